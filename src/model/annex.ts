@@ -1,0 +1,69 @@
+/**
+ * The annex model: what the shape stage builds from a Grid and what rules, calculator and renderers use.
+ * Values keep their exact digits and the cell they came from.
+ */
+import type { Cell } from '../read/grid.js';
+import type { Dec } from '../calc/decimal.js';
+import type { Indicator } from './indicators.js';
+import type { Lang } from '../messages/index.js';
+
+export type NumberLocale = 'vi' | 'en';
+
+export interface Unit {
+  /** Index in Annex.units; stable within one annex. */
+  readonly id: number;
+  /** The name as written (NFC). */
+  readonly name: string;
+  /** Case- and diacritic-insensitive key used to match names across files. */
+  readonly key: string;
+  /** The header (wide) or name (long) cell. */
+  readonly cell?: Cell;
+  /** The parent unit's id; the total has none. A later hierarchy layout sets deeper levels. */
+  readonly parent?: number;
+  readonly isTotal: boolean;
+  readonly code?: string;
+}
+
+export type ValueStatus = 'ok' | 'empty' | 'invalid';
+
+export interface Value {
+  readonly indicator: Indicator;
+  readonly unit: number;
+  readonly cell: Cell;
+  /** Trimmed text of the cell. */
+  readonly text: string;
+  readonly status: ValueStatus;
+  /** The number, when status is 'ok'. */
+  readonly num?: Dec;
+  /** Exact digits in plain form, keeping the decimals as typed ("13.50"), when status is 'ok'. */
+  readonly plain?: string;
+  /** Digits after the decimal mark as typed. */
+  readonly decimals?: number;
+}
+
+export interface Annex {
+  readonly layout: 'wide' | 'long';
+  readonly units: readonly Unit[];
+  /** The total unit (province, or the parent of all listed units), when the table has one. */
+  readonly total?: Unit;
+  /** Indicators the table carries (rows in wide, columns in long), in table order. */
+  readonly indicators: readonly Indicator[];
+  /** Where each indicator's label is (row label in wide, column header in long). */
+  readonly labelCells: Partial<Record<Indicator, Cell>>;
+  /** values[unitId][indicator]. */
+  readonly values: ReadonlyArray<Partial<Record<Indicator, Value>>>;
+  /** Number format the file uses; 'plain' when no cell shows grouping or a decimal comma. */
+  readonly locale: NumberLocale | 'plain';
+  /** Language of the labels, used as the default message language. */
+  readonly lang: Lang;
+}
+
+export function valueOf(annex: Annex, unit: Unit | number, ind: Indicator): Value | undefined {
+  const id = typeof unit === 'number' ? unit : unit.id;
+  return annex.values[id]?.[ind];
+}
+
+/** The units directly under `parent` (the total's parts, in the one-level case). */
+export function childrenOf(annex: Annex, parent: Unit): Unit[] {
+  return annex.units.filter((u) => u.parent === parent.id);
+}

@@ -1,0 +1,91 @@
+/**
+ * text → Grid for delimited text (CSV with ',' or ';', TAB-separated "Unicode Text").
+ * csv-parse does the quoting; povcheck never lets it cast values: every cell stays the text that was typed.
+ */
+import { parse } from 'csv-parse/sync';
+import { PovcheckError } from '../errors.js';
+import { gridFromRecords, type Grid } from './grid.js';
+
+export type Delimiter = ',' | ';' | '\t';
+
+const CANDIDATES: Delimiter[] = ['\t', ';', ','];
+export const DELIMITER_LABEL: Record<Delimiter, string> = { ',': "','", ';': "';'", '\t': 'TAB' };
+
+/** No spreadsheet cell is this long; longer means the file is not a table (or is hostile). */
+const MAX_FIELD = 1_000_000;
+
+function parseAll(text: string, delimiter: Delimiter, toLine?: number): string[][] {
+  return parse(text, {
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    max_record_size: MAX_FIELD,
+    ...(toLine ? { to_line: toLine } : {}),
+  }) as string[][];
+}
+
+interface Score {
+  delimiter: Delimiter;
+  consistency: number;
+  width: number;
+}
+
+function scoreDelimiter(sample: string, delimiter: Delimiter): Score | undefined {
+  let records: string[][];
+  try {
+    records = parseAll(sample, delimiter, 200);
+  } catch {
+    return undefined;
+  }
+  // Only lines with content count; count fields up to the last non-empty one so that
+  // trailing empty cells (common in Excel exports) do not disturb the picture.
+  const widths: number[] = [];
+  for (const rec of records) {
+    let last = -1;
+    for (let i = 0; i < rec.length; i++) if ((rec[i] ?? '').trim() !== '') last = i;
+    if (last >= 0) widths.push(rec.length);
+  }
+  if (widths.length === 0) return undefined;
+  const freq = new Map<number, number>();
+  for (const w of widths) freq.set(w, (freq.get(w) ?? 0) + 1);
+  let mode = 0;
+  let modeCount = 0;
+  for (const [w, n] of freq) if (n > modeCount || (n === modeCount && w > mode)) [mode, modeCount] = [w, n];
+  if (mode < 2) return undefined;
+  return { delimiter, consistency: modeCount / widths.length, width: mode };
+}
+
+export function detectDelimiter(text: string): Delimiter | undefined {
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  let best: Score | undefined;
+  for (const d of CANDIDATES) {
+    const s = scoreDelimiter(sample, d);
+    if (!s) continue;
+    // Earlier candidates win ties: TAB and ';' are rarely inside values, ',' is the Vietnamese decimal mark.
+    if (!best || s.consistency > best.consistency + 1e-9) best = s;
+  }
+  return best?.delimiter;
+}
+
+export function readDelimited(text: string, describe: string, forced?: Delimiter): { grid: Grid; delimiter: Delimiter } {
+  const delimiter = forced ?? detectDelimiter(text);
+  if (!delimiter) {
+    throw new PovcheckError('NOT_A_TABLE', { reason: 'no-columns' });
+  }
+  let records: string[][];
+  try {
+    records = parseAll(text, delimiter);
+  } catch (e) {
+    const err = e as { code?: string; lines?: number; message?: string };
+    const detail = err.code === 'CSV_MAX_RECORD_SIZE' ? 'field longer than 1,000,000 characters' : (err.message ?? 'parse error');
+    throw new PovcheckError('CSV_MALFORMED', {
+      ...(typeof err.lines === 'number' ? { line: err.lines } : {}),
+      detail: detail.replace(/\.$/, ''),
+    });
+  }
+  // A trailing newline yields one empty record at the end; drop empty records at the end only,
+  // so that row numbers of everything else stay those Excel shows.
+  while (records.length > 0 && records[records.length - 1]!.every((f) => f.trim() === '')) records.pop();
+  return { grid: gridFromRecords(records, `${describe}, ${DELIMITER_LABEL[delimiter]}-delimited`), delimiter };
+}

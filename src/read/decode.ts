@@ -1,0 +1,113 @@
+/**
+ * bytes → string. The only module that knows about encodings.
+ * Handles what Excel hands over: UTF-8 with or without BOM ("CSV UTF-8" / plain), UTF-16LE/BE with BOM
+ * ("Unicode Text"), and UTF-16 without BOM (recognised from its zero bytes). Anything else is refused
+ * with a reason instead of being misread.
+ */
+import { PovcheckError, type ErrorParams } from '../errors.js';
+
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+}
+
+export const ENCODING_LABEL: Record<TextEncodingName, string> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8 with BOM',
+  'utf-16le': 'UTF-16LE',
+  'utf-16be': 'UTF-16BE',
+};
+
+/** Magic numbers of formats people mistake for CSV; named so the reason is useful. */
+const SIGNATURES: Array<[number[], ErrorParams['FILE_BINARY']['kind']]> = [
+  [[0x50, 0x4b, 0x03, 0x04], 'zip'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'ole'],
+  [[0x25, 0x50, 0x44, 0x46], 'pdf'],
+  [[0x89, 0x50, 0x4e, 0x47], 'png'],
+  [[0xff, 0xd8, 0xff], 'jpeg'],
+  [[0x1f, 0x8b], 'gzip'],
+];
+
+function startsWith(bytes: Uint8Array, sig: number[]): boolean {
+  if (bytes.length < sig.length) return false;
+  return sig.every((b, i) => bytes[i] === b);
+}
+
+/** UTF-16 without BOM: most ASCII characters leave a zero byte on one side. */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
+  if (n < 4) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'utf-16le';
+  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+function decodeStrict(bytes: Uint8Array, label: 'utf-8' | 'utf-16le' | 'utf-16be'): string | undefined {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Control characters other than TAB, CR, LF, FF: a sign of binary data. */
+function controlShare(text: string): number {
+  if (text.length === 0) return 0;
+  let bad = 0;
+  const n = Math.min(text.length, 65536);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) bad++;
+  }
+  return bad / n;
+}
+
+export function decodeBytes(bytes: Uint8Array): DecodedText {
+  if (bytes.length === 0) throw new PovcheckError('FILE_EMPTY', { blank: false });
+  for (const [sig, kind] of SIGNATURES) {
+    if (startsWith(bytes, sig)) throw new PovcheckError('FILE_BINARY', { kind });
+  }
+
+  let encoding: TextEncodingName;
+  let text: string | undefined;
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    encoding = 'utf-8-bom';
+    text = decodeStrict(bytes.subarray(3), 'utf-8');
+  } else if (startsWith(bytes, [0xff, 0xfe])) {
+    encoding = 'utf-16le';
+    text = decodeStrict(bytes.subarray(2), 'utf-16le');
+  } else if (startsWith(bytes, [0xfe, 0xff])) {
+    encoding = 'utf-16be';
+    text = decodeStrict(bytes.subarray(2), 'utf-16be');
+  } else {
+    const utf16 = sniffUtf16(bytes);
+    if (utf16) {
+      encoding = utf16;
+      text = decodeStrict(bytes, utf16);
+    } else {
+      encoding = 'utf-8';
+      text = decodeStrict(bytes, 'utf-8');
+    }
+  }
+
+  if (text === undefined) {
+    if (controlShare(new TextDecoder('latin1').decode(bytes.subarray(0, 65536))) > 0.01 || bytes.includes(0)) {
+      throw new PovcheckError('FILE_BINARY', { kind: 'binary' });
+    }
+    throw new PovcheckError('ENCODING_INVALID', { encoding: ENCODING_LABEL[encoding] });
+  }
+  if (text.includes('\u0000') || controlShare(text) > 0.01) {
+    throw new PovcheckError('FILE_BINARY', { kind: 'binary' });
+  }
+  if (text.replace(/[\s\u00a0\ufeff]+/g, '').length === 0) throw new PovcheckError('FILE_EMPTY', { blank: true });
+  return { text, encoding };
+}

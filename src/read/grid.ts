@@ -1,0 +1,81 @@
+/**
+ * The grid: what every reader (CSV today, XLSX later) produces and everything after works on.
+ * A cell keeps where it came from, so every finding can point at the spot an analyst would click.
+ */
+export interface Cell {
+  /** The text as found in the file (not trimmed). */
+  readonly raw: string;
+  /** A1 reference in the source sheet, e.g. "I6". */
+  readonly ref: string;
+  /** 0-based row and column in the grid (row 0 is spreadsheet row 1). */
+  readonly row: number;
+  readonly col: number;
+  /** Sheet name, for workbook inputs. */
+  readonly sheet?: string;
+  /** Formula text for spreadsheet inputs whose cell is computed. */
+  readonly formula?: string;
+}
+
+export interface Grid {
+  /** rows[r][c]; rows may have different lengths. */
+  readonly rows: Cell[][];
+  readonly sheet?: string;
+  /** Human-readable description of how the grid was read, e.g. "CSV, ';' delimited, UTF-8 with BOM". */
+  readonly source: string;
+}
+
+/** 0-based column index → spreadsheet letters (0 → A, 25 → Z, 26 → AA). */
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** "I6" → { row: 5, col: 8 }; undefined for anything that is not an A1 reference. */
+export function parseA1(ref: string): { row: number; col: number } | undefined {
+  const m = /^([A-Z]{1,4})([1-9][0-9]*)$/.exec(ref.replace(/\$/g, '').toUpperCase());
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** Whitespace as Excel users type it, including no-break and narrow spaces. */
+const EDGE_SPACE = /^[\s\u00a0\u2007\u202f\ufeff]+|[\s\u00a0\u2007\u202f\ufeff]+$/g;
+
+export function cellText(cell: Cell | undefined): string {
+  if (!cell) return '';
+  return cell.raw.replace(EDGE_SPACE, '').normalize('NFC');
+}
+
+export function cellAt(grid: Grid, row: number, col: number): Cell | undefined {
+  return grid.rows[row]?.[col];
+}
+
+export function gridWidth(grid: Grid): number {
+  let w = 0;
+  for (const r of grid.rows) if (r.length > w) w = r.length;
+  return w;
+}
+
+/** A reference as shown to people: "I6", or "Sheet1!I6" for workbooks. */
+export function displayRef(cell: Pick<Cell, 'ref' | 'sheet'>): string {
+  return cell.sheet ? `${cell.sheet}!${cell.ref}` : cell.ref;
+}
+
+/** Builds a grid from plain strings (CSV records), assigning A1 references. */
+export function gridFromRecords(records: string[][], source: string, sheet?: string): Grid {
+  const rows = records.map((rec, r) =>
+    rec.map((raw, c): Cell => (sheet ? { raw, ref: a1(r, c), row: r, col: c, sheet } : { raw, ref: a1(r, c), row: r, col: c })),
+  );
+  return sheet ? { rows, source, sheet } : { rows, source };
+}

@@ -1,0 +1,53 @@
+/**
+ * File → Grid. Picks the reader by content (and, for workbooks, by extension) and says how it read the file.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { PovcheckError } from '../errors.js';
+import { decodeBytes, ENCODING_LABEL } from './decode.js';
+import { readDelimited, type Delimiter } from './csv.js';
+import type { Grid } from './grid.js';
+
+export interface ReadOptions {
+  delimiter?: Delimiter;
+}
+
+/** Larger inputs than this are refused rather than risking the machine's memory. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+export async function readFileBytes(path: string): Promise<Uint8Array> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new PovcheckError('FILE_NOT_FOUND', {}, { file: path });
+    throw new PovcheckError('FILE_UNREADABLE', { reason: 'io', detail: code ?? 'unknown error' }, { file: path });
+  }
+  if (info.isDirectory()) throw new PovcheckError('FILE_UNREADABLE', { reason: 'directory' }, { file: path });
+  if (!info.isFile()) throw new PovcheckError('FILE_UNREADABLE', { reason: 'not-a-file' }, { file: path });
+  if (info.size > MAX_FILE_BYTES) {
+    throw new PovcheckError('FILE_TOO_LARGE', { limitMb: MAX_FILE_BYTES / 1024 / 1024 }, { file: path });
+  }
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new PovcheckError('FILE_UNREADABLE', { reason: 'io', detail: code ?? 'unknown error' }, { file: path });
+  }
+}
+
+/** Bytes of a delimited text file → Grid. Pure: no file system. */
+export function gridFromBytes(bytes: Uint8Array, opts: ReadOptions = {}): Grid {
+  const { text, encoding } = decodeBytes(bytes);
+  return readDelimited(text, `${ENCODING_LABEL[encoding]} text`, opts.delimiter).grid;
+}
+
+export async function readGrid(path: string, opts: ReadOptions = {}): Promise<Grid> {
+  const bytes = await readFileBytes(path);
+  try {
+    return gridFromBytes(bytes, opts);
+  } catch (e) {
+    if (e instanceof PovcheckError) throw e.withFile(path);
+    throw e;
+  }
+}

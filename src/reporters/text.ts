@@ -1,0 +1,126 @@
+/**
+ * The text report, for people: a verdict line per file, findings grouped by severity (rule, cell, unit,
+ * indicator, expected vs found, and the explanation), what was not checked, then the table as read with
+ * the flagged cells marked.
+ */
+import { displayRef } from '../read/grid.js';
+import { catalog, makeFmt, renderMessage, renderSkip, type Lang } from '../messages/index.js';
+import type { Finding, Severity } from '../findings.js';
+import { SEVERITIES, severityRank } from '../findings.js';
+import type { FileResult } from '../validate.js';
+import { annexLayout } from '../render/annex-layout.js';
+import { displayWidth, renderBox } from '../render/box.js';
+import { countFindings, langOf, totalCounts, type ReportInput, type Style } from './types.js';
+
+export interface TextOptions {
+  style: Style;
+  /** Print the annex with marks under the findings. */
+  table: boolean;
+  /** Terminal width: wider tables are printed with units as rows. */
+  width: number;
+}
+
+const MARK: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
+
+function paint(style: Style, sev: Severity, s: string) {
+  return sev === 'error' ? style.error(s) : sev === 'warning' ? style.warning(s) : style.info(s);
+}
+
+function findingLines(f: Finding, lang: Lang, style: Style): string[] {
+  const fmt = makeFmt(lang);
+  const ui = catalog(lang).ui;
+  const head = [f.at ? displayRef(f.at) : '—', f.rule, f.unit, f.indicator ? fmt.ind(f.indicator) : undefined].filter(Boolean).join(' · ');
+  // "expected vs found" only where the table holds a wrong value (the denominator warning's pair is a
+  // share and a fall in points, explained in its message).
+  const showPair = f.expected !== undefined && f.actual !== undefined && f.expected !== f.actual && f.rule !== 'denominator';
+  const ea = showPair ? ` — ${ui.expectedActual(fmt.n(f.expected!), fmt.n(f.actual!))}` : '';
+  return [`    ${paint(style, f.severity, MARK[f.severity])} ${style.bold(head)}${ea}`, `      ${renderMessage(f.msg, fmt)}`];
+}
+
+function markedTable(file: FileResult, lang: Lang, opts: TextOptions): string[] {
+  const annex = file.annex!;
+  const ui = catalog(lang).ui;
+  const worst = new Map<string, Severity>();
+  for (const f of file.findings) {
+    if (!f.at) continue;
+    const prev = worst.get(f.at.ref);
+    if (!prev || severityRank(f.severity) < severityRank(prev)) worst.set(f.at.ref, f.severity);
+  }
+  const cellOf = (unitId: number, ind: string) => annex.values[unitId]?.[ind as keyof (typeof annex.values)[number]]?.cell;
+  const build = (transpose: boolean) => {
+    const layout = annexLayout(
+      annex,
+      ui,
+      (u, ind) => {
+        const v = annex.values[u.id]?.[ind];
+        const sev = v ? worst.get(v.cell.ref) : undefined;
+        return (v?.text ?? '') + (sev ? ` ${MARK[sev]}` : '');
+      },
+      { transpose },
+    );
+    const header = layout.header.map((c) => {
+      const u = c.unit !== undefined ? annex.units[c.unit] : undefined;
+      const sev = u?.cell ? worst.get(u.cell.ref) : undefined;
+      return c.text + (sev ? ` ${MARK[sev]}` : '');
+    });
+    const rows = layout.rows.map((r) => r.map((c) => c.text));
+    const align = layout.header.map((_, i) => (layout.rows.some((r) => r[i]?.kind === 'value') ? 'right' : 'left') as 'left' | 'right');
+    const text = renderBox(header, rows, {
+      align,
+      style: (t, ri, ci) => {
+        if (ri < 0) return opts.style.bold(t);
+        const c = layout.rows[ri]?.[ci];
+        if (c?.kind !== 'value' || c.unit === undefined || !c.indicator) return t;
+        const ref = cellOf(c.unit, c.indicator)?.ref;
+        const sev = ref ? worst.get(ref) : undefined;
+        return sev ? paint(opts.style, sev, t) : t;
+      },
+    });
+    return text;
+  };
+  let text = build(false);
+  if (displayWidth(text.split('\n')[0]!) + 2 > opts.width) text = build(true);
+  return ['', `  ${style(opts).bold(ui.annexTitle)}`, ...text.split('\n').map((l) => `  ${l}`), `  ${opts.style.dim(ui.legend)}`];
+}
+
+const style = (o: TextOptions) => o.style;
+
+function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): string[] {
+  const lang = langOf(input, file);
+  const cat = catalog(lang);
+  const ui = cat.ui;
+  const s = opts.style;
+  if (file.status === 'unreadable') {
+    const e = file.error!;
+    const reason = (cat.errors[e.code] as (p: unknown) => string)(e.params);
+    return [s.error(ui.verdictUnreadable(file.file, reason))];
+  }
+  const annex = file.annex!;
+  const c = countFindings(file.findings);
+  const verdict = file.status === 'ok' ? s.ok(ui.verdictOk(file.file)) : s.error(ui.verdictInvalid(file.file));
+  const out = [`${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}`];
+  out.push(s.dim(`  ${ui.readAs(file.source ?? '', ui.layoutName[annex.layout], ui.localeName[annex.locale])}`));
+  for (const sev of SEVERITIES) {
+    const group = file.findings.filter((f) => f.severity === sev);
+    if (group.length === 0) continue;
+    out.push('', `  ${paint(s, sev, `${ui.severityPlural[sev]} (${group.length})`)}`);
+    for (const f of group) out.push(...findingLines(f, lang, s));
+  }
+  if (file.skipped.length > 0) {
+    const fmt = makeFmt(lang);
+    out.push('', `  ${s.dim(ui.notChecked)} (${file.skipped.length})`);
+    for (const sk of file.skipped) out.push(`    · ${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}`);
+  }
+  if (opts.table) out.push(...markedTable(file, lang, opts));
+  return out;
+}
+
+export function textReport(input: ReportInput, opts: TextOptions): string {
+  const blocks = input.files.map((f) => fileReport(input, f, opts).join('\n'));
+  if (input.files.length > 1) {
+    const c = totalCounts(input.files);
+    const lang = input.lang ?? input.files.find((f) => f.annex)?.annex?.lang ?? input.fallbackLang;
+    blocks.push(opts.style.bold(catalog(lang).ui.summary(input.files.length, c.errors, c.warnings, c.infos)));
+  }
+  return blocks.join('\n\n') + '\n';
+}

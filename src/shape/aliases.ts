@@ -1,0 +1,226 @@
+/**
+ * The one alias list: every wording povcheck recognises for an indicator, a heading, the total unit and
+ * the auxiliary columns. Matching folds case, diacritics and punctuation (see normalize.ts), so
+ * "TỔNG SỐ HỘ ĐẦU NĂM", "Tong so ho dau nam" and "Tổng số hộ, đầu năm" are the same label.
+ *
+ * A full indicator label is a GROUP heading followed by a PHASE ("Số hộ nghèo" + "cuối năm").
+ * In the wide layout a heading row ("Tỷ lệ hộ nghèo") may stand alone, followed by rows that carry
+ * only the phase ("- Đầu năm"); in the long layout a merged heading cell may sit above phase cells.
+ * The README lists this table; a test keeps the two in step.
+ */
+import type { Indicator } from '../model/indicators.js';
+import type { Lang } from '../messages/index.js';
+import { foldKey, labelKey } from './normalize.js';
+
+export type Group = 'households' | 'poor' | 'rate';
+export type Phase = 'start' | 'reduced' | 'end';
+
+type Words = Record<Lang, string[]>;
+
+export const GROUP_HEADINGS: Record<Group, Words> = {
+  households: {
+    vi: [
+      'Tổng số hộ',
+      'Số hộ',
+      'Tổng số hộ dân cư',
+      'Số hộ dân cư',
+      'Tổng số hộ gia đình',
+      'Tổng số hộ của toàn tỉnh',
+      'Tổng số hộ toàn tỉnh',
+      'Tổng số hộ của toàn huyện',
+      'Tổng số hộ của toàn xã',
+      'Tổng số hộ trên địa bàn',
+    ],
+    en: ['Total households', 'Households', 'Number of households', 'Total number of households', 'households'],
+  },
+  poor: {
+    vi: ['Số hộ nghèo', 'Hộ nghèo', 'Tổng số hộ nghèo'],
+    en: ['Poor households', 'Number of poor households', 'poor'],
+  },
+  rate: {
+    vi: ['Tỷ lệ hộ nghèo', 'Tỉ lệ hộ nghèo', 'Tỷ lệ nghèo', 'Tỉ lệ nghèo'],
+    en: ['Poverty rate', 'Poverty rates', 'Poor household rate', 'Rate of poor households', 'rate'],
+  },
+};
+
+export const PHASES: Record<Phase, Words> = {
+  start: {
+    vi: ['đầu năm', 'đầu kỳ'],
+    en: ['start', 'start of year', 'start of the year', 'at start of year', 'at the start of the year', 'beginning of year', 'at the beginning of the year'],
+  },
+  reduced: {
+    vi: ['giảm trong năm', 'giảm trong kỳ', 'giảm', 'giảm được', 'mức giảm'],
+    en: ['reduced', 'reduced during the year', 'reduction', 'reduction during the year', 'decrease'],
+  },
+  end: {
+    vi: ['cuối năm', 'cuối kỳ'],
+    en: ['end', 'end of year', 'end of the year', 'at end of year', 'at the end of the year'],
+  },
+};
+
+/** Whole labels that are not heading + phase. */
+export const EXTRA_LABELS: Record<Indicator, Words> = {
+  households_start: { vi: [], en: [] },
+  households_end: { vi: [], en: [] },
+  poor_start: { vi: [], en: [] },
+  poor_reduced: { vi: ['Số hộ giảm nghèo', 'Số hộ nghèo giảm'], en: ['Reduction in poor households'] },
+  poor_end: { vi: [], en: [] },
+  rate_start: { vi: [], en: [] },
+  rate_reduced: {
+    vi: ['Tỷ lệ giảm nghèo', 'Mức giảm tỷ lệ hộ nghèo', 'Tỷ lệ hộ nghèo giảm'],
+    en: ['Reduction in poverty rate', 'Poverty rate reduction', 'Poverty reduction'],
+  },
+  rate_end: { vi: [], en: [] },
+};
+
+export const INDICATOR_OF: Record<Group, Partial<Record<Phase, Indicator>>> = {
+  households: { start: 'households_start', end: 'households_end' },
+  poor: { start: 'poor_start', reduced: 'poor_reduced', end: 'poor_end' },
+  rate: { start: 'rate_start', reduced: 'rate_reduced', end: 'rate_end' },
+};
+
+/** Names of the total unit (a column in the wide layout, a row in the long one). */
+export const TOTAL_NAMES = [
+  'Toàn tỉnh',
+  'Tổng',
+  'Tổng cộng',
+  'Tổng số',
+  'Cộng',
+  'Toàn huyện',
+  'Toàn thành phố',
+  'Toàn thị xã',
+  'Toàn xã',
+  'Toàn quốc',
+  'Cả nước',
+  'Total',
+  'Grand total',
+  'Province total',
+  'All',
+];
+
+/** Auxiliary columns: ignored (notes), or used for structure. */
+export const NOTES_HEADERS = ['Ghi chú', 'Note', 'Notes', 'Remarks', 'Comment', 'Comments'];
+export const STT_HEADERS = ['STT', 'TT', 'Số TT', 'Số thứ tự', 'No', 'No.', '#', 'Nr'];
+export const LABEL_HEADERS = ['Chỉ tiêu', 'Nội dung', 'Nội dung chỉ tiêu', 'Tên chỉ tiêu', 'Indicator', 'Indicators', 'Item', 'Description'];
+export const MEASURE_HEADERS = ['ĐVT', 'Đơn vị tính', 'Đơn vị đo', 'Unit of measure', 'UoM', 'Measure'];
+/** Values of a unit-of-measure column. */
+export const MEASURE_VALUES = ['Hộ', '%', 'Điểm %', 'Điểm', 'Người', 'Households', 'Household', 'Points', 'pp', 'Percent'];
+/** Long layout: the column holding unit names. */
+export const UNIT_HEADERS = [
+  'unit',
+  'Đơn vị',
+  'Tên đơn vị',
+  'Đơn vị hành chính',
+  'Địa bàn',
+  'Địa phương',
+  'Huyện',
+  'Huyện, thành phố',
+  'Huyện/thành phố',
+  'Xã',
+  'Xã, phường',
+  'Xã, phường, thị trấn',
+  'Tỉnh',
+  'Name',
+  'Unit name',
+  'Area',
+  'District',
+  'Commune',
+  'Province',
+];
+export const CODE_HEADERS = ['code', 'Mã', 'Mã đơn vị', 'Mã số', 'Unit code'];
+export const PARENT_HEADERS = ['parent', 'Mã cấp trên', 'Đơn vị cấp trên', 'Parent code'];
+
+// ---------------------------------------------------------------------------------------------
+// Lookup tables, built once from the lists above.
+
+export type LabelMatch =
+  | { kind: 'indicator'; indicator: Indicator; lang: Lang | 'key' }
+  | { kind: 'heading'; group: Group; lang: Lang }
+  | { kind: 'phase'; phase: Phase; lang: Lang };
+
+const LANGS: Lang[] = ['vi', 'en'];
+
+function buildLabelTable(): Map<string, LabelMatch> {
+  const table = new Map<string, LabelMatch>();
+  const put = (text: string, m: LabelMatch) => {
+    const k = labelKey(text);
+    if (k && !table.has(k)) table.set(k, m);
+  };
+  // Keys first: "households_start" is English-looking but language-neutral.
+  for (const group of Object.keys(INDICATOR_OF) as Group[]) {
+    for (const [, ind] of Object.entries(INDICATOR_OF[group])) put(ind!, { kind: 'indicator', indicator: ind!, lang: 'key' });
+  }
+  for (const lang of LANGS) {
+    for (const group of Object.keys(INDICATOR_OF) as Group[]) {
+      for (const [phase, ind] of Object.entries(INDICATOR_OF[group]) as Array<[Phase, Indicator]>) {
+        for (const h of GROUP_HEADINGS[group][lang]) {
+          for (const ph of PHASES[phase][lang]) put(`${h} ${ph}`, { kind: 'indicator', indicator: ind, lang });
+        }
+      }
+    }
+    for (const [ind, words] of Object.entries(EXTRA_LABELS) as Array<[Indicator, Words]>) {
+      for (const w of words[lang]) put(w, { kind: 'indicator', indicator: ind, lang });
+    }
+  }
+  for (const lang of LANGS) {
+    for (const group of Object.keys(GROUP_HEADINGS) as Group[]) {
+      for (const h of GROUP_HEADINGS[group][lang]) put(h, { kind: 'heading', group, lang });
+    }
+    for (const phase of Object.keys(PHASES) as Phase[]) {
+      for (const p of PHASES[phase][lang]) put(p, { kind: 'phase', phase, lang });
+    }
+  }
+  return table;
+}
+
+const LABELS = buildLabelTable();
+const setOf = (words: string[]) => new Set(words.map(foldKey).filter((k) => k !== ''));
+/** Membership by folded key; text that folds to nothing ("", "#", "%") matches no list. */
+const inSet = (set: Set<string>, t: string) => {
+  const k = foldKey(t);
+  return k !== '' && set.has(k);
+};
+const TOTALS = setOf(TOTAL_NAMES);
+const NOTES = setOf(NOTES_HEADERS);
+const STT = setOf(STT_HEADERS);
+const LABEL_HEADS = setOf(LABEL_HEADERS);
+const MEASURE_HEADS = setOf(MEASURE_HEADERS);
+const MEASURES = setOf(MEASURE_VALUES);
+const UNIT_HEADS = setOf(UNIT_HEADERS);
+const CODES = setOf(CODE_HEADERS);
+const PARENTS = setOf(PARENT_HEADERS);
+
+/** Extra aliases (from configuration): label text → indicator. */
+export function matchLabel(text: string, extra?: ReadonlyMap<string, Indicator>): LabelMatch | undefined {
+  const k = labelKey(text);
+  if (!k) return undefined;
+  const hit = extra?.get(k);
+  if (hit) return { kind: 'indicator', indicator: hit, lang: 'key' };
+  return LABELS.get(k);
+}
+
+export const isTotalName = (t: string) => inSet(TOTALS, t);
+export const isNotesHeader = (t: string) => inSet(NOTES, t);
+export const isSttHeader = (t: string) => inSet(STT, t) || t.trim() === '#';
+export const isLabelHeader = (t: string) => inSet(LABEL_HEADS, t);
+export const isMeasureHeader = (t: string) => inSet(MEASURE_HEADS, t);
+export const isMeasureValue = (t: string) => inSet(MEASURES, t) || t.trim() === '%';
+export const isUnitHeader = (t: string) => inSet(UNIT_HEADS, t);
+export const isCodeHeader = (t: string) => inSet(CODES, t);
+export const isParentHeader = (t: string) => inSet(PARENTS, t);
+
+/** All alias lists, for documentation and the README check. */
+export const ALIAS_LISTS = {
+  GROUP_HEADINGS,
+  PHASES,
+  EXTRA_LABELS,
+  TOTAL_NAMES,
+  NOTES_HEADERS,
+  STT_HEADERS,
+  LABEL_HEADERS,
+  MEASURE_HEADERS,
+  MEASURE_VALUES,
+  UNIT_HEADERS,
+  CODE_HEADERS,
+  PARENT_HEADERS,
+};

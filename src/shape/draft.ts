@@ -1,0 +1,66 @@
+/**
+ * What a layout reader (wide.ts, long.ts) hands to the common finishing step (index.ts): where the units,
+ * indicators and value cells are, before numbers are parsed.
+ */
+import type { Cell } from '../read/grid.js';
+import type { Indicator } from '../model/indicators.js';
+import type { Finding } from '../findings.js';
+import type { LabelLine } from './scan.js';
+
+export interface DraftUnit {
+  name: string;
+  cell?: Cell;
+  code?: string;
+  parentCode?: string;
+}
+
+export interface DraftValue {
+  unit: number;
+  indicator: Indicator;
+  cell: Cell;
+}
+
+export interface Draft {
+  layout: 'wide' | 'long';
+  units: DraftUnit[];
+  indicators: Indicator[];
+  labelCells: Partial<Record<Indicator, Cell>>;
+  values: DraftValue[];
+  findings: Finding[];
+  langVotes: { vi: number; en: number };
+}
+
+/** Keeps the first occurrence of each indicator; later ones become `duplicate` findings. */
+export function takeIndicators(line: LabelLine, draft: Draft): Map<number, Indicator> {
+  const kept = new Map<number, Indicator>();
+  for (const [pos, hit] of [...line.hits.entries()].sort((a, b) => a[0] - b[0])) {
+    const first = draft.labelCells[hit.indicator];
+    if (first) {
+      draft.findings.push({
+        rule: 'duplicate',
+        severity: 'error',
+        at: hit.cell,
+        indicator: hit.indicator,
+        msg: { id: 'duplicate.indicator', params: { indicator: hit.indicator, first: first.ref } },
+      });
+      continue;
+    }
+    draft.labelCells[hit.indicator] = hit.cell;
+    draft.indicators.push(hit.indicator);
+    kept.set(pos, hit.indicator);
+    if (hit.lang === 'vi') draft.langVotes.vi++;
+    else if (hit.lang === 'en') draft.langVotes.en++;
+  }
+  return kept;
+}
+
+export function newDraft(layout: 'wide' | 'long'): Draft {
+  return { layout, units: [], indicators: [], labelCells: {}, values: [], findings: [], langVotes: { vi: 0, en: 0 } };
+}
+
+/** Collapses inner whitespace and line breaks of a name as typed in a header cell. */
+export function tidyName(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+export const hasDigit = (t: string) => /\d/.test(t);

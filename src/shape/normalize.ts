@@ -1,0 +1,35 @@
+/**
+ * Text keys for matching labels and unit names: case-, diacritic- and punctuation-insensitive.
+ * "Tổng số hộ của toàn tỉnh đầu năm" → "tong so ho cua toan tinh dau nam".
+ */
+export function foldKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[_\W]+/gu, ' ')
+    .trim();
+}
+
+/** A bracketed unit of measure at the end of a label: "(%)", "(hộ)", "(điểm %)", "(households)". */
+const MEASURE_SUFFIX = /\s*[([]\s*(?:%|hộ|ho|households?|hh|điểm\s*%?|diem\s*%?|points?|pp|percentage points|người)\s*[)\]]\s*$/iu;
+
+/**
+ * A row or column label reduced to its wording: list markers ("1.", "a)", "- ", "+"), bracketed units
+ * ("(%)", "(hộ)", "(điểm %)") and trailing colons are dropped before folding.
+ */
+export function labelKey(text: string): string {
+  let t = text.normalize('NFC').trim();
+  t = t.replace(/^[-–—+*•·]+\s*/u, '');
+  t = t.replace(/^(?:[0-9]{1,2}|[IVXivx]{1,4}|[a-zđ])[.)]\s+/u, '');
+  t = t.replace(/^[-–—+*•·]+\s*/u, '');
+  t = t.replace(MEASURE_SUFFIX, '');
+  t = t.replace(/[:：]\s*$/u, '');
+  return foldKey(t);
+}
+
+/** Unit names: NFC, case- and diacritic-insensitive, spacing and punctuation ignored. */
+export function unitKey(name: string): string {
+  return foldKey(name);
+}

@@ -1,0 +1,135 @@
+/**
+ * Number parsing and the per-file decision between Vietnamese (210.299 / 11,80) and English (210,299 / 11.80)
+ * formats. Exact digits only: values become decimal.js numbers straight from the text, never binary floats.
+ */
+import { Dec } from '../calc/decimal.js';
+import type { IndicatorKind } from '../model/indicators.js';
+import type { NumberLocale } from '../model/annex.js';
+
+export interface ParsedNumber {
+  ok: true;
+  num: Dec;
+  /** Plain digits keeping the typed decimals: "13.50", "4188". */
+  plain: string;
+  decimals: number;
+  /** Whether the text used a group or decimal separator (evidence for the locale). */
+  separated: boolean;
+}
+
+export type NumberProblem =
+  | 'empty'
+  /** "-", "–": conventional for "none", but not a number. */
+  | 'dash'
+  /** Digits and separators, but not a well-formed number in this locale ("21.0299"). */
+  | 'grouping'
+  /** Anything else: letters, stray symbols ("4.18x", "n/a"). */
+  | 'text';
+
+export type ParseResult = ParsedNumber | { ok: false; problem: NumberProblem };
+
+const VI = /^(?:([1-9]\d{0,2}(?:\.\d{3})+)|(\d+))(?:,(\d+))?$/;
+const EN = /^(?:([1-9]\d{0,2}(?:,\d{3})+)|(\d+))(?:\.(\d+))?$/;
+const SPACE_GROUPED = /^[1-9]\d{0,2}(?:[ \u00a0\u2007\u202f]\d{3})+(?=$|[.,]\d+$)/;
+const NUMERICISH = /^[+\-−–]?[\d.,\s\u00a0\u2007\u202f]+%?$/;
+
+function tidy(text: string, kind: IndicatorKind): { body: string; negative: boolean } | undefined {
+  let t = text.trim();
+  let negative = false;
+  const sign = /^[+\-−–]/.exec(t);
+  if (sign) {
+    negative = sign[0] !== '+';
+    t = t.slice(1).trimStart();
+  }
+  if (t.endsWith('%')) {
+    if (kind !== 'rate') return undefined;
+    t = t.slice(0, -1).trimEnd();
+  }
+  const spaced = SPACE_GROUPED.exec(t);
+  if (spaced) t = spaced[0].replace(/[ \u00a0\u2007\u202f]/g, '') + t.slice(spaced[0].length);
+  return { body: t, negative };
+}
+
+export function parseNumber(text: string, locale: NumberLocale, kind: IndicatorKind): ParseResult {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, problem: 'empty' };
+  if (/^[-–—]+$/.test(trimmed)) return { ok: false, problem: 'dash' };
+  const tidied = tidy(trimmed, kind);
+  const m = tidied ? (locale === 'vi' ? VI : EN).exec(tidied.body) : null;
+  if (!tidied || !m) return { ok: false, problem: NUMERICISH.test(trimmed) ? 'grouping' : 'text' };
+  const group = locale === 'vi' ? /\./g : /,/g;
+  const intPart = m[1] !== undefined ? m[1].replace(group, '') : m[2]!;
+  const frac = m[3];
+  const digits = frac !== undefined ? `${intPart}.${frac}` : intPart;
+  const num = new Dec(tidied.negative ? `-${digits}` : digits);
+  const plainDigits = num.isZero() ? digits : (tidied.negative ? '-' : '') + digits.replace(/^0+(?=\d)/, '');
+  return {
+    ok: true,
+    num,
+    plain: plainDigits,
+    decimals: frac?.length ?? 0,
+    separated: m[1] !== undefined || frac !== undefined,
+  };
+}
+
+/**
+ * Whether a reading is plausible for its indicator kind: counts are written without decimals
+ * (so "1.000" households is 1000, never 1), rates lie within ±100.
+ */
+function plausible(p: ParseResult, kind: IndicatorKind): p is ParsedNumber {
+  if (!p.ok) return false;
+  return kind === 'count' ? p.decimals === 0 : p.num.abs().lte(100);
+}
+
+export interface NumberSample {
+  text: string;
+  kind: IndicatorKind;
+  ref: string;
+}
+
+export type LocaleDecision =
+  | {
+      ok: true;
+      locale: NumberLocale;
+      /** True when no cell shows a separator that tells the formats apart. */
+      plain: boolean;
+      /** A cell that showed the chosen format, for messages ("as at D2"). */
+      witness?: NumberSample;
+    }
+  | { ok: false; reason: 'ambiguous'; sample: NumberSample; vi: string; en: string }
+  | { ok: false; reason: 'conflict'; vi: NumberSample; en: NumberSample };
+
+/**
+ * Decides the file's number format from unambiguous evidence: a sample that only one format can read as a
+ * plausible value for its indicator (a count "4.188" can only be 4188; a rate "11,80" only 11.80).
+ * The majority wins; cells in the other format then become findings. A tie, or a sample whose value
+ * differs between formats with no evidence either way, cannot be decided.
+ */
+export function decideLocale(samples: Iterable<NumberSample>): LocaleDecision {
+  let vi = 0;
+  let en = 0;
+  let viWitness: NumberSample | undefined;
+  let enWitness: NumberSample | undefined;
+  let ambiguous: { sample: NumberSample; vi: string; en: string } | undefined;
+  let anySeparated = false;
+  for (const s of samples) {
+    const pv = parseNumber(s.text, 'vi', s.kind);
+    const pe = parseNumber(s.text, 'en', s.kind);
+    const okV = plausible(pv, s.kind);
+    const okE = plausible(pe, s.kind);
+    if (okV && okE) {
+      if (pv.separated || pe.separated) anySeparated = true;
+      if (!pv.num.eq(pe.num) && !ambiguous) ambiguous = { sample: s, vi: pv.plain, en: pe.plain };
+    } else if (okV) {
+      vi++;
+      viWitness ??= s;
+    } else if (okE) {
+      en++;
+      enWitness ??= s;
+    }
+  }
+  if (vi > en) return { ok: true, locale: 'vi', plain: false, ...(viWitness ? { witness: viWitness } : {}) };
+  if (en > vi) return { ok: true, locale: 'en', plain: false, ...(enWitness ? { witness: enWitness } : {}) };
+  if (vi > 0 && viWitness && enWitness) return { ok: false, reason: 'conflict', vi: viWitness, en: enWitness };
+  if (ambiguous) return { ok: false, reason: 'ambiguous', ...ambiguous };
+  return { ok: true, locale: 'vi', plain: !anySeparated };
+}
