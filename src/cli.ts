@@ -89,7 +89,7 @@ async function runValidate(files: string[], flags: ValidateFlags, io: Io): Promi
     io.out(jsonReport(input));
   } else {
     const { textReport } = await import('./reporters/text.js');
-    io.out(textReport(input, { style: await makeStyle(io, flags.color), table: flags.table, width: io.columns ?? 160 }));
+    io.out(textReport(input, { style: await makeStyle(io, flags.color), table: flags.table, width: io.columns ?? (Number(io.env.COLUMNS) || 160) }));
   }
   // Unreadable files also get one line on stderr, so that CI logs show them whatever the format.
   for (const r of results) {

@@ -82,13 +82,18 @@ function rateFor(ctx: RuleContext, unit: Unit, which: 'rate_start' | 'rate_end')
   return r ? { value: r, computed: true } : undefined;
 }
 
-/** Exact start rate − exact end rate from the counts, when all four are usable (no skip recorded). */
-function unroundedFall(ctx: RuleContext, unit: Unit): Dec | undefined {
+/**
+ * Exact start rate − exact end rate from the counts, when all four are usable and agree with the rates
+ * used (otherwise the counts explain nothing about the printed reduction). No skip is recorded.
+ */
+function unroundedFall(ctx: RuleContext, unit: Unit, start: Dec, end: Dec): Dec | undefined {
   const v = ctx.annex.values[unit.id];
   if (!v || !isOk(v.poor_start) || !isOk(v.households_start) || !isOk(v.poor_end) || !isOk(v.households_end)) return undefined;
   const s = exactRate(v.poor_start.num, v.households_start.num);
   const e = exactRate(v.poor_end.num, v.households_end.num);
-  return s && e ? s.minus(e) : undefined;
+  if (!s || !e) return undefined;
+  if (!s.toDecimalPlaces(RATE_DECIMALS, 4).eq(start) || !e.toDecimalPlaces(RATE_DECIMALS, 4).eq(end)) return undefined;
+  return s.minus(e);
 }
 
 /** Reduced households / start households × 100, when usable. */
@@ -112,7 +117,7 @@ export const rateChangeRule: Rule = {
       const end = rateFor(ctx, unit, 'rate_end');
       if (!start || !end) continue;
       const expected = rateReduction(start.value, end.value);
-      const unrounded = unroundedFall(ctx, unit);
+      const unrounded = unroundedFall(ctx, unit, start.value, end.value);
       const startText = plain(start.value, RATE_DECIMALS);
       const endText = plain(end.value, RATE_DECIMALS);
       if (expected.eq(printed.num)) {

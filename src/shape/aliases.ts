@@ -31,7 +31,7 @@ export const GROUP_HEADINGS: Record<Group, Words> = {
       'Tổng số hộ của toàn xã',
       'Tổng số hộ trên địa bàn',
     ],
-    en: ['Total households', 'Households', 'Number of households', 'Total number of households', 'households'],
+    en: ['Total households', 'Households', 'Number of households', 'Total number of households'],
   },
   poor: {
     vi: ['Số hộ nghèo', 'Hộ nghèo', 'Tổng số hộ nghèo'],

@@ -55,7 +55,7 @@ export function parseNumber(text: string, locale: NumberLocale, kind: IndicatorK
   if (/^[-–—]+$/.test(trimmed)) return { ok: false, problem: 'dash' };
   const tidied = tidy(trimmed, kind);
   const m = tidied ? (locale === 'vi' ? VI : EN).exec(tidied.body) : null;
-  if (!tidied || !m) return { ok: false, problem: NUMERICISH.test(trimmed) ? 'grouping' : 'text' };
+  if (!tidied || !m) return { ok: false, problem: tidied && NUMERICISH.test(trimmed) ? 'grouping' : 'text' };
   const group = locale === 'vi' ? /\./g : /,/g;
   const intPart = m[1] !== undefined ? m[1].replace(group, '') : m[2]!;
   const frac = m[3];
@@ -111,7 +111,9 @@ export function decideLocale(samples: Iterable<NumberSample>): LocaleDecision {
   let enWitness: NumberSample | undefined;
   let ambiguous: { sample: NumberSample; vi: string; en: string } | undefined;
   let anySeparated = false;
+  let anyGrouped = false;
   for (const s of samples) {
+    if (/\d[.,]\d{3}(?:\D|$)/.test(s.text)) anyGrouped = true;
     const pv = parseNumber(s.text, 'vi', s.kind);
     const pe = parseNumber(s.text, 'en', s.kind);
     const okV = plausible(pv, s.kind);
@@ -128,7 +130,8 @@ export function decideLocale(samples: Iterable<NumberSample>): LocaleDecision {
     }
   }
   if (vi > en) return { ok: true, locale: 'vi', plain: false, ...(viWitness ? { witness: viWitness } : {}) };
-  if (en > vi) return { ok: true, locale: 'en', plain: false, ...(enWitness ? { witness: enWitness } : {}) };
+  // Decimal points without any thousands grouping ("210299", "11.8") is the plain format.
+  if (en > vi) return { ok: true, locale: 'en', plain: !anyGrouped, ...(enWitness ? { witness: enWitness } : {}) };
   if (vi > 0 && viWitness && enWitness) return { ok: false, reason: 'conflict', vi: viWitness, en: enWitness };
   if (ambiguous) return { ok: false, reason: 'ambiguous', ...ambiguous };
   return { ok: true, locale: 'vi', plain: !anySeparated };

@@ -34,14 +34,16 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
     const data = [...rows.keys()].map((r) => text(r, c)).filter((t) => t !== '');
     if (head === '' && data.length === 0) continue; // empty column
     if (isNotesHeader(head) || isMeasureHeader(head) || isSttHeader(head) || isLabelHeader(head)) continue;
-    if (head === '' && data.every(isMeasureValue)) continue; // ĐVT column without header
+    if (data.length > 0 && data.every(isMeasureValue)) continue; // ĐVT column, whatever its header says
     if (c < labelCol) {
       // Left of the labels only row numbers belong; anything else is reported.
       if (head === '' && data.every((t) => STT_VALUE.test(t))) continue;
       draft.findings.push(unknownColumn(grid, headerRow, c, head));
       continue;
     }
-    if (head === '' && !data.some(hasDigit)) {
+    // A column with no number in any indicator row is not a unit (a notes column by another name,
+    // or a unit left blank): reported, not checked.
+    if (!data.some(hasDigit)) {
       draft.findings.push(unknownColumn(grid, headerRow, c, head));
       continue;
     }

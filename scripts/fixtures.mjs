@@ -1,0 +1,162 @@
+/**
+ * The seed annex as data, and writers for every way it is handed over: wide or long layout, Vietnamese or
+ * English labels and numbers, ',' ';' or TAB, UTF-8 with or without BOM, UTF-16LE/BE, CRLF or LF.
+ * `node scripts/fixtures.mjs` regenerates fixtures/variants/ and fixtures/planted/; the tests import the
+ * same writers to build further variants in memory.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const UNITS = ['Toàn tỉnh', 'Sơn Dương', 'Yên Sơn', 'TP Tuyên Quang', 'Hàm Yên', 'Chiêm Hóa', 'Na Hang', 'Lâm Bình'];
+
+/** Plain digits, exactly as printed in the seed annex (which writes them 210.299 and 11,80). */
+export const SEED = {
+  households_start: ['210299', '49874', '39880', '36540', '31526', '34378', '10468', '7633'],
+  households_end: ['211780', '50180', '40124', '36791', '31800', '34600', '10580', '7705'],
+  poor_start: ['24814', '4644', '3694', '368', '4753', '5511', '3094', '2750'],
+  poor_reduced: ['4188', '987', '822', '90', '799', '818', '390', '282'],
+  poor_end: ['20626', '3657', '2872', '278', '3954', '4693', '2704', '2468'],
+  rate_start: ['11.80', '9.31', '9.26', '1.01', '15.08', '16.03', '29.56', '36.03'],
+  rate_reduced: ['2.06', '2.02', '2.10', '0.25', '2.65', '2.47', '4.00', '4.00'],
+  rate_end: ['9.74', '7.29', '7.16', '0.76', '12.43', '13.56', '25.56', '32.03'],
+};
+
+export const COUNTS = ['households_start', 'households_end', 'poor_start', 'poor_reduced', 'poor_end'];
+export const RATES = ['rate_start', 'rate_reduced', 'rate_end'];
+
+const LABELS = {
+  vi: {
+    households_start: 'Tổng số hộ của toàn tỉnh đầu năm',
+    households_end: 'Tổng số hộ của toàn tỉnh cuối năm',
+    poor_start: 'Số hộ nghèo đầu năm',
+    poor_reduced: 'Số hộ nghèo giảm trong năm',
+    poor_end: 'Số hộ nghèo cuối năm',
+    heading: 'Tỷ lệ hộ nghèo',
+    rate_start: '- Đầu năm',
+    rate_reduced: '- Giảm trong năm',
+    rate_end: '- Cuối năm',
+    stt: 'STT',
+    label: 'Chỉ tiêu',
+    measure: 'ĐVT',
+    hh: 'Hộ',
+    notes: 'Ghi chú',
+    unit: 'Đơn vị',
+  },
+  en: {
+    households_start: 'Total households, start of year',
+    households_end: 'Total households, end of year',
+    poor_start: 'Poor households, start of year',
+    poor_reduced: 'Poor households reduced during the year',
+    poor_end: 'Poor households, end of year',
+    heading: 'Poverty rate',
+    rate_start: '- Start of year',
+    rate_reduced: '- Reduction during the year',
+    rate_end: '- End of year',
+    stt: 'No.',
+    label: 'Indicator',
+    measure: 'Unit',
+    hh: 'Households',
+    notes: 'Notes',
+    unit: 'unit',
+  },
+};
+
+/** Plain digits → the given number format. */
+export function formatNumber(plain, locale) {
+  if (locale === 'plain') return plain;
+  const [int, frac] = plain.replace('-', '').split('.');
+  const group = locale === 'vi' ? '.' : ',';
+  const mark = locale === 'vi' ? ',' : '.';
+  const neg = plain.startsWith('-') ? '-' : '';
+  return neg + int.replace(/\B(?=(\d{3})+(?!\d))/g, group) + (frac !== undefined ? mark + frac : '');
+}
+
+export function cloneData(data = SEED) {
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, [...v]]));
+}
+
+/**
+ * The wide layout of the seed (header row 1; rows 2–6 counts; 7 the rate heading; 8–10 rates), so that
+ * e.g. Chiêm Hóa's poor households at the end are at I6. `texts` overrides cells with raw text.
+ */
+export function wideRecords(data = SEED, { locale = 'vi', lang = 'vi', rates = true, units = UNITS, texts = {} } = {}) {
+  const L = LABELS[lang];
+  const cell = (ind, i) => texts[`${ind}:${i}`] ?? formatNumber(data[ind][i], locale);
+  const rows = [[L.stt, L.label, L.measure, ...units, L.notes]];
+  COUNTS.forEach((ind, n) => rows.push([String(n + 1), L[ind], L.hh, ...units.map((_, i) => cell(ind, i)), '']));
+  if (rates) {
+    rows.push(['6', L.heading, '', ...units.map(() => ''), '']);
+    for (const ind of RATES) rows.push(['', L[ind], '%', ...units.map((_, i) => cell(ind, i)), '']);
+  }
+  return rows;
+}
+
+/** The long layout: a header row of indicator keys (or labels), one row per unit. */
+export function longRecords(data = SEED, { locale = 'vi', keys = true, lang = 'vi', rates = true, units = UNITS, texts = {} } = {}) {
+  const inds = rates ? [...COUNTS, ...RATES] : COUNTS;
+  const L = LABELS[lang];
+  const label = (ind) => (keys ? ind : ind.startsWith('rate_') ? `${L.heading} ${L[ind].replace(/^- /, '').toLowerCase()} (%)` : L[ind]);
+  const rows = [[keys ? 'unit' : L.unit, ...inds.map(label)]];
+  units.forEach((u, i) => rows.push([u, ...inds.map((ind) => texts[`${ind}:${i}`] ?? formatNumber(data[ind][i], locale))]));
+  return rows;
+}
+
+/** Records → bytes, as a given program would save them. */
+export function serialize(records, { delimiter = ';', encoding = 'utf-8-bom', eol = '\r\n' } = {}) {
+  const text = stringify(records, { delimiter, record_delimiter: eol === '\r\n' ? 'windows' : 'unix' });
+  if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
+  if (encoding === 'utf-8-bom') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  const le = Buffer.from(text, 'utf16le');
+  if (encoding === 'utf-16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), le]);
+  if (encoding === 'utf-16be') {
+    const be = Buffer.from(le);
+    be.swap16();
+    return Buffer.concat([Buffer.from([0xfe, 0xff]), be]);
+  }
+  throw new Error(`unknown encoding ${encoding}`);
+}
+
+/** Every committed variant of the seed annex: name → bytes. */
+export function variants() {
+  return {
+    'variants/comma-utf8.csv': serialize(wideRecords(), { delimiter: ',', encoding: 'utf-8', eol: '\n' }),
+    'variants/semicolon-utf8-lf.csv': serialize(wideRecords(), { delimiter: ';', encoding: 'utf-8', eol: '\n' }),
+    'variants/unicode-text-utf16le.txt': serialize(wideRecords(), { delimiter: '\t', encoding: 'utf-16le' }),
+    'variants/tab-utf16be.txt': serialize(wideRecords(), { delimiter: '\t', encoding: 'utf-16be' }),
+    'variants/english.csv': serialize(wideRecords(SEED, { locale: 'en', lang: 'en' }), { delimiter: ',', encoding: 'utf-8', eol: '\n' }),
+    'variants/long-keys.csv': serialize(longRecords(SEED, { locale: 'plain' }), { delimiter: ',', encoding: 'utf-8', eol: '\n' }),
+    'variants/long-vi.csv': serialize(longRecords(SEED, { keys: false }), { delimiter: ';' }),
+    'variants/counts-only.csv': serialize(wideRecords(SEED, { rates: false }), { delimiter: ';' }),
+  };
+}
+
+/** One planted error each: name → { bytes, cell, rule, note }. */
+export function planted() {
+  const withText = (texts) => serialize(wideRecords(SEED, { texts }));
+  const i = (u) => UNITS.indexOf(u);
+  return {
+    'planted/poor-end-transposed.csv': { bytes: withText({ [`poor_end:${i('Chiêm Hóa')}`]: '4.963' }), cell: 'I6', rule: 'flow', note: 'Chiêm Hóa poor_end 4.693 typed 4.963' },
+    'planted/households-total-typo.csv': { bytes: withText({ 'households_start:0': '210.399' }), cell: 'D2', rule: 'sum', note: 'province households_start 210.299 typed 210.399' },
+    'planted/rate-start-typo.csv': { bytes: withText({ [`rate_start:${i('Yên Sơn')}`]: '9,62' }), cell: 'F8', rule: 'rate', note: 'Yên Sơn start rate 9,26 typed 9,62' },
+    'planted/rate-change-rounded.csv': { bytes: withText({ [`rate_reduced:${i('Hàm Yên')}`]: '2,64' }), cell: 'H9', rule: 'rate-change', note: 'Hàm Yên reduction written as the rounded unrounded difference 2,64 instead of 15,08 − 12,43 = 2,65' },
+    'planted/end-rate-start-denominator.csv': { bytes: withText({ [`rate_end:${i('Na Hang')}`]: '25,83' }), cell: 'J10', rule: 'rate', note: 'Na Hang end rate computed over start-of-year households (2.704 / 10.468)' },
+    'planted/malformed-group.csv': { bytes: withText({ [`households_end:${i('Sơn Dương')}`]: '50.1800' }), cell: 'E3', rule: 'number', note: 'Sơn Dương households_end 50.180 typed 50.1800' },
+    'planted/stray-text.csv': { bytes: withText({ [`poor_reduced:${i('Lâm Bình')}`]: '28x' }), cell: 'K5', rule: 'number', note: 'Lâm Bình poor_reduced 282 typed 28x' },
+  };
+}
+
+function main() {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+  const write = (name, bytes) => {
+    mkdirSync(dirname(join(root, name)), { recursive: true });
+    writeFileSync(join(root, name), bytes);
+  };
+  write('tuyen-quang-2020.csv', serialize(wideRecords()));
+  for (const [name, bytes] of Object.entries(variants())) write(name, bytes);
+  for (const [name, p] of Object.entries(planted())) write(name, p.bytes);
+  console.log('fixtures written');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -1,0 +1,156 @@
+/**
+ * The built binary on the fixtures: exit codes, findings, and one clear line for input that cannot be
+ * read. `npm test` builds first, so this runs what users run.
+ */
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtures, runCli } from '../helpers.js';
+
+const SEED = 'fixtures/tuyen-quang-2020.csv';
+const json = (stdout: string) => JSON.parse(stdout) as {
+  povcheck: number;
+  files: Array<{ file: string; status: string; layout: string; locale: string; findings: Array<Record<string, string | null>>; error?: { code: string; message: string } }>;
+  summary: Record<string, number>;
+};
+const noStackTrace = (s: string) => expect(s).not.toMatch(/\n\s+at |Error:|node:internal/);
+
+describe('povcheck validate on the seed annex', () => {
+  it('prints the annex, 0 errors and the denominator warnings, and exits 0', () => {
+    const r = runCli(['validate', SEED]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('0 lỗi, 8 cảnh báo');
+    expect(r.stdout).toContain('1,99% số hộ đầu năm');
+    expect(r.stdout).toContain('khoảng 0,07 điểm');
+    expect(r.stdout).toMatch(/│ 1\s+│ Tổng số hộ đầu năm\s+│ Hộ\s+│\s+210\.299 │/);
+    expect(r.stderr).toBe('');
+  });
+
+  it('speaks English with --lang en', () => {
+    const r = runCli(['validate', SEED, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1.99 % of the start-of-year households');
+    expect(r.stdout).toContain('about 0.07 points');
+  });
+
+  it('gives the JSON contract with --format json', () => {
+    const r = runCli(['validate', SEED, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const out = json(r.stdout);
+    expect(out.povcheck).toBe(1);
+    expect(out.files[0]).toMatchObject({ file: SEED, status: 'ok', layout: 'wide', locale: 'vi' });
+    const prov = out.files[0]!.findings.find((f) => f.rule === 'denominator' && f.unit === 'Toàn tỉnh')!;
+    expect(prov).toMatchObject({ severity: 'warning', cell: 'D9', indicator: 'rate_reduced', expected: '1.99', actual: '2.06' });
+    expect(out.summary).toEqual({ files: 1, errors: 0, warnings: 8, infos: 1, unreadable: 0 });
+  });
+
+  it('exits 1 under --strict, where warnings count', () => {
+    expect(runCli(['validate', SEED, '--strict', '--no-table']).code).toBe(1);
+  });
+
+  it('can leave the table out', () => {
+    expect(runCli(['validate', SEED, '--no-table']).stdout).not.toContain('┌');
+  });
+});
+
+describe('the variants of the seed annex', () => {
+  it.each(Object.keys(fixtures.variants()))('%s: exit 0, no errors', (name) => {
+    const r = runCli(['validate', `fixtures/${name}`, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout).summary.errors).toBe(0);
+  });
+});
+
+describe('planted errors', () => {
+  const planted = fixtures.planted();
+  it.each(Object.keys(planted))('%s: exit 1 and the finding at its cell', (name) => {
+    const p = planted[name]!;
+    const r = runCli(['validate', `fixtures/${name}`, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const findings = json(r.stdout).files[0]!.findings;
+    expect(findings.some((f) => f.rule === p.rule && f.cell === p.cell && f.severity === 'error')).toBe(true);
+  });
+
+  it('the text report names the rule, the cell, the unit, expected and found', () => {
+    const r = runCli(['validate', 'fixtures/planted/poor-end-transposed.csv', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('I6 · flow · Chiêm Hóa · Poor households, end of year — expected 4,693, found 4,963');
+    expect(r.stdout).toMatch(/4\.963 ✖/);
+  });
+});
+
+describe('input that cannot be read', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'povcheck-bad-'));
+  const file = (name: string, content: string | Uint8Array) => {
+    const p = join(dir, name);
+    writeFileSync(p, content);
+    return p;
+  };
+  const cases: Array<[string, string, RegExp]> = [
+    ['an empty file', file('empty.csv', ''), /the file is empty/],
+    ['blank space', file('blank.csv', '\n  \r\n'), /only blank space/],
+    ['binary data', file('random.bin', new Uint8Array(Array.from({ length: 512 }, (_, i) => (i * 7919) % 256))), /binary data/],
+    ['a PNG image', file('image.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])), /PNG image/],
+    ['an xlsx renamed csv', file('book.csv', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0])), /ZIP container/],
+    ['prose', file('prose.txt', 'Kế hoạch thực hiện Chương trình giảm nghèo năm 2020\nKhông có bảng nào ở đây.\n'), /no column structure/],
+    ['a table of something else', file('other.csv', 'name;age\nAn;30\nBình;41\n'), /no poverty-table indicator/],
+    ['legacy encoding', file('tcvn3.csv', Buffer.from([0x4e, 0x69, 0x6e, 0x68, 0x20, 0x42, 0xd7, 0x6e, 0x68, 0x3b, 0x31, 0x0a, 0x61, 0x3b, 0x32, 0x0a])), /legacy code page/],
+    ['a missing file', join(dir, 'nope.csv'), /no such file/],
+    ['a directory', mkdirSync(join(dir, 'sub'), { recursive: true }) ?? join(dir, 'sub'), /directory/],
+  ];
+
+  it.each(cases)('%s: exit 2, one line naming the file, no stack trace', (_name, path, reason) => {
+    const r = runCli(['validate', path, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    const lines = (r.stdout + r.stderr).trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(path);
+    expect(lines[0]).toMatch(reason);
+    noStackTrace(r.stdout + r.stderr);
+  });
+
+  it('says it in Vietnamese with --lang vi', () => {
+    const r = runCli(['validate', cases[0]![1], '--lang', 'vi']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('tệp rỗng');
+  });
+
+  it('json: the file is "unreadable" with a code, and stderr has the line', () => {
+    const r = runCli(['validate', cases[0]![1], '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(json(r.stdout).files[0]).toMatchObject({ status: 'unreadable', error: { code: 'FILE_EMPTY' } });
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('an undecidable number format: exit 2 naming the cell and asking for --locale', () => {
+    const p = file('mixed.csv', 'STT;Chỉ tiêu;Toàn tỉnh\n1;Tổng số hộ đầu năm;210,299\n2;Số hộ nghèo đầu năm;24.814\n');
+    const r = runCli(['validate', p, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/C2.*--locale/);
+    expect(runCli(['validate', p, '--locale', 'en', '--no-table']).code).not.toBe(2);
+  });
+
+  it('the worst file decides the exit code', () => {
+    expect(runCli(['validate', SEED, 'fixtures/planted/flow.csv-missing']).code).toBe(2);
+    expect(runCli(['validate', SEED, 'fixtures/planted/poor-end-transposed.csv', '--no-table']).code).toBe(1);
+  });
+});
+
+describe('the command line', () => {
+  it('--version and --help exit 0', () => {
+    expect(runCli(['--version'])).toMatchObject({ code: 0 });
+    const help = runCli(['validate', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--format');
+  });
+
+  it('an unknown option or a bad choice exits 2 with a message', () => {
+    const r = runCli(['validate', SEED, '--frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--frobnicate'");
+    expect(runCli(['validate', SEED, '--format', 'yaml']).code).toBe(2);
+    expect(runCli(['validate']).code).toBe(2);
+    expect(runCli(['frobnicate']).code).toBe(2);
+  });
+});

@@ -1,0 +1,59 @@
+/** Shared test helpers: build tables in memory, check them, run the built CLI. */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { gridFromBytes } from '../src/read/index.js';
+import { checkGrid, type CheckResult } from '../src/validate.js';
+import type { ShapeOptions } from '../src/shape/index.js';
+// The fixture writers are shared with scripts/fixtures.mjs, which regenerates fixtures/.
+// @ts-expect-error plain JavaScript module without types
+import * as fx from '../scripts/fixtures.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const FIXTURES = join(ROOT, 'fixtures');
+export const BIN = join(ROOT, 'bin', 'povcheck.js');
+
+export interface FixtureApi {
+  UNITS: string[];
+  SEED: Record<string, string[]>;
+  COUNTS: string[];
+  RATES: string[];
+  formatNumber(plain: string, locale: 'vi' | 'en' | 'plain'): string;
+  cloneData(data?: Record<string, string[]>): Record<string, string[]>;
+  wideRecords(data?: Record<string, string[]>, opts?: Record<string, unknown>): string[][];
+  longRecords(data?: Record<string, string[]>, opts?: Record<string, unknown>): string[][];
+  serialize(records: string[][], opts?: { delimiter?: string; encoding?: string; eol?: string }): Buffer;
+  planted(): Record<string, { bytes: Buffer; cell: string; rule: string; note: string }>;
+  variants(): Record<string, Buffer>;
+}
+export const fixtures = fx as unknown as FixtureApi;
+
+export function checkBytes(bytes: Uint8Array, opts: ShapeOptions = {}): CheckResult {
+  return checkGrid(gridFromBytes(bytes), opts);
+}
+
+export function checkRecords(records: string[][], opts: ShapeOptions = {}): CheckResult {
+  return checkBytes(fixtures.serialize(records), opts);
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], opts: { input?: string; env?: Record<string, string>; cwd?: string } = {}): CliRun {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', LANG: 'C', LC_ALL: '', ...opts.env },
+    timeout: 60_000,
+    ...(opts.input !== undefined ? { input: opts.input } : {}),
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A finding reduced to what must match across representations of the same table. */
+export function essence(f: { rule: string; severity: string; unit?: string; indicator?: string; expected?: string; actual?: string }) {
+  return `${f.severity} ${f.rule} ${f.unit ?? '-'} ${f.indicator ?? '-'} ${f.expected ?? '-'} ${f.actual ?? '-'}`;
+}

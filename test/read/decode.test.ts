@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { decodeBytes } from '../../src/read/decode.js';
+import { PovcheckError } from '../../src/errors.js';
+
+const utf16le = (s: string, bom = true) => Buffer.concat([bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(s, 'utf16le')]);
+
+function code(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof PovcheckError ? e.code : 'OTHER';
+  }
+  return undefined;
+}
+
+describe('decodeBytes', () => {
+  it('reads UTF-8 with and without BOM', () => {
+    expect(decodeBytes(Buffer.from('Tổng;1\n'))).toEqual({ text: 'Tổng;1\n', encoding: 'utf-8' });
+    expect(decodeBytes(Buffer.from('\ufeffTổng;1\n'))).toEqual({ text: 'Tổng;1\n', encoding: 'utf-8-bom' });
+  });
+
+  it('reads UTF-16LE and BE with BOM, and LE without BOM', () => {
+    expect(decodeBytes(utf16le('Chiêm Hóa\t1\r\n')).text).toBe('Chiêm Hóa\t1\r\n');
+    const be = Buffer.from(Buffer.from('Na Hang\t2', 'utf16le')).swap16();
+    expect(decodeBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toEqual({ text: 'Na Hang\t2', encoding: 'utf-16be' });
+    expect(decodeBytes(utf16le('households_start,poor_start\n1,2\n', false)).encoding).toBe('utf-16le');
+  });
+
+  it('refuses empty, blank, binary and legacy-encoded input with a coded reason', () => {
+    expect(code(() => decodeBytes(new Uint8Array()))).toBe('FILE_EMPTY');
+    expect(code(() => decodeBytes(Buffer.from('  \n\r\n\t')))).toBe('FILE_EMPTY');
+    expect(code(() => decodeBytes(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2])))).toBe('FILE_BINARY');
+    expect(code(() => decodeBytes(Buffer.from([0x00, 0x01, 0x02, 0x9f, 0xff, 0x00, 0x10])))).toBe('FILE_BINARY');
+    // "Ninh Bình" in Windows-1258/TCVN3-style single bytes is not UTF-8.
+    expect(code(() => decodeBytes(Buffer.from([0x4e, 0x69, 0x6e, 0x68, 0x20, 0x42, 0xd7, 0x6e, 0x68, 0x3b, 0x31])))).toBe('ENCODING_INVALID');
+  });
+});

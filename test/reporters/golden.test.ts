@@ -1,0 +1,33 @@
+/**
+ * Golden files for the rendered reports. UPDATE_GOLDEN=1 rewrites them; review the diff before committing.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, ROOT } from '../helpers.js';
+
+const GOLDEN = join(ROOT, 'test', 'reporters', 'golden');
+
+function golden(name: string, actual: string) {
+  const path = join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN || !existsSync(path)) {
+    if (!process.env.UPDATE_GOLDEN && process.env.CI) throw new Error(`golden file ${name} is missing`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, actual);
+  }
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+describe('golden reports', () => {
+  it.each([
+    ['seed.vi.txt', ['validate', 'fixtures/tuyen-quang-2020.csv']],
+    ['seed.en.txt', ['validate', 'fixtures/tuyen-quang-2020.csv', '--lang', 'en']],
+    ['planted.vi.txt', ['validate', 'fixtures/planted/poor-end-transposed.csv']],
+    ['planted.en.json', ['validate', 'fixtures/planted/poor-end-transposed.csv', '--format', 'json', '--lang', 'en']],
+    ['long.en.txt', ['validate', 'fixtures/variants/long-keys.csv', '--lang', 'en']],
+    ['malformed.vi.json', ['validate', 'fixtures/planted/malformed-group.csv', '--format', 'json']],
+  ])('%s', (name, args) => {
+    const r = runCli(args as string[], { env: { COLUMNS: '200' } });
+    golden(name, r.stdout);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { decideLocale, parseNumber } from '../../src/shape/numbers.js';
+
+const ok = (text: string, locale: 'vi' | 'en', kind: 'count' | 'rate' = 'count') => {
+  const p = parseNumber(text, locale, kind);
+  return p.ok ? p.plain : `!${p.problem}`;
+};
+
+describe('parseNumber', () => {
+  it('reads Vietnamese, English and plain formats exactly', () => {
+    expect(ok('210.299', 'vi')).toBe('210299');
+    expect(ok('11,80', 'vi', 'rate')).toBe('11.80');
+    expect(ok('210,299', 'en')).toBe('210299');
+    expect(ok('11.80', 'en', 'rate')).toBe('11.80');
+    expect(ok('210299', 'vi')).toBe('210299');
+    expect(ok('1.234.567,5', 'vi', 'rate')).toBe('1234567.5');
+    expect(ok('210 299', 'vi')).toBe('210299');
+    expect(ok('−2,06', 'vi', 'rate')).toBe('-2.06');
+    expect(ok('11,80%', 'vi', 'rate')).toBe('11.80');
+  });
+
+  it('keeps the decimals as typed and never uses binary floats', () => {
+    const p = parseNumber('0,10', 'vi', 'rate');
+    expect(p.ok && p.num.toFixed()).toBe('0.1');
+    expect(p.ok && p.plain).toBe('0.10');
+    const big = parseNumber('12345678901234567890', 'vi', 'count');
+    expect(big.ok && big.plain).toBe('12345678901234567890');
+  });
+
+  it('tells malformed groups from stray text', () => {
+    expect(ok('21.0299', 'vi')).toBe('!grouping');
+    expect(ok('4.18x', 'vi')).toBe('!text');
+    expect(ok('n/a', 'en')).toBe('!text');
+    expect(ok('-', 'vi')).toBe('!dash');
+    expect(ok('', 'vi')).toBe('!empty');
+    expect(ok('0.123', 'vi', 'rate')).toBe('!grouping');
+    expect(ok('12%', 'vi', 'count')).toBe('!text');
+  });
+});
+
+const s = (text: string, kind: 'count' | 'rate' = 'count') => ({ text, kind, ref: 'X1' });
+
+describe('decideLocale', () => {
+  it('reads a count with a dot as Vietnamese grouping: 4.188 households can only be 4188', () => {
+    expect(decideLocale([s('4.188')])).toMatchObject({ ok: true, locale: 'vi' });
+    expect(decideLocale([s('1.000')])).toMatchObject({ ok: true, locale: 'vi' });
+    expect(decideLocale([s('4,188')])).toMatchObject({ ok: true, locale: 'en' });
+  });
+
+  it('reads rates by their range and decimal mark', () => {
+    expect(decideLocale([s('11,80', 'rate')])).toMatchObject({ ok: true, locale: 'vi' });
+    expect(decideLocale([s('11.80', 'rate')])).toMatchObject({ ok: true, locale: 'en', plain: true });
+    expect(decideLocale([s('210,299'), s('11.80', 'rate')])).toMatchObject({ ok: true, locale: 'en', plain: false });
+  });
+
+  it('lets the majority win, so a stray cell in the other format becomes a finding later', () => {
+    expect(decideLocale([s('210.299'), s('49.874'), s('11.80', 'rate')])).toMatchObject({ ok: true, locale: 'vi' });
+  });
+
+  it('calls a tie between formats a conflict', () => {
+    expect(decideLocale([s('210.299'), s('11.80', 'rate')])).toMatchObject({ ok: false, reason: 'conflict' });
+  });
+
+  it('calls integers alone plain', () => {
+    expect(decideLocale([s('368'), s('90')])).toMatchObject({ ok: true, plain: true });
+  });
+});
