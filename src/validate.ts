@@ -3,7 +3,7 @@
  * the CLI and the reporters decide what to do with the result.
  */
 import { readGrid, type ReadOptions } from './read/index.js';
-import type { Grid } from './read/grid.js';
+import type { Grid, SourceInfo } from './read/grid.js';
 import { shape, type ShapeOptions } from './shape/index.js';
 import { runRules } from './rules/index.js';
 import { compareFindings, type Finding, type Skip } from './findings.js';
@@ -20,8 +20,8 @@ export type FileStatus = 'ok' | 'invalid' | 'unreadable';
 export interface FileResult {
   file: string;
   status: FileStatus;
-  /** How the file was read ("UTF-8 text, ';'-delimited"). */
-  source?: string;
+  /** How the file was read (encoding and delimiter, or workbook and sheet). */
+  source?: SourceInfo;
   grid?: Grid;
   annex?: Annex;
   findings: Finding[];

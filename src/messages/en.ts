@@ -90,6 +90,10 @@ export const en: Catalog = {
     verdictUnreadable: (file, reason) => `✖ ${file}: cannot be read (${reason})`,
     counts: (e, w, i) => `${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, ${i} info`,
     readAs: (source, layout, locale) => `Read as: ${source}; ${layout} layout; numbers in ${locale} format`,
+    source: (s) =>
+      s.kind === 'delimited'
+        ? `${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' }[s.encoding]} text, ${{ ',': 'comma', ';': 'semicolon', '\t': 'TAB' }[s.delimiter]}-delimited`
+        : `${s.format} workbook, sheet "${s.sheet}"`,
     layoutName: { wide: 'wide (one row per indicator)', long: 'long (one row per unit)' },
     localeName: { vi: 'Vietnamese (210.299; 11,80)', en: 'English (210,299; 11.80)', plain: 'plain (no separators)' },
     expectedActual: (e, a) => `expected ${e}, found ${a}`,

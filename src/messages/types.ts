@@ -5,6 +5,7 @@
  */
 import type { Indicator } from '../model/indicators.js';
 import type { ErrorParams, PovcheckErrorCode } from '../errors.js';
+import type { SourceInfo } from '../read/grid.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -115,6 +116,7 @@ export interface UiText {
   verdictUnreadable: (file: string, reason: string) => string;
   counts: (errors: number, warnings: number, infos: number) => string;
   readAs: (source: string, layout: string, locale: string) => string;
+  source: (s: SourceInfo) => string;
   layoutName: { wide: string; long: string };
   localeName: { vi: string; en: string; plain: string };
   expectedActual: (expected: string, actual: string) => string;

@@ -91,6 +91,10 @@ export const vi: Catalog = {
     verdictUnreadable: (file, reason) => `✖ ${file}: không đọc được (${reason})`,
     counts: (e, w, i) => `${e} lỗi, ${w} cảnh báo, ${i} thông tin`,
     readAs: (source, layout, locale) => `Đọc: ${source}; bố cục ${layout}; số viết kiểu ${locale}`,
+    source: (s) =>
+      s.kind === 'delimited'
+        ? `văn bản ${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 có BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' }[s.encoding]}, phân cách bằng ${{ ',': 'dấu phẩy', ';': 'dấu chấm phẩy', '\t': 'TAB' }[s.delimiter]}`
+        : `sổ tính ${s.format}, trang "${s.sheet}"`,
     layoutName: { wide: 'ngang (mỗi dòng một chỉ tiêu)', long: 'dọc (mỗi dòng một đơn vị)' },
     localeName: { vi: 'Việt Nam (210.299; 11,80)', en: 'tiếng Anh (210,299; 11.80)', plain: 'không có dấu phân cách' },
     expectedActual: (e, a) => `đúng ra: ${e}; trong bảng: ${a}`,

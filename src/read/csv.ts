@@ -5,11 +5,11 @@
 import { parse } from 'csv-parse/sync';
 import { PovcheckError } from '../errors.js';
 import { gridFromRecords, type Grid } from './grid.js';
+import type { TextEncodingName } from './decode.js';
 
 export type Delimiter = ',' | ';' | '\t';
 
 const CANDIDATES: Delimiter[] = ['\t', ';', ','];
-export const DELIMITER_LABEL: Record<Delimiter, string> = { ',': "','", ';': "';'", '\t': 'TAB' };
 
 /** No spreadsheet cell is this long; longer means the file is not a table (or is hostile). */
 const MAX_FIELD = 1_000_000;
@@ -68,7 +68,7 @@ export function detectDelimiter(text: string): Delimiter | undefined {
   return best?.delimiter;
 }
 
-export function readDelimited(text: string, describe: string, forced?: Delimiter): { grid: Grid; delimiter: Delimiter } {
+export function readDelimited(text: string, encoding: TextEncodingName, forced?: Delimiter): { grid: Grid; delimiter: Delimiter } {
   const delimiter = forced ?? detectDelimiter(text);
   if (!delimiter) {
     throw new PovcheckError('NOT_A_TABLE', { reason: 'no-columns' });
@@ -87,5 +87,5 @@ export function readDelimited(text: string, describe: string, forced?: Delimiter
   // A trailing newline yields one empty record at the end; drop empty records at the end only,
   // so that row numbers of everything else stay those Excel shows.
   while (records.length > 0 && records[records.length - 1]!.every((f) => f.trim() === '')) records.pop();
-  return { grid: gridFromRecords(records, `${describe}, ${DELIMITER_LABEL[delimiter]}-delimited`), delimiter };
+  return { grid: gridFromRecords(records, { kind: 'delimited', encoding, delimiter }), delimiter };
 }

@@ -16,12 +16,16 @@ export interface Cell {
   readonly formula?: string;
 }
 
+/** How a grid was read, for reports ("UTF-8 with BOM, ';'-delimited"); worded by the message catalogues. */
+export type SourceInfo =
+  | { kind: 'delimited'; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be'; delimiter: ',' | ';' | '\t' }
+  | { kind: 'workbook'; format: string; sheet: string };
+
 export interface Grid {
   /** rows[r][c]; rows may have different lengths. */
   readonly rows: Cell[][];
   readonly sheet?: string;
-  /** Human-readable description of how the grid was read, e.g. "CSV, ';' delimited, UTF-8 with BOM". */
-  readonly source: string;
+  readonly source: SourceInfo;
 }
 
 /** 0-based column index → spreadsheet letters (0 → A, 25 → Z, 26 → AA). */
@@ -73,7 +77,7 @@ export function displayRef(cell: Pick<Cell, 'ref' | 'sheet'>): string {
 }
 
 /** Builds a grid from plain strings (CSV records), assigning A1 references. */
-export function gridFromRecords(records: string[][], source: string, sheet?: string): Grid {
+export function gridFromRecords(records: string[][], source: SourceInfo, sheet?: string): Grid {
   const rows = records.map((rec, r) =>
     rec.map((raw, c): Cell => (sheet ? { raw, ref: a1(r, c), row: r, col: c, sheet } : { raw, ref: a1(r, c), row: r, col: c })),
   );

@@ -3,7 +3,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { PovcheckError } from '../errors.js';
-import { decodeBytes, ENCODING_LABEL } from './decode.js';
+import { decodeBytes } from './decode.js';
 import { readDelimited, type Delimiter } from './csv.js';
 import type { Grid } from './grid.js';
 
@@ -39,7 +39,7 @@ export async function readFileBytes(path: string): Promise<Uint8Array> {
 /** Bytes of a delimited text file → Grid. Pure: no file system. */
 export function gridFromBytes(bytes: Uint8Array, opts: ReadOptions = {}): Grid {
   const { text, encoding } = decodeBytes(bytes);
-  return readDelimited(text, `${ENCODING_LABEL[encoding]} text`, opts.delimiter).grid;
+  return readDelimited(text, encoding, opts.delimiter).grid;
 }
 
 export async function readGrid(path: string, opts: ReadOptions = {}): Promise<Grid> {

@@ -99,7 +99,7 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
   const c = countFindings(file.findings);
   const verdict = file.status === 'ok' ? s.ok(ui.verdictOk(file.file)) : s.error(ui.verdictInvalid(file.file));
   const out = [`${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}`];
-  out.push(s.dim(`  ${ui.readAs(file.source ?? '', ui.layoutName[annex.layout], ui.localeName[annex.locale])}`));
+  out.push(s.dim(`  ${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[annex.layout], ui.localeName[annex.locale])}`));
   for (const sev of SEVERITIES) {
     const group = file.findings.filter((f) => f.severity === sev);
     if (group.length === 0) continue;

@@ -34,22 +34,22 @@ describe('delimiter detection', () => {
 
 describe('readDelimited', () => {
   it('keeps every cell as typed, with its A1 reference', () => {
-    const { grid } = readDelimited('STT;Chỉ tiêu;Toàn tỉnh\r\n1;"Số hộ; nghèo";"24.814"\r\n', 'test');
+    const { grid } = readDelimited('STT;Chỉ tiêu;Toàn tỉnh\r\n1;"Số hộ; nghèo";"24.814"\r\n', 'utf-8');
     expect(grid.rows[1]![2]).toMatchObject({ raw: '24.814', ref: 'C2', row: 1, col: 2 });
     expect(grid.rows[1]![1]!.raw).toBe('Số hộ; nghèo');
   });
 
   it('keeps blank lines so that row numbers are those Excel shows', () => {
-    const { grid } = readDelimited('a;b\n\n1;2\n', 'test');
+    const { grid } = readDelimited('a;b\n\n1;2\n', 'utf-8');
     expect(grid.rows[2]![1]!.ref).toBe('B3');
   });
 
   it('trims edge whitespace including no-break spaces when reading a cell', () => {
-    const { grid } = readDelimited('a;\u00a0 x \u00a0\n1;2\n', 'test');
+    const { grid } = readDelimited('a;\u00a0 x \u00a0\n1;2\n', 'utf-8');
     expect(cellText(grid.rows[0]![1])).toBe('x');
   });
 
   it('refuses text with no column structure', () => {
-    expect(() => readDelimited('hello\nworld\n', 'test')).toThrow(PovcheckError);
+    expect(() => readDelimited('hello\nworld\n', 'utf-8')).toThrow(PovcheckError);
   });
 });
