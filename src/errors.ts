@@ -17,6 +17,7 @@ export interface ErrorParams {
     | { reason: 'ambiguous'; cell: string; text: string; vi: string; en: string }
     | { reason: 'conflict'; viCell: string; viText: string; enCell: string; enText: string };
   USAGE: { detail: string };
+  WRITE_FAILED: { detail: string };
   INTERNAL: { detail: string };
 }
 

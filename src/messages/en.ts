@@ -133,6 +133,7 @@ export const en: Catalog = {
         ? `cell ${p.cell}: "${p.text}" reads as ${p.vi} in Vietnamese format and ${p.en} in English format, and no other cell tells which the file uses; pass --locale vi or --locale en`
         : `the file mixes both number formats equally (${p.viCell} "${p.viText}" is Vietnamese, ${p.enCell} "${p.enText}" English); pass --locale vi or --locale en`,
     USAGE: (p) => p.detail,
+    WRITE_FAILED: (p) => `cannot write the output file (${p.detail})`,
     INTERNAL: (p) => `internal error (${p.detail}); please report it with the file`,
   },
 };

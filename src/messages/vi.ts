@@ -134,6 +134,7 @@ export const vi: Catalog = {
         ? `ô ${p.cell}: "${p.text}" đọc kiểu Việt Nam là ${p.vi}, kiểu tiếng Anh là ${p.en}, và không ô nào khác cho biết tệp dùng kiểu nào; hãy chỉ rõ --locale vi hoặc --locale en`
         : `tệp dùng lẫn hai kiểu số với số lượng ngang nhau (ô ${p.viCell} "${p.viText}" kiểu Việt Nam, ô ${p.enCell} "${p.enText}" kiểu tiếng Anh); hãy chỉ rõ --locale vi hoặc --locale en`,
     USAGE: (p) => p.detail,
+    WRITE_FAILED: (p) => `không ghi được tệp kết quả (${p.detail})`,
     INTERNAL: (p) => `lỗi nội bộ (${p.detail}); xin báo lỗi này kèm tệp`,
   },
 };
