@@ -1,0 +1,289 @@
+/**
+ * Error localisation (Fellegi–Holt): the smallest sets of cells whose changed values make every failing
+ * `sum`, `flow`, `rate` and `rate-change` check hold, across rows and columns of the whole table (totals are
+ * cells like any other), with the values that do it and the slip each looks like.
+ *
+ * Search: one cell must lie in every failing check, so the candidates are the intersection of the failing
+ * checks' cells; each is solved exactly (solve.ts). Only when no single cell works, pairs: one cell from the
+ * smallest failing check, the other from the cells every remaining failing check shares (or, when all of
+ * them hold the first, from its neighbours). Cells a recognised formula computes are never candidates;
+ * when their inputs explain nothing, a second pass treats them as entered ('suspect').
+ *
+ * Every explanation is finally confirmed by running the rules themselves on the corrected table: all
+ * errors of those four rules gone, no new error anywhere. Pure: annex and findings in, data out.
+ */
+import { Dec } from '../calc/decimal.js';
+import type { Annex, Value } from '../model/annex.js';
+import type { Indicator } from '../model/indicators.js';
+import type { Finding } from '../findings.js';
+import { runRules } from '../rules/index.js';
+import { formatCellValue, groupsThousands } from './format.js';
+import { buildSystem, Evaluation, type Check, type LCell, type System } from './model.js';
+import { editDistance, proposedPlain, SLIP_KINDS, slipKind, slipSources, type SlipKind } from './slips.js';
+import { contains, isPoint, solve, someT, valuesAt, type SolutionSet } from './solve.js';
+import type { Cause, CauseCell, Confidence, Localisation } from './types.js';
+
+export type { Cause, CauseCell, Confidence, Localisation, LocateStatus, SlipKind } from './types.js';
+export { SLIP_KINDS } from './slips.js';
+
+export interface LocateOptions {
+  /** Most pairs of cells tried (bounds the time on big, badly broken tables). */
+  maxPairs?: number;
+  /** Most points checked one by one along a line of solutions. */
+  enumLimit?: number;
+  /** Most causes listed; the rest are counted in `more`. */
+  maxCauses?: number;
+}
+
+const FAMILIES = new Set(['sum', 'flow', 'rate', 'rate-change']);
+const EXPLAINABLE = new Set(['sum', 'flow', 'rate', 'rate-change', 'range']);
+
+export function locate(annex: Annex, findings: readonly Finding[], opts: LocateOptions = {}): Localisation {
+  const limits = { maxPairs: opts.maxPairs ?? 20_000, enumLimit: opts.enumLimit ?? 2_000, maxCauses: opts.maxCauses ?? 20 };
+  let sys = buildSystem(annex);
+  const failing = failingChecks(sys);
+  if (failing.length === 0) return { status: 'clean', failing: 0, causes: [], more: 0 };
+  let found = search(sys, failing, limits);
+  if (found.sets.length === 0 && sys.hasComputed) {
+    const second = buildSystem(annex, { formulasComputed: false });
+    const again = search(second, failingChecks(second), limits);
+    if (again.sets.length > 0) {
+      found = again;
+      sys = second;
+    } else found = { ...found, stopped: found.stopped || again.stopped };
+  }
+  const ctx = new CauseBuilder(sys, findings);
+  const built = found.sets.map((s) => ctx.build(s)).filter((c): c is Draft => c !== undefined);
+  if (built.length === 0) return { status: found.stopped ? 'stopped' : 'none', failing: failing.length, causes: [], more: 0 };
+  built.sort(compareDrafts);
+  const confidence: Confidence = built.length === 1 ? 'unique' : built[0]!.score < built[1]!.score ? 'ranked' : 'ambiguous';
+  const causes = built.slice(0, limits.maxCauses).map((d): Cause => ({ ...d.cause, confidence }));
+  return { status: 'found', failing: failing.length, size: found.size, causes, more: built.length - causes.length };
+}
+
+function failingChecks(sys: System): Check[] {
+  const ev = new Evaluation(sys, new Map());
+  return sys.checks.filter((c) => !ev.holds(c));
+}
+
+interface SearchResult {
+  sets: SolutionSet[];
+  size: number;
+  stopped: boolean;
+}
+
+function search(sys: System, failing: readonly Check[], limits: { maxPairs: number; enumLimit: number }): SearchResult {
+  const order = (a: string, b: string) => {
+    const ca = sys.cells.get(a)!.value.cell;
+    const cb = sys.cells.get(b)!.value.cell;
+    return ca.row - cb.row || ca.col - cb.col;
+  };
+  const intersect = (sets: ReadonlyArray<ReadonlySet<string>>): string[] => {
+    if (sets.length === 0) return [];
+    const sorted = [...sets].sort((x, y) => x.size - y.size);
+    return [...sorted[0]!].filter((r) => sorted.every((s) => s.has(r)));
+  };
+  let stopped = false;
+  const sets: SolutionSet[] = [];
+
+  for (const v of intersect(failing.map((c) => c.vars)).filter(sys.isVar).sort(order)) {
+    const o = solve(sys, [v], limits);
+    if (o.kind === 'found') sets.push(o.set);
+    else if (o.kind === 'limit') stopped = true;
+  }
+  if (sets.length > 0) return { sets, size: 1, stopped };
+
+  const f0 = [...failing].sort((x, y) => x.vars.size - y.vars.size)[0]!;
+  const seen = new Set<string>();
+  let pairs = 0;
+  outer: for (const a of [...f0.vars].filter(sys.isVar).sort(order)) {
+    const rest = failing.filter((c) => !c.vars.has(a));
+    let partners: string[];
+    if (rest.length > 0) partners = intersect(rest.map((c) => c.vars));
+    else {
+      const near = new Set<string>();
+      for (const c of sys.checksOf.get(a) ?? []) for (const x of c.vars) near.add(x);
+      for (const g of sys.guardsOf.get(a) ?? []) for (const x of g.vars) near.add(x);
+      partners = [...near];
+    }
+    for (const b of partners.filter(sys.isVar).sort(order)) {
+      if (b === a) continue;
+      const pair = order(a, b) < 0 ? [a, b] : [b, a];
+      const key = pair.join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (++pairs > limits.maxPairs) {
+        stopped = true;
+        break outer;
+      }
+      const o = solve(sys, pair, limits);
+      if (o.kind === 'found') sets.push(o.set);
+      else if (o.kind === 'limit') stopped = true;
+    }
+  }
+  return { sets, size: 2, stopped };
+}
+
+interface Draft {
+  cause: Omit<Cause, 'confidence'>;
+  /** Cells whose slip is not recognised: lower ranks first. */
+  score: number;
+  distance: number;
+  row: number;
+  col: number;
+}
+
+function compareDrafts(a: Draft, b: Draft): number {
+  return a.score - b.score || Number(b.cause.pinned) - Number(a.cause.pinned) || a.distance - b.distance || a.row - b.row || a.col - b.col;
+}
+
+const KIND_RANK = new Map<SlipKind, number>(SLIP_KINDS.map((k, i) => [k, i]));
+
+type FindingKey = string;
+const keyOf = (f: Finding): FindingKey => `${f.rule}|${f.severity}|${f.at?.ref ?? ''}|${f.unit ?? ''}|${f.indicator ?? ''}|${f.msg.id}`;
+
+class CauseBuilder {
+  private readonly originalKeys: Set<FindingKey>;
+  private readonly grouping: boolean;
+  constructor(
+    private readonly sys: System,
+    private readonly findings: readonly Finding[],
+  ) {
+    this.originalKeys = new Set(findings.map(keyOf));
+    this.grouping = groupsThousands(sys.annex);
+  }
+
+  build(set: SolutionSet): Draft | undefined {
+    const cells = set.vars.map((v) => this.sys.cells.get(v)!);
+    const pinned = isPoint(set);
+    let values: Dec[] | undefined;
+    let guessed = false;
+    if (pinned) values = valuesAt(set, someT(set));
+    else {
+      values = this.guess(set, cells);
+      guessed = values !== undefined;
+    }
+    // The rules themselves must agree: the proposal (or any solution, for a range) clears every error of the four checks.
+    const probe = values ?? valuesAt(set, someT(set));
+    const explains = this.confirm(cells, probe);
+    if (!explains) return undefined;
+
+    const kinds = values ? this.kinds(cells, values) : cells.map(() => undefined);
+    const out: CauseCell[] = cells.map((c, i) => {
+      const dir = set.dir[i]!;
+      const fixedHere = dir.isZero();
+      const range = fixedHere || pinned ? undefined : this.rangeOf(set, i, c);
+      const proposed = values ? proposedPlain(values[i]!, c.kind, this.sys.rateDp) : undefined;
+      return {
+        cell: c.value.cell,
+        unit: c.unit.name,
+        indicator: c.indicator,
+        actual: c.value.plain,
+        ...(proposed !== undefined && (pinned || fixedHere || guessed) ? { proposed } : {}),
+        ...(range ? { range } : {}),
+        ...(kinds[i] ? { kind: kinds[i] } : {}),
+        ...(c.formula && c.formula.role !== 'computed' ? { formula: { text: c.formula.text, role: c.formula.role } } : {}),
+      };
+    });
+    const unrecognised = kinds.filter((k) => !k).length;
+    const distance = values ? cells.reduce((s, c, i) => s + editDistance(c.value.plain, proposedPlain(values![i]!, c.kind, this.sys.rateDp)), 0) : 99;
+    const first = cells[0]!.value.cell;
+    return {
+      cause: { cells: out, explains, pinned, linked: !pinned && set.dir.filter((d) => !d.isZero()).length > 1 },
+      score: unrecognised + (kinds.length > 0 ? 0 : 0),
+      distance: distance + (kinds.some((k) => k) ? Math.min(...kinds.map((k) => (k ? KIND_RANK.get(k)! : 99))) / 100 : 0),
+      row: first.row,
+      col: first.col,
+    };
+  }
+
+  /** The slip each cell's value looks like, with the whole proposal applied to its unit. */
+  private kinds(cells: LCell[], values: Dec[]): Array<SlipKind | undefined> {
+    const ev = new Evaluation(this.sys, new Map(cells.map((c, i) => [c.ref, values[i]!])));
+    return cells.map((c, i) =>
+      slipKind(c.value, values[i]!, {
+        indicator: c.indicator,
+        kind: c.kind,
+        rateDp: this.sys.rateDp,
+        unitValue: (ind: Indicator) => {
+          const v = this.sys.annex.values[c.unit.id]?.[ind];
+          return v && v.status === 'ok' ? ev.get(v.cell.ref) : undefined;
+        },
+      }),
+    );
+  }
+
+  /** A value in the range that a recognised slip of the typed value would give, if any. */
+  private guess(set: SolutionSet, cells: LCell[]): Dec[] | undefined {
+    let best: { values: Dec[]; score: number } | undefined;
+    cells.forEach((c, i) => {
+      const dir = set.dir[i]!;
+      if (dir.isZero()) return;
+      for (const source of slipSources(c.value, c.kind)) {
+        const t = source.minus(set.base[i]!).div(dir);
+        const vals = valuesAt(set, t);
+        if (!contains(set, vals)) continue;
+        const kinds = this.kinds(cells, vals);
+        if (!kinds[i]) continue;
+        const score = kinds.filter((k) => !k).length * 100 + KIND_RANK.get(kinds[i]!)! + vals[i]!.minus(c.base).abs().div(c.base.abs().plus(1)).toNumber();
+        if (!best || score < best.score) best = { values: vals, score };
+      }
+    });
+    return best?.values;
+  }
+
+  private rangeOf(set: SolutionSet, i: number, c: LCell): { min?: string; max?: string } {
+    const ends = [set.lo, set.hi].map((t) => (t === undefined ? undefined : valuesAt(set, t)[i]!));
+    const [a, b] = set.dir[i]!.isNegative() ? [ends[1], ends[0]] : [ends[0], ends[1]];
+    return {
+      ...(a !== undefined ? { min: proposedPlain(a, c.kind, this.sys.rateDp) } : {}),
+      ...(b !== undefined ? { max: proposedPlain(b, c.kind, this.sys.rateDp) } : {}),
+    };
+  }
+
+  /**
+   * Runs the rules on the table with these values: undefined unless every sum / flow / rate / rate-change
+   * error is gone and no new error appears; else the indexes of the findings that disappear.
+   */
+  private confirm(cells: LCell[], values: Dec[]): number[] | undefined {
+    const patched = patchAnnex(this.sys, new Map(cells.map((c, i) => [c.ref, values[i]!])), this.grouping);
+    const run = runRules(patched);
+    const after = new Set(run.findings.map(keyOf));
+    for (const f of run.findings) {
+      if (f.severity !== 'error') continue;
+      if (FAMILIES.has(f.rule) || !this.originalKeys.has(keyOf(f))) return undefined;
+    }
+    const explains: number[] = [];
+    this.findings.forEach((f, i) => {
+      if (f.severity === 'error' && EXPLAINABLE.has(f.rule) && !after.has(keyOf(f))) explains.push(i);
+    });
+    return explains;
+  }
+}
+
+/**
+ * The annex with some entered cells changed and every computed cell recomputed: what the table would be
+ * after the correction. Values keep their cells; the text is written in the table's number format.
+ */
+export function patchAnnex(sys: System, changes: ReadonlyMap<string, Dec>, grouping = groupsThousands(sys.annex)): Annex {
+  const annex = sys.annex;
+  const ev = new Evaluation(sys, changes);
+  const values = annex.values.map((vals) => {
+    const out: Partial<Record<Indicator, Value>> = { ...vals };
+    for (const [ind, v] of Object.entries(vals) as Array<[Indicator, Value]>) {
+      if (!v || v.status !== 'ok') continue;
+      const c = sys.cells.get(v.cell.ref);
+      if (!c) continue;
+      const changed = changes.get(c.ref);
+      const computed = c.formula?.role === 'computed';
+      if (!changed && !computed) continue;
+      const n = changed ?? ev.get(c.ref);
+      if (!n || (!changed && n.eq(c.base))) continue;
+      const dp = changed ? (c.kind === 'rate' ? Math.max(sys.rateDp, n.decimalPlaces()) : 0) : c.dp;
+      const plain = n.toFixed(dp);
+      out[ind] = { ...v, num: new Dec(plain), plain, decimals: dp, text: formatCellValue(new Dec(plain), v, annex, sys.rateDp, grouping) };
+    }
+    return out;
+  });
+  return { ...annex, values };
+}
