@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { isPovcheckError } from './errors.js';
 import { EXIT, envLang, oneLine, processIo, type CommandContext, type Io } from './commands/shared.js';
 import { registerValidate } from './commands/validate.js';
+import { registerFix } from './commands/fix.js';
 
 export { EXIT } from './commands/shared.js';
 
@@ -24,6 +25,7 @@ export function buildProgram(ctx: CommandContext): Command {
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.out, writeErr: ctx.io.err });
   registerValidate(program, ctx);
+  registerFix(program, ctx);
   return program;
 }
 

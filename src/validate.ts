@@ -9,6 +9,7 @@ import { runRules } from './rules/index.js';
 import { compareFindings, type Finding, type Skip } from './findings.js';
 import type { Annex } from './model/annex.js';
 import { PovcheckError } from './errors.js';
+import { locate, type Localisation } from './locate/index.js';
 
 export interface ValidateOptions extends ReadOptions, ShapeOptions {
   /** Warnings make the file fail, as errors do. */
@@ -26,6 +27,8 @@ export interface FileResult {
   annex?: Annex;
   findings: Finding[];
   skipped: Skip[];
+  /** The likely causes of the failing sum / flow / rate / rate-change checks (absent when unreadable). */
+  localisation?: Localisation;
   /** Why the file could not be read, when status is 'unreadable'. */
   error?: PovcheckError;
 }
@@ -34,14 +37,15 @@ export interface CheckResult {
   annex: Annex;
   findings: Finding[];
   skipped: Skip[];
+  localisation: Localisation;
 }
 
-/** Grid → findings. Pure. Throws PovcheckError only when the grid is not a poverty table at all. */
+/** Grid → findings → likely causes. Pure. Throws PovcheckError only when the grid is not a poverty table at all. */
 export function checkGrid(grid: Grid, opts: ShapeOptions = {}): CheckResult {
   const shaped = shape(grid, opts);
   const run = runRules(shaped.annex);
   const findings = [...shaped.findings, ...run.findings].sort(compareFindings);
-  return { annex: shaped.annex, findings, skipped: run.skipped };
+  return { annex: shaped.annex, findings, skipped: run.skipped, localisation: locate(shaped.annex, findings) };
 }
 
 export function statusOf(findings: readonly Finding[], strict = false): FileStatus {
@@ -56,8 +60,8 @@ export function statusOf(findings: readonly Finding[], strict = false): FileStat
 export async function validateFile(file: string, opts: ValidateOptions = {}): Promise<FileResult> {
   try {
     const grid = await readGrid(file, opts);
-    const { annex, findings, skipped } = checkGrid(grid, opts);
-    return { file, status: statusOf(findings, opts.strict), source: grid.source, grid, annex, findings, skipped };
+    const { annex, findings, skipped, localisation } = checkGrid(grid, opts);
+    return { file, status: statusOf(findings, opts.strict), source: grid.source, grid, annex, findings, skipped, localisation };
   } catch (e) {
     if (e instanceof PovcheckError) return { file, status: 'unreadable', findings: [], skipped: [], error: e.withFile(file) };
     throw e;

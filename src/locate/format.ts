@@ -2,10 +2,8 @@
  * A proposed value written the way the table writes its numbers: the file's number format (210.299 / 11,80
  * or 210,299 / 11.80, or plain), grouping as the cell or the table does, a "%" kept where it was typed.
  */
-import type { Dec } from '../calc/decimal.js';
 import type { Annex, Value } from '../model/annex.js';
 import { indicatorKind } from '../model/indicators.js';
-import { proposedPlain } from './slips.js';
 
 /** Whether the table groups thousands in its counts (most counts of four digits or more show a separator). */
 export function groupsThousands(annex: Annex): boolean {
@@ -21,13 +19,15 @@ export function groupsThousands(annex: Annex): boolean {
   return grouped > plainDigits;
 }
 
-/** The cell text for `v` in place of `original` (without the surrounding spaces of the raw cell). */
-export function formatCellValue(v: Dec, original: Value, annex: Annex, rateDp: number, grouping = groupsThousands(annex)): string {
+/**
+ * The cell text for the plain digits `plain` ("4693", "11.80") in place of `original` (without the spaces
+ * around the raw cell).
+ */
+export function formatCellValue(plain: string, original: Value, annex: Annex, grouping = groupsThousands(annex)): string {
   const kind = indicatorKind(original.indicator);
-  const digits = proposedPlain(v.abs(), kind, rateDp);
-  const sign = v.isNegative() ? '-' : '';
+  const sign = plain.startsWith('-') ? '-' : '';
   const locale = annex.locale;
-  const [int, frac] = digits.split('.') as [string, string | undefined];
+  const [int, frac] = plain.replace(/^-/, '').split('.') as [string, string | undefined];
   if (kind === 'count') {
     const m = /\d([.,\s\u00a0\u2007\u202f])\d{3}/.exec(original.text);
     const sep = m ? m[1]! : locale === 'plain' || !grouping ? '' : locale === 'vi' ? '.' : ',';

@@ -16,7 +16,7 @@ import { Dec } from '../calc/decimal.js';
 import type { Annex, Value } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import type { Finding } from '../findings.js';
-import { runRules } from '../rules/index.js';
+import { CHECK_RULES, runRules } from '../rules/index.js';
 import { formatCellValue, groupsThousands } from './format.js';
 import { buildSystem, Evaluation, type Check, type LCell, type System } from './model.js';
 import { editDistance, proposedPlain, SLIP_KINDS, slipKind, slipSources, type SlipKind } from './slips.js';
@@ -25,6 +25,7 @@ import type { Cause, CauseCell, Confidence, Localisation } from './types.js';
 
 export type { Cause, CauseCell, Confidence, Localisation, LocateStatus, SlipKind } from './types.js';
 export { SLIP_KINDS } from './slips.js';
+export { formatCellValue, groupsThousands } from './format.js';
 
 export interface LocateOptions {
   /** Most pairs of cells tried (bounds the time on big, badly broken tables). */
@@ -36,6 +37,8 @@ export interface LocateOptions {
 }
 
 const FAMILIES = new Set(['sum', 'flow', 'rate', 'rate-change']);
+/** The rules that can report errors (denominator only warns). */
+const CONFIRM_RULES = CHECK_RULES.filter((r) => r.id !== 'denominator');
 const EXPLAINABLE = new Set(['sum', 'flow', 'rate', 'rate-change', 'range']);
 
 export function locate(annex: Annex, findings: readonly Finding[], opts: LocateOptions = {}): Localisation {
@@ -247,7 +250,7 @@ class CauseBuilder {
    */
   private confirm(cells: LCell[], values: Dec[]): number[] | undefined {
     const patched = patchAnnex(this.sys, new Map(cells.map((c, i) => [c.ref, values[i]!])), this.grouping);
-    const run = runRules(patched);
+    const run = runRules(patched, CONFIRM_RULES);
     const after = new Set(run.findings.map(keyOf));
     for (const f of run.findings) {
       if (f.severity !== 'error') continue;
@@ -281,7 +284,7 @@ export function patchAnnex(sys: System, changes: ReadonlyMap<string, Dec>, group
       if (!n || (!changed && n.eq(c.base))) continue;
       const dp = changed ? (c.kind === 'rate' ? Math.max(sys.rateDp, n.decimalPlaces()) : 0) : c.dp;
       const plain = n.toFixed(dp);
-      out[ind] = { ...v, num: new Dec(plain), plain, decimals: dp, text: formatCellValue(new Dec(plain), v, annex, sys.rateDp, grouping) };
+      out[ind] = { ...v, num: new Dec(plain), plain, decimals: dp, text: formatCellValue(plain, v, annex, grouping) };
     }
     return out;
   });

@@ -372,6 +372,22 @@ function classifyFormulas(cells: Map<string, LCell>): void {
 }
 
 /**
+ * round_half_up(100·p/h, dp) = round_half_up(r, dp), the rate rule's comparison. For h > 0 it multiplies
+ * instead of dividing: r − ½·10^−dp ≤ 100p/h < r + ½·10^−dp (mirrored below zero), exact and cheap.
+ */
+export function rateMatches(p: Dec, h: Dec, r: Dec, dp: number): boolean {
+  const target = r.toDecimalPlaces(dp, Dec.ROUND_HALF_UP);
+  if (!h.gt(0)) return p.mul(100).div(h).toDecimalPlaces(dp, Dec.ROUND_HALF_UP).eq(target);
+  const half = new Dec(10).pow(-dp).div(2);
+  const x = p.mul(100);
+  const lo = target.minus(half).mul(h);
+  const hi = target.plus(half).mul(h);
+  if (target.gt(0)) return x.gte(lo) && x.lt(hi);
+  if (target.isZero()) return x.gt(lo) && x.lt(hi);
+  return x.gt(lo) && x.lte(hi);
+}
+
+/**
  * Values of every cell under a change of some entered cells. Computed cells are recomputed on demand.
  * `dpOf` gives the decimals a cell shows, which the rate check compares at.
  */
@@ -413,9 +429,7 @@ export class Evaluation {
     const r = this.get(b.r);
     if (!h || !p || !r) return true;
     if (h.isZero()) return true;
-    const dp = Math.max(RATE_DECIMALS, this.dpOf(b.r));
-    const exact = p.mul(100).div(h);
-    return exact.toDecimalPlaces(dp, Dec.ROUND_HALF_UP).eq(r.toDecimalPlaces(dp, Dec.ROUND_HALF_UP));
+    return rateMatches(p, h, r, Math.max(RATE_DECIMALS, this.dpOf(b.r)));
   }
 
   guardHolds(g: Guard): boolean {

@@ -12,7 +12,7 @@
 import { Dec } from '../calc/decimal.js';
 import { RATE_DECIMALS } from '../calc/annex-math.js';
 import { evaluate as evaluateExpr, type Affine } from './expr.js';
-import { Evaluation, type Check, type Guard, type System } from './model.js';
+import { Evaluation, rateMatches, type Check, type Guard, type System } from './model.js';
 
 /** The solutions for a set of cells: values as base + dir·t for t on the lattice step·ℤ within [lo, hi]. */
 export interface SolutionSet {
@@ -207,7 +207,7 @@ export function solve(sys: System, vars: readonly string[], limits: SolveLimits)
     const rIsVar = vars.includes(c.body.r);
     const dpR = rIsVar ? sys.rateDp : Math.max(RATE_DECIMALS, sys.cells.get(c.body.r)?.dp ?? 0);
     if (moving === 0) {
-      if (!H.a.isZero() && !P.a.mul(100).div(H.a).toDecimalPlaces(Math.max(RATE_DECIMALS, dpR), Dec.ROUND_HALF_UP).eq(R.a.toDecimalPlaces(Math.max(RATE_DECIMALS, dpR), Dec.ROUND_HALF_UP))) {
+      if (!H.a.isZero() && !rateMatches(P.a, H.a, R.a, Math.max(RATE_DECIMALS, dpR))) {
         return { kind: 'none' };
       }
       continue;
