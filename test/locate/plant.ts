@@ -9,7 +9,7 @@ import { indicatorKind, type Indicator } from '../../src/model/indicators.js';
 import { parseNumber } from '../../src/shape/numbers.js';
 import { runRules } from '../../src/rules/index.js';
 import { compareFindings } from '../../src/findings.js';
-import { locate } from '../../src/locate/index.js';
+import { locate, type LocateOptions } from '../../src/locate/index.js';
 import type { Cause, Localisation } from '../../src/locate/types.js';
 import { fixtures } from '../helpers.js';
 
@@ -78,9 +78,9 @@ export function plantText(annex: Annex, unit: number, ind: Indicator, text: stri
   return { ...annex, values };
 }
 
-export function run(annex: Annex): { findings: ReturnType<typeof runRules>['findings']; loc: Localisation } {
+export function run(annex: Annex, opts: LocateOptions = {}): { findings: ReturnType<typeof runRules>['findings']; loc: Localisation } {
   const findings = runRules(annex).findings.sort(compareFindings);
-  return { findings, loc: locate(annex, findings) };
+  return { findings, loc: locate(annex, findings, opts) };
 }
 
 /** Whether a cause proposes `original` for `ref` alone (exactly, or within its range when the checks leave one). */
