@@ -19,6 +19,7 @@ import type { Finding } from '../findings.js';
 import { CHECK_RULES, runRules } from '../rules/index.js';
 import { formatCellValue, groupsThousands } from './format.js';
 import { buildSystem, Evaluation, type Check, type LCell, type System } from './model.js';
+import { ref, refsOf, sumOf } from './expr.js';
 import { editDistance, proposedPlain, SLIP_KINDS, slipKind, slipSources, type SlipKind } from './slips.js';
 import { contains, isPoint, solve, someT, valuesAt, type SolutionSet } from './solve.js';
 import type { Cause, CauseCell, Confidence, Localisation } from './types.js';
@@ -43,25 +44,53 @@ const EXPLAINABLE = new Set(['sum', 'flow', 'rate', 'rate-change', 'range']);
 
 export function locate(annex: Annex, findings: readonly Finding[], opts: LocateOptions = {}): Localisation {
   const limits = { maxPairs: opts.maxPairs ?? 20_000, enumLimit: opts.enumLimit ?? 2_000, maxCauses: opts.maxCauses ?? 20 };
-  let sys = buildSystem(annex);
+  const sys = buildSystem(annex);
   const failing = failingChecks(sys);
   if (failing.length === 0) return { status: 'clean', failing: 0, causes: [], more: 0 };
-  let found = search(sys, failing, limits);
-  if (found.sets.length === 0 && sys.hasComputed) {
-    const second = buildSystem(annex, { formulasComputed: false });
-    const again = search(second, failingChecks(second), limits);
-    if (again.sets.length > 0) {
-      found = again;
-      sys = second;
-    } else found = { ...found, stopped: found.stopped || again.stopped };
+  const first = search(sys, failing, limits);
+  let found = first.sets.map((set) => ({ sys, set }));
+  let size = first.size;
+  let stopped = first.stopped;
+  if (found.length === 0 && sys.hasComputed) {
+    // Second pass: the entered cells explain nothing, so a recomputed formula may itself be wrong (a SUM
+    // over the wrong range). Each formula cell the failing checks read is tried as an entered value, the
+    // formulas that read it still recomputing from it.
+    const second: Array<{ sys: System; set: SolutionSet; size: number }> = [];
+    for (const f of suspects(sys, failing).slice(0, MAX_SUSPECTS)) {
+      const sf = buildSystem(annex, { suspect: f });
+      const r = search(sf, failingChecks(sf), limits, f);
+      stopped ||= r.stopped;
+      for (const set of r.sets) second.push({ sys: sf, set, size: r.size });
+    }
+    size = Math.min(...second.map((x) => x.size));
+    found = second.filter((x) => x.size === size);
   }
-  const ctx = new CauseBuilder(sys, findings);
-  const built = found.sets.map((s) => ctx.build(s)).filter((c): c is Draft => c !== undefined);
-  if (built.length === 0) return { status: found.stopped ? 'stopped' : 'none', failing: failing.length, causes: [], more: 0 };
+  const builders = new Map<System, CauseBuilder>();
+  const built = found
+    .map(({ sys: s, set }) => (builders.get(s) ?? builders.set(s, new CauseBuilder(s, findings)).get(s)!).build(set))
+    .filter((c): c is Draft => c !== undefined);
+  if (built.length === 0) return { status: stopped ? 'stopped' : 'none', failing: failing.length, causes: [], more: 0 };
   built.sort(compareDrafts);
   const confidence: Confidence = built.length === 1 ? 'unique' : built[0]!.score < built[1]!.score ? 'ranked' : 'ambiguous';
   const causes = built.slice(0, limits.maxCauses).map((d): Cause => ({ ...d.cause, confidence }));
-  return { status: 'found', failing: failing.length, size: found.size, causes, more: built.length - causes.length };
+  return { status: 'found', failing: failing.length, size, causes, more: built.length - causes.length };
+}
+
+/** Most formula cells tried one by one in the second pass. */
+const MAX_SUSPECTS = 50;
+
+/** The recomputed formula cells the failing checks read, directly or through other formulas, in sheet order. */
+function suspects(sys: System, failing: readonly Check[]): string[] {
+  const out = new Set<string>();
+  const visit = (r: string) => {
+    const c = sys.cells.get(r);
+    if (!c || c.formula?.role !== 'computed' || out.has(r)) return;
+    out.add(r);
+    for (const x of refsOf(c.formula.expr!)) visit(x);
+  };
+  for (const c of failing) for (const r of refsOf(c.body.type === 'eq' ? c.body.expr : sumOf([ref(c.body.r), ref(c.body.p), ref(c.body.h)]))) visit(r);
+  const pos = (r: string) => sys.cells.get(r)!.value.cell;
+  return [...out].sort((a, b) => pos(a).row - pos(b).row || pos(a).col - pos(b).col);
 }
 
 function failingChecks(sys: System): Check[] {
@@ -75,7 +104,8 @@ interface SearchResult {
   stopped: boolean;
 }
 
-function search(sys: System, failing: readonly Check[], limits: { maxPairs: number; enumLimit: number }): SearchResult {
+/** Solution sets of the smallest size (1, else 2); with `must`, only sets that contain that cell. */
+function search(sys: System, failing: readonly Check[], limits: { maxPairs: number; enumLimit: number }, must?: string): SearchResult {
   const order = (a: string, b: string) => {
     const ca = sys.cells.get(a)!.value.cell;
     const cb = sys.cells.get(b)!.value.cell;
@@ -90,6 +120,7 @@ function search(sys: System, failing: readonly Check[], limits: { maxPairs: numb
   const sets: SolutionSet[] = [];
 
   for (const v of intersect(failing.map((c) => c.vars)).filter(sys.isVar).sort(order)) {
+    if (must && v !== must) continue;
     const o = solve(sys, [v], limits);
     if (o.kind === 'found') sets.push(o.set);
     else if (o.kind === 'limit') stopped = true;
@@ -110,7 +141,7 @@ function search(sys: System, failing: readonly Check[], limits: { maxPairs: numb
       partners = [...near];
     }
     for (const b of partners.filter(sys.isVar).sort(order)) {
-      if (b === a) continue;
+      if (b === a || (must && a !== must && b !== must)) continue;
       const pair = order(a, b) < 0 ? [a, b] : [b, a];
       const key = pair.join(' ');
       if (seen.has(key)) continue;

@@ -78,8 +78,8 @@ export interface System {
   readonly guardsOf: ReadonlyMap<string, readonly Guard[]>;
   /** Decimals of proposed rates: the table's usual rate precision, at least 2. */
   readonly rateDp: number;
-  /** Whether recognised formulas are recomputed (first pass) or treated as entered (second pass). */
-  readonly formulasComputed: boolean;
+  /** The formula cell treated as an entered value in this pass (second pass), if any. */
+  readonly suspect?: string;
   /** Whether any cell holds a formula povcheck recomputes. */
   readonly hasComputed: boolean;
   isVar(ref: string): boolean;
@@ -87,15 +87,19 @@ export interface System {
   affineOfCell(ref: string): Affine | null;
   /** Baseline value of any cell of the table (computed cells recomputed). */
   baseValue(ref: string): Dec | undefined;
+  /** The entered cells a cell's value depends on (itself, for an entered cell). */
+  depsOf(ref: string): ReadonlySet<string>;
 }
 
 export interface BuildOptions {
-  /** Recompute recognised formulas (default). False treats them as entered values ('suspect'). */
-  formulasComputed?: boolean;
+  /**
+   * A cell whose recognised formula is treated as an entered value ('suspect'): its value becomes a
+   * variable, while the formulas that read it still recompute from it.
+   */
+  suspect?: string;
 }
 
 export function buildSystem(annex: Annex, opts: BuildOptions = {}): System {
-  const formulasComputed = opts.formulasComputed ?? true;
   const cells = new Map<string, LCell>();
   const rateDecimals: number[] = [];
   for (const unit of annex.units) {
@@ -120,14 +124,7 @@ export function buildSystem(annex: Annex, opts: BuildOptions = {}): System {
   }
 
   // Formulas: parse, keep those over cells of the table, without cycles, whose cached value they reproduce.
-  if (formulasComputed) classifyFormulas(cells);
-  else {
-    for (const [r, c] of cells) {
-      if (!c.formula) continue;
-      const expr = parseFormula(c.formula.text);
-      cells.set(r, { ...c, formula: { text: c.formula.text, ...(expr ? { expr } : {}), role: expr ? 'suspect' : 'entered' } });
-    }
-  }
+  classifyFormulas(cells, opts.suspect);
   const isComputed = (r: string) => cells.get(r)?.formula?.role === 'computed';
 
   // Baseline values and dependencies, memoised.
@@ -293,11 +290,12 @@ export function buildSystem(annex: Annex, opts: BuildOptions = {}): System {
     checksOf,
     guardsOf,
     rateDp: Math.max(RATE_DECIMALS, mode(rateDecimals) ?? RATE_DECIMALS),
-    formulasComputed,
+    ...(opts.suspect ? { suspect: opts.suspect } : {}),
     hasComputed: [...cells.values()].some((c) => c.formula?.role === 'computed'),
     isVar: (r) => cells.has(r) && !isComputed(r),
     affineOfCell,
     baseValue,
+    depsOf,
   };
 }
 
@@ -314,10 +312,15 @@ function mode(xs: number[]): number | undefined {
  * Marks recognised formulas 'computed' when they read only cells of the table, are not circular, and
  * reproduce their cached value; everything else stays 'entered'.
  */
-function classifyFormulas(cells: Map<string, LCell>): void {
+function classifyFormulas(cells: Map<string, LCell>, suspect?: string): void {
   const parsed = new Map<string, Expr>();
   for (const [r, c] of cells) {
     if (!c.formula) continue;
+    if (r === suspect) {
+      const expr = parseFormula(c.formula.text);
+      cells.set(r, { ...c, formula: { text: c.formula.text, ...(expr ? { expr } : {}), role: 'suspect' } });
+      continue;
+    }
     const expr = parseFormula(c.formula.text);
     if (expr && [...refsOf(expr)].every((x) => cells.has(x))) parsed.set(r, expr);
   }

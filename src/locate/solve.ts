@@ -11,7 +11,7 @@
  */
 import { Dec } from '../calc/decimal.js';
 import { RATE_DECIMALS } from '../calc/annex-math.js';
-import { evaluate as evaluateExpr, type Affine } from './expr.js';
+import { affineOf, evaluate as evaluateExpr, type Affine, type Expr } from './expr.js';
 import { Evaluation, rateMatches, type Check, type Guard, type System } from './model.js';
 
 /** The solutions for a set of cells: values as base + dir·t for t on the lattice step·ℤ within [lo, hi]. */
@@ -152,6 +152,11 @@ export function solve(sys: System, vars: readonly string[], limits: SolveLimits)
         continue;
       }
       rows.push(restrict(c.affine, r0));
+    } else if (c.body.type === 'eq') {
+      // Not affine in every cell (ROUND over counts), but perhaps in these unknowns, the rest held fixed.
+      const local = affineIn(sys, c.body.expr, vars);
+      if (local) rows.push({ coefs: vars.map((v) => local.coefs.get(v) ?? new Dec(0)), k: local.c });
+      else filters.push(c);
     } else filters.push(c);
   }
   const line = eliminate(rows, vars.length, steps);
@@ -309,6 +314,25 @@ function enumerate(
     kind: 'found',
     set: { vars, base: line.base, dir: line.dir, step: line.step, lo: points[0]!, hi: points[points.length - 1]!, ...(contiguous ? {} : { points }) },
   };
+}
+
+/** The affine form of `e` in the unknowns `vars`, every other cell at its current value; null if not affine. */
+function affineIn(sys: System, e: Expr, vars: readonly string[]): Affine | null {
+  const memo = new Map<string, Affine | null>();
+  const leaf = (r: string): Affine | null => {
+    if (memo.has(r)) return memo.get(r)!;
+    let a: Affine | null;
+    const c = sys.cells.get(r);
+    if (vars.includes(r)) a = { coefs: new Map([[r, new Dec(1)]]), c: new Dec(0) };
+    else if (c?.formula?.role === 'computed' && vars.some((v) => sys.depsOf(r).has(v))) a = affineOf(c.formula.expr!, leaf);
+    else {
+      const v = sys.baseValue(r);
+      a = v ? { coefs: new Map(), c: v } : null;
+    }
+    memo.set(r, a);
+    return a;
+  };
+  return affineOf(e, leaf);
 }
 
 function evalResidual(c: Check, ev: Evaluation): Dec | undefined {
