@@ -26,6 +26,9 @@ describe('golden reports', () => {
     ['planted.en.json', ['validate', 'fixtures/planted/poor-end-transposed.csv', '--format', 'json', '--lang', 'en']],
     ['long.en.txt', ['validate', 'fixtures/variants/long-keys.csv', '--lang', 'en']],
     ['malformed.vi.json', ['validate', 'fixtures/planted/malformed-group.csv', '--format', 'json']],
+    ['causes-ambiguous.en.txt', ['validate', 'fixtures/planted/households-ambiguous.csv', '--lang', 'en', '--no-table']],
+    ['causes-two-cells.vi.txt', ['validate', 'fixtures/planted/two-errors.csv', '--no-table']],
+    ['causes-separator.en.json', ['validate', 'fixtures/planted/poor-start-separator.csv', '--format', 'json', '--lang', 'en']],
   ])('%s', (name, args) => {
     const r = runCli(args as string[], { env: { COLUMNS: '200' } });
     golden(name, r.stdout);
