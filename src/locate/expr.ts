@@ -19,7 +19,6 @@ export type Expr =
 export const num = (v: Dec | number | string): Expr => ({ k: 'num', v: new Dec(v) });
 export const ref = (r: string): Expr => ({ k: 'ref', ref: r });
 export const sub = (a: Expr, b: Expr): Expr => ({ k: 'bin', op: '-', a, b });
-export const add = (a: Expr, b: Expr): Expr => ({ k: 'bin', op: '+', a, b });
 export const sumOf = (args: Expr[]): Expr => ({ k: 'sum', args });
 
 const MAX_FORMULA = 4000;

@@ -19,7 +19,7 @@ import type { Finding } from '../findings.js';
 import { CHECK_RULES, runRules } from '../rules/index.js';
 import { formatCellValue, groupsThousands } from './format.js';
 import { buildSystem, Evaluation, type Check, type LCell, type System } from './model.js';
-import { ref, refsOf, sumOf } from './expr.js';
+import { ref, refsOf, showFormula, sumOf } from './expr.js';
 import { editDistance, proposedPlain, SLIP_KINDS, slipKind, slipSources, type SlipKind } from './slips.js';
 import { contains, isPoint, solve, someT, valuesAt, type SolutionSet } from './solve.js';
 import type { Cause, CauseCell, Confidence, Localisation } from './types.js';
@@ -163,12 +163,13 @@ interface Draft {
   /** Cells whose slip is not recognised: lower ranks first. */
   score: number;
   distance: number;
+  kindRank: number;
   row: number;
   col: number;
 }
 
 function compareDrafts(a: Draft, b: Draft): number {
-  return a.score - b.score || Number(b.cause.pinned) - Number(a.cause.pinned) || a.distance - b.distance || a.row - b.row || a.col - b.col;
+  return a.score - b.score || Number(b.cause.pinned) - Number(a.cause.pinned) || a.distance - b.distance || a.kindRank - b.kindRank || a.row - b.row || a.col - b.col;
 }
 
 const KIND_RANK = new Map<SlipKind, number>(SLIP_KINDS.map((k, i) => [k, i]));
@@ -216,16 +217,18 @@ class CauseBuilder {
         ...(proposed !== undefined && (pinned || fixedHere || guessed) ? { proposed } : {}),
         ...(range ? { range } : {}),
         ...(kinds[i] ? { kind: kinds[i] } : {}),
-        ...(c.formula && c.formula.role !== 'computed' ? { formula: { text: c.formula.text, role: c.formula.role } } : {}),
+        ...(c.formula && c.formula.role !== 'computed' ? { formula: { text: showFormula(c.formula.text), role: c.formula.role } } : {}),
       };
     });
-    const unrecognised = kinds.filter((k) => !k).length;
-    const distance = values ? cells.reduce((s, c, i) => s + editDistance(c.value.plain, proposedPlain(values![i]!, c.kind, this.sys.rateDp)), 0) : 99;
+    // Ranking: fewer cells without a recognised slip first; then pinned before ranges; then the smaller
+    // edit (Damerau–Levenshtein over the digits), the more specific slip kind; then sheet order.
+    const distance = values ? cells.reduce((sum, c, i) => sum + editDistance(c.value.plain, proposedPlain(values![i]!, c.kind, this.sys.rateDp)), 0) : Number.MAX_SAFE_INTEGER;
     const first = cells[0]!.value.cell;
     return {
       cause: { cells: out, explains, pinned, linked: !pinned && set.dir.filter((d) => !d.isZero()).length > 1 },
-      score: unrecognised + (kinds.length > 0 ? 0 : 0),
-      distance: distance + (kinds.some((k) => k) ? Math.min(...kinds.map((k) => (k ? KIND_RANK.get(k)! : 99))) / 100 : 0),
+      score: kinds.filter((k) => !k).length,
+      distance,
+      kindRank: Math.min(...kinds.map((k) => (k ? KIND_RANK.get(k)! : SLIP_KINDS.length))),
       row: first.row,
       col: first.col,
     };
@@ -249,7 +252,8 @@ class CauseBuilder {
 
   /** A value in the range that a recognised slip of the typed value would give, if any. */
   private guess(set: SolutionSet, cells: LCell[]): Dec[] | undefined {
-    let best: { values: Dec[]; score: number } | undefined;
+    // Best: fewest cells without a slip, then the most specific kind, then the smallest change.
+    let best: { values: Dec[]; misses: number; rank: number; change: Dec } | undefined;
     cells.forEach((c, i) => {
       const dir = set.dir[i]!;
       if (dir.isZero()) return;
@@ -259,8 +263,9 @@ class CauseBuilder {
         if (!contains(set, vals)) continue;
         const kinds = this.kinds(cells, vals);
         if (!kinds[i]) continue;
-        const score = kinds.filter((k) => !k).length * 100 + KIND_RANK.get(kinds[i]!)! + vals[i]!.minus(c.base).abs().div(c.base.abs().plus(1)).toNumber();
-        if (!best || score < best.score) best = { values: vals, score };
+        const cand = { values: vals, misses: kinds.filter((k) => !k).length, rank: KIND_RANK.get(kinds[i]!)!, change: vals[i]!.minus(c.base).abs() };
+        const better = (x: typeof cand, y: typeof cand) => (x.misses !== y.misses ? x.misses < y.misses : x.rank !== y.rank ? x.rank < y.rank : x.change.lt(y.change));
+        if (!best || better(cand, best)) best = cand;
       }
     });
     return best?.values;

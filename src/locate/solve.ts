@@ -42,14 +42,6 @@ export function valuesAt(s: SolutionSet, t: Dec): Dec[] {
   return s.base.map((b, i) => b.plus(s.dir[i]!.mul(t)));
 }
 
-/** Number of solutions, or undefined when unbounded. */
-export function sizeOf(s: SolutionSet): Dec | undefined {
-  if (s.dir.every((d) => d.isZero())) return new Dec(1);
-  if (s.points) return new Dec(s.points.length);
-  if (s.lo === undefined || s.hi === undefined) return undefined;
-  return s.hi.minus(s.lo).div(s.step).plus(1);
-}
-
 /** The parameter of one point of the set (the only one, or the first). */
 export function someT(s: SolutionSet): Dec {
   if (s.points?.length) return s.points[0]!;

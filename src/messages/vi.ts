@@ -17,7 +17,10 @@ const SLIP_VI = {
 } as const;
 
 const cellName = (c: CauseCellText, f: Fmt) => `ô ${c.ref} (${f.ind(c.indicator)}, ${c.unit})`;
+/** "… thì phép kiểm tra đang sai sẽ đúng" / "… thì cả 3 phép kiểm tra đang sai đều đúng". */
 const allFailing = (n: number) => (n === 1 ? 'phép kiểm tra đang sai sẽ đúng' : `cả ${n} phép kiểm tra đang sai đều đúng`);
+/** "làm cho … trở nên đúng". */
+const failingNoun = (n: number) => (n === 1 ? 'phép kiểm tra đang sai' : `cả ${n} phép kiểm tra đang sai`);
 const rangeText = (c: CauseCellText, f: Fmt) =>
   c.min !== undefined && c.max !== undefined
     ? `bất kỳ giá trị nào từ ${f.n(c.min)} đến ${f.n(c.max)}`
@@ -153,13 +156,13 @@ export const vi: Catalog = {
     group: (p, f) =>
       `Nguyên nhân có thể: ${p.cells.length} ô cùng sai: ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (các giá trị đi liền với nhau)' : ''}; sửa như vậy thì ${allFailing(p.failing)}.`,
     several: (p) =>
-      `Chưa xác định được: có ${p.count + p.more} cách giải thích, mỗi cách sửa ${p.size} ô, đều làm cho ${allFailing(p.failing)}; ` +
+      `Chưa xác định được: có ${p.count + p.more} cách giải thích, mỗi cách sửa ${p.size} ô, đều làm cho ${failingNoun(p.failing)} trở nên đúng; ` +
       (p.confidence === 'ranked' ? 'cách thứ nhất giống lỗi gõ phím nhất:' : 'xếp theo mức giống lỗi gõ phím:') +
       (p.more > 0 ? ` (liệt kê ${p.count} cách đầu)` : ''),
     option: (p, f) => `${p.rank}. ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (các giá trị đi liền với nhau)' : ''}`,
     explains: (items) => `giải thích: ${items.join(' · ')}`,
     none: (p) =>
-      `Không có cách sửa một hay hai ô nào làm cho ${allFailing(p.failing)}: có lẽ nhiều ô cùng sai; xem các lỗi bên dưới.`,
+      `Không có cách sửa một hay hai ô nào làm cho ${failingNoun(p.failing)} trở nên đúng: có lẽ nhiều ô cùng sai; xem các lỗi bên dưới.`,
     stopped: (p) =>
       `Việc tìm ô gây ra ${p.failing} lỗi kiểm tra đã dừng ở giới hạn (bảng lớn hoặc sai nhiều chỗ); không nêu được nguyên nhân.`,
     slip: SLIP_VI,
