@@ -357,13 +357,20 @@ export function affineOf(e: Expr, leaf: (ref: string) => Affine | null): Affine 
       return scale(a, new Dec(1).div(b.c));
     }
     case 'sum': {
-      let s = constant(new Dec(0));
+      // One map for all the terms (a total over hundreds of communes).
+      const coefs = new Map<string, Dec>();
+      let c = new Dec(0);
       for (const x of e.args) {
         const a = affineOf(x, leaf);
         if (!a) return null;
-        s = combine(s, a, new Dec(1));
+        for (const [r, k] of a.coefs) {
+          const v = (coefs.get(r) ?? new Dec(0)).plus(k);
+          if (v.isZero()) coefs.delete(r);
+          else coefs.set(r, v);
+        }
+        c = c.plus(a.c);
       }
-      return s;
+      return { coefs, c };
     }
     case 'round': {
       const a = affineOf(e.a, leaf);

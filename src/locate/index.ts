@@ -66,14 +66,20 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
     found = second.filter((x) => x.size === size);
   }
   const builders = new Map<System, CauseBuilder>();
-  const built = found
-    .map(({ sys: s, set }) => (builders.get(s) ?? builders.set(s, new CauseBuilder(s, findings)).get(s)!).build(set))
-    .filter((c): c is Draft => c !== undefined);
-  if (built.length === 0) return { status: stopped ? 'stopped' : 'none', failing: failing.length, causes: [], more: 0 };
-  built.sort(compareDrafts);
-  const confidence: Confidence = built.length === 1 ? 'unique' : built[0]!.score < built[1]!.score ? 'ranked' : 'ambiguous';
-  const causes = built.slice(0, limits.maxCauses).map((d): Cause => ({ ...d.cause, confidence }));
-  return { status: 'found', failing: failing.length, size, causes, more: built.length - causes.length };
+  const drafts = found.map(({ sys: s, set }) => (builders.get(s) ?? builders.set(s, new CauseBuilder(s, findings)).get(s)!).draft(set)).sort(compareDrafts);
+  // Confirm in rank order (running the rules is the costly part) until enough are listed.
+  const listed: Array<{ draft: Draft; explains: number[] }> = [];
+  let next = 0;
+  for (; next < drafts.length && listed.length < limits.maxCauses; next++) {
+    const d = drafts[next]!;
+    const explains = d.builder.confirm(d);
+    if (explains) listed.push({ draft: d, explains });
+  }
+  if (listed.length === 0) return { status: stopped ? 'stopped' : 'none', failing: failing.length, causes: [], more: 0 };
+  const pool = [...listed.map((x) => x.draft), ...drafts.slice(next)];
+  const confidence: Confidence = pool.length === 1 ? 'unique' : pool[0]!.score < pool[1]!.score ? 'ranked' : 'ambiguous';
+  const causes = listed.map(({ draft, explains }): Cause => ({ ...draft.cause, explains, confidence }));
+  return { status: 'found', failing: failing.length, size, causes, more: drafts.length - next };
 }
 
 /** Most formula cells tried one by one in the second pass. */
@@ -159,7 +165,11 @@ function search(sys: System, failing: readonly Check[], limits: { maxPairs: numb
 }
 
 interface Draft {
-  cause: Omit<Cause, 'confidence'>;
+  builder: CauseBuilder;
+  cells: LCell[];
+  /** The values the rules are run with: the proposal, or one solution of a range. */
+  probe: Dec[];
+  cause: Omit<Cause, 'confidence' | 'explains'>;
   /** Cells whose slip is not recognised: lower ranks first. */
   score: number;
   distance: number;
@@ -188,7 +198,8 @@ class CauseBuilder {
     this.grouping = groupsThousands(sys.annex);
   }
 
-  build(set: SolutionSet): Draft | undefined {
+  /** The cause for a solution set, ranked but not yet confirmed by the rules. */
+  draft(set: SolutionSet): Draft {
     const cells = set.vars.map((v) => this.sys.cells.get(v)!);
     const pinned = isPoint(set);
     let values: Dec[] | undefined;
@@ -198,11 +209,7 @@ class CauseBuilder {
       values = this.guess(set, cells);
       guessed = values !== undefined;
     }
-    // The rules themselves must agree: the proposal (or any solution, for a range) clears every error of the four checks.
     const probe = values ?? valuesAt(set, someT(set));
-    const explains = this.confirm(cells, probe);
-    if (!explains) return undefined;
-
     const kinds = values ? this.kinds(cells, values) : cells.map(() => undefined);
     const out: CauseCell[] = cells.map((c, i) => {
       const dir = set.dir[i]!;
@@ -225,7 +232,10 @@ class CauseBuilder {
     const distance = values ? cells.reduce((sum, c, i) => sum + editDistance(c.value.plain, proposedPlain(values![i]!, c.kind, this.sys.rateDp)), 0) : Number.MAX_SAFE_INTEGER;
     const first = cells[0]!.value.cell;
     return {
-      cause: { cells: out, explains, pinned, linked: !pinned && set.dir.filter((d) => !d.isZero()).length > 1 },
+      builder: this,
+      cells,
+      probe,
+      cause: { cells: out, pinned, linked: !pinned && set.dir.filter((d) => !d.isZero()).length > 1 },
       score: kinds.filter((k) => !k).length,
       distance,
       kindRank: Math.min(...kinds.map((k) => (k ? KIND_RANK.get(k)! : SLIP_KINDS.length))),
@@ -281,11 +291,12 @@ class CauseBuilder {
   }
 
   /**
-   * Runs the rules on the table with these values: undefined unless every sum / flow / rate / rate-change
-   * error is gone and no new error appears; else the indexes of the findings that disappear.
+   * The rules themselves must agree: runs them on the table with the draft's values (the proposal, or any
+   * solution of a range). Undefined unless every sum / flow / rate / rate-change error is gone and no new
+   * error appears; else the indexes of the findings that disappear.
    */
-  private confirm(cells: LCell[], values: Dec[]): number[] | undefined {
-    const patched = patchAnnex(this.sys, new Map(cells.map((c, i) => [c.ref, values[i]!])), this.grouping);
+  confirm(d: Draft): number[] | undefined {
+    const patched = patchAnnex(this.sys, new Map(d.cells.map((c, i) => [c.ref, d.probe[i]!])), this.grouping);
     const run = runRules(patched, CONFIRM_RULES);
     const after = new Set(run.findings.map(keyOf));
     for (const f of run.findings) {

@@ -89,6 +89,10 @@ export interface System {
   baseValue(ref: string): Dec | undefined;
   /** The entered cells a cell's value depends on (itself, for an entered cell). */
   depsOf(ref: string): ReadonlySet<string>;
+  /** An equation check's value now (0 when it holds); undefined when it cannot be evaluated. Memoised. */
+  residual(check: Check): Dec | undefined;
+  /** A guard's b − a now (≥ 0). Memoised. */
+  slack(guard: Guard): Dec | undefined;
 }
 
 export interface BuildOptions {
@@ -277,6 +281,8 @@ export function buildSystem(annex: Annex, opts: BuildOptions = {}): System {
     }
   }
 
+  const residuals = new Map<number, Dec | undefined>();
+  const slacks = new Map<number, Dec | undefined>();
   const checksOf = new Map<string, Check[]>();
   for (const c of checks) for (const v of c.vars) (checksOf.get(v) ?? checksOf.set(v, []).get(v)!).push(c);
   const guardsOf = new Map<string, Guard[]>();
@@ -296,6 +302,19 @@ export function buildSystem(annex: Annex, opts: BuildOptions = {}): System {
     affineOfCell,
     baseValue,
     depsOf,
+    residual: (c) => {
+      if (c.body.type !== 'eq') return undefined;
+      if (!residuals.has(c.id)) residuals.set(c.id, evaluate(c.body.expr, baseValue));
+      return residuals.get(c.id);
+    },
+    slack: (g) => {
+      if (!slacks.has(g.id)) {
+        const a = evaluate(g.a, baseValue);
+        const b = evaluate(g.b, baseValue);
+        slacks.set(g.id, a && b ? b.minus(a) : undefined);
+      }
+      return slacks.get(g.id);
+    },
   };
 }
 

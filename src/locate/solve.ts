@@ -11,7 +11,7 @@
  */
 import { Dec } from '../calc/decimal.js';
 import { RATE_DECIMALS } from '../calc/annex-math.js';
-import { affineOf, evaluate as evaluateExpr, type Affine, type Expr } from './expr.js';
+import { affineOf, type Affine, type Expr } from './expr.js';
 import { Evaluation, rateMatches, type Check, type Guard, type System } from './model.js';
 
 /** The solutions for a set of cells: values as base + dir·t for t on the lattice step·ℤ within [lo, hi]. */
@@ -130,7 +130,6 @@ export function solve(sys: System, vars: readonly string[], limits: SolveLimits)
     coefs.forEach((c, i) => (k = k.minus(c.mul(baseOf[i]!))));
     return { coefs, k };
   };
-  const baseline = new Evaluation(sys, new Map());
 
   // 1. Linear equations.
   const rows: Array<{ coefs: Dec[]; k: Dec }> = [];
@@ -138,7 +137,7 @@ export function solve(sys: System, vars: readonly string[], limits: SolveLimits)
   for (const c of checks.values()) {
     if (c.body.type === 'eq' && c.affine) {
       // r0: the residual now (the expression's value with nothing changed).
-      const r0 = evalResidual(c, baseline);
+      const r0 = sys.residual(c);
       if (!r0) {
         filters.push(c);
         continue;
@@ -247,7 +246,7 @@ export function solve(sys: System, vars: readonly string[], limits: SolveLimits)
   }
   for (const g of guards.values()) {
     if (!g.affine) continue; // checked point by point in verify
-    const r0 = evalGuard(g, baseline);
+    const r0 = sys.slack(g);
     if (!r0) continue;
     const { coefs, k } = restrict(g.affine, r0);
     let a = k;
@@ -325,18 +324,6 @@ function affineIn(sys: System, e: Expr, vars: readonly string[]): Affine | null 
     return a;
   };
   return affineOf(e, leaf);
-}
-
-function evalResidual(c: Check, ev: Evaluation): Dec | undefined {
-  if (c.body.type !== 'eq') return undefined;
-  const r = ev.get;
-  return evaluateExpr(c.body.expr, r);
-}
-
-function evalGuard(g: Guard, ev: Evaluation): Dec | undefined {
-  const a = evaluateExpr(g.a, ev.get);
-  const b = evaluateExpr(g.b, ev.get);
-  return a && b ? b.minus(a) : undefined;
 }
 
 /** Exact check of every check and guard touching the unknowns at these values. */
