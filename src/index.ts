@@ -9,4 +9,5 @@ export type { Annex, Unit, Value, NumberLocale } from './model/annex.js';
 export { INDICATORS, type Indicator } from './model/indicators.js';
 export type { Finding, Skip, Severity, RuleId } from './findings.js';
 export * as annexMath from './calc/annex-math.js';
+export { locate, type LocateOptions, type Localisation, type LocateStatus, type Cause, type CauseCell, type Confidence, type SlipKind } from './locate/index.js';
 export { Dec } from './calc/decimal.js';

@@ -35,7 +35,15 @@ export function registerFix(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--delimiter <d>', 'CSV delimiter (default: detected)').choices(['comma', 'semicolon', 'tab', ',', ';']))
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
     .action(async (file: string, flags: FixFlags) => {
-      ctx.setExit(await runFix(file, flags, ctx));
+      try {
+        ctx.setExit(await runFix(file, flags, ctx));
+      } catch (e) {
+        if (e instanceof PovcheckError) throw e;
+        // An unexpected fault still names the file, in one line (the stack only with POVCHECK_DEBUG=1).
+        if (ctx.io.env.POVCHECK_DEBUG) ctx.io.err(`${(e as Error)?.stack ?? e}\n`);
+        const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+        throw new PovcheckError('INTERNAL', { detail }, { file });
+      }
     });
 }
 
