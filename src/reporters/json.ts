@@ -19,6 +19,7 @@ function causesJson(loc: Localisation | undefined, lang: Lang, fmt: Fmt) {
     const formulas = c.cells.filter((x) => x.formula);
     return {
       cells: c.cells.map((x) => x.cell.ref),
+      ...(c.cells[0]?.cell.sheet ? { sheet: c.cells[0].cell.sheet } : {}),
       proposed: Object.fromEntries(c.cells.filter((x) => x.proposed !== undefined).map((x) => [x.cell.ref, x.proposed!])),
       explains: [...c.explains],
       kind: kinds.every((k) => k !== null && k === kinds[0]) ? kinds[0]! : null,

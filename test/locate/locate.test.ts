@@ -11,6 +11,9 @@ import { buildSystem, Evaluation } from '../../src/locate/model.js';
 import { locate } from '../../src/locate/index.js';
 import { Dec } from '../../src/calc/decimal.js';
 import { checkRecords, fixtures } from '../helpers.js';
+import { jsonReport } from '../../src/reporters/json.js';
+import { textReport } from '../../src/reporters/text.js';
+import { PLAIN_STYLE } from '../../src/reporters/types.js';
 
 const { wideRecords, longRecords, SEED, UNITS } = fixtures;
 const col = (u: string) => UNITS.indexOf(u);
@@ -193,8 +196,8 @@ function recalc(sheet: Sheet, set: Record<string, string> = {}): Grid {
       values[r]![c] = fixtures.formatNumber(r + 1 >= 8 ? v.toFixed(2) : v.toFixed(0), 'vi');
     }
   }
-  const rows = values.map((rec, r) => rec.map((raw, c): Cell => ({ raw, ref: a1(r, c), row: r, col: c, ...(sheet.formulas[a1(r, c)] ? { formula: sheet.formulas[a1(r, c)]! } : {}) })));
-  return { rows, source: { kind: 'workbook', format: 'xlsx', sheet: 'Sheet1' } };
+  const rows = values.map((rec, r) => rec.map((raw, c): Cell => ({ raw, ref: a1(r, c), row: r, col: c, sheet: 'Sheet1', ...(sheet.formulas[a1(r, c)] ? { formula: sheet.formulas[a1(r, c)]! } : {}) })));
+  return { rows, sheet: 'Sheet1', source: { kind: 'workbook', format: 'xlsx', sheet: 'Sheet1' } };
 }
 
 describe('spreadsheet formulas', () => {
@@ -238,6 +241,19 @@ describe('spreadsheet formulas', () => {
     const r = checkGrid({ ...g, rows });
     const loc = r.localisation;
     expect(loc.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed, c.kind, c.formula?.role])).toEqual([['D5', '4188', 'transposition', 'entered']]);
+  });
+
+  it('the reports say how a formula cell was treated (JSON `formulas`, `sheet`; the sentence)', () => {
+    const sheet = seedSheet();
+    sheet.formulas.D2 = '=SUM(E2:J2)';
+    const grid = recalc(sheet);
+    const r = checkGrid(grid);
+    const file = { file: 'annex.xlsx', status: 'invalid' as const, source: grid.source, grid, annex: r.annex, findings: r.findings, skipped: r.skipped, localisation: r.localisation };
+    const out = JSON.parse(jsonReport({ files: [file], lang: 'en', fallbackLang: 'en', strict: false }));
+    expect(out.files[0].causes[0]).toMatchObject({ cells: ['D2'], sheet: 'Sheet1', proposed: { D2: '210299' }, formulas: { D2: { formula: '=SUM(E2:J2)', treated: 'suspect' } }, confidence: 'unique' });
+    expect(out.files[0].causes[0].message).toContain('it is computed by =SUM(E2:J2), but no change to its inputs explains the checks: check the formula');
+    const text = textReport({ files: [file], lang: 'vi', fallbackLang: 'vi', strict: false }, { style: PLAIN_STYLE, table: false, width: 200 });
+    expect(text).toContain('→ Nguyên nhân có thể: ô Sheet1!D2 (Tổng số hộ đầu năm, Toàn tỉnh) ghi 202.666 (ô được tính bằng công thức =SUM(E2:J2)');
   });
 
   it('a SUM over the wrong range: the inputs explain nothing, so the formula cell is the suspect', () => {
