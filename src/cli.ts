@@ -35,7 +35,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      const benign = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' || e.exitCode === 0;
+      // --help and --version succeed; help shown because the command line was incomplete does not.
+      const benign = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0;
       return benign ? EXIT.OK : EXIT.UNREADABLE;
     }
     if (isPovcheckError(e)) {

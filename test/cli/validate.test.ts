@@ -152,5 +152,8 @@ describe('the command line', () => {
     expect(runCli(['validate', SEED, '--format', 'yaml']).code).toBe(2);
     expect(runCli(['validate']).code).toBe(2);
     expect(runCli(['frobnicate']).code).toBe(2);
+    const bare = runCli([]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('Usage: povcheck');
   });
 });
