@@ -92,7 +92,7 @@ table.annex .label,table.annex td.unit{text-align:left}
 table.annex tbody th{font-weight:400;text-align:left}
 table.annex tbody th.stt{text-align:center}
 table.annex .heading{font-weight:600}
-table.annex.transposed tbody th.unit{min-width:10em}
+table.annex.transposed tbody th.unit{min-width:13em}
 table.annex .total{font-weight:700}
 table.annex .sev-error,.key.sev-error{background:repeating-linear-gradient(135deg,transparent 0 5px,rgba(179,38,30,.14) 5px 7px),var(--err-bg);outline:2px solid var(--err);outline-offset:-2px}
 table.annex .sev-warning,.key.sev-warning{background:var(--warn-bg);outline:2px dashed var(--warn);outline-offset:-2px}
