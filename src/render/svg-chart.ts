@@ -266,7 +266,8 @@ export function rateChartSvg(data: ChartData, o: ChartOptions): SafeHtml {
     bar(r.end, y + 5 + BAR + 2, 'end', r.endMark);
     r.targets.forEach((tg, k) => {
       const x = fmtPx(sx(tg.at));
-      g.push(html`<line x1="${x}" y1="${y + 2}" x2="${x}" y2="${y + ROW - 2}" class="target"${TARGET_LINE}/><path d="M${fmtPx(Number(x) - 5)} ${y}h10l-5 6z" fill="#b3261e"/>`);
+      // A white halo under the dashed line keeps it visible over the solid bar, in colour and in grey.
+      g.push(html`<line x1="${x}" y1="${y + 2}" x2="${x}" y2="${y + ROW - 2}" stroke="#fff" stroke-width="5"/><line x1="${x}" y1="${y + 2}" x2="${x}" y2="${y + ROW - 2}" class="target"${TARGET_LINE}/><path d="M${fmtPx(Number(x) - 5)} ${y}h10l-5 6z" fill="#b3261e"/>`);
       if (k === 0) {
         const [l1, l2] = t.chartTargetLines({
           indicator: tg.indicator,
