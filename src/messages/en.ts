@@ -1,5 +1,7 @@
 /** English messages. Numbers arrive as plain digits; f.n() writes them as 210,299 and 11.80. */
-import type { Catalog } from './types.js';
+import type { Catalog, TargetOp } from './types.js';
+
+const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -104,6 +106,63 @@ export const en: Catalog = {
     legend: '✖ error  ▲ warning  ℹ info',
     summary: (files, e, w, i) => `Total: ${files} ${files === 1 ? 'file' : 'files'}; ${e} errors, ${w} warnings, ${i} info.`,
     unreadable: (file, reason) => `povcheck: ${file}: ${reason}`,
+    outputRequired: (format) => `--format ${format} needs -o, --output <file>: the ${format.toUpperCase()} report is written to a file`,
+    reportWritten: (file) => `povcheck: report written to ${file}`,
+    html: {
+      title: (files) => `povcheck — validation report: ${files.join(', ')}`,
+      heading: 'Poverty-rate table: validation report',
+      generatedBy: 'Made by povcheck; every derived number is recomputed with exact decimal arithmetic.',
+      filesTitle: 'Files checked',
+      fileColumn: 'File',
+      verdictColumn: 'Result',
+      toFile: (file) => `Go to ${file}`,
+      causesTitle: 'Likely causes',
+      causeValue: (actual, proposed) => `holds ${actual}; ${proposed} would fit`,
+      causeExplains: (n) => `This would make ${n} failing ${n === 1 ? 'check' : 'checks'} pass.`,
+      explainsLabel: 'Explains the findings:',
+      confidence: {
+        unique: 'The only explanation.',
+        ranked: 'One of several explanations, ranked by how much each looks like a typing slip.',
+        ambiguous: 'Several equally good explanations: the wrong cell cannot be told.',
+      },
+      kind: (k) =>
+        `Slip: ${
+          ({
+            transposition: 'two adjacent digits transposed',
+            'mistyped-digit': 'one digit mistyped',
+            'dropped-digit': 'a digit dropped',
+            'doubled-digit': 'a digit doubled',
+            'separator-as-decimal': 'a thousands separator taken as a decimal mark (2.750 → 2,75)',
+            'rate-as-share': 'a rate typed as a share (0.1180 for 11.80)',
+            'share-as-reduction': 'the reduction typed as reduced households / start households (1.99 instead of 2.06)',
+          } as Record<string, string>)[k] ?? k
+        }`,
+      annexTitle: 'The table',
+      legendTitle: 'Key:',
+      legendCause: 'proposed value',
+      clickHint: 'Hover over a marked cell to see its finding; click it for details.',
+      proposed: (v) => `Likely cause; proposed: ${v}`,
+      findingsTitle: 'Findings',
+      noFindings: 'No findings.',
+      notInTable: 'this cell is not shown in the table above',
+      wholeTable: 'whole table',
+      toList: 'Show in the list',
+      close: 'Close',
+      chartTitle: 'Poverty rate at the start and end of the year, by unit',
+      chartStart: 'Start of year',
+      chartEnd: 'End of year',
+      chartTarget: 'Target',
+      chartAxis: 'Poverty rate (%)',
+      chartSorted: 'Units sorted by end-of-year rate, highest first; the first row is the total.',
+      chartComputed: '* computed from the household counts (the table prints no rate, or it cannot be read)',
+      chartNone: 'The table has no poverty rates (or counts) to chart.',
+      chartTargetLines: (p) => [
+        p.indicator === 'rate_reduced' ? `Target: fall ${OP[p.op]} ${p.value} points` : `Target: end ${OP[p.op]} ${p.value} %`,
+        `${p.indicator === 'rate_reduced' ? `→ end ${OP[p.endOp]} ${p.at} %` : ''}${p.met === undefined ? '' : `${p.indicator === 'rate_reduced' ? ': ' : ''}${p.met ? '✔ met' : '✖ not met'}`}`,
+      ],
+      chartNotDrawn: (t) => `Targets not shown on the chart: ${t.join('; ')}.`,
+      chartOmitted: (u) => `No rate to draw: ${u.join(', ')}.`,
+    },
   },
   errors: {
     FILE_NOT_FOUND: () => 'no such file',

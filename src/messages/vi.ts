@@ -1,5 +1,7 @@
 /** Vietnamese messages. Numbers arrive as plain digits; f.n() writes them as 210.299 and 11,80. */
-import type { Catalog } from './types.js';
+import type { Catalog, TargetOp } from './types.js';
+
+const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
 
@@ -105,6 +107,63 @@ export const vi: Catalog = {
     legend: '✖ lỗi  ▲ cảnh báo  ℹ thông tin',
     summary: (files, e, w, i) => `Tổng cộng: ${files} tệp; ${e} lỗi, ${w} cảnh báo, ${i} thông tin.`,
     unreadable: (file, reason) => `povcheck: ${file}: ${reason}`,
+    outputRequired: (format) => `--format ${format} cần -o, --output <tệp>: báo cáo ${format.toUpperCase()} được ghi vào một tệp`,
+    reportWritten: (file) => `povcheck: đã ghi báo cáo vào ${file}`,
+    html: {
+      title: (files) => `povcheck — Báo cáo kiểm tra: ${files.join(', ')}`,
+      heading: 'Báo cáo kiểm tra bảng tỷ lệ hộ nghèo',
+      generatedBy: 'Báo cáo do povcheck lập; mọi số liệu dẫn xuất được tính lại bằng số thập phân chính xác.',
+      filesTitle: 'Các tệp đã kiểm tra',
+      fileColumn: 'Tệp',
+      verdictColumn: 'Kết quả',
+      toFile: (file) => `Xem tệp ${file}`,
+      causesTitle: 'Nguyên nhân có thể',
+      causeValue: (actual, proposed) => `đang ghi ${actual}; nếu là ${proposed} thì khớp`,
+      causeExplains: (n) => `Sửa như vậy thì ${n} kiểm tra đang báo lỗi sẽ đúng.`,
+      explainsLabel: 'Giải thích các phát hiện:',
+      confidence: {
+        unique: 'Chỉ có một cách giải thích.',
+        ranked: 'Một trong nhiều cách giải thích, xếp theo mức giống lỗi gõ phím.',
+        ambiguous: 'Nhiều cách giải thích ngang nhau: chưa xác định được ô nào sai.',
+      },
+      kind: (k) =>
+        `Kiểu nhầm: ${
+          ({
+            transposition: 'đảo hai chữ số liền nhau',
+            'mistyped-digit': 'gõ nhầm một chữ số',
+            'dropped-digit': 'thiếu một chữ số',
+            'doubled-digit': 'lặp một chữ số',
+            'separator-as-decimal': 'dấu phân cách hàng nghìn bị hiểu là dấu thập phân (2.750 → 2,75)',
+            'rate-as-share': 'tỷ lệ ghi dạng số thập phân (0,1180 thay vì 11,80)',
+            'share-as-reduction': 'mức giảm ghi bằng số hộ giảm chia tổng số hộ đầu năm (1,99 thay vì 2,06)',
+          } as Record<string, string>)[k] ?? k
+        }`,
+      annexTitle: 'Bảng số liệu',
+      legendTitle: 'Chú giải:',
+      legendCause: 'giá trị đề xuất',
+      clickHint: 'Di chuột lên ô được đánh dấu để xem nội dung; bấm vào ô để xem chi tiết.',
+      proposed: (v) => `Nguyên nhân có thể; đề xuất: ${v}`,
+      findingsTitle: 'Các vấn đề phát hiện',
+      noFindings: 'Không phát hiện vấn đề nào.',
+      notInTable: 'ô này không có trong bảng ở trên',
+      wholeTable: 'cả bảng',
+      toList: 'Xem trong danh sách',
+      close: 'Đóng',
+      chartTitle: 'Tỷ lệ hộ nghèo đầu năm và cuối năm theo đơn vị',
+      chartStart: 'Đầu năm',
+      chartEnd: 'Cuối năm',
+      chartTarget: 'Mục tiêu',
+      chartAxis: 'Tỷ lệ hộ nghèo (%)',
+      chartSorted: 'Các đơn vị xếp theo tỷ lệ cuối năm, cao nhất ở trên; dòng đầu là toàn bộ.',
+      chartComputed: '* tính từ số hộ (bảng không ghi tỷ lệ hoặc tỷ lệ không đọc được)',
+      chartNone: 'Bảng không có tỷ lệ hộ nghèo (hoặc số hộ) để vẽ biểu đồ.',
+      chartTargetLines: (p) => [
+        p.indicator === 'rate_reduced' ? `Mục tiêu: giảm ${OP[p.op]} ${p.value} điểm` : `Mục tiêu: cuối năm ${OP[p.op]} ${p.value}%`,
+        `${p.indicator === 'rate_reduced' ? `→ cuối năm ${OP[p.endOp]} ${p.at}%` : ''}${p.met === undefined ? '' : `${p.indicator === 'rate_reduced' ? ': ' : ''}${p.met ? '✔ đạt' : '✖ chưa đạt'}`}`,
+      ],
+      chartNotDrawn: (t) => `Mục tiêu không thể hiện trên biểu đồ: ${t.join('; ')}.`,
+      chartOmitted: (u) => `Không có tỷ lệ để vẽ: ${u.join(', ')}.`,
+    },
   },
   errors: {
     FILE_NOT_FOUND: () => 'không có tệp này',
