@@ -14,7 +14,8 @@ import { shape } from '../shape/index.js';
 import type { Finding } from '../findings.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { EXIT, envLang, oneLine, type CommandContext } from './shared.js';
-import type { TotalMode } from '../compute/table.js';
+import type { Difference, TotalMode } from '../compute/table.js';
+import { plainValue } from '../render/table-data.js';
 
 export interface InputFlags {
   lang?: Lang;
@@ -30,7 +31,7 @@ const DELIMITERS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', 
 export function addInputOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--lang <lang>', "language of labels and messages (default: the table's)").choices(['vi', 'en']))
-    .addOption(new Option('--locale <locale>', 'number format of the output (default: that of --lang); also read the input so when its format cannot be told').choices(['vi', 'en']))
+    .addOption(new Option('--locale <locale>', 'number format of the output (default: that of --lang); also that of the input when it cannot be detected').choices(['vi', 'en']))
     .addOption(new Option('--input-locale <locale>', 'number format of the input (default: detected)').choices(['vi', 'en']))
     .addOption(new Option('--delimiter <d>', 'CSV delimiter of the input (default: detected)').choices(['comma', 'semicolon', 'tab', ',', ';']))
     .addOption(
@@ -98,4 +99,22 @@ export async function guard(ctx: CommandContext, file: string, body: (setLang: (
     ctx.io.err(oneLine(new PovcheckError('INTERNAL', { detail }, { file }), lang ?? envLang(ctx.io.env)) + '\n');
     return EXIT.UNREADABLE;
   }
+}
+
+/**
+ * Stated values that differ from the computed ones, on stderr: a head line, one line per cell, and a pointer to
+ * `povcheck validate`. Returns whether there were any.
+ */
+export function reportDifferences(ctx: CommandContext, file: string, annex: Annex, differences: readonly Difference[], lang: Lang, locale: 'vi' | 'en'): boolean {
+  if (differences.length === 0) return false;
+  const calc = catalog(lang).calc;
+  const f = makeFmt(lang, locale);
+  ctx.io.err(calc.differencesHead(file, differences.length) + '\n');
+  for (const d of differences) {
+    const v = annex.values[d.unit.id]?.[d.indicator];
+    const p = { cell: d.cell.ref, unit: d.unit.name, indicator: d.indicator, stated: d.stated, statedIsNumber: v?.status === 'ok', computed: plainValue(d.computed, d.indicator) };
+    ctx.io.err(calc.difference(p, f) + '\n');
+  }
+  ctx.io.err(calc.suggestValidate(file) + '\n');
+  return true;
 }

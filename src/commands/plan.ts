@@ -9,7 +9,7 @@ import { catalog } from '../messages/index.js';
 import { computePlan } from '../compute/plan.js';
 import type { RenderOptions } from '../render/table-data.js';
 import { parseTargetArg, readTargetsFile, type Target } from '../targets/index.js';
-import { addInputOptions, emit, guard, outputLang, readAnnex, readingNotes, type InputFlags } from './calc-shared.js';
+import { addInputOptions, emit, guard, outputLang, readAnnex, readingNotes, reportDifferences, type InputFlags } from './calc-shared.js';
 import { EXIT, type CommandContext } from './shared.js';
 
 export const PLAN_FORMATS = ['text', 'json', 'csv'] as const;
@@ -17,7 +17,7 @@ type PlanFormat = (typeof PLAN_FORMATS)[number];
 
 interface PlanFlags extends InputFlags {
   format: PlanFormat;
-  target: string[];
+  target?: string[];
   targets?: string;
   transpose?: boolean;
   out?: string;
@@ -29,7 +29,7 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     .command('plan')
     .description('compute the least number of poor households each unit must lift out of poverty to meet its target')
     .argument('<file>', 'CSV or TAB-separated text file with households_start, households_end (projected) and poor_start per unit')
-    .option('-t, --target <unit=points>', 'the unit\'s poverty rate must fall by at least this many points; "total" is the total unit (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('-t, --target <unit=points>', 'the unit\'s poverty rate must fall by at least this many points; "total" is the total unit (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--targets <file>', 'a targets file: {"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":">=","value":"4"}]}')
     .addOption(new Option('-f, --format <format>', 'output format; csv is the planned annex, readable by `povcheck table`').choices([...PLAN_FORMATS]).default('text'))
     .option('--title <text>', 'a title above the plan (text)');
@@ -41,7 +41,7 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
 async function runPlan(file: string, flags: PlanFlags, ctx: CommandContext, setLang: (l: 'vi' | 'en') => void): Promise<number> {
   const targets: Target[] = [];
   if (flags.targets) targets.push(...(await readTargetsFile(flags.targets)));
-  targets.push(...flags.target.map(parseTargetArg));
+  targets.push(...(flags.target ?? []).map(parseTargetArg));
   if (targets.length === 0) throw new PovcheckError('TARGETS_INVALID', { reason: 'none' });
 
   const { annex, findings } = await readAnnex(file, flags);
@@ -55,5 +55,6 @@ async function runPlan(file: string, flags: PlanFlags, ctx: CommandContext, setL
   else output = (await import('../render/plan-text.js')).renderPlanText(plan, { ...opts, file });
   await emit(ctx, output, flags.out, file);
   for (const line of readingNotes(file, findings, lang, locale)) ctx.io.err(line + '\n');
+  reportDifferences(ctx, file, annex, plan.differences, lang, locale);
   return plan.ok ? EXIT.OK : EXIT.FINDINGS;
 }

@@ -4,10 +4,10 @@
  */
 import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
-import { catalog, makeFmt } from '../messages/index.js';
+import { catalog } from '../messages/index.js';
 import { computeTable, type ComputedTable } from '../compute/table.js';
-import { plainValue, type RenderOptions } from '../render/table-data.js';
-import { addInputOptions, emit, guard, outputLang, readAnnex, readingNotes, type InputFlags } from './calc-shared.js';
+import type { RenderOptions } from '../render/table-data.js';
+import { addInputOptions, emit, guard, outputLang, readAnnex, readingNotes, reportDifferences, type InputFlags } from './calc-shared.js';
 import { EXIT, terminalWidth, type CommandContext } from './shared.js';
 
 export const TABLE_FORMATS = ['text', 'markdown', 'csv', 'xlsx', 'docx', 'json'] as const;
@@ -74,20 +74,6 @@ async function runTable(file: string, flags: TableFlags, ctx: CommandContext, se
   await emit(ctx, output, flags.out, file);
 
   for (const line of readingNotes(file, findings, lang, locale)) ctx.io.err(line + '\n');
-  if (table.differences.length > 0) {
-    const f = makeFmt(lang, locale);
-    ctx.io.err(calc.differencesHead(file, table.differences.length) + '\n');
-    for (const d of table.differences) {
-      const v = annex.values[d.unit.id]?.[d.indicator];
-      ctx.io.err(
-        calc.difference(
-          { cell: d.cell.ref, unit: d.unit.name, indicator: d.indicator, stated: d.stated, statedIsNumber: v?.status === 'ok', computed: plainValue(d.computed, d.indicator) },
-          f,
-        ) + '\n',
-      );
-    }
-    ctx.io.err(calc.suggestValidate(file) + '\n');
-    if (flags.strict) return EXIT.FINDINGS;
-  }
+  if (reportDifferences(ctx, file, annex, table.differences, lang, locale) && flags.strict) return EXIT.FINDINGS;
   return EXIT.OK;
 }

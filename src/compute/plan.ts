@@ -10,7 +10,7 @@ import { compareTarget, exitsForTarget, plannable, valueWithExits, type ExitsOut
 import { INDICATORS, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit } from '../model/annex.js';
 import { resolveTargetUnit, type Target } from '../targets/index.js';
-import { chooseTotal, derive, readBase, requireIndicators, sumBase, type BaseCounts, type TotalMode, type TotalSource } from './table.js';
+import { chooseTotal, derive, readBase, requireIndicators, statedDifferences, sumBase, type BaseCounts, type Difference, type TotalMode, type TotalSource } from './table.js';
 import type { TableData } from '../render/table-data.js';
 
 export type UnitPlanStatus =
@@ -62,6 +62,8 @@ export interface PlanResult extends TableData {
   plans: UnitPlan[];
   totalTargets: TotalTargetResult[];
   values: Array<Partial<Record<Indicator, Dec>>>;
+  /** The total's stated base counts that differ from the sums of the units (the plan uses the sums). */
+  differences: Difference[];
   /** Every target reachable and every total target met. */
   ok: boolean;
 }
@@ -127,6 +129,7 @@ export function computePlan(annex: Annex, targets: Target[], opts: { total: Tota
   });
 
   const totalTargets: TotalTargetResult[] = [];
+  const differences: Difference[] = [];
   if (totalIsSum) {
     const total = choice.total!;
     const withExits = plans.filter((p) => p.exits !== undefined);
@@ -134,6 +137,7 @@ export function computePlan(annex: Annex, targets: Target[], opts: { total: Tota
     const planned = withExits.reduce((s, p) => s.plus(p.exits!), ZERO);
     const sums = sumBase(plans.map((p) => p.base));
     values[total.id] = cells(sums, missing.length === 0 ? planned : undefined);
+    if (choice.source !== 'added') differences.push(...statedDifferences(annex, total, values[total.id]!, ['households_start', 'households_end', 'poor_start'], {}));
     for (const t of byUnit.get(total.id) ?? []) {
       const c = countsOf(sums);
       const outcome = exitsForTarget(c, t.indicator as TargetIndicator, t.op, t.num);
@@ -159,6 +163,7 @@ export function computePlan(annex: Annex, targets: Target[], opts: { total: Tota
     plans,
     totalTargets,
     values,
+    differences,
     ok,
     value: (unitId, ind) => values[unitId]?.[ind],
   };

@@ -217,7 +217,7 @@ function agrees(v: Value & { num: Dec }, computed: Dec, exact: Dec | undefined):
 }
 
 /** The differences between what a unit's cells state and what was computed, for the derived cells. */
-function compare(annex: Annex, unit: Unit, computed: Partial<Record<Indicator, Dec>>, derived: readonly Indicator[], exact: Partial<Record<Indicator, Dec>>): Difference[] {
+export function statedDifferences(annex: Annex, unit: Unit, computed: Partial<Record<Indicator, Dec>>, derived: readonly Indicator[], exact: Partial<Record<Indicator, Dec>>): Difference[] {
   const out: Difference[] = [];
   for (const ind of derived) {
     const v = annex.values[unit.id]?.[ind];
@@ -267,7 +267,7 @@ export function computeTable(annex: Annex, opts: { total: TotalMode; totalName: 
     const d = derive(b);
     values[u.id] = defined(d);
     const derived: Indicator[] = [b.reducedFrom === 'poor_end' ? 'poor_reduced' : 'poor_end', 'rate_start', 'rate_end', 'rate_reduced'];
-    differences.push(...compare(annex, u, values[u.id]!, derived, exactRates(d)));
+    differences.push(...statedDifferences(annex, u, values[u.id]!, derived, exactRates(d)));
   });
 
   const total = choice.total;
@@ -277,12 +277,12 @@ export function computeTable(annex: Annex, opts: { total: TotalMode; totalName: 
       const d = derive(sumBase(partBases) as BaseCounts & { poor_reduced: Dec });
       values[total.id] = defined(d);
       // In the annex the total column is itself derived: every stated cell of it is compared.
-      if (!isAdded) differences.push(...compare(annex, total, values[total.id]!, INDICATORS, exactRates(d)));
+      if (!isAdded) differences.push(...statedDifferences(annex, total, values[total.id]!, INDICATORS, exactRates(d)));
     } else {
       const b = readBase(annex, total, { needReduced: true, allowZeroHouseholds: false }) as BaseCounts & { poor_reduced: Dec };
       const d = derive(b);
       values[total.id] = defined(d);
-      differences.push(...compare(annex, total, values[total.id]!, [b.reducedFrom === 'poor_end' ? 'poor_reduced' : 'poor_end', 'rate_start', 'rate_end', 'rate_reduced'], exactRates(d)));
+      differences.push(...statedDifferences(annex, total, values[total.id]!, [b.reducedFrom === 'poor_end' ? 'poor_reduced' : 'poor_end', 'rate_start', 'rate_end', 'rate_reduced'], exactRates(d)));
     }
   }
   differences.sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col);

@@ -160,6 +160,13 @@ describe('povcheck plan', () => {
     noStackTrace(r.stderr);
   });
 
+  it('uses the sums of the units for the total, and names a stated total that differs', () => {
+    const r = runCli(['plan', 'fixtures/planted/households-total-typo.csv', '--target', 'total=2.06', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('210,299');
+    expect(r.stderr).toContain('D2 (Toàn tỉnh, total households, start of year): the table has 210,399, computed 210,299');
+  });
+
   it('a targets file with an unsupported target', () => {
     const dir = tmp();
     const f = join(dir, 't.json');
