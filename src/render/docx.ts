@@ -6,7 +6,7 @@
 import { AlignmentType, Document, Packer, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
 import { displayWidth } from './box.js';
 import { layoutOf, numericColumns, type RenderOptions, type TableData } from './table-data.js';
-import type { LayoutCell } from './annex-layout.js';
+import type { AnnexLayout, LayoutCell } from './annex-layout.js';
 
 /** A4 landscape in twentieths of a point, with 2 cm margins. */
 const PAGE = { width: 16838, height: 11906, margin: 1134 };
@@ -14,12 +14,28 @@ const FONT = 'Times New Roman';
 /** Half-points. */
 const SIZE = 22;
 
-function widths(texts: string[][], total: number): number[] {
-  const weights = texts[0]!.map((_, c) => Math.max(4, ...texts.map((r) => displayWidth(r[c] ?? ''))) + 2);
-  // Long labels wrap rather than squeezing the number columns.
-  const capped = weights.map((w) => Math.min(w, 32));
-  const sum = capped.reduce((a, b) => a + b, 0);
-  const out = capped.map((w) => Math.floor((w / sum) * total));
+/** Narrowest column: 1 cm. */
+const MIN_COLUMN = 567;
+
+/**
+ * Column widths (twips) sharing `total` by content: unit names and body cells as long as they are (labels capped,
+ * they wrap), indicator headers by their longest word (they wrap too); no column narrower than 1 cm.
+ */
+function widths(layout: AnnexLayout, total: number): number[] {
+  const longestWord = (s: string) => Math.max(0, ...s.split(/\s+/).map(displayWidth));
+  const weights = layout.header.map((h, c) => {
+    const head = h.kind === 'label' && h.indicator ? longestWord(h.text) : displayWidth(h.text);
+    const body = Math.max(0, ...layout.rows.map((r) => displayWidth(r[c]?.text ?? '')));
+    return Math.min(Math.max(head, body, 3), 34) + 2;
+  });
+  const sum = weights.reduce((a, b) => a + b, 0);
+  let out = weights.map((w) => Math.max(MIN_COLUMN, Math.floor((w / sum) * total)));
+  // Take what the 1 cm minimum added from the wider columns, in proportion.
+  const excess = out.reduce((a, b) => a + b, 0) - total;
+  if (excess > 0) {
+    const wide = out.reduce((a, w) => a + (w > MIN_COLUMN ? w : 0), 0);
+    out = out.map((w) => (w > MIN_COLUMN ? Math.floor(w - (excess * w) / wide) : w));
+  }
   out[out.length - 1]! += total - out.reduce((a, b) => a + b, 0);
   return out;
 }
@@ -28,8 +44,7 @@ export async function renderDocx(data: TableData, opts: RenderOptions): Promise<
   const layout = layoutOf(data, opts);
   const numeric = numericColumns(layout);
   const tableWidth = PAGE.width - 2 * PAGE.margin;
-  const texts = [layout.header.map((c) => c.text), ...layout.rows.map((r) => r.map((c) => c.text))];
-  const colWidths = widths(texts, tableWidth);
+  const colWidths = widths(layout, tableWidth);
 
   const cell = (c: LayoutCell | undefined, col: number, header: boolean) => {
     const text = c?.text ?? '';

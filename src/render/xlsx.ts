@@ -67,7 +67,7 @@ export async function renderXlsx(data: TableData, opts: XlsxOptions): Promise<Ui
           c.value = Number(plainValue(d, cellData.indicator));
           c.numFmt = numberFormat(cellData.indicator, opts.locale);
         }
-        c.alignment = { horizontal: 'right', vertical: 'middle' };
+        c.alignment = { horizontal: 'right', vertical: 'middle', indent: 1 };
         return;
       }
       c.value = cellData.text;
@@ -75,12 +75,14 @@ export async function renderXlsx(data: TableData, opts: XlsxOptions): Promise<Ui
       c.alignment = { horizontal: centred ? 'center' : 'left', vertical: 'middle', wrapText: cellData.kind === 'label' || cellData.kind === 'heading', ...(centred ? {} : { indent: 1 }) };
     });
   });
-  // Widths from the longest text shown in each column (numbers as formatted), within sensible bounds.
+  // Widths from the longest text shown in each column (numbers as formatted), within sensible bounds; an
+  // indicator header (transposed layout) wraps onto two lines, so half its length is enough.
   for (let i = 0; i < ncol; i++) {
-    const texts = [layout.header[i]!.text, ...layout.rows.map((row) => row[i]?.text ?? '')];
-    const longest = Math.max(...texts.map(displayWidth));
+    const h = layout.header[i]!;
+    const head = h.kind === 'label' && h.indicator ? Math.ceil(displayWidth(h.text) / 2) + 1 : displayWidth(h.text);
+    const body = Math.max(0, ...layout.rows.map((row) => displayWidth(row[i]?.text ?? '')));
     const isLabel = layout.rows.some((row) => row[i]?.kind === 'label');
-    ws.getColumn(i + 1).width = Math.min(Math.max(longest + 2, numeric[i] ? 10 : 5), isLabel ? 45 : 24);
+    ws.getColumn(i + 1).width = Math.min(Math.max(head, body, numeric[i] ? 8 : 3) + 2, isLabel ? 45 : 24);
   }
   ws.getRow(headerRow).height = 32;
   const labelColumns = layout.transposed ? 2 : 3;
