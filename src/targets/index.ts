@@ -98,5 +98,5 @@ export function resolveTargetUnit(name: string, units: readonly Unit[], total?: 
   if (byName) return byName;
   if (total && (key === TOTAL_KEYWORD || isTotalName(name))) return total;
   const known = [...(total && !units.includes(total) ? [total] : []), ...units].map((u) => u.name);
-  throw new PovcheckError('TARGET_UNIT', { unit: name, known: [TOTAL_KEYWORD, ...known] });
+  throw new PovcheckError('TARGET_UNIT', { unit: name, known: [...(total ? [TOTAL_KEYWORD] : []), ...known] });
 }

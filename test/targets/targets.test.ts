@@ -73,6 +73,9 @@ describe('resolveTargetUnit', () => {
     const added = unit(4, 'Tổng cộng', true);
     expect(resolveTargetUnit('Toàn tỉnh', UNITS.slice(1), added)).toBe(added);
   });
+  it('without a total, "total" names nothing', () => {
+    expect(code(() => resolveTargetUnit('total', UNITS.slice(1)))).toMatchObject({ code: 'TARGET_UNIT', params: { known: ['Na Hang', 'Lâm Bình', 'TP Tuyên Quang'] } });
+  });
   it('names the known units when nothing matches', () => {
     expect(code(() => resolveTargetUnit('Na Hng', UNITS, UNITS[0]))).toMatchObject({
       code: 'TARGET_UNIT',
