@@ -83,13 +83,13 @@ export function smallestExits(poorStart: Dec, reaches: (x: Dec) => boolean): Dec
 }
 
 /** What a target compares, and how. Indicator keys are those of the model; ops those of targets files. */
-export type TargetOp = '>=' | '>' | '<=' | '<' | '=';
+export type TargetOp = '>=' | '<=' | '=';
 export type TargetIndicator = 'rate_reduced' | 'rate_end' | 'poor_reduced' | 'poor_end';
 
 /** Whether an indicator/op pair is a target that more exits move towards (a lower bound on the fall, an upper bound on the end). */
 export function plannable(indicator: string, op: TargetOp): indicator is TargetIndicator {
-  if (indicator === 'rate_reduced' || indicator === 'poor_reduced') return op === '>=' || op === '>' || op === '=';
-  if (indicator === 'rate_end' || indicator === 'poor_end') return op === '<=' || op === '<' || op === '=';
+  if (indicator === 'rate_reduced' || indicator === 'poor_reduced') return op === '>=' || op === '=';
+  if (indicator === 'rate_end' || indicator === 'poor_end') return op === '<=' || op === '=';
   return false;
 }
 
@@ -125,12 +125,8 @@ export function compareTarget(actual: Dec, op: TargetOp, value: Dec): boolean {
   switch (op) {
     case '>=':
       return actual.gte(value);
-    case '>':
-      return actual.gt(value);
     case '<=':
       return actual.lte(value);
-    case '<':
-      return actual.lt(value);
     case '=':
       return actual.eq(value);
   }

@@ -18,6 +18,8 @@ import type { Difference, TotalMode } from '../compute/table.js';
 import { plainValue } from '../render/table-data.js';
 
 export interface InputFlags {
+  out?: string;
+  output?: string;
   lang?: Lang;
   locale?: 'vi' | 'en';
   inputLocale?: 'vi' | 'en';
@@ -40,7 +42,9 @@ export function addInputOptions(cmd: Command): Command {
         .default('auto'),
     )
     .option('--transpose', 'units as rows instead of columns')
-    .option('-o, --out <path>', 'write the output to this file (written whole or not at all; never over the input)');
+    .option('-o, --out <path>', 'write the output to this file (written whole or not at all; never over the input)')
+    // `validate` spells it --output: both work everywhere.
+    .addOption(new Option('--output <path>').hideHelp());
 }
 
 export interface ReadInput {
@@ -77,6 +81,9 @@ export function readingNotes(file: string, findings: readonly Finding[], lang: L
     .filter((f) => f.rule === 'unknown' || (f.rule === 'duplicate' && f.indicator))
     .map((f) => catalog(lang).calc.note(file, `${f.at ? `${f.at.ref}: ` : ''}${renderMessage(f.msg, fmt)}`));
 }
+
+/** The output file: -o / --out (or --output, as `validate` spells it). */
+export const outFile = (flags: InputFlags): string | undefined => flags.out ?? flags.output;
 
 /** Writes the output to --out, or to stdout when it is text. */
 export async function emit(ctx: CommandContext, data: string | Uint8Array, out: string | undefined, input: string): Promise<void> {

@@ -9,7 +9,7 @@ import { catalog } from '../messages/index.js';
 import { computePlan } from '../compute/plan.js';
 import type { RenderOptions } from '../render/table-data.js';
 import { parseTargetArg, readTargetsFile, type Target } from '../targets/index.js';
-import { addInputOptions, emit, guard, outputLang, readAnnex, readingNotes, reportDifferences, type InputFlags } from './calc-shared.js';
+import { addInputOptions, emit, guard, outFile, outputLang, readAnnex, readingNotes, reportDifferences, type InputFlags } from './calc-shared.js';
 import { EXIT, type CommandContext } from './shared.js';
 
 export const PLAN_FORMATS = ['text', 'json', 'csv'] as const;
@@ -20,7 +20,6 @@ interface PlanFlags extends InputFlags {
   target?: string[];
   targets?: string;
   transpose?: boolean;
-  out?: string;
   title?: string;
 }
 
@@ -53,7 +52,7 @@ async function runPlan(file: string, flags: PlanFlags, ctx: CommandContext, setL
   if (flags.format === 'json') output = (await import('../render/plan-json.js')).renderPlanJson(plan, { file });
   else if (flags.format === 'csv') output = (await import('../render/csv.js')).renderCsv(plan, opts);
   else output = (await import('../render/plan-text.js')).renderPlanText(plan, { ...opts, file });
-  await emit(ctx, output, flags.out, file);
+  await emit(ctx, output, outFile(flags), file);
   for (const line of readingNotes(file, findings, lang, locale)) ctx.io.err(line + '\n');
   reportDifferences(ctx, file, annex, plan.differences, lang, locale);
   return plan.ok ? EXIT.OK : EXIT.FINDINGS;

@@ -7,7 +7,7 @@ import { PovcheckError } from '../errors.js';
 import { catalog } from '../messages/index.js';
 import { computeTable, type ComputedTable } from '../compute/table.js';
 import type { RenderOptions } from '../render/table-data.js';
-import { addInputOptions, emit, guard, outputLang, readAnnex, readingNotes, reportDifferences, type InputFlags } from './calc-shared.js';
+import { addInputOptions, emit, guard, outFile, outputLang, readAnnex, readingNotes, reportDifferences, type InputFlags } from './calc-shared.js';
 import { EXIT, terminalWidth, type CommandContext } from './shared.js';
 
 export const TABLE_FORMATS = ['text', 'markdown', 'csv', 'xlsx', 'docx', 'json'] as const;
@@ -17,7 +17,6 @@ const BINARY: readonly TableFormat[] = ['xlsx', 'docx'];
 interface TableFlags extends InputFlags {
   format: TableFormat;
   transpose?: boolean;
-  out?: string;
   title?: string;
   strict?: boolean;
 }
@@ -53,7 +52,8 @@ async function render(table: ComputedTable, format: TableFormat, opts: RenderOpt
 }
 
 async function runTable(file: string, flags: TableFlags, ctx: CommandContext, setLang: (l: 'vi' | 'en') => void): Promise<number> {
-  if (BINARY.includes(flags.format) && !flags.out) throw new PovcheckError('OUTPUT_REQUIRED', { format: flags.format });
+  const out = outFile(flags);
+  if (BINARY.includes(flags.format) && !out) throw new PovcheckError('OUTPUT_REQUIRED', { format: flags.format });
   const { annex, findings } = await readAnnex(file, flags);
   const { lang, locale } = outputLang(flags, annex);
   setLang(lang);
@@ -64,14 +64,14 @@ async function runTable(file: string, flags: TableFlags, ctx: CommandContext, se
   const opts = (): RenderOptions => ({ lang, locale, transpose, ...(flags.title ? { title: flags.title } : {}) });
   let output = await render(table, flags.format, opts(), file);
   // On a terminal, a text table wider than the window is printed with units as rows.
-  if (flags.format === 'text' && !flags.out && !transpose && ctx.io.isTTY && typeof output === 'string') {
+  if (flags.format === 'text' && !out && !transpose && ctx.io.isTTY && typeof output === 'string') {
     const widest = Math.max(...output.split('\n').map((l) => [...l].length));
     if (widest > terminalWidth(ctx.io)) {
       transpose = true;
       output = await render(table, flags.format, opts(), file);
     }
   }
-  await emit(ctx, output, flags.out, file);
+  await emit(ctx, output, out, file);
 
   for (const line of readingNotes(file, findings, lang, locale)) ctx.io.err(line + '\n');
   if (reportDifferences(ctx, file, annex, table.differences, lang, locale) && flags.strict) return EXIT.FINDINGS;

@@ -3,7 +3,7 @@ import type { CalcText, TargetPhrase } from './calc-types.js';
 import type { Fmt } from './types.js';
 import type { Indicator } from '../model/indicators.js';
 
-const OP = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' } as const;
+const OP = { '>=': '≥', '<=': '≤', '=': '=' } as const;
 const low = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** A value with its unit: "4.00 points", "25.56 %", "390 households". */

@@ -170,7 +170,7 @@ export const en: Catalog = {
           const hint = {
             unit: 'give a unit of the table, or "total"',
             indicator: 'give an indicator key such as rate_reduced or rate_end',
-            op: 'give one of >=, >, <=, <, =',
+            op: 'give one of >=, <=, =',
             value: 'give a string of plain digits such as "2.06"',
           }[p.field];
           return `target ${p.index}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} is not valid; ${hint}`;
@@ -183,7 +183,7 @@ export const en: Catalog = {
     },
     TARGET_UNIT: (p) => `the table has no unit "${p.unit}"; its units: ${p.known.join(', ')}`,
     TARGET_UNSUPPORTED: (p) =>
-      `the target for ${p.unit} (${p.indicator} ${p.op}) cannot be planned: plan computes the least exits for rate_reduced or poor_reduced with >=, >, = and for rate_end or poor_end with <=, <, =`,
+      `the target for ${p.unit} (${p.indicator} ${p.op}) cannot be planned: plan computes the least exits for rate_reduced or poor_reduced with >= or = and for rate_end or poor_end with <= or =`,
     OUTPUT_REQUIRED: (p) => `${p.format} is a binary format and is not printed to the terminal: name the output file with -o <file>.${p.format}`,
     USAGE: (p) => p.detail,
     WRITE_FAILED: (p) => `cannot write the output file (${p.detail})`,

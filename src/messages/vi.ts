@@ -171,7 +171,7 @@ export const vi: Catalog = {
           const hint = {
             unit: 'cần tên một đơn vị trong bảng hoặc "total"',
             indicator: 'cần mã một chỉ tiêu, ví dụ rate_reduced, rate_end',
-            op: 'cần một trong >=, >, <=, <, =',
+            op: 'cần một trong >=, <=, =',
             value: 'cần một chuỗi chữ số viết thường, ví dụ "2.06"',
           }[p.field];
           return `mục tiêu thứ ${p.index}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} không hợp lệ; ${hint}`;
@@ -184,7 +184,7 @@ export const vi: Catalog = {
     },
     TARGET_UNIT: (p) => `bảng không có đơn vị "${p.unit}"; các đơn vị: ${p.known.join(', ')}`,
     TARGET_UNSUPPORTED: (p) =>
-      `mục tiêu của ${p.unit} (${p.indicator} ${p.op}) không lập kế hoạch được: plan tính số hộ nghèo cần giảm tối thiểu cho rate_reduced, poor_reduced với >=, >, = và cho rate_end, poor_end với <=, <, =`,
+      `mục tiêu của ${p.unit} (${p.indicator} ${p.op}) không lập kế hoạch được: plan tính số hộ nghèo cần giảm tối thiểu cho rate_reduced, poor_reduced với >= hoặc = và cho rate_end, poor_end với <= hoặc =`,
     OUTPUT_REQUIRED: (p) => `định dạng ${p.format} là tệp nhị phân, không in ra màn hình được: hãy chỉ rõ tệp kết quả bằng -o <tệp>.${p.format}`,
     USAGE: (p) => p.detail,
     WRITE_FAILED: (p) => `không ghi được tệp kết quả (${p.detail})`,

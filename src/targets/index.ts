@@ -6,7 +6,7 @@
  *               {"unit":"total","indicator":"rate_reduced","op":">=","value":"2.06"}]}
  *
  * `unit` is a unit's name, matched case- and diacritic-insensitively, or `total`; `indicator` an indicator key;
- * `op` one of >= > <= < =; `value` a string of plain digits ("4", "2.06", "-0.5").
+ * `op` one of >= <= =; `value` a string of plain digits ("4", "2.06", "-0.5").
  * On the command line, `--target "Na Hang=4"` is `rate_reduced >= 4` for that unit.
  */
 import { PovcheckError } from '../errors.js';
@@ -20,7 +20,7 @@ import { isTotalName } from '../shape/aliases.js';
 import { unitKey } from '../shape/normalize.js';
 
 export type { TargetOp } from '../calc/annex-math.js';
-export const TARGET_OPS: readonly TargetOp[] = ['>=', '>', '<=', '<', '='];
+export const TARGET_OPS: readonly TargetOp[] = ['>=', '<=', '='];
 
 export interface Target {
   /** The unit as written in the targets file or on the command line; `total` for the total unit. */

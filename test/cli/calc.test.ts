@@ -49,6 +49,13 @@ describe('povcheck table', () => {
     }
   });
 
+  it('--output is -o too', () => {
+    const dir = tmp();
+    const out = join(dir, 'annex.md');
+    expect(runCli(['table', WITH_TOTAL, '--format', 'markdown', '--output', out]).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('| 1 | Tổng số hộ đầu năm | Hộ | 210.299 |');
+  });
+
   it('never writes over the input', () => {
     const dir = tmp();
     const input = join(dir, 'annex.csv');

@@ -28,7 +28,7 @@ describe('parseTargets', () => {
   });
 
   it('accepts every op and indicator key', () => {
-    for (const op of ['>=', '>', '<=', '<', '=']) {
+    for (const op of ['>=', '<=', '=']) {
       expect(parseTargets(`{"targets":[{"unit":"x","indicator":"rate_end","op":"${op}","value":"10"}]}`)[0]!.op).toBe(op);
     }
   });
@@ -40,6 +40,7 @@ describe('parseTargets', () => {
     ['no unit', '{"targets":[{"indicator":"rate_reduced","op":">=","value":"4"}]}', { reason: 'field', index: 1, field: 'unit' }],
     ['unknown indicator', '{"targets":[{"unit":"a","indicator":"rate","op":">=","value":"4"}]}', { reason: 'field', index: 1, field: 'indicator', text: 'rate' }],
     ['bad op', '{"targets":[{"unit":"a","indicator":"rate_end","op":"=>","value":"4"}]}', { reason: 'field', field: 'op', text: '=>' }],
+    ['strict op', '{"targets":[{"unit":"a","indicator":"rate_end","op":"<","value":"4"}]}', { reason: 'field', field: 'op', text: '<' }],
     ['number value', '{"targets":[{"unit":"a","indicator":"rate_end","op":">=","value":4}]}', { reason: 'field', field: 'value', text: '4' }],
     ['locale value', '{"targets":[{"unit":"a","indicator":"rate_end","op":">=","value":"2,06"}]}', { reason: 'field', field: 'value', text: '2,06' }],
     ['second entry', '{"targets":[{"unit":"a","indicator":"rate_end","op":">=","value":"1"},{"unit":"b"}]}', { reason: 'field', index: 2, field: 'indicator' }],
