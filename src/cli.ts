@@ -8,6 +8,9 @@ import { createRequire } from 'node:module';
 import { isPovcheckError } from './errors.js';
 import { EXIT, envLang, oneLine, processIo, type CommandContext, type Io } from './commands/shared.js';
 import { registerValidate } from './commands/validate.js';
+import { registerTable } from './commands/table.js';
+import { registerPlan } from './commands/plan.js';
+import { registerRate } from './commands/rate.js';
 
 export { EXIT } from './commands/shared.js';
 
@@ -24,6 +27,9 @@ export function buildProgram(ctx: CommandContext): Command {
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.out, writeErr: ctx.io.err });
   registerValidate(program, ctx);
+  registerTable(program, ctx);
+  registerPlan(program, ctx);
+  registerRate(program, ctx);
   return program;
 }
 

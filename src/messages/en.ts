@@ -1,5 +1,6 @@
 /** English messages. Numbers arrive as plain digits; f.n() writes them as 210,299 and 11.80. */
 import type { Catalog, TargetOp } from './types.js';
+import { enCalc } from './en-calc.js';
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
@@ -164,6 +165,7 @@ export const en: Catalog = {
       chartOmitted: (u) => `No rate to draw: ${u.join(', ')}.`,
     },
   },
+  calc: enCalc,
   errors: {
     FILE_NOT_FOUND: () => 'no such file',
     FILE_UNREADABLE: (p) =>
@@ -191,6 +193,57 @@ export const en: Catalog = {
       p.reason === 'ambiguous'
         ? `cell ${p.cell}: "${p.text}" reads as ${p.vi} in Vietnamese format and ${p.en} in English format, and no other cell tells which the file uses; pass --locale vi or --locale en`
         : `the file mixes both number formats equally (${p.viCell} "${p.viText}" is Vietnamese, ${p.enCell} "${p.enText}" English); pass --locale vi or --locale en`,
+    CALC_INPUT: (p) => {
+      const lab = (i: keyof typeof en.ui.indicatorLabels) => en.ui.indicatorLabels[i];
+      const low = (i: keyof typeof en.ui.indicatorLabels) => lab(i).charAt(0).toLowerCase() + lab(i).slice(1);
+      switch (p.reason) {
+        case 'absent':
+          return `the table lacks what the calculation needs: ${p.indicators.map((i) => (i === 'poor_reduced' ? `"${lab(i)}" (or "${lab('poor_end')}")` : `"${lab(i)}"`)).join(', ')}`;
+        case 'value':
+          return p.text === '' ? `${p.unit}: no value for ${low(p.indicator)}, which the calculation needs` : `${p.unit}: ${low(p.indicator)} "${p.text}" is not a number`;
+        case 'fraction':
+          return `${p.unit}: ${low(p.indicator)} "${p.text}" is not a whole number of households`;
+        case 'negative':
+          return `${p.unit}: ${low(p.indicator)} "${p.text}" is negative`;
+        case 'exceeds':
+          return `${p.unit}: ${low(p.part)} (${p.partText}) is larger than ${low(p.whole)} (${p.wholeText})`;
+        case 'zero-households':
+          return `${p.unit}: ${low(p.indicator)} is 0, so there is no poverty rate`;
+        case 'duplicate-unit':
+          return `unit "${p.unit}" appears twice; the total would count it twice`;
+      }
+    },
+    CALC_ARG: (p) =>
+      p.reason === 'not-a-count'
+        ? `"${p.text}" is not a number of households (a whole number, e.g. 24,814 or 24814)`
+        : p.reason === 'zero-households'
+          ? 'the households are 0, so there is no rate'
+          : `the poor households (${p.poor}) are more than the households (${p.households})`,
+    TARGETS_INVALID: (p) => {
+      switch (p.reason) {
+        case 'json':
+          return `the targets file is not valid JSON (${p.detail})`;
+        case 'shape':
+          return 'a targets file looks like {"targets":[{"unit":"…","indicator":"rate_reduced","op":">=","value":"4"}]}';
+        case 'field': {
+          const hint = {
+            unit: 'give a unit of the table, or "total"',
+            indicator: 'give an indicator key such as rate_reduced or rate_end',
+            op: 'give one of >=, <=, =',
+            value: 'give a string of plain digits such as "2.06"',
+          }[p.field];
+          return `target ${p.index}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} is not valid; ${hint}`;
+        }
+        case 'arg':
+          return `--target "${p.text}" is not <unit>=<points>, e.g. --target "Na Hang=4"`;
+        case 'none':
+          return 'no targets: give --target "<unit>=<points>" or --targets <file>';
+      }
+    },
+    TARGET_UNIT: (p) => `the table has no unit "${p.unit}"; its units: ${p.known.join(', ')}`,
+    TARGET_UNSUPPORTED: (p) =>
+      `the target for ${p.unit} (${p.indicator} ${p.op}) cannot be planned: plan computes the least exits for rate_reduced or poor_reduced with >= or = and for rate_end or poor_end with <= or =`,
+    OUTPUT_REQUIRED: (p) => `${p.format} is a binary format and is not printed to the terminal: name the output file with -o <file>.${p.format}`,
     USAGE: (p) => p.detail,
     WRITE_FAILED: (p) => `cannot write the output file (${p.detail})`,
     INTERNAL: (p) => `internal error (${p.detail}); please report it with the file`,

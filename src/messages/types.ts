@@ -6,6 +6,7 @@
 import type { Indicator } from '../model/indicators.js';
 import type { ErrorParams, PovcheckErrorCode } from '../errors.js';
 import type { SourceInfo } from '../read/grid.js';
+import type { CalcText } from './calc-types.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -189,4 +190,4 @@ export interface HtmlText {
 
 export type Catalog = { [K in MessageId]: (p: MessageParams[K], f: Fmt) => string } & {
   [K in SkipId]: (p: SkipParams[K], f: Fmt) => string;
-} & { ui: UiText; errors: { [C in PovcheckErrorCode]: (p: ErrorParams[C]) => string } };
+} & { ui: UiText; calc: CalcText; errors: { [C in PovcheckErrorCode]: (p: ErrorParams[C]) => string } };

@@ -1,5 +1,6 @@
 /** Vietnamese messages. Numbers arrive as plain digits; f.n() writes them as 210.299 and 11,80. */
 import type { Catalog, TargetOp } from './types.js';
+import { viCalc } from './vi-calc.js';
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
@@ -165,6 +166,7 @@ export const vi: Catalog = {
       chartOmitted: (u) => `Không có tỷ lệ để vẽ: ${u.join(', ')}.`,
     },
   },
+  calc: viCalc,
   errors: {
     FILE_NOT_FOUND: () => 'không có tệp này',
     FILE_UNREADABLE: (p) =>
@@ -192,6 +194,57 @@ export const vi: Catalog = {
       p.reason === 'ambiguous'
         ? `ô ${p.cell}: "${p.text}" đọc kiểu Việt Nam là ${p.vi}, kiểu tiếng Anh là ${p.en}, và không ô nào khác cho biết tệp dùng kiểu nào; hãy chỉ rõ --locale vi hoặc --locale en`
         : `tệp dùng lẫn hai kiểu số với số lượng ngang nhau (ô ${p.viCell} "${p.viText}" kiểu Việt Nam, ô ${p.enCell} "${p.enText}" kiểu tiếng Anh); hãy chỉ rõ --locale vi hoặc --locale en`,
+    CALC_INPUT: (p) => {
+      const lab = (i: keyof typeof vi.ui.indicatorLabels) => vi.ui.indicatorLabels[i];
+      const low = (i: keyof typeof vi.ui.indicatorLabels) => lab(i).charAt(0).toLowerCase() + lab(i).slice(1);
+      switch (p.reason) {
+        case 'absent':
+          return `bảng thiếu chỉ tiêu cần để tính: ${p.indicators.map((i) => (i === 'poor_reduced' ? `"${lab(i)}" (hoặc "${lab('poor_end')}")` : `"${lab(i)}"`)).join(', ')}`;
+        case 'value':
+          return p.text === '' ? `${p.unit}: thiếu số liệu ${low(p.indicator)}, cần có để tính` : `${p.unit}: ${low(p.indicator)} "${p.text}" không phải là số`;
+        case 'fraction':
+          return `${p.unit}: ${low(p.indicator)} "${p.text}" không phải là số nguyên; số hộ phải là số nguyên`;
+        case 'negative':
+          return `${p.unit}: ${low(p.indicator)} "${p.text}" là số âm`;
+        case 'exceeds':
+          return `${p.unit}: ${low(p.part)} (${p.partText}) lớn hơn ${low(p.whole)} (${p.wholeText})`;
+        case 'zero-households':
+          return `${p.unit}: ${low(p.indicator)} bằng 0, không tính được tỷ lệ hộ nghèo`;
+        case 'duplicate-unit':
+          return `đơn vị "${p.unit}" xuất hiện hai lần; cộng tổng sẽ bị trùng`;
+      }
+    },
+    CALC_ARG: (p) =>
+      p.reason === 'not-a-count'
+        ? `"${p.text}" không phải là số hộ (số nguyên không âm, ví dụ 24.814 hoặc 24814)`
+        : p.reason === 'zero-households'
+          ? 'tổng số hộ bằng 0, không tính được tỷ lệ'
+          : `số hộ nghèo (${p.poor}) lớn hơn tổng số hộ (${p.households})`,
+    TARGETS_INVALID: (p) => {
+      switch (p.reason) {
+        case 'json':
+          return `tệp mục tiêu không phải là JSON hợp lệ (${p.detail})`;
+        case 'shape':
+          return 'tệp mục tiêu phải có dạng {"targets":[{"unit":"…","indicator":"rate_reduced","op":">=","value":"4"}]}';
+        case 'field': {
+          const hint = {
+            unit: 'cần tên một đơn vị trong bảng hoặc "total"',
+            indicator: 'cần mã một chỉ tiêu, ví dụ rate_reduced, rate_end',
+            op: 'cần một trong >=, <=, =',
+            value: 'cần một chuỗi chữ số viết thường, ví dụ "2.06"',
+          }[p.field];
+          return `mục tiêu thứ ${p.index}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} không hợp lệ; ${hint}`;
+        }
+        case 'arg':
+          return `--target "${p.text}" không đúng dạng <đơn vị>=<số điểm %>, ví dụ --target "Na Hang=4"`;
+        case 'none':
+          return 'chưa có mục tiêu nào: dùng --target "<đơn vị>=<số điểm %>" hoặc --targets <tệp>';
+      }
+    },
+    TARGET_UNIT: (p) => `bảng không có đơn vị "${p.unit}"; các đơn vị: ${p.known.join(', ')}`,
+    TARGET_UNSUPPORTED: (p) =>
+      `mục tiêu của ${p.unit} (${p.indicator} ${p.op}) không lập kế hoạch được: plan tính số hộ nghèo cần giảm tối thiểu cho rate_reduced, poor_reduced với >= hoặc = và cho rate_end, poor_end với <= hoặc =`,
+    OUTPUT_REQUIRED: (p) => `định dạng ${p.format} là tệp nhị phân, không in ra màn hình được: hãy chỉ rõ tệp kết quả bằng -o <tệp>.${p.format}`,
     USAGE: (p) => p.detail,
     WRITE_FAILED: (p) => `không ghi được tệp kết quả (${p.detail})`,
     INTERNAL: (p) => `lỗi nội bộ (${p.detail}); xin báo lỗi này kèm tệp`,
