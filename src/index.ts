@@ -11,3 +11,6 @@ export type { Finding, Skip, Severity, RuleId } from './findings.js';
 export * as annexMath from './calc/annex-math.js';
 export { locate, type LocateOptions, type Localisation, type LocateStatus, type Cause, type CauseCell, type Confidence, type SlipKind } from './locate/index.js';
 export { Dec } from './calc/decimal.js';
+export { computeTable, type ComputedTable, type Difference, type TotalMode } from './compute/table.js';
+export { computePlan, type PlanResult, type UnitPlan, type TotalTargetResult } from './compute/plan.js';
+export { parseTargets, readTargetsFile, parseTargetArg, resolveTargetUnit, type Target } from './targets/index.js';

@@ -3,14 +3,15 @@
  */
 import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
-import type { Lang } from '../messages/index.js';
+import { catalog, type Lang } from '../messages/index.js';
 import type { Delimiter } from '../read/csv.js';
-import type { ReportInput } from '../reporters/types.js';
+import { PLAIN_STYLE, type ReportInput } from '../reporters/types.js';
 import type { FileResult } from '../validate.js';
 import { EXIT, envLang, makeStyle, oneLine, terminalWidth, type CommandContext } from './shared.js';
 
 interface ValidateFlags {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'html';
+  output?: string;
   lang?: Lang;
   locale?: 'vi' | 'en';
   strict?: boolean;
@@ -26,7 +27,8 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .command('validate')
     .description('recompute every derived number of the tables and report each inconsistency at its cell')
     .argument('<files...>', 'CSV or TAB-separated text files (UTF-8, UTF-8 with BOM, UTF-16)')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'html']).default('text'))
+    .option('-o, --output <file>', 'write the report to this file (required for html); written atomically, never over an input')
     .addOption(new Option('--lang <lang>', "language of messages and labels (default: the table's)").choices(['vi', 'en']))
     .addOption(new Option('--locale <locale>', 'number format of the input (default: detected per file)').choices(['vi', 'en']))
     .option('--strict', 'treat warnings as errors (exit 1)')
@@ -39,6 +41,8 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
 }
 
 async function runValidate(files: string[], flags: ValidateFlags, { io }: CommandContext): Promise<number> {
+  const uiLang = flags.lang ?? envLang(io.env);
+  if (flags.format === 'html' && !flags.output) throw new PovcheckError('USAGE', { detail: catalog(uiLang).ui.outputRequired('html') });
   const { validateFile } = await import('../validate.js');
   const delimiter = flags.delimiter === undefined ? undefined : DELIMITERS[flags.delimiter];
   const results: FileResult[] = [];
@@ -64,16 +68,28 @@ async function runValidate(files: string[], flags: ValidateFlags, { io }: Comman
     fallbackLang: envLang(io.env),
     strict: !!flags.strict,
   };
+  let report: string;
   if (flags.format === 'json') {
     const { jsonReport } = await import('../reporters/json.js');
-    io.out(jsonReport(input));
+    report = jsonReport(input);
+  } else if (flags.format === 'html') {
+    const { htmlReport } = await import('../reporters/html.js');
+    report = htmlReport(input);
   } else {
     const { textReport } = await import('../reporters/text.js');
-    io.out(textReport(input, { style: await makeStyle(io, flags.color), table: flags.table, width: terminalWidth(io) }));
+    const style = flags.output ? PLAIN_STYLE : await makeStyle(io, flags.color);
+    report = textReport(input, { style, table: flags.table, width: terminalWidth(io) });
   }
-  // Unreadable files also get their line on stderr when stdout carries a machine-readable report.
+  if (flags.output) {
+    const { writeFileAtomic } = await import('../io/write-atomic.js');
+    await writeFileAtomic(flags.output, report, files);
+    io.err(catalog(uiLang).ui.reportWritten(flags.output) + '\n');
+  } else {
+    io.out(report);
+  }
+  // Unreadable files also get their line on stderr when stdout does not carry the text report.
   for (const r of results) {
-    if (r.status === 'unreadable' && r.error && flags.format !== 'text') io.err(oneLine(r.error, flags.lang ?? envLang(io.env)) + '\n');
+    if (r.status === 'unreadable' && r.error && (flags.format !== 'text' || flags.output)) io.err(oneLine(r.error, uiLang) + '\n');
   }
   if (results.some((r) => r.status === 'unreadable')) return EXIT.UNREADABLE;
   if (results.some((r) => r.status === 'invalid')) return EXIT.FINDINGS;

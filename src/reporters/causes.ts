@@ -7,7 +7,7 @@ import { catalog, type Fmt, type Lang } from '../messages/index.js';
 import type { CauseCellText } from '../messages/types.js';
 import type { Finding } from '../findings.js';
 import type { Cause, CauseCell, Localisation } from '../locate/types.js';
-import type { Style } from './types.js';
+import type { LikelyCause, ReportFile, Style } from './types.js';
 
 export function causeCellText(c: CauseCell): CauseCellText {
   return {
@@ -54,4 +54,24 @@ export function causeLines(loc: Localisation | undefined, findings: readonly Fin
     out.push(`      ${causeMessage(loc, c, i + 1, lang, fmt)}`, `         ${style.dim(t.explains(explainsItems(c, findings)))}`);
   });
   return out;
+}
+
+/** The causes as the HTML report takes them (display references, proposed values, explains, kind, confidence). */
+export function likelyCauses(loc: Localisation | undefined): LikelyCause[] {
+  return (loc?.causes ?? []).map((c) => {
+    const kinds = c.cells.map((x) => x.kind);
+    const kind = kinds.every((k) => k !== undefined && k === kinds[0]) ? kinds[0] : undefined;
+    return {
+      cells: c.cells.map((x) => displayRef(x.cell)),
+      proposed: Object.fromEntries(c.cells.filter((x) => x.proposed !== undefined).map((x) => [displayRef(x.cell), x.proposed!])),
+      explains: [...c.explains],
+      ...(kind ? { kind } : {}),
+      confidence: c.confidence,
+    };
+  });
+}
+
+/** A file's causes: the ones it was given, else those of its error localisation. */
+export function causesOf(file: ReportFile): LikelyCause[] {
+  return file.causes ?? likelyCauses(file.localisation);
 }
