@@ -10,7 +10,7 @@ import { SEVERITIES, severityRank } from '../findings.js';
 import type { FileResult } from '../validate.js';
 import { annexLayout } from '../render/annex-layout.js';
 import { displayWidth, renderBox } from '../render/box.js';
-import { countFindings, langOf, totalCounts, type ReportInput, type Style } from './types.js';
+import { countFindings, langOf, runLang, summaryCounts, type ReportInput, type Style } from './types.js';
 
 export interface TextOptions {
   style: Style;
@@ -118,9 +118,7 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
 export function textReport(input: ReportInput, opts: TextOptions): string {
   const blocks = input.files.map((f) => fileReport(input, f, opts).join('\n'));
   if (input.files.length > 1) {
-    const c = totalCounts(input.files);
-    const lang = input.lang ?? input.files.find((f) => f.annex)?.annex?.lang ?? input.fallbackLang;
-    blocks.push(opts.style.bold(catalog(lang).ui.summary(input.files.length, c.errors, c.warnings, c.infos)));
+    blocks.push(opts.style.bold(catalog(runLang(input)).ui.summary(summaryCounts(input.files))));
   }
   return blocks.join('\n\n') + '\n';
 }
