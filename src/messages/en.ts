@@ -187,7 +187,7 @@ export const en: Catalog = {
     NO_INPUT: (p) =>
       p.kind === 'glob'
         ? 'no file matches this pattern'
-        : 'this folder holds no file povcheck reads (.csv, .tsv, .txt, .xlsx, .xlsm)',
+        : 'this directory holds no file povcheck looks for (.csv, .tsv, .xlsx, .xlsm)',
     CONFIG_INVALID: (p) =>
       p.reason === 'json'
         ? `the configuration file is not valid JSON (${p.detail})`

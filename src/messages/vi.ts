@@ -188,7 +188,7 @@ export const vi: Catalog = {
     NO_INPUT: (p) =>
       p.kind === 'glob'
         ? 'không có tệp nào khớp mẫu này'
-        : 'thư mục này không có tệp nào povcheck đọc được (.csv, .tsv, .txt, .xlsx, .xlsm)',
+        : 'thư mục này không có tệp nào povcheck tìm đọc (.csv, .tsv, .xlsx, .xlsm)',
     CONFIG_INVALID: (p) =>
       p.reason === 'json'
         ? `tệp cấu hình không phải JSON hợp lệ (${p.detail})`

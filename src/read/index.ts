@@ -20,8 +20,11 @@ export interface ReadOptions {
   limits?: WorkbookLimits;
 }
 
-/** The extensions povcheck reads when it expands a directory. */
-export const READABLE_EXTENSIONS = ['.csv', '.tsv', '.txt', '.xlsx', '.xlsm'] as const;
+/**
+ * The extensions povcheck looks for when it searches a directory. Not .txt: folders hold notes too; a
+ * "Unicode Text" export is named on the command line or by a glob.
+ */
+export const DIRECTORY_EXTENSIONS = ['.csv', '.tsv', '.xlsx', '.xlsm'] as const;
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 

@@ -1,7 +1,7 @@
 /**
  * What every reporter receives: the per-file results of one run and the presentation choices.
  */
-import type { FailOn, FileResult } from '../validate.js';
+import type { FailOn, FileResult, RuleLevels } from '../validate.js';
 import type { Lang, SummaryCounts } from '../messages/index.js';
 import type { Finding } from '../findings.js';
 
@@ -15,6 +15,10 @@ export interface ReportInput {
   failOn?: FailOn;
   /** povcheck's version, for reports that name the tool (SARIF). */
   version?: string;
+  /** The working directory: CI reports give paths relative to it. */
+  cwd?: string;
+  /** Rules switched off or re-levelled for the run (JUnit leaves out rules that are off). */
+  rules?: RuleLevels;
 }
 
 /** The language of a whole-run report (summaries): forced, else the first readable table's, else the fallback. */
