@@ -172,7 +172,7 @@ export const en: Catalog = {
       p.reason === 'ambiguous'
         ? `cell ${p.cell}: "${p.text}" reads as ${p.vi} in Vietnamese format and ${p.en} in English format, and no other cell tells which the file uses; pass --locale vi or --locale en`
         : `the file mixes both number formats equally (${p.viCell} "${p.viText}" is Vietnamese, ${p.enCell} "${p.enText}" English); pass --locale vi or --locale en`,
-    WORKBOOK_INVALID: (p) => `not a readable Excel workbook (${p.detail})`,
+    WORKBOOK_INVALID: (p) => `not a readable Excel workbook: ${p.detail}`,
     WORKBOOK_TOO_LARGE: (p) =>
       p.what === 'uncompressed'
         ? `the workbook unpacks to more than ${p.limitMb} MB (a ZIP bomb, or far larger than any annex table); not read`

@@ -65,6 +65,7 @@ interface Content {
 }
 
 function numberContent(n: number, numFmt: string | undefined): Content {
+  if (!Number.isFinite(n)) return { raw: String(n) };
   const { digits, percent } = displayedDigits(n, parseNumberFormat(numFmt));
   return { raw: percent ? `${digits}%` : digits, numeric: digits };
 }
