@@ -67,7 +67,7 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
     const failing = findings.filter((f) => isFailing(f.severity, failOn));
     const others = findings.filter((f) => !isFailing(f.severity, failOn));
     const line = (f: (typeof findings)[number]) => {
-      const pair = f.expected !== undefined && f.actual !== undefined && f.rule !== 'denominator' ? ` (${ui.expectedActual(fmt.n(f.expected), fmt.n(f.actual))})` : '';
+      const pair = f.expected !== undefined && f.actual !== undefined && f.expected !== f.actual && f.rule !== 'denominator' ? ` (${ui.expectedActual(fmt.n(f.expected), fmt.n(f.actual))})` : '';
       return `[${ui.severity[f.severity]}] ${findingText(input, file, f)}${pair}`;
     };
     const body: string[] = [];

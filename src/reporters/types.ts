@@ -49,8 +49,9 @@ export const PLAIN_STYLE: Style = {
   bold: (s) => s,
 };
 
+/** A file's report language: forced, else its table's, else (unreadable) the run's. */
 export function langOf(input: ReportInput, file: FileResult): Lang {
-  return input.lang ?? file.annex?.lang ?? input.fallbackLang;
+  return input.lang ?? file.annex?.lang ?? runLang(input);
 }
 
 export interface Counts {
