@@ -8,9 +8,10 @@
  *   `Cell.numeric`; numbers stored as text stay text and go through the locale parser like CSV.
  * - Formulas: the cached result is the value; `Cell.formula` keeps the formula text. A formula without a
  *   cached result becomes an empty cell with its formula, which the shape stage reports (`missing`).
- * - Merged cells: a merged range holding text repeats it, with the merged cell's reference, in every cell
- *   it covers, so a two-row header (`Toàn tỉnh` merged over D3:D4, districts in row 4) reads as one header
- *   row. Merged numbers are not repeated (they would be counted twice).
+ * - Merged cells: a range merged over several rows repeats its text, with the merged cell's reference, down
+ *   its first column, so a two-row header (`Toàn tỉnh` merged over D3:D4 beside the districts in row 4) reads
+ *   as one header row. Merges across columns only (a title, `Chia ra` over the districts, a footnote) stay
+ *   in their first cell, as a CSV export has them; merged numbers are never repeated (they would count twice).
  */
 import type { Workbook, Worksheet, Cell as XCell, CellValue } from 'exceljs';
 import { PovcheckError } from '../errors.js';
@@ -159,12 +160,7 @@ export async function gridFromWorkbook(bytes: Uint8Array, opts: WorkbookReadOpti
   for (const m of mergedRanges(ws)) {
     const master = rows[m.top - 1]?.[m.left - 1];
     if (!master || master.numeric !== undefined || master.raw.trim() === '') continue;
-    for (let r = m.top - 1; r < m.bottom; r++) {
-      for (let c = m.left - 1; c < m.right; c++) {
-        if (r === master.row && c === master.col) continue;
-        put(r, c, { raw: master.raw, ref: master.ref, row: r, col: c, sheet });
-      }
-    }
+    for (let r = m.top; r < m.bottom; r++) put(r, master.col, { raw: master.raw, ref: master.ref, row: r, col: master.col, sheet });
   }
 
   // Rows may have holes (empty cells); readers use cellAt, which treats a hole as no cell.

@@ -1,7 +1,8 @@
 /**
  * The report formats and where each lives. A command imports only the reporters it was asked for.
  */
-import type { ReportInput, Style } from './types.js';
+import type { ReportInput } from './types.js';
+import type { TextOptions } from './text.js';
 
 export const FORMATS = ['text', 'json', 'github', 'sarif', 'junit', 'markdown', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -10,14 +11,8 @@ export function isFormat(s: string): s is Format {
   return (FORMATS as readonly string[]).includes(s);
 }
 
-export interface TextReportOptions {
-  style: Style;
-  table: boolean;
-  width: number;
-}
-
 /** Renders one format (loading its module). `text` needs the terminal's style and width. */
-export async function render(format: Format, input: ReportInput, text: TextReportOptions): Promise<string> {
+export async function render(format: Format, input: ReportInput, text: TextOptions): Promise<string> {
   switch (format) {
     case 'text':
       return (await import('./text.js')).textReport(input, text);

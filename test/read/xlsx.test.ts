@@ -56,10 +56,15 @@ describe('the annex as staff build it (annex-formatted.xlsx, saved by LibreOffic
     expect(h12.numeric).toBeUndefined();
   });
 
-  it('repeats a merged header cell\'s text under its own reference', () => {
+  it('repeats the text of a cell merged over rows down the range, under the merged cell\'s reference', () => {
     expect(at(grid, 'D3')).toMatchObject({ raw: 'Toàn tỉnh', ref: 'D3' });
     expect(cellAt(grid, 3, 3)).toMatchObject({ raw: 'Toàn tỉnh', ref: 'D3', row: 3, col: 3 });
-    expect(cellAt(grid, 2, 10)).toMatchObject({ raw: 'Chia ra', ref: 'E3' });
+    expect(cellAt(grid, 3, 0)).toMatchObject({ raw: 'STT', ref: 'A3' });
+    // Merged across columns only (title, "Chia ra", the rate heading over B:C): first cell only, as in a CSV export.
+    expect(at(grid, 'E3')).toMatchObject({ raw: 'Chia ra' });
+    expect(cellAt(grid, 2, 10)).toBeUndefined();
+    expect(cellAt(grid, 0, 5)).toBeUndefined();
+    expect(cellAt(grid, 9, 2)).toBeUndefined();
   });
 
   it('validates with the seed\'s findings: 0 errors, the 8 denominator warnings, at this sheet\'s cells', () => {
@@ -168,8 +173,8 @@ describe('hostile workbooks stop with a reason, before anything big is unpacked'
     expect(err).toMatchObject({ code: 'WORKBOOK_TOO_LARGE', params: { what: 'range', cell: 'S!XFD1048576' } });
   });
 
-  it('a merged range of text over 260,000 cells: over the cell limit (merges are filled in)', async () => {
-    const xml = sheetXml([[str('A1', 'Tiêu đề')]], '<mergeCells count="1"><mergeCell ref="A1:Z10000"/></mergeCells>');
+  it('a range of text merged over 250,000 rows: over the cell limit (merges are filled in)', async () => {
+    const xml = sheetXml([[str('A1', 'Tiêu đề')]], '<mergeCells count="1"><mergeCell ref="A1:B90000"/><mergeCell ref="C1:C90000"/><mergeCell ref="D1:D90000"/></mergeCells>').replace('</c></row>', '</c>' + str('C1', 'x') + str('D1', 'y') + '</row>');
     expect(await code(gridFromWorkbook(workbook([['S', xml]])))).toBe('WORKBOOK_TOO_LARGE:cells');
   });
 
