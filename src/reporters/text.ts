@@ -4,7 +4,7 @@
  * the flagged cells marked.
  */
 import { displayRef } from '../read/grid.js';
-import { catalog, makeFmt, renderMessage, renderSkip, type Lang } from '../messages/index.js';
+import { catalog, formatPlain, makeFmt, renderMessage, renderSkip, type Lang } from '../messages/index.js';
 import type { Finding, Severity } from '../findings.js';
 import { SEVERITIES, severityRank } from '../findings.js';
 import type { FileResult } from '../validate.js';
@@ -54,7 +54,9 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions): string[] 
       (u, ind) => {
         const v = annex.values[u.id]?.[ind];
         const sev = v ? worst.get(v.cell.ref) : undefined;
-        return (v?.text ?? '') + (sev ? ` ${MARK[sev]}` : '');
+        // Workbook numbers have no written form: show them in the file's number format (else the report's).
+        const shown = v?.cell.numeric !== undefined && v.plain !== undefined ? formatPlain(v.plain, annex.locale === 'plain' ? lang : annex.locale) : (v?.text ?? '');
+        return shown + (sev ? ` ${MARK[sev]}` : '');
       },
       { transpose },
     );
