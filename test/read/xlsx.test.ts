@@ -2,7 +2,8 @@
  * Workbooks: the fixtures LibreOffice made (fixtures/xlsx, scripts/xlsx-fixtures.mjs) and hand-built hostile
  * or unusual archives (test/xlsx-build.ts).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -181,9 +182,7 @@ describe('hostile workbooks stop with a reason, before anything big is unpacked'
   it('the built binary stops a bomb with exit 2 and one line, within 200 MB of heap', () => {
     const bomb = zipApi.zeroBomb(2048);
     const bytes = zipApi.writeZip([...workbookParts([['S', '']]), ['xl/worksheets/sheet1.xml', { raw: bomb.raw, size: 2048 }]]);
-    const dir = join(ROOT, 'node_modules', '.cache');
-    const path = join(dir, `bomb-${process.pid}.xlsx`);
-    mkdirSync(dir, { recursive: true });
+    const path = join(mkdtempSync(join(tmpdir(), 'povcheck-bomb-')), 'bomb.xlsx');
     writeFileSync(path, bytes);
     const r = spawnSync(process.execPath, ['--max-old-space-size=200', join(ROOT, 'bin', 'povcheck.js'), 'validate', path, '--lang', 'en'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     rmSync(path, { force: true });
