@@ -147,6 +147,36 @@ export function planted() {
   };
 }
 
+/**
+ * Inputs of the calculator (`table`, `plan`): the seed annex cut down to its base counts.
+ * `calc/seed-base-counts.csv` holds rows 1–4 only (households at the start and end, poor households at the
+ * start, poor households reduced), total column included; `…-no-total.csv` the seven districts alone;
+ * `calc/seed-plan-input.csv` rows 1–3 (what `plan` starts from); `calc/seed-targets.json` the plan's targets.
+ */
+export function calcFixtures() {
+  const baseRows = (records) => records.filter((r, i) => i === 0 || ['1', '2', '3', '4'].includes(r[0]));
+  const planRows = (records) => records.filter((r, i) => i === 0 || ['1', '2', '3'].includes(r[0]));
+  const districts = Object.fromEntries(Object.entries(SEED).map(([k, v]) => [k, v.slice(1)]));
+  return {
+    'calc/seed-base-counts.csv': serialize(baseRows(wideRecords(SEED, { rates: false }))),
+    'calc/seed-base-counts-no-total.csv': serialize(baseRows(wideRecords(districts, { rates: false, units: UNITS.slice(1) }))),
+    'calc/seed-plan-input.csv': serialize(planRows(wideRecords(SEED, { rates: false }))),
+    'calc/seed-targets.json': Buffer.from(
+      JSON.stringify(
+        {
+          targets: [
+            { unit: 'total', indicator: 'rate_reduced', op: '>=', value: '2.06' },
+            { unit: 'Na Hang', indicator: 'rate_reduced', op: '>=', value: '4' },
+            { unit: 'Lâm Bình', indicator: 'rate_reduced', op: '>=', value: '4' },
+          ],
+        },
+        null,
+        2,
+      ) + '\n',
+    ),
+  };
+}
+
 function main() {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
   const write = (name, bytes) => {
@@ -156,6 +186,7 @@ function main() {
   write('tuyen-quang-2020.csv', serialize(wideRecords()));
   for (const [name, bytes] of Object.entries(variants())) write(name, bytes);
   for (const [name, p] of Object.entries(planted())) write(name, p.bytes);
+  for (const [name, bytes] of Object.entries(calcFixtures())) write(name, bytes);
   console.log('fixtures written');
 }
 

@@ -9,6 +9,9 @@ import { isPovcheckError } from './errors.js';
 import { EXIT, envLang, oneLine, processIo, type CommandContext, type Io } from './commands/shared.js';
 import { registerValidate } from './commands/validate.js';
 import { registerRules } from './commands/rules.js';
+import { registerTable } from './commands/table.js';
+import { registerPlan } from './commands/plan.js';
+import { registerRate } from './commands/rate.js';
 
 export { EXIT } from './commands/shared.js';
 
@@ -26,6 +29,9 @@ export function buildProgram(ctx: CommandContext): Command {
     .configureOutput({ writeOut: ctx.io.out, writeErr: ctx.io.err });
   const withVersion = { ...ctx, version: VERSION };
   registerValidate(program, withVersion);
+  registerTable(program, withVersion);
+  registerPlan(program, withVersion);
+  registerRate(program, withVersion);
   registerRules(program, withVersion);
   return program;
 }
@@ -38,7 +44,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      const benign = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' || e.exitCode === 0;
+      // --help and --version succeed; help shown because the command line was incomplete does not.
+      const benign = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0;
       return benign ? EXIT.OK : EXIT.UNREADABLE;
     }
     if (isPovcheckError(e)) {

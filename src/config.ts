@@ -12,16 +12,12 @@ import type { Lang } from './messages/index.js';
 import { labelKey, unitKey } from './shape/normalize.js';
 import type { ShapeOptions } from './shape/index.js';
 import type { FailOn, RuleLevels } from './validate.js';
+import type { Target } from './targets/index.js';
 
 export const CONFIG_FILE = 'povcheck.config.json';
 
-/** A target in the targets format shared with `plan` (issue 3) and target checks (issue 5). */
-export interface Target {
-  unit: string;
-  indicator: Indicator;
-  op: '>=' | '<=' | '=';
-  value: string;
-}
+/** A target as written in the targets format (targets/index.ts parses it: `parseTargets`). */
+export type ConfigTarget = Omit<Target, 'num'>;
 
 export interface Config {
   /** Where it was read from. */
@@ -36,7 +32,7 @@ export interface Config {
   totalNames?: string[];
   unitAliases?: Record<string, string[]>;
   /** Reserved for target checks; read and validated, not used by validate yet. */
-  targets?: Target[];
+  targets?: ConfigTarget[];
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -4,6 +4,8 @@
  * The CLI turns a PovcheckError into exit code 2 and one line naming the file (and cell, if any),
  * worded by the message catalogue of the chosen language (see messages/*.ts, `errors`).
  */
+import type { Indicator } from './model/indicators.js';
+
 export interface ErrorParams {
   FILE_NOT_FOUND: Record<string, never>;
   FILE_UNREADABLE: { reason: 'directory' | 'not-a-file' | 'io'; detail?: string };
@@ -32,12 +34,37 @@ export interface ErrorParams {
   CONFIG_INVALID: { reason: 'json'; detail: string } | { reason: 'schema'; problems: ConfigProblem[] } | { reason: 'not-found' };
   /** Command-line options that do not fit together (commander checks each option alone). */
   BAD_OPTION:
-    | { reason: 'output-before-format'; file: string }
     | { reason: 'output-twice'; format: string }
     | { reason: 'stdout-twice'; formats: string[] }
     | { reason: 'same-output'; file: string }
     | { reason: 'rule-level'; value: string }
     | { reason: 'unknown-rule'; rule: string; known: string[] };
+  /** table / plan: the table lacks what the calculation needs, or holds a value it cannot start from. */
+  CALC_INPUT:
+    | { reason: 'absent'; indicators: Indicator[] }
+    | { reason: 'value'; unit: string; indicator: Indicator; text: string }
+    | { reason: 'fraction' | 'negative'; unit: string; indicator: Indicator; text: string }
+    | { reason: 'exceeds'; unit: string; part: Indicator; partText: string; whole: Indicator; wholeText: string }
+    | { reason: 'zero-households'; unit: string; indicator: Indicator }
+    | { reason: 'duplicate-unit'; unit: string };
+  /** rate: an argument is not a usable count. */
+  CALC_ARG:
+    | { reason: 'not-a-count'; text: string }
+    | { reason: 'zero-households' }
+    | { reason: 'exceeds'; poor: string; households: string };
+  /** A targets file or --target that cannot be used. */
+  TARGETS_INVALID:
+    | { reason: 'json'; detail: string }
+    | { reason: 'shape' }
+    | { reason: 'field'; index: number; field: 'unit' | 'indicator' | 'op' | 'value'; text?: string }
+    | { reason: 'arg'; text: string }
+    | { reason: 'none' };
+  /** A target names a unit the table does not have. */
+  TARGET_UNIT: { unit: string; known: string[] };
+  /** A target plan cannot plan exits for (e.g. an upper bound on the reduction). */
+  TARGET_UNSUPPORTED: { unit: string; indicator: string; op: string };
+  /** A binary output format (xlsx, docx) asked for without -o. */
+  OUTPUT_REQUIRED: { format: string };
   USAGE: { detail: string };
   WRITE_FAILED: { detail: string };
   INTERNAL: { detail: string };

@@ -19,9 +19,12 @@ export {
   type RuleLevels,
 } from './validate.js';
 export { expandInputs, type Input } from './inputs.js';
-export { loadConfig, parseConfig, shapeOptionsOf, type Config, type Target } from './config.js';
+export { loadConfig, parseConfig, shapeOptionsOf, type Config, type ConfigTarget } from './config.js';
 export type { Annex, Unit, Value, NumberLocale } from './model/annex.js';
 export { INDICATORS, type Indicator } from './model/indicators.js';
 export type { Finding, Skip, Severity, RuleId } from './findings.js';
 export * as annexMath from './calc/annex-math.js';
 export { Dec } from './calc/decimal.js';
+export { computeTable, type ComputedTable, type Difference, type TotalMode } from './compute/table.js';
+export { computePlan, type PlanResult, type UnitPlan, type TotalTargetResult } from './compute/plan.js';
+export { parseTargets, readTargetsFile, parseTargetArg, resolveTargetUnit, type Target } from './targets/index.js';

@@ -53,8 +53,25 @@ export function splitReduction(h0: Dec, h1: Dec, poorEnd: Dec, reduced: Dec): De
 export function minimumExits(h0: Dec, poorStart: Dec, h1: Dec, targetPoints: Dec): Dec | undefined {
   const start = rate(poorStart, h0);
   if (!start || h1.isZero()) return undefined;
-  const reaches = (x: Dec) => start.minus(rate(poorStart.minus(x), h1)!).gte(targetPoints);
-  if (!reaches(poorStart)) return undefined;
+  return smallestExits(poorStart, (x) => start.minus(rate(poorStart.minus(x), h1)!).gte(targetPoints));
+}
+
+/**
+ * Whether a printed rate agrees with the exact quotient at the precision it was printed with (at least 2
+ * decimals): 11,80 and 11,7994 both agree with 24.814 / 210.299 × 100.
+ */
+export function printedRateMatches(printed: Dec, printedDecimals: number, exact: Dec): boolean {
+  const dp = Math.max(printedDecimals, RATE_DECIMALS);
+  return exact.toDecimalPlaces(dp, Dec.ROUND_HALF_UP).eq(printed);
+}
+
+/**
+ * The smallest x in 0 … poorStart (whole) for which `reaches(x)` holds, for a predicate that, once true,
+ * stays true as x grows (more exits never raise the reduction's shortfall). Undefined when even
+ * x = poorStart does not reach it.
+ */
+export function smallestExits(poorStart: Dec, reaches: (x: Dec) => boolean): Dec | undefined {
+  if (poorStart.isNeg() || !reaches(poorStart)) return undefined;
   let lo = ZERO;
   let hi = poorStart;
   while (lo.lt(hi)) {
@@ -63,4 +80,94 @@ export function minimumExits(h0: Dec, poorStart: Dec, h1: Dec, targetPoints: Dec
     else lo = mid.plus(1);
   }
   return lo;
+}
+
+/** What a target compares, and how. Indicator keys are those of the model; ops those of targets files. */
+export type TargetOp = '>=' | '<=' | '=';
+export type TargetIndicator = 'rate_reduced' | 'rate_end' | 'poor_reduced' | 'poor_end';
+
+/** Whether an indicator/op pair is a target that more exits move towards (a lower bound on the fall, an upper bound on the end). */
+export function plannable(indicator: string, op: TargetOp): indicator is TargetIndicator {
+  if (indicator === 'rate_reduced' || indicator === 'poor_reduced') return op === '>=' || op === '=';
+  if (indicator === 'rate_end' || indicator === 'poor_end') return op === '<=' || op === '=';
+  return false;
+}
+
+export interface UnitCounts {
+  h0: Dec;
+  p0: Dec;
+  h1: Dec;
+}
+
+/**
+ * The value a target indicator takes with `exits` poor households lifted out (net), computed the annex's
+ * way; undefined when a rate has no households to be taken over.
+ */
+export function valueWithExits(c: UnitCounts, indicator: TargetIndicator, exits: Dec): Dec | undefined {
+  const poorEnd = c.p0.minus(exits);
+  switch (indicator) {
+    case 'poor_reduced':
+      return exits;
+    case 'poor_end':
+      return poorEnd;
+    case 'rate_end':
+      return rate(poorEnd, c.h1);
+    case 'rate_reduced': {
+      const start = rate(c.p0, c.h0);
+      const end = rate(poorEnd, c.h1);
+      return start && end ? rateReduction(start, end) : undefined;
+    }
+  }
+}
+
+/** Whether `actual` satisfies `op value`. */
+export function compareTarget(actual: Dec, op: TargetOp, value: Dec): boolean {
+  switch (op) {
+    case '>=':
+      return actual.gte(value);
+    case '<=':
+      return actual.lte(value);
+    case '=':
+      return actual.eq(value);
+  }
+}
+
+export type ExitsOutcome =
+  /** `exits` is the least number of exits that meets the target; `value` what the indicator then is. */
+  | { ok: true; exits: Dec; value: Dec }
+  /** A rate target where the start or end households are 0. */
+  | { ok: false; reason: 'zero-households' }
+  /** Even lifting every poor household out does not meet it; `best` is the indicator's value then. */
+  | { ok: false; reason: 'unreachable'; best: Dec }
+  /** An `=` target the indicator steps over: `below` exits give `belowValue`, one more gives `value`. */
+  | { ok: false; reason: 'not-exact'; exits: Dec; value: Dec; belowValue?: Dec };
+
+/**
+ * The least number of exits (households leaving poverty, net) that makes `indicator op value` hold for a
+ * unit, the reduction computed the annex's way (difference of the two two-decimal rates). `=` asks for
+ * the least exits reaching the value and reports when the indicator steps over it.
+ * Only plannable pairs (see `plannable`) are accepted.
+ */
+export function exitsForTarget(c: UnitCounts, indicator: TargetIndicator, op: TargetOp, value: Dec): ExitsOutcome {
+  if ((indicator === 'rate_reduced' || indicator === 'rate_end') && (c.h0.isZero() || c.h1.isZero())) return { ok: false, reason: 'zero-households' };
+  const at = (x: Dec) => valueWithExits(c, indicator, x)!;
+  // The monotone version of the target: `=` first needs the value reached.
+  const boundOp: TargetOp = op === '=' ? (indicator === 'rate_end' || indicator === 'poor_end' ? '<=' : '>=') : op;
+  const exits = smallestExits(c.p0, (x) => compareTarget(at(x), boundOp, value));
+  if (exits === undefined) return { ok: false, reason: 'unreachable', best: at(c.p0) };
+  const reached = at(exits);
+  if (op === '=' && !reached.eq(value)) {
+    return { ok: false, reason: 'not-exact', exits, value: reached, ...(exits.gt(0) ? { belowValue: at(exits.minus(1)) } : {}) };
+  }
+  return { ok: true, exits, value: reached };
+}
+
+/** Whether num / den (whole, den > 0) has a finite decimal expansion: den / gcd has no prime factor but 2 and 5. */
+export function terminates(num: Dec, den: Dec): boolean {
+  let a = num.abs();
+  let b = den.abs();
+  while (!b.isZero()) [a, b] = [b, a.mod(b)];
+  let rest = den.abs().div(a);
+  for (const p of [2, 5]) while (rest.mod(p).isZero()) rest = rest.div(p);
+  return rest.eq(1);
 }

@@ -2,7 +2,8 @@
  * `povcheck validate <inputs...>`: recompute every derived number of each table and report each
  * inconsistency at its cell. Inputs are files, directories and glob patterns (inputs.ts); reports go to the
  * terminal or to files, several formats at once: `--format sarif --output-file r.sarif --format text`
- * (an --output-file belongs to the --format just before it; at most one format goes to the terminal).
+ * (an --output-file, alias -o / --output, belongs to the --format just before it, or, given before any, to the
+ * first --format, else to the default text report; at most one format goes to the terminal; html needs a file).
  */
 import { appendFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
@@ -61,7 +62,19 @@ export function parseRuleLevel(value: string, known: readonly string[]): [RuleId
 export function registerValidate(program: Command, ctx: CommandContext): void {
   // --format and --output-file are paired in the order they are given; commander calls these in argv order.
   const outputs: Output[] = [];
+  let pending: string | undefined; // an output file named before any --format
   const lang = envLang(ctx.io.env);
+  const outputFile = (file: string) => {
+    const last = outputs[outputs.length - 1];
+    if (!last) {
+      if (pending !== undefined) throw new PovcheckError('BAD_OPTION', { reason: 'output-twice', format: 'text' });
+      pending = file;
+    } else {
+      if (last.file !== undefined) throw new PovcheckError('BAD_OPTION', { reason: 'output-twice', format: last.format });
+      last.file = file;
+    }
+    return file;
+  };
   program
     .command('validate')
     .description('recompute every derived number of the tables and report each inconsistency at its cell')
@@ -69,19 +82,12 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .addOption(
       new Option('-f, --format <format>', `report format, repeatable: ${FORMATS.join(', ')} (default: text)`).argParser((value: string) => {
         if (!isFormat(value)) throw new InvalidArgumentError(`${FORMATS.join(', ')}`);
-        outputs.push({ format: value });
+        outputs.push(outputs.length === 0 && pending !== undefined ? { format: value, file: pending } : { format: value });
         return outputs;
       }),
     )
-    .addOption(
-      new Option('-o, --output-file <file>', 'write the report of the --format just before to this file (atomically)').argParser((file: string) => {
-        const last = outputs[outputs.length - 1];
-        if (!last) throw new PovcheckError('BAD_OPTION', { reason: 'output-before-format', file });
-        if (last.file !== undefined) throw new PovcheckError('BAD_OPTION', { reason: 'output-twice', format: last.format });
-        last.file = file;
-        return file;
-      }),
-    )
+    .addOption(new Option('-o, --output-file <file>', 'write the report of the --format just before to this file (atomically, never over an input)').argParser(outputFile))
+    .addOption(new Option('--output <file>', 'the same as --output-file').argParser(outputFile))
     .addOption(new Option('--lang <lang>', "language of messages and labels (default: the table's)").choices(['vi', 'en']))
     .addOption(new Option('--locale <locale>', 'number format of numbers written as text (default: detected per file)').choices(['vi', 'en']))
     .option('--strict', 'warnings fail too (the same as --fail-on warning)')
@@ -96,7 +102,8 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
     .addHelpText('after', '\n' + catalog(lang).ui.rulesFooter)
     .action(async (inputs: string[], flags: ValidateFlags) => {
-      ctx.setExit(await runValidate(inputs, { ...flags, format: outputs }, ctx));
+      const all = outputs.length > 0 ? outputs : [pending !== undefined ? { format: 'text' as const, file: pending } : { format: 'text' as const }];
+      ctx.setExit(await runValidate(inputs, { ...flags, format: all }, ctx));
     });
 }
 
@@ -104,6 +111,9 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
   const { io } = ctx;
   const cwd = io.cwd ?? process.cwd();
   const outputs: Output[] = flags.format && flags.format.length > 0 ? flags.format : [{ format: 'text' }];
+  const uiLang = flags.lang ?? envLang(io.env);
+  const html = outputs.find((o) => o.format === 'html' && o.file === undefined);
+  if (html) throw new PovcheckError('USAGE', { detail: catalog(uiLang).ui.outputRequired('html') });
   checkOutputs(outputs);
   const rules: RuleLevels = {};
 
@@ -169,7 +179,10 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
   for (const o of outputs) {
     const data = await render(o.format, report, o.file === undefined ? text : { ...text, style: await makeStyle(io, false) });
     if (o.file === undefined) io.out(data);
-    else await writeFileAtomic(o.file, data, inputPaths);
+    else {
+      await writeFileAtomic(o.file, data, inputPaths);
+      io.err(catalog(lang ?? uiLang).ui.reportWritten(o.file) + '\n');
+    }
   }
   if (outputs.some((o) => o.format === 'github') && io.env.GITHUB_STEP_SUMMARY) {
     const { githubStepSummary } = await import('../reporters/github.js');

@@ -1,6 +1,9 @@
 /** English messages. Numbers arrive as plain digits; f.n() writes them as 210,299 and 11.80. */
-import type { Catalog } from './types.js';
+import type { Catalog, TargetOp } from './types.js';
 import type { ConfigProblem } from '../errors.js';
+import { enCalc } from './en-calc.js';
+
+const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -140,7 +143,65 @@ export const en: Catalog = {
     configuredLevel: (level, source) => `${level} (set in ${source})`,
     off: 'off',
     unreadable: (file, reason) => `povcheck: ${file}: ${reason}`,
+    outputRequired: (format) => `--format ${format} needs -o, --output <file>: the ${format.toUpperCase()} report is written to a file`,
+    reportWritten: (file) => `povcheck: report written to ${file}`,
+    html: {
+      title: (files) => `povcheck — validation report: ${files.join(', ')}`,
+      heading: 'Poverty-rate table: validation report',
+      generatedBy: 'Made by povcheck; every derived number is recomputed with exact decimal arithmetic.',
+      filesTitle: 'Files checked',
+      fileColumn: 'File',
+      verdictColumn: 'Result',
+      toFile: (file) => `Go to ${file}`,
+      causesTitle: 'Likely causes',
+      causeValue: (actual, proposed) => `holds ${actual}; ${proposed} would fit`,
+      causeExplains: (n) => `This would make ${n} failing ${n === 1 ? 'check' : 'checks'} pass.`,
+      explainsLabel: 'Explains the findings:',
+      confidence: {
+        unique: 'The only explanation.',
+        ranked: 'One of several explanations, ranked by how much each looks like a typing slip.',
+        ambiguous: 'Several equally good explanations: the wrong cell cannot be told.',
+      },
+      kind: (k) =>
+        `Slip: ${
+          ({
+            transposition: 'two adjacent digits transposed',
+            'mistyped-digit': 'one digit mistyped',
+            'dropped-digit': 'a digit dropped',
+            'doubled-digit': 'a digit doubled',
+            'separator-as-decimal': 'a thousands separator taken as a decimal mark (2.750 → 2,75)',
+            'rate-as-share': 'a rate typed as a share (0.1180 for 11.80)',
+            'share-as-reduction': 'the reduction typed as reduced households / start households (1.99 instead of 2.06)',
+          } as Record<string, string>)[k] ?? k
+        }`,
+      annexTitle: 'The table',
+      legendTitle: 'Key:',
+      legendCause: 'proposed value',
+      clickHint: 'Hover over a marked cell to see its finding; click it for details.',
+      proposed: (v) => `Likely cause; proposed: ${v}`,
+      findingsTitle: 'Findings',
+      noFindings: 'No findings.',
+      notInTable: 'this cell is not shown in the table above',
+      wholeTable: 'whole table',
+      toList: 'Show in the list',
+      close: 'Close',
+      chartTitle: 'Poverty rate at the start and end of the year, by unit',
+      chartStart: 'Start of year',
+      chartEnd: 'End of year',
+      chartTarget: 'Target',
+      chartAxis: 'Poverty rate (%)',
+      chartSorted: 'Units sorted by end-of-year rate, highest first; the first row is the total.',
+      chartComputed: '* computed from the household counts (the table prints no rate, or it cannot be read)',
+      chartNone: 'The table has no poverty rates (or counts) to chart.',
+      chartTargetLines: (p) => [
+        p.indicator === 'rate_reduced' ? `Target: fall ${OP[p.op]} ${p.value} points` : `Target: end ${OP[p.op]} ${p.value} %`,
+        `${p.indicator === 'rate_reduced' ? `→ end ${OP[p.endOp]} ${p.at} %` : ''}${p.met === undefined ? '' : `${p.indicator === 'rate_reduced' ? ': ' : ''}${p.met ? '✔ met' : '✖ not met'}`}`,
+      ],
+      chartNotDrawn: (t) => `Targets not shown on the chart: ${t.join('; ')}.`,
+      chartOmitted: (u) => `No rate to draw: ${u.join(', ')}.`,
+    },
   },
+  calc: enCalc,
   errors: {
     FILE_NOT_FOUND: () => 'no such file',
     FILE_UNREADABLE: (p) =>
@@ -196,8 +257,6 @@ export const en: Catalog = {
           : `the configuration does not fit its schema (schema/povcheck.config.schema.json): ${p.problems.map(configProblem).join('; ')}`,
     BAD_OPTION: (p) => {
       switch (p.reason) {
-        case 'output-before-format':
-          return `--output-file ${p.file} comes before any --format; write --format <name> --output-file <file>`;
         case 'output-twice':
           return `--format ${p.format} has two --output-file options; give each format one file`;
         case 'stdout-twice':
@@ -210,6 +269,57 @@ export const en: Catalog = {
           return `no rule "${p.rule}"; the rules: ${p.known.join(', ')}`;
       }
     },
+    CALC_INPUT: (p) => {
+      const lab = (i: keyof typeof en.ui.indicatorLabels) => en.ui.indicatorLabels[i];
+      const low = (i: keyof typeof en.ui.indicatorLabels) => lab(i).charAt(0).toLowerCase() + lab(i).slice(1);
+      switch (p.reason) {
+        case 'absent':
+          return `the table lacks what the calculation needs: ${p.indicators.map((i) => (i === 'poor_reduced' ? `"${lab(i)}" (or "${lab('poor_end')}")` : `"${lab(i)}"`)).join(', ')}`;
+        case 'value':
+          return p.text === '' ? `${p.unit}: no value for ${low(p.indicator)}, which the calculation needs` : `${p.unit}: ${low(p.indicator)} "${p.text}" is not a number`;
+        case 'fraction':
+          return `${p.unit}: ${low(p.indicator)} "${p.text}" is not a whole number of households`;
+        case 'negative':
+          return `${p.unit}: ${low(p.indicator)} "${p.text}" is negative`;
+        case 'exceeds':
+          return `${p.unit}: ${low(p.part)} (${p.partText}) is larger than ${low(p.whole)} (${p.wholeText})`;
+        case 'zero-households':
+          return `${p.unit}: ${low(p.indicator)} is 0, so there is no poverty rate`;
+        case 'duplicate-unit':
+          return `unit "${p.unit}" appears twice; the total would count it twice`;
+      }
+    },
+    CALC_ARG: (p) =>
+      p.reason === 'not-a-count'
+        ? `"${p.text}" is not a number of households (a whole number, e.g. 24,814 or 24814)`
+        : p.reason === 'zero-households'
+          ? 'the households are 0, so there is no rate'
+          : `the poor households (${p.poor}) are more than the households (${p.households})`,
+    TARGETS_INVALID: (p) => {
+      switch (p.reason) {
+        case 'json':
+          return `the targets file is not valid JSON (${p.detail})`;
+        case 'shape':
+          return 'a targets file looks like {"targets":[{"unit":"…","indicator":"rate_reduced","op":">=","value":"4"}]}';
+        case 'field': {
+          const hint = {
+            unit: 'give a unit of the table, or "total"',
+            indicator: 'give an indicator key such as rate_reduced or rate_end',
+            op: 'give one of >=, <=, =',
+            value: 'give a string of plain digits such as "2.06"',
+          }[p.field];
+          return `target ${p.index}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} is not valid; ${hint}`;
+        }
+        case 'arg':
+          return `--target "${p.text}" is not <unit>=<points>, e.g. --target "Na Hang=4"`;
+        case 'none':
+          return 'no targets: give --target "<unit>=<points>" or --targets <file>';
+      }
+    },
+    TARGET_UNIT: (p) => `the table has no unit "${p.unit}"; its units: ${p.known.join(', ')}`,
+    TARGET_UNSUPPORTED: (p) =>
+      `the target for ${p.unit} (${p.indicator} ${p.op}) cannot be planned: plan computes the least exits for rate_reduced or poor_reduced with >= or = and for rate_end or poor_end with <= or =`,
+    OUTPUT_REQUIRED: (p) => `${p.format} is a binary format and is not printed to the terminal: name the output file with -o <file>.${p.format}`,
     USAGE: (p) => p.detail,
     WRITE_FAILED: (p) => `cannot write the output file (${p.detail})`,
     INTERNAL: (p) => `internal error (${p.detail}); please report it with the file`,

@@ -6,6 +6,7 @@
 import type { Indicator } from '../model/indicators.js';
 import type { ErrorParams, PovcheckErrorCode } from '../errors.js';
 import type { SourceInfo } from '../read/grid.js';
+import type { CalcText } from './calc-types.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -157,8 +158,66 @@ export interface UiText {
   configuredLevel: (level: string, source: string) => string;
   off: string;
   unreadable: (file: string, reason: string) => string;
+  /** `--format html` without `-o`. */
+  outputRequired: (format: string) => string;
+  /** After a report was written to a file (stderr). */
+  reportWritten: (file: string) => string;
+  /** The HTML report (`--format html`) and the HTML annex. */
+  html: HtmlText;
+}
+
+/** Comparison of a target: the unit's value must be at least, at most, or exactly the target value. */
+export type TargetOp = '>=' | '<=' | '=';
+
+/** Fixed text of the HTML report: page, likely causes, the marked annex, the chart. */
+export interface HtmlText {
+  /** The document's <title>. */
+  title: (files: string[]) => string;
+  heading: string;
+  generatedBy: string;
+  filesTitle: string;
+  fileColumn: string;
+  verdictColumn: string;
+  /** Skip link / table of contents entry. */
+  toFile: (file: string) => string;
+  causesTitle: string;
+  /** "holds 4.963; 4.693 would fit", after the cell reference and its place. */
+  causeValue: (actual: string, proposed: string) => string;
+  causeExplains: (n: number) => string;
+  explainsLabel: string;
+  confidence: { unique: string; ranked: string; ambiguous: string };
+  /** "Slip: two adjacent digits transposed"; unknown kinds are shown by their id. */
+  kind: (kind: string) => string;
+  annexTitle: string;
+  legendTitle: string;
+  legendCause: string;
+  clickHint: string;
+  /** Hover/click text of a cell that is a likely cause. */
+  proposed: (value: string) => string;
+  findingsTitle: string;
+  noFindings: string;
+  /** A finding at a cell that the annex above does not show (e.g. an unknown row). */
+  notInTable: string;
+  /** A finding about the whole table (no cell). */
+  wholeTable: string;
+  toList: string;
+  close: string;
+  chartTitle: string;
+  chartStart: string;
+  chartEnd: string;
+  chartTarget: string;
+  chartAxis: string;
+  chartSorted: string;
+  chartComputed: string;
+  chartNone: string;
+  /** Two short lines for the target column of a unit's bars. */
+  chartTargetLines: (
+    p: { indicator: 'rate_end' | 'rate_reduced'; op: TargetOp; value: string; endOp: TargetOp; at: string; met?: boolean },
+  ) => [string, string];
+  chartNotDrawn: (targets: string[]) => string;
+  chartOmitted: (units: string[]) => string;
 }
 
 export type Catalog = { [K in MessageId]: (p: MessageParams[K], f: Fmt) => string } & {
   [K in SkipId]: (p: SkipParams[K], f: Fmt) => string;
-} & { ui: UiText; errors: { [C in PovcheckErrorCode]: (p: ErrorParams[C]) => string } };
+} & { ui: UiText; calc: CalcText; errors: { [C in PovcheckErrorCode]: (p: ErrorParams[C]) => string } };

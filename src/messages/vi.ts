@@ -1,6 +1,9 @@
 /** Vietnamese messages. Numbers arrive as plain digits; f.n() writes them as 210.299 and 11,80. */
-import type { Catalog } from './types.js';
+import type { Catalog, TargetOp } from './types.js';
 import type { ConfigProblem } from '../errors.js';
+import { viCalc } from './vi-calc.js';
+
+const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
 
@@ -141,7 +144,65 @@ export const vi: Catalog = {
     configuredLevel: (level, source) => `${level} (đặt trong ${source})`,
     off: 'tắt',
     unreadable: (file, reason) => `povcheck: ${file}: ${reason}`,
+    outputRequired: (format) => `--format ${format} cần -o, --output <tệp>: báo cáo ${format.toUpperCase()} được ghi vào một tệp`,
+    reportWritten: (file) => `povcheck: đã ghi báo cáo vào ${file}`,
+    html: {
+      title: (files) => `povcheck — Báo cáo kiểm tra: ${files.join(', ')}`,
+      heading: 'Báo cáo kiểm tra bảng tỷ lệ hộ nghèo',
+      generatedBy: 'Báo cáo do povcheck lập; mọi số liệu dẫn xuất được tính lại bằng số thập phân chính xác.',
+      filesTitle: 'Các tệp đã kiểm tra',
+      fileColumn: 'Tệp',
+      verdictColumn: 'Kết quả',
+      toFile: (file) => `Xem tệp ${file}`,
+      causesTitle: 'Nguyên nhân có thể',
+      causeValue: (actual, proposed) => `đang ghi ${actual}; nếu là ${proposed} thì khớp`,
+      causeExplains: (n) => `Sửa như vậy thì ${n} kiểm tra đang báo lỗi sẽ đúng.`,
+      explainsLabel: 'Giải thích các phát hiện:',
+      confidence: {
+        unique: 'Chỉ có một cách giải thích.',
+        ranked: 'Một trong nhiều cách giải thích, xếp theo mức giống lỗi gõ phím.',
+        ambiguous: 'Nhiều cách giải thích ngang nhau: chưa xác định được ô nào sai.',
+      },
+      kind: (k) =>
+        `Kiểu nhầm: ${
+          ({
+            transposition: 'đảo hai chữ số liền nhau',
+            'mistyped-digit': 'gõ nhầm một chữ số',
+            'dropped-digit': 'thiếu một chữ số',
+            'doubled-digit': 'lặp một chữ số',
+            'separator-as-decimal': 'dấu phân cách hàng nghìn bị hiểu là dấu thập phân (2.750 → 2,75)',
+            'rate-as-share': 'tỷ lệ ghi dạng số thập phân (0,1180 thay vì 11,80)',
+            'share-as-reduction': 'mức giảm ghi bằng số hộ giảm chia tổng số hộ đầu năm (1,99 thay vì 2,06)',
+          } as Record<string, string>)[k] ?? k
+        }`,
+      annexTitle: 'Bảng số liệu',
+      legendTitle: 'Chú giải:',
+      legendCause: 'giá trị đề xuất',
+      clickHint: 'Di chuột lên ô được đánh dấu để xem nội dung; bấm vào ô để xem chi tiết.',
+      proposed: (v) => `Nguyên nhân có thể; đề xuất: ${v}`,
+      findingsTitle: 'Các vấn đề phát hiện',
+      noFindings: 'Không phát hiện vấn đề nào.',
+      notInTable: 'ô này không có trong bảng ở trên',
+      wholeTable: 'cả bảng',
+      toList: 'Xem trong danh sách',
+      close: 'Đóng',
+      chartTitle: 'Tỷ lệ hộ nghèo đầu năm và cuối năm theo đơn vị',
+      chartStart: 'Đầu năm',
+      chartEnd: 'Cuối năm',
+      chartTarget: 'Mục tiêu',
+      chartAxis: 'Tỷ lệ hộ nghèo (%)',
+      chartSorted: 'Các đơn vị xếp theo tỷ lệ cuối năm, cao nhất ở trên; dòng đầu là toàn bộ.',
+      chartComputed: '* tính từ số hộ (bảng không ghi tỷ lệ hoặc tỷ lệ không đọc được)',
+      chartNone: 'Bảng không có tỷ lệ hộ nghèo (hoặc số hộ) để vẽ biểu đồ.',
+      chartTargetLines: (p) => [
+        p.indicator === 'rate_reduced' ? `Mục tiêu: giảm ${OP[p.op]} ${p.value} điểm` : `Mục tiêu: cuối năm ${OP[p.op]} ${p.value}%`,
+        `${p.indicator === 'rate_reduced' ? `→ cuối năm ${OP[p.endOp]} ${p.at}%` : ''}${p.met === undefined ? '' : `${p.indicator === 'rate_reduced' ? ': ' : ''}${p.met ? '✔ đạt' : '✖ chưa đạt'}`}`,
+      ],
+      chartNotDrawn: (t) => `Mục tiêu không thể hiện trên biểu đồ: ${t.join('; ')}.`,
+      chartOmitted: (u) => `Không có tỷ lệ để vẽ: ${u.join(', ')}.`,
+    },
   },
+  calc: viCalc,
   errors: {
     FILE_NOT_FOUND: () => 'không có tệp này',
     FILE_UNREADABLE: (p) =>
@@ -197,8 +258,6 @@ export const vi: Catalog = {
           : `tệp cấu hình không khớp lược đồ (schema/povcheck.config.schema.json): ${p.problems.map(configProblem).join('; ')}`,
     BAD_OPTION: (p) => {
       switch (p.reason) {
-        case 'output-before-format':
-          return `--output-file ${p.file} đứng trước mọi --format; hãy viết --format <tên> --output-file <tệp>`;
         case 'output-twice':
           return `--format ${p.format} có hai --output-file; mỗi định dạng chỉ ghi ra một tệp`;
         case 'stdout-twice':
@@ -211,6 +270,57 @@ export const vi: Catalog = {
           return `không có quy tắc "${p.rule}"; các quy tắc: ${p.known.join(', ')}`;
       }
     },
+    CALC_INPUT: (p) => {
+      const lab = (i: keyof typeof vi.ui.indicatorLabels) => vi.ui.indicatorLabels[i];
+      const low = (i: keyof typeof vi.ui.indicatorLabels) => lab(i).charAt(0).toLowerCase() + lab(i).slice(1);
+      switch (p.reason) {
+        case 'absent':
+          return `bảng thiếu chỉ tiêu cần để tính: ${p.indicators.map((i) => (i === 'poor_reduced' ? `"${lab(i)}" (hoặc "${lab('poor_end')}")` : `"${lab(i)}"`)).join(', ')}`;
+        case 'value':
+          return p.text === '' ? `${p.unit}: thiếu số liệu ${low(p.indicator)}, cần có để tính` : `${p.unit}: ${low(p.indicator)} "${p.text}" không phải là số`;
+        case 'fraction':
+          return `${p.unit}: ${low(p.indicator)} "${p.text}" không phải là số nguyên; số hộ phải là số nguyên`;
+        case 'negative':
+          return `${p.unit}: ${low(p.indicator)} "${p.text}" là số âm`;
+        case 'exceeds':
+          return `${p.unit}: ${low(p.part)} (${p.partText}) lớn hơn ${low(p.whole)} (${p.wholeText})`;
+        case 'zero-households':
+          return `${p.unit}: ${low(p.indicator)} bằng 0, không tính được tỷ lệ hộ nghèo`;
+        case 'duplicate-unit':
+          return `đơn vị "${p.unit}" xuất hiện hai lần; cộng tổng sẽ bị trùng`;
+      }
+    },
+    CALC_ARG: (p) =>
+      p.reason === 'not-a-count'
+        ? `"${p.text}" không phải là số hộ (số nguyên không âm, ví dụ 24.814 hoặc 24814)`
+        : p.reason === 'zero-households'
+          ? 'tổng số hộ bằng 0, không tính được tỷ lệ'
+          : `số hộ nghèo (${p.poor}) lớn hơn tổng số hộ (${p.households})`,
+    TARGETS_INVALID: (p) => {
+      switch (p.reason) {
+        case 'json':
+          return `tệp mục tiêu không phải là JSON hợp lệ (${p.detail})`;
+        case 'shape':
+          return 'tệp mục tiêu phải có dạng {"targets":[{"unit":"…","indicator":"rate_reduced","op":">=","value":"4"}]}';
+        case 'field': {
+          const hint = {
+            unit: 'cần tên một đơn vị trong bảng hoặc "total"',
+            indicator: 'cần mã một chỉ tiêu, ví dụ rate_reduced, rate_end',
+            op: 'cần một trong >=, <=, =',
+            value: 'cần một chuỗi chữ số viết thường, ví dụ "2.06"',
+          }[p.field];
+          return `mục tiêu thứ ${p.index}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} không hợp lệ; ${hint}`;
+        }
+        case 'arg':
+          return `--target "${p.text}" không đúng dạng <đơn vị>=<số điểm %>, ví dụ --target "Na Hang=4"`;
+        case 'none':
+          return 'chưa có mục tiêu nào: dùng --target "<đơn vị>=<số điểm %>" hoặc --targets <tệp>';
+      }
+    },
+    TARGET_UNIT: (p) => `bảng không có đơn vị "${p.unit}"; các đơn vị: ${p.known.join(', ')}`,
+    TARGET_UNSUPPORTED: (p) =>
+      `mục tiêu của ${p.unit} (${p.indicator} ${p.op}) không lập kế hoạch được: plan tính số hộ nghèo cần giảm tối thiểu cho rate_reduced, poor_reduced với >= hoặc = và cho rate_end, poor_end với <= hoặc =`,
+    OUTPUT_REQUIRED: (p) => `định dạng ${p.format} là tệp nhị phân, không in ra màn hình được: hãy chỉ rõ tệp kết quả bằng -o <tệp>.${p.format}`,
     USAGE: (p) => p.detail,
     WRITE_FAILED: (p) => `không ghi được tệp kết quả (${p.detail})`,
     INTERNAL: (p) => `lỗi nội bộ (${p.detail}); xin báo lỗi này kèm tệp`,

@@ -50,7 +50,8 @@ export function annexLayout(
       { text: ui.sttHeader, kind: 'stt' },
       { text: ui.unitHeader, kind: 'label' },
       ...inds.map((i): LayoutCell => ({
-        text: indicatorKind(i) === 'rate' ? `${ui.indicatorLabels[i]} (%)` : ui.indicatorLabels[i],
+        // Rates get "(%)" unless the label already names its unit ("Poverty rate reduction (points)").
+        text: indicatorKind(i) === 'rate' && !/\)\s*$/.test(ui.indicatorLabels[i]) ? `${ui.indicatorLabels[i]} (%)` : ui.indicatorLabels[i],
         kind: 'label',
         indicator: i,
       })),

@@ -4,7 +4,7 @@
 import type { ReportInput } from './types.js';
 import type { TextOptions } from './text.js';
 
-export const FORMATS = ['text', 'json', 'github', 'sarif', 'junit', 'markdown', 'gitlab'] as const;
+export const FORMATS = ['text', 'json', 'html', 'github', 'sarif', 'junit', 'markdown', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function isFormat(s: string): s is Format {
@@ -18,6 +18,8 @@ export async function render(format: Format, input: ReportInput, text: TextOptio
       return (await import('./text.js')).textReport(input, text);
     case 'json':
       return (await import('./json.js')).jsonReport(input);
+    case 'html':
+      return (await import('./html.js')).htmlReport(input);
     case 'github':
       return (await import('./github.js')).githubReport(input);
     case 'sarif':

@@ -5,8 +5,27 @@ import type { FailOn, FileResult, RuleLevels } from '../validate.js';
 import type { Lang, SummaryCounts } from '../messages/index.js';
 import type { Finding } from '../findings.js';
 
+/**
+ * A likely cause of a file's failing checks (error localisation): the cells to change, the values that make
+ * the explained findings hold, and how sure that is. `explains` holds indices into the file's `findings`.
+ * The HTML report shows these first when a file carries them.
+ */
+export interface LikelyCause {
+  /** A1 references as displayed ("I6", "Sheet1!I6"). */
+  cells: string[];
+  /** Proposed value per cell, plain digits ("4693"). */
+  proposed: Record<string, string>;
+  explains: number[];
+  /** The slip it looks like: transposition, mistyped-digit, … */
+  kind?: string;
+  confidence: 'unique' | 'ranked' | 'ambiguous';
+}
+
+/** A file's result as reporters receive it: causes are optional until localisation runs. */
+export type ReportFile = FileResult & { causes?: LikelyCause[] };
+
 export interface ReportInput {
-  files: FileResult[];
+  files: ReportFile[];
   /** Forced message language; otherwise each file's table decides, and `fallbackLang` covers the rest. */
   lang?: Lang;
   fallbackLang: Lang;

@@ -5,7 +5,7 @@
  * the seed's 2,65 = 15,08 − 12,43 although the unrounded difference rounds to 2,64, which is an info).
  */
 import { plain, type Dec } from '../calc/decimal.js';
-import { exactRate, rate, rateReduction, RATE_DECIMALS } from '../calc/annex-math.js';
+import { exactRate, printedRateMatches, rate, rateReduction, RATE_DECIMALS } from '../calc/annex-math.js';
 import type { Unit } from '../model/annex.js';
 import { carries, isOk, usable, type OkValue, type Rule, type RuleContext } from './types.js';
 
@@ -14,8 +14,7 @@ const EXACT_SHOWN = 4;
 
 /** A printed rate matches when it equals the computed one at the precision it was printed with (≥ 2 decimals). */
 function matchesPrinted(printed: OkValue, exact: Dec): boolean {
-  const dp = Math.max(printed.decimals ?? 0, RATE_DECIMALS);
-  return exact.toDecimalPlaces(dp, 4 /* ROUND_HALF_UP */).eq(printed.num);
+  return printedRateMatches(printed.num, printed.decimals ?? 0, exact);
 }
 
 function checkRate(ctx: RuleContext, unit: Unit, which: 'rate_start' | 'rate_end') {

@@ -2,7 +2,7 @@
  * The built binary on the fixtures: exit codes, findings, and one clear line for input that cannot be
  * read. `npm test` builds first, so this runs what users run.
  */
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -152,5 +152,59 @@ describe('the command line', () => {
     expect(runCli(['validate', SEED, '--format', 'yaml']).code).toBe(2);
     expect(runCli(['validate']).code).toBe(2);
     expect(runCli(['frobnicate']).code).toBe(2);
+    const bare = runCli([]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('Usage: povcheck');
+  });
+});
+
+describe('validate --format html -o', () => {
+  const out = () => join(mkdtempSync(join(tmpdir(), 'povcheck-html-')), 'report.html');
+
+  it('writes the report to the file, says so on stderr, and keeps the exit code of the findings', () => {
+    const o = out();
+    const r = runCli(['validate', 'fixtures/planted/poor-end-transposed.csv', '--format', 'html', '-o', o]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`povcheck: report written to ${o}\n`);
+    const doc = readFileSync(o, 'utf8');
+    expect(doc).toMatch(/^<!DOCTYPE html>/);
+    expect(doc).toContain('id="c0-I6"');
+    expect(runCli(['validate', SEED, '--format', 'html', '--output', out()]).code).toBe(0);
+  });
+
+  it('needs -o: exit 2 and a message, in the chosen language', () => {
+    const r = runCli(['validate', SEED, '--format', 'html']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('povcheck: --format html needs -o, --output <file>: the HTML report is written to a file\n');
+    expect(runCli(['validate', SEED, '--format', 'html', '--lang', 'vi']).stderr).toContain('cần -o, --output <tệp>');
+  });
+
+  it('never writes over an input file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-html-'));
+    const input = join(dir, 'annex.csv');
+    writeFileSync(input, readFileSync(SEED));
+    const r = runCli(['validate', input, '--format', 'html', '-o', input]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('refusing to write over the input file');
+    expect(readFileSync(input)).toEqual(readFileSync(SEED));
+  });
+
+  it('-o also takes the text and JSON reports (text without colours)', () => {
+    const o = out();
+    expect(runCli(['validate', SEED, '-o', o], { env: { FORCE_COLOR: '1' } }).code).toBe(0);
+    const text = readFileSync(o, 'utf8');
+    expect(text).toContain('0 lỗi, 8 cảnh báo');
+    expect(text).not.toContain('\u001b[');
+    const j = out();
+    runCli(['validate', SEED, '--format', 'json', '-o', j]);
+    expect(JSON.parse(readFileSync(j, 'utf8')).summary.errors).toBe(0);
+  });
+
+  it('names an unreadable file on stderr when the report goes to a file', () => {
+    const r = runCli(['validate', SEED, 'fixtures/nope.csv', '--format', 'html', '-o', out(), '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('povcheck: fixtures/nope.csv: no such file');
   });
 });

@@ -285,9 +285,22 @@ describe('all reports go where they are sent', () => {
     expect(XMLValidator.validate(readFileSync(junit, 'utf8'))).toBe(true);
   });
 
+  it('an --output-file before any --format belongs to the first --format (or to the default text report)', () => {
+    const sarif = join(out, 'first.sarif');
+    const r = runCli(['validate', 'fixtures/tuyen-quang-2020.csv', '--output-file', sarif, '--format', 'sarif', '--format', 'json', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(sarif, 'utf8')).version).toBe('2.1.0');
+    expect(JSON.parse(r.stdout).povcheck).toBe(1);
+    expect(r.stderr).toBe(`povcheck: report written to ${sarif}\n`);
+    const text = join(out, 'default.txt');
+    expect(runCli(['validate', 'fixtures/tuyen-quang-2020.csv', '-o', text]).code).toBe(0);
+    expect(readFileSync(text, 'utf8')).toContain('0 lỗi, 8 cảnh báo');
+  });
+
   it.each([
-    [['--output-file', 'x.sarif', '--format', 'sarif'], /--output-file x.sarif comes before any --format/],
     [['--format', 'sarif', '-o', 'a', '-o', 'b'], /--format sarif has two --output-file options/],
+    [['-o', 'a', '--output', 'b'], /--format text has two --output-file options/],
+    [['--format', 'html'], /--format html needs -o, --output <file>/],
     [['--format', 'json', '--format', 'text'], /several formats would go to the terminal \(json, text\)/],
     [['--format', 'json', '-o', 'same', '--format', 'sarif', '-o', 'same'], /two formats would be written to same/],
     [['--format', 'yaml'], /argument 'yaml' is invalid/],

@@ -1,7 +1,8 @@
 /**
  * Golden files for the rendered reports. UPDATE_GOLDEN=1 rewrites them; review the diff before committing.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, ROOT } from '../helpers.js';
@@ -37,5 +38,21 @@ describe('golden reports', () => {
   ])('%s', (name, args) => {
     const r = runCli(args, { env: { COLUMNS: '200', GITHUB_STEP_SUMMARY: '' } });
     golden(name, r.stdout);
+  });
+});
+
+describe('golden HTML reports', () => {
+  it.each([
+    ['seed.vi.html', ['validate', 'fixtures/tuyen-quang-2020.csv']],
+    ['planted.en.html', ['validate', 'fixtures/planted/poor-end-transposed.csv', '--lang', 'en']],
+  ])('%s', (name, args) => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-golden-'));
+    try {
+      const out = join(dir, 'report.html');
+      runCli([...(args as string[]), '--format', 'html', '-o', out]);
+      golden(name, readFileSync(out, 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

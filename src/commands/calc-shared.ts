@@ -1,0 +1,127 @@
+/**
+ * What `table` and `plan` share: reading the input into an Annex (any layout, locale, encoding validate
+ * reads), the language and number format of the output, writing the output (atomically, never over the
+ * input), and turning a PovcheckError into the one line and exit 2.
+ */
+import { Option, type Command } from 'commander';
+import { PovcheckError } from '../errors.js';
+import type { Annex } from '../model/annex.js';
+import type { Lang } from '../messages/index.js';
+import { catalog, makeFmt, renderMessage } from '../messages/index.js';
+import type { Delimiter } from '../read/csv.js';
+import { readGrid } from '../read/index.js';
+import { shape } from '../shape/index.js';
+import type { Finding } from '../findings.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
+import { EXIT, envLang, oneLine, type CommandContext } from './shared.js';
+import type { Difference, TotalMode } from '../compute/table.js';
+import { plainValue } from '../render/table-data.js';
+
+export interface InputFlags {
+  out?: string;
+  output?: string;
+  lang?: Lang;
+  locale?: 'vi' | 'en';
+  inputLocale?: 'vi' | 'en';
+  delimiter?: string;
+  total: TotalMode;
+}
+
+const DELIMITERS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t' };
+
+/** The input and output options `table` and `plan` both take. */
+export function addInputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--lang <lang>', "language of labels and messages (default: the table's)").choices(['vi', 'en']))
+    .addOption(new Option('--locale <locale>', 'number format of the output (default: that of --lang); also that of the input when it cannot be detected').choices(['vi', 'en']))
+    .addOption(new Option('--input-locale <locale>', 'number format of the input (default: detected)').choices(['vi', 'en']))
+    .addOption(new Option('--delimiter <d>', 'CSV delimiter of the input (default: detected)').choices(['comma', 'semicolon', 'tab', ',', ';']))
+    .addOption(
+      new Option('--total <mode>', 'total unit: auto = the one labelled as total, else the first if it is the sum of the others, else one is added; first; none = never add one')
+        .choices(['auto', 'first', 'none'])
+        .default('auto'),
+    )
+    .option('--transpose', 'units as rows instead of columns')
+    .option('-o, --out <path>', 'write the output to this file (written whole or not at all; never over the input)')
+    // `validate` spells it --output: both work everywhere.
+    .addOption(new Option('--output <path>').hideHelp());
+}
+
+export interface ReadInput {
+  annex: Annex;
+  findings: Finding[];
+}
+
+/** File → Annex, the total left to the calculator (`totalPolicy: 'none'`). */
+export async function readAnnex(file: string, flags: InputFlags): Promise<ReadInput> {
+  const delimiter = flags.delimiter === undefined ? undefined : DELIMITERS[flags.delimiter];
+  const grid = await readGrid(file, delimiter ? { delimiter } : {});
+  const locale = flags.inputLocale;
+  try {
+    return shape(grid, { totalPolicy: 'none', ...(locale ? { locale } : {}) });
+  } catch (e) {
+    // An input whose number format cannot be told is read in the output's format when one is given.
+    if (e instanceof PovcheckError && e.code === 'LOCALE_AMBIGUOUS' && !locale && flags.locale) {
+      return shape(grid, { totalPolicy: 'none', locale: flags.locale });
+    }
+    throw e instanceof PovcheckError ? e.withFile(file) : e;
+  }
+}
+
+/** Output language and number format: --lang, else the table's; --locale, else the language's. */
+export function outputLang(flags: InputFlags, annex: Annex): { lang: Lang; locale: 'vi' | 'en' } {
+  const lang = flags.lang ?? annex.lang;
+  return { lang, locale: flags.locale ?? lang };
+}
+
+/** Reading notes worth passing on: rows or columns left out, an indicator given twice. */
+export function readingNotes(file: string, findings: readonly Finding[], lang: Lang, locale: 'vi' | 'en'): string[] {
+  const fmt = makeFmt(lang, locale);
+  return findings
+    .filter((f) => f.rule === 'unknown' || (f.rule === 'duplicate' && f.indicator))
+    .map((f) => catalog(lang).calc.note(file, `${f.at ? `${f.at.ref}: ` : ''}${renderMessage(f.msg, fmt)}`));
+}
+
+/** The output file: -o / --out (or --output, as `validate` spells it). */
+export const outFile = (flags: InputFlags): string | undefined => flags.out ?? flags.output;
+
+/** Writes the output to --out, or to stdout when it is text. */
+export async function emit(ctx: CommandContext, data: string | Uint8Array, out: string | undefined, input: string): Promise<void> {
+  if (out) await writeFileAtomic(out, data, [input]);
+  else ctx.io.out(typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
+}
+
+/** Runs a calculator command body: a PovcheckError becomes one line naming the file (and cell) and exit 2. */
+export async function guard(ctx: CommandContext, file: string, body: (setLang: (l: Lang) => void) => Promise<number>, initialLang?: Lang): Promise<number> {
+  let lang = initialLang;
+  try {
+    return await body((l) => (lang = l));
+  } catch (e) {
+    if (e instanceof PovcheckError) {
+      ctx.io.err(oneLine(e.withFile(file), lang ?? envLang(ctx.io.env)) + '\n');
+      return EXIT.UNREADABLE;
+    }
+    const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    if (ctx.io.env.POVCHECK_DEBUG) ctx.io.err(`${(e as Error)?.stack ?? e}\n`);
+    ctx.io.err(oneLine(new PovcheckError('INTERNAL', { detail }, { file }), lang ?? envLang(ctx.io.env)) + '\n');
+    return EXIT.UNREADABLE;
+  }
+}
+
+/**
+ * Stated values that differ from the computed ones, on stderr: a head line, one line per cell, and a pointer to
+ * `povcheck validate`. Returns whether there were any.
+ */
+export function reportDifferences(ctx: CommandContext, file: string, annex: Annex, differences: readonly Difference[], lang: Lang, locale: 'vi' | 'en'): boolean {
+  if (differences.length === 0) return false;
+  const calc = catalog(lang).calc;
+  const f = makeFmt(lang, locale);
+  ctx.io.err(calc.differencesHead(file, differences.length) + '\n');
+  for (const d of differences) {
+    const v = annex.values[d.unit.id]?.[d.indicator];
+    const p = { cell: d.cell.ref, unit: d.unit.name, indicator: d.indicator, stated: d.stated, statedIsNumber: v?.status === 'ok', computed: plainValue(d.computed, d.indicator) };
+    ctx.io.err(calc.difference(p, f) + '\n');
+  }
+  ctx.io.err(calc.suggestValidate(file) + '\n');
+  return true;
+}

@@ -1,0 +1,79 @@
+/**
+ * `povcheck table <file>`: compute every derived cell of the annex from the base counts and render it
+ * (text, markdown, csv, xlsx, docx, json). Differences between stated and computed values go to stderr.
+ */
+import { Option, type Command } from 'commander';
+import { PovcheckError } from '../errors.js';
+import { catalog } from '../messages/index.js';
+import { computeTable, type ComputedTable } from '../compute/table.js';
+import type { RenderOptions } from '../render/table-data.js';
+import { addInputOptions, emit, guard, outFile, outputLang, readAnnex, readingNotes, reportDifferences, type InputFlags } from './calc-shared.js';
+import { EXIT, terminalWidth, type CommandContext } from './shared.js';
+
+export const TABLE_FORMATS = ['text', 'markdown', 'csv', 'xlsx', 'docx', 'json'] as const;
+type TableFormat = (typeof TABLE_FORMATS)[number];
+const BINARY: readonly TableFormat[] = ['xlsx', 'docx'];
+
+interface TableFlags extends InputFlags {
+  format: TableFormat;
+  transpose?: boolean;
+  title?: string;
+  strict?: boolean;
+}
+
+export function registerTable(program: Command, ctx: CommandContext): void {
+  const cmd = program
+    .command('table')
+    .description('compute every derived cell of the annex from the base counts (households, poor households, reduced) and render it')
+    .argument('<file>', 'CSV or TAB-separated text file with households_start, households_end, poor_start and poor_reduced or poor_end per unit')
+    .addOption(new Option('-f, --format <format>', 'output format (xlsx and docx need -o)').choices([...TABLE_FORMATS]).default('text'))
+    .option('--title <text>', 'a title above the table (docx, xlsx, markdown, text)')
+    .option('--strict', 'exit 1 when the input states a derived value that differs from the computed one');
+  addInputOptions(cmd).action(async (file: string, flags: TableFlags) => {
+    ctx.setExit(await guard(ctx, file, (setLang) => runTable(file, flags, ctx, setLang), flags.lang));
+  });
+}
+
+async function render(table: ComputedTable, format: TableFormat, opts: RenderOptions, file: string): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'text':
+      return (await import('../render/text.js')).renderText(table, opts);
+    case 'markdown':
+      return (await import('../render/markdown.js')).renderMarkdown(table, opts);
+    case 'csv':
+      return (await import('../render/csv.js')).renderCsv(table, opts);
+    case 'json':
+      return (await import('../render/json.js')).renderTableJson(table, { file, ...opts });
+    case 'xlsx':
+      return (await import('../render/xlsx.js')).renderXlsx(table, { ...opts, created: new Date() });
+    case 'docx':
+      return (await import('../render/docx.js')).renderDocx(table, opts);
+  }
+}
+
+async function runTable(file: string, flags: TableFlags, ctx: CommandContext, setLang: (l: 'vi' | 'en') => void): Promise<number> {
+  const out = outFile(flags);
+  if (BINARY.includes(flags.format) && !out) throw new PovcheckError('OUTPUT_REQUIRED', { format: flags.format });
+  const { annex, findings } = await readAnnex(file, flags);
+  const { lang, locale } = outputLang(flags, annex);
+  setLang(lang);
+  const calc = catalog(lang).calc;
+  const table = computeTable(annex, { total: flags.total, totalName: calc.totalName });
+
+  let transpose = !!flags.transpose;
+  const opts = (): RenderOptions => ({ lang, locale, transpose, ...(flags.title ? { title: flags.title } : {}) });
+  let output = await render(table, flags.format, opts(), file);
+  // On a terminal, a text table wider than the window is printed with units as rows.
+  if (flags.format === 'text' && !out && !transpose && ctx.io.isTTY && typeof output === 'string') {
+    const widest = Math.max(...output.split('\n').map((l) => [...l].length));
+    if (widest > terminalWidth(ctx.io)) {
+      transpose = true;
+      output = await render(table, flags.format, opts(), file);
+    }
+  }
+  await emit(ctx, output, out, file);
+
+  for (const line of readingNotes(file, findings, lang, locale)) ctx.io.err(line + '\n');
+  if (reportDifferences(ctx, file, annex, table.differences, lang, locale) && flags.strict) return EXIT.FINDINGS;
+  return EXIT.OK;
+}

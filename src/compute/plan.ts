@@ -1,0 +1,183 @@
+/**
+ * The planner: from base counts (households at the start and the projected households at the end, poor
+ * households at the start) and targets, the least number of poor households that must leave poverty in each
+ * targeted unit, computed the annex's way (calc/annex-math.ts: exitsForTarget), and what that gives the total.
+ * Pure: no I/O, no wording.
+ */
+import { PovcheckError } from '../errors.js';
+import { ZERO, type Dec } from '../calc/decimal.js';
+import { compareTarget, exitsForTarget, plannable, valueWithExits, type ExitsOutcome, type TargetIndicator, type UnitCounts } from '../calc/annex-math.js';
+import { INDICATORS, type Indicator } from '../model/indicators.js';
+import type { Annex, Unit } from '../model/annex.js';
+import { resolveTargetUnit, type Target } from '../targets/index.js';
+import { chooseTotal, derive, readBase, requireIndicators, statedDifferences, sumBase, type BaseCounts, type Difference, type TotalMode, type TotalSource } from './table.js';
+import type { TableData } from '../render/table-data.js';
+
+export type UnitPlanStatus =
+  /** Targets given and all reachable: `exits` is the least number that meets them all. */
+  | 'planned'
+  /** No target: the table's own reduction is kept. */
+  | 'kept'
+  /** No target and no reduction in the table. */
+  | 'not-planned'
+  /** A target cannot be met (see the targets' outcomes). */
+  | 'unreachable';
+
+export interface TargetResult {
+  target: Target;
+  outcome: ExitsOutcome;
+}
+
+export interface UnitPlan {
+  unit: Unit;
+  status: UnitPlanStatus;
+  targets: TargetResult[];
+  /** Exits used for the unit: planned, or the table's (kept). */
+  exits?: Dec;
+  /** The table's own reduction, when the unit was planned and the table had one. */
+  inputReduced?: Dec;
+  base: BaseCounts;
+}
+
+export interface TotalTargetResult {
+  target: Target;
+  /** The least exits the total needs for the target, from the total's own counts. */
+  outcome: ExitsOutcome;
+  /** Exits of the units that have some (planned or kept). */
+  planned: Dec;
+  /** Units with no exits (not planned, or unreachable): the total's result is then unknown. */
+  missing: Unit[];
+  /** The indicator's value for the total with the planned exits, when no unit is missing. */
+  value?: Dec;
+  met?: boolean;
+  /** Further exits the total needs (outcome ok, not met): minimum − planned. */
+  more?: Dec;
+}
+
+export interface PlanResult extends TableData {
+  units: Unit[];
+  total?: Unit;
+  totalSource?: TotalSource;
+  /** One per unit the total sums (every unit when there is no total), in table order. */
+  plans: UnitPlan[];
+  totalTargets: TotalTargetResult[];
+  values: Array<Partial<Record<Indicator, Dec>>>;
+  /** The total's stated base counts that differ from the sums of the units (the plan uses the sums). */
+  differences: Difference[];
+  /** Every target reachable and every total target met. */
+  ok: boolean;
+}
+
+const countsOf = (b: BaseCounts): UnitCounts => ({ h0: b.households_start, p0: b.poor_start, h1: b.households_end });
+
+/** The least exits meeting all of a unit's targets (the largest of the minimums); the first failure otherwise. */
+function planUnit(b: BaseCounts, targets: Target[]): { results: TargetResult[]; exits?: Dec } {
+  const results = targets.map((t) => ({ target: t, outcome: exitsForTarget(countsOf(b), t.indicator as TargetIndicator, t.op, t.num) }));
+  if (results.some((r) => !r.outcome.ok)) return { results };
+  const exits = results.reduce((m, r) => (r.outcome.ok && r.outcome.exits.gt(m) ? r.outcome.exits : m), ZERO);
+  // Several targets on one unit: the largest minimum meets them all, unless an `=` target is then overshot.
+  for (const r of results) {
+    const v = valueWithExits(countsOf(b), r.target.indicator as TargetIndicator, exits);
+    if (v === undefined || !compareTarget(v, r.target.op, r.target.num)) {
+      r.outcome = { ok: false, reason: 'not-exact', exits, value: v ?? ZERO };
+      return { results };
+    }
+  }
+  return { results, exits };
+}
+
+/**
+ * Plans the exits for the targets. Throws CALC_INPUT for unusable base counts, TARGET_UNIT for a target
+ * naming no unit, TARGET_UNSUPPORTED for a target that exits cannot move towards.
+ */
+export function computePlan(annex: Annex, targets: Target[], opts: { total: TotalMode; totalName: string }): PlanResult {
+  requireIndicators(annex, false);
+  const choice = chooseTotal(annex, opts.total, opts.totalName);
+  const units: Unit[] = [...annex.units];
+  if (choice.source === 'added') units.push(choice.total!);
+  const parts = choice.parts.length > 0 ? choice.parts : choice.total ? [choice.total] : [];
+  const totalIsSum = !!choice.total && choice.parts.length > 0;
+
+  // Targets by unit.
+  const byUnit = new Map<number, Target[]>();
+  for (const t of targets) {
+    const unit = resolveTargetUnit(t.unit, annex.units, choice.total);
+    if (!plannable(t.indicator, t.op)) throw new PovcheckError('TARGET_UNSUPPORTED', { unit: t.unit, indicator: t.indicator, op: t.op });
+    byUnit.set(unit.id, [...(byUnit.get(unit.id) ?? []), t]);
+  }
+
+  const values: Array<Partial<Record<Indicator, Dec>>> = units.map(() => ({}));
+  const plans: UnitPlan[] = parts.map((unit) => {
+    const base = readBase(annex, unit, { needReduced: false, allowZeroHouseholds: true });
+    const ts = byUnit.get(unit.id) ?? [];
+    let plan: UnitPlan;
+    if (ts.length > 0) {
+      const { results, exits } = planUnit(base, ts);
+      plan = {
+        unit,
+        status: exits !== undefined ? 'planned' : 'unreachable',
+        targets: results,
+        ...(exits !== undefined ? { exits } : {}),
+        ...(base.poor_reduced !== undefined ? { inputReduced: base.poor_reduced } : {}),
+        base,
+      };
+    } else {
+      plan = { unit, status: base.poor_reduced !== undefined ? 'kept' : 'not-planned', targets: [], ...(base.poor_reduced !== undefined ? { exits: base.poor_reduced } : {}), base };
+    }
+    values[unit.id] = cells(base, plan.exits);
+    return plan;
+  });
+
+  const totalTargets: TotalTargetResult[] = [];
+  const differences: Difference[] = [];
+  if (totalIsSum) {
+    const total = choice.total!;
+    const withExits = plans.filter((p) => p.exits !== undefined);
+    const missing = plans.filter((p) => p.exits === undefined).map((p) => p.unit);
+    const planned = withExits.reduce((s, p) => s.plus(p.exits!), ZERO);
+    const sums = sumBase(plans.map((p) => p.base));
+    values[total.id] = cells(sums, missing.length === 0 ? planned : undefined);
+    if (choice.source !== 'added') differences.push(...statedDifferences(annex, total, values[total.id]!, ['households_start', 'households_end', 'poor_start'], {}));
+    for (const t of byUnit.get(total.id) ?? []) {
+      const c = countsOf(sums);
+      const outcome = exitsForTarget(c, t.indicator as TargetIndicator, t.op, t.num);
+      const r: TotalTargetResult = { target: t, outcome, planned, missing };
+      if (missing.length === 0) {
+        const v = valueWithExits(c, t.indicator as TargetIndicator, planned);
+        if (v !== undefined) {
+          r.value = v;
+          r.met = compareTarget(v, t.op, t.num);
+        }
+      }
+      if (outcome.ok && r.met !== true && outcome.exits.gt(planned)) r.more = outcome.exits.minus(planned);
+      totalTargets.push(r);
+    }
+  }
+
+  const ok = plans.every((p) => p.status !== 'unreachable') && totalTargets.every((t) => t.outcome.ok && t.met === true);
+  return {
+    units,
+    ...(choice.total ? { total: choice.total } : {}),
+    ...(choice.source ? { totalSource: choice.source } : {}),
+    indicators: [...INDICATORS],
+    plans,
+    totalTargets,
+    values,
+    differences,
+    ok,
+    value: (unitId, ind) => values[unitId]?.[ind],
+  };
+}
+
+/** A unit's cells: the base counts always; the rest when its exits are known (rates only with households). */
+function cells(base: BaseCounts, exits: Dec | undefined): Partial<Record<Indicator, Dec>> {
+  const d = derive({ ...base, poor_reduced: exits ?? ZERO });
+  const out: Partial<Record<Indicator, Dec>> = { households_start: base.households_start, households_end: base.households_end, poor_start: base.poor_start };
+  if (d.rate_start) out.rate_start = d.rate_start;
+  if (exits === undefined) return out;
+  out.poor_reduced = exits;
+  out.poor_end = d.poor_end!;
+  if (d.rate_end) out.rate_end = d.rate_end;
+  if (d.rate_reduced) out.rate_reduced = d.rate_reduced;
+  return out;
+}

@@ -1,0 +1,302 @@
+/**
+ * The calculator: an Annex holding base counts → every cell of the annex, computed the annex's way
+ * (calc/annex-math.ts), with the total as the sum of the units. Pure: no I/O, no wording.
+ *
+ * Base counts per unit: households_start, households_end, poor_start and poor_reduced (or poor_end).
+ * Everything else is derived: the other of poor_reduced / poor_end, the three rates, and the total column.
+ * Where the table states a derived value that differs from the computed one, the result carries the computed
+ * value and lists the difference.
+ */
+import { PovcheckError } from '../errors.js';
+import { Dec, ZERO } from '../calc/decimal.js';
+import { printedRateMatches, exactRate, rate, rateReduction } from '../calc/annex-math.js';
+import { INDICATORS, indicatorKind, type CountIndicator, type Indicator } from '../model/indicators.js';
+import type { Annex, Unit, Value } from '../model/annex.js';
+import type { Cell } from '../read/grid.js';
+import { unitKey } from '../shape/normalize.js';
+import type { TableData } from '../render/table-data.js';
+
+/**
+ * How the total is found:
+ *  - `auto`: a unit labelled as the total (Toàn tỉnh, Tổng cộng, Total …); else the first unit when its base
+ *    counts are exactly the sums of the others'; else a total is added as the sum of the units (when there
+ *    are at least two);
+ *  - `first`: the first unit is the total (as `validate` assumes);
+ *  - `none`: only a labelled total; none is added.
+ */
+export type TotalMode = 'auto' | 'first' | 'none';
+
+export type TotalSource = 'label' | 'sum-match' | 'first' | 'added';
+
+export interface Difference {
+  unit: Unit;
+  indicator: Indicator;
+  cell: Cell;
+  /** Plain digits when the cell holds a number, else the text as typed. */
+  stated: string;
+  computed: Dec;
+}
+
+export interface BaseCounts {
+  households_start: Dec;
+  households_end: Dec;
+  poor_start: Dec;
+  /** Net reduction; undefined when the table gives neither poor_reduced nor poor_end (plan only). */
+  poor_reduced?: Dec;
+  /** Which of the two the reduction was read from. */
+  reducedFrom?: 'poor_reduced' | 'poor_end';
+}
+
+export interface ComputedTable extends TableData {
+  /** The units in table order; an added total is the last (renderers put the total first). */
+  units: Unit[];
+  total?: Unit;
+  totalSource?: TotalSource;
+  values: Array<Partial<Record<Indicator, Dec>>>;
+  differences: Difference[];
+}
+
+const BASE: readonly CountIndicator[] = ['households_start', 'households_end', 'poor_start'];
+
+/** The table must carry the three base counts and one of poor_reduced / poor_end. */
+export function requireIndicators(annex: Annex, needReduced: boolean): void {
+  const missing: Indicator[] = BASE.filter((i) => !annex.indicators.includes(i));
+  if (needReduced && !annex.indicators.includes('poor_reduced') && !annex.indicators.includes('poor_end')) missing.push('poor_reduced');
+  if (missing.length > 0) throw new PovcheckError('CALC_INPUT', { reason: 'absent', indicators: missing });
+}
+
+const at = (v: Value) => ({ cell: v.cell.ref });
+
+function okValue(annex: Annex, unit: Unit, ind: Indicator): Value & { num: Dec; plain: string } {
+  const v = annex.values[unit.id]?.[ind];
+  if (!v || v.status !== 'ok' || !v.num || v.plain === undefined) {
+    throw new PovcheckError('CALC_INPUT', { reason: 'value', unit: unit.name, indicator: ind, text: v?.text ?? '' }, v ? at(v) : {});
+  }
+  return v as Value & { num: Dec; plain: string };
+}
+
+function count(annex: Annex, unit: Unit, ind: CountIndicator, allowNegative = false): Value & { num: Dec; plain: string } {
+  const v = okValue(annex, unit, ind);
+  if (!v.num.isInteger()) throw new PovcheckError('CALC_INPUT', { reason: 'fraction', unit: unit.name, indicator: ind, text: v.text }, at(v));
+  if (v.num.isNeg() && !allowNegative) throw new PovcheckError('CALC_INPUT', { reason: 'negative', unit: unit.name, indicator: ind, text: v.text }, at(v));
+  return v;
+}
+
+const usableNumber = (v: Value | undefined): v is Value & { num: Dec } => v?.status === 'ok' && !!v.num;
+
+/**
+ * Reads one unit's base counts, refusing (CALC_INPUT, at the cell) what no calculation can start from:
+ * a missing or non-numeric value, a fraction of a household, a negative count, poor households above the
+ * households. `needReduced`: poor_reduced or poor_end must be there (table; plan plans it instead).
+ * `allowZeroHouseholds`: plan reports a unit without households instead of stopping.
+ */
+export function readBase(annex: Annex, unit: Unit, opts: { needReduced: boolean; allowZeroHouseholds: boolean }): BaseCounts {
+  const h0 = count(annex, unit, 'households_start');
+  const h1 = count(annex, unit, 'households_end');
+  const p0 = count(annex, unit, 'poor_start');
+  if (!opts.allowZeroHouseholds) {
+    for (const h of [h0, h1]) {
+      if (h.num.isZero()) throw new PovcheckError('CALC_INPUT', { reason: 'zero-households', unit: unit.name, indicator: h.indicator }, at(h));
+    }
+  }
+  if (p0.num.gt(h0.num)) {
+    throw new PovcheckError('CALC_INPUT', { reason: 'exceeds', unit: unit.name, part: 'poor_start', partText: p0.text, whole: 'households_start', wholeText: h0.text }, at(p0));
+  }
+  const base: BaseCounts = { households_start: h0.num, households_end: h1.num, poor_start: p0.num };
+  const rv = annex.values[unit.id]?.poor_reduced;
+  const ev = annex.values[unit.id]?.poor_end;
+  let reduced: Dec | undefined;
+  if (usableNumber(rv)) {
+    reduced = count(annex, unit, 'poor_reduced', true).num;
+    base.reducedFrom = 'poor_reduced';
+    if (reduced.gt(p0.num)) {
+      throw new PovcheckError('CALC_INPUT', { reason: 'exceeds', unit: unit.name, part: 'poor_reduced', partText: rv.text, whole: 'poor_start', wholeText: p0.text }, at(rv));
+    }
+  } else if (usableNumber(ev)) {
+    const end = count(annex, unit, 'poor_end');
+    reduced = p0.num.minus(end.num);
+    base.reducedFrom = 'poor_end';
+  } else if (opts.needReduced) {
+    // Name the cell a user would fill in: poor_reduced when the table has that row, else poor_end.
+    const v = rv ?? ev;
+    throw new PovcheckError(
+      'CALC_INPUT',
+      { reason: 'value', unit: unit.name, indicator: rv ? 'poor_reduced' : 'poor_end', text: v?.text ?? '' },
+      v ? at(v) : {},
+    );
+  } else if (rv?.status === 'invalid' || ev?.status === 'invalid') {
+    // plan: a reduction that is there but unreadable is not "not planned".
+    const v = rv?.status === 'invalid' ? rv : ev!;
+    throw new PovcheckError('CALC_INPUT', { reason: 'value', unit: unit.name, indicator: v.indicator, text: v.text }, at(v));
+  }
+  if (reduced !== undefined) {
+    base.poor_reduced = reduced;
+    const end = p0.num.minus(reduced);
+    if (end.gt(h1.num)) {
+      const ref = base.reducedFrom === 'poor_end' ? ev! : rv!;
+      throw new PovcheckError(
+        'CALC_INPUT',
+        { reason: 'exceeds', unit: unit.name, part: 'poor_end', partText: ev?.status === 'ok' ? ev.text : end.toFixed(0), whole: 'households_end', wholeText: h1.text },
+        at(ref),
+      );
+    }
+  }
+  return base;
+}
+
+export interface TotalChoice {
+  total?: Unit;
+  source?: TotalSource;
+  /** The units the total sums (all units when there is no total). */
+  parts: Unit[];
+}
+
+/** Base counts of a unit if they are all readable, without throwing (for the sum-match test). */
+function tryBase(annex: Annex, unit: Unit): BaseCounts | undefined {
+  try {
+    return readBase(annex, unit, { needReduced: false, allowZeroHouseholds: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Finds the total unit (see TotalMode); an added total gets the next id and `totalName`. */
+export function chooseTotal(annex: Annex, mode: TotalMode, totalName: string): TotalChoice {
+  const units = [...annex.units];
+  if (annex.total) return { total: annex.total, source: 'label', parts: units.filter((u) => u.id !== annex.total!.id) };
+  if (mode === 'first' && units.length > 1) return { total: units[0]!, source: 'first', parts: units.slice(1) };
+  if (mode === 'auto' && units.length >= 3) {
+    const first = tryBase(annex, units[0]!);
+    const rest = units.slice(1).map((u) => tryBase(annex, u));
+    if (first && rest.every((b): b is BaseCounts => !!b)) {
+      const keys: Array<keyof BaseCounts> = ['households_start', 'households_end', 'poor_start'];
+      if (first.poor_reduced !== undefined && rest.every((b) => b.poor_reduced !== undefined)) keys.push('poor_reduced');
+      const sums = (k: keyof BaseCounts) => rest.reduce((s, b) => s.plus(b[k] as Dec), ZERO);
+      if (keys.every((k) => (first[k] as Dec).eq(sums(k)))) return { total: units[0]!, source: 'sum-match', parts: units.slice(1) };
+    }
+  }
+  if (mode !== 'none' && units.length >= 2) {
+    const total: Unit = { id: units.length, name: totalName, key: unitKey(totalName), isTotal: true };
+    return { total, source: 'added', parts: units };
+  }
+  return { parts: units };
+}
+
+/** The derived cells of one unit from its base counts (the reduction must be known). */
+export function derive(b: BaseCounts & { poor_reduced: Dec }): Record<Indicator, Dec | undefined> {
+  const poorEnd = b.poor_start.minus(b.poor_reduced);
+  const rs = rate(b.poor_start, b.households_start);
+  const re = rate(poorEnd, b.households_end);
+  return {
+    households_start: b.households_start,
+    households_end: b.households_end,
+    poor_start: b.poor_start,
+    poor_reduced: b.poor_reduced,
+    poor_end: poorEnd,
+    rate_start: rs,
+    rate_end: re,
+    rate_reduced: rs && re ? rateReduction(rs, re) : undefined,
+  };
+}
+
+/** Sums of the parts' counts; the reduction only when every part has one. */
+export function sumBase(parts: BaseCounts[]): BaseCounts {
+  const sum = (k: 'households_start' | 'households_end' | 'poor_start') => parts.reduce((s, b) => s.plus(b[k]), ZERO);
+  const out: BaseCounts = { households_start: sum('households_start'), households_end: sum('households_end'), poor_start: sum('poor_start') };
+  if (parts.every((b) => b.poor_reduced !== undefined)) out.poor_reduced = parts.reduce((s, b) => s.plus(b.poor_reduced!), ZERO);
+  return out;
+}
+
+/**
+ * Whether a stated value agrees with the computed one: counts exactly; start and end rates at the
+ * precision they were typed with (11,8 and 11,7994 agree with 11,80); the reduction exactly.
+ */
+function agrees(v: Value & { num: Dec }, computed: Dec, exact: Dec | undefined): boolean {
+  if (v.indicator === 'rate_start' || v.indicator === 'rate_end') return exact ? printedRateMatches(v.num, v.decimals ?? 0, exact) : v.num.eq(computed);
+  return v.num.eq(computed);
+}
+
+/** The differences between what a unit's cells state and what was computed, for the derived cells. */
+export function statedDifferences(annex: Annex, unit: Unit, computed: Partial<Record<Indicator, Dec>>, derived: readonly Indicator[], exact: Partial<Record<Indicator, Dec>>): Difference[] {
+  const out: Difference[] = [];
+  for (const ind of derived) {
+    const v = annex.values[unit.id]?.[ind];
+    const c = computed[ind];
+    if (!v || c === undefined || v.status === 'empty') continue;
+    if (v.status === 'invalid' || !v.num) {
+      out.push({ unit, indicator: ind, cell: v.cell, stated: v.text, computed: c });
+      continue;
+    }
+    if (!agrees(v as Value & { num: Dec }, c, exact[ind])) out.push({ unit, indicator: ind, cell: v.cell, stated: v.plain ?? v.text, computed: c });
+  }
+  return out;
+}
+
+function exactRates(b: Partial<Record<Indicator, Dec | undefined>>): Partial<Record<Indicator, Dec>> {
+  const s = b.poor_start && b.households_start ? exactRate(b.poor_start, b.households_start) : undefined;
+  const e = b.poor_end && b.households_end ? exactRate(b.poor_end, b.households_end) : undefined;
+  return { ...(s ? { rate_start: s } : {}), ...(e ? { rate_end: e } : {}) };
+}
+
+function defined(r: Record<Indicator, Dec | undefined>): Partial<Record<Indicator, Dec>> {
+  const out: Partial<Record<Indicator, Dec>> = {};
+  for (const i of INDICATORS) if (r[i] !== undefined) out[i] = r[i];
+  return out;
+}
+
+/**
+ * Computes the whole annex. Throws CALC_INPUT (with the cell) when a base count is missing or unusable, or
+ * a unit name appears twice (its total would count it twice).
+ */
+export function computeTable(annex: Annex, opts: { total: TotalMode; totalName: string }): ComputedTable {
+  requireIndicators(annex, true);
+  const seen = new Set<string>();
+  for (const u of annex.units) {
+    if (seen.has(u.key)) throw new PovcheckError('CALC_INPUT', { reason: 'duplicate-unit', unit: u.name }, u.cell ? { cell: u.cell.ref } : {});
+    seen.add(u.key);
+  }
+  const choice = chooseTotal(annex, opts.total, opts.totalName);
+  const units: Unit[] = [...annex.units];
+  if (choice.source === 'added') units.push(choice.total!);
+  const values: Array<Partial<Record<Indicator, Dec>>> = units.map(() => ({}));
+  const differences: Difference[] = [];
+
+  const partBases = choice.parts.map((u) => readBase(annex, u, { needReduced: true, allowZeroHouseholds: false }) as BaseCounts & { poor_reduced: Dec });
+  choice.parts.forEach((u, i) => {
+    const b = partBases[i]!;
+    const d = derive(b);
+    values[u.id] = defined(d);
+    const derived: Indicator[] = [b.reducedFrom === 'poor_end' ? 'poor_reduced' : 'poor_end', 'rate_start', 'rate_end', 'rate_reduced'];
+    differences.push(...statedDifferences(annex, u, values[u.id]!, derived, exactRates(d)));
+  });
+
+  const total = choice.total;
+  if (total) {
+    const isAdded = choice.source === 'added';
+    if (choice.parts.length > 0) {
+      const d = derive(sumBase(partBases) as BaseCounts & { poor_reduced: Dec });
+      values[total.id] = defined(d);
+      // In the annex the total column is itself derived: every stated cell of it is compared.
+      if (!isAdded) differences.push(...statedDifferences(annex, total, values[total.id]!, INDICATORS, exactRates(d)));
+    } else {
+      const b = readBase(annex, total, { needReduced: true, allowZeroHouseholds: false }) as BaseCounts & { poor_reduced: Dec };
+      const d = derive(b);
+      values[total.id] = defined(d);
+      differences.push(...statedDifferences(annex, total, values[total.id]!, [b.reducedFrom === 'poor_end' ? 'poor_reduced' : 'poor_end', 'rate_start', 'rate_end', 'rate_reduced'], exactRates(d)));
+    }
+  }
+  differences.sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col);
+
+  return {
+    units,
+    ...(total ? { total } : {}),
+    ...(choice.source ? { totalSource: choice.source } : {}),
+    indicators: [...INDICATORS],
+    values,
+    differences,
+    value: (unitId, ind) => values[unitId]?.[ind],
+  };
+}
+
+/** Whether an indicator holds a count (whole households) or a rate (two decimals). */
+export const isCount = (ind: Indicator) => indicatorKind(ind) === 'count';

@@ -1,0 +1,76 @@
+/**
+ * The text of the calculator commands (`table`, `plan`, `rate`): what `Catalog.calc` holds in each language
+ * (vi-calc.ts, en-calc.ts). Numbers arrive as plain digits ("4188", "2.06"); `f.n()` writes them.
+ */
+import type { TargetOp } from '../calc/annex-math.js';
+import type { Indicator } from '../model/indicators.js';
+import type { Fmt } from './types.js';
+
+export interface TargetPhrase {
+  indicator: Indicator;
+  op: TargetOp;
+  /** Plain digits. */
+  value: string;
+}
+
+export interface CalcText {
+  /** Name of the total column `table` and `plan` add when the input has none. */
+  totalName: string;
+  /** Worksheet name in the xlsx output. */
+  sheetName: string;
+
+  /** table: the head line of the differences between stated and computed values (stderr). */
+  differencesHead: (file: string, count: number) => string;
+  /** One difference: `stated` is plain digits when `statedIsNumber`, else the text as typed. */
+  difference: (p: { cell: string; unit: string; indicator: Indicator; stated: string; statedIsNumber: boolean; computed: string }, f: Fmt) => string;
+  suggestValidate: (file: string) => string;
+  /** A reading note passed on from the shape stage (an unknown row, a duplicate indicator). */
+  note: (file: string, message: string) => string;
+
+  /** "tỷ lệ hộ nghèo giảm trong năm ≥ 4 điểm %". */
+  target: (p: TargetPhrase, f: Fmt) => string;
+  planTitle: (file: string) => string;
+  targetsHeading: string;
+  unitPlanned: (
+    p: { unit: string; targets: string; exits: string; rateStart?: string; rateEnd?: string; reduction?: string; input?: string },
+    f: Fmt,
+  ) => string;
+  unitNotMet: (
+    p: {
+      unit: string;
+      target: string;
+      indicator: Indicator;
+      reason: 'zero-households' | 'unreachable' | 'not-exact';
+      poor: string;
+      /** unreachable: the indicator's value with every poor household out. */
+      best?: string;
+      /** not-exact: `exits` give `value`, `belowExits` (one fewer) give `belowValue`. */
+      exits?: string;
+      value?: string;
+      belowExits?: string;
+      belowValue?: string;
+    },
+    f: Fmt,
+  ) => string;
+  kept: (units: string[], f: Fmt) => string;
+  notPlanned: (units: string[], f: Fmt) => string;
+  totalResult: (
+    p: {
+      unit: string;
+      target: string;
+      indicator: Indicator;
+      /** met / short: all units planned; incomplete: `missing` units have no exits; impossible: see reason. */
+      state: 'met' | 'short' | 'incomplete' | 'impossible';
+      planned: string;
+      value?: string;
+      minimum?: string;
+      more?: string;
+      missing: string[];
+      reason?: 'zero-households' | 'unreachable' | 'not-exact';
+      poor: string;
+      best?: string;
+    },
+    f: Fmt,
+  ) => string;
+  verdict: (ok: boolean) => string;
+}

@@ -1,0 +1,78 @@
+/** English text of the calculator commands (table, plan, rate). Numbers arrive as plain digits. */
+import type { CalcText, TargetPhrase } from './calc-types.js';
+import type { Fmt } from './types.js';
+import type { Indicator } from '../model/indicators.js';
+
+const OP = { '>=': '≥', '<=': '≤', '=': '=' } as const;
+const low = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** A value with its unit: "4.00 points", "25.56 %", "390 households". */
+function val(ind: Indicator, v: string, f: Fmt): string {
+  if (ind === 'rate_reduced') return `${f.n(v)} points`;
+  if (ind.startsWith('rate_')) return `${f.n(v)} %`;
+  return `${f.n(v)} households`;
+}
+
+/** Indicator names inside sentences (the labels carry "(points)", which reads badly next to a value). */
+const NAME: Partial<Record<Indicator, string>> = {
+  rate_reduced: 'poverty rate reduction',
+  rate_start: 'poverty rate at the start of the year',
+  rate_end: 'poverty rate at the end of the year',
+  poor_reduced: 'poor households reduced',
+  poor_end: 'poor households at the end of the year',
+};
+const name = (ind: Indicator, f: Fmt) => NAME[ind] ?? low(f.ind(ind));
+
+const target = (p: TargetPhrase, f: Fmt) => `${name(p.indicator, f)} ${OP[p.op]} ${val(p.indicator, p.value, f)}`;
+
+const why = (
+  p: { indicator: Indicator; reason: 'zero-households' | 'unreachable' | 'not-exact'; poor: string; best?: string; exits?: string; value?: string; belowExits?: string; belowValue?: string },
+  f: Fmt,
+) => {
+  if (p.reason === 'zero-households') return 'cannot be planned: the households at the start or at the end are 0, so there is no poverty rate';
+  if (p.reason === 'unreachable') {
+    return `cannot be met: even if all ${f.n(p.poor)} poor households left poverty, the ${name(p.indicator, f)} would only be ${val(p.indicator, p.best ?? '0', f)}`;
+  }
+  const below = p.belowExits !== undefined && p.belowValue !== undefined ? `${f.n(p.belowExits)} fewer poor households give ${val(p.indicator, p.belowValue, f)}, ` : '';
+  return `no number of exits gives exactly this value: ${below}${f.n(p.exits ?? '0')} give ${val(p.indicator, p.value ?? '0', f)}`;
+};
+
+export const enCalc: CalcText = {
+  totalName: 'Total',
+  sheetName: 'Annex',
+  differencesHead: (file, n) => `povcheck: ${file}: ${n} ${n === 1 ? 'cell states' : 'cells state'} another value than computed; the output carries the computed values:`,
+  difference: (p, f) =>
+    `  ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): the table has ${p.statedIsNumber ? f.n(p.stated) : `"${p.stated}"`}, computed ${f.n(p.computed)}`,
+  suggestValidate: (file) => `  Run \`povcheck validate ${file}\` for what is wrong where.`,
+  note: (file, message) => `povcheck: ${file}: ${message}`,
+  target,
+  planTitle: (file) => `Poverty-reduction plan for the targets: ${file}`,
+  targetsHeading: 'Targets',
+  unitPlanned: (p, f) => {
+    const rates = p.rateStart && p.rateEnd && p.reduction ? `; poverty rate ${f.n(p.rateStart)} % → ${f.n(p.rateEnd)} %, down ${f.n(p.reduction)} points` : '';
+    const input = p.input !== undefined ? ` (the table has ${f.n(p.input)})` : '';
+    return `✔ ${p.unit} (${p.targets}): needs at least ${f.n(p.exits)} fewer poor households${input}${rates}.`;
+  },
+  unitNotMet: (p, f) => `✖ ${p.unit} (${p.target}): ${why(p, f)}.`,
+  kept: (units) => `No target, the table's poor households reduced kept: ${units.join(', ')}.`,
+  notPlanned: (units) => `Not planned (no target, and the table gives no poor households reduced): ${units.join(', ')}.`,
+  totalResult: (p, f) => {
+    const head = `${p.unit} (${p.target})`;
+    const min = p.minimum !== undefined ? `at least ${f.n(p.minimum)}` : '';
+    switch (p.state) {
+      case 'met':
+        return `✔ ${head}: with ${f.n(p.planned)} fewer poor households the ${name(p.indicator, f)} is ${val(p.indicator, p.value!, f)}: met (needs ${min}).`;
+      case 'short': {
+        const more = p.more !== undefined ? `; needs ${f.n(p.more)} more exits (${min} for ${p.unit})` : '';
+        return `✖ ${head}: with ${f.n(p.planned)} fewer poor households the ${name(p.indicator, f)} is ${val(p.indicator, p.value!, f)}: not met${more}.`;
+      }
+      case 'incomplete': {
+        const more = p.more !== undefined ? `, ${f.n(p.more)} short` : '';
+        return `✖ ${head}: cannot be told, as ${p.missing.join(', ')} ${p.missing.length === 1 ? 'has' : 'have'} no poor households reduced; ${p.unit} needs ${min} in all, the other units have ${f.n(p.planned)}${more}.`;
+      }
+      case 'impossible':
+        return `✖ ${head}: ${why({ ...p, reason: p.reason ?? 'unreachable' }, f)}.`;
+    }
+  },
+  verdict: (ok) => (ok ? 'The plan meets every target.' : 'Some targets cannot be met or are not met (the ✖ lines above).'),
+};

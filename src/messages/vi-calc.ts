@@ -1,0 +1,68 @@
+/** Vietnamese text of the calculator commands (table, plan, rate). Numbers arrive as plain digits. */
+import type { CalcText, TargetPhrase } from './calc-types.js';
+import type { Fmt } from './types.js';
+import type { Indicator } from '../model/indicators.js';
+
+const OP = { '>=': '≥', '<=': '≤', '=': '=' } as const;
+const low = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** A value with its unit: "4,00 điểm %", "25,56%", "390 hộ". */
+function val(ind: Indicator, v: string, f: Fmt): string {
+  if (ind === 'rate_reduced') return `${f.n(v)} điểm %`;
+  if (ind.startsWith('rate_')) return `${f.n(v)}%`;
+  return `${f.n(v)} hộ`;
+}
+
+const target = (p: TargetPhrase, f: Fmt) => `${low(f.ind(p.indicator))} ${OP[p.op]} ${val(p.indicator, p.value, f)}`;
+
+const why = (
+  p: { indicator: Indicator; reason: 'zero-households' | 'unreachable' | 'not-exact'; poor: string; best?: string; exits?: string; value?: string; belowExits?: string; belowValue?: string },
+  f: Fmt,
+) => {
+  if (p.reason === 'zero-households') return 'không lập được kế hoạch vì tổng số hộ đầu năm hoặc cuối năm bằng 0, không tính được tỷ lệ hộ nghèo';
+  if (p.reason === 'unreachable') {
+    return `không thể đạt: kể cả khi toàn bộ ${f.n(p.poor)} hộ nghèo đều thoát nghèo, ${low(f.ind(p.indicator))} cũng chỉ là ${val(p.indicator, p.best ?? '0', f)}`;
+  }
+  const below = p.belowExits !== undefined && p.belowValue !== undefined ? `giảm ${f.n(p.belowExits)} hộ nghèo thì được ${val(p.indicator, p.belowValue, f)}, ` : '';
+  return `không có số hộ nào cho đúng giá trị này: ${below}giảm ${f.n(p.exits ?? '0')} hộ nghèo thì được ${val(p.indicator, p.value ?? '0', f)}`;
+};
+
+export const viCalc: CalcText = {
+  totalName: 'Tổng cộng',
+  sheetName: 'Phụ lục',
+  differencesHead: (file, n) => `povcheck: ${file}: ${n} ô ghi khác với giá trị tính được; bảng kết quả dùng giá trị tính được:`,
+  difference: (p, f) =>
+    `  ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): bảng ghi ${p.statedIsNumber ? f.n(p.stated) : `"${p.stated}"`}, tính được ${f.n(p.computed)}`,
+  suggestValidate: (file) => `  Chạy \`povcheck validate ${file}\` để xem chi tiết từng chỗ sai.`,
+  note: (file, message) => `povcheck: ${file}: ${message}`,
+  target,
+  planTitle: (file) => `Kế hoạch giảm nghèo theo mục tiêu: ${file}`,
+  targetsHeading: 'Mục tiêu',
+  unitPlanned: (p, f) => {
+    const rates = p.rateStart && p.rateEnd && p.reduction ? `; tỷ lệ hộ nghèo ${f.n(p.rateStart)}% → ${f.n(p.rateEnd)}%, giảm ${f.n(p.reduction)} điểm %` : '';
+    const input = p.input !== undefined ? ` (bảng đầu vào ghi ${f.n(p.input)} hộ)` : '';
+    return `✔ ${p.unit} (${p.targets}): cần giảm ít nhất ${f.n(p.exits)} hộ nghèo${input}${rates}.`;
+  },
+  unitNotMet: (p, f) => `✖ ${p.unit} (${p.target}): ${why(p, f)}.`,
+  kept: (units) => `Không có mục tiêu, giữ số hộ nghèo giảm của bảng đầu vào: ${units.join(', ')}.`,
+  notPlanned: (units) => `Chưa lập kế hoạch (không có mục tiêu, bảng không ghi số hộ nghèo giảm): ${units.join(', ')}.`,
+  totalResult: (p, f) => {
+    const head = `${p.unit} (${p.target})`;
+    const min = p.minimum !== undefined ? `tối thiểu ${f.n(p.minimum)} hộ` : '';
+    switch (p.state) {
+      case 'met':
+        return `✔ ${head}: với ${f.n(p.planned)} hộ nghèo giảm, ${low(f.ind(p.indicator))} là ${val(p.indicator, p.value!, f)}: đạt (cần ${min}).`;
+      case 'short': {
+        const more = p.more !== undefined ? `; cần giảm thêm ${f.n(p.more)} hộ nghèo (${min} cho ${p.unit})` : '';
+        return `✖ ${head}: với ${f.n(p.planned)} hộ nghèo giảm, ${low(f.ind(p.indicator))} là ${val(p.indicator, p.value!, f)}: chưa đạt${more}.`;
+      }
+      case 'incomplete': {
+        const more = p.more !== undefined ? `, còn thiếu ${f.n(p.more)} hộ` : '';
+        return `✖ ${head}: chưa tính được vì ${p.missing.join(', ')} chưa có số hộ nghèo giảm; cả ${p.unit} cần giảm ${min}, các đơn vị khác đã có ${f.n(p.planned)} hộ${more}.`;
+      }
+      case 'impossible':
+        return `✖ ${head}: ${why({ ...p, reason: p.reason ?? 'unreachable' }, f)}.`;
+    }
+  },
+  verdict: (ok) => (ok ? 'Kế hoạch đạt mọi mục tiêu.' : 'Có mục tiêu không thể đạt hoặc chưa đạt (các dòng ✖ ở trên).'),
+};

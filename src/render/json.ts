@@ -1,0 +1,38 @@
+/**
+ * `table --format json`: the computed annex as data. Values are strings of plain digits as the annex prints
+ * them ("210299", "11.80"); differences name the input cell, what it stated and what was computed.
+ */
+import { INDICATORS } from '../model/indicators.js';
+import type { ComputedTable } from '../compute/table.js';
+import { displayUnits } from './annex-layout.js';
+import { plainValue, type RenderOptions } from './table-data.js';
+
+export const TABLE_JSON_VERSION = 1;
+
+export function renderTableJson(table: ComputedTable, meta: { file: string } & Pick<RenderOptions, 'lang' | 'locale' | 'title'>): string {
+  const out = {
+    povcheck: TABLE_JSON_VERSION,
+    command: 'table',
+    file: meta.file,
+    lang: meta.lang,
+    locale: meta.locale,
+    ...(meta.title ? { title: meta.title } : {}),
+    total: table.total ? { name: table.total.name, source: table.totalSource ?? null } : null,
+    units: displayUnits(table).map((u) => ({
+      name: u.name,
+      total: u.isTotal,
+      values: Object.fromEntries(INDICATORS.map((ind) => {
+        const d = table.value(u.id, ind);
+        return [ind, d === undefined ? null : plainValue(d, ind)];
+      })),
+    })),
+    differences: table.differences.map((d) => ({
+      cell: d.cell.ref,
+      unit: d.unit.name,
+      indicator: d.indicator,
+      stated: d.stated,
+      computed: plainValue(d.computed, d.indicator),
+    })),
+  };
+  return JSON.stringify(out, null, 2) + '\n';
+}

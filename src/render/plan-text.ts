@@ -1,0 +1,95 @@
+/**
+ * `plan` for people: the planned annex as a terminal table, then one line per target (what it needs, or why
+ * it cannot be met), the units kept or not planned, and a verdict.
+ */
+import { plain } from '../calc/decimal.js';
+import type { ExitsOutcome } from '../calc/annex-math.js';
+import type { PlanResult, TotalTargetResult, UnitPlan } from '../compute/plan.js';
+import { catalog, makeFmt, type Fmt } from '../messages/index.js';
+import type { CalcText } from '../messages/calc-types.js';
+import type { Target } from '../targets/index.js';
+import { displayUnits } from './annex-layout.js';
+import { plainValue, type RenderOptions } from './table-data.js';
+import { renderText } from './text.js';
+
+const phrase = (t: Target, calc: CalcText, f: Fmt) => calc.target({ indicator: t.indicator, op: t.op, value: t.value }, f);
+
+/** The reason fields of a failed outcome, as the catalogue takes them. */
+export function reasonParams(o: ExitsOutcome, t: Target, poor: string) {
+  if (o.ok) return undefined;
+  const ind = t.indicator;
+  if (o.reason === 'zero-households') return { reason: o.reason, poor };
+  if (o.reason === 'unreachable') return { reason: o.reason, poor, best: plainValue(o.best, ind) };
+  return {
+    reason: o.reason,
+    poor,
+    exits: plain(o.exits),
+    value: plainValue(o.value, ind),
+    ...(o.belowValue !== undefined ? { belowExits: plain(o.exits.minus(1)), belowValue: plainValue(o.belowValue, ind) } : {}),
+  };
+}
+
+function unitLines(plan: PlanResult, p: UnitPlan, calc: CalcText, f: Fmt): string[] {
+  if (p.status === 'planned') {
+    const v = (ind: 'rate_start' | 'rate_end' | 'rate_reduced') => {
+      const d = plan.value(p.unit.id, ind);
+      return d === undefined ? undefined : plainValue(d, ind);
+    };
+    const rs = v('rate_start');
+    const re = v('rate_end');
+    const rr = v('rate_reduced');
+    return [
+      calc.unitPlanned(
+        {
+          unit: p.unit.name,
+          targets: p.targets.map((r) => phrase(r.target, calc, f)).join('; '),
+          exits: plain(p.exits!),
+          ...(rs !== undefined && re !== undefined && rr !== undefined ? { rateStart: rs, rateEnd: re, reduction: rr } : {}),
+          ...(p.inputReduced !== undefined ? { input: plain(p.inputReduced) } : {}),
+        },
+        f,
+      ),
+    ];
+  }
+  if (p.status !== 'unreachable') return [];
+  const poor = plain(p.base.poor_start);
+  return p.targets
+    .filter((r) => !r.outcome.ok)
+    .map((r) => calc.unitNotMet({ unit: p.unit.name, target: phrase(r.target, calc, f), indicator: r.target.indicator, ...reasonParams(r.outcome, r.target, poor)! }, f));
+}
+
+function totalLine(plan: PlanResult, r: TotalTargetResult, calc: CalcText, f: Fmt): string {
+  const total = plan.total!;
+  const ind = r.target.indicator;
+  const poorStart = plan.value(total.id, 'poor_start');
+  const common = {
+    unit: total.name,
+    target: phrase(r.target, calc, f),
+    indicator: ind,
+    planned: plain(r.planned),
+    missing: r.missing.map((u) => u.name),
+    poor: poorStart ? plain(poorStart) : '0',
+    ...(r.outcome.ok ? { minimum: plain(r.outcome.exits) } : {}),
+    ...(r.more !== undefined ? { more: plain(r.more) } : {}),
+    ...(r.value !== undefined ? { value: plainValue(r.value, ind) } : {}),
+  };
+  if (!r.outcome.ok) return calc.totalResult({ ...common, state: 'impossible', ...reasonParams(r.outcome, r.target, common.poor)! }, f);
+  if (r.missing.length > 0) return calc.totalResult({ ...common, state: 'incomplete' }, f);
+  return calc.totalResult({ ...common, state: r.met ? 'met' : 'short' }, f);
+}
+
+export function renderPlanText(plan: PlanResult, opts: RenderOptions & { file: string }): string {
+  const calc = catalog(opts.lang).calc;
+  const f = makeFmt(opts.lang, opts.locale);
+  const out = [opts.title ?? calc.planTitle(opts.file), renderText(plan, { ...opts, title: '' }).trimEnd(), '', `${calc.targetsHeading}:`];
+  const order = new Map(displayUnits(plan).map((u, i) => [u.id, i]));
+  const plans = [...plan.plans].sort((a, b) => order.get(a.unit.id)! - order.get(b.unit.id)!);
+  for (const r of plan.totalTargets) out.push(`  ${totalLine(plan, r, calc, f)}`);
+  for (const p of plans) for (const line of unitLines(plan, p, calc, f)) out.push(`  ${line}`);
+  const kept = plans.filter((p) => p.status === 'kept').map((p) => p.unit.name);
+  const notPlanned = plans.filter((p) => p.status === 'not-planned').map((p) => p.unit.name);
+  if (kept.length > 0) out.push(`  ${calc.kept(kept, f)}`);
+  if (notPlanned.length > 0) out.push(`  ${calc.notPlanned(notPlanned, f)}`);
+  out.push('', calc.verdict(plan.ok));
+  return out.join('\n') + '\n';
+}

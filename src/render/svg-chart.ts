@@ -1,0 +1,308 @@
+/**
+ * The poverty-rate chart as inline SVG, no chart library: per unit two horizontal bars, the start-of-year
+ * rate (hatched) and the end-of-year rate (solid), the total first, then the units sorted by end rate,
+ * highest first. Every bar carries its value; where a target is given, a dashed line with a marker sits at
+ * the end rate the target requires, and the target is written beside the bars with whether it is met.
+ * Hatching, dashes, markers and direct labels keep it readable in black-and-white print.
+ *
+ * `rateChartData` takes the rates from the annex (as printed, or computed from the counts when the table
+ * prints none) and places the targets; `rateChartSvg` draws. Both pure. The rates and target positions are
+ * exact decimals (Dec); only pixel positions are floating point.
+ */
+import { rate } from '../calc/annex-math.js';
+import { Dec, plain } from '../calc/decimal.js';
+import type { Annex, Unit, Value } from '../model/annex.js';
+import type { Indicator } from '../model/indicators.js';
+import type { Severity } from '../findings.js';
+import { catalog, formatPlain, type Lang } from '../messages/index.js';
+import type { TargetOp } from '../messages/types.js';
+import { displayRef } from '../read/grid.js';
+import { foldKey, unitKey } from '../shape/normalize.js';
+import { displayUnits } from './annex-layout.js';
+import { html, joinHtml, raw, type SafeHtml } from './html-escape.js';
+import { SEVERITY_SYMBOL } from './html-annex.js';
+
+/** A target as in the targets file shared with `plan` and target checks: `unit` is a name or `total`. */
+export interface ChartTarget {
+  unit: string;
+  indicator: string;
+  op: TargetOp;
+  /** Plain digits ("4", "2.06"). */
+  value: string;
+}
+
+export interface DrawnTarget {
+  target: ChartTarget;
+  indicator: 'rate_end' | 'rate_reduced';
+  /** Where the line goes, on the end-rate scale (plain digits): the end rate the target asks for. */
+  at: string;
+  /** The end rate must be `endOp` `at` (a reduction of at least 4 points is an end rate of at most start − 4). */
+  endOp: TargetOp;
+  /** Whether the printed end rate meets it; undefined without an end rate. */
+  met?: boolean;
+}
+
+export interface ChartRow {
+  unit: string;
+  isTotal: boolean;
+  /** Plain digits, two decimals. */
+  start?: string;
+  end?: string;
+  startComputed: boolean;
+  endComputed: boolean;
+  startMark?: Severity;
+  endMark?: Severity;
+  targets: DrawnTarget[];
+}
+
+export interface ChartData {
+  rows: ChartRow[];
+  /** Targets that cannot be drawn: not on a rate, unknown unit, no start rate for a reduction target. */
+  notDrawn: ChartTarget[];
+  /** Units with neither rate. */
+  omitted: string[];
+}
+
+const isPlain = (s: string) => /^-?\d+(\.\d+)?$/.test(s);
+const ok = (v: Value | undefined): Dec | undefined => (v?.status === 'ok' && v.num ? v.num : undefined);
+
+function compare(a: Dec, op: TargetOp, b: Dec): boolean {
+  return op === '>=' ? a.gte(b) : op === '<=' ? a.lte(b) : a.eq(b);
+}
+
+const FLIP: Record<TargetOp, TargetOp> = { '>=': '<=', '<=': '>=', '=': '=' };
+
+/** At least two decimals, as rates are printed. */
+const rateDigits = (d: Dec) => plain(d, Math.max(2, d.decimalPlaces()));
+
+/**
+ * The chart's rows: rates as printed (or computed from the counts), the total first, the other units by end
+ * rate (then start rate, then name), highest first; targets placed on the end-rate scale.
+ */
+export function rateChartData(
+  annex: Annex,
+  targets: readonly ChartTarget[] = [],
+  severityAt: (ref: string) => Severity | undefined = () => undefined,
+): ChartData {
+  const vals = (u: Unit, i: Indicator) => annex.values[u.id]?.[i];
+  const rateOf = (u: Unit, which: 'start' | 'end'): { plain?: string; computed: boolean; mark?: Severity } => {
+    const v = vals(u, which === 'start' ? 'rate_start' : 'rate_end');
+    const mark = v ? severityAt(displayRef(v.cell)) : undefined;
+    const printed = ok(v);
+    if (printed && v?.plain !== undefined) return { plain: v.plain, computed: false, ...(mark ? { mark } : {}) };
+    const households = ok(vals(u, which === 'start' ? 'households_start' : 'households_end'));
+    let poor = ok(vals(u, which === 'start' ? 'poor_start' : 'poor_end'));
+    if (!poor && which === 'end') {
+      const p0 = ok(vals(u, 'poor_start'));
+      const r = ok(vals(u, 'poor_reduced'));
+      if (p0 && r) poor = p0.minus(r);
+    }
+    const computed = poor && households ? rate(poor, households) : undefined;
+    return computed ? { plain: plain(computed, 2), computed: true, ...(mark ? { mark } : {}) } : { computed: false, ...(mark ? { mark } : {}) };
+  };
+
+  const rows: ChartRow[] = [];
+  const omitted: string[] = [];
+  const byUnit = new Map<number, ChartRow>();
+  for (const u of displayUnits(annex)) {
+    const s = rateOf(u, 'start');
+    const e = rateOf(u, 'end');
+    if (s.plain === undefined && e.plain === undefined) {
+      omitted.push(u.name);
+      continue;
+    }
+    const row: ChartRow = {
+      unit: u.name,
+      isTotal: u.isTotal,
+      ...(s.plain !== undefined ? { start: s.plain } : {}),
+      ...(e.plain !== undefined ? { end: e.plain } : {}),
+      startComputed: s.computed,
+      endComputed: e.computed,
+      ...(s.mark ? { startMark: s.mark } : {}),
+      ...(e.mark ? { endMark: e.mark } : {}),
+      targets: [],
+    };
+    rows.push(row);
+    byUnit.set(u.id, row);
+  }
+
+  const notDrawn: ChartTarget[] = [];
+  for (const t of targets) {
+    const unit = foldKey(t.unit) === 'total' ? annex.total : annex.units.find((u) => u.key === unitKey(t.unit));
+    const row = unit ? byUnit.get(unit.id) : undefined;
+    if (!row || !isPlain(t.value) || (t.indicator !== 'rate_end' && t.indicator !== 'rate_reduced')) {
+      notDrawn.push(t);
+      continue;
+    }
+    const value = new Dec(t.value);
+    let at: Dec;
+    let endOp: TargetOp;
+    if (t.indicator === 'rate_end') {
+      at = value;
+      endOp = t.op;
+    } else {
+      if (row.start === undefined) {
+        notDrawn.push(t);
+        continue;
+      }
+      // The annex reduction is start − end on the printed rates: reduction ≥ v ⇔ end ≤ start − v.
+      at = new Dec(row.start).minus(value);
+      endOp = FLIP[t.op];
+    }
+    row.targets.push({
+      target: t,
+      indicator: t.indicator,
+      at: rateDigits(at),
+      endOp,
+      ...(row.end !== undefined ? { met: compare(new Dec(row.end), endOp, at) } : {}),
+    });
+  }
+
+  const key = (r: ChartRow) => new Dec(r.end ?? r.start ?? '0');
+  const total = rows.filter((r) => r.isTotal);
+  const parts = rows
+    .filter((r) => !r.isTotal)
+    .sort(
+      (a, b) =>
+        key(b).comparedTo(key(a)) ||
+        new Dec(b.start ?? '0').comparedTo(new Dec(a.start ?? '0')) ||
+        a.unit.localeCompare(b.unit, 'vi'),
+    );
+  return { rows: [...total, ...parts], notDrawn, omitted };
+}
+
+export interface ChartOptions {
+  lang: Lang;
+  /** Number format of the labels; default: the language's. */
+  locale?: 'vi' | 'en';
+  /** Prefix for the ids inside the SVG (patterns, title), unique within the page. */
+  idPrefix?: string;
+}
+
+/** A round axis maximum and tick step covering `max`. */
+export function niceScale(max: number): { max: number; step: number } {
+  if (!(max > 0)) return { max: 1, step: 0.2 };
+  for (const step of [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 25, 50]) {
+    if (max / step <= 8) return { max: Math.ceil(max / step - 1e-9) * step, step };
+  }
+  return { max: 100, step: 20 };
+}
+
+const W = 900;
+const TARGET_LINE = raw(' stroke="#b3261e" stroke-width="2.5" stroke-dasharray="6 3"');
+const ROW = 36;
+const BAR = 12;
+const fmtPx = (n: number) => String(Math.round(n * 10) / 10);
+
+/** The chart as an `<svg>` element; a paragraph instead when there is nothing to draw. */
+export function rateChartSvg(data: ChartData, o: ChartOptions): SafeHtml {
+  const t = catalog(o.lang).ui.html;
+  const locale = o.locale ?? o.lang;
+  const n = (p: string) => formatPlain(p, locale);
+  const id = o.idPrefix ?? 'chart';
+  const notes: SafeHtml[] = [];
+  if (data.rows.some((r) => r.startComputed || r.endComputed)) notes.push(html`<p class="small muted">${t.chartComputed}</p>`);
+  if (data.omitted.length) notes.push(html`<p class="small muted">${t.chartOmitted(data.omitted)}</p>`);
+  if (data.notDrawn.length) {
+    const ops: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
+    const ind = catalog(o.lang).ui.indicatorLabels as Record<string, string>;
+    notes.push(html`<p class="small muted">${t.chartNotDrawn(data.notDrawn.map((x) => `${x.unit}: ${ind[x.indicator] ?? x.indicator} ${ops[x.op] ?? x.op} ${isPlain(x.value) ? n(x.value) : x.value}`))}</p>`);
+  }
+  if (data.rows.length === 0) return joinHtml([html`<p class="muted">${t.chartNone}</p>`, ...notes]);
+
+  const hasTargets = data.rows.some((r) => r.targets.length > 0);
+  const longest = Math.max(...data.rows.map((r) => [...r.unit].length + (r.startComputed || r.endComputed ? 2 : 0)));
+  const labelW = Math.min(240, Math.max(90, longest * 7.2 + 18));
+  const targetW = hasTargets ? 215 : 0;
+  const x0 = labelW;
+  const x1 = W - targetW - 56;
+  const values = data.rows.flatMap((r) => [r.start, r.end, ...r.targets.map((x) => x.at)]).filter((v): v is string => v !== undefined);
+  const scale = niceScale(Math.max(0, ...values.map(Number)));
+  // Pixel geometry only: the numbers shown are the exact digits.
+  const sx = (v: string | number) => x0 + (Math.max(0, Number(v)) / scale.max) * (x1 - x0);
+  const legendH = 30;
+  const gap = data.rows[0]?.isTotal && data.rows.length > 1 ? 10 : 0;
+  const top = legendH + 6;
+  const rowY = (i: number) => top + i * ROW + (i > 0 ? gap : 0);
+  const bottom = rowY(data.rows.length - 1) + ROW;
+  const H = bottom + 44;
+
+  const parts: SafeHtml[] = [];
+  parts.push(html`<defs><pattern id="${id}-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#dde4ef"/><line x1="1" y1="0" x2="1" y2="6" stroke="#3b4f70" stroke-width="1.6"/></pattern></defs>`);
+  // Legend: hatched = start, solid = end, dashed line = target.
+  const lg: SafeHtml[] = [
+    html`<rect x="${x0}" y="8" width="22" height="${BAR}" fill="url(#${id}-hatch)" stroke="#3b4f70"/><text x="${x0 + 28}" y="18">${t.chartStart}</text>`,
+    html`<rect x="${x0 + 150}" y="8" width="22" height="${BAR}" fill="#1f3b73"/><text x="${x0 + 178}" y="18">${t.chartEnd}</text>`,
+  ];
+  if (hasTargets) {
+    lg.push(html`<line x1="${x0 + 300}" y1="5" x2="${x0 + 300}" y2="23" class="target"${TARGET_LINE}/><path d="M${x0 + 295} 3h10l-5 6z" fill="#b3261e"/><text x="${x0 + 310}" y="18">${t.chartTarget}</text>`);
+  }
+  parts.push(html`<g class="legend">${lg}</g>`);
+  // Grid and axis.
+  const ticks: SafeHtml[] = [];
+  for (let k = 0; k * scale.step <= scale.max + 1e-9; k++) {
+    const v = new Dec(scale.step).mul(k);
+    const x = fmtPx(sx(v.toNumber()));
+    ticks.push(html`<line x1="${x}" y1="${top - 2}" x2="${x}" y2="${bottom}" stroke="#ccd2d9" stroke-width="1"/><text x="${x}" y="${bottom + 15}" text-anchor="middle" class="tick">${n(v.toFixed())}</text>`);
+  }
+  parts.push(html`<g class="axis">${ticks}<text x="${fmtPx((x0 + x1) / 2)}" y="${bottom + 34}" text-anchor="middle" class="axis-title">${t.chartAxis}</text></g>`);
+
+  const desc: string[] = [];
+  data.rows.forEach((r, i) => {
+    const y = rowY(i);
+    const g: SafeHtml[] = [];
+    if (i % 2 === 0) g.push(html`<rect x="4" y="${y}" width="${W - 8}" height="${ROW}" fill="#f4f6f8"/>`);
+    if (r.isTotal && gap) g.push(html`<line x1="4" y1="${y + ROW + gap / 2}" x2="${W - 4}" y2="${y + ROW + gap / 2}" stroke="#1b1b1b" stroke-width="1"/>`);
+    const star = r.startComputed || r.endComputed ? ' *' : '';
+    g.push(html`<text x="${fmtPx(x0 - 8)}" y="${y + ROW / 2 + 4}" text-anchor="end" class="${r.isTotal ? 'unit total' : 'unit'}">${r.unit}${star}</text>`);
+    const bar = (v: string | undefined, yy: number, cls: 'start' | 'end', mark: Severity | undefined) => {
+      if (v === undefined) return;
+      const w = Math.max(1, sx(v) - x0);
+      const fill = cls === 'start' ? html` fill="url(#${id}-hatch)" stroke="#3b4f70"` : html` fill="#1f3b73"`;
+      g.push(html`<rect x="${x0}" y="${yy}" width="${fmtPx(w)}" height="${BAR}"${fill} class="bar ${cls}"/>`);
+      g.push(html`<text x="${fmtPx(x0 + w + 4)}" y="${yy + BAR - 2}" class="value ${cls}">${n(v)}${mark ? html` <tspan class="mark-${mark}">${SEVERITY_SYMBOL[mark]}</tspan>` : ''}</text>`);
+    };
+    bar(r.start, y + 5, 'start', r.startMark);
+    bar(r.end, y + 5 + BAR + 2, 'end', r.endMark);
+    r.targets.forEach((tg, k) => {
+      const x = fmtPx(sx(tg.at));
+      // A white halo under the dashed line keeps it visible over the solid bar, in colour and in grey.
+      g.push(html`<line x1="${x}" y1="${y + 2}" x2="${x}" y2="${y + ROW - 2}" stroke="#fff" stroke-width="5"/><line x1="${x}" y1="${y + 2}" x2="${x}" y2="${y + ROW - 2}" class="target"${TARGET_LINE}/><path d="M${fmtPx(Number(x) - 5)} ${y}h10l-5 6z" fill="#b3261e"/>`);
+      if (k === 0) {
+        const [l1, l2] = t.chartTargetLines({
+          indicator: tg.indicator,
+          op: tg.target.op,
+          value: n(tg.target.value),
+          endOp: tg.endOp,
+          at: n(tg.at),
+          ...(tg.met !== undefined ? { met: tg.met } : {}),
+        });
+        const tx = W - targetW + 4;
+        g.push(html`<text x="${tx}" y="${y + 15}" class="target-text">${l1}</text><text x="${tx}" y="${y + 29}" class="target-text${tg.met === false ? ' missed' : ''}">${l2}</text>`);
+      }
+    });
+    parts.push(html`<g class="row" data-unit="${r.unit}">${g}</g>`);
+    desc.push(`${r.unit}: ${r.start !== undefined ? n(r.start) : '—'} → ${r.end !== undefined ? n(r.end) : '—'}`);
+  });
+
+  const svg = html`<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${fmtPx(H)}" width="${W}" height="${fmtPx(H)}" role="img" aria-labelledby="${id}-title ${id}-desc" font-size="12"><title id="${id}-title">${t.chartTitle}</title><desc id="${id}-desc">${desc.join('; ')}</desc>
+${joinHtml(parts, '\n')}
+</svg>`;
+  return joinHtml([svg, html`<p class="small muted">${t.chartSorted}</p>`, ...notes], '\n');
+}
+
+/** Chart styles (fills that matter for black-and-white print are attributes, not CSS). */
+export const CHART_CSS = `
+svg.chart{display:block;width:100%;max-width:900px;height:auto;font-family:inherit}
+svg.chart text{fill:#1b1b1b}
+svg.chart .tick{font-size:11px;fill:#555b62}
+svg.chart .axis-title{font-size:12px}
+svg.chart .unit.total{font-weight:700}
+svg.chart .value{font-size:11px;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+svg.chart .target-text{font-size:11px}
+svg.chart .target-text.missed{font-weight:700}
+svg.chart .mark-error{fill:#b3261e;font-weight:700}
+svg.chart .mark-warning{fill:#7a5900}
+svg.chart .mark-info{fill:#1d5a94}
+@media print{svg.chart{max-width:820px;break-inside:avoid}}
+`;

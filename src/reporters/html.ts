@@ -1,0 +1,274 @@
+/**
+ * The HTML report: one self-contained page (inline CSS, inline SVG, one small inline script; nothing
+ * loaded from anywhere), for people who would rather look at the table than read cell references, and
+ * for e-mail attachments and paper files.
+ *
+ * Per file: the verdict; the likely causes (when the file carries them); the annex with every flagged cell
+ * highlighted by severity (colour, outline style and symbol, so black-and-white print still shows it), its
+ * findings on hover (title) and on click (a pop-up; without script the cell links to its finding); the
+ * chart of start and end rates with the targets; all findings with links back to their cells; what was not
+ * checked. Pure: ReportInput → string.
+ */
+import { SEVERITIES, severityRank, type Finding, type Severity } from '../findings.js';
+import { catalog, formatPlain, makeFmt, renderMessage, renderSkip, type Lang } from '../messages/index.js';
+import type { Annex } from '../model/annex.js';
+import { displayRef } from '../read/grid.js';
+import { SEVERITY_SYMBOL, annexTableHtml, cellElementId, type CellMark } from '../render/html-annex.js';
+import { html, htmlId, joinHtml, type SafeHtml } from '../render/html-escape.js';
+import { ANNEX_CSS, PAGE_CSS, htmlPage } from '../render/html-page.js';
+import { CHART_CSS, rateChartData, rateChartSvg, type ChartTarget } from '../render/svg-chart.js';
+import { countFindings, langOf, summaryCounts, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
+
+export interface HtmlOptions {
+  /** Targets to draw on the chart (`{unit, indicator, op, value}`, as in the targets file). */
+  targets?: readonly ChartTarget[];
+  /** Annex layout: 'auto' (default) puts units in rows when there are many. */
+  transpose?: boolean | 'auto';
+}
+
+const isPlain = (s: string) => /^-?\d+(\.\d+)?$/.test(s);
+
+const REPORT_CSS = `
+header.report{border-bottom:2px solid var(--accent);margin-bottom:14px;padding-bottom:6px}
+section.file{margin:0 0 28px}
+h4{font-size:14px;margin:10px 0 4px}
+h2.verdict{padding:8px 12px;border:2px solid currentColor;border-radius:4px}
+.verdict-ok{color:var(--ok)}
+.verdict-invalid,.verdict-unreadable{color:var(--err)}
+table.files{border-collapse:collapse;margin:6px 0}
+table.files th,table.files td{border:1px solid var(--line);padding:3px 8px;text-align:left}
+.legend{margin:4px 0 8px}
+.key{display:inline-block;padding:0 8px;margin:0 6px 0 0;border:1px solid var(--line)}
+.causes ol{margin:4px 0;padding-left:22px}
+.causes li{margin:4px 0 8px}
+.causes p{margin:2px 0}
+ul.findings{list-style:none;margin:0;padding:0}
+li.finding{margin:4px 0;padding:5px 10px;border-left:6px solid var(--line);break-inside:avoid}
+li.finding.sev-error{border-left:6px solid var(--err)}
+li.finding.sev-warning{border-left:6px dashed var(--warn)}
+li.finding.sev-info{border-left:6px dotted var(--info)}
+li.finding:target{background:#fffbd6;outline:2px solid var(--accent)}
+li.finding .head{font-weight:600}
+li.finding .msg{margin:2px 0 0}
+.fno{color:var(--muted);font-weight:400}
+.pop{position:absolute;z-index:10;max-width:min(560px,92vw);background:#fff;border:1px solid var(--ink);
+box-shadow:0 4px 16px rgba(0,0,0,.25);padding:8px 12px;font-size:13px}
+.pop ul{list-style:none;margin:0;padding:0}
+.pop li.finding{margin:0 0 6px}
+.pop .pop-actions{display:flex;gap:12px;justify-content:flex-end}
+figure.chart{margin:4px 0}
+@media print{.pop{display:none!important}section.file+section.file{break-before:page}}
+`;
+
+/** Click on a flagged cell: its findings (copied from the list) in a pop-up next to it; Escape closes. */
+const SCRIPT = `(function(){
+var pop=document.getElementById('pop');if(!pop)return;var cur=null;
+function close(){pop.hidden=true;if(cur){cur.classList.remove('open');cur=null;}}
+function show(cell){close();var ids=(cell.getAttribute('data-findings')||'').split(' ');pop.textContent='';
+var ul=document.createElement('ul');ids.forEach(function(id){var li=document.getElementById(id);if(!li)return;var c=li.cloneNode(true);c.removeAttribute('id');ul.appendChild(c);});
+pop.appendChild(ul);var bar=document.createElement('div');bar.className='pop-actions';
+var more=document.createElement('a');more.href='#'+ids[0];more.textContent=pop.getAttribute('data-more');more.addEventListener('click',close);
+var x=document.createElement('button');x.type='button';x.textContent=pop.getAttribute('data-close');x.addEventListener('click',close);
+bar.appendChild(more);bar.appendChild(x);pop.appendChild(bar);pop.hidden=false;
+var r=cell.getBoundingClientRect(),vw=document.documentElement.clientWidth;
+pop.style.left=Math.max(8,Math.min(r.left,vw-pop.offsetWidth-8))+window.scrollX+'px';
+pop.style.top=r.bottom+window.scrollY+6+'px';cell.classList.add('open');cur=cell;}
+document.addEventListener('click',function(e){var t=e.target;var cell=t&&t.closest?t.closest('[data-findings]'):null;
+if(cell){e.preventDefault();if(cur===cell)close();else show(cell);return;}if(!pop.contains(t))close();});
+document.addEventListener('keydown',function(e){if(e.key==='Escape')close();});
+})();`;
+
+const sym = (sev: Severity) => html`<span class="sym sym-${sev}" aria-hidden="true">${SEVERITY_SYMBOL[sev]}</span>`;
+
+/** Every input cell the annex table shows: values, unit names, indicator labels. */
+function shownRefs(annex: Annex): Set<string> {
+  const refs = new Set<string>();
+  for (const u of annex.units) if (u.cell) refs.add(displayRef(u.cell));
+  for (const ind of annex.indicators) {
+    const l = annex.labelCells[ind];
+    if (l) refs.add(displayRef(l));
+  }
+  for (const row of annex.values) for (const v of Object.values(row)) if (v) refs.add(displayRef(v.cell));
+  return refs;
+}
+
+function marksFor(file: ReportFile, lang: Lang, findingId: (i: number) => string): Map<string, CellMark> {
+  const fmt = makeFmt(lang);
+  const marks = new Map<string, CellMark & { titles: string[]; ids: string[]; proposals: string[] }>();
+  const get = (ref: string) => {
+    let m = marks.get(ref);
+    if (!m) marks.set(ref, (m = { titles: [], ids: [], proposals: [] }));
+    return m;
+  };
+  file.findings.forEach((f, i) => {
+    if (!f.at) return;
+    const m = get(displayRef(f.at));
+    if (!m.severity || severityRank(f.severity) < severityRank(m.severity)) m.severity = f.severity;
+    m.titles.push(`${SEVERITY_SYMBOL[f.severity]} ${renderMessage(f.msg, fmt)}`);
+    m.ids.push(findingId(i));
+  });
+  for (const c of file.causes ?? []) {
+    for (const ref of c.cells) {
+      const p = c.proposed[ref];
+      if (p === undefined) continue;
+      const m = get(ref);
+      const shown = isPlain(p) ? formatPlain(p, lang) : p;
+      if (!m.proposals.includes(shown)) m.proposals.push(shown);
+    }
+  }
+  const out = new Map<string, CellMark>();
+  for (const [ref, m] of marks) {
+    out.set(ref, {
+      ...(m.severity ? { severity: m.severity } : {}),
+      ...(m.titles.length ? { title: m.titles.join('\n') } : {}),
+      ...(m.ids.length ? { findingIds: m.ids } : {}),
+      ...(m.proposals.length ? { proposed: m.proposals.join(' / ') } : {}),
+    });
+  }
+  return out;
+}
+
+function valueByRef(annex: Annex) {
+  const map = new Map<string, { unit: string; indicator: string; shown: (lang: Lang) => string }>();
+  for (const u of annex.units) {
+    for (const v of Object.values(annex.values[u.id] ?? {})) {
+      if (!v) continue;
+      map.set(displayRef(v.cell), {
+        unit: u.name,
+        indicator: v.indicator,
+        shown: (lang) => (v.status === 'ok' && v.plain !== undefined ? formatPlain(v.plain, lang) : v.text || '∅'),
+      });
+    }
+  }
+  return map;
+}
+
+function causesHtml(file: ReportFile, fi: number, lang: Lang, shown: Set<string>): SafeHtml | undefined {
+  const causes = file.causes ?? [];
+  if (causes.length === 0 || !file.annex) return undefined;
+  const t = catalog(lang).ui;
+  const values = valueByRef(file.annex);
+  const items = causes.map((c: LikelyCause) => {
+    const cells = c.cells.map((ref) => {
+      const v = values.get(ref);
+      const link = shown.has(ref) ? html`<a href="#${cellElementId(`c${fi}`, ref)}">${ref}</a>` : html`${ref}`;
+      const where = v ? ` (${t.indicatorLabels[v.indicator as keyof typeof t.indicatorLabels] ?? v.indicator}, ${v.unit})` : '';
+      const p = c.proposed[ref];
+      const value = v && p !== undefined ? ` ${t.html.causeValue(v.shown(lang), isPlain(p) ? formatPlain(p, lang) : p)}` : '';
+      return html`<strong>${link}</strong>${where}${value}`;
+    });
+    const explained = c.explains
+      .filter((i) => i >= 0 && i < file.findings.length)
+      .map((i) => html`<a href="#${htmlId(`f${fi}`, i)}">#${i + 1}</a>`);
+    return html`<li class="cause conf-${c.confidence}">
+<p>${joinHtml(cells, '; ')}.</p>
+<p>${t.html.causeExplains(c.explains.length)}${c.kind ? ` ${t.html.kind(c.kind)}.` : ''} <em>${t.html.confidence[c.confidence]}</em></p>
+${explained.length ? html`<p class="small">${t.html.explainsLabel} ${joinHtml(explained, ', ')}</p>` : ''}
+</li>`;
+  });
+  return html`<section class="causes"><h3>${t.html.causesTitle}</h3><ol>
+${joinHtml(items, '\n')}
+</ol></section>`;
+}
+
+function findingHtml(f: Finding, i: number, fi: number, lang: Lang, shown: Set<string>): SafeHtml {
+  const fmt = makeFmt(lang);
+  const ui = catalog(lang).ui;
+  const ref = f.at ? displayRef(f.at) : undefined;
+  const where = ref
+    ? shown.has(ref)
+      ? html`<a href="#${cellElementId(`c${fi}`, ref)}">${ref}</a>`
+      : html`${ref} <span class="muted small">(${ui.html.notInTable})</span>`
+    : html`<span class="muted">${ui.html.wholeTable}</span>`;
+  const rest = [f.rule, f.unit, f.indicator ? fmt.ind(f.indicator) : undefined].filter((x): x is string => !!x).join(' · ');
+  const showPair = f.expected !== undefined && f.actual !== undefined && f.expected !== f.actual && f.rule !== 'denominator';
+  const pair = showPair ? ` — ${ui.expectedActual(fmt.n(f.expected!), fmt.n(f.actual!))}` : '';
+  return html`<li id="${htmlId(`f${fi}`, i)}" class="finding sev-${f.severity}"><div class="head">${sym(f.severity)}<span class="sr">${ui.severity[f.severity]}: </span><span class="fno">#${i + 1}</span> ${where} · ${rest}${pair}</div><p class="msg">${renderMessage(f.msg, fmt)}</p></li>`;
+}
+
+function fileSection(input: ReportInput, file: ReportFile, fi: number, opts: HtmlOptions): SafeHtml {
+  const lang = langOf(input, file);
+  const cat = catalog(lang);
+  const ui = cat.ui;
+  const id = `file-${fi}`;
+  if (file.status === 'unreadable' || !file.annex) {
+    const e = file.error;
+    const reason = e ? (cat.errors[e.code] as (p: unknown) => string)(e.params) : '';
+    return html`<section class="file" id="${id}" lang="${lang}"><h2 class="verdict verdict-unreadable">${ui.verdictUnreadable(file.file, reason)}</h2></section>`;
+  }
+  const annex = file.annex;
+  const c = countFindings(file.findings);
+  const verdict = file.status === 'ok' ? ui.verdictOk(file.file) : ui.verdictInvalid(file.file);
+  const shown = shownRefs(annex);
+  const marks = marksFor(file, lang, (i) => htmlId(`f${fi}`, i));
+  const table = annexTableHtml(annex, { lang, idPrefix: `c${fi}`, marks, transpose: opts.transpose ?? 'auto' });
+  const sevOf = (ref: string) => marks.get(ref)?.severity;
+  const chart = rateChartSvg(rateChartData(annex, opts.targets ?? [], sevOf), { lang, idPrefix: `chart${fi}` });
+  const legend = html`<p class="legend small"><strong>${ui.html.legendTitle}</strong> ${SEVERITIES.map(
+    (s) => html`<span class="key sev-${s}">${sym(s)}${ui.severity[s]}</span>`,
+  )}${file.causes?.length ? html`<span class="key cause">→ ${ui.html.legendCause}</span>` : ''}<span class="no-print muted">${ui.html.clickHint}</span></p>`;
+  const groups = SEVERITIES.map((sev) => {
+    const items = file.findings.map((f, i) => (f.severity === sev ? findingHtml(f, i, fi, lang, shown) : undefined)).filter((x) => x !== undefined);
+    if (items.length === 0) return '';
+    return html`<h4>${sym(sev)}${ui.severityPlural[sev]} (${items.length})</h4><ul class="findings">
+${joinHtml(items, '\n')}
+</ul>
+`;
+  });
+  const fmt = makeFmt(lang);
+  const skipped = file.skipped.length
+    ? html`<h3>${ui.notChecked} (${file.skipped.length})</h3><ul class="skipped">${file.skipped.map(
+        (sk) => html`<li>${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}</li>`,
+      )}</ul>`
+    : '';
+  return html`<section class="file" id="${id}" lang="${lang}">
+<h2 class="verdict verdict-${file.status}">${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}</h2>
+<p class="muted small">${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[annex.layout], ui.localeName[annex.locale])}</p>
+${causesHtml(file, fi, lang, shown) ?? ''}
+<h3>${ui.html.annexTitle}</h3>
+${legend}
+${table}
+<h3>${ui.html.chartTitle}</h3>
+<figure class="chart">${chart}</figure>
+<h3>${ui.html.findingsTitle}</h3>
+${file.findings.length ? groups : html`<p>${ui.html.noFindings}</p>`}
+${skipped}
+</section>`;
+}
+
+function filesSummary(input: ReportInput, lang: Lang): SafeHtml {
+  const ui = catalog(lang).ui;
+  const rows = input.files.map((f, fi) => {
+    const c = countFindings(f.findings);
+    const fl = langOf(input, f);
+    const result =
+      f.status === 'unreadable'
+        ? html`${sym('error')}${f.error ? (catalog(fl).errors[f.error.code] as (p: unknown) => string)(f.error.params) : ''}`
+        : html`${f.status === 'ok' ? '✔ ' : sym('error')}${ui.counts(c.errors, c.warnings, c.infos)}`;
+    return html`<tr><td><a href="#file-${fi}">${f.file}</a></td><td>${result}</td></tr>`;
+  });
+  return html`<nav class="files"><h2>${ui.html.filesTitle}</h2><table class="files"><thead><tr><th>${ui.html.fileColumn}</th><th>${ui.html.verdictColumn}</th></tr></thead><tbody>${rows}</tbody></table>
+<p><strong>${ui.summary(summaryCounts(input.files))}</strong></p></nav>`;
+}
+
+/** The validate report as one HTML document. */
+export function htmlReport(input: ReportInput, opts: HtmlOptions = {}): string {
+  const lang = input.lang ?? input.files.find((f) => f.annex)?.annex?.lang ?? input.fallbackLang;
+  const ui = catalog(lang).ui;
+  const body = html`<header class="report"><h1>${ui.html.heading}</h1><p class="muted small">${ui.html.generatedBy}</p></header>
+${input.files.length > 1 ? filesSummary(input, lang) : ''}
+<main>
+${joinHtml(
+  input.files.map((f, fi) => fileSection(input, f, fi, opts)),
+  '\n',
+)}
+</main>
+<div id="pop" class="pop no-print" role="dialog" hidden data-more="${ui.html.toList}" data-close="${ui.html.close}"></div>`;
+  return htmlPage({
+    lang,
+    title: ui.html.title(input.files.map((f) => f.file)),
+    css: PAGE_CSS + ANNEX_CSS + CHART_CSS + REPORT_CSS,
+    body,
+    script: SCRIPT,
+  });
+}

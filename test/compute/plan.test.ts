@@ -1,0 +1,189 @@
+/**
+ * The planner against the seed annex: the districts whose reduction is exactly the least number of exits for
+ * their printed points are worked out here by brute force from the annex's own figures, and `plan` must give
+ * those very counts. Then the cases around: a target already met, an unreachable one, zero households, 0.
+ */
+import { describe, expect, it } from 'vitest';
+import { Dec } from '../../src/calc/decimal.js';
+import { rate } from '../../src/calc/annex-math.js';
+import { gridFromBytes } from '../../src/read/index.js';
+import { shape } from '../../src/shape/index.js';
+import { computePlan, type PlanResult } from '../../src/compute/plan.js';
+import { parseTargetArg, parseTargets, type Target } from '../../src/targets/index.js';
+import { PovcheckError } from '../../src/errors.js';
+import { fixtures } from '../helpers.js';
+
+const { SEED, UNITS, wideRecords, serialize } = fixtures;
+
+function rows(records: string[][], stts: string[]) {
+  return records.filter((r, i) => i === 0 || stts.includes(r[0]!));
+}
+const baseCounts = (data = SEED, units = UNITS) => serialize(rows(wideRecords(data, { rates: false, units }), ['1', '2', '3', '4']));
+const planInput = (data = SEED, units = UNITS) => serialize(rows(wideRecords(data, { rates: false, units }), ['1', '2', '3']));
+
+function plan(bytes: Buffer, targets: Target[]): PlanResult {
+  return computePlan(shape(gridFromBytes(bytes), { totalPolicy: 'none' }).annex, targets, { total: 'auto', totalName: 'Tổng cộng' });
+}
+const byName = (p: PlanResult, name: string) => p.plans.find((x) => x.unit.name === name)!;
+const t = (s: string) => parseTargetArg(s);
+
+/** The annex reduction for a district with x exits, straight from the definition. */
+function reduction(i: number, x: number): Dec {
+  const h0 = new Dec(SEED.households_start![i]!);
+  const h1 = new Dec(SEED.households_end![i]!);
+  const p0 = new Dec(SEED.poor_start![i]!);
+  return rate(p0, h0)!.minus(rate(p0.minus(x), h1)!);
+}
+
+/** Units whose printed reduction (row 4) is the least count reaching their printed points (row 6). */
+function minimalInSeed(): string[] {
+  return UNITS.filter((_, i) => {
+    const x = Number(SEED.poor_reduced![i]);
+    const points = new Dec(SEED.rate_reduced![i]!);
+    return reduction(i, x).gte(points) && reduction(i, x - 1).lt(points);
+  });
+}
+
+describe('plan reproduces the seed where its figures are minimal', () => {
+  const minimal = minimalInSeed();
+
+  it('the seed has such units (Hàm Yên, Chiêm Hóa, Na Hang, Lâm Bình); the others lift out more than the minimum', () => {
+    expect(minimal).toEqual(['Hàm Yên', 'Chiêm Hóa', 'Na Hang', 'Lâm Bình']);
+  });
+
+  it('planning each unit for its printed points gives its printed count exactly where that is minimal, and never more', () => {
+    const targets = UNITS.slice(1).map((u, i) => t(`${u}=${SEED.rate_reduced![i + 1]}`));
+    const p = plan(planInput(), targets);
+    for (const [i, u] of UNITS.entries()) {
+      if (i === 0) continue;
+      const up = byName(p, u);
+      expect(up.status).toBe('planned');
+      const seed = new Dec(SEED.poor_reduced![i]!);
+      if (minimal.includes(u)) expect(up.exits!.eq(seed)).toBe(true);
+      else expect(up.exits!.lt(seed)).toBe(true);
+      // The planned count reaches the points; one fewer does not.
+      expect(reduction(i, up.exits!.toNumber()).gte(new Dec(SEED.rate_reduced![i]!))).toBe(true);
+      expect(reduction(i, up.exits!.toNumber() - 1).lt(new Dec(SEED.rate_reduced![i]!))).toBe(true);
+    }
+    expect(p.ok).toBe(true);
+  });
+
+  it('the plan\'s own targets (Na Hang and Lâm Bình −4 points, province −2,06) on rows 1–4: met', () => {
+    const targets = parseTargets('{"targets":[{"unit":"total","indicator":"rate_reduced","op":">=","value":"2.06"},{"unit":"Na Hang","indicator":"rate_reduced","op":">=","value":"4"},{"unit":"lam binh","indicator":"rate_reduced","op":">=","value":"4"}]}');
+    const p = plan(baseCounts(), targets);
+    expect(byName(p, 'Na Hang').exits!.toNumber()).toBe(390);
+    expect(byName(p, 'Lâm Bình').exits!.toNumber()).toBe(282);
+    expect(byName(p, 'Sơn Dương')).toMatchObject({ status: 'kept' });
+    const total = p.totalTargets[0]!;
+    expect(total.met).toBe(true);
+    expect(total.planned.toNumber()).toBe(4188);
+    expect(total.value!.toFixed(2)).toBe('2.06');
+    expect(total.outcome.ok && total.outcome.exits.toNumber()).toBe(4177);
+    expect(total.more).toBeUndefined();
+    expect(p.value(p.total!.id, 'rate_end')!.toFixed(2)).toBe('9.74');
+    expect(p.ok).toBe(true);
+  });
+});
+
+describe('the total target', () => {
+  it('not met: says how many more exits it needs', () => {
+    const p = plan(baseCounts(), [t('total=2.5')]);
+    const r = p.totalTargets[0]!;
+    expect(r.met).toBe(false);
+    expect(r.outcome.ok).toBe(true);
+    if (!r.outcome.ok) return;
+    expect(r.more!.eq(r.outcome.exits.minus(4188))).toBe(true);
+    // The needed total is the least one: one fewer exit misses 2,50.
+    const h0 = new Dec(SEED.households_start![0]!);
+    const h1 = new Dec(SEED.households_end![0]!);
+    const p0 = new Dec(SEED.poor_start![0]!);
+    const red = (x: Dec) => rate(p0, h0)!.minus(rate(p0.minus(x), h1)!);
+    expect(red(r.outcome.exits).gte('2.5')).toBe(true);
+    expect(red(r.outcome.exits.minus(1)).lt('2.5')).toBe(true);
+    expect(p.ok).toBe(false);
+  });
+
+  it('units without exits: the total cannot be told, the shortfall is counted from the others', () => {
+    const p = plan(planInput(), [t('Na Hang=4'), t('total=2.06')]);
+    const r = p.totalTargets[0]!;
+    expect(r.missing.map((u) => u.name)).toEqual(UNITS.slice(1).filter((u) => u !== 'Na Hang'));
+    expect(r.met).toBeUndefined();
+    expect(r.planned.toNumber()).toBe(390);
+    expect(r.more!.toNumber()).toBe(4177 - 390);
+    expect(p.value(p.total!.id, 'poor_reduced')).toBeUndefined();
+    expect(p.ok).toBe(false);
+  });
+
+  it('the total named by its own name, or by "Toàn tỉnh" when povcheck added it', () => {
+    expect(plan(baseCounts(), [t('toan tinh=2.06')]).totalTargets).toHaveLength(1);
+    const d = Object.fromEntries(Object.entries(SEED).map(([k, v]) => [k, v.slice(1)]));
+    const p = plan(baseCounts(d, UNITS.slice(1)), [t('Toàn tỉnh=2.06')]);
+    expect(p.total?.name).toBe('Tổng cộng');
+    expect(p.totalTargets[0]!.met).toBe(true);
+  });
+});
+
+describe('targets around the edges', () => {
+  it('a target already met by the table\'s own reduction plans no more than needed', () => {
+    // Sơn Dương lifts out 987, but 984 already give its 2,02 points.
+    const p = plan(baseCounts(), [t('Sơn Dương=2.02')]);
+    const u = byName(p, 'Sơn Dương');
+    expect(u.exits!.toNumber()).toBe(984);
+    expect(u.inputReduced!.toNumber()).toBe(987);
+  });
+
+  it('a target the growth in households alone meets: 0 exits', () => {
+    const p = plan(baseCounts(), [t('Na Hang=0.05')]);
+    // 3.094 / 10.580 = 29,24 %: the rate falls 0,32 points with no exit.
+    expect(byName(p, 'Na Hang').exits!.toNumber()).toBe(0);
+  });
+
+  it('target 0: 0 exits', () => {
+    const p = plan(baseCounts(), [t('Na Hang=0')]);
+    expect(byName(p, 'Na Hang')).toMatchObject({ status: 'planned' });
+    expect(byName(p, 'Na Hang').exits!.toNumber()).toBe(0);
+    expect(p.value(byName(p, 'Na Hang').unit.id, 'poor_end')!.toNumber()).toBe(3094);
+  });
+
+  it('an unreachable target: a reason, not a number', () => {
+    const p = plan(baseCounts(), [t('Na Hang=30')]);
+    const u = byName(p, 'Na Hang');
+    expect(u.status).toBe('unreachable');
+    expect(u.exits).toBeUndefined();
+    expect(u.targets[0]!.outcome).toMatchObject({ ok: false, reason: 'unreachable' });
+    expect(p.value(u.unit.id, 'poor_reduced')).toBeUndefined();
+    expect(p.ok).toBe(false);
+  });
+
+  it('zero households: a reason, not a number', () => {
+    const data = fixtures.cloneData();
+    for (const k of ['households_start', 'households_end', 'poor_start', 'poor_reduced']) data[k]![7] = '0';
+    for (const k of ['households_start', 'households_end', 'poor_start', 'poor_reduced']) data[k]![0] = String(Number(SEED[k]![0]) - Number(SEED[k]![7]));
+    const p = plan(baseCounts(data), [t('Lâm Bình=1')]);
+    const u = byName(p, 'Lâm Bình');
+    expect(u.status).toBe('unreachable');
+    expect(u.targets[0]!.outcome).toEqual({ ok: false, reason: 'zero-households' });
+    expect(p.value(u.unit.id, 'rate_start')).toBeUndefined();
+  });
+
+  it('several targets on one unit: the largest minimum meets them all', () => {
+    const p = plan(baseCounts(), [t('Na Hang=4'), ...parseTargets('{"targets":[{"unit":"Na Hang","indicator":"rate_end","op":"<=","value":"25"}]}')]);
+    const u = byName(p, 'Na Hang');
+    expect(u.status).toBe('planned');
+    expect(p.value(u.unit.id, 'rate_end')!.lte(25)).toBe(true);
+    expect(u.exits!.gt(390)).toBe(true);
+  });
+
+  it('refuses a target exits cannot move towards, and a unit the table does not have', () => {
+    const code = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        if (e instanceof PovcheckError) return e.code;
+      }
+      return 'none';
+    };
+    expect(code(() => plan(baseCounts(), parseTargets('{"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":"<=","value":"4"}]}')))).toBe('TARGET_UNSUPPORTED');
+    expect(code(() => plan(baseCounts(), [t('Na Hng=4')]))).toBe('TARGET_UNIT');
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { niceScale, rateChartData, rateChartSvg, type ChartTarget } from '../../src/render/svg-chart.js';
+import { checkRecords, fixtures } from '../helpers.js';
+
+const seed = () => checkRecords(fixtures.wideRecords()).annex;
+
+/** The seed plan's own targets: the province −2,06 points, the two poor districts −4 points or more. */
+const SEED_TARGETS: ChartTarget[] = [
+  { unit: 'total', indicator: 'rate_reduced', op: '>=', value: '2.06' },
+  { unit: 'Na Hang', indicator: 'rate_reduced', op: '>=', value: '4' },
+  { unit: 'lam binh', indicator: 'rate_reduced', op: '>=', value: '4' },
+];
+
+describe('rateChartData', () => {
+  it('puts the total first, then the units by end rate, highest first', () => {
+    const d = rateChartData(seed());
+    expect(d.rows.map((r) => r.unit)).toEqual(['Toàn tỉnh', 'Lâm Bình', 'Na Hang', 'Chiêm Hóa', 'Hàm Yên', 'Sơn Dương', 'Yên Sơn', 'TP Tuyên Quang']);
+    expect(d.rows[0]).toMatchObject({ isTotal: true, start: '11.80', end: '9.74', startComputed: false, endComputed: false });
+    const ends = d.rows.slice(1).map((r) => Number(r.end));
+    expect([...ends].sort((a, b) => b - a)).toEqual(ends);
+  });
+
+  it('places a reduction target on the end-rate scale (start − points) and says whether it is met', () => {
+    const d = rateChartData(seed(), SEED_TARGETS);
+    const naHang = d.rows.find((r) => r.unit === 'Na Hang')!;
+    expect(naHang.targets).toEqual([
+      { target: SEED_TARGETS[1], indicator: 'rate_reduced', at: '25.56', endOp: '<=', met: true },
+    ]);
+    expect(d.rows.find((r) => r.unit === 'Lâm Bình')!.targets[0]).toMatchObject({ at: '32.03', met: true });
+    expect(d.rows[0]!.targets[0]).toMatchObject({ at: '9.74', met: true });
+    expect(d.notDrawn).toEqual([]);
+  });
+
+  it('reports a missed end-rate target and lists the targets it cannot draw', () => {
+    const targets: ChartTarget[] = [
+      { unit: 'Chiêm Hóa', indicator: 'rate_end', op: '<=', value: '13' },
+      { unit: 'Sơn Dương', indicator: 'poor_reduced', op: '>=', value: '1000' },
+      { unit: 'Nowhere', indicator: 'rate_end', op: '<=', value: '5' },
+    ];
+    const d = rateChartData(seed(), targets);
+    expect(d.rows.find((r) => r.unit === 'Chiêm Hóa')!.targets[0]).toMatchObject({ at: '13.00', endOp: '<=', met: false });
+    expect(d.notDrawn).toEqual([targets[1], targets[2]]);
+  });
+
+  it('computes the rates from the counts when the table prints none', () => {
+    const d = rateChartData(checkRecords(fixtures.wideRecords(fixtures.SEED, { rates: false })).annex);
+    const city = d.rows.find((r) => r.unit === 'TP Tuyên Quang')!;
+    expect(city).toMatchObject({ start: '1.01', end: '0.76', startComputed: true, endComputed: true });
+  });
+
+  it('marks a rate whose cell has a finding', () => {
+    const d = rateChartData(seed(), [], (ref) => (ref === 'I10' ? 'error' : undefined));
+    expect(d.rows.find((r) => r.unit === 'Chiêm Hóa')!.endMark).toBe('error');
+  });
+});
+
+describe('niceScale', () => {
+  it('covers the maximum with at most 8 round steps', () => {
+    expect(niceScale(36.03)).toEqual({ max: 40, step: 5 });
+    expect(niceScale(9.74)).toEqual({ max: 10, step: 2 });
+    expect(niceScale(0)).toEqual({ max: 1, step: 0.2 });
+    expect(niceScale(100)).toEqual({ max: 100, step: 20 });
+  });
+});
+
+describe('rateChartSvg', () => {
+  const svg = (lang: 'vi' | 'en', targets: ChartTarget[] = []) => rateChartSvg(rateChartData(seed(), targets), { lang, idPrefix: 'k' }).value;
+
+  it('labels every bar with its value in the chosen number format', () => {
+    const vi = svg('vi');
+    expect(vi.match(/<rect [^>]*class="bar start"/g)).toHaveLength(8);
+    expect(vi.match(/<rect [^>]*class="bar end"/g)).toHaveLength(8);
+    for (const v of ['11,80', '9,74', '36,03', '32,03', '1,01', '0,76']) expect(vi).toContain(`>${v}</text>`);
+    expect(svg('en')).toContain('>36.03</text>');
+  });
+
+  it('draws the units in sorted order, with their names as direct labels', () => {
+    const names = [...svg('vi').matchAll(/class="unit[^"]*">([^<]+)<\/text>/g)].map((m) => m[1]);
+    expect(names).toEqual(['Toàn tỉnh', 'Lâm Bình', 'Na Hang', 'Chiêm Hóa', 'Hàm Yên', 'Sơn Dương', 'Yên Sơn', 'TP Tuyên Quang']);
+  });
+
+  it('draws a dashed target line per target, and none without targets', () => {
+    expect(svg('vi')).not.toContain('class="target"');
+    const withTargets = svg('vi', SEED_TARGETS);
+    // one line per target, plus the legend's
+    expect(withTargets.match(/<line [^>]*class="target"[^>]*stroke-dasharray/g)).toHaveLength(4);
+    expect(withTargets).toContain('Mục tiêu: giảm ≥ 4 điểm');
+    expect(withTargets).toContain('→ cuối năm ≤ 25,56%: ✔ đạt');
+    expect(svg('en', SEED_TARGETS)).toContain('→ end ≤ 25.56 %: ✔ met');
+  });
+
+  it('uses a hatch pattern for the start and a solid fill for the end (black-and-white print)', () => {
+    const s = svg('vi');
+    expect(s).toContain('<pattern id="k-hatch"');
+    expect(s).toMatch(/<rect [^>]*fill="url\(#k-hatch\)"[^>]*class="bar start"/);
+    expect(s).toMatch(/<rect [^>]*fill="#1f3b73"[^>]*class="bar end"/);
+  });
+
+  it('is an accessible image with a title and a textual description', () => {
+    const s = svg('en');
+    expect(s).toMatch(/<svg [^>]*role="img"[^>]*aria-labelledby="k-title k-desc"/);
+    expect(s).toContain('<desc id="k-desc">Toàn tỉnh: 11.80 → 9.74; Lâm Bình: 36.03 → 32.03;');
+  });
+
+  it('escapes unit names', () => {
+    const records = fixtures.wideRecords(fixtures.SEED, { units: ['Toàn tỉnh', '<script>alert(1)</script>', ...fixtures.UNITS.slice(2)] });
+    const s = rateChartSvg(rateChartData(checkRecords(records).annex), { lang: 'vi' }).value;
+    expect(s).not.toContain('<script>');
+    expect(s).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('says so when there is nothing to draw', () => {
+    expect(rateChartSvg({ rows: [], notDrawn: [], omitted: ['A'] }, { lang: 'en' }).value).toContain('The table has no poverty rates');
+  });
+});

@@ -1,0 +1,86 @@
+/** The targets format shared by `plan` and later target checks. */
+import { describe, expect, it } from 'vitest';
+import { parseTargetArg, parseTargets, resolveTargetUnit } from '../../src/targets/index.js';
+import { PovcheckError } from '../../src/errors.js';
+import type { Unit } from '../../src/model/annex.js';
+import { unitKey } from '../../src/shape/normalize.js';
+
+const unit = (id: number, name: string, isTotal = false): Unit => ({ id, name, key: unitKey(name), isTotal });
+const UNITS = [unit(0, 'Toàn tỉnh', true), unit(1, 'Na Hang'), unit(2, 'Lâm Bình'), unit(3, 'TP Tuyên Quang')];
+
+function code(f: () => unknown): { code: string; params: unknown } {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof PovcheckError) return { code: e.code, params: e.params };
+    throw e;
+  }
+  throw new Error('did not throw');
+}
+
+describe('parseTargets', () => {
+  it('reads the documented format', () => {
+    const t = parseTargets('\ufeff{"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":">=","value":"4"},{"unit":"total","indicator":"rate_reduced","op":">=","value":"2.06"}]}');
+    expect(t.map((x) => [x.unit, x.indicator, x.op, x.value, x.num.toFixed(2)])).toEqual([
+      ['Na Hang', 'rate_reduced', '>=', '4', '4.00'],
+      ['total', 'rate_reduced', '>=', '2.06', '2.06'],
+    ]);
+  });
+
+  it('accepts every op and indicator key', () => {
+    for (const op of ['>=', '<=', '=']) {
+      expect(parseTargets(`{"targets":[{"unit":"x","indicator":"rate_end","op":"${op}","value":"10"}]}`)[0]!.op).toBe(op);
+    }
+  });
+
+  it.each([
+    ['not json', '{"targets": [', { reason: 'json' }],
+    ['no list', '{"target": []}', { reason: 'shape' }],
+    ['a list only', '[]', { reason: 'shape' }],
+    ['no unit', '{"targets":[{"indicator":"rate_reduced","op":">=","value":"4"}]}', { reason: 'field', index: 1, field: 'unit' }],
+    ['unknown indicator', '{"targets":[{"unit":"a","indicator":"rate","op":">=","value":"4"}]}', { reason: 'field', index: 1, field: 'indicator', text: 'rate' }],
+    ['bad op', '{"targets":[{"unit":"a","indicator":"rate_end","op":"=>","value":"4"}]}', { reason: 'field', field: 'op', text: '=>' }],
+    ['strict op', '{"targets":[{"unit":"a","indicator":"rate_end","op":"<","value":"4"}]}', { reason: 'field', field: 'op', text: '<' }],
+    ['number value', '{"targets":[{"unit":"a","indicator":"rate_end","op":">=","value":4}]}', { reason: 'field', field: 'value', text: '4' }],
+    ['locale value', '{"targets":[{"unit":"a","indicator":"rate_end","op":">=","value":"2,06"}]}', { reason: 'field', field: 'value', text: '2,06' }],
+    ['second entry', '{"targets":[{"unit":"a","indicator":"rate_end","op":">=","value":"1"},{"unit":"b"}]}', { reason: 'field', index: 2, field: 'indicator' }],
+  ])('%s → TARGETS_INVALID', (_n, text, params) => {
+    const r = code(() => parseTargets(text));
+    expect(r.code).toBe('TARGETS_INVALID');
+    expect(r.params).toMatchObject(params);
+  });
+});
+
+describe('parseTargetArg', () => {
+  it('is a lower bound on the fall in points; "." or "," as the decimal mark', () => {
+    expect(parseTargetArg('Na Hang=4')).toMatchObject({ unit: 'Na Hang', indicator: 'rate_reduced', op: '>=', value: '4' });
+    expect(parseTargetArg('total = 2,06').value).toBe('2.06');
+    expect(parseTargetArg('Lâm Bình=4.00').value).toBe('4.00');
+  });
+  it.each(['Na Hang', '=4', 'Na Hang=four', 'Na Hang=4.'])('refuses %j', (arg) => {
+    expect(code(() => parseTargetArg(arg))).toMatchObject({ code: 'TARGETS_INVALID', params: { reason: 'arg', text: arg } });
+  });
+});
+
+describe('resolveTargetUnit', () => {
+  it('matches names case- and diacritic-insensitively', () => {
+    expect(resolveTargetUnit('lam binh', UNITS, UNITS[0])).toBe(UNITS[2]);
+    expect(resolveTargetUnit('NA HANG', UNITS, UNITS[0])).toBe(UNITS[1]);
+    expect(resolveTargetUnit('TP Tuyên  Quang', UNITS, UNITS[0])).toBe(UNITS[3]);
+  });
+  it('"total", the total\'s name, or another total word is the total', () => {
+    expect(resolveTargetUnit('total', UNITS, UNITS[0])).toBe(UNITS[0]);
+    expect(resolveTargetUnit('toan tinh', UNITS, UNITS[0])).toBe(UNITS[0]);
+    const added = unit(4, 'Tổng cộng', true);
+    expect(resolveTargetUnit('Toàn tỉnh', UNITS.slice(1), added)).toBe(added);
+  });
+  it('without a total, "total" names nothing', () => {
+    expect(code(() => resolveTargetUnit('total', UNITS.slice(1)))).toMatchObject({ code: 'TARGET_UNIT', params: { known: ['Na Hang', 'Lâm Bình', 'TP Tuyên Quang'] } });
+  });
+  it('names the known units when nothing matches', () => {
+    expect(code(() => resolveTargetUnit('Na Hng', UNITS, UNITS[0]))).toMatchObject({
+      code: 'TARGET_UNIT',
+      params: { unit: 'Na Hng', known: ['total', 'Toàn tỉnh', 'Na Hang', 'Lâm Bình', 'TP Tuyên Quang'] },
+    });
+  });
+});
