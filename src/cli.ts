@@ -1,6 +1,6 @@
 /**
  * The command line: commander parses the arguments, each command (src/commands/*.ts) calls the core and a
- * reporter and sets the exit code. Exit codes: 0 no errors; 1 errors (or warnings under --strict);
+ * reporter and sets the exit code. Exit codes: 0 no errors; 1 errors (or warnings under --fail-on warning);
  * 2 unreadable input or bad command line (commander's own errors included).
  */
 import { Command, CommanderError } from 'commander';
@@ -9,6 +9,7 @@ import { isPovcheckError } from './errors.js';
 import { EXIT, envLang, oneLine, processIo, type CommandContext, type Io } from './commands/shared.js';
 import { registerValidate } from './commands/validate.js';
 import { registerFix } from './commands/fix.js';
+import { registerRules } from './commands/rules.js';
 import { registerTable } from './commands/table.js';
 import { registerPlan } from './commands/plan.js';
 import { registerRate } from './commands/rate.js';
@@ -27,11 +28,13 @@ export function buildProgram(ctx: CommandContext): Command {
     .showHelpAfterError('(povcheck --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.out, writeErr: ctx.io.err });
-  registerValidate(program, ctx);
-  registerFix(program, ctx);
-  registerTable(program, ctx);
-  registerPlan(program, ctx);
-  registerRate(program, ctx);
+  const withVersion = { ...ctx, version: VERSION };
+  registerValidate(program, withVersion);
+  registerFix(program, withVersion);
+  registerTable(program, withVersion);
+  registerPlan(program, withVersion);
+  registerRate(program, withVersion);
+  registerRules(program, withVersion);
   return program;
 }
 

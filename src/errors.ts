@@ -10,7 +10,7 @@ export interface ErrorParams {
   FILE_NOT_FOUND: Record<string, never>;
   FILE_UNREADABLE: { reason: 'directory' | 'not-a-file' | 'io'; detail?: string };
   FILE_EMPTY: { blank: boolean };
-  FILE_BINARY: { kind: 'zip' | 'ole' | 'pdf' | 'png' | 'jpeg' | 'gzip' | 'binary' };
+  FILE_BINARY: { kind: 'zip' | 'ole' | 'pdf' | 'png' | 'jpeg' | 'gzip' | 'binary' | 'ods' | 'xlsb' | 'docx' | 'encrypted' };
   FILE_TOO_LARGE: { limitMb: number };
   ENCODING_INVALID: { encoding: string };
   CSV_MALFORMED: { line?: number; detail: string };
@@ -18,6 +18,27 @@ export interface ErrorParams {
   LOCALE_AMBIGUOUS:
     | { reason: 'ambiguous'; cell: string; text: string; vi: string; en: string }
     | { reason: 'conflict'; viCell: string; viText: string; enCell: string; enText: string };
+  /** A .xlsx/.xlsm that cannot be opened: a broken ZIP, a part missing, exceljs refusing it. */
+  WORKBOOK_INVALID: { detail: string };
+  /** A workbook over povcheck's limits (checked before it is unpacked: zip bombs, enormous sheets). */
+  WORKBOOK_TOO_LARGE:
+    | { what: 'uncompressed'; limitMb: number }
+    | { what: 'entries'; limit: number }
+    | { what: 'cells'; limit: number }
+    | { what: 'range'; cell: string; maxRows: number; maxCols: number }
+    | { what: 'zip64' };
+  SHEET_NOT_FOUND: { sheet: string; available: string[] };
+  /** A directory or glob on the command line that names no file povcheck reads. */
+  NO_INPUT: { kind: 'glob' | 'directory' };
+  /** povcheck.config.json (or --config) cannot be used. */
+  CONFIG_INVALID: { reason: 'json'; detail: string } | { reason: 'schema'; problems: ConfigProblem[] } | { reason: 'not-found' };
+  /** Command-line options that do not fit together (commander checks each option alone). */
+  BAD_OPTION:
+    | { reason: 'output-twice'; format: string }
+    | { reason: 'stdout-twice'; formats: string[] }
+    | { reason: 'same-output'; file: string }
+    | { reason: 'rule-level'; value: string }
+    | { reason: 'unknown-rule'; rule: string; known: string[] };
   /** table / plan: the table lacks what the calculation needs, or holds a value it cannot start from. */
   CALC_INPUT:
     | { reason: 'absent'; indicators: Indicator[] }
@@ -50,6 +71,15 @@ export interface ErrorParams {
 }
 
 export type PovcheckErrorCode = keyof ErrorParams;
+
+/** One reason a configuration file does not fit its JSON Schema, at a JSON pointer ("/rules/denominator"). */
+export type ConfigProblem =
+  | { pointer: string; kind: 'enum'; allowed: string[] }
+  | { pointer: string; kind: 'type'; type: string }
+  | { pointer: string; kind: 'unknown-key'; key: string }
+  | { pointer: string; kind: 'required'; key: string }
+  | { pointer: string; kind: 'pattern'; pattern: string }
+  | { pointer: string; kind: 'other'; detail: string };
 
 export class PovcheckError<C extends PovcheckErrorCode = PovcheckErrorCode> extends Error {
   readonly code: C;

@@ -5,15 +5,29 @@
 import { readGrid, type ReadOptions } from './read/index.js';
 import type { Grid, SourceInfo } from './read/grid.js';
 import { shape, type ShapeOptions } from './shape/index.js';
-import { runRules } from './rules/index.js';
-import { compareFindings, type Finding, type Skip } from './findings.js';
+import { RULE_IDS, runRules } from './rules/index.js';
+import { compareFindings, severityRank, type Finding, type RuleId, type Severity, type Skip } from './findings.js';
 import type { Annex } from './model/annex.js';
 import { PovcheckError } from './errors.js';
 import { locate, type Localisation } from './locate/index.js';
 
-export interface ValidateOptions extends ReadOptions, ShapeOptions {
-  /** Warnings make the file fail, as errors do. */
+/** Which findings make a file fail (exit 1): errors (default), warnings too, or none. */
+export type FailOn = 'error' | 'warning' | 'never';
+export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
+
+/** A rule switched off, or its findings re-levelled (configuration, --rule). */
+export type RuleLevel = 'off' | Severity;
+export const RULE_LEVELS: readonly RuleLevel[] = ['off', 'error', 'warning', 'info'];
+export type RuleLevels = Partial<Record<RuleId, RuleLevel>>;
+
+export interface CheckOptions extends ShapeOptions {
+  rules?: RuleLevels;
+}
+
+export interface ValidateOptions extends ReadOptions, CheckOptions {
+  /** Warnings make the file fail, as errors do (the same as failOn 'warning'). */
   strict?: boolean;
+  failOn?: FailOn;
 }
 
 export type FileStatus = 'ok' | 'invalid' | 'unreadable';
@@ -40,16 +54,60 @@ export interface CheckResult {
   localisation: Localisation;
 }
 
-/** Grid → findings → likely causes. Pure. Throws PovcheckError only when the grid is not a poverty table at all. */
-export function checkGrid(grid: Grid, opts: ShapeOptions = {}): CheckResult {
-  const shaped = shape(grid, opts);
-  const run = runRules(shaped.annex);
-  const findings = [...shaped.findings, ...run.findings].sort(compareFindings);
-  return { annex: shaped.annex, findings, skipped: run.skipped, localisation: locate(shaped.annex, findings) };
+const DEFAULT_SEVERITY = new Map(RULE_IDS.map((r) => [r.id, r.severity]));
+
+/** Drops the skips (or anything with a rule) of rules switched off. */
+export function withoutOffRules<T extends { rule: RuleId }>(items: readonly T[], levels: RuleLevels | undefined): T[] {
+  if (!levels) return [...items];
+  return items.filter((f) => levels[f.rule] !== 'off');
 }
 
-export function statusOf(findings: readonly Finding[], strict = false): FileStatus {
-  const failing = findings.some((f) => f.severity === 'error' || (strict && f.severity === 'warning'));
+/**
+ * Applies rule levels: 'off' drops a rule's findings; a severity replaces the rule's default severity.
+ * A finding the rule gives at a lower severity than its default (the `rate-change` convention note, the
+ * `range` warning on a negative reduction) keeps it, but never ends above the configured level.
+ */
+export function relevel(findings: readonly Finding[], levels: RuleLevels | undefined): Finding[] {
+  if (!levels) return [...findings];
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const level = levels[f.rule];
+    if (level === undefined) out.push(f);
+    else if (level === 'off') continue;
+    else {
+      const def = DEFAULT_SEVERITY.get(f.rule);
+      const severity = f.severity === def ? level : severityRank(f.severity) > severityRank(level) ? f.severity : level;
+      out.push(severity === f.severity ? f : { ...f, severity });
+    }
+  }
+  return out.sort(compareFindings);
+}
+
+/**
+ * Grid → findings → likely causes. Pure. Throws PovcheckError only when the grid is not a poverty table at all.
+ * Error localisation leaves out the checks of rules switched off; `explains` indexes the findings returned.
+ */
+export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
+  const shaped = shape(grid, opts);
+  const run = runRules(shaped.annex);
+  const findings = relevel([...shaped.findings, ...run.findings].sort(compareFindings), opts.rules);
+  const off = Object.entries(opts.rules ?? {}).filter(([, level]) => level === 'off').map(([rule]) => rule as RuleId);
+  const localisation = locate(shaped.annex, findings, off.length > 0 ? { off } : {});
+  return { annex: shaped.annex, findings, skipped: withoutOffRules(run.skipped, opts.rules), localisation };
+}
+
+/** The fail-on level that a legacy `strict` flag or an explicit `failOn` asks for. */
+export function failOnOf(opts: { strict?: boolean; failOn?: FailOn }): FailOn {
+  return opts.failOn ?? (opts.strict ? 'warning' : 'error');
+}
+
+/**
+ * 'invalid' when the file has an error, or a warning under fail-on 'warning'. Under 'never' a file with
+ * errors is still 'invalid' (the verdict describes the file); only the exit code ignores it.
+ */
+export function statusOf(findings: readonly Finding[], strict: boolean | FailOn = false): FileStatus {
+  const failOn = typeof strict === 'boolean' ? (strict ? 'warning' : 'error') : strict;
+  const failing = findings.some((f) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'));
   return failing ? 'invalid' : 'ok';
 }
 
@@ -61,9 +119,16 @@ export async function validateFile(file: string, opts: ValidateOptions = {}): Pr
   try {
     const grid = await readGrid(file, opts);
     const { annex, findings, skipped, localisation } = checkGrid(grid, opts);
-    return { file, status: statusOf(findings, opts.strict), source: grid.source, grid, annex, findings, skipped, localisation };
+    return { file, status: statusOf(findings, failOnOf(opts)), source: grid.source, grid, annex, findings, skipped, localisation };
   } catch (e) {
     if (e instanceof PovcheckError) return { file, status: 'unreadable', findings: [], skipped: [], error: e.withFile(file) };
     throw e;
   }
+}
+
+/** The exit code of a run: 2 when a file is unreadable, 1 when one fails under `failOn`, else 0. */
+export function exitCodeOf(results: readonly FileResult[], failOn: FailOn): 0 | 1 | 2 {
+  if (results.some((r) => r.status === 'unreadable')) return 2;
+  if (failOn !== 'never' && results.some((r) => r.status === 'invalid')) return 1;
+  return 0;
 }

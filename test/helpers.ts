@@ -3,8 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { gridFromBytes } from '../src/read/index.js';
-import { checkGrid, type CheckResult } from '../src/validate.js';
-import type { ShapeOptions } from '../src/shape/index.js';
+import { checkGrid, type CheckOptions, type CheckResult } from '../src/validate.js';
 // The fixture writers are shared with scripts/fixtures.mjs, which regenerates fixtures/.
 // @ts-expect-error plain JavaScript module without types
 import * as fx from '../scripts/fixtures.mjs';
@@ -24,15 +23,16 @@ export interface FixtureApi {
   longRecords(data?: Record<string, string[]>, opts?: Record<string, unknown>): string[][];
   serialize(records: string[][], opts?: { delimiter?: string; encoding?: string; eol?: string }): Buffer;
   planted(): Record<string, { bytes: Buffer; cell: string; rule: string; note: string }>;
+  plantedCauses(): Record<string, { bytes: Buffer; cell: string; rule: string; note: string }>;
   variants(): Record<string, Buffer>;
 }
 export const fixtures = fx as unknown as FixtureApi;
 
-export function checkBytes(bytes: Uint8Array, opts: ShapeOptions = {}): CheckResult {
+export function checkBytes(bytes: Uint8Array, opts: CheckOptions = {}): CheckResult {
   return checkGrid(gridFromBytes(bytes), opts);
 }
 
-export function checkRecords(records: string[][], opts: ShapeOptions = {}): CheckResult {
+export function checkRecords(records: string[][], opts: CheckOptions = {}): CheckResult {
   return checkBytes(fixtures.serialize(records), opts);
 }
 
@@ -46,7 +46,7 @@ export function runCli(args: string[], opts: { input?: string; env?: Record<stri
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', LANG: 'C', LC_ALL: '', ...opts.env },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', LANG: 'C', LC_ALL: '', GITHUB_STEP_SUMMARY: '', ...opts.env },
     timeout: 60_000,
     ...(opts.input !== undefined ? { input: opts.input } : {}),
   });

@@ -48,7 +48,7 @@ export function registerFix(program: Command, ctx: CommandContext): void {
 }
 
 async function runFix(file: string, flags: FixFlags, { io }: CommandContext): Promise<number> {
-  const [{ readFileBytes, gridFromBytes }, { checkGrid }, { patchDelimited }, { formatCellValue }, { writeFileAtomic }, { catalog, makeFmt }, { causeLines, causeCellText }] =
+  const [{ readFileBytes, gridFromBytes, gridFromAnyBytes }, { checkGrid }, { patchDelimited }, { formatCellValue }, { writeFileAtomic }, { catalog, makeFmt }, { causeLines, causeCellText }] =
     await Promise.all([
       import('../read/index.js'),
       import('../validate.js'),
@@ -68,7 +68,15 @@ async function runFix(file: string, flags: FixFlags, { io }: CommandContext): Pr
       throw e;
     }
   };
-  const grid = named(() => gridFromBytes(bytes, delimiter ? { delimiter } : {}));
+  let grid;
+  try {
+    grid = await gridFromAnyBytes(bytes, { ...(delimiter ? { delimiter } : {}), name: file });
+  } catch (e) {
+    if (e instanceof PovcheckError) throw e.withFile(file);
+    throw e;
+  }
+  // Workbooks are read (so the refusal is about writing them, not about reading), but not rewritten.
+  if (grid.source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: catalog(flags.lang ?? 'en').fix.workbook({ file }) });
   const shapeOpts = flags.locale ? { locale: flags.locale } : {};
   const result = named(() => checkGrid(grid, shapeOpts));
   const lang: Lang = flags.lang ?? result.annex.lang;

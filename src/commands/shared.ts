@@ -14,6 +14,8 @@ export interface Io {
   isTTY: boolean;
   columns: number | undefined;
   env: NodeJS.ProcessEnv;
+  /** The working directory (inputs, configuration lookup, relative paths in CI reports). */
+  cwd?: string;
 }
 
 export const processIo = (): Io => ({
@@ -22,12 +24,15 @@ export const processIo = (): Io => ({
   isTTY: !!process.stdout.isTTY,
   columns: process.stdout.columns,
   env: process.env,
+  cwd: process.cwd(),
 });
 
 /** A command's handle on the run: its streams, and how it reports its exit code. */
 export interface CommandContext {
   io: Io;
   setExit(code: number): void;
+  /** povcheck's version (reports that name the tool). */
+  version?: string;
 }
 
 /** Message language when neither --lang nor the table decides: the user's locale settings. */

@@ -1,97 +1,202 @@
 /**
- * `povcheck validate <files...>`: recompute every derived number and report each inconsistency at its cell.
+ * `povcheck validate <inputs...>`: recompute every derived number of each table and report each
+ * inconsistency at its cell. Inputs are files, directories and glob patterns (inputs.ts); reports go to the
+ * terminal or to files, several formats at once: `--format sarif --output-file r.sarif --format text`
+ * (an --output-file, alias -o / --output, belongs to the --format just before it, or, given before any, to the
+ * first --format, else to the default text report; at most one format goes to the terminal; html needs a file).
  */
-import { Option, type Command } from 'commander';
+import { appendFile } from 'node:fs/promises';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import { catalog, type Lang } from '../messages/index.js';
 import type { Delimiter } from '../read/csv.js';
-import { PLAIN_STYLE, type ReportInput } from '../reporters/types.js';
-import type { FileResult } from '../validate.js';
+import { FORMATS, isFormat, type Format } from '../reporters/index.js';
+import type { ReportInput } from '../reporters/types.js';
+import type { RuleId } from '../findings.js';
+import type { FailOn, FileResult, RuleLevel, RuleLevels, ValidateOptions } from '../validate.js';
 import { EXIT, envLang, makeStyle, oneLine, terminalWidth, type CommandContext } from './shared.js';
 
 interface ValidateFlags {
-  format: 'text' | 'json' | 'html';
-  output?: string;
+  format?: Output[];
   lang?: Lang;
   locale?: 'vi' | 'en';
   strict?: boolean;
+  failOn?: FailOn;
   delimiter?: string;
-  table: boolean;
+  sheet?: string;
+  rule?: string[];
+  config?: string | false;
+  table?: boolean;
   color?: boolean;
 }
 
+/** A report to produce: a format, and the file it goes to (the terminal when absent). */
+export interface Output {
+  format: Format;
+  file?: string;
+}
+
 const DELIMITERS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t' };
+const LEVELS = ['off', 'error', 'warning', 'info'];
+
+/** Checks the pairing of formats and output files once all options are read. */
+export function checkOutputs(outputs: readonly Output[]): void {
+  const toTerminal = outputs.filter((o) => o.file === undefined);
+  if (toTerminal.length > 1) throw new PovcheckError('BAD_OPTION', { reason: 'stdout-twice', formats: toTerminal.map((o) => o.format) });
+  const files = new Set<string>();
+  for (const o of outputs) {
+    if (o.file === undefined) continue;
+    if (files.has(o.file)) throw new PovcheckError('BAD_OPTION', { reason: 'same-output', file: o.file });
+    files.add(o.file);
+  }
+}
+
+/** "denominator=off" → ['denominator', 'off']; `known` are the rule ids. */
+export function parseRuleLevel(value: string, known: readonly string[]): [RuleId, RuleLevel] {
+  const m = /^([a-z-]+)=([a-z]+)$/.exec(value.trim());
+  if (!m || !LEVELS.includes(m[2]!)) throw new PovcheckError('BAD_OPTION', { reason: 'rule-level', value });
+  if (!known.includes(m[1]!)) throw new PovcheckError('BAD_OPTION', { reason: 'unknown-rule', rule: m[1]!, known: [...known] });
+  return [m[1] as RuleId, m[2] as RuleLevel];
+}
 
 export function registerValidate(program: Command, ctx: CommandContext): void {
+  // --format and --output-file are paired in the order they are given; commander calls these in argv order.
+  const outputs: Output[] = [];
+  let pending: string | undefined; // an output file named before any --format
+  const lang = envLang(ctx.io.env);
+  const outputFile = (file: string) => {
+    const last = outputs[outputs.length - 1];
+    if (!last) {
+      if (pending !== undefined) throw new PovcheckError('BAD_OPTION', { reason: 'output-twice', format: 'text' });
+      pending = file;
+    } else {
+      if (last.file !== undefined) throw new PovcheckError('BAD_OPTION', { reason: 'output-twice', format: last.format });
+      last.file = file;
+    }
+    return file;
+  };
   program
     .command('validate')
     .description('recompute every derived number of the tables and report each inconsistency at its cell')
-    .argument('<files...>', 'CSV or TAB-separated text files (UTF-8, UTF-8 with BOM, UTF-16)')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'html']).default('text'))
-    .option('-o, --output <file>', 'write the report to this file (required for html); written atomically, never over an input')
+    .argument('<inputs...>', 'files (.csv, .tsv, .txt, .xlsx, .xlsm), directories, or quoted glob patterns such as "submissions/**/*.csv"')
+    .addOption(
+      new Option('-f, --format <format>', `report format, repeatable: ${FORMATS.join(', ')} (default: text)`).argParser((value: string) => {
+        if (!isFormat(value)) throw new InvalidArgumentError(`${FORMATS.join(', ')}`);
+        outputs.push(outputs.length === 0 && pending !== undefined ? { format: value, file: pending } : { format: value });
+        return outputs;
+      }),
+    )
+    .addOption(new Option('-o, --output-file <file>', 'write the report of the --format just before to this file (atomically, never over an input)').argParser(outputFile))
+    .addOption(new Option('--output <file>', 'the same as --output-file').argParser(outputFile))
     .addOption(new Option('--lang <lang>', "language of messages and labels (default: the table's)").choices(['vi', 'en']))
-    .addOption(new Option('--locale <locale>', 'number format of the input (default: detected per file)').choices(['vi', 'en']))
-    .option('--strict', 'treat warnings as errors (exit 1)')
+    .addOption(new Option('--locale <locale>', 'number format of numbers written as text (default: detected per file)').choices(['vi', 'en']))
+    .option('--strict', 'warnings fail too (the same as --fail-on warning)')
+    .addOption(new Option('--fail-on <level>', 'which findings make the exit code 1 (default: error)').choices(['error', 'warning', 'never']))
     .addOption(new Option('--delimiter <d>', 'CSV delimiter (default: detected)').choices(['comma', 'semicolon', 'tab', ',', ';']))
-    .option('--no-table', 'do not print the table under the findings (text format)')
+    .option('--sheet <name|number>', 'workbooks: the sheet to read, by name or 1-based position (default: the first)')
+    .option('--rule <id=level>', 'switch a rule off or re-level it, repeatable: --rule denominator=off', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--config <file>', 'configuration file (default: povcheck.config.json here or in a folder above)')
+    .option('--no-config', 'use no configuration file')
+    .option('--table', 'print the table under the findings (text format; the default for a single file)')
+    .option('--no-table', 'do not print the table')
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
-    .action(async (files: string[], flags: ValidateFlags) => {
-      ctx.setExit(await runValidate(files, flags, ctx));
+    .addHelpText('after', '\n' + catalog(lang).ui.rulesFooter)
+    .action(async (inputs: string[], flags: ValidateFlags) => {
+      const all = outputs.length > 0 ? outputs : [pending !== undefined ? { format: 'text' as const, file: pending } : { format: 'text' as const }];
+      ctx.setExit(await runValidate(inputs, { ...flags, format: all }, ctx));
     });
 }
 
-async function runValidate(files: string[], flags: ValidateFlags, { io }: CommandContext): Promise<number> {
+async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandContext): Promise<number> {
+  const { io } = ctx;
+  const cwd = io.cwd ?? process.cwd();
+  const outputs: Output[] = flags.format && flags.format.length > 0 ? flags.format : [{ format: 'text' }];
   const uiLang = flags.lang ?? envLang(io.env);
-  if (flags.format === 'html' && !flags.output) throw new PovcheckError('USAGE', { detail: catalog(uiLang).ui.outputRequired('html') });
-  const { validateFile } = await import('../validate.js');
+  const html = outputs.find((o) => o.format === 'html' && o.file === undefined);
+  if (html) throw new PovcheckError('USAGE', { detail: catalog(uiLang).ui.outputRequired('html') });
+  checkOutputs(outputs);
+  const rules: RuleLevels = {};
+
+  const { loadConfig, shapeOptionsOf } = await import('../config.js');
+  const config = await loadConfig(flags.config === false ? false : flags.config, cwd);
+  Object.assign(rules, config?.rules ?? {});
+  const { RULE_IDS } = await import('../rules/index.js');
+  for (const r of flags.rule ?? []) {
+    const [id, level] = parseRuleLevel(r, RULE_IDS.map((x) => x.id));
+    rules[id] = level;
+  }
+  const failOn: FailOn = flags.failOn ?? (flags.strict ? 'warning' : (config?.failOn ?? (config?.strict ? 'warning' : 'error')));
+  const lang = flags.lang ?? config?.lang;
+  const locale = flags.locale ?? config?.locale;
+  const sheet = flags.sheet ?? config?.sheet;
   const delimiter = flags.delimiter === undefined ? undefined : DELIMITERS[flags.delimiter];
+  const options: ValidateOptions = {
+    ...(locale ? { locale } : {}),
+    ...(delimiter ? { delimiter } : {}),
+    ...(sheet !== undefined ? { sheet } : {}),
+    failOn,
+    ...(Object.keys(rules).length ? { rules } : {}),
+    ...shapeOptionsOf(config),
+  };
+
+  const { expandInputs } = await import('../inputs.js');
+  const { validateFile } = await import('../validate.js');
+  const inputs = await expandInputs(args, cwd);
   const results: FileResult[] = [];
-  for (const file of files) {
+  for (const input of inputs) {
+    if (input.kind === 'empty') {
+      results.push({ file: input.arg, status: 'unreadable', findings: [], skipped: [], error: new PovcheckError('NO_INPUT', { kind: input.source }, { file: input.arg }) });
+      continue;
+    }
     try {
-      results.push(
-        await validateFile(file, {
-          ...(flags.locale ? { locale: flags.locale } : {}),
-          ...(delimiter ? { delimiter } : {}),
-          strict: !!flags.strict,
-        }),
-      );
+      results.push(await validateFile(input.path, options));
     } catch (e) {
       // An unexpected fault still names the file and counts as unreadable, never a stack trace.
       const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
       if (io.env.POVCHECK_DEBUG) io.err(`${(e as Error)?.stack ?? e}\n`);
-      results.push({ file, status: 'unreadable', findings: [], skipped: [], error: new PovcheckError('INTERNAL', { detail }, { file }) });
+      results.push({ file: input.path, status: 'unreadable', findings: [], skipped: [], error: new PovcheckError('INTERNAL', { detail }, { file: input.path }) });
     }
   }
-  const input: ReportInput = {
+
+  const report: ReportInput = {
     files: results,
-    ...(flags.lang ? { lang: flags.lang } : {}),
+    ...(lang ? { lang } : {}),
     fallbackLang: envLang(io.env),
-    strict: !!flags.strict,
+    strict: failOn === 'warning',
+    failOn,
+    ...(ctx.version ? { version: ctx.version } : {}),
+    cwd,
+    ...(Object.keys(rules).length ? { rules } : {}),
   };
-  let report: string;
-  if (flags.format === 'json') {
-    const { jsonReport } = await import('../reporters/json.js');
-    report = jsonReport(input);
-  } else if (flags.format === 'html') {
-    const { htmlReport } = await import('../reporters/html.js');
-    report = htmlReport(input);
-  } else {
-    const { textReport } = await import('../reporters/text.js');
-    const style = flags.output ? PLAIN_STYLE : await makeStyle(io, flags.color);
-    report = textReport(input, { style, table: flags.table, width: terminalWidth(io) });
+  const { render } = await import('../reporters/index.js');
+  const { writeFileAtomic } = await import('../io/write-atomic.js');
+  const inputPaths = results.map((r) => r.file);
+  const text = {
+    style: await makeStyle(io, outputs.some((o) => o.file === undefined && o.format === 'text') ? flags.color : false),
+    table: flags.table ?? results.length === 1,
+    width: terminalWidth(io),
+  };
+  for (const o of outputs) {
+    const data = await render(o.format, report, o.file === undefined ? text : { ...text, style: await makeStyle(io, false) });
+    if (o.file === undefined) io.out(data);
+    else {
+      await writeFileAtomic(o.file, data, inputPaths);
+      io.err(catalog(lang ?? uiLang).ui.reportWritten(o.file) + '\n');
+    }
   }
-  if (flags.output) {
-    const { writeFileAtomic } = await import('../io/write-atomic.js');
-    await writeFileAtomic(flags.output, report, files);
-    io.err(catalog(uiLang).ui.reportWritten(flags.output) + '\n');
-  } else {
-    io.out(report);
+  if (outputs.some((o) => o.format === 'github') && io.env.GITHUB_STEP_SUMMARY) {
+    const { githubStepSummary } = await import('../reporters/github.js');
+    try {
+      await appendFile(io.env.GITHUB_STEP_SUMMARY, githubStepSummary(report) + '\n');
+    } catch (e) {
+      throw new PovcheckError('WRITE_FAILED', { detail: (e as NodeJS.ErrnoException).code ?? 'unknown error' }, { file: io.env.GITHUB_STEP_SUMMARY });
+    }
   }
-  // Unreadable files also get their line on stderr when stdout does not carry the text report.
-  for (const r of results) {
-    if (r.status === 'unreadable' && r.error && (flags.format !== 'text' || flags.output)) io.err(oneLine(r.error, uiLang) + '\n');
+  // Unreadable files get their line on stderr unless the text report is on the terminal (it has them).
+  if (!outputs.some((o) => o.format === 'text' && o.file === undefined)) {
+    for (const r of results) if (r.status === 'unreadable' && r.error) io.err(oneLine(r.error, lang ?? envLang(io.env)) + '\n');
   }
-  if (results.some((r) => r.status === 'unreadable')) return EXIT.UNREADABLE;
-  if (results.some((r) => r.status === 'invalid')) return EXIT.FINDINGS;
-  return EXIT.OK;
+  const { exitCodeOf } = await import('../validate.js');
+  const code = exitCodeOf(results, failOn);
+  return code === 2 ? EXIT.UNREADABLE : code === 1 ? EXIT.FINDINGS : EXIT.OK;
 }

@@ -15,7 +15,7 @@
 import { Dec } from '../calc/decimal.js';
 import type { Annex, Value } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
-import type { Finding } from '../findings.js';
+import type { Finding, RuleId } from '../findings.js';
 import { CHECK_RULES, runRules } from '../rules/index.js';
 import { formatCellValue, groupsThousands } from './format.js';
 import { buildSystem, Evaluation, type Check, type LCell, type System } from './model.js';
@@ -35,6 +35,8 @@ export interface LocateOptions {
   enumLimit?: number;
   /** Most causes listed; the rest are counted in `more`. */
   maxCauses?: number;
+  /** Rules switched off (configuration): their checks are not localised and their findings not required to clear. */
+  off?: readonly RuleId[];
 }
 
 const FAMILIES = new Set(['sum', 'flow', 'rate', 'rate-change']);
@@ -44,7 +46,8 @@ const EXPLAINABLE = new Set(['sum', 'flow', 'rate', 'rate-change', 'range']);
 
 export function locate(annex: Annex, findings: readonly Finding[], opts: LocateOptions = {}): Localisation {
   const limits = { maxPairs: opts.maxPairs ?? 20_000, enumLimit: opts.enumLimit ?? 2_000, maxCauses: opts.maxCauses ?? 20 };
-  const sys = buildSystem(annex);
+  const off = new Set<string>(opts.off ?? []);
+  const sys = buildSystem(annex, { off });
   const failing = failingChecks(sys);
   if (failing.length === 0) return { status: 'clean', failing: 0, causes: [], more: 0 };
   const first = search(sys, failing, limits);
@@ -57,7 +60,7 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
     // formulas that read it still recomputing from it.
     const second: Array<{ sys: System; set: SolutionSet; size: number }> = [];
     for (const f of suspects(sys, failing).slice(0, MAX_SUSPECTS)) {
-      const sf = buildSystem(annex, { suspect: f });
+      const sf = buildSystem(annex, { suspect: f, off });
       const r = search(sf, failingChecks(sf), limits, f);
       stopped ||= r.stopped;
       for (const set of r.sets) second.push({ sys: sf, set, size: r.size });
@@ -66,7 +69,7 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
     found = second.filter((x) => x.size === size);
   }
   const builders = new Map<System, CauseBuilder>();
-  const drafts = found.map(({ sys: s, set }) => (builders.get(s) ?? builders.set(s, new CauseBuilder(s, findings)).get(s)!).draft(set)).sort(compareDrafts);
+  const drafts = found.map(({ sys: s, set }) => (builders.get(s) ?? builders.set(s, new CauseBuilder(s, findings, off)).get(s)!).draft(set)).sort(compareDrafts);
   // Confirm in rank order (running the rules is the costly part) until enough are listed.
   const listed: Array<{ draft: Draft; explains: number[] }> = [];
   let next = 0;
@@ -184,8 +187,9 @@ function compareDrafts(a: Draft, b: Draft): number {
 
 const KIND_RANK = new Map<SlipKind, number>(SLIP_KINDS.map((k, i) => [k, i]));
 
+/** A finding's identity across runs, whatever level the configuration gives its rule. */
 type FindingKey = string;
-const keyOf = (f: Finding): FindingKey => `${f.rule}|${f.severity}|${f.at?.ref ?? ''}|${f.unit ?? ''}|${f.indicator ?? ''}|${f.msg.id}`;
+const keyOf = (f: Finding): FindingKey => `${f.rule}|${f.at?.ref ?? ''}|${f.unit ?? ''}|${f.indicator ?? ''}|${f.msg.id}`;
 
 class CauseBuilder {
   private readonly originalKeys: Set<FindingKey>;
@@ -193,6 +197,7 @@ class CauseBuilder {
   constructor(
     private readonly sys: System,
     private readonly findings: readonly Finding[],
+    private readonly off: ReadonlySet<string>,
   ) {
     this.originalKeys = new Set(findings.map(keyOf));
     this.grouping = groupsThousands(sys.annex);
@@ -300,12 +305,13 @@ class CauseBuilder {
     const run = runRules(patched, CONFIRM_RULES);
     const after = new Set(run.findings.map(keyOf));
     for (const f of run.findings) {
-      if (f.severity !== 'error') continue;
+      if (f.severity !== 'error' || this.off.has(f.rule)) continue;
       if (FAMILIES.has(f.rule) || !this.originalKeys.has(keyOf(f))) return undefined;
     }
+    // The findings (as the file reports them, whatever their configured level) that disappear.
     const explains: number[] = [];
     this.findings.forEach((f, i) => {
-      if (f.severity === 'error' && EXPLAINABLE.has(f.rule) && !after.has(keyOf(f))) explains.push(i);
+      if (f.severity !== 'info' && EXPLAINABLE.has(f.rule) && !after.has(keyOf(f))) explains.push(i);
     });
     return explains;
   }

@@ -1,5 +1,6 @@
 /** English messages. Numbers arrive as plain digits; f.n() writes them as 210,299 and 11.80. */
 import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
+import type { ConfigProblem } from '../errors.js';
 import { enCalc } from './en-calc.js';
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
@@ -43,6 +44,24 @@ const item = (c: CauseCellText, f: Fmt) => {
   return `${cellName(c, f)} holds ${f.n(c.actual)}${formulaNote(c)}, ${value}${c.kind ? ` (${SLIP_EN[c.kind]})` : ''}`;
 };
 
+function configProblem(p: ConfigProblem): string {
+  const at = p.pointer === '' ? 'the top level' : p.pointer;
+  switch (p.kind) {
+    case 'enum':
+      return `${at} must be one of ${p.allowed.join(', ')}`;
+    case 'type':
+      return `${at} must be ${{ object: 'an object', array: 'a list', string: 'a text', boolean: 'true or false', integer: 'a whole number', number: 'a number' }[p.type] ?? p.type}`;
+    case 'unknown-key':
+      return `${at} has an unknown key "${p.key}"`;
+    case 'required':
+      return `${at} lacks "${p.key}"`;
+    case 'pattern':
+      return `${at} is not in the expected form (${p.pattern})`;
+    case 'other':
+      return `${at}: ${p.detail}`;
+  }
+}
+
 export const en: Catalog = {
   'sum.mismatch': (p, f) =>
     `${f.ind(p.indicator)}: the ${p.count} units add up to ${f.n(p.parts)}, but ${p.total} shows ${f.n(p.actual)} (difference ${f.n(sign(p.diff))}).`,
@@ -84,6 +103,8 @@ export const en: Catalog = {
   'number.dash': (p, f) =>
     `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a number; write 0 if there are none.`,
   'missing.value': (p, f) => `${p.unit}: no value for ${lower(f.ind(p.indicator))}.`,
+  'missing.formula': (p, f) =>
+    `${p.unit}, ${lower(f.ind(p.indicator))}: the cell holds the formula =${p.formula} but the file stores no result for it (it was never recalculated); open the file in Excel or LibreOffice and save it again.`,
   'missing.indicator': (p, f) => `The table has no "${f.ind(p.indicator)}"; not checked: ${p.rules.join(', ')}.`,
   'missing.unit-name': (p) => `Row ${p.row} has values but no unit name.`,
   'duplicate.indicator': (p, f) => `"${f.ind(p.indicator)}" appears twice (first at ${p.first}); this one is ignored.`,
@@ -141,7 +162,22 @@ export const en: Catalog = {
     allUnits: 'all units',
     annexTitle: 'The table (cells with findings are marked)',
     legend: '✖ error  ▲ warning  ℹ info',
-    summary: (files, e, w, i) => `Total: ${files} ${files === 1 ? 'file' : 'files'}; ${e} errors, ${w} warnings, ${i} info.`,
+    summary: (c) =>
+      `Total: ${c.files} ${c.files === 1 ? 'file' : 'files'} (${c.ok} without errors, ${c.invalid} with errors, ${c.unreadable} unreadable); ${c.errors} errors, ${c.warnings} warnings, ${c.infos} info.`,
+    verdictWord: { ok: 'no errors', invalid: 'errors found', unreadable: 'unreadable' },
+    markdown: {
+      title: 'povcheck report',
+      fileHeader: { file: 'File', verdict: 'Verdict', errors: 'Errors', warnings: 'Warnings', infos: 'Info' },
+      findingHeader: { cell: 'Cell', rule: 'Rule', severity: 'Severity', unit: 'Unit', indicator: 'Indicator', message: 'Message' },
+      noFindings: 'No findings.',
+      more: (n) => `… and ${n} more findings (see the full report).`,
+    },
+    wholeTable: 'whole table',
+    rulesHeader: { id: 'rule', severity: 'severity', summary: 'checks' },
+    rulesFooter: 'povcheck explain <rule> says what a rule checks, why, and shows an example.',
+    explainHeadings: { checks: 'What it checks', why: 'Why', example: 'Example', severity: 'Default severity', configure: 'Configure' },
+    configuredLevel: (level, source) => `${level} (set in ${source})`,
+    off: 'off',
     unreadable: (file, reason) => `povcheck: ${file}: ${reason}`,
     outputRequired: (format) => `--format ${format} needs -o, --output <file>: the ${format.toUpperCase()} report is written to a file`,
     reportWritten: (file) => `povcheck: report written to ${file}`,
@@ -248,7 +284,11 @@ export const en: Catalog = {
     FILE_EMPTY: (p) => (p.blank ? 'the file holds only blank space, no table' : 'the file is empty'),
     FILE_BINARY: (p) =>
       ({
-        zip: 'this is a ZIP container (an .xlsx/.docx workbook or a .zip archive), not a CSV file',
+        zip: 'this is a ZIP archive but not an Excel workbook (.xlsx, .xlsm)',
+        ods: 'this is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV',
+        xlsb: 'this is a binary Excel workbook (.xlsb); save it as .xlsx or CSV',
+        docx: 'this is a Word document, not a table; save the table as .xlsx or CSV',
+        encrypted: 'this workbook is password-protected (encrypted); save an unprotected copy',
         ole: 'this is a legacy Office file (.xls/.doc); save it as CSV or .xlsx',
         pdf: 'this is a PDF document, not a table',
         png: 'this is a PNG image, not a table',
@@ -268,6 +308,42 @@ export const en: Catalog = {
       p.reason === 'ambiguous'
         ? `cell ${p.cell}: "${p.text}" reads as ${p.vi} in Vietnamese format and ${p.en} in English format, and no other cell tells which the file uses; pass --locale vi or --locale en`
         : `the file mixes both number formats equally (${p.viCell} "${p.viText}" is Vietnamese, ${p.enCell} "${p.enText}" English); pass --locale vi or --locale en`,
+    WORKBOOK_INVALID: (p) => `not a readable Excel workbook: ${p.detail}`,
+    WORKBOOK_TOO_LARGE: (p) =>
+      p.what === 'uncompressed'
+        ? `the workbook unpacks to more than ${p.limitMb} MB (a ZIP bomb, or far larger than any annex table); not read`
+        : p.what === 'entries'
+          ? `the workbook holds more than ${p.limit} parts; not read`
+          : p.what === 'cells'
+            ? `the workbook holds more than ${p.limit.toLocaleString('en-US')} cells; not read`
+            : p.what === 'range'
+              ? `the sheet has content as far as ${p.cell}; povcheck reads sheets up to ${p.maxRows.toLocaleString('en-US')} rows and ${p.maxCols.toLocaleString('en-US')} columns (delete what lies beyond the table)`
+              : 'the workbook uses ZIP64 (it is larger than 4 GB); not read',
+    SHEET_NOT_FOUND: (p) => `the workbook has no sheet "${p.sheet}"; its sheets: ${p.available.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
+    NO_INPUT: (p) =>
+      p.kind === 'glob'
+        ? 'no file matches this pattern'
+        : 'this directory holds no file povcheck looks for (.csv, .tsv, .xlsx, .xlsm)',
+    CONFIG_INVALID: (p) =>
+      p.reason === 'json'
+        ? `the configuration file is not valid JSON (${p.detail})`
+        : p.reason === 'not-found'
+          ? 'no such configuration file'
+          : `the configuration does not fit its schema (schema/povcheck.config.schema.json): ${p.problems.map(configProblem).join('; ')}`,
+    BAD_OPTION: (p) => {
+      switch (p.reason) {
+        case 'output-twice':
+          return `--format ${p.format} has two --output-file options; give each format one file`;
+        case 'stdout-twice':
+          return `several formats would go to the terminal (${p.formats.join(', ')}); give all but one an --output-file`;
+        case 'same-output':
+          return `two formats would be written to ${p.file}`;
+        case 'rule-level':
+          return `--rule ${p.value}: write <rule>=<off|error|warning|info>, e.g. --rule denominator=off`;
+        case 'unknown-rule':
+          return `no rule "${p.rule}"; the rules: ${p.known.join(', ')}`;
+      }
+    },
     CALC_INPUT: (p) => {
       const lab = (i: keyof typeof en.ui.indicatorLabels) => en.ui.indicatorLabels[i];
       const low = (i: keyof typeof en.ui.indicatorLabels) => lab(i).charAt(0).toLowerCase() + lab(i).slice(1);

@@ -6,7 +6,7 @@ import { en } from './en.js';
 import { vi } from './vi.js';
 import type { Catalog, Fmt, Lang, MessageId, MessageRef, SkipId, SkipRef } from './types.js';
 
-export type { Lang, Catalog, Fmt, MessageId, MessageRef, MessageParams, SkipRef, SkipId } from './types.js';
+export type { Lang, Catalog, Fmt, MessageId, MessageRef, MessageParams, SkipRef, SkipId, SummaryCounts } from './types.js';
 
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 

@@ -60,6 +60,8 @@ export interface MessageParams {
   'number.other-locale': { unit: string; indicator: Indicator; text: string; locale: 'vi' | 'en'; witness: string };
   'number.dash': { unit: string; indicator: Indicator; text: string };
   'missing.value': { unit: string; indicator: Indicator };
+  /** A spreadsheet formula cell whose file holds no computed result (never recalculated on save). */
+  'missing.formula': { unit: string; indicator: Indicator; formula: string };
   'missing.indicator': { indicator: Indicator; rules: string[] };
   'missing.unit-name': { row: number };
   'duplicate.indicator': { indicator: Indicator; first: string };
@@ -100,6 +102,16 @@ export interface Fmt {
   list(items: string[]): string;
 }
 
+export interface SummaryCounts {
+  files: number;
+  ok: number;
+  invalid: number;
+  unreadable: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
 /** Fixed text of reports and the CLI. */
 export interface UiText {
   indicatorLabels: Record<Indicator, string>;
@@ -127,7 +139,25 @@ export interface UiText {
   allUnits: string;
   annexTitle: string;
   legend: string;
-  summary: (files: number, errors: number, warnings: number, infos: number) => string;
+  summary: (c: SummaryCounts) => string;
+  /** One word for a file's verdict (tables, JUnit, step summaries). */
+  verdictWord: { ok: string; invalid: string; unreadable: string };
+  /** Markdown report (also the GitHub step summary). */
+  markdown: {
+    title: string;
+    fileHeader: { file: string; verdict: string; errors: string; warnings: string; infos: string };
+    findingHeader: { cell: string; rule: string; severity: string; unit: string; indicator: string; message: string };
+    noFindings: string;
+    more: (n: number) => string;
+  };
+  /** Name for findings that concern the whole table rather than one unit (JUnit test cases). */
+  wholeTable: string;
+  /** `povcheck rules` and `povcheck explain`. */
+  rulesHeader: { id: string; severity: string; summary: string };
+  rulesFooter: string;
+  explainHeadings: { checks: string; why: string; example: string; severity: string; configure: string };
+  configuredLevel: (level: string, source: string) => string;
+  off: string;
   unreadable: (file: string, reason: string) => string;
   /** `--format html` without `-o`. */
   outputRequired: (format: string) => string;

@@ -1,5 +1,6 @@
 /** Vietnamese messages. Numbers arrive as plain digits; f.n() writes them as 210.299 and 11,80. */
 import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
+import type { ConfigProblem } from '../errors.js';
 import { viCalc } from './vi-calc.js';
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
@@ -45,6 +46,24 @@ const item = (c: CauseCellText, f: Fmt) => {
   return `${cellName(c, f)} ghi ${f.n(c.actual)}${formulaNote(c)}, ${value}${c.kind ? ` (${SLIP_VI[c.kind]})` : ''}`;
 };
 
+function configProblem(p: ConfigProblem): string {
+  const at = p.pointer === '' ? 'cấp ngoài cùng' : p.pointer;
+  switch (p.kind) {
+    case 'enum':
+      return `${at} phải là một trong các giá trị ${p.allowed.join(', ')}`;
+    case 'type':
+      return `${at} phải là ${{ object: 'một đối tượng', array: 'một danh sách', string: 'một chuỗi chữ', boolean: 'true hoặc false', integer: 'một số nguyên', number: 'một số' }[p.type] ?? p.type}`;
+    case 'unknown-key':
+      return `${at} có khoá không hợp lệ "${p.key}"`;
+    case 'required':
+      return `${at} thiếu "${p.key}"`;
+    case 'pattern':
+      return `${at} không đúng dạng (${p.pattern})`;
+    case 'other':
+      return `${at}: ${p.detail}`;
+  }
+}
+
 export const vi: Catalog = {
   'sum.mismatch': (p, f) =>
     `${f.ind(p.indicator)}: cộng ${p.count} đơn vị được ${f.n(p.parts)}, nhưng ${p.total} ghi ${f.n(p.actual)} (chênh lệch ${f.n(sign(p.diff))}).`,
@@ -87,6 +106,8 @@ export const vi: Catalog = {
   'number.dash': (p, f) =>
     `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số; nếu không có hộ nào thì ghi 0.`,
   'missing.value': (p, f) => `${p.unit}: thiếu số liệu ${f.ind(p.indicator).toLowerCase()}.`,
+  'missing.formula': (p, f) =>
+    `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô có công thức =${p.formula} nhưng tệp không lưu kết quả của công thức (chưa từng được tính lại); hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại.`,
   'missing.indicator': (p, f) =>
     `Bảng không có chỉ tiêu "${f.ind(p.indicator)}"; không kiểm tra được: ${p.rules.join(', ')}.`,
   'missing.unit-name': (p) => `Dòng ${p.row} có số liệu nhưng không có tên đơn vị.`,
@@ -145,7 +166,22 @@ export const vi: Catalog = {
     allUnits: 'mọi đơn vị',
     annexTitle: 'Bảng số liệu (ô có vấn đề được đánh dấu)',
     legend: '✖ lỗi  ▲ cảnh báo  ℹ thông tin',
-    summary: (files, e, w, i) => `Tổng cộng: ${files} tệp; ${e} lỗi, ${w} cảnh báo, ${i} thông tin.`,
+    summary: (c) =>
+      `Tổng cộng: ${c.files} tệp (${c.ok} tệp không có lỗi, ${c.invalid} tệp có lỗi, ${c.unreadable} tệp không đọc được); ${c.errors} lỗi, ${c.warnings} cảnh báo, ${c.infos} thông tin.`,
+    verdictWord: { ok: 'không có lỗi', invalid: 'có lỗi', unreadable: 'không đọc được' },
+    markdown: {
+      title: 'Báo cáo povcheck',
+      fileHeader: { file: 'Tệp', verdict: 'Kết luận', errors: 'Lỗi', warnings: 'Cảnh báo', infos: 'Thông tin' },
+      findingHeader: { cell: 'Ô', rule: 'Quy tắc', severity: 'Mức', unit: 'Đơn vị', indicator: 'Chỉ tiêu', message: 'Nội dung' },
+      noFindings: 'Không có phát hiện nào.',
+      more: (n) => `… và ${n} phát hiện khác (xem báo cáo đầy đủ).`,
+    },
+    wholeTable: 'toàn bảng',
+    rulesHeader: { id: 'quy tắc', severity: 'mức', summary: 'kiểm tra' },
+    rulesFooter: 'povcheck explain <quy tắc> cho biết quy tắc kiểm tra gì, vì sao, kèm ví dụ.',
+    explainHeadings: { checks: 'Kiểm tra gì', why: 'Vì sao', example: 'Ví dụ', severity: 'Mức mặc định', configure: 'Cấu hình' },
+    configuredLevel: (level, source) => `${level} (đặt trong ${source})`,
+    off: 'tắt',
     unreadable: (file, reason) => `povcheck: ${file}: ${reason}`,
     outputRequired: (format) => `--format ${format} cần -o, --output <tệp>: báo cáo ${format.toUpperCase()} được ghi vào một tệp`,
     reportWritten: (file) => `povcheck: đã ghi báo cáo vào ${file}`,
@@ -254,7 +290,11 @@ export const vi: Catalog = {
     FILE_EMPTY: (p) => (p.blank ? 'tệp chỉ có khoảng trắng, không có bảng' : 'tệp rỗng'),
     FILE_BINARY: (p) =>
       ({
-        zip: 'đây là tệp nén ZIP (sổ tính .xlsx/.docx hoặc tệp .zip), không phải tệp CSV',
+        zip: 'đây là tệp nén ZIP nhưng không phải sổ tính Excel (.xlsx, .xlsm)',
+        ods: 'đây là bảng tính OpenDocument (.ods); hãy lưu thành .xlsx hoặc CSV',
+        xlsb: 'đây là sổ tính Excel dạng nhị phân (.xlsb); hãy lưu thành .xlsx hoặc CSV',
+        docx: 'đây là văn bản Word, không phải bảng số liệu; hãy lưu bảng thành .xlsx hoặc CSV',
+        encrypted: 'sổ tính này được đặt mật khẩu (mã hoá); hãy lưu một bản không đặt mật khẩu',
         ole: 'đây là tệp Office cũ (.xls/.doc); hãy lưu thành CSV hoặc .xlsx',
         pdf: 'đây là tài liệu PDF, không phải bảng số liệu',
         png: 'đây là ảnh PNG, không phải bảng số liệu',
@@ -274,6 +314,42 @@ export const vi: Catalog = {
       p.reason === 'ambiguous'
         ? `ô ${p.cell}: "${p.text}" đọc kiểu Việt Nam là ${p.vi}, kiểu tiếng Anh là ${p.en}, và không ô nào khác cho biết tệp dùng kiểu nào; hãy chỉ rõ --locale vi hoặc --locale en`
         : `tệp dùng lẫn hai kiểu số với số lượng ngang nhau (ô ${p.viCell} "${p.viText}" kiểu Việt Nam, ô ${p.enCell} "${p.enText}" kiểu tiếng Anh); hãy chỉ rõ --locale vi hoặc --locale en`,
+    WORKBOOK_INVALID: (p) => `không đọc được sổ tính Excel này: ${p.detail}`,
+    WORKBOOK_TOO_LARGE: (p) =>
+      p.what === 'uncompressed'
+        ? `sổ tính khi giải nén lớn hơn ${p.limitMb} MB (tệp "bom nén", hoặc lớn hơn mọi bảng phụ lục); không đọc`
+        : p.what === 'entries'
+          ? `sổ tính có hơn ${p.limit} thành phần; không đọc`
+          : p.what === 'cells'
+            ? `sổ tính có hơn ${p.limit.toLocaleString('vi-VN')} ô; không đọc`
+            : p.what === 'range'
+              ? `trang tính có nội dung tới tận ô ${p.cell}; povcheck chỉ đọc trang tính tối đa ${p.maxRows.toLocaleString('vi-VN')} dòng và ${p.maxCols.toLocaleString('vi-VN')} cột (hãy xoá phần nằm ngoài bảng)`
+              : 'sổ tính dùng ZIP64 (lớn hơn 4 GB); không đọc',
+    SHEET_NOT_FOUND: (p) => `sổ tính không có trang "${p.sheet}"; các trang có: ${p.available.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
+    NO_INPUT: (p) =>
+      p.kind === 'glob'
+        ? 'không có tệp nào khớp mẫu này'
+        : 'thư mục này không có tệp nào povcheck tìm đọc (.csv, .tsv, .xlsx, .xlsm)',
+    CONFIG_INVALID: (p) =>
+      p.reason === 'json'
+        ? `tệp cấu hình không phải JSON hợp lệ (${p.detail})`
+        : p.reason === 'not-found'
+          ? 'không có tệp cấu hình này'
+          : `tệp cấu hình không khớp lược đồ (schema/povcheck.config.schema.json): ${p.problems.map(configProblem).join('; ')}`,
+    BAD_OPTION: (p) => {
+      switch (p.reason) {
+        case 'output-twice':
+          return `--format ${p.format} có hai --output-file; mỗi định dạng chỉ ghi ra một tệp`;
+        case 'stdout-twice':
+          return `nhiều định dạng cùng in ra màn hình (${p.formats.join(', ')}); hãy cho tất cả trừ một định dạng một --output-file`;
+        case 'same-output':
+          return `hai định dạng cùng ghi vào tệp ${p.file}`;
+        case 'rule-level':
+          return `--rule ${p.value}: hãy viết <quy tắc>=<off|error|warning|info>, ví dụ --rule denominator=off`;
+        case 'unknown-rule':
+          return `không có quy tắc "${p.rule}"; các quy tắc: ${p.known.join(', ')}`;
+      }
+    },
     CALC_INPUT: (p) => {
       const lab = (i: keyof typeof vi.ui.indicatorLabels) => vi.ui.indicatorLabels[i];
       const low = (i: keyof typeof vi.ui.indicatorLabels) => lab(i).charAt(0).toLowerCase() + lab(i).slice(1);

@@ -5,15 +5,24 @@
 export interface Cell {
   /** The text as found in the file (not trimmed). */
   readonly raw: string;
-  /** A1 reference in the source sheet, e.g. "I6". */
+  /**
+   * A1 reference in the source sheet, e.g. "I6". A workbook cell inside a merged range whose text is the
+   * range's (see read/xlsx.ts) carries the merged cell's reference, the one people click on.
+   */
   readonly ref: string;
   /** 0-based row and column in the grid (row 0 is spreadsheet row 1). */
   readonly row: number;
   readonly col: number;
   /** Sheet name, for workbook inputs. */
   readonly sheet?: string;
-  /** Formula text for spreadsheet inputs whose cell is computed. */
+  /** Formula text for spreadsheet inputs whose cell is computed (without the leading "="). */
   readonly formula?: string;
+  /**
+   * Workbook cells that hold a number (typed, or a formula's cached result): its exact plain digits at the
+   * precision the cell displays ("9.74", "210299"). Such a value needs no locale: the shape stage takes it
+   * as it is and leaves it out of the decision between Vietnamese and English number formats.
+   */
+  readonly numeric?: string;
 }
 
 /** How a grid was read, for reports ("UTF-8 with BOM, ';'-delimited"); worded by the message catalogues. */

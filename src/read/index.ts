@@ -1,15 +1,32 @@
 /**
- * File → Grid. Picks the reader by content (and, for workbooks, by extension) and says how it read the file.
+ * File → Grid. Picks the reader by content: a ZIP container holding xl/workbook.xml is an Excel workbook
+ * (.xlsx/.xlsm, read by xlsx.ts, which alone loads exceljs); other ZIP containers (.ods, .xlsb, .docx) and
+ * binary files are refused with their name; everything else is delimited text (decode.ts + csv.ts).
+ * An OLE file named .xlsx/.xlsm is a password-protected workbook.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { PovcheckError } from '../errors.js';
 import { decodeBytes } from './decode.js';
 import { readDelimited, type Delimiter } from './csv.js';
 import type { Grid } from './grid.js';
+import { isZip } from './zip-guard.js';
+import type { WorkbookLimits } from './zip-guard.js';
 
 export interface ReadOptions {
   delimiter?: Delimiter;
+  /** Workbooks: sheet name or 1-based position. */
+  sheet?: string;
+  /** Workbooks: limits on unpacked size, cells and extent (tests lower them). */
+  limits?: WorkbookLimits;
 }
+
+/**
+ * The extensions povcheck looks for when it searches a directory. Not .txt: folders hold notes too; a
+ * "Unicode Text" export is named on the command line or by a glob.
+ */
+export const DIRECTORY_EXTENSIONS = ['.csv', '.tsv', '.xlsx', '.xlsm'] as const;
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
 /** Larger inputs than this are refused rather than risking the machine's memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -42,10 +59,22 @@ export function gridFromBytes(bytes: Uint8Array, opts: ReadOptions = {}): Grid {
   return readDelimited(text, encoding, opts.delimiter).grid;
 }
 
+/** Bytes of any input povcheck reads (workbook or delimited text) → Grid. Pure apart from loading exceljs. */
+export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { name?: string } = {}): Promise<Grid> {
+  if (isZip(bytes)) {
+    const { gridFromWorkbook } = await import('./xlsx.js');
+    return gridFromWorkbook(bytes, { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.limits ? { limits: opts.limits } : {}) });
+  }
+  if (opts.name && /\.xls[xm]$/i.test(opts.name) && OLE.every((b, i) => bytes[i] === b)) {
+    throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
+  }
+  return gridFromBytes(bytes, opts);
+}
+
 export async function readGrid(path: string, opts: ReadOptions = {}): Promise<Grid> {
   const bytes = await readFileBytes(path);
   try {
-    return gridFromBytes(bytes, opts);
+    return await gridFromAnyBytes(bytes, { ...opts, name: path });
   } catch (e) {
     if (e instanceof PovcheckError) throw e.withFile(path);
     throw e;

@@ -17,7 +17,7 @@ import { SEVERITY_SYMBOL, annexTableHtml, cellElementId, type CellMark } from '.
 import { html, htmlId, joinHtml, type SafeHtml } from '../render/html-escape.js';
 import { ANNEX_CSS, PAGE_CSS, htmlPage } from '../render/html-page.js';
 import { CHART_CSS, rateChartData, rateChartSvg, type ChartTarget } from '../render/svg-chart.js';
-import { countFindings, langOf, totalCounts, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
+import { countFindings, langOf, summaryCounts, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
 import { causesOf } from './causes.js';
 
 export interface HtmlOptions {
@@ -248,9 +248,8 @@ function filesSummary(input: ReportInput, lang: Lang): SafeHtml {
         : html`${f.status === 'ok' ? '✔ ' : sym('error')}${ui.counts(c.errors, c.warnings, c.infos)}`;
     return html`<tr><td><a href="#file-${fi}">${f.file}</a></td><td>${result}</td></tr>`;
   });
-  const t = totalCounts(input.files);
   return html`<nav class="files"><h2>${ui.html.filesTitle}</h2><table class="files"><thead><tr><th>${ui.html.fileColumn}</th><th>${ui.html.verdictColumn}</th></tr></thead><tbody>${rows}</tbody></table>
-<p><strong>${ui.summary(input.files.length, t.errors, t.warnings, t.infos)}</strong></p></nav>`;
+<p><strong>${ui.summary(summaryCounts(input.files))}</strong></p></nav>`;
 }
 
 /** The validate report as one HTML document. */

@@ -4,13 +4,13 @@
  * the flagged cells marked.
  */
 import { displayRef } from '../read/grid.js';
-import { catalog, makeFmt, renderMessage, renderSkip, type Lang } from '../messages/index.js';
+import { catalog, formatPlain, makeFmt, renderMessage, renderSkip, type Lang } from '../messages/index.js';
 import type { Finding, Severity } from '../findings.js';
 import { SEVERITIES, severityRank } from '../findings.js';
 import type { FileResult } from '../validate.js';
 import { annexLayout } from '../render/annex-layout.js';
 import { displayWidth, renderBox } from '../render/box.js';
-import { countFindings, langOf, totalCounts, type ReportInput, type Style } from './types.js';
+import { countFindings, langOf, runLang, summaryCounts, type ReportInput, type Style } from './types.js';
 import { causeLines } from './causes.js';
 
 export interface TextOptions {
@@ -55,7 +55,9 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions): string[] 
       (u, ind) => {
         const v = annex.values[u.id]?.[ind];
         const sev = v ? worst.get(v.cell.ref) : undefined;
-        return (v?.text ?? '') + (sev ? ` ${MARK[sev]}` : '');
+        // Workbook numbers have no written form: show them in the file's number format (else the report's).
+        const shown = v?.cell.numeric !== undefined && v.plain !== undefined ? formatPlain(v.plain, annex.locale === 'plain' ? lang : annex.locale) : (v?.text ?? '');
+        return shown + (sev ? ` ${MARK[sev]}` : '');
       },
       { transpose },
     );
@@ -122,9 +124,7 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
 export function textReport(input: ReportInput, opts: TextOptions): string {
   const blocks = input.files.map((f) => fileReport(input, f, opts).join('\n'));
   if (input.files.length > 1) {
-    const c = totalCounts(input.files);
-    const lang = input.lang ?? input.files.find((f) => f.annex)?.annex?.lang ?? input.fallbackLang;
-    blocks.push(opts.style.bold(catalog(lang).ui.summary(input.files.length, c.errors, c.warnings, c.infos)));
+    blocks.push(opts.style.bold(catalog(runLang(input)).ui.summary(summaryCounts(input.files))));
   }
   return blocks.join('\n\n') + '\n';
 }

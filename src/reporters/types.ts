@@ -1,8 +1,8 @@
 /**
  * What every reporter receives: the per-file results of one run and the presentation choices.
  */
-import type { FileResult } from '../validate.js';
-import type { Lang } from '../messages/index.js';
+import type { FailOn, FileResult, RuleLevels } from '../validate.js';
+import type { Lang, SummaryCounts } from '../messages/index.js';
 import type { Finding } from '../findings.js';
 
 /**
@@ -30,6 +30,24 @@ export interface ReportInput {
   lang?: Lang;
   fallbackLang: Lang;
   strict: boolean;
+  /** Which findings fail a file (JUnit failures, the verdicts); `strict` means 'warning'. */
+  failOn?: FailOn;
+  /** povcheck's version, for reports that name the tool (SARIF). */
+  version?: string;
+  /** The working directory: CI reports give paths relative to it. */
+  cwd?: string;
+  /** Rules switched off or re-levelled for the run (JUnit leaves out rules that are off). */
+  rules?: RuleLevels;
+}
+
+/** The language of a whole-run report (summaries): forced, else the first readable table's, else the fallback. */
+export function runLang(input: ReportInput): Lang {
+  return input.lang ?? input.files.find((f) => f.annex)?.annex?.lang ?? input.fallbackLang;
+}
+
+/** The fail-on level of a report. */
+export function failOnOfReport(input: ReportInput): FailOn {
+  return input.failOn ?? (input.strict ? 'warning' : 'error');
 }
 
 export interface Style {
@@ -50,8 +68,9 @@ export const PLAIN_STYLE: Style = {
   bold: (s) => s,
 };
 
+/** A file's report language: forced, else its table's, else (unreadable) the run's. */
 export function langOf(input: ReportInput, file: FileResult): Lang {
-  return input.lang ?? file.annex?.lang ?? input.fallbackLang;
+  return input.lang ?? file.annex?.lang ?? runLang(input);
 }
 
 export interface Counts {
@@ -68,6 +87,19 @@ export function countFindings(findings: readonly Finding[]): Counts {
     else c.infos++;
   }
   return c;
+}
+
+export function summaryCounts(files: readonly FileResult[]): SummaryCounts {
+  const c = totalCounts(files);
+  return {
+    files: files.length,
+    ok: files.filter((f) => f.status === 'ok').length,
+    invalid: files.filter((f) => f.status === 'invalid').length,
+    unreadable: c.unreadable,
+    errors: c.errors,
+    warnings: c.warnings,
+    infos: c.infos,
+  };
 }
 
 export function totalCounts(files: readonly FileResult[]): Counts & { unreadable: number } {

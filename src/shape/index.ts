@@ -13,7 +13,8 @@ import { isTotalName } from './aliases.js';
 import type { Draft } from './draft.js';
 import { readLong } from './long.js';
 import { unitKey } from './normalize.js';
-import { decideLocale, parseNumber, type NumberSample } from './numbers.js';
+import { decideLocale, parseNumber, type NumberSample, type ParseResult } from './numbers.js';
+import { Dec } from '../calc/decimal.js';
 import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
 import { readWide } from './wide.js';
 
@@ -27,6 +28,14 @@ export interface ShapeOptions {
    * 'none' leaves the table without one (table/plan compute it).
    */
   totalPolicy?: 'first' | 'none';
+  /** More names of the total unit (configuration), besides aliases.ts's TOTAL_NAMES. */
+  totalNames?: readonly string[];
+  /**
+   * Unit name aliases (configuration): folded alias (normalize.ts unitKey) → canonical name. A unit written
+   * as an alias keeps its name as written but gets the canonical name's key, so "TP Tuyên Quang" and
+   * "Thành phố Tuyên Quang" are one unit for duplicate checks and for matching across files.
+   */
+  unitAliases?: ReadonlyMap<string, string>;
 }
 
 export interface ShapeResult {
@@ -64,8 +73,14 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
   const findings = draft.findings;
 
   // Units: the total, duplicates, parents.
-  const keys = draft.units.map((u) => unitKey(u.name));
-  let totalIdx = draft.units.findIndex((u) => isTotalName(u.name));
+  const keys = draft.units.map((u) => {
+    const k = unitKey(u.name);
+    const canonical = opts.unitAliases?.get(k);
+    return canonical !== undefined ? unitKey(canonical) : k;
+  });
+  const extraTotals = new Set((opts.totalNames ?? []).map(unitKey).filter((k) => k !== ''));
+  const isTotal = (name: string) => isTotalName(name) || extraTotals.has(unitKey(name));
+  let totalIdx = draft.units.findIndex((u) => isTotal(u.name));
   if (totalIdx < 0 && draft.units.length > 1 && (opts.totalPolicy ?? 'first') === 'first') {
     totalIdx = 0;
     findings.push({
@@ -80,7 +95,7 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
   keys.forEach((k, i) => {
     const first = firstByKey.get(k);
     const u = draft.units[i]!;
-    const isSecondTotal = i !== totalIdx && totalIdx >= 0 && isTotalName(u.name);
+    const isSecondTotal = i !== totalIdx && totalIdx >= 0 && isTotal(u.name);
     if (first === undefined && !isSecondTotal) {
       firstByKey.set(k, i);
       return;
@@ -104,8 +119,10 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
     ...(totalIdx >= 0 && id !== totalIdx ? { parent: totalIdx } : {}),
   }));
 
-  // Numbers: decide the file's format from all value cells, then parse each.
+  // Numbers: decide the file's format from all value cells written as text, then parse each.
+  // Workbook cells stored as numbers carry exact digits (Cell.numeric) and need no format.
   const samples: NumberSample[] = draft.values
+    .filter((v) => v.cell.numeric === undefined)
     .map((v) => ({ text: v.cell.raw.trim(), kind: indicatorKind(v.indicator), ref: displayRef(v.cell) }))
     .filter((s) => s.text !== '');
   let locale: NumberLocale;
@@ -132,7 +149,7 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
     const kind = indicatorKind(dv.indicator);
     const text = dv.cell.raw.replace(/^[\s\u00a0\u2007\u202f]+|[\s\u00a0\u2007\u202f]+$/g, '');
     const base = { indicator: dv.indicator, unit: dv.unit, cell: dv.cell, text };
-    const p = parseNumber(text, locale, kind);
+    const p = dv.cell.numeric !== undefined ? parseStored(dv.cell.numeric) : parseNumber(text, locale, kind);
     if (p.ok) {
       values[dv.unit]![dv.indicator] = { ...base, status: 'ok', num: p.num, plain: p.plain, decimals: p.decimals };
       continue;
@@ -168,7 +185,17 @@ const RULES_NEEDING: Record<(typeof COUNT_INDICATORS)[number], string[]> = {
   poor_end: ['sum', 'flow', 'rate', 'range'],
 };
 
+/** A workbook number's exact digits ("9.74", "-12", "210299") as a parsed value. */
+function parseStored(digits: string): ParseResult {
+  const num = new Dec(digits);
+  const frac = /\.(\d+)$/.exec(digits);
+  return { ok: true, num, plain: digits, decimals: frac ? frac[1]!.length : 0, separated: false };
+}
+
 function numberFinding(problem: string, cell: Cell, unit: string, indicator: Indicator, text: string, locale: NumberLocale, witness: string): Finding {
+  if (problem === 'empty' && cell.formula !== undefined) {
+    return { severity: 'error', at: cell, unit, indicator, rule: 'missing', msg: { id: 'missing.formula', params: { unit, indicator, formula: cell.formula } } };
+  }
   if (problem === 'empty') return { severity: 'error', at: cell, unit, indicator, rule: 'missing', msg: { id: 'missing.value', params: { unit, indicator } } };
   const base = { severity: 'error' as const, at: cell, unit, indicator, actual: text };
   if (problem === 'dash') return { ...base, rule: 'number', msg: { id: 'number.dash', params: { unit, indicator, text } } };

@@ -3,7 +3,7 @@
  * they explain; the JSON `causes` contract (README "JSON report").
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
+import { fixtures, runCli } from '../helpers.js';
 
 interface JsonCause {
   cells: string[];
@@ -20,6 +20,18 @@ const json = (args: string[]) =>
   JSON.parse(runCli(['validate', ...args, '--format', 'json']).stdout) as {
     files: Array<{ findings: Array<{ rule: string; cell: string | null }>; causes: JsonCause[]; localisation: { status: string; failing: number; size: number | null; more: number } | null }>;
   };
+
+describe('the planted fixtures for localisation', () => {
+  const planted = fixtures.plantedCauses();
+  it.each(Object.keys(planted))('%s: exit 1, the finding at its cell, and causes', (name) => {
+    const p = planted[name]!;
+    const r = runCli(['validate', `fixtures/${name}`, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const f = (JSON.parse(r.stdout) as { files: Array<{ findings: Array<{ rule: string; cell: string; severity: string }>; causes: unknown[] }> }).files[0]!;
+    expect(f.findings.some((x) => x.rule === p.rule && x.cell === p.cell && x.severity === 'error')).toBe(true);
+    expect(f.causes.length).toBeGreaterThan(0);
+  });
+});
 
 describe('causes in the JSON report', () => {
   it('one cause: cells, proposed value, the findings it explains, kind, confidence', () => {
@@ -38,6 +50,13 @@ describe('causes in the JSON report', () => {
     expect(new Set(f.causes.map((c) => c.confidence))).toEqual(new Set(['ambiguous']));
     expect(f.causes.map((c) => c.cells[0])).toContain('E2');
     for (const c of f.causes) expect(c.explains.map((i) => f.findings[i]!.cell)).toEqual(['D2']);
+  });
+
+  it('follows the rule levels: a rule switched off is not localised, a re-levelled finding is still explained', () => {
+    const f = json(['fixtures/planted/poor-end-transposed.csv', '--rule', 'rate=off', '--rule', 'sum=warning']).files[0]!;
+    expect(f.localisation).toEqual({ status: 'found', failing: 2, size: 1, more: 0 });
+    expect(f.causes[0]).toMatchObject({ cells: ['I6'], proposed: { I6: '4693' }, confidence: 'unique' });
+    expect(f.causes[0]!.explains.map((i) => `${f.findings[i]!.rule}@${f.findings[i]!.cell}`)).toEqual(['flow@I6', 'sum@D6']);
   });
 
   it('a clean table has no causes; an unreadable file has an empty list', () => {

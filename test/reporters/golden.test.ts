@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli, ROOT } from '../helpers.js';
 
 const GOLDEN = join(ROOT, 'test', 'reporters', 'golden');
+const EXT = { github: 'txt', sarif: 'json', junit: 'xml', markdown: 'md', gitlab: 'json' } as const;
+const CI_RUN = ['fixtures/planted/poor-end-transposed.csv', 'fixtures/xlsx/annex-formatted.xlsx', 'fixtures/xlsx/planted/stray-text.xlsx', 'fixtures/planted/missing.csv'];
 
 function golden(name: string, actual: string) {
   const path = join(GOLDEN, name);
@@ -20,7 +22,7 @@ function golden(name: string, actual: string) {
 }
 
 describe('golden reports', () => {
-  it.each([
+  it.each<[string, string[]]>([
     ['seed.vi.txt', ['validate', 'fixtures/tuyen-quang-2020.csv']],
     ['seed.en.txt', ['validate', 'fixtures/tuyen-quang-2020.csv', '--lang', 'en']],
     ['planted.vi.txt', ['validate', 'fixtures/planted/poor-end-transposed.csv']],
@@ -30,8 +32,14 @@ describe('golden reports', () => {
     ['causes-ambiguous.en.txt', ['validate', 'fixtures/planted/households-ambiguous.csv', '--lang', 'en', '--no-table']],
     ['causes-two-cells.vi.txt', ['validate', 'fixtures/planted/two-errors.csv', '--no-table']],
     ['causes-separator.en.json', ['validate', 'fixtures/planted/poor-start-separator.csv', '--format', 'json', '--lang', 'en']],
+    // The CI reporters on one run: a planted error (CSV), the formatted workbook, a planted error (XLSX), a missing file.
+    ...(['github', 'sarif', 'junit', 'markdown', 'gitlab'] as const).map((format): [string, string[]] => [`ci.${format}.${EXT[format]}`, ['validate', ...CI_RUN, '--lang', 'en', '--format', format]]),
+    ['ci.vi.markdown.md', ['validate', ...CI_RUN, '--format', 'markdown']],
+    ['many.vi.txt', ['validate', ...CI_RUN]],
+    ['xlsx.vi.txt', ['validate', 'fixtures/xlsx/annex-formatted.xlsx']],
+    ['xlsx.en.json', ['validate', 'fixtures/xlsx/formula-no-cache.xlsx', '--format', 'json', '--lang', 'en']],
   ])('%s', (name, args) => {
-    const r = runCli(args as string[], { env: { COLUMNS: '200' } });
+    const r = runCli(args, { env: { COLUMNS: '200', GITHUB_STEP_SUMMARY: '' } });
     golden(name, r.stdout);
   });
 });

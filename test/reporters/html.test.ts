@@ -97,7 +97,7 @@ describe('htmlReport', () => {
     const doc = htmlReport(input([await validateFile(PLANTED), await validateFile(SEED), await validateFile(join(FIXTURES, 'nope.csv'))]));
     expect(doc).toContain('<nav class="files">');
     expect(doc).toContain('<a href="#file-0">');
-    expect(doc).toContain('Tổng cộng: 3 tệp; 3 lỗi, 16 cảnh báo, 2 thông tin.');
+    expect(doc).toContain('Tổng cộng: 3 tệp (1 tệp không có lỗi, 1 tệp có lỗi, 1 tệp không đọc được); 3 lỗi, 16 cảnh báo, 2 thông tin.');
     expect(doc).toContain('id="c0-I6"');
     expect(doc).toContain('id="c1-I6"');
     expect(doc).toContain('<pattern id="chart0-hatch"');

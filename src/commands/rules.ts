@@ -1,0 +1,87 @@
+/**
+ * `povcheck rules`: every rule id with its default severity and what it checks, in one line each (and the
+ * level a configuration gives it). `povcheck explain <rule>`: what the rule checks, why, and an example.
+ * Both in Vietnamese and English (messages/rule-docs-*.ts).
+ */
+import { Option, type Command } from 'commander';
+import { PovcheckError } from '../errors.js';
+import { catalog, type Lang } from '../messages/index.js';
+import type { RuleId } from '../findings.js';
+import { displayWidth } from '../render/box.js';
+import { envLang, type CommandContext } from './shared.js';
+
+interface RulesFlags {
+  lang?: Lang;
+  format?: 'text' | 'json';
+  config?: string | false;
+}
+
+async function context(flags: RulesFlags, ctx: CommandContext) {
+  const { loadConfig } = await import('../config.js');
+  const config = await loadConfig(flags.config === false ? false : flags.config, ctx.io.cwd ?? process.cwd());
+  const lang: Lang = flags.lang ?? config?.lang ?? envLang(ctx.io.env);
+  const { RULE_IDS } = await import('../rules/index.js');
+  const { ruleDocs } = await import('../messages/rule-docs.js');
+  return { config, lang, rules: RULE_IDS, docs: ruleDocs(lang), ui: catalog(lang).ui };
+}
+
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - displayWidth(s)));
+
+export function registerRules(program: Command, ctx: CommandContext): void {
+  program
+    .command('rules')
+    .description('list every rule id with its default severity and what it checks')
+    .addOption(new Option('--lang <lang>', 'language (default: the configuration, else LANG)').choices(['vi', 'en']))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--config <file>', 'configuration file whose rule levels to show')
+    .option('--no-config', 'use no configuration file')
+    .action(async (flags: RulesFlags) => {
+      const { config, lang, rules, docs, ui } = await context(flags, ctx);
+      const levelOf = (id: RuleId) => config?.rules?.[id];
+      if (flags.format === 'json') {
+        const out = rules.map((r) => ({ id: r.id, severity: r.severity, ...(levelOf(r.id) ? { configured: levelOf(r.id) } : {}), summary: docs[r.id].summary }));
+        ctx.io.out(JSON.stringify({ lang, rules: out }, null, 2) + '\n');
+        return;
+      }
+      const sev = (id: RuleId, s: string) => {
+        const level = levelOf(id);
+        const base = ui.severity[s as 'error'];
+        return level ? `${base} → ${ui.configuredLevel(level === 'off' ? ui.off : ui.severity[level], config!.path)}` : base;
+      };
+      const rows = rules.map((r) => [r.id, sev(r.id, r.severity), docs[r.id].summary]);
+      const head = [ui.rulesHeader.id, ui.rulesHeader.severity, ui.rulesHeader.summary];
+      const w0 = Math.max(...[head, ...rows].map((r) => displayWidth(r[0]!)));
+      const w1 = Math.max(...[head, ...rows].map((r) => displayWidth(r[1]!)));
+      const line = (r: string[]) => `${pad(r[0]!, w0)}  ${pad(r[1]!, w1)}  ${r[2]}`.trimEnd();
+      ctx.io.out([line(head), ...rows.map(line), '', ui.rulesFooter].join('\n') + '\n');
+    });
+
+  program
+    .command('explain')
+    .description('say what a rule checks, why, and show an example')
+    .argument('<rule>', 'a rule id (povcheck rules lists them)')
+    .addOption(new Option('--lang <lang>', 'language (default: the configuration, else LANG)').choices(['vi', 'en']))
+    .option('--config <file>', 'configuration file whose rule level to show')
+    .option('--no-config', 'use no configuration file')
+    .action(async (rule: string, flags: RulesFlags) => {
+      const { config, rules, docs, ui } = await context(flags, ctx);
+      const r = rules.find((x) => x.id === rule);
+      if (!r) throw new PovcheckError('BAD_OPTION', { reason: 'unknown-rule', rule, known: rules.map((x) => x.id) });
+      const d = docs[r.id];
+      const h = ui.explainHeadings;
+      const level = config?.rules?.[r.id];
+      const severity = ui.severity[r.severity] + (level ? ` → ${ui.configuredLevel(level === 'off' ? ui.off : ui.severity[level], config!.path)}` : '');
+      const section = (title: string, body: string) => [title, `  ${body}`, ''];
+      ctx.io.out(
+        [
+          `${r.id}: ${d.summary}`,
+          '',
+          ...section(h.severity, severity),
+          ...section(h.checks, d.checks),
+          ...section(h.why, d.why),
+          ...section(h.example, d.example),
+          ...section(h.configure, `povcheck.config.json: { "rules": { "${r.id}": "off" } }   ·   --rule ${r.id}=warning`),
+        ].join('\n'),
+      );
+    });
+}

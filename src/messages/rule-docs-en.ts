@@ -1,0 +1,84 @@
+/** Rule documentation in English (see rule-docs.ts). */
+import type { RuleDocs } from './rule-docs.js';
+
+export const ruleDocsEn: RuleDocs = {
+  sum: {
+    summary: 'the units add up to the total unit, for every count indicator',
+    checks:
+      'For each count indicator (households and poor households at the start and the end, poor households reduced) the values of the units add up to the total unit (the column or row labelled Toàn tỉnh, Tổng cộng, Total …; the first unit when none is, with an info saying so). The finding sits at the total\'s cell and gives the sum of the parts and the difference.',
+    why: 'Totals are typed by hand or summed over the wrong range, and the total is the figure that goes on into the provincial report.',
+    example:
+      'fixtures/planted/households-total-typo.csv: the province\'s households at the start are typed 210.399, while the seven districts add up to 210.299 → error at D2.',
+  },
+  flow: {
+    summary: 'poor households at the end = at the start − reduced during the year, per unit',
+    checks: 'For every unit: poor_end = poor_start − poor_reduced. The finding sits at the poor_end cell.',
+    why: 'The three counts are typed separately; a transposed digit in one of them breaks the year\'s balance without changing any total much.',
+    example:
+      'fixtures/planted/poor-end-transposed.csv: Chiêm Hóa has 5.511 poor households at the start and 818 reduced, so 4.693 at the end; the table shows 4.963 → error at I6.',
+  },
+  rate: {
+    summary: 'start and end poverty rates = poor / households × 100, half-up to 2 decimals (end rate over END households)',
+    checks:
+      'rate_start = round(poor_start / households_start × 100, 2) and rate_end = round(poor_end / households_end × 100, 2), rounded half-up. When a wrong end rate equals poor_end over the START-of-year households, the message says so.',
+    why: 'A rate over the wrong denominator, or rounded another way, looks plausible and passes review; plan targets are stated in these rates.',
+    example:
+      'fixtures/planted/end-rate-start-denominator.csv: Na Hang 2.704 / 10.580 × 100 = 25,56, but the table shows 25,83 = 2.704 / 10.468 (the start-of-year households) → error at J10.',
+  },
+  'rate-change': {
+    summary: 'the reduction in points = printed start rate − printed end rate',
+    checks:
+      'rate_reduced = rate_start − rate_end on the printed two-decimal rates (computed from the counts when the rates are not printed). Where that convention gives another value than the unrounded difference, an info says so; a reduction equal to the unrounded difference rounded, or to reduced / start households, is named as such.',
+    why: 'The annex subtracts the printed rates; the unrounded difference or the share of households lifted out are common substitutes that differ by a hundredth or more.',
+    example:
+      'The seed\'s Hàm Yên: 15,08 − 12,43 = 2,65 although the unrounded difference 2,6424 rounds to 2,64 (info). fixtures/planted/rate-change-rounded.csv writes 2,64 → error at H9.',
+  },
+  denominator: {
+    summary: 'where households at the end differ from the start, the two rates have different denominators',
+    checks:
+      'For every unit whose households_end ≠ households_start: the reduction in points, the reduced households as a share of the start-of-year households, and the part of the fall due to the change in households alone: rate_start − rate_end = R/H0 + P1·(H1 − H0)/(H0·H1).',
+    why: 'A fall of the rate in points is read as households lifted out of poverty; with growing households part of the fall is arithmetic, not exits.',
+    example:
+      'The seed\'s province: the 4.188 reduced households are 1,99 % of the 210.299 start-of-year households, but the rate fell 2,06 points; about 0,07 points come from the 1.481 new households → warning at D9.',
+  },
+  range: {
+    summary: 'counts whole and not negative; poor ≤ households; reduced ≤ poor at the start; rates within 0–100',
+    checks:
+      'Counts are whole numbers, not negative; poor households never exceed households; no more are reduced than were poor at the start; rates lie within 0–100 and the reduction within −100–100. A negative reduction (a net increase of poor households) is a warning.',
+    why: 'These values are impossible (or, for a negative reduction, unusual enough to check the sign) whatever the other cells say.',
+    example: 'Poor households at the end typed -12 → error at that cell; poor households reduced typed -40 → warning.',
+  },
+  number: {
+    summary: 'a cell that should hold a number does not',
+    checks:
+      'Stray text (4.18x, n/a), a malformed group (21.0299), a number in the other format than the file\'s (210,299 in a Vietnamese-format file), or a dash where a number belongs.',
+    why: 'Such a cell is read as text by a spreadsheet, so a SUM skips it silently.',
+    example: 'fixtures/planted/stray-text.csv: Lâm Bình\'s poor households reduced typed 28x → error at K5; fixtures/planted/malformed-group.csv: 50.1800 → error at E3.',
+  },
+  missing: {
+    summary: 'a value, a unit name or a count indicator is missing (or a formula has no saved result)',
+    checks:
+      'An empty value cell (error), a unit row without a name (error), a workbook formula whose file stores no computed result (error), or a table that lacks a count indicator (warning, listing the checks it prevents).',
+    why: 'A check that cannot be made must be visible, not silently passed.',
+    example: 'fixtures/xlsx/formula-no-cache.xlsx: D5 holds =SUM(E5:K5) but no saved result → error at D5, and the sum and rate checks of the province are listed as not checked.',
+  },
+  duplicate: {
+    summary: 'a unit or an indicator appears twice',
+    checks: 'Two columns (or rows) with the same unit name, or two rows (or columns) for the same indicator; names are compared ignoring case and diacritics, and unit aliases from the configuration.',
+    why: 'A pasted block shows up twice and doubles a total.',
+    example: 'Two columns headed "Na Hang" → error at the second header cell, naming the first.',
+  },
+  unknown: {
+    summary: 'a row or column that is not recognised (reported, not checked)',
+    checks:
+      'A row (wide layout) or column (long layout) whose label is none of the known wordings, or that has values but no label. It is reported and left out, never dropped silently.',
+    why: 'A renamed row would otherwise disappear from every check; add its wording under "labels" in povcheck.config.json if it is one of the eight indicators.',
+    example: 'A row "Số hộ cận nghèo" (near-poor households) → warning at its label cell.',
+  },
+  unreadable: {
+    summary: 'the file could not be read as a table (CI reports only)',
+    checks: 'An input that is empty, binary, not a table, over the size limits, or whose number format cannot be decided. The message gives the reason.',
+    why: 'A submission povcheck cannot read is not a submission that passed.',
+    example: 'A .xls file saved by an old Excel → "this is a legacy Office file (.xls/.doc); save it as CSV or .xlsx".',
+  },
+};

@@ -1,0 +1,84 @@
+/** Tài liệu về các quy tắc, tiếng Việt (xem rule-docs.ts). */
+import type { RuleDocs } from './rule-docs.js';
+
+export const ruleDocsVi: RuleDocs = {
+  sum: {
+    summary: 'cộng các đơn vị phải bằng đơn vị tổng, với mọi chỉ tiêu số hộ',
+    checks:
+      'Với mỗi chỉ tiêu số hộ (tổng số hộ và số hộ nghèo đầu năm, cuối năm, số hộ nghèo giảm trong năm), cộng số liệu các đơn vị phải bằng số liệu của đơn vị tổng (cột hoặc dòng ghi Toàn tỉnh, Tổng cộng, Cộng…; nếu không có thì lấy đơn vị đầu tiên, kèm một thông tin nói rõ). Phát hiện nằm ở ô của đơn vị tổng, ghi tổng các đơn vị và số chênh lệch.',
+    why: 'Số tổng thường được gõ tay hoặc tính bằng =SUM trên vùng sai, mà số tổng lại là số được đưa tiếp vào báo cáo của tỉnh.',
+    example:
+      'fixtures/planted/households-total-typo.csv: tổng số hộ đầu năm của toàn tỉnh gõ thành 210.399, trong khi bảy huyện cộng lại được 210.299 → lỗi ở ô D2.',
+  },
+  flow: {
+    summary: 'số hộ nghèo cuối năm = đầu năm − giảm trong năm, với từng đơn vị',
+    checks: 'Với mọi đơn vị: số hộ nghèo cuối năm = số hộ nghèo đầu năm − số hộ nghèo giảm trong năm. Phát hiện nằm ở ô số hộ nghèo cuối năm.',
+    why: 'Ba con số được gõ riêng; một lần gõ đảo chữ số ở một ô làm lệch cân đối của năm mà tổng hầu như không đổi.',
+    example:
+      'fixtures/planted/poor-end-transposed.csv: Chiêm Hóa có 5.511 hộ nghèo đầu năm, giảm 818 hộ, vậy cuối năm là 4.693; bảng ghi 4.963 → lỗi ở ô I6.',
+  },
+  rate: {
+    summary: 'tỷ lệ hộ nghèo đầu năm, cuối năm = số hộ nghèo / tổng số hộ × 100, làm tròn 2 chữ số (cuối năm chia cho số hộ CUỐI năm)',
+    checks:
+      'Tỷ lệ đầu năm = làm tròn(số hộ nghèo đầu năm / tổng số hộ đầu năm × 100, 2), tỷ lệ cuối năm = làm tròn(số hộ nghèo cuối năm / tổng số hộ cuối năm × 100, 2), làm tròn nửa lên. Nếu tỷ lệ cuối năm sai đúng bằng số hộ nghèo cuối năm chia cho tổng số hộ ĐẦU năm, thông báo nói rõ điều đó.',
+    why: 'Tỷ lệ tính sai mẫu số hoặc làm tròn kiểu khác trông vẫn hợp lý nên dễ lọt qua khâu rà soát, trong khi chỉ tiêu kế hoạch lại giao theo các tỷ lệ này.',
+    example:
+      'fixtures/planted/end-rate-start-denominator.csv: Na Hang 2.704 / 10.580 × 100 = 25,56, nhưng bảng ghi 25,83 = 2.704 / 10.468 (số hộ đầu năm) → lỗi ở ô J10.',
+  },
+  'rate-change': {
+    summary: 'mức giảm (điểm %) = tỷ lệ đầu năm đã in − tỷ lệ cuối năm đã in',
+    checks:
+      'Mức giảm tỷ lệ hộ nghèo = tỷ lệ đầu năm − tỷ lệ cuối năm, lấy trên hai tỷ lệ đã làm tròn 2 chữ số (tính từ số hộ nếu bảng không in tỷ lệ). Khi quy ước này cho kết quả khác hiệu chưa làm tròn, có một thông tin nói rõ; mức giảm bằng hiệu chưa làm tròn đem làm tròn, hoặc bằng số hộ giảm nghèo chia cho số hộ đầu năm, được gọi đúng tên.',
+    why: 'Biểu lấy hiệu của hai tỷ lệ đã in; hiệu chưa làm tròn hay tỷ lệ hộ thoát nghèo là những con số hay bị dùng thay, lệch từ một phần trăm điểm trở lên.',
+    example:
+      'Hàm Yên trong bảng gốc: 15,08 − 12,43 = 2,65 dù hiệu chưa làm tròn 2,6424 làm tròn thành 2,64 (thông tin). fixtures/planted/rate-change-rounded.csv ghi 2,64 → lỗi ở ô H9.',
+  },
+  denominator: {
+    summary: 'khi số hộ cuối năm khác đầu năm, hai tỷ lệ có mẫu số khác nhau',
+    checks:
+      'Với mỗi đơn vị có tổng số hộ cuối năm khác đầu năm: mức giảm tính bằng điểm phần trăm, số hộ giảm nghèo tính bằng phần trăm số hộ đầu năm, và phần của mức giảm chỉ do số hộ thay đổi: tỷ lệ đầu năm − tỷ lệ cuối năm = R/H0 + P1·(H1 − H0)/(H0·H1).',
+    why: 'Mức giảm tỷ lệ thường được hiểu là số hộ thoát nghèo; khi số hộ tăng, một phần mức giảm chỉ là do phép chia, không phải hộ thoát nghèo.',
+    example:
+      'Toàn tỉnh trong bảng gốc: 4.188 hộ giảm nghèo bằng 1,99% của 210.299 hộ đầu năm, nhưng tỷ lệ giảm 2,06 điểm; khoảng 0,07 điểm là do 1.481 hộ tăng thêm → cảnh báo ở ô D9.',
+  },
+  range: {
+    summary: 'số hộ là số nguyên không âm; hộ nghèo ≤ tổng số hộ; số giảm ≤ số hộ nghèo đầu năm; tỷ lệ trong khoảng 0–100',
+    checks:
+      'Số hộ là số nguyên, không âm; số hộ nghèo không vượt tổng số hộ; số hộ giảm không vượt số hộ nghèo đầu năm; tỷ lệ nằm trong khoảng 0–100 và mức giảm trong khoảng −100–100. Số hộ nghèo giảm âm (số hộ nghèo tăng ròng) là cảnh báo.',
+    why: 'Những giá trị này không thể có (hoặc, với mức giảm âm, đủ bất thường để kiểm tra lại dấu), bất kể các ô khác ghi gì.',
+    example: 'Số hộ nghèo cuối năm gõ thành -12 → lỗi ở ô đó; số hộ nghèo giảm trong năm gõ thành -40 → cảnh báo.',
+  },
+  number: {
+    summary: 'ô lẽ ra chứa số nhưng không phải là số',
+    checks:
+      'Chữ lẫn vào số (4.18x, n/a), nhóm chữ số sai (21.0299), số viết theo kiểu khác với kiểu của tệp (210,299 trong tệp viết số kiểu Việt Nam), hoặc dấu gạch ở chỗ phải có số.',
+    why: 'Bảng tính đọc ô như vậy là chữ, nên hàm SUM lặng lẽ bỏ qua nó.',
+    example: 'fixtures/planted/stray-text.csv: số hộ nghèo giảm của Lâm Bình gõ thành 28x → lỗi ở ô K5; fixtures/planted/malformed-group.csv: 50.1800 → lỗi ở ô E3.',
+  },
+  missing: {
+    summary: 'thiếu số liệu, thiếu tên đơn vị hoặc thiếu chỉ tiêu số hộ (hoặc công thức không có kết quả đã lưu)',
+    checks:
+      'Ô số liệu để trống (lỗi), dòng đơn vị không có tên (lỗi), công thức trong sổ tính mà tệp không lưu kết quả (lỗi), hoặc bảng thiếu một chỉ tiêu số hộ (cảnh báo, kèm các phép kiểm tra không làm được).',
+    why: 'Phép kiểm tra không làm được thì phải nói ra, không được coi như đạt.',
+    example: 'fixtures/xlsx/formula-no-cache.xlsx: ô D5 có =SUM(E5:K5) nhưng không có kết quả đã lưu → lỗi ở ô D5, và phép kiểm tra tổng, tỷ lệ của toàn tỉnh được liệt kê là chưa kiểm tra.',
+  },
+  duplicate: {
+    summary: 'một đơn vị hoặc một chỉ tiêu xuất hiện hai lần',
+    checks: 'Hai cột (hoặc dòng) cùng tên đơn vị, hoặc hai dòng (hoặc cột) cho cùng một chỉ tiêu; tên được so không phân biệt hoa thường, dấu, và theo tên gọi khác của đơn vị trong tệp cấu hình.',
+    why: 'Một khối số liệu bị dán hai lần làm số tổng tăng gấp đôi.',
+    example: 'Hai cột cùng tiêu đề "Na Hang" → lỗi ở ô tiêu đề thứ hai, chỉ ra ô thứ nhất.',
+  },
+  unknown: {
+    summary: 'dòng hoặc cột không nhận ra (được báo, không được kiểm tra)',
+    checks:
+      'Dòng (bố cục ngang) hoặc cột (bố cục dọc) có tên không thuộc các cách viết đã biết, hoặc có số liệu mà không có tên. Nó được báo và để ngoài phép kiểm tra, không bao giờ bị bỏ qua lặng lẽ.',
+    why: 'Một dòng bị đổi tên sẽ biến khỏi mọi phép kiểm tra; nếu đó là một trong tám chỉ tiêu, hãy thêm cách viết ấy vào mục "labels" của povcheck.config.json.',
+    example: 'Dòng "Số hộ cận nghèo" → cảnh báo ở ô tên dòng.',
+  },
+  unreadable: {
+    summary: 'tệp không đọc được thành bảng (chỉ có trong báo cáo CI)',
+    checks: 'Tệp rỗng, nhị phân, không phải bảng, vượt giới hạn kích thước, hoặc không xác định được kiểu viết số. Thông báo ghi rõ lý do.',
+    why: 'Một tệp nộp lên mà povcheck không đọc được thì không thể coi là đã đạt.',
+    example: 'Tệp .xls do Excel đời cũ lưu → "đây là tệp Office cũ (.xls/.doc); hãy lưu thành CSV hoặc .xlsx".',
+  },
+};

@@ -1,0 +1,182 @@
+/**
+ * Looks inside a ZIP container before anything unpacks it for real: what it is (an Excel workbook, an
+ * OpenDocument file, a Word document …) and whether it stays within povcheck's limits. A workbook is a ZIP
+ * of XML parts, so a hostile one (a "zip bomb", or a sheet of millions of cells) would make a spreadsheet
+ * library inflate gigabytes; here every part is inflated once, one at a time, with a hard cap on its output
+ * (zlib's maxOutputLength), so neither lying headers nor huge parts can exhaust memory.
+ * Pure: bytes in, facts or a PovcheckError out.
+ */
+import { inflateRawSync } from 'node:zlib';
+import { PovcheckError, type ErrorParams } from '../errors.js';
+
+export interface WorkbookLimits {
+  /** All parts together, unpacked. */
+  maxUnpackedBytes: number;
+  /** Parts in the archive. */
+  maxEntries: number;
+  /** `<c>` elements over all worksheets. */
+  maxCells: number;
+  /** Extent of the read sheet's content. */
+  maxRows: number;
+  maxCols: number;
+}
+
+/** Far above any annex table (a whole country's communes is ~120,000 cells), far below trouble. */
+export const DEFAULT_LIMITS: WorkbookLimits = {
+  maxUnpackedBytes: 100 * 1024 * 1024,
+  maxEntries: 5_000,
+  maxCells: 200_000,
+  maxRows: 100_000,
+  maxCols: 1_000,
+};
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  declaredSize: number;
+  /** Offset of the local header. */
+  offset: number;
+  encrypted: boolean;
+}
+
+export type ContainerKind = 'workbook' | ErrorParams['FILE_BINARY']['kind'];
+
+export interface ZipFacts {
+  kind: ContainerKind;
+  entries: ZipEntry[];
+  /** The workbook declares itself macro-enabled (.xlsm). */
+  macroEnabled: boolean;
+  /** `<c>` elements counted over all worksheets (after the guard ran). */
+  cells: number;
+}
+
+const u16 = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
+const u32 = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
+
+function invalid(detail: string): PovcheckError {
+  return new PovcheckError('WORKBOOK_INVALID', { detail });
+}
+
+/** The central directory: names and sizes, without inflating anything. */
+export function listZip(bytes: Uint8Array): ZipEntry[] {
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (u32(bytes, i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw invalid('no ZIP central directory; the file is cut short or damaged');
+  const count = u16(bytes, eocd + 10);
+  const cdOffset = u32(bytes, eocd + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'zip64' });
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  const decoder = new TextDecoder('utf-8');
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw invalid('damaged ZIP central directory');
+    const flags = u16(bytes, p + 8);
+    const nameLen = u16(bytes, p + 28);
+    const extraLen = u16(bytes, p + 30);
+    const commentLen = u16(bytes, p + 32);
+    const entry: ZipEntry = {
+      name: decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen)),
+      method: u16(bytes, p + 10),
+      compressedSize: u32(bytes, p + 20),
+      declaredSize: u32(bytes, p + 24),
+      offset: u32(bytes, p + 42),
+      encrypted: (flags & 1) === 1,
+    };
+    if (entry.compressedSize === 0xffffffff || entry.declaredSize === 0xffffffff || entry.offset === 0xffffffff) {
+      throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'zip64' });
+    }
+    entries.push(entry);
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** What a ZIP container is, from its part names alone. */
+export function containerKind(entries: readonly ZipEntry[]): ContainerKind {
+  const names = new Set(entries.map((e) => e.name));
+  if (names.has('xl/workbook.xml')) return 'workbook';
+  if (names.has('xl/workbook.bin')) return 'xlsb';
+  if (names.has('word/document.xml')) return 'docx';
+  if (names.has('content.xml') && names.has('mimetype')) return 'ods';
+  return 'zip';
+}
+
+/** Inflates one part with its output capped at `cap` bytes; undefined when it would exceed the cap. */
+function inflateCapped(bytes: Uint8Array, e: ZipEntry, cap: number): Uint8Array | undefined {
+  if (e.offset + 30 > bytes.length || u32(bytes, e.offset) !== 0x04034b50) throw invalid(`damaged ZIP part ${e.name}`);
+  const start = e.offset + 30 + u16(bytes, e.offset + 26) + u16(bytes, e.offset + 28);
+  const body = bytes.subarray(start, start + e.compressedSize);
+  if (body.length < e.compressedSize) throw invalid(`ZIP part ${e.name} is cut short`);
+  if (e.method === 0) return body.length > cap ? undefined : body;
+  if (e.method !== 8) throw invalid(`ZIP part ${e.name} uses an unsupported compression method (${e.method})`);
+  try {
+    return inflateRawSync(body, { maxOutputLength: Math.max(1, cap) });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) return undefined;
+    throw invalid(`ZIP part ${e.name} cannot be unpacked (${code ?? 'inflate error'})`);
+  }
+}
+
+/** `<c …>` / `<c>` elements (any namespace prefix) in a worksheet part. */
+function countCells(xml: Uint8Array): number {
+  let n = 0;
+  // Byte scan: '<', optional "prefix:", 'c', then whitespace, '>' or '/'.
+  for (let i = 0; i < xml.length - 2; i++) {
+    if (xml[i] !== 0x3c) continue;
+    let j = i + 1;
+    const first = j;
+    while (j < xml.length && j - first < 16 && ((xml[j]! >= 0x61 && xml[j]! <= 0x7a) || (xml[j]! >= 0x41 && xml[j]! <= 0x5a) || (xml[j]! >= 0x30 && xml[j]! <= 0x39))) j++;
+    if (xml[j] === 0x3a) j++;
+    else j = first;
+    if (xml[j] !== 0x63) continue;
+    const after = xml[j + 1];
+    if (after === 0x20 || after === 0x3e || after === 0x2f || after === 0x09 || after === 0x0a || after === 0x0d) n++;
+  }
+  return n;
+}
+
+/**
+ * Checks a ZIP container against the limits and says what it is. For workbooks every part is inflated
+ * (capped) to verify its real size and count the cells; other containers are only named.
+ */
+export function inspectZip(bytes: Uint8Array, limits: WorkbookLimits = DEFAULT_LIMITS): ZipFacts {
+  const entries = listZip(bytes);
+  const kind = containerKind(entries);
+  if (kind !== 'workbook') return { kind, entries, macroEnabled: false, cells: 0 };
+  if (entries.length > limits.maxEntries) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'entries', limit: limits.maxEntries });
+  let declared = 0;
+  for (const e of entries) declared += e.declaredSize;
+  if (declared > limits.maxUnpackedBytes) {
+    throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'uncompressed', limitMb: Math.round(limits.maxUnpackedBytes / 1024 / 1024) });
+  }
+  if (entries.some((e) => e.encrypted)) throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
+
+  // The declared sizes fit the budget; now make sure no part is larger than it declares (a bomb that lies).
+  let cells = 0;
+  let macroEnabled = false;
+  for (const e of entries) {
+    if (e.name.endsWith('/')) continue;
+    const data = inflateCapped(bytes, e, e.declaredSize + 1);
+    if (!data || data.length > e.declaredSize) throw invalid(`ZIP part ${e.name} unpacks to more than its header says (damaged or hostile)`);
+    if (data.length !== e.declaredSize) throw invalid(`ZIP part ${e.name} is not the size its header says`);
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
+      cells += countCells(data);
+      if (cells > limits.maxCells) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
+    } else if (e.name === '[Content_Types].xml') {
+      macroEnabled = new TextDecoder().decode(data).includes('macroEnabled');
+    }
+  }
+  return { kind, entries, macroEnabled, cells };
+}
+
+/** ZIP's local-header signature: the first bytes of every .xlsx/.xlsm/.ods/.docx. */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}

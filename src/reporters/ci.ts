@@ -1,0 +1,58 @@
+/**
+ * What the CI reporters (github, sarif, junit, markdown, gitlab) share: where a finding is (line and column
+ * from its cell), a stable fingerprint, the path as CI systems want it (relative, with '/'), and the
+ * one-line text of a finding. Pure.
+ */
+import { createHash } from 'node:crypto';
+import { isAbsolute, relative, sep } from 'node:path';
+import { displayRef } from '../read/grid.js';
+import { catalog, makeFmt, renderMessage } from '../messages/index.js';
+import type { Finding, Severity } from '../findings.js';
+import type { FailOn, FileResult } from '../validate.js';
+import { langOf, type ReportInput } from './types.js';
+
+/** 1-based line and column of a finding's cell (row 1 of the sheet is line 1). */
+export function lineCol(f: Finding): { line: number; col: number } | undefined {
+  return f.at ? { line: f.at.row + 1, col: f.at.col + 1 } : undefined;
+}
+
+/** A path for CI systems: relative to `cwd` when under it, always with '/'. */
+export function ciPath(file: string, cwd: string | undefined): string {
+  let p = file;
+  if (cwd && isAbsolute(file)) {
+    const rel = relative(cwd, file);
+    if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) p = rel;
+  }
+  p = sep === '/' ? p : p.split(sep).join('/');
+  return p.replace(/^\.\//, '');
+}
+
+/**
+ * A fingerprint that stays the same when the same problem is found again in a later run: the file, the
+ * rule and message kind, the sheet and cell, the unit and indicator; not the values, so a cell corrected to
+ * another wrong value is still the same alert.
+ */
+export function fingerprint(path: string, f: Pick<Finding, 'rule' | 'unit' | 'indicator' | 'at'> & { msg?: { id: string } }): string {
+  const key = [path, f.rule, f.msg?.id ?? '', f.at?.sheet ?? '', f.at?.ref ?? '', f.unit ?? '', f.indicator ?? ''].join('\u001f');
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}
+
+/** "I6: <message>" (with the sheet for workbooks), in the file's language. */
+export function findingText(input: ReportInput, file: FileResult, f: Finding): string {
+  const lang = langOf(input, file);
+  const msg = renderMessage(f.msg, makeFmt(lang));
+  return f.at ? `${displayRef(f.at)}: ${msg}` : msg;
+}
+
+/** The reason an unreadable file could not be read, in its language. */
+export function unreadableText(input: ReportInput, file: FileResult): string {
+  const e = file.error;
+  if (!e) return '';
+  const reason = (catalog(langOf(input, file)).errors[e.code] as (p: unknown) => string)(e.params);
+  return e.cell ? `${e.cell}: ${reason}` : reason;
+}
+
+/** Whether a finding makes its file fail under the report's fail-on level (errors always do). */
+export function isFailing(sev: Severity, failOn: FailOn): boolean {
+  return sev === 'error' || (failOn === 'warning' && sev === 'warning');
+}

@@ -1,0 +1,62 @@
+/**
+ * GitHub Actions workflow commands, one per finding:
+ *   ::error file=<path>,line=<row>,col=<column>,title=povcheck <rule>::<cell>: <message>
+ * (warning → ::warning, info → ::notice; an unreadable file → ::error title=povcheck unreadable). GitHub shows
+ * only the first 10 annotations of each kind per step, so the command also appends the markdown report to
+ * the job summary ($GITHUB_STEP_SUMMARY) when it is set: `githubStepSummary` renders it. Pure.
+ */
+import type { Severity } from '../findings.js';
+import { ciPath, findingText, lineCol, unreadableText } from './ci.js';
+import { markdownReport } from './markdown.js';
+import { catalog } from '../messages/index.js';
+import { runLang, summaryCounts, type ReportInput } from './types.js';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** Escapes a command's message (as @actions/core does). */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes a property value: also ':' and ','. */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function command(kind: string, props: Record<string, string | number | undefined>, message: string): string {
+  const p = Object.entries(props)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .join(',');
+  return `::${kind} ${p}::${escapeData(message)}`;
+}
+
+export function githubReport(input: ReportInput): string {
+  const lines: string[] = [];
+  for (const file of input.files) {
+    const path = ciPath(file.file, input.cwd);
+    if (file.status === 'unreadable') {
+      lines.push(command('error', { file: path, title: 'povcheck unreadable' }, unreadableText(input, file)));
+      continue;
+    }
+    for (const f of file.findings) {
+      const at = lineCol(f);
+      lines.push(command(COMMAND[f.severity], { file: path, line: at?.line, col: at?.col, title: `povcheck ${f.rule}` }, findingText(input, file, f)));
+    }
+  }
+  // A plain line for the log: not a command, so GitHub prints it as it is.
+  lines.push(catalog(runLang(input)).ui.summary(summaryCounts(input.files)));
+  return lines.join('\n') + '\n';
+}
+
+/** GitHub limits a step summary to 1 MiB; past that, findings are cut per file (they are all in the annotations). */
+const SUMMARY_LIMIT = 1_000_000;
+
+export function githubStepSummary(input: ReportInput): string {
+  let md = markdownReport(input);
+  for (const max of [200, 50, 10, 0]) {
+    if (Buffer.byteLength(md) <= SUMMARY_LIMIT) break;
+    md = markdownReport(input, { maxFindingsPerFile: max });
+  }
+  return md;
+}

@@ -1,0 +1,65 @@
+/**
+ * GitLab Code Quality report (a JSON array, the Code Climate issue format GitLab reads as
+ * `artifacts:reports:codequality`): per finding `description`, `check_name` (the rule id), `fingerprint`,
+ * `severity` (error → major, warning → minor, info → info; an unreadable file → critical), and
+ * `location.path` with `location.lines.begin` (the cell's row; 1 for table-wide findings). Pure.
+ */
+import type { Severity } from '../findings.js';
+import { ciPath, fingerprint, findingText, unreadableText } from './ci.js';
+import type { ReportInput } from './types.js';
+
+export type GitlabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
+
+export interface CodeQualityIssue {
+  type: 'issue';
+  engine_name: 'povcheck';
+  check_name: string;
+  description: string;
+  categories: string[];
+  fingerprint: string;
+  severity: GitlabSeverity;
+  location: { path: string; lines: { begin: number } };
+}
+
+const SEVERITY: Record<Severity, GitlabSeverity> = { error: 'major', warning: 'minor', info: 'info' };
+
+export function gitlabIssues(input: ReportInput): CodeQualityIssue[] {
+  const out: CodeQualityIssue[] = [];
+  for (const file of input.files) {
+    const path = ciPath(file.file, input.cwd);
+    const base = { type: 'issue' as const, engine_name: 'povcheck' as const, categories: ['Bug Risk'] };
+    if (file.status === 'unreadable') {
+      out.push({
+        ...base,
+        check_name: 'unreadable',
+        description: unreadableText(input, file),
+        fingerprint: fingerprint(path, { rule: 'unreadable' as never, msg: { id: file.error?.code ?? '' } }),
+        severity: 'critical',
+        location: { path, lines: { begin: 1 } },
+      });
+      continue;
+    }
+    for (const f of file.findings) {
+      out.push({
+        ...base,
+        check_name: f.rule,
+        description: findingText(input, file, f),
+        fingerprint: fingerprint(path, f),
+        severity: SEVERITY[f.severity],
+        location: { path, lines: { begin: f.at ? f.at.row + 1 : 1 } },
+      });
+    }
+  }
+  // GitLab wants each fingerprint once per report: should two findings ever share one, number the later.
+  const seen = new Map<string, number>();
+  for (const issue of out) {
+    const n = seen.get(issue.fingerprint) ?? 0;
+    seen.set(issue.fingerprint, n + 1);
+    if (n > 0) issue.fingerprint = fingerprint(`${issue.location.path}#${n}`, { rule: issue.check_name as never, msg: { id: issue.fingerprint } });
+  }
+  return out;
+}
+
+export function gitlabReport(input: ReportInput): string {
+  return JSON.stringify(gitlabIssues(input), null, 2) + '\n';
+}

@@ -1,0 +1,113 @@
+/**
+ * JUnit XML, for CI test reports (GitLab `artifacts:reports:junit`, Jenkins, GitHub test-report actions):
+ * one <testsuite> per file, one <testcase> per rule × unit (plus "whole table" where a rule has table-wide
+ * findings). A test case fails when the rule found an error for that unit (or a warning under
+ * --fail-on warning); other findings go to its <system-out>; a check that was not run is <skipped>. An
+ * unreadable file is a suite with one <error>. Rules switched off are left out. Pure.
+ */
+import { RULE_IDS } from '../rules/index.js';
+import type { RuleId } from '../findings.js';
+import type { FileResult } from '../validate.js';
+import { catalog, makeFmt, renderSkip } from '../messages/index.js';
+import { findingText, isFailing, unreadableText } from './ci.js';
+import { failOnOfReport, langOf, type ReportInput } from './types.js';
+
+/** XML 1.0 text: escaped, and without the control characters XML cannot carry. */
+export function xmlEscape(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+const attrs = (a: Record<string, string | number>) =>
+  Object.entries(a)
+    .map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`)
+    .join('');
+
+interface Suite {
+  xml: string;
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+function unreadableSuite(input: ReportInput, file: FileResult): Suite {
+  const reason = unreadableText(input, file);
+  const xml = [
+    `  <testsuite${attrs({ name: file.file, tests: 1, failures: 0, errors: 1, skipped: 0, time: 0 })}>`,
+    `    <testcase${attrs({ classname: file.file, name: 'unreadable', time: 0 })}>`,
+    `      <error${attrs({ message: reason, type: file.error?.code ?? 'INTERNAL' })}>${xmlEscape(reason)}</error>`,
+    '    </testcase>',
+    '  </testsuite>',
+  ].join('\n');
+  return { xml, tests: 1, failures: 0, errors: 1, skipped: 0 };
+}
+
+function fileSuite(input: ReportInput, file: FileResult): Suite {
+  const lang = langOf(input, file);
+  const ui = catalog(lang).ui;
+  const fmt = makeFmt(lang);
+  const failOn = failOnOfReport(input);
+  const whole = ui.wholeTable;
+  const units = [...(file.annex?.units.map((u) => u.name) ?? [])];
+  for (const f of file.findings) if (f.unit && !units.includes(f.unit)) units.push(f.unit);
+  const rules = RULE_IDS.map((r) => r.id).filter((id) => input.rules?.[id] !== 'off');
+  const cases: string[] = [];
+  let failures = 0;
+  let skipped = 0;
+  const caseFor = (rule: RuleId, unit: string | undefined) => {
+    const findings = file.findings.filter((f) => f.rule === rule && f.unit === unit);
+    const skips = file.skipped.filter((s) => s.rule === rule && (s.unit === unit || (unit !== undefined && s.unit === undefined)));
+    const name = `${rule} · ${unit ?? whole}`;
+    const failing = findings.filter((f) => isFailing(f.severity, failOn));
+    const others = findings.filter((f) => !isFailing(f.severity, failOn));
+    const line = (f: (typeof findings)[number]) => {
+      const pair = f.expected !== undefined && f.actual !== undefined && f.expected !== f.actual && f.rule !== 'denominator' ? ` (${ui.expectedActual(fmt.n(f.expected), fmt.n(f.actual))})` : '';
+      return `[${ui.severity[f.severity]}] ${findingText(input, file, f)}${pair}`;
+    };
+    const body: string[] = [];
+    if (failing.length > 0) {
+      failures++;
+      body.push(`      <failure${attrs({ message: findingText(input, file, failing[0]!), type: rule })}>${xmlEscape(failing.map(line).join('\n'))}</failure>`);
+    } else if (findings.length === 0 && skips.length > 0) {
+      skipped++;
+      body.push(`      <skipped${attrs({ message: skips.map((s) => renderSkip(s.msg, fmt)).join('; ') })}/>`);
+    }
+    if (others.length > 0) body.push(`      <system-out>${xmlEscape(others.map(line).join('\n'))}</system-out>`);
+    const open = `    <testcase${attrs({ classname: file.file, name, time: 0 })}`;
+    cases.push(body.length === 0 ? `${open}/>` : [`${open}>`, ...body, '    </testcase>'].join('\n'));
+  };
+  for (const rule of rules) {
+    for (const unit of units) caseFor(rule, unit);
+    // Table-wide findings get a case of their own; a table-wide skip already shows in every unit's case.
+    if (file.findings.some((f) => f.rule === rule && f.unit === undefined)) caseFor(rule, undefined);
+  }
+  const head = `  <testsuite${attrs({ name: file.file, tests: cases.length, failures, errors: 0, skipped, time: 0 })}>`;
+  const props = file.annex
+    ? [
+        '    <properties>',
+        `      <property${attrs({ name: 'layout', value: file.annex.layout })}/>`,
+        `      <property${attrs({ name: 'locale', value: file.annex.locale })}/>`,
+        ...(file.source?.kind === 'workbook' ? [`      <property${attrs({ name: 'sheet', value: file.source.sheet })}/>`] : []),
+        '    </properties>',
+      ]
+    : [];
+  return { xml: [head, ...props, ...cases, '  </testsuite>'].join('\n'), tests: cases.length, failures, errors: 0, skipped };
+}
+
+export function junitReport(input: ReportInput): string {
+  const suites = input.files.map((f) => (f.status === 'unreadable' ? unreadableSuite(input, f) : fileSuite(input, f)));
+  const sum = (k: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((n, s) => n + s[k], 0);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites${attrs({ name: 'povcheck', tests: sum('tests'), failures: sum('failures'), errors: sum('errors'), skipped: sum('skipped'), time: 0 })}>`,
+    ...suites.map((s) => s.xml),
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,63 @@
+/**
+ * The markdown report: an overview table (one row per file: verdict and counts) and, for each file with
+ * findings or that could not be read, a table of its findings. Also the GitHub job summary. Pure.
+ */
+import { catalog, makeFmt, renderMessage } from '../messages/index.js';
+import { displayRef } from '../read/grid.js';
+import type { Finding } from '../findings.js';
+import type { FileResult } from '../validate.js';
+import { unreadableText } from './ci.js';
+import { countFindings, langOf, runLang, summaryCounts, type ReportInput } from './types.js';
+
+export interface MarkdownOptions {
+  /** At most this many findings per file (the rest are counted); all when absent. */
+  maxFindingsPerFile?: number;
+}
+
+/** A table cell: no line breaks, pipes escaped, no HTML. */
+export function mdCell(s: string): string {
+  return s.replace(/\r?\n/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A file name as inline code (backticks inside are replaced: they cannot be escaped in code spans). */
+const code = (s: string) => '`' + s.replace(/`/g, "'").replace(/\r?\n/g, ' ') + '`';
+
+const MARK = { ok: '✔', invalid: '✖', unreadable: '⛔' } as const;
+
+function findingRow(input: ReportInput, file: FileResult, f: Finding): string {
+  const lang = langOf(input, file);
+  const ui = catalog(lang).ui;
+  const fmt = makeFmt(lang);
+  const text = renderMessage(f.msg, fmt);
+  return `| ${f.at ? code(displayRef(f.at)) : '—'} | ${code(f.rule)} | ${ui.severity[f.severity]} | ${mdCell(f.unit ?? '—')} | ${mdCell(f.indicator ? fmt.ind(f.indicator) : '—')} | ${mdCell(text)} |`;
+}
+
+export function markdownReport(input: ReportInput, opts: MarkdownOptions = {}): string {
+  const lang = runLang(input);
+  const ui = catalog(lang).ui;
+  const md = ui.markdown;
+  const out: string[] = [`## ${md.title}`, ''];
+  const h = md.fileHeader;
+  out.push(`| ${h.file} | ${h.verdict} | ${h.errors} | ${h.warnings} | ${h.infos} |`, '|---|---|---:|---:|---:|');
+  for (const f of input.files) {
+    const c = countFindings(f.findings);
+    out.push(`| ${code(f.file)} | ${MARK[f.status]} ${ui.verdictWord[f.status]} | ${c.errors} | ${c.warnings} | ${c.infos} |`);
+  }
+  out.push('', `**${ui.summary(summaryCounts(input.files))}**`);
+
+  for (const f of input.files) {
+    if (f.status !== 'unreadable' && f.findings.length === 0) continue;
+    const fui = catalog(langOf(input, f)).ui;
+    out.push('', `### ${MARK[f.status]} ${code(f.file)}`, '');
+    if (f.status === 'unreadable') {
+      out.push(mdCell(unreadableText(input, f)));
+      continue;
+    }
+    const fh = fui.markdown.findingHeader;
+    out.push(`| ${fh.cell} | ${fh.rule} | ${fh.severity} | ${fh.unit} | ${fh.indicator} | ${fh.message} |`, '|---|---|---|---|---|---|');
+    const max = opts.maxFindingsPerFile ?? f.findings.length;
+    for (const finding of f.findings.slice(0, max)) out.push(findingRow(input, f, finding));
+    if (f.findings.length > max) out.push('', fui.markdown.more(f.findings.length - max));
+  }
+  return out.join('\n') + '\n';
+}

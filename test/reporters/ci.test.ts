@@ -1,0 +1,318 @@
+/**
+ * Each CI report checked by its consumer or against its documented shape:
+ * - SARIF: typed with @types/sarif and validated by the SARIF SDK's own validator (@microsoft/sarif-multitool
+ *   `validate`), which must find no error (a broken log shows it does find them);
+ * - JUnit: well-formed XML (fast-xml-parser's validator), parsed back, counts consistent;
+ * - GitLab Code Quality: the documented fields, checked with a JSON Schema (ajv), fingerprints unique;
+ * - GitHub: every line a workflow command of the documented syntax, properties escaped, and the job summary
+ *   appended to $GITHUB_STEP_SUMMARY;
+ * - markdown: every table row has as many cells as its header.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type * as Sarif from 'sarif';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { ROOT, runCli } from '../helpers.js';
+import { escapeData, escapeProperty } from '../../src/reporters/github.js';
+import { RULE_IDS } from '../../src/rules/index.js';
+
+const RUN = ['fixtures/planted/poor-end-transposed.csv', 'fixtures/xlsx/annex-formatted.xlsx', 'fixtures/xlsx/planted/stray-text.xlsx', 'fixtures/planted/missing.csv'];
+const out = mkdtempSync(join(tmpdir(), 'povcheck-ci-'));
+
+function report(format: string, extra: string[] = [], env: Record<string, string> = {}): string {
+  const file = join(out, `${format}-${Math.random().toString(36).slice(2)}`);
+  const r = runCli(['validate', ...RUN, '--lang', 'en', ...extra, '--format', format, '--output-file', file], { env });
+  expect(r.code).toBe(2); // the missing file
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toContain('fixtures/planted/missing.csv: no such file');
+  return readFileSync(file, 'utf8');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const require = createRequire(import.meta.url);
+function multitool(): string {
+  const pkg = require.resolve('@microsoft/sarif-multitool-linux/package.json');
+  const exe = join(dirname(pkg), 'Sarif.Multitool');
+  // npm may skip the package's postinstall chmod (install scripts not allowed): make sure it can run.
+  if (existsSync(exe) && (statSync(exe).mode & 0o100) === 0) chmodSync(exe, 0o755);
+  return exe;
+}
+
+/** Runs the SARIF SDK's validator; returns the results it reports (its own output is SARIF). */
+function sarifValidate(log: string): Sarif.Result[] {
+  const dir = mkdtempSync(join(tmpdir(), 'povcheck-sarif-'));
+  const input = join(dir, 'in.sarif');
+  const output = join(dir, 'out.sarif');
+  writeFileSync(input, log);
+  const r = spawnSync(multitool(), ['validate', input, '--output', output, '--log', 'ForceOverwrite'], {
+    encoding: 'utf8',
+    env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+    timeout: 120_000,
+  });
+  expect(r.error, r.stderr).toBeUndefined();
+  expect(existsSync(output), r.stdout + r.stderr).toBe(true);
+  const validated = JSON.parse(readFileSync(output, 'utf8')) as Sarif.Log;
+  return validated.runs[0]!.results ?? [];
+}
+
+describe('sarif', () => {
+  const text = report('sarif');
+  const log = JSON.parse(text) as Sarif.Log;
+  const run = log.runs[0]!;
+
+  it('passes the SARIF SDK validator with no error (only the note that povcheck has no informationUri)', () => {
+    const findings = sarifValidate(text);
+    expect(findings.filter((r) => r.level === 'error')).toEqual([]);
+    // That one warning also proves the log was analysed: a log the validator cannot load yields nothing at all.
+    expect([...new Set(findings.map((r) => r.ruleId))]).toEqual(['SARIF2005']);
+  }, 120_000);
+
+  it('the validator does catch a broken log (so the check above can fail)', () => {
+    const broken = JSON.parse(text) as Record<string, unknown> & { runs: Array<{ results: Array<Record<string, unknown>> }> };
+    broken.version = '2.0';
+    delete broken.runs[0]!.results[1]!.message;
+    const findings = sarifValidate(JSON.stringify(broken));
+    expect(findings.filter((r) => r.level === 'error').map((r) => r.ruleId).sort()).toEqual(['JSON1002', 'JSON1019']);
+  }, 120_000);
+
+  it('lists every rule with metadata, and results refer to them by stable id and index', () => {
+    const rules = run.tool.driver.rules!;
+    expect(rules.map((r) => r.id)).toEqual([...RULE_IDS.map((r) => r.id), 'unreadable']);
+    for (const r of rules) {
+      expect(r.shortDescription?.text).toBeTruthy();
+      expect(r.fullDescription?.text).toBeTruthy();
+      expect(r.help?.text).toBeTruthy();
+      expect(r.defaultConfiguration?.level).toMatch(/^(error|warning|note)$/);
+    }
+    expect(rules.find((r) => r.id === 'denominator')!.defaultConfiguration!.level).toBe('warning');
+    for (const res of run.results!) expect(rules[res.ruleIndex!]!.id).toBe(res.ruleId);
+  });
+
+  it('puts each result at its cell: region line = sheet row, column = sheet column; sheet as logical location', () => {
+    const flow = run.results!.find((r) => r.ruleId === 'flow')!;
+    expect(flow.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('fixtures/planted/poor-end-transposed.csv');
+    expect(flow.locations![0]!.physicalLocation!.region).toEqual({ startLine: 6, startColumn: 9 });
+    const num = run.results!.find((r) => r.ruleId === 'number')!;
+    expect(num.locations![0]!.physicalLocation!.region).toEqual({ startLine: 5, startColumn: 11 });
+    expect(num.locations![0]!.logicalLocations).toEqual([{ name: 'K5', fullyQualifiedName: 'stray-text!K5' }]);
+    expect(num.properties).toMatchObject({ cell: 'K5', sheet: 'stray-text', unit: 'Lâm Bình', actual: '28x' });
+    expect(run.results!.find((r) => r.ruleId === 'unreadable')).toMatchObject({ level: 'error', message: { text: 'no such file' } });
+  });
+
+  it('partialFingerprints are unique in a run and the same in the next run', () => {
+    const prints = run.results!.map((r) => r.partialFingerprints!['povcheck/v1']);
+    expect(new Set(prints).size).toBe(prints.length);
+    const again = (JSON.parse(report('sarif')) as Sarif.Log).runs[0]!.results!.map((r) => r.partialFingerprints!['povcheck/v1']);
+    expect(again).toEqual(prints);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('junit', () => {
+  const xml = report('junit');
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name) });
+  type Case = { name: string; classname: string; failure?: { type: string; message: string }; error?: unknown; skipped?: { message: string }; 'system-out'?: string };
+  type Suite = { name: string; tests: string; failures: string; errors: string; skipped: string; testcase: Case[] };
+  const doc = parser.parse(xml) as { testsuites: { tests: string; failures: string; errors: string; skipped: string; testsuite: Suite[] } };
+
+  it('is well-formed XML', () => {
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(XMLValidator.validate(xml.replace('</testsuites>', ''))).not.toBe(true);
+  });
+
+  it('has one testsuite per file and counts that add up', () => {
+    const suites = doc.testsuites.testsuite;
+    expect(suites.map((s) => s.name)).toEqual([...RUN].sort());
+    for (const s of suites) {
+      expect(Number(s.tests)).toBe(s.testcase.length);
+      expect(Number(s.failures)).toBe(s.testcase.filter((c) => c.failure).length);
+      expect(Number(s.skipped)).toBe(s.testcase.filter((c) => c.skipped !== undefined).length);
+    }
+    const sum = (k: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((n, s) => n + Number(s[k]), 0);
+    expect(Number(doc.testsuites.tests)).toBe(sum('tests'));
+    expect(Number(doc.testsuites.failures)).toBe(sum('failures'));
+    expect(Number(doc.testsuites.errors)).toBe(1);
+  });
+
+  it('one testcase per rule × unit; the planted error fails its own', () => {
+    const suite = doc.testsuites.testsuite.find((s) => s.name === 'fixtures/planted/poor-end-transposed.csv')!;
+    expect(suite.testcase).toHaveLength(RULE_IDS.length * 8);
+    const flow = suite.testcase.find((c) => c.name === 'flow · Chiêm Hóa')!;
+    expect(flow.failure).toMatchObject({ type: 'flow' });
+    expect(flow.failure!.message).toMatch(/^I6: Chiêm Hóa/);
+    expect(suite.testcase.find((c) => c.name === 'flow · Na Hang')!.failure).toBeUndefined();
+    expect(suite.testcase.find((c) => c.name === 'denominator · Na Hang')!['system-out']).toMatch(/J9/);
+    const stray = doc.testsuites.testsuite.find((s) => s.name === 'fixtures/xlsx/planted/stray-text.xlsx')!;
+    expect(stray.testcase.find((c) => c.name === 'number · Lâm Bình')!.failure).toBeDefined();
+    expect(stray.testcase.find((c) => c.name === 'flow · Lâm Bình')!.skipped!.message).toBe('K5 not usable');
+    const missing = doc.testsuites.testsuite.find((s) => s.name === 'fixtures/planted/missing.csv')!;
+    expect(missing.testcase[0]!.error).toBeDefined();
+  });
+
+  it('under --fail-on warning warnings fail their test case; a rule switched off has none', () => {
+    const strict = parser.parse(report('junit', ['--fail-on', 'warning', '--rule', 'unknown=off'])) as typeof doc;
+    const suite = strict.testsuites.testsuite.find((s) => s.name === 'fixtures/xlsx/annex-formatted.xlsx')!;
+    expect(suite.testcase.find((c) => c.name === 'denominator · Na Hang')!.failure).toBeDefined();
+    expect(suite.testcase.some((c) => c.name.startsWith('unknown '))).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+/** GitLab's documented Code Quality fields (docs: "Code Quality report format"), as a JSON Schema. */
+const CODE_QUALITY_SCHEMA = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['description', 'check_name', 'fingerprint', 'severity', 'location'],
+    properties: {
+      description: { type: 'string', minLength: 1 },
+      check_name: { type: 'string', minLength: 1 },
+      fingerprint: { type: 'string', pattern: '^[0-9a-f]{32}$' },
+      severity: { enum: ['info', 'minor', 'major', 'critical', 'blocker'] },
+      location: {
+        type: 'object',
+        required: ['path', 'lines'],
+        properties: {
+          path: { type: 'string', pattern: '^[^/]' },
+          lines: { type: 'object', required: ['begin'], properties: { begin: { type: 'integer', minimum: 1 } } },
+        },
+      },
+    },
+  },
+};
+
+describe('gitlab', async () => {
+  const issues = JSON.parse(report('gitlab')) as Array<{ check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } }; description: string }>;
+  const Ajv = ((await import('ajv')) as unknown as { default: { default: new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } } } }).default.default;
+  const validate = new Ajv({ allErrors: true }).compile(CODE_QUALITY_SCHEMA);
+
+  it('fits the documented Code Quality shape (and the check can fail)', () => {
+    expect(validate(issues), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate([{ ...issues[0], severity: 'error' }])).toBe(false);
+  });
+
+  it('fingerprints are unique; paths relative; line = the cell\'s row', () => {
+    expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
+    const flow = issues.find((i) => i.check_name === 'flow')!;
+    expect(flow).toMatchObject({ severity: 'major', location: { path: 'fixtures/planted/poor-end-transposed.csv', lines: { begin: 6 } } });
+    expect(issues.find((i) => i.check_name === 'denominator')!.severity).toBe('minor');
+    expect(issues.find((i) => i.check_name === 'unreadable')!.severity).toBe('critical');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+/** GitHub's workflow command syntax, and its unescaping. */
+const COMMAND = /^::(error|warning|notice) ((?:[a-zA-Z]+=[^,:]*)(?:,[a-zA-Z]+=[^,:]*)*)::(.*)$/;
+const unescape = (s: string) => s.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+
+describe('github', () => {
+  const text = report('github');
+  const lines = text.trimEnd().split('\n');
+
+  it('every line but the closing summary is a well-formed workflow command', () => {
+    const commands = lines.slice(0, -1);
+    expect(commands.length).toBeGreaterThan(20);
+    for (const l of commands) expect(l, l).toMatch(COMMAND);
+    expect(lines[lines.length - 1]).toMatch(/^Total: 4 files/);
+  });
+
+  it('carries file, line and column from the cell, and the rule as title', () => {
+    const parsed = lines.slice(0, -1).map((l) => {
+      const [, kind, props, msg] = COMMAND.exec(l)!;
+      return { kind, ...Object.fromEntries(props!.split(',').map((p) => p.split('=').map(unescape))), msg: unescape(msg!) };
+    });
+    expect(parsed.find((p) => p.title === 'povcheck flow')).toMatchObject({ kind: 'error', file: 'fixtures/planted/poor-end-transposed.csv', line: '6', col: '9' });
+    expect(parsed.find((p) => p.title === 'povcheck number')).toMatchObject({ file: 'fixtures/xlsx/planted/stray-text.xlsx', line: '5', col: '11' });
+    expect(parsed.find((p) => p.title === 'povcheck unreadable')).toMatchObject({ kind: 'error', file: 'fixtures/planted/missing.csv', msg: 'no such file' });
+    expect(parsed.some((p) => p.kind === 'notice' && p.title === 'povcheck rate-change')).toBe(true);
+    // "1.99 %" in a message is escaped on the wire and back intact.
+    expect(parsed.find((p) => p.title === 'povcheck denominator')!.msg).toContain('1.99 % of');
+  });
+
+  it('escapes data and properties as GitHub documents', () => {
+    expect(escapeData('50% a\r\nb')).toBe('50%25 a%0D%0Ab');
+    expect(escapeProperty('dir/a,b:c.csv')).toBe('dir/a%2Cb%3Ac.csv');
+  });
+
+  it('appends a markdown summary of everything to $GITHUB_STEP_SUMMARY, keeping what was there', () => {
+    const summary = join(out, 'step-summary.md');
+    writeFileSync(summary, '# earlier step\n');
+    report('github', [], { GITHUB_STEP_SUMMARY: summary });
+    const md = readFileSync(summary, 'utf8');
+    expect(md.startsWith('# earlier step\n')).toBe(true);
+    expect(md).toContain('## povcheck report');
+    expect(md).toContain('| `I6` | `flow` | error | Chiêm Hóa |');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('markdown', () => {
+  const md = report('markdown');
+  const cells = (row: string) => row.replace(/\\\|/g, '').split('|').length - 2;
+
+  it('every table row has as many cells as its header', () => {
+    const blocks = md.split('\n\n').filter((b) => b.startsWith('|'));
+    expect(blocks.length).toBe(4); // the overview, and the three readable files (all have findings)
+    for (const b of blocks) {
+      const rows = b.trim().split('\n');
+      expect(rows[1]).toMatch(/^\|(-+:?\|)+$/);
+      for (const r of rows) expect(cells(r), r).toBe(cells(rows[0]!));
+    }
+  });
+
+  it('escapes a pipe in a cell', () => {
+    expect(md).not.toMatch(/[^\\]\|\|/);
+  });
+});
+
+describe('all reports go where they are sent', () => {
+  it('several formats in one run: one to the terminal, the others to their files', () => {
+    const sarif = join(out, 'pair.sarif');
+    const junit = join(out, 'pair.xml');
+    const r = runCli(['validate', 'fixtures/planted/poor-end-transposed.csv', '--format', 'sarif', '--output-file', sarif, '--format', 'text', '--format', 'junit', '-o', junit, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✖ fixtures/planted/poor-end-transposed.csv: errors found');
+    expect(JSON.parse(readFileSync(sarif, 'utf8')).version).toBe('2.1.0');
+    expect(XMLValidator.validate(readFileSync(junit, 'utf8'))).toBe(true);
+  });
+
+  it('an --output-file before any --format belongs to the first --format (or to the default text report)', () => {
+    const sarif = join(out, 'first.sarif');
+    const r = runCli(['validate', 'fixtures/tuyen-quang-2020.csv', '--output-file', sarif, '--format', 'sarif', '--format', 'json', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(sarif, 'utf8')).version).toBe('2.1.0');
+    expect(JSON.parse(r.stdout).povcheck).toBe(1);
+    expect(r.stderr).toBe(`povcheck: report written to ${sarif}\n`);
+    const text = join(out, 'default.txt');
+    expect(runCli(['validate', 'fixtures/tuyen-quang-2020.csv', '-o', text]).code).toBe(0);
+    expect(readFileSync(text, 'utf8')).toContain('0 lỗi, 8 cảnh báo');
+  });
+
+  it.each([
+    [['--format', 'sarif', '-o', 'a', '-o', 'b'], /--format sarif has two --output-file options/],
+    [['-o', 'a', '--output', 'b'], /--format text has two --output-file options/],
+    [['--format', 'html'], /--format html needs -o, --output <file>/],
+    [['--format', 'json', '--format', 'text'], /several formats would go to the terminal \(json, text\)/],
+    [['--format', 'json', '-o', 'same', '--format', 'sarif', '-o', 'same'], /two formats would be written to same/],
+    [['--format', 'yaml'], /argument 'yaml' is invalid/],
+  ])('%j is refused with exit 2', (args, message) => {
+    const r = runCli(['validate', 'fixtures/tuyen-quang-2020.csv', ...args], { cwd: out });
+    expect(r.code).toBe(2);
+    expect(r.stderr + r.stdout).toMatch(message);
+  });
+
+  it('never writes a report over an input', () => {
+    const r = runCli(['validate', 'fixtures/planted/poor-end-transposed.csv', '--format', 'json', '-o', 'fixtures/planted/poor-end-transposed.csv']);
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(ROOT, 'fixtures/planted/poor-end-transposed.csv'), 'utf8')).toContain('Tổng số hộ');
+  });
+});
