@@ -1,6 +1,6 @@
 /**
  * `povcheck table <file>`: compute every derived cell of the annex from the base counts and render it
- * (text, markdown, csv, xlsx, docx, json). Differences between stated and computed values go to stderr.
+ * (text, markdown, csv, xlsx, docx, json, html). Differences between stated and computed values go to stderr.
  */
 import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
@@ -10,7 +10,7 @@ import type { RenderOptions } from '../render/table-data.js';
 import { addInputOptions, emit, guard, outFile, outputLang, readAnnex, readingNotes, reportDifferences, type InputFlags } from './calc-shared.js';
 import { EXIT, terminalWidth, type CommandContext } from './shared.js';
 
-export const TABLE_FORMATS = ['text', 'markdown', 'csv', 'xlsx', 'docx', 'json'] as const;
+export const TABLE_FORMATS = ['text', 'markdown', 'csv', 'xlsx', 'docx', 'json', 'html'] as const;
 type TableFormat = (typeof TABLE_FORMATS)[number];
 const BINARY: readonly TableFormat[] = ['xlsx', 'docx'];
 
@@ -27,7 +27,7 @@ export function registerTable(program: Command, ctx: CommandContext): void {
     .description('compute every derived cell of the annex from the base counts (households, poor households, reduced) and render it')
     .argument('<file>', 'CSV or TAB-separated text file with households_start, households_end, poor_start and poor_reduced or poor_end per unit')
     .addOption(new Option('-f, --format <format>', 'output format (xlsx and docx need -o)').choices([...TABLE_FORMATS]).default('text'))
-    .option('--title <text>', 'a title above the table (docx, xlsx, markdown, text)')
+    .option('--title <text>', 'a title above the table (docx, xlsx, markdown, text, html)')
     .option('--strict', 'exit 1 when the input states a derived value that differs from the computed one');
   addInputOptions(cmd).action(async (file: string, flags: TableFlags) => {
     ctx.setExit(await guard(ctx, file, (setLang) => runTable(file, flags, ctx, setLang), flags.lang));
@@ -48,6 +48,8 @@ async function render(table: ComputedTable, format: TableFormat, opts: RenderOpt
       return (await import('../render/xlsx.js')).renderXlsx(table, { ...opts, created: new Date() });
     case 'docx':
       return (await import('../render/docx.js')).renderDocx(table, opts);
+    case 'html':
+      return (await import('../render/table-html.js')).renderTableHtml(table, opts);
   }
 }
 
