@@ -1,6 +1,6 @@
 /**
  * `povcheck table <file>`: compute every derived cell of the annex from the base counts and render it
- * (text, markdown, csv, xlsx, docx, json). Differences between stated and computed values go to stderr.
+ * (text, markdown, csv, xlsx, docx, json, html). Differences between stated and computed values go to stderr.
  */
 import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
@@ -10,9 +10,10 @@ import type { RenderOptions } from '../render/table-data.js';
 import { addInputOptions, emit, guard, outFile, outputLang, readAnnex, readingNotes, reportDifferences, type InputFlags } from './calc-shared.js';
 import { EXIT, terminalWidth, type CommandContext } from './shared.js';
 
-export const TABLE_FORMATS = ['text', 'markdown', 'csv', 'xlsx', 'docx', 'json'] as const;
+export const TABLE_FORMATS = ['text', 'markdown', 'csv', 'xlsx', 'docx', 'json', 'html'] as const;
 type TableFormat = (typeof TABLE_FORMATS)[number];
-const BINARY: readonly TableFormat[] = ['xlsx', 'docx'];
+/** Formats written to a file only (binary, or a whole document). */
+const FILE_ONLY: readonly TableFormat[] = ['xlsx', 'docx', 'html'];
 
 interface TableFlags extends InputFlags {
   format: TableFormat;
@@ -26,8 +27,8 @@ export function registerTable(program: Command, ctx: CommandContext): void {
     .command('table')
     .description('compute every derived cell of the annex from the base counts (households, poor households, reduced) and render it')
     .argument('<file>', 'CSV or TAB-separated text file with households_start, households_end, poor_start and poor_reduced or poor_end per unit')
-    .addOption(new Option('-f, --format <format>', 'output format (xlsx and docx need -o)').choices([...TABLE_FORMATS]).default('text'))
-    .option('--title <text>', 'a title above the table (docx, xlsx, markdown, text)')
+    .addOption(new Option('-f, --format <format>', 'output format (xlsx, docx and html need -o)').choices([...TABLE_FORMATS]).default('text'))
+    .option('--title <text>', 'a title above the table (docx, xlsx, markdown, text, html)')
     .option('--strict', 'exit 1 when the input states a derived value that differs from the computed one');
   addInputOptions(cmd).action(async (file: string, flags: TableFlags) => {
     ctx.setExit(await guard(ctx, file, (setLang) => runTable(file, flags, ctx, setLang), flags.lang));
@@ -48,12 +49,14 @@ async function render(table: ComputedTable, format: TableFormat, opts: RenderOpt
       return (await import('../render/xlsx.js')).renderXlsx(table, { ...opts, created: new Date() });
     case 'docx':
       return (await import('../render/docx.js')).renderDocx(table, opts);
+    case 'html':
+      return (await import('../render/table-html.js')).renderTableHtml(table, opts);
   }
 }
 
 async function runTable(file: string, flags: TableFlags, ctx: CommandContext, setLang: (l: 'vi' | 'en') => void): Promise<number> {
   const out = outFile(flags);
-  if (BINARY.includes(flags.format) && !out) throw new PovcheckError('OUTPUT_REQUIRED', { format: flags.format });
+  if (FILE_ONLY.includes(flags.format) && !out) throw new PovcheckError('OUTPUT_REQUIRED', { format: flags.format });
   const { annex, findings } = await readAnnex(file, flags);
   const { lang, locale } = outputLang(flags, annex);
   setLang(lang);

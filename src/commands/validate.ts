@@ -113,7 +113,10 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
   const outputs: Output[] = flags.format && flags.format.length > 0 ? flags.format : [{ format: 'text' }];
   const uiLang = flags.lang ?? envLang(io.env);
   const html = outputs.find((o) => o.format === 'html' && o.file === undefined);
-  if (html) throw new PovcheckError('USAGE', { detail: catalog(uiLang).ui.outputRequired('html') });
+  if (html) {
+    io.err(oneLine(new PovcheckError('OUTPUT_REQUIRED', { format: 'html' }), uiLang) + '\n');
+    return EXIT.UNREADABLE;
+  }
   checkOutputs(outputs);
   const rules: RuleLevels = {};
 

@@ -179,7 +179,6 @@ export const en: Catalog = {
     configuredLevel: (level, source) => `${level} (set in ${source})`,
     off: 'off',
     unreadable: (file, reason) => `povcheck: ${file}: ${reason}`,
-    outputRequired: (format) => `--format ${format} needs -o, --output <file>: the ${format.toUpperCase()} report is written to a file`,
     reportWritten: (file) => `povcheck: report written to ${file}`,
     html: {
       title: (files) => `povcheck — validation report: ${files.join(', ')}`,
@@ -394,7 +393,7 @@ export const en: Catalog = {
     TARGET_UNIT: (p) => `the table has no unit "${p.unit}"; its units: ${p.known.join(', ')}`,
     TARGET_UNSUPPORTED: (p) =>
       `the target for ${p.unit} (${p.indicator} ${p.op}) cannot be planned: plan computes the least exits for rate_reduced or poor_reduced with >= or = and for rate_end or poor_end with <= or =`,
-    OUTPUT_REQUIRED: (p) => `${p.format} is a binary format and is not printed to the terminal: name the output file with -o <file>.${p.format}`,
+    OUTPUT_REQUIRED: (p) => `the ${p.format} format is not printed to the terminal: name the output file with -o <file>.${p.format}`,
     USAGE: (p) => p.detail,
     WRITE_FAILED: (p) => `cannot write the output file (${p.detail})`,
     INTERNAL: (p) => `internal error (${p.detail}); please report it with the file`,

@@ -160,7 +160,6 @@ export interface UiText {
   off: string;
   unreadable: (file: string, reason: string) => string;
   /** `--format html` without `-o`. */
-  outputRequired: (format: string) => string;
   /** After a report was written to a file (stderr). */
   reportWritten: (file: string) => string;
   /** The HTML report (`--format html`) and the HTML annex. */
@@ -168,7 +167,8 @@ export interface UiText {
 }
 
 /** Comparison of a target: the unit's value must be at least, at most, or exactly the target value. */
-export type TargetOp = '>=' | '<=' | '=';
+export type { TargetOp } from '../calc/annex-math.js';
+import type { TargetOp } from '../calc/annex-math.js';
 
 /** Fixed text of the HTML report: page, likely causes, the marked annex, the chart. */
 export interface HtmlText {

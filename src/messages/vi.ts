@@ -183,7 +183,6 @@ export const vi: Catalog = {
     configuredLevel: (level, source) => `${level} (đặt trong ${source})`,
     off: 'tắt',
     unreadable: (file, reason) => `povcheck: ${file}: ${reason}`,
-    outputRequired: (format) => `--format ${format} cần -o, --output <tệp>: báo cáo ${format.toUpperCase()} được ghi vào một tệp`,
     reportWritten: (file) => `povcheck: đã ghi báo cáo vào ${file}`,
     html: {
       title: (files) => `povcheck — Báo cáo kiểm tra: ${files.join(', ')}`,
@@ -400,7 +399,7 @@ export const vi: Catalog = {
     TARGET_UNIT: (p) => `bảng không có đơn vị "${p.unit}"; các đơn vị: ${p.known.join(', ')}`,
     TARGET_UNSUPPORTED: (p) =>
       `mục tiêu của ${p.unit} (${p.indicator} ${p.op}) không lập kế hoạch được: plan tính số hộ nghèo cần giảm tối thiểu cho rate_reduced, poor_reduced với >= hoặc = và cho rate_end, poor_end với <= hoặc =`,
-    OUTPUT_REQUIRED: (p) => `định dạng ${p.format} là tệp nhị phân, không in ra màn hình được: hãy chỉ rõ tệp kết quả bằng -o <tệp>.${p.format}`,
+    OUTPUT_REQUIRED: (p) => `định dạng ${p.format} không in ra màn hình: hãy chỉ rõ tệp kết quả bằng -o <tệp>.${p.format}`,
     USAGE: (p) => p.detail,
     WRITE_FAILED: (p) => `không ghi được tệp kết quả (${p.detail})`,
     INTERNAL: (p) => `lỗi nội bộ (${p.detail}); xin báo lỗi này kèm tệp`,

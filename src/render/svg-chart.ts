@@ -15,7 +15,7 @@ import type { Annex, Unit, Value } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import type { Severity } from '../findings.js';
 import { catalog, formatPlain, type Lang } from '../messages/index.js';
-import type { TargetOp } from '../messages/types.js';
+import { compareTarget, type TargetOp } from '../calc/annex-math.js';
 import { displayRef } from '../read/grid.js';
 import { foldKey, unitKey } from '../shape/normalize.js';
 import { displayUnits } from './annex-layout.js';
@@ -65,10 +65,6 @@ export interface ChartData {
 
 const isPlain = (s: string) => /^-?\d+(\.\d+)?$/.test(s);
 const ok = (v: Value | undefined): Dec | undefined => (v?.status === 'ok' && v.num ? v.num : undefined);
-
-function compare(a: Dec, op: TargetOp, b: Dec): boolean {
-  return op === '>=' ? a.gte(b) : op === '<=' ? a.lte(b) : a.eq(b);
-}
 
 const FLIP: Record<TargetOp, TargetOp> = { '>=': '<=', '<=': '>=', '=': '=' };
 
@@ -154,7 +150,7 @@ export function rateChartData(
       indicator: t.indicator,
       at: rateDigits(at),
       endOp,
-      ...(row.end !== undefined ? { met: compare(new Dec(row.end), endOp, at) } : {}),
+      ...(row.end !== undefined ? { met: compareTarget(new Dec(row.end), endOp, at) } : {}),
     });
   }
 

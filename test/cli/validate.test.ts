@@ -177,8 +177,8 @@ describe('validate --format html -o', () => {
     const r = runCli(['validate', SEED, '--format', 'html']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('povcheck: --format html needs -o, --output <file>: the HTML report is written to a file\n');
-    expect(runCli(['validate', SEED, '--format', 'html', '--lang', 'vi']).stderr).toContain('cần -o, --output <tệp>');
+    expect(r.stderr).toBe('povcheck: the html format is not printed to the terminal: name the output file with -o <file>.html\n');
+    expect(runCli(['validate', SEED, '--format', 'html', '--lang', 'vi']).stderr).toContain('hãy chỉ rõ tệp kết quả bằng -o <tệp>.html');
   });
 
   it('never writes over an input file', () => {

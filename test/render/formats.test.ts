@@ -109,6 +109,18 @@ describe('table reproduces every cell of the seed annex from rows 1–4, in ever
     expect(doc.differences).toEqual([]);
   });
 
+  it('html: one self-contained page whose table holds every seed value, title escaped', () => {
+    const dir = tmp();
+    const out = join(dir, 'annex.html');
+    const r = runCli(['table', WITH_TOTAL, '--format', 'html', '--title', 'Phụ lục: <Kết quả> 2020', '-o', out]);
+    expect(r.code).toBe(0);
+    const page = readFileSync(out, 'utf8');
+    expect(page).toContain('&lt;Kết quả&gt;');
+    expect(page).not.toMatch(/<(img|link|iframe)\b|https?:\/\//i);
+    const rows = [...page.matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) => [...m[1]!.matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/gs)].map((c) => c[1]!.replace(/<[^>]+>/g, '').trim()));
+    expect(valueRows(rows)).toEqual(expected('vi'));
+  });
+
   it('xlsx: read back with exceljs, numbers are numbers with Vietnamese or English formats', async () => {
     for (const [lang, tag] of [['vi', '[$-42A]'], ['en', '[$-409]']] as const) {
       const dir = tmp();
