@@ -177,6 +177,22 @@ export function calcFixtures() {
   };
 }
 
+/**
+ * Planted errors for error localisation (issue 5): one slip kind each, two slips at once, an ambiguous one.
+ * Kept apart from planted(), whose files also have XLSX twins made by LibreOffice (scripts/xlsx-fixtures.mjs).
+ */
+export function plantedCauses() {
+  const withText = (texts) => serialize(wideRecords(SEED, { texts }));
+  const i = (u) => UNITS.indexOf(u);
+  return {
+    'planted/poor-start-separator.csv': { bytes: withText({ [`poor_start:${i('Lâm Bình')}`]: '2,75' }), cell: 'K6', rule: 'flow', note: 'Lâm Bình poor_start 2.750 typed 2,75 (thousands separator as decimal mark)' },
+    'planted/rate-as-share.csv': { bytes: withText({ 'rate_start:0': '0,1180' }), cell: 'D8', rule: 'rate', note: 'province start rate 11,80 typed as a share, 0,1180' },
+    'planted/reduction-share.csv': { bytes: withText({ 'rate_reduced:0': '1,99' }), cell: 'D9', rule: 'rate-change', note: 'province reduction typed as reduced / start households (1,99 instead of 2,06)' },
+    'planted/two-errors.csv': { bytes: withText({ [`poor_end:${i('Chiêm Hóa')}`]: '4.963', [`rate_start:${i('Yên Sơn')}`]: '9,62' }), cell: 'I6', rule: 'flow', note: 'I6 4.693 typed 4.963 and F8 9,26 typed 9,62' },
+    'planted/households-ambiguous.csv': { bytes: withText({ [`households_start:${i('Sơn Dương')}`]: '49.875' }), cell: 'D2', rule: 'sum', note: 'Sơn Dương households_start 49.874 typed 49.875: only the sum fails, several cells could explain it' },
+  };
+}
+
 function main() {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
   const write = (name, bytes) => {
@@ -186,6 +202,7 @@ function main() {
   write('tuyen-quang-2020.csv', serialize(wideRecords()));
   for (const [name, bytes] of Object.entries(variants())) write(name, bytes);
   for (const [name, p] of Object.entries(planted())) write(name, p.bytes);
+  for (const [name, p] of Object.entries(plantedCauses())) write(name, p.bytes);
   for (const [name, bytes] of Object.entries(calcFixtures())) write(name, bytes);
   console.log('fixtures written');
 }

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { isPovcheckError } from './errors.js';
 import { EXIT, envLang, oneLine, processIo, type CommandContext, type Io } from './commands/shared.js';
 import { registerValidate } from './commands/validate.js';
+import { registerFix } from './commands/fix.js';
 import { registerRules } from './commands/rules.js';
 import { registerTable } from './commands/table.js';
 import { registerPlan } from './commands/plan.js';
@@ -29,6 +30,7 @@ export function buildProgram(ctx: CommandContext): Command {
     .configureOutput({ writeOut: ctx.io.out, writeErr: ctx.io.err });
   const withVersion = { ...ctx, version: VERSION };
   registerValidate(program, withVersion);
+  registerFix(program, withVersion);
   registerTable(program, withVersion);
   registerPlan(program, withVersion);
   registerRate(program, withVersion);

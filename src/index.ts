@@ -24,6 +24,7 @@ export type { Annex, Unit, Value, NumberLocale } from './model/annex.js';
 export { INDICATORS, type Indicator } from './model/indicators.js';
 export type { Finding, Skip, Severity, RuleId } from './findings.js';
 export * as annexMath from './calc/annex-math.js';
+export { locate, type LocateOptions, type Localisation, type LocateStatus, type Cause, type CauseCell, type Confidence, type SlipKind } from './locate/index.js';
 export { Dec } from './calc/decimal.js';
 export { computeTable, type ComputedTable, type Difference, type TotalMode } from './compute/table.js';
 export { computePlan, type PlanResult, type UnitPlan, type TotalTargetResult } from './compute/plan.js';

@@ -9,6 +9,7 @@ import { RULE_IDS, runRules } from './rules/index.js';
 import { compareFindings, severityRank, type Finding, type RuleId, type Severity, type Skip } from './findings.js';
 import type { Annex } from './model/annex.js';
 import { PovcheckError } from './errors.js';
+import { locate, type Localisation } from './locate/index.js';
 
 /** Which findings make a file fail (exit 1): errors (default), warnings too, or none. */
 export type FailOn = 'error' | 'warning' | 'never';
@@ -40,6 +41,8 @@ export interface FileResult {
   annex?: Annex;
   findings: Finding[];
   skipped: Skip[];
+  /** The likely causes of the failing sum / flow / rate / rate-change checks (absent when unreadable). */
+  localisation?: Localisation;
   /** Why the file could not be read, when status is 'unreadable'. */
   error?: PovcheckError;
 }
@@ -48,6 +51,7 @@ export interface CheckResult {
   annex: Annex;
   findings: Finding[];
   skipped: Skip[];
+  localisation: Localisation;
 }
 
 const DEFAULT_SEVERITY = new Map(RULE_IDS.map((r) => [r.id, r.severity]));
@@ -79,12 +83,17 @@ export function relevel(findings: readonly Finding[], levels: RuleLevels | undef
   return out.sort(compareFindings);
 }
 
-/** Grid → findings. Pure. Throws PovcheckError only when the grid is not a poverty table at all. */
+/**
+ * Grid → findings → likely causes. Pure. Throws PovcheckError only when the grid is not a poverty table at all.
+ * Error localisation leaves out the checks of rules switched off; `explains` indexes the findings returned.
+ */
 export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
   const shaped = shape(grid, opts);
   const run = runRules(shaped.annex);
   const findings = relevel([...shaped.findings, ...run.findings].sort(compareFindings), opts.rules);
-  return { annex: shaped.annex, findings, skipped: withoutOffRules(run.skipped, opts.rules) };
+  const off = Object.entries(opts.rules ?? {}).filter(([, level]) => level === 'off').map(([rule]) => rule as RuleId);
+  const localisation = locate(shaped.annex, findings, off.length > 0 ? { off } : {});
+  return { annex: shaped.annex, findings, skipped: withoutOffRules(run.skipped, opts.rules), localisation };
 }
 
 /** The fail-on level that a legacy `strict` flag or an explicit `failOn` asks for. */
@@ -109,8 +118,8 @@ export function statusOf(findings: readonly Finding[], strict: boolean | FailOn 
 export async function validateFile(file: string, opts: ValidateOptions = {}): Promise<FileResult> {
   try {
     const grid = await readGrid(file, opts);
-    const { annex, findings, skipped } = checkGrid(grid, opts);
-    return { file, status: statusOf(findings, failOnOf(opts)), source: grid.source, grid, annex, findings, skipped };
+    const { annex, findings, skipped, localisation } = checkGrid(grid, opts);
+    return { file, status: statusOf(findings, failOnOf(opts)), source: grid.source, grid, annex, findings, skipped, localisation };
   } catch (e) {
     if (e instanceof PovcheckError) return { file, status: 'unreadable', findings: [], skipped: [], error: e.withFile(file) };
     throw e;

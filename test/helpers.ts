@@ -23,6 +23,7 @@ export interface FixtureApi {
   longRecords(data?: Record<string, string[]>, opts?: Record<string, unknown>): string[][];
   serialize(records: string[][], opts?: { delimiter?: string; encoding?: string; eol?: string }): Buffer;
   planted(): Record<string, { bytes: Buffer; cell: string; rule: string; note: string }>;
+  plantedCauses(): Record<string, { bytes: Buffer; cell: string; rule: string; note: string }>;
   variants(): Record<string, Buffer>;
 }
 export const fixtures = fx as unknown as FixtureApi;

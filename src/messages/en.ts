@@ -1,5 +1,5 @@
 /** English messages. Numbers arrive as plain digits; f.n() writes them as 210,299 and 11.80. */
-import type { Catalog, TargetOp } from './types.js';
+import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
 import type { ConfigProblem } from '../errors.js';
 import { enCalc } from './en-calc.js';
 
@@ -7,6 +7,42 @@ const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+const SLIP_EN = {
+  transposition: 'the digits look transposed',
+  mistyped: 'one digit looks mistyped',
+  dropped: 'a digit looks dropped',
+  doubled: 'a digit looks doubled',
+  separator: 'the thousands separator looks typed as a decimal mark',
+  share: 'the rate looks typed as a share instead of a percentage',
+  'reduction-share': 'the reduction looks computed as reduced households / start-of-year households',
+  'unrounded-difference': 'the reduction looks rounded from the unrounded difference instead of subtracting the printed rates',
+  'start-denominator': 'the end rate looks computed over the start-of-year households',
+  sign: 'the sign looks wrong',
+} as const;
+
+const cellName = (c: CauseCellText, f: Fmt) => `${c.ref} (${f.ind(c.indicator)}, ${c.unit})`;
+const allFailing = (n: number) => (n === 1 ? 'the failing check' : n === 2 ? 'both failing checks' : `all ${n} failing checks`);
+const rangeText = (c: CauseCellText, f: Fmt) =>
+  c.min !== undefined && c.max !== undefined
+    ? `any value from ${f.n(c.min)} to ${f.n(c.max)}`
+    : c.min !== undefined
+      ? `any value of ${f.n(c.min)} or more`
+      : c.max !== undefined
+        ? `any value up to ${f.n(c.max)}`
+        : 'other values';
+const formulaNote = (c: CauseCellText) =>
+  !c.formula
+    ? ''
+    : c.formula.role === 'entered'
+      ? ` (it holds the formula ${c.formula.text}, which povcheck does not recompute: counted as an entered value)`
+      : ` (it is computed by ${c.formula.text}, but no change to its inputs explains the checks: check the formula)`;
+const item = (c: CauseCellText, f: Fmt) => {
+  const value = c.min !== undefined || c.max !== undefined
+    ? `${rangeText(c, f)} works${c.proposed !== undefined ? `, ${f.n(c.proposed)} most likely` : ''}`
+    : `should be ${f.n(c.proposed ?? '')}`;
+  return `${cellName(c, f)} holds ${f.n(c.actual)}${formulaNote(c)}, ${value}${c.kind ? ` (${SLIP_EN[c.kind]})` : ''}`;
+};
 
 function configProblem(p: ConfigProblem): string {
   const at = p.pointer === '' ? 'the top level' : p.pointer;
@@ -165,12 +201,15 @@ export const en: Catalog = {
         `Slip: ${
           ({
             transposition: 'two adjacent digits transposed',
-            'mistyped-digit': 'one digit mistyped',
-            'dropped-digit': 'a digit dropped',
-            'doubled-digit': 'a digit doubled',
-            'separator-as-decimal': 'a thousands separator taken as a decimal mark (2.750 → 2,75)',
-            'rate-as-share': 'a rate typed as a share (0.1180 for 11.80)',
-            'share-as-reduction': 'the reduction typed as reduced households / start households (1.99 instead of 2.06)',
+            mistyped: 'one digit mistyped',
+            dropped: 'a digit dropped',
+            doubled: 'a digit doubled',
+            separator: 'a thousands separator taken as a decimal mark (2.750 → 2,75)',
+            share: 'a rate typed as a share (0.1180 for 11.80)',
+            'reduction-share': 'the reduction typed as reduced households / start households (1.99 instead of 2.06)',
+            'unrounded-difference': 'the reduction rounded from the unrounded difference (2.64 for 2.65)',
+            'start-denominator': 'the end rate taken over the start-of-year households',
+            sign: 'the sign',
           } as Record<string, string>)[k] ?? k
         }`,
       annexTitle: 'The table',
@@ -199,6 +238,42 @@ export const en: Catalog = {
       chartNotDrawn: (t) => `Targets not shown on the chart: ${t.join('; ')}.`,
       chartOmitted: (u) => `No rate to draw: ${u.join(', ')}.`,
     },
+  },
+  locate: {
+    single: (p, f) => {
+      const c = p.cell;
+      const head = `Likely cause: ${cellName(c, f)} holds ${f.n(c.actual)}${formulaNote(c)}; `;
+      if (p.pinned) return `${head}${f.n(c.proposed ?? '')} would make ${allFailing(p.failing)} pass${c.kind ? `; ${SLIP_EN[c.kind]}` : ''}.`;
+      const guess = c.proposed !== undefined && c.kind ? `; ${f.n(c.proposed)} would fit a slip: ${SLIP_EN[c.kind]}` : '';
+      return `${head}${rangeText(c, f)} would make ${allFailing(p.failing)} pass: the rates are rounded, so they do not pin the value${guess}.`;
+    },
+    group: (p, f) =>
+      `Likely cause: ${p.cells.length} cells together: ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (the values move together)' : ''}; this would make ${allFailing(p.failing)} pass.`,
+    several: (p) =>
+      `Ambiguous: ${p.count + p.more} different explanations, each changing ${p.size === 1 ? 'one cell' : `${p.size} cells`}, would make ${allFailing(p.failing)} pass; ` +
+      (p.confidence === 'ranked' ? 'the first looks most like a typing slip:' : 'ranked by how much each looks like a typing slip:') +
+      (p.more > 0 ? ` (the first ${p.count} listed)` : ''),
+    option: (p, f) => `${p.rank}. ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (the values move together)' : ''}`,
+    explains: (items) => `explains: ${items.join(' · ')}`,
+    none: (p) => `No change of one or two cells makes ${allFailing(p.failing)} pass: several cells are probably wrong; see the findings below.`,
+    stopped: (p) => `The search for the cells behind ${p.failing === 1 ? 'the failing check' : `the ${p.failing} failing checks`} stopped at its limit (a large or badly broken table); no cause is named.`,
+    slip: SLIP_EN,
+  },
+  fix: {
+    written: (p) => `Wrote ${p.output}: ${p.count} ${p.count === 1 ? 'cell' : 'cells'} corrected:`,
+    change: (p, f) => `${cellName(p.cell, f)}: ${f.n(p.cell.actual)} → ${f.n(p.cell.proposed ?? '')}${p.cell.kind ? ` (${SLIP_EN[p.cell.kind]})` : ''}`,
+    copied: (p) => `No sum, flow, rate or rate-change check fails: wrote an unchanged copy to ${p.output}.`,
+    refused: (p) =>
+      `${p.file}: not fixed, nothing written: ` +
+      {
+        ambiguous: `${p.count} explanations fit and povcheck cannot tell which is right (listed below).`,
+        'not-pinned': 'the checks do not pin the value (the rates are rounded; listed below).',
+        none: 'no change of one or two cells makes all failing checks pass.',
+        stopped: 'the search for causes stopped at its limit.',
+        'other-errors': `errors that fix cannot correct remain (${p.cells.join(', ')}); run povcheck validate.`,
+      }[p.reason],
+    workbook: (p) => `${p.file}: fix writes delimited text files (CSV, TAB-separated) only`,
+    unsafe: (p) => `${p.file}: cannot find cell ${p.cell} in the file's text to rewrite it safely; nothing written`,
   },
   calc: enCalc,
   errors: {

@@ -6,6 +6,7 @@
 import type { Indicator } from '../model/indicators.js';
 import type { ErrorParams, PovcheckErrorCode } from '../errors.js';
 import type { SourceInfo } from '../read/grid.js';
+import type { Confidence, SlipKind } from '../locate/types.js';
 import type { CalcText } from './calc-types.js';
 
 export type Lang = 'vi' | 'en';
@@ -218,6 +219,46 @@ export interface HtmlText {
   chartOmitted: (units: string[]) => string;
 }
 
+/** A cell of an explanation, as the catalogues word it (numbers as plain digits). */
+export interface CauseCellText {
+  ref: string;
+  unit: string;
+  indicator: Indicator;
+  actual: string;
+  proposed?: string;
+  min?: string;
+  max?: string;
+  kind?: SlipKind;
+  formula?: { text: string; role: 'entered' | 'suspect' };
+}
+
+/** Error localisation: the likely causes of the failing checks (src/locate). */
+export interface LocateText {
+  /** One cell explains every failing check. */
+  single(p: { cell: CauseCellText; failing: number; pinned: boolean }, f: Fmt): string;
+  /** One set of several cells explains them. */
+  group(p: { cells: CauseCellText[]; failing: number; linked: boolean }, f: Fmt): string;
+  /** Several explanations of the same size: the line above the list. */
+  several(p: { count: number; size: number; failing: number; confidence: Exclude<Confidence, 'unique'>; more: number }, f: Fmt): string;
+  /** One explanation in that list. */
+  option(p: { rank: number; cells: CauseCellText[]; linked: boolean }, f: Fmt): string;
+  /** The findings an explanation clears ("D6 sum · I6 flow"). */
+  explains(items: string[]): string;
+  none(p: { failing: number }): string;
+  stopped(p: { failing: number }): string;
+  slip: Record<SlipKind, string>;
+}
+
+/** `povcheck fix`. */
+export interface FixText {
+  written(p: { output: string; count: number }): string;
+  change(p: { cell: CauseCellText }, f: Fmt): string;
+  copied(p: { output: string }): string;
+  refused(p: { file: string; reason: 'ambiguous' | 'not-pinned' | 'none' | 'stopped' | 'other-errors'; count: number; cells: string[] }): string;
+  workbook(p: { file: string }): string;
+  unsafe(p: { file: string; cell: string }): string;
+}
+
 export type Catalog = { [K in MessageId]: (p: MessageParams[K], f: Fmt) => string } & {
   [K in SkipId]: (p: SkipParams[K], f: Fmt) => string;
-} & { ui: UiText; calc: CalcText; errors: { [C in PovcheckErrorCode]: (p: ErrorParams[C]) => string } };
+} & { ui: UiText; calc: CalcText; locate: LocateText; fix: FixText; errors: { [C in PovcheckErrorCode]: (p: ErrorParams[C]) => string } };

@@ -1,11 +1,50 @@
 /** Vietnamese messages. Numbers arrive as plain digits; f.n() writes them as 210.299 and 11,80. */
-import type { Catalog, TargetOp } from './types.js';
+import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
 import type { ConfigProblem } from '../errors.js';
 import { viCalc } from './vi-calc.js';
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
+
+const SLIP_VI = {
+  transposition: 'có vẻ hai chữ số liền nhau bị gõ đảo chỗ',
+  mistyped: 'có vẻ gõ nhầm một chữ số',
+  dropped: 'có vẻ gõ thiếu một chữ số',
+  doubled: 'có vẻ một chữ số bị gõ lặp',
+  separator: 'có vẻ dấu phân cách hàng nghìn bị gõ thành dấu thập phân',
+  share: 'có vẻ tỷ lệ bị ghi dạng số thập phân thay vì phần trăm',
+  'reduction-share': 'có vẻ mức giảm được tính bằng số hộ giảm nghèo chia cho tổng số hộ đầu năm',
+  'unrounded-difference': 'có vẻ mức giảm là hiệu chưa làm tròn đem làm tròn, thay vì hiệu của hai tỷ lệ đã làm tròn',
+  'start-denominator': 'có vẻ tỷ lệ cuối năm được tính trên tổng số hộ đầu năm',
+  sign: 'có vẻ sai dấu',
+} as const;
+
+const cellName = (c: CauseCellText, f: Fmt) => `ô ${c.ref} (${f.ind(c.indicator)}, ${c.unit})`;
+/** "… thì phép kiểm tra đang sai sẽ đúng" / "… thì cả 3 phép kiểm tra đang sai đều đúng". */
+const allFailing = (n: number) => (n === 1 ? 'phép kiểm tra đang sai sẽ đúng' : `cả ${n} phép kiểm tra đang sai đều đúng`);
+/** "làm cho … trở nên đúng". */
+const failingNoun = (n: number) => (n === 1 ? 'phép kiểm tra đang sai' : `cả ${n} phép kiểm tra đang sai`);
+const rangeText = (c: CauseCellText, f: Fmt) =>
+  c.min !== undefined && c.max !== undefined
+    ? `bất kỳ giá trị nào từ ${f.n(c.min)} đến ${f.n(c.max)}`
+    : c.min !== undefined
+      ? `bất kỳ giá trị nào từ ${f.n(c.min)} trở lên`
+      : c.max !== undefined
+        ? `bất kỳ giá trị nào đến ${f.n(c.max)}`
+        : 'giá trị khác';
+const formulaNote = (c: CauseCellText) =>
+  !c.formula
+    ? ''
+    : c.formula.role === 'entered'
+      ? ` (ô chứa công thức ${c.formula.text} mà povcheck không tính lại: coi như số nhập tay)`
+      : ` (ô được tính bằng công thức ${c.formula.text}, nhưng sửa các ô đầu vào không giải thích được: hãy kiểm tra công thức)`;
+const item = (c: CauseCellText, f: Fmt) => {
+  const value = c.min !== undefined || c.max !== undefined
+    ? `${rangeText(c, f)} đều được${c.proposed !== undefined ? `, nhiều khả năng là ${f.n(c.proposed)}` : ''}`
+    : `đúng ra là ${f.n(c.proposed ?? '')}`;
+  return `${cellName(c, f)} ghi ${f.n(c.actual)}${formulaNote(c)}, ${value}${c.kind ? ` (${SLIP_VI[c.kind]})` : ''}`;
+};
 
 function configProblem(p: ConfigProblem): string {
   const at = p.pointer === '' ? 'cấp ngoài cùng' : p.pointer;
@@ -166,12 +205,15 @@ export const vi: Catalog = {
         `Kiểu nhầm: ${
           ({
             transposition: 'đảo hai chữ số liền nhau',
-            'mistyped-digit': 'gõ nhầm một chữ số',
-            'dropped-digit': 'thiếu một chữ số',
-            'doubled-digit': 'lặp một chữ số',
-            'separator-as-decimal': 'dấu phân cách hàng nghìn bị hiểu là dấu thập phân (2.750 → 2,75)',
-            'rate-as-share': 'tỷ lệ ghi dạng số thập phân (0,1180 thay vì 11,80)',
-            'share-as-reduction': 'mức giảm ghi bằng số hộ giảm chia tổng số hộ đầu năm (1,99 thay vì 2,06)',
+            mistyped: 'gõ nhầm một chữ số',
+            dropped: 'thiếu một chữ số',
+            doubled: 'lặp một chữ số',
+            separator: 'dấu phân cách hàng nghìn bị hiểu là dấu thập phân (2.750 → 2,75)',
+            share: 'tỷ lệ ghi dạng số thập phân (0,1180 thay vì 11,80)',
+            'reduction-share': 'mức giảm ghi bằng số hộ giảm chia tổng số hộ đầu năm (1,99 thay vì 2,06)',
+            'unrounded-difference': 'mức giảm là hiệu chưa làm tròn đem làm tròn (2,64 thay vì 2,65)',
+            'start-denominator': 'tỷ lệ cuối năm tính trên tổng số hộ đầu năm',
+            sign: 'sai dấu',
           } as Record<string, string>)[k] ?? k
         }`,
       annexTitle: 'Bảng số liệu',
@@ -200,6 +242,44 @@ export const vi: Catalog = {
       chartNotDrawn: (t) => `Mục tiêu không thể hiện trên biểu đồ: ${t.join('; ')}.`,
       chartOmitted: (u) => `Không có tỷ lệ để vẽ: ${u.join(', ')}.`,
     },
+  },
+  locate: {
+    single: (p, f) => {
+      const c = p.cell;
+      const head = `Nguyên nhân có thể: ${cellName(c, f)} ghi ${f.n(c.actual)}${formulaNote(c)}; `;
+      if (p.pinned) return `${head}nếu là ${f.n(c.proposed ?? '')} thì ${allFailing(p.failing)}${c.kind ? `; ${SLIP_VI[c.kind]}` : ''}.`;
+      const guess = c.proposed !== undefined && c.kind ? `; ${f.n(c.proposed)} thì khớp với một lỗi gõ: ${SLIP_VI[c.kind]}` : '';
+      return `${head}với ${rangeText(c, f)} thì ${allFailing(p.failing)}: tỷ lệ đã làm tròn nên không xác định được đúng một giá trị${guess}.`;
+    },
+    group: (p, f) =>
+      `Nguyên nhân có thể: ${p.cells.length} ô cùng sai: ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (các giá trị đi liền với nhau)' : ''}; sửa như vậy thì ${allFailing(p.failing)}.`,
+    several: (p) =>
+      `Chưa xác định được: có ${p.count + p.more} cách giải thích, mỗi cách sửa ${p.size} ô, đều làm cho ${failingNoun(p.failing)} trở nên đúng; ` +
+      (p.confidence === 'ranked' ? 'cách thứ nhất giống lỗi gõ phím nhất:' : 'xếp theo mức giống lỗi gõ phím:') +
+      (p.more > 0 ? ` (liệt kê ${p.count} cách đầu)` : ''),
+    option: (p, f) => `${p.rank}. ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (các giá trị đi liền với nhau)' : ''}`,
+    explains: (items) => `giải thích: ${items.join(' · ')}`,
+    none: (p) =>
+      `Không có cách sửa một hay hai ô nào làm cho ${failingNoun(p.failing)} trở nên đúng: có lẽ nhiều ô cùng sai; xem các lỗi bên dưới.`,
+    stopped: (p) =>
+      `Việc tìm ô gây ra ${p.failing} lỗi kiểm tra đã dừng ở giới hạn (bảng lớn hoặc sai nhiều chỗ); không nêu được nguyên nhân.`,
+    slip: SLIP_VI,
+  },
+  fix: {
+    written: (p) => `Đã ghi ${p.output}: sửa ${p.count} ô:`,
+    change: (p, f) => `${cellName(p.cell, f)}: ${f.n(p.cell.actual)} → ${f.n(p.cell.proposed ?? '')}${p.cell.kind ? ` (${SLIP_VI[p.cell.kind]})` : ''}`,
+    copied: (p) => `Không có phép kiểm tra tổng, cân đối, tỷ lệ hay mức giảm nào sai: đã ghi bản sao nguyên vẹn vào ${p.output}.`,
+    refused: (p) =>
+      `${p.file}: chưa sửa, không ghi tệp nào: ` +
+      {
+        ambiguous: `có ${p.count} cách giải thích và povcheck không biết cách nào đúng (xem bên dưới).`,
+        'not-pinned': 'các phép kiểm tra không xác định được đúng một giá trị (tỷ lệ đã làm tròn; xem bên dưới).',
+        none: 'không có cách sửa một hay hai ô nào làm cho mọi phép kiểm tra đang sai đều đúng.',
+        stopped: 'việc tìm nguyên nhân đã dừng ở giới hạn.',
+        'other-errors': `còn lỗi mà lệnh fix không sửa được (${p.cells.join(', ')}); hãy chạy povcheck validate.`,
+      }[p.reason],
+    workbook: (p) => `${p.file}: lệnh fix chỉ ghi tệp văn bản có phân cách (CSV, TAB)`,
+    unsafe: (p) => `${p.file}: không tìm thấy ô ${p.cell} trong văn bản của tệp để sửa an toàn; không ghi tệp nào`,
   },
   calc: viCalc,
   errors: {

@@ -18,6 +18,7 @@ import { html, htmlId, joinHtml, type SafeHtml } from '../render/html-escape.js'
 import { ANNEX_CSS, PAGE_CSS, htmlPage } from '../render/html-page.js';
 import { CHART_CSS, rateChartData, rateChartSvg, type ChartTarget } from '../render/svg-chart.js';
 import { countFindings, langOf, summaryCounts, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
+import { causesOf } from './causes.js';
 
 export interface HtmlOptions {
   /** Targets to draw on the chart (`{unit, indicator, op, value}`, as in the targets file). */
@@ -107,7 +108,7 @@ function marksFor(file: ReportFile, lang: Lang, findingId: (i: number) => string
     m.titles.push(`${SEVERITY_SYMBOL[f.severity]} ${renderMessage(f.msg, fmt)}`);
     m.ids.push(findingId(i));
   });
-  for (const c of file.causes ?? []) {
+  for (const c of causesOf(file)) {
     for (const ref of c.cells) {
       const p = c.proposed[ref];
       if (p === undefined) continue;
@@ -144,7 +145,7 @@ function valueByRef(annex: Annex) {
 }
 
 function causesHtml(file: ReportFile, fi: number, lang: Lang, shown: Set<string>): SafeHtml | undefined {
-  const causes = file.causes ?? [];
+  const causes = causesOf(file);
   if (causes.length === 0 || !file.annex) return undefined;
   const t = catalog(lang).ui;
   const values = valueByRef(file.annex);
@@ -206,7 +207,7 @@ function fileSection(input: ReportInput, file: ReportFile, fi: number, opts: Htm
   const chart = rateChartSvg(rateChartData(annex, opts.targets ?? [], sevOf), { lang, idPrefix: `chart${fi}` });
   const legend = html`<p class="legend small"><strong>${ui.html.legendTitle}</strong> ${SEVERITIES.map(
     (s) => html`<span class="key sev-${s}">${sym(s)}${ui.severity[s]}</span>`,
-  )}${file.causes?.length ? html`<span class="key cause">→ ${ui.html.legendCause}</span>` : ''}<span class="no-print muted">${ui.html.clickHint}</span></p>`;
+  )}${causesOf(file).length ? html`<span class="key cause">→ ${ui.html.legendCause}</span>` : ''}<span class="no-print muted">${ui.html.clickHint}</span></p>`;
   const groups = SEVERITIES.map((sev) => {
     const items = file.findings.map((f, i) => (f.severity === sev ? findingHtml(f, i, fi, lang, shown) : undefined)).filter((x) => x !== undefined);
     if (items.length === 0) return '';

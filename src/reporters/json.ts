@@ -6,6 +6,32 @@
 import { catalog, makeFmt, renderMessage, renderSkip } from '../messages/index.js';
 import type { FileResult } from '../validate.js';
 import { langOf, totalCounts, type ReportInput } from './types.js';
+import { causeMessage } from './causes.js';
+import type { Localisation } from '../locate/types.js';
+import type { Fmt, Lang } from '../messages/index.js';
+
+/** `causes` of the JSON contract: cells, proposed values, the findings each explains, slip kind, confidence. */
+function causesJson(loc: Localisation | undefined, lang: Lang, fmt: Fmt) {
+  if (!loc) return [];
+  return loc.causes.map((c, i) => {
+    const kinds = c.cells.map((x) => x.kind ?? null);
+    const ranged = c.cells.filter((x) => x.range);
+    const formulas = c.cells.filter((x) => x.formula);
+    return {
+      cells: c.cells.map((x) => x.cell.ref),
+      ...(c.cells[0]?.cell.sheet ? { sheet: c.cells[0].cell.sheet } : {}),
+      proposed: Object.fromEntries(c.cells.filter((x) => x.proposed !== undefined).map((x) => [x.cell.ref, x.proposed!])),
+      explains: [...c.explains],
+      kind: kinds.every((k) => k !== null && k === kinds[0]) ? kinds[0]! : null,
+      confidence: c.confidence,
+      pinned: c.pinned,
+      kinds: Object.fromEntries(c.cells.map((x) => [x.cell.ref, x.kind ?? null])),
+      ...(ranged.length > 0 ? { range: Object.fromEntries(ranged.map((x) => [x.cell.ref, { min: x.range!.min ?? null, max: x.range!.max ?? null }])) } : {}),
+      ...(formulas.length > 0 ? { formulas: Object.fromEntries(formulas.map((x) => [x.cell.ref, { formula: x.formula!.text, treated: x.formula!.role }])) } : {}),
+      message: causeMessage(loc, c, i + 1, lang, fmt),
+    };
+  });
+}
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -20,6 +46,7 @@ function fileJson(input: ReportInput, file: FileResult) {
       status: file.status,
       error: { code: e.code, message: reason, cell: e.cell ?? null },
       findings: [],
+      causes: [],
     };
   }
   const annex = file.annex!;
@@ -44,6 +71,10 @@ function fileJson(input: ReportInput, file: FileResult) {
       message: renderMessage(f.msg, fmt),
     })),
     skipped: file.skipped.map((s) => ({ rule: s.rule, unit: s.unit ?? null, reason: renderSkip(s.msg, fmt) })),
+    causes: causesJson(file.localisation, lang, fmt),
+    localisation: file.localisation
+      ? { status: file.localisation.status, failing: file.localisation.failing, size: file.localisation.size ?? null, more: file.localisation.more }
+      : null,
   };
 }
 

@@ -11,6 +11,7 @@ import type { FileResult } from '../validate.js';
 import { annexLayout } from '../render/annex-layout.js';
 import { displayWidth, renderBox } from '../render/box.js';
 import { countFindings, langOf, runLang, summaryCounts, type ReportInput, type Style } from './types.js';
+import { causeLines } from './causes.js';
 
 export interface TextOptions {
   style: Style;
@@ -102,6 +103,9 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
   const verdict = file.status === 'ok' ? s.ok(ui.verdictOk(file.file)) : s.error(ui.verdictInvalid(file.file));
   const out = [`${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}`];
   out.push(s.dim(`  ${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[annex.layout], ui.localeName[annex.locale])}`));
+  // The likely causes come first, each with the findings it explains.
+  const causes = causeLines(file.localisation, file.findings, lang, makeFmt(lang), s);
+  if (causes.length > 0) out.push('', ...causes);
   for (const sev of SEVERITIES) {
     const group = file.findings.filter((f) => f.severity === sev);
     if (group.length === 0) continue;

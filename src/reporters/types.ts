@@ -16,7 +16,7 @@ export interface LikelyCause {
   /** Proposed value per cell, plain digits ("4693"). */
   proposed: Record<string, string>;
   explains: number[];
-  /** The slip it looks like: transposition, mistyped-digit, … */
+  /** The slip it looks like (the ids of `SlipKind`: transposition, mistyped, dropped, doubled, separator, share, …). */
   kind?: string;
   confidence: 'unique' | 'ranked' | 'ambiguous';
 }

@@ -152,8 +152,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the HTML report in Chromium', () => {
       expect(flagged.outline).toBe('solid');
       expect(flagged.background).not.toBe('rgba(0, 0, 0, 0)');
       expect(flagged.pattern).toContain('repeating-linear-gradient'); // hatching for black-and-white print
-      expect(flagged.text).toBe(`✖${lang === 'vi' ? 'lỗi' : 'error'}: ${lang === 'vi' ? '4.963' : '4,963'}`);
-      expect(flagged.title).toBe(`✖ ${message}`); // the browser's hover text
+      // The cell is also the likely cause (error localisation): the proposed value shows beside it.
+      expect(flagged.cls).toContain('cause');
+      expect(flagged.text).toBe(`✖${lang === 'vi' ? 'lỗi' : 'error'}: ${lang === 'vi' ? '4.963→ 4.693' : '4,963→ 4,693'}`);
+      expect(flagged.title).toBe(`✖ ${message}\n${lang === 'vi' ? 'Nguyên nhân có thể; đề xuất: 4.693' : 'Likely cause; proposed: 4,693'}`); // the browser's hover text
       const plain = await styleOf('H6');
       expect(plain).toMatchObject({ outline: 'none', background: 'rgba(0, 0, 0, 0)', pattern: 'none', title: null });
       const warned = await styleOf('D9');

@@ -29,6 +29,9 @@ describe('golden reports', () => {
     ['planted.en.json', ['validate', 'fixtures/planted/poor-end-transposed.csv', '--format', 'json', '--lang', 'en']],
     ['long.en.txt', ['validate', 'fixtures/variants/long-keys.csv', '--lang', 'en']],
     ['malformed.vi.json', ['validate', 'fixtures/planted/malformed-group.csv', '--format', 'json']],
+    ['causes-ambiguous.en.txt', ['validate', 'fixtures/planted/households-ambiguous.csv', '--lang', 'en', '--no-table']],
+    ['causes-two-cells.vi.txt', ['validate', 'fixtures/planted/two-errors.csv', '--no-table']],
+    ['causes-separator.en.json', ['validate', 'fixtures/planted/poor-start-separator.csv', '--format', 'json', '--lang', 'en']],
     // The CI reporters on one run: a planted error (CSV), the formatted workbook, a planted error (XLSX), a missing file.
     ...(['github', 'sarif', 'junit', 'markdown', 'gitlab'] as const).map((format): [string, string[]] => [`ci.${format}.${EXT[format]}`, ['validate', ...CI_RUN, '--lang', 'en', '--format', format]]),
     ['ci.vi.markdown.md', ['validate', ...CI_RUN, '--format', 'markdown']],

@@ -50,9 +50,11 @@ describe('htmlReport', () => {
   it("highlights the planted error's cell with its message, and the finding links back to it", async () => {
     const doc = htmlReport(input([await validateFile(PLANTED)]));
     const cell = element(doc, 'td', 'c0-I6');
-    expect(cell).toContain('class="value num sev-error"');
+    // The cell is also the likely cause (error localisation): marked, with the proposed value.
+    expect(cell).toContain('class="value num sev-error cause"');
     expect(cell).toContain('data-ref="I6"');
-    expect(cell).toContain('title="✖ Chiêm Hóa: số hộ nghèo cuối năm phải bằng 5.511 − 818 = 4.693, nhưng bảng ghi 4.963."');
+    expect(cell).toContain('title="✖ Chiêm Hóa: số hộ nghèo cuối năm phải bằng 5.511 − 818 = 4.693, nhưng bảng ghi 4.963.\nNguyên nhân có thể; đề xuất: 4.693"');
+    expect(cell).toContain('<span class="proposed">→ 4.693</span>');
     expect(cell).toMatch(/<a class="flag" href="#f0-1">.*4\.963<\/a>/);
     const finding = element(doc, 'li', 'f0-1');
     expect(finding).toContain('class="finding sev-error"');
@@ -64,14 +66,17 @@ describe('htmlReport', () => {
   it('speaks English with numbers in English format', async () => {
     const doc = htmlReport(input([await validateFile(PLANTED)], 'en'));
     expect(doc).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
-    expect(element(doc, 'td', 'c0-I6')).toContain('title="✖ Chiêm Hóa: poor households at the end should be 5,511 − 818 = 4,693, but the table shows 4,963."');
+    expect(element(doc, 'td', 'c0-I6')).toContain('title="✖ Chiêm Hóa: poor households at the end should be 5,511 − 818 = 4,693, but the table shows 4,963.\nLikely cause; proposed: 4,693"');
     expect(element(doc, 'td', 'c0-D8')).toContain('>11.80</td>');
     expect(doc).toContain('<h3>Poverty rate at the start and end of the year, by unit</h3>');
   });
 
   it('shows no causes section without causes, and the causes first when the file carries them', async () => {
-    const plain = htmlReport(input([await validateFile(PLANTED)]));
+    const plain = htmlReport(input([await validateFile(SEED)]));
     expect(plain).not.toContain('class="causes"');
+    // Error localisation supplies them by itself (issue 5).
+    const located = htmlReport(input([await validateFile(PLANTED)]));
+    expect(/<section class="causes">.*?<\/section>/s.exec(located)![0]).toContain('<strong><a href="#c0-I6">I6</a></strong> (Số hộ nghèo cuối năm, Chiêm Hóa) đang ghi 4.963; nếu là 4.693 thì khớp.');
     const file: ReportFile = {
       ...(await validateFile(PLANTED)),
       causes: [{ cells: ['I6'], proposed: { I6: '4693' }, explains: [0, 1, 2], kind: 'transposition', confidence: 'unique' }],

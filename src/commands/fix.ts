@@ -1,0 +1,122 @@
+/**
+ * `povcheck fix <file> -o <fixed>`: writes a corrected copy when the failing checks have exactly one
+ * explanation with pinned values (src/locate), changing only those cells and keeping every other byte.
+ * Never writes over the input, never writes a copy that still has errors.
+ *
+ * Exit codes: 0 a copy was written (corrected, or unchanged when no check fails) and it validates without
+ * errors; 1 nothing written: no unique correction, or errors fix does not correct; 2 unreadable input, bad
+ * command line, the output is the input, or the output cannot be written.
+ */
+import { Option, type Command } from 'commander';
+import { PovcheckError } from '../errors.js';
+import type { Lang } from '../messages/index.js';
+import type { Delimiter } from '../read/csv.js';
+import type { Value } from '../model/annex.js';
+import { EXIT, makeStyle, type CommandContext } from './shared.js';
+
+interface FixFlags {
+  output: string;
+  lang?: Lang;
+  locale?: 'vi' | 'en';
+  delimiter?: string;
+  color?: boolean;
+}
+
+const DELIMITERS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t' };
+
+export function registerFix(program: Command, ctx: CommandContext): void {
+  program
+    .command('fix')
+    .description('write a corrected copy of a table whose errors have exactly one explanation (the cells and values povcheck validate names as the likely cause)')
+    .argument('<file>', 'CSV or TAB-separated text file (UTF-8, UTF-8 with BOM, UTF-16)')
+    .requiredOption('-o, --output <fixed>', 'where to write the corrected copy (never the input)')
+    .addOption(new Option('--lang <lang>', "language of messages (default: the table's)").choices(['vi', 'en']))
+    .addOption(new Option('--locale <locale>', 'number format of the input (default: detected)').choices(['vi', 'en']))
+    .addOption(new Option('--delimiter <d>', 'CSV delimiter (default: detected)').choices(['comma', 'semicolon', 'tab', ',', ';']))
+    .option('--no-color', 'no colours (also: NO_COLOR=1)')
+    .action(async (file: string, flags: FixFlags) => {
+      try {
+        ctx.setExit(await runFix(file, flags, ctx));
+      } catch (e) {
+        if (e instanceof PovcheckError) throw e;
+        // An unexpected fault still names the file, in one line (the stack only with POVCHECK_DEBUG=1).
+        if (ctx.io.env.POVCHECK_DEBUG) ctx.io.err(`${(e as Error)?.stack ?? e}\n`);
+        const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+        throw new PovcheckError('INTERNAL', { detail }, { file });
+      }
+    });
+}
+
+async function runFix(file: string, flags: FixFlags, { io }: CommandContext): Promise<number> {
+  const [{ readFileBytes, gridFromBytes, gridFromAnyBytes }, { checkGrid }, { patchDelimited }, { formatCellValue }, { writeFileAtomic }, { catalog, makeFmt }, { causeLines, causeCellText }] =
+    await Promise.all([
+      import('../read/index.js'),
+      import('../validate.js'),
+      import('../read/patch.js'),
+      import('../locate/index.js'),
+      import('../io/write-atomic.js'),
+      import('../messages/index.js'),
+      import('../reporters/causes.js'),
+    ]);
+  const delimiter = flags.delimiter === undefined ? undefined : DELIMITERS[flags.delimiter];
+  const bytes = await readFileBytes(file);
+  const named = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof PovcheckError) throw e.withFile(file);
+      throw e;
+    }
+  };
+  let grid;
+  try {
+    grid = await gridFromAnyBytes(bytes, { ...(delimiter ? { delimiter } : {}), name: file });
+  } catch (e) {
+    if (e instanceof PovcheckError) throw e.withFile(file);
+    throw e;
+  }
+  // Workbooks are read (so the refusal is about writing them, not about reading), but not rewritten.
+  if (grid.source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: catalog(flags.lang ?? 'en').fix.workbook({ file }) });
+  const shapeOpts = flags.locale ? { locale: flags.locale } : {};
+  const result = named(() => checkGrid(grid, shapeOpts));
+  const lang: Lang = flags.lang ?? result.annex.lang;
+  const t = catalog(lang).fix;
+  const fmt = makeFmt(lang);
+  const style = await makeStyle(io, flags.color);
+  const loc = result.localisation;
+  const errorCells = (fs: typeof result.findings) => [...new Set(fs.filter((f) => f.severity === 'error').map((f) => `${f.at?.ref ?? '—'} ${f.rule}`))];
+  const refuse = (reason: Parameters<typeof t.refused>[0]['reason'], cells: string[] = []) => {
+    io.out(t.refused({ file, reason, count: loc.causes.length + loc.more, cells }) + '\n');
+    const lines = causeLines(loc, result.findings, lang, fmt, style);
+    if (lines.length > 0 && reason !== 'other-errors') io.out(lines.join('\n') + '\n');
+    return EXIT.FINDINGS;
+  };
+
+  const source = grid.source;
+  if (source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: t.workbook({ file }) });
+  if (loc.status === 'clean') {
+    const left = errorCells(result.findings);
+    if (left.length > 0) return refuse('other-errors', left);
+    await writeFileAtomic(flags.output, bytes, [file]);
+    io.out(t.copied({ output: flags.output }) + '\n');
+    return EXIT.OK;
+  }
+  if (loc.status === 'none' || loc.status === 'stopped') return refuse(loc.status);
+  const cause = loc.causes[0]!;
+  if (cause.confidence !== 'unique') return refuse('ambiguous');
+  if (!cause.pinned || cause.cells.some((c) => c.proposed === undefined)) return refuse('not-pinned');
+
+  const valueAt = new Map<string, Value>();
+  for (const vals of result.annex.values) for (const v of Object.values(vals)) if (v) valueAt.set(v.cell.ref, v);
+  const edits = cause.cells.map((c) => ({ row: c.cell.row, col: c.cell.col, text: formatCellValue(c.proposed!, valueAt.get(c.cell.ref)!, result.annex) }));
+  const patched = patchDelimited(bytes, grid, source.delimiter, edits);
+  if (!patched.ok) throw new PovcheckError('USAGE', { detail: t.unsafe({ file, cell: patched.cell }) });
+  // The copy must validate without errors, read exactly as the input was.
+  const again = named(() => checkGrid(gridFromBytes(patched.bytes, { delimiter: source.delimiter }), shapeOpts));
+  const left = errorCells(again.findings);
+  if (left.length > 0) return refuse('other-errors', left);
+  await writeFileAtomic(flags.output, patched.bytes, [file]);
+  io.out(t.written({ output: flags.output, count: cause.cells.length }) + '\n');
+  for (const c of cause.cells) io.out(`  ${t.change({ cell: causeCellText(c) }, fmt)}\n`);
+  return EXIT.OK;
+}

@@ -1,0 +1,157 @@
+/**
+ * What kind of slip turns the proposed value into the one the table holds: two adjacent digits swapped, one
+ * digit mistyped, a digit dropped or doubled, a thousands separator read as a decimal mark (2.750 → 2,75),
+ * a rate typed as a share (0,1180 for 11,80), the reduction typed as reduced / households (1,99 for 2,06),
+ * the reduction rounded from the unrounded difference (2,64 for 2,65), an end rate over the start-of-year
+ * households, a lost or added minus sign. Pure digit and arithmetic comparisons.
+ */
+import { Dec } from '../calc/decimal.js';
+import { RATE_DECIMALS } from '../calc/annex-math.js';
+import type { Indicator, IndicatorKind } from '../model/indicators.js';
+
+export const SLIP_KINDS = [
+  'reduction-share',
+  'unrounded-difference',
+  'start-denominator',
+  'separator',
+  'share',
+  'sign',
+  'transposition',
+  'doubled',
+  'dropped',
+  'mistyped',
+] as const;
+export type SlipKind = (typeof SLIP_KINDS)[number];
+
+export interface SlipContext {
+  readonly indicator: Indicator;
+  readonly kind: IndicatorKind;
+  /** Decimals proposed rates are written with. */
+  readonly rateDp: number;
+  /** The unit's values with the proposal applied (for the slips that depend on other cells). */
+  unitValue(ind: Indicator): Dec | undefined;
+}
+
+/** The digits a proposed value is written with (plain, no grouping). */
+export function proposedPlain(v: Dec, kind: IndicatorKind, rateDp: number): string {
+  if (kind === 'count') return v.toFixed(0);
+  return v.toFixed(Math.max(rateDp, v.decimalPlaces()));
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+function transposed(t: string, o: string): boolean {
+  if (t.length !== o.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < t.length; i++) if (t[i] !== o[i]) diff.push(i);
+  if (diff.length !== 2 || diff[1] !== diff[0]! + 1) return false;
+  const [i, j] = diff as [number, number];
+  return isDigit(t[i]) && isDigit(t[j]) && t[i] === o[j] && t[j] === o[i];
+}
+
+function mistyped(t: string, o: string): boolean {
+  if (t.length !== o.length) return false;
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === o[i]) continue;
+    if (!isDigit(t[i]) || !isDigit(o[i])) return false;
+    n++;
+  }
+  return n === 1;
+}
+
+/** `longer` is `shorter` with one digit removed at some position (and, for `doubled`, it repeats a neighbour). */
+function oneDigitMore(longer: string, shorter: string, doubled: boolean): boolean {
+  if (longer.length !== shorter.length + 1) return false;
+  for (let i = 0; i < longer.length; i++) {
+    if (!isDigit(longer[i])) continue;
+    if (longer.slice(0, i) + longer.slice(i + 1) !== shorter) continue;
+    if (!doubled || longer[i] === longer[i + 1] || longer[i] === longer[i - 1]) return true;
+  }
+  return false;
+}
+
+const round = (x: Dec, dp: number) => x.toDecimalPlaces(dp, Dec.ROUND_HALF_UP);
+
+/**
+ * The slip that turns `proposed` into `typed`, if it is one povcheck recognises. `typed.plain` is the
+ * value's digits as typed ("4963", "9.62", "0.1180").
+ */
+export function slipKind(typed: { num: Dec; plain: string; decimals?: number }, proposed: Dec, ctx: SlipContext): SlipKind | undefined {
+  if (typed.num.eq(proposed)) return undefined;
+  const typedDp = Math.max(RATE_DECIMALS, typed.decimals ?? typed.num.decimalPlaces());
+  const v = (i: Indicator) => ctx.unitValue(i);
+  if (ctx.indicator === 'rate_reduced') {
+    const reduced = v('poor_reduced') ?? (v('poor_start') && v('poor_end') ? v('poor_start')!.minus(v('poor_end')!) : undefined);
+    const h0 = v('households_start');
+    if (reduced && h0 && !h0.isZero() && round(reduced.mul(100).div(h0), typedDp).eq(typed.num)) return 'reduction-share';
+    const p0 = v('poor_start');
+    const p1 = v('poor_end');
+    const h1 = v('households_end');
+    if (p0 && p1 && h0 && h1 && !h0.isZero() && !h1.isZero()) {
+      const fall = p0.mul(100).div(h0).minus(p1.mul(100).div(h1));
+      if (round(fall, typedDp).eq(typed.num)) return 'unrounded-difference';
+    }
+  }
+  if (ctx.indicator === 'rate_end') {
+    const p1 = v('poor_end');
+    const h0 = v('households_start');
+    if (p1 && h0 && !h0.isZero() && round(p1.mul(100).div(h0), typedDp).eq(typed.num)) return 'start-denominator';
+  }
+  if (ctx.kind === 'count' && !typed.num.isInteger() && (typed.num.mul(1000).eq(proposed) || typed.num.mul(1_000_000).eq(proposed))) return 'separator';
+  if (ctx.kind === 'rate' && typed.num.abs().lte(1) && !proposed.isZero() && round(typed.num.mul(100), Math.max(ctx.rateDp, proposed.decimalPlaces())).eq(proposed)) {
+    return 'share';
+  }
+  if (!proposed.isZero() && typed.num.eq(proposed.neg())) return 'sign';
+  const t = typed.plain.replace(/^-/, '');
+  const o = proposedPlain(proposed.abs(), ctx.kind, ctx.rateDp);
+  if (typed.num.isNegative() !== proposed.isNegative()) return undefined;
+  if (transposed(t, o)) return 'transposition';
+  if (oneDigitMore(t, o, true)) return 'doubled';
+  if (oneDigitMore(o, t, false)) return 'dropped';
+  if (mistyped(t, o)) return 'mistyped';
+  return undefined;
+}
+
+/**
+ * Values whose slip would give the typed text: the reverse of the digit slips, for picking a likely value
+ * out of a range the checks leave open.
+ */
+export function slipSources(typed: { num: Dec; plain: string }, kind: IndicatorKind): Dec[] {
+  const t = typed.plain.replace(/^-/, '');
+  const sign = typed.num.isNegative() ? '-' : '';
+  const out = new Map<string, Dec>();
+  const add = (s: string) => {
+    if (!/^\d+(?:\.\d+)?$/.test(s) || /^0\d/.test(s)) return;
+    const d = new Dec(sign + s);
+    if (!d.eq(typed.num)) out.set(d.toFixed(), d);
+  };
+  for (let i = 0; i + 1 < t.length; i++) if (isDigit(t[i]) && isDigit(t[i + 1])) add(t.slice(0, i) + t[i + 1] + t[i] + t.slice(i + 2));
+  for (let i = 0; i < t.length; i++) {
+    if (!isDigit(t[i])) continue;
+    for (let d = 0; d <= 9; d++) add(t.slice(0, i) + d + t.slice(i + 1));
+    if (t[i] === t[i + 1]) add(t.slice(0, i) + t.slice(i + 1));
+  }
+  for (let i = 0; i <= t.length; i++) for (let d = 0; d <= 9; d++) add(t.slice(0, i) + d + t.slice(i));
+  if (kind === 'count' && !typed.num.isInteger()) {
+    out.set('k', typed.num.mul(1000));
+    out.set('m', typed.num.mul(1_000_000));
+  }
+  if (kind === 'rate' && typed.num.abs().lte(1)) out.set('share', typed.num.mul(100));
+  if (!typed.num.isZero()) out.set('sign', typed.num.neg());
+  return [...out.values()];
+}
+
+/** Damerau–Levenshtein distance (adjacent transpositions count one), for ordering explanations. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}

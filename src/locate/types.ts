@@ -1,0 +1,59 @@
+/**
+ * What error localisation hands to reporters and to `fix`: plain data, no sentences (the catalogues word it).
+ */
+import type { Cell } from '../read/grid.js';
+import type { Indicator } from '../model/indicators.js';
+import type { SlipKind } from './slips.js';
+
+export type { SlipKind } from './slips.js';
+
+/**
+ * `unique`: the only explanation of the smallest size. `ranked`: several, and the first looks more like a
+ * typing slip than every other. `ambiguous`: several that cannot be told apart. Only `unique` with every
+ * value pinned is something `fix` applies.
+ */
+export type Confidence = 'unique' | 'ranked' | 'ambiguous';
+
+export interface CauseCell {
+  readonly cell: Cell;
+  readonly unit: string;
+  readonly indicator: Indicator;
+  /** The value as the table holds it (plain digits, as typed). */
+  readonly actual: string;
+  /** The value that makes the checks hold, when the checks pin one, or when a slip picks one out of a range (plain digits). */
+  readonly proposed?: string;
+  /** Set when the checks do not pin this cell: the least and greatest values that work (absent = unbounded). */
+  readonly range?: { readonly min?: string; readonly max?: string };
+  /** The slip that turns the proposed value into the actual one. */
+  readonly kind?: SlipKind;
+  /** The cell holds a formula: one povcheck does not recompute ('entered'), or a recomputed one whose inputs explain nothing ('suspect'). */
+  readonly formula?: { readonly text: string; readonly role: 'entered' | 'suspect' };
+}
+
+export interface Cause {
+  readonly cells: readonly CauseCell[];
+  /** Indexes into the file's findings: the errors that disappear with the proposed values. */
+  readonly explains: readonly number[];
+  readonly confidence: Confidence;
+  /** Every cell's value is pinned by the checks (not only a range). */
+  readonly pinned: boolean;
+  /** The cells' values move together (one free parameter), not independently. */
+  readonly linked: boolean;
+}
+
+/**
+ * `clean`: no sum / flow / rate / rate-change check fails. `found`: causes listed. `none`: no change of one
+ * or two cells makes every failing check hold. `stopped`: the search hit its limit before finishing.
+ */
+export type LocateStatus = 'clean' | 'found' | 'none' | 'stopped';
+
+export interface Localisation {
+  readonly status: LocateStatus;
+  /** How many sum / flow / rate / rate-change checks fail. */
+  readonly failing: number;
+  /** Cells per cause (1 or 2) when found. */
+  readonly size?: number;
+  readonly causes: readonly Cause[];
+  /** Explanations found but not listed (beyond the listing limit). */
+  readonly more: number;
+}

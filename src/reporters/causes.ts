@@ -1,0 +1,77 @@
+/**
+ * Wording of the likely causes (src/locate) for the reports and `fix`: sentences from the catalogues, each
+ * cause linked to the findings it explains. Pure.
+ */
+import { displayRef } from '../read/grid.js';
+import { catalog, type Fmt, type Lang } from '../messages/index.js';
+import type { CauseCellText } from '../messages/types.js';
+import type { Finding } from '../findings.js';
+import type { Cause, CauseCell, Localisation } from '../locate/types.js';
+import type { LikelyCause, ReportFile, Style } from './types.js';
+
+export function causeCellText(c: CauseCell): CauseCellText {
+  return {
+    ref: displayRef(c.cell),
+    unit: c.unit,
+    indicator: c.indicator,
+    actual: c.actual,
+    ...(c.proposed !== undefined ? { proposed: c.proposed } : {}),
+    ...(c.range?.min !== undefined ? { min: c.range.min } : {}),
+    ...(c.range?.max !== undefined ? { max: c.range.max } : {}),
+    ...(c.kind ? { kind: c.kind } : {}),
+    ...(c.formula ? { formula: c.formula } : {}),
+  };
+}
+
+/** The sentence for one cause: the whole story when it is unique, its line in the list otherwise. */
+export function causeMessage(loc: Localisation, cause: Cause, rank: number, lang: Lang, fmt: Fmt): string {
+  const t = catalog(lang).locate;
+  const cells = cause.cells.map(causeCellText);
+  if (cause.confidence !== 'unique') return t.option({ rank, cells, linked: cause.linked }, fmt);
+  if (cells.length === 1) return t.single({ cell: cells[0]!, failing: loc.failing, pinned: cause.pinned }, fmt);
+  return t.group({ cells, failing: loc.failing, linked: cause.linked }, fmt);
+}
+
+/** "D6 sum · I6 flow · I10 rate" for the findings a cause explains. */
+export function explainsItems(cause: Cause, findings: readonly Finding[]): string[] {
+  return cause.explains.map((i) => findings[i]!).map((f) => `${f.at ? displayRef(f.at) : '—'} ${f.rule}`);
+}
+
+/** The causes block of the text report (and of `fix` when it refuses): empty when nothing fails. */
+export function causeLines(loc: Localisation | undefined, findings: readonly Finding[], lang: Lang, fmt: Fmt, style: Style): string[] {
+  if (!loc || loc.status === 'clean') return [];
+  const t = catalog(lang).locate;
+  if (loc.status === 'none') return [`  ${style.bold('→')} ${t.none({ failing: loc.failing })}`];
+  if (loc.status === 'stopped') return [`  ${style.bold('→')} ${t.stopped({ failing: loc.failing })}`];
+  const first = loc.causes[0]!;
+  if (first.confidence === 'unique') {
+    return [`  ${style.bold('→')} ${style.bold(causeMessage(loc, first, 1, lang, fmt))}`, `      ${style.dim(t.explains(explainsItems(first, findings)))}`];
+  }
+  const out = [
+    `  ${style.bold('→')} ${style.bold(t.several({ count: loc.causes.length, size: loc.size ?? first.cells.length, failing: loc.failing, confidence: first.confidence, more: loc.more }, fmt))}`,
+  ];
+  loc.causes.forEach((c, i) => {
+    out.push(`      ${causeMessage(loc, c, i + 1, lang, fmt)}`, `         ${style.dim(t.explains(explainsItems(c, findings)))}`);
+  });
+  return out;
+}
+
+/** The causes as the HTML report takes them (display references, proposed values, explains, kind, confidence). */
+export function likelyCauses(loc: Localisation | undefined): LikelyCause[] {
+  return (loc?.causes ?? []).map((c) => {
+    const kinds = c.cells.map((x) => x.kind);
+    const kind = kinds.every((k) => k !== undefined && k === kinds[0]) ? kinds[0] : undefined;
+    return {
+      cells: c.cells.map((x) => displayRef(x.cell)),
+      proposed: Object.fromEntries(c.cells.filter((x) => x.proposed !== undefined).map((x) => [displayRef(x.cell), x.proposed!])),
+      explains: [...c.explains],
+      ...(kind ? { kind } : {}),
+      confidence: c.confidence,
+    };
+  });
+}
+
+/** A file's causes: the ones it was given, else those of its error localisation. */
+export function causesOf(file: ReportFile): LikelyCause[] {
+  return file.causes ?? likelyCauses(file.localisation);
+}

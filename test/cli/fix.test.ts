@@ -1,0 +1,161 @@
+/**
+ * `povcheck fix` (the built binary): a corrected copy only when the cause is unique, byte for byte the
+ * input except the corrected cells (so fixing a planted slip gives back the clean file exactly, in every
+ * encoding, delimiter and layout); never over the input; exit codes 0 / 1 / 2.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtures, runCli, ROOT } from '../helpers.js';
+
+const { wideRecords, longRecords, serialize, SEED, UNITS } = fixtures;
+const SEED_FILE = 'fixtures/tuyen-quang-2020.csv';
+const seedBytes = () => readFileSync(join(ROOT, SEED_FILE));
+const tmp = () => mkdtempSync(join(tmpdir(), 'povcheck-fix-'));
+const noStackTrace = (s: string) => expect(s).not.toMatch(/\n\s+at |Error:|node:internal/);
+
+describe('fix on the planted fixtures', () => {
+  it.each([
+    ['poor-end-transposed.csv', 'I6', '4.963 → 4.693'],
+    ['households-total-typo.csv', 'D2', '210.399 → 210.299'],
+    ['rate-start-typo.csv', 'F8', '9,62 → 9,26'],
+    ['rate-change-rounded.csv', 'H9', '2,64 → 2,65'],
+    ['end-rate-start-denominator.csv', 'J10', '25,83 → 25,56'],
+    ['poor-start-separator.csv', 'K4', '2,75 → 2.750'],
+    ['rate-as-share.csv', 'D8', '0,1180 → 11,80'],
+    ['reduction-share.csv', 'D9', '1,99 → 2,06'],
+    ['two-errors.csv', 'I6', '4.963 → 4.693'],
+  ])('%s: exit 0, the changed cell printed, the copy is the clean seed byte for byte', (name, cell, change) => {
+    const out = join(tmp(), 'fixed.csv');
+    const input = join(ROOT, 'fixtures', 'planted', name);
+    const before = readFileSync(input);
+    const r = runCli(['fix', `fixtures/planted/${name}`, '-o', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`ô ${cell} (`);
+    expect(r.stdout).toContain(change);
+    expect(readFileSync(out).equals(seedBytes())).toBe(true);
+    expect(readFileSync(input).equals(before)).toBe(true);
+  });
+
+  it('prints every changed cell of a two-cell cause, in English with --lang en', () => {
+    const out = join(tmp(), 'fixed.csv');
+    const r = runCli(['fix', 'fixtures/planted/two-errors.csv', '-o', out, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      `Wrote ${out}: 2 cells corrected:\n` +
+        '  I6 (Poor households, end of year, Chiêm Hóa): 4,963 → 4,693 (the digits look transposed)\n' +
+        '  F8 (Poverty rate, start of year, Yên Sơn): 9.62 → 9.26 (the digits look transposed)\n',
+    );
+  });
+});
+
+describe('fix refuses, writing nothing', () => {
+  it('when several explanations fit (exit 1, the explanations listed)', () => {
+    const out = join(tmp(), 'fixed.csv');
+    const r = runCli(['fix', 'fixtures/planted/households-ambiguous.csv', '-o', out, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    expect(r.stdout).toMatch(/not fixed, nothing written: \d+ explanations fit/);
+    expect(r.stdout).toContain('E2 (Total households, start of year, Sơn Dương) holds 49,875, should be 49,874 (one digit looks mistyped)');
+  });
+
+  it.each(['malformed-group.csv', 'stray-text.csv'])('%s: errors fix does not correct (exit 1)', (name) => {
+    const out = join(tmp(), 'fixed.csv');
+    const r = runCli(['fix', `fixtures/planted/${name}`, '-o', out]);
+    expect(r.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    expect(r.stdout).toContain('còn lỗi mà lệnh fix không sửa được');
+  });
+
+  it('when no one or two cells explain the failing checks (exit 1)', () => {
+    const dir = tmp();
+    const input = join(dir, 'three.csv');
+    writeFileSync(input, serialize(wideRecords(SEED, { texts: { 'poor_end:5': '4.963', 'rate_start:2': '9,62', 'households_end:6': '10.850' } })));
+    const r = runCli(['fix', input, '-o', join(dir, 'out.csv')]);
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, 'out.csv'))).toBe(false);
+    expect(r.stdout).toContain('không có cách sửa một hay hai ô nào');
+  });
+});
+
+describe('fix on a clean table', () => {
+  it('writes an unchanged copy and exits 0', () => {
+    const out = join(tmp(), 'copy.csv');
+    const r = runCli(['fix', SEED_FILE, '-o', out, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('wrote an unchanged copy');
+    expect(readFileSync(out).equals(seedBytes())).toBe(true);
+  });
+});
+
+describe('fix never writes over its input, and bad input is one line, exit 2', () => {
+  it('-o naming the input (also through another path): exit 2, input untouched', () => {
+    const dir = tmp();
+    const input = join(dir, 'annex.csv');
+    const bytes = readFileSync(join(ROOT, 'fixtures/planted/poor-end-transposed.csv'));
+    writeFileSync(input, bytes);
+    for (const target of [input, join(dir, '.', '..', dir.split('/').pop()!, 'annex.csv')]) {
+      const r = runCli(['fix', input, '-o', target]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain('refusing to write over the input file');
+      noStackTrace(r.stderr);
+      expect(readFileSync(input).equals(bytes)).toBe(true);
+    }
+  });
+
+  it('a missing input, a binary input, a missing -o, an unwritable output', () => {
+    const dir = tmp();
+    const missing = runCli(['fix', join(dir, 'nope.csv'), '-o', join(dir, 'out.csv')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.csv: no such file/);
+    writeFileSync(join(dir, 'book.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
+    const binary = runCli(['fix', join(dir, 'book.csv'), '-o', join(dir, 'out.csv')]);
+    expect(binary.code).toBe(2);
+    expect(binary.stderr).toContain('book.csv');
+    noStackTrace(binary.stderr);
+    const noOutput = runCli(['fix', SEED_FILE]);
+    expect(noOutput.code).toBe(2);
+    expect(noOutput.stderr).toContain("required option '-o, --output <fixed>'");
+    const unwritable = runCli(['fix', 'fixtures/planted/poor-end-transposed.csv', '-o', join(dir, 'no', 'such', 'dir', 'out.csv')]);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr.trim().split('\n')).toHaveLength(1);
+    noStackTrace(unwritable.stderr);
+    expect(existsSync(join(dir, 'out.csv'))).toBe(false);
+  });
+});
+
+describe('fix keeps the format of the input', () => {
+  const ci = UNITS.indexOf('Chiêm Hóa');
+  const variants: Array<[string, (texts: Record<string, string>) => Buffer, string]> = [
+    ['comma, UTF-8, LF (decimals quoted)', (texts) => serialize(wideRecords(SEED, { texts }), { delimiter: ',', encoding: 'utf-8', eol: '\n' }), '4.963'],
+    ['UTF-16LE "Unicode Text", TAB, CRLF', (texts) => serialize(wideRecords(SEED, { texts }), { delimiter: '\t', encoding: 'utf-16le' }), '4.963'],
+    ['UTF-16BE, TAB', (texts) => serialize(wideRecords(SEED, { texts }), { delimiter: '\t', encoding: 'utf-16be' }), '4.963'],
+    ['English numbers, comma (groups quoted)', (texts) => serialize(wideRecords(SEED, { locale: 'en', lang: 'en', texts }), { delimiter: ',', encoding: 'utf-8', eol: '\n' }), '4,963'],
+    ['English, typed without the grouping the table uses (quotes added)', (texts) => serialize(wideRecords(SEED, { locale: 'en', lang: 'en', texts }), { delimiter: ',', encoding: 'utf-8', eol: '\n' }), '4963'],
+    ['long layout, keys, plain numbers', (texts) => serialize(longRecords(SEED, { locale: 'plain', texts }), { delimiter: ',', encoding: 'utf-8', eol: '\n' }), '4963'],
+    ['long layout, Vietnamese labels, ;', (texts) => serialize(longRecords(SEED, { keys: false, texts }), { delimiter: ';' }), '4.963'],
+    ['counts only', (texts) => serialize(wideRecords(SEED, { rates: false, texts }), { delimiter: ';' }), '4.963'],
+  ];
+  it.each(variants)('%s: the fixed copy is the clean file byte for byte', (_name, write, typo) => {
+    const dir = tmp();
+    const input = join(dir, 'in.csv');
+    writeFileSync(input, write({ [`poor_end:${ci}`]: typo }));
+    const out = join(dir, 'out.csv');
+    const r = runCli(['fix', input, '-o', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(out).equals(write({}))).toBe(true);
+  });
+
+  it('keeps spaces around the value and a quoted field quoted', () => {
+    const dir = tmp();
+    const input = join(dir, 'in.csv');
+    writeFileSync(input, serialize(wideRecords(SEED, { texts: { [`poor_end:${ci}`]: ' 4.963 ' } }), { delimiter: ';' }));
+    const out = join(dir, 'out.csv');
+    expect(runCli(['fix', input, '-o', out]).code).toBe(0);
+    expect(readFileSync(out).equals(serialize(wideRecords(SEED, { texts: { [`poor_end:${ci}`]: ' 4.693 ' } }), { delimiter: ';' }))).toBe(true);
+  });
+});

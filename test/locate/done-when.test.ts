@@ -1,0 +1,82 @@
+/**
+ * Issue 5's Done-when, exhaustively: every single-cell error planted in a count or a rate of the seed annex
+ * (every slip kind at every digit of every cell) is either localised to exactly its cell with the original
+ * value proposed, or reported as several explanations (ranked / ambiguous) with the planted cell among
+ * them; never a confident wrong answer. Also: a recognised slip ranks the planted cell in the first tier.
+ */
+import { describe, expect, it } from 'vitest';
+import { INDICATORS } from '../../src/model/indicators.js';
+import { slipKind } from '../../src/locate/slips.js';
+import { Dec } from '../../src/calc/decimal.js';
+import { checkRecords, fixtures } from '../helpers.js';
+import { doneWhenProblem, plantText, proposesAlone, run, slipsOf, unrecognised } from './plant.js';
+
+const { wideRecords, SEED, UNITS } = fixtures;
+const seed = checkRecords(wideRecords()).annex;
+
+interface Case {
+  ind: (typeof INDICATORS)[number];
+  unit: number;
+  ref: string;
+  original: string;
+  kind: string;
+  text: string;
+}
+const cases: Case[] = [];
+for (const ind of INDICATORS) {
+  UNITS.forEach((_u: string, unit: number) => {
+    const original = SEED[ind]![unit]!;
+    const ref = seed.values[unit]![ind]!.cell.ref;
+    for (const s of slipsOf(original, ind, (i) => SEED[i]?.[unit])) cases.push({ ind, unit, ref, original, kind: s.kind, text: s.text });
+  });
+}
+
+/** Each case planted and localised once, shared by the tests below. */
+let memo: Array<{ c: Case; annex: ReturnType<typeof plantText>; loc: ReturnType<typeof run>['loc'] }> | undefined;
+const results = () => (memo ??= cases.map((c) => {
+  const annex = plantText(seed, c.unit, c.ind, c.text);
+  return { c, annex, loc: run(annex).loc };
+}));
+
+describe('Done when: every single-cell error planted in the seed annex', () => {
+  it(`is planted in every count and rate, with every slip kind (${cases.length} cases)`, () => {
+    expect(cases.length).toBeGreaterThan(1000);
+    const kinds = new Set(cases.map((c) => c.kind));
+    for (const k of ['transposition', 'mistyped', 'dropped', 'doubled', 'separator', 'share', 'reduction-share']) expect(kinds).toContain(k);
+    expect(new Set(cases.map((c) => c.ref)).size).toBe(64);
+  });
+
+  it('is localised to exactly its cell with the original value, or listed among several explanations; never a confident wrong answer', () => {
+    const problems: string[] = [];
+    const tally = { unique: 0, ranked: 0, ambiguous: 0, rankedFirst: 0 };
+    for (const { c, loc } of results()) {
+      const p = doneWhenProblem(loc, c.ref, c.original);
+      if (p) problems.push(`${c.ref} ${c.ind} ${c.original} typed ${c.text} (${c.kind}): ${p}`);
+      else {
+        tally[loc.causes[0]!.confidence]++;
+        if (loc.causes[0]!.confidence === 'ranked' && proposesAlone(loc.causes[0]!, c.ref, c.original)) tally.rankedFirst++;
+      }
+    }
+    expect(problems).toEqual([]);
+    // Most slips are pinned down to their cell; the rest are honest about the choice.
+    expect(tally.unique).toBeGreaterThan(cases.length * 0.8);
+    // A ranked answer (several, one standing out) puts the planted cell first.
+    expect(tally.rankedFirst).toBe(tally.ranked);
+  });
+
+  it('ranks the planted cell in the first tier whenever its slip is recognised', () => {
+    const problems: string[] = [];
+    for (const { c, annex, loc } of results()) {
+      const typed = annex.values[c.unit]![c.ind]!;
+      if (typed.status !== 'ok') continue;
+      const planted = loc.causes.find((x) => proposesAlone(x, c.ref, c.original));
+      if (!planted || !planted.pinned) continue;
+      const recognised = planted.cells[0]!.kind;
+      if (!recognised) continue;
+      // The kind named is what the plant did (or an equally good reading of it).
+      expect(slipKind(typed as never, new Dec(c.original), { indicator: c.ind, kind: c.ind.startsWith('rate') ? 'rate' : 'count', rateDp: 2, unitValue: (i) => (SEED[i] ? new Dec(SEED[i]![c.unit]!) : undefined) })).toBe(recognised);
+      if (unrecognised(loc.causes[0]!) < unrecognised(planted)) problems.push(`${c.ref} typed ${c.text}: ${loc.causes[0]!.cells[0]!.cell.ref} ranked above`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
