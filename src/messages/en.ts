@@ -232,7 +232,7 @@ export const en: Catalog = {
     annexTitle: 'The table (cells with findings are marked)',
     legend: '✖ error  ▲ warning  ℹ info',
     summary: (c) =>
-      `Total: ${c.files} ${c.files === 1 ? 'file' : 'files'} (${c.ok} without errors, ${c.invalid} with errors, ${c.unreadable} unreadable); ${c.errors} errors, ${c.warnings} warnings, ${c.infos} info.`,
+      `Total: ${c.files} ${c.files === 1 ? 'file' : 'files'} (${c.ok} without errors, ${c.invalid} with errors, ${c.unreadable} unreadable); ${c.errors} ${c.errors === 1 ? 'error' : 'errors'}, ${c.warnings} ${c.warnings === 1 ? 'warning' : 'warnings'}, ${c.infos} info.`,
     verdictWord: { ok: 'no errors', invalid: 'errors found', unreadable: 'unreadable' },
     markdown: {
       title: 'povcheck report',

@@ -149,7 +149,7 @@ describe('the configuration\'s targets', () => {
     JSON.stringify({ rules: { denominator: 'off' }, targets: [{ unit: 'Na Hang', indicator: 'rate_reduced', op: '>=', value: '4' }] }),
   );
 
-  it('are checked by validate (they were only reserved before)', () => {
+  it('are checked by validate', () => {
     const r = runCli(['validate', 'annex.csv', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(1);
     const t = json(r.stdout).files[0]!.findings.filter((x) => x.rule === 'target');
@@ -214,6 +214,23 @@ describe('validate --series', () => {
       ['H2', 'Hàm Yên', '31800', '31850', { previous: { file: SEED, indicator: 'households_end', cells: ['H3'], units: ['Hàm Yên'] } }],
     ]);
     expect(breaks[1]!.message).toContain(`${SEED} ghi tổng số hộ cuối năm là 31.800 (ô H3)`);
+  });
+
+  it('targets and series together, on the seed and the 2021 table built from it: the 2020 targets met in 2020, the province\'s missed in 2021 by 258 households', () => {
+    const r = runCli(['validate', '--series', SEED, Y2021, '--targets', TARGETS, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const [a, b] = json(r.stdout).files;
+    expect(a!.findings.filter((f) => f.rule === 'target').map((f) => f.severity)).toEqual(['info', 'info', 'info', 'info']);
+    const t = b!.findings.filter((f) => f.rule === 'target');
+    expect(t.map((f) => [f.cell, f.unit, f.severity, f.actual])).toEqual([
+      ['D9', 'Toàn tỉnh', 'error', '1.93'],
+      ['J9', 'Na Hang', 'info', '4.22'],
+      ['K9', 'Lâm Bình', 'info', '4.32'],
+      ['D10', 'Toàn tỉnh', 'info', '7.81'],
+    ]);
+    expect(t[0]!.target!.gap).toEqual({ kind: 'more', exits: '3994', minimum: '4252', more: '258' });
+    expect(b!.findings.filter((f) => f.rule === 'continuity').map((f) => f.severity)).toEqual(['info']);
+    expect(json(r.stdout).series!.transitions[0]).toMatchObject({ compared: 8, matched: 8, breaks: 0 });
   });
 
   it('keeps the order given (years, not file names): the same files the other way round break', () => {
