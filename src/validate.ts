@@ -101,7 +101,7 @@ export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
   const shaped = shape(grid, opts);
   const run = runRules(shaped.annex);
   // Targets are checked with the rules but are not typing slips: locate leaves `target` findings alone.
-  const targets = opts.targets ? checkTargets(shaped.annex, opts.targets) : undefined;
+  const targets = opts.targets && opts.rules?.target !== 'off' ? checkTargets(shaped.annex, opts.targets) : undefined;
   const findings = relevel([...shaped.findings, ...run.findings, ...(targets?.findings ?? [])].sort(compareFindings), opts.rules);
   const off = Object.entries(opts.rules ?? {}).filter(([, level]) => level === 'off').map(([rule]) => rule as RuleId);
   const localisation = locate(shaped.annex, findings, off.length > 0 ? { off } : {});

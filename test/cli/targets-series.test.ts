@@ -105,6 +105,8 @@ describe('validate --targets', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`povcheck: ${bad}: target 2: ${SEED} has no unit "Na Hnag"; its units: total, Toàn tỉnh, Sơn Dương, Yên Sơn, TP Tuyên Quang, Hàm Yên, Chiêm Hóa, Na Hang, Lâm Bình\n`);
+    // With the rule switched off the targets are not looked at at all.
+    expect(runCli(['validate', SEED, '--targets', bad, '--rule', 'target=off', '--no-table']).code).toBe(0);
     const vi = runCli(['validate', SEED, Y2021, '--targets', bad, '--lang', 'vi']);
     expect(vi.code).toBe(2);
     expect(vi.stderr).toContain('mục tiêu thứ 2: không bảng nào trong 2 bảng có đơn vị "Na Hnag"');
@@ -231,6 +233,16 @@ describe('validate --series', () => {
     expect(t[0]!.target!.gap).toEqual({ kind: 'more', exits: '3994', minimum: '4252', more: '258' });
     expect(b!.findings.filter((f) => f.rule === 'continuity').map((f) => f.severity)).toEqual(['info']);
     expect(json(r.stdout).series!.transitions[0]).toMatchObject({ compared: 8, matched: 8, breaks: 0 });
+  });
+
+  it('a workbook year and a CSV year: matched by name across formats; cells named with their sheet', () => {
+    const ok = runCli(['validate', '--series', 'fixtures/xlsx/annex-formatted.xlsx', Y2021, '--format', 'json']);
+    expect(ok.code).toBe(0);
+    expect(json(ok.stdout).series!.transitions[0]).toMatchObject({ compared: 8, matched: 8 });
+    const r = runCli(['validate', '--series', 'fixtures/xlsx/tuyen-quang-2020.xlsx', BREAK, '--format', 'json', '--lang', 'en']);
+    const h = json(r.stdout).files[1]!.findings.find((f) => f.rule === 'continuity' && f.unit === 'Hàm Yên')!;
+    expect(h.continuity!.previous.cells).toEqual(['tuyen-quang-2020!H3']);
+    expect(h.message).toContain('fixtures/xlsx/tuyen-quang-2020.xlsx gives 31,800 households at the end of the year (tuyen-quang-2020!H3)');
   });
 
   it('keeps the order given (years, not file names): the same files the other way round break', () => {
