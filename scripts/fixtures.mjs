@@ -193,6 +193,124 @@ export function plantedCauses() {
   };
 }
 
+/** poor / households × 100, half-up to two decimals, exactly (BigInt), as plain digits "9.74". */
+export function rate2(poor, households) {
+  const p = BigInt(poor);
+  const h = BigInt(households);
+  const q = (2n * p * 10000n + h) / (2n * h);
+  const s = q.toString().padStart(3, '0');
+  return `${s.slice(0, -2)}.${s.slice(-2)}`;
+}
+
+/** Rates "9.74" − "7.29" → "2.45" (two decimals, exact). */
+function minus2(a, b) {
+  const c = (x) => BigInt(x.replace('.', ''));
+  const d = c(a) - c(b);
+  const neg = d < 0n;
+  const s = (neg ? -d : d).toString().padStart(3, '0');
+  return `${neg ? '-' : ''}${s.slice(0, -2)}.${s.slice(-2)}`;
+}
+
+/**
+ * A whole annex (total first, then the units) from the units' base counts, computed the annex's way: the
+ * total is the sum of the units, poor_end = poor_start − poor_reduced, rates half-up to two decimals (the end
+ * rate over the end-of-year households), the reduction the difference of the printed rates.
+ * `base`: { households_start, households_end, poor_start, poor_reduced }, one plain-digit string per unit.
+ */
+export function yearData(base) {
+  const sum = (xs) => xs.reduce((a, x) => a + BigInt(x), 0n).toString();
+  const cols = (k) => [sum(base[k]), ...base[k]];
+  const h0 = cols('households_start');
+  const h1 = cols('households_end');
+  const p0 = cols('poor_start');
+  const red = cols('poor_reduced');
+  const p1 = p0.map((p, i) => (BigInt(p) - BigInt(red[i])).toString());
+  const rs = p0.map((p, i) => rate2(p, h0[i]));
+  const re = p1.map((p, i) => rate2(p, h1[i]));
+  return { households_start: h0, households_end: h1, poor_start: p0, poor_reduced: red, poor_end: p1, rate_start: rs, rate_reduced: rs.map((r, i) => minus2(r, re[i])), rate_end: re };
+}
+
+const districts = (data) => Object.fromEntries(['households_start', 'households_end', 'poor_start', 'poor_reduced'].map((k) => [k, data[k].slice(1)]));
+
+/**
+ * Years after the seed, constructed (not transcribed): 2021 starts with the seed's end-of-year households and
+ * poor households, with invented growth and reductions; 2022 continues 2021 with Na Hang and Lâm Bình merged
+ * into one new unit (an invented merger, to exercise --units-map).
+ */
+export const YEAR_2021 = {
+  households_end: ['50472', '40351', '37052', '31985', '34803', '10652', '7758'],
+  poor_reduced: ['812', '655', '71', '802', '905', '431', '318'],
+};
+export const MERGED = 'Na Hang - Lâm Bình';
+export const UNITS_2022 = [...UNITS.slice(0, 6), MERGED];
+export const YEAR_2022 = {
+  households_end: ['50760', '40583', '37301', '32170', '35012', '18551'],
+  poor_reduced: ['702', '560', '48', '705', '830', '602'],
+};
+
+export function seriesFixtures() {
+  const d2020 = SEED;
+  const y2021 = yearData({
+    households_start: d2020.households_end.slice(1),
+    households_end: YEAR_2021.households_end,
+    poor_start: d2020.poor_end.slice(1),
+    poor_reduced: YEAR_2021.poor_reduced,
+  });
+  // The planted break: Hàm Yên's households at the start of 2021 typed from a later survey (31.850, not the
+  // 31.800 that 2020 ends with); the table is otherwise consistent (total and rates follow).
+  const hamYen = UNITS.indexOf('Hàm Yên') - 1;
+  const brokenStart = d2020.households_end.slice(1).map((h, i) => (i === hamYen ? '31850' : h));
+  const y2021break = yearData({
+    households_start: brokenStart,
+    households_end: YEAR_2021.households_end,
+    poor_start: d2020.poor_end.slice(1),
+    poor_reduced: YEAR_2021.poor_reduced,
+  });
+  // 2022: Na Hang and Lâm Bình (the last two) merged; their 2021 end-of-year values summed.
+  const merge = (xs) => [...xs.slice(1, 6), (BigInt(xs[6]) + BigInt(xs[7])).toString()];
+  const y2022 = yearData({
+    households_start: merge(y2021.households_end),
+    households_end: YEAR_2022.households_end,
+    poor_start: merge(y2021.poor_end),
+    poor_reduced: YEAR_2022.poor_reduced,
+  });
+  const json = (o) => Buffer.from(JSON.stringify(o, null, 2) + '\n');
+  return {
+    'series/tuyen-quang-2021.csv': serialize(wideRecords(y2021)),
+    'series/tuyen-quang-2021-break.csv': serialize(wideRecords(y2021break)),
+    'series/tuyen-quang-2022.csv': serialize(wideRecords(y2022, { units: UNITS_2022 })),
+    'series/units-map.json': json({ units: [{ from: ['Na Hang', 'Lâm Bình'], to: MERGED }] }),
+    'series/units-map.csv': serialize([['Đơn vị cũ', 'Đơn vị mới'], ['Na Hang', MERGED], ['Lâm Bình', MERGED]]),
+  };
+}
+
+/**
+ * Targets: the plan's own (fixtures/targets/tuyen-quang-2020.json: the province −2,06 points, from 11,8 % to
+ * 9,74 %; Lâm Bình and Na Hang −4 points or more), and a consistent variant of the seed where Na Hang lifts
+ * 370 households out of poverty instead of 390: its −4 points and the province's −2,06 are missed.
+ */
+export function targetFixtures() {
+  const short = districts(SEED);
+  short.poor_reduced = short.poor_reduced.map((r, i) => (UNITS[i + 1] === 'Na Hang' ? '370' : r));
+  return {
+    'targets/tuyen-quang-2020.json': Buffer.from(
+      JSON.stringify(
+        {
+          targets: [
+            { unit: 'total', indicator: 'rate_reduced', op: '>=', value: '2.06' },
+            { unit: 'total', indicator: 'rate_end', op: '<=', value: '9.74' },
+            { unit: 'Lâm Bình', indicator: 'rate_reduced', op: '>=', value: '4' },
+            { unit: 'Na Hang', indicator: 'rate_reduced', op: '>=', value: '4' },
+          ],
+        },
+        null,
+        2,
+      ) + '\n',
+    ),
+    'targets/na-hang-short.csv': serialize(wideRecords(yearData(short))),
+  };
+}
+
 function main() {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
   const write = (name, bytes) => {
@@ -204,6 +322,8 @@ function main() {
   for (const [name, p] of Object.entries(planted())) write(name, p.bytes);
   for (const [name, p] of Object.entries(plantedCauses())) write(name, p.bytes);
   for (const [name, bytes] of Object.entries(calcFixtures())) write(name, bytes);
+  for (const [name, bytes] of Object.entries(seriesFixtures())) write(name, bytes);
+  for (const [name, bytes] of Object.entries(targetFixtures())) write(name, bytes);
   console.log('fixtures written');
 }
 

@@ -1,7 +1,7 @@
 /**
  * povcheck.config.json: found upward from the working directory (or named by --config), validated against
  * the JSON Schema shipped in schema/povcheck.config.schema.json (with ajv, loaded only when a configuration
- * exists), and turned into the options the core takes. Command-line flags override it.
+ * exists), and turned into the options the core takes (targets included). Command-line flags override it.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -31,7 +31,7 @@ export interface Config {
   labels?: Partial<Record<Indicator, string[]>>;
   totalNames?: string[];
   unitAliases?: Record<string, string[]>;
-  /** Reserved for target checks; read and validated, not used by validate yet. */
+  /** Targets validate checks (rule `target`) unless --targets / --target are given (`targetsFromEntries` reads them). */
   targets?: ConfigTarget[];
 }
 

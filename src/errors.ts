@@ -38,7 +38,9 @@ export interface ErrorParams {
     | { reason: 'stdout-twice'; formats: string[] }
     | { reason: 'same-output'; file: string }
     | { reason: 'rule-level'; value: string }
-    | { reason: 'unknown-rule'; rule: string; known: string[] };
+    | { reason: 'unknown-rule'; rule: string; known: string[] }
+    | { reason: 'series-one'; files: number }
+    | { reason: 'units-map-alone' };
   /** table / plan: the table lacks what the calculation needs, or holds a value it cannot start from. */
   CALC_INPUT:
     | { reason: 'absent'; indicators: Indicator[] }
@@ -59,8 +61,18 @@ export interface ErrorParams {
     | { reason: 'field'; index: number; field: 'unit' | 'indicator' | 'op' | 'value'; text?: string }
     | { reason: 'arg'; text: string }
     | { reason: 'none' };
-  /** A target names a unit the table does not have. */
-  TARGET_UNIT: { unit: string; known: string[] };
+  /**
+   * A target names a unit the table does not have. validate adds the target's place in its list (`index`, 1-based)
+   * and the tables of the run that lack it (`tables`).
+   */
+  TARGET_UNIT: { unit: string; known: string[]; index?: number; tables?: string[] };
+  /** A units-map file (validate --series --units-map) that cannot be used. */
+  UNITS_MAP_INVALID:
+    | { reason: 'json'; detail: string }
+    | { reason: 'shape' }
+    | { reason: 'field'; index: number; field: 'from' | 'to'; text?: string; row?: boolean }
+    | { reason: 'twice'; unit: string; index: number; first: number; row?: boolean }
+    | { reason: 'csv-header' };
   /** A target plan cannot plan exits for (e.g. an upper bound on the reduction). */
   TARGET_UNSUPPORTED: { unit: string; indicator: string; op: string };
   /** A binary output format (xlsx, docx) asked for without -o. */

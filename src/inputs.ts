@@ -30,8 +30,13 @@ function under(base: string, rel: string): string {
   return base === '.' || base === './' ? rel : posix.join(toPosix(base), rel);
 }
 
-export async function expandInputs(args: readonly string[], cwd: string = process.cwd()): Promise<Input[]> {
+/**
+ * `order: 'given'` (a series: the years in the order named) keeps the arguments' order, sorting only the
+ * files a directory or pattern finds; the default sorts the whole list.
+ */
+export async function expandInputs(args: readonly string[], cwd: string = process.cwd(), opts: { order?: 'sorted' | 'given' } = {}): Promise<Input[]> {
   const found: string[] = [];
+  const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const empty: Input[] = [];
   for (const arg of args) {
     const abs = isAbsolute(arg) ? arg : resolve(cwd, arg);
@@ -42,12 +47,12 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
       const patterns = DIRECTORY_EXTENSIONS.map((e) => `**/*${e}`);
       const rel = await glob(patterns, { cwd: abs, ignore: SKIP, dot: false, onlyFiles: true, caseSensitiveMatch: false, followSymbolicLinks: false, expandDirectories: false });
       if (rel.length === 0) empty.push({ kind: 'empty', arg, source: 'directory' });
-      for (const r of rel) found.push(under(arg, r));
+      for (const r of [...rel].sort(byPath)) found.push(under(arg, r));
     } else if (isDynamicPattern(toPosix(arg))) {
       const matches = await glob(toPosix(arg), { cwd, dot: false, onlyFiles: true, absolute: false, expandDirectories: false, followSymbolicLinks: false });
       if (matches.length === 0) empty.push({ kind: 'empty', arg, source: 'glob' });
       // Matches come relative to cwd; an absolute pattern gives absolute paths back.
-      for (const m of matches) found.push(isAbsolute(arg) ? resolve(cwd, m) : m);
+      for (const m of matches.map((m) => (isAbsolute(arg) ? resolve(cwd, m) : m)).sort(byPath)) found.push(m);
     } else {
       found.push(arg); // does not exist: validate reports it (FILE_NOT_FOUND)
     }
@@ -55,7 +60,7 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
 
   const seen = new Set<string>();
   const files: string[] = [];
-  for (const f of [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const f of opts.order === 'given' ? found : [...found].sort(byPath)) {
     const abs = isAbsolute(f) ? f : resolve(cwd, f);
     let key = abs;
     try {

@@ -9,7 +9,11 @@ import { RULE_IDS, runRules } from './rules/index.js';
 import { compareFindings, severityRank, type Finding, type RuleId, type Severity, type Skip } from './findings.js';
 import type { Annex } from './model/annex.js';
 import { PovcheckError } from './errors.js';
-import { locate, type Localisation } from './locate/index.js';
+import { locate, type Cause, type Localisation } from './locate/index.js';
+import { Dec } from './calc/decimal.js';
+import type { Cell } from './read/grid.js';
+import { checkTargets } from './rules/target.js';
+import type { TargetSet } from './targets/index.js';
 
 /** Which findings make a file fail (exit 1): errors (default), warnings too, or none. */
 export type FailOn = 'error' | 'warning' | 'never';
@@ -22,6 +26,8 @@ export type RuleLevels = Partial<Record<RuleId, RuleLevel>>;
 
 export interface CheckOptions extends ShapeOptions {
   rules?: RuleLevels;
+  /** Targets to check (rule `target`): a targets file, `--target`, or the configuration's. */
+  targets?: TargetSet;
 }
 
 export interface ValidateOptions extends ReadOptions, CheckOptions {
@@ -45,6 +51,8 @@ export interface FileResult {
   localisation?: Localisation;
   /** Why the file could not be read, when status is 'unreadable'. */
   error?: PovcheckError;
+  /** Indexes of the targets naming a unit this table lacks (the command refuses targets no table matches). */
+  targetsUnmatched?: number[];
 }
 
 export interface CheckResult {
@@ -52,6 +60,8 @@ export interface CheckResult {
   findings: Finding[];
   skipped: Skip[];
   localisation: Localisation;
+  /** Indexes of the targets naming a unit this table lacks. */
+  targetsUnmatched?: number[];
 }
 
 const DEFAULT_SEVERITY = new Map(RULE_IDS.map((r) => [r.id, r.severity]));
@@ -90,10 +100,47 @@ export function relevel(findings: readonly Finding[], levels: RuleLevels | undef
 export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
   const shaped = shape(grid, opts);
   const run = runRules(shaped.annex);
-  const findings = relevel([...shaped.findings, ...run.findings].sort(compareFindings), opts.rules);
+  // Targets are checked with the rules but are not typing slips: locate leaves `target` findings alone.
+  const targets = opts.targets && opts.rules?.target !== 'off' ? checkTargets(shaped.annex, opts.targets) : undefined;
+  const findings = relevel([...shaped.findings, ...run.findings, ...(targets?.findings ?? [])].sort(compareFindings), opts.rules);
   const off = Object.entries(opts.rules ?? {}).filter(([, level]) => level === 'off').map(([rule]) => rule as RuleId);
   const localisation = locate(shaped.annex, findings, off.length > 0 ? { off } : {});
-  return { annex: shaped.annex, findings, skipped: withoutOffRules(run.skipped, opts.rules), localisation };
+  return {
+    annex: shaped.annex,
+    findings,
+    skipped: withoutOffRules([...run.skipped, ...(targets?.skipped ?? [])], opts.rules),
+    localisation,
+    ...(targets ? { targetsUnmatched: targets.unmatched } : {}),
+  };
+}
+
+const sameCell = (a: Cell, b: Cell) => a.ref === b.ref && a.sheet === b.sheet;
+
+/**
+ * A file's result with findings from outside the file (a series' `continuity`) added: re-levelled, in report
+ * order, the causes' `explains` moved with the findings they point at (and extended to an added error whose
+ * expected value a cause proposes at its cell), the verdict recomputed. Pure.
+ */
+export function withFindings(result: FileResult, extra: readonly Finding[], skips: readonly Skip[], opts: { rules?: RuleLevels; failOn: FailOn }): FileResult {
+  if (result.status === 'unreadable' || (extra.length === 0 && skips.length === 0)) return result;
+  const added = relevel(extra, opts.rules);
+  const findings = [...result.findings, ...added].sort(compareFindings);
+  const position = new Map(findings.map((f, i) => [f, i]));
+  const moved = (i: number) => position.get(result.findings[i]!) ?? i;
+  // A cause whose proposed value is exactly what an added finding expects at that cell explains it too.
+  const alsoExplains = (c: Cause) =>
+    added.filter((f) => f.severity === 'error' && f.at && f.expected !== undefined && c.cells.some((x) => sameCell(x.cell, f.at!) && x.proposed !== undefined && new Dec(x.proposed).eq(f.expected!))).map((f) => position.get(f)!);
+  const localisation = result.localisation && {
+    ...result.localisation,
+    causes: result.localisation.causes.map((c) => ({ ...c, explains: [...c.explains.map(moved), ...alsoExplains(c)].sort((a, b) => a - b) })),
+  };
+  return {
+    ...result,
+    findings,
+    skipped: [...result.skipped, ...withoutOffRules(skips, opts.rules)],
+    ...(localisation ? { localisation } : {}),
+    status: statusOf(findings, opts.failOn),
+  };
 }
 
 /** The fail-on level that a legacy `strict` flag or an explicit `failOn` asks for. */
@@ -118,8 +165,18 @@ export function statusOf(findings: readonly Finding[], strict: boolean | FailOn 
 export async function validateFile(file: string, opts: ValidateOptions = {}): Promise<FileResult> {
   try {
     const grid = await readGrid(file, opts);
-    const { annex, findings, skipped, localisation } = checkGrid(grid, opts);
-    return { file, status: statusOf(findings, failOnOf(opts)), source: grid.source, grid, annex, findings, skipped, localisation };
+    const { annex, findings, skipped, localisation, targetsUnmatched } = checkGrid(grid, opts);
+    return {
+      file,
+      status: statusOf(findings, failOnOf(opts)),
+      source: grid.source,
+      grid,
+      annex,
+      findings,
+      skipped,
+      localisation,
+      ...(targetsUnmatched ? { targetsUnmatched } : {}),
+    };
   } catch (e) {
     if (e instanceof PovcheckError) return { file, status: 'unreadable', findings: [], skipped: [], error: e.withFile(file) };
     throw e;

@@ -63,4 +63,13 @@ describe('expanding the inputs of a run', () => {
   it('takes a file as given whatever its extension', async () => {
     expect(files(await expandInputs(['submissions/a-huyen/notes.txt'], dir))).toEqual(['submissions/a-huyen/notes.txt']);
   });
+  it('a series keeps the order given (the years), sorting only what a folder or pattern finds, still deduplicated', async () => {
+    expect(files(await expandInputs(['submissions/c.tsv', 'other/z.csv', 'submissions/b-huyen', 'submissions/a-huyen/annex.xlsx', 'other/link-to-c.tsv'], dir, { order: 'given' }))).toEqual([
+      'submissions/c.tsv',
+      'other/z.csv',
+      'submissions/b-huyen/annex.csv',
+      'submissions/a-huyen/annex.xlsx',
+    ]);
+    expect(files(await expandInputs(['submissions/c.tsv', 'other/z.csv'], dir))).toEqual(['other/z.csv', 'submissions/c.tsv']);
+  });
 });

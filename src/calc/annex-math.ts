@@ -171,3 +171,47 @@ export function terminates(num: Dec, den: Dec): boolean {
   for (const p of [2, 5]) while (rest.mod(p).isZero()) rest = rest.div(p);
   return rest.eq(1);
 }
+
+/**
+ * The exits (whole, 0 … poorStart) that make `indicator op value` hold form one interval, because the
+ * indicator moves one way with exits: the reductions grow, the end-of-year values fall. `min` / `max` bound
+ * it; a target on the fall of the rate ≥ 4 points gives `max` = poorStart, one ≤ 4 points `min` = 0.
+ */
+export type ExitsRange =
+  | { ok: true; min: Dec; max: Dec }
+  /** A rate target where the start or end households are 0. */
+  | { ok: false; reason: 'zero-households' }
+  /** No number of exits meets it: `more` when even lifting every poor household out falls short (`best` the value then), else even none overshoots (`best` at 0 exits). */
+  | { ok: false; reason: 'unreachable'; direction: 'more' | 'fewer'; best: Dec }
+  /** An `=` target the rounded value steps over: `exits` give `value`, `exits` + 1 give `nextValue`. */
+  | { ok: false; reason: 'not-exact'; exits: Dec; value: Dec; nextValue: Dec };
+
+/**
+ * The interval of exits meeting a target, computed the annex's way (the plan's arithmetic: `exitsForTarget`
+ * gives the least number of exits, and its mirror the most). Only plannable indicators (`TargetIndicator`).
+ */
+export function exitsRange(c: UnitCounts, indicator: TargetIndicator, op: TargetOp, value: Dec): ExitsRange {
+  if ((indicator === 'rate_reduced' || indicator === 'rate_end') && (c.h0.isZero() || c.h1.isZero())) return { ok: false, reason: 'zero-households' };
+  const at = (x: Dec) => valueWithExits(c, indicator, x)!;
+  const falling = indicator === 'rate_end' || indicator === 'poor_end';
+  // Which side of the target more exits help with: the lower bound on exits comes from the op they move towards.
+  const towards: TargetOp = falling ? '<=' : '>=';
+  const away: TargetOp = falling ? '>=' : '<=';
+  let min = ZERO;
+  if (op === towards || op === '=') {
+    const least = exitsForTarget(c, indicator, towards, value);
+    if (!least.ok) return least.reason === 'unreachable' ? { ok: false, reason: 'unreachable', direction: 'more', best: least.best } : { ok: false, reason: 'zero-households' };
+    min = least.exits;
+  }
+  let max = c.p0;
+  if (op === away || op === '=') {
+    // The most exits still meeting it: one fewer than the least that breaks it.
+    const breaks = smallestExits(c.p0, (x) => !compareTarget(at(x), away, value));
+    if (breaks !== undefined) {
+      if (breaks.isZero()) return { ok: false, reason: 'unreachable', direction: 'fewer', best: at(ZERO) };
+      max = breaks.minus(1);
+    }
+  }
+  if (min.gt(max)) return { ok: false, reason: 'not-exact', exits: max, value: at(max), nextValue: at(min) };
+  return { ok: true, min, max };
+}

@@ -11,7 +11,8 @@ import { PovcheckError } from '../errors.js';
 import { catalog, type Lang } from '../messages/index.js';
 import type { Delimiter } from '../read/csv.js';
 import { FORMATS, isFormat, type Format } from '../reporters/index.js';
-import type { ReportInput } from '../reporters/types.js';
+import type { ReportInput, SeriesReport } from '../reporters/types.js';
+import type { TargetSet } from '../targets/index.js';
 import type { RuleId } from '../findings.js';
 import type { FailOn, FileResult, RuleLevel, RuleLevels, ValidateOptions } from '../validate.js';
 import { EXIT, envLang, makeStyle, oneLine, terminalWidth, type CommandContext } from './shared.js';
@@ -28,6 +29,10 @@ interface ValidateFlags {
   config?: string | false;
   table?: boolean;
   color?: boolean;
+  targets?: string;
+  target?: string[];
+  series?: boolean;
+  unitsMap?: string;
 }
 
 /** A report to produce: a format, and the file it goes to (the terminal when absent). */
@@ -97,6 +102,10 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option('--rule <id=level>', 'switch a rule off or re-level it, repeatable: --rule denominator=off', (v: string, prev: string[] = []) => [...prev, v])
     .option('--config <file>', 'configuration file (default: povcheck.config.json here or in a folder above)')
     .option('--no-config', 'use no configuration file')
+    .option('--targets <file>', 'check the targets in this file, the format plan reads (rule target; replaces the configuration\'s targets)')
+    .option('-t, --target <unit=points>', 'check that the unit\'s poverty rate fell by at least this many points; "total" is the total unit (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--series', 'the inputs are consecutive years, in the order given: check that each year starts where the one before ended (rule continuity)')
+    .option('--units-map <file>', 'with --series: which old units were merged into which new one (JSON or CSV; see README)')
     .option('--table', 'print the table under the findings (text format; the default for a single file)')
     .option('--no-table', 'do not print the table')
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
@@ -142,10 +151,25 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
     ...shapeOptionsOf(config),
   };
 
+  // Targets: --targets and --target replace the configuration's.
+  let targets: TargetSet | undefined;
+  if (flags.targets !== undefined || (flags.target ?? []).length > 0) {
+    const { readTargetsFile, parseTargetArg } = await import('../targets/index.js');
+    const list = [...(flags.targets !== undefined ? await readTargetsFile(flags.targets) : []), ...(flags.target ?? []).map(parseTargetArg)];
+    targets = { source: [flags.targets, ...((flags.target ?? []).length > 0 ? ['--target'] : [])].filter((x) => x !== undefined).join(', '), targets: list };
+  } else if (config?.targets && config.targets.length > 0) {
+    const { targetsFromEntries } = await import('../targets/index.js');
+    targets = { source: config.path, targets: targetsFromEntries(config.targets) };
+  }
+  if (targets) options.targets = targets;
+  if (flags.unitsMap !== undefined && !flags.series) throw new PovcheckError('BAD_OPTION', { reason: 'units-map-alone' });
+  const unitsMap = flags.unitsMap !== undefined ? await (await import('../series/units-map.js')).readUnitsMap(flags.unitsMap) : undefined;
+
   const { expandInputs } = await import('../inputs.js');
   const { validateFile } = await import('../validate.js');
-  const inputs = await expandInputs(args, cwd);
-  const results: FileResult[] = [];
+  const inputs = await expandInputs(args, cwd, flags.series ? { order: 'given' } : {});
+  if (flags.series && inputs.length < 2) throw new PovcheckError('BAD_OPTION', { reason: 'series-one', files: inputs.length });
+  let results: FileResult[] = [];
   for (const input of inputs) {
     if (input.kind === 'empty') {
       results.push({ file: input.arg, status: 'unreadable', findings: [], skipped: [], error: new PovcheckError('NO_INPUT', { kind: input.source }, { file: input.arg }) });
@@ -161,6 +185,26 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
     }
   }
 
+  // A target whose unit no table of the run has is a mistake in the targets, not a finding: one line each, exit 2.
+  if (targets) {
+    const unknown = unmatchedTargets(targets, results);
+    if (unknown.length > 0) {
+      for (const e of unknown) io.err(oneLine(e, lang ?? uiLang) + '\n');
+      return EXIT.UNREADABLE;
+    }
+  }
+  let series: SeriesReport | undefined;
+  if (flags.series) {
+    const { checkSeries } = await import('../series/index.js');
+    const { withFindings } = await import('../validate.js');
+    const checked = checkSeries(
+      results.map((r) => ({ file: r.file, ...(r.annex ? { annex: r.annex } : {}) })),
+      { ...(unitsMap ? { map: unitsMap } : {}), ...(options.unitAliases ? { unitAliases: options.unitAliases } : {}) },
+    );
+    results = results.map((r, i) => withFindings(r, checked.findings[i] ?? [], checked.skipped[i] ?? [], { ...(Object.keys(rules).length ? { rules } : {}), failOn }));
+    series = { files: results.map((r) => r.file), ...(unitsMap ? { unitsMap: unitsMap.source } : {}), transitions: checked.transitions };
+  }
+
   const report: ReportInput = {
     files: results,
     ...(lang ? { lang } : {}),
@@ -170,6 +214,8 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
     ...(ctx.version ? { version: ctx.version } : {}),
     cwd,
     ...(Object.keys(rules).length ? { rules } : {}),
+    ...(targets ? { targets: targets.targets.map(({ unit, indicator, op, value }) => ({ unit, indicator, op, value })) } : {}),
+    ...(series ? { series } : {}),
   };
   const { render } = await import('../reporters/index.js');
   const { writeFileAtomic } = await import('../io/write-atomic.js');
@@ -202,4 +248,21 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
   const { exitCodeOf } = await import('../validate.js');
   const code = exitCodeOf(results, failOn);
   return code === 2 ? EXIT.UNREADABLE : code === 1 ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/**
+ * The targets whose unit none of the run's readable tables has (a misspelt unit, or a target for another
+ * table), as TARGET_UNIT errors naming the targets' source. A target some table lacks but another has is
+ * only skipped (and listed as not checked) in the tables that lack it.
+ */
+export function unmatchedTargets(set: TargetSet, results: readonly FileResult[]): PovcheckError[] {
+  const readable = results.filter((r) => r.annex);
+  if (readable.length === 0) return [];
+  const first = readable[0]!.annex!;
+  const known = [...(first.total ? ['total'] : []), ...first.units.map((u) => u.name)];
+  const tables = readable.map((r) => r.file);
+  return set.targets
+    .map((t, i) => ({ t, i }))
+    .filter(({ i }) => readable.every((r) => r.targetsUnmatched?.includes(i)))
+    .map(({ t, i }) => new PovcheckError('TARGET_UNIT', { unit: t.unit, known, index: i + 1, tables }, { file: set.source }));
 }

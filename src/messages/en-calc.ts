@@ -7,7 +7,7 @@ const OP = { '>=': '≥', '<=': '≤', '=': '=' } as const;
 const low = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** A value with its unit: "4.00 points", "25.56 %", "390 households". */
-function val(ind: Indicator, v: string, f: Fmt): string {
+export function val(ind: Indicator, v: string, f: Fmt): string {
   if (ind === 'rate_reduced') return `${f.n(v)} points`;
   if (ind.startsWith('rate_')) return `${f.n(v)} %`;
   return `${f.n(v)} households`;
@@ -21,7 +21,7 @@ const NAME: Partial<Record<Indicator, string>> = {
   poor_reduced: 'poor households reduced',
   poor_end: 'poor households at the end of the year',
 };
-const name = (ind: Indicator, f: Fmt) => NAME[ind] ?? low(f.ind(ind));
+export const name = (ind: Indicator, f: Fmt) => NAME[ind] ?? low(f.ind(ind));
 
 const target = (p: TargetPhrase, f: Fmt) => `${name(p.indicator, f)} ${OP[p.op]} ${val(p.indicator, p.value, f)}`;
 

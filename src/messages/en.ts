@@ -1,7 +1,8 @@
 /** English messages. Numbers arrive as plain digits; f.n() writes them as 210,299 and 11.80. */
 import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
 import type { ConfigProblem } from '../errors.js';
-import { enCalc } from './en-calc.js';
+import { enCalc, name as indName, val } from './en-calc.js';
+import type { MessageParams } from './types.js';
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
@@ -62,6 +63,55 @@ function configProblem(p: ConfigProblem): string {
   }
 }
 
+/** How far a missed target is, in households leaving poverty. */
+function targetGap(p: MessageParams['target.missed'], f: Fmt): string {
+  const g = p.gap;
+  const what = indName(p.indicator, f);
+  switch (g.kind) {
+    case 'more':
+      return `At least ${f.n(g.more)} more poor ${g.more === '1' ? 'household' : 'households'} would have to leave poverty (net): ${f.n(g.minimum)} at least, the table has ${f.n(g.exits)}.`;
+    case 'fewer':
+      return `The table's ${f.n(g.exits)} poor households leaving poverty are ${f.n(g.fewer)} more than the most that meet it (${f.n(g.maximum)}).`;
+    case 'unreachable':
+      return g.direction === 'more'
+        ? `No number of households leaving poverty meets it: even if all ${f.n(g.poor)} poor households left poverty, the ${what} would be ${val(p.indicator, g.best, f)}.`
+        : `No number of households leaving poverty meets it: even with none, the ${what} would be ${val(p.indicator, g.best, f)}.`;
+    case 'not-exact':
+      return `No number of households leaving poverty gives exactly this value: ${f.n(g.exits)} give ${val(p.indicator, g.value, f)}, one more gives ${val(p.indicator, g.nextValue, f)}.`;
+    case 'counts-meet':
+      return `The table's counts meet it (${f.n(g.exits)} poor households leaving poverty); the printed value disagrees with them (see the rate and rate-change findings).`;
+    case 'zero-households':
+      return 'No gap in households can be given: the households at the start or the end of the year are 0.';
+    case 'not-exits':
+      return `Households leaving poverty do not change the ${what}, so no gap in households is given.`;
+    case 'no-counts':
+      return 'No gap in households can be given: the table lacks usable households at the start and end, poor households at the start, or poor households reduced.';
+  }
+}
+
+const CONTINUITY_NAME = {
+  households_start: 'households at the start of the year',
+  poor_start: 'poor households at the start of the year',
+  households_end: 'households at the end of the year',
+  poor_end: 'poor households at the end of the year',
+} as const;
+
+function continuityMismatch(p: MessageParams['continuity.mismatch'], f: Fmt): string {
+  const end = p.indicator === 'households_start' ? 'households_end' : 'poor_end';
+  const diff = `(difference ${f.n(sign(p.diff))})`;
+  const head = `${p.unit}: ${CONTINUITY_NAME[p.indicator]} are ${f.n(p.actual)} here (${p.cell}), but`;
+  const tail = 'a year starts with the households and poor households the year before ended with.';
+  if (p.previous.length === 1) {
+    const q = p.previous[0]!;
+    const who = q.unit === p.unit ? '' : ` for ${q.unit}`;
+    return `${head} ${p.previousFile} gives ${f.n(q.value)} ${CONTINUITY_NAME[end]}${who} (${q.cell}) ${diff}; ${tail}`;
+  }
+  const parts = f.list(p.previous.map((q) => `${q.unit} (${q.cell}: ${f.n(q.value)})`));
+  return `${head} in ${p.previousFile} ${parts}, merged into it by the units map, add up to ${f.n(p.expected)} ${CONTINUITY_NAME[end]} ${diff}; ${tail}`;
+}
+
+const renamed = 'If it was merged or renamed, say so with --units-map (or unitAliases in povcheck.config.json).';
+
 export const en: Catalog = {
   'sum.mismatch': (p, f) =>
     `${f.ind(p.indicator)}: the ${p.count} units add up to ${f.n(p.parts)}, but ${p.total} shows ${f.n(p.actual)} (difference ${f.n(sign(p.diff))}).`,
@@ -114,8 +164,27 @@ export const en: Catalog = {
   'unknown.empty-row': (p) => `Row ${p.row} ("${p.text}") has no values; it is not checked.`,
   'unknown.column': (p) => `"${p.text}" is not a known indicator; the column is not checked (see the label list in README).`,
   'unknown.unlabelled-column': (p) => `Column ${p.col} has content but no header; it is not checked.`,
+  'target.met': (p, f) =>
+    `${p.unit}: target ${enCalc.target(p, f)} met: ${val(p.indicator, p.actual, f)}${p.computed ? ' (computed from the counts; the table does not print it)' : ''}.`,
+  'target.missed': (p, f) =>
+    `${p.unit}: target ${enCalc.target(p, f)} missed: ${p.computed ? 'computed from the counts (the table does not print it), it is' : 'the table shows'} ${val(p.indicator, p.actual, f)}. ${targetGap(p, f)}`,
+  'continuity.mismatch': continuityMismatch,
+  'continuity.appeared': (p) => `${p.unit} is not in ${p.previousFile} (the year before), so its start of year is not compared. ${renamed}`,
+  'continuity.disappeared': (p) =>
+    `${p.unit} (${p.previousFile}${p.cell ? `, ${p.cell}` : ''}) is not in this file, so its end of year is not carried over. ${renamed}`,
+  'continuity.map-partial': (p, f) =>
+    `The units map merges ${f.list(p.from)} into ${p.unit}, but ${p.previousFile} has no ${f.list(p.missing)}: ${p.unit} is not compared.`,
+  'continuity.summary': (p) =>
+    `Compared with ${p.previousFile}: ${p.matched} of ${p.compared} ${p.compared === 1 ? 'unit starts' : 'units start'} the year where ${p.compared === 1 ? 'it' : 'they'} ended the year before (households and poor households)${p.merged > 0 ? `; ${p.merged} merged from older units by the units map` : ''}.`,
   'skip.bad-value': (p, f) => `${f.list(p.cells)} not usable`,
   'skip.absent': (p, f) => `the table has no ${f.list(p.indicators.map((i) => lower(f.ind(i))))}`,
+  'skip.target-unit': (p) => `the table has no unit "${p.unit}"`,
+  'skip.series': (p, f) =>
+    p.reason === 'value'
+      ? `${p.file}: ${f.list(p.cells)} not usable`
+      : p.reason === 'absent'
+        ? `${p.file} has no ${f.list(p.indicators.map((i) => lower(f.ind(i))))}`
+        : `${p.file} could not be read`,
   ui: {
     indicatorLabels: {
       households_start: 'Total households, start of year',
@@ -163,7 +232,7 @@ export const en: Catalog = {
     annexTitle: 'The table (cells with findings are marked)',
     legend: '✖ error  ▲ warning  ℹ info',
     summary: (c) =>
-      `Total: ${c.files} ${c.files === 1 ? 'file' : 'files'} (${c.ok} without errors, ${c.invalid} with errors, ${c.unreadable} unreadable); ${c.errors} errors, ${c.warnings} warnings, ${c.infos} info.`,
+      `Total: ${c.files} ${c.files === 1 ? 'file' : 'files'} (${c.ok} without errors, ${c.invalid} with errors, ${c.unreadable} unreadable); ${c.errors} ${c.errors === 1 ? 'error' : 'errors'}, ${c.warnings} ${c.warnings === 1 ? 'warning' : 'warnings'}, ${c.infos} info.`,
     verdictWord: { ok: 'no errors', invalid: 'errors found', unreadable: 'unreadable' },
     markdown: {
       title: 'povcheck report',
@@ -341,6 +410,10 @@ export const en: Catalog = {
           return `--rule ${p.value}: write <rule>=<off|error|warning|info>, e.g. --rule denominator=off`;
         case 'unknown-rule':
           return `no rule "${p.rule}"; the rules: ${p.known.join(', ')}`;
+        case 'series-one':
+          return `--series compares consecutive years: give at least two files, in year order (got ${p.files})`;
+        case 'units-map-alone':
+          return '--units-map applies to a series: add --series and the files in year order';
       }
     },
     CALC_INPUT: (p) => {
@@ -390,7 +463,26 @@ export const en: Catalog = {
           return 'no targets: give --target "<unit>=<points>" or --targets <file>';
       }
     },
-    TARGET_UNIT: (p) => `the table has no unit "${p.unit}"; its units: ${p.known.join(', ')}`,
+    TARGET_UNIT: (p) =>
+      p.index === undefined || !p.tables
+        ? `the table has no unit "${p.unit}"; its units: ${p.known.join(', ')}`
+        : p.tables.length === 1
+          ? `target ${p.index}: ${p.tables[0]} has no unit "${p.unit}"; its units: ${p.known.join(', ')}`
+          : `target ${p.index}: none of the ${p.tables.length} tables has a unit "${p.unit}"; the units of ${p.tables[0]}: ${p.known.join(', ')}`,
+    UNITS_MAP_INVALID: (p) => {
+      switch (p.reason) {
+        case 'json':
+          return `the units map is not valid JSON (${p.detail})`;
+        case 'shape':
+          return 'a units map looks like {"units":[{"from":["Xã A","Xã B"],"to":"Xã C"}]} (or is a CSV with the columns from and to)';
+        case 'csv-header':
+          return 'a units-map CSV needs a header row naming the columns from and to (or Đơn vị cũ and Đơn vị mới)';
+        case 'field':
+          return `${p.row ? 'row' : 'entry'} ${p.index}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} is not valid; ${p.field === 'from' ? 'give the old unit names (a list, or one name)' : 'give the name of the new unit'}`;
+        case 'twice':
+          return `"${p.unit}" is in ${p.row ? 'row' : 'entry'} ${p.first} and again in ${p.row ? 'row' : 'entry'} ${p.index}; an old unit goes into one new unit, and each new unit has one entry`;
+      }
+    },
     TARGET_UNSUPPORTED: (p) =>
       `the target for ${p.unit} (${p.indicator} ${p.op}) cannot be planned: plan computes the least exits for rate_reduced or poor_reduced with >= or = and for rate_end or poor_end with <= or =`,
     OUTPUT_REQUIRED: (p) => `the ${p.format} format is not printed to the terminal: name the output file with -o <file>.${p.format}`,

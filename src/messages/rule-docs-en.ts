@@ -75,6 +75,22 @@ export const ruleDocsEn: RuleDocs = {
     why: 'A renamed row would otherwise disappear from every check; add its wording under "labels" in povcheck.config.json if it is one of the eight indicators.',
     example: 'A row "Số hộ cận nghèo" (near-poor households) → warning at its label cell.',
   },
+  target: {
+    summary: "the plan's targets are met (with --targets, --target or the configuration's targets)",
+    checks:
+      'For each target (a unit or the total, an indicator key, >=, <= or =, a value): the unit\'s value as the table prints it (computed from the counts the annex\'s way when the table does not print it) meets it. A met target is an info; a missed one an error at the indicator\'s cell, giving the target, the value and the gap in households: how many more (or fewer) poor households leaving poverty would meet it, by the arithmetic of povcheck plan, or why no number would (the target needs more points than the start rate, an = the rounded rate steps over, an indicator such as households that exits do not move). A target naming a unit no table of the run has stops the run (exit 2).',
+    why: 'The annex goes with a plan that promises reductions; a table that misses them by a few households should say so, and say how many, before it is signed.',
+    example:
+      'fixtures/targets/na-hang-short.csv with fixtures/targets/tuyen-quang-2020.json: Na Hang lifts 370 households out of poverty, its rate falls 3,81 points; the target is 4 points or more → error at J9: at least 20 more households (390 at least). The province falls 2,05 points for 2,06 → 9 more (4.177 at least, 4.168 in the table).',
+  },
+  continuity: {
+    summary: 'with --series: each year starts with the households and poor households the year before ended with',
+    checks:
+      'For consecutive files (validate --series 2020.csv 2021.csv …, in year order): every unit\'s households and poor households at the start of a year equal its values at the end of the year before, units matched by name (case, diacritics and spacing ignored; unit aliases apply), the totals with each other. The finding sits at the later file\'s start-of-year cell and names the earlier file and its cell. Units that appear or disappear are warnings; --units-map sums old units into the new one they were merged into before comparing. One info per pair says how many units were compared.',
+    why: 'Each year\'s annex is typed anew; a start-of-year figure copied from a draft or a later survey breaks the chain of years without breaking any check within the table.',
+    example:
+      'validate --series fixtures/tuyen-quang-2020.csv fixtures/series/tuyen-quang-2021-break.csv: Hàm Yên starts 2021 with 31.850 households, but 2020 ends with 31.800 (H3) → error at H2 of the 2021 file (and at D2, the province\'s 211.830 for 211.780).',
+  },
   unreadable: {
     summary: 'the file could not be read as a table (CI reports only)',
     checks: 'An input that is empty, binary, not a table, over the size limits, or whose number format cannot be decided. The message gives the reason.',

@@ -75,6 +75,22 @@ export const ruleDocsVi: RuleDocs = {
     why: 'Một dòng bị đổi tên sẽ biến khỏi mọi phép kiểm tra; nếu đó là một trong tám chỉ tiêu, hãy thêm cách viết ấy vào mục "labels" của povcheck.config.json.',
     example: 'Dòng "Số hộ cận nghèo" → cảnh báo ở ô tên dòng.',
   },
+  target: {
+    summary: 'các mục tiêu của kế hoạch có đạt không (khi có --targets, --target hoặc mục targets trong tệp cấu hình)',
+    checks:
+      'Với mỗi mục tiêu (một đơn vị hoặc toàn tỉnh, một chỉ tiêu, >=, <= hoặc =, một giá trị): giá trị của đơn vị như bảng ghi (nếu bảng không ghi thì tính từ số hộ theo cách của biểu) phải đạt. Mục tiêu đạt là một thông tin; mục tiêu chưa đạt là một lỗi ở ô của chỉ tiêu, ghi mục tiêu, giá trị và số hộ còn thiếu: cần thêm (hoặc bớt) bao nhiêu hộ nghèo thoát nghèo thì đạt, tính như povcheck plan, hoặc vì sao không số hộ nào đạt được (mục tiêu giảm nhiều điểm hơn cả tỷ lệ đầu năm, mục tiêu = mà tỷ lệ làm tròn nhảy qua, chỉ tiêu như tổng số hộ không phụ thuộc số hộ thoát nghèo). Mục tiêu ghi một đơn vị mà không bảng nào trong lần chạy có thì povcheck dừng (mã thoát 2).',
+    why: 'Phụ lục đi kèm một kế hoạch cam kết mức giảm nghèo; bảng nào hụt mục tiêu dù chỉ vài hộ thì phải nói ra, và nói hụt bao nhiêu hộ, trước khi trình ký.',
+    example:
+      'fixtures/targets/na-hang-short.csv với fixtures/targets/tuyen-quang-2020.json: Na Hang chỉ giảm 370 hộ nghèo, tỷ lệ giảm 3,81 điểm %, trong khi mục tiêu là từ 4 điểm % trở lên → lỗi ở ô J9: cần thêm ít nhất 20 hộ (tối thiểu 390 hộ). Toàn tỉnh giảm 2,05 điểm % so với mục tiêu 2,06 → cần thêm 9 hộ (tối thiểu 4.177, bảng ghi 4.168).',
+  },
+  continuity: {
+    summary: 'khi có --series: số hộ và số hộ nghèo đầu năm bằng số cuối năm trước',
+    checks:
+      'Với các tệp liên tiếp (validate --series 2020.csv 2021.csv …, theo thứ tự năm): tổng số hộ và số hộ nghèo đầu năm của mỗi đơn vị phải bằng số cuối năm trước; đơn vị được ghép theo tên (không phân biệt hoa thường, dấu, khoảng trắng; có tính tên gọi khác trong tệp cấu hình), đơn vị tổng ghép với nhau. Phát hiện nằm ở ô đầu năm của tệp sau và ghi tên tệp trước cùng ô của nó. Đơn vị xuất hiện thêm hoặc mất đi là cảnh báo; --units-map cộng số liệu các đơn vị cũ vào đơn vị mới được sáp nhập trước khi so sánh. Mỗi cặp tệp có một thông tin cho biết đã so sánh bao nhiêu đơn vị.',
+    why: 'Phụ lục mỗi năm được gõ lại từ đầu; một số đầu năm chép từ bản nháp hoặc từ đợt rà soát sau làm đứt mạch số liệu giữa các năm mà không phép kiểm tra nào trong bảng phát hiện được.',
+    example:
+      'validate --series fixtures/tuyen-quang-2020.csv fixtures/series/tuyen-quang-2021-break.csv: Hàm Yên đầu năm 2021 ghi 31.850 hộ, nhưng cuối năm 2020 là 31.800 hộ (ô H3) → lỗi ở ô H2 của tệp 2021 (và ở ô D2: toàn tỉnh ghi 211.830 thay vì 211.780).',
+  },
   unreadable: {
     summary: 'tệp không đọc được thành bảng (chỉ có trong báo cáo CI)',
     checks: 'Tệp rỗng, nhị phân, không phải bảng, vượt giới hạn kích thước, hoặc không xác định được kiểu viết số. Thông báo ghi rõ lý do.',

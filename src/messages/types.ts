@@ -8,6 +8,7 @@ import type { ErrorParams, PovcheckErrorCode } from '../errors.js';
 import type { SourceInfo } from '../read/grid.js';
 import type { Confidence, SlipKind } from '../locate/types.js';
 import type { CalcText } from './calc-types.js';
+import type { TargetGap } from '../findings.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -71,6 +72,28 @@ export interface MessageParams {
   'unknown.empty-row': { text: string; row: number };
   'unknown.column': { text: string };
   'unknown.unlabelled-column': { col: string };
+  /** A target the table meets (info). `computed`: the table does not print the indicator; it is computed from the counts. */
+  'target.met': { unit: string; indicator: Indicator; op: TargetOp; value: string; actual: string; computed: boolean };
+  'target.missed': { unit: string; indicator: Indicator; op: TargetOp; value: string; actual: string; computed: boolean; gap: TargetGap };
+  /** A start-of-year value differs from the end-of-year value(s) it continues in the previous file of a series. */
+  'continuity.mismatch': {
+    unit: string;
+    indicator: 'households_start' | 'poor_start';
+    /** This file's cell. */
+    cell: string;
+    actual: string;
+    previousFile: string;
+    /** The previous file's unit(s) and end-of-year cell(s): several when a units map merges them. */
+    previous: Array<{ unit: string; cell: string; value: string }>;
+    expected: string;
+    diff: string;
+  };
+  'continuity.appeared': { unit: string; previousFile: string };
+  'continuity.disappeared': { unit: string; previousFile: string; cell?: string };
+  /** A units-map entry merges units of which the previous file lacks some: the new unit is not compared. */
+  'continuity.map-partial': { unit: string; from: string[]; missing: string[]; previousFile: string };
+  /** One per pair of files: how many units were compared and carried over exactly. */
+  'continuity.summary': { previousFile: string; compared: number; matched: number; merged: number };
 }
 
 export type MessageId = keyof MessageParams;
@@ -84,6 +107,13 @@ export interface MessageRef<K extends MessageId = MessageId> {
 export interface SkipParams {
   'skip.bad-value': { cells: string[] };
   'skip.absent': { indicators: Indicator[] };
+  /** A target names a unit this table lacks (another file of the run has it). */
+  'skip.target-unit': { unit: string };
+  /** Continuity with the previous (or next) file of a series could not be checked. */
+  'skip.series':
+    | { reason: 'value'; file: string; cells: string[] }
+    | { reason: 'absent'; file: string; indicators: Indicator[] }
+    | { reason: 'unreadable'; file: string };
 }
 export type SkipId = keyof SkipParams;
 export interface SkipRef<K extends SkipId = SkipId> {

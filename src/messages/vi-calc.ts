@@ -7,7 +7,7 @@ const OP = { '>=': '≥', '<=': '≤', '=': '=' } as const;
 const low = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** A value with its unit: "4,00 điểm %", "25,56%", "390 hộ". */
-function val(ind: Indicator, v: string, f: Fmt): string {
+export function val(ind: Indicator, v: string, f: Fmt): string {
   if (ind === 'rate_reduced') return `${f.n(v)} điểm %`;
   if (ind.startsWith('rate_')) return `${f.n(v)}%`;
   return `${f.n(v)} hộ`;

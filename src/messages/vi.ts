@@ -1,7 +1,8 @@
 /** Vietnamese messages. Numbers arrive as plain digits; f.n() writes them as 210.299 and 11,80. */
 import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
 import type { ConfigProblem } from '../errors.js';
-import { viCalc } from './vi-calc.js';
+import { viCalc, val } from './vi-calc.js';
+import type { MessageParams } from './types.js';
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
@@ -64,6 +65,57 @@ function configProblem(p: ConfigProblem): string {
   }
 }
 
+const lowFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** Khoảng cách tới mục tiêu chưa đạt, tính bằng số hộ thoát nghèo. */
+function targetGap(p: MessageParams['target.missed'], f: Fmt): string {
+  const g = p.gap;
+  const what = lowFirst(f.ind(p.indicator));
+  switch (g.kind) {
+    case 'more':
+      return `Cần thêm ít nhất ${f.n(g.more)} hộ nghèo thoát nghèo (tính ròng): tối thiểu ${f.n(g.minimum)} hộ, bảng ghi ${f.n(g.exits)} hộ.`;
+    case 'fewer':
+      return `Bảng ghi ${f.n(g.exits)} hộ nghèo giảm, nhiều hơn ${f.n(g.fewer)} hộ so với mức tối đa còn đạt mục tiêu (${f.n(g.maximum)} hộ).`;
+    case 'unreachable':
+      return g.direction === 'more'
+        ? `Không có số hộ thoát nghèo nào đạt được mục tiêu: kể cả khi toàn bộ ${f.n(g.poor)} hộ nghèo đều thoát nghèo, ${what} cũng chỉ là ${val(p.indicator, g.best, f)}.`
+        : `Không có số hộ thoát nghèo nào đạt được mục tiêu: kể cả khi không có hộ nào thoát nghèo, ${what} đã là ${val(p.indicator, g.best, f)}.`;
+    case 'not-exact':
+      return `Không có số hộ thoát nghèo nào cho đúng giá trị này: giảm ${f.n(g.exits)} hộ nghèo thì được ${val(p.indicator, g.value, f)}, thêm một hộ thì được ${val(p.indicator, g.nextValue, f)}.`;
+    case 'counts-meet':
+      return `Theo số hộ trong bảng (${f.n(g.exits)} hộ nghèo giảm) thì mục tiêu đạt; giá trị ghi trong bảng không khớp với số hộ (xem các lỗi rate, rate-change).`;
+    case 'zero-households':
+      return 'Không tính được số hộ còn thiếu: tổng số hộ đầu năm hoặc cuối năm bằng 0.';
+    case 'not-exits':
+      return `Số hộ thoát nghèo không làm thay đổi ${what}, nên không tính số hộ còn thiếu.`;
+    case 'no-counts':
+      return 'Không tính được số hộ còn thiếu: bảng không có đủ tổng số hộ đầu năm, cuối năm, số hộ nghèo đầu năm và số hộ nghèo giảm (hoặc cuối năm) dùng được.';
+  }
+}
+
+const CONTINUITY_NAME = {
+  households_start: 'tổng số hộ đầu năm',
+  poor_start: 'số hộ nghèo đầu năm',
+  households_end: 'tổng số hộ cuối năm',
+  poor_end: 'số hộ nghèo cuối năm',
+} as const;
+
+function continuityMismatch(p: MessageParams['continuity.mismatch'], f: Fmt): string {
+  const end = p.indicator === 'households_start' ? 'households_end' : 'poor_end';
+  const diff = `(chênh lệch ${f.n(sign(p.diff))})`;
+  const head = `${p.unit}: ${CONTINUITY_NAME[p.indicator]} ở tệp này là ${f.n(p.actual)} (ô ${p.cell}), nhưng`;
+  const tail = 'số đầu năm phải bằng số cuối năm trước.';
+  if (p.previous.length === 1) {
+    const q = p.previous[0]!;
+    const who = q.unit === p.unit ? '' : ` của ${q.unit}`;
+    return `${head} ${p.previousFile} ghi ${CONTINUITY_NAME[end]}${who} là ${f.n(q.value)} (ô ${q.cell}) ${diff}; ${tail}`;
+  }
+  const parts = f.list(p.previous.map((q) => `${q.unit} (ô ${q.cell}: ${f.n(q.value)})`));
+  return `${head} ở ${p.previousFile}, ${CONTINUITY_NAME[end]} của ${parts}, được gộp vào đơn vị này theo bảng đối chiếu đơn vị, cộng lại là ${f.n(p.expected)} ${diff}; ${tail}`;
+}
+
+const renamed = 'Nếu đơn vị đã sáp nhập hoặc đổi tên, hãy khai báo bằng --units-map (hoặc unitAliases trong povcheck.config.json).';
+
 export const vi: Catalog = {
   'sum.mismatch': (p, f) =>
     `${f.ind(p.indicator)}: cộng ${p.count} đơn vị được ${f.n(p.parts)}, nhưng ${p.total} ghi ${f.n(p.actual)} (chênh lệch ${f.n(sign(p.diff))}).`,
@@ -118,8 +170,27 @@ export const vi: Catalog = {
   'unknown.empty-row': (p) => `Dòng ${p.row} ("${p.text}") không có số liệu nào; dòng này không được kiểm tra.`,
   'unknown.column': (p) => `Không nhận ra cột "${p.text}"; cột này không được kiểm tra (xem danh sách tên chỉ tiêu trong README).`,
   'unknown.unlabelled-column': (p) => `Cột ${p.col} có nội dung nhưng không có tiêu đề; cột này không được kiểm tra.`,
+  'target.met': (p, f) =>
+    `${p.unit}: đạt mục tiêu ${viCalc.target(p, f)}: ${val(p.indicator, p.actual, f)}${p.computed ? ' (tính từ số hộ, vì bảng không ghi)' : ''}.`,
+  'target.missed': (p, f) =>
+    `${p.unit}: chưa đạt mục tiêu ${viCalc.target(p, f)}: ${p.computed ? 'tính từ số hộ (bảng không ghi) được' : 'bảng ghi'} ${val(p.indicator, p.actual, f)}. ${targetGap(p, f)}`,
+  'continuity.mismatch': continuityMismatch,
+  'continuity.appeared': (p) => `${p.unit} không có trong ${p.previousFile} (năm trước), nên không so sánh được số đầu năm. ${renamed}`,
+  'continuity.disappeared': (p) =>
+    `${p.unit} (${p.cell ? `ô ${p.cell} của ` : ''}${p.previousFile}) không có trong tệp này, nên số cuối năm của đơn vị không được chuyển sang năm sau. ${renamed}`,
+  'continuity.map-partial': (p, f) =>
+    `Bảng đối chiếu đơn vị gộp ${f.list(p.from)} vào ${p.unit}, nhưng ${p.previousFile} không có ${f.list(p.missing)}: không so sánh ${p.unit}.`,
+  'continuity.summary': (p) =>
+    `So với ${p.previousFile}: ${p.matched}/${p.compared} đơn vị có tổng số hộ và số hộ nghèo đầu năm bằng số cuối năm trước${p.merged > 0 ? ` (${p.merged} đơn vị gộp từ các đơn vị cũ theo bảng đối chiếu)` : ''}.`,
   'skip.bad-value': (p, f) => `ô ${f.list(p.cells)} không dùng được`,
   'skip.absent': (p, f) => `bảng không có ${f.list(p.indicators.map((i) => f.ind(i).toLowerCase()))}`,
+  'skip.target-unit': (p) => `bảng không có đơn vị "${p.unit}"`,
+  'skip.series': (p, f) =>
+    p.reason === 'value'
+      ? `ô ${f.list(p.cells)} của ${p.file} không dùng được`
+      : p.reason === 'absent'
+        ? `${p.file} không có ${f.list(p.indicators.map((i) => f.ind(i).toLowerCase()))}`
+        : `không đọc được ${p.file}`,
   ui: {
     indicatorLabels: {
       households_start: 'Tổng số hộ đầu năm',
@@ -347,6 +418,10 @@ export const vi: Catalog = {
           return `--rule ${p.value}: hãy viết <quy tắc>=<off|error|warning|info>, ví dụ --rule denominator=off`;
         case 'unknown-rule':
           return `không có quy tắc "${p.rule}"; các quy tắc: ${p.known.join(', ')}`;
+        case 'series-one':
+          return `--series so sánh các năm liên tiếp: hãy cho ít nhất hai tệp, theo thứ tự năm (mới có ${p.files})`;
+        case 'units-map-alone':
+          return '--units-map dùng cho một chuỗi năm: hãy thêm --series và các tệp theo thứ tự năm';
       }
     },
     CALC_INPUT: (p) => {
@@ -396,7 +471,26 @@ export const vi: Catalog = {
           return 'chưa có mục tiêu nào: dùng --target "<đơn vị>=<số điểm %>" hoặc --targets <tệp>';
       }
     },
-    TARGET_UNIT: (p) => `bảng không có đơn vị "${p.unit}"; các đơn vị: ${p.known.join(', ')}`,
+    TARGET_UNIT: (p) =>
+      p.index === undefined || !p.tables
+        ? `bảng không có đơn vị "${p.unit}"; các đơn vị: ${p.known.join(', ')}`
+        : p.tables.length === 1
+          ? `mục tiêu thứ ${p.index}: ${p.tables[0]} không có đơn vị "${p.unit}"; các đơn vị của bảng: ${p.known.join(', ')}`
+          : `mục tiêu thứ ${p.index}: không bảng nào trong ${p.tables.length} bảng có đơn vị "${p.unit}"; các đơn vị của ${p.tables[0]}: ${p.known.join(', ')}`,
+    UNITS_MAP_INVALID: (p) => {
+      switch (p.reason) {
+        case 'json':
+          return `bảng đối chiếu đơn vị không phải JSON hợp lệ (${p.detail})`;
+        case 'shape':
+          return 'bảng đối chiếu đơn vị có dạng {"units":[{"from":["Xã A","Xã B"],"to":"Xã C"}]} (hoặc là tệp CSV có hai cột from và to)';
+        case 'csv-header':
+          return 'tệp CSV đối chiếu đơn vị cần một dòng tiêu đề ghi tên hai cột Đơn vị cũ và Đơn vị mới (hoặc from và to)';
+        case 'field':
+          return `${p.row ? 'dòng' : 'mục'} ${p.index}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} không hợp lệ; ${p.field === 'from' ? 'hãy ghi tên các đơn vị cũ (một danh sách, hoặc một tên)' : 'hãy ghi tên đơn vị mới'}`;
+        case 'twice':
+          return `"${p.unit}" có ở ${p.row ? 'dòng' : 'mục'} ${p.first} và lại có ở ${p.row ? 'dòng' : 'mục'} ${p.index}; mỗi đơn vị cũ chỉ gộp vào một đơn vị mới, và mỗi đơn vị mới chỉ có một mục`;
+      }
+    },
     TARGET_UNSUPPORTED: (p) =>
       `mục tiêu của ${p.unit} (${p.indicator} ${p.op}) không lập kế hoạch được: plan tính số hộ nghèo cần giảm tối thiểu cho rate_reduced, poor_reduced với >= hoặc = và cho rate_end, poor_end với <= hoặc =`,
     OUTPUT_REQUIRED: (p) => `định dạng ${p.format} không in ra màn hình: hãy chỉ rõ tệp kết quả bằng -o <tệp>.${p.format}`,

@@ -19,7 +19,7 @@ export async function render(format: Format, input: ReportInput, text: TextOptio
     case 'json':
       return (await import('./json.js')).jsonReport(input);
     case 'html':
-      return (await import('./html.js')).htmlReport(input);
+      return (await import('./html.js')).htmlReport(input, input.targets ? { targets: input.targets } : {});
     case 'github':
       return (await import('./github.js')).githubReport(input);
     case 'sarif':

@@ -9,6 +9,7 @@ import { langOf, totalCounts, type ReportInput } from './types.js';
 import { causeMessage } from './causes.js';
 import type { Localisation } from '../locate/types.js';
 import type { Fmt, Lang } from '../messages/index.js';
+import type { FindingDetail } from '../findings.js';
 
 /** `causes` of the JSON contract: cells, proposed values, the findings each explains, slip kind, confidence. */
 function causesJson(loc: Localisation | undefined, lang: Lang, fmt: Fmt) {
@@ -31,6 +32,12 @@ function causesJson(loc: Localisation | undefined, lang: Lang, fmt: Fmt) {
       message: causeMessage(loc, c, i + 1, lang, fmt),
     };
   });
+}
+
+/** A finding's detail without its rule tag (the key it sits under says it). */
+function detailJson(d: FindingDetail) {
+  const { rule: _rule, ...rest } = d;
+  return rest;
 }
 
 export const JSON_SCHEMA_VERSION = 1;
@@ -69,6 +76,8 @@ function fileJson(input: ReportInput, file: FileResult) {
       expected: f.expected ?? null,
       actual: f.actual ?? null,
       message: renderMessage(f.msg, fmt),
+      // `target` and `continuity` findings carry their data under the rule's id.
+      ...(f.detail ? { [f.detail.rule]: detailJson(f.detail) } : {}),
     })),
     skipped: file.skipped.map((s) => ({ rule: s.rule, unit: s.unit ?? null, reason: renderSkip(s.msg, fmt) })),
     causes: causesJson(file.localisation, lang, fmt),
@@ -83,6 +92,7 @@ export function jsonReport(input: ReportInput): string {
   const out = {
     povcheck: JSON_SCHEMA_VERSION,
     files: input.files.map((f) => fileJson(input, f)),
+    ...(input.series ? { series: { files: input.series.files, unitsMap: input.series.unitsMap ?? null, transitions: input.series.transitions } } : {}),
     summary: { files: input.files.length, errors: c.errors, warnings: c.warnings, infos: c.infos, unreadable: c.unreadable },
   };
   return JSON.stringify(out, null, 2) + '\n';

@@ -1,11 +1,11 @@
 /**
  * JUnit XML, for CI test reports (GitLab `artifacts:reports:junit`, Jenkins, GitHub test-report actions):
  * one <testsuite> per file, one <testcase> per rule × unit (plus "whole table" where a rule has table-wide
- * findings). A test case fails when the rule found an error for that unit (or a warning under
+ * findings; `target` and `continuity`, which run only when asked for, only for the units they concern). A test case fails when the rule found an error for that unit (or a warning under
  * --fail-on warning); other findings go to its <system-out>; a check that was not run is <skipped>. An
  * unreadable file is a suite with one <error>. Rules switched off are left out. Pure.
  */
-import { RULE_IDS } from '../rules/index.js';
+import { OPTIONAL_RULES, RULE_IDS } from '../rules/index.js';
 import type { RuleId } from '../findings.js';
 import type { FileResult } from '../validate.js';
 import { catalog, makeFmt, renderSkip } from '../messages/index.js';
@@ -83,9 +83,12 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
     cases.push(body.length === 0 ? `${open}/>` : [`${open}>`, ...body, '    </testcase>'].join('\n'));
   };
   for (const rule of rules) {
-    for (const unit of units) caseFor(rule, unit);
+    // `target` and `continuity` run only when asked for: cases for the units they say something about.
+    const optional = OPTIONAL_RULES.includes(rule);
+    const concerned = (u: string) => file.findings.some((f) => f.rule === rule && f.unit === u) || file.skipped.some((s) => s.rule === rule && s.unit === u);
+    for (const unit of units) if (!optional || concerned(unit)) caseFor(rule, unit);
     // Table-wide findings get a case of their own; a table-wide skip already shows in every unit's case.
-    if (file.findings.some((f) => f.rule === rule && f.unit === undefined)) caseFor(rule, undefined);
+    if (file.findings.some((f) => f.rule === rule && f.unit === undefined) || (optional && file.skipped.some((s) => s.rule === rule && s.unit === undefined))) caseFor(rule, undefined);
   }
   const head = `  <testsuite${attrs({ name: file.file, tests: cases.length, failures, errors: 0, skipped, time: 0 })}>`;
   const props = file.annex

@@ -30,6 +30,8 @@ const RULE_NAMES: Record<RuleId | 'unreadable', string> = {
   missing: 'ValuePresent',
   duplicate: 'NoDuplicateUnitOrIndicator',
   unknown: 'LabelRecognised',
+  target: 'TargetMet',
+  continuity: 'YearStartsWhereLastEnded',
   unreadable: 'FileReadable',
 };
 

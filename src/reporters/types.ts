@@ -4,6 +4,8 @@
 import type { FailOn, FileResult, RuleLevels } from '../validate.js';
 import type { Lang, SummaryCounts } from '../messages/index.js';
 import type { Finding } from '../findings.js';
+import type { ChartTarget } from '../render/svg-chart.js';
+import type { Transition } from '../series/index.js';
 
 /**
  * A likely cause of a file's failing checks (error localisation): the cells to change, the values that make
@@ -38,6 +40,17 @@ export interface ReportInput {
   cwd?: string;
   /** Rules switched off or re-levelled for the run (JUnit leaves out rules that are off). */
   rules?: RuleLevels;
+  /** The run's targets (`--targets`, `--target`, the configuration): the HTML report's chart draws them. */
+  targets?: readonly ChartTarget[];
+  /** `--series`: the files in year order and what each pair gave (the JSON report's `series`). */
+  series?: SeriesReport;
+}
+
+export interface SeriesReport {
+  files: string[];
+  /** The units-map file, when one was given. */
+  unitsMap?: string;
+  transitions: Transition[];
 }
 
 /** The language of a whole-run report (summaries): forced, else the first readable table's, else the fallback. */

@@ -1,6 +1,7 @@
 /**
  * The rule registry. Rule ids are a public contract (CI users filter and re-level by them); the README
- * documents each. `number`, `missing`, `duplicate` and `unknown` are reported while reading the table.
+ * documents each. `number`, `missing`, `duplicate` and `unknown` are reported while reading the table;
+ * `target` (rules/target.ts) and `continuity` (series/) run when targets or a series are given.
  */
 import type { Annex } from '../model/annex.js';
 import { compareFindings, type Finding, type RuleId, type Severity, type Skip } from '../findings.js';
@@ -21,7 +22,13 @@ export const RULE_IDS: ReadonlyArray<{ id: RuleId; severity: Severity }> = [
   { id: 'missing', severity: 'error' },
   { id: 'duplicate', severity: 'error' },
   { id: 'unknown', severity: 'warning' },
+  // Checked when the run gives them what they need: targets (rules/target.ts), a series of files (series/).
+  { id: 'target', severity: 'error' },
+  { id: 'continuity', severity: 'error' },
 ];
+
+/** Rules that only run when asked for (targets given, `--series`): reports that list every rule per unit leave them out otherwise. */
+export const OPTIONAL_RULES: readonly RuleId[] = ['target', 'continuity'];
 
 export interface RuleRun {
   findings: Finding[];

@@ -51,6 +51,14 @@ export function parseTargets(text: string): Target[] {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || !Array.isArray(list)) {
     throw new PovcheckError('TARGETS_INVALID', { reason: 'shape' });
   }
+  return targetsFromEntries(list);
+}
+
+/**
+ * The entries of a targets list (a targets file's `targets`, or the configuration's `targets`) as targets.
+ * Throws TARGETS_INVALID naming the entry (1-based) and the field that is wrong.
+ */
+export function targetsFromEntries(list: readonly unknown[]): Target[] {
   return list.map((entry: unknown, i): Target => {
     const index = i + 1;
     const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
@@ -63,6 +71,12 @@ export function parseTargets(text: string): Target[] {
     const value = e.value.trim();
     return { unit: e.unit.normalize('NFC').trim(), indicator: e.indicator, op: e.op, value, num: new Dec(value) };
   });
+}
+
+/** Targets to check, and where they come from (a targets file, the configuration file, or `--target`), for messages. */
+export interface TargetSet {
+  source: string;
+  targets: Target[];
 }
 
 /** Reads a targets file (UTF-8, with or without BOM, or UTF-16 with BOM). Errors name the file. */

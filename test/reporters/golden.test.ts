@@ -32,6 +32,12 @@ describe('golden reports', () => {
     ['causes-ambiguous.en.txt', ['validate', 'fixtures/planted/households-ambiguous.csv', '--lang', 'en', '--no-table']],
     ['causes-two-cells.vi.txt', ['validate', 'fixtures/planted/two-errors.csv', '--no-table']],
     ['causes-separator.en.json', ['validate', 'fixtures/planted/poor-start-separator.csv', '--format', 'json', '--lang', 'en']],
+    // Targets and series (issue 5, parts 2 and 3).
+    ['targets-missed.en.txt', ['validate', 'fixtures/targets/na-hang-short.csv', '--targets', 'fixtures/targets/tuyen-quang-2020.json', '--lang', 'en', '--no-table']],
+    ['targets-seed.vi.json', ['validate', 'fixtures/tuyen-quang-2020.csv', '--targets', 'fixtures/targets/tuyen-quang-2020.json', '--format', 'json']],
+    ['series-break.vi.txt', ['validate', '--series', 'fixtures/tuyen-quang-2020.csv', 'fixtures/series/tuyen-quang-2021-break.csv', '--rule', 'denominator=off']],
+    ['series-merged.en.json', ['validate', '--series', 'fixtures/tuyen-quang-2020.csv', 'fixtures/series/tuyen-quang-2021.csv', 'fixtures/series/tuyen-quang-2022.csv', '--format', 'json', '--lang', 'en']],
+    ['series-unmapped.en.txt', ['validate', '--series', 'fixtures/series/tuyen-quang-2021.csv', 'fixtures/series/tuyen-quang-2022.csv', '--lang', 'en', '--rule', 'denominator=off']],
     // The CI reporters on one run: a planted error (CSV), the formatted workbook, a planted error (XLSX), a missing file.
     ...(['github', 'sarif', 'junit', 'markdown', 'gitlab'] as const).map((format): [string, string[]] => [`ci.${format}.${EXT[format]}`, ['validate', ...CI_RUN, '--lang', 'en', '--format', format]]),
     ['ci.vi.markdown.md', ['validate', ...CI_RUN, '--format', 'markdown']],

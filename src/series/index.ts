@@ -1,0 +1,238 @@
+/**
+ * Series: consecutive years of one table (`validate --series 2019.csv 2020.csv 2021.csv`). Each unit's
+ * households and poor households at the end of a year must be the next year's values at the start (rule
+ * `continuity`). Units are matched by name (case, diacritics, spacing and punctuation ignored; the
+ * configuration's unit aliases apply), the totals with each other whatever they are called; a units map
+ * (units-map.ts) sums old units into the new unit they were merged into before comparing.
+ *
+ * Every finding belongs to the LATER file of a pair and sits at its start-of-year cell (the value that should
+ * have been carried over); its message names the earlier file and its end-of-year cell(s). Units that appear
+ * or disappear are warnings (an appearing unit at its name cell; a disappearing one has no cell in the later
+ * file and names its cell in the earlier one). One info per pair says how many units were compared.
+ * Pure: annexes in, findings out.
+ */
+import { ZERO, plain } from '../calc/decimal.js';
+import type { Finding, Skip } from '../findings.js';
+import type { Annex, Unit, Value } from '../model/annex.js';
+import type { Indicator } from '../model/indicators.js';
+import { displayRef } from '../read/grid.js';
+import { unitKey } from '../shape/normalize.js';
+import { isOk, type OkValue } from '../rules/types.js';
+import type { UnitsMap, UnitsMapEntry } from './units-map.js';
+
+export type { UnitsMap, UnitsMapEntry } from './units-map.js';
+export { parseUnitsMap, readUnitsMap } from './units-map.js';
+
+export interface SeriesFile {
+  file: string;
+  /** Absent when the file could not be read: its pairs are not checked. */
+  annex?: Annex;
+}
+
+export interface SeriesOptions {
+  map?: UnitsMap;
+  /** The configuration's unit aliases (folded alias → canonical name), as the shape stage applies them. */
+  unitAliases?: ReadonlyMap<string, string>;
+}
+
+/** One pair of consecutive files. */
+export interface Transition {
+  from: string;
+  to: string;
+  /** False when either file could not be read. */
+  checked: boolean;
+  /** Units compared (a merged unit counts once), and of those the ones carried over exactly. */
+  compared: number;
+  matched: number;
+  /** Values that differ. */
+  breaks: number;
+  appeared: string[];
+  disappeared: string[];
+  /** Units-map entries applied to this pair. */
+  merged: Array<{ from: string[]; to: string }>;
+}
+
+export interface SeriesResult {
+  /** Per file (same order as the input): the continuity findings and skips it gets. */
+  findings: Finding[][];
+  skipped: Skip[][];
+  transitions: Transition[];
+}
+
+/** The pairs compared: end-of-year value in the earlier file → start-of-year value in the later one. */
+export const CONTINUES: ReadonlyArray<{ end: Indicator; start: 'households_start' | 'poor_start' }> = [
+  { end: 'households_end', start: 'households_start' },
+  { end: 'poor_end', start: 'poor_start' },
+];
+
+const TOTAL = '\u0000total';
+
+function keyer(aliases: ReadonlyMap<string, string> | undefined) {
+  return (name: string) => {
+    const k = unitKey(name);
+    const c = aliases?.get(k);
+    return c !== undefined ? unitKey(c) : k;
+  };
+}
+
+/** Units by key (the total under its own key); the first of duplicates. */
+function index(annex: Annex): Map<string, Unit> {
+  const m = new Map<string, Unit>();
+  for (const u of annex.units) {
+    const k = u.isTotal ? TOTAL : u.key;
+    if (!m.has(k)) m.set(k, u);
+  }
+  return m;
+}
+
+interface Comparison {
+  next: Unit;
+  prevs: Unit[];
+}
+
+/** Checks one pair: findings and skips for the later file. */
+function checkPair(prevFile: string, prev: Annex, nextFile: string, next: Annex, opts: SeriesOptions, out: { findings: Finding[]; skipped: Skip[] }): Transition {
+  const key = keyer(opts.unitAliases);
+  const P = index(prev);
+  const N = index(next);
+  const consumed = new Set<string>(); // keys of P units compared or accounted for
+  const comparisons: Comparison[] = [];
+  const merged: Transition['merged'] = [];
+  const mapped = new Set<string>(); // keys of N units a map entry handles
+  const t: Transition = { from: prevFile, to: nextFile, checked: true, compared: 0, matched: 0, breaks: 0, appeared: [], disappeared: [], merged };
+  const cellOf = (u: Unit) => (u.cell ? displayRef(u.cell) : undefined);
+
+  // Units-map entries that apply to this pair: the new unit is in the later file, some old unit in the earlier
+  // one, and no old unit (other than the new one itself, when it absorbed the others) still in the later file.
+  for (const e of opts.map?.entries ?? []) {
+    const toKey = key(e.to);
+    const fromKeys = e.from.map(key);
+    const target = N.get(toKey);
+    if (!target || target.isTotal) continue;
+    if (!fromKeys.some((k) => P.has(k))) continue;
+    if (fromKeys.some((k) => k !== toKey && N.has(k))) continue;
+    mapped.add(toKey);
+    // A new unit that already existed under its name absorbed the others: its own values count too.
+    const present = [...(P.has(toKey) && !fromKeys.includes(toKey) ? [toKey] : []), ...fromKeys.filter((k) => P.has(k))];
+    for (const k of present) consumed.add(k);
+    const missing = e.from.filter((_, i) => !P.has(fromKeys[i]!));
+    if (missing.length > 0) {
+      out.findings.push(mapPartial(e, target, missing, prevFile));
+      continue;
+    }
+    merged.push({ from: present.map((k) => P.get(k)!.name), to: target.name });
+    comparisons.push({ next: target, prevs: present.map((k) => P.get(k)!) });
+  }
+
+  // The totals with each other; the other units by name.
+  for (const [k, u] of N) {
+    if (mapped.has(k)) continue;
+    const p = P.get(k);
+    if (p && !consumed.has(k)) {
+      consumed.add(k);
+      comparisons.push({ next: u, prevs: [p] });
+    } else if (!p) {
+      t.appeared.push(u.name);
+      out.findings.push({
+        rule: 'continuity',
+        severity: 'warning',
+        ...(u.cell ? { at: u.cell } : {}),
+        unit: u.name,
+        msg: { id: 'continuity.appeared', params: { unit: u.name, previousFile: prevFile } },
+      });
+    }
+  }
+  for (const [k, p] of P) {
+    if (consumed.has(k) || N.has(k)) continue;
+    t.disappeared.push(p.name);
+    const cell = cellOf(p);
+    out.findings.push({
+      rule: 'continuity',
+      severity: 'warning',
+      unit: p.name,
+      msg: { id: 'continuity.disappeared', params: { unit: p.name, previousFile: prevFile, ...(cell ? { cell } : {}) } },
+      detail: { rule: 'continuity', previous: { file: prevFile, cells: cell ? [cell] : [], units: [p.name] } },
+    });
+  }
+
+  // The values: each start-of-year value against the (summed) end-of-year values.
+  const absentNext = CONTINUES.filter((c) => !next.indicators.includes(c.start)).map((c) => c.start);
+  const absentPrev = CONTINUES.filter((c) => !prev.indicators.includes(c.end)).map((c) => c.end);
+  if (absentNext.length > 0) out.skipped.push({ rule: 'continuity', msg: { id: 'skip.series', params: { reason: 'absent', file: nextFile, indicators: absentNext } } });
+  if (absentPrev.length > 0) out.skipped.push({ rule: 'continuity', msg: { id: 'skip.series', params: { reason: 'absent', file: prevFile, indicators: absentPrev } } });
+  for (const c of comparisons) {
+    let compared = false;
+    let broken = false;
+    for (const { end, start } of CONTINUES) {
+      if (!next.indicators.includes(start) || !prev.indicators.includes(end)) continue;
+      const sv = next.values[c.next.id]?.[start];
+      const evs = c.prevs.map((p) => prev.values[p.id]?.[end]);
+      const badNext = sv && !isOk(sv) ? [displayRef(sv.cell)] : [];
+      const badPrev = evs.filter((v): v is Value => !!v && !isOk(v)).map((v) => displayRef(v.cell));
+      if (badNext.length > 0) out.skipped.push({ rule: 'continuity', unit: c.next.name, msg: { id: 'skip.series', params: { reason: 'value', file: nextFile, cells: badNext } } });
+      if (badPrev.length > 0) out.skipped.push({ rule: 'continuity', unit: c.next.name, msg: { id: 'skip.series', params: { reason: 'value', file: prevFile, cells: badPrev } } });
+      if (!isOk(sv) || !evs.every(isOk)) continue;
+      const ends = evs as OkValue[];
+      compared = true;
+      const expected = ends.reduce((s, v) => s.plus(v.num), ZERO);
+      if (expected.eq(sv.num)) continue;
+      broken = true;
+      t.breaks++;
+      const previous = ends.map((v, i) => ({ unit: c.prevs[i]!.name, cell: displayRef(v.cell), value: v.plain }));
+      out.findings.push({
+        rule: 'continuity',
+        severity: 'error',
+        at: sv.cell,
+        unit: c.next.name,
+        indicator: start,
+        expected: plain(expected),
+        actual: sv.plain,
+        msg: {
+          id: 'continuity.mismatch',
+          params: { unit: c.next.name, indicator: start, cell: displayRef(sv.cell), actual: sv.plain, previousFile: prevFile, previous, expected: plain(expected), diff: plain(sv.num.minus(expected)) },
+        },
+        detail: { rule: 'continuity', previous: { file: prevFile, indicator: end, cells: previous.map((p) => p.cell), units: previous.map((p) => p.unit) } },
+      });
+    }
+    if (compared) {
+      t.compared++;
+      if (!broken) t.matched++;
+    }
+  }
+  out.findings.push({
+    rule: 'continuity',
+    severity: 'info',
+    msg: { id: 'continuity.summary', params: { previousFile: prevFile, compared: t.compared, matched: t.matched, merged: merged.length } },
+  });
+  return t;
+}
+
+function mapPartial(e: UnitsMapEntry, target: Unit, missing: string[], prevFile: string): Finding {
+  return {
+    rule: 'continuity',
+    severity: 'warning',
+    ...(target.cell ? { at: target.cell } : {}),
+    unit: target.name,
+    msg: { id: 'continuity.map-partial', params: { unit: target.name, from: e.from, missing, previousFile: prevFile } },
+  };
+}
+
+/** Checks every pair of consecutive files. Findings and skips go to the later file of each pair. */
+export function checkSeries(files: readonly SeriesFile[], opts: SeriesOptions = {}): SeriesResult {
+  const findings: Finding[][] = files.map(() => []);
+  const skipped: Skip[][] = files.map(() => []);
+  const transitions: Transition[] = [];
+  for (let i = 1; i < files.length; i++) {
+    const p = files[i - 1]!;
+    const n = files[i]!;
+    if (!p.annex || !n.annex) {
+      transitions.push({ from: p.file, to: n.file, checked: false, compared: 0, matched: 0, breaks: 0, appeared: [], disappeared: [], merged: [] });
+      // The readable one of the two says what was not checked.
+      if (n.annex) skipped[i]!.push({ rule: 'continuity', msg: { id: 'skip.series', params: { reason: 'unreadable', file: p.file } } });
+      else if (p.annex) skipped[i - 1]!.push({ rule: 'continuity', msg: { id: 'skip.series', params: { reason: 'unreadable', file: n.file } } });
+      continue;
+    }
+    transitions.push(checkPair(p.file, p.annex, n.file, n.annex, opts, { findings: findings[i]!, skipped: skipped[i]! }));
+  }
+  return { findings, skipped, transitions };
+}

@@ -1,0 +1,100 @@
+/**
+ * README "Targets" and "Series": the examples work as written. Every `povcheck validate` command on the
+ * fixtures in their `sh` blocks is run with the built binary and must exit as its comment says (or 0/1), the
+ * targets file shown is the fixture, the units maps shown are read as the fixture's, and every line of the output
+ * blocks appears in the output of the command it illustrates.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './helpers.js';
+import { parseUnitsMap } from '../src/series/units-map.js';
+import { parseTargets } from '../src/targets/index.js';
+
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+/** The fenced blocks (with their language) under `heading`, up to the next heading of that level or above. */
+function blocks(heading: string): Array<{ lang: string; text: string }> {
+  const lines = readme.split('\n');
+  const level = heading.split(' ')[0]!.length;
+  const start = lines.indexOf(heading);
+  expect(start, heading).toBeGreaterThan(0);
+  const out: Array<{ lang: string; text: string }> = [];
+  let fence: string[] | undefined;
+  let lang = '';
+  for (const line of lines.slice(start + 1)) {
+    if (fence === undefined && /^#{1,6} /.test(line) && line.indexOf(' ') <= level) break;
+    if (line.startsWith('```')) {
+      if (fence === undefined) {
+        fence = [];
+        lang = line.slice(3).trim();
+      } else {
+        out.push({ lang, text: fence.join('\n') });
+        fence = undefined;
+      }
+      continue;
+    }
+    fence?.push(line);
+  }
+  return out;
+}
+
+/** The `povcheck validate` commands on fixtures in the sh blocks (continuation lines joined), as argv. */
+function commands(heading: string): string[][] {
+  const sh = blocks(heading).filter((b) => b.lang === 'sh').map((b) => b.text.replace(/\\\n\s*/g, ''));
+  return sh
+    .flatMap((t) => t.split('\n'))
+    .map((l) => l.replace(/\s+#.*$/, '').trim())
+    .filter((l) => l.startsWith('povcheck validate') && l.includes('fixtures/'))
+    .map((l) => [...l.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!).slice(1));
+}
+
+const run = (args: string[]) => runCli(args, { env: { COLUMNS: '200' } });
+
+describe('README: Targets', () => {
+  const cmds = commands('## Targets');
+
+  it('its fixture commands run (0 when all targets are met, 1 when one is missed)', () => {
+    expect(cmds.length).toBeGreaterThanOrEqual(2);
+    for (const args of cmds) expect([0, 1], args.join(' ')).toContain(run(args).code);
+    expect(run(cmds[0]!).code).toBe(0);
+  });
+
+  it('the targets file shown is fixtures/targets/tuyen-quang-2020.json', () => {
+    const shown = blocks('## Targets').find((b) => b.lang === 'json')!.text;
+    expect(parseTargets(shown)).toEqual(parseTargets(readFileSync(join(ROOT, 'fixtures/targets/tuyen-quang-2020.json'), 'utf8')));
+  });
+
+  it('the output shown is what the missed-targets command prints', () => {
+    const out = run(cmds.find((a) => a.includes('fixtures/targets/na-hang-short.csv'))!).stdout;
+    const shown = blocks('## Targets').find((b) => b.lang === '')!.text;
+    for (const line of shown.split('\n')) expect(out, line).toContain(line);
+  });
+});
+
+describe('README: Series', () => {
+  const cmds = commands('## Series: one year against the next');
+
+  it('its fixture commands run: 0 where the years carry over, 1 for the planted break', () => {
+    expect(cmds.length).toBeGreaterThanOrEqual(3);
+    for (const args of cmds) expect(run(args).code, args.join(' ')).toBe(args.some((a) => a.includes('break')) ? 1 : 0);
+  });
+
+  it('the output shown is what the break command prints', () => {
+    const out = run(cmds.find((a) => a.some((x) => x.includes('break')))!).stdout;
+    const shown = blocks('## Series: one year against the next').find((b) => b.lang === '')!.text;
+    // "…" stands for lines left out.
+    for (const line of shown.split('\n').filter((l) => l.trim() !== '' && l.trim() !== '…')) expect(out, line).toContain(line);
+  });
+
+  it('the units maps shown are read, the CSV one as the fixture', () => {
+    const maps = blocks('### Units maps');
+    const json = parseUnitsMap(Buffer.from(maps.find((b) => b.lang === 'json')!.text), 'readme.json');
+    expect(json.entries.map((e) => [e.from, e.to])).toEqual([
+      [['Na Hang', 'Lâm Bình'], 'Na Hang - Lâm Bình'],
+      [['TP Tuyên Quang'], 'Thành phố Tuyên Quang'],
+    ]);
+    const csv = parseUnitsMap(Buffer.from(maps.find((b) => b.lang === '')!.text), 'readme.csv');
+    expect(csv.entries.map((e) => [e.from, e.to])).toEqual(parseUnitsMap(readFileSync(join(ROOT, 'fixtures/series/units-map.csv')), 'f').entries.map((e) => [e.from, e.to]));
+  });
+});

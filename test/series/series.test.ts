@@ -1,0 +1,242 @@
+/**
+ * Series (rule `continuity`): the seed annex (2020) and the years constructed from it (fixtures/series/):
+ * continuity holds 2020 → 2021 → 2022 (with the units map for the merged unit), a planted break is found at
+ * the later file's start-of-year cell naming both files and cells, units that appear or disappear are
+ * reported, a units map sums old units into the new one, and units-map files are read or refused clearly.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkBytes, checkRecords, fixtures, FIXTURES } from '../helpers.js';
+import { checkSeries, parseUnitsMap, type SeriesFile, type UnitsMap } from '../../src/series/index.js';
+import { PovcheckError } from '../../src/errors.js';
+import { makeFmt, renderMessage } from '../../src/messages/index.js';
+import { withFindings } from '../../src/validate.js';
+import type { Finding } from '../../src/findings.js';
+
+const { wideRecords, longRecords, SEED, UNITS, cloneData } = fixtures;
+const read = (name: string): SeriesFile => ({ file: name, annex: checkBytes(readFileSync(join(FIXTURES, name))).annex });
+const Y2020 = 'tuyen-quang-2020.csv';
+const Y2021 = 'series/tuyen-quang-2021.csv';
+const BREAK = 'series/tuyen-quang-2021-break.csv';
+const Y2022 = 'series/tuyen-quang-2022.csv';
+const mapOf = (name: string): UnitsMap => parseUnitsMap(readFileSync(join(FIXTURES, name)), name);
+const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error');
+const refusal = (text: string) => {
+  try {
+    parseUnitsMap(Buffer.from(text), 'm');
+  } catch (e) {
+    if (e instanceof PovcheckError) return e.params;
+  }
+  throw new Error('not refused');
+};
+
+describe('continuity on the seed and the years constructed from it', () => {
+  it('2020 → 2021: every unit starts where it ended; one info says so', () => {
+    const r = checkSeries([read(Y2020), read(Y2021)]);
+    expect(r.findings[0]).toEqual([]);
+    expect(r.findings[1]!.map((f) => [f.severity, f.msg.id])).toEqual([['info', 'continuity.summary']]);
+    expect(r.transitions).toEqual([{ from: Y2020, to: Y2021, checked: true, compared: 8, matched: 8, breaks: 0, appeared: [], disappeared: [], merged: [] }]);
+    expect(r.skipped).toEqual([[], []]);
+  });
+
+  it('the constructed years are consistent tables themselves', () => {
+    for (const name of [Y2021, BREAK, Y2022]) expect(errors(checkBytes(readFileSync(join(FIXTURES, name))).findings)).toEqual([]);
+  });
+
+  it('the planted break: Hàm Yên\'s (and so the province\'s) households at the start of 2021, at the 2021 file\'s cells', () => {
+    const r = checkSeries([read(Y2020), read(BREAK)]);
+    const found = errors(r.findings[1]!);
+    expect(found.map((f) => [f.at?.ref, f.unit, f.indicator, f.expected, f.actual])).toEqual([
+      ['D2', 'Toàn tỉnh', 'households_start', '211780', '211830'],
+      ['H2', 'Hàm Yên', 'households_start', '31800', '31850'],
+    ]);
+    const h = found[1]!;
+    expect(h.detail).toEqual({ rule: 'continuity', previous: { file: Y2020, indicator: 'households_end', cells: ['H3'], units: ['Hàm Yên'] } });
+    expect(renderMessage(h.msg, makeFmt('vi'))).toBe(
+      `Hàm Yên: tổng số hộ đầu năm ở tệp này là 31.850 (ô H2), nhưng ${Y2020} ghi tổng số hộ cuối năm là 31.800 (ô H3) (chênh lệch +50); số đầu năm phải bằng số cuối năm trước.`,
+    );
+    expect(renderMessage(h.msg, makeFmt('en'))).toBe(
+      `Hàm Yên: households at the start of the year are 31,850 here (H2), but ${Y2020} gives 31,800 households at the end of the year (H3) (difference +50); a year starts with the households and poor households the year before ended with.`,
+    );
+    expect(r.transitions[0]).toMatchObject({ compared: 8, matched: 6, breaks: 2 });
+  });
+
+  it('a break in poor households is found as well', () => {
+    const data = cloneData(SEED);
+    data.poor_end![UNITS.indexOf('Chiêm Hóa')] = '4694'; // the 2020 file says 4.694 …
+    data.poor_reduced![UNITS.indexOf('Chiêm Hóa')] = '817';
+    data.poor_end![0] = '20627';
+    data.poor_reduced![0] = '4187';
+    const prev: SeriesFile = { file: 'a.csv', annex: checkRecords(wideRecords(data)).annex };
+    const r = checkSeries([prev, read(Y2021)]); // … and 2021 starts with 4.693
+    expect(errors(r.findings[1]!).map((f) => [f.at?.ref, f.indicator, f.expected, f.actual])).toEqual([
+      ['D4', 'poor_start', '20627', '20626'],
+      ['I4', 'poor_start', '4694', '4693'],
+    ]);
+  });
+
+  it('the order matters: 2021 before 2020 breaks everywhere', () => {
+    const r = checkSeries([read(Y2021), read(Y2020)]);
+    expect(errors(r.findings[1]!).length).toBeGreaterThan(8);
+  });
+
+  it('units are matched by name, not by position or layout; case and diacritics are ignored', () => {
+    const renamed = UNITS.map((u) => (u === 'Lâm Bình' ? 'LAM BINH' : u === 'Chiêm Hóa' ? 'chiêm hoá' : u));
+    const y2021 = read(Y2021).annex!;
+    // 2020 as a long table with the units in another order and respelt.
+    const order = [0, 7, 6, 5, 4, 3, 2, 1];
+    const data = Object.fromEntries(Object.entries(SEED).map(([k, v]) => [k, order.map((i) => v[i]!)]));
+    const prev: SeriesFile = { file: 'long.csv', annex: checkRecords(longRecords(data, { units: order.map((i) => renamed[i]!) })).annex };
+    const r = checkSeries([prev, { file: Y2021, annex: y2021 }]);
+    expect(errors(r.findings[1]!)).toEqual([]);
+    expect(r.transitions[0]).toMatchObject({ compared: 8, matched: 8, appeared: [], disappeared: [] });
+  });
+
+  it('the configuration\'s unit aliases match renamed units', () => {
+    const units = UNITS.map((u) => (u === 'TP Tuyên Quang' ? 'Thành phố Tuyên Quang' : u));
+    const aliases = new Map([['tp tuyen quang', 'Thành phố Tuyên Quang']]);
+    const prev: SeriesFile = { file: 'a.csv', annex: checkRecords(wideRecords(SEED)).annex };
+    const next: SeriesFile = { file: 'b.csv', annex: checkRecords(wideRecords(dataOf(read(Y2021)), { units })).annex };
+    expect(checkSeries([prev, next]).transitions[0]).toMatchObject({ appeared: ['Thành phố Tuyên Quang'], disappeared: ['TP Tuyên Quang'] });
+    // With the aliases applied when reading (as validate does) and to the map names.
+    const prevA: SeriesFile = { file: 'a.csv', annex: checkRecords(wideRecords(SEED), { unitAliases: aliases }).annex };
+    const nextA: SeriesFile = { file: 'b.csv', annex: checkRecords(wideRecords(dataOf(read(Y2021)), { units }), { unitAliases: aliases }).annex };
+    expect(checkSeries([prevA, nextA], { unitAliases: aliases }).transitions[0]).toMatchObject({ compared: 8, matched: 8, appeared: [], disappeared: [] });
+  });
+});
+
+/** The plain digits of an annex, in the writers' data format. */
+function dataOf(f: SeriesFile): Record<string, string[]> {
+  const a = f.annex!;
+  return Object.fromEntries(a.indicators.map((ind) => [ind, a.units.map((u) => a.values[u.id]![ind]!.plain!)]));
+}
+
+describe('units that appear or disappear, and the units map', () => {
+  it('2021 → 2022 without a map: Na Hang and Lâm Bình disappear, the merged unit appears (warnings), the rest is compared', () => {
+    const r = checkSeries([read(Y2021), read(Y2022)]);
+    const fs = r.findings[1]!;
+    expect(errors(fs)).toEqual([]);
+    expect(fs.filter((f) => f.severity === 'warning').map((f) => [f.msg.id, f.unit, f.at?.ref])).toEqual([
+      ['continuity.appeared', 'Na Hang - Lâm Bình', 'J1'],
+      ['continuity.disappeared', 'Na Hang', undefined],
+      ['continuity.disappeared', 'Lâm Bình', undefined],
+    ]);
+    const gone = fs.find((f) => f.msg.id === 'continuity.disappeared')!;
+    expect(renderMessage(gone.msg, makeFmt('en'))).toContain(`Na Hang (${Y2021}, J1) is not in this file`);
+    expect(r.transitions[0]).toMatchObject({ compared: 6, matched: 6, appeared: ['Na Hang - Lâm Bình'], disappeared: ['Na Hang', 'Lâm Bình'] });
+  });
+
+  it.each(['series/units-map.json', 'series/units-map.csv'])('with %s: the merged unit starts with the two districts\' end of 2021, summed', (name) => {
+    const map = mapOf(name);
+    expect(map.entries).toEqual([{ index: name.endsWith('.json') ? 1 : 2, from: ['Na Hang', 'Lâm Bình'], to: 'Na Hang - Lâm Bình' }]);
+    const r = checkSeries([read(Y2020), read(Y2021), read(Y2022)], { map });
+    expect(r.findings.flat().filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(r.transitions.map((t) => [t.compared, t.matched, t.merged])).toEqual([
+      [8, 8, []],
+      [7, 7, [{ from: ['Na Hang', 'Lâm Bình'], to: 'Na Hang - Lâm Bình' }]],
+    ]);
+  });
+
+  it('a wrong start of the merged unit names both old units and their cells', () => {
+    const data = dataOf(read(Y2022));
+    data.poor_start![6] = '4431';
+    data.poor_start![0] = String(Number(data.poor_start![0]) + 8);
+    data.poor_end![6] = String(Number(data.poor_end![6]) + 8);
+    data.poor_end![0] = String(Number(data.poor_end![0]) + 8);
+    const next: SeriesFile = { file: 'b.csv', annex: checkRecords(wideRecords(data, { units: read(Y2022).annex!.units.map((u) => u.name) })).annex };
+    const r = checkSeries([read(Y2021), next], { map: mapOf('series/units-map.json') });
+    const f = errors(r.findings[1]!).find((x) => x.unit === 'Na Hang - Lâm Bình')!;
+    expect(f).toMatchObject({ at: { ref: 'J4' }, indicator: 'poor_start', expected: '4423', actual: '4431' });
+    expect(f.detail).toEqual({ rule: 'continuity', previous: { file: Y2021, indicator: 'poor_end', cells: ['J6', 'K6'], units: ['Na Hang', 'Lâm Bình'] } });
+    expect(renderMessage(f.msg, makeFmt('en'))).toContain(`in ${Y2021} Na Hang (J6: 2,273) and Lâm Bình (K6: 2,150), merged into it by the units map, add up to 4,423 poor households at the end of the year (difference +8)`);
+  });
+
+  it('a unit that absorbed others keeps its own values in the sum', () => {
+    // 2022 calls the merged unit "Na Hang": Lâm Bình merged into it.
+    const units = read(Y2022).annex!.units.map((u) => (u.name === 'Na Hang - Lâm Bình' ? 'Na Hang' : u.name));
+    const next: SeriesFile = { file: 'b.csv', annex: checkRecords(wideRecords(dataOf(read(Y2022)), { units })).annex };
+    const map = parseUnitsMap(Buffer.from('{"units":[{"from":"Lâm Bình","to":"Na Hang"}]}'), 'm.json');
+    const r = checkSeries([read(Y2021), next], { map });
+    expect(errors(r.findings[1]!)).toEqual([]);
+    expect(r.transitions[0]).toMatchObject({ compared: 7, matched: 7, disappeared: [], appeared: [], merged: [{ from: ['Na Hang', 'Lâm Bình'], to: 'Na Hang' }] });
+    // The same map on 2020 → 2021, where both still exist, does not apply.
+    expect(checkSeries([read(Y2020), read(Y2021)], { map }).transitions[0]).toMatchObject({ compared: 8, matched: 8, merged: [] });
+  });
+
+  it('an entry naming an old unit the earlier file lacks: the new unit is not compared, with a warning', () => {
+    const map = parseUnitsMap(Buffer.from('{"units":[{"from":["Na Hang","Lâm Binh Cũ"],"to":"Na Hang - Lâm Bình"}]}'), 'm.json');
+    const r = checkSeries([read(Y2021), read(Y2022)], { map });
+    const w = r.findings[1]!.filter((f) => f.severity === 'warning');
+    expect(w.map((f) => f.msg.id)).toEqual(['continuity.map-partial', 'continuity.disappeared']);
+    expect(renderMessage(w[0]!.msg, makeFmt('en'))).toBe(
+      `The units map merges Na Hang and Lâm Binh Cũ into Na Hang - Lâm Bình, but ${Y2021} has no Lâm Binh Cũ: Na Hang - Lâm Bình is not compared.`,
+    );
+  });
+
+  it('an unreadable file: its pairs are not checked, the readable neighbour says so', () => {
+    const r = checkSeries([read(Y2020), { file: 'gone.csv' }, read(Y2022)]);
+    expect(r.transitions.map((t) => t.checked)).toEqual([false, false]);
+    expect(r.skipped[0]).toEqual([{ rule: 'continuity', msg: { id: 'skip.series', params: { reason: 'unreadable', file: 'gone.csv' } } }]);
+    expect(r.skipped[2]).toEqual([{ rule: 'continuity', msg: { id: 'skip.series', params: { reason: 'unreadable', file: 'gone.csv' } } }]);
+  });
+
+  it('a table without the end-of-year counts: listed as not checked', () => {
+    const base = checkRecords(wideRecords(SEED).filter((r) => !['2', '5'].includes(r[0]!))).annex;
+    const r = checkSeries([{ file: 'a.csv', annex: base }, read(Y2021)]);
+    expect(r.skipped[1]).toEqual([{ rule: 'continuity', msg: { id: 'skip.series', params: { reason: 'absent', file: 'a.csv', indicators: ['households_end', 'poor_end'] } } }]);
+    expect(errors(r.findings[1]!)).toEqual([]);
+  });
+});
+
+describe('units-map files', () => {
+  it('reads one name or a list, trims and normalises', () => {
+    const m = parseUnitsMap(Buffer.from('\ufeff{"units":[{"from":" Xã A ","to":"Xã C"},{"from":["Xa\u0301 B"],"to":"Xã D"}]}'), 'm');
+    expect(m.entries.map((e) => [e.from, e.to])).toEqual([[['Xã A'], 'Xã C'], [['Xá B'], 'Xã D']]);
+  });
+
+  it('reads a CSV in any delimiter with Vietnamese or English headers', () => {
+    const m = parseUnitsMap(Buffer.from('old,new\r\nXã A,Xã C\r\nXã B,Xã C\r\n\r\nXã D,Xã E\r\n'), 'm.csv');
+    expect(m.entries).toEqual([
+      { index: 2, from: ['Xã A', 'Xã B'], to: 'Xã C' },
+      { index: 5, from: ['Xã D'], to: 'Xã E' },
+    ]);
+  });
+
+  it.each([
+    ['not JSON', '{"units": [', { reason: 'json' }],
+    ['no list', '{"unit": []}', { reason: 'shape' }],
+    ['no from', '{"units":[{"to":"C"}]}', { reason: 'field', index: 1, field: 'from' }],
+    ['empty from', '{"units":[{"from":[],"to":"C"}]}', { reason: 'field', index: 1, field: 'from', text: '[]' }],
+    ['no to', '{"units":[{"from":["A"],"to":""}]}', { reason: 'field', index: 1, field: 'to' }],
+    ['an old unit twice', '{"units":[{"from":["A","B"],"to":"C"},{"from":["b"],"to":"D"}]}', { reason: 'twice', unit: 'b', index: 2, first: 1 }],
+    ['a new unit twice', '{"units":[{"from":["A"],"to":"C"},{"from":["B"],"to":"c"}]}', { reason: 'twice', unit: 'c', index: 2, first: 1 }],
+    ['CSV without a header', 'Xã A;Xã C\nXã B;Xã C\n', { reason: 'csv-header' }],
+    ['CSV row without a new unit', 'from;to\nXã A;\n', { reason: 'field', index: 2, field: 'to', row: true }],
+    ['CSV old unit twice', 'from;to\nXã A;Xã C\nxa a;Xã D\n', { reason: 'twice', index: 3, first: 2, row: true }],
+  ])('%s → UNITS_MAP_INVALID', (_n, text, params) => expect(refusal(text)).toMatchObject(params));
+});
+
+describe('withFindings: continuity findings join a file\'s result', () => {
+  it('re-sorts, keeps the causes pointing at their findings, adds a break the cause explains, and re-decides the verdict', () => {
+    // 2022 with the merged unit's poor households at the start typed 4.431 for 4.423: a cause at J4.
+    const data = dataOf(read(Y2022));
+    data.poor_start![6] = '4431';
+    const units = read(Y2022).annex!.units.map((u) => u.name);
+    const checked = checkRecords(wideRecords(data, { units }));
+    const file = { file: 'b.csv', status: 'invalid' as const, annex: checked.annex, findings: checked.findings, skipped: checked.skipped, localisation: checked.localisation };
+    const cause = checked.localisation.causes[0]!;
+    expect(cause.cells.map((c) => [c.cell.ref, c.proposed])).toEqual([['J4', '4423']]);
+    const before = cause.explains.map((i) => checked.findings[i]);
+    const s = checkSeries([read(Y2021), { file: 'b.csv', annex: checked.annex }], { map: mapOf('series/units-map.json') });
+    const merged = withFindings(file, s.findings[1]!, s.skipped[1]!, { failOn: 'error' });
+    const explains = merged.localisation!.causes[0]!.explains.map((i) => merged.findings[i]!);
+    expect(explains.filter((f) => f.rule !== 'continuity')).toEqual(before);
+    expect(explains.filter((f) => f.rule === 'continuity').map((f) => f.at?.ref)).toEqual(['J4']);
+    expect(merged.findings.length).toBe(checked.findings.length + s.findings[1]!.length);
+    // Re-levelled, and the verdict follows.
+    const clean = { file: 'a.csv', status: 'ok' as const, findings: [], skipped: [] };
+    expect(withFindings(clean, s.findings[1]!, [], { failOn: 'error' }).status).toBe('invalid');
+    expect(withFindings(clean, s.findings[1]!, [], { failOn: 'error', rules: { continuity: 'warning' } }).status).toBe('ok');
+  });
+});
