@@ -1,5 +1,7 @@
 /** Shared test helpers: build tables in memory, check them, run the built CLI. */
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { gridFromBytes } from '../src/read/index.js';
@@ -56,4 +58,18 @@ export function runCli(args: string[], opts: { input?: string; env?: Record<stri
 /** A finding reduced to what must match across representations of the same table. */
 export function essence(f: { rule: string; severity: string; unit?: string; indicator?: string; expected?: string; actual?: string }) {
   return `${f.severity} ${f.rule} ${f.unit ?? '-'} ${f.indicator ?? '-'} ${f.expected ?? '-'} ${f.actual ?? '-'}`;
+}
+
+/**
+ * Compares `actual` with the golden file `dir/name`. UPDATE_GOLDEN=1 rewrites it (review the diff before
+ * committing); a missing golden file is written on a developer machine and is an error under CI.
+ */
+export function expectGolden(dir: string, name: string, actual: string): void {
+  const path = join(dir, name);
+  if (process.env.UPDATE_GOLDEN || !existsSync(path)) {
+    if (!process.env.UPDATE_GOLDEN && process.env.CI) throw new Error(`golden file ${name} is missing`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, actual);
+  }
+  expect(actual).toBe(readFileSync(path, 'utf8'));
 }

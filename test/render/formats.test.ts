@@ -3,15 +3,15 @@
  * exactly, in every format": the built binary on fixtures/calc/, each format read back and compared with the
  * seed's figures; golden files for the text formats; the xlsx read back with exceljs, the docx unzipped.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { Dec } from '../../src/calc/decimal.js';
 import { gridFromBytes } from '../../src/read/index.js';
 import { shape } from '../../src/shape/index.js';
-import { fixtures, ROOT, runCli } from '../helpers.js';
+import { fixtures, ROOT, runCli, expectGolden } from '../helpers.js';
 import { docxTables, unzip } from '../zip.js';
 
 const { SEED, UNITS, formatNumber } = fixtures;
@@ -20,15 +20,7 @@ const WITH_TOTAL = 'fixtures/calc/seed-base-counts.csv';
 const NO_TOTAL = 'fixtures/calc/seed-base-counts-no-total.csv';
 const ORDER = ['households_start', 'households_end', 'poor_start', 'poor_reduced', 'poor_end', 'rate_start', 'rate_reduced', 'rate_end'];
 
-function golden(name: string, actual: string) {
-  const path = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN || !existsSync(path)) {
-    if (!process.env.UPDATE_GOLDEN && process.env.CI) throw new Error(`golden file ${name} is missing`);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, actual);
-  }
-  expect(actual).toBe(readFileSync(path, 'utf8'));
-}
+const golden = (name: string, actual: string) => expectGolden(GOLDEN, name, actual);
 
 /** The seed's values as text in a number format, indicator by indicator, total first. */
 const expected = (locale: 'vi' | 'en') => ORDER.map((ind) => SEED[ind]!.map((v) => formatNumber(v, locale)));

@@ -1,25 +1,17 @@
 /**
  * Golden files for the rendered reports. UPDATE_GOLDEN=1 rewrites them; review the diff before committing.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, ROOT } from '../helpers.js';
+import { runCli, ROOT, expectGolden } from '../helpers.js';
 
 const GOLDEN = join(ROOT, 'test', 'reporters', 'golden');
 const EXT = { github: 'txt', sarif: 'json', junit: 'xml', markdown: 'md', gitlab: 'json' } as const;
 const CI_RUN = ['fixtures/planted/poor-end-transposed.csv', 'fixtures/xlsx/annex-formatted.xlsx', 'fixtures/xlsx/planted/stray-text.xlsx', 'fixtures/planted/missing.csv'];
 
-function golden(name: string, actual: string) {
-  const path = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN || !existsSync(path)) {
-    if (!process.env.UPDATE_GOLDEN && process.env.CI) throw new Error(`golden file ${name} is missing`);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, actual);
-  }
-  expect(actual).toBe(readFileSync(path, 'utf8'));
-}
+const golden = (name: string, actual: string) => expectGolden(GOLDEN, name, actual);
 
 describe('golden reports', () => {
   it.each<[string, string[]]>([
