@@ -29,8 +29,9 @@ function pad(s: string, width: number, align: Align): string {
 }
 
 export function renderBox(header: string[], rows: string[][], opts: BoxOptions = {}): string {
-  const cols = Math.max(header.length, ...rows.map((r) => r.length));
-  const widths = Array.from({ length: cols }, (_, c) => Math.max(displayWidth(header[c] ?? ''), ...rows.map((r) => displayWidth(r[c] ?? ''))));
+  // reduce, not Math.max(...spread): a national table has thousands of rows.
+  const cols = rows.reduce((m, r) => Math.max(m, r.length), header.length);
+  const widths = Array.from({ length: cols }, (_, c) => rows.reduce((m, r) => Math.max(m, displayWidth(r[c] ?? '')), displayWidth(header[c] ?? '')));
   const style = opts.style ?? ((t: string) => t);
   const line = (l: string, m: string, r: string) => l + widths.map((w) => '─'.repeat(w + 2)).join(m) + r;
   const row = (cells: string[], ri: number, headerRow: boolean) =>

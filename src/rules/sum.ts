@@ -3,7 +3,7 @@
  * Works per parent, so deeper hierarchies (province → district → commune) reuse it unchanged.
  */
 import { Dec, ZERO, plain } from '../calc/decimal.js';
-import { childrenOf } from '../model/annex.js';
+import { childrenByParent } from '../model/annex.js';
 import { COUNT_INDICATORS } from '../model/indicators.js';
 import { isOk, type Rule } from './types.js';
 
@@ -13,9 +13,10 @@ export const sumRule: Rule = {
   needs: [],
   run(ctx) {
     const { annex } = ctx;
+    const children = childrenByParent(annex);
     for (const parent of annex.units) {
-      const parts = childrenOf(annex, parent);
-      if (parts.length === 0) continue;
+      const parts = children.get(parent.id);
+      if (!parts) continue;
       for (const ind of COUNT_INDICATORS) {
         if (!annex.indicators.includes(ind)) continue;
         const total = annex.values[parent.id]?.[ind];

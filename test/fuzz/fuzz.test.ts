@@ -1,0 +1,65 @@
+/**
+ * Never a stack trace, never a hang: random bytes, random grids and mutated fixtures through the whole
+ * pipeline. `npm test` runs a small, seeded budget; `npm run fuzz` (FUZZ_RUNS) a large one and prints how
+ * many inputs ran.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mutatedFixtureBytes, randomBytes, randomGridBytes, runInProcess } from './harness.js';
+import { runCli } from '../helpers.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const RUNS = Number(process.env.FUZZ_RUNS) || 300;
+const SEED = Number(process.env.FUZZ_SEED) || 20201;
+/** Per input, in-process: a table of a few thousand cells takes milliseconds; this bound catches hangs. */
+const MAX_MS = 3000;
+
+const tally = { inputs: 0, codes: { 0: 0, 1: 0, 2: 0 } as Record<number, number>, slowest: 0 };
+
+function property(arb: fc.Arbitrary<Uint8Array>) {
+  return fc.property(arb, (bytes) => {
+    const { code, ms } = runInProcess(bytes);
+    tally.inputs++;
+    tally.codes[code]!++;
+    tally.slowest = Math.max(tally.slowest, ms);
+    expect([0, 1, 2]).toContain(code);
+    expect(ms).toBeLessThan(MAX_MS);
+  });
+}
+
+describe('fuzz (in-process)', () => {
+  // Budget split: the mutated fixtures find the most, so they get the largest share.
+  it.each([
+    ['random bytes', randomBytes, 0.2],
+    ['random CSV grids', randomGridBytes, 0.3],
+    ['mutated fixtures', mutatedFixtureBytes, 0.5],
+  ] as const)('%s', (_name, arb, share) => {
+    fc.assert(property(arb as fc.Arbitrary<Uint8Array>), { numRuns: Math.max(1, Math.round(RUNS * share)), seed: SEED, endOnFailure: true });
+  }, Math.max(60_000, RUNS * 20));
+
+  it('reports how many inputs ran', () => {
+    // eslint-disable-next-line no-console
+    console.log(`fuzz: ${tally.inputs} inputs ran (exit 0: ${tally.codes[0]}, 1: ${tally.codes[1]}, 2: ${tally.codes[2]}); slowest ${tally.slowest.toFixed(0)} ms; seed ${SEED}`);
+    expect(tally.inputs).toBeGreaterThanOrEqual(Math.round(RUNS * 0.2) + Math.round(RUNS * 0.3) + Math.round(RUNS * 0.5));
+  });
+});
+
+describe('fuzz (the built binary)', () => {
+  it('exits 0, 1 or 2 without a stack trace on a sample of inputs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-fuzz-'));
+    const samples = [
+      ...fc.sample(randomBytes, { numRuns: 5, seed: SEED }),
+      ...fc.sample(randomGridBytes, { numRuns: 5, seed: SEED }),
+      ...fc.sample(mutatedFixtureBytes, { numRuns: 10, seed: SEED }),
+    ];
+    samples.forEach((bytes, i) => writeFileSync(join(dir, `in-${i}.csv`), bytes));
+    const files = samples.map((_, i) => join(dir, `in-${i}.csv`));
+    for (const format of ['text', 'json']) {
+      const r = runCli(['validate', ...files, '--format', format]);
+      expect([0, 1, 2]).toContain(r.code);
+      expect(r.stderr + r.stdout).not.toMatch(/\n\s+at .*:\d+:\d+|internal error/);
+    }
+  });
+});
