@@ -118,6 +118,78 @@ export function serialize(records, { delimiter = ';', encoding = 'utf-8-bom', eo
   throw new Error(`unknown encoding ${encoding}`);
 }
 
+/** Annex rate of plain integer strings, half-up to 2 decimals, exactly (BigInt). */
+export function annexRate(poor, households) {
+  const p = BigInt(poor);
+  const h = BigInt(households);
+  if (h === 0n) return '';
+  const q = (p * 20000n + h) / (2n * h); // round(p·10000/h), half-up
+  const s = q.toString().padStart(3, '0');
+  return `${s.slice(0, -2)}.${s.slice(-2)}`;
+}
+
+/** Fills rate_start/rate_reduced/rate_end of row i from its counts, by the annex conventions. */
+function withRates(d) {
+  const out = { ...d };
+  out.rate_start = annexRate(d.poor_start, d.households_start);
+  out.rate_end = annexRate(d.poor_end, d.households_end);
+  const cents = (x) => BigInt(x.replace('.', ''));
+  const diff = cents(out.rate_start) - cents(out.rate_end);
+  const neg = diff < 0n;
+  const a = (neg ? -diff : diff).toString().padStart(3, '0');
+  out.rate_reduced = `${neg ? '-' : ''}${a.slice(0, -2)}.${a.slice(-2)}`;
+  return out;
+}
+
+/** District codes of Tuyên Quang (domain.md); the province is 08. */
+export const DISTRICT_CODES = { 'TP Tuyên Quang': '070', 'Lâm Bình': '071', 'Na Hang': '072', 'Chiêm Hóa': '073', 'Hàm Yên': '074', 'Yên Sơn': '075', 'Sơn Dương': '076' };
+
+/**
+ * A three-level table (province → district → commune) built from the seed: the province and district rows
+ * are the seed's; each district is split into `perDistrict` SYNTHETIC communes whose counts add up to it.
+ * Rows: { code, parent, name, ...indicators as plain digits }.
+ */
+export function hierarchyUnits(perDistrict = 3) {
+  const weights = [5, 3, 2, 4, 1, 6].slice(0, perDistrict);
+  const wsum = weights.reduce((a, b) => a + b, 0);
+  const split = (total) => {
+    const parts = weights.map((w) => Math.floor((Number(total) * w) / wsum));
+    parts[parts.length - 1] += Number(total) - parts.reduce((a, b) => a + b, 0);
+    return parts.map(String);
+  };
+  const row = (code, parent, name, i) => withRates(Object.fromEntries([['code', code], ['parent', parent], ['name', name], ...COUNTS.map((k) => [k, SEED[k][i]])]));
+  const out = [row('08', '', 'Toàn tỉnh', 0)];
+  UNITS.forEach((name, i) => {
+    if (i === 0) return;
+    const code = DISTRICT_CODES[name];
+    out.push(row(code, '08', name, i));
+    const hs = split(SEED.households_start[i]);
+    const he = split(SEED.households_end[i]);
+    const ps = split(SEED.poor_start[i]);
+    const pr = split(SEED.poor_reduced[i]);
+    weights.forEach((_, k) => {
+      const c = { code: `${code}${String(k + 1).padStart(2, '0')}`, parent: code, name: `Xã ${k + 1} ${name}` };
+      c.households_start = hs[k];
+      c.households_end = he[k];
+      c.poor_start = ps[k];
+      c.poor_reduced = pr[k];
+      c.poor_end = String(Number(ps[k]) - Number(pr[k]));
+      out.push(withRates(c));
+    });
+  });
+  return out;
+}
+
+/** Hierarchical units → long records with code and parent columns. */
+export function hierarchyRecords(units = hierarchyUnits(), { locale = 'vi', keys = false } = {}) {
+  const inds = [...COUNTS, ...RATES];
+  const L = LABELS.vi;
+  const head = keys
+    ? ['code', 'parent', 'unit', ...inds]
+    : ['Mã', 'Mã cấp trên', 'Đơn vị', ...inds.map((ind) => (ind.startsWith('rate_') ? `${L.heading} ${L[ind].replace(/^- /, '').toLowerCase()} (%)` : L[ind]))];
+  return [head, ...units.map((u) => [u.code, u.parent, u.name, ...inds.map((k) => formatNumber(u[k], locale))])];
+}
+
 /** Every committed variant of the seed annex: name → bytes. */
 export function variants() {
   return {
@@ -129,6 +201,7 @@ export function variants() {
     'variants/long-keys.csv': serialize(longRecords(SEED, { locale: 'plain' }), { delimiter: ',', encoding: 'utf-8', eol: '\n' }),
     'variants/long-vi.csv': serialize(longRecords(SEED, { keys: false }), { delimiter: ';' }),
     'variants/counts-only.csv': serialize(wideRecords(SEED, { rates: false }), { delimiter: ';' }),
+    'variants/hierarchy-3-levels.csv': serialize(hierarchyRecords(), { delimiter: ';' }),
   };
 }
 

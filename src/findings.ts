@@ -19,7 +19,8 @@ export type RuleId =
   | 'number'
   | 'missing'
   | 'duplicate'
-  | 'unknown';
+  | 'unknown'
+  | 'hierarchy';
 
 export interface Finding {
   rule: RuleId;

@@ -25,6 +25,9 @@ export interface FixtureApi {
   serialize(records: string[][], opts?: { delimiter?: string; encoding?: string; eol?: string }): Buffer;
   planted(): Record<string, { bytes: Buffer; cell: string; rule: string; note: string }>;
   variants(): Record<string, Buffer>;
+  hierarchyUnits(perDistrict?: number): Array<Record<string, string>>;
+  hierarchyRecords(units?: Array<Record<string, string>>, opts?: { locale?: string; keys?: boolean }): string[][];
+  annexRate(poor: string, households: string): string;
 }
 export const fixtures = fx as unknown as FixtureApi;
 

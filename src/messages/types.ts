@@ -62,6 +62,10 @@ export interface MessageParams {
   'missing.unit-name': { row: number };
   'duplicate.indicator': { indicator: Indicator; first: string };
   'duplicate.unit': { unit: string; first: string };
+  'duplicate.code': { code: string; unit: string; first: string };
+  'hierarchy.unknown-parent': { unit: string; parent: string };
+  'hierarchy.cycle': { unit: string; codes: string[] };
+  'hierarchy.orphan': { unit: string };
   'unknown.row': { text: string };
   'unknown.unlabelled-row': { row: number };
   'unknown.empty-row': { text: string; row: number };

@@ -21,6 +21,7 @@ export const RULE_IDS: ReadonlyArray<{ id: RuleId; severity: Severity }> = [
   { id: 'missing', severity: 'error' },
   { id: 'duplicate', severity: 'error' },
   { id: 'unknown', severity: 'warning' },
+  { id: 'hierarchy', severity: 'error' },
 ];
 
 export interface RuleRun {

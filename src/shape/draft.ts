@@ -11,7 +11,9 @@ export interface DraftUnit {
   name: string;
   cell?: Cell;
   code?: string;
+  codeCell?: Cell;
   parentCode?: string;
+  parentCell?: Cell;
 }
 
 export interface DraftValue {
@@ -28,6 +30,8 @@ export interface Draft {
   values: DraftValue[];
   findings: Finding[];
   langVotes: { vi: number; en: number };
+  /** The long layout has code and parent columns: units form a tree of any depth. */
+  hierarchical?: boolean;
 }
 
 /** Keeps the first occurrence of each indicator; later ones become `duplicate` findings. */

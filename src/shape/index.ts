@@ -16,6 +16,7 @@ import { unitKey } from './normalize.js';
 import { decideLocale, parseNumber, type NumberSample } from './numbers.js';
 import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
 import { readWide } from './wide.js';
+import { resolveTree } from './hierarchy.js';
 
 export interface ShapeOptions {
   /** Number format, when the caller knows it (`--locale`). */
@@ -63,37 +64,8 @@ export function shape(grid: Grid, opts: ShapeOptions = {}): ShapeResult {
 function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
   const findings = draft.findings;
 
-  // Units: the total, duplicates, parents.
   const keys = draft.units.map((u) => unitKey(u.name));
-  let totalIdx = draft.units.findIndex((u) => isTotalName(u.name));
-  if (totalIdx < 0 && draft.units.length > 1 && (opts.totalPolicy ?? 'first') === 'first') {
-    totalIdx = 0;
-    findings.push({
-      rule: 'sum',
-      severity: 'info',
-      ...(draft.units[0]!.cell ? { at: draft.units[0]!.cell } : {}),
-      unit: draft.units[0]!.name,
-      msg: { id: 'sum.total-assumed', params: { unit: draft.units[0]!.name } },
-    });
-  }
-  const firstByKey = new Map<string, number>();
-  keys.forEach((k, i) => {
-    const first = firstByKey.get(k);
-    const u = draft.units[i]!;
-    const isSecondTotal = i !== totalIdx && totalIdx >= 0 && isTotalName(u.name);
-    if (first === undefined && !isSecondTotal) {
-      firstByKey.set(k, i);
-      return;
-    }
-    const firstUnit = draft.units[first ?? totalIdx]!;
-    findings.push({
-      rule: 'duplicate',
-      severity: 'error',
-      ...(u.cell ? { at: u.cell } : {}),
-      unit: u.name,
-      msg: { id: 'duplicate.unit', params: { unit: u.name, first: firstUnit.cell ? displayRef(firstUnit.cell) : firstUnit.name } },
-    });
-  });
+  const { parents, totalIdx } = draft.hierarchical ? fromTree(draft, findings) : oneLevel(draft, keys, findings, opts);
   const units: Unit[] = draft.units.map((u, id) => ({
     id,
     name: u.name,
@@ -101,7 +73,7 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
     ...(u.cell ? { cell: u.cell } : {}),
     ...(u.code ? { code: u.code } : {}),
     isTotal: id === totalIdx,
-    ...(totalIdx >= 0 && id !== totalIdx ? { parent: totalIdx } : {}),
+    ...(parents[id] !== undefined ? { parent: parents[id] } : {}),
   }));
 
   // Numbers: decide the file's format from all value cells, then parse each.
@@ -158,6 +130,47 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
     lang: decideLang(draft, units),
   };
   return { annex, findings };
+}
+
+/** Code and parent columns: the tree decides parents and the total; names may repeat across districts. */
+function fromTree(draft: Draft, findings: Finding[]): { parents: Array<number | undefined>; totalIdx: number } {
+  const tree = resolveTree(draft.units, findings);
+  return { parents: tree.parent, totalIdx: tree.total ?? -1 };
+}
+
+/** One level (wide layout, or long without codes): the total, then every other unit under it. */
+function oneLevel(draft: Draft, keys: string[], findings: Finding[], opts: ShapeOptions): { parents: Array<number | undefined>; totalIdx: number } {
+  let totalIdx = draft.units.findIndex((u) => isTotalName(u.name));
+  if (totalIdx < 0 && draft.units.length > 1 && (opts.totalPolicy ?? 'first') === 'first') {
+    totalIdx = 0;
+    findings.push({
+      rule: 'sum',
+      severity: 'info',
+      ...(draft.units[0]!.cell ? { at: draft.units[0]!.cell } : {}),
+      unit: draft.units[0]!.name,
+      msg: { id: 'sum.total-assumed', params: { unit: draft.units[0]!.name } },
+    });
+  }
+  const firstByKey = new Map<string, number>();
+  keys.forEach((k, i) => {
+    const first = firstByKey.get(k);
+    const u = draft.units[i]!;
+    const isSecondTotal = i !== totalIdx && totalIdx >= 0 && isTotalName(u.name);
+    if (first === undefined && !isSecondTotal) {
+      firstByKey.set(k, i);
+      return;
+    }
+    const firstUnit = draft.units[first ?? totalIdx]!;
+    findings.push({
+      rule: 'duplicate',
+      severity: 'error',
+      ...(u.cell ? { at: u.cell } : {}),
+      unit: u.name,
+      msg: { id: 'duplicate.unit', params: { unit: u.name, first: firstUnit.cell ? displayRef(firstUnit.cell) : firstUnit.name } },
+    });
+  });
+  const parents = draft.units.map((_, i) => (totalIdx >= 0 && i !== totalIdx ? totalIdx : undefined));
+  return { parents, totalIdx };
 }
 
 const RULES_NEEDING: Record<(typeof COUNT_INDICATORS)[number], string[]> = {

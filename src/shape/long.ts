@@ -76,17 +76,22 @@ export function readLong(grid: Grid, headerRow: number, line: LabelLine): Draft 
     }
     const code = codeCol === undefined ? '' : text(r, codeCol);
     const parentCode = parentCol === undefined ? '' : text(r, parentCol);
+    const codeCell = codeCol === undefined ? undefined : cellAt(grid, r, codeCol);
+    const parentCell = parentCol === undefined ? undefined : cellAt(grid, r, parentCol);
     const unit =
       draft.units.push({
         name: name !== '' ? name : `#${r + 1}`,
         ...(nameCell && name !== '' ? { cell: nameCell } : {}),
         ...(code ? { code } : {}),
+        ...(code && codeCell ? { codeCell } : {}),
         ...(parentCode ? { parentCode } : {}),
+        ...(parentCode && parentCell ? { parentCell } : {}),
       }) - 1;
     for (const [c, indicator] of cols) {
       const cell = cellAt(grid, r, c) ?? { raw: '', ref: `${columnLetters(c)}${r + 1}`, row: r, col: c, ...(grid.sheet ? { sheet: grid.sheet } : {}) };
       draft.values.push({ unit, indicator, cell });
     }
   }
+  draft.hierarchical = codeCol !== undefined && parentCol !== undefined;
   return draft;
 }
