@@ -102,6 +102,8 @@ export const en: Catalog = {
     localeName: { vi: 'Vietnamese (210.299; 11,80)', en: 'English (210,299; 11.80)', plain: 'plain (no separators)' },
     expectedActual: (e, a) => `expected ${e}, found ${a}`,
     notChecked: 'Not checked',
+    moreFindings: (n, rule) => `… and ${n} more ${rule} findings (all of them with --format json)`,
+    tableOmitted: (units) => `The table has ${units} units, too many to print here; use --format json, or povcheck table to see it.`,
     skipLine: (rule, unit, reason) => `${rule}${unit ? ` (${unit})` : ''}: ${reason}`,
     allUnits: 'all units',
     annexTitle: 'The table (cells with findings are marked)',

@@ -125,6 +125,8 @@ export interface UiText {
   localeName: { vi: string; en: string; plain: string };
   expectedActual: (expected: string, actual: string) => string;
   notChecked: string;
+  moreFindings: (n: number, rule: string) => string;
+  tableOmitted: (units: number) => string;
   skipLine: (rule: string, unit: string | null, reason: string) => string;
   allUnits: string;
   annexTitle: string;

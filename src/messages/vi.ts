@@ -103,6 +103,8 @@ export const vi: Catalog = {
     localeName: { vi: 'Việt Nam (210.299; 11,80)', en: 'tiếng Anh (210,299; 11.80)', plain: 'không có dấu phân cách' },
     expectedActual: (e, a) => `đúng ra: ${e}; trong bảng: ${a}`,
     notChecked: 'Chưa kiểm tra',
+    moreFindings: (n, rule) => `… và ${n} phát hiện ${rule} nữa (xem đầy đủ với --format json)`,
+    tableOmitted: (units) => `Bảng có ${units} đơn vị, quá lớn để in ra đây; dùng --format json, hoặc povcheck table để xem bảng.`,
     skipLine: (rule, unit, reason) => `${rule}${unit ? ` (${unit})` : ''}: ${reason}`,
     allUnits: 'mọi đơn vị',
     annexTitle: 'Bảng số liệu (ô có vấn đề được đánh dấu)',

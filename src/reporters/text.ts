@@ -12,6 +12,11 @@ import { annexLayout } from '../render/annex-layout.js';
 import { displayWidth, renderBox } from '../render/box.js';
 import { countFindings, langOf, totalCounts, type ReportInput, type Style } from './types.js';
 
+/** Findings shown per rule and severity in one file; the rest are counted (JSON has them all). */
+export const FINDINGS_PER_RULE = 20;
+/** Larger tables are not drawn under the findings. */
+export const MAX_TABLE_UNITS = 100;
+
 export interface TextOptions {
   style: Style;
   /** Print the annex with marks under the findings. */
@@ -104,14 +109,21 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
     const group = file.findings.filter((f) => f.severity === sev);
     if (group.length === 0) continue;
     out.push('', `  ${paint(s, sev, `${ui.severityPlural[sev]} (${group.length})`)}`);
-    for (const f of group) out.push(...findingLines(f, lang, s));
+    const shown = new Map<string, number>();
+    for (const f of group) {
+      const n = (shown.get(f.rule) ?? 0) + 1;
+      shown.set(f.rule, n);
+      if (n <= FINDINGS_PER_RULE) out.push(...findingLines(f, lang, s));
+    }
+    for (const [rule, n] of shown) if (n > FINDINGS_PER_RULE) out.push(`    ${s.dim(ui.moreFindings(n - FINDINGS_PER_RULE, rule))}`);
   }
   if (file.skipped.length > 0) {
     const fmt = makeFmt(lang);
     out.push('', `  ${s.dim(ui.notChecked)} (${file.skipped.length})`);
     for (const sk of file.skipped) out.push(`    · ${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}`);
   }
-  if (opts.table) out.push(...markedTable(file, lang, opts));
+  if (opts.table && annex.units.length > MAX_TABLE_UNITS) out.push('', `  ${s.dim(ui.tableOmitted(annex.units.length))}`);
+  else if (opts.table) out.push(...markedTable(file, lang, opts));
   return out;
 }
 

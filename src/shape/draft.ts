@@ -62,9 +62,17 @@ export function newDraft(layout: 'wide' | 'long'): Draft {
   return { layout, units: [], indicators: [], labelCells: {}, values: [], findings: [], langVotes: { vi: 0, en: 0 } };
 }
 
+/** Longest input text povcheck repeats back (names, typed values): longer is garbage, and reports must stay readable. */
+export const MAX_ECHO = 120;
+
+/** `text`, cut to `max` characters with an ellipsis. */
+export function clip(text: string, max = MAX_ECHO): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 /** Collapses inner whitespace and line breaks of a name as typed in a header cell. */
 export function tidyName(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return clip(text.normalize('NFC').replace(/\s+/g, ' ').trim());
 }
 
 export const hasDigit = (t: string) => /\d/.test(t);

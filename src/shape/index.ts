@@ -10,7 +10,7 @@ import type { Annex, NumberLocale, Unit, Value } from '../model/annex.js';
 import type { Finding } from '../findings.js';
 import type { Lang } from '../messages/index.js';
 import { isTotalName } from './aliases.js';
-import type { Draft } from './draft.js';
+import { clip, type Draft } from './draft.js';
 import { readLong } from './long.js';
 import { unitKey } from './normalize.js';
 import { decideLocale, parseNumber, type NumberSample } from './numbers.js';
@@ -89,9 +89,9 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
     const d = decideLocale(samples);
     if (!d.ok) {
       if (d.reason === 'ambiguous') {
-        throw new PovcheckError('LOCALE_AMBIGUOUS', { reason: 'ambiguous', cell: d.sample.ref, text: d.sample.text, vi: d.vi, en: d.en }, { cell: d.sample.ref });
+        throw new PovcheckError('LOCALE_AMBIGUOUS', { reason: 'ambiguous', cell: d.sample.ref, text: clip(d.sample.text), vi: d.vi, en: d.en }, { cell: d.sample.ref });
       }
-      throw new PovcheckError('LOCALE_AMBIGUOUS', { reason: 'conflict', viCell: d.vi.ref, viText: d.vi.text, enCell: d.en.ref, enText: d.en.text });
+      throw new PovcheckError('LOCALE_AMBIGUOUS', { reason: 'conflict', viCell: d.vi.ref, viText: clip(d.vi.text), enCell: d.en.ref, enText: clip(d.en.text) });
     }
     locale = d.locale;
     plain = d.plain;
@@ -110,7 +110,7 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
       continue;
     }
     values[dv.unit]![dv.indicator] = { ...base, status: p.problem === 'empty' ? 'empty' : 'invalid' };
-    findings.push(numberFinding(p.problem, dv.cell, unit.name, dv.indicator, text, locale, witness));
+    findings.push(numberFinding(p.problem, dv.cell, unit.name, dv.indicator, clip(text), locale, witness));
   }
 
   for (const ind of COUNT_INDICATORS) {

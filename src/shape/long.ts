@@ -12,7 +12,7 @@ import {
   isSttHeader,
   isUnitHeader,
 } from './aliases.js';
-import { newDraft, takeIndicators, tidyName, type Draft } from './draft.js';
+import { clip, newDraft, takeIndicators, tidyName, type Draft } from './draft.js';
 import type { LabelLine } from './scan.js';
 
 export function readLong(grid: Grid, headerRow: number, line: LabelLine): Draft {
@@ -51,7 +51,7 @@ export function readLong(grid: Grid, headerRow: number, line: LabelLine): Draft 
     const at = headerCell(c);
     draft.findings.push(
       head !== ''
-        ? { rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.column', params: { text: head } } }
+        ? { rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.column', params: { text: clip(head) } } }
         : { rule: 'unknown', severity: 'warning', msg: { id: 'unknown.unlabelled-column', params: { col: columnLetters(c) } } },
     );
   }
