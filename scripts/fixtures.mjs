@@ -5,6 +5,8 @@
  * same writers to build further variants in memory.
  */
 import { stringify } from 'csv-stringify/sync';
+import iconv from 'iconv-lite';
+import { toTCVN3, toVNI } from 'vietnamese-conversion';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,10 +105,27 @@ export function longRecords(data = SEED, { locale = 'vi', keys = true, lang = 'v
   return rows;
 }
 
+/**
+ * Windows-1258 keeps â ê ô ă ơ ư precomposed but writes the five tone marks as separate combining
+ * characters: decompose, then put the vowel modifiers back on their letters.
+ */
+function toCp1258Form(text) {
+  return text.normalize('NFD').replace(/([A-Za-z])([\u0300-\u036f]+)/g, (_, base, marks) => {
+    const mods = [...marks].filter((m) => '\u0302\u0306\u031b'.includes(m)).join('');
+    const tones = [...marks].filter((m) => !'\u0302\u0306\u031b'.includes(m)).join('');
+    return (base + mods).normalize('NFC') + tones;
+  });
+}
+
 /** Records → bytes, as a given program would save them. */
 export function serialize(records, { delimiter = ';', encoding = 'utf-8-bom', eol = '\r\n' } = {}) {
   const text = stringify(records, { delimiter, record_delimiter: eol === '\r\n' ? 'windows' : 'unix' });
   if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
+  if (encoding === 'windows-1258') return iconv.encode(toCp1258Form(text), 'cp1258');
+  if (encoding === 'tcvn3') return iconv.encode(text, 'tcvn');
+  if (encoding === 'vni') return iconv.encode(toVNI(text, 'unicode'), 'win1252');
+  // Unicode text typed with a legacy font: the TCVN3 letters stored as the Windows-1252 characters they show.
+  if (encoding === 'utf-8-tcvn3-font') return Buffer.from(toTCVN3(text, 'unicode'), 'utf8');
   if (encoding === 'utf-8-bom') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
   const le = Buffer.from(text, 'utf16le');
   if (encoding === 'utf-16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), le]);
@@ -205,6 +224,16 @@ export function variants() {
   };
 }
 
+/** The seed annex in legacy Vietnamese encodings (read only with --encoding): name → bytes. */
+export function legacyVariants() {
+  return {
+    'legacy/windows-1258.csv': serialize(wideRecords(), { delimiter: ';', encoding: 'windows-1258' }),
+    'legacy/tcvn3.csv': serialize(wideRecords(), { delimiter: ';', encoding: 'tcvn3' }),
+    'legacy/vni.csv': serialize(wideRecords(), { delimiter: ';', encoding: 'vni' }),
+    'legacy/utf8-typed-in-tcvn3-font.csv': serialize(wideRecords(), { delimiter: ';', encoding: 'utf-8-tcvn3-font' }),
+  };
+}
+
 /** One planted error each: name → { bytes, cell, rule, note }. */
 export function planted() {
   const withText = (texts) => serialize(wideRecords(SEED, { texts }));
@@ -227,7 +256,7 @@ function main() {
     writeFileSync(join(root, name), bytes);
   };
   write('tuyen-quang-2020.csv', serialize(wideRecords()));
-  for (const [name, bytes] of Object.entries(variants())) write(name, bytes);
+  for (const [name, bytes] of Object.entries({ ...variants(), ...legacyVariants() })) write(name, bytes);
   for (const [name, p] of Object.entries(planted())) write(name, p.bytes);
   console.log('fixtures written');
 }

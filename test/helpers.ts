@@ -50,7 +50,8 @@ export function runCli(args: string[], opts: { input?: string; env?: Record<stri
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', LANG: 'C', LC_ALL: '', ...opts.env },
-    timeout: 60_000,
+    timeout: 120_000,
+    maxBuffer: 1 << 30,
     ...(opts.input !== undefined ? { input: opts.input } : {}),
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

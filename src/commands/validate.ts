@@ -5,6 +5,7 @@ import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import type { Lang } from '../messages/index.js';
 import type { Delimiter } from '../read/csv.js';
+import { ENCODING_CHOICES, type EncodingChoice } from '../read/decode.js';
 import type { ReportInput } from '../reporters/types.js';
 import type { FileResult } from '../validate.js';
 import { EXIT, envLang, makeStyle, oneLine, terminalWidth, type CommandContext } from './shared.js';
@@ -15,6 +16,7 @@ interface ValidateFlags {
   locale?: 'vi' | 'en';
   strict?: boolean;
   delimiter?: string;
+  encoding?: EncodingChoice;
   table: boolean;
   color?: boolean;
 }
@@ -31,6 +33,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--locale <locale>', 'number format of the input (default: detected per file)').choices(['vi', 'en']))
     .option('--strict', 'treat warnings as errors (exit 1)')
     .addOption(new Option('--delimiter <d>', 'CSV delimiter (default: detected)').choices(['comma', 'semicolon', 'tab', ',', ';']))
+    .addOption(new Option('--encoding <enc>', 'text encoding of the input (default: detected; legacy ones are refused unless named)').choices([...ENCODING_CHOICES]))
     .option('--no-table', 'do not print the table under the findings (text format)')
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
     .action(async (files: string[], flags: ValidateFlags) => {
@@ -48,6 +51,7 @@ async function runValidate(files: string[], flags: ValidateFlags, { io }: Comman
         await validateFile(file, {
           ...(flags.locale ? { locale: flags.locale } : {}),
           ...(delimiter ? { delimiter } : {}),
+          ...(flags.encoding ? { encoding: flags.encoding } : {}),
           strict: !!flags.strict,
         }),
       );

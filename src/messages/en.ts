@@ -96,7 +96,7 @@ export const en: Catalog = {
     readAs: (source, layout, locale) => `Read as: ${source}; ${layout} layout; numbers in ${locale} format`,
     source: (s) =>
       s.kind === 'delimited'
-        ? `${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' }[s.encoding]} text, ${{ ',': 'comma', ';': 'semicolon', '\t': 'TAB' }[s.delimiter]}-delimited`
+        ? `${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]} text, ${{ ',': 'comma', ';': 'semicolon', '\t': 'TAB' }[s.delimiter]}-delimited`
         : `${s.format} workbook, sheet "${s.sheet}"`,
     layoutName: { wide: 'wide (one row per indicator)', long: 'long (one row per unit)' },
     localeName: { vi: 'Vietnamese (210.299; 11,80)', en: 'English (210,299; 11.80)', plain: 'plain (no separators)' },
@@ -129,6 +129,8 @@ export const en: Catalog = {
     FILE_TOO_LARGE: (p) => `the file is larger than ${p.limitMb} MB`,
     ENCODING_INVALID: (p) =>
       `the text is not valid ${p.encoding}; it may be in a legacy code page (Windows-1258, TCVN3, VNI): save it from Excel as "CSV UTF-8" or "Unicode Text"`,
+    ENCODING_LEGACY: (p) =>
+      `the text is in a legacy Vietnamese encoding${p.likely ? ` (most likely ${{ 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3/ABC, fonts .VnTime', vni: 'VNI, fonts VNI-Times' }[p.likely]})` : ' (Windows-1258, TCVN3 or VNI)'}${p.sample ? `, e.g. "${p.sample}"` : ''}; read it with --encoding ${p.likely ?? 'windows-1258|tcvn3|vni'} or save it as "CSV UTF-8"`,
     CSV_MALFORMED: (p) => `cannot parse the CSV${p.line ? ` near line ${p.line}` : ''}: ${p.detail}`,
     NOT_A_TABLE: (p) =>
       p.reason === 'no-columns'

@@ -3,12 +3,14 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { PovcheckError } from '../errors.js';
-import { decodeBytes } from './decode.js';
+import { decodeBytes, type EncodingChoice } from './decode.js';
 import { readDelimited, type Delimiter } from './csv.js';
 import type { Grid } from './grid.js';
 
 export interface ReadOptions {
   delimiter?: Delimiter;
+  /** `--encoding`: detected by default. */
+  encoding?: EncodingChoice;
 }
 
 /** Larger inputs than this are refused rather than risking the machine's memory. */
@@ -38,7 +40,7 @@ export async function readFileBytes(path: string): Promise<Uint8Array> {
 
 /** Bytes of a delimited text file → Grid. Pure: no file system. */
 export function gridFromBytes(bytes: Uint8Array, opts: ReadOptions = {}): Grid {
-  const { text, encoding } = decodeBytes(bytes);
+  const { text, encoding } = decodeBytes(bytes, opts.encoding);
   return readDelimited(text, encoding, opts.delimiter).grid;
 }
 

@@ -43,7 +43,7 @@ describe('a three-level table (province → district → commune)', () => {
   });
 
   it('accepts commune names that repeat in different districts', () => {
-    const copy = units.map((u) => ({ ...u, name: u.name.replace(/^Xã (\d) .*$/, 'Xã $1') }));
+    const copy = units.map((u) => ({ ...u, name: u.name!.replace(/^Xã (\d) .*$/, 'Xã $1') }));
     const r = checkRecords(hierarchyRecords(copy));
     expect(r.findings.filter((f) => f.rule === 'duplicate')).toEqual([]);
   });
