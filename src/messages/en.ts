@@ -30,6 +30,12 @@ export const en: Catalog = {
     `${p.unit}: the start rate is over ${f.n(p.h0)} households and the end rate over ${f.n(p.h1)} (${f.n(sign(p.change))}), so the two rates have different denominators. ` +
     `The rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced are only ${f.n(p.share)} % of the start-of-year households; ` +
     `the change in the number of households alone accounts for about ${f.n(p.growth)} points of the fall.`,
+  'denominator.summary': (p, f) =>
+    `${p.count} units under ${p.parent} have their start and end rates over different numbers of households, so their falls in the rate are not the shares of households that left poverty. ` +
+    `The change in the number of households alone accounts for as much as ${f.n(p.growth)} points of a fall, in ${p.unit} (the rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced are ${f.n(p.share)} % of its start-of-year households).`,
+  'rate-change.convention-summary': (p, f) =>
+    `${p.count} units under ${p.parent} print as the reduction the difference of their two printed rates where the unrounded difference would round to another value; this is the annex's convention, not an error. ` +
+    `For example ${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)}, while the unrounded difference ${f.n(p.unrounded)}… would round to ${f.n(p.rounded)}.`,
   'range.negative': (p, f) => `${p.unit}: ${lower(f.ind(p.indicator))} is negative (${f.n(p.actual)}); a number of households cannot be below 0.`,
   'range.fraction': (p, f) => `${p.unit}: ${lower(f.ind(p.indicator))} is ${f.n(p.actual)}; a number of households must be a whole number.`,
   'range.exceeds': (p, f) =>

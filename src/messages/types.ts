@@ -48,6 +48,19 @@ export interface MessageParams {
     points: string;
     growth: string;
   };
+  /** Deeper units with mixed denominators under one parent, folded; `unit` is the one with the largest effect. */
+  'denominator.summary': { parent: string; count: number; unit: string; growth: string; points: string; share: string; reduced: string };
+  /** Deeper units under one parent whose reduction follows the convention, folded; `unit` is the first. */
+  'rate-change.convention-summary': {
+    parent: string;
+    count: number;
+    unit: string;
+    start: string;
+    end: string;
+    actual: string;
+    unrounded: string;
+    rounded: string;
+  };
   'range.negative': { unit: string; indicator: Indicator; actual: string };
   'range.fraction': { unit: string; indicator: Indicator; actual: string };
   'range.exceeds': { unit: string; part: Indicator; partValue: string; whole: Indicator; wholeValue: string };

@@ -29,6 +29,12 @@ export const vi: Catalog = {
     `${p.unit}: tỷ lệ đầu năm tính trên ${f.n(p.h0)} hộ, tỷ lệ cuối năm trên ${f.n(p.h1)} hộ (${f.n(sign(p.change))} hộ), nên hai tỷ lệ khác mẫu số. ` +
     `Tỷ lệ hộ nghèo giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm; ` +
     `riêng sự thay đổi số hộ đã chiếm khoảng ${f.n(p.growth)} điểm của mức giảm.`,
+  'denominator.summary': (p, f) =>
+    `${p.count} đơn vị trực thuộc ${p.parent} có tỷ lệ đầu năm và tỷ lệ cuối năm tính trên số hộ khác nhau (khác mẫu số), nên mức giảm tỷ lệ hộ nghèo của các đơn vị này không phải là tỷ lệ số hộ thoát nghèo. ` +
+    `Riêng sự thay đổi số hộ đã chiếm tới ${f.n(p.growth)} điểm của mức giảm, ở ${p.unit} (tỷ lệ giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm).`,
+  'rate-change.convention-summary': (p, f) =>
+    `${p.count} đơn vị trực thuộc ${p.parent} ghi mức giảm bằng hiệu của hai tỷ lệ đã làm tròn, trong khi hiệu chưa làm tròn thì làm tròn thành số khác; đây là quy ước của biểu, không phải lỗi. ` +
+    `Ví dụ ${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)}, còn hiệu chưa làm tròn ${f.n(p.unrounded)}… thì làm tròn thành ${f.n(p.rounded)}.`,
   'range.negative': (p, f) => `${p.unit}: ${f.ind(p.indicator).toLowerCase()} là số âm (${f.n(p.actual)}); số hộ không thể nhỏ hơn 0.`,
   'range.fraction': (p, f) => `${p.unit}: ${f.ind(p.indicator).toLowerCase()} là ${f.n(p.actual)}; số hộ phải là số nguyên.`,
   'range.exceeds': (p, f) =>
