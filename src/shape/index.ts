@@ -39,7 +39,7 @@ export interface ShapeResult {
 const SCAN_COLS = 12;
 const SCAN_ROWS = 60;
 
-function detect(grid: Grid, extra?: ExtraLabels): { layout: 'wide'; col: number; line: LabelLine } | { layout: 'long'; row: number; line: LabelLine } | undefined {
+export function detect(grid: Grid, extra?: ExtraLabels): { layout: 'wide'; col: number; line: LabelLine } | { layout: 'long'; row: number; line: LabelLine } | undefined {
   let best: { layout: 'wide'; col: number; line: LabelLine } | { layout: 'long'; row: number; line: LabelLine } | undefined;
   const width = Math.min(gridWidth(grid), SCAN_COLS);
   for (let c = 0; c < width; c++) {
@@ -77,47 +77,20 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
   }));
 
   // Numbers: decide the file's format from all value cells, then parse each.
-  const samples: NumberSample[] = draft.values
-    .map((v) => ({ text: v.cell.raw.trim(), kind: indicatorKind(v.indicator), ref: displayRef(v.cell) }))
-    .filter((s) => s.text !== '');
-  let locale: NumberLocale;
-  let plain = false;
-  let witness = '';
-  if (opts.locale) {
-    locale = opts.locale;
-  } else {
-    const d = decideLocale(samples);
-    if (!d.ok) {
-      if (d.reason === 'ambiguous') {
-        throw new PovcheckError('LOCALE_AMBIGUOUS', { reason: 'ambiguous', cell: d.sample.ref, text: clip(d.sample.text), vi: d.vi, en: d.en }, { cell: d.sample.ref });
-      }
-      throw new PovcheckError('LOCALE_AMBIGUOUS', { reason: 'conflict', viCell: d.vi.ref, viText: clip(d.vi.text), enCell: d.en.ref, enText: clip(d.en.text) });
-    }
-    locale = d.locale;
-    plain = d.plain;
-    witness = d.witness?.ref ?? '';
-  }
+  const format = numberFormat(
+    draft.values.map((v) => ({ text: v.cell.raw.trim(), kind: indicatorKind(v.indicator), ref: displayRef(v.cell) })),
+    opts,
+  );
+  const { locale, plain } = format;
 
   const values: Array<Partial<Record<Indicator, Value>>> = units.map(() => ({}));
   for (const dv of draft.values) {
-    const unit = units[dv.unit]!;
-    const kind = indicatorKind(dv.indicator);
-    const text = dv.cell.raw.replace(/^[\s\u00a0\u2007\u202f]+|[\s\u00a0\u2007\u202f]+$/g, '');
-    const base = { indicator: dv.indicator, unit: dv.unit, cell: dv.cell, text };
-    const p = parseNumber(text, locale, kind);
-    if (p.ok) {
-      values[dv.unit]![dv.indicator] = { ...base, status: 'ok', num: p.num, plain: p.plain, decimals: p.decimals };
-      continue;
-    }
-    values[dv.unit]![dv.indicator] = { ...base, status: p.problem === 'empty' ? 'empty' : 'invalid' };
-    findings.push(numberFinding(p.problem, dv.cell, unit.name, dv.indicator, clip(text), locale, witness));
+    const { value, finding } = parseValue(dv.cell, dv.unit, units[dv.unit]!.name, dv.indicator, format);
+    values[dv.unit]![dv.indicator] = value;
+    if (finding) findings.push(finding);
   }
 
-  for (const ind of COUNT_INDICATORS) {
-    if (!draft.indicators.includes(ind)) {
-      findings.push({ rule: 'missing', severity: 'warning', indicator: ind, msg: { id: 'missing.indicator', params: { indicator: ind, rules: RULES_NEEDING[ind] } } });
-    }
-  }
+  findings.push(...missingIndicators(draft.indicators));
 
   const annex: Annex = {
     layout: draft.layout,
@@ -130,6 +103,46 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
     lang: decideLang(draft, units),
   };
   return { annex, findings };
+}
+
+/** The file's number format: `--locale`, or decided from the value cells (LOCALE_AMBIGUOUS when it cannot be). */
+export interface NumberFormat {
+  locale: NumberLocale;
+  /** No cell showed a separator that tells the formats apart. */
+  plain: boolean;
+  /** A cell that showed the chosen format, for messages. */
+  witness: string;
+}
+
+export function numberFormat(samples: Iterable<NumberSample>, opts: ShapeOptions): NumberFormat {
+  if (opts.locale) return { locale: opts.locale, plain: false, witness: '' };
+  const d = decideLocale([...samples].filter((s) => s.text !== ''));
+  if (!d.ok) {
+    if (d.reason === 'ambiguous') {
+      throw new PovcheckError('LOCALE_AMBIGUOUS', { reason: 'ambiguous', cell: d.sample.ref, text: clip(d.sample.text), vi: d.vi, en: d.en }, { cell: d.sample.ref });
+    }
+    throw new PovcheckError('LOCALE_AMBIGUOUS', { reason: 'conflict', viCell: d.vi.ref, viText: clip(d.vi.text), enCell: d.en.ref, enText: clip(d.en.text) });
+  }
+  return { locale: d.locale, plain: d.plain, witness: d.witness?.ref ?? '' };
+}
+
+/** One value cell → its Value, and the finding when it is empty or not a number. */
+export function parseValue(cell: Cell, unitId: number, unitName: string, indicator: Indicator, format: NumberFormat): { value: Value; finding?: Finding } {
+  const text = cell.raw.replace(/^[\s\u00a0\u2007\u202f]+|[\s\u00a0\u2007\u202f]+$/g, '');
+  const base = { indicator, unit: unitId, cell, text };
+  const p = parseNumber(text, format.locale, indicatorKind(indicator));
+  if (p.ok) return { value: { ...base, status: 'ok', num: p.num, plain: p.plain, decimals: p.decimals } };
+  return {
+    value: { ...base, status: p.problem === 'empty' ? 'empty' : 'invalid' },
+    finding: numberFinding(p.problem, cell, unitName, indicator, clip(text), format.locale, format.witness),
+  };
+}
+
+/** A warning per count indicator the table lacks, naming the checks that need it. */
+export function missingIndicators(indicators: readonly Indicator[]): Finding[] {
+  return COUNT_INDICATORS.filter((ind) => !indicators.includes(ind)).map(
+    (ind): Finding => ({ rule: 'missing', severity: 'warning', indicator: ind, msg: { id: 'missing.indicator', params: { indicator: ind, rules: RULES_NEEDING[ind] } } }),
+  );
 }
 
 /** Code and parent columns: the tree decides parents and the total; names may repeat across districts. */
@@ -198,9 +211,14 @@ function numberFinding(problem: string, cell: Cell, unit: string, indicator: Ind
 }
 
 function decideLang(draft: Draft, units: Unit[]): Lang {
-  const { vi, en } = draft.langVotes;
-  if (vi > en) return 'vi';
-  if (en > vi) return 'en';
-  // Only keys (or a tie): Vietnamese letters in unit names tip it.
-  return units.some((u) => /[^\x00-\x7f]/.test(u.name)) ? 'vi' : 'en';
+  return langOf(draft.langVotes, units.some((u) => NON_ASCII.test(u.name)));
+}
+
+export const NON_ASCII = /[^\x00-\x7f]/;
+
+/** The labels' language; with only keys (or a tie), Vietnamese letters in unit names tip it. */
+export function langOf(votes: { vi: number; en: number }, nonAsciiName: boolean): Lang {
+  if (votes.vi > votes.en) return 'vi';
+  if (votes.en > votes.vi) return 'en';
+  return nonAsciiName ? 'vi' : 'en';
 }

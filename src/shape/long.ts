@@ -2,7 +2,8 @@
  * Long layout: one row per unit, one column per indicator, a header row of indicator labels (English
  * keys such as `poor_start`, or Vietnamese/English labels, optionally under a merged heading row).
  */
-import { cellAt, cellText, columnLetters, gridWidth, type Grid } from '../read/grid.js';
+import { cellAt, cellText, columnLetters, gridWidth, type Cell, type Grid } from '../read/grid.js';
+import type { Finding } from '../findings.js';
 import type { Indicator } from '../model/indicators.js';
 import {
   isCodeHeader,
@@ -15,8 +16,20 @@ import {
 import { clip, newDraft, takeIndicators, tidyName, type Draft } from './draft.js';
 import type { LabelLine } from './scan.js';
 
-export function readLong(grid: Grid, headerRow: number, line: LabelLine): Draft {
-  const draft = newDraft('long');
+/** Where a long table's columns are: indicators, and the unit-name, code and parent columns. */
+export interface LongColumns {
+  cols: Map<number, Indicator>;
+  unitCol: number | undefined;
+  codeCol: number | undefined;
+  parentCol: number | undefined;
+}
+
+/**
+ * The header of a long table: indicator columns (duplicates reported), the name, code and parent columns, and
+ * the columns that are not recognised (reported). Looks at the data rows only to guess an unlabelled name
+ * column and to tell an empty unlabelled column from one with content.
+ */
+export function longColumns(grid: Grid, headerRow: number, line: LabelLine, draft: Draft): LongColumns {
   const cols: Map<number, Indicator> = takeIndicators(line, draft);
   const width = gridWidth(grid);
   const text = (r: number, c: number) => cellText(cellAt(grid, r, c));
@@ -48,13 +61,25 @@ export function readLong(grid: Grid, headerRow: number, line: LabelLine): Draft 
     const head = header(c);
     const hasData = dataRows.some((r) => text(r, c) !== '');
     if (head === '' && !hasData) continue;
-    const at = headerCell(c);
-    draft.findings.push(
-      head !== ''
-        ? { rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.column', params: { text: clip(head) } } }
-        : { rule: 'unknown', severity: 'warning', msg: { id: 'unknown.unlabelled-column', params: { col: columnLetters(c) } } },
-    );
+    draft.findings.push(head !== '' ? unknownColumn(headerCell(c), head) : unlabelledColumn(c));
   }
+  return { cols, unitCol, codeCol, parentCol };
+}
+
+export function unknownColumn(at: Cell | undefined, head: string): Finding {
+  return { rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.column', params: { text: clip(head) } } };
+}
+
+export function unlabelledColumn(c: number): Finding {
+  return { rule: 'unknown', severity: 'warning', msg: { id: 'unknown.unlabelled-column', params: { col: columnLetters(c) } } };
+}
+
+export function readLong(grid: Grid, headerRow: number, line: LabelLine): Draft {
+  const draft = newDraft('long');
+  const { cols, unitCol, codeCol, parentCol } = longColumns(grid, headerRow, line, draft);
+  const text = (r: number, c: number) => cellText(cellAt(grid, r, c));
+  const dataRows: number[] = [];
+  for (let r = headerRow + 1; r < grid.rows.length; r++) dataRows.push(r);
 
   const indicatorCols = [...cols.keys()];
   const withValues = dataRows.filter((r) => indicatorCols.some((c) => text(r, c) !== ''));
