@@ -7,12 +7,33 @@ import type { Grid, SourceInfo } from './read/grid.js';
 import { shape, type ShapeOptions } from './shape/index.js';
 import { runRules } from './rules/index.js';
 import { compareFindings, type Finding, type Skip } from './findings.js';
-import type { Annex } from './model/annex.js';
+import type { Annex, NumberLocale } from './model/annex.js';
+import type { Lang } from './messages/index.js';
+import { statSync } from 'node:fs';
 import { PovcheckError } from './errors.js';
 
 export interface ValidateOptions extends ReadOptions, ShapeOptions {
   /** Warnings make the file fail, as errors do. */
   strict?: boolean;
+  /**
+   * The streaming path (src/stream/) for long tables with code and parent columns: 'auto' from
+   * STREAM_THRESHOLD bytes on (default; POVCHECK_STREAM=always|never overrides), 'always', 'never'.
+   */
+  stream?: 'auto' | 'always' | 'never';
+  /** Bytes read so far of a streamed file, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Files from this size on are streamed when they are long tables with code and parent columns. */
+export const STREAM_THRESHOLD = 16 * 1024 * 1024;
+
+/** What the reports say about a table: from its annex, or from the streaming path (which keeps no annex). */
+export interface TableSummary {
+  layout: 'wide' | 'long';
+  locale: NumberLocale | 'plain';
+  lang: Lang;
+  units: number;
+  total?: string;
 }
 
 export type FileStatus = 'ok' | 'invalid' | 'unreadable';
@@ -23,7 +44,10 @@ export interface FileResult {
   /** How the file was read (encoding and delimiter, or workbook and sheet). */
   source?: SourceInfo;
   grid?: Grid;
+  /** The table as read (in-memory path). */
   annex?: Annex;
+  /** Set instead of `annex` by the streaming path. */
+  table?: TableSummary;
   findings: Finding[];
   skipped: Skip[];
   /** Why the file could not be read, when status is 'unreadable'. */
@@ -55,6 +79,15 @@ export function statusOf(findings: readonly Finding[], strict = false): FileStat
  */
 export async function validateFile(file: string, opts: ValidateOptions = {}): Promise<FileResult> {
   try {
+    if (wantsStream(file, opts)) {
+      const { streamFile, NotStreamable } = await import('./stream/run.js');
+      try {
+        return await streamFile(file, opts);
+      } catch (e) {
+        // Not a table the streaming path reads (wide, UTF-16, one level): the in-memory path reads it.
+        if (!(e instanceof NotStreamable)) throw e;
+      }
+    }
     const grid = await readGrid(file, opts);
     const { annex, findings, skipped } = checkGrid(grid, opts);
     return { file, status: statusOf(findings, opts.strict), source: grid.source, grid, annex, findings, skipped };
@@ -62,4 +95,21 @@ export async function validateFile(file: string, opts: ValidateOptions = {}): Pr
     if (e instanceof PovcheckError) return { file, status: 'unreadable', findings: [], skipped: [], error: e.withFile(file) };
     throw e;
   }
+}
+
+function wantsStream(file: string, opts: ValidateOptions): boolean {
+  const mode = opts.stream ?? envStream();
+  if (mode === 'never' || (opts.encoding && opts.encoding !== 'auto' && opts.encoding !== 'utf-8')) return false;
+  try {
+    // A missing or special file is left to the in-memory reader, which names the problem.
+    const info = statSync(file);
+    return info.isFile() && info.size > 0 && (mode === 'always' || info.size >= STREAM_THRESHOLD);
+  } catch {
+    return false;
+  }
+}
+
+function envStream(): 'auto' | 'always' | 'never' {
+  const v = process.env.POVCHECK_STREAM;
+  return v === 'always' || v === 'never' ? v : 'auto';
 }

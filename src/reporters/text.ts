@@ -10,7 +10,7 @@ import { SEVERITIES, severityRank } from '../findings.js';
 import type { FileResult } from '../validate.js';
 import { annexLayout } from '../render/annex-layout.js';
 import { displayWidth, renderBox } from '../render/box.js';
-import { countFindings, langOf, totalCounts, type ReportInput, type Style } from './types.js';
+import { countFindings, langOf, tableOf, totalCounts, type ReportInput, type Style } from './types.js';
 
 /** Findings shown per rule and severity in one file; the rest are counted (JSON has them all). */
 export const FINDINGS_PER_RULE = 20;
@@ -100,11 +100,11 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
     const reason = (cat.errors[e.code] as (p: unknown) => string)(e.params);
     return [s.error(ui.verdictUnreadable(file.file, reason))];
   }
-  const annex = file.annex!;
+  const table = tableOf(file)!;
   const c = countFindings(file.findings);
   const verdict = file.status === 'ok' ? s.ok(ui.verdictOk(file.file)) : s.error(ui.verdictInvalid(file.file));
   const out = [`${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}`];
-  out.push(s.dim(`  ${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[annex.layout], ui.localeName[annex.locale])}`));
+  out.push(s.dim(`  ${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[table.layout], ui.localeName[table.locale])}`));
   for (const sev of SEVERITIES) {
     const group = file.findings.filter((f) => f.severity === sev);
     if (group.length === 0) continue;
@@ -122,7 +122,8 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
     out.push('', `  ${s.dim(ui.notChecked)} (${file.skipped.length})`);
     for (const sk of file.skipped) out.push(`    · ${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}`);
   }
-  if (opts.table && annex.units.length > MAX_TABLE_UNITS) out.push('', `  ${s.dim(ui.tableOmitted(annex.units.length))}`);
+  // A streamed table is not kept, so it is never drawn.
+  if (opts.table && (table.units > MAX_TABLE_UNITS || !file.annex)) out.push('', `  ${s.dim(ui.tableOmitted(table.units))}`);
   else if (opts.table) out.push(...markedTable(file, lang, opts));
   return out;
 }
@@ -131,7 +132,7 @@ export function textReport(input: ReportInput, opts: TextOptions): string {
   const blocks = input.files.map((f) => fileReport(input, f, opts).join('\n'));
   if (input.files.length > 1) {
     const c = totalCounts(input.files);
-    const lang = input.lang ?? input.files.find((f) => f.annex)?.annex?.lang ?? input.fallbackLang;
+    const lang = input.lang ?? input.files.map(tableOf).find((t) => t)?.lang ?? input.fallbackLang;
     blocks.push(opts.style.bold(catalog(lang).ui.summary(input.files.length, c.errors, c.warnings, c.infos)));
   }
   return blocks.join('\n\n') + '\n';

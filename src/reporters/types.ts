@@ -1,7 +1,7 @@
 /**
  * What every reporter receives: the per-file results of one run and the presentation choices.
  */
-import type { FileResult } from '../validate.js';
+import type { FileResult, TableSummary } from '../validate.js';
 import type { Lang } from '../messages/index.js';
 import type { Finding } from '../findings.js';
 
@@ -32,7 +32,14 @@ export const PLAIN_STYLE: Style = {
 };
 
 export function langOf(input: ReportInput, file: FileResult): Lang {
-  return input.lang ?? file.annex?.lang ?? input.fallbackLang;
+  return input.lang ?? tableOf(file)?.lang ?? input.fallbackLang;
+}
+
+/** What a report says about the table: from the annex, or the streaming path's summary of it. */
+export function tableOf(file: FileResult): TableSummary | undefined {
+  if (file.table) return file.table;
+  const a = file.annex;
+  return a ? { layout: a.layout, locale: a.locale, lang: a.lang, units: a.units.length, ...(a.total ? { total: a.total.name } : {}) } : undefined;
 }
 
 export interface Counts {
