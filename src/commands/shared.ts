@@ -12,6 +12,8 @@ export interface Io {
   out(s: string): void;
   err(s: string): void;
   isTTY: boolean;
+  /** Whether stderr is a terminal (asked only when a progress bar could be shown). */
+  errIsTTY?: () => boolean;
   columns: number | undefined;
   env: NodeJS.ProcessEnv;
 }
@@ -20,6 +22,7 @@ export const processIo = (): Io => ({
   out: (s) => void process.stdout.write(s),
   err: (s) => void process.stderr.write(s),
   isTTY: !!process.stdout.isTTY,
+  errIsTTY: () => !!process.stderr.isTTY,
   columns: process.stdout.columns,
   env: process.env,
 });

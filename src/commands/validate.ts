@@ -8,7 +8,9 @@ import type { Delimiter } from '../read/csv.js';
 import { ENCODING_CHOICES, type EncodingChoice } from '../read/decode.js';
 import type { ReportInput } from '../reporters/types.js';
 import type { FileResult } from '../validate.js';
-import { EXIT, envLang, makeStyle, oneLine, terminalWidth, type CommandContext } from './shared.js';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { EXIT, envLang, makeStyle, oneLine, terminalWidth, type CommandContext, type Io } from './shared.js';
 
 interface ValidateFlags {
   format: 'text' | 'json';
@@ -42,10 +44,11 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
 }
 
 async function runValidate(files: string[], flags: ValidateFlags, { io }: CommandContext): Promise<number> {
-  const { validateFile } = await import('../validate.js');
+  const { validateFile, STREAM_THRESHOLD } = await import('../validate.js');
   const delimiter = flags.delimiter === undefined ? undefined : DELIMITERS[flags.delimiter];
   const results: FileResult[] = [];
   for (const file of files) {
+    const progress = await progressFor(file, io, STREAM_THRESHOLD);
     try {
       results.push(
         await validateFile(file, {
@@ -53,6 +56,7 @@ async function runValidate(files: string[], flags: ValidateFlags, { io }: Comman
           ...(delimiter ? { delimiter } : {}),
           ...(flags.encoding ? { encoding: flags.encoding } : {}),
           strict: !!flags.strict,
+          ...(progress ? { onProgress: progress.update } : {}),
         }),
       );
     } catch (e) {
@@ -60,6 +64,8 @@ async function runValidate(files: string[], flags: ValidateFlags, { io }: Comman
       const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
       if (io.env.POVCHECK_DEBUG) io.err(`${(e as Error)?.stack ?? e}\n`);
       results.push({ file, status: 'unreadable', findings: [], skipped: [], error: new PovcheckError('INTERNAL', { detail }, { file }) });
+    } finally {
+      progress?.stop();
     }
   }
   const input: ReportInput = {
@@ -82,4 +88,37 @@ async function runValidate(files: string[], flags: ValidateFlags, { io }: Comman
   if (results.some((r) => r.status === 'unreadable')) return EXIT.UNREADABLE;
   if (results.some((r) => r.status === 'invalid')) return EXIT.FINDINGS;
   return EXIT.OK;
+}
+
+/**
+ * A progress bar on stderr for a large input (one the streaming path reads), only when stderr is a terminal
+ * and not in CI: nothing otherwise, so logs stay clean. cli-progress loads only then.
+ */
+async function progressFor(file: string, io: Io, threshold: number): Promise<{ update: (done: number, total: number) => void; stop: () => void } | undefined> {
+  let size = 0;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return undefined;
+  }
+  if (size < threshold || io.env.CI || io.env.NO_PROGRESS || !io.errIsTTY?.()) return undefined;
+  const { SingleBar, Presets } = await import('cli-progress');
+  const bar = new SingleBar(
+    { format: `${basename(file)} [{bar}] {percentage}% | {value}/{total} MB | {eta_formatted}`, stream: process.stderr, clearOnComplete: true, hideCursor: true },
+    Presets.shades_classic,
+  );
+  const mb = (b: number) => Math.round(b / 1048576);
+  let started = false;
+  return {
+    update: (done, total) => {
+      if (!started) {
+        bar.start(mb(total), 0);
+        started = true;
+      }
+      bar.update(mb(done));
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mutatedFixtureBytes, randomBytes, randomGridBytes, runInProcess } from './harness.js';
+import { mutatedFixtureBytes, randomBytes, randomGridBytes, runInProcess, runStreamed } from './harness.js';
 import { runCli } from '../helpers.js';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -14,6 +14,8 @@ import { join } from 'node:path';
 
 const RUNS = Number(process.env.FUZZ_RUNS) || 300;
 const SEED = Number(process.env.FUZZ_SEED) || 20201;
+/** A further share of the budget runs through the streaming path (forced), from files. */
+const STREAM_SHARE = 0.2;
 /**
  * Per input, in-process: a table of a few thousand cells takes milliseconds. The bound grows with the size
  * (linear work is fine, a hang or a quadratic blow-up is not): 2 s plus 0.25 ms per kB.
@@ -60,10 +62,30 @@ describe('fuzz (in-process)', () => {
     fc.assert(property(arb as fc.Arbitrary<Uint8Array>), { numRuns: Math.max(1, Math.round(RUNS * share)), seed: SEED, endOnFailure: true, verbose: 0 });
   }, Math.max(60_000, RUNS * 20));
 
+  it('streaming path forced (mutated fixtures, hierarchical ones included)', async () => {
+    const labelled = (mutatedFixtureBytes as fc.Arbitrary<Uint8Array>).map((bytes) => Object.assign(bytes, { [fc.toStringMethod]: () => `<${bytes.length} bytes>` }));
+    await fc.assert(
+      fc.asyncProperty(labelled, async (bytes) => {
+        let result;
+        try {
+          result = await runStreamed(bytes);
+        } catch (e) {
+          keep(bytes, `internal fault (streamed): ${(e as Error)?.stack?.split('\n').slice(0, 4).join(' | ') ?? e}`);
+        }
+        const { code, ms } = result;
+        tally.inputs++;
+        tally.codes[code]!++;
+        tally.slowest = Math.max(tally.slowest, ms);
+        if (ms > maxMs(bytes.length)) keep(bytes, `took ${ms.toFixed(0)} ms (streamed)`);
+      }),
+      { numRuns: Math.max(1, Math.round(RUNS * STREAM_SHARE)), seed: SEED + 1, endOnFailure: true, verbose: 0 },
+    );
+  }, Math.max(60_000, RUNS * 20));
+
   it('reports how many inputs ran', () => {
     // eslint-disable-next-line no-console
     console.log(`fuzz: ${tally.inputs} inputs ran (exit 0: ${tally.codes[0]}, 1: ${tally.codes[1]}, 2: ${tally.codes[2]}); slowest ${tally.slowest.toFixed(0)} ms; seed ${SEED}`);
-    expect(tally.inputs).toBeGreaterThanOrEqual(Math.round(RUNS * 0.2) + Math.round(RUNS * 0.3) + Math.round(RUNS * 0.5));
+    expect(tally.inputs).toBeGreaterThanOrEqual(Math.round(RUNS * 0.2) + Math.round(RUNS * 0.3) + Math.round(RUNS * 0.5) + Math.max(1, Math.round(RUNS * STREAM_SHARE)));
   });
 });
 

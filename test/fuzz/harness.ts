@@ -6,7 +6,10 @@
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { gridFromBytes } from '../../src/read/index.js';
-import { checkGrid, statusOf, type FileResult } from '../../src/validate.js';
+import { checkGrid, statusOf, validateFile, type FileResult } from '../../src/validate.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PovcheckError } from '../../src/errors.js';
 import { jsonReport } from '../../src/reporters/json.js';
 import { textReport } from '../../src/reporters/text.js';
@@ -34,10 +37,29 @@ export function runInProcess(bytes: Uint8Array, opts: { locale?: 'vi' | 'en'; la
   return { code, ms: performance.now() - t0 };
 }
 
+const STREAM_DIR = mkdtempSync(join(tmpdir(), 'povcheck-fuzz-stream-'));
+let streamed = 0;
+
+/**
+ * The same through validateFile with the streaming path forced (src/stream/; tables it does not read fall
+ * back to the in-memory path), from a temporary file. Throws on an internal fault.
+ */
+export async function runStreamed(bytes: Uint8Array): Promise<{ code: Outcome; ms: number }> {
+  const file = join(STREAM_DIR, `in-${streamed++ % 64}.csv`);
+  writeFileSync(file, bytes);
+  const t0 = performance.now();
+  const result = await validateFile(file, { stream: 'always' });
+  const input = { files: [result], fallbackLang: 'en' as const, strict: false };
+  JSON.parse(jsonReport(input));
+  textReport(input, { style: PLAIN_STYLE, table: true, width: 120 });
+  const code: Outcome = result.status === 'unreadable' ? 2 : result.status === 'invalid' ? 1 : 0;
+  return { code, ms: performance.now() - t0 };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Arbitraries
 
-const { SEED, UNITS, wideRecords, longRecords, serialize, formatNumber } = fixtures;
+const { SEED, UNITS, wideRecords, longRecords, serialize, formatNumber, hierarchyRecords, hierarchyUnits } = fixtures;
 
 const LABEL_WORDS = [
   'Tổng số hộ đầu năm', 'Số hộ nghèo cuối năm', 'Tỷ lệ hộ nghèo', '- Đầu năm', '- Giảm trong năm', 'poor_start', 'households_end',
@@ -119,6 +141,8 @@ const baseRecords = fc.constantFrom<() => Records>(
   () => longRecords(SEED, { locale: 'plain' }),
   () => longRecords(SEED, { keys: false }),
   () => longRecords(SEED, { keys: false, lang: 'en', locale: 'en' }),
+  () => hierarchyRecords(hierarchyUnits(2)),
+  () => hierarchyRecords(hierarchyUnits(3), { locale: 'en', keys: true }),
 );
 
 /** The seed annex in some layout, mutated a few times, serialized in a random way (sometimes with mixed separators). */
