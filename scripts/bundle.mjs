@@ -50,6 +50,8 @@ await build({
   define: { 'import.meta.url': '__povcheck_url' },
   banner: { js: "const __povcheck_url = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [packages],
+  // vm.Script (bin/povcheck.js) has no loader for import(): the external ones become require().
+  supported: { 'dynamic-import': false },
   logLevel: 'warning',
 });
 
