@@ -66,15 +66,26 @@ export interface FoldSlot<W> {
 
 /** Notes folded per rule and parent, in the order the parents were first met. */
 export class Folds<W> {
-  private readonly slots = new Map<string, FoldSlot<W>>();
+  private readonly order: Array<FoldSlot<W>> = [];
+  private readonly byRule = new Map<FoldRule, Map<string | number, FoldSlot<W>>>();
+  /** The last slot used per rule: rows of one parent usually follow each other. */
+  private readonly last = new Map<FoldRule, FoldSlot<W>>();
 
   /** Adds a note; `winner()` is called only when this unit becomes the named one. */
   add(rule: FoldRule, parent: string | number, winner: () => W, effect?: Effect): void {
-    const key = `${rule}\u0000${typeof parent}\u0000${parent}`;
-    const slot = this.slots.get(key);
-    if (!slot) {
-      this.slots.set(key, { rule, parent, count: 1, winner: winner(), effect });
-      return;
+    let slot = this.last.get(rule);
+    if (!slot || slot.parent !== parent) {
+      let slots = this.byRule.get(rule);
+      if (!slots) this.byRule.set(rule, (slots = new Map()));
+      slot = slots.get(parent);
+      if (!slot) {
+        slot = { rule, parent, count: 1, winner: winner(), effect };
+        slots.set(parent, slot);
+        this.order.push(slot);
+        this.last.set(rule, slot);
+        return;
+      }
+      this.last.set(rule, slot);
     }
     slot.count++;
     // Strictly larger replaces: ties keep the first in table order.
@@ -85,11 +96,11 @@ export class Folds<W> {
   }
 
   get size(): number {
-    return this.slots.size;
+    return this.order.length;
   }
 
   *[Symbol.iterator](): IterableIterator<FoldSlot<W>> {
-    yield* this.slots.values();
+    yield* this.order;
   }
 }
 

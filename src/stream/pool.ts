@@ -22,22 +22,40 @@ export class StringPool {
 
   /** Appends `s`; returns its index. */
   add(s: string): number {
-    if (this.n === this.ends.length) this.ends = grow(this.ends, this.ends.length * 2) as Int32Array;
+    if (this.n === this.ends.length) this.ends = grow(this.ends, this.ends.length * 2);
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    if (this.used + s.length * 3 > this.bytes.length) this.bytes = grow(this.bytes, Math.max(this.bytes.length * 2, this.used + s.length * 3)) as Uint8Array;
+    if (this.used + s.length * 3 > this.bytes.length) this.bytes = grow(this.bytes, Math.max(this.bytes.length * 2, this.used + s.length * 3));
+    // UTF-8 by hand: TextEncoder.encodeInto needs a subarray per call, which costs more than the encoding.
+    const b = this.bytes;
     let p = this.used;
-    let ascii = true;
     for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80) {
-        ascii = false;
-        break;
+      let c = s.charCodeAt(i);
+      if (c < 0x80) {
+        b[p++] = c;
+      } else if (c < 0x800) {
+        b[p++] = 0xc0 | (c >> 6);
+        b[p++] = 0x80 | (c & 0x3f);
+      } else {
+        if (c >= 0xd800 && c <= 0xdfff) {
+          const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+          if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+            c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+            i++;
+            b[p++] = 0xf0 | (c >> 18);
+            b[p++] = 0x80 | ((c >> 12) & 0x3f);
+            b[p++] = 0x80 | ((c >> 6) & 0x3f);
+            b[p++] = 0x80 | (c & 0x3f);
+            continue;
+          }
+          c = 0xfffd; // a lone surrogate, as TextEncoder writes it
+        }
+        b[p++] = 0xe0 | (c >> 12);
+        b[p++] = 0x80 | ((c >> 6) & 0x3f);
+        b[p++] = 0x80 | (c & 0x3f);
       }
-      this.bytes[p++] = c;
     }
-    if (!ascii) p = this.used + encoder.encodeInto(s, this.bytes.subarray(this.used)).written;
     this.used = p;
-    this.ends[this.n] = p;
+    this.ends[this.n] = this.used;
     return this.n++;
   }
 
@@ -148,7 +166,6 @@ export class CodeIndex {
   }
 }
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 export function grow<T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(a: T, size: number): T {

@@ -136,24 +136,58 @@ function headDecisions(bytes: Uint8Array, opts: StreamOptions): { encoding: 'utf
 
 const EDGE = /^[\s\u00a0\u2007\u202f\ufeff]+|[\s\u00a0\u2007\u202f\ufeff]+$/g;
 
-/** cellText of a raw field: trimmed and NFC; printable ASCII without edge spaces is already that. */
+/** Printable ASCII (no edge spaces possible): cellText leaves it as it is. */
+function printableAscii(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+/** cellText of a raw field: trimmed and NFC; printable ASCII is already that. */
 function textOf(raw: string | undefined): string {
   if (raw === undefined || raw === '') return '';
-  const a = raw.charCodeAt(0);
-  const b = raw.charCodeAt(raw.length - 1);
-  if (a > 0x20 && a < 0x7f && b > 0x20 && b < 0x7f && !NON_ASCII.test(raw)) return raw;
+  if (printableAscii(raw)) return raw;
   return raw.replace(EDGE, '').normalize('NFC');
 }
 
-/** Printable ASCII words separated by single spaces: tidyName leaves it as it is. */
-const SIMPLE_NAME = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+/** Whether cellText(raw) is not empty: a visible ASCII character first settles it. */
+function nonEmpty(raw: string | undefined): boolean {
+  if (raw === undefined || raw === '') return false;
+  const c = raw.charCodeAt(0);
+  return (c > 0x20 && c < 0x7f) || textOf(raw) !== '';
+}
 
-/** tidyName(cellText(raw)) with an ASCII fast path. */
+/**
+ * A name tidyName(cellText(raw)) leaves as it is: words of visible characters from ranges where every
+ * character is already in NFC (Latin up to U+02FF, Vietnamese precomposed letters U+1E00–U+1EFF; no
+ * combining marks, no-break or other spaces) separated by single spaces, at most 120 characters.
+ */
+function tidyAlready(raw: string): boolean {
+  const n = raw.length;
+  if (n === 0 || n > 120) return false;
+  let prevSpace = true;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x20) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if ((c > 0x20 && c < 0x7f) || (c > 0xa0 && c < 0x300) || (c >= 0x1e00 && c <= 0x1eff)) continue;
+    return false;
+  }
+  return !prevSpace;
+}
+
+/** tidyName(cellText(raw)), with a fast path for names already tidy. */
 function nameOf(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return '';
+  if (tidyAlready(raw)) return raw;
   const t = textOf(raw);
-  if (t === '') return '';
-  if (t.length <= 120 && SIMPLE_NAME.test(t)) return t;
-  return tidyName(t);
+  return t === '' ? '' : tidyName(t);
 }
 
 class StreamTable {
@@ -186,11 +220,16 @@ class StreamTable {
   private readonly big = new Map<number, number>();
   /** Bit 1: the name cell exists; bit 2: the unit is a root (no parent code). */
   private flags: Uint8Array;
-  private readonly names: StringPool;
-  private readonly codes: StringPool;
+  /** Each unit's parent code, as an index into `parents` (a run of units with the same parent shares one). */
+  private parentRef: Int32Array;
+  private lastParentText: string | undefined;
+  private names!: StringPool;
+  private codes!: StringPool;
   private readonly parents: StringPool;
-  private readonly index: CodeIndex;
+  private index!: CodeIndex;
   private readonly rootCodes = new Set<string>();
+  private lastDepthParent: string | undefined;
+  private lastDepth = 0;
   private readonly slow = new Map<number, SlowValues>();
   private nonAsciiName = false;
 
@@ -205,16 +244,14 @@ class StreamTable {
   constructor(
     private readonly source: SourceInfo,
     private readonly opts: StreamOptions,
-    expected: number,
+    private readonly expected: number,
   ) {
     this.headRows = opts.headRows ?? HEAD_ROWS;
     this.rows = new Int32Array(expected);
     this.counts = new Uint32Array(expected * 5);
     this.flags = new Uint8Array(expected);
-    this.names = new StringPool(expected, expected * 12);
-    this.codes = new StringPool(expected, expected * 6);
-    this.parents = new StringPool(expected, expected * 4);
-    this.index = new CodeIndex(this.codes, expected);
+    this.parentRef = new Int32Array(expected);
+    this.parents = new StringPool(1024, 8192);
   }
 
   record(rec: string[]): void {
@@ -254,6 +291,21 @@ class StreamTable {
       for (const [c, ind] of this.columns.cols) samples.push({ text: (rec[c] ?? '').trim(), kind: indicatorKind(ind), ref: a1(r, c) });
     }
     this.format = numberFormat(samples, this.opts);
+
+    // The name and code pools, sized from the head's names and codes (growing a pool copies it).
+    let nameBytes = 0;
+    let codeBytes = 0;
+    let count = 0;
+    for (let r = found.row + 1; r < rows.length; r++) {
+      const rec = rows[r]!;
+      nameBytes += Buffer.byteLength(rec[this.columns.unitCol ?? -1] ?? '');
+      codeBytes += Buffer.byteLength(rec[this.columns.codeCol] ?? '');
+      count++;
+    }
+    const per = (bytes: number) => Math.ceil((bytes / Math.max(1, count)) * 1.15) + 2;
+    this.names = new StringPool(this.expected, this.expected * per(nameBytes));
+    this.codes = new StringPool(this.expected, this.expected * per(codeBytes));
+    this.index = new CodeIndex(this.codes, this.expected);
     this.group = (this.format.locale === 'vi' ? '.' : ',').charCodeAt(0);
     this.mark = (this.format.locale === 'vi' ? ',' : '.').charCodeAt(0);
     this.findings.push(...this.draft.findings, ...missingIndicators(this.indicators));
@@ -280,7 +332,7 @@ class StreamTable {
     const { unitCol, codeCol, parentCol } = this.columns;
     let hasValues = false;
     for (const c of this.indCols) {
-      if (textOf(rec[c]) !== '') {
+      if (nonEmpty(rec[c])) {
         hasValues = true;
         break;
       }
@@ -315,7 +367,11 @@ class StreamTable {
     this.rows[u] = r;
     this.names.add(unitName);
     this.codes.add(code);
-    this.parents.add(parent);
+    if (parent !== this.lastParentText) {
+      this.parents.add(parent);
+      this.lastParentText = parent;
+    }
+    this.parentRef[u] = this.parents.length - 1;
     this.flags[u] = (hasNameCell ? 1 : 0) | (parent === '' ? 2 : 0);
     if (code !== '') {
       const first = this.index.insert(u);
@@ -324,8 +380,14 @@ class StreamTable {
         this.findings.push({ rule: 'duplicate', severity: 'error', at, unit: unitName, msg: { id: 'duplicate.code', params: { code, unit: unitName, first: this.names.get(first) } } });
       }
     }
-    const depth = parent === '' ? 0 : this.rootCodes.has(parent) ? 1 : 2;
-    if (depth === 0 && code !== '') this.rootCodes.add(code);
+    const depth = parent === '' ? 0 : parent === this.lastDepthParent ? this.lastDepth : this.rootCodes.has(parent) ? 1 : 2;
+    if (depth === 0 && code !== '') {
+      this.rootCodes.add(code);
+      this.lastDepthParent = undefined;
+    } else if (parent !== '') {
+      this.lastDepthParent = parent;
+      this.lastDepth = depth;
+    }
 
     // The fast pre-check.
     const v = this.values;
@@ -450,6 +512,7 @@ class StreamTable {
     this.rows = grow(this.rows, size);
     this.counts = grow(this.counts, size * 5);
     this.flags = grow(this.flags, size);
+    this.parentRef = grow(this.parentRef, size);
   }
 
   /** A unit's count as an OkValue (cell and plain digits), or its side-table value. */
@@ -477,24 +540,26 @@ class StreamTable {
     const name = (u: number) => this.names.get(u);
     const code = (u: number) => this.codes.get(u);
     const nameCell = (u: number) => ((this.flags[u]! & 1) !== 0 ? this.unitCell(u, unitCol, name(u)) : undefined);
-    const parentCell = (u: number) => (this.parents.isEmpty(u) ? undefined : this.unitCell(u, parentCol, this.parents.get(u)));
+    const pref = this.parentRef;
+    const parentCell = (u: number) => (this.parents.isEmpty(pref[u]!) ? undefined : this.unitCell(u, parentCol, this.parents.get(pref[u]!)));
     const codeCell = (u: number) => (this.codes.isEmpty(u) ? undefined : this.unitCell(u, codeCol, code(u)));
     const push = (f: Finding) => this.findings.push(f);
 
     // The tree, as shape/hierarchy.ts resolves it.
     const parentOf = new Int32Array(n).fill(-1);
     const flagged = new Uint8Array(n);
-    let lastParent = -1;
+    let lastRef = -1;
     let lastFound = -1;
     for (let u = 0; u < n; u++) {
-      if (this.parents.isEmpty(u)) continue;
-      const p = lastParent >= 0 && this.parents.same(u, this.parents, lastParent) ? lastFound : this.index.find(this.parents, u);
-      lastParent = u;
+      const ref = pref[u]!;
+      if (this.parents.isEmpty(ref)) continue;
+      const p = ref === lastRef ? lastFound : this.index.find(this.parents, ref);
+      lastRef = ref;
       lastFound = p;
       if (p < 0 || p === u) {
         flagged[u] = 1;
         const at = parentCell(u) ?? nameCell(u);
-        const pc = this.parents.get(u);
+        const pc = this.parents.get(ref);
         push({
           rule: 'hierarchy',
           severity: 'error',
@@ -678,3 +743,4 @@ class StreamTable {
     return this.index.find(pool, 0);
   }
 }
+
