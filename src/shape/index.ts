@@ -128,12 +128,13 @@ export function numberFormat(samples: Iterable<NumberSample>, opts: ShapeOptions
 
 /** One value cell → its Value, and the finding when it is empty or not a number. */
 export function parseValue(cell: Cell, unitId: number, unitName: string, indicator: Indicator, format: NumberFormat): { value: Value; finding?: Finding } {
-  const text = cell.raw.replace(/^[\s\u00a0\u2007\u202f]+|[\s\u00a0\u2007\u202f]+$/g, '');
-  const base = { indicator, unit: unitId, cell, text };
+  const raw = cell.raw;
+  // Most cells have no space around them: the regex only when they may.
+  const text = raw === '' || (raw.charCodeAt(0) > 0x20 && raw.charCodeAt(raw.length - 1) > 0x20 && raw.charCodeAt(0) < 0x7f && raw.charCodeAt(raw.length - 1) < 0x7f) ? raw : raw.replace(/^[\s\u00a0\u2007\u202f]+|[\s\u00a0\u2007\u202f]+$/g, '');
   const p = parseNumber(text, format.locale, indicatorKind(indicator));
-  if (p.ok) return { value: { ...base, status: 'ok', num: p.num, plain: p.plain, decimals: p.decimals } };
+  if (p.ok) return { value: { indicator, unit: unitId, cell, text, status: 'ok', num: p.num, plain: p.plain, decimals: p.decimals } };
   return {
-    value: { ...base, status: p.problem === 'empty' ? 'empty' : 'invalid' },
+    value: { indicator, unit: unitId, cell, text, status: p.problem === 'empty' ? 'empty' : 'invalid' },
     finding: numberFinding(p.problem, cell, unitName, indicator, clip(text), format.locale, format.witness),
   };
 }

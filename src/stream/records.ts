@@ -9,9 +9,13 @@
  * fields (and line breaks inside them) are read exactly as the in-memory path reads them.
  * test/stream/records.test.ts checks the split against csv-parse on random quote-free and quoted text.
  */
-import { Parser } from 'csv-parse';
+import { createRequire } from 'node:module';
 import { PovcheckError } from '../errors.js';
 import type { Delimiter } from '../read/csv.js';
+
+// csv-parse's stream module loads Node's streams: required only when a quote is met.
+const require = createRequire(import.meta.url);
+type ParserClass = new (opts: Record<string, unknown>) => { api: CsvApi };
 
 /** The same bound as read/csv.ts: no spreadsheet cell is this long. */
 export const MAX_FIELD = 1_000_000;
@@ -102,6 +106,7 @@ export class RecordSplitter {
 
   private toCsv(rest: string, end: boolean): void {
     this.linesBefore = this.records;
+    const { Parser } = require('csv-parse') as { Parser: ParserClass };
     const parser = new Parser({
       delimiter: this.delimiter,
       relax_column_count: true,
@@ -109,7 +114,7 @@ export class RecordSplitter {
       skip_empty_lines: false,
       max_record_size: this.maxField,
       ...(this.eol ? { record_delimiter: this.eol } : {}),
-    }) as unknown as { api: CsvApi };
+    });
     this.csv = parser.api;
     this.csvParse(rest, end);
   }
@@ -119,7 +124,7 @@ export class RecordSplitter {
       this.records++;
       this.onRecord(r);
     };
-    const err = this.csv!.parse(text === '' && end ? undefined : Buffer.from(text, 'utf8'), end, push, () => {}) as
+    const err = withoutStacks(() => this.csv!.parse(text === '' && end ? undefined : Buffer.from(text, 'utf8'), end, push, () => {})) as
       | (Error & { code?: string; lines?: number })
       | undefined;
     if (err) {
@@ -140,4 +145,32 @@ function firstBreak(s: string): number {
 
 function tooLong(line: number | undefined): PovcheckError {
   return new PovcheckError('CSV_MALFORMED', { ...(line !== undefined ? { line } : {}), detail: 'field longer than 1,000,000 characters' });
+}
+
+/** See read/csv.ts: csv-parse builds an error with a stack trace for every record of another length. */
+export function withoutStacks<T>(f: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return f();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/** Whole text → records, the first `limit` at most (csv-parse's to_line, for text without quotes). */
+export function splitRecords(text: string, delimiter: Delimiter, limit = Infinity): string[][] {
+  const out: string[][] = [];
+  const stop = {};
+  const splitter = new RecordSplitter(delimiter, (r) => {
+    out.push(r);
+    if (out.length >= limit) throw stop;
+  });
+  try {
+    splitter.push(text);
+    splitter.end();
+  } catch (e) {
+    if (e !== stop) throw e;
+  }
+  return out;
 }
