@@ -43,7 +43,12 @@ export const HEAD_ROWS = 1000;
 /** Bytes read for the encoding checks and the delimiter. */
 const HEAD_BYTES = 1 << 20;
 const NONE = 0xffffffff;
-const CHUNK = 1 << 20;
+/**
+ * Bytes read at a time. The decoded text of a chunk lives while its rows are processed: at 64 kB it stays in
+ * the young generation and dies there; at 1 MB it is a large object that survives until a full collection
+ * (30 MB more peak memory, and slower).
+ */
+const CHUNK = 1 << 16;
 
 export interface StreamOptions extends ValidateOptions {
   /** Bytes read so far and the file's size, after each chunk (for a progress bar). */
