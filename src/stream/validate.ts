@@ -11,10 +11,14 @@
  *    orphans), every parent's children are added up and compared by the real `sum` rule's finding, and the
  *    folded notes of deeper units (rules/summary.ts) become one finding per parent.
  *
+ * A unit's depth (per-unit note for depth ≤ 1, one summary per parent below) is taken as the rows arrive:
+ * depth 1 when its parent code is that of a root already read (tables are written top-down). When the tree
+ * says otherwise for a unit with a note (parents listed after their children, an unknown parent, a loop),
+ * the notes are made again in a second pass over the file with the tree's depths.
+ *
  * Memory grows with the number of units (about 90 bytes each) and with the findings, not with the text.
- * Differences from the in-memory path, by design: the layout, the columns and the number format are
- * decided from the head; a unit's depth (for the per-unit vs per-parent notes) is taken as the rows arrive
- * (depth 1 when its parent code is that of a root already seen: tables are written top-down).
+ * A difference from the in-memory path, by design: the layout, the columns and the number format are
+ * decided from the head.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { PovcheckError } from '../errors.js';
@@ -43,6 +47,10 @@ export const HEAD_ROWS = 1000;
 /** Bytes read for the encoding checks and the delimiter. */
 const HEAD_BYTES = 1 << 20;
 const NONE = 0xffffffff;
+/** Unit flags: bits 2–3 the depth taken as the rows arrived (0, 1, 2 for deeper), bit 4 a foldable note. */
+const DEPTH_SHIFT = 2;
+const NOTE = 16;
+const NOTE_IDS = new Set(['denominator.mixed', 'rate-change.convention']);
 /**
  * Bytes read at a time. The decoded text of a chunk lives while its rows are processed: at 64 kB it stays in
  * the young generation and dies there; at 1 MB it is a large object that survives until a full collection
@@ -65,7 +73,7 @@ export class NotStreamable extends Error {
 }
 
 /** A fold winner on the streaming path: the note itself, or the row that rebuilds it at the end. */
-type Winner = Finding | { rec: string[]; row: number; depth: number; parent: string };
+type Winner = Finding | { rec: string[]; row: number; depth: number; parent: string | number };
 
 interface SlowValues {
   /** Count values of a unit that went the slow way and are not plain whole numbers. */
@@ -101,10 +109,20 @@ async function run(file: string, fd: number, size: number, opts: StreamOptions):
   for (let i = head.indexOf(0x0a); i >= 0 && i < cut; i = head.indexOf(0x0a, i + 1)) lines++;
   const expected = Math.ceil((size / Math.max(1, cut)) * Math.max(1, lines) * 1.02) + 64;
   const table = new StreamTable(source, opts, expected);
-  const splitter = new RecordSplitter(delimiter, (rec) => table.record(rec));
+  const start = encoding === 'utf-8-bom' ? 3 : 0;
+  await readRecords(fd, start, size, delimiter, (rec) => table.record(rec), opts.onProgress);
+  // A unit's depth was taken as rows arrived; where the tree says otherwise (parents after their children,
+  // a broken tree), the notes are made again in a second pass with the tree's depths.
+  if (table.endOfFirstPass()) await readRecords(fd, start, size, delimiter, (rec) => table.secondPass(rec));
+  return table.finish(file);
+}
+
+/** The file's records, decoded and split, chunk by chunk. */
+async function readRecords(fd: number, start: number, size: number, delimiter: Delimiter, onRecord: (rec: string[]) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const splitter = new RecordSplitter(delimiter, onRecord);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const buf = Buffer.allocUnsafe(CHUNK);
-  let pos = encoding === 'utf-8-bom' ? 3 : 0;
+  let pos = start;
   for (;;) {
     const n = readSync(fd, buf, 0, CHUNK, pos);
     if (n === 0) break;
@@ -118,7 +136,7 @@ async function run(file: string, fd: number, size: number, opts: StreamOptions):
       throw new PovcheckError('ENCODING_INVALID', { encoding: 'UTF-8' });
     }
     splitter.push(text);
-    opts.onProgress?.(pos, size);
+    onProgress?.(pos, size);
     // Let timers (the progress bar) run between chunks.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
@@ -128,7 +146,6 @@ async function run(file: string, fd: number, size: number, opts: StreamOptions):
     throw new PovcheckError('ENCODING_INVALID', { encoding: 'UTF-8' });
   }
   splitter.end();
-  return table.finish(file);
 }
 
 function headDecisions(bytes: Uint8Array, opts: StreamOptions): { encoding: 'utf-8' | 'utf-8-bom'; delimiter: Delimiter } {
@@ -239,9 +256,14 @@ class StreamTable {
   private nonAsciiName = false;
 
   // Results.
-  private readonly findings: Finding[] = [];
+  private findings: Finding[] = [];
+  /** The tree after the first pass, and the total. */
+  private parentOf: Int32Array | undefined;
+  private total: number | undefined;
+  /** Units met in the second pass. */
+  private n2 = 0;
   private readonly skipped: Array<{ skip: Skip; order: number; row: number }> = [];
-  private readonly folds = new Folds<Winner>();
+  private folds = new Folds<Winner>();
   private pendingEmpty: Array<{ row: number; name: string; raw: string }> = [];
   private readonly values = new Float64Array(8);
   private readonly facts: FastFacts = { denominator: undefined, convention: false };
@@ -377,7 +399,7 @@ class StreamTable {
       this.lastParentText = parent;
     }
     this.parentRef[u] = this.parents.length - 1;
-    this.flags[u] = (hasNameCell ? 1 : 0) | (parent === '' ? 2 : 0);
+    this.flags[u] = hasNameCell ? 1 : 0;
     if (code !== '') {
       const first = this.index.insert(u);
       if (first >= 0) {
@@ -393,8 +415,24 @@ class StreamTable {
       this.lastDepthParent = parent;
       this.lastDepth = depth;
     }
+    this.flags[u]! |= depth << DEPTH_SHIFT;
 
-    // The fast pre-check.
+    if (this.fastCheck(rec) && (depth === 2 || (!this.facts.denominator && !this.facts.convention))) {
+      const base = u * 5;
+      for (let k = 0; k < 5; k++) this.setCount(base + k, this.values[k]!);
+      if (this.facts.denominator || this.facts.convention) {
+        this.flags[u]! |= NOTE;
+        const lazy = () => ({ rec, row: r, depth, parent });
+        if (this.facts.convention) this.folds.add('rate-change', parent, lazy);
+        if (this.facts.denominator) this.folds.add('denominator', parent, lazy, this.facts.denominator);
+      }
+      return;
+    }
+    this.slowRow(rec, r, u, unitName, hasNameCell, code, parent, depth, true);
+  }
+
+  /** Reads the row's values for the fast pre-check; true when they are plain and the check finds it clean. */
+  private fastCheck(rec: string[]): boolean {
     const v = this.values;
     let fast = true;
     for (let k = 0; k < 5; k++) {
@@ -425,19 +463,23 @@ class StreamTable {
         v[k] = x;
       }
     }
-    const base = u * 5;
-    if (fast && checkRow(v, this.facts) === Verdict.Clean && (depth === 2 || (!this.facts.denominator && !this.facts.convention))) {
-      for (let k = 0; k < 5; k++) this.setCount(base + k, v[k]!);
-      const lazy = () => ({ rec, row: r, depth, parent });
-      if (this.facts.convention) this.folds.add('rate-change', parent, lazy);
-      if (this.facts.denominator) this.folds.add('denominator', parent, lazy, this.facts.denominator);
-      return;
-    }
-    this.slowRow(rec, r, u, unitName, hasNameCell, code, parent, depth, true);
+    return fast && checkRow(v, this.facts) === Verdict.Clean;
   }
 
   /** The real rules on a one-unit annex of this row. */
-  private slowRow(rec: string[], r: number, u: number, unitName: string, hasNameCell: boolean, code: string, parent: string, depth: number, store: boolean, capture?: (f: Finding) => void): void {
+  private slowRow(
+    rec: string[],
+    r: number,
+    u: number,
+    unitName: string,
+    hasNameCell: boolean,
+    code: string,
+    parent: string | number,
+    depth: number,
+    store: boolean,
+    capture?: (f: Finding) => void,
+    notesOnly = false,
+  ): void {
     const unitCol = this.columns.unitCol;
     const unit: Unit = {
       id: 0,
@@ -452,7 +494,7 @@ class StreamTable {
     for (const [c, ind] of this.columns.cols) {
       const { value, finding } = parseValue(this.cell(rec, r, c), 0, unitName, ind, this.format);
       vals[ind] = value;
-      if (finding && store) this.findings.push(finding);
+      if (finding && store && !notesOnly) this.findings.push(finding);
     }
     if (store) this.keepCounts(u, vals);
     const annex: Annex = {
@@ -466,12 +508,19 @@ class StreamTable {
     };
     const ctx: RuleContext = {
       annex,
-      report: (f) => (capture ? undefined : this.findings.push(f)),
-      skip: (s) => (capture ? undefined : this.skipped.push({ skip: s, order: CHECK_RULES.findIndex((x) => x.id === s.rule), row: r })),
+      report: (f) => {
+        if (capture) return;
+        if (NOTE_IDS.has(f.msg.id)) {
+          if (u >= 0) this.flags[u]! |= NOTE;
+        } else if (notesOnly) return;
+        this.findings.push(f);
+      },
+      skip: (s) => (capture || notesOnly ? undefined : this.skipped.push({ skip: s, order: CHECK_RULES.findIndex((x) => x.id === s.rule), row: r })),
       depth: () => depth,
       fold: (note: Finding, _unit: Unit, effect?: Effect) => {
-        if (capture) capture(note);
-        else this.folds.add(note.rule as FoldRule, parent, () => note, effect);
+        if (capture) return capture(note);
+        if (u >= 0) this.flags[u]! |= NOTE;
+        this.folds.add(note.rule as FoldRule, parent, () => note, effect);
       },
     };
     for (const rule of this.perUnitRules) rule.run(ctx);
@@ -538,8 +587,62 @@ class StreamTable {
     return { raw, ref: a1(r, col), row: r, col };
   }
 
-  finish(file: string): FileResult {
+  /**
+   * After the first pass: resolves the tree, and says whether a second pass must make the notes again
+   * because a unit's depth taken as the rows arrived differs from its depth in the tree.
+   */
+  endOfFirstPass(): boolean {
     if (!this.shaped) this.shapeHead();
+    const parentOf = this.resolveTree();
+    let redo = false;
+    for (let u = 0; u < this.n && !redo; u++) {
+      const f = this.flags[u]!;
+      if ((f & NOTE) === 0) continue;
+      const p = parentOf[u]!;
+      const depth = p < 0 ? 0 : parentOf[p]! < 0 ? 1 : 2;
+      if (((f >> DEPTH_SHIFT) & 3) !== depth) redo = true;
+    }
+    if (!redo) return false;
+    this.findings = this.findings.filter((f) => !NOTE_IDS.has(f.msg.id));
+    this.folds = new Folds<Winner>();
+    this.row = 0;
+    this.n2 = 0;
+    return true;
+  }
+
+  /** The second pass: each unit with a note, at its depth in the tree, folded under its parent unit. */
+  secondPass(rec: string[]): void {
+    const r = this.row++;
+    if (r <= this.headerRow) return;
+    let hasValues = false;
+    for (const c of this.indCols) {
+      if (nonEmpty(rec[c])) {
+        hasValues = true;
+        break;
+      }
+    }
+    if (!hasValues) return;
+    const u = this.n2++;
+    if ((this.flags[u]! & NOTE) === 0) return;
+    const parentOf = this.parentOf!;
+    const p = parentOf[u]!;
+    const depth = p < 0 ? 0 : parentOf[p]! < 0 ? 1 : 2;
+    const { unitCol, codeCol } = this.columns;
+    const nameRaw = unitCol === undefined ? undefined : rec[unitCol];
+    const nm = nameOf(nameRaw);
+    const unitName = nm !== '' ? nm : `#${r + 1}`;
+    const code = textOf(rec[codeCol!]);
+    if (depth === 2 && this.fastCheck(rec)) {
+      const lazy = () => ({ rec, row: r, depth, parent: p });
+      if (this.facts.convention) this.folds.add('rate-change', p, lazy);
+      if (this.facts.denominator) this.folds.add('denominator', p, lazy, this.facts.denominator);
+      return;
+    }
+    this.slowRow(rec, r, -1, unitName, nm !== '' && nameRaw !== undefined, code, p, depth, false, undefined, true);
+  }
+
+  /** The tree, as shape/hierarchy.ts resolves it: each unit's parent (-1 for none), and its findings. */
+  private resolveTree(): Int32Array {
     const n = this.n;
     const { unitCol, codeCol, parentCol } = this.columns;
     const name = (u: number) => this.names.get(u);
@@ -616,6 +719,16 @@ class StreamTable {
       push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: name(u), msg: { id: 'hierarchy.orphan', params: { unit: name(u) } } });
     }
 
+    this.parentOf = parentOf;
+    this.total = total;
+    return parentOf;
+  }
+
+  finish(file: string): FileResult {
+    const parentOf = this.parentOf!;
+    const total = this.total;
+    const n = this.n;
+    const name = (u: number) => this.names.get(u);
     if (this.sumApplies) this.sums(parentOf, name);
     this.emitFolds();
 
@@ -737,7 +850,7 @@ class StreamTable {
         });
       }
       if (!note) continue;
-      const p = typeof slot.parent === 'string' ? this.parentByCode(slot.parent) : -1;
+      const p = typeof slot.parent === 'string' ? this.parentByCode(slot.parent) : slot.parent;
       this.findings.push(summaryFinding(slot.rule, p >= 0 ? this.names.get(p) : clip(String(slot.parent)), slot.count, note));
     }
   }
