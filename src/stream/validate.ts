@@ -23,7 +23,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { PovcheckError } from '../errors.js';
 import { compareFindings, type Finding, type Skip } from '../findings.js';
-import { a1, cellText, gridFromRecords, type Cell, type Grid, type SourceInfo } from '../read/grid.js';
+import { a1, gridFromRecords, type Cell, type Grid, type SourceInfo } from '../read/grid.js';
 import { decodeBytes } from '../read/decode.js';
 import { detectDelimiter, type Delimiter } from '../read/csv.js';
 import { COUNT_INDICATORS, INDICATORS, indicatorKind, type CountIndicator, type Indicator } from '../model/indicators.js';
