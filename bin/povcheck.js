@@ -1,9 +1,37 @@
 #!/usr/bin/env node
-// povcheck's executable: loads the compiled CLI. Never prints a stack trace (POVCHECK_DEBUG=1 does).
-process.stdout.on('error', (e) => {
-  if (e && e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-});
-import('../dist/cli.js')
+// povcheck's executable. Never prints a stack trace (POVCHECK_DEBUG=1 does).
+// Start-up (README "Start-up"): this file is CommonJS (bin/package.json), so no ES module loader starts; it
+// runs dist/povcheck.cjs, the CLI in one file, compiled with the V8 code cache written at build time
+// (scripts/bundle.mjs). Without the bundle it loads the compiled modules (dist/cli.js).
+'use strict';
+const { readFileSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { createRequire } = require('node:module');
+
+function loadBundle() {
+  const dist = join(__dirname, '..', 'dist');
+  const file = join(dist, 'povcheck.cjs');
+  let source;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const { Script } = require('node:vm');
+  let cachedData;
+  try {
+    cachedData = readFileSync(`${file}.cache`);
+  } catch {}
+  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new Script(wrapper, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const mod = { exports: {} };
+  script.runInThisContext()(mod.exports, createRequire(file), mod, file, dist);
+  if (process.env.POVCHECK_WRITE_CODE_CACHE) process.on('exit', () => writeFileSync(`${file}.cache`, script.createCachedData()));
+  return mod.exports;
+}
+
+Promise.resolve()
+  .then(() => loadBundle() ?? import('../dist/cli.js'))
   .then((cli) => cli.main(process.argv))
   .then((code) => {
     process.exitCode = code;

@@ -5,6 +5,8 @@
  * same writers to build further variants in memory.
  */
 import { stringify } from 'csv-stringify/sync';
+import iconv from 'iconv-lite';
+import { toTCVN3, toVNI } from 'vietnamese-conversion';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,10 +105,27 @@ export function longRecords(data = SEED, { locale = 'vi', keys = true, lang = 'v
   return rows;
 }
 
+/**
+ * Windows-1258 keeps â ê ô ă ơ ư precomposed but writes the five tone marks as separate combining
+ * characters: decompose, then put the vowel modifiers back on their letters.
+ */
+function toCp1258Form(text) {
+  return text.normalize('NFD').replace(/([A-Za-z])([\u0300-\u036f]+)/g, (_, base, marks) => {
+    const mods = [...marks].filter((m) => '\u0302\u0306\u031b'.includes(m)).join('');
+    const tones = [...marks].filter((m) => !'\u0302\u0306\u031b'.includes(m)).join('');
+    return (base + mods).normalize('NFC') + tones;
+  });
+}
+
 /** Records → bytes, as a given program would save them. */
 export function serialize(records, { delimiter = ';', encoding = 'utf-8-bom', eol = '\r\n' } = {}) {
   const text = stringify(records, { delimiter, record_delimiter: eol === '\r\n' ? 'windows' : 'unix' });
   if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
+  if (encoding === 'windows-1258') return iconv.encode(toCp1258Form(text), 'cp1258');
+  if (encoding === 'tcvn3') return iconv.encode(text, 'tcvn');
+  if (encoding === 'vni') return iconv.encode(toVNI(text, 'unicode'), 'win1252');
+  // Unicode text typed with a legacy font: the TCVN3 letters stored as the Windows-1252 characters they show.
+  if (encoding === 'utf-8-tcvn3-font') return Buffer.from(toTCVN3(text, 'unicode'), 'utf8');
   if (encoding === 'utf-8-bom') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
   const le = Buffer.from(text, 'utf16le');
   if (encoding === 'utf-16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), le]);
@@ -116,6 +135,78 @@ export function serialize(records, { delimiter = ';', encoding = 'utf-8-bom', eo
     return Buffer.concat([Buffer.from([0xfe, 0xff]), be]);
   }
   throw new Error(`unknown encoding ${encoding}`);
+}
+
+/** Annex rate of plain integer strings, half-up to 2 decimals, exactly (BigInt). */
+export function annexRate(poor, households) {
+  const p = BigInt(poor);
+  const h = BigInt(households);
+  if (h === 0n) return '';
+  const q = (p * 20000n + h) / (2n * h); // round(p·10000/h), half-up
+  const s = q.toString().padStart(3, '0');
+  return `${s.slice(0, -2)}.${s.slice(-2)}`;
+}
+
+/** Fills rate_start/rate_reduced/rate_end of row i from its counts, by the annex conventions. */
+function withRates(d) {
+  const out = { ...d };
+  out.rate_start = annexRate(d.poor_start, d.households_start);
+  out.rate_end = annexRate(d.poor_end, d.households_end);
+  const cents = (x) => BigInt(x.replace('.', ''));
+  const diff = cents(out.rate_start) - cents(out.rate_end);
+  const neg = diff < 0n;
+  const a = (neg ? -diff : diff).toString().padStart(3, '0');
+  out.rate_reduced = `${neg ? '-' : ''}${a.slice(0, -2)}.${a.slice(-2)}`;
+  return out;
+}
+
+/** District codes of Tuyên Quang (domain.md); the province is 08. */
+export const DISTRICT_CODES = { 'TP Tuyên Quang': '070', 'Lâm Bình': '071', 'Na Hang': '072', 'Chiêm Hóa': '073', 'Hàm Yên': '074', 'Yên Sơn': '075', 'Sơn Dương': '076' };
+
+/**
+ * A three-level table (province → district → commune) built from the seed: the province and district rows
+ * are the seed's; each district is split into `perDistrict` SYNTHETIC communes whose counts add up to it.
+ * Rows: { code, parent, name, ...indicators as plain digits }.
+ */
+export function hierarchyUnits(perDistrict = 3) {
+  const weights = [5, 3, 2, 4, 1, 6].slice(0, perDistrict);
+  const wsum = weights.reduce((a, b) => a + b, 0);
+  const split = (total) => {
+    const parts = weights.map((w) => Math.floor((Number(total) * w) / wsum));
+    parts[parts.length - 1] += Number(total) - parts.reduce((a, b) => a + b, 0);
+    return parts.map(String);
+  };
+  const row = (code, parent, name, i) => withRates(Object.fromEntries([['code', code], ['parent', parent], ['name', name], ...COUNTS.map((k) => [k, SEED[k][i]])]));
+  const out = [row('08', '', 'Toàn tỉnh', 0)];
+  UNITS.forEach((name, i) => {
+    if (i === 0) return;
+    const code = DISTRICT_CODES[name];
+    out.push(row(code, '08', name, i));
+    const hs = split(SEED.households_start[i]);
+    const he = split(SEED.households_end[i]);
+    const ps = split(SEED.poor_start[i]);
+    const pr = split(SEED.poor_reduced[i]);
+    weights.forEach((_, k) => {
+      const c = { code: `${code}${String(k + 1).padStart(2, '0')}`, parent: code, name: `Xã ${k + 1} ${name}` };
+      c.households_start = hs[k];
+      c.households_end = he[k];
+      c.poor_start = ps[k];
+      c.poor_reduced = pr[k];
+      c.poor_end = String(Number(ps[k]) - Number(pr[k]));
+      out.push(withRates(c));
+    });
+  });
+  return out;
+}
+
+/** Hierarchical units → long records with code and parent columns. */
+export function hierarchyRecords(units = hierarchyUnits(), { locale = 'vi', keys = false } = {}) {
+  const inds = [...COUNTS, ...RATES];
+  const L = LABELS.vi;
+  const head = keys
+    ? ['code', 'parent', 'unit', ...inds]
+    : ['Mã', 'Mã cấp trên', 'Đơn vị', ...inds.map((ind) => (ind.startsWith('rate_') ? `${L.heading} ${L[ind].replace(/^- /, '').toLowerCase()} (%)` : L[ind]))];
+  return [head, ...units.map((u) => [u.code, u.parent, u.name, ...inds.map((k) => formatNumber(u[k], locale))])];
 }
 
 /** Every committed variant of the seed annex: name → bytes. */
@@ -129,6 +220,17 @@ export function variants() {
     'variants/long-keys.csv': serialize(longRecords(SEED, { locale: 'plain' }), { delimiter: ',', encoding: 'utf-8', eol: '\n' }),
     'variants/long-vi.csv': serialize(longRecords(SEED, { keys: false }), { delimiter: ';' }),
     'variants/counts-only.csv': serialize(wideRecords(SEED, { rates: false }), { delimiter: ';' }),
+    'variants/hierarchy-3-levels.csv': serialize(hierarchyRecords(), { delimiter: ';' }),
+  };
+}
+
+/** The seed annex in legacy Vietnamese encodings (read only with --encoding): name → bytes. */
+export function legacyVariants() {
+  return {
+    'legacy/windows-1258.csv': serialize(wideRecords(), { delimiter: ';', encoding: 'windows-1258' }),
+    'legacy/tcvn3.csv': serialize(wideRecords(), { delimiter: ';', encoding: 'tcvn3' }),
+    'legacy/vni.csv': serialize(wideRecords(), { delimiter: ';', encoding: 'vni' }),
+    'legacy/utf8-typed-in-tcvn3-font.csv': serialize(wideRecords(), { delimiter: ';', encoding: 'utf-8-tcvn3-font' }),
   };
 }
 
@@ -318,7 +420,7 @@ function main() {
     writeFileSync(join(root, name), bytes);
   };
   write('tuyen-quang-2020.csv', serialize(wideRecords()));
-  for (const [name, bytes] of Object.entries(variants())) write(name, bytes);
+  for (const [name, bytes] of Object.entries({ ...variants(), ...legacyVariants() })) write(name, bytes);
   for (const [name, p] of Object.entries(planted())) write(name, p.bytes);
   for (const [name, p] of Object.entries(plantedCauses())) write(name, p.bytes);
   for (const [name, bytes] of Object.entries(calcFixtures())) write(name, bytes);

@@ -13,6 +13,8 @@ export interface ErrorParams {
   FILE_BINARY: { kind: 'zip' | 'ole' | 'pdf' | 'png' | 'jpeg' | 'gzip' | 'binary' | 'ods' | 'xlsb' | 'docx' | 'encrypted' };
   FILE_TOO_LARGE: { limitMb: number };
   ENCODING_INVALID: { encoding: string };
+  /** Text in a legacy Vietnamese encoding (or typed with a legacy font); `likely` when it can be told. */
+  ENCODING_LEGACY: { likely?: 'windows-1258' | 'tcvn3' | 'vni'; sample: string };
   CSV_MALFORMED: { line?: number; detail: string };
   NOT_A_TABLE: { reason: 'no-columns' | 'no-labels' };
   LOCALE_AMBIGUOUS:

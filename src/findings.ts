@@ -21,6 +21,7 @@ export type RuleId =
   | 'missing'
   | 'duplicate'
   | 'unknown'
+  | 'hierarchy'
   | 'target'
   | 'continuity';
 

@@ -7,7 +7,9 @@ import type { Grid, SourceInfo } from './read/grid.js';
 import { shape, type ShapeOptions } from './shape/index.js';
 import { RULE_IDS, runRules } from './rules/index.js';
 import { compareFindings, severityRank, type Finding, type RuleId, type Severity, type Skip } from './findings.js';
-import type { Annex } from './model/annex.js';
+import type { Annex, NumberLocale } from './model/annex.js';
+import type { Lang } from './messages/index.js';
+import { statSync } from 'node:fs';
 import { PovcheckError } from './errors.js';
 import { locate, type Cause, type Localisation } from './locate/index.js';
 import { Dec } from './calc/decimal.js';
@@ -34,6 +36,28 @@ export interface ValidateOptions extends ReadOptions, CheckOptions {
   /** Warnings make the file fail, as errors do (the same as failOn 'warning'). */
   strict?: boolean;
   failOn?: FailOn;
+  /**
+   * The streaming path (src/stream/) for long tables with code and parent columns: 'auto' from
+   * STREAM_THRESHOLD bytes on (default; POVCHECK_STREAM=always|never overrides), 'always', 'never'.
+   */
+  stream?: 'auto' | 'always' | 'never';
+  /** Bytes read so far of a streamed file, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The rule families error localisation explains. */
+const LOCALISED_RULES: ReadonlySet<RuleId> = new Set(['sum', 'flow', 'rate', 'rate-change']);
+
+/** Files from this size on are streamed when they are long tables with code and parent columns. */
+export const STREAM_THRESHOLD = 16 * 1024 * 1024;
+
+/** What the reports say about a table: from its annex, or from the streaming path (which keeps no annex). */
+export interface TableSummary {
+  layout: 'wide' | 'long';
+  locale: NumberLocale | 'plain';
+  lang: Lang;
+  units: number;
+  total?: string;
 }
 
 export type FileStatus = 'ok' | 'invalid' | 'unreadable';
@@ -44,7 +68,10 @@ export interface FileResult {
   /** How the file was read (encoding and delimiter, or workbook and sheet). */
   source?: SourceInfo;
   grid?: Grid;
+  /** The table as read (in-memory path). */
   annex?: Annex;
+  /** Set instead of `annex` by the streaming path. */
+  table?: TableSummary;
   findings: Finding[];
   skipped: Skip[];
   /** The likely causes of the failing sum / flow / rate / rate-change checks (absent when unreadable). */
@@ -164,6 +191,26 @@ export function statusOf(findings: readonly Finding[], strict: boolean | FailOn 
  */
 export async function validateFile(file: string, opts: ValidateOptions = {}): Promise<FileResult> {
   try {
+    if (wantsStream(file, opts)) {
+      const { streamFile, NotStreamable } = await import('./stream/run.js');
+      try {
+        // The stream applies no configuration levels: re-level and judge here, as checkGrid does.
+        const r = await streamFile(file, opts);
+        const findings = relevel(r.findings, opts.rules);
+        // A streamed table is not kept, so it is not localised: "clean" when nothing is to localise, else absent.
+        const toLocalise = findings.some((f) => f.severity === 'error' && LOCALISED_RULES.has(f.rule));
+        return {
+          ...r,
+          findings,
+          skipped: withoutOffRules(r.skipped, opts.rules),
+          ...(r.status !== 'unreadable' && !toLocalise ? { localisation: { status: 'clean' as const, failing: 0, causes: [], more: 0 } } : {}),
+          status: r.status === 'unreadable' ? r.status : statusOf(findings, failOnOf(opts)),
+        };
+      } catch (e) {
+        // Not a table the streaming path reads (wide, UTF-16, one level): the in-memory path reads it.
+        if (!(e instanceof NotStreamable)) throw e;
+      }
+    }
     const grid = await readGrid(file, opts);
     const { annex, findings, skipped, localisation, targetsUnmatched } = checkGrid(grid, opts);
     return {
@@ -188,4 +235,23 @@ export function exitCodeOf(results: readonly FileResult[], failOn: FailOn): 0 | 
   if (results.some((r) => r.status === 'unreadable')) return 2;
   if (failOn !== 'never' && results.some((r) => r.status === 'invalid')) return 1;
   return 0;
+}
+
+function wantsStream(file: string, opts: ValidateOptions): boolean {
+  const mode = opts.stream ?? envStream();
+  if (mode === 'never' || (opts.encoding && opts.encoding !== 'auto' && opts.encoding !== 'utf-8')) return false;
+  // Targets need the table in memory (rule `target`), and so does a workbook.
+  if (opts.targets || /\.xls[xm]$/i.test(file)) return false;
+  try {
+    // A missing or special file is left to the in-memory reader, which names the problem.
+    const info = statSync(file);
+    return info.isFile() && info.size > 0 && (mode === 'always' || info.size >= STREAM_THRESHOLD);
+  } catch {
+    return false;
+  }
+}
+
+function envStream(): 'auto' | 'always' | 'never' {
+  const v = process.env.POVCHECK_STREAM;
+  return v === 'always' || v === 'never' ? v : 'auto';
 }

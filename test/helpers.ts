@@ -27,6 +27,9 @@ export interface FixtureApi {
   planted(): Record<string, { bytes: Buffer; cell: string; rule: string; note: string }>;
   plantedCauses(): Record<string, { bytes: Buffer; cell: string; rule: string; note: string }>;
   variants(): Record<string, Buffer>;
+  hierarchyUnits(perDistrict?: number): Array<Record<string, string>>;
+  hierarchyRecords(units?: Array<Record<string, string>>, opts?: { locale?: string; keys?: boolean }): string[][];
+  annexRate(poor: string, households: string): string;
 }
 export const fixtures = fx as unknown as FixtureApi;
 
@@ -49,7 +52,8 @@ export function runCli(args: string[], opts: { input?: string; env?: Record<stri
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', LANG: 'C', LC_ALL: '', GITHUB_STEP_SUMMARY: '', ...opts.env },
-    timeout: 60_000,
+    timeout: 120_000,
+    maxBuffer: 1 << 30,
     ...(opts.input !== undefined ? { input: opts.input } : {}),
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

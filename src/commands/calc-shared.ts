@@ -16,6 +16,7 @@ import { writeFileAtomic } from '../io/write-atomic.js';
 import { EXIT, envLang, oneLine, type CommandContext } from './shared.js';
 import type { Difference, TotalMode } from '../compute/table.js';
 import { plainValue } from '../render/table-data.js';
+import { ENCODING_CHOICES, type EncodingChoice } from '../read/decode.js';
 
 export interface InputFlags {
   out?: string;
@@ -24,6 +25,7 @@ export interface InputFlags {
   locale?: 'vi' | 'en';
   inputLocale?: 'vi' | 'en';
   delimiter?: string;
+  encoding?: EncodingChoice;
   total: TotalMode;
 }
 
@@ -36,6 +38,7 @@ export function addInputOptions(cmd: Command): Command {
     .addOption(new Option('--locale <locale>', 'number format of the output (default: that of --lang); also that of the input when it cannot be detected').choices(['vi', 'en']))
     .addOption(new Option('--input-locale <locale>', 'number format of the input (default: detected)').choices(['vi', 'en']))
     .addOption(new Option('--delimiter <d>', 'CSV delimiter of the input (default: detected)').choices(['comma', 'semicolon', 'tab', ',', ';']))
+    .addOption(new Option('--encoding <enc>', 'text encoding of the input (default: detected; legacy ones are refused unless named)').choices([...ENCODING_CHOICES]))
     .addOption(
       new Option('--total <mode>', 'total unit: auto = the one labelled as total, else the first if it is the sum of the others, else one is added; first; none = never add one')
         .choices(['auto', 'first', 'none'])
@@ -55,7 +58,7 @@ export interface ReadInput {
 /** File → Annex, the total left to the calculator (`totalPolicy: 'none'`). */
 export async function readAnnex(file: string, flags: InputFlags): Promise<ReadInput> {
   const delimiter = flags.delimiter === undefined ? undefined : DELIMITERS[flags.delimiter];
-  const grid = await readGrid(file, delimiter ? { delimiter } : {});
+  const grid = await readGrid(file, { ...(delimiter ? { delimiter } : {}), ...(flags.encoding ? { encoding: flags.encoding } : {}) });
   const locale = flags.inputLocale;
   try {
     return shape(grid, { totalPolicy: 'none', ...(locale ? { locale } : {}) });

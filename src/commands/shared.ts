@@ -2,6 +2,7 @@
  * What every command shares: the process's streams and environment, exit codes, message language fallback,
  * colours, and the one line for an unreadable input.
  */
+import { fstatSync, writeSync } from 'node:fs';
 import { catalog, type Lang } from '../messages/index.js';
 import type { PovcheckError } from '../errors.js';
 import { PLAIN_STYLE, type Style } from '../reporters/types.js';
@@ -12,6 +13,8 @@ export interface Io {
   out(s: string): void;
   err(s: string): void;
   isTTY: boolean;
+  /** Whether stderr is a terminal (asked only when a progress bar could be shown). */
+  errIsTTY?: () => boolean;
   columns: number | undefined;
   env: NodeJS.ProcessEnv;
   /** The working directory (inputs, configuration lookup, relative paths in CI reports). */
@@ -19,13 +22,62 @@ export interface Io {
 }
 
 export const processIo = (): Io => ({
-  out: (s) => void process.stdout.write(s),
+  out: stdoutWriter(),
   err: (s) => void process.stderr.write(s),
-  isTTY: !!process.stdout.isTTY,
-  columns: process.stdout.columns,
+  // Only a character device can be a terminal: files and pipes are told without touching process.stdout.
+  get isTTY() {
+    return maybeTerminal(1) && !!process.stdout.isTTY;
+  },
+  errIsTTY: () => maybeTerminal(2) && !!process.stderr.isTTY,
+  get columns() {
+    return maybeTerminal(1) ? process.stdout.columns : undefined;
+  },
   env: process.env,
   cwd: process.cwd(),
 });
+
+function maybeTerminal(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes to stdout with fs.writeSync: touching process.stdout loads Node's stream and socket modules, a
+ * good part of a short run's start-up (README "Start-up"). On a non-blocking descriptor (EAGAIN) the rest
+ * goes through process.stdout in order; a closed pipe (`povcheck … | head`) ends the output quietly.
+ */
+function stdoutWriter(): (s: string) => void {
+  let mode: 'sync' | 'stream' | 'closed' = 'sync';
+  return (s) => {
+    if (mode === 'closed') return;
+    if (mode === 'stream') return void process.stdout.write(s);
+    const buf = Buffer.from(s, 'utf8');
+    let off = 0;
+    while (off < buf.length) {
+      try {
+        off += writeSync(1, buf, off);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EAGAIN') {
+          mode = 'stream';
+          process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+            if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+          });
+          process.stdout.write(buf.subarray(off));
+          return;
+        }
+        if (code === 'EPIPE') {
+          mode = 'closed';
+          return;
+        }
+        throw e;
+      }
+    }
+  };
+}
 
 /** A command's handle on the run: its streams, and how it reports its exit code. */
 export interface CommandContext {

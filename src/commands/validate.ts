@@ -15,7 +15,10 @@ import type { ReportInput, SeriesReport } from '../reporters/types.js';
 import type { TargetSet } from '../targets/index.js';
 import type { RuleId } from '../findings.js';
 import type { FailOn, FileResult, RuleLevel, RuleLevels, ValidateOptions } from '../validate.js';
-import { EXIT, envLang, makeStyle, oneLine, terminalWidth, type CommandContext } from './shared.js';
+import { EXIT, envLang, makeStyle, oneLine, terminalWidth, type CommandContext, type Io } from './shared.js';
+import { ENCODING_CHOICES, type EncodingChoice } from '../read/decode.js';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 
 interface ValidateFlags {
   format?: Output[];
@@ -28,6 +31,7 @@ interface ValidateFlags {
   rule?: string[];
   config?: string | false;
   table?: boolean;
+  encoding?: EncodingChoice;
   color?: boolean;
   targets?: string;
   target?: string[];
@@ -108,6 +112,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option('--units-map <file>', 'with --series: which old units were merged into which new one (JSON or CSV; see README)')
     .option('--table', 'print the table under the findings (text format; the default for a single file)')
     .option('--no-table', 'do not print the table')
+    .addOption(new Option('--encoding <enc>', 'text encoding of the input (default: detected; legacy ones are refused unless named)').choices([...ENCODING_CHOICES]))
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
     .addHelpText('after', '\n' + catalog(lang).ui.rulesFooter)
     .action(async (inputs: string[], flags: ValidateFlags) => {
@@ -146,6 +151,7 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
     ...(locale ? { locale } : {}),
     ...(delimiter ? { delimiter } : {}),
     ...(sheet !== undefined ? { sheet } : {}),
+    ...(flags.encoding ? { encoding: flags.encoding } : {}),
     failOn,
     ...(Object.keys(rules).length ? { rules } : {}),
     ...shapeOptionsOf(config),
@@ -166,7 +172,7 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
   const unitsMap = flags.unitsMap !== undefined ? await (await import('../series/units-map.js')).readUnitsMap(flags.unitsMap) : undefined;
 
   const { expandInputs } = await import('../inputs.js');
-  const { validateFile } = await import('../validate.js');
+  const { validateFile, STREAM_THRESHOLD } = await import('../validate.js');
   const inputs = await expandInputs(args, cwd, flags.series ? { order: 'given' } : {});
   if (flags.series && inputs.length < 2) throw new PovcheckError('BAD_OPTION', { reason: 'series-one', files: inputs.length });
   let results: FileResult[] = [];
@@ -175,13 +181,17 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
       results.push({ file: input.arg, status: 'unreadable', findings: [], skipped: [], error: new PovcheckError('NO_INPUT', { kind: input.source }, { file: input.arg }) });
       continue;
     }
+    const progress = await progressFor(input.path, io, STREAM_THRESHOLD);
     try {
-      results.push(await validateFile(input.path, options));
+      // A series compares the tables themselves: they are read in memory, never streamed.
+      results.push(await validateFile(input.path, { ...options, ...(flags.series ? { stream: 'never' as const } : {}), ...(progress ? { onProgress: progress.update } : {}) }));
     } catch (e) {
       // An unexpected fault still names the file and counts as unreadable, never a stack trace.
       const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
       if (io.env.POVCHECK_DEBUG) io.err(`${(e as Error)?.stack ?? e}\n`);
       results.push({ file: input.path, status: 'unreadable', findings: [], skipped: [], error: new PovcheckError('INTERNAL', { detail }, { file: input.path }) });
+    } finally {
+      progress?.stop();
     }
   }
 
@@ -265,4 +275,37 @@ export function unmatchedTargets(set: TargetSet, results: readonly FileResult[])
     .map((t, i) => ({ t, i }))
     .filter(({ i }) => readable.every((r) => r.targetsUnmatched?.includes(i)))
     .map(({ t, i }) => new PovcheckError('TARGET_UNIT', { unit: t.unit, known, index: i + 1, tables }, { file: set.source }));
+}
+
+/**
+ * A progress bar on stderr for a large input (one the streaming path reads), only when stderr is a terminal
+ * and not in CI: nothing otherwise, so logs stay clean. cli-progress loads only then.
+ */
+async function progressFor(file: string, io: Io, threshold: number): Promise<{ update: (done: number, total: number) => void; stop: () => void } | undefined> {
+  let size = 0;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return undefined;
+  }
+  if (size < threshold || io.env.CI || io.env.NO_PROGRESS || !io.errIsTTY?.()) return undefined;
+  const { SingleBar, Presets } = await import('cli-progress');
+  const bar = new SingleBar(
+    { format: `${basename(file)} [{bar}] {percentage}% | {value}/{total} MB | {eta_formatted}`, stream: process.stderr, clearOnComplete: true, hideCursor: true },
+    Presets.shades_classic,
+  );
+  const mb = (b: number) => Math.round(b / 1048576);
+  let started = false;
+  return {
+    update: (done, total) => {
+      if (!started) {
+        bar.start(mb(total), 0);
+        started = true;
+      }
+      bar.update(mb(done));
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
 }

@@ -138,6 +138,12 @@ export const en: Catalog = {
     `${p.unit}: the start rate is over ${f.n(p.h0)} households and the end rate over ${f.n(p.h1)} (${f.n(sign(p.change))}), so the two rates have different denominators. ` +
     `The rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced are only ${f.n(p.share)} % of the start-of-year households; ` +
     `the change in the number of households alone accounts for about ${f.n(p.growth)} points of the fall.`,
+  'denominator.summary': (p, f) =>
+    `${p.count} units under ${p.parent} have their start and end rates over different numbers of households, so their falls in the rate are not the shares of households that left poverty. ` +
+    `The change in the number of households alone accounts for as much as ${f.n(p.growth)} points of a fall, in ${p.unit} (the rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced are ${f.n(p.share)} % of its start-of-year households).`,
+  'rate-change.convention-summary': (p, f) =>
+    `${p.count} units under ${p.parent} print as the reduction the difference of their two printed rates where the unrounded difference would round to another value; this is the annex's convention, not an error. ` +
+    `For example ${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)}, while the unrounded difference ${f.n(p.unrounded)}… would round to ${f.n(p.rounded)}.`,
   'range.negative': (p, f) => `${p.unit}: ${lower(f.ind(p.indicator))} is negative (${f.n(p.actual)}); a number of households cannot be below 0.`,
   'range.fraction': (p, f) => `${p.unit}: ${lower(f.ind(p.indicator))} is ${f.n(p.actual)}; a number of households must be a whole number.`,
   'range.exceeds': (p, f) =>
@@ -159,6 +165,10 @@ export const en: Catalog = {
   'missing.unit-name': (p) => `Row ${p.row} has values but no unit name.`,
   'duplicate.indicator': (p, f) => `"${f.ind(p.indicator)}" appears twice (first at ${p.first}); this one is ignored.`,
   'duplicate.unit': (p) => `Unit "${p.unit}" appears twice (first at ${p.first}).`,
+  'duplicate.code': (p) => `Code "${p.code}" of "${p.unit}" is also the code of "${p.first}".`,
+  'hierarchy.unknown-parent': (p) => `"${p.unit}": no unit has the parent code "${p.parent}"; this unit is not added up anywhere.`,
+  'hierarchy.cycle': (p) => `"${p.unit}" is in a loop of parents (${p.codes.join(' → ')}); the units in the loop are not added up anywhere.`,
+  'hierarchy.orphan': (p) => `"${p.unit}" has no parent and is not the total; its values are not added up anywhere.`,
   'unknown.row': (p) => `"${p.text}" is not a known indicator; the row is not checked (see the label list in README).`,
   'unknown.unlabelled-row': (p) => `Row ${p.row} has values but no indicator label; it is not checked.`,
   'unknown.empty-row': (p) => `Row ${p.row} ("${p.text}") has no values; it is not checked.`,
@@ -221,12 +231,14 @@ export const en: Catalog = {
     readAs: (source, layout, locale) => `Read as: ${source}; ${layout} layout; numbers in ${locale} format`,
     source: (s) =>
       s.kind === 'delimited'
-        ? `${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' }[s.encoding]} text, ${{ ',': 'comma', ';': 'semicolon', '\t': 'TAB' }[s.delimiter]}-delimited`
+        ? `${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]} text, ${{ ',': 'comma', ';': 'semicolon', '\t': 'TAB' }[s.delimiter]}-delimited`
         : `${s.format} workbook, sheet "${s.sheet}"`,
     layoutName: { wide: 'wide (one row per indicator)', long: 'long (one row per unit)' },
     localeName: { vi: 'Vietnamese (210.299; 11,80)', en: 'English (210,299; 11.80)', plain: 'plain (no separators)' },
     expectedActual: (e, a) => `expected ${e}, found ${a}`,
     notChecked: 'Not checked',
+    moreFindings: (n, rule) => `… and ${n} more ${rule} findings (all of them with --format json)`,
+    tableOmitted: (units) => `The table has ${units} units, too many to print here; use --format json, or povcheck table to see it.`,
     skipLine: (rule, unit, reason) => `${rule}${unit ? ` (${unit})` : ''}: ${reason}`,
     allUnits: 'all units',
     annexTitle: 'The table (cells with findings are marked)',
@@ -367,6 +379,8 @@ export const en: Catalog = {
     FILE_TOO_LARGE: (p) => `the file is larger than ${p.limitMb} MB`,
     ENCODING_INVALID: (p) =>
       `the text is not valid ${p.encoding}; it may be in a legacy code page (Windows-1258, TCVN3, VNI): save it from Excel as "CSV UTF-8" or "Unicode Text"`,
+    ENCODING_LEGACY: (p) =>
+      `the text is in a legacy Vietnamese encoding${p.likely ? ` (most likely ${{ 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3/ABC, fonts .VnTime', vni: 'VNI, fonts VNI-Times' }[p.likely]})` : ' (Windows-1258, TCVN3 or VNI)'}${p.sample ? `, e.g. "${p.sample}"` : ''}; read it with --encoding ${p.likely ?? 'windows-1258|tcvn3|vni'} or save it as "CSV UTF-8"`,
     CSV_MALFORMED: (p) => `cannot parse the CSV${p.line ? ` near line ${p.line}` : ''}: ${p.detail}`,
     NOT_A_TABLE: (p) =>
       p.reason === 'no-columns'

@@ -68,6 +68,12 @@ export const ruleDocsEn: RuleDocs = {
     why: 'A pasted block shows up twice and doubles a total.',
     example: 'Two columns headed "Na Hang" → error at the second header cell, naming the first.',
   },
+  hierarchy: {
+    summary: 'units form one tree under the total (code and parent columns)',
+    checks: 'In a long table with code and parent columns (province → district → commune, any depth): every parent code names a unit of the table, no unit is its own ancestor, and every unit but the total has a parent. `sum` then checks every parent against its children, at every level.',
+    why: 'A commune filed under a wrong or mistyped district code silently drops out of every sum; a loop of parents makes the totals meaningless.',
+    example: 'A commune row with parent code 099, which no unit has → error at its parent cell: it is added up nowhere.',
+  },
   unknown: {
     summary: 'a row or column that is not recognised (reported, not checked)',
     checks:

@@ -68,6 +68,12 @@ export const ruleDocsVi: RuleDocs = {
     why: 'Một khối số liệu bị dán hai lần làm số tổng tăng gấp đôi.',
     example: 'Hai cột cùng tiêu đề "Na Hang" → lỗi ở ô tiêu đề thứ hai, chỉ ra ô thứ nhất.',
   },
+  hierarchy: {
+    summary: 'các đơn vị tạo thành một cây dưới đơn vị tổng (cột mã và mã cấp trên)',
+    checks: 'Trong bảng dọc có cột mã và mã cấp trên (tỉnh → huyện → xã, bao nhiêu cấp cũng được): mỗi mã cấp trên phải là mã của một đơn vị trong bảng, không đơn vị nào là cấp trên của chính nó, và mọi đơn vị trừ đơn vị tổng đều có cấp trên. Quy tắc `sum` khi đó kiểm tra từng đơn vị cấp trên với tổng các đơn vị cấp dưới, ở mọi cấp.',
+    why: 'Một xã ghi nhầm mã huyện sẽ lặng lẽ bị bỏ ra ngoài mọi phép cộng; một vòng lặp cấp trên làm các số tổng mất ý nghĩa.',
+    example: 'Một dòng xã có mã cấp trên 099 mà không đơn vị nào mang → lỗi ở ô mã cấp trên: số liệu của xã này không được cộng vào đâu.',
+  },
   unknown: {
     summary: 'dòng hoặc cột không nhận ra (được báo, không được kiểm tra)',
     checks:

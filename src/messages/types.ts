@@ -51,6 +51,19 @@ export interface MessageParams {
     points: string;
     growth: string;
   };
+  /** Deeper units with mixed denominators under one parent, folded; `unit` is the one with the largest effect. */
+  'denominator.summary': { parent: string; count: number; unit: string; growth: string; points: string; share: string; reduced: string };
+  /** Deeper units under one parent whose reduction follows the convention, folded; `unit` is the first. */
+  'rate-change.convention-summary': {
+    parent: string;
+    count: number;
+    unit: string;
+    start: string;
+    end: string;
+    actual: string;
+    unrounded: string;
+    rounded: string;
+  };
   'range.negative': { unit: string; indicator: Indicator; actual: string };
   'range.fraction': { unit: string; indicator: Indicator; actual: string };
   'range.exceeds': { unit: string; part: Indicator; partValue: string; whole: Indicator; wholeValue: string };
@@ -67,6 +80,10 @@ export interface MessageParams {
   'missing.unit-name': { row: number };
   'duplicate.indicator': { indicator: Indicator; first: string };
   'duplicate.unit': { unit: string; first: string };
+  'duplicate.code': { code: string; unit: string; first: string };
+  'hierarchy.unknown-parent': { unit: string; parent: string };
+  'hierarchy.cycle': { unit: string; codes: string[] };
+  'hierarchy.orphan': { unit: string };
   'unknown.row': { text: string };
   'unknown.unlabelled-row': { row: number };
   'unknown.empty-row': { text: string; row: number };
@@ -165,6 +182,8 @@ export interface UiText {
   localeName: { vi: string; en: string; plain: string };
   expectedActual: (expected: string, actual: string) => string;
   notChecked: string;
+  moreFindings: (n: number, rule: string) => string;
+  tableOmitted: (units: number) => string;
   skipLine: (rule: string, unit: string | null, reason: string) => string;
   allUnits: string;
   annexTitle: string;

@@ -142,6 +142,12 @@ export const vi: Catalog = {
     `${p.unit}: tỷ lệ đầu năm tính trên ${f.n(p.h0)} hộ, tỷ lệ cuối năm trên ${f.n(p.h1)} hộ (${f.n(sign(p.change))} hộ), nên hai tỷ lệ khác mẫu số. ` +
     `Tỷ lệ hộ nghèo giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm; ` +
     `riêng sự thay đổi số hộ đã chiếm khoảng ${f.n(p.growth)} điểm của mức giảm.`,
+  'denominator.summary': (p, f) =>
+    `${p.count} đơn vị trực thuộc ${p.parent} có tỷ lệ đầu năm và tỷ lệ cuối năm tính trên số hộ khác nhau (khác mẫu số), nên mức giảm tỷ lệ hộ nghèo của các đơn vị này không phải là tỷ lệ số hộ thoát nghèo. ` +
+    `Riêng sự thay đổi số hộ đã chiếm tới ${f.n(p.growth)} điểm của mức giảm, ở ${p.unit} (tỷ lệ giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm).`,
+  'rate-change.convention-summary': (p, f) =>
+    `${p.count} đơn vị trực thuộc ${p.parent} ghi mức giảm bằng hiệu của hai tỷ lệ đã làm tròn, trong khi hiệu chưa làm tròn thì làm tròn thành số khác; đây là quy ước của biểu, không phải lỗi. ` +
+    `Ví dụ ${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)}, còn hiệu chưa làm tròn ${f.n(p.unrounded)}… thì làm tròn thành ${f.n(p.rounded)}.`,
   'range.negative': (p, f) => `${p.unit}: ${f.ind(p.indicator).toLowerCase()} là số âm (${f.n(p.actual)}); số hộ không thể nhỏ hơn 0.`,
   'range.fraction': (p, f) => `${p.unit}: ${f.ind(p.indicator).toLowerCase()} là ${f.n(p.actual)}; số hộ phải là số nguyên.`,
   'range.exceeds': (p, f) =>
@@ -165,6 +171,10 @@ export const vi: Catalog = {
   'missing.unit-name': (p) => `Dòng ${p.row} có số liệu nhưng không có tên đơn vị.`,
   'duplicate.indicator': (p, f) => `Chỉ tiêu "${f.ind(p.indicator)}" xuất hiện hai lần (lần đầu ở ${p.first}); bỏ qua lần này.`,
   'duplicate.unit': (p) => `Đơn vị "${p.unit}" xuất hiện hai lần (lần đầu ở ${p.first}).`,
+  'duplicate.code': (p) => `Mã "${p.code}" của "${p.unit}" trùng với mã của "${p.first}".`,
+  'hierarchy.unknown-parent': (p) => `"${p.unit}": không có đơn vị nào mang mã cấp trên "${p.parent}"; đơn vị này không được cộng vào đâu.`,
+  'hierarchy.cycle': (p) => `"${p.unit}" nằm trong một vòng lặp cấp trên (${p.codes.join(' → ')}); các đơn vị trong vòng không được cộng vào đâu.`,
+  'hierarchy.orphan': (p) => `"${p.unit}" không có đơn vị cấp trên và không phải là tổng; số liệu của đơn vị này không được cộng vào đâu.`,
   'unknown.row': (p) => `Không nhận ra chỉ tiêu "${p.text}"; dòng này không được kiểm tra (xem danh sách tên chỉ tiêu trong README).`,
   'unknown.unlabelled-row': (p) => `Dòng ${p.row} có số liệu nhưng không có tên chỉ tiêu; dòng này không được kiểm tra.`,
   'unknown.empty-row': (p) => `Dòng ${p.row} ("${p.text}") không có số liệu nào; dòng này không được kiểm tra.`,
@@ -227,12 +237,14 @@ export const vi: Catalog = {
     readAs: (source, layout, locale) => `Đọc: ${source}; bố cục ${layout}; số viết kiểu ${locale}`,
     source: (s) =>
       s.kind === 'delimited'
-        ? `văn bản ${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 có BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' }[s.encoding]}, phân cách bằng ${{ ',': 'dấu phẩy', ';': 'dấu chấm phẩy', '\t': 'TAB' }[s.delimiter]}`
+        ? `văn bản ${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 có BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]}, phân cách bằng ${{ ',': 'dấu phẩy', ';': 'dấu chấm phẩy', '\t': 'TAB' }[s.delimiter]}`
         : `sổ tính ${s.format}, trang "${s.sheet}"`,
     layoutName: { wide: 'ngang (mỗi dòng một chỉ tiêu)', long: 'dọc (mỗi dòng một đơn vị)' },
     localeName: { vi: 'Việt Nam (210.299; 11,80)', en: 'tiếng Anh (210,299; 11.80)', plain: 'không có dấu phân cách' },
     expectedActual: (e, a) => `đúng ra: ${e}; trong bảng: ${a}`,
     notChecked: 'Chưa kiểm tra',
+    moreFindings: (n, rule) => `… và ${n} phát hiện ${rule} nữa (xem đầy đủ với --format json)`,
+    tableOmitted: (units) => `Bảng có ${units} đơn vị, quá lớn để in ra đây; dùng --format json, hoặc povcheck table để xem bảng.`,
     skipLine: (rule, unit, reason) => `${rule}${unit ? ` (${unit})` : ''}: ${reason}`,
     allUnits: 'mọi đơn vị',
     annexTitle: 'Bảng số liệu (ô có vấn đề được đánh dấu)',
@@ -375,6 +387,8 @@ export const vi: Catalog = {
     FILE_TOO_LARGE: (p) => `tệp lớn hơn ${p.limitMb} MB`,
     ENCODING_INVALID: (p) =>
       `văn bản không phải ${p.encoding} hợp lệ; có thể tệp dùng bảng mã cũ (Windows-1258, TCVN3, VNI): hãy lưu lại từ Excel dạng "CSV UTF-8" hoặc "Unicode Text"`,
+    ENCODING_LEGACY: (p) =>
+      `văn bản dùng bảng mã cũ${p.likely ? ` (có lẽ là ${{ 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3/ABC, phông .VnTime', vni: 'VNI, phông VNI-Times' }[p.likely]})` : ' (Windows-1258, TCVN3 hoặc VNI)'}${p.sample ? `, ví dụ "${p.sample}"` : ''}; hãy đọc bằng --encoding ${p.likely ?? 'windows-1258|tcvn3|vni'} hoặc lưu lại dạng "CSV UTF-8"`,
     CSV_MALFORMED: (p) => `không phân tích được CSV${p.line ? ` ở khoảng dòng ${p.line}` : ''}: ${p.detail}`,
     NOT_A_TABLE: (p) =>
       p.reason === 'no-columns'

@@ -67,3 +67,15 @@ export function valueOf(annex: Annex, unit: Unit | number, ind: Indicator): Valu
 export function childrenOf(annex: Annex, parent: Unit): Unit[] {
   return annex.units.filter((u) => u.parent === parent.id);
 }
+
+/** Every parent's children in one pass: parent id → units (a national table has thousands of units). */
+export function childrenByParent(annex: Annex): Map<number, Unit[]> {
+  const map = new Map<number, Unit[]>();
+  for (const u of annex.units) {
+    if (u.parent === undefined) continue;
+    const list = map.get(u.parent);
+    if (list) list.push(u);
+    else map.set(u.parent, [u]);
+  }
+  return map;
+}

@@ -3,6 +3,7 @@
  * csv-parse does the quoting; povcheck never lets it cast values: every cell stays the text that was typed.
  */
 import { parse } from 'csv-parse/sync';
+import { splitRecords, withoutStacks } from '../stream/records.js';
 import { PovcheckError } from '../errors.js';
 import { gridFromRecords, type Grid } from './grid.js';
 import type { TextEncodingName } from './decode.js';
@@ -14,15 +15,24 @@ const CANDIDATES: Delimiter[] = ['\t', ';', ','];
 /** No spreadsheet cell is this long; longer means the file is not a table (or is hostile). */
 const MAX_FIELD = 1_000_000;
 
+/**
+ * Text → records with csv-parse's semantics. Text without a quote character is split directly (the
+ * streaming path's splitter, which test/stream/records.test.ts holds to csv-parse's results): csv-parse
+ * costs far more on small files, where its set-up dominates.
+ */
 function parseAll(text: string, delimiter: Delimiter, toLine?: number): string[][] {
-  return parse(text, {
-    delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    max_record_size: MAX_FIELD,
-    ...(toLine ? { to_line: toLine } : {}),
-  }) as string[][];
+  if (!text.includes('"')) return splitRecords(text, delimiter, toLine);
+  return withoutStacks(
+    () =>
+      parse(text, {
+        delimiter,
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: false,
+        max_record_size: MAX_FIELD,
+        ...(toLine ? { to_line: toLine } : {}),
+      }) as string[][],
+  );
 }
 
 interface Score {
@@ -60,6 +70,8 @@ export function detectDelimiter(text: string): Delimiter | undefined {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
   let best: Score | undefined;
   for (const d of CANDIDATES) {
+    // A delimiter that does not occur makes one-field records, which never score: no need to parse.
+    if (sample.indexOf(d) < 0) continue;
     const s = scoreDelimiter(sample, d);
     if (!s) continue;
     // Earlier candidates win ties: TAB and ';' are rarely inside values, ',' is the Vietnamese decimal mark.
@@ -77,6 +89,7 @@ export function readDelimited(text: string, encoding: TextEncodingName, forced?:
   try {
     records = parseAll(text, delimiter);
   } catch (e) {
+    if (e instanceof PovcheckError) throw e;
     const err = e as { code?: string; lines?: number; message?: string };
     const detail = err.code === 'CSV_MAX_RECORD_SIZE' ? 'field longer than 1,000,000 characters' : (err.message ?? 'parse error');
     throw new PovcheckError('CSV_MALFORMED', {

@@ -5,8 +5,13 @@
  * with a reason instead of being misread.
  */
 import { PovcheckError, type ErrorParams } from '../errors.js';
+import { decodeLegacyBytes, detectLegacyText, guessLegacyBytes, repairLegacyText, type LegacyEncoding } from './legacy.js';
 
-export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | LegacyEncoding;
+
+/** What `--encoding` accepts: detection (the default), a Unicode form, or a legacy encoding. */
+export type EncodingChoice = 'auto' | 'utf-8' | 'utf-16le' | 'utf-16be' | LegacyEncoding;
+export const ENCODING_CHOICES: readonly EncodingChoice[] = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1258', 'tcvn3', 'vni'];
 
 export interface DecodedText {
   text: string;
@@ -18,6 +23,9 @@ export const ENCODING_LABEL: Record<TextEncodingName, string> = {
   'utf-8-bom': 'UTF-8 with BOM',
   'utf-16le': 'UTF-16LE',
   'utf-16be': 'UTF-16BE',
+  'windows-1258': 'Windows-1258',
+  tcvn3: 'TCVN3',
+  vni: 'VNI',
 };
 
 /** Magic numbers of formats people mistake for CSV; named so the reason is useful. */
@@ -71,12 +79,40 @@ function controlShare(text: string): number {
   return bad / n;
 }
 
-export function decodeBytes(bytes: Uint8Array): DecodedText {
+export function decodeBytes(bytes: Uint8Array, choice: EncodingChoice = 'auto'): DecodedText {
   if (bytes.length === 0) throw new PovcheckError('FILE_EMPTY', { blank: false });
   for (const [sig, kind] of SIGNATURES) {
     if (startsWith(bytes, sig)) throw new PovcheckError('FILE_BINARY', { kind });
   }
+  const decoded = choice === 'auto' ? detectAndDecode(bytes) : decodeAs(bytes, choice);
+  const { text } = decoded;
+  if (text.includes('\u0000') || controlShare(text) > 0.01) {
+    throw new PovcheckError('FILE_BINARY', { kind: 'binary' });
+  }
+  if (text.replace(/[\s\u00a0\ufeff]+/g, '').length === 0) throw new PovcheckError('FILE_EMPTY', { blank: true });
+  return decoded;
+}
 
+/** The encoding the user named. A legacy encoding also repairs Unicode text typed with a legacy font. */
+function decodeAs(bytes: Uint8Array, choice: Exclude<EncodingChoice, 'auto'>): DecodedText {
+  if (choice === 'windows-1258' || choice === 'tcvn3' || choice === 'vni') {
+    const asUnicode = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? decodeStrict(bytes.subarray(3), 'utf-8') : decodeStrict(bytes, 'utf-8');
+    const text = asUnicode !== undefined && /[^\x00-\x7f]/.test(asUnicode) ? repairLegacyText(asUnicode, choice) : decodeLegacyBytes(bytes, choice);
+    return { text, encoding: choice };
+  }
+  if (choice === 'utf-8') {
+    const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
+    const text = decodeStrict(bom ? bytes.subarray(3) : bytes, 'utf-8');
+    if (text === undefined) throw invalidText(bytes, 'utf-8');
+    return { text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
+  }
+  const bom = choice === 'utf-16le' ? startsWith(bytes, [0xff, 0xfe]) : startsWith(bytes, [0xfe, 0xff]);
+  const text = decodeStrict(bom ? bytes.subarray(2) : bytes, choice);
+  if (text === undefined) throw new PovcheckError('ENCODING_INVALID', { encoding: ENCODING_LABEL[choice] });
+  return { text, encoding: choice };
+}
+
+function detectAndDecode(bytes: Uint8Array): DecodedText {
   let encoding: TextEncodingName;
   let text: string | undefined;
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
@@ -98,16 +134,23 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
       text = decodeStrict(bytes, 'utf-8');
     }
   }
-
-  if (text === undefined) {
-    if (controlShare(new TextDecoder('latin1').decode(bytes.subarray(0, 65536))) > 0.01 || bytes.includes(0)) {
-      throw new PovcheckError('FILE_BINARY', { kind: 'binary' });
-    }
-    throw new PovcheckError('ENCODING_INVALID', { encoding: ENCODING_LABEL[encoding] });
-  }
-  if (text.includes('\u0000') || controlShare(text) > 0.01) {
-    throw new PovcheckError('FILE_BINARY', { kind: 'binary' });
-  }
-  if (text.replace(/[\s\u00a0\ufeff]+/g, '').length === 0) throw new PovcheckError('FILE_EMPTY', { blank: true });
+  if (text === undefined) throw invalidText(bytes, encoding);
+  // Valid Unicode can still hold text typed with a legacy font ("Ninh B×nh"): refuse rather than misread.
+  const legacy = detectLegacyText(text);
+  if (legacy) throw new PovcheckError('ENCODING_LEGACY', legacy);
   return { text, encoding };
+}
+
+/** Not valid in the encoding it claims: binary data, a legacy code page (named when it can be told), or neither. */
+function invalidText(bytes: Uint8Array, encoding: TextEncodingName): PovcheckError {
+  // UTF-16 is full of zero bytes; a broken one is just that.
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') return new PovcheckError('ENCODING_INVALID', { encoding: ENCODING_LABEL[encoding] });
+  if (controlShare(new TextDecoder('latin1').decode(bytes.subarray(0, 65536))) > 0.01 || bytes.includes(0)) {
+    return new PovcheckError('FILE_BINARY', { kind: 'binary' });
+  }
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
+    const guess = guessLegacyBytes(bytes);
+    return new PovcheckError('ENCODING_LEGACY', guess);
+  }
+  return new PovcheckError('ENCODING_INVALID', { encoding: ENCODING_LABEL[encoding] });
 }

@@ -27,7 +27,7 @@ export interface Cell {
 
 /** How a grid was read, for reports ("UTF-8 with BOM, ';'-delimited"); worded by the message catalogues. */
 export type SourceInfo =
-  | { kind: 'delimited'; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be'; delimiter: ',' | ';' | '\t' }
+  | { kind: 'delimited'; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni'; delimiter: ',' | ';' | '\t' }
   | { kind: 'workbook'; format: string; sheet: string };
 
 export interface Grid {

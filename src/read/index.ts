@@ -4,9 +4,11 @@
  * binary files are refused with their name; everything else is delimited text (decode.ts + csv.ts).
  * An OLE file named .xlsx/.xlsm is a password-protected workbook.
  */
-import { readFile, stat } from 'node:fs/promises';
+// Synchronous reads: a CLI reads its inputs one after the other, and node:fs/promises alone costs a few
+// milliseconds of start-up (README "Start-up").
+import { readFileSync, statSync } from 'node:fs';
 import { PovcheckError } from '../errors.js';
-import { decodeBytes } from './decode.js';
+import { decodeBytes, type EncodingChoice } from './decode.js';
 import { readDelimited, type Delimiter } from './csv.js';
 import type { Grid } from './grid.js';
 import { isZip } from './zip-guard.js';
@@ -18,6 +20,8 @@ export interface ReadOptions {
   sheet?: string;
   /** Workbooks: limits on unpacked size, cells and extent (tests lower them). */
   limits?: WorkbookLimits;
+  /** `--encoding`: detected by default. */
+  encoding?: EncodingChoice;
 }
 
 /**
@@ -34,7 +38,7 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 export async function readFileBytes(path: string): Promise<Uint8Array> {
   let info;
   try {
-    info = await stat(path);
+    info = statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new PovcheckError('FILE_NOT_FOUND', {}, { file: path });
@@ -46,7 +50,7 @@ export async function readFileBytes(path: string): Promise<Uint8Array> {
     throw new PovcheckError('FILE_TOO_LARGE', { limitMb: MAX_FILE_BYTES / 1024 / 1024 }, { file: path });
   }
   try {
-    return new Uint8Array(await readFile(path));
+    return new Uint8Array(readFileSync(path));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new PovcheckError('FILE_UNREADABLE', { reason: 'io', detail: code ?? 'unknown error' }, { file: path });
@@ -55,7 +59,7 @@ export async function readFileBytes(path: string): Promise<Uint8Array> {
 
 /** Bytes of a delimited text file → Grid. Pure: no file system. */
 export function gridFromBytes(bytes: Uint8Array, opts: ReadOptions = {}): Grid {
-  const { text, encoding } = decodeBytes(bytes);
+  const { text, encoding } = decodeBytes(bytes, opts.encoding);
   return readDelimited(text, encoding, opts.delimiter).grid;
 }
 

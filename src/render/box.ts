@@ -28,9 +28,20 @@ function pad(s: string, width: number, align: Align): string {
   return align === 'right' ? ' '.repeat(gap) + s : s + ' '.repeat(gap);
 }
 
-export function renderBox(header: string[], rows: string[][], opts: BoxOptions = {}): string {
-  const cols = Math.max(header.length, ...rows.map((r) => r.length));
-  const widths = Array.from({ length: cols }, (_, c) => Math.max(displayWidth(header[c] ?? ''), ...rows.map((r) => displayWidth(r[c] ?? ''))));
+/** No column of a terminal table is wider than this; longer cells end in "…". */
+export const MAX_CELL_WIDTH = 48;
+
+function fit(s: string): string {
+  if (displayWidth(s) <= MAX_CELL_WIDTH) return s;
+  return `${[...s.normalize('NFC')].slice(0, MAX_CELL_WIDTH - 1).join('')}…`;
+}
+
+export function renderBox(header0: string[], rows0: string[][], opts: BoxOptions = {}): string {
+  const header = header0.map(fit);
+  const rows = rows0.map((r) => r.map(fit));
+  // reduce, not Math.max(...spread): a national table has thousands of rows.
+  const cols = rows.reduce((m, r) => Math.max(m, r.length), header.length);
+  const widths = Array.from({ length: cols }, (_, c) => rows.reduce((m, r) => Math.max(m, displayWidth(r[c] ?? '')), displayWidth(header[c] ?? '')));
   const style = opts.style ?? ((t: string) => t);
   const line = (l: string, m: string, r: string) => l + widths.map((w) => '─'.repeat(w + 2)).join(m) + r;
   const row = (cells: string[], ri: number, headerRow: boolean) =>

@@ -11,13 +11,14 @@
  */
 import { SEVERITIES, severityRank, type Finding, type Severity } from '../findings.js';
 import { catalog, formatPlain, makeFmt, renderMessage, renderSkip, type Lang } from '../messages/index.js';
+import type { UiText } from '../messages/types.js';
 import type { Annex } from '../model/annex.js';
 import { displayRef } from '../read/grid.js';
 import { SEVERITY_SYMBOL, annexTableHtml, cellElementId, type CellMark } from '../render/html-annex.js';
 import { html, htmlId, joinHtml, type SafeHtml } from '../render/html-escape.js';
 import { ANNEX_CSS, PAGE_CSS, htmlPage } from '../render/html-page.js';
 import { CHART_CSS, rateChartData, rateChartSvg, type ChartTarget } from '../render/svg-chart.js';
-import { countFindings, langOf, summaryCounts, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
+import { countFindings, langOf, runLang, summaryCounts, tableOf, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
 import { causesOf } from './causes.js';
 
 export interface HtmlOptions {
@@ -192,22 +193,26 @@ function fileSection(input: ReportInput, file: ReportFile, fi: number, opts: Htm
   const cat = catalog(lang);
   const ui = cat.ui;
   const id = `file-${fi}`;
-  if (file.status === 'unreadable' || !file.annex) {
+  const summary = tableOf(file);
+  if (file.status === 'unreadable' || !summary) {
     const e = file.error;
     const reason = e ? (cat.errors[e.code] as (p: unknown) => string)(e.params) : '';
     return html`<section class="file" id="${id}" lang="${lang}"><h2 class="verdict verdict-unreadable">${ui.verdictUnreadable(file.file, reason)}</h2></section>`;
   }
+  // A streamed table (a very large one) is not kept in memory: its findings are listed, the table and chart are not drawn.
   const annex = file.annex;
   const c = countFindings(file.findings);
   const verdict = file.status === 'ok' ? ui.verdictOk(file.file) : ui.verdictInvalid(file.file);
-  const shown = shownRefs(annex);
+  const shown = annex ? shownRefs(annex) : new Set<string>();
   const marks = marksFor(file, lang, (i) => htmlId(`f${fi}`, i));
-  const table = annexTableHtml(annex, { lang, idPrefix: `c${fi}`, marks, transpose: opts.transpose ?? 'auto' });
   const sevOf = (ref: string) => marks.get(ref)?.severity;
-  const chart = rateChartSvg(rateChartData(annex, opts.targets ?? [], sevOf), { lang, idPrefix: `chart${fi}` });
-  const legend = html`<p class="legend small"><strong>${ui.html.legendTitle}</strong> ${SEVERITIES.map(
-    (s) => html`<span class="key sev-${s}">${sym(s)}${ui.severity[s]}</span>`,
-  )}${causesOf(file).length ? html`<span class="key cause">→ ${ui.html.legendCause}</span>` : ''}<span class="no-print muted">${ui.html.clickHint}</span></p>`;
+  const drawing = annex
+    ? html`<h3>${ui.html.annexTitle}</h3>
+${legendHtml(file, ui)}
+${annexTableHtml(annex, { lang, idPrefix: `c${fi}`, marks, transpose: opts.transpose ?? 'auto' })}
+<h3>${ui.html.chartTitle}</h3>
+<figure class="chart">${rateChartSvg(rateChartData(annex, opts.targets ?? [], sevOf), { lang, idPrefix: `chart${fi}` })}</figure>`
+    : html`<p class="muted">${ui.tableOmitted(summary.units)}</p>`;
   const groups = SEVERITIES.map((sev) => {
     const items = file.findings.map((f, i) => (f.severity === sev ? findingHtml(f, i, fi, lang, shown) : undefined)).filter((x) => x !== undefined);
     if (items.length === 0) return '';
@@ -224,17 +229,19 @@ ${joinHtml(items, '\n')}
     : '';
   return html`<section class="file" id="${id}" lang="${lang}">
 <h2 class="verdict verdict-${file.status}">${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}</h2>
-<p class="muted small">${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[annex.layout], ui.localeName[annex.locale])}</p>
+<p class="muted small">${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[summary.layout], ui.localeName[summary.locale])}</p>
 ${causesHtml(file, fi, lang, shown) ?? ''}
-<h3>${ui.html.annexTitle}</h3>
-${legend}
-${table}
-<h3>${ui.html.chartTitle}</h3>
-<figure class="chart">${chart}</figure>
+${drawing}
 <h3>${ui.html.findingsTitle}</h3>
 ${file.findings.length ? groups : html`<p>${ui.html.noFindings}</p>`}
 ${skipped}
 </section>`;
+}
+
+function legendHtml(file: ReportFile, ui: UiText): SafeHtml {
+  return html`<p class="legend small"><strong>${ui.html.legendTitle}</strong> ${SEVERITIES.map(
+    (s) => html`<span class="key sev-${s}">${sym(s)}${ui.severity[s]}</span>`,
+  )}${causesOf(file).length ? html`<span class="key cause">→ ${ui.html.legendCause}</span>` : ''}<span class="no-print muted">${ui.html.clickHint}</span></p>`;
 }
 
 function filesSummary(input: ReportInput, lang: Lang): SafeHtml {
@@ -254,7 +261,7 @@ function filesSummary(input: ReportInput, lang: Lang): SafeHtml {
 
 /** The validate report as one HTML document. */
 export function htmlReport(input: ReportInput, opts: HtmlOptions = {}): string {
-  const lang = input.lang ?? input.files.find((f) => f.annex)?.annex?.lang ?? input.fallbackLang;
+  const lang = runLang(input);
   const ui = catalog(lang).ui;
   const body = html`<header class="report"><h1>${ui.html.heading}</h1><p class="muted small">${ui.html.generatedBy}</p></header>
 ${input.files.length > 1 ? filesSummary(input, lang) : ''}

@@ -5,7 +5,7 @@
  */
 import { catalog, makeFmt, renderMessage, renderSkip } from '../messages/index.js';
 import type { FileResult } from '../validate.js';
-import { langOf, totalCounts, type ReportInput } from './types.js';
+import { langOf, tableOf, totalCounts, type ReportInput } from './types.js';
 import { causeMessage } from './causes.js';
 import type { Localisation } from '../locate/types.js';
 import type { Fmt, Lang } from '../messages/index.js';
@@ -56,16 +56,16 @@ function fileJson(input: ReportInput, file: FileResult) {
       causes: [],
     };
   }
-  const annex = file.annex!;
+  const table = tableOf(file)!;
   return {
     file: file.file,
     status: file.status,
-    layout: annex.layout,
-    locale: annex.locale,
+    layout: table.layout,
+    locale: table.locale,
     lang,
     source: file.source ?? null,
-    units: annex.units.length,
-    total: annex.total?.name ?? null,
+    units: table.units,
+    total: table.total ?? null,
     findings: file.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,

@@ -30,6 +30,7 @@ const RULE_NAMES: Record<RuleId | 'unreadable', string> = {
   missing: 'ValuePresent',
   duplicate: 'NoDuplicateUnitOrIndicator',
   unknown: 'LabelRecognised',
+  hierarchy: 'UnitsFormOneTree',
   target: 'TargetMet',
   continuity: 'YearStartsWhereLastEnded',
   unreadable: 'FileReadable',

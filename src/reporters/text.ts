@@ -10,8 +10,13 @@ import { SEVERITIES, severityRank } from '../findings.js';
 import type { FileResult } from '../validate.js';
 import { annexLayout } from '../render/annex-layout.js';
 import { displayWidth, renderBox } from '../render/box.js';
-import { countFindings, langOf, runLang, summaryCounts, type ReportInput, type Style } from './types.js';
+import { countFindings, langOf, runLang, summaryCounts, tableOf, type ReportInput, type Style } from './types.js';
 import { causeLines } from './causes.js';
+
+/** Findings shown per rule and severity in one file; the rest are counted (JSON has them all). */
+export const FINDINGS_PER_RULE = 20;
+/** Larger tables are not drawn under the findings. */
+export const MAX_TABLE_UNITS = 100;
 
 export interface TextOptions {
   style: Style;
@@ -98,11 +103,11 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
     const reason = (cat.errors[e.code] as (p: unknown) => string)(e.params);
     return [s.error(ui.verdictUnreadable(file.file, reason))];
   }
-  const annex = file.annex!;
+  const table = tableOf(file)!;
   const c = countFindings(file.findings);
   const verdict = file.status === 'ok' ? s.ok(ui.verdictOk(file.file)) : s.error(ui.verdictInvalid(file.file));
   const out = [`${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}`];
-  out.push(s.dim(`  ${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[annex.layout], ui.localeName[annex.locale])}`));
+  out.push(s.dim(`  ${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[table.layout], ui.localeName[table.locale])}`));
   // The likely causes come first, each with the findings it explains.
   const causes = causeLines(file.localisation, file.findings, lang, makeFmt(lang), s);
   if (causes.length > 0) out.push('', ...causes);
@@ -110,14 +115,22 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
     const group = file.findings.filter((f) => f.severity === sev);
     if (group.length === 0) continue;
     out.push('', `  ${paint(s, sev, `${ui.severityPlural[sev]} (${group.length})`)}`);
-    for (const f of group) out.push(...findingLines(f, lang, s));
+    const shown = new Map<string, number>();
+    for (const f of group) {
+      const n = (shown.get(f.rule) ?? 0) + 1;
+      shown.set(f.rule, n);
+      if (n <= FINDINGS_PER_RULE) out.push(...findingLines(f, lang, s));
+    }
+    for (const [rule, n] of shown) if (n > FINDINGS_PER_RULE) out.push(`    ${s.dim(ui.moreFindings(n - FINDINGS_PER_RULE, rule))}`);
   }
   if (file.skipped.length > 0) {
     const fmt = makeFmt(lang);
     out.push('', `  ${s.dim(ui.notChecked)} (${file.skipped.length})`);
     for (const sk of file.skipped) out.push(`    · ${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}`);
   }
-  if (opts.table) out.push(...markedTable(file, lang, opts));
+  // A streamed table is not kept, so it is never drawn.
+  if (opts.table && (table.units > MAX_TABLE_UNITS || !file.annex)) out.push('', `  ${s.dim(ui.tableOmitted(table.units))}`);
+  else if (opts.table) out.push(...markedTable(file, lang, opts));
   return out;
 }
 

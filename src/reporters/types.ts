@@ -1,7 +1,7 @@
 /**
  * What every reporter receives: the per-file results of one run and the presentation choices.
  */
-import type { FailOn, FileResult, RuleLevels } from '../validate.js';
+import type { FailOn, FileResult, RuleLevels, TableSummary } from '../validate.js';
 import type { Lang, SummaryCounts } from '../messages/index.js';
 import type { Finding } from '../findings.js';
 import type { ChartTarget } from '../render/svg-chart.js';
@@ -55,7 +55,7 @@ export interface SeriesReport {
 
 /** The language of a whole-run report (summaries): forced, else the first readable table's, else the fallback. */
 export function runLang(input: ReportInput): Lang {
-  return input.lang ?? input.files.find((f) => f.annex)?.annex?.lang ?? input.fallbackLang;
+  return input.lang ?? input.files.map(tableOf).find((t) => t)?.lang ?? input.fallbackLang;
 }
 
 /** The fail-on level of a report. */
@@ -83,7 +83,14 @@ export const PLAIN_STYLE: Style = {
 
 /** A file's report language: forced, else its table's, else (unreadable) the run's. */
 export function langOf(input: ReportInput, file: FileResult): Lang {
-  return input.lang ?? file.annex?.lang ?? runLang(input);
+  return input.lang ?? tableOf(file)?.lang ?? runLang(input);
+}
+
+/** What a report says about the table: from the annex, or the streaming path's summary of it. */
+export function tableOf(file: FileResult): TableSummary | undefined {
+  if (file.table) return file.table;
+  const a = file.annex;
+  return a ? { layout: a.layout, locale: a.locale, lang: a.lang, units: a.units.length, ...(a.total ? { total: a.total.name } : {}) } : undefined;
 }
 
 export interface Counts {

@@ -6,6 +6,7 @@ export const flowRule: Rule = {
   id: 'flow',
   severity: 'error',
   needs: [['poor_start', 'poor_reduced', 'poor_end']],
+  perUnit: true,
   run(ctx) {
     for (const unit of ctx.annex.units) {
       const v = usable(ctx, 'flow', unit, ['poor_start', 'poor_reduced', 'poor_end']);

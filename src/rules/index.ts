@@ -3,14 +3,15 @@
  * documents each. `number`, `missing`, `duplicate` and `unknown` are reported while reading the table;
  * `target` (rules/target.ts) and `continuity` (series/) run when targets or a series are given.
  */
-import type { Annex } from '../model/annex.js';
+import type { Annex, Unit } from '../model/annex.js';
 import { compareFindings, type Finding, type RuleId, type Severity, type Skip } from '../findings.js';
 import { denominatorRule } from './denominator.js';
 import { flowRule } from './flow.js';
 import { rangeRule } from './range.js';
 import { rateChangeRule, rateRule } from './rate.js';
 import { sumRule } from './sum.js';
-import { carries, type Rule } from './types.js';
+import { Folds, summaryFinding, type Effect, type FoldRule } from './summary.js';
+import { carries, type Rule, type RuleContext } from './types.js';
 
 /** Rules that check the annex's arithmetic, in report order. */
 export const CHECK_RULES: readonly Rule[] = [sumRule, flowRule, rateRule, rateChangeRule, denominatorRule, rangeRule];
@@ -22,32 +23,81 @@ export const RULE_IDS: ReadonlyArray<{ id: RuleId; severity: Severity }> = [
   { id: 'missing', severity: 'error' },
   { id: 'duplicate', severity: 'error' },
   { id: 'unknown', severity: 'warning' },
+  { id: 'hierarchy', severity: 'error' },
   // Checked when the run gives them what they need: targets (rules/target.ts), a series of files (series/).
   { id: 'target', severity: 'error' },
   { id: 'continuity', severity: 'error' },
 ];
 
-/** Rules that only run when asked for (targets given, `--series`): reports that list every rule per unit leave them out otherwise. */
-export const OPTIONAL_RULES: readonly RuleId[] = ['target', 'continuity'];
+/**
+ * Rules that only apply to some runs or tables (targets given, `--series`, a table with code and parent
+ * columns): reports that list every rule per unit list them only for the units they concern.
+ */
+export const OPTIONAL_RULES: readonly RuleId[] = ['hierarchy', 'target', 'continuity'];
 
 export interface RuleRun {
   findings: Finding[];
   skipped: Skip[];
 }
 
-/** Runs every check rule on the annex. Pure: the same annex gives the same findings in the same order. */
-export function runRules(annex: Annex, rules: readonly Rule[] = CHECK_RULES): RuleRun {
-  const findings: Finding[] = [];
-  const skipped: Skip[] = [];
+/**
+ * The rules the table can run at all. A rule whose inputs the table does not carry is skipped once for the
+ * table (recorded in `skipped`), not per unit.
+ */
+export function applicableRules(annex: Annex, rules: readonly Rule[], skipped: Skip[]): Rule[] {
+  const out: Rule[] = [];
   for (const rule of rules) {
-    // A rule whose inputs the table does not carry at all is skipped once for the table, not per unit.
     const absent = rule.needs.filter((group) => !carries(annex, group));
     if (rule.needs.length > 0 && absent.length === rule.needs.length) {
       const missing = [...new Set(absent.flat().filter((i) => !annex.indicators.includes(i)))];
       skipped.push({ rule: rule.id, msg: { id: 'skip.absent', params: { indicators: missing } } });
       continue;
     }
-    rule.run({ annex, report: (f) => findings.push(f), skip: (s) => skipped.push(s) });
+    out.push(rule);
+  }
+  return out;
+}
+
+/** Depth of each unit from its parent chain (parents are resolved and acyclic by then). */
+export function depthOf(annex: Annex): (unit: Unit) => number {
+  const memo = new Int32Array(annex.units.length).fill(-1);
+  const depth = (u: Unit): number => {
+    const known = memo[u.id]!;
+    if (known >= 0) return known;
+    // Iterative: a hostile table may be deep. `base` is the depth above the walked chain (-1 above a root).
+    const chain: Unit[] = [];
+    let base = -1;
+    for (let cur: Unit | undefined = u; cur !== undefined && chain.length <= annex.units.length; ) {
+      const m: number = memo[cur.id]!;
+      if (m >= 0) {
+        base = m;
+        break;
+      }
+      chain.push(cur);
+      cur = cur.parent === undefined ? undefined : annex.units[cur.parent];
+    }
+    for (let i = chain.length - 1, d = base + 1; i >= 0; i--, d++) memo[chain[i]!.id] = d;
+    return memo[u.id]!;
+  };
+  return depth;
+}
+
+/** Runs every check rule on the annex. Pure: the same annex gives the same findings in the same order. */
+export function runRules(annex: Annex, rules: readonly Rule[] = CHECK_RULES): RuleRun {
+  const findings: Finding[] = [];
+  const skipped: Skip[] = [];
+  const folds = new Folds<Finding>();
+  const ctx: RuleContext = {
+    annex,
+    report: (f) => findings.push(f),
+    skip: (s) => skipped.push(s),
+    depth: depthOf(annex),
+    fold: (note: Finding, unit: Unit, effect?: Effect) => folds.add(note.rule as FoldRule, unit.parent ?? -1, () => note, effect),
+  };
+  for (const rule of applicableRules(annex, rules, skipped)) rule.run(ctx);
+  for (const slot of folds) {
+    const parent = typeof slot.parent === 'number' ? annex.units[slot.parent] : undefined;
+    findings.push(summaryFinding(slot.rule, parent?.name ?? '', slot.count, slot.winner));
   }
   findings.sort(compareFindings);
   return { findings, skipped };

@@ -27,6 +27,7 @@ export const rangeRule: Rule = {
   id: 'range',
   severity: 'error',
   needs: [],
+  perUnit: true,
   run(ctx) {
     for (const unit of ctx.annex.units) {
       const v = ctx.annex.values[unit.id] ?? {};

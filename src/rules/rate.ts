@@ -7,6 +7,7 @@
 import { plain, type Dec } from '../calc/decimal.js';
 import { exactRate, printedRateMatches, rate, rateReduction, RATE_DECIMALS } from '../calc/annex-math.js';
 import type { Unit } from '../model/annex.js';
+import type { Finding } from '../findings.js';
 import { carries, isOk, usable, type OkValue, type Rule, type RuleContext } from './types.js';
 
 /** Digits shown in messages for an unrounded quotient. */
@@ -60,6 +61,7 @@ export const rateRule: Rule = {
   id: 'rate',
   severity: 'error',
   needs: [['rate_start'], ['rate_end']],
+  perUnit: true,
   run(ctx) {
     for (const unit of ctx.annex.units) {
       checkRate(ctx, unit, 'rate_start');
@@ -107,6 +109,7 @@ export const rateChangeRule: Rule = {
   id: 'rate-change',
   severity: 'error',
   needs: [['rate_reduced']],
+  perUnit: true,
   run(ctx) {
     for (const unit of ctx.annex.units) {
       const rr = usable(ctx, 'rate-change', unit, ['rate_reduced']);
@@ -122,7 +125,7 @@ export const rateChangeRule: Rule = {
       if (expected.eq(printed.num)) {
         const rounded = unrounded?.toDecimalPlaces(RATE_DECIMALS, 4);
         if (unrounded && rounded && !rounded.eq(expected)) {
-          ctx.report({
+          const note: Finding = {
             rule: 'rate-change',
             severity: 'info',
             at: printed.cell,
@@ -141,7 +144,10 @@ export const rateChangeRule: Rule = {
                 rounded: plain(rounded, RATE_DECIMALS),
               },
             },
-          });
+          };
+          // A convention, not an error: per unit down to depth 1, one summary per parent below.
+          if (ctx.depth(unit) <= 1) ctx.report(note);
+          else ctx.fold(note, unit);
         }
         continue;
       }

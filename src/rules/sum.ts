@@ -1,46 +1,61 @@
 /**
  * sum: for each count indicator, the units add up to the total unit. The finding sits at the total's cell.
- * Works per parent, so deeper hierarchies (province → district → commune) reuse it unchanged.
+ * Works per parent, so deeper hierarchies (province → district → commune) reuse it unchanged. The streaming
+ * path (src/stream/) adds up the children as it reads and builds the same finding with `sumMismatch`.
  */
 import { Dec, ZERO, plain } from '../calc/decimal.js';
-import { childrenOf } from '../model/annex.js';
-import { COUNT_INDICATORS } from '../model/indicators.js';
-import { isOk, type Rule } from './types.js';
+import { childrenByParent } from '../model/annex.js';
+import { COUNT_INDICATORS, type CountIndicator } from '../model/indicators.js';
+import type { Finding, Skip } from '../findings.js';
+import { isOk, type OkValue, type Rule } from './types.js';
+
+/** The finding when the parts (`count` of them, adding up to `sum`) do not give the parent's own value. */
+export function sumMismatch(parentName: string, ind: CountIndicator, total: OkValue, sum: Dec, count: number): Finding | undefined {
+  if (sum.eq(total.num)) return undefined;
+  return {
+    rule: 'sum',
+    severity: 'error',
+    at: total.cell,
+    unit: parentName,
+    indicator: ind,
+    expected: plain(sum),
+    actual: total.plain,
+    msg: {
+      id: 'sum.mismatch',
+      params: { indicator: ind, total: parentName, parts: plain(sum), actual: total.plain, diff: plain(total.num.minus(sum)), count },
+    },
+  };
+}
+
+/** The sum is not checked when the parent's value or a part is not usable: the cells, parent first. */
+export function sumSkip(parentName: string, cells: string[]): Skip {
+  return { rule: 'sum', unit: parentName, msg: { id: 'skip.bad-value', params: { cells } } };
+}
 
 export const sumRule: Rule = {
   id: 'sum',
   severity: 'error',
   needs: [],
+  perUnit: false,
   run(ctx) {
     const { annex } = ctx;
+    const children = childrenByParent(annex);
     for (const parent of annex.units) {
-      const parts = childrenOf(annex, parent);
-      if (parts.length === 0) continue;
+      const parts = children.get(parent.id);
+      if (!parts) continue;
       for (const ind of COUNT_INDICATORS) {
         if (!annex.indicators.includes(ind)) continue;
         const total = annex.values[parent.id]?.[ind];
         const values = parts.map((u) => annex.values[u.id]?.[ind]);
         const bad = [total, ...values].filter((v) => v && !isOk(v)).map((v) => v!.cell.ref);
         if (bad.length > 0 || !isOk(total)) {
-          if (bad.length > 0) ctx.skip({ rule: 'sum', unit: parent.name, msg: { id: 'skip.bad-value', params: { cells: bad } } });
+          if (bad.length > 0) ctx.skip(sumSkip(parent.name, bad));
           continue;
         }
         let sum: Dec = ZERO;
         for (const v of values) if (isOk(v)) sum = sum.plus(v.num);
-        if (sum.eq(total.num)) continue;
-        ctx.report({
-          rule: 'sum',
-          severity: 'error',
-          at: total.cell,
-          unit: parent.name,
-          indicator: ind,
-          expected: plain(sum),
-          actual: total.plain,
-          msg: {
-            id: 'sum.mismatch',
-            params: { indicator: ind, total: parent.name, parts: plain(sum), actual: total.plain, diff: plain(total.num.minus(sum)), count: parts.length },
-          },
-        });
+        const f = sumMismatch(parent.name, ind, total, sum, parts.length);
+        if (f) ctx.report(f);
       }
     }
   },

@@ -5,11 +5,23 @@ import type { Annex, Unit, Value } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import type { Finding, RuleId, Severity, Skip } from '../findings.js';
 import type { Dec } from '../calc/decimal.js';
+import type { Effect } from './summary.js';
 
 export interface RuleContext {
   readonly annex: Annex;
   report(f: Finding): void;
   skip(s: Skip): void;
+  /**
+   * Depth of a unit in the tree: 0 for the total (and any other root), 1 directly under it, 2 below that.
+   * Per-unit notes (denominator warnings, convention infos) are reported for depth ≤ 1 and folded into one
+   * finding per parent below (see `fold`).
+   */
+  depth(unit: Unit): number;
+  /**
+   * A deeper unit's note, folded into one summary finding per parent and rule (rules/summary.ts): the
+   * summary counts them and names the unit with the largest `effect` (the first one without an effect).
+   */
+  fold(note: Finding, unit: Unit, effect?: Effect): void;
 }
 
 export interface Rule {
@@ -17,6 +29,8 @@ export interface Rule {
   readonly severity: Severity;
   /** Indicators whose absence from the table means the rule does not apply at all. */
   readonly needs: readonly Indicator[][];
+  /** Checks each unit on its own values only (no other unit's): the streaming path runs it row by row. */
+  readonly perUnit: boolean;
   run(ctx: RuleContext): void;
 }
 

@@ -174,6 +174,7 @@ function buildLabelTable(): Map<string, LabelMatch> {
 }
 
 const LABELS = buildLabelTable();
+const HAS_LETTER = /\p{L}/u;
 const setOf = (words: string[]) => new Set(words.map(foldKey).filter((k) => k !== ''));
 /** Membership by folded key; text that folds to nothing ("", "#", "%") matches no list. */
 const inSet = (set: Set<string>, t: string) => {
@@ -192,6 +193,8 @@ const PARENTS = setOf(PARENT_HEADERS);
 
 /** Extra aliases (from configuration): label text → indicator. */
 export function matchLabel(text: string, extra?: ReadonlyMap<string, Indicator>): LabelMatch | undefined {
+  // Numbers and symbols are never labels; most cells of a table are numbers, so this is the hot path.
+  if (!HAS_LETTER.test(text)) return undefined;
   const k = labelKey(text);
   if (!k) return undefined;
   const hit = extra?.get(k);

@@ -11,7 +11,9 @@ export interface DraftUnit {
   name: string;
   cell?: Cell;
   code?: string;
+  codeCell?: Cell;
   parentCode?: string;
+  parentCell?: Cell;
 }
 
 export interface DraftValue {
@@ -28,6 +30,8 @@ export interface Draft {
   values: DraftValue[];
   findings: Finding[];
   langVotes: { vi: number; en: number };
+  /** The long layout has code and parent columns: units form a tree of any depth. */
+  hierarchical?: boolean;
 }
 
 /** Keeps the first occurrence of each indicator; later ones become `duplicate` findings. */
@@ -58,9 +62,17 @@ export function newDraft(layout: 'wide' | 'long'): Draft {
   return { layout, units: [], indicators: [], labelCells: {}, values: [], findings: [], langVotes: { vi: 0, en: 0 } };
 }
 
+/** Longest input text povcheck repeats back (names, typed values): longer is garbage, and reports must stay readable. */
+export const MAX_ECHO = 120;
+
+/** `text`, cut to `max` characters with an ellipsis. */
+export function clip(text: string, max = MAX_ECHO): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 /** Collapses inner whitespace and line breaks of a name as typed in a header cell. */
 export function tidyName(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return clip(text.normalize('NFC').replace(/\s+/g, ' ').trim());
 }
 
 export const hasDigit = (t: string) => /\d/.test(t);

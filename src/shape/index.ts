@@ -10,13 +10,14 @@ import type { Annex, NumberLocale, Unit, Value } from '../model/annex.js';
 import type { Finding } from '../findings.js';
 import type { Lang } from '../messages/index.js';
 import { isTotalName } from './aliases.js';
-import type { Draft } from './draft.js';
+import { clip, type Draft } from './draft.js';
 import { readLong } from './long.js';
 import { unitKey } from './normalize.js';
 import { decideLocale, parseNumber, type NumberSample, type ParseResult } from './numbers.js';
 import { Dec } from '../calc/decimal.js';
 import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
 import { readWide } from './wide.js';
+import { resolveTree } from './hierarchy.js';
 
 export interface ShapeOptions {
   /** Number format, when the caller knows it (`--locale`). */
@@ -47,7 +48,7 @@ export interface ShapeResult {
 const SCAN_COLS = 12;
 const SCAN_ROWS = 60;
 
-function detect(grid: Grid, extra?: ExtraLabels): { layout: 'wide'; col: number; line: LabelLine } | { layout: 'long'; row: number; line: LabelLine } | undefined {
+export function detect(grid: Grid, extra?: ExtraLabels): { layout: 'wide'; col: number; line: LabelLine } | { layout: 'long'; row: number; line: LabelLine } | undefined {
   let best: { layout: 'wide'; col: number; line: LabelLine } | { layout: 'long'; row: number; line: LabelLine } | undefined;
   const width = Math.min(gridWidth(grid), SCAN_COLS);
   for (let c = 0; c < width; c++) {
@@ -72,7 +73,7 @@ export function shape(grid: Grid, opts: ShapeOptions = {}): ShapeResult {
 function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
   const findings = draft.findings;
 
-  // Units: the total, duplicates, parents.
+  // Units: the total, duplicates, parents (unit aliases and extra total names from the configuration).
   const keys = draft.units.map((u) => {
     const k = unitKey(u.name);
     const canonical = opts.unitAliases?.get(k);
@@ -80,6 +81,104 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
   });
   const extraTotals = new Set((opts.totalNames ?? []).map(unitKey).filter((k) => k !== ''));
   const isTotal = (name: string) => isTotalName(name) || extraTotals.has(unitKey(name));
+  const { parents, totalIdx } = draft.hierarchical ? fromTree(draft, findings, isTotal) : oneLevel(draft, keys, findings, opts, isTotal);
+  const units: Unit[] = draft.units.map((u, id) => ({
+    id,
+    name: u.name,
+    key: keys[id]!,
+    ...(u.cell ? { cell: u.cell } : {}),
+    ...(u.code ? { code: u.code } : {}),
+    isTotal: id === totalIdx,
+    ...(parents[id] !== undefined ? { parent: parents[id] } : {}),
+  }));
+
+  // Numbers: decide the file's format from all value cells written as text, then parse each.
+  // Workbook cells stored as numbers carry exact digits (Cell.numeric) and need no format.
+  const format = numberFormat(
+    draft.values
+      .filter((v) => v.cell.numeric === undefined)
+      .map((v) => ({ text: v.cell.raw.trim(), kind: indicatorKind(v.indicator), ref: displayRef(v.cell) })),
+    opts,
+  );
+  const { locale, plain } = format;
+
+  const values: Array<Partial<Record<Indicator, Value>>> = units.map(() => ({}));
+  for (const dv of draft.values) {
+    const { value, finding } = parseValue(dv.cell, dv.unit, units[dv.unit]!.name, dv.indicator, format);
+    values[dv.unit]![dv.indicator] = value;
+    if (finding) findings.push(finding);
+  }
+
+  findings.push(...missingIndicators(draft.indicators));
+
+  const annex: Annex = {
+    layout: draft.layout,
+    units,
+    ...(totalIdx >= 0 ? { total: units[totalIdx]! } : {}),
+    indicators: draft.indicators,
+    labelCells: draft.labelCells,
+    values,
+    locale: plain ? 'plain' : locale,
+    lang: decideLang(draft, units),
+  };
+  return { annex, findings };
+}
+
+/** The file's number format: `--locale`, or decided from the value cells (LOCALE_AMBIGUOUS when it cannot be). */
+export interface NumberFormat {
+  locale: NumberLocale;
+  /** No cell showed a separator that tells the formats apart. */
+  plain: boolean;
+  /** A cell that showed the chosen format, for messages. */
+  witness: string;
+}
+
+export function numberFormat(samples: Iterable<NumberSample>, opts: ShapeOptions): NumberFormat {
+  if (opts.locale) return { locale: opts.locale, plain: false, witness: '' };
+  const d = decideLocale([...samples].filter((s) => s.text !== ''));
+  if (!d.ok) {
+    if (d.reason === 'ambiguous') {
+      throw new PovcheckError('LOCALE_AMBIGUOUS', { reason: 'ambiguous', cell: d.sample.ref, text: clip(d.sample.text), vi: d.vi, en: d.en }, { cell: d.sample.ref });
+    }
+    throw new PovcheckError('LOCALE_AMBIGUOUS', { reason: 'conflict', viCell: d.vi.ref, viText: clip(d.vi.text), enCell: d.en.ref, enText: clip(d.en.text) });
+  }
+  return { locale: d.locale, plain: d.plain, witness: d.witness?.ref ?? '' };
+}
+
+/** One value cell → its Value, and the finding when it is empty or not a number. */
+export function parseValue(cell: Cell, unitId: number, unitName: string, indicator: Indicator, format: NumberFormat): { value: Value; finding?: Finding } {
+  const raw = cell.raw;
+  // Most cells have no space around them: the regex only when they may.
+  const text = raw === '' || (raw.charCodeAt(0) > 0x20 && raw.charCodeAt(raw.length - 1) > 0x20 && raw.charCodeAt(0) < 0x7f && raw.charCodeAt(raw.length - 1) < 0x7f) ? raw : raw.replace(/^[\s\u00a0\u2007\u202f]+|[\s\u00a0\u2007\u202f]+$/g, '');
+  const p = cell.numeric !== undefined ? parseStored(cell.numeric) : parseNumber(text, format.locale, indicatorKind(indicator));
+  if (p.ok) return { value: { indicator, unit: unitId, cell, text, status: 'ok', num: p.num, plain: p.plain, decimals: p.decimals } };
+  return {
+    value: { indicator, unit: unitId, cell, text, status: p.problem === 'empty' ? 'empty' : 'invalid' },
+    finding: numberFinding(p.problem, cell, unitName, indicator, clip(text), format.locale, format.witness),
+  };
+}
+
+/** A warning per count indicator the table lacks, naming the checks that need it. */
+export function missingIndicators(indicators: readonly Indicator[]): Finding[] {
+  return COUNT_INDICATORS.filter((ind) => !indicators.includes(ind)).map(
+    (ind): Finding => ({ rule: 'missing', severity: 'warning', indicator: ind, msg: { id: 'missing.indicator', params: { indicator: ind, rules: RULES_NEEDING[ind] } } }),
+  );
+}
+
+/** Code and parent columns: the tree decides parents and the total; names may repeat across districts. */
+function fromTree(draft: Draft, findings: Finding[], isTotal: (name: string) => boolean): { parents: Array<number | undefined>; totalIdx: number } {
+  const tree = resolveTree(draft.units, findings, isTotal);
+  return { parents: tree.parent, totalIdx: tree.total ?? -1 };
+}
+
+/** One level (wide layout, or long without codes): the total, then every other unit under it. */
+function oneLevel(
+  draft: Draft,
+  keys: string[],
+  findings: Finding[],
+  opts: ShapeOptions,
+  isTotal: (name: string) => boolean,
+): { parents: Array<number | undefined>; totalIdx: number } {
   let totalIdx = draft.units.findIndex((u) => isTotal(u.name));
   if (totalIdx < 0 && draft.units.length > 1 && (opts.totalPolicy ?? 'first') === 'first') {
     totalIdx = 0;
@@ -109,72 +208,8 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
       msg: { id: 'duplicate.unit', params: { unit: u.name, first: firstUnit.cell ? displayRef(firstUnit.cell) : firstUnit.name } },
     });
   });
-  const units: Unit[] = draft.units.map((u, id) => ({
-    id,
-    name: u.name,
-    key: keys[id]!,
-    ...(u.cell ? { cell: u.cell } : {}),
-    ...(u.code ? { code: u.code } : {}),
-    isTotal: id === totalIdx,
-    ...(totalIdx >= 0 && id !== totalIdx ? { parent: totalIdx } : {}),
-  }));
-
-  // Numbers: decide the file's format from all value cells written as text, then parse each.
-  // Workbook cells stored as numbers carry exact digits (Cell.numeric) and need no format.
-  const samples: NumberSample[] = draft.values
-    .filter((v) => v.cell.numeric === undefined)
-    .map((v) => ({ text: v.cell.raw.trim(), kind: indicatorKind(v.indicator), ref: displayRef(v.cell) }))
-    .filter((s) => s.text !== '');
-  let locale: NumberLocale;
-  let plain = false;
-  let witness = '';
-  if (opts.locale) {
-    locale = opts.locale;
-  } else {
-    const d = decideLocale(samples);
-    if (!d.ok) {
-      if (d.reason === 'ambiguous') {
-        throw new PovcheckError('LOCALE_AMBIGUOUS', { reason: 'ambiguous', cell: d.sample.ref, text: d.sample.text, vi: d.vi, en: d.en }, { cell: d.sample.ref });
-      }
-      throw new PovcheckError('LOCALE_AMBIGUOUS', { reason: 'conflict', viCell: d.vi.ref, viText: d.vi.text, enCell: d.en.ref, enText: d.en.text });
-    }
-    locale = d.locale;
-    plain = d.plain;
-    witness = d.witness?.ref ?? '';
-  }
-
-  const values: Array<Partial<Record<Indicator, Value>>> = units.map(() => ({}));
-  for (const dv of draft.values) {
-    const unit = units[dv.unit]!;
-    const kind = indicatorKind(dv.indicator);
-    const text = dv.cell.raw.replace(/^[\s\u00a0\u2007\u202f]+|[\s\u00a0\u2007\u202f]+$/g, '');
-    const base = { indicator: dv.indicator, unit: dv.unit, cell: dv.cell, text };
-    const p = dv.cell.numeric !== undefined ? parseStored(dv.cell.numeric) : parseNumber(text, locale, kind);
-    if (p.ok) {
-      values[dv.unit]![dv.indicator] = { ...base, status: 'ok', num: p.num, plain: p.plain, decimals: p.decimals };
-      continue;
-    }
-    values[dv.unit]![dv.indicator] = { ...base, status: p.problem === 'empty' ? 'empty' : 'invalid' };
-    findings.push(numberFinding(p.problem, dv.cell, unit.name, dv.indicator, text, locale, witness));
-  }
-
-  for (const ind of COUNT_INDICATORS) {
-    if (!draft.indicators.includes(ind)) {
-      findings.push({ rule: 'missing', severity: 'warning', indicator: ind, msg: { id: 'missing.indicator', params: { indicator: ind, rules: RULES_NEEDING[ind] } } });
-    }
-  }
-
-  const annex: Annex = {
-    layout: draft.layout,
-    units,
-    ...(totalIdx >= 0 ? { total: units[totalIdx]! } : {}),
-    indicators: draft.indicators,
-    labelCells: draft.labelCells,
-    values,
-    locale: plain ? 'plain' : locale,
-    lang: decideLang(draft, units),
-  };
-  return { annex, findings };
+  const parents = draft.units.map((_, i) => (totalIdx >= 0 && i !== totalIdx ? totalIdx : undefined));
+  return { parents, totalIdx };
 }
 
 const RULES_NEEDING: Record<(typeof COUNT_INDICATORS)[number], string[]> = {
@@ -212,9 +247,14 @@ function numberFinding(problem: string, cell: Cell, unit: string, indicator: Ind
 }
 
 function decideLang(draft: Draft, units: Unit[]): Lang {
-  const { vi, en } = draft.langVotes;
-  if (vi > en) return 'vi';
-  if (en > vi) return 'en';
-  // Only keys (or a tie): Vietnamese letters in unit names tip it.
-  return units.some((u) => /[^\x00-\x7f]/.test(u.name)) ? 'vi' : 'en';
+  return langOf(draft.langVotes, units.some((u) => NON_ASCII.test(u.name)));
+}
+
+export const NON_ASCII = /[^\x00-\x7f]/;
+
+/** The labels' language; with only keys (or a tie), Vietnamese letters in unit names tip it. */
+export function langOf(votes: { vi: number; en: number }, nonAsciiName: boolean): Lang {
+  if (votes.vi > votes.en) return 'vi';
+  if (votes.en > votes.vi) return 'en';
+  return nonAsciiName ? 'vi' : 'en';
 }

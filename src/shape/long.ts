@@ -2,7 +2,8 @@
  * Long layout: one row per unit, one column per indicator, a header row of indicator labels (English
  * keys such as `poor_start`, or Vietnamese/English labels, optionally under a merged heading row).
  */
-import { cellAt, cellText, columnLetters, gridWidth, type Grid } from '../read/grid.js';
+import { cellAt, cellText, columnLetters, gridWidth, type Cell, type Grid } from '../read/grid.js';
+import type { Finding } from '../findings.js';
 import type { Indicator } from '../model/indicators.js';
 import {
   isCodeHeader,
@@ -12,11 +13,23 @@ import {
   isSttHeader,
   isUnitHeader,
 } from './aliases.js';
-import { newDraft, takeIndicators, tidyName, type Draft } from './draft.js';
+import { clip, newDraft, takeIndicators, tidyName, type Draft } from './draft.js';
 import type { LabelLine } from './scan.js';
 
-export function readLong(grid: Grid, headerRow: number, line: LabelLine): Draft {
-  const draft = newDraft('long');
+/** Where a long table's columns are: indicators, and the unit-name, code and parent columns. */
+export interface LongColumns {
+  cols: Map<number, Indicator>;
+  unitCol: number | undefined;
+  codeCol: number | undefined;
+  parentCol: number | undefined;
+}
+
+/**
+ * The header of a long table: indicator columns (duplicates reported), the name, code and parent columns, and
+ * the columns that are not recognised (reported). Looks at the data rows only to guess an unlabelled name
+ * column and to tell an empty unlabelled column from one with content.
+ */
+export function longColumns(grid: Grid, headerRow: number, line: LabelLine, draft: Draft): LongColumns {
   const cols: Map<number, Indicator> = takeIndicators(line, draft);
   const width = gridWidth(grid);
   const text = (r: number, c: number) => cellText(cellAt(grid, r, c));
@@ -48,13 +61,25 @@ export function readLong(grid: Grid, headerRow: number, line: LabelLine): Draft 
     const head = header(c);
     const hasData = dataRows.some((r) => text(r, c) !== '');
     if (head === '' && !hasData) continue;
-    const at = headerCell(c);
-    draft.findings.push(
-      head !== ''
-        ? { rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.column', params: { text: head } } }
-        : { rule: 'unknown', severity: 'warning', msg: { id: 'unknown.unlabelled-column', params: { col: columnLetters(c) } } },
-    );
+    draft.findings.push(head !== '' ? unknownColumn(headerCell(c), head) : unlabelledColumn(c));
   }
+  return { cols, unitCol, codeCol, parentCol };
+}
+
+export function unknownColumn(at: Cell | undefined, head: string): Finding {
+  return { rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.column', params: { text: clip(head) } } };
+}
+
+export function unlabelledColumn(c: number): Finding {
+  return { rule: 'unknown', severity: 'warning', msg: { id: 'unknown.unlabelled-column', params: { col: columnLetters(c) } } };
+}
+
+export function readLong(grid: Grid, headerRow: number, line: LabelLine): Draft {
+  const draft = newDraft('long');
+  const { cols, unitCol, codeCol, parentCol } = longColumns(grid, headerRow, line, draft);
+  const text = (r: number, c: number) => cellText(cellAt(grid, r, c));
+  const dataRows: number[] = [];
+  for (let r = headerRow + 1; r < grid.rows.length; r++) dataRows.push(r);
 
   const indicatorCols = [...cols.keys()];
   const withValues = dataRows.filter((r) => indicatorCols.some((c) => text(r, c) !== ''));
@@ -76,17 +101,22 @@ export function readLong(grid: Grid, headerRow: number, line: LabelLine): Draft 
     }
     const code = codeCol === undefined ? '' : text(r, codeCol);
     const parentCode = parentCol === undefined ? '' : text(r, parentCol);
+    const codeCell = codeCol === undefined ? undefined : cellAt(grid, r, codeCol);
+    const parentCell = parentCol === undefined ? undefined : cellAt(grid, r, parentCol);
     const unit =
       draft.units.push({
         name: name !== '' ? name : `#${r + 1}`,
         ...(nameCell && name !== '' ? { cell: nameCell } : {}),
         ...(code ? { code } : {}),
+        ...(code && codeCell ? { codeCell } : {}),
         ...(parentCode ? { parentCode } : {}),
+        ...(parentCode && parentCell ? { parentCell } : {}),
       }) - 1;
     for (const [c, indicator] of cols) {
       const cell = cellAt(grid, r, c) ?? { raw: '', ref: `${columnLetters(c)}${r + 1}`, row: r, col: c, ...(grid.sheet ? { sheet: grid.sheet } : {}) };
       draft.values.push({ unit, indicator, cell });
     }
   }
+  draft.hierarchical = codeCol !== undefined && parentCol !== undefined;
   return draft;
 }

@@ -3,6 +3,18 @@
  * "Tổng số hộ của toàn tỉnh đầu năm" → "tong so ho cua toan tinh dau nam".
  */
 export function foldKey(text: string): string {
+  // Labels and names repeat (in a table, and across the files of a run): remembered, within a bound.
+  const known = folded.get(text);
+  if (known !== undefined) return known;
+  const key = fold(text);
+  if (folded.size >= 20_000) folded.clear();
+  folded.set(text, key);
+  return key;
+}
+
+const folded = new Map<string, string>();
+
+function fold(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

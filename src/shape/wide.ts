@@ -5,7 +5,7 @@
 import { cellAt, cellText, columnLetters, gridWidth, type Grid } from '../read/grid.js';
 import type { Indicator } from '../model/indicators.js';
 import { isLabelHeader, isMeasureHeader, isMeasureValue, isNotesHeader, isSttHeader } from './aliases.js';
-import { hasDigit, newDraft, takeIndicators, tidyName, type Draft } from './draft.js';
+import { clip, hasDigit, newDraft, takeIndicators, tidyName, type Draft } from './draft.js';
 import type { LabelLine } from './scan.js';
 
 /** STT values: 1, 2, 6.1, I, II, a … */
@@ -71,7 +71,7 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
     const duplicateLabel = line.hits.has(r); // an indicator given twice: already reported
     if (duplicateLabel) continue;
     if (labelText !== '' && label && (hasValues || (r > firstRow && r < lastRow))) {
-      draft.findings.push({ rule: 'unknown', severity: 'warning', at: label, msg: { id: 'unknown.row', params: { text: labelText } } });
+      draft.findings.push({ rule: 'unknown', severity: 'warning', at: label, msg: { id: 'unknown.row', params: { text: clip(labelText) } } });
     } else if (labelText === '' && hasValues) {
       const at = cellAt(grid, r, unitCols.find((c) => text(r, c) !== '')!);
       draft.findings.push({ rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.unlabelled-row', params: { row: r + 1 } } });
@@ -83,6 +83,6 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
 function unknownColumn(grid: Grid, headerRow: number | undefined, c: number, head: string) {
   const at = headerRow !== undefined && head !== '' ? cellAt(grid, headerRow, c) : undefined;
   return head !== ''
-    ? ({ rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.column', params: { text: head } } } as const)
+    ? ({ rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.column', params: { text: clip(head) } } } as const)
     : ({ rule: 'unknown', severity: 'warning', msg: { id: 'unknown.unlabelled-column', params: { col: columnLetters(c) } } } as const);
 }

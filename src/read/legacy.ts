@@ -1,0 +1,133 @@
+/**
+ * Legacy Vietnamese encodings, still met in older government files:
+ *  - Windows-1258: the ANSI code page of a Vietnamese Windows ("CSV" without BOM); tone marks may be
+ *    separate combining characters, so the text is normalised to NFC;
+ *  - TCVN3 (ABC; fonts .VnTime, .VnArial): one byte per letter; read as Windows-1252 it shows "Ninh B×nh";
+ *  - VNI (fonts VNI-Times): a base letter plus a byte for the mark; read as Windows-1252 "HEÄ THOÁNG".
+ * They are detected and refused with a reason unless the user names the encoding (--encoding), because
+ * guessing wrong would misread every name. Converters: iconv-lite (Windows-1258, TCVN3) and
+ * vietnamese-conversion (VNI), loaded only when needed.
+ */
+import { createRequire } from 'node:module';
+
+export const LEGACY_ENCODINGS = ['windows-1258', 'tcvn3', 'vni'] as const;
+export type LegacyEncoding = (typeof LEGACY_ENCODINGS)[number];
+
+const require = createRequire(import.meta.url);
+
+interface Iconv {
+  decode(buf: Uint8Array, enc: string): string;
+  encode(text: string, enc: string): Uint8Array;
+}
+const iconv = (): Iconv => require('iconv-lite') as Iconv;
+const vni = (): { toUnicode(text: string, from: string): string } => require('vietnamese-conversion');
+
+/** Bytes in a legacy encoding → Unicode (NFC). */
+export function decodeLegacyBytes(bytes: Uint8Array, enc: LegacyEncoding): string {
+  switch (enc) {
+    case 'windows-1258':
+      return iconv().decode(bytes, 'cp1258').normalize('NFC');
+    case 'tcvn3':
+      return iconv().decode(bytes, 'tcvn').normalize('NFC');
+    case 'vni':
+      return vni().toUnicode(iconv().decode(bytes, 'win1252'), 'vni').normalize('NFC');
+  }
+}
+
+/**
+ * Text that was decoded as Unicode but typed with a legacy font (a UTF-8 file holding "Ninh B×nh"):
+ * back to the bytes the font meant, then through the converter.
+ */
+export function repairLegacyText(text: string, enc: LegacyEncoding): string {
+  const bytes = iconv().encode(text, 'win1252');
+  return decodeLegacyBytes(bytes, enc);
+}
+
+/** Letters only Vietnamese text has: ă â đ ê ô ơ ư and the precomposed toned vowels. */
+const VIETNAMESE_LETTER = /[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]/gu;
+/** Letters Vietnamese Unicode text has that legacy text read as Windows-1252 never shows. */
+const UNICODE_ONLY = /[ăđơưĂĐƠƯ\u1ea0-\u1ef9]/u;
+/** Symbols that stand for letters in legacy text: "B×nh", "®Çu", "ngheøo". */
+const SUSPECT = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]/gu;
+
+function count(re: RegExp, s: string): number {
+  return s.match(re)?.length ?? 0;
+}
+
+/**
+ * Common words of these tables and of Vietnamese in general: a right reading is full of them, a wrong one
+ * (TCVN3 bytes read as VNI, say) has letters with diacritics but no words.
+ */
+const WORDS = new Set(
+  ('hộ nghèo số tổng tỷ tỉ lệ năm đầu cuối giảm trong toàn tỉnh huyện xã phường thị trấn thành phố đơn vị tính chỉ tiêu ghi chú ' +
+    'cận dân cư của và các có không được người tăng thoát tái phát sinh mới kế hoạch báo cáo kết quả') .split(' '),
+);
+
+function knownWords(text: string): number {
+  let words = 0;
+  for (const w of text.toLowerCase().split(/[^\p{L}]+/u)) if (WORDS.has(w)) words++;
+  return words;
+}
+
+function scoreVietnamese(text: string): number {
+  const junk = count(/[\u0080-\u009f\u00a0-\u00bf\u00d7\u00f7\u0300-\u036f]/gu, text);
+  return 10 * knownWords(text) + count(VIETNAMESE_LETTER, text) - 2 * junk;
+}
+
+/** The field holding the first suspicious character next to a letter ("Ninh B×nh"), to show the user. */
+function sampleOf(text: string): string {
+  const m = /[\p{L}][\u0080-\u00ff]|[\u0080-\u00ff][\p{L}]/u.exec(text);
+  if (!m) return '';
+  const before = text.slice(0, m.index).search(/[^\r\n\t;,"]*$/u);
+  const field = text.slice(before).split(/[\r\n\t;,"]/u)[0] ?? '';
+  return field.trim().slice(0, 40);
+}
+
+export interface LegacyGuess {
+  likely?: LegacyEncoding;
+  sample: string;
+}
+
+/**
+ * The legacy reading that turns the text into Vietnamese: it must bring at least two known words more than
+ * `baselineText` has, and score best. A few accented letters alone (Café, São Paulo) never qualify.
+ */
+function bestConversion(convert: (enc: LegacyEncoding) => string, baselineText: string): LegacyEncoding | undefined {
+  const baseWords = knownWords(baselineText);
+  let best: LegacyEncoding | undefined;
+  let bestScore = scoreVietnamese(baselineText);
+  for (const enc of LEGACY_ENCODINGS) {
+    let out: string;
+    try {
+      out = convert(enc);
+    } catch {
+      continue;
+    }
+    const s = scoreVietnamese(out);
+    if (knownWords(out) >= baseWords + 2 && s > bestScore) {
+      best = enc;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+/** Bytes that are not UTF-8: which legacy encoding they most likely are (for the error message). */
+export function guessLegacyBytes(bytes: Uint8Array): LegacyGuess {
+  const head = bytes.subarray(0, 64 * 1024);
+  const asLatin = iconv().decode(head, 'win1252');
+  const likely = bestConversion((enc) => decodeLegacyBytes(head, enc), asLatin);
+  return { ...(likely ? { likely } : {}), sample: sampleOf(asLatin) };
+}
+
+/**
+ * Unicode text typed with a legacy font. Only text without any Unicode-only Vietnamese letter is suspect,
+ * and only when a legacy reading is clearly more Vietnamese: "Hòa" alone is never flagged.
+ */
+export function detectLegacyText(text: string): LegacyGuess | undefined {
+  const head = text.slice(0, 64 * 1024);
+  if (UNICODE_ONLY.test(head)) return undefined;
+  if (count(SUSPECT, head) < 3) return undefined;
+  const likely = bestConversion((enc) => repairLegacyText(head, enc), head);
+  return likely ? { likely, sample: sampleOf(head) } : undefined;
+}

@@ -1,0 +1,96 @@
+/**
+ * Units with `code` and `parent` columns form a tree of any depth (province → district → commune, or
+ * province → commune since July 2025). This resolves each unit's parent and reports what breaks the tree:
+ * duplicate codes, unknown parents, cycles and orphans (units outside the tree, in no sum).
+ */
+import type { Finding } from '../findings.js';
+import { isTotalName } from './aliases.js';
+import type { DraftUnit } from './draft.js';
+
+export interface Tree {
+  /** parent[i]: index of unit i's parent, or undefined for a root. */
+  parent: Array<number | undefined>;
+  /** The root of the tree: the unit labelled as total, else the only root. */
+  total: number | undefined;
+}
+
+export function resolveTree(units: readonly DraftUnit[], findings: Finding[], isTotal: (name: string) => boolean = isTotalName): Tree {
+  const byCode = new Map<string, number>();
+  units.forEach((u, i) => {
+    if (!u.code) return;
+    const first = byCode.get(u.code);
+    if (first === undefined) {
+      byCode.set(u.code, i);
+      return;
+    }
+    const at = u.codeCell ?? u.cell;
+    findings.push({
+      rule: 'duplicate',
+      severity: 'error',
+      ...(at ? { at } : {}),
+      unit: u.name,
+      msg: { id: 'duplicate.code', params: { code: u.code, unit: u.name, first: units[first]!.name } },
+    });
+  });
+
+  const parent: Array<number | undefined> = units.map(() => undefined);
+  const flagged = new Set<number>();
+  units.forEach((u, i) => {
+    if (!u.parentCode) return;
+    const p = byCode.get(u.parentCode);
+    if (p === undefined || p === i) {
+      flagged.add(i);
+      const at = u.parentCell ?? u.cell;
+      findings.push({
+        rule: 'hierarchy',
+        severity: 'error',
+        ...(at ? { at } : {}),
+        unit: u.name,
+        msg: p === i ? { id: 'hierarchy.cycle', params: { unit: u.name, codes: [u.parentCode] } } : { id: 'hierarchy.unknown-parent', params: { unit: u.name, parent: u.parentCode } },
+      });
+      return;
+    }
+    parent[i] = p;
+  });
+
+  // Cycles: follow parents from each unit; a unit met twice on one walk closes a loop. Cut the loop at
+  // every member so the rest of the tree stays checkable.
+  const state = new Uint8Array(units.length); // 0 unvisited, 1 on the current walk, 2 done
+  for (let start = 0; start < units.length; start++) {
+    const walk: number[] = [];
+    let i: number | undefined = start;
+    while (i !== undefined && state[i] === 0) {
+      state[i] = 1;
+      walk.push(i);
+      i = parent[i];
+    }
+    if (i !== undefined && state[i] === 1) {
+      const loop = walk.slice(walk.indexOf(i));
+      const codes = loop.map((k) => units[k]!.code ?? units[k]!.name);
+      for (const k of loop) {
+        const u = units[k]!;
+        const at = u.parentCell ?? u.cell;
+        findings.push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: u.name, msg: { id: 'hierarchy.cycle', params: { unit: u.name, codes } } });
+        parent[k] = undefined;
+        flagged.add(k);
+      }
+    }
+    for (const k of walk) state[k] = 2;
+  }
+
+  const roots = units.map((_, i) => i).filter((i) => parent[i] === undefined && !flagged.has(i));
+  const hasChildren = new Set(parent.filter((p): p is number => p !== undefined));
+  let total = roots.find((i) => isTotal(units[i]!.name));
+  if (total === undefined) {
+    const withChildren = roots.filter((i) => hasChildren.has(i));
+    if (withChildren.length === 1) total = withChildren[0];
+    else if (roots.length === 1) total = roots[0];
+  }
+  for (const i of roots) {
+    if (i === total) continue;
+    const u = units[i]!;
+    const at = u.parentCell ?? u.codeCell ?? u.cell;
+    findings.push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: u.name, msg: { id: 'hierarchy.orphan', params: { unit: u.name } } });
+  }
+  return { parent, total };
+}

@@ -1,0 +1,176 @@
+/**
+ * Decoded text → CSV records, incrementally, with the semantics of csv-parse as read/csv.ts calls it
+ * (relax_column_count, relax_quotes, skip_empty_lines false, max_record_size, record delimiter detected
+ * from the first line break).
+ *
+ * Machine-made tables rarely quote anything, and a line without a quote character is just its fields
+ * between delimiters: those lines are split with String.split, several times faster than csv-parse. From the
+ * first line holding a quote character on, the rest of the text goes through csv-parse itself, so quoted
+ * fields (and line breaks inside them) are read exactly as the in-memory path reads them.
+ * test/stream/records.test.ts checks the split against csv-parse on random quote-free and quoted text.
+ */
+import { createRequire } from 'node:module';
+import { PovcheckError } from '../errors.js';
+import type { Delimiter } from '../read/csv.js';
+
+// csv-parse's stream module loads Node's streams: required only when a quote is met.
+const require = createRequire(import.meta.url);
+type ParserClass = new (opts: Record<string, unknown>) => { api: CsvApi };
+
+/** The same bound as read/csv.ts: no spreadsheet cell is this long. */
+export const MAX_FIELD = 1_000_000;
+
+type OnRecord = (record: string[]) => void;
+
+interface CsvApi {
+  parse(buf: Buffer | undefined, end: boolean, push: (r: string[]) => void, close: () => void): Error | undefined;
+  info: { lines: number };
+}
+
+export class RecordSplitter {
+  private carry = '';
+  private eol: '\n' | '\r\n' | '\r' | undefined;
+  private csv: CsvApi | undefined;
+  /** Records emitted before csv-parse took over (to number its lines as the file does). */
+  private linesBefore = 0;
+  private records = 0;
+
+  constructor(
+    private readonly delimiter: Delimiter,
+    private readonly onRecord: OnRecord,
+    private readonly maxField = MAX_FIELD,
+  ) {}
+
+  /** Records emitted so far. */
+  get count(): number {
+    return this.records;
+  }
+
+  push(text: string): void {
+    this.feed(text, false);
+  }
+
+  end(): void {
+    this.feed('', true);
+  }
+
+  private feed(text: string, final: boolean): void {
+    if (this.csv) return this.csvParse(text, final);
+    let s = this.carry + text;
+    this.carry = '';
+    if (this.eol === undefined) {
+      const i = firstBreak(s);
+      const q = s.indexOf('"');
+      if (q >= 0 && (i < 0 || q < i)) return this.toCsv(s, final);
+      if (i < 0 || (s[i] === '\r' && i + 1 === s.length && !final)) {
+        if (!final) this.carry = s;
+        else if (s !== '') this.emit(s);
+        return;
+      }
+      this.eol = s[i] === '\n' ? '\n' : s[i + 1] === '\n' ? '\r\n' : '\r';
+    }
+    const eol = this.eol;
+    const step = eol.length;
+    const quote = s.indexOf('"');
+    let pos = 0;
+    for (;;) {
+      const j = s.indexOf(eol, pos);
+      if (j < 0) break;
+      // A quote on this line: csv-parse reads from the start of the line on.
+      if (quote >= 0 && quote < j) return this.toCsv(s.slice(pos), final);
+      this.emit(s.slice(pos, j));
+      pos = j + step;
+    }
+    s = s.slice(pos);
+    if (quote >= 0) return this.toCsv(s, final);
+    // A last line without a line break is a record; an empty rest after the last break is none.
+    if (!final) this.carry = s;
+    else if (s !== '') this.emit(s);
+  }
+
+  private emit(line: string): void {
+    const rec = line.split(this.delimiter);
+    if (line.length * 3 > this.maxField) this.checkSize(rec);
+    this.records++;
+    this.onRecord(rec);
+  }
+
+  /** csv-parse's bound: previous fields in characters plus the current field's bytes before its last byte. */
+  private checkSize(rec: string[]): void {
+    let before = 0;
+    for (const f of rec) {
+      if (f.length > 0 && before + Buffer.byteLength(f) - 1 > this.maxField) throw tooLong(this.records + 1);
+      before += f.length;
+    }
+  }
+
+  private toCsv(rest: string, end: boolean): void {
+    this.linesBefore = this.records;
+    const { Parser } = require('csv-parse') as { Parser: ParserClass };
+    const parser = new Parser({
+      delimiter: this.delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      max_record_size: this.maxField,
+      ...(this.eol ? { record_delimiter: this.eol } : {}),
+    });
+    this.csv = parser.api;
+    this.csvParse(rest, end);
+  }
+
+  private csvParse(text: string, end: boolean): void {
+    const push = (r: string[]) => {
+      this.records++;
+      this.onRecord(r);
+    };
+    const err = withoutStacks(() => this.csv!.parse(text === '' && end ? undefined : Buffer.from(text, 'utf8'), end, push, () => {})) as
+      | (Error & { code?: string; lines?: number })
+      | undefined;
+    if (err) {
+      if (err.code === 'CSV_MAX_RECORD_SIZE') throw tooLong(typeof err.lines === 'number' ? err.lines + this.linesBefore : undefined);
+      throw new PovcheckError('CSV_MALFORMED', {
+        ...(typeof err.lines === 'number' ? { line: err.lines + this.linesBefore } : {}),
+        detail: (err.message ?? 'parse error').replace(/\.$/, ''),
+      });
+    }
+  }
+}
+
+function firstBreak(s: string): number {
+  const n = s.indexOf('\n');
+  const r = s.indexOf('\r');
+  return n < 0 ? r : r < 0 ? n : Math.min(n, r);
+}
+
+function tooLong(line: number | undefined): PovcheckError {
+  return new PovcheckError('CSV_MALFORMED', { ...(line !== undefined ? { line } : {}), detail: 'field longer than 1,000,000 characters' });
+}
+
+/** See read/csv.ts: csv-parse builds an error with a stack trace for every record of another length. */
+export function withoutStacks<T>(f: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return f();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/** Whole text → records, the first `limit` at most (csv-parse's to_line, for text without quotes). */
+export function splitRecords(text: string, delimiter: Delimiter, limit = Infinity): string[][] {
+  const out: string[][] = [];
+  const stop = {};
+  const splitter = new RecordSplitter(delimiter, (r) => {
+    out.push(r);
+    if (out.length >= limit) throw stop;
+  });
+  try {
+    splitter.push(text);
+    splitter.end();
+  } catch (e) {
+    if (e !== stop) throw e;
+  }
+  return out;
+}

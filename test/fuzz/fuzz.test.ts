@@ -1,0 +1,108 @@
+/**
+ * Never a stack trace, never a hang: random bytes, random grids and mutated fixtures through the whole
+ * pipeline. `npm test` runs a small, seeded budget; `npm run fuzz` (FUZZ_RUNS) a large one and prints how
+ * many inputs ran.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mutatedFixtureBytes, randomBytes, randomGridBytes, runInProcess, runStreamed } from './harness.js';
+import { runCli } from '../helpers.js';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const RUNS = Number(process.env.FUZZ_RUNS) || 300;
+const SEED = Number(process.env.FUZZ_SEED) || 20201;
+/** A further share of the budget runs through the streaming path (forced), from files. */
+const STREAM_SHARE = 0.2;
+/**
+ * Per input, in-process: a table of a few thousand cells takes milliseconds. The bound grows with the size
+ * (linear work is fine, a hang or a quadratic blow-up is not): 2 s plus 0.25 ms per kB.
+ */
+const maxMs = (bytes: number) => 2000 + bytes / 4000;
+
+const tally = { inputs: 0, codes: { 0: 0, 1: 0, 2: 0 } as Record<number, number>, slowest: 0 };
+
+const FAILURES = join(process.cwd(), 'test-output', 'fuzz-failures');
+
+/** A failing input is saved to a file and reported by name: megabytes of bytes make no readable report. */
+function keep(bytes: Uint8Array, why: string): never {
+  mkdirSync(FAILURES, { recursive: true });
+  const name = join(FAILURES, `${createHash('sha1').update(bytes).digest('hex').slice(0, 12)}.bin`);
+  writeFileSync(name, bytes);
+  throw new Error(`${why}; input saved to ${name} (${bytes.length} bytes)`);
+}
+
+function property(arb: fc.Arbitrary<Uint8Array>) {
+  const labelled = arb.map((bytes) => Object.assign(bytes, { [fc.toStringMethod]: () => `<${bytes.length} bytes>` }));
+  return fc.property(labelled, (bytes) => {
+    let result;
+    try {
+      result = runInProcess(bytes);
+    } catch (e) {
+      keep(bytes, `internal fault: ${(e as Error)?.stack?.split('\n').slice(0, 4).join(' | ') ?? e}`);
+    }
+    const { code, ms } = result;
+    tally.inputs++;
+    tally.codes[code]!++;
+    tally.slowest = Math.max(tally.slowest, ms);
+    if (![0, 1, 2].includes(code)) keep(bytes, `exit code ${code}`);
+    if (ms > maxMs(bytes.length)) keep(bytes, `took ${ms.toFixed(0)} ms`);
+  });
+}
+
+describe('fuzz (in-process)', () => {
+  // Budget split: the mutated fixtures find the most, so they get the largest share.
+  it.each([
+    ['random bytes', randomBytes, 0.2],
+    ['random CSV grids', randomGridBytes, 0.3],
+    ['mutated fixtures', mutatedFixtureBytes, 0.5],
+  ] as const)('%s', (_name, arb, share) => {
+    fc.assert(property(arb as fc.Arbitrary<Uint8Array>), { numRuns: Math.max(1, Math.round(RUNS * share)), seed: SEED, endOnFailure: true, verbose: 0 });
+  }, Math.max(60_000, RUNS * 20));
+
+  it('streaming path forced (mutated fixtures, hierarchical ones included)', async () => {
+    const labelled = (mutatedFixtureBytes as fc.Arbitrary<Uint8Array>).map((bytes) => Object.assign(bytes, { [fc.toStringMethod]: () => `<${bytes.length} bytes>` }));
+    await fc.assert(
+      fc.asyncProperty(labelled, async (bytes) => {
+        let result;
+        try {
+          result = await runStreamed(bytes);
+        } catch (e) {
+          keep(bytes, `internal fault (streamed): ${(e as Error)?.stack?.split('\n').slice(0, 4).join(' | ') ?? e}`);
+        }
+        const { code, ms } = result;
+        tally.inputs++;
+        tally.codes[code]!++;
+        tally.slowest = Math.max(tally.slowest, ms);
+        if (ms > maxMs(bytes.length)) keep(bytes, `took ${ms.toFixed(0)} ms (streamed)`);
+      }),
+      { numRuns: Math.max(1, Math.round(RUNS * STREAM_SHARE)), seed: SEED + 1, endOnFailure: true, verbose: 0 },
+    );
+  }, Math.max(60_000, RUNS * 20));
+
+  it('reports how many inputs ran', () => {
+    // eslint-disable-next-line no-console
+    console.log(`fuzz: ${tally.inputs} inputs ran (exit 0: ${tally.codes[0]}, 1: ${tally.codes[1]}, 2: ${tally.codes[2]}); slowest ${tally.slowest.toFixed(0)} ms; seed ${SEED}`);
+    expect(tally.inputs).toBeGreaterThanOrEqual(Math.round(RUNS * 0.2) + Math.round(RUNS * 0.3) + Math.round(RUNS * 0.5) + Math.max(1, Math.round(RUNS * STREAM_SHARE)));
+  });
+});
+
+describe('fuzz (the built binary)', () => {
+  it('exits 0, 1 or 2 without a stack trace on a sample of inputs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-fuzz-'));
+    const samples = [
+      ...fc.sample(randomBytes, { numRuns: 5, seed: SEED }),
+      ...fc.sample(randomGridBytes, { numRuns: 5, seed: SEED }),
+      ...fc.sample(mutatedFixtureBytes, { numRuns: 10, seed: SEED }),
+    ];
+    samples.forEach((bytes, i) => writeFileSync(join(dir, `in-${i}.csv`), bytes));
+    const files = samples.map((_, i) => join(dir, `in-${i}.csv`));
+    for (const format of ['text', 'json']) {
+      const r = runCli(['validate', ...files, '--format', format]);
+      expect([0, 1, 2]).toContain(r.code);
+      expect(r.stderr + r.stdout).not.toMatch(/\n\s+at .*:\d+:\d+|internal error/);
+    }
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * Long tables with code and parent columns: a tree of any depth. `sum` checks every parent against its
+ * children at every level; unknown parents, cycles, duplicate codes and orphans are findings.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkRecords, fixtures } from '../helpers.js';
+
+const { hierarchyUnits, hierarchyRecords } = fixtures;
+const COLS = ['code', 'parent', 'name', 'households_start', 'households_end', 'poor_start', 'poor_reduced', 'poor_end', 'rate_start', 'rate_reduced', 'rate_end'];
+const ref = (row: number, key: string) => `${String.fromCharCode(65 + COLS.indexOf(key))}${row + 2}`;
+
+describe('a three-level table (province → district → commune)', () => {
+  const units = hierarchyUnits(3);
+  const clean = checkRecords(hierarchyRecords(units));
+
+  it('reads the tree: the province is the total, districts under it, communes under their district', () => {
+    const { annex } = clean;
+    expect(annex.layout).toBe('long');
+    expect(annex.total?.name).toBe('Toàn tỉnh');
+    const byName = new Map(annex.units.map((u) => [u.name, u]));
+    expect(byName.get('Na Hang')!.parent).toBe(annex.total!.id);
+    expect(byName.get('Xã 2 Na Hang')!.parent).toBe(byName.get('Na Hang')!.id);
+    expect(clean.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  const row = (name: string) => units.findIndex((u) => u.name === name);
+  const plant = (name: string, key: string, delta: number) => {
+    const copy = units.map((u) => ({ ...u }));
+    copy[row(name)]![key] = String(Number(copy[row(name)]![key]) + delta);
+    return checkRecords(hierarchyRecords(copy)).findings.filter((f) => f.rule === 'sum').map((f) => f.at?.ref).sort();
+  };
+
+  it('finds a commune error at its district', () => {
+    expect(plant('Xã 3 Chiêm Hóa', 'households_end', 7)).toEqual([ref(row('Chiêm Hóa'), 'households_end')]);
+  });
+
+  it('finds a district error against both the province and its communes', () => {
+    expect(plant('Hàm Yên', 'poor_start', -5)).toEqual([ref(row('Toàn tỉnh'), 'poor_start'), ref(row('Hàm Yên'), 'poor_start')].sort());
+  });
+
+  it('finds a province error at the province', () => {
+    expect(plant('Toàn tỉnh', 'poor_reduced', 1)).toEqual([ref(row('Toàn tỉnh'), 'poor_reduced')]);
+  });
+
+  it('accepts commune names that repeat in different districts', () => {
+    const copy = units.map((u) => ({ ...u, name: u.name!.replace(/^Xã (\d) .*$/, 'Xã $1') }));
+    const r = checkRecords(hierarchyRecords(copy));
+    expect(r.findings.filter((f) => f.rule === 'duplicate')).toEqual([]);
+  });
+});
+
+describe('a broken tree', () => {
+  const base = () => hierarchyUnits(2).map((u) => ({ ...u }));
+  const rules = (units: Array<Record<string, string>>) => checkRecords(hierarchyRecords(units)).findings.filter((f) => f.rule === 'hierarchy' || f.rule === 'duplicate');
+
+  it('reports an unknown parent at its parent cell', () => {
+    const u = base();
+    u[3]!.parent = '099';
+    const f = rules(u);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ rule: 'hierarchy', unit: u[3]!.name, at: { ref: `B${3 + 2}` } });
+    expect(f[0]!.msg.id).toBe('hierarchy.unknown-parent');
+  });
+
+  it('reports a cycle, naming its members', () => {
+    const u = base();
+    const a = u.findIndex((x) => x.code === '072');
+    const b = u.findIndex((x) => x.code === '07201');
+    u[a]!.parent = '07201';
+    u[b]!.parent = '072';
+    const f = rules(u).filter((x) => x.msg.id === 'hierarchy.cycle');
+    expect(f.map((x) => x.unit).sort()).toEqual([u[a]!.name, u[b]!.name].sort());
+  });
+
+  it('reports a duplicate code', () => {
+    const u = base();
+    u[5]!.code = u[4]!.code!;
+    expect(rules(u).some((f) => f.rule === 'duplicate' && f.msg.id === 'duplicate.code')).toBe(true);
+  });
+
+  it('reports an orphan: a unit with no parent that is not the total', () => {
+    const u = base();
+    const i = u.findIndex((x) => x.code === '07101');
+    u[i]!.parent = '';
+    const f = rules(u);
+    expect(f.map((x) => x.msg.id)).toEqual(['hierarchy.orphan']);
+    expect(f[0]!.unit).toBe(u[i]!.name);
+  });
+});
