@@ -3,7 +3,8 @@
  * the JSON Schema shipped in schema/povcheck.config.schema.json (with ajv, loaded only when a configuration
  * exists), and turned into the options the core takes (targets included). Command-line flags override it.
  */
-import { readFile, stat } from 'node:fs/promises';
+// Synchronous reads: a few small files, and node:fs/promises stays unloaded at start-up.
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PovcheckError, type ConfigProblem } from './errors.js';
@@ -37,7 +38,7 @@ export interface Config {
 
 async function isFile(path: string): Promise<boolean> {
   try {
-    return (await stat(path)).isFile();
+    return statSync(path).isFile();
   } catch {
     return false;
   }
@@ -97,7 +98,7 @@ let validator: Validator | undefined;
 
 async function compiledSchema(): Promise<Validator> {
   if (validator) return validator;
-  const schema = JSON.parse(await readFile(schemaPath(), 'utf8')) as object;
+  const schema = JSON.parse(readFileSync(schemaPath(), 'utf8')) as object;
   // ajv is CommonJS; its class is the default export's default under NodeNext.
   const mod = (await import('ajv')) as unknown as { default: { default: new (o: object) => { compile(s: object): Validator } } };
   const Ajv = mod.default.default ?? (mod.default as unknown as new (o: object) => { compile(s: object): Validator });
@@ -132,7 +133,7 @@ export async function loadConfig(explicit: string | false | undefined, cwd: stri
   if (path === undefined) return undefined;
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch {
     throw new PovcheckError('CONFIG_INVALID', { reason: 'not-found' }, { file: explicit !== undefined ? explicit : path });
   }

@@ -5,9 +5,9 @@
  * is reproducible. A directory or pattern that names no file is kept as a problem of its own: a CI job that
  * checks an empty folder has a mistake in it, and says so (exit 2).
  */
-import { realpath, stat } from 'node:fs/promises';
+// Synchronous calls: node:fs/promises stays unloaded at start-up.
+import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { DIRECTORY_EXTENSIONS } from './read/index.js';
 
 export type Input = { kind: 'file'; path: string } | { kind: 'empty'; arg: string; source: 'glob' | 'directory' };
@@ -19,11 +19,14 @@ const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
 async function kindOf(path: string): Promise<'file' | 'directory' | 'missing'> {
   try {
-    return (await stat(path)).isDirectory() ? 'directory' : 'file';
+    return statSync(path).isDirectory() ? 'directory' : 'file';
   } catch {
     return 'missing';
   }
 }
+
+/** Characters a glob pattern needs; an argument without them is a plain path. */
+const GLOB_CHARS = /[*?[\]{}()!+@]/;
 
 /** The display path of a match: under the argument as the user wrote it. */
 function under(base: string, rel: string): string {
@@ -38,17 +41,21 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
   const found: string[] = [];
   const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const empty: Input[] = [];
+  // tinyglobby loads only for a directory or a pattern: a run on named files does not pay for it.
+  const globber = async () => import('tinyglobby');
   for (const arg of args) {
     const abs = isAbsolute(arg) ? arg : resolve(cwd, arg);
     const kind = await kindOf(abs);
     if (kind === 'file') {
       found.push(arg);
     } else if (kind === 'directory') {
+      const { glob } = await globber();
       const patterns = DIRECTORY_EXTENSIONS.map((e) => `**/*${e}`);
       const rel = await glob(patterns, { cwd: abs, ignore: SKIP, dot: false, onlyFiles: true, caseSensitiveMatch: false, followSymbolicLinks: false, expandDirectories: false });
       if (rel.length === 0) empty.push({ kind: 'empty', arg, source: 'directory' });
       for (const r of [...rel].sort(byPath)) found.push(under(arg, r));
-    } else if (isDynamicPattern(toPosix(arg))) {
+    } else if (GLOB_CHARS.test(arg) && (await globber()).isDynamicPattern(toPosix(arg))) {
+      const { glob } = await globber();
       const matches = await glob(toPosix(arg), { cwd, dot: false, onlyFiles: true, absolute: false, expandDirectories: false, followSymbolicLinks: false });
       if (matches.length === 0) empty.push({ kind: 'empty', arg, source: 'glob' });
       // Matches come relative to cwd; an absolute pattern gives absolute paths back.
@@ -64,7 +71,7 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
     const abs = isAbsolute(f) ? f : resolve(cwd, f);
     let key = abs;
     try {
-      key = await realpath(abs);
+      key = realpathSync(abs);
     } catch {
       /* missing: keyed by its absolute path */
     }

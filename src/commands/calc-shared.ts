@@ -12,7 +12,6 @@ import type { Delimiter } from '../read/csv.js';
 import { readGrid } from '../read/index.js';
 import { shape } from '../shape/index.js';
 import type { Finding } from '../findings.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
 import { EXIT, envLang, oneLine, type CommandContext } from './shared.js';
 import type { Difference, TotalMode } from '../compute/table.js';
 import { plainValue } from '../render/table-data.js';
@@ -90,7 +89,7 @@ export const outFile = (flags: InputFlags): string | undefined => flags.out ?? f
 
 /** Writes the output to --out, or to stdout when it is text. */
 export async function emit(ctx: CommandContext, data: string | Uint8Array, out: string | undefined, input: string): Promise<void> {
-  if (out) await writeFileAtomic(out, data, [input]);
+  if (out) await (await import('../io/write-atomic.js')).writeFileAtomic(out, data, [input]);
   else ctx.io.out(typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
 }
 

@@ -5,7 +5,6 @@
  * (an --output-file, alias -o / --output, belongs to the --format just before it, or, given before any, to the
  * first --format, else to the default text report; at most one format goes to the terminal; html needs a file).
  */
-import { appendFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import { catalog, type Lang } from '../messages/index.js';
@@ -17,7 +16,7 @@ import type { RuleId } from '../findings.js';
 import type { FailOn, FileResult, RuleLevel, RuleLevels, ValidateOptions } from '../validate.js';
 import { EXIT, envLang, makeStyle, oneLine, terminalWidth, type CommandContext, type Io } from './shared.js';
 import { ENCODING_CHOICES, type EncodingChoice } from '../read/decode.js';
-import { statSync } from 'node:fs';
+import { appendFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 
 interface ValidateFlags {
@@ -228,7 +227,8 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
     ...(series ? { series } : {}),
   };
   const { render } = await import('../reporters/index.js');
-  const { writeFileAtomic } = await import('../io/write-atomic.js');
+  // Loaded only when a report goes to a file.
+  const writeFileAtomic = outputs.some((o) => o.file !== undefined) ? (await import('../io/write-atomic.js')).writeFileAtomic : undefined;
   const inputPaths = results.map((r) => r.file);
   const text = {
     style: await makeStyle(io, outputs.some((o) => o.file === undefined && o.format === 'text') ? flags.color : false),
@@ -239,14 +239,14 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
     const data = await render(o.format, report, o.file === undefined ? text : { ...text, style: await makeStyle(io, false) });
     if (o.file === undefined) io.out(data);
     else {
-      await writeFileAtomic(o.file, data, inputPaths);
+      await writeFileAtomic!(o.file, data, inputPaths);
       io.err(catalog(lang ?? uiLang).ui.reportWritten(o.file) + '\n');
     }
   }
   if (outputs.some((o) => o.format === 'github') && io.env.GITHUB_STEP_SUMMARY) {
     const { githubStepSummary } = await import('../reporters/github.js');
     try {
-      await appendFile(io.env.GITHUB_STEP_SUMMARY, githubStepSummary(report) + '\n');
+      appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubStepSummary(report) + '\n');
     } catch (e) {
       throw new PovcheckError('WRITE_FAILED', { detail: (e as NodeJS.ErrnoException).code ?? 'unknown error' }, { file: io.env.GITHUB_STEP_SUMMARY });
     }

@@ -11,7 +11,7 @@ import { PovcheckError } from '../errors.js';
 import { decodeBytes, type EncodingChoice } from './decode.js';
 import { readDelimited, type Delimiter } from './csv.js';
 import type { Grid } from './grid.js';
-import { isZip } from './zip-guard.js';
+import { isZip } from './zip-signature.js';
 import type { WorkbookLimits } from './zip-guard.js';
 
 export interface ReadOptions {

@@ -177,6 +177,4 @@ export function inspectZip(bytes: Uint8Array, limits: WorkbookLimits = DEFAULT_L
 }
 
 /** ZIP's local-header signature: the first bytes of every .xlsx/.xlsm/.ods/.docx. */
-export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
+export { isZip } from './zip-signature.js';
