@@ -11,6 +11,7 @@ import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import type { Lang } from '../messages/index.js';
 import type { Delimiter } from '../read/csv.js';
+import { ENCODING_CHOICES, type EncodingChoice } from '../read/decode.js';
 import type { Value } from '../model/annex.js';
 import { EXIT, makeStyle, type CommandContext } from './shared.js';
 
@@ -19,6 +20,7 @@ interface FixFlags {
   lang?: Lang;
   locale?: 'vi' | 'en';
   delimiter?: string;
+  encoding?: EncodingChoice;
   color?: boolean;
 }
 
@@ -33,6 +35,9 @@ export function registerFix(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--lang <lang>', "language of messages (default: the table's)").choices(['vi', 'en']))
     .addOption(new Option('--locale <locale>', 'number format of the input (default: detected)').choices(['vi', 'en']))
     .addOption(new Option('--delimiter <d>', 'CSV delimiter (default: detected)').choices(['comma', 'semicolon', 'tab', ',', ';']))
+    .addOption(
+      new Option('--encoding <enc>', 'text encoding of the input (default: detected; legacy ones are refused unless named); the copy keeps it').choices([...ENCODING_CHOICES]),
+    )
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
     .action(async (file: string, flags: FixFlags) => {
       try {
@@ -70,7 +75,7 @@ async function runFix(file: string, flags: FixFlags, { io }: CommandContext): Pr
   };
   let grid;
   try {
-    grid = await gridFromAnyBytes(bytes, { ...(delimiter ? { delimiter } : {}), name: file });
+    grid = await gridFromAnyBytes(bytes, { ...(delimiter ? { delimiter } : {}), ...(flags.encoding ? { encoding: flags.encoding } : {}), name: file });
   } catch (e) {
     if (e instanceof PovcheckError) throw e.withFile(file);
     throw e;
@@ -109,10 +114,11 @@ async function runFix(file: string, flags: FixFlags, { io }: CommandContext): Pr
   const valueAt = new Map<string, Value>();
   for (const vals of result.annex.values) for (const v of Object.values(vals)) if (v) valueAt.set(v.cell.ref, v);
   const edits = cause.cells.map((c) => ({ row: c.cell.row, col: c.cell.col, text: formatCellValue(c.proposed!, valueAt.get(c.cell.ref)!, result.annex) }));
-  const patched = patchDelimited(bytes, grid, source.delimiter, edits);
+  const encoding = flags.encoding ?? 'auto';
+  const patched = patchDelimited(bytes, grid, source.delimiter, edits, encoding);
   if (!patched.ok) throw new PovcheckError('USAGE', { detail: t.unsafe({ file, cell: patched.cell }) });
   // The copy must validate without errors, read exactly as the input was.
-  const again = named(() => checkGrid(gridFromBytes(patched.bytes, { delimiter: source.delimiter }), shapeOpts));
+  const again = named(() => checkGrid(gridFromBytes(patched.bytes, { delimiter: source.delimiter, encoding }), shapeOpts));
   const left = errorCells(again.findings);
   if (left.length > 0) return refuse('other-errors', left);
   await writeFileAtomic(flags.output, patched.bytes, [file]);

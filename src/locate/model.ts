@@ -10,7 +10,7 @@
 import { Dec } from '../calc/decimal.js';
 import { RATE_DECIMALS } from '../calc/annex-math.js';
 import type { Annex, Unit, Value } from '../model/annex.js';
-import { childrenOf } from '../model/annex.js';
+import { childrenByParent } from '../model/annex.js';
 import { COUNT_INDICATORS, indicatorKind, type Indicator, type IndicatorKind } from '../model/indicators.js';
 import { affineOf, evaluate, num, parseFormula, ref, refsOf, sub, sumOf, type Affine, type Expr } from './expr.js';
 
@@ -200,8 +200,9 @@ export function buildSystem(annex: Annex, opts: BuildOptions = {}): System {
   };
 
   // sum (rules/sum.ts): per parent with parts, per count indicator carried; skipped when any present value is unusable.
+  const partsOf = childrenByParent(annex);
   for (const parent of annex.units) {
-    const parts = childrenOf(annex, parent);
+    const parts = partsOf.get(parent.id) ?? [];
     if (parts.length === 0) continue;
     for (const ind of COUNT_INDICATORS) {
       if (!annex.indicators.includes(ind)) continue;

@@ -63,11 +63,6 @@ export function valueOf(annex: Annex, unit: Unit | number, ind: Indicator): Valu
   return annex.values[id]?.[ind];
 }
 
-/** The units directly under `parent` (the total's parts, in the one-level case). */
-export function childrenOf(annex: Annex, parent: Unit): Unit[] {
-  return annex.units.filter((u) => u.parent === parent.id);
-}
-
 /** Every parent's children in one pass: parent id → units (a national table has thousands of units). */
 export function childrenByParent(annex: Annex): Map<number, Unit[]> {
   const map = new Map<number, Unit[]>();

@@ -16,6 +16,11 @@ export const ENCODING_CHOICES: readonly EncodingChoice[] = ['auto', 'utf-8', 'ut
 export interface DecodedText {
   text: string;
   encoding: TextEncodingName;
+  /**
+   * Legacy encodings only: what the text was converted from, the file's own bytes or Unicode text typed
+   * with a legacy font (with or without BOM). `povcheck fix` needs it to map cells back onto bytes.
+   */
+  legacyFrom?: 'bytes' | 'utf-8' | 'utf-8-bom';
 }
 
 export const ENCODING_LABEL: Record<TextEncodingName, string> = {
@@ -96,9 +101,13 @@ export function decodeBytes(bytes: Uint8Array, choice: EncodingChoice = 'auto'):
 /** The encoding the user named. A legacy encoding also repairs Unicode text typed with a legacy font. */
 function decodeAs(bytes: Uint8Array, choice: Exclude<EncodingChoice, 'auto'>): DecodedText {
   if (choice === 'windows-1258' || choice === 'tcvn3' || choice === 'vni') {
-    const asUnicode = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? decodeStrict(bytes.subarray(3), 'utf-8') : decodeStrict(bytes, 'utf-8');
-    const text = asUnicode !== undefined && /[^\x00-\x7f]/.test(asUnicode) ? repairLegacyText(asUnicode, choice) : decodeLegacyBytes(bytes, choice);
-    return { text, encoding: choice };
+    const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
+    const asUnicode = decodeStrict(bom ? bytes.subarray(3) : bytes, 'utf-8');
+    // A BOM says the file is Unicode even when its text is plain ASCII.
+    if (asUnicode !== undefined && (bom || /[^\x00-\x7f]/.test(asUnicode))) {
+      return { text: repairLegacyText(asUnicode, choice), encoding: choice, legacyFrom: bom ? 'utf-8-bom' : 'utf-8' };
+    }
+    return { text: decodeLegacyBytes(bytes, choice), encoding: choice, legacyFrom: 'bytes' };
   }
   if (choice === 'utf-8') {
     const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);

@@ -150,6 +150,31 @@ describe('fix keeps the format of the input', () => {
     expect(readFileSync(out).equals(write({}))).toBe(true);
   });
 
+  // Legacy files are read only with --encoding; the copy stays in the legacy encoding, names and all.
+  it.each([
+    ['windows-1258', 'windows-1258'],
+    ['tcvn3', 'tcvn3'],
+    ['vni', 'vni'],
+    ['utf-8-tcvn3-font', 'tcvn3'],
+  ])('%s with --encoding %s: the fixed copy is the clean file byte for byte', (encoding, flag) => {
+    const write = (texts: Record<string, string>) => serialize(wideRecords(SEED, { texts }), { delimiter: ';', encoding });
+    const dir = tmp();
+    const input = join(dir, 'in.csv');
+    writeFileSync(input, write({ [`poor_end:${ci}`]: '4.963' }));
+    const out = join(dir, 'out.csv');
+    const refused = runCli(['fix', input, '-o', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--encoding');
+    expect(existsSync(out)).toBe(false);
+    const r = runCli(['fix', input, '-o', out, '--encoding', flag]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Chiêm Hóa');
+    expect(r.stdout).toContain('4.963 → 4.693');
+    expect(readFileSync(out).equals(write({}))).toBe(true);
+  });
+
+
   it('keeps spaces around the value and a quoted field quoted', () => {
     const dir = tmp();
     const input = join(dir, 'in.csv');
