@@ -77,3 +77,29 @@ export function expectGolden(dir: string, name: string, actual: string): void {
   }
   expect(actual).toBe(readFileSync(path, 'utf8'));
 }
+
+/** The fenced blocks (with their language) of README.md under `heading`, up to the next heading of that level or above. */
+export function readmeBlocks(heading: string): Array<{ lang: string; text: string }> {
+  const lines = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n');
+  const level = heading.split(' ')[0]!.length;
+  const start = lines.indexOf(heading);
+  expect(start, heading).toBeGreaterThan(0);
+  const out: Array<{ lang: string; text: string }> = [];
+  let fence: string[] | undefined;
+  let lang = '';
+  for (const line of lines.slice(start + 1)) {
+    if (fence === undefined && /^#{1,6} /.test(line) && line.indexOf(' ') <= level) break;
+    if (line.startsWith('```')) {
+      if (fence === undefined) {
+        fence = [];
+        lang = line.slice(3).trim();
+      } else {
+        out.push({ lang, text: fence.join('\n') });
+        fence = undefined;
+      }
+      continue;
+    }
+    fence?.push(line);
+  }
+  return out;
+}

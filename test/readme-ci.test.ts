@@ -11,36 +11,12 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { XMLValidator } from 'fast-xml-parser';
-import { FIXTURES, ROOT } from './helpers.js';
+import { FIXTURES, readmeBlocks, ROOT } from './helpers.js';
 
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-/** The fenced blocks of `lang` under the heading `heading` (up to the next heading of that level or above). */
-function blocks(heading: string, lang: string): string[] {
-  const lines = readme.split('\n');
-  const level = heading.split(' ')[0]!.length;
-  const start = lines.indexOf(heading);
-  expect(start, heading).toBeGreaterThan(0);
-  const out: string[] = [];
-  let fence: string[] | undefined;
-  let fenceLang = '';
-  for (const line of lines.slice(start + 1)) {
-    if (fence === undefined && /^#{1,6} /.test(line) && line.indexOf(' ') <= level) break;
-    if (line.startsWith('```')) {
-      if (fence === undefined) {
-        fence = [];
-        fenceLang = line.slice(3).trim();
-      } else {
-        if (fenceLang === lang) out.push(fence.join('\n') + '\n');
-        fence = undefined;
-      }
-      continue;
-    }
-    fence?.push(line);
-  }
-  return out;
-}
+/** The fenced blocks of `lang` under `heading`, each ending in a newline as a file would. */
+const blocks = (heading: string, lang: string): string[] => readmeBlocks(heading).filter((b) => b.lang === lang).map((b) => b.text + '\n');
 
 type Step = { uses?: string; run?: string; if?: string; with?: Record<string, unknown> };
 const github = parse(blocks('### GitHub Actions', 'yaml')[0]!) as { on: unknown; permissions: Record<string, string>; jobs: { povcheck: { 'runs-on': string; steps: Step[] } } };

@@ -7,37 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './helpers.js';
+import { readmeBlocks, ROOT, runCli } from './helpers.js';
 import { parseUnitsMap } from '../src/series/units-map.js';
 import { parseTargets } from '../src/targets/index.js';
 
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
-/** The fenced blocks (with their language) under `heading`, up to the next heading of that level or above. */
-function blocks(heading: string): Array<{ lang: string; text: string }> {
-  const lines = readme.split('\n');
-  const level = heading.split(' ')[0]!.length;
-  const start = lines.indexOf(heading);
-  expect(start, heading).toBeGreaterThan(0);
-  const out: Array<{ lang: string; text: string }> = [];
-  let fence: string[] | undefined;
-  let lang = '';
-  for (const line of lines.slice(start + 1)) {
-    if (fence === undefined && /^#{1,6} /.test(line) && line.indexOf(' ') <= level) break;
-    if (line.startsWith('```')) {
-      if (fence === undefined) {
-        fence = [];
-        lang = line.slice(3).trim();
-      } else {
-        out.push({ lang, text: fence.join('\n') });
-        fence = undefined;
-      }
-      continue;
-    }
-    fence?.push(line);
-  }
-  return out;
-}
+const blocks = readmeBlocks;
 
 /** The `povcheck validate` commands on fixtures in the sh blocks (continuation lines joined), as argv. */
 function commands(heading: string): string[][] {
