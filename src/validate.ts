@@ -48,6 +48,14 @@ export interface ValidateOptions extends ReadOptions, CheckOptions {
 /** The rule families error localisation explains. */
 const LOCALISED_RULES: ReadonlySet<RuleId> = new Set(['sum', 'flow', 'rate', 'rate-change']);
 
+/**
+ * Whether localisation has anything to explain: a failing check (error, or a warning its rule was re-levelled
+ * to) of the four families locate explains (its checks mirror those rules). Both paths ask this one question.
+ */
+const needsLocalising = (findings: readonly Finding[]) => findings.some((f) => f.severity !== 'info' && LOCALISED_RULES.has(f.rule));
+
+const NOTHING_TO_LOCALISE: Localisation = { status: 'clean', failing: 0, causes: [], more: 0 };
+
 /** Files from this size on are streamed when they are long tables with code and parent columns. */
 export const STREAM_THRESHOLD = 16 * 1024 * 1024;
 
@@ -131,9 +139,7 @@ export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
   const targets = opts.targets && opts.rules?.target !== 'off' ? checkTargets(shaped.annex, opts.targets) : undefined;
   const findings = relevel([...shaped.findings, ...run.findings, ...(targets?.findings ?? [])].sort(compareFindings), opts.rules);
   const off = Object.entries(opts.rules ?? {}).filter(([, level]) => level === 'off').map(([rule]) => rule as RuleId);
-  // Nothing to localise without an error of the four families locate explains (its checks mirror those rules).
-  const toLocalise = findings.some((f) => f.severity !== 'info' && LOCALISED_RULES.has(f.rule));
-  const localisation: Localisation = toLocalise ? locate(shaped.annex, findings, off.length > 0 ? { off } : {}) : { status: 'clean', failing: 0, causes: [], more: 0 };
+  const localisation: Localisation = needsLocalising(findings) ? locate(shaped.annex, findings, off.length > 0 ? { off } : {}) : NOTHING_TO_LOCALISE;
   return {
     annex: shaped.annex,
     findings,
@@ -200,12 +206,11 @@ export async function validateFile(file: string, opts: ValidateOptions = {}): Pr
         const r = await streamFile(file, opts);
         const findings = relevel(r.findings, opts.rules);
         // A streamed table is not kept, so it is not localised: "clean" when nothing is to localise, else absent.
-        const toLocalise = findings.some((f) => f.severity === 'error' && LOCALISED_RULES.has(f.rule));
         return {
           ...r,
           findings,
           skipped: withoutOffRules(r.skipped, opts.rules),
-          ...(r.status !== 'unreadable' && !toLocalise ? { localisation: { status: 'clean' as const, failing: 0, causes: [], more: 0 } } : {}),
+          ...(r.status !== 'unreadable' && !needsLocalising(findings) ? { localisation: NOTHING_TO_LOCALISE } : {}),
           status: r.status === 'unreadable' ? r.status : statusOf(findings, failOnOf(opts)),
         };
       } catch (e) {

@@ -52,6 +52,15 @@ describe('validate with the streaming path forced', () => {
     expect(broken.files[0].causes).toEqual([]);
   });
 
+  it('does not call a table clean whose failing checks were re-levelled to warnings (as in memory)', () => {
+    const args = ['validate', planted(), '--format', 'json', '--rule', 'sum=warning', '--rule', 'rate=warning', '--rule', 'rate-change=warning', '--rule', 'range=warning'];
+    const memory = JSON.parse(runCli(args, { env: { POVCHECK_STREAM: 'never' } }).stdout);
+    expect(memory.files[0].findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
+    expect(memory.files[0].localisation.status).not.toBe('clean');
+    const streamed = JSON.parse(runCli(args, { env: { POVCHECK_STREAM: 'always' } }).stdout);
+    expect(streamed.files[0].localisation).toBeNull();
+  });
+
   it('says in the text report that a streamed table is not drawn', () => {
     const r = runCli(['validate', 'fixtures/variants/hierarchy-3-levels.csv', '--lang', 'en'], { env: { POVCHECK_STREAM: 'always' } });
     expect(r.code).toBe(0);
