@@ -10,7 +10,7 @@
  */
 import type { Indicator } from '../model/indicators.js';
 import type { Lang } from '../messages/index.js';
-import { foldKey, labelKey } from './normalize.js';
+import { foldKey, labelKey, unitKey } from './normalize.js';
 
 export type Group = 'households' | 'poor' | 'rate';
 export type Phase = 'start' | 'reduced' | 'end';
@@ -203,6 +203,12 @@ export function matchLabel(text: string, extra?: ReadonlyMap<string, Indicator>)
 }
 
 export const isTotalName = (t: string) => inSet(TOTALS, t);
+
+/** The total's names: the built-in ones and the configuration's `totalNames` (both paths use this one). */
+export function totalMatcher(extra: readonly string[] = []): (name: string) => boolean {
+  const keys = new Set(extra.map(unitKey).filter((k) => k !== ''));
+  return keys.size === 0 ? isTotalName : (name) => isTotalName(name) || keys.has(unitKey(name));
+}
 export const isNotesHeader = (t: string) => inSet(NOTES, t);
 export const isSttHeader = (t: string) => inSet(STT, t) || t.trim() === '#';
 export const isLabelHeader = (t: string) => inSet(LABEL_HEADS, t);

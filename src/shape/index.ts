@@ -9,7 +9,7 @@ import { COUNT_INDICATORS, indicatorKind, type Indicator } from '../model/indica
 import type { Annex, NumberLocale, Unit, Value } from '../model/annex.js';
 import type { Finding } from '../findings.js';
 import type { Lang } from '../messages/index.js';
-import { isTotalName } from './aliases.js';
+import { totalMatcher } from './aliases.js';
 import { clip, type Draft } from './draft.js';
 import { readLong } from './long.js';
 import { unitKey } from './normalize.js';
@@ -79,8 +79,7 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
     const canonical = opts.unitAliases?.get(k);
     return canonical !== undefined ? unitKey(canonical) : k;
   });
-  const extraTotals = new Set((opts.totalNames ?? []).map(unitKey).filter((k) => k !== ''));
-  const isTotal = (name: string) => isTotalName(name) || extraTotals.has(unitKey(name));
+  const isTotal = totalMatcher(opts.totalNames);
   const { parents, totalIdx } = draft.hierarchical ? fromTree(draft, findings, isTotal) : oneLevel(draft, keys, findings, opts, isTotal);
   const units: Unit[] = draft.units.map((u, id) => ({
     id,

@@ -31,7 +31,7 @@ import type { Annex, Unit, Value } from '../model/annex.js';
 import { detect, langOf, missingIndicators, numberFormat, parseValue, NON_ASCII, type NumberFormat } from '../shape/index.js';
 import { longColumns, type LongColumns } from '../shape/long.js';
 import { clip, newDraft, tidyName, type Draft } from '../shape/draft.js';
-import { isTotalName } from '../shape/aliases.js';
+import { totalMatcher } from '../shape/aliases.js';
 import { CHECK_RULES, applicableRules } from '../rules/index.js';
 import { sumMismatch, sumSkip } from '../rules/sum.js';
 import { Folds, summaryFinding, type Effect, type FoldRule } from '../rules/summary.js';
@@ -707,7 +707,8 @@ class StreamTable {
     for (let u = 0; u < n; u++) if (parentOf[u]! >= 0) hasChildren[parentOf[u]!] = 1;
     const roots: number[] = [];
     for (let u = 0; u < n; u++) if (parentOf[u]! < 0 && !flagged[u]) roots.push(u);
-    let total = roots.find((u) => isTotalName(name(u)));
+    const isTotal = totalMatcher(this.opts.totalNames);
+    let total = roots.find((u) => isTotal(name(u)));
     if (total === undefined) {
       const withChildren = roots.filter((u) => hasChildren[u]);
       if (withChildren.length === 1) total = withChildren[0];

@@ -61,6 +61,23 @@ describe('validate with the streaming path forced', () => {
     expect(streamed.files[0].localisation).toBeNull();
   });
 
+  it("takes the configuration's total names, as in memory", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-stream-total-'));
+    const units = fixtures.hierarchyUnits(3).map((u) => ({ ...u }));
+    units[0]!.name = 'Vùng X';
+    units.find((u) => u.name === 'Na Hang')!.parent = '';
+    const file = join(dir, 'table.csv');
+    writeFileSync(file, fixtures.serialize(fixtures.hierarchyRecords(units)));
+    writeFileSync(join(dir, 'povcheck.config.json'), JSON.stringify({ totalNames: ['Vung X'] }));
+    const args = ['validate', file, '--format', 'json', '--lang', 'en', '--config', join(dir, 'povcheck.config.json')];
+    const memory = runCli(args, { env: { POVCHECK_STREAM: 'never' } });
+    const streamed = runCli(args, { env: { POVCHECK_STREAM: 'always' } });
+    const orphans = (out: string) => (JSON.parse(out) as { files: Array<{ findings: Array<{ rule: string; unit: string }> }> }).files[0]!.findings.filter((f) => f.rule === 'hierarchy').map((f) => f.unit);
+    expect(orphans(memory.stdout)).toEqual(['Na Hang']);
+    expect(orphans(streamed.stdout)).toEqual(orphans(memory.stdout));
+    expect(withoutCauses(streamed.stdout)).toEqual(withoutCauses(memory.stdout));
+  });
+
   it('says in the text report that a streamed table is not drawn', () => {
     const r = runCli(['validate', 'fixtures/variants/hierarchy-3-levels.csv', '--lang', 'en'], { env: { POVCHECK_STREAM: 'always' } });
     expect(r.code).toBe(0);
