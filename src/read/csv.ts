@@ -3,7 +3,7 @@
  * csv-parse does the quoting; povcheck never lets it cast values: every cell stays the text that was typed.
  */
 import { parse } from 'csv-parse/sync';
-import { splitRecords, withoutStacks } from '../stream/records.js';
+import { csvError, csvOptions, splitRecords, withoutStacks } from './records.js';
 import { PovcheckError } from '../errors.js';
 import { gridFromRecords, type Grid } from './grid.js';
 import type { TextEncodingName } from './decode.js';
@@ -12,27 +12,14 @@ export type Delimiter = ',' | ';' | '\t';
 
 const CANDIDATES: Delimiter[] = ['\t', ';', ','];
 
-/** No spreadsheet cell is this long; longer means the file is not a table (or is hostile). */
-const MAX_FIELD = 1_000_000;
-
 /**
- * Text → records with csv-parse's semantics. Text without a quote character is split directly (the
- * streaming path's splitter, which test/stream/records.test.ts holds to csv-parse's results): csv-parse
+ * Text → records with csv-parse's semantics. Text without a quote character is split directly (records.ts,
+ * which test/read/records.test.ts holds to csv-parse's results): csv-parse
  * costs far more on small files, where its set-up dominates.
  */
 function parseAll(text: string, delimiter: Delimiter, toLine?: number): string[][] {
   if (!text.includes('"')) return splitRecords(text, delimiter, toLine);
-  return withoutStacks(
-    () =>
-      parse(text, {
-        delimiter,
-        relax_column_count: true,
-        relax_quotes: true,
-        skip_empty_lines: false,
-        max_record_size: MAX_FIELD,
-        ...(toLine ? { to_line: toLine } : {}),
-      }) as string[][],
-  );
+  return withoutStacks(() => parse(text, { ...csvOptions(delimiter), ...(toLine ? { to_line: toLine } : {}) }) as string[][]);
 }
 
 interface Score {
@@ -90,12 +77,7 @@ export function readDelimited(text: string, encoding: TextEncodingName, forced?:
     records = parseAll(text, delimiter);
   } catch (e) {
     if (e instanceof PovcheckError) throw e;
-    const err = e as { code?: string; lines?: number; message?: string };
-    const detail = err.code === 'CSV_MAX_RECORD_SIZE' ? 'field longer than 1,000,000 characters' : (err.message ?? 'parse error');
-    throw new PovcheckError('CSV_MALFORMED', {
-      ...(typeof err.lines === 'number' ? { line: err.lines } : {}),
-      detail: detail.replace(/\.$/, ''),
-    });
+    throw csvError(e as { code?: string; lines?: number; message?: string });
   }
   // A trailing newline yields one empty record at the end; drop empty records at the end only,
   // so that row numbers of everything else stay those Excel shows.

@@ -37,7 +37,7 @@ import { sumMismatch, sumSkip } from '../rules/sum.js';
 import { Folds, summaryFinding, type Effect, type FoldRule } from '../rules/summary.js';
 import type { OkValue, Rule, RuleContext } from '../rules/types.js';
 import { Dec, ZERO } from '../calc/decimal.js';
-import { RecordSplitter } from './records.js';
+import { RecordSplitter } from '../read/records.js';
 import { CodeIndex, grow, StringPool } from './pool.js';
 import { checkRow, fastCount, fastRate, Verdict, type FastFacts } from './fast.js';
 import { statusOf, type FileResult, type TableSummary, type ValidateOptions } from '../validate.js';

@@ -1,24 +1,37 @@
 /**
- * Decoded text → CSV records, incrementally, with the semantics of csv-parse as read/csv.ts calls it
- * (relax_column_count, relax_quotes, skip_empty_lines false, max_record_size, record delimiter detected
- * from the first line break).
+ * Decoded text → CSV records, incrementally, with csv-parse's semantics and the options both paths give it
+ * (csvOptions: relax_column_count, relax_quotes, skip_empty_lines false, max_record_size; the record
+ * delimiter detected from the first line break). Used by read/csv.ts for whole texts and by the streaming
+ * path (stream/validate.ts) chunk by chunk.
  *
  * Machine-made tables rarely quote anything, and a line without a quote character is just its fields
  * between delimiters: those lines are split with String.split, several times faster than csv-parse. From the
  * first line holding a quote character on, the rest of the text goes through csv-parse itself, so quoted
  * fields (and line breaks inside them) are read exactly as the in-memory path reads them.
- * test/stream/records.test.ts checks the split against csv-parse on random quote-free and quoted text.
+ * test/read/records.test.ts checks the split against csv-parse on random quote-free and quoted text.
  */
 import { createRequire } from 'node:module';
 import { PovcheckError } from '../errors.js';
-import type { Delimiter } from '../read/csv.js';
+import type { Delimiter } from './csv.js';
 
 // csv-parse's stream module loads Node's streams: required only when a quote is met.
 const require = createRequire(import.meta.url);
 type ParserClass = new (opts: Record<string, unknown>) => { api: CsvApi };
 
-/** The same bound as read/csv.ts: no spreadsheet cell is this long. */
+/** No spreadsheet cell is this long; longer means the file is not a table (or is hostile). */
 export const MAX_FIELD = 1_000_000;
+
+/** The csv-parse options of both paths: quoting only, no casting, ragged rows and empty lines kept. */
+export function csvOptions(delimiter: Delimiter, maxField = MAX_FIELD): Record<string, unknown> {
+  return { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: maxField };
+}
+
+/** A csv-parse error as povcheck's CSV_MALFORMED, its line counted from `linesBefore` records on. */
+export function csvError(err: { code?: string; lines?: number; message?: string }, linesBefore = 0): PovcheckError {
+  const line = typeof err.lines === 'number' ? err.lines + linesBefore : undefined;
+  if (err.code === 'CSV_MAX_RECORD_SIZE') return tooLong(line);
+  return new PovcheckError('CSV_MALFORMED', { ...(line !== undefined ? { line } : {}), detail: (err.message ?? 'parse error').replace(/\.$/, '') });
+}
 
 type OnRecord = (record: string[]) => void;
 
@@ -107,14 +120,7 @@ export class RecordSplitter {
   private toCsv(rest: string, end: boolean): void {
     this.linesBefore = this.records;
     const { Parser } = require('csv-parse') as { Parser: ParserClass };
-    const parser = new Parser({
-      delimiter: this.delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      max_record_size: this.maxField,
-      ...(this.eol ? { record_delimiter: this.eol } : {}),
-    });
+    const parser = new Parser({ ...csvOptions(this.delimiter, this.maxField), ...(this.eol ? { record_delimiter: this.eol } : {}) });
     this.csv = parser.api;
     this.csvParse(rest, end);
   }
@@ -127,13 +133,7 @@ export class RecordSplitter {
     const err = withoutStacks(() => this.csv!.parse(text === '' && end ? undefined : Buffer.from(text, 'utf8'), end, push, () => {})) as
       | (Error & { code?: string; lines?: number })
       | undefined;
-    if (err) {
-      if (err.code === 'CSV_MAX_RECORD_SIZE') throw tooLong(typeof err.lines === 'number' ? err.lines + this.linesBefore : undefined);
-      throw new PovcheckError('CSV_MALFORMED', {
-        ...(typeof err.lines === 'number' ? { line: err.lines + this.linesBefore } : {}),
-        detail: (err.message ?? 'parse error').replace(/\.$/, ''),
-      });
-    }
+    if (err) throw csvError(err, this.linesBefore);
   }
 }
 
@@ -147,7 +147,7 @@ function tooLong(line: number | undefined): PovcheckError {
   return new PovcheckError('CSV_MALFORMED', { ...(line !== undefined ? { line } : {}), detail: 'field longer than 1,000,000 characters' });
 }
 
-/** See read/csv.ts: csv-parse builds an error with a stack trace for every record of another length. */
+/** csv-parse builds an error with a stack trace for every record of another length: not worth the time. */
 export function withoutStacks<T>(f: () => T): T {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;

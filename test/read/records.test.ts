@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { RecordSplitter } from '../../src/stream/records.js';
+import { RecordSplitter } from '../../src/read/records.js';
 import type { Delimiter } from '../../src/read/csv.js';
 
 function viaCsvParse(text: string, delimiter: Delimiter, max: number): string[][] | string {
