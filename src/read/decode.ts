@@ -33,10 +33,13 @@ export const ENCODING_LABEL: Record<TextEncodingName, string> = {
   vni: 'VNI',
 };
 
+/** An OLE compound file: an old .xls, or a password-protected .xlsx. */
+export const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
+
 /** Magic numbers of formats people mistake for CSV; named so the reason is useful. */
 const SIGNATURES: Array<[number[], ErrorParams['FILE_BINARY']['kind']]> = [
   [[0x50, 0x4b, 0x03, 0x04], 'zip'],
-  [[0xd0, 0xcf, 0x11, 0xe0], 'ole'],
+  [OLE_SIGNATURE, 'ole'],
   [[0x25, 0x50, 0x44, 0x46], 'pdf'],
   [[0x89, 0x50, 0x4e, 0x47], 'png'],
   [[0xff, 0xd8, 0xff], 'jpeg'],

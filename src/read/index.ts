@@ -8,7 +8,7 @@
 // milliseconds of start-up (README "Start-up").
 import { readFileSync, statSync } from 'node:fs';
 import { PovcheckError } from '../errors.js';
-import { decodeBytes, type EncodingChoice } from './decode.js';
+import { decodeBytes, OLE_SIGNATURE, type EncodingChoice } from './decode.js';
 import { readDelimited, type Delimiter } from './csv.js';
 import type { Grid } from './grid.js';
 import { isZip } from './zip-signature.js';
@@ -29,8 +29,6 @@ export interface ReadOptions {
  * "Unicode Text" export is named on the command line or by a glob.
  */
 export const DIRECTORY_EXTENSIONS = ['.csv', '.tsv', '.xlsx', '.xlsm'] as const;
-
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
 /** Larger inputs than this are refused rather than risking the machine's memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -69,7 +67,7 @@ export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { 
     const { gridFromWorkbook } = await import('./xlsx.js');
     return gridFromWorkbook(bytes, { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.limits ? { limits: opts.limits } : {}) });
   }
-  if (opts.name && /\.xls[xm]$/i.test(opts.name) && OLE.every((b, i) => bytes[i] === b)) {
+  if (opts.name && /\.xls[xm]$/i.test(opts.name) && OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
     throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
   }
   return gridFromBytes(bytes, opts);

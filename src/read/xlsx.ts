@@ -16,7 +16,7 @@
 import type { Workbook, Worksheet, Cell as XCell, CellValue } from 'exceljs';
 import { PovcheckError } from '../errors.js';
 import { foldKey } from '../shape/normalize.js';
-import { a1, type Cell, type Grid } from './grid.js';
+import { a1, parseA1, type Cell, type Grid } from './grid.js';
 import { displayedDigits, parseNumberFormat } from './number-format.js';
 import { DEFAULT_LIMITS, inspectZip, type WorkbookLimits } from './zip-guard.js';
 
@@ -94,12 +94,11 @@ function mergedRanges(ws: Worksheet): Array<{ top: number; left: number; bottom:
   const merges = (ws.model as { merges?: string[] }).merges ?? [];
   const out = [];
   for (const m of merges) {
-    const [a, b] = m.split(':');
-    const p = /^([A-Z]+)(\d+)$/.exec(a ?? '');
-    const q = /^([A-Z]+)(\d+)$/.exec(b ?? a ?? '');
+    const [a = '', b = a] = m.split(':');
+    const p = parseA1(a);
+    const q = parseA1(b);
     if (!p || !q) continue;
-    const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    out.push({ top: Number(p[2]), left: col(p[1]!), bottom: Number(q[2]), right: col(q[1]!) });
+    out.push({ top: p.row + 1, left: p.col + 1, bottom: q.row + 1, right: q.col + 1 });
   }
   return out;
 }
