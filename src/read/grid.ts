@@ -66,8 +66,21 @@ export function parseA1(ref: string): { row: number; col: number } | undefined {
 const EDGE_SPACE = /^[\s\u00a0\u2007\u202f\ufeff]+|[\s\u00a0\u2007\u202f\ufeff]+$/g;
 
 export function cellText(cell: Cell | undefined): string {
-  if (!cell) return '';
-  return cell.raw.replace(EDGE_SPACE, '').normalize('NFC');
+  return cell ? trimmedText(cell.raw) : '';
+}
+
+/** A cell's text without the spaces around it, in NFC. Printable ASCII (most cells) is already that. */
+export function trimmedText(raw: string): string {
+  if (printableAscii(raw)) return raw;
+  return raw.replace(EDGE_SPACE, '').normalize('NFC');
+}
+
+function printableAscii(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
 }
 
 export function cellAt(grid: Grid, row: number, col: number): Cell | undefined {

@@ -23,14 +23,14 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { PovcheckError } from '../errors.js';
 import { compareFindings, type Finding, type Skip } from '../findings.js';
-import { a1, gridFromRecords, type Cell, type Grid, type SourceInfo } from '../read/grid.js';
+import { a1, gridFromRecords, trimmedText, type Cell, type Grid, type SourceInfo } from '../read/grid.js';
 import { decodeBytes } from '../read/decode.js';
 import { detectDelimiter, type Delimiter } from '../read/csv.js';
 import { COUNT_INDICATORS, INDICATORS, indicatorKind, type CountIndicator, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, Value } from '../model/annex.js';
 import { detect, langOf, missingIndicators, numberFormat, parseValue, NON_ASCII, type NumberFormat } from '../shape/index.js';
 import { longColumns, type LongColumns } from '../shape/long.js';
-import { clip, newDraft, tidyName, type Draft } from '../shape/draft.js';
+import { clip, MAX_ECHO, newDraft, tidyName, type Draft } from '../shape/draft.js';
 import { totalMatcher } from '../shape/aliases.js';
 import { CHECK_RULES, applicableRules } from '../rules/index.js';
 import { sumMismatch, sumSkip } from '../rules/sum.js';
@@ -156,22 +156,9 @@ function headDecisions(bytes: Uint8Array, opts: StreamOptions): { encoding: 'utf
   return { encoding: decoded.encoding, delimiter };
 }
 
-const EDGE = /^[\s\u00a0\u2007\u202f\ufeff]+|[\s\u00a0\u2007\u202f\ufeff]+$/g;
-
-/** Printable ASCII (no edge spaces possible): cellText leaves it as it is. */
-function printableAscii(raw: string): boolean {
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c < 0x21 || c > 0x7e) return false;
-  }
-  return true;
-}
-
-/** cellText of a raw field: trimmed and NFC; printable ASCII is already that. */
+/** cellText of a raw field. */
 function textOf(raw: string | undefined): string {
-  if (raw === undefined || raw === '') return '';
-  if (printableAscii(raw)) return raw;
-  return raw.replace(EDGE, '').normalize('NFC');
+  return raw === undefined || raw === '' ? '' : trimmedText(raw);
 }
 
 /** Whether cellText(raw) is not empty: a visible ASCII character first settles it. */
@@ -184,11 +171,11 @@ function nonEmpty(raw: string | undefined): boolean {
 /**
  * A name tidyName(cellText(raw)) leaves as it is: words of visible characters from ranges where every
  * character is already in NFC (Latin up to U+02FF, Vietnamese precomposed letters U+1E00–U+1EFF; no
- * combining marks, no-break or other spaces) separated by single spaces, at most 120 characters.
+ * combining marks, no-break or other spaces) separated by single spaces, at most MAX_ECHO characters.
  */
 function tidyAlready(raw: string): boolean {
   const n = raw.length;
-  if (n === 0 || n > 120) return false;
+  if (n === 0 || n > MAX_ECHO) return false;
   let prevSpace = true;
   for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
