@@ -68,7 +68,7 @@ export function checkTargets(annex: Annex, set: TargetSet): TargetCheck {
   set.targets.forEach((t, i) => {
     let unit: Unit;
     try {
-      unit = resolveTargetUnit(t.unit, annex.units, annex.total);
+      unit = resolveTargetUnit(t.unit, annex.units, annex.total, annex.unitAliases);
     } catch (e) {
       if (!(e instanceof PovcheckError) || e.code !== 'TARGET_UNIT') throw e;
       out.unmatched.push(i);
