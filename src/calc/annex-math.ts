@@ -15,9 +15,15 @@ export function exactRate(poor: Dec, households: Dec): Dec | undefined {
   return poor.mul(HUNDRED).div(households);
 }
 
+/** A rate (or a difference of rates, in points) as the annex prints it: half-up to 2 decimals. */
+export function roundRate(d: Dec): Dec {
+  return d.toDecimalPlaces(RATE_DECIMALS, Dec.ROUND_HALF_UP);
+}
+
 /** The annex rate: half-up to 2 decimals. */
 export function rate(poor: Dec, households: Dec): Dec | undefined {
-  return exactRate(poor, households)?.toDecimalPlaces(RATE_DECIMALS, Dec.ROUND_HALF_UP);
+  const exact = exactRate(poor, households);
+  return exact && roundRate(exact);
 }
 
 /** The annex reduction: difference of the two two-decimal rates. */

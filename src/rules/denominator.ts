@@ -8,7 +8,7 @@
  * per parent, naming the unit where the change in households weighs most (rules/summary.ts).
  */
 import { plain } from '../calc/decimal.js';
-import { rate, RATE_DECIMALS, splitReduction } from '../calc/annex-math.js';
+import { rate, rateReduction, RATE_DECIMALS, roundRate, splitReduction } from '../calc/annex-math.js';
 import type { Unit } from '../model/annex.js';
 import type { Finding } from '../findings.js';
 import { effectOfDecs, type Effect } from './summary.js';
@@ -32,10 +32,10 @@ export function denominatorNote(ctx: RuleContext, unit: Unit): { note: Finding; 
   const split = splitReduction(h0, h1, p1, reduced)!;
   let points: string;
   if (isOk(v.rate_reduced)) points = v.rate_reduced.plain;
-  else if (p0) points = plain(rate(p0, h0)!.minus(rate(p1, h1)!), RATE_DECIMALS);
-  else points = plain(split.exactFall.toDecimalPlaces(RATE_DECIMALS, 4), RATE_DECIMALS);
+  else if (p0) points = plain(rateReduction(rate(p0, h0)!, rate(p1, h1)!), RATE_DECIMALS);
+  else points = plain(roundRate(split.exactFall), RATE_DECIMALS);
   const at = v.rate_reduced?.cell ?? v.households_end?.cell;
-  const share = plain(split.share.toDecimalPlaces(RATE_DECIMALS, 4), RATE_DECIMALS);
+  const share = plain(roundRate(split.share), RATE_DECIMALS);
   const note: Finding = {
     rule: 'denominator',
     severity: 'warning',
@@ -54,7 +54,7 @@ export function denominatorNote(ctx: RuleContext, unit: Unit): { note: Finding; 
         reduced: plain(reduced),
         share,
         points,
-        growth: plain(split.growth.toDecimalPlaces(RATE_DECIMALS, 4), RATE_DECIMALS),
+        growth: plain(roundRate(split.growth), RATE_DECIMALS),
       },
     },
   };
