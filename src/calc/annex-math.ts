@@ -26,6 +26,14 @@ export function rate(poor: Dec, households: Dec): Dec | undefined {
   return exact && roundRate(exact);
 }
 
+/**
+ * Households that left poverty (net): poor_reduced when the table gives it, else poor_start − poor_end;
+ * undefined when neither is known.
+ */
+export function poorReduced(reduced: Dec | undefined, poorStart: Dec | undefined, poorEnd: Dec | undefined): Dec | undefined {
+  return reduced ?? (poorStart && poorEnd ? poorStart.minus(poorEnd) : undefined);
+}
+
 /** The annex reduction: difference of the two two-decimal rates. */
 export function rateReduction(rateStart: Dec, rateEnd: Dec): Dec {
   return rateStart.minus(rateEnd);

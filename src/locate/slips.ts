@@ -6,7 +6,7 @@
  * households, a lost or added minus sign. Pure digit and arithmetic comparisons.
  */
 import { Dec } from '../calc/decimal.js';
-import { exactRate, printedRateMatches } from '../calc/annex-math.js';
+import { exactRate, poorReduced, printedRateMatches } from '../calc/annex-math.js';
 import type { Indicator, IndicatorKind } from '../model/indicators.js';
 
 export const SLIP_KINDS = [
@@ -81,11 +81,11 @@ export function slipKind(typed: { num: Dec; plain: string; decimals?: number }, 
   const typedAs = (exact: Dec | undefined) => exact !== undefined && printedRateMatches(typed.num, typed.decimals ?? typed.num.decimalPlaces(), exact);
   const v = (i: Indicator) => ctx.unitValue(i);
   if (ctx.indicator === 'rate_reduced') {
-    const reduced = v('poor_reduced') ?? (v('poor_start') && v('poor_end') ? v('poor_start')!.minus(v('poor_end')!) : undefined);
-    const h0 = v('households_start');
-    if (reduced && h0 && typedAs(exactRate(reduced, h0))) return 'reduction-share';
     const p0 = v('poor_start');
     const p1 = v('poor_end');
+    const reduced = poorReduced(v('poor_reduced'), p0, p1);
+    const h0 = v('households_start');
+    if (reduced && h0 && typedAs(exactRate(reduced, h0))) return 'reduction-share';
     const h1 = v('households_end');
     if (p0 && p1 && h0 && h1) {
       const start = exactRate(p0, h0);

@@ -8,11 +8,11 @@
  * per parent, naming the unit where the change in households weighs most (rules/summary.ts).
  */
 import { plain } from '../calc/decimal.js';
-import { rate, rateReduction, RATE_DECIMALS, roundRate, splitReduction } from '../calc/annex-math.js';
+import { poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate, splitReduction } from '../calc/annex-math.js';
 import type { Unit } from '../model/annex.js';
 import type { Finding } from '../findings.js';
 import { effectOfDecs, type Effect } from './summary.js';
-import { isOk, usable, type Rule, type RuleContext } from './types.js';
+import { isOk, okNum, usable, type Rule, type RuleContext } from './types.js';
 
 /** The unit's warning and the size of its effect, when its two rates have different denominators. */
 export function denominatorNote(ctx: RuleContext, unit: Unit): { note: Finding; effect: Effect } | undefined {
@@ -23,10 +23,10 @@ export function denominatorNote(ctx: RuleContext, unit: Unit): { note: Finding; 
   const h1 = hh.households_end.num;
   if (h0.eq(h1) || h0.isZero() || h1.isZero()) return undefined;
   const v = annex.values[unit.id] ?? {};
-  const p0 = isOk(v.poor_start) ? v.poor_start.num : undefined;
-  const p1Given = isOk(v.poor_end) ? v.poor_end.num : undefined;
-  const rGiven = isOk(v.poor_reduced) ? v.poor_reduced.num : undefined;
-  const reduced = rGiven ?? (p0 && p1Given ? p0.minus(p1Given) : undefined);
+  const p0 = okNum(v.poor_start);
+  const p1Given = okNum(v.poor_end);
+  const rGiven = okNum(v.poor_reduced);
+  const reduced = poorReduced(rGiven, p0, p1Given);
   const p1 = p1Given ?? (p0 && rGiven ? p0.minus(rGiven) : undefined);
   if (!reduced || !p1) return undefined;
   const split = splitReduction(h0, h1, p1, reduced)!;

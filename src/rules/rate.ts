@@ -5,10 +5,10 @@
  * the seed's 2,65 = 15,08 − 12,43 although the unrounded difference rounds to 2,64, which is an info).
  */
 import { plain, type Dec } from '../calc/decimal.js';
-import { exactRate, printedRateMatches, rate, rateReduction, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
+import { exactRate, poorReduced, printedRateMatches, rate, rateReduction, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
 import type { Unit } from '../model/annex.js';
 import type { Finding } from '../findings.js';
-import { carries, isOk, usable, type OkValue, type Rule, type RuleContext } from './types.js';
+import { carries, isOk, okNum, usable, type OkValue, type Rule, type RuleContext } from './types.js';
 
 /** Digits shown in messages for an unrounded quotient. */
 const EXACT_SHOWN = 4;
@@ -101,7 +101,7 @@ function unroundedFall(ctx: RuleContext, unit: Unit, start: Dec, end: Dec): Dec 
 function shareReduced(ctx: RuleContext, unit: Unit): Dec | undefined {
   const v = ctx.annex.values[unit.id];
   if (!v || !isOk(v.households_start) || v.households_start.num.isZero()) return undefined;
-  const reduced = isOk(v.poor_reduced) ? v.poor_reduced.num : isOk(v.poor_start) && isOk(v.poor_end) ? v.poor_start.num.minus(v.poor_end.num) : undefined;
+  const reduced = poorReduced(okNum(v.poor_reduced), okNum(v.poor_start), okNum(v.poor_end));
   return reduced ? exactRate(reduced, v.households_start.num) : undefined;
 }
 
