@@ -12,12 +12,10 @@ import { RATE_DECIMALS } from '../calc/annex-math.js';
 import type { Annex, Unit, Value } from '../model/annex.js';
 import { childrenByParent } from '../model/annex.js';
 import { COUNT_INDICATORS, indicatorKind, type Indicator, type IndicatorKind } from '../model/indicators.js';
+import { carries, isOk, type OkValue } from '../rules/types.js';
 import { affineOf, evaluate, num, parseFormula, ref, refsOf, sub, sumOf, type Affine, type Expr } from './expr.js';
 
 export type Family = 'sum' | 'flow' | 'rate' | 'rate-change';
-
-type OkValue = Value & { status: 'ok'; num: Dec; plain: string };
-const isOk = (v: Value | undefined): v is OkValue => v?.status === 'ok';
 
 /** How locate treats a cell that holds a formula. */
 export type FormulaRole =
@@ -186,9 +184,8 @@ export function buildSystem(annex: Annex, opts: BuildOptions = {}): System {
       affine: body.type === 'eq' ? affineOf(body.expr, affineOfCell) : null,
     });
   };
-  const carries = (inds: readonly Indicator[]) => inds.every((i) => annex.indicators.includes(i));
   const okAll = <K extends Indicator>(unit: Unit, inds: readonly K[]): Record<K, OkValue> | undefined => {
-    if (!carries(inds)) return undefined;
+    if (!carries(annex, inds)) return undefined;
     const vals = annex.values[unit.id] ?? {};
     const out = {} as Record<K, OkValue>;
     for (const i of inds) {
@@ -233,7 +230,7 @@ export function buildSystem(annex: Annex, opts: BuildOptions = {}): System {
   }
   // rate-change (rules/rate.ts): printed rates, else rates computed from the counts.
   const rateExpr = (unit: Unit, which: 'rate_start' | 'rate_end'): Expr | undefined => {
-    if (carries([which])) {
+    if (carries(annex, [which])) {
       const v = okAll(unit, [which]);
       return v ? ref(v[which].cell.ref) : undefined;
     }
