@@ -394,20 +394,40 @@ function classifyFormulas(cells: Map<string, LCell>, suspect?: string): void {
   }
 }
 
+/** ½·10^−dp by dp: rates are compared at a few precisions only, so each is made once. */
+const HALF_UNITS: Dec[] = [];
+const halfUnit = (dp: number): Dec => (HALF_UNITS[dp] ??= new Dec(10).pow(-dp).div(2));
+
+export interface RoundingInterval {
+  lo: Dec;
+  loStrict: boolean;
+  hi: Dec;
+  hiStrict: boolean;
+}
+
+/**
+ * The value interval of x with round_half_up(x, dp) = r, for r with at most dp decimals (h = ½·10^−dp):
+ * [r − h, r + h) for r > 0, (−h, h) for 0, (r − h, r + h] below.
+ */
+export function roundingInterval(r: Dec, dp: number): RoundingInterval {
+  const h = halfUnit(dp);
+  if (r.gt(0)) return { lo: r.minus(h), loStrict: false, hi: r.plus(h), hiStrict: true };
+  if (r.isZero()) return { lo: h.neg(), loStrict: true, hi: h, hiStrict: true };
+  return { lo: r.minus(h), loStrict: true, hi: r.plus(h), hiStrict: false };
+}
+
 /**
  * round_half_up(100·p/h, dp) = round_half_up(r, dp), the rate rule's comparison. For h > 0 it multiplies
- * instead of dividing: r − ½·10^−dp ≤ 100p/h < r + ½·10^−dp (mirrored below zero), exact and cheap.
+ * instead of dividing: 100p lies in the rounding interval of round_half_up(r, dp) times h, exact and cheap.
  */
 export function rateMatches(p: Dec, h: Dec, r: Dec, dp: number): boolean {
   const target = r.toDecimalPlaces(dp, Dec.ROUND_HALF_UP);
   if (!h.gt(0)) return p.mul(100).div(h).toDecimalPlaces(dp, Dec.ROUND_HALF_UP).eq(target);
-  const half = new Dec(10).pow(-dp).div(2);
+  const iv = roundingInterval(target, dp);
   const x = p.mul(100);
-  const lo = target.minus(half).mul(h);
-  const hi = target.plus(half).mul(h);
-  if (target.gt(0)) return x.gte(lo) && x.lt(hi);
-  if (target.isZero()) return x.gt(lo) && x.lt(hi);
-  return x.gt(lo) && x.lte(hi);
+  const lo = iv.lo.mul(h);
+  const hi = iv.hi.mul(h);
+  return (iv.loStrict ? x.gt(lo) : x.gte(lo)) && (iv.hiStrict ? x.lt(hi) : x.lte(hi));
 }
 
 /**
