@@ -195,7 +195,7 @@ export function solve(sys: System, vars: readonly string[], limits: SolveLimits)
     const rIsVar = vars.includes(c.body.r);
     const dpR = rIsVar ? sys.rateDp : Math.max(RATE_DECIMALS, sys.cells.get(c.body.r)?.dp ?? 0);
     if (moving === 0) {
-      if (!H.a.isZero() && !rateMatches(P.a, H.a, R.a, Math.max(RATE_DECIMALS, dpR))) {
+      if (!H.a.isZero() && !rateMatches(P.a, H.a, R.a, dpR)) {
         return { kind: 'none' };
       }
       continue;
