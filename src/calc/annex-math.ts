@@ -61,13 +61,12 @@ export function splitReduction(h0: Dec, h1: Dec, poorEnd: Dec, reduced: Dec): De
 
 /**
  * The smallest number of exits x (0 ≤ x ≤ poorStart) such that the annex reduction
- * rate(P0, H0) − rate(P0 − x, H1) reaches `targetPoints`. The reduction grows with x, so a binary
- * search finds it. Undefined when even x = poorStart does not reach the target, or without households.
+ * rate(P0, H0) − rate(P0 − x, H1) reaches `targetPoints` (`exitsForTarget` for rate_reduced ≥ points).
+ * Undefined when even x = poorStart does not reach the target, or without households.
  */
 export function minimumExits(h0: Dec, poorStart: Dec, h1: Dec, targetPoints: Dec): Dec | undefined {
-  const start = rate(poorStart, h0);
-  if (!start || h1.isZero()) return undefined;
-  return smallestExits(poorStart, (x) => start.minus(rate(poorStart.minus(x), h1)!).gte(targetPoints));
+  const r = exitsForTarget({ h0, p0: poorStart, h1 }, 'rate_reduced', '>=', targetPoints);
+  return r.ok ? r.exits : undefined;
 }
 
 /**
