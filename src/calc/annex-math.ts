@@ -15,9 +15,23 @@ export function exactRate(poor: Dec, households: Dec): Dec | undefined {
   return poor.mul(HUNDRED).div(households);
 }
 
+/** A rate (or a difference of rates, in points) as the annex prints it: half-up to 2 decimals. */
+export function roundRate(d: Dec): Dec {
+  return d.toDecimalPlaces(RATE_DECIMALS, Dec.ROUND_HALF_UP);
+}
+
 /** The annex rate: half-up to 2 decimals. */
 export function rate(poor: Dec, households: Dec): Dec | undefined {
-  return exactRate(poor, households)?.toDecimalPlaces(RATE_DECIMALS, Dec.ROUND_HALF_UP);
+  const exact = exactRate(poor, households);
+  return exact && roundRate(exact);
+}
+
+/**
+ * Households that left poverty (net): poor_reduced when the table gives it, else poor_start − poor_end;
+ * undefined when neither is known.
+ */
+export function poorReduced(reduced: Dec | undefined, poorStart: Dec | undefined, poorEnd: Dec | undefined): Dec | undefined {
+  return reduced ?? (poorStart && poorEnd ? poorStart.minus(poorEnd) : undefined);
 }
 
 /** The annex reduction: difference of the two two-decimal rates. */
@@ -47,13 +61,12 @@ export function splitReduction(h0: Dec, h1: Dec, poorEnd: Dec, reduced: Dec): De
 
 /**
  * The smallest number of exits x (0 ≤ x ≤ poorStart) such that the annex reduction
- * rate(P0, H0) − rate(P0 − x, H1) reaches `targetPoints`. The reduction grows with x, so a binary
- * search finds it. Undefined when even x = poorStart does not reach the target, or without households.
+ * rate(P0, H0) − rate(P0 − x, H1) reaches `targetPoints` (`exitsForTarget` for rate_reduced ≥ points).
+ * Undefined when even x = poorStart does not reach the target, or without households.
  */
 export function minimumExits(h0: Dec, poorStart: Dec, h1: Dec, targetPoints: Dec): Dec | undefined {
-  const start = rate(poorStart, h0);
-  if (!start || h1.isZero()) return undefined;
-  return smallestExits(poorStart, (x) => start.minus(rate(poorStart.minus(x), h1)!).gte(targetPoints));
+  const r = exitsForTarget({ h0, p0: poorStart, h1 }, 'rate_reduced', '>=', targetPoints);
+  return r.ok ? r.exits : undefined;
 }
 
 /**

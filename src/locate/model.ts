@@ -12,12 +12,10 @@ import { RATE_DECIMALS } from '../calc/annex-math.js';
 import type { Annex, Unit, Value } from '../model/annex.js';
 import { childrenByParent } from '../model/annex.js';
 import { COUNT_INDICATORS, indicatorKind, type Indicator, type IndicatorKind } from '../model/indicators.js';
+import { carries, isOk, type OkValue } from '../rules/types.js';
 import { affineOf, evaluate, num, parseFormula, ref, refsOf, sub, sumOf, type Affine, type Expr } from './expr.js';
 
 export type Family = 'sum' | 'flow' | 'rate' | 'rate-change';
-
-type OkValue = Value & { status: 'ok'; num: Dec; plain: string };
-const isOk = (v: Value | undefined): v is OkValue => v?.status === 'ok';
 
 /** How locate treats a cell that holds a formula. */
 export type FormulaRole =
@@ -186,9 +184,8 @@ export function buildSystem(annex: Annex, opts: BuildOptions = {}): System {
       affine: body.type === 'eq' ? affineOf(body.expr, affineOfCell) : null,
     });
   };
-  const carries = (inds: readonly Indicator[]) => inds.every((i) => annex.indicators.includes(i));
   const okAll = <K extends Indicator>(unit: Unit, inds: readonly K[]): Record<K, OkValue> | undefined => {
-    if (!carries(inds)) return undefined;
+    if (!carries(annex, inds)) return undefined;
     const vals = annex.values[unit.id] ?? {};
     const out = {} as Record<K, OkValue>;
     for (const i of inds) {
@@ -233,7 +230,7 @@ export function buildSystem(annex: Annex, opts: BuildOptions = {}): System {
   }
   // rate-change (rules/rate.ts): printed rates, else rates computed from the counts.
   const rateExpr = (unit: Unit, which: 'rate_start' | 'rate_end'): Expr | undefined => {
-    if (carries([which])) {
+    if (carries(annex, [which])) {
       const v = okAll(unit, [which]);
       return v ? ref(v[which].cell.ref) : undefined;
     }
@@ -397,20 +394,40 @@ function classifyFormulas(cells: Map<string, LCell>, suspect?: string): void {
   }
 }
 
+/** ½·10^−dp by dp: rates are compared at a few precisions only, so each is made once. */
+const HALF_UNITS: Dec[] = [];
+const halfUnit = (dp: number): Dec => (HALF_UNITS[dp] ??= new Dec(10).pow(-dp).div(2));
+
+export interface RoundingInterval {
+  lo: Dec;
+  loStrict: boolean;
+  hi: Dec;
+  hiStrict: boolean;
+}
+
+/**
+ * The value interval of x with round_half_up(x, dp) = r, for r with at most dp decimals (h = ½·10^−dp):
+ * [r − h, r + h) for r > 0, (−h, h) for 0, (r − h, r + h] below.
+ */
+export function roundingInterval(r: Dec, dp: number): RoundingInterval {
+  const h = halfUnit(dp);
+  if (r.gt(0)) return { lo: r.minus(h), loStrict: false, hi: r.plus(h), hiStrict: true };
+  if (r.isZero()) return { lo: h.neg(), loStrict: true, hi: h, hiStrict: true };
+  return { lo: r.minus(h), loStrict: true, hi: r.plus(h), hiStrict: false };
+}
+
 /**
  * round_half_up(100·p/h, dp) = round_half_up(r, dp), the rate rule's comparison. For h > 0 it multiplies
- * instead of dividing: r − ½·10^−dp ≤ 100p/h < r + ½·10^−dp (mirrored below zero), exact and cheap.
+ * instead of dividing: 100p lies in the rounding interval of round_half_up(r, dp) times h, exact and cheap.
  */
 export function rateMatches(p: Dec, h: Dec, r: Dec, dp: number): boolean {
   const target = r.toDecimalPlaces(dp, Dec.ROUND_HALF_UP);
   if (!h.gt(0)) return p.mul(100).div(h).toDecimalPlaces(dp, Dec.ROUND_HALF_UP).eq(target);
-  const half = new Dec(10).pow(-dp).div(2);
+  const iv = roundingInterval(target, dp);
   const x = p.mul(100);
-  const lo = target.minus(half).mul(h);
-  const hi = target.plus(half).mul(h);
-  if (target.gt(0)) return x.gte(lo) && x.lt(hi);
-  if (target.isZero()) return x.gt(lo) && x.lt(hi);
-  return x.gt(lo) && x.lte(hi);
+  const lo = iv.lo.mul(h);
+  const hi = iv.hi.mul(h);
+  return (iv.loStrict ? x.gt(lo) : x.gte(lo)) && (iv.hiStrict ? x.lt(hi) : x.lte(hi));
 }
 
 /**

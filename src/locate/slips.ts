@@ -6,7 +6,7 @@
  * households, a lost or added minus sign. Pure digit and arithmetic comparisons.
  */
 import { Dec } from '../calc/decimal.js';
-import { RATE_DECIMALS } from '../calc/annex-math.js';
+import { exactRate, poorReduced, printedRateMatches } from '../calc/annex-math.js';
 import type { Indicator, IndicatorKind } from '../model/indicators.js';
 
 export const SLIP_KINDS = [
@@ -71,35 +71,35 @@ function oneDigitMore(longer: string, shorter: string, doubled: boolean): boolea
   return false;
 }
 
-const round = (x: Dec, dp: number) => x.toDecimalPlaces(dp, Dec.ROUND_HALF_UP);
-
 /**
  * The slip that turns `proposed` into `typed`, if it is one povcheck recognises. `typed.plain` is the
  * value's digits as typed ("4963", "9.62", "0.1180").
  */
 export function slipKind(typed: { num: Dec; plain: string; decimals?: number }, proposed: Dec, ctx: SlipContext): SlipKind | undefined {
   if (typed.num.eq(proposed)) return undefined;
-  const typedDp = Math.max(RATE_DECIMALS, typed.decimals ?? typed.num.decimalPlaces());
+  // Whether an unrounded rate, rounded half-up as the typed value is written (at least 2 decimals), is the typed value.
+  const typedAs = (exact: Dec | undefined) => exact !== undefined && printedRateMatches(typed.num, typed.decimals ?? typed.num.decimalPlaces(), exact);
   const v = (i: Indicator) => ctx.unitValue(i);
   if (ctx.indicator === 'rate_reduced') {
-    const reduced = v('poor_reduced') ?? (v('poor_start') && v('poor_end') ? v('poor_start')!.minus(v('poor_end')!) : undefined);
-    const h0 = v('households_start');
-    if (reduced && h0 && !h0.isZero() && round(reduced.mul(100).div(h0), typedDp).eq(typed.num)) return 'reduction-share';
     const p0 = v('poor_start');
     const p1 = v('poor_end');
+    const reduced = poorReduced(v('poor_reduced'), p0, p1);
+    const h0 = v('households_start');
+    if (reduced && h0 && typedAs(exactRate(reduced, h0))) return 'reduction-share';
     const h1 = v('households_end');
-    if (p0 && p1 && h0 && h1 && !h0.isZero() && !h1.isZero()) {
-      const fall = p0.mul(100).div(h0).minus(p1.mul(100).div(h1));
-      if (round(fall, typedDp).eq(typed.num)) return 'unrounded-difference';
+    if (p0 && p1 && h0 && h1) {
+      const start = exactRate(p0, h0);
+      const end = exactRate(p1, h1);
+      if (start && end && typedAs(start.minus(end))) return 'unrounded-difference';
     }
   }
   if (ctx.indicator === 'rate_end') {
     const p1 = v('poor_end');
     const h0 = v('households_start');
-    if (p1 && h0 && !h0.isZero() && round(p1.mul(100).div(h0), typedDp).eq(typed.num)) return 'start-denominator';
+    if (p1 && h0 && typedAs(exactRate(p1, h0))) return 'start-denominator';
   }
   if (ctx.kind === 'count' && !typed.num.isInteger() && (typed.num.mul(1000).eq(proposed) || typed.num.mul(1_000_000).eq(proposed))) return 'separator';
-  if (ctx.kind === 'rate' && typed.num.abs().lte(1) && !proposed.isZero() && round(typed.num.mul(100), Math.max(ctx.rateDp, proposed.decimalPlaces())).eq(proposed)) {
+  if (ctx.kind === 'rate' && typed.num.abs().lte(1) && !proposed.isZero() && typed.num.mul(100).toDecimalPlaces(Math.max(ctx.rateDp, proposed.decimalPlaces()), Dec.ROUND_HALF_UP).eq(proposed)) {
     return 'share';
   }
   if (!proposed.isZero() && typed.num.eq(proposed.neg())) return 'sign';

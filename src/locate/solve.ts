@@ -12,7 +12,7 @@
 import { Dec } from '../calc/decimal.js';
 import { RATE_DECIMALS } from '../calc/annex-math.js';
 import { affineOf, type Affine, type Expr } from './expr.js';
-import { Evaluation, rateMatches, type Check, type Guard, type System } from './model.js';
+import { Evaluation, rateMatches, roundingInterval, type Check, type Guard, type System } from './model.js';
 
 /** The solutions for a set of cells: values as base + dir·t for t on the lattice step·ℤ within [lo, hi]. */
 export interface SolutionSet {
@@ -93,14 +93,6 @@ function bound(b: Bounds, a: Dec, k: Dec, op: '>=' | '>' | '<=' | '<', v: Dec, s
     if (b.hi === undefined || hi.lt(b.hi)) b.hi = hi;
   }
   if (b.lo !== undefined && b.hi !== undefined && b.lo.gt(b.hi)) b.empty = true;
-}
-
-/** The value interval of x with round_half_up(x, dp) = r: [r − h, r + h) for r > 0, (r − h, r + h) for 0, (r − h, r + h] below. */
-function roundingInterval(r: Dec, dp: number): { lo: Dec; loStrict: boolean; hi: Dec; hiStrict: boolean } {
-  const h = new Dec(10).pow(-dp).div(2);
-  if (r.gt(0)) return { lo: r.minus(h), loStrict: false, hi: r.plus(h), hiStrict: true };
-  if (r.isZero()) return { lo: h.neg(), loStrict: true, hi: h, hiStrict: true };
-  return { lo: r.minus(h), loStrict: true, hi: r.plus(h), hiStrict: false };
 }
 
 interface Line {
@@ -203,7 +195,7 @@ export function solve(sys: System, vars: readonly string[], limits: SolveLimits)
     const rIsVar = vars.includes(c.body.r);
     const dpR = rIsVar ? sys.rateDp : Math.max(RATE_DECIMALS, sys.cells.get(c.body.r)?.dp ?? 0);
     if (moving === 0) {
-      if (!H.a.isZero() && !rateMatches(P.a, H.a, R.a, Math.max(RATE_DECIMALS, dpR))) {
+      if (!H.a.isZero() && !rateMatches(P.a, H.a, R.a, dpR)) {
         return { kind: 'none' };
       }
       continue;

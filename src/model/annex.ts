@@ -56,6 +56,11 @@ export interface Annex {
   readonly locale: NumberLocale | 'plain';
   /** Language of the labels, used as the default message language. */
   readonly lang: Lang;
+  /**
+   * The configuration's unit aliases the units were keyed with (folded alias → canonical name), so that names
+   * looked up later (targets) are keyed the same way (shape/normalize.ts `aliasedUnitKey`).
+   */
+  readonly unitAliases?: ReadonlyMap<string, string>;
 }
 
 export function valueOf(annex: Annex, unit: Unit | number, ind: Indicator): Value | undefined {

@@ -17,7 +17,7 @@ import type { Severity } from '../findings.js';
 import { catalog, formatPlain, type Lang } from '../messages/index.js';
 import { compareTarget, type TargetOp } from '../calc/annex-math.js';
 import { displayRef } from '../read/grid.js';
-import { foldKey, unitKey } from '../shape/normalize.js';
+import { aliasedUnitKey, foldKey } from '../shape/normalize.js';
 import { displayUnits } from './annex-layout.js';
 import { html, joinHtml, raw, type SafeHtml } from './html-escape.js';
 import { SEVERITY_SYMBOL } from './html-annex.js';
@@ -124,7 +124,7 @@ export function rateChartData(
 
   const notDrawn: ChartTarget[] = [];
   for (const t of targets) {
-    const unit = foldKey(t.unit) === 'total' ? annex.total : annex.units.find((u) => u.key === unitKey(t.unit));
+    const unit = foldKey(t.unit) === 'total' ? annex.total : annex.units.find((u) => u.key === aliasedUnitKey(t.unit, annex.unitAliases));
     const row = unit ? byUnit.get(unit.id) : undefined;
     if (!row || !isPlain(t.value) || (t.indicator !== 'rate_end' && t.indicator !== 'rate_reduced')) {
       notDrawn.push(t);

@@ -8,11 +8,11 @@
  * per parent, naming the unit where the change in households weighs most (rules/summary.ts).
  */
 import { plain } from '../calc/decimal.js';
-import { rate, RATE_DECIMALS, splitReduction } from '../calc/annex-math.js';
+import { poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate, splitReduction } from '../calc/annex-math.js';
 import type { Unit } from '../model/annex.js';
 import type { Finding } from '../findings.js';
 import { effectOfDecs, type Effect } from './summary.js';
-import { isOk, usable, type Rule, type RuleContext } from './types.js';
+import { isOk, okNum, usable, type Rule, type RuleContext } from './types.js';
 
 /** The unit's warning and the size of its effect, when its two rates have different denominators. */
 export function denominatorNote(ctx: RuleContext, unit: Unit): { note: Finding; effect: Effect } | undefined {
@@ -23,19 +23,19 @@ export function denominatorNote(ctx: RuleContext, unit: Unit): { note: Finding; 
   const h1 = hh.households_end.num;
   if (h0.eq(h1) || h0.isZero() || h1.isZero()) return undefined;
   const v = annex.values[unit.id] ?? {};
-  const p0 = isOk(v.poor_start) ? v.poor_start.num : undefined;
-  const p1Given = isOk(v.poor_end) ? v.poor_end.num : undefined;
-  const rGiven = isOk(v.poor_reduced) ? v.poor_reduced.num : undefined;
-  const reduced = rGiven ?? (p0 && p1Given ? p0.minus(p1Given) : undefined);
+  const p0 = okNum(v.poor_start);
+  const p1Given = okNum(v.poor_end);
+  const rGiven = okNum(v.poor_reduced);
+  const reduced = poorReduced(rGiven, p0, p1Given);
   const p1 = p1Given ?? (p0 && rGiven ? p0.minus(rGiven) : undefined);
   if (!reduced || !p1) return undefined;
   const split = splitReduction(h0, h1, p1, reduced)!;
   let points: string;
   if (isOk(v.rate_reduced)) points = v.rate_reduced.plain;
-  else if (p0) points = plain(rate(p0, h0)!.minus(rate(p1, h1)!), RATE_DECIMALS);
-  else points = plain(split.exactFall.toDecimalPlaces(RATE_DECIMALS, 4), RATE_DECIMALS);
+  else if (p0) points = plain(rateReduction(rate(p0, h0)!, rate(p1, h1)!), RATE_DECIMALS);
+  else points = plain(roundRate(split.exactFall), RATE_DECIMALS);
   const at = v.rate_reduced?.cell ?? v.households_end?.cell;
-  const share = plain(split.share.toDecimalPlaces(RATE_DECIMALS, 4), RATE_DECIMALS);
+  const share = plain(roundRate(split.share), RATE_DECIMALS);
   const note: Finding = {
     rule: 'denominator',
     severity: 'warning',
@@ -54,7 +54,7 @@ export function denominatorNote(ctx: RuleContext, unit: Unit): { note: Finding; 
         reduced: plain(reduced),
         share,
         points,
-        growth: plain(split.growth.toDecimalPlaces(RATE_DECIMALS, 4), RATE_DECIMALS),
+        growth: plain(roundRate(split.growth), RATE_DECIMALS),
       },
     },
   };

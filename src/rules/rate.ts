@@ -5,10 +5,10 @@
  * the seed's 2,65 = 15,08 − 12,43 although the unrounded difference rounds to 2,64, which is an info).
  */
 import { plain, type Dec } from '../calc/decimal.js';
-import { exactRate, printedRateMatches, rate, rateReduction, RATE_DECIMALS } from '../calc/annex-math.js';
+import { exactRate, poorReduced, printedRateMatches, rate, rateReduction, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
 import type { Unit } from '../model/annex.js';
 import type { Finding } from '../findings.js';
-import { carries, isOk, usable, type OkValue, type Rule, type RuleContext } from './types.js';
+import { carries, isOk, okNum, usable, type OkValue, type Rule, type RuleContext } from './types.js';
 
 /** Digits shown in messages for an unrounded quotient. */
 const EXACT_SHOWN = 4;
@@ -26,7 +26,7 @@ function checkRate(ctx: RuleContext, unit: Unit, which: 'rate_start' | 'rate_end
   const printed = v[which];
   const exact = exactRate(v[poorKey].num, v[hhKey].num);
   if (!exact || matchesPrinted(printed, exact)) return;
-  const expected = plain(exact.toDecimalPlaces(RATE_DECIMALS, 4), RATE_DECIMALS);
+  const expected = plain(roundRate(exact), RATE_DECIMALS);
   let startDenominator = false;
   if (which === 'rate_end') {
     const h0 = ctx.annex.values[unit.id]?.households_start;
@@ -93,7 +93,7 @@ function unroundedFall(ctx: RuleContext, unit: Unit, start: Dec, end: Dec): Dec 
   const s = exactRate(v.poor_start.num, v.households_start.num);
   const e = exactRate(v.poor_end.num, v.households_end.num);
   if (!s || !e) return undefined;
-  if (!s.toDecimalPlaces(RATE_DECIMALS, 4).eq(start) || !e.toDecimalPlaces(RATE_DECIMALS, 4).eq(end)) return undefined;
+  if (!roundRate(s).eq(start) || !roundRate(e).eq(end)) return undefined;
   return s.minus(e);
 }
 
@@ -101,7 +101,7 @@ function unroundedFall(ctx: RuleContext, unit: Unit, start: Dec, end: Dec): Dec 
 function shareReduced(ctx: RuleContext, unit: Unit): Dec | undefined {
   const v = ctx.annex.values[unit.id];
   if (!v || !isOk(v.households_start) || v.households_start.num.isZero()) return undefined;
-  const reduced = isOk(v.poor_reduced) ? v.poor_reduced.num : isOk(v.poor_start) && isOk(v.poor_end) ? v.poor_start.num.minus(v.poor_end.num) : undefined;
+  const reduced = poorReduced(okNum(v.poor_reduced), okNum(v.poor_start), okNum(v.poor_end));
   return reduced ? exactRate(reduced, v.households_start.num) : undefined;
 }
 
@@ -123,7 +123,7 @@ export const rateChangeRule: Rule = {
       const startText = plain(start.value, RATE_DECIMALS);
       const endText = plain(end.value, RATE_DECIMALS);
       if (expected.eq(printed.num)) {
-        const rounded = unrounded?.toDecimalPlaces(RATE_DECIMALS, 4);
+        const rounded = unrounded && roundRate(unrounded);
         if (unrounded && rounded && !rounded.eq(expected)) {
           const note: Finding = {
             rule: 'rate-change',
@@ -151,8 +151,9 @@ export const rateChangeRule: Rule = {
         }
         continue;
       }
-      const roundedUnrounded = unrounded?.toDecimalPlaces(RATE_DECIMALS, 4);
-      const share = shareReduced(ctx, unit)?.toDecimalPlaces(RATE_DECIMALS, 4);
+      const roundedUnrounded = unrounded && roundRate(unrounded);
+      const exactShare = shareReduced(ctx, unit);
+      const share = exactShare && roundRate(exactShare);
       ctx.report({
         rule: 'rate-change',
         severity: 'error',

@@ -7,14 +7,14 @@
  * or why no number of exits would. Pure; unlike the other check rules it needs the targets, so it is not in
  * CHECK_RULES (and error localisation leaves it alone: a missed target is not a typing slip).
  */
-import { exitsRange, compareTarget, plannable, rate, valueWithExits, type UnitCounts } from '../calc/annex-math.js';
+import { exitsRange, compareTarget, plannable, poorReduced, rate, valueWithExits, type UnitCounts } from '../calc/annex-math.js';
 import { plain, type Dec } from '../calc/decimal.js';
 import { PovcheckError } from '../errors.js';
 import type { Finding, Skip, TargetGap } from '../findings.js';
 import type { Annex, Unit } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { resolveTargetUnit, type Target, type TargetSet } from '../targets/index.js';
-import { isOk } from './types.js';
+import { isOk, okNum } from './types.js';
 
 export interface TargetCheck {
   findings: Finding[];
@@ -32,7 +32,7 @@ function countsOf(annex: Annex, unit: Unit): { counts: UnitCounts; exits: Dec } 
   const h1 = v.households_end;
   const p0 = v.poor_start;
   if (!isOk(h0) || !isOk(h1) || !isOk(p0)) return undefined;
-  const exits = isOk(v.poor_reduced) ? v.poor_reduced.num : isOk(v.poor_end) ? p0.num.minus(v.poor_end.num) : undefined;
+  const exits = poorReduced(okNum(v.poor_reduced), p0.num, okNum(v.poor_end));
   if (exits === undefined) return undefined;
   return { counts: { h0: h0.num, p0: p0.num, h1: h1.num }, exits };
 }
@@ -68,7 +68,7 @@ export function checkTargets(annex: Annex, set: TargetSet): TargetCheck {
   set.targets.forEach((t, i) => {
     let unit: Unit;
     try {
-      unit = resolveTargetUnit(t.unit, annex.units, annex.total);
+      unit = resolveTargetUnit(t.unit, annex.units, annex.total, annex.unitAliases);
     } catch (e) {
       if (!(e instanceof PovcheckError) || e.code !== 'TARGET_UNIT') throw e;
       out.unmatched.push(i);

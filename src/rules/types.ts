@@ -38,6 +38,9 @@ export type OkValue = Value & { status: 'ok'; num: Dec; plain: string };
 
 export const isOk = (v: Value | undefined): v is OkValue => v?.status === 'ok';
 
+/** The value's number when it is usable. */
+export const okNum = (v: Value | undefined): Dec | undefined => (isOk(v) ? v.num : undefined);
+
 /** True when the table carries every one of `inds` (as rows or columns). */
 export function carries(annex: Annex, inds: readonly Indicator[]): boolean {
   return inds.every((i) => annex.indicators.includes(i));

@@ -16,7 +16,7 @@ import type { Finding, Skip } from '../findings.js';
 import type { Annex, Unit, Value } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { displayRef } from '../read/grid.js';
-import { unitKey } from '../shape/normalize.js';
+import { aliasedUnitKey } from '../shape/normalize.js';
 import { isOk, type OkValue } from '../rules/types.js';
 import type { UnitsMap, UnitsMapEntry } from './units-map.js';
 
@@ -67,14 +67,6 @@ export const CONTINUES: ReadonlyArray<{ end: Indicator; start: 'households_start
 
 const TOTAL = '\u0000total';
 
-function keyer(aliases: ReadonlyMap<string, string> | undefined) {
-  return (name: string) => {
-    const k = unitKey(name);
-    const c = aliases?.get(k);
-    return c !== undefined ? unitKey(c) : k;
-  };
-}
-
 /** Units by key (the total under its own key); the first of duplicates. */
 function index(annex: Annex): Map<string, Unit> {
   const m = new Map<string, Unit>();
@@ -92,7 +84,7 @@ interface Comparison {
 
 /** Checks one pair: findings and skips for the later file. */
 function checkPair(prevFile: string, prev: Annex, nextFile: string, next: Annex, opts: SeriesOptions, out: { findings: Finding[]; skipped: Skip[] }): Transition {
-  const key = keyer(opts.unitAliases);
+  const key = (name: string) => aliasedUnitKey(name, opts.unitAliases);
   const P = index(prev);
   const N = index(next);
   const consumed = new Set<string>(); // keys of P units compared or accounted for

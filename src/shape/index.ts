@@ -12,7 +12,7 @@ import type { Lang } from '../messages/index.js';
 import { totalMatcher } from './aliases.js';
 import { clip, type Draft } from './draft.js';
 import { readLong } from './long.js';
-import { unitKey } from './normalize.js';
+import { aliasedUnitKey, unitKey } from './normalize.js';
 import { decideLocale, parseNumber, type NumberSample, type ParseResult } from './numbers.js';
 import { Dec } from '../calc/decimal.js';
 import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
@@ -74,11 +74,7 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
   const findings = draft.findings;
 
   // Units: the total, duplicates, parents (unit aliases and extra total names from the configuration).
-  const keys = draft.units.map((u) => {
-    const k = unitKey(u.name);
-    const canonical = opts.unitAliases?.get(k);
-    return canonical !== undefined ? unitKey(canonical) : k;
-  });
+  const keys = draft.units.map((u) => aliasedUnitKey(u.name, opts.unitAliases));
   const isTotal = totalMatcher(opts.totalNames);
   const { parents, totalIdx } = draft.hierarchical ? fromTree(draft, findings, isTotal) : oneLevel(draft, keys, findings, opts, isTotal);
   const units: Unit[] = draft.units.map((u, id) => ({
@@ -119,6 +115,7 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
     values,
     locale: plain ? 'plain' : locale,
     lang: decideLang(draft, units),
+    ...(opts.unitAliases ? { unitAliases: opts.unitAliases } : {}),
   };
   return { annex, findings };
 }

@@ -45,3 +45,13 @@ export function labelKey(text: string): string {
 export function unitKey(name: string): string {
   return foldKey(name);
 }
+
+/**
+ * A unit name's key with the configuration's unit aliases applied (folded alias → canonical name): an alias
+ * gets its canonical name's key. The one way unit names are keyed (shape, series, targets, the chart).
+ */
+export function aliasedUnitKey(name: string, aliases: ReadonlyMap<string, string> | undefined): string {
+  const k = unitKey(name);
+  const canonical = aliases?.get(k);
+  return canonical !== undefined ? unitKey(canonical) : k;
+}

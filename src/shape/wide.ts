@@ -3,9 +3,11 @@
  * unit-of-measure column), one column per unit, a header row of unit names above the first indicator row.
  */
 import { cellAt, cellText, columnLetters, gridWidth, type Grid } from '../read/grid.js';
+import type { Finding } from '../findings.js';
 import type { Indicator } from '../model/indicators.js';
 import { isLabelHeader, isMeasureHeader, isMeasureValue, isNotesHeader, isSttHeader } from './aliases.js';
 import { clip, hasDigit, newDraft, takeIndicators, tidyName, type Draft } from './draft.js';
+import { unknownColumn, unlabelledColumn } from './long.js';
 import type { LabelLine } from './scan.js';
 
 /** STT values: 1, 2, 6.1, I, II, a … */
@@ -38,13 +40,13 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
     if (c < labelCol) {
       // Left of the labels only row numbers belong; anything else is reported.
       if (head === '' && data.every((t) => STT_VALUE.test(t))) continue;
-      draft.findings.push(unknownColumn(grid, headerRow, c, head));
+      draft.findings.push(notAUnit(grid, headerRow, c, head));
       continue;
     }
     // A column with no number in any indicator row is not a unit (a notes column by another name,
     // or a unit left blank): reported, not checked.
     if (!data.some(hasDigit)) {
-      draft.findings.push(unknownColumn(grid, headerRow, c, head));
+      draft.findings.push(notAUnit(grid, headerRow, c, head));
       continue;
     }
     unitCols.push(c);
@@ -80,9 +82,7 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
   return draft;
 }
 
-function unknownColumn(grid: Grid, headerRow: number | undefined, c: number, head: string) {
-  const at = headerRow !== undefined && head !== '' ? cellAt(grid, headerRow, c) : undefined;
-  return head !== ''
-    ? ({ rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.column', params: { text: clip(head) } } } as const)
-    : ({ rule: 'unknown', severity: 'warning', msg: { id: 'unknown.unlabelled-column', params: { col: columnLetters(c) } } } as const);
+/** A column that is not a unit: the long layout's findings, at its header cell. */
+function notAUnit(grid: Grid, headerRow: number | undefined, c: number, head: string): Finding {
+  return head !== '' ? unknownColumn(headerRow !== undefined ? cellAt(grid, headerRow, c) : undefined, head) : unlabelledColumn(c);
 }

@@ -17,7 +17,7 @@ import type { Unit } from '../model/annex.js';
 import { decodeBytes } from '../read/decode.js';
 import { readFileBytes } from '../read/index.js';
 import { isTotalName } from '../shape/aliases.js';
-import { unitKey } from '../shape/normalize.js';
+import { aliasedUnitKey, unitKey } from '../shape/normalize.js';
 
 export type { TargetOp } from '../calc/annex-math.js';
 export const TARGET_OPS: readonly TargetOp[] = ['>=', '<=', '='];
@@ -103,14 +103,15 @@ export function parseTargetArg(arg: string): Target {
 
 /**
  * The unit a target names: `total` (or a name recognised as a total, e.g. "Toàn tỉnh", when the table's total
- * is called something else) is the total unit; otherwise names are compared case- and diacritic-insensitively.
+ * is called something else) is the total unit; otherwise names are compared case- and diacritic-insensitively,
+ * keyed with the unit aliases the units were keyed with (`Annex.unitAliases`).
  * Throws TARGET_UNIT listing the known names when nothing matches.
  */
-export function resolveTargetUnit(name: string, units: readonly Unit[], total?: Unit): Unit {
-  const key = unitKey(name);
+export function resolveTargetUnit(name: string, units: readonly Unit[], total?: Unit, unitAliases?: ReadonlyMap<string, string>): Unit {
+  const key = aliasedUnitKey(name, unitAliases);
   const byName = units.find((u) => u.key === key) ?? (total && total.key === key ? total : undefined);
   if (byName) return byName;
-  if (total && (key === TOTAL_KEYWORD || isTotalName(name))) return total;
+  if (total && (unitKey(name) === TOTAL_KEYWORD || isTotalName(name))) return total;
   const known = [...(total && !units.includes(total) ? [total] : []), ...units].map((u) => u.name);
   throw new PovcheckError('TARGET_UNIT', { unit: name, known: [...(total ? [TOTAL_KEYWORD] : []), ...known] });
 }

@@ -177,6 +177,23 @@ describe('the configuration\'s targets', () => {
   });
 });
 
+describe('targets and the configuration\'s unit aliases', () => {
+  const dir = join(tmp, 'aliases');
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(join(FIXTURES, 'tuyen-quang-2020.csv'), join(dir, 'annex.csv'));
+  writeFileSync(join(dir, 'povcheck.config.json'), JSON.stringify({ unitAliases: { 'Thành phố Tuyên Quang': ['TP Tuyên Quang', 'TP. Tuyên Quang'] } }));
+
+  it('a target names the unit by the name the table uses, by an alias, or by the canonical name', () => {
+    for (const name of ['TP Tuyên Quang', 'TP. Tuyên Quang', 'Thành phố Tuyên Quang']) {
+      const r = runCli(['validate', 'annex.csv', '--target', `${name}=0.2`, '--format', 'json'], { cwd: dir });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const t = json(r.stdout).files[0]!.findings.filter((x) => x.rule === 'target');
+      expect(t).toMatchObject([{ unit: 'TP Tuyên Quang', severity: 'info', cell: 'G9' }]);
+    }
+  });
+});
+
 describe('validate --series', () => {
   it('2020 → 2021 → 2022 with the units map: continuity holds, exit 0; JSON says what each pair gave', () => {
     const r = runCli(['validate', '--series', SEED, Y2021, Y2022, '--units-map', MAP, '--format', 'json', '--rule', 'denominator=off']);

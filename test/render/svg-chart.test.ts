@@ -42,6 +42,17 @@ describe('rateChartData', () => {
     expect(d.notDrawn).toEqual([targets[1], targets[2]]);
   });
 
+  it('finds a target\'s unit through the configuration\'s unit aliases, as the shape stage keys it', () => {
+    const annex = checkRecords(fixtures.wideRecords(), { unitAliases: new Map([['tp tuyen quang', 'Thành phố Tuyên Quang']]) }).annex;
+    const targets: ChartTarget[] = [
+      { unit: 'TP Tuyên Quang', indicator: 'rate_end', op: '<=', value: '1' },
+      { unit: 'Thành phố Tuyên Quang', indicator: 'rate_end', op: '<=', value: '1' },
+    ];
+    const d = rateChartData(annex, targets);
+    expect(d.notDrawn).toEqual([]);
+    expect(d.rows.find((r) => r.unit === 'TP Tuyên Quang')!.targets.map((t) => t.target)).toEqual(targets);
+  });
+
   it('computes the rates from the counts when the table prints none', () => {
     const d = rateChartData(checkRecords(fixtures.wideRecords(fixtures.SEED, { rates: false })).annex);
     const city = d.rows.find((r) => r.unit === 'TP Tuyên Quang')!;
