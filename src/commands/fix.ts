@@ -7,13 +7,12 @@
  * errors; 1 nothing written: no unique correction, or errors fix does not correct; 2 unreadable input, bad
  * command line, the output is the input, or the output cannot be written.
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import type { Lang } from '../messages/index.js';
-import type { Delimiter } from '../read/csv.js';
-import { ENCODING_CHOICES, type EncodingChoice } from '../read/decode.js';
+import type { EncodingChoice } from '../read/decode.js';
 import type { Value } from '../model/annex.js';
-import { EXIT, makeStyle, type CommandContext } from './shared.js';
+import { EXIT, delimiterOption, encodingOption, langOption, localeOption, makeStyle, noColorOption, readOptionsOf, type CommandContext } from './shared.js';
 
 interface FixFlags {
   output: string;
@@ -24,21 +23,17 @@ interface FixFlags {
   color?: boolean;
 }
 
-const DELIMITERS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t' };
-
 export function registerFix(program: Command, ctx: CommandContext): void {
   program
     .command('fix')
     .description('write a corrected copy of a table whose errors have exactly one explanation (the cells and values povcheck validate names as the likely cause)')
     .argument('<file>', 'CSV or TAB-separated text file (UTF-8, UTF-8 with BOM, UTF-16)')
     .requiredOption('-o, --output <fixed>', 'where to write the corrected copy (never the input)')
-    .addOption(new Option('--lang <lang>', "language of messages (default: the table's)").choices(['vi', 'en']))
-    .addOption(new Option('--locale <locale>', 'number format of the input (default: detected)').choices(['vi', 'en']))
-    .addOption(new Option('--delimiter <d>', 'CSV delimiter (default: detected)').choices(['comma', 'semicolon', 'tab', ',', ';']))
-    .addOption(
-      new Option('--encoding <enc>', 'text encoding of the input (default: detected; legacy ones are refused unless named); the copy keeps it').choices([...ENCODING_CHOICES]),
-    )
-    .option('--no-color', 'no colours (also: NO_COLOR=1)')
+    .addOption(langOption("language of messages (default: the table's)"))
+    .addOption(localeOption('number format of the input (default: detected)'))
+    .addOption(delimiterOption('CSV delimiter (default: detected)'))
+    .addOption(encodingOption('text encoding of the input (default: detected; legacy ones are refused unless named); the copy keeps it'))
+    .addOption(noColorOption())
     .action(async (file: string, flags: FixFlags) => {
       try {
         ctx.setExit(await runFix(file, flags, ctx));
@@ -63,7 +58,6 @@ async function runFix(file: string, flags: FixFlags, { io }: CommandContext): Pr
       import('../messages/index.js'),
       import('../reporters/causes.js'),
     ]);
-  const delimiter = flags.delimiter === undefined ? undefined : DELIMITERS[flags.delimiter];
   const bytes = await readFileBytes(file);
   const named = <T>(f: () => T): T => {
     try {
@@ -75,7 +69,7 @@ async function runFix(file: string, flags: FixFlags, { io }: CommandContext): Pr
   };
   let grid;
   try {
-    grid = await gridFromAnyBytes(bytes, { ...(delimiter ? { delimiter } : {}), ...(flags.encoding ? { encoding: flags.encoding } : {}), name: file });
+    grid = await gridFromAnyBytes(bytes, { ...readOptionsOf(flags), name: file });
   } catch (e) {
     if (e instanceof PovcheckError) throw e.withFile(file);
     throw e;

@@ -8,7 +8,7 @@ import { PovcheckError } from '../errors.js';
 import { catalog, type Lang } from '../messages/index.js';
 import type { RuleId } from '../findings.js';
 import { displayWidth } from '../render/box.js';
-import { envLang, type CommandContext } from './shared.js';
+import { envLang, langOption, type CommandContext } from './shared.js';
 
 interface RulesFlags {
   lang?: Lang;
@@ -31,7 +31,7 @@ export function registerRules(program: Command, ctx: CommandContext): void {
   program
     .command('rules')
     .description('list every rule id with its default severity and what it checks')
-    .addOption(new Option('--lang <lang>', 'language (default: the configuration, else LANG)').choices(['vi', 'en']))
+    .addOption(langOption('language (default: the configuration, else LANG)'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--config <file>', 'configuration file whose rule levels to show')
     .option('--no-config', 'use no configuration file')
@@ -60,7 +60,7 @@ export function registerRules(program: Command, ctx: CommandContext): void {
     .command('explain')
     .description('say what a rule checks, why, and show an example')
     .argument('<rule>', 'a rule id (povcheck rules lists them)')
-    .addOption(new Option('--lang <lang>', 'language (default: the configuration, else LANG)').choices(['vi', 'en']))
+    .addOption(langOption('language (default: the configuration, else LANG)'))
     .option('--config <file>', 'configuration file whose rule level to show')
     .option('--no-config', 'use no configuration file')
     .action(async (rule: string, flags: RulesFlags) => {

@@ -1,10 +1,14 @@
 /**
  * What every command shares: the process's streams and environment, exit codes, message language fallback,
- * colours, and the one line for an unreadable input.
+ * colours, the options several commands take (and the read options they give), and the one line for an
+ * unreadable input.
  */
 import { fstatSync, writeSync } from 'node:fs';
+import { Option } from 'commander';
 import { catalog, type Lang } from '../messages/index.js';
 import type { PovcheckError } from '../errors.js';
+import type { Delimiter } from '../read/csv.js';
+import { ENCODING_CHOICES, type EncodingChoice } from '../read/decode.js';
 import { PLAIN_STYLE, type Style } from '../reporters/types.js';
 
 export const EXIT = { OK: 0, FINDINGS: 1, UNREADABLE: 2 } as const;
@@ -102,6 +106,23 @@ export async function makeStyle(io: Io, wanted: boolean | undefined): Promise<St
   const { Chalk } = await import('chalk');
   const c = new Chalk({ level: 1 });
   return { error: c.red, warning: c.yellow, info: c.cyan, ok: c.green, dim: c.dim, bold: c.bold };
+}
+
+/*
+ * The options several commands take, each with its own help text (the choices are the same everywhere).
+ */
+export const langOption = (help: string): Option => new Option('--lang <lang>', help).choices(['vi', 'en']);
+export const localeOption = (help: string): Option => new Option('--locale <locale>', help).choices(['vi', 'en']);
+export const delimiterOption = (help: string): Option => new Option('--delimiter <d>', help).choices(['comma', 'semicolon', 'tab', ',', ';']);
+export const encodingOption = (help: string): Option => new Option('--encoding <enc>', help).choices([...ENCODING_CHOICES]);
+export const noColorOption = (): Option => new Option('--no-color', 'no colours (also: NO_COLOR=1)');
+
+const DELIMITERS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t' };
+
+/** What the reader takes from --delimiter and --encoding (only those given). */
+export function readOptionsOf(flags: { delimiter?: string; encoding?: EncodingChoice }): { delimiter?: Delimiter; encoding?: EncodingChoice } {
+  const delimiter = flags.delimiter === undefined ? undefined : DELIMITERS[flags.delimiter];
+  return { ...(delimiter ? { delimiter } : {}), ...(flags.encoding ? { encoding: flags.encoding } : {}) };
 }
 
 /** "povcheck: file cell: reason" — the one line for input that cannot be read. */
