@@ -11,7 +11,7 @@ import { catalog, makeFmt, renderMessage } from '../messages/index.js';
 import { readGrid } from '../read/index.js';
 import { shape } from '../shape/index.js';
 import type { Finding } from '../findings.js';
-import { EXIT, delimiterOption, encodingOption, envLang, langOption, localeOption, oneLine, readOptionsOf, type CommandContext } from './shared.js';
+import { EXIT, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, oneLine, readOptionsOf, type CommandContext } from './shared.js';
 import type { Difference, TotalMode } from '../compute/table.js';
 import { plainValue } from '../render/table-data.js';
 import type { EncodingChoice } from '../read/decode.js';
@@ -99,9 +99,7 @@ export async function guard(ctx: CommandContext, file: string, body: (setLang: (
       ctx.io.err(oneLine(e.withFile(file), lang ?? envLang(ctx.io.env)) + '\n');
       return EXIT.UNREADABLE;
     }
-    const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-    if (ctx.io.env.POVCHECK_DEBUG) ctx.io.err(`${(e as Error)?.stack ?? e}\n`);
-    ctx.io.err(oneLine(new PovcheckError('INTERNAL', { detail }, { file }), lang ?? envLang(ctx.io.env)) + '\n');
+    ctx.io.err(oneLine(internalError(e, ctx.io, file), lang ?? envLang(ctx.io.env)) + '\n');
     return EXIT.UNREADABLE;
   }
 }

@@ -12,7 +12,7 @@ import { PovcheckError } from '../errors.js';
 import type { Lang } from '../messages/index.js';
 import type { EncodingChoice } from '../read/decode.js';
 import type { Value } from '../model/annex.js';
-import { EXIT, delimiterOption, encodingOption, langOption, localeOption, makeStyle, noColorOption, readOptionsOf, type CommandContext } from './shared.js';
+import { EXIT, delimiterOption, encodingOption, internalError, langOption, localeOption, makeStyle, noColorOption, readOptionsOf, type CommandContext } from './shared.js';
 
 interface FixFlags {
   output: string;
@@ -40,9 +40,7 @@ export function registerFix(program: Command, ctx: CommandContext): void {
       } catch (e) {
         if (e instanceof PovcheckError) throw e;
         // An unexpected fault still names the file, in one line (the stack only with POVCHECK_DEBUG=1).
-        if (ctx.io.env.POVCHECK_DEBUG) ctx.io.err(`${(e as Error)?.stack ?? e}\n`);
-        const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-        throw new PovcheckError('INTERNAL', { detail }, { file });
+        throw internalError(e, ctx.io, file);
       }
     });
 }

@@ -1,12 +1,12 @@
 /**
  * What every command shares: the process's streams and environment, exit codes, message language fallback,
- * colours, the options several commands take (and the read options they give), and the one line for an
- * unreadable input.
+ * colours, the options several commands take (and the read options they give), the one line for an
+ * unreadable input, and what an unexpected fault becomes.
  */
 import { fstatSync, writeSync } from 'node:fs';
 import { Option } from 'commander';
 import { catalog, type Lang } from '../messages/index.js';
-import type { PovcheckError } from '../errors.js';
+import { PovcheckError } from '../errors.js';
 import type { Delimiter } from '../read/csv.js';
 import { ENCODING_CHOICES, type EncodingChoice } from '../read/decode.js';
 import { PLAIN_STYLE, type Style } from '../reporters/types.js';
@@ -130,6 +130,16 @@ export function oneLine(e: PovcheckError, lang: Lang): string {
   const reason = (catalog(lang).errors[e.code] as (p: unknown) => string)(e.params);
   const where = [e.file, e.cell].filter(Boolean).join(' ');
   return `povcheck: ${where ? `${where}: ` : ''}${reason}`;
+}
+
+/**
+ * An unexpected fault (anything but a PovcheckError) as an INTERNAL error naming the file: the first line of
+ * its message, the stack on stderr only with POVCHECK_DEBUG=1.
+ */
+export function internalError(e: unknown, io: Io, file?: string): PovcheckError<'INTERNAL'> {
+  if (io.env.POVCHECK_DEBUG) io.err(`${(e as Error)?.stack ?? e}\n`);
+  const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+  return new PovcheckError('INTERNAL', { detail }, file !== undefined ? { file } : {});
 }
 
 /** Terminal width for tables: the terminal's, else $COLUMNS, else 160. */

@@ -13,7 +13,7 @@ import type { ReportInput, SeriesReport } from '../reporters/types.js';
 import type { TargetSet } from '../targets/index.js';
 import type { RuleId } from '../findings.js';
 import type { FailOn, FileResult, RuleLevel, RuleLevels, ValidateOptions } from '../validate.js';
-import { EXIT, delimiterOption, encodingOption, envLang, langOption, localeOption, makeStyle, noColorOption, oneLine, readOptionsOf, terminalWidth, type CommandContext, type Io } from './shared.js';
+import { EXIT, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, makeStyle, noColorOption, oneLine, readOptionsOf, terminalWidth, type CommandContext, type Io } from './shared.js';
 import type { EncodingChoice } from '../read/decode.js';
 import { appendFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -182,9 +182,7 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
       results.push(await validateFile(input.path, { ...options, ...(flags.series ? { stream: 'never' as const } : {}), ...(progress ? { onProgress: progress.update } : {}) }));
     } catch (e) {
       // An unexpected fault still names the file and counts as unreadable, never a stack trace.
-      const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-      if (io.env.POVCHECK_DEBUG) io.err(`${(e as Error)?.stack ?? e}\n`);
-      results.push({ file: input.path, status: 'unreadable', findings: [], skipped: [], error: new PovcheckError('INTERNAL', { detail }, { file: input.path }) });
+      results.push({ file: input.path, status: 'unreadable', findings: [], skipped: [], error: internalError(e, io, input.path) });
     } finally {
       progress?.stop();
     }
