@@ -5,7 +5,7 @@
  */
 import { fstatSync, writeSync } from 'node:fs';
 import { Option } from 'commander';
-import { catalog, type Lang } from '../messages/index.js';
+import { renderError, type Lang } from '../messages/index.js';
 import { PovcheckError } from '../errors.js';
 import type { Delimiter } from '../read/csv.js';
 import { ENCODING_CHOICES, type EncodingChoice } from '../read/decode.js';
@@ -127,7 +127,7 @@ export function readOptionsOf(flags: { delimiter?: string; encoding?: EncodingCh
 
 /** "povcheck: file cell: reason" — the one line for input that cannot be read. */
 export function oneLine(e: PovcheckError, lang: Lang): string {
-  const reason = (catalog(lang).errors[e.code] as (p: unknown) => string)(e.params);
+  const reason = renderError(e, lang);
   const where = [e.file, e.cell].filter(Boolean).join(' ');
   return `povcheck: ${where ? `${where}: ` : ''}${reason}`;
 }

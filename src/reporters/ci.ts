@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import { displayRef } from '../read/grid.js';
-import { catalog, makeFmt, renderMessage } from '../messages/index.js';
+import { makeFmt, renderError, renderMessage } from '../messages/index.js';
 import type { Finding, Severity } from '../findings.js';
 import type { FailOn, FileResult } from '../validate.js';
 import { langOf, type ReportInput } from './types.js';
@@ -48,7 +48,7 @@ export function findingText(input: ReportInput, file: FileResult, f: Finding): s
 export function unreadableText(input: ReportInput, file: FileResult): string {
   const e = file.error;
   if (!e) return '';
-  const reason = (catalog(langOf(input, file)).errors[e.code] as (p: unknown) => string)(e.params);
+  const reason = renderError(e, langOf(input, file));
   return e.cell ? `${e.cell}: ${reason}` : reason;
 }
 

@@ -10,7 +10,7 @@
  * checked. Pure: ReportInput → string.
  */
 import { SEVERITIES, severityRank, type Finding, type Severity } from '../findings.js';
-import { catalog, formatPlain, makeFmt, renderMessage, renderSkip, type Lang } from '../messages/index.js';
+import { catalog, formatPlain, makeFmt, renderError, renderMessage, renderSkip, type Lang } from '../messages/index.js';
 import type { UiText } from '../messages/types.js';
 import type { Annex } from '../model/annex.js';
 import { displayRef } from '../read/grid.js';
@@ -190,13 +190,12 @@ function findingHtml(f: Finding, i: number, fi: number, lang: Lang, shown: Set<s
 
 function fileSection(input: ReportInput, file: ReportFile, fi: number, opts: HtmlOptions): SafeHtml {
   const lang = langOf(input, file);
-  const cat = catalog(lang);
-  const ui = cat.ui;
+  const ui = catalog(lang).ui;
   const id = `file-${fi}`;
   const summary = tableOf(file);
   if (file.status === 'unreadable' || !summary) {
     const e = file.error;
-    const reason = e ? (cat.errors[e.code] as (p: unknown) => string)(e.params) : '';
+    const reason = e ? renderError(e, lang) : '';
     return html`<section class="file" id="${id}" lang="${lang}"><h2 class="verdict verdict-unreadable">${ui.verdictUnreadable(file.file, reason)}</h2></section>`;
   }
   // A streamed table (a very large one) is not kept in memory: its findings are listed, the table and chart are not drawn.
@@ -251,7 +250,7 @@ function filesSummary(input: ReportInput, lang: Lang): SafeHtml {
     const fl = langOf(input, f);
     const result =
       f.status === 'unreadable'
-        ? html`${sym('error')}${f.error ? (catalog(fl).errors[f.error.code] as (p: unknown) => string)(f.error.params) : ''}`
+        ? html`${sym('error')}${f.error ? renderError(f.error, fl) : ''}`
         : html`${f.status === 'ok' ? '✔ ' : sym('error')}${ui.counts(c.errors, c.warnings, c.infos)}`;
     return html`<tr><td><a href="#file-${fi}">${f.file}</a></td><td>${result}</td></tr>`;
   });

@@ -4,7 +4,7 @@
  * the flagged cells marked.
  */
 import { displayRef } from '../read/grid.js';
-import { catalog, formatPlain, makeFmt, renderMessage, renderSkip, type Lang } from '../messages/index.js';
+import { catalog, formatPlain, makeFmt, renderError, renderMessage, renderSkip, type Lang } from '../messages/index.js';
 import type { Finding, Severity } from '../findings.js';
 import { SEVERITIES, severityRank } from '../findings.js';
 import type { FileResult } from '../validate.js';
@@ -95,12 +95,11 @@ const style = (o: TextOptions) => o.style;
 
 function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): string[] {
   const lang = langOf(input, file);
-  const cat = catalog(lang);
-  const ui = cat.ui;
+  const ui = catalog(lang).ui;
   const s = opts.style;
   if (file.status === 'unreadable') {
     const e = file.error!;
-    const reason = (cat.errors[e.code] as (p: unknown) => string)(e.params);
+    const reason = renderError(e, lang);
     return [s.error(ui.verdictUnreadable(file.file, reason))];
   }
   const table = tableOf(file)!;
