@@ -57,25 +57,21 @@ async function runFix(file: string, flags: FixFlags, { io }: CommandContext): Pr
       import('../reporters/causes.js'),
     ]);
   const bytes = await readFileBytes(file);
-  const named = <T>(f: () => T): T => {
+  // A PovcheckError from reading or checking names the input.
+  const named = async <T>(f: () => T | Promise<T>): Promise<T> => {
     try {
-      return f();
+      return await f();
     } catch (e) {
       if (e instanceof PovcheckError) throw e.withFile(file);
       throw e;
     }
   };
-  let grid;
-  try {
-    grid = await gridFromAnyBytes(bytes, { ...readOptionsOf(flags), name: file });
-  } catch (e) {
-    if (e instanceof PovcheckError) throw e.withFile(file);
-    throw e;
-  }
+  const grid = await named(() => gridFromAnyBytes(bytes, { ...readOptionsOf(flags), name: file }));
+  const source = grid.source;
   // Workbooks are read (so the refusal is about writing them, not about reading), but not rewritten.
-  if (grid.source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: catalog(flags.lang ?? 'en').fix.workbook({ file }) });
+  if (source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: catalog(flags.lang ?? 'en').fix.workbook({ file }) });
   const shapeOpts = flags.locale ? { locale: flags.locale } : {};
-  const result = named(() => checkGrid(grid, shapeOpts));
+  const result = await named(() => checkGrid(grid, shapeOpts));
   const lang: Lang = flags.lang ?? result.annex.lang;
   const t = catalog(lang).fix;
   const fmt = makeFmt(lang);
@@ -89,8 +85,6 @@ async function runFix(file: string, flags: FixFlags, { io }: CommandContext): Pr
     return EXIT.FINDINGS;
   };
 
-  const source = grid.source;
-  if (source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: t.workbook({ file }) });
   if (loc.status === 'clean') {
     const left = errorCells(result.findings);
     if (left.length > 0) return refuse('other-errors', left);
@@ -110,7 +104,7 @@ async function runFix(file: string, flags: FixFlags, { io }: CommandContext): Pr
   const patched = patchDelimited(bytes, grid, source.delimiter, edits, encoding);
   if (!patched.ok) throw new PovcheckError('USAGE', { detail: t.unsafe({ file, cell: patched.cell }) });
   // The copy must validate without errors, read exactly as the input was.
-  const again = named(() => checkGrid(gridFromBytes(patched.bytes, { delimiter: source.delimiter, encoding }), shapeOpts));
+  const again = await named(() => checkGrid(gridFromBytes(patched.bytes, { delimiter: source.delimiter, encoding }), shapeOpts));
   const left = errorCells(again.findings);
   if (left.length > 0) return refuse('other-errors', left);
   await writeFileAtomic(flags.output, patched.bytes, [file]);
