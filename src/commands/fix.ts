@@ -46,7 +46,7 @@ export function registerFix(program: Command, ctx: CommandContext): void {
 }
 
 async function runFix(file: string, flags: FixFlags, { io }: CommandContext): Promise<number> {
-  const [{ readFileBytes, gridFromBytes, gridFromAnyBytes }, { checkGrid }, { patchDelimited }, { formatCellValue }, { writeFileAtomic }, { catalog, makeFmt }, { causeLines, causeCellText }] =
+  const [{ readFileBytes, gridFromAnyBytes }, { checkGrid }, { patchDelimited }, { formatCellValue }, { writeFileAtomic }, { catalog, makeFmt }, { causeLines, causeCellText }] =
     await Promise.all([
       import('../read/index.js'),
       import('../validate.js'),
@@ -103,8 +103,8 @@ async function runFix(file: string, flags: FixFlags, { io }: CommandContext): Pr
   const encoding = flags.encoding ?? 'auto';
   const patched = patchDelimited(bytes, grid, source.delimiter, edits, encoding);
   if (!patched.ok) throw new PovcheckError('USAGE', { detail: t.unsafe({ file, cell: patched.cell }) });
-  // The copy must validate without errors, read exactly as the input was.
-  const again = await named(() => checkGrid(gridFromBytes(patched.bytes, { delimiter: source.delimiter, encoding }), shapeOpts));
+  // The copy must validate without errors, read exactly as the input was (the grid patchDelimited read it back as).
+  const again = await named(() => checkGrid(patched.grid, shapeOpts));
   const left = errorCells(again.findings);
   if (left.length > 0) return refuse('other-errors', left);
   await writeFileAtomic(flags.output, patched.bytes, [file]);
