@@ -18,7 +18,7 @@ import { SEVERITY_SYMBOL, annexTableHtml, cellElementId, type CellMark } from '.
 import { html, htmlId, joinHtml, type SafeHtml } from '../render/html-escape.js';
 import { ANNEX_CSS, PAGE_CSS, htmlPage } from '../render/html-page.js';
 import { CHART_CSS, rateChartData, rateChartSvg, type ChartTarget } from '../render/svg-chart.js';
-import { countFindings, langOf, runLang, summaryCounts, tableOf, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
+import { countFindings, langOf, runLang, showsExpected, summaryCounts, tableOf, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
 import { causesOf } from './causes.js';
 
 export interface HtmlOptions {
@@ -183,8 +183,7 @@ function findingHtml(f: Finding, i: number, fi: number, lang: Lang, shown: Set<s
       : html`${ref} <span class="muted small">(${ui.html.notInTable})</span>`
     : html`<span class="muted">${ui.html.wholeTable}</span>`;
   const rest = [f.rule, f.unit, f.indicator ? fmt.ind(f.indicator) : undefined].filter((x): x is string => !!x).join(' · ');
-  const showPair = f.expected !== undefined && f.actual !== undefined && f.expected !== f.actual && f.rule !== 'denominator';
-  const pair = showPair ? ` — ${ui.expectedActual(fmt.n(f.expected!), fmt.n(f.actual!))}` : '';
+  const pair = showsExpected(f) ? ` — ${ui.expectedActual(fmt.n(f.expected), fmt.n(f.actual))}` : '';
   return html`<li id="${htmlId(`f${fi}`, i)}" class="finding sev-${f.severity}"><div class="head">${sym(f.severity)}<span class="sr">${ui.severity[f.severity]}: </span><span class="fno">#${i + 1}</span> ${where} · ${rest}${pair}</div><p class="msg">${renderMessage(f.msg, fmt)}</p></li>`;
 }
 

@@ -10,7 +10,7 @@ import { SEVERITIES, severityRank } from '../findings.js';
 import type { FileResult } from '../validate.js';
 import { annexLayout } from '../render/annex-layout.js';
 import { displayWidth, renderBox } from '../render/box.js';
-import { countFindings, langOf, runLang, summaryCounts, tableOf, type ReportInput, type Style } from './types.js';
+import { countFindings, langOf, runLang, showsExpected, summaryCounts, tableOf, type ReportInput, type Style } from './types.js';
 import { causeLines } from './causes.js';
 
 /** Findings shown per rule and severity in one file; the rest are counted (JSON has them all). */
@@ -36,10 +36,7 @@ function findingLines(f: Finding, lang: Lang, style: Style): string[] {
   const fmt = makeFmt(lang);
   const ui = catalog(lang).ui;
   const head = [f.at ? displayRef(f.at) : '—', f.rule, f.unit, f.indicator ? fmt.ind(f.indicator) : undefined].filter(Boolean).join(' · ');
-  // "expected vs found" only where the table holds a wrong value (the denominator warning's pair is a
-  // share and a fall in points, explained in its message).
-  const showPair = f.expected !== undefined && f.actual !== undefined && f.expected !== f.actual && f.rule !== 'denominator';
-  const ea = showPair ? ` — ${ui.expectedActual(fmt.n(f.expected!), fmt.n(f.actual!))}` : '';
+  const ea = showsExpected(f) ? ` — ${ui.expectedActual(fmt.n(f.expected), fmt.n(f.actual))}` : '';
   return [`    ${paint(style, f.severity, MARK[f.severity])} ${style.bold(head)}${ea}`, `      ${renderMessage(f.msg, fmt)}`];
 }
 
