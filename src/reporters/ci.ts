@@ -37,6 +37,11 @@ export function fingerprint(path: string, f: Pick<Finding, 'rule' | 'unit' | 'in
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
+/** The fingerprint of a file that could not be read: the pseudo-rule `unreadable` and the error's code. */
+export function unreadableFingerprint(path: string, file: FileResult): string {
+  return fingerprint(path, { rule: 'unreadable' as never, msg: { id: file.error?.code ?? '' } });
+}
+
 /** "I6: <message>" (with the sheet for workbooks), in the file's language. */
 export function findingText(input: ReportInput, file: FileResult, f: Finding): string {
   const lang = langOf(input, file);
