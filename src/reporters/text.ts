@@ -9,7 +9,8 @@ import type { Finding, Severity } from '../findings.js';
 import { SEVERITIES, severityRank } from '../findings.js';
 import type { FileResult } from '../validate.js';
 import { annexLayout } from '../render/annex-layout.js';
-import { displayWidth, renderBox } from '../render/box.js';
+import { displayWidth, renderBox, type Align } from '../render/box.js';
+import { numericColumns } from '../render/table-data.js';
 import { countFindings, langOf, runLang, showsExpected, summaryCounts, tableOf, type ReportInput, type Style } from './types.js';
 import { causeLines } from './causes.js';
 
@@ -69,7 +70,7 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions): string[] 
       return c.text + (sev ? ` ${MARK[sev]}` : '');
     });
     const rows = layout.rows.map((r) => r.map((c) => c.text));
-    const align = layout.header.map((_, i) => (layout.rows.some((r) => r[i]?.kind === 'value') ? 'right' : 'left') as 'left' | 'right');
+    const align: Align[] = numericColumns(layout).map((n) => (n ? 'right' : 'left'));
     const text = renderBox(header, rows, {
       align,
       style: (t, ri, ci) => {
