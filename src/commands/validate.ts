@@ -9,7 +9,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import { catalog, type Lang } from '../messages/index.js';
 import { FORMATS, isFormat, type Format } from '../reporters/index.js';
-import type { ReportInput, SeriesReport } from '../reporters/types.js';
+import { PLAIN_STYLE, type ReportInput, type SeriesReport } from '../reporters/types.js';
 import type { TargetSet } from '../targets/index.js';
 import type { RuleId } from '../findings.js';
 import type { FailOn, FileResult, RuleLevel, RuleLevels, ValidateOptions } from '../validate.js';
@@ -230,7 +230,7 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
     width: terminalWidth(io),
   };
   for (const o of outputs) {
-    const data = await render(o.format, report, o.file === undefined ? text : { ...text, style: await makeStyle(io, false) });
+    const data = await render(o.format, report, o.file === undefined ? text : { ...text, style: PLAIN_STYLE });
     if (o.file === undefined) io.out(data);
     else {
       await writeFileAtomic!(o.file, data, inputPaths);
