@@ -6,7 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { isPovcheckError } from './errors.js';
-import { EXIT, envLang, oneLine, processIo, type CommandContext, type Io } from './commands/shared.js';
+import { EXIT, envLang, internalError, oneLine, processIo, type CommandContext, type Io } from './commands/shared.js';
 import { registerValidate } from './commands/validate.js';
 import { registerFix } from './commands/fix.js';
 import { registerRules } from './commands/rules.js';
@@ -54,9 +54,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.err(oneLine(e, envLang(io.env)) + '\n');
       return EXIT.UNREADABLE;
     }
-    const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    if (io.env.POVCHECK_DEBUG) io.err(`${(e as Error)?.stack ?? e}\n`);
-    io.err(`povcheck: internal error (${detail})\n`);
+    io.err(`povcheck: internal error (${internalError(e, io).params.detail})\n`);
     return EXIT.UNREADABLE;
   }
 }

@@ -7,7 +7,7 @@
  */
 // Synchronous calls: node:fs/promises stays unloaded at start-up.
 import { realpathSync, statSync } from 'node:fs';
-import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { isAbsolute, posix, resolve, sep } from 'node:path';
 import { DIRECTORY_EXTENSIONS } from './read/index.js';
 
 export type Input = { kind: 'file'; path: string } | { kind: 'empty'; arg: string; source: 'glob' | 'directory' };
@@ -81,11 +81,3 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
   }
   return [...files.map((path): Input => ({ kind: 'file', path })), ...empty];
 }
-
-/** A path relative to `cwd` when it lies under it (for reports that want repository-relative paths). */
-export function relativeToCwd(path: string, cwd: string = process.cwd()): string {
-  const abs = isAbsolute(path) ? path : resolve(cwd, path);
-  const rel = relative(cwd, abs);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? toPosix(rel) : toPosix(abs);
-}
-

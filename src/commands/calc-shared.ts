@@ -8,14 +8,13 @@ import { PovcheckError } from '../errors.js';
 import type { Annex } from '../model/annex.js';
 import type { Lang } from '../messages/index.js';
 import { catalog, makeFmt, renderMessage } from '../messages/index.js';
-import type { Delimiter } from '../read/csv.js';
 import { readGrid } from '../read/index.js';
 import { shape } from '../shape/index.js';
 import type { Finding } from '../findings.js';
-import { EXIT, envLang, oneLine, type CommandContext } from './shared.js';
+import { EXIT, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, oneLine, readOptionsOf, type CommandContext } from './shared.js';
 import type { Difference, TotalMode } from '../compute/table.js';
 import { plainValue } from '../render/table-data.js';
-import { ENCODING_CHOICES, type EncodingChoice } from '../read/decode.js';
+import type { EncodingChoice } from '../read/decode.js';
 
 export interface InputFlags {
   out?: string;
@@ -28,16 +27,14 @@ export interface InputFlags {
   total: TotalMode;
 }
 
-const DELIMITERS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t' };
-
 /** The input and output options `table` and `plan` both take. */
 export function addInputOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--lang <lang>', "language of labels and messages (default: the table's)").choices(['vi', 'en']))
-    .addOption(new Option('--locale <locale>', 'number format of the output (default: that of --lang); also that of the input when it cannot be detected').choices(['vi', 'en']))
+    .addOption(langOption("language of labels and messages (default: the table's)"))
+    .addOption(localeOption('number format of the output (default: that of --lang); also that of the input when it cannot be detected'))
     .addOption(new Option('--input-locale <locale>', 'number format of the input (default: detected)').choices(['vi', 'en']))
-    .addOption(new Option('--delimiter <d>', 'CSV delimiter of the input (default: detected)').choices(['comma', 'semicolon', 'tab', ',', ';']))
-    .addOption(new Option('--encoding <enc>', 'text encoding of the input (default: detected; legacy ones are refused unless named)').choices([...ENCODING_CHOICES]))
+    .addOption(delimiterOption('CSV delimiter of the input (default: detected)'))
+    .addOption(encodingOption('text encoding of the input (default: detected; legacy ones are refused unless named)'))
     .addOption(
       new Option('--total <mode>', 'total unit: auto = the one labelled as total, else the first if it is the sum of the others, else one is added; first; none = never add one')
         .choices(['auto', 'first', 'none'])
@@ -56,8 +53,7 @@ export interface ReadInput {
 
 /** File → Annex, the total left to the calculator (`totalPolicy: 'none'`). */
 export async function readAnnex(file: string, flags: InputFlags): Promise<ReadInput> {
-  const delimiter = flags.delimiter === undefined ? undefined : DELIMITERS[flags.delimiter];
-  const grid = await readGrid(file, { ...(delimiter ? { delimiter } : {}), ...(flags.encoding ? { encoding: flags.encoding } : {}) });
+  const grid = await readGrid(file, readOptionsOf(flags));
   const locale = flags.inputLocale;
   try {
     return shape(grid, { totalPolicy: 'none', ...(locale ? { locale } : {}) });
@@ -103,9 +99,7 @@ export async function guard(ctx: CommandContext, file: string, body: (setLang: (
       ctx.io.err(oneLine(e.withFile(file), lang ?? envLang(ctx.io.env)) + '\n');
       return EXIT.UNREADABLE;
     }
-    const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-    if (ctx.io.env.POVCHECK_DEBUG) ctx.io.err(`${(e as Error)?.stack ?? e}\n`);
-    ctx.io.err(oneLine(new PovcheckError('INTERNAL', { detail }, { file }), lang ?? envLang(ctx.io.env)) + '\n');
+    ctx.io.err(oneLine(internalError(e, ctx.io, file), lang ?? envLang(ctx.io.env)) + '\n');
     return EXIT.UNREADABLE;
   }
 }

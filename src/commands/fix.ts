@@ -7,13 +7,12 @@
  * errors; 1 nothing written: no unique correction, or errors fix does not correct; 2 unreadable input, bad
  * command line, the output is the input, or the output cannot be written.
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import type { Lang } from '../messages/index.js';
-import type { Delimiter } from '../read/csv.js';
-import { ENCODING_CHOICES, type EncodingChoice } from '../read/decode.js';
+import type { EncodingChoice } from '../read/decode.js';
 import type { Value } from '../model/annex.js';
-import { EXIT, makeStyle, type CommandContext } from './shared.js';
+import { EXIT, delimiterOption, encodingOption, internalError, langOption, localeOption, makeStyle, noColorOption, readOptionsOf, type CommandContext } from './shared.js';
 
 interface FixFlags {
   output: string;
@@ -24,36 +23,30 @@ interface FixFlags {
   color?: boolean;
 }
 
-const DELIMITERS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t' };
-
 export function registerFix(program: Command, ctx: CommandContext): void {
   program
     .command('fix')
     .description('write a corrected copy of a table whose errors have exactly one explanation (the cells and values povcheck validate names as the likely cause)')
     .argument('<file>', 'CSV or TAB-separated text file (UTF-8, UTF-8 with BOM, UTF-16)')
     .requiredOption('-o, --output <fixed>', 'where to write the corrected copy (never the input)')
-    .addOption(new Option('--lang <lang>', "language of messages (default: the table's)").choices(['vi', 'en']))
-    .addOption(new Option('--locale <locale>', 'number format of the input (default: detected)').choices(['vi', 'en']))
-    .addOption(new Option('--delimiter <d>', 'CSV delimiter (default: detected)').choices(['comma', 'semicolon', 'tab', ',', ';']))
-    .addOption(
-      new Option('--encoding <enc>', 'text encoding of the input (default: detected; legacy ones are refused unless named); the copy keeps it').choices([...ENCODING_CHOICES]),
-    )
-    .option('--no-color', 'no colours (also: NO_COLOR=1)')
+    .addOption(langOption("language of messages (default: the table's)"))
+    .addOption(localeOption('number format of the input (default: detected)'))
+    .addOption(delimiterOption('CSV delimiter (default: detected)'))
+    .addOption(encodingOption('text encoding of the input (default: detected; legacy ones are refused unless named); the copy keeps it'))
+    .addOption(noColorOption())
     .action(async (file: string, flags: FixFlags) => {
       try {
         ctx.setExit(await runFix(file, flags, ctx));
       } catch (e) {
         if (e instanceof PovcheckError) throw e;
         // An unexpected fault still names the file, in one line (the stack only with POVCHECK_DEBUG=1).
-        if (ctx.io.env.POVCHECK_DEBUG) ctx.io.err(`${(e as Error)?.stack ?? e}\n`);
-        const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-        throw new PovcheckError('INTERNAL', { detail }, { file });
+        throw internalError(e, ctx.io, file);
       }
     });
 }
 
 async function runFix(file: string, flags: FixFlags, { io }: CommandContext): Promise<number> {
-  const [{ readFileBytes, gridFromBytes, gridFromAnyBytes }, { checkGrid }, { patchDelimited }, { formatCellValue }, { writeFileAtomic }, { catalog, makeFmt }, { causeLines, causeCellText }] =
+  const [{ readFileBytes, gridFromAnyBytes }, { checkGrid }, { patchDelimited }, { formatCellValue }, { writeFileAtomic }, { catalog, makeFmt }, { causeLines, causeCellText }] =
     await Promise.all([
       import('../read/index.js'),
       import('../validate.js'),
@@ -63,27 +56,22 @@ async function runFix(file: string, flags: FixFlags, { io }: CommandContext): Pr
       import('../messages/index.js'),
       import('../reporters/causes.js'),
     ]);
-  const delimiter = flags.delimiter === undefined ? undefined : DELIMITERS[flags.delimiter];
   const bytes = await readFileBytes(file);
-  const named = <T>(f: () => T): T => {
+  // A PovcheckError from reading or checking names the input.
+  const named = async <T>(f: () => T | Promise<T>): Promise<T> => {
     try {
-      return f();
+      return await f();
     } catch (e) {
       if (e instanceof PovcheckError) throw e.withFile(file);
       throw e;
     }
   };
-  let grid;
-  try {
-    grid = await gridFromAnyBytes(bytes, { ...(delimiter ? { delimiter } : {}), ...(flags.encoding ? { encoding: flags.encoding } : {}), name: file });
-  } catch (e) {
-    if (e instanceof PovcheckError) throw e.withFile(file);
-    throw e;
-  }
+  const grid = await named(() => gridFromAnyBytes(bytes, { ...readOptionsOf(flags), name: file }));
+  const source = grid.source;
   // Workbooks are read (so the refusal is about writing them, not about reading), but not rewritten.
-  if (grid.source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: catalog(flags.lang ?? 'en').fix.workbook({ file }) });
+  if (source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: catalog(flags.lang ?? 'en').fix.workbook({ file }) });
   const shapeOpts = flags.locale ? { locale: flags.locale } : {};
-  const result = named(() => checkGrid(grid, shapeOpts));
+  const result = await named(() => checkGrid(grid, shapeOpts));
   const lang: Lang = flags.lang ?? result.annex.lang;
   const t = catalog(lang).fix;
   const fmt = makeFmt(lang);
@@ -97,8 +85,6 @@ async function runFix(file: string, flags: FixFlags, { io }: CommandContext): Pr
     return EXIT.FINDINGS;
   };
 
-  const source = grid.source;
-  if (source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: t.workbook({ file }) });
   if (loc.status === 'clean') {
     const left = errorCells(result.findings);
     if (left.length > 0) return refuse('other-errors', left);
@@ -117,8 +103,8 @@ async function runFix(file: string, flags: FixFlags, { io }: CommandContext): Pr
   const encoding = flags.encoding ?? 'auto';
   const patched = patchDelimited(bytes, grid, source.delimiter, edits, encoding);
   if (!patched.ok) throw new PovcheckError('USAGE', { detail: t.unsafe({ file, cell: patched.cell }) });
-  // The copy must validate without errors, read exactly as the input was.
-  const again = named(() => checkGrid(gridFromBytes(patched.bytes, { delimiter: source.delimiter, encoding }), shapeOpts));
+  // The copy must validate without errors, read exactly as the input was (the grid patchDelimited read it back as).
+  const again = await named(() => checkGrid(patched.grid, shapeOpts));
   const left = errorCells(again.findings);
   if (left.length > 0) return refuse('other-errors', left);
   await writeFileAtomic(flags.output, patched.bytes, [file]);

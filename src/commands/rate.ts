@@ -2,13 +2,13 @@
  * `povcheck rate <poor> <households>`: the one-line calculator. Prints poor / households × 100, half-up to two
  * decimals, in the chosen number format; `--exact` adds the exact quotient.
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import { exactRate, rate, terminates, RATE_DECIMALS } from '../calc/annex-math.js';
 import { plain, type Dec } from '../calc/decimal.js';
 import { formatPlain, type Lang } from '../messages/index.js';
 import { parseNumber } from '../shape/numbers.js';
-import { EXIT, envLang, oneLine, type CommandContext } from './shared.js';
+import { EXIT, envLang, langOption, localeOption, oneLine, type CommandContext } from './shared.js';
 
 interface RateFlags {
   exact?: boolean;
@@ -51,8 +51,8 @@ export function registerRate(program: Command, ctx: CommandContext): void {
     .argument('<poor>', 'poor households (24.814, 24,814 or 24814)')
     .argument('<households>', 'households (210.299, 210,299 or 210299)')
     .option('--exact', 'add the exact quotient')
-    .addOption(new Option('--lang <lang>', 'language (default: from LANG)').choices(['vi', 'en']))
-    .addOption(new Option('--locale <locale>', 'number format of the result (default: that of the language)').choices(['vi', 'en']))
+    .addOption(langOption('language (default: from LANG)'))
+    .addOption(localeOption('number format of the result (default: that of the language)'))
     .action((poor: string, households: string, flags: RateFlags) => {
       const lang = flags.lang ?? envLang(ctx.io.env);
       try {

@@ -6,9 +6,9 @@
 import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import { catalog, type Lang } from '../messages/index.js';
-import type { RuleId } from '../findings.js';
+import type { RuleId, Severity } from '../findings.js';
 import { displayWidth } from '../render/box.js';
-import { envLang, type CommandContext } from './shared.js';
+import { envLang, langOption, type CommandContext } from './shared.js';
 
 interface RulesFlags {
   lang?: Lang;
@@ -22,7 +22,13 @@ async function context(flags: RulesFlags, ctx: CommandContext) {
   const lang: Lang = flags.lang ?? config?.lang ?? envLang(ctx.io.env);
   const { RULE_IDS } = await import('../rules/index.js');
   const { ruleDocs } = await import('../messages/rule-docs.js');
-  return { config, lang, rules: RULE_IDS, docs: ruleDocs(lang), ui: catalog(lang).ui };
+  const ui = catalog(lang).ui;
+  /** A rule's default severity, then the level the configuration gives it, if it gives one. */
+  const severityText = (id: RuleId, severity: Severity) => {
+    const level = config?.rules?.[id];
+    return ui.severity[severity] + (level ? ` → ${ui.configuredLevel(level === 'off' ? ui.off : ui.severity[level], config!.path)}` : '');
+  };
+  return { config, lang, rules: RULE_IDS, docs: ruleDocs(lang), ui, severityText };
 }
 
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - displayWidth(s)));
@@ -31,24 +37,19 @@ export function registerRules(program: Command, ctx: CommandContext): void {
   program
     .command('rules')
     .description('list every rule id with its default severity and what it checks')
-    .addOption(new Option('--lang <lang>', 'language (default: the configuration, else LANG)').choices(['vi', 'en']))
+    .addOption(langOption('language (default: the configuration, else LANG)'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--config <file>', 'configuration file whose rule levels to show')
     .option('--no-config', 'use no configuration file')
     .action(async (flags: RulesFlags) => {
-      const { config, lang, rules, docs, ui } = await context(flags, ctx);
+      const { config, lang, rules, docs, ui, severityText } = await context(flags, ctx);
       const levelOf = (id: RuleId) => config?.rules?.[id];
       if (flags.format === 'json') {
         const out = rules.map((r) => ({ id: r.id, severity: r.severity, ...(levelOf(r.id) ? { configured: levelOf(r.id) } : {}), summary: docs[r.id].summary }));
         ctx.io.out(JSON.stringify({ lang, rules: out }, null, 2) + '\n');
         return;
       }
-      const sev = (id: RuleId, s: string) => {
-        const level = levelOf(id);
-        const base = ui.severity[s as 'error'];
-        return level ? `${base} → ${ui.configuredLevel(level === 'off' ? ui.off : ui.severity[level], config!.path)}` : base;
-      };
-      const rows = rules.map((r) => [r.id, sev(r.id, r.severity), docs[r.id].summary]);
+      const rows = rules.map((r) => [r.id, severityText(r.id, r.severity), docs[r.id].summary]);
       const head = [ui.rulesHeader.id, ui.rulesHeader.severity, ui.rulesHeader.summary];
       const w0 = Math.max(...[head, ...rows].map((r) => displayWidth(r[0]!)));
       const w1 = Math.max(...[head, ...rows].map((r) => displayWidth(r[1]!)));
@@ -60,17 +61,16 @@ export function registerRules(program: Command, ctx: CommandContext): void {
     .command('explain')
     .description('say what a rule checks, why, and show an example')
     .argument('<rule>', 'a rule id (povcheck rules lists them)')
-    .addOption(new Option('--lang <lang>', 'language (default: the configuration, else LANG)').choices(['vi', 'en']))
+    .addOption(langOption('language (default: the configuration, else LANG)'))
     .option('--config <file>', 'configuration file whose rule level to show')
     .option('--no-config', 'use no configuration file')
     .action(async (rule: string, flags: RulesFlags) => {
-      const { config, rules, docs, ui } = await context(flags, ctx);
+      const { rules, docs, ui, severityText } = await context(flags, ctx);
       const r = rules.find((x) => x.id === rule);
       if (!r) throw new PovcheckError('BAD_OPTION', { reason: 'unknown-rule', rule, known: rules.map((x) => x.id) });
       const d = docs[r.id];
       const h = ui.explainHeadings;
-      const level = config?.rules?.[r.id];
-      const severity = ui.severity[r.severity] + (level ? ` → ${ui.configuredLevel(level === 'off' ? ui.off : ui.severity[level], config!.path)}` : '');
+      const severity = severityText(r.id, r.severity);
       const section = (title: string, body: string) => [title, `  ${body}`, ''];
       ctx.io.out(
         [

@@ -1,10 +1,14 @@
 /**
  * What every command shares: the process's streams and environment, exit codes, message language fallback,
- * colours, and the one line for an unreadable input.
+ * colours, the options several commands take (and the read options they give), the one line for an
+ * unreadable input, and what an unexpected fault becomes.
  */
 import { fstatSync, writeSync } from 'node:fs';
-import { catalog, type Lang } from '../messages/index.js';
-import type { PovcheckError } from '../errors.js';
+import { Option } from 'commander';
+import { renderError, type Lang } from '../messages/index.js';
+import { PovcheckError } from '../errors.js';
+import type { Delimiter } from '../read/csv.js';
+import { ENCODING_CHOICES, type EncodingChoice } from '../read/decode.js';
 import { PLAIN_STYLE, type Style } from '../reporters/types.js';
 
 export const EXIT = { OK: 0, FINDINGS: 1, UNREADABLE: 2 } as const;
@@ -104,11 +108,38 @@ export async function makeStyle(io: Io, wanted: boolean | undefined): Promise<St
   return { error: c.red, warning: c.yellow, info: c.cyan, ok: c.green, dim: c.dim, bold: c.bold };
 }
 
+/*
+ * The options several commands take, each with its own help text (the choices are the same everywhere).
+ */
+export const langOption = (help: string): Option => new Option('--lang <lang>', help).choices(['vi', 'en']);
+export const localeOption = (help: string): Option => new Option('--locale <locale>', help).choices(['vi', 'en']);
+export const delimiterOption = (help: string): Option => new Option('--delimiter <d>', help).choices(['comma', 'semicolon', 'tab', ',', ';']);
+export const encodingOption = (help: string): Option => new Option('--encoding <enc>', help).choices([...ENCODING_CHOICES]);
+export const noColorOption = (): Option => new Option('--no-color', 'no colours (also: NO_COLOR=1)');
+
+const DELIMITERS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t' };
+
+/** What the reader takes from --delimiter and --encoding (only those given). */
+export function readOptionsOf(flags: { delimiter?: string; encoding?: EncodingChoice }): { delimiter?: Delimiter; encoding?: EncodingChoice } {
+  const delimiter = flags.delimiter === undefined ? undefined : DELIMITERS[flags.delimiter];
+  return { ...(delimiter ? { delimiter } : {}), ...(flags.encoding ? { encoding: flags.encoding } : {}) };
+}
+
 /** "povcheck: file cell: reason" — the one line for input that cannot be read. */
 export function oneLine(e: PovcheckError, lang: Lang): string {
-  const reason = (catalog(lang).errors[e.code] as (p: unknown) => string)(e.params);
+  const reason = renderError(e, lang);
   const where = [e.file, e.cell].filter(Boolean).join(' ');
   return `povcheck: ${where ? `${where}: ` : ''}${reason}`;
+}
+
+/**
+ * An unexpected fault (anything but a PovcheckError) as an INTERNAL error naming the file: the first line of
+ * its message, the stack on stderr only with POVCHECK_DEBUG=1.
+ */
+export function internalError(e: unknown, io: Io, file?: string): PovcheckError<'INTERNAL'> {
+  if (io.env.POVCHECK_DEBUG) io.err(`${(e as Error)?.stack ?? e}\n`);
+  const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+  return new PovcheckError('INTERNAL', { detail }, file !== undefined ? { file } : {});
 }
 
 /** Terminal width for tables: the terminal's, else $COLUMNS, else 160. */

@@ -8,14 +8,13 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import { catalog, type Lang } from '../messages/index.js';
-import type { Delimiter } from '../read/csv.js';
 import { FORMATS, isFormat, type Format } from '../reporters/index.js';
-import type { ReportInput, SeriesReport } from '../reporters/types.js';
+import { PLAIN_STYLE, type ReportInput, type SeriesReport } from '../reporters/types.js';
 import type { TargetSet } from '../targets/index.js';
 import type { RuleId } from '../findings.js';
 import type { FailOn, FileResult, RuleLevel, RuleLevels, ValidateOptions } from '../validate.js';
-import { EXIT, envLang, makeStyle, oneLine, terminalWidth, type CommandContext, type Io } from './shared.js';
-import { ENCODING_CHOICES, type EncodingChoice } from '../read/decode.js';
+import { EXIT, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, makeStyle, noColorOption, oneLine, readOptionsOf, terminalWidth, type CommandContext, type Io } from './shared.js';
+import type { EncodingChoice } from '../read/decode.js';
 import { appendFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 
@@ -44,7 +43,6 @@ export interface Output {
   file?: string;
 }
 
-const DELIMITERS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t' };
 const LEVELS = ['off', 'error', 'warning', 'info'];
 
 /** Checks the pairing of formats and output files once all options are read. */
@@ -96,11 +94,11 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     )
     .addOption(new Option('-o, --output-file <file>', 'write the report of the --format just before to this file (atomically, never over an input)').argParser(outputFile))
     .addOption(new Option('--output <file>', 'the same as --output-file').argParser(outputFile))
-    .addOption(new Option('--lang <lang>', "language of messages and labels (default: the table's)").choices(['vi', 'en']))
-    .addOption(new Option('--locale <locale>', 'number format of numbers written as text (default: detected per file)').choices(['vi', 'en']))
+    .addOption(langOption("language of messages and labels (default: the table's)"))
+    .addOption(localeOption('number format of numbers written as text (default: detected per file)'))
     .option('--strict', 'warnings fail too (the same as --fail-on warning)')
     .addOption(new Option('--fail-on <level>', 'which findings make the exit code 1 (default: error)').choices(['error', 'warning', 'never']))
-    .addOption(new Option('--delimiter <d>', 'CSV delimiter (default: detected)').choices(['comma', 'semicolon', 'tab', ',', ';']))
+    .addOption(delimiterOption('CSV delimiter (default: detected)'))
     .option('--sheet <name|number>', 'workbooks: the sheet to read, by name or 1-based position (default: the first)')
     .option('--rule <id=level>', 'switch a rule off or re-level it, repeatable: --rule denominator=off', (v: string, prev: string[] = []) => [...prev, v])
     .option('--config <file>', 'configuration file (default: povcheck.config.json here or in a folder above)')
@@ -111,8 +109,8 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option('--units-map <file>', 'with --series: which old units were merged into which new one (JSON or CSV; see README)')
     .option('--table', 'print the table under the findings (text format; the default for a single file)')
     .option('--no-table', 'do not print the table')
-    .addOption(new Option('--encoding <enc>', 'text encoding of the input (default: detected; legacy ones are refused unless named)').choices([...ENCODING_CHOICES]))
-    .option('--no-color', 'no colours (also: NO_COLOR=1)')
+    .addOption(encodingOption('text encoding of the input (default: detected; legacy ones are refused unless named)'))
+    .addOption(noColorOption())
     .addHelpText('after', '\n' + catalog(lang).ui.rulesFooter)
     .action(async (inputs: string[], flags: ValidateFlags) => {
       const all = outputs.length > 0 ? outputs : [pending !== undefined ? { format: 'text' as const, file: pending } : { format: 'text' as const }];
@@ -145,12 +143,10 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
   const lang = flags.lang ?? config?.lang;
   const locale = flags.locale ?? config?.locale;
   const sheet = flags.sheet ?? config?.sheet;
-  const delimiter = flags.delimiter === undefined ? undefined : DELIMITERS[flags.delimiter];
   const options: ValidateOptions = {
     ...(locale ? { locale } : {}),
-    ...(delimiter ? { delimiter } : {}),
+    ...readOptionsOf(flags),
     ...(sheet !== undefined ? { sheet } : {}),
-    ...(flags.encoding ? { encoding: flags.encoding } : {}),
     failOn,
     ...(Object.keys(rules).length ? { rules } : {}),
     ...shapeOptionsOf(config),
@@ -186,9 +182,7 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
       results.push(await validateFile(input.path, { ...options, ...(flags.series ? { stream: 'never' as const } : {}), ...(progress ? { onProgress: progress.update } : {}) }));
     } catch (e) {
       // An unexpected fault still names the file and counts as unreadable, never a stack trace.
-      const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-      if (io.env.POVCHECK_DEBUG) io.err(`${(e as Error)?.stack ?? e}\n`);
-      results.push({ file: input.path, status: 'unreadable', findings: [], skipped: [], error: new PovcheckError('INTERNAL', { detail }, { file: input.path }) });
+      results.push({ file: input.path, status: 'unreadable', findings: [], skipped: [], error: internalError(e, io, input.path) });
     } finally {
       progress?.stop();
     }
@@ -236,7 +230,7 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
     width: terminalWidth(io),
   };
   for (const o of outputs) {
-    const data = await render(o.format, report, o.file === undefined ? text : { ...text, style: await makeStyle(io, false) });
+    const data = await render(o.format, report, o.file === undefined ? text : { ...text, style: PLAIN_STYLE });
     if (o.file === undefined) io.out(data);
     else {
       await writeFileAtomic!(o.file, data, inputPaths);

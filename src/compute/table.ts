@@ -10,7 +10,7 @@
 import { PovcheckError } from '../errors.js';
 import { Dec, ZERO } from '../calc/decimal.js';
 import { printedRateMatches, exactRate, rate, rateReduction } from '../calc/annex-math.js';
-import { INDICATORS, indicatorKind, type CountIndicator, type Indicator } from '../model/indicators.js';
+import { INDICATORS, type CountIndicator, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, Value } from '../model/annex.js';
 import type { Cell } from '../read/grid.js';
 import { unitKey } from '../shape/normalize.js';
@@ -297,6 +297,3 @@ export function computeTable(annex: Annex, opts: { total: TotalMode; totalName: 
     value: (unitId, ind) => values[unitId]?.[ind],
   };
 }
-
-/** Whether an indicator holds a count (whole households) or a rate (two decimals). */
-export const isCount = (ind: Indicator) => indicatorKind(ind) === 'count';

@@ -1,6 +1,7 @@
 /**
  * Entry to the message catalogues: pick one by language, format numbers for it, render message refs.
  */
+import type { PovcheckError } from '../errors.js';
 import type { Indicator } from '../model/indicators.js';
 import { en } from './en.js';
 import { vi } from './vi.js';
@@ -45,6 +46,11 @@ export function makeFmt(lang: Lang, locale: 'vi' | 'en' = lang): Fmt {
 export function renderMessage(ref: MessageRef, fmt: Fmt): string {
   const fn = catalog(fmt.lang)[ref.id as MessageId] as (p: unknown, f: Fmt) => string;
   return fn(ref.params, fmt);
+}
+
+/** The sentence of a PovcheckError (why an input cannot be read, what is wrong with an option), in a language. */
+export function renderError(e: Pick<PovcheckError, 'code' | 'params'>, lang: Lang): string {
+  return (catalog(lang).errors[e.code] as (p: unknown) => string)(e.params);
 }
 
 export function renderSkip(ref: SkipRef, fmt: Fmt): string {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import { displayRef } from '../read/grid.js';
-import { catalog, makeFmt, renderMessage } from '../messages/index.js';
+import { makeFmt, renderError, renderMessage } from '../messages/index.js';
 import type { Finding, Severity } from '../findings.js';
 import type { FailOn, FileResult } from '../validate.js';
 import { langOf, type ReportInput } from './types.js';
@@ -37,6 +37,11 @@ export function fingerprint(path: string, f: Pick<Finding, 'rule' | 'unit' | 'in
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
+/** The fingerprint of a file that could not be read: the pseudo-rule `unreadable` and the error's code. */
+export function unreadableFingerprint(path: string, file: FileResult): string {
+  return fingerprint(path, { rule: 'unreadable' as never, msg: { id: file.error?.code ?? '' } });
+}
+
 /** "I6: <message>" (with the sheet for workbooks), in the file's language. */
 export function findingText(input: ReportInput, file: FileResult, f: Finding): string {
   const lang = langOf(input, file);
@@ -48,7 +53,7 @@ export function findingText(input: ReportInput, file: FileResult, f: Finding): s
 export function unreadableText(input: ReportInput, file: FileResult): string {
   const e = file.error;
   if (!e) return '';
-  const reason = (catalog(langOf(input, file)).errors[e.code] as (p: unknown) => string)(e.params);
+  const reason = renderError(e, langOf(input, file));
   return e.cell ? `${e.cell}: ${reason}` : reason;
 }
 

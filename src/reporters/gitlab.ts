@@ -5,7 +5,7 @@
  * `location.path` with `location.lines.begin` (the cell's row; 1 for table-wide findings). Pure.
  */
 import type { Severity } from '../findings.js';
-import { ciPath, fingerprint, findingText, unreadableText } from './ci.js';
+import { ciPath, fingerprint, findingText, lineCol, unreadableFingerprint, unreadableText } from './ci.js';
 import type { ReportInput } from './types.js';
 
 export type GitlabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
@@ -33,7 +33,7 @@ export function gitlabIssues(input: ReportInput): CodeQualityIssue[] {
         ...base,
         check_name: 'unreadable',
         description: unreadableText(input, file),
-        fingerprint: fingerprint(path, { rule: 'unreadable' as never, msg: { id: file.error?.code ?? '' } }),
+        fingerprint: unreadableFingerprint(path, file),
         severity: 'critical',
         location: { path, lines: { begin: 1 } },
       });
@@ -46,7 +46,7 @@ export function gitlabIssues(input: ReportInput): CodeQualityIssue[] {
         description: findingText(input, file, f),
         fingerprint: fingerprint(path, f),
         severity: SEVERITY[f.severity],
-        location: { path, lines: { begin: f.at ? f.at.row + 1 : 1 } },
+        location: { path, lines: { begin: lineCol(f)?.line ?? 1 } },
       });
     }
   }

@@ -10,7 +10,7 @@
  * checked. Pure: ReportInput → string.
  */
 import { SEVERITIES, severityRank, type Finding, type Severity } from '../findings.js';
-import { catalog, formatPlain, makeFmt, renderMessage, renderSkip, type Lang } from '../messages/index.js';
+import { catalog, formatPlain, makeFmt, renderError, renderMessage, renderSkip, type Lang } from '../messages/index.js';
 import type { UiText } from '../messages/types.js';
 import type { Annex } from '../model/annex.js';
 import { displayRef } from '../read/grid.js';
@@ -18,7 +18,7 @@ import { SEVERITY_SYMBOL, annexTableHtml, cellElementId, type CellMark } from '.
 import { html, htmlId, joinHtml, type SafeHtml } from '../render/html-escape.js';
 import { ANNEX_CSS, PAGE_CSS, htmlPage } from '../render/html-page.js';
 import { CHART_CSS, rateChartData, rateChartSvg, type ChartTarget } from '../render/svg-chart.js';
-import { countFindings, langOf, runLang, summaryCounts, tableOf, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
+import { countFindings, langOf, runLang, showsExpected, summaryCounts, tableOf, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
 import { causesOf } from './causes.js';
 
 export interface HtmlOptions {
@@ -183,20 +183,18 @@ function findingHtml(f: Finding, i: number, fi: number, lang: Lang, shown: Set<s
       : html`${ref} <span class="muted small">(${ui.html.notInTable})</span>`
     : html`<span class="muted">${ui.html.wholeTable}</span>`;
   const rest = [f.rule, f.unit, f.indicator ? fmt.ind(f.indicator) : undefined].filter((x): x is string => !!x).join(' · ');
-  const showPair = f.expected !== undefined && f.actual !== undefined && f.expected !== f.actual && f.rule !== 'denominator';
-  const pair = showPair ? ` — ${ui.expectedActual(fmt.n(f.expected!), fmt.n(f.actual!))}` : '';
+  const pair = showsExpected(f) ? ` — ${ui.expectedActual(fmt.n(f.expected), fmt.n(f.actual))}` : '';
   return html`<li id="${htmlId(`f${fi}`, i)}" class="finding sev-${f.severity}"><div class="head">${sym(f.severity)}<span class="sr">${ui.severity[f.severity]}: </span><span class="fno">#${i + 1}</span> ${where} · ${rest}${pair}</div><p class="msg">${renderMessage(f.msg, fmt)}</p></li>`;
 }
 
 function fileSection(input: ReportInput, file: ReportFile, fi: number, opts: HtmlOptions): SafeHtml {
   const lang = langOf(input, file);
-  const cat = catalog(lang);
-  const ui = cat.ui;
+  const ui = catalog(lang).ui;
   const id = `file-${fi}`;
   const summary = tableOf(file);
   if (file.status === 'unreadable' || !summary) {
     const e = file.error;
-    const reason = e ? (cat.errors[e.code] as (p: unknown) => string)(e.params) : '';
+    const reason = e ? renderError(e, lang) : '';
     return html`<section class="file" id="${id}" lang="${lang}"><h2 class="verdict verdict-unreadable">${ui.verdictUnreadable(file.file, reason)}</h2></section>`;
   }
   // A streamed table (a very large one) is not kept in memory: its findings are listed, the table and chart are not drawn.
@@ -251,7 +249,7 @@ function filesSummary(input: ReportInput, lang: Lang): SafeHtml {
     const fl = langOf(input, f);
     const result =
       f.status === 'unreadable'
-        ? html`${sym('error')}${f.error ? (catalog(fl).errors[f.error.code] as (p: unknown) => string)(f.error.params) : ''}`
+        ? html`${sym('error')}${f.error ? renderError(f.error, fl) : ''}`
         : html`${f.status === 'ok' ? '✔ ' : sym('error')}${ui.counts(c.errors, c.warnings, c.infos)}`;
     return html`<tr><td><a href="#file-${fi}">${f.file}</a></td><td>${result}</td></tr>`;
   });

@@ -3,7 +3,7 @@
  * Values are strings with the table's exact digits in plain form ("4693", "13.56"); `cell` is the A1
  * reference in the input.
  */
-import { catalog, makeFmt, renderMessage, renderSkip } from '../messages/index.js';
+import { makeFmt, renderError, renderMessage, renderSkip } from '../messages/index.js';
 import type { FileResult } from '../validate.js';
 import { langOf, tableOf, totalCounts, type ReportInput } from './types.js';
 import { causeMessage } from './causes.js';
@@ -47,7 +47,7 @@ function fileJson(input: ReportInput, file: FileResult) {
   const fmt = makeFmt(lang);
   if (file.status === 'unreadable' && file.error) {
     const e = file.error;
-    const reason = (catalog(lang).errors[e.code] as (p: unknown) => string)(e.params);
+    const reason = renderError(e, lang);
     return {
       file: file.file,
       status: file.status,

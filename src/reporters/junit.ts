@@ -10,7 +10,7 @@ import type { RuleId } from '../findings.js';
 import type { FileResult } from '../validate.js';
 import { catalog, makeFmt, renderSkip } from '../messages/index.js';
 import { findingText, isFailing, unreadableText } from './ci.js';
-import { failOnOfReport, langOf, type ReportInput } from './types.js';
+import { failOnOfReport, langOf, showsExpected, type ReportInput } from './types.js';
 
 /** XML 1.0 text: escaped, and without the control characters XML cannot carry. */
 export function xmlEscape(s: string): string {
@@ -67,7 +67,7 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
     const failing = findings.filter((f) => isFailing(f.severity, failOn));
     const others = findings.filter((f) => !isFailing(f.severity, failOn));
     const line = (f: (typeof findings)[number]) => {
-      const pair = f.expected !== undefined && f.actual !== undefined && f.expected !== f.actual && f.rule !== 'denominator' ? ` (${ui.expectedActual(fmt.n(f.expected), fmt.n(f.actual))})` : '';
+      const pair = showsExpected(f) ? ` (${ui.expectedActual(fmt.n(f.expected), fmt.n(f.actual))})` : '';
       return `[${ui.severity[f.severity]}] ${findingText(input, file, f)}${pair}`;
     };
     const body: string[] = [];

@@ -11,7 +11,7 @@ import { displayRef } from '../read/grid.js';
 import { RULE_IDS } from '../rules/index.js';
 import { ruleDocs } from '../messages/rule-docs.js';
 import type { RuleId, Severity } from '../findings.js';
-import { ciPath, fingerprint, findingText, lineCol, unreadableText } from './ci.js';
+import { ciPath, fingerprint, findingText, lineCol, unreadableFingerprint, unreadableText } from './ci.js';
 import { runLang, type ReportInput } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -97,7 +97,7 @@ export function sarifLog(input: ReportInput): Sarif.Log {
         level: 'error',
         message: { text },
         locations: [{ physicalLocation: { artifactLocation, region: { startLine: 1 } } }],
-        partialFingerprints: { 'povcheck/v1': fingerprint(path, { rule: 'unreadable' as never, msg: { id: file.error?.code ?? '' } }) },
+        partialFingerprints: { 'povcheck/v1': unreadableFingerprint(path, file) },
         properties: { code: file.error?.code ?? 'INTERNAL' },
       });
       notifications.push({ level: 'error', message: { text: `${path}: ${text}` }, locations: [{ physicalLocation: { artifactLocation } }] });

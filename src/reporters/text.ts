@@ -4,13 +4,14 @@
  * the flagged cells marked.
  */
 import { displayRef } from '../read/grid.js';
-import { catalog, formatPlain, makeFmt, renderMessage, renderSkip, type Lang } from '../messages/index.js';
+import { catalog, formatPlain, makeFmt, renderError, renderMessage, renderSkip, type Lang } from '../messages/index.js';
 import type { Finding, Severity } from '../findings.js';
 import { SEVERITIES, severityRank } from '../findings.js';
 import type { FileResult } from '../validate.js';
 import { annexLayout } from '../render/annex-layout.js';
-import { displayWidth, renderBox } from '../render/box.js';
-import { countFindings, langOf, runLang, summaryCounts, tableOf, type ReportInput, type Style } from './types.js';
+import { displayWidth, renderBox, type Align } from '../render/box.js';
+import { numericColumns } from '../render/table-data.js';
+import { countFindings, langOf, runLang, showsExpected, summaryCounts, tableOf, type ReportInput, type Style } from './types.js';
 import { causeLines } from './causes.js';
 
 /** Findings shown per rule and severity in one file; the rest are counted (JSON has them all). */
@@ -36,10 +37,7 @@ function findingLines(f: Finding, lang: Lang, style: Style): string[] {
   const fmt = makeFmt(lang);
   const ui = catalog(lang).ui;
   const head = [f.at ? displayRef(f.at) : '—', f.rule, f.unit, f.indicator ? fmt.ind(f.indicator) : undefined].filter(Boolean).join(' · ');
-  // "expected vs found" only where the table holds a wrong value (the denominator warning's pair is a
-  // share and a fall in points, explained in its message).
-  const showPair = f.expected !== undefined && f.actual !== undefined && f.expected !== f.actual && f.rule !== 'denominator';
-  const ea = showPair ? ` — ${ui.expectedActual(fmt.n(f.expected!), fmt.n(f.actual!))}` : '';
+  const ea = showsExpected(f) ? ` — ${ui.expectedActual(fmt.n(f.expected), fmt.n(f.actual))}` : '';
   return [`    ${paint(style, f.severity, MARK[f.severity])} ${style.bold(head)}${ea}`, `      ${renderMessage(f.msg, fmt)}`];
 }
 
@@ -72,7 +70,7 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions): string[] 
       return c.text + (sev ? ` ${MARK[sev]}` : '');
     });
     const rows = layout.rows.map((r) => r.map((c) => c.text));
-    const align = layout.header.map((_, i) => (layout.rows.some((r) => r[i]?.kind === 'value') ? 'right' : 'left') as 'left' | 'right');
+    const align: Align[] = numericColumns(layout).map((n) => (n ? 'right' : 'left'));
     const text = renderBox(header, rows, {
       align,
       style: (t, ri, ci) => {
@@ -95,12 +93,11 @@ const style = (o: TextOptions) => o.style;
 
 function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): string[] {
   const lang = langOf(input, file);
-  const cat = catalog(lang);
-  const ui = cat.ui;
+  const ui = catalog(lang).ui;
   const s = opts.style;
   if (file.status === 'unreadable') {
     const e = file.error!;
-    const reason = (cat.errors[e.code] as (p: unknown) => string)(e.params);
+    const reason = renderError(e, lang);
     return [s.error(ui.verdictUnreadable(file.file, reason))];
   }
   const table = tableOf(file)!;

@@ -99,6 +99,14 @@ export interface Counts {
   infos: number;
 }
 
+/**
+ * Whether a finding's "expected vs found" pair is shown: only where the table holds a wrong value (the
+ * denominator warning's pair is a share and a fall in points, explained in its message).
+ */
+export function showsExpected(f: Finding): f is Finding & { expected: string; actual: string } {
+  return f.expected !== undefined && f.actual !== undefined && f.expected !== f.actual && f.rule !== 'denominator';
+}
+
 export function countFindings(findings: readonly Finding[]): Counts {
   const c = { errors: 0, warnings: 0, infos: 0 };
   for (const f of findings) {

@@ -13,6 +13,8 @@ describe('patchDelimited', () => {
     const r = patchDelimited(bytes, grid, ';', [{ row: 1, col: 2, text: '8' }, { row: 1, col: 1, text: '1.001' }]);
     expect(r.ok).toBe(true);
     if (r.ok) expect(Buffer.from(r.bytes).toString('utf8')).toBe('Chỉ tiêu;"Toàn; tỉnh";Xã A\r\n"Số hộ\r\nnghèo";"1.001";  8 \r\nx;y;z\r\n');
+    // The grid it returns is the one the patched bytes read as.
+    if (r.ok) expect(r.grid.rows).toEqual(gridFromBytes(r.bytes, { delimiter: ';' }).rows);
   });
 
   it('quotes a new value that holds the delimiter', () => {
