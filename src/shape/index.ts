@@ -12,7 +12,7 @@ import type { Lang } from '../messages/index.js';
 import { totalMatcher } from './aliases.js';
 import { clip, type Draft } from './draft.js';
 import { readLong } from './long.js';
-import { aliasedUnitKey, unitKey } from './normalize.js';
+import { aliasedUnitKey } from './normalize.js';
 import { decideLocale, parseNumber, type NumberSample, type ParseResult } from './numbers.js';
 import { Dec } from '../calc/decimal.js';
 import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
