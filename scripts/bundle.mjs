@@ -2,7 +2,7 @@
  * Start-up: the CLI as one CommonJS file (dist/povcheck.cjs) and a V8 code cache for it
  * (dist/povcheck.cjs.cache), so that `povcheck validate` costs little more than Node's own start.
  * Run by `npm run build` after tsc; bin/povcheck.js loads the bundle with the cache, or dist/cli.js when
- * there is no bundle. See README "Start-up".
+ * there is no bundle. See docs/performance.md "Start-up".
  *
  * - Only the modules every run needs are bundled (BUNDLED); any other package stays a plain require, loaded
  *   when a command needs it (so a new dependency never breaks the bundle).

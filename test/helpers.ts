@@ -78,9 +78,9 @@ export function expectGolden(dir: string, name: string, actual: string): void {
   expect(actual).toBe(readFileSync(path, 'utf8'));
 }
 
-/** The fenced blocks (with their language) of README.md under `heading`, up to the next heading of that level or above. */
-export function readmeBlocks(heading: string): Array<{ lang: string; text: string }> {
-  const lines = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n');
+/** The fenced blocks (with their language) of a document (`README.md`, `docs/…`) under `heading`, up to the next heading of that level or above. */
+export function docBlocks(file: string, heading: string): Array<{ lang: string; text: string }> {
+  const lines = readFileSync(join(ROOT, file), 'utf8').split('\n');
   const level = heading.split(' ')[0]!.length;
   const start = lines.indexOf(heading);
   expect(start, heading).toBeGreaterThan(0);

@@ -50,7 +50,7 @@ function maybeTerminal(fd: number): boolean {
 
 /**
  * Writes to stdout with fs.writeSync: touching process.stdout loads Node's stream and socket modules, a
- * good part of a short run's start-up (README "Start-up"). On a non-blocking descriptor (EAGAIN) the rest
+ * good part of a short run's start-up (docs/performance.md "Start-up"). On a non-blocking descriptor (EAGAIN) the rest
  * goes through process.stdout in order; a closed pipe (`povcheck … | head`) ends the output quietly.
  */
 function stdoutWriter(): (s: string) => void {

@@ -106,7 +106,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option('--targets <file>', 'check the targets in this file, the format plan reads (rule target; replaces the configuration\'s targets)')
     .option('-t, --target <unit=points>', 'check that the unit\'s poverty rate fell by at least this many points; "total" is the total unit (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--series', 'the inputs are consecutive years, in the order given: check that each year starts where the one before ended (rule continuity)')
-    .option('--units-map <file>', 'with --series: which old units were merged into which new one (JSON or CSV; see README)')
+    .option('--units-map <file>', 'with --series: which old units were merged into which new one (JSON or CSV; see docs/targets-and-series.md)')
     .option('--table', 'print the table under the findings (text format; the default for a single file)')
     .option('--no-table', 'do not print the table')
     .addOption(encodingOption('text encoding of the input (default: detected; legacy ones are refused unless named)'))

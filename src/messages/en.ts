@@ -169,10 +169,10 @@ export const en: Catalog = {
   'hierarchy.unknown-parent': (p) => `"${p.unit}": no unit has the parent code "${p.parent}"; this unit is not added up anywhere.`,
   'hierarchy.cycle': (p) => `"${p.unit}" is in a loop of parents (${p.codes.join(' → ')}); the units in the loop are not added up anywhere.`,
   'hierarchy.orphan': (p) => `"${p.unit}" has no parent and is not the total; its values are not added up anywhere.`,
-  'unknown.row': (p) => `"${p.text}" is not a known indicator; the row is not checked (see the label list in README).`,
+  'unknown.row': (p) => `"${p.text}" is not a known indicator; the row is not checked (see the label list in docs/input.md).`,
   'unknown.unlabelled-row': (p) => `Row ${p.row} has values but no indicator label; it is not checked.`,
   'unknown.empty-row': (p) => `Row ${p.row} ("${p.text}") has no values; it is not checked.`,
-  'unknown.column': (p) => `"${p.text}" is not a known indicator; the column is not checked (see the label list in README).`,
+  'unknown.column': (p) => `"${p.text}" is not a known indicator; the column is not checked (see the label list in docs/input.md).`,
   'unknown.unlabelled-column': (p) => `Column ${p.col} has content but no header; it is not checked.`,
   'target.met': (p, f) =>
     `${p.unit}: target ${enCalc.target(p, f)} met: ${val(p.indicator, p.actual, f)}${p.computed ? ' (computed from the counts; the table does not print it)' : ''}.`,

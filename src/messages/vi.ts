@@ -175,10 +175,10 @@ export const vi: Catalog = {
   'hierarchy.unknown-parent': (p) => `"${p.unit}": không có đơn vị nào mang mã cấp trên "${p.parent}"; đơn vị này không được cộng vào đâu.`,
   'hierarchy.cycle': (p) => `"${p.unit}" nằm trong một vòng lặp cấp trên (${p.codes.join(' → ')}); các đơn vị trong vòng không được cộng vào đâu.`,
   'hierarchy.orphan': (p) => `"${p.unit}" không có đơn vị cấp trên và không phải là tổng; số liệu của đơn vị này không được cộng vào đâu.`,
-  'unknown.row': (p) => `Không nhận ra chỉ tiêu "${p.text}"; dòng này không được kiểm tra (xem danh sách tên chỉ tiêu trong README).`,
+  'unknown.row': (p) => `Không nhận ra chỉ tiêu "${p.text}"; dòng này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`,
   'unknown.unlabelled-row': (p) => `Dòng ${p.row} có số liệu nhưng không có tên chỉ tiêu; dòng này không được kiểm tra.`,
   'unknown.empty-row': (p) => `Dòng ${p.row} ("${p.text}") không có số liệu nào; dòng này không được kiểm tra.`,
-  'unknown.column': (p) => `Không nhận ra cột "${p.text}"; cột này không được kiểm tra (xem danh sách tên chỉ tiêu trong README).`,
+  'unknown.column': (p) => `Không nhận ra cột "${p.text}"; cột này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`,
   'unknown.unlabelled-column': (p) => `Cột ${p.col} có nội dung nhưng không có tiêu đề; cột này không được kiểm tra.`,
   'target.met': (p, f) =>
     `${p.unit}: đạt mục tiêu ${viCalc.target(p, f)}: ${val(p.indicator, p.actual, f)}${p.computed ? ' (tính từ số hộ, vì bảng không ghi)' : ''}.`,

@@ -5,7 +5,7 @@
  * An OLE file named .xlsx/.xlsm is a password-protected workbook.
  */
 // Synchronous reads: a CLI reads its inputs one after the other, and node:fs/promises alone costs a few
-// milliseconds of start-up (README "Start-up").
+// milliseconds of start-up (docs/performance.md "Start-up").
 import { readFileSync, statSync } from 'node:fs';
 import { PovcheckError } from '../errors.js';
 import { decodeBytes, OLE_SIGNATURE, type EncodingChoice } from './decode.js';

@@ -1,5 +1,5 @@
 /**
- * The JSON report: a contract for CI users, documented in README ("JSON report").
+ * The JSON report: a contract for CI users, documented in docs/json-report.md.
  * Values are strings with the table's exact digits in plain form ("4693", "13.56"); `cell` is the A1
  * reference in the input.
  */

@@ -1,5 +1,5 @@
 /**
- * The rule registry. Rule ids are a public contract (CI users filter and re-level by them); the README
+ * The rule registry. Rule ids are a public contract (CI users filter and re-level by them); docs/rules.md
  * documents each. `number`, `missing`, `duplicate` and `unknown` are reported while reading the table;
  * `target` (rules/target.ts) and `continuity` (series/) run when targets or a series are given.
  */

@@ -6,7 +6,7 @@
  * A full indicator label is a GROUP heading followed by a PHASE ("Số hộ nghèo" + "cuối năm").
  * In the wide layout a heading row ("Tỷ lệ hộ nghèo") may stand alone, followed by rows that carry
  * only the phase ("- Đầu năm"); in the long layout a merged heading cell may sit above phase cells.
- * The README lists this table; a test keeps the two in step.
+ * docs/input.md lists this table; a test keeps the two in step.
  */
 import type { Indicator } from '../model/indicators.js';
 import type { Lang } from '../messages/index.js';
@@ -218,7 +218,7 @@ export const isUnitHeader = (t: string) => inSet(UNIT_HEADS, t);
 export const isCodeHeader = (t: string) => inSet(CODES, t);
 export const isParentHeader = (t: string) => inSet(PARENTS, t);
 
-/** All alias lists, for documentation and the README check. */
+/** All alias lists, for documentation and the docs check. */
 export const ALIAS_LISTS = {
   GROUP_HEADINGS,
   PHASES,

@@ -35,9 +35,9 @@ describe('label matching', () => {
   });
 });
 
-describe('README', () => {
+describe('docs/input.md', () => {
   it('documents every alias', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const readme = readFileSync(join(ROOT, 'docs/input.md'), 'utf8');
     const words = new Set<string>();
     const walk = (x: unknown) => {
       if (typeof x === 'string') words.add(x);

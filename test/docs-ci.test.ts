@@ -1,6 +1,6 @@
 /**
- * README "Use in CI": the GitHub Actions job, the GitLab CI job and the pre-commit hook work as written.
- * Their blocks are taken from README.md, parsed (YAML), and their commands run on a submissions repository
+ * docs/ci.md: the GitHub Actions job, the GitLab CI job and the pre-commit hook work as written.
+ * Their blocks are taken from docs/ci.md, parsed (YAML), and their commands run on a submissions repository
  * made of fixtures, with povcheck installed from the package `npm pack` makes, exactly as the jobs install it
  * (`npm install --global …`, into a temporary npm prefix).
  */
@@ -11,12 +11,12 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { XMLValidator } from 'fast-xml-parser';
-import { FIXTURES, readmeBlocks, ROOT } from './helpers.js';
+import { FIXTURES, docBlocks, ROOT } from './helpers.js';
 
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** The fenced blocks of `lang` under `heading`, each ending in a newline as a file would. */
-const blocks = (heading: string, lang: string): string[] => readmeBlocks(heading).filter((b) => b.lang === lang).map((b) => b.text + '\n');
+const blocks = (heading: string, lang: string): string[] => docBlocks('docs/ci.md', heading).filter((b) => b.lang === lang).map((b) => b.text + '\n');
 
 type Step = { uses?: string; run?: string; if?: string; with?: Record<string, unknown> };
 const github = parse(blocks('### GitHub Actions', 'yaml')[0]!) as { on: unknown; permissions: Record<string, string>; jobs: { povcheck: { 'runs-on': string; steps: Step[] } } };

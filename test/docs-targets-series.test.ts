@@ -1,5 +1,5 @@
 /**
- * README "Targets" and "Series": the examples work as written. Every `povcheck validate` command on the
+ * docs/targets-and-series.md: the examples work as written. Every `povcheck validate` command on the
  * fixtures in their `sh` blocks is run with the built binary and must exit as its comment says (or 0/1), the
  * targets file shown is the fixture, the units maps shown are read as the fixture's, and every line of the output
  * blocks appears in the output of the command it illustrates.
@@ -7,12 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readmeBlocks, ROOT, runCli } from './helpers.js';
+import { docBlocks, ROOT, runCli } from './helpers.js';
 import { parseUnitsMap } from '../src/series/units-map.js';
 import { parseTargets } from '../src/targets/index.js';
 
 
-const blocks = readmeBlocks;
+const blocks = (heading: string) => docBlocks('docs/targets-and-series.md', heading);
 
 /** The `povcheck validate` commands on fixtures in the sh blocks (continuation lines joined), as argv. */
 function commands(heading: string): string[][] {
@@ -26,7 +26,7 @@ function commands(heading: string): string[][] {
 
 const run = (args: string[]) => runCli(args, { env: { COLUMNS: '200' } });
 
-describe('README: Targets', () => {
+describe('docs: Targets', () => {
   const cmds = commands('## Targets');
 
   it('its fixture commands run (0 when all targets are met, 1 when one is missed)', () => {
@@ -47,7 +47,7 @@ describe('README: Targets', () => {
   });
 });
 
-describe('README: Series', () => {
+describe('docs: Series', () => {
   const cmds = commands('## Series: one year against the next');
 
   it('its fixture commands run: 0 where the years carry over, 1 for the planted break', () => {
