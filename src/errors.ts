@@ -10,7 +10,7 @@ export interface ErrorParams {
   FILE_NOT_FOUND: Record<string, never>;
   FILE_UNREADABLE: { reason: 'directory' | 'not-a-file' | 'io'; detail?: string };
   FILE_EMPTY: { blank: boolean };
-  FILE_BINARY: { kind: 'zip' | 'ole' | 'pdf' | 'png' | 'jpeg' | 'gzip' | 'binary' | 'ods' | 'xlsb' | 'docx' | 'encrypted' };
+  FILE_BINARY: { kind: 'zip' | 'ole' | 'pdf' | 'png' | 'jpeg' | 'gzip' | 'binary' | 'ods' | 'xlsb' | 'docx' | 'encrypted' | 'doc' };
   FILE_TOO_LARGE: { limitMb: number };
   ENCODING_INVALID: { encoding: string };
   /** Text in a legacy Vietnamese encoding (or typed with a legacy font); `likely` when it can be told. */
@@ -30,6 +30,16 @@ export interface ErrorParams {
     | { what: 'range'; cell: string; maxRows: number; maxCols: number }
     | { what: 'zip64' };
   SHEET_NOT_FOUND: { sheet: string; available: string[] };
+  /** A .docx plan that cannot be opened: a broken ZIP, no word/document.xml, XML that does not parse. */
+  DOCUMENT_INVALID: { detail: string };
+  /** A plan document over povcheck's limits (read/document-limits.ts): refused before it exhausts anything. */
+  DOCUMENT_TOO_LARGE:
+    | { what: 'uncompressed' | 'document'; limitMb: number }
+    | { what: 'entries' | 'cells' | 'paragraphs' | 'depth'; limit: number }
+    | { what: 'rows' | 'columns'; table: number; limit: number }
+    | { what: 'zip64' };
+  /** A plan document with nothing povcheck checks: no poverty table, no stated figure, amount or reference. */
+  DOCUMENT_NOTHING: { paragraphs: number; tables: number };
   /** A directory or glob on the command line that names no file povcheck reads. */
   NO_INPUT: { kind: 'glob' | 'directory' };
   /** povcheck.config.json (or --config) cannot be used. */

@@ -35,6 +35,7 @@ interface ValidateFlags {
   target?: string[];
   series?: boolean;
   unitsMap?: string;
+  units?: string;
 }
 
 /** A report to produce: a format, and the file it goes to (the terminal when absent). */
@@ -84,7 +85,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
   program
     .command('validate')
     .description('recompute every derived number of the tables and report each inconsistency at its cell')
-    .argument('<inputs...>', 'files (.csv, .tsv, .txt, .xlsx, .xlsm), directories, or quoted glob patterns such as "submissions/**/*.csv"')
+    .argument('<inputs...>', 'files (.csv, .tsv, .txt, .xlsx, .xlsm; plan documents .docx and their plain-text export .txt), directories, or quoted glob patterns such as "submissions/**/*.csv"')
     .addOption(
       new Option('-f, --format <format>', `report format, repeatable: ${FORMATS.join(', ')} (default: text)`).argParser((value: string) => {
         if (!isFormat(value)) throw new InvalidArgumentError(`${FORMATS.join(', ')}`);
@@ -107,6 +108,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option('-t, --target <unit=points>', 'check that the unit\'s poverty rate fell by at least this many points; "total" is the total unit (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--series', 'the inputs are consecutive years, in the order given: check that each year starts where the one before ended (rule continuity)')
     .option('--units-map <file>', 'with --series: which old units were merged into which new one (JSON or CSV; see docs/targets-and-series.md)')
+    .option('--units <names>', 'plan documents: names for the unit columns of a table whose header row was lost, in order, comma-separated: --units "Toàn tỉnh,Sơn Dương,…"')
     .option('--table', 'print the table under the findings (text format; the default for a single file)')
     .option('--no-table', 'do not print the table')
     .addOption(encodingOption('text encoding of the input (default: detected; legacy ones are refused unless named)'))
@@ -150,6 +152,7 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
     failOn,
     ...(Object.keys(rules).length ? { rules } : {}),
     ...shapeOptionsOf(config),
+    ...(flags.units !== undefined ? { unitNames: unitNamesOf(flags.units) } : {}),
   };
 
   // Targets: --targets and --target replace the configuration's.
@@ -252,6 +255,14 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
   const { exitCodeOf } = await import('../validate.js');
   const code = exitCodeOf(results, failOn);
   return code === 2 ? EXIT.UNREADABLE : code === 1 ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/** `--units "Toàn tỉnh,Sơn Dương,…"` → the names, NFC, trimmed, empty ones dropped. */
+export function unitNamesOf(arg: string): string[] {
+  return arg
+    .split(/[,;]/u)
+    .map((n) => n.normalize('NFC').trim())
+    .filter((n) => n !== '');
 }
 
 /**

@@ -1,4 +1,5 @@
 /** English messages. Numbers arrive as plain digits; f.n() writes them as 210,299 and 11.80. */
+import { enDocument, enDocumentMessages } from './en-document.js';
 import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
 import type { ConfigProblem } from '../errors.js';
 import { enCalc, name as indName, val } from './en-calc.js';
@@ -174,6 +175,8 @@ export const en: Catalog = {
   'unknown.empty-row': (p) => `Row ${p.row} ("${p.text}") has no values; it is not checked.`,
   'unknown.column': (p) => `"${p.text}" is not a known indicator; the column is not checked (see the label list in docs/input.md).`,
   'unknown.unlabelled-column': (p) => `Column ${p.col} has content but no header; it is not checked.`,
+  'unknown.document-table': (p) => `Table ${p.table} looks like a poverty table but cannot be read as one: ${(en.errors[p.error.code] as (x: unknown) => string)(p.error.params)}; it is not checked.`,
+  ...enDocumentMessages,
   'target.met': (p, f) =>
     `${p.unit}: target ${enCalc.target(p, f)} met: ${val(p.indicator, p.actual, f)}${p.computed ? ' (computed from the counts; the table does not print it)' : ''}.`,
   'target.missed': (p, f) =>
@@ -232,8 +235,10 @@ export const en: Catalog = {
     source: (s) =>
       s.kind === 'delimited'
         ? `${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]} text, ${{ ',': 'comma', ';': 'semicolon', '\t': 'TAB' }[s.delimiter]}-delimited`
-        : `${s.format} workbook, sheet "${s.sheet}"`,
-    layoutName: { wide: 'wide (one row per indicator)', long: 'long (one row per unit)' },
+        : s.kind === 'workbook'
+          ? `${s.format} workbook, sheet "${s.sheet}"`
+          : enDocument.source(s),
+    layoutName: { wide: 'wide (one row per indicator)', long: 'long (one row per unit)', none: 'no poverty table' },
     localeName: { vi: 'Vietnamese (210.299; 11,80)', en: 'English (210,299; 11.80)', plain: 'plain (no separators)' },
     expectedActual: (e, a) => `expected ${e}, found ${a}`,
     notChecked: 'Not checked',
@@ -357,6 +362,7 @@ export const en: Catalog = {
     unsafe: (p) => `${p.file}: cannot find cell ${p.cell} in the file's text to rewrite it safely; nothing written`,
   },
   calc: enCalc,
+  document: enDocument,
   errors: {
     FILE_NOT_FOUND: () => 'no such file',
     FILE_UNREADABLE: (p) =>
@@ -367,10 +373,11 @@ export const en: Catalog = {
         zip: 'this is a ZIP archive but not an Excel workbook (.xlsx, .xlsm)',
         ods: 'this is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV',
         xlsb: 'this is a binary Excel workbook (.xlsb); save it as .xlsx or CSV',
-        docx: 'this is a Word document, not a table; save the table as .xlsx or CSV',
+        docx: 'this is a Word document: povcheck validate checks a plan document; for this command save its table as .xlsx or CSV',
+        doc: 'this is a Word 97–2003 document (.doc): open it in Word or LibreOffice and save it as .docx (or convert it: libreoffice --headless --convert-to docx <file>), then check the .docx',
         encrypted: 'this workbook is password-protected (encrypted); save an unprotected copy',
         ole: 'this is a legacy Office file (.xls/.doc); save it as CSV or .xlsx',
-        pdf: 'this is a PDF document, not a table',
+        pdf: 'this is a PDF document: its tables cannot be read from it; check the Word file (.docx) it was made from, or open the PDF in Word and save it as .docx',
         png: 'this is a PNG image, not a table',
         jpeg: 'this is a JPEG image, not a table',
         gzip: 'this is gzip-compressed data, not a table',
@@ -401,6 +408,23 @@ export const en: Catalog = {
             : p.what === 'range'
               ? `the sheet has content as far as ${p.cell}; povcheck reads sheets up to ${p.maxRows.toLocaleString('en-US')} rows and ${p.maxCols.toLocaleString('en-US')} columns (delete what lies beyond the table)`
               : 'the workbook uses ZIP64 (it is larger than 4 GB); not read',
+    DOCUMENT_INVALID: (p) => `not a readable Word document: ${p.detail}`,
+    DOCUMENT_TOO_LARGE: (p) => {
+      switch (p.what) {
+        case 'uncompressed':
+        case 'document':
+          return `the document ${p.what === 'document' ? 'text (word/document.xml) ' : ''}unpacks to more than ${p.limitMb} MB (a ZIP bomb, or far larger than any plan); not read`;
+        case 'rows':
+        case 'columns':
+          return `table ${p.table} has more than ${p.limit.toLocaleString('en-US')} ${p.what}; not read`;
+        case 'zip64':
+          return 'the document uses ZIP64 (it is larger than 4 GB); not read';
+        default:
+          return `the document holds more than ${p.limit.toLocaleString('en-US')} ${{ entries: 'parts', cells: 'table cells', paragraphs: 'paragraphs', depth: 'levels of nested elements' }[p.what]}; not read`;
+      }
+    },
+    DOCUMENT_NOTHING: (p) =>
+      `nothing to check in this document (${p.paragraphs} paragraphs, ${p.tables} tables): no poverty table, no figure stated in the standard phrasing, no amount of money, no reference to another document`,
     SHEET_NOT_FOUND: (p) => `the workbook has no sheet "${p.sheet}"; its sheets: ${p.available.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
     NO_INPUT: (p) =>
       p.kind === 'glob'

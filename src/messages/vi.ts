@@ -1,4 +1,5 @@
 /** Vietnamese messages. Numbers arrive as plain digits; f.n() writes them as 210.299 and 11,80. */
+import { viDocument, viDocumentMessages } from './vi-document.js';
 import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
 import type { ConfigProblem } from '../errors.js';
 import { viCalc, val } from './vi-calc.js';
@@ -180,6 +181,8 @@ export const vi: Catalog = {
   'unknown.empty-row': (p) => `Dòng ${p.row} ("${p.text}") không có số liệu nào; dòng này không được kiểm tra.`,
   'unknown.column': (p) => `Không nhận ra cột "${p.text}"; cột này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`,
   'unknown.unlabelled-column': (p) => `Cột ${p.col} có nội dung nhưng không có tiêu đề; cột này không được kiểm tra.`,
+  'unknown.document-table': (p) => `Bảng ${p.table} trông như bảng tỷ lệ hộ nghèo nhưng không đọc được: ${(vi.errors[p.error.code] as (x: unknown) => string)(p.error.params)}; bảng này không được kiểm tra.`,
+  ...viDocumentMessages,
   'target.met': (p, f) =>
     `${p.unit}: đạt mục tiêu ${viCalc.target(p, f)}: ${val(p.indicator, p.actual, f)}${p.computed ? ' (tính từ số hộ, vì bảng không ghi)' : ''}.`,
   'target.missed': (p, f) =>
@@ -238,8 +241,10 @@ export const vi: Catalog = {
     source: (s) =>
       s.kind === 'delimited'
         ? `văn bản ${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 có BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]}, phân cách bằng ${{ ',': 'dấu phẩy', ';': 'dấu chấm phẩy', '\t': 'TAB' }[s.delimiter]}`
-        : `sổ tính ${s.format}, trang "${s.sheet}"`,
-    layoutName: { wide: 'ngang (mỗi dòng một chỉ tiêu)', long: 'dọc (mỗi dòng một đơn vị)' },
+        : s.kind === 'workbook'
+          ? `sổ tính ${s.format}, trang "${s.sheet}"`
+          : viDocument.source(s),
+    layoutName: { wide: 'ngang (mỗi dòng một chỉ tiêu)', long: 'dọc (mỗi dòng một đơn vị)', none: 'không có bảng tỷ lệ hộ nghèo' },
     localeName: { vi: 'Việt Nam (210.299; 11,80)', en: 'tiếng Anh (210,299; 11.80)', plain: 'không có dấu phân cách' },
     expectedActual: (e, a) => `đúng ra: ${e}; trong bảng: ${a}`,
     notChecked: 'Chưa kiểm tra',
@@ -365,6 +370,7 @@ export const vi: Catalog = {
     unsafe: (p) => `${p.file}: không tìm thấy ô ${p.cell} trong văn bản của tệp để sửa an toàn; không ghi tệp nào`,
   },
   calc: viCalc,
+  document: viDocument,
   errors: {
     FILE_NOT_FOUND: () => 'không có tệp này',
     FILE_UNREADABLE: (p) =>
@@ -375,10 +381,11 @@ export const vi: Catalog = {
         zip: 'đây là tệp nén ZIP nhưng không phải sổ tính Excel (.xlsx, .xlsm)',
         ods: 'đây là bảng tính OpenDocument (.ods); hãy lưu thành .xlsx hoặc CSV',
         xlsb: 'đây là sổ tính Excel dạng nhị phân (.xlsb); hãy lưu thành .xlsx hoặc CSV',
-        docx: 'đây là văn bản Word, không phải bảng số liệu; hãy lưu bảng thành .xlsx hoặc CSV',
+        docx: 'đây là văn bản Word: povcheck validate kiểm tra được văn bản kế hoạch; với lệnh này hãy lưu bảng thành .xlsx hoặc CSV',
+        doc: 'đây là văn bản Word 97–2003 (.doc): hãy mở bằng Word hoặc LibreOffice và lưu thành .docx (hoặc chuyển đổi: libreoffice --headless --convert-to docx <tệp>), rồi kiểm tra tệp .docx',
         encrypted: 'sổ tính này được đặt mật khẩu (mã hoá); hãy lưu một bản không đặt mật khẩu',
         ole: 'đây là tệp Office cũ (.xls/.doc); hãy lưu thành CSV hoặc .xlsx',
-        pdf: 'đây là tài liệu PDF, không phải bảng số liệu',
+        pdf: 'đây là tài liệu PDF: không đọc được bảng từ PDF; hãy kiểm tra tệp Word (.docx) gốc, hoặc mở PDF bằng Word và lưu thành .docx',
         png: 'đây là ảnh PNG, không phải bảng số liệu',
         jpeg: 'đây là ảnh JPEG, không phải bảng số liệu',
         gzip: 'đây là dữ liệu nén gzip, không phải bảng số liệu',
@@ -409,6 +416,23 @@ export const vi: Catalog = {
             : p.what === 'range'
               ? `trang tính có nội dung tới tận ô ${p.cell}; povcheck chỉ đọc trang tính tối đa ${p.maxRows.toLocaleString('vi-VN')} dòng và ${p.maxCols.toLocaleString('vi-VN')} cột (hãy xoá phần nằm ngoài bảng)`
               : 'sổ tính dùng ZIP64 (lớn hơn 4 GB); không đọc',
+    DOCUMENT_INVALID: (p) => `không phải văn bản Word đọc được: ${p.detail}`,
+    DOCUMENT_TOO_LARGE: (p) => {
+      switch (p.what) {
+        case 'uncompressed':
+        case 'document':
+          return `văn bản ${p.what === 'document' ? '(phần nội dung word/document.xml) ' : ''}khi giải nén lớn hơn ${p.limitMb} MB (tệp "bom ZIP", hoặc lớn hơn mọi văn bản kế hoạch); không đọc`;
+        case 'rows':
+        case 'columns':
+          return `bảng ${p.table} có hơn ${p.limit.toLocaleString('vi-VN')} ${p.what === 'rows' ? 'dòng' : 'cột'}; không đọc`;
+        case 'zip64':
+          return 'văn bản dùng ZIP64 (lớn hơn 4 GB); không đọc';
+        default:
+          return `văn bản có hơn ${p.limit.toLocaleString('vi-VN')} ${{ entries: 'thành phần', cells: 'ô bảng', paragraphs: 'đoạn', depth: 'cấp phần tử lồng nhau' }[p.what]}; không đọc`;
+      }
+    },
+    DOCUMENT_NOTHING: (p) =>
+      `văn bản không có gì để kiểm tra (${p.paragraphs} đoạn, ${p.tables} bảng): không có bảng tỷ lệ hộ nghèo, không có số liệu nêu theo cách viết thông thường, không có số tiền, không dẫn chiếu văn bản nào`,
     SHEET_NOT_FOUND: (p) => `sổ tính không có trang "${p.sheet}"; các trang có: ${p.available.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
     NO_INPUT: (p) =>
       p.kind === 'glob'

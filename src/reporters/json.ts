@@ -10,6 +10,7 @@ import { causeMessage } from './causes.js';
 import type { Localisation } from '../locate/types.js';
 import type { Fmt, Lang } from '../messages/index.js';
 import type { FindingDetail } from '../findings.js';
+import { partOf } from '../model/document.js';
 
 /** `causes` of the JSON contract: cells, proposed values, the findings each explains, slip kind, confidence. */
 function causesJson(loc: Localisation | undefined, lang: Lang, fmt: Fmt) {
@@ -41,6 +42,23 @@ function detailJson(d: FindingDetail) {
 }
 
 export const JSON_SCHEMA_VERSION = 1;
+
+/** A plan document: its tables and what was checked in each part. */
+function documentJson(file: FileResult) {
+  const d = file.document!;
+  return {
+    format: d.format,
+    paragraphs: d.paragraphs,
+    tables: d.tables.map((t) => ({
+      table: t.number,
+      kind: t.kind,
+      units: t.annex ? t.annex.units.map((u) => u.name) : null,
+      total: t.annex?.total?.name ?? null,
+      headerLost: t.headerLost ? { names: [...t.headerLost.names], fromUnitsOption: t.headerLost.given } : null,
+    })),
+    checked: d.checked,
+  };
+}
 
 function fileJson(input: ReportInput, file: FileResult) {
   const lang = langOf(input, file);
@@ -78,12 +96,16 @@ function fileJson(input: ReportInput, file: FileResult) {
       message: renderMessage(f.msg, fmt),
       // `target` and `continuity` findings carry their data under the rule's id.
       ...(f.detail ? { [f.detail.rule]: detailJson(f.detail) } : {}),
+      // Plan documents: the part of the report, and where a finding about the text is.
+      ...(file.document ? { part: partOf(f) } : {}),
+      ...(f.place ? { place: { section: f.place.section, paragraph: f.place.paragraph, quote: f.place.quote, mark: f.place.mark ?? null, line: f.place.line ?? null } } : {}),
     })),
-    skipped: file.skipped.map((s) => ({ rule: s.rule, unit: s.unit ?? null, reason: renderSkip(s.msg, fmt) })),
+    skipped: file.skipped.map((s) => ({ rule: s.rule, unit: s.unit ?? null, reason: renderSkip(s.msg, fmt), ...(file.document ? { part: partOf(s) } : {}) })),
     causes: causesJson(file.localisation, lang, fmt),
     localisation: file.localisation
       ? { status: file.localisation.status, failing: file.localisation.failing, size: file.localisation.size ?? null, more: file.localisation.more }
       : null,
+    ...(file.document ? { document: documentJson(file) } : {}),
   };
 }
 

@@ -33,6 +33,9 @@ const RULE_NAMES: Record<RuleId | 'unreadable', string> = {
   hierarchy: 'UnitsFormOneTree',
   target: 'TargetMet',
   continuity: 'YearStartsWhereLastEnded',
+  claim: 'StatedFigureMatchesTable',
+  money: 'TotalEqualsItsParts',
+  reference: 'CitationsAgree',
   unreadable: 'FileReadable',
 };
 
