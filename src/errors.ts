@@ -35,7 +35,7 @@ export interface ErrorParams {
   /** A plan document over povcheck's limits (read/document-limits.ts): refused before it exhausts anything. */
   DOCUMENT_TOO_LARGE:
     | { what: 'uncompressed' | 'document'; limitMb: number }
-    | { what: 'entries' | 'cells' | 'paragraphs' | 'depth'; limit: number }
+    | { what: 'entries' | 'cells' | 'paragraphs' | 'depth' | 'text'; limit: number }
     | { what: 'rows' | 'columns'; table: number; limit: number }
     | { what: 'zip64' };
   /** A plan document with nothing povcheck checks: no poverty table, no stated figure, amount or reference. */

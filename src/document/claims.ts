@@ -77,49 +77,56 @@ function masked(text: string, re: RegExp): string {
   return text.replace(re, (m) => ' '.repeat(m.length));
 }
 
+/**
+ * The figure in group `group` of a match. The groups before it cover everything the match holds before the
+ * number, so its offset is their length (cheaper than the regex `d` flag on every match).
+ */
 function figure(offset: number, m: RegExpExecArray, group: number, indicator: ClaimIndicator, op: TargetOp): Stated | undefined {
-  const at = m.indices?.[group];
-  const n = at ? proseNumber(m[group]!) : undefined;
-  if (!at || !n) return undefined;
-  return { ...n, indicator, op, start: offset + at[0], end: offset + at[1] };
+  const n = proseNumber(m[group]!);
+  if (!n) return undefined;
+  let start = offset + m.index;
+  for (let g = 1; g < group; g++) start += m[g]?.length ?? 0;
+  return { ...n, indicator, op, start, end: start + m[group]!.length };
 }
+
+const FROM_TO = new RegExp(String.raw`(từ\s+)(${NUMBER})(\s*%\s+(?:năm\s+\d{4}\s+)?xuống\s+(?:còn\s+)?)(dưới\s+)?(${NUMBER})\s*%`, 'giu');
+const AT_LEAST = [
+  new RegExp(String.raw`(giảm\s+(?:được\s+)?từ\s+)(${NUMBER})\s*${POINTS}\s*trở\s+lên`, 'giu'),
+  new RegExp(String.raw`(giảm\s+(?:được\s+)?(?:ít\s+nhất|tối\s+thiểu|trên)\s+)(${NUMBER})\s*${POINTS}${NOT_RANGE}`, 'giu'),
+  new RegExp(String.raw`(giảm\s+(?:được\s+)?)(${NUMBER})\s*${POINTS}\s*trở\s+lên`, 'giu'),
+];
+const EXACT = new RegExp(String.raw`(giảm\s+(?:được\s+)?(?:khoảng\s+)?)(${NUMBER})\s*${POINTS}${NOT_RANGE}(?!\s*trở\s+lên)`, 'giu');
+const END_ONLY = new RegExp(String.raw`((?:xuống|còn)\s+(?:còn\s+)?)(dưới\s+)?(${NUMBER})\s*%${NOT_RANGE}`, 'giu');
+const HOUSEHOLDS = new RegExp(String.raw`(giảm\s+(?:được\s+)?)(ít\s+nhất\s+|tối\s+thiểu\s+|trên\s+)?(${NUMBER})\s+hộ(?:\s+nghèo)?(?!\s+cận)`, 'giu');
 
 /** The rate figures of a clause (its text with the subject phrases blanked). */
 function rateFigures(offset: number, text: string): Stated[] {
   const out: Stated[] = [];
-  const fromTo = new RegExp(String.raw`từ\s+(${NUMBER})\s*%\s+(?:năm\s+\d{4}\s+)?xuống\s+(?:còn\s+)?(dưới\s+)?(${NUMBER})\s*%`, 'giud');
   let hasFromTo = false;
-  for (const m of text.matchAll(fromTo)) {
+  for (const m of text.matchAll(FROM_TO)) {
     hasFromTo = true;
-    const a = figure(offset, m, 1, 'rate_start', '=');
-    const b = figure(offset, m, 3, 'rate_end', m[2] ? '<=' : '=');
+    const a = figure(offset, m, 2, 'rate_start', '=');
+    const b = figure(offset, m, 5, 'rate_end', m[4] ? '<=' : '=');
     if (a) out.push(a);
     if (b) out.push(b);
   }
-  const atLeast = [
-    new RegExp(String.raw`giảm\s+(?:được\s+)?từ\s+(${NUMBER})\s*${POINTS}\s*trở\s+lên`, 'giud'),
-    new RegExp(String.raw`giảm\s+(?:được\s+)?(?:ít\s+nhất|tối\s+thiểu|trên)\s+(${NUMBER})\s*${POINTS}${NOT_RANGE}`, 'giud'),
-    new RegExp(String.raw`giảm\s+(?:được\s+)?(${NUMBER})\s*${POINTS}\s*trở\s+lên`, 'giud'),
-  ];
   const taken = new Set<number>();
-  for (const re of atLeast) {
+  for (const re of AT_LEAST) {
     for (const m of text.matchAll(re)) {
-      const f = figure(offset, m, 1, 'rate_reduced', '>=');
+      const f = figure(offset, m, 2, 'rate_reduced', '>=');
       if (f && !taken.has(f.start)) {
         taken.add(f.start);
         out.push(f);
       }
     }
   }
-  const exact = new RegExp(String.raw`giảm\s+(?:được\s+)?(?:khoảng\s+)?(${NUMBER})\s*${POINTS}${NOT_RANGE}(?!\s*trở\s+lên)`, 'giud');
-  for (const m of text.matchAll(exact)) {
-    const f = figure(offset, m, 1, 'rate_reduced', '=');
+  for (const m of text.matchAll(EXACT)) {
+    const f = figure(offset, m, 2, 'rate_reduced', '=');
     if (f && !taken.has(f.start)) out.push(f);
   }
   if (!hasFromTo) {
-    const endOnly = new RegExp(String.raw`(?:xuống|còn)\s+(?:còn\s+)?(dưới\s+)?(${NUMBER})\s*%${NOT_RANGE}`, 'giud');
-    for (const m of text.matchAll(endOnly)) {
-      const f = figure(offset, m, 2, 'rate_end', m[1] ? '<=' : '=');
+    for (const m of text.matchAll(END_ONLY)) {
+      const f = figure(offset, m, 3, 'rate_end', m[2] ? '<=' : '=');
       if (f) out.push(f);
     }
   }
@@ -128,11 +135,10 @@ function rateFigures(offset: number, text: string): Stated[] {
 
 /** "giảm 4.188 hộ nghèo" (not near-poor). */
 function householdFigures(offset: number, text: string): Stated[] {
-  const re = new RegExp(String.raw`giảm\s+(?:được\s+)?(ít\s+nhất\s+|tối\s+thiểu\s+|trên\s+)?(${NUMBER})\s+hộ(?:\s+nghèo)?(?!\s+cận)`, 'giud');
   const out: Stated[] = [];
   if (!/hộ\s+nghèo/iu.test(text)) return out;
-  for (const m of text.matchAll(re)) {
-    const f = figure(offset, m, 2, 'poor_reduced', m[1] ? '>=' : '=');
+  for (const m of text.matchAll(HOUSEHOLDS)) {
+    const f = figure(offset, m, 3, 'poor_reduced', m[2] ? '>=' : '=');
     if (f && f.decimals === 0) out.push(f);
   }
   return out;
@@ -141,17 +147,19 @@ function householdFigures(offset: number, text: string): Stated[] {
 const NAME = String.raw`\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3}`;
 const UNIT_CLASS = String.raw`(?<!\p{L})(?:[Hh]uyện|[Xx]ã|[Tt]hị\s+xã|[Tt]hành\s+phố|TP\.?|[Pp]hường|[Tt]hị\s+trấn|[Đđ]ơn\s+vị|[Đđ]ịa\s+phương)`;
 
+const BRACKETED_UNITS = new RegExp(String.raw`${UNIT_CLASS}[^()]{0,40}?\(([^()]+)\)`, 'gu');
+const WHOLE_NAME = new RegExp(`^${NAME}$`, 'u');
+const LISTED_UNITS = new RegExp(String.raw`(?:các\s+)?${UNIT_CLASS}\s+(${NAME}(?:\s*(?:,|và)\s*${NAME})*)`, 'gu');
+
 /** The units a clause names: the total ("toàn tỉnh", "cả nước"), names in brackets after "huyện …", or "huyện X, Y và Z". */
 function unitsOf(text: string): UnitRef[] | undefined {
   const named: string[] = [];
-  const bracket = new RegExp(String.raw`${UNIT_CLASS}[^()]{0,40}?\(([^()]+)\)`, 'gu');
-  for (const m of text.matchAll(bracket)) {
+  for (const m of text.matchAll(BRACKETED_UNITS)) {
     const names = m[1]!.split(/\s*(?:,|;|\svà\s)\s*/u).map((s) => s.trim());
-    if (names.length > 0 && names.every((n) => new RegExp(`^${NAME}$`, 'u').test(n))) named.push(...names);
+    if (names.length > 0 && names.every((n) => WHOLE_NAME.test(n))) named.push(...names);
   }
   if (named.length === 0) {
-    const listed = new RegExp(String.raw`(?:các\s+)?${UNIT_CLASS}\s+(${NAME}(?:\s*(?:,|và)\s*${NAME})*)`, 'gu');
-    for (const m of text.matchAll(listed)) named.push(...m[1]!.split(/\s*(?:,|\svà\s)\s*/u).map((s) => s.trim()));
+    for (const m of text.matchAll(LISTED_UNITS)) named.push(...m[1]!.split(/\s*(?:,|\svà\s)\s*/u).map((s) => s.trim()));
   }
   if (named.length > 0) return [...new Set(named)].map((name) => ({ kind: 'named', name }));
   if (/(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|xã|nước|quốc)/iu.test(text)) return [{ kind: 'total' }];
@@ -179,7 +187,8 @@ export function readClauses(paragraphs: readonly DocParagraph[]): Clause[] {
   const year = planYear(paragraphs);
   const out: Clause[] = [];
   for (const p of paragraphs) {
-    if (p.heading || PAST_SECTION.test(p.section)) continue;
+    // Only sentences with a figure in the phrasing below: a reduction, a rate, or households.
+    if (p.heading || !/giảm|xuống|còn/iu.test(p.text) || !/\d/u.test(p.text) || PAST_SECTION.test(p.section)) continue;
     let rateContext = false;
     for (const s of sentences(p.text)) {
       for (const part of s.text.split(/(?<=[;,])\s+(?=(?:riêng|trong\s+đó)(?!\p{L}))/iu)) {
@@ -283,7 +292,14 @@ export interface ClaimsOptions {
 /** Checks every clause of the text that states a figure of the annex. */
 export function checkClaims(paragraphs: readonly DocParagraph[], tables: readonly ClaimTable[], opts: ClaimsOptions): ClaimsCheck {
   const out: ClaimsCheck = { findings: [], skipped: [], claims: 0, targets: 0 };
-  for (const clause of readClauses(paragraphs)) {
+  const clauses = readClauses(paragraphs);
+  if (tables.length === 0) {
+    // Without a poverty table, a sentence can still be checked against itself; one line says the rest is not.
+    for (const clause of clauses) sentenceOnly(clause, clause.units[0]?.kind === 'named' ? clause.units[0].name : 'total', out);
+    if (clauses.length > 0) out.skipped.push({ rule: 'claim', msg: { id: 'skip.claim-no-table', params: { clauses: clauses.length, paragraph: clauses[0]!.paragraph.number } }, paragraph: clauses[0]!.paragraph.number });
+    return out;
+  }
+  for (const clause of clauses) {
     for (const ref of clause.units) checkClause(clause, ref, tables, opts, out);
   }
   return out;
@@ -298,13 +314,11 @@ function checkClause(clause: Clause, ref: UnitRef, tables: readonly ClaimTable[]
   if (!table || !unit) {
     const unnamed = tables.find((t) => t.unnamed);
     const place = placeOf(p, first.start, first.end);
-    if (tables.length === 0) out.skipped.push({ rule: 'claim', unit: name, msg: { id: 'skip.claim-no-table', params: { unit: name, paragraph: p.number } }, paragraph: p.number });
-    else if (ref.kind === 'named' && unnamed) out.skipped.push({ rule: 'claim', unit: name, msg: { id: 'skip.claim-unnamed', params: { unit: name, table: unnamed.number, paragraph: p.number } }, paragraph: p.number });
+    if (ref.kind === 'named' && unnamed) out.skipped.push({ rule: 'claim', unit: name, msg: { id: 'skip.claim-unnamed', params: { unit: name, table: unnamed.number, paragraph: p.number } }, paragraph: p.number });
     else if (ref.kind === 'named') {
       const known = tables[0]!.annex.units.map((u) => u.name);
       out.findings.push({ rule: 'claim', severity: 'warning', unit: name, place, msg: { id: 'claim.unknown-unit', params: { unit: name, table: tables[0]!.number, known } } });
     } else out.skipped.push({ rule: 'claim', unit: name, msg: { id: 'skip.claim-no-total', params: { table: tables[0]!.number, paragraph: p.number } }, paragraph: p.number });
-    if (tables.length === 0) sentenceOnly(clause, name, out);
     return;
   }
   const equal = clause.figures.filter((f) => f.op === '=');

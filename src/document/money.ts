@@ -54,7 +54,7 @@ export interface Relation {
   exact: boolean;
 }
 
-const AMOUNT = new RegExp(String.raw`(${NUMBER})\s*(?:(triệu|tỷ|tỉ|nghìn|ngàn)\s*(?:đồng|VNĐ|VND|đ)|(trđ|tr\.\s?đ|tr\.?\s?đồng)|(đồng|VNĐ|VND))(?![\p{L}\d])`, 'giud');
+const AMOUNT = new RegExp(String.raw`(${NUMBER})\s*(?:(triệu|tỷ|tỉ|nghìn|ngàn)\s*(?:đồng|VNĐ|VND|đ)|(trđ|tr\.\s?đ|tr\.?\s?đồng)|(đồng|VNĐ|VND))(?![\p{L}\d])`, 'giu');
 const UNIT_WORD: Record<string, MoneyUnit> = { triệu: 'triệu đồng', tỷ: 'tỷ đồng', tỉ: 'tỷ đồng', nghìn: 'nghìn đồng', ngàn: 'nghìn đồng' };
 const PARTS_FOLLOW = /(?:trong\s+đó|bao\s+gồm|\bgồm\b|cụ\s+thể|như\s+sau|chi\s+tiết)/iu;
 const LIST_ITEM = /^(?:[-–—+•*]|[a-zđ]\))\s*/u;
@@ -63,23 +63,41 @@ const MAX_LABEL = 60;
 /** "- Dự án 1. Chương trình 30a:" → "Dự án 1. Chương trình 30a". */
 function tidyLabel(text: string): string {
   let t = text.replace(LIST_ITEM, '').replace(/[\s:–—-]+$/u, '').replace(/\s+(?:khoảng|là|dự\s+kiến\s+khoảng|ước|ước\s+tính)$/iu, '').trim();
-  t = t.replace(/^[,;(]\s*/u, '').trim();
+  t = t.replace(/^[,;()]+\s*/u, '').replace(/^(?:trong\s+đó|bao\s+gồm|gồm)\s*:?\s*/iu, '').trim();
   return t.length <= MAX_LABEL ? t : `${t.slice(0, MAX_LABEL - 1).trimEnd()}…`;
 }
+
+/** How far back a label is looked for: labels are short, and a long paragraph must not be scanned again per amount. */
+const LABEL_WINDOW = 240;
+const MONEY_HINT = /đồng|vnđ|vnd|trđ|tr\.\s?đ/iu;
 
 /** The amounts of one paragraph, with their bracket depth and label (the words before them in their clause). */
 function amountsOf(p: DocParagraph, firstId: number): Amount[] {
   const out: Amount[] = [];
+  if (!MONEY_HINT.test(p.text)) return out;
   let boundary = 0;
+  let depth = 0;
+  let scanned = 0;
+  let lastOpen = -1;
   for (const m of p.text.matchAll(AMOUNT)) {
     const n = proseNumber(m[1]!);
-    const at = m.indices?.[1];
-    if (!n || !at) continue;
+    if (!n) continue;
+    // The number opens the match.
+    const at = [m.index, m.index + m[1]!.length] as const;
+    // Brackets are counted once along the paragraph, up to each amount.
+    for (; scanned < at[0]; scanned++) {
+      const c = p.text.charCodeAt(scanned);
+      if (c === 0x28) {
+        depth++;
+        lastOpen = scanned;
+      } else if (c === 0x29 && depth > 0) depth--;
+    }
     const unit: MoneyUnit = m[2] ? UNIT_WORD[m[2].toLowerCase()]! : m[3] ? 'triệu đồng' : 'đồng';
-    const before = p.text.slice(0, at[0]);
-    const depth = (before.match(/\(/g) ?? []).length - (before.match(/\)/g) ?? []).length;
+    const from = Math.max(boundary, at[0] - LABEL_WINDOW);
+    const before = p.text.slice(from, at[0]);
     const sentenceEnd = [...before.matchAll(/\p{L}[.!?]\s+(?=\p{Lu})/gu)].at(-1);
-    const cut = Math.max(boundary, before.lastIndexOf('('), before.lastIndexOf(','), before.lastIndexOf(';'), sentenceEnd ? sentenceEnd.index + sentenceEnd[0].length : 0);
+    // The label runs back to the amount before, the bracket it is in, or the start of its sentence.
+    const cut = Math.max(from, depth > 0 && lastOpen >= from ? lastOpen + 1 : from, from + before.lastIndexOf(';') + 1, sentenceEnd ? from + sentenceEnd.index + sentenceEnd[0].length : from);
     out.push({ ...n, id: firstId + out.length, paragraph: p, start: at[0], end: at[1], unit, dong: n.num.mul(MULTIPLIER[unit]), label: tidyLabel(p.text.slice(cut, at[0])), depth });
     boundary = m.index + m[0].length;
   }

@@ -15,10 +15,12 @@ export interface ProseNumber {
   decimals: number;
 }
 
+const WHOLE_NUMBER = new RegExp(`^(?:${NUMBER})$`, 'u');
+
 /** "210.679" → 210679; "2,06" → 2.06; undefined for anything else. */
 export function proseNumber(text: string): ProseNumber | undefined {
   const t = text.trim();
-  if (!new RegExp(`^(?:${NUMBER})$`, 'u').test(t)) return undefined;
+  if (!WHOLE_NUMBER.test(t)) return undefined;
   const [int, frac] = t.replace(/\./g, '').split(',') as [string, string | undefined];
   const plain = frac !== undefined ? `${BigInt(int).toString()}.${frac}` : BigInt(int).toString();
   return { num: new Dec(plain), plain, decimals: frac?.length ?? 0 };

@@ -70,7 +70,8 @@ export const enDocumentMessages = {
     `${p.kind ? `${p.kind} ` : ''}${p.number} is cited ${p.what === 'date' ? 'with two dates' : 'with two issuers'}: ${p.first.value} at ${where(p.first)} and ${p.other.value} at ${where(p.other)}.`,
   'reference.consistent': (p: MessageParams['reference.consistent']) =>
     `${p.citations} ${p.citations === 1 ? 'citation' : 'citations'} of ${p.documents} ${p.documents === 1 ? 'document' : 'documents'}: every date exists, and each document is cited with one date and one issuer.`,
-  'skip.claim-no-table': (p: { unit: string; paragraph: number }) => `¶${p.paragraph}: the document has no poverty table to compare ${unitName(p.unit)}'s figures with`,
+  'skip.claim-no-table': (p: { clauses: number; paragraph: number }) =>
+    `the document has no poverty table to compare the figures of ${p.clauses} ${p.clauses === 1 ? 'statement' : 'statements'} with (the first at ¶${p.paragraph}); each was checked within its sentence only`,
   'skip.claim-unnamed': (p: { unit: string; table: number; paragraph: number }) =>
     `¶${p.paragraph}: ${p.unit} cannot be matched: table ${p.table} lost its header row, so its columns have no names (name them with --units "…")`,
   'skip.claim-no-total': (p: { table: number; paragraph: number }) => `¶${p.paragraph}: table ${p.table} has no total unit to compare the figures with`,

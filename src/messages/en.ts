@@ -420,7 +420,7 @@ export const en: Catalog = {
         case 'zip64':
           return 'the document uses ZIP64 (it is larger than 4 GB); not read';
         default:
-          return `the document holds more than ${p.limit.toLocaleString('en-US')} ${{ entries: 'parts', cells: 'table cells', paragraphs: 'paragraphs', depth: 'levels of nested elements' }[p.what]}; not read`;
+          return `the document holds more than ${p.limit.toLocaleString('en-US')} ${{ entries: 'parts', cells: 'table cells', paragraphs: 'paragraphs', depth: 'levels of nested elements', text: 'characters of text' }[p.what]}; not read`;
       }
     },
     DOCUMENT_NOTHING: (p) =>

@@ -188,8 +188,8 @@ export interface SkipParams {
     | { reason: 'value'; file: string; cells: string[] }
     | { reason: 'absent'; file: string; indicators: Indicator[] }
     | { reason: 'unreadable'; file: string };
-  /** A figure of the text about a unit, and no poverty table to compare it with. */
-  'skip.claim-no-table': { unit: string; paragraph: number };
+  /** Figures the text states, and no poverty table to compare them with (`paragraph`: the first). */
+  'skip.claim-no-table': { clauses: number; paragraph: number };
   /** A unit named in the text, and the table's header row was lost (its columns have no names). */
   'skip.claim-unnamed': { unit: string; table: number; paragraph: number };
   /** A figure about the total, and the table has no total unit. */

@@ -74,7 +74,8 @@ export const viDocumentMessages = {
     `${p.kind ? `${p.kind} ` : ''}${p.number} được dẫn ${p.what === 'date' ? 'với hai ngày khác nhau' : 'với hai cơ quan ban hành khác nhau'}: ${p.first.value} ở ${where(p.first)} và ${p.other.value} ở ${where(p.other)}.`,
   'reference.consistent': (p: MessageParams['reference.consistent']) =>
     `${p.citations} lần dẫn chiếu ${p.documents} văn bản: mọi ngày đều hợp lệ, mỗi văn bản được dẫn với một ngày và một cơ quan ban hành.`,
-  'skip.claim-no-table': (p: { unit: string; paragraph: number }) => `¶${p.paragraph}: văn bản không có bảng tỷ lệ hộ nghèo để đối chiếu số liệu của ${unitName(p.unit)}`,
+  'skip.claim-no-table': (p: { clauses: number; paragraph: number }) =>
+    `văn bản không có bảng tỷ lệ hộ nghèo để đối chiếu số liệu của ${p.clauses} nhận định (nhận định đầu tiên ở ¶${p.paragraph}); mỗi nhận định chỉ được kiểm tra trong câu của nó`,
   'skip.claim-unnamed': (p: { unit: string; table: number; paragraph: number }) =>
     `¶${p.paragraph}: không đối chiếu được ${p.unit}: bảng ${p.table} mất dòng tiêu đề nên các cột không có tên (đặt tên cột bằng --units "…")`,
   'skip.claim-no-total': (p: { table: number; paragraph: number }) => `¶${p.paragraph}: bảng ${p.table} không có đơn vị tổng để đối chiếu số liệu`,

@@ -428,7 +428,7 @@ export const vi: Catalog = {
         case 'zip64':
           return 'văn bản dùng ZIP64 (lớn hơn 4 GB); không đọc';
         default:
-          return `văn bản có hơn ${p.limit.toLocaleString('vi-VN')} ${{ entries: 'thành phần', cells: 'ô bảng', paragraphs: 'đoạn', depth: 'cấp phần tử lồng nhau' }[p.what]}; không đọc`;
+          return `văn bản có hơn ${p.limit.toLocaleString('vi-VN')} ${{ entries: 'thành phần', cells: 'ô bảng', paragraphs: 'đoạn', depth: 'cấp phần tử lồng nhau', text: 'ký tự văn bản' }[p.what]}; không đọc`;
       }
     },
     DOCUMENT_NOTHING: (p) =>

@@ -15,6 +15,8 @@ export interface DocumentLimits {
   maxRows: number;
   maxCols: number;
   maxParagraphs: number;
+  /** The text of all paragraphs together, in characters (a 300-page plan has about a million). */
+  maxTextChars: number;
   /** XML elements open at once (Word nests tables in cells, a few levels at most). */
   maxDepth: number;
 }
@@ -26,6 +28,7 @@ export const DOCUMENT_LIMITS: DocumentLimits = {
   maxCells: 200_000,
   maxRows: 100_000,
   maxCols: 1_000,
-  maxParagraphs: 200_000,
+  maxParagraphs: 50_000,
+  maxTextChars: 4_000_000,
   maxDepth: 256,
 };

@@ -98,6 +98,7 @@ export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUM
   const open: TableDraft[] = []; // tables being read, outermost first
   let cell: TableCellDraft | undefined; // the innermost open top-level-table cell
   let cells = 0;
+  let chars = 0;
 
   const append = (s: string) => {
     if (para) para.text += s;
@@ -184,6 +185,7 @@ export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUM
           if (open.length === 0) {
             raw.push({ text: para.text, ...(para.level !== undefined ? { styleLevel: para.level } : {}) });
             if (raw.length > limits.maxParagraphs) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'paragraphs', limit: limits.maxParagraphs });
+            if ((chars += para.text.length) > limits.maxTextChars) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'text', limit: limits.maxTextChars });
           } else if (cell) cell.text.push(para.text);
         }
         para = undefined;

@@ -106,6 +106,7 @@ export function readTextDocument(text: string, encoding: TextEncodingName, limit
   const lines = text.split(/\r\n|\n|\r/u);
   const raw: RawParagraph[] = [];
   const found: Block[] = [];
+  let chars = 0;
   for (let i = 0; i < lines.length; ) {
     const line = lines[i]!;
     if (line.includes('\t')) {
@@ -118,6 +119,7 @@ export function readTextDocument(text: string, encoding: TextEncodingName, limit
     }
     raw.push({ text: line, line: i + 1 });
     if (raw.length > limits.maxParagraphs) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'paragraphs', limit: limits.maxParagraphs });
+    if ((chars += line.length) > limits.maxTextChars) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'text', limit: limits.maxTextChars });
     i++;
   }
   const paragraphs = outline(raw);

@@ -111,7 +111,7 @@ export function sarifLog(input: ReportInput): Sarif.Log {
       const location: Sarif.Location = {
         // Table-wide findings point at the file's first line: code-scanning tools want a region.
         physicalLocation: { artifactLocation, region: at ? { startLine: at.line, startColumn: at.col } : { startLine: 1 } },
-        ...(f.at ? { logicalLocations: [{ name: f.at.ref, fullyQualifiedName: displayRef(f.at) }] } : {}),
+        ...(f.at ? { logicalLocations: [{ name: f.at.ref, fullyQualifiedName: displayRef(f.at) }] } : f.place ? { logicalLocations: [{ name: `¶${f.place.paragraph}`, fullyQualifiedName: `¶${f.place.paragraph}`, kind: 'paragraph' }] } : {}),
       };
       results.push({
         ruleId: f.rule,
@@ -123,6 +123,7 @@ export function sarifLog(input: ReportInput): Sarif.Log {
         properties: {
           ...(f.at ? { cell: f.at.ref } : {}),
           ...(f.at?.sheet ? { sheet: f.at.sheet } : {}),
+          ...(f.place ? { paragraph: f.place.paragraph, section: f.place.section, quote: f.place.quote } : {}),
           ...(f.unit !== undefined ? { unit: f.unit } : {}),
           ...(f.indicator !== undefined ? { indicator: f.indicator } : {}),
           ...(f.expected !== undefined ? { expected: f.expected } : {}),

@@ -164,7 +164,9 @@ function skipLines(skipped: readonly Skip[], lang: Lang, s: Style, indent = ''):
   if (skipped.length === 0) return [];
   const ui = catalog(lang).ui;
   const fmt = makeFmt(lang);
-  return ['', `${indent}  ${s.dim(ui.notChecked)} (${skipped.length})`, ...skipped.map((sk) => `${indent}    · ${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}`)];
+  const shown = skipped.slice(0, FINDINGS_PER_RULE).map((sk) => `${indent}    · ${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}`);
+  const more = skipped.length > FINDINGS_PER_RULE ? [`${indent}    ${s.dim(ui.moreFindings(skipped.length - FINDINGS_PER_RULE, ui.notChecked.toLowerCase()))}`] : [];
+  return ['', `${indent}  ${s.dim(ui.notChecked)} (${skipped.length})`, ...shown, ...more];
 }
 
 /**

@@ -150,14 +150,16 @@ export function totalCounts(files: readonly FileResult[]): Counts & { unreadable
  * (reports for machines keep the stable reference, "T1R3C4").
  */
 export function cellLabel(cell: Pick<Cell, 'ref' | 'sheet' | 'table'>, lang: Lang): string {
-  if (cell.table !== undefined) {
-    const d = catalog(lang).document;
-    const at = parseDocumentCellRef(cell.ref);
-    if (at) return d.cell(at.table, at.row, at.col);
-    const col = /^T(\d+)C(\d+)$/.exec(cell.ref);
-    if (col) return d.column(Number(col[1]), Number(col[2]));
-  }
-  return displayRef(cell);
+  return cell.table !== undefined ? refLabel(cell.ref, lang) : displayRef(cell);
+}
+
+/** A displayed reference as people read it: a plan document's "T1R3C4" becomes "Table 1, row 3, column 4". */
+export function refLabel(ref: string, lang: Lang): string {
+  const d = catalog(lang).document;
+  const at = parseDocumentCellRef(ref);
+  if (at) return d.cell(at.table, at.row, at.col);
+  const col = /^T(\d+)C(\d+)$/.exec(ref);
+  return col ? d.column(Number(col[1]), Number(col[2])) : ref;
 }
 
 /** Where a finding about a document's text is: "¶12 — I. MỤC TIÊU › 2. Một số chỉ tiêu cụ thể". */
