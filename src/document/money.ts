@@ -151,7 +151,7 @@ export function readMoney(paragraphs: readonly DocParagraph[]): { amounts: Amoun
     if (last && !inline && /:\s*$/u.test(p.text) && PARTS_FOLLOW.test(p.text.slice(last.end))) list = { total: last };
   }
   // Several parts after "trong đó" are all of the total; one may be only part of it.
-  const out = [...relations.values()].map((r) => ({ ...r, exact: r.exact || r.parts.length >= 2 }));
+  const out = [...relations.values()].sort((a, b) => a.total.id - b.total.id).map((r) => ({ ...r, exact: r.exact || r.parts.length >= 2 }));
   return { amounts, relations: out };
 }
 
@@ -228,7 +228,9 @@ function solveFigure(a: Amount, rels: readonly Relation[]): Candidate | undefine
     if (value.gte(hi)) return undefined;
     pinned = value.plus(step).gte(hi);
   }
-  if (value.eq(a.dong) || value.isNegative()) return undefined;
+  if (value.eq(a.dong) || value.lt(0)) return undefined;
+  if (value.isZero()) value = new Dec(0); // never "-0"
+
   return { amount: a, proposed: value.div(MULTIPLIER[a.unit]), pinned };
 }
 
@@ -291,7 +293,8 @@ export function checkMoney(paragraphs: readonly DocParagraph[]): MoneyCheck {
   if (cause) {
     const a = cause.c.amount;
     const proposed = cause.c.proposed.toFixed(a.decimals);
-    const explained = sums.map((r) => ({
+    // Its own parts first, then the totals it is a part of.
+    const explained = [...sums].sort((x, y) => Number(x.total !== a) - Number(y.total !== a)).map((r) => ({
       role: r.total === a ? ('total' as const) : ('part' as const),
       total: textOf(r.total),
       parts: r.parts.map(textOf),
