@@ -39,7 +39,7 @@ export interface ErrorParams {
     | { what: 'rows' | 'columns'; table: number; limit: number }
     | { what: 'zip64' };
   /** A plan document with nothing povcheck checks: no poverty table, no stated figure, amount or reference. */
-  DOCUMENT_NOTHING: { paragraphs: number; tables: number };
+  DOCUMENT_NOTHING: { paragraphs: number; tables: number; statements: number; amounts: number; bounded: number };
   /** A directory or glob on the command line that names no file povcheck reads. */
   NO_INPUT: { kind: 'glob' | 'directory' };
   /** povcheck.config.json (or --config) cannot be used. */

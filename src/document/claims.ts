@@ -66,7 +66,11 @@ const HAS_RATE_SUBJECT = /t[ỷỉ]\s+l[ệe]\s+hộ\s+nghèo/iu;
 /** "theo chuẩn nghèo (tiếp cận) đa chiều giai đoạn 2016-2020": the standard, not the period of a figure. */
 const STANDARD = /(?:theo\s+)?chuẩn\s+nghèo(?:\s+(?:tiếp\s+cận\s+)?đa\s+chiều)?(?:\s+(?:giai\s+đoạn|năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?)?/giu;
 /** Figures of other groups or periods than the annex's. */
-const OTHER_FIGURES = /cận\s+nghèo|dân\s+tộc\s+thiểu\s+số|\bDTTS\b|người\s+có\s+công|bình\s+quân|\/\s*năm|mỗi\s+năm|h[ằà]ng\s+năm|giai\s+đoạn|so\s+với/iu;
+const OTHER_FIGURES = /cận\s+nghèo|dân\s+tộc\s+thiểu\s+số|\bDTTS\b|người\s+có\s+công|bình\s+quân|\/\s*năm|mỗi\s+năm|h[ằà]ng\s+năm|giai\s+đoạn/iu;
+/** "so với (đầu) năm 2019", "so với cùng kỳ": the base a reduction is measured from, not the year of the figure. */
+const COMPARED_WITH = /so\s+với\s+(?:(?:đầu|cuối)\s+)?(?:năm\s+\d{4}|cùng\s+kỳ(?:\s+năm\s+\d{4})?)/giu;
+/** A clause that carries on the one before (the rate it speaks of): "Riêng …", "trong đó …", "huyện …", "toàn tỉnh …". */
+const CARRIES_ON = /^\s*(?:riêng|trong\s+đó|(?:các\s+)?(?:huyện|xã|thị\s+xã|thành\s+phố|phường|thị\s+trấn)|toàn\s+(?:tỉnh|huyện))(?!\p{L})/iu;
 /** Sections that report past results rather than set this year's figures. */
 const PAST_SECTION = /kết\s+quả|đánh\s+giá|tình\s+hình/iu;
 const POINTS = String.raw`(?:%|điểm\s*%|điểm\s+phần\s+trăm)`;
@@ -96,7 +100,8 @@ const AT_LEAST = [
   new RegExp(String.raw`(giảm\s+(?:được\s+)?)(${NUMBER})\s*${POINTS}\s*trở\s+lên`, 'giu'),
 ];
 const EXACT = new RegExp(String.raw`(giảm\s+(?:được\s+)?(?:khoảng\s+)?)(${NUMBER})\s*${POINTS}${NOT_RANGE}(?!\s*trở\s+lên)`, 'giu');
-const END_ONLY = new RegExp(String.raw`((?:xuống|còn)\s+(?:còn\s+)?)(dưới\s+)?(${NUMBER})\s*%${NOT_RANGE}`, 'giu');
+// "giảm … xuống 2,3% so với đầu năm" reads as a fall of 2,3 points in some plans: an end rate only without "so với".
+const END_ONLY = new RegExp(String.raw`((?:xuống|còn)\s+(?:còn\s+)?)(dưới\s+)?(${NUMBER})\s*%${NOT_RANGE}(?!\s*so\s+với)`, 'giu');
 const HOUSEHOLDS = new RegExp(String.raw`(giảm\s+(?:được\s+)?)(ít\s+nhất\s+|tối\s+thiểu\s+|trên\s+)?(${NUMBER})\s+hộ(?:\s+nghèo)?(?!\s+cận)`, 'giu');
 
 /** The rate figures of a clause (its text with the subject phrases blanked). */
@@ -168,10 +173,23 @@ function unitsOf(text: string): UnitRef[] | undefined {
   return [{ kind: 'total' }];
 }
 
+/** A sentence's clauses: split at ";" and before ", riêng …" / ", trong đó …" (offsets in the paragraph). */
+function clausesOf(text: string, start: number): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
+  let from = 0;
+  for (const m of text.matchAll(/;\s+|,\s+(?=(?:riêng|trong\s+đó)(?!\p{L}))/giu)) {
+    out.push({ text: text.slice(from, m.index + 1), start: start + from });
+    from = m.index + m[0].length;
+  }
+  out.push({ text: text.slice(from), start: start + from });
+  return out.filter((c) => c.text.trim() !== '');
+}
+
 /** The plan's year, from its title ("… NĂM 2020"). */
 export function planYear(paragraphs: readonly DocParagraph[]): number | undefined {
   for (const p of paragraphs.slice(0, 8)) {
-    const m = /\bnăm\s+(\d{4})\b/iu.exec(p.text);
+    // Not "đến năm 2020" nor "giai đoạn … năm 2016-2020": the end of a period is not the plan's year.
+    const m = /(?<!(?:đến|từ|cuối)\s)năm\s+(\d{4})(?!\s*[-–]\s*\d)/iu.exec(p.text);
     if (m) return Number(m[1]);
   }
   return undefined;
@@ -191,11 +209,11 @@ export function readClauses(paragraphs: readonly DocParagraph[]): Clause[] {
     if (p.heading || !/giảm|xuống|còn/iu.test(p.text) || !/\d/u.test(p.text) || PAST_SECTION.test(p.section)) continue;
     let rateContext = false;
     for (const s of sentences(p.text)) {
-      for (const part of s.text.split(/(?<=[;,])\s+(?=(?:riêng|trong\s+đó)(?!\p{L}))/iu)) {
-        const offset = s.start + s.text.indexOf(part);
-        const plain = masked(part, STANDARD);
+      for (const part of clausesOf(s.text, s.start)) {
+        const offset = part.start;
+        const plain = masked(masked(part.text, STANDARD), COMPARED_WITH);
         const hasSubject = HAS_RATE_SUBJECT.test(plain);
-        const continues: boolean = /^\s*(?:riêng|trong\s+đó)(?!\p{L})/iu.test(plain) && rateContext;
+        const continues: boolean = CARRIES_ON.test(plain) && rateContext;
         if (OTHER_FIGURES.test(plain) || otherYear(plain, year)) {
           rateContext = false;
           continue;
@@ -204,7 +222,7 @@ export function readClauses(paragraphs: readonly DocParagraph[]): Clause[] {
         const text = masked(plain, RATE_SUBJECT);
         const figures = [...(rateContext ? rateFigures(offset, text) : []), ...householdFigures(offset, text)];
         if (figures.length === 0) continue;
-        const units = unitsOf(part);
+        const units = unitsOf(part.text);
         if (!units) continue;
         out.push({ paragraph: p, units, figures: figures.sort((a, b) => a.start - b.start) });
       }

@@ -110,7 +110,7 @@ export function checkDocument(doc: PlanDocument, opts: DocumentOptions = {}): Do
   const references = checkReferences(doc.paragraphs);
   const text = relevel([...claims.findings, ...money.findings, ...references.findings], opts.rules);
   for (const part of DOCUMENT_PARTS.slice(1)) findings.push(...text.filter((f) => partOf(f) === part).sort(compareText));
-  skipped.push(...withoutOffRules(claims.skipped, opts.rules));
+  skipped.push(...withoutOffRules([...claims.skipped, ...money.skipped], opts.rules));
 
   const report: DocumentReport = {
     format: doc.format,
@@ -126,10 +126,12 @@ export function checkDocument(doc: PlanDocument, opts: DocumentOptions = {}): Do
       documents: references.documents,
     },
   };
-  const nothing = poverty.length === 0 && claims.claims + claims.targets + money.totals + references.citations === 0 && claims.skipped.length === 0;
+  // Nothing checked at all (figures without a table to compare them with, amounts that are no total's parts): exit 2.
+  const nothing = poverty.length === 0 && claims.claims + claims.targets + money.totals + references.citations === 0;
   if (nothing) {
     const problem = checks.find((c) => c.problem)?.problem;
-    throw problem ?? new PovcheckError('DOCUMENT_NOTHING', { paragraphs: doc.paragraphs.length, tables: doc.tables.length });
+    const statements = claims.skipped.reduce((n, sk) => n + (sk.msg.id === 'skip.claim-no-table' ? (sk.msg.params as { clauses: number }).clauses : 0), 0);
+    throw problem ?? new PovcheckError('DOCUMENT_NOTHING', { paragraphs: doc.paragraphs.length, tables: doc.tables.length, statements, amounts: money.amounts, bounded: money.bounded });
   }
   return {
     findings,

@@ -19,7 +19,7 @@
  * failing totals it explains are reported once, at it. Pure.
  */
 import { Dec } from '../calc/decimal.js';
-import type { Finding, MoneyFigure, MoneyRelation } from '../findings.js';
+import type { Finding, MoneyFigure, MoneyRelation, Skip } from '../findings.js';
 import type { DocParagraph } from '../model/document.js';
 import { slipKind, type SlipKind } from '../locate/slips.js';
 import type { MoneyText } from '../messages/types.js';
@@ -45,6 +45,8 @@ export interface Amount extends ProseNumber {
   dong: Dec;
   label: string;
   depth: number;
+  /** Stated as a bound ("trên 68 tỷ đồng", "hơn", "gần", "ít nhất"): no total with it can be checked. */
+  bound?: boolean;
 }
 
 /** A total and its parts; `exact`: the parts are all of it (a bracket, or two or more after "trong đó"). */
@@ -70,6 +72,7 @@ function tidyLabel(text: string): string {
 /** How far back a label is looked for: labels are short, and a long paragraph must not be scanned again per amount. */
 const LABEL_WINDOW = 240;
 const MONEY_HINT = /đồng|vnđ|vnd|trđ|tr\.\s?đ/iu;
+const BOUND = /(?:trên|hơn|gần|xấp\s+xỉ|ít\s+nhất|tối\s+thiểu|dưới)\s*$/iu;
 
 /** The amounts of one paragraph, with their bracket depth and label (the words before them in their clause). */
 function amountsOf(p: DocParagraph, firstId: number): Amount[] {
@@ -98,7 +101,8 @@ function amountsOf(p: DocParagraph, firstId: number): Amount[] {
     const sentenceEnd = [...before.matchAll(/\p{L}[.!?]\s+(?=\p{Lu})/gu)].at(-1);
     // The label runs back to the amount before, the bracket it is in, or the start of its sentence.
     const cut = Math.max(from, depth > 0 && lastOpen >= from ? lastOpen + 1 : from, from + before.lastIndexOf(';') + 1, sentenceEnd ? from + sentenceEnd.index + sentenceEnd[0].length : from);
-    out.push({ ...n, id: firstId + out.length, paragraph: p, start: at[0], end: at[1], unit, dong: n.num.mul(MULTIPLIER[unit]), label: tidyLabel(p.text.slice(cut, at[0])), depth });
+    const bound = BOUND.test(p.text.slice(Math.max(0, at[0] - 16), at[0]));
+    out.push({ ...n, id: firstId + out.length, paragraph: p, start: at[0], end: at[1], unit, dong: n.num.mul(MULTIPLIER[unit]), label: tidyLabel(p.text.slice(cut, at[0]).replace(BOUND, '')), depth, ...(bound ? { bound } : {}) });
     boundary = m.index + m[0].length;
   }
   return out;
@@ -241,9 +245,12 @@ function slipOf(c: Candidate): SlipKind | undefined {
 
 export interface MoneyCheck {
   findings: Finding[];
+  skipped: Skip[];
   /** Totals checked, amounts read. */
   totals: number;
   amounts: number;
+  /** Totals not checked because they, or their parts, are stated as bounds. */
+  bounded: number;
 }
 
 const figureOf = (a: Amount): MoneyFigure => ({ label: a.label, value: a.plain, paragraph: a.paragraph.number });
@@ -255,8 +262,16 @@ function relationJson(r: Relation): MoneyRelation {
 
 /** Checks every total of the text's money against its parts, and localises the failures. */
 export function checkMoney(paragraphs: readonly DocParagraph[]): MoneyCheck {
-  const { amounts, relations } = readMoney(paragraphs);
-  const out: MoneyCheck = { findings: [], totals: relations.length, amounts: amounts.length };
+  const read = readMoney(paragraphs);
+  const amounts = read.amounts;
+  // A total stated as a bound, or with bounds for parts ("trên 68 tỷ đồng"), says too little to be checked.
+  const bounded = read.relations.filter((r) => r.total.bound || r.parts.some((p) => p.bound));
+  const relations = read.relations.filter((r) => !bounded.includes(r));
+  const out: MoneyCheck = { findings: [], skipped: [], totals: relations.length, amounts: amounts.length, bounded: bounded.length };
+  if (bounded.length > 0) {
+    const first = bounded[0]!.total;
+    out.skipped.push({ rule: 'money', msg: { id: 'skip.money-bounds', params: { totals: bounded.length, paragraph: first.paragraph.number } }, paragraph: first.paragraph.number });
+  }
   const failing = relations.filter((r) => !holds(r));
   for (const r of failing.filter((x) => !x.exact)) {
     out.findings.push({

@@ -74,6 +74,8 @@ export const enDocumentMessages = {
     `the document has no poverty table to compare the figures of ${p.clauses} ${p.clauses === 1 ? 'statement' : 'statements'} with (the first at ¶${p.paragraph}); each was checked within its sentence only`,
   'skip.claim-unnamed': (p: { unit: string; table: number; paragraph: number }) =>
     `¶${p.paragraph}: ${p.unit} cannot be matched: table ${p.table} lost its header row, so its columns have no names (name them with --units "…")`,
+  'skip.money-bounds': (p: { totals: number; paragraph: number }) =>
+    `${p.totals} ${p.totals === 1 ? 'total' : 'totals'} of money stated as bounds ("trên 68 tỷ đồng", the first at ¶${p.paragraph}): bounds do not tell whether the parts add up`,
   'skip.claim-no-total': (p: { table: number; paragraph: number }) => `¶${p.paragraph}: table ${p.table} has no total unit to compare the figures with`,
 };
 

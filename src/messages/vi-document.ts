@@ -78,6 +78,8 @@ export const viDocumentMessages = {
     `văn bản không có bảng tỷ lệ hộ nghèo để đối chiếu số liệu của ${p.clauses} nhận định (nhận định đầu tiên ở ¶${p.paragraph}); mỗi nhận định chỉ được kiểm tra trong câu của nó`,
   'skip.claim-unnamed': (p: { unit: string; table: number; paragraph: number }) =>
     `¶${p.paragraph}: không đối chiếu được ${p.unit}: bảng ${p.table} mất dòng tiêu đề nên các cột không có tên (đặt tên cột bằng --units "…")`,
+  'skip.money-bounds': (p: { totals: number; paragraph: number }) =>
+    `${p.totals} khoản tổng kinh phí nêu dưới dạng ngưỡng ("trên 68 tỷ đồng", khoản đầu tiên ở ¶${p.paragraph}): ngưỡng không cho biết các khoản thành phần có cộng đúng hay không`,
   'skip.claim-no-total': (p: { table: number; paragraph: number }) => `¶${p.paragraph}: bảng ${p.table} không có đơn vị tổng để đối chiếu số liệu`,
 };
 

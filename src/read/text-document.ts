@@ -30,7 +30,8 @@ function isProse(line: string): boolean {
 
 /**
  * Decoded text is a plan document when it holds at least three prose lines and they are at least a fifth of
- * its non-empty lines (a table exported with a long title or footnote has one or two).
+ * its non-empty lines (a table exported with a long title or footnote has one or two), or when most of its
+ * lines are prose (a short text: a statement of a plan of a few paragraphs).
  */
 export function looksLikeDocument(text: string): boolean {
   let prose = 0;
@@ -48,7 +49,7 @@ export function looksLikeDocument(text: string): boolean {
     }
     start = stop + 1;
   }
-  return prose >= 3 && prose * 5 >= nonEmpty;
+  return (prose >= 3 && prose * 5 >= nonEmpty) || (prose >= 1 && prose * 2 > nonEmpty);
 }
 
 interface Block {
