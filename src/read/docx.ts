@@ -86,8 +86,6 @@ const SKIPPED = new Set(['txbxContent', 'Fallback', 'instrText', 'delText', 'foo
 /** Word document bytes → PlanDocument. Throws PovcheckError for files it cannot or will not read. */
 export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUMENT_LIMITS): Promise<PlanDocument> {
   const xml = documentPart(bytes, limits);
-  const { SaxesParser } = await import('saxes');
-  const parser = new SaxesParser({ xmlns: false, position: false });
 
   const raw: RawParagraph[] = [];
   const tables: Array<{ draft: TableDraft; after: number }> = [];
@@ -104,18 +102,13 @@ export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUM
     if (para) para.text += s;
   };
 
-  parser.on('doctype', () => {
-    throw new PovcheckError('DOCUMENT_INVALID', { detail: 'word/document.xml declares a DOCTYPE, which Word never writes' });
-  });
-  parser.on('opentag', (tag) => {
-    const name = local(tag.name);
+  const open_ = (name: string, attributes: Readonly<Record<string, string>>) => {
     stack.push(name);
     if (stack.length > limits.maxDepth) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'depth', limit: limits.maxDepth });
     if (skip > 0 || SKIPPED.has(name)) {
       skip++;
       return;
     }
-    const attributes = tag.attributes as Record<string, string>;
     switch (name) {
       case 'p':
         para = { text: '' };
@@ -166,12 +159,12 @@ export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUM
         if (open.length === 1 && cell) cell.vMerge = attr(attributes, 'val') === 'restart' ? 'restart' : 'continue';
         break;
     }
-  });
-  parser.on('text', (t) => {
+  };
+  const text = (t: string) => {
     if (inT && skip === 0) append(t);
-  });
-  parser.on('closetag', (tag) => {
-    const name = stack.pop() ?? local(tag.name);
+  };
+  const close = (closed: string) => {
+    const name = stack.pop() ?? closed;
     if (skip > 0) {
       skip--;
       return;
@@ -199,17 +192,9 @@ export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUM
         break;
       }
     }
-  });
+  };
 
-  try {
-    const text = new TextDecoder('utf-8').decode(xml);
-    // Written in slices: saxes keeps its buffers small, and a limit stops the reading early.
-    for (let i = 0; i < text.length; i += 1 << 20) parser.write(text.slice(i, i + (1 << 20)));
-    parser.close();
-  } catch (e) {
-    if (e instanceof PovcheckError) throw e;
-    throw new PovcheckError('DOCUMENT_INVALID', { detail: `word/document.xml is not well-formed XML (${e instanceof Error ? e.message.split('\n')[0]!.slice(0, 160) : String(e)})` });
-  }
+  await streamXml(xml, { open: open_, close, text });
 
   const paragraphs = outline(raw);
   const numberAt = numberOfRaw(raw);
@@ -263,4 +248,28 @@ function gridRows(draft: TableDraft, table: number, limits: DocumentLimits): Cel
     rows.push(out);
   });
   return rows;
+}
+
+/**
+ * Streams XML through saxes (loaded here only) into element and text handlers, local names only; a DOCTYPE
+ * (how entity-expansion attacks begin; Word never writes one) and XML that does not parse are refused.
+ */
+async function streamXml(xml: Uint8Array, h: { open(name: string, attrs: Readonly<Record<string, string>>): void; close(name: string): void; text(s: string): void }): Promise<void> {
+  const { SaxesParser } = await import('saxes');
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  parser.on('doctype', () => {
+    throw new PovcheckError('DOCUMENT_INVALID', { detail: 'word/document.xml declares a DOCTYPE, which Word never writes' });
+  });
+  parser.on('opentag', (tag) => h.open(local(tag.name), tag.attributes as Record<string, string>));
+  parser.on('closetag', (tag) => h.close(local(tag.name)));
+  parser.on('text', h.text);
+  try {
+    const decoder = new TextDecoder('utf-8');
+    // Written in slices: saxes keeps its buffers small, and a limit stops the reading early.
+    for (let i = 0; i < xml.length; i += 1 << 20) parser.write(decoder.decode(xml.subarray(i, i + (1 << 20)), { stream: true }));
+    parser.close();
+  } catch (e) {
+    if (e instanceof PovcheckError) throw e;
+    throw new PovcheckError('DOCUMENT_INVALID', { detail: `word/document.xml is not well-formed XML (${e instanceof Error ? e.message.split('\n')[0]!.slice(0, 160) : String(e)})` });
+  }
 }

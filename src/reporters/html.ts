@@ -289,6 +289,11 @@ function documentSection(input: ReportInput, file: ReportFile, fi: number, opts:
   const marks = marksFor(file, lang, (i) => htmlId(`f${fi}`, i));
   const sevOf = (ref: string) => marks.get(ref)?.severity;
   const fmt = makeFmt(lang);
+  // The chart draws the run's targets and those the text sets.
+  const targets: ChartTarget[] = [
+    ...(opts.targets ?? []),
+    ...file.findings.flatMap((f) => (f.place && f.detail?.rule === 'target' && f.unit && f.indicator ? [{ unit: f.unit, indicator: f.indicator, op: f.detail.op, value: f.detail.value }] : [])),
+  ];
   const checked: Record<DocumentPart, string> = {
     tables: d.checked.tables({ tables: doc.checked.tables, other: doc.tables.length - doc.checked.tables }),
     claims: d.checked.claims(doc.checked),
@@ -306,7 +311,7 @@ function documentSection(input: ReportInput, file: ReportFile, fi: number, opts:
               (t) => html`<h4>${d.tableTitle(t.number)}</h4>
 ${legendHtml(file, ui)}
 ${annexTableHtml(t.annex!, { lang, idPrefix: `c${fi}`, marks, transpose: opts.transpose ?? 'auto' })}
-<figure class="chart">${rateChartSvg(rateChartData(t.annex!, opts.targets ?? [], sevOf), { lang, idPrefix: `chart${fi}-${t.number}` })}</figure>`,
+<figure class="chart">${rateChartSvg(rateChartData(t.annex!, targets, sevOf), { lang, idPrefix: `chart${fi}-${t.number}` })}</figure>`,
             )
         : [];
     const skips = skipped.length

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+const [,, file, out, h] = process.argv;
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 1200, height: Number(h ?? 900) } });
+const errors = [];
+p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+p.on('pageerror', (e) => errors.push(String(e)));
+await p.goto('file://' + file);
+await p.screenshot({ path: out, fullPage: true });
+console.log('errors:', errors);
+await b.close();
