@@ -53,6 +53,7 @@ const MIME: Array<[RegExp, string]> = [
   [/\.csv$/i, 'text/csv'],
   [/\.tsv$/i, 'text/tab-separated-values'],
   [/\.txt$/i, 'text/plain'],
+  [/\.docx$/i, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
 ];
 
 export function sarifLog(input: ReportInput): Sarif.Log {

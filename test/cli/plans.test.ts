@@ -165,3 +165,19 @@ describe('the text report groups the document by part, and quotes the sentence w
     expect(r.stdout).toContain('Bảng 1, dòng 10, cột 4 · denominator · Toàn tỉnh');
   });
 });
+
+describe('CI reports of a plan', () => {
+  it('GitHub annotations point at the line of a plain-text export; SARIF names the paragraph', () => {
+    const gh = runCli(['validate', SEED_TXT, '--format', 'github', '--lang', 'en']).stdout;
+    expect(gh).toMatch(/^::error file=fixtures\/plans\/ke-hoach-giam-ngheo-2020\.txt,line=65,col=1,title=povcheck money::¶61: Dự án 1\./m);
+    expect(gh).toMatch(/^::warning file=fixtures\/plans\/ke-hoach-giam-ngheo-2020\.txt,line=73,col=1,title=povcheck reference::¶69: /m);
+    const sarif = JSON.parse(runCli(['validate', SEED_DOCX, '--format', 'sarif']).stdout) as {
+      runs: Array<{ artifacts: Array<{ mimeType?: string }>; results: Array<{ ruleId: string; locations: Array<{ logicalLocations?: Array<{ name: string }> }>; properties: Record<string, unknown> }> }>;
+    };
+    const run = sarif.runs[0]!;
+    expect(run.artifacts[0]!.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const money = run.results.find((r) => r.ruleId === 'money')!;
+    expect(money.locations[0]!.logicalLocations).toEqual([{ name: '¶61', fullyQualifiedName: '¶61', kind: 'paragraph' }]);
+    expect(money.properties).toMatchObject({ paragraph: 61, section: 'III. KINH PHÍ THỰC HIỆN', expected: '86373', actual: '79381' });
+  });
+});
