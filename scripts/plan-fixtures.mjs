@@ -52,8 +52,35 @@ const cellOf = (text, opts = {}) =>
     children: [new Paragraph({ alignment: opts.align ?? AlignmentType.LEFT, children: [new TextRun({ text, font: FONT, size: 22, bold: opts.bold ?? false })] })],
   });
 
-/** The plan as a .docx: its lines as paragraphs, its annex as a table with the two-row merged header. */
-export async function planDocx(text, { units = UNITS } = {}) {
+/**
+ * A budget table as plans append it: STT, Nội dung, Tổng số, and "Trong đó" merged over the kinds of capital;
+ * `rows` are [stt, label, total, ...parts] as printed.
+ */
+export function budgetTable(rows, kinds = ['Vốn đầu tư phát triển', 'Vốn sự nghiệp']) {
+  const merged = { verticalMerge: VerticalMergeType.RESTART, bold: true, align: AlignmentType.CENTER };
+  const cont = { verticalMerge: VerticalMergeType.CONTINUE };
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: [cellOf('STT', merged), cellOf('Nội dung', merged), cellOf('Tổng số', merged), cellOf('Trong đó', { columnSpan: kinds.length, bold: true, align: AlignmentType.CENTER })] }),
+      new TableRow({ tableHeader: true, children: [cellOf('', cont), cellOf('', cont), cellOf('', cont), ...kinds.map((k) => cellOf(k, { bold: true, align: AlignmentType.CENTER }))] }),
+      ...rows.map((r) => new TableRow({ children: r.map((t, i) => cellOf(t, { align: i >= 2 ? AlignmentType.RIGHT : AlignmentType.LEFT, bold: r[1].startsWith('Tổng') })) })),
+    ],
+  });
+}
+
+/** The budget of the seed plan's section III as a table (the corrected figures: Dự án 1 86.373). */
+export const BUDGET_ROWS = [
+  ['', 'Tổng cộng', '210.679', '154.635', '56.044'],
+  ['1', 'Dự án 1. Chương trình 30a', '86.373', '70.756', '15.617'],
+  ['2', 'Dự án 2. Chương trình 135', '118.018', '83.879', '34.139'],
+  ['3', 'Dự án 3. Hỗ trợ phát triển sản xuất, đa dạng hóa sinh kế', '1.884', '-', '1.884'],
+  ['4', 'Dự án 4. Truyền thông và giảm nghèo về thông tin', '2.953', '-', '2.953'],
+  ['5', 'Dự án 5. Nâng cao năng lực giám sát đánh giá', '1.451', '-', '1.451'],
+];
+
+/** The plan as a .docx: its lines as paragraphs, its annex as a table with the two-row merged header (and a budget table, if given). */
+export async function planDocx(text, { units = UNITS, budget } = {}) {
   const { body, rows } = splitSeed(text);
   const paragraphs = body
     .filter((l) => l.replace(/[\s\u00a0]+/g, '') !== '')
@@ -99,6 +126,9 @@ export async function planDocx(text, { units = UNITS } = {}) {
           new Table({ rows: [...header, ...data], width: { size: 100, type: WidthType.PERCENTAGE } }),
         ],
       },
+      ...(budget
+        ? [{ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run('Phụ lục 2: Kinh phí thực hiện năm 2020 (ĐVT: triệu đồng)', true)] }), budgetTable(budget)] }]
+        : []),
     ],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
@@ -163,6 +193,10 @@ async function main() {
     if (text === base) throw new Error(`${name}: the change did not apply`);
     writeFileSync(join(out, 'planted', `${name}.docx`), await planDocx(text));
   }
+  // The corrected plan with its budget as a table too, and the same with one cell of the table mistyped.
+  writeFileSync(join(out, 'planted', 'budget-table.docx'), await planDocx(base, { budget: BUDGET_ROWS }));
+  const off = BUDGET_ROWS.map((r) => (r[0] === '2' ? [r[0], r[1], r[2], r[3], '34.193'] : r));
+  writeFileSync(join(out, 'planted', 'budget-table-cell-off.docx'), await planDocx(base, { budget: off }));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -69,11 +69,13 @@ export interface ClaimFigure {
   cell?: string;
 }
 
-/** An amount of money as the text states it: plain digits in its own unit ("79381" triệu đồng). */
+/** An amount of money as the text or a budget table states it: plain digits in its own unit ("79381" triệu đồng). */
 export interface MoneyFigure {
   label: string;
   value: string;
-  paragraph: number;
+  /** Where: a paragraph of the text, or a budget table's cell ("T2R5C4"). */
+  paragraph?: number;
+  cell?: string;
 }
 
 /** A total and its parts, and what the parts add up to in the total's unit. */

@@ -17,7 +17,8 @@ import type { Grid } from '../read/grid.js';
 import { checkTargets } from '../rules/target.js';
 import { relevel, withoutOffRules, type CheckOptions } from '../validate.js';
 import { checkClaims, type ClaimTable } from './claims.js';
-import { checkMoney } from './money.js';
+import { checkMoney, type Amount, type Relation } from './money.js';
+import { readBudgetTable } from './budget-tables.js';
 import { checkReferences } from './references.js';
 import { checkDocumentTable, type TableCheck } from './tables.js';
 
@@ -64,10 +65,10 @@ function compareText(a: Finding, b: Finding): number {
   return severityRank(a.severity) - severityRank(b.severity) || (a.place?.paragraph ?? 0) - (b.place?.paragraph ?? 0) || (a.place?.mark?.start ?? 0) - (b.place?.mark?.start ?? 0) || compareFindings(a, b);
 }
 
-function tableReport(t: TableCheck): DocumentTableReport {
+function tableReport(t: TableCheck, budget: boolean): DocumentTableReport {
   return {
     number: t.table.number,
-    kind: t.result ? 'poverty' : 'other',
+    kind: t.result ? 'poverty' : budget ? 'budget' : 'other',
     grid: t.grid,
     ...(t.result ? { annex: t.result.annex } : {}),
     ...(t.headerLost ? { headerLost: t.headerLost } : {}),
@@ -106,7 +107,21 @@ export function checkDocument(doc: PlanDocument, opts: DocumentOptions = {}): Do
 
   const claimTables: ClaimTable[] = poverty.map((c) => ({ number: c.table.number, annex: c.result!.annex, unnamed: c.headerLost !== undefined && !c.headerLost.given }));
   const claims = checkClaims(doc.paragraphs, claimTables, { source: 'plan text' });
-  const money = checkMoney(doc.paragraphs);
+  // Tables that are not poverty tables may be budget tables: their totals go with the text's money.
+  const budgetTables = new Set<number>();
+  const money = checkMoney(doc.paragraphs, (firstId) => {
+    const all: { amounts: Amount[]; relations: Relation[] } = { amounts: [], relations: [] };
+    for (const c of checks) {
+      if (c.result || c.problem) continue;
+      const before = c.table.after !== undefined ? doc.paragraphs[c.table.after - 1] : undefined;
+      const b = readBudgetTable(c.table, before, firstId + all.amounts.length);
+      if (!b) continue;
+      budgetTables.add(c.table.number);
+      all.amounts.push(...b.amounts);
+      all.relations.push(...b.relations);
+    }
+    return all;
+  });
   const references = checkReferences(doc.paragraphs);
   const text = relevel([...claims.findings, ...money.findings, ...references.findings], opts.rules);
   for (const part of DOCUMENT_PARTS.slice(1)) findings.push(...text.filter((f) => partOf(f) === part).sort(compareText));
@@ -115,9 +130,10 @@ export function checkDocument(doc: PlanDocument, opts: DocumentOptions = {}): Do
   const report: DocumentReport = {
     format: doc.format,
     paragraphs: doc.paragraphs.length,
-    tables: checks.map(tableReport),
+    tables: checks.map((c) => tableReport(c, budgetTables.has(c.table.number))),
     checked: {
       tables: poverty.length,
+      budgetTables: budgetTables.size,
       claims: claims.claims,
       targets: claims.targets,
       totals: money.totals,

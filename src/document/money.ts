@@ -21,6 +21,8 @@
 import { Dec } from '../calc/decimal.js';
 import type { Finding, MoneyFigure, MoneyRelation, Skip } from '../findings.js';
 import type { DocParagraph } from '../model/document.js';
+import type { Cell } from '../read/grid.js';
+import { displayRef } from '../read/grid.js';
 import { slipKind, type SlipKind } from '../locate/slips.js';
 import type { MoneyText } from '../messages/types.js';
 import { NUMBER, placeOf, proseNumber, type ProseNumber } from './prose.js';
@@ -34,12 +36,16 @@ const MULTIPLIER: Record<MoneyUnit, Dec> = {
   'tỷ đồng': new Dec(1_000_000_000),
 };
 
+/** Đồng per unit. */
+export const moneyMultiplier = (u: MoneyUnit): Dec => MULTIPLIER[u];
+
 export interface Amount extends ProseNumber {
   id: number;
-  paragraph: DocParagraph;
-  /** Offsets of the number in the paragraph. */
+  /** Where it is stated: a paragraph (offsets of the number in it), or a budget table's cell. */
+  paragraph?: DocParagraph;
   start: number;
   end: number;
+  cell?: Cell;
   unit: MoneyUnit;
   /** The value in đồng. */
   dong: Dec;
@@ -253,7 +259,9 @@ export interface MoneyCheck {
   bounded: number;
 }
 
-const figureOf = (a: Amount): MoneyFigure => ({ label: a.label, value: a.plain, paragraph: a.paragraph.number });
+const figureOf = (a: Amount): MoneyFigure => ({ label: a.label, value: a.plain, ...(a.paragraph ? { paragraph: a.paragraph.number } : {}), ...(a.cell ? { cell: displayRef(a.cell) } : {}) });
+/** A finding's location: the quoted sentence, or the budget table's cell. */
+const locationOf = (a: Amount): Pick<Finding, 'at' | 'place'> => (a.paragraph ? { place: placeOf(a.paragraph, a.start, a.end) } : a.cell ? { at: a.cell } : {});
 const textOf = (a: Amount): MoneyText => ({ label: a.label, value: a.plain, unit: a.unit });
 
 function relationJson(r: Relation): MoneyRelation {
@@ -261,16 +269,18 @@ function relationJson(r: Relation): MoneyRelation {
 }
 
 /** Checks every total of the text's money against its parts, and localises the failures. */
-export function checkMoney(paragraphs: readonly DocParagraph[]): MoneyCheck {
-  const read = readMoney(paragraphs);
+export function checkMoney(paragraphs: readonly DocParagraph[], tables?: (firstId: number) => { amounts: Amount[]; relations: Relation[] }): MoneyCheck {
+  const text = readMoney(paragraphs);
+  const budget = tables?.(text.amounts.length) ?? { amounts: [], relations: [] };
+  const read = { amounts: [...text.amounts, ...budget.amounts], relations: [...text.relations, ...budget.relations] };
   const amounts = read.amounts;
   // A total stated as a bound, or with bounds for parts ("trên 68 tỷ đồng"), says too little to be checked.
   const bounded = read.relations.filter((r) => r.total.bound || r.parts.some((p) => p.bound));
   const relations = read.relations.filter((r) => !bounded.includes(r));
   const out: MoneyCheck = { findings: [], skipped: [], totals: relations.length, amounts: amounts.length, bounded: bounded.length };
   if (bounded.length > 0) {
-    const first = bounded[0]!.total;
-    out.skipped.push({ rule: 'money', msg: { id: 'skip.money-bounds', params: { totals: bounded.length, paragraph: first.paragraph.number } }, paragraph: first.paragraph.number });
+    const paragraph = bounded[0]!.total.paragraph?.number ?? 0;
+    out.skipped.push({ rule: 'money', msg: { id: 'skip.money-bounds', params: { totals: bounded.length, paragraph } }, paragraph });
   }
   const failing = relations.filter((r) => !holds(r));
   for (const r of failing.filter((x) => !x.exact)) {
@@ -279,7 +289,7 @@ export function checkMoney(paragraphs: readonly DocParagraph[]): MoneyCheck {
       severity: 'error',
       expected: r.total.plain,
       actual: r.parts[0]!.plain,
-      place: placeOf(r.parts[0]!.paragraph, r.parts[0]!.start, r.parts[0]!.end),
+      ...locationOf(r.parts[0]!),
       msg: { id: 'money.part-exceeds', params: { total: textOf(r.total), part: textOf(r.parts[0]!) } },
       detail: { rule: 'money', unit: r.total.unit, relations: [relationJson(r)] },
     });
@@ -320,7 +330,7 @@ export function checkMoney(paragraphs: readonly DocParagraph[]): MoneyCheck {
       severity: 'error',
       expected: proposed,
       actual: a.plain,
-      place: placeOf(a.paragraph, a.start, a.end),
+      ...locationOf(a),
       msg: { id: 'money.cause', params: { figure: textOf(a), proposed, confidence: cause.confidence, pinned: cause.c.pinned, relations: explained, ...(cause.c.kind ? { kind: cause.c.kind } : {}) } },
       detail: { rule: 'money', unit: a.unit, relations: sums.map(relationJson), cause: { figure: figureOf(a), proposed, confidence: cause.confidence } },
     });
@@ -333,7 +343,7 @@ export function checkMoney(paragraphs: readonly DocParagraph[]): MoneyCheck {
       severity: 'error',
       expected: exact.toFixed(),
       actual: r.total.plain,
-      place: placeOf(r.total.paragraph, r.total.start, r.total.end),
+      ...locationOf(r.total),
       msg: {
         id: 'money.sum',
         params: { total: textOf(r.total), parts: r.parts.map(textOf), sum: exact.toFixed(), diff: r.total.num.minus(exact).toFixed(), candidates: candidates.filter((c) => inRel(c.amount, r)).map((c) => textOf(c.amount)) },

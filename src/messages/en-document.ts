@@ -62,7 +62,7 @@ export const enDocumentMessages = {
   'money.part-exceeds': (p: MessageParams['money.part-exceeds'], f: Fmt) =>
     `${labelled(p.part, f)} is more than the total it is part of, ${labelled(p.total, f)}.`,
   'money.consistent': (p: MessageParams['money.consistent']) =>
-    `Every total in the text equals its parts (${p.totals} ${p.totals === 1 ? 'total' : 'totals'}, ${p.amounts} amounts read).`,
+    `Every total of money (in the text and its budget tables) equals its parts (${p.totals} ${p.totals === 1 ? 'total' : 'totals'}, ${p.amounts} amounts read).`,
   'reference.date': (p: MessageParams['reference.date']) =>
     `${p.number} is dated ${p.date}, a date that does not exist (${{ day: 'no such day in that month', month: 'no such month', year: 'an impossible year' }[p.reason]}).`,
   'reference.year': (p: MessageParams['reference.year']) => `${p.number} carries the year ${p.year} in its number but is dated ${p.date}.`,
@@ -82,7 +82,8 @@ export const enDocumentMessages = {
 export const enDocument: DocumentText = {
   parts: { tables: 'Tables', claims: 'Stated figures', money: 'Money', references: 'References' },
   checked: {
-    tables: (p) => `${p.tables} poverty ${p.tables === 1 ? 'table' : 'tables'} checked${p.other ? `; ${p.other} other ${p.other === 1 ? 'table' : 'tables'} (not poverty tables) left alone` : ''}`,
+    tables: (p) =>
+      `${p.tables} poverty ${p.tables === 1 ? 'table' : 'tables'} checked${p.budget ? `; ${p.budget} budget ${p.budget === 1 ? 'table' : 'tables'} checked with the money` : ''}${p.other ? `; ${p.other} other ${p.other === 1 ? 'table' : 'tables'} (neither poverty nor budget tables) left alone` : ''}`,
     claims: (p) => `${p.claims} ${p.claims === 1 ? 'statement' : 'statements'} and ${p.targets} ${p.targets === 1 ? 'target' : 'targets'} checked`,
     money: (p) => `${p.totals} ${p.totals === 1 ? 'total' : 'totals'} checked against their parts (${p.amounts} amounts read)`,
     references: (p) => `${p.citations} ${p.citations === 1 ? 'citation' : 'citations'} of ${p.documents} ${p.documents === 1 ? 'document' : 'documents'} checked`,

@@ -286,7 +286,7 @@ export interface DocumentText {
   parts: Record<DocumentPart, string>;
   /** What each part checked, after its heading. */
   checked: {
-    tables: (p: { tables: number; other: number }) => string;
+    tables: (p: { tables: number; budget: number; other: number }) => string;
     claims: (p: { claims: number; targets: number }) => string;
     money: (p: { totals: number; amounts: number }) => string;
     references: (p: { citations: number; documents: number }) => string;

@@ -66,7 +66,7 @@ export const viDocumentMessages = {
     (p.candidates.length > 1 ? ` Một trong các số ${p.candidates.map((c) => f.n(c.value)).join(', ')} có thể bị sai.` : ''),
   'money.part-exceeds': (p: MessageParams['money.part-exceeds'], f: Fmt) => `${labelled(p.part, f)} lớn hơn khoản tổng mà nó thuộc về, ${labelled(p.total, f)}.`,
   'money.consistent': (p: MessageParams['money.consistent']) =>
-    `Mọi khoản tổng trong văn bản đều bằng tổng các khoản thành phần (${p.totals} khoản tổng, đọc ${p.amounts} số tiền).`,
+    `Mọi khoản tổng kinh phí (trong lời văn và các bảng kinh phí) đều bằng tổng các khoản thành phần (${p.totals} khoản tổng, đọc ${p.amounts} số tiền).`,
   'reference.date': (p: MessageParams['reference.date']) =>
     `${p.number} ghi ngày ${p.date}, một ngày không tồn tại (${{ day: 'tháng đó không có ngày này', month: 'không có tháng này', year: 'năm không hợp lệ' }[p.reason]}).`,
   'reference.year': (p: MessageParams['reference.year']) => `Số hiệu ${p.number} mang năm ${p.year} nhưng văn bản ghi ngày ${p.date}.`,
@@ -86,7 +86,8 @@ export const viDocumentMessages = {
 export const viDocument: DocumentText = {
   parts: { tables: 'Bảng', claims: 'Số liệu nêu trong văn bản', money: 'Kinh phí', references: 'Văn bản dẫn chiếu' },
   checked: {
-    tables: (p) => `đã kiểm tra ${p.tables} bảng tỷ lệ hộ nghèo${p.other ? `; ${p.other} bảng khác (không phải bảng tỷ lệ hộ nghèo) không kiểm tra` : ''}`,
+    tables: (p) =>
+      `đã kiểm tra ${p.tables} bảng tỷ lệ hộ nghèo${p.budget ? `; ${p.budget} bảng kinh phí được kiểm tra cùng phần kinh phí` : ''}${p.other ? `; ${p.other} bảng khác (không phải bảng tỷ lệ hộ nghèo hay bảng kinh phí) không kiểm tra` : ''}`,
     claims: (p) => `đã kiểm tra ${p.claims} nhận định số liệu và ${p.targets} chỉ tiêu`,
     money: (p) => `đã đối chiếu ${p.totals} khoản tổng với các khoản thành phần (đọc ${p.amounts} số tiền)`,
     references: (p) => `đã kiểm tra ${p.citations} lần dẫn chiếu ${p.documents} văn bản`,

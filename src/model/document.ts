@@ -72,7 +72,8 @@ export function parseDocumentCellRef(ref: string): { table: number; row: number;
 /** What the reports say about a document's table: a poverty table checked, or another table left alone. */
 export interface DocumentTableReport {
   readonly number: number;
-  readonly kind: 'poverty' | 'other';
+  /** A poverty table (checked as a table), a budget table (its totals checked with the money), or another. */
+  readonly kind: 'poverty' | 'budget' | 'other';
   /** The table as checked (its grid with the header row put back, when it was lost). */
   readonly annex?: Annex;
   readonly grid: Grid;
@@ -89,6 +90,7 @@ export interface DocumentReport {
   readonly tables: readonly DocumentTableReport[];
   readonly checked: {
     readonly tables: number;
+    readonly budgetTables: number;
     readonly claims: number;
     readonly targets: number;
     readonly totals: number;

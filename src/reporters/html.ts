@@ -295,7 +295,7 @@ function documentSection(input: ReportInput, file: ReportFile, fi: number, opts:
     ...file.findings.flatMap((f) => (f.place && f.detail?.rule === 'target' && f.unit && f.indicator ? [{ unit: f.unit, indicator: f.indicator, op: f.detail.op, value: f.detail.value }] : [])),
   ];
   const checked: Record<DocumentPart, string> = {
-    tables: d.checked.tables({ tables: doc.checked.tables, other: doc.tables.length - doc.checked.tables }),
+    tables: d.checked.tables({ tables: doc.checked.tables, budget: doc.checked.budgetTables, other: doc.tables.length - doc.checked.tables - doc.checked.budgetTables }),
     claims: d.checked.claims(doc.checked),
     money: d.checked.money(doc.checked),
     references: d.checked.references(doc.checked),

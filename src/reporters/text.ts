@@ -185,7 +185,7 @@ function documentReport(input: ReportInput, file: FileResult, opts: TextOptions)
   const table = tableOf(file)!;
   out.push(s.dim(`  ${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[table.layout], ui.localeName[table.locale])}`));
   const checked: Record<DocumentPart, string> = {
-    tables: d.checked.tables({ tables: doc.checked.tables, other: doc.tables.length - doc.checked.tables }),
+    tables: d.checked.tables({ tables: doc.checked.tables, budget: doc.checked.budgetTables, other: doc.tables.length - doc.checked.tables - doc.checked.budgetTables }),
     claims: d.checked.claims(doc.checked),
     money: d.checked.money(doc.checked),
     references: d.checked.references(doc.checked),
