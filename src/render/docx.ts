@@ -36,7 +36,7 @@ const tw = (pt: number) => Math.round(pt * 20);
 /** Cell padding each side, points (half of DEFAULT_FIT.padding). */
 const PAD = DEFAULT_FIT.padding / 2;
 const HEAD_FILL = 'E7E6E6';
-const TOTAL_FILL = 'F2F2F2';
+const TOTAL_FILL = 'EDEDED';
 
 interface RunStyle {
   size: number;
@@ -46,11 +46,11 @@ interface RunStyle {
 
 const run = (text: string, s: RunStyle) => new TextRun({ text: documentText(text), font: FONT, size: s.size * 2, ...(s.bold ? { bold: true } : {}), ...(s.italics ? { italics: true } : {}) });
 
-function para(text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType], s: RunStyle, extra: { after?: number; before?: number; pageBreakBefore?: boolean } = {}): Paragraph {
+function para(text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType], s: RunStyle, extra: { after?: number; before?: number; keepNext?: boolean } = {}): Paragraph {
   return new Paragraph({
     alignment,
     spacing: { before: extra.before ?? 0, after: extra.after ?? 0 },
-    ...(extra.pageBreakBefore ? { pageBreakBefore: true } : {}),
+    ...(extra.keepNext ? { keepNext: true } : {}),
     children: [run(text, s)],
   });
 }
@@ -91,7 +91,7 @@ function partTable(layout: AnnexLayout, part: TablePart, fontPt: number): Table 
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: part.columns.map((col, i) => cell(numbers[col] ?? '', { width: part.widths[i]!, align: AlignmentType.CENTER, style: { size: fontPt, italics: true } })),
+        children: part.columns.map((col, i) => cell(numbers[col] ?? '', { width: part.widths[i]!, align: AlignmentType.CENTER, style: { size: fontPt } })),
       }),
     );
   }
@@ -128,8 +128,8 @@ function children(layout: AnnexLayout, fit: Fit, lines: DocumentLines, continued
   if (lines.title) out.push(para(lines.title, AlignmentType.CENTER, { size: size + 2, bold: true }, { after: lines.date ? 60 : 200 }));
   if (lines.date) out.push(para(lines.date, AlignmentType.CENTER, { size, italics: true }, { after: 200 }));
   fit.parts.forEach((part, i) => {
-    if (i > 0) out.push(para(continued, AlignmentType.RIGHT, { size, italics: true }, { pageBreakBefore: true, after: 60 }));
-    if (lines.unitLine) out.push(para(lines.unitLine, AlignmentType.RIGHT, { size, italics: true }, { after: 60 }));
+    if (i > 0) out.push(para(continued, AlignmentType.LEFT, { size, italics: true }, { before: 240, after: 60, keepNext: true }));
+    if (lines.unitLine) out.push(para(lines.unitLine, AlignmentType.RIGHT, { size, italics: true }, { after: 60, keepNext: true }));
     out.push(partTable(layout, part, size));
   });
   if (lines.source) out.push(para(lines.source, AlignmentType.LEFT, { size, italics: true }, { before: 120 }));

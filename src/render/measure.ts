@@ -35,9 +35,11 @@ export function textWidth(text: string, sizePt: number, bold = false): number {
   return (sum * sizePt) / 1000;
 }
 
-/** The words of a text (what a line may break between). */
+/** The words of a text (what a line may break between); a leading dash stays with the word after it ("- Đầu"). */
 export function words(text: string): string[] {
-  return text.split(/\s+/).filter((w) => w !== '');
+  const out = text.split(/\s+/).filter((w) => w !== '');
+  if (out.length > 1 && /^[-–—•]$/.test(out[0]!)) out.splice(0, 2, `${out[0]} ${out[1]}`);
+  return out;
 }
 
 /** Width of the longest word: the least a column can be without breaking one. */

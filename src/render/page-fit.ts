@@ -2,7 +2,7 @@
  * Fitting a table to A4 pages for the documents (docx, xlsx, html print): the orientation, the type size and
  * each column's width, measured from the text (measure.ts) so that no number, name or word is broken:
  *
- *  1. portrait at the base size when every cell fits on one line;
+ *  1. portrait at the base size (or one smaller) when every cell fits on one line;
  *  2. else landscape, at the base size or smaller (down to the minimum), cells wrapping only between words;
  *  3. else (a seed-layout table with very many units) the unit columns are split into parts, each printed on
  *     its own pages with the naming columns (STT, label, ĐVT) repeated.
@@ -34,7 +34,7 @@ export interface FitOptions {
   indent: number;
 }
 
-export const DEFAULT_FIT: FitOptions = { sizes: [11, 10, 9, 8], padding: 7, indent: 8 };
+export const DEFAULT_FIT: FitOptions = { sizes: [11, 10, 9], padding: 6, indent: 8 };
 
 export interface TablePart {
   /** Layout column indices in this part (the naming columns first). */
@@ -57,6 +57,8 @@ interface ColumnNeed {
   pref: number;
 }
 
+const SAFETY = 1.02;
+
 /** Cells that never wrap: numbers, row numbers, units of measure, column numbers. */
 const UNBREAKABLE: ReadonlySet<LayoutCell['kind']> = new Set(['value', 'stt', 'measure']);
 
@@ -71,12 +73,13 @@ function headOf(layout: AnnexLayout): HeadCell[][] {
   return layout.head ?? [layout.header.map((c, col) => ({ ...c, col, colSpan: 1, rowSpan: 1 }))];
 }
 
-function needs(layout: AnnexLayout, size: number, o: FitOptions): ColumnNeed[] {
+export function needs(layout: AnnexLayout, size: number, o: FitOptions): ColumnNeed[] {
   const n = layout.header.length;
   const out: ColumnNeed[] = Array.from({ length: n }, () => ({ min: 0, pref: 0 }));
+  // Measured widths get 2 % more room: Word and LibreOffice round and kern a little differently.
   const take = (col: number, min: number, pref: number) => {
-    out[col]!.min = Math.max(out[col]!.min, min + o.padding);
-    out[col]!.pref = Math.max(out[col]!.pref, pref + o.padding);
+    out[col]!.min = Math.max(out[col]!.min, min * SAFETY + o.padding);
+    out[col]!.pref = Math.max(out[col]!.pref, Math.max(min, pref) * SAFETY + o.padding);
   };
   layout.rows.forEach((row, r) => {
     const indent = (layout.rowInfo[r]?.indent ?? 0) * o.indent;
@@ -114,30 +117,22 @@ function share(cols: readonly ColumnNeed[], avail: number): number[] | undefined
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
-/** Splits the columns after the naming ones into parts that fit `avail` beside them. */
-function split(need: ColumnNeed[], labelColumns: number, avail: number): number[][] | undefined {
+/**
+ * Splits the columns after the naming ones into parts that fit `avail` beside them, the same number of columns
+ * in each as far as they go; the naming columns take their one-line width when they can (they are on every part).
+ */
+function split(need: ColumnNeed[], labelColumns: number, avail: number): { parts: number[][]; need: ColumnNeed[] } | undefined {
   const fixed = [...Array(labelColumns).keys()];
-  const fixedMin = sum(fixed.map((i) => need[i]!.min));
-  const parts: number[][] = [];
-  let current: number[] = [];
-  let used = fixedMin;
-  for (let col = labelColumns; col < need.length; col++) {
-    const w = need[col]!.min;
-    if (fixedMin + w > avail) return undefined;
-    if (used + w > avail && current.length > 0) {
-      parts.push(current);
-      current = [];
-      used = fixedMin;
-    }
-    current.push(col);
-    used += w;
+  const roomy = sum(fixed.map((i) => need[i]!.pref)) <= avail / 2;
+  const floor = need.map((c, i) => (i < labelColumns && roomy ? { min: c.pref, pref: c.pref } : c));
+  const fixedMin = sum(fixed.map((i) => floor[i]!.min));
+  const others = need.length - labelColumns;
+  for (let count = 1; count <= others; count++) {
+    const per = Math.ceil(others / count);
+    const parts = Array.from({ length: count }, (_, k) => [...fixed, ...Array.from({ length: Math.min(per, others - k * per) }, (_, j) => labelColumns + k * per + j)]).filter((p) => p.length > labelColumns);
+    if (parts.every((p) => fixedMin + sum(p.slice(labelColumns).map((i) => floor[i]!.min)) <= avail)) return { parts, need: floor };
   }
-  if (current.length > 0) parts.push(current);
-  // Balance the parts: the same number of columns in each, as far as they go.
-  const per = Math.ceil((need.length - labelColumns) / parts.length);
-  const balanced: number[][] = [];
-  for (let col = labelColumns; col < need.length; col += per) balanced.push([...fixed, ...Array.from({ length: Math.min(per, need.length - col) }, (_, k) => col + k)]);
-  return balanced.every((p) => sum(p.map((i) => need[i]!.min)) <= avail) ? balanced : parts.map((p) => [...fixed, ...p]);
+  return undefined;
 }
 
 /** Orientation, type size and column widths that print `layout` on A4 pages without breaking a word. */
@@ -147,15 +142,19 @@ export function fitTable(layout: AnnexLayout, o: FitOptions = DEFAULT_FIT): Fit 
   const one = (orientation: Orientation, fontPt: number, widths: number[]): Fit => ({ orientation, fontPt, parts: [{ columns: all, widths }] });
 
   const atBase = needs(layout, base, o);
-  if (sum(atBase.map((c) => c.pref)) <= contentWidth('portrait')) return one('portrait', base, share(atBase, contentWidth('portrait'))!);
+  // Portrait when every cell fits on one line, at the base size or one size smaller.
+  for (const size of o.sizes.slice(0, 2)) {
+    const need = size === base ? atBase : needs(layout, size, o);
+    if (sum(need.map((c) => c.pref)) <= contentWidth('portrait')) return one('portrait', size, share(need, contentWidth('portrait'))!);
+  }
   for (const size of o.sizes) {
     const widths = share(size === base ? atBase : needs(layout, size, o), contentWidth('landscape'));
     if (widths) return one('landscape', size, widths);
   }
   // Too wide for one page: units as columns are split into parts (at the base size); anything else is shrunk.
   const avail = contentWidth('landscape');
-  const parts = layout.transposed ? undefined : split(atBase, layout.labelColumns, avail);
-  if (parts) return { orientation: 'landscape', fontPt: base, parts: parts.map((columns) => ({ columns, widths: share(columns.map((i) => atBase[i]!), avail)! })) };
+  const parted = layout.transposed ? undefined : split(atBase, layout.labelColumns, avail);
+  if (parted) return { orientation: 'landscape', fontPt: base, parts: parted.parts.map((columns) => ({ columns, widths: share(columns.map((i) => parted.need[i]!), avail)! })) };
   const smallest = o.sizes[o.sizes.length - 1]!;
   const need = needs(layout, smallest, o);
   const scale = avail / sum(need.map((c) => c.min));
