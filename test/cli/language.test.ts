@@ -51,7 +51,7 @@ describe('--help', () => {
     expect(r.stdout).not.toMatch(/Usage:|Options:|choices:|default:/);
   });
 
-  it.each([{ LANG: 'C' }, { LANG: 'en_US.UTF-8' }, { LC_ALL: 'C', LANG: 'vi_VN.UTF-8' }])('stays English with %o', (env) => {
+  it.each([{ LANG: 'C' }, { LANG: 'en_US.UTF-8' }, { LC_ALL: 'C', LANG: 'vi_VN.UTF-8' }] as Array<Record<string, string>>)('stays English with %o', (env) => {
     const r = runCli(['table', '--help'], { env });
     expect(r.stdout).toMatch(/^Usage: povcheck table \[options\] <file>/);
     expect(flat(r.stdout)).toContain('(choices: "text", "markdown", "csv", "xlsx", "docx", "json", "html", default: "text")');

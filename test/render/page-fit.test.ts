@@ -85,6 +85,20 @@ describe('the documents header', () => {
     expect(l.columnNumbers).toBeUndefined();
   });
 
+  it('shows a hierarchy as subtotal rows with their units numbered and indented under them', () => {
+    const l = layout(tableOf(fixtures.serialize(fixtures.hierarchyRecords(), { delimiter: ';' })));
+    expect(l.transposed).toBe(true);
+    const rows = l.rows.slice(0, 6).map((r, i) => [r[0]!.text, r[1]!.text, l.rowInfo[i]!.kind, l.rowInfo[i]!.indent]);
+    expect(rows).toEqual([
+      ['', 'Toàn tỉnh', 'total', 0],
+      ['1', 'Sơn Dương', 'subtotal', 0],
+      ['1.1', 'Xã 1 Sơn Dương', 'data', 1],
+      ['1.2', 'Xã 2 Sơn Dương', 'data', 1],
+      ['1.3', 'Xã 3 Sơn Dương', 'data', 1],
+      ['2', 'Yên Sơn', 'subtotal', 0],
+    ]);
+  });
+
   it('lays many units out as rows unless told otherwise', () => {
     expect(layout(fixture('communes-phu-tho.csv')).transposed).toBe(true);
     expect(layout(fixture('communes-phu-tho.csv'), false).transposed).toBe(false);
