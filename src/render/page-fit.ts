@@ -58,6 +58,7 @@ interface ColumnNeed {
 }
 
 const SAFETY = 1.02;
+const MAX_COLUMN = contentWidth('portrait') / 2;
 
 /** Cells that never wrap: numbers, row numbers, units of measure, column numbers. */
 const UNBREAKABLE: ReadonlySet<LayoutCell['kind']> = new Set(['value', 'stt', 'measure']);
@@ -76,10 +77,11 @@ function headOf(layout: AnnexLayout): HeadCell[][] {
 export function needs(layout: AnnexLayout, size: number, o: FitOptions): ColumnNeed[] {
   const n = layout.header.length;
   const out: ColumnNeed[] = Array.from({ length: n }, () => ({ min: 0, pref: 0 }));
-  // Measured widths get 2 % more room: Word and LibreOffice round and kern a little differently.
+  // Measured widths get 2 % more room: Word and LibreOffice round and kern a little differently. No column needs
+  // more than half a portrait page: a longer word (a name typed without spaces) has to break, the others need not.
   const take = (col: number, min: number, pref: number) => {
-    out[col]!.min = Math.max(out[col]!.min, min * SAFETY + o.padding);
-    out[col]!.pref = Math.max(out[col]!.pref, Math.max(min, pref) * SAFETY + o.padding);
+    out[col]!.min = Math.max(out[col]!.min, Math.min(min * SAFETY + o.padding, MAX_COLUMN));
+    out[col]!.pref = Math.max(out[col]!.pref, out[col]!.min, Math.max(min, pref) * SAFETY + o.padding);
   };
   layout.rows.forEach((row, r) => {
     const indent = (layout.rowInfo[r]?.indent ?? 0) * o.indent;
