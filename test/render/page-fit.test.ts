@@ -147,6 +147,14 @@ describe('fitting a table to A4', () => {
     expectFits(l, fit);
   });
 
+  it('lets a name typed without spaces break alone: every other column keeps its numbers whole', () => {
+    const records = [['unit', 'households_start', 'households_end', 'poor_start', 'poor_reduced'], ['Xã ' + 'Dài'.repeat(35), '1000', '1010', '100', '10'], ['Xã Hy Cương', '2000', '2020', '200', '20']];
+    const l = layout(tableOf(fixtures.serialize(records, { delimiter: ';' })));
+    const fit = fitTable(l);
+    expect(fit.fontPt).toBe(11);
+    expectFits(l, fit);
+  });
+
   it('cuts a part of the header to its columns', () => {
     const l = layout(fixture('seed-base-counts.csv'), true);
     const part = partHead(l.head!, [0, 1, 4, 5, 6]);
