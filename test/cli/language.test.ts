@@ -140,5 +140,5 @@ describe('the catalogue covers the command line', () => {
         expect(r.code, `${ex!.line}: ${r.stderr}`).toBeLessThan(2);
       }
     }
-  });
+  }, 120_000);
 });

@@ -261,3 +261,24 @@ describe('html', () => {
     expect(page.match(/<p class="doc-continued">\(tiếp theo\)<\/p>/g)).toHaveLength(parts.length - 1);
   });
 });
+
+describe('every format, every size', () => {
+  it.each([SEED, COMMUNES, PROVINCES])('%s renders in text, markdown, csv, xlsx, docx, json and html; its csv validates with no error', (file) => {
+    const units = unitNames(file).length;
+    for (const format of ['text', 'markdown', 'json']) {
+      const r = runCli(['table', file, '--format', format]);
+      expect(r.code, `${format}: ${r.stderr}`).toBe(0);
+      expect(r.stderr).toBe('');
+      if (format === 'json') expect(JSON.parse(r.stdout).units).toHaveLength(units);
+      else for (const name of unitNames(file)) expect(r.stdout).toContain(name);
+    }
+    for (const format of ['xlsx', 'docx', 'html'] as const) expect(make(file, format).length).toBeGreaterThan(1000);
+    const csv = join(tmp(), 'annex.csv');
+    expect(runCli(['table', file, '--format', 'csv', '-o', csv]).code).toBe(0);
+    const v = runCli(['validate', csv, '--format', 'json']);
+    expect(v.code).toBe(0);
+    const report = JSON.parse(v.stdout);
+    expect(report.summary.errors).toBe(0);
+    expect(report.files[0].findings.filter((f: { rule: string }) => f.rule === 'unknown')).toEqual([]);
+  }, 120_000);
+});
