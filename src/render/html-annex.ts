@@ -107,7 +107,8 @@ export function layoutTableHtml(layout: AnnexLayout, o: LayoutTableOptions): Saf
       const c = r[col]!;
       // The row's name (indicator label, or the unit in the transposed layout) is its header cell.
       const isRowHeader = c.kind === 'heading' || (c.kind === 'label' && !layout.transposed) || (c.kind === 'unit' && layout.transposed);
-      const bold = o.rowClasses && col === layout.totalColumn ? { cls: 'total' } : {};
+      // The total's column stands out whole, its blank cells included (its values carry `total` already).
+      const bold = o.rowClasses && col === layout.totalColumn && c.unit === undefined ? { cls: 'total' } : {};
       return cellHtml(isRowHeader ? 'th' : 'td', c, o, isRowHeader ? { scope: 'row', ...bold } : bold);
     });
     const cls = o.rowClasses ? rowClass(layout, ri) : '';
