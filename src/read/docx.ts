@@ -93,7 +93,7 @@ export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUM
   let skip = 0; // depth inside a skipped subtree
   let inT = false;
   let para: { text: string; level?: number } | undefined; // the paragraph being read
-  const open: TableDraft[] = []; // tables being read, outermost first
+  const tablesOpen: TableDraft[] = []; // tables being read, outermost first
   let cell: TableCellDraft | undefined; // the innermost open top-level-table cell
   let cells = 0;
   let chars = 0;
@@ -102,7 +102,7 @@ export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUM
     if (para) para.text += s;
   };
 
-  const open_ = (name: string, attributes: Readonly<Record<string, string>>) => {
+  const onOpen = (name: string, attributes: Readonly<Record<string, string>>) => {
     stack.push(name);
     if (stack.length > limits.maxDepth) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'depth', limit: limits.maxDepth });
     if (skip > 0 || SKIPPED.has(name)) {
@@ -137,26 +137,26 @@ export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUM
         break;
       }
       case 'tbl':
-        open.push({ rows: [] });
+        tablesOpen.push({ rows: [] });
         break;
       case 'tr':
-        if (open.length === 1) open[0]!.rows.push({ before: 0, cells: [] });
+        if (tablesOpen.length === 1) tablesOpen[0]!.rows.push({ before: 0, cells: [] });
         break;
       case 'gridBefore':
-        if (open.length === 1 && open[0]!.rows.length > 0) open[0]!.rows.at(-1)!.before = positive(attr(attributes, 'val'));
+        if (tablesOpen.length === 1 && tablesOpen[0]!.rows.length > 0) tablesOpen[0]!.rows.at(-1)!.before = positive(attr(attributes, 'val'));
         break;
       case 'tc':
-        if (open.length === 1) {
+        if (tablesOpen.length === 1) {
           cell = { text: [], span: 1 };
-          open[0]!.rows.at(-1)?.cells.push(cell);
+          tablesOpen[0]!.rows.at(-1)?.cells.push(cell);
           if (++cells > limits.maxCells) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
         }
         break;
       case 'gridSpan':
-        if (open.length === 1 && cell) cell.span = Math.min(positive(attr(attributes, 'val')) || 1, limits.maxCols);
+        if (tablesOpen.length === 1 && cell) cell.span = Math.min(positive(attr(attributes, 'val')) || 1, limits.maxCols);
         break;
       case 'vMerge':
-        if (open.length === 1 && cell) cell.vMerge = attr(attributes, 'val') === 'restart' ? 'restart' : 'continue';
+        if (tablesOpen.length === 1 && cell) cell.vMerge = attr(attributes, 'val') === 'restart' ? 'restart' : 'continue';
         break;
     }
   };
@@ -175,7 +175,7 @@ export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUM
         break;
       case 'p':
         if (para) {
-          if (open.length === 0) {
+          if (tablesOpen.length === 0) {
             raw.push({ text: para.text, ...(para.level !== undefined ? { styleLevel: para.level } : {}) });
             if (raw.length > limits.maxParagraphs) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'paragraphs', limit: limits.maxParagraphs });
             if ((chars += para.text.length) > limits.maxTextChars) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'text', limit: limits.maxTextChars });
@@ -184,17 +184,17 @@ export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUM
         para = undefined;
         break;
       case 'tc':
-        if (open.length === 1) cell = undefined;
+        if (tablesOpen.length === 1) cell = undefined;
         break;
       case 'tbl': {
-        const done = open.pop()!;
-        if (open.length === 0) tables.push({ draft: done, after: raw.length });
+        const done = tablesOpen.pop()!;
+        if (tablesOpen.length === 0) tables.push({ draft: done, after: raw.length });
         break;
       }
     }
   };
 
-  await streamXml(xml, { open: open_, close, text });
+  await streamXml(xml, { open: onOpen, close, text });
 
   const paragraphs = outline(raw);
   const numberAt = numberOfRaw(raw);
