@@ -437,7 +437,7 @@ export const en: Catalog = {
       }
     },
     DOCUMENT_NOTHING: (p) =>
-      `nothing to check in this document (${p.paragraphs} paragraphs, ${p.tables} tables): no poverty table, no total of money with its parts, no reference to another document` +
+      `nothing to check in this document (${p.paragraphs} ${p.paragraphs === 1 ? 'paragraph' : 'paragraphs'}, ${p.tables} ${p.tables === 1 ? 'table' : 'tables'}): no poverty table, no total of money with its parts, no reference to another document` +
       (p.statements > 0 ? `; ${p.statements} ${p.statements === 1 ? 'statement' : 'statements'} of poverty figures but no table to compare ${p.statements === 1 ? 'it' : 'them'} with` : '') +
       (p.bounded > 0 ? `; ${p.bounded} ${p.bounded === 1 ? 'total' : 'totals'} of money stated as bounds ("trên 68 tỷ đồng"), which cannot be checked` : p.amounts > 0 ? `; ${p.amounts} ${p.amounts === 1 ? 'amount' : 'amounts'} of money, none stated as the parts of a total` : ''),
     SHEET_NOT_FOUND: (p) => `the workbook has no sheet "${p.sheet}"; its sheets: ${p.available.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
