@@ -154,14 +154,16 @@ export async function writeTable(units, out, { slip = true, districts = 700, pro
     for (let j = 0; j < 4; j++) total[j] += provSum[p * 4 + j];
   }
 
-  // The slip: a commune about 62 % of the way down whose end-of-year poor households have two digits to swap.
+  // The slip: the first commune from 62 % of the way down whose end-of-year poor households have two digits
+  // to swap.
   let slipAt = -1;
   let typed = 0;
   if (slip) {
     for (let i = Math.floor(communes * 0.618); i < communes && slipAt < 0; i++) {
       const pe = leaf[i * 4 + 2] - leaf[i * 4 + 3];
       const t = pe >= 100 ? transpose(pe) : null;
-      if (t !== null) (slipAt = i), (typed = t);
+      // Within all households, so that the same three checks fail at every size (no `range` error besides).
+      if (t !== null && t <= leaf[i * 4 + 1]) (slipAt = i), (typed = t);
     }
     if (slipAt < 0) throw new Error('no commune to plant the slip in');
   }
