@@ -87,7 +87,8 @@ function result(measure, { value = '', baseline = '', ratio, cpuRatio, target = 
   }
   const row = { measure, value: failure ? `FAILED (${failure})` : value, baseline, ratio: ratioText(ratio), cpuRatio: ratioText(cpuRatio), target, result: verdict, data };
   rows.push(row);
-  progress(`  ${measure}: ${row.value}  ${row.ratio} (CPU ${row.cpuRatio})  ${target}  ${verdict}`);
+  const ratios = row.ratio ? `  ${row.ratio}${row.cpuRatio ? ` (CPU ${row.cpuRatio})` : ''}` : '';
+  progress(`  ${measure.trim()}: ${row.value}${ratios}${target ? `  ${target}` : ''}${verdict ? `  ${verdict}` : ''}`);
 }
 
 function check(what, ok, detail) {
@@ -365,27 +366,34 @@ async function million(runner, table) {
 
 /**
  * Linearity from 10k to 1M (3M): the cost of each added unit, decade by decade (fixed costs such as Node's
- * start cancel out). Linear: every decade's cost per added unit, in time and in memory, within ×1.5 of the
- * previous decade's, and positive.
+ * start cancel out). The verdict: linear when every decade's cost per added unit, in time and in memory, is
+ * positive and within ×1.5 of the previous decade's; then one informative line per decade with its ratios.
  */
 function linearity(points) {
   const at = points.map(({ n, runs }) => ({ n, wall: median(walls(runs)), cpu: median(cpus(runs)), mb: max(rss(runs)), failure: failureOf(runs) }));
+  const decades = at.slice(1).map((b, i) => {
+    const a = at[i];
+    return { a, b, wallUs: ((b.wall - a.wall) * 1000) / (b.n - a.n), cpuUs: ((b.cpu - a.cpu) * 1000) / (b.n - a.n), bytes: ((b.mb - a.mb) * 2 ** 20) / (b.n - a.n) };
+  });
+  decades.forEach((d, i) => (d.vs = i ? { wall: d.wallUs / decades[i - 1].wallUs, cpu: d.cpuUs / decades[i - 1].cpuUs, mem: d.bytes / decades[i - 1].bytes } : null));
   const within = (x) => x >= 1 / 1.5 && x <= 1.5;
-  let prev;
-  for (let i = 1; i < at.length; i++) {
-    const [a, b] = [at[i - 1], at[i]];
-    const slope = { wallUs: ((b.wall - a.wall) * 1000) / (b.n - a.n), cpuUs: ((b.cpu - a.cpu) * 1000) / (b.n - a.n), bytes: ((b.mb - a.mb) * 2 ** 20) / (b.n - a.n) };
-    const vs = prev && { wall: slope.wallUs / prev.wallUs, cpu: slope.cpuUs / prev.cpuUs, mem: slope.bytes / prev.bytes };
-    result(`linear ${num(a.n / 1000)}k→${num(b.n / 1000)}k: wall ${ratioText(b.wall / a.wall)}, RSS ${ratioText(b.mb / a.mb)}`, {
-      value: `${num(slope.wallUs)} µs (CPU ${num(slope.cpuUs)}), ${num(slope.bytes)} B /unit`,
-      baseline: vs ? `previous: time ${ratioText(vs.wall)} (CPU ${ratioText(vs.cpu)}), RSS ${ratioText(vs.mem)}` : '(first decade)',
-      target: vs ? 'each ×0.67–1.5' : 'each > 0',
-      pass: vs ? within(vs.wall) && within(vs.mem) : slope.wallUs > 0 && slope.bytes > 0,
-      cpuPass: vs ? within(vs.cpu) && within(vs.mem) : slope.cpuUs > 0 && slope.bytes > 0,
-      failure: a.failure || b.failure,
-      data: { from: a, to: b, slope },
+  const linear = (time, rel) => decades.every((d) => d[time] > 0 && d.bytes > 0 && (!d.vs || (within(d.vs[rel]) && within(d.vs.mem))));
+  rows.push({ measure: '', value: '', baseline: '', ratio: '', cpuRatio: '', target: '', result: '', data: {} });
+  result(`linear time and memory, 10k → ${num(at.at(-1).n / 1000)}k units`, {
+    value: 'cost per added unit',
+    baseline: 'vs the previous decade’s',
+    target: 'each ×0.67–1.5',
+    pass: linear('wallUs', 'wall'),
+    cpuPass: linear('cpuUs', 'cpu'),
+    failure: at.find((p) => p.failure)?.failure,
+    data: { points: at },
+  });
+  for (const d of decades) {
+    result(`  ${num(d.a.n / 1000)}k→${num(d.b.n / 1000)}k: wall ${ratioText(d.b.wall / d.a.wall)}, CPU ${ratioText(d.b.cpu / d.a.cpu)}, RSS ${ratioText(d.b.mb / d.a.mb)}`, {
+      value: `${num(d.wallUs)} µs (CPU ${num(d.cpuUs)}), ${num(d.bytes)} B`,
+      baseline: d.vs ? `time ×${d.vs.wall.toFixed(2)} (CPU ×${d.vs.cpu.toFixed(2)}), RSS ×${d.vs.mem.toFixed(2)}` : '(first decade)',
+      data: { from: d.a, to: d.b, wallUs: d.wallUs, cpuUs: d.cpuUs, bytes: d.bytes },
     });
-    prev = slope;
   }
 }
 
