@@ -179,6 +179,10 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
       results.push({ file: input.arg, status: 'unreadable', findings: [], skipped: [], error: new PovcheckError('NO_INPUT', { kind: input.source }, { file: input.arg }) });
       continue;
     }
+    if (input.kind === 'refused') {
+      results.push({ file: input.path, status: 'unreadable', findings: [], skipped: [], error: input.error });
+      continue;
+    }
     const progress = await progressFor(input.path, io, STREAM_THRESHOLD);
     try {
       // A series compares the tables themselves: they are read in memory, never streamed.

@@ -400,6 +400,16 @@ export const en: Catalog = {
         binary: 'this is binary data, not a CSV or text table',
       })[p.kind],
     FILE_TOO_LARGE: (p) => `the file is larger than ${p.limitMb} MB`,
+    FILE_KIND: (p) =>
+      ({
+        xls: 'an Excel 97–2003 workbook (.xls), which povcheck does not read: open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
+        xlsb: 'a binary Excel workbook (.xlsb): save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
+        ods: 'an OpenDocument spreadsheet: in LibreOffice, File → Save As → "Excel 2007-365 (.xlsx)" or "Text CSV" (UTF-8)',
+        numbers: 'an Apple Numbers file: in Numbers, File → Export To → Excel (.xlsx) or CSV',
+        et: 'a WPS Spreadsheets file (.et): save it as "Excel Workbook (.xlsx)" or CSV',
+        document: `a word-processor document (${p.ext}), not a table: copy the table into a spreadsheet and save it as .xlsx or "CSV UTF-8"`,
+        pdf: 'a PDF, from which povcheck does not read tables: check the spreadsheet it was made from (.xlsx or CSV)',
+      })[p.kind],
     ENCODING_INVALID: (p) =>
       `the text is not valid ${p.encoding}; it may be in a legacy code page (Windows-1258, TCVN3, VNI): save it from Excel as "CSV UTF-8" or "Unicode Text"`,
     ENCODING_LEGACY: (p) =>
@@ -428,7 +438,7 @@ export const en: Catalog = {
     NO_INPUT: (p) =>
       p.kind === 'glob'
         ? 'no file matches this pattern'
-        : 'this directory holds no file povcheck looks for (.csv, .tsv, .xlsx, .xlsm)',
+        : 'this directory holds no table or document povcheck looks for (.csv, .tsv, .xlsx, .xlsm, a .txt export of Excel; or .xls, .ods, .pdf … to be converted)',
     CONFIG_INVALID: (p) =>
       p.reason === 'json'
         ? `the configuration file is not valid JSON (${p.detail})`

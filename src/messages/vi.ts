@@ -393,6 +393,16 @@ export const vi: Catalog = {
     FILE_UNREADABLE: (p) =>
       p.reason === 'directory' ? 'đây là thư mục, không phải tệp' : p.reason === 'not-a-file' ? 'đây không phải là tệp thông thường' : `không đọc được tệp (${p.detail ?? ''})`,
     FILE_EMPTY: (p) => (p.blank ? 'tệp chỉ có khoảng trắng, không có bảng' : 'tệp rỗng'),
+    FILE_KIND: (p) =>
+      ({
+        xls: 'tệp Excel 97–2003 (.xls), povcheck không đọc loại này: mở bằng Excel hoặc LibreOffice rồi lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"',
+        xlsb: 'tệp Excel nhị phân (.xlsb): hãy lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"',
+        ods: 'bảng tính OpenDocument: trong LibreOffice chọn File → Save As → "Excel 2007-365 (.xlsx)" hoặc "Text CSV" (UTF-8)',
+        numbers: 'tệp Apple Numbers: trong Numbers chọn File → Export To → Excel (.xlsx) hoặc CSV',
+        et: 'tệp WPS Spreadsheets (.et): hãy lưu thành "Excel Workbook (.xlsx)" hoặc CSV',
+        document: `tệp văn bản (${p.ext}), không phải bảng số liệu: hãy chép bảng sang bảng tính rồi lưu thành .xlsx hoặc "CSV UTF-8"`,
+        pdf: 'tệp PDF, povcheck không đọc bảng từ PDF: hãy kiểm tra bảng tính gốc (.xlsx hoặc CSV) đã dùng để tạo PDF',
+      })[p.kind],
     FILE_BINARY: (p) =>
       ({
         zip: 'đây là tệp nén ZIP nhưng không phải sổ tính Excel (.xlsx, .xlsm)',
@@ -436,7 +446,7 @@ export const vi: Catalog = {
     NO_INPUT: (p) =>
       p.kind === 'glob'
         ? 'không có tệp nào khớp mẫu này'
-        : 'thư mục này không có tệp nào povcheck tìm đọc (.csv, .tsv, .xlsx, .xlsm)',
+        : 'thư mục này không có bảng hay văn bản nào povcheck tìm đọc (.csv, .tsv, .xlsx, .xlsm, tệp .txt xuất từ Excel; hoặc .xls, .ods, .pdf … cần chuyển đổi)',
     CONFIG_INVALID: (p) =>
       p.reason === 'json'
         ? `tệp cấu hình không phải JSON hợp lệ (${p.detail})`
