@@ -7,11 +7,11 @@
  * `cli`); test/cli/colour.test.ts runs the built binary, and test:e2e the README's first command after
  * `npm install`.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, ROOT } from './helpers.js';
+import { FIXTURES, ROOT, runExampleLine } from './helpers.js';
 
 /** The files the examples name, made from the fixtures. */
 const SANDBOX: Record<string, string> = {
@@ -46,14 +46,6 @@ function sandbox(bare: boolean): string {
   }
   symlinkSync(FIXTURES, join(dir, 'fixtures'));
   return dir;
-}
-
-/** A command line's words, as a POSIX shell splits them (quotes kept together; no expansion: povcheck expands quoted patterns itself). */
-export function words(line: string): string[] {
-  const out: string[] = [];
-  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
-  for (const m of line.matchAll(re)) out.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? m[3]!));
-  return out;
 }
 
 interface Example {
@@ -100,25 +92,6 @@ const BARE = new Set(['README.md', 'docs/table-plan-rate.md', 'docs/rules.md']);
 
 const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 
-/** Runs one example line: its `&&` chain, each part with its `>` redirection; the first failing part ends it. */
-async function runLine(line: string, cwd: string): Promise<{ code: number; out: string }> {
-  let out = '';
-  for (const part of line.split(' && ')) {
-    const argv = words(part);
-    if (argv[0] === 'npm') continue; // `npm install`: test:e2e runs it on a clone
-    if (argv[0] === 'npx') argv.shift();
-    expect(argv[0], part).toBe('povcheck');
-    const redirect = argv.indexOf('>');
-    const target = redirect >= 0 ? argv[redirect + 1] : undefined;
-    const args = redirect >= 0 ? argv.slice(1, redirect) : argv.slice(1);
-    const r = await cli(args, { cwd });
-    if (target) writeFileSync(join(cwd, target), r.stdout);
-    out += r.stdout + r.stderr;
-    if (r.code !== 0) return { code: r.code, out };
-  }
-  return { code: 0, out };
-}
-
 describe('every command example in README.md and docs/ runs as written', () => {
   const all = DOCS.flatMap(examples);
 
@@ -133,7 +106,7 @@ describe('every command example in README.md and docs/ runs as written', () => {
     it(`${doc}: ${list.length} commands`, async () => {
       const dir = sandbox(BARE.has(doc));
       for (const e of list) {
-        const r = await runLine(e.line, dir);
+        const r = await runExampleLine(e.line, dir);
         expect(r.out, e.line).not.toMatch(/unknown option|internal error|too many arguments|missing required argument/);
         if (e.exit !== undefined) expect(r.code, `${e.line}\n${r.out.slice(0, 1500)}`).toBe(e.exit);
         else expect([0, 1], `${e.line}\n${r.out.slice(0, 1500)}`).toContain(r.code);

@@ -141,3 +141,30 @@ export function docBlocks(file: string, heading: string): Array<{ lang: string; 
   }
   return out;
 }
+
+/** A command line's words, as a POSIX shell splits them (quotes kept together; no expansion: povcheck expands quoted patterns itself). */
+export function words(line: string): string[] {
+  const out: string[] = [];
+  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
+  for (const m of line.matchAll(re)) out.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? m[3]!));
+  return out;
+}
+
+/** Runs one example line: its `&&` chain, each part with its `>` redirection; the first failing part ends it. */
+export async function runExampleLine(line: string, cwd: string): Promise<{ code: number; out: string }> {
+  let out = '';
+  for (const part of line.split(' && ')) {
+    const argv = words(part);
+    if (argv[0] === 'npm') continue; // `npm install`: test:e2e runs it on a clone
+    if (argv[0] === 'npx') argv.shift();
+    if (argv[0] !== 'povcheck') throw new Error(`not a povcheck command: ${part}`);
+    const redirect = argv.indexOf('>');
+    const target = redirect >= 0 ? argv[redirect + 1] : undefined;
+    const args = redirect >= 0 ? argv.slice(1, redirect) : argv.slice(1);
+    const r = await cli(args, { cwd });
+    if (target) writeFileSync(join(cwd, target), r.stdout);
+    out += r.stdout + r.stderr;
+    if (r.code !== 0) return { code: r.code, out };
+  }
+  return { code: 0, out };
+}
