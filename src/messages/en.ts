@@ -387,6 +387,7 @@ export const en: Catalog = {
         none: 'no change of one or two cells makes all failing checks pass.',
         stopped: 'the search for causes stopped at its limit.',
         'other-errors': `errors that fix cannot correct remain (${p.cells.join(', ')}); run povcheck validate.`,
+        unchecked: 'nothing in it could be checked (its labels were not understood, or it has no units); povcheck validate says what.',
       }[p.reason],
     workbook: (p) => `${p.file}: fix writes delimited text files (CSV, TAB-separated) only`,
     unsafe: (p) => `${p.file}: cannot find cell ${p.cell} in the file's text to rewrite it safely; nothing written`,

@@ -395,6 +395,7 @@ export const vi: Catalog = {
         none: 'không có cách sửa một hay hai ô nào làm cho mọi phép kiểm tra đang sai đều đúng.',
         stopped: 'việc tìm nguyên nhân đã dừng ở giới hạn.',
         'other-errors': `còn lỗi mà lệnh fix không sửa được (${p.cells.join(', ')}); hãy chạy povcheck validate.`,
+        unchecked: 'không kiểm tra được gì trong bảng (không hiểu các tên chỉ tiêu, hoặc bảng không có đơn vị nào); povcheck validate nói rõ.',
       }[p.reason],
     workbook: (p) => `${p.file}: lệnh fix chỉ ghi tệp văn bản có phân cách (CSV, TAB)`,
     unsafe: (p) => `${p.file}: không tìm thấy ô ${p.cell} trong văn bản của tệp để sửa an toàn; không ghi tệp nào`,

@@ -64,6 +64,14 @@ describe('nothing checked is never "no errors"', () => {
     expect(j.coverage!.notRun.find((n) => n.check === 'sum')!.reason).toContain('no unit is the total');
   });
 
+  it('fix writes no "unchanged copy" of a table it could not check: exit 2, nothing written', async () => {
+    const out = join(dir, 'xa-fixed.csv');
+    const r = await cli(['fix', COMMUNE, '-o', out, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('not fixed, nothing written: nothing in it could be checked');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('mapping the columns as the hint says makes the table checked, and its two wrong cells found', async () => {
     const sub = join(dir, 'mapped');
     mkdirSync(sub, { recursive: true });
