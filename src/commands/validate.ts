@@ -36,6 +36,7 @@ interface ValidateFlags {
   series?: boolean;
   unitsMap?: string;
   units?: string;
+  total?: string;
 }
 
 /** A report to produce: a format, and the file it goes to (the terminal when absent). */
@@ -109,6 +110,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option('--series', 'the inputs are consecutive years, in the order given: check that each year starts where the one before ended (rule continuity)')
     .option('--units-map <file>', 'with --series: which old units were merged into which new one (JSON or CSV; see docs/targets-and-series.md)')
     .option('--units <names>', 'plan documents: names for the unit columns of a table whose header row was lost, in order, comma-separated: --units "Toàn tỉnh,Sơn Dương,…"')
+    .option('--total <name>', 'the total unit, by name, when its name does not say so (Toàn tỉnh, Tổng cộng, Cộng, Total … do); "first" takes the first unit (default: a unit whose name says so, else none: the sums are not checked)')
     .option('--table', 'print the table under the findings (text format; the default for a single file)')
     .option('--no-table', 'do not print the table')
     .addOption(encodingOption('text encoding of the input (default: detected; legacy ones are refused unless named)'))
@@ -153,6 +155,7 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
     ...(Object.keys(rules).length ? { rules } : {}),
     ...shapeOptionsOf(config),
     ...(flags.units !== undefined ? { unitNames: unitNamesOf(flags.units) } : {}),
+    ...(flags.total === undefined ? {} : flags.total.trim().toLowerCase() === 'first' ? { totalPolicy: 'first' as const } : { totalName: flags.total }),
   };
 
   // Targets: --targets and --target replace the configuration's.
@@ -177,6 +180,10 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
   for (const input of inputs) {
     if (input.kind === 'empty') {
       results.push({ file: input.arg, status: 'unreadable', findings: [], skipped: [], error: new PovcheckError('NO_INPUT', { kind: input.source }, { file: input.arg }) });
+      continue;
+    }
+    if (input.kind === 'refused') {
+      results.push({ file: input.path, status: 'unreadable', findings: [], skipped: [], error: input.error });
       continue;
     }
     const progress = await progressFor(input.path, io, STREAM_THRESHOLD);
@@ -248,9 +255,13 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
       throw new PovcheckError('WRITE_FAILED', { detail: (e as NodeJS.ErrnoException).code ?? 'unknown error' }, { file: io.env.GITHUB_STEP_SUMMARY });
     }
   }
-  // Unreadable files get their line on stderr unless the text report is on the terminal (it has them).
+  // Unreadable and unchecked files get their line on stderr unless the text report is on the terminal (it has them).
   if (!outputs.some((o) => o.format === 'text' && o.file === undefined)) {
-    for (const r of results) if (r.status === 'unreadable' && r.error) io.err(oneLine(r.error, lang ?? envLang(io.env)) + '\n');
+    const { uncheckedText } = await import('../reporters/ci.js');
+    for (const r of results) {
+      if (r.status === 'unreadable' && r.error) io.err(oneLine(r.error, lang ?? envLang(io.env)) + '\n');
+      if (r.status === 'unchecked') io.err(`povcheck: ${r.file}: ${uncheckedText(report, r)}\n`);
+    }
   }
   const { exitCodeOf } = await import('../validate.js');
   const code = exitCodeOf(results, failOn);

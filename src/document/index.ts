@@ -11,6 +11,7 @@
 import { PovcheckError } from '../errors.js';
 import { compareFindings, severityRank, type Finding, type Skip } from '../findings.js';
 import type { Localisation } from '../locate/types.js';
+import type { Coverage } from '../model/coverage.js';
 import { DOCUMENT_PARTS, partOf, type DocumentReport, type DocumentTableReport, type PlanDocument } from '../model/document.js';
 import type { Annex } from '../model/annex.js';
 import type { Grid } from '../read/grid.js';
@@ -30,6 +31,8 @@ export interface DocumentOptions extends CheckOptions {
 export interface DocumentCheck {
   findings: Finding[];
   skipped: Skip[];
+  /** The poverty tables' checks and the text's (claim, money, reference): which ran, which could not and why. */
+  coverage: Coverage;
   localisation: Localisation;
   /** The first poverty table: what the reports summarise (layout, number format, units). */
   annex?: Annex;
@@ -74,6 +77,32 @@ function tableReport(t: TableCheck, budget: boolean): DocumentTableReport {
     ...(t.headerLost ? { headerLost: t.headerLost } : {}),
     ...(t.problem ? { problem: true } : {}),
   };
+}
+
+/**
+ * A document's coverage: its poverty tables' (a check ran when it ran in any table) and the text's checks. The
+ * text's `target` is listed only when the text set targets (the run's targets are the tables').
+ */
+function documentCoverage(tables: readonly Coverage[], text: ReadonlyArray<{ check: string; part: 'claims' | 'money' | 'references'; ran: boolean }>): Coverage {
+  const checks: string[] = [];
+  const ran = new Set<string>();
+  for (const c of tables) {
+    for (const id of c.checks) if (!checks.includes(id)) checks.push(id);
+    for (const id of c.ran) ran.add(id);
+  }
+  for (const t of text) {
+    if (t.check === 'target' && !t.ran) continue;
+    if (!checks.includes(t.check)) checks.push(t.check);
+    if (t.ran) ran.add(t.check);
+  }
+  const notRun: Coverage['notRun'] = [];
+  for (const id of checks) {
+    if (ran.has(id)) continue;
+    const fromTable = tables.map((c) => c.notRun.find((n) => n.check === id)).find((n) => n !== undefined);
+    const part = text.find((t) => t.check === id)?.part;
+    notRun.push(fromTable ?? { check: id, reason: { id: 'skip.document-part', params: { part: part ?? 'claims' } } });
+  }
+  return { checks, ran: checks.filter((id) => ran.has(id)), notRun, notUnderstood: tables.flatMap((c) => c.notUnderstood) };
 }
 
 /** Checks a plan document. Throws DOCUMENT_NOTHING when it holds nothing povcheck checks. */
@@ -149,9 +178,21 @@ export function checkDocument(doc: PlanDocument, opts: DocumentOptions = {}): Do
     const statements = claims.skipped.reduce((n, sk) => n + (sk.msg.id === 'skip.claim-no-table' ? (sk.msg.params as { clauses: number }).clauses : 0), 0);
     throw problem ?? new PovcheckError('DOCUMENT_NOTHING', { paragraphs: doc.paragraphs.length, tables: doc.tables.length, statements, amounts: money.amounts, bounded: money.bounded });
   }
+  const coverage = documentCoverage(
+    poverty.map((c) => c.result!.coverage),
+    (
+      [
+        { check: 'claim', part: 'claims', ran: claims.claims > 0 },
+        { check: 'target', part: 'claims', ran: claims.targets > 0 },
+        { check: 'money', part: 'money', ran: money.totals > 0 },
+        { check: 'reference', part: 'references', ran: references.citations > 0 },
+      ] as const
+    ).filter((x) => opts.rules?.[x.check] !== 'off'),
+  );
   return {
     findings,
     skipped,
+    coverage,
     localisation: mergeLocalisations(locs),
     ...(primary ? { annex: primary.result!.annex, grid: primary.grid } : {}),
     report,

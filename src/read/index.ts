@@ -16,6 +16,8 @@ import { decodeBytes, OLE_SIGNATURE, type EncodingChoice } from './decode.js';
 import { readDelimited, type Delimiter } from './csv.js';
 import type { Grid } from './grid.js';
 import { isZip } from './zip-signature.js';
+import { refusedKind } from './kinds.js';
+import { extname } from 'node:path';
 import type { WorkbookLimits } from './zip-guard.js';
 import type { PlanDocument } from '../model/document.js';
 import type { DocumentLimits } from './document-limits.js';
@@ -34,12 +36,6 @@ export interface ReadOptions {
 
 /** What an input holds: a table, or a plan document with its text and tables. */
 export type InputContent = { kind: 'grid'; grid: Grid } | { kind: 'document'; document: PlanDocument };
-
-/**
- * The extensions povcheck looks for when it searches a directory. Not .txt: folders hold notes too; a
- * "Unicode Text" export is named on the command line or by a glob.
- */
-export const DIRECTORY_EXTENSIONS = ['.csv', '.tsv', '.xlsx', '.xlsm'] as const;
 
 /** Larger inputs than this are refused rather than risking the machine's memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -84,13 +80,19 @@ export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { 
   return gridFromBytes(bytes, opts);
 }
 
+/** Errors that say only "not a table I read": for a file whose name says what it is, the name explains better. */
+const CONTENT_ERRORS = new Set(['FILE_BINARY', 'NOT_A_TABLE', 'CSV_MALFORMED', 'ENCODING_INVALID', 'ENCODING_LEGACY', 'WORKBOOK_INVALID']);
+
 export async function readGrid(path: string, opts: ReadOptions = {}): Promise<Grid> {
   const bytes = await readFileBytes(path);
   try {
     return await gridFromAnyBytes(bytes, { ...opts, name: path });
   } catch (e) {
-    if (e instanceof PovcheckError) throw e.withFile(path);
-    throw e;
+    if (!(e instanceof PovcheckError)) throw e;
+    // An .xls, .ods, .pdf … that is what its name says (not a CSV misnamed): say how to convert it.
+    const kind = refusedKind(path);
+    if (kind && CONTENT_ERRORS.has(e.code)) throw new PovcheckError('FILE_KIND', { kind, ext: extname(path).toLowerCase() }, { file: path });
+    throw e.withFile(path);
   }
 }
 
@@ -130,13 +132,15 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
   return { kind: 'grid', grid: readDelimited(decoded.text, decoded.encoding, opts.delimiter).grid };
 }
 
-/** A file validate reads: a table or a plan document. Errors name the file. */
+/** A file validate reads: a table or a plan document. Errors name the file, and say how to convert a kind povcheck does not read. */
 export async function readInput(path: string, opts: ReadOptions = {}): Promise<InputContent> {
   const bytes = await readFileBytes(path);
   try {
     return await inputFromBytes(bytes, { ...opts, name: path });
   } catch (e) {
-    if (e instanceof PovcheckError) throw e.withFile(path);
-    throw e;
+    if (!(e instanceof PovcheckError)) throw e;
+    const kind = refusedKind(path);
+    if (kind && CONTENT_ERRORS.has(e.code)) throw new PovcheckError('FILE_KIND', { kind, ext: extname(path).toLowerCase() }, { file: path });
+    throw e.withFile(path);
   }
 }
