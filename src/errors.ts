@@ -20,15 +20,24 @@ export interface ErrorParams {
   LOCALE_AMBIGUOUS:
     | { reason: 'ambiguous'; cell: string; text: string; vi: string; en: string }
     | { reason: 'conflict'; viCell: string; viText: string; enCell: string; enText: string };
-  /** A .xlsx/.xlsm that cannot be opened: a broken ZIP, a part missing, exceljs refusing it. */
-  WORKBOOK_INVALID: { detail: string };
+  /**
+   * A .xlsx/.xlsm that cannot be opened: a broken ZIP, a part missing (`detail`), or an XML part that is not
+   * well-formed or declares a DOCTYPE (`part`, `xml`).
+   */
+  WORKBOOK_INVALID: { detail: string } | { part: string; xml: 'syntax'; detail: string } | { part: string; xml: 'doctype' };
   /** A workbook over povcheck's limits (checked before it is unpacked: zip bombs, enormous sheets). */
   WORKBOOK_TOO_LARGE:
     | { what: 'uncompressed'; limitMb: number }
     | { what: 'entries'; limit: number }
     | { what: 'cells'; limit: number }
     | { what: 'range'; cell: string; maxRows: number; maxCols: number }
-    | { what: 'zip64' };
+    | { what: 'zip64' }
+    | { what: 'sheets'; limit: number }
+    | { what: 'merges'; limit: number }
+    | { what: 'strings'; limit: number }
+    | { what: 'string-chars'; limit: number }
+    /** An XML part past the reader's limits: a text longer than `limit` characters, nesting, elements. */
+    | { what: 'text' | 'depth' | 'elements'; part: string; limit: number };
   SHEET_NOT_FOUND: { sheet: string; available: string[] };
   /** A directory or glob on the command line that names no file povcheck reads. */
   NO_INPUT: { kind: 'glob' | 'directory' };

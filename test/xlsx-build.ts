@@ -45,6 +45,23 @@ export function sheetXml(rows: string[][], after = ''): string {
 export const str = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 export const num = (ref: string, v: number | string) => `<c r="${ref}"><v>${v}</v></c>`;
 
-export function workbook(sheets: Array<[string, string]>): Buffer {
-  return zipApi.writeZip([...workbookParts(sheets), ...sheets.map(([, xml], i): [string, Buffer] => [`xl/worksheets/sheet${i + 1}.xml`, Buffer.from(xml)])]);
+export function workbook(sheets: Array<[string, string]>, opts: { workbookExtra?: string; parts?: Array<[string, string]> } = {}): Buffer {
+  const parts = workbookParts(sheets).map(([name, data]): [string, Buffer] =>
+    name === 'xl/workbook.xml' && opts.workbookExtra ? [name, Buffer.from(data.toString().replace('</sheets>', `</sheets>${opts.workbookExtra}`))] : [name, data],
+  );
+  return zipApi.writeZip([
+    ...parts,
+    ...sheets.map(([, xml], i): [string, Buffer] => [`xl/worksheets/sheet${i + 1}.xml`, Buffer.from(xml)]),
+    ...(opts.parts ?? []).map(([name, xml]): [string, Buffer] => [name, Buffer.from(xml)]),
+  ]);
 }
+
+/** xl/sharedStrings.xml from `<si>` bodies (`<t>…</t>`, rich-text runs, phonetic runs). */
+export const sharedStrings = (items: string[]) =>
+  `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}" count="${items.length}" uniqueCount="${items.length}">${items.map((i) => `<si>${i}</si>`).join('')}</sst>`;
+
+/** xl/styles.xml with custom number formats and the cell styles (`<xf numFmtId>`) in order. */
+export const styles = (numFmts: Array<[number, string]>, xfNumFmtIds: number[]) =>
+  `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}"><numFmts count="${numFmts.length}">${numFmts
+    .map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${code.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"/>`)
+    .join('')}</numFmts><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="${xfNumFmtIds.length}">${xfNumFmtIds.map((id) => `<xf numFmtId="${id}" xfId="0"/>`).join('')}</cellXfs></styleSheet>`;

@@ -390,7 +390,12 @@ export const en: Catalog = {
       p.reason === 'ambiguous'
         ? `cell ${p.cell}: "${p.text}" reads as ${p.vi} in Vietnamese format and ${p.en} in English format, and no other cell tells which the file uses; pass --locale vi or --locale en`
         : `the file mixes both number formats equally (${p.viCell} "${p.viText}" is Vietnamese, ${p.enCell} "${p.enText}" English); pass --locale vi or --locale en`,
-    WORKBOOK_INVALID: (p) => `not a readable Excel workbook: ${p.detail}`,
+    WORKBOOK_INVALID: (p) =>
+      !('xml' in p)
+        ? `not a readable Excel workbook: ${p.detail}`
+        : p.xml === 'doctype'
+          ? `not a readable Excel workbook: ${p.part} declares a DOCTYPE, which Office files never do (it is how entity-expansion attacks begin); not read`
+          : `not a readable Excel workbook: ${p.part} is not well-formed XML (${p.detail})`,
     WORKBOOK_TOO_LARGE: (p) =>
       p.what === 'uncompressed'
         ? `the workbook unpacks to more than ${p.limitMb} MB (a ZIP bomb, or far larger than any annex table); not read`
@@ -400,7 +405,21 @@ export const en: Catalog = {
             ? `the workbook holds more than ${p.limit.toLocaleString('en-US')} cells; not read`
             : p.what === 'range'
               ? `the sheet has content as far as ${p.cell}; povcheck reads sheets up to ${p.maxRows.toLocaleString('en-US')} rows and ${p.maxCols.toLocaleString('en-US')} columns (delete what lies beyond the table)`
-              : 'the workbook uses ZIP64 (it is larger than 4 GB); not read',
+              : p.what === 'zip64'
+                ? 'the workbook uses ZIP64 (it is larger than 4 GB); not read'
+                : p.what === 'sheets'
+                  ? `the workbook has more than ${p.limit.toLocaleString('en-US')} sheets; not read`
+                  : p.what === 'merges'
+                    ? `the sheet has more than ${p.limit.toLocaleString('en-US')} merged ranges; not read`
+                    : p.what === 'strings'
+                      ? `the workbook holds more than ${p.limit.toLocaleString('en-US')} texts (shared strings); not read`
+                      : p.what === 'string-chars'
+                        ? `the workbook's texts add up to more than ${p.limit.toLocaleString('en-US')} characters; not read`
+                        : p.what === 'text'
+                          ? `${p.part} holds a text longer than ${p.limit.toLocaleString('en-US')} characters (a cell holds at most 32,767); not read`
+                          : p.what === 'depth'
+                            ? `${p.part} nests XML elements more than ${p.limit.toLocaleString('en-US')} deep; not read`
+                            : `${p.part} holds more than ${p.limit.toLocaleString('en-US')} XML elements; not read`,
     SHEET_NOT_FOUND: (p) => `the workbook has no sheet "${p.sheet}"; its sheets: ${p.available.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
     NO_INPUT: (p) =>
       p.kind === 'glob'

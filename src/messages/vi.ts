@@ -398,7 +398,12 @@ export const vi: Catalog = {
       p.reason === 'ambiguous'
         ? `ô ${p.cell}: "${p.text}" đọc kiểu Việt Nam là ${p.vi}, kiểu tiếng Anh là ${p.en}, và không ô nào khác cho biết tệp dùng kiểu nào; hãy chỉ rõ --locale vi hoặc --locale en`
         : `tệp dùng lẫn hai kiểu số với số lượng ngang nhau (ô ${p.viCell} "${p.viText}" kiểu Việt Nam, ô ${p.enCell} "${p.enText}" kiểu tiếng Anh); hãy chỉ rõ --locale vi hoặc --locale en`,
-    WORKBOOK_INVALID: (p) => `không đọc được sổ tính Excel này: ${p.detail}`,
+    WORKBOOK_INVALID: (p) =>
+      !('xml' in p)
+        ? `không đọc được sổ tính Excel này: ${p.detail}`
+        : p.xml === 'doctype'
+          ? `không đọc được sổ tính Excel này: ${p.part} khai báo DOCTYPE, điều tệp Office không bao giờ làm (đó là cách mở đầu tấn công khai triển thực thể); không đọc`
+          : `không đọc được sổ tính Excel này: ${p.part} không phải XML hợp lệ (${p.detail})`,
     WORKBOOK_TOO_LARGE: (p) =>
       p.what === 'uncompressed'
         ? `sổ tính khi giải nén lớn hơn ${p.limitMb} MB (tệp "bom nén", hoặc lớn hơn mọi bảng phụ lục); không đọc`
@@ -408,7 +413,21 @@ export const vi: Catalog = {
             ? `sổ tính có hơn ${p.limit.toLocaleString('vi-VN')} ô; không đọc`
             : p.what === 'range'
               ? `trang tính có nội dung tới tận ô ${p.cell}; povcheck chỉ đọc trang tính tối đa ${p.maxRows.toLocaleString('vi-VN')} dòng và ${p.maxCols.toLocaleString('vi-VN')} cột (hãy xoá phần nằm ngoài bảng)`
-              : 'sổ tính dùng ZIP64 (lớn hơn 4 GB); không đọc',
+              : p.what === 'zip64'
+                ? 'sổ tính dùng ZIP64 (lớn hơn 4 GB); không đọc'
+                : p.what === 'sheets'
+                  ? `sổ tính có hơn ${p.limit.toLocaleString('vi-VN')} trang tính; không đọc`
+                  : p.what === 'merges'
+                    ? `trang tính có hơn ${p.limit.toLocaleString('vi-VN')} vùng ô gộp; không đọc`
+                    : p.what === 'strings'
+                      ? `sổ tính có hơn ${p.limit.toLocaleString('vi-VN')} chuỗi văn bản (shared strings); không đọc`
+                      : p.what === 'string-chars'
+                        ? `tổng độ dài văn bản của sổ tính vượt quá ${p.limit.toLocaleString('vi-VN')} ký tự; không đọc`
+                        : p.what === 'text'
+                          ? `${p.part} có một đoạn văn bản dài hơn ${p.limit.toLocaleString('vi-VN')} ký tự (một ô chứa tối đa 32.767 ký tự); không đọc`
+                          : p.what === 'depth'
+                            ? `${p.part} lồng các phần tử XML sâu hơn ${p.limit.toLocaleString('vi-VN')} cấp; không đọc`
+                            : `${p.part} có hơn ${p.limit.toLocaleString('vi-VN')} phần tử XML; không đọc`,
     SHEET_NOT_FOUND: (p) => `sổ tính không có trang "${p.sheet}"; các trang có: ${p.available.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
     NO_INPUT: (p) =>
       p.kind === 'glob'
