@@ -167,7 +167,8 @@ export const en: Catalog = {
   'duplicate.unit': (p) => `Unit "${p.unit}" appears twice (first at ${p.first}).`,
   'duplicate.code': (p) => `Code "${p.code}" of "${p.unit}" is also the code of "${p.first}".`,
   'hierarchy.unknown-parent': (p) => `"${p.unit}": no unit has the parent code "${p.parent}"; this unit is not added up anywhere.`,
-  'hierarchy.cycle': (p) => `"${p.unit}" is in a loop of parents (${p.codes.join(' → ')}); the units in the loop are not added up anywhere.`,
+  'hierarchy.cycle': (p) =>
+    `"${p.unit}" is in a loop of parents (${p.codes.join(' → ')}${p.count > p.codes.length ? ` → …; ${p.count.toLocaleString('en-US')} units in all` : ''}); the units in the loop are not added up anywhere.`,
   'hierarchy.orphan': (p) => `"${p.unit}" has no parent and is not the total; its values are not added up anywhere.`,
   'unknown.row': (p) => `"${p.text}" is not a known indicator; the row is not checked (see the label list in docs/input.md).`,
   'unknown.unlabelled-row': (p) => `Row ${p.row} has values but no indicator label; it is not checked.`,

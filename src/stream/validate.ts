@@ -32,6 +32,7 @@ import { detect, langOf, missingIndicators, numberFormat, parseValue, NON_ASCII,
 import { longColumns, type LongColumns } from '../shape/long.js';
 import { clip, MAX_ECHO, newDraft, tidyName, type Draft } from '../shape/draft.js';
 import { totalMatcher } from '../shape/aliases.js';
+import { loopParams } from '../shape/hierarchy.js';
 import { CHECK_RULES, applicableRules } from '../rules/index.js';
 import { sumMismatch, sumSkip } from '../rules/sum.js';
 import { Folds, summaryFinding, type Effect, type FoldRule } from '../rules/summary.js';
@@ -660,7 +661,7 @@ class StreamTable {
           severity: 'error',
           ...(at ? { at } : {}),
           unit: name(u),
-          msg: p === u ? { id: 'hierarchy.cycle', params: { unit: name(u), codes: [pc] } } : { id: 'hierarchy.unknown-parent', params: { unit: name(u), parent: pc } },
+          msg: p === u ? { id: 'hierarchy.cycle', params: loopParams(name(u), [pc], 0) } : { id: 'hierarchy.unknown-parent', params: { unit: name(u), parent: pc } },
         });
         continue;
       }
@@ -681,9 +682,12 @@ class StreamTable {
         while (walk[from] !== i) from++;
         const loop = walk.slice(from, len);
         const codes = loop.map((k) => (this.codes.isEmpty(k) ? name(k) : code(k)));
+        // Reported once, at the member listed first, as shape/hierarchy.ts does.
+        let first = 0;
+        for (let k = 1; k < loop.length; k++) if (loop[k]! < loop[first]!) first = k;
+        const at = parentCell(loop[first]!) ?? nameCell(loop[first]!);
+        push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: name(loop[first]!), msg: { id: 'hierarchy.cycle', params: loopParams(name(loop[first]!), codes, first) } });
         for (const k of loop) {
-          const at = parentCell(k) ?? nameCell(k);
-          push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: name(k), msg: { id: 'hierarchy.cycle', params: { unit: name(k), codes } } });
           parentOf[k] = -1;
           flagged[k] = 1;
         }
