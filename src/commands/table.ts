@@ -74,7 +74,7 @@ async function runTable(file: string, flags: TableFlags, ctx: CommandContext, se
       output = await render(table, flags.format, opts(), file);
     }
   }
-  await emit(ctx, output, out, file);
+  await emit(ctx, output, out, [file]);
 
   for (const line of readingNotes(file, findings, lang, locale)) ctx.io.err(line + '\n');
   if (reportDifferences(ctx, file, annex, table.differences, lang, locale) && flags.strict) return EXIT.FINDINGS;

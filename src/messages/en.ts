@@ -521,7 +521,23 @@ export const en: Catalog = {
       `the target for ${p.unit} (${p.indicator} ${p.op}) cannot be planned: plan computes the least exits for rate_reduced or poor_reduced with >= or = and for rate_end or poor_end with <= or =`,
     OUTPUT_REQUIRED: (p) => `the ${p.format} format is not printed to the terminal: name the output file with -o <file>.${p.format}`,
     USAGE: (p) => p.detail,
-    WRITE_FAILED: (p) => `cannot write the output file (${p.detail})`,
+    WRITE_FAILED: (p) =>
+      `cannot write the output file (${
+        ({
+          ENOSPC: 'no space left on the device',
+          EDQUOT: 'disk quota exceeded',
+          EACCES: 'permission denied',
+          EPERM: 'permission denied',
+          EROFS: 'read-only file system',
+          EISDIR: 'it is a directory',
+          ENOENT: 'no such folder',
+          ENOTDIR: 'a part of the path is not a folder',
+          ENXIO: 'a named pipe (FIFO) that no process reads',
+          EPIPE: 'the reader closed the pipe',
+          EBADF: 'no such open descriptor',
+          'not-a-file': 'neither a regular file, a character device nor a named pipe',
+        } as Record<string, string>)[p.detail] ?? p.detail
+      })`,
     INTERNAL: (p) => `internal error (${p.detail}); please report it with the file`,
   },
 };

@@ -529,7 +529,23 @@ export const vi: Catalog = {
       `mục tiêu của ${p.unit} (${p.indicator} ${p.op}) không lập kế hoạch được: plan tính số hộ nghèo cần giảm tối thiểu cho rate_reduced, poor_reduced với >= hoặc = và cho rate_end, poor_end với <= hoặc =`,
     OUTPUT_REQUIRED: (p) => `định dạng ${p.format} không in ra màn hình: hãy chỉ rõ tệp kết quả bằng -o <tệp>.${p.format}`,
     USAGE: (p) => p.detail,
-    WRITE_FAILED: (p) => `không ghi được tệp kết quả (${p.detail})`,
+    WRITE_FAILED: (p) =>
+      `không ghi được tệp kết quả (${
+        ({
+          ENOSPC: 'thiết bị đã hết chỗ trống',
+          EDQUOT: 'vượt hạn mức đĩa',
+          EACCES: 'không có quyền',
+          EPERM: 'không có quyền',
+          EROFS: 'hệ thống tệp chỉ đọc',
+          EISDIR: 'đây là một thư mục',
+          ENOENT: 'không có thư mục này',
+          ENOTDIR: 'một phần của đường dẫn không phải thư mục',
+          ENXIO: 'một ống có tên (FIFO) không có tiến trình nào đọc',
+          EPIPE: 'bên đọc đã đóng ống',
+          EBADF: 'không có bộ mô tả tệp đang mở này',
+          'not-a-file': 'không phải tệp thường, thiết bị ký tự hay ống có tên',
+        } as Record<string, string>)[p.detail] ?? p.detail
+      })`,
     INTERNAL: (p) => `lỗi nội bộ (${p.detail}); xin báo lỗi này kèm tệp`,
   },
 };

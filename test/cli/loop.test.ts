@@ -16,7 +16,7 @@ const seed = fixtures.hierarchyUnits(2);
 /** A loop of n units V0 → V1 → … → V0 after the seed's tree; each unit consistent in itself (no other finding). */
 function loopTable(n: number): string {
   const c = seed[2]!;
-  const unit = { ...c, households_end: c.households_start!, rate_end: fixtures.annexRate(c.poor_end!, c.households_start!) };
+  const unit: Record<string, string> = { ...c, households_end: c.households_start!, rate_end: fixtures.annexRate(c.poor_end!, c.households_start!) };
   unit.rate_reduced = ((Math.round(Number(unit.rate_start) * 100) - Math.round(Number(unit.rate_end) * 100)) / 100).toFixed(2);
   const loop = Array.from({ length: n }, (_, i) => ({ ...unit, code: `V${i}`, parent: `V${(i + 1) % n}`, name: `Xã vòng ${i}` }));
   const file = join(dir, `loop-${n}.csv`);
