@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { isPovcheckError } from './errors.js';
+import { visible } from './messages/visible.js';
 import { EXIT, envLang, internalError, oneLine, processIo, type CommandContext, type Io } from './commands/shared.js';
 import { registerValidate } from './commands/validate.js';
 import { registerFix } from './commands/fix.js';
@@ -27,7 +28,8 @@ export function buildProgram(ctx: CommandContext): Command {
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(povcheck --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: ctx.io.out, writeErr: ctx.io.err });
+    // commander's errors quote the arguments: each line shown through `visible` (no control character reaches the terminal).
+    .configureOutput({ writeOut: ctx.io.out, writeErr: (s) => ctx.io.err(s.split('\n').map(visible).join('\n')) });
   const withVersion = { ...ctx, version: VERSION };
   registerValidate(program, withVersion);
   registerFix(program, withVersion);
@@ -54,7 +56,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.err(oneLine(e, envLang(io.env)) + '\n');
       return EXIT.UNREADABLE;
     }
-    io.err(`povcheck: internal error (${internalError(e, io).params.detail})\n`);
+    io.err(`povcheck: internal error (${visible(internalError(e, io).params.detail)})\n`);
     return EXIT.UNREADABLE;
   }
 }

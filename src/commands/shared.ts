@@ -5,7 +5,7 @@
  */
 import { fstatSync, writeSync } from 'node:fs';
 import { Option } from 'commander';
-import { renderError, type Lang } from '../messages/index.js';
+import { renderError, visible, type Lang } from '../messages/index.js';
 import { PovcheckError } from '../errors.js';
 import type { Delimiter } from '../read/csv.js';
 import { ENCODING_CHOICES, type EncodingChoice } from '../read/decode.js';
@@ -128,7 +128,8 @@ export function readOptionsOf(flags: { delimiter?: string; encoding?: EncodingCh
 /** "povcheck: file cell: reason" — the one line for input that cannot be read. */
 export function oneLine(e: PovcheckError, lang: Lang): string {
   const reason = renderError(e, lang);
-  const where = [e.file, e.cell].filter(Boolean).join(' ');
+  // The file name and cell come from the command line or the input: shown through `visible`, so the line stays one line.
+  const where = visible([e.file, e.cell].filter(Boolean).join(' '));
   return `povcheck: ${where ? `${where}: ` : ''}${reason}`;
 }
 
