@@ -7,6 +7,7 @@ import { AlignmentType, Document, Packer, PageOrientation, Paragraph, ShadingTyp
 import { displayWidth } from './box.js';
 import { layoutOf, numericColumns, type RenderOptions, type TableData } from './table-data.js';
 import type { AnnexLayout, LayoutCell } from './annex-layout.js';
+import { xmlSafeText } from './xml-text.js';
 
 /** A4 landscape in twentieths of a point, with 2 cm margins. */
 const PAGE = { width: 16838, height: 11906, margin: 1134 };
@@ -47,7 +48,8 @@ export async function renderDocx(data: TableData, opts: RenderOptions): Promise<
   const colWidths = widths(layout, tableWidth);
 
   const cell = (c: LayoutCell | undefined, col: number, header: boolean) => {
-    const text = c?.text ?? '';
+    // Every text goes through xmlSafeText: a name holding a character XML cannot carry would corrupt the file.
+    const text = xmlSafeText(c?.text ?? '');
     const bold = header || c?.kind === 'heading' || (c?.kind === 'unit' && c.unit === data.total?.id);
     const align = header || c?.kind === 'stt' || c?.kind === 'measure' ? AlignmentType.CENTER : numeric[col] && c?.kind === 'value' ? AlignmentType.RIGHT : AlignmentType.LEFT;
     return new TableCell({
@@ -73,14 +75,14 @@ export async function renderDocx(data: TableData, opts: RenderOptions): Promise<
   const children: Array<Paragraph | Table> = [];
   if (opts.title) {
     children.push(
-      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: opts.title, bold: true, font: FONT, size: 28 })] }),
+      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: xmlSafeText(opts.title), bold: true, font: FONT, size: 28 })] }),
     );
   }
   children.push(table);
 
   const doc = new Document({
     creator: 'povcheck',
-    ...(opts.title ? { title: opts.title } : {}),
+    ...(opts.title ? { title: xmlSafeText(opts.title) } : {}),
     styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
     sections: [
       {

@@ -9,6 +9,7 @@ import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { catalog } from '../messages/index.js';
 import { displayWidth } from './box.js';
 import { layoutOf, numericColumns, plainValue, type RenderOptions, type TableData } from './table-data.js';
+import { xmlSafeText } from './xml-text.js';
 
 const LOCALE_TAG = { vi: '[$-42A]', en: '[$-409]' } as const;
 
@@ -32,15 +33,16 @@ export async function renderXlsx(data: TableData, opts: XlsxOptions): Promise<Ui
   const wb = new ExcelJS.Workbook();
   wb.creator = 'povcheck';
   if (opts.created) wb.created = wb.modified = opts.created;
-  if (opts.title) wb.title = opts.title;
-  const ws = wb.addWorksheet(catalog(opts.lang).calc.sheetName, {
+  // Every text goes through xmlSafeText: a name holding a character XML cannot carry would corrupt the file.
+  if (opts.title) wb.title = xmlSafeText(opts.title);
+  const ws = wb.addWorksheet(xmlSafeText(catalog(opts.lang).calc.sheetName), {
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   const ncol = layout.header.length;
   let r = 1;
   if (opts.title) {
     const c = ws.getCell(r, 1);
-    c.value = opts.title;
+    c.value = xmlSafeText(opts.title);
     c.font = { ...FONT, bold: true, size: 14 };
     c.alignment = { horizontal: 'center' };
     ws.mergeCells(r, 1, r, ncol);
@@ -49,7 +51,7 @@ export async function renderXlsx(data: TableData, opts: XlsxOptions): Promise<Ui
   const headerRow = r;
   layout.header.forEach((h, i) => {
     const c = ws.getCell(headerRow, i + 1);
-    c.value = h.text;
+    c.value = xmlSafeText(h.text);
     c.font = { ...FONT, bold: true };
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
@@ -70,7 +72,7 @@ export async function renderXlsx(data: TableData, opts: XlsxOptions): Promise<Ui
         c.alignment = { horizontal: 'right', vertical: 'middle', indent: 1 };
         return;
       }
-      c.value = cellData.text;
+      c.value = xmlSafeText(cellData.text);
       const centred = cellData.kind === 'stt' || cellData.kind === 'measure';
       c.alignment = { horizontal: centred ? 'center' : 'left', vertical: 'middle', wrapText: cellData.kind === 'label' || cellData.kind === 'heading', ...(centred ? {} : { indent: 1 }) };
     });

@@ -11,11 +11,11 @@ import type { FileResult } from '../validate.js';
 import { catalog, makeFmt, renderSkip } from '../messages/index.js';
 import { findingText, isFailing, unreadableText } from './ci.js';
 import { failOnOfReport, langOf, showsExpected, type ReportInput } from './types.js';
+import { xmlSafeText } from '../render/xml-text.js';
 
-/** XML 1.0 text: escaped, and without the control characters XML cannot carry. */
+/** XML 1.0 text: escaped, and the characters XML cannot carry replaced (render/xml-text.ts). */
 export function xmlEscape(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+  return xmlSafeText(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
