@@ -1,7 +1,7 @@
 /**
  * Decoded text → CSV records, incrementally, with csv-parse's semantics and the options both paths give it
- * (csvOptions: relax_column_count, relax_quotes, skip_empty_lines false, max_record_size; the record
- * delimiter detected from the first line break). Used by read/csv.ts for whole texts and by the streaming
+ * (csvOptions: relax_column_count, relax_quotes, skip_empty_lines false, max_record_size; each record
+ * ended by its own line break, CRLF, LF or CR). Used by read/csv.ts for whole texts and by the streaming
  * path (stream/validate.ts) chunk by chunk.
  *
  * Machine-made tables rarely quote anything, and a line without a quote character is just its fields
@@ -21,9 +21,12 @@ type ParserClass = new (opts: Record<string, unknown>) => { api: CsvApi };
 /** No spreadsheet cell is this long; longer means the file is not a table (or is hostile). */
 export const MAX_FIELD = 1_000_000;
 
-/** The csv-parse options of both paths: quoting only, no casting, ragged rows and empty lines kept. */
+/**
+ * The csv-parse options of both paths: quoting only, no casting, ragged rows and empty lines kept, and each
+ * record ended by its own line break (CRLF, LF or CR), not by the kind the first line used.
+ */
 export function csvOptions(delimiter: Delimiter, maxField = MAX_FIELD): Record<string, unknown> {
-  return { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: maxField };
+  return { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: maxField, record_delimiter: ['\r\n', '\n', '\r'] };
 }
 
 /** A csv-parse error as povcheck's CSV_MALFORMED, its line counted from `linesBefore` records on. */
@@ -42,7 +45,6 @@ interface CsvApi {
 
 export class RecordSplitter {
   private carry = '';
-  private eol: '\n' | '\r\n' | '\r' | undefined;
   private csv: CsvApi | undefined;
   /** Records emitted before csv-parse took over (to number its lines as the file does). */
   private linesBefore = 0;
@@ -67,32 +69,31 @@ export class RecordSplitter {
     this.feed('', true);
   }
 
+  /**
+   * Quote-free lines, each ended by its own line break: CRLF, LF or CR (a file whose lines end differently,
+   * edited on several systems, reads line by line). A CR at the very end of a chunk waits for the next one,
+   * which may start with its LF.
+   */
   private feed(text: string, final: boolean): void {
     if (this.csv) return this.csvParse(text, final);
     let s = this.carry + text;
     this.carry = '';
-    if (this.eol === undefined) {
-      const i = firstBreak(s);
-      const q = s.indexOf('"');
-      if (q >= 0 && (i < 0 || q < i)) return this.toCsv(s, final);
-      if (i < 0 || (s[i] === '\r' && i + 1 === s.length && !final)) {
-        if (!final) this.carry = s;
-        else if (s !== '') this.emit(s);
-        return;
-      }
-      this.eol = s[i] === '\n' ? '\n' : s[i + 1] === '\n' ? '\r\n' : '\r';
-    }
-    const eol = this.eol;
-    const step = eol.length;
     const quote = s.indexOf('"');
     let pos = 0;
+    // The next LF and CR from pos on, each searched again only once passed (so a file without CRs costs one scan).
+    let lf = s.indexOf('\n');
+    let cr = s.indexOf('\r');
     for (;;) {
-      const j = s.indexOf(eol, pos);
+      if (lf >= 0 && lf < pos) lf = s.indexOf('\n', pos);
+      if (cr >= 0 && cr < pos) cr = s.indexOf('\r', pos);
+      const j = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
       if (j < 0) break;
       // A quote on this line: csv-parse reads from the start of the line on.
       if (quote >= 0 && quote < j) return this.toCsv(s.slice(pos), final);
+      const crlf = j === cr && lf === j + 1;
+      if (j === cr && j + 1 === s.length && !final) break;
       this.emit(s.slice(pos, j));
-      pos = j + step;
+      pos = j + (crlf ? 2 : 1);
     }
     s = s.slice(pos);
     if (quote >= 0) return this.toCsv(s, final);
@@ -120,7 +121,7 @@ export class RecordSplitter {
   private toCsv(rest: string, end: boolean): void {
     this.linesBefore = this.records;
     const { Parser } = require('csv-parse') as { Parser: ParserClass };
-    const parser = new Parser({ ...csvOptions(this.delimiter, this.maxField), ...(this.eol ? { record_delimiter: this.eol } : {}) });
+    const parser = new Parser(csvOptions(this.delimiter, this.maxField));
     this.csv = parser.api;
     this.csvParse(rest, end);
   }
@@ -135,12 +136,6 @@ export class RecordSplitter {
       | undefined;
     if (err) throw csvError(err, this.linesBefore);
   }
-}
-
-function firstBreak(s: string): number {
-  const n = s.indexOf('\n');
-  const r = s.indexOf('\r');
-  return n < 0 ? r : r < 0 ? n : Math.min(n, r);
 }
 
 function tooLong(line: number | undefined): PovcheckError {

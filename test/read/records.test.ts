@@ -1,16 +1,17 @@
 /**
- * The streaming record splitter reads text exactly as csv-parse does with read/csv.ts's options, whatever
- * the chunking: quote-free text (its own fast split) and quoted text (handed to csv-parse from that line on).
+ * The streaming record splitter reads text exactly as csv-parse does with records.ts's options (each record
+ * ended by its own line break), whatever the chunking: quote-free text (its own fast split) and quoted text
+ * (handed to csv-parse from that line on).
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { RecordSplitter } from '../../src/read/records.js';
+import { csvOptions, RecordSplitter } from '../../src/read/records.js';
 import type { Delimiter } from '../../src/read/csv.js';
 
 function viaCsvParse(text: string, delimiter: Delimiter, max: number): string[][] | string {
   try {
-    return parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: max }) as string[][];
+    return parse(text, csvOptions(delimiter, max)) as string[][];
   } catch (e) {
     return (e as { code?: string }).code === 'CSV_MAX_RECORD_SIZE' ? 'too long' : 'malformed';
   }
