@@ -12,10 +12,22 @@ export interface ErrorParams {
   FILE_EMPTY: { blank: boolean };
   FILE_BINARY: { kind: 'zip' | 'ole' | 'pdf' | 'png' | 'jpeg' | 'gzip' | 'binary' | 'ods' | 'xlsb' | 'docx' | 'encrypted' };
   FILE_TOO_LARGE: { limitMb: number };
-  ENCODING_INVALID: { encoding: string };
+  /**
+   * Not valid in the encoding it is read in. For UTF-8 the first damaged spot: its byte offset (0-based), its
+   * line and the bytes there in hex ("C3 28"), when the file is otherwise clearly UTF-8 or --encoding utf-8 says so.
+   */
+  ENCODING_INVALID: { encoding: string; offset?: number; line?: number; bytes?: string };
   /** Text in a legacy Vietnamese encoding (or typed with a legacy font); `likely` when it can be told. */
   ENCODING_LEGACY: { likely?: 'windows-1258' | 'tcvn3' | 'vni'; sample: string };
-  CSV_MALFORMED: { line?: number; detail: string };
+  /**
+   * The delimited text cannot be split into records: a quoted field that opens on `line` and never closes, a line
+   * longer than `limit` characters, a line of more than `limit` fields, or csv-parse's own `detail`.
+   */
+  CSV_MALFORMED:
+    | { line?: number; detail: string }
+    | { line: number; reason: 'quote' }
+    | { line?: number; reason: 'record-size'; limit: number }
+    | { line: number; reason: 'columns'; limit: number };
   NOT_A_TABLE: { reason: 'no-columns' | 'no-labels' };
   LOCALE_AMBIGUOUS:
     | { reason: 'ambiguous'; cell: string; text: string; vi: string; en: string }

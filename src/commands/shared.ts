@@ -51,7 +51,9 @@ function maybeTerminal(fd: number): boolean {
 /**
  * Writes to stdout with fs.writeSync: touching process.stdout loads Node's stream and socket modules, a
  * good part of a short run's start-up (docs/performance.md "Start-up"). On a non-blocking descriptor (EAGAIN) the rest
- * goes through process.stdout in order; a closed pipe (`povcheck … | head`) ends the output quietly.
+ * goes through process.stdout in order; a closed pipe (`povcheck … | head`) ends the output quietly. Any other
+ * failure (a full disk: ENOSPC, a quota, an I/O error) is WRITE_FAILED naming standard output: one line on
+ * stderr and exit 2, never an internal error.
  */
 function stdoutWriter(): (s: string) => void {
   let mode: 'sync' | 'stream' | 'closed' = 'sync';
@@ -69,6 +71,8 @@ function stdoutWriter(): (s: string) => void {
           mode = 'stream';
           process.stdout.on('error', (err: NodeJS.ErrnoException) => {
             if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+            process.stderr.write(oneLine(stdoutFailed(err.code), envLang(process.env)) + '\n');
+            process.exit(EXIT.UNREADABLE);
           });
           process.stdout.write(buf.subarray(off));
           return;
@@ -77,11 +81,19 @@ function stdoutWriter(): (s: string) => void {
           mode = 'closed';
           return;
         }
-        throw e;
+        mode = 'closed';
+        throw stdoutFailed(code);
       }
     }
   };
 }
+
+function stdoutFailed(code: string | undefined): PovcheckError {
+  return new PovcheckError('WRITE_FAILED', { detail: code ?? 'unknown error' }, { file: STDOUT_NAME });
+}
+
+/** How standard output is named in a message. */
+const STDOUT_NAME = '<stdout>';
 
 /** A command's handle on the run: its streams, and how it reports its exit code. */
 export interface CommandContext {

@@ -379,10 +379,19 @@ export const en: Catalog = {
       })[p.kind],
     FILE_TOO_LARGE: (p) => `the file is larger than ${p.limitMb} MB`,
     ENCODING_INVALID: (p) =>
-      `the text is not valid ${p.encoding}; it may be in a legacy code page (Windows-1258, TCVN3, VNI): save it from Excel as "CSV UTF-8" or "Unicode Text"`,
+      p.offset !== undefined
+        ? `the text is not valid ${p.encoding} at byte ${p.offset.toLocaleString('en-US')}${p.line !== undefined ? ` (line ${p.line.toLocaleString('en-US')})` : ''}${p.bytes ? `: bytes ${p.bytes}` : ''}; the file is damaged there (a character cut short or mistyped); correct that spot or save the file again as "CSV UTF-8"`
+        : `the text is not valid ${p.encoding}; it may be in a legacy code page (Windows-1258, TCVN3, VNI): save it from Excel as "CSV UTF-8" or "Unicode Text"`,
     ENCODING_LEGACY: (p) =>
       `the text is in a legacy Vietnamese encoding${p.likely ? ` (most likely ${{ 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3/ABC, fonts .VnTime', vni: 'VNI, fonts VNI-Times' }[p.likely]})` : ' (Windows-1258, TCVN3 or VNI)'}${p.sample ? `, e.g. "${p.sample}"` : ''}; read it with --encoding ${p.likely ?? 'windows-1258|tcvn3|vni'} or save it as "CSV UTF-8"`,
-    CSV_MALFORMED: (p) => `cannot parse the CSV${p.line ? ` near line ${p.line}` : ''}: ${p.detail}`,
+    CSV_MALFORMED: (p) =>
+      !('reason' in p)
+        ? `cannot parse the CSV${p.line ? ` near line ${p.line}` : ''}: ${p.detail}`
+        : p.reason === 'quote'
+          ? `a quoted field opens on line ${p.line.toLocaleString('en-US')} and is never closed (a stray " in a cell?); everything after it would be one field`
+          : p.reason === 'columns'
+            ? `line ${p.line.toLocaleString('en-US')} has more than ${p.limit.toLocaleString('en-US')} columns (more than a spreadsheet holds); this is not a table`
+            : `${p.line ? `line ${p.line.toLocaleString('en-US')}` : 'a line'} is longer than ${p.limit.toLocaleString('en-US')} characters; this is not a table`,
     NOT_A_TABLE: (p) =>
       p.reason === 'no-columns'
         ? 'no column structure: no line splits into several fields at a comma, semicolon or TAB'

@@ -387,10 +387,19 @@ export const vi: Catalog = {
       })[p.kind],
     FILE_TOO_LARGE: (p) => `tệp lớn hơn ${p.limitMb} MB`,
     ENCODING_INVALID: (p) =>
-      `văn bản không phải ${p.encoding} hợp lệ; có thể tệp dùng bảng mã cũ (Windows-1258, TCVN3, VNI): hãy lưu lại từ Excel dạng "CSV UTF-8" hoặc "Unicode Text"`,
+      p.offset !== undefined
+        ? `văn bản không phải ${p.encoding} hợp lệ tại byte ${p.offset.toLocaleString('vi-VN')}${p.line !== undefined ? ` (dòng ${p.line.toLocaleString('vi-VN')})` : ''}${p.bytes ? `: các byte ${p.bytes}` : ''}; tệp bị hỏng ở chỗ đó (một ký tự bị cắt cụt hoặc gõ sai); hãy sửa chỗ đó hoặc lưu lại tệp dạng "CSV UTF-8"`
+        : `văn bản không phải ${p.encoding} hợp lệ; có thể tệp dùng bảng mã cũ (Windows-1258, TCVN3, VNI): hãy lưu lại từ Excel dạng "CSV UTF-8" hoặc "Unicode Text"`,
     ENCODING_LEGACY: (p) =>
       `văn bản dùng bảng mã cũ${p.likely ? ` (có lẽ là ${{ 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3/ABC, phông .VnTime', vni: 'VNI, phông VNI-Times' }[p.likely]})` : ' (Windows-1258, TCVN3 hoặc VNI)'}${p.sample ? `, ví dụ "${p.sample}"` : ''}; hãy đọc bằng --encoding ${p.likely ?? 'windows-1258|tcvn3|vni'} hoặc lưu lại dạng "CSV UTF-8"`,
-    CSV_MALFORMED: (p) => `không phân tích được CSV${p.line ? ` ở khoảng dòng ${p.line}` : ''}: ${p.detail}`,
+    CSV_MALFORMED: (p) =>
+      !('reason' in p)
+        ? `không phân tích được CSV${p.line ? ` ở khoảng dòng ${p.line}` : ''}: ${p.detail}`
+        : p.reason === 'quote'
+          ? `một ô trong ngoặc kép mở ở dòng ${p.line.toLocaleString('vi-VN')} mà không bao giờ đóng (có dấu " lạc trong một ô?); mọi thứ sau đó sẽ thành một ô`
+          : p.reason === 'columns'
+            ? `dòng ${p.line.toLocaleString('vi-VN')} có hơn ${p.limit.toLocaleString('vi-VN')} cột (nhiều hơn một bảng tính chứa được); đây không phải một bảng`
+            : `${p.line ? `dòng ${p.line.toLocaleString('vi-VN')}` : 'một dòng'} dài hơn ${p.limit.toLocaleString('vi-VN')} ký tự; đây không phải một bảng`,
     NOT_A_TABLE: (p) =>
       p.reason === 'no-columns'
         ? 'không thấy cấu trúc cột: không dòng nào tách được thành nhiều ô bằng dấu phẩy, chấm phẩy hay TAB'

@@ -24,8 +24,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { PovcheckError } from '../errors.js';
 import { compareFindings, type Finding, type Skip } from '../findings.js';
 import { a1, gridFromRecords, trimmedText, type Cell, type Grid, type SourceInfo } from '../read/grid.js';
-import { decodeBytes } from '../read/decode.js';
-import { detectDelimiter, type Delimiter } from '../read/csv.js';
+import { decodeBytes, utf8Damage } from '../read/decode.js';
+import { delimiterOf, type Delimiter } from '../read/csv.js';
 import { COUNT_INDICATORS, INDICATORS, indicatorKind, type CountIndicator, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, Value } from '../model/annex.js';
 import { detect, langOf, missingIndicators, numberFormat, parseValue, NON_ASCII, type NumberFormat } from '../shape/index.js';
@@ -134,7 +134,7 @@ async function readRecords(fd: number, start: number, size: number, delimiter: D
     try {
       text = decoder.decode(chunk, { stream: true });
     } catch {
-      throw new PovcheckError('ENCODING_INVALID', { encoding: 'UTF-8' });
+      throw damagedAt(fd, pos - n, chunk, splitter.count);
     }
     splitter.push(text);
     onProgress?.(pos, size);
@@ -144,16 +144,32 @@ async function readRecords(fd: number, start: number, size: number, delimiter: D
   try {
     splitter.push(decoder.decode());
   } catch {
-    throw new PovcheckError('ENCODING_INVALID', { encoding: 'UTF-8' });
+    throw new PovcheckError('ENCODING_INVALID', { encoding: 'UTF-8', offset: size - 1 });
   }
   splitter.end();
+}
+
+/**
+ * The damaged spot of a chunk that does not decode as UTF-8: its file offset, and its line (the records read
+ * before the chunk, and the line breaks in it before the spot). The chunk is scanned with the three bytes
+ * before it, where a character cut by the chunk boundary begins.
+ */
+function damagedAt(fd: number, chunkStart: number, chunk: Uint8Array, recordsBefore: number): PovcheckError {
+  const back = Math.min(3, chunkStart);
+  const before = Buffer.alloc(back);
+  readSync(fd, before, 0, back, chunkStart - back);
+  const window = Buffer.concat([before, chunk]);
+  const d = utf8Damage(window);
+  if (!d) return new PovcheckError('ENCODING_INVALID', { encoding: 'UTF-8' });
+  let breaks = 0;
+  for (let i = back; i < d.offset; i++) if (window[i] === 0x0a) breaks++;
+  return new PovcheckError('ENCODING_INVALID', { encoding: 'UTF-8', offset: chunkStart - back + d.offset, line: recordsBefore + 1 + breaks, bytes: d.bytes });
 }
 
 function headDecisions(bytes: Uint8Array, opts: StreamOptions): { encoding: 'utf-8' | 'utf-8-bom'; delimiter: Delimiter } {
   const decoded = decodeBytes(bytes, opts.encoding ?? 'auto');
   if (decoded.encoding !== 'utf-8' && decoded.encoding !== 'utf-8-bom') throw new NotStreamable(`encoding ${decoded.encoding}`);
-  const delimiter = opts.delimiter ?? detectDelimiter(decoded.text);
-  if (!delimiter) throw new PovcheckError('NOT_A_TABLE', { reason: 'no-columns' });
+  const delimiter = opts.delimiter ?? delimiterOf(decoded.text);
   return { encoding: decoded.encoding, delimiter };
 }
 
