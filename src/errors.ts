@@ -51,6 +51,11 @@ export interface ErrorParams {
     /** An XML part past the reader's limits: a text longer than `limit` characters, nesting, elements. */
     | { what: 'text' | 'depth' | 'elements'; part: string; limit: number };
   SHEET_NOT_FOUND: { sheet: string; available: string[] };
+  /**
+   * A table past povcheck's memory budget (validate.ts TABLE_BUDGET): more rows than it checks, or more findings
+   * than it keeps. Refused with the reason before the memory runs out.
+   */
+  TABLE_TOO_LARGE: { what: 'rows' | 'findings'; limit: number };
   /** A directory or glob on the command line that names no file povcheck reads. */
   NO_INPUT: { kind: 'glob' | 'directory' };
   /** povcheck.config.json (or --config) cannot be used. */

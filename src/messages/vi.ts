@@ -438,6 +438,10 @@ export const vi: Catalog = {
                           : p.what === 'depth'
                             ? `${p.part} lồng các phần tử XML sâu hơn ${p.limit.toLocaleString('vi-VN')} cấp; không đọc`
                             : `${p.part} có hơn ${p.limit.toLocaleString('vi-VN')} phần tử XML; không đọc`,
+    TABLE_TOO_LARGE: (p) =>
+      p.what === 'rows'
+        ? `bảng có hơn ${p.limit.toLocaleString('vi-VN')} dòng, nhiều hơn povcheck kiểm tra trong một lần chạy; dừng ở đây để không cạn bộ nhớ (hãy tách bảng, ví dụ theo tỉnh)`
+        : `kiểm tra bảng cho ra hơn ${p.limit.toLocaleString('vi-VN')} phát hiện (cùng một lỗi lặp lại suốt bảng? cột đặt sai chỗ, sai kiểu số?); povcheck dừng ở đây để không cạn bộ nhớ: hãy sửa những lỗi đầu tiên rồi kiểm tra lại`,
     SHEET_NOT_FOUND: (p) => `sổ tính không có trang "${p.sheet}"; các trang có: ${p.available.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
     NO_INPUT: (p) =>
       p.kind === 'glob'

@@ -41,7 +41,7 @@ import { Dec, ZERO } from '../calc/decimal.js';
 import { RecordSplitter } from '../read/records.js';
 import { CodeIndex, grow, StringPool } from './pool.js';
 import { checkRow, fastCount, fastRate, Verdict, type FastFacts } from './fast.js';
-import { statusOf, type FileResult, type TableSummary, type ValidateOptions } from '../validate.js';
+import { statusOf, tableBudget, type FileResult, type TableSummary, type ValidateOptions } from '../validate.js';
 
 /** Records shaped with the in-memory code before streaming the rest. */
 export const HEAD_ROWS = 1000;
@@ -261,6 +261,7 @@ class StreamTable {
 
   // Results.
   private findings: Finding[] = [];
+  private readonly budget = tableBudget();
   /** The tree after the first pass, and the total. */
   private parentOf: Int32Array | undefined;
   private total: number | undefined;
@@ -287,6 +288,9 @@ class StreamTable {
 
   record(rec: string[]): void {
     const r = this.row++;
+    // The budget (validate.ts TABLE_BUDGET), checked where rows are counted: refused before memory runs out.
+    if (r >= this.budget.rows) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'rows', limit: this.budget.rows });
+    if (this.findings.length > this.budget.findings) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'findings', limit: this.budget.findings });
     if (this.shaped) return this.dataRow(rec, r);
     this.head!.push(rec);
     if (this.head!.length >= this.headRows) this.shapeHead();
@@ -739,6 +743,7 @@ class StreamTable {
     const name = (u: number) => this.names.get(u);
     if (this.sumApplies) this.sums(parentOf, name);
     this.emitFolds();
+    if (this.findings.length > this.budget.findings) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'findings', limit: this.budget.findings });
 
     this.findings.sort(compareFindings);
     const skipped = this.skipped.sort((a, b) => a.order - b.order || a.row - b.row).map((s) => s.skip);
