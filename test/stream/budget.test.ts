@@ -13,7 +13,7 @@ import { fixtures, runCli } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'povcheck-budget-'));
 const units = fixtures.hierarchyUnits(6);
-const many = [...units, ...Array.from({ length: 600 }, (_, i) => ({ ...units[2]!, code: `X${i}`, parent: units[1]!.code!, name: `Xã thêm ${i}` }))];
+const many: Array<Record<string, string>> = [...units, ...Array.from({ length: 600 }, (_, i) => ({ ...units[2]!, code: `X${i}`, parent: units[1]!.code!, name: `Xã thêm ${i}` }))];
 const file = join(dir, 'many.csv');
 writeFileSync(file, fixtures.serialize(fixtures.hierarchyRecords(many), { delimiter: ';' }));
 // Every added commune's poor_end one too many: a flow and a rate error on each row.
