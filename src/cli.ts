@@ -14,22 +14,24 @@ import { registerRules } from './commands/rules.js';
 import { registerTable } from './commands/table.js';
 import { registerPlan } from './commands/plan.js';
 import { registerRate } from './commands/rate.js';
+import { cliLang, localizeProgram } from './commands/cli-language.js';
 
 export { EXIT } from './commands/shared.js';
 
 const require = createRequire(import.meta.url);
 const VERSION: string = (require('../package.json') as { version: string }).version;
 
+/** The program; its help and option errors in `ctx.lang` (default: the environment's language). */
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command();
+  // commander's errors quote the arguments: each line shown through `visible` (no control character reaches the terminal).
+  const err = (s: string) => ctx.io.err(s.split('\n').map(visible).join('\n'));
   program
     .name('povcheck')
     .description('Check and compute poverty-rate tables (annex tables of Vietnamese poverty-reduction plans).')
     .version(VERSION, '-V, --version')
-    .showHelpAfterError('(povcheck --help for usage)')
     .exitOverride()
-    // commander's errors quote the arguments: each line shown through `visible` (no control character reaches the terminal).
-    .configureOutput({ writeOut: ctx.io.out, writeErr: (s) => ctx.io.err(s.split('\n').map(visible).join('\n')) });
+    .configureOutput({ writeOut: ctx.io.out, writeErr: err });
   const withVersion = { ...ctx, version: VERSION };
   registerValidate(program, withVersion);
   registerFix(program, withVersion);
@@ -37,12 +39,14 @@ export function buildProgram(ctx: CommandContext): Command {
   registerPlan(program, withVersion);
   registerRate(program, withVersion);
   registerRules(program, withVersion);
+  localizeProgram(program, ctx.lang ?? envLang(ctx.io.env), { out: ctx.io.out, err });
   return program;
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let code: number = EXIT.OK;
-  const program = buildProgram({ io, setExit: (c) => (code = c) });
+  const lang = cliLang(argv, io.env);
+  const program = buildProgram({ io, setExit: (c) => (code = c), lang });
   try {
     await program.parseAsync(argv);
     return code;
@@ -53,7 +57,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return benign ? EXIT.OK : EXIT.UNREADABLE;
     }
     if (isPovcheckError(e)) {
-      io.err(oneLine(e, envLang(io.env)) + '\n');
+      io.err(oneLine(e, lang) + '\n');
       return EXIT.UNREADABLE;
     }
     io.err(`povcheck: internal error (${visible(internalError(e, io).params.detail)})\n`);

@@ -41,6 +41,7 @@ export function addInputOptions(cmd: Command): Command {
         .default('auto'),
     )
     .option('--transpose', 'units as rows instead of columns')
+    .option('--no-transpose', 'units as columns (the seed layout) however many there are')
     .option('-o, --out <path>', 'write the output to this file (written whole or not at all; never over the input)')
     // `validate` spells it --output: both work everywhere.
     .addOption(new Option('--output <path>').hideHelp());

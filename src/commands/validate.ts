@@ -69,7 +69,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
   // --format and --output-file are paired in the order they are given; commander calls these in argv order.
   const outputs: Output[] = [];
   let pending: string | undefined; // an output file named before any --format
-  const lang = envLang(ctx.io.env);
+  const lang = ctx.lang ?? envLang(ctx.io.env);
   const outputFile = (file: string) => {
     const last = outputs[outputs.length - 1];
     if (!last) {

@@ -90,13 +90,11 @@ function writeToDescriptor(target: string, fd: number, data: string | Uint8Array
 
 /** Writes to a character device, a FIFO or a descriptor's name, without creating or renaming anything. */
 function writeDirect(target: string, st: Stats, data: string | Uint8Array): void {
-  let fd: number | undefined;
+  let fd: number;
   try {
-    if (st.isFIFO()) {
-      // Opening a FIFO for writing waits for a reader: find out first, so a FIFO nobody reads is refused, not a hang.
-      closeSync(openSync(target, constants.O_WRONLY | constants.O_NONBLOCK));
-    }
-    fd = openSync(target, constants.O_WRONLY | constants.O_APPEND);
+    // Opening a FIFO for writing waits for a reader: open it non-blocking, so a FIFO nobody reads is refused
+    // (ENXIO) instead of a hang; a full pipe is then waited out write by write (EAGAIN).
+    fd = openSync(target, constants.O_WRONLY | (st.isFIFO() ? constants.O_NONBLOCK : constants.O_APPEND));
   } catch (e) {
     throw failed(target, e);
   }

@@ -2,6 +2,7 @@
 import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
 import type { ConfigProblem } from '../errors.js';
 import { enCalc, name as indName, val } from './en-calc.js';
+import { enCli } from './cli-en.js';
 import type { MessageParams } from './types.js';
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
@@ -218,6 +219,17 @@ export const en: Catalog = {
       rate_end: '- End of year',
     },
     rateHeading: 'Poverty rate',
+    groups: { households: 'Total households', poor: 'Poor households', rate: 'Poverty rate (%)' },
+    phases: {
+      households_start: 'Start of year',
+      households_end: 'End of year',
+      poor_start: 'Start of year',
+      poor_reduced: 'Reduced during the year',
+      poor_end: 'End of year',
+      rate_start: 'Start of year',
+      rate_reduced: 'Reduction (points)',
+      rate_end: 'End of year',
+    },
     measure: { households: 'Households', percent: '%' },
     sttHeader: 'No.',
     labelHeader: 'Indicator',
@@ -358,6 +370,7 @@ export const en: Catalog = {
     unsafe: (p) => `${p.file}: cannot find cell ${p.cell} in the file's text to rewrite it safely; nothing written`,
   },
   calc: enCalc,
+  cli: enCli,
   errors: {
     FILE_NOT_FOUND: () => 'no such file',
     FILE_UNREADABLE: (p) =>

@@ -8,6 +8,7 @@ import type { ErrorParams, PovcheckErrorCode } from '../errors.js';
 import type { SourceInfo } from '../read/grid.js';
 import type { Confidence, SlipKind } from '../locate/types.js';
 import type { CalcText } from './calc-types.js';
+import type { CliText } from './cli-types.js';
 import type { TargetGap } from '../findings.js';
 
 export type Lang = 'vi' | 'en';
@@ -166,6 +167,10 @@ export interface UiText {
   /** Short labels for table rows (rate rows appear under a heading). */
   tableLabels: Record<Indicator, string>;
   rateHeading: string;
+  /** Column groups of the documents' header (units as rows): the group over its columns. */
+  groups: { households: string; poor: string; rate: string };
+  /** Each indicator's column under its group: "Đầu năm", "Giảm trong năm" … */
+  phases: Record<Indicator, string>;
   measure: { households: string; percent: string };
   sttHeader: string;
   labelHeader: string;
@@ -311,4 +316,4 @@ export interface FixText {
 
 export type Catalog = { [K in MessageId]: (p: MessageParams[K], f: Fmt) => string } & {
   [K in SkipId]: (p: SkipParams[K], f: Fmt) => string;
-} & { ui: UiText; calc: CalcText; locate: LocateText; fix: FixText; errors: { [C in PovcheckErrorCode]: (p: ErrorParams[C]) => string } };
+} & { ui: UiText; calc: CalcText; cli: CliText; locate: LocateText; fix: FixText; errors: { [C in PovcheckErrorCode]: (p: ErrorParams[C]) => string } };

@@ -2,6 +2,7 @@
 import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
 import type { ConfigProblem } from '../errors.js';
 import { viCalc, val } from './vi-calc.js';
+import { viCli } from './cli-vi.js';
 import type { MessageParams } from './types.js';
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
@@ -224,6 +225,17 @@ export const vi: Catalog = {
       rate_end: '- Cuối năm',
     },
     rateHeading: 'Tỷ lệ hộ nghèo',
+    groups: { households: 'Tổng số hộ', poor: 'Số hộ nghèo', rate: 'Tỷ lệ hộ nghèo (%)' },
+    phases: {
+      households_start: 'Đầu năm',
+      households_end: 'Cuối năm',
+      poor_start: 'Đầu năm',
+      poor_reduced: 'Giảm trong năm',
+      poor_end: 'Cuối năm',
+      rate_start: 'Đầu năm',
+      rate_reduced: 'Giảm trong năm',
+      rate_end: 'Cuối năm',
+    },
     measure: { households: 'Hộ', percent: '%' },
     sttHeader: 'STT',
     labelHeader: 'Chỉ tiêu',
@@ -366,6 +378,7 @@ export const vi: Catalog = {
     unsafe: (p) => `${p.file}: không tìm thấy ô ${p.cell} trong văn bản của tệp để sửa an toàn; không ghi tệp nào`,
   },
   calc: viCalc,
+  cli: viCli,
   errors: {
     FILE_NOT_FOUND: () => 'không có tệp này',
     FILE_UNREADABLE: (p) =>

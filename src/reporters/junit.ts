@@ -11,11 +11,11 @@ import type { FileResult } from '../validate.js';
 import { catalog, makeFmt, renderSkip } from '../messages/index.js';
 import { findingText, isFailing, unreadableText } from './ci.js';
 import { failOnOfReport, langOf, showsExpected, type ReportInput } from './types.js';
-import { xmlSafeText } from '../render/xml-text.js';
+import { documentText } from '../render/safe-text.js';
 
-/** XML 1.0 text: escaped, and the characters XML cannot carry replaced (render/xml-text.ts). */
+/** XML 1.0 text: escaped, and without the characters XML cannot carry (render/safe-text.ts). */
 export function xmlEscape(s: string): string {
-  return xmlSafeText(s)
+  return documentText(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

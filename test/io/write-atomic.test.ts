@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, existsSync, linkSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeStaleTemps, writeFileAtomic } from '../../src/io/write-atomic.js';
 import { PovcheckError } from '../../src/errors.js';
-import { FIXTURES, ROOT, runCli } from '../helpers.js';
+import { BIN, FIXTURES, ROOT, runCli } from '../helpers.js';
 
 describe('writeFileAtomic', () => {
   const dir = mkdtempSync(join(tmpdir(), 'povcheck-write-'));
@@ -38,14 +38,23 @@ describe('special files are written, never replaced (issue 13, item 5)', () => {
 
   it('a named pipe with a reader receives the output and stays a named pipe', async () => {
     const path = fifo('pipe');
-    const reader = spawn('cat', [path]);
-    let got = '';
-    reader.stdout.on('data', (d: Buffer) => (got += d.toString()));
-    const done = new Promise((r) => reader.on('close', r));
-    await new Promise((r) => setTimeout(r, 100));
+    // The reader's end, opened first (non-blocking, so the test never waits on the FIFO itself).
+    const reader = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     await writeFileAtomic(path, 'report\n');
-    await done;
-    expect(got).toBe('report\n');
+    const buf = Buffer.alloc(100);
+    const n = readSync(reader, buf);
+    closeSync(reader);
+    expect(buf.subarray(0, n).toString()).toBe('report\n');
+    expect(lstatSync(path).isFIFO()).toBe(true);
+  });
+
+  it('a named pipe read by another process, through the CLI', () => {
+    const path = fifo('pipe2');
+    // `cat` opens the reading end (and waits there for a writer: Linux's wait_for_partner); povcheck writes the report into it.
+    const script = `cat "${path}" > "${path}.out" & p=$!; i=0; while [ "$(cat /proc/$p/wchan 2>/dev/null)" != wait_for_partner ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i+1)); done; "${process.execPath}" "${BIN}" validate "${join(FIXTURES, 'tuyen-quang-2020.csv')}" --format json -o "${path}"; code=$?; wait; exit $code`;
+    const r = spawnSync('sh', ['-c', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(`${path}.out`, 'utf8')).files[0].status).toBe('ok');
     expect(lstatSync(path).isFIFO()).toBe(true);
   });
 
