@@ -36,23 +36,26 @@ export function visible(text: string): string {
 /** `visible` applied to every string inside a value (arrays and plain objects, copied only when something changes). */
 export function visibleDeep<T>(value: T): T {
   if (typeof value === 'string') return visible(value) as T;
+  if (value === null || typeof value !== 'object') return value;
+  // (Plain loops: this runs for every message rendered, thousands in a large report.)
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
-    value.forEach((v, i) => {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
       const w = visibleDeep(v);
-      if (w !== v) (out ??= [...value])[i] = w;
-    });
-    return (out ?? value) as T;
-  }
-  if (value !== null && typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) return value;
-    let out: Record<string, unknown> | undefined;
-    for (const [k, v] of Object.entries(value)) {
-      const w = visibleDeep(v);
-      if (w !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = w;
+      if (w !== v) (out ??= value.slice())[i] = w;
     }
     return (out ?? value) as T;
   }
-  return value;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  const obj = value as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  for (const k in obj) {
+    const v = obj[k];
+    if (typeof v === 'function' || typeof v === 'number' || typeof v === 'boolean' || v === undefined) continue;
+    const w = visibleDeep(v);
+    if (w !== v) (out ??= { ...obj })[k] = w;
+  }
+  return (out ?? value) as T;
 }
