@@ -21,11 +21,14 @@ import { chmodSync, linkSync, mkdirSync, readFileSync, statSync, utimesSync, wri
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { annexSheet, deepXml, docx, docxBomb, docxNested, docxTable, num, sharedStrings, sheetXml, str, workbook, workbookParts, writeZip, zeroBomb } from './ooxml.mjs';
+import { annexSheet, deepXml, docx, docxBomb, docxNested, docxTable, sharedStrings, sheetXml, str, workbook, workbookParts, writeZip, zeroBomb } from './ooxml.mjs';
+import { readZip } from './zip.mjs';
 import { hierarchyRecords, hierarchyUnits, longRecords, serialize, SEED, wideRecords, annexRate } from './fixtures.mjs';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 const ESC = '\u001b';
+/** What XML 1.0 cannot hold. */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
 /** The seed annex (a clean file: warnings only, exit 0). */
 const seedBytes = () => readFileSync(join(ROOT, 'fixtures', 'tuyen-quang-2020.csv'));
@@ -170,7 +173,16 @@ export function buildCorpus(dir) {
       return again.status === 0 || again.status === 1 ? undefined : `povcheck cannot read its own xlsx: ${again.stderr}`;
     },
   });
-  add({ name: 'names XML cannot hold, table --format docx', args: ['table', xmlNames, '--format', 'docx', '-o', 'unsafe.docx'], codes: [0], outputs: ['unsafe.docx'] });
+  add({
+    name: 'names XML cannot hold, table --format docx',
+    args: ['table', xmlNames, '--format', 'docx', '-o', 'unsafe.docx'],
+    codes: [0],
+    outputs: ['unsafe.docx'],
+    check: (_r, d) => {
+      const xml = readZip(readFileSync(join(d, 'unsafe.docx'))).get('word/document.xml').toString('utf8');
+      return NOT_XML.test(xml) ? 'word/document.xml holds a character XML forbids' : undefined;
+    },
+  });
   const badName = put(`x\n✔ forged.csv: no errors ${ESC}[32m::error::y.csv`, '');
   unreadable('a file name with a line break, ESC and ::', ['validate', badName], { names: false, check: (r) => inert(r.stdout + r.stderr) });
 
@@ -182,7 +194,7 @@ export function buildCorpus(dir) {
   unreadable('two bad bytes, --encoding utf-8', ['validate', 'broken-utf8.csv', '--encoding', 'utf-8']);
   unreadable('a multi-byte character cut at the end', ['validate', put('cut-utf8.csv', s.subarray(0, s.lastIndexOf(Buffer.from('ì')) + 1))]);
   unreadable('an unclosed quote', ['validate', put('unclosed-quote.csv', ['STT;Chỉ tiêu;Toàn tỉnh;A', '1;Tổng số hộ đầu năm;10;5', '2;Số hộ nghèo đầu năm;"4;2', '3;Số hộ nghèo cuối năm;3;1', ''].join('\r\n'))], { check: (r) => (/line 3/.test(r.stdout) ? undefined : 'the line of the quote is not named') });
-  unreadable('1,000,000 short columns', ['validate', put('columns-1m.csv', `${Array.from({ length: 1_000_000 }, () => 'a').join(';')}\n1;2\n`)], { check: (r) => (/columns/.test(r.stdout) ? undefined : 'the reason is not the columns') });
+  unreadable('1,000,000 short columns', ['validate', put('columns-1m.csv', `${Array.from({ length: 1_000_000 }, () => 'a').join(';')}\n1;2\n`)], { check: (r) => (/more than 16,384 columns/.test(r.stdout) ? undefined : 'the reason is not the columns') });
   unreadable('a line of 1,200,000 characters', ['validate', put('line-1200k.csv', `a;b\n1;${'x'.repeat(1_200_000)}\n`)]);
   const tooMany = [...hierarchyUnits(6), ...Array.from({ length: 600 }, (_, i) => ({ ...hierarchyUnits(6)[2], code: `X${i}`, parent: '08', name: `Xã thêm ${i}` }))];
   unreadable('a streamed table past the row budget', ['validate', put('rows-budget.csv', serialize(hierarchyRecords(tooMany), { delimiter: ';' }))], { env: { POVCHECK_STREAM: 'always', POVCHECK_MAX_ROWS: '500' } });
