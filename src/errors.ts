@@ -5,6 +5,7 @@
  * worded by the message catalogue of the chosen language (see messages/*.ts, `errors`).
  */
 import type { Indicator } from './model/indicators.js';
+import type { RefusedKind } from './read/kinds.js';
 
 export interface ErrorParams {
   FILE_NOT_FOUND: Record<string, never>;
@@ -12,6 +13,8 @@ export interface ErrorParams {
   FILE_EMPTY: { blank: boolean };
   FILE_BINARY: { kind: 'zip' | 'ole' | 'pdf' | 'png' | 'jpeg' | 'gzip' | 'binary' | 'ods' | 'xlsb' | 'docx' | 'encrypted' };
   FILE_TOO_LARGE: { limitMb: number };
+  /** A spreadsheet or document of a kind povcheck does not read (read/kinds.ts), with how to convert it. */
+  FILE_KIND: { kind: RefusedKind; ext: string };
   /**
    * Not valid in the encoding it is read in. For UTF-8 the first damaged spot: its byte offset (0-based), its
    * line and the bytes there in hex ("C3 28"), when the file is otherwise clearly UTF-8 or --encoding utf-8 says so.
@@ -68,7 +71,8 @@ export interface ErrorParams {
     | { reason: 'rule-level'; value: string }
     | { reason: 'unknown-rule'; rule: string; known: string[] }
     | { reason: 'series-one'; files: number }
-    | { reason: 'units-map-alone' };
+    | { reason: 'units-map-alone' }
+    | { reason: 'total-unknown'; name: string; units: string[] };
   /** table / plan: the table lacks what the calculation needs, or holds a value it cannot start from. */
   CALC_INPUT:
     | { reason: 'absent'; indicators: Indicator[] }

@@ -47,6 +47,8 @@ const EXPLAINABLE = new Set(['sum', 'flow', 'rate', 'rate-change', 'range']);
 export function locate(annex: Annex, findings: readonly Finding[], opts: LocateOptions = {}): Localisation {
   const limits = { maxPairs: opts.maxPairs ?? 20_000, enumLimit: opts.enumLimit ?? 2_000, maxCauses: opts.maxCauses ?? 20 };
   const off = new Set<string>(opts.off ?? []);
+  const spread = beyondTwoCells(annex, findings, off);
+  if (spread !== undefined) return { status: 'none', failing: spread, causes: [], more: 0 };
   const sys = buildSystem(annex, { off });
   const failing = failingChecks(sys);
   if (failing.length === 0) return { status: 'clean', failing: 0, causes: [], more: 0 };
@@ -83,6 +85,19 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
   const confidence: Confidence = pool.length === 1 ? 'unique' : pool[0]!.score < pool[1]!.score ? 'ranked' : 'ambiguous';
   const causes = listed.map(({ draft, explains }): Cause => ({ ...draft.cause, explains, confidence }));
   return { status: 'found', failing: failing.length, size, causes, more: drafts.length - next };
+}
+
+/**
+ * Without formulas, a cell lies only in the checks of its own unit and in the sums of its parent and of its
+ * own children (their findings name the parent): one cell reaches the findings of at most 2 units, two cells
+ * 4. When the failing checks name more units, no change of one or two cells explains them: the count of
+ * failing checks, answered before the system is built (a big, badly broken table costs seconds there).
+ */
+function beyondTwoCells(annex: Annex, findings: readonly Finding[], off: ReadonlySet<string>): number | undefined {
+  for (const row of annex.values) for (const v of Object.values(row)) if (v?.cell.formula !== undefined) return undefined;
+  const failing = findings.filter((f) => FAMILIES.has(f.rule) && !off.has(f.rule) && f.severity !== 'info');
+  const units = new Set(failing.map((f) => f.unit));
+  return units.size > 4 ? failing.length : undefined;
 }
 
 /** Most formula cells tried one by one in the second pass. */

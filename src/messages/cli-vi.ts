@@ -22,8 +22,10 @@ const CALC_INPUT: Record<string, string> = {
     'đơn vị tổng: auto = đơn vị được ghi là tổng, nếu không có thì đơn vị đầu tiên khi nó bằng tổng các đơn vị còn lại, nếu không nữa thì thêm dòng tổng; first = đơn vị đầu tiên; none = không thêm dòng tổng',
   '--transpose': 'đơn vị theo hàng thay vì theo cột (mặc định: theo hàng khi có hơn 10 đơn vị)',
   '--no-transpose': 'đơn vị theo cột (bố cục của phụ lục mẫu), dù có bao nhiêu đơn vị',
-  '--out': 'ghi kết quả vào tệp này (ghi trọn vẹn hoặc không ghi gì; không bao giờ ghi đè tệp đầu vào)',
-  '--output': 'như --out',
+  '--output-file': 'ghi kết quả vào tệp này (ghi trọn vẹn hoặc không ghi gì; không bao giờ ghi đè tệp đầu vào)',
+  '--out': 'như --output-file',
+  '--output': 'như --output-file',
+  '--no-color': NO_COLOR,
 };
 
 export const viCli: CliText = {
@@ -51,6 +53,8 @@ export const viCli: CliText = {
         '--target': 'kiểm tra tỷ lệ hộ nghèo của đơn vị đã giảm ít nhất chừng ấy điểm %; "total" là đơn vị tổng (dùng được nhiều lần)',
         '--series': 'các tệp đầu vào là các năm liên tiếp, theo thứ tự đã cho: kiểm tra đầu năm sau khớp với cuối năm trước (quy tắc continuity)',
         '--units-map': 'dùng với --series: đơn vị cũ nào đã nhập vào đơn vị mới nào (JSON hoặc CSV; xem docs/targets-and-series.md)',
+        '--total':
+          'đơn vị tổng, theo tên, khi tên của nó không nói rõ (Toàn tỉnh, Tổng cộng, Cộng, Total … thì đã rõ); "first" lấy đơn vị đầu tiên (mặc định: đơn vị có tên là tổng, nếu không có thì không có đơn vị tổng: không kiểm tra phép cộng)',
         '--table': 'in bảng số liệu dưới các phát hiện (định dạng text; mặc định khi chỉ có một tệp)',
         '--no-table': 'không in bảng số liệu',
         '--encoding': ENCODING,
@@ -61,7 +65,8 @@ export const viCli: CliText = {
       description: 'ghi bản đã sửa của một bảng khi các lỗi của nó chỉ có đúng một cách giải thích (các ô và giá trị mà povcheck validate nêu là nguyên nhân có thể)',
       arguments: { file: 'tệp CSV hoặc văn bản phân cách bằng TAB (UTF-8, UTF-8 có BOM, UTF-16)' },
       options: {
-        '--output': 'nơi ghi bản đã sửa (không bao giờ là tệp đầu vào)',
+        '--output-file': 'nơi ghi bản đã sửa (bắt buộc; không bao giờ là tệp đầu vào)',
+        '--output': 'như --output-file',
         '--lang': 'ngôn ngữ của thông báo (mặc định: ngôn ngữ của bảng)',
         '--locale': 'kiểu viết số của tệp đầu vào (mặc định: tự nhận biết)',
         '--delimiter': DELIMITER,
@@ -97,7 +102,7 @@ export const viCli: CliText = {
     rate: {
       description: 'tỷ lệ hộ nghèo: số hộ nghèo / tổng số hộ × 100, làm tròn đến hai chữ số thập phân (từ 5 trở lên làm tròn lên)',
       arguments: { poor: 'số hộ nghèo (24.814, 24,814 hoặc 24814)', households: 'tổng số hộ (210.299, 210,299 hoặc 210299)' },
-      options: { '--exact': 'thêm thương đúng (chưa làm tròn)', '--lang': 'ngôn ngữ (mặc định: theo LANG)', '--locale': 'kiểu viết số của kết quả (mặc định: theo ngôn ngữ)' },
+      options: { '--exact': 'thêm thương đúng (chưa làm tròn)', '--lang': 'ngôn ngữ (mặc định: theo LANG)', '--locale': 'kiểu viết số của kết quả (mặc định: theo ngôn ngữ)', '--no-color': NO_COLOR },
     },
     rules: {
       description: 'liệt kê mọi quy tắc với mức mặc định và nội dung kiểm tra',
@@ -106,6 +111,7 @@ export const viCli: CliText = {
         '--format': 'định dạng kết quả',
         '--config': 'tệp cấu hình có các mức quy tắc cần hiển thị',
         '--no-config': NO_CONFIG,
+        '--no-color': NO_COLOR,
       },
     },
     explain: {
@@ -115,6 +121,7 @@ export const viCli: CliText = {
         '--lang': 'ngôn ngữ (mặc định: theo tệp cấu hình, nếu không thì theo LANG)',
         '--config': 'tệp cấu hình có mức của quy tắc cần hiển thị',
         '--no-config': NO_CONFIG,
+        '--no-color': NO_COLOR,
       },
     },
   },

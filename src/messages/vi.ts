@@ -143,6 +143,20 @@ export const vi: Catalog = {
     `${p.unit}: tỷ lệ đầu năm tính trên ${f.n(p.h0)} hộ, tỷ lệ cuối năm trên ${f.n(p.h1)} hộ (${f.n(sign(p.change))} hộ), nên hai tỷ lệ khác mẫu số. ` +
     `Tỷ lệ hộ nghèo giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm; ` +
     `riêng sự thay đổi số hộ đã chiếm khoảng ${f.n(p.growth)} điểm của mức giảm.`,
+  'denominator.total': (p, f) =>
+    `${p.unit}: tổng số hộ thay đổi từ ${f.n(p.h0)} hộ đầu năm thành ${f.n(p.h1)} hộ cuối năm (${f.n(sign(p.change))} hộ), nên tỷ lệ đầu năm và cuối năm khác mẫu số. ` +
+    `Tỷ lệ hộ nghèo của toàn bảng giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm: ` +
+    `khoảng ${f.n(p.growth)} điểm của mức giảm là do riêng sự thay đổi số hộ. Cần hiểu mức giảm là mức giảm của tỷ lệ, không phải tỷ lệ số hộ đã thoát nghèo; phần tách của từng đơn vị được ghi ở mục thông tin.`,
+  'denominator.direction': (p, f) => {
+    const rose = p.points.startsWith('-');
+    return (
+      `${p.unit}: tỷ lệ hộ nghèo ${rose ? 'tăng' : 'giảm'} ${f.n(rose ? p.points.slice(1) : p.points)} điểm phần trăm dù số hộ nghèo ${p.reduced.startsWith('-') ? `tăng ${f.n(p.reduced.slice(1))} hộ` : p.reduced === '0' ? 'không đổi' : `giảm ${f.n(p.reduced)} hộ`}: ` +
+      `chiều thay đổi đó chỉ do số hộ thay đổi (${f.n(p.h0)} hộ đầu năm, ${f.n(p.h1)} hộ cuối năm, ${f.n(sign(p.change))} hộ), vì hai tỷ lệ khác mẫu số.`
+    );
+  },
+  'denominator.decides-target': (p, f) =>
+    `${p.unit}: đạt mục tiêu ${viCalc.target(p, f)} (${val(p.indicator, p.actual, f)}) chỉ nhờ số hộ thay đổi từ ${f.n(p.h0)} thành ${f.n(p.h1)}: ` +
+    `tính trên số hộ đầu năm thì được ${val(p.indicator, p.constant, f)}, không đạt (${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm).`,
   'denominator.summary': (p, f) =>
     `${p.count} đơn vị trực thuộc ${p.parent} có tỷ lệ đầu năm và tỷ lệ cuối năm tính trên số hộ khác nhau (khác mẫu số), nên mức giảm tỷ lệ hộ nghèo của các đơn vị này không phải là tỷ lệ số hộ thoát nghèo. ` +
     `Riêng sự thay đổi số hộ đã chiếm tới ${f.n(p.growth)} điểm của mức giảm, ở ${p.unit} (tỷ lệ giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm).`,
@@ -196,6 +210,10 @@ export const vi: Catalog = {
     `So với ${p.previousFile}: ${p.matched}/${p.compared} đơn vị có tổng số hộ và số hộ nghèo đầu năm bằng số cuối năm trước${p.merged > 0 ? ` (${p.merged} đơn vị gộp từ các đơn vị cũ theo bảng đối chiếu)` : ''}.`,
   'skip.bad-value': (p, f) => `ô ${f.list(p.cells)} không dùng được`,
   'skip.absent': (p, f) => `bảng không có ${f.list(p.indicators.map((i) => f.ind(i).toLowerCase()))}`,
+  'skip.no-units': () => 'bảng không có đơn vị nào (không có dòng hay cột số liệu của một đơn vị)',
+  'skip.no-total': () =>
+    'không có đơn vị nào là tổng (không có tên như Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); chỉ rõ bằng --total, hoặc thêm tên đơn vị tổng vào totalNames của tệp cấu hình',
+  'skip.nothing': () => 'không đơn vị nào có đủ số liệu cần thiết',
   'skip.target-unit': (p) => `bảng không có đơn vị "${p.unit}"`,
   'skip.series': (p, f) =>
     p.reason === 'value'
@@ -246,6 +264,11 @@ export const vi: Catalog = {
     verdictOk: (file) => `✔ ${file}: không có lỗi`,
     verdictInvalid: (file) => `✖ ${file}: có lỗi`,
     verdictUnreadable: (file, reason) => `✖ ${file}: không đọc được (${reason})`,
+    verdictUnchecked: (file) => `⚠ ${file}: không kiểm tra được gì`,
+    checksRan: (ran, total) => `${ran}/${total} phép kiểm tra đã chạy`,
+    notUnderstood: (labels) => `không hiểu: ${labels.map((l) => `"${l}"`).join(', ')}`,
+    labelsHint: (entries) =>
+      `Để povcheck đọc được, ghi chỉ tiêu của từng tên vào povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' hoặc ') : 'mã chỉ tiêu'}>`}": ["${e.text}"]`).join(', ')} } (mã chỉ tiêu: docs/input.md; cách ghi: docs/configuration.md).`,
     counts: (e, w, i) => `${e} lỗi, ${w} cảnh báo, ${i} thông tin`,
     readAs: (source, layout, locale) => `Đọc: ${source}; bố cục ${layout}; số viết kiểu ${locale}`,
     source: (s) =>
@@ -263,8 +286,8 @@ export const vi: Catalog = {
     annexTitle: 'Bảng số liệu (ô có vấn đề được đánh dấu)',
     legend: '✖ lỗi  ▲ cảnh báo  ℹ thông tin',
     summary: (c) =>
-      `Tổng cộng: ${c.files} tệp (${c.ok} tệp không có lỗi, ${c.invalid} tệp có lỗi, ${c.unreadable} tệp không đọc được); ${c.errors} lỗi, ${c.warnings} cảnh báo, ${c.infos} thông tin.`,
-    verdictWord: { ok: 'không có lỗi', invalid: 'có lỗi', unreadable: 'không đọc được' },
+      `Tổng cộng: ${c.files} tệp (${c.ok} tệp không có lỗi, ${c.invalid} tệp có lỗi, ${c.unchecked > 0 ? `${c.unchecked} tệp không kiểm tra được, ` : ''}${c.unreadable} tệp không đọc được); ${c.errors} lỗi, ${c.warnings} cảnh báo, ${c.infos} thông tin.`,
+    verdictWord: { ok: 'không có lỗi', invalid: 'có lỗi', unchecked: 'không kiểm tra được', unreadable: 'không đọc được' },
     markdown: {
       title: 'Báo cáo povcheck',
       fileHeader: { file: 'Tệp', verdict: 'Kết luận', errors: 'Lỗi', warnings: 'Cảnh báo', infos: 'Thông tin' },
@@ -373,6 +396,7 @@ export const vi: Catalog = {
         none: 'không có cách sửa một hay hai ô nào làm cho mọi phép kiểm tra đang sai đều đúng.',
         stopped: 'việc tìm nguyên nhân đã dừng ở giới hạn.',
         'other-errors': `còn lỗi mà lệnh fix không sửa được (${p.cells.join(', ')}); hãy chạy povcheck validate.`,
+        unchecked: 'không kiểm tra được gì trong bảng (không hiểu các tên chỉ tiêu, hoặc bảng không có đơn vị nào); povcheck validate nói rõ.',
       }[p.reason],
     workbook: (p) => `${p.file}: lệnh fix chỉ ghi tệp văn bản có phân cách (CSV, TAB)`,
     unsafe: (p) => `${p.file}: không tìm thấy ô ${p.cell} trong văn bản của tệp để sửa an toàn; không ghi tệp nào`,
@@ -384,6 +408,16 @@ export const vi: Catalog = {
     FILE_UNREADABLE: (p) =>
       p.reason === 'directory' ? 'đây là thư mục, không phải tệp' : p.reason === 'not-a-file' ? 'đây không phải là tệp thông thường' : `không đọc được tệp (${p.detail ?? ''})`,
     FILE_EMPTY: (p) => (p.blank ? 'tệp chỉ có khoảng trắng, không có bảng' : 'tệp rỗng'),
+    FILE_KIND: (p) =>
+      ({
+        xls: 'tệp Excel 97–2003 (.xls), povcheck không đọc loại này: mở bằng Excel hoặc LibreOffice rồi lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"',
+        xlsb: 'tệp Excel nhị phân (.xlsb): hãy lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"',
+        ods: 'bảng tính OpenDocument: trong LibreOffice chọn File → Save As → "Excel 2007-365 (.xlsx)" hoặc "Text CSV" (UTF-8)',
+        numbers: 'tệp Apple Numbers: trong Numbers chọn File → Export To → Excel (.xlsx) hoặc CSV',
+        et: 'tệp WPS Spreadsheets (.et): hãy lưu thành "Excel Workbook (.xlsx)" hoặc CSV',
+        document: `tệp văn bản (${p.ext}), không phải bảng số liệu: hãy chép bảng sang bảng tính rồi lưu thành .xlsx hoặc "CSV UTF-8"`,
+        pdf: 'tệp PDF, povcheck không đọc bảng từ PDF: hãy kiểm tra bảng tính gốc (.xlsx hoặc CSV) đã dùng để tạo PDF',
+      })[p.kind],
     FILE_BINARY: (p) =>
       ({
         zip: 'đây là tệp nén ZIP nhưng không phải sổ tính Excel (.xlsx, .xlsm)',
@@ -459,7 +493,7 @@ export const vi: Catalog = {
     NO_INPUT: (p) =>
       p.kind === 'glob'
         ? 'không có tệp nào khớp mẫu này'
-        : 'thư mục này không có tệp nào povcheck tìm đọc (.csv, .tsv, .xlsx, .xlsm)',
+        : 'thư mục này không có bảng hay văn bản nào povcheck tìm đọc (.csv, .tsv, .xlsx, .xlsm, tệp .txt xuất từ Excel; hoặc .xls, .ods, .pdf … cần chuyển đổi)',
     CONFIG_INVALID: (p) =>
       p.reason === 'json'
         ? `tệp cấu hình không phải JSON hợp lệ (${p.detail})`
@@ -482,6 +516,8 @@ export const vi: Catalog = {
           return `--series so sánh các năm liên tiếp: hãy cho ít nhất hai tệp, theo thứ tự năm (mới có ${p.files})`;
         case 'units-map-alone':
           return '--units-map dùng cho một chuỗi năm: hãy thêm --series và các tệp theo thứ tự năm';
+        case 'total-unknown':
+          return `--total "${p.name}": bảng không có đơn vị nào tên như vậy (các đơn vị: ${p.units.join(', ')}${p.units.length >= 12 ? ', …' : ''})`;
       }
     },
     CALC_INPUT: (p) => {

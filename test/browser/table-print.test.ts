@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARGIN, MM, A4 } from '../../src/render/page-fit.js';
-import { ROOT, runCli } from '../helpers.js';
+import { ROOT, cli } from '../helpers.js';
 
 const CHROMIUM = process.env.POVCHECK_CHROMIUM || '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -44,7 +44,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the table document printed by Chromium', () => 
     ['communes-as-columns', 'landscape', 'fixtures/calc/communes-phu-tho.csv', ['--no-transpose']],
   ] as const)('%s, A4 %s: every word and number whole in its cell, the table within the page', async (name, orientation, file, extra) => {
     const out = join(work, `${name}.html`);
-    const r = runCli(['table', file, '--format', 'html', '-o', out, '--title', 'Phụ lục', ...extra]);
+    const r = await cli(['table', file, '--format', 'html', '-o', out, '--title', 'Phụ lục', ...extra]);
     expect(r.code, r.stderr).toBe(0);
     const page = await browser.newPage();
     await page.goto(pathToFileURL(out).href);

@@ -111,7 +111,7 @@ describe('what the checks cannot decide', () => {
     expect(r.localisation.failing).toBeGreaterThan(4);
   });
 
-  it('stays bounded on a big table with several errors', () => {
+  it('answers on a big table with errors in more units than two cells reach (none, without searching)', () => {
     const n = 600;
     const units = ['Toàn tỉnh', ...Array.from({ length: n }, (_, i) => `Xã ${i + 1}`)];
     const row = (f: (i: number) => number) => [String(Array.from({ length: n }, (_, i) => f(i)).reduce((a, b) => a + b, 0)), ...Array.from({ length: n }, (_, i) => String(f(i)))];
@@ -119,10 +119,10 @@ describe('what the checks cannot decide', () => {
     const p0 = (i: number) => 100 + (i % 50);
     const data = { households_start: row(h), households_end: row(h), poor_start: row(p0), poor_reduced: row(() => 10), poor_end: row((i) => p0(i) - 10) };
     const texts = { 'households_start:5': '1.185', 'households_start:9': '9.999', 'poor_start:17': '177', 'poor_end:300': '1' };
-    const t0 = performance.now();
     const r = checkRecords(wideRecords(data, { units, rates: false, texts }));
-    expect(performance.now() - t0).toBeLessThan(20_000);
-    expect(['none', 'stopped']).toContain(r.localisation.status);
+    expect(r.localisation).toMatchObject({ status: 'none', causes: [] });
+    // The same answer as the full search gives, only sooner (speed is bench/'s business).
+    expect(r.localisation.failing).toBe(r.findings.filter((f) => f.severity === 'error' && ['sum', 'flow', 'rate', 'rate-change'].includes(f.rule)).length);
   });
 });
 
@@ -299,11 +299,9 @@ describe('formula parser', () => {
 });
 
 describe('locate on its own', () => {
-  it('is pure and fast on the seed (milliseconds)', () => {
+  it('is pure: the same annex and findings give the same answer', () => {
     const r = withTexts({ [`poor_end:${col('Chiêm Hóa')}`]: '4.963' });
-    const t0 = performance.now();
-    for (let i = 0; i < 20; i++) locate(r.annex, r.findings);
-    expect((performance.now() - t0) / 20).toBeLessThan(100);
     expect(locate(r.annex, r.findings)).toEqual(r.localisation);
+    expect(locate(r.annex, r.findings)).toEqual(locate(r.annex, r.findings));
   });
 });

@@ -15,7 +15,7 @@ import { gridFromBytes } from '../../src/read/index.js';
 import { shape } from '../../src/shape/index.js';
 import { lineCount, textWidth, words } from '../../src/render/measure.js';
 import { excelWidth } from '../../src/render/xlsx.js';
-import { FIXTURES, runCli } from '../helpers.js';
+import { FIXTURES, cli } from '../helpers.js';
 import { unzip } from '../zip.js';
 
 const SEED = 'fixtures/calc/seed-base-counts.csv';
@@ -23,11 +23,22 @@ const COMMUNES = 'fixtures/calc/communes-phu-tho.csv';
 const PROVINCES = 'fixtures/calc/provinces-34.csv';
 const tmp = () => mkdtempSync(join(tmpdir(), 'povcheck-doc-'));
 
-function make(file: string, format: 'docx' | 'xlsx' | 'html', extra: string[] = []): Buffer {
-  const out = join(tmp(), `annex.${format}`);
-  const r = runCli(['table', file, '--format', format, '-o', out, ...extra]);
-  expect(r.code, r.stderr).toBe(0);
-  return readFileSync(out);
+/** Each document made once (in-process: what is looked at is the document, not the binary), shared by the tests. */
+const made = new Map<string, Promise<Buffer>>();
+function make(file: string, format: 'docx' | 'xlsx' | 'html', extra: string[] = []): Promise<Buffer> {
+  const key = [file, format, ...extra].join('\u0000');
+  if (!made.has(key)) {
+    made.set(
+      key,
+      (async () => {
+        const out = join(tmp(), `annex.${format}`);
+        const r = await cli(['table', file, '--format', format, '-o', out, ...extra]);
+        expect(r.code, r.stderr).toBe(0);
+        return readFileSync(out);
+      })(),
+    );
+  }
+  return made.get(key)!;
 }
 
 const unitNames = (file: string) => shape(gridFromBytes(readFileSync(join(FIXTURES, '..', file))), { totalPolicy: 'none' }).annex.units.map((u) => u.name);
@@ -83,8 +94,8 @@ function expectWidthsFit(t: DocxTable): void {
 }
 
 describe('docx', () => {
-  it('the seed: one landscape page, its layout as before, the title, date and source lines, page numbers', () => {
-    const files = unzip(make(SEED, 'docx', ['--title', 'Phụ lục: Kết quả giảm nghèo năm 2020', '--date', '31/12/2020', '--source', 'Sở Lao động - Thương binh và Xã hội']));
+  it('the seed: one landscape page, its layout as before, the title, date and source lines, page numbers', async () => {
+    const files = unzip((await make(SEED, 'docx', ['--title', 'Phụ lục: Kết quả giảm nghèo năm 2020', '--date', '31/12/2020', '--source', 'Sở Lao động - Thương binh và Xã hội'])));
     const xml = files.get('word/document.xml')!.toString('utf8');
     expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
     for (const line of ['Phụ lục: Kết quả giảm nghèo năm 2020', '(Số liệu tính đến ngày 31/12/2020)', 'Nguồn: Sở Lao động - Thương binh và Xã hội']) expect(xml).toContain(line);
@@ -105,8 +116,8 @@ describe('docx', () => {
   it.each([
     [COMMUNES, 149],
     [PROVINCES, 35],
-  ])('%s: portrait, units as rows under grouped columns, the header rows repeated, widths that fit, every name as written', (file, rows) => {
-    const xml = unzip(make(file, 'docx')).get('word/document.xml')!.toString('utf8');
+  ])('%s: portrait, units as rows under grouped columns, the header rows repeated, widths that fit, every name as written', async (file, rows) => {
+    const xml = unzip((await make(file, 'docx'))).get('word/document.xml')!.toString('utf8');
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
     expect(xml).toContain('Đơn vị tính: hộ, %');
     const [t, ...others] = docxTables(xml);
@@ -123,15 +134,15 @@ describe('docx', () => {
     expectWidthsFit(t!);
   });
 
-  it('keeps the names exactly as the input writes them (old-style tone placement, "TP." abbreviation)', () => {
-    const communes = docxTables(unzip(make(COMMUNES, 'docx')).get('word/document.xml')!.toString('utf8'))[0]!;
+  it('keeps the names exactly as the input writes them (old-style tone placement, "TP." abbreviation)', async () => {
+    const communes = docxTables(unzip((await make(COMMUNES, 'docx'))).get('word/document.xml')!.toString('utf8'))[0]!;
     expect(communes.rows.map((r) => r.cells[1]!.text)).toContain('Xã Thanh Thuỷ');
-    const provinces = docxTables(unzip(make(PROVINCES, 'docx')).get('word/document.xml')!.toString('utf8'))[0]!;
+    const provinces = docxTables(unzip((await make(PROVINCES, 'docx'))).get('word/document.xml')!.toString('utf8'))[0]!;
     expect(provinces.rows.map((r) => r.cells[1]!.text)).toContain('TP. Hồ Chí Minh');
   });
 
-  it('148 communes forced into columns: parts with the naming columns repeated, nothing negative (no crash)', () => {
-    const xml = unzip(make(COMMUNES, 'docx', ['--no-transpose'])).get('word/document.xml')!.toString('utf8');
+  it('148 communes forced into columns: parts with the naming columns repeated, nothing negative (no crash)', async () => {
+    const xml = unzip((await make(COMMUNES, 'docx', ['--no-transpose']))).get('word/document.xml')!.toString('utf8');
     expect(xml).toContain('w:orient="landscape"');
     const tables = docxTables(xml);
     expect(tables.length).toBeGreaterThan(5);
@@ -147,8 +158,8 @@ describe('docx', () => {
     expect(xml.match(/\(tiếp theo\)/g)).toHaveLength(tables.length - 1);
   });
 
-  it('--lang en: English labels and numbers', () => {
-    const xml = unzip(make(PROVINCES, 'docx', ['--lang', 'en'])).get('word/document.xml')!.toString('utf8');
+  it('--lang en: English labels and numbers', async () => {
+    const xml = unzip((await make(PROVINCES, 'docx', ['--lang', 'en']))).get('word/document.xml')!.toString('utf8');
     expect(xml).toContain('Unit: households, %');
     expect(xml).toContain('Poor households');
     expect(xml).toContain('32,280,199');
@@ -167,8 +178,8 @@ describe('xlsx', () => {
     [COMMUNES, 'portrait'],
     [PROVINCES, 'portrait'],
     [SEED, 'landscape'],
-  ])('%s: %s, fit to the page width, the header rows as print titles, page numbers', (file, orientation) => {
-    const files = unzip(make(file, 'xlsx', ['--title', 'Phụ lục']));
+  ])('%s: %s, fit to the page width, the header rows as print titles, page numbers', async (file, orientation) => {
+    const files = unzip((await make(file, 'xlsx', ['--title', 'Phụ lục'])));
     const sheet = files.get('xl/worksheets/sheet1.xml')!.toString('utf8');
     const book = files.get('xl/workbook.xml')!.toString('utf8');
     expect(sheet).toMatch(new RegExp(`<pageSetup [^>]*orientation="${orientation}"`));
@@ -183,7 +194,7 @@ describe('xlsx', () => {
   });
 
   it('the communes: merged group headers, numbers as numbers in the Vietnamese format, the total row bold and shaded, columns wide enough', async () => {
-    const ws = await load(make(COMMUNES, 'xlsx', ['--title', 'Kết quả rà soát hộ nghèo']));
+    const ws = await load((await make(COMMUNES, 'xlsx', ['--title', 'Kết quả rà soát hộ nghèo'])));
     expect(ws.getCell('A1').value).toBe('Kết quả rà soát hộ nghèo');
     expect(ws.getCell('J3').value).toBe('Đơn vị tính: hộ, %');
     expect(ws.getCell('C4').value).toBe('Tổng số hộ');
@@ -215,7 +226,7 @@ describe('xlsx', () => {
   });
 
   it('the header rows are tall enough for their wrapped lines', async () => {
-    const ws = await load(make(COMMUNES, 'xlsx'));
+    const ws = await load((await make(COMMUNES, 'xlsx')));
     const size = ws.getCell('C3').font!.size!;
     const colWidth = (c: number) => ((ws.getColumn(c).width! * 7 + 5) * 0.75);
     // "Giảm trong năm" under "Số hộ nghèo" wraps in its narrow column: its row is as tall as its lines.
@@ -231,8 +242,8 @@ describe('html', () => {
   it.each([
     [COMMUNES, 'portrait'],
     [SEED, 'landscape'],
-  ])('%s prints on A4 %s: the header repeated on every page, page numbers, column widths, no word broken', (file, orientation) => {
-    const page = make(file, 'html').toString('utf8');
+  ])('%s prints on A4 %s: the header repeated on every page, page numbers, column widths, no word broken', async (file, orientation) => {
+    const page = (await make(file, 'html')).toString('utf8');
     expect(page).toContain(`@page{size:A4 ${orientation};`);
     expect(page).toContain('@top-center{content:counter(page)}');
     expect(page).toContain('@page :first{@top-center{content:none}}');
@@ -242,8 +253,8 @@ describe('html', () => {
     expect(page).toMatch(/#annex-part-1 col:nth-child\(2\)\{width:\d+\.\d+%\}/);
   });
 
-  it('the communes: grouped header, the column-number row inside the header, the total row set apart, the unit line', () => {
-    const page = make(COMMUNES, 'html').toString('utf8');
+  it('the communes: grouped header, the column-number row inside the header, the total row set apart, the unit line', async () => {
+    const page = (await make(COMMUNES, 'html')).toString('utf8');
     const thead = /<thead>([\s\S]*?)<\/thead>/.exec(page)![1]!;
     expect(thead).toMatch(/<th scope="colgroup" colspan="3" class="label">Số hộ nghèo<\/th>/);
     expect(thead).toMatch(/<th scope="col" rowspan="2" class="stt">STT<\/th>/);
@@ -253,8 +264,8 @@ describe('html', () => {
     expect(page).toContain('<p class="doc-unit">Đơn vị tính: hộ, %</p>');
   });
 
-  it('148 communes forced into columns: parts, each with the naming columns and its own widths', () => {
-    const page = make(COMMUNES, 'html', ['--no-transpose']).toString('utf8');
+  it('148 communes forced into columns: parts, each with the naming columns and its own widths', async () => {
+    const page = (await make(COMMUNES, 'html', ['--no-transpose'])).toString('utf8');
     const parts = page.match(/<table id="annex-part-\d+"/g)!;
     expect(parts.length).toBeGreaterThan(5);
     expect(page).toContain(`#annex-part-${parts.length}{table-layout:fixed}`);
@@ -263,19 +274,19 @@ describe('html', () => {
 });
 
 describe('every format, every size', () => {
-  it.each([SEED, COMMUNES, PROVINCES])('%s renders in text, markdown, csv, xlsx, docx, json and html; its csv validates with no error', (file) => {
+  it.each([SEED, COMMUNES, PROVINCES])('%s renders in text, markdown, csv, xlsx, docx, json and html; its csv validates with no error', async (file) => {
     const units = unitNames(file).length;
     for (const format of ['text', 'markdown', 'json']) {
-      const r = runCli(['table', file, '--format', format]);
+      const r = await cli(['table', file, '--format', format]);
       expect(r.code, `${format}: ${r.stderr}`).toBe(0);
       expect(r.stderr).toBe('');
       if (format === 'json') expect(JSON.parse(r.stdout).units).toHaveLength(units);
       else for (const name of unitNames(file)) expect(r.stdout).toContain(name);
     }
-    for (const format of ['xlsx', 'docx', 'html'] as const) expect(make(file, format).length).toBeGreaterThan(1000);
+    for (const format of ['xlsx', 'docx', 'html'] as const) expect((await make(file, format)).length).toBeGreaterThan(1000);
     const csv = join(tmp(), 'annex.csv');
-    expect(runCli(['table', file, '--format', 'csv', '-o', csv]).code).toBe(0);
-    const v = runCli(['validate', csv, '--format', 'json']);
+    expect((await cli(['table', file, '--format', 'csv', '-o', csv])).code).toBe(0);
+    const v = await cli(['validate', csv, '--format', 'json']);
     expect(v.code).toBe(0);
     const report = JSON.parse(v.stdout);
     expect(report.summary.errors).toBe(0);
