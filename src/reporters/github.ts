@@ -33,7 +33,8 @@ function command(kind: string, props: Record<string, string | number | undefined
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}=${escapeProperty(visible(String(v)))}`)
     .join(',');
-  return `::${kind} ${p}::${escapeData(visible(message))}`;
+  // The message's own line breaks (a finding, then its likely cause) stay line breaks (%0A); each line is made visible.
+  return `::${kind} ${p}::${escapeData(message.split('\n').map(visible).join('\n'))}`;
 }
 
 export function githubReport(input: ReportInput): string {

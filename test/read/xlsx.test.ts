@@ -273,9 +273,10 @@ describe('a workbook costs what its cells cost, whatever it declares (issue 13, 
   });
 
   it('a defined name over the whole sheet is ignored', async () => {
-    const bytes = workbook([['S', sheetXml(header)]], { workbookExtra: `<definedNames><definedName name="all">'S'!$A$1:$XFD$1048576</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">S!$A:$XFD</definedName></definedNames>` });
+    const rows = [...header, [str('A3', 'Xã A'), num('B3', 30), num('C3', 25)]];
+    const bytes = workbook([['S', sheetXml(rows)]], { workbookExtra: `<definedNames><definedName name="all">'S'!$A$1:$XFD$1048576</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">S!$A:$XFD</definedName></definedNames>` });
     const grid = await gridFromWorkbook(bytes);
-    expect(grid.rows.map((r) => r.length)).toEqual([3, 3]);
+    expect(grid.rows.map((r) => r.length)).toEqual([3, 3, 3]);
     expect(runSmallHeap(bytes).code).toBe(0);
   });
 
