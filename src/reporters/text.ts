@@ -4,7 +4,7 @@
  * the flagged cells marked.
  */
 import { displayRef } from '../read/grid.js';
-import { catalog, formatPlain, makeFmt, renderError, renderMessage, renderSkip, type Lang } from '../messages/index.js';
+import { catalog, formatPlain, makeFmt, renderError, renderMessage, renderSkip, visible, type Lang } from '../messages/index.js';
 import type { Finding, Severity } from '../findings.js';
 import { SEVERITIES, severityRank } from '../findings.js';
 import type { FileResult } from '../validate.js';
@@ -36,7 +36,8 @@ function paint(style: Style, sev: Severity, s: string) {
 function findingLines(f: Finding, lang: Lang, style: Style): string[] {
   const fmt = makeFmt(lang);
   const ui = catalog(lang).ui;
-  const head = [f.at ? displayRef(f.at) : '—', f.rule, f.unit, f.indicator ? fmt.ind(f.indicator) : undefined].filter(Boolean).join(' · ');
+  // The cell (its sheet's name) and the unit come from the input: shown through `visible`.
+  const head = visible([f.at ? displayRef(f.at) : '—', f.rule, f.unit, f.indicator ? fmt.ind(f.indicator) : undefined].filter(Boolean).join(' · '));
   const ea = showsExpected(f) ? ` — ${ui.expectedActual(fmt.n(f.expected), fmt.n(f.actual))}` : '';
   return [`    ${paint(style, f.severity, MARK[f.severity])} ${style.bold(head)}${ea}`, `      ${renderMessage(f.msg, fmt)}`];
 }
