@@ -65,6 +65,20 @@ const NOTHING_TO_LOCALISE: Localisation = { status: 'clean', failing: 0, causes:
 /** Files from this size on are streamed when they are long tables with code and parent columns. */
 export const STREAM_THRESHOLD = 16 * 1024 * 1024;
 
+/**
+ * The memory budget of one table (docs/limits-and-safety.md): rows checked (the streaming path counts them as
+ * they arrive; the in-memory path is bounded by its file size) and findings kept (each costs about 1.5 kB
+ * until the reports are written). Past either, the table is refused with TABLE_TOO_LARGE, exit 2, long before
+ * the heap runs out: a 2,000,000-row table streams in about 250 MB; 100,000 findings take about 400 MB more
+ * while the JSON report is built. POVCHECK_MAX_ROWS and POVCHECK_MAX_FINDINGS lower them (tests).
+ */
+export const TABLE_BUDGET = { rows: 2_000_000, findings: 100_000 };
+
+export function tableBudget(env: NodeJS.ProcessEnv = process.env): { rows: number; findings: number } {
+  const lower = (v: string | undefined, max: number) => (v && /^[1-9][0-9]*$/.test(v) ? Math.min(Number(v), max) : max);
+  return { rows: lower(env.POVCHECK_MAX_ROWS, TABLE_BUDGET.rows), findings: lower(env.POVCHECK_MAX_FINDINGS, TABLE_BUDGET.findings) };
+}
+
 /** What the reports say about a table: from its annex, or from the streaming path (which keeps no annex). */
 export interface TableSummary {
   /** 'none': a plan document without a poverty table (its text was checked). */
@@ -177,6 +191,8 @@ export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
   // Targets are checked with the rules but are not typing slips: locate leaves `target` findings alone.
   const targets = opts.targets && opts.rules?.target !== 'off' ? checkTargets(shaped.annex, opts.targets) : undefined;
   const findings = relevel([...shaped.findings, ...run.findings, ...(targets?.findings ?? [])].sort(compareFindings), opts.rules);
+  const budget = tableBudget();
+  if (findings.length > budget.findings) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'findings', limit: budget.findings });
   const skipped = withoutOffRules([...run.skipped, ...(targets?.skipped ?? [])], opts.rules);
   // A target that was evaluated gives a finding (met or missed): then the check ran.
   const ran = new Set<string>([...run.ran, ...(targets && targets.findings.length > 0 ? ['target'] : [])]);

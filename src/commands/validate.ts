@@ -16,7 +16,7 @@ import type { FailOn, FileResult, RuleLevel, RuleLevels, ValidateOptions } from 
 import { EXIT, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, makeStyle, noColorOption, oneLine, readOptionsOf, terminalWidth, type CommandContext, type Io } from './shared.js';
 import type { EncodingChoice } from '../read/decode.js';
 import { appendFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 
 interface ValidateFlags {
   format?: Output[];
@@ -233,7 +233,8 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
   const { render } = await import('../reporters/index.js');
   // Loaded only when a report goes to a file.
   const writeFileAtomic = outputs.some((o) => o.file !== undefined) ? (await import('../io/write-atomic.js')).writeFileAtomic : undefined;
-  const inputPaths = results.map((r) => r.file);
+  // Every file the run read: no report may be written over one of them.
+  const inputPaths = [...results.map((r) => r.file), config?.path, flags.targets, flags.unitsMap].filter((x): x is string => x !== undefined).map((x) => resolve(cwd, x));
   const text = {
     style: await makeStyle(io, outputs.some((o) => o.file === undefined && o.format === 'text') ? flags.color : false),
     table: flags.table ?? results.length === 1,

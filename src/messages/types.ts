@@ -101,7 +101,8 @@ export interface MessageParams {
   'duplicate.unit': { unit: string; first: string };
   'duplicate.code': { code: string; unit: string; first: string };
   'hierarchy.unknown-parent': { unit: string; parent: string };
-  'hierarchy.cycle': { unit: string; codes: string[] };
+  /** One finding per loop: its first codes (at most LOOP_EXCERPT, shape/hierarchy.ts) and how many units it has. */
+  'hierarchy.cycle': { unit: string; codes: string[]; count: number };
   'hierarchy.orphan': { unit: string };
   'unknown.row': { text: string };
   'unknown.unlabelled-row': { row: number };

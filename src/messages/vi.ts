@@ -189,7 +189,8 @@ export const vi: Catalog = {
   'duplicate.unit': (p) => `Đơn vị "${p.unit}" xuất hiện hai lần (lần đầu ở ${p.first}).`,
   'duplicate.code': (p) => `Mã "${p.code}" của "${p.unit}" trùng với mã của "${p.first}".`,
   'hierarchy.unknown-parent': (p) => `"${p.unit}": không có đơn vị nào mang mã cấp trên "${p.parent}"; đơn vị này không được cộng vào đâu.`,
-  'hierarchy.cycle': (p) => `"${p.unit}" nằm trong một vòng lặp cấp trên (${p.codes.join(' → ')}); các đơn vị trong vòng không được cộng vào đâu.`,
+  'hierarchy.cycle': (p) =>
+    `"${p.unit}" nằm trong một vòng lặp cấp trên (${p.codes.join(' → ')}${p.count > p.codes.length ? ` → …; cả vòng có ${p.count.toLocaleString('vi-VN')} đơn vị` : ''}); các đơn vị trong vòng không được cộng vào đâu.`,
   'hierarchy.orphan': (p) => `"${p.unit}" không có đơn vị cấp trên và không phải là tổng; số liệu của đơn vị này không được cộng vào đâu.`,
   'unknown.row': (p) => `Không nhận ra chỉ tiêu "${p.text}"; dòng này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`,
   'unknown.unlabelled-row': (p) => `Dòng ${p.row} có số liệu nhưng không có tên chỉ tiêu; dòng này không được kiểm tra.`,
@@ -442,10 +443,19 @@ export const vi: Catalog = {
       })[p.kind],
     FILE_TOO_LARGE: (p) => `tệp lớn hơn ${p.limitMb} MB`,
     ENCODING_INVALID: (p) =>
-      `văn bản không phải ${p.encoding} hợp lệ; có thể tệp dùng bảng mã cũ (Windows-1258, TCVN3, VNI): hãy lưu lại từ Excel dạng "CSV UTF-8" hoặc "Unicode Text"`,
+      p.offset !== undefined
+        ? `văn bản không phải ${p.encoding} hợp lệ tại byte ${p.offset.toLocaleString('vi-VN')}${p.line !== undefined ? ` (dòng ${p.line.toLocaleString('vi-VN')})` : ''}${p.bytes ? `: các byte ${p.bytes}` : ''}; tệp bị hỏng ở chỗ đó (một ký tự bị cắt cụt hoặc gõ sai); hãy sửa chỗ đó hoặc lưu lại tệp dạng "CSV UTF-8"`
+        : `văn bản không phải ${p.encoding} hợp lệ; có thể tệp dùng bảng mã cũ (Windows-1258, TCVN3, VNI): hãy lưu lại từ Excel dạng "CSV UTF-8" hoặc "Unicode Text"`,
     ENCODING_LEGACY: (p) =>
       `văn bản dùng bảng mã cũ${p.likely ? ` (có lẽ là ${{ 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3/ABC, phông .VnTime', vni: 'VNI, phông VNI-Times' }[p.likely]})` : ' (Windows-1258, TCVN3 hoặc VNI)'}${p.sample ? `, ví dụ "${p.sample}"` : ''}; hãy đọc bằng --encoding ${p.likely ?? 'windows-1258|tcvn3|vni'} hoặc lưu lại dạng "CSV UTF-8"`,
-    CSV_MALFORMED: (p) => `không phân tích được CSV${p.line ? ` ở khoảng dòng ${p.line}` : ''}: ${p.detail}`,
+    CSV_MALFORMED: (p) =>
+      !('reason' in p)
+        ? `không phân tích được CSV${p.line ? ` ở khoảng dòng ${p.line}` : ''}: ${p.detail}`
+        : p.reason === 'quote'
+          ? `một ô trong ngoặc kép mở ở dòng ${p.line.toLocaleString('vi-VN')} mà không bao giờ đóng (có dấu " lạc trong một ô?); mọi thứ sau đó sẽ thành một ô`
+          : p.reason === 'columns'
+            ? `dòng ${p.line.toLocaleString('vi-VN')} có hơn ${p.limit.toLocaleString('vi-VN')} cột (nhiều hơn một bảng tính chứa được); đây không phải một bảng`
+            : `${p.line ? `dòng ${p.line.toLocaleString('vi-VN')}` : 'một dòng'} dài hơn ${p.limit.toLocaleString('vi-VN')} ký tự; đây không phải một bảng`,
     NOT_A_TABLE: (p) =>
       p.reason === 'no-columns'
         ? 'không thấy cấu trúc cột: không dòng nào tách được thành nhiều ô bằng dấu phẩy, chấm phẩy hay TAB'
@@ -454,7 +464,12 @@ export const vi: Catalog = {
       p.reason === 'ambiguous'
         ? `ô ${p.cell}: "${p.text}" đọc kiểu Việt Nam là ${p.vi}, kiểu tiếng Anh là ${p.en}, và không ô nào khác cho biết tệp dùng kiểu nào; hãy chỉ rõ --locale vi hoặc --locale en`
         : `tệp dùng lẫn hai kiểu số với số lượng ngang nhau (ô ${p.viCell} "${p.viText}" kiểu Việt Nam, ô ${p.enCell} "${p.enText}" kiểu tiếng Anh); hãy chỉ rõ --locale vi hoặc --locale en`,
-    WORKBOOK_INVALID: (p) => `không đọc được sổ tính Excel này: ${p.detail}`,
+    WORKBOOK_INVALID: (p) =>
+      !('xml' in p)
+        ? `không đọc được sổ tính Excel này: ${p.detail}`
+        : p.xml === 'doctype'
+          ? `không đọc được sổ tính Excel này: ${p.part} khai báo DOCTYPE, điều tệp Office không bao giờ làm (đó là cách mở đầu tấn công khai triển thực thể); không đọc`
+          : `không đọc được sổ tính Excel này: ${p.part} không phải XML hợp lệ (${p.detail})`,
     WORKBOOK_TOO_LARGE: (p) =>
       p.what === 'uncompressed'
         ? `sổ tính khi giải nén lớn hơn ${p.limitMb} MB (tệp "bom nén", hoặc lớn hơn mọi bảng phụ lục); không đọc`
@@ -464,7 +479,21 @@ export const vi: Catalog = {
             ? `sổ tính có hơn ${p.limit.toLocaleString('vi-VN')} ô; không đọc`
             : p.what === 'range'
               ? `trang tính có nội dung tới tận ô ${p.cell}; povcheck chỉ đọc trang tính tối đa ${p.maxRows.toLocaleString('vi-VN')} dòng và ${p.maxCols.toLocaleString('vi-VN')} cột (hãy xoá phần nằm ngoài bảng)`
-              : 'sổ tính dùng ZIP64 (lớn hơn 4 GB); không đọc',
+              : p.what === 'zip64'
+                ? 'sổ tính dùng ZIP64 (lớn hơn 4 GB); không đọc'
+                : p.what === 'sheets'
+                  ? `sổ tính có hơn ${p.limit.toLocaleString('vi-VN')} trang tính; không đọc`
+                  : p.what === 'merges'
+                    ? `trang tính có hơn ${p.limit.toLocaleString('vi-VN')} vùng ô gộp; không đọc`
+                    : p.what === 'strings'
+                      ? `sổ tính có hơn ${p.limit.toLocaleString('vi-VN')} chuỗi văn bản (shared strings); không đọc`
+                      : p.what === 'string-chars'
+                        ? `tổng độ dài văn bản của sổ tính vượt quá ${p.limit.toLocaleString('vi-VN')} ký tự; không đọc`
+                        : p.what === 'text'
+                          ? `${p.part} có một đoạn văn bản dài hơn ${p.limit.toLocaleString('vi-VN')} ký tự (một ô chứa tối đa 32.767 ký tự); không đọc`
+                          : p.what === 'depth'
+                            ? `${p.part} lồng các phần tử XML sâu hơn ${p.limit.toLocaleString('vi-VN')} cấp; không đọc`
+                            : `${p.part} có hơn ${p.limit.toLocaleString('vi-VN')} phần tử XML; không đọc`,
     DOCUMENT_INVALID: (p) => `không phải văn bản Word đọc được: ${p.detail}`,
     DOCUMENT_TOO_LARGE: (p) => {
       switch (p.what) {
@@ -477,13 +506,17 @@ export const vi: Catalog = {
         case 'zip64':
           return 'văn bản dùng ZIP64 (lớn hơn 4 GB); không đọc';
         default:
-          return `văn bản có hơn ${p.limit.toLocaleString('vi-VN')} ${{ entries: 'thành phần', cells: 'ô bảng', paragraphs: 'đoạn', depth: 'cấp phần tử lồng nhau', text: 'ký tự văn bản' }[p.what]}; không đọc`;
+          return `văn bản có hơn ${p.limit.toLocaleString('vi-VN')} ${{ entries: 'thành phần', cells: 'ô bảng', paragraphs: 'đoạn', depth: 'cấp phần tử lồng nhau', text: 'ký tự văn bản', elements: 'phần tử XML' }[p.what]}; không đọc`;
       }
     },
     DOCUMENT_NOTHING: (p) =>
       `văn bản không có gì để kiểm tra (${p.paragraphs} đoạn, ${p.tables} bảng): không có bảng tỷ lệ hộ nghèo, không có khoản tổng kinh phí kèm các khoản thành phần, không dẫn chiếu văn bản nào` +
       (p.statements > 0 ? `; có ${p.statements} nhận định số liệu về hộ nghèo nhưng không có bảng để đối chiếu` : '') +
       (p.bounded > 0 ? `; có ${p.bounded} khoản tổng kinh phí nêu dưới dạng ngưỡng ("trên 68 tỷ đồng"), không kiểm tra được` : p.amounts > 0 ? `; có ${p.amounts} số tiền nhưng không số nào được nêu là thành phần của một khoản tổng` : ''),
+    TABLE_TOO_LARGE: (p) =>
+      p.what === 'rows'
+        ? `bảng có hơn ${p.limit.toLocaleString('vi-VN')} dòng, nhiều hơn povcheck kiểm tra trong một lần chạy; dừng ở đây để không cạn bộ nhớ (hãy tách bảng, ví dụ theo tỉnh)`
+        : `kiểm tra bảng cho ra hơn ${p.limit.toLocaleString('vi-VN')} phát hiện (cùng một lỗi lặp lại suốt bảng? cột đặt sai chỗ, sai kiểu số?); povcheck dừng ở đây để không cạn bộ nhớ: hãy sửa những lỗi đầu tiên rồi kiểm tra lại`,
     SHEET_NOT_FOUND: (p) => `sổ tính không có trang "${p.sheet}"; các trang có: ${p.available.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
     NO_INPUT: (p) =>
       p.kind === 'glob'
@@ -586,7 +619,23 @@ export const vi: Catalog = {
       `mục tiêu của ${p.unit} (${p.indicator} ${p.op}) không lập kế hoạch được: plan tính số hộ nghèo cần giảm tối thiểu cho rate_reduced, poor_reduced với >= hoặc = và cho rate_end, poor_end với <= hoặc =`,
     OUTPUT_REQUIRED: (p) => `định dạng ${p.format} không in ra màn hình: hãy chỉ rõ tệp kết quả bằng -o <tệp>.${p.format}`,
     USAGE: (p) => p.detail,
-    WRITE_FAILED: (p) => `không ghi được tệp kết quả (${p.detail})`,
+    WRITE_FAILED: (p) =>
+      `không ghi được tệp kết quả (${
+        ({
+          ENOSPC: 'thiết bị đã hết chỗ trống',
+          EDQUOT: 'vượt hạn mức đĩa',
+          EACCES: 'không có quyền',
+          EPERM: 'không có quyền',
+          EROFS: 'hệ thống tệp chỉ đọc',
+          EISDIR: 'đây là một thư mục',
+          ENOENT: 'không có thư mục này',
+          ENOTDIR: 'một phần của đường dẫn không phải thư mục',
+          ENXIO: 'một ống có tên (FIFO) không có tiến trình nào đọc',
+          EPIPE: 'bên đọc đã đóng ống',
+          EBADF: 'không có bộ mô tả tệp đang mở này',
+          'not-a-file': 'không phải tệp thường, thiết bị ký tự hay ống có tên',
+        } as Record<string, string>)[p.detail] ?? p.detail
+      })`,
     INTERNAL: (p) => `lỗi nội bộ (${p.detail}); xin báo lỗi này kèm tệp`,
   },
 };

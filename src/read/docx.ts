@@ -1,8 +1,9 @@
 /**
  * bytes of a Word plan (.docx) → PlanDocument: its body paragraphs (numbered, with their sections) and its
  * tables as Grids. The ZIP is looked at first (zip-guard.ts: sizes from the central directory, a zip bomb
- * stops at the size its header declares); only word/document.xml is unpacked, capped, and read with the
- * streaming XML parser saxes (loaded only here), one element at a time, within document-limits.ts.
+ * stops at the size its header declares); only word/document.xml is unpacked, capped (`readPart`), and read
+ * with the streaming XML reader the workbooks use (xml-stream.ts: saxes, a DOCTYPE refused, depth and text
+ * limits), one element at a time, within document-limits.ts.
  *
  * - Text: `w:t` runs; tabs, line breaks and no-break spaces are spaces; deleted text (`w:delText`), field
  *   codes (`w:instrText`) and text boxes are left out. Word's automatic list numbers are not text and are
@@ -19,7 +20,8 @@ import { documentCellRef, type DocTable, type PlanDocument } from '../model/docu
 import { outline, type RawParagraph } from './document-outline.js';
 import { DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
 import type { Cell, SourceInfo } from './grid.js';
-import { containerKind, inflateCapped, listZip, type ZipEntry } from './zip-guard.js';
+import { containerKind, listZip, readPart, type ZipEntry } from './zip-guard.js';
+import { streamXml, XmlError, type XmlHandlers } from './xml-stream.js';
 
 /** The ZIP's facts, checked against the limits; word/document.xml unpacked. */
 function documentPart(bytes: Uint8Array, limits: DocumentLimits): Uint8Array {
@@ -38,16 +40,12 @@ function documentPart(bytes: Uint8Array, limits: DocumentLimits): Uint8Array {
   const entry = entries.find((e) => e.name === 'word/document.xml')!;
   if (entry.encrypted) throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
   if (entry.declaredSize > limits.maxDocumentBytes) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'document', limitMb: mb(limits.maxDocumentBytes) });
-  let data: Uint8Array | undefined;
   try {
-    data = inflateCapped(bytes, entry, entry.declaredSize + 1);
+    // Inflated once, capped at the size its header declares (a bomb that lies stops there).
+    return readPart(bytes, entry);
   } catch (e) {
     throw asDocumentError(e);
   }
-  if (!data || data.length !== entry.declaredSize) {
-    throw new PovcheckError('DOCUMENT_INVALID', { detail: 'word/document.xml does not unpack to the size its header says (damaged or hostile)' });
-  }
-  return data;
 }
 
 const mb = (n: number) => Math.round(n / 1024 / 1024);
@@ -104,7 +102,6 @@ export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUM
 
   const onOpen = (name: string, attributes: Readonly<Record<string, string>>) => {
     stack.push(name);
-    if (stack.length > limits.maxDepth) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'depth', limit: limits.maxDepth });
     if (skip > 0 || SKIPPED.has(name)) {
       skip++;
       return;
@@ -194,7 +191,7 @@ export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUM
     }
   };
 
-  await streamXml(xml, { open: onOpen, close, text });
+  parseXml(xml, { open: onOpen, close, text }, limits);
 
   const paragraphs = outline(raw);
   const numberAt = numberOfRaw(raw);
@@ -250,26 +247,21 @@ function gridRows(draft: TableDraft, table: number, limits: DocumentLimits): Cel
   return rows;
 }
 
-/**
- * Streams XML through saxes (loaded here only) into element and text handlers, local names only; a DOCTYPE
- * (how entity-expansion attacks begin; Word never writes one) and XML that does not parse are refused.
- */
-async function streamXml(xml: Uint8Array, h: { open(name: string, attrs: Readonly<Record<string, string>>): void; close(name: string): void; text(s: string): void }): Promise<void> {
-  const { SaxesParser } = await import('saxes');
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('doctype', () => {
-    throw new PovcheckError('DOCUMENT_INVALID', { detail: 'word/document.xml declares a DOCTYPE, which Word never writes' });
-  });
-  parser.on('opentag', (tag) => h.open(local(tag.name), tag.attributes as Record<string, string>));
-  parser.on('closetag', (tag) => h.close(local(tag.name)));
-  parser.on('text', h.text);
+/** word/document.xml through the streaming XML reader (read/xml-stream.ts), its problems the document's. */
+function parseXml(xml: Uint8Array, handlers: XmlHandlers, limits: DocumentLimits): void {
   try {
-    const decoder = new TextDecoder('utf-8');
-    // Written in slices: saxes keeps its buffers small, and a limit stops the reading early.
-    for (let i = 0; i < xml.length; i += 1 << 20) parser.write(decoder.decode(xml.subarray(i, i + (1 << 20)), { stream: true }));
-    parser.close();
+    // A run of text (w:t) may be a whole paragraph; the document's text as a whole has its own limit.
+    streamXml(xml, handlers, { maxText: 1_000_000, maxDepth: limits.maxDepth, maxElements: 4_000_000 });
   } catch (e) {
-    if (e instanceof PovcheckError) throw e;
-    throw new PovcheckError('DOCUMENT_INVALID', { detail: `word/document.xml is not well-formed XML (${e instanceof Error ? e.message.split('\n')[0]!.slice(0, 160) : String(e)})` });
+    if (!(e instanceof XmlError)) throw e;
+    const p = e.problem;
+    switch (p.kind) {
+      case 'syntax':
+        throw new PovcheckError('DOCUMENT_INVALID', { detail: `word/document.xml is not well-formed XML (${p.detail})` });
+      case 'doctype':
+        throw new PovcheckError('DOCUMENT_INVALID', { detail: 'word/document.xml declares a DOCTYPE, which Word never writes' });
+      default:
+        throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: p.kind, limit: p.limit });
+    }
   }
 }

@@ -3,14 +3,14 @@
  * indicator, expected vs found, and the explanation), what was not checked, then the table as read with
  * the flagged cells marked.
  */
-import { catalog, formatPlain, makeFmt, renderError, renderMessage, renderSkip, type Lang } from '../messages/index.js';
+import { catalog, formatPlain, makeFmt, renderError, renderMessage, renderSkip, visible, type Lang } from '../messages/index.js';
 import type { Finding, Severity } from '../findings.js';
 import { SEVERITIES, severityRank } from '../findings.js';
 import type { FileResult } from '../validate.js';
 import { annexLayout } from '../render/annex-layout.js';
 import { displayWidth, renderBox, type Align } from '../render/box.js';
 import { numericColumns } from '../render/table-data.js';
-import { cellLabel, countFindings, coverageText, langOf, markedQuote, placeLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
+import { cellLabel, countFindings, coverageText, langOf, placeLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
 import type { Annex } from '../model/annex.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
 import type { Skip } from '../findings.js';
@@ -39,13 +39,17 @@ function findingLines(f: Finding, lang: Lang, style: Style, indent = ''): string
   const fmt = makeFmt(lang);
   const ui = catalog(lang).ui;
   const where = f.place ? placeLabel(f.place, lang) : undefined;
-  const head = [f.place ? catalog(lang).document.paragraph(f.place.paragraph) : f.at ? cellLabel(f.at, lang) : '—', f.rule, f.unit, f.indicator ? fmt.ind(f.indicator) : undefined].filter(Boolean).join(' · ');
+  // The cell (its sheet's name), the unit and the quote come from the input: shown through `visible`.
+  const head = visible([f.place ? catalog(lang).document.paragraph(f.place.paragraph) : f.at ? cellLabel(f.at, lang) : '—', f.rule, f.unit, f.indicator ? fmt.ind(f.indicator) : undefined].filter(Boolean).join(' · '));
   const pair = f.place ? catalog(lang).document.expectedStated : ui.expectedActual;
   const ea = showsExpected(f) ? ` — ${pair(fmt.n(f.expected), fmt.n(f.actual))}` : '';
   const out = [`${indent}    ${paint(style, f.severity, MARK[f.severity])} ${style.bold(head)}${ea}`];
   if (f.place && where) {
-    out.push(`${indent}      ${style.dim(where.slice(where.indexOf(' — ') + 3))}`);
-    out.push(`${indent}      “${markedQuote(f.place, (fig) => `«${style.bold(fig)}»`)}”`);
+    out.push(`${indent}      ${style.dim(visible(where.slice(where.indexOf(' — ') + 3)))}`);
+    const q = f.place.quote;
+    const m = f.place.mark;
+    const quoted = m ? `${visible(q.slice(0, m.start))}«${style.bold(visible(q.slice(m.start, m.end)))}»${visible(q.slice(m.end))}` : visible(q);
+    out.push(`${indent}      “${quoted}”`);
   }
   out.push(`${indent}      ${renderMessage(f.msg, fmt)}`);
   return out;
