@@ -31,7 +31,9 @@ export function buildProgram(ctx: CommandContext): Command {
     .description('Check and compute poverty-rate tables (annex tables of Vietnamese poverty-reduction plans).')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: ctx.io.out, writeErr: err });
+    // Help width and colours from `io`, never from process.stdout (creating it loads Node's streams: about 9 ms
+    // of `--help`); commander's help has no colours to strip. A width undefined (no terminal) is commander's 80.
+    .configureOutput({ writeOut: ctx.io.out, writeErr: err, getOutHelpWidth: () => ctx.io.columns as number, getOutHasColors: () => false });
   const withVersion = { ...ctx, version: VERSION };
   registerValidate(program, withVersion);
   registerFix(program, withVersion);
