@@ -87,6 +87,8 @@ const result = await build({
   supported: { 'dynamic-import': false },
   logLevel: 'warning',
   metafile: true,
+  minifyWhitespace: true,
+  minifySyntax: true,
 });
 checkRequires(result.metafile);
 

@@ -5,7 +5,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import { catalog } from '../messages/index.js';
-import { computeTable, type ComputedTable } from '../compute/table.js';
+import type { ComputedTable } from '../compute/table.js';
 import type { CalendarDate, RenderOptions } from '../render/table-data.js';
 import { addInputOptions, emit, guard, outFile, outputLang, readAnnex, readingNotes, reportDifferences, type InputFlags } from './calc-shared.js';
 import { EXIT, envLang, terminalWidth, type CommandContext } from './shared.js';
@@ -83,6 +83,7 @@ async function runTable(file: string, flags: TableFlags, ctx: CommandContext, se
   const { lang, locale } = outputLang(flags, annex);
   setLang(lang);
   const calc = catalog(lang).calc;
+  const { computeTable } = await import('../compute/table.js');
   const table = computeTable(annex, { total: flags.total, totalName: calc.totalName });
 
   const opts = (transpose: boolean | undefined): RenderOptions => ({
@@ -102,6 +103,6 @@ async function runTable(file: string, flags: TableFlags, ctx: CommandContext, se
   await emit(ctx, output, out, [file]);
 
   for (const line of readingNotes(file, findings, lang, locale)) ctx.io.err(line + '\n');
-  if (reportDifferences(ctx, file, annex, table.differences, lang, locale) && flags.strict) return EXIT.FINDINGS;
+  if ((await reportDifferences(ctx, file, annex, table.differences, lang, locale)) && flags.strict) return EXIT.FINDINGS;
   return EXIT.OK;
 }
