@@ -11,12 +11,17 @@
  *   specifier, or a package that is not in node_modules (checkRequires, from esbuild's metafile).
  * - commander requires node:child_process (for executable subcommands, which povcheck has none of) at load
  *   time, and with it most of Node's networking and stream modules: it gets a lazy stand-in.
- * - The code cache is written after running the seed annex once, so it holds the functions that run
- *   compiled; V8 rejects a cache from another Node version or flags, and the bundle is then compiled as usual.
+ * - The code cache is written after running `--help` and then the seed annex, so it holds the functions those
+ *   compile; V8 rejects a cache from another Node version or flags, and the bundle is then compiled as usual.
+ *   V8 checks only the source's length: the bundle's first line is the build's stamp (a hash of the bundle) and
+ *   the cache starts with it, so bin/povcheck.js never runs a cache made for another build. (A bundle edited by
+ *   hand keeps its stamp: rebuild, or delete the cache.)
+ * - Minified (whitespace and syntax; names kept): less to read at every start.
  */
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,6 +96,11 @@ const result = await build({
   minifySyntax: true,
 });
 checkRequires(result.metafile);
+
+// The build's stamp, the bundle's first line: bin/povcheck.js uses a code cache only when it starts with the same
+// line (V8 compares only the source's length). 40 bytes, so that the V8 data after it in the cache stays aligned.
+const bundled = readFileSync(out, 'latin1');
+writeFileSync(out, `// povcheck-bundle ${createHash('sha256').update(bundled, 'latin1').digest('hex').slice(0, 20)}\n${bundled}`, 'latin1');
 
 // The code cache (bin/povcheck.js, POVCHECK_WRITE_CODE_CACHE) holds the functions that runs compiled: first
 // `--help` (commander's help formatting, else compiled at every --help), then, starting from that cache, the seed
