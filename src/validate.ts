@@ -12,7 +12,7 @@ import { displayRef } from './read/grid.js';
 import { compareFindings, severityRank, type Finding, type RuleId, type Severity, type Skip } from './findings.js';
 import type { Annex, NumberLocale } from './model/annex.js';
 import type { Lang } from './messages/index.js';
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { PovcheckError } from './errors.js';
 import { locate, type Cause, type Localisation } from './locate/index.js';
 import { Dec } from './calc/decimal.js';
@@ -276,7 +276,9 @@ export function statusOf(findings: readonly Finding[], strict: boolean | FailOn 
  */
 export async function validateFile(file: string, opts: ValidateOptions = {}): Promise<FileResult> {
   try {
-    if (wantsStream(file, opts)) {
+    // Stat'ed once: whether to stream, and the reader's checks (a missing or special file: the reader names it).
+    const stats = statOrNothing(file);
+    if (wantsStream(file, opts, stats)) {
       const { streamFile, NotStreamable } = await import('./stream/run.js');
       try {
         // The stream applies no configuration levels: re-level and judge here, as checkGrid does.
@@ -295,7 +297,7 @@ export async function validateFile(file: string, opts: ValidateOptions = {}): Pr
         if (!(e instanceof NotStreamable)) throw e;
       }
     }
-    const input = await readInput(file, opts);
+    const input = await readInput(file, opts, stats);
     if (input.kind === 'document') return await documentResult(file, input.document, opts);
     const grid = input.grid;
     const { annex, findings, skipped, coverage, localisation, targetsUnmatched } = checkGrid(grid, opts);
@@ -344,18 +346,21 @@ export function exitCodeOf(results: readonly FileResult[], failOn: FailOn): 0 | 
   return 0;
 }
 
-function wantsStream(file: string, opts: ValidateOptions): boolean {
+function statOrNothing(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function wantsStream(file: string, opts: ValidateOptions, info: Stats | undefined): boolean {
   const mode = opts.stream ?? envStream();
   if (mode === 'never' || (opts.encoding && opts.encoding !== 'auto' && opts.encoding !== 'utf-8')) return false;
   // Targets need the table in memory (rule `target`), and so does a workbook or a plan document.
   if (opts.targets || /\.(?:xls[xm]|docx|doc)$/i.test(file)) return false;
-  try {
-    // A missing or special file is left to the in-memory reader, which names the problem.
-    const info = statSync(file);
-    return info.isFile() && info.size > 0 && (mode === 'always' || info.size >= STREAM_THRESHOLD);
-  } catch {
-    return false;
-  }
+  // A missing or special file is left to the in-memory reader, which names the problem.
+  return !!info && info.isFile() && info.size > 0 && (mode === 'always' || info.size >= STREAM_THRESHOLD);
 }
 
 function envStream(): 'auto' | 'always' | 'never' {
