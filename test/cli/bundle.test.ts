@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { cli, ROOT, runCli } from '../helpers.js';
 
 const BUNDLE = join(ROOT, 'dist', 'povcheck.cjs');
 const STAMP = /^\/\/ povcheck-bundle [0-9a-f]{20}\n/;
@@ -46,4 +46,23 @@ describe('the bundle and its code cache', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Check and compute POVERTY-RATE tables');
   });
+
+  // The bundle is minified and rewritten in ASCII (regular expressions and String.raw texts included): what it
+  // reports must be what the modules report, byte for byte.
+  const commands: string[][] = [
+    ['validate', 'fixtures/planted', 'fixtures/plans', 'fixtures/variants', 'fixtures/xlsx', 'fixtures/published', 'fixtures/legacy', '--format', 'json'],
+    ['validate', 'fixtures/planted', 'fixtures/plans', 'fixtures/published', '--lang', 'vi'],
+    ['validate', 'fixtures/tuyen-quang-2020.csv'],
+    ['table', 'fixtures/tuyen-quang-2020.csv', '--format', 'markdown'],
+    ['rate', '24.814', '210.299', '--exact'],
+    ['explain', 'sum', '--lang', 'vi'],
+    ['--help', '--lang', 'vi'],
+  ];
+  for (const args of commands) {
+    it(`gives what the compiled modules give: ${args.join(' ')}`, async () => {
+      const [bundled, modules] = [runCli(args), await cli(args)];
+      expect(bundled.stdout.length).toBeGreaterThan(0);
+      expect(bundled).toEqual(modules);
+    });
+  }
 });
