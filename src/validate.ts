@@ -21,9 +21,8 @@ import { checkTargets } from './rules/target.js';
 import type { TargetSet } from './targets/index.js';
 import type { DocumentReport, PlanDocument } from './model/document.js';
 
-/** Which findings make a file fail (exit 1): errors (default), warnings too, or none. */
-export type FailOn = 'error' | 'warning' | 'never';
-export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
+import { failOnOf, type FailOn } from './model/fail-on.js';
+export { FAIL_ON, failOnOf, type FailOn } from './model/fail-on.js';
 
 /** A rule switched off, or its findings re-levelled (configuration, --rule). */
 export type RuleLevel = 'off' | Severity;
@@ -253,11 +252,6 @@ export function withFindings(result: FileResult, extra: readonly Finding[], skip
   };
 }
 
-/** The fail-on level that a legacy `strict` flag or an explicit `failOn` asks for. */
-export function failOnOf(opts: { strict?: boolean; failOn?: FailOn }): FailOn {
-  return opts.failOn ?? (opts.strict ? 'warning' : 'error');
-}
-
 /**
  * 'unchecked' when no check that compares values ran (whatever the findings: nothing was checked), else
  * 'invalid' when the file has an error, or a warning under fail-on 'warning'. Under 'never' a file with
@@ -265,7 +259,7 @@ export function failOnOf(opts: { strict?: boolean; failOn?: FailOn }): FailOn {
  */
 export function statusOf(findings: readonly Finding[], strict: boolean | FailOn = false, coverage?: Coverage): FileStatus {
   if (coverage && !checkedAnything(coverage)) return 'unchecked';
-  const failOn = typeof strict === 'boolean' ? (strict ? 'warning' : 'error') : strict;
+  const failOn = typeof strict === 'boolean' ? failOnOf({ strict }) : strict;
   const failing = findings.some((f) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'));
   return failing ? 'invalid' : 'ok';
 }

@@ -12,7 +12,8 @@ import { FORMATS, isFormat, type Format } from '../reporters/index.js';
 import { PLAIN_STYLE, type ReportInput, type SeriesReport } from '../reporters/types.js';
 import type { TargetSet } from '../targets/index.js';
 import type { RuleId } from '../findings.js';
-import type { FailOn, FileResult, RuleLevel, RuleLevels, ValidateOptions } from '../validate.js';
+import type { FileResult, RuleLevel, RuleLevels, ValidateOptions } from '../validate.js';
+import { failOnOf, type FailOn } from '../model/fail-on.js';
 import { EXIT, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, makeStyle, noColorOption, oneLine, readOptionsOf, terminalWidth, type CommandContext } from './shared.js';
 import type { EncodingChoice } from '../read/decode.js';
 import { appendFileSync, statSync } from 'node:fs';
@@ -143,7 +144,8 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
     const [id, level] = parseRuleLevel(r, RULE_IDS.map((x) => x.id));
     rules[id] = level;
   }
-  const failOn: FailOn = flags.failOn ?? (flags.strict ? 'warning' : (config?.failOn ?? (config?.strict ? 'warning' : 'error')));
+  // The command line's --fail-on / --strict, else the configuration's.
+  const failOn: FailOn = failOnOf(flags, failOnOf(config ?? {}));
   const lang = flags.lang ?? config?.lang;
   const locale = flags.locale ?? config?.locale;
   const sheet = flags.sheet ?? config?.sheet;
