@@ -3,7 +3,7 @@
  * parameters (numbers as plain-digit strings), and a catalogue (vi.ts, en.ts) turns them into text.
  * Both catalogues must implement every id, which the compiler checks.
  */
-import type { Indicator } from '../model/indicators.js';
+import type { CoreIndicator, Indicator } from '../model/indicators.js';
 import type { ErrorParams, PovcheckErrorCode } from '../errors.js';
 import type { SourceInfo } from '../read/grid.js';
 import type { Confidence, SlipKind } from '../locate/types.js';
@@ -161,9 +161,9 @@ export interface SummaryCounts {
 
 /** Fixed text of reports and the CLI. */
 export interface UiText {
-  indicatorLabels: Record<Indicator, string>;
+  indicatorLabels: Record<CoreIndicator, string>;
   /** Short labels for table rows (rate rows appear under a heading). */
-  tableLabels: Record<Indicator, string>;
+  tableLabels: Record<CoreIndicator, string>;
   rateHeading: string;
   measure: { households: string; percent: string };
   sttHeader: string;

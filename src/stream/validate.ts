@@ -26,7 +26,7 @@ import { compareFindings, type Finding, type Skip } from '../findings.js';
 import { a1, gridFromRecords, trimmedText, type Cell, type Grid, type SourceInfo } from '../read/grid.js';
 import { decodeBytes } from '../read/decode.js';
 import { detectDelimiter, type Delimiter } from '../read/csv.js';
-import { COUNT_INDICATORS, INDICATORS, indicatorKind, type CountIndicator, type Indicator } from '../model/indicators.js';
+import { COUNT_INDICATORS, INDICATORS, indicatorKind, isCoreIndicator, type CountIndicator, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, Value } from '../model/annex.js';
 import { detect, langOf, missingIndicators, numberFormat, parseValue, NON_ASCII, type NumberFormat } from '../shape/index.js';
 import { longColumns, type LongColumns } from '../shape/long.js';
@@ -291,6 +291,8 @@ class StreamTable {
     this.columns = longColumns(grid, found.row, found.line, this.draft);
     if (this.columns.codeCol === undefined || this.columns.parentCol === undefined) throw new NotStreamable('no code and parent columns');
     for (const [c, ind] of this.columns.cols) {
+      // Only the annex's eight indicators stream; any other table is read in memory.
+      if (!isCoreIndicator(ind)) throw new NotStreamable('indicators outside the annex');
       this.colOf[INDICATORS.indexOf(ind)] = c;
       this.indCols.push(c);
     }
