@@ -111,6 +111,10 @@ function pointLabel(p: IndicatorPoint, w: Words, lang: Lang): string {
   const when = p.time === 'start' ? w.start : p.time === 'end' ? w.end : '';
   const sep = lang === 'vi' ? ' ' : ', ';
   if (p.measure === 'points') return w.points(p.population);
+  if (p.measure === 'persons') {
+    const of = pointLabel({ ...p, measure: 'count' }, w, lang);
+    return lang === 'vi' ? `Số nhân khẩu (${lower(of)})` : `Persons (${lower(of)})`;
+  }
   if (p.measure === 'rate') {
     if (p.time === 'start' || p.time === 'end' || p.time === 'point') return when ? `${w.rate(p.population)}${sep}${when}` : w.rate(p.population);
     const flow = w.flow[p.time].replace('{p}', w.short[p.population]);

@@ -28,7 +28,7 @@ export interface Unit {
    * a region) with units under it, or an `of-which` row (`Trong đó: …`), a subset of its parent that is
    * never added up with the parent's parts.
    */
-  readonly role?: 'block' | 'of-which';
+  readonly role?: 'block' | 'of-which' | 'breakdown';
   /**
    * Which of the parent's partitions the unit belongs to: a table can split its total twice (`Chia theo
    * khu vực` then `Chia theo vùng`), and each partition adds up to the total on its own. Absent = 0.
@@ -91,7 +91,7 @@ export function valueOf(annex: Annex, unit: Unit | number, ind: Indicator): Valu
 export function childrenByParent(annex: Annex): Map<number, Unit[]> {
   const map = new Map<number, Unit[]>();
   for (const u of annex.units) {
-    if (u.parent === undefined || u.role === 'of-which' || (u.partition ?? 0) !== 0) continue;
+    if (u.parent === undefined || u.role === 'of-which' || u.role === 'breakdown' || (u.partition ?? 0) !== 0) continue;
     const list = map.get(u.parent);
     if (list) list.push(u);
     else map.set(u.parent, [u]);
@@ -103,7 +103,7 @@ export function childrenByParent(annex: Annex): Map<number, Unit[]> {
 export function partitionsByParent(annex: Annex): Map<number, Unit[][]> {
   const map = new Map<number, Unit[][]>();
   for (const u of annex.units) {
-    if (u.parent === undefined || u.role === 'of-which') continue;
+    if (u.parent === undefined || u.role === 'of-which' || u.role === 'breakdown') continue;
     const lists = map.get(u.parent) ?? map.set(u.parent, []).get(u.parent)!;
     const k = u.partition ?? 0;
     (lists[k] ??= []).push(u);
@@ -112,11 +112,11 @@ export function partitionsByParent(annex: Annex): Map<number, Unit[][]> {
   return map;
 }
 
-/** Every parent's "of which" rows: parent id → units. */
-export function ofWhichByParent(annex: Annex): Map<number, Unit[]> {
+/** Every parent's "of which" rows (`of-which`) or household categories (`breakdown`): parent id → units. */
+export function subUnitsByParent(annex: Annex, role: 'of-which' | 'breakdown'): Map<number, Unit[]> {
   const map = new Map<number, Unit[]>();
   for (const u of annex.units) {
-    if (u.parent === undefined || u.role !== 'of-which') continue;
+    if (u.parent === undefined || u.role !== role) continue;
     (map.get(u.parent) ?? map.set(u.parent, []).get(u.parent)!).push(u);
   }
   return map;

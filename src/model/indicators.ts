@@ -39,7 +39,7 @@ export function indicatorKind(ind: Indicator): IndicatorKind {
   const key = indicatorOf(ind);
   const p = describeIndicator(key);
   if (!p) return key.startsWith('rate_') ? 'rate' : 'count';
-  return p.measure === 'count' && p.role !== 'achievement' ? 'count' : 'rate';
+  return (p.measure === 'count' || p.measure === 'persons') && p.role !== 'achievement' ? 'count' : 'rate';
 }
 
 /** One of the eight annex keys. */

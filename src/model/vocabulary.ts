@@ -25,7 +25,8 @@ export type Time = (typeof TIMES)[number];
 export const OUT_FLOWS: readonly Time[] = ['exited', 'other_out'];
 export const IN_FLOWS: readonly Time[] = ['returned', 'new', 'from_near_poor', 'other_in'];
 
-export type Measure = 'count' | 'rate' | 'points';
+/** Households counted (`count`), people counted (`persons`: Số nhân khẩu), a percentage, a fall in points. */
+export type Measure = 'count' | 'persons' | 'rate' | 'points';
 export type Role = 'value' | 'target' | 'achievement';
 
 export interface IndicatorPoint {
@@ -65,6 +66,7 @@ const timeSuffix = (t: Time) => (t === 'point' ? '' : `_${t}`);
 export function indicatorKey(p: IndicatorPoint): string | undefined {
   let base: string | undefined;
   if (p.measure === 'count') base = `${p.population}${timeSuffix(p.time)}`;
+  else if (p.measure === 'persons') base = `${p.population}_persons${timeSuffix(p.time)}`;
   else if (p.population === 'households' || p.population === 'em_households') base = undefined;
   else if (p.measure === 'rate') base = p.time === 'reduced' ? undefined : `${ratePrefix(p.population)}rate${timeSuffix(p.time)}`;
   else base = p.time === 'reduced' ? `${ratePrefix(p.population)}rate_reduced` : undefined;
@@ -77,7 +79,7 @@ const ratePrefix = (p: Population) => (p === 'poor' ? '' : `${p}_`);
 const POINTS = new Map<string, IndicatorPoint>();
 for (const population of POPULATIONS) {
   for (const time of TIMES) {
-    for (const measure of ['count', 'rate', 'points'] as const) {
+    for (const measure of ['count', 'persons', 'rate', 'points'] as const) {
       for (const role of ['value', 'target', 'achievement'] as const) {
         const point: IndicatorPoint = { population, time, measure, role };
         const key = indicatorKey(point);

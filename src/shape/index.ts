@@ -17,9 +17,9 @@ import { decideLocale, parseNumber, type NumberSample, type ParseResult } from '
 import { Dec } from '../calc/decimal.js';
 import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
 import { readWide } from './wide.js';
-import { findYearRows, readYearRows } from './years.js';
+import { findYearColumns, findYearRows, readYearRows } from './years.js';
 import { resolveTree } from './hierarchy.js';
-import { isStructured, resolveStructure } from './structure.js';
+import { isStructured, resolveStructure, type UnitRole } from './structure.js';
 
 export interface ShapeOptions {
   /** Number format, when the caller knows it (`--locale`). */
@@ -71,8 +71,11 @@ export function shape(grid: Grid, opts: ShapeOptions = {}): ShapeResult {
     // One indicator's series by year (a yearbook table): the years are rows, the units columns.
     const years = findYearRows(grid, SCAN_COLS, SCAN_ROWS);
     const draft = years && readYearRows(grid, years);
-    if (!draft || draft.units.length === 0) throw new PovcheckError('NOT_A_TABLE', { reason: 'no-labels' });
-    return finish(draft, opts);
+    if (draft && draft.units.length > 0) return finish(draft, opts);
+    // Years as the columns of a table of units.
+    const yearCols = findYearColumns(grid, SCAN_ROWS);
+    if (!yearCols) throw new PovcheckError('NOT_A_TABLE', { reason: 'no-labels' });
+    return finish(readLong(grid, yearCols.row, yearCols.line), opts);
   }
   const draft = found.layout === 'wide' ? readWide(grid, found.col, found.line) : readLong(grid, found.row, found.line);
   return finish(draft, opts);
@@ -200,7 +203,7 @@ function structured(draft: Draft, keys: string[], findings: Finding[], isTotal: 
   const s = resolveStructure(draft.units, isTotal);
   const firstByKey = new Map<string, number>();
   keys.forEach((k, i) => {
-    if (i === s.totalIdx || s.role[i] === 'of-which') return;
+    if (i === s.totalIdx || s.role[i] === 'of-which' || s.role[i] === 'breakdown') return;
     const scope = `${s.parents[i] ?? -1}|${s.partition[i]}|${k}`;
     const first = firstByKey.get(scope);
     if (first === undefined) {
@@ -223,7 +226,7 @@ function structured(draft: Draft, keys: string[], findings: Finding[], isTotal: 
 interface UnitStructure {
   parents: Array<number | undefined>;
   totalIdx: number;
-  role?: Array<'block' | 'of-which' | undefined>;
+  role?: Array<UnitRole | undefined>;
   partition?: number[];
 }
 

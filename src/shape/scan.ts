@@ -8,8 +8,11 @@ import type { Indicator } from '../model/indicators.js';
 import type { Lang } from '../messages/index.js';
 import { INDICATOR_OF, matchLabel, type Group } from './aliases.js';
 import { headerBand, type HeaderBand, type HeaderColumn } from './header.js';
-import { slotKey, type SlotDims } from '../model/slots.js';
-import { recognise } from './words.js';
+import { parseSlot, slotKey, type SlotDims } from '../model/slots.js';
+import { featuresOf, measureOnly, recognise } from './words.js';
+import { indicatorKind } from '../model/indicators.js';
+import { describeIndicator, withPoint } from '../model/vocabulary.js';
+import { labelKey } from './normalize.js';
 
 export interface LabelLine {
   /** Position along the line (row index for wide, column index for long) → indicator and label cell. */
@@ -91,9 +94,21 @@ export function scanRow(grid: Grid, row: number, extra?: ExtraLabels): LabelLine
   line.band = band;
   for (const [c, h] of band.columns) {
     const cell = h.own ?? h.cells[h.cells.length - 1]!;
-    const hit = columnIndicator(h, extra);
+    // A header naming only a measure (`Số hộ`, `Tỷ lệ (%)`) is a column of a table whose rows are indicators.
+    const hit = h.cells.length === 1 && measureOnly(cellText(cell)) && !extra?.has(labelKey(cellText(cell))) ? undefined : columnIndicator(h, extra);
     if (hit) line.hits.set(c, { indicator: hit.indicator, cell, lang: hit.lang });
     else line.unmatched.set(c, cell);
+  }
+  // `Số hộ nghèo | Tỷ lệ %`: a column naming only a measure, right after an indicator's count, measures that count.
+  for (const [c, cell] of [...line.unmatched]) {
+    const left = line.hits.get(c - 1);
+    const m = measureOnly(cellText(cell)) ? featuresOf(cell.raw).measure : undefined;
+    if (!left || m === undefined || m === 'count' || indicatorKind(left.indicator) !== 'count') continue;
+    const { indicator, ...dims } = parseSlot(left.indicator);
+    const k = withPoint(indicator, { measure: m === 'rate' && describeIndicator(indicator)?.time === 'reduced' ? 'points' : m });
+    if (k === undefined) continue;
+    line.unmatched.delete(c);
+    line.hits.set(c, { indicator: slotKey(k, dims), cell, lang: left.lang });
   }
   return finish(line);
 }

@@ -11,9 +11,16 @@ import { foldKey } from './normalize.js';
 export interface Structure {
   parents: Array<number | undefined>;
   totalIdx: number;
-  role: Array<'block' | 'of-which' | undefined>;
+  role: Array<UnitRole | undefined>;
   partition: number[];
 }
+
+/**
+ * `block`: heads the units under it. `of-which`: a subset of its parent (`Trong đó: huyện nghèo …`).
+ * `breakdown`: one of the household categories its parent's households divide into (`Trong đó: hộ nghèo về thu
+ * nhập`, then `hộ nghèo thiếu hụt …`): they add up to the parent where they are filled.
+ */
+export type UnitRole = 'block' | 'of-which' | 'breakdown';
 
 /** Roman numerals as block numbers in an STT column: I, II, III … (also with a dot). */
 const ROMAN = /^(?:I{1,3}|IV|V|VI{1,3}|IX|X)\.?$/;
@@ -48,7 +55,7 @@ export function isStructured(units: readonly DraftUnit[]): boolean {
 export function resolveStructure(units: readonly DraftUnit[], isTotal: (name: string) => boolean): Structure {
   const n = units.length;
   const parents: Array<number | undefined> = new Array(n).fill(undefined);
-  const role: Array<'block' | 'of-which' | undefined> = new Array(n).fill(undefined);
+  const role: Array<UnitRole | undefined> = new Array(n).fill(undefined);
   const partition: number[] = new Array(n).fill(0);
   const totalIdx = units.findIndex((u) => isTotal(u.name));
   const root = totalIdx >= 0 ? totalIdx : undefined;
@@ -83,12 +90,12 @@ export function resolveStructure(units: readonly DraftUnit[], isTotal: (name: st
     if (isOfWhichName(u.name)) {
       // The row it qualifies: the last unit above that is not itself "of which"; the units after it belong to it.
       ofWhichOf = last ?? root;
-      role[i] = 'of-which';
+      role[i] = householdCategory(u.name) ? 'breakdown' : 'of-which';
       parents[i] = ofWhichOf;
       continue;
     }
     if (ofWhichOf !== undefined) {
-      role[i] = 'of-which';
+      role[i] = householdCategory(u.name) ? 'breakdown' : 'of-which';
       parents[i] = ofWhichOf;
       continue;
     }
@@ -105,4 +112,10 @@ function nextPlain(units: readonly DraftUnit[], i: number, totalIdx: number): nu
   // A section row between them (`Chia theo vùng`) ends the list: the next unit starts another partition.
   if ((u.section ?? 0) !== (units[i]!.section ?? 0)) return undefined;
   return blockCandidate(u) || isOfWhichName(u.name) ? undefined : j;
+}
+
+/** A row naming a category of households (`hộ nghèo về thu nhập`), not a place (`huyện nghèo …`, `Tỉnh Kon Tum`). */
+function householdCategory(name: string): boolean {
+  const k = foldKey(name).replace(OF_WHICH, '').trim();
+  return /^(?:so )?ho\b/.test(k);
 }

@@ -5,9 +5,10 @@
 import { cellAt, cellText, columnLetters, gridWidth, type Cell, type Grid } from '../read/grid.js';
 import type { Finding } from '../findings.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
-import { slotKey, withDims } from '../model/slots.js';
+import { parseSlot, slotKey, withDims } from '../model/slots.js';
+import { describeIndicator, indicatorKey, type Measure } from '../model/vocabulary.js';
 import { isOfWhichName } from './structure.js';
-import { featuresOf } from './words.js';
+import { featuresOf, measureOnly } from './words.js';
 import { titleTotal } from './title.js';
 import { isLabelHeader, isMeasureHeader, isMeasureValue, isNotesHeader, isSttHeader } from './aliases.js';
 import { clip, hasDigit, newDraft, takeIndicators, tidyName, type Draft } from './draft.js';
@@ -74,7 +75,9 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
     unitCols.push(c);
   }
 
+  const measures = !years && headerRow !== undefined ? measureColumns(unitCols.map((c) => header(c))) : undefined;
   if (years) readYearColumns(grid, draft, rows, unitCols, years, headerRow!);
+  else if (measures) readMeasureColumns(grid, draft, rows, unitCols, measures, headerRow!);
   else {
     for (const c of unitCols) {
       const head = header(c);
@@ -195,5 +198,42 @@ function readYearColumns(grid: Grid, draft: Draft, rows: Map<number, Indicator>,
     const subs = new Map(draft.subSlots);
     draft.subSlots.clear();
     for (const [key, sub] of subs) for (const y of years.values()) draft.subSlots.set(withDims(key, { year: y }), { ...sub, parent: withDims(sub.parent, { year: y }) });
+  }
+}
+
+/** The measure each column names, when every unit column names only a measure (`Số hộ | Số nhân khẩu | Tỷ lệ (%)`). */
+function measureColumns(heads: string[]): Measure[] | undefined {
+  if (heads.length === 0 || !heads.every((h) => h !== '' && measureOnly(h))) return undefined;
+  return heads.map((h) => featuresOf(h).measure!);
+}
+
+/** One unit's indicators (rows) measured several ways (columns): a slot per row and measure. */
+function readMeasureColumns(grid: Grid, draft: Draft, rows: Map<number, Indicator>, cols: number[], measures: Measure[], headerRow: number): void {
+  const named = titleTotal(grid, headerRow);
+  const unit = draft.units.push(named ? { name: named.name, cell: named.cell } : { name: 'Tổng' }) - 1;
+  const labelCells = { ...draft.labelCells };
+  const base = [...draft.indicators];
+  draft.indicators.length = 0;
+  for (const ind of base) delete draft.labelCells[ind];
+  const subs = new Map(draft.subSlots ?? []);
+  draft.subSlots?.clear();
+  const measured = (slot: Indicator, m: Measure) => {
+    const { indicator, ...dims } = parseSlot(slot);
+    const p = describeIndicator(indicator);
+    const k = p ? indicatorKey({ ...p, measure: m === 'rate' && p.time === 'reduced' ? 'points' : m }) : undefined;
+    return k === undefined ? undefined : slotKey(k, dims);
+  };
+  for (const [r, slot] of rows) {
+    cols.forEach((c, i) => {
+      const key = measured(slot, measures[i]!);
+      if (key === undefined || draft.labelCells[key]) return;
+      draft.indicators.push(key);
+      draft.labelCells[key] = labelCells[slot]!;
+      const sub = subs.get(slot);
+      const parent = sub && measured(sub.parent, measures[i]!);
+      if (sub && parent) (draft.subSlots ??= new Map()).set(key, { ...sub, parent });
+      const cell = cellAt(grid, r, c) ?? { raw: '', ref: `${columnLetters(c)}${r + 1}`, row: r, col: c, ...(grid.sheet ? { sheet: grid.sheet } : {}) };
+      draft.values.push({ unit, indicator: key, cell });
+    });
   }
 }

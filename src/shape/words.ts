@@ -81,6 +81,8 @@ const MEASURE: Rule[] = [
   en(/\bpoints?\b|\bpp\b|\bpercentage points?\b/, (f) => (f.measure = 'points')),
   vi(/\bty le\b|\bti le\b/, (f) => (f.measure = 'rate')),
   en(/\brates?\b|\bpercent/, (f) => (f.measure = 'rate')),
+  vi(/\bnhan khau\b|\bso nguoi\b/, (f) => (f.measure = 'persons')),
+  en(/\bpersons\b|\bpeople\b|\bindividuals\b/, (f) => (f.measure = 'persons')),
   vi(/\bso ho\b|\bso luong\b/, (f) => (f.measure = 'count')),
   en(/\bnumber\b|\bhouseholds\b/, (f) => (f.measure = 'count')),
 ];
@@ -188,7 +190,7 @@ const EM_OF: Partial<Record<Population, Population>> = { households: 'em_househo
 export function keyOf(f: Features): string | undefined {
   if (!saysIndicator(f)) return undefined;
   let measure: Measure = f.measure ?? (f.role === 'achievement' ? 'rate' : 'count');
-  let population: Population = f.population ?? (measure === 'count' && f.role === undefined ? 'households' : 'poor');
+  let population: Population = f.population ?? ((measure === 'count' || measure === 'persons') && f.role === undefined ? 'households' : 'poor');
   if (f.em) population = EM_OF[population] ?? population;
   let time: Time = f.time ?? 'point';
   if (f.role === 'achievement') {
@@ -200,7 +202,7 @@ export function keyOf(f: Features): string | undefined {
   if (measure === 'rate' && time === 'reduced') measure = 'points';
   if (measure === 'points') time = 'reduced';
   if (population === 'households' || population === 'em_households') {
-    if (measure !== 'count') return undefined;
+    if (measure !== 'count' && measure !== 'persons') return undefined;
   }
   return indicatorKey({ population, time, measure, role: f.role ?? 'value' });
 }
@@ -210,4 +212,10 @@ export function recognise(text: string): { key: string; lang: Lang | undefined }
   const f = featuresOf(text);
   const key = keyOf(f);
   return key ? { key, lang: f.lang } : undefined;
+}
+
+/** A header that names only a measure (`Số hộ`, `Số nhân khẩu`, `Tỷ lệ (%)`): the rows say what is measured. */
+export function measureOnly(text: string): boolean {
+  const f = featuresOf(text);
+  return f.measure !== undefined && f.population === undefined && f.time === undefined && f.role === undefined && !f.em && f.year === undefined && f.area === undefined;
 }

@@ -9,7 +9,7 @@ import { a1, cellAt, cellText, gridWidth, type Cell, type Grid } from '../read/g
 import { slotKey } from '../model/slots.js';
 import { clip, newDraft, tidyName, type Draft } from './draft.js';
 import { headerBand } from './header.js';
-import { figuresRight } from './scan.js';
+import { figuresRight, type LabelLine } from './scan.js';
 import { combine, featuresOf, keyOf, type Features } from './words.js';
 import { titleTotal } from './title.js';
 
@@ -40,7 +40,7 @@ export function findYearRows(grid: Grid, maxCols: number, maxRows: number): Year
 }
 
 /** The indicator the rows above the header name (`Tỷ lệ hộ nghèo`, `Đơn vị tính: %`), if they name one. */
-function titleFeatures(grid: Grid, above: number): Features {
+export function titleFeatures(grid: Grid, above: number): Features {
   const parts: Features[] = [];
   for (let r = 0; r < above; r++) for (const cell of grid.rows[r] ?? []) if (cellText(cell) !== '') parts.push(featuresOf(cell.raw));
   return combine(parts);
@@ -121,4 +121,37 @@ export function readYearRows(grid: Grid, found: YearRows): Draft {
     });
   }
   return draft;
+}
+
+/**
+ * Years as the columns of a table of units (`| Năm 2002 | Năm 2004`, the units as rows): the indicator comes
+ * from the title; with none, figures all written with decimals within 0–100 (`23,0`) are rates, as statistical
+ * releases print them, and anything else is not read.
+ */
+export function findYearColumns(grid: Grid, maxRows: number): { row: number; line: LabelLine } | undefined {
+  for (let r = 0; r < Math.min(grid.rows.length, maxRows); r++) {
+    const years = new Map<number, string>();
+    for (const cell of grid.rows[r] ?? []) {
+      const y = cell && YEAR.exec(cellText(cell));
+      if (y) years.set(cell.col, y[1]!);
+    }
+    if (years.size < 2) continue;
+    const first = Math.min(...years.keys());
+    const rows = grid.rows.slice(r + 1);
+    const named = rows.some((row) => /\p{L}/u.test(cellText(row[first - 1])));
+    if (first === 0 || !named) continue;
+    const key = keyOf(titleFeatures(grid, r)) ?? inferred(rows, [...years.keys()]);
+    if (key === undefined) return undefined;
+    const line: LabelLine = { hits: new Map(), headings: new Set(), unmatched: new Map(), distinct: 0 };
+    for (const [c, y] of years) line.hits.set(c, { indicator: slotKey(key, { year: y }), cell: cellAt(grid, r, c)!, lang: 'key' });
+    line.distinct = years.size;
+    return { row: r, line };
+  }
+  return undefined;
+}
+
+/** Rates, when every figure of the columns is written with decimals and lies within 0–100. */
+function inferred(rows: Grid['rows'], cols: number[]): string | undefined {
+  const texts = rows.flatMap((row) => cols.map((c) => cellText(row[c]))).filter((t) => t !== '');
+  return texts.length > 0 && texts.every((t) => /^\d{1,3}[.,]\d+$/.test(t) && Number(t.replace(',', '.')) <= 100) ? 'rate' : undefined;
 }
