@@ -5,7 +5,10 @@
  * there is no bundle. See docs/performance.md "Start-up".
  *
  * - Only the modules every run needs are bundled (BUNDLED); any other package stays a plain require, loaded
- *   when a command needs it (so a new dependency never breaks the bundle).
+ *   when a command needs it (so a new dependency never breaks the bundle). A package's own `#imports` (chalk's
+ *   `#ansi-styles`, its package.json `imports`) are resolved by esbuild inside the package, never left as requires.
+ * - The build fails when the bundle still requires something that cannot be loaded from dist/: a `#…`
+ *   specifier, or a package that is not in node_modules (checkRequires, from esbuild's metafile).
  * - commander requires node:child_process (for executable subcommands, which povcheck has none of) at load
  *   time, and with it most of Node's networking and stream modules: it gets a lazy stand-in.
  * - The code cache is written after running the seed annex once, so it holds the functions that run
@@ -14,6 +17,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,15 +34,44 @@ const packages = {
       loader: 'js',
     }));
     b.onResolve({ filter: /^[^./]/ }, (a) => {
-      if (a.path.startsWith('node:') || a.namespace === 'lazy') return undefined;
+      // `#…` is a package's private import map entry: esbuild resolves it inside the importing package.
+      if (a.path.startsWith('node:') || a.path.startsWith('#') || a.namespace === 'lazy') return undefined;
       const name = a.path.startsWith('@') ? a.path.split('/').slice(0, 2).join('/') : a.path.split('/')[0];
       return BUNDLED.has(name) ? undefined : { path: a.path, external: true };
     });
   },
 };
 
+/**
+ * Every require the bundle keeps must load from dist/: a Node built-in, or a package in node_modules. A `#…`
+ * specifier (a package's private import) or a missing package is an error at build time, not at a user's first run.
+ */
+function checkRequires(metafile) {
+  const output = Object.entries(metafile.outputs).find(([file]) => file.endsWith('povcheck.cjs'))[1];
+  const requireFromDist = createRequire(out);
+  const builtins = new Set(builtinModules);
+  const bad = [];
+  for (const imp of output.imports) {
+    if (!imp.external) continue;
+    const spec = imp.path;
+    if (spec.startsWith('node:') || builtins.has(spec)) continue;
+    if (spec.startsWith('#')) {
+      bad.push(`${spec} (a package's private import, left unresolved)`);
+      continue;
+    }
+    try {
+      requireFromDist.resolve(spec);
+    } catch {
+      bad.push(`${spec} (not found from dist/)`);
+    }
+  }
+  if (bad.length === 0) return;
+  rmSync(out, { force: true }); // no broken bundle left behind: bin/povcheck.js would load it
+  throw new Error(`the bundle requires what it cannot load: ${[...new Set(bad)].join(', ')}`);
+}
+
 rmSync(`${out}.cache`, { force: true });
-await build({
+const result = await build({
   entryPoints: [join(root, 'dist', 'cli.js')],
   outfile: out,
   bundle: true,
@@ -53,7 +86,9 @@ await build({
   // vm.Script (bin/povcheck.js) has no loader for import(): the external ones become require().
   supported: { 'dynamic-import': false },
   logLevel: 'warning',
+  metafile: true,
 });
+checkRequires(result.metafile);
 
 // One run on the seed annex writes the code cache (bin/povcheck.js, POVCHECK_WRITE_CODE_CACHE).
 const run = spawnSync(process.execPath, [join(root, 'bin', 'povcheck.js'), 'validate', join(root, 'fixtures', 'tuyen-quang-2020.csv'), '--no-color'], {
@@ -63,4 +98,15 @@ const run = spawnSync(process.execPath, [join(root, 'bin', 'povcheck.js'), 'vali
 if (run.status !== 0) {
   process.stderr.write(run.stderr);
   throw new Error(`the bundled CLI failed on the seed annex (exit ${run.status})`);
+}
+
+// And once with colours forced, the path a person at a terminal takes (chalk loads only then).
+const { NO_COLOR: _noColor, ...envWithoutNoColor } = process.env;
+const coloured = spawnSync(process.execPath, [join(root, 'bin', 'povcheck.js'), 'validate', join(root, 'fixtures', 'tuyen-quang-2020.csv')], {
+  env: { ...envWithoutNoColor, FORCE_COLOR: '1' },
+  encoding: 'utf8',
+});
+if (coloured.status !== 0 || !coloured.stdout.includes('\u001b[')) {
+  process.stderr.write(coloured.stderr);
+  throw new Error(`the bundled CLI failed on the seed annex with colours on (exit ${coloured.status})`);
 }

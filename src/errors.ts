@@ -42,7 +42,8 @@ export interface ErrorParams {
     | { reason: 'rule-level'; value: string }
     | { reason: 'unknown-rule'; rule: string; known: string[] }
     | { reason: 'series-one'; files: number }
-    | { reason: 'units-map-alone' };
+    | { reason: 'units-map-alone' }
+    | { reason: 'total-unknown'; name: string; units: string[] };
   /** table / plan: the table lacks what the calculation needs, or holds a value it cannot start from. */
   CALC_INPUT:
     | { reason: 'absent'; indicators: Indicator[] }

@@ -5,7 +5,10 @@
 import { readGrid, type ReadOptions } from './read/index.js';
 import type { Grid, SourceInfo } from './read/grid.js';
 import { shape, type ShapeOptions } from './shape/index.js';
-import { RULE_IDS, runRules } from './rules/index.js';
+import { CHECK_RULES, RULE_IDS, runRules } from './rules/index.js';
+import { checkedAnything, coverageOf, type Coverage } from './model/coverage.js';
+import { candidateKeys } from './shape/aliases.js';
+import { displayRef } from './read/grid.js';
 import { compareFindings, severityRank, type Finding, type RuleId, type Severity, type Skip } from './findings.js';
 import type { Annex, NumberLocale } from './model/annex.js';
 import type { Lang } from './messages/index.js';
@@ -68,7 +71,11 @@ export interface TableSummary {
   total?: string;
 }
 
-export type FileStatus = 'ok' | 'invalid' | 'unreadable';
+/**
+ * `unchecked`: the file was read, but no check that compares values could run (labels not understood, no
+ * units, no total…): never `ok`, exit 2 like an unreadable file.
+ */
+export type FileStatus = 'ok' | 'invalid' | 'unchecked' | 'unreadable';
 
 export interface FileResult {
   file: string;
@@ -82,6 +89,8 @@ export interface FileResult {
   table?: TableSummary;
   findings: Finding[];
   skipped: Skip[];
+  /** Which checks ran, which could not and why, which labels were not understood (absent when unreadable). */
+  coverage?: Coverage;
   /** The likely causes of the failing sum / flow / rate / rate-change checks (absent when unreadable). */
   localisation?: Localisation;
   /** Why the file could not be read, when status is 'unreadable'. */
@@ -94,6 +103,7 @@ export interface CheckResult {
   annex: Annex;
   findings: Finding[];
   skipped: Skip[];
+  coverage: Coverage;
   localisation: Localisation;
   /** Indexes of the targets naming a unit this table lacks. */
   targetsUnmatched?: number[];
@@ -128,6 +138,29 @@ export function relevel(findings: readonly Finding[], levels: RuleLevels | undef
   return out.sort(compareFindings);
 }
 
+/** The checks a file is asked for: the check rules (and `target` when targets are given), less those switched off. */
+export function askedChecks(opts: { rules?: RuleLevels; targets?: unknown }): RuleId[] {
+  const ids: RuleId[] = [...CHECK_RULES.map((r) => r.id), ...(opts.targets ? ['target' as const] : [])];
+  return ids.filter((id) => opts.rules?.[id] !== 'off');
+}
+
+/**
+ * A file's coverage (model/coverage.ts), the one place it is built: the checks asked for, those that compared
+ * something, the skips (switched-off rules already left out), and the indicator labels the `unknown` findings
+ * name (found before rule levels apply: a label switched off is still not understood): rows of a wide table,
+ * columns of a long one (a wide table's stray column is not a label).
+ */
+export function fileCoverage(checks: readonly RuleId[], ran: ReadonlySet<string>, skipped: readonly Skip[], readFindings: readonly Finding[], layout: 'wide' | 'long'): Coverage {
+  const labelId = layout === 'wide' ? 'unknown.row' : 'unknown.column';
+  const notUnderstood = readFindings
+    .filter((f) => f.rule === 'unknown' && f.msg.id === labelId && f.at)
+    .map((f) => {
+      const text = (f.msg.params as { text: string }).text;
+      return { text, cell: displayRef(f.at!), keys: candidateKeys(text) };
+    });
+  return coverageOf({ checks, ran, skipped, notUnderstood, fallback: { id: 'skip.nothing', params: {} } });
+}
+
 /**
  * Grid → findings → likely causes. Pure. Throws PovcheckError only when the grid is not a poverty table at all.
  * Error localisation leaves out the checks of rules switched off; `explains` indexes the findings returned.
@@ -138,12 +171,17 @@ export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
   // Targets are checked with the rules but are not typing slips: locate leaves `target` findings alone.
   const targets = opts.targets && opts.rules?.target !== 'off' ? checkTargets(shaped.annex, opts.targets) : undefined;
   const findings = relevel([...shaped.findings, ...run.findings, ...(targets?.findings ?? [])].sort(compareFindings), opts.rules);
+  const skipped = withoutOffRules([...run.skipped, ...(targets?.skipped ?? [])], opts.rules);
+  // A target that was evaluated gives a finding (met or missed): then the check ran.
+  const ran = new Set<string>([...run.ran, ...(targets && targets.findings.length > 0 ? ['target'] : [])]);
+  const coverage = fileCoverage(askedChecks(opts), ran, skipped, shaped.findings, shaped.annex.layout);
   const off = Object.entries(opts.rules ?? {}).filter(([, level]) => level === 'off').map(([rule]) => rule as RuleId);
   const localisation: Localisation = needsLocalising(findings) ? locate(shaped.annex, findings, off.length > 0 ? { off } : {}) : NOTHING_TO_LOCALISE;
   return {
     annex: shaped.annex,
     findings,
-    skipped: withoutOffRules([...run.skipped, ...(targets?.skipped ?? [])], opts.rules),
+    skipped,
+    coverage,
     localisation,
     ...(targets ? { targetsUnmatched: targets.unmatched } : {}),
   };
@@ -158,6 +196,7 @@ const sameCell = (a: Cell, b: Cell) => a.ref === b.ref && a.sheet === b.sheet;
  */
 export function withFindings(result: FileResult, extra: readonly Finding[], skips: readonly Skip[], opts: { rules?: RuleLevels; failOn: FailOn }): FileResult {
   if (result.status === 'unreadable' || (extra.length === 0 && skips.length === 0)) return result;
+  const extraRules = [...new Set([...extra.map((f) => f.rule), ...skips.map((s) => s.rule)])].filter((r) => opts.rules?.[r] !== 'off');
   const added = relevel(extra, opts.rules);
   const findings = [...result.findings, ...added].sort(compareFindings);
   const position = new Map(findings.map((f, i) => [f, i]));
@@ -169,12 +208,26 @@ export function withFindings(result: FileResult, extra: readonly Finding[], skip
     ...result.localisation,
     causes: result.localisation.causes.map((c) => ({ ...c, explains: [...c.explains.map(moved), ...alsoExplains(c)].sort((a, b) => a - b) })),
   };
+  const skipped = [...result.skipped, ...withoutOffRules(skips, opts.rules)];
+  // The rules these findings come from (a series' `continuity`) join the file's coverage: run when they found something.
+  const coverage = result.coverage && {
+    ...result.coverage,
+    checks: [...result.coverage.checks, ...extraRules.filter((r) => !result.coverage!.checks.includes(r))],
+    ran: [...result.coverage.ran, ...extraRules.filter((r) => !result.coverage!.ran.includes(r) && added.some((f) => f.rule === r))],
+    notRun: [
+      ...result.coverage.notRun.filter((n) => !added.some((f) => f.rule === n.check)),
+      ...extraRules
+        .filter((r) => !result.coverage!.checks.includes(r) && !added.some((f) => f.rule === r))
+        .map((r) => ({ check: r, reason: skips.find((s) => s.rule === r)?.msg ?? { id: 'skip.nothing' as const, params: {} } })),
+    ],
+  };
   return {
     ...result,
     findings,
-    skipped: [...result.skipped, ...withoutOffRules(skips, opts.rules)],
+    skipped,
     ...(localisation ? { localisation } : {}),
-    status: statusOf(findings, opts.failOn),
+    ...(coverage ? { coverage } : {}),
+    status: statusOf(findings, opts.failOn, coverage),
   };
 }
 
@@ -184,10 +237,12 @@ export function failOnOf(opts: { strict?: boolean; failOn?: FailOn }): FailOn {
 }
 
 /**
+ * 'unchecked' when no check that compares values ran (whatever the findings: nothing was checked), else
  * 'invalid' when the file has an error, or a warning under fail-on 'warning'. Under 'never' a file with
  * errors is still 'invalid' (the verdict describes the file); only the exit code ignores it.
  */
-export function statusOf(findings: readonly Finding[], strict: boolean | FailOn = false): FileStatus {
+export function statusOf(findings: readonly Finding[], strict: boolean | FailOn = false, coverage?: Coverage): FileStatus {
+  if (coverage && !checkedAnything(coverage)) return 'unchecked';
   const failOn = typeof strict === 'boolean' ? (strict ? 'warning' : 'error') : strict;
   const failing = findings.some((f) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'));
   return failing ? 'invalid' : 'ok';
@@ -211,7 +266,7 @@ export async function validateFile(file: string, opts: ValidateOptions = {}): Pr
           findings,
           skipped: withoutOffRules(r.skipped, opts.rules),
           ...(r.status !== 'unreadable' && !needsLocalising(findings) ? { localisation: NOTHING_TO_LOCALISE } : {}),
-          status: r.status === 'unreadable' ? r.status : statusOf(findings, failOnOf(opts)),
+          status: r.status === 'unreadable' ? r.status : statusOf(findings, failOnOf(opts), r.coverage),
         };
       } catch (e) {
         // Not a table the streaming path reads (wide, UTF-16, one level): the in-memory path reads it.
@@ -219,15 +274,16 @@ export async function validateFile(file: string, opts: ValidateOptions = {}): Pr
       }
     }
     const grid = await readGrid(file, opts);
-    const { annex, findings, skipped, localisation, targetsUnmatched } = checkGrid(grid, opts);
+    const { annex, findings, skipped, coverage, localisation, targetsUnmatched } = checkGrid(grid, opts);
     return {
       file,
-      status: statusOf(findings, failOnOf(opts)),
+      status: statusOf(findings, failOnOf(opts), coverage),
       source: grid.source,
       grid,
       annex,
       findings,
       skipped,
+      coverage,
       localisation,
       ...(targetsUnmatched ? { targetsUnmatched } : {}),
     };
@@ -237,9 +293,9 @@ export async function validateFile(file: string, opts: ValidateOptions = {}): Pr
   }
 }
 
-/** The exit code of a run: 2 when a file is unreadable, 1 when one fails under `failOn`, else 0. */
+/** The exit code of a run: 2 when a file is unreadable or nothing in it could be checked, 1 when one fails under `failOn`, else 0. */
 export function exitCodeOf(results: readonly FileResult[], failOn: FailOn): 0 | 1 | 2 {
-  if (results.some((r) => r.status === 'unreadable')) return 2;
+  if (results.some((r) => r.status === 'unreadable' || r.status === 'unchecked')) return 2;
   if (failOn !== 'never' && results.some((r) => r.status === 'invalid')) return 1;
   return 0;
 }

@@ -104,10 +104,14 @@ describe('what the configuration changes', () => {
   it('an extra total name makes that column the total', async () => {
     const units = ['Tỉnh Tuyên Quang', ...UNITS.slice(1)];
     const records = wideRecords(undefined, { units });
-    expect(checkRecords(records).findings.some((f) => f.msg.id === 'sum.total-assumed')).toBe(true);
+    // Without it no unit is the total: the sums are not checked, and the coverage says why.
+    const none = checkRecords(records);
+    expect(none.annex.total).toBeUndefined();
+    expect(none.coverage.notRun).toContainEqual({ check: 'sum', reason: { id: 'skip.no-total', params: {} } });
     const r = checkRecords(records, shapeOptionsOf(await parseConfig('{"totalNames": ["Tỉnh Tuyên Quang"]}', 'c')));
     expect(r.findings.some((f) => f.msg.id === 'sum.total-assumed')).toBe(false);
     expect(r.annex.total?.name).toBe('Tỉnh Tuyên Quang');
+    expect(r.coverage.ran).toContain('sum');
   });
 
   it('unit aliases make two names one unit (a duplicate), with the canonical key', async () => {

@@ -11,12 +11,14 @@ import { catalog, makeFmt, renderMessage } from '../messages/index.js';
 import { readGrid } from '../read/index.js';
 import { shape } from '../shape/index.js';
 import type { Finding } from '../findings.js';
-import { EXIT, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, oneLine, readOptionsOf, type CommandContext } from './shared.js';
+import { EXIT, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, noColorOption, oneLine, readOptionsOf, type CommandContext } from './shared.js';
 import type { Difference, TotalMode } from '../compute/table.js';
 import { plainValue } from '../render/table-data.js';
 import type { EncodingChoice } from '../read/decode.js';
 
 export interface InputFlags {
+  outputFile?: string;
+  /** Older spellings of --output-file. */
   out?: string;
   output?: string;
   lang?: Lang;
@@ -41,8 +43,10 @@ export function addInputOptions(cmd: Command): Command {
         .default('auto'),
     )
     .option('--transpose', 'units as rows instead of columns')
-    .option('-o, --out <path>', 'write the output to this file (written whole or not at all; never over the input)')
-    // `validate` spells it --output: both work everywhere.
+    .addOption(noColorOption())
+    .addOption(new Option('-o, --output-file <path>', 'write the output to this file (written whole or not at all; never over the input)'))
+    // The spellings table and plan had first (--out) and validate's --output: still accepted.
+    .addOption(new Option('--out <path>').hideHelp())
     .addOption(new Option('--output <path>').hideHelp());
 }
 
@@ -80,8 +84,8 @@ export function readingNotes(file: string, findings: readonly Finding[], lang: L
     .map((f) => catalog(lang).calc.note(file, `${f.at ? `${f.at.ref}: ` : ''}${renderMessage(f.msg, fmt)}`));
 }
 
-/** The output file: -o / --out (or --output, as `validate` spells it). */
-export const outFile = (flags: InputFlags): string | undefined => flags.out ?? flags.output;
+/** The output file: -o / --output-file (or the older --out, --output). */
+export const outFile = (flags: InputFlags): string | undefined => flags.outputFile ?? flags.out ?? flags.output;
 
 /** Writes the output to --out, or to stdout when it is text. */
 export async function emit(ctx: CommandContext, data: string | Uint8Array, out: string | undefined, input: string): Promise<void> {

@@ -7,7 +7,7 @@
  * errors; 1 nothing written: no unique correction, or errors fix does not correct; 2 unreadable input, bad
  * command line, the output is the input, or the output cannot be written.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import type { Lang } from '../messages/index.js';
 import type { EncodingChoice } from '../read/decode.js';
@@ -15,7 +15,9 @@ import type { Value } from '../model/annex.js';
 import { EXIT, delimiterOption, encodingOption, internalError, langOption, localeOption, makeStyle, noColorOption, readOptionsOf, type CommandContext } from './shared.js';
 
 interface FixFlags {
-  output: string;
+  outputFile?: string;
+  /** The older spelling of --output-file. */
+  output?: string;
   lang?: Lang;
   locale?: 'vi' | 'en';
   delimiter?: string;
@@ -28,15 +30,19 @@ export function registerFix(program: Command, ctx: CommandContext): void {
     .command('fix')
     .description('write a corrected copy of a table whose errors have exactly one explanation (the cells and values povcheck validate names as the likely cause)')
     .argument('<file>', 'CSV or TAB-separated text file (UTF-8, UTF-8 with BOM, UTF-16)')
-    .requiredOption('-o, --output <fixed>', 'where to write the corrected copy (never the input)')
+    .addOption(new Option('-o, --output-file <fixed>', 'where to write the corrected copy (required; never the input)'))
+    // The spelling fix had first: still accepted.
+    .addOption(new Option('--output <fixed>').hideHelp())
     .addOption(langOption("language of messages (default: the table's)"))
     .addOption(localeOption('number format of the input (default: detected)'))
     .addOption(delimiterOption('CSV delimiter (default: detected)'))
     .addOption(encodingOption('text encoding of the input (default: detected; legacy ones are refused unless named); the copy keeps it'))
     .addOption(noColorOption())
-    .action(async (file: string, flags: FixFlags) => {
+    .action(async (file: string, flags: FixFlags, cmd: Command) => {
+      const output = flags.outputFile ?? flags.output;
+      if (output === undefined) cmd.error("error: required option '-o, --output-file <fixed>' not specified", { code: 'commander.missingMandatoryOptionValue', exitCode: 2 });
       try {
-        ctx.setExit(await runFix(file, flags, ctx));
+        ctx.setExit(await runFix(file, output, flags, ctx));
       } catch (e) {
         if (e instanceof PovcheckError) throw e;
         // An unexpected fault still names the file, in one line (the stack only with POVCHECK_DEBUG=1).
@@ -45,7 +51,7 @@ export function registerFix(program: Command, ctx: CommandContext): void {
     });
 }
 
-async function runFix(file: string, flags: FixFlags, { io }: CommandContext): Promise<number> {
+async function runFix(file: string, output: string, flags: FixFlags, { io }: CommandContext): Promise<number> {
   const [{ readFileBytes, gridFromAnyBytes }, { checkGrid }, { patchDelimited }, { formatCellValue }, { writeFileAtomic }, { catalog, makeFmt }, { causeLines, causeCellText }] =
     await Promise.all([
       import('../read/index.js'),
@@ -88,8 +94,8 @@ async function runFix(file: string, flags: FixFlags, { io }: CommandContext): Pr
   if (loc.status === 'clean') {
     const left = errorCells(result.findings);
     if (left.length > 0) return refuse('other-errors', left);
-    await writeFileAtomic(flags.output, bytes, [file]);
-    io.out(t.copied({ output: flags.output }) + '\n');
+    await writeFileAtomic(output, bytes, [file]);
+    io.out(t.copied({ output: output }) + '\n');
     return EXIT.OK;
   }
   if (loc.status === 'none' || loc.status === 'stopped') return refuse(loc.status);
@@ -107,8 +113,8 @@ async function runFix(file: string, flags: FixFlags, { io }: CommandContext): Pr
   const again = await named(() => checkGrid(patched.grid, shapeOpts));
   const left = errorCells(again.findings);
   if (left.length > 0) return refuse('other-errors', left);
-  await writeFileAtomic(flags.output, patched.bytes, [file]);
-  io.out(t.written({ output: flags.output, count: cause.cells.length }) + '\n');
+  await writeFileAtomic(output, patched.bytes, [file]);
+  io.out(t.written({ output: output, count: cause.cells.length }) + '\n');
   for (const c of cause.cells) io.out(`  ${t.change({ cell: causeCellText(c) }, fmt)}\n`);
   return EXIT.OK;
 }

@@ -8,7 +8,7 @@ import { exactRate, rate, terminates, RATE_DECIMALS } from '../calc/annex-math.j
 import { plain, type Dec } from '../calc/decimal.js';
 import { formatPlain, type Lang } from '../messages/index.js';
 import { parseNumber } from '../shape/numbers.js';
-import { EXIT, envLang, langOption, localeOption, oneLine, type CommandContext } from './shared.js';
+import { EXIT, envLang, langOption, localeOption, noColorOption, oneLine, type CommandContext } from './shared.js';
 
 interface RateFlags {
   exact?: boolean;
@@ -53,6 +53,7 @@ export function registerRate(program: Command, ctx: CommandContext): void {
     .option('--exact', 'add the exact quotient')
     .addOption(langOption('language (default: from LANG)'))
     .addOption(localeOption('number format of the result (default: that of the language)'))
+    .addOption(noColorOption())
     .action((poor: string, households: string, flags: RateFlags) => {
       const lang = flags.lang ?? envLang(ctx.io.env);
       try {

@@ -8,7 +8,7 @@ import { PovcheckError } from '../errors.js';
 import { catalog, type Lang } from '../messages/index.js';
 import type { RuleId, Severity } from '../findings.js';
 import { displayWidth } from '../render/box.js';
-import { envLang, langOption, type CommandContext } from './shared.js';
+import { envLang, langOption, noColorOption, type CommandContext } from './shared.js';
 
 interface RulesFlags {
   lang?: Lang;
@@ -41,6 +41,7 @@ export function registerRules(program: Command, ctx: CommandContext): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--config <file>', 'configuration file whose rule levels to show')
     .option('--no-config', 'use no configuration file')
+    .addOption(noColorOption())
     .action(async (flags: RulesFlags) => {
       const { config, lang, rules, docs, ui, severityText } = await context(flags, ctx);
       const levelOf = (id: RuleId) => config?.rules?.[id];
@@ -64,6 +65,7 @@ export function registerRules(program: Command, ctx: CommandContext): void {
     .addOption(langOption('language (default: the configuration, else LANG)'))
     .option('--config <file>', 'configuration file whose rule level to show')
     .option('--no-config', 'use no configuration file')
+    .addOption(noColorOption())
     .action(async (rule: string, flags: RulesFlags) => {
       const { rules, docs, ui, severityText } = await context(flags, ctx);
       const r = rules.find((x) => x.id === rule);

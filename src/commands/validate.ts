@@ -35,6 +35,7 @@ interface ValidateFlags {
   target?: string[];
   series?: boolean;
   unitsMap?: string;
+  total?: string;
 }
 
 /** A report to produce: a format, and the file it goes to (the terminal when absent). */
@@ -107,6 +108,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option('-t, --target <unit=points>', 'check that the unit\'s poverty rate fell by at least this many points; "total" is the total unit (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--series', 'the inputs are consecutive years, in the order given: check that each year starts where the one before ended (rule continuity)')
     .option('--units-map <file>', 'with --series: which old units were merged into which new one (JSON or CSV; see docs/targets-and-series.md)')
+    .option('--total <name>', 'the total unit, by name, when its name does not say so (Toàn tỉnh, Tổng cộng, Cộng, Total … do); "first" takes the first unit (default: a unit whose name says so, else none: the sums are not checked)')
     .option('--table', 'print the table under the findings (text format; the default for a single file)')
     .option('--no-table', 'do not print the table')
     .addOption(encodingOption('text encoding of the input (default: detected; legacy ones are refused unless named)'))
@@ -150,6 +152,7 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
     failOn,
     ...(Object.keys(rules).length ? { rules } : {}),
     ...shapeOptionsOf(config),
+    ...(flags.total === undefined ? {} : flags.total.trim().toLowerCase() === 'first' ? { totalPolicy: 'first' as const } : { totalName: flags.total }),
   };
 
   // Targets: --targets and --target replace the configuration's.
@@ -245,9 +248,13 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
       throw new PovcheckError('WRITE_FAILED', { detail: (e as NodeJS.ErrnoException).code ?? 'unknown error' }, { file: io.env.GITHUB_STEP_SUMMARY });
     }
   }
-  // Unreadable files get their line on stderr unless the text report is on the terminal (it has them).
+  // Unreadable and unchecked files get their line on stderr unless the text report is on the terminal (it has them).
   if (!outputs.some((o) => o.format === 'text' && o.file === undefined)) {
-    for (const r of results) if (r.status === 'unreadable' && r.error) io.err(oneLine(r.error, lang ?? envLang(io.env)) + '\n');
+    const { uncheckedText } = await import('../reporters/ci.js');
+    for (const r of results) {
+      if (r.status === 'unreadable' && r.error) io.err(oneLine(r.error, lang ?? envLang(io.env)) + '\n');
+      if (r.status === 'unchecked') io.err(`povcheck: ${r.file}: ${uncheckedText(report, r)}\n`);
+    }
   }
   const { exitCodeOf } = await import('../validate.js');
   const code = exitCodeOf(results, failOn);

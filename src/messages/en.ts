@@ -138,6 +138,20 @@ export const en: Catalog = {
     `${p.unit}: the start rate is over ${f.n(p.h0)} households and the end rate over ${f.n(p.h1)} (${f.n(sign(p.change))}), so the two rates have different denominators. ` +
     `The rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced are only ${f.n(p.share)} % of the start-of-year households; ` +
     `the change in the number of households alone accounts for about ${f.n(p.growth)} points of the fall.`,
+  'denominator.total': (p, f) =>
+    `${p.unit}: households changed from ${f.n(p.h0)} at the start of the year to ${f.n(p.h1)} at the end (${f.n(sign(p.change))}), so the start and end rates have different denominators. ` +
+    `The total's rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households that left poverty (net) are ${f.n(p.share)} % of the start-of-year households: ` +
+    `about ${f.n(p.growth)} points of the fall come from the change in the number of households alone. Read the reduction as the fall of the rate, not as the share of households that left poverty; each unit's own split is given as information.`,
+  'denominator.direction': (p, f) => {
+    const rose = p.points.startsWith('-');
+    return (
+      `${p.unit}: the rate ${rose ? 'rose' : 'fell'} ${f.n(rose ? p.points.slice(1) : p.points)} points although poor households ${p.reduced.startsWith('-') ? `grew by ${f.n(p.reduced.slice(1))}` : p.reduced === '0' ? 'did not change' : `fell by ${f.n(p.reduced)}`}: ` +
+      `the direction comes from the number of households alone (${f.n(p.h0)} at the start, ${f.n(p.h1)} at the end, ${f.n(sign(p.change))}), the two rates having different denominators.`
+    );
+  },
+  'denominator.decides-target': (p, f) =>
+    `${p.unit}: target ${enCalc.target(p, f)} is met (${val(p.indicator, p.actual, f)}) only because households changed from ${f.n(p.h0)} to ${f.n(p.h1)}: ` +
+    `over the start-of-year households it would be ${val(p.indicator, p.constant, f)}, and missed (the ${f.n(p.reduced)} households that left poverty are ${f.n(p.share)} % of the start-of-year households).`,
   'denominator.summary': (p, f) =>
     `${p.count} units under ${p.parent} have their start and end rates over different numbers of households, so their falls in the rate are not the shares of households that left poverty. ` +
     `The change in the number of households alone accounts for as much as ${f.n(p.growth)} points of a fall, in ${p.unit} (the rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced are ${f.n(p.share)} % of its start-of-year households).`,
@@ -188,6 +202,10 @@ export const en: Catalog = {
     `Compared with ${p.previousFile}: ${p.matched} of ${p.compared} ${p.compared === 1 ? 'unit starts' : 'units start'} the year where ${p.compared === 1 ? 'it' : 'they'} ended the year before (households and poor households)${p.merged > 0 ? `; ${p.merged} merged from older units by the units map` : ''}.`,
   'skip.bad-value': (p, f) => `${f.list(p.cells)} not usable`,
   'skip.absent': (p, f) => `the table has no ${f.list(p.indicators.map((i) => lower(f.ind(i))))}`,
+  'skip.no-units': () => 'the table has no units (no row or column of figures for a unit)',
+  'skip.no-total': () =>
+    "no unit is the total (none is named as one: Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); name it with --total, or add its name to the configuration's totalNames",
+  'skip.nothing': () => 'no unit has the values it needs',
   'skip.target-unit': (p) => `the table has no unit "${p.unit}"`,
   'skip.series': (p, f) =>
     p.reason === 'value'
@@ -227,6 +245,11 @@ export const en: Catalog = {
     verdictOk: (file) => `✔ ${file}: no errors`,
     verdictInvalid: (file) => `✖ ${file}: errors found`,
     verdictUnreadable: (file, reason) => `✖ ${file}: cannot be read (${reason})`,
+    verdictUnchecked: (file) => `⚠ ${file}: nothing could be checked`,
+    checksRan: (ran, total) => `${ran} of ${total} ${total === 1 ? 'check' : 'checks'} ran`,
+    notUnderstood: (labels) => `not understood: ${labels.map((l) => `"${l}"`).join(', ')}`,
+    labelsHint: (entries) =>
+      `To have them read, name each one's indicator in povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' or ') : 'indicator key'}>`}": ["${e.text}"]`).join(', ')} } (keys: docs/input.md; format: docs/configuration.md).`,
     counts: (e, w, i) => `${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, ${i} info`,
     readAs: (source, layout, locale) => `Read as: ${source}; ${layout} layout; numbers in ${locale} format`,
     source: (s) =>
@@ -244,8 +267,8 @@ export const en: Catalog = {
     annexTitle: 'The table (cells with findings are marked)',
     legend: '✖ error  ▲ warning  ℹ info',
     summary: (c) =>
-      `Total: ${c.files} ${c.files === 1 ? 'file' : 'files'} (${c.ok} without errors, ${c.invalid} with errors, ${c.unreadable} unreadable); ${c.errors} ${c.errors === 1 ? 'error' : 'errors'}, ${c.warnings} ${c.warnings === 1 ? 'warning' : 'warnings'}, ${c.infos} info.`,
-    verdictWord: { ok: 'no errors', invalid: 'errors found', unreadable: 'unreadable' },
+      `Total: ${c.files} ${c.files === 1 ? 'file' : 'files'} (${c.ok} without errors, ${c.invalid} with errors, ${c.unchecked > 0 ? `${c.unchecked} not checked, ` : ''}${c.unreadable} unreadable); ${c.errors} ${c.errors === 1 ? 'error' : 'errors'}, ${c.warnings} ${c.warnings === 1 ? 'warning' : 'warnings'}, ${c.infos} info.`,
+    verdictWord: { ok: 'no errors', invalid: 'errors found', unchecked: 'nothing checked', unreadable: 'unreadable' },
     markdown: {
       title: 'povcheck report',
       fileHeader: { file: 'File', verdict: 'Verdict', errors: 'Errors', warnings: 'Warnings', infos: 'Info' },
@@ -428,6 +451,8 @@ export const en: Catalog = {
           return `--series compares consecutive years: give at least two files, in year order (got ${p.files})`;
         case 'units-map-alone':
           return '--units-map applies to a series: add --series and the files in year order';
+        case 'total-unknown':
+          return `--total "${p.name}": the table has no unit of that name (its units: ${p.units.join(', ')}${p.units.length >= 12 ? ', …' : ''})`;
       }
     },
     CALC_INPUT: (p) => {

@@ -103,4 +103,11 @@ export const ruleDocsEn: RuleDocs = {
     why: 'A submission povcheck cannot read is not a submission that passed.',
     example: 'A .xls file saved by an old Excel → "this is a legacy Office file (.xls/.doc); save it as CSV or .xlsx".',
   },
+  unchecked: {
+    summary: 'the file was read, but no check could run on it (CI reports only)',
+    checks:
+      'A table whose labels were not understood, that has no units (a header alone, a blank form), or whose values no check can compare. The message names the labels not understood and the `labels` configuration entry that would map them.',
+    why: 'A table that was not checked has not passed: a gap in what povcheck understands must never turn a submission green.',
+    example: 'A commune table headed "Tổng số hộ", "Số hộ thoát nghèo", "Tỷ lệ hộ nghèo (%)" → nothing could be checked — not understood: "Tổng số hộ", …',
+  },
 };

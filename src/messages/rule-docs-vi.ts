@@ -103,4 +103,11 @@ export const ruleDocsVi: RuleDocs = {
     why: 'Một tệp nộp lên mà povcheck không đọc được thì không thể coi là đã đạt.',
     example: 'Tệp .xls do Excel đời cũ lưu → "đây là tệp Office cũ (.xls/.doc); hãy lưu thành CSV hoặc .xlsx".',
   },
+  unchecked: {
+    summary: 'đọc được tệp nhưng không phép kiểm tra nào chạy được (chỉ có trong báo cáo CI)',
+    checks:
+      'Bảng có tên chỉ tiêu không hiểu được, không có đơn vị nào (chỉ có dòng tiêu đề, biểu mẫu trống), hoặc không có số liệu nào để so sánh. Thông báo nêu các tên không hiểu được và mục `labels` của tệp cấu hình để ánh xạ chúng.',
+    why: 'Một bảng chưa được kiểm tra thì chưa thể coi là đạt: chỗ povcheck chưa hiểu không bao giờ được biến một tệp nộp lên thành "đạt".',
+    example: 'Bảng cấp xã có các cột "Tổng số hộ", "Số hộ thoát nghèo", "Tỷ lệ hộ nghèo (%)" → không kiểm tra được gì — không hiểu: "Tổng số hộ", …',
+  },
 };

@@ -20,6 +20,8 @@ export interface RuleDoc {
 export type RuleDocs = Record<RuleId, RuleDoc> & {
   /** Not a rule: how CI reports (SARIF, JUnit, GitLab, GitHub) name an input that could not be read. */
   unreadable: RuleDoc;
+  /** Not a rule: how CI reports name an input that was read but on which no check could run. */
+  unchecked: RuleDoc;
 };
 
 export function ruleDocs(lang: Lang): RuleDocs {

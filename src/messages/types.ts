@@ -51,6 +51,23 @@ export interface MessageParams {
     points: string;
     growth: string;
   };
+  /** The total unit's rates have different denominators: what it means for the total's reduction (the one warning). */
+  'denominator.total': MessageParams['denominator.mixed'];
+  /** The change of households alone sets the direction of the unit's rate (it fell while poor households did not, or rose while they fell). */
+  'denominator.direction': MessageParams['denominator.mixed'];
+  /** With targets: a target met only because households changed (with the start-of-year households it would be missed). */
+  'denominator.decides-target': {
+    unit: string;
+    indicator: Indicator;
+    op: TargetOp;
+    value: string;
+    actual: string;
+    constant: string;
+    h0: string;
+    h1: string;
+    reduced: string;
+    share: string;
+  };
   /** Deeper units with mixed denominators under one parent, folded; `unit` is the one with the largest effect. */
   'denominator.summary': { parent: string; count: number; unit: string; growth: string; points: string; share: string; reduced: string };
   /** Deeper units under one parent whose reduction follows the convention, folded; `unit` is the first. */
@@ -124,6 +141,12 @@ export interface MessageRef<K extends MessageId = MessageId> {
 export interface SkipParams {
   'skip.bad-value': { cells: string[] };
   'skip.absent': { indicators: Indicator[] };
+  /** The table has no units at all (a header alone, a blank form). */
+  'skip.no-units': Record<string, never>;
+  /** No unit is the total (its name does not say so) nor a parent of others: nothing to add up to. */
+  'skip.no-total': Record<string, never>;
+  /** The check found nothing it could compare (no unit had the values it needs). */
+  'skip.nothing': Record<string, never>;
   /** A target names a unit this table lacks (another file of the run has it). */
   'skip.target-unit': { unit: string };
   /** Continuity with the previous (or next) file of a series could not be checked. */
@@ -153,6 +176,8 @@ export interface SummaryCounts {
   files: number;
   ok: number;
   invalid: number;
+  /** Files read, on which no check could run (status `unchecked`). */
+  unchecked: number;
   unreadable: number;
   errors: number;
   warnings: number;
@@ -175,6 +200,17 @@ export interface UiText {
   verdictOk: (file: string) => string;
   verdictInvalid: (file: string) => string;
   verdictUnreadable: (file: string, reason: string) => string;
+  /** A file that was read but on which no check could run (status `unchecked`). */
+  verdictUnchecked: (file: string) => string;
+  /** "3 of 6 checks ran" (the verdict's clause when some checks could not run). */
+  checksRan: (ran: number, total: number) => string;
+  /** "not understood: "Tổng số hộ", "Số hộ thoát nghèo"" */
+  notUnderstood: (labels: string[]) => string;
+  /**
+   * The `labels` configuration entry that would map the labels not understood: each with its indicator key
+   * when one fits, the keys to choose from when several do (a heading without its phase), else a placeholder.
+   */
+  labelsHint: (entries: Array<{ text: string; cell: string; keys: string[] }>) => string;
   counts: (errors: number, warnings: number, infos: number) => string;
   readAs: (source: string, layout: string, locale: string) => string;
   source: (s: SourceInfo) => string;
@@ -190,7 +226,7 @@ export interface UiText {
   legend: string;
   summary: (c: SummaryCounts) => string;
   /** One word for a file's verdict (tables, JUnit, step summaries). */
-  verdictWord: { ok: string; invalid: string; unreadable: string };
+  verdictWord: { ok: string; invalid: string; unchecked: string; unreadable: string };
   /** Markdown report (also the GitHub step summary). */
   markdown: {
     title: string;

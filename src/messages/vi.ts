@@ -142,6 +142,20 @@ export const vi: Catalog = {
     `${p.unit}: tỷ lệ đầu năm tính trên ${f.n(p.h0)} hộ, tỷ lệ cuối năm trên ${f.n(p.h1)} hộ (${f.n(sign(p.change))} hộ), nên hai tỷ lệ khác mẫu số. ` +
     `Tỷ lệ hộ nghèo giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm; ` +
     `riêng sự thay đổi số hộ đã chiếm khoảng ${f.n(p.growth)} điểm của mức giảm.`,
+  'denominator.total': (p, f) =>
+    `${p.unit}: tổng số hộ thay đổi từ ${f.n(p.h0)} hộ đầu năm thành ${f.n(p.h1)} hộ cuối năm (${f.n(sign(p.change))} hộ), nên tỷ lệ đầu năm và cuối năm khác mẫu số. ` +
+    `Tỷ lệ hộ nghèo của toàn bảng giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm: ` +
+    `khoảng ${f.n(p.growth)} điểm của mức giảm là do riêng sự thay đổi số hộ. Cần hiểu mức giảm là mức giảm của tỷ lệ, không phải tỷ lệ số hộ đã thoát nghèo; phần tách của từng đơn vị được ghi ở mục thông tin.`,
+  'denominator.direction': (p, f) => {
+    const rose = p.points.startsWith('-');
+    return (
+      `${p.unit}: tỷ lệ hộ nghèo ${rose ? 'tăng' : 'giảm'} ${f.n(rose ? p.points.slice(1) : p.points)} điểm phần trăm dù số hộ nghèo ${p.reduced.startsWith('-') ? `tăng ${f.n(p.reduced.slice(1))} hộ` : p.reduced === '0' ? 'không đổi' : `giảm ${f.n(p.reduced)} hộ`}: ` +
+      `chiều thay đổi đó chỉ do số hộ thay đổi (${f.n(p.h0)} hộ đầu năm, ${f.n(p.h1)} hộ cuối năm, ${f.n(sign(p.change))} hộ), vì hai tỷ lệ khác mẫu số.`
+    );
+  },
+  'denominator.decides-target': (p, f) =>
+    `${p.unit}: đạt mục tiêu ${viCalc.target(p, f)} (${val(p.indicator, p.actual, f)}) chỉ nhờ số hộ thay đổi từ ${f.n(p.h0)} thành ${f.n(p.h1)}: ` +
+    `tính trên số hộ đầu năm thì được ${val(p.indicator, p.constant, f)}, không đạt (${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm).`,
   'denominator.summary': (p, f) =>
     `${p.count} đơn vị trực thuộc ${p.parent} có tỷ lệ đầu năm và tỷ lệ cuối năm tính trên số hộ khác nhau (khác mẫu số), nên mức giảm tỷ lệ hộ nghèo của các đơn vị này không phải là tỷ lệ số hộ thoát nghèo. ` +
     `Riêng sự thay đổi số hộ đã chiếm tới ${f.n(p.growth)} điểm của mức giảm, ở ${p.unit} (tỷ lệ giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm).`,
@@ -194,6 +208,10 @@ export const vi: Catalog = {
     `So với ${p.previousFile}: ${p.matched}/${p.compared} đơn vị có tổng số hộ và số hộ nghèo đầu năm bằng số cuối năm trước${p.merged > 0 ? ` (${p.merged} đơn vị gộp từ các đơn vị cũ theo bảng đối chiếu)` : ''}.`,
   'skip.bad-value': (p, f) => `ô ${f.list(p.cells)} không dùng được`,
   'skip.absent': (p, f) => `bảng không có ${f.list(p.indicators.map((i) => f.ind(i).toLowerCase()))}`,
+  'skip.no-units': () => 'bảng không có đơn vị nào (không có dòng hay cột số liệu của một đơn vị)',
+  'skip.no-total': () =>
+    'không có đơn vị nào là tổng (không có tên như Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); chỉ rõ bằng --total, hoặc thêm tên đơn vị tổng vào totalNames của tệp cấu hình',
+  'skip.nothing': () => 'không đơn vị nào có đủ số liệu cần thiết',
   'skip.target-unit': (p) => `bảng không có đơn vị "${p.unit}"`,
   'skip.series': (p, f) =>
     p.reason === 'value'
@@ -233,6 +251,11 @@ export const vi: Catalog = {
     verdictOk: (file) => `✔ ${file}: không có lỗi`,
     verdictInvalid: (file) => `✖ ${file}: có lỗi`,
     verdictUnreadable: (file, reason) => `✖ ${file}: không đọc được (${reason})`,
+    verdictUnchecked: (file) => `⚠ ${file}: không kiểm tra được gì`,
+    checksRan: (ran, total) => `${ran}/${total} phép kiểm tra đã chạy`,
+    notUnderstood: (labels) => `không hiểu: ${labels.map((l) => `"${l}"`).join(', ')}`,
+    labelsHint: (entries) =>
+      `Để povcheck đọc được, ghi chỉ tiêu của từng tên vào povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' hoặc ') : 'mã chỉ tiêu'}>`}": ["${e.text}"]`).join(', ')} } (mã chỉ tiêu: docs/input.md; cách ghi: docs/configuration.md).`,
     counts: (e, w, i) => `${e} lỗi, ${w} cảnh báo, ${i} thông tin`,
     readAs: (source, layout, locale) => `Đọc: ${source}; bố cục ${layout}; số viết kiểu ${locale}`,
     source: (s) =>
@@ -250,8 +273,8 @@ export const vi: Catalog = {
     annexTitle: 'Bảng số liệu (ô có vấn đề được đánh dấu)',
     legend: '✖ lỗi  ▲ cảnh báo  ℹ thông tin',
     summary: (c) =>
-      `Tổng cộng: ${c.files} tệp (${c.ok} tệp không có lỗi, ${c.invalid} tệp có lỗi, ${c.unreadable} tệp không đọc được); ${c.errors} lỗi, ${c.warnings} cảnh báo, ${c.infos} thông tin.`,
-    verdictWord: { ok: 'không có lỗi', invalid: 'có lỗi', unreadable: 'không đọc được' },
+      `Tổng cộng: ${c.files} tệp (${c.ok} tệp không có lỗi, ${c.invalid} tệp có lỗi, ${c.unchecked > 0 ? `${c.unchecked} tệp không kiểm tra được, ` : ''}${c.unreadable} tệp không đọc được); ${c.errors} lỗi, ${c.warnings} cảnh báo, ${c.infos} thông tin.`,
+    verdictWord: { ok: 'không có lỗi', invalid: 'có lỗi', unchecked: 'không kiểm tra được', unreadable: 'không đọc được' },
     markdown: {
       title: 'Báo cáo povcheck',
       fileHeader: { file: 'Tệp', verdict: 'Kết luận', errors: 'Lỗi', warnings: 'Cảnh báo', infos: 'Thông tin' },
@@ -436,6 +459,8 @@ export const vi: Catalog = {
           return `--series so sánh các năm liên tiếp: hãy cho ít nhất hai tệp, theo thứ tự năm (mới có ${p.files})`;
         case 'units-map-alone':
           return '--units-map dùng cho một chuỗi năm: hãy thêm --series và các tệp theo thứ tự năm';
+        case 'total-unknown':
+          return `--total "${p.name}": bảng không có đơn vị nào tên như vậy (các đơn vị: ${p.units.join(', ')}${p.units.length >= 12 ? ', …' : ''})`;
       }
     },
     CALC_INPUT: (p) => {

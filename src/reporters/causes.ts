@@ -75,3 +75,20 @@ export function likelyCauses(loc: Localisation | undefined): LikelyCause[] {
 export function causesOf(file: ReportFile): LikelyCause[] {
   return file.causes ?? likelyCauses(file.localisation);
 }
+
+/**
+ * The likely causes as one plain line for the CI formats (markdown, github, sarif, junit, gitlab): the whole
+ * story of a unique cause, else the head line and each ranked option; the line for `none` or `stopped`.
+ * Undefined when nothing fails. `explained` are the indexes of the findings the causes explain.
+ */
+export function likelyCauseLine(loc: Localisation | undefined, lang: Lang, fmt: Fmt): { text: string; explained: ReadonlySet<number> } | undefined {
+  if (!loc || loc.status === 'clean') return undefined;
+  const t = catalog(lang).locate;
+  if (loc.status === 'none') return { text: t.none({ failing: loc.failing }), explained: new Set() };
+  if (loc.status === 'stopped') return { text: t.stopped({ failing: loc.failing }), explained: new Set() };
+  const first = loc.causes[0]!;
+  const explained = new Set(loc.causes.flatMap((c) => c.explains));
+  if (first.confidence === 'unique') return { text: causeMessage(loc, first, 1, lang, fmt), explained };
+  const head = t.several({ count: loc.causes.length, size: loc.size ?? first.cells.length, failing: loc.failing, confidence: first.confidence, more: loc.more }, fmt);
+  return { text: [head, ...loc.causes.map((c, i) => causeMessage(loc, c, i + 1, lang, fmt))].join(' '), explained };
+}

@@ -6,10 +6,11 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import { displayRef } from '../read/grid.js';
-import { makeFmt, renderError, renderMessage } from '../messages/index.js';
+import { catalog, makeFmt, renderError, renderMessage } from '../messages/index.js';
 import type { Finding, Severity } from '../findings.js';
 import type { FailOn, FileResult } from '../validate.js';
-import { langOf, type ReportInput } from './types.js';
+import { coverageText, langOf, type ReportInput } from './types.js';
+import { likelyCauseLine } from './causes.js';
 
 /** 1-based line and column of a finding's cell (row 1 of the sheet is line 1). */
 export function lineCol(f: Finding): { line: number; col: number } | undefined {
@@ -60,4 +61,17 @@ export function unreadableText(input: ReportInput, file: FileResult): string {
 /** Whether a finding makes its file fail under the report's fail-on level (errors always do). */
 export function isFailing(sev: Severity, failOn: FailOn): boolean {
   return sev === 'error' || (failOn === 'warning' && sev === 'warning');
+}
+
+/** The file's likely causes as one line, in its language, and the findings they explain (causes.ts). */
+export function likelyCause(input: ReportInput, file: FileResult): { text: string; explained: ReadonlySet<number> } | undefined {
+  const lang = langOf(input, file);
+  return likelyCauseLine(file.localisation, lang, makeFmt(lang));
+}
+
+/** The text for the `unchecked` pseudo-rule of the CI formats: the verdict's clause and the labels hint. */
+export function uncheckedText(input: ReportInput, file: FileResult): string {
+  const lang = langOf(input, file);
+  const { clause, hint } = coverageText(file, lang);
+  return [catalog(lang).ui.verdictWord.unchecked + (clause ? `: ${clause}` : ''), hint].filter(Boolean).join('. ');
 }

@@ -6,10 +6,10 @@
  * the job summary ($GITHUB_STEP_SUMMARY) when it is set: `githubStepSummary` renders it. Pure.
  */
 import type { Severity } from '../findings.js';
-import { ciPath, findingText, lineCol, unreadableText } from './ci.js';
+import { ciPath, findingText, likelyCause, lineCol, uncheckedText, unreadableText } from './ci.js';
 import { markdownReport } from './markdown.js';
 import { catalog } from '../messages/index.js';
-import { runLang, summaryCounts, type ReportInput } from './types.js';
+import { coverageText, langOf, runLang, summaryCounts, type ReportInput } from './types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -39,10 +39,20 @@ export function githubReport(input: ReportInput): string {
       lines.push(command('error', { file: path, title: 'povcheck unreadable' }, unreadableText(input, file)));
       continue;
     }
-    for (const f of file.findings) {
-      const at = lineCol(f);
-      lines.push(command(COMMAND[f.severity], { file: path, line: at?.line, col: at?.col, title: `povcheck ${f.rule}` }, findingText(input, file, f)));
+    if (file.status === 'unchecked') {
+      lines.push(command('error', { file: path, title: 'povcheck unchecked' }, uncheckedText(input, file)));
+    } else {
+      // Some checks could not run: a notice on the file, so that a green run never hides the gap.
+      const { clause, hint } = coverageText(file, langOf(input, file));
+      if (clause) lines.push(command('notice', { file: path, title: 'povcheck coverage' }, [clause, hint].filter(Boolean).join('\n')));
     }
+    // The likely cause goes under each finding it explains: the annotation a reviewer sees at the cell.
+    const cause = likelyCause(input, file);
+    file.findings.forEach((f, i) => {
+      const at = lineCol(f);
+      const text = findingText(input, file, f) + (cause?.explained.has(i) ? `\n→ ${cause.text}` : '');
+      lines.push(command(COMMAND[f.severity], { file: path, line: at?.line, col: at?.col, title: `povcheck ${f.rule}` }, text));
+    });
   }
   // A plain line for the log: not a command, so GitHub prints it as it is.
   lines.push(catalog(runLang(input)).ui.summary(summaryCounts(input.files)));

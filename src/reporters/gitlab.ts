@@ -5,8 +5,8 @@
  * `location.path` with `location.lines.begin` (the cell's row; 1 for table-wide findings). Pure.
  */
 import type { Severity } from '../findings.js';
-import { ciPath, fingerprint, findingText, lineCol, unreadableFingerprint, unreadableText } from './ci.js';
-import type { ReportInput } from './types.js';
+import { ciPath, fingerprint, findingText, likelyCause, lineCol, uncheckedText, unreadableFingerprint, unreadableText } from './ci.js';
+import { coverageText, langOf, type ReportInput } from './types.js';
 
 export type GitlabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -39,11 +39,20 @@ export function gitlabIssues(input: ReportInput): CodeQualityIssue[] {
       });
       continue;
     }
-    for (const f of file.findings) {
+    if (file.status === 'unchecked') {
+      out.push({ ...base, check_name: 'unchecked', description: uncheckedText(input, file), fingerprint: fingerprint(path, { rule: 'unchecked' as never, msg: { id: 'unchecked' } }), severity: 'critical', location: { path, lines: { begin: 1 } } });
+    } else {
+      // Some checks could not run: an info issue on the file, so the merge request shows the gap.
+      const { clause, hint } = coverageText(file, langOf(input, file));
+      if (clause) out.push({ ...base, check_name: 'coverage', description: [clause, hint].filter(Boolean).join('. '), fingerprint: fingerprint(path, { rule: 'coverage' as never, msg: { id: 'coverage' } }), severity: 'info', location: { path, lines: { begin: 1 } } });
+    }
+    // The likely cause joins the description of each finding it explains (Code Quality shows only that line).
+    const cause = likelyCause(input, file);
+    for (const [i, f] of file.findings.entries()) {
       out.push({
         ...base,
         check_name: f.rule,
-        description: findingText(input, file, f),
+        description: findingText(input, file, f) + (cause?.explained.has(i) ? ` → ${cause.text}` : ''),
         fingerprint: fingerprint(path, f),
         severity: SEVERITY[f.severity],
         location: { path, lines: { begin: lineCol(f)?.line ?? 1 } },

@@ -18,7 +18,7 @@ import { SEVERITY_SYMBOL, annexTableHtml, cellElementId, type CellMark } from '.
 import { html, htmlId, joinHtml, type SafeHtml } from '../render/html-escape.js';
 import { ANNEX_CSS, PAGE_CSS, htmlPage } from '../render/html-page.js';
 import { CHART_CSS, rateChartData, rateChartSvg, type ChartTarget } from '../render/svg-chart.js';
-import { countFindings, langOf, runLang, showsExpected, summaryCounts, tableOf, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
+import { countFindings, coverageText, langOf, runLang, showsExpected, summaryCounts, tableOf, verdictText, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
 import { causesOf } from './causes.js';
 
 export interface HtmlOptions {
@@ -37,6 +37,7 @@ h4{font-size:14px;margin:10px 0 4px}
 h2.verdict{padding:8px 12px;border:2px solid currentColor;border-radius:4px}
 .verdict-ok{color:var(--ok)}
 .verdict-invalid,.verdict-unreadable{color:var(--err)}
+.verdict-unchecked{color:var(--warn)}
 table.files{border-collapse:collapse;margin:6px 0}
 table.files th,table.files td{border:1px solid var(--line);padding:3px 8px;text-align:left}
 .legend{margin:4px 0 8px}
@@ -200,7 +201,8 @@ function fileSection(input: ReportInput, file: ReportFile, fi: number, opts: Htm
   // A streamed table (a very large one) is not kept in memory: its findings are listed, the table and chart are not drawn.
   const annex = file.annex;
   const c = countFindings(file.findings);
-  const verdict = file.status === 'ok' ? ui.verdictOk(file.file) : ui.verdictInvalid(file.file);
+  const verdict = verdictText(file, lang);
+  const { clause, hint } = coverageText(file, lang);
   const shown = annex ? shownRefs(annex) : new Set<string>();
   const marks = marksFor(file, lang, (i) => htmlId(`f${fi}`, i));
   const sevOf = (ref: string) => marks.get(ref)?.severity;
@@ -226,7 +228,8 @@ ${joinHtml(items, '\n')}
       )}</ul>`
     : '';
   return html`<section class="file" id="${id}" lang="${lang}">
-<h2 class="verdict verdict-${file.status}">${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}</h2>
+<h2 class="verdict verdict-${file.status}">${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}${clause ? ` — ${clause}` : ''}</h2>
+${hint ? html`<p class="coverage">${hint}</p>` : ''}
 <p class="muted small">${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[summary.layout], ui.localeName[summary.locale])}</p>
 ${causesHtml(file, fi, lang, shown) ?? ''}
 ${drawing}
@@ -250,7 +253,9 @@ function filesSummary(input: ReportInput, lang: Lang): SafeHtml {
     const result =
       f.status === 'unreadable'
         ? html`${sym('error')}${f.error ? renderError(f.error, fl) : ''}`
-        : html`${f.status === 'ok' ? '✔ ' : sym('error')}${ui.counts(c.errors, c.warnings, c.infos)}`;
+        : f.status === 'unchecked'
+          ? html`${sym('warning')}${ui.verdictWord.unchecked}`
+          : html`${f.status === 'ok' ? '✔ ' : sym('error')}${ui.counts(c.errors, c.warnings, c.infos)}`;
     return html`<tr><td><a href="#file-${fi}">${f.file}</a></td><td>${result}</td></tr>`;
   });
   return html`<nav class="files"><h2>${ui.html.filesTitle}</h2><table class="files"><thead><tr><th>${ui.html.fileColumn}</th><th>${ui.html.verdictColumn}</th></tr></thead><tbody>${rows}</tbody></table>

@@ -10,6 +10,7 @@ import { causeMessage } from './causes.js';
 import type { Localisation } from '../locate/types.js';
 import type { Fmt, Lang } from '../messages/index.js';
 import type { FindingDetail } from '../findings.js';
+import type { Coverage } from '../model/coverage.js';
 
 /** `causes` of the JSON contract: cells, proposed values, the findings each explains, slip kind, confidence. */
 function causesJson(loc: Localisation | undefined, lang: Lang, fmt: Fmt) {
@@ -41,6 +42,16 @@ function detailJson(d: FindingDetail) {
 }
 
 export const JSON_SCHEMA_VERSION = 1;
+
+/** `coverage` of the contract: checks ran of those asked for, the ones that could not run and why, labels not understood. */
+function coverageJson(c: Coverage, fmt: Fmt) {
+  return {
+    checks: { ran: c.ran.length, total: c.checks.length },
+    ran: c.ran,
+    notRun: c.notRun.map((n) => ({ check: n.check, reason: renderSkip(n.reason, fmt) })),
+    notUnderstood: c.notUnderstood.map((l) => ({ text: l.text, cell: l.cell, keys: l.keys ?? [] })),
+  };
+}
 
 function fileJson(input: ReportInput, file: FileResult) {
   const lang = langOf(input, file);
@@ -80,6 +91,7 @@ function fileJson(input: ReportInput, file: FileResult) {
       ...(f.detail ? { [f.detail.rule]: detailJson(f.detail) } : {}),
     })),
     skipped: file.skipped.map((s) => ({ rule: s.rule, unit: s.unit ?? null, reason: renderSkip(s.msg, fmt) })),
+    coverage: file.coverage ? coverageJson(file.coverage, fmt) : null,
     causes: causesJson(file.localisation, lang, fmt),
     localisation: file.localisation
       ? { status: file.localisation.status, failing: file.localisation.failing, size: file.localisation.size ?? null, more: file.localisation.more }
@@ -93,7 +105,7 @@ export function jsonReport(input: ReportInput): string {
     povcheck: JSON_SCHEMA_VERSION,
     files: input.files.map((f) => fileJson(input, f)),
     ...(input.series ? { series: { files: input.series.files, unitsMap: input.series.unitsMap ?? null, transitions: input.series.transitions } } : {}),
-    summary: { files: input.files.length, errors: c.errors, warnings: c.warnings, infos: c.infos, unreadable: c.unreadable },
+    summary: { files: input.files.length, errors: c.errors, warnings: c.warnings, infos: c.infos, unreadable: c.unreadable, unchecked: input.files.filter((f) => f.status === 'unchecked').length },
   };
   return JSON.stringify(out, null, 2) + '\n';
 }

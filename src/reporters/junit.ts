@@ -9,8 +9,8 @@ import { OPTIONAL_RULES, RULE_IDS } from '../rules/index.js';
 import type { RuleId } from '../findings.js';
 import type { FileResult } from '../validate.js';
 import { catalog, makeFmt, renderSkip } from '../messages/index.js';
-import { findingText, isFailing, unreadableText } from './ci.js';
-import { failOnOfReport, langOf, showsExpected, type ReportInput } from './types.js';
+import { findingText, isFailing, likelyCause, uncheckedText, unreadableText } from './ci.js';
+import { coverageText, failOnOfReport, langOf, showsExpected, type ReportInput } from './types.js';
 
 /** XML 1.0 text: escaped, and without the control characters XML cannot carry. */
 export function xmlEscape(s: string): string {
@@ -36,12 +36,14 @@ interface Suite {
   skipped: number;
 }
 
+/** A file that could not be read, or on which no check could run: a suite with one <error>. */
 function unreadableSuite(input: ReportInput, file: FileResult): Suite {
-  const reason = unreadableText(input, file);
+  const unchecked = file.status === 'unchecked';
+  const reason = unchecked ? uncheckedText(input, file) : unreadableText(input, file);
   const xml = [
     `  <testsuite${attrs({ name: file.file, tests: 1, failures: 0, errors: 1, skipped: 0, time: 0 })}>`,
-    `    <testcase${attrs({ classname: file.file, name: 'unreadable', time: 0 })}>`,
-    `      <error${attrs({ message: reason, type: file.error?.code ?? 'INTERNAL' })}>${xmlEscape(reason)}</error>`,
+    `    <testcase${attrs({ classname: file.file, name: unchecked ? 'unchecked' : 'unreadable', time: 0 })}>`,
+    `      <error${attrs({ message: reason, type: unchecked ? 'UNCHECKED' : (file.error?.code ?? 'INTERNAL') })}>${xmlEscape(reason)}</error>`,
     '    </testcase>',
     '  </testsuite>',
   ].join('\n');
@@ -60,6 +62,8 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
   const cases: string[] = [];
   let failures = 0;
   let skipped = 0;
+  const cause = likelyCause(input, file);
+  const index = new Map(file.findings.map((f, i) => [f, i]));
   const caseFor = (rule: RuleId, unit: string | undefined) => {
     const findings = file.findings.filter((f) => f.rule === rule && f.unit === unit);
     const skips = file.skipped.filter((s) => s.rule === rule && (s.unit === unit || (unit !== undefined && s.unit === undefined)));
@@ -73,7 +77,9 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
     const body: string[] = [];
     if (failing.length > 0) {
       failures++;
-      body.push(`      <failure${attrs({ message: findingText(input, file, failing[0]!), type: rule })}>${xmlEscape(failing.map(line).join('\n'))}</failure>`);
+      // The likely cause first, when it explains one of this case's failures: the line that says what to fix.
+      const explained = cause && failing.some((f) => cause.explained.has(index.get(f)!)) ? [`→ ${cause.text}`] : [];
+      body.push(`      <failure${attrs({ message: findingText(input, file, failing[0]!), type: rule })}>${xmlEscape([...explained, ...failing.map(line)].join('\n'))}</failure>`);
     } else if (findings.length === 0 && skips.length > 0) {
       skipped++;
       body.push(`      <skipped${attrs({ message: skips.map((s) => renderSkip(s.msg, fmt)).join('; ') })}/>`);
@@ -91,12 +97,15 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
     if (file.findings.some((f) => f.rule === rule && f.unit === undefined) || (optional && file.skipped.some((s) => s.rule === rule && s.unit === undefined))) caseFor(rule, undefined);
   }
   const head = `  <testsuite${attrs({ name: file.file, tests: cases.length, failures, errors: 0, skipped, time: 0 })}>`;
+  const { clause, hint } = coverageText(file, lang);
   const props = file.annex
     ? [
         '    <properties>',
         `      <property${attrs({ name: 'layout', value: file.annex.layout })}/>`,
         `      <property${attrs({ name: 'locale', value: file.annex.locale })}/>`,
         ...(file.source?.kind === 'workbook' ? [`      <property${attrs({ name: 'sheet', value: file.source.sheet })}/>`] : []),
+        // Some checks could not run: said on the suite (their test cases are <skipped>).
+        ...(clause ? [`      <property${attrs({ name: 'coverage', value: [clause, hint].filter(Boolean).join('. ') })}/>`] : []),
         '    </properties>',
       ]
     : [];
@@ -104,7 +113,7 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
 }
 
 export function junitReport(input: ReportInput): string {
-  const suites = input.files.map((f) => (f.status === 'unreadable' ? unreadableSuite(input, f) : fileSuite(input, f)));
+  const suites = input.files.map((f) => (f.status === 'unreadable' || f.status === 'unchecked' ? unreadableSuite(input, f) : fileSuite(input, f)));
   const sum = (k: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((n, s) => n + s[k], 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

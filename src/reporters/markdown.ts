@@ -6,8 +6,8 @@ import { catalog, makeFmt, renderMessage } from '../messages/index.js';
 import { displayRef } from '../read/grid.js';
 import type { Finding } from '../findings.js';
 import type { FileResult } from '../validate.js';
-import { unreadableText } from './ci.js';
-import { countFindings, langOf, runLang, summaryCounts, type ReportInput } from './types.js';
+import { likelyCause, unreadableText } from './ci.js';
+import { countFindings, coverageText, langOf, runLang, summaryCounts, type ReportInput } from './types.js';
 
 export interface MarkdownOptions {
   /** At most this many findings per file (the rest are counted); all when absent. */
@@ -22,7 +22,7 @@ export function mdCell(s: string): string {
 /** A file name as inline code (backticks inside are replaced: they cannot be escaped in code spans). */
 const code = (s: string) => '`' + s.replace(/`/g, "'").replace(/\r?\n/g, ' ') + '`';
 
-const MARK = { ok: '✔', invalid: '✖', unreadable: '⛔' } as const;
+const MARK = { ok: '✔', invalid: '✖', unchecked: '⚠', unreadable: '⛔' } as const;
 
 function findingRow(input: ReportInput, file: FileResult, f: Finding): string {
   const lang = langOf(input, file);
@@ -41,18 +41,26 @@ export function markdownReport(input: ReportInput, opts: MarkdownOptions = {}): 
   out.push(`| ${h.file} | ${h.verdict} | ${h.errors} | ${h.warnings} | ${h.infos} |`, '|---|---|---:|---:|---:|');
   for (const f of input.files) {
     const c = countFindings(f.findings);
-    out.push(`| ${code(f.file)} | ${MARK[f.status]} ${ui.verdictWord[f.status]} | ${c.errors} | ${c.warnings} | ${c.infos} |`);
+    const ran = f.coverage && f.status !== 'unchecked' && f.coverage.ran.length < f.coverage.checks.length ? ` (${ui.checksRan(f.coverage.ran.length, f.coverage.checks.length)})` : '';
+    out.push(`| ${code(f.file)} | ${MARK[f.status]} ${ui.verdictWord[f.status]}${ran} | ${c.errors} | ${c.warnings} | ${c.infos} |`);
   }
   out.push('', `**${ui.summary(summaryCounts(input.files))}**`);
 
   for (const f of input.files) {
-    if (f.status !== 'unreadable' && f.findings.length === 0) continue;
-    const fui = catalog(langOf(input, f)).ui;
+    const fl = langOf(input, f);
+    const { clause, hint } = coverageText(f, fl);
+    if (f.status !== 'unreadable' && f.findings.length === 0 && !clause) continue;
+    const fui = catalog(fl).ui;
     out.push('', `### ${MARK[f.status]} ${code(f.file)}`, '');
     if (f.status === 'unreadable') {
       out.push(mdCell(unreadableText(input, f)));
       continue;
     }
+    // What was not checked, then the likely cause: the lines a reviewer reads first.
+    if (clause) out.push(`**${mdCell(fui.verdictWord[f.status])}** — ${mdCell(clause)}${hint ? `  \n${mdCell(hint)}` : ''}`, '');
+    const cause = likelyCause(input, f);
+    if (cause) out.push(`> → ${mdCell(cause.text)}`, '');
+    if (f.findings.length === 0) continue;
     const fh = fui.markdown.findingHeader;
     out.push(`| ${fh.cell} | ${fh.rule} | ${fh.severity} | ${fh.unit} | ${fh.indicator} | ${fh.message} |`, '|---|---|---|---|---|---|');
     const max = opts.maxFindingsPerFile ?? f.findings.length;

@@ -11,15 +11,15 @@ import { displayRef } from '../read/grid.js';
 import { RULE_IDS } from '../rules/index.js';
 import { ruleDocs } from '../messages/rule-docs.js';
 import type { RuleId, Severity } from '../findings.js';
-import { ciPath, fingerprint, findingText, lineCol, unreadableFingerprint, unreadableText } from './ci.js';
-import { runLang, type ReportInput } from './types.js';
+import { ciPath, fingerprint, findingText, likelyCause, lineCol, uncheckedText, unreadableFingerprint, unreadableText } from './ci.js';
+import { coverageText, langOf, runLang, type ReportInput } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** SARIF wants a readable `name` besides the opaque `id` (and different from it). */
-const RULE_NAMES: Record<RuleId | 'unreadable', string> = {
+const RULE_NAMES: Record<RuleId | 'unreadable' | 'unchecked', string> = {
   sum: 'UnitsAddUpToTotal',
   flow: 'PoorEndIsStartMinusReduced',
   rate: 'RateMatchesCounts',
@@ -34,6 +34,7 @@ const RULE_NAMES: Record<RuleId | 'unreadable', string> = {
   target: 'TargetMet',
   continuity: 'YearStartsWhereLastEnded',
   unreadable: 'FileReadable',
+  unchecked: 'FileChecked',
 };
 
 /** A relative path as a URI reference: each segment percent-encoded (spaces, Vietnamese letters). */
@@ -55,10 +56,10 @@ const MIME: Array<[RegExp, string]> = [
 export function sarifLog(input: ReportInput): Sarif.Log {
   const lang = runLang(input);
   const docs = ruleDocs(lang);
-  const ids = [...RULE_IDS.map((r) => r.id), 'unreadable' as const];
+  const ids = [...RULE_IDS.map((r) => r.id), 'unreadable' as const, 'unchecked' as const];
   const rules: Sarif.ReportingDescriptor[] = ids.map((id) => {
     const d = docs[id];
-    const level = id === 'unreadable' ? 'error' : LEVEL[RULE_IDS.find((r) => r.id === id)!.severity];
+    const level = id === 'unreadable' || id === 'unchecked' ? 'error' : LEVEL[RULE_IDS.find((r) => r.id === id)!.severity];
     return {
       id,
       name: RULE_NAMES[id],
@@ -73,13 +74,13 @@ export function sarifLog(input: ReportInput): Sarif.Log {
 
   const artifacts: Sarif.Artifact[] = [];
   const artifactIndex = new Map<string, number>();
-  const artifactOf = (file: string): Sarif.ArtifactLocation => {
+  const artifactOf = (file: string, properties?: Sarif.PropertyBag): Sarif.ArtifactLocation => {
     const path = ciPath(file, input.cwd);
     const uri = pathToUri(path);
     if (!artifactIndex.has(uri)) {
       artifactIndex.set(uri, artifacts.length);
       const mimeType = MIME.find(([re]) => re.test(path))?.[1];
-      artifacts.push({ location: { uri }, ...(mimeType ? { mimeType } : {}) });
+      artifacts.push({ location: { uri }, ...(mimeType ? { mimeType } : {}), ...(properties ? { properties } : {}) });
     }
     return { uri, index: artifactIndex.get(uri)! };
   };
@@ -87,7 +88,8 @@ export function sarifLog(input: ReportInput): Sarif.Log {
   const results: Sarif.Result[] = [];
   const notifications: Sarif.Notification[] = [];
   for (const file of input.files) {
-    const artifactLocation = artifactOf(file.file);
+    // Each table's coverage (which checks ran, what was not understood) rides on its artifact.
+    const artifactLocation = artifactOf(file.file, file.coverage ? { coverage: coverageJson(file.coverage) } : undefined);
     const path = ciPath(file.file, input.cwd);
     if (file.status === 'unreadable') {
       const text = unreadableText(input, file);
@@ -103,8 +105,26 @@ export function sarifLog(input: ReportInput): Sarif.Log {
       notifications.push({ level: 'error', message: { text: `${path}: ${text}` }, locations: [{ physicalLocation: { artifactLocation } }] });
       continue;
     }
-    for (const f of file.findings) {
+    if (file.status === 'unchecked') {
+      const text = uncheckedText(input, file);
+      results.push({
+        ruleId: 'unchecked',
+        ruleIndex: ruleIndex.get('unchecked')!,
+        level: 'error',
+        message: { text },
+        locations: [{ physicalLocation: { artifactLocation, region: { startLine: 1 } } }],
+        partialFingerprints: { 'povcheck/v1': fingerprint(path, { rule: 'unchecked' as never, msg: { id: 'unchecked' } }) },
+      });
+      notifications.push({ level: 'error', message: { text: `${path}: ${text}` }, locations: [{ physicalLocation: { artifactLocation } }] });
+    } else {
+      const { clause, hint } = coverageText(file, langOf(input, file));
+      if (clause) notifications.push({ level: 'warning', message: { text: `${path}: ${[clause, hint].filter(Boolean).join('. ')}` }, locations: [{ physicalLocation: { artifactLocation } }] });
+    }
+    const cause = likelyCause(input, file);
+    const causeCells = (file.localisation?.causes ?? []).flatMap((c) => c.cells.map((x) => x.cell));
+    file.findings.forEach((f, i) => {
       const at = lineCol(f);
+      const explained = cause?.explained.has(i) ?? false;
       const location: Sarif.Location = {
         // Table-wide findings point at the file's first line: code-scanning tools want a region.
         physicalLocation: { artifactLocation, region: at ? { startLine: at.line, startColumn: at.col } : { startLine: 1 } },
@@ -114,8 +134,19 @@ export function sarifLog(input: ReportInput): Sarif.Log {
         ruleId: f.rule,
         ruleIndex: ruleIndex.get(f.rule)!,
         level: LEVEL[f.severity],
-        message: { text: findingText(input, file, f) },
+        // The likely cause in the message (what viewers show) and its cells as related locations.
+        message: { text: findingText(input, file, f) + (explained ? `\n→ ${cause!.text}` : '') },
         locations: [location],
+        ...(explained && causeCells.length > 0
+          ? {
+              relatedLocations: causeCells.map((c, k) => ({
+                id: k + 1,
+                physicalLocation: { artifactLocation, region: { startLine: c.row + 1, startColumn: c.col + 1 } },
+                logicalLocations: [{ name: c.ref, fullyQualifiedName: displayRef(c) }],
+                message: { text: displayRef(c) },
+              })),
+            }
+          : {}),
         partialFingerprints: { 'povcheck/v1': fingerprint(path, f) },
         properties: {
           ...(f.at ? { cell: f.at.ref } : {}),
@@ -124,9 +155,10 @@ export function sarifLog(input: ReportInput): Sarif.Log {
           ...(f.indicator !== undefined ? { indicator: f.indicator } : {}),
           ...(f.expected !== undefined ? { expected: f.expected } : {}),
           ...(f.actual !== undefined ? { actual: f.actual } : {}),
+          ...(explained ? { likelyCause: cause!.text } : {}),
         },
       });
-    }
+    });
   }
 
   return {
@@ -148,6 +180,11 @@ export function sarifLog(input: ReportInput): Sarif.Log {
       },
     ],
   };
+}
+
+/** The coverage record as the JSON report gives it (reasons left out: SARIF carries them in notifications). */
+function coverageJson(c: NonNullable<ReportInput['files'][number]['coverage']>): Sarif.PropertyBag {
+  return { checks: { ran: c.ran.length, total: c.checks.length }, ran: c.ran, notRun: c.notRun.map((n) => n.check), notUnderstood: c.notUnderstood.map(({ text, cell }) => ({ text, cell })) };
 }
 
 export function sarifReport(input: ReportInput): string {

@@ -11,7 +11,7 @@ import type { FileResult } from '../validate.js';
 import { annexLayout } from '../render/annex-layout.js';
 import { displayWidth, renderBox, type Align } from '../render/box.js';
 import { numericColumns } from '../render/table-data.js';
-import { countFindings, langOf, runLang, showsExpected, summaryCounts, tableOf, type ReportInput, type Style } from './types.js';
+import { countFindings, coverageText, langOf, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
 import { causeLines } from './causes.js';
 
 /** Findings shown per rule and severity in one file; the rest are counted (JSON has them all). */
@@ -102,8 +102,12 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
   }
   const table = tableOf(file)!;
   const c = countFindings(file.findings);
-  const verdict = file.status === 'ok' ? s.ok(ui.verdictOk(file.file)) : s.error(ui.verdictInvalid(file.file));
-  const out = [`${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}`];
+  const word = verdictText(file, lang);
+  const verdict = file.status === 'ok' ? s.ok(word) : file.status === 'unchecked' ? s.warning(word) : s.error(word);
+  // What could not be checked belongs to the verdict: a gap is never silent.
+  const { clause, hint } = coverageText(file, lang);
+  const out = [`${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}${clause ? ` — ${file.status === 'unchecked' ? s.warning(clause) : clause}` : ''}`];
+  if (hint) out.push(`  ${hint}`);
   out.push(s.dim(`  ${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[table.layout], ui.localeName[table.locale])}`));
   // The likely causes come first, each with the findings it explains.
   const causes = causeLines(file.localisation, file.findings, lang, makeFmt(lang), s);

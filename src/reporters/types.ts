@@ -2,7 +2,8 @@
  * What every reporter receives: the per-file results of one run and the presentation choices.
  */
 import type { FailOn, FileResult, RuleLevels, TableSummary } from '../validate.js';
-import type { Lang, SummaryCounts } from '../messages/index.js';
+import { catalog, makeFmt, renderSkip, type Lang, type SummaryCounts } from '../messages/index.js';
+import { isPartial } from '../model/coverage.js';
 import type { Finding } from '../findings.js';
 import type { ChartTarget } from '../render/svg-chart.js';
 import type { Transition } from '../series/index.js';
@@ -123,6 +124,7 @@ export function summaryCounts(files: readonly FileResult[]): SummaryCounts {
     files: files.length,
     ok: files.filter((f) => f.status === 'ok').length,
     invalid: files.filter((f) => f.status === 'invalid').length,
+    unchecked: files.filter((f) => f.status === 'unchecked').length,
     unreadable: c.unreadable,
     errors: c.errors,
     warnings: c.warnings,
@@ -140,4 +142,32 @@ export function totalCounts(files: readonly FileResult[]): Counts & { unreadable
     c.infos += k.infos;
   }
   return c;
+}
+
+/**
+ * What a report says about a file's coverage, in every format: `clause`, added to the verdict ("3 of 6 checks
+ * ran; not understood: "Tổng số hộ"") when some checks could not run or a label was not understood (for an
+ * `unchecked` file: the labels not understood, else why nothing ran); `hint`, the `labels` configuration
+ * entry that would map the labels not understood. Both absent when every check ran.
+ */
+export function coverageText(file: FileResult, lang: Lang): { clause?: string; hint?: string } {
+  const c = file.coverage;
+  if (!c || file.status === 'unreadable') return {};
+  const ui = catalog(lang).ui;
+  const labels = c.notUnderstood.length > 0 ? ui.notUnderstood(c.notUnderstood.map((l) => l.text)) : undefined;
+  const hint = c.notUnderstood.length > 0 ? ui.labelsHint(c.notUnderstood.map((l) => ({ text: l.text, cell: l.cell, keys: l.keys ?? [] }))) : undefined;
+  let clause: string | undefined;
+  if (file.status === 'unchecked') {
+    const fmt = makeFmt(lang);
+    clause = labels ?? [...new Set(c.notRun.map((n) => renderSkip(n.reason, fmt)))].join('; ');
+  } else if (isPartial(c) || labels) {
+    clause = [ui.checksRan(c.ran.length, c.checks.length), ...(labels ? [labels] : [])].join('; ');
+  }
+  return { ...(clause ? { clause } : {}), ...(hint ? { hint } : {}) };
+}
+
+/** The verdict of a readable file, in a language: no errors, errors found, or nothing could be checked. */
+export function verdictText(file: FileResult, lang: Lang): string {
+  const ui = catalog(lang).ui;
+  return file.status === 'ok' ? ui.verdictOk(file.file) : file.status === 'unchecked' ? ui.verdictUnchecked(file.file) : ui.verdictInvalid(file.file);
 }

@@ -1,24 +1,31 @@
 /**
  * denominator: where households at the end differ from those at the start, the two rates have different
- * denominators, so the fall in the rate is not the share of households that left poverty. A warning
- * explains by how much: rate_start − rate_end = R/H0 + P1·(H1 − H0)/(H0·H1).
+ * denominators, so the fall in the rate is not the share of households that left poverty:
+ * rate_start − rate_end = R/H0 + P1·(H1 − H0)/(H0·H1). A correct table is quiet about it:
+ * - the total unit gets ONE warning saying what the change means for the total's reduction;
+ * - every other unit's split is an info (per unit for the units directly under the total; below that, one
+ *   summary per parent naming the unit where the change in households weighs most, rules/summary.ts);
+ * - a unit gets a warning only when the change of households decides something: the direction of the rate
+ *   (it fell although poor households did not, or rose although they fell), or, with targets, a target met
+ *   only because of it (rules/target.ts, `decidesTarget`).
  * The finding sits at the reduction cell (the number readers misread), else at the end households.
- *
- * Per unit for the total and the units directly under it; below that (communes of a district) one summary
- * per parent, naming the unit where the change in households weighs most (rules/summary.ts).
  */
-import { plain } from '../calc/decimal.js';
+import { Dec, plain } from '../calc/decimal.js';
 import { poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate, splitReduction } from '../calc/annex-math.js';
 import type { Unit } from '../model/annex.js';
 import type { Finding } from '../findings.js';
 import { effectOfDecs, type Effect } from './summary.js';
 import { isOk, okNum, usable, type Rule, type RuleContext } from './types.js';
 
-/** The unit's warning and the size of its effect, when its two rates have different denominators. */
+/**
+ * The unit's finding and the size of its effect, when its two rates have different denominators: the total's
+ * warning, a warning when the change decides the direction of the rate, else the info with the split.
+ */
 export function denominatorNote(ctx: RuleContext, unit: Unit): { note: Finding; effect: Effect } | undefined {
   const { annex } = ctx;
   const hh = usable(ctx, 'denominator', unit, ['households_start', 'households_end']);
   if (!hh) return undefined;
+  ctx.checked('denominator');
   const h0 = hh.households_start.num;
   const h1 = hh.households_end.num;
   if (h0.eq(h1) || h0.isZero() || h1.isZero()) return undefined;
@@ -36,27 +43,28 @@ export function denominatorNote(ctx: RuleContext, unit: Unit): { note: Finding; 
   else points = plain(roundRate(split.exactFall), RATE_DECIMALS);
   const at = v.rate_reduced?.cell ?? v.households_end?.cell;
   const share = plain(roundRate(split.share), RATE_DECIMALS);
+  const params = {
+    unit: unit.name,
+    h0: plain(h0),
+    h1: plain(h1),
+    change: plain(h1.minus(h0)),
+    reduced: plain(reduced),
+    share,
+    points,
+    growth: plain(roundRate(split.growth), RATE_DECIMALS),
+  };
+  // The change of households alone sets the direction: the rate moves against the poor households' own change.
+  const decides = reduced.cmp(0) !== new Dec(points).cmp(0);
+  const id = unit.isTotal ? 'denominator.total' : decides ? 'denominator.direction' : 'denominator.mixed';
   const note: Finding = {
     rule: 'denominator',
-    severity: 'warning',
+    severity: id === 'denominator.mixed' ? 'info' : 'warning',
     ...(at ? { at } : {}),
     unit: unit.name,
     indicator: v.rate_reduced ? 'rate_reduced' : 'households_end',
     expected: share,
     actual: points,
-    msg: {
-      id: 'denominator.mixed',
-      params: {
-        unit: unit.name,
-        h0: plain(h0),
-        h1: plain(h1),
-        change: plain(h1.minus(h0)),
-        reduced: plain(reduced),
-        share,
-        points,
-        growth: plain(roundRate(split.growth), RATE_DECIMALS),
-      },
-    },
+    msg: { id, params },
   };
   return { note, effect: effectOfDecs(h0, h1, p1) };
 }
@@ -70,7 +78,8 @@ export const denominatorRule: Rule = {
     for (const unit of ctx.annex.units) {
       const d = denominatorNote(ctx, unit);
       if (!d) continue;
-      if (ctx.depth(unit) <= 1) ctx.report(d.note);
+      // Only the infos of deeper units are folded: a warning always names its own unit.
+      if (ctx.depth(unit) <= 1 || d.note.severity === 'warning') ctx.report(d.note);
       else ctx.fold(d.note, unit, d.effect);
     }
   },

@@ -11,6 +11,7 @@ export const flowRule: Rule = {
     for (const unit of ctx.annex.units) {
       const v = usable(ctx, 'flow', unit, ['poor_start', 'poor_reduced', 'poor_end']);
       if (!v) continue;
+      ctx.checked('flow');
       const expected = v.poor_start.num.minus(v.poor_reduced.num);
       if (expected.eq(v.poor_end.num)) continue;
       ctx.report({

@@ -38,6 +38,8 @@ export const OPTIONAL_RULES: readonly RuleId[] = ['hierarchy', 'target', 'contin
 export interface RuleRun {
   findings: Finding[];
   skipped: Skip[];
+  /** The rules that compared at least one value (the file's coverage, model/coverage.ts). */
+  ran: Set<RuleId>;
 }
 
 /**
@@ -87,18 +89,22 @@ export function runRules(annex: Annex, rules: readonly Rule[] = CHECK_RULES): Ru
   const findings: Finding[] = [];
   const skipped: Skip[] = [];
   const folds = new Folds<Finding>();
+  const ran = new Set<RuleId>();
   const ctx: RuleContext = {
     annex,
     report: (f) => findings.push(f),
     skip: (s) => skipped.push(s),
     depth: depthOf(annex),
     fold: (note: Finding, unit: Unit, effect?: Effect) => folds.add(note.rule as FoldRule, unit.parent ?? -1, () => note, effect),
+    checked: (rule) => ran.add(rule),
   };
-  for (const rule of applicableRules(annex, rules, skipped)) rule.run(ctx);
+  // A table without units (a header alone, a blank form) gives no rule anything to check.
+  if (annex.units.length === 0) skipped.push(...rules.map((rule): Skip => ({ rule: rule.id, msg: { id: 'skip.no-units', params: {} } })));
+  else for (const rule of applicableRules(annex, rules, skipped)) rule.run(ctx);
   for (const slot of folds) {
     const parent = typeof slot.parent === 'number' ? annex.units[slot.parent] : undefined;
     findings.push(summaryFinding(slot.rule, parent?.name ?? '', slot.count, slot.winner));
   }
   findings.sort(compareFindings);
-  return { findings, skipped };
+  return { findings, skipped, ran };
 }

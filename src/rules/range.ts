@@ -34,6 +34,7 @@ export const rangeRule: Rule = {
       for (const ind of COUNT_INDICATORS) {
         const x = v[ind];
         if (!isOk(x)) continue;
+        ctx.checked('range');
         const base = { rule: 'range' as const, at: x.cell, unit: unit.name, indicator: ind, actual: x.plain };
         if (x.num.isNegative()) {
           if (ind === 'poor_reduced') {
@@ -51,6 +52,7 @@ export const rangeRule: Rule = {
       for (const ind of ['rate_start', 'rate_reduced', 'rate_end'] as const) {
         const x = v[ind];
         if (!isOk(x)) continue;
+        ctx.checked('range');
         const min = ind === 'rate_reduced' ? '-100' : '0';
         if (x.num.gte(min) && x.num.lte(100)) continue;
         ctx.report({

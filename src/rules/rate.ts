@@ -25,6 +25,7 @@ function checkRate(ctx: RuleContext, unit: Unit, which: 'rate_start' | 'rate_end
   if (!v) return;
   const printed = v[which];
   const exact = exactRate(v[poorKey].num, v[hhKey].num);
+  if (exact) ctx.checked('rate');
   if (!exact || matchesPrinted(printed, exact)) return;
   const expected = plain(roundRate(exact), RATE_DECIMALS);
   let startDenominator = false;
@@ -118,6 +119,7 @@ export const rateChangeRule: Rule = {
       const start = rateFor(ctx, unit, 'rate_start');
       const end = rateFor(ctx, unit, 'rate_end');
       if (!start || !end) continue;
+      ctx.checked('rate-change');
       const expected = rateReduction(start.value, end.value);
       const unrounded = unroundedFall(ctx, unit, start.value, end.value);
       const startText = plain(start.value, RATE_DECIMALS);

@@ -7,7 +7,7 @@
  * or why no number of exits would. Pure; unlike the other check rules it needs the targets, so it is not in
  * CHECK_RULES (and error localisation leaves it alone: a missed target is not a typing slip).
  */
-import { exitsRange, compareTarget, plannable, poorReduced, rate, valueWithExits, type UnitCounts } from '../calc/annex-math.js';
+import { exitsRange, compareTarget, plannable, poorReduced, rate, roundRate, valueWithExits, type UnitCounts } from '../calc/annex-math.js';
 import { plain, type Dec } from '../calc/decimal.js';
 import { PovcheckError } from '../errors.js';
 import type { Finding, Skip, TargetGap } from '../findings.js';
@@ -62,6 +62,41 @@ function gapOf(annex: Annex, unit: Unit, t: Target): TargetGap {
   return { kind: 'counts-meet', exits: plain(c.exits) };
 }
 
+/**
+ * A met target that the change of households decides (rule `denominator`, a warning): over the start-of-year
+ * households, with the same exits, the value would miss it. Na Hang: 390 exits are 3,73 % of its start
+ * households, yet its rate falls 4,00 points, its target. Only the rates move with the end households.
+ */
+export function decidesTarget(annex: Annex, unit: Unit, t: Target, actual: string): Finding | undefined {
+  if (t.indicator !== 'rate_reduced' && t.indicator !== 'rate_end') return undefined;
+  const c = countsOf(annex, unit);
+  if (!c || c.counts.h0.eq(c.counts.h1) || c.counts.h0.isZero()) return undefined;
+  const constant = valueWithExits({ ...c.counts, h1: c.counts.h0 }, t.indicator, c.exits);
+  if (constant === undefined || compareTarget(constant, t.op, t.num)) return undefined;
+  return {
+    rule: 'denominator',
+    severity: 'warning',
+    unit: unit.name,
+    indicator: t.indicator,
+    actual,
+    msg: {
+      id: 'denominator.decides-target',
+      params: {
+        unit: unit.name,
+        indicator: t.indicator,
+        op: t.op,
+        value: t.value,
+        actual,
+        constant: digits(t.indicator, constant),
+        h0: plain(c.counts.h0),
+        h1: plain(c.counts.h1),
+        reduced: plain(c.exits),
+        share: plain(roundRate(c.exits.mul(100).div(c.counts.h0)), 2),
+      },
+    },
+  };
+}
+
 /** Checks every target of `set` against the table. Pure. */
 export function checkTargets(annex: Annex, set: TargetSet): TargetCheck {
   const out: TargetCheck = { findings: [], skipped: [], unmatched: [] };
@@ -100,6 +135,8 @@ export function checkTargets(annex: Annex, set: TargetSet): TargetCheck {
     const detail = { rule: 'target' as const, op: t.op, value: t.value, computed, source: set.source };
     if (compareTarget(actual, t.op, t.num)) {
       out.findings.push({ rule: 'target', severity: 'info', ...(at ? { at } : {}), unit: unit.name, indicator: t.indicator, actual: actualDigits, msg: { id: 'target.met', params: base }, detail });
+      const decided = decidesTarget(annex, unit, t, actualDigits);
+      if (decided) out.findings.push({ ...decided, ...(at ? { at } : {}) });
     } else {
       const gap = gapOf(annex, unit, t);
       out.findings.push({

@@ -22,6 +22,8 @@ export interface RuleContext {
    * summary counts them and names the unit with the largest `effect` (the first one without an effect).
    */
   fold(note: Finding, unit: Unit, effect?: Effect): void;
+  /** The rule compared a value (for one unit): the file's coverage counts it as run (model/coverage.ts). */
+  checked(rule: RuleId): void;
 }
 
 export interface Rule {

@@ -236,3 +236,14 @@ export const ALIAS_LISTS = {
   CODE_HEADERS,
   PARENT_HEADERS,
 };
+
+/**
+ * The indicator keys a label not understood may stand for: the keys of its group when it is a heading without
+ * its phase ("Tổng số hộ" → households_start, households_end), else none (povcheck cannot tell; a gross flow
+ * such as "Số hộ thoát nghèo" is no key at all). Only a hint for the `labels` configuration entry.
+ */
+export function candidateKeys(text: string): Indicator[] {
+  const m = matchLabel(text);
+  if (m?.kind === 'heading') return Object.values(INDICATOR_OF[m.group]);
+  return [];
+}

@@ -12,7 +12,7 @@ import type { Lang } from '../messages/index.js';
 import { totalMatcher } from './aliases.js';
 import { clip, type Draft } from './draft.js';
 import { readLong } from './long.js';
-import { aliasedUnitKey } from './normalize.js';
+import { aliasedUnitKey, unitKey } from './normalize.js';
 import { decideLocale, parseNumber, type NumberSample, type ParseResult } from './numbers.js';
 import { Dec } from '../calc/decimal.js';
 import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
@@ -27,10 +27,12 @@ export interface ShapeOptions {
   /** Extra label aliases: folded label key → indicator. */
   extraLabels?: ExtraLabels;
   /**
-   * When no unit is labelled as the total: 'first' takes the first unit (validate: a total is expected),
-   * 'none' leaves the table without one (table/plan compute it).
+   * When no unit is named as the total: 'none' (the default) leaves the table without one (its sums are not
+   * checked, and the coverage says so; table/plan compute one); 'first' takes the first unit (`--total first`).
    */
   totalPolicy?: 'first' | 'none';
+  /** The total unit, by name (`--total NAME`): matched as unit names are (case, diacritics, spacing). */
+  totalName?: string;
   /** More names of the total unit (configuration), besides aliases.ts's TOTAL_NAMES. */
   totalNames?: readonly string[];
   /**
@@ -86,7 +88,7 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
 
   // Units: the total, duplicates, parents (unit aliases and extra total names from the configuration).
   const keys = draft.units.map((u) => aliasedUnitKey(u.name, opts.unitAliases));
-  const isTotal = totalMatcher(opts.totalNames);
+  const isTotal = totalMatcher([...(opts.totalNames ?? []), ...(opts.totalName !== undefined ? [opts.totalName] : [])]);
   const structure: UnitStructure = draft.hierarchical
     ? fromTree(draft, findings, isTotal)
     : isStructured(draft.units)
@@ -244,8 +246,8 @@ function oneLevel(
   opts: ShapeOptions,
   isTotal: (name: string) => boolean,
 ): { parents: Array<number | undefined>; totalIdx: number } {
-  let totalIdx = draft.units.findIndex((u) => isTotal(u.name));
-  if (totalIdx < 0 && draft.units.length > 1 && (opts.totalPolicy ?? 'first') === 'first') {
+  let totalIdx = totalByName(draft, opts.totalName) ?? draft.units.findIndex((u) => isTotal(u.name));
+  if (totalIdx < 0 && draft.units.length > 1 && opts.totalPolicy === 'first') {
     totalIdx = 0;
     findings.push({
       rule: 'sum',
@@ -275,6 +277,15 @@ function oneLevel(
   });
   const parents = draft.units.map((_, i) => (totalIdx >= 0 && i !== totalIdx ? totalIdx : undefined));
   return { parents, totalIdx };
+}
+
+/** The unit `--total NAME` names (its index), or undefined without one; a name no unit has is a bad option. */
+function totalByName(draft: Draft, name: string | undefined): number | undefined {
+  if (name === undefined) return undefined;
+  const key = unitKey(name);
+  const i = draft.units.findIndex((u) => unitKey(u.name) === key);
+  if (i < 0) throw new PovcheckError('BAD_OPTION', { reason: 'total-unknown', name, units: draft.units.slice(0, 12).map((u) => u.name) });
+  return i;
 }
 
 const RULES_NEEDING: Record<(typeof COUNT_INDICATORS)[number], string[]> = {

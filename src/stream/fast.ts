@@ -170,6 +170,13 @@ export function checkRow(v: Float64Array, facts: FastFacts): Verdict {
     const reduced = pr === pr ? pr : ps === ps && pe === pe ? ps - pe : NaN;
     const p1 = pe === pe ? pe : ps === ps && pr === pr ? ps - pr : NaN;
     if (reduced === reduced && p1 === p1) facts.denominator = effectOfInts(hs, he, p1);
+    // The change of households alone sets the direction of the rate: a warning of its own (the real rule, whose
+    // fall is the printed reduction, else the difference of the rates computed from the counts).
+    if (reduced === reduced && p1 === p1) {
+      const end = rateCents(p1, he);
+      const fall = rr === rr ? rr : sc === sc && end >= 0 ? sc - end : NaN;
+      if (fall !== fall || Math.sign(reduced) !== Math.sign(fall)) return Verdict.Slow;
+    }
   }
   return Verdict.Clean;
 }

@@ -33,14 +33,14 @@ import { longColumns, type LongColumns } from '../shape/long.js';
 import { clip, MAX_ECHO, newDraft, tidyName, type Draft } from '../shape/draft.js';
 import { totalMatcher } from '../shape/aliases.js';
 import { CHECK_RULES, applicableRules } from '../rules/index.js';
-import { sumMismatch, sumSkip } from '../rules/sum.js';
+import { noTotalSkip, sumMismatch, sumSkip } from '../rules/sum.js';
 import { Folds, summaryFinding, type Effect, type FoldRule } from '../rules/summary.js';
 import type { OkValue, Rule, RuleContext } from '../rules/types.js';
 import { Dec, ZERO } from '../calc/decimal.js';
 import { RecordSplitter } from '../read/records.js';
 import { CodeIndex, grow, StringPool } from './pool.js';
 import { checkRow, fastCount, fastRate, Verdict, type FastFacts } from './fast.js';
-import { statusOf, type FileResult, type TableSummary, type ValidateOptions } from '../validate.js';
+import { askedChecks, fileCoverage, statusOf, type FileResult, type TableSummary, type ValidateOptions } from '../validate.js';
 
 /** Records shaped with the in-memory code before streaming the rest. */
 export const HEAD_ROWS = 1000;
@@ -50,7 +50,8 @@ const NONE = 0xffffffff;
 /** Unit flags: bits 2–3 the depth taken as the rows arrived (0, 1, 2 for deeper), bit 4 a foldable note. */
 const DEPTH_SHIFT = 2;
 const NOTE = 16;
-const NOTE_IDS = new Set(['denominator.mixed', 'rate-change.convention']);
+/** Findings that depend on the unit's place in the tree (its depth, whether it is the total): made again when that changes. */
+const NOTE_IDS = new Set(['denominator.mixed', 'denominator.total', 'denominator.direction', 'rate-change.convention']);
 /**
  * Bytes read at a time. The decoded text of a chunk lives while its rows are processed: at 64 kB it stays in
  * the young generation and dies there; at 1 MB it is a large object that survives until a full collection
@@ -250,6 +251,10 @@ class StreamTable {
   /** Units met in the second pass. */
   private n2 = 0;
   private readonly skipped: Array<{ skip: Skip; order: number; row: number }> = [];
+  /** The rules that compared at least one value (the file's coverage). */
+  private readonly ran = new Set<string>();
+  /** The reading findings of the head (labels not understood are among them). */
+  private readFindings: Finding[] = [];
   private folds = new Folds<Winner>();
   private pendingEmpty: Array<{ row: number; name: string; raw: string }> = [];
   private readonly values = new Float64Array(8);
@@ -324,6 +329,7 @@ class StreamTable {
     this.index = new CodeIndex(this.codes, this.expected);
     this.group = (this.format.locale === 'vi' ? '.' : ',').charCodeAt(0);
     this.mark = (this.format.locale === 'vi' ? ',' : '.').charCodeAt(0);
+    this.readFindings = [...this.draft.findings];
     this.findings.push(...this.draft.findings, ...missingIndicators(this.indicators));
 
     // Rules the table cannot run are skipped once, as runRules does.
@@ -407,6 +413,8 @@ class StreamTable {
     this.flags[u]! |= depth << DEPTH_SHIFT;
 
     if (this.fastCheck(rec) && (depth === 2 || (!this.facts.denominator && !this.facts.convention))) {
+      // A clean row of plain values: every per-unit rule compared its values on it.
+      if (this.ran.size < this.perUnitRules.length) for (const rule of this.perUnitRules) this.ran.add(rule.id);
       const base = u * 5;
       for (let k = 0; k < 5; k++) this.setCount(base + k, this.values[k]!);
       if (this.facts.denominator || this.facts.convention) {
@@ -476,7 +484,8 @@ class StreamTable {
       key: '',
       ...(hasNameCell ? { cell: this.cell(rec, r, unitCol!) } : {}),
       ...(code ? { code } : {}),
-      isTotal: false,
+      // The total is known after the first pass; until then, a root is taken for it (endOfFirstPass redoes the notes otherwise).
+      isTotal: this.parentOf ? u >= 0 && u === this.total : depth === 0,
     };
     const vals: Partial<Record<Indicator, Value>> = {};
     const labelCells: Partial<Record<Indicator, Cell>> = this.draft.labelCells;
@@ -506,6 +515,7 @@ class StreamTable {
       },
       skip: (s) => (capture || notesOnly ? undefined : this.skipped.push({ skip: s, order: CHECK_RULES.findIndex((x) => x.id === s.rule), row: r })),
       depth: () => depth,
+      checked: (rule) => void this.ran.add(rule),
       fold: (note: Finding, _unit: Unit, effect?: Effect) => {
         if (capture) return capture(note);
         if (u >= 0) this.flags[u]! |= NOTE;
@@ -589,7 +599,7 @@ class StreamTable {
       if ((f & NOTE) === 0) continue;
       const p = parentOf[u]!;
       const depth = p < 0 ? 0 : parentOf[p]! < 0 ? 1 : 2;
-      if (((f >> DEPTH_SHIFT) & 3) !== depth) redo = true;
+      if (((f >> DEPTH_SHIFT) & 3) !== depth || (depth === 0 && u !== this.total)) redo = true;
     }
     if (!redo) return false;
     this.findings = this.findings.filter((f) => !NOTE_IDS.has(f.msg.id));
@@ -627,7 +637,7 @@ class StreamTable {
       if (this.facts.denominator) this.folds.add('denominator', p, lazy, this.facts.denominator);
       return;
     }
-    this.slowRow(rec, r, -1, unitName, nm !== '' && nameRaw !== undefined, code, p, depth, false, undefined, true);
+    this.slowRow(rec, r, u, unitName, nm !== '' && nameRaw !== undefined, code, p, depth, false, undefined, true);
   }
 
   /** The tree, as shape/hierarchy.ts resolves it: each unit's parent (-1 for none), and its findings. */
@@ -696,7 +706,7 @@ class StreamTable {
     for (let u = 0; u < n; u++) if (parentOf[u]! >= 0) hasChildren[parentOf[u]!] = 1;
     const roots: number[] = [];
     for (let u = 0; u < n; u++) if (parentOf[u]! < 0 && !flagged[u]) roots.push(u);
-    const isTotal = totalMatcher(this.opts.totalNames);
+    const isTotal = totalMatcher([...(this.opts.totalNames ?? []), ...(this.opts.totalName !== undefined ? [this.opts.totalName] : [])]);
     let total = roots.find((u) => isTotal(name(u)));
     if (total === undefined) {
       const withChildren = roots.filter((u) => hasChildren[u]);
@@ -731,7 +741,8 @@ class StreamTable {
       units: n,
       ...(total !== undefined ? { total: name(total) } : {}),
     };
-    return { file, status: statusOf(this.findings, this.opts.strict), source: this.source, table, findings: this.findings, skipped };
+    const coverage = fileCoverage(askedChecks(this.opts), this.ran, skipped, this.readFindings, 'long');
+    return { file, status: statusOf(this.findings, this.opts.strict, coverage), source: this.source, table, findings: this.findings, skipped, coverage };
   }
 
   /** Every parent against the sum of its children, in unit order, with the real rule's finding. */
@@ -747,6 +758,7 @@ class StreamTable {
     }
     for (let u = 0; u < n; u++) if (slotOf[u]! >= 0) slotOf[u] = parentsInOrder.push(u) - 1;
     const slots = parentsInOrder.length;
+    if (slots === 0) this.skipped.push({ skip: noTotalSkip(), order: 0, row: -1 });
     const acc = new Float64Array(slots * 5);
     const children = new Int32Array(slots);
     /** Per slot and indicator: the sum cannot be kept in safe integers (or holds fractions): redo in Decimal. */
@@ -795,6 +807,7 @@ class StreamTable {
           if (cells.length > 0) this.skipped.push({ skip: sumSkip(name(p), cells), order: 0, row: this.rows[p]! });
           continue;
         }
+        this.ran.add('sum');
         let sum: Dec;
         if (inexact[s * 5 + k]) {
           childrenOf ??= this.childLists(parentOf, slotOf);

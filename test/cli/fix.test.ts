@@ -118,7 +118,7 @@ describe('fix never writes over its input, and bad input is one line, exit 2', (
     noStackTrace(binary.stderr);
     const noOutput = runCli(['fix', SEED_FILE]);
     expect(noOutput.code).toBe(2);
-    expect(noOutput.stderr).toContain("required option '-o, --output <fixed>'");
+    expect(noOutput.stderr).toContain("required option '-o, --output-file <fixed>'");
     const unwritable = runCli(['fix', 'fixtures/planted/poor-end-transposed.csv', '-o', join(dir, 'no', 'such', 'dir', 'out.csv')]);
     expect(unwritable.code).toBe(2);
     expect(unwritable.stderr.trim().split('\n')).toHaveLength(1);

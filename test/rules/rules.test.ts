@@ -15,15 +15,18 @@ const at = (fs: Finding[], ref: string, rule: string) => fs.find((f) => f.at?.re
 describe('the clean seed annex', () => {
   const r = checkRecords(wideRecords());
   it('has no errors', () => expect(errors(r.findings)).toEqual([]));
-  it('has a denominator warning per unit, the province one with 1,99 % and 0,07 points', () => {
+  it('is quiet about its denominators: one warning at the total (1,99 % and 0,07 points), each district\'s split an info', () => {
     const den = r.findings.filter((f) => f.rule === 'denominator');
-    expect(den).toHaveLength(8);
+    expect(den.filter((f) => f.severity === 'warning').map((f) => f.unit)).toEqual(['Toàn tỉnh']);
     const prov = den.find((f) => f.unit === 'Toàn tỉnh')!;
-    expect(prov).toMatchObject({ severity: 'warning', expected: '1.99', actual: '2.06' });
+    expect(prov).toMatchObject({ severity: 'warning', expected: '1.99', actual: '2.06', at: { ref: 'D9' }, msg: { id: 'denominator.total' } });
     expect(prov.msg.params).toMatchObject({ share: '1.99', growth: '0.07', h0: '210299', h1: '211780', reduced: '4188' });
+    const districts = den.filter((f) => f.unit !== 'Toàn tỉnh');
+    expect(districts).toHaveLength(7);
+    for (const f of districts) expect(f).toMatchObject({ severity: 'info', msg: { id: 'denominator.mixed' } });
   });
   it('notes the 4th district\'s 2,65 as the annex convention, not an error', () => {
-    const info = r.findings.filter((f) => f.severity === 'info');
+    const info = r.findings.filter((f) => f.severity === 'info' && f.rule === 'rate-change');
     expect(info).toHaveLength(1);
     expect(info[0]).toMatchObject({ rule: 'rate-change', unit: 'Hàm Yên', actual: '2.65' });
     expect(info[0]!.msg.params).toMatchObject({ unrounded: '2.6424', rounded: '2.64' });

@@ -17,23 +17,32 @@ const { wideRecords, SEED, UNITS } = fixtures;
 const seedAnnex = () => checkRecords(wideRecords()).annex;
 const set = (targets: Array<Omit<Target, 'num'>>): TargetSet => ({ source: 'test', targets: targetsFromEntries(targets) });
 const one = (unit: string, indicator: string, op: string, value: string) => set([{ unit, indicator, op, value } as Omit<Target, 'num'>]);
+/** The one `target` finding (a met target may also bring a `denominator` warning: tested on its own below). */
 const only = (fs: Finding[]) => {
-  expect(fs).toHaveLength(1);
-  return fs[0]!;
+  const t = fs.filter((f) => f.rule === 'target');
+  expect(t).toHaveLength(1);
+  return t[0]!;
 };
 const gapOf = (f: Finding): TargetGap => (f.msg.params as { gap: TargetGap }).gap;
 
 describe('the seed annex and the plan\'s targets', () => {
   const targets = parseTargets(readFileSync(join(FIXTURES, 'targets', 'tuyen-quang-2020.json'), 'utf8'));
-  it('meets all four: infos at the cells, nothing missed, nothing skipped', () => {
+  it('meets all four: infos at the cells, nothing missed, nothing skipped; each met only because households grew', () => {
     const r = checkTargets(seedAnnex(), { source: 'tuyen-quang-2020.json', targets });
     expect(r.unmatched).toEqual([]);
     expect(r.skipped).toEqual([]);
-    expect(r.findings.map((f) => [f.severity, f.at?.ref, f.unit, f.indicator, f.actual])).toEqual([
+    expect(r.findings.filter((f) => f.rule === 'target').map((f) => [f.severity, f.at?.ref, f.unit, f.indicator, f.actual])).toEqual([
       ['info', 'D9', 'Toàn tỉnh', 'rate_reduced', '2.06'],
       ['info', 'D10', 'Toàn tỉnh', 'rate_end', '9.74'],
       ['info', 'K9', 'Lâm Bình', 'rate_reduced', '4.00'],
       ['info', 'J9', 'Na Hang', 'rate_reduced', '4.00'],
+    ]);
+    // Over the start-of-year households each would be missed: 1,99 and 9,81 for the province, 3,70 and 3,73 for the two districts.
+    expect(r.findings.filter((f) => f.rule === 'denominator').map((f) => [f.severity, f.at?.ref, f.unit, (f.msg.params as { constant: string }).constant])).toEqual([
+      ['warning', 'D9', 'Toàn tỉnh', '1.99'],
+      ['warning', 'D10', 'Toàn tỉnh', '9.81'],
+      ['warning', 'K9', 'Lâm Bình', '3.70'],
+      ['warning', 'J9', 'Na Hang', '3.73'],
     ]);
     expect(r.findings[0]!.detail).toEqual({ rule: 'target', op: '>=', value: '2.06', computed: false, source: 'tuyen-quang-2020.json' });
   });
@@ -154,7 +163,7 @@ describe('ops, units and the total', () => {
     ]));
     expect(r.unmatched).toEqual([0]);
     expect(r.skipped).toEqual([{ rule: 'target', unit: 'Na Hnag', msg: { id: 'skip.target-unit', params: { unit: 'Na Hnag' } } }]);
-    expect(r.findings).toHaveLength(1);
+    expect(r.findings.filter((f) => f.rule === 'target')).toHaveLength(1);
   });
 
   it('re-levelled and switched off like any rule', () => {
@@ -163,5 +172,25 @@ describe('ops, units and the total', () => {
     expect(warn.findings.find((f) => f.rule === 'target')!.severity).toBe('warning');
     const off = checkRecords(wideRecords(), { targets: t, rules: { target: 'off' } });
     expect(off.findings.some((f) => f.rule === 'target')).toBe(false);
+  });
+});
+
+describe('a target the change of households decides (rule denominator)', () => {
+  it('Na Hang: 390 exits are 3,73 % of its start households, yet its rate falls 4,00 points, its target: a warning at J9', () => {
+    const fs = checkTargets(seedAnnex(), one('Na Hang', 'rate_reduced', '>=', '4')).findings;
+    const w = fs.find((f) => f.rule === 'denominator')!;
+    expect(w).toMatchObject({ severity: 'warning', at: { ref: 'J9' }, unit: 'Na Hang', msg: { id: 'denominator.decides-target' } });
+    expect(w.msg.params).toMatchObject({ constant: '3.73', reduced: '390', share: '3.73', h0: '10468', h1: '10580' });
+    expect(renderMessage(w.msg, makeFmt('en'))).toContain('only because households changed from 10,468 to 10,580');
+  });
+
+  it('no warning where the target is met over the start-of-year households too, or missed anyway, or not a rate', () => {
+    for (const [unit, ind, op, value] of [
+      ['Na Hang', 'rate_reduced', '>=', '3.7'],
+      ['Na Hang', 'rate_reduced', '>=', '4.01'],
+      ['Na Hang', 'poor_reduced', '>=', '390'],
+    ] as const) {
+      expect(checkTargets(seedAnnex(), one(unit, ind, op, value)).findings.filter((f) => f.rule === 'denominator'), `${unit} ${ind} ${op} ${value}`).toEqual([]);
+    }
   });
 });

@@ -23,9 +23,15 @@ describe('wide layout', () => {
     expect(findings).toEqual([]);
   });
 
-  it('works without a header row, naming units by column and taking the first as total', () => {
+  it('works without a header row, naming units by column; no unit is the total unless named so', () => {
     const { annex, findings } = shapeRecords(wideRecords().slice(1));
     expect(annex.units[0]!.name).toBe('D');
+    expect(annex.total).toBeUndefined();
+    expect(findings.map((f) => f.msg.id)).not.toContain('sum.total-assumed');
+  });
+
+  it('takes the first unit as the total when asked (--total first), and says so', () => {
+    const { annex, findings } = shapeRecords(wideRecords().slice(1), { totalPolicy: 'first' });
     expect(annex.total?.name).toBe('D');
     expect(findings.map((f) => f.msg.id)).toContain('sum.total-assumed');
   });

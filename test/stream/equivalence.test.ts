@@ -250,14 +250,16 @@ describe('the three-level fixture, streamed', () => {
     expect(streamed.findings.filter((f) => f.rule === 'sum').length).toBeGreaterThan(0);
   });
 
-  it('folds the communes\' denominator warnings into one per district, as the in-memory path does', async () => {
+  it('folds the communes\' denominator infos into one per district, as the in-memory path does', async () => {
     const { memory, streamed } = await both(serialize(hierarchyRecords(units)));
     expect(view(streamed)).toEqual(view(memory));
     const summaries = streamed.findings.filter((f) => f.msg.id === 'denominator.summary');
     expect(summaries).toHaveLength(7);
     expect(summaries[0]!.msg.params).toMatchObject({ parent: 'Sơn Dương', count: 3 });
-    // The province and its districts keep theirs.
-    expect(streamed.findings.filter((f) => f.msg.id === 'denominator.mixed')).toHaveLength(8);
+    expect(summaries.every((f) => f.severity === 'info')).toBe(true);
+    // The districts keep theirs (infos); the province has the one warning.
+    expect(streamed.findings.filter((f) => f.msg.id === 'denominator.mixed')).toHaveLength(7);
+    expect(streamed.findings.filter((f) => f.rule === 'denominator' && f.severity === 'warning').map((f) => f.msg.id)).toEqual(['denominator.total']);
   });
 
   it('decides the number format from the head only', async () => {
