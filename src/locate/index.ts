@@ -18,8 +18,8 @@ import type { Indicator } from '../model/indicators.js';
 import type { Finding, RuleId } from '../findings.js';
 import { CHECK_RULES, runRules } from '../rules/index.js';
 import { formatCellValue, groupsThousands } from './format.js';
-import { buildSystem, Evaluation, type Check, type LCell, type System } from './model.js';
-import { ref, refsOf, showFormula, sumOf } from './expr.js';
+import { buildSystem, Evaluation, formExpr, type Check, type LCell, type System } from './model.js';
+import { refsOf, showFormula } from '../model/expr.js';
 import { editDistance, proposedPlain, SLIP_KINDS, slipKind, slipSources, type SlipKind } from './slips.js';
 import { contains, isPoint, solve, someT, valuesAt, type SolutionSet } from './solve.js';
 import type { Cause, CauseCell, Confidence, Localisation } from './types.js';
@@ -97,7 +97,7 @@ function suspects(sys: System, failing: readonly Check[]): string[] {
     out.add(r);
     for (const x of refsOf(c.formula.expr!)) visit(x);
   };
-  for (const c of failing) for (const r of refsOf(c.body.type === 'eq' ? c.body.expr : sumOf([ref(c.body.r), ref(c.body.p), ref(c.body.h)]))) visit(r);
+  for (const c of failing) for (const r of refsOf(formExpr(c.body))) visit(r);
   const pos = (r: string) => sys.cells.get(r)!.value.cell;
   return [...out].sort((a, b) => pos(a).row - pos(b).row || pos(a).col - pos(b).col);
 }

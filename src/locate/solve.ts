@@ -11,7 +11,7 @@
  */
 import { Dec } from '../calc/decimal.js';
 import { RATE_DECIMALS } from '../calc/annex-math.js';
-import { affineOf, type Affine, type Expr } from './expr.js';
+import { affineOf, type Affine, type Expr } from '../model/expr.js';
 import { Evaluation, rateMatches, roundingInterval, type Check, type Guard, type System } from './model.js';
 
 /** The solutions for a set of cells: values as base + dir·t for t on the lattice step·ℤ within [lo, hi]. */

@@ -5,16 +5,12 @@
  */
 import type { Annex, Unit } from '../model/annex.js';
 import { compareFindings, type Finding, type RuleId, type Severity, type Skip } from '../findings.js';
-import { denominatorRule } from './denominator.js';
-import { flowRule } from './flow.js';
-import { rangeRule } from './range.js';
-import { rateChangeRule, rateRule } from './rate.js';
-import { sumRule } from './sum.js';
+import { RELATION_KINDS } from '../relations/index.js';
 import { Folds, summaryFinding, type Effect, type FoldRule } from './summary.js';
 import { carries, type Rule, type RuleContext } from './types.js';
 
-/** Rules that check the annex's arithmetic, in report order. */
-export const CHECK_RULES: readonly Rule[] = [sumRule, flowRule, rateRule, rateChangeRule, denominatorRule, rangeRule];
+/** Rules that check the table's arithmetic, in report order: the relation kinds (src/relations/). */
+export const CHECK_RULES: readonly Rule[] = RELATION_KINDS;
 
 /** Every rule id with its default severity (reading rules included). */
 export const RULE_IDS: ReadonlyArray<{ id: RuleId; severity: Severity }> = [

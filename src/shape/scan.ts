@@ -3,7 +3,7 @@
  * optional heading row above it (long layout). Both resolve heading + phase pairs
  * ("Tỷ lệ hộ nghèo" then "- Đầu năm") into indicators.
  */
-import { cellAt, cellText, gridWidth, type Cell, type Grid } from '../read/grid.js';
+import { cellAt, cellText, type Cell, type Grid } from '../read/grid.js';
 import type { Indicator } from '../model/indicators.js';
 import type { Lang } from '../messages/index.js';
 import { INDICATOR_OF, matchLabel, type Group } from './aliases.js';

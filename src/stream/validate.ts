@@ -33,7 +33,7 @@ import { longColumns, type LongColumns } from '../shape/long.js';
 import { clip, MAX_ECHO, newDraft, tidyName, type Draft } from '../shape/draft.js';
 import { totalMatcher } from '../shape/aliases.js';
 import { CHECK_RULES, applicableRules } from '../rules/index.js';
-import { noTotalSkip, sumMismatch, sumSkip } from '../rules/sum.js';
+import { noTotalSkip, sumMismatch, sumSkip } from '../relations/sum.js';
 import { Folds, summaryFinding, type Effect, type FoldRule } from '../rules/summary.js';
 import type { OkValue, Rule, RuleContext } from '../rules/types.js';
 import { Dec, ZERO } from '../calc/decimal.js';

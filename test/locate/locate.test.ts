@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { a1, type Cell, type Grid } from '../../src/read/grid.js';
 import { checkGrid } from '../../src/validate.js';
-import { evaluate, parseFormula } from '../../src/locate/expr.js';
+import { evaluate, parseFormula } from '../../src/model/expr.js';
 import { buildSystem, Evaluation } from '../../src/locate/model.js';
 import { locate } from '../../src/locate/index.js';
 import { Dec } from '../../src/calc/decimal.js';

@@ -1,13 +1,24 @@
 /**
- * sum: for each count indicator, the units add up to the total unit. The finding sits at the total's cell.
- * Works per parent, so deeper hierarchies (province → district → commune) reuse it unchanged. The streaming
- * path (src/stream/) adds up the children as it reads and builds the same finding with `sumMismatch`.
+ * sum (parts = total): for each count indicator, the units under a parent add up to the parent's value, at
+ * any depth (province → district → commune; blocks → units), one partition at a time. The finding sits at
+ * the parent's cell. The streaming path (src/stream/) adds up the children as it reads and builds the same
+ * finding with `sumMismatch`.
  */
 import { Dec, ZERO, plain } from '../calc/decimal.js';
 import { childrenByParent } from '../model/annex.js';
 import { COUNT_INDICATORS, type CountIndicator } from '../model/indicators.js';
+import { ref, sub, sumOf } from '../model/expr.js';
 import type { Finding, Skip } from '../findings.js';
-import { isOk, type OkValue, type Rule } from './types.js';
+import type { Unit } from '../model/annex.js';
+import { isOk, type OkValue } from '../rules/types.js';
+import { defineKind, type Relation } from './types.js';
+
+export interface SumRelation extends Relation {
+  readonly indicator: CountIndicator;
+  readonly parts: readonly OkValue[];
+  /** Units under the parent (the parts whose cell is blank included). */
+  readonly count: number;
+}
 
 /** The finding when the parts (`count` of them, adding up to `sum`) do not give the parent's own value. */
 export function sumMismatch(parentName: string, ind: CountIndicator, total: OkValue, sum: Dec, count: number): Finding | undefined {
@@ -35,18 +46,20 @@ export function sumSkip(parentName: string, cells: string[]): Skip {
   return { rule: 'sum', unit: parentName, msg: { id: 'skip.bad-value', params: { cells } } };
 }
 
-export const sumRule: Rule = {
+export const sumKind = defineKind<SumRelation>({
   id: 'sum',
+  relation: 'parts-total',
   severity: 'error',
   needs: [],
   perUnit: false,
-  run(ctx) {
+  localised: true,
+  *instances(ctx) {
     const { annex } = ctx;
     const children = childrenByParent(annex);
     // No unit is the total (nor a parent of others): there is nothing to add up to.
     if (children.size === 0) ctx.skip(noTotalSkip());
     for (const parent of annex.units) {
-      const parts = children.get(parent.id);
+      const parts: Unit[] | undefined = children.get(parent.id);
       if (!parts) continue;
       for (const ind of COUNT_INDICATORS) {
         if (!annex.indicators.includes(ind)) continue;
@@ -57,12 +70,17 @@ export const sumRule: Rule = {
           if (bad.length > 0) ctx.skip(sumSkip(parent.name, bad));
           continue;
         }
-        ctx.checked('sum');
-        let sum: Dec = ZERO;
-        for (const v of values) if (isOk(v)) sum = sum.plus(v.num);
-        const f = sumMismatch(parent.name, ind, total, sum, parts.length);
-        if (f) ctx.report(f);
+        const present = values.filter(isOk);
+        yield { unit: parent, at: total, cells: [total, ...present], indicator: ind, parts: present, count: parts.length };
       }
     }
   },
-};
+  check(r, ctx) {
+    ctx.checked('sum');
+    let sum: Dec = ZERO;
+    for (const v of r.parts) sum = sum.plus(v.num);
+    const f = sumMismatch(r.unit.name, r.indicator, r.at, sum, r.count);
+    if (f) ctx.report(f);
+  },
+  form: (r) => ({ type: 'eq', expr: sub(ref(r.at.cell.ref), sumOf(r.parts.map((v) => ref(v.cell.ref)))) }),
+});
