@@ -23,7 +23,16 @@ export type RuleId =
   | 'unknown'
   | 'hierarchy'
   | 'target'
-  | 'continuity';
+  | 'continuity'
+  | 'breakdown'
+  | 'of-which'
+  | 'balance'
+  | 'combined'
+  | 'implied-households'
+  | 'rate-mean'
+  | 'achievement'
+  | 'formula'
+  | 'precision';
 
 export interface Finding {
   rule: RuleId;

@@ -138,9 +138,14 @@ export function relevel(findings: readonly Finding[], levels: RuleLevels | undef
   return out.sort(compareFindings);
 }
 
-/** The checks a file is asked for: the check rules (and `target` when targets are given), less those switched off. */
-export function askedChecks(opts: { rules?: RuleLevels; targets?: unknown }): RuleId[] {
-  const ids: RuleId[] = [...CHECK_RULES.map((r) => r.id), ...(opts.targets ? ['target' as const] : [])];
+/**
+ * The checks a file is asked for: the check rules (and `target` when targets are given), less those switched
+ * off. A relation that only some tables have (poor + near-poor, breakdown rows, column formulas …) is asked
+ * of a table that has it; without the table (the streaming path, annex tables only) it is not asked.
+ */
+export function askedChecks(opts: { rules?: RuleLevels; targets?: unknown }, annex?: Annex): RuleId[] {
+  const rules = CHECK_RULES.filter((r) => (r.applicable === undefined ? true : annex !== undefined && r.applicable(annex)));
+  const ids: RuleId[] = [...rules.map((r) => r.id), ...(opts.targets ? ['target' as const] : [])];
   return ids.filter((id) => opts.rules?.[id] !== 'off');
 }
 
@@ -174,7 +179,7 @@ export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
   const skipped = withoutOffRules([...run.skipped, ...(targets?.skipped ?? [])], opts.rules);
   // A target that was evaluated gives a finding (met or missed): then the check ran.
   const ran = new Set<string>([...run.ran, ...(targets && targets.findings.length > 0 ? ['target'] : [])]);
-  const coverage = fileCoverage(askedChecks(opts), ran, skipped, shaped.findings, shaped.annex.layout);
+  const coverage = fileCoverage(askedChecks(opts, shaped.annex), ran, skipped, shaped.findings, shaped.annex.layout);
   const off = Object.entries(opts.rules ?? {}).filter(([, level]) => level === 'off').map(([rule]) => rule as RuleId);
   const localisation: Localisation = needsLocalising(findings) ? locate(shaped.annex, findings, off.length > 0 ? { off } : {}) : NOTHING_TO_LOCALISE;
   return {

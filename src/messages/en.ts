@@ -3,6 +3,7 @@ import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
 import type { ConfigProblem } from '../errors.js';
 import { enCalc, name as indName, val } from './en-calc.js';
 import type { MessageParams } from './types.js';
+import { enRelations } from './en-relations.js';
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
@@ -113,6 +114,7 @@ function continuityMismatch(p: MessageParams['continuity.mismatch'], f: Fmt): st
 const renamed = 'If it was merged or renamed, say so with --units-map (or unitAliases in povcheck.config.json).';
 
 export const en: Catalog = {
+  ...enRelations,
   'sum.mismatch': (p, f) =>
     `${f.ind(p.indicator)}: the ${p.count} units add up to ${f.n(p.parts)}, but ${p.total} shows ${f.n(p.actual)} (difference ${f.n(sign(p.diff))}).`,
   'sum.total-assumed': (p) =>

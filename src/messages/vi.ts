@@ -3,6 +3,7 @@ import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
 import type { ConfigProblem } from '../errors.js';
 import { viCalc, val } from './vi-calc.js';
 import type { MessageParams } from './types.js';
+import { viRelations } from './vi-relations.js';
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
@@ -117,6 +118,7 @@ function continuityMismatch(p: MessageParams['continuity.mismatch'], f: Fmt): st
 const renamed = 'Nếu đơn vị đã sáp nhập hoặc đổi tên, hãy khai báo bằng --units-map (hoặc unitAliases trong povcheck.config.json).';
 
 export const vi: Catalog = {
+  ...viRelations,
   'sum.mismatch': (p, f) =>
     `${f.ind(p.indicator)}: cộng ${p.count} đơn vị được ${f.n(p.parts)}, nhưng ${p.total} ghi ${f.n(p.actual)} (chênh lệch ${f.n(sign(p.diff))}).`,
   'sum.total-assumed': (p) =>

@@ -60,3 +60,8 @@ export const ANNEX_ROW: Record<CoreIndicator, string> = {
   rate_reduced: '6',
   rate_end: '6',
 };
+
+/** Whether a table is an annex table: it carries one of the annex's counts (a phase, or the net reduction). */
+export function isAnnexShaped(indicators: readonly Indicator[]): boolean {
+  return indicators.some((i) => (COUNT_INDICATORS as readonly string[]).includes(i));
+}

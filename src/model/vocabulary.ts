@@ -76,6 +76,20 @@ export function indicatorKey(p: IndicatorPoint): string | undefined {
 
 const ratePrefix = (p: Population) => (p === 'poor' ? '' : `${p}_`);
 
+/**
+ * The points tables print: households (all, or ethnic-minority) only as stocks; falls from near-poor only
+ * into poverty; targets on a reduction or on an end-of-year value, achievements of a reduction; people
+ * counted as stocks and flows, never as a target.
+ */
+function meaningful(p: IndicatorPoint): boolean {
+  const households = p.population === 'households' || p.population === 'em_households';
+  if (households && !['start', 'end', 'point'].includes(p.time)) return false;
+  if (p.time === 'from_near_poor' && p.population !== 'poor' && p.population !== 'em_poor') return false;
+  if (p.role === 'target') return !households && p.measure !== 'persons' && (p.time === 'reduced' || p.time === 'end');
+  if (p.role === 'achievement') return !households && p.measure !== 'persons' && p.time === 'reduced';
+  return true;
+}
+
 const POINTS = new Map<string, IndicatorPoint>();
 for (const population of POPULATIONS) {
   for (const time of TIMES) {
@@ -83,7 +97,7 @@ for (const population of POPULATIONS) {
       for (const role of ['value', 'target', 'achievement'] as const) {
         const point: IndicatorPoint = { population, time, measure, role };
         const key = indicatorKey(point);
-        if (key !== undefined && !POINTS.has(key)) POINTS.set(key, point);
+        if (key !== undefined && meaningful(point) && !POINTS.has(key)) POINTS.set(key, point);
       }
     }
   }
@@ -98,9 +112,10 @@ export function isVocabularyKey(key: string): boolean {
   return POINTS.has(key);
 }
 
-/** Every vocabulary key (for documentation and configuration checks). */
+/** Every vocabulary key, the annex's eight first (for documentation and configuration checks). */
 export function vocabularyKeys(): string[] {
-  return [...POINTS.keys()];
+  const core = ['households_start', 'households_end', 'poor_start', 'poor_reduced', 'poor_end', 'rate_start', 'rate_reduced', 'rate_end'];
+  return [...core, ...[...POINTS.keys()].filter((k) => !core.includes(k))];
 }
 
 /** The same point with some coordinates changed; undefined when that combination has no key. */

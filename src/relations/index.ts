@@ -9,6 +9,15 @@ import { rateChangeKind } from './rate-change.js';
 import { rateKind } from './rate.js';
 import { sumKind } from './sum.js';
 import type { RelationKind } from './types.js';
+import { breakdownKind } from './breakdown.js';
+import { ofWhichKind } from './of-which.js';
+import { balanceKind } from './balance.js';
+import { combinedKind } from './combined.js';
+import { impliedKind } from './implied.js';
+import { rateMeanKind } from './rate-mean.js';
+import { achievementKind } from './achievement.js';
+import { formulaKind } from './formula.js';
+import { precisionKind } from './precision.js';
 
 /** A kind of any relation type: each kind only ever checks and solves its own instances. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -21,4 +30,13 @@ export const RELATION_KINDS: readonly AnyKind[] = [
   rateChangeKind,
   denominatorKind,
   rangeKind,
+  breakdownKind,
+  ofWhichKind,
+  balanceKind,
+  combinedKind,
+  impliedKind,
+  rateMeanKind,
+  achievementKind,
+  formulaKind,
+  precisionKind,
 ];

@@ -4,7 +4,9 @@
  * reduction is a warning: the figure is net, and poverty can grow, but the sign is a common slip.
  * The bounds that hold also bound what locate may propose (guards).
  */
-import { COUNT_INDICATORS, type Indicator } from '../model/indicators.js';
+import { COUNT_INDICATORS, isCoreIndicator, type Indicator } from '../model/indicators.js';
+import type { Annex, Unit } from '../model/annex.js';
+import { householdsSlot, okValue, vocabularySlots, type SlotInfo } from './slots.js';
 import { num, ref } from '../model/expr.js';
 import { isOk, type OkValue } from '../rules/types.js';
 import { defineKind, type Form, type Relation } from './types.js';
@@ -31,6 +33,7 @@ export const rangeKind = defineKind<RangeRelation>({
   localised: false,
   guard: true,
   *instances(ctx) {
+    const others = vocabularySlots(ctx.annex).filter((sl) => !isCoreIndicator(sl.key));
     for (const unit of ctx.annex.units) {
       const v = ctx.annex.values[unit.id] ?? {};
       for (const ind of COUNT_INDICATORS) {
@@ -46,6 +49,7 @@ export const rangeKind = defineKind<RangeRelation>({
         const x = v[ind];
         if (isOk(x)) yield { type: 'rate', unit, at: x, cells: [x], indicator: ind, min: ind === 'rate_reduced' ? '-100' : '0', max: '100' };
       }
+      yield* vocabularyBounds(ctx.annex, unit, others);
     }
   },
   check(r, ctx) {
@@ -96,3 +100,29 @@ export const rangeKind = defineKind<RangeRelation>({
     ];
   },
 });
+
+/**
+ * The same bounds for the vocabulary's other slots: counts and persons whole and not negative (a net
+ * reduction may be negative: a warning), a count of the poor or near-poor at most the households of its time,
+ * rates within 0–100 and falls in points within −100–100. Achievements may exceed 100.
+ */
+function* vocabularyBounds(annex: Annex, unit: Unit, slots: readonly SlotInfo[]): Generator<RangeRelation> {
+  for (const s of slots) {
+    const x = okValue(annex, unit, s.key);
+    if (!x) continue;
+    const m = s.point.measure;
+    if (s.point.role === 'achievement') {
+      yield { type: 'rate', unit, at: x, cells: [x], indicator: s.key, min: '0', max: '1000000' };
+    } else if (m === 'count' || m === 'persons') {
+      yield { type: 'count', unit, at: x, cells: [x], indicator: s.key };
+      if (m === 'count' && s.point.role === 'value' && ['poor', 'near_poor', 'poor_near_poor'].includes(s.point.population) && ['start', 'end', 'point'].includes(s.point.time)) {
+        const hh = householdsSlot(annex, s);
+        const w = okValue(annex, unit, hh);
+        if (w) yield { type: 'exceeds', unit, at: x, cells: [x, w], part: s.key, whole: w.indicator, of: w };
+      }
+    } else {
+      const points = m === 'points' || s.point.role === 'target';
+      yield { type: 'rate', unit, at: x, cells: [x], indicator: s.key, min: points ? '-100' : '0', max: '100' };
+    }
+  }
+}

@@ -2,18 +2,23 @@
  * rate: a printed rate matches its count / households × 100, half-up at the precision printed (at least 2
  * decimals in the annex); the end rate over the END-of-year households.
  */
-import { plain, type Dec } from '../calc/decimal.js';
+import { Dec, plain } from '../calc/decimal.js';
 import { exactRate, printedRateMatches, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
-import { isOk, usable, type OkValue } from '../rules/types.js';
+import { isOk, usable, type OkValue, type RuleContext } from '../rules/types.js';
+import { carriesSlot, householdsSlot, okValue, slotFor, vocabularySlots } from './slots.js';
+import { impliedHouseholds } from './implied.js';
 import { defineKind, type Relation } from './types.js';
 
 /** Digits shown in messages for an unrounded quotient. */
 export const EXACT_SHOWN = 4;
 
 export interface RateRelation extends Relation {
-  readonly which: 'rate_start' | 'rate_end';
+  /** The annex's start or end rate over its phase's households (checked the annex's way, at ≥ 2 decimals). */
+  readonly which?: 'rate_start' | 'rate_end';
   readonly count: OkValue;
   readonly households: OkValue;
+  /** A flow's rate (thoát nghèo …): a few per cent off is another denominator, not a slip. */
+  readonly flow?: boolean;
 }
 
 /** A printed rate matches when it equals the computed one at the precision it was printed with (≥ 2 decimals). */
@@ -26,10 +31,12 @@ export const rateKind = defineKind<RateRelation>({
   relation: 'rate',
   severity: 'error',
   needs: [['rate_start'], ['rate_end']],
+  applies: (annex) => vocabularySlots(annex).some((s) => s.point.measure === 'rate' && s.point.role === 'value'),
   perUnit: true,
   localised: true,
   *instances(ctx) {
-    for (const unit of ctx.annex.units) {
+    const { annex } = ctx;
+    for (const unit of annex.units) {
       for (const which of ['rate_start', 'rate_end'] as const) {
         const poorKey = which === 'rate_start' ? 'poor_start' : 'poor_end';
         const hhKey = which === 'rate_start' ? 'households_start' : 'households_end';
@@ -37,8 +44,25 @@ export const rateKind = defineKind<RateRelation>({
         if (v) yield { unit, at: v[which], cells: [v[poorKey], v[hhKey], v[which]], which, count: v[poorKey], households: v[hhKey] };
       }
     }
+    // Every other rate of the vocabulary over the households the table prints for it.
+    const rates = vocabularySlots(annex).filter((s) => s.point.measure === 'rate' && s.point.role === 'value');
+    for (const s of rates) {
+      const countKey = slotFor(s, { measure: 'count' });
+      const hhKey = householdsSlot(annex, s);
+      if (!carriesSlot(annex, countKey) || hhKey === undefined) continue;
+      // The annex's start and end rates over their own households are checked above.
+      if ((s.key === 'rate_start' && hhKey === 'households_start') || (s.key === 'rate_end' && hhKey === 'households_end')) continue;
+      const flow = !['start', 'end', 'point'].includes(s.point.time);
+      for (const unit of annex.units) {
+        const r = okValue(annex, unit, s.key);
+        const c = okValue(annex, unit, countKey);
+        const h = okValue(annex, unit, hhKey);
+        if (r && c && h) yield { unit, at: r, cells: [c, h, r], count: c, households: h, ...(flow ? { flow } : {}) };
+      }
+    }
   },
   check(r, ctx) {
+    if (r.which === undefined) return checkOther(r, ctx);
     const printed = r.at;
     const exact = exactRate(r.count.num, r.households.num);
     if (exact) ctx.checked('rate');
@@ -73,5 +97,29 @@ export const rateKind = defineKind<RateRelation>({
       },
     });
   },
-  form: (r) => ({ type: 'rate', r: r.at.cell.ref, p: r.count.cell.ref, h: r.households.cell.ref, minDp: RATE_DECIMALS }),
+  form: (r) => ({ type: 'rate', r: r.at.cell.ref, p: r.count.cell.ref, h: r.households.cell.ref, minDp: r.which ? RATE_DECIMALS : 0 }),
 });
+
+/**
+ * A rate of the vocabulary at the precision printed. A flow's rate that fits households within 5 % of the
+ * table's is over another denominator (the households at the start of the year): a `denominator` warning.
+ */
+function checkOther(r: RateRelation, ctx: RuleContext): void {
+  const printed = r.at;
+  const exact = exactRate(r.count.num, r.households.num);
+  if (!exact) return;
+  ctx.checked('rate');
+  const dp = printed.decimals ?? 0;
+  const rounded = exact.toDecimalPlaces(dp, Dec.ROUND_HALF_UP);
+  if (rounded.eq(printed.num)) return;
+  const base = { unit: r.unit.name, indicator: printed.indicator, count: r.count.plain, households: r.households.plain, exact: plain(exact.toDecimalPlaces(EXACT_SHOWN, 1), EXACT_SHOWN), expected: plain(rounded, dp), actual: printed.plain };
+  const implied = impliedHouseholds(r.count.num, printed.num, dp);
+  const h = r.households.num;
+  const near = r.flow && implied !== undefined && implied.lo.lte(h.mul('1.05')) && (implied.hi === undefined || implied.hi.gte(h.mul('0.95')));
+  const where = { at: printed.cell, unit: r.unit.name, indicator: printed.indicator, expected: base.expected, actual: printed.plain };
+  if (near) {
+    ctx.report({ rule: 'denominator', severity: 'warning', ...where, msg: { id: 'denominator.flow-rate', params: { ...base, impliedLo: plain(implied!.lo), ...(implied!.hi ? { impliedHi: plain(implied!.hi) } : {}) } } });
+    return;
+  }
+  ctx.report({ rule: 'rate', severity: 'error', ...where, msg: { id: 'rate.mismatch-of', params: { ...base, householdsIndicator: r.households.indicator, decimals: dp } } });
+}

@@ -5,23 +5,22 @@
  * finding with `sumMismatch`.
  */
 import { Dec, ZERO, plain } from '../calc/decimal.js';
-import { childrenByParent } from '../model/annex.js';
-import { COUNT_INDICATORS, type CountIndicator } from '../model/indicators.js';
+import { partitionsByParent, type Annex } from '../model/annex.js';
+import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf } from '../model/expr.js';
 import type { Finding, Skip } from '../findings.js';
-import type { Unit } from '../model/annex.js';
 import { isOk, type OkValue } from '../rules/types.js';
 import { defineKind, type Relation } from './types.js';
 
 export interface SumRelation extends Relation {
-  readonly indicator: CountIndicator;
+  readonly indicator: Indicator;
   readonly parts: readonly OkValue[];
   /** Units under the parent (the parts whose cell is blank included). */
   readonly count: number;
 }
 
 /** The finding when the parts (`count` of them, adding up to `sum`) do not give the parent's own value. */
-export function sumMismatch(parentName: string, ind: CountIndicator, total: OkValue, sum: Dec, count: number): Finding | undefined {
+export function sumMismatch(parentName: string, ind: Indicator, total: OkValue, sum: Dec, count: number): Finding | undefined {
   if (sum.eq(total.num)) return undefined;
   return {
     rule: 'sum',
@@ -55,23 +54,26 @@ export const sumKind = defineKind<SumRelation>({
   localised: true,
   *instances(ctx) {
     const { annex } = ctx;
-    const children = childrenByParent(annex);
+    const partitions = partitionsByParent(annex);
     // No unit is the total (nor a parent of others): there is nothing to add up to.
-    if (children.size === 0) ctx.skip(noTotalSkip());
+    if (partitions.size === 0) ctx.skip(noTotalSkip());
+    const slots = countSlots(annex);
+    // In an annex table every cell is expected; elsewhere a blank is a figure the table does not publish.
+    const annexShaped = isAnnexShaped(annex.indicators);
     for (const parent of annex.units) {
-      const parts: Unit[] | undefined = children.get(parent.id);
-      if (!parts) continue;
-      for (const ind of COUNT_INDICATORS) {
-        if (!annex.indicators.includes(ind)) continue;
-        const total = annex.values[parent.id]?.[ind];
-        const values = parts.map((u) => annex.values[u.id]?.[ind]);
-        const bad = [total, ...values].filter((v) => v && !isOk(v)).map((v) => v!.cell.ref);
-        if (bad.length > 0 || !isOk(total)) {
-          if (bad.length > 0) ctx.skip(sumSkip(parent.name, bad));
-          continue;
+      for (const parts of partitions.get(parent.id) ?? []) {
+        if (parts.length === 0) continue;
+        for (const ind of slots) {
+          const total = annex.values[parent.id]?.[ind];
+          const values = parts.map((u) => annex.values[u.id]?.[ind]);
+          const bad = [total, ...values].filter((v) => v && !isOk(v) && (annexShaped || v.status !== 'empty')).map((v) => v!.cell.ref);
+          if (bad.length > 0 || !isOk(total) || (!annexShaped && values.some((v) => !isOk(v)))) {
+            if (bad.length > 0) ctx.skip(sumSkip(parent.name, bad));
+            continue;
+          }
+          const present = values.filter(isOk);
+          yield { unit: parent, at: total, cells: [total, ...present], indicator: ind, parts: present, count: parts.length };
         }
-        const present = values.filter(isOk);
-        yield { unit: parent, at: total, cells: [total, ...present], indicator: ind, parts: present, count: parts.length };
       }
     }
   },
@@ -84,3 +86,13 @@ export const sumKind = defineKind<SumRelation>({
   },
   form: (r) => ({ type: 'eq', expr: sub(ref(r.at.cell.ref), sumOf(r.parts.map((v) => ref(v.cell.ref)))) }),
 });
+
+/**
+ * The slots that add up over units: the annex's five counts first (in their order, as reports have always
+ * listed them), then every other count or persons slot of the table, breakdown rows included.
+ */
+export function countSlots(annex: Annex): Indicator[] {
+  const core = COUNT_INDICATORS.filter((i) => annex.indicators.includes(i));
+  const rest = annex.indicators.filter((i) => !(COUNT_INDICATORS as readonly string[]).includes(i) && indicatorKind(i) === 'count');
+  return [...core, ...rest];
+}

@@ -14,7 +14,9 @@ export const CHECK_RULES: readonly Rule[] = RELATION_KINDS;
 
 /** Every rule id with its default severity (reading rules included). */
 export const RULE_IDS: ReadonlyArray<{ id: RuleId; severity: Severity }> = [
-  ...CHECK_RULES.map((r) => ({ id: r.id, severity: r.severity })),
+  // The annex's checks, the reading rules, then the relations of the published shapes (added later: listed
+  // last, so that reports that index rules keep their indexes).
+  ...CHECK_RULES.filter((r) => r.applicable === undefined).map((r) => ({ id: r.id, severity: r.severity })),
   { id: 'number', severity: 'error' },
   { id: 'missing', severity: 'error' },
   { id: 'duplicate', severity: 'error' },
@@ -23,13 +25,21 @@ export const RULE_IDS: ReadonlyArray<{ id: RuleId; severity: Severity }> = [
   // Checked when the run gives them what they need: targets (rules/target.ts), a series of files (series/).
   { id: 'target', severity: 'error' },
   { id: 'continuity', severity: 'error' },
+  ...CHECK_RULES.filter((r) => r.applicable !== undefined).map((r) => ({ id: r.id, severity: r.severity })),
 ];
 
 /**
  * Rules that only apply to some runs or tables (targets given, `--series`, a table with code and parent
- * columns): reports that list every rule per unit list them only for the units they concern.
+ * columns, the relations of some published shapes): reports that list every rule per unit list them only for
+ * the units they concern.
  */
-export const OPTIONAL_RULES: readonly RuleId[] = ['hierarchy', 'target', 'continuity'];
+export const OPTIONAL_RULES: readonly RuleId[] = [
+  'hierarchy',
+  'target',
+  'continuity',
+  // Relations only some tables have (src/relations/, `applicable`).
+  ...RELATION_KINDS.filter((k) => k.applicable !== undefined).map((k) => k.id),
+];
 
 export interface RuleRun {
   findings: Finding[];
@@ -46,7 +56,7 @@ export function applicableRules(annex: Annex, rules: readonly Rule[], skipped: S
   const out: Rule[] = [];
   for (const rule of rules) {
     const absent = rule.needs.filter((group) => !carries(annex, group));
-    if (rule.needs.length > 0 && absent.length === rule.needs.length) {
+    if (rule.needs.length > 0 && absent.length === rule.needs.length && !rule.applies?.(annex)) {
       const missing = [...new Set(absent.flat().filter((i) => !annex.indicators.includes(i)))];
       skipped.push({ rule: rule.id, msg: { id: 'skip.absent', params: { indicators: missing } } });
       continue;

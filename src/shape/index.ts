@@ -5,7 +5,7 @@
  */
 import { displayRef, gridWidth, type Cell, type Grid } from '../read/grid.js';
 import { PovcheckError } from '../errors.js';
-import { COUNT_INDICATORS, indicatorKind, type Indicator } from '../model/indicators.js';
+import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator } from '../model/indicators.js';
 import type { Annex, NumberLocale, Unit, Value } from '../model/annex.js';
 import type { Finding } from '../findings.js';
 import type { Lang } from '../messages/index.js';
@@ -190,11 +190,6 @@ export function missingIndicators(indicators: readonly Indicator[]): Finding[] {
   return COUNT_INDICATORS.filter((ind) => !indicators.includes(ind) && !(gross && ind === 'poor_reduced') && !(oneHouseholds && ind.startsWith('households_'))).map(
     (ind): Finding => ({ rule: 'missing', severity: 'warning', indicator: ind, msg: { id: 'missing.indicator', params: { indicator: ind, rules: RULES_NEEDING[ind] } } }),
   );
-}
-
-/** Whether the table is an annex table: it carries one of the annex's counts (a phase or the net reduction). */
-export function isAnnexShaped(indicators: readonly Indicator[]): boolean {
-  return indicators.some((i) => (COUNT_INDICATORS as readonly string[]).includes(i));
 }
 
 /**

@@ -9,7 +9,7 @@
  *
  * Matching works on folded text (normalize.ts foldKey: no case, diacritics or punctuation).
  */
-import { indicatorKey, type Measure, type Population, type Role, type Time } from '../model/vocabulary.js';
+import { indicatorKey, isVocabularyKey, type Measure, type Population, type Role, type Time } from '../model/vocabulary.js';
 import type { Lang } from '../messages/index.js';
 import { foldKey } from './normalize.js';
 
@@ -204,7 +204,8 @@ export function keyOf(f: Features): string | undefined {
   if (population === 'households' || population === 'em_households') {
     if (measure !== 'count' && measure !== 'persons') return undefined;
   }
-  return indicatorKey({ population, time, measure, role: f.role ?? 'value' });
+  const key = indicatorKey({ population, time, measure, role: f.role ?? 'value' });
+  return key !== undefined && isVocabularyKey(key) ? key : undefined;
 }
 
 /** The vocabulary key of one label on its own, with the language it is written in. */
