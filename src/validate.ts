@@ -5,7 +5,8 @@
 import { readGrid, type ReadOptions } from './read/index.js';
 import type { Grid, SourceInfo } from './read/grid.js';
 import { shape, type ShapeOptions } from './shape/index.js';
-import { CHECK_RULES, RULE_IDS, runRules } from './rules/index.js';
+import { RULE_IDS, runRules } from './rules/index.js';
+import { RELATION_KINDS } from './relations/index.js';
 import { checkedAnything, coverageOf, type Coverage } from './model/coverage.js';
 import { candidateKeys } from './shape/aliases.js';
 import { displayRef } from './read/grid.js';
@@ -49,7 +50,7 @@ export interface ValidateOptions extends ReadOptions, CheckOptions {
 }
 
 /** The rule families error localisation explains. */
-const LOCALISED_RULES: ReadonlySet<RuleId> = new Set(['sum', 'flow', 'rate', 'rate-change']);
+const LOCALISED_RULES: ReadonlySet<RuleId> = new Set(RELATION_KINDS.filter((k) => k.localised).map((k) => k.id));
 
 /**
  * Whether localisation has anything to explain: a failing check (error, or a warning its rule was re-levelled
@@ -144,7 +145,7 @@ export function relevel(findings: readonly Finding[], levels: RuleLevels | undef
  * of a table that has it; without the table (the streaming path, annex tables only) it is not asked.
  */
 export function askedChecks(opts: { rules?: RuleLevels; targets?: unknown }, annex?: Annex): RuleId[] {
-  const rules = CHECK_RULES.filter((r) => (r.applicable === undefined ? true : annex !== undefined && r.applicable(annex)));
+  const rules = RELATION_KINDS.filter((r) => (annex === undefined ? r.annex === true : r.applicable === undefined || r.applicable(annex)));
   const ids: RuleId[] = [...rules.map((r) => r.id), ...(opts.targets ? ['target' as const] : [])];
   return ids.filter((id) => opts.rules?.[id] !== 'off');
 }
@@ -209,10 +210,12 @@ export function withFindings(result: FileResult, extra: readonly Finding[], skip
   // A cause whose proposed value is exactly what an added finding expects at that cell explains it too.
   const alsoExplains = (c: Cause) =>
     added.filter((f) => f.severity === 'error' && f.at && f.expected !== undefined && c.cells.some((x) => sameCell(x.cell, f.at!) && x.proposed !== undefined && new Dec(x.proposed).eq(f.expected!))).map((f) => position.get(f)!);
-  const localisation = result.localisation && {
-    ...result.localisation,
-    causes: result.localisation.causes.map((c) => ({ ...c, explains: [...c.explains.map(moved), ...alsoExplains(c)].sort((a, b) => a - b) })),
-  };
+  const remap = (loc: Localisation): Localisation => ({
+    ...loc,
+    causes: loc.causes.map((c) => ({ ...c, explains: [...c.explains.map(moved), ...alsoExplains(c)].sort((a, b) => a - b) })),
+    ...(loc.parts ? { parts: loc.parts.map(remap) } : {}),
+  });
+  const localisation = result.localisation && remap(result.localisation);
   const skipped = [...result.skipped, ...withoutOffRules(skips, opts.rules)];
   // The rules these findings come from (a series' `continuity`) join the file's coverage: run when they found something.
   const coverage = result.coverage && {

@@ -38,6 +38,8 @@ export interface LCell {
   readonly base: Dec;
   /** Decimals as typed (or as cached, for a formula cell). */
   readonly dp: number;
+  /** Decimals a proposed value of this cell is sought at: a count's none; a rate's, the table's usual rate precision (at least 2). */
+  proposalDp: number;
   readonly formula?: { readonly text: string; readonly expr?: Expr; readonly role: FormulaRole };
 }
 
@@ -120,12 +122,16 @@ export function buildSystem(annex: Annex, opts: BuildOptions = {}): System {
         value: v,
         base: v.num,
         dp,
+        proposalDp: 0,
         ...(ft ? { formula: { text: ft, role: 'entered' as FormulaRole } } : {}),
       };
       cells.set(c.ref, c);
       if (c.kind === 'rate' && !ft) rateDecimals.push(dp);
     }
   }
+
+  const rateDp = Math.max(RATE_DECIMALS, mode(rateDecimals) ?? RATE_DECIMALS);
+  for (const c of cells.values()) c.proposalDp = c.kind === 'rate' ? rateDp : 0;
 
   // Formulas: parse, keep those over cells of the table, without cycles, whose cached value they reproduce.
   classifyFormulas(cells, opts.suspect);
@@ -220,7 +226,7 @@ export function buildSystem(annex: Annex, opts: BuildOptions = {}): System {
     guards,
     checksOf,
     guardsOf,
-    rateDp: Math.max(RATE_DECIMALS, mode(rateDecimals) ?? RATE_DECIMALS),
+    rateDp,
     ...(opts.suspect ? { suspect: opts.suspect } : {}),
     hasComputed: [...cells.values()].some((c) => c.formula?.role === 'computed'),
     isVar: (r) => cells.has(r) && !isComputed(r),
@@ -381,7 +387,7 @@ export class Evaluation {
 
   dpOf(r: string): number {
     const c = this.sys.cells.get(r);
-    if (this.changes.has(r)) return c?.kind === 'rate' ? this.sys.rateDp : 0;
+    if (this.changes.has(r)) return c?.proposalDp ?? 0;
     return c?.dp ?? 0;
   }
 
@@ -449,3 +455,4 @@ export function formExpr(f: Form): Expr {
 function quietContext(annex: Annex): RuleContext {
   return { annex, report: () => {}, skip: () => {}, depth: depthOf(annex), fold: () => {}, checked: () => {} };
 }
+

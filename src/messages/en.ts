@@ -362,6 +362,7 @@ export const en: Catalog = {
     option: (p, f) => `${p.rank}. ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (the values move together)' : ''}`,
     explains: (items) => `explains: ${items.join(' · ')}`,
     none: (p) => `No change of one or two cells makes ${allFailing(p.failing)} pass: several cells are probably wrong; see the findings below.`,
+    independent: (p) => `The table has ${p.count} independent errors (${p.failing} failing checks); the likely cause of each:`,
     stopped: (p) => `The search for the cells behind ${p.failing === 1 ? 'the failing check' : `the ${p.failing} failing checks`} stopped at its limit (a large or badly broken table); no cause is named.`,
     slip: SLIP_EN,
   },

@@ -378,6 +378,8 @@ export interface LocateText {
   /** The findings an explanation clears ("D6 sum · I6 flow"). */
   explains(items: string[]): string;
   none(p: { failing: number }): string;
+  /** Several independent errors, each localised on its own (the head line). */
+  independent(p: { count: number; failing: number }): string;
   stopped(p: { failing: number }): string;
   slip: Record<SlipKind, string>;
 }

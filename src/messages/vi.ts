@@ -369,6 +369,7 @@ export const vi: Catalog = {
     explains: (items) => `giải thích: ${items.join(' · ')}`,
     none: (p) =>
       `Không có cách sửa một hay hai ô nào làm cho ${failingNoun(p.failing)} trở nên đúng: có lẽ nhiều ô cùng sai; xem các lỗi bên dưới.`,
+    independent: (p) => `Bảng có ${p.count} lỗi độc lập nhau (${p.failing} phép kiểm tra đang sai); nguyên nhân có thể của từng lỗi:`,
     stopped: (p) =>
       `Việc tìm ô gây ra ${p.failing} lỗi kiểm tra đã dừng ở giới hạn (bảng lớn hoặc sai nhiều chỗ); không nêu được nguyên nhân.`,
     slip: SLIP_VI,

@@ -16,6 +16,7 @@ import { poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate, splitReduct
 import type { Finding } from '../findings.js';
 import { effectOfDecs, type Effect } from '../rules/summary.js';
 import { isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
+import { isAnnexShaped } from '../model/indicators.js';
 import { defineKind, type Relation } from './types.js';
 
 /**
@@ -81,6 +82,8 @@ export const denominatorKind = defineKind<DenominatorRelation>({
   needs: [['households_start', 'households_end']],
   perUnit: true,
   localised: false,
+  annex: true,
+  applicable: (annex) => isAnnexShaped(annex.indicators),
   *instances(ctx) {
     for (const unit of ctx.annex.units) {
       const hh = usable(ctx, 'denominator', unit, ['households_start', 'households_end']);

@@ -5,6 +5,9 @@
 import { plain } from '../calc/decimal.js';
 import { ref, sub } from '../model/expr.js';
 import { usable, type OkValue } from '../rules/types.js';
+import { isAnnexShaped } from '../model/indicators.js';
+import type { Annex } from '../model/annex.js';
+import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import { defineKind, type Relation } from './types.js';
 import { carriesSlot, okValue, slotFor, vocabularySlots } from './slots.js';
 
@@ -15,14 +18,27 @@ export interface FlowRelation extends Relation {
   readonly other?: boolean;
 }
 
+/** Whether the table prints gross flows (households that left, came back, fell into poverty). */
+function grossFlows(annex: Annex): boolean {
+  return vocabularySlots(annex).some((s) => (OUT_FLOWS as readonly string[]).includes(s.point.time) || (IN_FLOWS as readonly string[]).includes(s.point.time));
+}
+
+/** Whether the table prints a net reduction of some population (beyond the annex's). */
+function netReductions(annex: Annex): boolean {
+  return vocabularySlots(annex).some((s) => s.point.time === 'reduced' && s.point.measure === 'count' && s.point.role === 'value');
+}
+
 export const flowKind = defineKind<FlowRelation>({
   id: 'flow',
   relation: 'net-balance',
   severity: 'error',
   needs: [['poor_start', 'poor_reduced', 'poor_end']],
-  applies: (annex) => vocabularySlots(annex).some((s) => s.point.time === 'reduced' && s.point.measure === 'count' && s.point.role === 'value'),
+  applies: netReductions,
   perUnit: true,
   localised: true,
+  annex: true,
+  // A table of gross flows (thoát nghèo, tái nghèo …) without a net reduction balances by `balance` instead.
+  applicable: (annex) => annex.indicators.includes('poor_reduced') || (isAnnexShaped(annex.indicators) && !grossFlows(annex)) || netReductions(annex),
   *instances(ctx) {
     const { annex } = ctx;
     for (const unit of annex.units) {

@@ -13,6 +13,8 @@ import { Dec, plain } from '../calc/decimal.js';
 import type { Annex, Unit } from '../model/annex.js';
 import { partitionsByParent } from '../model/annex.js';
 import type { Finding } from '../findings.js';
+import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
+import { isAnnexShaped } from '../model/indicators.js';
 import type { MessageParams } from '../messages/types.js';
 import type { OkValue, RuleContext } from '../rules/types.js';
 import { householdsSlot, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
@@ -58,22 +60,30 @@ const pairInterval = (p: Pair) => impliedHouseholds(p.count.num, p.rate.num, p.r
 export function pairsOf(annex: Annex, unit: Unit, slots: readonly SlotInfo[]): Map<string, Pair[]> {
   const groups = new Map<string, Pair[]>();
   for (const s of slots) {
-    if (s.point.measure !== 'rate') continue;
+    if (!paired(s)) continue;
     const rate = okValue(annex, unit, s.key);
     const count = okValue(annex, unit, slotFor(s, { measure: 'count' }));
     if (!rate || !count) continue;
     const hh = householdsSlot(annex, s);
     if (hh !== undefined && okValue(annex, unit, hh)) continue; // printed: the rate relation checks it
-    const flow = !(['start', 'end', 'point'] as const).includes(s.point.time as 'start');
-    // Stocks at the end and at a point share the year's households; the start of the year has its own.
-    const time = s.point.time === 'start' ? 'start' : 'end';
+    const flow = (OUT_FLOWS as readonly string[]).includes(s.point.time) || (IN_FLOWS as readonly string[]).includes(s.point.time);
+    // Stocks at the end and at a point share the year's households; the start of the year has its own; a
+    // target's fall in points goes with its households (`Tương ứng số hộ nghèo giảm`).
+    const time = s.point.time === 'start' ? 'start' : s.point.time === 'reduced' ? 'reduced' : 'end';
     const population = s.point.population.startsWith('em_') ? 'em' : 'all';
-    const { indicator: _i, ...dims } = s.parsed;
+    // A target's from–to bounds are over the same households.
+    const { indicator: _i, bound: _b, ...dims } = s.parsed;
     const key = `${population}|${time}|${s.point.role}|${JSON.stringify(dims)}`;
     (groups.get(key) ?? groups.set(key, []).get(key)!).push({ count, rate, flow });
   }
   return groups;
 }
+
+/**
+ * The slots that pair with a count: rates, and a target's fall in points (a plan states the households a
+ * fall of so many points means). A printed fall in points is the difference of two rates, not a share: no pair.
+ */
+const paired = (s: SlotInfo) => s.point.measure === 'rate' || (s.point.measure === 'points' && s.point.role === 'target');
 
 /** The households every stock pair of a group admits (undefined: none), and the intervals it was built from. */
 export function commonHouseholds(pairs: readonly Pair[]): Interval | undefined {
@@ -151,11 +161,17 @@ export const impliedKind = defineKind<ImpliedRelation>({
   needs: [],
   perUnit: false,
   localised: true,
-  applicable: (annex) => vocabularySlots(annex).some((s) => s.point.measure === 'rate' && householdsSlot(annex, s) === undefined),
+  // Where some unit prints a count and its rate but not the households they are over.
+  // Not in an annex table: it prints households for every rate (a cell not read is a `number` finding).
+  applicable: (annex) => {
+    if (isAnnexShaped(annex.indicators)) return false;
+    const rates = vocabularySlots(annex).filter(paired);
+    return annex.units.some((u) => rates.some((s) => okValue(annex, u, s.key) && okValue(annex, u, slotFor(s, { measure: 'count' })) && !okValue(annex, u, householdsSlot(annex, s))));
+  },
   *instances(ctx) {
     const { annex } = ctx;
-    const slots = vocabularySlots(annex).filter((s) => s.point.role === 'value' || s.point.measure === 'rate');
-    if (!slots.some((s) => s.point.measure === 'rate')) return;
+    const slots = vocabularySlots(annex);
+    if (isAnnexShaped(annex.indicators) || !slots.some(paired)) return;
     const byUnit = new Map<number, Map<string, Pair[]>>();
     for (const unit of annex.units) {
       const groups = pairsOf(annex, unit, slots);
@@ -219,7 +235,7 @@ export const impliedKind = defineKind<ImpliedRelation>({
   form(r): Form | undefined {
     const refs = r.cells.map((c) => c.cell.ref);
     if (r.type === 'parts') return undefined; // a warning about denominators, not a slip to localise
-    return { type: 'test', refs, holds: (get) => holdsWith(r, get) };
+    return { type: 'test', refs, holds: (get) => holdsWith(r, get), bounds: (ref, get) => boundsFor(r, ref, get) };
   },
 });
 
@@ -259,3 +275,36 @@ function holdsWith(r: ImpliedRelation, get: (ref: string) => Dec | undefined): b
   return true;
 }
 
+
+/**
+ * For one cell of a pair moving alone, exactly the values that keep the relation: with the other pairs'
+ * common households L … U (or the whole's upper bound W), a count c fits the households H with
+ * (r − h)·H ≤ 100·c < (r + h)·H, and a rate the values 100·c / H rounds to, for H in that interval.
+ */
+function boundsFor(r: ImpliedRelation, ref: string, get: (ref: string) => Dec | undefined): { lo?: Dec; loStrict?: boolean; hi?: Dec; hiStrict?: boolean } | undefined {
+  if (r.type === 'parts') return undefined;
+  const pairs = r.pairs;
+  const pair = pairs.find((p) => p.count.cell.ref === ref || p.rate.cell.ref === ref);
+  if (!pair) return undefined;
+  const h = new Dec(10).pow(-(pair.rate.decimals ?? 0)).div(2);
+  const c = get(pair.count.cell.ref);
+  const x = get(pair.rate.cell.ref);
+  if (!c || !x) return undefined;
+  if (r.type === 'part') {
+    const w = r.whole;
+    const wholeIv = 'num' in w ? { lo: get(w.cell.ref)!, hi: get(w.cell.ref)! } : commonHouseholds(w);
+    const W = wholeIv?.hi;
+    if (W === undefined || W.isZero()) return undefined;
+    // lo(c, r) ≤ W ⇔ 100·c / (r + h) < W.
+    return ref === pair.rate.cell.ref ? { lo: c.mul(100).div(W).minus(h), loStrict: true } : { hi: W.mul(x.plus(h)).div(100), hiStrict: true };
+  }
+  const others = commonHouseholds(pairs.filter((p) => p !== pair && !p.flow));
+  if (!others || others.hi === undefined || pair.flow) return undefined;
+  const { lo: L, hi: U } = others;
+  if (ref === pair.count.cell.ref) {
+    if (x.minus(h).lte(0)) return { hi: x.plus(h).mul(U).div(100), hiStrict: true };
+    return { lo: x.minus(h).mul(L).div(100), hi: x.plus(h).mul(U).div(100), hiStrict: true };
+  }
+  const dp = pair.rate.decimals ?? 0;
+  return { lo: c.mul(100).div(U).toDecimalPlaces(dp, Dec.ROUND_HALF_UP), hi: c.mul(100).div(L).toDecimalPlaces(dp, Dec.ROUND_HALF_UP) };
+}

@@ -33,18 +33,10 @@ export const precisionKind = defineKind<PrecisionRelation>({
   needs: [],
   perUnit: false,
   localised: false,
-  applicable: (annex) => precisionSlots(annex).length > 0,
+  applicable: (annex) => typedRates(annex).length >= 3,
   *instances(ctx) {
     const { annex } = ctx;
-    const slots = precisionSlots(annex);
-    if (slots.length === 0) return;
-    const rates: OkValue[] = [];
-    for (const unit of annex.units) {
-      for (const k of slots) {
-        const v = annex.values[unit.id]?.[k];
-        if (isOk(v) && v.cell.numeric === undefined) rates.push(v);
-      }
-    }
+    const rates = typedRates(annex);
     const usual = rates.length >= 3 ? usualDecimals(rates) : undefined;
     if (usual === undefined) return;
     for (const v of rates) yield { unit: annex.units[v.unit]!, at: v, cells: [v], usual };
@@ -66,7 +58,18 @@ export const precisionKind = defineKind<PrecisionRelation>({
   form: () => undefined,
 });
 
-/** The rates checked at their printed precision (the annex's start and end rates are checked at ≥ 2 decimals). */
-function precisionSlots(annex: Annex): string[] {
-  return annex.indicators.filter((k) => !isCoreIndicator(k) && ['rate', 'points'].includes(measureOf(indicatorOf(k))));
+/**
+ * The rates checked at their printed precision and typed as text (the annex's start and end rates are checked
+ * at ≥ 2 decimals; a workbook's numbers print as their format says).
+ */
+function typedRates(annex: Annex): OkValue[] {
+  const slots = annex.indicators.filter((k) => !isCoreIndicator(k) && ['rate', 'points'].includes(measureOf(indicatorOf(k))));
+  const rates: OkValue[] = [];
+  for (const unit of annex.units) {
+    for (const k of slots) {
+      const v = annex.values[unit.id]?.[k];
+      if (isOk(v) && v.cell.numeric === undefined) rates.push(v);
+    }
+  }
+  return rates;
 }

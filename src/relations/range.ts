@@ -32,6 +32,7 @@ export const rangeKind = defineKind<RangeRelation>({
   perUnit: true,
   localised: false,
   guard: true,
+  annex: true,
   *instances(ctx) {
     const others = vocabularySlots(ctx.annex).filter((sl) => !isCoreIndicator(sl.key));
     for (const unit of ctx.annex.units) {

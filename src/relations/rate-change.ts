@@ -10,6 +10,7 @@ import type { Finding } from '../findings.js';
 import { num, ref, sub, type Expr } from '../model/expr.js';
 import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { EXACT_SHOWN } from './rate.js';
+import { isAnnexShaped } from '../model/indicators.js';
 import { defineKind, type Relation } from './types.js';
 
 /** A rate as printed, or computed from its count and households. */
@@ -73,6 +74,8 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
   needs: [['rate_reduced']],
   perUnit: true,
   localised: true,
+  annex: true,
+  applicable: (annex) => isAnnexShaped(annex.indicators) || annex.indicators.includes('rate_reduced'),
   *instances(ctx) {
     for (const unit of ctx.annex.units) {
       const rr = usable(ctx, 'rate-change', unit, ['rate_reduced']);

@@ -46,7 +46,7 @@ export const rateMeanKind = defineKind<RateMeanRelation>({
   needs: [],
   perUnit: false,
   localised: true,
-  applicable: (annex) => ratesAlone(annex).length > 0,
+  applicable: (annex) => ratesAlone(annex).length > 0 && [...partitionsByParent(annex).values()].some((ps) => ps.some((p) => p.length >= 2)),
   *instances(ctx) {
     const { annex } = ctx;
     const rates = ratesAlone(annex);

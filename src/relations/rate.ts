@@ -7,7 +7,9 @@ import { exactRate, printedRateMatches, RATE_DECIMALS, roundRate } from '../calc
 import { isOk, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { carriesSlot, householdsSlot, okValue, slotFor, vocabularySlots } from './slots.js';
 import { impliedHouseholds } from './implied.js';
-import { defineKind, type Relation } from './types.js';
+import { isAnnexShaped } from '../model/indicators.js';
+import type { Annex } from '../model/annex.js';
+import { defineKind, type Form, type Relation } from './types.js';
 
 /** Digits shown in messages for an unrounded quotient. */
 export const EXACT_SHOWN = 4;
@@ -26,14 +28,21 @@ export function matchesPrinted(printed: OkValue, exact: Dec): boolean {
   return printedRateMatches(printed.num, printed.decimals ?? 0, exact);
 }
 
+/** Whether the table prints a rate of the vocabulary (beyond the annex's start and end rates). */
+function printsRates(annex: Annex): boolean {
+  return vocabularySlots(annex).some((s) => s.point.measure === 'rate' && s.point.role === 'value' && carriesSlot(annex, slotFor(s, { measure: 'count' })) && householdsSlot(annex, s) !== undefined);
+}
+
 export const rateKind = defineKind<RateRelation>({
   id: 'rate',
   relation: 'rate',
   severity: 'error',
   needs: [['rate_start'], ['rate_end']],
-  applies: (annex) => vocabularySlots(annex).some((s) => s.point.measure === 'rate' && s.point.role === 'value'),
+  applies: printsRates,
   perUnit: true,
   localised: true,
+  annex: true,
+  applicable: (annex) => isAnnexShaped(annex.indicators) || printsRates(annex),
   *instances(ctx) {
     const { annex } = ctx;
     for (const unit of annex.units) {
@@ -97,7 +106,11 @@ export const rateKind = defineKind<RateRelation>({
       },
     });
   },
-  form: (r) => ({ type: 'rate', r: r.at.cell.ref, p: r.count.cell.ref, h: r.households.cell.ref, minDp: r.which ? RATE_DECIMALS : 0 }),
+  form(r): Form | undefined {
+    // A flow's rate over households within 5 % of the table's is another denominator, not a slip: no check.
+    if (r.flow && !matchesAt(r) && nearDenominator(r.count.num, r.at.num, r.at.decimals ?? 0, r.households.num)) return undefined;
+    return { type: 'rate', r: r.at.cell.ref, p: r.count.cell.ref, h: r.households.cell.ref, minDp: r.which ? RATE_DECIMALS : 0 };
+  },
 });
 
 /**
@@ -114,12 +127,23 @@ function checkOther(r: RateRelation, ctx: RuleContext): void {
   if (rounded.eq(printed.num)) return;
   const base = { unit: r.unit.name, indicator: printed.indicator, count: r.count.plain, households: r.households.plain, exact: plain(exact.toDecimalPlaces(EXACT_SHOWN, 1), EXACT_SHOWN), expected: plain(rounded, dp), actual: printed.plain };
   const implied = impliedHouseholds(r.count.num, printed.num, dp);
-  const h = r.households.num;
-  const near = r.flow && implied !== undefined && implied.lo.lte(h.mul('1.05')) && (implied.hi === undefined || implied.hi.gte(h.mul('0.95')));
+  const near = r.flow && nearDenominator(r.count.num, printed.num, dp, r.households.num);
   const where = { at: printed.cell, unit: r.unit.name, indicator: printed.indicator, expected: base.expected, actual: printed.plain };
   if (near) {
     ctx.report({ rule: 'denominator', severity: 'warning', ...where, msg: { id: 'denominator.flow-rate', params: { ...base, impliedLo: plain(implied!.lo), ...(implied!.hi ? { impliedHi: plain(implied!.hi) } : {}) } } });
     return;
   }
   ctx.report({ rule: 'rate', severity: 'error', ...where, msg: { id: 'rate.mismatch-of', params: { ...base, householdsIndicator: r.households.indicator, decimals: dp } } });
+}
+
+/** Whether a rate fits households within 5 % of `h`: the same households at another time of the year. */
+function nearDenominator(count: Dec, rate: Dec, dp: number, h: Dec): boolean {
+  const implied = impliedHouseholds(count, rate, dp);
+  return implied !== undefined && implied.lo.lte(h.mul('1.05')) && (implied.hi === undefined || implied.hi.gte(h.mul('0.95')));
+}
+
+/** Whether a rate of the vocabulary is its count over its households at the precision printed. */
+function matchesAt(r: RateRelation): boolean {
+  const exact = exactRate(r.count.num, r.households.num);
+  return !exact || exact.toDecimalPlaces(r.at.decimals ?? 0, Dec.ROUND_HALF_UP).eq(r.at.num);
 }

@@ -52,6 +52,9 @@ export const sumKind = defineKind<SumRelation>({
   needs: [],
   perUnit: false,
   localised: true,
+  annex: true,
+  // A table of one unit (one unit's series by year) has nothing to add up.
+  applicable: (annex) => isAnnexShaped(annex.indicators) || ([...partitionsByParent(annex).values()].some((ps) => ps.some((p) => p.length > 0)) && countSlots(annex).length > 0),
   *instances(ctx) {
     const { annex } = ctx;
     const partitions = partitionsByParent(annex);

@@ -39,7 +39,8 @@ export type Form =
       readonly type: 'test';
       readonly refs: readonly string[];
       holds(get: (ref: string) => Dec | undefined): boolean;
-      bounds?(ref: string, get: (ref: string) => Dec | undefined): { lo?: Dec; hi?: Dec } | undefined;
+      /** Exactly the values the cell may take (the others as they are), or undefined when it cannot tell. */
+      bounds?(ref: string, get: (ref: string) => Dec | undefined): { lo?: Dec; loStrict?: boolean; hi?: Dec; hiStrict?: boolean } | undefined;
     };
 
 export interface RelationKind<R extends Relation = Relation> extends Rule {
@@ -49,6 +50,8 @@ export interface RelationKind<R extends Relation = Relation> extends Rule {
   readonly localised: boolean;
   /** Whether its instances that hold bound locate's proposals (the `range` rule). */
   readonly guard?: boolean;
+  /** One of the annex's first checks (listed first among the rule ids; asked of every annex table). */
+  readonly annex?: boolean;
   /** The instances over the table; reports through `ctx.skip` those it cannot check, and why. */
   instances(ctx: RuleContext): Iterable<R>;
   /** Checks one instance: reports its finding (and records that it ran) through `ctx`. */

@@ -16,7 +16,7 @@ export const CHECK_RULES: readonly Rule[] = RELATION_KINDS;
 export const RULE_IDS: ReadonlyArray<{ id: RuleId; severity: Severity }> = [
   // The annex's checks, the reading rules, then the relations of the published shapes (added later: listed
   // last, so that reports that index rules keep their indexes).
-  ...CHECK_RULES.filter((r) => r.applicable === undefined).map((r) => ({ id: r.id, severity: r.severity })),
+  ...RELATION_KINDS.filter((r) => r.annex).map((r) => ({ id: r.id, severity: r.severity })),
   { id: 'number', severity: 'error' },
   { id: 'missing', severity: 'error' },
   { id: 'duplicate', severity: 'error' },
@@ -25,7 +25,7 @@ export const RULE_IDS: ReadonlyArray<{ id: RuleId; severity: Severity }> = [
   // Checked when the run gives them what they need: targets (rules/target.ts), a series of files (series/).
   { id: 'target', severity: 'error' },
   { id: 'continuity', severity: 'error' },
-  ...CHECK_RULES.filter((r) => r.applicable !== undefined).map((r) => ({ id: r.id, severity: r.severity })),
+  ...RELATION_KINDS.filter((r) => !r.annex).map((r) => ({ id: r.id, severity: r.severity })),
 ];
 
 /**
@@ -38,7 +38,7 @@ export const OPTIONAL_RULES: readonly RuleId[] = [
   'target',
   'continuity',
   // Relations only some tables have (src/relations/, `applicable`).
-  ...RELATION_KINDS.filter((k) => k.applicable !== undefined).map((k) => k.id),
+  ...RELATION_KINDS.filter((k) => !k.annex).map((k) => k.id),
 ];
 
 export interface RuleRun {

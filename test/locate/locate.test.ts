@@ -101,14 +101,22 @@ describe('what the checks cannot decide', () => {
     expect(cell).toMatchObject({ proposed: '7633', kind: 'transposition' });
   });
 
-  it('no set of one or two cells: says so instead of guessing', () => {
+  it('three slips, no set of one or two cells for all: each independent error localised on its own', () => {
     const r = withTexts({
       [`poor_end:${col('Chiêm Hóa')}`]: '4.963',
       [`rate_start:${col('Yên Sơn')}`]: '9,62',
       [`households_end:${col('Na Hang')}`]: '10.850',
     });
-    expect(r.localisation).toMatchObject({ status: 'none', causes: [] });
+    expect(r.localisation).toMatchObject({ status: 'found', causes: [] });
     expect(r.localisation.failing).toBeGreaterThan(4);
+    const parts = r.localisation.parts!.map((p) => p.causes[0]!.cells.map((c) => `${c.cell.ref}=${c.proposed}`).join('+'));
+    expect(parts).toEqual(['J3=10580+I6=4693', 'F8=9.26']);
+    expect(r.localisation.parts!.every((p) => p.causes[0]!.confidence === 'unique')).toBe(true);
+  });
+
+  it('no set of cells explains the errors of one row: says so instead of guessing', () => {
+    const r = withTexts({ 'households_start:0': '210.999', 'households_start:1': '49.000', 'households_start:2': '39.000', 'households_start:3': '36.000' });
+    expect(r.localisation).toMatchObject({ status: 'none', causes: [] });
   });
 
   it('stays bounded on a big table with several errors', () => {
@@ -122,7 +130,9 @@ describe('what the checks cannot decide', () => {
     const t0 = performance.now();
     const r = checkRecords(wideRecords(data, { units, rates: false, texts }));
     expect(performance.now() - t0).toBeLessThan(20_000);
-    expect(['none', 'stopped']).toContain(r.localisation.status);
+    expect(['found', 'none', 'stopped']).toContain(r.localisation.status);
+    // What it names is honest: the sum a slip hides in alone is ambiguous, never one confident cell.
+    for (const p of r.localisation.parts ?? []) if (p.failing === 1) expect(p.causes[0]?.confidence).not.toBe('unique');
   });
 });
 
