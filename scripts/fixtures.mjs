@@ -413,6 +413,112 @@ export function targetFixtures() {
   };
 }
 
+/**
+ * Large tables for `povcheck table` (issue 16): the 148 commune-level units of Phú Thọ province (after the
+ * 1 July 2025 merger, in the order of the public list of new units) and the 34 provinces and centrally-run
+ * cities (after the same merger; the six cities first, then the provinces from north to south: an order
+ * chosen for the fixture, not an official one). The names are real; the figures are CONSTRUCTED (a seeded
+ * generator, plausible by area: wards and big cities low, mountain communes and provinces high) and internally
+ * consistent, computed the annex's way (yearData): the total row is the sum of the units, poor households at
+ * the end = start − reduced, rates half-up to two decimals over the start and end households, the reduction
+ * the difference of the printed rates. `povcheck validate` finds no error in them.
+ */
+export const PHU_THO_COMMUNES = [
+  'Phường Việt Trì', 'Phường Nông Trang', 'Phường Thanh Miếu', 'Phường Vân Phú', 'Xã Hy Cương', 'Xã Lâm Thao',
+  'Xã Xuân Lũng', 'Xã Phùng Nguyên', 'Xã Bản Nguyên', 'Phường Phong Châu', 'Phường Phú Thọ', 'Phường Âu Cơ',
+  'Xã Phù Ninh', 'Xã Dân Chủ', 'Xã Phú Mỹ', 'Xã Trạm Thản', 'Xã Bình Phú', 'Xã Thanh Ba', 'Xã Quảng Yên',
+  'Xã Hoàng Cương', 'Xã Đông Thành', 'Xã Chí Tiên', 'Xã Liên Minh', 'Xã Đoan Hùng', 'Xã Tây Cốc', 'Xã Chân Mộng',
+  'Xã Chí Đám', 'Xã Bằng Luân', 'Xã Hạ Hòa', 'Xã Đan Thượng', 'Xã Yên Kỳ', 'Xã Vĩnh Chân', 'Xã Văn Lang',
+  'Xã Hiền Lương', 'Xã Cẩm Khê', 'Xã Phú Khê', 'Xã Hùng Việt', 'Xã Đồng Lương', 'Xã Tiên Lương', 'Xã Vân Bán',
+  'Xã Tam Nông', 'Xã Thọ Văn', 'Xã Vạn Xuân', 'Xã Hiền Quan', 'Xã Thanh Thuỷ', 'Xã Đào Xá', 'Xã Tu Vũ',
+  'Xã Thanh Sơn', 'Xã Võ Miếu', 'Xã Văn Miếu', 'Xã Cự Đồng', 'Xã Hương Cần', 'Xã Yên Sơn', 'Xã Khả Cửu',
+  'Xã Tân Sơn', 'Xã Minh Đài', 'Xã Lai Đồng', 'Xã Thu Cúc', 'Xã Xuân Đài', 'Xã Long Cốc', 'Xã Yên Lập',
+  'Xã Thượng Long', 'Xã Sơn Lương', 'Xã Xuân Viên', 'Xã Minh Hòa', 'Xã Trung Sơn', 'Xã Tam Sơn', 'Xã Sông Lô',
+  'Xã Hải Lựu', 'Xã Yên Lãng', 'Xã Lập Thạch', 'Xã Tiên Lữ', 'Xã Thái Hòa', 'Xã Liên Hòa', 'Xã Hợp Lý',
+  'Xã Sơn Đông', 'Xã Tam Đảo', 'Xã Đại Đình', 'Xã Đạo Trù', 'Xã Tam Dương', 'Xã Hội Thịnh', 'Xã Hoàng An',
+  'Xã Tam Dương Bắc', 'Xã Vĩnh Tường', 'Xã Thổ Tang', 'Xã Vĩnh Hưng', 'Xã Vĩnh An', 'Xã Vĩnh Phú', 'Xã Vĩnh Thành',
+  'Xã Yên Lạc', 'Xã Tề Lỗ', 'Xã Liên Châu', 'Xã Tam Hồng', 'Xã Nguyệt Đức', 'Xã Bình Nguyên', 'Xã Xuân Lãng',
+  'Xã Bình Xuyên', 'Xã Bình Tuyền', 'Phường Vĩnh Phúc', 'Phường Vĩnh Yên', 'Phường Phúc Yên', 'Phường Xuân Hòa',
+  'Xã Cao Phong', 'Xã Mường Thàng', 'Xã Thung Nai', 'Xã Đà Bắc', 'Xã Cao Sơn', 'Xã Đức Nhàn', 'Xã Quy Đức',
+  'Xã Tân Pheo', 'Xã Tiền Phong', 'Xã Kim Bôi', 'Xã Mường Động', 'Xã Dũng Tiến', 'Xã Hợp Kim', 'Xã Nật Sơn',
+  'Xã Lạc Sơn', 'Xã Mường Vang', 'Xã Đại Đồng', 'Xã Ngọc Sơn', 'Xã Nhân Nghĩa', 'Xã Quyết Thắng', 'Xã Thượng Cốc',
+  'Xã Yên Phú', 'Xã Lạc Thủy', 'Xã An Bình', 'Xã An Nghĩa', 'Xã Lương Sơn', 'Xã Cao Dương', 'Xã Liên Sơn',
+  'Xã Mai Châu', 'Xã Bao La', 'Xã Mai Hạ', 'Xã Pà Cò', 'Xã Tân Mai', 'Xã Tân Lạc', 'Xã Mường Bi', 'Xã Mường Hoa',
+  'Xã Toàn Thắng', 'Xã Vân Sơn', 'Xã Yên Thủy', 'Xã Lạc Lương', 'Xã Yên Trị', 'Xã Thịnh Minh', 'Phường Hòa Bình',
+  'Phường Kỳ Sơn', 'Phường Tân Hòa', 'Phường Thống Nhất',
+];
+
+export const PROVINCES_34 = [
+  'Hà Nội', 'Hải Phòng', 'Huế', 'Đà Nẵng', 'TP. Hồ Chí Minh', 'Cần Thơ',
+  'Cao Bằng', 'Tuyên Quang', 'Lào Cai', 'Điện Biên', 'Lai Châu', 'Sơn La', 'Thái Nguyên', 'Lạng Sơn', 'Quảng Ninh',
+  'Phú Thọ', 'Bắc Ninh', 'Hưng Yên', 'Ninh Bình', 'Thanh Hóa', 'Nghệ An', 'Hà Tĩnh', 'Quảng Trị', 'Quảng Ngãi',
+  'Gia Lai', 'Đắk Lắk', 'Khánh Hòa', 'Lâm Đồng', 'Đồng Nai', 'Tây Ninh', 'Đồng Tháp', 'Vĩnh Long', 'An Giang', 'Cà Mau',
+];
+
+/** A small seeded generator (mulberry32), so the constructed figures are the same on every run. */
+function seeded(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Base counts for units of given sizes and poverty rates: households at the start (within `size`), a growth of
+ * 0,2–1,8 % over the year, poor households at the start (the rate within `rate`, in %), 10–45 % of them leaving.
+ */
+function constructedBase(profiles, seed) {
+  const rnd = seeded(seed);
+  const within = ([lo, hi]) => lo + (hi - lo) * rnd();
+  const base = { households_start: [], households_end: [], poor_start: [], poor_reduced: [] };
+  for (const p of profiles) {
+    const h0 = Math.round(within(p.size));
+    const h1 = Math.round(h0 * (1 + within([0.002, 0.018])));
+    const p0 = Math.max(1, Math.round((h0 * within(p.rate)) / 100));
+    const red = Math.round(p0 * within([0.1, 0.45]));
+    base.households_start.push(String(h0));
+    base.households_end.push(String(h1));
+    base.poor_start.push(String(p0));
+    base.poor_reduced.push(String(red));
+  }
+  return base;
+}
+
+/** The communes of Phú Thọ: wards small rates; the former Hòa Bình and the western mountain communes higher. */
+function phuThoProfiles() {
+  const hoaBinh = PHU_THO_COMMUNES.indexOf('Xã Cao Phong');
+  const west = [PHU_THO_COMMUNES.indexOf('Xã Thanh Sơn'), PHU_THO_COMMUNES.indexOf('Xã Minh Hòa')];
+  return PHU_THO_COMMUNES.map((name, i) => {
+    if (name.startsWith('Phường')) return { size: [7000, 16000], rate: [0.2, 1.2] };
+    if (i >= hoaBinh) return { size: [2500, 7000], rate: [6, 19] };
+    if (i >= west[0] && i <= west[1]) return { size: [3000, 8000], rate: [4, 12] };
+    return { size: [4000, 10000], rate: [1, 5] };
+  });
+}
+
+/** Households (thousands, rough 2025 sizes) and a poverty-rate band per province, in PROVINCES_34 order. */
+const PROVINCE_PROFILES = [
+  [2650, [0.02, 0.2]], [1350, [0.2, 0.8]], [350, [0.8, 2]], [880, [0.1, 0.6]], [4300, [0.01, 0.1]], [1250, [0.5, 1.5]],
+  [140, [14, 22]], [510, [10, 18]], [460, [8, 15]], [150, [17, 25]], [115, [20, 28]], [330, [12, 20]], [550, [3, 7]], [230, [8, 14]], [420, [0.3, 1]],
+  [1250, [2, 5]], [1050, [0.8, 2.5]], [1050, [0.8, 2]], [1150, [1, 3]], [1100, [3, 7]], [1000, [4, 8]], [420, [4, 7]], [530, [4, 8]], [570, [5, 10]],
+  [950, [4, 9]], [950, [4, 8]], [600, [1.5, 4]], [1000, [2, 5]], [1250, [0.5, 1.5]], [930, [0.5, 1.5]], [1300, [1, 2.5]], [1180, [1, 3]], [1450, [1, 3]], [750, [1.5, 4]],
+];
+
+export function largeFixtures() {
+  const communes = yearData(constructedBase(phuThoProfiles(), 20250701));
+  const provinces = yearData(constructedBase(PROVINCE_PROFILES.map(([k, rate]) => ({ size: [k * 960, k * 1040], rate })), 34));
+  // Not the seed's "Tổng số hộ của toàn tỉnh …": these tables are not of one province's districts.
+  const records = (data, units) => longRecords(data, { keys: false, units }).map((r, i) => (i === 0 ? r.map((h) => h.replace('Tổng số hộ của toàn tỉnh', 'Tổng số hộ')) : r));
+  return {
+    'calc/communes-phu-tho.csv': serialize(records(communes, ['Toàn tỉnh', ...PHU_THO_COMMUNES]), { delimiter: ';' }),
+    'calc/provinces-34.csv': serialize(records(provinces, ['Cả nước', ...PROVINCES_34]), { delimiter: ';' }),
+  };
+}
+
 function main() {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
   const write = (name, bytes) => {
@@ -426,6 +532,7 @@ function main() {
   for (const [name, bytes] of Object.entries(calcFixtures())) write(name, bytes);
   for (const [name, bytes] of Object.entries(seriesFixtures())) write(name, bytes);
   for (const [name, bytes] of Object.entries(targetFixtures())) write(name, bytes);
+  for (const [name, bytes] of Object.entries(largeFixtures())) write(name, bytes);
   console.log('fixtures written');
 }
 

@@ -13,19 +13,20 @@ import { registerRules } from './commands/rules.js';
 import { registerTable } from './commands/table.js';
 import { registerPlan } from './commands/plan.js';
 import { registerRate } from './commands/rate.js';
+import { cliLang, localizeProgram } from './commands/cli-language.js';
 
 export { EXIT } from './commands/shared.js';
 
 const require = createRequire(import.meta.url);
 const VERSION: string = (require('../package.json') as { version: string }).version;
 
+/** The program; its help and option errors in `ctx.lang` (default: the environment's language). */
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command();
   program
     .name('povcheck')
     .description('Check and compute poverty-rate tables (annex tables of Vietnamese poverty-reduction plans).')
     .version(VERSION, '-V, --version')
-    .showHelpAfterError('(povcheck --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.out, writeErr: ctx.io.err });
   const withVersion = { ...ctx, version: VERSION };
@@ -35,12 +36,14 @@ export function buildProgram(ctx: CommandContext): Command {
   registerPlan(program, withVersion);
   registerRate(program, withVersion);
   registerRules(program, withVersion);
+  localizeProgram(program, ctx.lang ?? envLang(ctx.io.env), { out: ctx.io.out, err: ctx.io.err });
   return program;
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let code: number = EXIT.OK;
-  const program = buildProgram({ io, setExit: (c) => (code = c) });
+  const lang = cliLang(argv, io.env);
+  const program = buildProgram({ io, setExit: (c) => (code = c), lang });
   try {
     await program.parseAsync(argv);
     return code;
@@ -51,7 +54,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return benign ? EXIT.OK : EXIT.UNREADABLE;
     }
     if (isPovcheckError(e)) {
-      io.err(oneLine(e, envLang(io.env)) + '\n');
+      io.err(oneLine(e, lang) + '\n');
       return EXIT.UNREADABLE;
     }
     io.err(`povcheck: internal error (${internalError(e, io).params.detail})\n`);

@@ -5,6 +5,7 @@
  * worded by the message catalogue of the chosen language (see messages/*.ts, `errors`).
  */
 import type { CoreIndicator as Indicator } from './model/indicators.js';
+import type { RefusedKind } from './read/kinds.js';
 
 export interface ErrorParams {
   FILE_NOT_FOUND: Record<string, never>;
@@ -12,6 +13,8 @@ export interface ErrorParams {
   FILE_EMPTY: { blank: boolean };
   FILE_BINARY: { kind: 'zip' | 'ole' | 'pdf' | 'png' | 'jpeg' | 'gzip' | 'binary' | 'ods' | 'xlsb' | 'docx' | 'encrypted' };
   FILE_TOO_LARGE: { limitMb: number };
+  /** A spreadsheet or document of a kind povcheck does not read (read/kinds.ts), with how to convert it. */
+  FILE_KIND: { kind: RefusedKind; ext: string };
   ENCODING_INVALID: { encoding: string };
   /** Text in a legacy Vietnamese encoding (or typed with a legacy font); `likely` when it can be told. */
   ENCODING_LEGACY: { likely?: 'windows-1258' | 'tcvn3' | 'vni'; sample: string };

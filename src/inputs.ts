@@ -1,19 +1,80 @@
 /**
- * The command line's inputs → the files to check: files as given, directories searched (recursively) for
- * .csv, .tsv, .xlsx and .xlsm files (not .txt: folders hold notes; name "Unicode Text" exports or use a glob), glob patterns expanded (tinyglobby; quote them so the shell does not). The list
- * is sorted (by path, code point order, the same on every machine) and deduplicated (by real path), so a run
- * is reproducible. A directory or pattern that names no file is kept as a problem of its own: a CI job that
+ * The command line's inputs → the files to check: files as given; directories searched recursively
+ * (read/kinds.ts decides: the tables povcheck reads, .txt files that look like Excel's text exports, and the
+ * spreadsheets and documents it does not read, which are listed so that the reader refuses each with how to
+ * convert it; README.md, notes and images are left alone); glob patterns expanded (picomatch, over the same walk; quote them
+ * so the shell does not), every match taken. Symbolic links are followed, to files and to folders; a link
+ * back up the tree (a loop) is not walked again. The list is sorted (by path, code point order, the same on
+ * every machine) and deduplicated (by real path: a file reached twice is checked once), so a run is
+ * reproducible. A directory or pattern that names no file is kept as a problem of its own: a CI job that
  * checks an empty folder has a mistake in it, and says so (exit 2).
  */
 // Synchronous calls: node:fs/promises stays unloaded at start-up.
-import { realpathSync, statSync } from 'node:fs';
-import { isAbsolute, posix, resolve, sep } from 'node:path';
-import { DIRECTORY_EXTENSIONS } from './read/index.js';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { isAbsolute, join, posix, resolve, sep } from 'node:path';
+import { PovcheckError } from './errors.js';
+import { folderKind } from './read/kinds.js';
 
-export type Input = { kind: 'file'; path: string } | { kind: 'empty'; arg: string; source: 'glob' | 'directory' };
+export type Input =
+  | { kind: 'file'; path: string }
+  | { kind: 'empty'; arg: string; source: 'glob' | 'directory' }
+  /** A folder the search could not open (permissions): listed, never skipped silently. */
+  | { kind: 'refused'; path: string; error: PovcheckError };
 
-/** Files a directory search skips: Excel's lock files ("~$annex.xlsx", not workbooks) and hidden files. */
-const SKIP = ['**/~$*', '**/node_modules/**'];
+/** Names a folder search skips: hidden files and folders, Excel's lock files ("~$annex.xlsx", not workbooks), node_modules. */
+const skipped = (name: string) => name.startsWith('.') || name.startsWith('~$') || name === 'node_modules';
+
+/**
+ * Every file under a folder, as paths relative to it ('/'), links followed: folders reached directly first,
+ * then those reached only through a link; each real folder is walked once, so a link back up the tree (a
+ * loop) or two links to one folder cost nothing. A link that leads nowhere (or to itself) is listed as a
+ * file: the reader says why it cannot be read. Folders that cannot be opened are returned apart.
+ */
+export function walkFolder(root: string, maxDepth = Infinity): { files: string[]; unreadable: Array<{ rel: string; code: string }> } {
+  const files: string[] = [];
+  const unreadable: Array<{ rel: string; code: string }> = [];
+  const visited = new Set<string>();
+  const linked: Array<{ dir: string; rel: string; depth: number }> = [];
+  const visit = (dir: string, rel: string, depth: number) => {
+    if (depth >= maxDepth) return;
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (visited.has(real)) return;
+    visited.add(real);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      if (rel !== '') unreadable.push({ rel, code: (e as NodeJS.ErrnoException).code ?? 'unknown error' });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (skipped(e.name)) continue;
+      const full = join(dir, e.name);
+      const r = rel === '' ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory()) visit(full, r, depth + 1);
+      else if (e.isSymbolicLink()) {
+        let target;
+        try {
+          target = statSync(full);
+        } catch {
+          files.push(r); // a broken link, or a loop of links
+          continue;
+        }
+        if (target.isDirectory()) linked.push({ dir: full, rel: r, depth: depth + 1 });
+        else files.push(r);
+      } else files.push(r);
+    }
+  };
+  visit(root, '', 0);
+  for (let i = 0; i < linked.length; i++) visit(linked[i]!.dir, linked[i]!.rel, linked[i]!.depth);
+  return { files, unreadable };
+}
 
 const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
@@ -41,43 +102,56 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
   const found: string[] = [];
   const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const empty: Input[] = [];
-  // tinyglobby loads only for a directory or a pattern: a run on named files does not pay for it.
-  const globber = async () => import('tinyglobby');
+  const refused: Input[] = [];
+  // picomatch loads only for a pattern: a run on named files or folders does not pay for it.
+  const matcher = async () => (await import('picomatch')).default;
   for (const arg of args) {
     const abs = isAbsolute(arg) ? arg : resolve(cwd, arg);
     const kind = await kindOf(abs);
     if (kind === 'file') {
       found.push(arg);
     } else if (kind === 'directory') {
-      const { glob } = await globber();
-      const patterns = DIRECTORY_EXTENSIONS.map((e) => `**/*${e}`);
-      const rel = await glob(patterns, { cwd: abs, ignore: SKIP, dot: false, onlyFiles: true, caseSensitiveMatch: false, followSymbolicLinks: false, expandDirectories: false });
-      if (rel.length === 0) empty.push({ kind: 'empty', arg, source: 'directory' });
+      const walked = walkFolder(abs);
+      const rel = walked.files.filter((r) => folderKind(resolve(abs, r)) !== 'ignore');
+      for (const d of walked.unreadable) refused.push({ kind: 'refused', path: under(arg, d.rel), error: new PovcheckError('FILE_UNREADABLE', { reason: 'io', detail: d.code }, { file: under(arg, d.rel) }) });
+      if (rel.length === 0 && walked.unreadable.length === 0) empty.push({ kind: 'empty', arg, source: 'directory' });
       for (const r of [...rel].sort(byPath)) found.push(under(arg, r));
-    } else if (GLOB_CHARS.test(arg) && (await globber()).isDynamicPattern(toPosix(arg))) {
-      const { glob } = await globber();
-      const matches = await glob(toPosix(arg), { cwd, dot: false, onlyFiles: true, absolute: false, expandDirectories: false, followSymbolicLinks: false });
-      if (matches.length === 0) empty.push({ kind: 'empty', arg, source: 'glob' });
-      // Matches come relative to cwd; an absolute pattern gives absolute paths back.
-      for (const m of matches.map((m) => (isAbsolute(arg) ? resolve(cwd, m) : m)).sort(byPath)) found.push(m);
+    } else if (GLOB_CHARS.test(arg) && (await matcher()).scan(toPosix(arg)).isGlob) {
+      // The pattern's fixed folder is walked as a folder run walks (links followed once), every file the pattern matches taken.
+      const pm = await matcher();
+      const pattern = toPosix(arg);
+      const { base, glob } = pm.scan(pattern);
+      // Without `**` the pattern reaches only as deep as its segments: the walk stops there.
+      const depth = glob.includes('**') ? Infinity : glob.split('/').length;
+      const baseAbs = resolve(cwd, base === '' ? '.' : base);
+      const matches = pm(pattern, { dot: false });
+      const hits = (await kindOf(baseAbs)) === 'directory' ? walkFolder(baseAbs, depth).files.map((r) => (base === '' || base === '.' ? r : posix.join(base, r))).filter((p) => matches(p)) : [];
+      if (hits.length === 0) empty.push({ kind: 'empty', arg, source: 'glob' });
+      for (const m of hits.sort(byPath)) found.push(m);
     } else {
       found.push(arg); // does not exist: validate reports it (FILE_NOT_FOUND)
     }
   }
 
-  const seen = new Set<string>();
-  const files: string[] = [];
-  for (const f of opts.order === 'given' ? found : [...found].sort(byPath)) {
+  // One path per real file: the first (in the order kept) that is not reached through a link, else the first.
+  const realOf = (f: string): { key: string; direct: boolean } => {
     const abs = isAbsolute(f) ? f : resolve(cwd, f);
-    let key = abs;
     try {
-      key = realpathSync(abs);
+      const real = realpathSync(abs);
+      return { key: real, direct: real === abs };
     } catch {
-      /* missing: keyed by its absolute path */
+      return { key: abs, direct: true }; // missing: keyed by its absolute path
     }
-    if (seen.has(key)) continue;
-    seen.add(key);
-    files.push(f);
-  }
-  return [...files.map((path): Input => ({ kind: 'file', path })), ...empty];
+  };
+  const ordered = opts.order === 'given' ? found : [...found].sort(byPath);
+  const chosen = new Map<string, { path: string; direct: boolean; at: number }>();
+  ordered.forEach((f, at) => {
+    const { key, direct } = realOf(f);
+    const prev = chosen.get(key);
+    if (!prev) chosen.set(key, { path: f, direct, at });
+    else if (direct && !prev.direct) chosen.set(key, { path: f, direct, at: opts.order === 'given' ? prev.at : at });
+  });
+  const kept = [...chosen.values()].sort((a, b) => a.at - b.at).map((c) => c.path);
+  const files = opts.order === 'given' ? kept : kept.sort(byPath);
+  return [...files.map((path): Input => ({ kind: 'file', path })), ...refused, ...empty];
 }

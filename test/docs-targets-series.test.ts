@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { docBlocks, ROOT, runCli } from './helpers.js';
+import { docBlocks, ROOT, cli } from './helpers.js';
 import { parseUnitsMap } from '../src/series/units-map.js';
 import { parseTargets } from '../src/targets/index.js';
 
@@ -24,24 +24,24 @@ function commands(heading: string): string[][] {
     .map((l) => [...l.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!).slice(1));
 }
 
-const run = (args: string[]) => runCli(args, { env: { COLUMNS: '200' } });
+const run = (args: string[]) => cli(args, { env: { COLUMNS: '200' } });
 
 describe('docs: Targets', () => {
   const cmds = commands('## Targets');
 
-  it('its fixture commands run (0 when all targets are met, 1 when one is missed)', () => {
+  it('its fixture commands run (0 when all targets are met, 1 when one is missed)', async () => {
     expect(cmds.length).toBeGreaterThanOrEqual(2);
-    for (const args of cmds) expect([0, 1], args.join(' ')).toContain(run(args).code);
-    expect(run(cmds[0]!).code).toBe(0);
+    for (const args of cmds) expect([0, 1], args.join(' ')).toContain((await run(args)).code);
+    expect((await run(cmds[0]!)).code).toBe(0);
   });
 
-  it('the targets file shown is fixtures/targets/tuyen-quang-2020.json', () => {
+  it('the targets file shown is fixtures/targets/tuyen-quang-2020.json', async () => {
     const shown = blocks('## Targets').find((b) => b.lang === 'json')!.text;
     expect(parseTargets(shown)).toEqual(parseTargets(readFileSync(join(ROOT, 'fixtures/targets/tuyen-quang-2020.json'), 'utf8')));
   });
 
-  it('the output shown is what the missed-targets command prints', () => {
-    const out = run(cmds.find((a) => a.includes('fixtures/targets/na-hang-short.csv'))!).stdout;
+  it('the output shown is what the missed-targets command prints', async () => {
+    const out = (await run(cmds.find((a) => a.includes('fixtures/targets/na-hang-short.csv'))!)).stdout;
     const shown = blocks('## Targets').find((b) => b.lang === '')!.text;
     for (const line of shown.split('\n')) expect(out, line).toContain(line);
   });
@@ -50,19 +50,19 @@ describe('docs: Targets', () => {
 describe('docs: Series', () => {
   const cmds = commands('## Series: one year against the next');
 
-  it('its fixture commands run: 0 where the years carry over, 1 for the planted break', () => {
+  it('its fixture commands run: 0 where the years carry over, 1 for the planted break', async () => {
     expect(cmds.length).toBeGreaterThanOrEqual(3);
-    for (const args of cmds) expect(run(args).code, args.join(' ')).toBe(args.some((a) => a.includes('break')) ? 1 : 0);
+    for (const args of cmds) expect((await run(args)).code, args.join(' ')).toBe(args.some((a) => a.includes('break')) ? 1 : 0);
   });
 
-  it('the output shown is what the break command prints', () => {
-    const out = run(cmds.find((a) => a.some((x) => x.includes('break')))!).stdout;
+  it('the output shown is what the break command prints', async () => {
+    const out = (await run(cmds.find((a) => a.some((x) => x.includes('break')))!)).stdout;
     const shown = blocks('## Series: one year against the next').find((b) => b.lang === '')!.text;
     // "…" stands for lines left out.
     for (const line of shown.split('\n').filter((l) => l.trim() !== '' && l.trim() !== '…')) expect(out, line).toContain(line);
   });
 
-  it('the units maps shown are read, the CSV one as the fixture', () => {
+  it('the units maps shown are read, the CSV one as the fixture', async () => {
     const maps = blocks('### Units maps');
     const json = parseUnitsMap(Buffer.from(maps.find((b) => b.lang === 'json')!.text), 'readme.json');
     expect(json.entries.map((e) => [e.from, e.to])).toEqual([

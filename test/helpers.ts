@@ -51,12 +51,50 @@ export function runCli(args: string[], opts: { input?: string; env?: Record<stri
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', LANG: 'C', LC_ALL: '', GITHUB_STEP_SUMMARY: '', ...opts.env },
+    env: { ...process.env, ...TEST_ENV, ...opts.env },
     timeout: 120_000,
     maxBuffer: 1 << 30,
     ...(opts.input !== undefined ? { input: opts.input } : {}),
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The environment every CLI test starts from: no colours, English fallback messages, no CI extras. */
+const TEST_ENV = { NO_COLOR: '1', FORCE_COLOR: '', LANG: 'C', LC_ALL: '', GITHUB_STEP_SUMMARY: '' };
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * The CLI run in this process (`main` of src/cli.ts with captured streams): the same command line, working
+ * directory and environment as `runCli`, without starting a process. For tests whose point is what a command
+ * does, not the built binary (the binary has its own tests: colours, start-up, packaging). Runs one at a time:
+ * the working directory and the variables the code reads from `process.env` are switched for the run.
+ */
+export function cli(args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliRun> {
+  const run = async (): Promise<CliRun> => {
+    const { main } = await import('../src/cli.js');
+    const env = { ...process.env, ...TEST_ENV, ...opts.env };
+    let stdout = '';
+    let stderr = '';
+    const io = { out: (s: string) => void (stdout += s), err: (s: string) => void (stderr += s), isTTY: false, columns: undefined, env, cwd: opts.cwd ?? ROOT };
+    const before = process.cwd();
+    const saved = Object.fromEntries(Object.keys(opts.env ?? {}).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, opts.env ?? {});
+    process.chdir(opts.cwd ?? ROOT);
+    try {
+      const code = await main(['node', 'povcheck', ...args], io);
+      return { code, stdout, stderr };
+    } finally {
+      process.chdir(before);
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  };
+  const result = queue.then(run, run);
+  queue = result.catch(() => undefined);
+  return result;
 }
 
 /** A finding reduced to what must match across representations of the same table. */
@@ -102,4 +140,31 @@ export function docBlocks(file: string, heading: string): Array<{ lang: string; 
     fence?.push(line);
   }
   return out;
+}
+
+/** A command line's words, as a POSIX shell splits them (quotes kept together; no expansion: povcheck expands quoted patterns itself). */
+export function words(line: string): string[] {
+  const out: string[] = [];
+  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
+  for (const m of line.matchAll(re)) out.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? m[3]!));
+  return out;
+}
+
+/** Runs one example line: its `&&` chain, each part with its `>` redirection; the first failing part ends it. */
+export async function runExampleLine(line: string, cwd: string): Promise<{ code: number; out: string }> {
+  let out = '';
+  for (const part of line.split(' && ')) {
+    const argv = words(part);
+    if (argv[0] === 'npm') continue; // `npm install`: test:e2e runs it on a clone
+    if (argv[0] === 'npx') argv.shift();
+    if (argv[0] !== 'povcheck') throw new Error(`not a povcheck command: ${part}`);
+    const redirect = argv.indexOf('>');
+    const target = redirect >= 0 ? argv[redirect + 1] : undefined;
+    const args = redirect >= 0 ? argv.slice(1, redirect) : argv.slice(1);
+    const r = await cli(args, { cwd });
+    if (target) writeFileSync(join(cwd, target), r.stdout);
+    out += r.stdout + r.stderr;
+    if (r.code !== 0) return { code: r.code, out };
+  }
+  return { code: 0, out };
 }

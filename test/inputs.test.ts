@@ -73,3 +73,51 @@ describe('expanding the inputs of a run', () => {
     expect(files(await expandInputs(['submissions/c.tsv', 'other/z.csv'], dir))).toEqual(['other/z.csv', 'submissions/c.tsv']);
   });
 });
+
+describe('a folder run never skips a table silently', () => {
+  function submissions(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-folder-'));
+    const put = (p: string, content: string | Buffer = 'x') => {
+      mkdirSync(join(dir, p, '..'), { recursive: true });
+      writeFileSync(join(dir, p), content);
+    };
+    put('submissions/huyen-a/annex.csv');
+    put('submissions/huyen-b/annex.xls');
+    put('submissions/x.ods');
+    put('submissions/ke-hoach.pdf');
+    put('submissions/ke-hoach.doc');
+    put('submissions/bang.numbers');
+    put('submissions/README.md');
+    put('submissions/ghi-chu.txt', 'Ghi chú: nộp trước ngày 15.\n');
+    put('submissions/unicode-text.txt', Buffer.from([0xff, 0xfe, 0x41, 0x00]));
+    put('submissions/tab-export.txt', 'Chỉ tiêu\tToàn tỉnh\nTổng số hộ đầu năm\t210299\n');
+    put('submissions/photo.png');
+    // Links: to a file outside the folder, to a folder inside it (the same files again), back up the tree (a loop), nowhere.
+    put('elsewhere/linked.csv');
+    symlinkSync(join(dir, 'elsewhere/linked.csv'), join(dir, 'submissions/link-to-file.csv'));
+    symlinkSync(join(dir, 'submissions/huyen-a'), join(dir, 'submissions/alias-of-huyen-a'));
+    symlinkSync(join(dir, 'submissions'), join(dir, 'submissions/huyen-a/loop'));
+    symlinkSync(join(dir, 'submissions/nowhere.csv'), join(dir, 'submissions/dangling.csv'));
+    return dir;
+  }
+  const dir = submissions();
+
+  it('lists every table and document it does not read, follows links once, ignores notes and images', async () => {
+    expect(files(await expandInputs(['submissions'], dir))).toEqual([
+      'submissions/bang.numbers',
+      'submissions/dangling.csv',
+      'submissions/huyen-a/annex.csv',
+      'submissions/huyen-b/annex.xls',
+      'submissions/ke-hoach.doc',
+      'submissions/ke-hoach.pdf',
+      'submissions/link-to-file.csv',
+      'submissions/tab-export.txt',
+      'submissions/unicode-text.txt',
+      'submissions/x.ods',
+    ]);
+  });
+
+  it('a glob follows links too (a broken one is listed: the reader says why), and a file reached twice is checked once, by its direct path', async () => {
+    expect(files(await expandInputs(['submissions/**/*.csv'], dir))).toEqual(['submissions/dangling.csv', 'submissions/huyen-a/annex.csv', 'submissions/link-to-file.csv']);
+  });
+});

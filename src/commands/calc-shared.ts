@@ -43,6 +43,7 @@ export function addInputOptions(cmd: Command): Command {
         .default('auto'),
     )
     .option('--transpose', 'units as rows instead of columns')
+    .option('--no-transpose', 'units as columns (the seed layout) however many there are')
     .addOption(noColorOption())
     .addOption(new Option('-o, --output-file <path>', 'write the output to this file (written whole or not at all; never over the input)'))
     // The spellings table and plan had first (--out) and validate's --output: still accepted.

@@ -4,14 +4,15 @@
  * Never writes over the input, never writes a copy that still has errors.
  *
  * Exit codes: 0 a copy was written (corrected, or unchanged when no check fails) and it validates without
- * errors; 1 nothing written: no unique correction, or errors fix does not correct; 2 unreadable input, bad
- * command line, the output is the input, or the output cannot be written.
+ * errors; 1 nothing written: no unique correction, or errors fix does not correct; 2 unreadable input, nothing
+ * in it could be checked (nothing written), bad command line, the output is the input, or the output cannot be written.
  */
 import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import type { Lang } from '../messages/index.js';
 import type { EncodingChoice } from '../read/decode.js';
 import type { Value } from '../model/annex.js';
+import { checkedAnything } from '../model/coverage.js';
 import { EXIT, delimiterOption, encodingOption, internalError, langOption, localeOption, makeStyle, noColorOption, readOptionsOf, type CommandContext } from './shared.js';
 
 interface FixFlags {
@@ -91,6 +92,11 @@ async function runFix(file: string, output: string, flags: FixFlags, { io }: Com
     return EXIT.FINDINGS;
   };
 
+  // A table on which nothing could be checked has no "clean" to copy: say so, write nothing (exit 2, as validate).
+  if (!checkedAnything(result.coverage)) {
+    io.out(t.refused({ file, reason: 'unchecked', count: 0, cells: [] }) + '\n');
+    return EXIT.UNREADABLE;
+  }
   if (loc.status === 'clean') {
     const left = errorCells(result.findings);
     if (left.length > 0) return refuse('other-errors', left);

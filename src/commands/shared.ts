@@ -89,6 +89,8 @@ export interface CommandContext {
   setExit(code: number): void;
   /** povcheck's version (reports that name the tool). */
   version?: string;
+  /** The language of the command line itself (help, option errors): --lang, else LC_ALL / LC_MESSAGES / LANG. */
+  lang?: Lang;
 }
 
 /** Message language when neither --lang nor the table decides: the user's locale settings. */

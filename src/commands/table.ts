@@ -2,13 +2,13 @@
  * `povcheck table <file>`: compute every derived cell of the annex from the base counts and render it
  * (text, markdown, csv, xlsx, docx, json, html). Differences between stated and computed values go to stderr.
  */
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import { catalog } from '../messages/index.js';
 import { computeTable, type ComputedTable } from '../compute/table.js';
-import type { RenderOptions } from '../render/table-data.js';
+import type { CalendarDate, RenderOptions } from '../render/table-data.js';
 import { addInputOptions, emit, guard, outFile, outputLang, readAnnex, readingNotes, reportDifferences, type InputFlags } from './calc-shared.js';
-import { EXIT, terminalWidth, type CommandContext } from './shared.js';
+import { EXIT, envLang, terminalWidth, type CommandContext } from './shared.js';
 
 export const TABLE_FORMATS = ['text', 'markdown', 'csv', 'xlsx', 'docx', 'json', 'html'] as const;
 type TableFormat = (typeof TABLE_FORMATS)[number];
@@ -17,9 +17,23 @@ const FILE_ONLY: readonly TableFormat[] = ['xlsx', 'docx', 'html'];
 
 interface TableFlags extends InputFlags {
   format: TableFormat;
+  /** true --transpose, false --no-transpose, undefined: chosen by the number of units. */
   transpose?: boolean;
   title?: string;
+  date?: CalendarDate;
+  source?: string;
   strict?: boolean;
+}
+
+/** A date as `2020-12-31` or `31/12/2020` (day first, as Vietnamese documents write it). */
+export function parseDate(value: string): CalendarDate | undefined {
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value.trim());
+  const dmy = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(value.trim());
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
+  if (year === undefined) return undefined;
+  const d = { year: Number(year), month: Number(month), day: Number(day) };
+  const check = new Date(Date.UTC(d.year, d.month - 1, d.day));
+  return check.getUTCFullYear() === d.year && check.getUTCMonth() === d.month - 1 && check.getUTCDate() === d.day ? d : undefined;
 }
 
 export function registerTable(program: Command, ctx: CommandContext): void {
@@ -29,6 +43,14 @@ export function registerTable(program: Command, ctx: CommandContext): void {
     .argument('<file>', 'CSV or TAB-separated text file with households_start, households_end, poor_start and poor_reduced or poor_end per unit')
     .addOption(new Option('-f, --format <format>', 'output format (xlsx, docx and html need -o)').choices([...TABLE_FORMATS]).default('text'))
     .option('--title <text>', 'a title above the table (docx, xlsx, markdown, text, html)')
+    .addOption(
+      new Option('--date <date>', 'the date the figures refer to, 2020-12-31 or 31/12/2020: a line under the title').argParser((v: string) => {
+        const d = parseDate(v);
+        if (!d) throw new InvalidArgumentError(catalog(ctx.lang ?? envLang(ctx.io.env)).cli.badDate);
+        return d;
+      }),
+    )
+    .option('--source <text>', 'where the figures come from: a line under the table')
     .option('--strict', 'exit 1 when the input states a derived value that differs from the computed one');
   addInputOptions(cmd).action(async (file: string, flags: TableFlags) => {
     ctx.setExit(await guard(ctx, file, (setLang) => runTable(file, flags, ctx, setLang), flags.lang));
@@ -63,16 +85,19 @@ async function runTable(file: string, flags: TableFlags, ctx: CommandContext, se
   const calc = catalog(lang).calc;
   const table = computeTable(annex, { total: flags.total, totalName: calc.totalName });
 
-  let transpose = !!flags.transpose;
-  const opts = (): RenderOptions => ({ lang, locale, transpose, ...(flags.title ? { title: flags.title } : {}) });
-  let output = await render(table, flags.format, opts(), file);
-  // On a terminal, a text table wider than the window is printed with units as rows.
-  if (flags.format === 'text' && !out && !transpose && ctx.io.isTTY && typeof output === 'string') {
+  const opts = (transpose: boolean | undefined): RenderOptions => ({
+    lang,
+    locale,
+    ...(transpose !== undefined ? { transpose } : {}),
+    ...(flags.title ? { title: flags.title } : {}),
+    ...(flags.date ? { date: flags.date } : {}),
+    ...(flags.source ? { source: flags.source } : {}),
+  });
+  let output = await render(table, flags.format, opts(flags.transpose), file);
+  // On a terminal, a text table wider than the window is printed with units as rows (unless --no-transpose).
+  if (flags.format === 'text' && !out && flags.transpose === undefined && ctx.io.isTTY && typeof output === 'string') {
     const widest = Math.max(...output.split('\n').map((l) => [...l].length));
-    if (widest > terminalWidth(ctx.io)) {
-      transpose = true;
-      output = await render(table, flags.format, opts(), file);
-    }
+    if (widest > terminalWidth(ctx.io)) output = await render(table, flags.format, opts(true), file);
   }
   await emit(ctx, output, out, file);
 

@@ -70,7 +70,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
   // --format and --output-file are paired in the order they are given; commander calls these in argv order.
   const outputs: Output[] = [];
   let pending: string | undefined; // an output file named before any --format
-  const lang = envLang(ctx.io.env);
+  const lang = ctx.lang ?? envLang(ctx.io.env);
   const outputFile = (file: string) => {
     const last = outputs[outputs.length - 1];
     if (!last) {
@@ -177,6 +177,10 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
   for (const input of inputs) {
     if (input.kind === 'empty') {
       results.push({ file: input.arg, status: 'unreadable', findings: [], skipped: [], error: new PovcheckError('NO_INPUT', { kind: input.source }, { file: input.arg }) });
+      continue;
+    }
+    if (input.kind === 'refused') {
+      results.push({ file: input.path, status: 'unreadable', findings: [], skipped: [], error: input.error });
       continue;
     }
     const progress = await progressFor(input.path, io, STREAM_THRESHOLD);

@@ -11,7 +11,7 @@ import { PovcheckError } from '../errors.js';
 import { Dec, ZERO } from '../calc/decimal.js';
 import { printedRateMatches, exactRate, rate, rateReduction } from '../calc/annex-math.js';
 import { INDICATORS, type CoreIndicator, type CountIndicator, type Indicator } from '../model/indicators.js';
-import type { Annex, Unit, Value } from '../model/annex.js';
+import { childrenByParent, type Annex, type Unit, type Value } from '../model/annex.js';
 import type { Cell } from '../read/grid.js';
 import { unitKey } from '../shape/normalize.js';
 import type { TableData } from '../render/table-data.js';
@@ -261,20 +261,34 @@ export function computeTable(annex: Annex, opts: { total: TotalMode; totalName: 
   const values: Array<Partial<Record<Indicator, Dec>>> = units.map(() => ({}));
   const differences: Difference[] = [];
 
-  const partBases = choice.parts.map((u) => readBase(annex, u, { needReduced: true, allowZeroHouseholds: false }) as BaseCounts & { poor_reduced: Dec });
-  choice.parts.forEach((u, i) => {
-    const b = partBases[i]!;
+  // A unit with units under it (a district over its communes, a block over its units) is a subtotal: its counts
+  // are the sums of theirs, and what it states is compared, as for the total. The total sums the top level.
+  const children = childrenByParent(annex);
+  const kids = (u: Unit) => (children.get(u.id) ?? []).filter((c) => c.id !== choice.total?.id);
+  const bases = new Map<number, BaseCounts & { poor_reduced: Dec }>();
+  const baseOf = (u: Unit, depth = 0): BaseCounts & { poor_reduced: Dec } => {
+    let b = bases.get(u.id);
+    if (b) return b;
+    const under = depth < annex.units.length ? kids(u) : [];
+    b = under.length > 0 ? (sumBase(under.map((c) => baseOf(c, depth + 1))) as BaseCounts & { poor_reduced: Dec }) : (readBase(annex, u, { needReduced: true, allowZeroHouseholds: false }) as BaseCounts & { poor_reduced: Dec });
+    bases.set(u.id, b);
+    return b;
+  };
+  for (const u of choice.parts) {
+    const b = baseOf(u);
     const d = derive(b);
     values[u.id] = defined(d);
-    const derived: Indicator[] = [b.reducedFrom === 'poor_end' ? 'poor_reduced' : 'poor_end', 'rate_start', 'rate_end', 'rate_reduced'];
+    const derived: readonly Indicator[] = kids(u).length > 0 ? INDICATORS : [b.reducedFrom === 'poor_end' ? 'poor_reduced' : 'poor_end', 'rate_start', 'rate_end', 'rate_reduced'];
     differences.push(...statedDifferences(annex, u, values[u.id]!, derived, exactRates(d)));
-  });
+  }
+  const partIds = new Set(choice.parts.map((u) => u.id));
+  const topLevel = choice.parts.filter((u) => u.parent === undefined || !partIds.has(u.parent));
 
   const total = choice.total;
   if (total) {
     const isAdded = choice.source === 'added';
-    if (choice.parts.length > 0) {
-      const d = derive(sumBase(partBases) as BaseCounts & { poor_reduced: Dec });
+    if (topLevel.length > 0) {
+      const d = derive(sumBase(topLevel.map((u) => baseOf(u))) as BaseCounts & { poor_reduced: Dec });
       values[total.id] = defined(d);
       // In the annex the total column is itself derived: every stated cell of it is compared.
       if (!isAdded) differences.push(...statedDifferences(annex, total, values[total.id]!, INDICATORS, exactRates(d)));

@@ -18,6 +18,7 @@ import type { Indicator } from '../model/indicators.js';
 import type { Finding, RuleId } from '../findings.js';
 import { CHECK_RULES, runRules } from '../rules/index.js';
 import { RELATION_KINDS } from '../relations/index.js';
+import { isAnnexShaped, isCoreIndicator } from '../model/indicators.js';
 import { formatCellValue, groupsThousands } from './format.js';
 import { buildSystem, Evaluation, formExpr, type Check, type LCell, type System } from './model.js';
 import { refsOf, showFormula } from '../model/expr.js';
@@ -52,7 +53,9 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
   const sys = buildSystem(annex, { off });
   const failing = failingChecks(sys);
   if (failing.length === 0) return { status: 'clean', failing: 0, causes: [], more: 0 };
-  const whole = localise(sys, failing, findings, off, limits, new Set());
+  // The failing checks of more units than one or two cells reach: no search for one explanation of them all.
+  const spread = beyondTwoCells(annex, findings, off);
+  const whole: Localisation = spread === undefined ? localise(sys, failing, findings, off, limits, new Set()) : { status: 'none', failing: failing.length, causes: [], more: 0 };
   if (whole.status === 'found') return whole;
   // No one or two cells explain every failing check: the table has several independent errors. Each group
   // of failing checks that share no cell with the others is localised on its own; a group still left
@@ -188,6 +191,21 @@ function withoutExplained(loc: Localisation, before: Localisation): Localisation
 function combine(parts: Localisation[], failing: number): Localisation {
   const status = parts.every((p) => p.status === 'found') ? 'found' : parts.some((p) => p.status === 'found') ? 'found' : 'none';
   return { status, failing, causes: [], more: 0, parts };
+}
+
+/**
+ * Without formulas, a cell lies only in the checks of its own unit and in the sums of its parent and of its
+ * own children (their findings name the parent): one cell reaches the findings of at most 2 units, two cells
+ * 4. When the failing checks name more units, no change of one or two cells explains them: the count of
+ * failing checks, answered before the system is built (a big, badly broken table costs seconds there).
+ */
+function beyondTwoCells(annex: Annex, findings: readonly Finding[], off: ReadonlySet<string>): number | undefined {
+  // Relations beyond the annex's (a part's households against its whole's, …) reach further: not decided here.
+  if (!isAnnexShaped(annex.indicators) || annex.indicators.some((i) => !isCoreIndicator(i))) return undefined;
+  for (const row of annex.values) for (const v of Object.values(row)) if (v?.cell.formula !== undefined) return undefined;
+  const failing = findings.filter((f) => FAMILIES.has(f.rule) && !off.has(f.rule) && f.severity !== 'info');
+  const units = new Set(failing.map((f) => f.unit));
+  return units.size > 4 ? failing.length : undefined;
 }
 
 /** Most formula cells tried one by one in the second pass. */

@@ -18,6 +18,14 @@ export interface CalcText {
   totalName: string;
   /** Worksheet name in the xlsx output. */
   sheetName: string;
+  /** The line above a table that has no unit-of-measure column: "Đơn vị tính: hộ, %". */
+  unitLine: string;
+  /** `--date`: the date the figures refer to, under the title. */
+  asOf: (d: { year: number; month: number; day: number }) => string;
+  /** `--source`: the line under the table. */
+  sourceLine: (source: string) => string;
+  /** Over the second and later parts of a table split because its columns do not fit one page. */
+  continued: string;
 
   /** table: the head line of the differences between stated and computed values (stderr). */
   differencesHead: (file: string, count: number) => string;

@@ -37,9 +37,15 @@ const why = (
   return `no number of exits gives exactly this value: ${below}${f.n(p.exits ?? '0')} give ${val(p.indicator, p.value ?? '0', f)}`;
 };
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 export const enCalc: CalcText = {
   totalName: 'Total',
   sheetName: 'Annex',
+  unitLine: 'Unit: households, %',
+  asOf: (d) => `(Figures as of ${d.day} ${MONTHS[d.month - 1]} ${d.year})`,
+  sourceLine: (s) => `Source: ${s}`,
+  continued: '(continued)',
   differencesHead: (file, n) => `povcheck: ${file}: ${n} ${n === 1 ? 'cell states' : 'cells state'} another value than computed; the output carries the computed values:`,
   difference: (p, f) =>
     `  ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): the table has ${p.statedIsNumber ? f.n(p.stated) : `"${p.stated}"`}, computed ${f.n(p.computed)}`,

@@ -2,6 +2,7 @@
 import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
 import type { ConfigProblem } from '../errors.js';
 import { enCalc, name as indName, val } from './en-calc.js';
+import { enCli } from './cli-en.js';
 import type { MessageParams } from './types.js';
 import { enRelations } from './en-relations.js';
 
@@ -237,6 +238,17 @@ export const en: Catalog = {
       rate_end: '- End of year',
     },
     rateHeading: 'Poverty rate',
+    groups: { households: 'Total households', poor: 'Poor households', rate: 'Poverty rate (%)' },
+    phases: {
+      households_start: 'Start of year',
+      households_end: 'End of year',
+      poor_start: 'Start of year',
+      poor_reduced: 'Reduced during the year',
+      poor_end: 'End of year',
+      rate_start: 'Start of year',
+      rate_reduced: 'Reduction (points)',
+      rate_end: 'End of year',
+    },
     measure: { households: 'Households', percent: '%' },
     sttHeader: 'No.',
     labelHeader: 'Indicator',
@@ -378,11 +390,13 @@ export const en: Catalog = {
         none: 'no change of one or two cells makes all failing checks pass.',
         stopped: 'the search for causes stopped at its limit.',
         'other-errors': `errors that fix cannot correct remain (${p.cells.join(', ')}); run povcheck validate.`,
+        unchecked: 'nothing in it could be checked (its labels were not understood, or it has no units); povcheck validate says what.',
       }[p.reason],
     workbook: (p) => `${p.file}: fix writes delimited text files (CSV, TAB-separated) only`,
     unsafe: (p) => `${p.file}: cannot find cell ${p.cell} in the file's text to rewrite it safely; nothing written`,
   },
   calc: enCalc,
+  cli: enCli,
   errors: {
     FILE_NOT_FOUND: () => 'no such file',
     FILE_UNREADABLE: (p) =>
@@ -403,6 +417,16 @@ export const en: Catalog = {
         binary: 'this is binary data, not a CSV or text table',
       })[p.kind],
     FILE_TOO_LARGE: (p) => `the file is larger than ${p.limitMb} MB`,
+    FILE_KIND: (p) =>
+      ({
+        xls: 'an Excel 97–2003 workbook (.xls), which povcheck does not read: open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
+        xlsb: 'a binary Excel workbook (.xlsb): save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
+        ods: 'an OpenDocument spreadsheet: in LibreOffice, File → Save As → "Excel 2007-365 (.xlsx)" or "Text CSV" (UTF-8)',
+        numbers: 'an Apple Numbers file: in Numbers, File → Export To → Excel (.xlsx) or CSV',
+        et: 'a WPS Spreadsheets file (.et): save it as "Excel Workbook (.xlsx)" or CSV',
+        document: `a word-processor document (${p.ext}), not a table: copy the table into a spreadsheet and save it as .xlsx or "CSV UTF-8"`,
+        pdf: 'a PDF, from which povcheck does not read tables: check the spreadsheet it was made from (.xlsx or CSV)',
+      })[p.kind],
     ENCODING_INVALID: (p) =>
       `the text is not valid ${p.encoding}; it may be in a legacy code page (Windows-1258, TCVN3, VNI): save it from Excel as "CSV UTF-8" or "Unicode Text"`,
     ENCODING_LEGACY: (p) =>
@@ -431,7 +455,7 @@ export const en: Catalog = {
     NO_INPUT: (p) =>
       p.kind === 'glob'
         ? 'no file matches this pattern'
-        : 'this directory holds no file povcheck looks for (.csv, .tsv, .xlsx, .xlsm)',
+        : 'this directory holds no table or document povcheck looks for (.csv, .tsv, .xlsx, .xlsm, a .txt export of Excel; or .xls, .ods, .pdf … to be converted)',
     CONFIG_INVALID: (p) =>
       p.reason === 'json'
         ? `the configuration file is not valid JSON (${p.detail})`

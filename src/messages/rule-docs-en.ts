@@ -7,7 +7,7 @@ export const ruleDocsEn: RuleDocs = {
   sum: {
     summary: 'the units add up to the total unit, for every count indicator',
     checks:
-      'For each count indicator (households and poor households at the start and the end, poor households reduced) the values of the units add up to the total unit (the column or row labelled Toàn tỉnh, Tổng cộng, Total …; the first unit when none is, with an info saying so). The finding sits at the total\'s cell and gives the sum of the parts and the difference.',
+      'For each count indicator (households and poor households at the start and the end, poor households reduced) the values of the units add up to the total unit (the column or row named Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …, the configuration\'s totalNames, or --total NAME; without one the sums are not checked and the report says so; --total first takes the first unit, with an info saying so). The finding sits at the total\'s cell and gives the sum of the parts and the difference.',
     why: 'Totals are typed by hand or summed over the wrong range, and the total is the figure that goes on into the provincial report.',
     example:
       'fixtures/planted/households-total-typo.csv: the province\'s households at the start are typed 210.399, while the seven districts add up to 210.299 → error at D2.',
@@ -38,7 +38,7 @@ export const ruleDocsEn: RuleDocs = {
   denominator: {
     summary: 'where households at the end differ from the start, the two rates have different denominators',
     checks:
-      'For every unit whose households_end ≠ households_start: the reduction in points, the reduced households as a share of the start-of-year households, and the part of the fall due to the change in households alone: rate_start − rate_end = R/H0 + P1·(H1 − H0)/(H0·H1).',
+      'Where households_end ≠ households_start: the reduction in points, the reduced households as a share of the start-of-year households, and the part of the fall due to the change in households alone: rate_start − rate_end = R/H0 + P1·(H1 − H0)/(H0·H1). One warning at the total unit, saying what this means for the total\'s reduction; each other unit\'s split is an info; a unit gets a warning only when the change decides something: the direction of its rate, or (with targets) a rate target met only because of it.',
     why: 'A fall of the rate in points is read as households lifted out of poverty; with growing households part of the fall is arithmetic, not exits.',
     example:
       'The seed\'s province: the 4.188 reduced households are 1,99 % of the 210.299 start-of-year households, but the rate fell 2,06 points; about 0,07 points come from the 1.481 new households → warning at D9.',

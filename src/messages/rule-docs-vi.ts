@@ -7,7 +7,7 @@ export const ruleDocsVi: RuleDocs = {
   sum: {
     summary: 'cộng các đơn vị phải bằng đơn vị tổng, với mọi chỉ tiêu số hộ',
     checks:
-      'Với mỗi chỉ tiêu số hộ (tổng số hộ và số hộ nghèo đầu năm, cuối năm, số hộ nghèo giảm trong năm), cộng số liệu các đơn vị phải bằng số liệu của đơn vị tổng (cột hoặc dòng ghi Toàn tỉnh, Tổng cộng, Cộng…; nếu không có thì lấy đơn vị đầu tiên, kèm một thông tin nói rõ). Phát hiện nằm ở ô của đơn vị tổng, ghi tổng các đơn vị và số chênh lệch.',
+      'Với mỗi chỉ tiêu số hộ (tổng số hộ và số hộ nghèo đầu năm, cuối năm, số hộ nghèo giảm trong năm), cộng số liệu các đơn vị phải bằng số liệu của đơn vị tổng (cột hoặc dòng có tên Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total…, tên trong totalNames của tệp cấu hình, hoặc --total TÊN; nếu không có đơn vị tổng thì không kiểm tra phép cộng và báo cáo nói rõ; --total first lấy đơn vị đầu tiên, kèm một thông tin nói rõ). Phát hiện nằm ở ô của đơn vị tổng, ghi tổng các đơn vị và số chênh lệch.',
     why: 'Số tổng thường được gõ tay hoặc tính bằng =SUM trên vùng sai, mà số tổng lại là số được đưa tiếp vào báo cáo của tỉnh.',
     example:
       'fixtures/planted/households-total-typo.csv: tổng số hộ đầu năm của toàn tỉnh gõ thành 210.399, trong khi bảy huyện cộng lại được 210.299 → lỗi ở ô D2.',
@@ -38,7 +38,7 @@ export const ruleDocsVi: RuleDocs = {
   denominator: {
     summary: 'khi số hộ cuối năm khác đầu năm, hai tỷ lệ có mẫu số khác nhau',
     checks:
-      'Với mỗi đơn vị có tổng số hộ cuối năm khác đầu năm: mức giảm tính bằng điểm phần trăm, số hộ giảm nghèo tính bằng phần trăm số hộ đầu năm, và phần của mức giảm chỉ do số hộ thay đổi: tỷ lệ đầu năm − tỷ lệ cuối năm = R/H0 + P1·(H1 − H0)/(H0·H1).',
+      'Khi tổng số hộ cuối năm khác đầu năm: mức giảm tính bằng điểm phần trăm, số hộ giảm nghèo tính bằng phần trăm số hộ đầu năm, và phần của mức giảm chỉ do số hộ thay đổi: tỷ lệ đầu năm − tỷ lệ cuối năm = R/H0 + P1·(H1 − H0)/(H0·H1). Một cảnh báo ở đơn vị tổng, nói rõ điều đó có nghĩa gì với mức giảm của toàn bảng; phần tách của từng đơn vị khác là thông tin; một đơn vị chỉ bị cảnh báo khi sự thay đổi số hộ quyết định một điều gì đó: chiều tăng giảm của tỷ lệ, hoặc (khi có mục tiêu) một mục tiêu về tỷ lệ chỉ đạt được nhờ nó.',
     why: 'Mức giảm tỷ lệ thường được hiểu là số hộ thoát nghèo; khi số hộ tăng, một phần mức giảm chỉ là do phép chia, không phải hộ thoát nghèo.',
     example:
       'Toàn tỉnh trong bảng gốc: 4.188 hộ giảm nghèo bằng 1,99% của 210.299 hộ đầu năm, nhưng tỷ lệ giảm 2,06 điểm; khoảng 0,07 điểm là do 1.481 hộ tăng thêm → cảnh báo ở ô D9.',

@@ -8,6 +8,7 @@ import type { ErrorParams, PovcheckErrorCode } from '../errors.js';
 import type { SourceInfo } from '../read/grid.js';
 import type { Confidence, SlipKind } from '../locate/types.js';
 import type { CalcText } from './calc-types.js';
+import type { CliText } from './cli-types.js';
 import type { TargetGap } from '../findings.js';
 
 export type Lang = 'vi' | 'en';
@@ -238,6 +239,10 @@ export interface UiText {
   /** Short labels for table rows (rate rows appear under a heading). */
   tableLabels: Record<CoreIndicator, string>;
   rateHeading: string;
+  /** Column groups of the documents' header (units as rows): the group over its columns. */
+  groups: { households: string; poor: string; rate: string };
+  /** Each indicator's column under its group: "Đầu năm", "Giảm trong năm" … */
+  phases: Record<CoreIndicator, string>;
   measure: { households: string; percent: string };
   sttHeader: string;
   labelHeader: string;
@@ -389,11 +394,11 @@ export interface FixText {
   written(p: { output: string; count: number }): string;
   change(p: { cell: CauseCellText }, f: Fmt): string;
   copied(p: { output: string }): string;
-  refused(p: { file: string; reason: 'ambiguous' | 'not-pinned' | 'none' | 'stopped' | 'other-errors'; count: number; cells: string[] }): string;
+  refused(p: { file: string; reason: 'ambiguous' | 'not-pinned' | 'none' | 'stopped' | 'other-errors' | 'unchecked'; count: number; cells: string[] }): string;
   workbook(p: { file: string }): string;
   unsafe(p: { file: string; cell: string }): string;
 }
 
 export type Catalog = { [K in MessageId]: (p: MessageParams[K], f: Fmt) => string } & {
   [K in SkipId]: (p: SkipParams[K], f: Fmt) => string;
-} & { ui: UiText; calc: CalcText; locate: LocateText; fix: FixText; errors: { [C in PovcheckErrorCode]: (p: ErrorParams[C]) => string } };
+} & { ui: UiText; calc: CalcText; cli: CliText; locate: LocateText; fix: FixText; errors: { [C in PovcheckErrorCode]: (p: ErrorParams[C]) => string } };

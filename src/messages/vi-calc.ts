@@ -30,6 +30,10 @@ const why = (
 export const viCalc: CalcText = {
   totalName: 'Tổng cộng',
   sheetName: 'Phụ lục',
+  unitLine: 'Đơn vị tính: hộ, %',
+  asOf: (d) => `(Số liệu tính đến ngày ${String(d.day).padStart(2, '0')}/${String(d.month).padStart(2, '0')}/${d.year})`,
+  sourceLine: (s) => `Nguồn: ${s}`,
+  continued: '(tiếp theo)',
   differencesHead: (file, n) => `povcheck: ${file}: ${n} ô ghi khác với giá trị tính được; bảng kết quả dùng giá trị tính được:`,
   difference: (p, f) =>
     `  ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): bảng ghi ${p.statedIsNumber ? f.n(p.stated) : `"${p.stated}"`}, tính được ${f.n(p.computed)}`,

@@ -2,6 +2,7 @@
 import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
 import type { ConfigProblem } from '../errors.js';
 import { viCalc, val } from './vi-calc.js';
+import { viCli } from './cli-vi.js';
 import type { MessageParams } from './types.js';
 import { viRelations } from './vi-relations.js';
 
@@ -243,6 +244,17 @@ export const vi: Catalog = {
       rate_end: '- Cuối năm',
     },
     rateHeading: 'Tỷ lệ hộ nghèo',
+    groups: { households: 'Tổng số hộ', poor: 'Số hộ nghèo', rate: 'Tỷ lệ hộ nghèo (%)' },
+    phases: {
+      households_start: 'Đầu năm',
+      households_end: 'Cuối năm',
+      poor_start: 'Đầu năm',
+      poor_reduced: 'Giảm trong năm',
+      poor_end: 'Cuối năm',
+      rate_start: 'Đầu năm',
+      rate_reduced: 'Giảm trong năm',
+      rate_end: 'Cuối năm',
+    },
     measure: { households: 'Hộ', percent: '%' },
     sttHeader: 'STT',
     labelHeader: 'Chỉ tiêu',
@@ -386,16 +398,28 @@ export const vi: Catalog = {
         none: 'không có cách sửa một hay hai ô nào làm cho mọi phép kiểm tra đang sai đều đúng.',
         stopped: 'việc tìm nguyên nhân đã dừng ở giới hạn.',
         'other-errors': `còn lỗi mà lệnh fix không sửa được (${p.cells.join(', ')}); hãy chạy povcheck validate.`,
+        unchecked: 'không kiểm tra được gì trong bảng (không hiểu các tên chỉ tiêu, hoặc bảng không có đơn vị nào); povcheck validate nói rõ.',
       }[p.reason],
     workbook: (p) => `${p.file}: lệnh fix chỉ ghi tệp văn bản có phân cách (CSV, TAB)`,
     unsafe: (p) => `${p.file}: không tìm thấy ô ${p.cell} trong văn bản của tệp để sửa an toàn; không ghi tệp nào`,
   },
   calc: viCalc,
+  cli: viCli,
   errors: {
     FILE_NOT_FOUND: () => 'không có tệp này',
     FILE_UNREADABLE: (p) =>
       p.reason === 'directory' ? 'đây là thư mục, không phải tệp' : p.reason === 'not-a-file' ? 'đây không phải là tệp thông thường' : `không đọc được tệp (${p.detail ?? ''})`,
     FILE_EMPTY: (p) => (p.blank ? 'tệp chỉ có khoảng trắng, không có bảng' : 'tệp rỗng'),
+    FILE_KIND: (p) =>
+      ({
+        xls: 'tệp Excel 97–2003 (.xls), povcheck không đọc loại này: mở bằng Excel hoặc LibreOffice rồi lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"',
+        xlsb: 'tệp Excel nhị phân (.xlsb): hãy lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"',
+        ods: 'bảng tính OpenDocument: trong LibreOffice chọn File → Save As → "Excel 2007-365 (.xlsx)" hoặc "Text CSV" (UTF-8)',
+        numbers: 'tệp Apple Numbers: trong Numbers chọn File → Export To → Excel (.xlsx) hoặc CSV',
+        et: 'tệp WPS Spreadsheets (.et): hãy lưu thành "Excel Workbook (.xlsx)" hoặc CSV',
+        document: `tệp văn bản (${p.ext}), không phải bảng số liệu: hãy chép bảng sang bảng tính rồi lưu thành .xlsx hoặc "CSV UTF-8"`,
+        pdf: 'tệp PDF, povcheck không đọc bảng từ PDF: hãy kiểm tra bảng tính gốc (.xlsx hoặc CSV) đã dùng để tạo PDF',
+      })[p.kind],
     FILE_BINARY: (p) =>
       ({
         zip: 'đây là tệp nén ZIP nhưng không phải sổ tính Excel (.xlsx, .xlsm)',
@@ -439,7 +463,7 @@ export const vi: Catalog = {
     NO_INPUT: (p) =>
       p.kind === 'glob'
         ? 'không có tệp nào khớp mẫu này'
-        : 'thư mục này không có tệp nào povcheck tìm đọc (.csv, .tsv, .xlsx, .xlsm)',
+        : 'thư mục này không có bảng hay văn bản nào povcheck tìm đọc (.csv, .tsv, .xlsx, .xlsm, tệp .txt xuất từ Excel; hoặc .xls, .ods, .pdf … cần chuyển đổi)',
     CONFIG_INVALID: (p) =>
       p.reason === 'json'
         ? `tệp cấu hình không phải JSON hợp lệ (${p.detail})`

@@ -12,6 +12,8 @@ import { decodeBytes, OLE_SIGNATURE, type EncodingChoice } from './decode.js';
 import { readDelimited, type Delimiter } from './csv.js';
 import type { Grid } from './grid.js';
 import { isZip } from './zip-signature.js';
+import { refusedKind } from './kinds.js';
+import { extname } from 'node:path';
 import type { WorkbookLimits } from './zip-guard.js';
 
 export interface ReadOptions {
@@ -24,11 +26,6 @@ export interface ReadOptions {
   encoding?: EncodingChoice;
 }
 
-/**
- * The extensions povcheck looks for when it searches a directory. Not .txt: folders hold notes too; a
- * "Unicode Text" export is named on the command line or by a glob.
- */
-export const DIRECTORY_EXTENSIONS = ['.csv', '.tsv', '.xlsx', '.xlsm'] as const;
 
 /** Larger inputs than this are refused rather than risking the machine's memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -73,12 +70,18 @@ export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { 
   return gridFromBytes(bytes, opts);
 }
 
+/** Errors that say only "not a table I read": for a file whose name says what it is, the name explains better. */
+const CONTENT_ERRORS = new Set(['FILE_BINARY', 'NOT_A_TABLE', 'CSV_MALFORMED', 'ENCODING_INVALID', 'ENCODING_LEGACY', 'WORKBOOK_INVALID']);
+
 export async function readGrid(path: string, opts: ReadOptions = {}): Promise<Grid> {
   const bytes = await readFileBytes(path);
   try {
     return await gridFromAnyBytes(bytes, { ...opts, name: path });
   } catch (e) {
-    if (e instanceof PovcheckError) throw e.withFile(path);
-    throw e;
+    if (!(e instanceof PovcheckError)) throw e;
+    // An .xls, .ods, .pdf … that is what its name says (not a CSV misnamed): say how to convert it.
+    const kind = refusedKind(path);
+    if (kind && CONTENT_ERRORS.has(e.code)) throw new PovcheckError('FILE_KIND', { kind, ext: extname(path).toLowerCase() }, { file: path });
+    throw e.withFile(path);
   }
 }

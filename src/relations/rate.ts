@@ -21,6 +21,8 @@ export interface RateRelation extends Relation {
   readonly households: OkValue;
   /** A flow's rate (thoát nghèo …): a few per cent off is another denominator, not a slip. */
   readonly flow?: boolean;
+  /** A rate at a point in a table of start and end counts: it may be the rate of either (`count` the closer). */
+  readonly either?: readonly OkValue[];
 }
 
 /** A printed rate matches when it equals the computed one at the precision it was printed with (≥ 2 decimals). */
@@ -30,7 +32,11 @@ export function matchesPrinted(printed: OkValue, exact: Dec): boolean {
 
 /** Whether the table prints a rate of the vocabulary (beyond the annex's start and end rates). */
 function printsRates(annex: Annex): boolean {
-  return vocabularySlots(annex).some((s) => s.point.measure === 'rate' && s.point.role === 'value' && carriesSlot(annex, slotFor(s, { measure: 'count' })) && householdsSlot(annex, s) !== undefined);
+  return vocabularySlots(annex).some((s) => {
+    if (s.point.measure !== 'rate' || s.point.role !== 'value' || householdsSlot(annex, s) === undefined) return false;
+    const counts = [slotFor(s, { measure: 'count' }), ...(s.point.time === 'point' ? [slotFor(s, { measure: 'count', time: 'start' }), slotFor(s, { measure: 'count', time: 'end' })] : [])];
+    return counts.some((k) => carriesSlot(annex, k));
+  });
 }
 
 export const rateKind = defineKind<RateRelation>({
@@ -56,9 +62,21 @@ export const rateKind = defineKind<RateRelation>({
     // Every other rate of the vocabulary over the households the table prints for it.
     const rates = vocabularySlots(annex).filter((s) => s.point.measure === 'rate' && s.point.role === 'value');
     for (const s of rates) {
-      const countKey = slotFor(s, { measure: 'count' });
       const hhKey = householdsSlot(annex, s);
-      if (!carriesSlot(annex, countKey) || hhKey === undefined) continue;
+      // A rate at a point (`Tỷ lệ hộ nghèo (%)`) in a table that counts the start and the end: the rate of either.
+      const countKeys = [slotFor(s, { measure: 'count' }), ...(s.point.time === 'point' ? [slotFor(s, { measure: 'count', time: 'start' }), slotFor(s, { measure: 'count', time: 'end' })] : [])];
+      const carried = countKeys.filter((k) => carriesSlot(annex, k));
+      const countKey = carried[0];
+      if (countKey === undefined || hhKey === undefined) continue;
+      if (countKey !== countKeys[0] && carried.length > 0) {
+        for (const unit of annex.units) {
+          const r = okValue(annex, unit, s.key);
+          const cs = carried.map((k) => okValue(annex, unit, k)).filter((v): v is OkValue => v !== undefined);
+          const h = okValue(annex, unit, hhKey);
+          if (r && cs.length > 0 && h) yield { unit, at: r, cells: [...cs, h, r], count: closest(cs, h, r), households: h, either: cs };
+        }
+        continue;
+      }
       // The annex's start and end rates over their own households are checked above.
       if ((s.key === 'rate_start' && hhKey === 'households_start') || (s.key === 'rate_end' && hhKey === 'households_end')) continue;
       const flow = !['start', 'end', 'point'].includes(s.point.time);
@@ -119,6 +137,10 @@ export const rateKind = defineKind<RateRelation>({
  */
 function checkOther(r: RateRelation, ctx: RuleContext): void {
   const printed = r.at;
+  if (r.either && r.either.some((c) => matchesAt({ ...r, count: c }))) {
+    ctx.checked('rate');
+    return;
+  }
   const exact = exactRate(r.count.num, r.households.num);
   if (!exact) return;
   ctx.checked('rate');
@@ -146,4 +168,16 @@ function nearDenominator(count: Dec, rate: Dec, dp: number, h: Dec): boolean {
 function matchesAt(r: RateRelation): boolean {
   const exact = exactRate(r.count.num, r.households.num);
   return !exact || exact.toDecimalPlaces(r.at.decimals ?? 0, Dec.ROUND_HALF_UP).eq(r.at.num);
+}
+
+/** Of the counts a rate may be of, the one whose rate lies nearest the printed one. */
+function closest(counts: readonly OkValue[], h: OkValue, r: OkValue): OkValue {
+  let best = counts[0]!;
+  let gap: Dec | undefined;
+  for (const c of counts) {
+    const x = exactRate(c.num, h.num);
+    const d = x?.minus(r.num).abs();
+    if (d !== undefined && (gap === undefined || d.lt(gap))) [best, gap] = [c, d];
+  }
+  return best;
 }

@@ -2,8 +2,15 @@
  * The annex as a grid of labelled cells, in the seed's layout (STT 1–6, the rate block as a heading with
  * three sub-rows, units as columns with the total first) or transposed (units as rows). Every renderer
  * (terminal, markdown, csv, xlsx, docx, html) starts from this, so they agree on order and labels.
+ *
+ * Two headers: `header`, one text per column, for the flat formats (text, markdown, csv, the validate
+ * report); and, when asked for (`grouped`), `head`, the header as the official forms print it (a group merged
+ * over its columns: `Số hộ nghèo` over `Đầu năm | Giảm trong năm | Cuối năm`) with the forms' column-number
+ * row (`A | B | 1 | 2 | … | 6=3/1*100`), for the documents (docx, xlsx, html). Groups and column formulas are
+ * data (GROUPS, DERIVED below); rows carry their kind (total, subtotal, heading …) and indent, so a new shape
+ * of table is new data here, not a new renderer.
  */
-import { INDICATORS, RATE_INDICATORS, indicatorKind, type Indicator } from '../model/indicators.js';
+import { INDICATORS, RATE_INDICATORS, indicatorKind, type CoreIndicator, type Indicator } from '../model/indicators.js';
 import type { Unit } from '../model/annex.js';
 import type { UiText } from '../messages/types.js';
 
@@ -16,9 +23,41 @@ export interface LayoutCell {
   indicator?: Indicator;
 }
 
+/** A cell of a document header: it covers `colSpan` columns from `col` and `rowSpan` header rows. */
+export interface HeadCell extends LayoutCell {
+  col: number;
+  colSpan: number;
+  rowSpan: number;
+}
+
+/**
+ * What a body row is: `total` (the grand total, set apart), `subtotal` (a unit that sums the rows under it),
+ * `heading` (a row that only names the rows below, such as `Tỷ lệ hộ nghèo`), `data` (anything else).
+ */
+export type RowKind = 'total' | 'subtotal' | 'heading' | 'data';
+
+export interface RowInfo {
+  kind: RowKind;
+  /** Indentation level of the row's name: 0 flush, 1 a sub-row or a unit one level down, … */
+  indent: number;
+}
+
 export interface AnnexLayout {
+  /** One text per column (the flat header of text, markdown, csv). */
   header: LayoutCell[];
+  /** The header rows as documents print them (only with `grouped`). */
+  head?: HeadCell[][];
+  /** The forms' column-number row under the header (only with `grouped`, in the transposed layout). */
+  columnNumbers?: string[];
   rows: LayoutCell[][];
+  /** rowInfo[i] describes rows[i]. */
+  rowInfo: RowInfo[];
+  /** Columns at the left that name the rows (STT, label, ĐVT; or STT, unit): repeated on every part of a split table. */
+  labelColumns: number;
+  /** The total's column (seed layout). */
+  totalColumn?: number;
+  /** Whether some column gives the unit of measure (ĐVT); without one, documents print a unit line above. */
+  hasMeasureColumn: boolean;
   transposed: boolean;
 }
 
@@ -28,43 +67,143 @@ export interface LayoutSource {
   indicators: readonly Indicator[];
 }
 
+export interface LayoutOptions {
+  /** Units as rows; default: as columns. */
+  transpose?: boolean;
+  /** Build `head` (groups merged over their columns) and, transposed, `columnNumbers`. */
+  grouped?: boolean;
+}
+
+/** More units than this (the total included) are laid out as rows when the layout is chosen automatically. */
+export const WIDE_MAX_UNITS = 10;
+
+/** Units as rows when forced, else when there are more than WIDE_MAX_UNITS units (as columns they would not fit a page). */
+export function autoTranspose(src: Pick<LayoutSource, 'units' | 'total'>, forced?: boolean): boolean {
+  return forced ?? displayUnits(src).length > WIDE_MAX_UNITS;
+}
+
 /** Total first, then the other units in table order. */
-export function displayUnits(src: LayoutSource): Unit[] {
+export function displayUnits(src: Pick<LayoutSource, 'units' | 'total'>): Unit[] {
   return src.total ? [src.total, ...src.units.filter((u) => u.id !== src.total!.id)] : [...src.units];
 }
 
-export function annexLayout(
-  src: LayoutSource,
-  ui: UiText,
-  value: (unit: Unit, ind: Indicator) => string,
-  opts: { transpose?: boolean } = {},
-): AnnexLayout {
-  const units = displayUnits(src);
-  const inds = INDICATORS.filter((i) => src.indicators.includes(i));
-  const counts = inds.filter((i) => indicatorKind(i) === 'count');
-  const rates = inds.filter((i) => indicatorKind(i) === 'rate');
-  const v = (u: Unit, ind: Indicator): LayoutCell => ({ text: value(u, ind), kind: 'value', unit: u.id, indicator: ind });
+/** The column groups of the documents' header: a group's label over its members' phase labels. */
+export const GROUPS: ReadonlyArray<{ key: keyof UiText['groups']; members: readonly Indicator[] }> = [
+  { key: 'households', members: ['households_start', 'households_end'] },
+  { key: 'poor', members: ['poor_start', 'poor_reduced', 'poor_end'] },
+  { key: 'rate', members: ['rate_start', 'rate_reduced', 'rate_end'] },
+];
 
-  if (opts.transpose) {
-    const header: LayoutCell[] = [
-      { text: ui.sttHeader, kind: 'stt' },
-      { text: ui.unitHeader, kind: 'label' },
-      ...inds.map((i): LayoutCell => ({
-        // Rates get "(%)" unless the label already names its unit ("Poverty rate reduction (points)").
-        text: indicatorKind(i) === 'rate' && !/\)\s*$/.test(ui.indicatorLabels[i]) ? `${ui.indicatorLabels[i]} (%)` : ui.indicatorLabels[i],
-        kind: 'label',
-        indicator: i,
-      })),
-    ];
-    let n = 0;
-    const rows = units.map((u): LayoutCell[] => [
-      { text: u.isTotal ? '' : String(++n), kind: 'stt' },
-      { text: u.name, kind: 'unit', unit: u.id },
-      ...inds.map((i) => v(u, i)),
-    ]);
-    return { header, rows, transposed: true };
+/** How the forms derive a column from two others: `a − b`, or the rate `a / b × 100`. */
+export const DERIVED: Partial<Record<Indicator, { op: 'minus' | 'rate'; of: readonly [Indicator, Indicator] }>> = {
+  poor_end: { op: 'minus', of: ['poor_start', 'poor_reduced'] },
+  rate_start: { op: 'rate', of: ['poor_start', 'households_start'] },
+  rate_reduced: { op: 'minus', of: ['rate_start', 'rate_end'] },
+  rate_end: { op: 'rate', of: ['poor_end', 'households_end'] },
+};
+
+/** A header given as a tree: a group over its members, or a leaf over one column. */
+export interface HeaderNode {
+  cell: LayoutCell;
+  children?: HeaderNode[];
+}
+
+/** The header rows of a header tree: groups span their leaves' columns, leaves span down to the last row. */
+export function headRows(nodes: readonly HeaderNode[]): HeadCell[][] {
+  const depth = (n: HeaderNode): number => (n.children?.length ? 1 + Math.max(...n.children.map(depth)) : 1);
+  const rows: HeadCell[][] = Array.from({ length: Math.max(1, ...nodes.map(depth)) }, () => []);
+  const place = (n: HeaderNode, level: number, col: number): number => {
+    if (!n.children?.length) {
+      rows[level]!.push({ ...n.cell, col, colSpan: 1, rowSpan: rows.length - level });
+      return 1;
+    }
+    const cell: HeadCell = { ...n.cell, col, colSpan: 0, rowSpan: 1 };
+    rows[level]!.push(cell);
+    for (const child of n.children) cell.colSpan += place(child, level + 1, col + cell.colSpan);
+    return cell.colSpan;
+  };
+  let col = 0;
+  for (const n of nodes) col += place(n, 0, col);
+  return rows;
+}
+
+/** The forms' column numbers: letters for the naming columns, 1, 2 … for the others, with the formula of a derived one. */
+export function columnNumbers(labelColumns: number, inds: readonly Indicator[]): string[] {
+  const number = new Map(inds.map((ind, i) => [ind, i + 1]));
+  const letters = Array.from({ length: labelColumns }, (_, i) => String.fromCharCode(65 + i));
+  return [
+    ...letters,
+    ...inds.map((ind, i) => {
+      const d = DERIVED[ind];
+      const a = d && number.get(d.of[0]);
+      const b = d && number.get(d.of[1]);
+      if (!d || a === undefined || b === undefined) return String(i + 1);
+      return d.op === 'minus' ? `${i + 1}=${a}-${b}` : `${i + 1}=${a}/${b}*100`;
+    }),
+  ];
+}
+
+/** Depth of each unit below the total (1 = directly under it) and whether it has units under it. */
+function unitTree(units: readonly Unit[], total: Unit | undefined): { depth: (u: Unit) => number; hasChildren: (u: Unit) => boolean } {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const parents = new Set(units.map((u) => u.parent).filter((p): p is number => p !== undefined));
+  const depth = (u: Unit): number => {
+    let d = 0;
+    for (let p: Unit | undefined = u; p && p.id !== total?.id && d <= units.length; p = p.parent === undefined ? undefined : byId.get(p.parent)) d++;
+    return d;
+  };
+  return { depth, hasChildren: (u) => parents.has(u.id) && u.id !== total?.id };
+}
+
+/** Row numbers: 1, 2 … for units directly under the total, 1.1, 1.2 … for the units under those. */
+function rowNumbers(units: readonly Unit[], tree: ReturnType<typeof unitTree>): Map<number, string> {
+  const out = new Map<number, string>();
+  const path: number[] = [];
+  for (const u of units) {
+    if (u.isTotal) continue;
+    const d = Math.max(1, tree.depth(u));
+    path.length = d;
+    path[d - 1] = (path[d - 1] ?? 0) + 1;
+    out.set(u.id, Array.from(path, (n) => n ?? 0).join('.'));
   }
+  return out;
+}
 
+/** A rate's header in the flat layout gets "(%)" unless the label already names its unit ("… (points)"). */
+function flatLabel(ui: UiText, ind: Indicator): string {
+  return indicatorKind(ind) === 'rate' && !/\)\s*$/.test(ui.indicatorLabels[ind as CoreIndicator]) ? `${ui.indicatorLabels[ind as CoreIndicator]} (%)` : ui.indicatorLabels[ind as CoreIndicator];
+}
+
+function transposedLayout(units: Unit[], src: LayoutSource, inds: Indicator[], ui: UiText, v: (u: Unit, ind: Indicator) => LayoutCell, grouped: boolean): AnnexLayout {
+  const stt: LayoutCell = { text: ui.sttHeader, kind: 'stt' };
+  const name: LayoutCell = { text: ui.unitHeader, kind: 'label' };
+  const header: LayoutCell[] = [stt, name, ...inds.map((i): LayoutCell => ({ text: flatLabel(ui, i), kind: 'label', indicator: i }))];
+  const tree = unitTree(src.units, src.total);
+  const numbers = rowNumbers(units, tree);
+  const rows = units.map((u): LayoutCell[] => [{ text: numbers.get(u.id) ?? '', kind: 'stt' }, { text: u.name, kind: 'unit', unit: u.id }, ...inds.map((i) => v(u, i))]);
+  const rowInfo = units.map((u): RowInfo => (u.isTotal ? { kind: 'total', indent: 0 } : { kind: tree.hasChildren(u) ? 'subtotal' : 'data', indent: Math.max(0, tree.depth(u) - 1) }));
+  const layout: AnnexLayout = { header, rows, rowInfo, labelColumns: 2, hasMeasureColumn: false, transposed: true };
+  if (!grouped) return layout;
+  const nodes: HeaderNode[] = [{ cell: stt }, { cell: name }];
+  for (const g of GROUPS) {
+    const members = g.members.filter((i) => inds.includes(i));
+    if (members.length === 0) continue;
+    const leaves = members.map((i): HeaderNode => ({ cell: { text: ui.phases[i as CoreIndicator], kind: 'label', indicator: i } }));
+    nodes.push(members.length === 1 ? { cell: { text: flatLabel(ui, members[0]!), kind: 'label', indicator: members[0]! } } : { cell: { text: ui.groups[g.key], kind: 'label' }, children: leaves });
+  }
+  // Indicators in no group keep their own column, after the groups.
+  for (const i of inds.filter((i) => !GROUPS.some((g) => g.members.includes(i)))) nodes.push({ cell: { text: flatLabel(ui, i), kind: 'label', indicator: i } });
+  const order = nodes.slice(2).flatMap((n) => (n.children ?? [n]).map((c) => c.cell.indicator!));
+  return { ...layout, ...reorder(layout, order, 2), head: headRows(nodes), columnNumbers: columnNumbers(2, order) };
+}
+
+/** The layout's indicator columns put in `order` (the groups' order), the naming columns kept in front. */
+function reorder(layout: AnnexLayout, order: readonly Indicator[], fixed: number): Pick<AnnexLayout, 'header' | 'rows'> {
+  const index = [...Array(fixed).keys(), ...order.map((ind) => layout.header.findIndex((h) => h.indicator === ind))];
+  return { header: index.map((i) => layout.header[i]!), rows: layout.rows.map((r) => index.map((i) => r[i]!)) };
+}
+
+function wideLayout(units: Unit[], counts: Indicator[], rates: Indicator[], ui: UiText, v: (u: Unit, ind: Indicator) => LayoutCell, grouped: boolean): AnnexLayout {
   const header: LayoutCell[] = [
     { text: ui.sttHeader, kind: 'stt' },
     { text: ui.labelHeader, kind: 'label' },
@@ -72,30 +211,39 @@ export function annexLayout(
     ...units.map((u): LayoutCell => ({ text: u.name, kind: 'unit', unit: u.id })),
   ];
   const rows: LayoutCell[][] = [];
+  const rowInfo: RowInfo[] = [];
   let stt = 0;
   for (const ind of counts) {
-    rows.push([
-      { text: String(++stt), kind: 'stt' },
-      { text: ui.tableLabels[ind], kind: 'label', indicator: ind },
-      { text: ui.measure.households, kind: 'measure' },
-      ...units.map((u) => v(u, ind)),
-    ]);
+    rows.push([{ text: String(++stt), kind: 'stt' }, { text: ui.tableLabels[ind as CoreIndicator], kind: 'label', indicator: ind }, { text: ui.measure.households, kind: 'measure' }, ...units.map((u) => v(u, ind))]);
+    rowInfo.push({ kind: 'data', indent: 0 });
   }
   if (rates.length > 0) {
-    rows.push([
-      { text: String(++stt), kind: 'stt' },
-      { text: ui.rateHeading, kind: 'heading' },
-      { text: '', kind: 'blank' },
-      ...units.map((): LayoutCell => ({ text: '', kind: 'blank' })),
-    ]);
+    rows.push([{ text: String(++stt), kind: 'stt' }, { text: ui.rateHeading, kind: 'heading' }, { text: '', kind: 'blank' }, ...units.map((): LayoutCell => ({ text: '', kind: 'blank' }))]);
+    rowInfo.push({ kind: 'heading', indent: 0 });
     for (const ind of RATE_INDICATORS.filter((i) => rates.includes(i))) {
-      rows.push([
-        { text: '', kind: 'stt' },
-        { text: ui.tableLabels[ind], kind: 'label', indicator: ind },
-        { text: ui.measure.percent, kind: 'measure' },
-        ...units.map((u) => v(u, ind)),
-      ]);
+      rows.push([{ text: '', kind: 'stt' }, { text: ui.tableLabels[ind as CoreIndicator], kind: 'label', indicator: ind }, { text: ui.measure.percent, kind: 'measure' }, ...units.map((u) => v(u, ind))]);
+      rowInfo.push({ kind: 'data', indent: 1 });
     }
   }
-  return { header, rows, transposed: false };
+  const total = units.findIndex((u) => u.isTotal);
+  return {
+    header,
+    ...(grouped ? { head: headRows(header.map((cell) => ({ cell }))) } : {}),
+    rows,
+    rowInfo,
+    labelColumns: 3,
+    ...(total >= 0 ? { totalColumn: 3 + total } : {}),
+    hasMeasureColumn: true,
+    transposed: false,
+  };
+}
+
+export function annexLayout(src: LayoutSource, ui: UiText, value: (unit: Unit, ind: Indicator) => string, opts: LayoutOptions = {}): AnnexLayout {
+  const units = displayUnits(src);
+  const inds = INDICATORS.filter((i) => src.indicators.includes(i));
+  const v = (u: Unit, ind: Indicator): LayoutCell => ({ text: value(u, ind), kind: 'value', unit: u.id, indicator: ind });
+  if (opts.transpose) return transposedLayout(units, src, inds, ui, v, !!opts.grouped);
+  const counts = inds.filter((i) => indicatorKind(i) === 'count');
+  const rates = inds.filter((i) => indicatorKind(i) === 'rate');
+  return wideLayout(units, counts, rates, ui, v, !!opts.grouped);
 }

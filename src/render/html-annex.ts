@@ -15,12 +15,12 @@ import type { Annex } from '../model/annex.js';
 import type { Severity } from '../findings.js';
 import { catalog, formatPlain, type Lang } from '../messages/index.js';
 import { displayRef } from '../read/grid.js';
-import { annexLayout, displayUnits, type AnnexLayout, type LayoutCell } from './annex-layout.js';
+import { WIDE_MAX_UNITS, annexLayout, displayUnits, type AnnexLayout, type HeadCell, type LayoutCell } from './annex-layout.js';
+import { partHead } from './page-fit.js';
 import { html, htmlId, joinHtml, raw, type SafeHtml } from './html-escape.js';
 import { ANNEX_CSS, PAGE_CSS, htmlPage } from './html-page.js';
 
-/** More units than this are laid out as rows (transposed), to fit the page width. */
-export const WIDE_MAX_UNITS = 10;
+export { WIDE_MAX_UNITS };
 
 export const SEVERITY_SYMBOL: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
 
@@ -46,6 +46,12 @@ export interface LayoutTableOptions {
   /** Id of the total unit, whose cells are bold. */
   totalUnit?: number;
   caption?: string;
+  /** Only these columns (one part of a table split to fit the page width). */
+  columns?: readonly number[];
+  /** Classes on the rows by kind and indent, and on the total's column (the table document). */
+  rowClasses?: boolean;
+  /** The table's element id; with it, a `<colgroup>` whose columns a style sheet can size. */
+  tableId?: string;
 }
 
 /** Font size class by number of columns, so that wide tables still fit the page. */
@@ -62,7 +68,7 @@ function cellClass(c: LayoutCell, numeric: boolean, total: boolean, mark: CellMa
   return cls.join(' ');
 }
 
-function cellHtml(tag: 'td' | 'th', c: LayoutCell, o: LayoutTableOptions, extra: { scope?: string }): SafeHtml {
+function cellHtml(tag: 'td' | 'th', c: LayoutCell, o: LayoutTableOptions, extra: { scope?: string; colSpan?: number; rowSpan?: number; cls?: string }): SafeHtml {
   const mark = o.markOf?.(c);
   const id = o.idOf?.(c);
   const ref = o.refOf?.(c);
@@ -77,23 +83,41 @@ function cellHtml(tag: 'td' | 'th', c: LayoutCell, o: LayoutTableOptions, extra:
     content = target ? html`<a class="flag" href="#${target}">${sym}${c.text}</a>` : html`${sym}${c.text}`;
   }
   if (mark?.proposed) content = html`${content}<span class="proposed">→ ${mark.proposed}</span>`;
-  return html`<${raw(tag)}${id ? html` id="${id}"` : ''}${extra.scope ? html` scope="${extra.scope}"` : ''} class="${cellClass(c, c.kind === 'value', total, mark)}"${ref ? html` data-ref="${ref}"` : ''}${titleParts.length ? html` title="${titleParts.join('\n')}"` : ''}${mark?.findingIds?.length ? html` data-findings="${mark.findingIds.join(' ')}"` : ''}>${content}</${raw(tag)}>`;
+  const span = html`${extra.colSpan && extra.colSpan > 1 ? html` colspan="${extra.colSpan}"` : ''}${extra.rowSpan && extra.rowSpan > 1 ? html` rowspan="${extra.rowSpan}"` : ''}`;
+  const cls = cellClass(c, c.kind === 'value', total, mark) + (extra.cls ? ` ${extra.cls}` : '');
+  return html`<${raw(tag)}${id ? html` id="${id}"` : ''}${extra.scope ? html` scope="${extra.scope}"` : ''}${span} class="${cls}"${ref ? html` data-ref="${ref}"` : ''}${titleParts.length ? html` title="${titleParts.join('\n')}"` : ''}${mark?.findingIds?.length ? html` data-findings="${mark.findingIds.join(' ')}"` : ''}>${content}</${raw(tag)}>`;
 }
 
-/** A layout (wide or transposed) as a `<table class="annex">`. */
+/** A row's classes in the table document: its kind (total, subtotal, heading) and its indent. */
+function rowClass(layout: AnnexLayout, r: number): string {
+  const info = layout.rowInfo[r];
+  const cls = [info && info.kind !== 'data' ? `row-${info.kind}` : '', info && info.indent > 0 ? `indent-${Math.min(info.indent, 4)}` : ''].filter(Boolean);
+  return cls.join(' ');
+}
+
+/** A layout (wide or transposed), or the `columns` of it, as a `<table class="annex">`. */
 export function layoutTableHtml(layout: AnnexLayout, o: LayoutTableOptions): SafeHtml {
-  const head = layout.header.map((c) => cellHtml('th', c, o, { scope: 'col' }));
-  const rows = layout.rows.map((r) => {
-    const cells = r.map((c) => {
+  const cols = o.columns ?? [...layout.header.keys()];
+  const headRows = layout.head ? partHead(layout.head, cols) : [cols.map((c, i): HeadCell => ({ ...layout.header[c]!, col: i, colSpan: 1, rowSpan: 1 }))];
+  const head = headRows.map((row) => html`<tr>${row.map((h) => cellHtml('th', h, o, { scope: h.colSpan > 1 ? 'colgroup' : 'col', colSpan: h.colSpan, rowSpan: h.rowSpan }))}</tr>`);
+  const numbers = layout.columnNumbers;
+  const numberRow = numbers ? html`\n<tr class="colnum">${cols.map((c) => html`<td class="colnum">${numbers[c] ?? ''}</td>`)}</tr>` : '';
+  const rows = layout.rows.map((r, ri) => {
+    const cells = cols.map((col) => {
+      const c = r[col]!;
       // The row's name (indicator label, or the unit in the transposed layout) is its header cell.
       const isRowHeader = c.kind === 'heading' || (c.kind === 'label' && !layout.transposed) || (c.kind === 'unit' && layout.transposed);
-      return cellHtml(isRowHeader ? 'th' : 'td', c, o, isRowHeader ? { scope: 'row' } : {});
+      // The total's column stands out whole, its blank cells included (its values carry `total` already).
+      const bold = o.rowClasses && col === layout.totalColumn && c.unit === undefined ? { cls: 'total' } : {};
+      return cellHtml(isRowHeader ? 'th' : 'td', c, o, isRowHeader ? { scope: 'row', ...bold } : bold);
     });
-    return html`<tr>${cells}</tr>\n`;
+    const cls = o.rowClasses ? rowClass(layout, ri) : '';
+    return html`<tr${cls ? html` class="${cls}"` : ''}>${cells}</tr>\n`;
   });
-  const cls = `annex ${layout.transposed ? 'transposed' : 'wide'} ${fitClass(layout.header.length)}`;
-  return html`<div class="annex-wrap"><table class="${cls}">${o.caption ? html`<caption>${o.caption}</caption>` : ''}
-<thead><tr>${head}</tr></thead>
+  const cls = `annex ${layout.transposed ? 'transposed' : 'wide'} ${fitClass(cols.length)}`;
+  const colgroup = o.tableId ? html`<colgroup>${cols.map(() => html`<col>`)}</colgroup>` : '';
+  return html`<div class="annex-wrap"><table${o.tableId ? html` id="${o.tableId}"` : ''} class="${cls}">${o.caption ? html`<caption>${o.caption}</caption>` : ''}${colgroup}
+<thead>${joinHtml(head, '\n')}${numberRow}</thead>
 <tbody>
 ${rows}</tbody></table></div>`;
 }

@@ -96,7 +96,8 @@ table.annex.transposed tbody th.unit{min-width:13em}
 table.annex .total{font-weight:700}
 table.annex .sev-error,.key.sev-error{background:repeating-linear-gradient(135deg,transparent 0 5px,rgba(179,38,30,.14) 5px 7px),var(--err-bg);outline:2px solid var(--err);outline-offset:-2px}
 table.annex .sev-warning,.key.sev-warning{background:var(--warn-bg);outline:2px dashed var(--warn);outline-offset:-2px}
-table.annex .sev-info,.key.sev-info{background:var(--info-bg);outline:2px dotted var(--info);outline-offset:-2px}
+/* An info explains, it does not flag: a thin dotted outline and its symbol, no fill (a correct table stays quiet). */
+table.annex .sev-info,.key.sev-info{outline:1px dotted var(--info);outline-offset:-2px}
 table.annex .cause,.key.cause{box-shadow:inset 0 -4px 0 var(--ink)}
 table.annex a.flag{color:inherit;text-decoration:none;display:block}
 table.annex a.flag:focus-visible{outline:2px solid var(--accent);outline-offset:1px}

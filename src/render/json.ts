@@ -5,11 +5,13 @@
 import { INDICATORS } from '../model/indicators.js';
 import type { ComputedTable } from '../compute/table.js';
 import { displayUnits } from './annex-layout.js';
-import { plainValue, type RenderOptions } from './table-data.js';
+import { plainValue, type CalendarDate, type RenderOptions } from './table-data.js';
+
+const isoDate = (d: CalendarDate) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 
 export const TABLE_JSON_VERSION = 1;
 
-export function renderTableJson(table: ComputedTable, meta: { file: string } & Pick<RenderOptions, 'lang' | 'locale' | 'title'>): string {
+export function renderTableJson(table: ComputedTable, meta: { file: string } & Pick<RenderOptions, 'lang' | 'locale' | 'title' | 'date' | 'source'>): string {
   const out = {
     povcheck: TABLE_JSON_VERSION,
     command: 'table',
@@ -17,6 +19,8 @@ export function renderTableJson(table: ComputedTable, meta: { file: string } & P
     lang: meta.lang,
     locale: meta.locale,
     ...(meta.title ? { title: meta.title } : {}),
+    ...(meta.date ? { date: isoDate(meta.date) } : {}),
+    ...(meta.source ? { source: meta.source } : {}),
     total: table.total ? { name: table.total.name, source: table.totalSource ?? null } : null,
     units: displayUnits(table).map((u) => ({
       name: u.name,

@@ -1,7 +1,8 @@
 /**
- * The annex as a Markdown (GFM) table: numbers right-aligned, optional title as a heading.
+ * The annex as a Markdown (GFM) table: numbers right-aligned; the title as a heading, the date, unit and
+ * source lines as italic paragraphs, when there are any.
  */
-import { layoutOf, numericColumns, type RenderOptions, type TableData } from './table-data.js';
+import { documentLines, layoutOf, numericColumns, type RenderOptions, type TableData } from './table-data.js';
 
 /** A cell's text made safe inside a GFM table row. */
 function cell(text: string): string {
@@ -17,5 +18,7 @@ export function renderMarkdown(data: TableData, opts: RenderOptions): string {
     `|${numeric.map((n) => (n ? ' ---: ' : ' :--- ')).join('|')}|`,
     ...layout.rows.map((r) => row(r.map((c) => c.text))),
   ];
-  return (opts.title ? `## ${cell(opts.title)}\n\n` : '') + lines.join('\n') + '\n';
+  const doc = documentLines(layout, opts);
+  const para = (text: string | undefined) => (text ? `*${cell(text).replace(/([*_])/g, '\\$1')}*\n\n` : '');
+  return (doc.title ? `## ${cell(doc.title)}\n\n` : '') + para(doc.date) + para(doc.unitLine) + lines.join('\n') + '\n' + (doc.source ? `\n${para(doc.source).trimEnd()}\n` : '');
 }

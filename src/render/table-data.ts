@@ -9,7 +9,7 @@ import { RATE_DECIMALS } from '../calc/annex-math.js';
 import type { Unit } from '../model/annex.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { catalog, formatPlain, type Lang } from '../messages/index.js';
-import { annexLayout, type AnnexLayout } from './annex-layout.js';
+import { annexLayout, autoTranspose, type AnnexLayout } from './annex-layout.js';
 
 export interface TableData {
   units: readonly Unit[];
@@ -23,10 +23,38 @@ export interface RenderOptions {
   lang: Lang;
   /** Number format: vi 210.299 and 11,80; en 210,299 and 11.80. */
   locale: 'vi' | 'en';
-  /** Units as rows instead of columns. */
+  /** Units as rows (true) or as columns (false); undefined: as rows when there are more than WIDE_MAX_UNITS. */
   transpose?: boolean;
-  /** A title above the table (docx, xlsx, markdown, text). */
+  /** A title above the table (docx, xlsx, markdown, text, html). */
   title?: string;
+  /** The date the figures refer to (a line under the title). */
+  date?: CalendarDate;
+  /** Where the figures come from (a line under the table). */
+  source?: string;
+}
+
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** The lines around a table in a document: title, date, unit line (without a unit-of-measure column), source. */
+export interface DocumentLines {
+  title?: string;
+  date?: string;
+  unitLine?: string;
+  source?: string;
+}
+
+export function documentLines(layout: AnnexLayout, opts: RenderOptions): DocumentLines {
+  const calc = catalog(opts.lang).calc;
+  return {
+    ...(opts.title ? { title: opts.title } : {}),
+    ...(opts.date ? { date: calc.asOf(opts.date) } : {}),
+    ...(layout.hasMeasureColumn ? {} : { unitLine: calc.unitLine }),
+    ...(opts.source ? { source: calc.sourceLine(opts.source) } : {}),
+  };
 }
 
 /** Plain digits of a value as the annex prints it: counts whole, rates with two decimals. */
@@ -39,12 +67,18 @@ export function formatValue(d: Dec | undefined, ind: Indicator, locale: 'vi' | '
   return d === undefined ? '' : formatPlain(plainValue(d, ind), locale);
 }
 
-/** The annex layout of the data, with its numbers written in the chosen format. */
-export function layoutOf(data: TableData, opts: RenderOptions): AnnexLayout {
-  return annexLayout(data, catalog(opts.lang).ui, (u, ind) => formatValue(data.value(u.id, ind), ind, opts.locale), { transpose: !!opts.transpose });
+/**
+ * The annex layout of the data, with its numbers written in the chosen format; units as rows as `transpose`
+ * says or, when it says nothing, when there are many. `grouped`: the documents' header (groups, column numbers).
+ */
+export function layoutOf(data: TableData, opts: RenderOptions, o: { grouped?: boolean } = {}): AnnexLayout {
+  return annexLayout(data, catalog(opts.lang).ui, (u, ind) => formatValue(data.value(u.id, ind), ind, opts.locale), {
+    transpose: autoTranspose(data, opts.transpose),
+    grouped: !!o.grouped,
+  });
 }
 
 /** Columns that hold numbers (right-aligned by every renderer). */
-export function numericColumns(layout: AnnexLayout): boolean[] {
+export function numericColumns(layout: Pick<AnnexLayout, 'header' | 'rows'>): boolean[] {
   return layout.header.map((_, i) => layout.rows.some((r) => r[i]?.kind === 'value'));
 }

@@ -1,8 +1,9 @@
 /**
- * The annex as a terminal table: box-drawing borders, numbers right-aligned, optional title above.
+ * The annex as a terminal table: box-drawing borders, numbers right-aligned; title, date and unit lines above,
+ * source line below, when there are any.
  */
 import { renderBox, type Align } from './box.js';
-import { layoutOf, numericColumns, type RenderOptions, type TableData } from './table-data.js';
+import { documentLines, layoutOf, numericColumns, type RenderOptions, type TableData } from './table-data.js';
 
 export function renderText(data: TableData, opts: RenderOptions): string {
   const layout = layoutOf(data, opts);
@@ -12,5 +13,7 @@ export function renderText(data: TableData, opts: RenderOptions): string {
     layout.rows.map((r) => r.map((c) => c.text)),
     { align },
   );
-  return (opts.title ? `${opts.title}\n` : '') + box + '\n';
+  const lines = documentLines(layout, opts);
+  const above = [lines.title, lines.date, lines.unitLine].filter((l): l is string => !!l);
+  return [...above, box, ...(lines.source ? [lines.source] : [])].join('\n') + '\n';
 }

@@ -55,6 +55,8 @@ export interface RuleRun {
 export function applicableRules(annex: Annex, rules: readonly Rule[], skipped: Skip[]): Rule[] {
   const out: Rule[] = [];
   for (const rule of rules) {
+    // A relation this table has nothing for is not asked of it (and not reported as skipped).
+    if (rule.applicable && !rule.applicable(annex)) continue;
     const absent = rule.needs.filter((group) => !carries(annex, group));
     if (rule.needs.length > 0 && absent.length === rule.needs.length && !rule.applies?.(annex)) {
       const missing = [...new Set(absent.flat().filter((i) => !annex.indicators.includes(i)))];

@@ -335,7 +335,8 @@ class StreamTable {
     // Rules the table cannot run are skipped once, as runRules does.
     const skips: Skip[] = [];
     const probe = { indicators: this.indicators } as unknown as Annex;
-    for (const rule of CHECK_RULES) {
+    // Only the annex's checks: a streamed table is an annex table (a table of other indicators is read in memory).
+    for (const rule of CHECK_RULES.filter((r) => (r as { annex?: boolean }).annex)) {
       const before = skips.length;
       const ok = applicableRules(probe, [rule], skips);
       if (skips.length > before) this.skipped.push({ skip: skips[before]!, order: CHECK_RULES.indexOf(rule), row: -1 });

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers.js';
+import { ROOT, cli } from '../helpers.js';
 
 const WITH_TOTAL = 'fixtures/calc/seed-base-counts.csv';
 const PLAN_INPUT = 'fixtures/calc/seed-plan-input.csv';
@@ -14,68 +14,68 @@ const noStackTrace = (s: string) => expect(s).not.toMatch(/\n\s+at |Error:|node:
 const tmp = () => mkdtempSync(join(tmpdir(), 'povcheck-cli-'));
 
 describe('povcheck table', () => {
-  it('differences go to stderr with the cells and a pointer to validate; exit 0, or 1 under --strict', () => {
-    const r = runCli(['table', 'fixtures/planted/poor-end-transposed.csv', '--lang', 'en']);
+  it('differences go to stderr with the cells and a pointer to validate; exit 0, or 1 under --strict', async () => {
+    const r = await cli(['table', 'fixtures/planted/poor-end-transposed.csv', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('4,693');
     expect(r.stdout).not.toContain('4,963');
     expect(r.stderr).toContain('I6 (Chiêm Hóa, poor households, end of year): the table has 4,963, computed 4,693');
     expect(r.stderr).toContain('povcheck validate fixtures/planted/poor-end-transposed.csv');
-    expect(runCli(['table', 'fixtures/planted/poor-end-transposed.csv', '--strict']).code).toBe(1);
-    expect(runCli(['table', 'fixtures/tuyen-quang-2020.csv', '--strict']).code).toBe(0);
+    expect((await cli(['table', 'fixtures/planted/poor-end-transposed.csv', '--strict'])).code).toBe(1);
+    expect((await cli(['table', 'fixtures/tuyen-quang-2020.csv', '--strict'])).code).toBe(0);
   });
 
-  it('reads every variant validate reads, with the same result', () => {
-    const json = (f: string) => JSON.parse(runCli(['table', f, '--format', 'json']).stdout).units;
-    const base = json('fixtures/tuyen-quang-2020.csv');
+  it('reads every variant validate reads, with the same result', async () => {
+    const json = async (f: string) => JSON.parse((await cli(['table', f, '--format', 'json'])).stdout).units;
+    const base = await json('fixtures/tuyen-quang-2020.csv');
     for (const f of ['variants/comma-utf8.csv', 'variants/unicode-text-utf16le.txt', 'variants/tab-utf16be.txt', 'variants/english.csv', 'variants/long-keys.csv', 'variants/long-vi.csv', 'variants/counts-only.csv']) {
-      expect(json(`fixtures/${f}`)).toEqual(base);
+      expect(await json(`fixtures/${f}`)).toEqual(base);
     }
   });
 
-  it('--locale changes the number format alone', () => {
-    const r = runCli(['table', WITH_TOTAL, '--lang', 'vi', '--locale', 'en']);
+  it('--locale changes the number format alone', async () => {
+    const r = await cli(['table', WITH_TOTAL, '--lang', 'vi', '--locale', 'en']);
     expect(r.stdout).toContain('Tổng số hộ đầu năm');
     expect(r.stdout).toContain('210,299');
     expect(r.stdout).toContain('11.80');
   });
 
-  it('xlsx and docx need -o', () => {
+  it('xlsx and docx need -o', async () => {
     for (const f of ['xlsx', 'docx']) {
-      const r = runCli(['table', WITH_TOTAL, '--format', f]);
+      const r = await cli(['table', WITH_TOTAL, '--format', f]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(new RegExp(`-o <file>\\.${f}`));
     }
   });
 
-  it('--output is -o too', () => {
+  it('--output is -o too', async () => {
     const dir = tmp();
     const out = join(dir, 'annex.md');
-    expect(runCli(['table', WITH_TOTAL, '--format', 'markdown', '--output', out]).code).toBe(0);
+    expect((await cli(['table', WITH_TOTAL, '--format', 'markdown', '--output', out])).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('| 1 | Tổng số hộ đầu năm | Hộ | 210.299 |');
   });
 
-  it('never writes over the input', () => {
+  it('never writes over the input', async () => {
     const dir = tmp();
     const input = join(dir, 'annex.csv');
     const bytes = readFileSync(join(ROOT, WITH_TOTAL));
     writeFileSync(input, bytes);
-    const r = runCli(['table', input, '--format', 'csv', '-o', input]);
+    const r = await cli(['table', input, '--format', 'csv', '-o', input]);
     expect(r.code).toBe(2);
     expect(readFileSync(input)).toEqual(bytes);
     expect(readdirSync(dir)).toEqual(['annex.csv']);
   });
 
-  it('a failed run leaves no file and does not touch an existing one', () => {
+  it('a failed run leaves no file and does not touch an existing one', async () => {
     const dir = tmp();
     const out = join(dir, 'out.xlsx');
     writeFileSync(out, 'previous');
-    const r = runCli(['table', 'fixtures/calc/nope.csv', '--format', 'xlsx', '-o', out]);
+    const r = await cli(['table', 'fixtures/calc/nope.csv', '--format', 'xlsx', '-o', out]);
     expect(r.code).toBe(2);
     expect(readFileSync(out, 'utf8')).toBe('previous');
     const missingDir = join(dir, 'no', 'such', 'dir', 'annex.docx');
-    const w = runCli(['table', WITH_TOTAL, '--format', 'docx', '-o', missingDir]);
+    const w = await cli(['table', WITH_TOTAL, '--format', 'docx', '-o', missingDir]);
     expect(w.code).toBe(2);
     expect(w.stderr).toMatch(/cannot write the output file|không ghi được tệp kết quả/);
     expect(existsSync(missingDir)).toBe(false);
@@ -87,32 +87,32 @@ describe('povcheck table', () => {
     ['fixtures/planted/stray-text.csv --transpose', 0, /K5 \(Lâm Bình/],
     ['fixtures/calc/missing.csv', 2, /fixtures\/calc\/missing\.csv: (no such file|không có tệp này)/],
     ['test/zip.ts', 2, /test\/zip\.ts: /],
-  ])('%s → exit %i, one clear line', (args, code, pattern) => {
-    const r = runCli(['table', ...args.split(' ')]);
+  ])('%s → exit %i, one clear line', async (args, code, pattern) => {
+    const r = await cli(['table', ...args.split(' ')]);
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(pattern);
     noStackTrace(r.stderr);
   });
 
-  it('names the file and the cell of a base count it cannot use', () => {
+  it('names the file and the cell of a base count it cannot use', async () => {
     const dir = tmp();
     const f = join(dir, 'bad.csv');
     writeFileSync(f, readFileSync(join(ROOT, WITH_TOTAL), 'utf8').replace('49.874', '49.87x'));
-    const r = runCli(['table', f, '--lang', 'en']);
+    const r = await cli(['table', f, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim()).toBe(`povcheck: ${f} E2: Sơn Dương: total households, start of year "49.87x" is not a number`);
-    const vi = runCli(['table', f, '--lang', 'vi']);
+    const vi = await cli(['table', f, '--lang', 'vi']);
     expect(vi.stderr.trim()).toBe(`povcheck: ${f} E2: Sơn Dương: tổng số hộ đầu năm "49.87x" không phải là số`);
   });
 
-  it('refuses a table without the base counts, naming what is missing', () => {
-    const r = runCli(['table', PLAN_INPUT, '--lang', 'en']);
+  it('refuses a table without the base counts, naming what is missing', async () => {
+    const r = await cli(['table', PLAN_INPUT, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('the table lacks what the calculation needs: "Poor households reduced during the year" (or "Poor households, end of year")');
   });
 
-  it('exceljs and docx are loaded only for their formats', () => {
+  it('exceljs and docx are loaded only for their formats', async () => {
     // The static import graph from the CLI entry must not reach them (they are imported lazily by table).
     const seen = new Set<string>();
     const visit = (file: string) => {
@@ -132,21 +132,21 @@ describe('povcheck table', () => {
 });
 
 describe('povcheck plan', () => {
-  it('exit 0 when every target is met', () => {
-    const r = runCli(['plan', WITH_TOTAL, '--targets', 'fixtures/calc/seed-targets.json']);
+  it('exit 0 when every target is met', async () => {
+    const r = await cli(['plan', WITH_TOTAL, '--targets', 'fixtures/calc/seed-targets.json']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('✔ Na Hang (tỷ lệ hộ nghèo giảm trong năm ≥ 4 điểm %): cần giảm ít nhất 390 hộ nghèo');
     expect(r.stdout).toContain('✔ Toàn tỉnh (tỷ lệ hộ nghèo giảm trong năm ≥ 2,06 điểm %): với 4.188 hộ nghèo giảm');
   });
 
-  it('exit 1 when a target cannot be met, with the reason instead of a number', () => {
-    const r = runCli(['plan', WITH_TOTAL, '--target', 'Na Hang=30', '--lang', 'en']);
+  it('exit 1 when a target cannot be met, with the reason instead of a number', async () => {
+    const r = await cli(['plan', WITH_TOTAL, '--target', 'Na Hang=30', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('✖ Na Hang (poverty rate reduction ≥ 30 points): cannot be met: even if all 3,094 poor households left poverty, the poverty rate reduction would only be 29.56 points.');
   });
 
-  it('exit 1 when the total falls short, with the exits it still needs', () => {
-    const r = runCli(['plan', WITH_TOTAL, '--target', 'total=2.5', '--format', 'json']);
+  it('exit 1 when the total falls short, with the exits it still needs', async () => {
+    const r = await cli(['plan', WITH_TOTAL, '--target', 'total=2.5', '--format', 'json']);
     expect(r.code).toBe(1);
     const t = JSON.parse(r.stdout).totalTargets[0];
     expect(t).toMatchObject({ unit: 'total', met: false, planned: '4188', reachable: true });
@@ -159,26 +159,26 @@ describe('povcheck plan', () => {
     [[], /no targets: give --target/],
     [['--targets', 'fixtures/calc/seed-base-counts.csv'], /seed-base-counts\.csv: the targets file is not valid JSON/],
     [['--targets', 'fixtures/calc/none.json'], /none\.json: no such file/],
-  ])('usage problems exit 2: %j', (extra, pattern) => {
-    const r = runCli(['plan', WITH_TOTAL, ...extra, '--lang', 'en']);
+  ])('usage problems exit 2: %j', async (extra, pattern) => {
+    const r = await cli(['plan', WITH_TOTAL, ...extra, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(pattern);
     expect(r.stdout).toBe('');
     noStackTrace(r.stderr);
   });
 
-  it('uses the sums of the units for the total, and names a stated total that differs', () => {
-    const r = runCli(['plan', 'fixtures/planted/households-total-typo.csv', '--target', 'total=2.06', '--lang', 'en']);
+  it('uses the sums of the units for the total, and names a stated total that differs', async () => {
+    const r = await cli(['plan', 'fixtures/planted/households-total-typo.csv', '--target', 'total=2.06', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('210,299');
     expect(r.stderr).toContain('D2 (Toàn tỉnh, total households, start of year): the table has 210,399, computed 210,299');
   });
 
-  it('a targets file with an unsupported target', () => {
+  it('a targets file with an unsupported target', async () => {
     const dir = tmp();
     const f = join(dir, 't.json');
     writeFileSync(f, '{"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":"<=","value":"4"}]}');
-    const r = runCli(['plan', WITH_TOTAL, '--targets', f, '--lang', 'vi']);
+    const r = await cli(['plan', WITH_TOTAL, '--targets', f, '--lang', 'vi']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('mục tiêu của Na Hang (rate_reduced <=) không lập kế hoạch được');
   });
@@ -193,8 +193,8 @@ describe('povcheck rate', () => {
     [['1', '8', '--exact', '--lang', 'en'], '12.50 (1 / 8 × 100 = 12.5)'],
     [['1', '32', '--lang', 'en'], '3.13'],
     [['0', '5', '--lang', 'en'], '0.00'],
-  ])('%j → %s', (args, line) => {
-    const r = runCli(['rate', ...args]);
+  ])('%j → %s', async (args, line) => {
+    const r = await cli(['rate', ...args]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(line + '\n');
   });
@@ -204,8 +204,8 @@ describe('povcheck rate', () => {
     [['12', '10'], /poor households \(12\) are more than the households \(10\)/],
     [['2,5', '10,5'], /"2,5" is not a number of households/],
     [['abc', '10'], /"abc" is not a number of households/],
-  ])('%j → exit 2', (args, pattern) => {
-    const r = runCli(['rate', ...args, '--lang', 'en']);
+  ])('%j → exit 2', async (args, pattern) => {
+    const r = await cli(['rate', ...args, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(pattern);
     noStackTrace(r.stderr);

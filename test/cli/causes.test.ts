@@ -3,7 +3,7 @@
  * they explain; the JSON `causes` contract (README "JSON report").
  */
 import { describe, expect, it } from 'vitest';
-import { fixtures, runCli } from '../helpers.js';
+import { fixtures, cli } from '../helpers.js';
 
 interface JsonCause {
   cells: string[];
@@ -16,16 +16,16 @@ interface JsonCause {
   range?: Record<string, { min: string | null; max: string | null }>;
   message: string;
 }
-const json = (args: string[]) =>
-  JSON.parse(runCli(['validate', ...args, '--format', 'json']).stdout) as {
+const json = async (args: string[]) =>
+  JSON.parse((await cli(['validate', ...args, '--format', 'json'])).stdout) as {
     files: Array<{ findings: Array<{ rule: string; cell: string | null }>; causes: JsonCause[]; localisation: { status: string; failing: number; size: number | null; more: number } | null }>;
   };
 
 describe('the planted fixtures for localisation', () => {
   const planted = fixtures.plantedCauses();
-  it.each(Object.keys(planted))('%s: exit 1, the finding at its cell, and causes', (name) => {
+  it.each(Object.keys(planted))('%s: exit 1, the finding at its cell, and causes', async (name) => {
     const p = planted[name]!;
-    const r = runCli(['validate', `fixtures/${name}`, '--format', 'json']);
+    const r = await cli(['validate', `fixtures/${name}`, '--format', 'json']);
     expect(r.code).toBe(1);
     const f = (JSON.parse(r.stdout) as { files: Array<{ findings: Array<{ rule: string; cell: string; severity: string }>; causes: unknown[] }> }).files[0]!;
     expect(f.findings.some((x) => x.rule === p.rule && x.cell === p.cell && x.severity === 'error')).toBe(true);
@@ -34,8 +34,8 @@ describe('the planted fixtures for localisation', () => {
 });
 
 describe('causes in the JSON report', () => {
-  it('one cause: cells, proposed value, the findings it explains, kind, confidence', () => {
-    const f = json(['fixtures/planted/poor-end-transposed.csv', '--lang', 'en']).files[0]!;
+  it('one cause: cells, proposed value, the findings it explains, kind, confidence', async () => {
+    const f = (await json(['fixtures/planted/poor-end-transposed.csv', '--lang', 'en'])).files[0]!;
     expect(f.localisation).toEqual({ status: 'found', failing: 3, size: 1, more: 0 });
     expect(f.causes).toHaveLength(1);
     const c = f.causes[0]!;
@@ -44,32 +44,32 @@ describe('causes in the JSON report', () => {
     expect(c.message).toBe('Likely cause: I6 (Poor households, end of year, Chiêm Hóa) holds 4,963; 4,693 would make all 3 failing checks pass; the digits look transposed.');
   });
 
-  it('several: every one listed with the same confidence', () => {
-    const f = json(['fixtures/planted/households-ambiguous.csv']).files[0]!;
+  it('several: every one listed with the same confidence', async () => {
+    const f = (await json(['fixtures/planted/households-ambiguous.csv'])).files[0]!;
     expect(f.causes.length).toBeGreaterThan(1);
     expect(new Set(f.causes.map((c) => c.confidence))).toEqual(new Set(['ambiguous']));
     expect(f.causes.map((c) => c.cells[0])).toContain('E2');
     for (const c of f.causes) expect(c.explains.map((i) => f.findings[i]!.cell)).toEqual(['D2']);
   });
 
-  it('follows the rule levels: a rule switched off is not localised, a re-levelled finding is still explained', () => {
-    const f = json(['fixtures/planted/poor-end-transposed.csv', '--rule', 'rate=off', '--rule', 'sum=warning']).files[0]!;
+  it('follows the rule levels: a rule switched off is not localised, a re-levelled finding is still explained', async () => {
+    const f = (await json(['fixtures/planted/poor-end-transposed.csv', '--rule', 'rate=off', '--rule', 'sum=warning'])).files[0]!;
     expect(f.localisation).toEqual({ status: 'found', failing: 2, size: 1, more: 0 });
     expect(f.causes[0]).toMatchObject({ cells: ['I6'], proposed: { I6: '4693' }, confidence: 'unique' });
     expect(f.causes[0]!.explains.map((i) => `${f.findings[i]!.rule}@${f.findings[i]!.cell}`)).toEqual(['flow@I6', 'sum@D6']);
   });
 
-  it('a clean table has no causes; an unreadable file has an empty list', () => {
-    const f = json(['fixtures/tuyen-quang-2020.csv']).files[0]!;
+  it('a clean table has no causes; an unreadable file has an empty list', async () => {
+    const f = (await json(['fixtures/tuyen-quang-2020.csv'])).files[0]!;
     expect(f.causes).toEqual([]);
     expect(f.localisation).toEqual({ status: 'clean', failing: 0, size: null, more: 0 });
-    expect(json(['fixtures/README.md']).files[0]!.causes).toEqual([]);
+    expect((await json(['fixtures/README.md'])).files[0]!.causes).toEqual([]);
   });
 });
 
 describe('causes in the text report', () => {
-  it('come first, before the findings, with the findings they explain', () => {
-    const r = runCli(['validate', 'fixtures/planted/poor-end-transposed.csv', '--no-table']);
+  it('come first, before the findings, with the findings they explain', async () => {
+    const r = await cli(['validate', 'fixtures/planted/poor-end-transposed.csv', '--no-table']);
     const lines = r.stdout.split('\n');
     const cause = lines.findIndex((l) => l.includes('Nguyên nhân có thể: ô I6 (Số hộ nghèo cuối năm, Chiêm Hóa) ghi 4.963; nếu là 4.693 thì cả 3 phép kiểm tra đang sai đều đúng; có vẻ hai chữ số liền nhau bị gõ đảo chỗ.'));
     expect(cause).toBeGreaterThan(0);

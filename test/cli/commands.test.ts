@@ -3,38 +3,38 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers.js';
+import { ROOT, cli } from '../helpers.js';
 import { RULE_IDS } from '../../src/rules/index.js';
 import { ruleDocs } from '../../src/messages/rule-docs.js';
 
 describe('povcheck rules', () => {
-  it('lists every rule id with its default severity and one line, in English', () => {
-    const r = runCli(['rules', '--lang', 'en']);
+  it('lists every rule id with its default severity and one line, in English', async () => {
+    const r = await cli(['rules', '--lang', 'en']);
     expect(r.code).toBe(0);
     for (const { id, severity } of RULE_IDS) expect(r.stdout).toMatch(new RegExp(`^${id}\\s+${severity}\\s+\\S`, 'm'));
     expect(r.stdout).toContain('povcheck explain <rule>');
   });
 
-  it('and in Vietnamese', () => {
-    const r = runCli(['rules', '--lang', 'vi']);
+  it('and in Vietnamese', async () => {
+    const r = await cli(['rules', '--lang', 'vi']);
     expect(r.stdout).toMatch(/^denominator\s+cảnh báo\s+khi số hộ cuối năm khác đầu năm/m);
     expect(r.stdout).toMatch(/^sum\s+lỗi\s+cộng các đơn vị phải bằng đơn vị tổng/m);
   });
 
-  it('as JSON, with the levels a configuration gives', () => {
+  it('as JSON, with the levels a configuration gives', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-rules-'));
     writeFileSync(join(dir, 'povcheck.config.json'), '{"rules": {"denominator": "off"}}');
-    const r = runCli(['rules', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    const r = await cli(['rules', '--format', 'json', '--lang', 'en'], { cwd: dir });
     const out = JSON.parse(r.stdout) as { rules: Array<{ id: string; severity: string; configured?: string }> };
     expect(out.rules.map((x) => x.id)).toEqual(RULE_IDS.map((x) => x.id));
     expect(out.rules.find((x) => x.id === 'denominator')).toMatchObject({ severity: 'warning', configured: 'off' });
-    expect(runCli(['rules', '--lang', 'en'], { cwd: dir }).stdout).toMatch(/^denominator\s+warning → off \(set in .*povcheck\.config\.json\)/m);
+    expect((await cli(['rules', '--lang', 'en'], { cwd: dir })).stdout).toMatch(/^denominator\s+warning → off \(set in .*povcheck\.config\.json\)/m);
   });
 
-  it('every rule has documentation in both languages, Vietnamese with its diacritics', () => {
+  it('every rule has documentation in both languages, Vietnamese with its diacritics', async () => {
     for (const lang of ['vi', 'en'] as const) {
       const docs = ruleDocs(lang);
-      for (const { id } of [...RULE_IDS, { id: 'unreadable' as const }]) {
+      for (const { id } of [...RULE_IDS, { id: 'unreadable' as const }, { id: 'unchecked' as const }]) {
         const d = docs[id];
         for (const k of ['summary', 'checks', 'why', 'example'] as const) expect(d[k].length, `${lang} ${id} ${k}`).toBeGreaterThan(10);
       }
@@ -44,8 +44,8 @@ describe('povcheck rules', () => {
 });
 
 describe('povcheck explain', () => {
-  it('says what a rule checks, why, and shows an example', () => {
-    const r = runCli(['explain', 'flow', '--lang', 'en']);
+  it('says what a rule checks, why, and shows an example', async () => {
+    const r = await cli(['explain', 'flow', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^flow: poor households at the end = at the start − reduced/);
     expect(r.stdout).toContain('What it checks');
@@ -53,24 +53,24 @@ describe('povcheck explain', () => {
     expect(r.stdout).toMatch(/Example\n  fixtures\/planted\/poor-end-transposed\.csv: .* → error at I6/);
   });
 
-  it('in Vietnamese', () => {
-    const r = runCli(['explain', 'rate-change', '--lang', 'vi']);
+  it('in Vietnamese', async () => {
+    const r = await cli(['explain', 'rate-change', '--lang', 'vi']);
     expect(r.stdout).toContain('Kiểm tra gì');
     expect(r.stdout).toContain('Vì sao');
     expect(r.stdout).toContain('15,08 − 12,43 = 2,65');
   });
 
-  it('an unknown rule: exit 2 naming the rules there are', () => {
-    const r = runCli(['explain', 'sums', '--lang', 'en']);
+  it('an unknown rule: exit 2 naming the rules there are', async () => {
+    const r = await cli(['explain', 'sums', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no rule "sums"; the rules: sum, flow');
   });
 });
 
 describe('validate --sheet', () => {
-  it('reads the named or numbered sheet; its findings carry the sheet', () => {
+  it('reads the named or numbered sheet; its findings carry the sheet', async () => {
     for (const sheet of ['Bản nháp', '2']) {
-      const r = runCli(['validate', 'fixtures/xlsx/annex-formatted.xlsx', '--sheet', sheet, '--format', 'json']);
+      const r = await cli(['validate', 'fixtures/xlsx/annex-formatted.xlsx', '--sheet', sheet, '--format', 'json']);
       expect(r.code).toBe(1);
       const file = JSON.parse(r.stdout).files[0];
       expect(file.source).toEqual({ kind: 'workbook', format: 'xlsx', sheet: 'Bản nháp' });
@@ -78,8 +78,8 @@ describe('validate --sheet', () => {
     }
   });
 
-  it('a sheet that is not there: exit 2, listing the sheets', () => {
-    const r = runCli(['validate', 'fixtures/xlsx/annex-formatted.xlsx', '--sheet', '9', '--lang', 'en']);
+  it('a sheet that is not there: exit 2, listing the sheets', async () => {
+    const r = await cli(['validate', 'fixtures/xlsx/annex-formatted.xlsx', '--sheet', '9', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('the workbook has no sheet "9"; its sheets: 1 "Phụ lục", 2 "Bản nháp"');
   });
@@ -93,37 +93,37 @@ describe('validate with a configuration file', () => {
   };
   const SEED = join(ROOT, 'fixtures', 'tuyen-quang-2020.csv');
 
-  it('is found upward from the working directory and applies (failOn, rules, lang)', () => {
+  it('is found upward from the working directory and applies (failOn, rules, lang)', async () => {
     const dir = project();
     writeFileSync(join(dir, 'povcheck.config.json'), JSON.stringify({ lang: 'en', failOn: 'warning', rules: { 'rate-change': 'off' } }));
     const cwd = join(dir, 'submissions', 'deep');
-    const r = runCli(['validate', SEED, '--format', 'json'], { cwd });
+    const r = await cli(['validate', SEED, '--format', 'json'], { cwd });
     expect(r.code).toBe(1); // the denominator warnings fail under failOn warning
     const f = JSON.parse(r.stdout).files[0];
     expect(f.lang).toBe('en');
     expect(f.findings.some((x: { rule: string }) => x.rule === 'rate-change')).toBe(false);
     // Flags win over the file; --no-config ignores it.
-    expect(runCli(['validate', SEED, '--format', 'json', '--fail-on', 'error'], { cwd }).code).toBe(0);
-    expect(JSON.parse(runCli(['validate', SEED, '--format', 'json', '--no-config'], { cwd }).stdout).files[0].lang).toBe('vi');
+    expect((await cli(['validate', SEED, '--format', 'json', '--fail-on', 'error'], { cwd })).code).toBe(0);
+    expect(JSON.parse((await cli(['validate', SEED, '--format', 'json', '--no-config'], { cwd })).stdout).files[0].lang).toBe('vi');
   });
 
-  it('--rule re-levels from the command line', () => {
-    const r = runCli(['validate', SEED, '--format', 'json', '--rule', 'denominator=error', '--no-config']);
+  it('--rule re-levels from the command line', async () => {
+    const r = await cli(['validate', SEED, '--format', 'json', '--rule', 'denominator=error', '--no-config']);
     expect(r.code).toBe(1);
-    expect(runCli(['validate', SEED, '--rule', 'denominator=loud']).stderr).toContain('--rule denominator=loud: write <rule>=<off|error|warning|info>');
+    expect((await cli(['validate', SEED, '--rule', 'denominator=loud'])).stderr).toContain('--rule denominator=loud: write <rule>=<off|error|warning|info>');
   });
 
-  it('an invalid configuration: exit 2 and one clear line naming the file and the key', () => {
+  it('an invalid configuration: exit 2 and one clear line naming the file and the key', async () => {
     const dir = project();
     writeFileSync(join(dir, 'povcheck.config.json'), '{"rules": {"denominator": "of"}, "colour": true}');
-    const r = runCli(['validate', SEED, '--lang', 'en'], { cwd: dir });
+    const r = await cli(['validate', SEED, '--lang', 'en'], { cwd: dir });
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/povcheck\.config\.json: the configuration does not fit its schema/);
     expect(lines[0]).toContain('/rules/denominator must be one of off, error, warning, info');
     expect(lines[0]).toContain('the top level has an unknown key "colour"');
-    const vi = runCli(['validate', SEED], { cwd: dir, env: { LANG: 'vi_VN.UTF-8' } });
+    const vi = await cli(['validate', SEED], { cwd: dir, env: { LANG: 'vi_VN.UTF-8' } });
     expect(vi.stderr).toContain('/rules/denominator phải là một trong các giá trị off, error, warning, info');
   });
 });

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtures, runCli, ROOT } from '../helpers.js';
+import { fixtures, cli, ROOT } from '../helpers.js';
 
 const { wideRecords, longRecords, serialize, SEED, UNITS } = fixtures;
 const SEED_FILE = 'fixtures/tuyen-quang-2020.csv';
@@ -26,11 +26,11 @@ describe('fix on the planted fixtures', () => {
     ['rate-as-share.csv', 'D8', '0,1180 → 11,80'],
     ['reduction-share.csv', 'D9', '1,99 → 2,06'],
     ['two-errors.csv', 'I6', '4.963 → 4.693'],
-  ])('%s: exit 0, the changed cell printed, the copy is the clean seed byte for byte', (name, cell, change) => {
+  ])('%s: exit 0, the changed cell printed, the copy is the clean seed byte for byte', async (name, cell, change) => {
     const out = join(tmp(), 'fixed.csv');
     const input = join(ROOT, 'fixtures', 'planted', name);
     const before = readFileSync(input);
-    const r = runCli(['fix', `fixtures/planted/${name}`, '-o', out]);
+    const r = await cli(['fix', `fixtures/planted/${name}`, '-o', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`ô ${cell} (`);
@@ -39,9 +39,9 @@ describe('fix on the planted fixtures', () => {
     expect(readFileSync(input).equals(before)).toBe(true);
   });
 
-  it('prints every changed cell of a two-cell cause, in English with --lang en', () => {
+  it('prints every changed cell of a two-cell cause, in English with --lang en', async () => {
     const out = join(tmp(), 'fixed.csv');
-    const r = runCli(['fix', 'fixtures/planted/two-errors.csv', '-o', out, '--lang', 'en']);
+    const r = await cli(['fix', 'fixtures/planted/two-errors.csv', '-o', out, '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       `Wrote ${out}: 2 cells corrected:\n` +
@@ -52,39 +52,39 @@ describe('fix on the planted fixtures', () => {
 });
 
 describe('fix refuses, writing nothing', () => {
-  it('when several explanations fit (exit 1, the explanations listed)', () => {
+  it('when several explanations fit (exit 1, the explanations listed)', async () => {
     const out = join(tmp(), 'fixed.csv');
-    const r = runCli(['fix', 'fixtures/planted/households-ambiguous.csv', '-o', out, '--lang', 'en']);
+    const r = await cli(['fix', 'fixtures/planted/households-ambiguous.csv', '-o', out, '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(existsSync(out)).toBe(false);
     expect(r.stdout).toMatch(/not fixed, nothing written: \d+ explanations fit/);
     expect(r.stdout).toContain('E2 (Total households, start of year, Sơn Dương) holds 49,875, should be 49,874 (one digit looks mistyped)');
   });
 
-  it.each(['malformed-group.csv', 'stray-text.csv'])('%s: errors fix does not correct (exit 1)', (name) => {
+  it.each(['malformed-group.csv', 'stray-text.csv'])('%s: errors fix does not correct (exit 1)', async (name) => {
     const out = join(tmp(), 'fixed.csv');
-    const r = runCli(['fix', `fixtures/planted/${name}`, '-o', out]);
+    const r = await cli(['fix', `fixtures/planted/${name}`, '-o', out]);
     expect(r.code).toBe(1);
     expect(existsSync(out)).toBe(false);
     expect(r.stdout).toContain('còn lỗi mà lệnh fix không sửa được');
   });
 
-  it('when no set of cells explains the failing checks (exit 1)', () => {
+  it('when no set of cells explains the failing checks (exit 1)', async () => {
     const dir = tmp();
     const input = join(dir, 'row.csv');
     writeFileSync(input, serialize(wideRecords(SEED, { texts: { 'households_start:0': '210.999', 'households_start:1': '49.000', 'households_start:2': '39.000', 'households_start:3': '36.000' } })));
-    const r = runCli(['fix', input, '-o', join(dir, 'out.csv')]);
+    const r = await cli(['fix', input, '-o', join(dir, 'out.csv')]);
     expect(r.code).toBe(1);
     expect(existsSync(join(dir, 'out.csv'))).toBe(false);
     expect(r.stdout).toContain('không có cách sửa một hay hai ô nào');
   });
 
-  it('three independent slips, each the only explanation of its own errors: all three corrected', () => {
+  it('three independent slips, each the only explanation of its own errors: all three corrected', async () => {
     const dir = tmp();
     const input = join(dir, 'three.csv');
     writeFileSync(input, serialize(wideRecords(SEED, { texts: { 'poor_end:5': '4.963', 'rate_start:2': '9,62', 'households_end:6': '10.850' } })));
     const out = join(dir, 'out.csv');
-    const r = runCli(['fix', input, '-o', out, '--lang', 'en']);
+    const r = await cli(['fix', input, '-o', out, '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('3 cells corrected');
     expect(readFileSync(out).equals(serialize(wideRecords(SEED)))).toBe(true);
@@ -92,9 +92,9 @@ describe('fix refuses, writing nothing', () => {
 });
 
 describe('fix on a clean table', () => {
-  it('writes an unchanged copy and exits 0', () => {
+  it('writes an unchanged copy and exits 0', async () => {
     const out = join(tmp(), 'copy.csv');
-    const r = runCli(['fix', SEED_FILE, '-o', out, '--lang', 'en']);
+    const r = await cli(['fix', SEED_FILE, '-o', out, '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('wrote an unchanged copy');
     expect(readFileSync(out).equals(seedBytes())).toBe(true);
@@ -102,13 +102,13 @@ describe('fix on a clean table', () => {
 });
 
 describe('fix never writes over its input, and bad input is one line, exit 2', () => {
-  it('-o naming the input (also through another path): exit 2, input untouched', () => {
+  it('-o naming the input (also through another path): exit 2, input untouched', async () => {
     const dir = tmp();
     const input = join(dir, 'annex.csv');
     const bytes = readFileSync(join(ROOT, 'fixtures/planted/poor-end-transposed.csv'));
     writeFileSync(input, bytes);
     for (const target of [input, join(dir, '.', '..', dir.split('/').pop()!, 'annex.csv')]) {
-      const r = runCli(['fix', input, '-o', target]);
+      const r = await cli(['fix', input, '-o', target]);
       expect(r.code).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toContain('refusing to write over the input file');
@@ -117,20 +117,20 @@ describe('fix never writes over its input, and bad input is one line, exit 2', (
     }
   });
 
-  it('a missing input, a binary input, a missing -o, an unwritable output', () => {
+  it('a missing input, a binary input, a missing -o, an unwritable output', async () => {
     const dir = tmp();
-    const missing = runCli(['fix', join(dir, 'nope.csv'), '-o', join(dir, 'out.csv')]);
+    const missing = await cli(['fix', join(dir, 'nope.csv'), '-o', join(dir, 'out.csv')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/nope\.csv: no such file/);
     writeFileSync(join(dir, 'book.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
-    const binary = runCli(['fix', join(dir, 'book.csv'), '-o', join(dir, 'out.csv')]);
+    const binary = await cli(['fix', join(dir, 'book.csv'), '-o', join(dir, 'out.csv')]);
     expect(binary.code).toBe(2);
     expect(binary.stderr).toContain('book.csv');
     noStackTrace(binary.stderr);
-    const noOutput = runCli(['fix', SEED_FILE]);
+    const noOutput = await cli(['fix', SEED_FILE]);
     expect(noOutput.code).toBe(2);
     expect(noOutput.stderr).toContain("required option '-o, --output-file <fixed>'");
-    const unwritable = runCli(['fix', 'fixtures/planted/poor-end-transposed.csv', '-o', join(dir, 'no', 'such', 'dir', 'out.csv')]);
+    const unwritable = await cli(['fix', 'fixtures/planted/poor-end-transposed.csv', '-o', join(dir, 'no', 'such', 'dir', 'out.csv')]);
     expect(unwritable.code).toBe(2);
     expect(unwritable.stderr.trim().split('\n')).toHaveLength(1);
     noStackTrace(unwritable.stderr);
@@ -150,12 +150,12 @@ describe('fix keeps the format of the input', () => {
     ['long layout, Vietnamese labels, ;', (texts) => serialize(longRecords(SEED, { keys: false, texts }), { delimiter: ';' }), '4.963'],
     ['counts only', (texts) => serialize(wideRecords(SEED, { rates: false, texts }), { delimiter: ';' }), '4.963'],
   ];
-  it.each(variants)('%s: the fixed copy is the clean file byte for byte', (_name, write, typo) => {
+  it.each(variants)('%s: the fixed copy is the clean file byte for byte', async (_name, write, typo) => {
     const dir = tmp();
     const input = join(dir, 'in.csv');
     writeFileSync(input, write({ [`poor_end:${ci}`]: typo }));
     const out = join(dir, 'out.csv');
-    const r = runCli(['fix', input, '-o', out]);
+    const r = await cli(['fix', input, '-o', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(readFileSync(out).equals(write({}))).toBe(true);
@@ -167,17 +167,17 @@ describe('fix keeps the format of the input', () => {
     ['tcvn3', 'tcvn3'],
     ['vni', 'vni'],
     ['utf-8-tcvn3-font', 'tcvn3'],
-  ])('%s with --encoding %s: the fixed copy is the clean file byte for byte', (encoding, flag) => {
+  ])('%s with --encoding %s: the fixed copy is the clean file byte for byte', async (encoding, flag) => {
     const write = (texts: Record<string, string>) => serialize(wideRecords(SEED, { texts }), { delimiter: ';', encoding });
     const dir = tmp();
     const input = join(dir, 'in.csv');
     writeFileSync(input, write({ [`poor_end:${ci}`]: '4.963' }));
     const out = join(dir, 'out.csv');
-    const refused = runCli(['fix', input, '-o', out]);
+    const refused = await cli(['fix', input, '-o', out]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--encoding');
     expect(existsSync(out)).toBe(false);
-    const r = runCli(['fix', input, '-o', out, '--encoding', flag]);
+    const r = await cli(['fix', input, '-o', out, '--encoding', flag]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Chiêm Hóa');
@@ -186,12 +186,12 @@ describe('fix keeps the format of the input', () => {
   });
 
 
-  it('keeps spaces around the value and a quoted field quoted', () => {
+  it('keeps spaces around the value and a quoted field quoted', async () => {
     const dir = tmp();
     const input = join(dir, 'in.csv');
     writeFileSync(input, serialize(wideRecords(SEED, { texts: { [`poor_end:${ci}`]: ' 4.963 ' } }), { delimiter: ';' }));
     const out = join(dir, 'out.csv');
-    expect(runCli(['fix', input, '-o', out]).code).toBe(0);
+    expect((await cli(['fix', input, '-o', out])).code).toBe(0);
     expect(readFileSync(out).equals(serialize(wideRecords(SEED, { texts: { [`poor_end:${ci}`]: ' 4.693 ' } }), { delimiter: ';' }))).toBe(true);
   });
 });

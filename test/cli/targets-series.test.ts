@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { FIXTURES, runCli } from '../helpers.js';
+import { FIXTURES, cli } from '../helpers.js';
 
 const SEED = 'fixtures/tuyen-quang-2020.csv';
 const SHORT = 'fixtures/targets/na-hang-short.csv';
@@ -43,8 +43,8 @@ const tmp = mkdtempSync(join(tmpdir(), 'povcheck-targets-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('validate --targets', () => {
-  it('the seed annex meets the plan\'s targets: exit 0, one info per target', () => {
-    const r = runCli(['validate', SEED, '--targets', TARGETS, '--no-table']);
+  it('the seed annex meets the plan\'s targets: exit 0, one info per target', async () => {
+    const r = await cli(['validate', SEED, '--targets', TARGETS, '--no-table']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('0 lỗi, 5 cảnh báo, 12 thông tin');
     expect(r.stdout).toContain('ℹ J9 · target · Na Hang · Tỷ lệ hộ nghèo giảm trong năm');
@@ -56,8 +56,8 @@ describe('validate --targets', () => {
     expect(r.stdout).toContain('Na Hang: đạt mục tiêu tỷ lệ hộ nghèo giảm trong năm ≥ 4 điểm % (4,00 điểm %) chỉ nhờ số hộ thay đổi từ 10.468 thành 10.580: tính trên số hộ đầu năm thì được 3,73 điểm %, không đạt');
   });
 
-  it('a table that misses them: exit 1, errors with the target, the value and the households still needed', () => {
-    const r = runCli(['validate', SHORT, '--targets', TARGETS, '--no-table', '--lang', 'en']);
+  it('a table that misses them: exit 1, errors with the target, the value and the households still needed', async () => {
+    const r = await cli(['validate', SHORT, '--targets', TARGETS, '--no-table', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('3 errors');
     expect(r.stdout).toContain(
@@ -66,8 +66,8 @@ describe('validate --targets', () => {
     expect(r.stdout).toContain('Toàn tỉnh: target poverty rate reduction ≥ 2.06 points missed: the table shows 2.05 points. At least 9 more poor households');
   });
 
-  it('JSON: target findings carry the target and the gap under "target"', () => {
-    const r = runCli(['validate', SHORT, '--targets', TARGETS, '--format', 'json']);
+  it('JSON: target findings carry the target and the gap under "target"', async () => {
+    const r = await cli(['validate', SHORT, '--targets', TARGETS, '--format', 'json']);
     const f = json(r.stdout).files[0]!.findings.find((x) => x.rule === 'target' && x.unit === 'Na Hang')!;
     expect(f).toMatchObject({
       severity: 'error',
@@ -82,8 +82,8 @@ describe('validate --targets', () => {
     expect(met.target).not.toHaveProperty('gap');
   });
 
-  it('--target "<unit>=<points>" as in plan, repeatable, beside --targets', () => {
-    const r = runCli(['validate', SEED, '--target', 'lam binh=4', '--target', 'Na Hang=4,5', '--format', 'json']);
+  it('--target "<unit>=<points>" as in plan, repeatable, beside --targets', async () => {
+    const r = await cli(['validate', SEED, '--target', 'lam binh=4', '--target', 'Na Hang=4,5', '--format', 'json']);
     expect(r.code).toBe(1);
     const t = json(r.stdout).files[0]!.findings.filter((x) => x.rule === 'target');
     expect(t.map((x) => [x.unit, x.severity, x.target!.source])).toEqual([
@@ -92,33 +92,33 @@ describe('validate --targets', () => {
     ]);
   });
 
-  it('the HTML report draws the targets on its chart', () => {
+  it('the HTML report draws the targets on its chart', async () => {
     const out = join(tmp, 'report.html');
-    const r = runCli(['validate', SHORT, '--targets', TARGETS, '--format', 'html', '-o', out]);
+    const r = await cli(['validate', SHORT, '--targets', TARGETS, '--format', 'html', '-o', out]);
     expect(r.code).toBe(1);
     const page = readFileSync(out, 'utf8');
     expect(page).toContain('Mục tiêu: giảm ≥ 4 điểm');
     expect(page).toMatch(/target-text missed">→ cuối năm ≤ 25,56%: ✖ chưa đạt/);
   });
 
-  it('a target naming a unit no table has: exit 2, one line naming the targets file, the table and its units', () => {
+  it('a target naming a unit no table has: exit 2, one line naming the targets file, the table and its units', async () => {
     const bad = join(tmp, 'bad-unit.json');
     writeFileSync(bad, JSON.stringify({ targets: [{ unit: 'Lâm Bình', indicator: 'rate_reduced', op: '>=', value: '4' }, { unit: 'Na Hnag', indicator: 'rate_reduced', op: '>=', value: '4' }] }));
-    const r = runCli(['validate', SEED, '--targets', bad, '--lang', 'en']);
+    const r = await cli(['validate', SEED, '--targets', bad, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`povcheck: ${bad}: target 2: ${SEED} has no unit "Na Hnag"; its units: total, Toàn tỉnh, Sơn Dương, Yên Sơn, TP Tuyên Quang, Hàm Yên, Chiêm Hóa, Na Hang, Lâm Bình\n`);
     // With the rule switched off the targets are not looked at at all.
-    expect(runCli(['validate', SEED, '--targets', bad, '--rule', 'target=off', '--no-table']).code).toBe(0);
-    const vi = runCli(['validate', SEED, Y2021, '--targets', bad, '--lang', 'vi']);
+    expect((await cli(['validate', SEED, '--targets', bad, '--rule', 'target=off', '--no-table'])).code).toBe(0);
+    const vi = await cli(['validate', SEED, Y2021, '--targets', bad, '--lang', 'vi']);
     expect(vi.code).toBe(2);
     expect(vi.stderr).toContain('mục tiêu thứ 2: không bảng nào trong 2 bảng có đơn vị "Na Hnag"');
   });
 
-  it('a unit one table of the run lacks but another has: checked where it is, listed as not checked elsewhere', () => {
+  it('a unit one table of the run lacks but another has: checked where it is, listed as not checked elsewhere', async () => {
     const t = join(tmp, 'merged.json');
     writeFileSync(t, JSON.stringify({ targets: [{ unit: 'Na Hang - Lâm Bình', indicator: 'rate_end', op: '<=', value: '21' }] }));
-    const r = runCli(['validate', Y2021, Y2022, '--targets', t, '--format', 'json']);
+    const r = await cli(['validate', Y2021, Y2022, '--targets', t, '--format', 'json']);
     expect(r.code).toBe(0);
     const [a, b] = json(r.stdout).files;
     expect(a!.skipped).toEqual([{ rule: 'target', unit: 'Na Hang - Lâm Bình', reason: 'bảng không có đơn vị "Na Hang - Lâm Bình"' }]);
@@ -128,18 +128,18 @@ describe('validate --targets', () => {
   it.each([
     ['not JSON', '{"targets": [', /povcheck: .*t-bad\.json: the targets file is not valid JSON/],
     ['a bad op', '{"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":"=>","value":"4"}]}', /povcheck: .*t-bad\.json: target 1: "op" = => is not valid; give one of >=, <=, =/],
-  ])('a targets file that cannot be used (%s): exit 2, one line naming it', (_n, text, line) => {
+  ])('a targets file that cannot be used (%s): exit 2, one line naming it', async (_n, text, line) => {
     const bad = join(tmp, 't-bad.json');
     writeFileSync(bad, text);
-    const r = runCli(['validate', SEED, '--targets', bad, '--lang', 'en']);
+    const r = await cli(['validate', SEED, '--targets', bad, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(line);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     noStackTrace(r.stderr);
   });
 
-  it('a missing targets file: exit 2, naming it', () => {
-    const r = runCli(['validate', SEED, '--targets', 'nope.json', '--lang', 'en']);
+  it('a missing targets file: exit 2, naming it', async () => {
+    const r = await cli(['validate', SEED, '--targets', 'nope.json', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('povcheck: nope.json: no such file\n');
   });
@@ -154,27 +154,27 @@ describe('the configuration\'s targets', () => {
     JSON.stringify({ rules: { denominator: 'off' }, targets: [{ unit: 'Na Hang', indicator: 'rate_reduced', op: '>=', value: '4' }] }),
   );
 
-  it('are checked by validate', () => {
-    const r = runCli(['validate', 'annex.csv', '--format', 'json'], { cwd: dir });
+  it('are checked by validate', async () => {
+    const r = await cli(['validate', 'annex.csv', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(1);
     const t = json(r.stdout).files[0]!.findings.filter((x) => x.rule === 'target');
     expect(t).toHaveLength(1);
     expect(t[0]).toMatchObject({ unit: 'Na Hang', severity: 'error', target: { source: join(dir, 'povcheck.config.json'), gap: { more: '20' } } });
   });
 
-  it('--targets replaces them for a run; --no-config drops them', () => {
+  it('--targets replaces them for a run; --no-config drops them', async () => {
     const t = join(tmp, 'lam-binh.json');
     writeFileSync(t, JSON.stringify({ targets: [{ unit: 'Lâm Bình', indicator: 'rate_reduced', op: '>=', value: '4' }] }));
-    const r = runCli(['validate', 'annex.csv', '--targets', t, '--format', 'json'], { cwd: dir });
+    const r = await cli(['validate', 'annex.csv', '--targets', t, '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(json(r.stdout).files[0]!.findings.filter((x) => x.rule === 'target').map((x) => x.unit)).toEqual(['Lâm Bình']);
-    const none = runCli(['validate', 'annex.csv', '--no-config', '--format', 'json'], { cwd: dir });
+    const none = await cli(['validate', 'annex.csv', '--no-config', '--format', 'json'], { cwd: dir });
     expect(none.code).toBe(0);
     expect(json(none.stdout).files[0]!.findings.some((x) => x.rule === 'target')).toBe(false);
   });
 
-  it('--rule target=warning re-levels a missed target', () => {
-    const r = runCli(['validate', 'annex.csv', '--rule', 'target=warning', '--no-table'], { cwd: dir });
+  it('--rule target=warning re-levels a missed target', async () => {
+    const r = await cli(['validate', 'annex.csv', '--rule', 'target=warning', '--no-table'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('▲ J9 · target · Na Hang');
   });
@@ -186,9 +186,9 @@ describe('targets and the configuration\'s unit aliases', () => {
   copyFileSync(join(FIXTURES, 'tuyen-quang-2020.csv'), join(dir, 'annex.csv'));
   writeFileSync(join(dir, 'povcheck.config.json'), JSON.stringify({ unitAliases: { 'Thành phố Tuyên Quang': ['TP Tuyên Quang', 'TP. Tuyên Quang'] } }));
 
-  it('a target names the unit by the name the table uses, by an alias, or by the canonical name', () => {
+  it('a target names the unit by the name the table uses, by an alias, or by the canonical name', async () => {
     for (const name of ['TP Tuyên Quang', 'TP. Tuyên Quang', 'Thành phố Tuyên Quang']) {
-      const r = runCli(['validate', 'annex.csv', '--target', `${name}=0.2`, '--format', 'json'], { cwd: dir });
+      const r = await cli(['validate', 'annex.csv', '--target', `${name}=0.2`, '--format', 'json'], { cwd: dir });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       const t = json(r.stdout).files[0]!.findings.filter((x) => x.rule === 'target');
@@ -198,8 +198,8 @@ describe('targets and the configuration\'s unit aliases', () => {
 });
 
 describe('validate --series', () => {
-  it('2020 → 2021 → 2022 with the units map: continuity holds, exit 0; JSON says what each pair gave', () => {
-    const r = runCli(['validate', '--series', SEED, Y2021, Y2022, '--units-map', MAP, '--format', 'json', '--rule', 'denominator=off']);
+  it('2020 → 2021 → 2022 with the units map: continuity holds, exit 0; JSON says what each pair gave', async () => {
+    const r = await cli(['validate', '--series', SEED, Y2021, Y2022, '--units-map', MAP, '--format', 'json', '--rule', 'denominator=off']);
     expect(r.code).toBe(0);
     const out = json(r.stdout);
     expect(out.files.map((f) => f.file)).toEqual([SEED, Y2021, Y2022]);
@@ -213,19 +213,19 @@ describe('validate --series', () => {
     });
     expect(out.summary.errors).toBe(0);
     // The CSV form of the map does the same.
-    expect(runCli(['validate', '--series', SEED, Y2021, Y2022, '--units-map', 'fixtures/series/units-map.csv', '--no-table']).code).toBe(0);
+    expect((await cli(['validate', '--series', SEED, Y2021, Y2022, '--units-map', 'fixtures/series/units-map.csv', '--no-table'])).code).toBe(0);
   });
 
-  it('without the map the merged unit appears and the two districts disappear (warnings, exit 0; 1 under --fail-on warning)', () => {
-    const r = runCli(['validate', '--series', Y2021, Y2022, '--no-table', '--rule', 'denominator=off', '--lang', 'en']);
+  it('without the map the merged unit appears and the two districts disappear (warnings, exit 0; 1 under --fail-on warning)', async () => {
+    const r = await cli(['validate', '--series', Y2021, Y2022, '--no-table', '--rule', 'denominator=off', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('▲ J1 · continuity · Na Hang - Lâm Bình');
     expect(r.stdout).toContain(`▲ — · continuity · Na Hang\n      Na Hang (${Y2021}, J1) is not in this file, so its end of year is not carried over.`);
-    expect(runCli(['validate', '--series', Y2021, Y2022, '--no-table', '--fail-on', 'warning']).code).toBe(1);
+    expect((await cli(['validate', '--series', Y2021, Y2022, '--no-table', '--fail-on', 'warning'])).code).toBe(1);
   });
 
-  it('the planted break: exit 1, errors at the 2021 file\'s start-of-year cells naming the 2020 file and its cells', () => {
-    const r = runCli(['validate', '--series', SEED, BREAK, '--format', 'json']);
+  it('the planted break: exit 1, errors at the 2021 file\'s start-of-year cells naming the 2020 file and its cells', async () => {
+    const r = await cli(['validate', '--series', SEED, BREAK, '--format', 'json']);
     expect(r.code).toBe(1);
     const [a, b] = json(r.stdout).files;
     expect(a!.status).toBe('ok');
@@ -238,8 +238,8 @@ describe('validate --series', () => {
     expect(breaks[1]!.message).toContain(`${SEED} ghi tổng số hộ cuối năm là 31.800 (ô H3)`);
   });
 
-  it('targets and series together, on the seed and the 2021 table built from it: the 2020 targets met in 2020, the province\'s missed in 2021 by 258 households', () => {
-    const r = runCli(['validate', '--series', SEED, Y2021, '--targets', TARGETS, '--format', 'json']);
+  it('targets and series together, on the seed and the 2021 table built from it: the 2020 targets met in 2020, the province\'s missed in 2021 by 258 households', async () => {
+    const r = await cli(['validate', '--series', SEED, Y2021, '--targets', TARGETS, '--format', 'json']);
     expect(r.code).toBe(1);
     const [a, b] = json(r.stdout).files;
     expect(a!.findings.filter((f) => f.rule === 'target').map((f) => f.severity)).toEqual(['info', 'info', 'info', 'info']);
@@ -255,29 +255,29 @@ describe('validate --series', () => {
     expect(json(r.stdout).series!.transitions[0]).toMatchObject({ compared: 8, matched: 8, breaks: 0 });
   });
 
-  it('a workbook year and a CSV year: matched by name across formats; cells named with their sheet', () => {
-    const ok = runCli(['validate', '--series', 'fixtures/xlsx/annex-formatted.xlsx', Y2021, '--format', 'json']);
+  it('a workbook year and a CSV year: matched by name across formats; cells named with their sheet', async () => {
+    const ok = await cli(['validate', '--series', 'fixtures/xlsx/annex-formatted.xlsx', Y2021, '--format', 'json']);
     expect(ok.code).toBe(0);
     expect(json(ok.stdout).series!.transitions[0]).toMatchObject({ compared: 8, matched: 8 });
-    const r = runCli(['validate', '--series', 'fixtures/xlsx/tuyen-quang-2020.xlsx', BREAK, '--format', 'json', '--lang', 'en']);
+    const r = await cli(['validate', '--series', 'fixtures/xlsx/tuyen-quang-2020.xlsx', BREAK, '--format', 'json', '--lang', 'en']);
     const h = json(r.stdout).files[1]!.findings.find((f) => f.rule === 'continuity' && f.unit === 'Hàm Yên')!;
     expect(h.continuity!.previous.cells).toEqual(['tuyen-quang-2020!H3']);
     expect(h.message).toContain('fixtures/xlsx/tuyen-quang-2020.xlsx gives 31,800 households at the end of the year (tuyen-quang-2020!H3)');
   });
 
-  it('keeps the order given (years, not file names): the same files the other way round break', () => {
-    const r = runCli(['validate', '--series', Y2021, SEED, '--format', 'json']);
+  it('keeps the order given (years, not file names): the same files the other way round break', async () => {
+    const r = await cli(['validate', '--series', Y2021, SEED, '--format', 'json']);
     expect(json(r.stdout).files.map((f) => f.file)).toEqual([Y2021, SEED]);
     expect(r.code).toBe(1);
     // Without --series, the inputs are sorted and not compared.
-    const plain = runCli(['validate', Y2021, SEED, '--format', 'json']);
+    const plain = await cli(['validate', Y2021, SEED, '--format', 'json']);
     expect(json(plain.stdout).files.map((f) => f.file)).toEqual([Y2021, SEED].sort());
     expect(json(plain.stdout).files.flatMap((f) => f.findings).some((f) => f.rule === 'continuity')).toBe(false);
     expect(json(plain.stdout).series).toBeUndefined();
   });
 
-  it('JUnit: a continuity case for the units with a break, none for the rule elsewhere', () => {
-    const r = runCli(['validate', '--series', SEED, BREAK, '--format', 'junit']);
+  it('JUnit: a continuity case for the units with a break, none for the rule elsewhere', async () => {
+    const r = await cli(['validate', '--series', SEED, BREAK, '--format', 'junit']);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => n === 'testsuite' || n === 'testcase' }).parse(r.stdout) as {
       testsuites: { testsuite: Array<{ name: string; testcase: Array<{ name: string; failure?: { message: string } }> }> };
     };
@@ -291,8 +291,8 @@ describe('validate --series', () => {
     ]);
   });
 
-  it('an unreadable year: exit 2; its pairs are listed as not checked', () => {
-    const r = runCli(['validate', '--series', SEED, 'missing-2021.csv', Y2022, '--format', 'json']);
+  it('an unreadable year: exit 2; its pairs are listed as not checked', async () => {
+    const r = await cli(['validate', '--series', SEED, 'missing-2021.csv', Y2022, '--format', 'json']);
     expect(r.code).toBe(2);
     const out = json(r.stdout);
     expect(out.series!.transitions.map((t) => t.checked)).toEqual([false, false]);
@@ -304,8 +304,8 @@ describe('validate --series', () => {
     [['validate', SEED, Y2021, '--units-map', MAP], 'povcheck: --units-map applies to a series: add --series and the files in year order'],
     [['validate', '--series', SEED, Y2021, '--units-map', 'fixtures/targets/tuyen-quang-2020.json'], 'povcheck: fixtures/targets/tuyen-quang-2020.json: a units map looks like {"units":[{"from":["Xã A","Xã B"],"to":"Xã C"}]} (or is a CSV with the columns from and to)'],
     [['validate', '--series', SEED, Y2021, '--units-map', 'nope.csv'], 'povcheck: nope.csv: no such file'],
-  ])('%j: exit 2, one line', (args, line) => {
-    const r = runCli([...args, '--lang', 'en']);
+  ])('%j: exit 2, one line', async (args, line) => {
+    const r = await cli([...args, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(line + '\n');
     expect(r.stdout).toBe('');

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtures, runCli } from '../helpers.js';
+import { fixtures, cli } from '../helpers.js';
 
 const SEED = 'fixtures/tuyen-quang-2020.csv';
 const json = (stdout: string) => JSON.parse(stdout) as {
@@ -17,8 +17,8 @@ const json = (stdout: string) => JSON.parse(stdout) as {
 const noStackTrace = (s: string) => expect(s).not.toMatch(/\n\s+at |Error:|node:internal/);
 
 describe('povcheck validate on the seed annex', () => {
-  it('prints the annex, 0 errors and the denominator warnings, and exits 0', () => {
-    const r = runCli(['validate', SEED]);
+  it('prints the annex, 0 errors and the denominator warnings, and exits 0', async () => {
+    const r = await cli(['validate', SEED]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('0 lỗi, 1 cảnh báo');
     expect(r.stdout).toContain('1,99% số hộ đầu năm');
@@ -27,15 +27,15 @@ describe('povcheck validate on the seed annex', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('speaks English with --lang en', () => {
-    const r = runCli(['validate', SEED, '--lang', 'en']);
+  it('speaks English with --lang en', async () => {
+    const r = await cli(['validate', SEED, '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('1.99 % of the start-of-year households');
     expect(r.stdout).toContain('about 0.07 points');
   });
 
-  it('gives the JSON contract with --format json', () => {
-    const r = runCli(['validate', SEED, '--format', 'json']);
+  it('gives the JSON contract with --format json', async () => {
+    const r = await cli(['validate', SEED, '--format', 'json']);
     expect(r.code).toBe(0);
     const out = json(r.stdout);
     expect(out.povcheck).toBe(1);
@@ -45,18 +45,18 @@ describe('povcheck validate on the seed annex', () => {
     expect(out.summary).toEqual({ files: 1, errors: 0, warnings: 1, infos: 8, unreadable: 0, unchecked: 0 });
   });
 
-  it('exits 1 under --strict, where warnings count', () => {
-    expect(runCli(['validate', SEED, '--strict', '--no-table']).code).toBe(1);
+  it('exits 1 under --strict, where warnings count', async () => {
+    expect((await cli(['validate', SEED, '--strict', '--no-table'])).code).toBe(1);
   });
 
-  it('can leave the table out', () => {
-    expect(runCli(['validate', SEED, '--no-table']).stdout).not.toContain('┌');
+  it('can leave the table out', async () => {
+    expect((await cli(['validate', SEED, '--no-table'])).stdout).not.toContain('┌');
   });
 });
 
 describe('the variants of the seed annex', () => {
-  it.each(Object.keys(fixtures.variants()))('%s: exit 0, no errors', (name) => {
-    const r = runCli(['validate', `fixtures/${name}`, '--format', 'json']);
+  it.each(Object.keys(fixtures.variants()))('%s: exit 0, no errors', async (name) => {
+    const r = await cli(['validate', `fixtures/${name}`, '--format', 'json']);
     expect(r.code).toBe(0);
     expect(json(r.stdout).summary.errors).toBe(0);
   });
@@ -64,16 +64,16 @@ describe('the variants of the seed annex', () => {
 
 describe('planted errors', () => {
   const planted = fixtures.planted();
-  it.each(Object.keys(planted))('%s: exit 1 and the finding at its cell', (name) => {
+  it.each(Object.keys(planted))('%s: exit 1 and the finding at its cell', async (name) => {
     const p = planted[name]!;
-    const r = runCli(['validate', `fixtures/${name}`, '--format', 'json']);
+    const r = await cli(['validate', `fixtures/${name}`, '--format', 'json']);
     expect(r.code).toBe(1);
     const findings = json(r.stdout).files[0]!.findings;
     expect(findings.some((f) => f.rule === p.rule && f.cell === p.cell && f.severity === 'error')).toBe(true);
   });
 
-  it('the text report names the rule, the cell, the unit, expected and found', () => {
-    const r = runCli(['validate', 'fixtures/planted/poor-end-transposed.csv', '--lang', 'en']);
+  it('the text report names the rule, the cell, the unit, expected and found', async () => {
+    const r = await cli(['validate', 'fixtures/planted/poor-end-transposed.csv', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('I6 · flow · Chiêm Hóa · Poor households, end of year — expected 4,693, found 4,963');
     expect(r.stdout).toMatch(/4\.963 ✖/);
@@ -100,8 +100,8 @@ describe('input that cannot be read', () => {
     ['a directory', mkdirSync(join(dir, 'sub'), { recursive: true }) ?? join(dir, 'sub'), /directory/],
   ];
 
-  it.each(cases)('%s: exit 2, one line naming the file, no stack trace', (_name, path, reason) => {
-    const r = runCli(['validate', path, '--lang', 'en']);
+  it.each(cases)('%s: exit 2, one line naming the file, no stack trace', async (_name, path, reason) => {
+    const r = await cli(['validate', path, '--lang', 'en']);
     expect(r.code).toBe(2);
     const lines = (r.stdout + r.stderr).trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -110,50 +110,50 @@ describe('input that cannot be read', () => {
     noStackTrace(r.stdout + r.stderr);
   });
 
-  it('says it in Vietnamese with --lang vi', () => {
-    const r = runCli(['validate', cases[0]![1], '--lang', 'vi']);
+  it('says it in Vietnamese with --lang vi', async () => {
+    const r = await cli(['validate', cases[0]![1], '--lang', 'vi']);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('tệp rỗng');
   });
 
-  it('json: the file is "unreadable" with a code, and stderr has the line', () => {
-    const r = runCli(['validate', cases[0]![1], '--format', 'json']);
+  it('json: the file is "unreadable" with a code, and stderr has the line', async () => {
+    const r = await cli(['validate', cases[0]![1], '--format', 'json']);
     expect(r.code).toBe(2);
     expect(json(r.stdout).files[0]).toMatchObject({ status: 'unreadable', error: { code: 'FILE_EMPTY' } });
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('an undecidable number format: exit 2 naming the cell and asking for --locale', () => {
+  it('an undecidable number format: exit 2 naming the cell and asking for --locale', async () => {
     const p = file('mixed.csv', 'STT;Chỉ tiêu;Toàn tỉnh\n1;Tổng số hộ đầu năm;210,299\n2;Số hộ nghèo đầu năm;24.814\n');
-    const r = runCli(['validate', p, '--lang', 'en']);
+    const r = await cli(['validate', p, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/C2.*--locale/);
     // Read with --locale (one unit and two counts: nothing to compare, so `unchecked`, but no longer unreadable).
-    expect(json(runCli(['validate', p, '--locale', 'en', '--format', 'json']).stdout).files[0]!.status).toBe('unchecked');
+    expect(json((await cli(['validate', p, '--locale', 'en', '--format', 'json'])).stdout).files[0]!.status).toBe('unchecked');
   });
 
-  it('the worst file decides the exit code', () => {
-    expect(runCli(['validate', SEED, 'fixtures/planted/flow.csv-missing']).code).toBe(2);
-    expect(runCli(['validate', SEED, 'fixtures/planted/poor-end-transposed.csv', '--no-table']).code).toBe(1);
+  it('the worst file decides the exit code', async () => {
+    expect((await cli(['validate', SEED, 'fixtures/planted/flow.csv-missing'])).code).toBe(2);
+    expect((await cli(['validate', SEED, 'fixtures/planted/poor-end-transposed.csv', '--no-table'])).code).toBe(1);
   });
 });
 
 describe('the command line', () => {
-  it('--version and --help exit 0', () => {
-    expect(runCli(['--version'])).toMatchObject({ code: 0 });
-    const help = runCli(['validate', '--help']);
+  it('--version and --help exit 0', async () => {
+    expect(await cli(['--version'])).toMatchObject({ code: 0 });
+    const help = await cli(['validate', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--format');
   });
 
-  it('an unknown option or a bad choice exits 2 with a message', () => {
-    const r = runCli(['validate', SEED, '--frobnicate']);
+  it('an unknown option or a bad choice exits 2 with a message', async () => {
+    const r = await cli(['validate', SEED, '--frobnicate']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown option '--frobnicate'");
-    expect(runCli(['validate', SEED, '--format', 'yaml']).code).toBe(2);
-    expect(runCli(['validate']).code).toBe(2);
-    expect(runCli(['frobnicate']).code).toBe(2);
-    const bare = runCli([]);
+    expect((await cli(['validate', SEED, '--format', 'yaml'])).code).toBe(2);
+    expect((await cli(['validate'])).code).toBe(2);
+    expect((await cli(['frobnicate'])).code).toBe(2);
+    const bare = await cli([]);
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain('Usage: povcheck');
   });
@@ -162,49 +162,49 @@ describe('the command line', () => {
 describe('validate --format html -o', () => {
   const out = () => join(mkdtempSync(join(tmpdir(), 'povcheck-html-')), 'report.html');
 
-  it('writes the report to the file, says so on stderr, and keeps the exit code of the findings', () => {
+  it('writes the report to the file, says so on stderr, and keeps the exit code of the findings', async () => {
     const o = out();
-    const r = runCli(['validate', 'fixtures/planted/poor-end-transposed.csv', '--format', 'html', '-o', o]);
+    const r = await cli(['validate', 'fixtures/planted/poor-end-transposed.csv', '--format', 'html', '-o', o]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`povcheck: report written to ${o}\n`);
     const doc = readFileSync(o, 'utf8');
     expect(doc).toMatch(/^<!DOCTYPE html>/);
     expect(doc).toContain('id="c0-I6"');
-    expect(runCli(['validate', SEED, '--format', 'html', '--output', out()]).code).toBe(0);
+    expect((await cli(['validate', SEED, '--format', 'html', '--output', out()])).code).toBe(0);
   });
 
-  it('needs -o: exit 2 and a message, in the chosen language', () => {
-    const r = runCli(['validate', SEED, '--format', 'html']);
+  it('needs -o: exit 2 and a message, in the chosen language', async () => {
+    const r = await cli(['validate', SEED, '--format', 'html']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('povcheck: the html format is not printed to the terminal: name the output file with -o <file>.html\n');
-    expect(runCli(['validate', SEED, '--format', 'html', '--lang', 'vi']).stderr).toContain('hãy chỉ rõ tệp kết quả bằng -o <tệp>.html');
+    expect((await cli(['validate', SEED, '--format', 'html', '--lang', 'vi'])).stderr).toContain('hãy chỉ rõ tệp kết quả bằng -o <tệp>.html');
   });
 
-  it('never writes over an input file', () => {
+  it('never writes over an input file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-html-'));
     const input = join(dir, 'annex.csv');
     writeFileSync(input, readFileSync(SEED));
-    const r = runCli(['validate', input, '--format', 'html', '-o', input]);
+    const r = await cli(['validate', input, '--format', 'html', '-o', input]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('refusing to write over the input file');
     expect(readFileSync(input)).toEqual(readFileSync(SEED));
   });
 
-  it('-o also takes the text and JSON reports (text without colours)', () => {
+  it('-o also takes the text and JSON reports (text without colours)', async () => {
     const o = out();
-    expect(runCli(['validate', SEED, '-o', o], { env: { FORCE_COLOR: '1' } }).code).toBe(0);
+    expect((await cli(['validate', SEED, '-o', o], { env: { FORCE_COLOR: '1' } })).code).toBe(0);
     const text = readFileSync(o, 'utf8');
     expect(text).toContain('0 lỗi, 1 cảnh báo');
     expect(text).not.toContain('\u001b[');
     const j = out();
-    runCli(['validate', SEED, '--format', 'json', '-o', j]);
+    await cli(['validate', SEED, '--format', 'json', '-o', j]);
     expect(JSON.parse(readFileSync(j, 'utf8')).summary.errors).toBe(0);
   });
 
-  it('names an unreadable file on stderr when the report goes to a file', () => {
-    const r = runCli(['validate', SEED, 'fixtures/nope.csv', '--format', 'html', '-o', out(), '--lang', 'en']);
+  it('names an unreadable file on stderr when the report goes to a file', async () => {
+    const r = await cli(['validate', SEED, 'fixtures/nope.csv', '--format', 'html', '-o', out(), '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('povcheck: fixtures/nope.csv: no such file');
   });

@@ -3,13 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
+import { cli } from '../helpers.js';
 
 describe('povcheck table --format xlsx, then validate', () => {
-  it.each(['vi', 'en'])('--lang %s: the computed annex validates with 0 errors, read as a workbook', (lang) => {
+  it.each(['vi', 'en'])('--lang %s: the computed annex validates with 0 errors, read as a workbook', async (lang) => {
     const out = join(mkdtempSync(join(tmpdir(), 'povcheck-roundtrip-')), 'annex.xlsx');
-    expect(runCli(['table', 'fixtures/calc/seed-base-counts.csv', '--format', 'xlsx', '--lang', lang, '-o', out]).code).toBe(0);
-    const r = runCli(['validate', out, '--format', 'json']);
+    expect((await cli(['table', 'fixtures/calc/seed-base-counts.csv', '--format', 'xlsx', '--lang', lang, '-o', out])).code).toBe(0);
+    const r = await cli(['validate', out, '--format', 'json']);
     expect(r.code).toBe(0);
     const file = JSON.parse(r.stdout).files[0];
     expect(file.source.kind).toBe('workbook');

@@ -154,3 +154,26 @@ describe('input the calculator cannot start from', () => {
     expect(refusal(serialize(onlyRows(wideRecords(SEED, { rates: false, units }), BASE)))).toMatchObject({ code: 'CALC_INPUT', params: { reason: 'duplicate-unit', unit: 'Na Hang' } });
   });
 });
+
+describe('table of a hierarchy (province → district → commune)', () => {
+  const hierarchy = (units = fixtures.hierarchyUnits()) => compute(serialize(fixtures.hierarchyRecords(units), { delimiter: ';' }));
+
+  it('sums each district from its communes and the province from the districts, counting no unit twice', () => {
+    const t = hierarchy();
+    expect(t.total?.name).toBe('Toàn tỉnh');
+    const total = displayUnits(t)[0]!;
+    expect(INDICATORS.map((ind) => plainValue(t.value(total.id, ind)!, ind))).toEqual(INDICATORS.map((ind) => SEED[ind]![0]));
+    const hamYen = t.units.find((u) => u.name === 'Hàm Yên')!;
+    expect(plainValue(t.value(hamYen.id, 'households_start')!, 'households_start')).toBe('31526');
+    expect(plainValue(t.value(hamYen.id, 'rate_reduced')!, 'rate_reduced')).toBe('2.65');
+    expect(t.differences).toEqual([]);
+  });
+
+  it("a district that does not add up is reported, and shown as the sum of its communes", () => {
+    const units = fixtures.hierarchyUnits().map((u) => (u.name === 'Hàm Yên' ? { ...u, households_start: '31626' } : u));
+    const t = hierarchy(units);
+    const hamYen = t.units.find((u) => u.name === 'Hàm Yên')!;
+    expect(plainValue(t.value(hamYen.id, 'households_start')!, 'households_start')).toBe('31526');
+    expect(t.differences.map((d) => [d.unit.name, d.indicator, d.stated, plainValue(d.computed, d.indicator)])).toContainEqual(['Hàm Yên', 'households_start', '31626', '31526']);
+  });
+});

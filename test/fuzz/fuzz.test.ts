@@ -1,7 +1,8 @@
 /**
- * Never a stack trace, never a hang: random bytes, random grids and mutated fixtures through the whole
- * pipeline. `npm test` runs a small, seeded budget; `npm run fuzz` (FUZZ_RUNS) a large one and prints how
- * many inputs ran.
+ * Never a stack trace, never a wrong exit code: random bytes, random grids and mutated fixtures through the
+ * whole pipeline. Bounded by a COUNT of inputs, never by time (a slow input is a performance bug for bench/
+ * and the profiler, not a test that fails on a busy machine): `npm run fuzz` runs FUZZ_RUNS (100,000) and
+ * prints how many ran; .ci/run a seeded sample of a few hundred. Not part of `npm test`.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -16,13 +17,7 @@ const RUNS = Number(process.env.FUZZ_RUNS) || 300;
 const SEED = Number(process.env.FUZZ_SEED) || 20201;
 /** A further share of the budget runs through the streaming path (forced), from files. */
 const STREAM_SHARE = 0.2;
-/**
- * Per input, in-process: a table of a few thousand cells takes milliseconds. The bound grows with the size
- * (linear work is fine, a hang or a quadratic blow-up is not): 2 s plus 0.25 ms per kB.
- */
-const maxMs = (bytes: number) => 2000 + bytes / 4000;
-
-const tally = { inputs: 0, codes: { 0: 0, 1: 0, 2: 0 } as Record<number, number>, slowest: 0 };
+const tally = { inputs: 0, codes: { 0: 0, 1: 0, 2: 0 } as Record<number, number> };
 
 const FAILURES = join(process.cwd(), 'test-output', 'fuzz-failures');
 
@@ -43,12 +38,10 @@ function property(arb: fc.Arbitrary<Uint8Array>) {
     } catch (e) {
       keep(bytes, `internal fault: ${(e as Error)?.stack?.split('\n').slice(0, 4).join(' | ') ?? e}`);
     }
-    const { code, ms } = result;
+    const { code } = result;
     tally.inputs++;
     tally.codes[code]!++;
-    tally.slowest = Math.max(tally.slowest, ms);
     if (![0, 1, 2].includes(code)) keep(bytes, `exit code ${code}`);
-    if (ms > maxMs(bytes.length)) keep(bytes, `took ${ms.toFixed(0)} ms`);
   });
 }
 
@@ -72,11 +65,10 @@ describe('fuzz (in-process)', () => {
         } catch (e) {
           keep(bytes, `internal fault (streamed): ${(e as Error)?.stack?.split('\n').slice(0, 4).join(' | ') ?? e}`);
         }
-        const { code, ms } = result;
+        const { code } = result;
         tally.inputs++;
         tally.codes[code]!++;
-        tally.slowest = Math.max(tally.slowest, ms);
-        if (ms > maxMs(bytes.length)) keep(bytes, `took ${ms.toFixed(0)} ms (streamed)`);
+        if (![0, 1, 2].includes(code)) keep(bytes, `exit code ${code} (streamed)`);
       }),
       { numRuns: Math.max(1, Math.round(RUNS * STREAM_SHARE)), seed: SEED + 1, endOnFailure: true, verbose: 0 },
     );
@@ -84,7 +76,7 @@ describe('fuzz (in-process)', () => {
 
   it('reports how many inputs ran', () => {
     // eslint-disable-next-line no-console
-    console.log(`fuzz: ${tally.inputs} inputs ran (exit 0: ${tally.codes[0]}, 1: ${tally.codes[1]}, 2: ${tally.codes[2]}); slowest ${tally.slowest.toFixed(0)} ms; seed ${SEED}`);
+    console.log(`fuzz: ${tally.inputs} inputs ran (exit 0: ${tally.codes[0]}, 1: ${tally.codes[1]}, 2: ${tally.codes[2]}); seed ${SEED}`);
     expect(tally.inputs).toBeGreaterThanOrEqual(Math.round(RUNS * 0.2) + Math.round(RUNS * 0.3) + Math.round(RUNS * 0.5) + Math.max(1, Math.round(RUNS * STREAM_SHARE)));
   });
 });

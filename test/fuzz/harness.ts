@@ -3,7 +3,6 @@
  * rules, both reporters), and classifies the outcome. A PovcheckError is a legitimate "unreadable" (exit 2);
  * any other exception is a bug and is rethrown with the input attached.
  */
-import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { gridFromBytes } from '../../src/read/index.js';
 import { checkGrid, statusOf, validateFile, type FileResult } from '../../src/validate.js';
@@ -19,13 +18,12 @@ import { fixtures } from '../helpers.js';
 export type Outcome = 0 | 1 | 2;
 
 /** The exit code the CLI would give; throws on an internal fault. */
-export function runInProcess(bytes: Uint8Array, opts: { locale?: 'vi' | 'en'; lang?: 'vi' | 'en' } = {}): { code: Outcome; ms: number } {
-  const t0 = performance.now();
+export function runInProcess(bytes: Uint8Array, opts: { locale?: 'vi' | 'en'; lang?: 'vi' | 'en' } = {}): { code: Outcome } {
   let file: FileResult;
   try {
     const grid = gridFromBytes(bytes);
-    const { annex, findings, skipped } = checkGrid(grid, opts.locale ? { locale: opts.locale } : {});
-    file = { file: 'fuzz.csv', status: statusOf(findings), source: grid.source, grid, annex, findings, skipped };
+    const { annex, findings, skipped, coverage, localisation } = checkGrid(grid, opts.locale ? { locale: opts.locale } : {});
+    file = { file: 'fuzz.csv', status: statusOf(findings, 'error', coverage), source: grid.source, grid, annex, findings, skipped, coverage, localisation };
   } catch (e) {
     if (!(e instanceof PovcheckError)) throw e;
     file = { file: 'fuzz.csv', status: 'unreadable', findings: [], skipped: [], error: e };
@@ -33,8 +31,8 @@ export function runInProcess(bytes: Uint8Array, opts: { locale?: 'vi' | 'en'; la
   const input = { files: [file], fallbackLang: 'en' as const, strict: false, ...(opts.lang ? { lang: opts.lang } : {}) };
   JSON.parse(jsonReport(input));
   textReport(input, { style: PLAIN_STYLE, table: true, width: 120 });
-  const code: Outcome = file.status === 'unreadable' ? 2 : file.status === 'invalid' ? 1 : 0;
-  return { code, ms: performance.now() - t0 };
+  const code: Outcome = file.status === 'unreadable' || file.status === 'unchecked' ? 2 : file.status === 'invalid' ? 1 : 0;
+  return { code };
 }
 
 const STREAM_DIR = mkdtempSync(join(tmpdir(), 'povcheck-fuzz-stream-'));
@@ -44,16 +42,15 @@ let streamed = 0;
  * The same through validateFile with the streaming path forced (src/stream/; tables it does not read fall
  * back to the in-memory path), from a temporary file. Throws on an internal fault.
  */
-export async function runStreamed(bytes: Uint8Array): Promise<{ code: Outcome; ms: number }> {
+export async function runStreamed(bytes: Uint8Array): Promise<{ code: Outcome }> {
   const file = join(STREAM_DIR, `in-${streamed++ % 64}.csv`);
   writeFileSync(file, bytes);
-  const t0 = performance.now();
   const result = await validateFile(file, { stream: 'always' });
   const input = { files: [result], fallbackLang: 'en' as const, strict: false };
   JSON.parse(jsonReport(input));
   textReport(input, { style: PLAIN_STYLE, table: true, width: 120 });
-  const code: Outcome = result.status === 'unreadable' ? 2 : result.status === 'invalid' ? 1 : 0;
-  return { code, ms: performance.now() - t0 };
+  const code: Outcome = result.status === 'unreadable' || result.status === 'unchecked' ? 2 : result.status === 'invalid' ? 1 : 0;
+  return { code };
 }
 
 // ---------------------------------------------------------------------------------------------

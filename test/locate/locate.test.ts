@@ -119,7 +119,7 @@ describe('what the checks cannot decide', () => {
     expect(r.localisation).toMatchObject({ status: 'none', causes: [] });
   });
 
-  it('stays bounded on a big table with several errors', () => {
+  it('answers on a big table with errors in more units than two cells reach: no search for one explanation of all, each error on its own', () => {
     const n = 600;
     const units = ['Toàn tỉnh', ...Array.from({ length: n }, (_, i) => `Xã ${i + 1}`)];
     const row = (f: (i: number) => number) => [String(Array.from({ length: n }, (_, i) => f(i)).reduce((a, b) => a + b, 0)), ...Array.from({ length: n }, (_, i) => String(f(i)))];
@@ -127,12 +127,14 @@ describe('what the checks cannot decide', () => {
     const p0 = (i: number) => 100 + (i % 50);
     const data = { households_start: row(h), households_end: row(h), poor_start: row(p0), poor_reduced: row(() => 10), poor_end: row((i) => p0(i) - 10) };
     const texts = { 'households_start:5': '1.185', 'households_start:9': '9.999', 'poor_start:17': '177', 'poor_end:300': '1' };
-    const t0 = performance.now();
     const r = checkRecords(wideRecords(data, { units, rates: false, texts }));
-    expect(performance.now() - t0).toBeLessThan(20_000);
-    expect(['found', 'none', 'stopped']).toContain(r.localisation.status);
-    // What it names is honest: the sum a slip hides in alone is ambiguous, never one confident cell.
-    for (const p of r.localisation.parts ?? []) if (p.failing === 1) expect(p.causes[0]?.confidence).not.toBe('unique');
+    expect(r.localisation.failing).toBe(r.findings.filter((f) => f.severity === 'error' && ['sum', 'flow', 'rate', 'rate-change'].includes(f.rule)).length);
+    expect(r.localisation.status).toBe('found');
+    // What it names is honest: the sum two slips hide in is ambiguous, never one confident cell; the slips of
+    // poor households (U4, KR6) are named with their values.
+    const parts = r.localisation.parts!;
+    for (const p of parts) if (p.failing === 1) expect(p.causes[0]?.confidence).not.toBe('unique');
+    expect(parts.some((p) => p.causes[0]!.cells.map((c) => c.cell.ref).join('+') === 'U4+KR6')).toBe(true);
   });
 });
 
@@ -309,11 +311,9 @@ describe('formula parser', () => {
 });
 
 describe('locate on its own', () => {
-  it('is pure and fast on the seed (milliseconds)', () => {
+  it('is pure: the same annex and findings give the same answer', () => {
     const r = withTexts({ [`poor_end:${col('Chiêm Hóa')}`]: '4.963' });
-    const t0 = performance.now();
-    for (let i = 0; i < 20; i++) locate(r.annex, r.findings);
-    expect((performance.now() - t0) / 20).toBeLessThan(100);
     expect(locate(r.annex, r.findings)).toEqual(r.localisation);
+    expect(locate(r.annex, r.findings)).toEqual(locate(r.annex, r.findings));
   });
 });

@@ -3,13 +3,13 @@
  * totals =SUM, end counts =start−reduced, rates =ROUND(…;2), all recomputed after a typo in a typed cell.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
+import { cli } from '../helpers.js';
 
 const FILE = 'fixtures/xlsx/planted/formulas-poor-start-transposed.xlsx';
 
 describe('a typo under formulas, in a real workbook', () => {
-  it('is localised to the typed cell, never to a formula cell, with the range the rounded rates leave', () => {
-    const r = runCli(['validate', FILE, '--format', 'json', '--lang', 'en']);
+  it('is localised to the typed cell, never to a formula cell, with the range the rounded rates leave', async () => {
+    const r = await cli(['validate', FILE, '--format', 'json', '--lang', 'en']);
     expect(r.code).toBe(1);
     const f = JSON.parse(r.stdout).files[0];
     expect(f.localisation).toEqual({ status: 'found', failing: 3, size: 1, more: 0 });
@@ -27,8 +27,8 @@ describe('a typo under formulas, in a real workbook', () => {
     expect(f.causes[0].message).toContain('the rates are rounded, so they do not pin the value; 5,511 would fit a slip: the digits look transposed');
   });
 
-  it('fix does not rewrite workbooks', () => {
-    const r = runCli(['fix', FILE, '-o', '/tmp/never-written.xlsx']);
+  it('fix does not rewrite workbooks', async () => {
+    const r = await cli(['fix', FILE, '-o', '/tmp/never-written.xlsx']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('fix writes delimited text files');
   });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../src/read/decode.js';
 import { detectLegacyText } from '../../src/read/legacy.js';
 import { PovcheckError } from '../../src/errors.js';
-import { FIXTURES, checkBytes, runCli } from '../helpers.js';
+import { FIXTURES, checkBytes, cli } from '../helpers.js';
 
 const SEED_TEXT = decodeBytes(readFileSync(join(FIXTURES, 'tuyen-quang-2020.csv'))).text;
 
@@ -29,14 +29,14 @@ describe.each([
 ] as const)('%s (%s)', (enc, file) => {
   const bytes = readFileSync(join(FIXTURES, file));
 
-  it('is refused by default, naming the encoding and showing a sample', () => {
+  it('is refused by default, naming the encoding and showing a sample', async () => {
     const e = refusal(bytes);
     expect(e.code).toBe('ENCODING_LEGACY');
     expect(e.params).toMatchObject({ likely: enc });
     expect((e.params as { sample: string }).sample.length).toBeGreaterThan(2);
   });
 
-  it('is read exactly as the Unicode original with --encoding', () => {
+  it('is read exactly as the Unicode original with --encoding', async () => {
     const { text, encoding } = decodeBytes(bytes, enc);
     expect(encoding).toBe(enc);
     expect(text.normalize('NFC')).toBe(SEED_TEXT.replace(/\r\n/g, '\r\n'));
@@ -46,7 +46,7 @@ describe.each([
 });
 
 describe('no false alarms', () => {
-  it('leaves Unicode Vietnamese, English and plain ASCII alone', () => {
+  it('leaves Unicode Vietnamese, English and plain ASCII alone', async () => {
     expect(detectLegacyText(SEED_TEXT)).toBeUndefined();
     expect(detectLegacyText('unit,households_start\nTotal,100\n')).toBeUndefined();
     expect(detectLegacyText('Đơn vị;Hòa;Hà Nội;Đà Lạt\n')).toBeUndefined();
@@ -55,11 +55,11 @@ describe('no false alarms', () => {
 });
 
 describe('the CLI', () => {
-  it('exits 2 with one line naming the encoding to use, and reads it with --encoding', () => {
-    const r = runCli(['validate', 'fixtures/legacy/vni.csv', '--lang', 'en']);
+  it('exits 2 with one line naming the encoding to use, and reads it with --encoding', async () => {
+    const r = await cli(['validate', 'fixtures/legacy/vni.csv', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     expect(r.stdout).toContain('--encoding vni');
-    expect(runCli(['validate', 'fixtures/legacy/vni.csv', '--encoding', 'vni', '--no-table']).code).toBe(0);
+    expect((await cli(['validate', 'fixtures/legacy/vni.csv', '--encoding', 'vni', '--no-table'])).code).toBe(0);
   });
 });

@@ -16,16 +16,16 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as Sarif from 'sarif';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { ROOT, runCli } from '../helpers.js';
+import { ROOT, cli } from '../helpers.js';
 import { escapeData, escapeProperty } from '../../src/reporters/github.js';
 import { OPTIONAL_RULES, RULE_IDS } from '../../src/rules/index.js';
 
 const RUN = ['fixtures/planted/poor-end-transposed.csv', 'fixtures/xlsx/annex-formatted.xlsx', 'fixtures/xlsx/planted/stray-text.xlsx', 'fixtures/planted/missing.csv'];
 const out = mkdtempSync(join(tmpdir(), 'povcheck-ci-'));
 
-function report(format: string, extra: string[] = [], env: Record<string, string> = {}): string {
+async function report(format: string, extra: string[] = [], env: Record<string, string> = {}): Promise<string> {
   const file = join(out, `${format}-${Math.random().toString(36).slice(2)}`);
-  const r = runCli(['validate', ...RUN, '--lang', 'en', ...extra, '--format', format, '--output-file', file], { env });
+  const r = await cli(['validate', ...RUN, '--lang', 'en', ...extra, '--format', format, '--output-file', file], { env });
   expect(r.code).toBe(2); // the missing file
   expect(r.stdout).toBe('');
   expect(r.stderr).toContain('fixtures/planted/missing.csv: no such file');
@@ -60,19 +60,19 @@ function sarifValidate(log: string): Sarif.Result[] {
   return validated.runs[0]!.results ?? [];
 }
 
-describe('sarif', () => {
-  const text = report('sarif');
+describe('sarif', async () => {
+  const text = await report('sarif');
   const log = JSON.parse(text) as Sarif.Log;
   const run = log.runs[0]!;
 
-  it('passes the SARIF SDK validator with no error (only the note that povcheck has no informationUri)', () => {
+  it('passes the SARIF SDK validator with no error (only the note that povcheck has no informationUri)', async () => {
     const findings = sarifValidate(text);
     expect(findings.filter((r) => r.level === 'error')).toEqual([]);
     // That one warning also proves the log was analysed: a log the validator cannot load yields nothing at all.
     expect([...new Set(findings.map((r) => r.ruleId))]).toEqual(['SARIF2005']);
   }, 120_000);
 
-  it('the validator does catch a broken log (so the check above can fail)', () => {
+  it('the validator does catch a broken log (so the check above can fail)', async () => {
     const broken = JSON.parse(text) as Record<string, unknown> & { runs: Array<{ results: Array<Record<string, unknown>> }> };
     broken.version = '2.0';
     delete broken.runs[0]!.results[1]!.message;
@@ -80,7 +80,7 @@ describe('sarif', () => {
     expect(findings.filter((r) => r.level === 'error').map((r) => r.ruleId).sort()).toEqual(['JSON1002', 'JSON1019']);
   }, 120_000);
 
-  it('lists every rule with metadata, and results refer to them by stable id and index', () => {
+  it('lists every rule with metadata, and results refer to them by stable id and index', async () => {
     const rules = run.tool.driver.rules!;
     expect(rules.map((r) => r.id)).toEqual([...RULE_IDS.map((r) => r.id), 'unreadable', 'unchecked']);
     for (const r of rules) {
@@ -93,7 +93,7 @@ describe('sarif', () => {
     for (const res of run.results!) expect(rules[res.ruleIndex!]!.id).toBe(res.ruleId);
   });
 
-  it('puts each result at its cell: region line = sheet row, column = sheet column; sheet as logical location', () => {
+  it('puts each result at its cell: region line = sheet row, column = sheet column; sheet as logical location', async () => {
     const flow = run.results!.find((r) => r.ruleId === 'flow')!;
     expect(flow.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('fixtures/planted/poor-end-transposed.csv');
     expect(flow.locations![0]!.physicalLocation!.region).toEqual({ startLine: 6, startColumn: 9 });
@@ -104,29 +104,29 @@ describe('sarif', () => {
     expect(run.results!.find((r) => r.ruleId === 'unreadable')).toMatchObject({ level: 'error', message: { text: 'no such file' } });
   });
 
-  it('partialFingerprints are unique in a run and the same in the next run', () => {
+  it('partialFingerprints are unique in a run and the same in the next run', async () => {
     const prints = run.results!.map((r) => r.partialFingerprints!['povcheck/v1']);
     expect(new Set(prints).size).toBe(prints.length);
-    const again = (JSON.parse(report('sarif')) as Sarif.Log).runs[0]!.results!.map((r) => r.partialFingerprints!['povcheck/v1']);
+    const again = (JSON.parse(await report('sarif')) as Sarif.Log).runs[0]!.results!.map((r) => r.partialFingerprints!['povcheck/v1']);
     expect(again).toEqual(prints);
   });
 });
 
 // ---------------------------------------------------------------------------------------------
 
-describe('junit', () => {
-  const xml = report('junit');
+describe('junit', async () => {
+  const xml = await report('junit');
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name) });
   type Case = { name: string; classname: string; failure?: { type: string; message: string }; error?: unknown; skipped?: { message: string }; 'system-out'?: string };
   type Suite = { name: string; tests: string; failures: string; errors: string; skipped: string; testcase: Case[] };
   const doc = parser.parse(xml) as { testsuites: { tests: string; failures: string; errors: string; skipped: string; testsuite: Suite[] } };
 
-  it('is well-formed XML', () => {
+  it('is well-formed XML', async () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(XMLValidator.validate(xml.replace('</testsuites>', ''))).not.toBe(true);
   });
 
-  it('has one testsuite per file and counts that add up', () => {
+  it('has one testsuite per file and counts that add up', async () => {
     const suites = doc.testsuites.testsuite;
     expect(suites.map((s) => s.name)).toEqual([...RUN].sort());
     for (const s of suites) {
@@ -140,7 +140,7 @@ describe('junit', () => {
     expect(Number(doc.testsuites.errors)).toBe(1);
   });
 
-  it('one testcase per rule × unit; the planted error fails its own', () => {
+  it('one testcase per rule × unit; the planted error fails its own', async () => {
     const suite = doc.testsuites.testsuite.find((s) => s.name === 'fixtures/planted/poor-end-transposed.csv')!;
     // target and continuity run only when asked for (targets, --series): no cases without them.
     expect(suite.testcase).toHaveLength((RULE_IDS.length - OPTIONAL_RULES.length) * 8);
@@ -157,8 +157,8 @@ describe('junit', () => {
     expect(missing.testcase[0]!.error).toBeDefined();
   });
 
-  it('under --fail-on warning warnings fail their test case; a rule switched off has none', () => {
-    const strict = parser.parse(report('junit', ['--fail-on', 'warning', '--rule', 'unknown=off'])) as typeof doc;
+  it('under --fail-on warning warnings fail their test case; a rule switched off has none', async () => {
+    const strict = parser.parse(await report('junit', ['--fail-on', 'warning', '--rule', 'unknown=off'])) as typeof doc;
     const suite = strict.testsuites.testsuite.find((s) => s.name === 'fixtures/xlsx/annex-formatted.xlsx')!;
     expect(suite.testcase.find((c) => c.name === 'denominator · Toàn tỉnh')!.failure).toBeDefined();
     // A unit's own denominator split is an info: it fails nothing, even under --fail-on warning.
@@ -193,11 +193,11 @@ const CODE_QUALITY_SCHEMA = {
 };
 
 describe('gitlab', async () => {
-  const issues = JSON.parse(report('gitlab')) as Array<{ check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } }; description: string }>;
+  const issues = JSON.parse(await report('gitlab')) as Array<{ check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } }; description: string }>;
   const Ajv = ((await import('ajv')) as unknown as { default: { default: new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } } } }).default.default;
   const validate = new Ajv({ allErrors: true }).compile(CODE_QUALITY_SCHEMA);
 
-  it('fits the documented Code Quality shape (and the check can fail)', () => {
+  it('fits the documented Code Quality shape (and the check can fail)', async () => {
     expect(validate(issues), JSON.stringify(validate.errors)).toBe(true);
     expect(validate([{ ...issues[0], severity: 'error' }])).toBe(false);
   });
@@ -217,18 +217,18 @@ describe('gitlab', async () => {
 const COMMAND = /^::(error|warning|notice) ((?:[a-zA-Z]+=[^,:]*)(?:,[a-zA-Z]+=[^,:]*)*)::(.*)$/;
 const unescape = (s: string) => s.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
 
-describe('github', () => {
-  const text = report('github');
+describe('github', async () => {
+  const text = await report('github');
   const lines = text.trimEnd().split('\n');
 
-  it('every line but the closing summary is a well-formed workflow command', () => {
+  it('every line but the closing summary is a well-formed workflow command', async () => {
     const commands = lines.slice(0, -1);
     expect(commands.length).toBeGreaterThan(20);
     for (const l of commands) expect(l, l).toMatch(COMMAND);
     expect(lines[lines.length - 1]).toMatch(/^Total: 4 files/);
   });
 
-  it('carries file, line and column from the cell, and the rule as title', () => {
+  it('carries file, line and column from the cell, and the rule as title', async () => {
     const parsed = lines.slice(0, -1).map((l) => {
       const [, kind, props, msg] = COMMAND.exec(l)!;
       return { kind, ...Object.fromEntries(props!.split(',').map((p) => p.split('=').map(unescape))), msg: unescape(msg!) };
@@ -241,15 +241,15 @@ describe('github', () => {
     expect(parsed.find((p) => p.title === 'povcheck denominator')!.msg).toContain('1.99 % of');
   });
 
-  it('escapes data and properties as GitHub documents', () => {
+  it('escapes data and properties as GitHub documents', async () => {
     expect(escapeData('50% a\r\nb')).toBe('50%25 a%0D%0Ab');
     expect(escapeProperty('dir/a,b:c.csv')).toBe('dir/a%2Cb%3Ac.csv');
   });
 
-  it('appends a markdown summary of everything to $GITHUB_STEP_SUMMARY, keeping what was there', () => {
+  it('appends a markdown summary of everything to $GITHUB_STEP_SUMMARY, keeping what was there', async () => {
     const summary = join(out, 'step-summary.md');
     writeFileSync(summary, '# earlier step\n');
-    report('github', [], { GITHUB_STEP_SUMMARY: summary });
+    await report('github', [], { GITHUB_STEP_SUMMARY: summary });
     const md = readFileSync(summary, 'utf8');
     expect(md.startsWith('# earlier step\n')).toBe(true);
     expect(md).toContain('## povcheck report');
@@ -259,11 +259,11 @@ describe('github', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-describe('markdown', () => {
-  const md = report('markdown');
+describe('markdown', async () => {
+  const md = await report('markdown');
   const cells = (row: string) => row.replace(/\\\|/g, '').split('|').length - 2;
 
-  it('every table row has as many cells as its header', () => {
+  it('every table row has as many cells as its header', async () => {
     const blocks = md.split('\n\n').filter((b) => b.startsWith('|'));
     expect(blocks.length).toBe(4); // the overview, and the three readable files (all have findings)
     for (const b of blocks) {
@@ -273,31 +273,31 @@ describe('markdown', () => {
     }
   });
 
-  it('escapes a pipe in a cell', () => {
+  it('escapes a pipe in a cell', async () => {
     expect(md).not.toMatch(/[^\\]\|\|/);
   });
 });
 
 describe('all reports go where they are sent', () => {
-  it('several formats in one run: one to the terminal, the others to their files', () => {
+  it('several formats in one run: one to the terminal, the others to their files', async () => {
     const sarif = join(out, 'pair.sarif');
     const junit = join(out, 'pair.xml');
-    const r = runCli(['validate', 'fixtures/planted/poor-end-transposed.csv', '--format', 'sarif', '--output-file', sarif, '--format', 'text', '--format', 'junit', '-o', junit, '--lang', 'en']);
+    const r = await cli(['validate', 'fixtures/planted/poor-end-transposed.csv', '--format', 'sarif', '--output-file', sarif, '--format', 'text', '--format', 'junit', '-o', junit, '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('✖ fixtures/planted/poor-end-transposed.csv: errors found');
     expect(JSON.parse(readFileSync(sarif, 'utf8')).version).toBe('2.1.0');
     expect(XMLValidator.validate(readFileSync(junit, 'utf8'))).toBe(true);
   });
 
-  it('an --output-file before any --format belongs to the first --format (or to the default text report)', () => {
+  it('an --output-file before any --format belongs to the first --format (or to the default text report)', async () => {
     const sarif = join(out, 'first.sarif');
-    const r = runCli(['validate', 'fixtures/tuyen-quang-2020.csv', '--output-file', sarif, '--format', 'sarif', '--format', 'json', '--lang', 'en']);
+    const r = await cli(['validate', 'fixtures/tuyen-quang-2020.csv', '--output-file', sarif, '--format', 'sarif', '--format', 'json', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(sarif, 'utf8')).version).toBe('2.1.0');
     expect(JSON.parse(r.stdout).povcheck).toBe(1);
     expect(r.stderr).toBe(`povcheck: report written to ${sarif}\n`);
     const text = join(out, 'default.txt');
-    expect(runCli(['validate', 'fixtures/tuyen-quang-2020.csv', '-o', text]).code).toBe(0);
+    expect((await cli(['validate', 'fixtures/tuyen-quang-2020.csv', '-o', text])).code).toBe(0);
     expect(readFileSync(text, 'utf8')).toContain('0 lỗi, 1 cảnh báo');
   });
 
@@ -308,14 +308,14 @@ describe('all reports go where they are sent', () => {
     [['--format', 'json', '--format', 'text'], /several formats would go to the terminal \(json, text\)/],
     [['--format', 'json', '-o', 'same', '--format', 'sarif', '-o', 'same'], /two formats would be written to same/],
     [['--format', 'yaml'], /argument 'yaml' is invalid/],
-  ])('%j is refused with exit 2', (args, message) => {
-    const r = runCli(['validate', 'fixtures/tuyen-quang-2020.csv', ...args], { cwd: out });
+  ])('%j is refused with exit 2', async (args, message) => {
+    const r = await cli(['validate', 'fixtures/tuyen-quang-2020.csv', ...args], { cwd: out });
     expect(r.code).toBe(2);
     expect(r.stderr + r.stdout).toMatch(message);
   });
 
-  it('never writes a report over an input', () => {
-    const r = runCli(['validate', 'fixtures/planted/poor-end-transposed.csv', '--format', 'json', '-o', 'fixtures/planted/poor-end-transposed.csv']);
+  it('never writes a report over an input', async () => {
+    const r = await cli(['validate', 'fixtures/planted/poor-end-transposed.csv', '--format', 'json', '-o', 'fixtures/planted/poor-end-transposed.csv']);
     expect(r.code).toBe(2);
     expect(readFileSync(join(ROOT, 'fixtures/planted/poor-end-transposed.csv'), 'utf8')).toContain('Tổng số hộ');
   });

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, ROOT, expectGolden } from '../helpers.js';
+import { cli, ROOT, expectGolden } from '../helpers.js';
 
 const GOLDEN = join(ROOT, 'test', 'reporters', 'golden');
 const EXT = { github: 'txt', sarif: 'json', junit: 'xml', markdown: 'md', gitlab: 'json' } as const;
@@ -36,8 +36,8 @@ describe('golden reports', () => {
     ['many.vi.txt', ['validate', ...CI_RUN]],
     ['xlsx.vi.txt', ['validate', 'fixtures/xlsx/annex-formatted.xlsx']],
     ['xlsx.en.json', ['validate', 'fixtures/xlsx/formula-no-cache.xlsx', '--format', 'json', '--lang', 'en']],
-  ])('%s', (name, args) => {
-    const r = runCli(args, { env: { COLUMNS: '200', GITHUB_STEP_SUMMARY: '' } });
+  ])('%s', async (name, args) => {
+    const r = await cli(args, { env: { COLUMNS: '200', GITHUB_STEP_SUMMARY: '' } });
     golden(name, r.stdout);
   });
 });
@@ -46,11 +46,11 @@ describe('golden HTML reports', () => {
   it.each([
     ['seed.vi.html', ['validate', 'fixtures/tuyen-quang-2020.csv']],
     ['planted.en.html', ['validate', 'fixtures/planted/poor-end-transposed.csv', '--lang', 'en']],
-  ])('%s', (name, args) => {
+  ])('%s', async (name, args) => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-golden-'));
     try {
       const out = join(dir, 'report.html');
-      runCli([...(args as string[]), '--format', 'html', '-o', out]);
+      await cli([...(args as string[]), '--format', 'html', '-o', out]);
       golden(name, readFileSync(out, 'utf8'));
     } finally {
       rmSync(dir, { recursive: true, force: true });

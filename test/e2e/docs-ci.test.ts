@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { XMLValidator } from 'fast-xml-parser';
-import { FIXTURES, docBlocks, ROOT } from './helpers.js';
+import { FIXTURES, docBlocks, ROOT } from '../helpers.js';
 
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 

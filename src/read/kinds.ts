@@ -1,0 +1,68 @@
+/**
+ * The kinds of file povcheck meets in a folder of submissions, by extension: the one list of what it reads
+ * (a folder run checks these), what looks like a table or a document but is not read (a folder run lists each
+ * as not checked, with how to convert it, and counts it as unreadable), and what is neither (README.md, notes,
+ * images: left alone). A file named on the command line is read whatever its name (the content decides).
+ * When a kind becomes readable (the plan's .docx, issue 15), it moves from REFUSED to READ here.
+ */
+import { extname } from 'node:path';
+import { readSync, openSync, closeSync } from 'node:fs';
+
+/** Read by a folder run, as tables. */
+export const READ_EXTENSIONS = ['.csv', '.tsv', '.xlsx', '.xlsm'] as const;
+
+/** Spreadsheets and documents povcheck does not read, and what each is (for the advice on converting it). */
+export const REFUSED_KINDS = {
+  '.xls': 'xls',
+  '.xlsb': 'xlsb',
+  '.ods': 'ods',
+  '.fods': 'ods',
+  '.numbers': 'numbers',
+  '.et': 'et',
+  '.doc': 'document',
+  '.docx': 'document',
+  '.odt': 'document',
+  '.rtf': 'document',
+  '.wps': 'document',
+  '.pdf': 'pdf',
+} as const;
+
+export type RefusedKind = (typeof REFUSED_KINDS)[keyof typeof REFUSED_KINDS];
+
+const lower = (path: string) => extname(path).toLowerCase();
+
+export const isReadKind = (path: string): boolean => (READ_EXTENSIONS as readonly string[]).includes(lower(path));
+
+/** The kind of a spreadsheet or document povcheck does not read, by its extension. */
+export function refusedKind(path: string): RefusedKind | undefined {
+  return (REFUSED_KINDS as Record<string, RefusedKind>)[lower(path)];
+}
+
+/**
+ * A .txt in a folder is a table only when it looks like Excel's text exports: "Unicode Text" (a UTF-16 byte
+ * order mark) or "Text (Tab delimited)" (TABs on its first lines). Other .txt files are notes, left alone.
+ */
+export function looksLikeTextTable(path: string): boolean {
+  if (lower(path) !== '.txt') return false;
+  const head = Buffer.alloc(4096);
+  let n = 0;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      n = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return true; // unreadable: let the reader say why
+  }
+  if (n >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return true;
+  const lines = head.subarray(0, n).toString('latin1').split(/\r?\n/).slice(0, 5).filter((l) => l.trim() !== '');
+  return lines.length >= 2 && lines.filter((l) => l.includes('\t')).length >= 2;
+}
+
+/** What a folder run does with a file: check it, list it as not read (with its kind), or leave it alone. */
+export function folderKind(path: string): 'read' | RefusedKind | 'ignore' {
+  if (isReadKind(path) || looksLikeTextTable(path)) return 'read';
+  return refusedKind(path) ?? 'ignore';
+}

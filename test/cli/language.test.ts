@@ -1,0 +1,144 @@
+/**
+ * The command line in the user's language: `--help` and option errors in Vietnamese with `--lang vi` or a
+ * Vietnamese LC_ALL / LC_MESSAGES / LANG (the rule validate follows), English otherwise; every option of every
+ * command has its Vietnamese text; every command's help ends with an example, and the examples run.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli.js';
+import { cliLang, translateError } from '../../src/commands/cli-language.js';
+import { catalog } from '../../src/messages/index.js';
+import { ROOT, cli } from '../helpers.js';
+
+const VI = { LANG: 'vi_VN.UTF-8' };
+/** Help text with its line wrapping undone. */
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+const COMMANDS = ['validate', 'fix', 'table', 'plan', 'rate', 'rules', 'explain'];
+
+describe('the language of the command line', () => {
+  it('is --lang, else LC_ALL, LC_MESSAGES, LANG in that order', async () => {
+    const argv = (...a: string[]) => ['node', 'povcheck', ...a];
+    expect(cliLang(argv('--help', '--lang', 'vi'), {})).toBe('vi');
+    expect(cliLang(argv('table', '--lang=en'), { LANG: 'vi_VN.UTF-8' })).toBe('en');
+    expect(cliLang(argv('table'), { LANG: 'vi_VN.UTF-8' })).toBe('vi');
+    expect(cliLang(argv('table'), { LC_ALL: 'C', LANG: 'vi_VN.UTF-8' })).toBe('en');
+    expect(cliLang(argv('table'), { LC_MESSAGES: 'vi_VN', LANG: 'en_US.UTF-8' })).toBe('vi');
+    expect(cliLang(argv('table', '--', '--lang', 'vi'), { LANG: 'C' })).toBe('en');
+    expect(cliLang(argv('table', '--lang', 'fr'), { LANG: 'vi_VN' })).toBe('vi');
+  });
+});
+
+describe('--help', () => {
+  it('povcheck --help --lang vi is in Vietnamese, with an example', async () => {
+    const r = await cli(['--help', '--lang', 'vi']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Cách dùng: povcheck \[tùy chọn\] \[lệnh\]/);
+    for (const t of ['Tùy chọn:', 'Lệnh:', 'hiển thị trợ giúp của lệnh', 'in số phiên bản', 'Ví dụ:', 'table [tùy chọn] <file>']) expect(r.stdout).toContain(t);
+    expect(flat(r.stdout)).toContain(catalog('vi').cli.commands!.table!.description);
+    expect(r.stdout).not.toMatch(/Usage:|Options:|display help/);
+  });
+
+  it('LANG=vi_VN.UTF-8 povcheck table --help is in Vietnamese: every option, choices and defaults, an example', async () => {
+    const r = await cli(['table', '--help'], { env: VI });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Cách dùng: povcheck table \[tùy chọn\] <file>/);
+    expect(r.stdout).toContain('Đối số:');
+    expect(flat(r.stdout)).toContain('(các giá trị: "text", "markdown", "csv", "xlsx", "docx", "json", "html", mặc định: "text")');
+    expect(r.stdout).toContain('--no-transpose');
+    expect(r.stdout).toContain('Ví dụ:\n  povcheck table fixtures/calc/seed-base-counts.csv --format docx -o phu-luc.docx');
+    expect(r.stdout).not.toMatch(/Usage:|Options:|choices:|default:/);
+  });
+
+  it.each([{ LANG: 'C' }, { LANG: 'en_US.UTF-8' }, { LC_ALL: 'C', LANG: 'vi_VN.UTF-8' }] as Array<Record<string, string>>)('stays English with %o', async (env) => {
+    const r = await cli(['table', '--help'], { env });
+    expect(r.stdout).toMatch(/^Usage: povcheck table \[options\] <file>/);
+    expect(flat(r.stdout)).toContain('(choices: "text", "markdown", "csv", "xlsx", "docx", "json", "html", default: "text")');
+    expect(r.stdout).toContain('Example:\n  povcheck table');
+    expect(r.stdout).not.toContain('Cách dùng');
+  });
+
+  it('--lang en wins over a Vietnamese LANG', async () => {
+    expect((await cli(['rate', '--help', '--lang', 'en'], { env: VI })).stdout).toMatch(/^Usage: povcheck rate/);
+  });
+
+  it.each(COMMANDS)('%s --help ends with one example, in both languages', async (cmd) => {
+    for (const [lang, title] of [['vi', 'Ví dụ:'], ['en', 'Example:']] as const) {
+      const r = await cli([cmd, '--help', '--lang', lang]);
+      expect(r.code).toBe(0);
+      const example = catalog(lang).cli.examples[cmd]!;
+      expect(r.stdout.trimEnd().endsWith(`${title}\n  ${example.line}\n      ${example.says}`) || r.stdout.includes(`${title}\n  ${example.line}\n      ${example.says}\n`)).toBe(true);
+    }
+  });
+});
+
+describe('option errors', () => {
+  it.each([
+    [['table', 'x.csv', '--formt', 'docx'], "lỗi: không có tùy chọn '--formt'\n(Có phải ý bạn là --format?)\n(xem cách dùng: povcheck table --help)\n"],
+    [['table'], "lỗi: thiếu đối số bắt buộc 'file'\n(xem cách dùng: povcheck table --help)\n"],
+    [['table', 'x.csv', '--format', 'pdf'], "lỗi: giá trị 'pdf' của tùy chọn '-f, --format <format>' không hợp lệ. Các giá trị được phép: text, markdown, csv, xlsx, docx, json, html.\n(xem cách dùng: povcheck table --help)\n"],
+    [['table', 'x.csv', '--title'], "lỗi: tùy chọn '--title <text>' cần một giá trị\n(xem cách dùng: povcheck table --help)\n"],
+    [['table', 'x.csv', '--date', '31/02/2020'], "lỗi: giá trị '31/02/2020' của tùy chọn '--date <date>' không hợp lệ. Ghi ngày dạng 2020-12-31 hoặc 31/12/2020.\n(xem cách dùng: povcheck table --help)\n"],
+    [['rate', '1', '2', '3'], "lỗi: thừa đối số cho lệnh 'rate': cần 2, nhận được 3.\n(xem cách dùng: povcheck rate --help)\n"],
+    [['tabel'], "lỗi: không có lệnh 'tabel'\n(Có phải ý bạn là table?)\n(xem cách dùng: povcheck --help)\n"],
+    [['validate', 'x.csv', '--format', 'pdf'], "lỗi: giá trị 'pdf' của tùy chọn '-f, --format <format>' không hợp lệ. Các giá trị được phép: text, json, html, github, sarif, junit, markdown, gitlab.\n(xem cách dùng: povcheck validate --help)\n"],
+  ])('%j in Vietnamese, exit 2', async (args, message) => {
+    const r = await cli(args, { env: VI });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(message);
+    // The same with --lang vi and an English environment.
+    expect((await cli([args[0]!, '--lang', 'vi', ...args.slice(1)])).stderr).toBe(message);
+  });
+
+  it('stay in commander\'s English otherwise', async () => {
+    const r = await cli(['table', 'x.csv', '--format', 'pdf']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are text, markdown, csv, xlsx, docx, json, html.\n(povcheck table --help for usage)\n");
+  });
+
+  it('words every commander error the catalogue knows, and passes an unknown one through', async () => {
+    const vi = catalog('vi').cli;
+    expect(translateError("error: required option '-o, --output <fixed>' not specified\n", vi)).toBe("lỗi: thiếu tùy chọn bắt buộc '-o, --output <fixed>'\n");
+    expect(translateError("error: option '--a' cannot be used with environment variable 'B'\n", vi)).toBe("lỗi: không dùng được tùy chọn '--a' cùng với biến môi trường 'B'\n");
+    expect(translateError("error: command-argument value 'x' is invalid for argument 'rule'. Allowed choices are a, b.\n", vi)).toBe("lỗi: giá trị 'x' của đối số 'rule' không hợp lệ. Các giá trị được phép: a, b.\n");
+    expect(translateError('something new\n', vi)).toBe('something new\n');
+    // English words them as commander does.
+    for (const m of ["error: unknown option '--x'\n(Did you mean one of --a, --b?)\n", "error: too many arguments. Expected 1 argument but got 2.\n", "error: option '--t <x>' argument missing\n"]) {
+      expect(translateError(m, catalog('en').cli)).toBe(m);
+    }
+  });
+});
+
+describe('the catalogue covers the command line', () => {
+  it('every command, argument and option has its Vietnamese text', async () => {
+    const program = buildProgram({ io: { out() {}, err() {}, isTTY: false, columns: 80, env: {} }, setExit() {}, lang: 'vi' });
+    const help = catalog('vi').cli.commands!;
+    expect(help.povcheck?.description).toBeTruthy();
+    const missing: string[] = [];
+    for (const cmd of program.commands) {
+      const h = help[cmd.name()];
+      if (!h) {
+        missing.push(cmd.name());
+        continue;
+      }
+      for (const a of cmd.registeredArguments) if (!h.arguments?.[a.name()]) missing.push(`${cmd.name()} <${a.name()}>`);
+      for (const o of cmd.options) if (!o.hidden && !h.options?.[o.long!]) missing.push(`${cmd.name()} ${o.long}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('every command has an example in both languages, and the examples run', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'povcheck-examples-'));
+    for (const lang of ['vi', 'en'] as const) {
+      for (const cmd of ['povcheck', ...COMMANDS]) {
+        const ex = catalog(lang).cli.examples[cmd];
+        expect(ex, `${lang} ${cmd}`).toBeDefined();
+        const args = [...ex!.line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!).slice(1).map((a) => (a.startsWith('fixtures/') ? join(ROOT, a) : a));
+        const r = await cli(args, { cwd: work });
+        expect(r.code, `${ex!.line}: ${r.stderr}`).toBeLessThan(2);
+      }
+    }
+  }, 120_000);
+});
