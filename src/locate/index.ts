@@ -334,13 +334,16 @@ class CauseBuilder {
     const pinned = isPoint(set);
     let values: Dec[] | undefined;
     let guessed = false;
+    // A value that is its neighbour's (the row above or below, same column) looks copied: nothing in it tells
+    // what it should be, so no value is guessed out of a range for it.
+    const copied = cells.map((c) => this.copiedFrom(c));
     if (pinned) values = valuesAt(set, someT(set));
-    else {
+    else if (copied.every((x) => x === undefined)) {
       values = this.guess(set, cells);
       guessed = values !== undefined;
     }
     const probe = values ?? valuesAt(set, someT(set));
-    const kinds = values ? this.kinds(cells, values) : cells.map(() => undefined);
+    const kinds = (values ? this.kinds(cells, values) : cells.map(() => undefined)).map((k, i) => k ?? (copied[i] ? ('copied' as const) : undefined));
     const out: CauseCell[] = cells.map((c, i) => {
       const dir = set.dir[i]!;
       const fixedHere = dir.isZero();
@@ -374,11 +377,21 @@ class CauseBuilder {
     };
   }
 
+  /** The cell of the unit listed just above or below with the same value in the same slot, if any. */
+  private copiedFrom(c: LCell): string | undefined {
+    const { annex } = this.sys;
+    for (const id of [c.unit.id - 1, c.unit.id + 1]) {
+      const v = annex.values[id]?.[c.indicator];
+      if (v?.status === 'ok' && v.num!.eq(c.base) && v.text === c.value.text) return v.cell.ref;
+    }
+    return undefined;
+  }
+
   /** The slip each cell's value looks like, with the whole proposal applied to its unit. */
   private kinds(cells: LCell[], values: Dec[]): Array<SlipKind | undefined> {
     const ev = new Evaluation(this.sys, new Map(cells.map((c, i) => [c.ref, values[i]!])));
-    return cells.map((c, i) =>
-      slipKind(c.value, values[i]!, {
+    return cells.map((c, i) => {
+      const ctx = {
         indicator: c.indicator,
         kind: c.kind,
         rateDp: c.proposalDp,
@@ -386,8 +399,13 @@ class CauseBuilder {
           const v = this.sys.annex.values[c.unit.id]?.[ind];
           return v && v.status === 'ok' ? ev.get(v.cell.ref) : undefined;
         },
-      }),
-    );
+      };
+      const kind = slipKind(c.value, values[i]!, ctx);
+      if (kind || c.kind !== 'rate' || c.dp >= c.proposalDp) return kind;
+      // A rate printed with fewer decimals (0,4 among two-decimal rates): the slip at its own precision (0,3 → 0,4).
+      const own = values[i]!.toDecimalPlaces(c.dp, Dec.ROUND_HALF_UP);
+      return own.eq(c.value.num) ? undefined : slipKind(c.value, own, { ...ctx, rateDp: c.dp });
+    });
   }
 
   /** A value in the range that a recognised slip of the typed value would give, if any. */

@@ -22,6 +22,7 @@ const SLIP_EN = {
   'unrounded-difference': 'the reduction looks rounded from the unrounded difference instead of subtracting the printed rates',
   'start-denominator': 'the end rate looks computed over the start-of-year households',
   sign: 'the sign looks wrong',
+  copied: 'the value looks copied from the neighbouring unit\'s cell in the same column',
 } as const;
 
 const cellName = (c: CauseCellText, f: Fmt) => `${c.ref} (${f.ind(c.indicator)}, ${c.unit})`;

@@ -21,6 +21,7 @@ const SLIP_VI = {
   'unrounded-difference': 'có vẻ mức giảm là hiệu chưa làm tròn đem làm tròn, thay vì hiệu của hai tỷ lệ đã làm tròn',
   'start-denominator': 'có vẻ tỷ lệ cuối năm được tính trên tổng số hộ đầu năm',
   sign: 'có vẻ sai dấu',
+  copied: 'có vẻ giá trị bị chép từ ô cùng cột ở dòng (cột) bên cạnh',
 } as const;
 
 const cellName = (c: CauseCellText, f: Fmt) => `ô ${c.ref} (${f.ind(c.indicator)}, ${c.unit})`;

@@ -2,8 +2,8 @@
  * precision: a rate printed with fewer decimals than the table's other rates (`16,5` among two-decimal
  * rates; `5,0` among `4,76`, `9,76`). Rates are checked at the precision they are printed with, so the value
  * is not an error; but a trailing digit dropped by a spreadsheet cannot be told from a value rounded to one
- * decimal, which hides a difference of up to 0,05: a warning. Numbers a workbook stores as numbers have no
- * printed decimals of their own and are left alone.
+ * decimal, which hides a difference of up to 0,05: a warning. A workbook's number counts as printed as its
+ * format shows it (General shows 16,5 for 16,50).
  */
 import { measureOf } from '../model/vocabulary.js';
 import { isCoreIndicator } from '../model/indicators.js';
@@ -58,17 +58,14 @@ export const precisionKind = defineKind<PrecisionRelation>({
   form: () => undefined,
 });
 
-/**
- * The rates checked at their printed precision and typed as text (the annex's start and end rates are checked
- * at ≥ 2 decimals; a workbook's numbers print as their format says).
- */
+/** The rates checked at their printed precision (the annex's start and end rates are checked at ≥ 2 decimals). */
 function typedRates(annex: Annex): OkValue[] {
   const slots = annex.indicators.filter((k) => !isCoreIndicator(k) && ['rate', 'points'].includes(measureOf(indicatorOf(k))));
   const rates: OkValue[] = [];
   for (const unit of annex.units) {
     for (const k of slots) {
       const v = annex.values[unit.id]?.[k];
-      if (isOk(v) && v.cell.numeric === undefined) rates.push(v);
+      if (isOk(v)) rates.push(v);
     }
   }
   return rates;
