@@ -130,7 +130,8 @@ export function buildSystem(annex: Annex, opts: BuildOptions = {}): System {
     }
   }
 
-  const rateDp = Math.max(RATE_DECIMALS, mode(rateDecimals) ?? RATE_DECIMALS);
+  // Proposed rates keep the table's usual precision: two decimals in plans, one in statistical releases.
+  const rateDp = Math.max(1, mode(rateDecimals) ?? RATE_DECIMALS);
   for (const c of cells.values()) c.proposalDp = c.kind === 'rate' ? rateDp : 0;
 
   // Formulas: parse, keep those over cells of the table, without cycles, whose cached value they reproduce.
