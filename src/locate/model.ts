@@ -132,7 +132,10 @@ export function buildSystem(annex: Annex, opts: BuildOptions = {}): System {
 
   // Proposed rates keep the table's usual precision: two decimals in plans, one in statistical releases.
   const rateDp = Math.max(1, mode(rateDecimals) ?? RATE_DECIMALS);
-  for (const c of cells.values()) c.proposalDp = c.kind === 'rate' ? rateDp : 0;
+  // A rate is proposed at the usual precision of its own column (an achievement in whole per cent).
+  const bySlot = new Map<string, number[]>();
+  for (const c of cells.values()) if (c.kind === 'rate' && !c.formula) (bySlot.get(c.indicator) ?? bySlot.set(c.indicator, []).get(c.indicator)!).push(c.dp);
+  for (const c of cells.values()) c.proposalDp = c.kind === 'rate' ? columnDp(bySlot.get(c.indicator), rateDp) : 0;
 
   // Formulas: parse, keep those over cells of the table, without cycles, whose cached value they reproduce.
   classifyFormulas(cells, opts.suspect);
@@ -457,3 +460,10 @@ function quietContext(annex: Annex): RuleContext {
   return { annex, report: () => {}, skip: () => {}, depth: depthOf(annex), fold: () => {}, checked: () => {} };
 }
 
+
+/** A column's usual decimals: those most of its cells have, the annex's two at least where the table's rates have two. */
+function columnDp(dps: number[] | undefined, tableDp: number): number {
+  const m = dps && mode(dps);
+  if (m === undefined) return tableDp;
+  return tableDp >= RATE_DECIMALS && m >= 1 ? Math.max(m, RATE_DECIMALS) : m;
+}

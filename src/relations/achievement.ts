@@ -71,7 +71,7 @@ export const achievementKind = defineKind<AchievementRelation>({
         params: {
           unit: r.unit.name,
           indicator: r.at.indicator,
-          reduction: plain(reduction),
+          reduction: 'num' in r.reduction ? r.reduction.plain : plain(reduction),
           target: r.target.plain,
           exact: plain(exact.toDecimalPlaces(EXACT_SHOWN, 1), EXACT_SHOWN),
           expected: plain(rounded, dp),

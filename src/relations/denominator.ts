@@ -83,7 +83,8 @@ export const denominatorKind = defineKind<DenominatorRelation>({
   perUnit: true,
   localised: false,
   annex: true,
-  applicable: (annex) => isAnnexShaped(annex.indicators),
+  // The annex's start and end households (a table with one households column has one denominator).
+  applicable: (annex) => annex.indicators.includes('households_start') || annex.indicators.includes('households_end'),
   *instances(ctx) {
     for (const unit of ctx.annex.units) {
       const hh = usable(ctx, 'denominator', unit, ['households_start', 'households_end']);

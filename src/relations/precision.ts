@@ -5,7 +5,7 @@
  * decimal, which hides a difference of up to 0,05: a warning. A workbook's number counts as printed as its
  * format shows it (General shows 16,5 for 16,50).
  */
-import { measureOf } from '../model/vocabulary.js';
+import { describeIndicator } from '../model/vocabulary.js';
 import { isCoreIndicator } from '../model/indicators.js';
 import type { Annex } from '../model/annex.js';
 import { indicatorOf } from '../model/slots.js';
@@ -60,7 +60,11 @@ export const precisionKind = defineKind<PrecisionRelation>({
 
 /** The rates checked at their printed precision (the annex's start and end rates are checked at ≥ 2 decimals). */
 function typedRates(annex: Annex): OkValue[] {
-  const slots = annex.indicators.filter((k) => !isCoreIndicator(k) && ['rate', 'points'].includes(measureOf(indicatorOf(k))));
+  // Rates and falls in points of the table itself (targets and achievements are stated at their own precision).
+  const slots = annex.indicators.filter((k) => {
+    const p = describeIndicator(indicatorOf(k));
+    return !isCoreIndicator(k) && p !== undefined && p.role === 'value' && (p.measure === 'rate' || p.measure === 'points');
+  });
   const rates: OkValue[] = [];
   for (const unit of annex.units) {
     for (const k of slots) {

@@ -75,7 +75,7 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
   perUnit: true,
   localised: true,
   annex: true,
-  applicable: (annex) => isAnnexShaped(annex.indicators) || annex.indicators.includes('rate_reduced'),
+  applicable: (annex) => annex.indicators.includes('rate_reduced') || annex.indicators.includes('households_start') || annex.indicators.includes('households_end'),
   *instances(ctx) {
     for (const unit of ctx.annex.units) {
       const rr = usable(ctx, 'rate-change', unit, ['rate_reduced']);

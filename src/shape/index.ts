@@ -67,6 +67,23 @@ export function detect(grid: Grid, extra?: ExtraLabels): { layout: 'wide'; col: 
   return best;
 }
 
+/**
+ * A table of one indicator (a region's rates alone: `Vùng / tỉnh | Tỷ lệ hộ nghèo (%)`): a header row with one
+ * indicator over a column of figures, beside a column of names.
+ */
+function oneIndicator(grid: Grid, extra?: ExtraLabels): { layout: 'long'; row: number; line: LabelLine } | undefined {
+  for (let r = 0; r < Math.min(grid.rows.length, SCAN_ROWS); r++) {
+    const line = scanRow(grid, r, extra);
+    if (line.distinct !== 1) continue;
+    const [col] = [...line.hits.keys()];
+    const below = grid.rows.slice(r + 1, r + 1 + 20);
+    const figures = below.filter((row) => /\d/.test(row[col!]?.raw ?? '')).length;
+    const named = below.filter((row) => row.some((c) => c && c.col !== col && /\p{L}/u.test(c.raw))).length;
+    if (figures >= 2 && named >= 2) return { layout: 'long', row: r, line };
+  }
+  return undefined;
+}
+
 export function shape(grid: Grid, opts: ShapeOptions = {}): ShapeResult {
   const found = detect(grid, opts.extraLabels);
   if (!found) {
@@ -74,6 +91,9 @@ export function shape(grid: Grid, opts: ShapeOptions = {}): ShapeResult {
     const years = findYearRows(grid, SCAN_COLS, SCAN_ROWS);
     const draft = years && readYearRows(grid, years);
     if (draft && draft.units.length > 0) return finish(draft, opts);
+    // One indicator's column beside the units' names.
+    const one = oneIndicator(grid, opts.extraLabels);
+    if (one) return finish(readLong(grid, one.row, one.line), opts);
     // Years as the columns of a table of units.
     const yearCols = findYearColumns(grid, SCAN_ROWS);
     if (!yearCols) throw new PovcheckError('NOT_A_TABLE', { reason: 'no-labels' });
