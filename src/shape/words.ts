@@ -117,8 +117,19 @@ function apply(rules: Rule[], k: string, f: Features): Lang | undefined {
   return undefined;
 }
 
-/** The features of one label (one header cell or row label). */
+/** The features of one label (one header cell or row label); labels repeat, so they are remembered (bounded). */
 export function featuresOf(text: string): Features {
+  const known = remembered.get(text);
+  if (known) return { ...known };
+  const f = readFeatures(text);
+  if (remembered.size >= 5_000) remembered.clear();
+  remembered.set(text, f);
+  return { ...f };
+}
+
+const remembered = new Map<string, Features>();
+
+function readFeatures(text: string): Features {
   const f: Features = {};
   const k = foldKey(text);
   if (k === '') return /%/.test(text) ? { measure: 'rate' } : f;
