@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { isPovcheckError } from './errors.js';
+import { visible } from './messages/visible.js';
 import { EXIT, envLang, internalError, oneLine, processIo, type CommandContext, type Io } from './commands/shared.js';
 import { registerValidate } from './commands/validate.js';
 import { registerFix } from './commands/fix.js';
@@ -23,12 +24,14 @@ const VERSION: string = (require('../package.json') as { version: string }).vers
 /** The program; its help and option errors in `ctx.lang` (default: the environment's language). */
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command();
+  // commander's errors quote the arguments: each line shown through `visible` (no control character reaches the terminal).
+  const err = (s: string) => ctx.io.err(s.split('\n').map(visible).join('\n'));
   program
     .name('povcheck')
     .description('Check and compute poverty-rate tables (annex tables of Vietnamese poverty-reduction plans).')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: ctx.io.out, writeErr: ctx.io.err });
+    .configureOutput({ writeOut: ctx.io.out, writeErr: err });
   const withVersion = { ...ctx, version: VERSION };
   registerValidate(program, withVersion);
   registerFix(program, withVersion);
@@ -36,7 +39,7 @@ export function buildProgram(ctx: CommandContext): Command {
   registerPlan(program, withVersion);
   registerRate(program, withVersion);
   registerRules(program, withVersion);
-  localizeProgram(program, ctx.lang ?? envLang(ctx.io.env), { out: ctx.io.out, err: ctx.io.err });
+  localizeProgram(program, ctx.lang ?? envLang(ctx.io.env), { out: ctx.io.out, err });
   return program;
 }
 
@@ -57,7 +60,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.err(oneLine(e, lang) + '\n');
       return EXIT.UNREADABLE;
     }
-    io.err(`povcheck: internal error (${internalError(e, io).params.detail})\n`);
+    io.err(`povcheck: internal error (${visible(internalError(e, io).params.detail)})\n`);
     return EXIT.UNREADABLE;
   }
 }

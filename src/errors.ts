@@ -11,28 +11,64 @@ export interface ErrorParams {
   FILE_NOT_FOUND: Record<string, never>;
   FILE_UNREADABLE: { reason: 'directory' | 'not-a-file' | 'io'; detail?: string };
   FILE_EMPTY: { blank: boolean };
-  FILE_BINARY: { kind: 'zip' | 'ole' | 'pdf' | 'png' | 'jpeg' | 'gzip' | 'binary' | 'ods' | 'xlsb' | 'docx' | 'encrypted' };
+  FILE_BINARY: { kind: 'zip' | 'ole' | 'pdf' | 'png' | 'jpeg' | 'gzip' | 'binary' | 'ods' | 'xlsb' | 'docx' | 'encrypted' | 'doc' };
   FILE_TOO_LARGE: { limitMb: number };
   /** A spreadsheet or document of a kind povcheck does not read (read/kinds.ts), with how to convert it. */
   FILE_KIND: { kind: RefusedKind; ext: string };
-  ENCODING_INVALID: { encoding: string };
+  /**
+   * Not valid in the encoding it is read in. For UTF-8 the first damaged spot: its byte offset (0-based), its
+   * line and the bytes there in hex ("C3 28"), when the file is otherwise clearly UTF-8 or --encoding utf-8 says so.
+   */
+  ENCODING_INVALID: { encoding: string; offset?: number; line?: number; bytes?: string };
   /** Text in a legacy Vietnamese encoding (or typed with a legacy font); `likely` when it can be told. */
   ENCODING_LEGACY: { likely?: 'windows-1258' | 'tcvn3' | 'vni'; sample: string };
-  CSV_MALFORMED: { line?: number; detail: string };
+  /**
+   * The delimited text cannot be split into records: a quoted field that opens on `line` and never closes, a line
+   * longer than `limit` characters, a line of more than `limit` fields, or csv-parse's own `detail`.
+   */
+  CSV_MALFORMED:
+    | { line?: number; detail: string }
+    | { line: number; reason: 'quote' }
+    | { line?: number; reason: 'record-size'; limit: number }
+    | { line: number; reason: 'columns'; limit: number };
   NOT_A_TABLE: { reason: 'no-columns' | 'no-labels' };
   LOCALE_AMBIGUOUS:
     | { reason: 'ambiguous'; cell: string; text: string; vi: string; en: string }
     | { reason: 'conflict'; viCell: string; viText: string; enCell: string; enText: string };
-  /** A .xlsx/.xlsm that cannot be opened: a broken ZIP, a part missing, exceljs refusing it. */
-  WORKBOOK_INVALID: { detail: string };
+  /**
+   * A .xlsx/.xlsm that cannot be opened: a broken ZIP, a part missing (`detail`), or an XML part that is not
+   * well-formed or declares a DOCTYPE (`part`, `xml`).
+   */
+  WORKBOOK_INVALID: { detail: string } | { part: string; xml: 'syntax'; detail: string } | { part: string; xml: 'doctype' };
   /** A workbook over povcheck's limits (checked before it is unpacked: zip bombs, enormous sheets). */
   WORKBOOK_TOO_LARGE:
     | { what: 'uncompressed'; limitMb: number }
     | { what: 'entries'; limit: number }
     | { what: 'cells'; limit: number }
     | { what: 'range'; cell: string; maxRows: number; maxCols: number }
-    | { what: 'zip64' };
+    | { what: 'zip64' }
+    | { what: 'sheets'; limit: number }
+    | { what: 'merges'; limit: number }
+    | { what: 'strings'; limit: number }
+    | { what: 'string-chars'; limit: number }
+    /** An XML part past the reader's limits: a text longer than `limit` characters, nesting, elements. */
+    | { what: 'text' | 'depth' | 'elements'; part: string; limit: number };
   SHEET_NOT_FOUND: { sheet: string; available: string[] };
+  /** A .docx plan that cannot be opened: a broken ZIP, no word/document.xml, XML that does not parse. */
+  DOCUMENT_INVALID: { detail: string };
+  /** A plan document over povcheck's limits (read/document-limits.ts): refused before it exhausts anything. */
+  DOCUMENT_TOO_LARGE:
+    | { what: 'uncompressed' | 'document'; limitMb: number }
+    | { what: 'entries' | 'cells' | 'paragraphs' | 'depth' | 'text' | 'elements'; limit: number }
+    | { what: 'rows' | 'columns'; table: number; limit: number }
+    | { what: 'zip64' };
+  /** A plan document with nothing povcheck checks: no poverty table, no stated figure, amount or reference. */
+  DOCUMENT_NOTHING: { paragraphs: number; tables: number; statements: number; amounts: number; bounded: number };
+  /**
+   * A table past povcheck's memory budget (validate.ts TABLE_BUDGET): more rows than it checks, or more findings
+   * than it keeps. Refused with the reason before the memory runs out.
+   */
+  TABLE_TOO_LARGE: { what: 'rows' | 'findings'; limit: number };
   /** A directory or glob on the command line that names no file povcheck reads. */
   NO_INPUT: { kind: 'glob' | 'directory' };
   /** povcheck.config.json (or --config) cannot be used. */

@@ -2,7 +2,7 @@
  * The validate pipeline for one input: file → Grid → Annex → findings. No printing, no exit codes:
  * the CLI and the reporters decide what to do with the result.
  */
-import { readGrid, type ReadOptions } from './read/index.js';
+import { readInput, type ReadOptions } from './read/index.js';
 import type { Grid, SourceInfo } from './read/grid.js';
 import { shape, type ShapeOptions } from './shape/index.js';
 import { RULE_IDS, runRules } from './rules/index.js';
@@ -20,6 +20,7 @@ import { Dec } from './calc/decimal.js';
 import type { Cell } from './read/grid.js';
 import { checkTargets } from './rules/target.js';
 import type { TargetSet } from './targets/index.js';
+import type { DocumentReport, PlanDocument } from './model/document.js';
 
 /** Which findings make a file fail (exit 1): errors (default), warnings too, or none. */
 export type FailOn = 'error' | 'warning' | 'never';
@@ -47,6 +48,8 @@ export interface ValidateOptions extends ReadOptions, CheckOptions {
   stream?: 'auto' | 'always' | 'never';
   /** Bytes read so far of a streamed file, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
+  /** `--units`: names for the unit columns of a plan document's table whose header row was lost. */
+  unitNames?: readonly string[];
 }
 
 /** The rule families error localisation explains. */
@@ -63,9 +66,24 @@ const NOTHING_TO_LOCALISE: Localisation = { status: 'clean', failing: 0, causes:
 /** Files from this size on are streamed when they are long tables with code and parent columns. */
 export const STREAM_THRESHOLD = 16 * 1024 * 1024;
 
+/**
+ * The memory budget of one table (docs/limits-and-safety.md): rows checked (the streaming path counts them as
+ * they arrive; the in-memory path is bounded by its file size) and findings kept (each costs about 1.5 kB
+ * until the reports are written). Past either, the table is refused with TABLE_TOO_LARGE, exit 2, long before
+ * the heap runs out: a 2,000,000-row table streams in about 250 MB; 100,000 findings take about 400 MB more
+ * while the JSON report is built. POVCHECK_MAX_ROWS and POVCHECK_MAX_FINDINGS lower them (tests).
+ */
+export const TABLE_BUDGET = { rows: 2_000_000, findings: 100_000 };
+
+export function tableBudget(env: NodeJS.ProcessEnv = process.env): { rows: number; findings: number } {
+  const lower = (v: string | undefined, max: number) => (v && /^[1-9][0-9]*$/.test(v) ? Math.min(Number(v), max) : max);
+  return { rows: lower(env.POVCHECK_MAX_ROWS, TABLE_BUDGET.rows), findings: lower(env.POVCHECK_MAX_FINDINGS, TABLE_BUDGET.findings) };
+}
+
 /** What the reports say about a table: from its annex, or from the streaming path (which keeps no annex). */
 export interface TableSummary {
-  layout: 'wide' | 'long';
+  /** 'none': a plan document without a poverty table (its text was checked). */
+  layout: 'wide' | 'long' | 'none';
   locale: NumberLocale | 'plain';
   lang: Lang;
   units: number;
@@ -98,6 +116,8 @@ export interface FileResult {
   error?: PovcheckError;
   /** Indexes of the targets naming a unit this table lacks (the command refuses targets no table matches). */
   targetsUnmatched?: number[];
+  /** A plan document: its tables and what was checked in its text (findings hold every part). */
+  document?: DocumentReport;
 }
 
 export interface CheckResult {
@@ -177,6 +197,8 @@ export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
   // Targets are checked with the rules but are not typing slips: locate leaves `target` findings alone.
   const targets = opts.targets && opts.rules?.target !== 'off' ? checkTargets(shaped.annex, opts.targets) : undefined;
   const findings = relevel([...shaped.findings, ...run.findings, ...(targets?.findings ?? [])].sort(compareFindings), opts.rules);
+  const budget = tableBudget();
+  if (findings.length > budget.findings) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'findings', limit: budget.findings });
   const skipped = withoutOffRules([...run.skipped, ...(targets?.skipped ?? [])], opts.rules);
   // A target that was evaluated gives a finding (met or missed): then the check ran.
   const ran = new Set<string>([...run.ran, ...(targets && targets.findings.length > 0 ? ['target'] : [])]);
@@ -281,7 +303,9 @@ export async function validateFile(file: string, opts: ValidateOptions = {}): Pr
         if (!(e instanceof NotStreamable)) throw e;
       }
     }
-    const grid = await readGrid(file, opts);
+    const input = await readInput(file, opts);
+    if (input.kind === 'document') return await documentResult(file, input.document, opts);
+    const grid = input.grid;
     const { annex, findings, skipped, coverage, localisation, targetsUnmatched } = checkGrid(grid, opts);
     return {
       file,
@@ -301,6 +325,26 @@ export async function validateFile(file: string, opts: ValidateOptions = {}): Pr
   }
 }
 
+/** A plan document's result: its tables, stated figures, money and references (src/document/). */
+async function documentResult(file: string, doc: PlanDocument, opts: ValidateOptions): Promise<FileResult> {
+  const { checkDocument } = await import('./document/index.js');
+  const r = checkDocument(doc, opts);
+  const lang = r.annex?.lang ?? (doc.paragraphs.some((p) => /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu.test(p.text)) ? 'vi' : 'en');
+  return {
+    file,
+    status: statusOf(r.findings, failOnOf(opts), r.coverage),
+    source: { kind: 'document', format: doc.format, ...(doc.encoding ? { encoding: doc.encoding } : {}), paragraphs: doc.paragraphs.length, tables: doc.tables.length },
+    ...(r.grid ? { grid: r.grid } : {}),
+    ...(r.annex ? { annex: r.annex } : { table: { layout: 'none', locale: 'vi', lang, units: 0 } }),
+    findings: r.findings,
+    skipped: r.skipped,
+    coverage: r.coverage,
+    localisation: r.localisation,
+    document: r.report,
+    ...(r.targetsUnmatched ? { targetsUnmatched: r.targetsUnmatched } : {}),
+  };
+}
+
 /** The exit code of a run: 2 when a file is unreadable or nothing in it could be checked, 1 when one fails under `failOn`, else 0. */
 export function exitCodeOf(results: readonly FileResult[], failOn: FailOn): 0 | 1 | 2 {
   if (results.some((r) => r.status === 'unreadable' || r.status === 'unchecked')) return 2;
@@ -311,8 +355,8 @@ export function exitCodeOf(results: readonly FileResult[], failOn: FailOn): 0 | 
 function wantsStream(file: string, opts: ValidateOptions): boolean {
   const mode = opts.stream ?? envStream();
   if (mode === 'never' || (opts.encoding && opts.encoding !== 'auto' && opts.encoding !== 'utf-8')) return false;
-  // Targets need the table in memory (rule `target`), and so does a workbook.
-  if (opts.targets || /\.xls[xm]$/i.test(file)) return false;
+  // Targets need the table in memory (rule `target`), and so does a workbook or a plan document.
+  if (opts.targets || /\.(?:xls[xm]|docx|doc)$/i.test(file)) return false;
   try {
     // A missing or special file is left to the in-memory reader, which names the problem.
     const info = statSync(file);

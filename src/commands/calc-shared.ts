@@ -88,9 +88,9 @@ export function readingNotes(file: string, findings: readonly Finding[], lang: L
 /** The output file: -o / --output-file (or the older --out, --output). */
 export const outFile = (flags: InputFlags): string | undefined => flags.outputFile ?? flags.out ?? flags.output;
 
-/** Writes the output to --out, or to stdout when it is text. */
-export async function emit(ctx: CommandContext, data: string | Uint8Array, out: string | undefined, input: string): Promise<void> {
-  if (out) await (await import('../io/write-atomic.js')).writeFileAtomic(out, data, [input]);
+/** Writes the output to --out (never over one of `inputs`, every file the command read), or to stdout when it is text. */
+export async function emit(ctx: CommandContext, data: string | Uint8Array, out: string | undefined, inputs: readonly string[]): Promise<void> {
+  if (out) await (await import('../io/write-atomic.js')).writeFileAtomic(out, data, inputs);
   else ctx.io.out(typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
 }
 

@@ -52,7 +52,7 @@ async function runPlan(file: string, flags: PlanFlags, ctx: CommandContext, setL
   if (flags.format === 'json') output = (await import('../render/plan-json.js')).renderPlanJson(plan, { file });
   else if (flags.format === 'csv') output = (await import('../render/csv.js')).renderCsv(plan, opts);
   else output = (await import('../render/plan-text.js')).renderPlanText(plan, { ...opts, file });
-  await emit(ctx, output, outFile(flags), file);
+  await emit(ctx, output, outFile(flags), [file, ...(flags.targets ? [flags.targets] : [])]);
   for (const line of readingNotes(file, findings, lang, locale)) ctx.io.err(line + '\n');
   reportDifferences(ctx, file, annex, plan.differences, lang, locale);
   return plan.ok ? EXIT.OK : EXIT.FINDINGS;

@@ -5,7 +5,7 @@
  */
 import { fstatSync, writeSync } from 'node:fs';
 import { Option } from 'commander';
-import { renderError, type Lang } from '../messages/index.js';
+import { renderError, visible, type Lang } from '../messages/index.js';
 import { PovcheckError } from '../errors.js';
 import type { Delimiter } from '../read/csv.js';
 import { ENCODING_CHOICES, type EncodingChoice } from '../read/decode.js';
@@ -51,7 +51,9 @@ function maybeTerminal(fd: number): boolean {
 /**
  * Writes to stdout with fs.writeSync: touching process.stdout loads Node's stream and socket modules, a
  * good part of a short run's start-up (docs/performance.md "Start-up"). On a non-blocking descriptor (EAGAIN) the rest
- * goes through process.stdout in order; a closed pipe (`povcheck … | head`) ends the output quietly.
+ * goes through process.stdout in order; a closed pipe (`povcheck … | head`) ends the output quietly. Any other
+ * failure (a full disk: ENOSPC, a quota, an I/O error) is WRITE_FAILED naming standard output: one line on
+ * stderr and exit 2, never an internal error.
  */
 function stdoutWriter(): (s: string) => void {
   let mode: 'sync' | 'stream' | 'closed' = 'sync';
@@ -69,6 +71,8 @@ function stdoutWriter(): (s: string) => void {
           mode = 'stream';
           process.stdout.on('error', (err: NodeJS.ErrnoException) => {
             if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+            process.stderr.write(oneLine(stdoutFailed(err.code), envLang(process.env)) + '\n');
+            process.exit(EXIT.UNREADABLE);
           });
           process.stdout.write(buf.subarray(off));
           return;
@@ -77,11 +81,19 @@ function stdoutWriter(): (s: string) => void {
           mode = 'closed';
           return;
         }
-        throw e;
+        mode = 'closed';
+        throw stdoutFailed(code);
       }
     }
   };
 }
+
+function stdoutFailed(code: string | undefined): PovcheckError {
+  return new PovcheckError('WRITE_FAILED', { detail: code ?? 'unknown error' }, { file: STDOUT_NAME });
+}
+
+/** How standard output is named in a message. */
+const STDOUT_NAME = '<stdout>';
 
 /** A command's handle on the run: its streams, and how it reports its exit code. */
 export interface CommandContext {
@@ -130,7 +142,8 @@ export function readOptionsOf(flags: { delimiter?: string; encoding?: EncodingCh
 /** "povcheck: file cell: reason" — the one line for input that cannot be read. */
 export function oneLine(e: PovcheckError, lang: Lang): string {
   const reason = renderError(e, lang);
-  const where = [e.file, e.cell].filter(Boolean).join(' ');
+  // The file name and cell come from the command line or the input: shown through `visible`, so the line stays one line.
+  const where = visible([e.file, e.cell].filter(Boolean).join(' '));
   return `povcheck: ${where ? `${where}: ` : ''}${reason}`;
 }
 

@@ -99,7 +99,7 @@ async function runTable(file: string, flags: TableFlags, ctx: CommandContext, se
     const widest = Math.max(...output.split('\n').map((l) => [...l].length));
     if (widest > terminalWidth(ctx.io)) output = await render(table, flags.format, opts(true), file);
   }
-  await emit(ctx, output, out, file);
+  await emit(ctx, output, out, [file]);
 
   for (const line of readingNotes(file, findings, lang, locale)) ctx.io.err(line + '\n');
   if (reportDifferences(ctx, file, annex, table.differences, lang, locale) && flags.strict) return EXIT.FINDINGS;

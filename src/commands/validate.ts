@@ -16,7 +16,7 @@ import type { FailOn, FileResult, RuleLevel, RuleLevels, ValidateOptions } from 
 import { EXIT, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, makeStyle, noColorOption, oneLine, readOptionsOf, terminalWidth, type CommandContext, type Io } from './shared.js';
 import type { EncodingChoice } from '../read/decode.js';
 import { appendFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 
 interface ValidateFlags {
   format?: Output[];
@@ -35,6 +35,7 @@ interface ValidateFlags {
   target?: string[];
   series?: boolean;
   unitsMap?: string;
+  units?: string;
   total?: string;
 }
 
@@ -85,7 +86,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
   program
     .command('validate')
     .description('recompute every derived number of the tables and report each inconsistency at its cell')
-    .argument('<inputs...>', 'files (.csv, .tsv, .txt, .xlsx, .xlsm), directories, or quoted glob patterns such as "submissions/**/*.csv"')
+    .argument('<inputs...>', 'files (.csv, .tsv, .txt, .xlsx, .xlsm; plan documents .docx and their plain-text export .txt), directories, or quoted glob patterns such as "submissions/**/*.csv"')
     .addOption(
       new Option('-f, --format <format>', `report format, repeatable: ${FORMATS.join(', ')} (default: text)`).argParser((value: string) => {
         if (!isFormat(value)) throw new InvalidArgumentError(`${FORMATS.join(', ')}`);
@@ -108,6 +109,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option('-t, --target <unit=points>', 'check that the unit\'s poverty rate fell by at least this many points; "total" is the total unit (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--series', 'the inputs are consecutive years, in the order given: check that each year starts where the one before ended (rule continuity)')
     .option('--units-map <file>', 'with --series: which old units were merged into which new one (JSON or CSV; see docs/targets-and-series.md)')
+    .option('--units <names>', 'plan documents: names for the unit columns of a table whose header row was lost, in order, comma-separated: --units "Toàn tỉnh,Sơn Dương,…"')
     .option('--total <name>', 'the total unit, by name, when its name does not say so (Toàn tỉnh, Tổng cộng, Cộng, Total … do); "first" takes the first unit (default: a unit whose name says so, else none: the sums are not checked)')
     .option('--table', 'print the table under the findings (text format; the default for a single file)')
     .option('--no-table', 'do not print the table')
@@ -152,6 +154,7 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
     failOn,
     ...(Object.keys(rules).length ? { rules } : {}),
     ...shapeOptionsOf(config),
+    ...(flags.units !== undefined ? { unitNames: unitNamesOf(flags.units) } : {}),
     ...(flags.total === undefined ? {} : flags.total.trim().toLowerCase() === 'first' ? { totalPolicy: 'first' as const } : { totalName: flags.total }),
   };
 
@@ -230,7 +233,8 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
   const { render } = await import('../reporters/index.js');
   // Loaded only when a report goes to a file.
   const writeFileAtomic = outputs.some((o) => o.file !== undefined) ? (await import('../io/write-atomic.js')).writeFileAtomic : undefined;
-  const inputPaths = results.map((r) => r.file);
+  // Every file the run read: no report may be written over one of them.
+  const inputPaths = [...results.map((r) => r.file), config?.path, flags.targets, flags.unitsMap].filter((x): x is string => x !== undefined).map((x) => resolve(cwd, x));
   const text = {
     style: await makeStyle(io, outputs.some((o) => o.file === undefined && o.format === 'text') ? flags.color : false),
     table: flags.table ?? results.length === 1,
@@ -263,6 +267,14 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
   const { exitCodeOf } = await import('../validate.js');
   const code = exitCodeOf(results, failOn);
   return code === 2 ? EXIT.UNREADABLE : code === 1 ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/** `--units "Toàn tỉnh,Sơn Dương,…"` → the names, NFC, trimmed, empty ones dropped. */
+export function unitNamesOf(arg: string): string[] {
+  return arg
+    .split(/[,;]/u)
+    .map((n) => n.normalize('NFC').trim())
+    .filter((n) => n !== '');
 }
 
 /**

@@ -1,50 +1,202 @@
 /**
- * Output files are written atomically: to a temporary file beside the target, then renamed over it, so a
- * failed run never leaves a half-written file. Inputs are never overwritten.
+ * Every output file goes through here. What it guarantees (docs/limits-and-safety.md):
+ *
+ * - A regular file (or a new one) is written whole or not at all: to a temporary file beside it
+ *   (`.<name>.<pid>.<hex>.tmp`), flushed, then renamed over it. An existing file keeps its permissions.
+ * - Anything else is never renamed over: the names of this process's descriptors (`/dev/stdout`,
+ *   `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`) are written through the descriptor, as a shell redirection
+ *   would; a character device or a named pipe (`-o /dev/null`, a FIFO) is opened and written; a FIFO nobody
+ *   reads, a directory, a socket or a block device is refused.
+ * - No input of the run is ever the output: the target is compared with every file the run reads (tables,
+ *   targets file, configuration, units map) by device and inode, so symbolic and hard links are caught too.
+ * - SIGINT, SIGTERM or SIGHUP while the temporary file exists removes it before the process ends; a
+ *   temporary file of this pattern left by a killed run (kill -9, power loss) is removed by a later write
+ *   of the same output once it is stale: older than an hour, or older than a minute when its process is gone.
  */
-import { open, rename, rm, realpath } from 'node:fs/promises';
+import { closeSync, constants, lstatSync, openSync, readdirSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { chmod, open, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PovcheckError } from '../errors.js';
 
-async function canonical(path: string): Promise<string> {
+/** A temporary file of a dead process is stale after this long; any after STALE_ANY_MS. */
+export const STALE_DEAD_MS = 60_000;
+export const STALE_ANY_MS = 60 * 60_000;
+
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+function failed(target: string, e: unknown): PovcheckError {
+  if (e instanceof PovcheckError) return e;
+  return new PovcheckError('WRITE_FAILED', { detail: (e as NodeJS.ErrnoException).code ?? 'unknown error' }, { file: target });
+}
+
+function statOrUndefined(path: string, target: string): Stats | undefined {
   try {
-    return await realpath(path);
-  } catch {
-    // Not there yet: resolve its folder, which must exist.
+    return statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw failed(target, e);
+  }
+}
+
+/** Refuses (USAGE) when `st`, the target, is the same file as one of the run's inputs. */
+function protectInputs(target: string, st: Stats | undefined, inputs: readonly string[]): void {
+  if (!st) return;
+  for (const input of inputs) {
+    let s: Stats;
     try {
-      return join(await realpath(dirname(resolve(path))), basename(path));
+      s = statSync(input);
     } catch {
-      return resolve(path);
+      continue;
+    }
+    if (s.isFile() && s.dev === st.dev && s.ino === st.ino) {
+      throw new PovcheckError('USAGE', { detail: `refusing to write over the input file ${input}` }, { file: target });
     }
   }
 }
 
 /**
- * Writes `data` to `target` atomically. Refuses (USAGE) when `target` is one of `inputs`, so that
- * `povcheck … -o annex.csv annex.csv` can never destroy the input.
+ * `/dev/stdout`, `/dev/stderr`, `/dev/fd/3`, `/proc/self/fd/1`: the descriptor of this process the path names,
+ * written to as the shell would (a pipe, a socket, a terminal or a file opened by a redirection alike).
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array, inputs: readonly string[] = []): Promise<void> {
-  const where = await canonical(target);
-  for (const input of inputs) {
-    if ((await canonical(input)) === where) {
-      throw new PovcheckError('USAGE', { detail: `refusing to write over the input file ${input}` }, { file: target });
+function ownDescriptor(target: string): number | undefined {
+  const m = /^\/(?:dev\/(stdout|stderr|fd\/(\d+))|proc\/(self|\d+)\/fd\/(\d+))$/.exec(resolve(target));
+  if (!m) return undefined;
+  if (m[1] === 'stdout') return 1;
+  if (m[1] === 'stderr') return 2;
+  if (m[2] !== undefined) return Number(m[2]);
+  return m[3] === 'self' || Number(m[3]) === process.pid ? Number(m[4]) : undefined;
+}
+
+/** Writes all of `data` to an open descriptor, waiting out a non-blocking one that is full (EAGAIN). */
+function writeToDescriptor(target: string, fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  let off = 0;
+  try {
+    while (off < bytes.length) {
+      try {
+        off += writeSync(fd, bytes, off);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+        Atomics.wait(pause, 0, 0, 5);
+      }
+    }
+  } catch (e) {
+    throw failed(target, e);
+  }
+}
+
+/** Writes to a character device, a FIFO or a descriptor's name, without creating or renaming anything. */
+function writeDirect(target: string, st: Stats, data: string | Uint8Array): void {
+  let fd: number;
+  try {
+    // Opening a FIFO for writing waits for a reader: open it non-blocking, so a FIFO nobody reads is refused
+    // (ENXIO) instead of a hang; a full pipe is then waited out write by write (EAGAIN).
+    fd = openSync(target, constants.O_WRONLY | (st.isFIFO() ? constants.O_NONBLOCK : constants.O_APPEND));
+  } catch (e) {
+    throw failed(target, e);
+  }
+  try {
+    writeToDescriptor(target, fd, data);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Removes stale temporary files of this output (its own pattern, in its own folder; never anything else). */
+export function removeStaleTemps(folder: string, name: string, now = Date.now()): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(folder);
+  } catch {
+    return;
+  }
+  const prefix = `.${name}.`;
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix)) continue;
+    const m = /^\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry.slice(prefix.length - 1));
+    if (!m) continue;
+    const path = join(folder, entry);
+    try {
+      const st = lstatSync(path);
+      if (!st.isFile()) continue;
+      const age = now - st.mtimeMs;
+      if (age > STALE_ANY_MS || (age > STALE_DEAD_MS && !processAlive(Number(m[1])))) unlinkSync(path);
+    } catch {
+      // Gone already, or not ours to remove.
     }
   }
-  const tmp = join(dirname(where), `.${basename(where)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function writeViaTemp(target: string, where: string, existing: Stats | undefined, data: string | Uint8Array): Promise<void> {
+  const folder = dirname(where);
+  removeStaleTemps(folder, basename(where));
+  const tmp = join(folder, `.${basename(where)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // A signal while the temporary file exists removes it, then ends the process as the signal would have.
+  const onSignal = (signal: NodeJS.Signals) => {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // not created yet, or already renamed
+    }
+    for (const s of SIGNALS) process.removeListener(s, onSignal);
+    process.kill(process.pid, signal);
+  };
+  for (const s of SIGNALS) process.on(s, onSignal);
   let handle;
   try {
-    handle = await open(tmp, 'wx');
+    handle = await open(tmp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
     await handle.writeFile(data);
     await handle.sync();
     await handle.close();
     handle = undefined;
+    // open() applies the umask: give the new file exactly the permissions of the one it replaces.
+    if (existing) await chmod(tmp, existing.mode & 0o7777);
     await rename(tmp, where);
   } catch (e) {
     await handle?.close().catch(() => undefined);
     await rm(tmp, { force: true }).catch(() => undefined);
-    if (e instanceof PovcheckError) throw e;
-    const code = (e as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new PovcheckError('WRITE_FAILED', { detail: code }, { file: target });
+    throw failed(target, e);
+  } finally {
+    for (const s of SIGNALS) process.removeListener(s, onSignal);
   }
+}
+
+/**
+ * Writes `data` to `target` (see the module comment). `inputs` are every file the run reads: the target may
+ * be none of them (USAGE), so that `povcheck … -o annex.csv annex.csv` can never destroy an input.
+ */
+export async function writeFileAtomic(target: string, data: string | Uint8Array, inputs: readonly string[] = []): Promise<void> {
+  const st = statOrUndefined(target, target);
+  protectInputs(target, st, inputs);
+  const fd = ownDescriptor(target);
+  if (fd !== undefined) {
+    if (!st) throw new PovcheckError('WRITE_FAILED', { detail: 'EBADF' }, { file: target });
+    return writeToDescriptor(target, fd, data);
+  }
+  if (st && st.isDirectory()) throw new PovcheckError('WRITE_FAILED', { detail: 'EISDIR' }, { file: target });
+  if (st && !st.isFile()) {
+    if (!st.isCharacterDevice() && !st.isFIFO()) throw new PovcheckError('WRITE_FAILED', { detail: 'not-a-file' }, { file: target });
+    return writeDirect(target, st, data);
+  }
+  let where: string;
+  try {
+    // A symbolic link is followed: the file it names is replaced, the link stays.
+    where = st ? await realpath(target) : join(await realpath(dirname(resolve(target))), basename(target));
+  } catch (e) {
+    throw failed(target, e);
+  }
+  await writeViaTemp(target, where, st, data);
 }

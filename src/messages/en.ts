@@ -1,4 +1,5 @@
 /** English messages. Numbers arrive as plain digits; f.n() writes them as 210,299 and 11.80. */
+import { enDocument, enDocumentMessages } from './en-document.js';
 import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
 import type { ConfigProblem } from '../errors.js';
 import { enCalc, name as indName, val } from './en-calc.js';
@@ -185,13 +186,16 @@ export const en: Catalog = {
   'duplicate.unit': (p) => `Unit "${p.unit}" appears twice (first at ${p.first}).`,
   'duplicate.code': (p) => `Code "${p.code}" of "${p.unit}" is also the code of "${p.first}".`,
   'hierarchy.unknown-parent': (p) => `"${p.unit}": no unit has the parent code "${p.parent}"; this unit is not added up anywhere.`,
-  'hierarchy.cycle': (p) => `"${p.unit}" is in a loop of parents (${p.codes.join(' → ')}); the units in the loop are not added up anywhere.`,
+  'hierarchy.cycle': (p) =>
+    `"${p.unit}" is in a loop of parents (${p.codes.join(' → ')}${p.count > p.codes.length ? ` → …; ${p.count.toLocaleString('en-US')} units in all` : ''}); the units in the loop are not added up anywhere.`,
   'hierarchy.orphan': (p) => `"${p.unit}" has no parent and is not the total; its values are not added up anywhere.`,
   'unknown.row': (p) => `"${p.text}" is not a known indicator; the row is not checked (see the label list in docs/input.md).`,
   'unknown.unlabelled-row': (p) => `Row ${p.row} has values but no indicator label; it is not checked.`,
   'unknown.empty-row': (p) => `Row ${p.row} ("${p.text}") has no values; it is not checked.`,
   'unknown.column': (p) => `"${p.text}" is not a known indicator; the column is not checked (see the label list in docs/input.md).`,
   'unknown.unlabelled-column': (p) => `Column ${p.col} has content but no header; it is not checked.`,
+  'unknown.document-table': (p) => `Table ${p.table} looks like a poverty table but cannot be read as one: ${(en.errors[p.error.code] as (x: unknown) => string)(p.error.params)}; it is not checked.`,
+  ...enDocumentMessages,
   'target.met': (p, f) =>
     `${p.unit}: target ${enCalc.target(p, f)} met: ${val(p.indicator, p.actual, f)}${p.computed ? ' (computed from the counts; the table does not print it)' : ''}.`,
   'target.missed': (p, f) =>
@@ -210,6 +214,7 @@ export const en: Catalog = {
   'skip.no-total': () =>
     "no unit is the total (none is named as one: Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); name it with --total, or add its name to the configuration's totalNames",
   'skip.nothing': () => 'no unit has the values it needs',
+  'skip.document-part': (p) => ({ claims: 'the text states no figure of the table in the phrasing povcheck reads', money: 'the text and its tables state no total of money with its parts', references: 'the text cites no document by number' })[p.part],
   'skip.target-unit': (p) => `the table has no unit "${p.unit}"`,
   'skip.series': (p, f) =>
     p.reason === 'value'
@@ -270,8 +275,10 @@ export const en: Catalog = {
     source: (s) =>
       s.kind === 'delimited'
         ? `${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]} text, ${{ ',': 'comma', ';': 'semicolon', '\t': 'TAB' }[s.delimiter]}-delimited`
-        : `${s.format} workbook, sheet "${s.sheet}"`,
-    layoutName: { wide: 'wide (one row per indicator)', long: 'long (one row per unit)' },
+        : s.kind === 'workbook'
+          ? `${s.format} workbook, sheet "${s.sheet}"`
+          : enDocument.source(s),
+    layoutName: { wide: 'wide (one row per indicator)', long: 'long (one row per unit)', none: 'no poverty table' },
     localeName: { vi: 'Vietnamese (210.299; 11,80)', en: 'English (210,299; 11.80)', plain: 'plain (no separators)' },
     expectedActual: (e, a) => `expected ${e}, found ${a}`,
     notChecked: 'Not checked',
@@ -397,6 +404,7 @@ export const en: Catalog = {
     unsafe: (p) => `${p.file}: cannot find cell ${p.cell} in the file's text to rewrite it safely; nothing written`,
   },
   calc: enCalc,
+  document: enDocument,
   cli: enCli,
   errors: {
     FILE_NOT_FOUND: () => 'no such file',
@@ -408,10 +416,11 @@ export const en: Catalog = {
         zip: 'this is a ZIP archive but not an Excel workbook (.xlsx, .xlsm)',
         ods: 'this is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV',
         xlsb: 'this is a binary Excel workbook (.xlsb); save it as .xlsx or CSV',
-        docx: 'this is a Word document, not a table; save the table as .xlsx or CSV',
+        docx: 'this is a Word document: povcheck validate checks a plan document; for this command save its table as .xlsx or CSV',
+        doc: 'this is a Word 97–2003 document (.doc): open it in Word or LibreOffice and save it as .docx (or convert it: libreoffice --headless --convert-to docx <file>), then check the .docx',
         encrypted: 'this workbook is password-protected (encrypted); save an unprotected copy',
         ole: 'this is a legacy Office file (.xls/.doc); save it as CSV or .xlsx',
-        pdf: 'this is a PDF document, not a table',
+        pdf: 'this is a PDF document: its tables cannot be read from it; check the Word file (.docx) it was made from, or open the PDF in Word and save it as .docx',
         png: 'this is a PNG image, not a table',
         jpeg: 'this is a JPEG image, not a table',
         gzip: 'this is gzip-compressed data, not a table',
@@ -426,13 +435,23 @@ export const en: Catalog = {
         numbers: 'an Apple Numbers file: in Numbers, File → Export To → Excel (.xlsx) or CSV',
         et: 'a WPS Spreadsheets file (.et): save it as "Excel Workbook (.xlsx)" or CSV',
         document: `a word-processor document (${p.ext}), not a table: copy the table into a spreadsheet and save it as .xlsx or "CSV UTF-8"`,
-        pdf: 'a PDF, from which povcheck does not read tables: check the spreadsheet it was made from (.xlsx or CSV)',
+        doc: 'a Word 97–2003 document (.doc): open it in Word or LibreOffice and save it as .docx (or convert it: libreoffice --headless --convert-to docx <file>), then check the .docx',
+        pdf: 'a PDF, from which povcheck does not read tables: check the spreadsheet it was made from (.xlsx or CSV), or for a plan the Word document (.docx)',
       })[p.kind],
     ENCODING_INVALID: (p) =>
-      `the text is not valid ${p.encoding}; it may be in a legacy code page (Windows-1258, TCVN3, VNI): save it from Excel as "CSV UTF-8" or "Unicode Text"`,
+      p.offset !== undefined
+        ? `the text is not valid ${p.encoding} at byte ${p.offset.toLocaleString('en-US')}${p.line !== undefined ? ` (line ${p.line.toLocaleString('en-US')})` : ''}${p.bytes ? `: bytes ${p.bytes}` : ''}; the file is damaged there (a character cut short or mistyped); correct that spot or save the file again as "CSV UTF-8"`
+        : `the text is not valid ${p.encoding}; it may be in a legacy code page (Windows-1258, TCVN3, VNI): save it from Excel as "CSV UTF-8" or "Unicode Text"`,
     ENCODING_LEGACY: (p) =>
       `the text is in a legacy Vietnamese encoding${p.likely ? ` (most likely ${{ 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3/ABC, fonts .VnTime', vni: 'VNI, fonts VNI-Times' }[p.likely]})` : ' (Windows-1258, TCVN3 or VNI)'}${p.sample ? `, e.g. "${p.sample}"` : ''}; read it with --encoding ${p.likely ?? 'windows-1258|tcvn3|vni'} or save it as "CSV UTF-8"`,
-    CSV_MALFORMED: (p) => `cannot parse the CSV${p.line ? ` near line ${p.line}` : ''}: ${p.detail}`,
+    CSV_MALFORMED: (p) =>
+      !('reason' in p)
+        ? `cannot parse the CSV${p.line ? ` near line ${p.line}` : ''}: ${p.detail}`
+        : p.reason === 'quote'
+          ? `a quoted field opens on line ${p.line.toLocaleString('en-US')} and is never closed (a stray " in a cell?); everything after it would be one field`
+          : p.reason === 'columns'
+            ? `line ${p.line.toLocaleString('en-US')} has more than ${p.limit.toLocaleString('en-US')} columns (more than a spreadsheet holds); this is not a table`
+            : `${p.line ? `line ${p.line.toLocaleString('en-US')}` : 'a line'} is longer than ${p.limit.toLocaleString('en-US')} characters; this is not a table`,
     NOT_A_TABLE: (p) =>
       p.reason === 'no-columns'
         ? 'no column structure: no line splits into several fields at a comma, semicolon or TAB'
@@ -441,7 +460,12 @@ export const en: Catalog = {
       p.reason === 'ambiguous'
         ? `cell ${p.cell}: "${p.text}" reads as ${p.vi} in Vietnamese format and ${p.en} in English format, and no other cell tells which the file uses; pass --locale vi or --locale en`
         : `the file mixes both number formats equally (${p.viCell} "${p.viText}" is Vietnamese, ${p.enCell} "${p.enText}" English); pass --locale vi or --locale en`,
-    WORKBOOK_INVALID: (p) => `not a readable Excel workbook: ${p.detail}`,
+    WORKBOOK_INVALID: (p) =>
+      !('xml' in p)
+        ? `not a readable Excel workbook: ${p.detail}`
+        : p.xml === 'doctype'
+          ? `not a readable Excel workbook: ${p.part} declares a DOCTYPE, which Office files never do (it is how entity-expansion attacks begin); not read`
+          : `not a readable Excel workbook: ${p.part} is not well-formed XML (${p.detail})`,
     WORKBOOK_TOO_LARGE: (p) =>
       p.what === 'uncompressed'
         ? `the workbook unpacks to more than ${p.limitMb} MB (a ZIP bomb, or far larger than any annex table); not read`
@@ -451,7 +475,44 @@ export const en: Catalog = {
             ? `the workbook holds more than ${p.limit.toLocaleString('en-US')} cells; not read`
             : p.what === 'range'
               ? `the sheet has content as far as ${p.cell}; povcheck reads sheets up to ${p.maxRows.toLocaleString('en-US')} rows and ${p.maxCols.toLocaleString('en-US')} columns (delete what lies beyond the table)`
-              : 'the workbook uses ZIP64 (it is larger than 4 GB); not read',
+              : p.what === 'zip64'
+                ? 'the workbook uses ZIP64 (it is larger than 4 GB); not read'
+                : p.what === 'sheets'
+                  ? `the workbook has more than ${p.limit.toLocaleString('en-US')} sheets; not read`
+                  : p.what === 'merges'
+                    ? `the sheet has more than ${p.limit.toLocaleString('en-US')} merged ranges; not read`
+                    : p.what === 'strings'
+                      ? `the workbook holds more than ${p.limit.toLocaleString('en-US')} texts (shared strings); not read`
+                      : p.what === 'string-chars'
+                        ? `the workbook's texts add up to more than ${p.limit.toLocaleString('en-US')} characters; not read`
+                        : p.what === 'text'
+                          ? `${p.part} holds a text longer than ${p.limit.toLocaleString('en-US')} characters (a cell holds at most 32,767); not read`
+                          : p.what === 'depth'
+                            ? `${p.part} nests XML elements more than ${p.limit.toLocaleString('en-US')} deep; not read`
+                            : `${p.part} holds more than ${p.limit.toLocaleString('en-US')} XML elements; not read`,
+    DOCUMENT_INVALID: (p) => `not a readable Word document: ${p.detail}`,
+    DOCUMENT_TOO_LARGE: (p) => {
+      switch (p.what) {
+        case 'uncompressed':
+        case 'document':
+          return `the document ${p.what === 'document' ? 'text (word/document.xml) ' : ''}unpacks to more than ${p.limitMb} MB (a ZIP bomb, or far larger than any plan); not read`;
+        case 'rows':
+        case 'columns':
+          return `table ${p.table} has more than ${p.limit.toLocaleString('en-US')} ${p.what}; not read`;
+        case 'zip64':
+          return 'the document uses ZIP64 (it is larger than 4 GB); not read';
+        default:
+          return `the document holds more than ${p.limit.toLocaleString('en-US')} ${{ entries: 'parts', cells: 'table cells', paragraphs: 'paragraphs', depth: 'levels of nested elements', text: 'characters of text', elements: 'XML elements' }[p.what]}; not read`;
+      }
+    },
+    DOCUMENT_NOTHING: (p) =>
+      `nothing to check in this document (${p.paragraphs} ${p.paragraphs === 1 ? 'paragraph' : 'paragraphs'}, ${p.tables} ${p.tables === 1 ? 'table' : 'tables'}): no poverty table, no total of money with its parts, no reference to another document` +
+      (p.statements > 0 ? `; ${p.statements} ${p.statements === 1 ? 'statement' : 'statements'} of poverty figures but no table to compare ${p.statements === 1 ? 'it' : 'them'} with` : '') +
+      (p.bounded > 0 ? `; ${p.bounded} ${p.bounded === 1 ? 'total' : 'totals'} of money stated as bounds ("trên 68 tỷ đồng"), which cannot be checked` : p.amounts > 0 ? `; ${p.amounts} ${p.amounts === 1 ? 'amount' : 'amounts'} of money, none stated as the parts of a total` : ''),
+    TABLE_TOO_LARGE: (p) =>
+      p.what === 'rows'
+        ? `the table has more than ${p.limit.toLocaleString('en-US')} rows, more than povcheck checks in one run; it stops here rather than run out of memory (split the table, e.g. by province)`
+        : `checking the table gives more than ${p.limit.toLocaleString('en-US')} findings (the same mistake down the whole table? a column in the wrong place, the wrong number format?); povcheck stops here rather than run out of memory: correct the first ones and check again`,
     SHEET_NOT_FOUND: (p) => `the workbook has no sheet "${p.sheet}"; its sheets: ${p.available.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
     NO_INPUT: (p) =>
       p.kind === 'glob'
@@ -554,7 +615,23 @@ export const en: Catalog = {
       `the target for ${p.unit} (${p.indicator} ${p.op}) cannot be planned: plan computes the least exits for rate_reduced or poor_reduced with >= or = and for rate_end or poor_end with <= or =`,
     OUTPUT_REQUIRED: (p) => `the ${p.format} format is not printed to the terminal: name the output file with -o <file>.${p.format}`,
     USAGE: (p) => p.detail,
-    WRITE_FAILED: (p) => `cannot write the output file (${p.detail})`,
+    WRITE_FAILED: (p) =>
+      `cannot write the output file (${
+        ({
+          ENOSPC: 'no space left on the device',
+          EDQUOT: 'disk quota exceeded',
+          EACCES: 'permission denied',
+          EPERM: 'permission denied',
+          EROFS: 'read-only file system',
+          EISDIR: 'it is a directory',
+          ENOENT: 'no such folder',
+          ENOTDIR: 'a part of the path is not a folder',
+          ENXIO: 'a named pipe (FIFO) that no process reads',
+          EPIPE: 'the reader closed the pipe',
+          EBADF: 'no such open descriptor',
+          'not-a-file': 'neither a regular file, a character device nor a named pipe',
+        } as Record<string, string>)[p.detail] ?? p.detail
+      })`,
     INTERNAL: (p) => `internal error (${p.detail}); please report it with the file`,
   },
 };

@@ -7,13 +7,48 @@ import { en } from './en.js';
 import { vi } from './vi.js';
 import { slotLabel } from './indicator-labels.js';
 import type { Catalog, Fmt, Lang, MessageId, MessageRef, SkipId, SkipRef } from './types.js';
+import { visibleDeep } from './visible.js';
 
 export type { Lang, Catalog, Fmt, MessageId, MessageRef, MessageParams, SkipRef, SkipId, SummaryCounts } from './types.js';
+export { visible } from './visible.js';
 
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 
+/**
+ * A catalogue whose every function sees its texts through `visible` (visible.ts): whatever a unit name, a label,
+ * a cell or a file name holds, a sentence built from it has no control character, line break, bidi override
+ * or CI workflow command in it. Done here, once, rather than at each place a sentence is built.
+ */
+function visibleCatalog<T extends object>(cat: T): T {
+  const objects = new WeakMap<object, object>();
+  const functions = new WeakMap<(...args: unknown[]) => unknown, (...args: unknown[]) => unknown>();
+  const wrap = (o: object): object => {
+    let p = objects.get(o);
+    if (!p) {
+      p = new Proxy(o, {
+        get(target, key) {
+          const v = Reflect.get(target, key) as unknown;
+          if (typeof v === 'function') {
+            const fn = v as (...args: unknown[]) => unknown;
+            let w = functions.get(fn);
+            if (!w) functions.set(fn, (w = (...args: unknown[]) => fn.apply(target, args.map(visibleDeep))));
+            return w;
+          }
+          return v !== null && typeof v === 'object' ? wrap(v) : v;
+        },
+      });
+      objects.set(o, p);
+    }
+    return p;
+  };
+  return wrap(cat) as T;
+}
+
+const VI = visibleCatalog(vi);
+const EN = visibleCatalog(en);
+
 export function catalog(lang: Lang): Catalog {
-  return lang === 'vi' ? vi : en;
+  return lang === 'vi' ? VI : EN;
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Vietnamese messages. Numbers arrive as plain digits; f.n() writes them as 210.299 and 11,80. */
+import { viDocument, viDocumentMessages } from './vi-document.js';
 import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
 import type { ConfigProblem } from '../errors.js';
 import { viCalc, val } from './vi-calc.js';
@@ -191,13 +192,16 @@ export const vi: Catalog = {
   'duplicate.unit': (p) => `Đơn vị "${p.unit}" xuất hiện hai lần (lần đầu ở ${p.first}).`,
   'duplicate.code': (p) => `Mã "${p.code}" của "${p.unit}" trùng với mã của "${p.first}".`,
   'hierarchy.unknown-parent': (p) => `"${p.unit}": không có đơn vị nào mang mã cấp trên "${p.parent}"; đơn vị này không được cộng vào đâu.`,
-  'hierarchy.cycle': (p) => `"${p.unit}" nằm trong một vòng lặp cấp trên (${p.codes.join(' → ')}); các đơn vị trong vòng không được cộng vào đâu.`,
+  'hierarchy.cycle': (p) =>
+    `"${p.unit}" nằm trong một vòng lặp cấp trên (${p.codes.join(' → ')}${p.count > p.codes.length ? ` → …; cả vòng có ${p.count.toLocaleString('vi-VN')} đơn vị` : ''}); các đơn vị trong vòng không được cộng vào đâu.`,
   'hierarchy.orphan': (p) => `"${p.unit}" không có đơn vị cấp trên và không phải là tổng; số liệu của đơn vị này không được cộng vào đâu.`,
   'unknown.row': (p) => `Không nhận ra chỉ tiêu "${p.text}"; dòng này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`,
   'unknown.unlabelled-row': (p) => `Dòng ${p.row} có số liệu nhưng không có tên chỉ tiêu; dòng này không được kiểm tra.`,
   'unknown.empty-row': (p) => `Dòng ${p.row} ("${p.text}") không có số liệu nào; dòng này không được kiểm tra.`,
   'unknown.column': (p) => `Không nhận ra cột "${p.text}"; cột này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`,
   'unknown.unlabelled-column': (p) => `Cột ${p.col} có nội dung nhưng không có tiêu đề; cột này không được kiểm tra.`,
+  'unknown.document-table': (p) => `Bảng ${p.table} trông như bảng tỷ lệ hộ nghèo nhưng không đọc được: ${(vi.errors[p.error.code] as (x: unknown) => string)(p.error.params)}; bảng này không được kiểm tra.`,
+  ...viDocumentMessages,
   'target.met': (p, f) =>
     `${p.unit}: đạt mục tiêu ${viCalc.target(p, f)}: ${val(p.indicator, p.actual, f)}${p.computed ? ' (tính từ số hộ, vì bảng không ghi)' : ''}.`,
   'target.missed': (p, f) =>
@@ -216,6 +220,7 @@ export const vi: Catalog = {
   'skip.no-total': () =>
     'không có đơn vị nào là tổng (không có tên như Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); chỉ rõ bằng --total, hoặc thêm tên đơn vị tổng vào totalNames của tệp cấu hình',
   'skip.nothing': () => 'không đơn vị nào có đủ số liệu cần thiết',
+  'skip.document-part': (p) => ({ claims: 'văn bản không nêu số liệu nào của bảng theo cách viết povcheck đọc được', money: 'văn bản và các bảng không nêu khoản tổng kinh phí nào kèm các khoản thành phần', references: 'văn bản không dẫn chiếu văn bản nào theo số hiệu' })[p.part],
   'skip.target-unit': (p) => `bảng không có đơn vị "${p.unit}"`,
   'skip.series': (p, f) =>
     p.reason === 'value'
@@ -276,8 +281,10 @@ export const vi: Catalog = {
     source: (s) =>
       s.kind === 'delimited'
         ? `văn bản ${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 có BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]}, phân cách bằng ${{ ',': 'dấu phẩy', ';': 'dấu chấm phẩy', '\t': 'TAB' }[s.delimiter]}`
-        : `sổ tính ${s.format}, trang "${s.sheet}"`,
-    layoutName: { wide: 'ngang (mỗi dòng một chỉ tiêu)', long: 'dọc (mỗi dòng một đơn vị)' },
+        : s.kind === 'workbook'
+          ? `sổ tính ${s.format}, trang "${s.sheet}"`
+          : viDocument.source(s),
+    layoutName: { wide: 'ngang (mỗi dòng một chỉ tiêu)', long: 'dọc (mỗi dòng một đơn vị)', none: 'không có bảng tỷ lệ hộ nghèo' },
     localeName: { vi: 'Việt Nam (210.299; 11,80)', en: 'tiếng Anh (210,299; 11.80)', plain: 'không có dấu phân cách' },
     expectedActual: (e, a) => `đúng ra: ${e}; trong bảng: ${a}`,
     notChecked: 'Chưa kiểm tra',
@@ -405,6 +412,7 @@ export const vi: Catalog = {
     unsafe: (p) => `${p.file}: không tìm thấy ô ${p.cell} trong văn bản của tệp để sửa an toàn; không ghi tệp nào`,
   },
   calc: viCalc,
+  document: viDocument,
   cli: viCli,
   errors: {
     FILE_NOT_FOUND: () => 'không có tệp này',
@@ -419,17 +427,19 @@ export const vi: Catalog = {
         numbers: 'tệp Apple Numbers: trong Numbers chọn File → Export To → Excel (.xlsx) hoặc CSV',
         et: 'tệp WPS Spreadsheets (.et): hãy lưu thành "Excel Workbook (.xlsx)" hoặc CSV',
         document: `tệp văn bản (${p.ext}), không phải bảng số liệu: hãy chép bảng sang bảng tính rồi lưu thành .xlsx hoặc "CSV UTF-8"`,
-        pdf: 'tệp PDF, povcheck không đọc bảng từ PDF: hãy kiểm tra bảng tính gốc (.xlsx hoặc CSV) đã dùng để tạo PDF',
+        doc: 'văn bản Word 97–2003 (.doc): hãy mở bằng Word hoặc LibreOffice và lưu thành .docx (hoặc chuyển đổi: libreoffice --headless --convert-to docx <tệp>), rồi kiểm tra tệp .docx',
+        pdf: 'tệp PDF, povcheck không đọc bảng từ PDF: hãy kiểm tra bảng tính gốc (.xlsx hoặc CSV) đã dùng để tạo PDF, hoặc với kế hoạch thì văn bản Word (.docx)',
       })[p.kind],
     FILE_BINARY: (p) =>
       ({
         zip: 'đây là tệp nén ZIP nhưng không phải sổ tính Excel (.xlsx, .xlsm)',
         ods: 'đây là bảng tính OpenDocument (.ods); hãy lưu thành .xlsx hoặc CSV',
         xlsb: 'đây là sổ tính Excel dạng nhị phân (.xlsb); hãy lưu thành .xlsx hoặc CSV',
-        docx: 'đây là văn bản Word, không phải bảng số liệu; hãy lưu bảng thành .xlsx hoặc CSV',
+        docx: 'đây là văn bản Word: povcheck validate kiểm tra được văn bản kế hoạch; với lệnh này hãy lưu bảng thành .xlsx hoặc CSV',
+        doc: 'đây là văn bản Word 97–2003 (.doc): hãy mở bằng Word hoặc LibreOffice và lưu thành .docx (hoặc chuyển đổi: libreoffice --headless --convert-to docx <tệp>), rồi kiểm tra tệp .docx',
         encrypted: 'sổ tính này được đặt mật khẩu (mã hoá); hãy lưu một bản không đặt mật khẩu',
         ole: 'đây là tệp Office cũ (.xls/.doc); hãy lưu thành CSV hoặc .xlsx',
-        pdf: 'đây là tài liệu PDF, không phải bảng số liệu',
+        pdf: 'đây là tài liệu PDF: không đọc được bảng từ PDF; hãy kiểm tra tệp Word (.docx) gốc, hoặc mở PDF bằng Word và lưu thành .docx',
         png: 'đây là ảnh PNG, không phải bảng số liệu',
         jpeg: 'đây là ảnh JPEG, không phải bảng số liệu',
         gzip: 'đây là dữ liệu nén gzip, không phải bảng số liệu',
@@ -437,10 +447,19 @@ export const vi: Catalog = {
       })[p.kind],
     FILE_TOO_LARGE: (p) => `tệp lớn hơn ${p.limitMb} MB`,
     ENCODING_INVALID: (p) =>
-      `văn bản không phải ${p.encoding} hợp lệ; có thể tệp dùng bảng mã cũ (Windows-1258, TCVN3, VNI): hãy lưu lại từ Excel dạng "CSV UTF-8" hoặc "Unicode Text"`,
+      p.offset !== undefined
+        ? `văn bản không phải ${p.encoding} hợp lệ tại byte ${p.offset.toLocaleString('vi-VN')}${p.line !== undefined ? ` (dòng ${p.line.toLocaleString('vi-VN')})` : ''}${p.bytes ? `: các byte ${p.bytes}` : ''}; tệp bị hỏng ở chỗ đó (một ký tự bị cắt cụt hoặc gõ sai); hãy sửa chỗ đó hoặc lưu lại tệp dạng "CSV UTF-8"`
+        : `văn bản không phải ${p.encoding} hợp lệ; có thể tệp dùng bảng mã cũ (Windows-1258, TCVN3, VNI): hãy lưu lại từ Excel dạng "CSV UTF-8" hoặc "Unicode Text"`,
     ENCODING_LEGACY: (p) =>
       `văn bản dùng bảng mã cũ${p.likely ? ` (có lẽ là ${{ 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3/ABC, phông .VnTime', vni: 'VNI, phông VNI-Times' }[p.likely]})` : ' (Windows-1258, TCVN3 hoặc VNI)'}${p.sample ? `, ví dụ "${p.sample}"` : ''}; hãy đọc bằng --encoding ${p.likely ?? 'windows-1258|tcvn3|vni'} hoặc lưu lại dạng "CSV UTF-8"`,
-    CSV_MALFORMED: (p) => `không phân tích được CSV${p.line ? ` ở khoảng dòng ${p.line}` : ''}: ${p.detail}`,
+    CSV_MALFORMED: (p) =>
+      !('reason' in p)
+        ? `không phân tích được CSV${p.line ? ` ở khoảng dòng ${p.line}` : ''}: ${p.detail}`
+        : p.reason === 'quote'
+          ? `một ô trong ngoặc kép mở ở dòng ${p.line.toLocaleString('vi-VN')} mà không bao giờ đóng (có dấu " lạc trong một ô?); mọi thứ sau đó sẽ thành một ô`
+          : p.reason === 'columns'
+            ? `dòng ${p.line.toLocaleString('vi-VN')} có hơn ${p.limit.toLocaleString('vi-VN')} cột (nhiều hơn một bảng tính chứa được); đây không phải một bảng`
+            : `${p.line ? `dòng ${p.line.toLocaleString('vi-VN')}` : 'một dòng'} dài hơn ${p.limit.toLocaleString('vi-VN')} ký tự; đây không phải một bảng`,
     NOT_A_TABLE: (p) =>
       p.reason === 'no-columns'
         ? 'không thấy cấu trúc cột: không dòng nào tách được thành nhiều ô bằng dấu phẩy, chấm phẩy hay TAB'
@@ -449,7 +468,12 @@ export const vi: Catalog = {
       p.reason === 'ambiguous'
         ? `ô ${p.cell}: "${p.text}" đọc kiểu Việt Nam là ${p.vi}, kiểu tiếng Anh là ${p.en}, và không ô nào khác cho biết tệp dùng kiểu nào; hãy chỉ rõ --locale vi hoặc --locale en`
         : `tệp dùng lẫn hai kiểu số với số lượng ngang nhau (ô ${p.viCell} "${p.viText}" kiểu Việt Nam, ô ${p.enCell} "${p.enText}" kiểu tiếng Anh); hãy chỉ rõ --locale vi hoặc --locale en`,
-    WORKBOOK_INVALID: (p) => `không đọc được sổ tính Excel này: ${p.detail}`,
+    WORKBOOK_INVALID: (p) =>
+      !('xml' in p)
+        ? `không đọc được sổ tính Excel này: ${p.detail}`
+        : p.xml === 'doctype'
+          ? `không đọc được sổ tính Excel này: ${p.part} khai báo DOCTYPE, điều tệp Office không bao giờ làm (đó là cách mở đầu tấn công khai triển thực thể); không đọc`
+          : `không đọc được sổ tính Excel này: ${p.part} không phải XML hợp lệ (${p.detail})`,
     WORKBOOK_TOO_LARGE: (p) =>
       p.what === 'uncompressed'
         ? `sổ tính khi giải nén lớn hơn ${p.limitMb} MB (tệp "bom nén", hoặc lớn hơn mọi bảng phụ lục); không đọc`
@@ -459,7 +483,44 @@ export const vi: Catalog = {
             ? `sổ tính có hơn ${p.limit.toLocaleString('vi-VN')} ô; không đọc`
             : p.what === 'range'
               ? `trang tính có nội dung tới tận ô ${p.cell}; povcheck chỉ đọc trang tính tối đa ${p.maxRows.toLocaleString('vi-VN')} dòng và ${p.maxCols.toLocaleString('vi-VN')} cột (hãy xoá phần nằm ngoài bảng)`
-              : 'sổ tính dùng ZIP64 (lớn hơn 4 GB); không đọc',
+              : p.what === 'zip64'
+                ? 'sổ tính dùng ZIP64 (lớn hơn 4 GB); không đọc'
+                : p.what === 'sheets'
+                  ? `sổ tính có hơn ${p.limit.toLocaleString('vi-VN')} trang tính; không đọc`
+                  : p.what === 'merges'
+                    ? `trang tính có hơn ${p.limit.toLocaleString('vi-VN')} vùng ô gộp; không đọc`
+                    : p.what === 'strings'
+                      ? `sổ tính có hơn ${p.limit.toLocaleString('vi-VN')} chuỗi văn bản (shared strings); không đọc`
+                      : p.what === 'string-chars'
+                        ? `tổng độ dài văn bản của sổ tính vượt quá ${p.limit.toLocaleString('vi-VN')} ký tự; không đọc`
+                        : p.what === 'text'
+                          ? `${p.part} có một đoạn văn bản dài hơn ${p.limit.toLocaleString('vi-VN')} ký tự (một ô chứa tối đa 32.767 ký tự); không đọc`
+                          : p.what === 'depth'
+                            ? `${p.part} lồng các phần tử XML sâu hơn ${p.limit.toLocaleString('vi-VN')} cấp; không đọc`
+                            : `${p.part} có hơn ${p.limit.toLocaleString('vi-VN')} phần tử XML; không đọc`,
+    DOCUMENT_INVALID: (p) => `không phải văn bản Word đọc được: ${p.detail}`,
+    DOCUMENT_TOO_LARGE: (p) => {
+      switch (p.what) {
+        case 'uncompressed':
+        case 'document':
+          return `văn bản ${p.what === 'document' ? '(phần nội dung word/document.xml) ' : ''}khi giải nén lớn hơn ${p.limitMb} MB (tệp "bom ZIP", hoặc lớn hơn mọi văn bản kế hoạch); không đọc`;
+        case 'rows':
+        case 'columns':
+          return `bảng ${p.table} có hơn ${p.limit.toLocaleString('vi-VN')} ${p.what === 'rows' ? 'dòng' : 'cột'}; không đọc`;
+        case 'zip64':
+          return 'văn bản dùng ZIP64 (lớn hơn 4 GB); không đọc';
+        default:
+          return `văn bản có hơn ${p.limit.toLocaleString('vi-VN')} ${{ entries: 'thành phần', cells: 'ô bảng', paragraphs: 'đoạn', depth: 'cấp phần tử lồng nhau', text: 'ký tự văn bản', elements: 'phần tử XML' }[p.what]}; không đọc`;
+      }
+    },
+    DOCUMENT_NOTHING: (p) =>
+      `văn bản không có gì để kiểm tra (${p.paragraphs} đoạn, ${p.tables} bảng): không có bảng tỷ lệ hộ nghèo, không có khoản tổng kinh phí kèm các khoản thành phần, không dẫn chiếu văn bản nào` +
+      (p.statements > 0 ? `; có ${p.statements} nhận định số liệu về hộ nghèo nhưng không có bảng để đối chiếu` : '') +
+      (p.bounded > 0 ? `; có ${p.bounded} khoản tổng kinh phí nêu dưới dạng ngưỡng ("trên 68 tỷ đồng"), không kiểm tra được` : p.amounts > 0 ? `; có ${p.amounts} số tiền nhưng không số nào được nêu là thành phần của một khoản tổng` : ''),
+    TABLE_TOO_LARGE: (p) =>
+      p.what === 'rows'
+        ? `bảng có hơn ${p.limit.toLocaleString('vi-VN')} dòng, nhiều hơn povcheck kiểm tra trong một lần chạy; dừng ở đây để không cạn bộ nhớ (hãy tách bảng, ví dụ theo tỉnh)`
+        : `kiểm tra bảng cho ra hơn ${p.limit.toLocaleString('vi-VN')} phát hiện (cùng một lỗi lặp lại suốt bảng? cột đặt sai chỗ, sai kiểu số?); povcheck dừng ở đây để không cạn bộ nhớ: hãy sửa những lỗi đầu tiên rồi kiểm tra lại`,
     SHEET_NOT_FOUND: (p) => `sổ tính không có trang "${p.sheet}"; các trang có: ${p.available.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
     NO_INPUT: (p) =>
       p.kind === 'glob'
@@ -562,7 +623,23 @@ export const vi: Catalog = {
       `mục tiêu của ${p.unit} (${p.indicator} ${p.op}) không lập kế hoạch được: plan tính số hộ nghèo cần giảm tối thiểu cho rate_reduced, poor_reduced với >= hoặc = và cho rate_end, poor_end với <= hoặc =`,
     OUTPUT_REQUIRED: (p) => `định dạng ${p.format} không in ra màn hình: hãy chỉ rõ tệp kết quả bằng -o <tệp>.${p.format}`,
     USAGE: (p) => p.detail,
-    WRITE_FAILED: (p) => `không ghi được tệp kết quả (${p.detail})`,
+    WRITE_FAILED: (p) =>
+      `không ghi được tệp kết quả (${
+        ({
+          ENOSPC: 'thiết bị đã hết chỗ trống',
+          EDQUOT: 'vượt hạn mức đĩa',
+          EACCES: 'không có quyền',
+          EPERM: 'không có quyền',
+          EROFS: 'hệ thống tệp chỉ đọc',
+          EISDIR: 'đây là một thư mục',
+          ENOENT: 'không có thư mục này',
+          ENOTDIR: 'một phần của đường dẫn không phải thư mục',
+          ENXIO: 'một ống có tên (FIFO) không có tiến trình nào đọc',
+          EPIPE: 'bên đọc đã đóng ống',
+          EBADF: 'không có bộ mô tả tệp đang mở này',
+          'not-a-file': 'không phải tệp thường, thiết bị ký tự hay ống có tên',
+        } as Record<string, string>)[p.detail] ?? p.detail
+      })`,
     INTERNAL: (p) => `lỗi nội bộ (${p.detail}); xin báo lỗi này kèm tệp`,
   },
 };

@@ -41,6 +41,10 @@ export const COMPARING_CHECKS: ReadonlySet<string> = new Set([
   'rate-mean',
   'achievement',
   'formula',
+  // Plan documents (src/document/).
+  'claim',
+  'money',
+  'reference',
 ]);
 
 /** Whether anything was checked: at least one comparing check ran. */

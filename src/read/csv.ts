@@ -3,7 +3,7 @@
  * csv-parse does the quoting; povcheck never lets it cast values: every cell stays the text that was typed.
  */
 import { parse } from 'csv-parse/sync';
-import { csvError, csvOptions, splitRecords, withoutStacks } from './records.js';
+import { csvError, csvOptions, MAX_COLUMNS, openQuoteLine, splitRecords, tooWide, withoutStacks } from './records.js';
 import { PovcheckError } from '../errors.js';
 import { gridFromRecords, type Grid } from './grid.js';
 import type { TextEncodingName } from './decode.js';
@@ -19,7 +19,25 @@ const CANDIDATES: Delimiter[] = ['\t', ';', ','];
  */
 function parseAll(text: string, delimiter: Delimiter, toLine?: number): string[][] {
   if (!text.includes('"')) return splitRecords(text, delimiter, toLine);
-  return withoutStacks(() => parse(text, { ...csvOptions(delimiter), ...(toLine ? { to_line: toLine } : {}) }) as string[][]);
+  // The line each record ends on: a quote never closed opens the record after the last complete one.
+  let lastLine = 0;
+  let wide: number | undefined;
+  const onRecord = (record: string[], ctx: { lines: number }) => {
+    lastLine = ctx.lines;
+    if (record.length > MAX_COLUMNS) wide ??= ctx.lines;
+    return record;
+  };
+  let records: string[][];
+  try {
+    records = withoutStacks(() => parse(text, { ...csvOptions(delimiter), ...(toLine ? { to_line: toLine } : {}), on_record: onRecord }) as string[][]);
+  } catch (e) {
+    const err = e as { code?: string; lines?: number; message?: string };
+    // The line where the quote opens, from the text itself (csv-parse counts a CRLF inside quotes as two lines).
+    const open = err.code === 'CSV_QUOTE_NOT_CLOSED' ? openQuoteLine(text, delimiter) : undefined;
+    throw csvError(err, 0, open !== undefined ? open - 1 : lastLine);
+  }
+  if (wide !== undefined) throw tooWide(wide);
+  return records;
 }
 
 interface Score {
@@ -28,11 +46,12 @@ interface Score {
   width: number;
 }
 
-function scoreDelimiter(sample: string, delimiter: Delimiter): Score | undefined {
+function scoreDelimiter(sample: string, delimiter: Delimiter, problems: PovcheckError[]): Score | undefined {
   let records: string[][];
   try {
     records = parseAll(sample, delimiter, 200);
-  } catch {
+  } catch (e) {
+    if (e instanceof PovcheckError) problems.push(e);
     return undefined;
   }
   // Only lines with content count; count fields up to the last non-empty one so that
@@ -54,24 +73,36 @@ function scoreDelimiter(sample: string, delimiter: Delimiter): Score | undefined
 }
 
 export function detectDelimiter(text: string): Delimiter | undefined {
+  return detect(text).delimiter;
+}
+
+function detect(text: string): { delimiter?: Delimiter; problems: PovcheckError[] } {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const problems: PovcheckError[] = [];
   let best: Score | undefined;
   for (const d of CANDIDATES) {
     // A delimiter that does not occur makes one-field records, which never score: no need to parse.
     if (sample.indexOf(d) < 0) continue;
-    const s = scoreDelimiter(sample, d);
+    const s = scoreDelimiter(sample, d, problems);
     if (!s) continue;
     // Earlier candidates win ties: TAB and ';' are rarely inside values, ',' is the Vietnamese decimal mark.
     if (!best || s.consistency > best.consistency + 1e-9) best = s;
   }
-  return best?.delimiter;
+  return best ? { delimiter: best.delimiter, problems } : { problems };
+}
+
+/**
+ * The delimiter of a text, or why there is none: the first line that no delimiter could split (a quote that
+ * never closes, a line of more columns than a spreadsheet has), else no column structure at all.
+ */
+export function delimiterOf(text: string): Delimiter {
+  const { delimiter, problems } = detect(text);
+  if (delimiter) return delimiter;
+  throw problems[0] ?? new PovcheckError('NOT_A_TABLE', { reason: 'no-columns' });
 }
 
 export function readDelimited(text: string, encoding: TextEncodingName, forced?: Delimiter): { grid: Grid; delimiter: Delimiter } {
-  const delimiter = forced ?? detectDelimiter(text);
-  if (!delimiter) {
-    throw new PovcheckError('NOT_A_TABLE', { reason: 'no-columns' });
-  }
+  const delimiter = forced ?? delimiterOf(text);
   let records: string[][];
   try {
     records = parseAll(text, delimiter);

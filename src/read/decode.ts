@@ -115,7 +115,8 @@ function decodeAs(bytes: Uint8Array, choice: Exclude<EncodingChoice, 'auto'>): D
   if (choice === 'utf-8') {
     const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
     const text = decodeStrict(bom ? bytes.subarray(3) : bytes, 'utf-8');
-    if (text === undefined) throw invalidText(bytes, 'utf-8');
+    // The user says UTF-8: name the damaged spot, never guess a legacy encoding.
+    if (text === undefined) throw damagedUtf8(utf8Damage(bytes)!);
     return { text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
   }
   const bom = choice === 'utf-16le' ? startsWith(bytes, [0xff, 0xfe]) : startsWith(bytes, [0xfe, 0xff]);
@@ -161,8 +162,74 @@ function invalidText(bytes: Uint8Array, encoding: TextEncodingName): PovcheckErr
     return new PovcheckError('FILE_BINARY', { kind: 'binary' });
   }
   if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
+    // A few bad bytes in text that is otherwise clearly UTF-8 (a character cut short, a mistyped byte) are
+    // damage at a spot, not a legacy encoding.
+    const damage = utf8Damage(bytes);
+    if (damage && clearlyUtf8(damage)) return damagedUtf8(damage);
     const guess = guessLegacyBytes(bytes);
     return new PovcheckError('ENCODING_LEGACY', guess);
   }
   return new PovcheckError('ENCODING_INVALID', { encoding: ENCODING_LABEL[encoding] });
+}
+
+/** Where UTF-8 text is damaged: the first bad byte, its line, the bytes there; and how much is good and bad. */
+export interface Utf8Damage {
+  /** 0-based byte offset of the first invalid sequence. */
+  offset: number;
+  /** Its line (1-based; CRLF, LF and CR each end one). */
+  line: number;
+  /** Up to four bytes from there, in hex ("C3 28"). */
+  bytes: string;
+  /** Invalid sequences, and valid multi-byte characters, in the whole file. */
+  bad: number;
+  multibyte: number;
+}
+
+/** Validates UTF-8 (as WHATWG's decoder does: no overlongs, surrogates or code points past U+10FFFF). */
+export function utf8Damage(bytes: Uint8Array): Utf8Damage | undefined {
+  let first = -1;
+  let bad = 0;
+  let multibyte = 0;
+  const n = bytes.length;
+  const cont = (i: number, lo = 0x80, hi = 0xbf) => i < n && bytes[i]! >= lo && bytes[i]! <= hi;
+  for (let i = 0; i < n; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let len = 0;
+    if (b >= 0xc2 && b <= 0xdf) len = cont(i + 1) ? 2 : 0;
+    else if (b === 0xe0) len = cont(i + 1, 0xa0) && cont(i + 2) ? 3 : 0;
+    else if (b === 0xed) len = cont(i + 1, 0x80, 0x9f) && cont(i + 2) ? 3 : 0;
+    else if (b >= 0xe1 && b <= 0xef) len = cont(i + 1) && cont(i + 2) ? 3 : 0;
+    else if (b === 0xf0) len = cont(i + 1, 0x90) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+    else if (b >= 0xf1 && b <= 0xf3) len = cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+    else if (b === 0xf4) len = cont(i + 1, 0x80, 0x8f) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+    if (len > 0) {
+      multibyte++;
+      i += len;
+    } else {
+      if (first < 0) first = i;
+      bad++;
+      i++;
+    }
+  }
+  if (first < 0) return undefined;
+  let line = 1;
+  for (let i = 0; i < first; i++) {
+    if (bytes[i] === 0x0a) line++;
+    else if (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a) line++;
+  }
+  const hex = [...bytes.subarray(first, Math.min(n, first + 4))].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+  return { offset: first, line, bytes: hex, bad, multibyte };
+}
+
+/** Mostly good UTF-8 with a few bad spots: at least 3 valid multi-byte characters, and 10 for each bad sequence. */
+function clearlyUtf8(d: Utf8Damage): boolean {
+  return d.multibyte >= 3 && d.bad * 10 <= d.multibyte;
+}
+
+function damagedUtf8(d: Utf8Damage): PovcheckError {
+  return new PovcheckError('ENCODING_INVALID', { encoding: 'UTF-8', offset: d.offset, line: d.line, bytes: d.bytes });
 }

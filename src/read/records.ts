@@ -1,7 +1,7 @@
 /**
  * Decoded text → CSV records, incrementally, with csv-parse's semantics and the options both paths give it
- * (csvOptions: relax_column_count, relax_quotes, skip_empty_lines false, max_record_size; the record
- * delimiter detected from the first line break). Used by read/csv.ts for whole texts and by the streaming
+ * (csvOptions: relax_column_count, relax_quotes, skip_empty_lines false, max_record_size; each record
+ * ended by its own line break, CRLF, LF or CR). Used by read/csv.ts for whole texts and by the streaming
  * path (stream/validate.ts) chunk by chunk.
  *
  * Machine-made tables rarely quote anything, and a line without a quote character is just its fields
@@ -18,19 +18,66 @@ import type { Delimiter } from './csv.js';
 const require = createRequire(import.meta.url);
 type ParserClass = new (opts: Record<string, unknown>) => { api: CsvApi };
 
-/** No spreadsheet cell is this long; longer means the file is not a table (or is hostile). */
+/** No spreadsheet row is this long; longer means the file is not a table (or is hostile). */
 export const MAX_FIELD = 1_000_000;
+/** No spreadsheet has more columns (XFD); a line with more fields is not a table (or is hostile). */
+export const MAX_COLUMNS = 16_384;
 
-/** The csv-parse options of both paths: quoting only, no casting, ragged rows and empty lines kept. */
+/**
+ * The csv-parse options of both paths: quoting only, no casting, ragged rows and empty lines kept, and each
+ * record ended by its own line break (CRLF, LF or CR), not by the kind the first line used.
+ */
 export function csvOptions(delimiter: Delimiter, maxField = MAX_FIELD): Record<string, unknown> {
-  return { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: maxField };
+  return { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: maxField, record_delimiter: ['\r\n', '\n', '\r'] };
 }
 
-/** A csv-parse error as povcheck's CSV_MALFORMED, its line counted from `linesBefore` records on. */
-export function csvError(err: { code?: string; lines?: number; message?: string }, linesBefore = 0): PovcheckError {
+/**
+ * A csv-parse error as povcheck's CSV_MALFORMED, its line counted from `linesBefore` records on. `lastLine` is
+ * the line the last complete record ended on: a quote never closed opens the record after it.
+ */
+export function csvError(err: { code?: string; lines?: number; message?: string }, linesBefore = 0, lastLine = 0, maxField = MAX_FIELD): PovcheckError {
   const line = typeof err.lines === 'number' ? err.lines + linesBefore : undefined;
-  if (err.code === 'CSV_MAX_RECORD_SIZE') return tooLong(line);
+  if (err.code === 'CSV_MAX_RECORD_SIZE') return tooLong(line, maxField);
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') return new PovcheckError('CSV_MALFORMED', { line: linesBefore + lastLine + 1, reason: 'quote' });
   return new PovcheckError('CSV_MALFORMED', { ...(line !== undefined ? { line } : {}), detail: (err.message ?? 'parse error').replace(/\.$/, '') });
+}
+
+/**
+ * The line on which a quoted field opens and never closes, by csv-parse's rules here (a quote opens a field
+ * only at its start; "" inside is a quote), or undefined when every quote closes. Lines end at CRLF, LF or CR.
+ */
+export function openQuoteLine(text: string, delimiter: Delimiter): number | undefined {
+  let line = 1;
+  let opened = 0;
+  let inQuote = false;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\r' || c === '\n') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      line++;
+      if (!inQuote) fieldStart = true;
+      continue;
+    }
+    if (inQuote) {
+      if (c === '"') {
+        if (text[i + 1] === '"') i++;
+        else inQuote = false;
+      }
+      continue;
+    }
+    if (c === '"' && fieldStart) {
+      inQuote = true;
+      opened = line;
+    }
+    fieldStart = c === delimiter;
+  }
+  return inQuote ? opened : undefined;
+}
+
+/** A line of more fields than any spreadsheet has. */
+export function tooWide(line: number): PovcheckError {
+  return new PovcheckError('CSV_MALFORMED', { line, reason: 'columns', limit: MAX_COLUMNS });
 }
 
 type OnRecord = (record: string[]) => void;
@@ -42,10 +89,11 @@ interface CsvApi {
 
 export class RecordSplitter {
   private carry = '';
-  private eol: '\n' | '\r\n' | '\r' | undefined;
   private csv: CsvApi | undefined;
   /** Records emitted before csv-parse took over (to number its lines as the file does). */
   private linesBefore = 0;
+  /** The line (counted from where csv-parse took over) the last record csv-parse gave ended on. */
+  private lastLine = 0;
   private records = 0;
 
   constructor(
@@ -67,32 +115,31 @@ export class RecordSplitter {
     this.feed('', true);
   }
 
+  /**
+   * Quote-free lines, each ended by its own line break: CRLF, LF or CR (a file whose lines end differently,
+   * edited on several systems, reads line by line). A CR at the very end of a chunk waits for the next one,
+   * which may start with its LF.
+   */
   private feed(text: string, final: boolean): void {
     if (this.csv) return this.csvParse(text, final);
     let s = this.carry + text;
     this.carry = '';
-    if (this.eol === undefined) {
-      const i = firstBreak(s);
-      const q = s.indexOf('"');
-      if (q >= 0 && (i < 0 || q < i)) return this.toCsv(s, final);
-      if (i < 0 || (s[i] === '\r' && i + 1 === s.length && !final)) {
-        if (!final) this.carry = s;
-        else if (s !== '') this.emit(s);
-        return;
-      }
-      this.eol = s[i] === '\n' ? '\n' : s[i + 1] === '\n' ? '\r\n' : '\r';
-    }
-    const eol = this.eol;
-    const step = eol.length;
     const quote = s.indexOf('"');
     let pos = 0;
+    // The next LF and CR from pos on, each searched again only once passed (so a file without CRs costs one scan).
+    let lf = s.indexOf('\n');
+    let cr = s.indexOf('\r');
     for (;;) {
-      const j = s.indexOf(eol, pos);
+      if (lf >= 0 && lf < pos) lf = s.indexOf('\n', pos);
+      if (cr >= 0 && cr < pos) cr = s.indexOf('\r', pos);
+      const j = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
       if (j < 0) break;
       // A quote on this line: csv-parse reads from the start of the line on.
       if (quote >= 0 && quote < j) return this.toCsv(s.slice(pos), final);
+      const crlf = j === cr && lf === j + 1;
+      if (j === cr && j + 1 === s.length && !final) break;
       this.emit(s.slice(pos, j));
-      pos = j + step;
+      pos = j + (crlf ? 2 : 1);
     }
     s = s.slice(pos);
     if (quote >= 0) return this.toCsv(s, final);
@@ -103,6 +150,7 @@ export class RecordSplitter {
 
   private emit(line: string): void {
     const rec = line.split(this.delimiter);
+    if (rec.length > MAX_COLUMNS) throw tooWide(this.records + 1);
     if (line.length * 3 > this.maxField) this.checkSize(rec);
     this.records++;
     this.onRecord(rec);
@@ -112,7 +160,7 @@ export class RecordSplitter {
   private checkSize(rec: string[]): void {
     let before = 0;
     for (const f of rec) {
-      if (f.length > 0 && before + Buffer.byteLength(f) - 1 > this.maxField) throw tooLong(this.records + 1);
+      if (f.length > 0 && before + Buffer.byteLength(f) - 1 > this.maxField) throw tooLong(this.records + 1, this.maxField);
       before += f.length;
     }
   }
@@ -120,31 +168,28 @@ export class RecordSplitter {
   private toCsv(rest: string, end: boolean): void {
     this.linesBefore = this.records;
     const { Parser } = require('csv-parse') as { Parser: ParserClass };
-    const parser = new Parser({ ...csvOptions(this.delimiter, this.maxField), ...(this.eol ? { record_delimiter: this.eol } : {}) });
+    const parser = new Parser(csvOptions(this.delimiter, this.maxField));
     this.csv = parser.api;
     this.csvParse(rest, end);
   }
 
   private csvParse(text: string, end: boolean): void {
+    const csv = this.csv!;
     const push = (r: string[]) => {
+      this.lastLine = csv.info.lines;
+      if (r.length > MAX_COLUMNS) throw tooWide(this.linesBefore + csv.info.lines);
       this.records++;
       this.onRecord(r);
     };
-    const err = withoutStacks(() => this.csv!.parse(text === '' && end ? undefined : Buffer.from(text, 'utf8'), end, push, () => {})) as
+    const err = withoutStacks(() => csv.parse(text === '' && end ? undefined : Buffer.from(text, 'utf8'), end, push, () => {})) as
       | (Error & { code?: string; lines?: number })
       | undefined;
-    if (err) throw csvError(err, this.linesBefore);
+    if (err) throw csvError(err, this.linesBefore, this.lastLine, this.maxField);
   }
 }
 
-function firstBreak(s: string): number {
-  const n = s.indexOf('\n');
-  const r = s.indexOf('\r');
-  return n < 0 ? r : r < 0 ? n : Math.min(n, r);
-}
-
-function tooLong(line: number | undefined): PovcheckError {
-  return new PovcheckError('CSV_MALFORMED', { ...(line !== undefined ? { line } : {}), detail: 'field longer than 1,000,000 characters' });
+function tooLong(line: number | undefined, limit: number): PovcheckError {
+  return new PovcheckError('CSV_MALFORMED', { ...(line !== undefined ? { line } : {}), reason: 'record-size', limit });
 }
 
 /** csv-parse builds an error with a stack trace for every record of another length: not worth the time. */

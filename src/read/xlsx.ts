@@ -1,24 +1,33 @@
 /**
- * bytes of an .xlsx/.xlsm workbook → Grid, with exceljs (imported only here, and this module only for
- * workbooks). Before exceljs sees the file, zip-guard.ts checks its real unpacked size and cell count.
+ * bytes of an .xlsx/.xlsm workbook → Grid. povcheck reads the workbook itself: zip-guard.ts checks the
+ * container (sizes, parts, cells) before anything is parsed, then the few parts a table needs are streamed
+ * through xml-stream.ts (saxes): xl/workbook.xml (sheet names; defined names are ignored), its relationships,
+ * xl/sharedStrings.xml, xl/styles.xml (only the number formats) and the one sheet read. Time and memory go
+ * with the cells actually present: a merged range is kept as a range, never expanded cell by cell, and every
+ * count a hostile file could inflate (sheets, merges, shared strings and their length, one text, cells, the
+ * extent of the content, XML depth and elements) has a limit (WorkbookLimits) past which the file is refused.
  *
  * - Sheet: the first by default; `sheet` picks one by name (exact, then ignoring case and diacritics) or by
  *   1-based position. Every cell carries the sheet's name.
  * - Numbers stored as numbers: exact digits at the precision the cell displays (number-format.ts) in
- *   `Cell.numeric`; numbers stored as text stay text and go through the locale parser like CSV.
- * - Formulas: the cached result is the value; `Cell.formula` keeps the formula text. A formula without a
- *   cached result becomes an empty cell with its formula, which the shape stage reports (`missing`).
- * - Merged cells: a range merged over several rows repeats its text, with the merged cell's reference, down
- *   its first column, so a two-row header (`Toàn tỉnh` merged over D3:D4 beside the districts in row 4) reads
- *   as one header row. Merges across columns only (a title, `Chia ra` over the districts, a footnote) stay
- *   in their first cell, as a CSV export has them; merged numbers are never repeated (they would count twice).
+ *   `Cell.numeric`; numbers stored as text stay text and go through the locale parser like CSV. A number
+ *   under a date format is the date it shows (YYYY-MM-DD), as text.
+ * - Formulas: the cached result is the value; `Cell.formula` keeps the formula text (a shared formula's
+ *   text moved to each cell, as Excel shows it). A formula without a cached result becomes an empty cell with
+ *   its formula, which the shape stage reports (`missing`).
+ * - Merged cells: the top-left cell records the range (`Cell.merge`, clipped to the sheet's content). A range
+ *   merged over several rows repeats its text, with the merged cell's reference, down its first column as
+ *   far as the content goes, so a two-row header (`Toàn tỉnh` merged over D3:D4 beside the districts in row 4)
+ *   reads as one header row. Merges across columns only (a title, `Chia ra` over the districts, a footnote)
+ *   stay in their first cell, as a CSV export has them; merged numbers are never repeated (they would count
+ *   twice).
  */
-import type { Workbook, Worksheet, Cell as XCell, CellValue } from 'exceljs';
 import { PovcheckError } from '../errors.js';
 import { foldKey } from '../shape/normalize.js';
-import { a1, parseA1, type Cell, type Grid } from './grid.js';
+import { a1, columnLetters, parseA1, type Cell, type Grid } from './grid.js';
 import { displayedDigits, parseNumberFormat } from './number-format.js';
-import { DEFAULT_LIMITS, inspectZip, type WorkbookLimits } from './zip-guard.js';
+import { DEFAULT_LIMITS, inspectZip, readPart, type WorkbookLimits, type ZipEntry } from './zip-guard.js';
+import { streamXml, XmlError, type XmlHandlers } from './xml-stream.js';
 
 export interface WorkbookReadOptions {
   /** Sheet name or 1-based position ("2"); the first sheet when absent. */
@@ -26,15 +35,118 @@ export interface WorkbookReadOptions {
   limits?: WorkbookLimits;
 }
 
-/** Worksheet parts exceljs need not build (some, like data validations over whole columns, are costly). */
-const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'legacyDrawing', 'tableParts', 'hyperlinks'];
+export function workbookFormat(macroEnabled: boolean): 'xlsx' | 'xlsm' {
+  return macroEnabled ? 'xlsm' : 'xlsx';
+}
 
-// exceljs's ValueType, as numbers (its enum is declared, not exported at run time under ESM).
-const T = { Null: 0, Merge: 1, Number: 2, String: 3, Date: 4, Hyperlink: 5, Formula: 6, SharedString: 7, RichText: 8, Boolean: 9, Error: 10 } as const;
+/** The parts of a workbook, by name, read on demand. */
+class Parts {
+  private readonly byName = new Map<string, ZipEntry>();
+  constructor(
+    private readonly bytes: Uint8Array,
+    entries: readonly ZipEntry[],
+    private readonly limits: WorkbookLimits,
+  ) {
+    for (const e of entries) this.byName.set(e.name, e);
+  }
 
-function pickSheet(wb: Workbook, wanted: string | undefined): Worksheet {
-  const sheets = wb.worksheets;
-  if (sheets.length === 0) throw new PovcheckError('WORKBOOK_INVALID', { detail: 'no worksheet' });
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  /** Streams a part into `handlers`; false when the workbook has no such part. */
+  parse(name: string, handlers: XmlHandlers): boolean {
+    const e = this.byName.get(name);
+    if (!e) return false;
+    const data = readPart(this.bytes, e);
+    try {
+      streamXml(data, handlers, { maxText: this.limits.maxText, maxDepth: 256, maxElements: Math.max(4_000_000, this.limits.maxCells * 12) });
+    } catch (err) {
+      if (err instanceof XmlError) throw xmlProblem(name, err);
+      throw err;
+    }
+    return true;
+  }
+}
+
+function xmlProblem(part: string, err: XmlError): PovcheckError {
+  const p = err.problem;
+  switch (p.kind) {
+    case 'syntax':
+      return new PovcheckError('WORKBOOK_INVALID', { part, xml: 'syntax', detail: p.detail });
+    case 'doctype':
+      return new PovcheckError('WORKBOOK_INVALID', { part, xml: 'doctype' });
+    default:
+      return new PovcheckError('WORKBOOK_TOO_LARGE', { what: p.kind, part, limit: p.limit });
+  }
+}
+
+const invalid = (detail: string) => new PovcheckError('WORKBOOK_INVALID', { detail });
+
+interface SheetEntry {
+  name: string;
+  part: string;
+}
+
+interface WorkbookInfo {
+  sheets: SheetEntry[];
+  date1904: boolean;
+  sharedStrings?: string;
+  styles?: string;
+}
+
+/** "worksheets/sheet1.xml" relative to xl/ (or "/xl/worksheets/sheet1.xml") → "xl/worksheets/sheet1.xml". */
+function partPath(target: string, base = 'xl/'): string {
+  const path = target.startsWith('/') ? target.slice(1) : base + target;
+  const out: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '.' && seg !== '') out.push(seg);
+  }
+  return out.join('/');
+}
+
+/** xl/workbook.xml and its relationships: the sheets in order and where the shared parts are. */
+function readWorkbookInfo(parts: Parts, limits: WorkbookLimits): WorkbookInfo {
+  const rels = new Map<string, { type: string; target: string }>();
+  parts.parse('xl/_rels/workbook.xml.rels', {
+    open(name, a) {
+      if (name === 'Relationship' && a.Id !== undefined && a.Target !== undefined && a.TargetMode !== 'External') rels.set(a.Id, { type: a.Type ?? '', target: a.Target });
+    },
+  });
+  const listed: Array<{ name: string; rid: string | undefined }> = [];
+  let date1904 = false;
+  // Only <sheets> and <workbookPr>; <definedNames> and everything else are ignored.
+  const found = parts.parse('xl/workbook.xml', {
+    open(name, a) {
+      if (name === 'sheet') {
+        if (listed.length >= limits.maxSheets) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'sheets', limit: limits.maxSheets });
+        const rid = Object.keys(a).find((k) => k === 'r:id' || k.endsWith(':id'));
+        listed.push({ name: a.name ?? '', rid: rid !== undefined ? a[rid] : undefined });
+      } else if (name === 'workbookPr') {
+        date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      }
+    },
+  });
+  if (!found) throw invalid('no xl/workbook.xml');
+  const sheets: SheetEntry[] = [];
+  for (const s of listed) {
+    const rel = s.rid !== undefined ? rels.get(s.rid) : undefined;
+    // Chart sheets and dialog sheets hold no cells.
+    if (!rel || !/\/worksheet$/.test(rel.type)) continue;
+    sheets.push({ name: s.name, part: partPath(rel.target) });
+  }
+  const byType = (suffix: string, fallback: string) => {
+    for (const r of rels.values()) if (r.type.endsWith(suffix)) return partPath(r.target);
+    return parts.has(fallback) ? fallback : undefined;
+  };
+  const sharedStrings = byType('/sharedStrings', 'xl/sharedStrings.xml');
+  const styles = byType('/styles', 'xl/styles.xml');
+  return { sheets, date1904, ...(sharedStrings ? { sharedStrings } : {}), ...(styles ? { styles } : {}) };
+}
+
+function pickSheet(sheets: readonly SheetEntry[], wanted: string | undefined): SheetEntry {
+  if (sheets.length === 0) throw invalid('no worksheet');
   if (wanted === undefined) return sheets[0]!;
   const exact = sheets.find((s) => s.name === wanted);
   if (exact) return exact;
@@ -44,19 +156,131 @@ function pickSheet(wb: Workbook, wanted: string | undefined): Worksheet {
   throw new PovcheckError('SHEET_NOT_FOUND', { sheet: wanted, available: sheets.map((s) => s.name) });
 }
 
-/** Text of a non-numeric value (strings, rich text, hyperlinks, booleans, errors, dates). */
-function textOf(v: CellValue | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
-    if ('error' in v) return String(v.error);
-    if ('text' in v) return textOf(v.text as CellValue);
+/** Excel escapes characters XML cannot hold as _xHHHH_ in texts. */
+function unescapeText(s: string): string {
+  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
+}
+
+/** xl/sharedStrings.xml: the text of each <si> (rich-text runs joined; phonetic runs <rPh> left out). */
+function readSharedStrings(parts: Parts, part: string | undefined, limits: WorkbookLimits): string[] {
+  const out: string[] = [];
+  if (!part) return out;
+  let chars = 0;
+  let current: string[] | undefined;
+  let inT = false;
+  let phonetic = 0;
+  parts.parse(part, {
+    open(name) {
+      if (name === 'si') {
+        if (out.length >= limits.maxStrings) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'strings', limit: limits.maxStrings });
+        current = [];
+      } else if (name === 'rPh') phonetic++;
+      else if (name === 't' && current && phonetic === 0) inT = true;
+    },
+    text(s) {
+      if (!inT) return;
+      chars += s.length;
+      if (chars > limits.maxStringChars) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'string-chars', limit: limits.maxStringChars });
+      current!.push(s);
+    },
+    close(name) {
+      if (name === 't') inT = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'si' && current) {
+        const text = unescapeText(current.join(''));
+        if (text.length > limits.maxText) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'text', part, limit: limits.maxText });
+        out.push(text);
+        current = undefined;
+      }
+    },
+  });
+  return out;
+}
+
+/** Excel's built-in number formats (ids without a format code in styles.xml), as spreadsheet programs define them. */
+const BUILTIN_FORMATS: Record<number, string> = {
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)',
+  40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
+};
+
+/** xl/styles.xml: the number format code of each cell style (<cellXfs>), undefined for General. */
+function readNumberFormats(parts: Parts, part: string | undefined): Array<string | undefined> {
+  const custom = new Map<number, string>();
+  const xfIds: number[] = [];
+  if (part) {
+    let inCellXfs = false;
+    parts.parse(part, {
+      open(name, a) {
+        if (name === 'numFmt' && a.numFmtId !== undefined && a.formatCode !== undefined) custom.set(Number(a.numFmtId), a.formatCode);
+        else if (name === 'cellXfs') inCellXfs = true;
+        else if (name === 'xf' && inCellXfs) xfIds.push(Number(a.numFmtId ?? 0));
+      },
+      close(name) {
+        if (name === 'cellXfs') inCellXfs = false;
+      },
+    });
   }
-  return '';
+  return xfIds.map((id) => (id ? (custom.get(id) ?? BUILTIN_FORMATS[id]) : undefined));
+}
+
+/** A format that shows a date or a time: y m d h s (or b, Buddhist years) outside literals and brackets. */
+export function isDateFormat(code: string | undefined): boolean {
+  if (!code) return false;
+  const bare = code
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/[\\_*]./g, '');
+  return /[ymdhsb]/i.test(bare.replace(/general/gi, '').replace(/e[+-]/gi, ''));
+}
+
+/** A spreadsheet serial date as YYYY-MM-DD ('' when it is no date). */
+function serialDate(v: number, date1904: boolean): string {
+  const d = new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
+}
+
+/**
+ * A shared formula's text moved from its master cell to another: relative references shift by the
+ * distance, `$`-anchored parts stay (names and function calls are left alone).
+ */
+export function slideFormula(formula: string, from: { row: number; col: number }, to: { row: number; col: number }): string {
+  return formula.replace(/((?:[A-Za-z_\-0-9]*)!)?([A-Za-z0-9_$]{2,})(\()?/g, (whole: string, sheet: string | undefined, addr: string, call: string | undefined) => {
+    if (call) return whole;
+    const m = /^(\$)?([A-Za-z]{1,3})(\$)?([1-9][0-9]*)$/.exec(addr);
+    if (!m) return whole;
+    const letters = m[2]!.toUpperCase();
+    if (letters.length === 3 && letters > 'XFD') return whole;
+    const ref = parseA1(`${letters}1`)!;
+    const col = m[1] ? ref.col : ref.col + to.col - from.col;
+    const row = m[3] ? Number(m[4]) : Number(m[4]) + to.row - from.row;
+    if (col < 0 || row < 1) return whole;
+    return `${sheet ?? ''}${m[1] ?? ''}${columnLetters(col)}${m[3] ?? ''}${row}`;
+  });
 }
 
 interface Content {
@@ -65,103 +289,236 @@ interface Content {
   formula?: string;
 }
 
-function numberContent(n: number, numFmt: string | undefined): Content {
-  if (!Number.isFinite(n)) return { raw: String(n) };
+/** What one <c> element held, gathered while its children stream by. */
+interface CellXml {
+  row: number;
+  col: number;
+  type: string;
+  style: number;
+  value: string[];
+  hasValue: boolean;
+  formula: string[];
+  hasFormula: boolean;
+  shared?: { si: string; master: boolean };
+  inline: string[];
+}
+
+interface SheetContext {
+  strings: readonly string[];
+  formats: ReadonlyArray<string | undefined>;
+  date1904: boolean;
+}
+
+function numberContent(n: number, numFmt: string | undefined, date1904: boolean): Content {
+  if (isDateFormat(numFmt)) return { raw: serialDate(n, date1904) };
   const { digits, percent } = displayedDigits(n, parseNumberFormat(numFmt));
   return { raw: percent ? `${digits}%` : digits, numeric: digits };
 }
 
-function contentOf(cell: XCell): Content | undefined {
-  switch (cell.type as number) {
-    case T.Null:
-      return undefined;
-    case T.Number:
-      return numberContent(cell.value as number, cell.numFmt);
-    case T.Formula: {
-      const formula = cell.formula ?? '';
-      const result = cell.result as CellValue | undefined;
-      if (result === undefined || result === null || (typeof result === 'string' && result === '')) return { raw: '', formula };
-      if (typeof result === 'number') return { ...numberContent(result, cell.numFmt), formula };
-      return { raw: textOf(result), formula };
+/** A cached or typed value of type `t` (`s`, `str`, `inlineStr`, `b`, `e`, `d`, else a number). */
+function valueContent(c: CellXml, ctx: SheetContext, ref: string): Content | undefined {
+  const v = c.value.join('');
+  if (c.type === 'inlineStr') return { raw: unescapeText(c.inline.length > 0 ? c.inline.join('') : v) };
+  if (!c.hasValue || v === '') return undefined;
+  switch (c.type) {
+    case 's': {
+      const i = Number(v);
+      const s = Number.isInteger(i) ? ctx.strings[i] : undefined;
+      if (s === undefined) throw invalid(`cell ${ref} refers to text number ${v}, which the workbook does not have`);
+      return { raw: s };
     }
-    default:
-      return { raw: textOf(cell.value) };
+    case 'str':
+    case 'e':
+      return { raw: v };
+    case 'b':
+      return { raw: Number(v) !== 0 ? 'TRUE' : 'FALSE' };
+    case 'd':
+      return { raw: v.slice(0, 10) };
+    default: {
+      const n = parseFloat(v);
+      if (!Number.isFinite(n)) return { raw: v };
+      return numberContent(n, ctx.formats[c.style], ctx.date1904);
+    }
   }
 }
 
-/** The merged ranges of a sheet as { master, top, left, bottom, right } (1-based, as exceljs). */
-function mergedRanges(ws: Worksheet): Array<{ top: number; left: number; bottom: number; right: number }> {
-  const merges = (ws.model as { merges?: string[] }).merges ?? [];
-  const out = [];
+/** The sheet's cells and merged ranges, streamed; cells are checked against the extent and count limits. */
+function readSheet(parts: Parts, sheet: SheetEntry, ctx: SheetContext, limits: WorkbookLimits): { rows: Cell[][]; merges: string[]; count: number } {
+  const rows: Cell[][] = [];
+  const merges: string[] = [];
+  const masters = new Map<string, { formula: string; row: number; col: number }>();
+  let count = 0;
+  let row = -1;
+  let col = -1;
+  let cell: CellXml | undefined;
+  /** Where text goes: the value, the formula, an inline string (not its phonetic runs). */
+  let into: string[] | undefined;
+  let inInline = false;
+  let phonetic = 0;
+  let inSheetData = false;
+  let textChars = 0;
+
+  const put = (r: number, c: number, content: Content) => {
+    if (r >= limits.maxRows || c >= limits.maxCols) {
+      throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'range', cell: `${sheet.name}!${a1(r, c)}`, maxRows: limits.maxRows, maxCols: limits.maxCols });
+    }
+    if (++count > limits.maxCells) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
+    while (rows.length <= r) rows.push([]);
+    rows[r]![c] = {
+      raw: content.raw,
+      ref: a1(r, c),
+      row: r,
+      col: c,
+      sheet: sheet.name,
+      ...(content.formula !== undefined ? { formula: content.formula } : {}),
+      ...(content.numeric !== undefined ? { numeric: content.numeric } : {}),
+    };
+  };
+
+  const finishCell = (c: CellXml) => {
+    const ref = a1(c.row, c.col);
+    let formula: string | undefined;
+    if (c.hasFormula) {
+      formula = c.formula.join('');
+      if (c.shared) {
+        if (c.shared.master) masters.set(c.shared.si, { formula, row: c.row, col: c.col });
+        else {
+          const m = masters.get(c.shared.si);
+          formula = m ? slideFormula(m.formula, m, c) : formula;
+        }
+      }
+      // An empty <f/> that is not part of a shared formula is no formula.
+      if (formula === '' && !c.shared) formula = undefined;
+    }
+    const value = valueContent(c, ctx, ref);
+    if (formula !== undefined) {
+      put(c.row, c.col, value ? { ...value, formula } : { raw: '', formula });
+      return;
+    }
+    if (!value || value.raw === '') return;
+    put(c.row, c.col, value);
+  };
+
+  const capture = (s: string) => {
+    if (!into) return;
+    textChars += s.length;
+    if (textChars > limits.maxText) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'text', part: sheet.part, limit: limits.maxText });
+    into.push(s);
+  };
+
+  const found = parts.parse(sheet.part, {
+    open(name, a) {
+      if (name === 'sheetData') inSheetData = true;
+      else if (name === 'mergeCell') {
+        if (merges.length >= limits.maxMerges) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'merges', limit: limits.maxMerges });
+        if (a.ref !== undefined) merges.push(a.ref);
+      }
+      if (!inSheetData) return;
+      switch (name) {
+        case 'row': {
+          const r = a.r !== undefined ? Number(a.r) - 1 : row + 1;
+          row = Number.isInteger(r) && r >= 0 ? r : row + 1;
+          col = -1;
+          return;
+        }
+        case 'c': {
+          const at = a.r !== undefined ? parseA1(a.r) : undefined;
+          const r = at ? at.row : Math.max(row, 0);
+          const c = at ? at.col : col + 1;
+          row = r;
+          col = c;
+          cell = { row: r, col: c, type: a.t ?? 'n', style: Number(a.s ?? 0) || 0, value: [], hasValue: false, formula: [], hasFormula: false, inline: [] };
+          textChars = 0;
+          return;
+        }
+        case 'v':
+          if (cell) [into, cell.hasValue] = [cell.value, true];
+          return;
+        case 'f':
+          if (!cell) return;
+          into = cell.formula;
+          cell.hasFormula = true;
+          if (a.t === 'shared' && a.si !== undefined) cell.shared = { si: a.si, master: a.ref !== undefined };
+          return;
+        case 'is':
+          inInline = true;
+          return;
+        case 'rPh':
+          phonetic++;
+          return;
+        case 't':
+          if (cell && inInline && phonetic === 0) into = cell.inline;
+          return;
+      }
+    },
+    text: capture,
+    close(name) {
+      switch (name) {
+        case 'sheetData':
+          inSheetData = false;
+          return;
+        case 'v':
+        case 'f':
+        case 't':
+          into = undefined;
+          return;
+        case 'is':
+          inInline = false;
+          return;
+        case 'rPh':
+          phonetic--;
+          return;
+        case 'c':
+          if (cell) finishCell(cell);
+          cell = undefined;
+          into = undefined;
+          return;
+      }
+    },
+  });
+  if (!found) throw invalid(`the sheet "${sheet.name}" (${sheet.part}) is missing`);
+  return { rows, merges, count };
+}
+
+/**
+ * Merged ranges, each O(rows it spans within the content): the top-left cell records the range (clipped to
+ * the content), and a text merged over rows is repeated down its first column as far as the content goes.
+ */
+function applyMerges(rows: Cell[][], merges: readonly string[], sheet: string, limits: WorkbookLimits, counted: number): void {
+  const lastRow = rows.length - 1;
+  let lastCol = -1;
+  for (const r of rows) if (r.length - 1 > lastCol) lastCol = r.length - 1;
+  let count = counted;
   for (const m of merges) {
     const [a = '', b = a] = m.split(':');
     const p = parseA1(a);
     const q = parseA1(b);
-    if (!p || !q) continue;
-    out.push({ top: p.row + 1, left: p.col + 1, bottom: q.row + 1, right: q.col + 1 });
+    if (!p || !q || q.row < p.row || q.col < p.col) continue;
+    const master = rows[p.row]?.[p.col];
+    if (!master) continue;
+    const bottom = Math.min(q.row, lastRow);
+    const right = Math.min(q.col, lastCol);
+    const span = { rows: Math.max(1, bottom - p.row + 1), cols: Math.max(1, right - p.col + 1) };
+    if (span.rows > 1 || span.cols > 1) rows[p.row]![p.col] = { ...master, merge: span };
+    if (master.numeric !== undefined || master.raw.trim() === '') continue;
+    for (let r = p.row + 1; r <= bottom; r++) {
+      if (++count > limits.maxCells) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
+      rows[r]![master.col] = { raw: master.raw, ref: master.ref, row: r, col: master.col, sheet };
+    }
   }
-  return out;
-}
-
-export function workbookFormat(macroEnabled: boolean): 'xlsx' | 'xlsm' {
-  return macroEnabled ? 'xlsm' : 'xlsx';
 }
 
 /** Workbook bytes → the grid of one sheet. Throws PovcheckError for files it cannot or will not read. */
 export async function gridFromWorkbook(bytes: Uint8Array, opts: WorkbookReadOptions = {}): Promise<Grid> {
-  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const facts = inspectZip(bytes, limits);
   if (facts.kind !== 'workbook') throw new PovcheckError('FILE_BINARY', { kind: facts.kind });
-
-  // exceljs is CommonJS: Node exposes it as the default export only (its types declare named exports).
-  const ExcelJS = ((await import('exceljs')) as unknown as { default: typeof import('exceljs') }).default;
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never, { ignoreNodes: IGNORED_NODES });
-  } catch (e) {
-    const detail = e instanceof Error ? e.message.split('\n')[0]!.slice(0, 200) : String(e);
-    throw new PovcheckError('WORKBOOK_INVALID', { detail });
-  }
-  const ws = pickSheet(wb, opts.sheet);
-  const sheet = ws.name;
-
-  const rows: Cell[][] = [];
-  let count = 0;
-  const put = (r: number, c: number, cell: Cell) => {
-    if (r >= limits.maxRows || c >= limits.maxCols) {
-      throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'range', cell: `${sheet}!${a1(r, c)}`, maxRows: limits.maxRows, maxCols: limits.maxCols });
-    }
-    // Merged ranges are filled in too, so they count against the same limit as stored cells.
-    if (++count > limits.maxCells) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
-    while (rows.length <= r) rows.push([]);
-    rows[r]![c] = cell;
-  };
-
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (xc, colNumber) => {
-      if ((xc.type as number) === T.Merge) return; // filled from its master below
-      const content = contentOf(xc);
-      if (!content || (content.raw === '' && content.formula === undefined)) return;
-      const r = rowNumber - 1;
-      const c = colNumber - 1;
-      put(r, c, {
-        raw: content.raw,
-        ref: a1(r, c),
-        row: r,
-        col: c,
-        sheet,
-        ...(content.formula !== undefined ? { formula: content.formula } : {}),
-        ...(content.numeric !== undefined ? { numeric: content.numeric } : {}),
-      });
-    });
-  });
-
-  for (const m of mergedRanges(ws)) {
-    const master = rows[m.top - 1]?.[m.left - 1];
-    if (!master || master.numeric !== undefined || master.raw.trim() === '') continue;
-    for (let r = m.top; r < m.bottom; r++) put(r, master.col, { raw: master.raw, ref: master.ref, row: r, col: master.col, sheet });
-  }
-
+  const parts = new Parts(bytes, facts.entries, limits);
+  const info = readWorkbookInfo(parts, limits);
+  const sheet = pickSheet(info.sheets, opts.sheet);
+  const ctx: SheetContext = { strings: readSharedStrings(parts, info.sharedStrings, limits), formats: readNumberFormats(parts, info.styles), date1904: info.date1904 };
+  const { rows, merges, count } = readSheet(parts, sheet, ctx, limits);
+  applyMerges(rows, merges, sheet.name, limits, count);
   // Rows may have holes (empty cells); readers use cellAt, which treats a hole as no cell.
-  return { rows, sheet, source: { kind: 'workbook', format: workbookFormat(facts.macroEnabled), sheet } };
+  return { rows, sheet: sheet.name, source: { kind: 'workbook', format: workbookFormat(facts.macroEnabled), sheet: sheet.name } };
 }

@@ -1,9 +1,14 @@
 /**
- * Looks inside a ZIP container before anything unpacks it for real: what it is (an Excel workbook, an
+ * Looks inside a ZIP container before anything reads its parts: what it is (an Excel workbook, an
  * OpenDocument file, a Word document …) and whether it stays within povcheck's limits. A workbook is a ZIP
- * of XML parts, so a hostile one (a "zip bomb", or a sheet of millions of cells) would make a spreadsheet
- * library inflate gigabytes; here every part is inflated once, one at a time, with a hard cap on its output
- * (zlib's maxOutputLength), so neither lying headers nor huge parts can exhaust memory.
+ * of XML parts, so a hostile one (a "zip bomb", or a sheet of millions of cells) could make a reader inflate
+ * gigabytes; here every part is inflated once, one at a time, with a hard cap on its output (zlib's
+ * maxOutputLength), so neither lying headers nor huge parts can exhaust memory. The readers then take the
+ * parts they need with `readPart` (capped the same way) and parse them with xml-stream.ts.
+ *
+ * - `guardZip`: any container (workbook, Word document): entries, unpacked size, encryption, honest sizes;
+ * - `inspectZip`: what the container is and, for a workbook, the cells over all sheets;
+ * - `readPart` / `readZipPart`: one part's bytes, once the container passed the guard.
  * Pure: bytes in, facts or a PovcheckError out.
  */
 import { inflateRawSync } from 'node:zlib';
@@ -19,6 +24,15 @@ export interface WorkbookLimits {
   /** Extent of the read sheet's content. */
   maxRows: number;
   maxCols: number;
+  /** Sheets listed in the workbook. */
+  maxSheets: number;
+  /** Merged ranges in the read sheet. */
+  maxMerges: number;
+  /** Shared strings (distinct texts) in the workbook, and their characters together. */
+  maxStrings: number;
+  maxStringChars: number;
+  /** Characters in one text (a cell, a formula, an attribute): a spreadsheet cell holds at most 32,767. */
+  maxText: number;
 }
 
 /** Far above any annex table (a whole country's communes is ~120,000 cells), far below trouble. */
@@ -28,6 +42,11 @@ export const DEFAULT_LIMITS: WorkbookLimits = {
   maxCells: 200_000,
   maxRows: 100_000,
   maxCols: 1_000,
+  maxSheets: 1_000,
+  maxMerges: 20_000,
+  maxStrings: 1_000_000,
+  maxStringChars: 20_000_000,
+  maxText: 32_767,
 };
 
 export interface ZipEntry {
@@ -108,7 +127,7 @@ export function containerKind(entries: readonly ZipEntry[]): ContainerKind {
 }
 
 /** Inflates one part with its output capped at `cap` bytes; undefined when it would exceed the cap. */
-function inflateCapped(bytes: Uint8Array, e: ZipEntry, cap: number): Uint8Array | undefined {
+export function inflateCapped(bytes: Uint8Array, e: ZipEntry, cap: number): Uint8Array | undefined {
   if (e.offset + 30 > bytes.length || u32(bytes, e.offset) !== 0x04034b50) throw invalid(`damaged ZIP part ${e.name}`);
   const start = e.offset + 30 + u16(bytes, e.offset + 26) + u16(bytes, e.offset + 28);
   const body = bytes.subarray(start, start + e.compressedSize);
@@ -142,6 +161,46 @@ function countCells(xml: Uint8Array): number {
   return n;
 }
 
+/** One part's bytes, inflated with its output capped at the size its header declares (which the guard checked). */
+export function readPart(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+  const data = inflateCapped(bytes, e, e.declaredSize + 1);
+  if (!data || data.length > e.declaredSize) throw invalid(`ZIP part ${e.name} unpacks to more than its header says (damaged or hostile)`);
+  if (data.length !== e.declaredSize) throw invalid(`ZIP part ${e.name} is not the size its header says`);
+  return data;
+}
+
+/**
+ * Checks any ZIP container against the size limits (parts, unpacked bytes, encryption) and inflates every part
+ * once, capped, to verify it is the size it declares; `onPart` sees each part's bytes (and may throw).
+ * Returns the entries.
+ */
+export function guardZip(bytes: Uint8Array, limits: Pick<WorkbookLimits, 'maxEntries' | 'maxUnpackedBytes'> = DEFAULT_LIMITS, onPart?: (e: ZipEntry, data: Uint8Array) => void, entries: ZipEntry[] = listZip(bytes)): ZipEntry[] {
+  if (entries.length > limits.maxEntries) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'entries', limit: limits.maxEntries });
+  let declared = 0;
+  for (const e of entries) declared += e.declaredSize;
+  if (declared > limits.maxUnpackedBytes) {
+    throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'uncompressed', limitMb: Math.round(limits.maxUnpackedBytes / 1024 / 1024) });
+  }
+  if (entries.some((e) => e.encrypted)) throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
+  // The declared sizes fit the budget; now make sure no part is larger than it declares (a bomb that lies).
+  for (const e of entries) {
+    if (e.name.endsWith('/')) continue;
+    const data = readPart(bytes, e);
+    onPart?.(e, data);
+  }
+  return entries;
+}
+
+/**
+ * One named part of a container that passes `guardZip`, or undefined when there is no such part. For readers
+ * of other ZIP-based documents (a Word document's word/document.xml); parse it with xml-stream.ts.
+ */
+export function readZipPart(bytes: Uint8Array, name: string, limits: Pick<WorkbookLimits, 'maxEntries' | 'maxUnpackedBytes'> = DEFAULT_LIMITS): Uint8Array | undefined {
+  const entries = guardZip(bytes, limits);
+  const e = entries.find((x) => x.name === name);
+  return e ? readPart(bytes, e) : undefined;
+}
+
 /**
  * Checks a ZIP container against the limits and says what it is. For workbooks every part is inflated
  * (capped) to verify its real size and count the cells; other containers are only named.
@@ -150,29 +209,21 @@ export function inspectZip(bytes: Uint8Array, limits: WorkbookLimits = DEFAULT_L
   const entries = listZip(bytes);
   const kind = containerKind(entries);
   if (kind !== 'workbook') return { kind, entries, macroEnabled: false, cells: 0 };
-  if (entries.length > limits.maxEntries) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'entries', limit: limits.maxEntries });
-  let declared = 0;
-  for (const e of entries) declared += e.declaredSize;
-  if (declared > limits.maxUnpackedBytes) {
-    throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'uncompressed', limitMb: Math.round(limits.maxUnpackedBytes / 1024 / 1024) });
-  }
-  if (entries.some((e) => e.encrypted)) throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
-
-  // The declared sizes fit the budget; now make sure no part is larger than it declares (a bomb that lies).
   let cells = 0;
   let macroEnabled = false;
-  for (const e of entries) {
-    if (e.name.endsWith('/')) continue;
-    const data = inflateCapped(bytes, e, e.declaredSize + 1);
-    if (!data || data.length > e.declaredSize) throw invalid(`ZIP part ${e.name} unpacks to more than its header says (damaged or hostile)`);
-    if (data.length !== e.declaredSize) throw invalid(`ZIP part ${e.name} is not the size its header says`);
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
-      cells += countCells(data);
-      if (cells > limits.maxCells) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
-    } else if (e.name === '[Content_Types].xml') {
-      macroEnabled = new TextDecoder().decode(data).includes('macroEnabled');
-    }
-  }
+  guardZip(
+    bytes,
+    limits,
+    (e, data) => {
+      if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
+        cells += countCells(data);
+        if (cells > limits.maxCells) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
+      } else if (e.name === '[Content_Types].xml') {
+        macroEnabled = new TextDecoder().decode(data).includes('macroEnabled');
+      }
+    },
+    entries,
+  );
   return { kind, entries, macroEnabled, cells };
 }
 

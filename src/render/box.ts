@@ -1,7 +1,10 @@
 /**
- * A terminal table with box-drawing borders. Cells are plain strings; a styler may colour a cell after
- * padding, so ANSI codes never disturb the alignment.
+ * A terminal table with box-drawing borders. Cells are plain strings, shown through `visible` (a control
+ * character in a name cannot reach the terminal); a styler may colour a cell after padding, so ANSI codes
+ * never disturb the alignment.
  */
+import { visible } from '../messages/visible.js';
+
 export type Align = 'left' | 'right';
 
 export interface BoxOptions {
@@ -31,7 +34,9 @@ function pad(s: string, width: number, align: Align): string {
 /** No column of a terminal table is wider than this; longer cells end in "…". */
 export const MAX_CELL_WIDTH = 48;
 
-function fit(s: string): string {
+/** A cell's text made visible (no control character reaches the terminal: messages/visible.ts), cut to the width. */
+function fit(raw: string): string {
+  const s = visible(raw);
   if (displayWidth(s) <= MAX_CELL_WIDTH) return s;
   return `${[...s.normalize('NFC')].slice(0, MAX_CELL_WIDTH - 1).join('')}…`;
 }

@@ -8,7 +8,7 @@
 import type { Severity } from '../findings.js';
 import { ciPath, findingText, likelyCause, lineCol, uncheckedText, unreadableText } from './ci.js';
 import { markdownReport } from './markdown.js';
-import { catalog } from '../messages/index.js';
+import { catalog, visible } from '../messages/index.js';
 import { coverageText, langOf, runLang, summaryCounts, type ReportInput } from './types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -23,12 +23,18 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/**
+ * One workflow command. Texts from the input (the path, cells, names in the message) go through `visible`
+ * first: an escape sequence or a control character would reach the log as it is (GitHub colours ESC
+ * sequences), and a line break would end the command early.
+ */
 function command(kind: string, props: Record<string, string | number | undefined>, message: string): string {
   const p = Object.entries(props)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .map(([k, v]) => `${k}=${escapeProperty(visible(String(v)))}`)
     .join(',');
-  return `::${kind} ${p}::${escapeData(message)}`;
+  // The message's own line breaks (a finding, then its likely cause) stay line breaks (%0A); each line is made visible.
+  return `::${kind} ${p}::${escapeData(message.split('\n').map(visible).join('\n'))}`;
 }
 
 export function githubReport(input: ReportInput): string {

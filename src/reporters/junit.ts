@@ -11,11 +11,11 @@ import type { FileResult } from '../validate.js';
 import { catalog, makeFmt, renderSkip } from '../messages/index.js';
 import { findingText, isFailing, likelyCause, uncheckedText, unreadableText } from './ci.js';
 import { coverageText, failOnOfReport, langOf, showsExpected, type ReportInput } from './types.js';
+import { documentText } from '../render/safe-text.js';
 
-/** XML 1.0 text: escaped, and without the control characters XML cannot carry. */
+/** XML 1.0 text: escaped, and without the characters XML cannot carry (render/safe-text.ts). */
 export function xmlEscape(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+  return documentText(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -56,17 +56,31 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
   const fmt = makeFmt(lang);
   const failOn = failOnOfReport(input);
   const whole = ui.wholeTable;
-  const units = [...(file.annex?.units.map((u) => u.name) ?? [])];
-  for (const f of file.findings) if (f.unit && !units.includes(f.unit)) units.push(f.unit);
+  const units = new Set(file.annex?.units.map((u) => u.name) ?? []);
+  for (const f of file.findings) if (f.unit) units.add(f.unit);
   const rules = RULE_IDS.map((r) => r.id).filter((id) => input.rules?.[id] !== 'off');
+  // Findings and skips by rule and unit, so that a table of many units with many findings costs what it holds.
+  const key = (rule: string, unit: string | undefined) => `${rule}\u0000${unit ?? '\u0000'}`;
+  const group = <T extends { rule: string; unit?: string }>(items: readonly T[]) => {
+    const m = new Map<string, T[]>();
+    for (const x of items) {
+      const k = key(x.rule, x.unit);
+      const list = m.get(k);
+      if (list) list.push(x);
+      else m.set(k, [x]);
+    }
+    return m;
+  };
+  const findingsAt = group(file.findings);
+  const skipsAt = group(file.skipped);
   const cases: string[] = [];
   let failures = 0;
   let skipped = 0;
   const cause = likelyCause(input, file);
   const index = new Map(file.findings.map((f, i) => [f, i]));
   const caseFor = (rule: RuleId, unit: string | undefined) => {
-    const findings = file.findings.filter((f) => f.rule === rule && f.unit === unit);
-    const skips = file.skipped.filter((s) => s.rule === rule && (s.unit === unit || (unit !== undefined && s.unit === undefined)));
+    const findings = findingsAt.get(key(rule, unit)) ?? [];
+    const skips = [...(skipsAt.get(key(rule, unit)) ?? []), ...(unit !== undefined ? (skipsAt.get(key(rule, undefined)) ?? []) : [])];
     const name = `${rule} · ${unit ?? whole}`;
     const failing = findings.filter((f) => isFailing(f.severity, failOn));
     const others = findings.filter((f) => !isFailing(f.severity, failOn));
@@ -91,10 +105,10 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
   for (const rule of rules) {
     // `target` and `continuity` run only when asked for: cases for the units they say something about.
     const optional = OPTIONAL_RULES.includes(rule);
-    const concerned = (u: string) => file.findings.some((f) => f.rule === rule && f.unit === u) || file.skipped.some((s) => s.rule === rule && s.unit === u);
+    const concerned = (u: string) => findingsAt.has(key(rule, u)) || skipsAt.has(key(rule, u));
     for (const unit of units) if (!optional || concerned(unit)) caseFor(rule, unit);
     // Table-wide findings get a case of their own; a table-wide skip already shows in every unit's case.
-    if (file.findings.some((f) => f.rule === rule && f.unit === undefined) || (optional && file.skipped.some((s) => s.rule === rule && s.unit === undefined))) caseFor(rule, undefined);
+    if (findingsAt.has(key(rule, undefined)) || (optional && skipsAt.has(key(rule, undefined)))) caseFor(rule, undefined);
   }
   const head = `  <testsuite${attrs({ name: file.file, tests: cases.length, failures, errors: 0, skipped, time: 0 })}>`;
   const { clause, hint } = coverageText(file, lang);

@@ -26,6 +26,10 @@ export const RULE_IDS: ReadonlyArray<{ id: RuleId; severity: Severity }> = [
   { id: 'target', severity: 'error' },
   { id: 'continuity', severity: 'error' },
   ...RELATION_KINDS.filter((r) => !r.annex).map((r) => ({ id: r.id, severity: r.severity })),
+  // Checked in plan documents (src/document/): the text's figures, its money, its references.
+  { id: 'claim', severity: 'error' },
+  { id: 'money', severity: 'error' },
+  { id: 'reference', severity: 'warning' },
 ];
 
 /**
@@ -39,6 +43,10 @@ export const OPTIONAL_RULES: readonly RuleId[] = [
   'continuity',
   // Relations only some tables have (src/relations/, `applicable`).
   ...RELATION_KINDS.filter((k) => !k.annex).map((k) => k.id),
+  // Plan documents (src/document/).
+  'claim',
+  'money',
+  'reference',
 ];
 
 export interface RuleRun {

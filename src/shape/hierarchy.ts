@@ -1,7 +1,7 @@
 /**
  * Units with `code` and `parent` columns form a tree of any depth (province → district → commune, or
  * province → commune since July 2025). This resolves each unit's parent and reports what breaks the tree:
- * duplicate codes, unknown parents, cycles and orphans (units outside the tree, in no sum).
+ * duplicate codes, unknown parents, cycles (one finding per loop) and orphans (units outside the tree, in no sum).
  */
 import type { Finding } from '../findings.js';
 import { isTotalName } from './aliases.js';
@@ -12,6 +12,19 @@ export interface Tree {
   parent: Array<number | undefined>;
   /** The root of the tree: the unit labelled as total, else the only root. */
   total: number | undefined;
+}
+
+/** Units of a loop named in its finding; a longer loop is counted, not listed (a report stays small). */
+export const LOOP_EXCERPT = 5;
+
+/**
+ * A loop of parents as one finding's parameters: the loop from the unit it is reported at (the member listed
+ * first in the table), its first LOOP_EXCERPT codes, and how many units it has.
+ */
+export function loopParams(unit: string, codes: readonly string[], first: number): { unit: string; codes: string[]; count: number } {
+  const excerpt: string[] = [];
+  for (let k = 0; k < Math.min(LOOP_EXCERPT, codes.length); k++) excerpt.push(codes[(first + k) % codes.length]!);
+  return { unit, codes: excerpt, count: codes.length };
 }
 
 export function resolveTree(units: readonly DraftUnit[], findings: Finding[], isTotal: (name: string) => boolean = isTotalName): Tree {
@@ -46,15 +59,15 @@ export function resolveTree(units: readonly DraftUnit[], findings: Finding[], is
         severity: 'error',
         ...(at ? { at } : {}),
         unit: u.name,
-        msg: p === i ? { id: 'hierarchy.cycle', params: { unit: u.name, codes: [u.parentCode] } } : { id: 'hierarchy.unknown-parent', params: { unit: u.name, parent: u.parentCode } },
+        msg: p === i ? { id: 'hierarchy.cycle', params: loopParams(u.name, [u.parentCode], 0) } : { id: 'hierarchy.unknown-parent', params: { unit: u.name, parent: u.parentCode } },
       });
       return;
     }
     parent[i] = p;
   });
 
-  // Cycles: follow parents from each unit; a unit met twice on one walk closes a loop. Cut the loop at
-  // every member so the rest of the tree stays checkable.
+  // Cycles: follow parents from each unit; a unit met twice on one walk closes a loop, reported once (at
+  // its member listed first). Cut the loop at every member so the rest of the tree stays checkable.
   const state = new Uint8Array(units.length); // 0 unvisited, 1 on the current walk, 2 done
   for (let start = 0; start < units.length; start++) {
     const walk: number[] = [];
@@ -67,10 +80,11 @@ export function resolveTree(units: readonly DraftUnit[], findings: Finding[], is
     if (i !== undefined && state[i] === 1) {
       const loop = walk.slice(walk.indexOf(i));
       const codes = loop.map((k) => units[k]!.code ?? units[k]!.name);
+      const first = loop.indexOf(Math.min(...loop));
+      const u = units[loop[first]!]!;
+      const at = u.parentCell ?? u.cell;
+      findings.push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: u.name, msg: { id: 'hierarchy.cycle', params: loopParams(u.name, codes, first) } });
       for (const k of loop) {
-        const u = units[k]!;
-        const at = u.parentCell ?? u.cell;
-        findings.push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: u.name, msg: { id: 'hierarchy.cycle', params: { unit: u.name, codes } } });
         parent[k] = undefined;
         flagged.add(k);
       }

@@ -24,14 +24,15 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { PovcheckError } from '../errors.js';
 import { compareFindings, type Finding, type Skip } from '../findings.js';
 import { a1, gridFromRecords, trimmedText, type Cell, type Grid, type SourceInfo } from '../read/grid.js';
-import { decodeBytes } from '../read/decode.js';
-import { detectDelimiter, type Delimiter } from '../read/csv.js';
+import { decodeBytes, utf8Damage } from '../read/decode.js';
+import { delimiterOf, type Delimiter } from '../read/csv.js';
 import { COUNT_INDICATORS, INDICATORS, indicatorKind, isCoreIndicator, type CountIndicator, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, Value } from '../model/annex.js';
 import { detect, langOf, missingIndicators, numberFormat, parseValue, NON_ASCII, type NumberFormat } from '../shape/index.js';
 import { longColumns, type LongColumns } from '../shape/long.js';
 import { clip, MAX_ECHO, newDraft, tidyName, type Draft } from '../shape/draft.js';
 import { totalMatcher } from '../shape/aliases.js';
+import { loopParams } from '../shape/hierarchy.js';
 import { CHECK_RULES, applicableRules } from '../rules/index.js';
 import { noTotalSkip, sumMismatch, sumSkip } from '../relations/sum.js';
 import { Folds, summaryFinding, type Effect, type FoldRule } from '../rules/summary.js';
@@ -40,7 +41,7 @@ import { Dec, ZERO } from '../calc/decimal.js';
 import { RecordSplitter } from '../read/records.js';
 import { CodeIndex, grow, StringPool } from './pool.js';
 import { checkRow, fastCount, fastRate, Verdict, type FastFacts } from './fast.js';
-import { askedChecks, fileCoverage, statusOf, type FileResult, type TableSummary, type ValidateOptions } from '../validate.js';
+import { askedChecks, fileCoverage, statusOf, tableBudget, type FileResult, type TableSummary, type ValidateOptions } from '../validate.js';
 
 /** Records shaped with the in-memory code before streaming the rest. */
 export const HEAD_ROWS = 1000;
@@ -134,7 +135,7 @@ async function readRecords(fd: number, start: number, size: number, delimiter: D
     try {
       text = decoder.decode(chunk, { stream: true });
     } catch {
-      throw new PovcheckError('ENCODING_INVALID', { encoding: 'UTF-8' });
+      throw damagedAt(fd, pos - n, chunk, splitter.count);
     }
     splitter.push(text);
     onProgress?.(pos, size);
@@ -144,16 +145,32 @@ async function readRecords(fd: number, start: number, size: number, delimiter: D
   try {
     splitter.push(decoder.decode());
   } catch {
-    throw new PovcheckError('ENCODING_INVALID', { encoding: 'UTF-8' });
+    throw new PovcheckError('ENCODING_INVALID', { encoding: 'UTF-8', offset: size - 1 });
   }
   splitter.end();
+}
+
+/**
+ * The damaged spot of a chunk that does not decode as UTF-8: its file offset, and its line (the records read
+ * before the chunk, and the line breaks in it before the spot). The chunk is scanned with the three bytes
+ * before it, where a character cut by the chunk boundary begins.
+ */
+function damagedAt(fd: number, chunkStart: number, chunk: Uint8Array, recordsBefore: number): PovcheckError {
+  const back = Math.min(3, chunkStart);
+  const before = Buffer.alloc(back);
+  readSync(fd, before, 0, back, chunkStart - back);
+  const window = Buffer.concat([before, chunk]);
+  const d = utf8Damage(window);
+  if (!d) return new PovcheckError('ENCODING_INVALID', { encoding: 'UTF-8' });
+  let breaks = 0;
+  for (let i = back; i < d.offset; i++) if (window[i] === 0x0a) breaks++;
+  return new PovcheckError('ENCODING_INVALID', { encoding: 'UTF-8', offset: chunkStart - back + d.offset, line: recordsBefore + 1 + breaks, bytes: d.bytes });
 }
 
 function headDecisions(bytes: Uint8Array, opts: StreamOptions): { encoding: 'utf-8' | 'utf-8-bom'; delimiter: Delimiter } {
   const decoded = decodeBytes(bytes, opts.encoding ?? 'auto');
   if (decoded.encoding !== 'utf-8' && decoded.encoding !== 'utf-8-bom') throw new NotStreamable(`encoding ${decoded.encoding}`);
-  const delimiter = opts.delimiter ?? detectDelimiter(decoded.text);
-  if (!delimiter) throw new PovcheckError('NOT_A_TABLE', { reason: 'no-columns' });
+  const delimiter = opts.delimiter ?? delimiterOf(decoded.text);
   return { encoding: decoded.encoding, delimiter };
 }
 
@@ -245,6 +262,7 @@ class StreamTable {
 
   // Results.
   private findings: Finding[] = [];
+  private readonly budget = tableBudget();
   /** The tree after the first pass, and the total. */
   private parentOf: Int32Array | undefined;
   private total: number | undefined;
@@ -275,6 +293,9 @@ class StreamTable {
 
   record(rec: string[]): void {
     const r = this.row++;
+    // The budget (validate.ts TABLE_BUDGET), checked where rows are counted: refused before memory runs out.
+    if (r >= this.budget.rows) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'rows', limit: this.budget.rows });
+    if (this.findings.length > this.budget.findings) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'findings', limit: this.budget.findings });
     if (this.shaped) return this.dataRow(rec, r);
     this.head!.push(rec);
     if (this.head!.length >= this.headRows) this.shapeHead();
@@ -673,7 +694,7 @@ class StreamTable {
           severity: 'error',
           ...(at ? { at } : {}),
           unit: name(u),
-          msg: p === u ? { id: 'hierarchy.cycle', params: { unit: name(u), codes: [pc] } } : { id: 'hierarchy.unknown-parent', params: { unit: name(u), parent: pc } },
+          msg: p === u ? { id: 'hierarchy.cycle', params: loopParams(name(u), [pc], 0) } : { id: 'hierarchy.unknown-parent', params: { unit: name(u), parent: pc } },
         });
         continue;
       }
@@ -694,9 +715,12 @@ class StreamTable {
         while (walk[from] !== i) from++;
         const loop = walk.slice(from, len);
         const codes = loop.map((k) => (this.codes.isEmpty(k) ? name(k) : code(k)));
+        // Reported once, at the member listed first, as shape/hierarchy.ts does.
+        let first = 0;
+        for (let k = 1; k < loop.length; k++) if (loop[k]! < loop[first]!) first = k;
+        const at = parentCell(loop[first]!) ?? nameCell(loop[first]!);
+        push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: name(loop[first]!), msg: { id: 'hierarchy.cycle', params: loopParams(name(loop[first]!), codes, first) } });
         for (const k of loop) {
-          const at = parentCell(k) ?? nameCell(k);
-          push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: name(k), msg: { id: 'hierarchy.cycle', params: { unit: name(k), codes } } });
           parentOf[k] = -1;
           flagged[k] = 1;
         }
@@ -732,6 +756,7 @@ class StreamTable {
     const name = (u: number) => this.names.get(u);
     if (this.sumApplies) this.sums(parentOf, name);
     this.emitFolds();
+    if (this.findings.length > this.budget.findings) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'findings', limit: this.budget.findings });
 
     this.findings.sort(compareFindings);
     const skipped = this.skipped.sort((a, b) => a.order - b.order || a.row - b.row).map((s) => s.skip);

@@ -1,14 +1,16 @@
 /**
- * Never a stack trace, never a wrong exit code: random bytes, random grids and mutated fixtures through the
- * whole pipeline. Bounded by a COUNT of inputs, never by time (a slow input is a performance bug for bench/
+ * Never a stack trace, never a wrong exit code: random bytes, random grids, mutated fixtures and mutated
+ * workbooks (merges, defined names, shared strings, styles, damaged XML) through the whole pipeline, and
+ * hostile file names (controls, line breaks, ESC, ::) through the CLI. Bounded by a COUNT of inputs, never by time (a slow input is a performance bug for bench/
  * and the profiler, not a test that fails on a busy machine): `npm run fuzz` runs FUZZ_RUNS (100,000) and
  * prints how many ran; .ci/run a seeded sample of a few hundred. Not part of `npm test`.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mutatedFixtureBytes, randomBytes, randomGridBytes, runInProcess, runStreamed } from './harness.js';
-import { runCli } from '../helpers.js';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { hostileFileName, mutatedFixtureBytes, mutatedWorkbookBytes, randomBytes, randomGridBytes, runInProcess, runStreamed, runWorkbookInProcess } from './harness.js';
+import { FIXTURES, runCli } from '../helpers.js';
+import { main } from '../../src/cli.js';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +19,9 @@ const RUNS = Number(process.env.FUZZ_RUNS) || 300;
 const SEED = Number(process.env.FUZZ_SEED) || 20201;
 /** A further share of the budget runs through the streaming path (forced), from files. */
 const STREAM_SHARE = 0.2;
+/** And through the workbook reader (mutated workbooks), and the CLI with hostile file names. */
+const WORKBOOK_SHARE = 0.2;
+const NAME_SHARE = 0.05;
 const tally = { inputs: 0, codes: { 0: 0, 1: 0, 2: 0 } as Record<number, number> };
 
 const FAILURES = join(process.cwd(), 'test-output', 'fuzz-failures');
@@ -74,10 +79,55 @@ describe('fuzz (in-process)', () => {
     );
   }, Math.max(60_000, RUNS * 20));
 
+  it('mutated workbooks (merges, defined names, shared strings, styles, damaged XML)', async () => {
+    const labelled = mutatedWorkbookBytes.map((bytes) => Object.assign(bytes, { [fc.toStringMethod]: () => `<${bytes.length} bytes>` }));
+    await fc.assert(
+      fc.asyncProperty(labelled, async (bytes) => {
+        let result;
+        try {
+          result = await runWorkbookInProcess(bytes);
+        } catch (e) {
+          keep(bytes, `internal fault (workbook): ${(e as Error)?.stack?.split('\n').slice(0, 4).join(' | ') ?? e}`);
+        }
+        const { code } = result;
+        tally.inputs++;
+        tally.codes[code]!++;
+        if (![0, 1, 2].includes(code)) keep(bytes, `exit code ${code} (workbook)`);
+      }),
+      { numRuns: Math.max(1, Math.round(RUNS * WORKBOOK_SHARE)), seed: SEED + 2, endOnFailure: true, verbose: 0 },
+    );
+  }, Math.max(60_000, RUNS * 20));
+
+  it('hostile file names (controls, line breaks, ESC, ::, ##[): the text and GitHub reports stay inert', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-fuzz-names-'));
+    const seed = readFileSync(join(FIXTURES, 'tuyen-quang-2020.csv'));
+    await fc.assert(
+      fc.asyncProperty(hostileFileName, fc.boolean(), fc.constantFrom('text', 'github', 'json'), async (name, readable, format) => {
+        const path = join(dir, name);
+        writeFileSync(path, readable ? seed : '');
+        let out = '';
+        const code = await main(['node', 'povcheck', 'validate', path, '--format', format, '--lang', 'en'], { out: (s) => (out += s), err: (s) => (out += s), isTTY: false, columns: 120, env: {}, cwd: dir });
+        tally.inputs++;
+        tally.codes[code]!++;
+        expect(code).toBe(readable ? 0 : 2);
+        if (format === 'json') return;
+        expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+        for (const line of out.split('\n')) {
+          expect(line.trimStart().startsWith('::') && !/^::(error|warning|notice) /.test(line), line).toBe(false);
+          expect(line).not.toMatch(/##(vso)?\[/i);
+        }
+        if (!readable && format === 'text') expect(out.trim().split('\n')).toHaveLength(1);
+      }),
+      { numRuns: Math.max(10, Math.round(RUNS * NAME_SHARE)), seed: SEED + 3, endOnFailure: true, verbose: 0 },
+    );
+  }, Math.max(60_000, RUNS * 20));
+
   it('reports how many inputs ran', () => {
     // eslint-disable-next-line no-console
     console.log(`fuzz: ${tally.inputs} inputs ran (exit 0: ${tally.codes[0]}, 1: ${tally.codes[1]}, 2: ${tally.codes[2]}); seed ${SEED}`);
-    expect(tally.inputs).toBeGreaterThanOrEqual(Math.round(RUNS * 0.2) + Math.round(RUNS * 0.3) + Math.round(RUNS * 0.5) + Math.max(1, Math.round(RUNS * STREAM_SHARE)));
+    expect(tally.inputs).toBeGreaterThanOrEqual(
+      Math.round(RUNS * 0.2) + Math.round(RUNS * 0.3) + Math.round(RUNS * 0.5) + Math.max(1, Math.round(RUNS * STREAM_SHARE)) + Math.max(1, Math.round(RUNS * WORKBOOK_SHARE)) + Math.max(10, Math.round(RUNS * NAME_SHARE)),
+    );
   });
 });
 

@@ -4,7 +4,7 @@
  * any other exception is a bug and is rethrown with the input attached.
  */
 import fc from 'fast-check';
-import { gridFromBytes } from '../../src/read/index.js';
+import { gridFromAnyBytes, gridFromBytes } from '../../src/read/index.js';
 import { checkGrid, statusOf, validateFile, type FileResult } from '../../src/validate.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { jsonReport } from '../../src/reporters/json.js';
 import { textReport } from '../../src/reporters/text.js';
 import { PLAIN_STYLE } from '../../src/reporters/types.js';
 import { fixtures } from '../helpers.js';
+import { ooxmlApi } from '../xlsx-build.js';
 
 export type Outcome = 0 | 1 | 2;
 
@@ -29,6 +30,24 @@ export function runInProcess(bytes: Uint8Array, opts: { locale?: 'vi' | 'en'; la
     file = { file: 'fuzz.csv', status: 'unreadable', findings: [], skipped: [], error: e };
   }
   const input = { files: [file], fallbackLang: 'en' as const, strict: false, ...(opts.lang ? { lang: opts.lang } : {}) };
+  JSON.parse(jsonReport(input));
+  textReport(input, { style: PLAIN_STYLE, table: true, width: 120 });
+  const code: Outcome = file.status === 'unreadable' || file.status === 'unchecked' ? 2 : file.status === 'invalid' ? 1 : 0;
+  return { code };
+}
+
+/** The same for workbook bytes (read/xlsx.ts): read, shape, rules, both reporters. Throws on an internal fault. */
+export async function runWorkbookInProcess(bytes: Uint8Array): Promise<{ code: Outcome }> {
+  let file: FileResult;
+  try {
+    const grid = await gridFromAnyBytes(bytes, { name: 'fuzz.xlsx' });
+    const { annex, findings, skipped, coverage, localisation } = checkGrid(grid);
+    file = { file: 'fuzz.xlsx', status: statusOf(findings, 'error', coverage), source: grid.source, grid, annex, findings, skipped, coverage, localisation };
+  } catch (e) {
+    if (!(e instanceof PovcheckError)) throw e;
+    file = { file: 'fuzz.xlsx', status: 'unreadable', findings: [], skipped: [], error: e };
+  }
+  const input = { files: [file], fallbackLang: 'en' as const, strict: false };
   JSON.parse(jsonReport(input));
   textReport(input, { style: PLAIN_STYLE, table: true, width: 120 });
   const code: Outcome = file.status === 'unreadable' || file.status === 'unchecked' ? 2 : file.status === 'invalid' ? 1 : 0;
@@ -164,5 +183,99 @@ export const mutatedFixtureBytes = fc
   });
 
 export const randomBytes = fc.uint8Array({ maxLength: 4096 });
+
+// ---------------------------------------------------------------------------------------------
+// Workbooks: the seed annex as a sheet, its parts mutated (merges, defined names, shared strings, styles, XML)
+
+const { workbook, sheetXml, sharedStrings, styles, xmlText } = ooxmlApi;
+
+/** Column letters of a 0-based column (A, …, Z, AA, …). */
+const letters = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : letters(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
+
+/** A random A1 reference, mostly near the table, sometimes at the sheet's far edges. */
+const refArb = fc.oneof(
+  { weight: 4, arbitrary: fc.tuple(fc.nat({ max: 15 }), fc.nat({ max: 20 })).map(([c, r]) => `${letters(c)}${r + 1}`) },
+  { weight: 1, arbitrary: fc.tuple(fc.nat({ max: 16_383 }), fc.nat({ max: 1_048_575 })).map(([c, r]) => `${letters(c)}${r + 1}`) },
+  { weight: 1, arbitrary: fc.constantFrom('XFD1048576', 'A1048576', 'XFD1', '$A$1', 'A0', 'ZZZZ1', 'A', '') },
+);
+
+interface WorkbookPlan {
+  records: Records;
+  sharedShare: number;
+  merges: Array<[string, string]>;
+  manyMerges: number;
+  definedNames: string[];
+  numFmts: Array<[number, string]>;
+  styleOf: number[];
+  extraStrings: string[];
+  badIndex: boolean;
+  corrupt: 'none' | 'truncate' | 'doctype' | 'control' | 'garbage' | 'deep';
+  cut: number;
+}
+
+const formatCodes = fc.constantFrom('0', '0.00', '#,##0', '0.0%', 'dd/mm/yyyy', 'General', '@', '[$-42A]#,##0.00', '#,##0" hộ"', '0.00E+00', 'h:mm', '"text"', '[Red]0.0;(0.0)', '\\h0', '');
+
+const workbookPlan: fc.Arbitrary<WorkbookPlan> = fc.record({
+  records: baseRecords.map((b) => b()),
+  sharedShare: fc.double({ min: 0, max: 1, noNaN: true }),
+  merges: fc.array(fc.tuple(refArb, refArb), { maxLength: 6 }),
+  manyMerges: fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1000, max: 25_000 }) }),
+  definedNames: fc.array(fc.tuple(refArb, refArb).map(([a, b]) => `'Sheet'!${a}:${b}`), { maxLength: 3 }),
+  numFmts: fc.array(fc.tuple(fc.integer({ min: 164, max: 170 }), formatCodes), { maxLength: 4 }),
+  styleOf: fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 8 }),
+  extraStrings: fc.array(fc.oneof(fc.string({ maxLength: 30 }), fc.integer({ min: 30_000, max: 40_000 }).map((n) => 'x'.repeat(n)), fc.constant('<r><t>Xã </t></r><r><t>A</t></r><rPh><t>PH</t></rPh>')), { maxLength: 3 }),
+  badIndex: fc.boolean(),
+  corrupt: fc.constantFrom('none', 'none', 'none', 'truncate', 'doctype', 'control', 'garbage', 'deep'),
+  cut: fc.nat(),
+});
+
+function workbookOf(p: WorkbookPlan): Uint8Array {
+  const strings: string[] = [];
+  let k = 0;
+  const rows = p.records.map((rec, r) =>
+    rec.map((text, c) => {
+      const ref = `${letters(c)}${r + 1}`;
+      const s = p.styleOf.length ? p.styleOf[(r + c) % p.styleOf.length]! : 0;
+      if (/^-?\d+(\.\d+)?$/.test(text)) return `<c r="${ref}" s="${s}"><v>${text}</v></c>`;
+      if (text === '') return '';
+      if ((k++ * 0.37) % 1 < p.sharedShare) {
+        strings.push(`<t>${xmlText(text)}</t>`);
+        return `<c r="${ref}" t="s" s="${s}"><v>${p.badIndex && k % 7 === 0 ? 99_999 : strings.length - 1}</v></c>`;
+      }
+      return `<c r="${ref}" t="inlineStr"><is><t>${xmlText(text)}</t></is></c>`;
+    }),
+  );
+  strings.push(...p.extraStrings.map((x) => (x.startsWith('<r>') ? x : `<t>${xmlText(x)}</t>`)));
+  const merges = [...p.merges.map(([a, b]) => `${a}:${b}`), ...Array.from({ length: p.manyMerges }, (_, i) => `Q${i + 1}:R${i + 1}`)];
+  let sheet = sheetXml(rows, merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '');
+  if (p.corrupt === 'truncate') sheet = sheet.slice(0, p.cut % sheet.length);
+  else if (p.corrupt === 'doctype') sheet = sheet.replace('?>', '?><!DOCTYPE x [<!ENTITY e "e">]>');
+  else if (p.corrupt === 'control') sheet = sheet.replace('<row', '<row\u0001');
+  else if (p.corrupt === 'garbage') sheet = `${sheet.slice(0, p.cut % sheet.length)}<<&;>${sheet.slice(p.cut % sheet.length)}`;
+  else if (p.corrupt === 'deep') sheet = sheet.replace('</sheetData>', `</sheetData>${'<x>'.repeat(300)}${'</x>'.repeat(300)}`);
+  const names = p.definedNames.length ? `<definedNames>${p.definedNames.map((d, i) => `<definedName name="n${i}">${xmlText(d)}</definedName>`).join('')}</definedNames>` : '';
+  return workbook([['Sheet', sheet]], {
+    ...(names ? { workbookExtra: names } : {}),
+    parts: [
+      ['xl/sharedStrings.xml', sharedStrings(strings)],
+      ['xl/styles.xml', styles(p.numFmts, [0, ...p.numFmts.map(([id]) => id), 2, 4, 10, 14, 3, 9])],
+    ],
+  });
+}
+
+/** The seed annex as a workbook, its merges, defined names, shared strings, styles and XML mutated. */
+export const mutatedWorkbookBytes: fc.Arbitrary<Uint8Array> = workbookPlan.map(workbookOf);
+
+/** File names as they arrive from a CI job or an e-mail: controls, line breaks, ESC, workflow commands, bidi. */
+export const hostileFileName = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('\n', '\r', '\t', '\u001b[31m', '\u001b]0;x\u0007', '::error::', '::warning file=a::', '##[error]', '##vso[task.setvariable variable=x]', '\u202e', '\u2066', '\u0085', '\u009b', '✔ ', 'no errors', 'Xã Đông', '%0A', ': ', ' '),
+      fc.string({ unit: 'grapheme', maxLength: 4 }),
+    ),
+    { minLength: 1, maxLength: 8 },
+  )
+  .map((parts) => parts.join('').replace(/[\/\u0000]/g, '_').slice(0, 180))
+  .filter((n) => n !== '' && n !== '.' && n !== '..');
 
 export { UNITS };

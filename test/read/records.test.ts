@@ -1,16 +1,17 @@
 /**
- * The streaming record splitter reads text exactly as csv-parse does with read/csv.ts's options, whatever
- * the chunking: quote-free text (its own fast split) and quoted text (handed to csv-parse from that line on).
+ * The streaming record splitter reads text exactly as csv-parse does with records.ts's options (each record
+ * ended by its own line break), whatever the chunking: quote-free text (its own fast split) and quoted text
+ * (handed to csv-parse from that line on).
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { RecordSplitter } from '../../src/read/records.js';
+import { csvOptions, openQuoteLine, RecordSplitter } from '../../src/read/records.js';
 import type { Delimiter } from '../../src/read/csv.js';
 
 function viaCsvParse(text: string, delimiter: Delimiter, max: number): string[][] | string {
   try {
-    return parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: max }) as string[][];
+    return parse(text, csvOptions(delimiter, max)) as string[][];
   } catch (e) {
     return (e as { code?: string }).code === 'CSV_MAX_RECORD_SIZE' ? 'too long' : 'malformed';
   }
@@ -29,7 +30,7 @@ function viaSplitter(text: string, delimiter: Delimiter, cuts: number[], max: nu
     s.push(text.slice(pos));
     s.end();
   } catch (e) {
-    return /longer/.test(JSON.stringify((e as { params?: unknown }).params)) ? 'too long' : 'malformed';
+    return (e as { params?: { reason?: string } }).params?.reason === 'record-size' ? 'too long' : 'malformed';
   }
   return out;
 }
@@ -61,6 +62,25 @@ describe('RecordSplitter', () => {
     fc.assert(
       fc.property(text(['a', 'ệ', ',', '\n']), fc.integer({ min: 1, max: 12 }), (t, max) => {
         expect(viaSplitter(t, ',', [], max)).toEqual(viaCsvParse(t, ',', max));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('openQuoteLine', () => {
+  it('finds an unclosed quote exactly when csv-parse does, and on a line of the text', () => {
+    fc.assert(
+      fc.property(text(['a', '"', ',', ';', '\r', '\n', '\r\n', '""', 'x']), delimiter, (t, d) => {
+        let unclosed = false;
+        try {
+          parse(t, csvOptions(d));
+        } catch (e) {
+          unclosed = (e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED';
+        }
+        const line = openQuoteLine(t, d);
+        expect(line !== undefined).toBe(unclosed);
+        if (line !== undefined) expect(line).toBeLessThanOrEqual(t.split(/\r\n|\r|\n/).length);
       }),
       { numRuns: 3000 },
     );

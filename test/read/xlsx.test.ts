@@ -15,7 +15,7 @@ import { parseA1 } from '../../src/read/grid.js';
 import { checkGrid } from '../../src/validate.js';
 import { PovcheckError } from '../../src/errors.js';
 import { FIXTURES, ROOT } from '../helpers.js';
-import { num, sheetXml, str, workbook, workbookParts, zipApi } from '../xlsx-build.js';
+import { num, sharedStrings, sheetXml, str, styles, workbook, workbookParts, zipApi } from '../xlsx-build.js';
 
 const X = (name: string) => join(FIXTURES, 'xlsx', name);
 const at = (grid: Grid, ref: string) => {
@@ -156,7 +156,7 @@ describe('hostile workbooks stop with a reason, before anything big is unpacked'
     const before = process.memoryUsage().rss;
     const err = await gridFromWorkbook(bytes).catch((e: PovcheckError) => e);
     expect(err).toMatchObject({ code: 'WORKBOOK_INVALID' });
-    expect(String((err as PovcheckError).params && (err as PovcheckError<'WORKBOOK_INVALID'>).params.detail)).toMatch(/more than its header says/);
+    expect(String((err as PovcheckError).params && ((err as PovcheckError).params as { detail: string }).detail)).toMatch(/more than its header says/);
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
   });
 
@@ -174,9 +174,22 @@ describe('hostile workbooks stop with a reason, before anything big is unpacked'
     expect(err).toMatchObject({ code: 'WORKBOOK_TOO_LARGE', params: { what: 'range', cell: 'S!XFD1048576' } });
   });
 
-  it('a range of text merged over 250,000 rows: over the cell limit (merges are filled in)', async () => {
+  it('a range of text merged over 90,000 rows past the content costs nothing: the range stays on its first cell', async () => {
     const xml = sheetXml([[str('A1', 'Tiêu đề')]], '<mergeCells count="1"><mergeCell ref="A1:B90000"/><mergeCell ref="C1:C90000"/><mergeCell ref="D1:D90000"/></mergeCells>').replace('</c></row>', '</c>' + str('C1', 'x') + str('D1', 'y') + '</row>');
-    expect(await code(gridFromWorkbook(workbook([['S', xml]])))).toBe('WORKBOOK_TOO_LARGE:cells');
+    const grid = await gridFromWorkbook(workbook([['S', xml]]));
+    expect(grid.rows).toHaveLength(1);
+    expect(cellAt(grid, 0, 0)).toMatchObject({ raw: 'Tiêu đề', merge: { rows: 1, cols: 2 } });
+    expect(cellAt(grid, 0, 2)).toMatchObject({ raw: 'x' });
+    expect(cellAt(grid, 0, 2)!.merge).toBeUndefined();
+  });
+
+  it('text merged down rows of content is repeated, and the repeats count against the cell limit', async () => {
+    const rows = Array.from({ length: 30 }, (_, r) => (r === 0 ? [str('A1', 'Nhóm'), num('B1', 1)] : [num(`B${r + 1}`, r)]));
+    const xml = sheetXml(rows, '<mergeCells count="1"><mergeCell ref="A1:A30"/></mergeCells>');
+    const grid = await gridFromWorkbook(workbook([['S', xml]]));
+    expect(cellAt(grid, 29, 0)).toMatchObject({ raw: 'Nhóm', ref: 'A1', row: 29 });
+    expect(cellAt(grid, 0, 0)).toMatchObject({ merge: { rows: 30, cols: 1 } });
+    expect(await code(gridFromWorkbook(workbook([['S', xml]]), { limits: { ...DEFAULT_LIMITS, maxCells: 45 } }))).toBe('WORKBOOK_TOO_LARGE:cells');
   });
 
   it('the built binary stops a bomb with exit 2 and one line, within 200 MB of heap', () => {
@@ -217,16 +230,127 @@ describe('other containers and damaged files', () => {
   });
 });
 
-describe('exceljs is loaded only for workbooks', () => {
-  it('reading a CSV leaves it unloaded; reading an .xlsx loads it', () => {
+describe('the XML parser is loaded only for workbooks, and exceljs never for reading', () => {
+  it('reading a CSV loads neither; reading an .xlsx loads saxes, not exceljs', () => {
     const script = (file: string) =>
       `import { readGrid } from ${JSON.stringify(join(ROOT, 'dist', 'read', 'index.js'))};
        import { createRequire } from 'node:module';
        await readGrid(${JSON.stringify(file)});
        const require = createRequire(import.meta.url);
-       console.log(Object.keys(require.cache).some((k) => k.includes('exceljs')));`;
+       const loaded = Object.keys(require.cache);
+       console.log(['saxes', 'exceljs'].map((p) => loaded.some((k) => k.includes('node_modules/' + p + '/'))).join(' '));`;
     const run = (file: string) => spawnSync(process.execPath, ['--input-type=module', '-e', script(file)], { encoding: 'utf8' }).stdout.trim();
-    expect(run(join(FIXTURES, 'tuyen-quang-2020.csv'))).toBe('false');
-    expect(run(X('tuyen-quang-2020.xlsx'))).toBe('true');
+    expect(run(join(FIXTURES, 'tuyen-quang-2020.csv'))).toBe('false false');
+    expect(run(X('tuyen-quang-2020.xlsx'))).toBe('true false');
+  });
+});
+
+describe('a workbook costs what its cells cost, whatever it declares (issue 13, items 1–3)', () => {
+  const header = [[str('A1', 'unit'), str('B1', 'poor_start'), str('C1', 'poor_end')], [str('A2', 'Toàn tỉnh'), num('B2', 30), num('C2', 25)]];
+  /** The built binary on `bytes` under a 100 MB heap: exit code and output (a crash is a non-0/1/2 code). */
+  const runSmallHeap = (bytes: Buffer, args: string[] = []) => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-xlsx-'));
+    const path = join(dir, 'hostile.xlsx');
+    writeFileSync(path, bytes);
+    const r = spawnSync(process.execPath, ['--max-old-space-size=100', join(ROOT, 'bin', 'povcheck.js'), 'validate', path, '--lang', 'en', '--no-table', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 60_000,
+    });
+    rmSync(dir, { recursive: true, force: true });
+    return { code: r.status, out: r.stdout + r.stderr };
+  };
+
+  it('one merged range over the whole sheet (M1:XFD1048576) is a range, not 17 billion cells', async () => {
+    const xml = sheetXml([...header, [str('A3', 'Xã A'), num('B3', 30), num('C3', 25), str('M3', 'ghi chú')]], '<mergeCells count="1"><mergeCell ref="M3:XFD1048576"/></mergeCells>');
+    const bytes = workbook([['S', xml]]);
+    expect(bytes.length).toBeLessThan(6_000);
+    const grid = await gridFromWorkbook(bytes);
+    expect(cellAt(grid, 2, 12)).toMatchObject({ raw: 'ghi chú' });
+    expect(grid.rows).toHaveLength(3);
+    const r = runSmallHeap(bytes);
+    expect(r.code, r.out).toBe(0); // read and checked (warnings only), no crash
+  });
+
+  it('a defined name over the whole sheet is ignored', async () => {
+    const rows = [...header, [str('A3', 'Xã A'), num('B3', 30), num('C3', 25)]];
+    const bytes = workbook([['S', sheetXml(rows)]], { workbookExtra: `<definedNames><definedName name="all">'S'!$A$1:$XFD$1048576</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">S!$A:$XFD</definedName></definedNames>` });
+    const grid = await gridFromWorkbook(bytes);
+    expect(grid.rows.map((r) => r.length)).toEqual([3, 3, 3]);
+    expect(runSmallHeap(bytes).code).toBe(0);
+  });
+
+  it('16,000 merges are read as ranges; more than 20,000 are refused with the reason', async () => {
+    const rows = Array.from({ length: 16_000 }, (_, r) => [str(`A${r + 1}`, 't'), num(`B${r + 1}`, r)]);
+    const merges = (n: number) => `<mergeCells count="${n}">${Array.from({ length: n }, (_, r) => `<mergeCell ref="C${r + 1}:D${r + 1}"/>`).join('')}</mergeCells>`;
+    const grid = await gridFromWorkbook(workbook([['S', sheetXml(rows, merges(16_000))]]));
+    expect(grid.rows).toHaveLength(16_000);
+    const many = workbook([['S', sheetXml(rows.slice(0, 10), merges(150_000))]]);
+    const err = await gridFromWorkbook(many).catch((e: PovcheckError) => e);
+    expect(err).toMatchObject({ code: 'WORKBOOK_TOO_LARGE', params: { what: 'merges', limit: 20_000 } });
+    const r = runSmallHeap(many);
+    expect(r.code).toBe(2);
+    expect(r.out.trim().split('\n')).toHaveLength(1);
+    expect(r.out).toMatch(/more than 20,000 merged ranges/);
+  });
+
+  it('a 50-million-character shared string is refused before it is built', async () => {
+    const bytes = workbook([['S', sheetXml([[str('A1', 'unit'), '<c r="B1" t="s"><v>0</v></c>']])]], { parts: [['xl/sharedStrings.xml', sharedStrings([`<t>${'x'.repeat(50_000_000)}</t>`])]] });
+    expect(bytes.length).toBeLessThan(200_000);
+    const err = await gridFromWorkbook(bytes).catch((e: PovcheckError) => e);
+    expect(err).toMatchObject({ code: 'WORKBOOK_TOO_LARGE', params: { what: 'text', part: 'xl/sharedStrings.xml', limit: 32_767 } });
+    const r = runSmallHeap(bytes);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/xl\/sharedStrings\.xml holds a text longer than 32,767 characters/);
+  });
+
+  it('limits on sheets, shared strings, their total length, XML depth; a DOCTYPE is refused', async () => {
+    const lim = (l: Partial<typeof DEFAULT_LIMITS>) => ({ limits: { ...DEFAULT_LIMITS, ...l } });
+    const three = workbook([['A', sheetXml(header)], ['B', sheetXml(header)], ['C', sheetXml(header)]]);
+    expect(await code(gridFromWorkbook(three, lim({ maxSheets: 2 })))).toBe('WORKBOOK_TOO_LARGE:sheets');
+    const ss = workbook([['S', sheetXml(header)]], { parts: [['xl/sharedStrings.xml', sharedStrings(['<t>một</t>', '<t>hai</t>', '<t>ba</t>'])]] });
+    expect(await code(gridFromWorkbook(ss, lim({ maxStrings: 2 })))).toBe('WORKBOOK_TOO_LARGE:strings');
+    expect(await code(gridFromWorkbook(ss, lim({ maxStringChars: 7 })))).toBe('WORKBOOK_TOO_LARGE:string-chars');
+    const deep = sheetXml(header).replace('</sheetData>', `</sheetData>${'<x>'.repeat(1000)}${'</x>'.repeat(1000)}`);
+    expect(await code(gridFromWorkbook(workbook([['S', deep]])))).toBe('WORKBOOK_TOO_LARGE:depth');
+    const doctype = `<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>` + sheetXml(header).replace(/^<\?xml[^>]*>/, '').replace('Toàn tỉnh', '&lol2;');
+    const err = await gridFromWorkbook(workbook([['S', doctype]])).catch((e: PovcheckError) => e);
+    expect(err).toMatchObject({ code: 'WORKBOOK_INVALID', params: { part: 'xl/worksheets/sheet1.xml', xml: 'doctype' } });
+  });
+
+  it('a sheet part outside xl/worksheets is still held to the cell limit', async () => {
+    const bytes = zipApi.writeZip(
+      workbookParts([['S', '']])
+        .map(([n, d]): [string, Buffer] => [n, n === 'xl/_rels/workbook.xml.rels' ? Buffer.from(d.toString().replace('worksheets/sheet1.xml', 'elsewhere/big.xml')) : d])
+        .concat([['xl/elsewhere/big.xml', Buffer.from(sheetXml(Array.from({ length: 100 }, (_, r) => [num(`A${r + 1}`, r), num(`B${r + 1}`, r)])))]]),
+    );
+    expect((await gridFromWorkbook(bytes)).rows).toHaveLength(100);
+    expect(await code(gridFromWorkbook(bytes, { limits: { ...DEFAULT_LIMITS, maxCells: 150 } }))).toBe('WORKBOOK_TOO_LARGE:cells');
+  });
+
+  it('reads what spreadsheets write: shared strings (rich text, phonetic runs left out, _x000D_), styles, dates, booleans, prefixes', async () => {
+    const strings = sharedStrings(['<t>Toàn tỉnh</t>', '<r><t>Xã </t></r><r><rPr><b/></rPr><t>A</t></r><rPh sb="0" eb="1"><t>PHONETIC</t></rPh>', '<t>dòng_x000D_hai</t>']);
+    const st = styles([[164, '0.0'], [165, 'dd/mm/yyyy'], [166, '#,##0" hộ"']], [0, 164, 165, 166, 10, 14]);
+    const xml = sheetXml([
+      ['<c r="A1" t="s"><v>0</v></c>', '<c r="B1" t="s"><v>1</v></c>', '<c r="C1" t="s"><v>2</v></c>'],
+      ['<c r="A2" s="1"><v>9.75</v></c>', '<c r="B2" s="2"><v>43831</v></c>', '<c r="C2" s="3"><v>210299</v></c>', '<c r="D2" s="4"><v>0.0974</v></c>', '<c r="E2" s="5"><v>43831</v></c>'],
+      ['<c r="A3" t="b"><v>1</v></c>', '<c r="B3" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>', '<c r="C3" t="d"><v>2020-01-01T00:00:00</v></c>', '<c r="D3" s="0"/>'],
+    ]).replace(/<(\/?)(worksheet|sheetData|row|c|v|f)([ >])/g, '<$1x:$2$3').replace('xmlns=', 'xmlns:x=');
+    const grid = await gridFromWorkbook(workbook([['S', xml]], { parts: [['xl/sharedStrings.xml', strings], ['xl/styles.xml', st]] }));
+    const raw = (ref: string) => at(grid, ref)?.raw;
+    expect([raw('A1'), raw('B1'), raw('C1')]).toEqual(['Toàn tỉnh', 'Xã A', 'dòng\rhai']);
+    expect(at(grid, 'A2')).toMatchObject({ raw: '9.8', numeric: '9.8' });
+    expect([raw('B2'), raw('E2')]).toEqual(['2020-01-01', '2020-01-01']);
+    expect(at(grid, 'C2')).toMatchObject({ numeric: '210299' });
+    expect(at(grid, 'D2')).toMatchObject({ raw: '9.74%', numeric: '9.74' });
+    expect([raw('A3'), raw('C3')]).toEqual(['TRUE', '2020-01-01']);
+    expect(at(grid, 'B3')).toMatchObject({ raw: 'ab', formula: '"a"&"b"' });
+    expect(at(grid, 'D3')).toBeUndefined();
+  });
+
+  it('a cell that names a shared string the workbook lacks is refused with the cell', async () => {
+    const err = await gridFromWorkbook(workbook([['S', sheetXml([['<c r="B7" t="s"><v>5</v></c>']])]])).catch((e: PovcheckError) => e);
+    expect(err).toMatchObject({ code: 'WORKBOOK_INVALID' });
+    expect(String((err as PovcheckError<'WORKBOOK_INVALID'>).params && JSON.stringify((err as PovcheckError).params))).toMatch(/B7/);
   });
 });

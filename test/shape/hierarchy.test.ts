@@ -62,14 +62,22 @@ describe('a broken tree', () => {
     expect(f[0]!.msg.id).toBe('hierarchy.unknown-parent');
   });
 
-  it('reports a cycle, naming its members', () => {
+  it('reports a cycle once, at its member listed first, naming its members', () => {
     const u = base();
     const a = u.findIndex((x) => x.code === '072');
     const b = u.findIndex((x) => x.code === '07201');
     u[a]!.parent = '07201';
     u[b]!.parent = '072';
     const f = rules(u).filter((x) => x.msg.id === 'hierarchy.cycle');
-    expect(f.map((x) => x.unit).sort()).toEqual([u[a]!.name, u[b]!.name].sort());
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ unit: u[a]!.name, msg: { params: { unit: u[a]!.name, codes: ['072', '07201'], count: 2 } } });
+  });
+
+  it('a loop of 3,000 units is one finding naming its first 5 codes and the count', () => {
+    const loop = Array.from({ length: 3000 }, (_, i) => ({ ...base()[1]!, code: `L${i}`, parent: `L${(i + 1) % 3000}`, name: `Xã vòng ${i}` }));
+    const f = rules([...base(), ...loop]).filter((x) => x.msg.id === 'hierarchy.cycle');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.msg.params).toEqual({ unit: 'Xã vòng 0', codes: ['L0', 'L1', 'L2', 'L3', 'L4'], count: 3000 });
   });
 
   it('reports a duplicate code', () => {

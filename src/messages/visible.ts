@@ -1,0 +1,61 @@
+/**
+ * Text from the input (unit names, labels, cell text, file names) shown safely on a terminal and in a CI log.
+ * A name may hold anything: an escape sequence that recolours or rewrites the terminal, a line break that
+ * forges a "✔ … no errors" line, a bidi override that reorders what is shown, or a CI workflow command
+ * (`::error::…` at the start of a line in GitHub Actions, `##[…]` / `##vso[…]` in Azure Pipelines).
+ * `visible` makes all of it visible and inert:
+ *
+ * - C0 controls (line breaks and TAB included) and DEL as their Unicode control pictures (ESC → ␛, LF → ␊);
+ * - C1 controls, the line and paragraph separators and the bidi controls as `\u202e`-style text;
+ * - `::` at the start of the text (after spaces) and `##[` / `##vso[` anywhere with a look-alike colon or
+ *   number sign (꞉ U+A789, ＃ U+FF03), so no echoed text can start a workflow command.
+ *
+ * Idempotent: applying it twice changes nothing more. The message catalogues apply it to every text they are
+ * given (messages/index.ts), the text report and the tables to every cell they draw.
+ */
+
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
+const COMMAND_START = /^(\s*):(?=:)/;
+const LOG_COMMAND = /##(?=(?:vso)?\[)/gi;
+
+function picture(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c < 0x20) return String.fromCharCode(0x2400 + c);
+  if (c === 0x7f) return '\u2421';
+  return `\\u${c.toString(16).padStart(4, '0')}`;
+}
+
+export function visible(text: string): string {
+  let s = UNSAFE.test(text) ? text.replace(UNSAFE_ALL, picture) : text;
+  if (s.includes('::')) s = s.replace(COMMAND_START, '$1\ua789');
+  if (s.includes('##')) s = s.replace(LOG_COMMAND, '#\uff03');
+  return s;
+}
+
+/** `visible` applied to every string inside a value (arrays and plain objects, copied only when something changes). */
+export function visibleDeep<T>(value: T): T {
+  if (typeof value === 'string') return visible(value) as T;
+  if (value === null || typeof value !== 'object') return value;
+  // (Plain loops: this runs for every message rendered, thousands in a large report.)
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const w = visibleDeep(v);
+      if (w !== v) (out ??= value.slice())[i] = w;
+    }
+    return (out ?? value) as T;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  const obj = value as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  for (const k in obj) {
+    const v = obj[k];
+    if (typeof v === 'function' || typeof v === 'number' || typeof v === 'boolean' || v === undefined) continue;
+    const w = visibleDeep(v);
+    if (w !== v) (out ??= { ...obj })[k] = w;
+  }
+  return (out ?? value) as T;
+}

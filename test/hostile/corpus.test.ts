@@ -1,0 +1,104 @@
+/**
+ * The hostile-input corpus (scripts/hostile.mjs, issue 13), run through the built binary: every case exits
+ * 0, 1 or 2 as it should, says what it cannot read in one line, prints no stack trace, and changes no file
+ * of its folder but its named output.
+ *
+ * Time: each run has a watchdog (WATCHDOG_MS, generous) that kills a process that does not finish and fails
+ * the case as a hang. It is not a speed test: a slow run on a busy machine passes, a hang does not.
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN } from '../helpers.js';
+// @ts-expect-error plain JavaScript module without types
+import { buildCorpus } from '../../scripts/hostile.mjs';
+
+interface Result {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+interface Case {
+  name: string;
+  args: string[];
+  env?: Record<string, string>;
+  codes: number[];
+  unreadable?: boolean;
+  names?: boolean;
+  outputs?: string[];
+  removed?: string[];
+  stdout?: 'full';
+  check?: (r: Result, dir: string) => string | undefined;
+}
+
+/** A run that has not finished after this long is killed and reported as a hang (not a duration test). */
+const WATCHDOG_MS = 60_000;
+
+const dir = mkdtempSync(join(tmpdir(), 'povcheck-hostile-'));
+const cases = buildCorpus(dir) as Case[];
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Every file of the folder: path → type, mode and content hash (a FIFO is never opened). */
+function snapshot(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      const st = lstatSync(p);
+      const key = relative(root, p);
+      if (st.isDirectory()) walk(p);
+      else if (st.isFile()) out.set(key, `file ${st.mode.toString(8)} ${createHash('sha1').update(readFileSync(p)).digest('hex')}`);
+      else out.set(key, `${st.isFIFO() ? 'fifo' : st.isSymbolicLink() ? 'link' : 'other'} ${st.mode.toString(8)}`);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+function run(c: Case): Result {
+  const full = c.stdout === 'full' ? openSync('/dev/full', 'w') : undefined;
+  try {
+    const r = spawnSync(process.execPath, [BIN, ...c.args], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', LANG: 'C', LC_ALL: '', GITHUB_STEP_SUMMARY: '', CI: '', ...c.env },
+      stdio: ['ignore', full ?? 'pipe', 'pipe'],
+      timeout: WATCHDOG_MS,
+      killSignal: 'SIGKILL',
+      maxBuffer: 1 << 28,
+    });
+    return { code: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+  } finally {
+    if (full !== undefined) closeSync(full);
+  }
+}
+
+const STACK = /^\s+at .+(\(.+:\d+:\d+\)|:\d+:\d+)$|node:internal|^\w*Error: /m;
+
+describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+  it('exits as it should, in one clear line when unreadable, no stack trace, no other file touched', () => {
+    const before = snapshot(dir);
+    const r = run(c);
+    const after = snapshot(dir);
+    expect(r.signal, `killed by ${r.signal}: hung past the ${WATCHDOG_MS / 1000} s watchdog, or crashed`).toBeNull();
+    expect(c.codes, `exit ${r.code}\n${r.stdout.slice(0, 2000)}\n${r.stderr.slice(0, 2000)}`).toContain(r.code);
+    expect(r.stdout + r.stderr).not.toMatch(STACK);
+    if (c.unreadable) {
+      const lines = (r.stdout + r.stderr).trim().split('\n');
+      expect(lines, r.stdout + r.stderr).toHaveLength(1);
+      if (c.names) expect(lines[0]).toContain(c.args[1]);
+    }
+    // No file changed but the outputs; the removed ones are gone.
+    const allowed = new Set([...(c.outputs ?? []), ...(c.removed ?? [])]);
+    const changed = [...new Set([...before.keys(), ...after.keys()])].filter((k) => before.get(k) !== after.get(k));
+    expect(changed.filter((k) => !allowed.has(k))).toEqual([]);
+    for (const k of c.removed ?? []) expect(after.has(k), `${k} should be gone`).toBe(false);
+    for (const k of c.outputs ?? []) expect(after.has(k), `${k} should be written`).toBe(true);
+    const problem = c.check?.(r, dir);
+    expect(problem).toBeUndefined();
+  });
+});

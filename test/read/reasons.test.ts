@@ -1,0 +1,124 @@
+/**
+ * Wrong reads and misleading reasons (issue 13, item 12): damaged UTF-8 is named at its byte and line, not
+ * blamed on a legacy encoding; an unclosed quote is named where it opens; a line of a million columns is
+ * "too many columns"; a full disk on standard output is one clear line.
+ */
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gridFromBytes } from '../../src/read/index.js';
+import { PovcheckError } from '../../src/errors.js';
+import { BIN, FIXTURES, fixtures, runCli } from '../helpers.js';
+
+const SEED = readFileSync(join(FIXTURES, 'tuyen-quang-2020.csv'));
+const errorOf = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof PovcheckError) return { code: e.code, params: e.params };
+    throw e;
+  }
+  return undefined;
+};
+
+describe('damaged UTF-8', () => {
+  // Two bad bytes in the middle of line 4 of the seed annex (otherwise full of Vietnamese UTF-8).
+  const at = SEED.indexOf(Buffer.from('Số hộ nghèo đầu năm'));
+  const damaged = Buffer.concat([SEED.subarray(0, at), Buffer.from([0xc3, 0x28]), SEED.subarray(at + 2)]);
+  // The file cut in the middle of its last multi-byte character.
+  const cut = SEED.subarray(0, SEED.lastIndexOf(Buffer.from('ì')) + 1);
+
+  it.each([
+    ['detected', undefined],
+    ['--encoding utf-8', 'utf-8' as const],
+  ])('two bad bytes (%s): the byte offset and the line, not a legacy encoding', (_n, encoding) => {
+    const e = errorOf(() => gridFromBytes(damaged, encoding ? { encoding } : {}));
+    expect(e).toEqual({ code: 'ENCODING_INVALID', params: { encoding: 'UTF-8', offset: at, line: 4, bytes: expect.stringMatching(/^C3 28/) } });
+  });
+
+  it('a multi-byte character cut at the end of the file', () => {
+    const e = errorOf(() => gridFromBytes(cut));
+    expect(e).toMatchObject({ code: 'ENCODING_INVALID', params: { offset: cut.length - 1 } });
+  });
+
+  it('--encoding utf-8 on a Windows-1258 file names the first bad byte instead of guessing', () => {
+    const legacy = readFileSync(join(FIXTURES, 'legacy', 'windows-1258.csv'));
+    expect(errorOf(() => gridFromBytes(legacy, { encoding: 'utf-8' }))).toMatchObject({ code: 'ENCODING_INVALID', params: { line: 1 } });
+    expect(errorOf(() => gridFromBytes(legacy))).toMatchObject({ code: 'ENCODING_LEGACY' });
+  });
+
+  it('the one line says where', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-utf8-'));
+    const file = join(dir, 'damaged.csv');
+    writeFileSync(file, damaged);
+    const r = runCli(['validate', file, '--lang', 'en', '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`not valid UTF-8 at byte ${at.toLocaleString('en-US')} (line 4): bytes C3 28`);
+  });
+
+  it('streamed: the byte offset and the line too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-utf8s-'));
+    const file = join(dir, 'long.csv');
+    const records = fixtures.hierarchyRecords(fixtures.hierarchyUnits(6));
+    const lines = fixtures.serialize(records, { delimiter: ';', eol: '\n' }).toString().split('\n');
+    const text = [...lines.slice(0, -1), ...Array.from({ length: 3000 }, (_, i) => lines[5 + (i % 20)]!.replace(/^\d+/, `9${i}`))].join('\n') + '\n';
+    const bytes = Buffer.from(text);
+    const spot = bytes.lastIndexOf(Buffer.from('Xã'));
+    bytes[spot + 1] = 0x28; // "X" then a cut "ã"
+    writeFileSync(file, bytes);
+    const line = bytes.subarray(0, spot).toString('latin1').split('\n').length;
+    const r = runCli(['validate', file, '--lang', 'en', '--format', 'json'], { env: { POVCHECK_STREAM: 'always' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`not valid UTF-8 at byte ${(spot + 2).toLocaleString('en-US')} (line ${line.toLocaleString('en-US')}): bytes A3`);
+  });
+});
+
+describe('an unclosed quote is named where it opens', () => {
+  const text = ['STT;Chỉ tiêu;Toàn tỉnh;A', '1;Tổng số hộ đầu năm;10;5', '2;Số hộ nghèo đầu năm;"4;2', '3;Số hộ nghèo cuối năm;3;1', ''].join('\r\n');
+
+  it('when no delimiter can be told because of it', () => {
+    expect(errorOf(() => gridFromBytes(Buffer.from(text)))).toEqual({ code: 'CSV_MALFORMED', params: { line: 3, reason: 'quote' } });
+  });
+
+  it('after a quoted field that closes', () => {
+    const t = text.replace('1;Tổng số hộ đầu năm', '1;"Tổng số hộ\r\nđầu năm"');
+    expect(errorOf(() => gridFromBytes(Buffer.from(t), { delimiter: ';' }))).toEqual({ code: 'CSV_MALFORMED', params: { line: 4, reason: 'quote' } });
+  });
+
+  it('in the one line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-quote-'));
+    const file = join(dir, 'q.csv');
+    writeFileSync(file, text);
+    const r = runCli(['validate', file, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('a quoted field opens on line 3 and is never closed');
+  });
+});
+
+describe('lines too wide or too long', () => {
+  it('1,000,000 short columns: too many columns, not "a field too long"', () => {
+    const line = Array.from({ length: 1_000_000 }, () => 'a').join(';');
+    expect(errorOf(() => gridFromBytes(Buffer.from(`${line}\n1;2\n`)))).toEqual({ code: 'CSV_MALFORMED', params: { line: 1, reason: 'columns', limit: 16_384 } });
+    expect(errorOf(() => gridFromBytes(Buffer.from(`"x";y\n1;2\n${line}\n`), { delimiter: ';' }))).toEqual({ code: 'CSV_MALFORMED', params: { line: 3, reason: 'columns', limit: 16_384 } });
+  });
+
+  it('a line of 1,200,000 characters: the line is too long', () => {
+    expect(errorOf(() => gridFromBytes(Buffer.from(`a;b\n1;${'x'.repeat(1_200_000)}\n`)))).toEqual({ code: 'CSV_MALFORMED', params: { line: 2, reason: 'record-size', limit: 1_000_000 } });
+  });
+});
+
+describe('a full disk on standard output', () => {
+  it.each([
+    ['validate', ['validate', join(FIXTURES, 'tuyen-quang-2020.csv'), '--lang', 'en']],
+    ['table', ['table', join(FIXTURES, 'calc', 'seed-base-counts.csv'), '--lang', 'en']],
+    ['validate --format json', ['validate', join(FIXTURES, 'tuyen-quang-2020.csv'), '--format', 'json', '--lang', 'en']],
+  ])('%s > /dev/full: one line, exit 2, no internal error', (_n, args) => {
+    const full = openSync('/dev/full', 'w');
+    const r = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C' } });
+    closeSync(full);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^povcheck: <stdout>: cannot write the output file \(no space left on the device\)$/)]);
+  });
+});
