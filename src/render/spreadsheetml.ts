@@ -9,10 +9,12 @@
  * This is where text becomes XML: every text passes through `documentText` (safe-text.ts, what XML cannot hold
  * is dropped), is escaped, and keeps Excel's own `_xHHHH_` convention (a CR, or a text that holds such a
  * sequence literally, is escaped the way Excel does), so that any reader, povcheck's included, reads back the
- * text written. Numbers stay numbers; one that is not finite, a text longer than a cell holds (32,767
- * characters), a reference outside a sheet or a sheet name Excel refuses is an internal fault. The default font
+ * text written. Numbers stay numbers. A text longer than a cell holds (32,767 characters) is refused with
+ * XLSX_TEXT_TOO_LONG (a unit name or title can be that long); a number that is not finite, a reference outside
+ * a sheet or a sheet name Excel refuses is an internal fault. The default font
  * (Calibri 11, as Excel's) is what Excel measures column widths in. Pure: a workbook in, bytes out.
  */
+import { PovcheckError } from '../errors.js';
 import { zipParts, type ZipPart } from '../io/zip-write.js';
 import { columnLetters } from '../read/grid.js';
 import { documentText } from './safe-text.js';
@@ -146,7 +148,7 @@ const plainText = (s: string) => escapeXml(documentText(s)).replace(/\r/g, '&#13
 /** A cell text as SpreadsheetML writes it: `_xHHHH_` written literally is escaped (`_x005F_`), CR as `_x000D_`. */
 export function cellText(s: string): string {
   const safe = documentText(s);
-  if (safe.length > MAX_TEXT) throw new Error(`xlsx: a text of ${safe.length} characters, more than the ${MAX_TEXT} a cell holds`);
+  if (safe.length > MAX_TEXT) throw new PovcheckError('XLSX_TEXT_TOO_LONG', { start: [...safe.slice(0, 60)].slice(0, 40).join(''), chars: safe.length, limit: MAX_TEXT });
   return escapeXml(safe.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(/\r/g, '_x000D_'));
 }
 

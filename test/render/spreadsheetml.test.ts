@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PovcheckError } from '../../src/errors.js';
 import { gridFromWorkbook } from '../../src/read/xlsx.js';
 import { streamXml } from '../../src/read/xml-stream.js';
 import { documentText } from '../../src/render/safe-text.js';
@@ -133,7 +134,15 @@ describe('writeWorkbook', () => {
     };
     expect(write((ws) => (ws.cell(1, 1).value = Number.NaN))).toThrow(/not a number/);
     expect(write((ws) => (ws.cell(1, 1).value = Infinity))).toThrow(/not a number/);
-    expect(write((ws) => (ws.cell(1, 1).value = 'x'.repeat(MAX_TEXT + 1)))).toThrow(/32767 a cell holds/);
+    const tooLong = (() => {
+      try {
+        write((ws) => (ws.cell(1, 1).value = 'Xã ' + 'x'.repeat(MAX_TEXT)))();
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(tooLong).toBeInstanceOf(PovcheckError);
+    expect(tooLong).toMatchObject({ code: 'XLSX_TEXT_TOO_LONG', params: { start: 'Xã ' + 'x'.repeat(37), chars: MAX_TEXT + 3, limit: MAX_TEXT } });
     expect(write((ws) => (ws.cell(1, 1).value = 'x'.repeat(MAX_TEXT)))).not.toThrow();
     expect(write((ws) => ws.cell(0, 1))).toThrow(/outside a sheet/);
     expect(write((ws) => ws.cell(1, 16_385))).toThrow(/outside a sheet/);
