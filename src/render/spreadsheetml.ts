@@ -82,6 +82,7 @@ export const MAX_TEXT = 32_767;
 
 export class Worksheet {
   private readonly rows = new Map<number, Map<number, SheetCell>>();
+  /** Merged ranges (1-based, inclusive); they may not overlap. */
   readonly merges: Array<{ top: number; left: number; bottom: number; right: number }> = [];
   readonly heights = new Map<number, number>();
   /** Widths in Excel's units (characters of the default font's digit), column 1 first. */
@@ -311,6 +312,20 @@ function cellXml(row: number, col: number, cell: SheetCell, styles: Styles, stri
   return s ? `${head}/>` : '';
 }
 
+type Range = Worksheet['merges'][number];
+
+/** Excel refuses a file whose merged ranges overlap: a sweep down the rows compares the ranges that share one. */
+function checkMerges(merges: readonly Range[]): void {
+  const name = (m: Range) => `${ref(m.top, m.left)}:${ref(m.bottom, m.right)}`;
+  let open: Range[] = [];
+  for (const m of [...merges].sort((a, b) => a.top - b.top)) {
+    open = open.filter((o) => o.bottom >= m.top);
+    const hit = open.find((o) => o.left <= m.right && m.left <= o.right);
+    if (hit) throw new Error(`xlsx: merged ranges ${name(hit)} and ${name(m)} overlap`);
+    open.push(m);
+  }
+}
+
 function paneXml(frozen: { rows: number; columns: number }): string {
   const { rows, columns } = frozen;
   if (rows <= 0 && columns <= 0) return '';
@@ -320,6 +335,7 @@ function paneXml(frozen: { rows: number; columns: number }): string {
 }
 
 function sheetXml(ws: Worksheet, styles: Styles, strings: Strings): string {
+  checkMerges(ws.merges);
   const rows = ws.sortedRows();
   const rowNumbers = new Set([...rows.map(([r]) => r), ...ws.heights.keys()]);
   let lastRow = 1;

@@ -147,6 +147,8 @@ describe('writeWorkbook', () => {
     expect(write((ws) => ws.cell(0, 1))).toThrow(/outside a sheet/);
     expect(write((ws) => ws.cell(1, 16_385))).toThrow(/outside a sheet/);
     expect(write((ws) => ws.merge(2, 2, 1, 1))).toThrow(/inverted/);
+    expect(write((ws) => (ws.merge(1, 1, 3, 3), ws.merge(3, 3, 4, 4)))).toThrow('merged ranges A1:C3 and C3:D4 overlap');
+    expect(write((ws) => (ws.merge(1, 1, 1, 9), ws.merge(2, 1, 5, 1), ws.merge(2, 2, 2, 9), ws.merge(6, 1, 6, 9)))).not.toThrow();
     expect(write((ws) => (ws.cell(1, 1).style = { fill: 'red' }))).toThrow(/ARGB/);
     for (const name of ['', 'a'.repeat(32), 'a/b', 'a[1]', "'quoted'", 'x\u0001']) expect(() => new Worksheet(name), name).toThrow(/sheet name/);
     expect(() => writeWorkbook({ sheets: [new Worksheet('Sheet'), new Worksheet('SHEET')] })).toThrow(/same name/);
