@@ -11,7 +11,7 @@ export interface ErrorParams {
   FILE_NOT_FOUND: Record<string, never>;
   FILE_UNREADABLE: { reason: 'directory' | 'not-a-file' | 'io'; detail?: string };
   FILE_EMPTY: { blank: boolean };
-  FILE_BINARY: { kind: 'zip' | 'ole' | 'pdf' | 'png' | 'jpeg' | 'gzip' | 'binary' | 'ods' | 'xlsb' | 'docx' | 'encrypted' };
+  FILE_BINARY: { kind: 'zip' | 'ole' | 'pdf' | 'png' | 'jpeg' | 'gzip' | 'binary' | 'ods' | 'xlsb' | 'docx' | 'encrypted' | 'doc' };
   FILE_TOO_LARGE: { limitMb: number };
   /** A spreadsheet or document of a kind povcheck does not read (read/kinds.ts), with how to convert it. */
   FILE_KIND: { kind: RefusedKind; ext: string };
@@ -54,6 +54,16 @@ export interface ErrorParams {
     /** An XML part past the reader's limits: a text longer than `limit` characters, nesting, elements. */
     | { what: 'text' | 'depth' | 'elements'; part: string; limit: number };
   SHEET_NOT_FOUND: { sheet: string; available: string[] };
+  /** A .docx plan that cannot be opened: a broken ZIP, no word/document.xml, XML that does not parse. */
+  DOCUMENT_INVALID: { detail: string };
+  /** A plan document over povcheck's limits (read/document-limits.ts): refused before it exhausts anything. */
+  DOCUMENT_TOO_LARGE:
+    | { what: 'uncompressed' | 'document'; limitMb: number }
+    | { what: 'entries' | 'cells' | 'paragraphs' | 'depth' | 'text' | 'elements'; limit: number }
+    | { what: 'rows' | 'columns'; table: number; limit: number }
+    | { what: 'zip64' };
+  /** A plan document with nothing povcheck checks: no poverty table, no stated figure, amount or reference. */
+  DOCUMENT_NOTHING: { paragraphs: number; tables: number; statements: number; amounts: number; bounded: number };
   /**
    * A table past povcheck's memory budget (validate.ts TABLE_BUDGET): more rows than it checks, or more findings
    * than it keeps. Refused with the reason before the memory runs out.

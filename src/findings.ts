@@ -6,6 +6,7 @@ import type { Cell } from './read/grid.js';
 import type { Indicator } from './model/indicators.js';
 import type { MessageRef, SkipRef } from './messages/index.js';
 import type { TargetOp } from './calc/annex-math.js';
+import type { TextPlace } from './model/document.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -23,7 +24,11 @@ export type RuleId =
   | 'unknown'
   | 'hierarchy'
   | 'target'
-  | 'continuity';
+  | 'continuity'
+  // Plan documents (src/document/): figures stated in the text, money totals, references to other documents.
+  | 'claim'
+  | 'money'
+  | 'reference';
 
 export interface Finding {
   rule: RuleId;
@@ -39,6 +44,8 @@ export interface Finding {
   msg: MessageRef;
   /** Data some rules add for scripts (the JSON report gives it under the rule's id: `"target": {…}`). */
   detail?: FindingDetail;
+  /** Findings about a plan document's text: section, paragraph and a short quote with the figure marked. */
+  place?: TextPlace;
 }
 
 /**
@@ -47,7 +54,46 @@ export interface Finding {
  */
 export type FindingDetail =
   | { rule: 'target'; op: TargetOp; value: string; computed: boolean; source: string; gap?: TargetGap }
-  | { rule: 'continuity'; previous: { file: string; indicator?: Indicator; cells: string[]; units: string[] } };
+  | { rule: 'continuity'; previous: { file: string; indicator?: Indicator; cells: string[]; units: string[] } }
+  | { rule: 'claim'; unit: string; figures: ClaimFigure[]; table?: number }
+  | { rule: 'money'; unit: string; relations: MoneyRelation[]; cause?: { figure: MoneyFigure; proposed: string; confidence: 'unique' | 'ranked' } }
+  | { rule: 'reference'; number: string; citations: Citation[] };
+
+/** A figure the text states about a unit, and what the table holds for it (plain digits). */
+export interface ClaimFigure {
+  indicator: Indicator;
+  op: TargetOp;
+  stated: string;
+  /** The table's value (printed, else computed from its counts) and its cell, when the unit was found. */
+  table?: string;
+  cell?: string;
+}
+
+/** An amount of money as the text or a budget table states it: plain digits in its own unit ("79381" triệu đồng). */
+export interface MoneyFigure {
+  label: string;
+  value: string;
+  /** Where: a paragraph of the text, or a budget table's cell ("T2R5C4"). */
+  paragraph?: number;
+  cell?: string;
+}
+
+/** A total and its parts, and what the parts add up to in the total's unit. */
+export interface MoneyRelation {
+  total: MoneyFigure;
+  parts: MoneyFigure[];
+  sum: string;
+  holds: boolean;
+}
+
+/** One citation of a document number in the text. */
+export interface Citation {
+  paragraph: number;
+  section: string;
+  /** As written: "16/12/2019", "16 tháng 12 năm 2019". */
+  date?: string;
+  issuer?: string;
+}
 
 /**
  * How far a missed target is, in poor households leaving poverty (net exits), by the plan's arithmetic:
@@ -71,6 +117,8 @@ export interface Skip {
   rule: RuleId;
   unit?: string;
   msg: SkipRef;
+  /** A check of a plan document's text: the paragraph it comes from. */
+  paragraph?: number;
 }
 
 export function severityRank(s: Severity): number {

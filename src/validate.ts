@@ -2,7 +2,7 @@
  * The validate pipeline for one input: file → Grid → Annex → findings. No printing, no exit codes:
  * the CLI and the reporters decide what to do with the result.
  */
-import { readGrid, type ReadOptions } from './read/index.js';
+import { readInput, type ReadOptions } from './read/index.js';
 import type { Grid, SourceInfo } from './read/grid.js';
 import { shape, type ShapeOptions } from './shape/index.js';
 import { CHECK_RULES, RULE_IDS, runRules } from './rules/index.js';
@@ -19,6 +19,7 @@ import { Dec } from './calc/decimal.js';
 import type { Cell } from './read/grid.js';
 import { checkTargets } from './rules/target.js';
 import type { TargetSet } from './targets/index.js';
+import type { DocumentReport, PlanDocument } from './model/document.js';
 
 /** Which findings make a file fail (exit 1): errors (default), warnings too, or none. */
 export type FailOn = 'error' | 'warning' | 'never';
@@ -46,6 +47,8 @@ export interface ValidateOptions extends ReadOptions, CheckOptions {
   stream?: 'auto' | 'always' | 'never';
   /** Bytes read so far of a streamed file, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
+  /** `--units`: names for the unit columns of a plan document's table whose header row was lost. */
+  unitNames?: readonly string[];
 }
 
 /** The rule families error localisation explains. */
@@ -78,7 +81,8 @@ export function tableBudget(env: NodeJS.ProcessEnv = process.env): { rows: numbe
 
 /** What the reports say about a table: from its annex, or from the streaming path (which keeps no annex). */
 export interface TableSummary {
-  layout: 'wide' | 'long';
+  /** 'none': a plan document without a poverty table (its text was checked). */
+  layout: 'wide' | 'long' | 'none';
   locale: NumberLocale | 'plain';
   lang: Lang;
   units: number;
@@ -111,6 +115,8 @@ export interface FileResult {
   error?: PovcheckError;
   /** Indexes of the targets naming a unit this table lacks (the command refuses targets no table matches). */
   targetsUnmatched?: number[];
+  /** A plan document: its tables and what was checked in its text (findings hold every part). */
+  document?: DocumentReport;
 }
 
 export interface CheckResult {
@@ -289,7 +295,9 @@ export async function validateFile(file: string, opts: ValidateOptions = {}): Pr
         if (!(e instanceof NotStreamable)) throw e;
       }
     }
-    const grid = await readGrid(file, opts);
+    const input = await readInput(file, opts);
+    if (input.kind === 'document') return await documentResult(file, input.document, opts);
+    const grid = input.grid;
     const { annex, findings, skipped, coverage, localisation, targetsUnmatched } = checkGrid(grid, opts);
     return {
       file,
@@ -309,6 +317,26 @@ export async function validateFile(file: string, opts: ValidateOptions = {}): Pr
   }
 }
 
+/** A plan document's result: its tables, stated figures, money and references (src/document/). */
+async function documentResult(file: string, doc: PlanDocument, opts: ValidateOptions): Promise<FileResult> {
+  const { checkDocument } = await import('./document/index.js');
+  const r = checkDocument(doc, opts);
+  const lang = r.annex?.lang ?? (doc.paragraphs.some((p) => /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu.test(p.text)) ? 'vi' : 'en');
+  return {
+    file,
+    status: statusOf(r.findings, failOnOf(opts), r.coverage),
+    source: { kind: 'document', format: doc.format, ...(doc.encoding ? { encoding: doc.encoding } : {}), paragraphs: doc.paragraphs.length, tables: doc.tables.length },
+    ...(r.grid ? { grid: r.grid } : {}),
+    ...(r.annex ? { annex: r.annex } : { table: { layout: 'none', locale: 'vi', lang, units: 0 } }),
+    findings: r.findings,
+    skipped: r.skipped,
+    coverage: r.coverage,
+    localisation: r.localisation,
+    document: r.report,
+    ...(r.targetsUnmatched ? { targetsUnmatched: r.targetsUnmatched } : {}),
+  };
+}
+
 /** The exit code of a run: 2 when a file is unreadable or nothing in it could be checked, 1 when one fails under `failOn`, else 0. */
 export function exitCodeOf(results: readonly FileResult[], failOn: FailOn): 0 | 1 | 2 {
   if (results.some((r) => r.status === 'unreadable' || r.status === 'unchecked')) return 2;
@@ -319,8 +347,8 @@ export function exitCodeOf(results: readonly FileResult[], failOn: FailOn): 0 | 
 function wantsStream(file: string, opts: ValidateOptions): boolean {
   const mode = opts.stream ?? envStream();
   if (mode === 'never' || (opts.encoding && opts.encoding !== 'auto' && opts.encoding !== 'utf-8')) return false;
-  // Targets need the table in memory (rule `target`), and so does a workbook.
-  if (opts.targets || /\.xls[xm]$/i.test(file)) return false;
+  // Targets need the table in memory (rule `target`), and so does a workbook or a plan document.
+  if (opts.targets || /\.(?:xls[xm]|docx|doc)$/i.test(file)) return false;
   try {
     // A missing or special file is left to the in-memory reader, which names the problem.
     const info = statSync(file);

@@ -32,6 +32,8 @@ const SANDBOX: Record<string, string> = {
   'submissions/huyen-a/annex.csv': 'tuyen-quang-2020.csv',
   'submissions/huyen-b/annex.csv': 'planted/poor-end-transposed.csv',
   'submissions/huyen-c/annex.xlsx': 'xlsx/annex-formatted.xlsx',
+  'plan.docx': 'plans/ke-hoach-giam-ngheo-2020.docx',
+  'plan.txt': 'plans/ke-hoach-giam-ngheo-2020.txt',
 };
 
 /**

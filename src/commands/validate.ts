@@ -35,6 +35,7 @@ interface ValidateFlags {
   target?: string[];
   series?: boolean;
   unitsMap?: string;
+  units?: string;
   total?: string;
 }
 
@@ -85,7 +86,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
   program
     .command('validate')
     .description('recompute every derived number of the tables and report each inconsistency at its cell')
-    .argument('<inputs...>', 'files (.csv, .tsv, .txt, .xlsx, .xlsm), directories, or quoted glob patterns such as "submissions/**/*.csv"')
+    .argument('<inputs...>', 'files (.csv, .tsv, .txt, .xlsx, .xlsm; plan documents .docx and their plain-text export .txt), directories, or quoted glob patterns such as "submissions/**/*.csv"')
     .addOption(
       new Option('-f, --format <format>', `report format, repeatable: ${FORMATS.join(', ')} (default: text)`).argParser((value: string) => {
         if (!isFormat(value)) throw new InvalidArgumentError(`${FORMATS.join(', ')}`);
@@ -108,6 +109,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option('-t, --target <unit=points>', 'check that the unit\'s poverty rate fell by at least this many points; "total" is the total unit (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--series', 'the inputs are consecutive years, in the order given: check that each year starts where the one before ended (rule continuity)')
     .option('--units-map <file>', 'with --series: which old units were merged into which new one (JSON or CSV; see docs/targets-and-series.md)')
+    .option('--units <names>', 'plan documents: names for the unit columns of a table whose header row was lost, in order, comma-separated: --units "Toàn tỉnh,Sơn Dương,…"')
     .option('--total <name>', 'the total unit, by name, when its name does not say so (Toàn tỉnh, Tổng cộng, Cộng, Total … do); "first" takes the first unit (default: a unit whose name says so, else none: the sums are not checked)')
     .option('--table', 'print the table under the findings (text format; the default for a single file)')
     .option('--no-table', 'do not print the table')
@@ -152,6 +154,7 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
     failOn,
     ...(Object.keys(rules).length ? { rules } : {}),
     ...shapeOptionsOf(config),
+    ...(flags.units !== undefined ? { unitNames: unitNamesOf(flags.units) } : {}),
     ...(flags.total === undefined ? {} : flags.total.trim().toLowerCase() === 'first' ? { totalPolicy: 'first' as const } : { totalName: flags.total }),
   };
 
@@ -264,6 +267,14 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
   const { exitCodeOf } = await import('../validate.js');
   const code = exitCodeOf(results, failOn);
   return code === 2 ? EXIT.UNREADABLE : code === 1 ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/** `--units "Toàn tỉnh,Sơn Dương,…"` → the names, NFC, trimmed, empty ones dropped. */
+export function unitNamesOf(arg: string): string[] {
+  return arg
+    .split(/[,;]/u)
+    .map((n) => n.normalize('NFC').trim())
+    .filter((n) => n !== '');
 }
 
 /**

@@ -35,7 +35,7 @@ export const viCli: CliText = {
     povcheck: { description: 'Kiểm tra và tính bảng tỷ lệ hộ nghèo (phụ lục kế hoạch giảm nghèo, kết quả rà soát hộ nghèo, hộ cận nghèo).' },
     validate: {
       description: 'tính lại mọi số liệu dẫn xuất của bảng và báo từng chỗ không khớp tại ô của nó',
-      arguments: { inputs: 'tệp (.csv, .tsv, .txt, .xlsx, .xlsm), thư mục, hoặc mẫu đường dẫn đặt trong ngoặc kép như "nop/**/*.csv"' },
+      arguments: { inputs: 'tệp (.csv, .tsv, .txt, .xlsx, .xlsm; văn bản kế hoạch .docx và bản xuất văn bản thuần .txt của nó), thư mục, hoặc mẫu đường dẫn đặt trong ngoặc kép như "nop/**/*.csv"' },
       options: {
         '--format': 'định dạng báo cáo, dùng được nhiều lần: text, json, html, github, sarif, junit, markdown, gitlab (mặc định: text)',
         '--output-file': 'ghi báo cáo của --format đứng ngay trước vào tệp này (ghi trọn vẹn; không bao giờ ghi đè tệp đầu vào)',
@@ -53,6 +53,7 @@ export const viCli: CliText = {
         '--target': 'kiểm tra tỷ lệ hộ nghèo của đơn vị đã giảm ít nhất chừng ấy điểm %; "total" là đơn vị tổng (dùng được nhiều lần)',
         '--series': 'các tệp đầu vào là các năm liên tiếp, theo thứ tự đã cho: kiểm tra đầu năm sau khớp với cuối năm trước (quy tắc continuity)',
         '--units-map': 'dùng với --series: đơn vị cũ nào đã nhập vào đơn vị mới nào (JSON hoặc CSV; xem docs/targets-and-series.md)',
+        '--units': 'văn bản kế hoạch: tên các cột đơn vị của bảng bị mất dòng tiêu đề, theo thứ tự, cách nhau bằng dấu phẩy: --units "Toàn tỉnh,Sơn Dương,…"',
         '--total':
           'đơn vị tổng, theo tên, khi tên của nó không nói rõ (Toàn tỉnh, Tổng cộng, Cộng, Total … thì đã rõ); "first" lấy đơn vị đầu tiên (mặc định: đơn vị có tên là tổng, nếu không có thì không có đơn vị tổng: không kiểm tra phép cộng)',
         '--table': 'in bảng số liệu dưới các phát hiện (định dạng text; mặc định khi chỉ có một tệp)',

@@ -1,4 +1,5 @@
 /** English messages. Numbers arrive as plain digits; f.n() writes them as 210,299 and 11.80. */
+import { enDocument, enDocumentMessages } from './en-document.js';
 import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
 import type { ConfigProblem } from '../errors.js';
 import { enCalc, name as indName, val } from './en-calc.js';
@@ -190,6 +191,8 @@ export const en: Catalog = {
   'unknown.empty-row': (p) => `Row ${p.row} ("${p.text}") has no values; it is not checked.`,
   'unknown.column': (p) => `"${p.text}" is not a known indicator; the column is not checked (see the label list in docs/input.md).`,
   'unknown.unlabelled-column': (p) => `Column ${p.col} has content but no header; it is not checked.`,
+  'unknown.document-table': (p) => `Table ${p.table} looks like a poverty table but cannot be read as one: ${(en.errors[p.error.code] as (x: unknown) => string)(p.error.params)}; it is not checked.`,
+  ...enDocumentMessages,
   'target.met': (p, f) =>
     `${p.unit}: target ${enCalc.target(p, f)} met: ${val(p.indicator, p.actual, f)}${p.computed ? ' (computed from the counts; the table does not print it)' : ''}.`,
   'target.missed': (p, f) =>
@@ -208,6 +211,7 @@ export const en: Catalog = {
   'skip.no-total': () =>
     "no unit is the total (none is named as one: Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); name it with --total, or add its name to the configuration's totalNames",
   'skip.nothing': () => 'no unit has the values it needs',
+  'skip.document-part': (p) => ({ claims: 'the text states no figure of the table in the phrasing povcheck reads', money: 'the text and its tables state no total of money with its parts', references: 'the text cites no document by number' })[p.part],
   'skip.target-unit': (p) => `the table has no unit "${p.unit}"`,
   'skip.series': (p, f) =>
     p.reason === 'value'
@@ -268,8 +272,10 @@ export const en: Catalog = {
     source: (s) =>
       s.kind === 'delimited'
         ? `${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]} text, ${{ ',': 'comma', ';': 'semicolon', '\t': 'TAB' }[s.delimiter]}-delimited`
-        : `${s.format} workbook, sheet "${s.sheet}"`,
-    layoutName: { wide: 'wide (one row per indicator)', long: 'long (one row per unit)' },
+        : s.kind === 'workbook'
+          ? `${s.format} workbook, sheet "${s.sheet}"`
+          : enDocument.source(s),
+    layoutName: { wide: 'wide (one row per indicator)', long: 'long (one row per unit)', none: 'no poverty table' },
     localeName: { vi: 'Vietnamese (210.299; 11,80)', en: 'English (210,299; 11.80)', plain: 'plain (no separators)' },
     expectedActual: (e, a) => `expected ${e}, found ${a}`,
     notChecked: 'Not checked',
@@ -394,6 +400,7 @@ export const en: Catalog = {
     unsafe: (p) => `${p.file}: cannot find cell ${p.cell} in the file's text to rewrite it safely; nothing written`,
   },
   calc: enCalc,
+  document: enDocument,
   cli: enCli,
   errors: {
     FILE_NOT_FOUND: () => 'no such file',
@@ -405,10 +412,11 @@ export const en: Catalog = {
         zip: 'this is a ZIP archive but not an Excel workbook (.xlsx, .xlsm)',
         ods: 'this is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV',
         xlsb: 'this is a binary Excel workbook (.xlsb); save it as .xlsx or CSV',
-        docx: 'this is a Word document, not a table; save the table as .xlsx or CSV',
+        docx: 'this is a Word document: povcheck validate checks a plan document; for this command save its table as .xlsx or CSV',
+        doc: 'this is a Word 97–2003 document (.doc): open it in Word or LibreOffice and save it as .docx (or convert it: libreoffice --headless --convert-to docx <file>), then check the .docx',
         encrypted: 'this workbook is password-protected (encrypted); save an unprotected copy',
         ole: 'this is a legacy Office file (.xls/.doc); save it as CSV or .xlsx',
-        pdf: 'this is a PDF document, not a table',
+        pdf: 'this is a PDF document: its tables cannot be read from it; check the Word file (.docx) it was made from, or open the PDF in Word and save it as .docx',
         png: 'this is a PNG image, not a table',
         jpeg: 'this is a JPEG image, not a table',
         gzip: 'this is gzip-compressed data, not a table',
@@ -423,7 +431,8 @@ export const en: Catalog = {
         numbers: 'an Apple Numbers file: in Numbers, File → Export To → Excel (.xlsx) or CSV',
         et: 'a WPS Spreadsheets file (.et): save it as "Excel Workbook (.xlsx)" or CSV',
         document: `a word-processor document (${p.ext}), not a table: copy the table into a spreadsheet and save it as .xlsx or "CSV UTF-8"`,
-        pdf: 'a PDF, from which povcheck does not read tables: check the spreadsheet it was made from (.xlsx or CSV)',
+        doc: 'a Word 97–2003 document (.doc): open it in Word or LibreOffice and save it as .docx (or convert it: libreoffice --headless --convert-to docx <file>), then check the .docx',
+        pdf: 'a PDF, from which povcheck does not read tables: check the spreadsheet it was made from (.xlsx or CSV), or for a plan the Word document (.docx)',
       })[p.kind],
     ENCODING_INVALID: (p) =>
       p.offset !== undefined
@@ -477,6 +486,25 @@ export const en: Catalog = {
                           : p.what === 'depth'
                             ? `${p.part} nests XML elements more than ${p.limit.toLocaleString('en-US')} deep; not read`
                             : `${p.part} holds more than ${p.limit.toLocaleString('en-US')} XML elements; not read`,
+    DOCUMENT_INVALID: (p) => `not a readable Word document: ${p.detail}`,
+    DOCUMENT_TOO_LARGE: (p) => {
+      switch (p.what) {
+        case 'uncompressed':
+        case 'document':
+          return `the document ${p.what === 'document' ? 'text (word/document.xml) ' : ''}unpacks to more than ${p.limitMb} MB (a ZIP bomb, or far larger than any plan); not read`;
+        case 'rows':
+        case 'columns':
+          return `table ${p.table} has more than ${p.limit.toLocaleString('en-US')} ${p.what}; not read`;
+        case 'zip64':
+          return 'the document uses ZIP64 (it is larger than 4 GB); not read';
+        default:
+          return `the document holds more than ${p.limit.toLocaleString('en-US')} ${{ entries: 'parts', cells: 'table cells', paragraphs: 'paragraphs', depth: 'levels of nested elements', text: 'characters of text', elements: 'XML elements' }[p.what]}; not read`;
+      }
+    },
+    DOCUMENT_NOTHING: (p) =>
+      `nothing to check in this document (${p.paragraphs} ${p.paragraphs === 1 ? 'paragraph' : 'paragraphs'}, ${p.tables} ${p.tables === 1 ? 'table' : 'tables'}): no poverty table, no total of money with its parts, no reference to another document` +
+      (p.statements > 0 ? `; ${p.statements} ${p.statements === 1 ? 'statement' : 'statements'} of poverty figures but no table to compare ${p.statements === 1 ? 'it' : 'them'} with` : '') +
+      (p.bounded > 0 ? `; ${p.bounded} ${p.bounded === 1 ? 'total' : 'totals'} of money stated as bounds ("trên 68 tỷ đồng"), which cannot be checked` : p.amounts > 0 ? `; ${p.amounts} ${p.amounts === 1 ? 'amount' : 'amounts'} of money, none stated as the parts of a total` : ''),
     TABLE_TOO_LARGE: (p) =>
       p.what === 'rows'
         ? `the table has more than ${p.limit.toLocaleString('en-US')} rows, more than povcheck checks in one run; it stops here rather than run out of memory (split the table, e.g. by province)`

@@ -97,6 +97,29 @@ export const ruleDocsEn: RuleDocs = {
     example:
       'validate --series fixtures/tuyen-quang-2020.csv fixtures/series/tuyen-quang-2021-break.csv: Hàm Yên starts 2021 with 31.850 households, but 2020 ends with 31.800 (H3) → error at H2 of the 2021 file (and at D2, the province\'s 211.830 for 211.780).',
   },
+  claim: {
+    summary: "plan documents: figures the text states agree with the table and within their sentence; the text's targets are met",
+    checks:
+      'In a plan document (.docx, or Word\'s plain-text export), sentences in the standard phrasing of these plans are read as claims: the poverty rate\'s reduction ("giảm 2,06%"), start and end ("từ 11,8% xuống còn 9,74%"), poor households reduced ("giảm 4.188 hộ nghèo"), of the total ("toàn tỉnh") or of named units. Each is compared with the table at the precision the text writes (11,8 = 11,80) and, when a sentence states start, end and reduction, with itself (11,8 − 9,74 = 2,06). A bound ("Riêng các huyện nghèo (Lâm Bình, Na Hang) giảm từ 4% trở lên") becomes a target checked by the target rule, without a targets file. A figure that disagrees is an error at the sentence; a unit the table lacks is a warning; in a table whose header row was lost no unit can be matched by name (listed as not checked; name the columns with --units). Sentences about near-poor or ethnic-minority households, averages over several years, other years, and sections reporting past results are not read as claims.',
+    why: 'The text restates the annex\'s figures and sets its targets; staff type both by hand and nobody compares them, so the decision can promise one figure while its annex shows another.',
+    example:
+      'fixtures/plans/planted/claim-disagrees.docx states "giảm 2,6%" for the province while table 1 shows 2,06 and the sentence itself gives 11,8 − 9,74 = 2,06 → one error at ¶12.',
+  },
+  money: {
+    summary: 'plan documents: every total of money equals its parts, in the unit stated',
+    checks:
+      'Amounts in the text ("210.679 triệu đồng", "1,5 tỷ đồng") form a hierarchy: a total opening a list ("Tổng kinh phí …: 210.679 triệu đồng. Trong đó:") and its list items, an amount and the parts in the bracket after it ("(vốn đầu tư phát triển 70.756 triệu đồng, vốn sự nghiệp 15.617 triệu đồng)"), an amount and the parts after "trong đó" in its sentence. Every total must equal its parts (converted to its unit and rounded half-up to its decimals); a single part after "trong đó" need only not exceed it. When totals fail, the one figure whose corrected value makes every failing total hold is named as the likely cause (solved exactly; ranked by typing slips when several fit), and the totals it explains are reported once, at it.',
+    why: 'Budgets are copied between drafts by hand; one changed figure makes a project disagree with both its kinds of capital and the total, and the decision goes out with money that does not add up.',
+    example:
+      'The seed plan: Dự án 1 is stated as 79.381 triệu đồng while its parts give 70.756 + 15.617 = 86.373, and the total 210.679 adds up only with 86.373 → one error at 79.381, proposing 86.373.',
+  },
+  reference: {
+    summary: 'plan documents: each cited document has one date and one issuer, and dates exist',
+    checks:
+      'Citations such as "Quyết định số 468/QĐ-UBND ngày 16/12/2019 của Ủy ban nhân dân tỉnh", "Nghị quyết số 46-NQ/TU", "Quyết định 33/2015/QĐ-TTg ngày 10/8/2015": the same number cited with two dates, or by two issuers (abbreviations such as UBND expanded), is a warning citing both places; a date that cannot exist (31/02, month 13) is an error; a number carrying a year (33/2015/…) dated another year is a warning. A citation without a date or issuer conflicts with nothing.',
+    why: 'Decisions are cited from memory or from an older plan; a wrong date points the reader at another document, or at none.',
+    example: 'The seed plan cites Quyết định số 468/QĐ-UBND as of 16/12/2019 in its preamble and of 16/12/2018 in section IV → one warning.',
+  },
   unreadable: {
     summary: 'the file could not be read as a table (CI reports only)',
     checks: 'An input that is empty, binary, not a table, over the size limits, or whose number format cannot be decided. The message gives the reason.',

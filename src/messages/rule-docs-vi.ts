@@ -97,6 +97,29 @@ export const ruleDocsVi: RuleDocs = {
     example:
       'validate --series fixtures/tuyen-quang-2020.csv fixtures/series/tuyen-quang-2021-break.csv: Hàm Yên đầu năm 2021 ghi 31.850 hộ, nhưng cuối năm 2020 là 31.800 hộ (ô H3) → lỗi ở ô H2 của tệp 2021 (và ở ô D2: toàn tỉnh ghi 211.830 thay vì 211.780).',
   },
+  claim: {
+    summary: 'văn bản kế hoạch: số liệu nêu trong văn bản khớp với bảng và khớp trong cùng câu; các chỉ tiêu văn bản đặt ra được đáp ứng',
+    checks:
+      'Trong văn bản kế hoạch (.docx, hoặc bản xuất văn bản thuần của Word), các câu viết theo cách thông thường của kế hoạch được đọc thành nhận định: mức giảm tỷ lệ hộ nghèo ("giảm 2,06%"), tỷ lệ đầu năm và cuối năm ("từ 11,8% xuống còn 9,74%"), số hộ nghèo giảm ("giảm 4.188 hộ nghèo"), của toàn đơn vị ("toàn tỉnh") hoặc của đơn vị được nêu tên. Mỗi số được so với bảng theo số chữ số thập phân văn bản viết (11,8 = 11,80) và, khi một câu nêu đủ đầu năm, cuối năm và mức giảm, so với chính câu đó (11,8 − 9,74 = 2,06). Một ngưỡng ("Riêng các huyện nghèo (Lâm Bình, Na Hang) giảm từ 4% trở lên") trở thành chỉ tiêu do quy tắc target kiểm tra, không cần tệp chỉ tiêu. Số không khớp là lỗi tại câu đó; đơn vị bảng không có là cảnh báo; với bảng mất dòng tiêu đề, không đối chiếu được đơn vị theo tên (ghi ở phần không kiểm tra; đặt tên cột bằng --units). Các câu về hộ cận nghèo, hộ dân tộc thiểu số, bình quân nhiều năm, năm khác, và các mục báo cáo kết quả đã qua không được đọc thành nhận định.',
+    why: 'Phần lời nhắc lại số liệu của phụ lục và đặt chỉ tiêu; cả hai đều được gõ tay và không ai đối chiếu, nên quyết định có thể hứa một con số trong khi phụ lục ghi con số khác.',
+    example:
+      'fixtures/plans/planted/claim-disagrees.docx nêu "giảm 2,6%" cho toàn tỉnh trong khi bảng 1 ghi 2,06 và chính câu đó cho 11,8 − 9,74 = 2,06 → một lỗi tại ¶12.',
+  },
+  money: {
+    summary: 'văn bản kế hoạch: mọi khoản tổng kinh phí bằng tổng các khoản thành phần, theo đơn vị tính đã nêu',
+    checks:
+      'Các số tiền trong văn bản ("210.679 triệu đồng", "1,5 tỷ đồng") tạo thành một cây: khoản tổng mở đầu danh sách ("Tổng kinh phí …: 210.679 triệu đồng. Trong đó:") và các gạch đầu dòng, một số tiền và các khoản trong ngoặc ngay sau nó ("(vốn đầu tư phát triển 70.756 triệu đồng, vốn sự nghiệp 15.617 triệu đồng)"), một số tiền và các khoản sau "trong đó" trong cùng câu. Mỗi khoản tổng phải bằng tổng các khoản thành phần (quy đổi về đơn vị của khoản tổng, làm tròn nửa lên theo số chữ số thập phân của nó); một khoản duy nhất sau "trong đó" chỉ cần không lớn hơn khoản tổng. Khi có khoản tổng không khớp, con số mà khi sửa lại làm mọi khoản tổng không khớp trở nên khớp được nêu là nguyên nhân có khả năng (giải chính xác; nếu nhiều số cùng phù hợp thì xếp theo lỗi gõ), và các khoản tổng nó giải thích được báo một lần, tại con số đó.',
+    why: 'Kinh phí được chép tay giữa các bản dự thảo; một con số bị sửa làm một dự án lệch với cả các nguồn vốn của nó lẫn khoản tổng, và quyết định được ban hành với số tiền không khớp.',
+    example:
+      'Kế hoạch mẫu: Dự án 1 ghi 79.381 triệu đồng trong khi các nguồn vốn cộng lại 70.756 + 15.617 = 86.373, và tổng 210.679 chỉ khớp khi khoản này là 86.373 → một lỗi tại 79.381, đề xuất 86.373.',
+  },
+  reference: {
+    summary: 'văn bản kế hoạch: mỗi văn bản được dẫn chiếu có một ngày và một cơ quan ban hành, và ngày tháng có thật',
+    checks:
+      'Các trích dẫn như "Quyết định số 468/QĐ-UBND ngày 16/12/2019 của Ủy ban nhân dân tỉnh", "Nghị quyết số 46-NQ/TU", "Quyết định 33/2015/QĐ-TTg ngày 10/8/2015": cùng một số hiệu được dẫn với hai ngày, hoặc hai cơ quan ban hành (các chữ viết tắt như UBND được viết đầy đủ để so), là cảnh báo nêu cả hai chỗ; ngày không thể có (31/02, tháng 13) là lỗi; số hiệu mang năm (33/2015/…) mà ghi ngày của năm khác là cảnh báo. Trích dẫn không có ngày hoặc cơ quan ban hành không mâu thuẫn với gì.',
+    why: 'Văn bản thường được dẫn theo trí nhớ hoặc chép từ kế hoạch cũ; ngày sai dẫn người đọc tới văn bản khác, hoặc không tới văn bản nào.',
+    example: 'Kế hoạch mẫu dẫn Quyết định số 468/QĐ-UBND ngày 16/12/2019 ở phần mở đầu và ngày 16/12/2018 ở mục IV → một cảnh báo.',
+  },
   unreadable: {
     summary: 'tệp không đọc được thành bảng (chỉ có trong báo cáo CI)',
     checks: 'Tệp rỗng, nhị phân, không phải bảng, vượt giới hạn kích thước, hoặc không xác định được kiểu viết số. Thông báo ghi rõ lý do.',

@@ -9,7 +9,8 @@ import type { SourceInfo } from '../read/grid.js';
 import type { Confidence, SlipKind } from '../locate/types.js';
 import type { CalcText } from './calc-types.js';
 import type { CliText } from './cli-types.js';
-import type { TargetGap } from '../findings.js';
+import type { ClaimFigure, TargetGap } from '../findings.js';
+import type { DocumentPart } from '../model/document.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -130,6 +131,62 @@ export interface MessageParams {
   'continuity.map-partial': { unit: string; from: string[]; missing: string[]; previousFile: string };
   /** One per pair of files: how many units were compared and carried over exactly. */
   'continuity.summary': { previousFile: string; compared: number; matched: number; merged: number };
+  /**
+   * A plan document's table whose header row was lost (Word's plain-text export): its columns named by
+   * position or from --units (`given`), the total found by arithmetic. `expected`/`count`: --units named
+   * `count` units for `expected` columns and was not used.
+   */
+  'sum.header-lost': { table: number; names: string[]; given: boolean; total?: string; arithmetic: boolean; expected?: number; count?: number };
+  /** A plan document's table that looks like a poverty table but cannot be read as one. */
+  'unknown.document-table': { table: number; error: { code: PovcheckErrorCode; params: unknown } };
+  /** The text's figures for a unit agree with the table (and with each other). */
+  'claim.consistent': { unit: string; number: number; figures: ClaimFigure[]; within?: ClaimWithin };
+  /** A figure the text states disagrees with the table (and, with `within`, with its own sentence). */
+  'claim.table': { unit: string; indicator: Indicator; stated: string; table: string; number: number; cell?: string; within?: ClaimWithin };
+  /** start − end ≠ reduction within one sentence. */
+  'claim.sentence': { unit: string } & ClaimWithin;
+  /** The text names a unit the table does not have. */
+  'claim.unknown-unit': { unit: string; table: number; known: string[] };
+  /** One amount explains the totals that do not add up. */
+  'money.cause': {
+    figure: MoneyText;
+    proposed: string;
+    confidence: 'unique' | 'ranked';
+    pinned: boolean;
+    kind?: SlipKind;
+    relations: Array<{ role: 'total' | 'part'; total: MoneyText; parts: MoneyText[]; sum: string }>;
+  };
+  /** A total that does not equal its parts; `candidates`: figures any one of which could explain it. */
+  'money.sum': { total: MoneyText; parts: MoneyText[]; sum: string; diff: string; candidates: MoneyText[] };
+  /** A part ("trong đó …") larger than its total. */
+  'money.part-exceeds': { total: MoneyText; part: MoneyText };
+  'money.consistent': { totals: number; amounts: number };
+  'reference.date': { number: string; date: string; reason: 'day' | 'month' | 'year' };
+  'reference.year': { number: string; year: number; date: string };
+  'reference.conflict': { number: string; kind?: string; what: 'date' | 'issuer'; first: CitationPlace; other: CitationPlace };
+  'reference.consistent': { citations: number; documents: number };
+}
+
+/** start − end = reduction, as a sentence states them (plain digits) and as they should be. */
+export interface ClaimWithin {
+  start: string;
+  end: string;
+  reduced: string;
+  expected: string;
+}
+
+/** An amount of money as the text states it (plain digits in its own unit). */
+export interface MoneyText {
+  label: string;
+  value: string;
+  unit: 'đồng' | 'nghìn đồng' | 'triệu đồng' | 'tỷ đồng';
+}
+
+/** Where a document number is cited, and what it says there (its date or issuer). */
+export interface CitationPlace {
+  paragraph: number;
+  section: string;
+  value: string;
 }
 
 export type MessageId = keyof MessageParams;
@@ -149,6 +206,8 @@ export interface SkipParams {
   'skip.no-total': Record<string, never>;
   /** The check found nothing it could compare (no unit had the values it needs). */
   'skip.nothing': Record<string, never>;
+  /** A plan document's check that found nothing of its kind in the text (no stated figure, no total with parts, no citation). */
+  'skip.document-part': { part: 'claims' | 'money' | 'references' };
   /** A target names a unit this table lacks (another file of the run has it). */
   'skip.target-unit': { unit: string };
   /** Continuity with the previous (or next) file of a series could not be checked. */
@@ -156,6 +215,14 @@ export interface SkipParams {
     | { reason: 'value'; file: string; cells: string[] }
     | { reason: 'absent'; file: string; indicators: Indicator[] }
     | { reason: 'unreadable'; file: string };
+  /** Figures the text states, and no poverty table to compare them with (`paragraph`: the first). */
+  'skip.claim-no-table': { clauses: number; paragraph: number };
+  /** A unit named in the text, and the table's header row was lost (its columns have no names). */
+  'skip.claim-unnamed': { unit: string; table: number; paragraph: number };
+  /** Totals of money stated as bounds ("trên 68 tỷ đồng"), or with bounds for parts: not checked. */
+  'skip.money-bounds': { totals: number; paragraph: number };
+  /** A figure about the total, and the table has no total unit. */
+  'skip.claim-no-total': { table: number; paragraph: number };
 }
 export type SkipId = keyof SkipParams;
 export interface SkipRef<K extends SkipId = SkipId> {
@@ -220,7 +287,7 @@ export interface UiText {
   counts: (errors: number, warnings: number, infos: number) => string;
   readAs: (source: string, layout: string, locale: string) => string;
   source: (s: SourceInfo) => string;
-  layoutName: { wide: string; long: string };
+  layoutName: { wide: string; long: string; none: string };
   localeName: { vi: string; en: string; plain: string };
   expectedActual: (expected: string, actual: string) => string;
   notChecked: string;
@@ -255,6 +322,35 @@ export interface UiText {
   reportWritten: (file: string) => string;
   /** The HTML report (`--format html`) and the HTML annex. */
   html: HtmlText;
+}
+
+/** Fixed text about plan documents (validate plan.docx / plan.txt). */
+export interface DocumentText {
+  /** The parts a document's report is grouped in. */
+  parts: Record<DocumentPart, string>;
+  /** What each part checked, after its heading. */
+  checked: {
+    tables: (p: { tables: number; budget: number; other: number }) => string;
+    claims: (p: { claims: number; targets: number }) => string;
+    money: (p: { totals: number; amounts: number }) => string;
+    references: (p: { citations: number; documents: number }) => string;
+  };
+  /** A table cell as a person finds it in Word ("Table 1, row 3, column 4"). */
+  cell: (table: number, row: number, col: number) => string;
+  /** A column of a table whose header row povcheck put back ("Table 1, column 4"). */
+  column: (table: number, col: number) => string;
+  /** "¶12": a paragraph of the text, counted as povcheck does (non-empty paragraphs, tables not counted). */
+  paragraph: (n: number) => string;
+  /** The section of a paragraph before the first heading. */
+  preamble: string;
+  /** ui.source for a plan document. */
+  source: (s: { format: 'docx' | 'text'; encoding?: string; paragraphs: number; tables: number }) => string;
+  /** A part with nothing to report. */
+  nothing: string;
+  /** Heading over a table's drawing: "Table 1". */
+  tableTitle: (n: number) => string;
+  /** A finding about the text: what it should say, and what it says. */
+  expectedStated: (expected: string, stated: string) => string;
 }
 
 /** Comparison of a target: the unit's value must be at least, at most, or exactly the target value. */
@@ -352,4 +448,4 @@ export interface FixText {
 
 export type Catalog = { [K in MessageId]: (p: MessageParams[K], f: Fmt) => string } & {
   [K in SkipId]: (p: SkipParams[K], f: Fmt) => string;
-} & { ui: UiText; calc: CalcText; cli: CliText; locate: LocateText; fix: FixText; errors: { [C in PovcheckErrorCode]: (p: ErrorParams[C]) => string } };
+} & { ui: UiText; calc: CalcText; cli: CliText; locate: LocateText; fix: FixText; document: DocumentText; errors: { [C in PovcheckErrorCode]: (p: ErrorParams[C]) => string } };

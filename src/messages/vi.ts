@@ -1,4 +1,5 @@
 /** Vietnamese messages. Numbers arrive as plain digits; f.n() writes them as 210.299 and 11,80. */
+import { viDocument, viDocumentMessages } from './vi-document.js';
 import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
 import type { ConfigProblem } from '../errors.js';
 import { viCalc, val } from './vi-calc.js';
@@ -196,6 +197,8 @@ export const vi: Catalog = {
   'unknown.empty-row': (p) => `Dòng ${p.row} ("${p.text}") không có số liệu nào; dòng này không được kiểm tra.`,
   'unknown.column': (p) => `Không nhận ra cột "${p.text}"; cột này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`,
   'unknown.unlabelled-column': (p) => `Cột ${p.col} có nội dung nhưng không có tiêu đề; cột này không được kiểm tra.`,
+  'unknown.document-table': (p) => `Bảng ${p.table} trông như bảng tỷ lệ hộ nghèo nhưng không đọc được: ${(vi.errors[p.error.code] as (x: unknown) => string)(p.error.params)}; bảng này không được kiểm tra.`,
+  ...viDocumentMessages,
   'target.met': (p, f) =>
     `${p.unit}: đạt mục tiêu ${viCalc.target(p, f)}: ${val(p.indicator, p.actual, f)}${p.computed ? ' (tính từ số hộ, vì bảng không ghi)' : ''}.`,
   'target.missed': (p, f) =>
@@ -214,6 +217,7 @@ export const vi: Catalog = {
   'skip.no-total': () =>
     'không có đơn vị nào là tổng (không có tên như Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); chỉ rõ bằng --total, hoặc thêm tên đơn vị tổng vào totalNames của tệp cấu hình',
   'skip.nothing': () => 'không đơn vị nào có đủ số liệu cần thiết',
+  'skip.document-part': (p) => ({ claims: 'văn bản không nêu số liệu nào của bảng theo cách viết povcheck đọc được', money: 'văn bản và các bảng không nêu khoản tổng kinh phí nào kèm các khoản thành phần', references: 'văn bản không dẫn chiếu văn bản nào theo số hiệu' })[p.part],
   'skip.target-unit': (p) => `bảng không có đơn vị "${p.unit}"`,
   'skip.series': (p, f) =>
     p.reason === 'value'
@@ -274,8 +278,10 @@ export const vi: Catalog = {
     source: (s) =>
       s.kind === 'delimited'
         ? `văn bản ${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 có BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]}, phân cách bằng ${{ ',': 'dấu phẩy', ';': 'dấu chấm phẩy', '\t': 'TAB' }[s.delimiter]}`
-        : `sổ tính ${s.format}, trang "${s.sheet}"`,
-    layoutName: { wide: 'ngang (mỗi dòng một chỉ tiêu)', long: 'dọc (mỗi dòng một đơn vị)' },
+        : s.kind === 'workbook'
+          ? `sổ tính ${s.format}, trang "${s.sheet}"`
+          : viDocument.source(s),
+    layoutName: { wide: 'ngang (mỗi dòng một chỉ tiêu)', long: 'dọc (mỗi dòng một đơn vị)', none: 'không có bảng tỷ lệ hộ nghèo' },
     localeName: { vi: 'Việt Nam (210.299; 11,80)', en: 'tiếng Anh (210,299; 11.80)', plain: 'không có dấu phân cách' },
     expectedActual: (e, a) => `đúng ra: ${e}; trong bảng: ${a}`,
     notChecked: 'Chưa kiểm tra',
@@ -402,6 +408,7 @@ export const vi: Catalog = {
     unsafe: (p) => `${p.file}: không tìm thấy ô ${p.cell} trong văn bản của tệp để sửa an toàn; không ghi tệp nào`,
   },
   calc: viCalc,
+  document: viDocument,
   cli: viCli,
   errors: {
     FILE_NOT_FOUND: () => 'không có tệp này',
@@ -416,17 +423,19 @@ export const vi: Catalog = {
         numbers: 'tệp Apple Numbers: trong Numbers chọn File → Export To → Excel (.xlsx) hoặc CSV',
         et: 'tệp WPS Spreadsheets (.et): hãy lưu thành "Excel Workbook (.xlsx)" hoặc CSV',
         document: `tệp văn bản (${p.ext}), không phải bảng số liệu: hãy chép bảng sang bảng tính rồi lưu thành .xlsx hoặc "CSV UTF-8"`,
-        pdf: 'tệp PDF, povcheck không đọc bảng từ PDF: hãy kiểm tra bảng tính gốc (.xlsx hoặc CSV) đã dùng để tạo PDF',
+        doc: 'văn bản Word 97–2003 (.doc): hãy mở bằng Word hoặc LibreOffice và lưu thành .docx (hoặc chuyển đổi: libreoffice --headless --convert-to docx <tệp>), rồi kiểm tra tệp .docx',
+        pdf: 'tệp PDF, povcheck không đọc bảng từ PDF: hãy kiểm tra bảng tính gốc (.xlsx hoặc CSV) đã dùng để tạo PDF, hoặc với kế hoạch thì văn bản Word (.docx)',
       })[p.kind],
     FILE_BINARY: (p) =>
       ({
         zip: 'đây là tệp nén ZIP nhưng không phải sổ tính Excel (.xlsx, .xlsm)',
         ods: 'đây là bảng tính OpenDocument (.ods); hãy lưu thành .xlsx hoặc CSV',
         xlsb: 'đây là sổ tính Excel dạng nhị phân (.xlsb); hãy lưu thành .xlsx hoặc CSV',
-        docx: 'đây là văn bản Word, không phải bảng số liệu; hãy lưu bảng thành .xlsx hoặc CSV',
+        docx: 'đây là văn bản Word: povcheck validate kiểm tra được văn bản kế hoạch; với lệnh này hãy lưu bảng thành .xlsx hoặc CSV',
+        doc: 'đây là văn bản Word 97–2003 (.doc): hãy mở bằng Word hoặc LibreOffice và lưu thành .docx (hoặc chuyển đổi: libreoffice --headless --convert-to docx <tệp>), rồi kiểm tra tệp .docx',
         encrypted: 'sổ tính này được đặt mật khẩu (mã hoá); hãy lưu một bản không đặt mật khẩu',
         ole: 'đây là tệp Office cũ (.xls/.doc); hãy lưu thành CSV hoặc .xlsx',
-        pdf: 'đây là tài liệu PDF, không phải bảng số liệu',
+        pdf: 'đây là tài liệu PDF: không đọc được bảng từ PDF; hãy kiểm tra tệp Word (.docx) gốc, hoặc mở PDF bằng Word và lưu thành .docx',
         png: 'đây là ảnh PNG, không phải bảng số liệu',
         jpeg: 'đây là ảnh JPEG, không phải bảng số liệu',
         gzip: 'đây là dữ liệu nén gzip, không phải bảng số liệu',
@@ -485,6 +494,25 @@ export const vi: Catalog = {
                           : p.what === 'depth'
                             ? `${p.part} lồng các phần tử XML sâu hơn ${p.limit.toLocaleString('vi-VN')} cấp; không đọc`
                             : `${p.part} có hơn ${p.limit.toLocaleString('vi-VN')} phần tử XML; không đọc`,
+    DOCUMENT_INVALID: (p) => `không phải văn bản Word đọc được: ${p.detail}`,
+    DOCUMENT_TOO_LARGE: (p) => {
+      switch (p.what) {
+        case 'uncompressed':
+        case 'document':
+          return `văn bản ${p.what === 'document' ? '(phần nội dung word/document.xml) ' : ''}khi giải nén lớn hơn ${p.limitMb} MB (tệp "bom ZIP", hoặc lớn hơn mọi văn bản kế hoạch); không đọc`;
+        case 'rows':
+        case 'columns':
+          return `bảng ${p.table} có hơn ${p.limit.toLocaleString('vi-VN')} ${p.what === 'rows' ? 'dòng' : 'cột'}; không đọc`;
+        case 'zip64':
+          return 'văn bản dùng ZIP64 (lớn hơn 4 GB); không đọc';
+        default:
+          return `văn bản có hơn ${p.limit.toLocaleString('vi-VN')} ${{ entries: 'thành phần', cells: 'ô bảng', paragraphs: 'đoạn', depth: 'cấp phần tử lồng nhau', text: 'ký tự văn bản', elements: 'phần tử XML' }[p.what]}; không đọc`;
+      }
+    },
+    DOCUMENT_NOTHING: (p) =>
+      `văn bản không có gì để kiểm tra (${p.paragraphs} đoạn, ${p.tables} bảng): không có bảng tỷ lệ hộ nghèo, không có khoản tổng kinh phí kèm các khoản thành phần, không dẫn chiếu văn bản nào` +
+      (p.statements > 0 ? `; có ${p.statements} nhận định số liệu về hộ nghèo nhưng không có bảng để đối chiếu` : '') +
+      (p.bounded > 0 ? `; có ${p.bounded} khoản tổng kinh phí nêu dưới dạng ngưỡng ("trên 68 tỷ đồng"), không kiểm tra được` : p.amounts > 0 ? `; có ${p.amounts} số tiền nhưng không số nào được nêu là thành phần của một khoản tổng` : ''),
     TABLE_TOO_LARGE: (p) =>
       p.what === 'rows'
         ? `bảng có hơn ${p.limit.toLocaleString('vi-VN')} dòng, nhiều hơn povcheck kiểm tra trong một lần chạy; dừng ở đây để không cạn bộ nhớ (hãy tách bảng, ví dụ theo tỉnh)`

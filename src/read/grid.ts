@@ -28,12 +28,21 @@ export interface Cell {
    * (a title merged over A1:K1 has `{ rows: 1, cols: 11 }`), so later stages can tell a header spans columns.
    */
   readonly merge?: { readonly rows: number; readonly cols: number };
+  /**
+   * Cells of a table in a plan document (read/docx.ts, read/text-document.ts): the table's number, 1-based.
+   * Their `ref` is "T1R3C4" (table 1, row 3, column 4), the way a person counts them in Word.
+   */
+  readonly table?: number;
+  /** 1-based line of the cell in a plain-text document (each cell of its tables is on a line of its own). */
+  readonly line?: number;
 }
 
 /** How a grid was read, for reports ("UTF-8 with BOM, ';'-delimited"); worded by the message catalogues. */
 export type SourceInfo =
   | { kind: 'delimited'; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni'; delimiter: ',' | ';' | '\t' }
-  | { kind: 'workbook'; format: string; sheet: string };
+  | { kind: 'workbook'; format: string; sheet: string }
+  /** A plan document (Word .docx, or Word's plain-text export): its tables are checked, and its text. */
+  | { kind: 'document'; format: 'docx' | 'text'; encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni'; paragraphs: number; tables: number };
 
 export interface Grid {
   /** rows[r][c]; rows may have different lengths. */

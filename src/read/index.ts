@@ -3,6 +3,10 @@
  * (.xlsx/.xlsm, read by xlsx.ts); other ZIP containers (.ods, .xlsb, .docx) and
  * binary files are refused with their name; everything else is delimited text (decode.ts + csv.ts).
  * An OLE file named .xlsx/.xlsm is a password-protected workbook.
+ *
+ * `readInput` (validate) also reads plan documents: a ZIP holding word/document.xml is a Word plan
+ * (docx.ts), and decoded text that is prose rather than a table is Word's plain-text export of one
+ * (text-document.ts). A Word 97 file (.doc) is refused with how to convert it.
  */
 // Synchronous reads: a CLI reads its inputs one after the other, and node:fs/promises alone costs a few
 // milliseconds of start-up (docs/performance.md "Start-up").
@@ -15,6 +19,8 @@ import { isZip } from './zip-signature.js';
 import { refusedKind } from './kinds.js';
 import { extname } from 'node:path';
 import type { WorkbookLimits } from './zip-guard.js';
+import type { PlanDocument } from '../model/document.js';
+import type { DocumentLimits } from './document-limits.js';
 
 export interface ReadOptions {
   delimiter?: Delimiter;
@@ -24,8 +30,12 @@ export interface ReadOptions {
   limits?: WorkbookLimits;
   /** `--encoding`: detected by default. */
   encoding?: EncodingChoice;
+  /** Plan documents: limits against hostile files (tests lower them). */
+  documentLimits?: DocumentLimits;
 }
 
+/** What an input holds: a table, or a plan document with its text and tables. */
+export type InputContent = { kind: 'grid'; grid: Grid } | { kind: 'document'; document: PlanDocument };
 
 /** Larger inputs than this are refused rather than risking the machine's memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -80,6 +90,55 @@ export async function readGrid(path: string, opts: ReadOptions = {}): Promise<Gr
   } catch (e) {
     if (!(e instanceof PovcheckError)) throw e;
     // An .xls, .ods, .pdf … that is what its name says (not a CSV misnamed): say how to convert it.
+    const kind = refusedKind(path);
+    if (kind && CONTENT_ERRORS.has(e.code)) throw new PovcheckError('FILE_KIND', { kind, ext: extname(path).toLowerCase() }, { file: path });
+    throw e.withFile(path);
+  }
+}
+
+/** A Word 97–2003 file: an OLE container with a "WordDocument" stream (its name is stored in UTF-16LE). */
+const WORD_STREAM = Buffer.from('WordDocument', 'utf16le');
+
+function isWord97(bytes: Uint8Array, name: string | undefined): boolean {
+  if (!OLE_SIGNATURE.every((b, i) => bytes[i] === b)) return false;
+  return (name !== undefined && /\.(?:doc|dot)$/i.test(name)) || Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(WORD_STREAM) >= 0;
+}
+
+/** Bytes of any input validate reads → a table's grid or a plan document. */
+export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { name?: string } = {}): Promise<InputContent> {
+  if (isZip(bytes)) {
+    const { listZip, containerKind } = await import('./zip-guard.js');
+    let kind: string | undefined;
+    try {
+      kind = containerKind(listZip(bytes));
+    } catch {
+      kind = undefined; // the workbook reader names the damage
+    }
+    if (kind === 'docx' || (kind === undefined && opts.name !== undefined && /\.docx$/i.test(opts.name))) {
+      const { readDocx } = await import('./docx.js');
+      return { kind: 'document', document: await readDocx(bytes, opts.documentLimits) };
+    }
+    return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
+  }
+  if (isWord97(bytes, opts.name)) throw new PovcheckError('FILE_BINARY', { kind: 'doc' });
+  if (opts.name && /\.xls[xm]$/i.test(opts.name) && OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
+    throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
+  }
+  const decoded = decodeBytes(bytes, opts.encoding);
+  if (opts.delimiter === undefined) {
+    const { looksLikeDocument, readTextDocument } = await import('./text-document.js');
+    if (looksLikeDocument(decoded.text)) return { kind: 'document', document: readTextDocument(decoded.text, decoded.encoding, opts.documentLimits) };
+  }
+  return { kind: 'grid', grid: readDelimited(decoded.text, decoded.encoding, opts.delimiter).grid };
+}
+
+/** A file validate reads: a table or a plan document. Errors name the file, and say how to convert a kind povcheck does not read. */
+export async function readInput(path: string, opts: ReadOptions = {}): Promise<InputContent> {
+  const bytes = await readFileBytes(path);
+  try {
+    return await inputFromBytes(bytes, { ...opts, name: path });
+  } catch (e) {
+    if (!(e instanceof PovcheckError)) throw e;
     const kind = refusedKind(path);
     if (kind && CONTENT_ERRORS.has(e.code)) throw new PovcheckError('FILE_KIND', { kind, ext: extname(path).toLowerCase() }, { file: path });
     throw e.withFile(path);

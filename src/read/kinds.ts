@@ -3,13 +3,14 @@
  * (a folder run checks these), what looks like a table or a document but is not read (a folder run lists each
  * as not checked, with how to convert it, and counts it as unreadable), and what is neither (README.md, notes,
  * images: left alone). A file named on the command line is read whatever its name (the content decides).
- * When a kind becomes readable (the plan's .docx, issue 15), it moves from REFUSED to READ here.
+ * The plan's .docx became readable (issue 15) and moved from REFUSED to READ; a Word 97 .doc is refused with
+ * how to save it as .docx.
  */
 import { extname } from 'node:path';
 import { readSync, openSync, closeSync } from 'node:fs';
 
-/** Read by a folder run, as tables. */
-export const READ_EXTENSIONS = ['.csv', '.tsv', '.xlsx', '.xlsm'] as const;
+/** Read by a folder run: tables, and plan documents (Word's .docx: its tables and its text, src/document/). */
+export const READ_EXTENSIONS = ['.csv', '.tsv', '.xlsx', '.xlsm', '.docx'] as const;
 
 /** Spreadsheets and documents povcheck does not read, and what each is (for the advice on converting it). */
 export const REFUSED_KINDS = {
@@ -19,8 +20,7 @@ export const REFUSED_KINDS = {
   '.fods': 'ods',
   '.numbers': 'numbers',
   '.et': 'et',
-  '.doc': 'document',
-  '.docx': 'document',
+  '.doc': 'doc',
   '.odt': 'document',
   '.rtf': 'document',
   '.wps': 'document',

@@ -127,7 +127,7 @@ export function containerKind(entries: readonly ZipEntry[]): ContainerKind {
 }
 
 /** Inflates one part with its output capped at `cap` bytes; undefined when it would exceed the cap. */
-function inflateCapped(bytes: Uint8Array, e: ZipEntry, cap: number): Uint8Array | undefined {
+export function inflateCapped(bytes: Uint8Array, e: ZipEntry, cap: number): Uint8Array | undefined {
   if (e.offset + 30 > bytes.length || u32(bytes, e.offset) !== 0x04034b50) throw invalid(`damaged ZIP part ${e.name}`);
   const start = e.offset + 30 + u16(bytes, e.offset + 26) + u16(bytes, e.offset + 28);
   const body = bytes.subarray(start, start + e.compressedSize);

@@ -7,11 +7,11 @@ import { catalog, type Fmt, type Lang } from '../messages/index.js';
 import type { CauseCellText } from '../messages/types.js';
 import type { Finding } from '../findings.js';
 import type { Cause, CauseCell, Localisation } from '../locate/types.js';
-import type { LikelyCause, ReportFile, Style } from './types.js';
+import { cellLabel, type LikelyCause, type ReportFile, type Style } from './types.js';
 
-export function causeCellText(c: CauseCell): CauseCellText {
+export function causeCellText(c: CauseCell, lang?: Lang): CauseCellText {
   return {
-    ref: displayRef(c.cell),
+    ref: lang ? cellLabel(c.cell, lang) : displayRef(c.cell),
     unit: c.unit,
     indicator: c.indicator,
     actual: c.actual,
@@ -26,15 +26,15 @@ export function causeCellText(c: CauseCell): CauseCellText {
 /** The sentence for one cause: the whole story when it is unique, its line in the list otherwise. */
 export function causeMessage(loc: Localisation, cause: Cause, rank: number, lang: Lang, fmt: Fmt): string {
   const t = catalog(lang).locate;
-  const cells = cause.cells.map(causeCellText);
+  const cells = cause.cells.map((c) => causeCellText(c, lang));
   if (cause.confidence !== 'unique') return t.option({ rank, cells, linked: cause.linked }, fmt);
   if (cells.length === 1) return t.single({ cell: cells[0]!, failing: loc.failing, pinned: cause.pinned }, fmt);
   return t.group({ cells, failing: loc.failing, linked: cause.linked }, fmt);
 }
 
 /** "D6 sum · I6 flow · I10 rate" for the findings a cause explains. */
-export function explainsItems(cause: Cause, findings: readonly Finding[]): string[] {
-  return cause.explains.map((i) => findings[i]!).map((f) => `${f.at ? displayRef(f.at) : '—'} ${f.rule}`);
+export function explainsItems(cause: Cause, findings: readonly Finding[], lang?: Lang): string[] {
+  return cause.explains.map((i) => findings[i]!).map((f) => `${f.at ? (lang ? cellLabel(f.at, lang) : displayRef(f.at)) : '—'} ${f.rule}`);
 }
 
 /** The causes block of the text report (and of `fix` when it refuses): empty when nothing fails. */
@@ -45,13 +45,13 @@ export function causeLines(loc: Localisation | undefined, findings: readonly Fin
   if (loc.status === 'stopped') return [`  ${style.bold('→')} ${t.stopped({ failing: loc.failing })}`];
   const first = loc.causes[0]!;
   if (first.confidence === 'unique') {
-    return [`  ${style.bold('→')} ${style.bold(causeMessage(loc, first, 1, lang, fmt))}`, `      ${style.dim(t.explains(explainsItems(first, findings)))}`];
+    return [`  ${style.bold('→')} ${style.bold(causeMessage(loc, first, 1, lang, fmt))}`, `      ${style.dim(t.explains(explainsItems(first, findings, lang)))}`];
   }
   const out = [
     `  ${style.bold('→')} ${style.bold(t.several({ count: loc.causes.length, size: loc.size ?? first.cells.length, failing: loc.failing, confidence: first.confidence, more: loc.more }, fmt))}`,
   ];
   loc.causes.forEach((c, i) => {
-    out.push(`      ${causeMessage(loc, c, i + 1, lang, fmt)}`, `         ${style.dim(t.explains(explainsItems(c, findings)))}`);
+    out.push(`      ${causeMessage(loc, c, i + 1, lang, fmt)}`, `         ${style.dim(t.explains(explainsItems(c, findings, lang)))}`);
   });
   return out;
 }

@@ -12,9 +12,19 @@ import type { FailOn, FileResult } from '../validate.js';
 import { coverageText, langOf, type ReportInput } from './types.js';
 import { likelyCauseLine } from './causes.js';
 
-/** 1-based line and column of a finding's cell (row 1 of the sheet is line 1). */
+/**
+ * 1-based line and column of a finding's cell (row 1 of the sheet is line 1). In a plan document: the line of
+ * the paragraph or table cell in a plain-text export; none in a .docx, which has no lines.
+ */
 export function lineCol(f: Finding): { line: number; col: number } | undefined {
+  if (f.place) return f.place.line !== undefined ? { line: f.place.line, col: 1 } : undefined;
+  if (f.at?.table !== undefined) return f.at.line !== undefined ? { line: f.at.line, col: 1 } : undefined;
   return f.at ? { line: f.at.row + 1, col: f.at.col + 1 } : undefined;
+}
+
+/** Where a finding is, in the stable form machines read: "I6", "Phụ lục!I6", "T1R3C4", or a paragraph "¶12". */
+export function findingRef(f: Pick<Finding, 'at' | 'place'>): string | undefined {
+  return f.at ? displayRef(f.at) : f.place ? `¶${f.place.paragraph}` : undefined;
 }
 
 /** A path for CI systems: relative to `cwd` when under it, always with '/'. */
@@ -33,8 +43,10 @@ export function ciPath(file: string, cwd: string | undefined): string {
  * rule and message kind, the sheet and cell, the unit and indicator; not the values, so a cell corrected to
  * another wrong value is still the same alert.
  */
-export function fingerprint(path: string, f: Pick<Finding, 'rule' | 'unit' | 'indicator' | 'at'> & { msg?: { id: string } }): string {
-  const key = [path, f.rule, f.msg?.id ?? '', f.at?.sheet ?? '', f.at?.ref ?? '', f.unit ?? '', f.indicator ?? ''].join('\u001f');
+export function fingerprint(path: string, f: Pick<Finding, 'rule' | 'unit' | 'indicator' | 'at' | 'place'> & { msg?: { id: string } }): string {
+  // A finding about a plan document's text has no cell: its paragraph stands in for one.
+  const ref = f.at?.ref ?? (f.place ? `¶${f.place.paragraph}` : '');
+  const key = [path, f.rule, f.msg?.id ?? '', f.at?.sheet ?? '', ref, f.unit ?? '', f.indicator ?? ''].join('\u001f');
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
@@ -47,7 +59,8 @@ export function unreadableFingerprint(path: string, file: FileResult): string {
 export function findingText(input: ReportInput, file: FileResult, f: Finding): string {
   const lang = langOf(input, file);
   const msg = renderMessage(f.msg, makeFmt(lang));
-  return f.at ? `${displayRef(f.at)}: ${msg}` : msg;
+  const ref = findingRef(f);
+  return ref ? `${ref}: ${msg}` : msg;
 }
 
 /** The reason an unreadable file could not be read, in its language. */

@@ -15,10 +15,11 @@ import type { UiText } from '../messages/types.js';
 import type { Annex } from '../model/annex.js';
 import { displayRef } from '../read/grid.js';
 import { SEVERITY_SYMBOL, annexTableHtml, cellElementId, type CellMark } from '../render/html-annex.js';
-import { html, htmlId, joinHtml, type SafeHtml } from '../render/html-escape.js';
+import { escapeHtml, html, htmlId, joinHtml, raw, type SafeHtml } from '../render/html-escape.js';
 import { ANNEX_CSS, PAGE_CSS, htmlPage } from '../render/html-page.js';
 import { CHART_CSS, rateChartData, rateChartSvg, type ChartTarget } from '../render/svg-chart.js';
-import { countFindings, coverageText, langOf, runLang, showsExpected, summaryCounts, tableOf, verdictText, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
+import { cellLabel, countFindings, coverageText, langOf, refLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
+import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
 import { causesOf } from './causes.js';
 
 export interface HtmlOptions {
@@ -60,6 +61,12 @@ box-shadow:0 4px 16px rgba(0,0,0,.25);padding:8px 12px;font-size:13px}
 .pop li.finding{margin:0 0 6px}
 .pop .pop-actions{display:flex;gap:12px;justify-content:flex-end}
 figure.chart{margin:4px 0}
+section.part{margin:10px 0 18px;padding-top:4px;border-top:1px solid var(--line)}
+section.part>h3 .checked{font-weight:400;color:var(--muted);font-size:13px}
+.where{margin:2px 0;color:var(--muted);font-size:12px}
+blockquote.quote{margin:4px 0;padding:3px 10px;border-left:3px solid var(--line);font-style:italic}
+blockquote.quote mark{background:#ffe58a;font-style:normal;font-weight:700;padding:0 2px;outline:1px solid #b38600}
+@media print{blockquote.quote mark{background:none;text-decoration:underline double}}
 @media print{.pop{display:none!important}section.file+section.file{break-before:page}}
 `;
 
@@ -150,11 +157,12 @@ function causesHtml(file: ReportFile, fi: number, lang: Lang, shown: Set<string>
   const causes = causesOf(file);
   if (causes.length === 0 || !file.annex) return undefined;
   const t = catalog(lang).ui;
-  const values = valueByRef(file.annex);
+  const values = new Map([...(file.document?.tables.flatMap((x) => (x.annex ? [...valueByRef(x.annex)] : [])) ?? []), ...valueByRef(file.annex)]);
   const items = causes.map((c: LikelyCause) => {
     const cells = c.cells.map((ref) => {
       const v = values.get(ref);
-      const link = shown.has(ref) ? html`<a href="#${cellElementId(`c${fi}`, ref)}">${ref}</a>` : html`${ref}`;
+      const label = refLabel(ref, lang);
+      const link = shown.has(ref) ? html`<a href="#${cellElementId(`c${fi}`, ref)}">${label}</a>` : html`${label}`;
       const where = v ? ` (${t.indicatorLabels[v.indicator as keyof typeof t.indicatorLabels] ?? v.indicator}, ${v.unit})` : '';
       const p = c.proposed[ref];
       const value = v && p !== undefined ? ` ${t.html.causeValue(v.shown(lang), isPlain(p) ? formatPlain(p, lang) : p)}` : '';
@@ -176,16 +184,28 @@ ${joinHtml(items, '\n')}
 
 function findingHtml(f: Finding, i: number, fi: number, lang: Lang, shown: Set<string>): SafeHtml {
   const fmt = makeFmt(lang);
-  const ui = catalog(lang).ui;
+  const { ui, document: d } = catalog(lang);
   const ref = f.at ? displayRef(f.at) : undefined;
-  const where = ref
+  const label = f.at ? cellLabel(f.at, lang) : undefined;
+  const cell = ref
     ? shown.has(ref)
-      ? html`<a href="#${cellElementId(`c${fi}`, ref)}">${ref}</a>`
-      : html`${ref} <span class="muted small">(${ui.html.notInTable})</span>`
-    : html`<span class="muted">${ui.html.wholeTable}</span>`;
+      ? html`<a href="#${cellElementId(`c${fi}`, ref)}">${label}</a>`
+      : html`${label} <span class="muted small">(${ui.html.notInTable})</span>`
+    : undefined;
+  const where = f.place ? (cell ? html`${d.paragraph(f.place.paragraph)} · ${cell}` : html`${d.paragraph(f.place.paragraph)}`) : (cell ?? html`<span class="muted">${ui.html.wholeTable}</span>`);
   const rest = [f.rule, f.unit, f.indicator ? fmt.ind(f.indicator) : undefined].filter((x): x is string => !!x).join(' · ');
-  const pair = showsExpected(f) ? ` — ${ui.expectedActual(fmt.n(f.expected), fmt.n(f.actual))}` : '';
-  return html`<li id="${htmlId(`f${fi}`, i)}" class="finding sev-${f.severity}"><div class="head">${sym(f.severity)}<span class="sr">${ui.severity[f.severity]}: </span><span class="fno">#${i + 1}</span> ${where} · ${rest}${pair}</div><p class="msg">${renderMessage(f.msg, fmt)}</p></li>`;
+  const pair = showsExpected(f) ? ` — ${(f.place ? d.expectedStated : ui.expectedActual)(fmt.n(f.expected), fmt.n(f.actual))}` : '';
+  const quote = f.place
+    ? html`<p class="where">${f.place.section || d.preamble}</p><blockquote class="quote">${raw(quoteHtml(f.place))}</blockquote>`
+    : '';
+  return html`<li id="${htmlId(`f${fi}`, i)}" class="finding sev-${f.severity}"><div class="head">${sym(f.severity)}<span class="sr">${ui.severity[f.severity]}: </span><span class="fno">#${i + 1}</span> ${where} · ${rest}${pair}</div>${quote}<p class="msg">${renderMessage(f.msg, fmt)}</p></li>`;
+}
+
+/** The quoted sentence with its figure in <mark>, every piece of it escaped. */
+function quoteHtml(place: NonNullable<Finding['place']>): string {
+  const q = place.quote;
+  if (!place.mark) return escapeHtml(q);
+  return escapeHtml(q.slice(0, place.mark.start)) + `<mark>${escapeHtml(q.slice(place.mark.start, place.mark.end))}</mark>` + escapeHtml(q.slice(place.mark.end));
 }
 
 function fileSection(input: ReportInput, file: ReportFile, fi: number, opts: HtmlOptions): SafeHtml {
@@ -198,6 +218,7 @@ function fileSection(input: ReportInput, file: ReportFile, fi: number, opts: Htm
     const reason = e ? renderError(e, lang) : '';
     return html`<section class="file" id="${id}" lang="${lang}"><h2 class="verdict verdict-unreadable">${ui.verdictUnreadable(file.file, reason)}</h2></section>`;
   }
+  if (file.document) return documentSection(input, file, fi, opts);
   // A streamed table (a very large one) is not kept in memory: its findings are listed, the table and chart are not drawn.
   const annex = file.annex;
   const c = countFindings(file.findings);
@@ -236,6 +257,83 @@ ${drawing}
 <h3>${ui.html.findingsTitle}</h3>
 ${file.findings.length ? groups : html`<p>${ui.html.noFindings}</p>`}
 ${skipped}
+</section>`;
+}
+
+/** Findings of one severity after another, each with its number in the file's list. */
+function groupsHtml(file: ReportFile, indexes: readonly number[], fi: number, lang: Lang, shown: Set<string>): SafeHtml {
+  const ui = catalog(lang).ui;
+  return joinHtml(
+    SEVERITIES.map((sev) => {
+      const items = indexes.filter((i) => file.findings[i]!.severity === sev).map((i) => findingHtml(file.findings[i]!, i, fi, lang, shown));
+      if (items.length === 0) return '';
+      return html`<h4>${sym(sev)}${ui.severityPlural[sev]} (${items.length})</h4><ul class="findings">
+${joinHtml(items, '\n')}
+</ul>
+`;
+    }),
+  );
+}
+
+/**
+ * A plan document: the verdict, then one part after another (tables, stated figures, money, references),
+ * each saying what it checked; the poverty tables drawn with their marks and charts; the quoted sentences
+ * with the figure marked.
+ */
+function documentSection(input: ReportInput, file: ReportFile, fi: number, opts: HtmlOptions): SafeHtml {
+  const lang = langOf(input, file);
+  const { ui, document: d } = catalog(lang);
+  const doc = file.document!;
+  const summary = tableOf(file)!;
+  const c = countFindings(file.findings);
+  const verdict = verdictText(file, lang);
+  const { clause, hint } = coverageText(file, lang);
+  const shown = new Set<string>();
+  for (const t of doc.tables) if (t.annex) for (const r of shownRefs(t.annex)) shown.add(r);
+  const marks = marksFor(file, lang, (i) => htmlId(`f${fi}`, i));
+  const sevOf = (ref: string) => marks.get(ref)?.severity;
+  const fmt = makeFmt(lang);
+  // The chart draws the run's targets and those the text sets.
+  const targets: ChartTarget[] = [
+    ...(opts.targets ?? []),
+    ...file.findings.flatMap((f) => (f.place && f.detail?.rule === 'target' && f.unit && f.indicator ? [{ unit: f.unit, indicator: f.indicator, op: f.detail.op, value: f.detail.value }] : [])),
+  ];
+  const checked: Record<DocumentPart, string> = {
+    tables: d.checked.tables({ tables: doc.checked.tables, budget: doc.checked.budgetTables, other: doc.tables.length - doc.checked.tables - doc.checked.budgetTables }),
+    claims: d.checked.claims(doc.checked),
+    money: d.checked.money(doc.checked),
+    references: d.checked.references(doc.checked),
+  };
+  const parts = DOCUMENT_PARTS.map((part) => {
+    const indexes = file.findings.map((f, i) => (partOf(f) === part ? i : -1)).filter((i) => i >= 0);
+    const skipped = file.skipped.filter((sk) => partOf(sk) === part);
+    const drawings =
+      part === 'tables'
+        ? doc.tables
+            .filter((t) => t.annex)
+            .map(
+              (t) => html`<h4>${d.tableTitle(t.number)}</h4>
+${legendHtml(file, ui)}
+${annexTableHtml(t.annex!, { lang, idPrefix: `c${fi}`, marks, transpose: opts.transpose ?? 'auto' })}
+<figure class="chart">${rateChartSvg(rateChartData(t.annex!, targets, sevOf), { lang, idPrefix: `chart${fi}-${t.number}` })}</figure>`,
+            )
+        : [];
+    const skips = skipped.length
+      ? html`<h4>${ui.notChecked} (${skipped.length})</h4><ul class="skipped">${skipped.map((sk) => html`<li>${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}</li>`)}</ul>`
+      : '';
+    const empty = indexes.length === 0 && skipped.length === 0 ? html`<p class="muted">${d.nothing}</p>` : '';
+    return html`<section class="part" id="file-${fi}-${part}"><h3>${d.parts[part]} <span class="checked">— ${checked[part]}</span></h3>
+${part === 'tables' ? (causesHtml(file, fi, lang, shown) ?? '') : ''}
+${joinHtml(drawings, '\n')}
+${groupsHtml(file, indexes, fi, lang, shown)}
+${skips}${empty}
+</section>`;
+  });
+  return html`<section class="file" id="file-${fi}" lang="${lang}">
+<h2 class="verdict verdict-${file.status}">${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}${clause ? ` — ${clause}` : ''}</h2>
+${hint ? html`<p class="coverage">${hint}</p>` : ''}
+<p class="muted small">${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[summary.layout], ui.localeName[summary.locale])}</p>
+${joinHtml(parts, '\n')}
 </section>`;
 }
 

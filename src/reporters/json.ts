@@ -10,6 +10,7 @@ import { causeMessage } from './causes.js';
 import type { Localisation } from '../locate/types.js';
 import type { Fmt, Lang } from '../messages/index.js';
 import type { FindingDetail } from '../findings.js';
+import { partOf } from '../model/document.js';
 import type { Coverage } from '../model/coverage.js';
 
 /** `causes` of the JSON contract: cells, proposed values, the findings each explains, slip kind, confidence. */
@@ -42,6 +43,23 @@ function detailJson(d: FindingDetail) {
 }
 
 export const JSON_SCHEMA_VERSION = 1;
+
+/** A plan document: its tables and what was checked in each part. */
+function documentJson(file: FileResult) {
+  const d = file.document!;
+  return {
+    format: d.format,
+    paragraphs: d.paragraphs,
+    tables: d.tables.map((t) => ({
+      table: t.number,
+      kind: t.kind,
+      units: t.annex ? t.annex.units.map((u) => u.name) : null,
+      total: t.annex?.total?.name ?? null,
+      headerLost: t.headerLost ? { names: [...t.headerLost.names], fromUnitsOption: t.headerLost.given } : null,
+    })),
+    checked: d.checked,
+  };
+}
 
 /** `coverage` of the contract: checks ran of those asked for, the ones that could not run and why, labels not understood. */
 function coverageJson(c: Coverage, fmt: Fmt) {
@@ -89,13 +107,17 @@ function fileJson(input: ReportInput, file: FileResult) {
       message: renderMessage(f.msg, fmt),
       // `target` and `continuity` findings carry their data under the rule's id.
       ...(f.detail ? { [f.detail.rule]: detailJson(f.detail) } : {}),
+      // Plan documents: the part of the report, and where a finding about the text is.
+      ...(file.document ? { part: partOf(f) } : {}),
+      ...(f.place ? { place: { section: f.place.section, paragraph: f.place.paragraph, quote: f.place.quote, mark: f.place.mark ?? null, line: f.place.line ?? null } } : {}),
     })),
-    skipped: file.skipped.map((s) => ({ rule: s.rule, unit: s.unit ?? null, reason: renderSkip(s.msg, fmt) })),
+    skipped: file.skipped.map((s) => ({ rule: s.rule, unit: s.unit ?? null, reason: renderSkip(s.msg, fmt), ...(file.document ? { part: partOf(s) } : {}) })),
     coverage: file.coverage ? coverageJson(file.coverage, fmt) : null,
     causes: causesJson(file.localisation, lang, fmt),
     localisation: file.localisation
       ? { status: file.localisation.status, failing: file.localisation.failing, size: file.localisation.size ?? null, more: file.localisation.more }
       : null,
+    ...(file.document ? { document: documentJson(file) } : {}),
   };
 }
 

@@ -3,10 +3,9 @@
  * findings or that could not be read, a table of its findings. Also the GitHub job summary. Pure.
  */
 import { catalog, makeFmt, renderMessage } from '../messages/index.js';
-import { displayRef } from '../read/grid.js';
 import type { Finding } from '../findings.js';
 import type { FileResult } from '../validate.js';
-import { likelyCause, unreadableText } from './ci.js';
+import { findingRef, likelyCause, unreadableText } from './ci.js';
 import { countFindings, coverageText, langOf, runLang, summaryCounts, type ReportInput } from './types.js';
 
 export interface MarkdownOptions {
@@ -29,7 +28,8 @@ function findingRow(input: ReportInput, file: FileResult, f: Finding): string {
   const ui = catalog(lang).ui;
   const fmt = makeFmt(lang);
   const text = renderMessage(f.msg, fmt);
-  return `| ${f.at ? code(displayRef(f.at)) : '—'} | ${code(f.rule)} | ${ui.severity[f.severity]} | ${mdCell(f.unit ?? '—')} | ${mdCell(f.indicator ? fmt.ind(f.indicator) : '—')} | ${mdCell(text)} |`;
+  const ref = findingRef(f);
+  return `| ${ref ? code(ref) : '—'} | ${code(f.rule)} | ${ui.severity[f.severity]} | ${mdCell(f.unit ?? '—')} | ${mdCell(f.indicator ? fmt.ind(f.indicator) : '—')} | ${mdCell(text)} |`;
 }
 
 export function markdownReport(input: ReportInput, opts: MarkdownOptions = {}): string {

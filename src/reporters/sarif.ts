@@ -33,6 +33,9 @@ const RULE_NAMES: Record<RuleId | 'unreadable' | 'unchecked', string> = {
   hierarchy: 'UnitsFormOneTree',
   target: 'TargetMet',
   continuity: 'YearStartsWhereLastEnded',
+  claim: 'StatedFigureMatchesTable',
+  money: 'TotalEqualsItsParts',
+  reference: 'CitationsAgree',
   unreadable: 'FileReadable',
   unchecked: 'FileChecked',
 };
@@ -51,6 +54,7 @@ const MIME: Array<[RegExp, string]> = [
   [/\.csv$/i, 'text/csv'],
   [/\.tsv$/i, 'text/tab-separated-values'],
   [/\.txt$/i, 'text/plain'],
+  [/\.docx$/i, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
 ];
 
 export function sarifLog(input: ReportInput): Sarif.Log {
@@ -128,7 +132,7 @@ export function sarifLog(input: ReportInput): Sarif.Log {
       const location: Sarif.Location = {
         // Table-wide findings point at the file's first line: code-scanning tools want a region.
         physicalLocation: { artifactLocation, region: at ? { startLine: at.line, startColumn: at.col } : { startLine: 1 } },
-        ...(f.at ? { logicalLocations: [{ name: f.at.ref, fullyQualifiedName: displayRef(f.at) }] } : {}),
+        ...(f.at ? { logicalLocations: [{ name: f.at.ref, fullyQualifiedName: displayRef(f.at) }] } : f.place ? { logicalLocations: [{ name: `¶${f.place.paragraph}`, fullyQualifiedName: `¶${f.place.paragraph}`, kind: 'paragraph' }] } : {}),
       };
       results.push({
         ruleId: f.rule,
@@ -151,6 +155,7 @@ export function sarifLog(input: ReportInput): Sarif.Log {
         properties: {
           ...(f.at ? { cell: f.at.ref } : {}),
           ...(f.at?.sheet ? { sheet: f.at.sheet } : {}),
+          ...(f.place ? { paragraph: f.place.paragraph, section: f.place.section, quote: f.place.quote } : {}),
           ...(f.unit !== undefined ? { unit: f.unit } : {}),
           ...(f.indicator !== undefined ? { indicator: f.indicator } : {}),
           ...(f.expected !== undefined ? { expected: f.expected } : {}),

@@ -3,7 +3,6 @@
  * indicator, expected vs found, and the explanation), what was not checked, then the table as read with
  * the flagged cells marked.
  */
-import { displayRef } from '../read/grid.js';
 import { catalog, formatPlain, makeFmt, renderError, renderMessage, renderSkip, visible, type Lang } from '../messages/index.js';
 import type { Finding, Severity } from '../findings.js';
 import { SEVERITIES, severityRank } from '../findings.js';
@@ -11,7 +10,10 @@ import type { FileResult } from '../validate.js';
 import { annexLayout } from '../render/annex-layout.js';
 import { displayWidth, renderBox, type Align } from '../render/box.js';
 import { numericColumns } from '../render/table-data.js';
-import { countFindings, coverageText, langOf, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
+import { cellLabel, countFindings, coverageText, langOf, placeLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
+import type { Annex } from '../model/annex.js';
+import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
+import type { Skip } from '../findings.js';
 import { causeLines } from './causes.js';
 
 /** Findings shown per rule and severity in one file; the rest are counted (JSON has them all). */
@@ -33,17 +35,27 @@ function paint(style: Style, sev: Severity, s: string) {
   return sev === 'error' ? style.error(s) : sev === 'warning' ? style.warning(s) : style.info(s);
 }
 
-function findingLines(f: Finding, lang: Lang, style: Style): string[] {
+function findingLines(f: Finding, lang: Lang, style: Style, indent = ''): string[] {
   const fmt = makeFmt(lang);
   const ui = catalog(lang).ui;
-  // The cell (its sheet's name) and the unit come from the input: shown through `visible`.
-  const head = visible([f.at ? displayRef(f.at) : '—', f.rule, f.unit, f.indicator ? fmt.ind(f.indicator) : undefined].filter(Boolean).join(' · '));
-  const ea = showsExpected(f) ? ` — ${ui.expectedActual(fmt.n(f.expected), fmt.n(f.actual))}` : '';
-  return [`    ${paint(style, f.severity, MARK[f.severity])} ${style.bold(head)}${ea}`, `      ${renderMessage(f.msg, fmt)}`];
+  const where = f.place ? placeLabel(f.place, lang) : undefined;
+  // The cell (its sheet's name), the unit and the quote come from the input: shown through `visible`.
+  const head = visible([f.place ? catalog(lang).document.paragraph(f.place.paragraph) : f.at ? cellLabel(f.at, lang) : '—', f.rule, f.unit, f.indicator ? fmt.ind(f.indicator) : undefined].filter(Boolean).join(' · '));
+  const pair = f.place ? catalog(lang).document.expectedStated : ui.expectedActual;
+  const ea = showsExpected(f) ? ` — ${pair(fmt.n(f.expected), fmt.n(f.actual))}` : '';
+  const out = [`${indent}    ${paint(style, f.severity, MARK[f.severity])} ${style.bold(head)}${ea}`];
+  if (f.place && where) {
+    out.push(`${indent}      ${style.dim(visible(where.slice(where.indexOf(' — ') + 3)))}`);
+    const q = f.place.quote;
+    const m = f.place.mark;
+    const quoted = m ? `${visible(q.slice(0, m.start))}«${style.bold(visible(q.slice(m.start, m.end)))}»${visible(q.slice(m.end))}` : visible(q);
+    out.push(`${indent}      “${quoted}”`);
+  }
+  out.push(`${indent}      ${renderMessage(f.msg, fmt)}`);
+  return out;
 }
 
-function markedTable(file: FileResult, lang: Lang, opts: TextOptions): string[] {
-  const annex = file.annex!;
+function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Annex = file.annex!, title?: string): string[] {
   const ui = catalog(lang).ui;
   const worst = new Map<string, Severity>();
   for (const f of file.findings) {
@@ -87,7 +99,7 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions): string[] 
   };
   let text = build(false);
   if (displayWidth(text.split('\n')[0]!) + 2 > opts.width) text = build(true);
-  return ['', `  ${style(opts).bold(ui.annexTitle)}`, ...text.split('\n').map((l) => `  ${l}`), `  ${opts.style.dim(ui.legend)}`];
+  return ['', `  ${style(opts).bold(title ?? ui.annexTitle)}`, ...text.split('\n').map((l) => `  ${l}`), `  ${opts.style.dim(ui.legend)}`];
 }
 
 const style = (o: TextOptions) => o.style;
@@ -101,6 +113,7 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
     const reason = renderError(e, lang);
     return [s.error(ui.verdictUnreadable(file.file, reason))];
   }
+  if (file.document) return documentReport(input, file, opts);
   const table = tableOf(file)!;
   const c = countFindings(file.findings);
   const word = verdictText(file, lang);
@@ -133,6 +146,79 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
   // A streamed table is not kept, so it is never drawn.
   if (opts.table && (table.units > MAX_TABLE_UNITS || !file.annex)) out.push('', `  ${s.dim(ui.tableOmitted(table.units))}`);
   else if (opts.table) out.push(...markedTable(file, lang, opts));
+  return out;
+}
+
+/** Findings grouped by severity, at most FINDINGS_PER_RULE per rule and severity. */
+function severityGroups(findings: readonly Finding[], lang: Lang, s: Style, indent = ''): string[] {
+  const ui = catalog(lang).ui;
+  const out: string[] = [];
+  for (const sev of SEVERITIES) {
+    const group = findings.filter((f) => f.severity === sev);
+    if (group.length === 0) continue;
+    out.push('', `${indent}  ${paint(s, sev, `${ui.severityPlural[sev]} (${group.length})`)}`);
+    const shown = new Map<string, number>();
+    for (const f of group) {
+      const n = (shown.get(f.rule) ?? 0) + 1;
+      shown.set(f.rule, n);
+      if (n <= FINDINGS_PER_RULE) out.push(...findingLines(f, lang, s, indent));
+    }
+    for (const [rule, n] of shown) if (n > FINDINGS_PER_RULE) out.push(`${indent}    ${s.dim(ui.moreFindings(n - FINDINGS_PER_RULE, rule))}`);
+  }
+  return out;
+}
+
+function skipLines(skipped: readonly Skip[], lang: Lang, s: Style, indent = ''): string[] {
+  if (skipped.length === 0) return [];
+  const ui = catalog(lang).ui;
+  const fmt = makeFmt(lang);
+  const shown = skipped.slice(0, FINDINGS_PER_RULE).map((sk) => `${indent}    · ${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}`);
+  const more = skipped.length > FINDINGS_PER_RULE ? [`${indent}    ${s.dim(ui.moreFindings(skipped.length - FINDINGS_PER_RULE, ui.notChecked.toLowerCase()))}`] : [];
+  return ['', `${indent}  ${s.dim(ui.notChecked)} (${skipped.length})`, ...shown, ...more];
+}
+
+/**
+ * A plan document: the verdict, then one block per part (tables, stated figures, money, references), each
+ * with what it checked, its likely causes (tables), findings and what it could not check; the poverty tables
+ * drawn at the end of their part.
+ */
+function documentReport(input: ReportInput, file: FileResult, opts: TextOptions): string[] {
+  const lang = langOf(input, file);
+  const { ui, document: d } = catalog(lang);
+  const s = opts.style;
+  const doc = file.document!;
+  const c = countFindings(file.findings);
+  const word = verdictText(file, lang);
+  const verdict = file.status === 'ok' ? s.ok(word) : file.status === 'unchecked' ? s.warning(word) : s.error(word);
+  const { clause, hint } = coverageText(file, lang);
+  const out = [`${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}${clause ? ` — ${clause}` : ''}`];
+  if (hint) out.push(`  ${hint}`);
+  const table = tableOf(file)!;
+  out.push(s.dim(`  ${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[table.layout], ui.localeName[table.locale])}`));
+  const checked: Record<DocumentPart, string> = {
+    tables: d.checked.tables({ tables: doc.checked.tables, budget: doc.checked.budgetTables, other: doc.tables.length - doc.checked.tables - doc.checked.budgetTables }),
+    claims: d.checked.claims(doc.checked),
+    money: d.checked.money(doc.checked),
+    references: d.checked.references(doc.checked),
+  };
+  for (const part of DOCUMENT_PARTS) {
+    const findings = file.findings.filter((f) => partOf(f) === part);
+    const skipped = file.skipped.filter((sk) => partOf(sk) === part);
+    out.push('', `  ${s.bold(`■ ${d.parts[part]}`)} ${s.dim(`— ${checked[part]}`)}`);
+    if (part === 'tables') {
+      const causes = causeLines(file.localisation, file.findings, lang, makeFmt(lang), s);
+      if (causes.length > 0) out.push('', ...causes.map((l) => `  ${l}`));
+    }
+    if (findings.length === 0 && skipped.length === 0) out.push(`    ${s.dim(d.nothing)}`);
+    out.push(...severityGroups(findings, lang, s, '  '), ...skipLines(skipped, lang, s, '  '));
+    if (part === 'tables' && opts.table) {
+      for (const t of doc.tables) {
+        if (!t.annex) continue;
+        if (t.annex.units.length > MAX_TABLE_UNITS) out.push('', `    ${s.dim(ui.tableOmitted(t.annex.units.length))}`);
+        else out.push(...markedTable(file, lang, opts, t.annex, d.tableTitle(t.number)).map((l) => (l ? `  ${l}` : l)));
+      }
+    }
+  }
   return out;
 }
 

@@ -7,6 +7,8 @@ import { isPartial } from '../model/coverage.js';
 import type { Finding } from '../findings.js';
 import type { ChartTarget } from '../render/svg-chart.js';
 import type { Transition } from '../series/index.js';
+import { displayRef, type Cell } from '../read/grid.js';
+import { parseDocumentCellRef, type TextPlace } from '../model/document.js';
 
 /**
  * A likely cause of a file's failing checks (error localisation): the cells to change, the values that make
@@ -142,6 +144,36 @@ export function totalCounts(files: readonly FileResult[]): Counts & { unreadable
     c.infos += k.infos;
   }
   return c;
+}
+
+/**
+ * A cell as people find it: "I6", "Phụ lục!I6", or in a plan document's table "Table 1, row 3, column 4"
+ * (reports for machines keep the stable reference, "T1R3C4").
+ */
+export function cellLabel(cell: Pick<Cell, 'ref' | 'sheet' | 'table'>, lang: Lang): string {
+  return cell.table !== undefined ? refLabel(cell.ref, lang) : displayRef(cell);
+}
+
+/** A displayed reference as people read it: a plan document's "T1R3C4" becomes "Table 1, row 3, column 4". */
+export function refLabel(ref: string, lang: Lang): string {
+  const d = catalog(lang).document;
+  const at = parseDocumentCellRef(ref);
+  if (at) return d.cell(at.table, at.row, at.col);
+  const col = /^T(\d+)C(\d+)$/.exec(ref);
+  return col ? d.column(Number(col[1]), Number(col[2])) : ref;
+}
+
+/** Where a finding about a document's text is: "¶12 — I. MỤC TIÊU › 2. Một số chỉ tiêu cụ thể". */
+export function placeLabel(place: TextPlace, lang: Lang): string {
+  const d = catalog(lang).document;
+  return `${d.paragraph(place.paragraph)} — ${place.section || d.preamble}`;
+}
+
+/** The quote of a place with its figure wrapped by `mark` (the text as is: callers escape it). */
+export function markedQuote(place: TextPlace, mark: (figure: string) => string): string {
+  const q = place.quote;
+  if (!place.mark) return q;
+  return q.slice(0, place.mark.start) + mark(q.slice(place.mark.start, place.mark.end)) + q.slice(place.mark.end);
 }
 
 /**

@@ -27,13 +27,17 @@ export const RULE_IDS: ReadonlyArray<{ id: RuleId; severity: Severity }> = [
   // Checked when the run gives them what they need: targets (rules/target.ts), a series of files (series/).
   { id: 'target', severity: 'error' },
   { id: 'continuity', severity: 'error' },
+  // Checked in plan documents (src/document/): the text's figures, its money, its references.
+  { id: 'claim', severity: 'error' },
+  { id: 'money', severity: 'error' },
+  { id: 'reference', severity: 'warning' },
 ];
 
 /**
  * Rules that only apply to some runs or tables (targets given, `--series`, a table with code and parent
  * columns): reports that list every rule per unit list them only for the units they concern.
  */
-export const OPTIONAL_RULES: readonly RuleId[] = ['hierarchy', 'target', 'continuity'];
+export const OPTIONAL_RULES: readonly RuleId[] = ['hierarchy', 'target', 'continuity', 'claim', 'money', 'reference'];
 
 export interface RuleRun {
   findings: Finding[];

@@ -1,0 +1,201 @@
+/**
+ * The document stage: a plan (PlanDocument, from read/docx.ts or read/text-document.ts) → findings, in four
+ * parts. Tables: every poverty table through the table pipeline (`checkGrid`, tables.ts). Stated figures:
+ * the text's claims against the table and within their sentence, its targets through the `target` rule
+ * (claims.ts). Money: totals against their parts, with the likely cause (money.ts). References: the same
+ * document cited with different dates or issuers, impossible dates (references.ts).
+ *
+ * The checks of the text are self-contained (they read paragraphs and the annex model), so they can move onto
+ * another table engine unchanged. Pure.
+ */
+import { PovcheckError } from '../errors.js';
+import { compareFindings, severityRank, type Finding, type Skip } from '../findings.js';
+import type { Localisation } from '../locate/types.js';
+import type { Coverage } from '../model/coverage.js';
+import { DOCUMENT_PARTS, partOf, type DocumentReport, type DocumentTableReport, type PlanDocument } from '../model/document.js';
+import type { Annex } from '../model/annex.js';
+import type { Grid } from '../read/grid.js';
+import { checkTargets } from '../rules/target.js';
+import { relevel, withoutOffRules, type CheckOptions } from '../validate.js';
+import { checkClaims, type ClaimTable } from './claims.js';
+import { checkMoney, type Amount, type Relation } from './money.js';
+import { readBudgetTable } from './budget-tables.js';
+import { checkReferences } from './references.js';
+import { checkDocumentTable, type TableCheck } from './tables.js';
+
+export interface DocumentOptions extends CheckOptions {
+  /** `--units`: names for the unit columns of a table whose header row was lost. */
+  unitNames?: readonly string[];
+}
+
+export interface DocumentCheck {
+  findings: Finding[];
+  skipped: Skip[];
+  /** The poverty tables' checks and the text's (claim, money, reference): which ran, which could not and why. */
+  coverage: Coverage;
+  localisation: Localisation;
+  /** The first poverty table: what the reports summarise (layout, number format, units). */
+  annex?: Annex;
+  grid?: Grid;
+  report: DocumentReport;
+  /** Indexes of the run's targets (`--targets`, `--target`) naming a unit the first poverty table lacks. */
+  targetsUnmatched?: number[];
+}
+
+const CLEAN: Localisation = { status: 'clean', failing: 0, causes: [], more: 0 };
+
+/** The localisations of several tables as one, `explains` moved to where each table's findings end up. */
+function mergeLocalisations(parts: Array<{ loc: Localisation; offset: number }>): Localisation {
+  const used = parts.filter((p) => p.loc.status !== 'clean');
+  if (used.length === 0) return CLEAN;
+  if (used.length === 1) {
+    const { loc, offset } = used[0]!;
+    return { ...loc, causes: loc.causes.map((c) => ({ ...c, explains: c.explains.map((i) => i + offset) })) };
+  }
+  const status = used.some((p) => p.loc.status === 'found') ? 'found' : used.some((p) => p.loc.status === 'stopped') ? 'stopped' : 'none';
+  const sizes = used.map((p) => p.loc.size).filter((s): s is number => s !== undefined);
+  return {
+    status,
+    failing: used.reduce((n, p) => n + p.loc.failing, 0),
+    ...(sizes.length > 0 ? { size: Math.min(...sizes) } : {}),
+    causes: used.flatMap(({ loc, offset }) => loc.causes.map((c) => ({ ...c, explains: c.explains.map((i) => i + offset) }))),
+    more: used.reduce((n, p) => n + p.loc.more, 0),
+  };
+}
+
+/** Text findings in report order: severity, then where they are in the text. */
+function compareText(a: Finding, b: Finding): number {
+  return severityRank(a.severity) - severityRank(b.severity) || (a.place?.paragraph ?? 0) - (b.place?.paragraph ?? 0) || (a.place?.mark?.start ?? 0) - (b.place?.mark?.start ?? 0) || compareFindings(a, b);
+}
+
+function tableReport(t: TableCheck, budget: boolean): DocumentTableReport {
+  return {
+    number: t.table.number,
+    kind: t.result ? 'poverty' : budget ? 'budget' : 'other',
+    grid: t.grid,
+    ...(t.result ? { annex: t.result.annex } : {}),
+    ...(t.headerLost ? { headerLost: t.headerLost } : {}),
+    ...(t.problem ? { problem: true } : {}),
+  };
+}
+
+/**
+ * A document's coverage: its poverty tables' (a check ran when it ran in any table) and the text's checks. The
+ * text's `target` is listed only when the text set targets (the run's targets are the tables').
+ */
+function documentCoverage(tables: readonly Coverage[], text: ReadonlyArray<{ check: string; part: 'claims' | 'money' | 'references'; ran: boolean }>): Coverage {
+  const checks: string[] = [];
+  const ran = new Set<string>();
+  for (const c of tables) {
+    for (const id of c.checks) if (!checks.includes(id)) checks.push(id);
+    for (const id of c.ran) ran.add(id);
+  }
+  for (const t of text) {
+    if (t.check === 'target' && !t.ran) continue;
+    if (!checks.includes(t.check)) checks.push(t.check);
+    if (t.ran) ran.add(t.check);
+  }
+  const notRun: Coverage['notRun'] = [];
+  for (const id of checks) {
+    if (ran.has(id)) continue;
+    const fromTable = tables.map((c) => c.notRun.find((n) => n.check === id)).find((n) => n !== undefined);
+    const part = text.find((t) => t.check === id)?.part;
+    notRun.push(fromTable ?? { check: id, reason: { id: 'skip.document-part', params: { part: part ?? 'claims' } } });
+  }
+  return { checks, ran: checks.filter((id) => ran.has(id)), notRun, notUnderstood: tables.flatMap((c) => c.notUnderstood) };
+}
+
+/** Checks a plan document. Throws DOCUMENT_NOTHING when it holds nothing povcheck checks. */
+export function checkDocument(doc: PlanDocument, opts: DocumentOptions = {}): DocumentCheck {
+  const { targets, ...tableOpts } = opts;
+  const checks = doc.tables.map((t) => checkDocumentTable(t, tableOpts));
+  const poverty = checks.filter((c) => c.result);
+  const primary = poverty[0];
+
+  // Table findings, table after table; a table that looked like a poverty table but could not be read says why.
+  const findings: Finding[] = [];
+  const skipped: Skip[] = [];
+  const locs: Array<{ loc: Localisation; offset: number }> = [];
+  for (const c of checks) {
+    if (c.problem) {
+      findings.push({ rule: 'unknown', severity: 'warning', msg: { id: 'unknown.document-table', params: { table: c.table.number, error: { code: c.problem.code, params: c.problem.params } } } });
+    }
+    if (!c.result) continue;
+    locs.push({ loc: c.result.localisation, offset: findings.length });
+    findings.push(...c.result.findings);
+    skipped.push(...c.result.skipped);
+  }
+  // The run's targets (a targets file, --target, the configuration) are checked on the first poverty table.
+  let targetsUnmatched: number[] | undefined;
+  if (primary && targets && opts.rules?.target !== 'off') {
+    const t = checkTargets(primary.result!.annex, targets);
+    findings.push(...relevel(t.findings, opts.rules));
+    skipped.push(...withoutOffRules(t.skipped, opts.rules));
+    targetsUnmatched = t.unmatched;
+  }
+
+  const claimTables: ClaimTable[] = poverty.map((c) => ({ number: c.table.number, annex: c.result!.annex, unnamed: c.headerLost !== undefined && !c.headerLost.given }));
+  const claims = checkClaims(doc.paragraphs, claimTables, { source: 'plan text' });
+  // Tables that are not poverty tables may be budget tables: their totals go with the text's money.
+  const budgetTables = new Set<number>();
+  const money = checkMoney(doc.paragraphs, (firstId) => {
+    const all: { amounts: Amount[]; relations: Relation[] } = { amounts: [], relations: [] };
+    for (const c of checks) {
+      if (c.result || c.problem) continue;
+      const before = c.table.after !== undefined ? doc.paragraphs[c.table.after - 1] : undefined;
+      const b = readBudgetTable(c.table, before, firstId + all.amounts.length);
+      if (!b) continue;
+      budgetTables.add(c.table.number);
+      all.amounts.push(...b.amounts);
+      all.relations.push(...b.relations);
+    }
+    return all;
+  });
+  const references = checkReferences(doc.paragraphs);
+  const text = relevel([...claims.findings, ...money.findings, ...references.findings], opts.rules);
+  for (const part of DOCUMENT_PARTS.slice(1)) findings.push(...text.filter((f) => partOf(f) === part).sort(compareText));
+  skipped.push(...withoutOffRules([...claims.skipped, ...money.skipped], opts.rules));
+
+  const report: DocumentReport = {
+    format: doc.format,
+    paragraphs: doc.paragraphs.length,
+    tables: checks.map((c) => tableReport(c, budgetTables.has(c.table.number))),
+    checked: {
+      tables: poverty.length,
+      budgetTables: budgetTables.size,
+      claims: claims.claims,
+      targets: claims.targets,
+      totals: money.totals,
+      amounts: money.amounts,
+      citations: references.citations,
+      documents: references.documents,
+    },
+  };
+  // Nothing checked at all (figures without a table to compare them with, amounts that are no total's parts): exit 2.
+  const nothing = poverty.length === 0 && claims.claims + claims.targets + money.totals + references.citations === 0;
+  if (nothing) {
+    const problem = checks.find((c) => c.problem)?.problem;
+    const statements = claims.skipped.reduce((n, sk) => n + (sk.msg.id === 'skip.claim-no-table' ? (sk.msg.params as { clauses: number }).clauses : 0), 0);
+    throw problem ?? new PovcheckError('DOCUMENT_NOTHING', { paragraphs: doc.paragraphs.length, tables: doc.tables.length, statements, amounts: money.amounts, bounded: money.bounded });
+  }
+  const coverage = documentCoverage(
+    poverty.map((c) => c.result!.coverage),
+    (
+      [
+        { check: 'claim', part: 'claims', ran: claims.claims > 0 },
+        { check: 'target', part: 'claims', ran: claims.targets > 0 },
+        { check: 'money', part: 'money', ran: money.totals > 0 },
+        { check: 'reference', part: 'references', ran: references.citations > 0 },
+      ] as const
+    ).filter((x) => opts.rules?.[x.check] !== 'off'),
+  );
+  return {
+    findings,
+    skipped,
+    coverage,
+    localisation: mergeLocalisations(locs),
+    ...(primary ? { annex: primary.result!.annex, grid: primary.grid } : {}),
+    report,
+    ...(targetsUnmatched ? { targetsUnmatched } : {}),
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * The tables of a plan document, each checked like any table through `checkGrid` (shape, rules, targets,
+ * rule levels, error localisation). A table the shape stage does not read as a poverty table (the letterhead,
+ * the signature block, a list of communes) is kept as "other", not checked and not reported as a problem.
+ *
+ * A table whose header row was lost (Word's plain-text export drops it, as in the seed) has units without
+ * names. Its columns are then named by position ("C4": column 4 of the table) or from `--units`, and the
+ * total is found by arithmetic: the column that equals the sum of the others in the count rows. A header row
+ * with those names is put above the table and the table is checked again. Pure.
+ */
+import { COUNT_INDICATORS } from '../model/indicators.js';
+import type { Annex } from '../model/annex.js';
+import type { DocTable } from '../model/document.js';
+import type { Cell, Grid } from '../read/grid.js';
+import { PovcheckError } from '../errors.js';
+import type { Finding } from '../findings.js';
+import { isOk } from '../rules/types.js';
+import { checkGrid, type CheckOptions, type CheckResult } from '../validate.js';
+
+export interface TableCheck {
+  table: DocTable;
+  /** Absent for tables that are not poverty tables. */
+  result?: CheckResult;
+  /** The grid checked: the table's, or with the header row povcheck put back. */
+  grid: Grid;
+  /** The header row was lost: units named by position or by `--units`. */
+  headerLost?: { names: string[]; given: boolean; total?: string };
+  /** Why a table that looked like a poverty table could not be checked. */
+  problem?: PovcheckError;
+}
+
+export interface TableOptions extends CheckOptions {
+  /** `--units`: the names of a headerless table's unit columns, in order. */
+  unitNames?: readonly string[];
+}
+
+/** Checks one document table; `targets` only for the first poverty table (the caller decides). */
+export function checkDocumentTable(table: DocTable, opts: TableOptions): TableCheck {
+  let first: CheckResult;
+  try {
+    first = checkGrid(table.grid, opts);
+  } catch (e) {
+    if (!(e instanceof PovcheckError)) throw e;
+    // Most tables of a plan are not poverty tables: only other reasons are worth telling.
+    return e.code === 'NOT_A_TABLE' ? { table, grid: table.grid } : { table, grid: table.grid, problem: e };
+  }
+  if (!headerless(first.annex)) return { table, result: first, grid: table.grid };
+
+  const columns = first.annex.units.map((u) => unitColumn(first.annex, u.id));
+  const given = opts.unitNames !== undefined && opts.unitNames.length === columns.length;
+  const names = given ? [...opts.unitNames!] : columns.map((c) => `C${c + 1}`);
+  const total = given ? undefined : totalByArithmetic(first.annex);
+  const grid = withHeader(table, columns, names);
+  const totalNames = total !== undefined ? [...(opts.totalNames ?? []), names[total]!] : opts.totalNames;
+  const result = checkGrid(grid, { ...opts, ...(totalNames ? { totalNames } : {}) });
+  const totalName = result.annex.total?.name;
+  const note: Finding = {
+    rule: 'sum',
+    severity: 'info',
+    msg: {
+      id: 'sum.header-lost',
+      params: {
+        table: table.number,
+        names,
+        given,
+        ...(totalName !== undefined ? { total: totalName } : {}),
+        arithmetic: total !== undefined,
+        ...(opts.unitNames !== undefined && !given ? { expected: columns.length, count: opts.unitNames.length } : {}),
+      },
+    },
+  };
+  return {
+    table,
+    grid,
+    result: { ...result, findings: [note, ...result.findings], localisation: shifted(result.localisation, 1) },
+    headerLost: { names, given, ...(totalName !== undefined ? { total: totalName } : {}) },
+  };
+}
+
+/** The causes' `explains` point into the findings: `n` findings put in front move them. */
+function shifted(loc: CheckResult['localisation'], n: number): CheckResult['localisation'] {
+  return { ...loc, causes: loc.causes.map((c) => ({ ...c, explains: c.explains.map((i) => i + n) })) };
+}
+
+/** A wide table whose units have no header cell: their names are column letters the shape stage made up. */
+function headerless(annex: Annex): boolean {
+  return annex.layout === 'wide' && annex.units.length > 1 && annex.units.every((u) => u.cell === undefined);
+}
+
+function unitColumn(annex: Annex, unit: number): number {
+  const v = Object.values(annex.values[unit] ?? {}).find((x) => x !== undefined);
+  return v?.cell.col ?? 0;
+}
+
+/**
+ * The unit whose counts equal the sum of the others' in the most count rows (at least one, every usable
+ * row of it); undefined when none does or two do.
+ */
+export function totalByArithmetic(annex: Annex): number | undefined {
+  const score = annex.units.map(() => 0);
+  for (const ind of COUNT_INDICATORS) {
+    const values = annex.units.map((u) => annex.values[u.id]?.[ind]);
+    if (!values.every(isOk)) continue;
+    const sum = values.reduce((s, v) => s.plus(v!.num!), values[0]!.num!.minus(values[0]!.num!));
+    values.forEach((v, i) => {
+      if (v!.num!.mul(2).eq(sum)) score[i]!++;
+    });
+  }
+  const best = Math.max(...score);
+  if (best === 0 || score.filter((s) => s === best).length > 1) return undefined;
+  return score.indexOf(best);
+}
+
+/** The table with a header row of `names` over `columns` put above it (cells named "T1C4": the column). */
+function withHeader(table: DocTable, columns: readonly number[], names: readonly string[]): Grid {
+  const header: Cell[] = [];
+  columns.forEach((col, i) => {
+    header[col] = { raw: names[i]!, ref: `T${table.number}C${col + 1}`, row: -1, col, table: table.number };
+  });
+  return { ...table.grid, rows: [header, ...table.grid.rows] };
+}

@@ -1,0 +1,267 @@
+/**
+ * bytes of a Word plan (.docx) → PlanDocument: its body paragraphs (numbered, with their sections) and its
+ * tables as Grids. The ZIP is looked at first (zip-guard.ts: sizes from the central directory, a zip bomb
+ * stops at the size its header declares); only word/document.xml is unpacked, capped (`readPart`), and read
+ * with the streaming XML reader the workbooks use (xml-stream.ts: saxes, a DOCTYPE refused, depth and text
+ * limits), one element at a time, within document-limits.ts.
+ *
+ * - Text: `w:t` runs; tabs, line breaks and no-break spaces are spaces; deleted text (`w:delText`), field
+ *   codes (`w:instrText`) and text boxes are left out. Word's automatic list numbers are not text and are
+ *   not seen; a heading style (Heading 1…, Title) or an outline level makes a paragraph a heading.
+ * - Tables: every top-level `w:tbl`, its rows and cells on the table's grid. A cell spanning columns
+ *   (`w:gridSpan`) keeps its text in its first column, as a merged range in a workbook does; a cell merged
+ *   down (`w:vMerge`) repeats the text of the cell it continues, with that cell's reference, unless that text
+ *   is a number (numbers are never counted twice). So a two-row header (Toàn tỉnh merged down beside the
+ *   districts under "Chia ra") reads as one header row, as in read/xlsx.ts. A table inside a cell adds its
+ *   text to that cell. Cells are named "T1R3C4": table, row, grid column, 1-based, as counted in Word.
+ */
+import { PovcheckError } from '../errors.js';
+import { documentCellRef, type DocTable, type PlanDocument } from '../model/document.js';
+import { outline, type RawParagraph } from './document-outline.js';
+import { DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
+import type { Cell, SourceInfo } from './grid.js';
+import { containerKind, listZip, readPart, type ZipEntry } from './zip-guard.js';
+import { streamXml, XmlError, type XmlHandlers } from './xml-stream.js';
+
+/** The ZIP's facts, checked against the limits; word/document.xml unpacked. */
+function documentPart(bytes: Uint8Array, limits: DocumentLimits): Uint8Array {
+  let entries: ZipEntry[];
+  try {
+    entries = listZip(bytes);
+  } catch (e) {
+    throw asDocumentError(e);
+  }
+  const kind = containerKind(entries);
+  if (kind !== 'docx') throw new PovcheckError('FILE_BINARY', { kind: kind === 'workbook' ? 'zip' : kind });
+  if (entries.length > limits.maxEntries) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'entries', limit: limits.maxEntries });
+  let declared = 0;
+  for (const e of entries) declared += e.declaredSize;
+  if (declared > limits.maxUnpackedBytes) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'uncompressed', limitMb: mb(limits.maxUnpackedBytes) });
+  const entry = entries.find((e) => e.name === 'word/document.xml')!;
+  if (entry.encrypted) throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
+  if (entry.declaredSize > limits.maxDocumentBytes) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'document', limitMb: mb(limits.maxDocumentBytes) });
+  try {
+    // Inflated once, capped at the size its header declares (a bomb that lies stops there).
+    return readPart(bytes, entry);
+  } catch (e) {
+    throw asDocumentError(e);
+  }
+}
+
+const mb = (n: number) => Math.round(n / 1024 / 1024);
+
+/** The ZIP reader speaks of workbooks; for a document its problems are the document's. */
+function asDocumentError(e: unknown): unknown {
+  if (!(e instanceof PovcheckError)) return e;
+  if (e.code === 'WORKBOOK_INVALID') return new PovcheckError('DOCUMENT_INVALID', { detail: (e.params as { detail: string }).detail });
+  if (e.code === 'WORKBOOK_TOO_LARGE') return new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'zip64' });
+  return e;
+}
+
+interface TableCellDraft {
+  text: string[];
+  span: number;
+  vMerge?: 'restart' | 'continue';
+}
+
+interface TableDraft {
+  rows: Array<{ before: number; cells: TableCellDraft[] }>;
+}
+
+const local = (name: string) => {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+};
+
+function attr(attributes: Record<string, string>, name: string): string | undefined {
+  for (const [k, v] of Object.entries(attributes)) if (local(k) === name) return v;
+  return undefined;
+}
+
+/** Subtrees whose text is not the document's running text. */
+const SKIPPED = new Set(['txbxContent', 'Fallback', 'instrText', 'delText', 'footnoteReference', 'endnoteReference']);
+
+/** Word document bytes → PlanDocument. Throws PovcheckError for files it cannot or will not read. */
+export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUMENT_LIMITS): Promise<PlanDocument> {
+  const xml = documentPart(bytes, limits);
+
+  const raw: RawParagraph[] = [];
+  const tables: Array<{ draft: TableDraft; after: number }> = [];
+  const stack: string[] = [];
+  let skip = 0; // depth inside a skipped subtree
+  let inT = false;
+  let para: { text: string; level?: number } | undefined; // the paragraph being read
+  const tablesOpen: TableDraft[] = []; // tables being read, outermost first
+  let cell: TableCellDraft | undefined; // the innermost open top-level-table cell
+  let cells = 0;
+  let chars = 0;
+
+  const append = (s: string) => {
+    if (para) para.text += s;
+  };
+
+  const onOpen = (name: string, attributes: Readonly<Record<string, string>>) => {
+    stack.push(name);
+    if (skip > 0 || SKIPPED.has(name)) {
+      skip++;
+      return;
+    }
+    switch (name) {
+      case 'p':
+        para = { text: '' };
+        break;
+      case 't':
+        inT = true;
+        break;
+      case 'tab':
+      case 'br':
+      case 'cr':
+        if (stack[stack.length - 2] === 'r') append(' ');
+        break;
+      case 'noBreakHyphen':
+        append('-');
+        break;
+      case 'pStyle': {
+        const v = attr(attributes, 'val') ?? '';
+        const m = /^(?:heading|berschrift|titre|tieude|tiêuđề)\s*(\d)$/iu.exec(v.replace(/\s+/g, ''));
+        if (para && m) para.level = Number(m[1]);
+        else if (para && /^title$/i.test(v)) para.level = 0;
+        break;
+      }
+      case 'outlineLvl': {
+        const v = Number(attr(attributes, 'val'));
+        if (para && Number.isInteger(v) && v >= 0 && v < 9) para.level = v + 1;
+        break;
+      }
+      case 'tbl':
+        tablesOpen.push({ rows: [] });
+        break;
+      case 'tr':
+        if (tablesOpen.length === 1) tablesOpen[0]!.rows.push({ before: 0, cells: [] });
+        break;
+      case 'gridBefore':
+        if (tablesOpen.length === 1 && tablesOpen[0]!.rows.length > 0) tablesOpen[0]!.rows.at(-1)!.before = positive(attr(attributes, 'val'));
+        break;
+      case 'tc':
+        if (tablesOpen.length === 1) {
+          cell = { text: [], span: 1 };
+          tablesOpen[0]!.rows.at(-1)?.cells.push(cell);
+          if (++cells > limits.maxCells) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
+        }
+        break;
+      case 'gridSpan':
+        if (tablesOpen.length === 1 && cell) cell.span = Math.min(positive(attr(attributes, 'val')) || 1, limits.maxCols);
+        break;
+      case 'vMerge':
+        if (tablesOpen.length === 1 && cell) cell.vMerge = attr(attributes, 'val') === 'restart' ? 'restart' : 'continue';
+        break;
+    }
+  };
+  const text = (t: string) => {
+    if (inT && skip === 0) append(t);
+  };
+  const close = (closed: string) => {
+    const name = stack.pop() ?? closed;
+    if (skip > 0) {
+      skip--;
+      return;
+    }
+    switch (name) {
+      case 't':
+        inT = false;
+        break;
+      case 'p':
+        if (para) {
+          if (tablesOpen.length === 0) {
+            raw.push({ text: para.text, ...(para.level !== undefined ? { styleLevel: para.level } : {}) });
+            if (raw.length > limits.maxParagraphs) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'paragraphs', limit: limits.maxParagraphs });
+            if ((chars += para.text.length) > limits.maxTextChars) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'text', limit: limits.maxTextChars });
+          } else if (cell) cell.text.push(para.text);
+        }
+        para = undefined;
+        break;
+      case 'tc':
+        if (tablesOpen.length === 1) cell = undefined;
+        break;
+      case 'tbl': {
+        const done = tablesOpen.pop()!;
+        if (tablesOpen.length === 0) tables.push({ draft: done, after: raw.length });
+        break;
+      }
+    }
+  };
+
+  parseXml(xml, { open: onOpen, close, text }, limits);
+
+  const paragraphs = outline(raw);
+  const numberAt = numberOfRaw(raw);
+  const source: SourceInfo = { kind: 'document', format: 'docx', paragraphs: paragraphs.length, tables: tables.length };
+  const out: DocTable[] = tables.map(({ draft, after }, k) => {
+    const before = numberAt(after);
+    return { number: k + 1, grid: { rows: gridRows(draft, k + 1, limits), source }, ...(before ? { after: before } : {}) };
+  });
+  return { format: 'docx', paragraphs, tables: out };
+}
+
+function positive(v: string | undefined): number {
+  const n = Number(v);
+  return Number.isInteger(n) && n > 0 ? n : 0;
+}
+
+/** The number of the last non-empty paragraph among the first `count` raw paragraphs (outline's numbering). */
+function numberOfRaw(raw: readonly RawParagraph[]): (count: number) => number | undefined {
+  const numbers: number[] = [];
+  let n = 0;
+  for (const r of raw) {
+    if (r.text.replace(/[\s\u00a0]+/gu, '') !== '') n++;
+    numbers.push(n);
+  }
+  return (count) => (count > 0 && numbers[count - 1]! > 0 ? numbers[count - 1] : undefined);
+}
+
+/** A table's rows on its grid: spans keep their text in their first column, merged-down cells repeat it. */
+function gridRows(draft: TableDraft, table: number, limits: DocumentLimits): Cell[][] {
+  if (draft.rows.length > limits.maxRows) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'rows', table, limit: limits.maxRows });
+  const rows: Cell[][] = [];
+  // The cell a vertical merge continues, per grid column.
+  const masters = new Map<number, Cell>();
+  draft.rows.forEach((row, r) => {
+    const out: Cell[] = [];
+    let col = row.before;
+    for (const c of row.cells) {
+      if (col + c.span > limits.maxCols) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'columns', table, limit: limits.maxCols });
+      const raw = c.text.join('\n');
+      if (c.vMerge === 'continue') {
+        const master = masters.get(col);
+        if (master && master.raw.trim() !== '' && !/^[\d\s.,%-]+$/u.test(master.raw.trim())) out[col] = { ...master, row: r, col };
+      } else {
+        const cell: Cell = { raw, ref: documentCellRef(table, r, col), row: r, col, table };
+        out[col] = cell;
+        if (c.vMerge === 'restart') masters.set(col, cell);
+        else masters.delete(col);
+      }
+      col += c.span;
+    }
+    rows.push(out);
+  });
+  return rows;
+}
+
+/** word/document.xml through the streaming XML reader (read/xml-stream.ts), its problems the document's. */
+function parseXml(xml: Uint8Array, handlers: XmlHandlers, limits: DocumentLimits): void {
+  try {
+    // A run of text (w:t) may be a whole paragraph; the document's text as a whole has its own limit.
+    streamXml(xml, handlers, { maxText: 1_000_000, maxDepth: limits.maxDepth, maxElements: 4_000_000 });
+  } catch (e) {
+    if (!(e instanceof XmlError)) throw e;
+    const p = e.problem;
+    switch (p.kind) {
+      case 'syntax':
+        throw new PovcheckError('DOCUMENT_INVALID', { detail: `word/document.xml is not well-formed XML (${p.detail})` });
+      case 'doctype':
+        throw new PovcheckError('DOCUMENT_INVALID', { detail: 'word/document.xml declares a DOCTYPE, which Word never writes' });
+      default:
+        throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: p.kind, limit: p.limit });
+    }
+  }
+}

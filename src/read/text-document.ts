@@ -1,0 +1,144 @@
+/**
+ * Word's plain-text export of a plan ("Plain Text" / "Văn bản thuần túy", as the seed is) → PlanDocument.
+ * Each paragraph is a line. Word writes a table one cell per line, each line starting with a TAB, a blank
+ * line after each row (the seed's annex); some exports write a row per line, its cells separated by TABs.
+ * Both become Grids whose cells carry "T1R3C4" references and their line. The header row of such a table
+ * may be lost (the seed's is): the document stage deals with that (document/tables.ts).
+ *
+ * `looksLikeDocument` decides whether decoded text is a document rather than a delimited table: prose lines
+ * (long, many words, few delimiters) make a document. Pure.
+ */
+import type { DocParagraph, DocTable, PlanDocument } from '../model/document.js';
+import { documentCellRef } from '../model/document.js';
+import { PovcheckError } from '../errors.js';
+import type { TextEncodingName } from './decode.js';
+import type { Cell, SourceInfo } from './grid.js';
+import { outline, type RawParagraph } from './document-outline.js';
+import { DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
+
+const CELL_LINE = /^[ \u00a0]*\t/u;
+const BLANK = /^[\s\u00a0]*$/u;
+
+/** A line of running text: long, with many words and hardly any delimiters. */
+function isProse(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 60 || t.includes('\t')) return false;
+  if (t.split(/\s+/u).length < 10) return false;
+  const semicolons = (t.match(/;/g) ?? []).length;
+  return semicolons <= 4 && /\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}/u.test(t);
+}
+
+/**
+ * Decoded text is a plan document when it holds at least three prose lines and they are at least a fifth of
+ * its non-empty lines (a table exported with a long title or footnote has one or two), or when most of its
+ * lines are prose (a short text: a statement of a plan of a few paragraphs).
+ */
+export function looksLikeDocument(text: string): boolean {
+  let prose = 0;
+  let nonEmpty = 0;
+  let start = 0;
+  // Enough of the file to judge; a plan's first pages are prose.
+  const end = Math.min(text.length, 1_000_000);
+  while (start < end) {
+    let stop = text.indexOf('\n', start);
+    if (stop < 0 || stop > end) stop = end;
+    const line = text.slice(start, stop);
+    if (!BLANK.test(line)) {
+      nonEmpty++;
+      if (isProse(line)) prose++;
+    }
+    start = stop + 1;
+  }
+  return (prose >= 3 && prose * 5 >= nonEmpty) || (prose >= 1 && prose * 2 > nonEmpty);
+}
+
+interface Block {
+  rows: Array<Array<{ text: string; line: number }>>;
+  line: number;
+}
+
+const cellText = (line: string) => line.replace(CELL_LINE, '').replace(/\t/g, ' ');
+
+/** Tables of one cell per line: rows of TAB-led lines, separated by blank lines. */
+function cellPerLineTable(lines: readonly string[], from: number): { block: Block; next: number } | undefined {
+  const rows: Block['rows'] = [];
+  let i = from;
+  let lastRowEnd = from;
+  while (i < lines.length) {
+    const row: Array<{ text: string; line: number }> = [];
+    while (i < lines.length && CELL_LINE.test(lines[i]!) && !/\t.*\t/u.test(lines[i]!.replace(CELL_LINE, ''))) {
+      row.push({ text: cellText(lines[i]!), line: i + 1 });
+      i++;
+    }
+    if (row.length < 2) break;
+    rows.push(row);
+    lastRowEnd = i;
+    let j = i;
+    while (j < lines.length && BLANK.test(lines[j]!) && !CELL_LINE.test(lines[j]!)) j++;
+    if (j === i || j >= lines.length || !CELL_LINE.test(lines[j]!)) break;
+    i = j;
+  }
+  return rows.length >= 2 ? { block: { rows, line: from + 1 }, next: lastRowEnd } : undefined;
+}
+
+/** Tables of one row per line, cells separated by TABs (at least three cells, at least two rows). */
+function rowPerLineTable(lines: readonly string[], from: number): { block: Block; next: number } | undefined {
+  const rows: Block['rows'] = [];
+  let i = from;
+  while (i < lines.length && (lines[i]!.match(/\t/g) ?? []).length >= 2) {
+    rows.push(lines[i]!.split('\t').map((text) => ({ text, line: i + 1 })));
+    i++;
+  }
+  return rows.length >= 2 ? { block: { rows, line: from + 1 }, next: i } : undefined;
+}
+
+function toRows(block: Block, number: number, limits: DocumentLimits, cells: { count: number }): Cell[][] {
+  if (block.rows.length > limits.maxRows) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'rows', table: number, limit: limits.maxRows });
+  return block.rows.map((row, r) => {
+    if (row.length > limits.maxCols) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'columns', table: number, limit: limits.maxCols });
+    cells.count += row.length;
+    if (cells.count > limits.maxCells) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
+    return row.map((c, col): Cell => ({ raw: c.text, ref: documentCellRef(number, r, col), row: r, col, table: number, line: c.line }));
+  });
+}
+
+/** Decoded plain text of a plan → its paragraphs and tables. */
+export function readTextDocument(text: string, encoding: TextEncodingName, limits: DocumentLimits = DOCUMENT_LIMITS): PlanDocument {
+  const lines = text.split(/\r\n|\n|\r/u);
+  const raw: RawParagraph[] = [];
+  const found: Block[] = [];
+  let chars = 0;
+  for (let i = 0; i < lines.length; ) {
+    const line = lines[i]!;
+    if (line.includes('\t')) {
+      const t = rowPerLineTable(lines, i) ?? cellPerLineTable(lines, i);
+      if (t) {
+        found.push(t.block);
+        i = t.next;
+        continue;
+      }
+    }
+    raw.push({ text: line, line: i + 1 });
+    if (raw.length > limits.maxParagraphs) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'paragraphs', limit: limits.maxParagraphs });
+    if ((chars += line.length) > limits.maxTextChars) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'text', limit: limits.maxTextChars });
+    i++;
+  }
+  const paragraphs = outline(raw);
+  const source: SourceInfo = { kind: 'document', format: 'text', encoding, paragraphs: paragraphs.length, tables: found.length };
+  const cells = { count: 0 };
+  const tables: DocTable[] = found.map((block, k) => {
+    const before = lastBefore(paragraphs, block.line);
+    return { number: k + 1, grid: { rows: toRows(block, k + 1, limits, cells), source }, line: block.line, ...(before ? { after: before.number } : {}) };
+  });
+  return { format: 'text', encoding, paragraphs, tables };
+}
+
+/** The last paragraph on a line before `line`. */
+function lastBefore(paragraphs: readonly DocParagraph[], line: number): DocParagraph | undefined {
+  let found: DocParagraph | undefined;
+  for (const p of paragraphs) {
+    if (p.line === undefined || p.line >= line) break;
+    found = p;
+  }
+  return found;
+}

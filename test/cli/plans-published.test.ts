@@ -1,0 +1,47 @@
+/**
+ * The published statements of plans and results (fixtures/plans/published/, transcribed verbatim with their
+ * sources in fixtures/README.md): povcheck reads every one, checks what it can, and says what it cannot. None
+ * has an annex table, so their figures are checked within their sentences only; a text with nothing to check
+ * exits 2 and says why.
+ */
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers.js';
+
+const run = async (file: string) => {
+  const r = await cli(['validate', `fixtures/plans/published/${file}`, '--format', 'json', '--lang', 'en']);
+  const f = (JSON.parse(r.stdout) as { files: Array<{ status: string; error?: { message: string }; findings: Array<{ rule: string; severity: string; message: string }> }> }).files[0]!;
+  return { code: r.code, f, stderr: r.stderr };
+};
+
+describe('fixtures/plans/published', () => {
+  it('Đắk Lắk 2020 (in tỷ đồng): 243 = 201 + 36,7 + 4,5 tỷ + 749 triệu đồng holds in the unit stated', async () => {
+    const { code, f } = await run('dak-lak-2020-huy-dong-ty-dong.txt');
+    expect(code).toBe(0);
+    expect(f.findings.map((x) => `${x.severity} ${x.rule}`)).toEqual(['info money']);
+  });
+
+  it('references: Bình Thuận\'s Kế hoạch 3341/KH-UBND, Chợ Mới\'s Quyết định 3431/QĐ-UBND, Lào Cai\'s Đề án 09-ĐA/TU', async () => {
+    for (const file of ['binh-thuan-2022-bao-cao.txt', 'cho-moi-2020-quyet-dinh-3431.txt', 'lao-cai-2020-ket-qua.txt']) {
+      const { code, f } = await run(file);
+      expect(code, file).toBe(0);
+      expect(f.findings.map((x) => `${x.severity} ${x.rule}`), file).toEqual(['info reference']);
+    }
+  });
+
+  it('texts with nothing checkable exit 2 and say what they hold', async () => {
+    const expected: Record<string, RegExp> = {
+      'chu-pah-2023-ke-hoach.txt': /2 statements of poverty figures but no table/,
+      'phu-yen-2018-ke-hoach.txt': /1 statement of poverty figures but no table/,
+      'phu-yen-2019-ket-qua.txt': /nothing to check/,
+      'dak-lak-2020-huy-dong-trieu-dong.txt': /5 amounts of money, none stated as the parts of a total/,
+      'thua-thien-hue-2018-ke-hoach-09.txt': /1 total of money stated as bounds \("trên 68 tỷ đồng"\)/,
+    };
+    for (const [file, re] of Object.entries(expected)) {
+      const { code, f, stderr } = await run(file);
+      expect(code, file).toBe(2);
+      expect(f.status).toBe('unreadable');
+      expect(f.error!.message, file).toMatch(re);
+      expect(stderr.trim().split('\n'), file).toHaveLength(1);
+    }
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * `povcheck validate` on plan documents, with the built binary: the seed plan as .docx and as Word's
+ * plain-text export (the issue's "Done when"), and every planted variant giving exactly its planted finding.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../helpers.js';
+// @ts-expect-error plain JavaScript module without types
+import { PLANTED } from '../../scripts/plan-fixtures.mjs';
+
+const SEED_DOCX = 'fixtures/plans/ke-hoach-giam-ngheo-2020.docx';
+const SEED_TXT = 'fixtures/plans/ke-hoach-giam-ngheo-2020.txt';
+const UNITS = 'Toàn tỉnh,Sơn Dương,Yên Sơn,TP Tuyên Quang,Hàm Yên,Chiêm Hóa,Na Hang,Lâm Bình';
+
+interface JsonFinding {
+  rule: string;
+  severity: string;
+  cell: string | null;
+  unit: string | null;
+  expected: string | null;
+  actual: string | null;
+  message: string;
+  part?: string;
+  place?: { paragraph: number; section: string; quote: string; mark: { start: number; end: number } | null; line: number | null };
+}
+interface JsonFile {
+  status: string;
+  findings: JsonFinding[];
+  skipped: Array<{ rule: string; unit: string | null; reason: string; part?: string }>;
+  document?: { format: string; tables: Array<{ kind: string; units: string[] | null; headerLost: unknown }> };
+}
+
+async function json(args: string[]): Promise<{ code: number; file: JsonFile }> {
+  const r = await cli(['validate', ...args, '--format', 'json']);
+  return { code: r.code, file: (JSON.parse(r.stdout) as { files: JsonFile[] }).files[0]! };
+}
+
+const marked = (f: JsonFinding) => (f.place?.mark ? f.place.quote.slice(f.place.mark.start, f.place.mark.end) : undefined);
+const of = (file: JsonFile, rule: string, severity?: string) => file.findings.filter((f) => f.rule === rule && (severity === undefined || f.severity === severity));
+
+describe('the seed plan as a Word document (its annex a table with the districts in a merged header)', () => {
+  let code: number;
+  let file: JsonFile;
+  beforeAll(async () => ({ code, file } = await json([SEED_DOCX])));
+
+  it('exits 1: one error (the money), one warning beyond the annex\'s (Quyết định 468)', async () => {
+    expect(code).toBe(1);
+    expect(file.findings.filter((f) => f.severity === 'error')).toHaveLength(1);
+    expect(file.document).toMatchObject({ format: 'docx', tables: [{ kind: 'poverty', units: ['Toàn tỉnh', 'Sơn Dương', 'Yên Sơn', 'TP Tuyên Quang', 'Hàm Yên', 'Chiêm Hóa', 'Na Hang', 'Lâm Bình'], headerLost: null }] });
+  });
+
+  it('the annex: no error', async () => {
+    expect(file.findings.filter((f) => f.part === 'tables' && f.severity === 'error')).toEqual([]);
+  });
+
+  it('the stated 2,06 / 11,8 / 9,74 agree with the annex', async () => {
+    expect(of(file, 'claim').map((f) => [f.severity, f.unit, marked(f), f.place?.paragraph])).toEqual([['info', 'Toàn tỉnh', '2,06', 10]]);
+  });
+
+  it('the Lâm Bình and Na Hang targets, from the text, are met', async () => {
+    expect(of(file, 'target').map((f) => [f.severity, f.unit, f.cell, f.place?.paragraph]).sort()).toEqual([
+      ['info', 'Lâm Bình', 'T1R10C11', 10],
+      ['info', 'Na Hang', 'T1R10C10', 10],
+    ]);
+  });
+
+  it('one error for the money, 79.381 → 86.373 as its likely cause', async () => {
+    const money = of(file, 'money');
+    expect(money.map((f) => [f.severity, f.expected, f.actual, marked(f), f.place?.paragraph])).toEqual([['error', '86373', '79381', '79.381', 61]]);
+  });
+
+  it('one warning for Quyết định 468 cited with two dates', async () => {
+    expect(of(file, 'reference').map((f) => [f.severity, marked(f), f.place?.paragraph])).toEqual([['warning', '16/12/2018', 69]]);
+    expect(of(file, 'reference')[0]!.message).toContain('16/12/2019');
+  });
+});
+
+describe('the seed plan as given (plain text, the annex without its header row)', () => {
+  let code: number;
+  let file: JsonFile;
+  beforeAll(async () => ({ code, file } = await json([SEED_TXT])));
+
+  it('the same findings, except that the named-unit targets cannot be matched (said so, not checked)', async () => {
+    expect(code).toBe(1);
+    expect(of(file, 'money').map((f) => [f.expected, f.actual])).toEqual([['86373', '79381']]);
+    expect(of(file, 'reference').map((f) => f.severity)).toEqual(['warning']);
+    expect(of(file, 'claim').map((f) => [f.severity, f.unit])).toEqual([['info', 'C4']]);
+    expect(of(file, 'target')).toEqual([]);
+    expect(file.skipped.map((s) => [s.rule, s.unit, s.part])).toEqual([
+      ['claim', 'Lâm Bình', 'claims'],
+      ['claim', 'Na Hang', 'claims'],
+    ]);
+    expect(file.findings.filter((f) => f.part === 'tables' && f.severity === 'error')).toEqual([]);
+    // The total is found by arithmetic.
+    expect(file.findings.find((f) => f.rule === 'sum' && f.severity === 'info')!.message).toMatch(/C4 là cột tổng/);
+  });
+
+  it('the targets are checked when --units names the columns', async () => {
+    const r = (await json([SEED_TXT, '--units', UNITS])).file;
+    expect(of(r, 'target').map((f) => [f.severity, f.unit]).sort()).toEqual([
+      ['info', 'Lâm Bình'],
+      ['info', 'Na Hang'],
+    ]);
+    expect(r.skipped).toEqual([]);
+  });
+
+  it('--units naming another number of columns is not used, and the note says so', async () => {
+    const r = (await json([SEED_TXT, '--units', 'Toàn tỉnh,Na Hang'])).file;
+    expect(r.findings.find((f) => f.rule === 'sum' && f.severity === 'info')!.message).toMatch(/--units nêu 2 đơn vị nhưng bảng có 8 cột đơn vị/);
+  });
+});
+
+describe('planted variants: each gives exactly its planted finding, at the right place', () => {
+  const key = (f: JsonFinding) => `${f.rule} ${f.severity} ${f.unit} ${f.place?.paragraph} ${marked(f)} ${f.expected} ${f.actual} ${f.message}`;
+  let base: { code: number; file: JsonFile };
+  let baseKeys: Set<string>;
+  beforeAll(async () => {
+    base = await json(['fixtures/plans/planted/corrected.docx']);
+    baseKeys = new Set(base.file.findings.map(key));
+  });
+
+  it('the corrected plan has no error (exit 0)', async () => {
+    expect(base.code).toBe(0);
+    expect(base.file.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  for (const [name, p] of Object.entries(PLANTED as Record<string, { note: string; finding: Record<string, unknown> }>)) {
+    it(`${name}: ${p.note}`, async () => {
+      const r = await json([`fixtures/plans/planted/${name}.docx`]);
+      const added = r.file.findings.filter((f) => !baseKeys.has(key(f)) && !(f.severity === 'info' && ['claim', 'money', 'reference'].includes(f.rule)));
+      expect(added).toHaveLength(1);
+      const f = added[0]!;
+      const want = p.finding as { rule: string; severity: string; paragraph: number; mark: string; expected?: string; actual?: string; unit?: string };
+      expect({ rule: f.rule, severity: f.severity, paragraph: f.place?.paragraph, mark: marked(f) }).toEqual({ rule: want.rule, severity: want.severity, paragraph: want.paragraph, mark: want.mark });
+      if (want.expected !== undefined) expect(f.expected).toBe(want.expected);
+      if (want.actual !== undefined) expect(f.actual).toBe(want.actual);
+      if (want.unit !== undefined) expect(f.unit).toBe(want.unit);
+      expect(r.code).toBe(want.severity === 'error' ? 1 : 0);
+    });
+  }
+});
+
+describe('what is not a plan povcheck can read', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'povcheck-plans-'));
+
+  it('a Word 97 file: exit 2, one line saying how to convert it', async () => {
+    const path = join(dir, 'ke-hoach.doc');
+    writeFileSync(path, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1000)]));
+    const r = await cli(['validate', path, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect((r.stdout + r.stderr).trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toMatch(/Word 97–2003 document \(\.doc\): open it in Word or LibreOffice and save it as \.docx/);
+  });
+
+  it('a document with nothing to check: exit 2, one line', async () => {
+    const path = join(dir, 'memo.txt');
+    writeFileSync(path, Array.from({ length: 6 }, () => 'Đây là một đoạn văn bản dài không có số liệu nào về hộ nghèo hay kinh phí, chỉ có chữ mà thôi.').join('\n'));
+    const r = await cli(['validate', path, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/nothing to check in this document/);
+  });
+});
+
+describe('the text report groups the document by part, and quotes the sentence with the figure marked', () => {
+  it('Vietnamese, plain', async () => {
+    const r = await cli(['validate', SEED_DOCX, '--no-table']);
+    const parts = ['■ Bảng', '■ Số liệu nêu trong văn bản', '■ Kinh phí', '■ Văn bản dẫn chiếu'].map((h) => r.stdout.indexOf(h));
+    expect(parts.every((i, k) => i > 0 && (k === 0 || i > parts[k - 1]!))).toBe(true);
+    expect(r.stdout).toContain('“- Dự án 1. Chương trình 30a: «79.381» triệu đồng');
+    expect(r.stdout).toContain('✖ ¶61 · money — đúng ra: 86.373; văn bản ghi: 79.381');
+    expect(r.stdout).toContain('Bảng 1, dòng 10, cột 4 · denominator · Toàn tỉnh');
+  });
+});
+
+describe('CI reports of a plan', () => {
+  it('GitHub annotations point at the line of a plain-text export; SARIF names the paragraph', async () => {
+    const gh = (await cli(['validate', SEED_TXT, '--format', 'github', '--lang', 'en'])).stdout;
+    expect(gh).toMatch(/^::error file=fixtures\/plans\/ke-hoach-giam-ngheo-2020\.txt,line=65,col=1,title=povcheck money::¶61: Dự án 1\./m);
+    expect(gh).toMatch(/^::warning file=fixtures\/plans\/ke-hoach-giam-ngheo-2020\.txt,line=73,col=1,title=povcheck reference::¶69: /m);
+    const sarif = JSON.parse((await cli(['validate', SEED_DOCX, '--format', 'sarif'])).stdout) as {
+      runs: Array<{ artifacts: Array<{ mimeType?: string }>; results: Array<{ ruleId: string; locations: Array<{ logicalLocations?: Array<{ name: string }> }>; properties: Record<string, unknown> }> }>;
+    };
+    const run = sarif.runs[0]!;
+    expect(run.artifacts[0]!.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const money = run.results.find((r) => r.ruleId === 'money')!;
+    expect(money.locations[0]!.logicalLocations).toEqual([{ name: '¶61', fullyQualifiedName: '¶61', kind: 'paragraph' }]);
+    expect(money.properties).toMatchObject({ paragraph: 61, section: 'III. KINH PHÍ THỰC HIỆN', expected: '86373', actual: '79381' });
+  });
+});

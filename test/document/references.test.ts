@@ -1,0 +1,57 @@
+/** References to other documents (document/references.ts): numbers, dates, issuers. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkReferences, readCitations } from '../../src/document/references.js';
+import { readTextDocument } from '../../src/read/text-document.js';
+import { FIXTURES } from '../helpers.js';
+
+const paragraphs = (...lines: string[]) => readTextDocument(lines.join('\n'), 'utf-8').paragraphs;
+const brief = (...lines: string[]) => checkReferences(paragraphs(...lines)).findings.map((f) => `${f.severity} ${f.msg.id}`);
+
+describe('the seed plan', () => {
+  const seed = readTextDocument(readFileSync(join(FIXTURES, 'plans', 'ke-hoach-giam-ngheo-2020.txt'), 'utf8'), 'utf-8').paragraphs;
+
+  it('reads every citation with its number, date and issuer', () => {
+    const c = readCitations(seed);
+    expect(c.filter((x) => x.number === '468/QĐ-UBND').map((x) => [x.paragraph.number, x.kind, x.date?.text, x.issuer])).toEqual([
+      [4, 'Quyết định', '16/12/2019', 'Ủy ban nhân dân tỉnh'],
+      [69, 'Quyết định', '16/12/2018', 'Ủy ban nhân dân tỉnh'],
+    ]);
+    expect(c.find((x) => x.number === '46-NQ/TU')).toMatchObject({ kind: 'Nghị quyết', issuer: 'Ban Thường vụ Tỉnh ủy' });
+    expect(c.find((x) => x.number === '33/2015/QĐ-TTg')).toMatchObject({ date: { text: '10/8/2015' }, issuer: 'Thủ tướng Chính phủ' });
+    // "Kế hoạch số 29/KH-UBND ngày 03/4/2018 về thực hiện Nghị quyết …": the issuer after belongs to the resolution.
+    expect(c.find((x) => x.number === '29/KH-UBND')!.issuer).toBeUndefined();
+  });
+
+  it('one warning: Quyết định 468 cited with two dates, at the second, citing both places', () => {
+    const r = checkReferences(seed);
+    expect(r.findings).toHaveLength(1);
+    const f = r.findings[0]!;
+    expect(f).toMatchObject({ rule: 'reference', severity: 'warning', place: { paragraph: 69, section: 'IV. TỔ CHỨC THỰC HIỆN › 1. Ủy ban nhân dân huyện, thành phố' } });
+    expect(f.msg.params).toMatchObject({ number: '468/QĐ-UBND', what: 'date', first: { paragraph: 4, section: '', value: '16/12/2019' }, other: { paragraph: 69, value: '16/12/2018' } });
+    expect(f.place!.quote.slice(f.place!.mark!.start, f.place!.mark!.end)).toBe('16/12/2018');
+  });
+});
+
+describe('dates and issuers', () => {
+  it('an impossible date is an error; 29/2 exists in leap years only', () => {
+    expect(brief('Căn cứ Quyết định số 12/QĐ-UBND ngày 31/9/2020.')).toEqual(['error reference.date']);
+    expect(brief('Căn cứ Quyết định số 12/QĐ-UBND ngày 29/02/2019.')).toEqual(['error reference.date']);
+    expect(brief('Căn cứ Quyết định số 12/QĐ-UBND ngày 29/02/2020.')).toEqual(['info reference.consistent']);
+    expect(brief('Căn cứ Quyết định số 12/QĐ-UBND ngày 5 tháng 13 năm 2020.')).toEqual(['error reference.date']);
+  });
+
+  it('the same number with two issuers is a warning; abbreviations and a missing issuer are not', () => {
+    expect(brief('Quyết định số 12/QĐ-UBND ngày 1/2/2020 của UBND tỉnh.', 'Quyết định số 12/QĐ-UBND ngày 1/2/2020 của Ủy ban nhân dân tỉnh.', 'Quyết định số 12/QĐ-UBND.')).toEqual(['info reference.consistent']);
+    expect(brief('Quyết định số 12/QĐ-UBND của UBND tỉnh.', 'Quyết định số 12/QĐ-UBND của Hội đồng nhân dân tỉnh.')).toEqual(['warning reference.conflict']);
+  });
+
+  it('a number carrying a year, dated another year, is a warning', () => {
+    expect(brief('Quyết định số 33/2015/QĐ-TTg ngày 10/8/2016 của Thủ tướng Chính phủ.')).toEqual(['warning reference.year']);
+  });
+
+  it('numbers alone ("giai đoạn 2016-2020", "15/2") are not citations', () => {
+    expect(readCitations(paragraphs('Giai đoạn 2016-2020, ngày 15/2 và 1/2-3/4.'))).toEqual([]);
+  });
+});

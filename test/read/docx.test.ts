@@ -1,0 +1,215 @@
+/**
+ * Plan documents: Word's .docx (read/docx.ts) built from the seed by scripts/plan-fixtures.mjs and by hand
+ * (hostile and unusual ones), and Word's plain-text export (read/text-document.ts), the seed as given.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readDocx } from '../../src/read/docx.js';
+import { looksLikeDocument, readTextDocument } from '../../src/read/text-document.js';
+import { inputFromBytes } from '../../src/read/index.js';
+import { DOCUMENT_LIMITS } from '../../src/read/document-limits.js';
+import { cellAt, cellText, type Grid } from '../../src/read/grid.js';
+import { PovcheckError } from '../../src/errors.js';
+import { FIXTURES } from '../helpers.js';
+import { zipApi } from '../xlsx-build.js';
+// @ts-expect-error plain JavaScript module without types
+import { planDocx } from '../../scripts/plan-fixtures.mjs';
+
+const SEED = readFileSync(join(FIXTURES, 'plans', 'ke-hoach-giam-ngheo-2020.txt'), 'utf8');
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+
+/** A .docx of the given body XML (WordprocessingML, `w:` prefix). */
+function docx(body: string, extra: Array<[string, Buffer | { raw: Buffer; size: number }]> = []): Buffer {
+  const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${body}</w:body></w:document>`;
+  return zipApi.writeZip([
+    ['[Content_Types].xml', Buffer.from('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')],
+    ['word/document.xml', Buffer.from(xml)],
+    ...extra,
+  ]);
+}
+const p = (text: string, style = '') => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+const tc = (text: string, props = '') => `<w:tc>${props ? `<w:tcPr>${props}</w:tcPr>` : ''}${p(text)}</w:tc>`;
+
+async function code(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'no error';
+  } catch (e) {
+    if (e instanceof PovcheckError) return `${e.code}${'what' in (e.params as object) ? `:${String((e.params as { what: string }).what)}` : ''}${'kind' in (e.params as object) ? `:${String((e.params as { kind: string }).kind)}` : ''}`;
+    throw e;
+  }
+}
+
+const text = (g: Grid, r: number, c: number) => cellText(cellAt(g, r, c));
+
+describe("Word's plain-text export (the seed as given)", () => {
+  const doc = readTextDocument(SEED, 'utf-8');
+
+  it('is told from a delimited table by its prose', () => {
+    expect(looksLikeDocument(SEED)).toBe(true);
+    for (const f of ['tuyen-quang-2020.csv', 'variants/comma-utf8.csv', 'variants/long-vi.csv', 'variants/semicolon-utf8-lf.csv']) {
+      expect(looksLikeDocument(readFileSync(join(FIXTURES, f), 'utf8').replace(/^\ufeff/, '')), f).toBe(false);
+    }
+  });
+
+  it('numbers the non-empty paragraphs and gives each its section', () => {
+    expect(doc.paragraphs[0]).toMatchObject({ number: 1, text: 'KẾ HOẠCH', section: '', line: 1 });
+    const claim = doc.paragraphs.find((x) => x.text.includes('giảm 2,06%'))!;
+    expect(claim).toMatchObject({ number: 10, section: 'I. MỤC TIÊU › 2. Một số chỉ tiêu cụ thể', line: 14 });
+    expect(doc.paragraphs.find((x) => x.text.startsWith('- Dự án 1.'))).toMatchObject({ number: 61, section: 'III. KINH PHÍ THỰC HIỆN' });
+    expect(doc.paragraphs.find((x) => x.text.startsWith('I. MỤC TIÊU'))).toMatchObject({ heading: true, section: 'I. MỤC TIÊU' });
+    // A numbered sentence is not a heading.
+    expect(doc.paragraphs.find((x) => x.text.startsWith('3. Các nguồn vốn'))!.heading).toBeUndefined();
+  });
+
+  it('reads the annex (one cell per line, rows separated by blank lines) as a grid named T1R…C…, with the lines', () => {
+    expect(doc.tables).toHaveLength(1);
+    const t = doc.tables[0]!;
+    expect(t.grid.rows).toHaveLength(9);
+    expect(t.grid.rows.every((r) => r.length === 13)).toBe(true);
+    expect(cellAt(t.grid, 0, 3)).toMatchObject({ raw: '210.299', ref: 'T1R1C4', table: 1, line: 107 });
+    expect(text(t.grid, 6, 1)).toBe('- Đầu năm');
+    expect(text(t.grid, 8, 10)).toBe('32,03');
+    expect(t.after).toBe(doc.paragraphs.at(-1)!.number);
+  });
+
+  it('reads a table of one row per line, its cells separated by TABs', () => {
+    const d = readTextDocument(`${SEED.split('\n').slice(0, 20).join('\n')}\nSTT\tChỉ tiêu\tToàn tỉnh\tNa Hang\n1\tTổng số hộ đầu năm\t10\t5\n2\tSố hộ nghèo đầu năm\t4\t2\n`, 'utf-8');
+    expect(d.tables).toHaveLength(1);
+    expect(d.tables[0]!.grid.rows.map((r) => r.map((c) => c.raw))).toEqual([
+      ['STT', 'Chỉ tiêu', 'Toàn tỉnh', 'Na Hang'],
+      ['1', 'Tổng số hộ đầu năm', '10', '5'],
+      ['2', 'Số hộ nghèo đầu năm', '4', '2'],
+    ]);
+  });
+
+  it('is what validate reads a .txt plan as, in UTF-16 too', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SEED, 'utf16le')]);
+    const r = await inputFromBytes(utf16, { name: 'plan.txt' });
+    expect(r.kind).toBe('document');
+    expect(r.kind === 'document' && r.document.encoding).toBe('utf-16le');
+  });
+});
+
+describe('the seed plan as a .docx (scripts/plan-fixtures.mjs)', async () => {
+  const doc = await readDocx(readFileSync(join(FIXTURES, 'plans', 'ke-hoach-giam-ngheo-2020.docx')));
+  const txt = readTextDocument(SEED, 'utf-8');
+
+  it('has the text export\'s paragraphs, with the same numbers and sections (and the annex caption after them)', () => {
+    const strip = (x: (typeof doc.paragraphs)[number]) => ({ number: x.number, text: x.text, section: x.section });
+    expect(doc.paragraphs.slice(0, txt.paragraphs.length).map(strip)).toEqual(txt.paragraphs.map(strip));
+    expect(doc.paragraphs.at(-1)!.text).toBe('Phụ lục');
+  });
+
+  it('reads the merged header as one row of unit names, as a workbook is read', () => {
+    const g = doc.tables[0]!.grid;
+    expect(Array.from(g.rows[0]!, (c) => c?.raw ?? '')).toEqual(['STT', 'Chỉ tiêu', 'ĐVT', 'Toàn tỉnh', 'Chia ra', '', '', '', '', '', '', 'Ghi chú']);
+    // Merged down: the second header row repeats the text with the merged cell's reference.
+    expect(cellAt(g, 1, 3)).toMatchObject({ raw: 'Toàn tỉnh', ref: 'T1R1C4', row: 1, col: 3 });
+    expect(cellAt(g, 1, 4)).toMatchObject({ raw: 'Sơn Dương', ref: 'T1R2C5' });
+    expect(text(g, 1, 10)).toBe('Lâm Bình');
+    expect(cellAt(g, 2, 3)).toMatchObject({ raw: '210.299', ref: 'T1R3C4', table: 1 });
+  });
+});
+
+describe('Word documents built by hand', () => {
+  it('spans, merges, deleted text, field codes and line breaks', async () => {
+    const body =
+      p('Heading one', 'Heading1') +
+      `<w:p><w:r><w:t>a</w:t></w:r><w:r><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del><w:r><w:instrText>PAGE</w:instrText></w:r></w:p>` +
+      `<w:tbl><w:tr>${tc('12', '<w:vMerge w:val="restart"/>')}${tc('Tên', '<w:vMerge w:val="restart"/>')}${tc('wide', '<w:gridSpan w:val="2"/>')}</w:tr>` +
+      `<w:tr>${tc('', '<w:vMerge/>')}${tc('', '<w:vMerge/>')}${tc('x')}${tc('y')}</w:tr>` +
+      `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc('after')}<w:tc><w:tbl><w:tr>${tc('inner')}</w:tr></w:tbl>${p('outer')}</w:tc></w:tr></w:tbl>`;
+    const doc = await readDocx(docx(body));
+    expect(doc.paragraphs.map((x) => [x.text, x.section, x.heading ?? false])).toEqual([
+      ['Heading one', 'Heading one', true],
+      ['a b c', 'Heading one', false],
+    ]);
+    const g = doc.tables[0]!.grid;
+    expect(Array.from(g.rows[0]!, (c) => c?.raw)).toEqual(['12', 'Tên', 'wide']);
+    // A number merged down is not repeated (it would count twice); text is.
+    expect(cellAt(g, 1, 0)).toBeUndefined();
+    expect(cellAt(g, 1, 1)).toMatchObject({ raw: 'Tên', ref: 'T1R1C2' });
+    expect(g.rows[1]!.slice(2).map((c) => c.raw)).toEqual(['x', 'y']);
+    expect(cellAt(g, 2, 1)!.raw).toBe('after');
+    expect(cellAt(g, 2, 2)!.raw).toBe('inner\nouter');
+  });
+
+  it('entities are decoded, the text is NFC', async () => {
+    const doc = await readDocx(docx(p('Ho\u0302\u0323 ngh&#232;o &lt;b&gt; &amp;')));
+    expect(doc.paragraphs[0]!.text).toBe('Hộ nghèo <b> &');
+  });
+});
+
+describe('hostile documents stop with a reason, before anything big is unpacked', () => {
+  it('a zip bomb with honest sizes (150 MB of zeros)', async () => {
+    const bytes = zipApi.writeZip([['word/document.xml', zipApi.zeroBomb(150)]]);
+    expect(await code(readDocx(bytes))).toBe('DOCUMENT_TOO_LARGE:uncompressed');
+  });
+
+  it('a zip bomb that lies about its size (1 GB declared as 1 KB)', async () => {
+    const bomb = zipApi.zeroBomb(1024);
+    const bytes = zipApi.writeZip([['word/document.xml', { raw: bomb.raw, size: 1024 }]]);
+    const before = process.memoryUsage().rss;
+    const err = await readDocx(bytes).catch((e: PovcheckError) => e);
+    expect(err).toMatchObject({ code: 'DOCUMENT_INVALID' });
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('document.xml larger than a plan ever is (declared 40 MB)', async () => {
+    const bytes = zipApi.writeZip([['word/document.xml', zipApi.zeroBomb(40)]]);
+    expect(await code(readDocx(bytes))).toBe('DOCUMENT_TOO_LARGE:document');
+  });
+
+  it('a table of 250,000 cells', async () => {
+    const row = `<w:tr>${'<w:tc><w:p/></w:tc>'.repeat(50)}</w:tr>`;
+    const bytes = docx(`<w:tbl>${row.repeat(5000)}</w:tbl>`);
+    expect(await code(readDocx(bytes))).toBe('DOCUMENT_TOO_LARGE:cells');
+  });
+
+  it('a cell spanning more columns than any table has', async () => {
+    expect(await code(readDocx(docx(`<w:tbl><w:tr>${tc('x', '<w:gridSpan w:val="99999"/>')}${tc('y')}</w:tr></w:tbl>`)))).toBe('DOCUMENT_TOO_LARGE:columns');
+  });
+
+  it('elements nested 100,000 deep', async () => {
+    const bytes = docx(`${'<w:sdt><w:sdtContent>'.repeat(50_000)}${'</w:sdtContent></w:sdt>'.repeat(50_000)}`);
+    expect(await code(readDocx(bytes))).toBe('DOCUMENT_TOO_LARGE:depth');
+  });
+
+  it('a DOCTYPE (entity expansion) and XML that does not parse', async () => {
+    const doctype = zipApi.writeZip([['word/document.xml', Buffer.from('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]><w:document/>')]]);
+    expect(await code(readDocx(doctype))).toBe('DOCUMENT_INVALID');
+    expect(await code(readDocx(docx('<w:p><w:r><w:t>open</w:r></w:p>')))).toBe('DOCUMENT_INVALID');
+  });
+
+  it('lower limits apply as given (paragraphs)', async () => {
+    expect(await code(readDocx(docx(p('a').repeat(20)), { ...DOCUMENT_LIMITS, maxParagraphs: 10 }))).toBe('DOCUMENT_TOO_LARGE:paragraphs');
+  });
+});
+
+describe('what validate is given instead of a plan', () => {
+  it('a Word 97 file, a PDF: refused, saying how to convert', async () => {
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600), Buffer.from('WordDocument', 'utf16le'), Buffer.alloc(600)]);
+    expect(await code(inputFromBytes(ole, { name: 'ke-hoach.doc' }))).toBe('FILE_BINARY:doc');
+    expect(await code(inputFromBytes(ole, { name: 'no-extension' }))).toBe('FILE_BINARY:doc');
+    expect(await code(inputFromBytes(Buffer.from('%PDF-1.7\n...'), { name: 'plan.pdf' }))).toBe('FILE_BINARY:pdf');
+  });
+
+  it('a ZIP that is neither a workbook nor a Word document is named', async () => {
+    expect(await code(inputFromBytes(zipApi.writeZip([['content.xml', Buffer.from('x')], ['mimetype', Buffer.from('x')]]), { name: 'a.odt' }))).toBe('FILE_BINARY:ods');
+  });
+
+  it('a damaged .docx', async () => {
+    expect(await code(inputFromBytes(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(40)]), { name: 'plan.docx' }))).toBe('DOCUMENT_INVALID');
+  });
+});
+
+describe('planDocx (the fixture builder) is what is committed', async () => {
+  it('the committed seed .docx reads as planDocx(seed) does', async () => {
+    const built = await readDocx(await planDocx(SEED));
+    const committed = await readDocx(readFileSync(join(FIXTURES, 'plans', 'ke-hoach-giam-ngheo-2020.docx')));
+    expect(committed.paragraphs).toEqual(built.paragraphs);
+    expect(committed.tables.map((t) => t.grid.rows)).toEqual(built.tables.map((t) => t.grid.rows));
+  });
+});
