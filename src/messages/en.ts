@@ -614,6 +614,8 @@ export const en: Catalog = {
     TARGET_UNSUPPORTED: (p) =>
       `the target for ${p.unit} (${p.indicator} ${p.op}) cannot be planned: plan computes the least exits for rate_reduced or poor_reduced with >= or = and for rate_end or poor_end with <= or =`,
     OUTPUT_REQUIRED: (p) => `the ${p.format} format is not printed to the terminal: name the output file with -o <file>.${p.format}`,
+    XLSX_TEXT_TOO_LONG: (p) =>
+      `an Excel cell holds at most ${p.limit.toLocaleString('en-US')} characters, and the text "${p.start}…" has ${p.chars.toLocaleString('en-US')}: shorten it, or write docx or html`,
     USAGE: (p) => p.detail,
     WRITE_FAILED: (p) =>
       `cannot write the output file (${

@@ -622,6 +622,8 @@ export const vi: Catalog = {
     TARGET_UNSUPPORTED: (p) =>
       `mục tiêu của ${p.unit} (${p.indicator} ${p.op}) không lập kế hoạch được: plan tính số hộ nghèo cần giảm tối thiểu cho rate_reduced, poor_reduced với >= hoặc = và cho rate_end, poor_end với <= hoặc =`,
     OUTPUT_REQUIRED: (p) => `định dạng ${p.format} không in ra màn hình: hãy chỉ rõ tệp kết quả bằng -o <tệp>.${p.format}`,
+    XLSX_TEXT_TOO_LONG: (p) =>
+      `một ô Excel chứa tối đa ${p.limit.toLocaleString('vi-VN')} ký tự, còn đoạn "${p.start}…" có ${p.chars.toLocaleString('vi-VN')} ký tự: hãy rút ngắn, hoặc xuất docx hay html`,
     USAGE: (p) => p.detail,
     WRITE_FAILED: (p) =>
       `không ghi được tệp kết quả (${
