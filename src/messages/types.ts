@@ -190,7 +190,7 @@ export interface MessageParams {
   /** The text's figures for a unit agree with the table (and with each other). */
   'claim.consistent': { unit: string; number: number; figures: ClaimFigure[]; within?: ClaimWithin };
   /** A figure the text states disagrees with the table (and, with `within`, with its own sentence). */
-  'claim.table': { unit: string; indicator: Indicator; stated: string; table: string; number: number; cell?: string; within?: ClaimWithin };
+  'claim.table': { unit: string; indicator: CoreIndicator; stated: string; table: string; number: number; cell?: string; within?: ClaimWithin };
   /** start − end ≠ reduction within one sentence. */
   'claim.sentence': { unit: string } & ClaimWithin;
   /** The text names a unit the table does not have. */
