@@ -4,7 +4,7 @@
  * The CLI turns a PovcheckError into exit code 2 and one line naming the file (and cell, if any),
  * worded by the message catalogue of the chosen language (see messages/*.ts, `errors`).
  */
-import type { Indicator } from './model/indicators.js';
+import type { CoreIndicator as Indicator } from './model/indicators.js';
 import type { RefusedKind } from './read/kinds.js';
 
 export interface ErrorParams {
