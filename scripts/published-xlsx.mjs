@@ -1,7 +1,7 @@
 /**
  * Builds real workbooks, with merged cells, from four of the published tables in fixtures/published/:
  *
- *   node scripts/published-xlsx.mjs      (writes fixtures/published/xlsx/*.xlsx; the files are committed)
+ *   npm run build && node scripts/published-xlsx.mjs   (writes fixtures/published/xlsx/*.xlsx; committed)
  *
  * Each sheet holds the CSV's cells at the same references (row 1 of the CSV is row 1 of the sheet), so a
  * finding at a cell of the CSV is at the same cell of the workbook. A merged range carries its text in its first
@@ -9,19 +9,17 @@
  * format that shows them the same way in a Vietnamese Excel: `#,##0` for grouped integers, `0.00` / `0.0` for
  * the printed decimals, General for plain integers (years, row numbers). Anything else stays text.
  *
- * exceljs is used here only to WRITE workbooks (it must never parse untrusted ones). The creation and
- * modification dates are fixed so that the output does not change from run to run. Column widths and the page
- * set-up (A4, fit to the page width) only make the sheets readable when printed.
+ * The workbooks are written by povcheck's own SpreadsheetML writer (src/render/spreadsheetml.ts, from the
+ * build in dist/): the same bytes from run to run (no clock in them). Column widths and the page set-up (A4, fit
+ * to the page width, Excel's default margins) only make the sheets readable when printed.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIR = join(ROOT, 'fixtures', 'published');
-const FIXED_DATE = new Date(Date.UTC(2026, 0, 1));
 
 /** The workbooks: source CSV, sheet name, merged ranges (as the published table merges them). */
 export const WORKBOOKS = [
@@ -68,31 +66,44 @@ export function cellOf(text) {
   return { value: text };
 }
 
+/** Excel's default margins (inches). */
+const MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+
 async function build({ csv, sheet, merges, widths = [], landscape = false }) {
+  let writer;
+  try {
+    writer = await import('../dist/render/spreadsheetml.js');
+  } catch {
+    throw new Error('dist/render/spreadsheetml.js is missing: run npm run build first');
+  }
   const rows = parse(readFileSync(join(DIR, csv)), { delimiter: ';', bom: true, relax_column_count: true });
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'povcheck scripts/published-xlsx.mjs';
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
-  const ws = wb.addWorksheet(sheet, {
-    pageSetup: { paperSize: 9, orientation: landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  widths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
+  const ws = new writer.Worksheet(sheet);
+  ws.widths = widths;
+  ws.page = { paperSize: 9, orientation: landscape ? 'landscape' : 'portrait', fitToWidth: 1, fitToHeight: 0, margins: MARGINS };
   rows.forEach((cells, r) => {
     cells.forEach((text, c) => {
       if (text === '') return;
-      const cell = ws.getCell(r + 1, c + 1);
+      const cell = ws.cell(r + 1, c + 1);
       const { value, numFmt } = cellOf(text);
       cell.value = value;
-      if (numFmt) cell.numFmt = numFmt;
-      if (typeof value === 'string') cell.alignment = { wrapText: true, vertical: 'middle' };
+      if (numFmt) cell.style = { numFmt };
+      if (typeof value === 'string') cell.style = { alignment: { wrap: true, vertical: 'center' } };
     });
   });
-  for (const range of merges) ws.mergeCells(range);
+  for (const range of merges) {
+    const [from, to] = range.split(':').map(place);
+    ws.merge(from.row, from.col, to.row, to.col);
+  }
   const out = join(DIR, 'xlsx', csv.replace(/\.csv$/, '.xlsx'));
   mkdirSync(dirname(out), { recursive: true });
-  await wb.xlsx.writeFile(out);
+  writeFileSync(out, writer.writeWorkbook({ sheets: [ws], creator: 'povcheck scripts/published-xlsx.mjs' }));
   return out;
+}
+
+/** "B12" → { row: 12, col: 2 } (1-based). */
+function place(ref) {
+  const [, letters, digits] = /^([A-Z]+)([0-9]+)$/.exec(ref);
+  return { row: Number(digits), col: [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

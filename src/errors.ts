@@ -4,7 +4,7 @@
  * The CLI turns a PovcheckError into exit code 2 and one line naming the file (and cell, if any),
  * worded by the message catalogue of the chosen language (see messages/*.ts, `errors`).
  */
-import type { Indicator } from './model/indicators.js';
+import type { CoreIndicator as Indicator } from './model/indicators.js';
 import type { RefusedKind } from './read/kinds.js';
 
 export interface ErrorParams {
@@ -119,6 +119,8 @@ export interface ErrorParams {
   TARGET_UNSUPPORTED: { unit: string; indicator: string; op: string };
   /** A binary output format (xlsx, docx) asked for without -o. */
   OUTPUT_REQUIRED: { format: string };
+  /** A text longer than an xlsx cell holds (`limit`, 32,767 characters): its first characters and its length. */
+  XLSX_TEXT_TOO_LONG: { start: string; chars: number; limit: number };
   USAGE: { detail: string };
   WRITE_FAILED: { detail: string };
   INTERNAL: { detail: string };

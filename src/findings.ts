@@ -3,7 +3,7 @@
  * renders the message in the chosen language. `toPublic` gives the JSON contract shape.
  */
 import type { Cell } from './read/grid.js';
-import type { Indicator } from './model/indicators.js';
+import type { CoreIndicator, Indicator } from './model/indicators.js';
 import type { MessageRef, SkipRef } from './messages/index.js';
 import type { TargetOp } from './calc/annex-math.js';
 import type { TextPlace } from './model/document.js';
@@ -25,6 +25,15 @@ export type RuleId =
   | 'hierarchy'
   | 'target'
   | 'continuity'
+  | 'breakdown'
+  | 'of-which'
+  | 'balance'
+  | 'combined'
+  | 'implied-households'
+  | 'rate-mean'
+  | 'achievement'
+  | 'formula'
+  | 'precision'
   // Plan documents (src/document/): figures stated in the text, money totals, references to other documents.
   | 'claim'
   | 'money'
@@ -61,7 +70,7 @@ export type FindingDetail =
 
 /** A figure the text states about a unit, and what the table holds for it (plain digits). */
 export interface ClaimFigure {
-  indicator: Indicator;
+  indicator: CoreIndicator;
   op: TargetOp;
   stated: string;
   /** The table's value (printed, else computed from its counts) and its cell, when the unit was found. */

@@ -5,7 +5,8 @@
 import { readInput, type ReadOptions } from './read/index.js';
 import type { Grid, SourceInfo } from './read/grid.js';
 import { shape, type ShapeOptions } from './shape/index.js';
-import { CHECK_RULES, RULE_IDS, runRules } from './rules/index.js';
+import { RULE_IDS, runRules } from './rules/index.js';
+import { RELATION_KINDS } from './relations/index.js';
 import { checkedAnything, coverageOf, type Coverage } from './model/coverage.js';
 import { candidateKeys } from './shape/aliases.js';
 import { displayRef } from './read/grid.js';
@@ -51,7 +52,7 @@ export interface ValidateOptions extends ReadOptions, CheckOptions {
 }
 
 /** The rule families error localisation explains. */
-const LOCALISED_RULES: ReadonlySet<RuleId> = new Set(['sum', 'flow', 'rate', 'rate-change']);
+const LOCALISED_RULES: ReadonlySet<RuleId> = new Set(RELATION_KINDS.filter((k) => k.localised).map((k) => k.id));
 
 /**
  * Whether localisation has anything to explain: a failing check (error, or a warning its rule was re-levelled
@@ -157,9 +158,14 @@ export function relevel(findings: readonly Finding[], levels: RuleLevels | undef
   return out.sort(compareFindings);
 }
 
-/** The checks a file is asked for: the check rules (and `target` when targets are given), less those switched off. */
-export function askedChecks(opts: { rules?: RuleLevels; targets?: unknown }): RuleId[] {
-  const ids: RuleId[] = [...CHECK_RULES.map((r) => r.id), ...(opts.targets ? ['target' as const] : [])];
+/**
+ * The checks a file is asked for: the check rules (and `target` when targets are given), less those switched
+ * off. A relation that only some tables have (poor + near-poor, breakdown rows, column formulas …) is asked
+ * of a table that has it; without the table (the streaming path, annex tables only) it is not asked.
+ */
+export function askedChecks(opts: { rules?: RuleLevels; targets?: unknown }, annex?: Annex): RuleId[] {
+  const rules = RELATION_KINDS.filter((r) => (annex === undefined ? r.annex === true : r.applicable === undefined || r.applicable(annex)));
+  const ids: RuleId[] = [...rules.map((r) => r.id), ...(opts.targets ? ['target' as const] : [])];
   return ids.filter((id) => opts.rules?.[id] !== 'off');
 }
 
@@ -195,7 +201,7 @@ export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
   const skipped = withoutOffRules([...run.skipped, ...(targets?.skipped ?? [])], opts.rules);
   // A target that was evaluated gives a finding (met or missed): then the check ran.
   const ran = new Set<string>([...run.ran, ...(targets && targets.findings.length > 0 ? ['target'] : [])]);
-  const coverage = fileCoverage(askedChecks(opts), ran, skipped, shaped.findings, shaped.annex.layout);
+  const coverage = fileCoverage(askedChecks(opts, shaped.annex), ran, skipped, shaped.findings, shaped.annex.layout);
   const off = Object.entries(opts.rules ?? {}).filter(([, level]) => level === 'off').map(([rule]) => rule as RuleId);
   const localisation: Localisation = needsLocalising(findings) ? locate(shaped.annex, findings, off.length > 0 ? { off } : {}) : NOTHING_TO_LOCALISE;
   return {
@@ -225,10 +231,12 @@ export function withFindings(result: FileResult, extra: readonly Finding[], skip
   // A cause whose proposed value is exactly what an added finding expects at that cell explains it too.
   const alsoExplains = (c: Cause) =>
     added.filter((f) => f.severity === 'error' && f.at && f.expected !== undefined && c.cells.some((x) => sameCell(x.cell, f.at!) && x.proposed !== undefined && new Dec(x.proposed).eq(f.expected!))).map((f) => position.get(f)!);
-  const localisation = result.localisation && {
-    ...result.localisation,
-    causes: result.localisation.causes.map((c) => ({ ...c, explains: [...c.explains.map(moved), ...alsoExplains(c)].sort((a, b) => a - b) })),
-  };
+  const remap = (loc: Localisation): Localisation => ({
+    ...loc,
+    causes: loc.causes.map((c) => ({ ...c, explains: [...c.explains.map(moved), ...alsoExplains(c)].sort((a, b) => a - b) })),
+    ...(loc.parts ? { parts: loc.parts.map(remap) } : {}),
+  });
+  const localisation = result.localisation && remap(result.localisation);
   const skipped = [...result.skipped, ...withoutOffRules(skips, opts.rules)];
   // The rules these findings come from (a series' `continuity`) join the file's coverage: run when they found something.
   const coverage = result.coverage && {

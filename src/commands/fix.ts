@@ -86,7 +86,7 @@ async function runFix(file: string, output: string, flags: FixFlags, { io }: Com
   const loc = result.localisation;
   const errorCells = (fs: typeof result.findings) => [...new Set(fs.filter((f) => f.severity === 'error').map((f) => `${f.at?.ref ?? '—'} ${f.rule}`))];
   const refuse = (reason: Parameters<typeof t.refused>[0]['reason'], cells: string[] = []) => {
-    io.out(t.refused({ file, reason, count: loc.causes.length + loc.more, cells }) + '\n');
+    io.out(t.refused({ file, reason, count: (loc.parts ?? [loc]).reduce((n, p) => n + p.causes.length + p.more, 0), cells }) + '\n');
     const lines = causeLines(loc, result.findings, lang, fmt, style);
     if (lines.length > 0 && reason !== 'other-errors') io.out(lines.join('\n') + '\n');
     return EXIT.FINDINGS;
@@ -105,9 +105,11 @@ async function runFix(file: string, output: string, flags: FixFlags, { io }: Com
     return EXIT.OK;
   }
   if (loc.status === 'none' || loc.status === 'stopped') return refuse(loc.status);
-  const cause = loc.causes[0]!;
-  if (cause.confidence !== 'unique') return refuse('ambiguous');
-  if (!cause.pinned || cause.cells.some((c) => c.proposed === undefined)) return refuse('not-pinned');
+  // Several independent errors: each part's cause, when every one is the only one and pinned.
+  const chosen = loc.parts ? loc.parts.map((p) => p.causes[0]) : [loc.causes[0]];
+  if (chosen.some((c) => c === undefined || c.confidence !== 'unique')) return refuse('ambiguous');
+  if (chosen.some((c) => !c!.pinned || c!.cells.some((x) => x.proposed === undefined))) return refuse('not-pinned');
+  const cause = { cells: chosen.flatMap((c) => c!.cells) };
 
   const valueAt = new Map<string, Value>();
   for (const vals of result.annex.values) for (const v of Object.values(vals)) if (v) valueAt.set(v.cell.ref, v);

@@ -10,7 +10,7 @@
 import { PovcheckError } from '../errors.js';
 import { Dec, ZERO } from '../calc/decimal.js';
 import { printedRateMatches, exactRate, rate, rateReduction } from '../calc/annex-math.js';
-import { INDICATORS, type CountIndicator, type Indicator } from '../model/indicators.js';
+import { INDICATORS, type CoreIndicator, type CountIndicator, type Indicator } from '../model/indicators.js';
 import { childrenByParent, type Annex, type Unit, type Value } from '../model/annex.js';
 import type { Cell } from '../read/grid.js';
 import { unitKey } from '../shape/normalize.js';
@@ -60,14 +60,14 @@ const BASE: readonly CountIndicator[] = ['households_start', 'households_end', '
 
 /** The table must carry the three base counts and one of poor_reduced / poor_end. */
 export function requireIndicators(annex: Annex, needReduced: boolean): void {
-  const missing: Indicator[] = BASE.filter((i) => !annex.indicators.includes(i));
+  const missing: CoreIndicator[] = BASE.filter((i) => !annex.indicators.includes(i));
   if (needReduced && !annex.indicators.includes('poor_reduced') && !annex.indicators.includes('poor_end')) missing.push('poor_reduced');
   if (missing.length > 0) throw new PovcheckError('CALC_INPUT', { reason: 'absent', indicators: missing });
 }
 
 const at = (v: Value) => ({ cell: v.cell.ref });
 
-function okValue(annex: Annex, unit: Unit, ind: Indicator): Value & { num: Dec; plain: string } {
+function okValue(annex: Annex, unit: Unit, ind: CoreIndicator): Value & { num: Dec; plain: string } {
   const v = annex.values[unit.id]?.[ind];
   if (!v || v.status !== 'ok' || !v.num || v.plain === undefined) {
     throw new PovcheckError('CALC_INPUT', { reason: 'value', unit: unit.name, indicator: ind, text: v?.text ?? '' }, v ? at(v) : {});
@@ -96,7 +96,7 @@ export function readBase(annex: Annex, unit: Unit, opts: { needReduced: boolean;
   const p0 = count(annex, unit, 'poor_start');
   if (!opts.allowZeroHouseholds) {
     for (const h of [h0, h1]) {
-      if (h.num.isZero()) throw new PovcheckError('CALC_INPUT', { reason: 'zero-households', unit: unit.name, indicator: h.indicator }, at(h));
+      if (h.num.isZero()) throw new PovcheckError('CALC_INPUT', { reason: 'zero-households', unit: unit.name, indicator: h.indicator as CoreIndicator }, at(h));
     }
   }
   if (p0.num.gt(h0.num)) {
@@ -127,7 +127,7 @@ export function readBase(annex: Annex, unit: Unit, opts: { needReduced: boolean;
   } else if (rv?.status === 'invalid' || ev?.status === 'invalid') {
     // plan: a reduction that is there but unreadable is not "not planned".
     const v = rv?.status === 'invalid' ? rv : ev!;
-    throw new PovcheckError('CALC_INPUT', { reason: 'value', unit: unit.name, indicator: v.indicator, text: v.text }, at(v));
+    throw new PovcheckError('CALC_INPUT', { reason: 'value', unit: unit.name, indicator: v.indicator as CoreIndicator, text: v.text }, at(v));
   }
   if (reduced !== undefined) {
     base.poor_reduced = reduced;

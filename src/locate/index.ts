@@ -17,9 +17,11 @@ import type { Annex, Value } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import type { Finding, RuleId } from '../findings.js';
 import { CHECK_RULES, runRules } from '../rules/index.js';
+import { RELATION_KINDS } from '../relations/index.js';
+import { isAnnexShaped, isCoreIndicator } from '../model/indicators.js';
 import { formatCellValue, groupsThousands } from './format.js';
-import { buildSystem, Evaluation, type Check, type LCell, type System } from './model.js';
-import { ref, refsOf, showFormula, sumOf } from './expr.js';
+import { buildSystem, Evaluation, formExpr, type Check, type LCell, type System } from './model.js';
+import { refsOf, showFormula } from '../model/expr.js';
 import { editDistance, proposedPlain, SLIP_KINDS, slipKind, slipSources, type SlipKind } from './slips.js';
 import { contains, isPoint, solve, someT, valuesAt, type SolutionSet } from './solve.js';
 import type { Cause, CauseCell, Confidence, Localisation } from './types.js';
@@ -39,19 +41,37 @@ export interface LocateOptions {
   off?: readonly RuleId[];
 }
 
-const FAMILIES = new Set(['sum', 'flow', 'rate', 'rate-change']);
+/** The rules whose errors locate explains (the relation kinds it solves). */
+const FAMILIES: ReadonlySet<string> = new Set(RELATION_KINDS.filter((k) => k.localised).map((k) => k.id));
 /** The rules that can report errors (denominator only warns). */
 const CONFIRM_RULES = CHECK_RULES.filter((r) => r.id !== 'denominator');
-const EXPLAINABLE = new Set(['sum', 'flow', 'rate', 'rate-change', 'range']);
+const EXPLAINABLE: ReadonlySet<string> = new Set([...FAMILIES, 'range']);
 
 export function locate(annex: Annex, findings: readonly Finding[], opts: LocateOptions = {}): Localisation {
   const limits = { maxPairs: opts.maxPairs ?? 20_000, enumLimit: opts.enumLimit ?? 2_000, maxCauses: opts.maxCauses ?? 20 };
   const off = new Set<string>(opts.off ?? []);
-  const spread = beyondTwoCells(annex, findings, off);
-  if (spread !== undefined) return { status: 'none', failing: spread, causes: [], more: 0 };
   const sys = buildSystem(annex, { off });
   const failing = failingChecks(sys);
   if (failing.length === 0) return { status: 'clean', failing: 0, causes: [], more: 0 };
+  // The failing checks of more units than one or two cells reach: no search for one explanation of them all.
+  const spread = beyondTwoCells(annex, findings, off);
+  const whole: Localisation = spread === undefined ? localise(sys, failing, findings, off, limits, new Set()) : { status: 'none', failing: failing.length, causes: [], more: 0 };
+  if (whole.status === 'found') return whole;
+  // No one or two cells explain every failing check: the table has several independent errors. Each group
+  // of failing checks that share no cell with the others is localised on its own; a group still left
+  // unexplained is peeled: the cell that explains most of its checks first, then the rest.
+  const parts = independent(sys, failing, findings, off, limits, MAX_ROUNDS);
+  if (!parts || !parts.some((p) => p.status === 'found')) return whole;
+  return combine(parts, failing.length);
+}
+
+/** How many errors locate names one after another in a table with several. */
+const MAX_ROUNDS = 4;
+
+type Limits = { maxPairs: number; enumLimit: number; maxCauses: number };
+
+/** The causes of `failing` (checks of `sys`); findings of `tolerated` checks may stay (other errors). */
+function localise(sys: System, failing: readonly Check[], findings: readonly Finding[], off: ReadonlySet<string>, limits: Limits, tolerated: ReadonlySet<string>): Localisation {
   const first = search(sys, failing, limits);
   let found = first.sets.map((set) => ({ sys, set }));
   let size = first.size;
@@ -62,8 +82,8 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
     // formulas that read it still recomputing from it.
     const second: Array<{ sys: System; set: SolutionSet; size: number }> = [];
     for (const f of suspects(sys, failing).slice(0, MAX_SUSPECTS)) {
-      const sf = buildSystem(annex, { suspect: f, off });
-      const r = search(sf, failingChecks(sf), limits, f);
+      const sf = buildSystem(sys.annex, { suspect: f, off });
+      const r = search(sf, failingChecks(sf).filter((c) => failing.some((x) => x.family === c.family && x.at === c.at)), limits, f);
       stopped ||= r.stopped;
       for (const set of r.sets) second.push({ sys: sf, set, size: r.size });
     }
@@ -71,7 +91,7 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
     found = second.filter((x) => x.size === size);
   }
   const builders = new Map<System, CauseBuilder>();
-  const drafts = found.map(({ sys: s, set }) => (builders.get(s) ?? builders.set(s, new CauseBuilder(s, findings, off)).get(s)!).draft(set)).sort(compareDrafts);
+  const drafts = found.map(({ sys: s, set }) => (builders.get(s) ?? builders.set(s, new CauseBuilder(s, findings, off, tolerated)).get(s)!).draft(set)).sort(compareDrafts);
   // Confirm in rank order (running the rules is the costly part) until enough are listed.
   const listed: Array<{ draft: Draft; explains: number[] }> = [];
   let next = 0;
@@ -87,6 +107,92 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
   return { status: 'found', failing: failing.length, size, causes, more: drafts.length - next };
 }
 
+/** A check's identity across systems built from the same table (and the findings it gives). */
+const checkKey = (c: Pick<Check, 'family' | 'at'>) => `${c.family}|${c.at}`;
+
+/** The groups of failing checks that share no cell with each other (connected components). */
+export function components(failing: readonly Check[]): Check[][] {
+  const parent = failing.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const owner = new Map<string, number>();
+  failing.forEach((c, i) => {
+    for (const v of c.vars) {
+      const j = owner.get(v);
+      if (j === undefined) owner.set(v, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const groups = new Map<number, Check[]>();
+  failing.forEach((c, i) => (groups.get(find(i)) ?? groups.set(find(i), []).get(find(i))!).push(c));
+  return [...groups.values()];
+}
+
+/**
+ * The independent errors of a table, each localised on its own: per group of failing checks sharing no cell;
+ * a group no one or two cells explain is peeled, the single cell that explains the most of its checks (and
+ * breaks none) first, then what is left, with that cell corrected.
+ */
+function independent(sys: System, failing: readonly Check[], findings: readonly Finding[], off: ReadonlySet<string>, limits: Limits, rounds: number): Localisation[] | undefined {
+  if (rounds <= 0) return undefined;
+  const groups = components(failing);
+  const parts: Localisation[] = [];
+  for (const group of groups) {
+    const others = new Set(failing.filter((c) => !group.includes(c)).map(checkKey));
+    const one = groups.length > 1 ? localise(sys, group, findings, off, limits, others) : ({ status: 'none', failing: group.length, causes: [], more: 0 } as Localisation);
+    if (one.status === 'found') {
+      parts.push(one);
+      continue;
+    }
+    const peeled = peel(sys, group, findings, off, limits, others, rounds);
+    parts.push(...(peeled ?? [one]));
+  }
+  return parts;
+}
+
+/** The single cell explaining the most checks of `group` (and breaking none), then the rest of the group. */
+function peel(sys: System, group: readonly Check[], findings: readonly Finding[], off: ReadonlySet<string>, limits: Limits, others: ReadonlySet<string>, rounds: number): Localisation[] | undefined {
+  const candidates = new Map<string, number>();
+  for (const c of group) for (const v of c.vars) if (sys.isVar(v)) candidates.set(v, (candidates.get(v) ?? 0) + 1);
+  const order = [...candidates].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || position(sys, a[0]) - position(sys, b[0]));
+  for (const [v, n] of order) {
+    const explained = group.filter((c) => c.vars.has(v));
+    if (explained.length !== n) continue;
+    const rest = new Set([...others, ...group.filter((c) => !c.vars.has(v)).map(checkKey)]);
+    const part = localise(sys, explained, findings, off, { ...limits }, rest);
+    if (part.status !== 'found' || part.size !== 1 || !part.causes[0]!.cells.every((x) => x.cell.ref === v)) continue;
+    // Correct that cell, then localise what is left on the corrected table.
+    const cause = part.causes[0]!;
+    const proposed = cause.cells[0]!.proposed;
+    if (proposed === undefined) return [part];
+    const patched = patchAnnex(sys, new Map([[v, new Dec(proposed)]]));
+    const next = buildSystem(patched, { off });
+    const left = failingChecks(next).filter((c) => group.some((g) => checkKey(g) === checkKey(c)));
+    if (left.length === 0) return [part];
+    const tail = localise(next, left, findings, off, limits, others);
+    if (tail.status === 'found') return [part, withoutExplained(tail, part)];
+    const more = independent(next, left, findings, off, limits, rounds - 1);
+    return more ? [part, ...more.map((m) => withoutExplained(m, part))] : [part, tail];
+  }
+  return undefined;
+}
+
+const position = (sys: System, ref: string) => {
+  const c = sys.cells.get(ref)!.value.cell;
+  return c.row * 100_000 + c.col;
+};
+
+/** A later part's causes without the findings an earlier part already explains. */
+function withoutExplained(loc: Localisation, before: Localisation): Localisation {
+  const done = new Set(before.causes.flatMap((c) => c.explains));
+  return { ...loc, causes: loc.causes.map((c) => ({ ...c, explains: c.explains.filter((i) => !done.has(i)) })) };
+}
+
+/** The localisation of a table with several independent errors: one part per error. */
+function combine(parts: Localisation[], failing: number): Localisation {
+  const status = parts.every((p) => p.status === 'found') ? 'found' : parts.some((p) => p.status === 'found') ? 'found' : 'none';
+  return { status, failing, causes: [], more: 0, parts };
+}
+
 /**
  * Without formulas, a cell lies only in the checks of its own unit and in the sums of its parent and of its
  * own children (their findings name the parent): one cell reaches the findings of at most 2 units, two cells
@@ -94,6 +200,8 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
  * failing checks, answered before the system is built (a big, badly broken table costs seconds there).
  */
 function beyondTwoCells(annex: Annex, findings: readonly Finding[], off: ReadonlySet<string>): number | undefined {
+  // Relations beyond the annex's (a part's households against its whole's, …) reach further: not decided here.
+  if (!isAnnexShaped(annex.indicators) || annex.indicators.some((i) => !isCoreIndicator(i))) return undefined;
   for (const row of annex.values) for (const v of Object.values(row)) if (v?.cell.formula !== undefined) return undefined;
   const failing = findings.filter((f) => FAMILIES.has(f.rule) && !off.has(f.rule) && f.severity !== 'info');
   const units = new Set(failing.map((f) => f.unit));
@@ -112,7 +220,7 @@ function suspects(sys: System, failing: readonly Check[]): string[] {
     out.add(r);
     for (const x of refsOf(c.formula.expr!)) visit(x);
   };
-  for (const c of failing) for (const r of refsOf(c.body.type === 'eq' ? c.body.expr : sumOf([ref(c.body.r), ref(c.body.p), ref(c.body.h)]))) visit(r);
+  for (const c of failing) for (const r of refsOf(formExpr(c.body))) visit(r);
   const pos = (r: string) => sys.cells.get(r)!.value.cell;
   return [...out].sort((a, b) => pos(a).row - pos(b).row || pos(a).col - pos(b).col);
 }
@@ -213,6 +321,8 @@ class CauseBuilder {
     private readonly sys: System,
     private readonly findings: readonly Finding[],
     private readonly off: ReadonlySet<string>,
+    /** Checks (rule|cell) of other errors, whose findings may stay. */
+    private readonly tolerated: ReadonlySet<string> = new Set(),
   ) {
     this.originalKeys = new Set(findings.map(keyOf));
     this.grouping = groupsThousands(sys.annex);
@@ -224,18 +334,21 @@ class CauseBuilder {
     const pinned = isPoint(set);
     let values: Dec[] | undefined;
     let guessed = false;
+    // A value that is its neighbour's (the row above or below, same column) looks copied: nothing in it tells
+    // what it should be, so no value is guessed out of a range for it.
+    const copied = cells.map((c) => this.copiedFrom(c));
     if (pinned) values = valuesAt(set, someT(set));
-    else {
+    else if (copied.every((x) => x === undefined)) {
       values = this.guess(set, cells);
       guessed = values !== undefined;
     }
     const probe = values ?? valuesAt(set, someT(set));
-    const kinds = values ? this.kinds(cells, values) : cells.map(() => undefined);
+    const kinds = (values ? this.kinds(cells, values) : cells.map(() => undefined)).map((k, i) => k ?? (copied[i] ? ('copied' as const) : undefined));
     const out: CauseCell[] = cells.map((c, i) => {
       const dir = set.dir[i]!;
       const fixedHere = dir.isZero();
       const range = fixedHere || pinned ? undefined : this.rangeOf(set, i, c);
-      const proposed = values ? proposedPlain(values[i]!, c.kind, this.sys.rateDp) : undefined;
+      const proposed = values ? proposedPlain(values[i]!, c.kind, c.proposalDp) : undefined;
       return {
         cell: c.value.cell,
         unit: c.unit.name,
@@ -249,7 +362,7 @@ class CauseBuilder {
     });
     // Ranking: fewer cells without a recognised slip first; then pinned before ranges; then the smaller
     // edit (Damerau–Levenshtein over the digits), the more specific slip kind; then sheet order.
-    const distance = values ? cells.reduce((sum, c, i) => sum + editDistance(c.value.plain, proposedPlain(values![i]!, c.kind, this.sys.rateDp)), 0) : Number.MAX_SAFE_INTEGER;
+    const distance = values ? cells.reduce((sum, c, i) => sum + editDistance(c.value.plain, proposedPlain(values![i]!, c.kind, c.proposalDp)), 0) : Number.MAX_SAFE_INTEGER;
     const first = cells[0]!.value.cell;
     return {
       builder: this,
@@ -264,20 +377,35 @@ class CauseBuilder {
     };
   }
 
+  /** The cell of the unit listed just above or below with the same value in the same slot, if any. */
+  private copiedFrom(c: LCell): string | undefined {
+    const { annex } = this.sys;
+    for (const id of [c.unit.id - 1, c.unit.id + 1]) {
+      const v = annex.values[id]?.[c.indicator];
+      if (v?.status === 'ok' && v.num!.eq(c.base) && v.text === c.value.text) return v.cell.ref;
+    }
+    return undefined;
+  }
+
   /** The slip each cell's value looks like, with the whole proposal applied to its unit. */
   private kinds(cells: LCell[], values: Dec[]): Array<SlipKind | undefined> {
     const ev = new Evaluation(this.sys, new Map(cells.map((c, i) => [c.ref, values[i]!])));
-    return cells.map((c, i) =>
-      slipKind(c.value, values[i]!, {
+    return cells.map((c, i) => {
+      const ctx = {
         indicator: c.indicator,
         kind: c.kind,
-        rateDp: this.sys.rateDp,
+        rateDp: c.proposalDp,
         unitValue: (ind: Indicator) => {
           const v = this.sys.annex.values[c.unit.id]?.[ind];
           return v && v.status === 'ok' ? ev.get(v.cell.ref) : undefined;
         },
-      }),
-    );
+      };
+      const kind = slipKind(c.value, values[i]!, ctx);
+      if (kind || c.kind !== 'rate' || c.dp >= c.proposalDp) return kind;
+      // A rate printed with fewer decimals (0,4 among two-decimal rates): the slip at its own precision (0,3 → 0,4).
+      const own = values[i]!.toDecimalPlaces(c.dp, Dec.ROUND_HALF_UP);
+      return own.eq(c.value.num) ? undefined : slipKind(c.value, own, { ...ctx, rateDp: c.dp });
+    });
   }
 
   /** A value in the range that a recognised slip of the typed value would give, if any. */
@@ -305,8 +433,8 @@ class CauseBuilder {
     const ends = [set.lo, set.hi].map((t) => (t === undefined ? undefined : valuesAt(set, t)[i]!));
     const [a, b] = set.dir[i]!.isNegative() ? [ends[1], ends[0]] : [ends[0], ends[1]];
     return {
-      ...(a !== undefined ? { min: proposedPlain(a, c.kind, this.sys.rateDp) } : {}),
-      ...(b !== undefined ? { max: proposedPlain(b, c.kind, this.sys.rateDp) } : {}),
+      ...(a !== undefined ? { min: proposedPlain(a, c.kind, c.proposalDp) } : {}),
+      ...(b !== undefined ? { max: proposedPlain(b, c.kind, c.proposalDp) } : {}),
     };
   }
 
@@ -321,7 +449,7 @@ class CauseBuilder {
     const after = new Set(run.findings.map(keyOf));
     for (const f of run.findings) {
       if (f.severity !== 'error' || this.off.has(f.rule)) continue;
-      if (FAMILIES.has(f.rule) || !this.originalKeys.has(keyOf(f))) return undefined;
+      if ((FAMILIES.has(f.rule) && !this.tolerated.has(`${f.rule}|${f.at?.ref ?? ''}`)) || !this.originalKeys.has(keyOf(f))) return undefined;
     }
     // The findings (as the file reports them, whatever their configured level) that disappear.
     const explains: number[] = [];
@@ -350,7 +478,7 @@ export function patchAnnex(sys: System, changes: ReadonlyMap<string, Dec>, group
       if (!changed && !computed) continue;
       const n = changed ?? ev.get(c.ref);
       if (!n || (!changed && n.eq(c.base))) continue;
-      const dp = changed ? (c.kind === 'rate' ? Math.max(sys.rateDp, n.decimalPlaces()) : 0) : c.dp;
+      const dp = changed ? (c.kind === 'rate' ? Math.max(c.proposalDp, n.decimalPlaces()) : 0) : c.dp;
       const plain = n.toFixed(dp);
       out[ind] = { ...v, num: new Dec(plain), plain, decimals: dp, text: formatCellValue(plain, v, annex, grouping) };
     }

@@ -10,12 +10,15 @@
 import { Dec } from '../calc/decimal.js';
 import { RATE_DECIMALS } from '../calc/annex-math.js';
 import type { Annex, Unit, Value } from '../model/annex.js';
-import { childrenByParent } from '../model/annex.js';
-import { COUNT_INDICATORS, indicatorKind, type Indicator, type IndicatorKind } from '../model/indicators.js';
-import { carries, isOk, type OkValue } from '../rules/types.js';
-import { affineOf, evaluate, num, parseFormula, ref, refsOf, sub, sumOf, type Affine, type Expr } from './expr.js';
+import { indicatorKind, type Indicator, type IndicatorKind } from '../model/indicators.js';
+import { isOk, type OkValue, type RuleContext } from '../rules/types.js';
+import { RELATION_KINDS } from '../relations/index.js';
+import type { Form } from '../relations/types.js';
+import { depthOf } from '../rules/index.js';
+import { affineOf, evaluate, parseFormula, ref, refsOf, sub, sumOf, type Affine, type Expr } from '../model/expr.js';
 
-export type Family = 'sum' | 'flow' | 'rate' | 'rate-change';
+/** The rule a check comes from (the relation kind's id). */
+export type Family = string;
 
 /** How locate treats a cell that holds a formula. */
 export type FormulaRole =
@@ -35,14 +38,13 @@ export interface LCell {
   readonly base: Dec;
   /** Decimals as typed (or as cached, for a formula cell). */
   readonly dp: number;
+  /** Decimals a proposed value of this cell is sought at: a count's none; a rate's, the table's usual rate precision (at least 2). */
+  proposalDp: number;
   readonly formula?: { readonly text: string; readonly expr?: Expr; readonly role: FormulaRole };
 }
 
-export type CheckBody =
-  /** expr = 0 */
-  | { readonly type: 'eq'; readonly expr: Expr }
-  /** printed rate r = round(p / h × 100, max(2, decimals of r)), unchecked when h = 0 */
-  | { readonly type: 'rate'; readonly r: string; readonly p: string; readonly h: string };
+/** A check's form (relations/types.ts `Form`), over cell references. */
+export type CheckBody = Form;
 
 export interface Check {
   readonly id: number;
@@ -120,12 +122,20 @@ export function buildSystem(annex: Annex, opts: BuildOptions = {}): System {
         value: v,
         base: v.num,
         dp,
+        proposalDp: 0,
         ...(ft ? { formula: { text: ft, role: 'entered' as FormulaRole } } : {}),
       };
       cells.set(c.ref, c);
       if (c.kind === 'rate' && !ft) rateDecimals.push(dp);
     }
   }
+
+  // Proposed rates keep the table's usual precision: two decimals in plans, one in statistical releases.
+  const rateDp = Math.max(1, mode(rateDecimals) ?? RATE_DECIMALS);
+  // A rate is proposed at the usual precision of its own column (an achievement in whole per cent).
+  const bySlot = new Map<string, number[]>();
+  for (const c of cells.values()) if (c.kind === 'rate' && !c.formula) (bySlot.get(c.indicator) ?? bySlot.set(c.indicator, []).get(c.indicator)!).push(c.dp);
+  for (const c of cells.values()) c.proposalDp = c.kind === 'rate' ? columnDp(bySlot.get(c.indicator), rateDp) : 0;
 
   // Formulas: parse, keep those over cells of the table, without cycles, whose cached value they reproduce.
   classifyFormulas(cells, opts.suspect);
@@ -171,8 +181,7 @@ export function buildSystem(annex: Annex, opts: BuildOptions = {}): System {
 
   const checks: Check[] = [];
   const addCheck = (family: Family, at: string, unit: Unit, indicator: Indicator, body: CheckBody) => {
-    if (opts.off?.has(family)) return;
-    const e = body.type === 'eq' ? body.expr : sumOf([ref(body.r), ref(body.p), ref(body.h)]);
+    const e = formExpr(body);
     checks.push({
       id: checks.length,
       family,
@@ -184,72 +193,7 @@ export function buildSystem(annex: Annex, opts: BuildOptions = {}): System {
       affine: body.type === 'eq' ? affineOf(body.expr, affineOfCell) : null,
     });
   };
-  const okAll = <K extends Indicator>(unit: Unit, inds: readonly K[]): Record<K, OkValue> | undefined => {
-    if (!carries(annex, inds)) return undefined;
-    const vals = annex.values[unit.id] ?? {};
-    const out = {} as Record<K, OkValue>;
-    for (const i of inds) {
-      const v = vals[i];
-      if (!isOk(v)) return undefined;
-      out[i] = v;
-    }
-    return out;
-  };
-
-  // sum (rules/sum.ts): per parent with parts, per count indicator carried; skipped when any present value is unusable.
-  const partsOf = childrenByParent(annex);
-  for (const parent of annex.units) {
-    const parts = partsOf.get(parent.id) ?? [];
-    if (parts.length === 0) continue;
-    for (const ind of COUNT_INDICATORS) {
-      if (!annex.indicators.includes(ind)) continue;
-      const total = annex.values[parent.id]?.[ind];
-      const values = parts.map((u) => annex.values[u.id]?.[ind]);
-      if (!isOk(total) || values.some((v) => v && !isOk(v))) continue;
-      const partRefs = values.filter(isOk).map((v) => ref(v.cell.ref));
-      addCheck('sum', total.cell.ref, parent, ind, { type: 'eq', expr: sub(ref(total.cell.ref), sumOf(partRefs)) });
-    }
-  }
-  // flow (rules/flow.ts)
-  for (const unit of annex.units) {
-    const v = okAll(unit, ['poor_start', 'poor_reduced', 'poor_end'] as const);
-    if (!v) continue;
-    const expr = sub(ref(v.poor_end.cell.ref), sub(ref(v.poor_start.cell.ref), ref(v.poor_reduced.cell.ref)));
-    addCheck('flow', v.poor_end.cell.ref, unit, 'poor_end', { type: 'eq', expr });
-  }
-  // rate (rules/rate.ts, checkRate)
-  for (const unit of annex.units) {
-    for (const [which, p, h] of [
-      ['rate_start', 'poor_start', 'households_start'],
-      ['rate_end', 'poor_end', 'households_end'],
-    ] as const) {
-      const v = okAll(unit, [p, h, which] as const);
-      if (!v) continue;
-      addCheck('rate', v[which].cell.ref, unit, which, { type: 'rate', r: v[which].cell.ref, p: v[p].cell.ref, h: v[h].cell.ref });
-    }
-  }
-  // rate-change (rules/rate.ts): printed rates, else rates computed from the counts.
-  const rateExpr = (unit: Unit, which: 'rate_start' | 'rate_end'): Expr | undefined => {
-    if (carries(annex, [which])) {
-      const v = okAll(unit, [which]);
-      return v ? ref(v[which].cell.ref) : undefined;
-    }
-    const [p, h] = which === 'rate_start' ? (['poor_start', 'households_start'] as const) : (['poor_end', 'households_end'] as const);
-    const c = okAll(unit, [p, h] as const);
-    if (!c) return undefined;
-    const quotient: Expr = { k: 'bin', op: '/', a: { k: 'bin', op: '*', a: ref(c[p].cell.ref), b: num(100) }, b: ref(c[h].cell.ref) };
-    return { k: 'round', a: quotient, d: num(RATE_DECIMALS) };
-  };
-  for (const unit of annex.units) {
-    const rr = okAll(unit, ['rate_reduced'] as const);
-    if (!rr) continue;
-    const s = rateExpr(unit, 'rate_start');
-    const e = rateExpr(unit, 'rate_end');
-    if (!s || !e) continue;
-    addCheck('rate-change', rr.rate_reduced.cell.ref, unit, 'rate_reduced', { type: 'eq', expr: sub(ref(rr.rate_reduced.cell.ref), sub(s, e)) });
-  }
-
-  // Guards: the range checks that hold now.
+  // Guards: the bounds (range) that hold now.
   const guards: Guard[] = [];
   const addGuard = (a: Expr, b: Expr) => {
     const av = evaluate(a, baseValue);
@@ -258,27 +202,17 @@ export function buildSystem(annex: Annex, opts: BuildOptions = {}): System {
     const e = sub(b, a);
     guards.push({ id: guards.length, a, b, vars: varsOf(e), affine: affineOf(e, affineOfCell) });
   };
-  for (const unit of annex.units) {
-    const vals = annex.values[unit.id] ?? {};
-    const r = (i: Indicator) => (isOk(vals[i]) ? ref(vals[i]!.cell.ref) : undefined);
-    for (const i of COUNT_INDICATORS) {
-      const x = r(i);
-      if (x) addGuard(num(0), x);
-    }
-    for (const [part, whole] of [
-      ['poor_start', 'households_start'],
-      ['poor_end', 'households_end'],
-      ['poor_reduced', 'poor_start'],
-    ] as const) {
-      const a = r(part);
-      const b = r(whole);
-      if (a && b) addGuard(a, b);
-    }
-    for (const i of ['rate_start', 'rate_end', 'rate_reduced'] as const) {
-      const x = r(i);
-      if (!x) continue;
-      addGuard(num(i === 'rate_reduced' ? -100 : 0), x);
-      addGuard(x, num(100));
+  // Every relation's instances, from the same kinds the rules run (src/relations/).
+  const quiet = quietContext(annex);
+  for (const kind of RELATION_KINDS) {
+    if (!kind.localised && !kind.guard) continue;
+    if (kind.localised && opts.off?.has(kind.id)) continue;
+    for (const inst of kind.instances(quiet)) {
+      const forms = kind.form(inst);
+      for (const f of forms === undefined ? [] : Array.isArray(forms) ? forms : [forms as Form]) {
+        if (kind.localised) addCheck(kind.id, inst.at.cell.ref, inst.unit, inst.at.indicator, f);
+        else if (f.type === 'le') addGuard(f.a, f.b);
+      }
     }
   }
 
@@ -296,7 +230,7 @@ export function buildSystem(annex: Annex, opts: BuildOptions = {}): System {
     guards,
     checksOf,
     guardsOf,
-    rateDp: Math.max(RATE_DECIMALS, mode(rateDecimals) ?? RATE_DECIMALS),
+    rateDp,
     ...(opts.suspect ? { suspect: opts.suspect } : {}),
     hasComputed: [...cells.values()].some((c) => c.formula?.role === 'computed'),
     isVar: (r) => cells.has(r) && !isComputed(r),
@@ -457,7 +391,7 @@ export class Evaluation {
 
   dpOf(r: string): number {
     const c = this.sys.cells.get(r);
-    if (this.changes.has(r)) return c?.kind === 'rate' ? this.sys.rateDp : 0;
+    if (this.changes.has(r)) return c?.proposalDp ?? 0;
     return c?.dp ?? 0;
   }
 
@@ -479,12 +413,24 @@ export class Evaluation {
       const v = evaluate(b.expr, this.get);
       return v === undefined || v.isZero();
     }
-    const h = this.get(b.h);
-    const p = this.get(b.p);
-    const r = this.get(b.r);
-    if (!h || !p || !r) return true;
-    if (h.isZero()) return true;
-    return rateMatches(p, h, r, Math.max(RATE_DECIMALS, this.dpOf(b.r)));
+    if (b.type === 'rate') {
+      const h = this.get(b.h);
+      const p = this.get(b.p);
+      const r = this.get(b.r);
+      if (!h || !p || !r) return true;
+      if (h.isZero()) return true;
+      return rateMatches(p, h, r, Math.max(b.minDp, this.dpOf(b.r)));
+    }
+    if (b.type === 'le') {
+      const x = evaluate(b.a, this.get);
+      const y = evaluate(b.b, this.get);
+      return !x || !y || x.lte(y);
+    }
+    if (b.type === 'within') {
+      const v = evaluate(b.expr, this.get);
+      return v === undefined || v.abs().lte(b.tol);
+    }
+    return b.holds(this.get);
   }
 
   guardHolds(g: Guard): boolean {
@@ -492,4 +438,32 @@ export class Evaluation {
     const b = evaluate(g.b, this.get);
     return !a || !b || a.lte(b);
   }
+}
+
+/** The cells a form reads, as one expression (for its variables). */
+export function formExpr(f: Form): Expr {
+  switch (f.type) {
+    case 'eq':
+    case 'within':
+      return f.expr;
+    case 'rate':
+      return sumOf([ref(f.r), ref(f.p), ref(f.h)]);
+    case 'le':
+      return sub(f.b, f.a);
+    case 'test':
+      return sumOf(f.refs.map(ref));
+  }
+}
+
+/** A rule context that reports nothing: the relations' instances, for building the system. */
+function quietContext(annex: Annex): RuleContext {
+  return { annex, report: () => {}, skip: () => {}, depth: depthOf(annex), fold: () => {}, checked: () => {} };
+}
+
+
+/** A column's usual decimals: those most of its cells have, the annex's two at least where the table's rates have two. */
+function columnDp(dps: number[] | undefined, tableDp: number): number {
+  const m = dps && mode(dps);
+  if (m === undefined) return tableDp;
+  return tableDp >= RATE_DECIMALS && m >= 1 ? Math.max(m, RATE_DECIMALS) : m;
 }

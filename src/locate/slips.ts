@@ -20,6 +20,8 @@ export const SLIP_KINDS = [
   'doubled',
   'dropped',
   'mistyped',
+  /** The value of the unit listed just above or below, in the same column (a row copied one line off). */
+  'copied',
 ] as const;
 export type SlipKind = (typeof SLIP_KINDS)[number];
 

@@ -10,8 +10,7 @@
  * evaluation of all the checks it touches.
  */
 import { Dec } from '../calc/decimal.js';
-import { RATE_DECIMALS } from '../calc/annex-math.js';
-import { affineOf, type Affine, type Expr } from './expr.js';
+import { affineOf, type Affine, type Expr } from '../model/expr.js';
 import { Evaluation, rateMatches, roundingInterval, type Check, type Guard, type System } from './model.js';
 
 /** The solutions for a set of cells: values as base + dir·t for t on the lattice step·ℤ within [lo, hi]. */
@@ -60,7 +59,8 @@ export function contains(s: SolutionSet, values: readonly Dec[]): boolean {
 }
 
 export function stepOf(sys: System, r: string): Dec {
-  return sys.cells.get(r)?.kind === 'rate' ? new Dec(10).pow(-sys.rateDp) : new Dec(1);
+  const c = sys.cells.get(r);
+  return c?.kind === 'rate' ? new Dec(10).pow(-c.proposalDp) : new Dec(1);
 }
 
 interface Bounds {
@@ -179,21 +179,62 @@ export function solve(sys: System, vars: readonly string[], limits: SolveLimits)
     return { a, k: kk };
   };
   const pointChecks: Check[] = [];
+  // An expression's value along the line: a + k·t (null when it is not affine in the unknowns).
+  const exprIn = (e: Expr): { a: Dec; k: Dec } | null => {
+    const local = affineIn(sys, e, vars);
+    if (!local) return null;
+    let a = local.c;
+    let kk = new Dec(0);
+    vars.forEach((v, i) => {
+      const c = local.coefs.get(v) ?? new Dec(0);
+      a = a.plus(c.mul(line.base[i]!));
+      kk = kk.plus(c.mul(line.dir[i]!));
+    });
+    return { a, k: kk };
+  };
   for (const c of filters) {
-    if (c.body.type !== 'rate') {
+    const body = c.body;
+    if (body.type === 'le' || body.type === 'within') {
+      // Bounds: a ≤ b, or −tol ≤ e ≤ tol, where affine in the unknowns; else point by point.
+      const e = exprIn(body.type === 'le' ? { k: 'bin', op: '-', a: body.b, b: body.a } : body.expr);
+      if (!e) {
+        pointChecks.push(c);
+        continue;
+      }
+      if (body.type === 'le') bound(b, e.a, e.k, '>=', new Dec(0), line.step);
+      else {
+        bound(b, e.a, e.k, '>=', new Dec(body.tol).neg(), line.step);
+        bound(b, e.a, e.k, '<=', new Dec(body.tol), line.step);
+      }
+      continue;
+    }
+    if (body.type === 'test') {
+      // A relation that knows, for one cell moving alone, the exact values that satisfy it.
+      const moving = vars.filter((v, i) => !line.dir[i]!.isZero() && body.refs.includes(v));
+      const iv = moving.length === 1 && body.bounds ? body.bounds(moving[0]!, (r) => sys.baseValue(r)) : undefined;
+      const x = iv && formIn(moving[0]!);
+      if (!iv || !x) {
+        pointChecks.push(c);
+        continue;
+      }
+      if (iv.lo !== undefined) bound(b, x.a, x.k, iv.loStrict ? '>' : '>=', iv.lo, line.step);
+      if (iv.hi !== undefined) bound(b, x.a, x.k, iv.hiStrict ? '<' : '<=', iv.hi, line.step);
+      continue;
+    }
+    if (body.type !== 'rate') {
       pointChecks.push(c);
       continue;
     }
-    const R = formIn(c.body.r);
-    const P = formIn(c.body.p);
-    const H = formIn(c.body.h);
+    const R = formIn(body.r);
+    const P = formIn(body.p);
+    const H = formIn(body.h);
     if (!R || !P || !H) {
       pointChecks.push(c);
       continue;
     }
     const moving = [R, P, H].filter((f) => !f.k.isZero()).length;
-    const rIsVar = vars.includes(c.body.r);
-    const dpR = rIsVar ? sys.rateDp : Math.max(RATE_DECIMALS, sys.cells.get(c.body.r)?.dp ?? 0);
+    const rIsVar = vars.includes(body.r);
+    const dpR = rIsVar ? sys.cells.get(body.r)!.proposalDp : Math.max(body.minDp, sys.cells.get(body.r)?.dp ?? 0);
     if (moving === 0) {
       if (!H.a.isZero() && !rateMatches(P.a, H.a, R.a, dpR)) {
         return { kind: 'none' };
@@ -210,7 +251,7 @@ export function solve(sys: System, vars: readonly string[], limits: SolveLimits)
         pointChecks.push(c);
         continue;
       }
-      const target = P.a.mul(100).div(H.a).toDecimalPlaces(sys.rateDp, Dec.ROUND_HALF_UP);
+      const target = P.a.mul(100).div(H.a).toDecimalPlaces(dpR, Dec.ROUND_HALF_UP);
       bound(b, R.a, R.k, '>=', target, line.step);
       bound(b, R.a, R.k, '<=', target, line.step);
       continue;

@@ -56,4 +56,9 @@ export interface Localisation {
   readonly causes: readonly Cause[];
   /** Explanations found but not listed (beyond the listing limit). */
   readonly more: number;
+  /**
+   * Several independent errors (no one or two cells explain every failing check): one localisation per error,
+   * in the order found (`causes` is then empty). Each part's causes are alternatives for that error only.
+   */
+  readonly parts?: readonly Localisation[];
 }

@@ -5,6 +5,7 @@ import type { ConfigProblem } from '../errors.js';
 import { enCalc, name as indName, val } from './en-calc.js';
 import { enCli } from './cli-en.js';
 import type { MessageParams } from './types.js';
+import { enRelations } from './en-relations.js';
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
@@ -22,6 +23,7 @@ const SLIP_EN = {
   'unrounded-difference': 'the reduction looks rounded from the unrounded difference instead of subtracting the printed rates',
   'start-denominator': 'the end rate looks computed over the start-of-year households',
   sign: 'the sign looks wrong',
+  copied: 'the value looks copied from the neighbouring unit\'s cell in the same column',
 } as const;
 
 const cellName = (c: CauseCellText, f: Fmt) => `${c.ref} (${f.ind(c.indicator)}, ${c.unit})`;
@@ -115,6 +117,7 @@ function continuityMismatch(p: MessageParams['continuity.mismatch'], f: Fmt): st
 const renamed = 'If it was merged or renamed, say so with --units-map (or unitAliases in povcheck.config.json).';
 
 export const en: Catalog = {
+  ...enRelations,
   'sum.mismatch': (p, f) =>
     `${f.ind(p.indicator)}: the ${p.count} units add up to ${f.n(p.parts)}, but ${p.total} shows ${f.n(p.actual)} (difference ${f.n(sign(p.diff))}).`,
   'sum.total-assumed': (p) =>
@@ -379,6 +382,7 @@ export const en: Catalog = {
     option: (p, f) => `${p.rank}. ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (the values move together)' : ''}`,
     explains: (items) => `explains: ${items.join(' · ')}`,
     none: (p) => `No change of one or two cells makes ${allFailing(p.failing)} pass: several cells are probably wrong; see the findings below.`,
+    independent: (p) => `The table has ${p.count} independent errors (${p.failing} failing checks); the likely cause of each:`,
     stopped: (p) => `The search for the cells behind ${p.failing === 1 ? 'the failing check' : `the ${p.failing} failing checks`} stopped at its limit (a large or badly broken table); no cause is named.`,
     slip: SLIP_EN,
   },
@@ -610,6 +614,8 @@ export const en: Catalog = {
     TARGET_UNSUPPORTED: (p) =>
       `the target for ${p.unit} (${p.indicator} ${p.op}) cannot be planned: plan computes the least exits for rate_reduced or poor_reduced with >= or = and for rate_end or poor_end with <= or =`,
     OUTPUT_REQUIRED: (p) => `the ${p.format} format is not printed to the terminal: name the output file with -o <file>.${p.format}`,
+    XLSX_TEXT_TOO_LONG: (p) =>
+      `an Excel cell holds at most ${p.limit.toLocaleString('en-US')} characters, and the text "${p.start}…" has ${p.chars.toLocaleString('en-US')}: shorten it, or write docx or html`,
     USAGE: (p) => p.detail,
     WRITE_FAILED: (p) =>
       `cannot write the output file (${

@@ -5,6 +5,7 @@ import type { PovcheckError } from '../errors.js';
 import type { Indicator } from '../model/indicators.js';
 import { en } from './en.js';
 import { vi } from './vi.js';
+import { slotLabel } from './indicator-labels.js';
 import type { Catalog, Fmt, Lang, MessageId, MessageRef, SkipId, SkipRef } from './types.js';
 import { visibleDeep } from './visible.js';
 
@@ -69,7 +70,7 @@ export function makeFmt(lang: Lang, locale: 'vi' | 'en' = lang): Fmt {
   return {
     lang,
     n: (p) => formatPlain(p, locale),
-    ind: (i: Indicator) => cat.ui.indicatorLabels[i],
+    ind: (i: Indicator) => slotLabel(i, lang, (k) => (cat.ui.indicatorLabels as Record<string, string | undefined>)[k]),
     list: (items) => {
       if (items.length <= 1) return items.join('');
       const and = lang === 'vi' ? ' và ' : ' and ';

@@ -1,7 +1,9 @@
 /** Rule documentation in English (see rule-docs.ts). */
 import type { RuleDocs } from './rule-docs.js';
+import { ruleDocsRelationsEn } from './rule-docs-relations-en.js';
 
 export const ruleDocsEn: RuleDocs = {
+  ...ruleDocsRelationsEn,
   sum: {
     summary: 'the units add up to the total unit, for every count indicator',
     checks:

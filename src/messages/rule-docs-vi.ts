@@ -1,7 +1,9 @@
 /** Tài liệu về các quy tắc, tiếng Việt (xem rule-docs.ts). */
 import type { RuleDocs } from './rule-docs.js';
+import { ruleDocsRelationsVi } from './rule-docs-relations-vi.js';
 
 export const ruleDocsVi: RuleDocs = {
+  ...ruleDocsRelationsVi,
   sum: {
     summary: 'cộng các đơn vị phải bằng đơn vị tổng, với mọi chỉ tiêu số hộ',
     checks:

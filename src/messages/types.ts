@@ -3,7 +3,7 @@
  * parameters (numbers as plain-digit strings), and a catalogue (vi.ts, en.ts) turns them into text.
  * Both catalogues must implement every id, which the compiler checks.
  */
-import type { Indicator } from '../model/indicators.js';
+import type { CoreIndicator, Indicator } from '../model/indicators.js';
 import type { ErrorParams, PovcheckErrorCode } from '../errors.js';
 import type { SourceInfo } from '../read/grid.js';
 import type { Confidence, SlipKind } from '../locate/types.js';
@@ -83,6 +83,54 @@ export interface MessageParams {
     unrounded: string;
     rounded: string;
   };
+  /** A population other than the poor, or a slot with dimensions: end = start − reduced. */
+  'flow.mismatch-of': { unit: string; indicator: Indicator; start: string; reduced: string; expected: string; actual: string };
+  /** Gross balance: end = start − out-flows + in-flows (`indicator`: the end slot). */
+  'balance.mismatch': {
+    unit: string;
+    indicator: Indicator;
+    start: string;
+    out: Array<{ indicator: Indicator; value: string }>;
+    in: Array<{ indicator: Indicator; value: string }>;
+    expected: string;
+    actual: string;
+  };
+  /** Rows (or units) that break a figure down do not add up to it. */
+  'breakdown.mismatch': { unit: string; indicator: Indicator; parts: string; actual: string; diff: string; count: number };
+  /** An "of which" row (or unit) exceeds the figure it is part of. */
+  'of-which.exceeds': { unit: string; indicator: Indicator; part: string; partValue: string; wholeValue: string };
+  /** A rate of the vocabulary (not the annex's start/end rate) against its count and households. */
+  'rate.mismatch-of': {
+    unit: string;
+    indicator: Indicator;
+    count: string;
+    households: string;
+    householdsIndicator: Indicator;
+    exact: string;
+    expected: string;
+    actual: string;
+    decimals: number;
+  };
+  /** A flow's rate printed over households a few per cent off the table's: another denominator. */
+  'denominator.flow-rate': { unit: string; indicator: Indicator; count: string; households: string; exact: string; expected: string; actual: string; impliedLo: string; impliedHi?: string };
+  'combined.count': { unit: string; indicator: Indicator; poor: string; nearPoor: string; expected: string; actual: string };
+  'combined.rate': { unit: string; indicator: Indicator; poor: string; nearPoor: string; sum: string; actual: string; tolerance: string };
+  /** The (count, rate) pairs of a unit admit no common household count; `cell`: the rate that disagrees. */
+  'implied-households.disagree': { unit: string; pairs: Array<{ count: string; rate: string; lo: string; hi?: string }>; cell: string };
+  /** A flow's (count, rate) pair admits no household count near the unit's. */
+  'implied-households.flow': { unit: string; count: string; rate: string; flowLo: string; flowHi?: string; commonLo: string; commonHi?: string };
+  'implied-households.flow-denominator': { unit: string; count: string; rate: string; flowLo: string; flowHi?: string; commonLo: string; commonHi?: string };
+  /** A part implies more households than the whole it is part of. */
+  'implied-households.exceeds-whole': { unit: string; whole: string; partLo: string; partHi?: string; wholeLo: string; wholeHi?: string; rate: string; count: string };
+  /** The parts' households (implied) cannot add up to the whole's. */
+  'implied-households.parts': { unit: string; count: number; partsLo: string; partsHi?: string; wholeLo: string; wholeHi?: string };
+  /** The whole's rate lies outside its parts' rates (a weighted mean cannot). */
+  'rate-mean.outside': { unit: string; indicator: Indicator; actual: string; min: string; max: string; minUnit: string; maxUnit: string };
+  'achievement.mismatch': { unit: string; indicator: Indicator; reduction: string; target: string; exact: string; expected: string; actual: string };
+  /** A column formula printed under the header does not hold in this row. */
+  'formula.mismatch': { unit: string; indicator: Indicator; formula: string; expected: string; actual: string };
+  /** A rate printed with fewer decimals than the table's other rates. */
+  'precision.fewer': { unit: string; indicator: Indicator; actual: string; decimals: number; usual: number };
   'range.negative': { unit: string; indicator: Indicator; actual: string };
   'range.fraction': { unit: string; indicator: Indicator; actual: string };
   'range.exceeds': { unit: string; part: Indicator; partValue: string; whole: Indicator; wholeValue: string };
@@ -142,7 +190,7 @@ export interface MessageParams {
   /** The text's figures for a unit agree with the table (and with each other). */
   'claim.consistent': { unit: string; number: number; figures: ClaimFigure[]; within?: ClaimWithin };
   /** A figure the text states disagrees with the table (and, with `within`, with its own sentence). */
-  'claim.table': { unit: string; indicator: Indicator; stated: string; table: string; number: number; cell?: string; within?: ClaimWithin };
+  'claim.table': { unit: string; indicator: CoreIndicator; stated: string; table: string; number: number; cell?: string; within?: ClaimWithin };
   /** start − end ≠ reduction within one sentence. */
   'claim.sentence': { unit: string } & ClaimWithin;
   /** The text names a unit the table does not have. */
@@ -255,14 +303,14 @@ export interface SummaryCounts {
 
 /** Fixed text of reports and the CLI. */
 export interface UiText {
-  indicatorLabels: Record<Indicator, string>;
+  indicatorLabels: Record<CoreIndicator, string>;
   /** Short labels for table rows (rate rows appear under a heading). */
-  tableLabels: Record<Indicator, string>;
+  tableLabels: Record<CoreIndicator, string>;
   rateHeading: string;
   /** Column groups of the documents' header (units as rows): the group over its columns. */
   groups: { households: string; poor: string; rate: string };
   /** Each indicator's column under its group: "Đầu năm", "Giảm trong năm" … */
-  phases: Record<Indicator, string>;
+  phases: Record<CoreIndicator, string>;
   measure: { households: string; percent: string };
   sttHeader: string;
   labelHeader: string;
@@ -432,6 +480,8 @@ export interface LocateText {
   /** The findings an explanation clears ("D6 sum · I6 flow"). */
   explains(items: string[]): string;
   none(p: { failing: number }): string;
+  /** Several independent errors, each localised on its own (the head line). */
+  independent(p: { count: number; failing: number }): string;
   stopped(p: { failing: number }): string;
   slip: Record<SlipKind, string>;
 }

@@ -5,6 +5,7 @@ import type { ConfigProblem } from '../errors.js';
 import { viCalc, val } from './vi-calc.js';
 import { viCli } from './cli-vi.js';
 import type { MessageParams } from './types.js';
+import { viRelations } from './vi-relations.js';
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
@@ -21,6 +22,7 @@ const SLIP_VI = {
   'unrounded-difference': 'có vẻ mức giảm là hiệu chưa làm tròn đem làm tròn, thay vì hiệu của hai tỷ lệ đã làm tròn',
   'start-denominator': 'có vẻ tỷ lệ cuối năm được tính trên tổng số hộ đầu năm',
   sign: 'có vẻ sai dấu',
+  copied: 'có vẻ giá trị bị chép từ ô cùng cột ở dòng (cột) bên cạnh',
 } as const;
 
 const cellName = (c: CauseCellText, f: Fmt) => `ô ${c.ref} (${f.ind(c.indicator)}, ${c.unit})`;
@@ -119,6 +121,7 @@ function continuityMismatch(p: MessageParams['continuity.mismatch'], f: Fmt): st
 const renamed = 'Nếu đơn vị đã sáp nhập hoặc đổi tên, hãy khai báo bằng --units-map (hoặc unitAliases trong povcheck.config.json).';
 
 export const vi: Catalog = {
+  ...viRelations,
   'sum.mismatch': (p, f) =>
     `${f.ind(p.indicator)}: cộng ${p.count} đơn vị được ${f.n(p.parts)}, nhưng ${p.total} ghi ${f.n(p.actual)} (chênh lệch ${f.n(sign(p.diff))}).`,
   'sum.total-assumed': (p) =>
@@ -386,6 +389,7 @@ export const vi: Catalog = {
     explains: (items) => `giải thích: ${items.join(' · ')}`,
     none: (p) =>
       `Không có cách sửa một hay hai ô nào làm cho ${failingNoun(p.failing)} trở nên đúng: có lẽ nhiều ô cùng sai; xem các lỗi bên dưới.`,
+    independent: (p) => `Bảng có ${p.count} lỗi độc lập nhau (${p.failing} phép kiểm tra đang sai); nguyên nhân có thể của từng lỗi:`,
     stopped: (p) =>
       `Việc tìm ô gây ra ${p.failing} lỗi kiểm tra đã dừng ở giới hạn (bảng lớn hoặc sai nhiều chỗ); không nêu được nguyên nhân.`,
     slip: SLIP_VI,
@@ -618,6 +622,8 @@ export const vi: Catalog = {
     TARGET_UNSUPPORTED: (p) =>
       `mục tiêu của ${p.unit} (${p.indicator} ${p.op}) không lập kế hoạch được: plan tính số hộ nghèo cần giảm tối thiểu cho rate_reduced, poor_reduced với >= hoặc = và cho rate_end, poor_end với <= hoặc =`,
     OUTPUT_REQUIRED: (p) => `định dạng ${p.format} không in ra màn hình: hãy chỉ rõ tệp kết quả bằng -o <tệp>.${p.format}`,
+    XLSX_TEXT_TOO_LONG: (p) =>
+      `một ô Excel chứa tối đa ${p.limit.toLocaleString('vi-VN')} ký tự, còn đoạn "${p.start}…" có ${p.chars.toLocaleString('vi-VN')} ký tự: hãy rút ngắn, hoặc xuất docx hay html`,
     USAGE: (p) => p.detail,
     WRITE_FAILED: (p) =>
       `không ghi được tệp kết quả (${

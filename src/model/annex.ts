@@ -6,6 +6,7 @@ import type { Cell } from '../read/grid.js';
 import type { Dec } from '../calc/decimal.js';
 import type { Indicator } from './indicators.js';
 import type { Lang } from '../messages/index.js';
+import type { SlotFormula, SubSlot } from './slots.js';
 
 export type NumberLocale = 'vi' | 'en';
 
@@ -22,6 +23,17 @@ export interface Unit {
   readonly parent?: number;
   readonly isTotal: boolean;
   readonly code?: string;
+  /**
+   * What the row (or column) is besides a unit of its parent's partition: a `block` (an urban/rural block,
+   * a region) with units under it, or an `of-which` row (`Trong đó: …`), a subset of its parent that is
+   * never added up with the parent's parts.
+   */
+  readonly role?: 'block' | 'of-which' | 'breakdown';
+  /**
+   * Which of the parent's partitions the unit belongs to: a table can split its total twice (`Chia theo
+   * khu vực` then `Chia theo vùng`), and each partition adds up to the total on its own. Absent = 0.
+   */
+  readonly partition?: number;
 }
 
 export type ValueStatus = 'ok' | 'empty' | 'invalid';
@@ -61,6 +73,10 @@ export interface Annex {
    * looked up later (targets) are keyed the same way (shape/normalize.ts `aliasedUnitKey`).
    */
   readonly unitAliases?: ReadonlyMap<string, string>;
+  /** Slots that are rows under another slot: breakdown rows (they add up to it) and "of which" rows (at most it). */
+  readonly subSlots?: ReadonlyMap<Indicator, SubSlot>;
+  /** Column formulas the table prints under its header (`4=3/1*100`). */
+  readonly formulas?: readonly SlotFormula[];
 }
 
 export function valueOf(annex: Annex, unit: Unit | number, ind: Indicator): Value | undefined {
@@ -68,14 +84,40 @@ export function valueOf(annex: Annex, unit: Unit | number, ind: Indicator): Valu
   return annex.values[id]?.[ind];
 }
 
-/** Every parent's children in one pass: parent id → units (a national table has thousands of units). */
+/**
+ * Every parent's parts in one pass: parent id → units (a national table has thousands of units). "Of which"
+ * rows are not parts. With several partitions of one parent, see `partitionsByParent`.
+ */
 export function childrenByParent(annex: Annex): Map<number, Unit[]> {
   const map = new Map<number, Unit[]>();
   for (const u of annex.units) {
-    if (u.parent === undefined) continue;
+    if (u.parent === undefined || u.role === 'of-which' || u.role === 'breakdown' || (u.partition ?? 0) !== 0) continue;
     const list = map.get(u.parent);
     if (list) list.push(u);
     else map.set(u.parent, [u]);
+  }
+  return map;
+}
+
+/** Every parent's partitions: parent id → lists of parts, one per partition (the first is `childrenByParent`'s). */
+export function partitionsByParent(annex: Annex): Map<number, Unit[][]> {
+  const map = new Map<number, Unit[][]>();
+  for (const u of annex.units) {
+    if (u.parent === undefined || u.role === 'of-which' || u.role === 'breakdown') continue;
+    const lists = map.get(u.parent) ?? map.set(u.parent, []).get(u.parent)!;
+    const k = u.partition ?? 0;
+    (lists[k] ??= []).push(u);
+  }
+  for (const lists of map.values()) for (let i = 0; i < lists.length; i++) lists[i] ??= [];
+  return map;
+}
+
+/** Every parent's "of which" rows (`of-which`) or household categories (`breakdown`): parent id → units. */
+export function subUnitsByParent(annex: Annex, role: 'of-which' | 'breakdown'): Map<number, Unit[]> {
+  const map = new Map<number, Unit[]>();
+  for (const u of annex.units) {
+    if (u.parent === undefined || u.role !== role) continue;
+    (map.get(u.parent) ?? map.set(u.parent, []).get(u.parent)!).push(u);
   }
   return map;
 }

@@ -26,7 +26,26 @@ export interface Coverage {
  * The checks that compare values of the table with each other (or with the run's targets and the year
  * before): when none of them ran, nothing was checked and the file is `unchecked`, whatever else was read.
  */
-export const COMPARING_CHECKS: ReadonlySet<string> = new Set(['sum', 'flow', 'rate', 'rate-change', 'target', 'continuity', 'claim', 'money', 'reference']);
+export const COMPARING_CHECKS: ReadonlySet<string> = new Set([
+  'sum',
+  'flow',
+  'rate',
+  'rate-change',
+  'target',
+  'continuity',
+  'breakdown',
+  'of-which',
+  'balance',
+  'combined',
+  'implied-households',
+  'rate-mean',
+  'achievement',
+  'formula',
+  // Plan documents (src/document/).
+  'claim',
+  'money',
+  'reference',
+]);
 
 /** Whether anything was checked: at least one comparing check ran. */
 export function checkedAnything(c: Coverage): boolean {

@@ -1,7 +1,15 @@
 /**
- * The eight indicators of an annex table. Their keys are a public contract (JSON reports, long-layout
- * headers, targets files), so they never change.
+ * Indicator keys. The vocabulary (model/vocabulary.ts) gives every indicator a key; the eight keys of the
+ * annex table (`households_start` … `rate_end`) are its first points and a public contract (JSON reports,
+ * long-layout headers, targets files), so they never change. Values are kept per slot (model/slots.ts): an
+ * indicator key, or an indicator key with dimensions (`rate@2015`).
  */
+import { describeIndicator } from './vocabulary.js';
+import { indicatorOf } from './slots.js';
+
+/** A vocabulary key or a slot key built on one (see model/slots.ts). */
+export type Indicator = string;
+
 export const INDICATORS = [
   'households_start',
   'households_end',
@@ -13,7 +21,8 @@ export const INDICATORS = [
   'rate_end',
 ] as const;
 
-export type Indicator = (typeof INDICATORS)[number];
+/** The eight indicators of the annex table (the seed's rows). */
+export type CoreIndicator = (typeof INDICATORS)[number];
 
 export type IndicatorKind = 'count' | 'rate';
 
@@ -22,16 +31,26 @@ export const RATE_INDICATORS = ['rate_start', 'rate_reduced', 'rate_end'] as con
 export type CountIndicator = (typeof COUNT_INDICATORS)[number];
 export type RateIndicator = (typeof RATE_INDICATORS)[number];
 
+/**
+ * Whether a slot holds whole numbers of households ('count') or percentages and points ('rate', which
+ * includes achievements and targets in points). Decides how its cells are parsed and checked.
+ */
 export function indicatorKind(ind: Indicator): IndicatorKind {
-  return ind.startsWith('rate_') ? 'rate' : 'count';
+  const key = indicatorOf(ind);
+  const p = describeIndicator(key);
+  if (!p) return key.startsWith('rate_') ? 'rate' : 'count';
+  return (p.measure === 'count' || p.measure === 'persons') && p.role !== 'achievement' ? 'count' : 'rate';
 }
 
-export function isIndicator(s: string): s is Indicator {
+/** One of the eight annex keys. */
+export function isIndicator(s: string): s is CoreIndicator {
   return (INDICATORS as readonly string[]).includes(s);
 }
 
+export const isCoreIndicator = isIndicator;
+
 /** Annex row numbers (STT) as in the seed document: rates share row 6. */
-export const ANNEX_ROW: Record<Indicator, string> = {
+export const ANNEX_ROW: Record<CoreIndicator, string> = {
   households_start: '1',
   households_end: '2',
   poor_start: '3',
@@ -41,3 +60,8 @@ export const ANNEX_ROW: Record<Indicator, string> = {
   rate_reduced: '6',
   rate_end: '6',
 };
+
+/** Whether a table is an annex table: it carries one of the annex's counts (a phase, or the net reduction). */
+export function isAnnexShaped(indicators: readonly Indicator[]): boolean {
+  return indicators.some((i) => (COUNT_INDICATORS as readonly string[]).includes(i));
+}

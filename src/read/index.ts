@@ -1,6 +1,6 @@
 /**
  * File → Grid. Picks the reader by content: a ZIP container holding xl/workbook.xml is an Excel workbook
- * (.xlsx/.xlsm, read by xlsx.ts, which alone loads exceljs); other ZIP containers (.ods, .xlsb, .docx) and
+ * (.xlsx/.xlsm, read by xlsx.ts); other ZIP containers (.ods, .xlsb, .docx) and
  * binary files are refused with their name; everything else is delimited text (decode.ts + csv.ts).
  * An OLE file named .xlsx/.xlsm is a password-protected workbook.
  *
@@ -68,7 +68,7 @@ export function gridFromBytes(bytes: Uint8Array, opts: ReadOptions = {}): Grid {
   return readDelimited(text, encoding, opts.delimiter).grid;
 }
 
-/** Bytes of any input povcheck reads (workbook or delimited text) → Grid. Pure apart from loading exceljs. */
+/** Bytes of any input povcheck reads (workbook or delimited text) → Grid. Pure apart from loading the workbook reader. */
 export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { name?: string } = {}): Promise<Grid> {
   if (isZip(bytes)) {
     const { gridFromWorkbook } = await import('./xlsx.js');

@@ -10,7 +10,7 @@
  * data (GROUPS, DERIVED below); rows carry their kind (total, subtotal, heading …) and indent, so a new shape
  * of table is new data here, not a new renderer.
  */
-import { INDICATORS, RATE_INDICATORS, indicatorKind, type Indicator } from '../model/indicators.js';
+import { INDICATORS, RATE_INDICATORS, indicatorKind, type CoreIndicator, type Indicator } from '../model/indicators.js';
 import type { Unit } from '../model/annex.js';
 import type { UiText } from '../messages/types.js';
 
@@ -171,7 +171,7 @@ function rowNumbers(units: readonly Unit[], tree: ReturnType<typeof unitTree>): 
 
 /** A rate's header in the flat layout gets "(%)" unless the label already names its unit ("… (points)"). */
 function flatLabel(ui: UiText, ind: Indicator): string {
-  return indicatorKind(ind) === 'rate' && !/\)\s*$/.test(ui.indicatorLabels[ind]) ? `${ui.indicatorLabels[ind]} (%)` : ui.indicatorLabels[ind];
+  return indicatorKind(ind) === 'rate' && !/\)\s*$/.test(ui.indicatorLabels[ind as CoreIndicator]) ? `${ui.indicatorLabels[ind as CoreIndicator]} (%)` : ui.indicatorLabels[ind as CoreIndicator];
 }
 
 function transposedLayout(units: Unit[], src: LayoutSource, inds: Indicator[], ui: UiText, v: (u: Unit, ind: Indicator) => LayoutCell, grouped: boolean): AnnexLayout {
@@ -188,7 +188,7 @@ function transposedLayout(units: Unit[], src: LayoutSource, inds: Indicator[], u
   for (const g of GROUPS) {
     const members = g.members.filter((i) => inds.includes(i));
     if (members.length === 0) continue;
-    const leaves = members.map((i): HeaderNode => ({ cell: { text: ui.phases[i], kind: 'label', indicator: i } }));
+    const leaves = members.map((i): HeaderNode => ({ cell: { text: ui.phases[i as CoreIndicator], kind: 'label', indicator: i } }));
     nodes.push(members.length === 1 ? { cell: { text: flatLabel(ui, members[0]!), kind: 'label', indicator: members[0]! } } : { cell: { text: ui.groups[g.key], kind: 'label' }, children: leaves });
   }
   // Indicators in no group keep their own column, after the groups.
@@ -214,14 +214,14 @@ function wideLayout(units: Unit[], counts: Indicator[], rates: Indicator[], ui: 
   const rowInfo: RowInfo[] = [];
   let stt = 0;
   for (const ind of counts) {
-    rows.push([{ text: String(++stt), kind: 'stt' }, { text: ui.tableLabels[ind], kind: 'label', indicator: ind }, { text: ui.measure.households, kind: 'measure' }, ...units.map((u) => v(u, ind))]);
+    rows.push([{ text: String(++stt), kind: 'stt' }, { text: ui.tableLabels[ind as CoreIndicator], kind: 'label', indicator: ind }, { text: ui.measure.households, kind: 'measure' }, ...units.map((u) => v(u, ind))]);
     rowInfo.push({ kind: 'data', indent: 0 });
   }
   if (rates.length > 0) {
     rows.push([{ text: String(++stt), kind: 'stt' }, { text: ui.rateHeading, kind: 'heading' }, { text: '', kind: 'blank' }, ...units.map((): LayoutCell => ({ text: '', kind: 'blank' }))]);
     rowInfo.push({ kind: 'heading', indent: 0 });
     for (const ind of RATE_INDICATORS.filter((i) => rates.includes(i))) {
-      rows.push([{ text: '', kind: 'stt' }, { text: ui.tableLabels[ind], kind: 'label', indicator: ind }, { text: ui.measure.percent, kind: 'measure' }, ...units.map((u) => v(u, ind))]);
+      rows.push([{ text: '', kind: 'stt' }, { text: ui.tableLabels[ind as CoreIndicator], kind: 'label', indicator: ind }, { text: ui.measure.percent, kind: 'measure' }, ...units.map((u) => v(u, ind))]);
       rowInfo.push({ kind: 'data', indent: 1 });
     }
   }

@@ -1,5 +1,5 @@
 /**
- * The annex as an Excel workbook (exceljs, which only writes here; this module is imported only when xlsx is
+ * The annex as an Excel workbook (written by spreadsheetml.ts; this module is imported only when xlsx is
  * asked for), laid out and printed as the docx is: the same layout and page fit (page-fit.ts: orientation,
  * type size, column widths measured from the text), the header rows (groups merged over their columns, the
  * column-number row) as print titles repeated on every page, fit to the page width, page numbers at the top
@@ -7,16 +7,15 @@
  *
  * Numbers are stored as numbers, with a Vietnamese or English number format: the `[$-42A]` / `[$-409]` locale
  * tag makes LibreOffice show 210.299 / 11,80 or 210,299 / 11.80; Excel shows `#,##0` and `0.00` with the
- * reader's own separators (210.299 and 11,80 in a Vietnamese Excel). Every input text goes through
- * `documentText`.
+ * reader's own separators (210.299 and 11,80 in a Vietnamese Excel). Every text goes through `documentText`
+ * where spreadsheetml.ts writes it.
  */
-import ExcelJS from 'exceljs';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { catalog } from '../messages/index.js';
 import type { AnnexLayout, HeadCell } from './annex-layout.js';
 import { lineCount } from './measure.js';
 import { DEFAULT_FIT, MARGIN, fitTable, isBold, type Fit } from './page-fit.js';
-import { documentText } from './safe-text.js';
+import { writeWorkbook, Worksheet, type CellStyle, type Font } from './spreadsheetml.js';
 import { documentLines, layoutOf, plainValue, type RenderOptions, type TableData } from './table-data.js';
 
 const LOCALE_TAG = { vi: '[$-42A]', en: '[$-409]' } as const;
@@ -27,11 +26,8 @@ export function numberFormat(ind: Indicator, locale: 'vi' | 'en'): string {
 }
 
 const FONT_NAME = 'Times New Roman';
-const THIN = { style: 'thin' as const };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const fill = (argb: string) => ({ type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb } });
-const HEAD_FILL = fill('FFE7E6E6');
-const TOTAL_FILL = fill('FFEDEDED');
+const HEAD_FILL = 'FFE7E6E6';
+const TOTAL_FILL = 'FFEDEDED';
 const INCH = 72;
 
 export interface XlsxOptions extends RenderOptions {
@@ -66,69 +62,66 @@ function headHeights(head: readonly HeadCell[][], widths: readonly number[], siz
   return heights;
 }
 
-function writeLine(ws: ExcelJS.Worksheet, row: number, columns: number, text: string, font: Partial<ExcelJS.Font>, horizontal: 'center' | 'right' | 'left', widthPt: number): void {
-  const c = ws.getCell(row, 1);
-  c.value = documentText(text);
-  c.font = { name: FONT_NAME, ...font };
-  c.alignment = { horizontal, vertical: 'middle', wrapText: true };
-  ws.mergeCells(row, 1, row, columns);
-  ws.getRow(row).height = lineCount(text, widthPt, font.size ?? 11, !!font.bold) * (font.size ?? 11) * 1.25 + 4;
+function writeLine(ws: Worksheet, row: number, columns: number, text: string, font: Font, horizontal: 'center' | 'right' | 'left', widthPt: number): void {
+  const fontPt = font.size ?? 11;
+  ws.cell(row, 1).value = text;
+  // Every cell of a merged range gets the style, as Excel gives it.
+  for (let col = 1; col <= columns; col++) ws.cell(row, col).style = { font: { name: FONT_NAME, ...font }, alignment: { horizontal, vertical: 'center', wrap: true } };
+  if (columns > 1) ws.merge(row, 1, row, columns);
+  ws.heights.set(row, lineCount(text, widthPt, fontPt, !!font.bold) * fontPt * 1.25 + 4);
 }
 
-function writeHead(ws: ExcelJS.Worksheet, layout: AnnexLayout, first: number, size: number, widths: readonly number[]): number {
+function writeHead(ws: Worksheet, layout: AnnexLayout, first: number, size: number, widths: readonly number[]): number {
   const head = layout.head ?? [layout.header.map((c, col) => ({ ...c, col, colSpan: 1, rowSpan: 1 }))];
-  const style = (c: ExcelJS.Cell, bold: boolean) => {
-    c.font = { name: FONT_NAME, size, bold };
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    c.border = BORDER;
-  };
+  const style = (bold: boolean, fill?: string): CellStyle => ({
+    font: { name: FONT_NAME, size, bold },
+    ...(fill ? { fill } : {}),
+    border: true,
+    alignment: { horizontal: 'center', vertical: 'center', wrap: true },
+  });
   head.forEach((row, r) =>
     row.forEach((h) => {
       // Every cell of a merged range gets the border and fill, so the range is drawn whole.
-      for (let dr = 0; dr < h.rowSpan; dr++) for (let dc = 0; dc < h.colSpan; dc++) {
-        const c = ws.getCell(first + r + dr, h.col + 1 + dc);
-        style(c, true);
-        c.fill = HEAD_FILL;
-      }
-      ws.getCell(first + r, h.col + 1).value = documentText(h.text);
-      if (h.rowSpan > 1 || h.colSpan > 1) ws.mergeCells(first + r, h.col + 1, first + r + h.rowSpan - 1, h.col + h.colSpan);
+      for (let dr = 0; dr < h.rowSpan; dr++) for (let dc = 0; dc < h.colSpan; dc++) ws.cell(first + r + dr, h.col + 1 + dc).style = style(true, HEAD_FILL);
+      ws.cell(first + r, h.col + 1).value = h.text;
+      if (h.rowSpan > 1 || h.colSpan > 1) ws.merge(first + r, h.col + 1, first + r + h.rowSpan - 1, h.col + h.colSpan);
     }),
   );
-  headHeights(head, widths, size).forEach((h, r) => (ws.getRow(first + r).height = h));
+  headHeights(head, widths, size).forEach((h, r) => ws.heights.set(first + r, h));
   let next = first + head.length;
   if (layout.columnNumbers) {
     layout.columnNumbers.forEach((t, col) => {
-      const c = ws.getCell(next, col + 1);
+      const c = ws.cell(next, col + 1);
       c.value = t;
-      style(c, false);
+      c.style = style(false);
     });
     next++;
   }
   return next;
 }
 
-function writeBody(ws: ExcelJS.Worksheet, data: TableData, layout: AnnexLayout, first: number, size: number, locale: 'vi' | 'en'): void {
+function writeBody(ws: Worksheet, data: TableData, layout: AnnexLayout, first: number, size: number, locale: 'vi' | 'en'): void {
   layout.rows.forEach((row, r) => {
     const info = layout.rowInfo[r]!;
     row.forEach((cell, col) => {
-      const c = ws.getCell(first + r, col + 1);
-      c.border = BORDER;
-      c.font = { name: FONT_NAME, size, bold: isBold(layout, r, col) };
-      if (info.kind === 'total') c.fill = TOTAL_FILL;
+      const c = ws.cell(first + r, col + 1);
+      const base: CellStyle = { font: { name: FONT_NAME, size, bold: isBold(layout, r, col) }, border: true, ...(info.kind === 'total' ? { fill: TOTAL_FILL } : {}) };
       if (cell.kind === 'value' && cell.unit !== undefined && cell.indicator) {
         const d = data.value(cell.unit, cell.indicator);
+        const alignment = { horizontal: 'right', vertical: 'center' } as const;
+        // The two-decimal (or whole) value the annex prints, as a number.
         if (d !== undefined) {
-          // The two-decimal (or whole) value the annex prints, as a number.
           c.value = Number(plainValue(d, cell.indicator));
-          c.numFmt = numberFormat(cell.indicator, locale);
+          c.style = { ...base, numFmt: numberFormat(cell.indicator, locale), alignment };
+        } else {
+          c.style = { ...base, alignment };
         }
-        c.alignment = { horizontal: 'right', vertical: 'middle' };
         return;
       }
-      c.value = documentText(cell.text);
+      c.value = cell.text;
       const centred = cell.kind === 'stt' || cell.kind === 'measure';
       const named = cell.kind === 'label' || cell.kind === 'unit' || cell.kind === 'heading';
-      c.alignment = { horizontal: centred ? 'center' : 'left', vertical: 'middle', wrapText: named, ...(named && info.indent > 0 ? { indent: info.indent } : {}) };
+      c.style = { ...base, alignment: { horizontal: centred ? 'center' : 'left', vertical: 'center', wrap: named, ...(named && info.indent > 0 ? { indent: info.indent } : {}) } };
     });
   });
 }
@@ -142,12 +135,8 @@ export async function renderXlsx(data: TableData, opts: XlsxOptions): Promise<Ui
   const widths = columnWidths(fit, ncol);
   const tableWidth = widths.reduce((a, b) => a + b, 0);
 
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'povcheck';
-  if (opts.created) wb.created = wb.modified = opts.created;
-  if (opts.title) wb.title = documentText(opts.title);
-  const ws = wb.addWorksheet(catalog(opts.lang).calc.sheetName);
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = excelWidth(w)));
+  const ws = new Worksheet(catalog(opts.lang).calc.sheetName);
+  ws.widths = widths.map(excelWidth);
 
   let r = 1;
   if (lines.title) writeLine(ws, r++, ncol, lines.title, { size: size + 2, bold: true }, 'center', tableWidth);
@@ -159,22 +148,17 @@ export async function renderXlsx(data: TableData, opts: XlsxOptions): Promise<Ui
   writeBody(ws, data, layout, bodyFirst, size, opts.locale);
   if (lines.source) writeLine(ws, bodyFirst + layout.rows.length + 1, ncol, lines.source, { size, italic: true }, 'left', tableWidth);
 
-  const column = (n: number) => String.fromCharCode(64 + n);
-  ws.views = [{ state: 'frozen', xSplit: layout.labelColumns, ySplit: bodyFirst - 1, topLeftCell: `${column(layout.labelColumns + 1)}${bodyFirst}`, activeCell: 'A1' }];
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9,
+  ws.frozen = { rows: bodyFirst - 1, columns: layout.labelColumns };
+  ws.page = {
+    paperSize: 9, // A4
     orientation: fit.orientation,
-    fitToPage: true,
     // A table split by columns in the docx is as many pages wide here; the naming columns print on each.
     fitToWidth: fit.parts.length,
     fitToHeight: 0,
     horizontalCentered: true,
     margins: { left: MARGIN.left / INCH, right: MARGIN.right / INCH, top: MARGIN.top / INCH, bottom: MARGIN.bottom / INCH, header: MARGIN.top / 2 / INCH, footer: MARGIN.bottom / 2 / INCH },
-    printTitlesRow: `${headFirst}:${bodyFirst - 1}`,
-    ...(fit.parts.length > 1 ? { printTitlesColumn: `A:${column(layout.labelColumns)}` } : {}),
   };
-  ws.headerFooter = { ...ws.headerFooter, differentFirst: true, firstHeader: '', oddHeader: '&C&P' };
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  ws.printTitles = { rows: [headFirst, bodyFirst - 1], ...(fit.parts.length > 1 ? { columns: [1, layout.labelColumns] as const } : {}) };
+  ws.headerFooter = { differentFirst: true, oddHeader: '&C&P' };
+  return writeWorkbook({ sheets: [ws], creator: 'povcheck', ...(opts.title ? { title: opts.title } : {}), ...(opts.created ? { created: opts.created } : {}) });
 }

@@ -41,6 +41,11 @@ export function explainsItems(cause: Cause, findings: readonly Finding[], lang?:
 export function causeLines(loc: Localisation | undefined, findings: readonly Finding[], lang: Lang, fmt: Fmt, style: Style): string[] {
   if (!loc || loc.status === 'clean') return [];
   const t = catalog(lang).locate;
+  if (loc.parts) {
+    // Several independent errors: the head line, then each error's causes, indented.
+    const head = `  ${style.bold('→')} ${style.bold(t.independent({ count: loc.parts.length, failing: loc.failing }))}`;
+    return [head, ...loc.parts.flatMap((p) => causeLines(p, findings, lang, fmt, style).map((l) => `    ${l}`))];
+  }
   if (loc.status === 'none') return [`  ${style.bold('→')} ${t.none({ failing: loc.failing })}`];
   if (loc.status === 'stopped') return [`  ${style.bold('→')} ${t.stopped({ failing: loc.failing })}`];
   const first = loc.causes[0]!;
@@ -58,6 +63,7 @@ export function causeLines(loc: Localisation | undefined, findings: readonly Fin
 
 /** The causes as the HTML report takes them (display references, proposed values, explains, kind, confidence). */
 export function likelyCauses(loc: Localisation | undefined): LikelyCause[] {
+  if (loc?.parts) return loc.parts.flatMap((p) => likelyCauses(p));
   return (loc?.causes ?? []).map((c) => {
     const kinds = c.cells.map((x) => x.kind);
     const kind = kinds.every((k) => k !== undefined && k === kinds[0]) ? kinds[0] : undefined;
@@ -84,6 +90,11 @@ export function causesOf(file: ReportFile): LikelyCause[] {
 export function likelyCauseLine(loc: Localisation | undefined, lang: Lang, fmt: Fmt): { text: string; explained: ReadonlySet<number> } | undefined {
   if (!loc || loc.status === 'clean') return undefined;
   const t = catalog(lang).locate;
+  if (loc.parts) {
+    const lines = loc.parts.map((p) => likelyCauseLine(p, lang, fmt)).filter((x) => x !== undefined);
+    const head = t.independent({ count: loc.parts.length, failing: loc.failing });
+    return { text: [head, ...lines.map((x, i) => `(${i + 1}) ${x.text}`)].join(' '), explained: new Set(lines.flatMap((x) => [...x.explained])) };
+  }
   if (loc.status === 'none') return { text: t.none({ failing: loc.failing }), explained: new Set() };
   if (loc.status === 'stopped') return { text: t.stopped({ failing: loc.failing }), explained: new Set() };
   const first = loc.causes[0]!;

@@ -14,8 +14,10 @@ import { partOf } from '../model/document.js';
 import type { Coverage } from '../model/coverage.js';
 
 /** `causes` of the JSON contract: cells, proposed values, the findings each explains, slip kind, confidence. */
-function causesJson(loc: Localisation | undefined, lang: Lang, fmt: Fmt) {
+function causesJson(loc: Localisation | undefined, lang: Lang, fmt: Fmt): object[] {
   if (!loc) return [];
+  // Several independent errors: every error's causes, each saying which error (`part`, from 0) it explains.
+  if (loc.parts) return loc.parts.flatMap((p, k) => causesJson(p, lang, fmt).map((c) => ({ ...c, part: k })));
   return loc.causes.map((c, i) => {
     const kinds = c.cells.map((x) => x.kind ?? null);
     const ranged = c.cells.filter((x) => x.range);
@@ -115,7 +117,15 @@ function fileJson(input: ReportInput, file: FileResult) {
     coverage: file.coverage ? coverageJson(file.coverage, fmt) : null,
     causes: causesJson(file.localisation, lang, fmt),
     localisation: file.localisation
-      ? { status: file.localisation.status, failing: file.localisation.failing, size: file.localisation.size ?? null, more: file.localisation.more }
+      ? {
+          status: file.localisation.status,
+          failing: file.localisation.failing,
+          size: file.localisation.size ?? null,
+          more: file.localisation.more,
+          ...(file.localisation.parts
+            ? { parts: file.localisation.parts.map((p) => ({ status: p.status, failing: p.failing, size: p.size ?? null, more: p.more })) }
+            : {}),
+        }
       : null,
     ...(file.document ? { document: documentJson(file) } : {}),
   };

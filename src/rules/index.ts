@@ -5,20 +5,18 @@
  */
 import type { Annex, Unit } from '../model/annex.js';
 import { compareFindings, type Finding, type RuleId, type Severity, type Skip } from '../findings.js';
-import { denominatorRule } from './denominator.js';
-import { flowRule } from './flow.js';
-import { rangeRule } from './range.js';
-import { rateChangeRule, rateRule } from './rate.js';
-import { sumRule } from './sum.js';
+import { RELATION_KINDS } from '../relations/index.js';
 import { Folds, summaryFinding, type Effect, type FoldRule } from './summary.js';
 import { carries, type Rule, type RuleContext } from './types.js';
 
-/** Rules that check the annex's arithmetic, in report order. */
-export const CHECK_RULES: readonly Rule[] = [sumRule, flowRule, rateRule, rateChangeRule, denominatorRule, rangeRule];
+/** Rules that check the table's arithmetic, in report order: the relation kinds (src/relations/). */
+export const CHECK_RULES: readonly Rule[] = RELATION_KINDS;
 
 /** Every rule id with its default severity (reading rules included). */
 export const RULE_IDS: ReadonlyArray<{ id: RuleId; severity: Severity }> = [
-  ...CHECK_RULES.map((r) => ({ id: r.id, severity: r.severity })),
+  // The annex's checks, the reading rules, then the relations of the published shapes (added later: listed
+  // last, so that reports that index rules keep their indexes).
+  ...RELATION_KINDS.filter((r) => r.annex).map((r) => ({ id: r.id, severity: r.severity })),
   { id: 'number', severity: 'error' },
   { id: 'missing', severity: 'error' },
   { id: 'duplicate', severity: 'error' },
@@ -27,6 +25,7 @@ export const RULE_IDS: ReadonlyArray<{ id: RuleId; severity: Severity }> = [
   // Checked when the run gives them what they need: targets (rules/target.ts), a series of files (series/).
   { id: 'target', severity: 'error' },
   { id: 'continuity', severity: 'error' },
+  ...RELATION_KINDS.filter((r) => !r.annex).map((r) => ({ id: r.id, severity: r.severity })),
   // Checked in plan documents (src/document/): the text's figures, its money, its references.
   { id: 'claim', severity: 'error' },
   { id: 'money', severity: 'error' },
@@ -35,9 +34,20 @@ export const RULE_IDS: ReadonlyArray<{ id: RuleId; severity: Severity }> = [
 
 /**
  * Rules that only apply to some runs or tables (targets given, `--series`, a table with code and parent
- * columns): reports that list every rule per unit list them only for the units they concern.
+ * columns, the relations of some published shapes): reports that list every rule per unit list them only for
+ * the units they concern.
  */
-export const OPTIONAL_RULES: readonly RuleId[] = ['hierarchy', 'target', 'continuity', 'claim', 'money', 'reference'];
+export const OPTIONAL_RULES: readonly RuleId[] = [
+  'hierarchy',
+  'target',
+  'continuity',
+  // Relations only some tables have (src/relations/, `applicable`).
+  ...RELATION_KINDS.filter((k) => !k.annex).map((k) => k.id),
+  // Plan documents (src/document/).
+  'claim',
+  'money',
+  'reference',
+];
 
 export interface RuleRun {
   findings: Finding[];
@@ -53,8 +63,10 @@ export interface RuleRun {
 export function applicableRules(annex: Annex, rules: readonly Rule[], skipped: Skip[]): Rule[] {
   const out: Rule[] = [];
   for (const rule of rules) {
+    // A relation this table has nothing for is not asked of it (and not reported as skipped).
+    if (rule.applicable && !rule.applicable(annex)) continue;
     const absent = rule.needs.filter((group) => !carries(annex, group));
-    if (rule.needs.length > 0 && absent.length === rule.needs.length) {
+    if (rule.needs.length > 0 && absent.length === rule.needs.length && !rule.applies?.(annex)) {
       const missing = [...new Set(absent.flat().filter((i) => !annex.indicators.includes(i)))];
       skipped.push({ rule: rule.id, msg: { id: 'skip.absent', params: { indicators: missing } } });
       continue;

@@ -31,6 +31,13 @@ export interface Rule {
   readonly severity: Severity;
   /** Indicators whose absence from the table means the rule does not apply at all. */
   readonly needs: readonly Indicator[][];
+  /** Whether the rule applies although `needs` are absent (a table of other indicators it checks too). */
+  applies?(annex: Annex): boolean;
+  /**
+   * For a relation only some tables have: whether this table has what it relates (absent: every table).
+   * A check that does not apply is not asked of the table, so its coverage does not count it.
+   */
+  applicable?(annex: Annex): boolean;
   /** Checks each unit on its own values only (no other unit's): the streaming path runs it row by row. */
   readonly perUnit: boolean;
   run(ctx: RuleContext): void;

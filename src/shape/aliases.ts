@@ -94,6 +94,8 @@ export const TOTAL_NAMES = [
   'Cả nước',
   'Total',
   'Grand total',
+  'Các địa phương',
+  'Toàn vùng',
   'Province total',
   'All',
 ];
@@ -102,7 +104,7 @@ export const TOTAL_NAMES = [
 export const NOTES_HEADERS = ['Ghi chú', 'Note', 'Notes', 'Remarks', 'Comment', 'Comments'];
 export const STT_HEADERS = ['STT', 'TT', 'Số TT', 'Số thứ tự', 'No', 'No.', '#', 'Nr'];
 export const LABEL_HEADERS = ['Chỉ tiêu', 'Nội dung', 'Nội dung chỉ tiêu', 'Tên chỉ tiêu', 'Indicator', 'Indicators', 'Item', 'Description'];
-export const MEASURE_HEADERS = ['ĐVT', 'Đơn vị tính', 'Đơn vị đo', 'Unit of measure', 'UoM', 'Measure'];
+export const MEASURE_HEADERS = ['ĐVT', 'Đơn vị tính', 'ĐV tính', 'Đơn vị đo', 'Unit of measure', 'UoM', 'Measure'];
 /** Values of a unit-of-measure column. */
 export const MEASURE_VALUES = ['Hộ', '%', 'Điểm %', 'Điểm', 'Người', 'Households', 'Household', 'Points', 'pp', 'Percent'];
 /** Long layout: the column holding unit names. */
@@ -202,7 +204,8 @@ export function matchLabel(text: string, extra?: ReadonlyMap<string, Indicator>)
   return LABELS.get(k);
 }
 
-export const isTotalName = (t: string) => inSet(TOTALS, t);
+/** A total's name, also with what it adds up written after it: `Tổng cộng (I+II)`, `Cộng (1+2+3)`. */
+export const isTotalName = (t: string) => inSet(TOTALS, t) || inSet(TOTALS, t.replace(/\s*[([][^)\]]*[)\]]\s*$/u, ''));
 
 /** The total's names: the built-in ones and the configuration's `totalNames` (both paths use this one). */
 export function totalMatcher(extra: readonly string[] = []): (name: string) => boolean {

@@ -6,10 +6,17 @@ import type { Cell } from '../read/grid.js';
 import type { Indicator } from '../model/indicators.js';
 import type { Finding } from '../findings.js';
 import type { LabelLine } from './scan.js';
+import type { SlotFormula, SubSlot } from '../model/slots.js';
 
 export interface DraftUnit {
   name: string;
   cell?: Cell;
+  /** The row number as printed (STT column), when the table has one: `1`, `I`, `II` … */
+  stt?: string;
+  /** The partition the unit is listed in: 0, then one more after each section row (`Chia theo vùng`). */
+  section?: number;
+  /** Listed as "of which" (`Trong đó` over its column): a subset of the total, not a part. */
+  ofWhich?: boolean;
   code?: string;
   codeCell?: Cell;
   parentCode?: string;
@@ -32,7 +39,12 @@ export interface Draft {
   langVotes: { vi: number; en: number };
   /** The long layout has code and parent columns: units form a tree of any depth. */
   hierarchical?: boolean;
+  /** Slots that are rows under another slot (wide layout): breakdown rows and "of which" rows. */
+  subSlots?: Map<string, SubSlot>;
+  /** Column formulas printed under the header (`4=3/1*100`), over the slots of the columns they name. */
+  formulas?: SlotFormula[];
 }
+
 
 /** Keeps the first occurrence of each indicator; later ones become `duplicate` findings. */
 export function takeIndicators(line: LabelLine, draft: Draft): Map<number, Indicator> {

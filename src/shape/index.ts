@@ -5,7 +5,7 @@
  */
 import { displayRef, gridWidth, type Cell, type Grid } from '../read/grid.js';
 import { PovcheckError } from '../errors.js';
-import { COUNT_INDICATORS, indicatorKind, type Indicator } from '../model/indicators.js';
+import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator } from '../model/indicators.js';
 import type { Annex, NumberLocale, Unit, Value } from '../model/annex.js';
 import type { Finding } from '../findings.js';
 import type { Lang } from '../messages/index.js';
@@ -17,7 +17,9 @@ import { decideLocale, parseNumber, type NumberSample, type ParseResult } from '
 import { Dec } from '../calc/decimal.js';
 import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
 import { readWide } from './wide.js';
+import { findYearColumns, findYearRows, readYearRows } from './years.js';
 import { resolveTree } from './hierarchy.js';
+import { isStructured, resolveStructure, type UnitRole } from './structure.js';
 
 export interface ShapeOptions {
   /** Number format, when the caller knows it (`--locale`). */
@@ -65,9 +67,38 @@ export function detect(grid: Grid, extra?: ExtraLabels): { layout: 'wide'; col: 
   return best;
 }
 
+/**
+ * A table of one indicator (a region's rates alone: `Vùng / tỉnh | Tỷ lệ hộ nghèo (%)`): a header row with one
+ * indicator over a column of figures, beside a column of names.
+ */
+function oneIndicator(grid: Grid, extra?: ExtraLabels): { layout: 'long'; row: number; line: LabelLine } | undefined {
+  for (let r = 0; r < Math.min(grid.rows.length, SCAN_ROWS); r++) {
+    const line = scanRow(grid, r, extra);
+    if (line.distinct !== 1) continue;
+    const [col] = [...line.hits.keys()];
+    const below = grid.rows.slice(r + 1, r + 1 + 20);
+    const figures = below.filter((row) => /\d/.test(row[col!]?.raw ?? '')).length;
+    const named = below.filter((row) => row.some((c) => c && c.col !== col && /\p{L}/u.test(c.raw))).length;
+    if (figures >= 2 && named >= 2) return { layout: 'long', row: r, line };
+  }
+  return undefined;
+}
+
 export function shape(grid: Grid, opts: ShapeOptions = {}): ShapeResult {
   const found = detect(grid, opts.extraLabels);
-  if (!found) throw new PovcheckError('NOT_A_TABLE', { reason: 'no-labels' });
+  if (!found) {
+    // One indicator's series by year (a yearbook table): the years are rows, the units columns.
+    const years = findYearRows(grid, SCAN_COLS, SCAN_ROWS);
+    const draft = years && readYearRows(grid, years);
+    if (draft && draft.units.length > 0) return finish(draft, opts);
+    // One indicator's column beside the units' names.
+    const one = oneIndicator(grid, opts.extraLabels);
+    if (one) return finish(readLong(grid, one.row, one.line), opts);
+    // Years as the columns of a table of units.
+    const yearCols = findYearColumns(grid, SCAN_ROWS);
+    if (!yearCols) throw new PovcheckError('NOT_A_TABLE', { reason: 'no-labels' });
+    return finish(readLong(grid, yearCols.row, yearCols.line), opts);
+  }
   const draft = found.layout === 'wide' ? readWide(grid, found.col, found.line) : readLong(grid, found.row, found.line);
   return finish(draft, opts);
 }
@@ -78,7 +109,12 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
   // Units: the total, duplicates, parents (unit aliases and extra total names from the configuration).
   const keys = draft.units.map((u) => aliasedUnitKey(u.name, opts.unitAliases));
   const isTotal = totalMatcher([...(opts.totalNames ?? []), ...(opts.totalName !== undefined ? [opts.totalName] : [])]);
-  const { parents, totalIdx } = draft.hierarchical ? fromTree(draft, findings, isTotal) : oneLevel(draft, keys, findings, opts, isTotal);
+  const structure: UnitStructure = draft.hierarchical
+    ? fromTree(draft, findings, isTotal)
+    : isStructured(draft.units)
+      ? structured(draft, keys, findings, isTotal)
+      : oneLevel(draft, keys, findings, opts, isTotal);
+  const { parents, totalIdx } = structure;
   const units: Unit[] = draft.units.map((u, id) => ({
     id,
     name: u.name,
@@ -87,6 +123,8 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
     ...(u.code ? { code: u.code } : {}),
     isTotal: id === totalIdx,
     ...(parents[id] !== undefined ? { parent: parents[id] } : {}),
+    ...(structure.role?.[id] ? { role: structure.role[id] } : {}),
+    ...(structure.partition?.[id] ? { partition: structure.partition[id] } : {}),
   }));
 
   // Numbers: decide the file's format from all value cells written as text, then parse each.
@@ -100,13 +138,18 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
   const { locale, plain } = format;
 
   const values: Array<Partial<Record<Indicator, Value>>> = units.map(() => ({}));
+  // Blank means "not published", except in an annex table, whose every cell is expected (and a formula whose
+  // result the file does not hold).
+  const annexShaped = isAnnexShaped(draft.indicators);
   for (const dv of draft.values) {
     const { value, finding } = parseValue(dv.cell, dv.unit, units[dv.unit]!.name, dv.indicator, format);
     values[dv.unit]![dv.indicator] = value;
-    if (finding) findings.push(finding);
+    if (finding && (annexShaped || value.status !== 'empty' || dv.cell.formula !== undefined)) findings.push(finding);
   }
 
-  findings.push(...missingIndicators(draft.indicators));
+  // The annex's count indicators a table lacks are noted only for annex tables (some start/end count or net
+  // reduction): a table of another shape simply does not publish them.
+  if (annexShaped) findings.push(...missingIndicators(draft.indicators));
 
   const annex: Annex = {
     layout: draft.layout,
@@ -118,6 +161,8 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
     locale: plain ? 'plain' : locale,
     lang: decideLang(draft, units),
     ...(opts.unitAliases ? { unitAliases: opts.unitAliases } : {}),
+    ...(draft.subSlots && draft.subSlots.size > 0 ? { subSlots: draft.subSlots } : {}),
+    ...(draft.formulas && draft.formulas.length > 0 ? { formulas: draft.formulas } : {}),
   };
   return { annex, findings };
 }
@@ -158,9 +203,48 @@ export function parseValue(cell: Cell, unitId: number, unitName: string, indicat
 
 /** A warning per count indicator the table lacks, naming the checks that need it. */
 export function missingIndicators(indicators: readonly Indicator[]): Finding[] {
-  return COUNT_INDICATORS.filter((ind) => !indicators.includes(ind)).map(
+  // A table of gross flows (thoát nghèo, tái nghèo, phát sinh) balances without the net reduction.
+  const gross = indicators.some((i) => /^poor_(?:exited|returned|new|from_near_poor|other_in|other_out)(?:$|[@~:/])/.test(i));
+  // One households column without a phase serves every rate of the table.
+  const oneHouseholds = indicators.includes('households');
+  return COUNT_INDICATORS.filter((ind) => !indicators.includes(ind) && !(gross && ind === 'poor_reduced') && !(oneHouseholds && ind.startsWith('households_'))).map(
     (ind): Finding => ({ rule: 'missing', severity: 'warning', indicator: ind, msg: { id: 'missing.indicator', params: { indicator: ind, rules: RULES_NEEDING[ind] } } }),
   );
+}
+
+/**
+ * Blocks, "of which" rows and sections (structure.ts): the total as named (none assumed), blocks under it,
+ * units under their block; a unit may repeat in another block or partition, but not among its siblings.
+ */
+function structured(draft: Draft, keys: string[], findings: Finding[], isTotal: (name: string) => boolean): UnitStructure {
+  const s = resolveStructure(draft.units, isTotal);
+  const firstByKey = new Map<string, number>();
+  keys.forEach((k, i) => {
+    if (i === s.totalIdx || s.role[i] === 'of-which' || s.role[i] === 'breakdown') return;
+    const scope = `${s.parents[i] ?? -1}|${s.partition[i]}|${k}`;
+    const first = firstByKey.get(scope);
+    if (first === undefined) {
+      firstByKey.set(scope, i);
+      return;
+    }
+    const u = draft.units[i]!;
+    const firstUnit = draft.units[first]!;
+    findings.push({
+      rule: 'duplicate',
+      severity: 'error',
+      ...(u.cell ? { at: u.cell } : {}),
+      unit: u.name,
+      msg: { id: 'duplicate.unit', params: { unit: u.name, first: firstUnit.cell ? displayRef(firstUnit.cell) : firstUnit.name } },
+    });
+  });
+  return s;
+}
+
+interface UnitStructure {
+  parents: Array<number | undefined>;
+  totalIdx: number;
+  role?: Array<UnitRole | undefined>;
+  partition?: number[];
 }
 
 /** Code and parent columns: the tree decides parents and the total; names may repeat across districts. */

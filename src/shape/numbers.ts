@@ -77,7 +77,8 @@ export function parseNumber(text: string, locale: NumberLocale, kind: IndicatorK
  */
 function plausible(p: ParseResult, kind: IndicatorKind): p is ParsedNumber {
   if (!p.ok) return false;
-  return kind === 'count' ? p.decimals === 0 : p.num.abs().lte(100);
+  // A count exported with zero decimals ("412204.00") is a count; three zeros would be a thousands group.
+  return kind === 'count' ? p.decimals === 0 || (p.decimals !== 3 && p.num.isInteger()) : p.num.abs().lte(100);
 }
 
 export interface NumberSample {

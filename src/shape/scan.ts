@@ -3,10 +3,16 @@
  * optional heading row above it (long layout). Both resolve heading + phase pairs
  * ("Tỷ lệ hộ nghèo" then "- Đầu năm") into indicators.
  */
-import { cellAt, cellText, gridWidth, type Cell, type Grid } from '../read/grid.js';
+import { cellAt, cellText, type Cell, type Grid } from '../read/grid.js';
 import type { Indicator } from '../model/indicators.js';
 import type { Lang } from '../messages/index.js';
 import { INDICATOR_OF, matchLabel, type Group } from './aliases.js';
+import { headerBand, type HeaderBand, type HeaderColumn } from './header.js';
+import { parseSlot, slotKey, type SlotDims } from '../model/slots.js';
+import { featuresOf, measureOnly, recognise } from './words.js';
+import { indicatorKind } from '../model/indicators.js';
+import { describeIndicator, withPoint } from '../model/vocabulary.js';
+import { labelKey } from './normalize.js';
 
 export interface LabelLine {
   /** Position along the line (row index for wide, column index for long) → indicator and label cell. */
@@ -16,6 +22,8 @@ export interface LabelLine {
   /** Positions whose text is not a label at all. */
   unmatched: Map<number, Cell>;
   distinct: number;
+  /** The header band (scanRow): rows, each column's path, the column-number row and its formulas. */
+  band?: HeaderBand;
 }
 
 function emptyLine(): LabelLine {
@@ -29,7 +37,11 @@ function finish(line: LabelLine): LabelLine {
 
 export type ExtraLabels = ReadonlyMap<string, Indicator>;
 
-/** Labels down column `col`: a heading row sets the group for the phase-only rows under it. */
+/**
+ * Labels down column `col`: a heading row sets the group for the phase-only rows under it. A heading with
+ * figures in its row is an indicator at a point (`Tỷ lệ hộ nghèo` with a rate per unit); a label that is not
+ * in the alias list is read for its parts (words.ts), when its row has figures.
+ */
 export function scanColumn(grid: Grid, col: number, extra?: ExtraLabels): LabelLine {
   const line = emptyLine();
   let context: Group | undefined;
@@ -41,61 +53,83 @@ export function scanColumn(grid: Grid, col: number, extra?: ExtraLabels): LabelL
     if (m?.kind === 'indicator') {
       line.hits.set(r, { indicator: m.indicator, cell, lang: m.lang });
       context = undefined;
+    } else if (m?.kind === 'heading' && figuresRight(grid, r, col)) {
+      line.hits.set(r, { indicator: POINT_OF[m.group], cell, lang: m.lang });
+      context = undefined;
     } else if (m?.kind === 'heading') {
       line.headings.add(r);
       context = m.group;
     } else if (m?.kind === 'phase' && context && INDICATOR_OF[context][m.phase]) {
       line.hits.set(r, { indicator: INDICATOR_OF[context][m.phase]!, cell, lang: m.lang });
     } else {
-      line.unmatched.set(r, cell);
+      const parts = m === undefined && figuresRight(grid, r, col) ? recognise(text) : undefined;
+      if (parts) line.hits.set(r, { indicator: parts.key, cell, lang: parts.lang ?? 'key' });
+      else line.unmatched.set(r, cell);
       context = undefined;
     }
   }
   return finish(line);
 }
 
+/** A group heading standing for its indicator at a point. */
+const POINT_OF: Record<Group, Indicator> = { households: 'households', poor: 'poor', rate: 'rate' };
+
+/** Whether a row holds a figure right of column `col` (a label row of the wide layout with its values). */
+export function figuresRight(grid: Grid, r: number, col: number): boolean {
+  const row = grid.rows[r];
+  if (!row) return false;
+  for (let c = col + 1; c < row.length; c++) if (/\d/.test(row[c]?.raw ?? '')) return true;
+  return false;
+}
+
 /**
- * Labels across row `row`. A phase-only header ("Đầu năm") takes its group from the row above: the
- * nearest heading at or left of its column (a merged heading cell spans several phase columns).
- * An empty header takes the cell above it (a header merged down over two rows).
+ * Labels across row `row`, the lowest row of a header written over one to three rows (header.ts): each
+ * column's path of header texts names its indicator and dimensions. A label the configuration maps, or a
+ * whole label of the alias list, wins; a phase alone ("Đầu năm") takes its group from the heading above it;
+ * anything else is read for its parts (words.ts).
  */
 export function scanRow(grid: Grid, row: number, extra?: ExtraLabels): LabelLine {
   const line = emptyLine();
-  const width = gridWidth(grid);
-  for (let c = 0; c < width; c++) {
-    let cell = cellAt(grid, row, c);
-    let text = cellText(cell);
-    if (text === '' && row > 0) {
-      const above = cellAt(grid, row - 1, c);
-      if (cellText(above) !== '') {
-        cell = above;
-        text = cellText(above);
-      }
-    }
-    if (!cell || text === '') continue;
-    const m = matchLabel(text, extra);
-    if (m?.kind === 'indicator') {
-      line.hits.set(c, { indicator: m.indicator, cell, lang: m.lang });
-    } else if (m?.kind === 'phase' && row > 0) {
-      const group = headingLeftOf(grid, row - 1, c, extra);
-      const ind = group && INDICATOR_OF[group][m.phase];
-      if (ind) line.hits.set(c, { indicator: ind, cell, lang: m.lang });
-      else line.unmatched.set(c, cell);
-    } else if (m?.kind === 'heading') {
-      line.headings.add(c);
-    } else {
-      line.unmatched.set(c, cell);
-    }
+  const band = headerBand(grid, row);
+  line.band = band;
+  for (const [c, h] of band.columns) {
+    const cell = h.own ?? h.cells[h.cells.length - 1]!;
+    // A header naming only a measure (`Số hộ`, `Tỷ lệ (%)`) is a column of a table whose rows are indicators.
+    const hit = h.cells.length === 1 && measureOnly(cellText(cell)) && !extra?.has(labelKey(cellText(cell))) ? undefined : columnIndicator(h, extra);
+    if (hit) line.hits.set(c, { indicator: hit.indicator, cell, lang: hit.lang });
+    else line.unmatched.set(c, cell);
+  }
+  // `Số hộ nghèo | Tỷ lệ %`: a column naming only a measure, right after an indicator's count, measures that count.
+  for (const [c, cell] of [...line.unmatched]) {
+    const left = line.hits.get(c - 1);
+    const m = measureOnly(cellText(cell)) ? featuresOf(cell.raw).measure : undefined;
+    if (!left || m === undefined || m === 'count' || indicatorKind(left.indicator) !== 'count') continue;
+    const { indicator, ...dims } = parseSlot(left.indicator);
+    const k = withPoint(indicator, { measure: m === 'rate' && describeIndicator(indicator)?.time === 'reduced' ? 'points' : m });
+    if (k === undefined) continue;
+    line.unmatched.delete(c);
+    line.hits.set(c, { indicator: slotKey(k, dims), cell, lang: left.lang });
   }
   return finish(line);
 }
 
-function headingLeftOf(grid: Grid, row: number, col: number, extra?: ExtraLabels): Group | undefined {
-  for (let c = col; c >= 0; c--) {
-    const text = cellText(cellAt(grid, row, c));
-    if (text === '') continue;
-    const m = matchLabel(text, extra);
-    return m?.kind === 'heading' ? m.group : undefined;
+/** The slot a header column names: configuration, whole label, heading + phase, else its parts; with the path's dimensions. */
+function columnIndicator(h: HeaderColumn, extra?: ExtraLabels): { indicator: Indicator; lang: Lang | 'key' } | undefined {
+  const texts = h.cells.map((c) => cellText(c));
+  const dims: SlotDims = {
+    ...(h.features.year !== undefined ? { year: h.features.year } : {}),
+    ...(h.features.standard !== undefined ? { standard: h.features.standard } : {}),
+    ...(h.features.bound !== undefined ? { bound: h.features.bound } : {}),
+  };
+  const own = texts[texts.length - 1]!;
+  const whole = matchLabel(own, extra);
+  if (whole?.kind === 'indicator' && !whole.indicator.includes('@')) return { indicator: slotKey(whole.indicator, dims), lang: whole.lang };
+  if (whole?.kind === 'phase') {
+    for (let i = texts.length - 2; i >= 0; i--) {
+      const m = matchLabel(texts[i]!, extra);
+      if (m?.kind === 'heading' && INDICATOR_OF[m.group][whole.phase]) return { indicator: slotKey(INDICATOR_OF[m.group][whole.phase]!, dims), lang: whole.lang };
+    }
   }
-  return undefined;
+  if (!h.key) return undefined;
+  return { indicator: slotKey(h.key, dims), lang: h.features.lang ?? 'key' };
 }

@@ -2,21 +2,38 @@
  * Wide layout, as in the seed annex: one row per indicator (optional STT column, a label column, optional
  * unit-of-measure column), one column per unit, a header row of unit names above the first indicator row.
  */
-import { cellAt, cellText, columnLetters, gridWidth, type Grid } from '../read/grid.js';
+import { cellAt, cellText, columnLetters, gridWidth, type Cell, type Grid } from '../read/grid.js';
 import type { Finding } from '../findings.js';
-import type { Indicator } from '../model/indicators.js';
+import { indicatorKind, type Indicator } from '../model/indicators.js';
+import { parseSlot, slotKey, withDims } from '../model/slots.js';
+import { describeIndicator, indicatorKey, type Measure } from '../model/vocabulary.js';
+import { isOfWhichName } from './structure.js';
+import { featuresOf, measureOnly } from './words.js';
+import { titleTotal } from './title.js';
 import { isLabelHeader, isMeasureHeader, isMeasureValue, isNotesHeader, isSttHeader } from './aliases.js';
 import { clip, hasDigit, newDraft, takeIndicators, tidyName, type Draft } from './draft.js';
 import { unknownColumn, unlabelledColumn } from './long.js';
-import type { LabelLine } from './scan.js';
+import { figuresRight, type LabelLine } from './scan.js';
 
 /** STT values: 1, 2, 6.1, I, II, a … */
 const STT_VALUE = /^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXivx]{1,5}\.?|[a-zđ][.)]?)$/u;
 
 export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
   const draft = newDraft('wide');
+  const subRows = subSlotRows(grid, labelCol, line);
+  for (const r of subRows.keys()) line.hits.delete(r);
   const rows: Map<number, Indicator> = takeIndicators(line, draft);
-  const blockRows = [...line.hits.keys(), ...line.headings];
+  for (const [r, sub] of subRows) {
+    if (!rows.has(sub.parentRow)) continue;
+    const parent = rows.get(sub.parentRow)!;
+    const key = slotKey(parent, { part: sub.part });
+    if (draft.labelCells[key]) continue;
+    rows.set(r, key);
+    draft.indicators.push(key);
+    draft.labelCells[key] = sub.cell;
+    (draft.subSlots ??= new Map()).set(key, { parent, relation: sub.relation });
+  }
+  const blockRows = [...line.hits.keys(), ...line.headings, ...subRows.keys()];
   const firstRow = Math.min(...blockRows);
   const lastRow = Math.max(...blockRows);
   const width = gridWidth(grid);
@@ -29,6 +46,8 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
   }
   const header = (c: number) => (headerRow === undefined ? '' : text(headerRow, c));
 
+  // Years as columns (one table per indicator, one unit): each column is a year of the unit the title names.
+  const years = headerRow === undefined ? undefined : yearColumns(grid, headerRow, labelCol, width);
   const unitCols: number[] = [];
   for (let c = 0; c < width; c++) {
     if (c === labelCol) continue;
@@ -37,6 +56,10 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
     if (head === '' && data.length === 0) continue; // empty column
     if (isNotesHeader(head) || isMeasureHeader(head) || isSttHeader(head) || isLabelHeader(head)) continue;
     if (data.length > 0 && data.every(isMeasureValue)) continue; // ĐVT column, whatever its header says
+    if (years?.has(c)) {
+      unitCols.push(c);
+      continue;
+    }
     if (c < labelCol) {
       // Left of the labels only row numbers belong; anything else is reported.
       if (head === '' && data.every((t) => STT_VALUE.test(t))) continue;
@@ -52,14 +75,19 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
     unitCols.push(c);
   }
 
-  for (const c of unitCols) {
-    const head = header(c);
-    const headCell = headerRow === undefined ? undefined : cellAt(grid, headerRow, c);
-    const name = head !== '' ? tidyName(head) : columnLetters(c);
-    const unit = draft.units.push(headCell && head !== '' ? { name, cell: headCell } : { name }) - 1;
-    for (const [r, indicator] of rows) {
-      const cell = cellAt(grid, r, c) ?? { raw: '', ref: `${columnLetters(c)}${r + 1}`, row: r, col: c, ...(grid.sheet ? { sheet: grid.sheet } : {}) };
-      draft.values.push({ unit, indicator, cell });
+  const measures = !years && headerRow !== undefined ? measureColumns(unitCols.map((c) => header(c))) : undefined;
+  if (years) readYearColumns(grid, draft, rows, unitCols, years, headerRow!);
+  else if (measures) readMeasureColumns(grid, draft, rows, unitCols, measures, headerRow!);
+  else {
+    for (const c of unitCols) {
+      const head = header(c);
+      const headCell = headerRow === undefined ? undefined : cellAt(grid, headerRow, c);
+      const name = head !== '' ? tidyName(head) : columnLetters(c);
+      const unit = draft.units.push(headCell && head !== '' ? { name, cell: headCell } : { name }) - 1;
+      for (const [r, indicator] of rows) {
+        const cell = cellAt(grid, r, c) ?? { raw: '', ref: `${columnLetters(c)}${r + 1}`, row: r, col: c, ...(grid.sheet ? { sheet: grid.sheet } : {}) };
+        draft.values.push({ unit, indicator, cell });
+      }
     }
   }
 
@@ -85,4 +113,127 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
 /** A column that is not a unit: the long layout's findings, at its header cell. */
 function notAUnit(grid: Grid, headerRow: number | undefined, c: number, head: string): Finding {
   return head !== '' ? unknownColumn(headerRow !== undefined ? cellAt(grid, headerRow, c) : undefined, head) : unlabelledColumn(c);
+}
+
+/** List markers of a breakdown row: `- Chuyển sang hộ cận nghèo`, `+ Do chết, chuyển đi`, `• …`. */
+const LIST_MARKER = /^\s*[-–—+*•·]\s*/u;
+
+interface SubRow {
+  parentRow: number;
+  part: string;
+  cell: Cell;
+  relation: 'breakdown' | 'of-which';
+}
+
+/**
+ * Rows under a count indicator with figures: breakdown rows (`- Chuyển sang hộ cận nghèo` under `Số hộ thoát
+ * nghèo`: they add up to it) and "of which" rows (`Trong đó: hộ DTTS`, or the items listed under a bare
+ * `Trong đó:`: each at most it). A dash row under a heading without figures (the seed's `- Đầu năm`) is a
+ * phase, not a breakdown.
+ */
+function subSlotRows(grid: Grid, labelCol: number, line: LabelLine): Map<number, SubRow> {
+  const out = new Map<number, SubRow>();
+  let parent: number | undefined;
+  let ofWhichList = false;
+  for (let r = 0; r < grid.rows.length; r++) {
+    const cell = cellAt(grid, r, labelCol);
+    const text = cellText(cell);
+    if (!cell || text === '') continue;
+    const figures = figuresRight(grid, r, labelCol);
+    const ofWhich = isOfWhichName(text);
+    const listed = LIST_MARKER.test(text);
+    if (parent !== undefined && ofWhich && !figures) {
+      ofWhichList = true;
+      continue;
+    }
+    if (parent !== undefined && figures && (ofWhich || listed)) {
+      const part = tidyName(text.replace(LIST_MARKER, '').replace(/^\s*(?:trong đó|trong do|of which)\s*[:：,-]?\s*/iu, ''));
+      if (part !== '') out.set(r, { parentRow: parent, part: part.replace(/[@~:/]/g, ' '), cell, relation: ofWhich || ofWhichList ? 'of-which' : 'breakdown' });
+      continue;
+    }
+    ofWhichList = false;
+    const hit = line.hits.get(r);
+    parent = hit && figures && indicatorKind(hit.indicator) === 'count' ? r : undefined;
+  }
+  return out;
+}
+
+/**
+ * The columns of a header row that are years (`2010 … 2018`), when every unit column of it is one: the
+ * table is then one unit's series.
+ */
+function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: number): Map<number, string> | undefined {
+  const years = new Map<number, string>();
+  let others = 0;
+  for (let c = labelCol + 1; c < width; c++) {
+    const t = cellText(cellAt(grid, headerRow, c));
+    if (t === '' || isNotesHeader(t) || isMeasureHeader(t)) continue;
+    const y = featuresOf(t).year;
+    if (y !== undefined && /^(?:năm\s*|year\s*)?\d{4}$/iu.test(t)) years.set(c, y);
+    else others++;
+  }
+  return years.size >= 2 && others === 0 ? years : undefined;
+}
+
+/** One unit's series by year: the unit named in the title rows (`Chỉ tiêu toàn Tỉnh`), each row's slot per year. */
+function readYearColumns(grid: Grid, draft: Draft, rows: Map<number, Indicator>, cols: number[], years: Map<number, string>, headerRow: number): void {
+  const named = titleTotal(grid, headerRow);
+  const unit = draft.units.push(named ? { name: named.name, cell: named.cell } : { name: 'Tổng' }) - 1;
+  const labelCells = draft.labelCells;
+  const base = [...draft.indicators];
+  draft.indicators.length = 0;
+  for (const [r, indicator] of rows) {
+    for (const c of cols) {
+      const key = withDims(indicator, { year: years.get(c)! });
+      if (!draft.indicators.includes(key)) {
+        draft.indicators.push(key);
+        labelCells[key] = labelCells[indicator]!;
+      }
+      const cell = cellAt(grid, r, c) ?? { raw: '', ref: `${columnLetters(c)}${r + 1}`, row: r, col: c, ...(grid.sheet ? { sheet: grid.sheet } : {}) };
+      draft.values.push({ unit, indicator: key, cell });
+    }
+  }
+  for (const ind of base) delete labelCells[ind];
+  if (draft.subSlots) {
+    const subs = new Map(draft.subSlots);
+    draft.subSlots.clear();
+    for (const [key, sub] of subs) for (const y of years.values()) draft.subSlots.set(withDims(key, { year: y }), { ...sub, parent: withDims(sub.parent, { year: y }) });
+  }
+}
+
+/** The measure each column names, when every unit column names only a measure (`Số hộ | Số nhân khẩu | Tỷ lệ (%)`). */
+function measureColumns(heads: string[]): Measure[] | undefined {
+  if (heads.length === 0 || !heads.every((h) => h !== '' && measureOnly(h))) return undefined;
+  return heads.map((h) => featuresOf(h).measure!);
+}
+
+/** One unit's indicators (rows) measured several ways (columns): a slot per row and measure. */
+function readMeasureColumns(grid: Grid, draft: Draft, rows: Map<number, Indicator>, cols: number[], measures: Measure[], headerRow: number): void {
+  const named = titleTotal(grid, headerRow);
+  const unit = draft.units.push(named ? { name: named.name, cell: named.cell } : { name: 'Tổng' }) - 1;
+  const labelCells = { ...draft.labelCells };
+  const base = [...draft.indicators];
+  draft.indicators.length = 0;
+  for (const ind of base) delete draft.labelCells[ind];
+  const subs = new Map(draft.subSlots ?? []);
+  draft.subSlots?.clear();
+  const measured = (slot: Indicator, m: Measure) => {
+    const { indicator, ...dims } = parseSlot(slot);
+    const p = describeIndicator(indicator);
+    const k = p ? indicatorKey({ ...p, measure: m === 'rate' && p.time === 'reduced' ? 'points' : m }) : undefined;
+    return k === undefined ? undefined : slotKey(k, dims);
+  };
+  for (const [r, slot] of rows) {
+    cols.forEach((c, i) => {
+      const key = measured(slot, measures[i]!);
+      if (key === undefined || draft.labelCells[key]) return;
+      draft.indicators.push(key);
+      draft.labelCells[key] = labelCells[slot]!;
+      const sub = subs.get(slot);
+      const parent = sub && measured(sub.parent, measures[i]!);
+      if (sub && parent) (draft.subSlots ??= new Map()).set(key, { ...sub, parent });
+      const cell = cellAt(grid, r, c) ?? { raw: '', ref: `${columnLetters(c)}${r + 1}`, row: r, col: c, ...(grid.sheet ? { sheet: grid.sheet } : {}) };
+      draft.values.push({ unit, indicator: key, cell });
+    });
+  }
 }

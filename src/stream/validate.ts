@@ -26,7 +26,7 @@ import { compareFindings, type Finding, type Skip } from '../findings.js';
 import { a1, gridFromRecords, trimmedText, type Cell, type Grid, type SourceInfo } from '../read/grid.js';
 import { decodeBytes, utf8Damage } from '../read/decode.js';
 import { delimiterOf, type Delimiter } from '../read/csv.js';
-import { COUNT_INDICATORS, INDICATORS, indicatorKind, type CountIndicator, type Indicator } from '../model/indicators.js';
+import { COUNT_INDICATORS, INDICATORS, indicatorKind, isCoreIndicator, type CountIndicator, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, Value } from '../model/annex.js';
 import { detect, langOf, missingIndicators, numberFormat, parseValue, NON_ASCII, type NumberFormat } from '../shape/index.js';
 import { longColumns, type LongColumns } from '../shape/long.js';
@@ -34,7 +34,7 @@ import { clip, MAX_ECHO, newDraft, tidyName, type Draft } from '../shape/draft.j
 import { totalMatcher } from '../shape/aliases.js';
 import { loopParams } from '../shape/hierarchy.js';
 import { CHECK_RULES, applicableRules } from '../rules/index.js';
-import { noTotalSkip, sumMismatch, sumSkip } from '../rules/sum.js';
+import { noTotalSkip, sumMismatch, sumSkip } from '../relations/sum.js';
 import { Folds, summaryFinding, type Effect, type FoldRule } from '../rules/summary.js';
 import type { OkValue, Rule, RuleContext } from '../rules/types.js';
 import { Dec, ZERO } from '../calc/decimal.js';
@@ -317,6 +317,8 @@ class StreamTable {
     this.columns = longColumns(grid, found.row, found.line, this.draft);
     if (this.columns.codeCol === undefined || this.columns.parentCol === undefined) throw new NotStreamable('no code and parent columns');
     for (const [c, ind] of this.columns.cols) {
+      // Only the annex's eight indicators stream; any other table is read in memory.
+      if (!isCoreIndicator(ind)) throw new NotStreamable('indicators outside the annex');
       this.colOf[INDICATORS.indexOf(ind)] = c;
       this.indCols.push(c);
     }
@@ -354,7 +356,8 @@ class StreamTable {
     // Rules the table cannot run are skipped once, as runRules does.
     const skips: Skip[] = [];
     const probe = { indicators: this.indicators } as unknown as Annex;
-    for (const rule of CHECK_RULES) {
+    // Only the annex's checks: a streamed table is an annex table (a table of other indicators is read in memory).
+    for (const rule of CHECK_RULES.filter((r) => (r as { annex?: boolean }).annex)) {
       const before = skips.length;
       const ok = applicableRules(probe, [rule], skips);
       if (skips.length > before) this.skipped.push({ skip: skips[before]!, order: CHECK_RULES.indexOf(rule), row: -1 });

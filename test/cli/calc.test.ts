@@ -2,6 +2,7 @@
  * The built binary: `table`, `plan` and `rate` exit codes, stderr, output files (atomic, never over the input)
  * and one clear line for input they cannot use.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,14 +113,24 @@ describe('povcheck table', () => {
     expect(r.stderr).toContain('the table lacks what the calculation needs: "Poor households reduced during the year" (or "Poor households, end of year")');
   });
 
-  it('exceljs and docx are loaded only for their formats', async () => {
+  it('xlsx: a text longer than an Excel cell holds is one clear line, exit 2, and no file', async () => {
+    const dir = tmp();
+    const out = join(dir, 'annex.xlsx');
+    const r = await cli(['table', WITH_TOTAL, '--format', 'xlsx', '-o', out, '--lang', 'en', '--title', 'Phụ lục ' + 'x'.repeat(40_000)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`povcheck: ${WITH_TOTAL}: an Excel cell holds at most 32,767 characters, and the text "Phụ lục ${'x'.repeat(32)}…" has 40,008: shorten it, or write docx or html`);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('the xlsx writer and docx are loaded only for their formats', async () => {
     // The static import graph from the CLI entry must not reach them (they are imported lazily by table).
     const seen = new Set<string>();
     const visit = (file: string) => {
       if (seen.has(file)) return;
       seen.add(file);
       const src = readFileSync(file, 'utf8');
-      for (const m of src.matchAll(/^(?:import|export)\s[^'"]*from\s+'([^']+)'/gm)) {
+      for (const m of src.matchAll(/^(?:import|export)\s(?:[^'"]*from\s+)?'([^']+)'/gm)) {
         const spec = m[1]!;
         expect(spec, `${file} imports ${spec} statically`).not.toMatch(/^(exceljs|docx)$/);
         if (spec.startsWith('.')) visit(join(file, '..', spec));
@@ -127,7 +138,25 @@ describe('povcheck table', () => {
     };
     visit(join(ROOT, 'dist', 'cli.js'));
     expect([...seen].some((f) => f.endsWith('commands/table.js'))).toBe(true);
-    expect([...seen].some((f) => f.endsWith('render/xlsx.js') || f.endsWith('render/docx.js'))).toBe(false);
+    expect([...seen].filter((f) => /render\/(xlsx|docx|spreadsheetml)\.js$|io\/zip-write\.js$/.test(f))).toEqual([]);
+  });
+
+  it('the built binary (the bundle) initialises the xlsx writer, and loads node:zlib with it, only for --format xlsx', () => {
+    // In the bundle the writer's modules are lazy (esbuild's __esm wrappers); node:zlib, which the ZIP writer
+    // needs, is required when they initialise, and by nothing a CSV table or a CSV check runs.
+    const bundle = readFileSync(join(ROOT, 'dist', 'povcheck.cjs'), 'latin1');
+    expect(bundle).toMatch(/var init_spreadsheetml = __esm\(/);
+    expect(bundle).toMatch(/var init_zip_write = __esm\(/);
+    expect(bundle).not.toMatch(/require\("exceljs"\)/);
+    const dir = tmp();
+    const probe = join(dir, 'probe.cjs');
+    writeFileSync(probe, "process.on('exit', () => require('node:fs').writeSync(2, 'zlib:' + process.moduleLoadList.some((m) => /\\bzlib\\b/.test(m)) + '\\n'));");
+    const run = (args: string[]) => spawnSync(process.execPath, ['-r', probe, join(ROOT, 'bin', 'povcheck.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const csv = run(['table', WITH_TOTAL, '--format', 'csv', '-o', join(dir, 'annex.csv')]);
+    const xlsx = run(['table', WITH_TOTAL, '--format', 'xlsx', '-o', join(dir, 'annex.xlsx')]);
+    const check = run(['validate', WITH_TOTAL]);
+    expect([csv.status, xlsx.status, check.status]).toEqual([0, 0, 0]);
+    expect([csv.stderr, xlsx.stderr, check.stderr].map((e) => /zlib:(true|false)/.exec(e)?.[1])).toEqual(['false', 'true', 'false']);
   });
 });
 

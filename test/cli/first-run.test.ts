@@ -33,40 +33,54 @@ type Json = { files: JsonFile[]; summary: Record<string, number> };
 const json = (stdout: string) => JSON.parse(stdout) as Json;
 
 /**
- * A commune table in common wordings povcheck does not read, with two wrong cells: Xã B's rate (6,21 for
- * 60 / 980 = 6,12) and Xã C's poor households at the end (41 for 90 − 50 = 40).
+ * A commune table in the wordings published tables use (no phase word on the households and the rate, gross
+ * exits), with two wrong cells: Xã B's rate (6,21 for 60 / 980 = 6,12) and Xã C's poor households at the end
+ * (41 for 90 − 50 = 40). Since issue 12 these wordings are read: the rate is checked (of the start or the end
+ * count), the exits are a gross flow, never the net reduction.
  */
 const COMMUNE = put(
   'xa.csv',
   'Xã;Tổng số hộ;Số hộ nghèo đầu năm;Số hộ thoát nghèo;Số hộ nghèo cuối năm;Tỷ lệ hộ nghèo (%)\n' +
     'Xã A;1.200;80;35;45;6,67\nXã B;980;60;20;40;6,21\nXã C;1.500;90;50;41;6,00\n',
 );
+/** The same table with two columns in wordings povcheck does not read: nothing left to check. */
+const UNREAD = put(
+  'xa-unread.csv',
+  'Xã;Số hộ nghèo đầu năm;Số hộ thoát nghèo;Số hộ nghèo cuối năm;Tổng hộ dân;TL (%)\n' + 'Xã A;80;35;45;1.200;6,67\nXã B;60;20;40;980;6,21\nXã C;90;50;41;1.500;6,00\n',
+);
 const HEADER_LONG = put('header-long.csv', 'unit;households_start;households_end;poor_start;poor_reduced;poor_end\n');
 const HEADER_WIDE = put('header-wide.csv', 'Chỉ tiêu;Toàn tỉnh;Huyện A\nTổng số hộ đầu năm;;\nTổng số hộ cuối năm;;\nSố hộ nghèo đầu năm;;\n');
 const SEED = join(FIXTURES, 'tuyen-quang-2020.csv');
 
 describe('nothing checked is never "no errors"', () => {
-  it('the commune table: unchecked, exit 2, naming the columns and the labels entry that would map them', async () => {
-    const r = await cli(['validate', COMMUNE, '--lang', 'en', '--no-table']);
+  it('the commune table in published wordings is read: its wrong rate found, the gross exits never read as a net reduction', async () => {
+    const r = json((await cli(['validate', COMMUNE, '--format', 'json', '--lang', 'en'])).stdout).files[0]!;
+    expect(r.status).toBe('invalid');
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.cell])).toEqual([['rate', 'F3']]);
+    expect(r.coverage!.ran).toContain('rate');
+    expect(r.coverage!.notRun.map((n) => n.check)).not.toContain('flow');
+  });
+
+  it('a table in wordings povcheck does not read: unchecked, exit 2, naming the columns and the labels entry that would map them', async () => {
+    const r = await cli(['validate', UNREAD, '--lang', 'en', '--no-table']);
     expect(r.code).toBe(2);
     expect(r.stdout).not.toContain('no errors');
     const [verdict, hint] = r.stdout.split('\n');
-    expect(verdict).toMatch(/^⚠ .*xa\.csv: nothing could be checked — .* — not understood: "Tổng số hộ", "Số hộ thoát nghèo", "Tỷ lệ hộ nghèo \(%\)"$/);
-    expect(hint).toContain('"labels": { "<households_start or households_end>": ["Tổng số hộ"], "<indicator key>": ["Số hộ thoát nghèo"], "<rate_start or rate_reduced or rate_end>": ["Tỷ lệ hộ nghèo (%)"] }');
-    const j = json((await cli(['validate', COMMUNE, '--format', 'json', '--lang', 'en'])).stdout).files[0]!;
+    expect(verdict).toMatch(/^⚠ .*xa-unread\.csv: nothing could be checked — .* — not understood: "Tổng hộ dân", "TL \(%\)"$/);
+    expect(hint).toContain('"labels": { "<indicator key>": ["Tổng hộ dân"], "<indicator key>": ["TL (%)"] }');
+    const j = json((await cli(['validate', UNREAD, '--format', 'json', '--lang', 'en'])).stdout).files[0]!;
     expect(j.status).toBe('unchecked');
     expect(j.coverage!.ran.filter((c) => ['sum', 'flow', 'rate', 'rate-change'].includes(c))).toEqual([]);
     expect(j.coverage!.notUnderstood.map((l) => [l.text, l.cell])).toEqual([
-      ['Tổng số hộ', 'B1'],
-      ['Số hộ thoát nghèo', 'D1'],
-      ['Tỷ lệ hộ nghèo (%)', 'F1'],
+      ['Tổng hộ dân', 'E1'],
+      ['TL (%)', 'F1'],
     ]);
     expect(j.coverage!.notRun.find((n) => n.check === 'sum')!.reason).toContain('no unit is the total');
   });
 
   it('fix writes no "unchanged copy" of a table it could not check: exit 2, nothing written', async () => {
     const out = join(dir, 'xa-fixed.csv');
-    const r = await cli(['fix', COMMUNE, '-o', out, '--lang', 'en']);
+    const r = await cli(['fix', UNREAD, '-o', out, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('not fixed, nothing written: nothing in it could be checked');
     expect(existsSync(out)).toBe(false);
@@ -75,13 +89,14 @@ describe('nothing checked is never "no errors"', () => {
   it('mapping the columns as the hint says makes the table checked, and its two wrong cells found', async () => {
     const sub = join(dir, 'mapped');
     mkdirSync(sub, { recursive: true });
-    copyFileSync(COMMUNE, join(sub, 'xa.csv'));
-    writeFileSync(join(sub, 'povcheck.config.json'), JSON.stringify({ labels: { households_start: ['Tổng số hộ'], poor_reduced: ['Số hộ thoát nghèo'], rate_start: ['Tỷ lệ hộ nghèo (%)'] } }));
+    copyFileSync(UNREAD, join(sub, 'xa.csv'));
+    // Mapping the exits as the net reduction is the user's call (the built-in reading never does).
+    writeFileSync(join(sub, 'povcheck.config.json'), JSON.stringify({ labels: { households_start: ['Tổng hộ dân'], poor_reduced: ['Số hộ thoát nghèo'], rate_start: ['TL (%)'] } }));
     const r = json((await cli(['validate', 'xa.csv', '--format', 'json'], { cwd: sub })).stdout).files[0]!;
     expect(r.status).toBe('invalid');
     expect(r.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.cell])).toEqual([
       ['rate', 'F3'],
-      ['flow', 'E4'],
+      ['flow', 'D4'],
     ]);
   });
 
@@ -116,10 +131,10 @@ describe('nothing checked is never "no errors"', () => {
   });
 
   it('unchecked in every CI format: an error of its own, never a pass', async () => {
-    const out = (format: string) => cli(['validate', COMMUNE, '--lang', 'en', '--format', format, '-o', join(dir, `unchecked.${format}`)]).then(() => readFileSync(join(dir, `unchecked.${format}`), 'utf8'));
-    expect(await out('markdown')).toMatch(/\| `.*xa\.csv` \| ⚠ nothing checked \|/);
-    expect(await out('github')).toMatch(/^::error file=.*xa\.csv,title=povcheck unchecked::nothing checked: not understood: "Tổng số hộ"/m);
-    expect(await out('junit')).toMatch(/<testcase classname=".*xa\.csv" name="unchecked" time="0">\n\s+<error message="nothing checked: not understood/);
+    const out = (format: string) => cli(['validate', UNREAD, '--lang', 'en', '--format', format, '-o', join(dir, `unchecked.${format}`)]).then(() => readFileSync(join(dir, `unchecked.${format}`), 'utf8'));
+    expect(await out('markdown')).toMatch(/\| `.*xa-unread\.csv` \| ⚠ nothing checked \|/);
+    expect(await out('github')).toMatch(/^::error file=.*xa-unread\.csv,title=povcheck unchecked::nothing checked: not understood: "Tổng hộ dân"/m);
+    expect(await out('junit')).toMatch(/<testcase classname=".*xa-unread\.csv" name="unchecked" time="0">\n\s+<error message="nothing checked: not understood/);
     expect(JSON.parse(await out('gitlab'))[0]).toMatchObject({ check_name: 'unchecked', severity: 'critical' });
     const sarif = JSON.parse(await out('sarif'));
     expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: 'unchecked', level: 'error' });

@@ -69,14 +69,25 @@ describe('fix refuses, writing nothing', () => {
     expect(r.stdout).toContain('còn lỗi mà lệnh fix không sửa được');
   });
 
-  it('when no one or two cells explain the failing checks (exit 1)', async () => {
+  it('when no set of cells explains the failing checks (exit 1)', async () => {
     const dir = tmp();
-    const input = join(dir, 'three.csv');
-    writeFileSync(input, serialize(wideRecords(SEED, { texts: { 'poor_end:5': '4.963', 'rate_start:2': '9,62', 'households_end:6': '10.850' } })));
+    const input = join(dir, 'row.csv');
+    writeFileSync(input, serialize(wideRecords(SEED, { texts: { 'households_start:0': '210.999', 'households_start:1': '49.000', 'households_start:2': '39.000', 'households_start:3': '36.000' } })));
     const r = await cli(['fix', input, '-o', join(dir, 'out.csv')]);
     expect(r.code).toBe(1);
     expect(existsSync(join(dir, 'out.csv'))).toBe(false);
     expect(r.stdout).toContain('không có cách sửa một hay hai ô nào');
+  });
+
+  it('three independent slips, each the only explanation of its own errors: all three corrected', async () => {
+    const dir = tmp();
+    const input = join(dir, 'three.csv');
+    writeFileSync(input, serialize(wideRecords(SEED, { texts: { 'poor_end:5': '4.963', 'rate_start:2': '9,62', 'households_end:6': '10.850' } })));
+    const out = join(dir, 'out.csv');
+    const r = await cli(['fix', input, '-o', out, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('3 cells corrected');
+    expect(readFileSync(out).equals(serialize(wideRecords(SEED)))).toBe(true);
   });
 });
 

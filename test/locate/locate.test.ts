@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { a1, type Cell, type Grid } from '../../src/read/grid.js';
 import { checkGrid } from '../../src/validate.js';
-import { evaluate, parseFormula } from '../../src/locate/expr.js';
+import { evaluate, parseFormula } from '../../src/model/expr.js';
 import { buildSystem, Evaluation } from '../../src/locate/model.js';
 import { locate } from '../../src/locate/index.js';
 import { Dec } from '../../src/calc/decimal.js';
@@ -101,17 +101,25 @@ describe('what the checks cannot decide', () => {
     expect(cell).toMatchObject({ proposed: '7633', kind: 'transposition' });
   });
 
-  it('no set of one or two cells: says so instead of guessing', () => {
+  it('three slips, no set of one or two cells for all: each independent error localised on its own', () => {
     const r = withTexts({
       [`poor_end:${col('Chiêm Hóa')}`]: '4.963',
       [`rate_start:${col('Yên Sơn')}`]: '9,62',
       [`households_end:${col('Na Hang')}`]: '10.850',
     });
-    expect(r.localisation).toMatchObject({ status: 'none', causes: [] });
+    expect(r.localisation).toMatchObject({ status: 'found', causes: [] });
     expect(r.localisation.failing).toBeGreaterThan(4);
+    const parts = r.localisation.parts!.map((p) => p.causes[0]!.cells.map((c) => `${c.cell.ref}=${c.proposed}`).join('+'));
+    expect(parts).toEqual(['J3=10580+I6=4693', 'F8=9.26']);
+    expect(r.localisation.parts!.every((p) => p.causes[0]!.confidence === 'unique')).toBe(true);
   });
 
-  it('answers on a big table with errors in more units than two cells reach (none, without searching)', () => {
+  it('no set of cells explains the errors of one row: says so instead of guessing', () => {
+    const r = withTexts({ 'households_start:0': '210.999', 'households_start:1': '49.000', 'households_start:2': '39.000', 'households_start:3': '36.000' });
+    expect(r.localisation).toMatchObject({ status: 'none', causes: [] });
+  });
+
+  it('answers on a big table with errors in more units than two cells reach: no search for one explanation of all, each error on its own', () => {
     const n = 600;
     const units = ['Toàn tỉnh', ...Array.from({ length: n }, (_, i) => `Xã ${i + 1}`)];
     const row = (f: (i: number) => number) => [String(Array.from({ length: n }, (_, i) => f(i)).reduce((a, b) => a + b, 0)), ...Array.from({ length: n }, (_, i) => String(f(i)))];
@@ -120,9 +128,13 @@ describe('what the checks cannot decide', () => {
     const data = { households_start: row(h), households_end: row(h), poor_start: row(p0), poor_reduced: row(() => 10), poor_end: row((i) => p0(i) - 10) };
     const texts = { 'households_start:5': '1.185', 'households_start:9': '9.999', 'poor_start:17': '177', 'poor_end:300': '1' };
     const r = checkRecords(wideRecords(data, { units, rates: false, texts }));
-    expect(r.localisation).toMatchObject({ status: 'none', causes: [] });
-    // The same answer as the full search gives, only sooner (speed is bench/'s business).
     expect(r.localisation.failing).toBe(r.findings.filter((f) => f.severity === 'error' && ['sum', 'flow', 'rate', 'rate-change'].includes(f.rule)).length);
+    expect(r.localisation.status).toBe('found');
+    // What it names is honest: the sum two slips hide in is ambiguous, never one confident cell; the slips of
+    // poor households (U4, KR6) are named with their values.
+    const parts = r.localisation.parts!;
+    for (const p of parts) if (p.failing === 1) expect(p.causes[0]?.confidence).not.toBe('unique');
+    expect(parts.some((p) => p.causes[0]!.cells.map((c) => c.cell.ref).join('+') === 'U4+KR6')).toBe(true);
   });
 });
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Dec } from '../../src/calc/decimal.js';
 import { rate } from '../../src/calc/annex-math.js';
-import { INDICATORS, type Indicator } from '../../src/model/indicators.js';
+import { INDICATORS, type CoreIndicator as Indicator } from '../../src/model/indicators.js';
 import type { Annex } from '../../src/model/annex.js';
 import { checkRecords, fixtures } from '../helpers.js';
 import { doneWhenProblem, plantText, proposesAlone, run, slipsOf, unrecognised } from './plant.js';
@@ -65,7 +65,7 @@ const pick = <T,>(xs: readonly T[], n: number): T => xs[n % xs.length]!;
 /** One slip of a given kind (by index) into the cell (ind, unit) of a table. */
 function plantOne(annex: Annex, data: Data, ind: Indicator, unit: number, kindPick: number, slipPick: number) {
   const original = data[ind][unit]!;
-  const slips = slipsOf(original, ind, (i) => data[i]?.[unit]);
+  const slips = slipsOf(original, ind, (i) => (data as Record<string, string[]>)[i]?.[unit]);
   const kinds = [...new Set(slips.map((s) => s.kind))];
   fc.pre(kinds.length > 0);
   const kind = pick(kinds, kindPick);

@@ -10,13 +10,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
 import { gridFromBytes } from '../../src/read/index.js';
 import { shape } from '../../src/shape/index.js';
 import { lineCount, textWidth, words } from '../../src/render/measure.js';
 import { excelWidth } from '../../src/render/xlsx.js';
 import { FIXTURES, cli } from '../helpers.js';
 import { unzip } from '../zip.js';
+import { inspectXlsx } from '../xlsx-inspect.js';
 
 const SEED = 'fixtures/calc/seed-base-counts.csv';
 const COMMUNES = 'fixtures/calc/communes-phu-tho.csv';
@@ -168,11 +168,7 @@ describe('docx', () => {
 });
 
 describe('xlsx', () => {
-  const load = async (bytes: Buffer) => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    return wb.worksheets[0]!;
-  };
+  const load = async (bytes: Buffer) => inspectXlsx(bytes).worksheets[0]!;
 
   it.each([
     [COMMUNES, 'portrait'],

@@ -9,25 +9,31 @@
  *   (it fell although poor households did not, or rose although they fell), or, with targets, a target met
  *   only because of it (rules/target.ts, `decidesTarget`).
  * The finding sits at the reduction cell (the number readers misread), else at the end households.
+ * Not a relation that can fail: it explains what the two denominators do, so locate leaves it alone.
  */
 import { Dec, plain } from '../calc/decimal.js';
 import { poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate, splitReduction } from '../calc/annex-math.js';
-import type { Unit } from '../model/annex.js';
 import type { Finding } from '../findings.js';
-import { effectOfDecs, type Effect } from './summary.js';
-import { isOk, okNum, usable, type Rule, type RuleContext } from './types.js';
+import { effectOfDecs, type Effect } from '../rules/summary.js';
+import { isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
+import { isAnnexShaped } from '../model/indicators.js';
+import { defineKind, type Relation } from './types.js';
 
 /**
  * The unit's finding and the size of its effect, when its two rates have different denominators: the total's
  * warning, a warning when the change decides the direction of the rate, else the info with the split.
  */
-export function denominatorNote(ctx: RuleContext, unit: Unit): { note: Finding; effect: Effect } | undefined {
+export interface DenominatorRelation extends Relation {
+  /** Households at the start; `at` holds those at the end. */
+  readonly start: OkValue;
+}
+
+export function denominatorNote(ctx: RuleContext, r: DenominatorRelation): { note: Finding; effect: Effect } | undefined {
   const { annex } = ctx;
-  const hh = usable(ctx, 'denominator', unit, ['households_start', 'households_end']);
-  if (!hh) return undefined;
+  const unit = r.unit;
   ctx.checked('denominator');
-  const h0 = hh.households_start.num;
-  const h1 = hh.households_end.num;
+  const h0 = r.start.num;
+  const h1 = r.at.num;
   if (h0.eq(h1) || h0.isZero() || h1.isZero()) return undefined;
   const v = annex.values[unit.id] ?? {};
   const p0 = okNum(v.poor_start);
@@ -69,18 +75,28 @@ export function denominatorNote(ctx: RuleContext, unit: Unit): { note: Finding; 
   return { note, effect: effectOfDecs(h0, h1, p1) };
 }
 
-export const denominatorRule: Rule = {
+export const denominatorKind = defineKind<DenominatorRelation>({
   id: 'denominator',
+  relation: 'denominator',
   severity: 'warning',
   needs: [['households_start', 'households_end']],
   perUnit: true,
-  run(ctx) {
+  localised: false,
+  annex: true,
+  // The annex's start and end households (a table with one households column has one denominator).
+  applicable: (annex) => annex.indicators.includes('households_start') || annex.indicators.includes('households_end'),
+  *instances(ctx) {
     for (const unit of ctx.annex.units) {
-      const d = denominatorNote(ctx, unit);
-      if (!d) continue;
-      // Only the infos of deeper units are folded: a warning always names its own unit.
-      if (ctx.depth(unit) <= 1 || d.note.severity === 'warning') ctx.report(d.note);
-      else ctx.fold(d.note, unit, d.effect);
+      const hh = usable(ctx, 'denominator', unit, ['households_start', 'households_end']);
+      if (hh) yield { unit, at: hh.households_end, cells: [hh.households_start, hh.households_end], start: hh.households_start };
     }
   },
-};
+  check(r, ctx) {
+    const d = denominatorNote(ctx, r);
+    if (!d) return;
+    // Only the infos of deeper units are folded: a warning always names its own unit.
+    if (ctx.depth(r.unit) <= 1 || d.note.severity === 'warning') ctx.report(d.note);
+    else ctx.fold(d.note, r.unit, d.effect);
+  },
+  form: () => undefined,
+});

@@ -1,0 +1,45 @@
+/** English messages of the relation kinds added for published tables (src/relations/). */
+import type { Fmt, MessageParams } from './types.js';
+import type { RelationMessage } from './vi-relations.js';
+
+type Texts = { [K in RelationMessage]: (p: MessageParams[K], f: Fmt) => string };
+
+const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
+const low = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const span = (lo: string, hi: string | undefined, f: Fmt) => (hi === undefined ? `${f.n(lo)} households or more` : lo === hi ? `${f.n(lo)} households` : `${f.n(lo)} to ${f.n(hi)} households`);
+
+export const enRelations: Texts = {
+  'flow.mismatch-of': (p, f) => `${p.unit}: ${low(f.ind(p.indicator))} should be ${f.n(p.start)} − ${f.n(p.reduced)} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)}.`,
+  'balance.mismatch': (p, f) => {
+    const terms = [...p.out.map((x) => ` − ${f.n(x.value)} (${low(f.ind(x.indicator))})`), ...p.in.map((x) => ` + ${f.n(x.value)} (${low(f.ind(x.indicator))})`)].join('');
+    return `${p.unit}: ${low(f.ind(p.indicator))} should be the start ${f.n(p.start)}${terms} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)} (end = start − out-flows + in-flows).`;
+  },
+  'breakdown.mismatch': (p, f) =>
+    `${p.unit}: the ${p.count} rows that break down ${low(f.ind(p.indicator))} add up to ${f.n(p.parts)}, but the table shows ${f.n(p.actual)} (difference ${f.n(sign(p.diff))}).`,
+  'of-which.exceeds': (p, f) => `${p.unit}: "${p.part}" is part ("of which") of ${low(f.ind(p.indicator))}, but shows ${f.n(p.partValue)}, more than ${f.n(p.wholeValue)}.`,
+  'rate.mismatch-of': (p, f) =>
+    `${p.unit}: ${low(f.ind(p.indicator))} should be ${f.n(p.count)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (over ${low(f.ind(p.householdsIndicator))}, rounded half-up to the ${p.decimals} ${p.decimals === 1 ? 'decimal' : 'decimals'} printed), but the table shows ${f.n(p.actual)}.`,
+  'denominator.flow-rate': (p, f) =>
+    `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} is not ${f.n(p.count)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)}; it fits ${span(p.impliedLo, p.impliedHi, f)}, so it is over another denominator (most likely the households at the start of the year). Not a typing slip, but the denominator should be stated.`,
+  'combined.count': (p, f) =>
+    `${p.unit}: ${low(f.ind(p.indicator))} should be poor + near-poor = ${f.n(p.poor)} + ${f.n(p.nearPoor)} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)}.`,
+  'combined.rate': (p, f) =>
+    `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} should be close to the poverty rate + the near-poverty rate = ${f.n(p.poor)} + ${f.n(p.nearPoor)} = ${f.n(p.sum)} (rounding allows at most ${f.n(p.tolerance)}).`,
+  'implied-households.disagree': (p, f) =>
+    `${p.unit}: the table prints no households, but each pair of a count and its rate implies them: ${p.pairs.map((x) => `${x.count}/${x.rate} fits ${span(x.lo, x.hi, f)}`).join('; ')}. No household count fits every pair; ${p.cell} (or the count beside it) is likely wrong.`,
+  'implied-households.flow': (p, f) =>
+    `${p.unit}: the pair ${p.count}/${p.rate} fits ${span(p.flowLo, p.flowHi, f)}, while the unit's other rates fit ${span(p.commonLo, p.commonHi, f)}; no denominator of the table gives this rate.`,
+  'implied-households.flow-denominator': (p, f) =>
+    `${p.unit}: the pair ${p.count}/${p.rate} fits ${span(p.flowLo, p.flowHi, f)}, a few per cent off the unit's other rates (${span(p.commonLo, p.commonHi, f)}): this rate is over another denominator (most likely the households at the start of the year).`,
+  'implied-households.exceeds-whole': (p, f) =>
+    `${p.unit}: the pair ${p.count}/${p.rate} fits ${span(p.partLo, p.partHi, f)}, more than the whole ${p.whole} (${span(p.wholeLo, p.wholeHi, f)}); a part cannot have more households than the whole, so ${p.rate} or ${p.count} is wrong.`,
+  'implied-households.parts': (p, f) =>
+    `${p.unit}: by their printed rates the ${p.count} parts have ${span(p.partsLo, p.partsHi, f)}, and ${p.unit} ${span(p.wholeLo, p.wholeHi, f)}; these cannot be equal, so the parts' rates and ${p.unit}'s are over different denominators.`,
+  'rate-mean.outside': (p, f) =>
+    `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} lies outside its parts' rates (${f.n(p.min)} for ${p.minUnit} to ${f.n(p.max)} for ${p.maxUnit}); the whole's rate is a weighted mean of its parts' and must lie between them.`,
+  'achievement.mismatch': (p, f) =>
+    `${p.unit}: ${low(f.ind(p.indicator))} should be ${f.n(p.reduction)} / ${f.n(p.target)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} %, but the table shows ${f.n(p.actual)}.`,
+  'formula.mismatch': (p, f) => `${p.unit}: by the column's formula (${p.formula}), ${low(f.ind(p.indicator))} should be ${f.n(p.expected)}, but the table shows ${f.n(p.actual)}.`,
+  'precision.fewer': (p, f) =>
+    `${p.unit}: ${low(f.ind(p.indicator))} is printed ${f.n(p.actual)} with ${p.decimals} ${p.decimals === 1 ? 'decimal' : 'decimals'} where the table's other rates have ${p.usual}; it is checked at the precision printed.`,
+};

@@ -1,0 +1,143 @@
+/**
+ * Labels of every vocabulary key and slot, in the official terms (Vietnamese) and plain English: the annex's
+ * eight keys keep their catalogue labels; the other points of the vocabulary are composed from population,
+ * time and measure; a slot's year, standard, bound and breakdown row are added after the indicator's label.
+ */
+import { describeIndicator, type IndicatorPoint, type Population, type Time } from '../model/vocabulary.js';
+import { parseSlot } from '../model/slots.js';
+import type { Lang } from './types.js';
+
+type Words = {
+  count: Record<Population, string>;
+  /** A flow's count, with `{p}` for the population's short word (nghèo / cận nghèo). */
+  flow: Record<Exclude<Time, 'start' | 'end' | 'point'>, string>;
+  short: Record<Population, string>;
+  start: string;
+  end: string;
+  rate: (p: Population) => string;
+  points: (p: Population) => string;
+  target: (base: string) => string;
+  achievement: (base: string) => string;
+  year: (y: string) => string;
+  standard: (s: string) => string;
+  bound: { min: string; max: string };
+};
+
+const VI: Words = {
+  count: {
+    households: 'Tổng số hộ',
+    poor: 'Số hộ nghèo',
+    near_poor: 'Số hộ cận nghèo',
+    poor_near_poor: 'Tổng số hộ nghèo và hộ cận nghèo',
+    em_households: 'Số hộ dân tộc thiểu số',
+    em_poor: 'Số hộ nghèo dân tộc thiểu số',
+    em_near_poor: 'Số hộ cận nghèo dân tộc thiểu số',
+  },
+  short: {
+    households: 'hộ',
+    poor: 'nghèo',
+    near_poor: 'cận nghèo',
+    poor_near_poor: 'nghèo và cận nghèo',
+    em_households: 'hộ dân tộc thiểu số',
+    em_poor: 'nghèo dân tộc thiểu số',
+    em_near_poor: 'cận nghèo dân tộc thiểu số',
+  },
+  flow: {
+    exited: 'Số hộ thoát {p}',
+    returned: 'Số hộ tái {p}',
+    new: 'Số hộ {p} phát sinh',
+    from_near_poor: 'Số hộ cận nghèo rơi xuống {p}',
+    other_in: 'Số hộ {p} tăng khác',
+    other_out: 'Số hộ {p} giảm khác',
+    reduced: 'Số hộ {p} giảm trong năm',
+  },
+  start: 'đầu năm',
+  end: 'cuối năm',
+  rate: (p) => (p === 'poor_near_poor' ? 'Tỷ lệ nghèo đa chiều' : `Tỷ lệ hộ ${VI.short[p]}`),
+  points: (p) => `Mức giảm tỷ lệ hộ ${VI.short[p]}`,
+  target: (base) => `Chỉ tiêu ${lower(base)}`,
+  achievement: (base) => `Tỷ lệ đạt so với chỉ tiêu ${lower(base)}`,
+  year: (y) => `năm ${y}`,
+  standard: (s) => `chuẩn nghèo ${s.replace('-', '–')}`,
+  bound: { min: 'từ', max: 'đến' },
+};
+
+const EN: Words = {
+  count: {
+    households: 'Households',
+    poor: 'Poor households',
+    near_poor: 'Near-poor households',
+    poor_near_poor: 'Poor and near-poor households',
+    em_households: 'Ethnic-minority households',
+    em_poor: 'Ethnic-minority poor households',
+    em_near_poor: 'Ethnic-minority near-poor households',
+  },
+  short: {
+    households: 'households',
+    poor: 'poor',
+    near_poor: 'near-poor',
+    poor_near_poor: 'poor and near-poor',
+    em_households: 'ethnic-minority households',
+    em_poor: 'ethnic-minority poor',
+    em_near_poor: 'ethnic-minority near-poor',
+  },
+  flow: {
+    exited: 'Households that left the {p}',
+    returned: 'Households back among the {p}',
+    new: 'Newly {p} households',
+    from_near_poor: 'Near-poor households that fell among the {p}',
+    other_in: 'Other additions to the {p}',
+    other_out: 'Other removals from the {p}',
+    reduced: 'Net reduction of the {p} during the year',
+  },
+  start: 'start of year',
+  end: 'end of year',
+  rate: (p) => (p === 'poor' ? 'Poverty rate' : p === 'poor_near_poor' ? 'Multidimensional poverty rate (poor and near-poor)' : `Rate of ${EN.short[p]} households`),
+  points: (p) => (p === 'poor' ? 'Poverty rate reduction (points)' : `Reduction of the rate of ${EN.short[p]} households (points)`),
+  target: (base) => `Target: ${lower(base)}`,
+  achievement: (base) => `Achievement of the target (%): ${lower(base)}`,
+  year: (y) => y,
+  standard: (s) => `${s.replace('-', '–')} poverty standard`,
+  bound: { min: 'from', max: 'to' },
+};
+
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+function pointLabel(p: IndicatorPoint, w: Words, lang: Lang): string {
+  if (p.role !== 'value') {
+    const base = pointLabel({ ...p, role: 'value' }, w, lang);
+    return p.role === 'target' ? w.target(base) : w.achievement(base);
+  }
+  const when = p.time === 'start' ? w.start : p.time === 'end' ? w.end : '';
+  const sep = lang === 'vi' ? ' ' : ', ';
+  if (p.measure === 'points') return w.points(p.population);
+  if (p.measure === 'persons') {
+    const of = pointLabel({ ...p, measure: 'count' }, w, lang);
+    return lang === 'vi' ? `Số nhân khẩu (${lower(of)})` : `Persons (${lower(of)})`;
+  }
+  if (p.measure === 'rate') {
+    if (p.time === 'start' || p.time === 'end' || p.time === 'point') return when ? `${w.rate(p.population)}${sep}${when}` : w.rate(p.population);
+    const flow = w.flow[p.time].replace('{p}', w.short[p.population]);
+    return lang === 'vi' ? `Tỷ lệ ${lower(flow.replace(/^Số /, ''))}` : `Rate: ${lower(flow)}`;
+  }
+  if (p.time === 'start' || p.time === 'end' || p.time === 'point') return when ? `${w.count[p.population]}${sep}${when}` : w.count[p.population];
+  return w.flow[p.time].replace('{p}', w.short[p.population]);
+}
+
+/**
+ * The label of a slot key: `core` gives the catalogue's own label for an annex key; anything that is not a
+ * vocabulary key is shown as it is.
+ */
+export function slotLabel(key: string, lang: Lang, core: (key: string) => string | undefined): string {
+  const s = parseSlot(key);
+  const w = lang === 'vi' ? VI : EN;
+  const point = describeIndicator(s.indicator);
+  let label = core(s.indicator) ?? (point ? pointLabel(point, w, lang) : s.indicator);
+  const extra: string[] = [];
+  if (s.year !== undefined) extra.push(w.year(s.year));
+  if (s.standard !== undefined) extra.push(w.standard(s.standard));
+  if (s.bound !== undefined) extra.push(w.bound[s.bound]);
+  if (extra.length > 0) label += ` (${extra.join(', ')})`;
+  if (s.part !== undefined) label += `: ${s.part}`;
+  return label;
+}

@@ -1,0 +1,67 @@
+/** Vietnamese messages of the relation kinds added for published tables (src/relations/). */
+import type { Fmt, MessageParams } from './types.js';
+
+type Texts = { [K in RelationMessage]: (p: MessageParams[K], f: Fmt) => string };
+
+export type RelationMessage =
+  | 'flow.mismatch-of'
+  | 'balance.mismatch'
+  | 'breakdown.mismatch'
+  | 'of-which.exceeds'
+  | 'rate.mismatch-of'
+  | 'denominator.flow-rate'
+  | 'combined.count'
+  | 'combined.rate'
+  | 'implied-households.disagree'
+  | 'implied-households.flow'
+  | 'implied-households.flow-denominator'
+  | 'implied-households.exceeds-whole'
+  | 'implied-households.parts'
+  | 'rate-mean.outside'
+  | 'achievement.mismatch'
+  | 'formula.mismatch'
+  | 'precision.fewer';
+
+const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
+const low = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/** "từ 54.750 đến 54.905 hộ" / "từ 54.750 hộ trở lên". */
+const span = (lo: string, hi: string | undefined, f: Fmt) => (hi === undefined ? `từ ${f.n(lo)} hộ trở lên` : lo === hi ? `${f.n(lo)} hộ` : `từ ${f.n(lo)} đến ${f.n(hi)} hộ`);
+
+export const viRelations: Texts = {
+  'flow.mismatch-of': (p, f) =>
+    `${p.unit}: ${low(f.ind(p.indicator))} phải bằng ${f.n(p.start)} − ${f.n(p.reduced)} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)}.`,
+  'balance.mismatch': (p, f) => {
+    const terms = [...p.out.map((x) => ` − ${f.n(x.value)} (${low(f.ind(x.indicator))})`), ...p.in.map((x) => ` + ${f.n(x.value)} (${low(f.ind(x.indicator))})`)].join('');
+    return `${p.unit}: ${low(f.ind(p.indicator))} phải bằng số đầu năm ${f.n(p.start)}${terms} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)} (cân đối cuối năm = đầu năm − số giảm + số tăng).`;
+  },
+  'breakdown.mismatch': (p, f) =>
+    `${p.unit}: ${p.count} dòng chi tiết của ${low(f.ind(p.indicator))} cộng lại được ${f.n(p.parts)}, nhưng bảng ghi ${f.n(p.actual)} (chênh lệch ${f.n(sign(p.diff))}).`,
+  'of-which.exceeds': (p, f) =>
+    `${p.unit}: "${p.part}" là một phần (trong đó) của ${low(f.ind(p.indicator))}, nhưng ghi ${f.n(p.partValue)}, lớn hơn ${f.n(p.wholeValue)}.`,
+  'rate.mismatch-of': (p, f) =>
+    `${p.unit}: ${low(f.ind(p.indicator))} phải là ${f.n(p.count)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (mẫu số là ${low(f.ind(p.householdsIndicator))}, làm tròn ${p.decimals} chữ số thập phân như bảng ghi), nhưng bảng ghi ${f.n(p.actual)}.`,
+  'denominator.flow-rate': (p, f) =>
+    `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} không phải là ${f.n(p.count)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)}; tỷ lệ này ứng với ${span(p.impliedLo, p.impliedHi, f)}, tức là được tính trên một mẫu số khác (có lẽ là số hộ đầu năm). Không phải lỗi đánh máy, nhưng cần ghi rõ mẫu số.`,
+  'combined.count': (p, f) =>
+    `${p.unit}: ${low(f.ind(p.indicator))} phải bằng số hộ nghèo + số hộ cận nghèo = ${f.n(p.poor)} + ${f.n(p.nearPoor)} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)}.`,
+  'combined.rate': (p, f) =>
+    `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} phải gần bằng tỷ lệ hộ nghèo + tỷ lệ hộ cận nghèo = ${f.n(p.poor)} + ${f.n(p.nearPoor)} = ${f.n(p.sum)} (do làm tròn được lệch tối đa ${f.n(p.tolerance)}).`,
+  'implied-households.disagree': (p, f) =>
+    `${p.unit}: bảng không ghi tổng số hộ, nhưng mỗi cặp số hộ và tỷ lệ cho biết tổng số hộ: ${p.pairs.map((x) => `${x.count}/${x.rate} ứng với ${span(x.lo, x.hi, f)}`).join('; ')}. Không có số hộ nào khớp với mọi cặp; có lẽ ô ${p.cell} (hoặc số hộ đi cùng) bị ghi sai.`,
+  'implied-households.flow': (p, f) =>
+    `${p.unit}: cặp ${p.count}/${p.rate} ứng với ${span(p.flowLo, p.flowHi, f)}, trong khi các tỷ lệ khác của đơn vị ứng với ${span(p.commonLo, p.commonHi, f)}; không mẫu số nào của bảng cho tỷ lệ này.`,
+  'implied-households.flow-denominator': (p, f) =>
+    `${p.unit}: cặp ${p.count}/${p.rate} ứng với ${span(p.flowLo, p.flowHi, f)}, lệch vài phần trăm so với các tỷ lệ khác của đơn vị (${span(p.commonLo, p.commonHi, f)}): tỷ lệ này được tính trên một mẫu số khác (có lẽ là số hộ đầu năm).`,
+  'implied-households.exceeds-whole': (p, f) =>
+    `${p.unit}: cặp ${p.count}/${p.rate} ứng với ${span(p.partLo, p.partHi, f)}, nhiều hơn cả ${p.whole} (${span(p.wholeLo, p.wholeHi, f)}); một phần không thể có nhiều hộ hơn toàn bộ, nên ô ${p.rate} hoặc ${p.count} bị ghi sai.`,
+  'implied-households.parts': (p, f) =>
+    `${p.unit}: theo tỷ lệ đã ghi, ${p.count} đơn vị thành phần có ${span(p.partsLo, p.partsHi, f)}, còn ${p.unit} có ${span(p.wholeLo, p.wholeHi, f)}; hai số này không thể bằng nhau, tức là tỷ lệ của các đơn vị thành phần và của ${p.unit} được tính trên những mẫu số khác nhau.`,
+  'rate-mean.outside': (p, f) =>
+    `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} nằm ngoài khoảng tỷ lệ của các đơn vị thành phần (từ ${f.n(p.min)} của ${p.minUnit} đến ${f.n(p.max)} của ${p.maxUnit}); tỷ lệ chung là bình quân gia quyền của các tỷ lệ thành phần nên phải nằm trong khoảng đó.`,
+  'achievement.mismatch': (p, f) =>
+    `${p.unit}: ${low(f.ind(p.indicator))} phải là ${f.n(p.reduction)} / ${f.n(p.target)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)}%, nhưng bảng ghi ${f.n(p.actual)}.`,
+  'formula.mismatch': (p, f) =>
+    `${p.unit}: theo công thức của cột (${p.formula}), ${low(f.ind(p.indicator))} phải là ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)}.`,
+  'precision.fewer': (p, f) =>
+    `${p.unit}: ${low(f.ind(p.indicator))} ghi ${f.n(p.actual)} với ${p.decimals} chữ số thập phân, trong khi các tỷ lệ khác của bảng ghi ${p.usual} chữ số; đã kiểm tra ở độ chính xác ghi trên bảng.`,
+};

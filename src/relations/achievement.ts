@@ -1,0 +1,99 @@
+/**
+ * achievement: `Tỷ lệ đạt so với chỉ tiêu` = the reduction / the target × 100, rounded half-up at the
+ * precision printed. The reduction is the printed one (`Giảm … điểm %`), else the printed start rate − the
+ * printed end rate, the annex's way.
+ */
+import { Dec, plain } from '../calc/decimal.js';
+import type { OkValue } from '../rules/types.js';
+import { EXACT_SHOWN } from './rate.js';
+import { okValue, slotFor, vocabularySlots } from './slots.js';
+import { defineKind, type Form, type Relation } from './types.js';
+
+export interface AchievementRelation extends Relation {
+  readonly target: OkValue;
+  /** The printed reduction, or the two printed rates it is the difference of. */
+  readonly reduction: OkValue | { start: OkValue; end: OkValue };
+}
+
+const reductionOf = (r: AchievementRelation, get: (v: OkValue) => Dec | undefined): Dec | undefined => {
+  if ('num' in r.reduction) return get(r.reduction);
+  const s = get(r.reduction.start);
+  const e = get(r.reduction.end);
+  return s && e ? s.minus(e) : undefined;
+};
+
+export const achievementKind = defineKind<AchievementRelation>({
+  id: 'achievement',
+  relation: 'achievement',
+  severity: 'error',
+  needs: [],
+  perUnit: true,
+  localised: true,
+  applicable: (annex) => vocabularySlots(annex).some((s) => s.point.role === 'achievement'),
+  *instances(ctx) {
+    const { annex } = ctx;
+    for (const s of vocabularySlots(annex)) {
+      if (s.point.role !== 'achievement') continue;
+      const targetKey = slotFor(s, { role: 'target' });
+      const valueKey = slotFor(s, { role: 'value' });
+      const startKey = slotFor(s, { role: 'value', measure: 'rate', time: 'start' });
+      const endKey = slotFor(s, { role: 'value', measure: 'rate', time: 'end' });
+      for (const unit of annex.units) {
+        const at = okValue(annex, unit, s.key);
+        const target = okValue(annex, unit, targetKey);
+        const printed = okValue(annex, unit, valueKey);
+        const start = okValue(annex, unit, startKey);
+        const end = okValue(annex, unit, endKey);
+        const reduction = printed ?? (start && end ? { start, end } : undefined);
+        if (!at || !target || !reduction) continue;
+        yield { unit, at, target, reduction, cells: [at, target, ...('num' in reduction ? [reduction] : [reduction.start, reduction.end])] };
+      }
+    }
+  },
+  check(r, ctx) {
+    const reduction = reductionOf(r, (v) => v.num);
+    if (reduction === undefined || r.target.num.isZero()) return;
+    ctx.checked('achievement');
+    const exact = reduction.mul(100).div(r.target.num);
+    const dp = r.at.decimals ?? 0;
+    const rounded = exact.toDecimalPlaces(dp, Dec.ROUND_HALF_UP);
+    if (rounded.eq(r.at.num)) return;
+    ctx.report({
+      rule: 'achievement',
+      severity: 'error',
+      at: r.at.cell,
+      unit: r.unit.name,
+      indicator: r.at.indicator,
+      expected: plain(rounded, dp),
+      actual: r.at.plain,
+      msg: {
+        id: 'achievement.mismatch',
+        params: {
+          unit: r.unit.name,
+          indicator: r.at.indicator,
+          reduction: 'num' in r.reduction ? r.reduction.plain : plain(reduction),
+          target: r.target.plain,
+          exact: plain(exact.toDecimalPlaces(EXACT_SHOWN, 1), EXACT_SHOWN),
+          expected: plain(rounded, dp),
+          actual: r.at.plain,
+        },
+      },
+    });
+  },
+  form(r): Form {
+    if ('num' in r.reduction) return { type: 'rate', r: r.at.cell.ref, p: r.reduction.cell.ref, h: r.target.cell.ref, minDp: 0 };
+    const refs = r.cells.map((c) => c.cell.ref);
+    const dp = r.at.decimals ?? 0;
+    return {
+      type: 'test',
+      refs,
+      holds: (get) => {
+        const red = reductionOf(r, (v) => get(v.cell.ref));
+        const t = get(r.target.cell.ref);
+        const a = get(r.at.cell.ref);
+        return !red || !t || !a || t.isZero() || red.mul(100).div(t).toDecimalPlaces(dp, Dec.ROUND_HALF_UP).eq(a);
+      },
+    };
+  },
+});
+

@@ -1,0 +1,98 @@
+/**
+ * balance: the year's gross balance of a population, end = start − out-flows + in-flows, where the table
+ * prints the start, the end and its gross flows (thoát nghèo and other decreases out; tái nghèo, phát sinh,
+ * from near-poor and other increases in), as the official forms' column formula `9 = 1 − 2 − 3 − 4 + 5 + 6 + 7 + 8`.
+ * A year's end may be the next year's column (`Số hộ nghèo` by year with `Số hộ thoát nghèo`, `tái nghèo` and
+ * `phát sinh` by year). The households that left poverty are a gross out-flow, never the net reduction: a
+ * table with exits but no in-flows claims no balance, and none is checked.
+ */
+import { plain, type Dec } from '../calc/decimal.js';
+import type { Indicator } from '../model/indicators.js';
+import { ref, sub, sumOf, type Expr } from '../model/expr.js';
+import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
+import type { OkValue } from '../rules/types.js';
+import { carriesSlot, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
+import { defineKind, type Relation } from './types.js';
+
+export interface BalanceRelation extends Relation {
+  readonly start: OkValue;
+  readonly out: readonly OkValue[];
+  readonly in: readonly OkValue[];
+}
+
+interface Shape {
+  end: Indicator;
+  start: Indicator;
+  out: Indicator[];
+  in: Indicator[];
+}
+
+/** The balances the table's slots make: per population and dimensions, and along the years of a series. */
+function balances(slots: readonly SlotInfo[], carries: (k: Indicator | undefined) => k is Indicator): Shape[] {
+  const out: Shape[] = [];
+  for (const s of slots) {
+    if (s.point.measure !== 'count' || s.point.role !== 'value') continue;
+    let start: Indicator | undefined;
+    let flowsOf: SlotInfo = s;
+    if (s.point.time === 'end') start = slotFor(s, { time: 'start' });
+    else if (s.point.time === 'point' && s.parsed.year !== undefined) {
+      // A series by year: last year's count is this year's start.
+      const prev = String(Number(s.parsed.year) - 1);
+      const k = s.key.replace(`@${s.parsed.year}`, `@${prev}`);
+      start = k;
+      flowsOf = s;
+    }
+    if (!carries(start)) continue;
+    const flows = (times: readonly string[]) => times.map((t) => slotFor(flowsOf, { time: t as never })).filter(carries);
+    const o = flows(OUT_FLOWS);
+    const i = flows(IN_FLOWS);
+    if (o.length > 0 && i.length > 0) out.push({ end: s.key, start, out: o, in: i });
+  }
+  return out;
+}
+
+const total = (xs: readonly OkValue[], from: Dec) => xs.reduce((t, v) => t.plus(v.num), from);
+
+export const balanceKind = defineKind<BalanceRelation>({
+  id: 'balance',
+  relation: 'gross-balance',
+  severity: 'error',
+  needs: [],
+  perUnit: true,
+  localised: true,
+  applicable: (annex) => balances(vocabularySlots(annex), (k): k is Indicator => carriesSlot(annex, k)).length > 0,
+  *instances(ctx) {
+    const { annex } = ctx;
+    for (const b of balances(vocabularySlots(annex), (k): k is Indicator => carriesSlot(annex, k))) {
+      for (const unit of annex.units) {
+        const at = okValue(annex, unit, b.end);
+        const start = okValue(annex, unit, b.start);
+        const o = b.out.map((k) => okValue(annex, unit, k));
+        const i = b.in.map((k) => okValue(annex, unit, k));
+        if (!at || !start || o.some((v) => !v) || i.some((v) => !v)) continue;
+        yield { unit, at, start, out: o as OkValue[], in: i as OkValue[], cells: [start, ...(o as OkValue[]), ...(i as OkValue[]), at] };
+      }
+    }
+  },
+  check(r, ctx) {
+    ctx.checked('balance');
+    const expected = total(r.in, r.start.num.minus(total(r.out, r.start.num.mul(0))));
+    if (expected.eq(r.at.num)) return;
+    const item = (v: OkValue) => ({ indicator: v.indicator, value: v.plain });
+    ctx.report({
+      rule: 'balance',
+      severity: 'error',
+      at: r.at.cell,
+      unit: r.unit.name,
+      indicator: r.at.indicator,
+      expected: plain(expected),
+      actual: r.at.plain,
+      msg: { id: 'balance.mismatch', params: { unit: r.unit.name, indicator: r.at.indicator, start: r.start.plain, out: r.out.map(item), in: r.in.map(item), expected: plain(expected), actual: r.at.plain } },
+    });
+  },
+  form(r) {
+    const refs = (xs: readonly OkValue[]): Expr[] => xs.map((v) => ref(v.cell.ref));
+    // end − (start − Σ out + Σ in) = 0
+    return { type: 'eq', expr: sub(sub(ref(r.at.cell.ref), sumOf([ref(r.start.cell.ref), ...refs(r.in)])), { k: 'neg', a: sumOf(refs(r.out)) }) };
+  },
+});

@@ -1,0 +1,73 @@
+/**
+ * breakdown: rows that break a figure down add up to it. In a table of indicator rows, the dash rows under a
+ * count (`Số hộ thoát nghèo` → `- Chuyển sang hộ cận nghèo`, `- Thoát tình trạng nghèo, cận nghèo`, …), per
+ * unit; in a table of unit rows, the household categories listed under a unit (`Trong đó: hộ nghèo về thu
+ * nhập`, `hộ nghèo thiếu hụt …`), in every column they all fill. The finding sits at the figure broken down.
+ */
+import { Dec, ZERO, plain } from '../calc/decimal.js';
+import { subUnitsByParent } from '../model/annex.js';
+import { indicatorKind, type Indicator } from '../model/indicators.js';
+import { ref, sub, sumOf } from '../model/expr.js';
+import type { OkValue } from '../rules/types.js';
+import { okValue } from './slots.js';
+import { defineKind, type Relation } from './types.js';
+
+export interface BreakdownRelation extends Relation {
+  readonly parts: readonly OkValue[];
+}
+
+/** The breakdown rows of each slot: parent slot → its rows, in table order. */
+function breakdownRows(subSlots: ReadonlyMap<Indicator, { parent: Indicator; relation: string }> | undefined): Map<Indicator, Indicator[]> {
+  const out = new Map<Indicator, Indicator[]>();
+  for (const [key, sub] of subSlots ?? []) {
+    if (sub.relation !== 'breakdown') continue;
+    (out.get(sub.parent) ?? out.set(sub.parent, []).get(sub.parent)!).push(key);
+  }
+  return out;
+}
+
+export const breakdownKind = defineKind<BreakdownRelation>({
+  id: 'breakdown',
+  relation: 'breakdown',
+  severity: 'error',
+  needs: [],
+  perUnit: false,
+  localised: true,
+  applicable: (annex) => [...(annex.subSlots?.values() ?? [])].some((s) => s.relation === 'breakdown') || annex.units.some((u) => u.role === 'breakdown'),
+  *instances(ctx) {
+    const { annex } = ctx;
+    for (const [parent, rows] of breakdownRows(annex.subSlots)) {
+      if (indicatorKind(parent) !== 'count') continue;
+      for (const unit of annex.units) {
+        const at = okValue(annex, unit, parent);
+        const parts = rows.map((k) => okValue(annex, unit, k));
+        if (at && parts.every((p) => p)) yield { unit, at, cells: [at, ...(parts as OkValue[])], parts: parts as OkValue[] };
+      }
+    }
+    for (const [parentId, units] of subUnitsByParent(annex, 'breakdown')) {
+      const unit = annex.units[parentId]!;
+      for (const slot of annex.indicators) {
+        if (indicatorKind(slot) !== 'count') continue;
+        const at = okValue(annex, unit, slot);
+        const parts = units.map((u) => okValue(annex, u, slot));
+        if (at && parts.length >= 2 && parts.every((p) => p)) yield { unit, at, cells: [at, ...(parts as OkValue[])], parts: parts as OkValue[] };
+      }
+    }
+  },
+  check(r, ctx) {
+    ctx.checked('breakdown');
+    const sum = r.parts.reduce((s: Dec, v) => s.plus(v.num), ZERO);
+    if (sum.eq(r.at.num)) return;
+    ctx.report({
+      rule: 'breakdown',
+      severity: 'error',
+      at: r.at.cell,
+      unit: r.unit.name,
+      indicator: r.at.indicator,
+      expected: plain(sum),
+      actual: r.at.plain,
+      msg: { id: 'breakdown.mismatch', params: { unit: r.unit.name, indicator: r.at.indicator, parts: plain(sum), actual: r.at.plain, diff: plain(r.at.num.minus(sum)), count: r.parts.length } },
+    });
+  },
+  form: (r) => ({ type: 'eq', expr: sub(ref(r.at.cell.ref), sumOf(r.parts.map((v) => ref(v.cell.ref)))) }),
+});

@@ -1,0 +1,76 @@
+/**
+ * precision: a rate printed with fewer decimals than the table's other rates (`16,5` among two-decimal
+ * rates; `5,0` among `4,76`, `9,76`). Rates are checked at the precision they are printed with, so the value
+ * is not an error; but a trailing digit dropped by a spreadsheet cannot be told from a value rounded to one
+ * decimal, which hides a difference of up to 0,05: a warning. A workbook's number counts as printed as its
+ * format shows it (General shows 16,5 for 16,50).
+ */
+import { describeIndicator } from '../model/vocabulary.js';
+import { isCoreIndicator } from '../model/indicators.js';
+import type { Annex } from '../model/annex.js';
+import { indicatorOf } from '../model/slots.js';
+import { isOk, type OkValue } from '../rules/types.js';
+import { defineKind, type Relation } from './types.js';
+
+export interface PrecisionRelation extends Relation {
+  readonly usual: number;
+}
+
+/** The decimals most of the table's typed rates have (ties: the larger), with how many rates there are. */
+function usualDecimals(rates: readonly OkValue[]): number | undefined {
+  const freq = new Map<number, number>();
+  for (const v of rates) freq.set(v.decimals ?? 0, (freq.get(v.decimals ?? 0) ?? 0) + 1);
+  let best: number | undefined;
+  let n = 0;
+  for (const [d, k] of freq) if (k > n || (k === n && best !== undefined && d > best)) [best, n] = [d, k];
+  return best;
+}
+
+export const precisionKind = defineKind<PrecisionRelation>({
+  id: 'precision',
+  relation: 'precision',
+  severity: 'warning',
+  needs: [],
+  perUnit: false,
+  localised: false,
+  applicable: (annex) => typedRates(annex).length >= 3,
+  *instances(ctx) {
+    const { annex } = ctx;
+    const rates = typedRates(annex);
+    const usual = rates.length >= 3 ? usualDecimals(rates) : undefined;
+    if (usual === undefined) return;
+    for (const v of rates) yield { unit: annex.units[v.unit]!, at: v, cells: [v], usual };
+  },
+  check(r, ctx) {
+    ctx.checked('precision');
+    const d = r.at.decimals ?? 0;
+    if (d >= r.usual) return;
+    ctx.report({
+      rule: 'precision',
+      severity: 'warning',
+      at: r.at.cell,
+      unit: r.unit.name,
+      indicator: r.at.indicator,
+      actual: r.at.plain,
+      msg: { id: 'precision.fewer', params: { unit: r.unit.name, indicator: r.at.indicator, actual: r.at.plain, decimals: d, usual: r.usual } },
+    });
+  },
+  form: () => undefined,
+});
+
+/** The rates checked at their printed precision (the annex's start and end rates are checked at ≥ 2 decimals). */
+function typedRates(annex: Annex): OkValue[] {
+  // Rates and falls in points of the table itself (targets and achievements are stated at their own precision).
+  const slots = annex.indicators.filter((k) => {
+    const p = describeIndicator(indicatorOf(k));
+    return !isCoreIndicator(k) && p !== undefined && p.role === 'value' && (p.measure === 'rate' || p.measure === 'points');
+  });
+  const rates: OkValue[] = [];
+  for (const unit of annex.units) {
+    for (const k of slots) {
+      const v = annex.values[unit.id]?.[k];
+      if (isOk(v)) rates.push(v);
+    }
+  }
+  return rates;
+}

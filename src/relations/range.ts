@@ -1,0 +1,129 @@
+/**
+ * range: counts are whole and not negative; poor households never exceed all households; no more are
+ * reduced than there were; rates lie within 0–100 (the reduction within −100–100). A negative
+ * reduction is a warning: the figure is net, and poverty can grow, but the sign is a common slip.
+ * The bounds that hold also bound what locate may propose (guards).
+ */
+import { COUNT_INDICATORS, isCoreIndicator, type Indicator } from '../model/indicators.js';
+import type { Annex, Unit } from '../model/annex.js';
+import { householdsSlot, okValue, vocabularySlots, type SlotInfo } from './slots.js';
+import { num, ref } from '../model/expr.js';
+import { isOk, type OkValue } from '../rules/types.js';
+import { defineKind, type Form, type Relation } from './types.js';
+
+export type RangeRelation = Relation &
+  (
+    | { readonly type: 'count'; readonly indicator: Indicator }
+    | { readonly type: 'exceeds'; readonly part: Indicator; readonly whole: Indicator; readonly of: OkValue }
+    | { readonly type: 'rate'; readonly indicator: Indicator; readonly min: string; readonly max: string }
+  );
+
+const PARTS = [
+  ['poor_start', 'households_start'],
+  ['poor_end', 'households_end'],
+  ['poor_reduced', 'poor_start'],
+] as const;
+
+export const rangeKind = defineKind<RangeRelation>({
+  id: 'range',
+  relation: 'range',
+  severity: 'error',
+  needs: [],
+  perUnit: true,
+  localised: false,
+  guard: true,
+  annex: true,
+  *instances(ctx) {
+    const others = vocabularySlots(ctx.annex).filter((sl) => !isCoreIndicator(sl.key));
+    for (const unit of ctx.annex.units) {
+      const v = ctx.annex.values[unit.id] ?? {};
+      for (const ind of COUNT_INDICATORS) {
+        const x = v[ind];
+        if (isOk(x)) yield { type: 'count', unit, at: x, cells: [x], indicator: ind };
+      }
+      for (const [part, whole] of PARTS) {
+        const p = v[part];
+        const w = v[whole];
+        if (isOk(p) && isOk(w)) yield { type: 'exceeds', unit, at: p, cells: [p, w], part, whole, of: w };
+      }
+      for (const ind of ['rate_start', 'rate_reduced', 'rate_end'] as const) {
+        const x = v[ind];
+        if (isOk(x)) yield { type: 'rate', unit, at: x, cells: [x], indicator: ind, min: ind === 'rate_reduced' ? '-100' : '0', max: '100' };
+      }
+      yield* vocabularyBounds(ctx.annex, unit, others);
+    }
+  },
+  check(r, ctx) {
+    const x = r.at;
+    const unit = r.unit.name;
+    if (r.type === 'exceeds') {
+      if (x.num.lte(r.of.num) || x.num.isNegative()) return;
+      ctx.report({
+        rule: 'range',
+        severity: 'error',
+        at: x.cell,
+        unit,
+        indicator: r.part,
+        actual: x.plain,
+        msg: { id: 'range.exceeds', params: { unit, part: r.part, partValue: x.plain, whole: r.whole, wholeValue: r.of.plain } },
+      });
+      return;
+    }
+    ctx.checked('range');
+    if (r.type === 'rate') {
+      if (x.num.gte(r.min) && x.num.lte(r.max)) return;
+      ctx.report({
+        rule: 'range',
+        severity: 'error',
+        at: x.cell,
+        unit,
+        indicator: r.indicator,
+        actual: x.plain,
+        msg: { id: 'range.rate', params: { unit, indicator: r.indicator, actual: x.plain, min: r.min, max: r.max } },
+      });
+      return;
+    }
+    const base = { rule: 'range' as const, at: x.cell, unit, indicator: r.indicator, actual: x.plain };
+    if (x.num.isNegative()) {
+      if (r.indicator === 'poor_reduced') ctx.report({ ...base, severity: 'warning', msg: { id: 'range.reduced-negative', params: { unit, actual: x.plain } } });
+      else ctx.report({ ...base, severity: 'error', msg: { id: 'range.negative', params: { unit, indicator: r.indicator, actual: x.plain } } });
+    } else if (!x.num.isInteger()) {
+      ctx.report({ ...base, severity: 'error', msg: { id: 'range.fraction', params: { unit, indicator: r.indicator, actual: x.plain } } });
+    }
+  },
+  form(r): Form | readonly Form[] {
+    const x = ref(r.at.cell.ref);
+    if (r.type === 'count') return { type: 'le', a: num(0), b: x };
+    if (r.type === 'exceeds') return { type: 'le', a: x, b: ref(r.of.cell.ref) };
+    return [
+      { type: 'le', a: num(r.min), b: x },
+      { type: 'le', a: x, b: num(r.max) },
+    ];
+  },
+});
+
+/**
+ * The same bounds for the vocabulary's other slots: counts and persons whole and not negative (a net
+ * reduction may be negative: a warning), a count of the poor or near-poor at most the households of its time,
+ * rates within 0–100 and falls in points within −100–100. Achievements may exceed 100.
+ */
+function* vocabularyBounds(annex: Annex, unit: Unit, slots: readonly SlotInfo[]): Generator<RangeRelation> {
+  for (const s of slots) {
+    const x = okValue(annex, unit, s.key);
+    if (!x) continue;
+    const m = s.point.measure;
+    if (s.point.role === 'achievement') {
+      yield { type: 'rate', unit, at: x, cells: [x], indicator: s.key, min: '0', max: '1000000' };
+    } else if (m === 'count' || m === 'persons') {
+      yield { type: 'count', unit, at: x, cells: [x], indicator: s.key };
+      if (m === 'count' && s.point.role === 'value' && ['poor', 'near_poor', 'poor_near_poor'].includes(s.point.population) && ['start', 'end', 'point'].includes(s.point.time)) {
+        const hh = householdsSlot(annex, s);
+        const w = okValue(annex, unit, hh);
+        if (w) yield { type: 'exceeds', unit, at: x, cells: [x, w], part: s.key, whole: w.indicator, of: w };
+      }
+    } else {
+      const points = m === 'points' || s.point.role === 'target';
+      yield { type: 'rate', unit, at: x, cells: [x], indicator: s.key, min: points ? '-100' : '0', max: '100' };
+    }
+  }
+}

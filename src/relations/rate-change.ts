@@ -1,0 +1,155 @@
+/**
+ * rate-change: the printed reduction equals the printed start rate − the printed end rate (the annex
+ * convention: the seed's 2,65 = 15,08 − 12,43 although the unrounded difference rounds to 2,64, which is an
+ * info). A rate the table does not print is computed from its counts, the annex's way.
+ */
+import { plain, type Dec } from '../calc/decimal.js';
+import { exactRate, poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
+import type { Unit } from '../model/annex.js';
+import type { Finding } from '../findings.js';
+import { num, ref, sub, type Expr } from '../model/expr.js';
+import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
+import { EXACT_SHOWN } from './rate.js';
+import { isAnnexShaped } from '../model/indicators.js';
+import { defineKind, type Relation } from './types.js';
+
+/** A rate as printed, or computed from its count and households. */
+type RateSource = { printed: OkValue } | { count: OkValue; households: OkValue };
+
+export interface RateChangeRelation extends Relation {
+  readonly start: RateSource;
+  readonly end: RateSource;
+}
+
+/** The start or end rate as printed, else its counts; undefined (and a skip) when neither is usable. */
+function sourceOf(ctx: RuleContext, unit: Unit, which: 'rate_start' | 'rate_end'): RateSource | undefined {
+  if (carries(ctx.annex, [which])) {
+    const v = usable(ctx, 'rate-change', unit, [which]);
+    return v ? { printed: v[which] } : undefined;
+  }
+  const [p, h] = which === 'rate_start' ? (['poor_start', 'households_start'] as const) : (['poor_end', 'households_end'] as const);
+  const counts = usable(ctx, 'rate-change', unit, [p, h] as const);
+  return counts ? { count: counts[p], households: counts[h] } : undefined;
+}
+
+const valueOf = (s: RateSource): { value: Dec; computed: boolean } | undefined => {
+  if ('printed' in s) return { value: s.printed.num, computed: false };
+  const r = rate(s.count.num, s.households.num);
+  return r ? { value: r, computed: true } : undefined;
+};
+
+const cellsOf = (s: RateSource): OkValue[] => ('printed' in s ? [s.printed] : [s.count, s.households]);
+
+const exprOf = (s: RateSource): Expr =>
+  'printed' in s
+    ? ref(s.printed.cell.ref)
+    : { k: 'round', a: { k: 'bin', op: '/', a: { k: 'bin', op: '*', a: ref(s.count.cell.ref), b: num(100) }, b: ref(s.households.cell.ref) }, d: num(RATE_DECIMALS) };
+
+/**
+ * Exact start rate − exact end rate from the counts, when all four are usable and agree with the rates
+ * used (otherwise the counts explain nothing about the printed reduction). No skip is recorded.
+ */
+function unroundedFall(ctx: RuleContext, unit: Unit, start: Dec, end: Dec): Dec | undefined {
+  const v = ctx.annex.values[unit.id];
+  if (!v || !isOk(v.poor_start) || !isOk(v.households_start) || !isOk(v.poor_end) || !isOk(v.households_end)) return undefined;
+  const s = exactRate(v.poor_start.num, v.households_start.num);
+  const e = exactRate(v.poor_end.num, v.households_end.num);
+  if (!s || !e) return undefined;
+  if (!roundRate(s).eq(start) || !roundRate(e).eq(end)) return undefined;
+  return s.minus(e);
+}
+
+/** Reduced households / start households × 100, when usable. */
+function shareReduced(ctx: RuleContext, unit: Unit): Dec | undefined {
+  const v = ctx.annex.values[unit.id];
+  if (!v || !isOk(v.households_start) || v.households_start.num.isZero()) return undefined;
+  const reduced = poorReduced(okNum(v.poor_reduced), okNum(v.poor_start), okNum(v.poor_end));
+  return reduced ? exactRate(reduced, v.households_start.num) : undefined;
+}
+
+export const rateChangeKind = defineKind<RateChangeRelation>({
+  id: 'rate-change',
+  relation: 'rate-change',
+  severity: 'error',
+  needs: [['rate_reduced']],
+  perUnit: true,
+  localised: true,
+  annex: true,
+  applicable: (annex) => annex.indicators.includes('rate_reduced') || annex.indicators.includes('households_start') || annex.indicators.includes('households_end'),
+  *instances(ctx) {
+    for (const unit of ctx.annex.units) {
+      const rr = usable(ctx, 'rate-change', unit, ['rate_reduced']);
+      if (!rr) continue;
+      const start = sourceOf(ctx, unit, 'rate_start');
+      const end = sourceOf(ctx, unit, 'rate_end');
+      if (!start || !end) continue;
+      yield { unit, at: rr.rate_reduced, cells: [...cellsOf(start), ...cellsOf(end), rr.rate_reduced], start, end };
+    }
+  },
+  check(r, ctx) {
+    const start = valueOf(r.start);
+    const end = valueOf(r.end);
+    if (!start || !end) return;
+    ctx.checked('rate-change');
+    const { unit, at: printed } = r;
+    const expected = rateReduction(start.value, end.value);
+    const unrounded = unroundedFall(ctx, unit, start.value, end.value);
+    const startText = plain(start.value, RATE_DECIMALS);
+    const endText = plain(end.value, RATE_DECIMALS);
+    if (expected.eq(printed.num)) {
+      const rounded = unrounded && roundRate(unrounded);
+      if (unrounded && rounded && !rounded.eq(expected)) {
+        const note: Finding = {
+          rule: 'rate-change',
+          severity: 'info',
+          at: printed.cell,
+          unit: unit.name,
+          indicator: 'rate_reduced',
+          expected: plain(expected, RATE_DECIMALS),
+          actual: printed.plain,
+          msg: {
+            id: 'rate-change.convention',
+            params: {
+              unit: unit.name,
+              start: startText,
+              end: endText,
+              actual: printed.plain,
+              unrounded: plain(unrounded.toDecimalPlaces(EXACT_SHOWN, 1), EXACT_SHOWN),
+              rounded: plain(rounded, RATE_DECIMALS),
+            },
+          },
+        };
+        // A convention, not an error: per unit down to depth 1, one summary per parent below.
+        if (ctx.depth(unit) <= 1) ctx.report(note);
+        else ctx.fold(note, unit);
+      }
+      return;
+    }
+    const roundedUnrounded = unrounded && roundRate(unrounded);
+    const exactShare = shareReduced(ctx, unit);
+    const share = exactShare && roundRate(exactShare);
+    ctx.report({
+      rule: 'rate-change',
+      severity: 'error',
+      at: printed.cell,
+      unit: unit.name,
+      indicator: 'rate_reduced',
+      expected: plain(expected, RATE_DECIMALS),
+      actual: printed.plain,
+      msg: {
+        id: 'rate-change.mismatch',
+        params: {
+          unit: unit.name,
+          start: startText,
+          end: endText,
+          expected: plain(expected, RATE_DECIMALS),
+          actual: printed.plain,
+          computed: start.computed || end.computed,
+          ...(unrounded && roundedUnrounded?.eq(printed.num) ? { unrounded: plain(unrounded.toDecimalPlaces(EXACT_SHOWN, 1), EXACT_SHOWN) } : {}),
+          ...(share?.eq(printed.num) ? { share: plain(share, RATE_DECIMALS) } : {}),
+        },
+      },
+    });
+  },
+  form: (r) => ({ type: 'eq', expr: sub(ref(r.at.cell.ref), sub(exprOf(r.start), exprOf(r.end))) }),
+});

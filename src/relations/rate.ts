@@ -1,0 +1,183 @@
+/**
+ * rate: a printed rate matches its count / households × 100, half-up at the precision printed (at least 2
+ * decimals in the annex); the end rate over the END-of-year households.
+ */
+import { Dec, plain } from '../calc/decimal.js';
+import { exactRate, printedRateMatches, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
+import { isOk, usable, type OkValue, type RuleContext } from '../rules/types.js';
+import { carriesSlot, householdsSlot, okValue, slotFor, vocabularySlots } from './slots.js';
+import { impliedHouseholds } from './implied.js';
+import { isAnnexShaped } from '../model/indicators.js';
+import type { Annex } from '../model/annex.js';
+import { defineKind, type Form, type Relation } from './types.js';
+
+/** Digits shown in messages for an unrounded quotient. */
+export const EXACT_SHOWN = 4;
+
+export interface RateRelation extends Relation {
+  /** The annex's start or end rate over its phase's households (checked the annex's way, at ≥ 2 decimals). */
+  readonly which?: 'rate_start' | 'rate_end';
+  readonly count: OkValue;
+  readonly households: OkValue;
+  /** A flow's rate (thoát nghèo …): a few per cent off is another denominator, not a slip. */
+  readonly flow?: boolean;
+  /** A rate at a point in a table of start and end counts: it may be the rate of either (`count` the closer). */
+  readonly either?: readonly OkValue[];
+}
+
+/** A printed rate matches when it equals the computed one at the precision it was printed with (≥ 2 decimals). */
+export function matchesPrinted(printed: OkValue, exact: Dec): boolean {
+  return printedRateMatches(printed.num, printed.decimals ?? 0, exact);
+}
+
+/** Whether the table prints a rate of the vocabulary (beyond the annex's start and end rates). */
+function printsRates(annex: Annex): boolean {
+  return vocabularySlots(annex).some((s) => {
+    if (s.point.measure !== 'rate' || s.point.role !== 'value' || householdsSlot(annex, s) === undefined) return false;
+    const counts = [slotFor(s, { measure: 'count' }), ...(s.point.time === 'point' ? [slotFor(s, { measure: 'count', time: 'start' }), slotFor(s, { measure: 'count', time: 'end' })] : [])];
+    return counts.some((k) => carriesSlot(annex, k));
+  });
+}
+
+export const rateKind = defineKind<RateRelation>({
+  id: 'rate',
+  relation: 'rate',
+  severity: 'error',
+  needs: [['rate_start'], ['rate_end']],
+  applies: printsRates,
+  perUnit: true,
+  localised: true,
+  annex: true,
+  applicable: (annex) => isAnnexShaped(annex.indicators) || printsRates(annex),
+  *instances(ctx) {
+    const { annex } = ctx;
+    for (const unit of annex.units) {
+      for (const which of ['rate_start', 'rate_end'] as const) {
+        const poorKey = which === 'rate_start' ? 'poor_start' : 'poor_end';
+        const hhKey = which === 'rate_start' ? 'households_start' : 'households_end';
+        const v = usable(ctx, 'rate', unit, [poorKey, hhKey, which] as const);
+        if (v) yield { unit, at: v[which], cells: [v[poorKey], v[hhKey], v[which]], which, count: v[poorKey], households: v[hhKey] };
+      }
+    }
+    // Every other rate of the vocabulary over the households the table prints for it.
+    const rates = vocabularySlots(annex).filter((s) => s.point.measure === 'rate' && s.point.role === 'value');
+    for (const s of rates) {
+      const hhKey = householdsSlot(annex, s);
+      // A rate at a point (`Tỷ lệ hộ nghèo (%)`) in a table that counts the start and the end: the rate of either.
+      const countKeys = [slotFor(s, { measure: 'count' }), ...(s.point.time === 'point' ? [slotFor(s, { measure: 'count', time: 'start' }), slotFor(s, { measure: 'count', time: 'end' })] : [])];
+      const carried = countKeys.filter((k) => carriesSlot(annex, k));
+      const countKey = carried[0];
+      if (countKey === undefined || hhKey === undefined) continue;
+      if (countKey !== countKeys[0] && carried.length > 0) {
+        for (const unit of annex.units) {
+          const r = okValue(annex, unit, s.key);
+          const cs = carried.map((k) => okValue(annex, unit, k)).filter((v): v is OkValue => v !== undefined);
+          const h = okValue(annex, unit, hhKey);
+          if (r && cs.length > 0 && h) yield { unit, at: r, cells: [...cs, h, r], count: closest(cs, h, r), households: h, either: cs };
+        }
+        continue;
+      }
+      // The annex's start and end rates over their own households are checked above.
+      if ((s.key === 'rate_start' && hhKey === 'households_start') || (s.key === 'rate_end' && hhKey === 'households_end')) continue;
+      const flow = !['start', 'end', 'point'].includes(s.point.time);
+      for (const unit of annex.units) {
+        const r = okValue(annex, unit, s.key);
+        const c = okValue(annex, unit, countKey);
+        const h = okValue(annex, unit, hhKey);
+        if (r && c && h) yield { unit, at: r, cells: [c, h, r], count: c, households: h, ...(flow ? { flow } : {}) };
+      }
+    }
+  },
+  check(r, ctx) {
+    if (r.which === undefined) return checkOther(r, ctx);
+    const printed = r.at;
+    const exact = exactRate(r.count.num, r.households.num);
+    if (exact) ctx.checked('rate');
+    if (!exact || matchesPrinted(printed, exact)) return;
+    const expected = plain(roundRate(exact), RATE_DECIMALS);
+    let startDenominator = false;
+    if (r.which === 'rate_end') {
+      const h0 = ctx.annex.values[r.unit.id]?.households_start;
+      const alt = isOk(h0) ? exactRate(r.count.num, h0.num) : undefined;
+      startDenominator = !!alt && matchesPrinted(printed, alt);
+    }
+    ctx.report({
+      rule: 'rate',
+      severity: 'error',
+      at: printed.cell,
+      unit: r.unit.name,
+      indicator: r.which,
+      expected,
+      actual: printed.plain,
+      msg: {
+        id: 'rate.mismatch',
+        params: {
+          unit: r.unit.name,
+          indicator: r.which,
+          poor: r.count.plain,
+          households: r.households.plain,
+          exact: plain(exact.toDecimalPlaces(EXACT_SHOWN, 1 /* ROUND_DOWN */), EXACT_SHOWN),
+          expected,
+          actual: printed.plain,
+          ...(startDenominator ? { startDenominator } : {}),
+        },
+      },
+    });
+  },
+  form(r): Form | undefined {
+    // A flow's rate over households within 5 % of the table's is another denominator, not a slip: no check.
+    if (r.flow && !matchesAt(r) && nearDenominator(r.count.num, r.at.num, r.at.decimals ?? 0, r.households.num)) return undefined;
+    return { type: 'rate', r: r.at.cell.ref, p: r.count.cell.ref, h: r.households.cell.ref, minDp: r.which ? RATE_DECIMALS : 0 };
+  },
+});
+
+/**
+ * A rate of the vocabulary at the precision printed. A flow's rate that fits households within 5 % of the
+ * table's is over another denominator (the households at the start of the year): a `denominator` warning.
+ */
+function checkOther(r: RateRelation, ctx: RuleContext): void {
+  const printed = r.at;
+  if (r.either && r.either.some((c) => matchesAt({ ...r, count: c }))) {
+    ctx.checked('rate');
+    return;
+  }
+  const exact = exactRate(r.count.num, r.households.num);
+  if (!exact) return;
+  ctx.checked('rate');
+  const dp = printed.decimals ?? 0;
+  const rounded = exact.toDecimalPlaces(dp, Dec.ROUND_HALF_UP);
+  if (rounded.eq(printed.num)) return;
+  const base = { unit: r.unit.name, indicator: printed.indicator, count: r.count.plain, households: r.households.plain, exact: plain(exact.toDecimalPlaces(EXACT_SHOWN, 1), EXACT_SHOWN), expected: plain(rounded, dp), actual: printed.plain };
+  const implied = impliedHouseholds(r.count.num, printed.num, dp);
+  const near = r.flow && nearDenominator(r.count.num, printed.num, dp, r.households.num);
+  const where = { at: printed.cell, unit: r.unit.name, indicator: printed.indicator, expected: base.expected, actual: printed.plain };
+  if (near) {
+    ctx.report({ rule: 'denominator', severity: 'warning', ...where, msg: { id: 'denominator.flow-rate', params: { ...base, impliedLo: plain(implied!.lo), ...(implied!.hi ? { impliedHi: plain(implied!.hi) } : {}) } } });
+    return;
+  }
+  ctx.report({ rule: 'rate', severity: 'error', ...where, msg: { id: 'rate.mismatch-of', params: { ...base, householdsIndicator: r.households.indicator, decimals: dp } } });
+}
+
+/** Whether a rate fits households within 5 % of `h`: the same households at another time of the year. */
+function nearDenominator(count: Dec, rate: Dec, dp: number, h: Dec): boolean {
+  const implied = impliedHouseholds(count, rate, dp);
+  return implied !== undefined && implied.lo.lte(h.mul('1.05')) && (implied.hi === undefined || implied.hi.gte(h.mul('0.95')));
+}
+
+/** Whether a rate of the vocabulary is its count over its households at the precision printed. */
+function matchesAt(r: RateRelation): boolean {
+  const exact = exactRate(r.count.num, r.households.num);
+  return !exact || exact.toDecimalPlaces(r.at.decimals ?? 0, Dec.ROUND_HALF_UP).eq(r.at.num);
+}
+
+/** Of the counts a rate may be of, the one whose rate lies nearest the printed one. */
+function closest(counts: readonly OkValue[], h: OkValue, r: OkValue): OkValue {
+  let best = counts[0]!;
+  let gap: Dec | undefined;
+  for (const c of counts) {
+    const x = exactRate(c.num, h.num);
+    const d = x?.minus(r.num).abs();
+    if (d !== undefined && (gap === undefined || d.lt(gap))) [best, gap] = [c, d];
+  }
+  return best;
+}

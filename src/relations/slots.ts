@@ -1,0 +1,80 @@
+/**
+ * What the relation kinds ask of a table's slots: which slots are counts or rates, the count a rate is of,
+ * the households it is over, the same slot for another population or time. All by vocabulary point and the
+ * slot's dimensions (model/vocabulary.ts, model/slots.ts).
+ */
+import { Dec } from '../calc/decimal.js';
+import type { Annex, Unit, Value } from '../model/annex.js';
+import { isCoreIndicator, type Indicator } from '../model/indicators.js';
+import { parseSlot, slotKey, type ParsedSlot } from '../model/slots.js';
+import { describeIndicator, householdsOf, indicatorKey, type IndicatorPoint } from '../model/vocabulary.js';
+import { isOk, type OkValue } from '../rules/types.js';
+
+export interface SlotInfo {
+  readonly key: Indicator;
+  readonly parsed: ParsedSlot;
+  readonly point: IndicatorPoint;
+}
+
+/** The slots of the table that are vocabulary points, with their points; sub-slots (breakdown rows) excluded. */
+export function vocabularySlots(annex: Annex): SlotInfo[] {
+  const out: SlotInfo[] = [];
+  for (const key of annex.indicators) {
+    const parsed = parseSlot(key);
+    if (parsed.part !== undefined) continue;
+    const point = describeIndicator(parsed.indicator);
+    if (point) out.push({ key, parsed, point });
+  }
+  return out;
+}
+
+/** The same slot (dimensions kept) for another point; undefined when the point has no key. */
+export function slotFor(s: SlotInfo, change: Partial<IndicatorPoint>): Indicator | undefined {
+  const k = indicatorKey({ ...s.point, ...change });
+  if (k === undefined) return undefined;
+  const { indicator: _i, ...dims } = s.parsed;
+  return slotKey(k, dims);
+}
+
+/** Whether the table carries a slot. */
+export const carriesSlot = (annex: Annex, key: Indicator | undefined): key is Indicator => key !== undefined && annex.indicators.includes(key);
+
+/** A unit's value of a slot, when it is a usable number. */
+export function okValue(annex: Annex, unit: Unit | number, key: Indicator | undefined): OkValue | undefined {
+  if (key === undefined) return undefined;
+  const v = annex.values[typeof unit === 'number' ? unit : unit.id]?.[key];
+  return isOk(v) ? v : undefined;
+}
+
+/** A unit's cell of a slot (any status). */
+export function valueAt(annex: Annex, unit: Unit | number, key: Indicator | undefined): Value | undefined {
+  return key === undefined ? undefined : annex.values[typeof unit === 'number' ? unit : unit.id]?.[key];
+}
+
+/**
+ * The households a rate is over: of its own time (start, end, a point) when the table prints them, else the
+ * one households column without a phase (an official form's `Tổng số hộ dân cư`); a flow's rate over the
+ * start-of-year households, else that column. Ethnic-minority rates are over ethnic-minority households.
+ */
+export function householdsSlot(annex: Annex, rate: SlotInfo): Indicator | undefined {
+  const population = householdsOf(rate.point.population);
+  const own = rate.point.time === 'start' || rate.point.time === 'end' || rate.point.time === 'point' ? rate.point.time : 'start';
+  const candidates = [slotFor(rate, { population, time: own, measure: 'count', role: 'value' }), slotFor(rate, { population, time: 'point', measure: 'count', role: 'value' })];
+  return candidates.find((k) => carriesSlot(annex, k));
+}
+
+/** Whether a slot is one of the annex's eight keys without dimensions (checked the annex's way). */
+export const isCoreSlot = (key: Indicator) => isCoreIndicator(key);
+
+/** ½·10^−dp: how far a value printed with dp decimals may be from what it rounds. */
+export function halfUnit(dp: number): Dec {
+  return new Dec(10).pow(-dp).div(2);
+}
+
+/** Decimals a value was printed with. */
+export const decimalsOf = (v: OkValue): number => v.decimals ?? 0;
+
+/** Units in table order that have a value (usable) of every one of the slots. */
+export function unitsWith(annex: Annex, keys: readonly Indicator[]): Unit[] {
+  return annex.units.filter((u) => keys.every((k) => okValue(annex, u, k)));
+}

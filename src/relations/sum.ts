@@ -1,0 +1,101 @@
+/**
+ * sum (parts = total): for each count indicator, the units under a parent add up to the parent's value, at
+ * any depth (province → district → commune; blocks → units), one partition at a time. The finding sits at
+ * the parent's cell. The streaming path (src/stream/) adds up the children as it reads and builds the same
+ * finding with `sumMismatch`.
+ */
+import { Dec, ZERO, plain } from '../calc/decimal.js';
+import { partitionsByParent, type Annex } from '../model/annex.js';
+import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator } from '../model/indicators.js';
+import { ref, sub, sumOf } from '../model/expr.js';
+import type { Finding, Skip } from '../findings.js';
+import { isOk, type OkValue } from '../rules/types.js';
+import { defineKind, type Relation } from './types.js';
+
+export interface SumRelation extends Relation {
+  readonly indicator: Indicator;
+  readonly parts: readonly OkValue[];
+  /** Units under the parent (the parts whose cell is blank included). */
+  readonly count: number;
+}
+
+/** The finding when the parts (`count` of them, adding up to `sum`) do not give the parent's own value. */
+export function sumMismatch(parentName: string, ind: Indicator, total: OkValue, sum: Dec, count: number): Finding | undefined {
+  if (sum.eq(total.num)) return undefined;
+  return {
+    rule: 'sum',
+    severity: 'error',
+    at: total.cell,
+    unit: parentName,
+    indicator: ind,
+    expected: plain(sum),
+    actual: total.plain,
+    msg: {
+      id: 'sum.mismatch',
+      params: { indicator: ind, total: parentName, parts: plain(sum), actual: total.plain, diff: plain(total.num.minus(sum)), count },
+    },
+  };
+}
+
+/** No unit is a total or a parent: the sum check does not run (the file's coverage says why). */
+export const noTotalSkip = (): Skip => ({ rule: 'sum', msg: { id: 'skip.no-total', params: {} } });
+
+/** The sum is not checked when the parent's value or a part is not usable: the cells, parent first. */
+export function sumSkip(parentName: string, cells: string[]): Skip {
+  return { rule: 'sum', unit: parentName, msg: { id: 'skip.bad-value', params: { cells } } };
+}
+
+export const sumKind = defineKind<SumRelation>({
+  id: 'sum',
+  relation: 'parts-total',
+  severity: 'error',
+  needs: [],
+  perUnit: false,
+  localised: true,
+  annex: true,
+  // A table of one unit (one unit's series by year) has nothing to add up.
+  applicable: (annex) => isAnnexShaped(annex.indicators) || ([...partitionsByParent(annex).values()].some((ps) => ps.some((p) => p.length > 0)) && countSlots(annex).length > 0),
+  *instances(ctx) {
+    const { annex } = ctx;
+    const partitions = partitionsByParent(annex);
+    // No unit is the total (nor a parent of others): there is nothing to add up to.
+    if (partitions.size === 0) ctx.skip(noTotalSkip());
+    const slots = countSlots(annex);
+    // In an annex table every cell is expected; elsewhere a blank is a figure the table does not publish.
+    const annexShaped = isAnnexShaped(annex.indicators);
+    for (const parent of annex.units) {
+      for (const parts of partitions.get(parent.id) ?? []) {
+        if (parts.length === 0) continue;
+        for (const ind of slots) {
+          const total = annex.values[parent.id]?.[ind];
+          const values = parts.map((u) => annex.values[u.id]?.[ind]);
+          const bad = [total, ...values].filter((v) => v && !isOk(v) && (annexShaped || v.status !== 'empty')).map((v) => v!.cell.ref);
+          if (bad.length > 0 || !isOk(total) || (!annexShaped && values.some((v) => !isOk(v)))) {
+            if (bad.length > 0) ctx.skip(sumSkip(parent.name, bad));
+            continue;
+          }
+          const present = values.filter(isOk);
+          yield { unit: parent, at: total, cells: [total, ...present], indicator: ind, parts: present, count: parts.length };
+        }
+      }
+    }
+  },
+  check(r, ctx) {
+    ctx.checked('sum');
+    let sum: Dec = ZERO;
+    for (const v of r.parts) sum = sum.plus(v.num);
+    const f = sumMismatch(r.unit.name, r.indicator, r.at, sum, r.count);
+    if (f) ctx.report(f);
+  },
+  form: (r) => ({ type: 'eq', expr: sub(ref(r.at.cell.ref), sumOf(r.parts.map((v) => ref(v.cell.ref)))) }),
+});
+
+/**
+ * The slots that add up over units: the annex's five counts first (in their order, as reports have always
+ * listed them), then every other count or persons slot of the table, breakdown rows included.
+ */
+export function countSlots(annex: Annex): Indicator[] {
+  const core = COUNT_INDICATORS.filter((i) => annex.indicators.includes(i));
+  const rest = annex.indicators.filter((i) => !(COUNT_INDICATORS as readonly string[]).includes(i) && indicatorKind(i) === 'count');
+  return [...core, ...rest];
+}

@@ -1,0 +1,71 @@
+/**
+ * Relations as data. A relation kind (one file each in src/relations/) says which cells of a table must agree
+ * and how: it lists its instances over a table (per unit, per parent and partition, per slot), checks one
+ * instance and explains a failure with its message ids, and gives the instance's linear or rounding form,
+ * which error localisation (src/locate/) solves. The engine (engine.ts) evaluates every kind in one pass.
+ *
+ * Instances know their cells (`cells`), so the relations a cell takes part in, and the connected component
+ * of a failing relation, are found without looking at the rest of the table.
+ */
+import type { Unit } from '../model/annex.js';
+import type { Expr } from '../model/expr.js';
+import type { Dec } from '../calc/decimal.js';
+import type { OkValue, Rule, RuleContext } from '../rules/types.js';
+
+export interface Relation {
+  /** The unit whose finding it gives (the parent, for a sum). */
+  readonly unit: Unit;
+  /** The cell its finding sits at. */
+  readonly at: OkValue;
+  /** Every value it reads. */
+  readonly cells: readonly OkValue[];
+}
+
+/**
+ * The form locate solves, over cell references (A1):
+ *  - `eq`: expr = 0 (sums, balances, differences of printed rates);
+ *  - `rate`: r = round_half_up(100·p / h, dp) with dp = max(minDp, decimals of r) (unchecked when h = 0);
+ *  - `le`: a ≤ b (bounds: a guard when it holds, a check when it is the relation itself);
+ *  - `within`: |expr| ≤ tol (a sum of rounded rates);
+ *  - `test`: anything else, checked point by point; `bounds` (optional) gives, for one cell moving alone, the
+ *    interval of its values that satisfy it.
+ */
+export type Form =
+  | { readonly type: 'eq'; readonly expr: Expr }
+  | { readonly type: 'rate'; readonly r: string; readonly p: string; readonly h: string; readonly minDp: number }
+  | { readonly type: 'le'; readonly a: Expr; readonly b: Expr }
+  | { readonly type: 'within'; readonly expr: Expr; readonly tol: string }
+  | {
+      readonly type: 'test';
+      readonly refs: readonly string[];
+      holds(get: (ref: string) => Dec | undefined): boolean;
+      /** Exactly the values the cell may take (the others as they are), or undefined when it cannot tell. */
+      bounds?(ref: string, get: (ref: string) => Dec | undefined): { lo?: Dec; loStrict?: boolean; hi?: Dec; hiStrict?: boolean } | undefined;
+    };
+
+export interface RelationKind<R extends Relation = Relation> extends Rule {
+  /** The relation's name in docs/rules.md and the coverage record. */
+  readonly relation: string;
+  /** Whether locate explains its failures (its forms are checks). */
+  readonly localised: boolean;
+  /** Whether its instances that hold bound locate's proposals (the `range` rule). */
+  readonly guard?: boolean;
+  /** One of the annex's first checks (listed first among the rule ids; asked of every annex table). */
+  readonly annex?: boolean;
+  /** The instances over the table; reports through `ctx.skip` those it cannot check, and why. */
+  instances(ctx: RuleContext): Iterable<R>;
+  /** Checks one instance: reports its finding (and records that it ran) through `ctx`. */
+  check(r: R, ctx: RuleContext): void;
+  /** The instance's form for locate (several for a relation of several parts). */
+  form(r: R): Form | readonly Form[] | undefined;
+}
+
+/** A kind from its parts: `run` evaluates every instance (the `Rule` the streaming path runs row by row). */
+export function defineKind<R extends Relation>(spec: Omit<RelationKind<R>, 'run'>): RelationKind<R> {
+  return {
+    ...spec,
+    run(ctx) {
+      for (const r of spec.instances(ctx)) spec.check(r, ctx);
+    },
+  };
+}

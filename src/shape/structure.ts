@@ -1,0 +1,121 @@
+/**
+ * The structure of a list of units as published: the total, blocks with units under them (`I. Khu vực thành
+ * thị` … `II. Khu vực nông thôn`, each with its subtotal and the same districts listed again; a region row
+ * followed by its provinces), "of which" rows (`Trong đó: huyện nghèo …`, a subset, never a part), section
+ * rows that start another partition of the total (`Chia theo khu vực`, `Chia theo vùng`). Lists without any
+ * of these keep the annex's structure: the total, and every other unit under it.
+ */
+import type { DraftUnit } from './draft.js';
+import { foldKey } from './normalize.js';
+
+export interface Structure {
+  parents: Array<number | undefined>;
+  totalIdx: number;
+  role: Array<UnitRole | undefined>;
+  partition: number[];
+}
+
+/**
+ * `block`: heads the units under it. `of-which`: a subset of its parent (`Trong đó: huyện nghèo …`).
+ * `breakdown`: one of the household categories its parent's households divide into (`Trong đó: hộ nghèo về thu
+ * nhập`, then `hộ nghèo thiếu hụt …`): they add up to the parent where they are filled.
+ */
+export type UnitRole = 'block' | 'of-which' | 'breakdown';
+
+/** Roman numerals as block numbers in an STT column: I, II, III … (also with a dot). */
+const ROMAN = /^(?:I{1,3}|IV|V|VI{1,3}|IX|X)\.?$/;
+/** Names of areas and regions that head the units listed under them. */
+const BLOCK_NAMES = [
+  /^(?:khu vuc )?thanh thi\b/,
+  /^(?:khu vuc )?nong thon\b/,
+  /^(?:vung )?(?:trung du (?:va )?mien nui phia bac|mien nui (?:dong|tay) bac|dong bac|tay bac|dong bang song hong|bac trung bo|duyen hai nam trung bo|duyen hai mien trung|nam trung bo|tay nguyen|dong nam bo|dong bang song cuu long)\b/,
+  /^urban\b/,
+  /^rural\b/,
+];
+const OF_WHICH = /^(?:trong do|of which|in which|trong so)\b/;
+
+/** Whether a row could head a block: numbered I, II … or named as an area or region. */
+export function blockCandidate(u: Pick<DraftUnit, 'name' | 'stt'>): boolean {
+  if (u.stt !== undefined && ROMAN.test(u.stt.trim())) return true;
+  const k = foldKey(u.name);
+  return BLOCK_NAMES.some((re) => re.test(k));
+}
+
+export const isOfWhichName = (name: string) => OF_WHICH.test(foldKey(name));
+
+/** Whether the list has anything beyond the annex's one level (blocks, "of which" rows, sections). */
+export function isStructured(units: readonly DraftUnit[]): boolean {
+  return units.some((u, i) => u.section !== undefined || u.ofWhich || isOfWhichName(u.name) || (blockCandidate(u) && i + 1 < units.length && !blockCandidate(units[i + 1]!)));
+}
+
+/**
+ * Parents, roles and partitions of a structured list. `totalIdx` is the unit named as the total (-1 when none:
+ * then the blocks, or the units, are the roots).
+ */
+export function resolveStructure(units: readonly DraftUnit[], isTotal: (name: string) => boolean): Structure {
+  const n = units.length;
+  const parents: Array<number | undefined> = new Array(n).fill(undefined);
+  const role: Array<UnitRole | undefined> = new Array(n).fill(undefined);
+  const partition: number[] = new Array(n).fill(0);
+  const totalIdx = units.findIndex((u) => isTotal(u.name));
+  const root = totalIdx >= 0 ? totalIdx : undefined;
+
+  // Block heads: a candidate followed by a unit that is not one (a block of regions only is a plain list).
+  const isHead = units.map((u, i) => i !== totalIdx && blockCandidate(u) && nextPlain(units, i, totalIdx) !== undefined);
+  let block: number | undefined;
+  let ofWhichOf: number | undefined;
+  let last: number | undefined;
+  for (let i = 0; i < n; i++) {
+    if (i === totalIdx) {
+      block = undefined;
+      ofWhichOf = undefined;
+      last = i;
+      continue;
+    }
+    const u = units[i]!;
+    partition[i] = u.section ?? 0;
+    if (isHead[i]) {
+      role[i] = 'block';
+      parents[i] = root;
+      block = i;
+      ofWhichOf = undefined;
+      last = i;
+      continue;
+    }
+    if (u.ofWhich) {
+      role[i] = 'of-which';
+      parents[i] = root;
+      continue;
+    }
+    if (isOfWhichName(u.name)) {
+      // The row it qualifies: the last unit above that is not itself "of which"; the units after it belong to it.
+      ofWhichOf = last ?? root;
+      role[i] = householdCategory(u.name) ? 'breakdown' : 'of-which';
+      parents[i] = ofWhichOf;
+      continue;
+    }
+    if (ofWhichOf !== undefined) {
+      role[i] = householdCategory(u.name) ? 'breakdown' : 'of-which';
+      parents[i] = ofWhichOf;
+      continue;
+    }
+    parents[i] = block ?? root;
+    last = i;
+  }
+  return { parents, totalIdx, role, partition };
+}
+
+function nextPlain(units: readonly DraftUnit[], i: number, totalIdx: number): number | undefined {
+  const j = i + 1;
+  if (j >= units.length || j === totalIdx) return undefined;
+  const u = units[j]!;
+  // A section row between them (`Chia theo vùng`) ends the list: the next unit starts another partition.
+  if ((u.section ?? 0) !== (units[i]!.section ?? 0)) return undefined;
+  return blockCandidate(u) || isOfWhichName(u.name) ? undefined : j;
+}
+
+/** A row naming a category of households (`hộ nghèo về thu nhập`), not a place (`huyện nghèo …`, `Tỉnh Kon Tum`). */
+function householdCategory(name: string): boolean {
+  const k = foldKey(name).replace(OF_WHICH, '').trim();
+  return /^(?:so )?ho\b/.test(k);
+}

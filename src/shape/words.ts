@@ -1,0 +1,233 @@
+/**
+ * Header wordings → vocabulary points. A label is read for its parts: a population ("hộ nghèo", "hộ cận
+ * nghèo", "hộ nghèo và hộ cận nghèo", "nghèo đa chiều", "dân tộc thiểu số"), a time ("đầu năm", "cuối kỳ",
+ * "thoát nghèo", "tái nghèo", "phát sinh", "giảm") and a measure ("Số hộ", "Tỷ lệ (%)", "điểm %"), a role
+ * ("Chỉ tiêu … giao", "Tỷ lệ đạt so với chỉ tiêu") and dimensions (a year, a poverty standard, "Từ / Đến").
+ * The phase words are optional: `Số hộ nghèo` and `Tỷ lệ hộ nghèo (%)` are counts and rates at a point.
+ * A header written over two or three rows is read top-down: each row refines what the rows above say
+ * (`Hộ nghèo` over `Số hộ | Tỷ lệ %`; `Diễn biến hộ nghèo trong năm` over `Số hộ thoát nghèo` over `Tỷ lệ %`).
+ *
+ * Matching works on folded text (normalize.ts foldKey: no case, diacritics or punctuation).
+ */
+import { indicatorKey, isVocabularyKey, type Measure, type Population, type Role, type Time } from '../model/vocabulary.js';
+import type { Lang } from '../messages/index.js';
+import { foldKey } from './normalize.js';
+
+export interface Features {
+  population?: Population;
+  /** Ethnic-minority qualifier ("dân tộc thiểu số", "DTTS"), applied to the population. */
+  em?: boolean;
+  time?: Time;
+  measure?: Measure;
+  role?: Exclude<Role, 'value'>;
+  year?: string;
+  standard?: string;
+  bound?: 'min' | 'max';
+  /** "Trong đó …", "Of which": a subset of what stands above or before it. */
+  ofWhich?: boolean;
+  /** "Tương ứng …": the same role as the neighbouring column group (a target range in households beside one in points). */
+  corresponding?: boolean;
+  /** Urban or rural: a block or area, not an indicator. */
+  area?: 'urban' | 'rural';
+  lang?: Lang;
+}
+
+type Rule = { re: RegExp; lang: Lang; set: (f: Features) => void };
+
+const vi = (re: RegExp, set: (f: Features) => void): Rule => ({ re, lang: 'vi', set });
+const en = (re: RegExp, set: (f: Features) => void): Rule => ({ re, lang: 'en', set });
+
+/** Each group is tried in order; the first rule that matches in a group sets that group's feature. */
+const POPULATION: Rule[] = [
+  vi(/\b(?:tu )?(?:ho )?can ngheo (?:roi )?xuong (?:ho )?ngheo\b|\btu (?:ho )?can ngheo\b/, (f) => ((f.population = 'poor'), (f.time = 'from_near_poor'))),
+  vi(/\b(?:ho )?ngheo va (?:ho )?can ngheo\b|\bngheo da chieu\b|\bngheo can ngheo\b/, (f) => (f.population = 'poor_near_poor')),
+  en(/\bpoor and near poor\b|\bmultidimensional(?:ly)? poor|\bmultidimensional poverty|\bmulti dimensional poverty/, (f) => (f.population = 'poor_near_poor')),
+  vi(/\bcan ngheo\b/, (f) => (f.population = 'near_poor')),
+  en(/\bnear poor\b|\bnear poverty\b/, (f) => (f.population = 'near_poor')),
+  vi(/\bngheo\b/, (f) => (f.population = 'poor')),
+  en(/\bpoor\b|\bpoverty\b|\bporverty\b/, (f) => (f.population = 'poor')),
+  vi(/\btong so ho\b|\bdan cu\b|\bho gia dinh\b/, (f) => (f.population = 'households')),
+  en(/\bhouseholds?\b/, (f) => (f.population = 'households')),
+];
+
+const EM: Rule[] = [vi(/\bdan toc thieu so\b|\bdtts\b/, (f) => (f.em = true)), en(/\bethnic minorit/, (f) => (f.em = true))];
+
+const TIME: Rule[] = [
+  vi(/\bthoat\b/, (f) => (f.time = 'exited')),
+  en(/\bleft (?:the )?(?:near )?pov|\bescaped\b|\bexited\b|\bout of (?:near )?poverty\b/, (f) => (f.time = 'exited')),
+  vi(/\btai (?:can )?ngheo\b/, (f) => (f.time = 'returned')),
+  en(/\bfell back\b|\breturned\b|\bback into\b|\bback among\b/, (f) => (f.time = 'returned')),
+  vi(/\bphat sinh\b/, (f) => (f.time = 'new')),
+  en(/\bnewly\b/, (f) => (f.time = 'new')),
+  vi(/\btang khac\b/, (f) => (f.time = 'other_in')),
+  vi(/\bgiam khac\b|\bdo chet\b|\bchuyen di\b/, (f) => (f.time = 'other_out')),
+  vi(/\bgiam\b/, (f) => (f.time = 'reduced')),
+  en(/\breduc|\bdecrease|\bdecline\b|\bfall\b/, (f) => (f.time = 'reduced')),
+  vi(/\bdau (?:nam|ky)\b/, (f) => (f.time = 'start')),
+  en(/\bstart\b|\bbeginning\b/, (f) => (f.time = 'start')),
+  vi(/\bcuoi (?:nam|ky)\b/, (f) => (f.time = 'end')),
+  en(/\bend\b/, (f) => (f.time = 'end')),
+];
+
+const ROLE: Rule[] = [
+  vi(/\bty le dat\b|\bti le dat\b|\bdat so voi\b|\bmuc dat\b|\bmuc do hoan thanh\b/, (f) => (f.role = 'achievement')),
+  en(/\bachieve|\bof the target\b/, (f) => (f.role = 'achievement')),
+  vi(/\bchi tieu (?:giam|tang|ve|cua|ty le|ti le|so ho|ke hoach)\b|\bke hoach\b|\bgiao\b|\bmuc tieu\b/, (f) => (f.role = 'target')),
+  en(/\btarget/, (f) => (f.role = 'target')),
+];
+
+const MEASURE: Rule[] = [
+  vi(/\bdiem\b/, (f) => (f.measure = 'points')),
+  en(/\bpoints?\b|\bpp\b|\bpercentage points?\b/, (f) => (f.measure = 'points')),
+  vi(/\bty le\b|\bti le\b/, (f) => (f.measure = 'rate')),
+  en(/\brates?\b|\bpercent/, (f) => (f.measure = 'rate')),
+  vi(/\bnhan khau\b|\bso nguoi\b/, (f) => (f.measure = 'persons')),
+  en(/\bpersons\b|\bpeople\b|\bindividuals\b/, (f) => (f.measure = 'persons')),
+  vi(/\bso ho\b|\bso luong\b/, (f) => (f.measure = 'count')),
+  en(/\bnumber\b|\bhouseholds\b/, (f) => (f.measure = 'count')),
+];
+
+const BOUND: Rule[] = [
+  vi(/^(?:tu|toi thieu|thap nhat)$/, (f) => (f.bound = 'min')),
+  vi(/^(?:den|toi da|cao nhat)$/, (f) => (f.bound = 'max')),
+  en(/^(?:from|min|minimum|at least)$/, (f) => (f.bound = 'min')),
+  en(/^(?:to|max|maximum|at most)$/, (f) => (f.bound = 'max')),
+];
+
+const AREA: Rule[] = [
+  vi(/^(?:khu vuc )?thanh thi\b/, (f) => (f.area = 'urban')),
+  en(/^urban\b/, (f) => (f.area = 'urban')),
+  vi(/^(?:khu vuc )?nong thon\b/, (f) => (f.area = 'rural')),
+  en(/^rural\b/, (f) => (f.area = 'rural')),
+];
+
+const OF_WHICH = /^(?:trong do|of which|in which|trong so|including)\b/;
+const YEAR_ONLY = /^(?:nam |year )?((?:19[5-9]|20\d)\d)$/;
+const YEAR_IN = /\bnam ((?:19[5-9]|20\d)\d)\b/;
+const STANDARD = /\b(?:chuan ngheo|giai doan|poverty line|poverty standard|da chieu|multi dimensional|standard)\b.*?\b((?:19|20)\d\d)\s+((?:19|20)\d\d)\b/;
+const DECISION = /\bquyet dinh\b|\bqd\b|\bngay\b|\bnghi dinh\b|\bthong tu\b/;
+
+function apply(rules: Rule[], k: string, f: Features): Lang | undefined {
+  for (const r of rules) {
+    if (r.re.test(k)) {
+      r.set(f);
+      return r.lang;
+    }
+  }
+  return undefined;
+}
+
+/** The features of one label (one header cell or row label); labels repeat, so they are remembered (bounded). */
+export function featuresOf(text: string): Features {
+  const known = remembered.get(text);
+  if (known) return { ...known };
+  const f = readFeatures(text);
+  if (remembered.size >= 5_000) remembered.clear();
+  remembered.set(text, f);
+  return { ...f };
+}
+
+const remembered = new Map<string, Features>();
+
+function readFeatures(text: string): Features {
+  const f: Features = {};
+  const k = foldKey(text);
+  if (k === '') return /%/.test(text) ? { measure: 'rate' } : f;
+  const votes: Lang[] = [];
+  const vote = (l: Lang | undefined) => l && votes.push(l);
+  if (OF_WHICH.test(k)) f.ofWhich = true;
+  if (/^tuong ung\b/.test(k)) f.corresponding = true;
+  vote(apply(AREA, k.replace(OF_WHICH, '').trim(), f));
+  vote(apply(BOUND, k, f));
+  const year = YEAR_ONLY.exec(k);
+  if (year) {
+    f.year = year[1]!;
+    return f;
+  }
+  const std = STANDARD.exec(k);
+  if (std) f.standard = `${std[1]}-${std[2]}`;
+  else if (!DECISION.test(k) && !/\bso voi nam\b/.test(k)) {
+    const y = YEAR_IN.exec(k);
+    if (y) f.year = y[1]!;
+  }
+  vote(apply(POPULATION, k, f));
+  vote(apply(EM, k, f));
+  if (f.time === undefined) vote(apply(TIME, k, f));
+  vote(apply(ROLE, k, f));
+  vote(apply(MEASURE, k, f));
+  if (f.measure === undefined && /%/.test(text)) f.measure = 'rate';
+  const vis = votes.filter((l) => l === 'vi').length;
+  const ens = votes.length - vis;
+  if (vis > 0 || ens > 0) f.lang = vis >= ens ? 'vi' : 'en';
+  return f;
+}
+
+/** Whether a label says anything about an indicator (population, time, measure or role). */
+export function saysIndicator(f: Features): boolean {
+  return f.population !== undefined || f.time !== undefined || f.measure !== undefined || f.role !== undefined || !!f.em;
+}
+
+/**
+ * Features of a header path (top row first): each row refines the rows above. A time or measure said
+ * lower down replaces one said above; populations combine (an ethnic-minority qualifier keeps the
+ * population above it).
+ */
+export function combine(path: readonly Features[]): Features {
+  const out: Features = {};
+  for (const f of path) {
+    if (f.population !== undefined && (out.population === undefined || f.population !== 'households')) out.population = f.population;
+    if (f.em) out.em = true;
+    if (f.time !== undefined) out.time = f.time;
+    if (f.measure !== undefined) out.measure = f.measure;
+    if (f.role !== undefined) out.role = f.role;
+    if (f.year !== undefined) out.year = f.year;
+    if (f.standard !== undefined) out.standard = f.standard;
+    if (f.bound !== undefined) out.bound = f.bound;
+    if (f.ofWhich) out.ofWhich = true;
+    if (f.corresponding) out.corresponding = true;
+    if (f.area !== undefined) out.area = f.area;
+    if (f.lang !== undefined && out.lang === undefined) out.lang = f.lang;
+  }
+  return out;
+}
+
+const EM_OF: Partial<Record<Population, Population>> = { households: 'em_households', poor: 'em_poor', near_poor: 'em_near_poor' };
+
+/**
+ * The vocabulary key the features name, with defaults for what a label leaves unsaid: a count when no
+ * measure is written, all households when only "Số hộ" is, the poor when only a rate is, a point in time
+ * when no phase is. A rate "giảm" is a fall in points. Undefined when the label says nothing of an indicator.
+ */
+export function keyOf(f: Features): string | undefined {
+  if (!saysIndicator(f)) return undefined;
+  let measure: Measure = f.measure ?? (f.role === 'achievement' ? 'rate' : 'count');
+  let population: Population = f.population ?? ((measure === 'count' || measure === 'persons') && f.role === undefined ? 'households' : 'poor');
+  if (f.em) population = EM_OF[population] ?? population;
+  let time: Time = f.time ?? 'point';
+  if (f.role === 'achievement') {
+    // "Tỷ lệ đạt so với chỉ tiêu": the achievement of the target on the fall of the rate, unless it says otherwise.
+    if (f.time === undefined) time = 'reduced';
+    measure = measure === 'count' && f.measure === 'count' ? 'count' : 'points';
+    if (population === 'households') population = 'poor';
+  }
+  if (measure === 'rate' && time === 'reduced') measure = 'points';
+  if (measure === 'points') time = 'reduced';
+  if (population === 'households' || population === 'em_households') {
+    if (measure !== 'count' && measure !== 'persons') return undefined;
+  }
+  const key = indicatorKey({ population, time, measure, role: f.role ?? 'value' });
+  return key !== undefined && isVocabularyKey(key) ? key : undefined;
+}
+
+/** The vocabulary key of one label on its own, with the language it is written in. */
+export function recognise(text: string): { key: string; lang: Lang | undefined } | undefined {
+  const f = featuresOf(text);
+  const key = keyOf(f);
+  return key ? { key, lang: f.lang } : undefined;
+}
+
+/** A header that names only a measure (`Số hộ`, `Số nhân khẩu`, `Tỷ lệ (%)`): the rows say what is measured. */
+export function measureOnly(text: string): boolean {
+  const f = featuresOf(text);
+  return f.measure !== undefined && f.population === undefined && f.time === undefined && f.role === undefined && !f.em && f.year === undefined && f.area === undefined;
+}

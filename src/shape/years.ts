@@ -1,0 +1,157 @@
+/**
+ * Years as rows: a statistical yearbook's table of one indicator (`262. Tỷ lệ hộ nghèo`, `Đơn vị tính: %`),
+ * one row per year, one column per unit (the whole, then `Trong đó` its urban and rural parts), the years
+ * grouped under section rows that name the poverty standard (`Theo chuẩn nghèo giai đoạn 2011 - 2015`). The
+ * same year under two standards is two slots, never a duplicate. The indicator comes from the title, or
+ * from a column header that names it (that column is the whole).
+ */
+import { a1, cellAt, cellText, gridWidth, type Cell, type Grid } from '../read/grid.js';
+import { slotKey } from '../model/slots.js';
+import { clip, newDraft, tidyName, type Draft } from './draft.js';
+import { headerBand } from './header.js';
+import { figuresRight, type LabelLine } from './scan.js';
+import { combine, featuresOf, keyOf, type Features } from './words.js';
+import { titleTotal } from './title.js';
+
+const YEAR = /^(?:năm\s*|year\s*)?((?:19[5-9]|20\d)\d)$/iu;
+
+export interface YearRows {
+  /** The column holding the years. */
+  col: number;
+  /** The first row holding a year. */
+  first: number;
+}
+
+/** A column (among the first `maxCols`) with at least two years that have figures beside them. */
+export function findYearRows(grid: Grid, maxCols: number, maxRows: number): YearRows | undefined {
+  const width = Math.min(gridWidth(grid), maxCols);
+  for (let c = 0; c < width; c++) {
+    let first: number | undefined;
+    let n = 0;
+    for (let r = 0; r < grid.rows.length && (first === undefined || r < first + maxRows); r++) {
+      if (YEAR.test(cellText(cellAt(grid, r, c))) && figuresRight(grid, r, c)) {
+        first ??= r;
+        n++;
+      }
+    }
+    if (first !== undefined && n >= 2) return { col: c, first };
+  }
+  return undefined;
+}
+
+/** The indicator the rows above the header name (`Tỷ lệ hộ nghèo`, `Đơn vị tính: %`), if they name one. */
+export function titleFeatures(grid: Grid, above: number): Features {
+  const parts: Features[] = [];
+  for (let r = 0; r < above; r++) for (const cell of grid.rows[r] ?? []) if (cellText(cell) !== '') parts.push(featuresOf(cell.raw));
+  return combine(parts);
+}
+
+/** A header cell's name: its first line when the rest is an English gloss (`Thành thị⏎Urban`). */
+function unitName(cell: Cell): string {
+  const lines = cell.raw.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const name = lines.length > 1 && lines.slice(1).every((l) => /^[\x20-\x7e]*$/.test(l)) ? lines[0]! : cell.raw;
+  return tidyName(name.replace(/^(?:trong đó|of which)\s*[:,-]?\s*/iu, ''));
+}
+
+export function readYearRows(grid: Grid, found: YearRows): Draft {
+  const draft = newDraft('wide');
+  const { col, first } = found;
+  // The header: the nearest row above the first year with text right of the year column.
+  let leaf = first - 1;
+  while (leaf >= 0 && !(grid.rows[leaf] ?? []).some((c) => c.col > col && cellText(c) !== '')) leaf--;
+  const band = leaf >= 0 ? headerBand(grid, leaf) : undefined;
+  const title = titleFeatures(grid, band ? band.top : first);
+  const titleKey = keyOf(title);
+
+  // Units: the columns right of the years; one that names the indicator itself is the whole.
+  const units: Array<{ col: number; unit: number; key: string }> = [];
+  for (const [c, h] of band?.columns ?? []) {
+    if (c <= col) continue;
+    const own = h.own ?? h.cells[h.cells.length - 1]!;
+    if (/^(?:đơn vị tính|đvt|unit)\b/iu.test(cellText(own))) continue;
+    const key = h.key ?? titleKey;
+    if (key === undefined) continue;
+    const whole = h.key !== undefined && h.features.area === undefined;
+    const ofWhich = h.features.ofWhich && h.features.area === undefined;
+    const named = whole ? titleTotal(grid, band!.top) : undefined;
+    const unit =
+      draft.units.push({
+        name: whole ? (named?.name ?? (title.lang === 'en' ? 'Total' : 'Tổng')) : unitName(own),
+        cell: own,
+        ...(ofWhich ? { ofWhich: true } : {}),
+      }) - 1;
+    units.push({ col: c, unit, key });
+  }
+  if (units.length === 0) return draft;
+  draft.langVotes[title.lang ?? 'vi']++;
+
+  // Rows: years, under the standard of the section row above them.
+  let standard: string | undefined;
+  for (let r = first - 1; r < grid.rows.length; r++) {
+    if (r < 0) continue;
+    const cell = cellAt(grid, r, col);
+    const text = cellText(cell);
+    const y = YEAR.exec(text);
+    if (!y) {
+      if (text === '') continue;
+      const f = featuresOf(text);
+      if (f.standard !== undefined && !figuresRight(grid, r, col)) {
+        standard = f.standard;
+        continue;
+      }
+      if (r >= first && figuresRight(grid, r, col)) {
+        draft.findings.push({ rule: 'unknown', severity: 'warning', at: cell!, msg: { id: 'unknown.row', params: { text: clip(text) } } });
+      }
+      continue;
+    }
+    const keys = units.map((u) => slotKey(u.key, { year: y[1]!, ...(standard !== undefined ? { standard } : {}) }));
+    const seen = keys.find((k) => draft.labelCells[k]);
+    if (seen !== undefined) {
+      draft.findings.push({ rule: 'duplicate', severity: 'error', at: cell!, indicator: seen, msg: { id: 'duplicate.indicator', params: { indicator: seen, first: draft.labelCells[seen]!.ref } } });
+      continue;
+    }
+    units.forEach((u, i) => {
+      const key = keys[i]!;
+      if (!draft.indicators.includes(key)) {
+        draft.indicators.push(key);
+        draft.labelCells[key] = cell!;
+      }
+      const v = cellAt(grid, r, u.col) ?? { raw: '', ref: a1(r, u.col), row: r, col: u.col, ...(grid.sheet ? { sheet: grid.sheet } : {}) };
+      draft.values.push({ unit: u.unit, indicator: key, cell: v });
+    });
+  }
+  return draft;
+}
+
+/**
+ * Years as the columns of a table of units (`| Năm 2002 | Năm 2004`, the units as rows): the indicator comes
+ * from the title; with none, figures all written with decimals within 0–100 (`23,0`) are rates, as statistical
+ * releases print them, and anything else is not read.
+ */
+export function findYearColumns(grid: Grid, maxRows: number): { row: number; line: LabelLine } | undefined {
+  for (let r = 0; r < Math.min(grid.rows.length, maxRows); r++) {
+    const years = new Map<number, string>();
+    for (const cell of grid.rows[r] ?? []) {
+      const y = cell && YEAR.exec(cellText(cell));
+      if (y) years.set(cell.col, y[1]!);
+    }
+    if (years.size < 2) continue;
+    const first = Math.min(...years.keys());
+    const rows = grid.rows.slice(r + 1);
+    const named = rows.some((row) => /\p{L}/u.test(cellText(row[first - 1])));
+    if (first === 0 || !named) continue;
+    const key = keyOf(titleFeatures(grid, r)) ?? inferred(rows, [...years.keys()]);
+    if (key === undefined) return undefined;
+    const line: LabelLine = { hits: new Map(), headings: new Set(), unmatched: new Map(), distinct: 0 };
+    for (const [c, y] of years) line.hits.set(c, { indicator: slotKey(key, { year: y }), cell: cellAt(grid, r, c)!, lang: 'key' });
+    line.distinct = years.size;
+    return { row: r, line };
+  }
+  return undefined;
+}
+
+/** Rates, when every figure of the columns is written with decimals and lies within 0–100. */
+function inferred(rows: Grid['rows'], cols: number[]): string | undefined {
+  const texts = rows.flatMap((row) => cols.map((c) => cellText(row[c]))).filter((t) => t !== '');
+  return texts.length > 0 && texts.every((t) => /^\d{1,3}[.,]\d+$/.test(t) && Number(t.replace(',', '.')) <= 100) ? 'rate' : undefined;
+}

@@ -1,0 +1,140 @@
+/**
+ * The tables provinces and the ministry published (fixtures/published/, transcribed unedited; EXPECTED.md says
+ * what each must give): read as they are, every relation that holds quiet, every published inconsistency found
+ * at its cell and localised as EXPECTED.md says. The workbook twins give the same findings at the same cells.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gridFromAnyBytes } from '../src/read/index.js';
+import { checkGrid, statusOf, type CheckResult } from '../src/validate.js';
+import type { Cause, Localisation } from '../src/locate/types.js';
+import { FIXTURES } from './helpers.js';
+
+const DIR = join(FIXTURES, 'published');
+
+async function check(name: string): Promise<CheckResult> {
+  return checkGrid(await gridFromAnyBytes(readFileSync(join(DIR, name)), { name }));
+}
+
+/** Errors and warnings as "severity rule cell". */
+const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
+
+/** A cause as "cell=value" (or "cell=min..max" for a range), cells joined with "+". */
+const causeText = (c: Cause) => c.cells.map((x) => `${x.cell.ref}=${x.proposed ?? `${x.range?.min ?? ''}..${x.range?.max ?? ''}`}`).join('+');
+
+/** Each independent error's causes (one list when the table has one error). */
+const causesByError = (loc: Localisation) => (loc.parts ?? [loc]).map((p) => p.causes.map(causeText));
+
+describe('published tables: consistent ones give no error', () => {
+  it.each([
+    'review-2022-binh-dinh-urban-rural.csv',
+    'review-2022-quang-binh-province-blocks.csv',
+    'national-2023-poor-districts-of-which.csv',
+    'provinces-2012-rates-by-region-partial.csv',
+    'review-2016-thai-nguyen-of-which.csv',
+    'review-2021q2-ben-tre-breakdown.csv',
+    'gso-2002-2004-rates-by-area-and-region.csv',
+    'yearbook-2016-quang-ngai-rates-by-year.csv',
+  ])('%s', async (name) => {
+    const r = await check(name);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(statusOf(r.findings, 'error', r.coverage)).toBe('ok');
+    expect(r.localisation.status).toBe('clean');
+  });
+});
+
+describe('review-2022-binh-dinh-urban-rural.csv', () => {
+  it('checks the blocks, poor + near-poor and the implied households of every row; a unit in both blocks is no duplicate', async () => {
+    const r = await check('review-2022-binh-dinh-urban-rural.csv');
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['sum', 'combined', 'implied-households']));
+    expect(problems(r)).toEqual([]);
+  });
+});
+
+describe('review-2022-quang-binh-province-blocks.csv', () => {
+  it('checks the rates over the province\'s households at the precision printed; E2 `5,0` is only a precision note', async () => {
+    const r = await check('review-2022-quang-binh-province-blocks.csv');
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['sum', 'rate', 'combined', 'implied-households']));
+    expect(problems(r)).toEqual(['warning precision E2']);
+  });
+});
+
+describe('national-2022-regions.csv', () => {
+  it('finds the four failing relations, and localises the two errors as EXPECTED.md says', async () => {
+    const r = await check('national-2022-regions.csv');
+    expect(problems(r)).toEqual(['error combined C2', 'error sum E2', 'error combined C4', 'error combined C6', 'warning implied-households C2']);
+    // E4 69.239 is 69.329 (digits swapped); the 119 households of Tây Nguyên and the country: two cells.
+    expect(causesByError(r.localisation)).toEqual([['E4=69329'], ['G2=915393+G6=107606']]);
+    expect(r.localisation.parts![0]!.causes[0]).toMatchObject({ confidence: 'unique', pinned: true });
+  });
+});
+
+describe('national-2023-regions-combined.csv', () => {
+  it('B3 `1,87` implies more households than the whole country: the cell, its range, a value copied from the row below', async () => {
+    const r = await check('national-2023-regions-combined.csv');
+    expect(problems(r)).toEqual(['error implied-households B3']);
+    const cause = r.localisation.causes[0]!;
+    expect(cause.cells.map((c) => c.cell.ref)).toEqual(['B3']);
+    expect(cause.cells[0]!.kind).toBe('copied');
+    // The published value 18,20 lies in the range named.
+    expect(Number(cause.cells[0]!.range!.min)).toBeLessThan(18.2);
+    expect(Number(cause.cells[0]!.range!.max)).toBeGreaterThan(18.2);
+  });
+});
+
+describe('indicators-bac-giang-years-as-columns.csv', () => {
+  it('years as columns: D8 and F8 are rates that do not fit their counts; G7 is not a whole number of households', async () => {
+    const r = await check('indicators-bac-giang-years-as-columns.csv');
+    expect(problems(r)).toEqual(['error range G7', 'error rate D8', 'error rate F8']);
+    // Two independent errors; F8 is ambiguous exactly as EXPECTED.md lists it.
+    expect(causesByError(r.localisation)).toEqual([
+      ['D8=15.38', 'D5=411419..411685', 'D6=63459..63500'],
+      ['F8=10.52', 'F5=426434..426842', 'F6=44182..44224'],
+    ]);
+    expect(r.localisation.parts!.every((p) => p.causes[0]!.confidence === 'ambiguous')).toBe(true);
+  });
+});
+
+describe('targets-2017-quang-binh-districts.csv', () => {
+  it('targets as ranges: D11 5.374 ≠ 5.347, the transposed digits named first', async () => {
+    const r = await check('targets-2017-quang-binh-districts.csv');
+    expect(problems(r)).toEqual(['error sum D11']);
+    expect(r.coverage.ran).toContain('implied-households');
+    expect(r.localisation.causes[0]!.cells[0]).toMatchObject({ cell: { ref: 'D11' }, proposed: '5347', kind: 'transposition' });
+  });
+});
+
+describe('review-2018-national-son-la-gross-flows.csv', () => {
+  it('gross flows with their rates: J2 an error, F2 and F5 over another denominator (warnings), D5 malformed', async () => {
+    const r = await check('review-2018-national-son-la-gross-flows.csv');
+    expect(problems(r)).toEqual(['error rate J2', 'error number D5', 'warning denominator F2', 'warning precision J2', 'warning denominator F5']);
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['breakdown', 'of-which', 'rate']));
+    expect(r.localisation.causes[0]!.cells[0]).toMatchObject({ cell: { ref: 'J2' }, proposed: '0.30' });
+  });
+});
+
+describe('yearbook-2016-quang-ngai-rates-by-year.csv', () => {
+  it('years as rows under two standards, the whole between its urban and rural parts; D10 `16,5` a precision note', async () => {
+    const r = await check('yearbook-2016-quang-ngai-rates-by-year.csv');
+    expect(r.coverage.ran).toContain('rate-mean');
+    expect(problems(r)).toEqual(['warning precision D10']);
+  });
+});
+
+describe('form-near-poor-review-summary-blank.csv', () => {
+  it('a blank form: its header understood, nothing to check, never "no errors"', async () => {
+    const r = await check('form-near-poor-review-summary-blank.csv');
+    expect(r.annex.indicators).toContain('near_poor_exited');
+    expect(statusOf(r.findings, 'error', r.coverage)).toBe('unchecked');
+  });
+});
+
+describe('the workbook twins give the same findings at the same cells', () => {
+  it.each(['review-2022-binh-dinh-urban-rural', 'targets-2017-quang-binh-districts', 'yearbook-2016-quang-ngai-rates-by-year', 'form-near-poor-review-summary-blank'])('%s', async (name) => {
+    const csv = await check(`${name}.csv`);
+    const xlsx = await check(`xlsx/${name}.xlsx`);
+    expect(problems(xlsx)).toEqual(problems(csv));
+    expect(causesByError(xlsx.localisation)).toEqual(causesByError(csv.localisation));
+  });
+});
