@@ -17,6 +17,7 @@
  *   the cache starts with it, so bin/povcheck.js never runs a cache made for another build. (A bundle edited by
  *   hand keeps its stamp: rebuild, or delete the cache.)
  * - Minified (whitespace and syntax; names kept) and in ASCII (see `ascii`): less to read at every start.
+ * - povcheck's version is written in (POVCHECK_VERSION, src/cli.ts): no package.json to resolve at every start.
  */
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -85,7 +86,7 @@ const result = await build({
   target: 'node20',
   // import.meta.url of the bundled modules: the bundle's own URL (dist/, where the package.json lookup and
   // the stream worker's path expect it).
-  define: { 'import.meta.url': '__povcheck_url' },
+  define: { 'import.meta.url': '__povcheck_url', POVCHECK_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   banner: { js: "const __povcheck_url = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [packages],
   // vm.Script (bin/povcheck.js) has no loader for import(): the external ones become require().

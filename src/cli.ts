@@ -18,8 +18,9 @@ import { cliLang, localizeProgram } from './commands/cli-language.js';
 
 export { EXIT } from './commands/shared.js';
 
-const require = createRequire(import.meta.url);
-const VERSION: string = (require('../package.json') as { version: string }).version;
+/** povcheck's version: written into the bundle by scripts/bundle.mjs (no package.json to find at start-up), else read. */
+declare const POVCHECK_VERSION: string | undefined;
+const VERSION: string = typeof POVCHECK_VERSION === 'string' ? POVCHECK_VERSION : (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 /** The program; its help and option errors in `ctx.lang` (default: the environment's language). */
 export function buildProgram(ctx: CommandContext): Command {
