@@ -35,6 +35,8 @@ export interface Difference {
   /** Plain digits when the cell holds a number, else the text as typed. */
   stated: string;
   computed: Dec;
+  /** Digits the computed value is printed with (rates of a published table); default: the annex's. */
+  decimals?: number;
 }
 
 export interface BaseCounts {
