@@ -108,7 +108,7 @@ async function runTable(file: string, flags: TableFlags, ctx: CommandContext, se
 
   for (const line of readingNotes(file, findings, lang, locale)) ctx.io.err(line + '\n');
   for (const v of shaped?.unreadable ?? []) {
-    ctx.io.err(calc.unreadableCell(file, { cell: v.cell.ref, unit: annex.units[v.unit]?.name ?? '', indicator: v.indicator, text: v.text }, makeFmt(lang, locale)) + '\n');
+    ctx.io.err(calc.unreadableCell(file, { cell: v.cell.ref, unit: annex.units[v.unit]?.name ?? '', indicator: v.indicator, text: v.text, fraction: v.reason === 'fraction' }, makeFmt(lang, locale)) + '\n');
   }
   if (reportDifferences(ctx, file, annex, table.differences, lang, locale) && flags.strict) return EXIT.FINDINGS;
   return EXIT.OK;

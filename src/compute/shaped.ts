@@ -34,12 +34,15 @@ export type ColumnRule = { op: 'rate'; of: readonly [Indicator, Indicator] } | {
 export interface ShapedTable extends ComputedTable {
   /** The input was a published shape, not the annex: renderers use the shaped layout. */
   shaped: true;
-  /** Digits after the decimal mark of each slot (counts 0; rates as the table prints them). */
-  decimals: (ind: Indicator) => number;
+  /**
+   * Digits a cell is printed with: counts 0; a computed rate at the precision the table prints that rate with;
+   * a rate kept as printed with at least that many (0,15 in a column of one-decimal rates stays 0,15).
+   */
+  decimals: (ind: Indicator, unitId?: number) => number;
   /** The column formulas of derived slots (the same rule for every unit that has its inputs). */
   columnRules: ReadonlyMap<Indicator, ColumnRule>;
   /** Cells neither readable as a number nor derivable: left blank. */
-  unreadable: Value[];
+  unreadable: Array<Value & { reason: 'fraction' | 'text' }>;
   /** The annex the table was computed from (cell positions give the input's orientation). */
   source: Annex;
 }
@@ -177,14 +180,14 @@ export function computeShaped(annex: Annex): ShapedTable {
   }
 
   const differences: Difference[] = [];
-  const unreadable: Value[] = [];
+  const unreadable: ShapedTable['unreadable'] = [];
   for (const u of annex.units) {
     for (const slot of annex.indicators) {
       const v = annex.values[u.id]?.[slot];
       if (!v || v.status === 'empty') continue;
       const c = values[u.id]![slot];
       if (!derived[u.id]!.has(slot)) {
-        if (!usable(v, slot)) unreadable.push(v);
+        if (!usable(v, slot)) unreadable.push({ ...v, reason: v.status === 'ok' ? 'fraction' : 'text' });
         continue;
       }
       if (!usable(v, slot)) differences.push({ unit: u, indicator: slot, cell: v.cell, stated: v.text, computed: c!, decimals: decimals(slot) });
@@ -203,7 +206,11 @@ export function computeShaped(annex: Annex): ShapedTable {
     values,
     differences,
     unreadable,
-    decimals,
+    decimals: (ind, unitId) => {
+      const dp = decimals(ind);
+      const v = unitId === undefined || derived[unitId]?.has(ind) ? undefined : annex.values[unitId]?.[ind];
+      return dp > 0 && v?.decimals !== undefined ? Math.max(dp, v.decimals) : dp;
+    },
     columnRules: rules,
     value: (unitId, ind) => values[unitId]?.[ind],
   };

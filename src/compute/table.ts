@@ -146,6 +146,15 @@ export function readBase(annex: Annex, unit: Unit, opts: { needReduced: boolean;
   return base;
 }
 
+/**
+ * The units a total adds up: the top level of its first partition (the blocks, not the blocks and their units
+ * again), never "of which" or breakdown rows, nor a second partition of the same total.
+ */
+export function totalParts(parts: readonly Unit[]): Unit[] {
+  const ids = new Set(parts.map((u) => u.id));
+  return parts.filter((u) => u.role !== 'of-which' && u.role !== 'breakdown' && (u.partition ?? 0) === 0 && (u.parent === undefined || !ids.has(u.parent)));
+}
+
 export interface TotalChoice {
   total?: Unit;
   source?: TotalSource;
@@ -252,10 +261,12 @@ function defined(r: Record<Indicator, Dec | undefined>): Partial<Record<Indicato
  */
 export function computeTable(annex: Annex, opts: { total: TotalMode; totalName: string }): ComputedTable {
   requireIndicators(annex, true);
+  // A name may come back under another parent (urban/rural blocks list the same districts); twice under one is an error.
   const seen = new Set<string>();
   for (const u of annex.units) {
-    if (seen.has(u.key)) throw new PovcheckError('CALC_INPUT', { reason: 'duplicate-unit', unit: u.name }, u.cell ? { cell: u.cell.ref } : {});
-    seen.add(u.key);
+    const key = `${u.parent ?? '-'}:${u.role ?? ''}:${u.key}`;
+    if (seen.has(key)) throw new PovcheckError('CALC_INPUT', { reason: 'duplicate-unit', unit: u.name }, u.cell ? { cell: u.cell.ref } : {});
+    seen.add(key);
   }
   const choice = chooseTotal(annex, opts.total, opts.totalName);
   const units: Unit[] = [...annex.units];
@@ -283,8 +294,7 @@ export function computeTable(annex: Annex, opts: { total: TotalMode; totalName: 
     const derived: readonly Indicator[] = kids(u).length > 0 ? INDICATORS : [b.reducedFrom === 'poor_end' ? 'poor_reduced' : 'poor_end', 'rate_start', 'rate_end', 'rate_reduced'];
     differences.push(...statedDifferences(annex, u, values[u.id]!, derived, exactRates(d)));
   }
-  const partIds = new Set(choice.parts.map((u) => u.id));
-  const topLevel = choice.parts.filter((u) => u.parent === undefined || !partIds.has(u.parent));
+  const topLevel = totalParts(choice.parts);
 
   const total = choice.total;
   if (total) {

@@ -27,7 +27,7 @@ export function renderTableJson(table: ComputedTable, meta: { file: string } & P
       total: u.isTotal,
       values: Object.fromEntries((table.shaped ? table.indicators : INDICATORS).map((ind) => {
         const d = table.value(u.id, ind);
-        return [ind, d === undefined ? null : plainValue(d, ind, table.decimals?.(ind))];
+        return [ind, d === undefined ? null : plainValue(d, ind, table.decimals?.(ind, u.id))];
       })),
     })),
     differences: table.differences.map((d) => ({

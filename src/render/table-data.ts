@@ -20,7 +20,7 @@ export interface TableData {
   indicators: readonly Indicator[];
   value(unitId: number, ind: Indicator): Dec | undefined;
   /** Digits a slot is printed with (a published table's rates: one or two); default: the annex's. */
-  decimals?: (ind: Indicator) => number;
+  decimals?: (ind: Indicator, unitId?: number) => number;
   /** A published table (not the annex): laid out by shaped-layout.ts from the annex as read. */
   shaped?: true;
   source?: Annex;
@@ -84,7 +84,7 @@ export function formatValue(d: Dec | undefined, ind: Indicator, locale: 'vi' | '
 export function layoutOf(data: TableData, opts: RenderOptions, o: { grouped?: boolean } = {}): AnnexLayout {
   if (data.shaped && data.source) {
     const src = { units: data.units, ...(data.total ? { total: data.total } : {}), indicators: data.indicators, source: data.source, ...(data.columnRules ? { columnRules: data.columnRules } : {}) };
-    return shapedLayout(src, opts.lang, (u, ind) => formatValue(data.value(u.id, ind), ind, opts.locale, data.decimals?.(ind)), { ...(opts.transpose !== undefined ? { transpose: opts.transpose } : {}), grouped: !!o.grouped });
+    return shapedLayout(src, opts.lang, (u, ind) => formatValue(data.value(u.id, ind), ind, opts.locale, data.decimals?.(ind, u.id)), { ...(opts.transpose !== undefined ? { transpose: opts.transpose } : {}), grouped: !!o.grouped });
   }
   return annexLayout(data, catalog(opts.lang).ui, (u, ind) => formatValue(data.value(u.id, ind), ind, opts.locale), {
     transpose: autoTranspose(data, opts.transpose),

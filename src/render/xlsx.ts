@@ -112,7 +112,7 @@ function writeBody(ws: Worksheet, data: TableData, layout: AnnexLayout, first: n
         const alignment = { horizontal: 'right', vertical: 'center' } as const;
         // The two-decimal (or whole) value the annex prints, as a number.
         if (d !== undefined) {
-          const dp = data.decimals?.(cell.indicator);
+          const dp = data.decimals?.(cell.indicator, cell.unit);
           c.value = Number(plainValue(d, cell.indicator, dp));
           c.style = { ...base, numFmt: numberFormat(cell.indicator, locale, dp), alignment };
         } else {
