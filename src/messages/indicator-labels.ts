@@ -179,7 +179,7 @@ const LAYOUT_EN: LayoutWords = {
     const p = describeIndicator(key);
     return p ? pointLabel({ ...p, measure: 'count' }, EN, 'en') : key;
   },
-  measure: { count: 'Households', rate: 'Rate (%)', persons: 'Persons', points: 'Points' },
+  measure: { count: 'Number', rate: 'Rate (%)', persons: 'Persons', points: 'Points' },
   unitOf: { count: 'Households', rate: '%', persons: 'Persons', points: 'Points' },
   year: (y) => y,
   bound: { min: 'From', max: 'To' },

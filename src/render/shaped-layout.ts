@@ -16,13 +16,13 @@
  */
 import type { Annex, Unit } from '../model/annex.js';
 import { childrenByParent } from '../model/annex.js';
-import { indicatorKind, type Indicator } from '../model/indicators.js';
+import { indicatorKind, isCoreIndicator, type Indicator } from '../model/indicators.js';
 import { parseSlot, slotKey, type ParsedSlot } from '../model/slots.js';
 import { describeIndicator, type IndicatorPoint } from '../model/vocabulary.js';
 import { catalog, makeFmt, type Lang } from '../messages/index.js';
 import { layoutWords } from '../messages/indicator-labels.js';
 import type { ColumnRule } from '../compute/shaped.js';
-import { WIDE_MAX_UNITS, headRows, type AnnexLayout, type HeaderNode, type LayoutCell, type RowInfo } from './annex-layout.js';
+import { WIDE_MAX_UNITS, annexLayout, headRows, type AnnexLayout, type HeaderNode, type LayoutCell, type RowInfo } from './annex-layout.js';
 
 export interface ShapeSource {
   units: readonly Unit[];
@@ -330,4 +330,13 @@ export function shapedLayout(src: ShapeSource, lang: Lang, value: (unit: Unit, i
   if (input === 'grid') return grid(src, lang, v, grouped);
   if (input === 'units-columns' && src.units.length <= WIDE_MAX_UNITS) return unitsAsColumns(src, lang, v, grouped);
   return unitsAsRows(src, lang, v, grouped);
+}
+
+/**
+ * The layout of a table as read (the validate report's table): the annex's own for a table of the annex's
+ * indicators, the shaped one for any other; `transpose` undefined = as the input has it.
+ */
+export function layoutAsRead(annex: Annex, lang: Lang, value: (unit: Unit, ind: Indicator) => string, transpose?: boolean): AnnexLayout {
+  if (annex.indicators.every(isCoreIndicator)) return annexLayout(annex, catalog(lang).ui, value, { transpose: !!transpose });
+  return shapedLayout({ units: annex.units, ...(annex.total ? { total: annex.total } : {}), indicators: annex.indicators, source: annex }, lang, value, transpose !== undefined ? { transpose } : {});
 }
