@@ -25,7 +25,7 @@ import { childrenByParent, type Annex, type Unit, type Value } from '../model/an
 import type { Indicator } from '../model/indicators.js';
 import { indicatorKind } from '../model/indicators.js';
 import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
-import { carriesSlot, householdsSlot, slotFor, vocabularySlots, type SlotInfo } from '../relations/slots.js';
+import { carriesSlot, householdsSlot, slotFor, vocabularySlots } from '../relations/slots.js';
 import type { ComputedTable, Difference } from './table.js';
 
 /** How a column is derived from others, for the forms' column-number row (`4=3/1*100`). */
@@ -123,8 +123,22 @@ function rulesOf(annex: Annex): Map<Indicator, ColumnRule> {
   return rules;
 }
 
-/** Rules first for counts (they feed the rates), then rates, then falls and achievements. */
-const STAGE = (s: SlotInfo | undefined): number => (!s ? 0 : s.point.role === 'achievement' ? 3 : s.point.measure === 'points' ? 2 : s.point.measure === 'rate' ? 1 : 0);
+const inputsOf = (r: ColumnRule | undefined): readonly Indicator[] => (!r ? [] : r.op === 'sum' ? [...r.plus, ...r.minus] : r.of);
+
+/** The slots in an order where every rule's inputs come before the slot it derives (the combined count after the poor). */
+function dependencyOrder(slots: readonly Indicator[], rules: ReadonlyMap<Indicator, ColumnRule>): Indicator[] {
+  const out: Indicator[] = [];
+  const state = new Map<Indicator, 'visiting' | 'done'>();
+  const visit = (s: Indicator) => {
+    if (state.has(s)) return;
+    state.set(s, 'visiting');
+    for (const d of inputsOf(rules.get(s))) visit(d);
+    state.set(s, 'done');
+    out.push(s);
+  };
+  slots.forEach(visit);
+  return out;
+}
 
 /** Whether a stated value agrees with the computed one: counts exactly, rates at the precision they were printed with. */
 function agrees(v: Value & { num: Dec }, computed: Dec, exact: Dec | undefined): boolean {
@@ -141,8 +155,7 @@ export function computeShaped(annex: Annex): ShapedTable {
   if (!hasNumbers(annex)) throw new PovcheckError('CALC_INPUT', { reason: 'no-values', count: annex.indicators.length });
   const decimals = precisionOf(annex);
   const rules = rulesOf(annex);
-  const info = new Map(vocabularySlots(annex).map((s) => [s.key, s]));
-  const slots = [...annex.indicators].sort((a, b) => STAGE(info.get(a)) - STAGE(info.get(b)));
+  const slots = dependencyOrder(annex.indicators, rules);
   const kids = childrenByParent(annex);
   const values: Array<Partial<Record<Indicator, Dec>>> = annex.units.map(() => ({}));
   const exact: Array<Partial<Record<Indicator, Dec>>> = annex.units.map(() => ({}));
