@@ -95,8 +95,9 @@ export function computePlan(annex: Annex, targets: Target[], opts: { total: Tota
   const choice = chooseTotal(annex, opts.total, opts.totalName);
   const units: Unit[] = [...annex.units];
   if (choice.source === 'added') units.push(choice.total!);
-  const parts = choice.parts.length > 0 ? choice.parts : choice.total ? [choice.total] : [];
-  const totalIsSum = !!choice.total && choice.parts.length > 0;
+  // The total is the sum of the top level of its first partition; with none ("of which" rows only) it is planned on its own counts.
+  const totalIsSum = !!choice.total && totalParts(choice.parts).length > 0;
+  const parts = totalIsSum || !choice.total ? choice.parts : [choice.total, ...choice.parts];
 
   // Targets by unit.
   const byUnit = new Map<number, Target[]>();
