@@ -71,18 +71,28 @@ function precisionOf(annex: Annex): (ind: Indicator) => number {
 
 const usable = (v: Value | undefined, ind: Indicator): v is Value & { num: Dec } => v?.status === 'ok' && !!v.num && (indicatorKind(ind) !== 'count' || v.num.isInteger());
 
-/** Units in an order where every unit comes after the units under it. */
+/** Units in an order where every unit comes after the units under it (iterative: a code/parent chain may be deep). */
 function childrenFirst(annex: Annex): Unit[] {
   const kids = childrenByParent(annex);
   const out: Unit[] = [];
   const seen = new Set<number>();
-  const visit = (u: Unit, depth: number) => {
-    if (seen.has(u.id) || depth > annex.units.length) return;
-    seen.add(u.id);
-    for (const c of kids.get(u.id) ?? []) visit(c, depth + 1);
-    out.push(u);
-  };
-  for (const u of annex.units) visit(u, 0);
+  for (const root of annex.units) {
+    if (seen.has(root.id)) continue;
+    seen.add(root.id);
+    const stack: Array<{ u: Unit; next: number }> = [{ u: root, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const under = kids.get(top.u.id) ?? [];
+      const c = under[top.next++];
+      if (c === undefined) {
+        out.push(top.u);
+        stack.pop();
+      } else if (!seen.has(c.id)) {
+        seen.add(c.id);
+        stack.push({ u: c, next: 0 });
+      }
+    }
+  }
   return out;
 }
 
