@@ -12,7 +12,8 @@
  *    net reduction;
  *  - a rate = count / households × 100 when the table prints the households it is over (relations/slots.ts
  *    `householdsSlot`), half-up at the precision the table prints that rate with (one decimal in statistical
- *    releases, two in plans);
+ *    releases, two in plans); a flow's rate printed over households within 5 % of those (the start of the
+ *    year's: another denominator, not a slip) is kept as printed;
  *  - a fall in points = the start rate − the end rate (both as printed, i.e. as computed here);
  *  - an achievement = the fall / its target × 100 at the precision printed.
  * A value printed differently from the computed one is a `Difference` (the output carries the computed
@@ -26,6 +27,7 @@ import type { Indicator } from '../model/indicators.js';
 import { indicatorKind } from '../model/indicators.js';
 import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import { carriesSlot, householdsSlot, slotFor, vocabularySlots } from '../relations/slots.js';
+import { impliedHouseholds } from '../relations/implied.js';
 import type { ComputedTable, Difference } from './table.js';
 
 /** How a column is derived from others, for the forms' column-number row (`4=3/1*100`). */
@@ -161,11 +163,22 @@ function hasNumbers(annex: Annex): boolean {
   return annex.values.some((vals) => Object.values(vals).some((v) => v?.status === 'ok'));
 }
 
+/**
+ * Whether a printed flow rate is over households within 5 % of the table's (those at the start of the year, as
+ * the relations/rate.ts `denominator` warning explains): another denominator, kept as printed, not a slip.
+ */
+function otherDenominator(v: Value | undefined, count: Dec, households: Dec): boolean {
+  if (v?.status !== 'ok' || !v.num) return false;
+  const implied = impliedHouseholds(count, v.num, v.decimals ?? 0);
+  return implied !== undefined && implied.lo.lte(households.mul('1.05')) && (implied.hi === undefined || implied.hi.gte(households.mul('0.95')));
+}
+
 export function computeShaped(annex: Annex): ShapedTable {
   if (!hasNumbers(annex)) throw new PovcheckError('CALC_INPUT', { reason: 'no-values', count: annex.indicators.length });
   const decimals = precisionOf(annex);
   const rules = rulesOf(annex);
   const slots = dependencyOrder(annex.indicators, rules);
+  const flows = new Set(vocabularySlots(annex).filter((x) => x.point.measure === 'rate' && !['start', 'end', 'point'].includes(x.point.time)).map((x) => x.key));
   const kids = childrenByParent(annex);
   const values: Array<Partial<Record<Indicator, Dec>>> = annex.units.map(() => ({}));
   const exact: Array<Partial<Record<Indicator, Dec>>> = annex.units.map(() => ({}));
@@ -189,7 +202,7 @@ export function computeShaped(annex: Annex): ShapedTable {
         } else {
           const [a, b] = rule.of.map((k) => mine[k]);
           const x = a !== undefined && b !== undefined ? (rule.op === 'rate' ? exactRate(a, b) : b.isZero() ? undefined : a.mul(HUNDRED).div(b)) : undefined;
-          if (x !== undefined) {
+          if (x !== undefined && !(rule.op === 'rate' && flows.has(slot) && otherDenominator(v, a!, b!))) {
             exact[u.id]![slot] = x;
             computed = x.toDecimalPlaces(decimals(slot), Dec.ROUND_HALF_UP);
           }
