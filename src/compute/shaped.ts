@@ -28,7 +28,7 @@ import { indicatorKind } from '../model/indicators.js';
 import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import { carriesSlot, householdsSlot, slotFor, vocabularySlots } from '../relations/slots.js';
 import { impliedHouseholds } from '../relations/implied.js';
-import type { ComputedTable, Difference } from './table.js';
+import { refuseDuplicateUnits, type ComputedTable, type Difference } from './table.js';
 
 /** How a column is derived from others, for the forms' column-number row (`4=3/1*100`). */
 export type ColumnRule = { op: 'rate'; of: readonly [Indicator, Indicator] } | { op: 'sum'; plus: readonly Indicator[]; minus: readonly Indicator[] } | { op: 'ratio'; of: readonly [Indicator, Indicator] };
@@ -175,6 +175,7 @@ function otherDenominator(v: Value | undefined, count: Dec, households: Dec): bo
 
 export function computeShaped(annex: Annex): ShapedTable {
   if (!hasNumbers(annex)) throw new PovcheckError('CALC_INPUT', { reason: 'no-values', count: annex.indicators.length });
+  refuseDuplicateUnits(annex);
   const decimals = precisionOf(annex);
   const rules = rulesOf(annex);
   const slots = dependencyOrder(annex.indicators, rules);

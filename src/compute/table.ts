@@ -256,18 +256,25 @@ function defined(r: Record<Indicator, Dec | undefined>): Partial<Record<Indicato
 }
 
 /**
+ * A unit named twice in one list would be added twice: refused (CALC_INPUT at its cell). A name may come back
+ * under another parent or in another partition (urban and rural blocks list the same districts).
+ */
+export function refuseDuplicateUnits(annex: Annex): void {
+  const seen = new Set<string>();
+  for (const u of annex.units) {
+    const key = `${u.parent ?? '-'}:${u.partition ?? 0}:${u.role ?? ''}:${u.key}`;
+    if (seen.has(key)) throw new PovcheckError('CALC_INPUT', { reason: 'duplicate-unit', unit: u.name }, u.cell ? { cell: u.cell.ref } : {});
+    seen.add(key);
+  }
+}
+
+/**
  * Computes the whole annex. Throws CALC_INPUT (with the cell) when a base count is missing or unusable, or
  * a unit name appears twice (its total would count it twice).
  */
 export function computeTable(annex: Annex, opts: { total: TotalMode; totalName: string }): ComputedTable {
   requireIndicators(annex, true);
-  // A name may come back under another parent (urban/rural blocks list the same districts); twice under one is an error.
-  const seen = new Set<string>();
-  for (const u of annex.units) {
-    const key = `${u.parent ?? '-'}:${u.role ?? ''}:${u.key}`;
-    if (seen.has(key)) throw new PovcheckError('CALC_INPUT', { reason: 'duplicate-unit', unit: u.name }, u.cell ? { cell: u.cell.ref } : {});
-    seen.add(key);
-  }
+  refuseDuplicateUnits(annex);
   const choice = chooseTotal(annex, opts.total, opts.totalName);
   const units: Unit[] = [...annex.units];
   if (choice.source === 'added') units.push(choice.total!);

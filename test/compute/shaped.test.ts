@@ -97,6 +97,12 @@ describe('published tables computed from their base values', () => {
     expect(cell(t, 'Cả nước', 'poor')).toBe('1304001');
   });
 
+  it('a unit named twice in one list is refused (its total would count it twice); the same name in two blocks is not', () => {
+    const csv = 'Đơn vị;Hộ nghèo;Hộ cận nghèo\nToàn tỉnh;30;40\nHuyện A;10;20\nHuyện B;10;10\nHuyện A;10;10\n';
+    expect(() => computeShaped(shape(gridFromBytes(Buffer.from(csv)), { totalPolicy: 'none' }).annex)).toThrow(/duplicate-unit/);
+    expect(() => compute('fixtures/shapes/blocks.csv')).not.toThrow();
+  });
+
   it('the blank form: nothing to compute, refused with a reason', () => {
     expect(() => compute('fixtures/published/form-near-poor-review-summary-blank.csv')).toThrow(PovcheckError);
   });
