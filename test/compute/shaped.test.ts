@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { gridFromBytes } from '../../src/read/index.js';
 import { shape } from '../../src/shape/index.js';
 import { computeShaped, type ShapedTable } from '../../src/compute/shaped.js';
@@ -134,5 +135,52 @@ describe('the short shapes', () => {
 
   it('partitions, rates-only, of-which, years-rows: nothing to recompute, nothing added twice', () => {
     for (const f of ['partitions', 'rates-only', 'of-which', 'years-rows']) expect(compute(`fixtures/shapes/${f}.csv`).differences, f).toEqual([]);
+  });
+});
+
+describe('against brute force', () => {
+  it('urban and rural blocks over the same districts: every block and the total sum their parts once; rates and combined counts exact', () => {
+    const unit = fc.record({ households: fc.integer({ min: 1, max: 200_000 }), poor: fc.nat(30_000), near: fc.nat(30_000) }).filter((u) => u.poor + u.near <= u.households);
+    fc.assert(
+      fc.property(fc.array(unit, { minLength: 1, maxLength: 12 }), fc.array(unit, { minLength: 1, maxLength: 12 }), (urban, rural) => {
+        const dot = (n: number | bigint) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+        const sum = (us: typeof urban, k: 'households' | 'poor' | 'near') => us.reduce((s, u) => s + BigInt(u[k]), 0n);
+        const line = (stt: string, name: string, h: bigint, p: bigint, n: bigint) => `${stt};${name};${dot(h)};${dot(p)};${dot(n)};${dot(p + n)}`;
+        const block = (stt: string, name: string, us: typeof urban) => [
+          line(stt, name, sum(us, 'households'), sum(us, 'poor'), sum(us, 'near')),
+          ...us.map((u, i) => line(String(i + 1), `Xã ${i + 1}`, BigInt(u.households), BigInt(u.poor), BigInt(u.near))),
+        ];
+        const all = [...urban, ...rural];
+        const csv = [
+          'TT;Đơn vị;Tổng số hộ;Hộ nghèo;Hộ cận nghèo;Tổng số hộ nghèo và hộ cận nghèo',
+          ...block('I', 'Khu vực thành thị', urban),
+          ...block('II', 'Khu vực nông thôn', rural),
+          line('', 'Tổng cộng', sum(all, 'households'), sum(all, 'poor'), sum(all, 'near')),
+        ].join('\n');
+        const annex = shape(gridFromBytes(Buffer.from(csv + '\n')), { totalPolicy: 'none' }).annex;
+        const t = computeShaped(annex);
+        expect(t.differences).toEqual([]);
+        const total = t.units.find((u) => u.name === 'Tổng cộng')!;
+        expect(t.value(total.id, 'households')!.toFixed()).toBe(sum(all, 'households').toString());
+        expect(t.value(total.id, 'poor_near_poor')!.toFixed()).toBe((sum(all, 'poor') + sum(all, 'near')).toString());
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a rate is count / households × 100 half-up at two decimals, as integer arithmetic gives it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5_000_000 }), fc.nat(5_000_000), (h, p0) => {
+        const p = p0 % (h + 1);
+        const csv = `Đơn vị;Tổng số hộ;Hộ nghèo;Tỷ lệ hộ nghèo (%)\nToàn tỉnh;${h};${p};1,00\n`;
+        const t = computeShaped(shape(gridFromBytes(Buffer.from(csv)), { totalPolicy: 'none' }).annex);
+        const u = t.units[0]!;
+        const twice = (BigInt(p) * 20000n) / BigInt(h); // 2 × rate × 100, truncated
+        const cents = (twice + 1n) / 2n; // half-up
+        const want = `${cents / 100n}.${(cents % 100n).toString().padStart(2, '0')}`;
+        expect(plainValue(t.value(u.id, 'rate')!, 'rate', t.decimals('rate'))).toBe(want);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
