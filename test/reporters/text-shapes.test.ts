@@ -1,8 +1,12 @@
 /**
  * The text report ends with the table as read, its failing cells marked: for every shape, with the table's
- * values (before, a published shape showed only its unit names) in the same layout `table` uses.
+ * values (before, a published shape showed only its unit names) in the same layout `table` uses. The HTML
+ * report's table too.
  */
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cli } from '../helpers.js';
 
 const tableOf = (stdout: string) => stdout.slice(stdout.indexOf('Bảng số liệu (ô có vấn đề được đánh dấu)'));
@@ -27,5 +31,16 @@ describe('the marked table of a published shape', () => {
   it('the annex keeps its own layout', async () => {
     const box = tableOf((await cli(['validate', 'fixtures/planted/poor-end-transposed.csv'])).stdout);
     expect(box).toContain('Tổng số hộ đầu năm');
+  });
+});
+
+describe('the HTML report of a published shape', () => {
+  it('national-2022-regions: the values in the table, the failing cells marked', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'povcheck-shape-report-')), 'report.html');
+    expect((await cli(['validate', 'fixtures/published/national-2022-regions.csv', '--format', 'html', '-o', out])).code).toBe(1);
+    const table = /<table class="annex[\s\S]*?<\/table>/.exec(readFileSync(out, 'utf8'))![0];
+    expect(table).toContain('Hộ nghèo: Số hộ');
+    expect(table).toContain('1.057.374');
+    expect(table).toContain('455.271');
   });
 });
