@@ -226,8 +226,7 @@ function suspects(sys: System, failing: readonly Check[]): string[] {
 }
 
 function failingChecks(sys: System): Check[] {
-  const ev = new Evaluation(sys, new Map());
-  return sys.checks.filter((c) => !ev.holds(c));
+  return sys.failing();
 }
 
 interface SearchResult {
@@ -268,8 +267,8 @@ function search(sys: System, failing: readonly Check[], limits: { maxPairs: numb
     if (rest.length > 0) partners = intersect(rest.map((c) => c.vars));
     else {
       const near = new Set<string>();
-      for (const c of sys.checksOf.get(a) ?? []) for (const x of c.vars) near.add(x);
-      for (const g of sys.guardsOf.get(a) ?? []) for (const x of g.vars) near.add(x);
+      for (const c of sys.checksOf(a)) for (const x of c.vars) near.add(x);
+      for (const g of sys.guardsOf(a)) for (const x of g.vars) near.add(x);
       partners = [...near];
     }
     for (const b of partners.filter(sys.isVar).sort(order)) {

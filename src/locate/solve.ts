@@ -109,8 +109,8 @@ export function solve(sys: System, vars: readonly string[], limits: SolveLimits)
   const checks = new Map<number, Check>();
   const guards = new Map<number, Guard>();
   for (const v of vars) {
-    for (const c of sys.checksOf.get(v) ?? []) checks.set(c.id, c);
-    for (const g of sys.guardsOf.get(v) ?? []) guards.set(g.id, g);
+    for (const c of sys.checksOf(v)) checks.set(c.id, c);
+    for (const g of sys.guardsOf(v)) guards.set(g.id, g);
   }
   const baseOf = vars.map((v) => sys.cells.get(v)!.base);
   const steps = vars.map((v) => stepOf(sys, v));
