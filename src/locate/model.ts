@@ -19,10 +19,9 @@ import { isOk, type OkValue } from '../rules/types.js';
 import { RELATION_KINDS, type AnyKind } from '../relations/index.js';
 import type { Form, Relation } from '../relations/types.js';
 import type { InstanceContext, Scope } from '../relations/scope.js';
-import { depthOf } from '../rules/index.js';
 import { affineOf, evaluate, parseFormula, refsOf, sub, type Affine, type Expr } from '../model/expr.js';
 import { Evaluation, formExpr } from './evaluation.js';
-import { tableFacts, type TableFacts } from './table.js';
+import { depthOfTable, scopeOf, tableFacts, type TableFacts } from './table.js';
 
 export { Evaluation, formExpr, rateMatches, roundingInterval, type RoundingInterval } from './evaluation.js';
 
@@ -162,7 +161,6 @@ class TableSystem implements System {
   private readonly loadOf = new Map<number, number>();
   private loads = 0;
   private readonly slotIndex: ReadonlyMap<Indicator, number>;
-  private depth?: (unit: Unit) => number;
   private readonly baseMemo = new Map<string, Dec | undefined>();
   private readonly depMemo = new Map<string, Set<string>>();
   private readonly affMemo = new Map<string, Affine | null>();
@@ -271,17 +269,7 @@ class TableSystem implements System {
     const batch = [...new Set(units.filter((u) => !this.loadOf.has(u.id)))].sort((a, b) => a.id - b.id);
     if (batch.length === 0) return;
     for (const u of batch) this.addRowCells(u);
-    this.load(batch, this.scopeOf(batch));
-  }
-
-  /** The scope of a batch of units: their own instances and those over their parts and their parents' parts. */
-  private scopeOf(batch: readonly Unit[]): Scope {
-    const parents = new Map<number, Unit>();
-    for (const u of batch) {
-      if (this.facts.childrenOf(u.id).length > 0) parents.set(u.id, u);
-      if (u.parent !== undefined) parents.set(u.parent, this.annex.units[u.parent]!);
-    }
-    return { units: batch, parents: [...parents.values()].sort((a, b) => a.id - b.id), childrenOf: this.facts.childrenOf };
+    this.load(batch, scopeOf(this.annex, this.facts, batch));
   }
 
   /**
@@ -319,7 +307,7 @@ class TableSystem implements System {
 
   /** A rule context that reports nothing: the relations' instances (over `scope`, when given). */
   private context(scope: Scope | undefined): InstanceContext {
-    const depth = (this.depth ??= depthOf(this.annex));
+    const depth = depthOfTable(this.annex);
     return { annex: this.annex, report: () => {}, skip: () => {}, depth, fold: () => {}, checked: () => {}, ...(scope ? { scope } : {}) };
   }
 

@@ -10,6 +10,8 @@
 import { RATE_DECIMALS } from '../calc/annex-math.js';
 import type { Annex, Unit, Value } from '../model/annex.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
+import type { Scope } from '../relations/scope.js';
+import { depthOf } from '../rules/index.js';
 
 type Row = Annex['values'][number];
 
@@ -133,4 +135,24 @@ function columnDp(freq: Freq | undefined, tableDp: number): number {
   const m = freq && mode(freq);
   if (m === undefined) return tableDp;
   return tableDp >= RATE_DECIMALS && m >= 1 ? Math.max(m, RATE_DECIMALS) : m;
+}
+
+/**
+ * The scope of the relations that read a cell of some units (relations/scope.ts): their own instances, and
+ * those over their parts and over their parents' parts.
+ */
+export function scopeOf(annex: Annex, facts: TableFacts, units: readonly Unit[]): Scope {
+  const parents = new Map<number, Unit>();
+  for (const u of units) {
+    if (facts.childrenOf(u.id).length > 0) parents.set(u.id, u);
+    if (u.parent !== undefined) parents.set(u.parent, annex.units[u.parent]!);
+  }
+  return { units: [...units].sort((a, b) => a.id - b.id), parents: [...parents.values()].sort((a, b) => a.id - b.id), childrenOf: facts.childrenOf };
+}
+
+const DEPTHS = new WeakMap<readonly Unit[], (unit: Unit) => number>();
+
+/** Each unit's depth in the tree (rules/index.ts `depthOf`), once per table (a corrected table has the same units). */
+export function depthOfTable(annex: Annex): (unit: Unit) => number {
+  return DEPTHS.get(annex.units) ?? DEPTHS.set(annex.units, depthOf(annex)).get(annex.units)!;
 }
