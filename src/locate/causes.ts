@@ -43,17 +43,31 @@ export function compareDrafts(a: Draft, b: Draft): number {
 
 const KIND_RANK = new Map<SlipKind, number>(SLIP_KINDS.map((k, i) => [k, i]));
 
+/** The file's findings by identity, made once per localisation (a table full of errors confirms thousands of causes). */
+export class FindingIndex {
+  /** Every finding's key. */
+  readonly keys: ReadonlySet<FindingKey>;
+  /** The indexes of the findings a cause may explain (errors and warnings of the relations located and of `range`), by key. */
+  readonly explainable = new Map<FindingKey, number[]>();
+  constructor(findings: readonly Finding[]) {
+    this.keys = new Set(findings.map(keyOf));
+    findings.forEach((f, i) => {
+      if (f.severity === 'info' || !EXPLAINABLE.has(f.rule)) return;
+      const k = keyOf(f);
+      (this.explainable.get(k) ?? this.explainable.set(k, []).get(k)!).push(i);
+    });
+  }
+}
+
 export class CauseBuilder {
-  private readonly originalKeys: Set<FindingKey>;
   private readonly grouping: boolean;
   constructor(
     private readonly sys: System,
-    private readonly findings: readonly Finding[],
+    private readonly index: FindingIndex,
     private readonly off: ReadonlySet<string>,
     /** Checks (rule|cell) of other errors, whose findings may stay. */
     private readonly tolerated: Tolerated = () => false,
   ) {
-    this.originalKeys = new Set(findings.map(keyOf));
     this.grouping = groupsThousands(sys.annex);
   }
 
@@ -180,16 +194,15 @@ export class CauseBuilder {
     const after = whole ? findingsOfTable(patched) : findingsNear(patched, units);
     for (const f of after) {
       if (f.severity !== 'error' || this.off.has(f.rule)) continue;
-      if ((FAMILIES.has(f.rule) && !this.tolerated(`${f.rule}|${f.at?.ref ?? ''}`)) || !this.originalKeys.has(keyOf(f))) return undefined;
+      if ((FAMILIES.has(f.rule) && !this.tolerated(`${f.rule}|${f.at?.ref ?? ''}`)) || !this.index.keys.has(keyOf(f))) return undefined;
     }
-    // The findings (as the file reports them, whatever their configured level) that disappear.
+    // The findings (as the file reports them, whatever their configured level) that disappear: of those the
+    // relations of the changed units gave (any, when the whole table was run).
     const afterKeys = new Set(after.map(keyOf));
-    const near = whole ? undefined : new Set(findingsNear(this.sys.annex, units).map(keyOf));
+    const before = whole ? this.index.explainable.keys() : new Set(findingsNear(this.sys.annex, units).map(keyOf));
     const explains: number[] = [];
-    this.findings.forEach((f, i) => {
-      const key = keyOf(f);
-      if (f.severity !== 'info' && EXPLAINABLE.has(f.rule) && !afterKeys.has(key) && (!near || near.has(key))) explains.push(i);
-    });
+    for (const key of before) if (!afterKeys.has(key)) explains.push(...(this.index.explainable.get(key) ?? []));
+    explains.sort((a, b) => a - b);
     return explains;
   }
 }

@@ -21,7 +21,7 @@ import { isAnnexShaped, isCoreIndicator } from '../model/indicators.js';
 import { buildSystem, type Check, type System } from './model.js';
 import { patchAnnex } from './patch.js';
 import { MAX_SUSPECTS, search, suspects } from './search.js';
-import { CauseBuilder, compareDrafts, FAMILIES, type Draft, type Tolerated } from './causes.js';
+import { CauseBuilder, compareDrafts, FAMILIES, FindingIndex, type Draft, type Tolerated } from './causes.js';
 import { tableFacts } from './table.js';
 import type { SolutionSet } from './solve.js';
 import type { Cause, Confidence, Localisation } from './types.js';
@@ -46,7 +46,7 @@ export interface LocateOptions {
 
 /** What every step of one localisation shares. */
 interface Run {
-  readonly findings: readonly Finding[];
+  readonly findings: FindingIndex;
   readonly off: ReadonlySet<string>;
   readonly limits: Limits;
   readonly scope: 'table' | 'component';
@@ -56,10 +56,12 @@ type Limits = { maxPairs: number; enumLimit: number; maxCauses: number };
 
 /** How many errors locate names one after another in a table with several. */
 const MAX_ROUNDS = 4;
+/** Most independent errors (groups of failing checks sharing no cell) localised in one table. */
+const MAX_PARTS = 1000;
 
 export function locate(annex: Annex, findings: readonly Finding[], opts: LocateOptions = {}): Localisation {
   const run: Run = {
-    findings,
+    findings: new FindingIndex(findings),
     off: new Set<string>(opts.off ?? []),
     limits: { maxPairs: opts.maxPairs ?? 20_000, enumLimit: opts.enumLimit ?? 2_000, maxCauses: opts.maxCauses ?? 20 },
     scope: opts.whole ? 'table' : 'component',
@@ -171,7 +173,13 @@ function independent(sys: System, failing: readonly Check[], run: Run, rounds: n
   const groups = components(failing);
   const failingKeys = new Set(failing.map(checkKey));
   const parts: Localisation[] = [];
-  for (const group of groups) {
+  for (const [i, group] of groups.entries()) {
+    if (i === MAX_PARTS) {
+      // A table with an error on almost every row: the rest is counted, not searched (bounded work).
+      const rest = groups.slice(i).reduce((n, g) => n + g.length, 0);
+      parts.push({ status: 'stopped', failing: rest, causes: [], more: 0 });
+      break;
+    }
     const own = new Set(group.map(checkKey));
     const others: Tolerated = (k) => failingKeys.has(k) && !own.has(k);
     const one = groups.length > 1 ? localise(sys, group, run, others) : ({ status: 'none', failing: group.length, causes: [], more: 0 } as Localisation);

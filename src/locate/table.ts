@@ -79,19 +79,23 @@ function addRow(t: Tally, row: Row | undefined, sign: 1 | -1): void {
     const v = (row as Record<string, Value | undefined>)[ind];
     if (!v) continue;
     if (v.cell.formula !== undefined) t.anyFormula = true;
-    if (v.status !== 'ok' || !v.num) continue;
-    const kind = indicatorKind(v.indicator);
-    if (kind === 'count' && !v.num.abs().lt(1000)) {
+    if (v.status !== 'ok' || v.plain === undefined) continue;
+    // A count of four digits or more (a float decides unless the value is within rounding of 1000).
+    const n = Math.abs(Number(v.plain));
+    if (kindOf(v.indicator) === 'count' && n >= 1000 && (n > 1001 || !v.num!.abs().lt(1000))) {
       if (GROUPED.test(v.text)) t.grouped += sign;
       else t.plainDigits += sign;
     }
-    if (indicatorKind(ind as Indicator) === 'rate' && !v.cell.formula?.trim()) {
+    if (kindOf(ind as Indicator) === 'rate' && !v.cell.formula?.trim()) {
       const dp = v.decimals ?? 0;
       bump(t.rates, dp, sign);
       bump(t.bySlot.get(ind as Indicator) ?? t.bySlot.set(ind as Indicator, new Map()).get(ind as Indicator)!, dp, sign);
     }
   }
 }
+
+const KINDS = new Map<string, ReturnType<typeof indicatorKind>>();
+const kindOf = (ind: Indicator) => KINDS.get(ind) ?? KINDS.set(ind, indicatorKind(ind)).get(ind)!;
 
 const bump = (f: Freq, dp: number, sign: number) => f.set(dp, (f.get(dp) ?? 0) + sign);
 
