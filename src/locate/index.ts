@@ -38,6 +38,8 @@ export interface LocateOptions {
   enumLimit?: number;
   /** Most causes listed; the rest are counted in `more`. */
   maxCauses?: number;
+  /** Most candidate sets solved in the whole call (MAX_SOLVES). */
+  maxSolves?: number;
   /** Rules switched off (configuration): their checks are not localised and their findings not required to clear. */
   off?: readonly RuleId[];
   /** Build the system over every relation of the table at once (the reference the tests compare with). */
@@ -52,7 +54,14 @@ interface Run {
   readonly scope: 'table' | 'component';
 }
 
-type Limits = { maxPairs: number; enumLimit: number; maxCauses: number };
+/**
+ * The work one localisation may do, counted in candidate sets solved, shared by every search of the call (the
+ * whole table, its independent groups, the peeled rounds, the formula suspects): a table broken in many
+ * places stops with status `stopped` (its findings stay, without a likely cause) instead of searching on.
+ */
+const MAX_SOLVES = 20_000;
+
+type Limits = { maxPairs: number; enumLimit: number; maxCauses: number; work: { left: number } };
 
 /** How many errors locate names one after another in a table with several. */
 const MAX_ROUNDS = 4;
@@ -63,7 +72,7 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
   const run: Run = {
     findings: new FindingIndex(findings),
     off: new Set<string>(opts.off ?? []),
-    limits: { maxPairs: opts.maxPairs ?? 20_000, enumLimit: opts.enumLimit ?? 2_000, maxCauses: opts.maxCauses ?? 20 },
+    limits: { maxPairs: opts.maxPairs ?? 20_000, enumLimit: opts.enumLimit ?? 2_000, maxCauses: opts.maxCauses ?? 20, work: { left: opts.maxSolves ?? MAX_SOLVES } },
     scope: opts.whole ? 'table' : 'component',
   };
   const sys = buildSystem(annex, { off: run.off, scope: run.scope });
@@ -143,6 +152,9 @@ function confirmed(drafts: readonly Draft[], found: Found, failing: number, maxC
   return { status: 'found', failing, size: found.size, causes, more: drafts.length - next };
 }
 
+/** The failing checks of the other groups (by key), and how many keys they have. */
+type Others = Tolerated & { readonly size: number };
+
 /** A check's identity across systems built from the same table (and the findings it gives). */
 const checkKey = (c: Pick<Check, 'family' | 'at'>) => `${c.family}|${c.at}`;
 
@@ -171,7 +183,8 @@ export function components(failing: readonly Check[]): Check[][] {
 function independent(sys: System, failing: readonly Check[], run: Run, rounds: number): Localisation[] | undefined {
   if (rounds <= 0) return undefined;
   const groups = components(failing);
-  const failingKeys = new Set(failing.map(checkKey));
+  const failingKeys = new Map<string, number>();
+  for (const c of failing) failingKeys.set(checkKey(c), (failingKeys.get(checkKey(c)) ?? 0) + 1);
   const parts: Localisation[] = [];
   for (const [i, group] of groups.entries()) {
     if (i === MAX_PARTS) {
@@ -180,8 +193,12 @@ function independent(sys: System, failing: readonly Check[], run: Run, rounds: n
       parts.push({ status: 'stopped', failing: rest, causes: [], more: 0 });
       break;
     }
-    const own = new Set(group.map(checkKey));
-    const others: Tolerated = (k) => failingKeys.has(k) && !own.has(k);
+    const own = new Map<string, number>();
+    for (const c of group) own.set(checkKey(c), (own.get(checkKey(c)) ?? 0) + 1);
+    const others: Others = Object.assign((k: string) => failingKeys.has(k) && failingKeys.get(k) !== own.get(k), {
+      // How many checks' keys the others have (the peeling's cost counts them).
+      size: failingKeys.size - [...own].filter(([k, n]) => failingKeys.get(k) === n).length,
+    });
     const one = groups.length > 1 ? localise(sys, group, run, others) : ({ status: 'none', failing: group.length, causes: [], more: 0 } as Localisation);
     if (one.status === 'found') {
       parts.push(one);
@@ -194,8 +211,11 @@ function independent(sys: System, failing: readonly Check[], run: Run, rounds: n
 }
 
 /** The single cell explaining the most checks of `group` (and breaking none), then the rest of the group. */
-function peel(sys: System, group: readonly Check[], run: Run, others: Tolerated, rounds: number): Localisation[] | undefined {
+function peel(sys: System, group: readonly Check[], run: Run, others: Others, rounds: number): Localisation[] | undefined {
+  // Each candidate costs a pass over the group and the other failing checks: counted in the call's work.
+  const pass = 1 + Math.ceil((group.length + others.size) / 20);
   for (const v of peelCandidates(sys, group)) {
+    if ((run.limits.work.left -= pass) <= 0) return undefined;
     const rest = new Set(group.filter((c) => !c.vars.has(v)).map(checkKey));
     const part = localise(
       sys,

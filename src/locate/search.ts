@@ -18,12 +18,14 @@ export interface SearchResult {
 export interface SearchLimits {
   maxPairs: number;
   enumLimit: number;
+  /** Candidate sets the whole localisation may still solve (shared by every search of the call). */
+  work: { left: number };
 }
 
 /** Solution sets of the smallest size (1, else 2); with `must`, only sets that contain that cell. */
 export function search(sys: System, failing: readonly Check[], limits: SearchLimits, must?: string): SearchResult {
   const singles = searchSingles(sys, failing, limits, must);
-  if (singles.sets.length > 0) return singles;
+  if (singles.sets.length > 0 || singles.exhausted) return singles;
   const pairs = searchPairs(sys, failing, limits, must);
   return { ...pairs, stopped: singles.stopped || pairs.stopped };
 }
@@ -42,11 +44,13 @@ function intersect(sets: ReadonlyArray<ReadonlySet<string>>): string[] {
   return [...sorted[0]!].filter((r) => sorted.every((s) => s.has(r)));
 }
 
-function searchSingles(sys: System, failing: readonly Check[], limits: SearchLimits, must: string | undefined): SearchResult {
+/** `exhausted`: the call's work ran out (no pairs are tried then). */
+function searchSingles(sys: System, failing: readonly Check[], limits: SearchLimits, must: string | undefined): SearchResult & { exhausted?: true } {
   const sets: SolutionSet[] = [];
   let stopped = false;
   for (const v of intersect(failing.map((c) => c.vars)).filter(sys.isVar).sort(sheetOrder(sys))) {
     if (must && v !== must) continue;
+    if (limits.work.left-- <= 0) return { sets, size: 1, stopped: true, exhausted: true };
     const o = solve(sys, [v], limits);
     if (o.kind === 'found') sets.push(o.set);
     else if (o.kind === 'limit') stopped = true;
@@ -68,7 +72,7 @@ function searchPairs(sys: System, failing: readonly Check[], limits: SearchLimit
       const key = pair.join(' ');
       if (seen.has(key)) continue;
       seen.add(key);
-      if (++pairs > limits.maxPairs) {
+      if (++pairs > limits.maxPairs || limits.work.left-- <= 0) {
         stopped = true;
         break outer;
       }
