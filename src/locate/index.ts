@@ -86,7 +86,7 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
   // of failing checks that share no cell with the others is localised on its own; a group still left
   // unexplained is peeled: the cell that explains most of its checks first, then the rest.
   const parts = independent(sys, failing, run, MAX_ROUNDS);
-  if (!parts || !parts.some((p) => p.status === 'found')) return whole;
+  if (!parts || !parts.some((p) => p.status === 'found')) return run.limits.work.left <= 0 && whole.status === 'none' ? { ...whole, status: 'stopped' } : whole;
   return combine(parts, failing.length);
 }
 
@@ -212,8 +212,8 @@ function independent(sys: System, failing: readonly Check[], run: Run, rounds: n
 
 /** The single cell explaining the most checks of `group` (and breaking none), then the rest of the group. */
 function peel(sys: System, group: readonly Check[], run: Run, others: Others, rounds: number): Localisation[] | undefined {
-  // Each candidate costs a pass over the group and the other failing checks: counted in the call's work.
-  const pass = 1 + Math.ceil((group.length + others.size) / 20);
+  // Each candidate costs a pass over the group (the others are a lookup): counted in the call's work.
+  const pass = 1 + Math.ceil(group.length / 20);
   for (const v of peelCandidates(sys, group)) {
     if ((run.limits.work.left -= pass) <= 0) return undefined;
     const rest = new Set(group.filter((c) => !c.vars.has(v)).map(checkKey));
