@@ -11,6 +11,7 @@ import { num, ref, sub, type Expr } from '../model/expr.js';
 import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { EXACT_SHOWN } from './rate.js';
 import { isAnnexShaped } from '../model/indicators.js';
+import { unitsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 
 /** A rate as printed, or computed from its count and households. */
@@ -77,7 +78,7 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
   annex: true,
   applicable: (annex) => annex.indicators.includes('rate_reduced') || annex.indicators.includes('households_start') || annex.indicators.includes('households_end'),
   *instances(ctx) {
-    for (const unit of ctx.annex.units) {
+    for (const unit of unitsIn(ctx)) {
       const rr = usable(ctx, 'rate-change', unit, ['rate_reduced']);
       if (!rr) continue;
       const start = sourceOf(ctx, unit, 'rate_start');
