@@ -51,14 +51,21 @@ export interface ShapeResult {
 /** How far to look for labels: annex tables put them near the top-left. */
 const SCAN_COLS = 12;
 const SCAN_ROWS = 60;
+/**
+ * Rows of a column read to judge it as a wide table's label column. A wide table's indicator rows are near the
+ * top; reading a long table's name column to its end (a million units) would cost more than the rest of the
+ * shape stage. The column that wins is read in full.
+ */
+const WIDE_SCAN_ROWS = 2_000;
 
 export function detect(grid: Grid, extra?: ExtraLabels): { layout: 'wide'; col: number; line: LabelLine } | { layout: 'long'; row: number; line: LabelLine } | undefined {
   let best: { layout: 'wide'; col: number; line: LabelLine } | { layout: 'long'; row: number; line: LabelLine } | undefined;
   const width = Math.min(gridWidth(grid), SCAN_COLS);
   for (let c = 0; c < width; c++) {
-    const line = scanColumn(grid, c, extra);
+    const line = scanColumn(grid, c, extra, WIDE_SCAN_ROWS);
     if (line.distinct >= 2 && (!best || line.distinct > best.line.distinct)) best = { layout: 'wide', col: c, line };
   }
+  if (best?.layout === 'wide' && grid.rows.length > WIDE_SCAN_ROWS) best = { layout: 'wide', col: best.col, line: scanColumn(grid, best.col, extra) };
   const height = Math.min(grid.rows.length, SCAN_ROWS);
   for (let r = 0; r < height; r++) {
     const line = scanRow(grid, r, extra);
