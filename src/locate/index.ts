@@ -12,6 +12,7 @@
  * Every explanation is finally confirmed by running the rules themselves on the corrected table: all
  * errors of those four rules gone, no new error anywhere. Pure: annex and findings in, data out.
  */
+import { NumberValue } from '../model/value.js';
 import { Dec } from '../calc/decimal.js';
 import type { Annex, Value } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
@@ -480,7 +481,7 @@ export function patchAnnex(sys: System, changes: ReadonlyMap<string, Dec>, group
       if (!n || (!changed && n.eq(c.base))) continue;
       const dp = changed ? (c.kind === 'rate' ? Math.max(c.proposalDp, n.decimalPlaces()) : 0) : c.dp;
       const plain = n.toFixed(dp);
-      out[ind] = { ...v, num: new Dec(plain), plain, decimals: dp, text: formatCellValue(plain, v, annex, grouping) };
+      out[ind] = new NumberValue(v.indicator, v.unit, v.cell, formatCellValue(plain, v, annex, grouping), plain, dp, new Dec(plain));
     }
     return out;
   });

@@ -13,7 +13,8 @@ import { totalMatcher } from './aliases.js';
 import { clip, type Draft } from './draft.js';
 import { readLong } from './long.js';
 import { aliasedUnitKey, unitKey } from './normalize.js';
-import { decideLocale, parseNumber, type NumberSample, type ParseResult } from './numbers.js';
+import { decideLocale, parseDigits, parseNumber, type NumberSample } from './numbers.js';
+import { NumberValue } from '../model/value.js';
 import { Dec } from '../calc/decimal.js';
 import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
 import { readWide } from './wide.js';
@@ -200,8 +201,8 @@ export function parseValue(cell: Cell, unitId: number, unitName: string, indicat
   const raw = cell.raw;
   // Most cells have no space around them: the regex only when they may.
   const text = raw === '' || (raw.charCodeAt(0) > 0x20 && raw.charCodeAt(raw.length - 1) > 0x20 && raw.charCodeAt(0) < 0x7f && raw.charCodeAt(raw.length - 1) < 0x7f) ? raw : raw.replace(/^[\s\u00a0\u2007\u202f]+|[\s\u00a0\u2007\u202f]+$/g, '');
-  const p = cell.numeric !== undefined ? parseStored(cell.numeric) : parseNumber(text, format.locale, indicatorKind(indicator));
-  if (p.ok) return { value: { indicator, unit: unitId, cell, text, status: 'ok', num: p.num, plain: p.plain, decimals: p.decimals } };
+  const p = cell.numeric !== undefined ? parseStored(cell.numeric) : parseDigits(text, format.locale, indicatorKind(indicator));
+  if (p.ok) return { value: new NumberValue(indicator, unitId, cell, text, p.plain, p.decimals, p.negativeZero ? new Dec(`-${p.plain}`) : undefined) };
   return {
     value: { indicator, unit: unitId, cell, text, status: p.problem === 'empty' ? 'empty' : 'invalid' },
     finding: numberFinding(p.problem, cell, unitName, indicator, clip(text), format.locale, format.witness),
@@ -319,10 +320,9 @@ const RULES_NEEDING: Record<(typeof COUNT_INDICATORS)[number], string[]> = {
 };
 
 /** A workbook number's exact digits ("9.74", "-12", "210299") as a parsed value. */
-function parseStored(digits: string): ParseResult {
-  const num = new Dec(digits);
+function parseStored(digits: string): { ok: true; plain: string; decimals: number; negativeZero: boolean } {
   const frac = /\.(\d+)$/.exec(digits);
-  return { ok: true, num, plain: digits, decimals: frac ? frac[1]!.length : 0, separated: false };
+  return { ok: true, plain: digits, decimals: frac ? frac[1]!.length : 0, negativeZero: /^-0*(?:\.0*)?$/.test(digits) };
 }
 
 function numberFinding(problem: string, cell: Cell, unit: string, indicator: Indicator, text: string, locale: NumberLocale, witness: string): Finding {

@@ -75,8 +75,18 @@ export function parseNumber(text: string, locale: NumberLocale, kind: IndicatorK
   if (typeof d === 'string') return { ok: false, problem: d };
   const digits = d.frac !== undefined ? `${d.intPart}.${d.frac}` : d.intPart;
   const num = new Dec(d.negative ? `-${digits}` : digits);
-  const plainDigits = num.isZero() ? digits : (d.negative ? '-' : '') + digits.replace(/^0+(?=\d)/, '');
-  return { ok: true, num, plain: plainDigits, decimals: d.frac?.length ?? 0, separated: d.separated };
+  return { ok: true, num, plain: plainOf(d), decimals: d.frac?.length ?? 0, separated: d.separated };
+}
+
+/**
+ * parseNumber without the decimal object: the plain digits (as parseNumber gives them) and decimals, and
+ * whether the number is a negative zero ("-0", whose decimal keeps its sign and cannot be made from `plain`).
+ */
+export function parseDigits(text: string, locale: NumberLocale, kind: IndicatorKind): { ok: true; plain: string; decimals: number; negativeZero: boolean } | { ok: false; problem: NumberProblem } {
+  const d = readDigits(text, locale, kind);
+  if (typeof d === 'string') return { ok: false, problem: d };
+  const plain = plainOf(d);
+  return { ok: true, plain, decimals: d.frac?.length ?? 0, negativeZero: d.negative && canonical(d) === '0' };
 }
 
 /** The value the digits stand for, written one way only ("-12.5", "0"): equal values, equal strings. */
