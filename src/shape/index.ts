@@ -5,7 +5,7 @@
  */
 import { displayRef, gridWidth, type Cell, type Grid } from '../read/grid.js';
 import { PovcheckError } from '../errors.js';
-import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator } from '../model/indicators.js';
+import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator, type IndicatorKind } from '../model/indicators.js';
 import type { Annex, NumberLocale, Unit, Value } from '../model/annex.js';
 import type { Finding } from '../findings.js';
 import type { Lang } from '../messages/index.js';
@@ -137,12 +137,14 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
 
   // Numbers: decide the file's format from all value cells written as text, then parse each.
   // Workbook cells stored as numbers carry exact digits (Cell.numeric) and need no format.
-  const format = numberFormat(
-    draft.values
-      .filter((v) => v.cell.numeric === undefined)
-      .map((v) => ({ text: v.cell.raw.trim(), kind: indicatorKind(v.indicator), ref: displayRef(v.cell) })),
-    opts,
-  );
+  // Whole numbers without separators read the same in both formats: they say nothing, and are left out.
+  const kinds = new Map(draft.indicators.map((i) => [i, indicatorKind(i)]));
+  const samples: NumberSample[] = [];
+  for (const v of draft.values) {
+    if (v.cell.numeric !== undefined || DIGITS_ONLY.test(v.cell.raw)) continue;
+    samples.push(new CellSample(v.cell, kinds.get(v.indicator) ?? indicatorKind(v.indicator)));
+  }
+  const format = numberFormat(samples, opts);
   const { locale, plain } = format;
 
   const values: Array<Partial<Record<Indicator, Value>>> = units.map(() => ({}));
@@ -173,6 +175,23 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
     ...(draft.formulas && draft.formulas.length > 0 ? { formulas: draft.formulas } : {}),
   };
   return { annex, findings };
+}
+
+const DIGITS_ONLY = /^\d+$/;
+
+/** A value cell as a sample of the number format; its reference is written only if a message names it. */
+class CellSample implements NumberSample {
+  readonly text: string;
+  constructor(
+    private readonly cell: Cell,
+    readonly kind: IndicatorKind,
+  ) {
+    this.text = cell.raw.trim();
+  }
+
+  get ref(): string {
+    return displayRef(this.cell);
+  }
 }
 
 /** The file's number format: `--locale`, or decided from the value cells (LOCALE_AMBIGUOUS when it cannot be). */
