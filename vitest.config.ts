@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Three suites: `npm test` (the default: everything but the two below), `npm run fuzz` (test/fuzz: a count of
- * random inputs) and `npm run test:e2e` (test/e2e: what runs npm — packing, installing, linking). The
- * suite is chosen with POVCHECK_SUITE, each writing its own JSON report (.ci/run sums them).
+ * random inputs) and `npm run test:e2e` (test/e2e: external programs — npm packing, installing, linking, and
+ * the SARIF SDK's validator). The suite is chosen with POVCHECK_SUITE, each writing its own JSON report (.ci/run sums them).
  */
 const suite = process.env.POVCHECK_SUITE === 'fuzz' || process.env.POVCHECK_SUITE === 'e2e' ? process.env.POVCHECK_SUITE : undefined;
 
