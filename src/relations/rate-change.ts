@@ -114,8 +114,8 @@ function scaledRate(s: RateSource, dp: number): number | undefined {
 
 /**
  * The check in integers when every figure allows it: 'ok' (the reduction is the difference of the rates, no
- * note), 'convention' (it is, with a convention note to make), or undefined (a mismatch, or not decidable in
- * integers: the decimal check decides and explains).
+ * note), 'convention' (it is, with a convention note due), or undefined (a mismatch, or not decidable in
+ * integers). Anything but 'ok' goes to the decimal check, which decides and explains.
  */
 function quickCheck(ctx: RuleContext, r: RateChangeRelation): 'ok' | 'convention' | undefined {
   const dp = Math.max(RATE_DECIMALS, decimalsOf(r.start), decimalsOf(r.end), r.at.decimals ?? 0);
@@ -166,14 +166,9 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
     }
   },
   check(r, ctx) {
-    const quick = quickCheck(ctx, r);
-    if (quick !== undefined) {
-      ctx.checked('rate-change');
-      // The reduction is right; a deeper unit's convention note is written only if its summary names it.
-      if (quick === 'convention' && ctx.depth(r.unit) > 1) ctx.fold('rate-change', r.unit, () => conventionNote(ctx, r)!);
-      else if (quick === 'convention') ctx.report(conventionNote(ctx, r)!);
-      return;
-    }
+    // The reduction is right and no convention note is due (the common case): decided in integers. A note
+    // the integers see coming is made, and decided, by the decimal check below.
+    if (quickCheck(ctx, r) === 'ok') return ctx.checked('rate-change');
     const start = valueOf(r.start);
     const end = valueOf(r.end);
     if (!start || !end) return;
