@@ -38,6 +38,8 @@ export interface LocateOptions {
   enumLimit?: number;
   /** Most causes listed; the rest are counted in `more`. */
   maxCauses?: number;
+  /** Most candidate sets solved in the whole call (MAX_SOLVES). */
+  maxSolves?: number;
   /** Rules switched off (configuration): their checks are not localised and their findings not required to clear. */
   off?: readonly RuleId[];
 }
@@ -49,7 +51,7 @@ const CONFIRM_RULES = CHECK_RULES.filter((r) => r.id !== 'denominator');
 const EXPLAINABLE: ReadonlySet<string> = new Set([...FAMILIES, 'range']);
 
 export function locate(annex: Annex, findings: readonly Finding[], opts: LocateOptions = {}): Localisation {
-  const limits = { maxPairs: opts.maxPairs ?? 20_000, enumLimit: opts.enumLimit ?? 2_000, maxCauses: opts.maxCauses ?? 20 };
+  const limits: Limits = { maxPairs: opts.maxPairs ?? 20_000, enumLimit: opts.enumLimit ?? 2_000, maxCauses: opts.maxCauses ?? 20, work: { left: opts.maxSolves ?? MAX_SOLVES } };
   const off = new Set<string>(opts.off ?? []);
   const sys = buildSystem(annex, { off });
   const failing = failingChecks(sys);
@@ -69,7 +71,14 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
 /** How many errors locate names one after another in a table with several. */
 const MAX_ROUNDS = 4;
 
-type Limits = { maxPairs: number; enumLimit: number; maxCauses: number };
+/**
+ * The work one localisation may do, counted in candidate sets solved, shared by every search of the call (the
+ * whole table, its independent groups, the peeled rounds, the formula suspects): a table broken in many
+ * places stops with status `stopped` (its findings stay, without a likely cause) instead of searching on.
+ */
+const MAX_SOLVES = 20_000;
+
+type Limits = { maxPairs: number; enumLimit: number; maxCauses: number; work: { left: number } };
 
 /** The causes of `failing` (checks of `sys`); findings of `tolerated` checks may stay (other errors). */
 function localise(sys: System, failing: readonly Check[], findings: readonly Finding[], off: ReadonlySet<string>, limits: Limits, tolerated: ReadonlySet<string>): Localisation {
@@ -155,11 +164,14 @@ function peel(sys: System, group: readonly Check[], findings: readonly Finding[]
   const candidates = new Map<string, number>();
   for (const c of group) for (const v of c.vars) if (sys.isVar(v)) candidates.set(v, (candidates.get(v) ?? 0) + 1);
   const order = [...candidates].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || position(sys, a[0]) - position(sys, b[0]));
+  // Each candidate costs a pass over the group and the other failing checks: counted in the call's work.
+  const pass = 1 + Math.ceil((group.length + others.size) / 20);
   for (const [v, n] of order) {
+    if ((limits.work.left -= pass) <= 0) return undefined;
     const explained = group.filter((c) => c.vars.has(v));
     if (explained.length !== n) continue;
     const rest = new Set([...others, ...group.filter((c) => !c.vars.has(v)).map(checkKey)]);
-    const part = localise(sys, explained, findings, off, { ...limits }, rest);
+    const part = localise(sys, explained, findings, off, limits, rest);
     if (part.status !== 'found' || part.size !== 1 || !part.causes[0]!.cells.every((x) => x.cell.ref === v)) continue;
     // Correct that cell, then localise what is left on the corrected table.
     const cause = part.causes[0]!;
@@ -238,7 +250,7 @@ interface SearchResult {
 }
 
 /** Solution sets of the smallest size (1, else 2); with `must`, only sets that contain that cell. */
-function search(sys: System, failing: readonly Check[], limits: { maxPairs: number; enumLimit: number }, must?: string): SearchResult {
+function search(sys: System, failing: readonly Check[], limits: Pick<Limits, 'maxPairs' | 'enumLimit' | 'work'>, must?: string): SearchResult {
   const order = (a: string, b: string) => {
     const ca = sys.cells.get(a)!.value.cell;
     const cb = sys.cells.get(b)!.value.cell;
@@ -254,6 +266,7 @@ function search(sys: System, failing: readonly Check[], limits: { maxPairs: numb
 
   for (const v of intersect(failing.map((c) => c.vars)).filter(sys.isVar).sort(order)) {
     if (must && v !== must) continue;
+    if (limits.work.left-- <= 0) return { sets, size: 1, stopped: true };
     const o = solve(sys, [v], limits);
     if (o.kind === 'found') sets.push(o.set);
     else if (o.kind === 'limit') stopped = true;
@@ -279,7 +292,7 @@ function search(sys: System, failing: readonly Check[], limits: { maxPairs: numb
       const key = pair.join(' ');
       if (seen.has(key)) continue;
       seen.add(key);
-      if (++pairs > limits.maxPairs) {
+      if (++pairs > limits.maxPairs || limits.work.left-- <= 0) {
         stopped = true;
         break outer;
       }

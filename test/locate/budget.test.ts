@@ -1,0 +1,30 @@
+/**
+ * Localisation does bounded work (MAX_SOLVES candidate sets per call, shared by every search: the whole
+ * table, its independent groups, the peeled rounds): a table broken in many places ends with `stopped`
+ * instead of searching on. The saved input is a fuzz find (a mutated fixture) that searched for minutes
+ * before the bound; vitest's test timeout is the watchdog here (a hang fails the test), never a duration.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gridFromBytes } from '../../src/read/index.js';
+import { checkGrid } from '../../src/validate.js';
+import { locate } from '../../src/locate/index.js';
+import { checkRecords, fixtures } from '../helpers.js';
+
+const { wideRecords, SEED } = fixtures;
+
+describe('localisation does bounded work', () => {
+  it('honours the budget: with none left, a planted slip is not searched for (status stopped)', () => {
+    const r = checkRecords(wideRecords(SEED, { texts: { 'poor_end:5': '3.709' } }));
+    expect(r.localisation.status).toBe('found');
+    expect(locate(r.annex!, r.findings, { maxSolves: 0 }).status).toBe('stopped');
+  });
+
+  it.each(['fuzz-66.csv'])('a table broken in many places (%s) ends, its findings kept', (name) => {
+    const grid = gridFromBytes(readFileSync(join(import.meta.dirname, 'slow-inputs', name)));
+    const r = checkGrid(grid);
+    expect(r.findings.filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
+    expect(['found', 'none', 'stopped']).toContain(r.localisation.status);
+  });
+});
