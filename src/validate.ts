@@ -15,7 +15,6 @@ import type { Annex, NumberLocale } from './model/annex.js';
 import type { Lang } from './messages/index.js';
 import { statSync } from 'node:fs';
 import { PovcheckError } from './errors.js';
-import { locateFits } from './read/memory-budget.js';
 import { locate, type Cause, type Localisation } from './locate/index.js';
 import { Dec } from './calc/decimal.js';
 import type { Cell } from './read/grid.js';
@@ -205,11 +204,7 @@ export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
   const ran = new Set<string>([...run.ran, ...(targets && targets.findings.length > 0 ? ['target'] : [])]);
   const coverage = fileCoverage(askedChecks(opts, shaped.annex), ran, skipped, shaped.findings, shaped.annex.layout);
   const off = Object.entries(opts.rules ?? {}).filter(([, level]) => level === 'off').map(([rule]) => rule as RuleId);
-  const localisation: Localisation = !needsLocalising(findings)
-    ? NOTHING_TO_LOCALISE
-    : locateFits(valueCells(shaped.annex))
-      ? locate(shaped.annex, findings, off.length > 0 ? { off } : {})
-      : stoppedAtMemory(findings);
+  const localisation: Localisation = needsLocalising(findings) ? locate(shaped.annex, findings, off.length > 0 ? { off } : {}) : NOTHING_TO_LOCALISE;
   return {
     annex: shaped.annex,
     findings,
@@ -218,18 +213,6 @@ export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
     localisation,
     ...(targets ? { targetsUnmatched: targets.unmatched } : {}),
   };
-}
-
-/** The table's value cells (units × indicators): what localisation's memory grows with. */
-const valueCells = (annex: Annex): number => annex.units.length * annex.indicators.length;
-
-/**
- * Localisation of a table too large to localise in this heap (read/memory-budget.ts `locateFits`): the search
- * stops before it starts, as it does at its own limit, rather than exhaust the memory.
- */
-function stoppedAtMemory(findings: readonly Finding[]): Localisation {
-  const failing = findings.filter((f) => f.severity !== 'info' && LOCALISED_RULES.has(f.rule)).length;
-  return { status: 'stopped', failing, causes: [], more: 0 };
 }
 
 const sameCell = (a: Cell, b: Cell) => a.ref === b.ref && a.sheet === b.sheet;

@@ -28,23 +28,6 @@ export function cellBudget(env: NodeJS.ProcessEnv = process.env, heapLimit: numb
   return asked && /^[1-9][0-9]*$/.test(asked) ? Math.min(Number(asked), fits) : fits;
 }
 
-/**
- * Heap per cell that error localisation takes today, over and above the table (src/locate/ builds its system
- * over every cell of the table: measured 2.2–2.4 kB per cell on the bench's national table with one slip).
- */
-export const LOCATE_BYTES_PER_CELL = 2_400;
-
-/** Cells below which localisation is never refused (about 27 MB of heap). */
-const SMALL_TABLE_CELLS = 10_000;
-
-/** Whether localising a table of `cells` value cells fits in the heap next to the table itself. */
-export function locateFits(cells: number, env: NodeJS.ProcessEnv = process.env, heapLimit?: number): boolean {
-  // A table of a few thousand cells fits any heap Node runs in: V8 is not asked.
-  if (cells <= SMALL_TABLE_CELLS && heapLimit === undefined && env.POVCHECK_MAX_CELLS === undefined) return true;
-  const budget = cellBudget(env, heapLimit) * BYTES_PER_CELL;
-  return cells * (BYTES_PER_CELL + LOCATE_BYTES_PER_CELL) <= budget;
-}
-
 /** Counts cells as records arrive; past the budget, refuses the table (the budget is computed once it matters). */
 export class CellCounter {
   private cells = 0;

@@ -10,6 +10,7 @@ import type { Annex, Unit } from '../model/annex.js';
 import { householdsSlot, okValue, vocabularySlots, type SlotInfo } from './slots.js';
 import { num, ref } from '../model/expr.js';
 import { isOk, type OkValue } from '../rules/types.js';
+import { unitsIn } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
 
 export type RangeRelation = Relation &
@@ -36,7 +37,7 @@ export const rangeKind = defineKind<RangeRelation>({
   annex: true,
   *instances(ctx) {
     const others = vocabularySlots(ctx.annex).filter((sl) => !isCoreIndicator(sl.key));
-    for (const unit of ctx.annex.units) {
+    for (const unit of unitsIn(ctx)) {
       const v = ctx.annex.values[unit.id] ?? {};
       for (const ind of COUNT_INDICATORS) {
         const x = v[ind];

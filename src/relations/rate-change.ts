@@ -12,6 +12,7 @@ import { intOf, rateScaled, scaledAt } from '../calc/scaled.js';
 import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { EXACT_SHOWN } from './rate.js';
 import { isAnnexShaped } from '../model/indicators.js';
+import { unitsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 
 /** A rate as printed, or computed from its count and households. */
@@ -156,7 +157,7 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
   annex: true,
   applicable: (annex) => annex.indicators.includes('rate_reduced') || annex.indicators.includes('households_start') || annex.indicators.includes('households_end'),
   *instances(ctx) {
-    for (const unit of ctx.annex.units) {
+    for (const unit of unitsIn(ctx)) {
       const rr = usable(ctx, 'rate-change', unit, ['rate_reduced']);
       if (!rr) continue;
       const start = sourceOf(ctx, unit, 'rate_start');

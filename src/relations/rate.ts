@@ -10,6 +10,7 @@ import { carriesSlot, householdsSlot, okValue, slotFor, vocabularySlots } from '
 import { impliedHouseholds } from './implied.js';
 import { isAnnexShaped } from '../model/indicators.js';
 import type { Annex } from '../model/annex.js';
+import { unitsIn } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
 
 /** Digits shown in messages for an unrounded quotient. */
@@ -52,7 +53,7 @@ export const rateKind = defineKind<RateRelation>({
   applicable: (annex) => isAnnexShaped(annex.indicators) || printsRates(annex),
   *instances(ctx) {
     const { annex } = ctx;
-    for (const unit of annex.units) {
+    for (const unit of unitsIn(ctx)) {
       for (const which of ['rate_start', 'rate_end'] as const) {
         const poorKey = which === 'rate_start' ? 'poor_start' : 'poor_end';
         const hhKey = which === 'rate_start' ? 'households_start' : 'households_end';
@@ -70,7 +71,7 @@ export const rateKind = defineKind<RateRelation>({
       const countKey = carried[0];
       if (countKey === undefined || hhKey === undefined) continue;
       if (countKey !== countKeys[0] && carried.length > 0) {
-        for (const unit of annex.units) {
+        for (const unit of unitsIn(ctx)) {
           const r = okValue(annex, unit, s.key);
           const cs = carried.map((k) => okValue(annex, unit, k)).filter((v): v is OkValue => v !== undefined);
           const h = okValue(annex, unit, hhKey);
@@ -81,7 +82,7 @@ export const rateKind = defineKind<RateRelation>({
       // The annex's start and end rates over their own households are checked above.
       if ((s.key === 'rate_start' && hhKey === 'households_start') || (s.key === 'rate_end' && hhKey === 'households_end')) continue;
       const flow = !['start', 'end', 'point'].includes(s.point.time);
-      for (const unit of annex.units) {
+      for (const unit of unitsIn(ctx)) {
         const r = okValue(annex, unit, s.key);
         const c = okValue(annex, unit, countKey);
         const h = okValue(annex, unit, hhKey);

@@ -7,6 +7,7 @@
 import { Dec, ZERO, plain } from '../calc/decimal.js';
 import { intOf } from '../calc/scaled.js';
 import { partitionsByParent, type Annex } from '../model/annex.js';
+import { parentsIn, partitionsIn } from './scope.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf } from '../model/expr.js';
 import type { Finding, Skip } from '../findings.js';
@@ -58,13 +59,13 @@ export const sumKind = defineKind<SumRelation>({
   applicable: (annex) => isAnnexShaped(annex.indicators) || ([...partitionsByParent(annex).values()].some((ps) => ps.some((p) => p.length > 0)) && countSlots(annex).length > 0),
   *instances(ctx) {
     const { annex } = ctx;
-    const partitions = partitionsByParent(annex);
+    const partitions = partitionsIn(ctx);
     // No unit is the total (nor a parent of others): there is nothing to add up to.
     if (partitions.size === 0) ctx.skip(noTotalSkip());
     const slots = countSlots(annex);
     // In an annex table every cell is expected; elsewhere a blank is a figure the table does not publish.
     const annexShaped = isAnnexShaped(annex.indicators);
-    for (const parent of annex.units) {
+    for (const parent of parentsIn(ctx)) {
       for (const parts of partitions.get(parent.id) ?? []) {
         if (parts.length === 0) continue;
         for (const ind of slots) {
