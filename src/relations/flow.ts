@@ -3,6 +3,7 @@
  * the same for any other population (near-poor …) or dimension the table prints a net reduction for.
  */
 import { plain } from '../calc/decimal.js';
+import { intOf } from '../calc/scaled.js';
 import { ref, sub } from '../model/expr.js';
 import { usable, type OkValue } from '../rules/types.js';
 import { isAnnexShaped } from '../model/indicators.js';
@@ -61,6 +62,9 @@ export const flowKind = defineKind<FlowRelation>({
   },
   check(r, ctx) {
     ctx.checked('flow');
+    // Whole counts (the common case): exact in integers, no decimal object.
+    const [s, d, e] = [intOf(r.start), intOf(r.reduced), intOf(r.at)];
+    if (s !== undefined && d !== undefined && e !== undefined && s - d === e) return;
     const expected = r.start.num.minus(r.reduced.num);
     if (expected.eq(r.at.num)) return;
     if (r.other) {

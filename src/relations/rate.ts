@@ -3,6 +3,7 @@
  * decimals in the annex); the end rate over the END-of-year households.
  */
 import { Dec, plain } from '../calc/decimal.js';
+import { rateMatchesScaled } from '../calc/scaled.js';
 import { exactRate, printedRateMatches, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
 import { isOk, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { carriesSlot, householdsSlot, okValue, slotFor, vocabularySlots } from './slots.js';
@@ -92,6 +93,11 @@ export const rateKind = defineKind<RateRelation>({
   check(r, ctx) {
     if (r.which === undefined) return checkOther(r, ctx);
     const printed = r.at;
+    // Whole counts and a printed rate (the common case): exact in integers.
+    if (rateMatchesScaled(r.count, r.households, printed, RATE_DECIMALS) === true) {
+      ctx.checked('rate');
+      return;
+    }
     const exact = exactRate(r.count.num, r.households.num);
     if (exact) ctx.checked('rate');
     if (!exact || matchesPrinted(printed, exact)) return;

@@ -5,6 +5,7 @@
  * finding with `sumMismatch`.
  */
 import { Dec, ZERO, plain } from '../calc/decimal.js';
+import { intOf } from '../calc/scaled.js';
 import { partitionsByParent, type Annex } from '../model/annex.js';
 import { parentsIn, partitionsIn } from './scope.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator } from '../model/indicators.js';
@@ -83,6 +84,7 @@ export const sumKind = defineKind<SumRelation>({
   },
   check(r, ctx) {
     ctx.checked('sum');
+    if (addsUp(r)) return;
     let sum: Dec = ZERO;
     for (const v of r.parts) sum = sum.plus(v.num);
     const f = sumMismatch(r.unit.name, r.indicator, r.at, sum, r.count);
@@ -90,6 +92,19 @@ export const sumKind = defineKind<SumRelation>({
   },
   form: (r) => ({ type: 'eq', expr: sub(ref(r.at.cell.ref), sumOf(r.parts.map((v) => ref(v.cell.ref)))) }),
 });
+
+/** Whether whole parts add up to their whole parent, in safe integers (undefined: not decidable so). */
+function addsUp(r: SumRelation): boolean {
+  const total = intOf(r.at);
+  if (total === undefined) return false;
+  let sum = 0;
+  for (const v of r.parts) {
+    const n = intOf(v);
+    if (n === undefined) return false;
+    sum += n;
+  }
+  return Number.isSafeInteger(sum) && sum === total;
+}
 
 /**
  * The slots that add up over units: the annex's five counts first (in their order, as reports have always
