@@ -66,9 +66,10 @@ export interface ErrorParams {
   DOCUMENT_NOTHING: { paragraphs: number; tables: number; statements: number; amounts: number; bounded: number };
   /**
    * A table past povcheck's memory budget (validate.ts TABLE_BUDGET): more rows than it checks, or more findings
-   * than it keeps. Refused with the reason before the memory runs out.
+   * than it keeps; or more cells than this machine's heap holds (read/memory-budget.ts, with the heap limit in
+   * MB). Refused with the reason before the memory runs out.
    */
-  TABLE_TOO_LARGE: { what: 'rows' | 'findings'; limit: number };
+  TABLE_TOO_LARGE: { what: 'rows' | 'findings'; limit: number } | { what: 'cells'; limit: number; heapMb: number };
   /** A directory or glob on the command line that names no file povcheck reads. */
   NO_INPUT: { kind: 'glob' | 'directory' };
   /** povcheck.config.json (or --config) cannot be used. */
@@ -90,7 +91,8 @@ export interface ErrorParams {
     | { reason: 'fraction' | 'negative'; unit: string; indicator: Indicator; text: string }
     | { reason: 'exceeds'; unit: string; part: Indicator; partText: string; whole: Indicator; wholeText: string }
     | { reason: 'zero-households'; unit: string; indicator: Indicator }
-    | { reason: 'duplicate-unit'; unit: string };
+    | { reason: 'duplicate-unit'; unit: string }
+    | { reason: 'no-values'; count: number };
   /** rate: an argument is not a usable count. */
   CALC_ARG:
     | { reason: 'not-a-count'; text: string }

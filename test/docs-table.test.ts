@@ -31,7 +31,7 @@ describe('docs: povcheck table', () => {
 
   it('shows one picture per document format, and they are there', () => {
     const page = readFileSync(join(ROOT, 'docs', 'table-plan-rate.md'), 'utf8');
-    for (const f of ['table-docx.png', 'table-xlsx.png', 'table-html.png']) {
+    for (const f of ['table-docx.png', 'table-xlsx.png', 'table-html.png', 'table-shapes-docx.png', 'table-shapes-xlsx.png', 'table-shapes-html.png']) {
       expect(page).toContain(`](images/${f})`);
       expect(existsSync(join(ROOT, 'docs', 'images', f)), f).toBe(true);
     }

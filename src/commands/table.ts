@@ -4,8 +4,9 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
-import { catalog } from '../messages/index.js';
+import { catalog, makeFmt } from '../messages/index.js';
 import type { ComputedTable } from '../compute/table.js';
+import { isCoreIndicator } from '../model/indicators.js';
 import type { CalendarDate, RenderOptions } from '../render/table-data.js';
 import { addInputOptions, emit, guard, outFile, outputLang, readAnnex, readingNotes, reportDifferences, type InputFlags } from './calc-shared.js';
 import { EXIT, envLang, terminalWidth, type CommandContext } from './shared.js';
@@ -83,8 +84,11 @@ async function runTable(file: string, flags: TableFlags, ctx: CommandContext, se
   const { lang, locale } = outputLang(flags, annex);
   setLang(lang);
   const calc = catalog(lang).calc;
-  const { computeTable } = await import('../compute/table.js');
-  const table = computeTable(annex, { total: flags.total, totalName: calc.totalName });
+  // A table of the annex's eight indicators only is computed the annex's way (it must give the base counts);
+  // any other shape of published table cell by cell from what it prints (compute/shaped.ts). Both load only here.
+  const [{ computeTable }, { computeShaped }] = await Promise.all([import('../compute/table.js'), import('../compute/shaped.js')]);
+  const shaped = annex.indicators.every(isCoreIndicator) ? undefined : computeShaped(annex);
+  const table = shaped ?? computeTable(annex, { total: flags.total, totalName: calc.totalName });
 
   const opts = (transpose: boolean | undefined): RenderOptions => ({
     lang,
@@ -103,6 +107,9 @@ async function runTable(file: string, flags: TableFlags, ctx: CommandContext, se
   await emit(ctx, output, out, [file]);
 
   for (const line of readingNotes(file, findings, lang, locale)) ctx.io.err(line + '\n');
+  for (const v of shaped?.unreadable ?? []) {
+    ctx.io.err(calc.unreadableCell(file, { cell: v.cell.ref, unit: annex.units[v.unit]?.name ?? '', indicator: v.indicator, text: v.text, fraction: v.reason === 'fraction' }, makeFmt(lang, locale)) + '\n');
+  }
   if ((await reportDifferences(ctx, file, annex, table.differences, lang, locale)) && flags.strict) return EXIT.FINDINGS;
   return EXIT.OK;
 }

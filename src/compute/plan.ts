@@ -8,9 +8,9 @@ import { PovcheckError } from '../errors.js';
 import { ZERO, type Dec } from '../calc/decimal.js';
 import { compareTarget, exitsForTarget, plannable, valueWithExits, type ExitsOutcome, type TargetIndicator, type UnitCounts } from '../calc/annex-math.js';
 import { INDICATORS, type Indicator } from '../model/indicators.js';
-import type { Annex, Unit } from '../model/annex.js';
+import { childrenByParent, type Annex, type Unit } from '../model/annex.js';
 import { resolveTargetUnit, type Target } from '../targets/index.js';
-import { chooseTotal, derive, readBase, requireIndicators, statedDifferences, sumBase, type BaseCounts, type Difference, type TotalMode, type TotalSource } from './table.js';
+import { chooseTotal, totalParts, derive, readBase, requireIndicators, statedDifferences, sumBase, type BaseCounts, type Difference, type TotalMode, type TotalSource } from './table.js';
 import type { TableData } from '../render/table-data.js';
 
 export type UnitPlanStatus =
@@ -95,8 +95,9 @@ export function computePlan(annex: Annex, targets: Target[], opts: { total: Tota
   const choice = chooseTotal(annex, opts.total, opts.totalName);
   const units: Unit[] = [...annex.units];
   if (choice.source === 'added') units.push(choice.total!);
-  const parts = choice.parts.length > 0 ? choice.parts : choice.total ? [choice.total] : [];
-  const totalIsSum = !!choice.total && choice.parts.length > 0;
+  // The total is the sum of the top level of its first partition; with none ("of which" rows only) it is planned on its own counts.
+  const totalIsSum = !!choice.total && totalParts(choice.parts).length > 0;
+  const parts = totalIsSum || !choice.total ? choice.parts : [choice.total, ...choice.parts];
 
   // Targets by unit.
   const byUnit = new Map<number, Target[]>();
@@ -107,7 +108,21 @@ export function computePlan(annex: Annex, targets: Target[], opts: { total: Tota
   }
 
   const values: Array<Partial<Record<Indicator, Dec>>> = units.map(() => ({}));
-  const plans: UnitPlan[] = parts.map((unit) => {
+  // A unit with units under it (a block, a district over its communes) is their subtotal: its counts and exits
+  // are the sums of theirs, so a target on a commune reaches its district and the total.
+  const children = childrenByParent(annex);
+  const under = (u: Unit) => (children.get(u.id) ?? []).filter((c) => c.id !== choice.total?.id);
+  const planned = new Map<number, UnitPlan>();
+  const planOf = (unit: Unit, depth = 0): UnitPlan => {
+    const known = planned.get(unit.id);
+    if (known) return known;
+    const kids = depth < annex.units.length ? under(unit) : [];
+    const plan = kids.length > 0 && !byUnit.has(unit.id) ? subtotalPlan(unit, kids.map((k) => planOf(k, depth + 1))) : leafPlan(unit);
+    planned.set(unit.id, plan);
+    values[unit.id] = cells(plan.base, plan.exits);
+    return plan;
+  };
+  const leafPlan = (unit: Unit): UnitPlan => {
     const base = readBase(annex, unit, { needReduced: false, allowZeroHouseholds: true });
     const ts = byUnit.get(unit.id) ?? [];
     let plan: UnitPlan;
@@ -124,18 +139,25 @@ export function computePlan(annex: Annex, targets: Target[], opts: { total: Tota
     } else {
       plan = { unit, status: base.poor_reduced !== undefined ? 'kept' : 'not-planned', targets: [], ...(base.poor_reduced !== undefined ? { exits: base.poor_reduced } : {}), base };
     }
-    values[unit.id] = cells(base, plan.exits);
     return plan;
-  });
+  };
+  const subtotalPlan = (unit: Unit, kids: UnitPlan[]): UnitPlan => {
+    const base = sumBase(kids.map((k) => k.base));
+    const exits = kids.every((k) => k.exits !== undefined) ? kids.reduce((s, k) => s.plus(k.exits!), ZERO) : undefined;
+    return { unit, status: exits !== undefined ? 'kept' : 'not-planned', targets: [], ...(exits !== undefined ? { exits } : {}), base };
+  };
+  const plans: UnitPlan[] = parts.map((unit) => planOf(unit));
+  const top = new Set(totalParts(parts).map((u) => u.id));
 
   const totalTargets: TotalTargetResult[] = [];
   const differences: Difference[] = [];
   if (totalIsSum) {
     const total = choice.total!;
-    const withExits = plans.filter((p) => p.exits !== undefined);
-    const missing = plans.filter((p) => p.exits === undefined).map((p) => p.unit);
+    const summed = plans.filter((p) => top.has(p.unit.id));
+    const withExits = summed.filter((p) => p.exits !== undefined);
+    const missing = summed.filter((p) => p.exits === undefined).map((p) => p.unit);
     const planned = withExits.reduce((s, p) => s.plus(p.exits!), ZERO);
-    const sums = sumBase(plans.map((p) => p.base));
+    const sums = sumBase(summed.map((p) => p.base));
     values[total.id] = cells(sums, missing.length === 0 ? planned : undefined);
     if (choice.source !== 'added') differences.push(...statedDifferences(annex, total, values[total.id]!, ['households_start', 'households_end', 'poor_start'], {}));
     for (const t of byUnit.get(total.id) ?? []) {

@@ -35,6 +35,8 @@ export interface Difference {
   /** Plain digits when the cell holds a number, else the text as typed. */
   stated: string;
   computed: Dec;
+  /** Digits the computed value is printed with (rates of a published table); default: the annex's. */
+  decimals?: number;
 }
 
 export interface BaseCounts {
@@ -144,6 +146,15 @@ export function readBase(annex: Annex, unit: Unit, opts: { needReduced: boolean;
   return base;
 }
 
+/**
+ * The units a total adds up: the top level of its first partition (the blocks, not the blocks and their units
+ * again), never "of which" or breakdown rows, nor a second partition of the same total.
+ */
+export function totalParts(parts: readonly Unit[]): Unit[] {
+  const ids = new Set(parts.map((u) => u.id));
+  return parts.filter((u) => u.role !== 'of-which' && u.role !== 'breakdown' && (u.partition ?? 0) === 0 && (u.parent === undefined || !ids.has(u.parent)));
+}
+
 export interface TotalChoice {
   total?: Unit;
   source?: TotalSource;
@@ -245,16 +256,25 @@ function defined(r: Record<Indicator, Dec | undefined>): Partial<Record<Indicato
 }
 
 /**
+ * A unit named twice in one list would be added twice: refused (CALC_INPUT at its cell). A name may come back
+ * under another parent or in another partition (urban and rural blocks list the same districts).
+ */
+export function refuseDuplicateUnits(annex: Annex): void {
+  const seen = new Set<string>();
+  for (const u of annex.units) {
+    const key = `${u.parent ?? '-'}:${u.partition ?? 0}:${u.role ?? ''}:${u.key}`;
+    if (seen.has(key)) throw new PovcheckError('CALC_INPUT', { reason: 'duplicate-unit', unit: u.name }, u.cell ? { cell: u.cell.ref } : {});
+    seen.add(key);
+  }
+}
+
+/**
  * Computes the whole annex. Throws CALC_INPUT (with the cell) when a base count is missing or unusable, or
  * a unit name appears twice (its total would count it twice).
  */
 export function computeTable(annex: Annex, opts: { total: TotalMode; totalName: string }): ComputedTable {
   requireIndicators(annex, true);
-  const seen = new Set<string>();
-  for (const u of annex.units) {
-    if (seen.has(u.key)) throw new PovcheckError('CALC_INPUT', { reason: 'duplicate-unit', unit: u.name }, u.cell ? { cell: u.cell.ref } : {});
-    seen.add(u.key);
-  }
+  refuseDuplicateUnits(annex);
   const choice = chooseTotal(annex, opts.total, opts.totalName);
   const units: Unit[] = [...annex.units];
   if (choice.source === 'added') units.push(choice.total!);
@@ -281,8 +301,7 @@ export function computeTable(annex: Annex, opts: { total: TotalMode; totalName: 
     const derived: readonly Indicator[] = kids(u).length > 0 ? INDICATORS : [b.reducedFrom === 'poor_end' ? 'poor_reduced' : 'poor_end', 'rate_start', 'rate_end', 'rate_reduced'];
     differences.push(...statedDifferences(annex, u, values[u.id]!, derived, exactRates(d)));
   }
-  const partIds = new Set(choice.parts.map((u) => u.id));
-  const topLevel = choice.parts.filter((u) => u.parent === undefined || !partIds.has(u.parent));
+  const topLevel = totalParts(choice.parts);
 
   const total = choice.total;
   if (total) {

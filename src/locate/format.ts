@@ -4,19 +4,11 @@
  */
 import type { Annex, Value } from '../model/annex.js';
 import { indicatorKind } from '../model/indicators.js';
+import { tableFacts } from './table.js';
 
-/** Whether the table groups thousands in its counts (most counts of four digits or more show a separator). */
+/** Whether the table groups thousands in its counts (most counts of four digits or more show a separator; tallied once per table). */
 export function groupsThousands(annex: Annex): boolean {
-  let grouped = 0;
-  let plainDigits = 0;
-  for (const vals of annex.values) {
-    for (const v of Object.values(vals)) {
-      if (!v || v.status !== 'ok' || indicatorKind(v.indicator) !== 'count' || !v.num || v.num.abs().lt(1000)) continue;
-      if (/\d[.,\s\u00a0\u2007\u202f]\d{3}/.test(v.text)) grouped++;
-      else plainDigits++;
-    }
-  }
-  return grouped > plainDigits;
+  return tableFacts(annex).grouping;
 }
 
 /**

@@ -1,21 +1,29 @@
 /**
- * The annex as a system of checks over cells, for error localisation. Each check mirrors one rule exactly
- * (`sum`, `flow`, `rate`, `rate-change`, with the rules' skip conditions), so "this assignment makes every
- * check hold" means "the rules would report none of these errors". Guards are the `range` checks that hold
- * now: a proposed value must not break them (no negative counts, poor ≤ households, rates within 0–100).
+ * The table as a system of checks over cells, for error localisation. Each check is a relation's form
+ * (src/relations/, the same instances the rules check), so "this assignment makes every check hold" means
+ * "the rules would report none of these errors". Guards are the `range` relations that hold now: a proposed
+ * value must not break them (no negative counts, poor ≤ households, rates within 0–100).
+ *
+ * Built over part of the table (`scope: 'component'`): a unit's relations are loaded the first time one of
+ * its cells is asked about (`checksOf`, `guardsOf`, `failing`), through the relation kinds' scoped instances
+ * (relations/scope.ts). A slip in one commune loads that commune, its district and their neighbours, never
+ * the whole table. A table whose cells hold spreadsheet formulas is loaded whole: a formula may read any cell.
  *
  * Cells computed by a recognised spreadsheet formula (SUM, + − * /, ROUND over cells of the table) are not
  * variables: their value follows from their inputs, and every check that reads them reads their inputs.
  */
 import { Dec } from '../calc/decimal.js';
-import { RATE_DECIMALS } from '../calc/annex-math.js';
 import type { Annex, Unit, Value } from '../model/annex.js';
 import { indicatorKind, type Indicator, type IndicatorKind } from '../model/indicators.js';
-import { isOk, type OkValue, type RuleContext } from '../rules/types.js';
-import { RELATION_KINDS } from '../relations/index.js';
-import type { Form } from '../relations/types.js';
-import { depthOf } from '../rules/index.js';
-import { affineOf, evaluate, parseFormula, ref, refsOf, sub, sumOf, type Affine, type Expr } from '../model/expr.js';
+import { isOk, type OkValue } from '../rules/types.js';
+import { RELATION_KINDS, type AnyKind } from '../relations/index.js';
+import type { Form, Relation } from '../relations/types.js';
+import type { InstanceContext, Scope } from '../relations/scope.js';
+import { affineOf, evaluate, parseFormula, refsOf, sub, type Affine, type Expr } from '../model/expr.js';
+import { Evaluation, formExpr } from './evaluation.js';
+import { depthOfTable, scopeOf, tableFacts, type TableFacts } from './table.js';
+
+export { Evaluation, formExpr, rateMatches, roundingInterval, type RoundingInterval } from './evaluation.js';
 
 /** The rule a check comes from (the relation kind's id). */
 export type Family = string;
@@ -38,8 +46,8 @@ export interface LCell {
   readonly base: Dec;
   /** Decimals as typed (or as cached, for a formula cell). */
   readonly dp: number;
-  /** Decimals a proposed value of this cell is sought at: a count's none; a rate's, the table's usual rate precision (at least 2). */
-  proposalDp: number;
+  /** Decimals a proposed value of this cell is sought at: a count's none; a rate's, its column's usual rate precision (at least 2). */
+  readonly proposalDp: number;
   readonly formula?: { readonly text: string; readonly expr?: Expr; readonly role: FormulaRole };
 }
 
@@ -58,6 +66,8 @@ export interface Check {
   readonly vars: ReadonlySet<string>;
   /** The affine form over all entered cells, when the check is an affine equation. */
   readonly affine: Affine | null;
+  /** Its place in check order (`compareChecks`): the kind, the unit and slot of its cell, the form. */
+  readonly rank: readonly [kind: number, unit: number, slot: number, form: number];
 }
 
 /** a ≤ b, a `range` check that holds now. */
@@ -71,11 +81,18 @@ export interface Guard {
 
 export interface System {
   readonly annex: Annex;
+  readonly facts: TableFacts;
+  /** The cells loaded: those of the units loaded and every cell their checks read. */
   readonly cells: ReadonlyMap<string, LCell>;
+  /** The checks loaded (every check of the table, for a whole system), in the order they were loaded. */
   readonly checks: readonly Check[];
   readonly guards: readonly Guard[];
-  readonly checksOf: ReadonlyMap<string, readonly Check[]>;
-  readonly guardsOf: ReadonlyMap<string, readonly Guard[]>;
+  /** Every check that reads the cell (through formulas too), in check order. */
+  checksOf(ref: string): readonly Check[];
+  /** Every guard that reads the cell. */
+  guardsOf(ref: string): readonly Guard[];
+  /** The checks that fail now among those loaded, after loading these units' (or every check of a whole system), in check order. */
+  failing(units?: Iterable<number>): Check[];
   /** Decimals of proposed rates: the table's usual rate precision, at least 2. */
   readonly rateDp: number;
   /** The formula cell treated as an entered value in this pass (second pass), if any. */
@@ -85,7 +102,7 @@ export interface System {
   isVar(ref: string): boolean;
   /** The affine form of a cell over the entered cells, or null (a non-affine formula). */
   affineOfCell(ref: string): Affine | null;
-  /** Baseline value of any cell of the table (computed cells recomputed). */
+  /** Baseline value of any loaded cell (computed cells recomputed). */
   baseValue(ref: string): Dec | undefined;
   /** The entered cells a cell's value depends on (itself, for an entered cell). */
   depsOf(ref: string): ReadonlySet<string>;
@@ -103,163 +120,254 @@ export interface BuildOptions {
    * variable, while the formulas that read it still recompute from it.
    */
   suspect?: string;
+  /**
+   * `table` (default): every relation of the table, loaded at once. `component`: each unit's relations
+   * loaded when one of its cells is first asked about (a table with formulas is still loaded whole).
+   */
+  scope?: 'table' | 'component';
+}
+
+/** Check order: by relation kind, then the unit and slot of the check's cell, then the form; the cells read last. */
+export function compareChecks(a: Check, b: Check): number {
+  for (let i = 0; i < 4; i++) if (a.rank[i] !== b.rank[i]) return a.rank[i]! - b.rank[i]!;
+  if (a.id === b.id) return 0;
+  const ka = [...a.vars].join(' ');
+  const kb = [...b.vars].join(' ');
+  return ka < kb ? -1 : ka > kb ? 1 : a.id - b.id;
 }
 
 export function buildSystem(annex: Annex, opts: BuildOptions = {}): System {
-  const cells = new Map<string, LCell>();
-  const rateDecimals: number[] = [];
-  for (const unit of annex.units) {
-    const vals = annex.values[unit.id] ?? {};
-    for (const [ind, v] of Object.entries(vals) as Array<[Indicator, Value]>) {
-      if (!isOk(v)) continue;
-      const dp = v.decimals ?? 0;
-      const ft = v.cell.formula?.trim();
-      const c: LCell = {
-        ref: v.cell.ref,
-        unit,
-        indicator: ind,
-        kind: indicatorKind(ind),
-        value: v,
-        base: v.num,
-        dp,
-        proposalDp: 0,
-        ...(ft ? { formula: { text: ft, role: 'entered' as FormulaRole } } : {}),
-      };
-      cells.set(c.ref, c);
-      if (c.kind === 'rate' && !ft) rateDecimals.push(dp);
-    }
-  }
-
-  // Proposed rates keep the table's usual precision: two decimals in plans, one in statistical releases.
-  const rateDp = Math.max(1, mode(rateDecimals) ?? RATE_DECIMALS);
-  // A rate is proposed at the usual precision of its own column (an achievement in whole per cent).
-  const bySlot = new Map<string, number[]>();
-  for (const c of cells.values()) if (c.kind === 'rate' && !c.formula) (bySlot.get(c.indicator) ?? bySlot.set(c.indicator, []).get(c.indicator)!).push(c.dp);
-  for (const c of cells.values()) c.proposalDp = c.kind === 'rate' ? columnDp(bySlot.get(c.indicator), rateDp) : 0;
-
-  // Formulas: parse, keep those over cells of the table, without cycles, whose cached value they reproduce.
-  classifyFormulas(cells, opts.suspect);
-  const isComputed = (r: string) => cells.get(r)?.formula?.role === 'computed';
-
-  // Baseline values and dependencies, memoised.
-  const baseMemo = new Map<string, Dec | undefined>();
-  const baseValue = (r: string): Dec | undefined => {
-    if (baseMemo.has(r)) return baseMemo.get(r);
-    const c = cells.get(r);
-    let v: Dec | undefined;
-    if (!c) v = undefined;
-    else if (isComputed(r)) v = evaluate(c.formula!.expr!, baseValue);
-    else v = c.base;
-    baseMemo.set(r, v);
-    return v;
-  };
-  const depMemo = new Map<string, Set<string>>();
-  const depsOf = (r: string): Set<string> => {
-    let d = depMemo.get(r);
-    if (d) return d;
-    d = new Set<string>();
-    if (isComputed(r)) for (const x of refsOf(cells.get(r)!.formula!.expr!)) for (const y of depsOf(x)) d.add(y);
-    else d.add(r);
-    depMemo.set(r, d);
-    return d;
-  };
-  const affMemo = new Map<string, Affine | null>();
-  const affineOfCell = (r: string): Affine | null => {
-    if (affMemo.has(r)) return affMemo.get(r)!;
-    let a: Affine | null;
-    if (isComputed(r)) a = affineOf(cells.get(r)!.formula!.expr!, affineOfCell);
-    else if (cells.has(r)) a = { coefs: new Map([[r, new Dec(1)]]), c: new Dec(0) };
-    else a = null;
-    affMemo.set(r, a);
-    return a;
-  };
-  const varsOf = (e: Expr): Set<string> => {
-    const out = new Set<string>();
-    for (const r of refsOf(e)) for (const d of depsOf(r)) out.add(d);
-    return out;
-  };
-
-  const checks: Check[] = [];
-  const addCheck = (family: Family, at: string, unit: Unit, indicator: Indicator, body: CheckBody) => {
-    const e = formExpr(body);
-    checks.push({
-      id: checks.length,
-      family,
-      at,
-      unit: unit.name,
-      indicator,
-      body,
-      vars: varsOf(e),
-      affine: body.type === 'eq' ? affineOf(body.expr, affineOfCell) : null,
-    });
-  };
-  // Guards: the bounds (range) that hold now.
-  const guards: Guard[] = [];
-  const addGuard = (a: Expr, b: Expr) => {
-    const av = evaluate(a, baseValue);
-    const bv = evaluate(b, baseValue);
-    if (!av || !bv || av.gt(bv)) return;
-    const e = sub(b, a);
-    guards.push({ id: guards.length, a, b, vars: varsOf(e), affine: affineOf(e, affineOfCell) });
-  };
-  // Every relation's instances, from the same kinds the rules run (src/relations/).
-  const quiet = quietContext(annex);
-  for (const kind of RELATION_KINDS) {
-    if (!kind.localised && !kind.guard) continue;
-    if (kind.localised && opts.off?.has(kind.id)) continue;
-    for (const inst of kind.instances(quiet)) {
-      const forms = kind.form(inst);
-      for (const f of forms === undefined ? [] : Array.isArray(forms) ? forms : [forms as Form]) {
-        if (kind.localised) addCheck(kind.id, inst.at.cell.ref, inst.unit, inst.at.indicator, f);
-        else if (f.type === 'le') addGuard(f.a, f.b);
-      }
-    }
-  }
-
-  const residuals = new Map<number, Dec | undefined>();
-  const slacks = new Map<number, Dec | undefined>();
-  const checksOf = new Map<string, Check[]>();
-  for (const c of checks) for (const v of c.vars) (checksOf.get(v) ?? checksOf.set(v, []).get(v)!).push(c);
-  const guardsOf = new Map<string, Guard[]>();
-  for (const g of guards) for (const v of g.vars) (guardsOf.get(v) ?? guardsOf.set(v, []).get(v)!).push(g);
-
-  return {
-    annex,
-    cells,
-    checks,
-    guards,
-    checksOf,
-    guardsOf,
-    rateDp,
-    ...(opts.suspect ? { suspect: opts.suspect } : {}),
-    hasComputed: [...cells.values()].some((c) => c.formula?.role === 'computed'),
-    isVar: (r) => cells.has(r) && !isComputed(r),
-    affineOfCell,
-    baseValue,
-    depsOf,
-    residual: (c) => {
-      if (c.body.type !== 'eq') return undefined;
-      if (!residuals.has(c.id)) residuals.set(c.id, evaluate(c.body.expr, baseValue));
-      return residuals.get(c.id);
-    },
-    slack: (g) => {
-      if (!slacks.has(g.id)) {
-        const a = evaluate(g.a, baseValue);
-        const b = evaluate(g.b, baseValue);
-        slacks.set(g.id, a && b ? b.minus(a) : undefined);
-      }
-      return slacks.get(g.id);
-    },
-  };
+  return new TableSystem(annex, opts);
 }
 
-function mode(xs: number[]): number | undefined {
-  const freq = new Map<number, number>();
-  for (const x of xs) freq.set(x, (freq.get(x) ?? 0) + 1);
-  let best: number | undefined;
-  let n = 0;
-  for (const [x, k] of freq) if (k > n || (k === n && best !== undefined && x > best)) [best, n] = [x, k];
-  return best;
+/** The relation kinds locate reads: those it explains and the guards, with their place in check order. */
+const LOCATE_KINDS: ReadonlyArray<{ kind: AnyKind; index: number }> = RELATION_KINDS.map((kind, index) => ({ kind, index })).filter(({ kind }) => kind.localised || kind.guard);
+
+class TableSystem implements System {
+  readonly facts: TableFacts;
+  readonly cells = new Map<string, LCell>();
+  readonly checks: Check[] = [];
+  readonly guards: Guard[] = [];
+  readonly rateDp: number;
+  readonly suspect?: string;
+  readonly hasComputed: boolean;
+  private readonly whole: boolean;
+  private readonly off: ReadonlySet<string>;
+  private readonly checksByCell = new Map<string, Check[]>();
+  private readonly guardsByCell = new Map<string, Guard[]>();
+  /** Cells whose list of checks has grown since it was last put in check order. */
+  private readonly unsorted = new Set<string>();
+  /** The load (1, 2, …) in which each unit's relations were loaded. */
+  private readonly loadOf = new Map<number, number>();
+  private loads = 0;
+  private readonly slotIndex: ReadonlyMap<Indicator, number>;
+  private readonly baseMemo = new Map<string, Dec | undefined>();
+  private readonly depMemo = new Map<string, Set<string>>();
+  private readonly affMemo = new Map<string, Affine | null>();
+  private readonly residuals = new Map<number, Dec | undefined>();
+  private readonly slacks = new Map<number, Dec | undefined>();
+
+  constructor(
+    readonly annex: Annex,
+    opts: BuildOptions,
+  ) {
+    this.facts = tableFacts(annex);
+    this.rateDp = this.facts.rateDp;
+    this.off = opts.off ?? new Set();
+    if (opts.suspect) this.suspect = opts.suspect;
+    this.whole = opts.scope !== 'component' || this.facts.anyFormula;
+    this.slotIndex = new Map(annex.indicators.map((ind, i) => [ind, i]));
+    if (this.whole) {
+      for (const unit of annex.units) this.addRowCells(unit);
+      // Formulas: parse, keep those over cells of the table, without cycles, whose cached value they reproduce.
+      classifyFormulas(this.cells, opts.suspect);
+      this.load(annex.units, undefined);
+    }
+    this.hasComputed = [...this.cells.values()].some((c) => c.formula?.role === 'computed');
+  }
+
+  checksOf(ref: string): readonly Check[] {
+    this.loadCell(ref);
+    const list = this.checksByCell.get(ref) ?? [];
+    if (this.unsorted.delete(ref)) list.sort(compareChecks);
+    return list;
+  }
+
+  guardsOf(ref: string): readonly Guard[] {
+    this.loadCell(ref);
+    return this.guardsByCell.get(ref) ?? [];
+  }
+
+  failing(units?: Iterable<number>): Check[] {
+    if (!this.whole && units) this.loadUnits([...units].map((id) => this.annex.units[id]!));
+    const ev = new Evaluation(this, new Map());
+    return this.checks.filter((c) => !ev.holds(c)).sort(compareChecks);
+  }
+
+  isVar = (r: string): boolean => this.cells.has(r) && !this.isComputed(r);
+
+  private isComputed(r: string): boolean {
+    return this.cells.get(r)?.formula?.role === 'computed';
+  }
+
+  baseValue = (r: string): Dec | undefined => {
+    if (this.baseMemo.has(r)) return this.baseMemo.get(r);
+    const c = this.cells.get(r);
+    let v: Dec | undefined;
+    if (!c) v = undefined;
+    else if (this.isComputed(r)) v = evaluate(c.formula!.expr!, this.baseValue);
+    else v = c.base;
+    this.baseMemo.set(r, v);
+    return v;
+  };
+
+  depsOf = (r: string): Set<string> => {
+    let d = this.depMemo.get(r);
+    if (d) return d;
+    d = new Set<string>();
+    if (this.isComputed(r)) for (const x of refsOf(this.cells.get(r)!.formula!.expr!)) for (const y of this.depsOf(x)) d.add(y);
+    else d.add(r);
+    this.depMemo.set(r, d);
+    return d;
+  };
+
+  affineOfCell = (r: string): Affine | null => {
+    if (this.affMemo.has(r)) return this.affMemo.get(r)!;
+    let a: Affine | null;
+    if (this.isComputed(r)) a = affineOf(this.cells.get(r)!.formula!.expr!, this.affineOfCell);
+    else if (this.cells.has(r)) a = { coefs: new Map([[r, new Dec(1)]]), c: new Dec(0) };
+    else a = null;
+    this.affMemo.set(r, a);
+    return a;
+  };
+
+  residual(c: Check): Dec | undefined {
+    if (c.body.type !== 'eq') return undefined;
+    if (!this.residuals.has(c.id)) this.residuals.set(c.id, evaluate(c.body.expr, this.baseValue));
+    return this.residuals.get(c.id);
+  }
+
+  slack(g: Guard): Dec | undefined {
+    if (!this.slacks.has(g.id)) {
+      const a = evaluate(g.a, this.baseValue);
+      const b = evaluate(g.b, this.baseValue);
+      this.slacks.set(g.id, a && b ? b.minus(a) : undefined);
+    }
+    return this.slacks.get(g.id);
+  }
+
+  // Loading: cells, then the relations of some units.
+
+  /** Loads the relations of the unit of a loaded cell (a whole system has them all). */
+  private loadCell(ref: string): void {
+    if (this.whole) return;
+    const c = this.cells.get(ref);
+    if (c && !this.loadOf.has(c.unit.id)) this.loadUnits([c.unit]);
+  }
+
+  private loadUnits(units: readonly Unit[]): void {
+    const batch = [...new Set(units.filter((u) => !this.loadOf.has(u.id)))].sort((a, b) => a.id - b.id);
+    if (batch.length === 0) return;
+    for (const u of batch) this.addRowCells(u);
+    this.load(batch, scopeOf(this.annex, this.facts, batch));
+  }
+
+  /**
+   * Adds the checks and guards of the instances that read a cell of `batch` and none of an earlier load's
+   * units (those were added then): every instance reading a loaded unit's cell is added exactly once.
+   */
+  private load(batch: readonly Unit[], scope: Scope | undefined): void {
+    const n = ++this.loads;
+    for (const u of batch) this.loadOf.set(u.id, n);
+    const isNew = (r: Relation) => {
+      if (!scope) return true;
+      let inBatch = false;
+      for (const v of r.cells) {
+        const l = this.loadOf.get(v.unit);
+        if (l === n) inBatch = true;
+        else if (l !== undefined) return false;
+      }
+      return inBatch;
+    };
+    const ctx = this.context(scope);
+    for (const { kind, index } of LOCATE_KINDS) {
+      if (kind.localised && this.off.has(kind.id)) continue;
+      for (const inst of kind.instances(ctx) as Iterable<Relation>) {
+        if (!isNew(inst)) continue;
+        if (scope) for (const v of inst.cells) this.addCell(v);
+        const forms = kind.form(inst);
+        const list = forms === undefined ? [] : Array.isArray(forms) ? (forms as Form[]) : [forms as Form];
+        list.forEach((f, i) => {
+          if (kind.localised) this.addCheck(kind.id, index, inst, i, f);
+          else if (f.type === 'le') this.addGuard(f.a, f.b);
+        });
+      }
+    }
+  }
+
+  /** A rule context that reports nothing: the relations' instances (over `scope`, when given). */
+  private context(scope: Scope | undefined): InstanceContext {
+    const depth = depthOfTable(this.annex);
+    return { annex: this.annex, report: () => {}, skip: () => {}, depth, fold: () => {}, checked: () => {}, ...(scope ? { scope } : {}) };
+  }
+
+  private addRowCells(unit: Unit): void {
+    const vals = this.annex.values[unit.id] ?? {};
+    for (const [ind, v] of Object.entries(vals) as Array<[Indicator, Value]>) if (isOk(v)) this.addCell(v, ind, unit);
+  }
+
+  private addCell(v: OkValue, ind: Indicator = v.indicator, unit: Unit = this.annex.units[v.unit]!): void {
+    if (this.cells.has(v.cell.ref)) return;
+    const ft = v.cell.formula?.trim();
+    const kind = indicatorKind(ind);
+    this.cells.set(v.cell.ref, {
+      ref: v.cell.ref,
+      unit,
+      indicator: ind,
+      kind,
+      value: v,
+      base: v.num,
+      dp: v.decimals ?? 0,
+      proposalDp: kind === 'rate' ? this.facts.proposalDp(ind) : 0,
+      ...(ft ? { formula: { text: ft, role: 'entered' as FormulaRole } } : {}),
+    });
+  }
+
+  private varsOf(e: Expr): Set<string> {
+    const out = new Set<string>();
+    for (const r of refsOf(e)) for (const d of this.depsOf(r)) out.add(d);
+    return out;
+  }
+
+  private addCheck(family: Family, kindIndex: number, inst: Relation, formIndex: number, body: CheckBody): void {
+    const check: Check = {
+      id: this.checks.length,
+      family,
+      at: inst.at.cell.ref,
+      unit: inst.unit.name,
+      indicator: inst.at.indicator,
+      body,
+      vars: this.varsOf(formExpr(body)),
+      affine: body.type === 'eq' ? affineOf(body.expr, this.affineOfCell) : null,
+      rank: [kindIndex, inst.at.unit, this.slotIndex.get(inst.at.indicator) ?? -1, formIndex],
+    };
+    this.checks.push(check);
+    for (const v of check.vars) {
+      (this.checksByCell.get(v) ?? this.checksByCell.set(v, []).get(v)!).push(check);
+      this.unsorted.add(v);
+    }
+  }
+
+  /** A guard: a bound (range) that holds now. */
+  private addGuard(a: Expr, b: Expr): void {
+    const av = evaluate(a, this.baseValue);
+    const bv = evaluate(b, this.baseValue);
+    if (!av || !bv || av.gt(bv)) return;
+    const e = sub(b, a);
+    const guard: Guard = { id: this.guards.length, a, b, vars: this.varsOf(e), affine: affineOf(e, this.affineOfCell) };
+    this.guards.push(guard);
+    for (const v of guard.vars) (this.guardsByCell.get(v) ?? this.guardsByCell.set(v, []).get(v)!).push(guard);
+  }
 }
 
 /**
@@ -328,142 +436,3 @@ function classifyFormulas(cells: Map<string, LCell>, suspect?: string): void {
   }
 }
 
-/** ½·10^−dp by dp: rates are compared at a few precisions only, so each is made once. */
-const HALF_UNITS: Dec[] = [];
-const halfUnit = (dp: number): Dec => (HALF_UNITS[dp] ??= new Dec(10).pow(-dp).div(2));
-
-export interface RoundingInterval {
-  lo: Dec;
-  loStrict: boolean;
-  hi: Dec;
-  hiStrict: boolean;
-}
-
-/**
- * The value interval of x with round_half_up(x, dp) = r, for r with at most dp decimals (h = ½·10^−dp):
- * [r − h, r + h) for r > 0, (−h, h) for 0, (r − h, r + h] below.
- */
-export function roundingInterval(r: Dec, dp: number): RoundingInterval {
-  const h = halfUnit(dp);
-  if (r.gt(0)) return { lo: r.minus(h), loStrict: false, hi: r.plus(h), hiStrict: true };
-  if (r.isZero()) return { lo: h.neg(), loStrict: true, hi: h, hiStrict: true };
-  return { lo: r.minus(h), loStrict: true, hi: r.plus(h), hiStrict: false };
-}
-
-/**
- * round_half_up(100·p/h, dp) = round_half_up(r, dp), the rate rule's comparison. For h > 0 it multiplies
- * instead of dividing: 100p lies in the rounding interval of round_half_up(r, dp) times h, exact and cheap.
- */
-export function rateMatches(p: Dec, h: Dec, r: Dec, dp: number): boolean {
-  const target = r.toDecimalPlaces(dp, Dec.ROUND_HALF_UP);
-  if (!h.gt(0)) return p.mul(100).div(h).toDecimalPlaces(dp, Dec.ROUND_HALF_UP).eq(target);
-  const iv = roundingInterval(target, dp);
-  const x = p.mul(100);
-  const lo = iv.lo.mul(h);
-  const hi = iv.hi.mul(h);
-  return (iv.loStrict ? x.gt(lo) : x.gte(lo)) && (iv.hiStrict ? x.lt(hi) : x.lte(hi));
-}
-
-/**
- * Values of every cell under a change of some entered cells. Computed cells are recomputed on demand.
- * `dpOf` gives the decimals a cell shows, which the rate check compares at.
- */
-export class Evaluation {
-  private readonly memo = new Map<string, Dec | undefined>();
-  constructor(
-    private readonly sys: System,
-    private readonly changes: ReadonlyMap<string, Dec>,
-  ) {}
-
-  get = (r: string): Dec | undefined => {
-    const ch = this.changes.get(r);
-    if (ch) return ch;
-    if (this.changes.size === 0) return this.sys.baseValue(r);
-    if (this.memo.has(r)) return this.memo.get(r);
-    const c = this.sys.cells.get(r);
-    let v: Dec | undefined;
-    if (!c) v = undefined;
-    else if (c.formula?.role === 'computed') v = evaluate(c.formula.expr!, this.get);
-    else v = c.base;
-    this.memo.set(r, v);
-    return v;
-  };
-
-  dpOf(r: string): number {
-    const c = this.sys.cells.get(r);
-    if (this.changes.has(r)) return c?.proposalDp ?? 0;
-    return c?.dp ?? 0;
-  }
-
-  holds(check: Check): boolean {
-    const b = check.body;
-    if (b.type === 'eq') {
-      // An affine check moves by its coefficients times the changes: O(changes), not O(terms). A sum over a
-      // thousand communes is otherwise re-added for every candidate.
-      if (check.affine && this.changes.size > 0) {
-        const r0 = this.sys.residual(check);
-        if (r0 === undefined) return true;
-        let v = r0;
-        for (const [ref, x] of this.changes) {
-          const k = check.affine.coefs.get(ref);
-          if (k) v = v.plus(k.mul(x.minus(this.sys.cells.get(ref)!.base)));
-        }
-        return v.isZero();
-      }
-      const v = evaluate(b.expr, this.get);
-      return v === undefined || v.isZero();
-    }
-    if (b.type === 'rate') {
-      const h = this.get(b.h);
-      const p = this.get(b.p);
-      const r = this.get(b.r);
-      if (!h || !p || !r) return true;
-      if (h.isZero()) return true;
-      return rateMatches(p, h, r, Math.max(b.minDp, this.dpOf(b.r)));
-    }
-    if (b.type === 'le') {
-      const x = evaluate(b.a, this.get);
-      const y = evaluate(b.b, this.get);
-      return !x || !y || x.lte(y);
-    }
-    if (b.type === 'within') {
-      const v = evaluate(b.expr, this.get);
-      return v === undefined || v.abs().lte(b.tol);
-    }
-    return b.holds(this.get);
-  }
-
-  guardHolds(g: Guard): boolean {
-    const a = evaluate(g.a, this.get);
-    const b = evaluate(g.b, this.get);
-    return !a || !b || a.lte(b);
-  }
-}
-
-/** The cells a form reads, as one expression (for its variables). */
-export function formExpr(f: Form): Expr {
-  switch (f.type) {
-    case 'eq':
-    case 'within':
-      return f.expr;
-    case 'rate':
-      return sumOf([ref(f.r), ref(f.p), ref(f.h)]);
-    case 'le':
-      return sub(f.b, f.a);
-    case 'test':
-      return sumOf(f.refs.map(ref));
-  }
-}
-
-/** A rule context that reports nothing: the relations' instances, for building the system. */
-function quietContext(annex: Annex): RuleContext {
-  return { annex, report: () => {}, skip: () => {}, depth: depthOf(annex), fold: () => {}, checked: () => {} };
-}
-
-
-/** A column's usual decimals: those most of its cells have, the annex's two at least where the table's rates have two. */
-function columnDp(dps: number[] | undefined, tableDp: number): number {
-  const m = dps && mode(dps);
-  if (m === undefined) return tableDp;
-  return tableDp >= RATE_DECIMALS && m >= 1 ? Math.max(m, RATE_DECIMALS) : m;
-}

@@ -101,217 +101,226 @@ interface Line {
   step: Dec;
 }
 
+/** What the phases of one solve share: the unknowns, their values now, and the checks and guards that read them. */
+interface Unknowns {
+  readonly sys: System;
+  readonly vars: readonly string[];
+  readonly baseOf: readonly Dec[];
+  readonly steps: readonly Dec[];
+  readonly checks: Map<number, Check>;
+  readonly guards: Map<number, Guard>;
+}
+
+/** An expression's value along the line of solutions: a + k·t. */
+type OnLine = { a: Dec; k: Dec };
+
 /**
  * All values of `vars` (one or two entered cells) that make every check touching them hold, with every
- * other cell as it is.
+ * other cell as it is. Phases: the linear equations give a point or a line (`linearRows`, `eliminate`), on
+ * the values' lattices; the other checks and the guards bound the line's parameter (`boundLine`); the
+ * interval is verified at its ends, or the points are checked one by one (`enumerate`).
  */
 export function solve(sys: System, vars: readonly string[], limits: SolveLimits): SolveOutcome {
+  const u = unknowns(sys, vars);
+  const { rows, filters } = linearRows(u);
+  const line = eliminate(rows, vars.length, u.steps as Dec[]);
+  if (line === 'none') return { kind: 'none' };
+  if (line === 'free2') return { kind: 'limit' };
+  const lattice = onLattice(u, line);
+  if (lattice !== 'ok') return { kind: lattice };
+  const unchanged = (vals: Dec[]) => vals.some((v, i) => v.eq(u.baseOf[i]!));
+  if (line.dir.every((d) => d.isZero())) {
+    const vals = line.base;
+    if (unchanged(vals) || !verify(sys, vars, vals, u.checks, u.guards)) return { kind: 'none' };
+    return { kind: 'found', set: { vars, base: vals, dir: line.dir, step: line.step } };
+  }
+  const bounded = boundLine(u, line, filters);
+  if (bounded === 'none') return { kind: 'none' };
+  const { b, pointChecks } = bounded;
+  const pointGuards = [...u.guards.values()].some((g) => !g.affine);
+  if (pointChecks.length === 0 && !pointGuards) return intervalOf(u, line, b, limits, unchanged);
+  if (b.lo === undefined || b.hi === undefined || b.hi.minus(b.lo).div(line.step).plus(1).gt(limits.enumLimit)) return { kind: 'limit' };
+  return enumerate(sys, vars, line, b, u.checks, u.guards, limits, unchanged);
+}
+
+function unknowns(sys: System, vars: readonly string[]): Unknowns {
   const checks = new Map<number, Check>();
   const guards = new Map<number, Guard>();
   for (const v of vars) {
-    for (const c of sys.checksOf.get(v) ?? []) checks.set(c.id, c);
-    for (const g of sys.guardsOf.get(v) ?? []) guards.set(g.id, g);
+    for (const c of sys.checksOf(v)) checks.set(c.id, c);
+    for (const g of sys.guardsOf(v)) guards.set(g.id, g);
   }
-  const baseOf = vars.map((v) => sys.cells.get(v)!.base);
-  const steps = vars.map((v) => stepOf(sys, v));
+  return { sys, vars, baseOf: vars.map((v) => sys.cells.get(v)!.base), steps: vars.map((v) => stepOf(sys, v)), checks, guards };
+}
 
-  // Affine form of anything in the unknowns: Σ coef·x + const, from a global affine form.
-  const restrict = (a: Affine, r0: Dec): { coefs: Dec[]; k: Dec } => {
-    const coefs = vars.map((v) => a.coefs.get(v) ?? new Dec(0));
-    let k = r0;
-    coefs.forEach((c, i) => (k = k.minus(c.mul(baseOf[i]!))));
-    return { coefs, k };
-  };
+/** Affine form of anything in the unknowns (Σ coef·x + const), from a global affine form and its value now. */
+function restrict(u: Unknowns, a: Affine, r0: Dec): { coefs: Dec[]; k: Dec } {
+  const coefs = u.vars.map((v) => a.coefs.get(v) ?? new Dec(0));
+  let k = r0;
+  coefs.forEach((c, i) => (k = k.minus(c.mul(u.baseOf[i]!))));
+  return { coefs, k };
+}
 
-  // 1. Linear equations.
+/** The linear equations in the unknowns, and the checks left to bound or test (`filters`). */
+function linearRows(u: Unknowns): { rows: Array<{ coefs: Dec[]; k: Dec }>; filters: Check[] } {
   const rows: Array<{ coefs: Dec[]; k: Dec }> = [];
   const filters: Check[] = [];
-  for (const c of checks.values()) {
+  for (const c of u.checks.values()) {
     if (c.body.type === 'eq' && c.affine) {
       // r0: the residual now (the expression's value with nothing changed).
-      const r0 = sys.residual(c);
-      if (!r0) {
-        filters.push(c);
-        continue;
-      }
-      rows.push(restrict(c.affine, r0));
+      const r0 = u.sys.residual(c);
+      if (!r0) filters.push(c);
+      else rows.push(restrict(u, c.affine, r0));
     } else if (c.body.type === 'eq') {
       // Not affine in every cell (ROUND over counts), but perhaps in these unknowns, the rest held fixed.
-      const local = affineIn(sys, c.body.expr, vars);
-      if (local) rows.push({ coefs: vars.map((v) => local.coefs.get(v) ?? new Dec(0)), k: local.c });
+      const local = affineIn(u.sys, c.body.expr, u.vars);
+      if (local) rows.push({ coefs: u.vars.map((v) => local.coefs.get(v) ?? new Dec(0)), k: local.c });
       else filters.push(c);
     } else filters.push(c);
   }
-  const line = eliminate(rows, vars.length, steps);
-  if (line === 'none') return { kind: 'none' };
-  if (line === 'free2') return { kind: 'limit' };
+  return { rows, filters };
+}
 
-  // The values must lie on their lattices (whole households; rates at the table's precision).
-  const free = line.dir.findIndex((d) => !d.isZero());
-  for (let i = 0; i < vars.length; i++) {
+/** The values must lie on their lattices (whole households; rates at the table's precision). */
+function onLattice(u: Unknowns, line: Line): 'ok' | 'none' | 'limit' {
+  for (let i = 0; i < u.vars.length; i++) {
     if (line.dir[i]!.isZero()) {
-      if (!line.base[i]!.div(steps[i]!).isInteger()) return { kind: 'none' };
-    } else if (!line.dir[i]!.mul(line.step).div(steps[i]!).isInteger() || !line.base[i]!.div(steps[i]!).isInteger()) {
-      return { kind: 'limit' };
+      if (!line.base[i]!.div(u.steps[i]!).isInteger()) return 'none';
+    } else if (!line.dir[i]!.mul(line.step).div(u.steps[i]!).isInteger() || !line.base[i]!.div(u.steps[i]!).isInteger()) {
+      return 'limit';
     }
   }
-  const unchanged = (vals: Dec[]) => vals.some((v, i) => v.eq(baseOf[i]!));
+  return 'ok';
+}
 
-  if (free < 0) {
-    const vals = line.base;
-    if (unchanged(vals) || !verify(sys, vars, vals, checks, guards)) return { kind: 'none' };
-    return { kind: 'found', set: { vars, base: vals, dir: line.dir, step: line.step } };
-  }
+/** A cell's value along the line (null when it is not affine in the unknowns). */
+function cellOnLine(u: Unknowns, line: Line, r: string): OnLine | null {
+  const aff = u.sys.affineOfCell(r);
+  const v0 = u.sys.baseValue(r);
+  if (!aff || !v0) return null;
+  return along(restrict(u, aff, v0), line);
+}
 
-  // 2. Bounds on t from the rate checks and guards; the rest is checked point by point.
+/** An expression's value along the line (null when it is not affine in the unknowns). */
+function exprOnLine(u: Unknowns, line: Line, e: Expr): OnLine | null {
+  const local = affineIn(u.sys, e, u.vars);
+  if (!local) return null;
+  return along({ coefs: u.vars.map((v) => local.coefs.get(v) ?? new Dec(0)), k: local.c }, line);
+}
+
+function along(f: { coefs: Dec[]; k: Dec }, line: Line): OnLine {
+  let a = f.k;
+  let k = new Dec(0);
+  f.coefs.forEach((c, i) => {
+    a = a.plus(c.mul(line.base[i]!));
+    k = k.plus(c.mul(line.dir[i]!));
+  });
+  return { a, k };
+}
+
+/**
+ * Bounds on the line's parameter from the checks that are not linear equations (bounds, rounding
+ * intervals of rates, a relation's own bounds) and from the guards; the checks that give no bound are
+ * left to be tested point by point.
+ */
+function boundLine(u: Unknowns, line: Line, filters: readonly Check[]): { b: Bounds; pointChecks: Check[] } | 'none' {
   const b: Bounds = { empty: false };
-  const formIn = (r: string): { a: Dec; k: Dec } | null => {
-    const aff = sys.affineOfCell(r);
-    const v0 = sys.baseValue(r);
-    if (!aff || !v0) return null;
-    const { coefs, k } = restrict(aff, v0);
-    let a = k;
-    let kk = new Dec(0);
-    coefs.forEach((c, i) => {
-      a = a.plus(c.mul(line.base[i]!));
-      kk = kk.plus(c.mul(line.dir[i]!));
-    });
-    return { a, k: kk };
-  };
   const pointChecks: Check[] = [];
-  // An expression's value along the line: a + k·t (null when it is not affine in the unknowns).
-  const exprIn = (e: Expr): { a: Dec; k: Dec } | null => {
-    const local = affineIn(sys, e, vars);
-    if (!local) return null;
-    let a = local.c;
-    let kk = new Dec(0);
-    vars.forEach((v, i) => {
-      const c = local.coefs.get(v) ?? new Dec(0);
-      a = a.plus(c.mul(line.base[i]!));
-      kk = kk.plus(c.mul(line.dir[i]!));
-    });
-    return { a, k: kk };
-  };
   for (const c of filters) {
-    const body = c.body;
-    if (body.type === 'le' || body.type === 'within') {
-      // Bounds: a ≤ b, or −tol ≤ e ≤ tol, where affine in the unknowns; else point by point.
-      const e = exprIn(body.type === 'le' ? { k: 'bin', op: '-', a: body.b, b: body.a } : body.expr);
-      if (!e) {
-        pointChecks.push(c);
-        continue;
-      }
-      if (body.type === 'le') bound(b, e.a, e.k, '>=', new Dec(0), line.step);
-      else {
-        bound(b, e.a, e.k, '>=', new Dec(body.tol).neg(), line.step);
-        bound(b, e.a, e.k, '<=', new Dec(body.tol), line.step);
-      }
-      continue;
-    }
-    if (body.type === 'test') {
-      // A relation that knows, for one cell moving alone, the exact values that satisfy it.
-      const moving = vars.filter((v, i) => !line.dir[i]!.isZero() && body.refs.includes(v));
-      const iv = moving.length === 1 && body.bounds ? body.bounds(moving[0]!, (r) => sys.baseValue(r)) : undefined;
-      const x = iv && formIn(moving[0]!);
-      if (!iv || !x) {
-        pointChecks.push(c);
-        continue;
-      }
-      if (iv.lo !== undefined) bound(b, x.a, x.k, iv.loStrict ? '>' : '>=', iv.lo, line.step);
-      if (iv.hi !== undefined) bound(b, x.a, x.k, iv.hiStrict ? '<' : '<=', iv.hi, line.step);
-      continue;
-    }
-    if (body.type !== 'rate') {
-      pointChecks.push(c);
-      continue;
-    }
-    const R = formIn(body.r);
-    const P = formIn(body.p);
-    const H = formIn(body.h);
-    if (!R || !P || !H) {
-      pointChecks.push(c);
-      continue;
-    }
-    const moving = [R, P, H].filter((f) => !f.k.isZero()).length;
-    const rIsVar = vars.includes(body.r);
-    const dpR = rIsVar ? sys.cells.get(body.r)!.proposalDp : Math.max(body.minDp, sys.cells.get(body.r)?.dp ?? 0);
-    if (moving === 0) {
-      if (!H.a.isZero() && !rateMatches(P.a, H.a, R.a, dpR)) {
-        return { kind: 'none' };
-      }
-      continue;
-    }
-    if (moving !== 1) {
-      pointChecks.push(c);
-      continue;
-    }
-    if (!R.k.isZero()) {
-      // The printed rate moves: pinned by the counts, at the precision proposed rates are written with.
-      if (!rIsVar || H.a.isZero()) {
-        pointChecks.push(c);
-        continue;
-      }
-      const target = P.a.mul(100).div(H.a).toDecimalPlaces(dpR, Dec.ROUND_HALF_UP);
-      bound(b, R.a, R.k, '>=', target, line.step);
-      bound(b, R.a, R.k, '<=', target, line.step);
-      continue;
-    }
-    const iv = roundingInterval(R.a, dpR);
-    if (!P.k.isZero()) {
-      // x = 100·P(t)/H, H fixed.
-      if (H.a.isZero()) continue; // unchecked
-      const a = P.a.mul(100).div(H.a);
-      const k = P.k.mul(100).div(H.a);
-      bound(b, a, k, iv.loStrict ? '>' : '>=', iv.lo, line.step);
-      bound(b, a, k, iv.hiStrict ? '<' : '<=', iv.hi, line.step);
-      continue;
-    }
-    // x = 100·P/H(t), P fixed and positive, H > 0: lo ≤ 100P/H ⇔ H ≤ 100P/lo (lo > 0); 100P/H < hi ⇔ H > 100P/hi.
-    if (!P.a.gt(0)) {
-      pointChecks.push(c);
-      continue;
-    }
-    const p100 = P.a.mul(100);
-    bound(b, H.a, H.k, '>', new Dec(0), line.step);
-    if (iv.hi.lte(0)) return { kind: 'none' };
-    bound(b, H.a, H.k, iv.hiStrict ? '>' : '>=', p100.div(iv.hi), line.step);
-    if (iv.lo.gt(0)) bound(b, H.a, H.k, iv.loStrict ? '<' : '<=', p100.div(iv.lo), line.step);
+    const r = boundByCheck(u, line, c, b);
+    if (r === 'none') return 'none';
+    if (r === 'point') pointChecks.push(c);
   }
-  for (const g of guards.values()) {
+  for (const g of u.guards.values()) {
     if (!g.affine) continue; // checked point by point in verify
-    const r0 = sys.slack(g);
+    const r0 = u.sys.slack(g);
     if (!r0) continue;
-    const { coefs, k } = restrict(g.affine, r0);
-    let a = k;
-    let kk = new Dec(0);
-    coefs.forEach((c, i) => {
-      a = a.plus(c.mul(line.base[i]!));
-      kk = kk.plus(c.mul(line.dir[i]!));
-    });
-    bound(b, a, kk, '>=', new Dec(0), line.step);
+    const x = along(restrict(u, g.affine, r0), line);
+    bound(b, x.a, x.k, '>=', new Dec(0), line.step);
   }
-  if (b.empty) return { kind: 'none' };
-  const pointGuards = [...guards.values()].some((g) => !g.affine);
+  return b.empty ? 'none' : { b, pointChecks };
+}
 
-  const at = (t: Dec) => valuesAt({ vars, base: line.base, dir: line.dir, step: line.step }, t);
-  const bounded = b.lo !== undefined && b.hi !== undefined;
-  const count = bounded ? b.hi!.minus(b.lo!).div(line.step).plus(1) : undefined;
-
-  if (pointChecks.length === 0 && !pointGuards) {
-    // The interval is the answer; verify its ends (and drop an end where a cell would keep its value).
-    let lo = b.lo;
-    let hi = b.hi;
-    const okAt = (t: Dec) => !unchanged(at(t)) && verify(sys, vars, at(t), checks, guards);
-    if (lo !== undefined && !okAt(lo)) lo = lo.plus(line.step);
-    if (hi !== undefined && !okAt(hi)) hi = hi.minus(line.step);
-    if (lo !== undefined && hi !== undefined && lo.gt(hi)) return { kind: 'none' };
-    const probe = lo ?? hi;
-    if (probe !== undefined && !okAt(probe)) return enumerate(sys, vars, line, b, checks, guards, limits, unchanged);
-    if (probe === undefined) return { kind: 'limit' };
-    return { kind: 'found', set: { vars, base: line.base, dir: line.dir, step: line.step, ...(lo !== undefined ? { lo } : {}), ...(hi !== undefined ? { hi } : {}) } };
+/** Tightens `b` with one check: 'bound' when it did, 'point' when the check is to be tested point by point. */
+function boundByCheck(u: Unknowns, line: Line, c: Check, b: Bounds): 'bound' | 'point' | 'none' {
+  const body = c.body;
+  if (body.type === 'le' || body.type === 'within') {
+    // Bounds: a ≤ b, or −tol ≤ e ≤ tol, where affine in the unknowns; else point by point.
+    const e = exprOnLine(u, line, body.type === 'le' ? { k: 'bin', op: '-', a: body.b, b: body.a } : body.expr);
+    if (!e) return 'point';
+    if (body.type === 'le') bound(b, e.a, e.k, '>=', new Dec(0), line.step);
+    else {
+      bound(b, e.a, e.k, '>=', new Dec(body.tol).neg(), line.step);
+      bound(b, e.a, e.k, '<=', new Dec(body.tol), line.step);
+    }
+    return 'bound';
   }
-  if (!bounded || count!.gt(limits.enumLimit)) return { kind: 'limit' };
-  return enumerate(sys, vars, line, b, checks, guards, limits, unchanged);
+  if (body.type === 'test') {
+    // A relation that knows, for one cell moving alone, the exact values that satisfy it.
+    const moving = u.vars.filter((v, i) => !line.dir[i]!.isZero() && body.refs.includes(v));
+    const iv = moving.length === 1 && body.bounds ? body.bounds(moving[0]!, (r) => u.sys.baseValue(r)) : undefined;
+    const x = iv && cellOnLine(u, line, moving[0]!);
+    if (!iv || !x) return 'point';
+    if (iv.lo !== undefined) bound(b, x.a, x.k, iv.loStrict ? '>' : '>=', iv.lo, line.step);
+    if (iv.hi !== undefined) bound(b, x.a, x.k, iv.hiStrict ? '<' : '<=', iv.hi, line.step);
+    return 'bound';
+  }
+  if (body.type !== 'rate') return 'point';
+  return boundByRate(u, line, body, b);
+}
+
+/** A rate check on the line: pins the printed rate when it moves, else bounds the count or the households. */
+function boundByRate(u: Unknowns, line: Line, body: Extract<Check['body'], { type: 'rate' }>, b: Bounds): 'bound' | 'point' | 'none' {
+  const R = cellOnLine(u, line, body.r);
+  const P = cellOnLine(u, line, body.p);
+  const H = cellOnLine(u, line, body.h);
+  if (!R || !P || !H) return 'point';
+  const moving = [R, P, H].filter((f) => !f.k.isZero()).length;
+  const rIsVar = u.vars.includes(body.r);
+  const dpR = rIsVar ? u.sys.cells.get(body.r)!.proposalDp : Math.max(body.minDp, u.sys.cells.get(body.r)?.dp ?? 0);
+  if (moving === 0) return !H.a.isZero() && !rateMatches(P.a, H.a, R.a, dpR) ? 'none' : 'bound';
+  if (moving !== 1) return 'point';
+  if (!R.k.isZero()) {
+    // The printed rate moves: pinned by the counts, at the precision proposed rates are written with.
+    if (!rIsVar || H.a.isZero()) return 'point';
+    const target = P.a.mul(100).div(H.a).toDecimalPlaces(dpR, Dec.ROUND_HALF_UP);
+    bound(b, R.a, R.k, '>=', target, line.step);
+    bound(b, R.a, R.k, '<=', target, line.step);
+    return 'bound';
+  }
+  const iv = roundingInterval(R.a, dpR);
+  if (!P.k.isZero()) {
+    // x = 100·P(t)/H, H fixed.
+    if (H.a.isZero()) return 'bound'; // unchecked
+    const a = P.a.mul(100).div(H.a);
+    const k = P.k.mul(100).div(H.a);
+    bound(b, a, k, iv.loStrict ? '>' : '>=', iv.lo, line.step);
+    bound(b, a, k, iv.hiStrict ? '<' : '<=', iv.hi, line.step);
+    return 'bound';
+  }
+  // x = 100·P/H(t), P fixed and positive, H > 0: lo ≤ 100P/H ⇔ H ≤ 100P/lo (lo > 0); 100P/H < hi ⇔ H > 100P/hi.
+  if (!P.a.gt(0)) return 'point';
+  const p100 = P.a.mul(100);
+  bound(b, H.a, H.k, '>', new Dec(0), line.step);
+  if (iv.hi.lte(0)) return 'none';
+  bound(b, H.a, H.k, iv.hiStrict ? '>' : '>=', p100.div(iv.hi), line.step);
+  if (iv.lo.gt(0)) bound(b, H.a, H.k, iv.loStrict ? '<' : '<=', p100.div(iv.lo), line.step);
+  return 'bound';
+}
+
+/** Every check bounds the line: the interval is the answer; its ends verified (an end where a cell would keep its value dropped). */
+function intervalOf(u: Unknowns, line: Line, b: Bounds, limits: SolveLimits, unchanged: (vals: Dec[]) => boolean): SolveOutcome {
+  const at = (t: Dec) => valuesAt({ vars: u.vars, base: line.base, dir: line.dir, step: line.step }, t);
+  const okAt = (t: Dec) => !unchanged(at(t)) && verify(u.sys, u.vars, at(t), u.checks, u.guards);
+  let lo = b.lo;
+  let hi = b.hi;
+  if (lo !== undefined && !okAt(lo)) lo = lo.plus(line.step);
+  if (hi !== undefined && !okAt(hi)) hi = hi.minus(line.step);
+  if (lo !== undefined && hi !== undefined && lo.gt(hi)) return { kind: 'none' };
+  const probe = lo ?? hi;
+  if (probe !== undefined && !okAt(probe)) return enumerate(u.sys, u.vars, line, b, u.checks, u.guards, limits, unchanged);
+  if (probe === undefined) return { kind: 'limit' };
+  return { kind: 'found', set: { vars: u.vars, base: line.base, dir: line.dir, step: line.step, ...(lo !== undefined ? { lo } : {}), ...(hi !== undefined ? { hi } : {}) } };
 }
 
 function enumerate(

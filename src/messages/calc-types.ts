@@ -31,6 +31,8 @@ export interface CalcText {
   differencesHead: (file: string, count: number) => string;
   /** One difference: `stated` is plain digits when `statedIsNumber`, else the text as typed. */
   difference: (p: { cell: string; unit: string; indicator: Indicator; stated: string; statedIsNumber: boolean; computed: string }, f: Fmt) => string;
+  /** table (a published shape): a cell that is neither a usable number nor derivable from others, left blank. */
+  unreadableCell: (file: string, p: { cell: string; unit: string; indicator: Indicator; text: string; fraction: boolean }, f: Fmt) => string;
   suggestValidate: (file: string) => string;
   /** A reading note passed on from the shape stage (an unknown row, a duplicate indicator). */
   note: (file: string, message: string) => string;

@@ -141,3 +141,52 @@ export function slotLabel(key: string, lang: Lang, core: (key: string) => string
   if (s.part !== undefined) label += `: ${s.part}`;
   return label;
 }
+
+/**
+ * The words of a published table's grouped header (render/shaped-layout.ts): a population's group over its
+ * `Số hộ | Tỷ lệ (%)` columns, the measure of each column, a year, a bound, a poverty standard's heading, the
+ * group over the year's flows, and the unit of measure of a row.
+ */
+export interface LayoutWords {
+  /** The group over a point's count and rate columns: `Hộ nghèo đầu năm`, `Số hộ thoát nghèo`. */
+  group: (key: string) => string;
+  measure: { count: string; rate: string; persons: string; points: string };
+  /** The unit of measure of a row (ĐVT): hộ, %, người, điểm %. */
+  unitOf: { count: string; rate: string; persons: string; points: string };
+  year: (y: string) => string;
+  bound: { min: string; max: string };
+  standard: (s: string) => string;
+  /** Over the gross flows of one population: `Diễn biến hộ nghèo trong năm`. */
+  flows: (p: Population) => string;
+}
+
+const LAYOUT_VI: LayoutWords = {
+  group: (key) => {
+    const p = describeIndicator(key);
+    const label = p ? pointLabel({ ...p, measure: 'count' }, VI, 'vi') : key;
+    return label.replace(/^Số hộ (?=nghèo|cận nghèo)/, 'Hộ ').replace(/^Tổng số hộ nghèo và hộ cận nghèo/, 'Hộ nghèo và hộ cận nghèo');
+  },
+  measure: { count: 'Số hộ', rate: 'Tỷ lệ (%)', persons: 'Số nhân khẩu', points: 'Điểm %' },
+  unitOf: { count: 'Hộ', rate: '%', persons: 'Người', points: 'Điểm %' },
+  year: (y) => `Năm ${y}`,
+  bound: { min: 'Từ', max: 'Đến' },
+  standard: (s) => `Theo chuẩn nghèo giai đoạn ${s.replace('-', '–')}`,
+  flows: (p) => `Diễn biến hộ ${VI.short[p]} trong năm`,
+};
+
+const LAYOUT_EN: LayoutWords = {
+  group: (key) => {
+    const p = describeIndicator(key);
+    return p ? pointLabel({ ...p, measure: 'count' }, EN, 'en') : key;
+  },
+  measure: { count: 'Number', rate: 'Rate (%)', persons: 'Persons', points: 'Points' },
+  unitOf: { count: 'Households', rate: '%', persons: 'Persons', points: 'Points' },
+  year: (y) => y,
+  bound: { min: 'From', max: 'To' },
+  standard: (s) => `${s.replace('-', '–')} poverty standard`,
+  flows: (p) => `Changes among the ${EN.short[p]} during the year`,
+};
+
+export function layoutWords(lang: Lang): LayoutWords {
+  return lang === 'vi' ? LAYOUT_VI : LAYOUT_EN;
+}

@@ -1,6 +1,6 @@
 /**
  * The annex model: what the shape stage builds from a Grid and what rules, calculator and renderers use.
- * Values keep their exact digits and the cell they came from.
+ * Values keep their exact digits and the cell they came from (model/value.ts stores them compactly).
  */
 import type { Cell } from '../read/grid.js';
 import type { Dec } from '../calc/decimal.js';
@@ -51,6 +51,11 @@ export interface Value {
   readonly plain?: string;
   /** Digits after the decimal mark as typed. */
   readonly decimals?: number;
+  /**
+   * When status is 'ok': the number × 10^decimals when that is a safe integer (model/value.ts), for the
+   * relations' exact integer checks (calc/scaled.ts); absent when it does not fit, or for a negative zero.
+   */
+  readonly scaled?: number | undefined;
 }
 
 export interface Annex {

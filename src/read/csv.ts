@@ -5,6 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import { csvError, csvOptions, MAX_COLUMNS, openQuoteLine, splitRecords, tooWide, withoutStacks } from './records.js';
 import { PovcheckError } from '../errors.js';
+import { CellCounter } from './memory-budget.js';
 import { gridFromRecords, type Grid } from './grid.js';
 import type { TextEncodingName } from './decode.js';
 
@@ -17,20 +18,28 @@ const CANDIDATES: Delimiter[] = ['\t', ';', ','];
  * which test/read/records.test.ts holds to csv-parse's results): csv-parse
  * costs far more on small files, where its set-up dominates.
  */
-function parseAll(text: string, delimiter: Delimiter, toLine?: number): string[][] {
-  if (!text.includes('"')) return splitRecords(text, delimiter, toLine);
+function parseAll(text: string, delimiter: Delimiter, toLine?: number, cells?: CellCounter): string[][] {
+  if (!text.includes('"')) return splitRecords(text, delimiter, toLine, cells);
   // The line each record ends on: a quote never closed opens the record after the last complete one.
   let lastLine = 0;
   let wide: number | undefined;
+  let refused: PovcheckError | undefined;
   const onRecord = (record: string[], ctx: { lines: number }) => {
     lastLine = ctx.lines;
     if (record.length > MAX_COLUMNS) wide ??= ctx.lines;
+    try {
+      cells?.add(record.length);
+    } catch (e) {
+      refused ??= e as PovcheckError;
+      throw e;
+    }
     return record;
   };
   let records: string[][];
   try {
     records = withoutStacks(() => parse(text, { ...csvOptions(delimiter), ...(toLine ? { to_line: toLine } : {}), on_record: onRecord }) as string[][]);
   } catch (e) {
+    if (refused) throw refused;
     const err = e as { code?: string; lines?: number; message?: string };
     // The line where the quote opens, from the text itself (csv-parse counts a CRLF inside quotes as two lines).
     const open = err.code === 'CSV_QUOTE_NOT_CLOSED' ? openQuoteLine(text, delimiter) : undefined;
@@ -127,7 +136,11 @@ export function readDelimited(text: string, encoding: TextEncodingName, forced?:
   const delimiter = forced ?? detected!.delimiter;
   let records: string[][];
   try {
-    records = detected?.records ?? parseAll(text, delimiter);
+    // Cells are counted as they are read: a table larger than the heap holds is refused before it fills it
+    // (detection's records, when they are the whole text, are counted the same way).
+    const cells = new CellCounter();
+    if (detected?.records) for (const r of detected.records) cells.add(r.length);
+    records = detected?.records ?? parseAll(text, delimiter, undefined, cells);
   } catch (e) {
     if (e instanceof PovcheckError) throw e;
     throw csvError(e as { code?: string; lines?: number; message?: string });

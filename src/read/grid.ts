@@ -63,8 +63,11 @@ export function columnLetters(col: number): string {
   return s;
 }
 
+/** The first columns' letters, computed once: a table's cells all ask for them. */
+const LETTERS = Array.from({ length: 64 }, (_, c) => columnLetters(c));
+
 export function a1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
+  return (LETTERS[col] ?? columnLetters(col)) + (row + 1);
 }
 
 /** "I6" → { row: 5, col: 8 }; undefined for anything that is not an A1 reference. */

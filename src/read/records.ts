@@ -204,10 +204,11 @@ export function withoutStacks<T>(f: () => T): T {
 }
 
 /** Whole text → records, the first `limit` at most (csv-parse's to_line, for text without quotes). */
-export function splitRecords(text: string, delimiter: Delimiter, limit = Infinity): string[][] {
+export function splitRecords(text: string, delimiter: Delimiter, limit = Infinity, cells?: { add(n: number): void }): string[][] {
   const out: string[][] = [];
   const stop = {};
   const splitter = new RecordSplitter(delimiter, (r) => {
+    cells?.add(r.length);
     out.push(r);
     if (out.length >= limit) throw stop;
   });

@@ -7,6 +7,7 @@ import { Dec, plain } from '../calc/decimal.js';
 import type { OkValue } from '../rules/types.js';
 import { EXACT_SHOWN } from './rate.js';
 import { okValue, slotFor, vocabularySlots } from './slots.js';
+import { unitsIn } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
 
 export interface AchievementRelation extends Relation {
@@ -38,7 +39,7 @@ export const achievementKind = defineKind<AchievementRelation>({
       const valueKey = slotFor(s, { role: 'value' });
       const startKey = slotFor(s, { role: 'value', measure: 'rate', time: 'start' });
       const endKey = slotFor(s, { role: 'value', measure: 'rate', time: 'end' });
-      for (const unit of annex.units) {
+      for (const unit of unitsIn(ctx)) {
         const at = okValue(annex, unit, s.key);
         const target = okValue(annex, unit, targetKey);
         const printed = okValue(annex, unit, valueKey);

@@ -12,6 +12,7 @@ import { ref, sub, sumOf, type Expr } from '../model/expr.js';
 import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import type { OkValue } from '../rules/types.js';
 import { carriesSlot, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
+import { unitsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 
 export interface BalanceRelation extends Relation {
@@ -64,7 +65,7 @@ export const balanceKind = defineKind<BalanceRelation>({
   *instances(ctx) {
     const { annex } = ctx;
     for (const b of balances(vocabularySlots(annex), (k): k is Indicator => carriesSlot(annex, k))) {
-      for (const unit of annex.units) {
+      for (const unit of unitsIn(ctx)) {
         const at = okValue(annex, unit, b.end);
         const start = okValue(annex, unit, b.start);
         const o = b.out.map((k) => okValue(annex, unit, k));

@@ -5,11 +5,11 @@
  * nhập`, `hộ nghèo thiếu hụt …`), in every column they all fill. The finding sits at the figure broken down.
  */
 import { Dec, ZERO, plain } from '../calc/decimal.js';
-import { subUnitsByParent } from '../model/annex.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf } from '../model/expr.js';
 import type { OkValue } from '../rules/types.js';
 import { okValue } from './slots.js';
+import { subUnitsIn, unitsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 
 export interface BreakdownRelation extends Relation {
@@ -38,13 +38,13 @@ export const breakdownKind = defineKind<BreakdownRelation>({
     const { annex } = ctx;
     for (const [parent, rows] of breakdownRows(annex.subSlots)) {
       if (indicatorKind(parent) !== 'count') continue;
-      for (const unit of annex.units) {
+      for (const unit of unitsIn(ctx)) {
         const at = okValue(annex, unit, parent);
         const parts = rows.map((k) => okValue(annex, unit, k));
         if (at && parts.every((p) => p)) yield { unit, at, cells: [at, ...(parts as OkValue[])], parts: parts as OkValue[] };
       }
     }
-    for (const [parentId, units] of subUnitsByParent(annex, 'breakdown')) {
+    for (const [parentId, units] of subUnitsIn(ctx, 'breakdown')) {
       const unit = annex.units[parentId]!;
       for (const slot of annex.indicators) {
         if (indicatorKind(slot) !== 'count') continue;

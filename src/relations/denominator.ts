@@ -14,7 +14,9 @@
 import { Dec, plain } from '../calc/decimal.js';
 import { poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate, splitReduction } from '../calc/annex-math.js';
 import type { Finding } from '../findings.js';
-import { effectOfDecs, type Effect } from '../rules/summary.js';
+import { effectOfDecs, effectOfInts, type Effect } from '../rules/summary.js';
+import { intOf, rateScaled } from '../calc/scaled.js';
+import type { Value } from '../model/annex.js';
 import { isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { isAnnexShaped } from '../model/indicators.js';
 import { defineKind, type Relation } from './types.js';
@@ -75,6 +77,38 @@ export function denominatorNote(ctx: RuleContext, r: DenominatorRelation): { not
   return { note, effect: effectOfDecs(h0, h1, p1) };
 }
 
+/**
+ * What `denominatorNote` would give, decided in integers when every count is whole: 'none' (no note), the
+ * effect of an info note, or undefined when it is a warning or cannot be decided so (then the note is made).
+ */
+function quietInfo(ctx: RuleContext, r: DenominatorRelation): 'none' | { effect: Effect } | undefined {
+  const h0 = intOf(r.start);
+  const h1 = intOf(r.at);
+  if (h0 === undefined || h1 === undefined) return undefined;
+  if (h0 === h1 || h0 === 0 || h1 === 0) return 'none';
+  if (r.unit.isTotal) return undefined;
+  const v = ctx.annex.values[r.unit.id] ?? {};
+  const whole = (x: Value | undefined): number | undefined | false => (isOk(x) ? (intOf(x) ?? false) : undefined);
+  const p0 = whole(v.poor_start);
+  const p1Given = whole(v.poor_end);
+  const rGiven = whole(v.poor_reduced);
+  if (p0 === false || p1Given === false || rGiven === false) return undefined;
+  const reduced = rGiven ?? (p0 !== undefined && p1Given !== undefined ? p0 - p1Given : undefined);
+  const p1 = p1Given ?? (p0 !== undefined && rGiven !== undefined ? p0 - rGiven : undefined);
+  if (reduced === undefined || p1 === undefined) return 'none';
+  let points: number | undefined;
+  if (isOk(v.rate_reduced)) points = v.rate_reduced.scaled;
+  else if (p0 !== undefined) {
+    const start = rateScaled(p0, h0, RATE_DECIMALS);
+    const end = rateScaled(p1, h1, RATE_DECIMALS);
+    points = start === undefined || end === undefined ? undefined : start - end;
+  }
+  if (points === undefined || !Number.isSafeInteger(reduced) || !Number.isSafeInteger(p1)) return undefined;
+  // The change of households decides the direction: a warning, made by denominatorNote.
+  if (Math.sign(reduced) !== Math.sign(points)) return undefined;
+  return { effect: effectOfInts(h0, h1, p1) };
+}
+
 export const denominatorKind = defineKind<DenominatorRelation>({
   id: 'denominator',
   relation: 'denominator',
@@ -92,11 +126,19 @@ export const denominatorKind = defineKind<DenominatorRelation>({
     }
   },
   check(r, ctx) {
+    // A deeper unit's info (the common case in a national table) is folded: decided in integers, its note
+    // written only if it becomes the one its parent's summary names.
+    const quiet = quietInfo(ctx, r);
+    if (quiet === 'none') return ctx.checked('denominator');
+    if (quiet && ctx.depth(r.unit) > 1) {
+      ctx.checked('denominator');
+      return ctx.fold('denominator', r.unit, () => denominatorNote(ctx, r)!.note, quiet.effect);
+    }
     const d = denominatorNote(ctx, r);
     if (!d) return;
     // Only the infos of deeper units are folded: a warning always names its own unit.
     if (ctx.depth(r.unit) <= 1 || d.note.severity === 'warning') ctx.report(d.note);
-    else ctx.fold(d.note, r.unit, d.effect);
+    else ctx.fold('denominator', r.unit, () => d.note, d.effect);
   },
   form: () => undefined,
 });

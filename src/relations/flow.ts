@@ -3,12 +3,14 @@
  * the same for any other population (near-poor …) or dimension the table prints a net reduction for.
  */
 import { plain } from '../calc/decimal.js';
+import { intOf } from '../calc/scaled.js';
 import { ref, sub } from '../model/expr.js';
 import { usable, type OkValue } from '../rules/types.js';
 import { isAnnexShaped } from '../model/indicators.js';
 import type { Annex } from '../model/annex.js';
 import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import { defineKind, type Relation } from './types.js';
+import { unitsIn } from './scope.js';
 import { carriesSlot, okValue, slotFor, vocabularySlots } from './slots.js';
 
 export interface FlowRelation extends Relation {
@@ -41,7 +43,7 @@ export const flowKind = defineKind<FlowRelation>({
   applicable: (annex) => annex.indicators.includes('poor_reduced') || (isAnnexShaped(annex.indicators) && !grossFlows(annex)) || netReductions(annex),
   *instances(ctx) {
     const { annex } = ctx;
-    for (const unit of annex.units) {
+    for (const unit of unitsIn(ctx)) {
       const v = usable(ctx, 'flow', unit, ['poor_start', 'poor_reduced', 'poor_end']);
       if (v) yield { unit, at: v.poor_end, cells: [v.poor_start, v.poor_reduced, v.poor_end], start: v.poor_start, reduced: v.poor_reduced };
     }
@@ -50,7 +52,7 @@ export const flowKind = defineKind<FlowRelation>({
       const startKey = slotFor(s, { time: 'start' });
       const reducedKey = slotFor(s, { time: 'reduced' });
       if (!carriesSlot(annex, startKey) || !carriesSlot(annex, reducedKey)) continue;
-      for (const unit of annex.units) {
+      for (const unit of unitsIn(ctx)) {
         const at = okValue(annex, unit, s.key);
         const start = okValue(annex, unit, startKey);
         const reduced = okValue(annex, unit, reducedKey);
@@ -60,6 +62,9 @@ export const flowKind = defineKind<FlowRelation>({
   },
   check(r, ctx) {
     ctx.checked('flow');
+    // Whole counts (the common case): exact in integers, no decimal object.
+    const [s, d, e] = [intOf(r.start), intOf(r.reduced), intOf(r.at)];
+    if (s !== undefined && d !== undefined && e !== undefined && s - d === e) return;
     const expected = r.start.num.minus(r.reduced.num);
     if (expected.eq(r.at.num)) return;
     if (r.other) {

@@ -8,6 +8,7 @@ import type { SlotFormula } from '../model/slots.js';
 import { evaluate, num, ref, sub, type Expr } from '../model/expr.js';
 import type { OkValue } from '../rules/types.js';
 import { okValue } from './slots.js';
+import { unitsIn } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
 
 export interface FormulaRelation extends Relation {
@@ -99,7 +100,7 @@ export const formulaKind = defineKind<FormulaRelation>({
     for (const formula of annex.formulas ?? []) {
       const e = parseColumnFormula(formula.text, formula.refs);
       if (!e) continue;
-      for (const unit of annex.units) {
+      for (const unit of unitsIn(ctx)) {
         const at = okValue(annex, unit, formula.slot);
         const cells: OkValue[] = [];
         const rowExpr = onRow(e, (slot) => {

@@ -11,13 +11,13 @@
  */
 import { Dec, plain } from '../calc/decimal.js';
 import type { Annex, Unit } from '../model/annex.js';
-import { partitionsByParent } from '../model/annex.js';
 import type { Finding } from '../findings.js';
 import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import { isAnnexShaped } from '../model/indicators.js';
 import type { MessageParams } from '../messages/types.js';
 import type { OkValue, RuleContext } from '../rules/types.js';
 import { householdsSlot, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
+import { partitionsIn, unitsIn } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
 
 /** Whole household counts lo … hi (hi undefined: unbounded). */
@@ -172,22 +172,23 @@ export const impliedKind = defineKind<ImpliedRelation>({
     const { annex } = ctx;
     const slots = vocabularySlots(annex);
     if (isAnnexShaped(annex.indicators) || !slots.some(paired)) return;
+    // Each unit's pairs, once (a part's pairs are read again for its parent's instances).
     const byUnit = new Map<number, Map<string, Pair[]>>();
-    for (const unit of annex.units) {
-      const groups = pairsOf(annex, unit, slots);
-      byUnit.set(unit.id, groups);
+    const pairsFor = (unit: Unit) => byUnit.get(unit.id) ?? byUnit.set(unit.id, pairsOf(annex, unit, slots)).get(unit.id)!;
+    for (const unit of unitsIn(ctx)) {
+      const groups = pairsFor(unit);
       for (const pairs of groups.values()) {
         if (pairs.filter((p) => !p.flow).length < (pairs.some((p) => p.flow) ? 1 : 2)) continue;
         yield { type: 'pairs', unit, at: pairs[0]!.rate, cells: pairs.flatMap((p) => [p.count, p.rate]), pairs };
       }
     }
     // Parents and their parts: the whole's households (printed, or implied by its end-of-year pairs).
-    for (const [parentId, partitions] of partitionsByParent(annex)) {
+    for (const [parentId, partitions] of partitionsIn(ctx)) {
       const parent = annex.units[parentId]!;
-      const whole = wholeOf(annex, parent, byUnit.get(parentId));
+      const whole = wholeOf(annex, parent, pairsFor(parent));
       if (!whole) continue;
       for (const parts of partitions) {
-        const withPairs = parts.map((u) => ({ unit: u, pairs: (byUnit.get(u.id)?.get(GROUP_END) ?? []).filter((p) => !p.flow) })).filter((x) => x.pairs.length > 0);
+        const withPairs = parts.map((u) => ({ unit: u, pairs: (pairsFor(u).get(GROUP_END) ?? []).filter((p) => !p.flow) })).filter((x) => x.pairs.length > 0);
         for (const x of withPairs) {
           yield { type: 'part', unit: x.unit, at: x.pairs[0]!.rate, cells: [...x.pairs.flatMap((p) => [p.count, p.rate]), ...cellsOfWhole(whole)], pairs: x.pairs, whole, wholeUnit: parent };
         }

@@ -3,12 +3,13 @@
  * (per unit), and a row `Trong đó: huyện nghèo …` (or a place listed under it) under a unit (per count). It is
  * never added up with the units.
  */
-import { subUnitsByParent, type Unit } from '../model/annex.js';
+import type { Unit } from '../model/annex.js';
 import { indicatorKind } from '../model/indicators.js';
 import { ref } from '../model/expr.js';
 import { parseSlot } from '../model/slots.js';
 import type { OkValue } from '../rules/types.js';
 import { okValue } from './slots.js';
+import { subUnitsIn, unitsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 
 export interface OfWhichRelation extends Relation {
@@ -30,13 +31,13 @@ export const ofWhichKind = defineKind<OfWhichRelation>({
     const { annex } = ctx;
     for (const [key, sub] of annex.subSlots ?? []) {
       if (sub.relation !== 'of-which' || indicatorKind(sub.parent) !== 'count') continue;
-      for (const unit of annex.units) {
+      for (const unit of unitsIn(ctx)) {
         const at = okValue(annex, unit, key);
         const whole = okValue(annex, unit, sub.parent);
         if (at && whole) yield { unit, at, cells: [at, whole], whole, part: parseSlot(key).part ?? key, partUnit: unit };
       }
     }
-    for (const [parentId, units] of subUnitsByParent(annex, 'of-which')) {
+    for (const [parentId, units] of subUnitsIn(ctx, 'of-which')) {
       const parent = annex.units[parentId]!;
       for (const u of units) {
         for (const slot of annex.indicators) {

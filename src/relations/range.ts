@@ -4,11 +4,13 @@
  * reduction is a warning: the figure is net, and poverty can grow, but the sign is a common slip.
  * The bounds that hold also bound what locate may propose (guards).
  */
+import { compareScaled, withinScaled } from '../calc/scaled.js';
 import { COUNT_INDICATORS, isCoreIndicator, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit } from '../model/annex.js';
 import { householdsSlot, okValue, vocabularySlots, type SlotInfo } from './slots.js';
 import { num, ref } from '../model/expr.js';
 import { isOk, type OkValue } from '../rules/types.js';
+import { unitsIn } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
 
 export type RangeRelation = Relation &
@@ -35,7 +37,7 @@ export const rangeKind = defineKind<RangeRelation>({
   annex: true,
   *instances(ctx) {
     const others = vocabularySlots(ctx.annex).filter((sl) => !isCoreIndicator(sl.key));
-    for (const unit of ctx.annex.units) {
+    for (const unit of unitsIn(ctx)) {
       const v = ctx.annex.values[unit.id] ?? {};
       for (const ind of COUNT_INDICATORS) {
         const x = v[ind];
@@ -57,6 +59,8 @@ export const rangeKind = defineKind<RangeRelation>({
     const x = r.at;
     const unit = r.unit.name;
     if (r.type === 'exceeds') {
+      const c = compareScaled(x, r.of);
+      if ((c !== undefined && c <= 0) || (x.scaled !== undefined && x.scaled < 0)) return;
       if (x.num.lte(r.of.num) || x.num.isNegative()) return;
       ctx.report({
         rule: 'range',
@@ -71,6 +75,7 @@ export const rangeKind = defineKind<RangeRelation>({
     }
     ctx.checked('range');
     if (r.type === 'rate') {
+      if (withinScaled(x, r.min, r.max) === true) return;
       if (x.num.gte(r.min) && x.num.lte(r.max)) return;
       ctx.report({
         rule: 'range',
@@ -83,6 +88,8 @@ export const rangeKind = defineKind<RangeRelation>({
       });
       return;
     }
+    // A whole count of zero or more (the common case): nothing to say.
+    if (x.scaled !== undefined && x.scaled >= 0 && (x.decimals ?? 0) === 0) return;
     const base = { rule: 'range' as const, at: x.cell, unit, indicator: r.indicator, actual: x.plain };
     if (x.num.isNegative()) {
       if (r.indicator === 'poor_reduced') ctx.report({ ...base, severity: 'warning', msg: { id: 'range.reduced-negative', params: { unit, actual: x.plain } } });

@@ -8,6 +8,7 @@ import type { Dec } from '../calc/decimal.js';
 import { partitionsByParent, type Annex, type Unit } from '../model/annex.js';
 import type { OkValue } from '../rules/types.js';
 import { carriesSlot, halfUnit, householdsSlot, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
+import { partitionsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 
 export interface RateMeanRelation extends Relation {
@@ -51,7 +52,7 @@ export const rateMeanKind = defineKind<RateMeanRelation>({
     const { annex } = ctx;
     const rates = ratesAlone(annex);
     if (rates.length === 0) return;
-    for (const [parentId, partitions] of partitionsByParent(annex)) {
+    for (const [parentId, partitions] of partitionsIn(ctx)) {
       const parent = annex.units[parentId]!;
       for (const units of partitions) {
         if (units.length < 2) continue;

@@ -3,12 +3,14 @@
  * decimals in the annex); the end rate over the END-of-year households.
  */
 import { Dec, plain } from '../calc/decimal.js';
+import { rateMatchesScaled } from '../calc/scaled.js';
 import { exactRate, printedRateMatches, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
 import { isOk, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { carriesSlot, householdsSlot, okValue, slotFor, vocabularySlots } from './slots.js';
 import { impliedHouseholds } from './implied.js';
 import { isAnnexShaped } from '../model/indicators.js';
 import type { Annex } from '../model/annex.js';
+import { unitsIn } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
 
 /** Digits shown in messages for an unrounded quotient. */
@@ -51,7 +53,7 @@ export const rateKind = defineKind<RateRelation>({
   applicable: (annex) => isAnnexShaped(annex.indicators) || printsRates(annex),
   *instances(ctx) {
     const { annex } = ctx;
-    for (const unit of annex.units) {
+    for (const unit of unitsIn(ctx)) {
       for (const which of ['rate_start', 'rate_end'] as const) {
         const poorKey = which === 'rate_start' ? 'poor_start' : 'poor_end';
         const hhKey = which === 'rate_start' ? 'households_start' : 'households_end';
@@ -69,7 +71,7 @@ export const rateKind = defineKind<RateRelation>({
       const countKey = carried[0];
       if (countKey === undefined || hhKey === undefined) continue;
       if (countKey !== countKeys[0] && carried.length > 0) {
-        for (const unit of annex.units) {
+        for (const unit of unitsIn(ctx)) {
           const r = okValue(annex, unit, s.key);
           const cs = carried.map((k) => okValue(annex, unit, k)).filter((v): v is OkValue => v !== undefined);
           const h = okValue(annex, unit, hhKey);
@@ -80,7 +82,7 @@ export const rateKind = defineKind<RateRelation>({
       // The annex's start and end rates over their own households are checked above.
       if ((s.key === 'rate_start' && hhKey === 'households_start') || (s.key === 'rate_end' && hhKey === 'households_end')) continue;
       const flow = !['start', 'end', 'point'].includes(s.point.time);
-      for (const unit of annex.units) {
+      for (const unit of unitsIn(ctx)) {
         const r = okValue(annex, unit, s.key);
         const c = okValue(annex, unit, countKey);
         const h = okValue(annex, unit, hhKey);
@@ -91,6 +93,11 @@ export const rateKind = defineKind<RateRelation>({
   check(r, ctx) {
     if (r.which === undefined) return checkOther(r, ctx);
     const printed = r.at;
+    // Whole counts and a printed rate (the common case): exact in integers.
+    if (rateMatchesScaled(r.count, r.households, printed, RATE_DECIMALS) === true) {
+      ctx.checked('rate');
+      return;
+    }
     const exact = exactRate(r.count.num, r.households.num);
     if (exact) ctx.checked('rate');
     if (!exact || matchesPrinted(printed, exact)) return;

@@ -16,8 +16,14 @@ export interface SlotInfo {
   readonly point: IndicatorPoint;
 }
 
-/** The slots of the table that are vocabulary points, with their points; sub-slots (breakdown rows) excluded. */
-export function vocabularySlots(annex: Annex): SlotInfo[] {
+/**
+ * The slots of the table that are vocabulary points, with their points; sub-slots (breakdown rows) excluded.
+ * Every relation kind asks for them: worked out once per list of indicators (a table read row by row asks
+ * with the same list for every row).
+ */
+export function vocabularySlots(annex: Annex): readonly SlotInfo[] {
+  const known = slotsOf.get(annex.indicators);
+  if (known) return known;
   const out: SlotInfo[] = [];
   for (const key of annex.indicators) {
     const parsed = parseSlot(key);
@@ -25,8 +31,11 @@ export function vocabularySlots(annex: Annex): SlotInfo[] {
     const point = describeIndicator(parsed.indicator);
     if (point) out.push({ key, parsed, point });
   }
+  slotsOf.set(annex.indicators, out);
   return out;
 }
+
+const slotsOf = new WeakMap<readonly Indicator[], readonly SlotInfo[]>();
 
 /** The same slot (dimensions kept) for another point; undefined when the point has no key. */
 export function slotFor(s: SlotInfo, change: Partial<IndicatorPoint>): Indicator | undefined {

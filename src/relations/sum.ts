@@ -5,7 +5,9 @@
  * finding with `sumMismatch`.
  */
 import { Dec, ZERO, plain } from '../calc/decimal.js';
+import { intOf } from '../calc/scaled.js';
 import { partitionsByParent, type Annex } from '../model/annex.js';
+import { parentsIn, partitionsIn } from './scope.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf } from '../model/expr.js';
 import type { Finding, Skip } from '../findings.js';
@@ -57,13 +59,13 @@ export const sumKind = defineKind<SumRelation>({
   applicable: (annex) => isAnnexShaped(annex.indicators) || ([...partitionsByParent(annex).values()].some((ps) => ps.some((p) => p.length > 0)) && countSlots(annex).length > 0),
   *instances(ctx) {
     const { annex } = ctx;
-    const partitions = partitionsByParent(annex);
+    const partitions = partitionsIn(ctx);
     // No unit is the total (nor a parent of others): there is nothing to add up to.
     if (partitions.size === 0) ctx.skip(noTotalSkip());
     const slots = countSlots(annex);
     // In an annex table every cell is expected; elsewhere a blank is a figure the table does not publish.
     const annexShaped = isAnnexShaped(annex.indicators);
-    for (const parent of annex.units) {
+    for (const parent of parentsIn(ctx)) {
       for (const parts of partitions.get(parent.id) ?? []) {
         if (parts.length === 0) continue;
         for (const ind of slots) {
@@ -82,6 +84,7 @@ export const sumKind = defineKind<SumRelation>({
   },
   check(r, ctx) {
     ctx.checked('sum');
+    if (addsUp(r)) return;
     let sum: Dec = ZERO;
     for (const v of r.parts) sum = sum.plus(v.num);
     const f = sumMismatch(r.unit.name, r.indicator, r.at, sum, r.count);
@@ -89,6 +92,19 @@ export const sumKind = defineKind<SumRelation>({
   },
   form: (r) => ({ type: 'eq', expr: sub(ref(r.at.cell.ref), sumOf(r.parts.map((v) => ref(v.cell.ref)))) }),
 });
+
+/** Whether whole parts add up to their whole parent, in safe integers (undefined: not decidable so). */
+function addsUp(r: SumRelation): boolean {
+  const total = intOf(r.at);
+  if (total === undefined) return false;
+  let sum = 0;
+  for (const v of r.parts) {
+    const n = intOf(v);
+    if (n === undefined) return false;
+    sum += n;
+  }
+  return Number.isSafeInteger(sum) && sum === total;
+}
 
 /**
  * The slots that add up over units: the annex's five counts first (in their order, as reports have always

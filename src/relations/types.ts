@@ -11,6 +11,7 @@ import type { Unit } from '../model/annex.js';
 import type { Expr } from '../model/expr.js';
 import type { Dec } from '../calc/decimal.js';
 import type { OkValue, Rule, RuleContext } from '../rules/types.js';
+import type { InstanceContext } from './scope.js';
 
 export interface Relation {
   /** The unit whose finding it gives (the parent, for a sum). */
@@ -52,8 +53,11 @@ export interface RelationKind<R extends Relation = Relation> extends Rule {
   readonly guard?: boolean;
   /** One of the annex's first checks (listed first among the rule ids; asked of every annex table). */
   readonly annex?: boolean;
-  /** The instances over the table; reports through `ctx.skip` those it cannot check, and why. */
-  instances(ctx: RuleContext): Iterable<R>;
+  /**
+   * The instances over the table (over `ctx.scope` only, when given: scope.ts); reports through `ctx.skip`
+   * those it cannot check, and why.
+   */
+  instances(ctx: InstanceContext): Iterable<R>;
   /** Checks one instance: reports its finding (and records that it ran) through `ctx`. */
   check(r: R, ctx: RuleContext): void;
   /** The instance's form for locate (several for a relation of several parts). */

@@ -146,7 +146,7 @@ export function columnNumbers(labelColumns: number, inds: readonly Indicator[]):
 /** Depth of each unit below the total (1 = directly under it) and whether it has units under it. */
 function unitTree(units: readonly Unit[], total: Unit | undefined): { depth: (u: Unit) => number; hasChildren: (u: Unit) => boolean } {
   const byId = new Map(units.map((u) => [u.id, u]));
-  const parents = new Set(units.map((u) => u.parent).filter((p): p is number => p !== undefined));
+  const parents = new Set(units.filter((u) => !isSubRow(u)).map((u) => u.parent).filter((p): p is number => p !== undefined));
   const depth = (u: Unit): number => {
     let d = 0;
     for (let p: Unit | undefined = u; p && p.id !== total?.id && d <= units.length; p = p.parent === undefined ? undefined : byId.get(p.parent)) d++;
@@ -155,16 +155,28 @@ function unitTree(units: readonly Unit[], total: Unit | undefined): { depth: (u:
   return { depth, hasChildren: (u) => parents.has(u.id) && u.id !== total?.id };
 }
 
-/** Row numbers: 1, 2 … for units directly under the total, 1.1, 1.2 … for the units under those. */
+/** "Of which" and breakdown rows: a subset or a category of their parent, never one of its parts. */
+const isSubRow = (u: Unit) => u.role === 'of-which' || u.role === 'breakdown';
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
+/**
+ * Row numbers: 1, 2 … for units directly under the total, 1.1, 1.2 … for the units under those; blocks (urban,
+ * rural) I, II with their units 1, 2 … as the forms number them; "of which" rows none.
+ */
 function rowNumbers(units: readonly Unit[], tree: ReturnType<typeof unitTree>): Map<number, string> {
   const out = new Map<number, string>();
+  const byId = new Map(units.map((u) => [u.id, u]));
   const path: number[] = [];
+  let blocks = 0;
   for (const u of units) {
-    if (u.isTotal) continue;
+    if (u.isTotal || isSubRow(u)) continue;
     const d = Math.max(1, tree.depth(u));
     path.length = d;
     path[d - 1] = (path[d - 1] ?? 0) + 1;
-    out.set(u.id, Array.from(path, (n) => n ?? 0).join('.'));
+    if (u.role === 'block') out.set(u.id, ROMAN[blocks++] ?? String(blocks));
+    else if (u.parent !== undefined && byId.get(u.parent)?.role === 'block') out.set(u.id, String(path[d - 1]));
+    else out.set(u.id, Array.from(path, (n) => n ?? 0).join('.'));
   }
   return out;
 }

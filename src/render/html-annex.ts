@@ -11,7 +11,9 @@
  * `layoutTableHtml(layout)` for a layout built from computed values, and wrap it with `htmlPage` and
  * `ANNEX_CSS` (or call `annexDocument`).
  */
-import type { Annex } from '../model/annex.js';
+import type { Annex, Unit } from '../model/annex.js';
+import { isCoreIndicator, type Indicator } from '../model/indicators.js';
+import { layoutAsRead } from './shaped-layout.js';
 import type { Severity } from '../findings.js';
 import { catalog, formatPlain, type Lang } from '../messages/index.js';
 import { displayRef } from '../read/grid.js';
@@ -166,16 +168,13 @@ export function sourceRef(annex: Annex, c: LayoutCell): string | undefined {
 export function annexTableHtml(annex: Annex, o: AnnexHtmlOptions): SafeHtml {
   const ui = catalog(o.lang).ui;
   const locale = o.locale ?? o.lang;
-  const layout = annexLayout(
-    annex,
-    ui,
-    (u, ind) => {
-      const v = annex.values[u.id]?.[ind];
-      if (!v) return '';
-      return v.status === 'ok' && v.plain !== undefined ? formatPlain(v.plain, locale) : v.text;
-    },
-    { transpose: shouldTranspose(annex, o.transpose) },
-  );
+  const value = (u: Unit, ind: Indicator) => {
+    const v = annex.values[u.id]?.[ind];
+    if (!v) return '';
+    return v.status === 'ok' && v.plain !== undefined ? formatPlain(v.plain, locale) : v.text;
+  };
+  // A published shape (not the annex) is drawn as shaped-layout.ts lays it out: as the input has it.
+  const layout = annex.indicators.every(isCoreIndicator) ? annexLayout(annex, ui, value, { transpose: shouldTranspose(annex, o.transpose) }) : layoutAsRead(annex, o.lang, value, o.transpose === 'auto' ? undefined : o.transpose);
   const prefix = o.idPrefix ?? 'c';
   return layoutTableHtml(layout, {
     lang: o.lang,

@@ -25,9 +25,9 @@ export function renderTableJson(table: ComputedTable, meta: { file: string } & P
     units: displayUnits(table).map((u) => ({
       name: u.name,
       total: u.isTotal,
-      values: Object.fromEntries(INDICATORS.map((ind) => {
+      values: Object.fromEntries((table.shaped ? table.indicators : INDICATORS).map((ind) => {
         const d = table.value(u.id, ind);
-        return [ind, d === undefined ? null : plainValue(d, ind)];
+        return [ind, d === undefined ? null : plainValue(d, ind, table.decimals?.(ind, u.id))];
       })),
     })),
     differences: table.differences.map((d) => ({
@@ -35,7 +35,7 @@ export function renderTableJson(table: ComputedTable, meta: { file: string } & P
       unit: d.unit.name,
       indicator: d.indicator,
       stated: d.stated,
-      computed: plainValue(d.computed, d.indicator),
+      computed: plainValue(d.computed, d.indicator, d.decimals),
     })),
   };
   return JSON.stringify(out, null, 2) + '\n';

@@ -10,12 +10,21 @@ import type { Unit } from '../model/annex.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { catalog, formatPlain, type Lang } from '../messages/index.js';
 import { annexLayout, autoTranspose, type AnnexLayout } from './annex-layout.js';
+import { shapedLayout } from './shaped-layout.js';
+import type { Annex } from '../model/annex.js';
+import type { ColumnRule } from '../compute/shaped.js';
 
 export interface TableData {
   units: readonly Unit[];
   total?: Unit;
   indicators: readonly Indicator[];
   value(unitId: number, ind: Indicator): Dec | undefined;
+  /** Digits a slot is printed with (a published table's rates: one or two); default: the annex's. */
+  decimals?: (ind: Indicator, unitId?: number) => number;
+  /** A published table (not the annex): laid out by shaped-layout.ts from the annex as read. */
+  shaped?: true;
+  source?: Annex;
+  columnRules?: ReadonlyMap<Indicator, ColumnRule>;
 }
 
 export interface RenderOptions {
@@ -58,13 +67,14 @@ export function documentLines(layout: AnnexLayout, opts: RenderOptions): Documen
 }
 
 /** Plain digits of a value as the annex prints it: counts whole, rates with two decimals. */
-export function plainValue(d: Dec, ind: Indicator): string {
-  return indicatorKind(ind) === 'rate' ? plain(d.toDecimalPlaces(RATE_DECIMALS, 4), RATE_DECIMALS) : plain(d.toDecimalPlaces(0, 4));
+export function plainValue(d: Dec, ind: Indicator, decimals?: number): string {
+  const dp = decimals ?? (indicatorKind(ind) === 'rate' ? RATE_DECIMALS : 0);
+  return plain(d.toDecimalPlaces(dp, 4), dp);
 }
 
 /** A value in the chosen number format ("210.299", "11,80"); '' when undefined. */
-export function formatValue(d: Dec | undefined, ind: Indicator, locale: 'vi' | 'en'): string {
-  return d === undefined ? '' : formatPlain(plainValue(d, ind), locale);
+export function formatValue(d: Dec | undefined, ind: Indicator, locale: 'vi' | 'en', decimals?: number): string {
+  return d === undefined ? '' : formatPlain(plainValue(d, ind, decimals), locale);
 }
 
 /**
@@ -72,6 +82,10 @@ export function formatValue(d: Dec | undefined, ind: Indicator, locale: 'vi' | '
  * says or, when it says nothing, when there are many. `grouped`: the documents' header (groups, column numbers).
  */
 export function layoutOf(data: TableData, opts: RenderOptions, o: { grouped?: boolean } = {}): AnnexLayout {
+  if (data.shaped && data.source) {
+    const src = { units: data.units, ...(data.total ? { total: data.total } : {}), indicators: data.indicators, source: data.source, ...(data.columnRules ? { columnRules: data.columnRules } : {}) };
+    return shapedLayout(src, opts.lang, (u, ind) => formatValue(data.value(u.id, ind), ind, opts.locale, data.decimals?.(ind, u.id)), { ...(opts.transpose !== undefined ? { transpose: opts.transpose } : {}), grouped: !!o.grouped });
+  }
   return annexLayout(data, catalog(opts.lang).ui, (u, ind) => formatValue(data.value(u.id, ind), ind, opts.locale), {
     transpose: autoTranspose(data, opts.transpose),
     grouped: !!o.grouped,

@@ -21,8 +21,9 @@ import { documentLines, layoutOf, plainValue, type RenderOptions, type TableData
 const LOCALE_TAG = { vi: '[$-42A]', en: '[$-409]' } as const;
 
 /** Excel number format of an indicator in a number format. */
-export function numberFormat(ind: Indicator, locale: 'vi' | 'en'): string {
-  return LOCALE_TAG[locale] + (indicatorKind(ind) === 'rate' ? '0.00' : '#,##0');
+export function numberFormat(ind: Indicator, locale: 'vi' | 'en', decimals?: number): string {
+  const dp = decimals ?? (indicatorKind(ind) === 'rate' ? 2 : 0);
+  return LOCALE_TAG[locale] + (indicatorKind(ind) === 'rate' ? (dp > 0 ? `0.${'0'.repeat(dp)}` : '0') : '#,##0');
 }
 
 const FONT_NAME = 'Times New Roman';
@@ -111,8 +112,9 @@ function writeBody(ws: Worksheet, data: TableData, layout: AnnexLayout, first: n
         const alignment = { horizontal: 'right', vertical: 'center' } as const;
         // The two-decimal (or whole) value the annex prints, as a number.
         if (d !== undefined) {
-          c.value = Number(plainValue(d, cell.indicator));
-          c.style = { ...base, numFmt: numberFormat(cell.indicator, locale), alignment };
+          const dp = data.decimals?.(cell.indicator, cell.unit);
+          c.value = Number(plainValue(d, cell.indicator, dp));
+          c.style = { ...base, numFmt: numberFormat(cell.indicator, locale, dp), alignment };
         } else {
           c.style = { ...base, alignment };
         }

@@ -7,7 +7,7 @@ import { catalog, formatPlain, makeFmt, renderError, renderMessage, renderSkip, 
 import type { Finding, Severity } from '../findings.js';
 import { SEVERITIES, severityRank } from '../findings.js';
 import type { FileResult } from '../validate.js';
-import { annexLayout } from '../render/annex-layout.js';
+import { layoutAsRead } from '../render/shaped-layout.js';
 import { displayWidth, renderBox, type Align } from '../render/box.js';
 import { numericColumns } from '../render/table-data.js';
 import { cellLabel, countFindings, coverageText, langOf, placeLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
@@ -64,10 +64,10 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
     if (!prev || severityRank(f.severity) < severityRank(prev)) worst.set(f.at.ref, f.severity);
   }
   const cellOf = (unitId: number, ind: string) => annex.values[unitId]?.[ind as keyof (typeof annex.values)[number]]?.cell;
-  const build = (transpose: boolean) => {
-    const layout = annexLayout(
+  const build = (transpose?: boolean) => {
+    const layout = layoutAsRead(
       annex,
-      ui,
+      lang,
       (u, ind) => {
         const v = annex.values[u.id]?.[ind];
         const sev = v ? worst.get(v.cell.ref) : undefined;
@@ -75,7 +75,7 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
         const shown = v?.cell.numeric !== undefined && v.plain !== undefined ? formatPlain(v.plain, annex.locale === 'plain' ? lang : annex.locale) : (v?.text ?? '');
         return shown + (sev ? ` ${MARK[sev]}` : '');
       },
-      { transpose },
+      transpose,
     );
     const header = layout.header.map((c) => {
       const u = c.unit !== undefined ? annex.units[c.unit] : undefined;
@@ -97,7 +97,7 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
     });
     return text;
   };
-  let text = build(false);
+  let text = build();
   if (displayWidth(text.split('\n')[0]!) + 2 > opts.width) text = build(true);
   return ['', `  ${style(opts).bold(title ?? ui.annexTitle)}`, ...text.split('\n').map((l) => `  ${l}`), `  ${opts.style.dim(ui.legend)}`];
 }

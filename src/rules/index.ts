@@ -111,7 +111,7 @@ export function runRules(annex: Annex, rules: readonly Rule[] = CHECK_RULES): Ru
     report: (f) => findings.push(f),
     skip: (s) => skipped.push(s),
     depth: depthOf(annex),
-    fold: (note: Finding, unit: Unit, effect?: Effect) => folds.add(note.rule as FoldRule, unit.parent ?? -1, () => note, effect),
+    fold: (rule: FoldRule, unit: Unit, note: () => Finding, effect?: Effect) => folds.add(rule, unit.parent ?? -1, note, effect),
     checked: (rule) => ran.add(rule),
   };
   // A table without units (a header alone, a blank form) gives no rule anything to check.

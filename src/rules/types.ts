@@ -5,7 +5,7 @@ import type { Annex, Unit, Value } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import type { Finding, RuleId, Severity, Skip } from '../findings.js';
 import type { Dec } from '../calc/decimal.js';
-import type { Effect } from './summary.js';
+import type { Effect, FoldRule } from './summary.js';
 
 export interface RuleContext {
   readonly annex: Annex;
@@ -20,8 +20,9 @@ export interface RuleContext {
   /**
    * A deeper unit's note, folded into one summary finding per parent and rule (rules/summary.ts): the
    * summary counts them and names the unit with the largest `effect` (the first one without an effect).
+   * `note` is called only for the unit named: the others' notes are never written out.
    */
-  fold(note: Finding, unit: Unit, effect?: Effect): void;
+  fold(rule: FoldRule, unit: Unit, note: () => Finding, effect?: Effect): void;
   /** The rule compared a value (for one unit): the file's coverage counts it as run (model/coverage.ts). */
   checked(rule: RuleId): void;
 }

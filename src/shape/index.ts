@@ -5,7 +5,7 @@
  */
 import { displayRef, gridWidth, type Cell, type Grid } from '../read/grid.js';
 import { PovcheckError } from '../errors.js';
-import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator } from '../model/indicators.js';
+import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator, type IndicatorKind } from '../model/indicators.js';
 import type { Annex, NumberLocale, Unit, Value } from '../model/annex.js';
 import type { Finding } from '../findings.js';
 import type { Lang } from '../messages/index.js';
@@ -13,7 +13,8 @@ import { totalMatcher } from './aliases.js';
 import { clip, type Draft } from './draft.js';
 import { readLong } from './long.js';
 import { aliasedUnitKey, unitKey } from './normalize.js';
-import { decideLocale, parseNumber, type NumberSample, type ParseResult } from './numbers.js';
+import { decideLocale, parseDigits, parseNumber, type NumberSample } from './numbers.js';
+import { NumberValue } from '../model/value.js';
 import { Dec } from '../calc/decimal.js';
 import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
 import { readWide } from './wide.js';
@@ -51,14 +52,21 @@ export interface ShapeResult {
 /** How far to look for labels: annex tables put them near the top-left. */
 const SCAN_COLS = 12;
 const SCAN_ROWS = 60;
+/**
+ * Rows of a column read to judge it as a wide table's label column. A wide table's indicator rows are near the
+ * top; reading a long table's name column to its end (a million units) would cost more than the rest of the
+ * shape stage. The column that wins is read in full.
+ */
+const WIDE_SCAN_ROWS = 2_000;
 
 export function detect(grid: Grid, extra?: ExtraLabels): { layout: 'wide'; col: number; line: LabelLine } | { layout: 'long'; row: number; line: LabelLine } | undefined {
   let best: { layout: 'wide'; col: number; line: LabelLine } | { layout: 'long'; row: number; line: LabelLine } | undefined;
   const width = Math.min(gridWidth(grid), SCAN_COLS);
   for (let c = 0; c < width; c++) {
-    const line = scanColumn(grid, c, extra);
+    const line = scanColumn(grid, c, extra, WIDE_SCAN_ROWS);
     if (line.distinct >= 2 && (!best || line.distinct > best.line.distinct)) best = { layout: 'wide', col: c, line };
   }
+  if (best?.layout === 'wide' && grid.rows.length > WIDE_SCAN_ROWS) best = { layout: 'wide', col: best.col, line: scanColumn(grid, best.col, extra) };
   const height = Math.min(grid.rows.length, SCAN_ROWS);
   for (let r = 0; r < height; r++) {
     const line = scanRow(grid, r, extra);
@@ -129,12 +137,14 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
 
   // Numbers: decide the file's format from all value cells written as text, then parse each.
   // Workbook cells stored as numbers carry exact digits (Cell.numeric) and need no format.
-  const format = numberFormat(
-    draft.values
-      .filter((v) => v.cell.numeric === undefined)
-      .map((v) => ({ text: v.cell.raw.trim(), kind: indicatorKind(v.indicator), ref: displayRef(v.cell) })),
-    opts,
-  );
+  // Whole numbers without separators read the same in both formats: they say nothing, and are left out.
+  const kinds = new Map(draft.indicators.map((i) => [i, indicatorKind(i)]));
+  const samples: NumberSample[] = [];
+  for (const v of draft.values) {
+    if (v.cell.numeric !== undefined || DIGITS_ONLY.test(v.cell.raw)) continue;
+    samples.push(new CellSample(v.cell, kinds.get(v.indicator) ?? indicatorKind(v.indicator)));
+  }
+  const format = numberFormat(samples, opts);
   const { locale, plain } = format;
 
   const values: Array<Partial<Record<Indicator, Value>>> = units.map(() => ({}));
@@ -167,6 +177,23 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
   return { annex, findings };
 }
 
+const DIGITS_ONLY = /^\d+$/;
+
+/** A value cell as a sample of the number format; its reference is written only if a message names it. */
+class CellSample implements NumberSample {
+  readonly text: string;
+  constructor(
+    private readonly cell: Cell,
+    readonly kind: IndicatorKind,
+  ) {
+    this.text = cell.raw.trim();
+  }
+
+  get ref(): string {
+    return displayRef(this.cell);
+  }
+}
+
 /** The file's number format: `--locale`, or decided from the value cells (LOCALE_AMBIGUOUS when it cannot be). */
 export interface NumberFormat {
   locale: NumberLocale;
@@ -193,8 +220,8 @@ export function parseValue(cell: Cell, unitId: number, unitName: string, indicat
   const raw = cell.raw;
   // Most cells have no space around them: the regex only when they may.
   const text = raw === '' || (raw.charCodeAt(0) > 0x20 && raw.charCodeAt(raw.length - 1) > 0x20 && raw.charCodeAt(0) < 0x7f && raw.charCodeAt(raw.length - 1) < 0x7f) ? raw : raw.replace(/^[\s\u00a0\u2007\u202f]+|[\s\u00a0\u2007\u202f]+$/g, '');
-  const p = cell.numeric !== undefined ? parseStored(cell.numeric) : parseNumber(text, format.locale, indicatorKind(indicator));
-  if (p.ok) return { value: { indicator, unit: unitId, cell, text, status: 'ok', num: p.num, plain: p.plain, decimals: p.decimals } };
+  const p = cell.numeric !== undefined ? parseStored(cell.numeric) : parseDigits(text, format.locale, indicatorKind(indicator));
+  if (p.ok) return { value: new NumberValue(indicator, unitId, cell, text, p.plain, p.decimals, p.negativeZero ? new Dec(`-${p.plain}`) : undefined) };
   return {
     value: { indicator, unit: unitId, cell, text, status: p.problem === 'empty' ? 'empty' : 'invalid' },
     finding: numberFinding(p.problem, cell, unitName, indicator, clip(text), format.locale, format.witness),
@@ -312,10 +339,9 @@ const RULES_NEEDING: Record<(typeof COUNT_INDICATORS)[number], string[]> = {
 };
 
 /** A workbook number's exact digits ("9.74", "-12", "210299") as a parsed value. */
-function parseStored(digits: string): ParseResult {
-  const num = new Dec(digits);
+function parseStored(digits: string): { ok: true; plain: string; decimals: number; negativeZero: boolean } {
   const frac = /\.(\d+)$/.exec(digits);
-  return { ok: true, num, plain: digits, decimals: frac ? frac[1]!.length : 0, separated: false };
+  return { ok: true, plain: digits, decimals: frac ? frac[1]!.length : 0, negativeZero: /^-0*(?:\.0*)?$/.test(digits) };
 }
 
 function numberFinding(problem: string, cell: Cell, unit: string, indicator: Indicator, text: string, locale: NumberLocale, witness: string): Finding {

@@ -49,36 +49,67 @@ function tidy(text: string, kind: IndicatorKind): { body: string; negative: bool
   return { body: t, negative };
 }
 
-export function parseNumber(text: string, locale: NumberLocale, kind: IndicatorKind): ParseResult {
+/** A number's digits as read in one format, before any arithmetic: integer part, decimals, sign. */
+interface Digits {
+  negative: boolean;
+  /** The integer part without group separators ("210299", "0013"). */
+  intPart: string;
+  frac: string | undefined;
+  separated: boolean;
+}
+
+/** The text's digits in `locale`, or why it is not a number there. No decimal object is made. */
+function readDigits(text: string, locale: NumberLocale, kind: IndicatorKind): Digits | NumberProblem {
   const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, problem: 'empty' };
-  if (/^[-–—]+$/.test(trimmed)) return { ok: false, problem: 'dash' };
+  if (trimmed === '') return 'empty';
+  if (/^[-–—]+$/.test(trimmed)) return 'dash';
   const tidied = tidy(trimmed, kind);
   const m = tidied ? (locale === 'vi' ? VI : EN).exec(tidied.body) : null;
-  if (!tidied || !m) return { ok: false, problem: tidied && NUMERICISH.test(trimmed) ? 'grouping' : 'text' };
-  const group = locale === 'vi' ? /\./g : /,/g;
-  const intPart = m[1] !== undefined ? m[1].replace(group, '') : m[2]!;
-  const frac = m[3];
-  const digits = frac !== undefined ? `${intPart}.${frac}` : intPart;
-  const num = new Dec(tidied.negative ? `-${digits}` : digits);
-  const plainDigits = num.isZero() ? digits : (tidied.negative ? '-' : '') + digits.replace(/^0+(?=\d)/, '');
-  return {
-    ok: true,
-    num,
-    plain: plainDigits,
-    decimals: frac?.length ?? 0,
-    separated: m[1] !== undefined || frac !== undefined,
-  };
+  if (!tidied || !m) return tidied && NUMERICISH.test(trimmed) ? 'grouping' : 'text';
+  const intPart = m[1] !== undefined ? m[1].replace(locale === 'vi' ? /\./g : /,/g, '') : m[2]!;
+  return { negative: tidied.negative, intPart, frac: m[3], separated: m[1] !== undefined || m[3] !== undefined };
+}
+
+export function parseNumber(text: string, locale: NumberLocale, kind: IndicatorKind): ParseResult {
+  const d = readDigits(text, locale, kind);
+  if (typeof d === 'string') return { ok: false, problem: d };
+  const digits = d.frac !== undefined ? `${d.intPart}.${d.frac}` : d.intPart;
+  const num = new Dec(d.negative ? `-${digits}` : digits);
+  return { ok: true, num, plain: plainOf(d), decimals: d.frac?.length ?? 0, separated: d.separated };
 }
 
 /**
- * Whether a reading is plausible for its indicator kind: counts are written without decimals
- * (so "1.000" households is 1000, never 1), rates lie within ±100.
+ * parseNumber without the decimal object: the plain digits (as parseNumber gives them) and decimals, and
+ * whether the number is a negative zero ("-0", whose decimal keeps its sign and cannot be made from `plain`).
  */
-function plausible(p: ParseResult, kind: IndicatorKind): p is ParsedNumber {
-  if (!p.ok) return false;
-  // A count exported with zero decimals ("412204.00") is a count; three zeros would be a thousands group.
-  return kind === 'count' ? p.decimals === 0 || (p.decimals !== 3 && p.num.isInteger()) : p.num.abs().lte(100);
+export function parseDigits(text: string, locale: NumberLocale, kind: IndicatorKind): { ok: true; plain: string; decimals: number; negativeZero: boolean } | { ok: false; problem: NumberProblem } {
+  const d = readDigits(text, locale, kind);
+  if (typeof d === 'string') return { ok: false, problem: d };
+  const plain = plainOf(d);
+  return { ok: true, plain, decimals: d.frac?.length ?? 0, negativeZero: d.negative && canonical(d) === '0' };
+}
+
+/** The value the digits stand for, written one way only ("-12.5", "0"): equal values, equal strings. */
+function canonical(d: Digits): string {
+  const int = d.intPart.replace(/^0+/, '');
+  const frac = (d.frac ?? '').replace(/0+$/, '');
+  if (int === '' && frac === '') return '0';
+  return `${d.negative ? '-' : ''}${int || '0'}${frac ? `.${frac}` : ''}`;
+}
+
+/** The digits, plain as parseNumber writes them (for messages). */
+function plainOf(d: Digits): string {
+  const digits = d.frac !== undefined ? `${d.intPart}.${d.frac}` : d.intPart;
+  return canonical(d) === '0' ? digits : (d.negative ? '-' : '') + digits.replace(/^0+(?=\d)/, '');
+}
+
+/** `plausible` on digits: counts without decimals (or zeros other than a group of three), rates within ±100. */
+function plausibleDigits(d: Digits | NumberProblem, kind: IndicatorKind): d is Digits {
+  if (typeof d === 'string') return false;
+  const decimals = d.frac?.length ?? 0;
+  if (kind === 'count') return decimals === 0 || (decimals !== 3 && /^0*$/.test(d.frac!));
+  const int = d.intPart.replace(/^0+/, '');
+  return int.length < 3 || (int === '100' && /^0*$/.test(d.frac ?? ''));
 }
 
 export interface NumberSample {
@@ -115,13 +146,13 @@ export function decideLocale(samples: Iterable<NumberSample>): LocaleDecision {
   let anyGrouped = false;
   for (const s of samples) {
     if (/\d[.,]\d{3}(?:\D|$)/.test(s.text)) anyGrouped = true;
-    const pv = parseNumber(s.text, 'vi', s.kind);
-    const pe = parseNumber(s.text, 'en', s.kind);
-    const okV = plausible(pv, s.kind);
-    const okE = plausible(pe, s.kind);
+    const pv = readDigits(s.text, 'vi', s.kind);
+    const pe = readDigits(s.text, 'en', s.kind);
+    const okV = plausibleDigits(pv, s.kind);
+    const okE = plausibleDigits(pe, s.kind);
     if (okV && okE) {
       if (pv.separated || pe.separated) anySeparated = true;
-      if (!pv.num.eq(pe.num) && !ambiguous) ambiguous = { sample: s, vi: pv.plain, en: pe.plain };
+      if (!ambiguous && canonical(pv) !== canonical(pe)) ambiguous = { sample: s, vi: plainOf(pv), en: plainOf(pe) };
     } else if (okV) {
       vi++;
       viWitness ??= s;

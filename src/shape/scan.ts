@@ -42,10 +42,11 @@ export type ExtraLabels = ReadonlyMap<string, Indicator>;
  * figures in its row is an indicator at a point (`Tỷ lệ hộ nghèo` with a rate per unit); a label that is not
  * in the alias list is read for its parts (words.ts), when its row has figures.
  */
-export function scanColumn(grid: Grid, col: number, extra?: ExtraLabels): LabelLine {
+export function scanColumn(grid: Grid, col: number, extra?: ExtraLabels, maxRows = Infinity): LabelLine {
   const line = emptyLine();
   let context: Group | undefined;
-  for (let r = 0; r < grid.rows.length; r++) {
+  const rows = Math.min(grid.rows.length, maxRows);
+  for (let r = 0; r < rows; r++) {
     const cell = cellAt(grid, r, col);
     const text = cellText(cell);
     if (!cell || text === '') continue;

@@ -538,10 +538,10 @@ class StreamTable {
       skip: (s) => (capture || notesOnly ? undefined : this.skipped.push({ skip: s, order: CHECK_RULES.findIndex((x) => x.id === s.rule), row: r })),
       depth: () => depth,
       checked: (rule) => void this.ran.add(rule),
-      fold: (note: Finding, _unit: Unit, effect?: Effect) => {
-        if (capture) return capture(note);
+      fold: (rule: FoldRule, _unit: Unit, note: () => Finding, effect?: Effect) => {
+        if (capture) return capture(note());
         if (u >= 0) this.flags[u]! |= NOTE;
-        this.folds.add(note.rule as FoldRule, parent, () => note, effect);
+        this.folds.add(rule, parent, note, effect);
       },
     };
     for (const rule of this.perUnitRules) rule.run(ctx);

@@ -1,6 +1,6 @@
 /**
  * `povcheck table --format html` printed by Chromium (playwright-core, /usr/bin/chromium or POVCHECK_CHROMIUM):
- * for the seed, the 148 communes of Phú Thọ and the 34 provinces, laid out at the printed page's text width
+ * for the seed, the 148 communes of Phú Thọ, the 34 provinces and published shapes of table, laid out at the printed page's text width
  * with the print style sheet, no cell's content is wider than its cell (a word or number that did not fit would
  * overflow: the style sheet never breaks inside one), the table is no wider than the page, and the PDF has the
  * page size the style sheet asks for. The PDFs go to test-output/browser/ for people to look at.
@@ -42,6 +42,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the table document printed by Chromium', () => 
     ['communes', 'portrait', 'fixtures/calc/communes-phu-tho.csv', []],
     ['provinces', 'portrait', 'fixtures/calc/provinces-34.csv', []],
     ['communes-as-columns', 'landscape', 'fixtures/calc/communes-phu-tho.csv', ['--no-transpose']],
+    // Published shapes (issue 16): blocks, gross flows under their group, "of which" rows, years as columns.
+    ['binh-dinh-urban-rural', 'portrait', 'fixtures/published/review-2022-binh-dinh-urban-rural.csv', []],
+    ['form-flows', 'landscape', 'fixtures/shapes/form-flows.csv', []],
+    ['son-la-gross-flows', 'landscape', 'fixtures/published/review-2018-national-son-la-gross-flows.csv', []],
+    ['bac-giang-years', 'landscape', 'fixtures/published/indicators-bac-giang-years-as-columns.csv', []],
   ] as const)('%s, A4 %s: every word and number whole in its cell, the table within the page', async (name, orientation, file, extra) => {
     const out = join(work, `${name}.html`);
     const r = await cli(['table', file, '--format', 'html', '-o', out, '--title', 'Phụ lục', ...extra]);

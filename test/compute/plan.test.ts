@@ -12,6 +12,7 @@ import { computePlan, type PlanResult } from '../../src/compute/plan.js';
 import { parseTargetArg, parseTargets, type Target } from '../../src/targets/index.js';
 import { PovcheckError } from '../../src/errors.js';
 import { fixtures } from '../helpers.js';
+import { ANNEX_BLOCKS, ANNEX_OF_WHICH } from './hierarchy-tables.js';
 
 const { SEED, UNITS, wideRecords, serialize } = fixtures;
 
@@ -185,5 +186,27 @@ describe('targets around the edges', () => {
     };
     expect(code(() => plan(baseCounts(), parseTargets('{"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":"<=","value":"4"}]}')))).toBe('TARGET_UNSUPPORTED');
     expect(code(() => plan(baseCounts(), [t('Na Hng=4')]))).toBe('TARGET_UNIT');
+  });
+});
+
+describe('plans over hierarchies add up once', () => {
+  it('blocks listing the same districts: the total sums the blocks, a block its districts (with their planned exits)', () => {
+    const p = plan(Buffer.from(ANNEX_BLOCKS), [t('total=0.1')]);
+    const total = p.units.find((u) => u.name === 'Tổng cộng (I+II)')!;
+    expect(p.value(total.id, 'households_start')!.toFixed()).toBe('63347');
+    expect(p.value(total.id, 'poor_reduced')!.toFixed()).toBe('140');
+    expect(p.differences).toEqual([]);
+    expect(p.totalTargets[0]!.planned.toFixed()).toBe('140');
+  });
+
+  it('an "of which" row is planned for itself and never added into the total', () => {
+    // The rows after `Trong đó:` are read as "of which" rows too (shape/structure.ts): the province is planned on its own counts.
+    const p = plan(Buffer.from(ANNEX_OF_WHICH), [t('Huyện A=0.5'), t('total=0.1')]);
+    const total = p.units.find((u) => u.name === 'Toàn tỉnh')!;
+    expect(p.value(total.id, 'households_start')!.toFixed()).toBe('63347');
+    expect(byName(p, 'Toàn tỉnh')).toMatchObject({ status: 'planned' });
+    expect(byName(p, 'Toàn tỉnh').exits!.toFixed()).toBe('58');
+    expect(byName(p, 'Huyện A').exits!.toFixed()).toBe('169');
+    expect(p.differences).toEqual([]);
   });
 });

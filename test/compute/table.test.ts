@@ -12,6 +12,7 @@ import { plainValue } from '../../src/render/table-data.js';
 import { INDICATORS } from '../../src/model/indicators.js';
 import { PovcheckError } from '../../src/errors.js';
 import { fixtures } from '../helpers.js';
+import { ANNEX_BLOCKS, ANNEX_OF_WHICH } from './hierarchy-tables.js';
 
 const { SEED, UNITS, wideRecords, longRecords, serialize, cloneData } = fixtures;
 const BASE = ['households_start', 'households_end', 'poor_start', 'poor_reduced'];
@@ -175,5 +176,24 @@ describe('table of a hierarchy (province → district → commune)', () => {
     const hamYen = t.units.find((u) => u.name === 'Hàm Yên')!;
     expect(plainValue(t.value(hamYen.id, 'households_start')!, 'households_start')).toBe('31526');
     expect(t.differences.map((d) => [d.unit.name, d.indicator, d.stated, plainValue(d.computed, d.indicator)])).toContainEqual(['Hàm Yên', 'households_start', '31626', '31526']);
+  });
+});
+
+describe('hierarchies are added up once', () => {
+  it('urban and rural blocks listing the same districts: not a duplicate; the total sums the blocks, not the blocks and their units', () => {
+    const t = compute(Buffer.from(ANNEX_BLOCKS));
+    const total = t.units.find((u) => u.name === 'Tổng cộng (I+II)')!;
+    expect(plainValue(t.value(total.id, 'households_start')!, 'households_start')).toBe('63347');
+    expect(plainValue(t.value(total.id, 'poor_end')!, 'poor_end')).toBe('887');
+    expect(t.differences).toEqual([]);
+  });
+
+  it('an "of which" row is computed for itself and never added into its parent or the total', () => {
+    const t = compute(Buffer.from(ANNEX_OF_WHICH));
+    const total = t.units.find((u) => u.name === 'Toàn tỉnh')!;
+    const ofWhich = t.units.find((u) => u.name.startsWith('Trong đó'))!;
+    expect(plainValue(t.value(total.id, 'poor_start')!, 'poor_start')).toBe('1027');
+    expect(plainValue(t.value(ofWhich.id, 'rate_end')!, 'rate_end')).toBe('4.36');
+    expect(t.differences).toEqual([]);
   });
 });

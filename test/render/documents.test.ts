@@ -12,11 +12,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gridFromBytes } from '../../src/read/index.js';
 import { shape } from '../../src/shape/index.js';
-import { lineCount, textWidth, words } from '../../src/render/measure.js';
+import { lineCount, textWidth } from '../../src/render/measure.js';
 import { excelWidth } from '../../src/render/xlsx.js';
 import { FIXTURES, cli } from '../helpers.js';
 import { unzip } from '../zip.js';
 import { inspectXlsx } from '../xlsx-inspect.js';
+import { PADDING, docxTables, expectWidthsFit } from '../docx-inspect.js';
 
 const SEED = 'fixtures/calc/seed-base-counts.csv';
 const COMMUNES = 'fixtures/calc/communes-phu-tho.csv';
@@ -42,56 +43,6 @@ function make(file: string, format: 'docx' | 'xlsx' | 'html', extra: string[] = 
 }
 
 const unitNames = (file: string) => shape(gridFromBytes(readFileSync(join(FIXTURES, '..', file))), { totalPolicy: 'none' }).annex.units.map((u) => u.name);
-
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-
-interface DocxCell {
-  text: string;
-  /** Points. */
-  size: number;
-  bold: boolean;
-  span: number;
-  /** A cell continuing a vertical merge. */
-  continued: boolean;
-}
-
-interface DocxTable {
-  grid: number[];
-  rows: Array<{ header: boolean; cells: DocxCell[] }>;
-}
-
-function docxTables(xml: string): DocxTable[] {
-  return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((t) => ({
-    grid: [...t[1]!.matchAll(/<w:gridCol w:w="(\d+)"/g)].map((m) => Number(m[1]) / 20),
-    rows: [...t[1]!.matchAll(/<w:tr[\s>][\s\S]*?<\/w:tr>/g)].map((r) => ({
-      header: r[0].includes('<w:tblHeader/>'),
-      cells: [...r[0].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => ({
-        text: decode([...c[1]!.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
-        size: Number(/<w:sz w:val="(\d+)"/.exec(c[1]!)?.[1] ?? 22) / 2,
-        bold: /<w:b\/>|<w:b w:val="true"\/>/.test(c[1]!),
-        span: Number(/<w:gridSpan w:val="(\d+)"/.exec(c[1]!)?.[1] ?? 1),
-        continued: /<w:vMerge w:val="continue"\/>/.test(c[1]!),
-      })),
-    })),
-  }));
-}
-
-/** Cell margins the renderer gives (3 pt each side). */
-const PADDING = 6;
-
-/** Every body cell's number fits its column on one line, and every word of every cell fits too. */
-function expectWidthsFit(t: DocxTable): void {
-  for (const row of t.rows) {
-    let col = 0;
-    for (const c of row.cells) {
-      const width = t.grid.slice(col, col + c.span).reduce((a, b) => a + b, 0) - PADDING;
-      col += c.span;
-      if (c.continued || c.text === '') continue;
-      if (/^[\d.,=*/+-]+$/.test(c.text)) expect(textWidth(c.text, c.size, c.bold), `"${c.text}" in ${width.toFixed(1)} pt`).toBeLessThanOrEqual(width);
-      for (const w of words(c.text)) expect(textWidth(w, c.size, c.bold), `"${w}" of "${c.text}" in ${width.toFixed(1)} pt`).toBeLessThanOrEqual(width);
-    }
-  }
-}
 
 describe('docx', () => {
   it('the seed: one landscape page, its layout as before, the title, date and source lines, page numbers', async () => {

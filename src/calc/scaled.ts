@@ -1,0 +1,84 @@
+/**
+ * Exact arithmetic on values kept as scaled integers (model/value.ts: the number × 10^decimals when it is a
+ * safe integer). The relations check the common case here, without decimal objects: counts that add up,
+ * rates that match half-up at the precision printed, bounds. Every function returns undefined when it cannot
+ * answer exactly in safe integers; the caller then asks decimal.js (calc/decimal.ts), which gives the same
+ * answer (test/calc/scaled.test.ts holds them to it).
+ */
+
+/** What a scaled value needs: the integer and its decimals (absent `scaled`: not representable). */
+export interface ScaledValue {
+  readonly scaled?: number | undefined;
+  readonly decimals?: number | undefined;
+}
+
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/** The value × 10^dp as a safe integer (dp ≥ its decimals), or undefined. */
+export function scaledAt(v: ScaledValue, dp: number): number | undefined {
+  if (v.scaled === undefined) return undefined;
+  const k = dp - (v.decimals ?? 0);
+  if (k < 0 || k >= POW10.length) return undefined;
+  const n = v.scaled * POW10[k]!;
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** The value as a safe integer when it is written without decimals. */
+export function intOf(v: ScaledValue): number | undefined {
+  return (v.decimals ?? 0) === 0 ? v.scaled : undefined;
+}
+
+/** Sign of a − b, exactly, or undefined. */
+export function compareScaled(a: ScaledValue, b: ScaledValue): number | undefined {
+  const dp = Math.max(a.decimals ?? 0, b.decimals ?? 0);
+  const x = scaledAt(a, dp);
+  const y = scaledAt(b, dp);
+  if (x === undefined || y === undefined) return undefined;
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+/** Whether min ≤ v ≤ max for integer bounds written as text ("-100", "100"), or undefined. */
+export function withinScaled(v: ScaledValue, min: string, max: string): boolean | undefined {
+  const x = v.scaled;
+  const dp = v.decimals ?? 0;
+  if (x === undefined || dp >= POW10.length) return undefined;
+  const lo = Number(min) * POW10[dp]!;
+  const hi = Number(max) * POW10[dp]!;
+  if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi)) return undefined;
+  return x >= lo && x <= hi;
+}
+
+/**
+ * count / households × 100 rounded half-up (away from zero at the half, as decimal.js's ROUND_HALF_UP) to
+ * `dp` decimals, × 10^dp: for whole counts whose products stay safe integers; undefined otherwise or
+ * without households.
+ */
+export function rateScaled(count: number, households: number, dp: number): number | undefined {
+  if (households === 0 || dp >= POW10.length - 2) return undefined;
+  const n = Math.abs(count) * 100 * POW10[dp]!;
+  const d = Math.abs(households);
+  if (!Number.isSafeInteger(n + 2 * d)) return undefined;
+  let q = Math.floor(n / d);
+  let r = n - q * d;
+  // The float quotient may be one off near an integer: correct it with the exact remainder.
+  if (r < 0) {
+    q--;
+    r += d;
+  } else if (r >= d) {
+    q++;
+    r -= d;
+  }
+  const rounded = 2 * r >= d ? q + 1 : q;
+  return (count < 0) !== (households < 0) && rounded !== 0 ? -rounded : rounded;
+}
+
+/** Whether a printed rate matches count / households × 100 at its precision (≥ `minDp`), or undefined. */
+export function rateMatchesScaled(count: ScaledValue, households: ScaledValue, printed: ScaledValue, minDp: number): boolean | undefined {
+  const p = intOf(count);
+  const h = intOf(households);
+  if (p === undefined || h === undefined || h === 0) return undefined;
+  const dp = Math.max(printed.decimals ?? 0, minDp);
+  const expected = rateScaled(p, h, dp);
+  const actual = scaledAt(printed, dp);
+  return expected === undefined || actual === undefined ? undefined : expected === actual;
+}

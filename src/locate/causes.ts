@@ -1,0 +1,209 @@
+/**
+ * Causes from solution sets: each set's cells with their values (pinned, guessed out of a range from a
+ * recognised slip, or a range), the slip each looks like, ranked; then confirmed by the rules themselves
+ * (confirm.ts) on the corrected table, in rank order.
+ */
+import { Dec } from '../calc/decimal.js';
+import type { Indicator } from '../model/indicators.js';
+import type { Finding } from '../findings.js';
+import { RELATION_KINDS } from '../relations/index.js';
+import { showFormula } from '../model/expr.js';
+import { groupsThousands } from './format.js';
+import { Evaluation, type LCell, type System } from './model.js';
+import { patchAnnex } from './patch.js';
+import { findingsNear, findingsOfTable, keyOf, type FindingKey } from './confirm.js';
+import { editDistance, proposedPlain, SLIP_KINDS, slipKind, slipSources, type SlipKind } from './slips.js';
+import { contains, isPoint, someT, valuesAt, type SolutionSet } from './solve.js';
+import type { Cause, CauseCell } from './types.js';
+
+/** The rules whose errors locate explains (the relation kinds it solves). */
+export const FAMILIES: ReadonlySet<string> = new Set(RELATION_KINDS.filter((k) => k.localised).map((k) => k.id));
+const EXPLAINABLE: ReadonlySet<string> = new Set([...FAMILIES, 'range']);
+
+/** Whether a failing check's findings (rule|cell) may stay after a cause's correction: they are another error's. */
+export type Tolerated = (check: string) => boolean;
+
+export interface Draft {
+  builder: CauseBuilder;
+  cells: LCell[];
+  /** The values the rules are run with: the proposal, or one solution of a range. */
+  probe: Dec[];
+  cause: Omit<Cause, 'confidence' | 'explains'>;
+  /** Cells whose slip is not recognised: lower ranks first. */
+  score: number;
+  distance: number;
+  kindRank: number;
+  row: number;
+  col: number;
+}
+
+export function compareDrafts(a: Draft, b: Draft): number {
+  return a.score - b.score || Number(b.cause.pinned) - Number(a.cause.pinned) || a.distance - b.distance || a.kindRank - b.kindRank || a.row - b.row || a.col - b.col;
+}
+
+const KIND_RANK = new Map<SlipKind, number>(SLIP_KINDS.map((k, i) => [k, i]));
+
+/** The file's findings by identity, made once per localisation (a table full of errors confirms thousands of causes). */
+export class FindingIndex {
+  /** Every finding's key. */
+  readonly keys: ReadonlySet<FindingKey>;
+  /** The indexes of the findings a cause may explain (errors and warnings of the relations located and of `range`), by key. */
+  readonly explainable = new Map<FindingKey, number[]>();
+  constructor(findings: readonly Finding[]) {
+    this.keys = new Set(findings.map(keyOf));
+    findings.forEach((f, i) => {
+      if (f.severity === 'info' || !EXPLAINABLE.has(f.rule)) return;
+      const k = keyOf(f);
+      (this.explainable.get(k) ?? this.explainable.set(k, []).get(k)!).push(i);
+    });
+  }
+}
+
+export class CauseBuilder {
+  private readonly grouping: boolean;
+  constructor(
+    private readonly sys: System,
+    private readonly index: FindingIndex,
+    private readonly off: ReadonlySet<string>,
+    /** Checks (rule|cell) of other errors, whose findings may stay. */
+    private readonly tolerated: Tolerated = () => false,
+  ) {
+    this.grouping = groupsThousands(sys.annex);
+  }
+
+  /** The cause for a solution set, ranked but not yet confirmed by the rules. */
+  draft(set: SolutionSet): Draft {
+    const cells = set.vars.map((v) => this.sys.cells.get(v)!);
+    const pinned = isPoint(set);
+    let values: Dec[] | undefined;
+    let guessed = false;
+    // A value that is its neighbour's (the row above or below, same column) looks copied: nothing in it tells
+    // what it should be, so no value is guessed out of a range for it.
+    const copied = cells.map((c) => this.copiedFrom(c));
+    if (pinned) values = valuesAt(set, someT(set));
+    else if (copied.every((x) => x === undefined)) {
+      values = this.guess(set, cells);
+      guessed = values !== undefined;
+    }
+    const probe = values ?? valuesAt(set, someT(set));
+    const kinds = (values ? this.kinds(cells, values) : cells.map(() => undefined)).map((k, i) => k ?? (copied[i] ? ('copied' as const) : undefined));
+    const out: CauseCell[] = cells.map((c, i) => {
+      const dir = set.dir[i]!;
+      const fixedHere = dir.isZero();
+      const range = fixedHere || pinned ? undefined : this.rangeOf(set, i, c);
+      const proposed = values ? proposedPlain(values[i]!, c.kind, c.proposalDp) : undefined;
+      return {
+        cell: c.value.cell,
+        unit: c.unit.name,
+        indicator: c.indicator,
+        actual: c.value.plain,
+        ...(proposed !== undefined && (pinned || fixedHere || guessed) ? { proposed } : {}),
+        ...(range ? { range } : {}),
+        ...(kinds[i] ? { kind: kinds[i] } : {}),
+        ...(c.formula && c.formula.role !== 'computed' ? { formula: { text: showFormula(c.formula.text), role: c.formula.role } } : {}),
+      };
+    });
+    // Ranking: fewer cells without a recognised slip first; then pinned before ranges; then the smaller
+    // edit (Damerau–Levenshtein over the digits), the more specific slip kind; then sheet order.
+    const distance = values ? cells.reduce((sum, c, i) => sum + editDistance(c.value.plain, proposedPlain(values![i]!, c.kind, c.proposalDp)), 0) : Number.MAX_SAFE_INTEGER;
+    const first = cells[0]!.value.cell;
+    return {
+      builder: this,
+      cells,
+      probe,
+      cause: { cells: out, pinned, linked: !pinned && set.dir.filter((d) => !d.isZero()).length > 1 },
+      score: kinds.filter((k) => !k).length,
+      distance,
+      kindRank: Math.min(...kinds.map((k) => (k ? KIND_RANK.get(k)! : SLIP_KINDS.length))),
+      row: first.row,
+      col: first.col,
+    };
+  }
+
+  /** The cell of the unit listed just above or below with the same value in the same slot, if any. */
+  private copiedFrom(c: LCell): string | undefined {
+    const { annex } = this.sys;
+    for (const id of [c.unit.id - 1, c.unit.id + 1]) {
+      const v = annex.values[id]?.[c.indicator];
+      if (v?.status === 'ok' && v.num!.eq(c.base) && v.text === c.value.text) return v.cell.ref;
+    }
+    return undefined;
+  }
+
+  /** The slip each cell's value looks like, with the whole proposal applied to its unit. */
+  private kinds(cells: LCell[], values: Dec[]): Array<SlipKind | undefined> {
+    const ev = new Evaluation(this.sys, new Map(cells.map((c, i) => [c.ref, values[i]!])));
+    return cells.map((c, i) => {
+      const ctx = {
+        indicator: c.indicator,
+        kind: c.kind,
+        rateDp: c.proposalDp,
+        unitValue: (ind: Indicator) => {
+          const v = this.sys.annex.values[c.unit.id]?.[ind];
+          return v && v.status === 'ok' ? ev.get(v.cell.ref) : undefined;
+        },
+      };
+      const kind = slipKind(c.value, values[i]!, ctx);
+      if (kind || c.kind !== 'rate' || c.dp >= c.proposalDp) return kind;
+      // A rate printed with fewer decimals (0,4 among two-decimal rates): the slip at its own precision (0,3 → 0,4).
+      const own = values[i]!.toDecimalPlaces(c.dp, Dec.ROUND_HALF_UP);
+      return own.eq(c.value.num) ? undefined : slipKind(c.value, own, { ...ctx, rateDp: c.dp });
+    });
+  }
+
+  /** A value in the range that a recognised slip of the typed value would give, if any. */
+  private guess(set: SolutionSet, cells: LCell[]): Dec[] | undefined {
+    // Best: fewest cells without a slip, then the most specific kind, then the smallest change.
+    let best: { values: Dec[]; misses: number; rank: number; change: Dec } | undefined;
+    cells.forEach((c, i) => {
+      const dir = set.dir[i]!;
+      if (dir.isZero()) return;
+      for (const source of slipSources(c.value, c.kind)) {
+        const t = source.minus(set.base[i]!).div(dir);
+        const vals = valuesAt(set, t);
+        if (!contains(set, vals)) continue;
+        const kinds = this.kinds(cells, vals);
+        if (!kinds[i]) continue;
+        const cand = { values: vals, misses: kinds.filter((k) => !k).length, rank: KIND_RANK.get(kinds[i]!)!, change: vals[i]!.minus(c.base).abs() };
+        const better = (x: typeof cand, y: typeof cand) => (x.misses !== y.misses ? x.misses < y.misses : x.rank !== y.rank ? x.rank < y.rank : x.change.lt(y.change));
+        if (!best || better(cand, best)) best = cand;
+      }
+    });
+    return best?.values;
+  }
+
+  private rangeOf(set: SolutionSet, i: number, c: LCell): { min?: string; max?: string } {
+    const ends = [set.lo, set.hi].map((t) => (t === undefined ? undefined : valuesAt(set, t)[i]!));
+    const [a, b] = set.dir[i]!.isNegative() ? [ends[1], ends[0]] : [ends[0], ends[1]];
+    return {
+      ...(a !== undefined ? { min: proposedPlain(a, c.kind, c.proposalDp) } : {}),
+      ...(b !== undefined ? { max: proposedPlain(b, c.kind, c.proposalDp) } : {}),
+    };
+  }
+
+  /**
+   * The rules themselves must agree: runs them on the table with the draft's values (the proposal, or any
+   * solution of a range). Undefined unless every error of the relations located is gone (but another error's)
+   * and no new error appears; else the indexes of the findings that disappear.
+   */
+  confirm(d: Draft): number[] | undefined {
+    const patched = patchAnnex(this.sys, new Map(d.cells.map((c, i) => [c.ref, d.probe[i]!])), this.grouping);
+    // Only the relations reading a changed unit's cells can change their findings (a table with recomputed formulas: any).
+    const units = [...new Set(d.cells.map((c) => c.unit))];
+    const whole = this.sys.hasComputed;
+    const after = whole ? findingsOfTable(patched) : findingsNear(patched, units);
+    for (const f of after) {
+      if (f.severity !== 'error' || this.off.has(f.rule)) continue;
+      if ((FAMILIES.has(f.rule) && !this.tolerated(`${f.rule}|${f.at?.ref ?? ''}`)) || !this.index.keys.has(keyOf(f))) return undefined;
+    }
+    // The findings (as the file reports them, whatever their configured level) that disappear: of those the
+    // relations of the changed units gave (any, when the whole table was run).
+    const afterKeys = new Set(after.map(keyOf));
+    const before = whole ? this.index.explainable.keys() : new Set(findingsNear(this.sys.annex, units).map(keyOf));
+    const explains: number[] = [];
+    for (const key of before) if (!afterKeys.has(key)) explains.push(...(this.index.explainable.get(key) ?? []));
+    explains.sort((a, b) => a - b);
+    return explains;
+  }
+}
+

@@ -1,0 +1,53 @@
+/**
+ * Confirming a cause with the rules themselves (not the checks' forms): on the corrected table, the errors
+ * explained must be gone and no new error appear. A relation's findings depend on its own cells only, so
+ * only the relations that read a cell of a changed unit can change theirs: the rules are run on those, on
+ * the table before and after the correction (a table with recomputed formulas, where a change reaches any
+ * cell, is run whole). Rules' folded summaries (rules/summary.ts) are infos and play no part.
+ */
+import type { Annex, Unit } from '../model/annex.js';
+import type { Finding } from '../findings.js';
+import { applicableRules, runRules } from '../rules/index.js';
+import { RELATION_KINDS, type AnyKind } from '../relations/index.js';
+import type { InstanceContext } from '../relations/scope.js';
+import type { Relation } from '../relations/types.js';
+import { depthOfTable, scopeOf, tableFacts } from './table.js';
+
+/** The rules that can report errors (denominator only warns). */
+const CONFIRM_RULES: readonly AnyKind[] = RELATION_KINDS.filter((r) => r.id !== 'denominator');
+
+/** A finding's identity across runs, whatever level the configuration gives its rule. */
+export type FindingKey = string;
+export const keyOf = (f: Finding): FindingKey => `${f.rule}|${f.at?.ref ?? ''}|${f.unit ?? ''}|${f.indicator ?? ''}|${f.msg.id}`;
+
+// What depends on the table's units only is found once: a corrected table has the same units.
+const APPLICABLE = new WeakMap<readonly Unit[], readonly AnyKind[]>();
+
+function confirmRules(annex: Annex): readonly AnyKind[] {
+  return APPLICABLE.get(annex.units) ?? APPLICABLE.set(annex.units, applicableRules(annex, CONFIRM_RULES, []) as AnyKind[]).get(annex.units)!;
+}
+
+/** Every finding of the rules that can report errors, on the whole table. */
+export function findingsOfTable(annex: Annex): Finding[] {
+  return runRules(annex, CONFIRM_RULES).findings;
+}
+
+/** The findings of the relations that read a cell of these units (the rules that can report errors). */
+export function findingsNear(annex: Annex, units: readonly Unit[]): Finding[] {
+  const findings: Finding[] = [];
+  if (annex.units.length === 0) return findings;
+  const ids = new Set(units.map((u) => u.id));
+  const ctx: InstanceContext = {
+    annex,
+    report: (f) => findings.push(f),
+    skip: () => {},
+    depth: depthOfTable(annex),
+    fold: () => {},
+    checked: () => {},
+    scope: scopeOf(annex, tableFacts(annex), units),
+  };
+  for (const kind of confirmRules(annex)) {
+    for (const inst of kind.instances(ctx) as Iterable<Relation>) if (inst.cells.some((v) => ids.has(v.unit))) kind.check(inst, ctx);
+  }
+  return findings;
+}

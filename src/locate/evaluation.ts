@@ -1,0 +1,136 @@
+/**
+ * Checks evaluated exactly: the value of every cell under a change of some entered cells (computed cells
+ * recomputed), whether a check or a guard holds, and the rate rule's rounding comparison, exact and cheap.
+ */
+import { Dec } from '../calc/decimal.js';
+import { evaluate, ref, sub, sumOf, type Expr } from '../model/expr.js';
+import type { Form } from '../relations/types.js';
+import type { Check, Guard, System } from './model.js';
+
+/** ½·10^−dp by dp: rates are compared at a few precisions only, so each is made once. */
+const HALF_UNITS: Dec[] = [];
+const halfUnit = (dp: number): Dec => (HALF_UNITS[dp] ??= new Dec(10).pow(-dp).div(2));
+
+export interface RoundingInterval {
+  lo: Dec;
+  loStrict: boolean;
+  hi: Dec;
+  hiStrict: boolean;
+}
+
+/**
+ * The value interval of x with round_half_up(x, dp) = r, for r with at most dp decimals (h = ½·10^−dp):
+ * [r − h, r + h) for r > 0, (−h, h) for 0, (r − h, r + h] below.
+ */
+export function roundingInterval(r: Dec, dp: number): RoundingInterval {
+  const h = halfUnit(dp);
+  if (r.gt(0)) return { lo: r.minus(h), loStrict: false, hi: r.plus(h), hiStrict: true };
+  if (r.isZero()) return { lo: h.neg(), loStrict: true, hi: h, hiStrict: true };
+  return { lo: r.minus(h), loStrict: true, hi: r.plus(h), hiStrict: false };
+}
+
+/**
+ * round_half_up(100·p/h, dp) = round_half_up(r, dp), the rate rule's comparison. For h > 0 it multiplies
+ * instead of dividing: 100p lies in the rounding interval of round_half_up(r, dp) times h, exact and cheap.
+ */
+export function rateMatches(p: Dec, h: Dec, r: Dec, dp: number): boolean {
+  const target = r.toDecimalPlaces(dp, Dec.ROUND_HALF_UP);
+  if (!h.gt(0)) return p.mul(100).div(h).toDecimalPlaces(dp, Dec.ROUND_HALF_UP).eq(target);
+  const iv = roundingInterval(target, dp);
+  const x = p.mul(100);
+  const lo = iv.lo.mul(h);
+  const hi = iv.hi.mul(h);
+  return (iv.loStrict ? x.gt(lo) : x.gte(lo)) && (iv.hiStrict ? x.lt(hi) : x.lte(hi));
+}
+
+/**
+ * Values of every cell under a change of some entered cells. Computed cells are recomputed on demand.
+ * `dpOf` gives the decimals a cell shows, which the rate check compares at.
+ */
+export class Evaluation {
+  private readonly memo = new Map<string, Dec | undefined>();
+  constructor(
+    private readonly sys: System,
+    private readonly changes: ReadonlyMap<string, Dec>,
+  ) {}
+
+  get = (r: string): Dec | undefined => {
+    const ch = this.changes.get(r);
+    if (ch) return ch;
+    if (this.changes.size === 0) return this.sys.baseValue(r);
+    if (this.memo.has(r)) return this.memo.get(r);
+    const c = this.sys.cells.get(r);
+    let v: Dec | undefined;
+    if (!c) v = undefined;
+    else if (c.formula?.role === 'computed') v = evaluate(c.formula.expr!, this.get);
+    else v = c.base;
+    this.memo.set(r, v);
+    return v;
+  };
+
+  dpOf(r: string): number {
+    const c = this.sys.cells.get(r);
+    if (this.changes.has(r)) return c?.proposalDp ?? 0;
+    return c?.dp ?? 0;
+  }
+
+  holds(check: Check): boolean {
+    const b = check.body;
+    if (b.type === 'eq') {
+      // An affine check moves by its coefficients times the changes: O(changes), not O(terms). A sum over a
+      // thousand communes is otherwise re-added for every candidate.
+      if (check.affine && this.changes.size > 0) {
+        const r0 = this.sys.residual(check);
+        if (r0 === undefined) return true;
+        let v = r0;
+        for (const [ref, x] of this.changes) {
+          const k = check.affine.coefs.get(ref);
+          if (k) v = v.plus(k.mul(x.minus(this.sys.cells.get(ref)!.base)));
+        }
+        return v.isZero();
+      }
+      const v = evaluate(b.expr, this.get);
+      return v === undefined || v.isZero();
+    }
+    if (b.type === 'rate') {
+      const h = this.get(b.h);
+      const p = this.get(b.p);
+      const r = this.get(b.r);
+      if (!h || !p || !r) return true;
+      if (h.isZero()) return true;
+      return rateMatches(p, h, r, Math.max(b.minDp, this.dpOf(b.r)));
+    }
+    if (b.type === 'le') {
+      const x = evaluate(b.a, this.get);
+      const y = evaluate(b.b, this.get);
+      return !x || !y || x.lte(y);
+    }
+    if (b.type === 'within') {
+      const v = evaluate(b.expr, this.get);
+      return v === undefined || v.abs().lte(b.tol);
+    }
+    return b.holds(this.get);
+  }
+
+  guardHolds(g: Guard): boolean {
+    const a = evaluate(g.a, this.get);
+    const b = evaluate(g.b, this.get);
+    return !a || !b || a.lte(b);
+  }
+}
+
+/** The cells a form reads, as one expression (for its variables). */
+export function formExpr(f: Form): Expr {
+  switch (f.type) {
+    case 'eq':
+    case 'within':
+      return f.expr;
+    case 'rate':
+      return sumOf([ref(f.r), ref(f.p), ref(f.h)]);
+    case 'le':
+      return sub(f.b, f.a);
+    case 'test':
+      return sumOf(f.refs.map(ref));
+  }
+}
+

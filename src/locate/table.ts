@@ -1,0 +1,162 @@
+/**
+ * What locate needs to know of the whole table, read once per table (a tally, nothing built per cell): the
+ * decimals proposed rates are written with (the table's usual rate precision and each rate column's), whether
+ * its counts group thousands, whether any cell holds a spreadsheet formula, and each parent's units (for the
+ * scope of a unit's relations, relations/scope.ts).
+ *
+ * A corrected table (`patchAnnex`) gets its facts from the original's and the rows it changes: localising
+ * one error after another never reads the whole table again.
+ */
+import { RATE_DECIMALS } from '../calc/annex-math.js';
+import type { Annex, Unit, Value } from '../model/annex.js';
+import { indicatorKind, type Indicator } from '../model/indicators.js';
+import type { Scope } from '../relations/scope.js';
+import { depthOf } from '../rules/index.js';
+
+type Row = Annex['values'][number];
+
+/** How often each number of decimals occurs (insertion order does not matter: see `mode`). */
+type Freq = Map<number, number>;
+
+interface Tally {
+  /** Decimals of the typed (not computed) rates, over the table and per rate column. */
+  readonly rates: Freq;
+  readonly bySlot: Map<Indicator, Freq>;
+  /** Counts of four digits or more written with a thousands separator, and without. */
+  grouped: number;
+  plainDigits: number;
+  /** Whether some cell holds a spreadsheet formula. */
+  anyFormula: boolean;
+}
+
+export interface TableFacts {
+  /** Decimals of proposed rates: the table's usual rate precision (at least 1). */
+  readonly rateDp: number;
+  /** The decimals a rate of this column is proposed with. */
+  proposalDp(indicator: Indicator): number;
+  /** Whether the table groups thousands in its counts (most counts of four digits or more show a separator). */
+  readonly grouping: boolean;
+  /** Whether some cell holds a spreadsheet formula (any status). */
+  readonly anyFormula: boolean;
+  /** The units directly under a parent (any role or partition), in table order. */
+  childrenOf(parent: number): readonly Unit[];
+}
+
+const FACTS = new WeakMap<Annex, TableFacts>();
+
+/** The table's facts (tallied once per table). */
+export function tableFacts(annex: Annex): TableFacts {
+  let f = FACTS.get(annex);
+  if (!f) {
+    const tally = emptyTally();
+    for (const row of annex.values) addRow(tally, row, 1);
+    f = factsOf(annex, tally, lazyChildren(annex));
+    FACTS.set(annex, f);
+  }
+  return f;
+}
+
+/** Records the facts of `patched`, the table `base` with the rows `rows` (unit ids) replaced. */
+export function derivedFacts(base: Annex, patched: Annex, rows: Iterable<number>): void {
+  const b = tableFacts(base) as TableFacts & { tally: Tally };
+  const tally: Tally = { ...b.tally, rates: new Map(b.tally.rates), bySlot: new Map([...b.tally.bySlot].map(([k, v]) => [k, new Map(v)])) };
+  for (const id of rows) {
+    addRow(tally, base.values[id], -1);
+    addRow(tally, patched.values[id], 1);
+  }
+  FACTS.set(patched, factsOf(patched, tally, b.childrenOf));
+}
+
+function emptyTally(): Tally {
+  return { rates: new Map(), bySlot: new Map(), grouped: 0, plainDigits: 0, anyFormula: false };
+}
+
+const GROUPED = /\d[.,\s\u00a0\u2007\u202f]\d{3}/;
+
+function addRow(t: Tally, row: Row | undefined, sign: 1 | -1): void {
+  if (!row) return;
+  for (const ind in row) {
+    const v = (row as Record<string, Value | undefined>)[ind];
+    if (!v) continue;
+    if (v.cell.formula !== undefined) t.anyFormula = true;
+    if (v.status !== 'ok' || v.plain === undefined) continue;
+    // A count of four digits or more (a float decides unless the value is within rounding of 1000).
+    const n = Math.abs(Number(v.plain));
+    if (kindOf(v.indicator) === 'count' && n >= 1000 && (n > 1001 || !v.num!.abs().lt(1000))) {
+      if (GROUPED.test(v.text)) t.grouped += sign;
+      else t.plainDigits += sign;
+    }
+    if (kindOf(ind as Indicator) === 'rate' && !v.cell.formula?.trim()) {
+      const dp = v.decimals ?? 0;
+      bump(t.rates, dp, sign);
+      bump(t.bySlot.get(ind as Indicator) ?? t.bySlot.set(ind as Indicator, new Map()).get(ind as Indicator)!, dp, sign);
+    }
+  }
+}
+
+const KINDS = new Map<string, ReturnType<typeof indicatorKind>>();
+const kindOf = (ind: Indicator) => KINDS.get(ind) ?? KINDS.set(ind, indicatorKind(ind)).get(ind)!;
+
+const bump = (f: Freq, dp: number, sign: number) => f.set(dp, (f.get(dp) ?? 0) + sign);
+
+function factsOf(annex: Annex, tally: Tally, childrenOf: (parent: number) => readonly Unit[]): TableFacts {
+  // Proposed rates keep the table's usual precision: two decimals in plans, one in statistical releases.
+  const rateDp = Math.max(1, mode(tally.rates) ?? RATE_DECIMALS);
+  const columns = new Map<Indicator, number>();
+  return {
+    tally,
+    rateDp,
+    // A rate is proposed at the usual precision of its own column (an achievement in whole per cent).
+    proposalDp: (ind) => columns.get(ind) ?? columns.set(ind, columnDp(tally.bySlot.get(ind), rateDp)).get(ind)!,
+    grouping: tally.grouped > tally.plainDigits,
+    anyFormula: tally.anyFormula,
+    childrenOf,
+  } as TableFacts;
+}
+
+/** Each parent's units, indexed on first use. */
+function lazyChildren(annex: Annex): (parent: number) => readonly Unit[] {
+  let index: Map<number, Unit[]> | undefined;
+  return (parent) => {
+    if (!index) {
+      index = new Map();
+      for (const u of annex.units) if (u.parent !== undefined) (index.get(u.parent) ?? index.set(u.parent, []).get(u.parent)!).push(u);
+    }
+    return index.get(parent) ?? [];
+  };
+}
+
+/** The most frequent number of decimals (ties: the larger). */
+export function mode(freq: Freq): number | undefined {
+  let best: number | undefined;
+  let n = 0;
+  for (const [x, k] of freq) if (k > n || (k === n && best !== undefined && x > best)) [best, n] = [x, k];
+  return best;
+}
+
+/** A column's usual decimals: those most of its cells have, the annex's two at least where the table's rates have two. */
+function columnDp(freq: Freq | undefined, tableDp: number): number {
+  const m = freq && mode(freq);
+  if (m === undefined) return tableDp;
+  return tableDp >= RATE_DECIMALS && m >= 1 ? Math.max(m, RATE_DECIMALS) : m;
+}
+
+/**
+ * The scope of the relations that read a cell of some units (relations/scope.ts): their own instances, and
+ * those over their parts and over their parents' parts.
+ */
+export function scopeOf(annex: Annex, facts: TableFacts, units: readonly Unit[]): Scope {
+  const parents = new Map<number, Unit>();
+  for (const u of units) {
+    if (facts.childrenOf(u.id).length > 0) parents.set(u.id, u);
+    if (u.parent !== undefined) parents.set(u.parent, annex.units[u.parent]!);
+  }
+  return { units: [...units].sort((a, b) => a.id - b.id), parents: [...parents.values()].sort((a, b) => a.id - b.id), childrenOf: facts.childrenOf };
+}
+
+const DEPTHS = new WeakMap<readonly Unit[], (unit: Unit) => number>();
+
+/** Each unit's depth in the tree (rules/index.ts `depthOf`), once per table (a corrected table has the same units). */
+export function depthOfTable(annex: Annex): (unit: Unit) => number {
+  return DEPTHS.get(annex.units) ?? DEPTHS.set(annex.units, depthOf(annex)).get(annex.units)!;
+}

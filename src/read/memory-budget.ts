@@ -1,0 +1,44 @@
+/**
+ * How many cells of delimited text povcheck reads into memory on this machine: the table is refused with
+ * TABLE_TOO_LARGE (what: 'cells') while it is being read, before the heap runs out, never with a V8 abort.
+ *
+ * A cell costs about BYTES_PER_CELL of heap from reading to the report (its text, its place in the grid,
+ * its value and the checks' work; measured on the bench's national table, docs/performance.md "Memory"), and
+ * Node's own heap about FIXED_BYTES. The budget is a share of what remains under V8's heap limit
+ * (`--max-old-space-size`), so a larger heap admits a larger table. POVCHECK_MAX_CELLS lowers it (tests).
+ */
+import { createRequire } from 'node:module';
+import { PovcheckError } from '../errors.js';
+
+// node:v8 costs about 10 ms to load: asked only when a table is large enough to need the budget.
+const require = createRequire(import.meta.url);
+const heapSizeLimit = (): number => (require('node:v8') as typeof import('node:v8')).getHeapStatistics().heap_size_limit;
+
+/** Heap per cell read (measured: a 100,000-unit table of 12 columns, 1.2 M cells, needs 300–400 MB of heap). */
+export const BYTES_PER_CELL = 320;
+/** Heap that povcheck's code and Node use whatever the table. */
+const FIXED_BYTES = 40 * 1024 * 1024;
+/** The share of the rest a table may take: the garbage collector needs room to work. */
+const SHARE = 0.75;
+
+/** Cells that fit in this process's heap, or fewer when POVCHECK_MAX_CELLS says so. */
+export function cellBudget(env: NodeJS.ProcessEnv = process.env, heapLimit: number = heapSizeLimit()): number {
+  const fits = Math.max(0, Math.floor(((heapLimit - FIXED_BYTES) * SHARE) / BYTES_PER_CELL));
+  const asked = env.POVCHECK_MAX_CELLS;
+  return asked && /^[1-9][0-9]*$/.test(asked) ? Math.min(Number(asked), fits) : fits;
+}
+
+/** Counts cells as records arrive; past the budget, refuses the table (the budget is computed once it matters). */
+export class CellCounter {
+  private cells = 0;
+  private limit: number | undefined;
+  /** Below this many cells no table is refused: small files never ask V8 anything. */
+  private static readonly FREE = 100_000;
+
+  add(n: number): void {
+    this.cells += n;
+    if (this.cells <= CellCounter.FREE && process.env.POVCHECK_MAX_CELLS === undefined) return;
+    this.limit ??= cellBudget();
+    if (this.cells > this.limit) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'cells', limit: this.limit, heapMb: Math.round(heapSizeLimit() / 2 ** 20) });
+  }
+}

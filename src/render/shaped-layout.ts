@@ -1,0 +1,342 @@
+/**
+ * The layout of a published table (any shape shape/ reads that is not the annex), as the official forms and
+ * statistical releases lay it out, for every renderer (the same `AnnexLayout` the annex gets):
+ *
+ *  - units as rows (the forms, and any table read with units as rows): `STT | Đơn vị | …`, each point's
+ *    columns grouped (`Hộ nghèo` merged over `Số hộ | Tỷ lệ (%)`, a rate over its years, a target over
+ *    `Từ | Đến`, the year's flows under `Diễn biến hộ nghèo trong năm`), the column-number row with the formulas
+ *    of the derived columns (`3=2/1*100`, `9=1-2+3+4`); blocks numbered I, II with their units 1, 2 … under them,
+ *    subtotals and the total bold, "of which" and breakdown rows indented and unnumbered, rows in the input's order;
+ *  - units as columns (a table printed with indicators as rows): `STT | Chỉ tiêu | ĐVT | units…`, breakdown rows
+ *    indented under their indicator, years as rows under a heading per poverty standard;
+ *  - one unit with years or measures as columns (a statistical release's `Chỉ tiêu | 2010 | 2011 …`): rows
+ *    and columns as the input has them.
+ * Which one: the input's, from where its cells are (`inputOrientation`); `transpose` forces units as rows
+ * (true) or columns (false); more than WIDE_MAX_UNITS units as columns are laid out as rows.
+ */
+import type { Annex, Unit } from '../model/annex.js';
+import { childrenByParent } from '../model/annex.js';
+import { indicatorKind, isCoreIndicator, type Indicator } from '../model/indicators.js';
+import { parseSlot, slotKey, type ParsedSlot } from '../model/slots.js';
+import { describeIndicator, type IndicatorPoint } from '../model/vocabulary.js';
+import { catalog, makeFmt, type Lang } from '../messages/index.js';
+import { layoutWords } from '../messages/indicator-labels.js';
+import type { ColumnRule } from '../compute/shaped.js';
+import { WIDE_MAX_UNITS, annexLayout, headRows, type AnnexLayout, type HeaderNode, type LayoutCell, type RowInfo } from './annex-layout.js';
+
+export interface ShapeSource {
+  units: readonly Unit[];
+  total?: Unit;
+  indicators: readonly Indicator[];
+  /** The annex as read: where its cells were tells the input's orientation; its parts and roles the rows'. */
+  source: Annex;
+  /** Derived columns' rules, for the column-number row. */
+  columnRules?: ReadonlyMap<Indicator, ColumnRule>;
+}
+
+export type Orientation = 'units-rows' | 'units-columns' | 'grid';
+
+/** How the input laid the table out: units as rows, as columns, or one unit with several columns per row. */
+export function inputOrientation(annex: Annex): Orientation {
+  if (annex.layout === 'long') return 'units-rows';
+  const withValues = annex.units.filter((u) => Object.values(annex.values[u.id] ?? {}).some((v) => v?.status === 'ok'));
+  if (withValues.length <= 1) {
+    const u = withValues[0] ?? annex.units[0];
+    const rows = new Set<number>();
+    for (const v of Object.values(u ? (annex.values[u.id] ?? {}) : {})) {
+      if (!v) continue;
+      if (rows.has(v.cell.row)) return 'grid';
+      rows.add(v.cell.row);
+    }
+  }
+  return 'units-columns';
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
+const roman = (n: number) => ROMAN[n - 1] ?? String(n);
+
+const isSub = (u: Unit) => u.role === 'of-which' || u.role === 'breakdown';
+
+/** Row numbers as the forms number them, each row's kind and indent. */
+function unitRows(src: ShapeSource): { numbers: Map<number, string>; info: Map<number, RowInfo> } {
+  const kids = childrenByParent(src.source);
+  const byId = new Map(src.units.map((u) => [u.id, u]));
+  const counters = new Map<string, number>();
+  const numbers = new Map<number, string>();
+  const info = new Map<number, RowInfo>();
+  const isTotal = (u: Unit | undefined) => !!u && (u.isTotal || u.id === src.total?.id);
+  for (const u of src.units) {
+    const parent = u.parent === undefined ? undefined : byId.get(u.parent);
+    const parentIndent = parent && !isTotal(parent) ? (info.get(parent.id)?.indent ?? 0) : -1;
+    if (isTotal(u)) {
+      info.set(u.id, { kind: 'total', indent: 0 });
+      continue;
+    }
+    if (isSub(u)) {
+      info.set(u.id, { kind: 'data', indent: Math.max(0, parentIndent) + 1 });
+      continue;
+    }
+    const key = `${u.parent ?? '-'}:${u.partition ?? 0}:${u.role === 'block' ? 'b' : 'u'}`;
+    const n = (counters.get(key) ?? 0) + 1;
+    counters.set(key, n);
+    const parentNumber = parent && !isTotal(parent) && parent.role !== 'block' ? numbers.get(parent.id) : undefined;
+    numbers.set(u.id, u.role === 'block' ? roman(n) : parentNumber ? `${parentNumber}.${n}` : String(n));
+    info.set(u.id, { kind: u.role === 'block' || (kids.get(u.id)?.length ?? 0) > 0 ? 'subtotal' : 'data', indent: parentIndent + 1 });
+  }
+  return { numbers, info };
+}
+
+interface SlotColumn {
+  slot: Indicator;
+  parsed: ParsedSlot;
+  point?: IndicatorPoint;
+}
+
+const columnsOf = (inds: readonly Indicator[]): SlotColumn[] =>
+  inds.map((slot) => {
+    const parsed = parseSlot(slot);
+    const point = describeIndicator(parsed.indicator);
+    return { slot, parsed, ...(point ? { point } : {}) };
+  });
+
+type MeasureName = 'count' | 'rate' | 'persons' | 'points';
+const measureName = (c: SlotColumn): MeasureName => (c.point?.measure ?? (indicatorKind(c.slot) === 'rate' ? 'rate' : 'count'));
+
+/** A slot's full label, with "(%)" after a rate's. */
+function fullLabel(slot: Indicator, lang: Lang): string {
+  const label = makeFmt(lang).ind(slot);
+  return indicatorKind(slot) === 'rate' && !/\)\s*$/.test(label) ? `${label} (%)` : label;
+}
+
+const FLOWS = new Set(['exited', 'returned', 'new', 'from_near_poor', 'other_in', 'other_out']);
+
+/**
+ * The column group of a slot: a rate or count over years or bounds (key: the slot without year and bound), or
+ * a point's count and rate (key: the point without its measure); undefined for a column of its own.
+ */
+function groupOf(c: SlotColumn, lang: Lang): { key: string; label: string; leaf: string } | undefined {
+  const w = layoutWords(lang);
+  const { indicator, year, standard, bound, part } = c.parsed;
+  if (part !== undefined) return undefined;
+  if (year !== undefined || bound !== undefined) {
+    const key = slotKey(indicator, standard !== undefined ? { standard } : {});
+    const leaf = [year !== undefined ? w.year(year) : '', bound !== undefined ? w.bound[bound] : ''].filter(Boolean).join(' ');
+    return { key: `i:${key}`, label: fullLabel(key, lang), leaf };
+  }
+  const p = c.point;
+  if (!p || p.role !== 'value' || p.measure === 'points' || p.population === 'households' || p.population === 'em_households') return undefined;
+  const countKey = describeIndicator(indicator) ? slotKey(`${p.population}${p.time === 'point' ? '' : `_${p.time}`}`, standard !== undefined ? { standard } : {}) : indicator;
+  return { key: `p:${p.population}:${p.time}:${standard ?? ''}`, label: w.group(parseSlot(countKey).indicator), leaf: w.measure[measureName(c)] };
+}
+
+/** The header tree of units as rows: naming columns, then the slots grouped, flows under one group. */
+function slotHeader(cols: readonly SlotColumn[], lang: Lang, naming: LayoutCell[]): HeaderNode[] {
+  const nodes: HeaderNode[] = naming.map((cell) => ({ cell }));
+  const leafNode = (c: SlotColumn, text: string): HeaderNode => ({ cell: { text, kind: 'label', indicator: c.slot } });
+  const runs: Array<{ group?: ReturnType<typeof groupOf>; members: SlotColumn[] }> = [];
+  for (const c of cols) {
+    const g = groupOf(c, lang);
+    const last = runs[runs.length - 1];
+    if (g && last?.group?.key === g.key) last.members.push(c);
+    else runs.push({ ...(g ? { group: g } : {}), members: [c] });
+  }
+  const runNode = (r: (typeof runs)[number]): HeaderNode =>
+    r.group && r.members.length > 1
+      ? { cell: { text: r.group.label, kind: 'label' }, children: r.members.map((m) => leafNode(m, groupOf(m, lang)!.leaf)) }
+      : leafNode(r.members[0]!, fullLabel(r.members[0]!.slot, lang));
+  // Consecutive runs of one population's gross flows go under `Diễn biến hộ … trong năm`.
+  for (let i = 0; i < runs.length; ) {
+    const p = runs[i]!.members[0]!.point;
+    let j = i;
+    const isFlow = (r: (typeof runs)[number]) => {
+      const q = r.members[0]!.point;
+      return !!q && !!p && q.population === p.population && FLOWS.has(q.time) && r.members.every((m) => m.point?.time === q.time);
+    };
+    while (j < runs.length && isFlow(runs[j]!)) j++;
+    if (j - i >= 2) {
+      nodes.push({ cell: { text: layoutWords(lang).flows(p!.population), kind: 'label' }, children: runs.slice(i, j).map(runNode) });
+      i = j;
+    } else {
+      nodes.push(runNode(runs[i]!));
+      i++;
+    }
+  }
+  return nodes;
+}
+
+/** The forms' column numbers: A, B for the naming columns, 1, 2 … for the others, with a derived column's formula. */
+function numbersRow(naming: number, slots: readonly Indicator[], rules: ReadonlyMap<Indicator, ColumnRule> | undefined): string[] {
+  const number = new Map(slots.map((s, i) => [s, i + 1]));
+  const letters = Array.from({ length: naming }, (_, i) => String.fromCharCode(65 + i));
+  return [
+    ...letters,
+    ...slots.map((s, i) => {
+      const r = rules?.get(s);
+      const n = (k: Indicator) => number.get(k);
+      if (!r) return String(i + 1);
+      if (r.op === 'sum') {
+        const [first, ...rest] = r.plus;
+        const all = [first!, ...r.minus, ...rest];
+        if (!all.every((k) => n(k) !== undefined)) return String(i + 1);
+        return `${i + 1}=${n(first!)}${r.minus.map((k) => `-${n(k)}`).join('')}${rest.map((k) => `+${n(k)}`).join('')}`;
+      }
+      const [a, b] = r.of;
+      return n(a) !== undefined && n(b) !== undefined ? `${i + 1}=${n(a)}/${n(b)}*100` : String(i + 1);
+    }),
+  ];
+}
+
+type ValueCell = (unit: Unit, ind: Indicator) => LayoutCell;
+
+function unitsAsRows(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolean): AnnexLayout {
+  const ui = catalog(lang).ui;
+  const stt: LayoutCell = { text: ui.sttHeader, kind: 'stt' };
+  const name: LayoutCell = { text: ui.unitHeader, kind: 'label' };
+  const cols = columnsOf(src.indicators);
+  const nodes = slotHeader(cols, lang, [stt, name]);
+  // The flat header names each column with its group: `Hộ nghèo: Số hộ`.
+  const flat: LayoutCell[] = [stt, name];
+  const walk = (n: HeaderNode, prefix: string[]) => {
+    if (n.children?.length) n.children.forEach((c) => walk(c, [...prefix, n.cell.text]));
+    else if (n.cell.indicator) flat.push({ ...n.cell, text: prefix.length > 0 ? `${prefix[prefix.length - 1]}: ${n.cell.text}` : n.cell.text });
+  };
+  nodes.slice(2).forEach((n) => walk(n, []));
+  const order = flat.slice(2).map((c) => c.indicator!);
+  const { numbers, info } = unitRows(src);
+  const rows = src.units.map((u): LayoutCell[] => [{ text: numbers.get(u.id) ?? '', kind: 'stt' }, { text: u.name, kind: 'unit', unit: u.id }, ...order.map((s) => v(u, s))]);
+  const rowInfo = src.units.map((u) => info.get(u.id) ?? { kind: 'data' as const, indent: 0 });
+  return {
+    header: flat,
+    ...(grouped ? { head: headRows(nodes), columnNumbers: numbersRow(2, order, src.columnRules) } : {}),
+    rows,
+    rowInfo,
+    labelColumns: 2,
+    hasMeasureColumn: false,
+    transposed: true,
+  };
+}
+
+/** Rows of slots (indicators as rows): breakdown rows under their indicator, years under a heading per standard. */
+function slotRows(cols: readonly SlotColumn[], lang: Lang): Array<{ heading?: string; col?: SlotColumn; label: string; indent: number }> {
+  const w = layoutWords(lang);
+  const oneIndicator = cols.length > 1 && cols.every((c) => c.parsed.indicator === cols[0]!.parsed.indicator && c.parsed.part === undefined);
+  const out: Array<{ heading?: string; col?: SlotColumn; label: string; indent: number }> = [];
+  let standard: string | undefined;
+  for (const c of cols) {
+    const { year, bound, part } = c.parsed;
+    if (c.parsed.standard !== undefined && c.parsed.standard !== standard) {
+      standard = c.parsed.standard;
+      out.push({ heading: w.standard(standard), label: w.standard(standard), indent: 0 });
+    }
+    const inStandard = standard !== undefined ? 1 : 0;
+    if (part !== undefined) out.push({ col: c, label: part, indent: inStandard + 1 });
+    else if (oneIndicator) out.push({ col: c, label: [year !== undefined ? w.year(year) : '', bound !== undefined ? w.bound[bound] : ''].filter(Boolean).join(' ') || fullLabel(c.slot, lang), indent: inStandard });
+    else out.push({ col: c, label: makeFmt(lang).ind(standard !== undefined ? slotKey(c.parsed.indicator, { ...(year !== undefined ? { year } : {}), ...(bound !== undefined ? { bound } : {}) }) : c.slot), indent: inStandard });
+  }
+  return out;
+}
+
+function unitsAsColumns(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolean): AnnexLayout {
+  const ui = catalog(lang).ui;
+  const w = layoutWords(lang);
+  const cols = columnsOf(src.indicators);
+  const oneIndicator = cols.length > 1 && cols.every((c) => c.parsed.indicator === cols[0]!.parsed.indicator && c.parsed.part === undefined);
+  const header: LayoutCell[] = [
+    { text: ui.sttHeader, kind: 'stt' },
+    { text: oneIndicator ? fullLabel(cols[0]!.parsed.indicator, lang) : ui.labelHeader, kind: 'label' },
+    { text: ui.measureHeader, kind: 'measure' },
+    ...src.units.map((u): LayoutCell => ({ text: u.name, kind: 'unit', unit: u.id })),
+  ];
+  const rows: LayoutCell[][] = [];
+  const rowInfo: RowInfo[] = [];
+  let stt = 0;
+  for (const r of slotRows(cols, lang)) {
+    if (r.heading !== undefined) {
+      rows.push([{ text: '', kind: 'stt' }, { text: r.heading, kind: 'heading' }, { text: '', kind: 'blank' }, ...src.units.map((): LayoutCell => ({ text: '', kind: 'blank' }))]);
+      rowInfo.push({ kind: 'heading', indent: 0 });
+      continue;
+    }
+    const c = r.col!;
+    const numbered = c.parsed.part === undefined;
+    rows.push([
+      { text: numbered ? String(++stt) : '', kind: 'stt' },
+      { text: r.label, kind: 'label', indicator: c.slot },
+      { text: w.unitOf[measureName(c)], kind: 'measure' },
+      ...src.units.map((u) => v(u, c.slot)),
+    ]);
+    rowInfo.push({ kind: 'data', indent: r.indent });
+  }
+  const total = src.units.findIndex((u) => u.isTotal || u.id === src.total?.id);
+  return {
+    header,
+    ...(grouped ? { head: headRows(header.map((cell) => ({ cell }))) } : {}),
+    rows,
+    rowInfo,
+    labelColumns: 3,
+    ...(total >= 0 ? { totalColumn: 3 + total } : {}),
+    hasMeasureColumn: true,
+    transposed: false,
+  };
+}
+
+/** One unit whose values sit several to an input row: rows and columns as in the input. */
+function grid(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolean): AnnexLayout {
+  const ui = catalog(lang).ui;
+  const w = layoutWords(lang);
+  const unit = src.units.find((u) => Object.keys(src.source.values[u.id] ?? {}).length > 0) ?? src.units[0]!;
+  const vals = src.source.values[unit.id] ?? {};
+  const cols = columnsOf(src.indicators).filter((c) => vals[c.slot]);
+  const rowsAt = [...new Set(cols.map((c) => vals[c.slot]!.cell.row))].sort((a, b) => a - b);
+  const colsAt = [...new Set(cols.map((c) => vals[c.slot]!.cell.col))].sort((a, b) => a - b);
+  const at = (c: SlotColumn) => ({ r: rowsAt.indexOf(vals[c.slot]!.cell.row), k: colsAt.indexOf(vals[c.slot]!.cell.col) });
+  const colHead = colsAt.map((_, k) => {
+    const inCol = cols.filter((c) => at(c).k === k);
+    const years = new Set(inCol.map((c) => c.parsed.year));
+    if (years.size === 1 && inCol[0]?.parsed.year !== undefined) return w.year(inCol[0].parsed.year);
+    const measures = new Set(inCol.map(measureName));
+    return measures.size === 1 ? w.measure[measureName(inCol[0]!)] : '';
+  });
+  const byYear = cols.every((c) => c.parsed.year !== undefined);
+  const header: LayoutCell[] = [
+    { text: ui.sttHeader, kind: 'stt' },
+    { text: ui.labelHeader, kind: 'label' },
+    ...(byYear ? [{ text: ui.measureHeader, kind: 'measure' as const }] : []),
+    ...colHead.map((text): LayoutCell => ({ text, kind: 'label' })),
+  ];
+  const rows: LayoutCell[][] = [];
+  const rowInfo: RowInfo[] = [];
+  let stt = 0;
+  rowsAt.forEach((_, r) => {
+    const inRow = cols.filter((c) => at(c).r === r);
+    const first = inRow.find((c) => measureName(c) === 'count') ?? inRow[0]!;
+    const part = first.parsed.part;
+    const label = part ?? (byYear ? fullLabel(slotKey(first.parsed.indicator, first.parsed.standard !== undefined ? { standard: first.parsed.standard } : {}), lang).replace(/ \(%\)$/, '') : (groupOf(first, lang)?.label ?? makeFmt(lang).ind(first.slot)));
+    const cells = colsAt.map((__, k): LayoutCell => {
+      const c = inRow.find((x) => at(x).k === k);
+      return c ? v(unit, c.slot) : { text: '', kind: 'blank' };
+    });
+    rows.push([{ text: part === undefined ? String(++stt) : '', kind: 'stt' }, { text: label, kind: 'label', indicator: first.slot }, ...(byYear ? [{ text: w.unitOf[measureName(first)], kind: 'measure' as const }] : []), ...cells]);
+    rowInfo.push({ kind: 'data', indent: part === undefined ? 0 : 1 });
+  });
+  return { header, ...(grouped ? { head: headRows(header.map((cell) => ({ cell }))) } : {}), rows, rowInfo, labelColumns: byYear ? 3 : 2, hasMeasureColumn: byYear, transposed: false };
+}
+
+export function shapedLayout(src: ShapeSource, lang: Lang, value: (unit: Unit, ind: Indicator) => string, opts: { transpose?: boolean; grouped?: boolean } = {}): AnnexLayout {
+  const v: ValueCell = (u, ind) => ({ text: value(u, ind), kind: 'value', unit: u.id, indicator: ind });
+  const input = inputOrientation(src.source);
+  const grouped = !!opts.grouped;
+  if (opts.transpose === true) return unitsAsRows(src, lang, v, grouped);
+  if (opts.transpose === false) return input === 'grid' ? grid(src, lang, v, grouped) : unitsAsColumns(src, lang, v, grouped);
+  if (input === 'grid') return grid(src, lang, v, grouped);
+  if (input === 'units-columns' && src.units.length <= WIDE_MAX_UNITS) return unitsAsColumns(src, lang, v, grouped);
+  return unitsAsRows(src, lang, v, grouped);
+}
+
+/**
+ * The layout of a table as read (the validate report's table): the annex's own for a table of the annex's
+ * indicators, the shaped one for any other; `transpose` undefined = as the input has it.
+ */
+export function layoutAsRead(annex: Annex, lang: Lang, value: (unit: Unit, ind: Indicator) => string, transpose?: boolean): AnnexLayout {
+  if (annex.indicators.every(isCoreIndicator)) return annexLayout(annex, catalog(lang).ui, value, { transpose: !!transpose });
+  return shapedLayout({ units: annex.units, ...(annex.total ? { total: annex.total } : {}), indicators: annex.indicators, source: annex }, lang, value, transpose !== undefined ? { transpose } : {});
+}

@@ -1,0 +1,76 @@
+/**
+ * No input exhausts memory (issue 14, item 3): a delimited table is read only while its cells fit in this
+ * process's heap (read/memory-budget.ts), and one past it is refused with one line, never with a V8 abort
+ * (exit 134); a table that fits is checked and localised in that heap. The CLI runs here get a small heap
+ * (NODE_OPTIONS=--max-old-space-size=64) so that the tables stay small.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BYTES_PER_CELL, CellCounter, cellBudget } from '../../src/read/memory-budget.js';
+import { PovcheckError } from '../../src/errors.js';
+import { ROOT, runCli } from '../helpers.js';
+
+const MB = 2 ** 20;
+
+describe('the cell budget', () => {
+  it('grows with the heap limit, at BYTES_PER_CELL a cell, and the environment may only lower it', () => {
+    const small = cellBudget({}, 112 * MB);
+    const large = cellBudget({}, 4144 * MB);
+    expect(small).toBeGreaterThan(100_000);
+    expect(large).toBeGreaterThan(30 * small);
+    expect(large * BYTES_PER_CELL).toBeLessThan(4144 * MB);
+    expect(cellBudget({ POVCHECK_MAX_CELLS: '1000' }, 4144 * MB)).toBe(1000);
+    expect(cellBudget({ POVCHECK_MAX_CELLS: '999999999999' }, 112 * MB)).toBe(small);
+    expect(cellBudget({ POVCHECK_MAX_CELLS: 'lots' }, 112 * MB)).toBe(small);
+  });
+
+  it('refuses a table while it is read, once past the budget, with TABLE_TOO_LARGE', () => {
+    const env = process.env.POVCHECK_MAX_CELLS;
+    process.env.POVCHECK_MAX_CELLS = '25';
+    try {
+      const counter = new CellCounter();
+      counter.add(12);
+      counter.add(12);
+      let error: unknown;
+      try {
+        counter.add(12);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(PovcheckError);
+      expect((error as PovcheckError).code).toBe('TABLE_TOO_LARGE');
+      expect((error as PovcheckError).params).toMatchObject({ what: 'cells', limit: 25 });
+    } finally {
+      if (env === undefined) delete process.env.POVCHECK_MAX_CELLS;
+      else process.env.POVCHECK_MAX_CELLS = env;
+    }
+  });
+});
+
+describe('a table larger than the heap, in a 64 MB heap', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'povcheck-memory-'));
+  const big = join(dir, 'big.csv');
+  const slip = join(dir, 'slip.csv');
+  const env = { NODE_OPTIONS: '--max-old-space-size=64', POVCHECK_STREAM: 'never' };
+  beforeAll(async () => {
+    const { writeTable } = (await import(join(ROOT, 'bench', 'gen-table.mjs'))) as { writeTable: (n: number, out: string, o?: { slip?: boolean }) => Promise<unknown> };
+    await writeTable(15_000, big, { slip: false });
+    await writeTable(6_000, slip);
+  });
+
+  it('is refused with one line naming the file and the heap, exit 2', () => {
+    const r = runCli(['validate', big, '--lang', 'en'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stdout.trim().split('\n')).toEqual([expect.stringMatching(/big\.csv: .*more than [\d,]+ cells, more than povcheck holds in memory here \(Node's heap limit is \d+ MB\)/)]);
+  });
+
+  it('one that fits, with a slip, is checked and its slip localised in that heap', () => {
+    const r = runCli(['validate', slip, '--format', 'json'], { env });
+    expect(r.code).toBe(1);
+    const file = JSON.parse(r.stdout).files[0];
+    expect(file.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { rule: string }) => f.rule).sort()).toEqual(['flow', 'rate', 'sum']);
+    expect(file.localisation).toMatchObject({ status: 'found' });
+  });
+});

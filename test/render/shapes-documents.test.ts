@@ -1,0 +1,141 @@
+/**
+ * `povcheck table` on every published shape (fixtures/published) and every short shape (fixtures/shapes), in
+ * every format: laid out as the forms lay them out (grouped headers over `Số hộ | Tỷ lệ (%)`, the flows under
+ * `Diễn biến hộ nghèo trong năm`, the column-number row with the derived columns' formulas, blocks I, II with
+ * their units, "of which" rows indented, years as the input has them), every header row repeated, widths that
+ * fit the longest number and word, numbers as numbers in the xlsx at the precision the table prints.
+ * Rendering through LibreOffice is looked at by people (docs/images/table-shapes-*.png).
+ */
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, FIXTURES } from '../helpers.js';
+import { unzip } from '../zip.js';
+import { inspectXlsx } from '../xlsx-inspect.js';
+import { docxTables, expectWidthsFit, type DocxTable } from '../docx-inspect.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'povcheck-shapes-'));
+const BLANK = 'fixtures/published/form-near-poor-review-summary-blank.csv';
+const SHAPES = [
+  ...readdirSync(join(FIXTURES, 'published')).filter((f) => f.endsWith('.csv')).map((f) => `fixtures/published/${f}`),
+  ...readdirSync(join(FIXTURES, 'shapes')).filter((f) => f.endsWith('.csv')).map((f) => `fixtures/shapes/${f}`),
+].filter((f) => f !== BLANK);
+
+async function make(file: string, format: 'docx' | 'xlsx' | 'html', extra: string[] = []): Promise<Buffer> {
+  const out = join(tmp(), `table.${format}`);
+  const r = await cli(['table', file, '--format', format, '-o', out, ...extra]);
+  expect(r.code, r.stderr).toBe(0);
+  return readFileSync(out);
+}
+
+const docx = async (file: string, extra: string[] = []): Promise<DocxTable> => {
+  const tables = docxTables(unzip(await make(file, 'docx', extra)).get('word/document.xml')!.toString('utf8'));
+  expect(tables).toHaveLength(1);
+  return tables[0]!;
+};
+const texts = (row: DocxTable['rows'][number]) => row.cells.filter((c) => !c.continued).map((c) => (c.span > 1 ? [c.text, c.span] : c.text));
+
+describe('every shape in every format', () => {
+  it.each(SHAPES)('%s', async (file) => {
+    for (const format of ['text', 'markdown', 'csv', 'json']) {
+      const r = await cli(['table', file, '--format', format]);
+      expect(r.code, `${format}: ${r.stderr}`).toBe(0);
+      expect(r.stdout.length).toBeGreaterThan(50);
+    }
+    const t = await docx(file);
+    expect(t.rows[0]!.header).toBe(true);
+    expect(t.grid.every((w) => w > 0)).toBe(true);
+    expectWidthsFit(t);
+    const ws = inspectXlsx(await make(file, 'xlsx')).worksheets[0]!;
+    expect(ws.merges.length + 1).toBeGreaterThan(0);
+    const html = (await make(file, 'html')).toString('utf8');
+    expect(html).toContain('<thead>');
+  }, 60_000);
+
+  it('the blank form: nothing to compute, one line and exit 2', async () => {
+    const r = await cli(['table', BLANK]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/không có số liệu nào để tính/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('laid out as the forms', () => {
+  it('form-flows (the review form): households, the start, the flows grouped, the end, each over Số hộ | Tỷ lệ (%), the formulas', async () => {
+    const t = await docx('fixtures/shapes/form-flows.csv');
+    const head = t.rows.filter((r) => r.header);
+    expect(head).toHaveLength(4);
+    expect(texts(head[0]!)).toEqual(['STT', 'Đơn vị', 'Tổng số hộ', ['Hộ nghèo đầu năm', 2], ['Diễn biến hộ nghèo trong năm', 6], ['Hộ nghèo cuối năm', 2]]);
+    expect(texts(head[1]!)).toEqual(['Số hộ', 'Tỷ lệ (%)', ['Số hộ thoát nghèo', 2], ['Số hộ tái nghèo', 2], ['Hộ nghèo phát sinh', 2], 'Số hộ', 'Tỷ lệ (%)']);
+    expect(texts(head[3]!)).toEqual(['A', 'B', '1', '2', '3=2/1*100', '4', '5=4/1*100', '6', '7=6/1*100', '8', '9=8/1*100', '10=2-4+6+8', '11=10/1*100']);
+    // The computed end of Xã Phú Lộc (402 − 61 + 3 + 9), not the 335 printed.
+    expect(t.rows.find((r) => r.cells[1]?.text === 'Xã Phú Lộc')!.cells.map((c) => c.text)).toContain('353');
+  });
+
+  it('Bình Định urban/rural: blocks I, II bold with their units 1 … 11 indented, the grand total last, bold, summed', async () => {
+    const t = await docx('fixtures/published/review-2022-binh-dinh-urban-rural.csv');
+    const body = t.rows.filter((r) => !r.header);
+    expect(body).toHaveLength(25);
+    expect(body.map((r) => r.cells[0]!.text).slice(0, 3)).toEqual(['I', '1', '2']);
+    expect(body[12]!.cells.slice(0, 2).map((c) => c.text)).toEqual(['II', 'Khu vực nông thôn']);
+    expect(body[0]!.cells.every((c) => c.bold)).toBe(true);
+    expect(body[1]!.cells.some((c) => c.bold)).toBe(false);
+    const total = body[24]!;
+    expect(total.cells.map((c) => c.text)).toEqual(['', 'Tổng cộng (I+II)', '11,34', '49.706', '', '25.321', '', '24.385']);
+    expect(total.cells.every((c) => c.bold)).toBe(true);
+    const head = t.rows.filter((r) => r.header);
+    expect(texts(head[0]!)).toEqual(['STT', 'Đơn vị', ['Hộ nghèo và hộ cận nghèo', 2], ['Hộ nghèo', 2], ['Hộ cận nghèo', 2]]);
+    expect(texts(head[2]!)).toEqual(['A', 'B', '1', '2=4+6', '3', '4', '5', '6']);
+  });
+
+  it('an "of which" row and breakdown rows: indented, unnumbered', async () => {
+    const t = await docx('fixtures/published/review-2018-national-son-la-gross-flows.csv');
+    const body = t.rows.filter((r) => !r.header);
+    expect(body.map((r) => r.cells[0]!.text)).toEqual(['', '', '', '']);
+    expect(body[0]!.cells.every((c) => c.bold)).toBe(true);
+    const xml = unzip(await make('fixtures/published/review-2018-national-son-la-gross-flows.csv', 'docx')).get('word/document.xml')!.toString('utf8');
+    expect(xml).toMatch(/<w:ind w:left="\d+"[^>]*\/>(?:(?!<\/w:tc>)[\s\S])*Tỉnh Sơn La/);
+  });
+
+  it('years as columns (a release of one unit): the indicators as rows, the years as columns, ĐVT', async () => {
+    const t = await docx('fixtures/published/indicators-bac-giang-years-as-columns.csv');
+    expect(texts(t.rows[0]!)).toEqual(['STT', 'Chỉ tiêu', 'ĐVT', 'Năm 2010', 'Năm 2011', 'Năm 2012', 'Năm 2013', 'Năm 2014', 'Năm 2015', 'Năm 2016', 'Năm 2017', 'Năm 2018']);
+    expect(t.rows.map((r) => r.cells[1]!.text).slice(1)).toEqual(['Tổng số hộ', 'Số hộ nghèo', 'Số hộ thoát nghèo', 'Tỷ lệ hộ nghèo']);
+    expect(t.rows[4]!.cells.map((c) => c.text).slice(4, 7)).toEqual(['15,38', '12,11', '10,52']);
+  });
+
+  it('years as rows (a yearbook): a heading per poverty standard, the units as columns', async () => {
+    const t = await docx('fixtures/published/yearbook-2016-quang-ngai-rates-by-year.csv');
+    expect(texts(t.rows[0]!)).toEqual(['STT', 'Tỷ lệ hộ nghèo (%)', 'ĐVT', 'Tổng', 'Thành thị', 'Nông thôn']);
+    expect(t.rows.map((r) => r.cells[1]!.text)).toContain('Theo chuẩn nghèo giai đoạn 2016–2020');
+    expect(t.rows.filter((r) => r.cells[1]!.text === 'Năm 2015')).toHaveLength(2);
+  });
+
+  it('xlsx: numbers as numbers at the precision the table prints (one decimal, two where printed so), the total summed', async () => {
+    const ws = inspectXlsx(await make('fixtures/published/targets-2017-quang-binh-districts.csv', 'xlsx')).worksheets[0]!;
+    const rows = Array.from({ length: 20 }, (_, i) => ws.getRow(i + 1).values);
+    const hoi = rows.find((r) => r.includes('TP. Đồng Hới'))!;
+    expect(hoi.slice(3)).toEqual([0.1, 0.15, 32, 48]);
+    const total = rows.find((r) => r.includes('Các địa phương'))!;
+    expect(total.slice(5)).toEqual([5347, 6013]);
+    const r = rows.findIndex((x) => x.includes('TP. Đồng Hới')) + 1;
+    expect(ws.getCell(r, 3).numFmt).toBe('[$-42A]0.0');
+    expect(ws.getCell(r, 4).numFmt).toBe('[$-42A]0.00');
+    expect(ws.getCell(r, 5).numFmt).toBe('[$-42A]#,##0');
+  });
+
+  it('json: the table slots as keys, the differences with the computed value at the table precision', async () => {
+    const r = await cli(['table', 'fixtures/published/review-2018-national-son-la-gross-flows.csv', '--format', 'json']);
+    const j = JSON.parse(r.stdout);
+    expect(j.units[0].values).toMatchObject({ households: '24945432', poor: '1304001', rate: '5.23', rate_exited: '1.73', rate_new: '0.30' });
+    expect(j.differences).toEqual([{ cell: 'J2', unit: 'Cả nước', indicator: 'rate_new', stated: '0.4', computed: '0.30' }]);
+    expect(r.stderr).toContain('D5 (Tỉnh Sơn La, tỷ lệ hộ nghèo): "25, 42" không đọc được thành số');
+  });
+
+  it('--lang en: English group and column words', async () => {
+    const t = await docx('fixtures/shapes/blocks.csv', ['--lang', 'en']);
+    expect(texts(t.rows[0]!)).toEqual(['No.', 'Unit', 'Households', ['Poor households', 2], ['Near-poor households', 2]]);
+    expect(texts(t.rows[1]!)).toEqual(['Number', 'Rate (%)', 'Number', 'Rate (%)']);
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * The text report ends with the table as read, its failing cells marked: for every shape, with the table's
+ * values (before, a published shape showed only its unit names) in the same layout `table` uses. The HTML
+ * report's table too.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli } from '../helpers.js';
+
+const tableOf = (stdout: string) => stdout.slice(stdout.indexOf('Bảng số liệu (ô có vấn đề được đánh dấu)'));
+
+describe('the marked table of a published shape', () => {
+  it('national-2022-regions: the values, grouped column names, the failing cells marked', async () => {
+    const r = await cli(['validate', 'fixtures/published/national-2022-regions.csv']);
+    const box = tableOf(r.stdout);
+    expect(box).toContain('│ Hộ nghèo: Số hộ │');
+    expect(box).toMatch(/│ Cả nước\s+│\s+7,52 │\s+1\.972\.767 ✖ │\s+4,03 │\s+1\.057\.374 ✖ │\s+3,49 │\s+915\.274 │/);
+    expect(box).toMatch(/│ 2\s+│ Đồng bằng sông Hồng\s+│\s+2,45 │\s+169\.566 ✖ │/);
+  });
+
+  it('urban/rural blocks and years as rows: numbered as the forms, values as printed', async () => {
+    const blocks = tableOf((await cli(['validate', 'fixtures/published/review-2022-binh-dinh-urban-rural.csv'])).stdout);
+    expect(blocks).toMatch(/│ I\s+│ Khu vực thành thị\s+│\s+6,39 │\s+10\.618 │/);
+    expect(blocks).toMatch(/│\s+│ Tổng cộng \(I\+II\)\s+│\s+11,34 │\s+│/);
+    const years = tableOf((await cli(['validate', 'fixtures/published/yearbook-2016-quang-ngai-rates-by-year.csv'])).stdout);
+    expect(years).toMatch(/│ 4\s+│ Năm 2013\s+│ %\s+│ 14,93 │\s+6,06 │\s+16,5 ▲ │/);
+  });
+
+  it('the annex keeps its own layout', async () => {
+    const box = tableOf((await cli(['validate', 'fixtures/planted/poor-end-transposed.csv'])).stdout);
+    expect(box).toContain('Tổng số hộ đầu năm');
+  });
+});
+
+describe('the HTML report of a published shape', () => {
+  it('national-2022-regions: the values in the table, the failing cells marked', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'povcheck-shape-report-')), 'report.html');
+    expect((await cli(['validate', 'fixtures/published/national-2022-regions.csv', '--format', 'html', '-o', out])).code).toBe(1);
+    const table = /<table class="annex[\s\S]*?<\/table>/.exec(readFileSync(out, 'utf8'))![0];
+    expect(table).toContain('Hộ nghèo: Số hộ');
+    expect(table).toContain('1.057.374');
+    expect(table).toContain('455.271');
+  });
+});
