@@ -11,12 +11,18 @@
  *   specifier, or a package that is not in node_modules (checkRequires, from esbuild's metafile).
  * - commander requires node:child_process (for executable subcommands, which povcheck has none of) at load
  *   time, and with it most of Node's networking and stream modules: it gets a lazy stand-in.
- * - The code cache is written after running the seed annex once, so it holds the functions that run
- *   compiled; V8 rejects a cache from another Node version or flags, and the bundle is then compiled as usual.
+ * - The code cache is written after running `--help` and then the seed annex, so it holds the functions those
+ *   compile; V8 rejects a cache from another Node version or flags, and the bundle is then compiled as usual.
+ *   V8 checks only the source's length: the bundle's first line is the build's stamp (a hash of the bundle) and
+ *   the cache starts with it, so bin/povcheck.js never runs a cache made for another build. (A bundle edited by
+ *   hand keeps its stamp: rebuild, or delete the cache.)
+ * - Minified (whitespace and syntax; names kept) and in ASCII (see `ascii`): less to read at every start.
+ * - povcheck's version is written in (POVCHECK_VERSION, src/cli.ts): no package.json to resolve at every start.
  */
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,17 +86,55 @@ const result = await build({
   target: 'node20',
   // import.meta.url of the bundled modules: the bundle's own URL (dist/, where the package.json lookup and
   // the stream worker's path expect it).
-  define: { 'import.meta.url': '__povcheck_url' },
+  define: { 'import.meta.url': '__povcheck_url', POVCHECK_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   banner: { js: "const __povcheck_url = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [packages],
   // vm.Script (bin/povcheck.js) has no loader for import(): the external ones become require().
   supported: { 'dynamic-import': false },
   logLevel: 'warning',
   metafile: true,
+  minifyWhitespace: true,
+  minifySyntax: true,
 });
 checkRequires(result.metafile);
 
-// One run on the seed annex writes the code cache (bin/povcheck.js, POVCHECK_WRITE_CODE_CACHE).
+/**
+ * The bundle in ASCII: esbuild escapes strings and plain templates, not regular expression literals nor
+ * String.raw and other tagged templates. Each character left is written as its \uXXXX escape (UTF-16 units),
+ * which means the same character in a regular expression (with or without the u flag), a string, a template's
+ * cooked text, and in a String.raw text used as a RegExp source (claims.ts): bin/povcheck.js reads the bundle as
+ * latin1, faster than UTF-8, into a one-byte string half the size. A character after an odd number of
+ * backslashes (an escape of its own) cannot be rewritten so: the build stops.
+ * (test/cli/bundle.test.ts compares the bundle's reports with the compiled modules' on the fixtures.)
+ */
+function ascii(text) {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    let slashes = 0;
+    while (i - slashes - 1 >= 0 && text.charCodeAt(i - slashes - 1) === 0x5c) slashes++;
+    if (slashes % 2 === 1) throw new Error(`the bundle has an escaped non-ASCII character at offset ${i}: ${JSON.stringify(text.slice(i - 40, i + 10))}`);
+    out += text.slice(from, i) + '\\u' + c.toString(16).padStart(4, '0');
+    from = i + 1;
+  }
+  return out + text.slice(from);
+}
+
+// The build's stamp, the bundle's first line: bin/povcheck.js uses a code cache only when it starts with the same
+// line (V8 compares only the source's length). 40 bytes, so that the V8 data after it in the cache stays aligned.
+const bundled = ascii(readFileSync(out, 'utf8'));
+writeFileSync(out, `// povcheck-bundle ${createHash('sha256').update(bundled, 'latin1').digest('hex').slice(0, 20)}\n${bundled}`, 'latin1');
+
+// The code cache (bin/povcheck.js, POVCHECK_WRITE_CODE_CACHE) holds the functions that runs compiled: first
+// `--help` (commander's help formatting, else compiled at every --help), then, starting from that cache, the seed
+// annex, whose run writes the cache with both.
+const help = spawnSync(process.execPath, [join(root, 'bin', 'povcheck.js'), '--help'], { env: { ...process.env, POVCHECK_WRITE_CODE_CACHE: '1' }, encoding: 'utf8' });
+if (help.status !== 0) {
+  process.stderr.write(help.stderr);
+  throw new Error(`the bundled CLI failed on --help (exit ${help.status})`);
+}
 const run = spawnSync(process.execPath, [join(root, 'bin', 'povcheck.js'), 'validate', join(root, 'fixtures', 'tuyen-quang-2020.csv'), '--no-color'], {
   env: { ...process.env, POVCHECK_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
   encoding: 'utf8',

@@ -18,8 +18,9 @@ import { cliLang, localizeProgram } from './commands/cli-language.js';
 
 export { EXIT } from './commands/shared.js';
 
-const require = createRequire(import.meta.url);
-const VERSION: string = (require('../package.json') as { version: string }).version;
+/** povcheck's version: written into the bundle by scripts/bundle.mjs (no package.json to find at start-up), else read. */
+declare const POVCHECK_VERSION: string | undefined;
+const VERSION: string = typeof POVCHECK_VERSION === 'string' ? POVCHECK_VERSION : (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 /** The program; its help and option errors in `ctx.lang` (default: the environment's language). */
 export function buildProgram(ctx: CommandContext): Command {
@@ -31,7 +32,9 @@ export function buildProgram(ctx: CommandContext): Command {
     .description('Check and compute poverty-rate tables (annex tables of Vietnamese poverty-reduction plans).')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: ctx.io.out, writeErr: err });
+    // Help width and colours from `io`, never from process.stdout (creating it loads Node's streams: about 9 ms
+    // of `--help`); commander's help has no colours to strip. A width undefined (no terminal) is commander's 80.
+    .configureOutput({ writeOut: ctx.io.out, writeErr: err, getOutHelpWidth: () => ctx.io.columns as number, getOutHasColors: () => false });
   const withVersion = { ...ctx, version: VERSION };
   registerValidate(program, withVersion);
   registerFix(program, withVersion);

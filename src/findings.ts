@@ -134,12 +134,16 @@ export function severityRank(s: Severity): number {
   return s === 'error' ? 0 : s === 'warning' ? 1 : 2;
 }
 
-/** Report order: severity, then position in the sheet (row-major), then rule. */
+/**
+ * Report order: severity, then position in the sheet (row-major), then rule. Rule ids are lowercase ASCII
+ * words and hyphens, so code-unit order is localeCompare's order without starting ICU's collator (about
+ * 14 ms of a short run; test/findings.test.ts compares both on every pair of ids).
+ */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     severityRank(a.severity) - severityRank(b.severity) ||
     (a.at?.row ?? -1) - (b.at?.row ?? -1) ||
     (a.at?.col ?? -1) - (b.at?.col ?? -1) ||
-    a.rule.localeCompare(b.rule)
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
   );
 }

@@ -137,7 +137,8 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
   const realOf = (f: string): { key: string; direct: boolean } => {
     const abs = isAbsolute(f) ? f : resolve(cwd, f);
     try {
-      const real = realpathSync(abs);
+      // The system's realpath: one call, where Node's own looks at every folder of the path (per file of a folder run).
+      const real = realpathSync.native(abs);
       return { key: real, direct: real === abs };
     } catch {
       return { key: abs, direct: true }; // missing: keyed by its absolute path

@@ -13,7 +13,7 @@ import { displayRef } from './read/grid.js';
 import { compareFindings, severityRank, type Finding, type RuleId, type Severity, type Skip } from './findings.js';
 import type { Annex, NumberLocale } from './model/annex.js';
 import type { Lang } from './messages/index.js';
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { PovcheckError } from './errors.js';
 import { locate, type Cause, type Localisation } from './locate/index.js';
 import { Dec } from './calc/decimal.js';
@@ -22,9 +22,8 @@ import { checkTargets } from './rules/target.js';
 import type { TargetSet } from './targets/index.js';
 import type { DocumentReport, PlanDocument } from './model/document.js';
 
-/** Which findings make a file fail (exit 1): errors (default), warnings too, or none. */
-export type FailOn = 'error' | 'warning' | 'never';
-export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
+import { failOnOf, type FailOn } from './model/fail-on.js';
+export { FAIL_ON, failOnOf, type FailOn } from './model/fail-on.js';
 
 /** A rule switched off, or its findings re-levelled (configuration, --rule). */
 export type RuleLevel = 'off' | Severity;
@@ -261,11 +260,6 @@ export function withFindings(result: FileResult, extra: readonly Finding[], skip
   };
 }
 
-/** The fail-on level that a legacy `strict` flag or an explicit `failOn` asks for. */
-export function failOnOf(opts: { strict?: boolean; failOn?: FailOn }): FailOn {
-  return opts.failOn ?? (opts.strict ? 'warning' : 'error');
-}
-
 /**
  * 'unchecked' when no check that compares values ran (whatever the findings: nothing was checked), else
  * 'invalid' when the file has an error, or a warning under fail-on 'warning'. Under 'never' a file with
@@ -273,7 +267,7 @@ export function failOnOf(opts: { strict?: boolean; failOn?: FailOn }): FailOn {
  */
 export function statusOf(findings: readonly Finding[], strict: boolean | FailOn = false, coverage?: Coverage): FileStatus {
   if (coverage && !checkedAnything(coverage)) return 'unchecked';
-  const failOn = typeof strict === 'boolean' ? (strict ? 'warning' : 'error') : strict;
+  const failOn = typeof strict === 'boolean' ? failOnOf({ strict }) : strict;
   const failing = findings.some((f) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'));
   return failing ? 'invalid' : 'ok';
 }
@@ -284,7 +278,9 @@ export function statusOf(findings: readonly Finding[], strict: boolean | FailOn 
  */
 export async function validateFile(file: string, opts: ValidateOptions = {}): Promise<FileResult> {
   try {
-    if (wantsStream(file, opts)) {
+    // Stat'ed once: whether to stream, and the reader's checks (a missing or special file: the reader names it).
+    const stats = statOrNothing(file);
+    if (wantsStream(file, opts, stats)) {
       const { streamFile, NotStreamable } = await import('./stream/run.js');
       try {
         // The stream applies no configuration levels: re-level and judge here, as checkGrid does.
@@ -303,7 +299,7 @@ export async function validateFile(file: string, opts: ValidateOptions = {}): Pr
         if (!(e instanceof NotStreamable)) throw e;
       }
     }
-    const input = await readInput(file, opts);
+    const input = await readInput(file, opts, stats);
     if (input.kind === 'document') return await documentResult(file, input.document, opts);
     const grid = input.grid;
     const { annex, findings, skipped, coverage, localisation, targetsUnmatched } = checkGrid(grid, opts);
@@ -352,18 +348,21 @@ export function exitCodeOf(results: readonly FileResult[], failOn: FailOn): 0 | 
   return 0;
 }
 
-function wantsStream(file: string, opts: ValidateOptions): boolean {
+function statOrNothing(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function wantsStream(file: string, opts: ValidateOptions, info: Stats | undefined): boolean {
   const mode = opts.stream ?? envStream();
   if (mode === 'never' || (opts.encoding && opts.encoding !== 'auto' && opts.encoding !== 'utf-8')) return false;
   // Targets need the table in memory (rule `target`), and so does a workbook or a plan document.
   if (opts.targets || /\.(?:xls[xm]|docx|doc)$/i.test(file)) return false;
-  try {
-    // A missing or special file is left to the in-memory reader, which names the problem.
-    const info = statSync(file);
-    return info.isFile() && info.size > 0 && (mode === 'always' || info.size >= STREAM_THRESHOLD);
-  } catch {
-    return false;
-  }
+  // A missing or special file is left to the in-memory reader, which names the problem.
+  return !!info && info.isFile() && info.size > 0 && (mode === 'always' || info.size >= STREAM_THRESHOLD);
 }
 
 function envStream(): 'auto' | 'always' | 'never' {

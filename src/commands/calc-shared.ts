@@ -8,12 +8,9 @@ import { PovcheckError } from '../errors.js';
 import type { Annex } from '../model/annex.js';
 import type { Lang } from '../messages/index.js';
 import { catalog, makeFmt, renderMessage } from '../messages/index.js';
-import { readGrid } from '../read/index.js';
-import { shape } from '../shape/index.js';
 import type { Finding } from '../findings.js';
 import { EXIT, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, noColorOption, oneLine, readOptionsOf, type CommandContext } from './shared.js';
 import type { Difference, TotalMode } from '../compute/table.js';
-import { plainValue } from '../render/table-data.js';
 import type { EncodingChoice } from '../read/decode.js';
 
 export interface InputFlags {
@@ -56,8 +53,9 @@ export interface ReadInput {
   findings: Finding[];
 }
 
-/** File → Annex, the total left to the calculator (`totalPolicy: 'none'`). */
+/** File → Annex, the total left to the calculator (`totalPolicy: 'none'`). The reader and shape load only here (start-up). */
 export async function readAnnex(file: string, flags: InputFlags): Promise<ReadInput> {
+  const [{ readGrid }, { shape }] = await Promise.all([import('../read/index.js'), import('../shape/index.js')]);
   const grid = await readGrid(file, readOptionsOf(flags));
   const locale = flags.inputLocale;
   try {
@@ -113,8 +111,9 @@ export async function guard(ctx: CommandContext, file: string, body: (setLang: (
  * Stated values that differ from the computed ones, on stderr: a head line, one line per cell, and a pointer to
  * `povcheck validate`. Returns whether there were any.
  */
-export function reportDifferences(ctx: CommandContext, file: string, annex: Annex, differences: readonly Difference[], lang: Lang, locale: 'vi' | 'en'): boolean {
+export async function reportDifferences(ctx: CommandContext, file: string, annex: Annex, differences: readonly Difference[], lang: Lang, locale: 'vi' | 'en'): Promise<boolean> {
   if (differences.length === 0) return false;
+  const { plainValue } = await import('../render/table-data.js');
   const calc = catalog(lang).calc;
   const f = makeFmt(lang, locale);
   ctx.io.err(calc.differencesHead(file, differences.length) + '\n');

@@ -6,9 +6,8 @@
 import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import { catalog } from '../messages/index.js';
-import { computePlan } from '../compute/plan.js';
 import type { RenderOptions } from '../render/table-data.js';
-import { parseTargetArg, readTargetsFile, type Target } from '../targets/index.js';
+import type { Target } from '../targets/index.js';
 import { addInputOptions, emit, guard, outFile, outputLang, readAnnex, readingNotes, reportDifferences, type InputFlags } from './calc-shared.js';
 import { EXIT, type CommandContext } from './shared.js';
 
@@ -38,6 +37,8 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
 }
 
 async function runPlan(file: string, flags: PlanFlags, ctx: CommandContext, setLang: (l: 'vi' | 'en') => void): Promise<number> {
+  // The targets' reader and the calculator load only when the command runs (start-up of every other command).
+  const [{ parseTargetArg, readTargetsFile }, { computePlan }] = await Promise.all([import('../targets/index.js'), import('../compute/plan.js')]);
   const targets: Target[] = [];
   if (flags.targets) targets.push(...(await readTargetsFile(flags.targets)));
   targets.push(...(flags.target ?? []).map(parseTargetArg));
@@ -54,6 +55,6 @@ async function runPlan(file: string, flags: PlanFlags, ctx: CommandContext, setL
   else output = (await import('../render/plan-text.js')).renderPlanText(plan, { ...opts, file });
   await emit(ctx, output, outFile(flags), [file, ...(flags.targets ? [flags.targets] : [])]);
   for (const line of readingNotes(file, findings, lang, locale)) ctx.io.err(line + '\n');
-  reportDifferences(ctx, file, annex, plan.differences, lang, locale);
+  await reportDifferences(ctx, file, annex, plan.differences, lang, locale);
   return plan.ok ? EXIT.OK : EXIT.FINDINGS;
 }

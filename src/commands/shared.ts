@@ -8,7 +8,7 @@ import { Option } from 'commander';
 import { renderError, visible, type Lang } from '../messages/index.js';
 import { PovcheckError } from '../errors.js';
 import type { Delimiter } from '../read/csv.js';
-import { ENCODING_CHOICES, type EncodingChoice } from '../read/decode.js';
+import { ENCODING_CHOICES, type EncodingChoice } from '../read/encoding-choices.js';
 import { PLAIN_STYLE, type Style } from '../reporters/types.js';
 
 export const EXIT = { OK: 0, FINDINGS: 1, UNREADABLE: 2 } as const;

@@ -5,8 +5,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import { catalog, makeFmt } from '../messages/index.js';
-import { computeTable, type ComputedTable } from '../compute/table.js';
-import { computeShaped } from '../compute/shaped.js';
+import type { ComputedTable } from '../compute/table.js';
 import { isCoreIndicator } from '../model/indicators.js';
 import type { CalendarDate, RenderOptions } from '../render/table-data.js';
 import { addInputOptions, emit, guard, outFile, outputLang, readAnnex, readingNotes, reportDifferences, type InputFlags } from './calc-shared.js';
@@ -86,7 +85,8 @@ async function runTable(file: string, flags: TableFlags, ctx: CommandContext, se
   setLang(lang);
   const calc = catalog(lang).calc;
   // A table of the annex's eight indicators only is computed the annex's way (it must give the base counts);
-  // any other shape of published table cell by cell from what it prints (compute/shaped.ts).
+  // any other shape of published table cell by cell from what it prints (compute/shaped.ts). Both load only here.
+  const [{ computeTable }, { computeShaped }] = await Promise.all([import('../compute/table.js'), import('../compute/shaped.js')]);
   const shaped = annex.indicators.every(isCoreIndicator) ? undefined : computeShaped(annex);
   const table = shaped ?? computeTable(annex, { total: flags.total, totalName: calc.totalName });
 
@@ -110,6 +110,6 @@ async function runTable(file: string, flags: TableFlags, ctx: CommandContext, se
   for (const v of shaped?.unreadable ?? []) {
     ctx.io.err(calc.unreadableCell(file, { cell: v.cell.ref, unit: annex.units[v.unit]?.name ?? '', indicator: v.indicator, text: v.text, fraction: v.reason === 'fraction' }, makeFmt(lang, locale)) + '\n');
   }
-  if (reportDifferences(ctx, file, annex, table.differences, lang, locale) && flags.strict) return EXIT.FINDINGS;
+  if ((await reportDifferences(ctx, file, annex, table.differences, lang, locale)) && flags.strict) return EXIT.FINDINGS;
   return EXIT.OK;
 }

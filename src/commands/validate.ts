@@ -12,8 +12,9 @@ import { FORMATS, isFormat, type Format } from '../reporters/index.js';
 import { PLAIN_STYLE, type ReportInput, type SeriesReport } from '../reporters/types.js';
 import type { TargetSet } from '../targets/index.js';
 import type { RuleId } from '../findings.js';
-import type { FailOn, FileResult, RuleLevel, RuleLevels, ValidateOptions } from '../validate.js';
-import { EXIT, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, makeStyle, noColorOption, oneLine, readOptionsOf, terminalWidth, type CommandContext, type Io } from './shared.js';
+import type { FileResult, RuleLevel, RuleLevels, ValidateOptions } from '../validate.js';
+import { failOnOf, type FailOn } from '../model/fail-on.js';
+import { EXIT, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, makeStyle, noColorOption, oneLine, readOptionsOf, terminalWidth, type CommandContext } from './shared.js';
 import type { EncodingChoice } from '../read/decode.js';
 import { appendFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -143,7 +144,8 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
     const [id, level] = parseRuleLevel(r, RULE_IDS.map((x) => x.id));
     rules[id] = level;
   }
-  const failOn: FailOn = flags.failOn ?? (flags.strict ? 'warning' : (config?.failOn ?? (config?.strict ? 'warning' : 'error')));
+  // The command line's --fail-on / --strict, else the configuration's.
+  const failOn: FailOn = failOnOf(flags, failOnOf(config ?? {}));
   const lang = flags.lang ?? config?.lang;
   const locale = flags.locale ?? config?.locale;
   const sheet = flags.sheet ?? config?.sheet;
@@ -177,6 +179,8 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
   const inputs = await expandInputs(args, cwd, flags.series ? { order: 'given' } : {});
   if (flags.series && inputs.length < 2) throw new PovcheckError('BAD_OPTION', { reason: 'series-one', files: inputs.length });
   let results: FileResult[] = [];
+  // Asked once per run: a progress bar needs stderr to be a terminal, outside CI (then each file's size is looked at).
+  const bars = !io.env.CI && !io.env.NO_PROGRESS && !!io.errIsTTY?.();
   for (const input of inputs) {
     if (input.kind === 'empty') {
       results.push({ file: input.arg, status: 'unreadable', findings: [], skipped: [], error: new PovcheckError('NO_INPUT', { kind: input.source }, { file: input.arg }) });
@@ -186,7 +190,7 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
       results.push({ file: input.path, status: 'unreadable', findings: [], skipped: [], error: input.error });
       continue;
     }
-    const progress = await progressFor(input.path, io, STREAM_THRESHOLD);
+    const progress = bars ? await progressFor(input.path, STREAM_THRESHOLD) : undefined;
     try {
       // A series compares the tables themselves: they are read in memory, never streamed.
       results.push(await validateFile(input.path, { ...options, ...(flags.series ? { stream: 'never' as const } : {}), ...(progress ? { onProgress: progress.update } : {}) }));
@@ -295,17 +299,17 @@ export function unmatchedTargets(set: TargetSet, results: readonly FileResult[])
 }
 
 /**
- * A progress bar on stderr for a large input (one the streaming path reads), only when stderr is a terminal
- * and not in CI: nothing otherwise, so logs stay clean. cli-progress loads only then.
+ * A progress bar on stderr for a large input (one the streaming path reads); asked only when stderr is a
+ * terminal and not in CI (runValidate): nothing otherwise, so logs stay clean. cli-progress loads only then.
  */
-async function progressFor(file: string, io: Io, threshold: number): Promise<{ update: (done: number, total: number) => void; stop: () => void } | undefined> {
+async function progressFor(file: string, threshold: number): Promise<{ update: (done: number, total: number) => void; stop: () => void } | undefined> {
   let size = 0;
   try {
     size = statSync(file).size;
   } catch {
     return undefined;
   }
-  if (size < threshold || io.env.CI || io.env.NO_PROGRESS || !io.errIsTTY?.()) return undefined;
+  if (size < threshold) return undefined;
   const { SingleBar, Presets } = await import('cli-progress');
   const bar = new SingleBar(
     { format: `${basename(file)} [{bar}] {percentage}% | {value}/{total} MB | {eta_formatted}`, stream: process.stderr, clearOnComplete: true, hideCursor: true },

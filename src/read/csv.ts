@@ -53,12 +53,16 @@ interface Score {
   delimiter: Delimiter;
   consistency: number;
   width: number;
+  records: string[][];
 }
+
+/** Lines of the sample a delimiter is scored on. */
+const SAMPLE_LINES = 200;
 
 function scoreDelimiter(sample: string, delimiter: Delimiter, problems: PovcheckError[]): Score | undefined {
   let records: string[][];
   try {
-    records = parseAll(sample, delimiter, 200);
+    records = parseAll(sample, delimiter, SAMPLE_LINES);
   } catch (e) {
     if (e instanceof PovcheckError) problems.push(e);
     return undefined;
@@ -78,14 +82,25 @@ function scoreDelimiter(sample: string, delimiter: Delimiter, problems: Povcheck
   let modeCount = 0;
   for (const [w, n] of freq) if (n > modeCount || (n === modeCount && w > mode)) [mode, modeCount] = [w, n];
   if (mode < 2) return undefined;
-  return { delimiter, consistency: modeCount / widths.length, width: mode };
+  return { delimiter, consistency: modeCount / widths.length, width: mode, records };
 }
 
 export function detectDelimiter(text: string): Delimiter | undefined {
   return detect(text).delimiter;
 }
 
-function detect(text: string): { delimiter?: Delimiter; problems: PovcheckError[] } {
+/** Fewer than `max` line breaks (CR or LF, each counted): a parse stopped at line `max` read the whole text. */
+function fewerLines(text: string, max: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 10 || c === 13) && ++n >= max) return false;
+  }
+  return true;
+}
+
+/** `records`: the winner's, when its sample was the whole text (a small file is not parsed twice). */
+function detect(text: string): { delimiter?: Delimiter; problems: PovcheckError[]; records?: string[][] } {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
   const problems: PovcheckError[] = [];
   let best: Score | undefined;
@@ -97,7 +112,8 @@ function detect(text: string): { delimiter?: Delimiter; problems: PovcheckError[
     // Earlier candidates win ties: TAB and ';' are rarely inside values, ',' is the Vietnamese decimal mark.
     if (!best || s.consistency > best.consistency + 1e-9) best = s;
   }
-  return best ? { delimiter: best.delimiter, problems } : { problems };
+  if (!best) return { problems };
+  return { delimiter: best.delimiter, problems, ...(sample === text && fewerLines(text, SAMPLE_LINES) ? { records: best.records } : {}) };
 }
 
 /**
@@ -105,17 +121,26 @@ function detect(text: string): { delimiter?: Delimiter; problems: PovcheckError[
  * never closes, a line of more columns than a spreadsheet has), else no column structure at all.
  */
 export function delimiterOf(text: string): Delimiter {
-  const { delimiter, problems } = detect(text);
-  if (delimiter) return delimiter;
+  return delimiterAndRecords(text).delimiter;
+}
+
+/** delimiterOf, with the records when detecting the delimiter parsed the whole text. */
+function delimiterAndRecords(text: string): { delimiter: Delimiter; records?: string[][] } {
+  const { delimiter, problems, records } = detect(text);
+  if (delimiter) return { delimiter, ...(records ? { records } : {}) };
   throw problems[0] ?? new PovcheckError('NOT_A_TABLE', { reason: 'no-columns' });
 }
 
 export function readDelimited(text: string, encoding: TextEncodingName, forced?: Delimiter): { grid: Grid; delimiter: Delimiter } {
-  const delimiter = forced ?? delimiterOf(text);
+  const detected = forced ? undefined : delimiterAndRecords(text);
+  const delimiter = forced ?? detected!.delimiter;
   let records: string[][];
   try {
-    // Cells are counted as they are read: a table larger than the heap holds is refused before it fills it.
-    records = parseAll(text, delimiter, undefined, new CellCounter());
+    // Cells are counted as they are read: a table larger than the heap holds is refused before it fills it
+    // (detection's records, when they are the whole text, are counted the same way).
+    const cells = new CellCounter();
+    if (detected?.records) for (const r of detected.records) cells.add(r.length);
+    records = detected?.records ?? parseAll(text, delimiter, undefined, cells);
   } catch (e) {
     if (e instanceof PovcheckError) throw e;
     throw csvError(e as { code?: string; lines?: number; message?: string });

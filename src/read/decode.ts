@@ -9,9 +9,8 @@ import { decodeLegacyBytes, detectLegacyText, guessLegacyBytes, repairLegacyText
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | LegacyEncoding;
 
-/** What `--encoding` accepts: detection (the default), a Unicode form, or a legacy encoding. */
-export type EncodingChoice = 'auto' | 'utf-8' | 'utf-16le' | 'utf-16be' | LegacyEncoding;
-export const ENCODING_CHOICES: readonly EncodingChoice[] = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1258', 'tcvn3', 'vni'];
+import type { EncodingChoice } from './encoding-choices.js';
+export { ENCODING_CHOICES, type EncodingChoice } from './encoding-choices.js';
 
 export interface DecodedText {
   text: string;

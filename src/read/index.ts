@@ -10,7 +10,7 @@
  */
 // Synchronous reads: a CLI reads its inputs one after the other, and node:fs/promises alone costs a few
 // milliseconds of start-up (docs/performance.md "Start-up").
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { PovcheckError } from '../errors.js';
 import { decodeBytes, OLE_SIGNATURE, type EncodingChoice } from './decode.js';
 import { readDelimited, type Delimiter } from './csv.js';
@@ -40,10 +40,10 @@ export type InputContent = { kind: 'grid'; grid: Grid } | { kind: 'document'; do
 /** Larger inputs than this are refused rather than risking the machine's memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
-export async function readFileBytes(path: string): Promise<Uint8Array> {
-  let info;
+export async function readFileBytes(path: string, stats?: Stats): Promise<Uint8Array> {
+  let info = stats;
   try {
-    info = statSync(path);
+    info ??= statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new PovcheckError('FILE_NOT_FOUND', {}, { file: path });
@@ -133,8 +133,9 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
 }
 
 /** A file validate reads: a table or a plan document. Errors name the file, and say how to convert a kind povcheck does not read. */
-export async function readInput(path: string, opts: ReadOptions = {}): Promise<InputContent> {
-  const bytes = await readFileBytes(path);
+/** `stats`: the file's, when the caller has them (validateFile: each file is stat'ed once). */
+export async function readInput(path: string, opts: ReadOptions = {}, stats?: Stats): Promise<InputContent> {
+  const bytes = await readFileBytes(path, stats);
   try {
     return await inputFromBytes(bytes, { ...opts, name: path });
   } catch (e) {

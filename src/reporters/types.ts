@@ -1,7 +1,8 @@
 /**
  * What every reporter receives: the per-file results of one run and the presentation choices.
  */
-import type { FailOn, FileResult, RuleLevels, TableSummary } from '../validate.js';
+import type { FileResult, RuleLevels, TableSummary } from '../validate.js';
+import { failOnOf, type FailOn } from '../model/fail-on.js';
 import { catalog, makeFmt, renderSkip, type Lang, type SummaryCounts } from '../messages/index.js';
 import { isPartial } from '../model/coverage.js';
 import type { Finding } from '../findings.js';
@@ -63,7 +64,7 @@ export function runLang(input: ReportInput): Lang {
 
 /** The fail-on level of a report. */
 export function failOnOfReport(input: ReportInput): FailOn {
-  return input.failOn ?? (input.strict ? 'warning' : 'error');
+  return failOnOf(input);
 }
 
 export interface Style {

@@ -53,3 +53,23 @@ describe('readDelimited', () => {
     expect(() => readDelimited('hello\nworld\n', 'utf-8')).toThrow(PovcheckError);
   });
 });
+
+describe('readDelimited: the records detection parsed are the records', () => {
+  // Detection parses the first 200 lines with each candidate; a text shorter than that is not parsed again.
+  const texts = (lines: number) => {
+    const rows = Array.from({ length: lines }, (_, i) => [`Xã ${i}`, `${i}.${i % 1000}`, `${i},5`]);
+    const plain = (eol: string) => rows.map((r) => r.join(';')).join(eol) + eol;
+    // Quoted fields with line breaks inside: records fewer than lines.
+    const quoted = rows.map((r, i) => (i % 3 === 0 ? `"${r[0]}\r\nghi chú";${r[1]};${r[2]}` : r.join(';'))).join('\r\n') + '\r\n';
+    return { lf: plain('\n'), crlf: plain('\r\n'), cr: plain('\r'), quoted };
+  };
+  for (const lines of [1, 66, 67, 99, 100, 101, 198, 199, 200, 201, 202, 400]) {
+    it(`${lines} lines, each line ending`, () => {
+      for (const [ending, text] of Object.entries(texts(lines))) {
+        const detected = readDelimited(text, 'utf-8');
+        expect(detected.delimiter, ending).toBe(';');
+        expect(detected.grid, `${lines} lines, ${ending}`).toEqual(readDelimited(text, 'utf-8', ';').grid);
+      }
+    });
+  }
+});

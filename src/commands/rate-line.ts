@@ -1,0 +1,38 @@
+/**
+ * The body of `povcheck rate` (commands/rate.ts): the counts read in either number format, the rate half-up to
+ * two decimals, the exact quotient with `--exact`. Loaded only when the command runs.
+ */
+import { PovcheckError } from '../errors.js';
+import { exactRate, rate, terminates, RATE_DECIMALS } from '../calc/annex-math.js';
+import { plain, type Dec } from '../calc/decimal.js';
+import { formatPlain } from '../messages/index.js';
+import { parseNumber } from '../shape/numbers.js';
+
+/** Decimals shown of a quotient that does not terminate. */
+const SHOWN = 10;
+
+/**
+ * A count typed in either format: "24.814" (Vietnamese) and "24,814" (English) are both 24814; the reading that
+ * gives a whole number is taken.
+ */
+export function parseCount(text: string): Dec {
+  for (const locale of ['vi', 'en'] as const) {
+    const p = parseNumber(text, locale, 'count');
+    if (p.ok && p.decimals === 0 && !p.num.isNeg()) return p.num;
+  }
+  throw new PovcheckError('CALC_ARG', { reason: 'not-a-count', text });
+}
+
+export function rateLine(poorText: string, householdsText: string, opts: { exact: boolean; locale: 'vi' | 'en' }): string {
+  const poor = parseCount(poorText);
+  const households = parseCount(householdsText);
+  if (households.isZero()) throw new PovcheckError('CALC_ARG', { reason: 'zero-households' });
+  if (poor.gt(households)) throw new PovcheckError('CALC_ARG', { reason: 'exceeds', poor: poorText, households: householdsText });
+  const n = (d: string) => formatPlain(d, opts.locale);
+  const line = n(plain(rate(poor, households)!, RATE_DECIMALS));
+  if (!opts.exact) return line;
+  const q = exactRate(poor, households)!;
+  const exact = terminates(poor.mul(100), households) ? n(plain(q)) : `${n(plain(q.toDecimalPlaces(SHOWN, 1 /* ROUND_DOWN */), SHOWN))}…`;
+  return `${line} (${n(plain(poor))} / ${n(plain(households))} × 100 = ${exact})`;
+}
+

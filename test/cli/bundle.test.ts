@@ -1,0 +1,68 @@
+/**
+ * The start-up bundle (scripts/bundle.mjs → dist/povcheck.cjs) and its V8 code cache, as bin/povcheck.js loads
+ * them: the cache is the build's own and V8 takes it; a cache from another build is never run.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, ROOT, runCli } from '../helpers.js';
+
+const BUNDLE = join(ROOT, 'dist', 'povcheck.cjs');
+const STAMP = /^\/\/ povcheck-bundle [0-9a-f]{20}\n/;
+const node = (args: string[], cwd = ROOT) => spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '' } });
+
+describe('the bundle and its code cache', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('the cache starts with the bundle\'s stamp, and V8 accepts the rest (as bin/povcheck.js gives it)', () => {
+    const source = readFileSync(BUNDLE, 'latin1');
+    const stamp = STAMP.exec(source)?.[0];
+    expect(stamp, 'the bundle\'s first line').toBeDefined();
+    expect(readFileSync(`${BUNDLE}.cache`).toString('latin1', 0, stamp!.length)).toBe(stamp);
+    const probe = `
+      const { readFileSync } = require('node:fs'); const { Script } = require('node:vm');
+      const file = ${JSON.stringify(BUNDLE)}; const source = readFileSync(file, 'utf8');
+      const cachedData = readFileSync(file + '.cache').subarray(${stamp!.length});
+      const s = new Script('(function (exports, require, module, __filename, __dirname) {' + source + '\\n})', { filename: file, cachedData });
+      process.stdout.write(String(s.cachedDataRejected));`;
+    expect(node(['-e', probe]).stdout).toBe('false');
+  });
+
+  it('a cache left from another build is not used, even for a bundle of the same length', () => {
+    // Another build: the same bundle with one sentence changed (same length) and its own stamp; the old cache stays.
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-bundle-'));
+    dirs.push(dir);
+    for (const d of ['bin', 'dist']) mkdirSync(join(dir, d));
+    for (const f of ['bin/povcheck.js', 'bin/package.json', 'package.json', 'dist/povcheck.cjs.cache']) copyFileSync(join(ROOT, f), join(dir, f));
+    const source = readFileSync(BUNDLE, 'utf8');
+    expect(source).toContain('Check and compute poverty-rate tables');
+    const rebuilt = source.replace(STAMP, '// povcheck-bundle 00000000000000000000\n').replace('Check and compute poverty-rate tables', 'Check and compute POVERTY-RATE tables');
+    expect(rebuilt.length).toBe(source.length);
+    writeFileSync(join(dir, 'dist', 'povcheck.cjs'), rebuilt);
+    const r = node([join(dir, 'bin', 'povcheck.js'), '--help'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Check and compute POVERTY-RATE tables');
+  });
+
+  // The bundle is minified and rewritten in ASCII (regular expressions and String.raw texts included): what it
+  // reports must be what the modules report, byte for byte.
+  const commands: string[][] = [
+    ['validate', 'fixtures/planted', 'fixtures/plans', 'fixtures/variants', 'fixtures/xlsx', 'fixtures/published', 'fixtures/legacy', '--format', 'json'],
+    ['validate', 'fixtures/planted', 'fixtures/plans', 'fixtures/published', '--lang', 'vi'],
+    ['validate', 'fixtures/tuyen-quang-2020.csv'],
+    ['table', 'fixtures/tuyen-quang-2020.csv', '--format', 'markdown'],
+    ['rate', '24.814', '210.299', '--exact'],
+    ['explain', 'sum', '--lang', 'vi'],
+    ['--help', '--lang', 'vi'],
+  ];
+  for (const args of commands) {
+    it(`gives what the compiled modules give: ${args.join(' ')}`, async () => {
+      const [bundled, modules] = [runCli(args), await cli(args)];
+      expect(bundled.stdout.length).toBeGreaterThan(0);
+      expect(bundled).toEqual(modules);
+    });
+  }
+});
