@@ -91,8 +91,7 @@ export interface ErrorParams {
     | { reason: 'fraction' | 'negative'; unit: string; indicator: Indicator; text: string }
     | { reason: 'exceeds'; unit: string; part: Indicator; partText: string; whole: Indicator; wholeText: string }
     | { reason: 'zero-households'; unit: string; indicator: Indicator }
-    | { reason: 'duplicate-unit'; unit: string }
-    | { reason: 'no-values'; count: number };
+    | { reason: 'duplicate-unit'; unit: string };
   /** rate: an argument is not a usable count. */
   CALC_ARG:
     | { reason: 'not-a-count'; text: string }

@@ -110,6 +110,7 @@ async function runTable(file: string, flags: TableFlags, ctx: CommandContext, se
   for (const v of shaped?.unreadable ?? []) {
     ctx.io.err(calc.unreadableCell(file, { cell: v.cell.ref, unit: annex.units[v.unit]?.name ?? '', indicator: v.indicator, text: v.text, fraction: v.reason === 'fraction' }, makeFmt(lang, locale)) + '\n');
   }
+  if (shaped?.blank) ctx.io.err(calc.blankForm(file, { count: annex.indicators.length }) + '\n');
   if ((await reportDifferences(ctx, file, annex, table.differences, lang, locale)) && flags.strict) return EXIT.FINDINGS;
   return EXIT.OK;
 }

@@ -43,6 +43,8 @@ export interface ShapedTable extends ComputedTable {
   decimals: (ind: Indicator, unitId?: number) => number;
   /** The column formulas of derived slots (the same rule for every unit that has its inputs). */
   columnRules: ReadonlyMap<Indicator, ColumnRule>;
+  /** No figure at all (a blank official form): laid out empty, to be filled in. */
+  blank: boolean;
   /** Cells neither readable as a number nor derivable: left blank. */
   unreadable: Array<Value & { reason: 'fraction' | 'text' }>;
   /** The annex the table was computed from (cell positions give the input's orientation). */
@@ -174,7 +176,6 @@ function otherDenominator(v: Value | undefined, count: Dec, households: Dec): bo
 }
 
 export function computeShaped(annex: Annex): ShapedTable {
-  if (!hasNumbers(annex)) throw new PovcheckError('CALC_INPUT', { reason: 'no-values', count: annex.indicators.length });
   refuseDuplicateUnits(annex);
   const decimals = precisionOf(annex);
   const rules = rulesOf(annex);
@@ -236,6 +237,7 @@ export function computeShaped(annex: Annex): ShapedTable {
 
   return {
     shaped: true,
+    blank: !hasNumbers(annex),
     source: annex,
     units: [...annex.units],
     ...(annex.total ? { total: annex.total, totalSource: 'label' as const } : {}),

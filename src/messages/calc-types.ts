@@ -32,6 +32,7 @@ export interface CalcText {
   /** One difference: `stated` is plain digits when `statedIsNumber`, else the text as typed. */
   difference: (p: { cell: string; unit: string; indicator: Indicator; stated: string; statedIsNumber: boolean; computed: string }, f: Fmt) => string;
   /** table (a published shape): a cell that is neither a usable number nor derivable from others, left blank. */
+  blankForm: (file: string, p: { count: number }) => string;
   unreadableCell: (file: string, p: { cell: string; unit: string; indicator: Indicator; text: string; fraction: boolean }, f: Fmt) => string;
   suggestValidate: (file: string) => string;
   /** A reading note passed on from the shape stage (an unknown row, a duplicate indicator). */

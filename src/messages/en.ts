@@ -564,8 +564,6 @@ export const en: Catalog = {
           return `${p.unit}: ${low(p.indicator)} is 0, so there is no poverty rate`;
         case 'duplicate-unit':
           return `unit "${p.unit}" appears twice; the total would count it twice`;
-        case 'no-values':
-          return `the table has no figures to compute from (${p.count} indicators recognised, every cell empty)`;
       }
     },
     CALC_ARG: (p) =>

@@ -572,8 +572,6 @@ export const vi: Catalog = {
           return `${p.unit}: ${low(p.indicator)} bằng 0, không tính được tỷ lệ hộ nghèo`;
         case 'duplicate-unit':
           return `đơn vị "${p.unit}" xuất hiện hai lần; cộng tổng sẽ bị trùng`;
-        case 'no-values':
-          return `bảng không có số liệu nào để tính (đọc được ${p.count} chỉ tiêu nhưng mọi ô đều trống)`;
       }
     },
     CALC_ARG: (p) =>

@@ -12,7 +12,6 @@ import { gridFromBytes } from '../../src/read/index.js';
 import { shape } from '../../src/shape/index.js';
 import { computeShaped, type ShapedTable } from '../../src/compute/shaped.js';
 import { plainValue } from '../../src/render/table-data.js';
-import { PovcheckError } from '../../src/errors.js';
 import { ROOT } from '../helpers.js';
 
 function compute(file: string): ShapedTable {
@@ -104,8 +103,12 @@ describe('published tables computed from their base values', () => {
     expect(() => compute('fixtures/shapes/blocks.csv')).not.toThrow();
   });
 
-  it('the blank form: nothing to compute, refused with a reason', () => {
-    expect(() => compute('fixtures/published/form-near-poor-review-summary-blank.csv')).toThrow(PovcheckError);
+  it('the blank form: nothing to compute, laid out blank (no value, no difference)', () => {
+    const t = compute('fixtures/published/form-near-poor-review-summary-blank.csv');
+    expect(t.blank).toBe(true);
+    expect(t.values.every((row) => Object.keys(row).length === 0)).toBe(true);
+    expect(t.differences).toEqual([]);
+    expect(compute('fixtures/shapes/blocks.csv').blank).toBe(false);
   });
 });
 

@@ -53,11 +53,17 @@ describe('every shape in every format', () => {
     expect(html).toContain('<thead>');
   }, 60_000);
 
-  it('the blank form: nothing to compute, one line and exit 2', async () => {
-    const r = await cli(['table', BLANK]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/không có số liệu nào để tính/);
+  it('the blank form: printed as an empty form to fill in (header, column numbers and formulas, its rows), one line saying so', async () => {
+    const r = await cli(['table', BLANK, '--format', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/không có số liệu nào .*in mẫu biểu trống để điền/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    const t = await docx(BLANK);
+    const texts = t.rows.map((row) => row.cells.map((c) => c.text));
+    expect(texts.flat()).toContain('13=3-7+9+11');
+    const body = t.rows.filter((row) => !row.header && !row.cells.some((c) => c.text === 'A'));
+    expect(body.map((row) => row.cells[1]!.text)).toEqual(['Khu vực thành thị', 'Khu vực nông thôn', 'Tổng cộng']);
+    expect(body.flatMap((row) => row.cells.slice(2).map((c) => c.text)).every((x) => x === '')).toBe(true);
   });
 });
 
