@@ -21,6 +21,7 @@ import type { Annex, Unit } from '../model/annex.js';
 import type { DocParagraph } from '../model/document.js';
 import type { Indicator } from '../model/indicators.js';
 import { displayRef } from '../read/grid.js';
+import { foldKey } from '../shape/normalize.js';
 import { checkTargets } from '../rules/target.js';
 import { isOk } from '../rules/types.js';
 import { resolveTargetUnit, type Target } from '../targets/index.js';
@@ -287,18 +288,9 @@ function findUnit(table: ClaimTable, ref: UnitRef): Unit | undefined {
 function findByShortName(annex: Annex, ref: UnitRef): Unit | undefined {
   if (ref.kind !== 'named') return undefined;
   const strip = (k: string) => k.replace(/^(?:huyen|thi xa|thanh pho|tp|xa|phuong|thi tran)\s+/u, '');
-  const want = strip(resolveKey(ref.name));
+  const want = strip(foldKey(ref.name));
   return annex.units.find((u) => strip(u.key) === want);
 }
-
-const resolveKey = (name: string) =>
-  name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[_\W]+/gu, ' ')
-    .trim();
 
 const unitLabel = (ref: UnitRef) => (ref.kind === 'total' ? 'total' : ref.name);
 

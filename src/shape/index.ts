@@ -10,7 +10,7 @@ import type { Annex, NumberLocale, Unit, Value } from '../model/annex.js';
 import type { Finding } from '../findings.js';
 import type { Lang } from '../messages/index.js';
 import { totalMatcher } from './aliases.js';
-import { clip, type Draft } from './draft.js';
+import { clip, type Draft, type DraftUnit } from './draft.js';
 import { readLong } from './long.js';
 import { aliasedUnitKey, unitKey } from './normalize.js';
 import { decideLocale, parseDigits, parseNumber, type NumberSample } from './numbers.js';
@@ -239,6 +239,17 @@ export function missingIndicators(indicators: readonly Indicator[]): Finding[] {
   );
 }
 
+/** A unit listed a second time where it may appear once: at its cell, naming where it first stood. */
+function duplicateUnit(u: DraftUnit, first: DraftUnit): Finding {
+  return {
+    rule: 'duplicate',
+    severity: 'error',
+    ...(u.cell ? { at: u.cell } : {}),
+    unit: u.name,
+    msg: { id: 'duplicate.unit', params: { unit: u.name, first: first.cell ? displayRef(first.cell) : first.name } },
+  };
+}
+
 /**
  * Blocks, "of which" rows and sections (structure.ts): the total as named (none assumed), blocks under it,
  * units under their block; a unit may repeat in another block or partition, but not among its siblings.
@@ -254,15 +265,7 @@ function structured(draft: Draft, keys: string[], findings: Finding[], isTotal: 
       firstByKey.set(scope, i);
       return;
     }
-    const u = draft.units[i]!;
-    const firstUnit = draft.units[first]!;
-    findings.push({
-      rule: 'duplicate',
-      severity: 'error',
-      ...(u.cell ? { at: u.cell } : {}),
-      unit: u.name,
-      msg: { id: 'duplicate.unit', params: { unit: u.name, first: firstUnit.cell ? displayRef(firstUnit.cell) : firstUnit.name } },
-    });
+    findings.push(duplicateUnit(draft.units[i]!, draft.units[first]!));
   });
   return s;
 }
@@ -308,14 +311,7 @@ function oneLevel(
       firstByKey.set(k, i);
       return;
     }
-    const firstUnit = draft.units[first ?? totalIdx]!;
-    findings.push({
-      rule: 'duplicate',
-      severity: 'error',
-      ...(u.cell ? { at: u.cell } : {}),
-      unit: u.name,
-      msg: { id: 'duplicate.unit', params: { unit: u.name, first: firstUnit.cell ? displayRef(firstUnit.cell) : firstUnit.name } },
-    });
+    findings.push(duplicateUnit(u, draft.units[first ?? totalIdx]!));
   });
   const parents = draft.units.map((_, i) => (totalIdx >= 0 && i !== totalIdx ? totalIdx : undefined));
   return { parents, totalIdx };
