@@ -37,7 +37,7 @@ export function denominatorNote(ctx: RuleContext, r: DenominatorRelation): { not
   const h0 = r.start.num;
   const h1 = r.at.num;
   if (h0.eq(h1) || h0.isZero() || h1.isZero()) return undefined;
-  const v = annex.values[unit.id] ?? {};
+  const v = annex.values.row(unit.id);
   const p0 = okNum(v.poor_start);
   const p1Given = okNum(v.poor_end);
   const rGiven = okNum(v.poor_reduced);
@@ -87,7 +87,7 @@ function quietInfo(ctx: RuleContext, r: DenominatorRelation): 'none' | { effect:
   if (h0 === undefined || h1 === undefined) return undefined;
   if (h0 === h1 || h0 === 0 || h1 === 0) return 'none';
   if (r.unit.isTotal) return undefined;
-  const v = ctx.annex.values[r.unit.id] ?? {};
+  const v = ctx.annex.values.row(r.unit.id);
   const whole = (x: Value | undefined): number | undefined | false => (isOk(x) ? (intOf(x) ?? false) : undefined);
   const p0 = whole(v.poor_start);
   const p1Given = whole(v.poor_end);

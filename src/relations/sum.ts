@@ -69,8 +69,8 @@ export const sumKind = defineKind<SumRelation>({
       for (const parts of partitions.get(parent.id) ?? []) {
         if (parts.length === 0) continue;
         for (const ind of slots) {
-          const total = annex.values[parent.id]?.[ind];
-          const values = parts.map((u) => annex.values[u.id]?.[ind]);
+          const total = annex.values.get(parent.id, ind);
+          const values = parts.map((u) => annex.values.get(u.id, ind));
           const bad = [total, ...values].filter((v) => v && !isOk(v) && (annexShaped || v.status !== 'empty')).map((v) => v!.cell.ref);
           if (bad.length > 0 || !isOk(total) || (!annexShaped && values.some((v) => !isOk(v)))) {
             if (bad.length > 0) ctx.skip(sumSkip(parent.name, bad));

@@ -80,7 +80,7 @@ export function rateChartData(
   targets: readonly ChartTarget[] = [],
   severityAt: (ref: string) => Severity | undefined = () => undefined,
 ): ChartData {
-  const vals = (u: Unit, i: Indicator) => annex.values[u.id]?.[i];
+  const vals = (u: Unit, i: Indicator) => annex.values.get(u.id, i);
   const rateOf = (u: Unit, which: 'start' | 'end'): { plain?: string; computed: boolean; mark?: Severity } => {
     const v = vals(u, which === 'start' ? 'rate_start' : 'rate_end');
     const mark = v ? severityAt(displayRef(v.cell)) : undefined;

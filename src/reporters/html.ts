@@ -141,7 +141,7 @@ function marksFor(file: ReportFile, lang: Lang, findingId: (i: number) => string
 function valueByRef(annex: Annex) {
   const map = new Map<string, { unit: string; indicator: string; shown: (lang: Lang) => string }>();
   for (const u of annex.units) {
-    for (const v of Object.values(annex.values[u.id] ?? {})) {
+    for (const v of Object.values(annex.values.row(u.id))) {
       if (!v) continue;
       map.set(displayRef(v.cell), {
         unit: u.name,

@@ -12,6 +12,7 @@ import { displayWidth, renderBox, type Align } from '../render/box.js';
 import { numericColumns } from '../render/table-data.js';
 import { cellLabel, countFindings, coverageText, langOf, placeLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
 import type { Annex } from '../model/annex.js';
+import type { Indicator } from '../model/indicators.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
 import type { Skip } from '../findings.js';
 import { causeLines } from './causes.js';
@@ -63,13 +64,13 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
     const prev = worst.get(f.at.ref);
     if (!prev || severityRank(f.severity) < severityRank(prev)) worst.set(f.at.ref, f.severity);
   }
-  const cellOf = (unitId: number, ind: string) => annex.values[unitId]?.[ind as keyof (typeof annex.values)[number]]?.cell;
+  const cellOf = (unitId: number, ind: string) => annex.values.get(unitId, ind as Indicator)?.cell;
   const build = (transpose?: boolean) => {
     const layout = layoutAsRead(
       annex,
       lang,
       (u, ind) => {
-        const v = annex.values[u.id]?.[ind];
+        const v = annex.values.get(u.id, ind);
         const sev = v ? worst.get(v.cell.ref) : undefined;
         // Workbook numbers have no written form: show them in the file's number format (else the report's).
         const shown = v?.cell.numeric !== undefined && v.plain !== undefined ? formatPlain(v.plain, annex.locale === 'plain' ? lang : annex.locale) : (v?.text ?? '');

@@ -71,7 +71,7 @@ export function usable<const K extends Indicator>(
   const out = {} as Record<K, OkValue>;
   const bad: string[] = [];
   for (const ind of inds) {
-    const v = ctx.annex.values[unit.id]?.[ind];
+    const v = ctx.annex.values.get(unit.id, ind);
     if (isOk(v)) out[ind] = v;
     else if (v) bad.push(v.cell.ref);
   }

@@ -157,8 +157,8 @@ function checkPair(prevFile: string, prev: Annex, nextFile: string, next: Annex,
     let broken = false;
     for (const { end, start } of CONTINUES) {
       if (!next.indicators.includes(start) || !prev.indicators.includes(end)) continue;
-      const sv = next.values[c.next.id]?.[start];
-      const evs = c.prevs.map((p) => prev.values[p.id]?.[end]);
+      const sv = next.values.get(c.next.id, start);
+      const evs = c.prevs.map((p) => prev.values.get(p.id, end));
       const badNext = sv && !isOk(sv) ? [displayRef(sv.cell)] : [];
       const badPrev = evs.filter((v): v is Value => !!v && !isOk(v)).map((v) => displayRef(v.cell));
       if (badNext.length > 0) out.skipped.push({ rule: 'continuity', unit: c.next.name, msg: { id: 'skip.series', params: { reason: 'value', file: nextFile, cells: badNext } } });

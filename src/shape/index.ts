@@ -6,7 +6,7 @@
 import { displayRef, gridWidth, type Cell, type Grid } from '../read/grid.js';
 import { PovcheckError } from '../errors.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator, type IndicatorKind } from '../model/indicators.js';
-import type { Annex, NumberLocale, Unit, Value } from '../model/annex.js';
+import { RowValues, type Annex, type NumberLocale, type Unit, type Value } from '../model/annex.js';
 import type { Finding } from '../findings.js';
 import type { Lang } from '../messages/index.js';
 import { totalMatcher } from './aliases.js';
@@ -167,7 +167,7 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
     ...(totalIdx >= 0 ? { total: units[totalIdx]! } : {}),
     indicators: draft.indicators,
     labelCells: draft.labelCells,
-    values,
+    values: new RowValues(values),
     locale: plain ? 'plain' : locale,
     lang: decideLang(draft, units),
     ...(opts.unitAliases ? { unitAliases: opts.unitAliases } : {}),

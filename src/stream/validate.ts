@@ -27,7 +27,7 @@ import { a1, gridFromRecords, trimmedText, type Cell, type Grid, type SourceInfo
 import { decodeBytes, utf8Damage } from '../read/decode.js';
 import { delimiterOf, type Delimiter } from '../read/csv.js';
 import { COUNT_INDICATORS, INDICATORS, indicatorKind, isCoreIndicator, type CountIndicator, type Indicator } from '../model/indicators.js';
-import type { Annex, Unit, Value } from '../model/annex.js';
+import { RowValues, type Annex, type Unit, type Value } from '../model/annex.js';
 import { detect, langOf, missingIndicators, numberFormat, parseValue, NON_ASCII, type NumberFormat } from '../shape/index.js';
 import { longColumns, type LongColumns } from '../shape/long.js';
 import { clip, MAX_ECHO, newDraft, tidyName, type Draft } from '../shape/draft.js';
@@ -522,7 +522,7 @@ class StreamTable {
       units: [unit],
       indicators: this.indicators,
       labelCells,
-      values: [vals],
+      values: new RowValues([vals]),
       locale: this.format.plain ? 'plain' : this.format.locale,
       lang: 'vi',
     };

@@ -10,7 +10,7 @@ import { parseNumber } from '../../src/shape/numbers.js';
 import { runRules } from '../../src/rules/index.js';
 import { parseValue } from '../../src/shape/index.js';
 import { INDICATORS, type Indicator } from '../../src/model/indicators.js';
-import type { Annex, Value } from '../../src/model/annex.js';
+import { RowValues, type Annex, type Value } from '../../src/model/annex.js';
 import { a1 } from '../../src/read/grid.js';
 import { fixtures } from '../helpers.js';
 
@@ -20,7 +20,7 @@ function annexOf(texts: Partial<Record<Indicator, string>>): Annex {
   inds.forEach((ind, c) => {
     values[ind] = parseValue({ raw: texts[ind]!, ref: a1(1, c + 1), row: 1, col: c + 1 }, 0, 'X', ind, { locale: 'en', plain: true, witness: '' }).value;
   });
-  return { layout: 'long', units: [{ id: 0, name: 'X', key: 'x', isTotal: false }], indicators: inds, labelCells: {}, values: [values], locale: 'plain', lang: 'en' };
+  return { layout: 'long', units: [{ id: 0, name: 'X', key: 'x', isTotal: false }], indicators: inds, labelCells: {}, values: new RowValues([values]), locale: 'plain', lang: 'en' };
 }
 
 const cents = (c: number) => `${c < 0 ? '-' : ''}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, '0')}`;
