@@ -39,7 +39,7 @@ import { Folds, summaryFinding, type Effect, type FoldRule } from '../rules/summ
 import type { OkValue, Rule, RuleContext } from '../rules/types.js';
 import { Dec, ZERO } from '../calc/decimal.js';
 import { RecordSplitter } from '../read/records.js';
-import { CodeIndex, grow, StringPool } from './pool.js';
+import { CodeIndex, grow, StringPool } from '../model/pool.js';
 import { checkRow, fastCount, fastRate, Verdict, type FastFacts } from './fast.js';
 import { askedChecks, fileCoverage, statusOf, tableBudget, type FileResult, type TableSummary, type ValidateOptions } from '../validate.js';
 
