@@ -4,7 +4,7 @@
  */
 import { readInput, type ReadOptions } from './read/index.js';
 import type { Grid, SourceInfo } from './read/grid.js';
-import { shape, type ShapeOptions } from './shape/index.js';
+import { shape, shapeTable, type ShapeOptions, type ShapeResult } from './shape/index.js';
 import { RULE_IDS, runRules } from './rules/index.js';
 import { RELATION_KINDS } from './relations/index.js';
 import { checkedAnything, coverageOf, type Coverage } from './model/coverage.js';
@@ -40,12 +40,7 @@ export interface ValidateOptions extends ReadOptions, CheckOptions {
   /** Warnings make the file fail, as errors do (the same as failOn 'warning'). */
   strict?: boolean;
   failOn?: FailOn;
-  /**
-   * The streaming path (src/stream/) for long tables with code and parent columns: 'auto' from
-   * STREAM_THRESHOLD bytes on (default; POVCHECK_STREAM=always|never overrides), 'always', 'never'.
-   */
-  stream?: 'auto' | 'always' | 'never';
-  /** Bytes read so far of a streamed file, for a progress bar. */
+  /** How far a big table's reading is (characters of text read, of all), for a progress bar. */
   onProgress?: (done: number, total: number) => void;
   /** `--units`: names for the unit columns of a plan document's table whose header row was lost. */
   unitNames?: readonly string[];
@@ -56,30 +51,26 @@ const LOCALISED_RULES: ReadonlySet<RuleId> = new Set(RELATION_KINDS.filter((k) =
 
 /**
  * Whether localisation has anything to explain: a failing check (error, or a warning its rule was re-levelled
- * to) of the four families locate explains (its checks mirror those rules). Both paths ask this one question.
+ * to) of the families locate explains (its checks mirror those rules).
  */
 const needsLocalising = (findings: readonly Finding[]) => findings.some((f) => f.severity !== 'info' && LOCALISED_RULES.has(f.rule));
 
 const NOTHING_TO_LOCALISE: Localisation = { status: 'clean', failing: 0, causes: [], more: 0 };
 
-/** Files from this size on are streamed when they are long tables with code and parent columns. */
-export const STREAM_THRESHOLD = 16 * 1024 * 1024;
-
 /**
- * The memory budget of one table (docs/limits-and-safety.md): rows checked (the streaming path counts them as
- * they arrive; the in-memory path is bounded by its file size) and findings kept (each costs about 1.5 kB
- * until the reports are written). Past either, the table is refused with TABLE_TOO_LARGE, exit 2, long before
- * the heap runs out: a 2,000,000-row table streams in about 250 MB; 100,000 findings take about 400 MB more
- * while the JSON report is built. POVCHECK_MAX_ROWS and POVCHECK_MAX_FINDINGS lower them (tests).
+ * The findings one table may give (docs/limits-and-safety.md): each costs about 1.5 kB until the reports are
+ * written; past them, the table is refused with TABLE_TOO_LARGE, exit 2, long before the heap runs out
+ * (100,000 findings take about 400 MB more while the JSON report is built). POVCHECK_MAX_FINDINGS lowers it
+ * (tests). The units a table may have follow from the heap (read/memory-budget.ts).
  */
-export const TABLE_BUDGET = { rows: 2_000_000, findings: 100_000 };
+export const TABLE_BUDGET = { findings: 100_000 };
 
-export function tableBudget(env: NodeJS.ProcessEnv = process.env): { rows: number; findings: number } {
-  const lower = (v: string | undefined, max: number) => (v && /^[1-9][0-9]*$/.test(v) ? Math.min(Number(v), max) : max);
-  return { rows: lower(env.POVCHECK_MAX_ROWS, TABLE_BUDGET.rows), findings: lower(env.POVCHECK_MAX_FINDINGS, TABLE_BUDGET.findings) };
+export function tableBudget(env: NodeJS.ProcessEnv = process.env): { findings: number } {
+  const v = env.POVCHECK_MAX_FINDINGS;
+  return { findings: v && /^[1-9][0-9]*$/.test(v) ? Math.min(Number(v), TABLE_BUDGET.findings) : TABLE_BUDGET.findings };
 }
 
-/** What the reports say about a table: from its annex, or from the streaming path (which keeps no annex). */
+/** What the reports say about a table without an annex (a plan document without a poverty table). */
 export interface TableSummary {
   /** 'none': a plan document without a poverty table (its text was checked). */
   layout: 'wide' | 'long' | 'none';
@@ -101,9 +92,9 @@ export interface FileResult {
   /** How the file was read (encoding and delimiter, or workbook and sheet). */
   source?: SourceInfo;
   grid?: Grid;
-  /** The table as read (in-memory path). */
+  /** The table as read. */
   annex?: Annex;
-  /** Set instead of `annex` by the streaming path. */
+  /** Set instead of `annex` for a plan document without a poverty table. */
   table?: TableSummary;
   findings: Finding[];
   skipped: Skip[];
@@ -191,7 +182,11 @@ export function fileCoverage(checks: readonly RuleId[], ran: ReadonlySet<string>
  * Error localisation leaves out the checks of rules switched off; `explains` indexes the findings returned.
  */
 export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
-  const shaped = shape(grid, opts);
+  return checkShaped(shape(grid, opts), opts);
+}
+
+/** A shaped table → findings → likely causes (checkGrid after the shape stage). Pure. */
+export function checkShaped(shaped: ShapeResult, opts: CheckOptions = {}): CheckResult {
   const run = runRules(shaped.annex);
   // Targets are checked with the rules but are not typing slips: locate leaves `target` findings alone.
   const targets = opts.targets && opts.rules?.target !== 'off' ? checkTargets(shaped.annex, opts.targets) : undefined;
@@ -278,36 +273,19 @@ export function statusOf(findings: readonly Finding[], strict: boolean | FailOn 
  */
 export async function validateFile(file: string, opts: ValidateOptions = {}): Promise<FileResult> {
   try {
-    // Stat'ed once: whether to stream, and the reader's checks (a missing or special file: the reader names it).
+    // Stat'ed once (the reader's checks: a missing or special file: the reader names it).
     const stats = statOrNothing(file);
-    if (wantsStream(file, opts, stats)) {
-      const { streamFile, NotStreamable } = await import('./stream/run.js');
-      try {
-        // The stream applies no configuration levels: re-level and judge here, as checkGrid does.
-        const r = await streamFile(file, opts);
-        const findings = relevel(r.findings, opts.rules);
-        // A streamed table is not kept, so it is not localised: "clean" when nothing is to localise, else absent.
-        return {
-          ...r,
-          findings,
-          skipped: withoutOffRules(r.skipped, opts.rules),
-          ...(r.status !== 'unreadable' && !needsLocalising(findings) ? { localisation: NOTHING_TO_LOCALISE } : {}),
-          status: r.status === 'unreadable' ? r.status : statusOf(findings, failOnOf(opts), r.coverage),
-        };
-      } catch (e) {
-        // Not a table the streaming path reads (wide, UTF-16, one level): the in-memory path reads it.
-        if (!(e instanceof NotStreamable)) throw e;
-      }
-    }
-    const input = await readInput(file, opts, stats);
+    const input = await readInput(file, { ...opts, records: true }, stats);
     if (input.kind === 'document') return await documentResult(file, input.document, opts);
-    const grid = input.grid;
-    const { annex, findings, skipped, coverage, localisation, targetsUnmatched } = checkGrid(grid, opts);
+    // A delimited table: its first rows shaped, the rest read row by row into the same table (shape/index.ts).
+    const shaped = input.kind === 'table' ? await shapeTable(input.table, opts, opts.onProgress) : { ...shape(input.grid, opts), grid: input.grid };
+    const { annex, findings, skipped, coverage, localisation, targetsUnmatched } = checkShaped(shaped, opts);
+    const source = input.kind === 'table' ? input.table.head.source : input.grid.source;
     return {
       file,
       status: statusOf(findings, failOnOf(opts), coverage),
-      source: grid.source,
-      grid,
+      source,
+      ...(shaped.grid ? { grid: shaped.grid } : {}),
       annex,
       findings,
       skipped,
@@ -354,18 +332,4 @@ function statOrNothing(file: string): Stats | undefined {
   } catch {
     return undefined;
   }
-}
-
-function wantsStream(file: string, opts: ValidateOptions, info: Stats | undefined): boolean {
-  const mode = opts.stream ?? envStream();
-  if (mode === 'never' || (opts.encoding && opts.encoding !== 'auto' && opts.encoding !== 'utf-8')) return false;
-  // Targets need the table in memory (rule `target`), and so does a workbook or a plan document.
-  if (opts.targets || /\.(?:xls[xm]|docx|doc)$/i.test(file)) return false;
-  // A missing or special file is left to the in-memory reader, which names the problem.
-  return !!info && info.isFile() && info.size > 0 && (mode === 'always' || info.size >= STREAM_THRESHOLD);
-}
-
-function envStream(): 'auto' | 'always' | 'never' {
-  const v = process.env.POVCHECK_STREAM;
-  return v === 'always' || v === 'never' ? v : 'auto';
 }

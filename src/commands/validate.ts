@@ -175,7 +175,7 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
   const unitsMap = flags.unitsMap !== undefined ? await (await import('../series/units-map.js')).readUnitsMap(flags.unitsMap) : undefined;
 
   const { expandInputs } = await import('../inputs.js');
-  const { validateFile, STREAM_THRESHOLD } = await import('../validate.js');
+  const { validateFile } = await import('../validate.js');
   const inputs = await expandInputs(args, cwd, flags.series ? { order: 'given' } : {});
   if (flags.series && inputs.length < 2) throw new PovcheckError('BAD_OPTION', { reason: 'series-one', files: inputs.length });
   let results: FileResult[] = [];
@@ -190,10 +190,9 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
       results.push({ file: input.path, status: 'unreadable', findings: [], skipped: [], error: input.error });
       continue;
     }
-    const progress = bars ? await progressFor(input.path, STREAM_THRESHOLD) : undefined;
+    const progress = bars ? await progressFor(input.path, PROGRESS_FROM) : undefined;
     try {
-      // A series compares the tables themselves: they are read in memory, never streamed.
-      results.push(await validateFile(input.path, { ...options, ...(flags.series ? { stream: 'never' as const } : {}), ...(progress ? { onProgress: progress.update } : {}) }));
+      results.push(await validateFile(input.path, { ...options, ...(progress ? { onProgress: progress.update } : {}) }));
     } catch (e) {
       // An unexpected fault still names the file and counts as unreadable, never a stack trace.
       results.push({ file: input.path, status: 'unreadable', findings: [], skipped: [], error: internalError(e, io, input.path) });
@@ -298,9 +297,13 @@ export function unmatchedTargets(set: TargetSet, results: readonly FileResult[])
     .map(({ t, i }) => new PovcheckError('TARGET_UNIT', { unit: t.unit, known, index: i + 1, tables }, { file: set.source }));
 }
 
+/** Files from this size on get a progress bar while their rows are read. */
+const PROGRESS_FROM = 16 * 1024 * 1024;
+
 /**
- * A progress bar on stderr for a large input (one the streaming path reads); asked only when stderr is a
- * terminal and not in CI (runValidate): nothing otherwise, so logs stay clean. cli-progress loads only then.
+ * A progress bar on stderr for a large input; asked only when stderr is a terminal and not in CI
+ * (runValidate): nothing otherwise, so logs stay clean. cli-progress loads only then. It counts the table's
+ * text read (shown in MB of the file).
  */
 async function progressFor(file: string, threshold: number): Promise<{ update: (done: number, total: number) => void; stop: () => void } | undefined> {
   let size = 0;
@@ -320,10 +323,10 @@ async function progressFor(file: string, threshold: number): Promise<{ update: (
   return {
     update: (done, total) => {
       if (!started) {
-        bar.start(mb(total), 0);
+        bar.start(mb(size), 0);
         started = true;
       }
-      bar.update(mb(done));
+      bar.update(mb(total > 0 ? (done / total) * size : 0));
     },
     stop: () => {
       if (started) bar.stop();

@@ -225,7 +225,7 @@ export function computeShaped(annex: Annex): ShapedTable {
       if (!v || v.status === 'empty') continue;
       const c = values[u.id]![slot];
       if (!derived[u.id]!.has(slot)) {
-        if (!usable(v, slot)) unreadable.push({ ...v, reason: v.status === 'ok' ? 'fraction' : 'text' });
+        if (!usable(v, slot)) unreadable.push({ indicator: v.indicator, unit: v.unit, cell: v.cell, text: v.text, status: v.status, ...(v.status === 'ok' ? { num: v.num, plain: v.plain, decimals: v.decimals } : {}), reason: v.status === 'ok' ? 'fraction' : 'text' });
         continue;
       }
       if (!usable(v, slot)) differences.push({ unit: u, indicator: slot, cell: v.cell, stated: v.text, computed: c!, decimals: decimals(slot) });

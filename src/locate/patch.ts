@@ -42,7 +42,7 @@ function patchedRow(sys: System, vals: ValueRow, changes: ReadonlyMap<string, De
     const dp = changed ? (c.kind === 'rate' ? Math.max(c.proposalDp, n.decimalPlaces()) : 0) : c.dp;
     const plain = n.toFixed(dp);
     out ??= { ...vals };
-    out[ind] = { ...v, num: new Dec(plain), plain, decimals: dp, text: formatCellValue(plain, v, sys.annex, grouping) };
+    out[ind] = { indicator: v.indicator, unit: v.unit, cell: v.cell, status: 'ok', num: new Dec(plain), plain, decimals: dp, text: formatCellValue(plain, v, sys.annex, grouping) };
   }
   return out ?? vals;
 }

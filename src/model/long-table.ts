@@ -17,7 +17,7 @@
 import { a1, type Cell } from '../read/grid.js';
 import type { Indicator } from './indicators.js';
 import type { Unit, Value, ValueRow, ValueStore } from './annex.js';
-import { NumberValue } from './value.js';
+import { Dec } from '../calc/decimal.js';
 import { grow, StringPool } from './pool.js';
 
 /** Value status in the columns: not set, a number written as its digits (grouped or not), a blank, or the sparse map's. */
@@ -138,11 +138,17 @@ export class LongTable implements ValueStore {
     return this.names.get(u);
   }
 
-  /** The unit's name: as read, or `#row` for a row without one. */
+  /** The unit's name: as read, or `#row` for a row without one (the last one asked is remembered: checks ask a unit's in a row). */
   name(u: number): string {
+    if (u === this.lastNamed) return this.lastName;
     const n = this.names.get(u);
-    return n !== '' ? n : `#${this.rows[u]! + 1}`;
+    this.lastNamed = u;
+    this.lastName = n !== '' ? n : `#${this.rows[u]! + 1}`;
+    return this.lastName;
   }
+
+  private lastNamed = -1;
+  private lastName = '';
 
   code(u: number): string | undefined {
     return this.codes.isEmpty(u) ? undefined : this.codes.get(u);
@@ -267,7 +273,7 @@ export class LongTable implements ValueStore {
     return decimals > 0 ? int + this.mark + plain.slice(intLen + 1) : int;
   }
 
-  private plainOf(i: number): string {
+  plainOf(i: number): string {
     const d = this.decimals[i]!;
     const s = String(this.scaled[i]!);
     if (d === 0) return s;
@@ -290,9 +296,28 @@ export class LongTable implements ValueStore {
     const col = this.cols[s]!;
     const indicator = this.slots[s]!;
     if (st === BLANK) return { indicator, unit: u, cell: { raw: '', ref: a1(row, col), row, col }, text: '', status: 'empty' };
-    const plain = this.plainOf(i);
-    const text = this.writeBack(plain, this.decimals[i]!, st === GROUPED);
-    return new NumberValue(indicator, u, { raw: text, ref: a1(row, col), row, col }, text, plain, this.decimals[i]!);
+    return new StoredValue(this, i, indicator, u, this.decimals[i]!);
+  }
+
+  /** The text of value i (a stored number) as the file has it. */
+  textAt(i: number): string {
+    return this.writeBack(this.plainOf(i), this.decimals[i]!, this.status[i] === GROUPED);
+  }
+
+  /** The cell of value i (a stored number or blank). */
+  cellAt(i: number): Cell {
+    const u = Math.floor(i / this.slotCount);
+    const row = this.rows[u]!;
+    const col = this.cols[i - u * this.slotCount]!;
+    return { raw: this.status[i] === BLANK ? '' : this.textAt(i), ref: a1(row, col), row, col };
+  }
+
+  scaledAt(i: number): number {
+    return this.scaled[i]!;
+  }
+
+  plainAt(i: number): string {
+    return this.plainOf(i);
   }
 
   row(unit: number): ValueRow {
@@ -320,6 +345,50 @@ export class LongTable implements ValueStore {
       this.scaled.byteLength +
       this.decimals.byteLength
     );
+  }
+}
+
+/**
+ * A number of a long table's columns, made when asked: its cell, text, plain digits and decimal are made
+ * when read (a check in integers reads `scaled` and `decimals` only). Copy it with its fields named, not
+ * with a spread (the made ones are not own properties).
+ */
+class StoredValue implements Value {
+  readonly status = 'ok' as const;
+  readonly #table: LongTable;
+  readonly #i: number;
+  #num: Dec | undefined;
+
+  constructor(
+    table: LongTable,
+    i: number,
+    readonly indicator: Indicator,
+    readonly unit: number,
+    readonly decimals: number,
+  ) {
+    this.#table = table;
+    this.#i = i;
+  }
+
+  /** Not an own property (as NumberValue's): a copy with other digits never carries a stale one. */
+  get scaled(): number {
+    return this.#table.scaledAt(this.#i);
+  }
+
+  get cell(): Cell {
+    return this.#table.cellAt(this.#i);
+  }
+
+  get text(): string {
+    return this.#table.textAt(this.#i);
+  }
+
+  get plain(): string {
+    return this.#table.plainOf(this.#i);
+  }
+
+  get num(): Dec {
+    return (this.#num ??= new Dec(this.plain));
   }
 }
 

@@ -11,9 +11,10 @@ import type { Finding } from '../findings.js';
 import type { Lang } from '../messages/index.js';
 import { totalMatcher } from './aliases.js';
 import { clip, type Draft, type DraftUnit } from './draft.js';
-import { readLong } from './long.js';
+import { LongReader, readLong } from './long.js';
+import type { DelimitedTable } from '../read/csv.js';
 import { aliasedUnitKey, unitKey } from './normalize.js';
-import { decideLocale, parseDigits, parseNumber, type NumberSample } from './numbers.js';
+import { decideLocale, parseDigits, parseNumber, plainDigits, type NumberSample } from './numbers.js';
 import { NumberValue } from '../model/value.js';
 import { Dec } from '../calc/decimal.js';
 import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
@@ -110,6 +111,27 @@ export function shape(grid: Grid, opts: ShapeOptions = {}): ShapeResult {
   }
   const draft = found.layout === 'wide' ? readWide(grid, found.col, found.line) : readLong(grid, found.row, found.line);
   return finish(draft, opts);
+}
+
+/**
+ * A delimited table shaped from its first rows, its other records read one at a time into the same long-table
+ * reader (a national table of a million units never becomes a grid). A layout that is not read row by row (a
+ * wide table, years as rows, no labels in the first rows) is shaped from the whole table, as `shape` does;
+ * `grid` is then the whole table's.
+ */
+export async function shapeTable(table: DelimitedTable, opts: ShapeOptions = {}, progress?: (done: number, total: number) => void): Promise<ShapeResult & { grid?: Grid }> {
+  if (!table.rest) return { ...shape(table.head, opts), grid: table.head };
+  const found = detect(table.head, opts.extraLabels);
+  if (found?.layout === 'long') {
+    const reader = new LongReader(table.head, found.row, found.line, table.head.rows.length * 4);
+    if (!reader.yearRows) {
+      reader.gridRows();
+      await table.rest((row, record) => reader.addRecord(row, record), progress);
+      return finish(reader.end(), opts);
+    }
+  }
+  const grid = table.whole();
+  return { ...shape(grid, opts), grid };
 }
 
 function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
@@ -211,10 +233,7 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
   const locale = format.locale;
   table.parseValues(
     locale,
-    (i, raw) => {
-      const p = parseDigits(raw, locale, kinds[i % k]!);
-      return p.ok && !p.negativeZero ? p : undefined;
-    },
+    (i, raw) => plainDigits(raw, locale),
     (i, raw) => {
       const cell = table.valueCell(i, raw);
       const unit = Math.floor(i / k);

@@ -4,6 +4,7 @@
  */
 import { a1, cellAt, cellText, columnLetters, gridWidth, trimmedText, type Cell, type Grid } from '../read/grid.js';
 import { LongTable } from '../model/long-table.js';
+import { RecordCounter } from '../read/memory-budget.js';
 import type { Finding } from '../findings.js';
 import type { Indicator } from '../model/indicators.js';
 import {
@@ -126,6 +127,8 @@ export class LongReader {
   /** Unlabelled columns without data so far (reported when a later row has some). */
   private readonly unlabelled: Set<number>;
   private readonly values: Array<string | Cell>;
+  /** The memory budget: units stored, refused past what the heap holds (read/memory-budget.ts). */
+  private readonly budget = new RecordCounter();
 
   constructor(
     private readonly grid: Grid,
@@ -235,6 +238,7 @@ export class LongReader {
       if (!cellOf) this.values[k] = raw(c) ?? '';
       else this.values[k] = cellOf(c) ?? { raw: '', ref: a1(r, c), row: r, col: c, ...(this.grid.sheet ? { sheet: this.grid.sheet } : {}) };
     }
+    this.budget.add();
     this.table.addUnit(
       {
         row: r,

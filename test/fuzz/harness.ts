@@ -64,7 +64,7 @@ let streamed = 0;
 export async function runStreamed(bytes: Uint8Array): Promise<{ code: Outcome }> {
   const file = join(STREAM_DIR, `in-${streamed++ % 64}.csv`);
   writeFileSync(file, bytes);
-  const result = await validateFile(file, { stream: 'always' });
+  const result = await validateFile(file);
   const input = { files: [result], fallbackLang: 'en' as const, strict: false };
   JSON.parse(jsonReport(input));
   textReport(input, { style: PLAIN_STYLE, table: true, width: 120 });

@@ -53,7 +53,7 @@ describe('a table larger than the heap, in a 64 MB heap', () => {
   const dir = mkdtempSync(join(tmpdir(), 'povcheck-memory-'));
   const big = join(dir, 'big.csv');
   const slip = join(dir, 'slip.csv');
-  const env = { NODE_OPTIONS: '--max-old-space-size=64', POVCHECK_STREAM: 'never' };
+  const env = { NODE_OPTIONS: '--max-old-space-size=64' };
   beforeAll(async () => {
     const { writeTable } = (await import(join(ROOT, 'bench', 'gen-table.mjs'))) as { writeTable: (n: number, out: string, o?: { slip?: boolean }) => Promise<unknown> };
     await writeTable(15_000, big, { slip: false });
