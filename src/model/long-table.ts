@@ -4,7 +4,7 @@
  *
  * - Units: their source row, name, code, parent code and row number (STT) in byte pools (copied out of the
  *   text they were read from), section; their cells are made when asked (`a1(row, col)`).
- * - Values: while the table is read, each cell's text (`raws`); once the number format is decided
+ * - Values: while the table is read, each cell's text (`raws`, a byte pool); once the number format is decided
  *   (`parseValues`), per value a status, the number × 10^decimals as a safe integer (Float64Array, exact
  *   below 2^53) and its decimals. A value whose text cannot be written back from its number (spaces, a
  *   sign, leading zeros, text, a workbook cell) is kept as the `Value` the shape stage made, in a sparse map.
@@ -65,7 +65,7 @@ export class LongTable implements ValueStore {
   private readonly cellObjects = new Map<number, Cell>();
   private readonly slotCount: number;
   /** While reading: each value's raw text ('' for a blank or missing cell). */
-  private raws: string[] | undefined = [];
+  private raws: StringPool | undefined;
   private status: Uint8Array = new Uint8Array(0);
   private scaled: Float64Array = new Float64Array(0);
   private decimals: Uint8Array = new Uint8Array(0);
@@ -90,6 +90,7 @@ export class LongTable implements ValueStore {
     this.codes = new StringPool(expected, expected * 6);
     this.parentCodes = new StringPool(expected, expected * 6);
     this.stts = new StringPool(expected, expected * 2);
+    this.raws = new StringPool(expected * slots.length, expected * slots.length * 6);
   }
 
   get size(): number {
@@ -118,9 +119,9 @@ export class LongTable implements ValueStore {
     const raws = this.raws!;
     for (let s = 0; s < this.slotCount; s++) {
       const v = values[s]!;
-      if (typeof v === 'string') raws.push(v);
+      if (typeof v === 'string') raws.add(v);
       else {
-        raws.push(v.raw);
+        raws.add(v.raw);
         this.cellObjects.set(cellKey(v.row, v.col), v);
       }
     }
@@ -189,7 +190,7 @@ export class LongTable implements ValueStore {
   // Values --------------------------------------------------------------------------------------------
 
   /** The raw texts of every value while the table is read (unit-major), and a value's cell, for the number format. */
-  rawValues(): readonly string[] {
+  rawValues(): { readonly length: number; get(i: number): string } {
     return this.raws!;
   }
 
@@ -225,7 +226,7 @@ export class LongTable implements ValueStore {
     this.scaled = new Float64Array(n);
     this.decimals = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      const raw = raws[i]!;
+      const raw = raws.get(i);
       const p = raw === '' || !this.plainCell(i) ? undefined : digits(i, raw);
       const kind = p ? this.compact(raw, p) : ABSENT;
       if (kind === ABSENT) this.keep(i, full(i, raw));

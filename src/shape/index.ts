@@ -260,10 +260,10 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
 }
 
 /** The value cells of a long table as samples of the number format, made one at a time (a big table has millions). */
-function* longSamples(table: LongTable, raws: readonly string[], kinds: readonly IndicatorKind[]): Iterable<NumberSample> {
+function* longSamples(table: LongTable, raws: { readonly length: number; get(i: number): string }, kinds: readonly IndicatorKind[]): Iterable<NumberSample> {
   const k = kinds.length;
   for (let i = 0; i < raws.length; i++) {
-    const raw = raws[i]!;
+    const raw = raws.get(i);
     if (DIGITS_ONLY.test(raw)) continue;
     if (!table.plainCell(i)) {
       const cell = table.valueCell(i, raw);
