@@ -152,7 +152,7 @@ export function relevel(findings: readonly Finding[], levels: RuleLevels | undef
 /**
  * The checks a file is asked for: the check rules (and `target` when targets are given), less those switched
  * off. A relation that only some tables have (poor + near-poor, breakdown rows, column formulas …) is asked
- * of a table that has it; without the table (the streaming path, annex tables only) it is not asked.
+ * of a table that has it; without a table, only the annex's checks are asked.
  */
 export function askedChecks(opts: { rules?: RuleLevels; targets?: unknown }, annex?: Annex): RuleId[] {
   const rules = RELATION_KINDS.filter((r) => (annex === undefined ? r.annex === true : r.applicable === undefined || r.applicable(annex)));

@@ -1,8 +1,7 @@
 /**
  * sum (parts = total): for each count indicator, the units under a parent add up to the parent's value, at
  * any depth (province → district → commune; blocks → units), one partition at a time. The finding sits at
- * the parent's cell. The streaming path (src/stream/) adds up the children as it reads and builds the same
- * finding with `sumMismatch`.
+ * the parent's cell.
  */
 import { Dec, ZERO, plain } from '../calc/decimal.js';
 import { intOf } from '../calc/scaled.js';

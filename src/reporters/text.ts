@@ -10,7 +10,7 @@ import type { FileResult } from '../validate.js';
 import { layoutAsRead } from '../render/shaped-layout.js';
 import { displayWidth, renderBox, type Align } from '../render/box.js';
 import { numericColumns } from '../render/table-data.js';
-import { cellLabel, countFindings, coverageText, langOf, placeLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
+import { DRAWN_TABLE_UNITS, cellLabel, countFindings, coverageText, langOf, placeLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
 import type { Annex } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
@@ -19,8 +19,8 @@ import { causeLines } from './causes.js';
 
 /** Findings shown per rule and severity in one file; the rest are counted (JSON has them all). */
 export const FINDINGS_PER_RULE = 20;
-/** Larger tables are not drawn under the findings. */
-export const MAX_TABLE_UNITS = 100;
+/** Larger tables are not drawn under the findings (reporters/types.ts DRAWN_TABLE_UNITS). */
+export const MAX_TABLE_UNITS = DRAWN_TABLE_UNITS.text;
 
 export interface TextOptions {
   style: Style;
@@ -144,7 +144,6 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
     out.push('', `  ${s.dim(ui.notChecked)} (${file.skipped.length})`);
     for (const sk of file.skipped) out.push(`    · ${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}`);
   }
-  // A streamed table is not kept, so it is never drawn.
   if (opts.table && (table.units > MAX_TABLE_UNITS || !file.annex)) out.push('', `  ${s.dim(ui.tableOmitted(table.units))}`);
   else if (opts.table) out.push(...markedTable(file, lang, opts));
   return out;

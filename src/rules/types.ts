@@ -39,7 +39,7 @@ export interface Rule {
    * A check that does not apply is not asked of the table, so its coverage does not count it.
    */
   applicable?(annex: Annex): boolean;
-  /** Checks each unit on its own values only (no other unit's): the streaming path runs it row by row. */
+  /** Checks each unit on its own values only (no other unit's). */
   readonly perUnit: boolean;
   run(ctx: RuleContext): void;
 }
