@@ -177,7 +177,7 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
   const unitsMap = flags.unitsMap !== undefined ? await (await import('../series/units-map.js')).readUnitsMap(flags.unitsMap) : undefined;
 
   const { expandInputs } = await import('../inputs.js');
-  const { validateFile, STREAM_THRESHOLD } = await import('../validate.js');
+  const { validateFile, STREAM_THRESHOLD } = await import('../pipeline.js');
   const inputs = await expandInputs(args, cwd, flags.series ? { order: 'given' } : {});
   if (flags.series && inputs.length < 2) throw new PovcheckError('BAD_OPTION', { reason: 'series-one', files: inputs.length });
   let results: FileResult[] = [];
@@ -215,7 +215,7 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
   let series: SeriesReport | undefined;
   if (flags.series) {
     const { checkSeries } = await import('../series/index.js');
-    const { withFindings } = await import('../validate.js');
+    const { withFindings } = await import('../pipeline.js');
     const checked = checkSeries(
       results.map((r) => ({ file: r.file, ...(r.annex ? { annex: r.annex } : {}) })),
       { ...(unitsMap ? { map: unitsMap } : {}), ...(options.unitAliases ? { unitAliases: options.unitAliases } : {}) },
@@ -270,7 +270,7 @@ async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandCon
       if (r.status === 'unchecked') io.err(`povcheck: ${r.file}: ${uncheckedText(report, r)}\n`);
     }
   }
-  const { exitCodeOf } = await import('../validate.js');
+  const { exitCodeOf } = await import('../model/file-result.js');
   const code = exitCodeOf(results, failOn);
   return code === 2 ? EXIT.UNREADABLE : code === 1 ? EXIT.FINDINGS : EXIT.OK;
 }
