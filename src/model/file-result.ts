@@ -12,6 +12,7 @@ import type { Finding, Skip } from './finding.js';
 import type { Grid, SourceInfo } from './grid.js';
 import { failOnOf, type FailOn } from './fail-on.js';
 import type { Lang } from './lang.js';
+import type { Transition } from '../series/index.js';
 
 /** What the reports say about a table: from its annex, or from the streaming path (which keeps no annex). */
 export interface TableSummary {
@@ -51,6 +52,14 @@ export interface FileResult {
   targetsUnmatched?: number[];
   /** A plan document: its tables and what was checked in its text (findings hold every part). */
   document?: DocumentReport;
+}
+
+/** `--series`: the files in year order and what each pair of consecutive files gave (the JSON report's `series`). */
+export interface SeriesReport {
+  files: string[];
+  /** The units-map file, when one was given. */
+  unitsMap?: string;
+  transitions: Transition[];
 }
 
 /**
