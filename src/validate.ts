@@ -2,54 +2,25 @@
  * The validate pipeline for one input: file → Grid → Annex → findings. No printing, no exit codes:
  * the CLI and the reporters decide what to do with the result.
  */
-import { readInput, type ReadOptions } from './read/index.js';
-import type { Grid, SourceInfo } from './read/grid.js';
-import { shape, type ShapeOptions } from './shape/index.js';
+import { readInput } from './read/index.js';
+import { displayRef, type Cell, type Grid } from './model/grid.js';
+import { shape } from './shape/index.js';
 import { RULE_IDS, runRules } from './rules/index.js';
 import { RELATION_KINDS } from './relations/index.js';
 import { checkedAnything, coverageOf, type Coverage } from './model/coverage.js';
 import { candidateKeys } from './shape/aliases.js';
-import { displayRef } from './read/grid.js';
-import { compareFindings, severityRank, type Finding, type RuleId, type Severity, type Skip } from './findings.js';
-import type { Annex, NumberLocale } from './model/annex.js';
-import type { Lang } from './messages/index.js';
+import { compareFindings, severityRank, type Finding, type RuleId, type Skip } from './model/finding.js';
+import type { Annex } from './model/annex.js';
 import { statSync, type Stats } from 'node:fs';
 import { PovcheckError } from './errors.js';
 import { locate, type Cause, type Localisation } from './locate/index.js';
 import { Dec } from './calc/decimal.js';
-import type { Cell } from './read/grid.js';
 import { checkTargets } from './rules/target.js';
-import type { TargetSet } from './targets/index.js';
-import type { DocumentReport, PlanDocument } from './model/document.js';
+import type { PlanDocument } from './model/document.js';
 
 import { failOnOf, type FailOn } from './model/fail-on.js';
-export { FAIL_ON, failOnOf, type FailOn } from './model/fail-on.js';
-
-/** A rule switched off, or its findings re-levelled (configuration, --rule). */
-export type RuleLevel = 'off' | Severity;
-export const RULE_LEVELS: readonly RuleLevel[] = ['off', 'error', 'warning', 'info'];
-export type RuleLevels = Partial<Record<RuleId, RuleLevel>>;
-
-export interface CheckOptions extends ShapeOptions {
-  rules?: RuleLevels;
-  /** Targets to check (rule `target`): a targets file, `--target`, or the configuration's. */
-  targets?: TargetSet;
-}
-
-export interface ValidateOptions extends ReadOptions, CheckOptions {
-  /** Warnings make the file fail, as errors do (the same as failOn 'warning'). */
-  strict?: boolean;
-  failOn?: FailOn;
-  /**
-   * The streaming path (src/stream/) for long tables with code and parent columns: 'auto' from
-   * STREAM_THRESHOLD bytes on (default; POVCHECK_STREAM=always|never overrides), 'always', 'never'.
-   */
-  stream?: 'auto' | 'always' | 'never';
-  /** Bytes read so far of a streamed file, for a progress bar. */
-  onProgress?: (done: number, total: number) => void;
-  /** `--units`: names for the unit columns of a plan document's table whose header row was lost. */
-  unitNames?: readonly string[];
-}
+import type { FileResult, FileStatus } from './model/file-result.js';
+import type { CheckOptions, RuleLevels, ValidateOptions } from './model/options.js';
 
 /** The rule families error localisation explains. */
 const LOCALISED_RULES: ReadonlySet<RuleId> = new Set(RELATION_KINDS.filter((k) => k.localised).map((k) => k.id));
@@ -77,46 +48,6 @@ export const TABLE_BUDGET = { rows: 2_000_000, findings: 100_000 };
 export function tableBudget(env: NodeJS.ProcessEnv = process.env): { rows: number; findings: number } {
   const lower = (v: string | undefined, max: number) => (v && /^[1-9][0-9]*$/.test(v) ? Math.min(Number(v), max) : max);
   return { rows: lower(env.POVCHECK_MAX_ROWS, TABLE_BUDGET.rows), findings: lower(env.POVCHECK_MAX_FINDINGS, TABLE_BUDGET.findings) };
-}
-
-/** What the reports say about a table: from its annex, or from the streaming path (which keeps no annex). */
-export interface TableSummary {
-  /** 'none': a plan document without a poverty table (its text was checked). */
-  layout: 'wide' | 'long' | 'none';
-  locale: NumberLocale | 'plain';
-  lang: Lang;
-  units: number;
-  total?: string;
-}
-
-/**
- * `unchecked`: the file was read, but no check that compares values could run (labels not understood, no
- * units, no total…): never `ok`, exit 2 like an unreadable file.
- */
-export type FileStatus = 'ok' | 'invalid' | 'unchecked' | 'unreadable';
-
-export interface FileResult {
-  file: string;
-  status: FileStatus;
-  /** How the file was read (encoding and delimiter, or workbook and sheet). */
-  source?: SourceInfo;
-  grid?: Grid;
-  /** The table as read (in-memory path). */
-  annex?: Annex;
-  /** Set instead of `annex` by the streaming path. */
-  table?: TableSummary;
-  findings: Finding[];
-  skipped: Skip[];
-  /** Which checks ran, which could not and why, which labels were not understood (absent when unreadable). */
-  coverage?: Coverage;
-  /** The likely causes of the failing sum / flow / rate / rate-change checks (absent when unreadable). */
-  localisation?: Localisation;
-  /** Why the file could not be read, when status is 'unreadable'. */
-  error?: PovcheckError;
-  /** Indexes of the targets naming a unit this table lacks (the command refuses targets no table matches). */
-  targetsUnmatched?: number[];
-  /** A plan document: its tables and what was checked in its text (findings hold every part). */
-  document?: DocumentReport;
 }
 
 export interface CheckResult {

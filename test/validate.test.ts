@@ -1,7 +1,8 @@
 /** The core's run policy: rule levels, fail-on, exit codes. */
 import { describe, expect, it } from 'vitest';
-import { exitCodeOf, relevel, statusOf, type FileResult } from '../src/validate.js';
-import type { Finding } from '../src/findings.js';
+import { exitCodeOf, relevel, statusOf } from '../src/validate.js';
+import type { FileResult } from '../src/model/file-result.js';
+import type { Finding } from '../src/model/finding.js';
 import { checkRecords, fixtures } from './helpers.js';
 
 const f = (rule: Finding['rule'], severity: Finding['severity']): Finding => ({ rule, severity, msg: { id: 'sum.total-assumed', params: { unit: 'x' } } });

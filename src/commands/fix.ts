@@ -9,7 +9,7 @@
  */
 import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
-import type { Lang } from '../messages/index.js';
+import type { Lang } from '../model/lang.js';
 import type { EncodingChoice } from '../read/decode.js';
 import type { Value } from '../model/annex.js';
 import { checkedAnything } from '../model/coverage.js';

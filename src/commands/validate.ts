@@ -7,12 +7,14 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
-import { catalog, type Lang } from '../messages/index.js';
+import { catalog } from '../messages/index.js';
+import type { Lang } from '../model/lang.js';
 import { FORMATS, isFormat, type Format } from '../reporters/index.js';
 import { PLAIN_STYLE, type ReportInput, type SeriesReport } from '../reporters/types.js';
 import type { TargetSet } from '../targets/index.js';
-import type { RuleId } from '../findings.js';
-import type { FileResult, RuleLevel, RuleLevels, ValidateOptions } from '../validate.js';
+import type { RuleId } from '../model/finding.js';
+import type { FileResult } from '../model/file-result.js';
+import type { RuleLevel, RuleLevels, ValidateOptions } from '../model/options.js';
 import { failOnOf, type FailOn } from '../model/fail-on.js';
 import { EXIT, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, makeStyle, noColorOption, oneLine, readOptionsOf, terminalWidth, type CommandContext } from './shared.js';
 import type { EncodingChoice } from '../read/decode.js';

@@ -7,10 +7,10 @@
  * (and a tool notification). Typed with @types/sarif; pure.
  */
 import type * as Sarif from 'sarif';
-import { displayRef } from '../read/grid.js';
+import { displayRef } from '../model/grid.js';
 import { RULE_IDS } from '../rules/index.js';
 import { ruleDocs } from '../messages/rule-docs.js';
-import type { RuleId, Severity } from '../findings.js';
+import type { RuleId, Severity } from '../model/finding.js';
 import { ciPath, fingerprint, findingText, likelyCause, lineCol, uncheckedText, unreadableFingerprint, unreadableText } from './ci.js';
 import { coverageText, langOf, runLang, type ReportInput } from './types.js';
 

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PovcheckError } from '../errors.js';
-import type { FileResult } from '../validate.js';
+import type { FileResult } from '../model/file-result.js';
 import { NotStreamable, streamValidate, type StreamOptions } from './validate.js';
 
 export { NotStreamable };

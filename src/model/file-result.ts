@@ -1,0 +1,52 @@
+/**
+ * One file's result, what every reporter and the series check read: its status, how it was read, the table,
+ * the findings and skipped checks, the coverage and the likely causes.
+ */
+import type { PovcheckError } from '../errors.js';
+import type { Localisation } from '../locate/types.js';
+import type { Annex, NumberLocale } from './annex.js';
+import type { Coverage } from './coverage.js';
+import type { DocumentReport } from './document.js';
+import type { Finding, Skip } from './finding.js';
+import type { Grid, SourceInfo } from './grid.js';
+import type { Lang } from './lang.js';
+
+/** What the reports say about a table: from its annex, or from the streaming path (which keeps no annex). */
+export interface TableSummary {
+  /** 'none': a plan document without a poverty table (its text was checked). */
+  layout: 'wide' | 'long' | 'none';
+  locale: NumberLocale | 'plain';
+  lang: Lang;
+  units: number;
+  total?: string;
+}
+
+/**
+ * `unchecked`: the file was read, but no check that compares values could run (labels not understood, no
+ * units, no total…): never `ok`, exit 2 like an unreadable file.
+ */
+export type FileStatus = 'ok' | 'invalid' | 'unchecked' | 'unreadable';
+
+export interface FileResult {
+  file: string;
+  status: FileStatus;
+  /** How the file was read (encoding and delimiter, or workbook and sheet). */
+  source?: SourceInfo;
+  grid?: Grid;
+  /** The table as read (in-memory path). */
+  annex?: Annex;
+  /** Set instead of `annex` by the streaming path. */
+  table?: TableSummary;
+  findings: Finding[];
+  skipped: Skip[];
+  /** Which checks ran, which could not and why, which labels were not understood (absent when unreadable). */
+  coverage?: Coverage;
+  /** The likely causes of the failing sum / flow / rate / rate-change checks (absent when unreadable). */
+  localisation?: Localisation;
+  /** Why the file could not be read, when status is 'unreadable'. */
+  error?: PovcheckError;
+  /** Indexes of the targets naming a unit this table lacks (the command refuses targets no table matches). */
+  targetsUnmatched?: number[];
+  /** A plan document: its tables and what was checked in its text (findings hold every part). */
+  document?: DocumentReport;
+}
