@@ -4,7 +4,10 @@ export { readGrid, gridFromBytes, gridFromAnyBytes, readFileBytes } from './read
 export type { Cell, Grid } from './model/grid.js';
 export { shape, type ShapeOptions, type ShapeResult } from './shape/index.js';
 export { runRules, CHECK_RULES, RULE_IDS } from './rules/index.js';
-export { checkGrid, validateFile, statusOf, exitCodeOf, relevel, type CheckResult } from './validate.js';
+export { checkGrid, type CheckResult } from './check-grid.js';
+export { validateFile } from './pipeline.js';
+export { statusOf, exitCodeOf } from './model/file-result.js';
+export { relevel } from './rules/levels.js';
 export type { FileResult } from './model/file-result.js';
 export type { CheckOptions, ValidateOptions, RuleLevel, RuleLevels } from './model/options.js';
 export type { FailOn } from './model/fail-on.js';

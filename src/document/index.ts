@@ -16,7 +16,7 @@ import { DOCUMENT_PARTS, partOf, type DocumentReport, type DocumentTableReport, 
 import type { Annex } from '../model/annex.js';
 import type { Grid } from '../model/grid.js';
 import { checkTargets } from '../rules/target.js';
-import { relevel, withoutOffRules } from '../validate.js';
+import { relevel, withoutOffRules } from '../rules/levels.js';
 import type { CheckOptions } from '../model/options.js';
 import { checkClaims, type ClaimTable } from './claims.js';
 import { checkMoney, type Amount, type Relation } from './money.js';

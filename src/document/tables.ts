@@ -15,7 +15,7 @@ import type { Cell, Grid } from '../model/grid.js';
 import { PovcheckError } from '../errors.js';
 import type { Finding } from '../model/finding.js';
 import { isOk } from '../rules/types.js';
-import { checkGrid, type CheckResult } from '../validate.js';
+import { checkGrid, type CheckResult } from '../check-grid.js';
 import type { CheckOptions } from '../model/options.js';
 
 export interface TableCheck {

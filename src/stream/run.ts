@@ -1,5 +1,5 @@
 /**
- * Where validate.ts enters the streaming path: in a worker thread when the compiled worker is there (the
+ * Where the pipeline (pipeline.ts) enters the streaming path: in a worker thread when the compiled worker is there (the
  * CLI, the library from dist/), else in this thread (tests running the sources).
  */
 import { existsSync } from 'node:fs';

@@ -41,8 +41,8 @@ import { Dec, ZERO } from '../calc/decimal.js';
 import { RecordSplitter } from '../read/records.js';
 import { CodeIndex, grow, StringPool } from './pool.js';
 import { checkRow, fastCount, fastRate, Verdict, type FastFacts } from './fast.js';
-import { askedChecks, fileCoverage, statusOf, tableBudget } from '../validate.js';
-import type { FileResult, TableSummary } from '../model/file-result.js';
+import { askedChecks, fileCoverage, tableBudget } from '../check-grid.js';
+import { statusOf, type FileResult, type TableSummary } from '../model/file-result.js';
 import type { ValidateOptions } from '../model/options.js';
 
 /** Records shaped with the in-memory code before streaming the rest. */

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { a1, type Cell, type Grid } from '../../src/model/grid.js';
-import { checkGrid } from '../../src/validate.js';
+import { checkGrid } from '../../src/check-grid.js';
 import { evaluate, parseFormula } from '../../src/model/expr.js';
 import { buildSystem, Evaluation } from '../../src/locate/model.js';
 import { locate } from '../../src/locate/index.js';

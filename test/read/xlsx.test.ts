@@ -11,7 +11,7 @@ import { gridFromAnyBytes, readGrid } from '../../src/read/index.js';
 import { gridFromWorkbook } from '../../src/read/xlsx.js';
 import { DEFAULT_LIMITS, inspectZip } from '../../src/read/zip-guard.js';
 import { cellAt, type Grid, parseA1 } from '../../src/model/grid.js';
-import { checkGrid } from '../../src/validate.js';
+import { checkGrid } from '../../src/check-grid.js';
 import { PovcheckError } from '../../src/errors.js';
 import { FIXTURES, ROOT } from '../helpers.js';
 import { num, sharedStrings, sheetXml, str, styles, workbook, workbookParts, zipApi } from '../xlsx-build.js';

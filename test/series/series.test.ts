@@ -11,7 +11,7 @@ import { checkBytes, checkRecords, fixtures, FIXTURES } from '../helpers.js';
 import { checkSeries, parseUnitsMap, type SeriesFile, type UnitsMap } from '../../src/series/index.js';
 import { PovcheckError } from '../../src/errors.js';
 import { makeFmt, renderMessage } from '../../src/messages/index.js';
-import { withFindings } from '../../src/validate.js';
+import { withFindings } from '../../src/pipeline.js';
 import type { Finding } from '../../src/model/finding.js';
 
 const { wideRecords, longRecords, SEED, UNITS, cloneData } = fixtures;

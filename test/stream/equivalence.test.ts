@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { validateFile } from '../../src/validate.js';
+import { validateFile } from '../../src/pipeline.js';
 import type { FileResult } from '../../src/model/file-result.js';
 import type { ValidateOptions } from '../../src/model/options.js';
 import { makeFmt, renderMessage, renderSkip } from '../../src/messages/index.js';
