@@ -14,7 +14,7 @@
  * Memory: about BYTES_PER_UNIT per unit for the annex's eight slots (read/memory-budget.ts, measured in
  * docs/performance.md).
  */
-import { a1, type Cell } from '../read/grid.js';
+import { a1, type Cell } from './grid.js';
 import type { Indicator } from './indicators.js';
 import type { Unit, Value, ValueRow, ValueStore } from './annex.js';
 import { Dec } from '../calc/decimal.js';

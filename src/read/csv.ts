@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { csvError, csvOptions, MAX_COLUMNS, openQuoteLine, RecordSplitter, splitRecords, tooWide, withoutStacks } from './records.js';
 import { PovcheckError } from '../errors.js';
 import { CellCounter } from './memory-budget.js';
-import { gridFromRecords, type Grid, type SourceInfo } from './grid.js';
+import { a1, type Cell, type Grid, type SourceInfo } from '../model/grid.js';
 import type { TextEncodingName } from './decode.js';
 
 export type Delimiter = ',' | ';' | '\t';
@@ -151,8 +151,16 @@ export function readDelimited(text: string, encoding: TextEncodingName, forced?:
   return { grid: gridFromRecords(records, { kind: 'delimited', encoding, delimiter }), delimiter };
 }
 
+/** Builds a grid from plain strings (CSV records), assigning A1 references. */
+export function gridFromRecords(records: string[][], source: SourceInfo, sheet?: string): Grid {
+  const rows = records.map((rec, r) =>
+    rec.map((raw, c): Cell => (sheet ? { raw, ref: a1(r, c), row: r, col: c, sheet } : { raw, ref: a1(r, c), row: r, col: c })),
+  );
+  return sheet ? { rows, source, sheet } : { rows, source };
+}
+
 /**
- * Records a table is shaped from before the rest is read (shape/index.ts `shapeRecords`): enough for the
+ * Records a table is shaped from before the rest is read (shape/index.ts `shapeTable`): enough for the
  * shape stage to find the layout, the header and the columns exactly as in the whole table (its label scan
  * reads at most 2,000 rows of a column).
  */

@@ -2,10 +2,10 @@
  * Long layout: one row per unit, one column per indicator, a header row of indicator labels (English
  * keys such as `poor_start`, or Vietnamese/English labels, optionally under a merged heading row).
  */
-import { a1, cellAt, cellText, columnLetters, gridWidth, trimmedText, type Cell, type Grid } from '../read/grid.js';
+import { a1, cellAt, cellText, columnLetters, gridWidth, trimmedText, type Cell, type Grid } from '../model/grid.js';
 import { LongTable } from '../model/long-table.js';
 import { RecordCounter } from '../read/memory-budget.js';
-import type { Finding } from '../findings.js';
+import type { Finding } from '../model/finding.js';
 import type { Indicator } from '../model/indicators.js';
 import {
   isCodeHeader,

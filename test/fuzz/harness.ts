@@ -5,7 +5,9 @@
  */
 import fc from 'fast-check';
 import { gridFromAnyBytes, gridFromBytes } from '../../src/read/index.js';
-import { checkGrid, statusOf, validateFile, type FileResult } from '../../src/validate.js';
+import { checkGrid } from '../../src/check-grid.js';
+import { statusOf, type FileResult } from '../../src/model/file-result.js';
+import { validateFile } from '../../src/pipeline.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,8 +60,8 @@ const STREAM_DIR = mkdtempSync(join(tmpdir(), 'povcheck-fuzz-stream-'));
 let streamed = 0;
 
 /**
- * The same through validateFile with the streaming path forced (src/stream/; tables it does not read fall
- * back to the in-memory path), from a temporary file. Throws on an internal fault.
+ * The same through validateFile from a temporary file (the pipeline's reading of a file: records, the first
+ * rows shaped, the rest row by row). Throws on an internal fault.
  */
 export async function runStreamed(bytes: Uint8Array): Promise<{ code: Outcome }> {
   const file = join(STREAM_DIR, `in-${streamed++ % 64}.csv`);

@@ -1,6 +1,6 @@
 /**
  * Each record ends at its own line break (issue 13, item 11): a file whose lines end in CRLF, LF and CR
- * mixed (edited on several systems) reads as the same table as a clean one, in memory and streamed, and
+ * mixed (edited on several systems) reads as the same table as a clean one, and
  * `fix` keeps every line ending as it was.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TABLE_BUDGET, tableBudget } from '../../src/validate.js';
+import { TABLE_BUDGET, tableBudget } from '../../src/check-grid.js';
 import { BYTES_PER_UNIT, recordBudget } from '../../src/read/memory-budget.js';
 import { fixtures, runCli } from '../helpers.js';
 

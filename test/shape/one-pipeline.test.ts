@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { decodeBytes } from '../../src/read/decode.js';
 import { delimitedTable } from '../../src/read/csv.js';
 import { shapeTable } from '../../src/shape/index.js';
-import { checkShaped, type CheckResult } from '../../src/validate.js';
+import { checkShaped, type CheckResult } from '../../src/check-grid.js';
 import { makeFmt, renderMessage, renderSkip } from '../../src/messages/index.js';
 import { fixtures } from '../helpers.js';
 
