@@ -4,7 +4,8 @@
  * still gets a rebuild. Also used by bench/run.mjs (never measure stale code).
  *
  * Stale when any source (a file or folder of src/ — a folder's time changes when a file is added or removed —,
- * scripts/bundle.mjs, the package and tsconfig files) is newer than the oldest output, or an output is missing.
+ * scripts/bundle.mjs, the package and tsconfig files) is newer than the bundle (written last by every build),
+ * or an output is missing.
  *
  *   node scripts/build-if-stale.mjs [--build]   builds when stale (always with --build), says which on stderr
  */
@@ -15,14 +16,18 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 const SOURCES = ['scripts/bundle.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
-const OUTPUTS = ['dist/povcheck.cjs', 'dist/povcheck.cjs.cache', 'dist/cli.js', 'dist/.tsbuildinfo'];
+/** What every build writes anew, last (tsc leaves an unchanged output as it was: its time says nothing). */
+const WRITTEN = ['dist/povcheck.cjs', 'dist/povcheck.cjs.cache'];
+/** What a build leaves: missing, the build did not run or did not finish. */
+const OUTPUTS = [...WRITTEN, 'dist/cli.js', 'dist/index.d.ts', 'dist/.tsbuildinfo'];
 
 const mtime = (f) => (existsSync(f) ? statSync(f).mtimeMs : 0);
 
 /** Why dist/ must be built again (a path relative to the root), or undefined when it is up to date. */
 export function staleReason(root = ROOT) {
-  const built = Math.min(...OUTPUTS.map((f) => mtime(join(root, f))));
-  if (built === 0) return `${OUTPUTS.find((f) => mtime(join(root, f)) === 0)} is missing`;
+  const missing = OUTPUTS.find((f) => !existsSync(join(root, f)));
+  if (missing) return `${missing} is missing`;
+  const built = Math.min(...WRITTEN.map((f) => mtime(join(root, f))));
   const src = join(root, 'src');
   const sources = ['src', ...readdirSync(src, { recursive: true }).map((f) => join('src', f)), ...SOURCES];
   return sources.find((f) => mtime(join(root, f)) > built)?.concat(' changed since the build');
