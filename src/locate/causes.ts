@@ -61,6 +61,7 @@ export class FindingIndex {
 
 export class CauseBuilder {
   private readonly grouping: boolean;
+  private readonly nearBefore = new Map<string, ReadonlySet<FindingKey>>();
   constructor(
     private readonly sys: System,
     private readonly index: FindingIndex,
@@ -69,6 +70,14 @@ export class CauseBuilder {
     private readonly tolerated: Tolerated = () => false,
   ) {
     this.grouping = groupsThousands(sys.annex);
+  }
+
+  /** The keys of the findings near these units on the table as it is: the same for every draft changing them. */
+  private findingsBefore(units: readonly LCell['unit'][]): ReadonlySet<FindingKey> {
+    const key = units.map((u) => u.id).sort((a, b) => a - b).join(' ');
+    let keys = this.nearBefore.get(key);
+    if (!keys) this.nearBefore.set(key, (keys = new Set(findingsNear(this.sys.annex, units).map(keyOf))));
+    return keys;
   }
 
   /** The cause for a solution set, ranked but not yet confirmed by the rules. */
@@ -199,7 +208,7 @@ export class CauseBuilder {
     // The findings (as the file reports them, whatever their configured level) that disappear: of those the
     // relations of the changed units gave (any, when the whole table was run).
     const afterKeys = new Set(after.map(keyOf));
-    const before = whole ? this.index.explainable.keys() : new Set(findingsNear(this.sys.annex, units).map(keyOf));
+    const before = whole ? this.index.explainable.keys() : this.findingsBefore(units);
     const explains: number[] = [];
     for (const key of before) if (!afterKeys.has(key)) explains.push(...(this.index.explainable.get(key) ?? []));
     explains.sort((a, b) => a - b);
