@@ -50,12 +50,14 @@ export class FindingIndex {
   /** The indexes of the findings a cause may explain (errors and warnings of the relations located and of `range`), by key. */
   readonly explainable = new Map<FindingKey, number[]>();
   constructor(findings: readonly Finding[]) {
-    this.keys = new Set(findings.map(keyOf));
+    const keys = new Set<FindingKey>();
     findings.forEach((f, i) => {
-      if (f.severity === 'info' || !EXPLAINABLE.has(f.rule)) return;
       const k = keyOf(f);
+      keys.add(k);
+      if (f.severity === 'info' || !EXPLAINABLE.has(f.rule)) return;
       (this.explainable.get(k) ?? this.explainable.set(k, []).get(k)!).push(i);
     });
+    this.keys = keys;
   }
 }
 
