@@ -5,7 +5,7 @@
 import { readInput, type ReadOptions } from './read/index.js';
 import type { Grid, SourceInfo } from './read/grid.js';
 import { shape, type ShapeOptions } from './shape/index.js';
-import { RULE_IDS, runRules } from './rules/index.js';
+import { appliesTo, RULE_IDS, runRules } from './rules/index.js';
 import { RELATION_KINDS } from './relations/index.js';
 import { checkedAnything, coverageOf, type Coverage } from './model/coverage.js';
 import { candidateKeys } from './shape/aliases.js';
@@ -164,7 +164,7 @@ export function relevel(findings: readonly Finding[], levels: RuleLevels | undef
  * of a table that has it; without the table (the streaming path, annex tables only) it is not asked.
  */
 export function askedChecks(opts: { rules?: RuleLevels; targets?: unknown }, annex?: Annex): RuleId[] {
-  const rules = RELATION_KINDS.filter((r) => (annex === undefined ? r.annex === true : r.applicable === undefined || r.applicable(annex)));
+  const rules = RELATION_KINDS.filter((r) => (annex === undefined ? r.annex === true : appliesTo(r, annex)));
   const ids: RuleId[] = [...rules.map((r) => r.id), ...(opts.targets ? ['target' as const] : [])];
   return ids.filter((id) => opts.rules?.[id] !== 'off');
 }
