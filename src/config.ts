@@ -9,10 +9,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PovcheckError, type ConfigProblem } from './errors.js';
 import type { Indicator } from './model/indicators.js';
-import type { Lang } from './messages/index.js';
+import type { Lang } from './model/lang.js';
 import { labelKey, unitKey } from './shape/normalize.js';
 import type { ShapeOptions } from './shape/index.js';
-import type { FailOn, RuleLevels } from './validate.js';
+import type { FailOn } from './model/fail-on.js';
+import type { RuleLevels } from './model/options.js';
 import type { Target } from './targets/index.js';
 
 export const CONFIG_FILE = 'povcheck.config.json';

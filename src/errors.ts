@@ -65,7 +65,7 @@ export interface ErrorParams {
   /** A plan document with nothing povcheck checks: no poverty table, no stated figure, amount or reference. */
   DOCUMENT_NOTHING: { paragraphs: number; tables: number; statements: number; amounts: number; bounded: number };
   /**
-   * A table past povcheck's memory budget (validate.ts TABLE_BUDGET): more rows than it checks, or more findings
+   * A table past povcheck's memory budget (check-grid.ts TABLE_BUDGET): more rows than it checks, or more findings
    * than it keeps; or more cells than this machine's heap holds (read/memory-budget.ts, with the heap limit in
    * MB). Refused with the reason before the memory runs out.
    */

@@ -1,28 +1,21 @@
 /** povcheck's library API: the same pipeline the CLI uses. */
 export { PovcheckError, isPovcheckError, type PovcheckErrorCode } from './errors.js';
 export { readGrid, gridFromBytes, gridFromAnyBytes, readFileBytes } from './read/index.js';
-export type { Cell, Grid } from './read/grid.js';
+export type { Cell, Grid } from './model/grid.js';
 export { shape, type ShapeOptions, type ShapeResult } from './shape/index.js';
 export { runRules, CHECK_RULES, RULE_IDS } from './rules/index.js';
-export {
-  checkGrid,
-  validateFile,
-  statusOf,
-  exitCodeOf,
-  relevel,
-  type FileResult,
-  type CheckResult,
-  type CheckOptions,
-  type ValidateOptions,
-  type FailOn,
-  type RuleLevel,
-  type RuleLevels,
-} from './validate.js';
+export { checkGrid, type CheckResult } from './check-grid.js';
+export { validateFile } from './pipeline.js';
+export { statusOf, exitCodeOf } from './model/file-result.js';
+export { relevel } from './rules/levels.js';
+export type { FileResult } from './model/file-result.js';
+export type { CheckOptions, ValidateOptions, RuleLevel, RuleLevels } from './model/options.js';
+export type { FailOn } from './model/fail-on.js';
 export { expandInputs, type Input } from './inputs.js';
 export { loadConfig, parseConfig, shapeOptionsOf, type Config, type ConfigTarget } from './config.js';
 export type { Annex, Unit, Value, NumberLocale } from './model/annex.js';
 export { INDICATORS, type Indicator } from './model/indicators.js';
-export type { Finding, Skip, Severity, RuleId } from './findings.js';
+export type { Finding, Skip, Severity, RuleId } from './model/finding.js';
 export * as annexMath from './calc/annex-math.js';
 export { locate, type LocateOptions, type Localisation, type LocateStatus, type Cause, type CauseCell, type Confidence, type SlipKind } from './locate/index.js';
 export { Dec } from './calc/decimal.js';

@@ -5,7 +5,8 @@ import { expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { gridFromBytes } from '../src/read/index.js';
-import { checkGrid, type CheckOptions, type CheckResult } from '../src/validate.js';
+import { checkGrid, type CheckResult } from '../src/check-grid.js';
+import type { CheckOptions } from '../src/model/options.js';
 // The fixture writers are shared with scripts/fixtures.mjs, which regenerates fixtures/.
 // @ts-expect-error plain JavaScript module without types
 import * as fx from '../scripts/fixtures.mjs';

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gridFromAnyBytes } from '../src/read/index.js';
-import { checkGrid, statusOf, type CheckResult } from '../src/validate.js';
+import { checkGrid, type CheckResult } from '../src/check-grid.js';
+import { statusOf } from '../src/model/file-result.js';
 import type { Cause, Localisation } from '../src/locate/types.js';
 import { FIXTURES } from './helpers.js';
 

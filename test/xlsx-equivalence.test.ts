@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../src/calc/decimal.js';
 import { readGrid } from '../src/read/index.js';
-import { checkGrid } from '../src/validate.js';
-import type { Finding } from '../src/findings.js';
+import { checkGrid } from '../src/check-grid.js';
+import type { Finding } from '../src/model/finding.js';
 import { FIXTURES, fixtures } from './helpers.js';
 // @ts-expect-error plain JavaScript module without types
 import { CONVERTED } from '../scripts/xlsx-fixtures.mjs';

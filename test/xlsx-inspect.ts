@@ -6,7 +6,7 @@
  * range shows the range's value), so tests written against exceljs kept their assertions when exceljs went. Not a reader: no shared formulas, dates or rich text beyond joining runs.
  */
 import { streamXml } from '../src/read/xml-stream.js';
-import { a1, parseA1 } from '../src/read/grid.js';
+import { a1, parseA1 } from '../src/model/grid.js';
 import { unzip } from './zip.js';
 
 export interface InspectedFont {

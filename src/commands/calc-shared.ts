@@ -6,9 +6,9 @@
 import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import type { Annex } from '../model/annex.js';
-import type { Lang } from '../messages/index.js';
+import type { Lang } from '../model/lang.js';
 import { catalog, makeFmt, renderMessage } from '../messages/index.js';
-import type { Finding } from '../findings.js';
+import type { Finding } from '../model/finding.js';
 import { EXIT, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, noColorOption, oneLine, readOptionsOf, type CommandContext } from './shared.js';
 import type { Difference, TotalMode } from '../compute/table.js';
 import type { EncodingChoice } from '../read/decode.js';

@@ -7,7 +7,8 @@
  * LC_MESSAGES, then LANG), the rule validate already follows for its messages (shared.ts `envLang`).
  */
 import { Help, type Argument, type Command, type Option } from 'commander';
-import { catalog, isLang, type Lang } from '../messages/index.js';
+import { catalog, isLang } from '../messages/index.js';
+import type { Lang } from '../model/lang.js';
 import type { CliText, CommandHelp, HelpTitle } from '../messages/cli-types.js';
 import { envLang } from './shared.js';
 

@@ -9,7 +9,7 @@
  */
 import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
-import type { Lang } from '../messages/index.js';
+import type { Lang } from '../model/lang.js';
 import type { EncodingChoice } from '../read/decode.js';
 import type { Value } from '../model/annex.js';
 import { checkedAnything } from '../model/coverage.js';
@@ -56,7 +56,7 @@ async function runFix(file: string, output: string, flags: FixFlags, { io }: Com
   const [{ readFileBytes, gridFromAnyBytes }, { checkGrid }, { patchDelimited }, { formatCellValue }, { writeFileAtomic }, { catalog, makeFmt }, { causeLines, causeCellText }] =
     await Promise.all([
       import('../read/index.js'),
-      import('../validate.js'),
+      import('../check-grid.js'),
       import('../read/patch.js'),
       import('../locate/index.js'),
       import('../io/write-atomic.js'),

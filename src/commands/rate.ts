@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { PovcheckError } from '../errors.js';
-import type { Lang } from '../messages/index.js';
+import type { Lang } from '../model/lang.js';
 import { EXIT, envLang, langOption, localeOption, noColorOption, oneLine, type CommandContext } from './shared.js';
 
 interface RateFlags {

@@ -5,8 +5,9 @@
  */
 import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
-import { catalog, type Lang } from '../messages/index.js';
-import type { RuleId, Severity } from '../findings.js';
+import { catalog } from '../messages/index.js';
+import type { Lang } from '../model/lang.js';
+import type { RuleId, Severity } from '../model/finding.js';
 import { displayWidth } from '../render/box.js';
 import { envLang, langOption, noColorOption, type CommandContext } from './shared.js';
 

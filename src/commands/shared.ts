@@ -5,7 +5,8 @@
  */
 import { fstatSync, writeSync } from 'node:fs';
 import { Option } from 'commander';
-import { renderError, visible, type Lang } from '../messages/index.js';
+import { renderError, visible } from '../messages/index.js';
+import type { Lang } from '../model/lang.js';
 import { PovcheckError } from '../errors.js';
 import type { Delimiter } from '../read/csv.js';
 import { ENCODING_CHOICES, type EncodingChoice } from '../read/encoding-choices.js';

@@ -4,69 +4,19 @@
  * terminal or to files, several formats at once: `--format sarif --output-file r.sarif --format text`
  * (an --output-file, alias -o / --output, belongs to the --format just before it, or, given before any, to the
  * first --format, else to the default text report; at most one format goes to the terminal; html needs a file).
+ *
+ * This file declares the options; the action resolves them into one run (validate-options.ts), calls `run()`
+ * (src/run.ts) and reports the outcome with its exit code (validate-report.ts).
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { PovcheckError } from '../errors.js';
-import { catalog, type Lang } from '../messages/index.js';
-import { FORMATS, isFormat, type Format } from '../reporters/index.js';
-import { PLAIN_STYLE, type ReportInput, type SeriesReport } from '../reporters/types.js';
-import type { TargetSet } from '../targets/index.js';
-import type { RuleId } from '../findings.js';
-import type { FileResult, RuleLevel, RuleLevels, ValidateOptions } from '../validate.js';
-import { failOnOf, type FailOn } from '../model/fail-on.js';
-import { EXIT, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, makeStyle, noColorOption, oneLine, readOptionsOf, terminalWidth, type CommandContext } from './shared.js';
-import type { EncodingChoice } from '../read/decode.js';
-import { appendFileSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
-
-interface ValidateFlags {
-  format?: Output[];
-  lang?: Lang;
-  locale?: 'vi' | 'en';
-  strict?: boolean;
-  failOn?: FailOn;
-  delimiter?: string;
-  sheet?: string;
-  rule?: string[];
-  config?: string | false;
-  table?: boolean;
-  encoding?: EncodingChoice;
-  color?: boolean;
-  targets?: string;
-  target?: string[];
-  series?: boolean;
-  unitsMap?: string;
-  units?: string;
-  total?: string;
-}
-
-/** A report to produce: a format, and the file it goes to (the terminal when absent). */
-export interface Output {
-  format: Format;
-  file?: string;
-}
-
-const LEVELS = ['off', 'error', 'warning', 'info'];
-
-/** Checks the pairing of formats and output files once all options are read. */
-export function checkOutputs(outputs: readonly Output[]): void {
-  const toTerminal = outputs.filter((o) => o.file === undefined);
-  if (toTerminal.length > 1) throw new PovcheckError('BAD_OPTION', { reason: 'stdout-twice', formats: toTerminal.map((o) => o.format) });
-  const files = new Set<string>();
-  for (const o of outputs) {
-    if (o.file === undefined) continue;
-    if (files.has(o.file)) throw new PovcheckError('BAD_OPTION', { reason: 'same-output', file: o.file });
-    files.add(o.file);
-  }
-}
-
-/** "denominator=off" → ['denominator', 'off']; `known` are the rule ids. */
-export function parseRuleLevel(value: string, known: readonly string[]): [RuleId, RuleLevel] {
-  const m = /^([a-z-]+)=([a-z]+)$/.exec(value.trim());
-  if (!m || !LEVELS.includes(m[2]!)) throw new PovcheckError('BAD_OPTION', { reason: 'rule-level', value });
-  if (!known.includes(m[1]!)) throw new PovcheckError('BAD_OPTION', { reason: 'unknown-rule', rule: m[1]!, known: [...known] });
-  return [m[1] as RuleId, m[2] as RuleLevel];
-}
+import { catalog } from '../messages/index.js';
+import { FORMATS, isFormat } from '../reporters/index.js';
+import type { Progress } from '../run.js';
+import { EXIT, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, noColorOption, oneLine, type CommandContext } from './shared.js';
+import type { Output, ValidateFlags } from './validate-options.js';
 
 export function registerValidate(program: Command, ctx: CommandContext): void {
   // --format and --output-file are paired in the order they are given; commander calls these in argv order.
@@ -119,190 +69,39 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .addHelpText('after', '\n' + catalog(lang).ui.rulesFooter)
     .action(async (inputs: string[], flags: ValidateFlags) => {
       const all = outputs.length > 0 ? outputs : [pending !== undefined ? { format: 'text' as const, file: pending } : { format: 'text' as const }];
-      ctx.setExit(await runValidate(inputs, { ...flags, format: all }, ctx));
+      ctx.setExit(await validateCommand(inputs, { ...flags, format: all }, ctx));
     });
 }
 
-async function runValidate(args: string[], flags: ValidateFlags, ctx: CommandContext): Promise<number> {
+
+/** Options → `run()` → reports and the exit code. */
+async function validateCommand(inputs: string[], flags: ValidateFlags, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
-  const cwd = io.cwd ?? process.cwd();
-  const outputs: Output[] = flags.format && flags.format.length > 0 ? flags.format : [{ format: 'text' }];
-  const uiLang = flags.lang ?? envLang(io.env);
-  const html = outputs.find((o) => o.format === 'html' && o.file === undefined);
-  if (html) {
-    io.err(oneLine(new PovcheckError('OUTPUT_REQUIRED', { format: 'html' }), uiLang) + '\n');
+  if (flags.format?.some((o) => o.format === 'html' && o.file === undefined)) {
+    io.err(oneLine(new PovcheckError('OUTPUT_REQUIRED', { format: 'html' }), flags.lang ?? envLang(io.env)) + '\n');
     return EXIT.UNREADABLE;
   }
-  checkOutputs(outputs);
-  const rules: RuleLevels = {};
-
-  const { loadConfig, shapeOptionsOf } = await import('../config.js');
-  const config = await loadConfig(flags.config === false ? false : flags.config, cwd);
-  Object.assign(rules, config?.rules ?? {});
-  const { RULE_IDS } = await import('../rules/index.js');
-  for (const r of flags.rule ?? []) {
-    const [id, level] = parseRuleLevel(r, RULE_IDS.map((x) => x.id));
-    rules[id] = level;
-  }
-  // The command line's --fail-on / --strict, else the configuration's.
-  const failOn: FailOn = failOnOf(flags, failOnOf(config ?? {}));
-  const lang = flags.lang ?? config?.lang;
-  const locale = flags.locale ?? config?.locale;
-  const sheet = flags.sheet ?? config?.sheet;
-  const options: ValidateOptions = {
-    ...(locale ? { locale } : {}),
-    ...readOptionsOf(flags),
-    ...(sheet !== undefined ? { sheet } : {}),
-    failOn,
-    ...(Object.keys(rules).length ? { rules } : {}),
-    ...shapeOptionsOf(config),
-    ...(flags.units !== undefined ? { unitNames: unitNamesOf(flags.units) } : {}),
-    ...(flags.total === undefined ? {} : flags.total.trim().toLowerCase() === 'first' ? { totalPolicy: 'first' as const } : { totalName: flags.total }),
-  };
-
-  // Targets: --targets and --target replace the configuration's.
-  let targets: TargetSet | undefined;
-  if (flags.targets !== undefined || (flags.target ?? []).length > 0) {
-    const { readTargetsFile, parseTargetArg } = await import('../targets/index.js');
-    const list = [...(flags.targets !== undefined ? await readTargetsFile(flags.targets) : []), ...(flags.target ?? []).map(parseTargetArg)];
-    targets = { source: [flags.targets, ...((flags.target ?? []).length > 0 ? ['--target'] : [])].filter((x) => x !== undefined).join(', '), targets: list };
-  } else if (config?.targets && config.targets.length > 0) {
-    const { targetsFromEntries } = await import('../targets/index.js');
-    targets = { source: config.path, targets: targetsFromEntries(config.targets) };
-  }
-  if (targets) options.targets = targets;
-  if (flags.unitsMap !== undefined && !flags.series) throw new PovcheckError('BAD_OPTION', { reason: 'units-map-alone' });
-  const unitsMap = flags.unitsMap !== undefined ? await (await import('../series/units-map.js')).readUnitsMap(flags.unitsMap) : undefined;
-
-  const { expandInputs } = await import('../inputs.js');
-  const { validateFile, STREAM_THRESHOLD } = await import('../validate.js');
-  const inputs = await expandInputs(args, cwd, flags.series ? { order: 'given' } : {});
-  if (flags.series && inputs.length < 2) throw new PovcheckError('BAD_OPTION', { reason: 'series-one', files: inputs.length });
-  let results: FileResult[] = [];
+  const [{ resolveValidate }, { run }, { reportValidate }, { STREAM_THRESHOLD }] = await Promise.all([
+    import('./validate-options.js'),
+    import('../run.js'),
+    import('./validate-report.js'),
+    import('../pipeline.js'),
+  ]);
+  const resolved = await resolveValidate(inputs, flags, io.cwd ?? process.cwd());
   // Asked once per run: a progress bar needs stderr to be a terminal, outside CI (then each file's size is looked at).
   const bars = !io.env.CI && !io.env.NO_PROGRESS && !!io.errIsTTY?.();
-  for (const input of inputs) {
-    if (input.kind === 'empty') {
-      results.push({ file: input.arg, status: 'unreadable', findings: [], skipped: [], error: new PovcheckError('NO_INPUT', { kind: input.source }, { file: input.arg }) });
-      continue;
-    }
-    if (input.kind === 'refused') {
-      results.push({ file: input.path, status: 'unreadable', findings: [], skipped: [], error: input.error });
-      continue;
-    }
-    const progress = bars ? await progressFor(input.path, STREAM_THRESHOLD) : undefined;
-    try {
-      // A series compares the tables themselves: they are read in memory, never streamed.
-      results.push(await validateFile(input.path, { ...options, ...(flags.series ? { stream: 'never' as const } : {}), ...(progress ? { onProgress: progress.update } : {}) }));
-    } catch (e) {
-      // An unexpected fault still names the file and counts as unreadable, never a stack trace.
-      results.push({ file: input.path, status: 'unreadable', findings: [], skipped: [], error: internalError(e, io, input.path) });
-    } finally {
-      progress?.stop();
-    }
-  }
-
-  // A target whose unit no table of the run has is a mistake in the targets, not a finding: one line each, exit 2.
-  if (targets) {
-    const unknown = unmatchedTargets(targets, results);
-    if (unknown.length > 0) {
-      for (const e of unknown) io.err(oneLine(e, lang ?? uiLang) + '\n');
-      return EXIT.UNREADABLE;
-    }
-  }
-  let series: SeriesReport | undefined;
-  if (flags.series) {
-    const { checkSeries } = await import('../series/index.js');
-    const { withFindings } = await import('../validate.js');
-    const checked = checkSeries(
-      results.map((r) => ({ file: r.file, ...(r.annex ? { annex: r.annex } : {}) })),
-      { ...(unitsMap ? { map: unitsMap } : {}), ...(options.unitAliases ? { unitAliases: options.unitAliases } : {}) },
-    );
-    results = results.map((r, i) => withFindings(r, checked.findings[i] ?? [], checked.skipped[i] ?? [], { ...(Object.keys(rules).length ? { rules } : {}), failOn }));
-    series = { files: results.map((r) => r.file), ...(unitsMap ? { unitsMap: unitsMap.source } : {}), transitions: checked.transitions };
-  }
-
-  const report: ReportInput = {
-    files: results,
-    ...(lang ? { lang } : {}),
-    fallbackLang: envLang(io.env),
-    strict: failOn === 'warning',
-    failOn,
-    ...(ctx.version ? { version: ctx.version } : {}),
-    cwd,
-    ...(Object.keys(rules).length ? { rules } : {}),
-    ...(targets ? { targets: targets.targets.map(({ unit, indicator, op, value }) => ({ unit, indicator, op, value })) } : {}),
-    ...(series ? { series } : {}),
-  };
-  const { render } = await import('../reporters/index.js');
-  // Loaded only when a report goes to a file.
-  const writeFileAtomic = outputs.some((o) => o.file !== undefined) ? (await import('../io/write-atomic.js')).writeFileAtomic : undefined;
-  // Every file the run read: no report may be written over one of them.
-  const inputPaths = [...results.map((r) => r.file), config?.path, flags.targets, flags.unitsMap].filter((x): x is string => x !== undefined).map((x) => resolve(cwd, x));
-  const text = {
-    style: await makeStyle(io, outputs.some((o) => o.file === undefined && o.format === 'text') ? flags.color : false),
-    table: flags.table ?? results.length === 1,
-    width: terminalWidth(io),
-  };
-  for (const o of outputs) {
-    const data = await render(o.format, report, o.file === undefined ? text : { ...text, style: PLAIN_STYLE });
-    if (o.file === undefined) io.out(data);
-    else {
-      await writeFileAtomic!(o.file, data, inputPaths);
-      io.err(catalog(lang ?? uiLang).ui.reportWritten(o.file) + '\n');
-    }
-  }
-  if (outputs.some((o) => o.format === 'github') && io.env.GITHUB_STEP_SUMMARY) {
-    const { githubStepSummary } = await import('../reporters/github.js');
-    try {
-      appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubStepSummary(report) + '\n');
-    } catch (e) {
-      throw new PovcheckError('WRITE_FAILED', { detail: (e as NodeJS.ErrnoException).code ?? 'unknown error' }, { file: io.env.GITHUB_STEP_SUMMARY });
-    }
-  }
-  // Unreadable and unchecked files get their line on stderr unless the text report is on the terminal (it has them).
-  if (!outputs.some((o) => o.format === 'text' && o.file === undefined)) {
-    const { uncheckedText } = await import('../reporters/ci.js');
-    for (const r of results) {
-      if (r.status === 'unreadable' && r.error) io.err(oneLine(r.error, lang ?? envLang(io.env)) + '\n');
-      if (r.status === 'unchecked') io.err(`povcheck: ${r.file}: ${uncheckedText(report, r)}\n`);
-    }
-  }
-  const { exitCodeOf } = await import('../validate.js');
-  const code = exitCodeOf(results, failOn);
-  return code === 2 ? EXIT.UNREADABLE : code === 1 ? EXIT.FINDINGS : EXIT.OK;
-}
-
-/** `--units "Toàn tỉnh,Sơn Dương,…"` → the names, NFC, trimmed, empty ones dropped. */
-export function unitNamesOf(arg: string): string[] {
-  return arg
-    .split(/[,;]/u)
-    .map((n) => n.normalize('NFC').trim())
-    .filter((n) => n !== '');
-}
-
-/**
- * The targets whose unit none of the run's readable tables has (a misspelt unit, or a target for another
- * table), as TARGET_UNIT errors naming the targets' source. A target some table lacks but another has is
- * only skipped (and listed as not checked) in the tables that lack it.
- */
-export function unmatchedTargets(set: TargetSet, results: readonly FileResult[]): PovcheckError[] {
-  const readable = results.filter((r) => r.annex);
-  if (readable.length === 0) return [];
-  const first = readable[0]!.annex!;
-  const known = [...(first.total ? ['total'] : []), ...first.units.map((u) => u.name)];
-  const tables = readable.map((r) => r.file);
-  return set.targets
-    .map((t, i) => ({ t, i }))
-    .filter(({ i }) => readable.every((r) => r.targetsUnmatched?.includes(i)))
-    .map(({ t, i }) => new PovcheckError('TARGET_UNIT', { unit: t.unit, known, index: i + 1, tables }, { file: set.source }));
+  const outcome = await run(resolved.run, {
+    ...(bars ? { progressFor: (file: string) => progressFor(file, STREAM_THRESHOLD) } : {}),
+    internalError: (e, file) => internalError(e, io, file),
+  });
+  return reportValidate(outcome, resolved.run, resolved.report, ctx);
 }
 
 /**
  * A progress bar on stderr for a large input (one the streaming path reads); asked only when stderr is a
- * terminal and not in CI (runValidate): nothing otherwise, so logs stay clean. cli-progress loads only then.
+ * terminal and not in CI (validateCommand): nothing otherwise, so logs stay clean. cli-progress loads only then.
  */
-async function progressFor(file: string, threshold: number): Promise<{ update: (done: number, total: number) => void; stop: () => void } | undefined> {
+async function progressFor(file: string, threshold: number): Promise<Progress | undefined> {
   let size = 0;
   try {
     size = statSync(file).size;

@@ -12,7 +12,7 @@ import { Dec, ZERO } from '../calc/decimal.js';
 import { printedRateMatches, exactRate, rate, rateReduction } from '../calc/annex-math.js';
 import { INDICATORS, type CoreIndicator, type CountIndicator, type Indicator } from '../model/indicators.js';
 import { childrenByParent, type Annex, type Unit, type Value } from '../model/annex.js';
-import type { Cell } from '../read/grid.js';
+import type { Cell } from '../model/grid.js';
 import { unitKey } from '../shape/normalize.js';
 import type { TableData } from '../render/table-data.js';
 

@@ -13,13 +13,10 @@
  * before it give a unit of money (`ĐVT: triệu đồng`). Cells are figures like the text's, named by their cell.
  * Pure.
  */
-import type { DocTable } from '../model/document.js';
-import type { Grid, Cell } from '../read/grid.js';
-import { cellText } from '../read/grid.js';
-import type { DocParagraph } from '../model/document.js';
+import type { DocTable, DocParagraph } from '../model/document.js';
+import { type Grid, type Cell, cellText } from '../model/grid.js';
 import { proseNumber } from './prose.js';
-import type { Amount, MoneyUnit, Relation } from './money.js';
-import { moneyMultiplier } from './money.js';
+import { type Amount, type MoneyUnit, type Relation, moneyMultiplier } from './money.js';
 
 const UNIT = /(triệu|tỷ|tỉ|nghìn|ngàn)\s*(?:đồng|đ\b|vnđ)|\btrđ\b|tr\.\s?đ/iu;
 const TOTAL_LABEL = /^(?:t[ổo]ng\s*(?:c[ộo]ng|s[ốo]|kinh\s+phí|v[ốo]n|nhu\s+cầu)?|c[ộo]ng)(?!\p{L})/iu;

@@ -16,11 +16,12 @@
  */
 import { Dec } from '../calc/decimal.js';
 import { poorReduced, rate, rateReduction, valueWithExits, type TargetOp } from '../calc/annex-math.js';
-import type { ClaimFigure, Finding, Skip } from '../findings.js';
+import type { ClaimFigure } from '../model/finding-detail.js';
+import type { Finding, Skip } from '../model/finding.js';
 import type { Annex, Unit } from '../model/annex.js';
 import type { DocParagraph } from '../model/document.js';
 import type { Indicator } from '../model/indicators.js';
-import { displayRef } from '../read/grid.js';
+import { displayRef } from '../model/grid.js';
 import { foldKey } from '../shape/normalize.js';
 import { checkTargets } from '../rules/target.js';
 import { isOk } from '../rules/types.js';

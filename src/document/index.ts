@@ -9,14 +9,15 @@
  * another table engine unchanged. Pure.
  */
 import { PovcheckError } from '../errors.js';
-import { compareFindings, severityRank, type Finding, type Skip } from '../findings.js';
+import { compareFindings, severityRank, type Finding, type Skip } from '../model/finding.js';
 import type { Localisation } from '../locate/types.js';
 import type { Coverage } from '../model/coverage.js';
 import { DOCUMENT_PARTS, partOf, type DocumentReport, type DocumentTableReport, type PlanDocument } from '../model/document.js';
 import type { Annex } from '../model/annex.js';
-import type { Grid } from '../read/grid.js';
+import type { Grid } from '../model/grid.js';
 import { checkTargets } from '../rules/target.js';
-import { relevel, withoutOffRules, type CheckOptions } from '../validate.js';
+import { relevel, withoutOffRules } from '../rules/levels.js';
+import type { CheckOptions } from '../model/options.js';
 import { checkClaims, type ClaimTable } from './claims.js';
 import { checkMoney, type Amount, type Relation } from './money.js';
 import { readBudgetTable } from './budget-tables.js';

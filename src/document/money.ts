@@ -19,12 +19,12 @@
  * failing totals it explains are reported once, at it. Pure.
  */
 import { Dec } from '../calc/decimal.js';
-import type { Finding, MoneyFigure, MoneyRelation, Skip } from '../findings.js';
+import type { Finding, Skip } from '../model/finding.js';
+import type { MoneyFigure, MoneyRelation } from '../model/finding-detail.js';
 import type { DocParagraph } from '../model/document.js';
-import type { Cell } from '../read/grid.js';
-import { displayRef } from '../read/grid.js';
+import { type Cell, displayRef } from '../model/grid.js';
 import { slipKind, type SlipKind } from '../locate/slips.js';
-import type { MoneyText } from '../messages/types.js';
+import type { MoneyText } from '../model/message-ref.js';
 import { NUMBER, placeOf, proseNumber, type ProseNumber } from './prose.js';
 
 export type MoneyUnit = 'đồng' | 'nghìn đồng' | 'triệu đồng' | 'tỷ đồng';

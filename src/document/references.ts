@@ -5,7 +5,8 @@
  * cannot exist (31/02, month 13) is an error; a number carrying a year ("33/2015/QĐ-TTg") dated another year
  * is a warning. A citation without a date or issuer conflicts with nothing. Pure.
  */
-import type { Citation, Finding } from '../findings.js';
+import type { Citation } from '../model/finding-detail.js';
+import type { Finding } from '../model/finding.js';
 import type { DocParagraph } from '../model/document.js';
 import { foldKey } from '../shape/normalize.js';
 import { placeOf } from './prose.js';

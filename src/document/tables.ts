@@ -11,11 +11,12 @@
 import { COUNT_INDICATORS } from '../model/indicators.js';
 import type { Annex } from '../model/annex.js';
 import type { DocTable } from '../model/document.js';
-import type { Cell, Grid } from '../read/grid.js';
+import type { Cell, Grid } from '../model/grid.js';
 import { PovcheckError } from '../errors.js';
-import type { Finding } from '../findings.js';
+import type { Finding } from '../model/finding.js';
 import { isOk } from '../rules/types.js';
-import { checkGrid, type CheckOptions, type CheckResult } from '../validate.js';
+import { checkGrid, type CheckResult } from '../check-grid.js';
+import type { CheckOptions } from '../model/options.js';
 
 export interface TableCheck {
   table: DocTable;

@@ -5,7 +5,7 @@
  */
 import { Dec } from '../calc/decimal.js';
 import type { Indicator } from '../model/indicators.js';
-import type { Finding } from '../findings.js';
+import type { Finding } from '../model/finding.js';
 import { RELATION_KINDS } from '../relations/index.js';
 import { showFormula } from '../model/expr.js';
 import { groupsThousands } from './format.js';

@@ -6,7 +6,7 @@
  * cell, is run whole). Rules' folded summaries (rules/summary.ts) are infos and play no part.
  */
 import type { Annex, Unit } from '../model/annex.js';
-import type { Finding } from '../findings.js';
+import type { Finding } from '../model/finding.js';
 import { applicableRules, runRules } from '../rules/index.js';
 import { RELATION_KINDS, type AnyKind } from '../relations/index.js';
 import type { InstanceContext } from '../relations/scope.js';

@@ -16,7 +16,7 @@
  */
 import { Dec } from '../calc/decimal.js';
 import type { Annex } from '../model/annex.js';
-import type { Finding, RuleId } from '../findings.js';
+import type { Finding, RuleId } from '../model/finding.js';
 import { isAnnexShaped, isCoreIndicator } from '../model/indicators.js';
 import { buildSystem, type Check, type System } from './model.js';
 import { patchAnnex } from './patch.js';

@@ -1,7 +1,7 @@
 /**
  * What error localisation hands to reporters and to `fix`: plain data, no sentences (the catalogues word it).
  */
-import type { Cell } from '../read/grid.js';
+import type { Cell } from '../model/grid.js';
 import type { Indicator } from '../model/indicators.js';
 import type { SlipKind } from './slips.js';
 

@@ -1,6 +1,7 @@
 /** English messages about plan documents (src/document/): stated figures, money, references, the document's tables. */
-import type { ClaimFigure } from '../findings.js';
-import type { CitationPlace, ClaimWithin, DocumentText, Fmt, MessageParams, MoneyText } from './types.js';
+import type { ClaimFigure } from '../model/finding-detail.js';
+import type { CitationPlace, ClaimWithin, MessageParams, MoneyText } from '../model/message-ref.js';
+import type { DocumentText, Fmt } from './types.js';
 import { val } from './en-calc.js';
 
 const FIGURE_NAME = {

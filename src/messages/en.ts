@@ -4,7 +4,7 @@ import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
 import type { ConfigProblem } from '../errors.js';
 import { enCalc, name as indName, val } from './en-calc.js';
 import { enCli } from './cli-en.js';
-import type { MessageParams } from './types.js';
+import type { MessageParams } from '../model/message-ref.js';
 import { enRelations } from './en-relations.js';
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };

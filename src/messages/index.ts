@@ -6,10 +6,12 @@ import type { Indicator } from '../model/indicators.js';
 import { en } from './en.js';
 import { vi } from './vi.js';
 import { slotLabel } from './indicator-labels.js';
-import type { Catalog, Fmt, Lang, MessageId, MessageRef, SkipId, SkipRef } from './types.js';
+import type { Catalog, Fmt } from './types.js';
+import type { Lang } from '../model/lang.js';
+import type { MessageId, MessageRef, SkipId, SkipRef } from '../model/message-ref.js';
 import { visibleDeep } from './visible.js';
 
-export type { Lang, Catalog, Fmt, MessageId, MessageRef, MessageParams, SkipRef, SkipId, SummaryCounts } from './types.js';
+export type { Catalog, Fmt, SummaryCounts } from './types.js';
 export { visible } from './visible.js';
 
 export const LANGS: readonly Lang[] = ['vi', 'en'];

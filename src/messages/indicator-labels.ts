@@ -5,7 +5,7 @@
  */
 import { describeIndicator, type IndicatorPoint, type Population, type Time } from '../model/vocabulary.js';
 import { parseSlot } from '../model/slots.js';
-import type { Lang } from './types.js';
+import type { Lang } from '../model/lang.js';
 
 type Words = {
   count: Record<Population, string>;

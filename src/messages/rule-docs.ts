@@ -3,8 +3,8 @@
  * metadata of CI reports (SARIF). One module per language, each implementing every rule id (the compiler
  * checks); imported only by the commands and reporters that show them.
  */
-import type { RuleId } from '../findings.js';
-import type { Lang } from './types.js';
+import type { RuleId } from '../model/finding.js';
+import type { Lang } from '../model/lang.js';
 import { ruleDocsEn } from './rule-docs-en.js';
 import { ruleDocsVi } from './rule-docs-vi.js';
 

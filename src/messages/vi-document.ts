@@ -1,6 +1,7 @@
 /** Thông báo tiếng Việt về văn bản kế hoạch (src/document/): số liệu nêu trong văn bản, kinh phí, văn bản dẫn chiếu, các bảng. */
-import type { ClaimFigure } from '../findings.js';
-import type { CitationPlace, ClaimWithin, DocumentText, Fmt, MessageParams, MoneyText } from './types.js';
+import type { ClaimFigure } from '../model/finding-detail.js';
+import type { CitationPlace, ClaimWithin, MessageParams, MoneyText } from '../model/message-ref.js';
+import type { DocumentText, Fmt } from './types.js';
 import { val } from './vi-calc.js';
 
 const FIGURE_NAME = {

@@ -1,5 +1,6 @@
 /** Vietnamese messages of the relation kinds added for published tables (src/relations/). */
-import type { Fmt, MessageParams } from './types.js';
+import type { Fmt } from './types.js';
+import type { MessageParams } from '../model/message-ref.js';
 
 type Texts = { [K in RelationMessage]: (p: MessageParams[K], f: Fmt) => string };
 

@@ -4,7 +4,7 @@ import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
 import type { ConfigProblem } from '../errors.js';
 import { viCalc, val } from './vi-calc.js';
 import { viCli } from './cli-vi.js';
-import type { MessageParams } from './types.js';
+import type { MessageParams } from '../model/message-ref.js';
 import { viRelations } from './vi-relations.js';
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };

@@ -2,10 +2,10 @@
  * The annex model: what the shape stage builds from a Grid and what rules, calculator and renderers use.
  * Values keep their exact digits and the cell they came from (model/value.ts stores them compactly).
  */
-import type { Cell } from '../read/grid.js';
+import type { Cell } from './grid.js';
 import type { Dec } from '../calc/decimal.js';
 import type { Indicator } from './indicators.js';
-import type { Lang } from '../messages/index.js';
+import type { Lang } from './lang.js';
 import type { SlotFormula, SubSlot } from './slots.js';
 
 export type NumberLocale = 'vi' | 'en';

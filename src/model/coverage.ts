@@ -6,7 +6,7 @@
  * Checks are named by their ids (the rule ids: `sum`, `flow`, …). A check "ran" when it compared at least one
  * value; one that was skipped for some units only still ran (those units are in the report's "not checked").
  */
-import type { SkipRef } from '../messages/types.js';
+import type { SkipRef } from './message-ref.js';
 
 export interface Coverage {
   /** The checks this file was asked for, by id, in report order. */

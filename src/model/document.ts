@@ -4,7 +4,7 @@
  * their number and section, so a finding in the text can be found again; tables are plain `Grid`s, so the
  * table pipeline checks them like any CSV or workbook.
  */
-import type { Grid } from '../read/grid.js';
+import type { Grid } from './grid.js';
 import type { TextEncodingName } from '../read/decode.js';
 import type { Annex } from './annex.js';
 

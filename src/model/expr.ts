@@ -6,7 +6,7 @@
  * the cell then counts as an entered value. No eval, bounded length and depth.
  */
 import { Dec } from '../calc/decimal.js';
-import { a1, parseA1 } from '../read/grid.js';
+import { a1, parseA1 } from './grid.js';
 
 export type Expr =
   | { readonly k: 'num'; readonly v: Dec }

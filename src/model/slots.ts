@@ -9,7 +9,7 @@
  *   rate_reduced_target:min       the lower end of a target range ("Từ")
  *   poor_exited/chuyen sang ho can ngheo   a breakdown row under the households that left poverty
  */
-import type { Cell } from '../read/grid.js';
+import type { Cell } from './grid.js';
 
 type Indicator = string;
 

@@ -5,7 +5,7 @@
  * table never need one.
  */
 import { Dec } from '../calc/decimal.js';
-import type { Cell } from '../read/grid.js';
+import type { Cell } from './grid.js';
 import type { Indicator } from './indicators.js';
 import type { Value } from './annex.js';
 

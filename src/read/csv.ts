@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { csvError, csvOptions, MAX_COLUMNS, openQuoteLine, splitRecords, tooWide, withoutStacks } from './records.js';
 import { PovcheckError } from '../errors.js';
 import { CellCounter } from './memory-budget.js';
-import { gridFromRecords, type Grid } from './grid.js';
+import { a1, type Cell, type Grid, type SourceInfo } from '../model/grid.js';
 import type { TextEncodingName } from './decode.js';
 
 export type Delimiter = ',' | ';' | '\t';
@@ -149,4 +149,12 @@ export function readDelimited(text: string, encoding: TextEncodingName, forced?:
   // so that row numbers of everything else stay those Excel shows.
   while (records.length > 0 && records[records.length - 1]!.every((f) => f.trim() === '')) records.pop();
   return { grid: gridFromRecords(records, { kind: 'delimited', encoding, delimiter }), delimiter };
+}
+
+/** Builds a grid from plain strings (CSV records), assigning A1 references. */
+export function gridFromRecords(records: string[][], source: SourceInfo, sheet?: string): Grid {
+  const rows = records.map((rec, r) =>
+    rec.map((raw, c): Cell => (sheet ? { raw, ref: a1(r, c), row: r, col: c, sheet } : { raw, ref: a1(r, c), row: r, col: c })),
+  );
+  return sheet ? { rows, source, sheet } : { rows, source };
 }

@@ -19,7 +19,7 @@ import { PovcheckError } from '../errors.js';
 import { documentCellRef, type DocTable, type PlanDocument } from '../model/document.js';
 import { outline, type RawParagraph } from './document-outline.js';
 import { DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
-import type { Cell, SourceInfo } from './grid.js';
+import type { Cell, SourceInfo } from '../model/grid.js';
 import { containerKind, listZip, readPart, type ZipEntry } from './zip-guard.js';
 import { streamXml, XmlError, type XmlHandlers } from './xml-stream.js';
 

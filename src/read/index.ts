@@ -14,7 +14,7 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { PovcheckError } from '../errors.js';
 import { decodeBytes, OLE_SIGNATURE, type EncodingChoice } from './decode.js';
 import { readDelimited, type Delimiter } from './csv.js';
-import type { Grid } from './grid.js';
+import type { Grid } from '../model/grid.js';
 import { isZip } from './zip-signature.js';
 import { refusedKind } from './kinds.js';
 import { extname } from 'node:path';

@@ -8,11 +8,10 @@
  * `looksLikeDocument` decides whether decoded text is a document rather than a delimited table: prose lines
  * (long, many words, few delimiters) make a document. Pure.
  */
-import type { DocParagraph, DocTable, PlanDocument } from '../model/document.js';
-import { documentCellRef } from '../model/document.js';
+import { type DocParagraph, type DocTable, type PlanDocument, documentCellRef } from '../model/document.js';
 import { PovcheckError } from '../errors.js';
 import type { TextEncodingName } from './decode.js';
-import type { Cell, SourceInfo } from './grid.js';
+import type { Cell, SourceInfo } from '../model/grid.js';
 import { outline, type RawParagraph } from './document-outline.js';
 import { DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
 

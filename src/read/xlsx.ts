@@ -24,7 +24,7 @@
  */
 import { PovcheckError } from '../errors.js';
 import { foldKey } from '../shape/normalize.js';
-import { a1, columnLetters, parseA1, type Cell, type Grid } from './grid.js';
+import { a1, columnLetters, parseA1, type Cell, type Grid } from '../model/grid.js';
 import { displayedDigits, parseNumberFormat } from './number-format.js';
 import { DEFAULT_LIMITS, inspectZip, readPart, type WorkbookLimits, type ZipEntry } from './zip-guard.js';
 import { streamXml, XmlError, type XmlHandlers } from './xml-stream.js';

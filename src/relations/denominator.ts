@@ -13,7 +13,7 @@
  */
 import { Dec, plain } from '../calc/decimal.js';
 import { poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate, splitReduction } from '../calc/annex-math.js';
-import type { Finding } from '../findings.js';
+import type { Finding } from '../model/finding.js';
 import { effectOfDecs, effectOfInts, type Effect } from '../rules/summary.js';
 import { intOf, rateScaled, scaledPlain } from '../calc/scaled.js';
 import type { Value } from '../model/annex.js';

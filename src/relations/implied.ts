@@ -11,10 +11,10 @@
  */
 import { Dec, plain } from '../calc/decimal.js';
 import type { Annex, Unit } from '../model/annex.js';
-import type { Finding } from '../findings.js';
+import type { Finding } from '../model/finding.js';
 import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import { isAnnexShaped } from '../model/indicators.js';
-import type { MessageParams } from '../messages/types.js';
+import type { MessageParams } from '../model/message-ref.js';
 import type { OkValue, RuleContext } from '../rules/types.js';
 import { householdsSlot, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
 import { partitionsIn, unitsIn } from './scope.js';

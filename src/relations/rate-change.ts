@@ -6,7 +6,7 @@
 import { plain, type Dec } from '../calc/decimal.js';
 import { exactRate, poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
 import type { Unit } from '../model/annex.js';
-import type { Finding } from '../findings.js';
+import type { Finding } from '../model/finding.js';
 import { num, ref, sub, type Expr } from '../model/expr.js';
 import { intOf, rateScaled, scaledAt } from '../calc/scaled.js';
 import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';

@@ -10,7 +10,7 @@ import { partitionsByParent, type Annex } from '../model/annex.js';
 import { parentsIn, partitionsIn } from './scope.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf } from '../model/expr.js';
-import type { Finding, Skip } from '../findings.js';
+import type { Finding, Skip } from '../model/finding.js';
 import { isOk, type OkValue } from '../rules/types.js';
 import { defineKind, type Relation } from './types.js';
 

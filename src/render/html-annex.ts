@@ -14,9 +14,10 @@
 import type { Annex, Unit } from '../model/annex.js';
 import { isCoreIndicator, type Indicator } from '../model/indicators.js';
 import { layoutAsRead } from './shaped-layout.js';
-import type { Severity } from '../findings.js';
-import { catalog, formatPlain, type Lang } from '../messages/index.js';
-import { displayRef } from '../read/grid.js';
+import type { Severity } from '../model/finding.js';
+import { catalog, formatPlain } from '../messages/index.js';
+import type { Lang } from '../model/lang.js';
+import { displayRef } from '../model/grid.js';
 import { WIDE_MAX_UNITS, annexLayout, displayUnits, type AnnexLayout, type HeadCell, type LayoutCell } from './annex-layout.js';
 import { partHead } from './page-fit.js';
 import { html, htmlId, joinHtml, raw, type SafeHtml } from './html-escape.js';

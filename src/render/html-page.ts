@@ -7,7 +7,7 @@
  * `ANNEX_CSS` styles the annex table of `html-annex.ts` (screen and print); `PAGE_CSS` the page around it.
  */
 import { createHash } from 'node:crypto';
-import type { Lang } from '../messages/index.js';
+import type { Lang } from '../model/lang.js';
 import { escapeHtml, type SafeHtml } from './html-escape.js';
 
 /** A4 landscape with 10 mm margins: the printable width is 277 mm = 1047 CSS px (96 px per inch). */

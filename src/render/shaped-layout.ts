@@ -14,12 +14,12 @@
  * Which one: the input's, from where its cells are (`inputOrientation`); `transpose` forces units as rows
  * (true) or columns (false); more than WIDE_MAX_UNITS units as columns are laid out as rows.
  */
-import type { Annex, Unit } from '../model/annex.js';
-import { childrenByParent } from '../model/annex.js';
+import { type Annex, type Unit, childrenByParent } from '../model/annex.js';
 import { indicatorKind, isCoreIndicator, type Indicator } from '../model/indicators.js';
 import { parseSlot, slotKey, type ParsedSlot } from '../model/slots.js';
 import { describeIndicator, type IndicatorPoint } from '../model/vocabulary.js';
-import { catalog, makeFmt, type Lang } from '../messages/index.js';
+import { catalog, makeFmt } from '../messages/index.js';
+import type { Lang } from '../model/lang.js';
 import { layoutWords } from '../messages/indicator-labels.js';
 import type { ColumnRule } from '../compute/shaped.js';
 import { WIDE_MAX_UNITS, annexLayout, headRows, type AnnexLayout, type HeaderNode, type LayoutCell, type RowInfo } from './annex-layout.js';

@@ -16,7 +16,7 @@
  */
 import { PovcheckError } from '../errors.js';
 import { zipParts, type ZipPart } from '../io/zip-write.js';
-import { columnLetters } from '../read/grid.js';
+import { columnLetters } from '../model/grid.js';
 import { documentText } from './safe-text.js';
 
 export interface Font {

@@ -9,14 +9,14 @@
  * prints none) and places the targets; `rateChartSvg` draws. Both pure. The rates and target positions are
  * exact decimals (Dec); only pixel positions are floating point.
  */
-import { rate } from '../calc/annex-math.js';
+import { rate, compareTarget, type TargetOp } from '../calc/annex-math.js';
 import { Dec, plain } from '../calc/decimal.js';
 import type { Annex, Unit, Value } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
-import type { Severity } from '../findings.js';
-import { catalog, formatPlain, type Lang } from '../messages/index.js';
-import { compareTarget, type TargetOp } from '../calc/annex-math.js';
-import { displayRef } from '../read/grid.js';
+import type { Severity } from '../model/finding.js';
+import { catalog, formatPlain } from '../messages/index.js';
+import type { Lang } from '../model/lang.js';
+import { displayRef } from '../model/grid.js';
 import { aliasedUnitKey, foldKey } from '../shape/normalize.js';
 import { displayUnits } from './annex-layout.js';
 import { html, joinHtml, raw, type SafeHtml } from './html-escape.js';

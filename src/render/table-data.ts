@@ -3,15 +3,14 @@
  * unit and indicator (undefined = blank cell, e.g. a unit `plan` did not plan). Every renderer lays it out with
  * `annexLayout`, so all formats agree on order, labels and numbers.
  */
-import type { Dec } from '../calc/decimal.js';
-import { plain } from '../calc/decimal.js';
+import { type Dec, plain } from '../calc/decimal.js';
 import { RATE_DECIMALS } from '../calc/annex-math.js';
-import type { Unit } from '../model/annex.js';
+import type { Unit, Annex } from '../model/annex.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
-import { catalog, formatPlain, type Lang } from '../messages/index.js';
+import { catalog, formatPlain } from '../messages/index.js';
+import type { Lang } from '../model/lang.js';
 import { annexLayout, autoTranspose, type AnnexLayout } from './annex-layout.js';
 import { shapedLayout } from './shaped-layout.js';
-import type { Annex } from '../model/annex.js';
 import type { ColumnRule } from '../compute/shaped.js';
 
 export interface TableData {

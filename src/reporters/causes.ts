@@ -2,10 +2,11 @@
  * Wording of the likely causes (src/locate) for the reports and `fix`: sentences from the catalogues, each
  * cause linked to the findings it explains. Pure.
  */
-import { displayRef } from '../read/grid.js';
-import { catalog, type Fmt, type Lang } from '../messages/index.js';
+import { displayRef } from '../model/grid.js';
+import { catalog, type Fmt } from '../messages/index.js';
+import type { Lang } from '../model/lang.js';
 import type { CauseCellText } from '../messages/types.js';
-import type { Finding } from '../findings.js';
+import type { Finding } from '../model/finding.js';
 import type { Cause, CauseCell, Localisation } from '../locate/types.js';
 import { cellLabel, type LikelyCause, type ReportFile, type Style } from './types.js';
 

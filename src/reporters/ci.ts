@@ -5,10 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
-import { displayRef } from '../read/grid.js';
+import { displayRef } from '../model/grid.js';
 import { catalog, makeFmt, renderError, renderMessage } from '../messages/index.js';
-import type { Finding, Severity } from '../findings.js';
-import type { FailOn, FileResult } from '../validate.js';
+import type { Finding, Severity } from '../model/finding.js';
+import type { FailOn } from '../model/fail-on.js';
+import type { FileResult } from '../model/file-result.js';
 import { coverageText, langOf, type ReportInput } from './types.js';
 import { likelyCauseLine } from './causes.js';
 

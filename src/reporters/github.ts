@@ -5,7 +5,7 @@
  * only the first 10 annotations of each kind per step, so the command also appends the markdown report to
  * the job summary ($GITHUB_STEP_SUMMARY) when it is set: `githubStepSummary` renders it. Pure.
  */
-import type { Severity } from '../findings.js';
+import type { Severity } from '../model/finding.js';
 import { ciPath, findingText, likelyCause, lineCol, uncheckedText, unreadableText } from './ci.js';
 import { markdownReport } from './markdown.js';
 import { catalog, visible } from '../messages/index.js';

@@ -4,7 +4,7 @@
  * `severity` (error → major, warning → minor, info → info; an unreadable file → critical), and
  * `location.path` with `location.lines.begin` (the cell's row; 1 for table-wide findings). Pure.
  */
-import type { Severity } from '../findings.js';
+import type { Severity } from '../model/finding.js';
 import { ciPath, fingerprint, findingText, likelyCause, lineCol, uncheckedText, unreadableFingerprint, unreadableText } from './ci.js';
 import { coverageText, langOf, type ReportInput } from './types.js';
 

@@ -9,11 +9,12 @@
  * chart of start and end rates with the targets; all findings with links back to their cells; what was not
  * checked. Pure: ReportInput → string.
  */
-import { SEVERITIES, severityRank, type Finding, type Severity } from '../findings.js';
-import { catalog, formatPlain, makeFmt, renderError, renderMessage, renderSkip, type Lang } from '../messages/index.js';
+import { SEVERITIES, severityRank, type Finding, type Severity } from '../model/finding.js';
+import { catalog, formatPlain, makeFmt, renderError, renderMessage, renderSkip } from '../messages/index.js';
+import type { Lang } from '../model/lang.js';
 import type { UiText } from '../messages/types.js';
 import type { Annex } from '../model/annex.js';
-import { displayRef } from '../read/grid.js';
+import { displayRef } from '../model/grid.js';
 import { SEVERITY_SYMBOL, annexTableHtml, cellElementId, type CellMark } from '../render/html-annex.js';
 import { escapeHtml, html, htmlId, joinHtml, raw, type SafeHtml } from '../render/html-escape.js';
 import { ANNEX_CSS, PAGE_CSS, htmlPage } from '../render/html-page.js';

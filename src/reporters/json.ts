@@ -3,13 +3,13 @@
  * Values are strings with the table's exact digits in plain form ("4693", "13.56"); `cell` is the A1
  * reference in the input.
  */
-import { makeFmt, renderError, renderMessage, renderSkip } from '../messages/index.js';
-import type { FileResult } from '../validate.js';
+import { makeFmt, renderError, renderMessage, renderSkip, type Fmt } from '../messages/index.js';
+import type { FileResult } from '../model/file-result.js';
 import { langOf, tableOf, totalCounts, type ReportInput } from './types.js';
 import { causeMessage } from './causes.js';
 import type { Localisation } from '../locate/types.js';
-import type { Fmt, Lang } from '../messages/index.js';
-import type { FindingDetail } from '../findings.js';
+import type { Lang } from '../model/lang.js';
+import type { FindingDetail } from '../model/finding-detail.js';
 import { partOf } from '../model/document.js';
 import type { Coverage } from '../model/coverage.js';
 

@@ -6,8 +6,8 @@
  * unreadable file is a suite with one <error>. Rules switched off are left out. Pure.
  */
 import { OPTIONAL_RULES, RULE_IDS } from '../rules/index.js';
-import type { RuleId } from '../findings.js';
-import type { FileResult } from '../validate.js';
+import type { RuleId } from '../model/finding.js';
+import type { FileResult } from '../model/file-result.js';
 import { catalog, makeFmt, renderSkip } from '../messages/index.js';
 import { findingText, isFailing, likelyCause, uncheckedText, unreadableText } from './ci.js';
 import { coverageText, failOnOfReport, langOf, showsExpected, type ReportInput } from './types.js';

@@ -3,8 +3,8 @@
  * findings or that could not be read, a table of its findings. Also the GitHub job summary. Pure.
  */
 import { catalog, makeFmt, renderMessage } from '../messages/index.js';
-import type { Finding } from '../findings.js';
-import type { FileResult } from '../validate.js';
+import type { Finding } from '../model/finding.js';
+import type { FileResult } from '../model/file-result.js';
 import { findingRef, likelyCause, unreadableText } from './ci.js';
 import { countFindings, coverageText, langOf, runLang, summaryCounts, type ReportInput } from './types.js';
 

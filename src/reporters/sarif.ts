@@ -7,10 +7,11 @@
  * (and a tool notification). Typed with @types/sarif; pure.
  */
 import type * as Sarif from 'sarif';
-import { displayRef } from '../read/grid.js';
+import { displayRef, type Cell } from '../model/grid.js';
 import { RULE_IDS } from '../rules/index.js';
 import { ruleDocs } from '../messages/rule-docs.js';
-import type { RuleId, Severity } from '../findings.js';
+import type { Finding, RuleId, Severity } from '../model/finding.js';
+import type { Lang } from '../model/lang.js';
 import { ciPath, fingerprint, findingText, likelyCause, lineCol, uncheckedText, unreadableFingerprint, unreadableText } from './ci.js';
 import { coverageText, langOf, runLang, type ReportInput } from './types.js';
 
@@ -67,7 +68,41 @@ const MIME: Array<[RegExp, string]> = [
 ];
 
 export function sarifLog(input: ReportInput): Sarif.Log {
-  const lang = runLang(input);
+  const { rules, ruleIndex } = sarifRules(runLang(input));
+  const artifacts = new Artifacts(input.cwd);
+  const results: Sarif.Result[] = [];
+  const notifications: Sarif.Notification[] = [];
+  for (const file of input.files) {
+    // Each table's coverage (which checks ran, what was not understood) rides on its artifact.
+    const artifactLocation = artifacts.locationOf(file.file, file.coverage ? { coverage: coverageJson(file.coverage) } : undefined);
+    const out = fileResults(input, file, { artifactLocation, ruleIndex });
+    results.push(...out.results);
+    notifications.push(...out.notifications);
+  }
+
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'povcheck',
+            ...(input.version ? { version: input.version, semanticVersion: input.version } : {}),
+            rules,
+          },
+        },
+        artifacts: artifacts.list,
+        invocations: [{ executionSuccessful: true, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
+        results,
+        columnKind: 'unicodeCodePoints',
+      },
+    ],
+  };
+}
+
+/** Every rule (and `unreadable`, `unchecked`) described in the run's language, and each one's index. */
+function sarifRules(lang: Lang): { rules: Sarif.ReportingDescriptor[]; ruleIndex: Map<string, number> } {
   const docs = ruleDocs(lang);
   const ids = [...RULE_IDS.map((r) => r.id), 'unreadable' as const, 'unchecked' as const];
   const rules: Sarif.ReportingDescriptor[] = ids.map((id) => {
@@ -83,116 +118,113 @@ export function sarifLog(input: ReportInput): Sarif.Log {
       properties: { tags: ['povcheck'] },
     };
   });
-  const ruleIndex = new Map(ids.map((id, i) => [id as string, i]));
+  return { rules, ruleIndex: new Map(ids.map((id, i) => [id as string, i])) };
+}
 
-  const artifacts: Sarif.Artifact[] = [];
-  const artifactIndex = new Map<string, number>();
-  const artifactOf = (file: string, properties?: Sarif.PropertyBag): Sarif.ArtifactLocation => {
-    const path = ciPath(file, input.cwd);
+/** The run's artifacts, one per file, in the order first named. */
+class Artifacts {
+  readonly list: Sarif.Artifact[] = [];
+  private readonly index = new Map<string, number>();
+  constructor(private readonly cwd: string | undefined) {}
+
+  locationOf(file: string, properties?: Sarif.PropertyBag): Sarif.ArtifactLocation {
+    const path = ciPath(file, this.cwd);
     const uri = pathToUri(path);
-    if (!artifactIndex.has(uri)) {
-      artifactIndex.set(uri, artifacts.length);
+    if (!this.index.has(uri)) {
+      this.index.set(uri, this.list.length);
       const mimeType = MIME.find(([re]) => re.test(path))?.[1];
-      artifacts.push({ location: { uri }, ...(mimeType ? { mimeType } : {}), ...(properties ? { properties } : {}) });
+      this.list.push({ location: { uri }, ...(mimeType ? { mimeType } : {}), ...(properties ? { properties } : {}) });
     }
-    return { uri, index: artifactIndex.get(uri)! };
-  };
+    return { uri, index: this.index.get(uri)! };
+  }
+}
 
+interface FileContext {
+  artifactLocation: Sarif.ArtifactLocation;
+  ruleIndex: Map<string, number>;
+}
+
+type ReportFile = ReportInput['files'][number];
+
+/** One file's results: an unreadable or unchecked file's one result, else one per finding; and its notifications. */
+function fileResults(input: ReportInput, file: ReportFile, ctx: FileContext): { results: Sarif.Result[]; notifications: Sarif.Notification[] } {
+  const { artifactLocation } = ctx;
+  const path = ciPath(file.file, input.cwd);
+  const notice = (level: 'error' | 'warning', text: string): Sarif.Notification => ({ level, message: { text: `${path}: ${text}` }, locations: [{ physicalLocation: { artifactLocation } }] });
+  const wholeFile = (ruleId: 'unreadable' | 'unchecked', text: string, fingerprintOf: string, properties?: Sarif.PropertyBag): Sarif.Result => ({
+    ruleId,
+    ruleIndex: ctx.ruleIndex.get(ruleId)!,
+    level: 'error',
+    message: { text },
+    locations: [{ physicalLocation: { artifactLocation, region: { startLine: 1 } } }],
+    partialFingerprints: { 'povcheck/v1': fingerprintOf },
+    ...(properties ? { properties } : {}),
+  });
+  if (file.status === 'unreadable') {
+    const text = unreadableText(input, file);
+    return { results: [wholeFile('unreadable', text, unreadableFingerprint(path, file), { code: file.error?.code ?? 'INTERNAL' })], notifications: [notice('error', text)] };
+  }
   const results: Sarif.Result[] = [];
   const notifications: Sarif.Notification[] = [];
-  for (const file of input.files) {
-    // Each table's coverage (which checks ran, what was not understood) rides on its artifact.
-    const artifactLocation = artifactOf(file.file, file.coverage ? { coverage: coverageJson(file.coverage) } : undefined);
-    const path = ciPath(file.file, input.cwd);
-    if (file.status === 'unreadable') {
-      const text = unreadableText(input, file);
-      results.push({
-        ruleId: 'unreadable',
-        ruleIndex: ruleIndex.get('unreadable')!,
-        level: 'error',
-        message: { text },
-        locations: [{ physicalLocation: { artifactLocation, region: { startLine: 1 } } }],
-        partialFingerprints: { 'povcheck/v1': unreadableFingerprint(path, file) },
-        properties: { code: file.error?.code ?? 'INTERNAL' },
-      });
-      notifications.push({ level: 'error', message: { text: `${path}: ${text}` }, locations: [{ physicalLocation: { artifactLocation } }] });
-      continue;
-    }
-    if (file.status === 'unchecked') {
-      const text = uncheckedText(input, file);
-      results.push({
-        ruleId: 'unchecked',
-        ruleIndex: ruleIndex.get('unchecked')!,
-        level: 'error',
-        message: { text },
-        locations: [{ physicalLocation: { artifactLocation, region: { startLine: 1 } } }],
-        partialFingerprints: { 'povcheck/v1': fingerprint(path, { rule: 'unchecked' as never, msg: { id: 'unchecked' } }) },
-      });
-      notifications.push({ level: 'error', message: { text: `${path}: ${text}` }, locations: [{ physicalLocation: { artifactLocation } }] });
-    } else {
-      const { clause, hint } = coverageText(file, langOf(input, file));
-      if (clause) notifications.push({ level: 'warning', message: { text: `${path}: ${[clause, hint].filter(Boolean).join('. ')}` }, locations: [{ physicalLocation: { artifactLocation } }] });
-    }
-    const cause = likelyCause(input, file);
-    const causeCells = (file.localisation?.causes ?? []).flatMap((c) => c.cells.map((x) => x.cell));
-    file.findings.forEach((f, i) => {
-      const at = lineCol(f);
-      const explained = cause?.explained.has(i) ?? false;
-      const location: Sarif.Location = {
-        // Table-wide findings point at the file's first line: code-scanning tools want a region.
-        physicalLocation: { artifactLocation, region: at ? { startLine: at.line, startColumn: at.col } : { startLine: 1 } },
-        ...(f.at ? { logicalLocations: [{ name: f.at.ref, fullyQualifiedName: displayRef(f.at) }] } : f.place ? { logicalLocations: [{ name: `¶${f.place.paragraph}`, fullyQualifiedName: `¶${f.place.paragraph}`, kind: 'paragraph' }] } : {}),
-      };
-      results.push({
-        ruleId: f.rule,
-        ruleIndex: ruleIndex.get(f.rule)!,
-        level: LEVEL[f.severity],
-        // The likely cause in the message (what viewers show) and its cells as related locations.
-        message: { text: findingText(input, file, f) + (explained ? `\n→ ${cause!.text}` : '') },
-        locations: [location],
-        ...(explained && causeCells.length > 0
-          ? {
-              relatedLocations: causeCells.map((c, k) => ({
-                id: k + 1,
-                physicalLocation: { artifactLocation, region: { startLine: c.row + 1, startColumn: c.col + 1 } },
-                logicalLocations: [{ name: c.ref, fullyQualifiedName: displayRef(c) }],
-                message: { text: displayRef(c) },
-              })),
-            }
-          : {}),
-        partialFingerprints: { 'povcheck/v1': fingerprint(path, f) },
-        properties: {
-          ...(f.at ? { cell: f.at.ref } : {}),
-          ...(f.at?.sheet ? { sheet: f.at.sheet } : {}),
-          ...(f.place ? { paragraph: f.place.paragraph, section: f.place.section, quote: f.place.quote } : {}),
-          ...(f.unit !== undefined ? { unit: f.unit } : {}),
-          ...(f.indicator !== undefined ? { indicator: f.indicator } : {}),
-          ...(f.expected !== undefined ? { expected: f.expected } : {}),
-          ...(f.actual !== undefined ? { actual: f.actual } : {}),
-          ...(explained ? { likelyCause: cause!.text } : {}),
-        },
-      });
-    });
+  if (file.status === 'unchecked') {
+    const text = uncheckedText(input, file);
+    results.push(wholeFile('unchecked', text, fingerprint(path, { rule: 'unchecked' as never, msg: { id: 'unchecked' } })));
+    notifications.push(notice('error', text));
+  } else {
+    const { clause, hint } = coverageText(file, langOf(input, file));
+    if (clause) notifications.push(notice('warning', [clause, hint].filter(Boolean).join('. ')));
   }
+  const cause = likelyCause(input, file);
+  const causeCells = (file.localisation?.causes ?? []).flatMap((c) => c.cells.map((x) => x.cell));
+  file.findings.forEach((f, i) => {
+    const explained = cause?.explained.has(i) ? { text: cause.text, cells: causeCells } : undefined;
+    results.push(findingResult(input, file, f, { ...ctx, path, explained }));
+  });
+  return { results, notifications };
+}
 
+/** A finding as a SARIF result: its cell (or paragraph), its likely cause and the cause's cells when it explains it. */
+function findingResult(
+  input: ReportInput,
+  file: ReportFile,
+  f: Finding,
+  ctx: FileContext & { path: string; explained: { text: string; cells: Cell[] } | undefined },
+): Sarif.Result {
+  const { artifactLocation, explained } = ctx;
+  const at = lineCol(f);
+  const location: Sarif.Location = {
+    // Table-wide findings point at the file's first line: code-scanning tools want a region.
+    physicalLocation: { artifactLocation, region: at ? { startLine: at.line, startColumn: at.col } : { startLine: 1 } },
+    ...(f.at ? { logicalLocations: [{ name: f.at.ref, fullyQualifiedName: displayRef(f.at) }] } : f.place ? { logicalLocations: [{ name: `¶${f.place.paragraph}`, fullyQualifiedName: `¶${f.place.paragraph}`, kind: 'paragraph' }] } : {}),
+  };
   return {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'povcheck',
-            ...(input.version ? { version: input.version, semanticVersion: input.version } : {}),
-            rules,
-          },
-        },
-        artifacts,
-        invocations: [{ executionSuccessful: true, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
-        results,
-        columnKind: 'unicodeCodePoints',
-      },
-    ],
+    ruleId: f.rule,
+    ruleIndex: ctx.ruleIndex.get(f.rule)!,
+    level: LEVEL[f.severity],
+    // The likely cause in the message (what viewers show) and its cells as related locations.
+    message: { text: findingText(input, file, f) + (explained ? `\n→ ${explained.text}` : '') },
+    locations: [location],
+    ...(explained && explained.cells.length > 0
+      ? {
+          relatedLocations: explained.cells.map((c, k) => ({
+            id: k + 1,
+            physicalLocation: { artifactLocation, region: { startLine: c.row + 1, startColumn: c.col + 1 } },
+            logicalLocations: [{ name: c.ref, fullyQualifiedName: displayRef(c) }],
+            message: { text: displayRef(c) },
+          })),
+        }
+      : {}),
+    partialFingerprints: { 'povcheck/v1': fingerprint(ctx.path, f) },
+    properties: {
+      ...(f.at ? { cell: f.at.ref } : {}),
+      ...(f.at?.sheet ? { sheet: f.at.sheet } : {}),
+      ...(f.place ? { paragraph: f.place.paragraph, section: f.place.section, quote: f.place.quote } : {}),
+      ...(f.unit !== undefined ? { unit: f.unit } : {}),
+      ...(f.indicator !== undefined ? { indicator: f.indicator } : {}),
+      ...(f.expected !== undefined ? { expected: f.expected } : {}),
+      ...(f.actual !== undefined ? { actual: f.actual } : {}),
+      ...(explained ? { likelyCause: explained.text } : {}),
+    },
   };
 }
 

@@ -3,17 +3,16 @@
  * indicator, expected vs found, and the explanation), what was not checked, then the table as read with
  * the flagged cells marked.
  */
-import { catalog, formatPlain, makeFmt, renderError, renderMessage, renderSkip, visible, type Lang } from '../messages/index.js';
-import type { Finding, Severity } from '../findings.js';
-import { SEVERITIES, severityRank } from '../findings.js';
-import type { FileResult } from '../validate.js';
+import { catalog, formatPlain, makeFmt, renderError, renderMessage, renderSkip, visible } from '../messages/index.js';
+import type { Lang } from '../model/lang.js';
+import { type Finding, type Severity, SEVERITIES, severityRank, type Skip } from '../model/finding.js';
+import type { FileResult } from '../model/file-result.js';
 import { layoutAsRead } from '../render/shaped-layout.js';
 import { displayWidth, renderBox, type Align } from '../render/box.js';
 import { numericColumns } from '../render/table-data.js';
 import { cellLabel, countFindings, coverageText, langOf, placeLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
 import type { Annex } from '../model/annex.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
-import type { Skip } from '../findings.js';
 import { causeLines } from './causes.js';
 
 /** Findings shown per rule and severity in one file; the rest are counted (JSON has them all). */

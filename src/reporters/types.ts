@@ -1,14 +1,15 @@
 /**
  * What every reporter receives: the per-file results of one run and the presentation choices.
  */
-import type { FileResult, RuleLevels, TableSummary } from '../validate.js';
+import type { FileResult, SeriesReport, TableSummary } from '../model/file-result.js';
+import type { RuleLevels } from '../model/options.js';
 import { failOnOf, type FailOn } from '../model/fail-on.js';
-import { catalog, makeFmt, renderSkip, type Lang, type SummaryCounts } from '../messages/index.js';
+import { catalog, makeFmt, renderSkip, type SummaryCounts } from '../messages/index.js';
+import type { Lang } from '../model/lang.js';
 import { isPartial } from '../model/coverage.js';
-import type { Finding } from '../findings.js';
+import type { Finding } from '../model/finding.js';
 import type { ChartTarget } from '../render/svg-chart.js';
-import type { Transition } from '../series/index.js';
-import { displayRef, type Cell } from '../read/grid.js';
+import { displayRef, type Cell } from '../model/grid.js';
 import { parseDocumentCellRef, type TextPlace } from '../model/document.js';
 
 /**
@@ -48,13 +49,6 @@ export interface ReportInput {
   targets?: readonly ChartTarget[];
   /** `--series`: the files in year order and what each pair gave (the JSON report's `series`). */
   series?: SeriesReport;
-}
-
-export interface SeriesReport {
-  files: string[];
-  /** The units-map file, when one was given. */
-  unitsMap?: string;
-  transitions: Transition[];
 }
 
 /** The language of a whole-run report (summaries): forced, else the first readable table's, else the fallback. */

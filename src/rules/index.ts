@@ -4,7 +4,7 @@
  * `target` (rules/target.ts) and `continuity` (series/) run when targets or a series are given.
  */
 import type { Annex, Unit } from '../model/annex.js';
-import { compareFindings, type Finding, type RuleId, type Severity, type Skip } from '../findings.js';
+import { compareFindings, type Finding, type RuleId, type Severity, type Skip } from '../model/finding.js';
 import { RELATION_KINDS } from '../relations/index.js';
 import { Folds, summaryFinding, type Effect, type FoldRule } from './summary.js';
 import { carries, type Rule, type RuleContext } from './types.js';

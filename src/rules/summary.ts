@@ -8,8 +8,8 @@
  * the first in table order. With a single note, the note itself is reported.
  */
 import { Dec } from '../calc/decimal.js';
-import type { Finding, RuleId } from '../findings.js';
-import type { MessageParams } from '../messages/index.js';
+import type { Finding, RuleId } from '../model/finding.js';
+import type { MessageParams } from '../model/message-ref.js';
 
 /**
  * The size of the effect of a change in households on a unit's fall in the rate: |P1·(H1 − H0)| / (H0·H1).

@@ -10,7 +10,8 @@
 import { exitsRange, compareTarget, plannable, poorReduced, rate, roundRate, valueWithExits, type UnitCounts } from '../calc/annex-math.js';
 import { plain, type Dec } from '../calc/decimal.js';
 import { PovcheckError } from '../errors.js';
-import type { Finding, Skip, TargetGap } from '../findings.js';
+import type { Finding, Skip } from '../model/finding.js';
+import type { TargetGap } from '../model/finding-detail.js';
 import type { Annex, Unit } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { resolveTargetUnit, type Target, type TargetSet } from '../targets/index.js';

@@ -3,7 +3,7 @@
  */
 import type { Annex, Unit, Value } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
-import type { Finding, RuleId, Severity, Skip } from '../findings.js';
+import type { Finding, RuleId, Severity, Skip } from '../model/finding.js';
 import type { Dec } from '../calc/decimal.js';
 import type { Effect, FoldRule } from './summary.js';
 

@@ -12,10 +12,10 @@
  * Pure: annexes in, findings out.
  */
 import { ZERO, plain } from '../calc/decimal.js';
-import type { Finding, Skip } from '../findings.js';
+import type { Finding, Skip } from '../model/finding.js';
 import type { Annex, Unit, Value } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
-import { displayRef } from '../read/grid.js';
+import { displayRef } from '../model/grid.js';
 import { aliasedUnitKey } from '../shape/normalize.js';
 import { isOk, type OkValue } from '../rules/types.js';
 import type { UnitsMap, UnitsMapEntry } from './units-map.js';

@@ -17,7 +17,7 @@
 import { PovcheckError } from '../errors.js';
 import { readDelimited } from '../read/csv.js';
 import { decodeBytes } from '../read/decode.js';
-import { cellText } from '../read/grid.js';
+import { cellText } from '../model/grid.js';
 import { readFileBytes } from '../read/index.js';
 import { foldKey, unitKey } from '../shape/normalize.js';
 

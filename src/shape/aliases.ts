@@ -9,7 +9,7 @@
  * docs/input.md lists this table; a test keeps the two in step.
  */
 import type { Indicator } from '../model/indicators.js';
-import type { Lang } from '../messages/index.js';
+import type { Lang } from '../model/lang.js';
 import { foldKey, labelKey, unitKey } from './normalize.js';
 
 export type Group = 'households' | 'poor' | 'rate';

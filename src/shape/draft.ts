@@ -2,9 +2,9 @@
  * What a layout reader (wide.ts, long.ts) hands to the common finishing step (index.ts): where the units,
  * indicators and value cells are, before numbers are parsed.
  */
-import type { Cell } from '../read/grid.js';
+import type { Cell } from '../model/grid.js';
 import type { Indicator } from '../model/indicators.js';
-import type { Finding } from '../findings.js';
+import type { Finding } from '../model/finding.js';
 import type { LabelLine } from './scan.js';
 import type { SlotFormula, SubSlot } from '../model/slots.js';
 

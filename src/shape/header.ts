@@ -8,7 +8,7 @@
  * Under the header, official forms number their columns (`A | B | 1 | 2 | 3 …`) and may write how a column is
  * computed (`4=3/1*100`, `9=1-2-3-4+5+6+7+8`): that row is skipped, and its formulas are kept as relations.
  */
-import { cellAt, cellText, gridWidth, type Cell, type Grid } from '../read/grid.js';
+import { cellAt, cellText, gridWidth, type Cell, type Grid } from '../model/grid.js';
 import { combine, featuresOf, keyOf, type Features } from './words.js';
 
 export interface HeaderColumn {

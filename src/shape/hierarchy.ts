@@ -3,7 +3,7 @@
  * province → commune since July 2025). This resolves each unit's parent and reports what breaks the tree:
  * duplicate codes, unknown parents, cycles (one finding per loop) and orphans (units outside the tree, in no sum).
  */
-import type { Finding } from '../findings.js';
+import type { Finding } from '../model/finding.js';
 import { isTotalName } from './aliases.js';
 import type { DraftUnit } from './draft.js';
 

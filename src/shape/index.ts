@@ -3,12 +3,12 @@
  * value. Reading problems become findings (number, missing, duplicate, unknown); only "nothing here is a
  * poverty table" or an undecidable number format is an exception.
  */
-import { displayRef, gridWidth, type Cell, type Grid } from '../read/grid.js';
+import { displayRef, gridWidth, type Cell, type Grid } from '../model/grid.js';
 import { PovcheckError } from '../errors.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator, type IndicatorKind } from '../model/indicators.js';
 import type { Annex, NumberLocale, Unit, Value } from '../model/annex.js';
-import type { Finding } from '../findings.js';
-import type { Lang } from '../messages/index.js';
+import type { Finding } from '../model/finding.js';
+import type { Lang } from '../model/lang.js';
 import { totalMatcher } from './aliases.js';
 import { clip, type Draft, type DraftUnit } from './draft.js';
 import { readLong } from './long.js';

@@ -2,8 +2,8 @@
  * Long layout: one row per unit, one column per indicator, a header row of indicator labels (English
  * keys such as `poor_start`, or Vietnamese/English labels, optionally under a merged heading row).
  */
-import { cellAt, cellText, columnLetters, gridWidth, type Cell, type Grid } from '../read/grid.js';
-import type { Finding } from '../findings.js';
+import { cellAt, cellText, columnLetters, gridWidth, type Cell, type Grid } from '../model/grid.js';
+import type { Finding } from '../model/finding.js';
 import type { Indicator } from '../model/indicators.js';
 import {
   isCodeHeader,

@@ -3,14 +3,13 @@
  * optional heading row above it (long layout). Both resolve heading + phase pairs
  * ("Tỷ lệ hộ nghèo" then "- Đầu năm") into indicators.
  */
-import { cellAt, cellText, type Cell, type Grid } from '../read/grid.js';
-import type { Indicator } from '../model/indicators.js';
-import type { Lang } from '../messages/index.js';
+import { cellAt, cellText, type Cell, type Grid } from '../model/grid.js';
+import { type Indicator, indicatorKind } from '../model/indicators.js';
+import type { Lang } from '../model/lang.js';
 import { INDICATOR_OF, matchLabel, type Group } from './aliases.js';
 import { headerBand, type HeaderBand, type HeaderColumn } from './header.js';
 import { parseSlot, slotKey, type SlotDims } from '../model/slots.js';
 import { featuresOf, measureOnly, recognise } from './words.js';
-import { indicatorKind } from '../model/indicators.js';
 import { describeIndicator, withPoint } from '../model/vocabulary.js';
 import { labelKey } from './normalize.js';
 

@@ -1,5 +1,5 @@
 /** What the rows above a table's header say about it: the unit a one-unit table is about. */
-import { cellText, type Cell, type Grid } from '../read/grid.js';
+import { cellText, type Cell, type Grid } from '../model/grid.js';
 
 /** A total named in the rows above the header (`Chỉ tiêu toàn Tỉnh`, `Cả nước`): its words and cell. */
 export function titleTotal(grid: Grid, above: number): { name: string; cell: Cell } | undefined {

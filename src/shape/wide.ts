@@ -2,8 +2,8 @@
  * Wide layout, as in the seed annex: one row per indicator (optional STT column, a label column, optional
  * unit-of-measure column), one column per unit, a header row of unit names above the first indicator row.
  */
-import { cellAt, cellText, columnLetters, gridWidth, type Cell, type Grid } from '../read/grid.js';
-import type { Finding } from '../findings.js';
+import { cellAt, cellText, columnLetters, gridWidth, type Cell, type Grid } from '../model/grid.js';
+import type { Finding } from '../model/finding.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { parseSlot, slotKey, withDims } from '../model/slots.js';
 import { describeIndicator, indicatorKey, type Measure } from '../model/vocabulary.js';

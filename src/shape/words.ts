@@ -10,7 +10,7 @@
  * Matching works on folded text (normalize.ts foldKey: no case, diacritics or punctuation).
  */
 import { indicatorKey, isVocabularyKey, type Measure, type Population, type Role, type Time } from '../model/vocabulary.js';
-import type { Lang } from '../messages/index.js';
+import type { Lang } from '../model/lang.js';
 import { foldKey } from './normalize.js';
 
 export interface Features {

@@ -5,7 +5,7 @@
  * same year under two standards is two slots, never a duplicate. The indicator comes from the title, or
  * from a column header that names it (that column is the whole).
  */
-import { a1, cellAt, cellText, gridWidth, type Cell, type Grid } from '../read/grid.js';
+import { a1, cellAt, cellText, gridWidth, type Cell, type Grid } from '../model/grid.js';
 import { slotKey } from '../model/slots.js';
 import { clip, newDraft, tidyName, type Draft } from './draft.js';
 import { headerBand } from './header.js';

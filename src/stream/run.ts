@@ -1,12 +1,12 @@
 /**
- * Where validate.ts enters the streaming path: in a worker thread when the compiled worker is there (the
+ * Where the pipeline (pipeline.ts) enters the streaming path: in a worker thread when the compiled worker is there (the
  * CLI, the library from dist/), else in this thread (tests running the sources).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PovcheckError } from '../errors.js';
-import type { FileResult } from '../validate.js';
+import type { FileResult } from '../model/file-result.js';
 import { NotStreamable, streamValidate, type StreamOptions } from './validate.js';
 
 export { NotStreamable };

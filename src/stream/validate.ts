@@ -22,10 +22,10 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { PovcheckError } from '../errors.js';
-import { compareFindings, type Finding, type Skip } from '../findings.js';
-import { a1, gridFromRecords, trimmedText, type Cell, type Grid, type SourceInfo } from '../read/grid.js';
+import { compareFindings, type Finding, type Skip } from '../model/finding.js';
+import { a1, trimmedText, type Cell, type Grid, type SourceInfo } from '../model/grid.js';
+import { gridFromRecords, delimiterOf, type Delimiter } from '../read/csv.js';
 import { decodeBytes, utf8Damage } from '../read/decode.js';
-import { delimiterOf, type Delimiter } from '../read/csv.js';
 import { COUNT_INDICATORS, INDICATORS, indicatorKind, isCoreIndicator, type CountIndicator, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, Value } from '../model/annex.js';
 import { detect, langOf, missingIndicators, numberFormat, parseValue, NON_ASCII, type NumberFormat } from '../shape/index.js';
@@ -41,7 +41,9 @@ import { Dec, ZERO } from '../calc/decimal.js';
 import { RecordSplitter } from '../read/records.js';
 import { CodeIndex, grow, StringPool } from './pool.js';
 import { checkRow, fastCount, fastRate, Verdict, type FastFacts } from './fast.js';
-import { askedChecks, fileCoverage, statusOf, tableBudget, type FileResult, type TableSummary, type ValidateOptions } from '../validate.js';
+import { askedChecks, fileCoverage, tableBudget } from '../check-grid.js';
+import { statusOf, type FileResult, type TableSummary } from '../model/file-result.js';
+import type { ValidateOptions } from '../model/options.js';
 
 /** Records shaped with the in-memory code before streaming the rest. */
 export const HEAD_ROWS = 1000;

@@ -5,9 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { readBudgetTable } from '../../src/document/budget-tables.js';
 import { checkDocument } from '../../src/document/index.js';
 import { readDocx } from '../../src/read/docx.js';
-import { gridFromRecords } from '../../src/read/grid.js';
-import type { DocTable } from '../../src/model/document.js';
-import { documentCellRef } from '../../src/model/document.js';
+import { gridFromRecords } from '../../src/read/csv.js';
+import { type DocTable, documentCellRef } from '../../src/model/document.js';
 import { FIXTURES } from '../helpers.js';
 
 const plan = async (name: string) => readDocx(readFileSync(join(FIXTURES, 'plans', 'planted', name)));

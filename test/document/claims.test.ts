@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkClaims, readClauses, type ClaimTable } from '../../src/document/claims.js';
 import { readTextDocument } from '../../src/read/text-document.js';
 import { gridFromBytes } from '../../src/read/index.js';
-import { checkGrid } from '../../src/validate.js';
+import { checkGrid } from '../../src/check-grid.js';
 import { FIXTURES } from '../helpers.js';
 
 const annex = checkGrid(gridFromBytes(readFileSync(join(FIXTURES, 'tuyen-quang-2020.csv')))).annex;

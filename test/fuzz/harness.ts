@@ -5,7 +5,9 @@
  */
 import fc from 'fast-check';
 import { gridFromAnyBytes, gridFromBytes } from '../../src/read/index.js';
-import { checkGrid, statusOf, validateFile, type FileResult } from '../../src/validate.js';
+import { checkGrid } from '../../src/check-grid.js';
+import { statusOf, type FileResult } from '../../src/model/file-result.js';
+import { validateFile } from '../../src/pipeline.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

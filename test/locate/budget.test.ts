@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gridFromBytes } from '../../src/read/index.js';
-import { checkGrid } from '../../src/validate.js';
+import { checkGrid } from '../../src/check-grid.js';
 import { locate } from '../../src/locate/index.js';
 import { checkRecords, fixtures } from '../helpers.js';
 

@@ -4,8 +4,8 @@
  * bound on big tables. Also: the check system agrees with the rules on what fails.
  */
 import { describe, expect, it } from 'vitest';
-import { a1, type Cell, type Grid } from '../../src/read/grid.js';
-import { checkGrid } from '../../src/validate.js';
+import { a1, type Cell, type Grid } from '../../src/model/grid.js';
+import { checkGrid } from '../../src/check-grid.js';
 import { evaluate, parseFormula } from '../../src/model/expr.js';
 import { buildSystem, Evaluation } from '../../src/locate/model.js';
 import { locate } from '../../src/locate/index.js';

@@ -8,7 +8,7 @@ import type { Annex, Value } from '../../src/model/annex.js';
 import { indicatorKind, type Indicator } from '../../src/model/indicators.js';
 import { parseNumber } from '../../src/shape/numbers.js';
 import { runRules } from '../../src/rules/index.js';
-import { compareFindings } from '../../src/findings.js';
+import { compareFindings } from '../../src/model/finding.js';
 import { locate, type LocateOptions } from '../../src/locate/index.js';
 import type { Cause, Localisation } from '../../src/locate/types.js';
 import { fixtures } from '../helpers.js';

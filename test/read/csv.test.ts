@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, readDelimited } from '../../src/read/csv.js';
-import { cellText, parseA1, a1, columnLetters } from '../../src/read/grid.js';
+import { cellText, parseA1, a1, columnLetters } from '../../src/model/grid.js';
 import { PovcheckError } from '../../src/errors.js';
 
 describe('A1 references', () => {

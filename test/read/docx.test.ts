@@ -9,7 +9,7 @@ import { readDocx } from '../../src/read/docx.js';
 import { looksLikeDocument, readTextDocument } from '../../src/read/text-document.js';
 import { inputFromBytes } from '../../src/read/index.js';
 import { DOCUMENT_LIMITS } from '../../src/read/document-limits.js';
-import { cellAt, cellText, type Grid } from '../../src/read/grid.js';
+import { cellAt, cellText, type Grid } from '../../src/model/grid.js';
 import { PovcheckError } from '../../src/errors.js';
 import { FIXTURES } from '../helpers.js';
 import { zipApi } from '../xlsx-build.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlReport } from '../../src/reporters/html.js';
-import { validateFile } from '../../src/validate.js';
+import { validateFile } from '../../src/pipeline.js';
 import { FIXTURES } from '../helpers.js';
 
 const report = async (file: string) => htmlReport({ files: [await validateFile(file)], fallbackLang: 'vi', strict: false });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlReport } from '../../src/reporters/html.js';
 import type { ReportFile, ReportInput } from '../../src/reporters/types.js';
-import { validateFile } from '../../src/validate.js';
+import { validateFile } from '../../src/pipeline.js';
 import { checkRecords, FIXTURES, fixtures } from '../helpers.js';
 
 const PLANTED = join(FIXTURES, 'planted', 'poor-end-transposed.csv');

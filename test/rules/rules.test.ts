@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkRecords, fixtures } from '../helpers.js';
-import type { Finding } from '../../src/findings.js';
+import type { Finding } from '../../src/model/finding.js';
 
 const { wideRecords, SEED, UNITS } = fixtures;
 const col = (unit: string) => UNITS.indexOf(unit);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Dec } from '../../src/calc/decimal.js';
 import { compareEffect, effectOfDecs, effectOfInts, Folds, summaryFinding } from '../../src/rules/summary.js';
-import type { Finding } from '../../src/findings.js';
+import type { Finding } from '../../src/model/finding.js';
 
 describe('compareEffect', () => {
   it('orders |p1·(h1 − h0)| / (h0·h1) exactly, whatever the representation', () => {

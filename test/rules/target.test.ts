@@ -10,7 +10,8 @@ import { checkRecords, checkBytes, fixtures, FIXTURES } from '../helpers.js';
 import { checkTargets } from '../../src/rules/target.js';
 import { parseTargets, targetsFromEntries, type Target, type TargetSet } from '../../src/targets/index.js';
 import { computePlan } from '../../src/compute/plan.js';
-import type { Finding, TargetGap } from '../../src/findings.js';
+import type { Finding } from '../../src/model/finding.js';
+import type { TargetGap } from '../../src/model/finding-detail.js';
 import { makeFmt, renderMessage } from '../../src/messages/index.js';
 
 const { wideRecords, SEED, UNITS } = fixtures;

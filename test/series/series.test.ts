@@ -11,8 +11,8 @@ import { checkBytes, checkRecords, fixtures, FIXTURES } from '../helpers.js';
 import { checkSeries, parseUnitsMap, type SeriesFile, type UnitsMap } from '../../src/series/index.js';
 import { PovcheckError } from '../../src/errors.js';
 import { makeFmt, renderMessage } from '../../src/messages/index.js';
-import { withFindings } from '../../src/validate.js';
-import type { Finding } from '../../src/findings.js';
+import { withFindings } from '../../src/pipeline.js';
+import type { Finding } from '../../src/model/finding.js';
 
 const { wideRecords, longRecords, SEED, UNITS, cloneData } = fixtures;
 const read = (name: string): SeriesFile => ({ file: name, annex: checkBytes(readFileSync(join(FIXTURES, name))).annex });

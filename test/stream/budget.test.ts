@@ -1,14 +1,14 @@
 /**
  * The memory budget (issue 13, item 13): a table past the rows povcheck checks, or giving more findings
  * than it keeps, is refused with one line and exit 2 before memory runs out, streamed or in memory.
- * The real budget (validate.ts TABLE_BUDGET: 2,000,000 rows, 100,000 findings) is lowered here with
+ * The real budget (check-grid.ts TABLE_BUDGET: 2,000,000 rows, 100,000 findings) is lowered here with
  * POVCHECK_MAX_ROWS / POVCHECK_MAX_FINDINGS so the tables stay small.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TABLE_BUDGET, tableBudget } from '../../src/validate.js';
+import { TABLE_BUDGET, tableBudget } from '../../src/check-grid.js';
 import { fixtures, runCli } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'povcheck-budget-'));

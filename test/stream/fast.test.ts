@@ -11,7 +11,7 @@ import { runRules } from '../../src/rules/index.js';
 import { parseValue } from '../../src/shape/index.js';
 import { INDICATORS, type Indicator } from '../../src/model/indicators.js';
 import type { Annex, Value } from '../../src/model/annex.js';
-import { a1 } from '../../src/read/grid.js';
+import { a1 } from '../../src/model/grid.js';
 import { fixtures } from '../helpers.js';
 
 function annexOf(texts: Partial<Record<Indicator, string>>): Annex {

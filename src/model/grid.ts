@@ -1,6 +1,7 @@
 /**
- * The grid: what every reader (CSV, XLSX) produces and everything after works on.
+ * The grid: what every reader (CSV, XLSX, plan documents) produces and everything after works on.
  * A cell keeps where it came from, so every finding can point at the spot an analyst would click.
+ * Building a grid belongs to reading (src/read/); its types and the pure helpers over cells live here.
  */
 export interface Cell {
   /** The text as found in the file (not trimmed). */
@@ -113,12 +114,4 @@ export function gridWidth(grid: Grid): number {
 /** A reference as shown to people: "I6", or "Sheet1!I6" for workbooks. */
 export function displayRef(cell: Pick<Cell, 'ref' | 'sheet'>): string {
   return cell.sheet ? `${cell.sheet}!${cell.ref}` : cell.ref;
-}
-
-/** Builds a grid from plain strings (CSV records), assigning A1 references. */
-export function gridFromRecords(records: string[][], source: SourceInfo, sheet?: string): Grid {
-  const rows = records.map((rec, r) =>
-    rec.map((raw, c): Cell => (sheet ? { raw, ref: a1(r, c), row: r, col: c, sheet } : { raw, ref: a1(r, c), row: r, col: c })),
-  );
-  return sheet ? { rows, source, sheet } : { rows, source };
 }

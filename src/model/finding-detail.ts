@@ -1,61 +1,9 @@
 /**
- * Findings are plain data. Rules and readers create them with a message reference; the report step
- * renders the message in the chosen language. `toPublic` gives the JSON contract shape.
+ * What some findings add for scripts, under the rule's id in the JSON report (`"target": {…}`), and the figures
+ * the plan-document checks compare: plain digits, no wording.
  */
-import type { Cell } from './read/grid.js';
-import type { CoreIndicator, Indicator } from './model/indicators.js';
-import type { MessageRef, SkipRef } from './messages/index.js';
-import type { TargetOp } from './calc/annex-math.js';
-import type { TextPlace } from './model/document.js';
-
-export type Severity = 'error' | 'warning' | 'info';
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-
-export type RuleId =
-  | 'sum'
-  | 'flow'
-  | 'rate'
-  | 'rate-change'
-  | 'denominator'
-  | 'range'
-  | 'number'
-  | 'missing'
-  | 'duplicate'
-  | 'unknown'
-  | 'hierarchy'
-  | 'target'
-  | 'continuity'
-  | 'breakdown'
-  | 'of-which'
-  | 'balance'
-  | 'combined'
-  | 'implied-households'
-  | 'rate-mean'
-  | 'achievement'
-  | 'formula'
-  | 'precision'
-  // Plan documents (src/document/): figures stated in the text, money totals, references to other documents.
-  | 'claim'
-  | 'money'
-  | 'reference';
-
-export interface Finding {
-  rule: RuleId;
-  severity: Severity;
-  /** The cell the finding sits at; absent for table-wide findings (e.g. a missing indicator). */
-  at?: Cell;
-  /** Unit name as written, when the finding concerns one unit. */
-  unit?: string;
-  indicator?: Indicator;
-  /** Plain digits ("4693", "13.56"), when the finding compares numbers. */
-  expected?: string;
-  actual?: string;
-  msg: MessageRef;
-  /** Data some rules add for scripts (the JSON report gives it under the rule's id: `"target": {…}`). */
-  detail?: FindingDetail;
-  /** Findings about a plan document's text: section, paragraph and a short quote with the figure marked. */
-  place?: TextPlace;
-}
+import type { CoreIndicator, Indicator } from './indicators.js';
+import type { TargetOp } from '../calc/annex-math.js';
 
 /**
  * `target`: the target and, for a missed one, the gap in households. `continuity`: where the value it is
@@ -120,30 +68,3 @@ export type TargetGap =
   | { kind: 'zero-households' }
   | { kind: 'not-exits' }
   | { kind: 'no-counts' };
-
-/** A check that was not run, and why: reports list these so that a gap is never silent. */
-export interface Skip {
-  rule: RuleId;
-  unit?: string;
-  msg: SkipRef;
-  /** A check of a plan document's text: the paragraph it comes from. */
-  paragraph?: number;
-}
-
-export function severityRank(s: Severity): number {
-  return s === 'error' ? 0 : s === 'warning' ? 1 : 2;
-}
-
-/**
- * Report order: severity, then position in the sheet (row-major), then rule. Rule ids are lowercase ASCII
- * words and hyphens, so code-unit order is localeCompare's order without starting ICU's collator (about
- * 14 ms of a short run; test/findings.test.ts compares both on every pair of ids).
- */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    severityRank(a.severity) - severityRank(b.severity) ||
-    (a.at?.row ?? -1) - (b.at?.row ?? -1) ||
-    (a.at?.col ?? -1) - (b.at?.col ?? -1) ||
-    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
-  );
-}

@@ -1,8 +1,8 @@
-/** The core's run policy: rule levels, fail-on, exit codes. */
+/** Rule levels (configuration, --rule): a rule switched off, a rule re-levelled. */
 import { describe, expect, it } from 'vitest';
-import { exitCodeOf, relevel, statusOf, type FileResult } from '../src/validate.js';
-import type { Finding } from '../src/findings.js';
-import { checkRecords, fixtures } from './helpers.js';
+import { relevel } from '../../src/rules/levels.js';
+import type { Finding } from '../../src/model/finding.js';
+import { checkRecords, fixtures } from '../helpers.js';
 
 const f = (rule: Finding['rule'], severity: Finding['severity']): Finding => ({ rule, severity, msg: { id: 'sum.total-assumed', params: { unit: 'x' } } });
 
@@ -23,26 +23,5 @@ describe('rule levels', () => {
     expect(out.map((x) => `${x.rule}:${x.severity}`).sort()).toEqual(
       ['denominator:error', 'rate-change:warning', 'rate-change:info', 'range:info', 'range:info', 'sum:info'].sort(),
     );
-  });
-});
-
-describe('fail-on and exit codes', () => {
-  const warnOnly = [f('denominator', 'warning')];
-  const withError = [f('sum', 'error'), ...warnOnly];
-  it('status: errors always make a file invalid; warnings only under fail-on warning (or strict)', () => {
-    expect(statusOf(warnOnly)).toBe('ok');
-    expect(statusOf(warnOnly, true)).toBe('invalid');
-    expect(statusOf(warnOnly, 'warning')).toBe('invalid');
-    expect(statusOf(withError, 'never')).toBe('invalid');
-    expect(statusOf(warnOnly, 'never')).toBe('ok');
-  });
-
-  const file = (status: FileResult['status']): FileResult => ({ file: 'x', status, findings: [], skipped: [] });
-  it('the worst file decides; never ignores findings but not unreadable files', () => {
-    expect(exitCodeOf([file('ok'), file('ok')], 'error')).toBe(0);
-    expect(exitCodeOf([file('ok'), file('invalid')], 'error')).toBe(1);
-    expect(exitCodeOf([file('invalid'), file('unreadable')], 'error')).toBe(2);
-    expect(exitCodeOf([file('invalid')], 'never')).toBe(0);
-    expect(exitCodeOf([file('unreadable')], 'never')).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compareFindings, type Finding, type RuleId } from '../src/findings.js';
-import { RULE_IDS } from '../src/rules/index.js';
+import { compareFindings, type Finding, type RuleId } from '../../src/model/finding.js';
+import { RULE_IDS } from '../../src/rules/index.js';
 
 const finding = (rule: string): Finding => ({ rule: rule as RuleId, severity: 'error', msg: { id: 'sum.mismatch', params: {} } as unknown as Finding['msg'] });
 const sign = (n: number) => Math.sign(n);

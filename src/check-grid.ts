@@ -1,0 +1,109 @@
+/**
+ * Grid → findings → likely causes, pure: shape, the relations, targets, rule levels, locate and coverage.
+ * The one place a table is checked, whatever brought it (a file, a plan document's table, `fix`).
+ */
+import type { Grid } from './model/grid.js';
+import { displayRef } from './model/grid.js';
+import { shape } from './shape/index.js';
+import { appliesTo, runRules } from './rules/index.js';
+import { RELATION_KINDS } from './relations/index.js';
+import { coverageOf, type Coverage } from './model/coverage.js';
+import { candidateKeys } from './shape/aliases.js';
+import { compareFindings, type Finding, type RuleId, type Skip } from './model/finding.js';
+import type { Annex } from './model/annex.js';
+import { PovcheckError } from './errors.js';
+import { locate, type Localisation } from './locate/index.js';
+import { checkTargets } from './rules/target.js';
+import { relevel, withoutOffRules } from './rules/levels.js';
+import type { CheckOptions, RuleLevels } from './model/options.js';
+
+/** The rule families error localisation explains. */
+const LOCALISED_RULES: ReadonlySet<RuleId> = new Set(RELATION_KINDS.filter((k) => k.localised).map((k) => k.id));
+
+/**
+ * Whether localisation has anything to explain: a failing check (error, or a warning its rule was re-levelled
+ * to) of the four families locate explains (its checks mirror those rules). Both paths ask this one question.
+ */
+export const needsLocalising = (findings: readonly Finding[]) => findings.some((f) => f.severity !== 'info' && LOCALISED_RULES.has(f.rule));
+
+export const NOTHING_TO_LOCALISE: Localisation = { status: 'clean', failing: 0, causes: [], more: 0 };
+
+/**
+ * The memory budget of one table (docs/limits-and-safety.md): rows checked (the streaming path counts them as
+ * they arrive; the in-memory path is bounded by its file size) and findings kept (each costs about 1.5 kB
+ * until the reports are written). Past either, the table is refused with TABLE_TOO_LARGE, exit 2, long before
+ * the heap runs out: a 2,000,000-row table streams in about 250 MB; 100,000 findings take about 400 MB more
+ * while the JSON report is built. POVCHECK_MAX_ROWS and POVCHECK_MAX_FINDINGS lower them (tests).
+ */
+export const TABLE_BUDGET = { rows: 2_000_000, findings: 100_000 };
+
+export function tableBudget(env: NodeJS.ProcessEnv = process.env): { rows: number; findings: number } {
+  const lower = (v: string | undefined, max: number) => (v && /^[1-9][0-9]*$/.test(v) ? Math.min(Number(v), max) : max);
+  return { rows: lower(env.POVCHECK_MAX_ROWS, TABLE_BUDGET.rows), findings: lower(env.POVCHECK_MAX_FINDINGS, TABLE_BUDGET.findings) };
+}
+
+export interface CheckResult {
+  annex: Annex;
+  findings: Finding[];
+  skipped: Skip[];
+  coverage: Coverage;
+  localisation: Localisation;
+  /** Indexes of the targets naming a unit this table lacks. */
+  targetsUnmatched?: number[];
+}
+
+/**
+ * The checks a file is asked for: the check rules (and `target` when targets are given), less those switched
+ * off. A relation that only some tables have (poor + near-poor, breakdown rows, column formulas …) is asked
+ * of a table that has it; without the table (the streaming path, annex tables only) it is not asked.
+ */
+export function askedChecks(opts: { rules?: RuleLevels; targets?: unknown }, annex?: Annex): RuleId[] {
+  const rules = RELATION_KINDS.filter((r) => (annex === undefined ? r.annex === true : appliesTo(r, annex)));
+  const ids: RuleId[] = [...rules.map((r) => r.id), ...(opts.targets ? ['target' as const] : [])];
+  return ids.filter((id) => opts.rules?.[id] !== 'off');
+}
+
+/**
+ * A file's coverage (model/coverage.ts), the one place it is built: the checks asked for, those that compared
+ * something, the skips (switched-off rules already left out), and the indicator labels the `unknown` findings
+ * name (found before rule levels apply: a label switched off is still not understood): rows of a wide table,
+ * columns of a long one (a wide table's stray column is not a label).
+ */
+export function fileCoverage(checks: readonly RuleId[], ran: ReadonlySet<string>, skipped: readonly Skip[], readFindings: readonly Finding[], layout: 'wide' | 'long'): Coverage {
+  const labelId = layout === 'wide' ? 'unknown.row' : 'unknown.column';
+  const notUnderstood = readFindings
+    .filter((f) => f.rule === 'unknown' && f.msg.id === labelId && f.at)
+    .map((f) => {
+      const text = (f.msg.params as { text: string }).text;
+      return { text, cell: displayRef(f.at!), keys: candidateKeys(text) };
+    });
+  return coverageOf({ checks, ran, skipped, notUnderstood, fallback: { id: 'skip.nothing', params: {} } });
+}
+
+/**
+ * Grid → findings → likely causes. Pure. Throws PovcheckError only when the grid is not a poverty table at all.
+ * Error localisation leaves out the checks of rules switched off; `explains` indexes the findings returned.
+ */
+export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
+  const shaped = shape(grid, opts);
+  const run = runRules(shaped.annex);
+  // Targets are checked with the rules but are not typing slips: locate leaves `target` findings alone.
+  const targets = opts.targets && opts.rules?.target !== 'off' ? checkTargets(shaped.annex, opts.targets) : undefined;
+  const findings = relevel([...shaped.findings, ...run.findings, ...(targets?.findings ?? [])].sort(compareFindings), opts.rules);
+  const budget = tableBudget();
+  if (findings.length > budget.findings) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'findings', limit: budget.findings });
+  const skipped = withoutOffRules([...run.skipped, ...(targets?.skipped ?? [])], opts.rules);
+  // A target that was evaluated gives a finding (met or missed): then the check ran.
+  const ran = new Set<string>([...run.ran, ...(targets && targets.findings.length > 0 ? ['target'] : [])]);
+  const coverage = fileCoverage(askedChecks(opts, shaped.annex), ran, skipped, shaped.findings, shaped.annex.layout);
+  const off = Object.entries(opts.rules ?? {}).filter(([, level]) => level === 'off').map(([rule]) => rule as RuleId);
+  const localisation: Localisation = needsLocalising(findings) ? locate(shaped.annex, findings, off.length > 0 ? { off } : {}) : NOTHING_TO_LOCALISE;
+  return {
+    annex: shaped.annex,
+    findings,
+    skipped,
+    coverage,
+    localisation,
+    ...(targets ? { targetsUnmatched: targets.unmatched } : {}),
+  };
+}

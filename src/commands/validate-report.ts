@@ -1,0 +1,89 @@
+/**
+ * `validate`'s outcome reported: every requested reporter (src/reporters/) to the terminal or to its file
+ * (atomically, never over a file the run read), GitHub's step summary, the one line per unreadable or unchecked
+ * file when no text report is on the terminal, and the exit code.
+ */
+import { appendFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PovcheckError } from '../errors.js';
+import { catalog } from '../messages/index.js';
+import { exitCodeOf } from '../model/file-result.js';
+import type { ValidateRun } from '../model/options.js';
+import { PLAIN_STYLE, type ReportInput } from '../reporters/types.js';
+import type { RunOutcome } from '../run.js';
+import { EXIT, envLang, makeStyle, oneLine, terminalWidth, type CommandContext } from './shared.js';
+import type { ReportChoices } from './validate-options.js';
+
+export async function reportValidate(outcome: RunOutcome, run: ValidateRun, choices: ReportChoices, ctx: CommandContext): Promise<number> {
+  const { io } = ctx;
+  const lang = choices.lang ?? envLang(io.env);
+  // A target whose unit no table of the run has is a mistake in the targets, not a finding: one line each, exit 2.
+  if (outcome.targetErrors.length > 0) {
+    for (const e of outcome.targetErrors) io.err(oneLine(e, lang) + '\n');
+    return EXIT.UNREADABLE;
+  }
+  const report = reportInput(outcome, run, choices, ctx);
+  await writeReports(report, run, choices, outcome, ctx);
+  if (choices.outputs.some((o) => o.format === 'github') && io.env.GITHUB_STEP_SUMMARY) await appendStepSummary(report, io.env.GITHUB_STEP_SUMMARY);
+  // Unreadable and unchecked files get their line on stderr unless the text report is on the terminal (it has them).
+  if (!choices.outputs.some((o) => o.format === 'text' && o.file === undefined)) await problemLines(report, outcome, choices, ctx);
+  const code = exitCodeOf(outcome.results, run.failOn);
+  return code === 2 ? EXIT.UNREADABLE : code === 1 ? EXIT.FINDINGS : EXIT.OK;
+}
+
+function reportInput(outcome: RunOutcome, run: ValidateRun, choices: ReportChoices, ctx: CommandContext): ReportInput {
+  const targets = run.options.targets;
+  return {
+    files: outcome.results,
+    ...(choices.lang ? { lang: choices.lang } : {}),
+    fallbackLang: envLang(ctx.io.env),
+    strict: run.failOn === 'warning',
+    failOn: run.failOn,
+    ...(ctx.version ? { version: ctx.version } : {}),
+    cwd: run.cwd,
+    ...(Object.keys(run.rules).length ? { rules: run.rules } : {}),
+    ...(targets ? { targets: targets.targets.map(({ unit, indicator, op, value }) => ({ unit, indicator, op, value })) } : {}),
+    ...(outcome.series ? { series: outcome.series } : {}),
+  };
+}
+
+/** Each output in its format, to the terminal or to its file. */
+async function writeReports(report: ReportInput, run: ValidateRun, choices: ReportChoices, outcome: RunOutcome, { io }: CommandContext): Promise<void> {
+  const { render } = await import('../reporters/index.js');
+  const { outputs } = choices;
+  // Loaded only when a report goes to a file.
+  const writeFileAtomic = outputs.some((o) => o.file !== undefined) ? (await import('../io/write-atomic.js')).writeFileAtomic : undefined;
+  // Every file the run read: no report may be written over one of them.
+  const inputPaths = [...outcome.results.map((r) => r.file), ...run.alsoRead].map((x) => resolve(run.cwd, x));
+  const text = {
+    style: await makeStyle(io, outputs.some((o) => o.file === undefined && o.format === 'text') ? choices.color : false),
+    table: choices.table ?? outcome.results.length === 1,
+    width: terminalWidth(io),
+  };
+  for (const o of outputs) {
+    const data = await render(o.format, report, o.file === undefined ? text : { ...text, style: PLAIN_STYLE });
+    if (o.file === undefined) io.out(data);
+    else {
+      await writeFileAtomic!(o.file, data, inputPaths);
+      io.err(catalog(choices.lang ?? envLang(io.env)).ui.reportWritten(o.file) + '\n');
+    }
+  }
+}
+
+async function appendStepSummary(report: ReportInput, summaryFile: string): Promise<void> {
+  const { githubStepSummary } = await import('../reporters/github.js');
+  try {
+    appendFileSync(summaryFile, githubStepSummary(report) + '\n');
+  } catch (e) {
+    throw new PovcheckError('WRITE_FAILED', { detail: (e as NodeJS.ErrnoException).code ?? 'unknown error' }, { file: summaryFile });
+  }
+}
+
+/** One line on stderr for each unreadable file and each file on which nothing could be checked. */
+async function problemLines(report: ReportInput, outcome: RunOutcome, choices: ReportChoices, { io }: CommandContext): Promise<void> {
+  const { uncheckedText } = await import('../reporters/ci.js');
+  for (const r of outcome.results) {
+    if (r.status === 'unreadable' && r.error) io.err(oneLine(r.error, choices.lang ?? envLang(io.env)) + '\n');
+    if (r.status === 'unchecked') io.err(`povcheck: ${r.file}: ${uncheckedText(report, r)}\n`);
+  }
+}

@@ -1,0 +1,274 @@
+/**
+ * What a finding, a skipped check or an error carries instead of a sentence: a message id and its parameters
+ * (numbers as plain-digit strings). Rules and readers build these; the catalogues (src/messages/vi.ts, en.ts)
+ * turn them into text, and must implement every id (the compiler checks `Catalog` in messages/types.ts).
+ */
+import type { CoreIndicator, Indicator } from './indicators.js';
+import type { PovcheckErrorCode } from '../errors.js';
+import type { SlipKind } from '../locate/types.js';
+import type { ClaimFigure, TargetGap } from './finding-detail.js';
+import type { TargetOp } from '../calc/annex-math.js';
+
+export interface MessageParams {
+  'sum.mismatch': { indicator: Indicator; total: string; parts: string; actual: string; diff: string; count: number };
+  'sum.total-assumed': { unit: string };
+  'flow.mismatch': { unit: string; start: string; reduced: string; expected: string; actual: string };
+  'rate.mismatch': {
+    unit: string;
+    indicator: 'rate_start' | 'rate_end';
+    poor: string;
+    households: string;
+    exact: string;
+    expected: string;
+    actual: string;
+    /** Set when the printed end rate is poor_end over the START-of-year households. */
+    startDenominator?: boolean;
+  };
+  'rate-change.mismatch': {
+    unit: string;
+    start: string;
+    end: string;
+    expected: string;
+    actual: string;
+    /** The rates were not printed, so start and end were computed from the counts. */
+    computed: boolean;
+    /** The unrounded difference, when the printed value equals it rounded (a convention slip). */
+    unrounded?: string;
+    /** The share reduced / start households, when the printed value equals it. */
+    share?: string;
+  };
+  'rate-change.convention': { unit: string; start: string; end: string; actual: string; unrounded: string; rounded: string };
+  'denominator.mixed': {
+    unit: string;
+    h0: string;
+    h1: string;
+    change: string;
+    reduced: string;
+    share: string;
+    points: string;
+    growth: string;
+  };
+  /** The total unit's rates have different denominators: what it means for the total's reduction (the one warning). */
+  'denominator.total': MessageParams['denominator.mixed'];
+  /** The change of households alone sets the direction of the unit's rate (it fell while poor households did not, or rose while they fell). */
+  'denominator.direction': MessageParams['denominator.mixed'];
+  /** With targets: a target met only because households changed (with the start-of-year households it would be missed). */
+  'denominator.decides-target': {
+    unit: string;
+    indicator: Indicator;
+    op: TargetOp;
+    value: string;
+    actual: string;
+    constant: string;
+    h0: string;
+    h1: string;
+    reduced: string;
+    share: string;
+  };
+  /** Deeper units with mixed denominators under one parent, folded; `unit` is the one with the largest effect. */
+  'denominator.summary': { parent: string; count: number; unit: string; growth: string; points: string; share: string; reduced: string };
+  /** Deeper units under one parent whose reduction follows the convention, folded; `unit` is the first. */
+  'rate-change.convention-summary': {
+    parent: string;
+    count: number;
+    unit: string;
+    start: string;
+    end: string;
+    actual: string;
+    unrounded: string;
+    rounded: string;
+  };
+  /** A population other than the poor, or a slot with dimensions: end = start − reduced. */
+  'flow.mismatch-of': { unit: string; indicator: Indicator; start: string; reduced: string; expected: string; actual: string };
+  /** Gross balance: end = start − out-flows + in-flows (`indicator`: the end slot). */
+  'balance.mismatch': {
+    unit: string;
+    indicator: Indicator;
+    start: string;
+    out: Array<{ indicator: Indicator; value: string }>;
+    in: Array<{ indicator: Indicator; value: string }>;
+    expected: string;
+    actual: string;
+  };
+  /** Rows (or units) that break a figure down do not add up to it. */
+  'breakdown.mismatch': { unit: string; indicator: Indicator; parts: string; actual: string; diff: string; count: number };
+  /** An "of which" row (or unit) exceeds the figure it is part of. */
+  'of-which.exceeds': { unit: string; indicator: Indicator; part: string; partValue: string; wholeValue: string };
+  /** A rate of the vocabulary (not the annex's start/end rate) against its count and households. */
+  'rate.mismatch-of': {
+    unit: string;
+    indicator: Indicator;
+    count: string;
+    households: string;
+    householdsIndicator: Indicator;
+    exact: string;
+    expected: string;
+    actual: string;
+    decimals: number;
+  };
+  /** A flow's rate printed over households a few per cent off the table's: another denominator. */
+  'denominator.flow-rate': { unit: string; indicator: Indicator; count: string; households: string; exact: string; expected: string; actual: string; impliedLo: string; impliedHi?: string };
+  'combined.count': { unit: string; indicator: Indicator; poor: string; nearPoor: string; expected: string; actual: string };
+  'combined.rate': { unit: string; indicator: Indicator; poor: string; nearPoor: string; sum: string; actual: string; tolerance: string };
+  /** The (count, rate) pairs of a unit admit no common household count; `cell`: the rate that disagrees. */
+  'implied-households.disagree': { unit: string; pairs: Array<{ count: string; rate: string; lo: string; hi?: string }>; cell: string };
+  /** A flow's (count, rate) pair admits no household count near the unit's. */
+  'implied-households.flow': { unit: string; count: string; rate: string; flowLo: string; flowHi?: string; commonLo: string; commonHi?: string };
+  'implied-households.flow-denominator': { unit: string; count: string; rate: string; flowLo: string; flowHi?: string; commonLo: string; commonHi?: string };
+  /** A part implies more households than the whole it is part of. */
+  'implied-households.exceeds-whole': { unit: string; whole: string; partLo: string; partHi?: string; wholeLo: string; wholeHi?: string; rate: string; count: string };
+  /** The parts' households (implied) cannot add up to the whole's. */
+  'implied-households.parts': { unit: string; count: number; partsLo: string; partsHi?: string; wholeLo: string; wholeHi?: string };
+  /** The whole's rate lies outside its parts' rates (a weighted mean cannot). */
+  'rate-mean.outside': { unit: string; indicator: Indicator; actual: string; min: string; max: string; minUnit: string; maxUnit: string };
+  'achievement.mismatch': { unit: string; indicator: Indicator; reduction: string; target: string; exact: string; expected: string; actual: string };
+  /** A column formula printed under the header does not hold in this row. */
+  'formula.mismatch': { unit: string; indicator: Indicator; formula: string; expected: string; actual: string };
+  /** A rate printed with fewer decimals than the table's other rates. */
+  'precision.fewer': { unit: string; indicator: Indicator; actual: string; decimals: number; usual: number };
+  'range.negative': { unit: string; indicator: Indicator; actual: string };
+  'range.fraction': { unit: string; indicator: Indicator; actual: string };
+  'range.exceeds': { unit: string; part: Indicator; partValue: string; whole: Indicator; wholeValue: string };
+  'range.reduced-negative': { unit: string; actual: string };
+  'range.rate': { unit: string; indicator: Indicator; actual: string; min: string; max: string };
+  'number.text': { unit: string; indicator: Indicator; text: string };
+  'number.grouping': { unit: string; indicator: Indicator; text: string; locale: 'vi' | 'en' };
+  'number.other-locale': { unit: string; indicator: Indicator; text: string; locale: 'vi' | 'en'; witness: string };
+  'number.dash': { unit: string; indicator: Indicator; text: string };
+  'missing.value': { unit: string; indicator: Indicator };
+  /** A spreadsheet formula cell whose file holds no computed result (never recalculated on save). */
+  'missing.formula': { unit: string; indicator: Indicator; formula: string };
+  'missing.indicator': { indicator: Indicator; rules: string[] };
+  'missing.unit-name': { row: number };
+  'duplicate.indicator': { indicator: Indicator; first: string };
+  'duplicate.unit': { unit: string; first: string };
+  'duplicate.code': { code: string; unit: string; first: string };
+  'hierarchy.unknown-parent': { unit: string; parent: string };
+  /** One finding per loop: its first codes (at most LOOP_EXCERPT, shape/hierarchy.ts) and how many units it has. */
+  'hierarchy.cycle': { unit: string; codes: string[]; count: number };
+  'hierarchy.orphan': { unit: string };
+  'unknown.row': { text: string };
+  'unknown.unlabelled-row': { row: number };
+  'unknown.empty-row': { text: string; row: number };
+  'unknown.column': { text: string };
+  'unknown.unlabelled-column': { col: string };
+  /** A target the table meets (info). `computed`: the table does not print the indicator; it is computed from the counts. */
+  'target.met': { unit: string; indicator: Indicator; op: TargetOp; value: string; actual: string; computed: boolean };
+  'target.missed': { unit: string; indicator: Indicator; op: TargetOp; value: string; actual: string; computed: boolean; gap: TargetGap };
+  /** A start-of-year value differs from the end-of-year value(s) it continues in the previous file of a series. */
+  'continuity.mismatch': {
+    unit: string;
+    indicator: 'households_start' | 'poor_start';
+    /** This file's cell. */
+    cell: string;
+    actual: string;
+    previousFile: string;
+    /** The previous file's unit(s) and end-of-year cell(s): several when a units map merges them. */
+    previous: Array<{ unit: string; cell: string; value: string }>;
+    expected: string;
+    diff: string;
+  };
+  'continuity.appeared': { unit: string; previousFile: string };
+  'continuity.disappeared': { unit: string; previousFile: string; cell?: string };
+  /** A units-map entry merges units of which the previous file lacks some: the new unit is not compared. */
+  'continuity.map-partial': { unit: string; from: string[]; missing: string[]; previousFile: string };
+  /** One per pair of files: how many units were compared and carried over exactly. */
+  'continuity.summary': { previousFile: string; compared: number; matched: number; merged: number };
+  /**
+   * A plan document's table whose header row was lost (Word's plain-text export): its columns named by
+   * position or from --units (`given`), the total found by arithmetic. `expected`/`count`: --units named
+   * `count` units for `expected` columns and was not used.
+   */
+  'sum.header-lost': { table: number; names: string[]; given: boolean; total?: string; arithmetic: boolean; expected?: number; count?: number };
+  /** A plan document's table that looks like a poverty table but cannot be read as one. */
+  'unknown.document-table': { table: number; error: { code: PovcheckErrorCode; params: unknown } };
+  /** The text's figures for a unit agree with the table (and with each other). */
+  'claim.consistent': { unit: string; number: number; figures: ClaimFigure[]; within?: ClaimWithin };
+  /** A figure the text states disagrees with the table (and, with `within`, with its own sentence). */
+  'claim.table': { unit: string; indicator: CoreIndicator; stated: string; table: string; number: number; cell?: string; within?: ClaimWithin };
+  /** start − end ≠ reduction within one sentence. */
+  'claim.sentence': { unit: string } & ClaimWithin;
+  /** The text names a unit the table does not have. */
+  'claim.unknown-unit': { unit: string; table: number; known: string[] };
+  /** One amount explains the totals that do not add up. */
+  'money.cause': {
+    figure: MoneyText;
+    proposed: string;
+    confidence: 'unique' | 'ranked';
+    pinned: boolean;
+    kind?: SlipKind;
+    relations: Array<{ role: 'total' | 'part'; total: MoneyText; parts: MoneyText[]; sum: string }>;
+  };
+  /** A total that does not equal its parts; `candidates`: figures any one of which could explain it. */
+  'money.sum': { total: MoneyText; parts: MoneyText[]; sum: string; diff: string; candidates: MoneyText[] };
+  /** A part ("trong đó …") larger than its total. */
+  'money.part-exceeds': { total: MoneyText; part: MoneyText };
+  'money.consistent': { totals: number; amounts: number };
+  'reference.date': { number: string; date: string; reason: 'day' | 'month' | 'year' };
+  'reference.year': { number: string; year: number; date: string };
+  'reference.conflict': { number: string; kind?: string; what: 'date' | 'issuer'; first: CitationPlace; other: CitationPlace };
+  'reference.consistent': { citations: number; documents: number };
+}
+
+/** start − end = reduction, as a sentence states them (plain digits) and as they should be. */
+export interface ClaimWithin {
+  start: string;
+  end: string;
+  reduced: string;
+  expected: string;
+}
+
+/** An amount of money as the text states it (plain digits in its own unit). */
+export interface MoneyText {
+  label: string;
+  value: string;
+  unit: 'đồng' | 'nghìn đồng' | 'triệu đồng' | 'tỷ đồng';
+}
+
+/** Where a document number is cited, and what it says there (its date or issuer). */
+export interface CitationPlace {
+  paragraph: number;
+  section: string;
+  value: string;
+}
+
+export type MessageId = keyof MessageParams;
+
+export interface MessageRef<K extends MessageId = MessageId> {
+  id: K;
+  params: MessageParams[K];
+}
+
+/** Why a check was not run, for the "not checked" part of a report. */
+export interface SkipParams {
+  'skip.bad-value': { cells: string[] };
+  'skip.absent': { indicators: Indicator[] };
+  /** The table has no units at all (a header alone, a blank form). */
+  'skip.no-units': Record<string, never>;
+  /** No unit is the total (its name does not say so) nor a parent of others: nothing to add up to. */
+  'skip.no-total': Record<string, never>;
+  /** The check found nothing it could compare (no unit had the values it needs). */
+  'skip.nothing': Record<string, never>;
+  /** A plan document's check that found nothing of its kind in the text (no stated figure, no total with parts, no citation). */
+  'skip.document-part': { part: 'claims' | 'money' | 'references' };
+  /** A target names a unit this table lacks (another file of the run has it). */
+  'skip.target-unit': { unit: string };
+  /** Continuity with the previous (or next) file of a series could not be checked. */
+  'skip.series':
+    | { reason: 'value'; file: string; cells: string[] }
+    | { reason: 'absent'; file: string; indicators: Indicator[] }
+    | { reason: 'unreadable'; file: string };
+  /** Figures the text states, and no poverty table to compare them with (`paragraph`: the first). */
+  'skip.claim-no-table': { clauses: number; paragraph: number };
+  /** A unit named in the text, and the table's header row was lost (its columns have no names). */
+  'skip.claim-unnamed': { unit: string; table: number; paragraph: number };
+  /** Totals of money stated as bounds ("trên 68 tỷ đồng"), or with bounds for parts: not checked. */
+  'skip.money-bounds': { totals: number; paragraph: number };
+  /** A figure about the total, and the table has no total unit. */
+  'skip.claim-no-total': { table: number; paragraph: number };
+}
+export type SkipId = keyof SkipParams;
+export interface SkipRef<K extends SkipId = SkipId> {
+  id: K;
+  params: SkipParams[K];
+}

@@ -1,0 +1,157 @@
+/**
+ * The pipeline for one input file: file → Grid (or plan document) → checkGrid → FileResult. No printing, no
+ * exit codes: the command line and the reporters decide what to do with the result.
+ */
+import { statSync, type Stats } from 'node:fs';
+import { readInput } from './read/index.js';
+import type { Cell } from './model/grid.js';
+import { compareFindings, type Finding, type Skip } from './model/finding.js';
+import { PovcheckError } from './errors.js';
+import type { Cause, Localisation } from './locate/index.js';
+import { Dec } from './calc/decimal.js';
+import type { PlanDocument } from './model/document.js';
+import { failOnOf, type FailOn } from './model/fail-on.js';
+import { statusOf, type FileResult } from './model/file-result.js';
+import type { RuleLevels, ValidateOptions } from './model/options.js';
+import { relevel, withoutOffRules } from './rules/levels.js';
+import { checkGrid, needsLocalising, NOTHING_TO_LOCALISE } from './check-grid.js';
+
+/** Files from this size on are streamed when they are long tables with code and parent columns. */
+export const STREAM_THRESHOLD = 16 * 1024 * 1024;
+
+/**
+ * Validates one file. Never throws for bad input: an unreadable file comes back with status 'unreadable'
+ * and its PovcheckError. Other exceptions are internal faults and propagate.
+ */
+export async function validateFile(file: string, opts: ValidateOptions = {}): Promise<FileResult> {
+  try {
+    // Stat'ed once: whether to stream, and the reader's checks (a missing or special file: the reader names it).
+    const stats = statOrNothing(file);
+    if (wantsStream(file, opts, stats)) {
+      const { streamFile, NotStreamable } = await import('./stream/run.js');
+      try {
+        // The stream applies no configuration levels: re-level and judge here, as checkGrid does.
+        const r = await streamFile(file, opts);
+        const findings = relevel(r.findings, opts.rules);
+        // A streamed table is not kept, so it is not localised: "clean" when nothing is to localise, else absent.
+        return {
+          ...r,
+          findings,
+          skipped: withoutOffRules(r.skipped, opts.rules),
+          ...(r.status !== 'unreadable' && !needsLocalising(findings) ? { localisation: NOTHING_TO_LOCALISE } : {}),
+          status: r.status === 'unreadable' ? r.status : statusOf(findings, failOnOf(opts), r.coverage),
+        };
+      } catch (e) {
+        // Not a table the streaming path reads (wide, UTF-16, one level): the in-memory path reads it.
+        if (!(e instanceof NotStreamable)) throw e;
+      }
+    }
+    const input = await readInput(file, opts, stats);
+    if (input.kind === 'document') return await documentResult(file, input.document, opts);
+    const grid = input.grid;
+    const { annex, findings, skipped, coverage, localisation, targetsUnmatched } = checkGrid(grid, opts);
+    return {
+      file,
+      status: statusOf(findings, failOnOf(opts), coverage),
+      source: grid.source,
+      grid,
+      annex,
+      findings,
+      skipped,
+      coverage,
+      localisation,
+      ...(targetsUnmatched ? { targetsUnmatched } : {}),
+    };
+  } catch (e) {
+    if (e instanceof PovcheckError) return { file, status: 'unreadable', findings: [], skipped: [], error: e.withFile(file) };
+    throw e;
+  }
+}
+
+/** A plan document's result: its tables, stated figures, money and references (src/document/). */
+async function documentResult(file: string, doc: PlanDocument, opts: ValidateOptions): Promise<FileResult> {
+  const { checkDocument } = await import('./document/index.js');
+  const r = checkDocument(doc, opts);
+  const lang = r.annex?.lang ?? (doc.paragraphs.some((p) => /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu.test(p.text)) ? 'vi' : 'en');
+  return {
+    file,
+    status: statusOf(r.findings, failOnOf(opts), r.coverage),
+    source: { kind: 'document', format: doc.format, ...(doc.encoding ? { encoding: doc.encoding } : {}), paragraphs: doc.paragraphs.length, tables: doc.tables.length },
+    ...(r.grid ? { grid: r.grid } : {}),
+    ...(r.annex ? { annex: r.annex } : { table: { layout: 'none', locale: 'vi', lang, units: 0 } }),
+    findings: r.findings,
+    skipped: r.skipped,
+    coverage: r.coverage,
+    localisation: r.localisation,
+    document: r.report,
+    ...(r.targetsUnmatched ? { targetsUnmatched: r.targetsUnmatched } : {}),
+  };
+}
+
+const sameCell = (a: Cell, b: Cell) => a.ref === b.ref && a.sheet === b.sheet;
+
+/**
+ * A file's result with findings from outside the file (a series' `continuity`) added: re-levelled, in report
+ * order, the causes' `explains` moved with the findings they point at (and extended to an added error whose
+ * expected value a cause proposes at its cell), the verdict recomputed. Pure.
+ */
+export function withFindings(result: FileResult, extra: readonly Finding[], skips: readonly Skip[], opts: { rules?: RuleLevels; failOn: FailOn }): FileResult {
+  if (result.status === 'unreadable' || (extra.length === 0 && skips.length === 0)) return result;
+  const extraRules = [...new Set([...extra.map((f) => f.rule), ...skips.map((s) => s.rule)])].filter((r) => opts.rules?.[r] !== 'off');
+  const added = relevel(extra, opts.rules);
+  const findings = [...result.findings, ...added].sort(compareFindings);
+  const position = new Map(findings.map((f, i) => [f, i]));
+  const moved = (i: number) => position.get(result.findings[i]!) ?? i;
+  // A cause whose proposed value is exactly what an added finding expects at that cell explains it too.
+  const alsoExplains = (c: Cause) =>
+    added.filter((f) => f.severity === 'error' && f.at && f.expected !== undefined && c.cells.some((x) => sameCell(x.cell, f.at!) && x.proposed !== undefined && new Dec(x.proposed).eq(f.expected!))).map((f) => position.get(f)!);
+  const remap = (loc: Localisation): Localisation => ({
+    ...loc,
+    causes: loc.causes.map((c) => ({ ...c, explains: [...c.explains.map(moved), ...alsoExplains(c)].sort((a, b) => a - b) })),
+    ...(loc.parts ? { parts: loc.parts.map(remap) } : {}),
+  });
+  const localisation = result.localisation && remap(result.localisation);
+  const skipped = [...result.skipped, ...withoutOffRules(skips, opts.rules)];
+  // The rules these findings come from (a series' `continuity`) join the file's coverage: run when they found something.
+  const coverage = result.coverage && {
+    ...result.coverage,
+    checks: [...result.coverage.checks, ...extraRules.filter((r) => !result.coverage!.checks.includes(r))],
+    ran: [...result.coverage.ran, ...extraRules.filter((r) => !result.coverage!.ran.includes(r) && added.some((f) => f.rule === r))],
+    notRun: [
+      ...result.coverage.notRun.filter((n) => !added.some((f) => f.rule === n.check)),
+      ...extraRules
+        .filter((r) => !result.coverage!.checks.includes(r) && !added.some((f) => f.rule === r))
+        .map((r) => ({ check: r, reason: skips.find((s) => s.rule === r)?.msg ?? { id: 'skip.nothing' as const, params: {} } })),
+    ],
+  };
+  return {
+    ...result,
+    findings,
+    skipped,
+    ...(localisation ? { localisation } : {}),
+    ...(coverage ? { coverage } : {}),
+    status: statusOf(findings, opts.failOn, coverage),
+  };
+}
+
+function statOrNothing(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function wantsStream(file: string, opts: ValidateOptions, info: Stats | undefined): boolean {
+  const mode = opts.stream ?? envStream();
+  if (mode === 'never' || (opts.encoding && opts.encoding !== 'auto' && opts.encoding !== 'utf-8')) return false;
+  // Targets need the table in memory (rule `target`), and so does a workbook or a plan document.
+  if (opts.targets || /\.(?:xls[xm]|docx|doc)$/i.test(file)) return false;
+  // A missing or special file is left to the in-memory reader, which names the problem.
+  return !!info && info.isFile() && info.size > 0 && (mode === 'always' || info.size >= STREAM_THRESHOLD);
+}
+
+function envStream(): 'auto' | 'always' | 'never' {
+  const v = process.env.POVCHECK_STREAM;
+  return v === 'always' || v === 'never' ? v : 'auto';
+}

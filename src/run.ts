@@ -1,0 +1,90 @@
+/**
+ * `run()`: one resolved `validate` run → every file's result. Inputs expanded (files, folders, globs), each
+ * file through the pipeline (pipeline.ts), the targets no table has, and `--series`' continuity. No printing,
+ * no exit code: the command line (src/commands/validate.ts) reports the outcome.
+ */
+import { PovcheckError } from './errors.js';
+import { expandInputs, type Input } from './inputs.js';
+import type { FileResult, SeriesReport } from './model/file-result.js';
+import type { ValidateOptions, ValidateRun } from './model/options.js';
+import type { TargetSet } from './targets/index.js';
+import { validateFile, withFindings } from './pipeline.js';
+
+/** What the command line lends a run: a progress bar for a file, and how an unexpected fault is named. */
+export interface RunHooks {
+  progressFor?: (file: string) => Promise<Progress | undefined>;
+  internalError: (e: unknown, file: string) => PovcheckError;
+}
+
+export interface Progress {
+  update: (done: number, total: number) => void;
+  stop: () => void;
+}
+
+export interface RunOutcome {
+  results: FileResult[];
+  /** `--series`: the files in year order and what each pair gave. */
+  series?: SeriesReport;
+  /** Targets whose unit no table of the run has: a mistake in the targets, reported instead of the results. */
+  targetErrors: PovcheckError[];
+}
+
+export async function run(r: ValidateRun, hooks: RunHooks): Promise<RunOutcome> {
+  const inputs = await expandInputs([...r.inputs], r.cwd, r.series ? { order: 'given' } : {});
+  if (r.series && inputs.length < 2) throw new PovcheckError('BAD_OPTION', { reason: 'series-one', files: inputs.length });
+  // A series compares the tables themselves: they are read in memory, never streamed.
+  const options: ValidateOptions = r.series ? { ...r.options, stream: 'never' } : r.options;
+  const results: FileResult[] = [];
+  for (const input of inputs) results.push(await resultOf(input, options, hooks));
+  const targetErrors = r.options.targets ? unmatchedTargets(r.options.targets, results) : [];
+  if (targetErrors.length > 0 || !r.series) return { results, targetErrors };
+  return { ...(await withSeries(results, r)), targetErrors };
+}
+
+/** One input's result: an empty folder or glob, a folder that could not be searched, or a file validated. */
+async function resultOf(input: Input, options: ValidateOptions, hooks: RunHooks): Promise<FileResult> {
+  if (input.kind === 'empty') return unreadable(input.arg, new PovcheckError('NO_INPUT', { kind: input.source }, { file: input.arg }));
+  if (input.kind === 'refused') return unreadable(input.path, input.error);
+  const progress = await hooks.progressFor?.(input.path);
+  try {
+    return await validateFile(input.path, progress ? { ...options, onProgress: progress.update } : options);
+  } catch (e) {
+    // An unexpected fault still names the file and counts as unreadable, never a stack trace.
+    return unreadable(input.path, hooks.internalError(e, input.path));
+  } finally {
+    progress?.stop();
+  }
+}
+
+const unreadable = (file: string, error: PovcheckError): FileResult => ({ file, status: 'unreadable', findings: [], skipped: [], error });
+
+/** `--series`: each year's start against the year before's end, the findings added to each file's result. */
+async function withSeries(results: FileResult[], r: ValidateRun): Promise<{ results: FileResult[]; series: SeriesReport }> {
+  const { checkSeries } = await import('./series/index.js');
+  const unitsMap = r.series?.unitsMap;
+  const checked = checkSeries(
+    results.map((x) => ({ file: x.file, ...(x.annex ? { annex: x.annex } : {}) })),
+    { ...(unitsMap ? { map: unitsMap } : {}), ...(r.options.unitAliases ? { unitAliases: r.options.unitAliases } : {}) },
+  );
+  const levels = { ...(Object.keys(r.rules).length ? { rules: r.rules } : {}), failOn: r.failOn };
+  const withContinuity = results.map((x, i) => withFindings(x, checked.findings[i] ?? [], checked.skipped[i] ?? [], levels));
+  const series = { files: withContinuity.map((x) => x.file), ...(unitsMap ? { unitsMap: unitsMap.source } : {}), transitions: checked.transitions };
+  return { results: withContinuity, series };
+}
+
+/**
+ * The targets whose unit none of the run's readable tables has (a misspelt unit, or a target for another
+ * table), as TARGET_UNIT errors naming the targets' source. A target some table lacks but another has is
+ * only skipped (and listed as not checked) in the tables that lack it.
+ */
+export function unmatchedTargets(set: TargetSet, results: readonly FileResult[]): PovcheckError[] {
+  const readable = results.filter((r) => r.annex);
+  if (readable.length === 0) return [];
+  const first = readable[0]!.annex!;
+  const known = [...(first.total ? ['total'] : []), ...first.units.map((u) => u.name)];
+  const tables = readable.map((r) => r.file);
+  return set.targets
+    .map((t, i) => ({ t, i }))
+    .filter(({ i }) => readable.every((r) => r.targetsUnmatched?.includes(i)))
+    .map(({ t, i }) => new PovcheckError('TARGET_UNIT', { unit: t.unit, known, index: i + 1, tables }, { file: set.source }));
+}
