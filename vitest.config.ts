@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * Three suites: `npm test` (the default: everything but the two below), `npm run fuzz` (test/fuzz: a count of
@@ -6,6 +7,18 @@ import { defineConfig } from 'vitest/config';
  * the SARIF SDK's validator). The suite is chosen with POVCHECK_SUITE, each writing its own JSON report (.ci/run sums them).
  */
 const suite = process.env.POVCHECK_SUITE === 'fuzz' || process.env.POVCHECK_SUITE === 'e2e' ? process.env.POVCHECK_SUITE : undefined;
+
+/**
+ * The type check (test/typecheck.test.ts, one process on one core for many seconds) starts first, beside the
+ * other files; the rest in vitest's order (longest first by the last run's durations, else largest first).
+ */
+class TypecheckFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const first = (f: TestSpecification) => (f.moduleId.endsWith('/test/typecheck.test.ts') ? 0 : 1);
+    return sorted.sort((a, b) => first(a) - first(b));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -17,6 +30,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     isolate: false,
+    sequence: { sequencer: TypecheckFirst },
     // The JSON report feeds the "N passed, N failed" line of .ci/run.
     reporters: ['default', ['json', { outputFile: suite ? `.vitest-report-${suite}.json` : '.vitest-report.json' }]],
   },

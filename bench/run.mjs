@@ -28,11 +28,12 @@
  * Reading the output: docs/performance.md, "How to read the bench".
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus as cpuList, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ensureBuilt } from '../scripts/build-if-stale.mjs';
 import { writeAnnexes } from './gen-annexes.mjs';
 import { writeTable } from './gen-table.mjs';
 import { Runner, cpus, failureOf, instructions, max, median, min, rss, walls } from './measure.mjs';
@@ -148,21 +149,13 @@ function baselineSaw(runs, slip) {
 // The run
 
 /** Builds first when dist/ is older than what it is built from (or with --build): never measure stale code. */
-function ensureBuilt() {
-  const mtime = (f) => (existsSync(f) ? statSync(f).mtimeMs : 0);
-  const sources = [
-    ...readdirSync(join(ROOT, 'src'), { recursive: true }).map((f) => join(ROOT, 'src', f)),
-    ...['scripts/bundle.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'].map((f) => join(ROOT, f)),
-  ];
-  const built = Math.min(mtime(join(ROOT, 'dist', 'povcheck.cjs')), mtime(join(ROOT, 'dist', 'cli.js')));
-  if (!flags.build && built > 0 && sources.every((f) => mtime(f) <= built)) return 'dist/ up to date';
-  const t0 = performance.now();
-  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
-  if (r.status !== 0) {
+function buildFirst() {
+  try {
+    return ensureBuilt({ force: Boolean(flags.build) });
+  } catch {
     console.error('bench: npm run build failed');
     process.exit(1);
   }
-  return `built now (${msText(performance.now() - t0)})`;
 }
 
 function machine() {
@@ -397,7 +390,7 @@ function linearity(points) {
   }
 }
 
-const build = ensureBuilt();
+const build = buildFirst();
 const about = machine();
 console.log(`povcheck bench — ${about.date} — ${about.mode}`);
 console.log(`machine: ${about.cores} × ${about.cpu}, ${about.memGiB} GiB (${about.freeGiB} free); Node ${about.node}; load average ${about.loadStart.join(' ')}`);

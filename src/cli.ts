@@ -1,7 +1,8 @@
 /**
- * The command line: commander parses the arguments, each command (src/commands/*.ts) calls the core and a
- * reporter and sets the exit code. Exit codes: 0 no errors; 1 errors (or warnings under --fail-on warning);
- * 2 unreadable input or bad command line (commander's own errors included).
+ * The command line: commander parses the arguments; each command (src/commands/*.ts) resolves its flags into
+ * one run object, runs it (data, no printing) and reports it, which sets the exit code. Exit codes: 0 no
+ * errors; 1 errors (or warnings under --fail-on warning); 2 unreadable input or bad command line (commander's
+ * own errors included).
  */
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';

@@ -12,6 +12,7 @@ import type { Finding } from '../model/finding.js';
 import { EXIT, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, noColorOption, oneLine, readOptionsOf, type CommandContext } from './shared.js';
 import type { Difference, TotalMode } from '../compute/table.js';
 import type { EncodingChoice } from '../read/decode.js';
+import type { Delimiter } from '../read/csv.js';
 
 export interface InputFlags {
   outputFile?: string;
@@ -53,26 +54,55 @@ export interface ReadInput {
   findings: Finding[];
 }
 
+/** What `table` and `plan` read and write, resolved from their flags (pure). */
+export interface CalcInput {
+  file: string;
+  /** -o / --output-file (or the older --out, --output); stdout when absent. */
+  output?: string;
+  /** --delimiter and --encoding, as the reader takes them. */
+  read: { delimiter?: Delimiter; encoding?: EncodingChoice };
+  /** --input-locale: the input's number format (detected when absent). */
+  inputLocale?: 'vi' | 'en';
+  /** --locale: the output's number format (the language's when absent); also the input's when it cannot be told. */
+  locale?: 'vi' | 'en';
+  /** --lang (the table's when absent). */
+  lang?: Lang;
+  total: TotalMode;
+}
+
+export function resolveInput(file: string, flags: InputFlags): CalcInput {
+  const output = outFile(flags);
+  return {
+    file,
+    ...(output ? { output } : {}),
+    read: readOptionsOf(flags),
+    ...(flags.inputLocale ? { inputLocale: flags.inputLocale } : {}),
+    ...(flags.locale ? { locale: flags.locale } : {}),
+    ...(flags.lang ? { lang: flags.lang } : {}),
+    total: flags.total,
+  };
+}
+
 /** File → Annex, the total left to the calculator (`totalPolicy: 'none'`). The reader and shape load only here (start-up). */
-export async function readAnnex(file: string, flags: InputFlags): Promise<ReadInput> {
+export async function readAnnex(input: CalcInput): Promise<ReadInput> {
   const [{ readGrid }, { shape }] = await Promise.all([import('../read/index.js'), import('../shape/index.js')]);
-  const grid = await readGrid(file, readOptionsOf(flags));
-  const locale = flags.inputLocale;
+  const grid = await readGrid(input.file, input.read);
+  const locale = input.inputLocale;
   try {
     return shape(grid, { totalPolicy: 'none', ...(locale ? { locale } : {}) });
   } catch (e) {
     // An input whose number format cannot be told is read in the output's format when one is given.
-    if (e instanceof PovcheckError && e.code === 'LOCALE_AMBIGUOUS' && !locale && flags.locale) {
-      return shape(grid, { totalPolicy: 'none', locale: flags.locale });
+    if (e instanceof PovcheckError && e.code === 'LOCALE_AMBIGUOUS' && !locale && input.locale) {
+      return shape(grid, { totalPolicy: 'none', locale: input.locale });
     }
-    throw e instanceof PovcheckError ? e.withFile(file) : e;
+    throw e instanceof PovcheckError ? e.withFile(input.file) : e;
   }
 }
 
 /** Output language and number format: --lang, else the table's; --locale, else the language's. */
-export function outputLang(flags: InputFlags, annex: Annex): { lang: Lang; locale: 'vi' | 'en' } {
-  const lang = flags.lang ?? annex.lang;
-  return { lang, locale: flags.locale ?? lang };
+export function outputLang(input: CalcInput, annex: Annex): { lang: Lang; locale: 'vi' | 'en' } {
+  const lang = input.lang ?? annex.lang;
+  return { lang, locale: input.locale ?? lang };
 }
 
 /** Reading notes worth passing on: rows or columns left out, an indicator given twice. */

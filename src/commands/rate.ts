@@ -1,6 +1,8 @@
 /**
  * `povcheck rate <poor> <households>`: the one-line calculator. Prints poor / households × 100, half-up to two
- * decimals, in the chosen number format; `--exact` adds the exact quotient (rate-line.ts, loaded when it runs).
+ * decimals, in the chosen number format; `--exact` adds the exact quotient.
+ *
+ * Options (`resolveRate`) → `runRate` (the line from rate-line.ts, loaded when it runs, or the error) → `reportRate`.
  */
 import type { Command } from 'commander';
 import { PovcheckError } from '../errors.js';
@@ -11,6 +13,22 @@ interface RateFlags {
   exact?: boolean;
   lang?: Lang;
   locale?: 'vi' | 'en';
+}
+
+export interface RateRun {
+  poor: string;
+  households: string;
+  exact: boolean;
+  /** --lang, else the environment's: the language of an error's line. */
+  lang: Lang;
+  /** --locale, else the language's: the result's number format. */
+  locale: 'vi' | 'en';
+}
+
+/** The two counts as typed and the flags → one RateRun (pure). */
+export function resolveRate(poor: string, households: string, flags: RateFlags, env: NodeJS.ProcessEnv): RateRun {
+  const lang = flags.lang ?? envLang(env);
+  return { poor, households, exact: !!flags.exact, lang, locale: flags.locale ?? lang };
 }
 
 export function registerRate(program: Command, ctx: CommandContext): void {
@@ -24,15 +42,28 @@ export function registerRate(program: Command, ctx: CommandContext): void {
     .addOption(localeOption('number format of the result (default: that of the language)'))
     .addOption(noColorOption())
     .action(async (poor: string, households: string, flags: RateFlags) => {
-      const lang = flags.lang ?? envLang(ctx.io.env);
-      const { rateLine } = await import('./rate-line.js');
-      try {
-        ctx.io.out(rateLine(poor, households, { exact: !!flags.exact, locale: flags.locale ?? lang }) + '\n');
-        ctx.setExit(EXIT.OK);
-      } catch (e) {
-        if (!(e instanceof PovcheckError)) throw e;
-        ctx.io.err(oneLine(e, lang) + '\n');
-        ctx.setExit(EXIT.UNREADABLE);
-      }
+      const r = resolveRate(poor, households, flags, ctx.io.env);
+      ctx.setExit(reportRate(await runRate(r), r, ctx));
     });
+}
+
+/** The line, or why the counts give none (a PovcheckError); any other fault goes on up. */
+async function runRate(r: RateRun): Promise<{ line: string } | { error: PovcheckError }> {
+  const { rateLine } = await import('./rate-line.js');
+  try {
+    return { line: rateLine(r.poor, r.households, r) };
+  } catch (e) {
+    if (!(e instanceof PovcheckError)) throw e;
+    return { error: e };
+  }
+}
+
+/** The line on stdout (exit 0), or the error's one line on stderr (exit 2). */
+function reportRate(outcome: { line: string } | { error: PovcheckError }, r: RateRun, { io }: CommandContext): number {
+  if ('error' in outcome) {
+    io.err(oneLine(outcome.error, r.lang) + '\n');
+    return EXIT.UNREADABLE;
+  }
+  io.out(outcome.line + '\n');
+  return EXIT.OK;
 }

@@ -9,12 +9,9 @@
  * (src/run.ts) and reports the outcome with its exit code (validate-report.ts).
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { statSync } from 'node:fs';
-import { basename } from 'node:path';
 import { PovcheckError } from '../errors.js';
 import { catalog } from '../messages/index.js';
 import { FORMATS, isFormat } from '../reporters/index.js';
-import type { Progress } from '../run.js';
 import { EXIT, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, noColorOption, oneLine, type CommandContext } from './shared.js';
 import type { Output, ValidateFlags } from './validate-options.js';
 
@@ -73,7 +70,6 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     });
 }
 
-
 /** Options → `run()` → reports and the exit code. */
 async function validateCommand(inputs: string[], flags: ValidateFlags, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
@@ -91,41 +87,8 @@ async function validateCommand(inputs: string[], flags: ValidateFlags, ctx: Comm
   // Asked once per run: a progress bar needs stderr to be a terminal, outside CI (then each file's size is looked at).
   const bars = !io.env.CI && !io.env.NO_PROGRESS && !!io.errIsTTY?.();
   const outcome = await run(resolved.run, {
-    ...(bars ? { progressFor: (file: string) => progressFor(file, STREAM_THRESHOLD) } : {}),
+    ...(bars ? { progressFor: async (file: string) => (await import('./progress.js')).progressFor(file, STREAM_THRESHOLD) } : {}),
     internalError: (e, file) => internalError(e, io, file),
   });
   return reportValidate(outcome, resolved.run, resolved.report, ctx);
-}
-
-/**
- * A progress bar on stderr for a large input (one the streaming path reads); asked only when stderr is a
- * terminal and not in CI (validateCommand): nothing otherwise, so logs stay clean. cli-progress loads only then.
- */
-async function progressFor(file: string, threshold: number): Promise<Progress | undefined> {
-  let size = 0;
-  try {
-    size = statSync(file).size;
-  } catch {
-    return undefined;
-  }
-  if (size < threshold) return undefined;
-  const { SingleBar, Presets } = await import('cli-progress');
-  const bar = new SingleBar(
-    { format: `${basename(file)} [{bar}] {percentage}% | {value}/{total} MB | {eta_formatted}`, stream: process.stderr, clearOnComplete: true, hideCursor: true },
-    Presets.shades_classic,
-  );
-  const mb = (b: number) => Math.round(b / 1048576);
-  let started = false;
-  return {
-    update: (done, total) => {
-      if (!started) {
-        bar.start(mb(total), 0);
-        started = true;
-      }
-      bar.update(mb(done));
-    },
-    stop: () => {
-      if (started) bar.stop();
-    },
-  };
 }

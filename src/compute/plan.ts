@@ -10,7 +10,7 @@ import { compareTarget, exitsForTarget, plannable, valueWithExits, type ExitsOut
 import { INDICATORS, type Indicator } from '../model/indicators.js';
 import { childrenByParent, type Annex, type Unit } from '../model/annex.js';
 import { resolveTargetUnit, type Target } from '../targets/index.js';
-import { chooseTotal, totalParts, derive, readBase, requireIndicators, statedDifferences, sumBase, type BaseCounts, type Difference, type TotalMode, type TotalSource } from './table.js';
+import { chooseTotal, totalParts, derive, readBase, requireIndicators, statedDifferences, sumBase, type BaseCounts, type Difference, type TotalChoice, type TotalMode, type TotalSource } from './table.js';
 import type { TableData } from '../render/table-data.js';
 
 export type UnitPlanStatus =
@@ -98,84 +98,10 @@ export function computePlan(annex: Annex, targets: Target[], opts: { total: Tota
   // The total is the sum of the top level of its first partition; with none ("of which" rows only) it is planned on its own counts.
   const totalIsSum = !!choice.total && totalParts(choice.parts).length > 0;
   const parts = totalIsSum || !choice.total ? choice.parts : [choice.total, ...choice.parts];
-
-  // Targets by unit.
-  const byUnit = new Map<number, Target[]>();
-  for (const t of targets) {
-    const unit = resolveTargetUnit(t.unit, annex.units, choice.total);
-    if (!plannable(t.indicator, t.op)) throw new PovcheckError('TARGET_UNSUPPORTED', { unit: t.unit, indicator: t.indicator, op: t.op });
-    byUnit.set(unit.id, [...(byUnit.get(unit.id) ?? []), t]);
-  }
-
+  const byUnit = targetsByUnit(annex, targets, choice.total);
   const values: Array<Partial<Record<Indicator, Dec>>> = units.map(() => ({}));
-  // A unit with units under it (a block, a district over its communes) is their subtotal: its counts and exits
-  // are the sums of theirs, so a target on a commune reaches its district and the total.
-  const children = childrenByParent(annex);
-  const under = (u: Unit) => (children.get(u.id) ?? []).filter((c) => c.id !== choice.total?.id);
-  const planned = new Map<number, UnitPlan>();
-  const planOf = (unit: Unit, depth = 0): UnitPlan => {
-    const known = planned.get(unit.id);
-    if (known) return known;
-    const kids = depth < annex.units.length ? under(unit) : [];
-    const plan = kids.length > 0 && !byUnit.has(unit.id) ? subtotalPlan(unit, kids.map((k) => planOf(k, depth + 1))) : leafPlan(unit);
-    planned.set(unit.id, plan);
-    values[unit.id] = cells(plan.base, plan.exits);
-    return plan;
-  };
-  const leafPlan = (unit: Unit): UnitPlan => {
-    const base = readBase(annex, unit, { needReduced: false, allowZeroHouseholds: true });
-    const ts = byUnit.get(unit.id) ?? [];
-    let plan: UnitPlan;
-    if (ts.length > 0) {
-      const { results, exits } = planUnit(base, ts);
-      plan = {
-        unit,
-        status: exits !== undefined ? 'planned' : 'unreachable',
-        targets: results,
-        ...(exits !== undefined ? { exits } : {}),
-        ...(base.poor_reduced !== undefined ? { inputReduced: base.poor_reduced } : {}),
-        base,
-      };
-    } else {
-      plan = { unit, status: base.poor_reduced !== undefined ? 'kept' : 'not-planned', targets: [], ...(base.poor_reduced !== undefined ? { exits: base.poor_reduced } : {}), base };
-    }
-    return plan;
-  };
-  const subtotalPlan = (unit: Unit, kids: UnitPlan[]): UnitPlan => {
-    const base = sumBase(kids.map((k) => k.base));
-    const exits = kids.every((k) => k.exits !== undefined) ? kids.reduce((s, k) => s.plus(k.exits!), ZERO) : undefined;
-    return { unit, status: exits !== undefined ? 'kept' : 'not-planned', targets: [], ...(exits !== undefined ? { exits } : {}), base };
-  };
-  const plans: UnitPlan[] = parts.map((unit) => planOf(unit));
-  const top = new Set(totalParts(parts).map((u) => u.id));
-
-  const totalTargets: TotalTargetResult[] = [];
-  const differences: Difference[] = [];
-  if (totalIsSum) {
-    const total = choice.total!;
-    const summed = plans.filter((p) => top.has(p.unit.id));
-    const withExits = summed.filter((p) => p.exits !== undefined);
-    const missing = summed.filter((p) => p.exits === undefined).map((p) => p.unit);
-    const planned = withExits.reduce((s, p) => s.plus(p.exits!), ZERO);
-    const sums = sumBase(summed.map((p) => p.base));
-    values[total.id] = cells(sums, missing.length === 0 ? planned : undefined);
-    if (choice.source !== 'added') differences.push(...statedDifferences(annex, total, values[total.id]!, ['households_start', 'households_end', 'poor_start'], {}));
-    for (const t of byUnit.get(total.id) ?? []) {
-      const c = countsOf(sums);
-      const outcome = exitsForTarget(c, t.indicator as TargetIndicator, t.op, t.num);
-      const r: TotalTargetResult = { target: t, outcome, planned, missing };
-      if (missing.length === 0) {
-        const v = valueWithExits(c, t.indicator as TargetIndicator, planned);
-        if (v !== undefined) {
-          r.value = v;
-          r.met = compareTarget(v, t.op, t.num);
-        }
-      }
-      if (outcome.ok && r.met !== true && outcome.exits.gt(planned)) r.more = outcome.exits.minus(planned);
-      totalTargets.push(r);
-    }
-  }
-
+  const plans = planUnits({ annex, byUnit, values, ...(choice.total ? { total: choice.total } : {}) }, parts);
+  const { totalTargets, differences } = totalIsSum ? planTotal(annex, choice, plans, parts, byUnit.get(choice.total!.id) ?? [], values) : { totalTargets: [], differences: [] };
   const ok = plans.every((p) => p.status !== 'unreachable') && totalTargets.every((t) => t.outcome.ok && t.met === true);
   return {
     units,
@@ -189,6 +115,108 @@ export function computePlan(annex: Annex, targets: Target[], opts: { total: Tota
     ok,
     value: (unitId, ind) => values[unitId]?.[ind],
   };
+}
+
+/** Targets by unit id; each target names a unit (TARGET_UNIT) and something exits move (TARGET_UNSUPPORTED). */
+function targetsByUnit(annex: Annex, targets: readonly Target[], total: Unit | undefined): Map<number, Target[]> {
+  const byUnit = new Map<number, Target[]>();
+  for (const t of targets) {
+    const unit = resolveTargetUnit(t.unit, annex.units, total);
+    if (!plannable(t.indicator, t.op)) throw new PovcheckError('TARGET_UNSUPPORTED', { unit: t.unit, indicator: t.indicator, op: t.op });
+    byUnit.set(unit.id, [...(byUnit.get(unit.id) ?? []), t]);
+  }
+  return byUnit;
+}
+
+/** What planning the units reads and fills: the table, the targets by unit, the total (never a subtotal's part), each unit's cells. */
+interface PlanContext {
+  annex: Annex;
+  byUnit: ReadonlyMap<number, Target[]>;
+  total?: Unit;
+  values: Array<Partial<Record<Indicator, Dec>>>;
+}
+
+/**
+ * Each unit's plan, its cells written to `values`. A unit with units under it (a block, a district over its
+ * communes) and no target of its own is their subtotal: its counts and exits are the sums of theirs, so a
+ * target on a commune reaches its district and the total.
+ */
+function planUnits(ctx: PlanContext, parts: readonly Unit[]): UnitPlan[] {
+  const children = childrenByParent(ctx.annex);
+  const under = (u: Unit) => (children.get(u.id) ?? []).filter((c) => c.id !== ctx.total?.id);
+  const planned = new Map<number, UnitPlan>();
+  const planOf = (unit: Unit, depth = 0): UnitPlan => {
+    const known = planned.get(unit.id);
+    if (known) return known;
+    const kids = depth < ctx.annex.units.length ? under(unit) : [];
+    const plan = kids.length > 0 && !ctx.byUnit.has(unit.id) ? subtotalPlan(unit, kids.map((k) => planOf(k, depth + 1))) : leafPlan(ctx, unit);
+    planned.set(unit.id, plan);
+    ctx.values[unit.id] = cells(plan.base, plan.exits);
+    return plan;
+  };
+  return parts.map((unit) => planOf(unit));
+}
+
+/** A unit planned on its own counts: its targets' least exits, else the exits the input states (kept). */
+function leafPlan({ annex, byUnit }: PlanContext, unit: Unit): UnitPlan {
+  const base = readBase(annex, unit, { needReduced: false, allowZeroHouseholds: true });
+  const ts = byUnit.get(unit.id) ?? [];
+  if (ts.length === 0) {
+    return { unit, status: base.poor_reduced !== undefined ? 'kept' : 'not-planned', targets: [], ...(base.poor_reduced !== undefined ? { exits: base.poor_reduced } : {}), base };
+  }
+  const { results, exits } = planUnit(base, ts);
+  return {
+    unit,
+    status: exits !== undefined ? 'planned' : 'unreachable',
+    targets: results,
+    ...(exits !== undefined ? { exits } : {}),
+    ...(base.poor_reduced !== undefined ? { inputReduced: base.poor_reduced } : {}),
+    base,
+  };
+}
+
+function subtotalPlan(unit: Unit, kids: UnitPlan[]): UnitPlan {
+  const base = sumBase(kids.map((k) => k.base));
+  const exits = kids.every((k) => k.exits !== undefined) ? kids.reduce((s, k) => s.plus(k.exits!), ZERO) : undefined;
+  return { unit, status: exits !== undefined ? 'kept' : 'not-planned', targets: [], ...(exits !== undefined ? { exits } : {}), base };
+}
+
+/**
+ * A total that sums the top level of its partition: its cells from the sums (the exits only when every part
+ * has them), its stated base counts against the sums, and its own targets against the planned exits.
+ */
+function planTotal(
+  annex: Annex,
+  choice: TotalChoice,
+  plans: readonly UnitPlan[],
+  parts: readonly Unit[],
+  targets: readonly Target[],
+  values: Array<Partial<Record<Indicator, Dec>>>,
+): { totalTargets: TotalTargetResult[]; differences: Difference[] } {
+  const total = choice.total!;
+  const top = new Set(totalParts(parts).map((u) => u.id));
+  const summed = plans.filter((p) => top.has(p.unit.id));
+  const missing = summed.filter((p) => p.exits === undefined).map((p) => p.unit);
+  const planned = summed.filter((p) => p.exits !== undefined).reduce((s, p) => s.plus(p.exits!), ZERO);
+  const sums = sumBase(summed.map((p) => p.base));
+  values[total.id] = cells(sums, missing.length === 0 ? planned : undefined);
+  const differences = choice.source !== 'added' ? statedDifferences(annex, total, values[total.id]!, ['households_start', 'households_end', 'poor_start'], {}) : [];
+  return { totalTargets: targets.map((t) => totalTarget(t, countsOf(sums), planned, missing)), differences };
+}
+
+/** A target on the total: the exits it needs, what the units' planned exits give it, and how many more it needs. */
+function totalTarget(t: Target, c: UnitCounts, planned: Dec, missing: Unit[]): TotalTargetResult {
+  const outcome = exitsForTarget(c, t.indicator as TargetIndicator, t.op, t.num);
+  const r: TotalTargetResult = { target: t, outcome, planned, missing };
+  if (missing.length === 0) {
+    const v = valueWithExits(c, t.indicator as TargetIndicator, planned);
+    if (v !== undefined) {
+      r.value = v;
+      r.met = compareTarget(v, t.op, t.num);
+    }
+  }
+  if (outcome.ok && r.met !== true && outcome.exits.gt(planned)) r.more = outcome.exits.minus(planned);
+  return r;
 }
 
 /** A unit's cells: the base counts always; the rest when its exits are known (rates only with households). */

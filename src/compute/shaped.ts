@@ -19,7 +19,6 @@
  * A value printed differently from the computed one is a `Difference` (the output carries the computed
  * value); a cell that is neither readable nor derivable is left blank and listed in `unreadable`.
  */
-import { PovcheckError } from '../errors.js';
 import { Dec, HUNDRED, ZERO } from '../calc/decimal.js';
 import { exactRate } from '../calc/annex-math.js';
 import { childrenByParent, type Annex, type Unit, type Value } from '../model/annex.js';

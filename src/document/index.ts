@@ -112,8 +112,34 @@ export function checkDocument(doc: PlanDocument, opts: DocumentOptions = {}): Do
   const checks = doc.tables.map((t) => checkDocumentTable(t, tableOpts));
   const poverty = checks.filter((c) => c.result);
   const primary = poverty[0];
+  const { findings, skipped, locs } = tableFindings(checks);
+  // The run's targets (a targets file, --target, the configuration) are checked on the first poverty table.
+  let targetsUnmatched: number[] | undefined;
+  if (primary && targets && opts.rules?.target !== 'off') {
+    const t = checkTargets(primary.result!.annex, targets);
+    findings.push(...relevel(t.findings, opts.rules));
+    skipped.push(...withoutOffRules(t.skipped, opts.rules));
+    targetsUnmatched = t.unmatched;
+  }
+  const text = checkText(doc, checks);
+  const textFindings = relevel([...text.claims.findings, ...text.money.findings, ...text.references.findings], opts.rules);
+  for (const part of DOCUMENT_PARTS.slice(1)) findings.push(...textFindings.filter((f) => partOf(f) === part).sort(compareText));
+  skipped.push(...withoutOffRules([...text.claims.skipped, ...text.money.skipped], opts.rules));
+  const report = documentReport(doc, checks, text);
+  if (poverty.length === 0 && report.checked.claims + report.checked.targets + report.checked.totals + report.checked.citations === 0) throw nothingChecked(doc, checks, text);
+  return {
+    findings,
+    skipped,
+    coverage: documentCoverage(poverty.map((c) => c.result!.coverage), textCoverage(text, opts)),
+    localisation: mergeLocalisations(locs),
+    ...(primary ? { annex: primary.result!.annex, grid: primary.grid } : {}),
+    report,
+    ...(targetsUnmatched ? { targetsUnmatched } : {}),
+  };
+}
 
-  // Table findings, table after table; a table that looked like a poverty table but could not be read says why.
+/** Table findings, table after table; a table that looked like a poverty table but could not be read says why. */
+function tableFindings(checks: readonly TableCheck[]): { findings: Finding[]; skipped: Skip[]; locs: Array<{ loc: Localisation; offset: number }> } {
   const findings: Finding[] = [];
   const skipped: Skip[] = [];
   const locs: Array<{ loc: Localisation; offset: number }> = [];
@@ -126,43 +152,50 @@ export function checkDocument(doc: PlanDocument, opts: DocumentOptions = {}): Do
     findings.push(...c.result.findings);
     skipped.push(...c.result.skipped);
   }
-  // The run's targets (a targets file, --target, the configuration) are checked on the first poverty table.
-  let targetsUnmatched: number[] | undefined;
-  if (primary && targets && opts.rules?.target !== 'off') {
-    const t = checkTargets(primary.result!.annex, targets);
-    findings.push(...relevel(t.findings, opts.rules));
-    skipped.push(...withoutOffRules(t.skipped, opts.rules));
-    targetsUnmatched = t.unmatched;
-  }
+  return { findings, skipped, locs };
+}
 
+/** The text's checks: its claims against the poverty tables, its money (with the budget tables' totals), its references. */
+interface TextChecks {
+  claims: ReturnType<typeof checkClaims>;
+  money: ReturnType<typeof checkMoney>;
+  references: ReturnType<typeof checkReferences>;
+  /** The numbers of the tables read as budget tables. */
+  budgetTables: Set<number>;
+}
+
+function checkText(doc: PlanDocument, checks: readonly TableCheck[]): TextChecks {
+  const poverty = checks.filter((c) => c.result);
   const claimTables: ClaimTable[] = poverty.map((c) => ({ number: c.table.number, annex: c.result!.annex, unnamed: c.headerLost !== undefined && !c.headerLost.given }));
   const claims = checkClaims(doc.paragraphs, claimTables, { source: 'plan text' });
   // Tables that are not poverty tables may be budget tables: their totals go with the text's money.
   const budgetTables = new Set<number>();
-  const money = checkMoney(doc.paragraphs, (firstId) => {
-    const all: { amounts: Amount[]; relations: Relation[] } = { amounts: [], relations: [] };
-    for (const c of checks) {
-      if (c.result || c.problem) continue;
-      const before = c.table.after !== undefined ? doc.paragraphs[c.table.after - 1] : undefined;
-      const b = readBudgetTable(c.table, before, firstId + all.amounts.length);
-      if (!b) continue;
-      budgetTables.add(c.table.number);
-      all.amounts.push(...b.amounts);
-      all.relations.push(...b.relations);
-    }
-    return all;
-  });
-  const references = checkReferences(doc.paragraphs);
-  const text = relevel([...claims.findings, ...money.findings, ...references.findings], opts.rules);
-  for (const part of DOCUMENT_PARTS.slice(1)) findings.push(...text.filter((f) => partOf(f) === part).sort(compareText));
-  skipped.push(...withoutOffRules([...claims.skipped, ...money.skipped], opts.rules));
+  const money = checkMoney(doc.paragraphs, (firstId) => budgetAmounts(doc, checks, firstId, budgetTables));
+  return { claims, money, references: checkReferences(doc.paragraphs), budgetTables };
+}
 
-  const report: DocumentReport = {
+/** The amounts and relations of the tables that are neither poverty tables nor unreadable ones, when they read as budget tables (noted in `budgetTables`). */
+function budgetAmounts(doc: PlanDocument, checks: readonly TableCheck[], firstId: number, budgetTables: Set<number>): { amounts: Amount[]; relations: Relation[] } {
+  const all: { amounts: Amount[]; relations: Relation[] } = { amounts: [], relations: [] };
+  for (const c of checks) {
+    if (c.result || c.problem) continue;
+    const before = c.table.after !== undefined ? doc.paragraphs[c.table.after - 1] : undefined;
+    const b = readBudgetTable(c.table, before, firstId + all.amounts.length);
+    if (!b) continue;
+    budgetTables.add(c.table.number);
+    all.amounts.push(...b.amounts);
+    all.relations.push(...b.relations);
+  }
+  return all;
+}
+
+function documentReport(doc: PlanDocument, checks: readonly TableCheck[], { claims, money, references, budgetTables }: TextChecks): DocumentReport {
+  return {
     format: doc.format,
     paragraphs: doc.paragraphs.length,
     tables: checks.map((c) => tableReport(c, budgetTables.has(c.table.number))),
     checked: {
-      tables: poverty.length,
+      tables: checks.filter((c) => c.result).length,
       budgetTables: budgetTables.size,
       claims: claims.claims,
       targets: claims.targets,
@@ -172,31 +205,23 @@ export function checkDocument(doc: PlanDocument, opts: DocumentOptions = {}): Do
       documents: references.documents,
     },
   };
-  // Nothing checked at all (figures without a table to compare them with, amounts that are no total's parts): exit 2.
-  const nothing = poverty.length === 0 && claims.claims + claims.targets + money.totals + references.citations === 0;
-  if (nothing) {
-    const problem = checks.find((c) => c.problem)?.problem;
-    const statements = claims.skipped.reduce((n, sk) => n + (sk.msg.id === 'skip.claim-no-table' ? (sk.msg.params as { clauses: number }).clauses : 0), 0);
-    throw problem ?? new PovcheckError('DOCUMENT_NOTHING', { paragraphs: doc.paragraphs.length, tables: doc.tables.length, statements, amounts: money.amounts, bounded: money.bounded });
-  }
-  const coverage = documentCoverage(
-    poverty.map((c) => c.result!.coverage),
-    (
-      [
-        { check: 'claim', part: 'claims', ran: claims.claims > 0 },
-        { check: 'target', part: 'claims', ran: claims.targets > 0 },
-        { check: 'money', part: 'money', ran: money.totals > 0 },
-        { check: 'reference', part: 'references', ran: references.citations > 0 },
-      ] as const
-    ).filter((x) => opts.rules?.[x.check] !== 'off'),
-  );
-  return {
-    findings,
-    skipped,
-    coverage,
-    localisation: mergeLocalisations(locs),
-    ...(primary ? { annex: primary.result!.annex, grid: primary.grid } : {}),
-    report,
-    ...(targetsUnmatched ? { targetsUnmatched } : {}),
-  };
+}
+
+/** Nothing checked at all (figures without a table to compare them with, amounts that are no total's parts): the first table's problem, else DOCUMENT_NOTHING (exit 2). */
+function nothingChecked(doc: PlanDocument, checks: readonly TableCheck[], { claims, money }: TextChecks): PovcheckError {
+  const problem = checks.find((c) => c.problem)?.problem;
+  const statements = claims.skipped.reduce((n, sk) => n + (sk.msg.id === 'skip.claim-no-table' ? (sk.msg.params as { clauses: number }).clauses : 0), 0);
+  return problem ?? new PovcheckError('DOCUMENT_NOTHING', { paragraphs: doc.paragraphs.length, tables: doc.tables.length, statements, amounts: money.amounts, bounded: money.bounded });
+}
+
+/** The text's checks for the coverage, those switched off left out. */
+function textCoverage({ claims, money, references }: TextChecks, opts: DocumentOptions): Array<{ check: string; part: 'claims' | 'money' | 'references'; ran: boolean }> {
+  return (
+    [
+      { check: 'claim', part: 'claims', ran: claims.claims > 0 },
+      { check: 'target', part: 'claims', ran: claims.targets > 0 },
+      { check: 'money', part: 'money', ran: money.totals > 0 },
+      { check: 'reference', part: 'references', ran: references.citations > 0 },
+    ] as const
+  ).filter((x) => opts.rules?.[x.check] !== 'off');
 }

@@ -84,115 +84,152 @@ const SKIPPED = new Set(['txbxContent', 'Fallback', 'instrText', 'delText', 'foo
 /** Word document bytes → PlanDocument. Throws PovcheckError for files it cannot or will not read. */
 export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUMENT_LIMITS): Promise<PlanDocument> {
   const xml = documentPart(bytes, limits);
+  const st: DocxState = { limits, raw: [], tables: [], stack: [], skip: 0, inT: false, tablesOpen: [], cells: 0, chars: 0 };
+  parseXml(xml, { open: (name, a) => openElement(st, name, a), close: (name) => closeElement(st, name), text: (t) => text(st, t) }, limits);
+  return planDocument(st.raw, st.tables, limits);
+}
 
-  const raw: RawParagraph[] = [];
-  const tables: Array<{ draft: TableDraft; after: number }> = [];
-  const stack: string[] = [];
-  let skip = 0; // depth inside a skipped subtree
-  let inT = false;
-  let para: { text: string; level?: number } | undefined; // the paragraph being read
-  const tablesOpen: TableDraft[] = []; // tables being read, outermost first
-  let cell: TableCellDraft | undefined; // the innermost open top-level-table cell
-  let cells = 0;
-  let chars = 0;
+/** Where readDocx is in the document's XML, and what it has gathered so far. */
+interface DocxState {
+  readonly limits: DocumentLimits;
+  /** The paragraphs outside tables, in order. */
+  readonly raw: RawParagraph[];
+  /** The top-level tables, each with the number of paragraphs before it. */
+  readonly tables: Array<{ draft: TableDraft; after: number }>;
+  /** The open elements' local names. */
+  readonly stack: string[];
+  /** Depth inside a skipped subtree. */
+  skip: number;
+  inT: boolean;
+  /** The paragraph being read. */
+  para?: { text: string; level?: number };
+  /** Tables being read, outermost first. */
+  readonly tablesOpen: TableDraft[];
+  /** The innermost open top-level-table cell. */
+  cell?: TableCellDraft;
+  cells: number;
+  chars: number;
+}
 
-  const append = (s: string) => {
-    if (para) para.text += s;
-  };
+/** Character data: the running text only inside a <w:t> outside skipped subtrees. */
+function text(st: DocxState, t: string): void {
+  if (st.inT && st.skip === 0) append(st, t);
+}
 
-  const onOpen = (name: string, attributes: Readonly<Record<string, string>>) => {
-    stack.push(name);
-    if (skip > 0 || SKIPPED.has(name)) {
-      skip++;
-      return;
+function append(st: DocxState, s: string): void {
+  if (st.para) st.para.text += s;
+}
+
+function openElement(st: DocxState, name: string, attributes: Readonly<Record<string, string>>): void {
+  st.stack.push(name);
+  if (st.skip > 0 || SKIPPED.has(name)) {
+    st.skip++;
+    return;
+  }
+  openTextElement(st, name, attributes);
+  openTableElement(st, name, attributes);
+}
+
+/** Paragraphs, runs and their text; a heading's level from its style or outline level. */
+function openTextElement(st: DocxState, name: string, attributes: Readonly<Record<string, string>>): void {
+  const { para } = st;
+  switch (name) {
+    case 'p':
+      st.para = { text: '' };
+      break;
+    case 't':
+      st.inT = true;
+      break;
+    case 'tab':
+    case 'br':
+    case 'cr':
+      if (st.stack[st.stack.length - 2] === 'r') append(st, ' ');
+      break;
+    case 'noBreakHyphen':
+      append(st, '-');
+      break;
+    case 'pStyle': {
+      const v = attr(attributes, 'val') ?? '';
+      const m = /^(?:heading|berschrift|titre|tieude|tiêuđề)\s*(\d)$/iu.exec(v.replace(/\s+/g, ''));
+      if (para && m) para.level = Number(m[1]);
+      else if (para && /^title$/i.test(v)) para.level = 0;
+      break;
     }
-    switch (name) {
-      case 'p':
-        para = { text: '' };
-        break;
-      case 't':
-        inT = true;
-        break;
-      case 'tab':
-      case 'br':
-      case 'cr':
-        if (stack[stack.length - 2] === 'r') append(' ');
-        break;
-      case 'noBreakHyphen':
-        append('-');
-        break;
-      case 'pStyle': {
-        const v = attr(attributes, 'val') ?? '';
-        const m = /^(?:heading|berschrift|titre|tieude|tiêuđề)\s*(\d)$/iu.exec(v.replace(/\s+/g, ''));
-        if (para && m) para.level = Number(m[1]);
-        else if (para && /^title$/i.test(v)) para.level = 0;
-        break;
+    case 'outlineLvl': {
+      const v = Number(attr(attributes, 'val'));
+      if (para && Number.isInteger(v) && v >= 0 && v < 9) para.level = v + 1;
+      break;
+    }
+  }
+}
+
+/** Tables, rows and cells: only the top-level table's are kept (a nested table's text goes into its cell). */
+function openTableElement(st: DocxState, name: string, attributes: Readonly<Record<string, string>>): void {
+  const { tablesOpen, limits } = st;
+  const top = tablesOpen.length === 1 ? tablesOpen[0]! : undefined;
+  switch (name) {
+    case 'tbl':
+      tablesOpen.push({ rows: [] });
+      break;
+    case 'tr':
+      if (top) top.rows.push({ before: 0, cells: [] });
+      break;
+    case 'gridBefore':
+      if (top && top.rows.length > 0) top.rows.at(-1)!.before = positive(attr(attributes, 'val'));
+      break;
+    case 'tc':
+      if (top) {
+        st.cell = { text: [], span: 1 };
+        top.rows.at(-1)?.cells.push(st.cell);
+        if (++st.cells > limits.maxCells) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
       }
-      case 'outlineLvl': {
-        const v = Number(attr(attributes, 'val'));
-        if (para && Number.isInteger(v) && v >= 0 && v < 9) para.level = v + 1;
-        break;
-      }
-      case 'tbl':
-        tablesOpen.push({ rows: [] });
-        break;
-      case 'tr':
-        if (tablesOpen.length === 1) tablesOpen[0]!.rows.push({ before: 0, cells: [] });
-        break;
-      case 'gridBefore':
-        if (tablesOpen.length === 1 && tablesOpen[0]!.rows.length > 0) tablesOpen[0]!.rows.at(-1)!.before = positive(attr(attributes, 'val'));
-        break;
-      case 'tc':
-        if (tablesOpen.length === 1) {
-          cell = { text: [], span: 1 };
-          tablesOpen[0]!.rows.at(-1)?.cells.push(cell);
-          if (++cells > limits.maxCells) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
-        }
-        break;
-      case 'gridSpan':
-        if (tablesOpen.length === 1 && cell) cell.span = Math.min(positive(attr(attributes, 'val')) || 1, limits.maxCols);
-        break;
-      case 'vMerge':
-        if (tablesOpen.length === 1 && cell) cell.vMerge = attr(attributes, 'val') === 'restart' ? 'restart' : 'continue';
-        break;
-    }
-  };
-  const text = (t: string) => {
-    if (inT && skip === 0) append(t);
-  };
-  const close = (closed: string) => {
-    const name = stack.pop() ?? closed;
-    if (skip > 0) {
-      skip--;
-      return;
-    }
-    switch (name) {
-      case 't':
-        inT = false;
-        break;
-      case 'p':
-        if (para) {
-          if (tablesOpen.length === 0) {
-            raw.push({ text: para.text, ...(para.level !== undefined ? { styleLevel: para.level } : {}) });
-            if (raw.length > limits.maxParagraphs) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'paragraphs', limit: limits.maxParagraphs });
-            if ((chars += para.text.length) > limits.maxTextChars) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'text', limit: limits.maxTextChars });
-          } else if (cell) cell.text.push(para.text);
-        }
-        para = undefined;
-        break;
-      case 'tc':
-        if (tablesOpen.length === 1) cell = undefined;
-        break;
-      case 'tbl': {
-        const done = tablesOpen.pop()!;
-        if (tablesOpen.length === 0) tables.push({ draft: done, after: raw.length });
-        break;
-      }
-    }
-  };
+      break;
+    case 'gridSpan':
+      if (top && st.cell) st.cell.span = Math.min(positive(attr(attributes, 'val')) || 1, limits.maxCols);
+      break;
+    case 'vMerge':
+      if (top && st.cell) st.cell.vMerge = attr(attributes, 'val') === 'restart' ? 'restart' : 'continue';
+      break;
+  }
+}
 
-  parseXml(xml, { open: onOpen, close, text }, limits);
+function closeElement(st: DocxState, closed: string): void {
+  const name = st.stack.pop() ?? closed;
+  if (st.skip > 0) {
+    st.skip--;
+    return;
+  }
+  switch (name) {
+    case 't':
+      st.inT = false;
+      break;
+    case 'p':
+      if (st.para) closeParagraph(st, st.para);
+      st.para = undefined;
+      break;
+    case 'tc':
+      if (st.tablesOpen.length === 1) st.cell = undefined;
+      break;
+    case 'tbl': {
+      const done = st.tablesOpen.pop()!;
+      if (st.tablesOpen.length === 0) st.tables.push({ draft: done, after: st.raw.length });
+      break;
+    }
+  }
+}
 
+/** A paragraph outside tables joins the running text (counted against the limits); one in a table, its cell's text. */
+function closeParagraph(st: DocxState, para: { text: string; level?: number }): void {
+  const { limits } = st;
+  if (st.tablesOpen.length === 0) {
+    st.raw.push({ text: para.text, ...(para.level !== undefined ? { styleLevel: para.level } : {}) });
+    if (st.raw.length > limits.maxParagraphs) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'paragraphs', limit: limits.maxParagraphs });
+    if ((st.chars += para.text.length) > limits.maxTextChars) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'text', limit: limits.maxTextChars });
+  } else if (st.cell) st.cell.text.push(para.text);
+}
+
+/** The paragraphs outlined, each table a Grid numbered in order, with the number of the section it follows. */
+function planDocument(raw: readonly RawParagraph[], tables: DocxState['tables'], limits: DocumentLimits): PlanDocument {
   const paragraphs = outline(raw);
   const numberAt = numberOfRaw(raw);
   const source: SourceInfo = { kind: 'document', format: 'docx', paragraphs: paragraphs.length, tables: tables.length };

@@ -344,140 +344,157 @@ function valueContent(c: CellXml, ctx: SheetContext, ref: string): Content | und
 
 /** The sheet's cells and merged ranges, streamed; cells are checked against the extent and count limits. */
 function readSheet(parts: Parts, sheet: SheetEntry, ctx: SheetContext, limits: WorkbookLimits): { rows: Cell[][]; merges: string[]; count: number } {
-  const rows: Cell[][] = [];
-  const merges: string[] = [];
-  const masters = new Map<string, { formula: string; row: number; col: number }>();
-  let count = 0;
-  let row = -1;
-  let col = -1;
-  let cell: CellXml | undefined;
+  const st: SheetState = { sheet, ctx, limits, rows: [], merges: [], masters: new Map(), count: 0, row: -1, col: -1, inInline: false, phonetic: 0, inSheetData: false, textChars: 0 };
+  const found = parts.parse(sheet.part, { open: (name, a) => openElement(st, name, a), text: (s) => captureText(st, s), close: (name) => closeElement(st, name) });
+  if (!found) throw invalid(`the sheet "${sheet.name}" (${sheet.part}) is missing`);
+  return { rows: st.rows, merges: st.merges, count: st.count };
+}
+
+/** Where readSheet is in the sheet's XML, and what it has gathered so far. */
+interface SheetState {
+  readonly sheet: SheetEntry;
+  readonly ctx: SheetContext;
+  readonly limits: WorkbookLimits;
+  readonly rows: Cell[][];
+  readonly merges: string[];
+  /** Shared formulas by index: the master's text and place, which the others slide from. */
+  readonly masters: Map<string, { formula: string; row: number; col: number }>;
+  count: number;
+  row: number;
+  col: number;
+  cell?: CellXml;
   /** Where text goes: the value, the formula, an inline string (not its phonetic runs). */
-  let into: string[] | undefined;
-  let inInline = false;
-  let phonetic = 0;
-  let inSheetData = false;
-  let textChars = 0;
+  into?: string[];
+  inInline: boolean;
+  phonetic: number;
+  inSheetData: boolean;
+  /** Characters of the current cell's text, against `limits.maxText`. */
+  textChars: number;
+}
 
-  const put = (r: number, c: number, content: Content) => {
-    if (r >= limits.maxRows || c >= limits.maxCols) {
-      throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'range', cell: `${sheet.name}!${a1(r, c)}`, maxRows: limits.maxRows, maxCols: limits.maxCols });
-    }
-    if (++count > limits.maxCells) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
-    while (rows.length <= r) rows.push([]);
-    rows[r]![c] = {
-      raw: content.raw,
-      ref: a1(r, c),
-      row: r,
-      col: c,
-      sheet: sheet.name,
-      ...(content.formula !== undefined ? { formula: content.formula } : {}),
-      ...(content.numeric !== undefined ? { numeric: content.numeric } : {}),
-    };
-  };
-
-  const finishCell = (c: CellXml) => {
-    const ref = a1(c.row, c.col);
-    let formula: string | undefined;
-    if (c.hasFormula) {
-      formula = c.formula.join('');
-      if (c.shared) {
-        if (c.shared.master) masters.set(c.shared.si, { formula, row: c.row, col: c.col });
-        else {
-          const m = masters.get(c.shared.si);
-          formula = m ? slideFormula(m.formula, m, c) : formula;
-        }
-      }
-      // An empty <f/> that is not part of a shared formula is no formula.
-      if (formula === '' && !c.shared) formula = undefined;
-    }
-    const value = valueContent(c, ctx, ref);
-    if (formula !== undefined) {
-      put(c.row, c.col, value ? { ...value, formula } : { raw: '', formula });
+function openElement(st: SheetState, name: string, a: Readonly<Record<string, string>>): void {
+  if (name === 'sheetData') st.inSheetData = true;
+  else if (name === 'mergeCell') {
+    if (st.merges.length >= st.limits.maxMerges) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'merges', limit: st.limits.maxMerges });
+    if (a.ref !== undefined) st.merges.push(a.ref);
+  }
+  if (!st.inSheetData) return;
+  const cell = st.cell;
+  switch (name) {
+    case 'row': {
+      const r = a.r !== undefined ? Number(a.r) - 1 : st.row + 1;
+      st.row = Number.isInteger(r) && r >= 0 ? r : st.row + 1;
+      st.col = -1;
       return;
     }
-    if (!value || value.raw === '') return;
-    put(c.row, c.col, value);
-  };
+    case 'c':
+      return openCell(st, a);
+    case 'v':
+      if (cell) [st.into, cell.hasValue] = [cell.value, true];
+      return;
+    case 'f':
+      if (!cell) return;
+      st.into = cell.formula;
+      cell.hasFormula = true;
+      if (a.t === 'shared' && a.si !== undefined) cell.shared = { si: a.si, master: a.ref !== undefined };
+      return;
+    case 'is':
+      st.inInline = true;
+      return;
+    case 'rPh':
+      st.phonetic++;
+      return;
+    case 't':
+      if (cell && st.inInline && st.phonetic === 0) st.into = cell.inline;
+      return;
+  }
+}
 
-  const capture = (s: string) => {
-    if (!into) return;
-    textChars += s.length;
-    if (textChars > limits.maxText) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'text', part: sheet.part, limit: limits.maxText });
-    into.push(s);
-  };
+/** A <c>: at its reference, else next to the one before. */
+function openCell(st: SheetState, a: Readonly<Record<string, string>>): void {
+  const at = a.r !== undefined ? parseA1(a.r) : undefined;
+  const r = at ? at.row : Math.max(st.row, 0);
+  const c = at ? at.col : st.col + 1;
+  st.row = r;
+  st.col = c;
+  st.cell = { row: r, col: c, type: a.t ?? 'n', style: Number(a.s ?? 0) || 0, value: [], hasValue: false, formula: [], hasFormula: false, inline: [] };
+  st.textChars = 0;
+}
 
-  const found = parts.parse(sheet.part, {
-    open(name, a) {
-      if (name === 'sheetData') inSheetData = true;
-      else if (name === 'mergeCell') {
-        if (merges.length >= limits.maxMerges) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'merges', limit: limits.maxMerges });
-        if (a.ref !== undefined) merges.push(a.ref);
-      }
-      if (!inSheetData) return;
-      switch (name) {
-        case 'row': {
-          const r = a.r !== undefined ? Number(a.r) - 1 : row + 1;
-          row = Number.isInteger(r) && r >= 0 ? r : row + 1;
-          col = -1;
-          return;
-        }
-        case 'c': {
-          const at = a.r !== undefined ? parseA1(a.r) : undefined;
-          const r = at ? at.row : Math.max(row, 0);
-          const c = at ? at.col : col + 1;
-          row = r;
-          col = c;
-          cell = { row: r, col: c, type: a.t ?? 'n', style: Number(a.s ?? 0) || 0, value: [], hasValue: false, formula: [], hasFormula: false, inline: [] };
-          textChars = 0;
-          return;
-        }
-        case 'v':
-          if (cell) [into, cell.hasValue] = [cell.value, true];
-          return;
-        case 'f':
-          if (!cell) return;
-          into = cell.formula;
-          cell.hasFormula = true;
-          if (a.t === 'shared' && a.si !== undefined) cell.shared = { si: a.si, master: a.ref !== undefined };
-          return;
-        case 'is':
-          inInline = true;
-          return;
-        case 'rPh':
-          phonetic++;
-          return;
-        case 't':
-          if (cell && inInline && phonetic === 0) into = cell.inline;
-          return;
-      }
-    },
-    text: capture,
-    close(name) {
-      switch (name) {
-        case 'sheetData':
-          inSheetData = false;
-          return;
-        case 'v':
-        case 'f':
-        case 't':
-          into = undefined;
-          return;
-        case 'is':
-          inInline = false;
-          return;
-        case 'rPh':
-          phonetic--;
-          return;
-        case 'c':
-          if (cell) finishCell(cell);
-          cell = undefined;
-          into = undefined;
-          return;
-      }
-    },
-  });
-  if (!found) throw invalid(`the sheet "${sheet.name}" (${sheet.part}) is missing`);
-  return { rows, merges, count };
+function closeElement(st: SheetState, name: string): void {
+  switch (name) {
+    case 'sheetData':
+      st.inSheetData = false;
+      return;
+    case 'v':
+    case 'f':
+    case 't':
+      st.into = undefined;
+      return;
+    case 'is':
+      st.inInline = false;
+      return;
+    case 'rPh':
+      st.phonetic--;
+      return;
+    case 'c':
+      if (st.cell) finishCell(st, st.cell);
+      st.cell = undefined;
+      st.into = undefined;
+      return;
+  }
+}
+
+function captureText(st: SheetState, s: string): void {
+  if (!st.into) return;
+  st.textChars += s.length;
+  if (st.textChars > st.limits.maxText) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'text', part: st.sheet.part, limit: st.limits.maxText });
+  st.into.push(s);
+}
+
+/** A cell's content once its element closes: kept when it has a formula or a value that is not empty. */
+function finishCell(st: SheetState, c: CellXml): void {
+  const formula = cellFormula(c, st.masters);
+  const value = valueContent(c, st.ctx, a1(c.row, c.col));
+  if (formula !== undefined) {
+    putCell(st, c.row, c.col, value ? { ...value, formula } : { raw: '', formula });
+    return;
+  }
+  if (!value || value.raw === '') return;
+  putCell(st, c.row, c.col, value);
+}
+
+/** The cell's formula: its own, or a shared one slid from its master; an empty <f/> outside a shared formula is none. */
+function cellFormula(c: CellXml, masters: SheetState['masters']): string | undefined {
+  if (!c.hasFormula) return undefined;
+  let formula: string | undefined = c.formula.join('');
+  if (c.shared) {
+    if (c.shared.master) masters.set(c.shared.si, { formula, row: c.row, col: c.col });
+    else {
+      const m = masters.get(c.shared.si);
+      formula = m ? slideFormula(m.formula, m, c) : formula;
+    }
+  }
+  if (formula === '' && !c.shared) formula = undefined;
+  return formula;
+}
+
+function putCell(st: SheetState, r: number, c: number, content: Content): void {
+  const { limits, rows } = st;
+  if (r >= limits.maxRows || c >= limits.maxCols) {
+    throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'range', cell: `${st.sheet.name}!${a1(r, c)}`, maxRows: limits.maxRows, maxCols: limits.maxCols });
+  }
+  if (++st.count > limits.maxCells) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
+  while (rows.length <= r) rows.push([]);
+  rows[r]![c] = {
+    raw: content.raw,
+    ref: a1(r, c),
+    row: r,
+    col: c,
+    sheet: st.sheet.name,
+    ...(content.formula !== undefined ? { formula: content.formula } : {}),
+    ...(content.numeric !== undefined ? { numeric: content.numeric } : {}),
+  };
 }
 
 /**

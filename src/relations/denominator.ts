@@ -18,7 +18,6 @@ import { effectOfDecs, effectOfInts, type Effect } from '../rules/summary.js';
 import { intOf, rateScaled, scaledPlain } from '../calc/scaled.js';
 import type { Value } from '../model/annex.js';
 import { isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
-import { isAnnexShaped } from '../model/indicators.js';
 import { defineKind, type Relation } from './types.js';
 
 /**

@@ -11,7 +11,6 @@ import { num, ref, sub, type Expr } from '../model/expr.js';
 import { intOf, rateScaled, scaledAt } from '../calc/scaled.js';
 import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { EXACT_SHOWN } from './rate.js';
-import { isAnnexShaped } from '../model/indicators.js';
 import { unitsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 

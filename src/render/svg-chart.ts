@@ -80,29 +80,26 @@ export function rateChartData(
   targets: readonly ChartTarget[] = [],
   severityAt: (ref: string) => Severity | undefined = () => undefined,
 ): ChartData {
-  const vals = (u: Unit, i: Indicator) => annex.values[u.id]?.[i];
-  const rateOf = (u: Unit, which: 'start' | 'end'): { plain?: string; computed: boolean; mark?: Severity } => {
-    const v = vals(u, which === 'start' ? 'rate_start' : 'rate_end');
-    const mark = v ? severityAt(displayRef(v.cell)) : undefined;
-    const printed = ok(v);
-    if (printed && v?.plain !== undefined) return { plain: v.plain, computed: false, ...(mark ? { mark } : {}) };
-    const households = ok(vals(u, which === 'start' ? 'households_start' : 'households_end'));
-    let poor = ok(vals(u, which === 'start' ? 'poor_start' : 'poor_end'));
-    if (!poor && which === 'end') {
-      const p0 = ok(vals(u, 'poor_start'));
-      const r = ok(vals(u, 'poor_reduced'));
-      if (p0 && r) poor = p0.minus(r);
-    }
-    const computed = poor && households ? rate(poor, households) : undefined;
-    return computed ? { plain: plain(computed, 2), computed: true, ...(mark ? { mark } : {}) } : { computed: false, ...(mark ? { mark } : {}) };
-  };
+  const { rows, omitted, byUnit } = chartRows(annex, severityAt);
+  const notDrawn: ChartTarget[] = [];
+  for (const t of targets) {
+    const unit = foldKey(t.unit) === 'total' ? annex.total : annex.units.find((u) => u.key === aliasedUnitKey(t.unit, annex.unitAliases));
+    const row = unit ? byUnit.get(unit.id) : undefined;
+    const drawn = row ? drawnTarget(t, row) : undefined;
+    if (drawn) row!.targets.push(drawn);
+    else notDrawn.push(t);
+  }
+  return { rows: sortedRows(rows), notDrawn, omitted };
+}
 
+/** A row per unit with a rate (the units without one omitted), by unit id. */
+function chartRows(annex: Annex, severityAt: (ref: string) => Severity | undefined): { rows: ChartRow[]; omitted: string[]; byUnit: Map<number, ChartRow> } {
   const rows: ChartRow[] = [];
   const omitted: string[] = [];
   const byUnit = new Map<number, ChartRow>();
   for (const u of displayUnits(annex)) {
-    const s = rateOf(u, 'start');
-    const e = rateOf(u, 'end');
+    const s = chartRate(annex, u, 'start', severityAt);
+    const e = chartRate(annex, u, 'end', severityAt);
     if (s.plain === undefined && e.plain === undefined) {
       omitted.push(u.name);
       continue;
@@ -121,39 +118,45 @@ export function rateChartData(
     rows.push(row);
     byUnit.set(u.id, row);
   }
+  return { rows, omitted, byUnit };
+}
 
-  const notDrawn: ChartTarget[] = [];
-  for (const t of targets) {
-    const unit = foldKey(t.unit) === 'total' ? annex.total : annex.units.find((u) => u.key === aliasedUnitKey(t.unit, annex.unitAliases));
-    const row = unit ? byUnit.get(unit.id) : undefined;
-    if (!row || !isPlain(t.value) || (t.indicator !== 'rate_end' && t.indicator !== 'rate_reduced')) {
-      notDrawn.push(t);
-      continue;
-    }
-    const value = new Dec(t.value);
-    let at: Dec;
-    let endOp: TargetOp;
-    if (t.indicator === 'rate_end') {
-      at = value;
-      endOp = t.op;
-    } else {
-      if (row.start === undefined) {
-        notDrawn.push(t);
-        continue;
-      }
-      // The annex reduction is start − end on the printed rates: reduction ≥ v ⇔ end ≤ start − v.
-      at = new Dec(row.start).minus(value);
-      endOp = FLIP[t.op];
-    }
-    row.targets.push({
-      target: t,
-      indicator: t.indicator,
-      at: rateDigits(at),
-      endOp,
-      ...(row.end !== undefined ? { met: compareTarget(new Dec(row.end), endOp, at) } : {}),
-    });
+/** A unit's start or end rate as printed, else computed from its counts (end: poor_end, else poor_start − poor_reduced); the mark on its cell. */
+function chartRate(annex: Annex, u: Unit, which: 'start' | 'end', severityAt: (ref: string) => Severity | undefined): { plain?: string; computed: boolean; mark?: Severity } {
+  const vals = (i: Indicator) => annex.values[u.id]?.[i];
+  const v = vals(which === 'start' ? 'rate_start' : 'rate_end');
+  const mark = v ? severityAt(displayRef(v.cell)) : undefined;
+  const printed = ok(v);
+  if (printed && v?.plain !== undefined) return { plain: v.plain, computed: false, ...(mark ? { mark } : {}) };
+  const households = ok(vals(which === 'start' ? 'households_start' : 'households_end'));
+  let poor = ok(vals(which === 'start' ? 'poor_start' : 'poor_end'));
+  if (!poor && which === 'end') {
+    const p0 = ok(vals('poor_start'));
+    const r = ok(vals('poor_reduced'));
+    if (p0 && r) poor = p0.minus(r);
   }
+  const computed = poor && households ? rate(poor, households) : undefined;
+  return computed ? { plain: plain(computed, 2), computed: true, ...(mark ? { mark } : {}) } : { computed: false, ...(mark ? { mark } : {}) };
+}
 
+/** A target on a rate, placed on the end-rate scale; undefined when it cannot be drawn (not a rate, not plain digits, a reduction without a start rate). */
+function drawnTarget(t: ChartTarget, row: ChartRow): DrawnTarget | undefined {
+  if (!isPlain(t.value) || (t.indicator !== 'rate_end' && t.indicator !== 'rate_reduced')) return undefined;
+  const value = new Dec(t.value);
+  if (t.indicator === 'rate_reduced' && row.start === undefined) return undefined;
+  // The annex reduction is start − end on the printed rates: reduction ≥ v ⇔ end ≤ start − v.
+  const [at, endOp] = t.indicator === 'rate_end' ? [value, t.op] : [new Dec(row.start!).minus(value), FLIP[t.op]];
+  return {
+    target: t,
+    indicator: t.indicator,
+    at: rateDigits(at),
+    endOp,
+    ...(row.end !== undefined ? { met: compareTarget(new Dec(row.end), endOp, at) } : {}),
+  };
+}
+
+/** The total first, then the units by end rate (then start rate, then name), highest first. */
+function sortedRows(rows: readonly ChartRow[]): ChartRow[] {
   const key = (r: ChartRow) => new Dec(r.end ?? r.start ?? '0');
   const total = rows.filter((r) => r.isTotal);
   const parts = rows
@@ -164,7 +167,7 @@ export function rateChartData(
         new Dec(b.start ?? '0').comparedTo(new Dec(a.start ?? '0')) ||
         a.unit.localeCompare(b.unit, 'vi'),
     );
-  return { rows: [...total, ...parts], notDrawn, omitted };
+  return [...total, ...parts];
 }
 
 export interface ChartOptions {
@@ -196,16 +199,57 @@ export function rateChartSvg(data: ChartData, o: ChartOptions): SafeHtml {
   const locale = o.locale ?? o.lang;
   const n = (p: string) => formatPlain(p, locale);
   const id = o.idPrefix ?? 'chart';
+  const notes = chartNotes(data, o.lang, n);
+  if (data.rows.length === 0) return joinHtml([html`<p class="muted">${t.chartNone}</p>`, ...notes]);
+  const g = geometry(data);
+  const drawn = data.rows.map((r, i) => chartRow(r, i, g, { t, n, id }));
+  const parts: SafeHtml[] = [
+    html`<defs><pattern id="${id}-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#dde4ef"/><line x1="1" y1="0" x2="1" y2="6" stroke="#3b4f70" stroke-width="1.6"/></pattern></defs>`,
+    legend(g, t, id),
+    axis(g, t, n),
+    ...drawn.map((d) => d.svg),
+  ];
+  const desc = drawn.map((d) => d.desc);
+  const svg = html`<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${fmtPx(g.H)}" width="${W}" height="${fmtPx(g.H)}" role="img" aria-labelledby="${id}-title ${id}-desc" font-size="12"><title id="${id}-title">${t.chartTitle}</title><desc id="${id}-desc">${desc.join('; ')}</desc>
+${joinHtml(parts, '\n')}
+</svg>`;
+  return joinHtml([svg, html`<p class="small muted">${t.chartSorted}</p>`, ...notes], '\n');
+}
+
+type ChartText = ReturnType<typeof catalog>['ui']['html'];
+
+/** The notes under the chart: rates computed from the counts, units omitted, targets not drawn. */
+function chartNotes(data: ChartData, lang: Lang, n: (p: string) => string): SafeHtml[] {
+  const t = catalog(lang).ui.html;
   const notes: SafeHtml[] = [];
   if (data.rows.some((r) => r.startComputed || r.endComputed)) notes.push(html`<p class="small muted">${t.chartComputed}</p>`);
   if (data.omitted.length) notes.push(html`<p class="small muted">${t.chartOmitted(data.omitted)}</p>`);
   if (data.notDrawn.length) {
     const ops: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
-    const ind = catalog(o.lang).ui.indicatorLabels as Record<string, string>;
+    const ind = catalog(lang).ui.indicatorLabels as Record<string, string>;
     notes.push(html`<p class="small muted">${t.chartNotDrawn(data.notDrawn.map((x) => `${x.unit}: ${ind[x.indicator] ?? x.indicator} ${ops[x.op] ?? x.op} ${isPlain(x.value) ? n(x.value) : x.value}`))}</p>`);
   }
-  if (data.rows.length === 0) return joinHtml([html`<p class="muted">${t.chartNone}</p>`, ...notes]);
+  return notes;
+}
 
+/** Where things go: the bars between x0 and x1, a row's top, the axis' bottom, the height. Pixel geometry only. */
+interface Geometry {
+  x0: number;
+  x1: number;
+  /** The target column's width (0 without targets). */
+  targetW: number;
+  hasTargets: boolean;
+  scale: { max: number; step: number };
+  /** The extra space under the total's row when units follow it. */
+  gap: number;
+  top: number;
+  bottom: number;
+  H: number;
+  sx(v: string | number): number;
+  rowY(i: number): number;
+}
+
+function geometry(data: ChartData): Geometry {
   const hasTargets = data.rows.some((r) => r.targets.length > 0);
   const longest = Math.max(...data.rows.map((r) => [...r.unit].length + (r.startComputed || r.endComputed ? 2 : 0)));
   const labelW = Math.min(240, Math.max(90, longest * 7.2 + 18));
@@ -221,11 +265,11 @@ export function rateChartSvg(data: ChartData, o: ChartOptions): SafeHtml {
   const top = legendH + 6;
   const rowY = (i: number) => top + i * ROW + (i > 0 ? gap : 0);
   const bottom = rowY(data.rows.length - 1) + ROW;
-  const H = bottom + 44;
+  return { x0, x1, targetW, hasTargets, scale, gap, top, bottom, H: bottom + 44, sx, rowY };
+}
 
-  const parts: SafeHtml[] = [];
-  parts.push(html`<defs><pattern id="${id}-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#dde4ef"/><line x1="1" y1="0" x2="1" y2="6" stroke="#3b4f70" stroke-width="1.6"/></pattern></defs>`);
-  // Legend: hatched = start, solid = end, dashed line = target.
+/** Legend: hatched = start, solid = end, dashed line = target. */
+function legend({ x0, hasTargets }: Geometry, t: ChartText, id: string): SafeHtml {
   const lg: SafeHtml[] = [
     html`<rect x="${x0}" y="8" width="22" height="${BAR}" fill="url(#${id}-hatch)" stroke="#3b4f70"/><text x="${x0 + 28}" y="18">${t.chartStart}</text>`,
     html`<rect x="${x0 + 150}" y="8" width="22" height="${BAR}" fill="#1f3b73"/><text x="${x0 + 178}" y="18">${t.chartEnd}</text>`,
@@ -233,58 +277,60 @@ export function rateChartSvg(data: ChartData, o: ChartOptions): SafeHtml {
   if (hasTargets) {
     lg.push(html`<line x1="${x0 + 300}" y1="5" x2="${x0 + 300}" y2="23" class="target"${TARGET_LINE}/><path d="M${x0 + 295} 3h10l-5 6z" fill="#b3261e"/><text x="${x0 + 310}" y="18">${t.chartTarget}</text>`);
   }
-  parts.push(html`<g class="legend">${lg}</g>`);
-  // Grid and axis.
+  return html`<g class="legend">${lg}</g>`;
+}
+
+/** Grid lines and the axis, its ticks at the scale's steps. */
+function axis({ x0, x1, sx, scale, top, bottom }: Geometry, t: ChartText, n: (p: string) => string): SafeHtml {
   const ticks: SafeHtml[] = [];
   for (let k = 0; k * scale.step <= scale.max + 1e-9; k++) {
     const v = new Dec(scale.step).mul(k);
     const x = fmtPx(sx(v.toNumber()));
     ticks.push(html`<line x1="${x}" y1="${top - 2}" x2="${x}" y2="${bottom}" stroke="#ccd2d9" stroke-width="1"/><text x="${x}" y="${bottom + 15}" text-anchor="middle" class="tick">${n(v.toFixed())}</text>`);
   }
-  parts.push(html`<g class="axis">${ticks}<text x="${fmtPx((x0 + x1) / 2)}" y="${bottom + 34}" text-anchor="middle" class="axis-title">${t.chartAxis}</text></g>`);
+  return html`<g class="axis">${ticks}<text x="${fmtPx((x0 + x1) / 2)}" y="${bottom + 34}" text-anchor="middle" class="axis-title">${t.chartAxis}</text></g>`;
+}
 
-  const desc: string[] = [];
-  data.rows.forEach((r, i) => {
-    const y = rowY(i);
-    const g: SafeHtml[] = [];
-    if (i % 2 === 0) g.push(html`<rect x="4" y="${y}" width="${W - 8}" height="${ROW}" fill="#f4f6f8"/>`);
-    if (r.isTotal && gap) g.push(html`<line x1="4" y1="${y + ROW + gap / 2}" x2="${W - 4}" y2="${y + ROW + gap / 2}" stroke="#1b1b1b" stroke-width="1"/>`);
-    const star = r.startComputed || r.endComputed ? ' *' : '';
-    g.push(html`<text x="${fmtPx(x0 - 8)}" y="${y + ROW / 2 + 4}" text-anchor="end" class="${r.isTotal ? 'unit total' : 'unit'}">${r.unit}${star}</text>`);
-    const bar = (v: string | undefined, yy: number, cls: 'start' | 'end', mark: Severity | undefined) => {
-      if (v === undefined) return;
-      const w = Math.max(1, sx(v) - x0);
-      const fill = cls === 'start' ? html` fill="url(#${id}-hatch)" stroke="#3b4f70"` : html` fill="#1f3b73"`;
-      g.push(html`<rect x="${x0}" y="${yy}" width="${fmtPx(w)}" height="${BAR}"${fill} class="bar ${cls}"/>`);
-      g.push(html`<text x="${fmtPx(x0 + w + 4)}" y="${yy + BAR - 2}" class="value ${cls}">${n(v)}${mark ? html` <tspan class="mark-${mark}">${SEVERITY_SYMBOL[mark]}</tspan>` : ''}</text>`);
-    };
-    bar(r.start, y + 5, 'start', r.startMark);
-    bar(r.end, y + 5 + BAR + 2, 'end', r.endMark);
-    r.targets.forEach((tg, k) => {
-      const x = fmtPx(sx(tg.at));
-      // A white halo under the dashed line keeps it visible over the solid bar, in colour and in grey.
-      g.push(html`<line x1="${x}" y1="${y + 2}" x2="${x}" y2="${y + ROW - 2}" stroke="#fff" stroke-width="5"/><line x1="${x}" y1="${y + 2}" x2="${x}" y2="${y + ROW - 2}" class="target"${TARGET_LINE}/><path d="M${fmtPx(Number(x) - 5)} ${y}h10l-5 6z" fill="#b3261e"/>`);
-      if (k === 0) {
-        const [l1, l2] = t.chartTargetLines({
-          indicator: tg.indicator,
-          op: tg.target.op,
-          value: n(tg.target.value),
-          endOp: tg.endOp,
-          at: n(tg.at),
-          ...(tg.met !== undefined ? { met: tg.met } : {}),
-        });
-        const tx = W - targetW + 4;
-        g.push(html`<text x="${tx}" y="${y + 15}" class="target-text">${l1}</text><text x="${tx}" y="${y + 29}" class="target-text${tg.met === false ? ' missed' : ''}">${l2}</text>`);
-      }
-    });
-    parts.push(html`<g class="row" data-unit="${r.unit}">${g}</g>`);
-    desc.push(`${r.unit}: ${r.start !== undefined ? n(r.start) : '—'} → ${r.end !== undefined ? n(r.end) : '—'}`);
+/** One unit's row: its label, its two bars with their values, its targets' lines and text; and its line of the description. */
+function chartRow(r: ChartRow, i: number, geo: Geometry, c: { t: ChartText; n: (p: string) => string; id: string }): { svg: SafeHtml; desc: string } {
+  const { t, n, id } = c;
+  const { x0, sx, gap, targetW } = geo;
+  const y = geo.rowY(i);
+  const g: SafeHtml[] = [];
+  if (i % 2 === 0) g.push(html`<rect x="4" y="${y}" width="${W - 8}" height="${ROW}" fill="#f4f6f8"/>`);
+  if (r.isTotal && gap) g.push(html`<line x1="4" y1="${y + ROW + gap / 2}" x2="${W - 4}" y2="${y + ROW + gap / 2}" stroke="#1b1b1b" stroke-width="1"/>`);
+  const star = r.startComputed || r.endComputed ? ' *' : '';
+  g.push(html`<text x="${fmtPx(x0 - 8)}" y="${y + ROW / 2 + 4}" text-anchor="end" class="${r.isTotal ? 'unit total' : 'unit'}">${r.unit}${star}</text>`);
+  const bar = (v: string | undefined, yy: number, cls: 'start' | 'end', mark: Severity | undefined) => {
+    if (v === undefined) return;
+    const w = Math.max(1, sx(v) - x0);
+    const fill = cls === 'start' ? html` fill="url(#${id}-hatch)" stroke="#3b4f70"` : html` fill="#1f3b73"`;
+    g.push(html`<rect x="${x0}" y="${yy}" width="${fmtPx(w)}" height="${BAR}"${fill} class="bar ${cls}"/>`);
+    g.push(html`<text x="${fmtPx(x0 + w + 4)}" y="${yy + BAR - 2}" class="value ${cls}">${n(v)}${mark ? html` <tspan class="mark-${mark}">${SEVERITY_SYMBOL[mark]}</tspan>` : ''}</text>`);
+  };
+  bar(r.start, y + 5, 'start', r.startMark);
+  bar(r.end, y + 5 + BAR + 2, 'end', r.endMark);
+  r.targets.forEach((tg, k) => {
+    const x = fmtPx(sx(tg.at));
+    // A white halo under the dashed line keeps it visible over the solid bar, in colour and in grey.
+    g.push(html`<line x1="${x}" y1="${y + 2}" x2="${x}" y2="${y + ROW - 2}" stroke="#fff" stroke-width="5"/><line x1="${x}" y1="${y + 2}" x2="${x}" y2="${y + ROW - 2}" class="target"${TARGET_LINE}/><path d="M${fmtPx(Number(x) - 5)} ${y}h10l-5 6z" fill="#b3261e"/>`);
+    if (k === 0) g.push(targetText(tg, y, W - targetW + 4, t, n));
   });
+  const desc = `${r.unit}: ${r.start !== undefined ? n(r.start) : '—'} → ${r.end !== undefined ? n(r.end) : '—'}`;
+  return { svg: html`<g class="row" data-unit="${r.unit}">${g}</g>`, desc };
+}
 
-  const svg = html`<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${fmtPx(H)}" width="${W}" height="${fmtPx(H)}" role="img" aria-labelledby="${id}-title ${id}-desc" font-size="12"><title id="${id}-title">${t.chartTitle}</title><desc id="${id}-desc">${desc.join('; ')}</desc>
-${joinHtml(parts, '\n')}
-</svg>`;
-  return joinHtml([svg, html`<p class="small muted">${t.chartSorted}</p>`, ...notes], '\n');
+/** The first target of a row written beside its bars, in two lines; the second in bold when it is missed. */
+function targetText(tg: DrawnTarget, y: number, tx: number, t: ChartText, n: (p: string) => string): SafeHtml {
+  const [l1, l2] = t.chartTargetLines({
+    indicator: tg.indicator,
+    op: tg.target.op,
+    value: n(tg.target.value),
+    endOp: tg.endOp,
+    at: n(tg.at),
+    ...(tg.met !== undefined ? { met: tg.met } : {}),
+  });
+  return html`<text x="${tx}" y="${y + 15}" class="target-text">${l1}</text><text x="${tx}" y="${y + 29}" class="target-text${tg.met === false ? ' missed' : ''}">${l2}</text>`;
 }
 
 /** Chart styles (fills that matter for black-and-white print are attributes, not CSS). */

@@ -82,20 +82,56 @@ interface Comparison {
   prevs: Unit[];
 }
 
+/** One pair being checked: the two files, their units by key, and where the later file's findings and skips go. */
+interface Pair {
+  prevFile: string;
+  prev: Annex;
+  nextFile: string;
+  next: Annex;
+  P: Map<string, Unit>;
+  N: Map<string, Unit>;
+  out: { findings: Finding[]; skipped: Skip[] };
+}
+
+/** Which units are compared with which: what the units map applies, the rest by name. */
+interface Matching {
+  comparisons: Comparison[];
+  /** Keys of earlier units compared or accounted for. */
+  consumed: Set<string>;
+  /** Keys of later units a map entry handles. */
+  mapped: Set<string>;
+}
+
 /** Checks one pair: findings and skips for the later file. */
 function checkPair(prevFile: string, prev: Annex, nextFile: string, next: Annex, opts: SeriesOptions, out: { findings: Finding[]; skipped: Skip[] }): Transition {
-  const key = (name: string) => aliasedUnitKey(name, opts.unitAliases);
-  const P = index(prev);
-  const N = index(next);
-  const consumed = new Set<string>(); // keys of P units compared or accounted for
-  const comparisons: Comparison[] = [];
-  const merged: Transition['merged'] = [];
-  const mapped = new Set<string>(); // keys of N units a map entry handles
-  const t: Transition = { from: prevFile, to: nextFile, checked: true, compared: 0, matched: 0, breaks: 0, appeared: [], disappeared: [], merged };
-  const cellOf = (u: Unit) => (u.cell ? displayRef(u.cell) : undefined);
+  const pair: Pair = { prevFile, prev, nextFile, next, P: index(prev), N: index(next), out };
+  const t: Transition = { from: prevFile, to: nextFile, checked: true, compared: 0, matched: 0, breaks: 0, appeared: [], disappeared: [], merged: [] };
+  const matching: Matching = { comparisons: [], consumed: new Set(), mapped: new Set() };
+  applyUnitsMap(pair, opts, matching, t);
+  matchByName(pair, matching, t);
+  skipAbsentIndicators(pair);
+  for (const c of matching.comparisons) {
+    const { compared, breaks } = compareValues(pair, c);
+    t.breaks += breaks;
+    if (compared) {
+      t.compared++;
+      if (breaks === 0) t.matched++;
+    }
+  }
+  out.findings.push({
+    rule: 'continuity',
+    severity: 'info',
+    msg: { id: 'continuity.summary', params: { previousFile: prevFile, compared: t.compared, matched: t.matched, merged: t.merged.length } },
+  });
+  return t;
+}
 
-  // Units-map entries that apply to this pair: the new unit is in the later file, some old unit in the earlier
-  // one, and no old unit (other than the new one itself, when it absorbed the others) still in the later file.
+/**
+ * Units-map entries that apply to this pair: the new unit is in the later file, some old unit in the earlier
+ * one, and no old unit (other than the new one itself, when it absorbed the others) still in the later file.
+ */
+function applyUnitsMap({ P, N, prevFile, out }: Pair, opts: SeriesOptions, m: Matching, t: Transition): void {
+  const key = (name: string) => aliasedUnitKey(name, opts.unitAliases);
   for (const e of opts.map?.entries ?? []) {
     const toKey = key(e.to);
     const fromKeys = e.from.map(key);
@@ -103,26 +139,28 @@ function checkPair(prevFile: string, prev: Annex, nextFile: string, next: Annex,
     if (!target || target.isTotal) continue;
     if (!fromKeys.some((k) => P.has(k))) continue;
     if (fromKeys.some((k) => k !== toKey && N.has(k))) continue;
-    mapped.add(toKey);
+    m.mapped.add(toKey);
     // A new unit that already existed under its name absorbed the others: its own values count too.
     const present = [...(P.has(toKey) && !fromKeys.includes(toKey) ? [toKey] : []), ...fromKeys.filter((k) => P.has(k))];
-    for (const k of present) consumed.add(k);
+    for (const k of present) m.consumed.add(k);
     const missing = e.from.filter((_, i) => !P.has(fromKeys[i]!));
     if (missing.length > 0) {
       out.findings.push(mapPartial(e, target, missing, prevFile));
       continue;
     }
-    merged.push({ from: present.map((k) => P.get(k)!.name), to: target.name });
-    comparisons.push({ next: target, prevs: present.map((k) => P.get(k)!) });
+    t.merged.push({ from: present.map((k) => P.get(k)!.name), to: target.name });
+    m.comparisons.push({ next: target, prevs: present.map((k) => P.get(k)!) });
   }
+}
 
-  // The totals with each other; the other units by name.
+/** The totals with each other; the other units by name. A unit in one file only is a warning. */
+function matchByName({ P, N, prevFile, out }: Pair, m: Matching, t: Transition): void {
   for (const [k, u] of N) {
-    if (mapped.has(k)) continue;
+    if (m.mapped.has(k)) continue;
     const p = P.get(k);
-    if (p && !consumed.has(k)) {
-      consumed.add(k);
-      comparisons.push({ next: u, prevs: [p] });
+    if (p && !m.consumed.has(k)) {
+      m.consumed.add(k);
+      m.comparisons.push({ next: u, prevs: [p] });
     } else if (!p) {
       t.appeared.push(u.name);
       out.findings.push({
@@ -135,9 +173,9 @@ function checkPair(prevFile: string, prev: Annex, nextFile: string, next: Annex,
     }
   }
   for (const [k, p] of P) {
-    if (consumed.has(k) || N.has(k)) continue;
+    if (m.consumed.has(k) || N.has(k)) continue;
     t.disappeared.push(p.name);
-    const cell = cellOf(p);
+    const cell = p.cell ? displayRef(p.cell) : undefined;
     out.findings.push({
       rule: 'continuity',
       severity: 'warning',
@@ -146,57 +184,58 @@ function checkPair(prevFile: string, prev: Annex, nextFile: string, next: Annex,
       detail: { rule: 'continuity', previous: { file: prevFile, cells: cell ? [cell] : [], units: [p.name] } },
     });
   }
+}
 
-  // The values: each start-of-year value against the (summed) end-of-year values.
+/** A skip for each file that lacks the start-of-year (later) or end-of-year (earlier) indicators. */
+function skipAbsentIndicators({ prev, next, prevFile, nextFile, out }: Pair): void {
   const absentNext = CONTINUES.filter((c) => !next.indicators.includes(c.start)).map((c) => c.start);
   const absentPrev = CONTINUES.filter((c) => !prev.indicators.includes(c.end)).map((c) => c.end);
   if (absentNext.length > 0) out.skipped.push({ rule: 'continuity', msg: { id: 'skip.series', params: { reason: 'absent', file: nextFile, indicators: absentNext } } });
   if (absentPrev.length > 0) out.skipped.push({ rule: 'continuity', msg: { id: 'skip.series', params: { reason: 'absent', file: prevFile, indicators: absentPrev } } });
-  for (const c of comparisons) {
-    let compared = false;
-    let broken = false;
-    for (const { end, start } of CONTINUES) {
-      if (!next.indicators.includes(start) || !prev.indicators.includes(end)) continue;
-      const sv = next.values[c.next.id]?.[start];
-      const evs = c.prevs.map((p) => prev.values[p.id]?.[end]);
-      const badNext = sv && !isOk(sv) ? [displayRef(sv.cell)] : [];
-      const badPrev = evs.filter((v): v is Value => !!v && !isOk(v)).map((v) => displayRef(v.cell));
-      if (badNext.length > 0) out.skipped.push({ rule: 'continuity', unit: c.next.name, msg: { id: 'skip.series', params: { reason: 'value', file: nextFile, cells: badNext } } });
-      if (badPrev.length > 0) out.skipped.push({ rule: 'continuity', unit: c.next.name, msg: { id: 'skip.series', params: { reason: 'value', file: prevFile, cells: badPrev } } });
-      if (!isOk(sv) || !evs.every(isOk)) continue;
-      const ends = evs as OkValue[];
-      compared = true;
-      const expected = ends.reduce((s, v) => s.plus(v.num), ZERO);
-      if (expected.eq(sv.num)) continue;
-      broken = true;
-      t.breaks++;
-      const previous = ends.map((v, i) => ({ unit: c.prevs[i]!.name, cell: displayRef(v.cell), value: v.plain }));
-      out.findings.push({
-        rule: 'continuity',
-        severity: 'error',
-        at: sv.cell,
-        unit: c.next.name,
-        indicator: start,
-        expected: plain(expected),
-        actual: sv.plain,
-        msg: {
-          id: 'continuity.mismatch',
-          params: { unit: c.next.name, indicator: start, cell: displayRef(sv.cell), actual: sv.plain, previousFile: prevFile, previous, expected: plain(expected), diff: plain(sv.num.minus(expected)) },
-        },
-        detail: { rule: 'continuity', previous: { file: prevFile, indicator: end, cells: previous.map((p) => p.cell), units: previous.map((p) => p.unit) } },
-      });
-    }
-    if (compared) {
-      t.compared++;
-      if (!broken) t.matched++;
+}
+
+/** Each start-of-year value against the (summed) end-of-year values: whether any was compared, how many differ. */
+function compareValues({ prev, next, prevFile, nextFile, out }: Pair, c: Comparison): { compared: boolean; breaks: number } {
+  let compared = false;
+  let breaks = 0;
+  for (const { end, start } of CONTINUES) {
+    if (!next.indicators.includes(start) || !prev.indicators.includes(end)) continue;
+    const sv = next.values[c.next.id]?.[start];
+    const evs = c.prevs.map((p) => prev.values[p.id]?.[end]);
+    const badNext = sv && !isOk(sv) ? [displayRef(sv.cell)] : [];
+    const badPrev = evs.filter((v): v is Value => !!v && !isOk(v)).map((v) => displayRef(v.cell));
+    if (badNext.length > 0) out.skipped.push({ rule: 'continuity', unit: c.next.name, msg: { id: 'skip.series', params: { reason: 'value', file: nextFile, cells: badNext } } });
+    if (badPrev.length > 0) out.skipped.push({ rule: 'continuity', unit: c.next.name, msg: { id: 'skip.series', params: { reason: 'value', file: prevFile, cells: badPrev } } });
+    if (!isOk(sv) || !evs.every(isOk)) continue;
+    compared = true;
+    const finding = mismatch(c, { end, start }, sv, evs as OkValue[], prevFile);
+    if (finding) {
+      breaks++;
+      out.findings.push(finding);
     }
   }
-  out.findings.push({
+  return { compared, breaks };
+}
+
+/** The finding when the start-of-year value is not the sum of the end-of-year ones, at the start-of-year cell. */
+function mismatch(c: Comparison, { end, start }: (typeof CONTINUES)[number], sv: OkValue, ends: OkValue[], prevFile: string): Finding | undefined {
+  const expected = ends.reduce((s, v) => s.plus(v.num), ZERO);
+  if (expected.eq(sv.num)) return undefined;
+  const previous = ends.map((v, i) => ({ unit: c.prevs[i]!.name, cell: displayRef(v.cell), value: v.plain }));
+  return {
     rule: 'continuity',
-    severity: 'info',
-    msg: { id: 'continuity.summary', params: { previousFile: prevFile, compared: t.compared, matched: t.matched, merged: merged.length } },
-  });
-  return t;
+    severity: 'error',
+    at: sv.cell,
+    unit: c.next.name,
+    indicator: start,
+    expected: plain(expected),
+    actual: sv.plain,
+    msg: {
+      id: 'continuity.mismatch',
+      params: { unit: c.next.name, indicator: start, cell: displayRef(sv.cell), actual: sv.plain, previousFile: prevFile, previous, expected: plain(expected), diff: plain(sv.num.minus(expected)) },
+    },
+    detail: { rule: 'continuity', previous: { file: prevFile, indicator: end, cells: previous.map((p) => p.cell), units: previous.map((p) => p.unit) } },
+  };
 }
 
 function mapPartial(e: UnitsMapEntry, target: Unit, missing: string[], prevFile: string): Finding {

@@ -23,6 +23,38 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
   const subRows = subSlotRows(grid, labelCol, line);
   for (const r of subRows.keys()) line.hits.delete(r);
   const rows: Map<number, Indicator> = takeIndicators(line, draft);
+  addSubSlotRows(draft, rows, subRows);
+  const blockRows = [...line.hits.keys(), ...line.headings, ...subRows.keys()];
+  const block: WideBlock = { grid, labelCol, rows, firstRow: Math.min(...blockRows), lastRow: Math.max(...blockRows), width: gridWidth(grid) };
+  block.headerRow = headerRowAbove(block);
+  const { headerRow } = block;
+  // Years as columns (one table per indicator, one unit): each column is a year of the unit the title names.
+  const years = headerRow === undefined ? undefined : yearColumns(grid, headerRow, labelCol, block.width);
+  const unitCols = unitColumns(block, draft, years);
+  const measures = !years && headerRow !== undefined ? measureColumns(unitCols.map((c) => headerText(block, c))) : undefined;
+  if (years) readYearColumns(grid, draft, rows, unitCols, years, headerRow!);
+  else if (measures) readMeasureColumns(grid, draft, rows, unitCols, measures, headerRow!);
+  else readUnitColumns(block, draft, unitCols);
+  reportStrayRows(block, draft, line, unitCols);
+  return draft;
+}
+
+/** The indicator rows' block: the grid, the label column, the rows by indicator, their extent, the header row above. */
+interface WideBlock {
+  grid: Grid;
+  labelCol: number;
+  rows: Map<number, Indicator>;
+  firstRow: number;
+  lastRow: number;
+  width: number;
+  headerRow?: number;
+}
+
+const textAt = (grid: Grid, r: number, c: number) => cellText(cellAt(grid, r, c));
+const headerText = (b: WideBlock, c: number) => (b.headerRow === undefined ? '' : textAt(b.grid, b.headerRow, c));
+
+/** Breakdown and "of which" rows as slots of the indicator row they belong to (a label given twice keeps the first). */
+function addSubSlotRows(draft: Draft, rows: Map<number, Indicator>, subRows: ReadonlyMap<number, SubRow>): void {
   for (const [r, sub] of subRows) {
     if (!rows.has(sub.parentRow)) continue;
     const parent = rows.get(sub.parentRow)!;
@@ -33,26 +65,24 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
     draft.labelCells[key] = sub.cell;
     (draft.subSlots ??= new Map()).set(key, { parent, relation: sub.relation });
   }
-  const blockRows = [...line.hits.keys(), ...line.headings, ...subRows.keys()];
-  const firstRow = Math.min(...blockRows);
-  const lastRow = Math.max(...blockRows);
-  const width = gridWidth(grid);
-  const text = (r: number, c: number) => cellText(cellAt(grid, r, c));
+}
 
-  // Header row: the nearest row above the block with text right of the label column.
-  let headerRow: number | undefined;
-  for (let r = firstRow - 1; r >= 0 && headerRow === undefined; r--) {
-    for (let c = labelCol + 1; c < width; c++) if (text(r, c) !== '') headerRow = r;
+/** Header row: the nearest row above the block with text right of the label column. */
+function headerRowAbove({ grid, labelCol, firstRow, width }: WideBlock): number | undefined {
+  for (let r = firstRow - 1; r >= 0; r--) {
+    for (let c = labelCol + 1; c < width; c++) if (textAt(grid, r, c) !== '') return r;
   }
-  const header = (c: number) => (headerRow === undefined ? '' : text(headerRow, c));
+  return undefined;
+}
 
-  // Years as columns (one table per indicator, one unit): each column is a year of the unit the title names.
-  const years = headerRow === undefined ? undefined : yearColumns(grid, headerRow, labelCol, width);
+/** The columns that are units (or years); a column with something in it that is neither is reported. */
+function unitColumns(b: WideBlock, draft: Draft, years: ReadonlyMap<number, unknown> | undefined): number[] {
+  const { grid, labelCol, rows, headerRow } = b;
   const unitCols: number[] = [];
-  for (let c = 0; c < width; c++) {
+  for (let c = 0; c < b.width; c++) {
     if (c === labelCol) continue;
-    const head = header(c);
-    const data = [...rows.keys()].map((r) => text(r, c)).filter((t) => t !== '');
+    const head = headerText(b, c);
+    const data = [...rows.keys()].map((r) => textAt(grid, r, c)).filter((t) => t !== '');
     if (head === '' && data.length === 0) continue; // empty column
     if (isNotesHeader(head) || isMeasureHeader(head) || isSttHeader(head) || isLabelHeader(head)) continue;
     if (data.length > 0 && data.every(isMeasureValue)) continue; // ĐVT column, whatever its header says
@@ -74,40 +104,42 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
     }
     unitCols.push(c);
   }
+  return unitCols;
+}
 
-  const measures = !years && headerRow !== undefined ? measureColumns(unitCols.map((c) => header(c))) : undefined;
-  if (years) readYearColumns(grid, draft, rows, unitCols, years, headerRow!);
-  else if (measures) readMeasureColumns(grid, draft, rows, unitCols, measures, headerRow!);
-  else {
-    for (const c of unitCols) {
-      const head = header(c);
-      const headCell = headerRow === undefined ? undefined : cellAt(grid, headerRow, c);
-      const name = head !== '' ? tidyName(head) : columnLetters(c);
-      const unit = draft.units.push(headCell && head !== '' ? { name, cell: headCell } : { name }) - 1;
-      for (const [r, indicator] of rows) {
-        const cell = cellAt(grid, r, c) ?? { raw: '', ref: `${columnLetters(c)}${r + 1}`, row: r, col: c, ...(grid.sheet ? { sheet: grid.sheet } : {}) };
-        draft.values.push({ unit, indicator, cell });
-      }
+/** Each column a unit named by its header (else its letter), a value per indicator row (an empty cell where none is). */
+function readUnitColumns(b: WideBlock, draft: Draft, unitCols: readonly number[]): void {
+  const { grid, headerRow, rows } = b;
+  for (const c of unitCols) {
+    const head = headerText(b, c);
+    const headCell = headerRow === undefined ? undefined : cellAt(grid, headerRow, c);
+    const name = head !== '' ? tidyName(head) : columnLetters(c);
+    const unit = draft.units.push(headCell && head !== '' ? { name, cell: headCell } : { name }) - 1;
+    for (const [r, indicator] of rows) {
+      const cell = cellAt(grid, r, c) ?? { raw: '', ref: `${columnLetters(c)}${r + 1}`, row: r, col: c, ...(grid.sheet ? { sheet: grid.sheet } : {}) };
+      draft.values.push({ unit, indicator, cell });
     }
   }
+}
 
-  // Rows that carry something but are not indicators are reported, never dropped silently.
+/** Rows that carry something but are not indicators are reported, never dropped silently. */
+function reportStrayRows(b: WideBlock, draft: Draft, line: LabelLine, unitCols: readonly number[]): void {
+  const { grid, labelCol, rows, headerRow, firstRow, lastRow } = b;
   const startRow = headerRow === undefined ? 0 : headerRow + 1;
   for (let r = startRow; r < grid.rows.length; r++) {
     if (rows.has(r) || line.headings.has(r)) continue;
     const label = cellAt(grid, r, labelCol);
     const labelText = cellText(label);
-    const hasValues = unitCols.some((c) => text(r, c) !== '');
+    const hasValues = unitCols.some((c) => textAt(grid, r, c) !== '');
     const duplicateLabel = line.hits.has(r); // an indicator given twice: already reported
     if (duplicateLabel) continue;
     if (labelText !== '' && label && (hasValues || (r > firstRow && r < lastRow))) {
       draft.findings.push({ rule: 'unknown', severity: 'warning', at: label, msg: { id: 'unknown.row', params: { text: clip(labelText) } } });
     } else if (labelText === '' && hasValues) {
-      const at = cellAt(grid, r, unitCols.find((c) => text(r, c) !== '')!);
+      const at = cellAt(grid, r, unitCols.find((c) => textAt(grid, r, c) !== '')!);
       draft.findings.push({ rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.unlabelled-row', params: { row: r + 1 } } });
     }
   }
-  return draft;
 }
 
 /** A column that is not a unit: the long layout's findings, at its header cell. */

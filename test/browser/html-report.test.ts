@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { A4_LANDSCAPE_CONTENT_PX } from '../../src/render/html-page.js';
-import { fixtures, ROOT, runCli } from '../helpers.js';
+import { cli, fixtures, ROOT } from '../helpers.js';
 
 const CHROMIUM = process.env.POVCHECK_CHROMIUM || '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -80,10 +80,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the HTML report in Chromium', () => {
     for (const d of [profile, work]) if (d) rmSync(d, { recursive: true, force: true });
   });
 
-  /** Runs povcheck to write an HTML report; returns its path. */
-  function report(name: string, args: string[]): string {
+  /** Runs povcheck (in this process: the page is the point, not the binary) to write an HTML report; returns its path. */
+  async function report(name: string, args: string[]): Promise<string> {
     const out = join(work, name);
-    const r = runCli([...args, '--format', 'html', '-o', out]);
+    const r = await cli([...args, '--format', 'html', '-o', out]);
     expect(r.code, r.stderr).toBeLessThan(2);
     return out;
   }
@@ -127,11 +127,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the HTML report in Chromium', () => {
   it.each(['vi', 'en'] as const)(
     "planted error (%s): the cell is highlighted with its message, on hover and click; the chart is drawn; no requests, no console errors",
     async (lang) => {
-      const json = JSON.parse(runCli(['validate', PLANTED, '--format', 'json', '--lang', lang]).stdout) as {
+      const json = JSON.parse((await cli(['validate', PLANTED, '--format', 'json', '--lang', lang])).stdout) as {
         files: Array<{ findings: Array<{ cell: string | null; rule: string; message: string }> }>;
       };
       const message = json.files[0]!.findings.find((f) => f.cell === 'I6' && f.rule === 'flow')!.message;
-      const o = await open(report(`planted.${lang}.html`, ['validate', PLANTED, '--lang', lang]));
+      const o = await open(await report(`planted.${lang}.html`, ['validate', PLANTED, '--lang', lang]));
       const { page } = o;
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
 
@@ -205,7 +205,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the HTML report in Chromium', () => {
     records.push(['7', '<script>alert(3)</script>', 'Hộ', ...units.map(() => '1'), '']);
     const csv = join(work, 'script-label.csv');
     writeFileSync(csv, fixtures.serialize(records));
-    const o = await open(report('script-label.html', ['validate', csv, '--lang', 'en']));
+    const o = await open(await report('script-label.html', ['validate', csv, '--lang', 'en']));
     const dom = await o.page.evaluate(() => ({
       scripts: document.scripts.length,
       images: document.images.length,
@@ -241,7 +241,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the HTML report in Chromium', () => {
     });
 
   it("fits the seed report's table to the width of an A4 landscape page, in legible type", async () => {
-    const o = await open(report('seed.vi.html', ['validate', SEED]));
+    const o = await open(await report('seed.vi.html', ['validate', SEED]));
     const { page } = o;
     // Printed: A4 landscape, 10 mm margins → 1047 CSS px of printable width.
     await page.setViewportSize({ width: A4_LANDSCAPE_CONTENT_PX, height: 718 });
@@ -276,7 +276,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the HTML report in Chromium', () => {
     for (const k of Object.keys(data)) data[k] = units.map((_, i) => data[k]![i % 8]!);
     const csv = join(work, 'many.csv');
     writeFileSync(csv, fixtures.serialize(fixtures.wideRecords(data, { units })));
-    const o = await open(report('many.html', ['validate', csv]));
+    const o = await open(await report('many.html', ['validate', csv]));
     await o.page.setViewportSize({ width: A4_LANDSCAPE_CONTENT_PX, height: 718 });
     await o.page.emulateMedia({ media: 'print' });
     const printed = await fit(o.page);

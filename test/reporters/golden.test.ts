@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { cli, ROOT, expectGolden } from '../helpers.js';
 
 const GOLDEN = join(ROOT, 'test', 'reporters', 'golden');

@@ -1,0 +1,43 @@
+/**
+ * `fix`'s outcome reported: the copy written (atomically, never over the input) and what changed, or why
+ * nothing was written with the explanations found; the exit code (fix.ts's header).
+ */
+import { catalog, makeFmt } from '../messages/index.js';
+import { EXIT, makeStyle, type CommandContext } from './shared.js';
+import type { FixRun } from './fix-options.js';
+import type { FixOutcome } from './fix-run.js';
+
+export async function reportFix(outcome: FixOutcome, r: FixRun, { io }: CommandContext): Promise<number> {
+  const t = catalog(outcome.lang).fix;
+  switch (outcome.kind) {
+    case 'unchecked':
+      io.out(t.refused({ file: r.file, reason: 'unchecked', count: 0, cells: [] }) + '\n');
+      return EXIT.UNREADABLE;
+    case 'refused':
+      await reportRefusal(outcome, r, io);
+      return EXIT.FINDINGS;
+    case 'copy': {
+      const { writeFileAtomic } = await import('../io/write-atomic.js');
+      await writeFileAtomic(r.output, outcome.bytes, [r.file]);
+      if (!outcome.changed) {
+        io.out(t.copied({ output: r.output }) + '\n');
+        return EXIT.OK;
+      }
+      const { causeCellText } = await import('../reporters/causes.js');
+      const fmt = makeFmt(outcome.lang);
+      io.out(t.written({ output: r.output, count: outcome.changed.length }) + '\n');
+      for (const c of outcome.changed) io.out(`  ${t.change({ cell: causeCellText(c) }, fmt)}\n`);
+      return EXIT.OK;
+    }
+  }
+}
+
+/** Why nothing was written, then the explanations found (unless the refusal is about errors fix does not correct). */
+async function reportRefusal(outcome: Extract<FixOutcome, { kind: 'refused' }>, r: FixRun, io: CommandContext['io']): Promise<void> {
+  const { lang, localisation: loc, reason } = outcome;
+  const count = (loc.parts ?? [loc]).reduce((n, p) => n + p.causes.length + p.more, 0);
+  io.out(catalog(lang).fix.refused({ file: r.file, reason, count, cells: outcome.cells }) + '\n');
+  const { causeLines } = await import('../reporters/causes.js');
+  const lines = causeLines(loc, outcome.findings, lang, makeFmt(lang), await makeStyle(io, r.color));
+  if (lines.length > 0 && reason !== 'other-errors') io.out(lines.join('\n') + '\n');
+}

@@ -1,0 +1,16 @@
+/**
+ * `plan`'s outcome reported: the plan to its file (atomically, never over the input or the targets file) or to
+ * stdout; on stderr the reading notes and the total's stated counts that differ; exit 0 when every target is met.
+ */
+import { emit, readingNotes, reportDifferences } from './calc-shared.js';
+import { EXIT, type CommandContext } from './shared.js';
+import type { PlanRun } from './plan-options.js';
+import type { PlanOutcome } from './plan-run.js';
+
+export async function reportPlan(o: PlanOutcome, r: PlanRun, ctx: CommandContext): Promise<number> {
+  const { file } = r.input;
+  await emit(ctx, o.output, r.input.output, [file, ...(r.targetsFile ? [r.targetsFile] : [])]);
+  for (const line of readingNotes(file, o.readFindings, o.lang, o.locale)) ctx.io.err(line + '\n');
+  await reportDifferences(ctx, file, o.annex, o.differences, o.lang, o.locale);
+  return o.ok ? EXIT.OK : EXIT.FINDINGS;
+}

@@ -1,0 +1,24 @@
+/**
+ * `table`'s outcome reported: the output to its file (atomically, never over the input) or to stdout; on stderr
+ * the reading notes, the cells left blank, a blank form, the stated values that differ from the computed ones;
+ * the exit code (1 for a difference only with --strict).
+ */
+import { catalog, makeFmt } from '../messages/index.js';
+import { emit, readingNotes, reportDifferences } from './calc-shared.js';
+import { EXIT, type CommandContext } from './shared.js';
+import type { TableRun } from './table-options.js';
+import type { TableOutcome } from './table-run.js';
+
+export async function reportTable(o: TableOutcome, r: TableRun, ctx: CommandContext): Promise<number> {
+  const { file } = r.input;
+  await emit(ctx, o.output, r.input.output, [file]);
+  const calc = catalog(o.lang).calc;
+  for (const line of readingNotes(file, o.readFindings, o.lang, o.locale)) ctx.io.err(line + '\n');
+  for (const v of o.unreadable) {
+    const cell = { cell: v.cell.ref, unit: o.annex.units[v.unit]?.name ?? '', indicator: v.indicator, text: v.text, fraction: v.reason === 'fraction' };
+    ctx.io.err(calc.unreadableCell(file, cell, makeFmt(o.lang, o.locale)) + '\n');
+  }
+  if (o.blank) ctx.io.err(calc.blankForm(file, { count: o.annex.indicators.length }) + '\n');
+  if ((await reportDifferences(ctx, file, o.annex, o.differences, o.lang, o.locale)) && r.strict) return EXIT.FINDINGS;
+  return EXIT.OK;
+}

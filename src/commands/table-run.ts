@@ -1,0 +1,78 @@
+/**
+ * `table`'s run: the input read into an Annex, every derived cell computed (compute/table.ts for the annex's
+ * indicators, compute/shaped.ts for any other published shape) and rendered in the format asked. Returns the
+ * output and what the report says about the input; writes and prints nothing (table-report.ts does).
+ */
+import { catalog } from '../messages/index.js';
+import type { Annex } from '../model/annex.js';
+import type { Finding } from '../model/finding.js';
+import type { Lang } from '../model/lang.js';
+import { isCoreIndicator } from '../model/indicators.js';
+import type { ComputedTable, Difference } from '../compute/table.js';
+import type { ShapedTable } from '../compute/shaped.js';
+import type { RenderOptions } from '../render/table-data.js';
+import { outputLang, readAnnex } from './calc-shared.js';
+import type { TableFormat, TableRun } from './table-options.js';
+
+export interface TableOutcome {
+  output: string | Uint8Array;
+  lang: Lang;
+  locale: 'vi' | 'en';
+  annex: Annex;
+  /** What reading the input found (rows or columns left out, an indicator given twice …). */
+  readFindings: Finding[];
+  /** Stated values that differ from the computed ones. */
+  differences: readonly Difference[];
+  /** Another shape's cells neither readable nor derivable, left blank. */
+  unreadable: ShapedTable['unreadable'];
+  /** Another shape's table without a figure (a blank official form). */
+  blank: boolean;
+}
+
+/** `setLang`: told the output's language once it is known (the language of a later error's line). */
+export async function runTable(r: TableRun, setLang: (l: Lang) => void): Promise<TableOutcome> {
+  const { annex, findings } = await readAnnex(r.input);
+  const { lang, locale } = outputLang(r.input, annex);
+  setLang(lang);
+  const { table, shaped } = await computed(annex, r, lang);
+  const output = await rendered(table, r, { lang, locale });
+  return { output, lang, locale, annex, readFindings: findings, differences: table.differences, unreadable: shaped?.unreadable ?? [], blank: !!shaped?.blank };
+}
+
+/**
+ * A table of the annex's eight indicators only is computed the annex's way (it must give the base counts); any
+ * other shape of published table cell by cell from what it prints (compute/shaped.ts). Both load only here.
+ */
+async function computed(annex: Annex, r: TableRun, lang: Lang): Promise<{ table: ComputedTable; shaped?: ShapedTable }> {
+  const [{ computeTable }, { computeShaped }] = await Promise.all([import('../compute/table.js'), import('../compute/shaped.js')]);
+  const shaped = annex.indicators.every(isCoreIndicator) ? undefined : computeShaped(annex);
+  return shaped ? { table: shaped, shaped } : { table: computeTable(annex, { total: r.input.total, totalName: catalog(lang).calc.totalName }) };
+}
+
+/** The output; on a terminal, a text table wider than the window is rendered again with units as rows. */
+async function rendered(table: ComputedTable, r: TableRun, lang: { lang: Lang; locale: 'vi' | 'en' }): Promise<string | Uint8Array> {
+  const opts = (transpose: boolean | undefined): RenderOptions => ({ ...lang, ...(transpose !== undefined ? { transpose } : {}), ...r.layout });
+  const output = await render(table, r.format, opts(r.transpose), r.input.file);
+  if (r.fitWidth === undefined || typeof output !== 'string') return output;
+  const widest = Math.max(...output.split('\n').map((l) => [...l].length));
+  return widest > r.fitWidth ? render(table, r.format, opts(true), r.input.file) : output;
+}
+
+async function render(table: ComputedTable, format: TableFormat, opts: RenderOptions, file: string): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'text':
+      return (await import('../render/text.js')).renderText(table, opts);
+    case 'markdown':
+      return (await import('../render/markdown.js')).renderMarkdown(table, opts);
+    case 'csv':
+      return (await import('../render/csv.js')).renderCsv(table, opts);
+    case 'json':
+      return (await import('../render/json.js')).renderTableJson(table, { file, ...opts });
+    case 'xlsx':
+      return (await import('../render/xlsx.js')).renderXlsx(table, { ...opts, created: new Date() });
+    case 'docx':
+      return (await import('../render/docx.js')).renderDocx(table, opts);
+    case 'html':
+      return (await import('../render/table-html.js')).renderTableHtml(table, opts);
+  }
+}
