@@ -16,7 +16,7 @@
  *   V8 checks only the source's length: the bundle's first line is the build's stamp (a hash of the bundle) and
  *   the cache starts with it, so bin/povcheck.js never runs a cache made for another build. (A bundle edited by
  *   hand keeps its stamp: rebuild, or delete the cache.)
- * - Minified (whitespace and syntax; names kept) and in ASCII (see `ascii`): less to read at every start.
+ * - Minified (whitespace, syntax and local names) and in ASCII (see `ascii`): less to read at every start.
  * - povcheck's version is written in (POVCHECK_VERSION, src/cli.ts): no package.json to resolve at every start.
  */
 import { build } from 'esbuild';
@@ -95,6 +95,9 @@ const result = await build({
   metafile: true,
   minifyWhitespace: true,
   minifySyntax: true,
+  // Local names shortened too (0.90 → 0.73 MB, less to read and to load from the code cache at every start). No
+  // code reads a function's or class's name (PovcheckError sets its own); profile dist/cli.js for names.
+  minifyIdentifiers: true,
 });
 checkRequires(result.metafile);
 

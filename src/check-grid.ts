@@ -5,7 +5,7 @@
 import type { Grid } from './model/grid.js';
 import { displayRef } from './model/grid.js';
 import { shape, type ShapeResult } from './shape/index.js';
-import { runRules } from './rules/index.js';
+import { appliesTo, runRules } from './rules/index.js';
 import { RELATION_KINDS } from './relations/index.js';
 import { coverageOf, type Coverage } from './model/coverage.js';
 import { candidateKeys } from './shape/aliases.js';
@@ -57,7 +57,7 @@ export interface CheckResult {
  * of a table that has it; without a table, only the annex's checks are asked.
  */
 export function askedChecks(opts: { rules?: RuleLevels; targets?: unknown }, annex?: Annex): RuleId[] {
-  const rules = RELATION_KINDS.filter((r) => (annex === undefined ? r.annex === true : r.applicable === undefined || r.applicable(annex)));
+  const rules = RELATION_KINDS.filter((r) => (annex === undefined ? r.annex === true : appliesTo(r, annex)));
   const ids: RuleId[] = [...rules.map((r) => r.id), ...(opts.targets ? ['target' as const] : [])];
   return ids.filter((id) => opts.rules?.[id] !== 'off');
 }

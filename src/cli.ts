@@ -24,7 +24,18 @@ declare const POVCHECK_VERSION: string | undefined;
 const VERSION: string = typeof POVCHECK_VERSION === 'string' ? POVCHECK_VERSION : (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 /** The program; its help and option errors in `ctx.lang` (default: the environment's language). */
-export function buildProgram(ctx: CommandContext): Command {
+/** Each command's names and the function that registers it. */
+const COMMANDS: ReadonlyArray<[names: readonly string[], register: (program: Command, ctx: CommandContext) => void]> = [
+  [['validate'], registerValidate],
+  [['fix'], registerFix],
+  [['table'], registerTable],
+  [['plan'], registerPlan],
+  [['rate'], registerRate],
+  [['rules', 'explain'], registerRules],
+];
+
+/** `argv` (process.argv's shape): when given, only the command it names is registered (every command without one). */
+export function buildProgram(ctx: CommandContext, argv?: readonly string[]): Command {
   const program = new Command();
   // commander's errors quote the arguments: each line shown through `visible` (no control character reaches the terminal).
   const err = (s: string) => ctx.io.err(s.split('\n').map(visible).join('\n'));
@@ -37,12 +48,11 @@ export function buildProgram(ctx: CommandContext): Command {
     // of `--help`); commander's help has no colours to strip. A width undefined (no terminal) is commander's 80.
     .configureOutput({ writeOut: ctx.io.out, writeErr: err, getOutHelpWidth: () => ctx.io.columns as number, getOutHasColors: () => false });
   const withVersion = { ...ctx, version: VERSION };
-  registerValidate(program, withVersion);
-  registerFix(program, withVersion);
-  registerTable(program, withVersion);
-  registerPlan(program, withVersion);
-  registerRate(program, withVersion);
-  registerRules(program, withVersion);
+  // A run that names its command first (`povcheck validate …`) registers that command only: building every
+  // command's options is part of each start. Anything else (help, a mistyped command commander suggests a name
+  // for, an option before the command) gets them all.
+  const named = COMMANDS.find(([names]) => argv !== undefined && names.includes(argv[2] ?? ''));
+  for (const [, register] of named ? [named] : COMMANDS) register(program, withVersion);
   localizeProgram(program, ctx.lang ?? envLang(ctx.io.env), { out: ctx.io.out, err });
   return program;
 }
@@ -50,7 +60,7 @@ export function buildProgram(ctx: CommandContext): Command {
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let code: number = EXIT.OK;
   const lang = cliLang(argv, io.env);
-  const program = buildProgram({ io, setExit: (c) => (code = c), lang });
+  const program = buildProgram({ io, setExit: (c) => (code = c), lang }, argv);
   try {
     await program.parseAsync(argv);
     return code;

@@ -72,6 +72,13 @@ export function rateScaled(count: number, households: number, dp: number): numbe
   return (count < 0) !== (households < 0) && rounded !== 0 ? -rounded : rounded;
 }
 
+/** A scaled integer's plain digits with `dp` decimals, as decimal.js's `toFixed(dp)` writes it: 1350 → "13.50", -5 → "-0.05", 0 → "0.00". */
+export function scaledPlain(n: number, dp: number): string {
+  const digits = String(Math.abs(n)).padStart(dp + 1, '0');
+  const text = dp === 0 ? digits : `${digits.slice(0, -dp)}.${digits.slice(-dp)}`;
+  return n < 0 ? `-${text}` : text;
+}
+
 /** Whether a printed rate matches count / households × 100 at its precision (≥ `minDp`), or undefined. */
 export function rateMatchesScaled(count: ScaledValue, households: ScaledValue, printed: ScaledValue, minDp: number): boolean | undefined {
   const p = intOf(count);

@@ -50,17 +50,20 @@ export class FindingIndex {
   /** The indexes of the findings a cause may explain (errors and warnings of the relations located and of `range`), by key. */
   readonly explainable = new Map<FindingKey, number[]>();
   constructor(findings: readonly Finding[]) {
-    this.keys = new Set(findings.map(keyOf));
+    const keys = new Set<FindingKey>();
     findings.forEach((f, i) => {
-      if (f.severity === 'info' || !EXPLAINABLE.has(f.rule)) return;
       const k = keyOf(f);
+      keys.add(k);
+      if (f.severity === 'info' || !EXPLAINABLE.has(f.rule)) return;
       (this.explainable.get(k) ?? this.explainable.set(k, []).get(k)!).push(i);
     });
+    this.keys = keys;
   }
 }
 
 export class CauseBuilder {
   private readonly grouping: boolean;
+  private readonly nearBefore = new Map<string, ReadonlySet<FindingKey>>();
   constructor(
     private readonly sys: System,
     private readonly index: FindingIndex,
@@ -69,6 +72,14 @@ export class CauseBuilder {
     private readonly tolerated: Tolerated = () => false,
   ) {
     this.grouping = groupsThousands(sys.annex);
+  }
+
+  /** The keys of the findings near these units on the table as it is: the same for every draft changing them. */
+  private findingsBefore(units: readonly LCell['unit'][]): ReadonlySet<FindingKey> {
+    const key = units.map((u) => u.id).sort((a, b) => a - b).join(' ');
+    let keys = this.nearBefore.get(key);
+    if (!keys) this.nearBefore.set(key, (keys = new Set(findingsNear(this.sys.annex, units).map(keyOf))));
+    return keys;
   }
 
   /** The cause for a solution set, ranked but not yet confirmed by the rules. */
@@ -199,7 +210,7 @@ export class CauseBuilder {
     // The findings (as the file reports them, whatever their configured level) that disappear: of those the
     // relations of the changed units gave (any, when the whole table was run).
     const afterKeys = new Set(after.map(keyOf));
-    const before = whole ? this.index.explainable.keys() : new Set(findingsNear(this.sys.annex, units).map(keyOf));
+    const before = whole ? this.index.explainable.keys() : this.findingsBefore(units);
     const explains: number[] = [];
     for (const key of before) if (!afterKeys.has(key)) explains.push(...(this.index.explainable.get(key) ?? []));
     explains.sort((a, b) => a - b);

@@ -11,6 +11,9 @@ import type { Check, Guard, System } from './model.js';
 const HALF_UNITS: Dec[] = [];
 const halfUnit = (dp: number): Dec => (HALF_UNITS[dp] ??= new Dec(10).pow(-dp).div(2));
 
+/** Checks over more cells than this are moved along their affine form rather than evaluated. */
+const AFFINE_FROM = 8;
+
 export interface RoundingInterval {
   lo: Dec;
   loStrict: boolean;
@@ -78,8 +81,9 @@ export class Evaluation {
     const b = check.body;
     if (b.type === 'eq') {
       // An affine check moves by its coefficients times the changes: O(changes), not O(terms). A sum over a
-      // thousand communes is otherwise re-added for every candidate.
-      if (check.affine && this.changes.size > 0) {
+      // thousand communes is otherwise re-added for every candidate; a check over a few cells is evaluated
+      // (its affine form, a map of decimals, would cost more than it saves).
+      if (this.changes.size > 0 && check.vars.size > AFFINE_FROM && check.affine) {
         const r0 = this.sys.residual(check);
         if (r0 === undefined) return true;
         let v = r0;

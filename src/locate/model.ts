@@ -340,17 +340,15 @@ class TableSystem implements System {
   }
 
   private addCheck(family: Family, kindIndex: number, inst: Relation, formIndex: number, body: CheckBody): void {
-    const check: Check = {
-      id: this.checks.length,
+    const check = new LoadedCheck(
+      this.checks.length,
       family,
-      at: inst.at.cell.ref,
-      unit: inst.unit.name,
-      indicator: inst.at.indicator,
+      inst,
       body,
-      vars: this.varsOf(formExpr(body)),
-      affine: body.type === 'eq' ? affineOf(body.expr, this.affineOfCell) : null,
-      rank: [kindIndex, inst.at.unit, this.slotIndex.get(inst.at.indicator) ?? -1, formIndex],
-    };
+      this.varsOf(formExpr(body)),
+      [kindIndex, inst.at.unit, this.slotIndex.get(inst.at.indicator) ?? -1, formIndex],
+      this.affineOfCell,
+    );
     this.checks.push(check);
     for (const v of check.vars) {
       (this.checksByCell.get(v) ?? this.checksByCell.set(v, []).get(v)!).push(check);
@@ -364,9 +362,59 @@ class TableSystem implements System {
     const bv = evaluate(b, this.baseValue);
     if (!av || !bv || av.gt(bv)) return;
     const e = sub(b, a);
-    const guard: Guard = { id: this.guards.length, a, b, vars: this.varsOf(e), affine: affineOf(e, this.affineOfCell) };
+    const guard = new LoadedGuard(this.guards.length, a, b, this.varsOf(e), e, this.affineOfCell);
     this.guards.push(guard);
     for (const v of guard.vars) (this.guardsByCell.get(v) ?? this.guardsByCell.set(v, []).get(v)!).push(guard);
+  }
+}
+
+type Leaf = (ref: string) => Affine | null;
+
+/**
+ * A check whose affine form is made when first asked for: most checks of a small table are loaded but never
+ * solved, and an affine form is a map of exact decimals.
+ */
+class LoadedCheck implements Check {
+  readonly at: string;
+  readonly unit: string;
+  readonly indicator: Indicator;
+  #affine: Affine | null | undefined;
+  constructor(
+    readonly id: number,
+    readonly family: Family,
+    inst: Relation,
+    readonly body: CheckBody,
+    readonly vars: ReadonlySet<string>,
+    readonly rank: Check['rank'],
+    private readonly leaf: Leaf,
+  ) {
+    this.at = inst.at.cell.ref;
+    this.unit = inst.unit.name;
+    this.indicator = inst.at.indicator;
+    if (body.type !== 'eq') this.#affine = null;
+  }
+
+  get affine(): Affine | null {
+    if (this.#affine === undefined) this.#affine = affineOf((this.body as { expr: Expr }).expr, this.leaf);
+    return this.#affine;
+  }
+}
+
+/** A guard whose affine form (of b − a) is made when first asked for. */
+class LoadedGuard implements Guard {
+  #affine: Affine | null | undefined;
+  constructor(
+    readonly id: number,
+    readonly a: Expr,
+    readonly b: Expr,
+    readonly vars: ReadonlySet<string>,
+    private readonly e: Expr,
+    private readonly leaf: Leaf,
+  ) {}
+
+  get affine(): Affine | null {
+    if (this.#affine === undefined) this.#affine = affineOf(this.e, this.leaf);
+    return this.#affine;
   }
 }
 

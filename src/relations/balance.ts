@@ -7,11 +7,12 @@
  * table with exits but no in-flows claims no balance, and none is checked.
  */
 import { plain, type Dec } from '../calc/decimal.js';
+import type { Annex } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf, type Expr } from '../model/expr.js';
 import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import type { OkValue } from '../rules/types.js';
-import { carriesSlot, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
+import { carriesSlot, ofIndicators, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
 import { unitsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 
@@ -52,6 +53,9 @@ function balances(slots: readonly SlotInfo[], carries: (k: Indicator | undefined
   return out;
 }
 
+/** The table's balances, from its indicators alone: once per list of indicators. */
+const balancesOf = (annex: Annex): readonly Shape[] => ofIndicators(annex, 'balances', () => balances(vocabularySlots(annex), (k): k is Indicator => carriesSlot(annex, k)));
+
 const total = (xs: readonly OkValue[], from: Dec) => xs.reduce((t, v) => t.plus(v.num), from);
 
 export const balanceKind = defineKind<BalanceRelation>({
@@ -61,10 +65,10 @@ export const balanceKind = defineKind<BalanceRelation>({
   needs: [],
   perUnit: true,
   localised: true,
-  applicable: (annex) => balances(vocabularySlots(annex), (k): k is Indicator => carriesSlot(annex, k)).length > 0,
+  applicable: (annex) => balancesOf(annex).length > 0,
   *instances(ctx) {
     const { annex } = ctx;
-    for (const b of balances(vocabularySlots(annex), (k): k is Indicator => carriesSlot(annex, k))) {
+    for (const b of balancesOf(annex)) {
       for (const unit of unitsIn(ctx)) {
         const at = okValue(annex, unit, b.end);
         const start = okValue(annex, unit, b.start);

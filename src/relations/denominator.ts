@@ -15,7 +15,7 @@ import { Dec, plain } from '../calc/decimal.js';
 import { poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate, splitReduction } from '../calc/annex-math.js';
 import type { Finding } from '../model/finding.js';
 import { effectOfDecs, effectOfInts, type Effect } from '../rules/summary.js';
-import { intOf, rateScaled } from '../calc/scaled.js';
+import { intOf, rateScaled, scaledPlain } from '../calc/scaled.js';
 import type { Value } from '../model/annex.js';
 import { isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { defineKind, type Relation } from './types.js';
@@ -30,13 +30,43 @@ export interface DenominatorRelation extends Relation {
 }
 
 export function denominatorNote(ctx: RuleContext, r: DenominatorRelation): { note: Finding; effect: Effect } | undefined {
-  const { annex } = ctx;
   const unit = r.unit;
   ctx.checked('denominator');
+  const v = ctx.annex.values.row(unit.id);
+  const figures = figuresInIntegers(r, v) ?? figuresInDecimals(r, v);
+  if (!figures) return undefined;
+  const { params, decides, effect } = figures;
+  const at = v.rate_reduced?.cell ?? v.households_end?.cell;
+  const id = unit.isTotal ? 'denominator.total' : decides ? 'denominator.direction' : 'denominator.mixed';
+  const note: Finding = {
+    rule: 'denominator',
+    severity: id === 'denominator.mixed' ? 'info' : 'warning',
+    ...(at ? { at } : {}),
+    unit: unit.name,
+    indicator: v.rate_reduced ? 'rate_reduced' : 'households_end',
+    expected: params.share,
+    actual: params.points,
+    msg: { id, params: { unit: unit.name, ...params } },
+  };
+  return { note, effect };
+}
+
+/** What a denominator note says: the figures of its message, whether the change decides the direction, its effect. */
+interface NoteFigures {
+  params: { h0: string; h1: string; change: string; reduced: string; share: string; points: string; growth: string };
+  /** The change of households alone sets the direction: the rate moves against the poor households' own change. */
+  decides: boolean;
+  effect: Effect;
+}
+
+/**
+ * The note's figures in exact decimals: the split rate_start − rate_end = R/H0 + P1·(H1 − H0)/(H0·H1)
+ * (calc/annex-math.ts `splitReduction`); undefined when the households do not change or a count is missing.
+ */
+export function figuresInDecimals(r: DenominatorRelation, v: Partial<Record<string, Value>>): NoteFigures | undefined {
   const h0 = r.start.num;
   const h1 = r.at.num;
   if (h0.eq(h1) || h0.isZero() || h1.isZero()) return undefined;
-  const v = annex.values.row(unit.id);
   const p0 = okNum(v.poor_start);
   const p1Given = okNum(v.poor_end);
   const rGiven = okNum(v.poor_reduced);
@@ -48,32 +78,65 @@ export function denominatorNote(ctx: RuleContext, r: DenominatorRelation): { not
   if (isOk(v.rate_reduced)) points = v.rate_reduced.plain;
   else if (p0) points = plain(rateReduction(rate(p0, h0)!, rate(p1, h1)!), RATE_DECIMALS);
   else points = plain(roundRate(split.exactFall), RATE_DECIMALS);
-  const at = v.rate_reduced?.cell ?? v.households_end?.cell;
-  const share = plain(roundRate(split.share), RATE_DECIMALS);
   const params = {
-    unit: unit.name,
     h0: plain(h0),
     h1: plain(h1),
     change: plain(h1.minus(h0)),
     reduced: plain(reduced),
-    share,
+    share: plain(roundRate(split.share), RATE_DECIMALS),
     points,
     growth: plain(roundRate(split.growth), RATE_DECIMALS),
   };
-  // The change of households alone sets the direction: the rate moves against the poor households' own change.
-  const decides = reduced.cmp(0) !== new Dec(points).cmp(0);
-  const id = unit.isTotal ? 'denominator.total' : decides ? 'denominator.direction' : 'denominator.mixed';
-  const note: Finding = {
-    rule: 'denominator',
-    severity: id === 'denominator.mixed' ? 'info' : 'warning',
-    ...(at ? { at } : {}),
-    unit: unit.name,
-    indicator: v.rate_reduced ? 'rate_reduced' : 'households_end',
-    expected: share,
-    actual: points,
-    msg: { id, params },
+  return { params, decides: reduced.cmp(0) !== new Dec(points).cmp(0), effect: effectOfDecs(h0, h1, p1) };
+}
+
+/**
+ * The same figures in safe integers, when every count is whole and every product safe (the common case: a
+ * note is written for each unit under the total); undefined when they cannot be had so (the decimals decide).
+ * Each rounded figure is `rateScaled` of one fraction: share R/H0, growth P1·(H1 − H0)/(H0·H1), and their sum
+ * (R·H1 + P1·(H1 − H0))/(H0·H1), all × 100.
+ */
+export function figuresInIntegers(r: DenominatorRelation, v: Partial<Record<string, Value>>): NoteFigures | undefined {
+  const h0 = intOf(r.start);
+  const h1 = intOf(r.at);
+  if (h0 === undefined || h1 === undefined || h0 === h1 || h0 === 0 || h1 === 0) return undefined;
+  const whole = (x: Value | undefined): number | undefined | false => (isOk(x) ? (intOf(x) ?? false) : undefined);
+  const p0 = whole(v.poor_start);
+  const p1Given = whole(v.poor_end);
+  const rGiven = whole(v.poor_reduced);
+  if (p0 === false || p1Given === false || rGiven === false) return undefined;
+  const reduced = rGiven ?? (p0 !== undefined && p1Given !== undefined ? p0 - p1Given : undefined);
+  const p1 = p1Given ?? (p0 !== undefined && rGiven !== undefined ? p0 - rGiven : undefined);
+  if (reduced === undefined || p1 === undefined) return undefined;
+  const change = h1 - h0;
+  const den = h0 * h1;
+  const growthNum = p1 * change;
+  const fallNum = reduced * h1 + growthNum;
+  if (![reduced, p1, change, den, growthNum, reduced * h1, fallNum].every(Number.isSafeInteger)) return undefined;
+  const share = rateScaled(reduced, h0, RATE_DECIMALS);
+  const growth = rateScaled(growthNum, den, RATE_DECIMALS);
+  let points: number | undefined;
+  let pointsText: string | undefined;
+  if (isOk(v.rate_reduced)) {
+    points = v.rate_reduced.scaled;
+    pointsText = v.rate_reduced.plain;
+  } else {
+    const start = p0 === undefined ? undefined : rateScaled(p0, h0, RATE_DECIMALS);
+    const end = p0 === undefined ? undefined : rateScaled(p1, h1, RATE_DECIMALS);
+    points = p0 === undefined ? rateScaled(fallNum, den, RATE_DECIMALS) : start === undefined || end === undefined ? undefined : start - end;
+    if (points !== undefined) pointsText = scaledPlain(points, RATE_DECIMALS);
+  }
+  if (share === undefined || growth === undefined || points === undefined || pointsText === undefined) return undefined;
+  const params = {
+    h0: String(h0),
+    h1: String(h1),
+    change: String(change),
+    reduced: String(reduced),
+    share: scaledPlain(share, RATE_DECIMALS),
+    points: pointsText,
+    growth: scaledPlain(growth, RATE_DECIMALS),
   };
-  return { note, effect: effectOfDecs(h0, h1, p1) };
+  return { params, decides: Math.sign(reduced) !== Math.sign(points), effect: effectOfInts(h0, h1, p1) };
 }
 
 /**

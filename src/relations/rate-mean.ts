@@ -7,7 +7,7 @@
 import type { Dec } from '../calc/decimal.js';
 import { partitionsByParent, type Annex, type Unit } from '../model/annex.js';
 import type { OkValue } from '../rules/types.js';
-import { carriesSlot, halfUnit, householdsSlot, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
+import { carriesSlot, halfUnit, householdsSlot, ofIndicators, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
 import { partitionsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 
@@ -101,6 +101,10 @@ export const rateMeanKind = defineKind<RateMeanRelation>({
 });
 
 /** The rates a table prints without the counts or the households that would check them one by one. */
-function ratesAlone(annex: Annex): SlotInfo[] {
+function ratesAlone(annex: Annex): readonly SlotInfo[] {
+  return ofIndicators(annex, 'rates-alone', () => ratesAloneOf(annex));
+}
+
+function ratesAloneOf(annex: Annex): SlotInfo[] {
   return vocabularySlots(annex).filter((s) => s.point.measure === 'rate' && s.point.role === 'value' && (!carriesSlot(annex, slotFor(s, { measure: 'count' })) || householdsSlot(annex, s) === undefined));
 }

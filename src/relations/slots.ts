@@ -18,24 +18,42 @@ export interface SlotInfo {
 
 /**
  * The slots of the table that are vocabulary points, with their points; sub-slots (breakdown rows) excluded.
- * Every relation kind asks for them: worked out once per list of indicators (a table read row by row asks
- * with the same list for every row).
+ * Every relation kind asks for them: worked out once per list of indicators (`ofIndicators`).
  */
 export function vocabularySlots(annex: Annex): readonly SlotInfo[] {
-  const known = slotsOf.get(annex.indicators);
-  if (known) return known;
-  const out: SlotInfo[] = [];
-  for (const key of annex.indicators) {
-    const parsed = parseSlot(key);
-    if (parsed.part !== undefined) continue;
-    const point = describeIndicator(parsed.indicator);
-    if (point) out.push({ key, parsed, point });
-  }
-  slotsOf.set(annex.indicators, out);
-  return out;
+  return ofIndicators(annex, 'vocabulary', () => {
+    const out: SlotInfo[] = [];
+    for (const key of annex.indicators) {
+      const parsed = parseSlot(key);
+      if (parsed.part !== undefined) continue;
+      const point = describeIndicator(parsed.indicator);
+      if (point) out.push({ key, parsed, point });
+    }
+    return out;
+  });
 }
 
-const slotsOf = new WeakMap<readonly Indicator[], readonly SlotInfo[]>();
+/** Each list of indicators as one string (a table's list is asked for often). */
+const listKeys = new WeakMap<readonly Indicator[], string>();
+/** What is worked out from a list of indicators alone, by list and by what it is (bounded). */
+const byList = new Map<string, Map<string, unknown>>();
+
+/**
+ * `make(annex)`, which must depend on `annex.indicators` only, worked out once per list of indicators: a table
+ * read row by row asks with the same list for every row, and the files of a run (a folder of submitted annexes)
+ * share a few lists.
+ */
+export function ofIndicators<T>(annex: Annex, what: string, make: (annex: Annex) => T): T {
+  let key = listKeys.get(annex.indicators);
+  if (key === undefined) listKeys.set(annex.indicators, (key = annex.indicators.join('\n')));
+  let known = byList.get(key);
+  if (!known) {
+    if (byList.size >= 1_000) byList.clear();
+    byList.set(key, (known = new Map()));
+  }
+  if (!known.has(what)) known.set(what, make(annex));
+  return known.get(what) as T;
+}
 
 /** The same slot (dimensions kept) for another point; undefined when the point has no key. */
 export function slotFor(s: SlotInfo, change: Partial<IndicatorPoint>): Indicator | undefined {

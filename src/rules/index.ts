@@ -64,7 +64,7 @@ export function applicableRules(annex: Annex, rules: readonly Rule[], skipped: S
   const out: Rule[] = [];
   for (const rule of rules) {
     // A relation this table has nothing for is not asked of it (and not reported as skipped).
-    if (rule.applicable && !rule.applicable(annex)) continue;
+    if (!appliesTo(rule, annex)) continue;
     const absent = rule.needs.filter((group) => !carries(annex, group));
     if (rule.needs.length > 0 && absent.length === rule.needs.length && !rule.applies?.(annex)) {
       const missing = [...new Set(absent.flat().filter((i) => !annex.indicators.includes(i)))];
@@ -74,6 +74,19 @@ export function applicableRules(annex: Annex, rules: readonly Rule[], skipped: S
     out.push(rule);
   }
   return out;
+}
+
+/** Each table's answers to `applicable`, asked by the rules, the file's coverage and locate alike. */
+const APPLICABLE = new WeakMap<Annex, Map<RuleId, boolean>>();
+
+/** Whether `rule` is asked of this table (`Rule.applicable`; every table without one), found once per table. */
+export function appliesTo(rule: Rule, annex: Annex): boolean {
+  if (!rule.applicable) return true;
+  let known = APPLICABLE.get(annex);
+  if (!known) APPLICABLE.set(annex, (known = new Map()));
+  let applies = known.get(rule.id);
+  if (applies === undefined) known.set(rule.id, (applies = rule.applicable(annex)));
+  return applies;
 }
 
 /** Depth of each unit from its parent chain (parents are resolved and acyclic by then). */

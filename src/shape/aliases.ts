@@ -144,10 +144,12 @@ const LANGS: Lang[] = ['vi', 'en'];
 
 function buildLabelTable(): Map<string, LabelMatch> {
   const table = new Map<string, LabelMatch>();
-  const put = (text: string, m: LabelMatch) => {
-    const k = labelKey(text);
+  const putKey = (k: string, m: LabelMatch) => {
     if (k && !table.has(k)) table.set(k, m);
   };
+  const put = (text: string, m: LabelMatch) => putKey(labelKey(text), m);
+  const folded = new Map<readonly string[], string[]>();
+  const keysOf = (words: readonly string[]) => folded.get(words) ?? folded.set(words, words.map(labelKey)).get(words)!;
   // Keys first: "households_start" is English-looking but language-neutral.
   for (const group of Object.keys(INDICATOR_OF) as Group[]) {
     for (const [, ind] of Object.entries(INDICATOR_OF[group])) put(ind!, { kind: 'indicator', indicator: ind!, lang: 'key' });
@@ -155,8 +157,10 @@ function buildLabelTable(): Map<string, LabelMatch> {
   for (const lang of LANGS) {
     for (const group of Object.keys(INDICATOR_OF) as Group[]) {
       for (const [phase, ind] of Object.entries(INDICATOR_OF[group]) as Array<[Phase, Indicator]>) {
-        for (const h of GROUP_HEADINGS[group][lang]) {
-          for (const ph of PHASES[phase][lang]) put(`${h} ${ph}`, { kind: 'indicator', indicator: ind, lang });
+        // A heading + phase label's key is the two keys joined (test/shape/aliases-keys.test.ts holds every
+        // pair to it): each wording is folded once, not once per pair, at every start.
+        for (const h of keysOf(GROUP_HEADINGS[group][lang])) {
+          for (const ph of keysOf(PHASES[phase][lang])) putKey(h && ph ? `${h} ${ph}` : '', { kind: 'indicator', indicator: ind, lang });
         }
       }
     }

@@ -60,9 +60,22 @@ function headerLike(grid: Grid, r: number, width: number): boolean {
   return texts >= 2;
 }
 
+/**
+ * The grid's width, found once per grid: the header band is sought at each of a table's first rows, and a
+ * long table has thousands of rows to measure (recounted if rows were added since).
+ */
+const widths = new WeakMap<readonly unknown[], { rows: number; width: number }>();
+function widthOf(grid: Grid): number {
+  const known = widths.get(grid.rows);
+  if (known && known.rows === grid.rows.length) return known.width;
+  const width = gridWidth(grid);
+  widths.set(grid.rows, { rows: grid.rows.length, width });
+  return width;
+}
+
 /** The header band ending at `leaf`: the rows above it that read as header rows too (at most three rows in all). */
 export function headerBand(grid: Grid, leaf: number): HeaderBand {
-  const width = gridWidth(grid);
+  const width = widthOf(grid);
   // A row of data, or a section row with one text, is no header.
   if (!headerLike(grid, leaf, width)) return { top: leaf, leaf, columns: new Map(), formulas: [] };
   let top = leaf;

@@ -32,6 +32,18 @@ const MEASURE_SUFFIX = /\s*[([]\s*(?:%|hộ|ho|households?|hh|điểm\s*%?|diem\
  * ("(%)", "(hộ)", "(điểm %)") and trailing colons are dropped before folding.
  */
 export function labelKey(text: string): string {
+  // Every cell of a table's first rows and columns is asked, in every file of a run: remembered, within a bound.
+  const known = labelKeys.get(text);
+  if (known !== undefined) return known;
+  const key = labelKeyOf(text);
+  if (labelKeys.size >= 20_000) labelKeys.clear();
+  labelKeys.set(text, key);
+  return key;
+}
+
+const labelKeys = new Map<string, string>();
+
+function labelKeyOf(text: string): string {
   let t = text.normalize('NFC').trim();
   t = t.replace(/^[-–—+*•·]+\s*/u, '');
   t = t.replace(/^(?:[0-9]{1,2}|[IVXivx]{1,4}|[a-zđ])[.)]\s+/u, '');

@@ -129,10 +129,18 @@ export function featuresOf(text: string): Features {
 
 const remembered = new Map<string, Features>();
 
+/**
+ * Every pattern that can set a feature, as one: a text matching none of them (a unit's name, read as a
+ * possible label down a long table's name column) has no feature but the `%` sign's, without trying each.
+ */
+const ANY_FEATURE = new RegExp(
+  [OF_WHICH, /^tuong ung\b/, YEAR_ONLY, STANDARD, YEAR_IN, ...[AREA, BOUND, POPULATION, EM, TIME, ROLE, MEASURE].flat().map((r) => r.re)].map((re) => re.source).join('|'),
+);
+
 function readFeatures(text: string): Features {
   const f: Features = {};
   const k = foldKey(text);
-  if (k === '') return /%/.test(text) ? { measure: 'rate' } : f;
+  if (k === '' || !ANY_FEATURE.test(k)) return /%/.test(text) ? { measure: 'rate' } : f;
   const votes: Lang[] = [];
   const vote = (l: Lang | undefined) => l && votes.push(l);
   if (OF_WHICH.test(k)) f.ofWhich = true;
