@@ -16,7 +16,7 @@ const RUSAGE = join(dirname(fileURLToPath(import.meta.url)), 'rusage.cjs');
 
 /** The children's environment: povcheck's defaults, no colours, no progress bar, no CI integrations. */
 export const ENV = { ...process.env, NO_COLOR: '1', NO_PROGRESS: '1', LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
-for (const k of ['POVCHECK_STREAM', 'POVCHECK_STREAM_WORKER', 'POVCHECK_DEBUG', 'FORCE_COLOR', 'GITHUB_STEP_SUMMARY', 'NODE_OPTIONS']) delete ENV[k];
+for (const k of ['POVCHECK_DEBUG', 'FORCE_COLOR', 'GITHUB_STEP_SUMMARY', 'NODE_OPTIONS']) delete ENV[k];
 
 export class Runner {
   /** @param {string} dir where the runs' outputs go; @param {number} timeoutMs per run */

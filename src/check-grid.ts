@@ -4,7 +4,7 @@
  */
 import type { Grid } from './model/grid.js';
 import { displayRef } from './model/grid.js';
-import { shape } from './shape/index.js';
+import { shape, type ShapeResult } from './shape/index.js';
 import { appliesTo, runRules } from './rules/index.js';
 import { RELATION_KINDS } from './relations/index.js';
 import { coverageOf, type Coverage } from './model/coverage.js';
@@ -22,24 +22,23 @@ const LOCALISED_RULES: ReadonlySet<RuleId> = new Set(RELATION_KINDS.filter((k) =
 
 /**
  * Whether localisation has anything to explain: a failing check (error, or a warning its rule was re-levelled
- * to) of the four families locate explains (its checks mirror those rules). Both paths ask this one question.
+ * to) of the families locate explains (its checks mirror those rules).
  */
 export const needsLocalising = (findings: readonly Finding[]) => findings.some((f) => f.severity !== 'info' && LOCALISED_RULES.has(f.rule));
 
 export const NOTHING_TO_LOCALISE: Localisation = { status: 'clean', failing: 0, causes: [], more: 0 };
 
 /**
- * The memory budget of one table (docs/limits-and-safety.md): rows checked (the streaming path counts them as
- * they arrive; the in-memory path is bounded by its file size) and findings kept (each costs about 1.5 kB
- * until the reports are written). Past either, the table is refused with TABLE_TOO_LARGE, exit 2, long before
- * the heap runs out: a 2,000,000-row table streams in about 250 MB; 100,000 findings take about 400 MB more
- * while the JSON report is built. POVCHECK_MAX_ROWS and POVCHECK_MAX_FINDINGS lower them (tests).
+ * The findings one table may give (docs/limits-and-safety.md): each costs about 1.5 kB until the reports are
+ * written; past them, the table is refused with TABLE_TOO_LARGE, exit 2, long before the heap runs out
+ * (100,000 findings take about 400 MB more while the JSON report is built). POVCHECK_MAX_FINDINGS lowers it
+ * (tests). The units a table may have follow from the heap (read/memory-budget.ts).
  */
-export const TABLE_BUDGET = { rows: 2_000_000, findings: 100_000 };
+export const TABLE_BUDGET = { findings: 100_000 };
 
-export function tableBudget(env: NodeJS.ProcessEnv = process.env): { rows: number; findings: number } {
-  const lower = (v: string | undefined, max: number) => (v && /^[1-9][0-9]*$/.test(v) ? Math.min(Number(v), max) : max);
-  return { rows: lower(env.POVCHECK_MAX_ROWS, TABLE_BUDGET.rows), findings: lower(env.POVCHECK_MAX_FINDINGS, TABLE_BUDGET.findings) };
+export function tableBudget(env: NodeJS.ProcessEnv = process.env): { findings: number } {
+  const v = env.POVCHECK_MAX_FINDINGS;
+  return { findings: v && /^[1-9][0-9]*$/.test(v) ? Math.min(Number(v), TABLE_BUDGET.findings) : TABLE_BUDGET.findings };
 }
 
 export interface CheckResult {
@@ -55,7 +54,7 @@ export interface CheckResult {
 /**
  * The checks a file is asked for: the check rules (and `target` when targets are given), less those switched
  * off. A relation that only some tables have (poor + near-poor, breakdown rows, column formulas …) is asked
- * of a table that has it; without the table (the streaming path, annex tables only) it is not asked.
+ * of a table that has it; without a table, only the annex's checks are asked.
  */
 export function askedChecks(opts: { rules?: RuleLevels; targets?: unknown }, annex?: Annex): RuleId[] {
   const rules = RELATION_KINDS.filter((r) => (annex === undefined ? r.annex === true : appliesTo(r, annex)));
@@ -85,7 +84,11 @@ export function fileCoverage(checks: readonly RuleId[], ran: ReadonlySet<string>
  * Error localisation leaves out the checks of rules switched off; `explains` indexes the findings returned.
  */
 export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
-  const shaped = shape(grid, opts);
+  return checkShaped(shape(grid, opts), opts);
+}
+
+/** A shaped table → findings → likely causes (checkGrid after the shape stage; validate's delimited tables). Pure. */
+export function checkShaped(shaped: ShapeResult, opts: CheckOptions = {}): CheckResult {
   const run = runRules(shaped.annex);
   // Targets are checked with the rules but are not typing slips: locate leaves `target` findings alone.
   const targets = opts.targets && opts.rules?.target !== 'off' ? checkTargets(shaped.annex, opts.targets) : undefined;

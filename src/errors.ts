@@ -69,7 +69,7 @@ export interface ErrorParams {
    * than it keeps; or more cells than this machine's heap holds (read/memory-budget.ts, with the heap limit in
    * MB). Refused with the reason before the memory runs out.
    */
-  TABLE_TOO_LARGE: { what: 'rows' | 'findings'; limit: number } | { what: 'cells'; limit: number; heapMb: number };
+  TABLE_TOO_LARGE: { what: 'rows' | 'findings'; limit: number } | { what: 'cells' | 'units'; limit: number; heapMb: number };
   /** A directory or glob on the command line that names no file povcheck reads. */
   NO_INPUT: { kind: 'glob' | 'directory' };
   /** povcheck.config.json (or --config) cannot be used. */

@@ -14,10 +14,8 @@ import { failOnOf, type FailOn } from './model/fail-on.js';
 import { statusOf, type FileResult } from './model/file-result.js';
 import type { RuleLevels, ValidateOptions } from './model/options.js';
 import { relevel, withoutOffRules } from './rules/levels.js';
-import { checkGrid, needsLocalising, NOTHING_TO_LOCALISE } from './check-grid.js';
-
-/** Files from this size on are streamed when they are long tables with code and parent columns. */
-export const STREAM_THRESHOLD = 16 * 1024 * 1024;
+import { checkShaped } from './check-grid.js';
+import { shape, shapeTable } from './shape/index.js';
 
 /**
  * Validates one file. Never throws for bad input: an unreadable file comes back with status 'unreadable'
@@ -25,36 +23,20 @@ export const STREAM_THRESHOLD = 16 * 1024 * 1024;
  */
 export async function validateFile(file: string, opts: ValidateOptions = {}): Promise<FileResult> {
   try {
-    // Stat'ed once: whether to stream, and the reader's checks (a missing or special file: the reader names it).
+    // Stat'ed once (the reader's checks: a missing or special file: the reader names it).
     const stats = statOrNothing(file);
-    if (wantsStream(file, opts, stats)) {
-      const { streamFile, NotStreamable } = await import('./stream/run.js');
-      try {
-        // The stream applies no configuration levels: re-level and judge here, as checkGrid does.
-        const r = await streamFile(file, opts);
-        const findings = relevel(r.findings, opts.rules);
-        // A streamed table is not kept, so it is not localised: "clean" when nothing is to localise, else absent.
-        return {
-          ...r,
-          findings,
-          skipped: withoutOffRules(r.skipped, opts.rules),
-          ...(r.status !== 'unreadable' && !needsLocalising(findings) ? { localisation: NOTHING_TO_LOCALISE } : {}),
-          status: r.status === 'unreadable' ? r.status : statusOf(findings, failOnOf(opts), r.coverage),
-        };
-      } catch (e) {
-        // Not a table the streaming path reads (wide, UTF-16, one level): the in-memory path reads it.
-        if (!(e instanceof NotStreamable)) throw e;
-      }
-    }
-    const input = await readInput(file, opts, stats);
+    const input = await readInput(file, { ...opts, records: true }, stats);
     if (input.kind === 'document') return await documentResult(file, input.document, opts);
-    const grid = input.grid;
-    const { annex, findings, skipped, coverage, localisation, targetsUnmatched } = checkGrid(grid, opts);
+    // A delimited table: its first rows shaped, the rest read row by row into the same table (shape/index.ts),
+    // whatever its size.
+    const shaped = input.kind === 'table' ? await shapeTable(input.table, opts, opts.onProgress) : { ...shape(input.grid, opts), grid: input.grid };
+    const { annex, findings, skipped, coverage, localisation, targetsUnmatched } = checkShaped(shaped, opts);
+    const source = input.kind === 'table' ? input.table.head.source : input.grid.source;
     return {
       file,
       status: statusOf(findings, failOnOf(opts), coverage),
-      source: grid.source,
-      grid,
+      source,
+      ...(shaped.grid ? { grid: shaped.grid } : {}),
       annex,
       findings,
       skipped,
@@ -140,18 +122,4 @@ function statOrNothing(file: string): Stats | undefined {
   } catch {
     return undefined;
   }
-}
-
-function wantsStream(file: string, opts: ValidateOptions, info: Stats | undefined): boolean {
-  const mode = opts.stream ?? envStream();
-  if (mode === 'never' || (opts.encoding && opts.encoding !== 'auto' && opts.encoding !== 'utf-8')) return false;
-  // Targets need the table in memory (rule `target`), and so does a workbook or a plan document.
-  if (opts.targets || /\.(?:xls[xm]|docx|doc)$/i.test(file)) return false;
-  // A missing or special file is left to the in-memory reader, which names the problem.
-  return !!info && info.isFile() && info.size > 0 && (mode === 'always' || info.size >= STREAM_THRESHOLD);
-}
-
-function envStream(): 'auto' | 'always' | 'never' {
-  const v = process.env.POVCHECK_STREAM;
-  return v === 'always' || v === 'never' ? v : 'auto';
 }

@@ -32,8 +32,7 @@ export interface RunOutcome {
 export async function run(r: ValidateRun, hooks: RunHooks): Promise<RunOutcome> {
   const inputs = await expandInputs([...r.inputs], r.cwd, r.series ? { order: 'given' } : {});
   if (r.series && inputs.length < 2) throw new PovcheckError('BAD_OPTION', { reason: 'series-one', files: inputs.length });
-  // A series compares the tables themselves: they are read in memory, never streamed.
-  const options: ValidateOptions = r.series ? { ...r.options, stream: 'never' } : r.options;
+  const options: ValidateOptions = r.options;
   const results: FileResult[] = [];
   for (const input of inputs) results.push(await resultOf(input, options, hooks));
   const targetErrors = r.options.targets ? unmatchedTargets(r.options.targets, results) : [];

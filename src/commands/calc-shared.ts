@@ -148,7 +148,7 @@ export async function reportDifferences(ctx: CommandContext, file: string, annex
   const f = makeFmt(lang, locale);
   ctx.io.err(calc.differencesHead(file, differences.length) + '\n');
   for (const d of differences) {
-    const v = annex.values[d.unit.id]?.[d.indicator];
+    const v = annex.values.get(d.unit.id, d.indicator);
     const p = { cell: d.cell.ref, unit: d.unit.name, indicator: d.indicator, stated: d.stated, statedIsNumber: v?.status === 'ok', computed: plainValue(d.computed, d.indicator, d.decimals) };
     ctx.io.err(calc.difference(p, f) + '\n');
   }

@@ -5,11 +5,15 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Progress } from '../run.js';
 
+/** Files from this size on get a progress bar while their rows are read. */
+const PROGRESS_FROM = 16 * 1024 * 1024;
+
 /**
- * A progress bar on stderr for a large input (one the streaming path reads); asked only when stderr is a
- * terminal and not in CI (validateCommand): nothing otherwise, so logs stay clean. cli-progress loads only then.
+ * A progress bar on stderr for a large input; asked only when stderr is a terminal and not in CI
+ * (validateCommand): nothing otherwise, so logs stay clean. cli-progress loads only then. It follows the
+ * table's text as it is read (shown in MB of the file).
  */
-export async function progressFor(file: string, threshold: number): Promise<Progress | undefined> {
+export async function progressFor(file: string, threshold = PROGRESS_FROM): Promise<Progress | undefined> {
   let size = 0;
   try {
     size = statSync(file).size;
@@ -27,10 +31,10 @@ export async function progressFor(file: string, threshold: number): Promise<Prog
   return {
     update: (done, total) => {
       if (!started) {
-        bar.start(mb(total), 0);
+        bar.start(mb(size), 0);
         started = true;
       }
-      bar.update(mb(done));
+      bar.update(mb(total > 0 ? (done / total) * size : 0));
     },
     stop: () => {
       if (started) bar.stop();

@@ -161,7 +161,7 @@ function agrees(v: Value & { num: Dec }, computed: Dec, exact: Dec | undefined):
 
 /** Whether an annex has anything to compute or show: at least one readable number. */
 function hasNumbers(annex: Annex): boolean {
-  return annex.values.some((vals) => Object.values(vals).some((v) => v?.status === 'ok'));
+  return [...annex.values].some((vals) => Object.values(vals).some((v) => v?.status === 'ok'));
 }
 
 /**
@@ -189,7 +189,7 @@ export function computeShaped(annex: Annex): ShapedTable {
     const mine = values[u.id]!;
     const parts = kids.get(u.id) ?? [];
     for (const slot of slots) {
-      const v = annex.values[u.id]?.[slot];
+      const v = annex.values.get(u.id, slot);
       let computed: Dec | undefined;
       // A count of a unit with parts: the sum of theirs, when every part has one.
       if (indicatorKind(slot) === 'count' && parts.length > 0 && parts.every((p) => values[p.id]![slot] !== undefined)) {
@@ -220,11 +220,11 @@ export function computeShaped(annex: Annex): ShapedTable {
   const unreadable: ShapedTable['unreadable'] = [];
   for (const u of annex.units) {
     for (const slot of annex.indicators) {
-      const v = annex.values[u.id]?.[slot];
+      const v = annex.values.get(u.id, slot);
       if (!v || v.status === 'empty') continue;
       const c = values[u.id]![slot];
       if (!derived[u.id]!.has(slot)) {
-        if (!usable(v, slot)) unreadable.push({ ...v, reason: v.status === 'ok' ? 'fraction' : 'text' });
+        if (!usable(v, slot)) unreadable.push({ indicator: v.indicator, unit: v.unit, cell: v.cell, text: v.text, status: v.status, ...(v.status === 'ok' ? { num: v.num, plain: v.plain, decimals: v.decimals } : {}), reason: v.status === 'ok' ? 'fraction' : 'text' });
         continue;
       }
       if (!usable(v, slot)) differences.push({ unit: u, indicator: slot, cell: v.cell, stated: v.text, computed: c!, decimals: decimals(slot) });
@@ -246,7 +246,7 @@ export function computeShaped(annex: Annex): ShapedTable {
     unreadable,
     decimals: (ind, unitId) => {
       const dp = decimals(ind);
-      const v = unitId === undefined || derived[unitId]?.has(ind) ? undefined : annex.values[unitId]?.[ind];
+      const v = unitId === undefined || derived[unitId]?.has(ind) ? undefined : annex.values.get(unitId, ind);
       return dp > 0 && v?.decimals !== undefined ? Math.max(dp, v.decimals) : dp;
     },
     columnRules: rules,

@@ -70,7 +70,7 @@ export function requireIndicators(annex: Annex, needReduced: boolean): void {
 const at = (v: Value) => ({ cell: v.cell.ref });
 
 function okValue(annex: Annex, unit: Unit, ind: CoreIndicator): Value & { num: Dec; plain: string } {
-  const v = annex.values[unit.id]?.[ind];
+  const v = annex.values.get(unit.id, ind);
   if (!v || v.status !== 'ok' || !v.num || v.plain === undefined) {
     throw new PovcheckError('CALC_INPUT', { reason: 'value', unit: unit.name, indicator: ind, text: v?.text ?? '' }, v ? at(v) : {});
   }
@@ -105,8 +105,8 @@ export function readBase(annex: Annex, unit: Unit, opts: { needReduced: boolean;
     throw new PovcheckError('CALC_INPUT', { reason: 'exceeds', unit: unit.name, part: 'poor_start', partText: p0.text, whole: 'households_start', wholeText: h0.text }, at(p0));
   }
   const base: BaseCounts = { households_start: h0.num, households_end: h1.num, poor_start: p0.num };
-  const rv = annex.values[unit.id]?.poor_reduced;
-  const ev = annex.values[unit.id]?.poor_end;
+  const rv = annex.values.get(unit.id, 'poor_reduced');
+  const ev = annex.values.get(unit.id, 'poor_end');
   let reduced: Dec | undefined;
   if (usableNumber(rv)) {
     reduced = count(annex, unit, 'poor_reduced', true).num;
@@ -231,7 +231,7 @@ function agrees(v: Value & { num: Dec }, computed: Dec, exact: Dec | undefined):
 export function statedDifferences(annex: Annex, unit: Unit, computed: Partial<Record<Indicator, Dec>>, derived: readonly Indicator[], exact: Partial<Record<Indicator, Dec>>): Difference[] {
   const out: Difference[] = [];
   for (const ind of derived) {
-    const v = annex.values[unit.id]?.[ind];
+    const v = annex.values.get(unit.id, ind);
     const c = computed[ind];
     if (!v || c === undefined || v.status === 'empty') continue;
     if (v.status === 'invalid' || !v.num) {

@@ -242,7 +242,7 @@ interface TableValue {
 
 /** The table's value of an indicator for a unit: printed, else computed from its counts the annex's way. */
 function tableValue(annex: Annex, unit: Unit, ind: Indicator): TableValue | undefined {
-  const v = annex.values[unit.id] ?? {};
+  const v = annex.values.row(unit.id);
   const printed = v[ind];
   if (isOk(printed)) return { num: printed.num, plain: printed.plain, decimals: printed.decimals ?? 0, cell: displayRef(printed.cell) };
   if (printed) return undefined;

@@ -89,7 +89,7 @@ function headerless(annex: Annex): boolean {
 }
 
 function unitColumn(annex: Annex, unit: number): number {
-  const v = Object.values(annex.values[unit] ?? {}).find((x) => x !== undefined);
+  const v = Object.values(annex.values.row(unit)).find((x) => x !== undefined);
   return v?.cell.col ?? 0;
 }
 
@@ -100,7 +100,7 @@ function unitColumn(annex: Annex, unit: number): number {
 export function totalByArithmetic(annex: Annex): number | undefined {
   const score = annex.units.map(() => 0);
   for (const ind of COUNT_INDICATORS) {
-    const values = annex.units.map((u) => annex.values[u.id]?.[ind]);
+    const values = annex.units.map((u) => annex.values.get(u.id, ind));
     if (!values.every(isOk)) continue;
     const sum = values.reduce((s, v) => s.plus(v!.num!), values[0]!.num!.minus(values[0]!.num!));
     values.forEach((v, i) => {

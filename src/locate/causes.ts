@@ -135,7 +135,7 @@ export class CauseBuilder {
   private copiedFrom(c: LCell): string | undefined {
     const { annex } = this.sys;
     for (const id of [c.unit.id - 1, c.unit.id + 1]) {
-      const v = annex.values[id]?.[c.indicator];
+      const v = annex.values.get(id, c.indicator);
       if (v?.status === 'ok' && v.num!.eq(c.base) && v.text === c.value.text) return v.cell.ref;
     }
     return undefined;
@@ -150,7 +150,7 @@ export class CauseBuilder {
         kind: c.kind,
         rateDp: c.proposalDp,
         unitValue: (ind: Indicator) => {
-          const v = this.sys.annex.values[c.unit.id]?.[ind];
+          const v = this.sys.annex.values.get(c.unit.id, ind);
           return v && v.status === 'ok' ? ev.get(v.cell.ref) : undefined;
         },
       };

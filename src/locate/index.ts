@@ -96,9 +96,26 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
  */
 function unitsNamed(annex: Annex, findings: readonly Finding[], off: ReadonlySet<string>): number[] {
   const names = new Set<string>();
-  for (const f of findings) if (FAMILIES.has(f.rule) && !off.has(f.rule) && f.severity !== 'info') names.add(f.unit ?? '');
+  // The cells the findings sit at, by unit name: of several units of one name (communes of one name in
+  // different districts of a national table), those holding the cell.
+  const cells = new Map<string, Set<string> | null>();
+  for (const f of findings) {
+    if (!FAMILIES.has(f.rule) || off.has(f.rule) || f.severity === 'info') continue;
+    const name = f.unit ?? '';
+    names.add(name);
+    if (!f.at || f.at.sheet !== undefined || cells.get(name) === null) cells.set(name, null);
+    else (cells.get(name) ?? cells.set(name, new Set()).get(name)!).add(f.at.ref);
+  }
   if (names.has('')) return annex.units.map((u) => u.id);
-  return annex.units.filter((u) => names.has(u.name)).map((u) => u.id);
+  const named = annex.units.filter((u) => names.has(u.name));
+  const holding = named.filter((u) => {
+    const refs = cells.get(u.name);
+    return !refs || Object.values(annex.values.row(u.id)).some((v) => v && refs.has(v.cell.ref));
+  });
+  // A finding at no value of its unit (a label): every unit of the name.
+  const held = new Set(holding.map((u) => u.name));
+  const kept = new Set(holding);
+  return named.filter((u) => !held.has(u.name) || kept.has(u)).map((u) => u.id);
 }
 
 /** The causes of `failing` (checks of `sys`); findings of `tolerated` checks may stay (other errors). */

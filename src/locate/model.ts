@@ -312,7 +312,7 @@ class TableSystem implements System {
   }
 
   private addRowCells(unit: Unit): void {
-    const vals = this.annex.values[unit.id] ?? {};
+    const vals = this.annex.values.row(unit.id);
     for (const [ind, v] of Object.entries(vals) as Array<[Indicator, Value]>) if (isOk(v)) this.addCell(v, ind, unit);
   }
 

@@ -5,33 +5,30 @@
  * candidate never copies the table), and its facts (table.ts) follow from the original's.
  */
 import { Dec } from '../calc/decimal.js';
-import type { Annex, Value } from '../model/annex.js';
+import { OverlayValues, type Annex, type Value, type ValueRow } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { formatCellValue, groupsThousands } from './format.js';
 import { Evaluation, type System } from './model.js';
 import { derivedFacts } from './table.js';
-
-type Rows = Annex['values'];
 
 export function patchAnnex(sys: System, changes: ReadonlyMap<string, Dec>, grouping = groupsThousands(sys.annex)): Annex {
   const annex = sys.annex;
   const ev = new Evaluation(sys, changes);
   // With recomputed formulas any row may change; otherwise only the rows of the changed cells.
   const ids = sys.hasComputed ? annex.units.map((u) => u.id) : [...new Set([...changes.keys()].map((r) => sys.cells.get(r)!.unit.id))];
-  const rows = new Map<number, Rows[number]>();
+  const rows = new Map<number, ValueRow>();
   for (const id of ids) {
-    const vals = annex.values[id];
-    if (!vals) continue;
+    const vals = annex.values.row(id);
     const row = patchedRow(sys, vals, changes, ev, grouping);
     if (row !== vals) rows.set(id, row);
   }
-  const patched: Annex = { ...annex, values: overlay(annex.values, rows) };
+  const patched: Annex = { ...annex, values: rows.size === 0 ? annex.values : new OverlayValues(annex.values, rows) };
   derivedFacts(annex, patched, rows.keys());
   return patched;
 }
 
 /** A row with its changed and recomputed cells (the row itself when none changes). */
-function patchedRow(sys: System, vals: Rows[number], changes: ReadonlyMap<string, Dec>, ev: Evaluation, grouping: boolean): Rows[number] {
+function patchedRow(sys: System, vals: ValueRow, changes: ReadonlyMap<string, Dec>, ev: Evaluation, grouping: boolean): ValueRow {
   let out: Partial<Record<Indicator, Value>> | undefined;
   for (const [ind, v] of Object.entries(vals) as Array<[Indicator, Value]>) {
     if (!v || v.status !== 'ok') continue;
@@ -45,15 +42,8 @@ function patchedRow(sys: System, vals: Rows[number], changes: ReadonlyMap<string
     const dp = changed ? (c.kind === 'rate' ? Math.max(c.proposalDp, n.decimalPlaces()) : 0) : c.dp;
     const plain = n.toFixed(dp);
     out ??= { ...vals };
-    out[ind] = { ...v, num: new Dec(plain), plain, decimals: dp, text: formatCellValue(plain, v, sys.annex, grouping) };
+    out[ind] = { indicator: v.indicator, unit: v.unit, cell: v.cell, status: 'ok', num: new Dec(plain), plain, decimals: dp, text: formatCellValue(plain, v, sys.annex, grouping) };
   }
   return out ?? vals;
 }
 
-/** The original rows with some replaced: reads fall through to the original for every other row. */
-function overlay(base: Rows, rows: ReadonlyMap<number, Rows[number]>): Rows {
-  if (rows.size === 0) return base;
-  const out = Object.create(base) as Array<Rows[number]>;
-  for (const [id, row] of rows) out[id] = row;
-  return out;
-}

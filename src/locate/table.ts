@@ -8,12 +8,12 @@
  * one error after another never reads the whole table again.
  */
 import { RATE_DECIMALS } from '../calc/annex-math.js';
-import type { Annex, Unit, Value } from '../model/annex.js';
+import type { Annex, Unit, Value, ValueRow } from '../model/annex.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import type { Scope } from '../relations/scope.js';
 import { depthOf } from '../rules/index.js';
 
-type Row = Annex['values'][number];
+type Row = ValueRow;
 
 /** How often each number of decimals occurs (insertion order does not matter: see `mode`). */
 type Freq = Map<number, number>;
@@ -61,8 +61,8 @@ export function derivedFacts(base: Annex, patched: Annex, rows: Iterable<number>
   const b = tableFacts(base) as TableFacts & { tally: Tally };
   const tally: Tally = { ...b.tally, rates: new Map(b.tally.rates), bySlot: new Map([...b.tally.bySlot].map(([k, v]) => [k, new Map(v)])) };
   for (const id of rows) {
-    addRow(tally, base.values[id], -1);
-    addRow(tally, patched.values[id], 1);
+    addRow(tally, base.values.row(id), -1);
+    addRow(tally, patched.values.row(id), 1);
   }
   FACTS.set(patched, factsOf(patched, tally, b.childrenOf));
 }

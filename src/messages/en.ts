@@ -510,8 +510,8 @@ export const en: Catalog = {
       (p.statements > 0 ? `; ${p.statements} ${p.statements === 1 ? 'statement' : 'statements'} of poverty figures but no table to compare ${p.statements === 1 ? 'it' : 'them'} with` : '') +
       (p.bounded > 0 ? `; ${p.bounded} ${p.bounded === 1 ? 'total' : 'totals'} of money stated as bounds ("trên 68 tỷ đồng"), which cannot be checked` : p.amounts > 0 ? `; ${p.amounts} ${p.amounts === 1 ? 'amount' : 'amounts'} of money, none stated as the parts of a total` : ''),
     TABLE_TOO_LARGE: (p) =>
-      p.what === 'cells'
-        ? `the table has more than ${p.limit.toLocaleString('en-US')} cells, more than povcheck holds in memory here (Node's heap limit is ${p.heapMb.toLocaleString('en-US')} MB); it stops rather than run out of memory: split the table, or give Node more memory with NODE_OPTIONS=--max-old-space-size=8192`
+      p.what === 'cells' || p.what === 'units'
+        ? `the table has more than ${p.limit.toLocaleString('en-US')} ${p.what === 'cells' ? 'cells' : 'rows of units'}, more than povcheck holds in memory here (Node's heap limit is ${p.heapMb.toLocaleString('en-US')} MB); it stops rather than run out of memory: split the table, or give Node more memory with NODE_OPTIONS=--max-old-space-size=8192`
         : p.what === 'rows'
         ? `the table has more than ${p.limit.toLocaleString('en-US')} rows, more than povcheck checks in one run; it stops here rather than run out of memory (split the table, e.g. by province)`
         : `checking the table gives more than ${p.limit.toLocaleString('en-US')} findings (the same mistake down the whole table? a column in the wrong place, the wrong number format?); povcheck stops here rather than run out of memory: correct the first ones and check again`,

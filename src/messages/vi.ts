@@ -518,8 +518,8 @@ export const vi: Catalog = {
       (p.statements > 0 ? `; có ${p.statements} nhận định số liệu về hộ nghèo nhưng không có bảng để đối chiếu` : '') +
       (p.bounded > 0 ? `; có ${p.bounded} khoản tổng kinh phí nêu dưới dạng ngưỡng ("trên 68 tỷ đồng"), không kiểm tra được` : p.amounts > 0 ? `; có ${p.amounts} số tiền nhưng không số nào được nêu là thành phần của một khoản tổng` : ''),
     TABLE_TOO_LARGE: (p) =>
-      p.what === 'cells'
-        ? `bảng có hơn ${p.limit.toLocaleString('vi-VN')} ô, nhiều hơn povcheck giữ được trong bộ nhớ ở đây (giới hạn bộ nhớ của Node là ${p.heapMb.toLocaleString('vi-VN')} MB); dừng lại để không cạn bộ nhớ: hãy tách bảng, hoặc cho Node thêm bộ nhớ bằng NODE_OPTIONS=--max-old-space-size=8192`
+      p.what === 'cells' || p.what === 'units'
+        ? `bảng có hơn ${p.limit.toLocaleString('vi-VN')} ${p.what === 'cells' ? 'ô' : 'dòng đơn vị'}, nhiều hơn povcheck giữ được trong bộ nhớ ở đây (giới hạn bộ nhớ của Node là ${p.heapMb.toLocaleString('vi-VN')} MB); dừng lại để không cạn bộ nhớ: hãy tách bảng, hoặc cho Node thêm bộ nhớ bằng NODE_OPTIONS=--max-old-space-size=8192`
         : p.what === 'rows'
         ? `bảng có hơn ${p.limit.toLocaleString('vi-VN')} dòng, nhiều hơn povcheck kiểm tra trong một lần chạy; dừng ở đây để không cạn bộ nhớ (hãy tách bảng, ví dụ theo tỉnh)`
         : `kiểm tra bảng cho ra hơn ${p.limit.toLocaleString('vi-VN')} phát hiện (cùng một lỗi lặp lại suốt bảng? cột đặt sai chỗ, sai kiểu số?); povcheck dừng ở đây để không cạn bộ nhớ: hãy sửa những lỗi đầu tiên rồi kiểm tra lại`,

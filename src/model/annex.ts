@@ -67,8 +67,8 @@ export interface Annex {
   readonly indicators: readonly Indicator[];
   /** Where each indicator's label is (row label in wide, column header in long). */
   readonly labelCells: Partial<Record<Indicator, Cell>>;
-  /** values[unitId][indicator]. */
-  readonly values: ReadonlyArray<Partial<Record<Indicator, Value>>>;
+  /** Each unit's values by slot: `values.get(unitId, slot)` (object rows, or a long table's columns). */
+  readonly values: ValueStore;
   /** Number format the file uses; 'plain' when no cell shows grouping or a decimal comma. */
   readonly locale: NumberLocale | 'plain';
   /** Language of the labels, used as the default message language. */
@@ -84,9 +84,72 @@ export interface Annex {
   readonly formulas?: readonly SlotFormula[];
 }
 
+/** One unit's values by slot. */
+export type ValueRow = Readonly<Partial<Record<Indicator, Value>>>;
+
+/**
+ * Where a table's values are: `RowValues` (an object per unit: wide tables, workbooks, documents) or a long
+ * table's columns (model/long-table.ts), which make a `Value` when asked and keep none. Iterating gives every
+ * unit's row in unit order.
+ */
+export interface ValueStore extends Iterable<ValueRow> {
+  /** Units (rows). */
+  readonly size: number;
+  get(unit: number, slot: Indicator): Value | undefined;
+  /** The unit's values by slot (an empty row for a unit without values). */
+  row(unit: number): ValueRow;
+}
+
+const NO_VALUES: ValueRow = Object.freeze({});
+
+/** Values as an object per unit. */
+export class RowValues implements ValueStore {
+  constructor(private readonly rows: ReadonlyArray<ValueRow | undefined>) {}
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  get(unit: number, slot: Indicator): Value | undefined {
+    return this.rows[unit]?.[slot];
+  }
+
+  row(unit: number): ValueRow {
+    return this.rows[unit] ?? NO_VALUES;
+  }
+
+  *[Symbol.iterator](): IterableIterator<ValueRow> {
+    for (let u = 0; u < this.rows.length; u++) yield this.row(u);
+  }
+}
+
+/** `base` with some units' rows replaced (a corrected table: reads fall through to the original for the others). */
+export class OverlayValues implements ValueStore {
+  constructor(
+    private readonly base: ValueStore,
+    private readonly rows: ReadonlyMap<number, ValueRow>,
+  ) {}
+
+  get size(): number {
+    return this.base.size;
+  }
+
+  get(unit: number, slot: Indicator): Value | undefined {
+    const r = this.rows.get(unit);
+    return r ? r[slot] : this.base.get(unit, slot);
+  }
+
+  row(unit: number): ValueRow {
+    return this.rows.get(unit) ?? this.base.row(unit);
+  }
+
+  *[Symbol.iterator](): IterableIterator<ValueRow> {
+    for (let u = 0; u < this.size; u++) yield this.row(u);
+  }
+}
+
 export function valueOf(annex: Annex, unit: Unit | number, ind: Indicator): Value | undefined {
-  const id = typeof unit === 'number' ? unit : unit.id;
-  return annex.values[id]?.[ind];
+  return annex.values.get(typeof unit === 'number' ? unit : unit.id, ind);
 }
 
 /**

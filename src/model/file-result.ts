@@ -14,7 +14,7 @@ import { failOnOf, type FailOn } from './fail-on.js';
 import type { Lang } from './lang.js';
 import type { Transition } from '../series/index.js';
 
-/** What the reports say about a table: from its annex, or from the streaming path (which keeps no annex). */
+/** What the reports say about a table without an annex (a plan document without a poverty table). */
 export interface TableSummary {
   /** 'none': a plan document without a poverty table (its text was checked). */
   layout: 'wide' | 'long' | 'none';
@@ -38,7 +38,7 @@ export interface FileResult {
   grid?: Grid;
   /** The table as read (in-memory path). */
   annex?: Annex;
-  /** Set instead of `annex` by the streaming path. */
+  /** Set instead of `annex` for a plan document without a poverty table. */
   table?: TableSummary;
   findings: Finding[];
   skipped: Skip[];

@@ -25,12 +25,7 @@ export interface ValidateOptions extends ReadOptions, CheckOptions {
   /** Warnings make the file fail, as errors do (the same as failOn 'warning'). */
   strict?: boolean;
   failOn?: FailOn;
-  /**
-   * The streaming path (src/stream/) for long tables with code and parent columns: 'auto' from
-   * STREAM_THRESHOLD bytes on (default; POVCHECK_STREAM=always|never overrides), 'always', 'never'.
-   */
-  stream?: 'auto' | 'always' | 'never';
-  /** Bytes read so far of a streamed file, for a progress bar. */
+  /** How far a big table's reading is (characters of text read, of all), for a progress bar. */
   onProgress?: (done: number, total: number) => void;
   /** `--units`: names for the unit columns of a plan document's table whose header row was lost. */
   unitNames?: readonly string[];

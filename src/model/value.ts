@@ -23,8 +23,11 @@ export class NumberValue implements Value {
     readonly plain: string,
     readonly decimals: number,
     num?: Dec,
+    /** The number × 10^decimals, when the caller knows it (a long table's column). */
+    scaled?: number,
   ) {
     this.#num = num;
+    if (scaled !== undefined) this.#scaled = scaled;
   }
 
   /**

@@ -3,7 +3,7 @@
  * csv-parse does the quoting; povcheck never lets it cast values: every cell stays the text that was typed.
  */
 import { parse } from 'csv-parse/sync';
-import { csvError, csvOptions, MAX_COLUMNS, openQuoteLine, splitRecords, tooWide, withoutStacks } from './records.js';
+import { csvError, csvOptions, MAX_COLUMNS, openQuoteLine, RecordSplitter, splitRecords, tooWide, withoutStacks } from './records.js';
 import { PovcheckError } from '../errors.js';
 import { CellCounter } from './memory-budget.js';
 import { a1, type Cell, type Grid, type SourceInfo } from '../model/grid.js';
@@ -157,4 +157,99 @@ export function gridFromRecords(records: string[][], source: SourceInfo, sheet?:
     rec.map((raw, c): Cell => (sheet ? { raw, ref: a1(r, c), row: r, col: c, sheet } : { raw, ref: a1(r, c), row: r, col: c })),
   );
   return sheet ? { rows, source, sheet } : { rows, source };
+}
+
+/**
+ * Records a table is shaped from before the rest is read (shape/index.ts `shapeTable`): enough for the
+ * shape stage to find the layout, the header and the columns exactly as in the whole table (its label scan
+ * reads at most 2,000 rows of a column).
+ */
+export const HEAD_ROWS = 2_001;
+/** Characters of text split at a time after the head: a piece's fields are copied out by the column store. */
+const PIECE = 1 << 16;
+
+/** A delimited table as the validate pipeline reads it: its first rows as a grid, the rest one record at a time. */
+export interface DelimitedTable {
+  head: Grid;
+  /**
+   * The records after the head's rows, in order, with their 0-based rows; absent when the head is the whole
+   * table. `progress(done, total)`, in characters of text, after each piece (timers run in between).
+   */
+  rest?: (each: (row: number, record: string[]) => void, progress?: (done: number, total: number) => void) => Promise<void>;
+  /** The whole table as a grid (a layout read whole, such as a wide table). */
+  whole: () => Grid;
+}
+
+/**
+ * Text → a DelimitedTable. Records are split as readDelimited splits them (the same splitter, csv-parse's
+ * options); a quote-free text after its head is split a piece at a time, so that no array of every record is
+ * ever built. `rest` is called at most once. `headRows`: fewer in tests.
+ */
+export function delimitedTable(text: string, encoding: TextEncodingName, forced?: Delimiter, headRows = HEAD_ROWS): DelimitedTable {
+  const detected = forced ? undefined : delimiterAndRecords(text);
+  const delimiter = forced ?? detected!.delimiter;
+  const source: SourceInfo = { kind: 'delimited', encoding, delimiter };
+  // (Closures read `src`, which `rest` empties once read: nothing keeps a big file's text alive after.)
+  let src = text;
+  const whole = () => readDelimited(src, encoding, delimiter).grid;
+  if (detected?.records || text.includes('"')) {
+    const grid = detected?.records ? readDelimited(text, encoding, forced).grid : whole();
+    if (grid.rows.length <= headRows) return { head: grid, whole: () => grid };
+    return {
+      head: { rows: grid.rows.slice(0, headRows), source },
+      rest: async (each) => {
+        for (let r = headRows; r < grid.rows.length; r++) each(r, grid.rows[r]!.map((c) => c.raw));
+      },
+      whole: () => grid,
+    };
+  }
+  const head: string[][] = [];
+  let more: string[][] = [];
+  let sink: ((row: number, record: string[]) => void) | undefined;
+  let row = 0;
+  const splitter = new RecordSplitter(delimiter, (rec) => {
+    if (head.length < headRows) head.push(rec);
+    else if (sink) sink(row, rec);
+    else more.push(rec);
+    row++;
+  });
+  let pos = 0;
+  const feed = () => {
+    let end = Math.min(src.length, pos + PIECE);
+    // A piece never ends between the two halves of a character outside the BMP.
+    if (end < src.length && (src.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+    splitter.push(src.slice(pos, end));
+    pos = end;
+  };
+  while (more.length === 0 && pos < src.length) feed();
+  if (pos >= src.length && more.length === 0) {
+    splitter.end();
+    if (more.length === 0) {
+      // As readDelimited: empty records at the very end are not rows.
+      while (head.length > 0 && head[head.length - 1]!.every((f) => f.trim() === '')) head.pop();
+      const grid = gridFromRecords(head, source);
+      return { head: grid, whole: () => grid };
+    }
+  }
+  return {
+    head: gridFromRecords(head, source),
+    rest: async (each, progress) => {
+      let r = headRows;
+      for (const rec of more) each(r++, rec);
+      more = [];
+      sink = each;
+      for (let n = 0; pos < src.length; n++) {
+        feed();
+        // Every 16 pieces (1 M characters), the progress bar gets its turn.
+        if (progress && (n & 15) === 15) {
+          progress(pos, src.length);
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      }
+      splitter.end();
+      // The text is not needed any more: the table keeps what it read (a big file's text is most of the heap).
+      src = '';
+    },
+    whole,
+  };
 }

@@ -13,7 +13,7 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { PovcheckError } from '../errors.js';
 import { decodeBytes, OLE_SIGNATURE, type EncodingChoice } from './decode.js';
-import { readDelimited, type Delimiter } from './csv.js';
+import { delimitedTable, readDelimited, type Delimiter, type DelimitedTable } from './csv.js';
 import type { Grid } from '../model/grid.js';
 import { isZip } from './zip-signature.js';
 import { refusedKind } from './kinds.js';
@@ -35,7 +35,7 @@ export interface ReadOptions {
 }
 
 /** What an input holds: a table, or a plan document with its text and tables. */
-export type InputContent = { kind: 'grid'; grid: Grid } | { kind: 'document'; document: PlanDocument };
+export type InputContent = { kind: 'grid'; grid: Grid } | { kind: 'document'; document: PlanDocument } | { kind: 'table'; table: DelimitedTable };
 
 /** Larger inputs than this are refused rather than risking the machine's memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -105,7 +105,7 @@ function isWord97(bytes: Uint8Array, name: string | undefined): boolean {
 }
 
 /** Bytes of any input validate reads → a table's grid or a plan document. */
-export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { name?: string } = {}): Promise<InputContent> {
+export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { name?: string; records?: boolean } = {}): Promise<InputContent> {
   if (isZip(bytes)) {
     const { listZip, containerKind } = await import('./zip-guard.js');
     let kind: string | undefined;
@@ -129,12 +129,13 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
     const { looksLikeDocument, readTextDocument } = await import('./text-document.js');
     if (looksLikeDocument(decoded.text)) return { kind: 'document', document: readTextDocument(decoded.text, decoded.encoding, opts.documentLimits) };
   }
+  if (opts.records) return { kind: 'table', table: delimitedTable(decoded.text, decoded.encoding, opts.delimiter) };
   return { kind: 'grid', grid: readDelimited(decoded.text, decoded.encoding, opts.delimiter).grid };
 }
 
 /** A file validate reads: a table or a plan document. Errors name the file, and say how to convert a kind povcheck does not read. */
 /** `stats`: the file's, when the caller has them (validateFile: each file is stat'ed once). */
-export async function readInput(path: string, opts: ReadOptions = {}, stats?: Stats): Promise<InputContent> {
+export async function readInput(path: string, opts: ReadOptions & { records?: boolean } = {}, stats?: Stats): Promise<InputContent> {
   const bytes = await readFileBytes(path, stats);
   try {
     return await inputFromBytes(bytes, { ...opts, name: path });

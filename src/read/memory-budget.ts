@@ -28,6 +28,33 @@ export function cellBudget(env: NodeJS.ProcessEnv = process.env, heapLimit: numb
   return asked && /^[1-9][0-9]*$/.test(asked) ? Math.min(Number(asked), fits) : fits;
 }
 
+/**
+ * Heap per unit of a long table read into its column store (model/long-table.ts), from reading to the report,
+ * the text it was read from included: measured on the bench's national table (docs/performance.md "Memory").
+ */
+export const BYTES_PER_UNIT = 400;
+
+/** Records (units of a long table) that fit in this process's heap, or fewer when POVCHECK_MAX_ROWS says so. */
+export function recordBudget(env: NodeJS.ProcessEnv = process.env, heapLimit: number = heapSizeLimit()): number {
+  const fits = Math.max(0, Math.floor(((heapLimit - FIXED_BYTES) * SHARE) / BYTES_PER_UNIT));
+  const asked = env.POVCHECK_MAX_ROWS;
+  return asked && /^[1-9][0-9]*$/.test(asked) ? Math.min(Number(asked), fits) : fits;
+}
+
+/** Counts the records of a long table as they are stored; past the budget, refuses the table. */
+export class RecordCounter {
+  private records = 0;
+  private limit: number | undefined;
+  /** Below this many units no table is refused: small files never ask V8 anything. */
+  private static readonly FREE = 10_000;
+
+  add(): void {
+    if (++this.records <= RecordCounter.FREE && process.env.POVCHECK_MAX_ROWS === undefined) return;
+    this.limit ??= recordBudget();
+    if (this.records > this.limit) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'units', limit: this.limit, heapMb: Math.round(heapSizeLimit() / 2 ** 20) });
+  }
+}
+
 /** Counts cells as records arrive; past the budget, refuses the table (the budget is computed once it matters). */
 export class CellCounter {
   private cells = 0;

@@ -1,8 +1,8 @@
 /**
  * Decoded text → CSV records, incrementally, with csv-parse's semantics and the options both paths give it
  * (csvOptions: relax_column_count, relax_quotes, skip_empty_lines false, max_record_size; each record
- * ended by its own line break, CRLF, LF or CR). Used by read/csv.ts for whole texts and by the streaming
- * path (stream/validate.ts) chunk by chunk.
+ * ended by its own line break, CRLF, LF or CR). Used by read/csv.ts for whole texts, and a piece at a time
+ * for the records of a long table after its first rows (`delimitedTable`).
  *
  * Machine-made tables rarely quote anything, and a line without a quote character is just its fields
  * between delimiters: those lines are split with String.split, several times faster than csv-parse. From the

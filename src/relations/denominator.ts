@@ -32,7 +32,7 @@ export interface DenominatorRelation extends Relation {
 export function denominatorNote(ctx: RuleContext, r: DenominatorRelation): { note: Finding; effect: Effect } | undefined {
   const unit = r.unit;
   ctx.checked('denominator');
-  const v = ctx.annex.values[unit.id] ?? {};
+  const v = ctx.annex.values.row(unit.id);
   const figures = figuresInIntegers(r, v) ?? figuresInDecimals(r, v);
   if (!figures) return undefined;
   const { params, decides, effect } = figures;
@@ -149,7 +149,7 @@ function quietInfo(ctx: RuleContext, r: DenominatorRelation): 'none' | { effect:
   if (h0 === undefined || h1 === undefined) return undefined;
   if (h0 === h1 || h0 === 0 || h1 === 0) return 'none';
   if (r.unit.isTotal) return undefined;
-  const v = ctx.annex.values[r.unit.id] ?? {};
+  const v = ctx.annex.values.row(r.unit.id);
   const whole = (x: Value | undefined): number | undefined | false => (isOk(x) ? (intOf(x) ?? false) : undefined);
   const p0 = whole(v.poor_start);
   const p1Given = whole(v.poor_end);

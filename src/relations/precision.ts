@@ -68,7 +68,7 @@ function typedRates(annex: Annex): OkValue[] {
   const rates: OkValue[] = [];
   for (const unit of annex.units) {
     for (const k of slots) {
-      const v = annex.values[unit.id]?.[k];
+      const v = annex.values.get(unit.id, k);
       if (isOk(v)) rates.push(v);
     }
   }

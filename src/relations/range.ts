@@ -38,7 +38,7 @@ export const rangeKind = defineKind<RangeRelation>({
   *instances(ctx) {
     const others = vocabularySlots(ctx.annex).filter((sl) => !isCoreIndicator(sl.key));
     for (const unit of unitsIn(ctx)) {
-      const v = ctx.annex.values[unit.id] ?? {};
+      const v = ctx.annex.values.row(unit.id);
       for (const ind of COUNT_INDICATORS) {
         const x = v[ind];
         if (isOk(x)) yield { type: 'count', unit, at: x, cells: [x], indicator: ind };

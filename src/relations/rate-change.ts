@@ -51,7 +51,7 @@ const exprOf = (s: RateSource): Expr =>
  * used (otherwise the counts explain nothing about the printed reduction). No skip is recorded.
  */
 function unroundedFall(ctx: RuleContext, unit: Unit, start: Dec, end: Dec): Dec | undefined {
-  const v = ctx.annex.values[unit.id];
+  const v = ctx.annex.values.row(unit.id);
   if (!v || !isOk(v.poor_start) || !isOk(v.households_start) || !isOk(v.poor_end) || !isOk(v.households_end)) return undefined;
   const s = exactRate(v.poor_start.num, v.households_start.num);
   const e = exactRate(v.poor_end.num, v.households_end.num);
@@ -62,7 +62,7 @@ function unroundedFall(ctx: RuleContext, unit: Unit, start: Dec, end: Dec): Dec 
 
 /** Reduced households / start households × 100, when usable. */
 function shareReduced(ctx: RuleContext, unit: Unit): Dec | undefined {
-  const v = ctx.annex.values[unit.id];
+  const v = ctx.annex.values.row(unit.id);
   if (!v || !isOk(v.households_start) || v.households_start.num.isZero()) return undefined;
   const reduced = poorReduced(okNum(v.poor_reduced), okNum(v.poor_start), okNum(v.poor_end));
   return reduced ? exactRate(reduced, v.households_start.num) : undefined;
@@ -123,7 +123,7 @@ function quickCheck(ctx: RuleContext, r: RateChangeRelation): 'ok' | 'convention
   const end = scaledRate(r.end, dp);
   const printed = scaledAt(r.at, dp);
   if (start === undefined || end === undefined || printed === undefined || start - end !== printed) return undefined;
-  const v = ctx.annex.values[r.unit.id];
+  const v = ctx.annex.values.row(r.unit.id);
   if (!v || !isOk(v.poor_start) || !isOk(v.households_start) || !isOk(v.poor_end) || !isOk(v.households_end)) return 'ok';
   const [p0, h0, p1, h1] = [intOf(v.poor_start), intOf(v.households_start), intOf(v.poor_end), intOf(v.households_end)];
   if (p0 === undefined || h0 === undefined || p1 === undefined || h1 === undefined) return undefined;

@@ -104,7 +104,7 @@ export const rateKind = defineKind<RateRelation>({
     const expected = plain(roundRate(exact), RATE_DECIMALS);
     let startDenominator = false;
     if (r.which === 'rate_end') {
-      const h0 = ctx.annex.values[r.unit.id]?.households_start;
+      const h0 = ctx.annex.values.get(r.unit.id, 'households_start');
       const alt = isOk(h0) ? exactRate(r.count.num, h0.num) : undefined;
       startDenominator = !!alt && matchesPrinted(printed, alt);
     }

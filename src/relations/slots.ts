@@ -69,13 +69,13 @@ export const carriesSlot = (annex: Annex, key: Indicator | undefined): key is In
 /** A unit's value of a slot, when it is a usable number. */
 export function okValue(annex: Annex, unit: Unit | number, key: Indicator | undefined): OkValue | undefined {
   if (key === undefined) return undefined;
-  const v = annex.values[typeof unit === 'number' ? unit : unit.id]?.[key];
+  const v = annex.values.get(typeof unit === 'number' ? unit : unit.id, key);
   return isOk(v) ? v : undefined;
 }
 
 /** A unit's cell of a slot (any status). */
 export function valueAt(annex: Annex, unit: Unit | number, key: Indicator | undefined): Value | undefined {
-  return key === undefined ? undefined : annex.values[typeof unit === 'number' ? unit : unit.id]?.[key];
+  return key === undefined ? undefined : annex.values.get(typeof unit === 'number' ? unit : unit.id, key);
 }
 
 /**

@@ -1,8 +1,7 @@
 /**
  * sum (parts = total): for each count indicator, the units under a parent add up to the parent's value, at
  * any depth (province → district → commune; blocks → units), one partition at a time. The finding sits at
- * the parent's cell. The streaming path (src/stream/) adds up the children as it reads and builds the same
- * finding with `sumMismatch`.
+ * the parent's cell.
  */
 import { Dec, ZERO, plain } from '../calc/decimal.js';
 import { intOf } from '../calc/scaled.js';
@@ -69,8 +68,8 @@ export const sumKind = defineKind<SumRelation>({
       for (const parts of partitions.get(parent.id) ?? []) {
         if (parts.length === 0) continue;
         for (const ind of slots) {
-          const total = annex.values[parent.id]?.[ind];
-          const values = parts.map((u) => annex.values[u.id]?.[ind]);
+          const total = annex.values.get(parent.id, ind);
+          const values = parts.map((u) => annex.values.get(u.id, ind));
           const bad = [total, ...values].filter((v) => v && !isOk(v) && (annexShaped || v.status !== 'empty')).map((v) => v!.cell.ref);
           if (bad.length > 0 || !isOk(total) || (!annexShaped && values.some((v) => !isOk(v)))) {
             if (bad.length > 0) ctx.skip(sumSkip(parent.name, bad));

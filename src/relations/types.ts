@@ -64,7 +64,7 @@ export interface RelationKind<R extends Relation = Relation> extends Rule {
   form(r: R): Form | readonly Form[] | undefined;
 }
 
-/** A kind from its parts: `run` evaluates every instance (the `Rule` the streaming path runs row by row). */
+/** A kind from its parts: `run` evaluates every instance. */
 export function defineKind<R extends Relation>(spec: Omit<RelationKind<R>, 'run'>): RelationKind<R> {
   return {
     ...spec,

@@ -151,7 +151,7 @@ export function cellElementId(idPrefix: string, ref: string): string {
 /** The input cell behind a layout cell: a value, a unit's header/name, or an indicator's label. */
 export function sourceRef(annex: Annex, c: LayoutCell): string | undefined {
   if (c.kind === 'value' && c.unit !== undefined && c.indicator) {
-    const cell = annex.values[c.unit]?.[c.indicator]?.cell;
+    const cell = annex.values.get(c.unit, c.indicator)?.cell;
     return cell ? displayRef(cell) : undefined;
   }
   if (c.kind === 'unit' && c.unit !== undefined) {
@@ -170,7 +170,7 @@ export function annexTableHtml(annex: Annex, o: AnnexHtmlOptions): SafeHtml {
   const ui = catalog(o.lang).ui;
   const locale = o.locale ?? o.lang;
   const value = (u: Unit, ind: Indicator) => {
-    const v = annex.values[u.id]?.[ind];
+    const v = annex.values.get(u.id, ind);
     if (!v) return '';
     return v.status === 'ok' && v.plain !== undefined ? formatPlain(v.plain, locale) : v.text;
   };

@@ -39,11 +39,11 @@ export type Orientation = 'units-rows' | 'units-columns' | 'grid';
 /** How the input laid the table out: units as rows, as columns, or one unit with several columns per row. */
 export function inputOrientation(annex: Annex): Orientation {
   if (annex.layout === 'long') return 'units-rows';
-  const withValues = annex.units.filter((u) => Object.values(annex.values[u.id] ?? {}).some((v) => v?.status === 'ok'));
+  const withValues = annex.units.filter((u) => Object.values(annex.values.row(u.id)).some((v) => v?.status === 'ok'));
   if (withValues.length <= 1) {
     const u = withValues[0] ?? annex.units[0];
     const rows = new Set<number>();
-    for (const v of Object.values(u ? (annex.values[u.id] ?? {}) : {})) {
+    for (const v of Object.values(u ? (annex.values.row(u.id)) : {})) {
       if (!v) continue;
       if (rows.has(v.cell.row)) return 'grid';
       rows.add(v.cell.row);
@@ -283,8 +283,8 @@ function unitsAsColumns(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boo
 function grid(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolean): AnnexLayout {
   const ui = catalog(lang).ui;
   const w = layoutWords(lang);
-  const unit = src.units.find((u) => Object.keys(src.source.values[u.id] ?? {}).length > 0) ?? src.units[0]!;
-  const vals = src.source.values[unit.id] ?? {};
+  const unit = src.units.find((u) => Object.keys(src.source.values.row(u.id)).length > 0) ?? src.units[0]!;
+  const vals = src.source.values.row(unit.id);
   const cols = columnsOf(src.indicators).filter((c) => vals[c.slot]);
   const rowsAt = [...new Set(cols.map((c) => vals[c.slot]!.cell.row))].sort((a, b) => a - b);
   const colsAt = [...new Set(cols.map((c) => vals[c.slot]!.cell.col))].sort((a, b) => a - b);

@@ -123,7 +123,7 @@ function chartRows(annex: Annex, severityAt: (ref: string) => Severity | undefin
 
 /** A unit's start or end rate as printed, else computed from its counts (end: poor_end, else poor_start − poor_reduced); the mark on its cell. */
 function chartRate(annex: Annex, u: Unit, which: 'start' | 'end', severityAt: (ref: string) => Severity | undefined): { plain?: string; computed: boolean; mark?: Severity } {
-  const vals = (i: Indicator) => annex.values[u.id]?.[i];
+  const vals = (i: Indicator) => annex.values.get(u.id, i);
   const v = vals(which === 'start' ? 'rate_start' : 'rate_end');
   const mark = v ? severityAt(displayRef(v.cell)) : undefined;
   const printed = ok(v);

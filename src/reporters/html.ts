@@ -19,7 +19,7 @@ import { SEVERITY_SYMBOL, annexTableHtml, cellElementId, type CellMark } from '.
 import { escapeHtml, html, htmlId, joinHtml, raw, type SafeHtml } from '../render/html-escape.js';
 import { ANNEX_CSS, PAGE_CSS, htmlPage } from '../render/html-page.js';
 import { CHART_CSS, rateChartData, rateChartSvg, type ChartTarget } from '../render/svg-chart.js';
-import { cellLabel, countFindings, coverageText, langOf, refLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
+import { DRAWN_TABLE_UNITS, cellLabel, countFindings, coverageText, langOf, refLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
 import { causesOf } from './causes.js';
 
@@ -142,7 +142,7 @@ function marksFor(file: ReportFile, lang: Lang, findingId: (i: number) => string
 function valueByRef(annex: Annex) {
   const map = new Map<string, { unit: string; indicator: string; shown: (lang: Lang) => string }>();
   for (const u of annex.units) {
-    for (const v of Object.values(annex.values[u.id] ?? {})) {
+    for (const v of Object.values(annex.values.row(u.id))) {
       if (!v) continue;
       map.set(displayRef(v.cell), {
         unit: u.name,
@@ -220,8 +220,8 @@ function fileSection(input: ReportInput, file: ReportFile, fi: number, opts: Htm
     return html`<section class="file" id="${id}" lang="${lang}"><h2 class="verdict verdict-unreadable">${ui.verdictUnreadable(file.file, reason)}</h2></section>`;
   }
   if (file.document) return documentSection(input, file, fi, opts);
-  // A streamed table (a very large one) is not kept in memory: its findings are listed, the table and chart are not drawn.
-  const annex = file.annex;
+  // A table of more units than a page draws at once: its findings are listed, the table and chart are not drawn.
+  const annex = file.annex && file.annex.units.length <= DRAWN_TABLE_UNITS.html ? file.annex : undefined;
   const c = countFindings(file.findings);
   const verdict = verdictText(file, lang);
   const { clause, hint } = coverageText(file, lang);

@@ -10,15 +10,16 @@ import type { FileResult } from '../model/file-result.js';
 import { layoutAsRead } from '../render/shaped-layout.js';
 import { displayWidth, renderBox, type Align } from '../render/box.js';
 import { numericColumns } from '../render/table-data.js';
-import { cellLabel, countFindings, coverageText, langOf, placeLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
+import { DRAWN_TABLE_UNITS, cellLabel, countFindings, coverageText, langOf, placeLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
 import type { Annex } from '../model/annex.js';
+import type { Indicator } from '../model/indicators.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
 import { causeLines } from './causes.js';
 
 /** Findings shown per rule and severity in one file; the rest are counted (JSON has them all). */
 export const FINDINGS_PER_RULE = 20;
-/** Larger tables are not drawn under the findings. */
-export const MAX_TABLE_UNITS = 100;
+/** Larger tables are not drawn under the findings (reporters/types.ts DRAWN_TABLE_UNITS). */
+export const MAX_TABLE_UNITS = DRAWN_TABLE_UNITS.text;
 
 export interface TextOptions {
   style: Style;
@@ -62,13 +63,13 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
     const prev = worst.get(f.at.ref);
     if (!prev || severityRank(f.severity) < severityRank(prev)) worst.set(f.at.ref, f.severity);
   }
-  const cellOf = (unitId: number, ind: string) => annex.values[unitId]?.[ind as keyof (typeof annex.values)[number]]?.cell;
+  const cellOf = (unitId: number, ind: string) => annex.values.get(unitId, ind as Indicator)?.cell;
   const build = (transpose?: boolean) => {
     const layout = layoutAsRead(
       annex,
       lang,
       (u, ind) => {
-        const v = annex.values[u.id]?.[ind];
+        const v = annex.values.get(u.id, ind);
         const sev = v ? worst.get(v.cell.ref) : undefined;
         // Workbook numbers have no written form: show them in the file's number format (else the report's).
         const shown = v?.cell.numeric !== undefined && v.plain !== undefined ? formatPlain(v.plain, annex.locale === 'plain' ? lang : annex.locale) : (v?.text ?? '');
@@ -142,7 +143,6 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
     out.push('', `  ${s.dim(ui.notChecked)} (${file.skipped.length})`);
     for (const sk of file.skipped) out.push(`    · ${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}`);
   }
-  // A streamed table is not kept, so it is never drawn.
   if (opts.table && (table.units > MAX_TABLE_UNITS || !file.annex)) out.push('', `  ${s.dim(ui.tableOmitted(table.units))}`);
   else if (opts.table) out.push(...markedTable(file, lang, opts));
   return out;

@@ -84,7 +84,14 @@ export function langOf(input: ReportInput, file: FileResult): Lang {
   return input.lang ?? tableOf(file)?.lang ?? runLang(input);
 }
 
-/** What a report says about the table: from the annex, or the streaming path's summary of it. */
+/**
+ * The most units a report draws the table for, under its findings (text: a few screens; HTML: a page a
+ * browser opens at once); above, it says the table is not drawn. One rule for every table, by its units,
+ * whatever the size of the file.
+ */
+export const DRAWN_TABLE_UNITS = { text: 100, html: 10_000 } as const;
+
+/** What a report says about the table: from the annex, or a plan document's summary without one. */
 export function tableOf(file: FileResult): TableSummary | undefined {
   if (file.table) return file.table;
   const a = file.annex;

@@ -1,7 +1,7 @@
 /**
  * Rule levels applied (configuration, `--rule`): a rule switched off loses its findings and skips; a rule
  * re-levelled gives its findings at the level asked. Used wherever findings are made: a grid's checks, a plan
- * document's, a series' continuity, the streaming path.
+ * document's, a series' continuity.
  */
 import { compareFindings, severityRank, type Finding, type RuleId } from '../model/finding.js';
 import type { RuleLevels } from '../model/options.js';

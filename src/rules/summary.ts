@@ -59,7 +59,7 @@ export interface FoldSlot<W> {
   rule: FoldRule;
   parent: string | number;
   count: number;
-  /** The named unit's note (or what rebuilds it, on the streaming path). */
+  /** The named unit's note. */
   winner: W;
   effect: Effect | undefined;
 }

@@ -28,7 +28,7 @@ const digits = (ind: Indicator, d: Dec) => (ind.startsWith('rate_') ? plain(d, 2
 
 /** The unit's usable base counts and net exits (poor_reduced, else poor_start − poor_end); undefined when missing. */
 function countsOf(annex: Annex, unit: Unit): { counts: UnitCounts; exits: Dec } | undefined {
-  const v = annex.values[unit.id] ?? {};
+  const v = annex.values.row(unit.id);
   const h0 = v.households_start;
   const h1 = v.households_end;
   const p0 = v.poor_start;
@@ -40,7 +40,7 @@ function countsOf(annex: Annex, unit: Unit): { counts: UnitCounts; exits: Dec } 
 
 /** The indicator's value computed from the counts, for a table that does not print it. */
 function computedValue(annex: Annex, unit: Unit, ind: Indicator): Dec | undefined {
-  const v = annex.values[unit.id] ?? {};
+  const v = annex.values.row(unit.id);
   if (ind === 'rate_start') return isOk(v.poor_start) && isOk(v.households_start) ? rate(v.poor_start.num, v.households_start.num) : undefined;
   if (!plannable(ind, '=')) return undefined;
   const c = countsOf(annex, unit);
@@ -111,7 +111,7 @@ export function checkTargets(annex: Annex, set: TargetSet): TargetCheck {
       out.skipped.push({ rule: 'target', unit: t.unit, msg: { id: 'skip.target-unit', params: { unit: t.unit } } });
       return;
     }
-    const printed = annex.indicators.includes(t.indicator) ? annex.values[unit.id]?.[t.indicator] : undefined;
+    const printed = annex.indicators.includes(t.indicator) ? annex.values.get(unit.id, t.indicator) : undefined;
     let actual: Dec;
     let actualDigits: string;
     const computed = printed === undefined;

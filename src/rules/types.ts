@@ -39,7 +39,7 @@ export interface Rule {
    * A check that does not apply is not asked of the table, so its coverage does not count it.
    */
   applicable?(annex: Annex): boolean;
-  /** Checks each unit on its own values only (no other unit's): the streaming path runs it row by row. */
+  /** Checks each unit on its own values only (no other unit's). */
   readonly perUnit: boolean;
   run(ctx: RuleContext): void;
 }
@@ -71,7 +71,7 @@ export function usable<const K extends Indicator>(
   const out = {} as Record<K, OkValue>;
   const bad: string[] = [];
   for (const ind of inds) {
-    const v = ctx.annex.values[unit.id]?.[ind];
+    const v = ctx.annex.values.get(unit.id, ind);
     if (isOk(v)) out[ind] = v;
     else if (v) bad.push(v.cell.ref);
   }

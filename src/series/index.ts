@@ -200,8 +200,8 @@ function compareValues({ prev, next, prevFile, nextFile, out }: Pair, c: Compari
   let breaks = 0;
   for (const { end, start } of CONTINUES) {
     if (!next.indicators.includes(start) || !prev.indicators.includes(end)) continue;
-    const sv = next.values[c.next.id]?.[start];
-    const evs = c.prevs.map((p) => prev.values[p.id]?.[end]);
+    const sv = next.values.get(c.next.id, start);
+    const evs = c.prevs.map((p) => prev.values.get(p.id, end));
     const badNext = sv && !isOk(sv) ? [displayRef(sv.cell)] : [];
     const badPrev = evs.filter((v): v is Value => !!v && !isOk(v)).map((v) => displayRef(v.cell));
     if (badNext.length > 0) out.skipped.push({ rule: 'continuity', unit: c.next.name, msg: { id: 'skip.series', params: { reason: 'value', file: nextFile, cells: badNext } } });

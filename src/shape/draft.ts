@@ -3,6 +3,7 @@
  * indicators and value cells are, before numbers are parsed.
  */
 import type { Cell } from '../model/grid.js';
+import type { LongTable } from '../model/long-table.js';
 import type { Indicator } from '../model/indicators.js';
 import type { Finding } from '../model/finding.js';
 import type { LabelLine } from './scan.js';
@@ -37,6 +38,8 @@ export interface Draft {
   values: DraftValue[];
   findings: Finding[];
   langVotes: { vi: number; en: number };
+  /** A long table's units and values, stored by column (LongReader): then `units` and `values` stay empty. */
+  long?: LongTable;
   /** The long layout has code and parent columns: units form a tree of any depth. */
   hierarchical?: boolean;
   /** Slots that are rows under another slot (wide layout): breakdown rows and "of which" rows. */

@@ -6,6 +6,7 @@
 import type { Finding } from '../model/finding.js';
 import { isTotalName } from './aliases.js';
 import type { DraftUnit } from './draft.js';
+import type { Cell } from '../model/grid.js';
 
 export interface Tree {
   /** parent[i]: index of unit i's parent, or undefined for a root. */
@@ -27,50 +28,85 @@ export function loopParams(unit: string, codes: readonly string[], first: number
   return { unit, codes: excerpt, count: codes.length };
 }
 
-export function resolveTree(units: readonly DraftUnit[], findings: Finding[], isTotal: (name: string) => boolean = isTotalName): Tree {
+/** The units a tree is resolved over: a shape's draft units, or a long table's columns (model/long-table.ts). */
+export interface TreeUnits {
+  readonly length: number;
+  name(i: number): string;
+  code(i: number): string | undefined;
+  parentCode(i: number): string | undefined;
+  cell(i: number): Cell | undefined;
+  codeCell(i: number): Cell | undefined;
+  parentCell(i: number): Cell | undefined;
+}
+
+/** Draft units as TreeUnits. */
+export function draftTree(units: readonly DraftUnit[]): TreeUnits {
+  return {
+    length: units.length,
+    name: (i) => units[i]!.name,
+    code: (i) => units[i]!.code || undefined,
+    parentCode: (i) => units[i]!.parentCode || undefined,
+    cell: (i) => units[i]!.cell,
+    codeCell: (i) => units[i]!.codeCell,
+    parentCell: (i) => units[i]!.parentCell,
+  };
+}
+
+export function resolveTree(units: TreeUnits, findings: Finding[], isTotal: (name: string) => boolean = isTotalName): Tree {
+  const n = units.length;
   const byCode = new Map<string, number>();
-  units.forEach((u, i) => {
-    if (!u.code) return;
-    const first = byCode.get(u.code);
+  for (let i = 0; i < n; i++) {
+    const code = units.code(i);
+    if (!code) continue;
+    const first = byCode.get(code);
     if (first === undefined) {
-      byCode.set(u.code, i);
-      return;
+      byCode.set(code, i);
+      continue;
     }
-    const at = u.codeCell ?? u.cell;
+    const at = units.codeCell(i) ?? units.cell(i);
+    const name = units.name(i);
     findings.push({
       rule: 'duplicate',
       severity: 'error',
       ...(at ? { at } : {}),
-      unit: u.name,
-      msg: { id: 'duplicate.code', params: { code: u.code, unit: u.name, first: units[first]!.name } },
+      unit: name,
+      msg: { id: 'duplicate.code', params: { code, unit: name, first: units.name(first) } },
     });
-  });
+  }
 
-  const parent: Array<number | undefined> = units.map(() => undefined);
+  const parent: Array<number | undefined> = new Array<number | undefined>(n).fill(undefined);
   const flagged = new Set<number>();
-  units.forEach((u, i) => {
-    if (!u.parentCode) return;
-    const p = byCode.get(u.parentCode);
+  let lastCode: string | undefined;
+  let lastParent: number | undefined;
+  for (let i = 0; i < n; i++) {
+    const parentCode = units.parentCode(i);
+    if (!parentCode) continue;
+    // Rows of one parent follow each other: its code is looked up once for them.
+    const p = parentCode === lastCode ? lastParent : byCode.get(parentCode);
+    lastCode = parentCode;
+    lastParent = p;
     if (p === undefined || p === i) {
       flagged.add(i);
-      const at = u.parentCell ?? u.cell;
+      const at = units.parentCell(i) ?? units.cell(i);
+      const name = units.name(i);
       findings.push({
         rule: 'hierarchy',
         severity: 'error',
         ...(at ? { at } : {}),
-        unit: u.name,
-        msg: p === i ? { id: 'hierarchy.cycle', params: loopParams(u.name, [u.parentCode], 0) } : { id: 'hierarchy.unknown-parent', params: { unit: u.name, parent: u.parentCode } },
+        unit: name,
+        msg: p === i ? { id: 'hierarchy.cycle', params: loopParams(name, [parentCode], 0) } : { id: 'hierarchy.unknown-parent', params: { unit: name, parent: parentCode } },
       });
-      return;
+      continue;
     }
     parent[i] = p;
-  });
+  }
 
   // Cycles: follow parents from each unit; a unit met twice on one walk closes a loop, reported once (at
   // its member listed first). Cut the loop at every member so the rest of the tree stays checkable.
-  const state = new Uint8Array(units.length); // 0 unvisited, 1 on the current walk, 2 done
-  for (let start = 0; start < units.length; start++) {
-    const walk: number[] = [];
+  const state = new Uint8Array(n); // 0 unvisited, 1 on the current walk, 2 done
+  const walk: number[] = [];
+  for (let start = 0; start < n; start++) {
+    walk.length = 0;
     let i: number | undefined = start;
     while (i !== undefined && state[i] === 0) {
       state[i] = 1;
@@ -79,11 +115,13 @@ export function resolveTree(units: readonly DraftUnit[], findings: Finding[], is
     }
     if (i !== undefined && state[i] === 1) {
       const loop = walk.slice(walk.indexOf(i));
-      const codes = loop.map((k) => units[k]!.code ?? units[k]!.name);
-      const first = loop.indexOf(Math.min(...loop));
-      const u = units[loop[first]!]!;
-      const at = u.parentCell ?? u.cell;
-      findings.push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: u.name, msg: { id: 'hierarchy.cycle', params: loopParams(u.name, codes, first) } });
+      const codes = loop.map((k) => units.code(k) ?? units.name(k));
+      let first = 0;
+      for (let k = 1; k < loop.length; k++) if (loop[k]! < loop[first]!) first = k;
+      const u = loop[first]!;
+      const at = units.parentCell(u) ?? units.cell(u);
+      const name = units.name(u);
+      findings.push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: name, msg: { id: 'hierarchy.cycle', params: loopParams(name, codes, first) } });
       for (const k of loop) {
         parent[k] = undefined;
         flagged.add(k);
@@ -92,19 +130,21 @@ export function resolveTree(units: readonly DraftUnit[], findings: Finding[], is
     for (const k of walk) state[k] = 2;
   }
 
-  const roots = units.map((_, i) => i).filter((i) => parent[i] === undefined && !flagged.has(i));
-  const hasChildren = new Set(parent.filter((p): p is number => p !== undefined));
-  let total = roots.find((i) => isTotal(units[i]!.name));
+  const roots: number[] = [];
+  for (let i = 0; i < n; i++) if (parent[i] === undefined && !flagged.has(i)) roots.push(i);
+  const hasChildren = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (parent[i] !== undefined) hasChildren[parent[i]!] = 1;
+  let total = roots.find((i) => isTotal(units.name(i)));
   if (total === undefined) {
-    const withChildren = roots.filter((i) => hasChildren.has(i));
+    const withChildren = roots.filter((i) => hasChildren[i] === 1);
     if (withChildren.length === 1) total = withChildren[0];
     else if (roots.length === 1) total = roots[0];
   }
   for (const i of roots) {
     if (i === total) continue;
-    const u = units[i]!;
-    const at = u.parentCell ?? u.codeCell ?? u.cell;
-    findings.push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: u.name, msg: { id: 'hierarchy.orphan', params: { unit: u.name } } });
+    const at = units.parentCell(i) ?? units.codeCell(i) ?? units.cell(i);
+    const name = units.name(i);
+    findings.push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: name, msg: { id: 'hierarchy.orphan', params: { unit: name } } });
   }
   return { parent, total };
 }

@@ -6,20 +6,22 @@
 import { displayRef, gridWidth, type Cell, type Grid } from '../model/grid.js';
 import { PovcheckError } from '../errors.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator, type IndicatorKind } from '../model/indicators.js';
-import type { Annex, NumberLocale, Unit, Value } from '../model/annex.js';
+import { RowValues, type Annex, type NumberLocale, type Unit, type Value } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { totalMatcher } from './aliases.js';
 import { clip, type Draft, type DraftUnit } from './draft.js';
-import { readLong } from './long.js';
+import { LongReader, readLong } from './long.js';
+import type { DelimitedTable } from '../read/csv.js';
 import { aliasedUnitKey, unitKey } from './normalize.js';
-import { decideLocale, parseDigits, parseNumber, type NumberSample } from './numbers.js';
+import { decideLocale, parseDigits, parseNumber, plainDigits, type NumberSample } from './numbers.js';
 import { NumberValue } from '../model/value.js';
 import { Dec } from '../calc/decimal.js';
 import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
 import { readWide } from './wide.js';
 import { findYearColumns, findYearRows, readYearRows } from './years.js';
-import { resolveTree } from './hierarchy.js';
+import { draftTree, resolveTree, type TreeUnits } from './hierarchy.js';
+import { LongTable, StoredUnit } from '../model/long-table.js';
 import { isStructured, resolveStructure, type UnitRole } from './structure.js';
 
 export interface ShapeOptions {
@@ -111,14 +113,36 @@ export function shape(grid: Grid, opts: ShapeOptions = {}): ShapeResult {
   return finish(draft, opts);
 }
 
+/**
+ * A delimited table shaped from its first rows, its other records read one at a time into the same long-table
+ * reader (a national table of a million units never becomes a grid). A layout that is not read row by row (a
+ * wide table, years as rows, no labels in the first rows) is shaped from the whole table, as `shape` does;
+ * `grid` is then the whole table's.
+ */
+export async function shapeTable(table: DelimitedTable, opts: ShapeOptions = {}, progress?: (done: number, total: number) => void): Promise<ShapeResult & { grid?: Grid }> {
+  if (!table.rest) return { ...shape(table.head, opts), grid: table.head };
+  const found = detect(table.head, opts.extraLabels);
+  if (found?.layout === 'long') {
+    const reader = new LongReader(table.head, found.row, found.line, table.head.rows.length * 4);
+    if (!reader.yearRows) {
+      reader.gridRows();
+      await table.rest((row, record) => reader.addRecord(row, record), progress);
+      return finish(reader.end(), opts);
+    }
+  }
+  const grid = table.whole();
+  return { ...shape(grid, opts), grid };
+}
+
 function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
+  if (draft.long) return finishLong(draft, draft.long, opts);
   const findings = draft.findings;
 
   // Units: the total, duplicates, parents (unit aliases and extra total names from the configuration).
   const keys = draft.units.map((u) => aliasedUnitKey(u.name, opts.unitAliases));
   const isTotal = totalMatcher([...(opts.totalNames ?? []), ...(opts.totalName !== undefined ? [opts.totalName] : [])]);
   const structure: UnitStructure = draft.hierarchical
-    ? fromTree(draft, findings, isTotal)
+    ? fromTree(draftTree(draft.units), findings, isTotal)
     : isStructured(draft.units)
       ? structured(draft, keys, findings, isTotal)
       : oneLevel(draft, keys, findings, opts, isTotal);
@@ -167,7 +191,7 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
     ...(totalIdx >= 0 ? { total: units[totalIdx]! } : {}),
     indicators: draft.indicators,
     labelCells: draft.labelCells,
-    values,
+    values: new RowValues(values),
     locale: plain ? 'plain' : locale,
     lang: decideLang(draft, units),
     ...(opts.unitAliases ? { unitAliases: opts.unitAliases } : {}),
@@ -178,6 +202,131 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
 }
 
 const DIGITS_ONLY = /^\d+$/;
+
+/**
+ * A long table's units and values from its column store: the same decisions as `finish` (the tree or the
+ * structure, the number format from every value cell, each value parsed), with units that read their names
+ * from the store and values the store makes when asked.
+ */
+function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeResult {
+  const findings = draft.findings;
+  const isTotal = totalMatcher([...(opts.totalNames ?? []), ...(opts.totalName !== undefined ? [opts.totalName] : [])]);
+  const keyOf = (name: string) => aliasedUnitKey(name, opts.unitAliases);
+  let structure: UnitStructure;
+  if (draft.hierarchical) structure = fromTree(tableTree(table), findings, isTotal);
+  else {
+    const listed: Draft = { ...draft, units: draftUnitsOf(table) };
+    const keys = listed.units.map((u) => keyOf(u.name));
+    structure = isStructured(listed.units) ? structured(listed, keys, findings, isTotal) : oneLevel(listed, keys, findings, opts, isTotal);
+  }
+  const { parents, totalIdx } = structure;
+  const units: Unit[] = new Array<Unit>(table.n);
+  for (let id = 0; id < table.n; id++) {
+    units[id] = new StoredUnit(table, id, { parent: parents[id], isTotal: id === totalIdx, role: structure.role?.[id], partition: structure.partition?.[id] }, keyOf);
+  }
+
+  const raws = table.rawValues();
+  const kinds = table.slots.map((s) => indicatorKind(s));
+  const k = kinds.length;
+  const format = numberFormat(longSamples(table, raws, kinds), opts);
+  const annexShaped = isAnnexShaped(draft.indicators);
+  const locale = format.locale;
+  table.parseValues(
+    locale,
+    (i, raw) => plainDigits(raw, locale),
+    (i, raw) => {
+      const cell = table.valueCell(i, raw);
+      const unit = Math.floor(i / k);
+      const { value, finding } = parseValue(cell, unit, table.name(unit), table.slots[i % k]!, format);
+      if (finding && (annexShaped || value.status !== 'empty' || cell.formula !== undefined)) findings.push(finding);
+      return value;
+    },
+  );
+  if (annexShaped) findings.push(...missingIndicators(draft.indicators));
+
+  const annex: Annex = {
+    layout: 'long',
+    units,
+    ...(totalIdx >= 0 ? { total: units[totalIdx]! } : {}),
+    indicators: draft.indicators,
+    labelCells: draft.labelCells,
+    values: table,
+    locale: format.plain ? 'plain' : locale,
+    lang: decideLang(draft, units),
+    ...(opts.unitAliases ? { unitAliases: opts.unitAliases } : {}),
+    ...(draft.formulas && draft.formulas.length > 0 ? { formulas: draft.formulas } : {}),
+  };
+  return { annex, findings };
+}
+
+/** The value cells of a long table as samples of the number format, made one at a time (a big table has millions). */
+function* longSamples(table: LongTable, raws: { readonly length: number; get(i: number): string }, kinds: readonly IndicatorKind[]): Iterable<NumberSample> {
+  const k = kinds.length;
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws.get(i);
+    if (DIGITS_ONLY.test(raw)) continue;
+    if (!table.plainCell(i)) {
+      const cell = table.valueCell(i, raw);
+      if (cell.numeric !== undefined) continue;
+      yield new CellSample(cell, kinds[i % k]!);
+    } else if (raw !== '') yield new LazySample(table, i, raw, kinds[i % k]!);
+  }
+}
+
+/** A sample whose cell is made only if a message names it. */
+class LazySample implements NumberSample {
+  readonly text: string;
+  constructor(
+    private readonly table: LongTable,
+    private readonly i: number,
+    private readonly raw: string,
+    readonly kind: IndicatorKind,
+  ) {
+    this.text = raw.trim();
+  }
+
+  get ref(): string {
+    return displayRef(this.table.valueCell(this.i, this.raw));
+  }
+}
+
+/** A long table's units as the tree resolver reads them. */
+function tableTree(t: LongTable): TreeUnits {
+  return {
+    length: t.n,
+    name: (i) => t.name(i),
+    code: (i) => t.code(i),
+    parentCode: (i) => t.parentCode(i),
+    cell: (i) => t.nameCell(i),
+    codeCell: (i) => t.codeCell(i),
+    parentCell: (i) => t.parentCell(i),
+  };
+}
+
+/** A long table's units as draft units (for the structure of a list without codes). */
+function draftUnitsOf(t: LongTable): DraftUnit[] {
+  const out: DraftUnit[] = [];
+  for (let i = 0; i < t.n; i++) {
+    const cell = t.nameCell(i);
+    const stt = t.stt(i);
+    const section = t.section(i);
+    const code = t.code(i);
+    const parentCode = t.parentCode(i);
+    const codeCell = t.codeCell(i);
+    const parentCell = t.parentCell(i);
+    out.push({
+      name: t.name(i),
+      ...(cell ? { cell } : {}),
+      ...(stt !== undefined ? { stt } : {}),
+      ...(section !== undefined ? { section } : {}),
+      ...(code ? { code } : {}),
+      ...(code && codeCell ? { codeCell } : {}),
+      ...(parentCode ? { parentCode } : {}),
+      ...(parentCode && parentCell ? { parentCell } : {}),
+    });
+  }
+  return out;
+}
 
 /** A value cell as a sample of the number format; its reference is written only if a message names it. */
 class CellSample implements NumberSample {
@@ -205,7 +354,7 @@ export interface NumberFormat {
 
 export function numberFormat(samples: Iterable<NumberSample>, opts: ShapeOptions): NumberFormat {
   if (opts.locale) return { locale: opts.locale, plain: false, witness: '' };
-  const d = decideLocale([...samples].filter((s) => s.text !== ''));
+  const d = decideLocale(nonEmpty(samples));
   if (!d.ok) {
     if (d.reason === 'ambiguous') {
       throw new PovcheckError('LOCALE_AMBIGUOUS', { reason: 'ambiguous', cell: d.sample.ref, text: clip(d.sample.text), vi: d.vi, en: d.en }, { cell: d.sample.ref });
@@ -213,6 +362,10 @@ export function numberFormat(samples: Iterable<NumberSample>, opts: ShapeOptions
     throw new PovcheckError('LOCALE_AMBIGUOUS', { reason: 'conflict', viCell: d.vi.ref, viText: clip(d.vi.text), enCell: d.en.ref, enText: clip(d.en.text) });
   }
   return { locale: d.locale, plain: d.plain, witness: d.witness?.ref ?? '' };
+}
+
+function* nonEmpty(samples: Iterable<NumberSample>): Iterable<NumberSample> {
+  for (const s of samples) if (s.text !== '') yield s;
 }
 
 /** One value cell → its Value, and the finding when it is empty or not a number. */
@@ -278,8 +431,8 @@ interface UnitStructure {
 }
 
 /** Code and parent columns: the tree decides parents and the total; names may repeat across districts. */
-function fromTree(draft: Draft, findings: Finding[], isTotal: (name: string) => boolean): { parents: Array<number | undefined>; totalIdx: number } {
-  const tree = resolveTree(draft.units, findings, isTotal);
+function fromTree(units: TreeUnits, findings: Finding[], isTotal: (name: string) => boolean): { parents: Array<number | undefined>; totalIdx: number } {
+  const tree = resolveTree(units, findings, isTotal);
   return { parents: tree.parent, totalIdx: tree.total ?? -1 };
 }
 

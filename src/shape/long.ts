@@ -2,7 +2,9 @@
  * Long layout: one row per unit, one column per indicator, a header row of indicator labels (English
  * keys such as `poor_start`, or Vietnamese/English labels, optionally under a merged heading row).
  */
-import { cellAt, cellText, columnLetters, gridWidth, type Cell, type Grid } from '../model/grid.js';
+import { a1, cellAt, cellText, columnLetters, gridWidth, trimmedText, type Cell, type Grid } from '../model/grid.js';
+import { LongTable } from '../model/long-table.js';
+import { RecordCounter } from '../read/memory-budget.js';
 import type { Finding } from '../model/finding.js';
 import type { Indicator } from '../model/indicators.js';
 import {
@@ -14,7 +16,7 @@ import {
   isTotalName,
   isUnitHeader,
 } from './aliases.js';
-import { clip, newDraft, takeIndicators, tidyName, type Draft } from './draft.js';
+import { clip, MAX_ECHO, newDraft, takeIndicators, tidyName, type Draft } from './draft.js';
 import type { LabelLine } from './scan.js';
 import { blockCandidate } from './structure.js';
 import { foldKey } from './normalize.js';
@@ -29,6 +31,8 @@ export interface LongColumns {
   parentCol: number | undefined;
   /** The row-number column (STT, TT): block numbers (I, II) there mark blocks, and a total may be named there. */
   sttCol?: number | undefined;
+  /** Columns without a header and without data in the grid's rows (a later row with data gets them reported). */
+  unlabelled: number[];
 }
 
 /**
@@ -66,13 +70,14 @@ export function longColumns(grid: Grid, headerRow: number, line: LabelLine, draf
     unitCol = others.find((c) => dataRows.some((r) => /\p{L}/u.test(text(r, c))));
     if (unitCol !== undefined) others.splice(others.indexOf(unitCol), 1);
   }
+  const unlabelled: number[] = [];
   for (const c of others) {
     const head = header(c);
     const hasData = dataRows.some((r) => text(r, c) !== '');
-    if (head === '' && !hasData) continue;
-    draft.findings.push(head !== '' ? unknownColumn(headerCell(c), head) : unlabelledColumn(c));
+    if (head === '' && !hasData) unlabelled.push(c);
+    else draft.findings.push(head !== '' ? unknownColumn(headerCell(c), head) : unlabelledColumn(c));
   }
-  return { cols, unitCol, codeCol, parentCol, sttCol };
+  return { cols, unitCol, codeCol, parentCol, sttCol, unlabelled };
 }
 
 /** The first row under the header: past the column-number row (`A | B | 1 | 2 …`) when there is one. */
@@ -88,76 +93,222 @@ export function unlabelledColumn(c: number): Finding {
   return { rule: 'unknown', severity: 'warning', msg: { id: 'unknown.unlabelled-column', params: { col: columnLetters(c) } } };
 }
 
+/**
+ * A long table read from a grid: its rows through the one row reader (`LongReader`), or, when its rows are
+ * years of one unit, as that unit's series.
+ */
 export function readLong(grid: Grid, headerRow: number, line: LabelLine): Draft {
-  const draft = newDraft('long');
-  const { cols, unitCol, codeCol, parentCol, sttCol } = longColumns(grid, headerRow, line, draft);
-  const text = (r: number, c: number) => cellText(cellAt(grid, r, c));
-  const dataRows: number[] = [];
-  for (let r = firstDataRow(line, headerRow); r < grid.rows.length; r++) dataRows.push(r);
-
-  const indicatorCols = [...cols.keys()];
-  const withValues = dataRows.filter((r) => indicatorCols.some((c) => text(r, c) !== ''));
-  const lastDataRow = withValues.length ? withValues[withValues.length - 1]! : headerRow;
-  // Years as rows (one unit's series: `Năm | Số hộ nghèo | Tỷ lệ hộ nghèo`): the rows are years of one unit.
-  const names = withValues.map((r) => (unitCol === undefined ? '' : text(r, unitCol)));
-  if (names.length >= 2 && names.every((n) => /^(?:năm\s*)?(?:19[5-9]|20\d)\d$/iu.test(n))) {
-    readYearRowsLong(grid, draft, cols, withValues, unitCol!, headerRow);
-    return draft;
+  const reader = new LongReader(grid, headerRow, line);
+  if (reader.yearRows) {
+    readYearRowsLong(grid, reader.draft, reader.columns.cols, reader.yearRows, reader.columns.unitCol!, headerRow);
+    return reader.draft;
   }
-  let section: number | undefined;
-  for (const r of dataRows) {
-    let nameCell = unitCol === undefined ? undefined : cellAt(grid, r, unitCol);
-    let name = tidyName(cellText(nameCell));
-    const stt = sttCol === undefined ? '' : text(r, sttCol);
+  reader.gridRows();
+  return reader.end();
+}
+
+/**
+ * The rows of a long table, one at a time, into its column store (model/long-table.ts): the same code for a
+ * 20-row table and for the records of a million-row file that follow its first rows (shape/index.ts
+ * `shapeRecords`). The header and the columns are found in the grid it is made with (a file's first rows);
+ * every later row is a record of raw fields.
+ */
+export class LongReader {
+  readonly draft: Draft;
+  readonly columns: LongColumns;
+  readonly table: LongTable;
+  /** The data rows of a table whose rows are years of one unit (read by readYearRowsLong, not row by row). */
+  readonly yearRows: number[] | undefined;
+  private readonly indicatorCols: number[];
+  private readonly plainCells: boolean;
+  private section: number | undefined;
+  /** Named rows without values: reported once a later row has values (rows below the last are footnotes). */
+  private pendingEmpty: Finding[] = [];
+  /** Unlabelled columns without data so far (reported when a later row has some). */
+  private readonly unlabelled: Set<number>;
+  private readonly values: Array<string | Cell>;
+  /** The memory budget: units stored, refused past what the heap holds (read/memory-budget.ts). */
+  private readonly budget = new RecordCounter();
+
+  constructor(
+    private readonly grid: Grid,
+    private readonly headerRow: number,
+    private readonly line: LabelLine,
+    expectedUnits = 64,
+  ) {
+    this.draft = newDraft('long');
+    this.columns = longColumns(grid, headerRow, line, this.draft);
+    const { cols, unitCol, codeCol, parentCol, sttCol } = this.columns;
+    this.unlabelled = new Set(this.columns.unlabelled);
+    this.indicatorCols = [...cols.keys()];
+    this.values = new Array<string | Cell>(this.indicatorCols.length);
+    // Cells of delimited text are { raw, ref, row, col }: made again when asked. A workbook's are kept.
+    this.plainCells = grid.source.kind === 'delimited' && grid.sheet === undefined;
+    this.table = new LongTable([...cols.values()], this.indicatorCols, codeCol, parentCol, sttCol, expectedUnits);
+    this.yearRows = this.yearsAsRows(unitCol);
+  }
+
+  /** Years as rows (one unit's series: `Năm | Số hộ nghèo | Tỷ lệ hộ nghèo`): the rows with values, when every name is a year. */
+  private yearsAsRows(unitCol: number | undefined): number[] | undefined {
+    const text = (r: number, c: number) => cellText(cellAt(this.grid, r, c));
+    const withValues: number[] = [];
+    for (let r = firstDataRow(this.line, this.headerRow); r < this.grid.rows.length; r++) {
+      if (!this.indicatorCols.some((c) => text(r, c) !== '')) continue;
+      if (unitCol === undefined || !YEAR_NAME.test(text(r, unitCol))) return undefined;
+      withValues.push(r);
+    }
+    return withValues.length >= 2 ? withValues : undefined;
+  }
+
+  /** Every data row of the grid. */
+  gridRows(): void {
+    const grid = this.grid;
+    for (let r = firstDataRow(this.line, this.headerRow); r < grid.rows.length; r++) {
+      const row = grid.rows[r];
+      this.addRow(r, (c) => row?.[c]?.raw, this.plainCells ? undefined : (c) => row?.[c]);
+    }
+  }
+
+  /** A record read after the grid's rows (row `r`, 0-based as in the file). */
+  addRecord(r: number, rec: readonly string[]): void {
+    if (this.unlabelled.size > 0) for (const c of this.unlabelled) if (nonEmpty(rec[c])) this.unlabelled.delete(c) && this.draft.findings.push(unlabelledColumn(c));
+    this.addRow(r, (c) => rec[c]);
+  }
+
+  /**
+   * One row: a unit with its values, or a section row, a block heading, a total without figures, a footnote.
+   * `raw(c)` is the field's text as read (undefined past the row's end); `cellOf(c)`, from a grid whose cells
+   * are not plain (a workbook), the cell itself.
+   */
+  private addRow(r: number, raw: (c: number) => string | undefined, cellOf?: (c: number) => Cell | undefined): void {
+    const { unitCol, codeCol, parentCol, sttCol } = this.columns;
+    let nameCol = unitCol;
+    let nameRaw = unitCol === undefined ? undefined : raw(unitCol);
+    let name = nameOf(nameRaw);
+    const stt = sttCol === undefined ? '' : textOf(raw(sttCol));
     // A total written across the row-number and name columns (merged A27:B27) sits in the row-number cell.
     if (name === '' && sttCol !== undefined && /\p{L}{2}/u.test(stt) && !STT_VALUE.test(stt)) {
-      nameCell = cellAt(grid, r, sttCol);
+      nameCol = sttCol;
+      nameRaw = raw(sttCol);
       name = tidyName(stt);
     }
-    if (isPlaceholder(name)) continue;
-    const hasValues = indicatorCols.some((c) => text(r, c) !== '');
+    if (isPlaceholder(name)) return;
+    const cellAtCol = (c: number, text: string): Cell | undefined => {
+      const rw = raw(c);
+      if (rw === undefined) return cellOf?.(c);
+      return cellOf ? cellOf(c) : { raw: rw, ref: a1(r, c), row: r, col: c };
+    };
+    const hasName = nameRaw !== undefined;
+    let hasValues = false;
+    for (const c of this.indicatorCols) {
+      if (nonEmpty(raw(c))) {
+        hasValues = true;
+        break;
+      }
+    }
     if (!hasValues) {
       if (isSectionRow(name)) {
-        section = (section ?? 0) + 1;
-        continue;
+        this.section = (this.section ?? 0) + 1;
+        return;
       }
       // A block heading (`I. Khu vực thành thị`) or a total without figures still orders the rows under it.
-      const keep = name !== '' && nameCell !== undefined && (blockCandidate({ name, stt }) || isTotalName(name));
-      // Footnotes below the table are not data; a named row inside it without values is reported.
+      const keep = name !== '' && hasName && (blockCandidate({ name, stt }) || isTotalName(name));
+      // Footnotes below the table are not data; a named row inside it without values is reported (once a later row has values).
       if (!keep) {
-        if (name !== '' && nameCell && r < lastDataRow) {
-          draft.findings.push({ rule: 'unknown', severity: 'warning', at: nameCell, msg: { id: 'unknown.empty-row', params: { text: name, row: r + 1 } } });
-        }
-        continue;
+        if (name !== '' && hasName) this.pendingEmpty.push({ rule: 'unknown', severity: 'warning', at: cellAtCol(nameCol!, name)!, msg: { id: 'unknown.empty-row', params: { text: name, row: r + 1 } } });
+        return;
       }
+    } else if (this.pendingEmpty.length > 0) {
+      this.draft.findings.push(...this.pendingEmpty);
+      this.pendingEmpty = [];
     }
     if (name === '') {
-      const at = nameCell ?? cellAt(grid, r, indicatorCols[0]!);
-      draft.findings.push({ rule: 'missing', severity: 'error', ...(at ? { at } : {}), msg: { id: 'missing.unit-name', params: { row: r + 1 } } });
+      const at = hasName ? cellAtCol(nameCol!, '') : raw(this.indicatorCols[0]!) !== undefined ? cellAtCol(this.indicatorCols[0]!, '') : undefined;
+      this.draft.findings.push({ rule: 'missing', severity: 'error', ...(at ? { at } : {}), msg: { id: 'missing.unit-name', params: { row: r + 1 } } });
     }
-    const code = codeCol === undefined ? '' : text(r, codeCol);
-    const parentCode = parentCol === undefined ? '' : text(r, parentCol);
-    const codeCell = codeCol === undefined ? undefined : cellAt(grid, r, codeCol);
-    const parentCell = parentCol === undefined ? undefined : cellAt(grid, r, parentCol);
-    const unit =
-      draft.units.push({
-        name: name !== '' ? name : `#${r + 1}`,
-        ...(nameCell && name !== '' ? { cell: nameCell } : {}),
-        ...(stt !== '' ? { stt } : {}),
-        ...(section !== undefined ? { section } : {}),
-        ...(code ? { code } : {}),
-        ...(code && codeCell ? { codeCell } : {}),
-        ...(parentCode ? { parentCode } : {}),
-        ...(parentCode && parentCell ? { parentCell } : {}),
-      }) - 1;
-    for (const [c, indicator] of cols) {
-      const cell = cellAt(grid, r, c) ?? { raw: '', ref: `${columnLetters(c)}${r + 1}`, row: r, col: c, ...(grid.sheet ? { sheet: grid.sheet } : {}) };
-      draft.values.push({ unit, indicator, cell });
+    const codeRaw = codeCol === undefined ? undefined : raw(codeCol);
+    const parentRaw = parentCol === undefined ? undefined : raw(parentCol);
+    const code = textOf(codeRaw);
+    const parentCode = textOf(parentRaw);
+    // A cell is kept only when it cannot be made again from the text kept (a workbook's, or text with spaces).
+    const kept = (c: number, rw: string | undefined, text: string) => (cellOf ? cellOf(c) : rw !== text ? { raw: rw!, ref: a1(r, c), row: r, col: c } : undefined);
+    const withName = name !== '' && hasName;
+    for (let k = 0; k < this.indicatorCols.length; k++) {
+      const c = this.indicatorCols[k]!;
+      if (!cellOf) this.values[k] = raw(c) ?? '';
+      else this.values[k] = cellOf(c) ?? { raw: '', ref: a1(r, c), row: r, col: c, ...(this.grid.sheet ? { sheet: this.grid.sheet } : {}) };
     }
+    this.budget.add();
+    this.table.addUnit(
+      {
+        row: r,
+        name,
+        nameCol: withName ? nameCol! : -1,
+        nameCell: withName ? kept(nameCol!, nameRaw, name) : undefined,
+        stt,
+        section: this.section,
+        code,
+        codeCell: code !== '' ? kept(codeCol!, codeRaw, code) : undefined,
+        parentCode,
+        parentCell: parentCode !== '' ? kept(parentCol!, parentRaw, parentCode) : undefined,
+      },
+      this.values,
+    );
   }
-  draft.formulas = columnFormulas(line, cols);
-  draft.hierarchical = codeCol !== undefined && parentCol !== undefined;
-  return draft;
+
+  /** The draft, once every row is read. */
+  end(): Draft {
+    const draft = this.draft;
+    draft.long = this.table;
+    draft.formulas = columnFormulas(this.line, this.columns.cols);
+    draft.hierarchical = this.columns.codeCol !== undefined && this.columns.parentCol !== undefined;
+    return draft;
+  }
+}
+
+const YEAR_NAME = /^(?:năm\s*)?(?:19[5-9]|20\d)\d$/iu;
+
+/** cellText of a raw field. */
+function textOf(raw: string | undefined): string {
+  return raw === undefined || raw === '' ? '' : trimmedText(raw);
+}
+
+/** Whether cellText(raw) is not empty: a visible ASCII character first settles it. */
+function nonEmpty(raw: string | undefined): boolean {
+  if (raw === undefined || raw === '') return false;
+  const c = raw.charCodeAt(0);
+  return (c > 0x20 && c < 0x7f) || textOf(raw) !== '';
+}
+
+/**
+ * A name tidyName(cellText(raw)) leaves as it is: words of visible characters from ranges where every
+ * character is already in NFC (Latin up to U+02FF, Vietnamese precomposed letters U+1E00–U+1EFF; no
+ * combining marks, no-break or other spaces) separated by single spaces, at most MAX_ECHO characters.
+ */
+function tidyAlready(raw: string): boolean {
+  const n = raw.length;
+  if (n === 0 || n > MAX_ECHO) return false;
+  let prevSpace = true;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x20) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if ((c > 0x20 && c < 0x7f) || (c > 0xa0 && c < 0x300) || (c >= 0x1e00 && c <= 0x1eff)) continue;
+    return false;
+  }
+  return !prevSpace;
+}
+
+/** tidyName(cellText(raw)), with a fast path for names already tidy. */
+function nameOf(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return '';
+  if (tidyAlready(raw)) return raw;
+  const t = textOf(raw);
+  return t === '' ? '' : tidyName(t);
 }
 
 /** Row numbers as printed: 1, 2, 6.1, I, II, a … */

@@ -89,6 +89,42 @@ export function parseDigits(text: string, locale: NumberLocale, kind: IndicatorK
   return { ok: true, plain, decimals: d.frac?.length ?? 0, negativeZero: d.negative && canonical(d) === '0' };
 }
 
+/**
+ * parseDigits for the common text alone: digits, grouped by the locale's separator or not, with the locale's
+ * decimal mark; no sign, percent, space or leading zero. Undefined for anything else (parseDigits decides).
+ */
+export function plainDigits(text: string, locale: NumberLocale): { plain: string; decimals: number } | undefined {
+  const group = locale === 'vi' ? 46 : 44;
+  const mark = locale === 'vi' ? 44 : 46;
+  const n = text.length;
+  let int = '';
+  let run = 0;
+  let grouped = false;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) run++;
+    else if (c === group) {
+      if (grouped ? run !== 3 : run < 1 || run > 3) return undefined;
+      int += text.slice(i - run, i);
+      grouped = true;
+      run = 0;
+    } else if (c === mark) break;
+    else return undefined;
+  }
+  if (run === 0 || (grouped && run !== 3)) return undefined;
+  int += text.slice(i - run, i);
+  if (int.length > 1 && int.charCodeAt(0) === 48) return undefined;
+  if (i === n) return { plain: int, decimals: 0 };
+  const frac = text.slice(i + 1);
+  if (frac.length === 0) return undefined;
+  for (let k = 0; k < frac.length; k++) {
+    const c = frac.charCodeAt(k);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return { plain: `${int}.${frac}`, decimals: frac.length };
+}
+
 /** The value the digits stand for, written one way only ("-12.5", "0"): equal values, equal strings. */
 function canonical(d: Digits): string {
   const int = d.intPart.replace(/^0+/, '');
@@ -111,6 +147,9 @@ function plausibleDigits(d: Digits | NumberProblem, kind: IndicatorKind): d is D
   const int = d.intPart.replace(/^0+/, '');
   return int.length < 3 || (int === '100' && /^0*$/.test(d.frac ?? ''));
 }
+
+/** Digits that never change what a text says (0 and 1 may: zeros after a mark, a rate of 100). */
+const DIGIT = /[2-9]/g;
 
 export interface NumberSample {
   text: string;
@@ -144,12 +183,30 @@ export function decideLocale(samples: Iterable<NumberSample>): LocaleDecision {
   let ambiguous: { sample: NumberSample; vi: string; en: string } | undefined;
   let anySeparated = false;
   let anyGrouped = false;
+  // What a text says depends on its pattern alone (digits as 9) unless both formats read it: remembered.
+  const seen = new Map<string, number>();
   for (const s of samples) {
-    if (/\d[.,]\d{3}(?:\D|$)/.test(s.text)) anyGrouped = true;
+    const key = s.text.length <= 24 ? s.kind + s.text.replace(DIGIT, '9') : undefined;
+    const known = key === undefined ? undefined : seen.get(key);
+    if (known !== undefined) {
+      if (known & 1) anyGrouped = true;
+      if (known & 2) {
+        vi++;
+        viWitness ??= s;
+      } else if (known & 4) {
+        en++;
+        enWitness ??= s;
+      }
+      if (!(known & 8)) continue;
+    }
+    const grouped = /\d[.,]\d{3}(?:\D|$)/.test(s.text);
+    if (grouped) anyGrouped = true;
     const pv = readDigits(s.text, 'vi', s.kind);
     const pe = readDigits(s.text, 'en', s.kind);
     const okV = plausibleDigits(pv, s.kind);
     const okE = plausibleDigits(pe, s.kind);
+    if (key !== undefined && known === undefined) seen.set(key, (grouped ? 1 : 0) | (okV && !okE ? 2 : 0) | (okE && !okV ? 4 : 0) | (okV && okE ? 8 : 0));
+    if (known !== undefined && !(okV && okE)) continue;
     if (okV && okE) {
       if (pv.separated || pe.separated) anySeparated = true;
       if (!ambiguous && canonical(pv) !== canonical(pe)) ambiguous = { sample: s, vi: plainOf(pv), en: plainOf(pe) };

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 
 const RUNS = Number(process.env.FUZZ_RUNS) || 300;
 const SEED = Number(process.env.FUZZ_SEED) || 20201;
-/** A further share of the budget runs through the streaming path (forced), from files. */
+/** A further share of the budget runs through validateFile, from files. */
 const STREAM_SHARE = 0.2;
 /** And through the workbook reader (mutated workbooks), and the CLI with hostile file names. */
 const WORKBOOK_SHARE = 0.2;
@@ -60,7 +60,7 @@ describe('fuzz (in-process)', () => {
     fc.assert(property(arb as fc.Arbitrary<Uint8Array>), { numRuns: Math.max(1, Math.round(RUNS * share)), seed: SEED, endOnFailure: true, verbose: 0 });
   }, Math.max(60_000, RUNS * 20));
 
-  it('streaming path forced (mutated fixtures, hierarchical ones included)', async () => {
+  it('from files, through validateFile (mutated fixtures, hierarchical ones included)', async () => {
     const labelled = (mutatedFixtureBytes as fc.Arbitrary<Uint8Array>).map((bytes) => Object.assign(bytes, { [fc.toStringMethod]: () => `<${bytes.length} bytes>` }));
     await fc.assert(
       fc.asyncProperty(labelled, async (bytes) => {

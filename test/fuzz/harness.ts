@@ -60,13 +60,13 @@ const STREAM_DIR = mkdtempSync(join(tmpdir(), 'povcheck-fuzz-stream-'));
 let streamed = 0;
 
 /**
- * The same through validateFile with the streaming path forced (src/stream/; tables it does not read fall
- * back to the in-memory path), from a temporary file. Throws on an internal fault.
+ * The same through validateFile from a temporary file (the pipeline's reading of a file: records, the first
+ * rows shaped, the rest row by row). Throws on an internal fault.
  */
 export async function runStreamed(bytes: Uint8Array): Promise<{ code: Outcome }> {
   const file = join(STREAM_DIR, `in-${streamed++ % 64}.csv`);
   writeFileSync(file, bytes);
-  const result = await validateFile(file, { stream: 'always' });
+  const result = await validateFile(file);
   const input = { files: [result], fallbackLang: 'en' as const, strict: false };
   JSON.parse(jsonReport(input));
   textReport(input, { style: PLAIN_STYLE, table: true, width: 120 });

@@ -26,7 +26,7 @@ const cases: Case[] = [];
 for (const ind of INDICATORS) {
   UNITS.forEach((_u: string, unit: number) => {
     const original = SEED[ind]![unit]!;
-    const ref = seed.values[unit]![ind]!.cell.ref;
+    const ref = seed.values.row(unit)[ind]!.cell.ref;
     for (const s of slipsOf(original, ind, (i) => SEED[i]?.[unit])) cases.push({ ind, unit, ref, original, kind: s.kind, text: s.text });
   });
 }
@@ -81,7 +81,7 @@ describe('Done when: every single-cell error planted in the seed annex', () => {
   it.each(INDICATORS)('%s: ranks the planted cell in the first tier whenever its slip is recognised', (ind) => {
     const problems: string[] = [];
     for (const { c, annex, loc } of results(ind)) {
-      const typed = annex.values[c.unit]![c.ind]!;
+      const typed = annex.values.row(c.unit)[c.ind]!;
       if (typed.status !== 'ok') continue;
       const planted = loc.causes.find((x) => proposesAlone(x, c.ref, c.original));
       if (!planted || !planted.pinned) continue;

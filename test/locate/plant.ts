@@ -4,7 +4,7 @@
  */
 import { Dec } from '../../src/calc/decimal.js';
 import { rate } from '../../src/calc/annex-math.js';
-import type { Annex, Value } from '../../src/model/annex.js';
+import { OverlayValues, type Annex, type Value } from '../../src/model/annex.js';
 import { indicatorKind, type Indicator } from '../../src/model/indicators.js';
 import { parseNumber } from '../../src/shape/numbers.js';
 import { runRules } from '../../src/rules/index.js';
@@ -68,13 +68,13 @@ export function slipsOf(plain: string, ind: Indicator, unitPlain: (i: Indicator)
 
 /** The annex with one cell typed as `text` (Vietnamese format), as the shape stage would read it. */
 export function plantText(annex: Annex, unit: number, ind: Indicator, text: string): Annex {
-  const old = annex.values[unit]![ind]!;
+  const old = annex.values.row(unit)[ind]!;
   const p = parseNumber(text, 'vi', indicatorKind(ind));
   const cell = { ...old.cell, raw: text };
   const v: Value = p.ok
     ? { ...old, cell, text, status: 'ok', num: p.num, plain: p.plain, decimals: p.decimals }
     : { indicator: ind, unit, cell, text, status: 'invalid' };
-  const values = annex.values.map((vals, i) => (i === unit ? { ...vals, [ind]: v } : vals));
+  const values = new OverlayValues(annex.values, new Map([[unit, { ...annex.values.row(unit), [ind]: v }]]));
   return { ...annex, values };
 }
 

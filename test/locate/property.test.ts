@@ -74,7 +74,7 @@ function plantOne(annex: Annex, data: Data, ind: Indicator, unit: number, kindPi
     slipPick,
   );
   const planted = plantText(annex, unit, ind, slip.text);
-  const ref = annex.values[unit]![ind]!.cell.ref;
+  const ref = annex.values.row(unit)[ind]!.cell.ref;
   return { planted, ref, original, slip };
 }
 

@@ -30,10 +30,10 @@ function expectSame(annex: Annex, all = false): string {
 
 /** A slip (by pick) of one cell, typed into the annex; undefined when the value has none. */
 function plant(annex: Annex, unit: number, ind: CoreIndicator, pick: number): Annex | undefined {
-  const v = annex.values[unit]?.[ind];
+  const v = annex.values.get(unit, ind);
   if (v?.status !== 'ok') return undefined;
   const slips = slipsOf(v.plain!, ind, (i) => {
-    const w = annex.values[unit]?.[i];
+    const w = annex.values.get(unit, i);
     return w?.status === 'ok' ? w.plain : undefined;
   });
   if (slips.length === 0) return undefined;
@@ -86,12 +86,12 @@ describe('the component-restricted localisation equals the whole-table one', () 
   it.each([...SHAPES, ...PUBLISHED].map((f) => [f.split('/').pop()!, f]))('on planted cells of %s (each relation kind the shape has)', (_name, file) => {
     const { annex } = shape(gridFromBytes(readFileSync(file)), {});
     // Of a big table about 60 cells, spread over it (each plant localised twice costs tens of milliseconds).
-    const cells = annex.values.reduce((n, row) => n + Object.keys(row).length, 0);
+    const cells = [...annex.values].reduce((n, row) => n + Object.keys(row).length, 0);
     const every = Math.max(1, Math.ceil(cells / 60));
     let compared = 0;
     let n = 0;
     annex.units.forEach((_u, unit) => {
-      for (const [slot, v] of Object.entries(annex.values[unit]!)) {
+      for (const [slot, v] of Object.entries(annex.values.row(unit))) {
         if (v?.status !== 'ok' || n++ % every !== 0) continue;
         const slips = slipsOf(v.plain!, indicatorKind(slot) === 'count' ? 'households' : 'rate', () => undefined);
         const slip = slips.find((s) => s.kind === 'transposition') ?? slips.find((s) => s.kind === 'mistyped');

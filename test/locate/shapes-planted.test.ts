@@ -36,7 +36,7 @@ interface Outcome {
 
 /** The plant of one cell: its first transposition, else its first mistyped digit. */
 function plantFor(annex: Annex, unit: number, slot: string): string | undefined {
-  const v = annex.values[unit]![slot]!;
+  const v = annex.values.row(unit)[slot]!;
   const slips = slipsOf(v.plain!, indicatorKind(slot) === 'count' ? 'households' : 'rate', () => undefined);
   return (slips.find((s) => s.kind === 'transposition') ?? slips.find((s) => s.kind === 'mistyped'))?.text;
 }
@@ -46,7 +46,7 @@ function plantAll(table: string, file: string): Outcome[] {
   const before = new Set(run(annex).findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}@${f.at?.ref}`));
   const out: Outcome[] = [];
   annex.units.forEach((_u, unit) => {
-    for (const [slot, v] of Object.entries(annex.values[unit]!)) {
+    for (const [slot, v] of Object.entries(annex.values.row(unit))) {
       if (v?.status !== 'ok') continue;
       const text = plantFor(annex, unit, slot);
       if (!text) continue;

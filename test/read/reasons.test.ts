@@ -58,7 +58,7 @@ describe('damaged UTF-8', () => {
     expect(r.stderr).toContain(`not valid UTF-8 at byte ${at.toLocaleString('en-US')} (line 4): bytes C3 28`);
   });
 
-  it('streamed: the byte offset and the line too', () => {
+  it('in a long table read row by row: the byte offset and the line too', () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-utf8s-'));
     const file = join(dir, 'long.csv');
     const records = fixtures.hierarchyRecords(fixtures.hierarchyUnits(6));
@@ -69,7 +69,7 @@ describe('damaged UTF-8', () => {
     bytes[spot + 1] = 0x28; // "X" then a cut "ã"
     writeFileSync(file, bytes);
     const line = bytes.subarray(0, spot).toString('latin1').split('\n').length;
-    const r = runCli(['validate', file, '--lang', 'en', '--format', 'json'], { env: { POVCHECK_STREAM: 'always' } });
+    const r = runCli(['validate', file, '--lang', 'en', '--format', 'json', '--encoding', 'utf-8']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`not valid UTF-8 at byte ${(spot + 2).toLocaleString('en-US')} (line ${line.toLocaleString('en-US')}): bytes A3`);
   });

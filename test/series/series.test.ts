@@ -109,7 +109,7 @@ describe('continuity on the seed and the years constructed from it', () => {
 /** The plain digits of an annex, in the writers' data format. */
 function dataOf(f: SeriesFile): Record<string, string[]> {
   const a = f.annex!;
-  return Object.fromEntries(a.indicators.map((ind) => [ind, a.units.map((u) => a.values[u.id]![ind]!.plain!)]));
+  return Object.fromEntries(a.indicators.map((ind) => [ind, a.units.map((u) => a.values.row(u.id)[ind]!.plain!)]));
 }
 
 describe('units that appear or disappear, and the units map', () => {

@@ -16,8 +16,8 @@ describe('wide layout', () => {
     expect(annex.units.filter((u) => !u.isTotal).every((u) => u.parent === annex.total!.id)).toBe(true);
     expect(annex.indicators).toHaveLength(8);
     const chiem = annex.units.find((u) => u.name === 'Chiêm Hóa')!;
-    expect(annex.values[chiem.id]!.poor_end).toMatchObject({ plain: '4693', cell: { ref: 'I6' } });
-    expect(annex.values[chiem.id]!.rate_end).toMatchObject({ plain: '13.56', cell: { ref: 'I10' } });
+    expect(annex.values.get(chiem.id, 'poor_end')).toMatchObject({ plain: '4693', cell: { ref: 'I6' } });
+    expect(annex.values.get(chiem.id, 'rate_end')).toMatchObject({ plain: '13.56', cell: { ref: 'I10' } });
     expect(annex.locale).toBe('vi');
     expect(annex.lang).toBe('vi');
     expect(findings).toEqual([]);
@@ -77,7 +77,7 @@ describe('long layout', () => {
     expect(annex.total?.name).toBe('Toàn tỉnh');
     expect(annex.locale).toBe('plain');
     const chiem = annex.units.find((u) => u.name === 'Chiêm Hóa')!;
-    expect(annex.values[chiem.id]!.poor_end?.cell.ref).toBe('F7');
+    expect(annex.values.get(chiem.id, 'poor_end')?.cell.ref).toBe('F7');
   });
 
   it('reads Vietnamese labels and a merged rate heading over phase columns', () => {

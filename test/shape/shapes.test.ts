@@ -21,7 +21,7 @@ const parentOf = (a: Annex, name: string, nth = 0) => {
   const u = a.units.filter((x) => x.name === name)[nth]!;
   return u.parent === undefined ? undefined : a.units[u.parent]!.name;
 };
-const cellOf = (a: Annex, unit: string, slot: string, nth = 0) => a.values[a.units.filter((u) => u.name === unit)[nth]!.id]?.[slot]?.cell.ref;
+const cellOf = (a: Annex, unit: string, slot: string, nth = 0) => a.values.get(a.units.filter((u) => u.name === unit)[nth]!.id, slot)?.cell.ref;
 
 describe('point-in-time review results (no phase words, no households column)', () => {
   it('reads poor, near-poor and their sum, counts and rates, at a point', () => {
@@ -117,7 +117,7 @@ describe('rates only, one decimal, regions followed by their provinces', () => {
     expect(parentOf(annex, 'Gia Lai')).toBe('Tây Nguyên');
     expect(parentOf(annex, 'Tây Ninh')).toBe('Đông Nam Bộ');
     expect(parentOf(annex, 'Tây Nguyên')).toBeUndefined();
-    expect(annex.values[1]!.rate).toMatchObject({ plain: '11.6', decimals: 1 });
+    expect(annex.values.get(1, 'rate')).toMatchObject({ plain: '11.6', decimals: 1 });
     expect(findings).toEqual([]);
   });
 });
@@ -128,8 +128,8 @@ describe('years as columns, counts exported as 412204.00', () => {
     expect(names(annex)).toEqual(['Toàn tỉnh']);
     expect(annex.indicators).toContain('poor@2021');
     expect(annex.indicators).toContain('poor_exited@2022');
-    expect(annex.values[0]!['households@2020']).toMatchObject({ plain: '250000.00', cell: { ref: 'D5' } });
-    expect(annex.values[0]!['households@2019']?.status).toBe('empty');
+    expect(annex.values.row(0)['households@2020']).toMatchObject({ plain: '250000.00', cell: { ref: 'D5' } });
+    expect(annex.values.row(0)['households@2019']?.status).toBe('empty');
     expect(findings).toEqual([]);
   });
 });
@@ -140,7 +140,7 @@ describe('years as rows, two poverty standards as section rows', () => {
     expect(names(annex)).toEqual(['Tổng', 'Thành thị', 'Nông thôn']);
     expect(annex.total?.name).toBe('Tổng');
     expect(annex.indicators).toEqual(['rate@2014~2011-2015', 'rate@2015~2011-2015', 'rate@2015~2016-2020', 'rate@2016~2016-2020']);
-    expect(annex.values[2]!['rate@2015~2016-2020']?.cell.ref).toBe('D10');
+    expect(annex.values.row(2)['rate@2015~2016-2020']?.cell.ref).toBe('D10');
     expect(findings).toEqual([]);
   });
   it('reads a long table whose rows are years as one unit\'s series', () => {

@@ -1,7 +1,7 @@
 /** The byte pools: UTF-8 exactly as TextEncoder writes it, and the code index finds the first unit per code. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CodeIndex, StringPool } from '../../src/stream/pool.js';
+import { CodeIndex, StringPool } from '../../src/model/pool.js';
 
 describe('StringPool', () => {
   it('stores any string as TextEncoder would and gives it back', () => {

@@ -73,7 +73,20 @@ export class StringPool {
   }
 
   get(i: number): string {
-    return decoder.decode(this.bytes.subarray(this.start(i), this.end(i)));
+    const start = this.start(i);
+    const end = this.end(i);
+    // Short ASCII (codes) without a decoder: TextDecoder costs more than the characters.
+    if (end - start <= 16) {
+      const b = this.bytes;
+      let s = '';
+      for (let k = start; k < end; k++) {
+        const c = b[k]!;
+        if (c >= 0x80) return decoder.decode(b.subarray(start, end));
+        s += String.fromCharCode(c);
+      }
+      return s;
+    }
+    return decoder.decode(this.bytes.subarray(start, end));
   }
 
   isEmpty(i: number): boolean {

@@ -1,0 +1,442 @@
+/**
+ * A long table (one row per unit, one column per slot) stored by column, for tables of any size: a national
+ * table of a million communes costs what its numbers and names cost, not a million objects per column.
+ *
+ * - Units: their source row, name, code, parent code and row number (STT) in byte pools (copied out of the
+ *   text they were read from), section; their cells are made when asked (`a1(row, col)`).
+ * - Values: while the table is read, each cell's text (`raws`, a byte pool); once the number format is decided
+ *   (`parseValues`), per value a status, the number × 10^decimals as a safe integer (Float64Array, exact
+ *   below 2^53) and its decimals. A value whose text cannot be written back from its number (spaces, a
+ *   sign, leading zeros, text, a workbook cell) is kept as the `Value` the shape stage made, in a sparse map.
+ * - A `Value` (and its `Cell`) is made on demand by `get`/`row` and never kept: the relations and locate
+ *   read the table through the `ValueStore` interface like any other.
+ *
+ * Memory: about BYTES_PER_UNIT per unit for the annex's eight slots (read/memory-budget.ts, measured in
+ * docs/performance.md).
+ */
+import { a1, type Cell } from './grid.js';
+import type { Indicator } from './indicators.js';
+import type { Unit, Value, ValueRow, ValueStore } from './annex.js';
+import { Dec } from '../calc/decimal.js';
+import { grow, StringPool } from './pool.js';
+
+/** Value status in the columns: not set, a number written as its digits (grouped or not), a blank, or the sparse map's. */
+const ABSENT = 0;
+const DIGITS = 1;
+const GROUPED = 2;
+const BLANK = 3;
+const SPARSE = 4;
+
+/** The key of a source cell in the maps of cells that are not plain ({ raw, ref, row, col }). */
+const cellKey = (row: number, col: number) => row * 16_384 + col;
+
+/** A parsed number the columns keep, or why not. */
+export interface ParsedDigits {
+  plain: string;
+  decimals: number;
+}
+
+export interface UnitRecord {
+  row: number;
+  /** The unit's name as read (tidied); '' when the row has none. */
+  name: string;
+  /** The name's cell (its column, and the cell itself when it is not a plain one), when the name has one. */
+  nameCol: number;
+  nameCell?: Cell | undefined;
+  stt: string;
+  section: number | undefined;
+  code: string;
+  codeCell?: Cell | undefined;
+  parentCode: string;
+  parentCell?: Cell | undefined;
+}
+
+export class LongTable implements ValueStore {
+  /** Units read. */
+  n = 0;
+  private rows: Int32Array;
+  private readonly names: StringPool;
+  private nameCols: Int32Array;
+  private readonly codes: StringPool;
+  private readonly parentCodes: StringPool;
+  private readonly stts: StringPool;
+  private sections: Int32Array;
+  /** Source cells that are not plain (a workbook's, raw text differing from the text kept): by cellKey. */
+  private readonly cellObjects = new Map<number, Cell>();
+  private readonly slotCount: number;
+  /** While reading: each value's raw text ('' for a blank or missing cell). */
+  private raws: StringPool | undefined;
+  private status: Uint8Array = new Uint8Array(0);
+  private scaled: Float64Array = new Float64Array(0);
+  private decimals: Uint8Array = new Uint8Array(0);
+  private readonly sparse = new Map<number, Value>();
+  private grouping = '.';
+  private mark = ',';
+
+  constructor(
+    /** The slots, in column order, and their source columns. */
+    readonly slots: readonly Indicator[],
+    readonly cols: readonly number[],
+    readonly codeCol: number | undefined,
+    readonly parentCol: number | undefined,
+    readonly sttCol: number | undefined,
+    expected = 64,
+  ) {
+    this.slotCount = slots.length;
+    this.rows = new Int32Array(expected);
+    this.nameCols = new Int32Array(expected);
+    this.sections = new Int32Array(expected);
+    this.names = new StringPool(expected, expected * 24);
+    this.codes = new StringPool(expected, expected * 6);
+    this.parentCodes = new StringPool(expected, expected * 6);
+    this.stts = new StringPool(expected, expected * 2);
+    this.raws = new StringPool(expected * slots.length, expected * slots.length * 6);
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  /** Appends a unit and the raw texts of its values (in slot order; a plain cell's text, or its Cell). */
+  addUnit(u: UnitRecord, values: ReadonlyArray<string | Cell>): number {
+    const id = this.n++;
+    if (id === this.rows.length) {
+      const size = this.rows.length * 2;
+      this.rows = grow(this.rows, size);
+      this.nameCols = grow(this.nameCols, size);
+      this.sections = grow(this.sections, size);
+    }
+    this.rows[id] = u.row;
+    this.names.add(u.name);
+    this.nameCols[id] = u.nameCol;
+    if (u.nameCell) this.cellObjects.set(cellKey(u.row, u.nameCol), u.nameCell);
+    this.stts.add(u.stt);
+    this.sections[id] = u.section ?? -1;
+    this.codes.add(u.code);
+    if (u.codeCell) this.cellObjects.set(cellKey(u.row, this.codeCol!), u.codeCell);
+    this.parentCodes.add(u.parentCode);
+    if (u.parentCell) this.cellObjects.set(cellKey(u.row, this.parentCol!), u.parentCell);
+    const raws = this.raws!;
+    for (let s = 0; s < this.slotCount; s++) {
+      const v = values[s]!;
+      if (typeof v === 'string') raws.add(v);
+      else {
+        raws.add(v.raw);
+        this.cellObjects.set(cellKey(v.row, v.col), v);
+      }
+    }
+    return id;
+  }
+
+  // Units ---------------------------------------------------------------------------------------------
+
+  rowOf(u: number): number {
+    return this.rows[u]!;
+  }
+
+  /** The name as read, '' when the row has none. */
+  nameRead(u: number): string {
+    return this.names.get(u);
+  }
+
+  /** The unit's name: as read, or `#row` for a row without one (the last one asked is remembered: checks ask a unit's in a row). */
+  name(u: number): string {
+    if (u === this.lastNamed) return this.lastName;
+    const n = this.names.get(u);
+    this.lastNamed = u;
+    this.lastName = n !== '' ? n : `#${this.rows[u]! + 1}`;
+    return this.lastName;
+  }
+
+  private lastNamed = -1;
+  private lastName = '';
+
+  code(u: number): string | undefined {
+    return this.codes.isEmpty(u) ? undefined : this.codes.get(u);
+  }
+
+  parentCode(u: number): string | undefined {
+    return this.parentCodes.isEmpty(u) ? undefined : this.parentCodes.get(u);
+  }
+
+  stt(u: number): string | undefined {
+    return this.stts.isEmpty(u) ? undefined : this.stts.get(u);
+  }
+
+  section(u: number): number | undefined {
+    const s = this.sections[u]!;
+    return s < 0 ? undefined : s;
+  }
+
+  /** The name's cell, when the row has a name. */
+  nameCell(u: number): Cell | undefined {
+    const col = this.nameCols[u]!;
+    if (col < 0 || this.names.isEmpty(u)) return undefined;
+    return this.cell(this.rows[u]!, col, this.names.get(u));
+  }
+
+  codeCell(u: number): Cell | undefined {
+    return this.codeCol === undefined || this.codes.isEmpty(u) ? undefined : this.cell(this.rows[u]!, this.codeCol, this.codes.get(u));
+  }
+
+  parentCell(u: number): Cell | undefined {
+    return this.parentCol === undefined || this.parentCodes.isEmpty(u) ? undefined : this.cell(this.rows[u]!, this.parentCol, this.parentCodes.get(u));
+  }
+
+  private cell(row: number, col: number, text: string): Cell {
+    return this.cellObjects.get(cellKey(row, col)) ?? { raw: text, ref: a1(row, col), row, col };
+  }
+
+  // Values --------------------------------------------------------------------------------------------
+
+  /** The raw texts of every value while the table is read (unit-major), and a value's cell, for the number format. */
+  rawValues(): { readonly length: number; get(i: number): string } {
+    return this.raws!;
+  }
+
+  /** The source cell of value i (unit-major index), made from its text unless the source kept one. */
+  valueCell(i: number, raw: string): Cell {
+    const u = Math.floor(i / this.slotCount);
+    const row = this.rows[u]!;
+    const col = this.cols[i - u * this.slotCount]!;
+    return this.cellObjects.get(cellKey(row, col)) ?? { raw, ref: a1(row, col), row, col };
+  }
+
+  /** Whether value i's cell is a plain one (made from its text alone). */
+  plainCell(i: number): boolean {
+    const u = Math.floor(i / this.slotCount);
+    return !this.cellObjects.has(cellKey(this.rows[u]!, this.cols[i - u * this.slotCount]!));
+  }
+
+  slotOf(i: number): Indicator {
+    return this.slots[i % this.slotCount]!;
+  }
+
+  /**
+   * Stores every value once the number format is known: `digits(i, raw)` gives the digits of a number written
+   * plainly (no spaces or sign around it), or undefined; `full(i, raw)` the Value the shape stage makes of
+   * anything else (a blank, text, a number the columns cannot write back exactly).
+   */
+  parseValues(locale: 'vi' | 'en', digits: (i: number, raw: string) => ParsedDigits | undefined, full: (i: number, raw: string) => Value): void {
+    const raws = this.raws!;
+    const n = raws.length;
+    this.grouping = locale === 'vi' ? '.' : ',';
+    this.mark = locale === 'vi' ? ',' : '.';
+    this.status = new Uint8Array(n);
+    this.scaled = new Float64Array(n);
+    this.decimals = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const raw = raws.get(i);
+      const p = raw === '' || !this.plainCell(i) ? undefined : digits(i, raw);
+      const kind = p ? this.compact(raw, p) : ABSENT;
+      if (kind === ABSENT) this.keep(i, full(i, raw));
+      else {
+        this.status[i] = kind;
+        this.scaled[i] = Number(p!.plain.replace('.', ''));
+        this.decimals[i] = p!.decimals;
+      }
+    }
+    this.raws = undefined;
+  }
+
+  /** Keeps a value the columns cannot write back (a Value object), or a blank. */
+  private keep(i: number, v: Value): void {
+    if (v.status === 'empty' && v.text === '' && v.cell.raw === '' && this.plainCell(i)) this.status[i] = BLANK;
+    else {
+      this.status[i] = SPARSE;
+      this.sparse.set(i, v);
+    }
+  }
+
+  /** DIGITS or GROUPED when `raw` is exactly what the columns write back for `p`, else ABSENT. */
+  private compact(raw: string, p: ParsedDigits): number {
+    const plain = p.plain;
+    if (plain.charCodeAt(0) === 45 /* - */ || p.decimals > 20) return ABSENT;
+    const digits = plain.length - (p.decimals > 0 ? p.decimals + 1 : 0);
+    if (digits > 16 || plain.length - (p.decimals > 0 ? 1 : 0) > 16) return ABSENT;
+    if (!Number.isSafeInteger(Number(plain.replace('.', '')))) return ABSENT;
+    if (this.writeBack(plain, p.decimals, false) === raw) return DIGITS;
+    if (digits > 3 && this.writeBack(plain, p.decimals, true) === raw) return GROUPED;
+    return ABSENT;
+  }
+
+  /** The text of a number in the table's format: `plain` with the decimal mark, grouped or not. */
+  private writeBack(plain: string, decimals: number, grouped: boolean): string {
+    const intLen = decimals > 0 ? plain.length - decimals - 1 : plain.length;
+    let int = plain.slice(0, intLen);
+    if (grouped) {
+      let out = '';
+      let i = int.length % 3 || 3;
+      out = int.slice(0, i);
+      for (; i < int.length; i += 3) out += this.grouping + int.slice(i, i + 3);
+      int = out;
+    }
+    return decimals > 0 ? int + this.mark + plain.slice(intLen + 1) : int;
+  }
+
+  plainOf(i: number): string {
+    const d = this.decimals[i]!;
+    const s = String(this.scaled[i]!);
+    if (d === 0) return s;
+    const padded = s.length <= d ? '0'.repeat(d - s.length + 1) + s : s;
+    return `${padded.slice(0, padded.length - d)}.${padded.slice(padded.length - d)}`;
+  }
+
+  get(unit: number, slot: Indicator): Value | undefined {
+    const s = this.slots.indexOf(slot);
+    return s < 0 || unit >= this.n ? undefined : this.valueAt(unit, s);
+  }
+
+  /** The value of unit `u` in slot index `s`, made now. */
+  valueAt(u: number, s: number): Value | undefined {
+    const i = u * this.slotCount + s;
+    const st = this.status[i];
+    if (st === undefined || st === ABSENT) return undefined;
+    if (st === SPARSE) return this.sparse.get(i);
+    const row = this.rows[u]!;
+    const col = this.cols[s]!;
+    const indicator = this.slots[s]!;
+    if (st === BLANK) return { indicator, unit: u, cell: { raw: '', ref: a1(row, col), row, col }, text: '', status: 'empty' };
+    return new StoredValue(this, i, indicator, u, this.decimals[i]!);
+  }
+
+  /** The text of value i (a stored number) as the file has it. */
+  textAt(i: number): string {
+    return this.writeBack(this.plainOf(i), this.decimals[i]!, this.status[i] === GROUPED);
+  }
+
+  /** The cell of value i (a stored number or blank). */
+  cellAt(i: number): Cell {
+    const u = Math.floor(i / this.slotCount);
+    const row = this.rows[u]!;
+    const col = this.cols[i - u * this.slotCount]!;
+    return { raw: this.status[i] === BLANK ? '' : this.textAt(i), ref: a1(row, col), row, col };
+  }
+
+  scaledAt(i: number): number {
+    return this.scaled[i]!;
+  }
+
+  plainAt(i: number): string {
+    return this.plainOf(i);
+  }
+
+  row(unit: number): ValueRow {
+    const out: Partial<Record<Indicator, Value>> = {};
+    for (let s = 0; s < this.slotCount; s++) {
+      const v = this.valueAt(unit, s);
+      if (v) out[this.slots[s]!] = v;
+    }
+    return out;
+  }
+
+  *[Symbol.iterator](): IterableIterator<ValueRow> {
+    for (let u = 0; u < this.n; u++) yield this.row(u);
+  }
+
+  /** Bytes held by the columns and pools (for the memory figures). */
+  get footprint(): number {
+    return (
+      this.rows.byteLength * 3 +
+      this.names.footprint +
+      this.codes.footprint +
+      this.parentCodes.footprint +
+      this.stts.footprint +
+      this.status.byteLength +
+      this.scaled.byteLength +
+      this.decimals.byteLength
+    );
+  }
+}
+
+/**
+ * A number of a long table's columns, made when asked: its cell, text, plain digits and decimal are made
+ * when read (a check in integers reads `scaled` and `decimals` only). Copy it with its fields named, not
+ * with a spread (the made ones are not own properties).
+ */
+class StoredValue implements Value {
+  readonly status = 'ok' as const;
+  readonly #table: LongTable;
+  readonly #i: number;
+  #num: Dec | undefined;
+
+  constructor(
+    table: LongTable,
+    i: number,
+    readonly indicator: Indicator,
+    readonly unit: number,
+    readonly decimals: number,
+  ) {
+    this.#table = table;
+    this.#i = i;
+  }
+
+  /** Not an own property (as NumberValue's): a copy with other digits never carries a stale one. */
+  get scaled(): number {
+    return this.#table.scaledAt(this.#i);
+  }
+
+  get cell(): Cell {
+    return this.#table.cellAt(this.#i);
+  }
+
+  get text(): string {
+    return this.#table.textAt(this.#i);
+  }
+
+  get plain(): string {
+    return this.#table.plainOf(this.#i);
+  }
+
+  get num(): Dec {
+    return (this.#num ??= new Dec(this.plain));
+  }
+}
+
+/** What the shape stage decided about a long table's unit: its place in the structure. */
+export interface UnitPlace {
+  parent: number | undefined;
+  isTotal: boolean;
+  role?: 'block' | 'of-which' | 'breakdown' | undefined;
+  partition?: number | undefined;
+}
+
+/**
+ * A unit of a long table: its id, parent and role are its own; its name, key, cell and code are read from
+ * the table when asked (a million units cost a small object each, and no strings until a report names one).
+ */
+export class StoredUnit implements Unit {
+  readonly #table: LongTable;
+  readonly #key: (name: string) => string;
+  readonly id: number;
+  readonly isTotal: boolean;
+  readonly parent?: number;
+  readonly role?: 'block' | 'of-which' | 'breakdown';
+  readonly partition?: number;
+
+  constructor(table: LongTable, id: number, place: UnitPlace, key: (name: string) => string) {
+    this.#table = table;
+    this.#key = key;
+    this.id = id;
+    this.isTotal = place.isTotal;
+    if (place.parent !== undefined) this.parent = place.parent;
+    if (place.role) this.role = place.role;
+    if (place.partition) this.partition = place.partition;
+  }
+
+  get name(): string {
+    return this.#table.name(this.id);
+  }
+
+  get key(): string {
+    return this.#key(this.name);
+  }
+
+  get cell(): Cell | undefined {
+    return this.#table.nameCell(this.id);
+  }
+
+  get code(): string | undefined {
+    return this.#table.code(this.id);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The memory budget (issue 13, item 13; issue 14, item 3): a long table with more units than the heap holds
+ * (read/memory-budget.ts, at BYTES_PER_UNIT), or giving more findings than povcheck keeps (validate.ts
+ * TABLE_BUDGET: 100,000), is refused with one line and exit 2 before memory runs out. Both are lowered here
+ * with POVCHECK_MAX_ROWS / POVCHECK_MAX_FINDINGS so the tables stay small.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TABLE_BUDGET, tableBudget } from '../../src/check-grid.js';
+import { BYTES_PER_UNIT, recordBudget } from '../../src/read/memory-budget.js';
+import { fixtures, runCli } from '../helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'povcheck-budget-'));
+const units = fixtures.hierarchyUnits(6);
+const many: Array<Record<string, string>> = [...units, ...Array.from({ length: 600 }, (_, i) => ({ ...units[2]!, code: `X${i}`, parent: units[1]!.code!, name: `Xã thêm ${i}` }))];
+const file = join(dir, 'many.csv');
+writeFileSync(file, fixtures.serialize(fixtures.hierarchyRecords(many), { delimiter: ';' }));
+// Every added commune's poor_end one too many: a flow and a rate error on each row.
+const broken = join(dir, 'broken.csv');
+writeFileSync(broken, fixtures.serialize(fixtures.hierarchyRecords(many.map((u, i) => (i >= units.length ? { ...u, poor_end: String(Number(u.poor_end) + 1) } : u))), { delimiter: ';' }));
+
+describe('the budget', () => {
+  it('is 100,000 findings and the units the heap holds; the environment may only lower them', () => {
+    expect(TABLE_BUDGET).toEqual({ findings: 100_000 });
+    expect(tableBudget({ POVCHECK_MAX_FINDINGS: '5' })).toEqual({ findings: 5 });
+    expect(tableBudget({ POVCHECK_MAX_FINDINGS: 'x' })).toEqual(TABLE_BUDGET);
+    const heap = 4096 * 2 ** 20;
+    const fits = recordBudget({}, heap);
+    expect(fits).toBe(Math.floor(((heap - 40 * 2 ** 20) * 0.75) / BYTES_PER_UNIT));
+    // The bench's 3,000,000-unit table fits in a 4 GB heap.
+    expect(fits).toBeGreaterThan(3_000_000);
+    expect(recordBudget({ POVCHECK_MAX_ROWS: '10' }, heap)).toBe(10);
+    expect(recordBudget({ POVCHECK_MAX_ROWS: '99999999999' }, heap)).toBe(fits);
+  });
+
+  it('a long table with more units: one line, exit 2', () => {
+    const r = runCli(['validate', file, '--lang', 'en', '--format', 'json'], { env: { POVCHECK_MAX_ROWS: '500' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringContaining('the table has more than 500 rows')]);
+    expect(JSON.parse(r.stdout).files[0].status).toBe('unreadable');
+  });
+
+  it('more findings than the budget: one line, exit 2', () => {
+    const r = runCli(['validate', broken, '--lang', 'en'], { env: { POVCHECK_MAX_FINDINGS: '200' } });
+    expect(r.code).toBe(2);
+    expect(r.stdout.trim().split('\n')).toEqual([expect.stringContaining('gives more than 200 findings')]);
+  });
+
+  // (Localising the broken table's 600 independent errors takes seconds on a loaded machine.)
+  it('within the budget the same tables are checked as usual', () => {
+    for (const f of [file, broken]) {
+      const r = runCli(['validate', f, '--format', 'json']);
+      expect(r.code).toBe(1); // (the added communes break their district's sums)
+      expect(JSON.parse(r.stdout).files[0].status).toBe('invalid');
+    }
+  }, 120_000);
+});
