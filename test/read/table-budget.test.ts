@@ -14,7 +14,7 @@ import { fixtures, runCli } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'povcheck-budget-'));
 const units = fixtures.hierarchyUnits(6);
-const many: Array<Record<string, string>> = [...units, ...Array.from({ length: 600 }, (_, i) => ({ ...units[2]!, code: `X${i}`, parent: units[1]!.code!, name: `Xã thêm ${i}` }))];
+const many: Array<Record<string, string>> = [...units, ...Array.from({ length: 60 }, (_, i) => ({ ...units[2]!, code: `X${i}`, parent: units[1]!.code!, name: `Xã thêm ${i}` }))];
 const file = join(dir, 'many.csv');
 writeFileSync(file, fixtures.serialize(fixtures.hierarchyRecords(many), { delimiter: ';' }));
 // Every added commune's poor_end one too many: a flow and a rate error on each row.
@@ -36,24 +36,23 @@ describe('the budget', () => {
   });
 
   it('a long table with more units: one line, exit 2', () => {
-    const r = runCli(['validate', file, '--lang', 'en', '--format', 'json'], { env: { POVCHECK_MAX_ROWS: '500' } });
+    const r = runCli(['validate', file, '--lang', 'en', '--format', 'json'], { env: { POVCHECK_MAX_ROWS: '50' } });
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringContaining('the table has more than 500 rows')]);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringContaining('the table has more than 50 rows')]);
     expect(JSON.parse(r.stdout).files[0].status).toBe('unreadable');
   });
 
   it('more findings than the budget: one line, exit 2', () => {
-    const r = runCli(['validate', broken, '--lang', 'en'], { env: { POVCHECK_MAX_FINDINGS: '200' } });
+    const r = runCli(['validate', broken, '--lang', 'en'], { env: { POVCHECK_MAX_FINDINGS: '20' } });
     expect(r.code).toBe(2);
-    expect(r.stdout.trim().split('\n')).toEqual([expect.stringContaining('gives more than 200 findings')]);
+    expect(r.stdout.trim().split('\n')).toEqual([expect.stringContaining('gives more than 20 findings')]);
   });
 
-  // (Localising the broken table's 600 independent errors takes seconds on a loaded machine.)
   it('within the budget the same tables are checked as usual', () => {
     for (const f of [file, broken]) {
       const r = runCli(['validate', f, '--format', 'json']);
       expect(r.code).toBe(1); // (the added communes break their district's sums)
       expect(JSON.parse(r.stdout).files[0].status).toBe('invalid');
     }
-  }, 120_000);
+  });
 });
