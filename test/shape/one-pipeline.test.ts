@@ -230,7 +230,7 @@ describe('one pipeline, whatever the rows shaped before the rest is read', () =>
           for (const s of expected.sums) expect(got.sums).toContain(s);
         }
       }),
-      { numRuns: 120, seed: 4242 },
+      { numRuns: 60, seed: 4242 },
     );
   });
 
@@ -244,7 +244,7 @@ describe('one pipeline, whatever the rows shaped before the rest is read', () =>
         const r = await sameAtEverySize(serialize(records(rows, 'vi', false), { delimiter: ';' }));
         expect(r.findings.filter((f) => f.msg.id === 'hierarchy.orphan').map((f) => f.unit)).toContain(rows[i]!.name);
       }),
-      { numRuns: 80, seed: 777 },
+      { numRuns: 40, seed: 777 },
     );
   });
 
@@ -272,7 +272,7 @@ describe('one pipeline, whatever the rows shaped before the rest is read', () =>
         else if (b.how === 'self' || (b.how === 'cycle' && i !== j)) expect(ids).toContain('hierarchy.cycle');
         else if (b.how === 'duplicate' && i !== j) expect(ids).toContain('duplicate.code');
       }),
-      { numRuns: 80, seed: 99 },
+      { numRuns: 40, seed: 99 },
     );
   });
 
@@ -286,7 +286,7 @@ describe('one pipeline, whatever the rows shaped before the rest is read', () =>
         const expected = bruteForce(shuffled);
         if (expected.checkable && slips.every((s) => NUMERIC_SLIPS.includes(s.how))) expect(found(r).flows).toEqual(expected.flows);
       }),
-      { numRuns: 80, seed: 5150 },
+      { numRuns: 40, seed: 5150 },
     );
   });
 });
