@@ -91,6 +91,21 @@ export function figuresInDecimals(r: DenominatorRelation, v: Partial<Record<stri
 }
 
 /**
+ * A unit's poor households at the start, reduced and at the end as whole numbers, the reduction or the end derived
+ * from the other two when the table leaves it out; `false` when one of them is not a whole number.
+ */
+function wholeCounts(v: Partial<Record<string, Value>>): { p0: number | undefined; reduced: number | undefined; p1: number | undefined } | false {
+  const whole = (x: Value | undefined): number | undefined | false => (isOk(x) ? (intOf(x) ?? false) : undefined);
+  const p0 = whole(v.poor_start);
+  const p1Given = whole(v.poor_end);
+  const rGiven = whole(v.poor_reduced);
+  if (p0 === false || p1Given === false || rGiven === false) return false;
+  const reduced = rGiven ?? (p0 !== undefined && p1Given !== undefined ? p0 - p1Given : undefined);
+  const p1 = p1Given ?? (p0 !== undefined && rGiven !== undefined ? p0 - rGiven : undefined);
+  return { p0, reduced, p1 };
+}
+
+/**
  * The same figures in safe integers, when every count is whole and every product safe (the common case: a
  * note is written for each unit under the total); undefined when they cannot be had so (the decimals decide).
  * Each rounded figure is `rateScaled` of one fraction: share R/H0, growth P1·(H1 − H0)/(H0·H1), and their sum
@@ -100,14 +115,11 @@ export function figuresInIntegers(r: DenominatorRelation, v: Partial<Record<stri
   const h0 = intOf(r.start);
   const h1 = intOf(r.at);
   if (h0 === undefined || h1 === undefined || h0 === h1 || h0 === 0 || h1 === 0) return undefined;
-  const whole = (x: Value | undefined): number | undefined | false => (isOk(x) ? (intOf(x) ?? false) : undefined);
-  const p0 = whole(v.poor_start);
-  const p1Given = whole(v.poor_end);
-  const rGiven = whole(v.poor_reduced);
-  if (p0 === false || p1Given === false || rGiven === false) return undefined;
-  const reduced = rGiven ?? (p0 !== undefined && p1Given !== undefined ? p0 - p1Given : undefined);
-  const p1 = p1Given ?? (p0 !== undefined && rGiven !== undefined ? p0 - rGiven : undefined);
-  if (reduced === undefined || p1 === undefined) return undefined;
+  const counts = wholeCounts(v);
+  if (counts === false || counts.reduced === undefined || counts.p1 === undefined) return undefined;
+  const p0 = counts.p0;
+  const reduced = counts.reduced;
+  const p1 = counts.p1;
   const change = h1 - h0;
   const den = h0 * h1;
   const growthNum = p1 * change;
@@ -150,14 +162,12 @@ function quietInfo(ctx: RuleContext, r: DenominatorRelation): 'none' | { effect:
   if (h0 === h1 || h0 === 0 || h1 === 0) return 'none';
   if (r.unit.isTotal) return undefined;
   const v = ctx.annex.values.row(r.unit.id);
-  const whole = (x: Value | undefined): number | undefined | false => (isOk(x) ? (intOf(x) ?? false) : undefined);
-  const p0 = whole(v.poor_start);
-  const p1Given = whole(v.poor_end);
-  const rGiven = whole(v.poor_reduced);
-  if (p0 === false || p1Given === false || rGiven === false) return undefined;
-  const reduced = rGiven ?? (p0 !== undefined && p1Given !== undefined ? p0 - p1Given : undefined);
-  const p1 = p1Given ?? (p0 !== undefined && rGiven !== undefined ? p0 - rGiven : undefined);
-  if (reduced === undefined || p1 === undefined) return 'none';
+  const counts = wholeCounts(v);
+  if (counts === false) return undefined;
+  if (counts.reduced === undefined || counts.p1 === undefined) return 'none';
+  const p0 = counts.p0;
+  const reduced = counts.reduced;
+  const p1 = counts.p1;
   let points: number | undefined;
   if (isOk(v.rate_reduced)) points = v.rate_reduced.scaled;
   else if (p0 !== undefined) {
