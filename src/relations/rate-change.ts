@@ -6,7 +6,8 @@
 import { plain, type Dec } from '../calc/decimal.js';
 import { exactRate, poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
 import type { Unit } from '../model/annex.js';
-import type { Finding } from '../model/finding.js';
+import type { Finding, Severity } from '../model/finding.js';
+import type { MessageRef } from '../model/message-ref.js';
 import { num, ref, sub, type Expr } from '../model/expr.js';
 import { intOf, rateScaled, scaledAt } from '../calc/scaled.js';
 import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
@@ -81,25 +82,30 @@ function conventionNote(ctx: RuleContext, r: RateChangeRelation): Finding | unde
   const unrounded = unroundedFall(ctx, unit, start.value, end.value);
   const rounded = unrounded && roundRate(unrounded);
   if (!unrounded || !rounded || rounded.eq(expected)) return undefined;
+  return atPrintedReduction(r, 'info', expected, {
+    id: 'rate-change.convention',
+    params: {
+      unit: unit.name,
+      start: plain(start.value, RATE_DECIMALS),
+      end: plain(end.value, RATE_DECIMALS),
+      actual: printed.plain,
+      unrounded: plain(unrounded.toDecimalPlaces(EXACT_SHOWN, 1), EXACT_SHOWN),
+      rounded: plain(rounded, RATE_DECIMALS),
+    },
+  });
+}
+
+/** A finding at the printed reduction: the difference of the rates (`expected`) against what the table prints. */
+function atPrintedReduction(r: RateChangeRelation, severity: Severity, expected: Dec, msg: MessageRef): Finding {
   return {
     rule: 'rate-change',
-    severity: 'info',
-    at: printed.cell,
-    unit: unit.name,
+    severity,
+    at: r.at.cell,
+    unit: r.unit.name,
     indicator: 'rate_reduced',
     expected: plain(expected, RATE_DECIMALS),
-    actual: printed.plain,
-    msg: {
-      id: 'rate-change.convention',
-      params: {
-        unit: unit.name,
-        start: plain(start.value, RATE_DECIMALS),
-        end: plain(end.value, RATE_DECIMALS),
-        actual: printed.plain,
-        unrounded: plain(unrounded.toDecimalPlaces(EXACT_SHOWN, 1), EXACT_SHOWN),
-        rounded: plain(rounded, RATE_DECIMALS),
-      },
-    },
+    actual: r.at.plain,
+    msg,
   };
 }
 
@@ -190,15 +196,8 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
     const roundedUnrounded = unrounded && roundRate(unrounded);
     const exactShare = shareReduced(ctx, unit);
     const share = exactShare && roundRate(exactShare);
-    ctx.report({
-      rule: 'rate-change',
-      severity: 'error',
-      at: printed.cell,
-      unit: unit.name,
-      indicator: 'rate_reduced',
-      expected: plain(expected, RATE_DECIMALS),
-      actual: printed.plain,
-      msg: {
+    ctx.report(
+      atPrintedReduction(r, 'error', expected, {
         id: 'rate-change.mismatch',
         params: {
           unit: unit.name,
@@ -210,8 +209,8 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
           ...(unrounded && roundedUnrounded?.eq(printed.num) ? { unrounded: plain(unrounded.toDecimalPlaces(EXACT_SHOWN, 1), EXACT_SHOWN) } : {}),
           ...(share?.eq(printed.num) ? { share: plain(share, RATE_DECIMALS) } : {}),
         },
-      },
-    });
+      }),
+    );
   },
   form: (r) => ({ type: 'eq', expr: sub(ref(r.at.cell.ref), sub(exprOf(r.start), exprOf(r.end))) }),
 });
