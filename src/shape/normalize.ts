@@ -1,18 +1,22 @@
 /**
  * Text keys for matching labels and unit names: case-, diacritic- and punctuation-insensitive.
- * "Tổng số hộ của toàn tỉnh đầu năm" → "tong so ho cua toan tinh dau nam".
+ * "Tổng số hộ của toàn tỉnh đầu năm" → "tong so ho cua toan tinh dau nam". Labels and names repeat (in a
+ * table, and across the files of a run): remembered, within a bound.
  */
-export function foldKey(text: string): string {
-  // Labels and names repeat (in a table, and across the files of a run): remembered, within a bound.
-  const known = folded.get(text);
-  if (known !== undefined) return known;
-  const key = fold(text);
-  if (folded.size >= 20_000) folded.clear();
-  folded.set(text, key);
-  return key;
-}
+export const foldKey: (text: string) => string = remembered(fold);
 
-const folded = new Map<string, string>();
+/** `f` with its answers remembered, at most 20,000 of them (past that the memory starts again). */
+function remembered(f: (text: string) => string): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    const hit = known.get(text);
+    if (hit !== undefined) return hit;
+    const key = f(text);
+    if (known.size >= 20_000) known.clear();
+    known.set(text, key);
+    return key;
+  };
+}
 
 function fold(text: string): string {
   return text
@@ -29,19 +33,10 @@ const MEASURE_SUFFIX = /\s*[([]\s*(?:%|hộ|ho|households?|hh|điểm\s*%?|diem\
 
 /**
  * A row or column label reduced to its wording: list markers ("1.", "a)", "- ", "+"), bracketed units
- * ("(%)", "(hộ)", "(điểm %)") and trailing colons are dropped before folding.
+ * ("(%)", "(hộ)", "(điểm %)") and trailing colons are dropped before folding. Every cell of a table's first
+ * rows and columns is asked, in every file of a run: remembered, within a bound.
  */
-export function labelKey(text: string): string {
-  // Every cell of a table's first rows and columns is asked, in every file of a run: remembered, within a bound.
-  const known = labelKeys.get(text);
-  if (known !== undefined) return known;
-  const key = labelKeyOf(text);
-  if (labelKeys.size >= 20_000) labelKeys.clear();
-  labelKeys.set(text, key);
-  return key;
-}
-
-const labelKeys = new Map<string, string>();
+export const labelKey: (text: string) => string = remembered(labelKeyOf);
 
 function labelKeyOf(text: string): string {
   let t = text.normalize('NFC').trim();
