@@ -18,6 +18,7 @@ import { a1, type Cell } from './grid.js';
 import type { Indicator } from './indicators.js';
 import type { Unit, Value, ValueRow, ValueStore } from './annex.js';
 import { Dec } from '../calc/decimal.js';
+import { scaledPlain } from '../calc/scaled.js';
 import { grow, StringPool } from './pool.js';
 
 /** Value status in the columns: not set, a number written as its digits (grouped or not), a blank, or the sparse map's. */
@@ -275,11 +276,7 @@ export class LongTable implements ValueStore {
   }
 
   plainOf(i: number): string {
-    const d = this.decimals[i]!;
-    const s = String(this.scaled[i]!);
-    if (d === 0) return s;
-    const padded = s.length <= d ? '0'.repeat(d - s.length + 1) + s : s;
-    return `${padded.slice(0, padded.length - d)}.${padded.slice(padded.length - d)}`;
+    return scaledPlain(this.scaled[i]!, this.decimals[i]!);
   }
 
   get(unit: number, slot: Indicator): Value | undefined {
