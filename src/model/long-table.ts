@@ -297,6 +297,20 @@ export class LongTable implements ValueStore {
     return new StoredValue(this, i, indicator, u, this.decimals[i]!);
   }
 
+  /**
+   * Visits every value without making a `Value` for a stored number: `number(slot, scaled, decimals, grouped)`
+   * for one (`grouped`: its text groups thousands), `other(slot, value)` for a value the columns keep whole
+   * (text, a workbook's cell …); blanks are skipped. For tallies over the whole table (locate/table.ts).
+   */
+  eachValue(number: (slot: number, scaled: number, decimals: number, grouped: boolean) => void, other: (slot: number, v: Value) => void): void {
+    const k = this.slotCount;
+    for (let i = 0, n = this.n * k; i < n; i++) {
+      const st = this.status[i];
+      if (st === DIGITS || st === GROUPED) number(i % k, this.scaled[i]!, this.decimals[i]!, st === GROUPED);
+      else if (st === SPARSE) other(i % k, this.sparse.get(i)!);
+    }
+  }
+
   /** The text of value i (a stored number) as the file has it. */
   textAt(i: number): string {
     return this.writeBack(this.plainOf(i), this.decimals[i]!, this.status[i] === GROUPED);
