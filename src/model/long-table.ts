@@ -226,9 +226,25 @@ export class LongTable implements ValueStore {
     this.status = new Uint8Array(n);
     this.scaled = new Float64Array(n);
     this.decimals = new Uint8Array(n);
+    const plainCells = this.cellObjects.size === 0;
+    const group = this.grouping.charCodeAt(0);
+    const mark = this.mark.charCodeAt(0);
     for (let i = 0; i < n; i++) {
       const raw = raws.get(i);
-      const p = raw === '' || !this.plainCell(i) ? undefined : digits(i, raw);
+      if (raw === '') {
+        this.keep(i, full(i, raw));
+        continue;
+      }
+      const plainCell = plainCells || this.plainCell(i);
+      // Most numbers are read in one pass over their characters; any other text the long way below.
+      if (plainCell) {
+        const quick = this.scanNumber(i, raw, group, mark);
+        if (quick !== ABSENT) {
+          this.status[i] = quick;
+          continue;
+        }
+      }
+      const p = plainCell ? digits(i, raw) : undefined;
       const kind = p ? this.compact(raw, p) : ABSENT;
       if (kind === ABSENT) this.keep(i, full(i, raw));
       else {
@@ -238,6 +254,51 @@ export class LongTable implements ValueStore {
       }
     }
     this.raws = undefined;
+  }
+
+  /**
+   * `compact(raw, digits(raw))` in one pass, for the texts it stores (a number in the table's format, its
+   * digits grouped by thousands or not, no leading zero, at most 16 digits, a safe integer once scaled):
+   * DIGITS or GROUPED with value i's scaled digits and decimals set; ABSENT for anything else, which the
+   * caller then reads the long way (so a text this pass does not take is never decided here).
+   */
+  private scanNumber(i: number, raw: string, group: number, mark: number): number {
+    const n = raw.length;
+    if (n > 24 || (raw.charCodeAt(0) === 48 && n > 1 && raw.charCodeAt(1) !== mark)) return ABSENT;
+    let scaled = 0;
+    let digits = 0;
+    let run = 0;
+    let grouped = false;
+    let k = 0;
+    for (; k < n; k++) {
+      const c = raw.charCodeAt(k);
+      if (c >= 48 && c <= 57) {
+        scaled = scaled * 10 + (c - 48);
+        digits++;
+        run++;
+      } else if (c === group) {
+        if (grouped ? run !== 3 : run < 1 || run > 3) return ABSENT;
+        grouped = true;
+        run = 0;
+      } else if (c === mark) break;
+      else return ABSENT;
+    }
+    if (run === 0 || (grouped && run !== 3)) return ABSENT;
+    let decimals = 0;
+    if (k < n) {
+      if (++k === n) return ABSENT;
+      for (; k < n; k++) {
+        const c = raw.charCodeAt(k);
+        if (c < 48 || c > 57) return ABSENT;
+        scaled = scaled * 10 + (c - 48);
+        digits++;
+        decimals++;
+      }
+    }
+    if (digits > 16 || !Number.isSafeInteger(scaled)) return ABSENT;
+    this.scaled[i] = scaled;
+    this.decimals[i] = decimals;
+    return grouped ? GROUPED : DIGITS;
   }
 
   /** Keeps a value the columns cannot write back (a Value object), or a blank. */

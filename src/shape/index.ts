@@ -14,7 +14,7 @@ import { clip, type Draft, type DraftUnit } from './draft.js';
 import { LongReader, readLong } from './long.js';
 import type { DelimitedTable } from '../read/csv.js';
 import { aliasedUnitKey, unitKey } from './normalize.js';
-import { decideLocale, parseDigits, parseNumber, plainDigits, type NumberSample } from './numbers.js';
+import { decideLocale, LocaleVote, parseDigits, parseNumber, plainDigits, type LocaleDecision, type NumberSample } from './numbers.js';
 import { NumberValue } from '../model/value.js';
 import { Dec } from '../calc/decimal.js';
 import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
@@ -228,7 +228,7 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
   const raws = table.rawValues();
   const kinds = table.slots.map((s) => indicatorKind(s));
   const k = kinds.length;
-  const format = numberFormat(longSamples(table, raws, kinds), opts);
+  const format = opts.locale ? numberFormat([], opts) : formatOf(longVote(table, raws, kinds));
   const annexShaped = isAnnexShaped(draft.indicators);
   const locale = format.locale;
   table.parseValues(
@@ -259,18 +259,29 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
   return { annex, findings };
 }
 
-/** The value cells of a long table as samples of the number format, made one at a time (a big table has millions). */
-function* longSamples(table: LongTable, raws: { readonly length: number; get(i: number): string }, kinds: readonly IndicatorKind[]): Iterable<NumberSample> {
+/**
+ * The number format's vote over a long table's value cells, one at a time with no sample object each (a big
+ * table has millions): the samples `finish` takes, in the same order, made only when the decision names one.
+ */
+function longVote(table: LongTable, raws: { readonly length: number; get(i: number): string }, kinds: readonly IndicatorKind[]): LocaleDecision {
   const k = kinds.length;
+  let cellSample: CellSample | undefined;
+  const vote = new LocaleVote((i) => cellSample ?? new LazySample(table, i, raws.get(i), kinds[i % k]!));
   for (let i = 0; i < raws.length; i++) {
     const raw = raws.get(i);
-    if (DIGITS_ONLY.test(raw)) continue;
+    if (raw === '' || DIGITS_ONLY.test(raw)) continue;
     if (!table.plainCell(i)) {
       const cell = table.valueCell(i, raw);
       if (cell.numeric !== undefined) continue;
-      yield new CellSample(cell, kinds[i % k]!);
-    } else if (raw !== '') yield new LazySample(table, i, raw, kinds[i % k]!);
+      cellSample = new CellSample(cell, kinds[i % k]!);
+      if (cellSample.text !== '') vote.add(cellSample.text, cellSample.kind, i);
+      cellSample = undefined;
+    } else {
+      const text = raw.trim();
+      if (text !== '') vote.add(text, kinds[i % k]!, i);
+    }
   }
+  return vote.decision();
 }
 
 /** A sample whose cell is made only if a message names it. */
@@ -354,7 +365,11 @@ export interface NumberFormat {
 
 export function numberFormat(samples: Iterable<NumberSample>, opts: ShapeOptions): NumberFormat {
   if (opts.locale) return { locale: opts.locale, plain: false, witness: '' };
-  const d = decideLocale(nonEmpty(samples));
+  return formatOf(decideLocale(nonEmpty(samples)));
+}
+
+/** The file's number format from the vote, or LOCALE_AMBIGUOUS when it cannot be decided. */
+function formatOf(d: LocaleDecision): NumberFormat {
   if (!d.ok) {
     if (d.reason === 'ambiguous') {
       throw new PovcheckError('LOCALE_AMBIGUOUS', { reason: 'ambiguous', cell: d.sample.ref, text: clip(d.sample.text), vi: d.vi, en: d.en }, { cell: d.sample.ref });
