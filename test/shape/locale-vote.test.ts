@@ -11,6 +11,10 @@ import { decideLocale, parseNumber, plainDigits, type LocaleDecision, type Numbe
 import type { IndicatorKind } from '../../src/model/indicators.js';
 import { LongTable } from '../../src/model/long-table.js';
 import type { Value } from '../../src/model/annex.js';
+import { decodeBytes } from '../../src/read/decode.js';
+import { delimitedTable } from '../../src/read/csv.js';
+import { shapeTable } from '../../src/shape/index.js';
+import { checkShaped } from '../../src/check-grid.js';
 
 /** decideLocale without remembering anything: every sample read in both formats. */
 function reference(samples: NumberSample[]): LocaleDecision {
@@ -86,7 +90,7 @@ describe('LongTable: numbers read in one pass', () => {
         const t = new LongTable(['households_start'], [1], undefined, undefined, undefined, 4);
         raws.forEach((r, u) => t.addUnit({ row: u + 1, name: `X${u}`, nameCol: 0, stt: '', section: undefined, code: '', parentCode: '' }, [r]));
         const kept = (i: number, r: string): Value => ({ indicator: 'households_start', unit: i, cell: { raw: r, ref: `B${i + 2}`, row: i + 1, col: 1 }, text: r, status: 'invalid' });
-        t.parseValues(locale, (_i, r) => plainDigits(r, locale), kept);
+        t.finishValues(locale, (_i, r) => plainDigits(r, locale), kept);
         raws.forEach((r, u) => {
           const v = t.get(u, 'households_start')!;
           const p = plainDigits(r, locale);
@@ -101,5 +105,57 @@ describe('LongTable: numbers read in one pass', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('LongTable: values stored as they arrive', () => {
+  const raw = fc.oneof(
+    fc.array(fc.constantFrom('0', '1', '7', '.', ',', ' ', 'x'), { maxLength: 10 }).map((a) => a.join('')),
+    fc.integer({ min: 0, max: 9_999_999 }).map((n) => String(n).replace(/\B(?=(\d{3})+$)/g, '.')),
+    fc.integer({ min: 0, max: 9_999_999 }).map((n) => String(n).replace(/\B(?=(\d{3})+$)/g, ',')),
+  );
+  const read = (raws: string[], locale: 'vi' | 'en', storeAs?: 'vi' | 'en') => {
+    const t = new LongTable(['households_start'], [1], undefined, undefined, undefined, 2);
+    const calls: string[] = [];
+    raws.forEach((r, u) => {
+      if (u === 1 && storeAs) t.storeAs(storeAs);
+      t.addUnit({ row: u + 1, name: `X${u}`, nameCol: 0, stt: '', section: undefined, code: '', parentCode: '' }, [r]);
+    });
+    t.finishValues(
+      locale,
+      (_i, r) => plainDigits(r, locale),
+      (i, r): Value => {
+        calls.push(`${i}:${r}`);
+        return { indicator: 'households_start', unit: i, cell: { raw: r, ref: `B${i + 2}`, row: i + 1, col: 1 }, text: r, status: r === '' ? 'empty' : 'invalid' };
+      },
+    );
+    return { calls, values: raws.map((_, u) => { const v = t.get(u, 'households_start'); return v && [v.status, v.text, v.plain ?? null, v.decimals ?? null, v.cell.ref, v.cell.raw]; }) };
+  };
+  it('are those read once the format is known, in either format first', () => {
+    fc.assert(
+      fc.property(fc.array(raw, { minLength: 1, maxLength: 30 }), fc.constantFrom<'vi' | 'en'>('vi', 'en'), fc.constantFrom<'vi' | 'en'>('vi', 'en'), (raws, locale, first) => {
+        expect(read(raws, locale, first)).toEqual(read(raws, locale));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a table whose first rows vote for one format and the whole for the other reads as the whole', async () => {
+    const header = 'Tên đơn vị;Tổng số hộ đầu năm;Số hộ nghèo đầu năm;Tỷ lệ hộ nghèo đầu năm (%)';
+    // The first rows are English (1,234 and 11.80); most of the table is Vietnamese: the English cells are findings.
+    const rows = [
+      ...Array.from({ length: 3 }, (_, i) => `Xã A${i};1,234;567;45.95`),
+      ...Array.from({ length: 12 }, (_, i) => `Xã B${i};2.345;${100 + i};${(100 + i) / 23.45 >= 10 ? '' : '0'}4,${String(26 + i).padStart(2, '0')}`),
+    ];
+    const { text, encoding } = decodeBytes(new TextEncoder().encode([header, ...rows].join('\n')));
+    const view = async (head: number) => {
+      const r = checkShaped(await shapeTable(delimitedTable(text, encoding, undefined, head)), {});
+      return { locale: r.annex.locale, findings: r.findings.map((f) => [f.rule, f.at?.ref, f.expected, f.actual, JSON.stringify(f.msg)]) };
+    };
+    const whole = await view(100);
+    expect(whole.locale).toBe('vi');
+    expect(whole.findings.some((f) => f[0] === 'number')).toBe(true);
+    expect(await view(2)).toEqual(whole);
+    expect(await view(4)).toEqual(whole);
   });
 });
