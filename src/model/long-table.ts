@@ -4,10 +4,12 @@
  *
  * - Units: their source row, name, code, parent code and row number (STT) in byte pools (copied out of the
  *   text they were read from), section; their cells are made when asked (`a1(row, col)`).
- * - Values: while the table is read, each cell's text (`raws`, a byte pool); once the number format is decided
- *   (`parseValues`), per value a status, the number × 10^decimals as a safe integer (Float64Array, exact
- *   below 2^53) and its decimals. A value whose text cannot be written back from its number (spaces, a
- *   sign, leading zeros, text, a workbook cell) is kept as the `Value` the shape stage made, in a sparse map.
+ * - Values: per value a status, the number × 10^decimals as a safe integer (Float64Array, exact below 2^53)
+ *   and its decimals. After the first rows (`storeAs`), a number in the format they vote for is stored as it
+ *   arrives; any other value's text waits (`pendingRaw`) until the number format is decided (`finishValues`,
+ *   which reads the stored ones again from their text if the format decided is the other one). A value whose
+ *   text cannot be written back from its number (spaces, a sign, leading zeros, text, a workbook cell) is kept
+ *   as the `Value` the shape stage made, in a sparse map.
  * - A `Value` (and its `Cell`) is made on demand by `get`/`row` and never kept: the relations and locate
  *   read the table through the `ValueStore` interface like any other.
  *
