@@ -143,13 +143,16 @@ function columnDp(freq: Freq | undefined, tableDp: number): number {
 
 /**
  * The scope of the relations that read a cell of some units (relations/scope.ts): their own instances, and
- * those over their parts and over their parents' parts.
+ * those over their parts and over their parents' parts. `loaded`: units whose relations an earlier load
+ * added; a parent among them is left out, since every instance over a parent's parts reads a cell of the
+ * parent (its total, its whole) and was added with it (without this, loading the communes of a district one
+ * by one would rebuild the district's sums over all its communes each time).
  */
-export function scopeOf(annex: Annex, facts: TableFacts, units: readonly Unit[]): Scope {
+export function scopeOf(annex: Annex, facts: TableFacts, units: readonly Unit[], loaded: (unit: number) => boolean = () => false): Scope {
   const parents = new Map<number, Unit>();
   for (const u of units) {
     if (facts.childrenOf(u.id).length > 0) parents.set(u.id, u);
-    if (u.parent !== undefined) parents.set(u.parent, annex.units[u.parent]!);
+    if (u.parent !== undefined && !loaded(u.parent)) parents.set(u.parent, annex.units[u.parent]!);
   }
   return { units: [...units].sort((a, b) => a.id - b.id), parents: [...parents.values()].sort((a, b) => a.id - b.id), childrenOf: facts.childrenOf };
 }
