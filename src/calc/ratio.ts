@@ -106,7 +106,7 @@ export function floor(a: Ratio): number {
   return f;
 }
 
-export const ceil = (a: Ratio): number => -floor(neg(a));
+export const ceil = (a: Ratio): number => 0 - floor(neg(a));
 
 /** Whether the ratio is a terminating decimal (its denominator has no prime factor but 2 and 5). */
 export function terminates(a: Ratio): boolean {
