@@ -80,9 +80,9 @@ function addRow(t: Tally, row: Row | undefined, sign: 1 | -1): void {
     if (!v) continue;
     if (v.cell.formula !== undefined) t.anyFormula = true;
     if (v.status !== 'ok' || v.plain === undefined) continue;
-    // A count of four digits or more (a float decides unless the value is within rounding of 1000).
-    const n = Math.abs(Number(v.plain));
-    if (kindOf(v.indicator) === 'count' && n >= 1000 && (n > 1001 || !v.num!.abs().lt(1000))) {
+    // A count of four digits or more: in integers when the value has its scaled form, else a float decides
+    // unless the value is within rounding of 1000.
+    if (kindOf(v.indicator) === 'count' && atLeast1000(v)) {
       if (GROUPED.test(v.text)) t.grouped += sign;
       else t.plainDigits += sign;
     }
@@ -92,6 +92,17 @@ function addRow(t: Tally, row: Row | undefined, sign: 1 | -1): void {
       bump(t.bySlot.get(ind as Indicator) ?? t.bySlot.set(ind as Indicator, new Map()).get(ind as Indicator)!, dp, sign);
     }
   }
+}
+
+const THOUSAND_AT = Array.from({ length: 16 }, (_, dp) => 1000 * 10 ** dp);
+
+/** |value| ≥ 1000, exactly. */
+function atLeast1000(v: Value): boolean {
+  const scaled = v.scaled;
+  const at = THOUSAND_AT[v.decimals ?? 0];
+  if (scaled !== undefined && at !== undefined) return Math.abs(scaled) >= at;
+  const n = Math.abs(Number(v.plain));
+  return n >= 1000 && (n > 1001 || !v.num!.abs().lt(1000));
 }
 
 const KINDS = new Map<string, ReturnType<typeof indicatorKind>>();
