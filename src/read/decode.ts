@@ -260,20 +260,22 @@ const PIECE_BYTES = 64 * 1024;
  * whole text: undefined whenever `decodeBytes` would refuse the text or read it otherwise (not UTF-8, a NUL,
  * a legacy font's text, control characters, blank, or a text no larger than its head): the caller then
  * calls `decodeBytes`, which names the fault. Validity is checked on the bytes first (`isUtf8`), so a
- * damaged text is refused before any of it is read, as when it is decoded whole.
+ * damaged text is refused before any of it is read, as when it is decoded whole. `sizes`: the head's and a
+ * piece's bytes (smaller in tests, to cross many piece boundaries on a small text).
  */
-export function decodeStreamed(bytes: Uint8Array, choice: EncodingChoice = 'auto'): StreamedText | undefined {
-  if (bytes.length <= HEAD_BYTES || (choice !== 'auto' && choice !== 'utf-8')) return undefined;
+export function decodeStreamed(bytes: Uint8Array, choice: EncodingChoice = 'auto', sizes = { head: HEAD_BYTES, piece: PIECE_BYTES }): StreamedText | undefined {
+  const { head: HEAD, piece: PIECE } = sizes;
+  if (bytes.length <= HEAD || (choice !== 'auto' && choice !== 'utf-8')) return undefined;
   for (const [sig] of SIGNATURES) if (startsWith(bytes, sig)) return undefined;
   const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
   if (choice === 'auto' && !bom && (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || sniffUtf16(bytes))) return undefined;
   const body = bom ? bytes.subarray(3) : bytes;
   if (!isUtf8(body) || body.includes(0)) return undefined;
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const head = decoder.decode(body.subarray(0, HEAD_BYTES), { stream: true });
+  const head = decoder.decode(body.subarray(0, HEAD), { stream: true });
   if (controlShare(head) > 0.01 || !/[^\s\u00a0\ufeff]/.test(head)) return undefined;
   if (choice === 'auto' && detectLegacyText(head)) return undefined;
-  let decoded = Math.min(body.length, HEAD_BYTES);
+  let decoded = Math.min(body.length, HEAD);
   let started = false;
   return {
     head,
@@ -286,7 +288,7 @@ export function decodeStreamed(bytes: Uint8Array, choice: EncodingChoice = 'auto
       if (started) throw new Error('StreamedText.rest() is read once');
       started = true;
       while (decoded < body.length) {
-        const end = Math.min(body.length, decoded + PIECE_BYTES);
+        const end = Math.min(body.length, decoded + PIECE);
         const piece = decoder.decode(body.subarray(decoded, end), { stream: end < body.length });
         decoded = end;
         if (piece !== '') yield piece;

@@ -38,20 +38,31 @@ function refusal(f: () => unknown): string | undefined {
   return undefined;
 }
 
+/** A head and pieces much smaller than the real ones: a small text crosses hundreds of piece boundaries, in characters of 1 to 4 bytes. */
+const SMALL = { head: 96 * 1024, piece: 1021 };
+
 describe('decodeStreamed', () => {
   const text = table(90_000);
   it('gives the text decodeBytes gives, with and without BOM, as --encoding utf-8 too', () => {
     expect(text.length * 1.05).toBeGreaterThan(HEAD_BYTES);
-    for (const bom of [false, true]) {
-      const bytes = enc(text, bom);
-      for (const choice of ['auto', 'utf-8'] as const) {
-        const s = decodeStreamed(bytes, choice);
-        expect(s).toBeDefined();
-        const whole = decodeBytes(bytes, choice);
-        expect(s!.encoding).toBe(whole.encoding);
-        expect(s!.head.length).toBeGreaterThanOrEqual(1_000_000);
-        expect(pieced(s!) === whole.text).toBe(true);
-        expect(s!.whole() === whole.text).toBe(true);
+    const small = table(6_000);
+    const cases = [
+      { t: text, sizes: undefined, boms: [false], choices: ['auto'] }, // the real sizes: a head of ≥ 1,000,000 characters
+      { t: small, sizes: SMALL, boms: [false, true], choices: ['auto', 'utf-8'] },
+      { t: small.slice(0, 100_000), sizes: SMALL, boms: [false, true], choices: ['auto', 'utf-8'] },
+    ] as const;
+    for (const { t, sizes, boms, choices } of cases) {
+      for (const bom of boms) {
+        const bytes = enc(t, bom);
+        for (const choice of choices) {
+          const s = decodeStreamed(bytes, choice, sizes);
+          expect(s).toBeDefined();
+          const whole = decodeBytes(bytes, choice);
+          expect(s!.encoding).toBe(whole.encoding);
+          if (sizes === undefined) expect(s!.head.length).toBeGreaterThanOrEqual(1_000_000);
+          expect(pieced(s!) === whole.text).toBe(true);
+          expect(s!.whole() === whole.text).toBe(true);
+        }
       }
     }
   });
