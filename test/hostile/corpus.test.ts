@@ -148,6 +148,7 @@ describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     if (c.unreadable) {
       const lines = (r.stdout + r.stderr).trim().split('\n');
       expect(lines, r.stdout + r.stderr).toHaveLength(1);
+      expect(lines[0], 'the reason, not nothing').not.toBe('');
       if (c.names) expect(lines[0]).toContain(c.args[1]);
       if (readsOneFile(c)) expect(folderLines, 'the binary\'s folder run gives this file the same reason').toContain(lines[0]!.trim());
     }
