@@ -199,7 +199,8 @@ export function buildCorpus(dir) {
   unreadable('an unclosed quote', ['validate', put('unclosed-quote.csv', ['STT;Chỉ tiêu;Toàn tỉnh;A', '1;Tổng số hộ đầu năm;10;5', '2;Số hộ nghèo đầu năm;"4;2', '3;Số hộ nghèo cuối năm;3;1', ''].join('\r\n'))], { check: (r) => (/line 3/.test(r.stdout) ? undefined : 'the line of the quote is not named') });
   unreadable('1,000,000 short columns', ['validate', put('columns-1m.csv', `${Array.from({ length: 1_000_000 }, () => 'a').join(';')}\n1;2\n`)], { check: (r) => (/more than 16,384 columns/.test(r.stdout) ? undefined : 'the reason is not the columns') });
   unreadable('a line of 1,200,000 characters', ['validate', put('line-1200k.csv', `a;b\n1;${'x'.repeat(1_200_000)}\n`)]);
-  const tooMany = [...hierarchyUnits(6), ...Array.from({ length: 600 }, (_, i) => ({ ...hierarchyUnits(6)[2], code: `X${i}`, parent: '08', name: `Xã thêm ${i}` }))];
+  const six = hierarchyUnits(6);
+  const tooMany = [...six, ...Array.from({ length: 600 }, (_, i) => ({ ...six[2], code: `X${i}`, parent: '08', name: `Xã thêm ${i}` }))];
   unreadable('a long table past the budget of units', ['validate', put('rows-budget.csv', serialize(hierarchyRecords(tooMany), { delimiter: ';' }))], { env: { POVCHECK_MAX_ROWS: '500' } });
 
   /* ---------- other bad inputs ---------- */
