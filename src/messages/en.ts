@@ -425,6 +425,7 @@ export const en: Catalog = {
         jpeg: 'this is a JPEG image, not a table',
         gzip: 'this is gzip-compressed data, not a table',
         binary: 'this is binary data, not a CSV or text table',
+        'not-zip': 'its name says Excel or Word (.xlsx, .xlsm, .docx), but it is not such a file: those are ZIP archives and this one is binary data of another kind (damaged, cut short while copying, or another file renamed); open the original and save it again',
       })[p.kind],
     FILE_TOO_LARGE: (p) => `the file is larger than ${p.limitMb} MB`,
     FILE_KIND: (p) =>

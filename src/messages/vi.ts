@@ -444,6 +444,7 @@ export const vi: Catalog = {
         jpeg: 'đây là ảnh JPEG, không phải bảng số liệu',
         gzip: 'đây là dữ liệu nén gzip, không phải bảng số liệu',
         binary: 'đây là dữ liệu nhị phân, không phải tệp CSV hay bảng văn bản',
+        'not-zip': 'tên tệp là tệp Excel hoặc Word (.xlsx, .xlsm, .docx) nhưng nội dung không phải: các tệp đó là tệp nén ZIP, còn tệp này là dữ liệu nhị phân loại khác (bị hỏng, sao chép chưa hết, hoặc tệp khác bị đổi tên); hãy mở tệp gốc và lưu lại',
       })[p.kind],
     FILE_TOO_LARGE: (p) => `tệp lớn hơn ${p.limitMb} MB`,
     ENCODING_INVALID: (p) =>

@@ -83,16 +83,27 @@ export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { 
 /** Errors that say only "not a table I read": for a file whose name says what it is, the name explains better. */
 const CONTENT_ERRORS = new Set(['FILE_BINARY', 'NOT_A_TABLE', 'CSV_MALFORMED', 'ENCODING_INVALID', 'ENCODING_LEGACY', 'WORKBOOK_INVALID']);
 
+/**
+ * A content error said better by the file's name, naming the file: an .xls, .ods, .pdf … that is what its name says
+ * (not a CSV misnamed) gets how to convert it; binary data named .xlsx/.xlsm/.docx (those are ZIP archives) is
+ * said to be no workbook or document, rather than "not a CSV".
+ */
+function explainedByName(e: unknown, path: string): unknown {
+  if (!(e instanceof PovcheckError)) return e;
+  const kind = refusedKind(path);
+  if (kind && CONTENT_ERRORS.has(e.code)) return new PovcheckError('FILE_KIND', { kind, ext: extname(path).toLowerCase() }, { file: path });
+  if (e.code === 'FILE_BINARY' && e.params.kind === 'binary' && /\.(?:xlsx|xlsm|docx)$/i.test(path)) {
+    return new PovcheckError('FILE_BINARY', { kind: 'not-zip' }, { file: path });
+  }
+  return e.withFile(path);
+}
+
 export async function readGrid(path: string, opts: ReadOptions = {}): Promise<Grid> {
   const bytes = await readFileBytes(path);
   try {
     return await gridFromAnyBytes(bytes, { ...opts, name: path });
   } catch (e) {
-    if (!(e instanceof PovcheckError)) throw e;
-    // An .xls, .ods, .pdf … that is what its name says (not a CSV misnamed): say how to convert it.
-    const kind = refusedKind(path);
-    if (kind && CONTENT_ERRORS.has(e.code)) throw new PovcheckError('FILE_KIND', { kind, ext: extname(path).toLowerCase() }, { file: path });
-    throw e.withFile(path);
+    throw explainedByName(e, path);
   }
 }
 
@@ -140,9 +151,6 @@ export async function readInput(path: string, opts: ReadOptions & { records?: bo
   try {
     return await inputFromBytes(bytes, { ...opts, name: path });
   } catch (e) {
-    if (!(e instanceof PovcheckError)) throw e;
-    const kind = refusedKind(path);
-    if (kind && CONTENT_ERRORS.has(e.code)) throw new PovcheckError('FILE_KIND', { kind, ext: extname(path).toLowerCase() }, { file: path });
-    throw e.withFile(path);
+    throw explainedByName(e, path);
   }
 }

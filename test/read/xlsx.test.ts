@@ -227,6 +227,19 @@ describe('other containers and damaged files', () => {
     const err = await gridFromAnyBytes(ole, { name: 'annex.xlsx' }).catch((e: PovcheckError) => e);
     expect(err).toMatchObject({ code: 'FILE_BINARY', params: { kind: 'encrypted' } });
   });
+
+  it('binary data named .xlsx or .docx that is no ZIP archive is said to be no workbook, not "not a CSV"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-notzip-'));
+    const junk = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 251);
+    for (const name of ['annex.xlsx', 'plan.docx']) {
+      writeFileSync(join(dir, name), junk);
+      const err = await readGrid(join(dir, name)).catch((e: PovcheckError) => e);
+      expect(err).toMatchObject({ code: 'FILE_BINARY', params: { kind: 'not-zip' }, file: join(dir, name) });
+    }
+    writeFileSync(join(dir, 'annex.csv'), junk);
+    expect(await readGrid(join(dir, 'annex.csv')).catch((e: PovcheckError) => e)).toMatchObject({ code: 'FILE_BINARY', params: { kind: 'binary' } });
+    rmSync(dir, { recursive: true });
+  });
 });
 
 describe('the XML parser is loaded only for workbooks, and exceljs never for reading', () => {
