@@ -269,7 +269,7 @@ class TableSystem implements System {
     const batch = [...new Set(units.filter((u) => !this.loadOf.has(u.id)))].sort((a, b) => a.id - b.id);
     if (batch.length === 0) return;
     for (const u of batch) this.addRowCells(u);
-    this.load(batch, scopeOf(this.annex, this.facts, batch));
+    this.load(batch, scopeOf(this.annex, this.facts, batch, (id) => this.loadOf.has(id)));
   }
 
   /**

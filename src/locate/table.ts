@@ -80,9 +80,9 @@ function addRow(t: Tally, row: Row | undefined, sign: 1 | -1): void {
     if (!v) continue;
     if (v.cell.formula !== undefined) t.anyFormula = true;
     if (v.status !== 'ok' || v.plain === undefined) continue;
-    // A count of four digits or more (a float decides unless the value is within rounding of 1000).
-    const n = Math.abs(Number(v.plain));
-    if (kindOf(v.indicator) === 'count' && n >= 1000 && (n > 1001 || !v.num!.abs().lt(1000))) {
+    // A count of four digits or more: in integers when the value has its scaled form, else a float decides
+    // unless the value is within rounding of 1000.
+    if (kindOf(v.indicator) === 'count' && atLeast1000(v)) {
       if (GROUPED.test(v.text)) t.grouped += sign;
       else t.plainDigits += sign;
     }
@@ -92,6 +92,17 @@ function addRow(t: Tally, row: Row | undefined, sign: 1 | -1): void {
       bump(t.bySlot.get(ind as Indicator) ?? t.bySlot.set(ind as Indicator, new Map()).get(ind as Indicator)!, dp, sign);
     }
   }
+}
+
+const THOUSAND_AT = Array.from({ length: 16 }, (_, dp) => 1000 * 10 ** dp);
+
+/** |value| ≥ 1000, exactly. */
+function atLeast1000(v: Value): boolean {
+  const scaled = v.scaled;
+  const at = THOUSAND_AT[v.decimals ?? 0];
+  if (scaled !== undefined && at !== undefined) return Math.abs(scaled) >= at;
+  const n = Math.abs(Number(v.plain));
+  return n >= 1000 && (n > 1001 || !v.num!.abs().lt(1000));
 }
 
 const KINDS = new Map<string, ReturnType<typeof indicatorKind>>();
@@ -143,13 +154,16 @@ function columnDp(freq: Freq | undefined, tableDp: number): number {
 
 /**
  * The scope of the relations that read a cell of some units (relations/scope.ts): their own instances, and
- * those over their parts and over their parents' parts.
+ * those over their parts and over their parents' parts. `loaded`: units whose relations an earlier load
+ * added; a parent among them is left out, since every instance over a parent's parts reads a cell of the
+ * parent (its total, its whole) and was added with it (without this, loading the communes of a district one
+ * by one would rebuild the district's sums over all its communes each time).
  */
-export function scopeOf(annex: Annex, facts: TableFacts, units: readonly Unit[]): Scope {
+export function scopeOf(annex: Annex, facts: TableFacts, units: readonly Unit[], loaded: (unit: number) => boolean = () => false): Scope {
   const parents = new Map<number, Unit>();
   for (const u of units) {
     if (facts.childrenOf(u.id).length > 0) parents.set(u.id, u);
-    if (u.parent !== undefined) parents.set(u.parent, annex.units[u.parent]!);
+    if (u.parent !== undefined && !loaded(u.parent)) parents.set(u.parent, annex.units[u.parent]!);
   }
   return { units: [...units].sort((a, b) => a.id - b.id), parents: [...parents.values()].sort((a, b) => a.id - b.id), childrenOf: facts.childrenOf };
 }

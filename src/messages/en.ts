@@ -10,6 +10,8 @@ import { enRelations } from './en-relations.js';
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
+/** A figure that rounds to zero at the printed precision (`0.00`, `-0.00`): said as "less than 0.01", never "about 0.00". */
+const roundsToZero = (plain: string) => /^-?0(?:\.0*)?$/.test(plain);
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 const SLIP_EN = {
@@ -142,11 +144,11 @@ export const en: Catalog = {
   'denominator.mixed': (p, f) =>
     `${p.unit}: the start rate is over ${f.n(p.h0)} households and the end rate over ${f.n(p.h1)} (${f.n(sign(p.change))}), so the two rates have different denominators. ` +
     `The rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced are only ${f.n(p.share)} % of the start-of-year households; ` +
-    `the change in the number of households alone accounts for about ${f.n(p.growth)} points of the fall.`,
+    (roundsToZero(p.growth) ? `the change in the number of households alone accounts for less than ${f.n('0.01')} points of the fall.` : `the change in the number of households alone accounts for about ${f.n(p.growth)} points of the fall.`),
   'denominator.total': (p, f) =>
     `${p.unit}: households changed from ${f.n(p.h0)} at the start of the year to ${f.n(p.h1)} at the end (${f.n(sign(p.change))}), so the start and end rates have different denominators. ` +
     `The total's rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households that left poverty (net) are ${f.n(p.share)} % of the start-of-year households: ` +
-    `about ${f.n(p.growth)} points of the fall come from the change in the number of households alone. Read the reduction as the fall of the rate, not as the share of households that left poverty; each unit's own split is given as information.`,
+    `${roundsToZero(p.growth) ? `less than ${f.n('0.01')}` : `about ${f.n(p.growth)}`} points of the fall come from the change in the number of households alone. Read the reduction as the fall of the rate, not as the share of households that left poverty; each unit's own split is given as information.`,
   'denominator.direction': (p, f) => {
     const rose = p.points.startsWith('-');
     return (

@@ -10,6 +10,8 @@ import { viRelations } from './vi-relations.js';
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
+/** A figure that rounds to zero at the printed precision (`0.00`, `-0.00`): said as "less than 0.01", never "about 0.00". */
+const roundsToZero = (plain: string) => /^-?0(?:\.0*)?$/.test(plain);
 
 const SLIP_VI = {
   transposition: 'có vẻ hai chữ số liền nhau bị gõ đảo chỗ',
@@ -146,11 +148,11 @@ export const vi: Catalog = {
   'denominator.mixed': (p, f) =>
     `${p.unit}: tỷ lệ đầu năm tính trên ${f.n(p.h0)} hộ, tỷ lệ cuối năm trên ${f.n(p.h1)} hộ (${f.n(sign(p.change))} hộ), nên hai tỷ lệ khác mẫu số. ` +
     `Tỷ lệ hộ nghèo giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm; ` +
-    `riêng sự thay đổi số hộ đã chiếm khoảng ${f.n(p.growth)} điểm của mức giảm.`,
+    (roundsToZero(p.growth) ? `riêng sự thay đổi số hộ chiếm chưa đến ${f.n('0.01')} điểm của mức giảm.` : `riêng sự thay đổi số hộ đã chiếm khoảng ${f.n(p.growth)} điểm của mức giảm.`),
   'denominator.total': (p, f) =>
     `${p.unit}: tổng số hộ thay đổi từ ${f.n(p.h0)} hộ đầu năm thành ${f.n(p.h1)} hộ cuối năm (${f.n(sign(p.change))} hộ), nên tỷ lệ đầu năm và cuối năm khác mẫu số. ` +
     `Tỷ lệ hộ nghèo của toàn bảng giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm: ` +
-    `khoảng ${f.n(p.growth)} điểm của mức giảm là do riêng sự thay đổi số hộ. Cần hiểu mức giảm là mức giảm của tỷ lệ, không phải tỷ lệ số hộ đã thoát nghèo; phần tách của từng đơn vị được ghi ở mục thông tin.`,
+    `${roundsToZero(p.growth) ? `chưa đến ${f.n('0.01')}` : `khoảng ${f.n(p.growth)}`} điểm của mức giảm là do riêng sự thay đổi số hộ. Cần hiểu mức giảm là mức giảm của tỷ lệ, không phải tỷ lệ số hộ đã thoát nghèo; phần tách của từng đơn vị được ghi ở mục thông tin.`,
   'denominator.direction': (p, f) => {
     const rose = p.points.startsWith('-');
     return (

@@ -7,6 +7,8 @@
  * breakdown units). So the instances reading a cell of unit u are among the per-unit instances of u and the
  * instances over u's parts and over u's parent's parts; the scope lists those units and parents, and a kind
  * enumerates them as it enumerates the whole table (locate keeps those that read the units' cells).
+ * Every instance over a parent's parts reads a cell of the parent itself (its total, its whole): locate
+ * relies on it to leave out a parent whose relations it loaded earlier (locate/table.ts `scopeOf`).
  */
 import { partitionsByParent, subUnitsByParent, type Unit } from '../model/annex.js';
 import type { RuleContext } from '../rules/types.js';
