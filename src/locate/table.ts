@@ -12,6 +12,7 @@ import type { Annex, Unit, Value, ValueRow } from '../model/annex.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import type { Scope } from '../relations/scope.js';
 import { depthOf } from '../rules/index.js';
+import { LongTable } from '../model/long-table.js';
 
 type Row = ValueRow;
 
@@ -48,9 +49,7 @@ const FACTS = new WeakMap<Annex, TableFacts>();
 export function tableFacts(annex: Annex): TableFacts {
   let f = FACTS.get(annex);
   if (!f) {
-    const tally = emptyTally();
-    for (const row of annex.values) addRow(tally, row, 1);
-    f = factsOf(annex, tally, lazyChildren(annex));
+    f = factsOf(annex, tallyOf(annex), lazyChildren(annex));
     FACTS.set(annex, f);
   }
   return f;
@@ -73,25 +72,61 @@ function emptyTally(): Tally {
 
 const GROUPED = /\d[.,\s\u00a0\u2007\u202f]\d{3}/;
 
+/**
+ * The whole table's tally. A long table's stored numbers are tallied from its columns, without making a Value
+ * and a Cell for each (a million units make eight million: garbage the collector would have to follow).
+ */
+function tallyOf(annex: Annex): Tally {
+  const t = emptyTally();
+  const values = annex.values;
+  if (values instanceof LongTable) {
+    const slots = values.slots;
+    values.eachValue(
+      (s, scaled, dp, grouped) => addNumber(t, slots[s]!, scaled, dp, grouped),
+      (s, v) => addValue(t, slots[s]!, v, 1),
+    );
+  } else for (const row of values) addRow(t, row, 1);
+  return t;
+}
+
 function addRow(t: Tally, row: Row | undefined, sign: 1 | -1): void {
   if (!row) return;
   for (const ind in row) {
     const v = (row as Record<string, Value | undefined>)[ind];
-    if (!v) continue;
-    if (v.cell.formula !== undefined) t.anyFormula = true;
-    if (v.status !== 'ok' || v.plain === undefined) continue;
-    // A count of four digits or more: in integers when the value has its scaled form, else a float decides
-    // unless the value is within rounding of 1000.
-    if (kindOf(v.indicator) === 'count' && atLeast1000(v)) {
-      if (GROUPED.test(v.text)) t.grouped += sign;
-      else t.plainDigits += sign;
-    }
-    if (kindOf(ind as Indicator) === 'rate' && !v.cell.formula?.trim()) {
-      const dp = v.decimals ?? 0;
-      bump(t.rates, dp, sign);
-      bump(t.bySlot.get(ind as Indicator) ?? t.bySlot.set(ind as Indicator, new Map()).get(ind as Indicator)!, dp, sign);
-    }
+    if (v) addValue(t, ind as Indicator, v, sign);
   }
+}
+
+function addValue(t: Tally, ind: Indicator, v: Value, sign: 1 | -1): void {
+  if (v.cell.formula !== undefined) t.anyFormula = true;
+  if (v.status !== 'ok' || v.plain === undefined) return;
+  // A count of four digits or more: in integers when the value has its scaled form, else a float decides
+  // unless the value is within rounding of 1000.
+  if (kindOf(v.indicator) === 'count' && atLeast1000(v)) {
+    if (GROUPED.test(v.text)) t.grouped += sign;
+    else t.plainDigits += sign;
+  }
+  if (kindOf(ind) === 'rate' && !v.cell.formula?.trim()) addRateDp(t, ind, v.decimals ?? 0, sign);
+}
+
+/**
+ * addValue for a long table's stored number (plain cell, no formula, not negative): `scaled` = value ×
+ * 10^dp; `grouped`, its text groups thousands. A stored number's text is its digits with the decimal mark
+ * (GROUPED's pattern then matches when three decimals follow the mark) or grouped by thousands.
+ */
+function addNumber(t: Tally, ind: Indicator, scaled: number, dp: number, grouped: boolean): void {
+  const kind = kindOf(ind);
+  const at = THOUSAND_AT[dp];
+  if (kind === 'count' && (at !== undefined ? scaled >= at : BigInt(scaled) >= 1000n * 10n ** BigInt(dp))) {
+    if (grouped || dp >= 3) t.grouped++;
+    else t.plainDigits++;
+  }
+  if (kind === 'rate') addRateDp(t, ind, dp, 1);
+}
+
+function addRateDp(t: Tally, ind: Indicator, dp: number, sign: number): void {
+  bump(t.rates, dp, sign);
+  bump(t.bySlot.get(ind) ?? t.bySlot.set(ind, new Map()).get(ind)!, dp, sign);
 }
 
 const THOUSAND_AT = Array.from({ length: 16 }, (_, dp) => 1000 * 10 ** dp);

@@ -4,10 +4,12 @@
  *
  * - Units: their source row, name, code, parent code and row number (STT) in byte pools (copied out of the
  *   text they were read from), section; their cells are made when asked (`a1(row, col)`).
- * - Values: while the table is read, each cell's text (`raws`, a byte pool); once the number format is decided
- *   (`parseValues`), per value a status, the number × 10^decimals as a safe integer (Float64Array, exact
- *   below 2^53) and its decimals. A value whose text cannot be written back from its number (spaces, a
- *   sign, leading zeros, text, a workbook cell) is kept as the `Value` the shape stage made, in a sparse map.
+ * - Values: per value a status, the number × 10^decimals as a safe integer (Float64Array, exact below 2^53)
+ *   and its decimals. After the first rows (`storeAs`), a number in the format they vote for is stored as it
+ *   arrives; any other value's text waits (`pendingRaw`) until the number format is decided (`finishValues`,
+ *   which reads the stored ones again from their text if the format decided is the other one). A value whose
+ *   text cannot be written back from its number (spaces, a sign, leading zeros, text, a workbook cell) is kept
+ *   as the `Value` the shape stage made, in a sparse map.
  * - A `Value` (and its `Cell`) is made on demand by `get`/`row` and never kept: the relations and locate
  *   read the table through the `ValueStore` interface like any other.
  *
@@ -27,6 +29,9 @@ const DIGITS = 1;
 const GROUPED = 2;
 const BLANK = 3;
 const SPARSE = 4;
+/** Read, not yet stored: a text waiting for the number format (`pendingRaw`), or a blank. */
+const PENDING = 5;
+const PENDING_BLANK = 6;
 
 /** The key of a source cell in the maps of cells that are not plain ({ raw, ref, row, col }). */
 const cellKey = (row: number, col: number) => row * 16_384 + col;
@@ -65,11 +70,16 @@ export class LongTable implements ValueStore {
   /** Source cells that are not plain (a workbook's, raw text differing from the text kept): by cellKey. */
   private readonly cellObjects = new Map<number, Cell>();
   private readonly slotCount: number;
-  /** While reading: each value's raw text ('' for a blank or missing cell). */
-  private raws: StringPool | undefined;
-  private status: Uint8Array = new Uint8Array(0);
-  private scaled: Float64Array = new Float64Array(0);
-  private decimals: Uint8Array = new Uint8Array(0);
+  /**
+   * While reading: the texts of values not stored as they arrived (anything but a number in `storedAs`'s
+   * format, and every value read before it is set), by value index, until the number format is decided.
+   */
+  private pendingRaw = new Map<number, string>();
+  /** The number format values are stored in as they arrive (`storeAs`), if any yet. */
+  private storedAs: 'vi' | 'en' | undefined;
+  private status: Uint8Array;
+  private scaled: Float64Array;
+  private decimals: Uint8Array;
   private readonly sparse = new Map<number, Value>();
   private grouping = '.';
   private mark = ',';
@@ -91,7 +101,23 @@ export class LongTable implements ValueStore {
     this.codes = new StringPool(expected, expected * 6);
     this.parentCodes = new StringPool(expected, expected * 6);
     this.stts = new StringPool(expected, expected * 2);
-    this.raws = new StringPool(expected * slots.length, expected * slots.length * 6);
+    this.status = new Uint8Array(expected * slots.length);
+    this.scaled = new Float64Array(expected * slots.length);
+    this.decimals = new Uint8Array(expected * slots.length);
+  }
+
+  /**
+   * From now on, a value that is a number in this format is stored as it arrives (its text is not kept: the
+   * columns write it back). `finishValues` reads them again if the format decided is the other one.
+   */
+  storeAs(locale: 'vi' | 'en'): void {
+    this.storedAs ??= locale;
+    this.setFormat(locale);
+  }
+
+  private setFormat(locale: 'vi' | 'en'): void {
+    this.grouping = locale === 'vi' ? '.' : ',';
+    this.mark = locale === 'vi' ? ',' : '.';
   }
 
   get size(): number {
@@ -106,6 +132,9 @@ export class LongTable implements ValueStore {
       this.rows = grow(this.rows, size);
       this.nameCols = grow(this.nameCols, size);
       this.sections = grow(this.sections, size);
+      this.status = grow(this.status, size * this.slotCount);
+      this.scaled = grow(this.scaled, size * this.slotCount);
+      this.decimals = grow(this.decimals, size * this.slotCount);
     }
     this.rows[id] = u.row;
     this.names.add(u.name);
@@ -117,13 +146,22 @@ export class LongTable implements ValueStore {
     if (u.codeCell) this.cellObjects.set(cellKey(u.row, this.codeCol!), u.codeCell);
     this.parentCodes.add(u.parentCode);
     if (u.parentCell) this.cellObjects.set(cellKey(u.row, this.parentCol!), u.parentCell);
-    const raws = this.raws!;
-    for (let s = 0; s < this.slotCount; s++) {
+    const stored = this.storedAs !== undefined;
+    const group = this.grouping.charCodeAt(0);
+    const mark = this.mark.charCodeAt(0);
+    for (let s = 0, i = id * this.slotCount; s < this.slotCount; s++, i++) {
       const v = values[s]!;
-      if (typeof v === 'string') raws.add(v);
+      let raw: string;
+      if (typeof v === 'string') raw = v;
       else {
-        raws.add(v.raw);
+        raw = v.raw;
         this.cellObjects.set(cellKey(v.row, v.col), v);
+      }
+      if (raw === '') this.status[i] = PENDING_BLANK;
+      else if (stored && typeof v === 'string' && (this.status[i] = this.scanNumber(i, raw, group, mark)) !== ABSENT) continue;
+      else {
+        this.status[i] = PENDING;
+        this.pendingRaw.set(i, raw);
       }
     }
     return id;
@@ -190,11 +228,6 @@ export class LongTable implements ValueStore {
 
   // Values --------------------------------------------------------------------------------------------
 
-  /** The raw texts of every value while the table is read (unit-major), and a value's cell, for the number format. */
-  rawValues(): { readonly length: number; get(i: number): string } {
-    return this.raws!;
-  }
-
   /** The source cell of value i (unit-major index), made from its text unless the source kept one. */
   valueCell(i: number, raw: string): Cell {
     const u = Math.floor(i / this.slotCount);
@@ -214,21 +247,39 @@ export class LongTable implements ValueStore {
   }
 
   /**
-   * Stores every value once the number format is known: `digits(i, raw)` gives the digits of a number written
-   * plainly (no spaces or sign around it), or undefined; `full(i, raw)` the Value the shape stage makes of
-   * anything else (a blank, text, a number the columns cannot write back exactly).
+   * Stores every value not stored yet once the number format is known (values stored as they arrived in the
+   * other format are read again from the texts the columns write back): `digits(i, raw)` gives the digits of a
+   * number written plainly (no spaces or sign around it), or undefined; `full(i, raw)` the Value the shape
+   * stage makes of anything else (a blank, text, a number the columns cannot write back exactly). Values are
+   * visited in order, so `full`'s findings come in the order of the cells.
    */
-  parseValues(locale: 'vi' | 'en', digits: (i: number, raw: string) => ParsedDigits | undefined, full: (i: number, raw: string) => Value): void {
-    const raws = this.raws!;
-    const n = raws.length;
-    this.grouping = locale === 'vi' ? '.' : ',';
-    this.mark = locale === 'vi' ? ',' : '.';
-    this.status = new Uint8Array(n);
-    this.scaled = new Float64Array(n);
-    this.decimals = new Uint8Array(n);
+  finishValues(locale: 'vi' | 'en', digits: (i: number, raw: string) => ParsedDigits | undefined, full: (i: number, raw: string) => Value): void {
+    if (this.storedAs !== undefined && this.storedAs !== locale) this.unstore();
+    this.storedAs = locale;
+    this.setFormat(locale);
+    const n = this.n * this.slotCount;
+    const plainCells = this.cellObjects.size === 0;
+    const group = this.grouping.charCodeAt(0);
+    const mark = this.mark.charCodeAt(0);
+    const pending = this.pendingRaw;
     for (let i = 0; i < n; i++) {
-      const raw = raws.get(i);
-      const p = raw === '' || !this.plainCell(i) ? undefined : digits(i, raw);
+      const st = this.status[i];
+      if (st === PENDING_BLANK) {
+        this.keep(i, full(i, ''));
+        continue;
+      }
+      if (st !== PENDING) continue;
+      const raw = pending.get(i)!;
+      const plainCell = plainCells || this.plainCell(i);
+      // Most numbers are read in one pass over their characters; any other text the long way below.
+      if (plainCell) {
+        const quick = this.scanNumber(i, raw, group, mark);
+        if (quick !== ABSENT) {
+          this.status[i] = quick;
+          continue;
+        }
+      }
+      const p = plainCell ? digits(i, raw) : undefined;
       const kind = p ? this.compact(raw, p) : ABSENT;
       if (kind === ABSENT) this.keep(i, full(i, raw));
       else {
@@ -237,7 +288,62 @@ export class LongTable implements ValueStore {
         this.decimals[i] = p!.decimals;
       }
     }
-    this.raws = undefined;
+    this.pendingRaw = new Map();
+  }
+
+  /** Every stored number back to its text, waiting again (the format decided is not the one they were stored in). */
+  private unstore(): void {
+    for (let i = 0, n = this.n * this.slotCount; i < n; i++) {
+      const st = this.status[i];
+      if (st !== DIGITS && st !== GROUPED) continue;
+      this.pendingRaw.set(i, this.textAt(i));
+      this.status[i] = PENDING;
+    }
+  }
+
+  /**
+   * `compact(raw, digits(raw))` in one pass, for the texts it stores (a number in the table's format, its
+   * digits grouped by thousands or not, no leading zero, at most 16 digits, a safe integer once scaled):
+   * DIGITS or GROUPED with value i's scaled digits and decimals set; ABSENT for anything else, which the
+   * caller then reads the long way (so a text this pass does not take is never decided here).
+   */
+  private scanNumber(i: number, raw: string, group: number, mark: number): number {
+    const n = raw.length;
+    if (n > 24 || (raw.charCodeAt(0) === 48 && n > 1 && raw.charCodeAt(1) !== mark)) return ABSENT;
+    let scaled = 0;
+    let digits = 0;
+    let run = 0;
+    let grouped = false;
+    let k = 0;
+    for (; k < n; k++) {
+      const c = raw.charCodeAt(k);
+      if (c >= 48 && c <= 57) {
+        scaled = scaled * 10 + (c - 48);
+        digits++;
+        run++;
+      } else if (c === group) {
+        if (grouped ? run !== 3 : run < 1 || run > 3) return ABSENT;
+        grouped = true;
+        run = 0;
+      } else if (c === mark) break;
+      else return ABSENT;
+    }
+    if (run === 0 || (grouped && run !== 3)) return ABSENT;
+    let decimals = 0;
+    if (k < n) {
+      if (++k === n) return ABSENT;
+      for (; k < n; k++) {
+        const c = raw.charCodeAt(k);
+        if (c < 48 || c > 57) return ABSENT;
+        scaled = scaled * 10 + (c - 48);
+        digits++;
+        decimals++;
+      }
+    }
+    if (digits > 16 || !Number.isSafeInteger(scaled)) return ABSENT;
+    this.scaled[i] = scaled;
+    this.decimals[i] = decimals;
+    return grouped ? GROUPED : DIGITS;
   }
 
   /** Keeps a value the columns cannot write back (a Value object), or a blank. */
@@ -295,6 +401,20 @@ export class LongTable implements ValueStore {
     const indicator = this.slots[s]!;
     if (st === BLANK) return { indicator, unit: u, cell: { raw: '', ref: a1(row, col), row, col }, text: '', status: 'empty' };
     return new StoredValue(this, i, indicator, u, this.decimals[i]!);
+  }
+
+  /**
+   * Visits every value without making a `Value` for a stored number: `number(slot, scaled, decimals, grouped)`
+   * for one (`grouped`: its text groups thousands), `other(slot, value)` for a value the columns keep whole
+   * (text, a workbook's cell …); blanks are skipped. For tallies over the whole table (locate/table.ts).
+   */
+  eachValue(number: (slot: number, scaled: number, decimals: number, grouped: boolean) => void, other: (slot: number, v: Value) => void): void {
+    const k = this.slotCount;
+    for (let i = 0, n = this.n * k; i < n; i++) {
+      const st = this.status[i];
+      if (st === DIGITS || st === GROUPED) number(i % k, this.scaled[i]!, this.decimals[i]!, st === GROUPED);
+      else if (st === SPARSE) other(i % k, this.sparse.get(i)!);
+    }
   }
 
   /** The text of value i (a stored number) as the file has it. */

@@ -7,7 +7,7 @@ import { csvError, csvOptions, MAX_COLUMNS, openQuoteLine, RecordSplitter, split
 import { PovcheckError } from '../errors.js';
 import { CellCounter } from './memory-budget.js';
 import { a1, type Cell, type Grid, type SourceInfo } from '../model/grid.js';
-import type { TextEncodingName } from './decode.js';
+import type { StreamedText, TextEncodingName } from './decode.js';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -183,17 +183,21 @@ export interface DelimitedTable {
 /**
  * Text → a DelimitedTable. Records are split as readDelimited splits them (the same splitter, csv-parse's
  * options); a quote-free text after its head is split a piece at a time, so that no array of every record is
- * ever built. `rest` is called at most once. `headRows`: fewer in tests.
+ * ever built. A large text comes as a StreamedText (read/decode.ts): decoded a piece at a time as its records
+ * are read, never whole (its delimiter is detected on its head, whose first 200,000 characters are the sample
+ * of any text). `rest` is called at most once. `headRows`: fewer in tests.
  */
-export function delimitedTable(text: string, encoding: TextEncodingName, forced?: Delimiter, headRows = HEAD_ROWS): DelimitedTable {
-  const detected = forced ? undefined : delimiterAndRecords(text);
+export function delimitedTable(input: string | StreamedText, encoding: TextEncodingName, forced?: Delimiter, headRows = HEAD_ROWS): DelimitedTable {
+  // (Closures read `src` and `stream`, which `rest` empties once read: nothing keeps a big file's text or
+  // bytes alive after.)
+  let stream = typeof input === 'string' ? undefined : input;
+  let src = typeof input === 'string' ? input : input.head;
+  const detected = forced ? undefined : delimiterAndRecords(src);
   const delimiter = forced ?? detected!.delimiter;
   const source: SourceInfo = { kind: 'delimited', encoding, delimiter };
-  // (Closures read `src`, which `rest` empties once read: nothing keeps a big file's text alive after.)
-  let src = text;
-  const whole = () => readDelimited(src, encoding, delimiter).grid;
-  if (detected?.records || text.includes('"')) {
-    const grid = detected?.records ? readDelimited(text, encoding, forced).grid : whole();
+  const whole = () => readDelimited(stream ? stream.whole() : src, encoding, delimiter).grid;
+  if (!stream && (detected?.records || src.includes('"'))) {
+    const grid = detected?.records ? readDelimited(src, encoding, forced).grid : whole();
     if (grid.rows.length <= headRows) return { head: grid, whole: () => grid };
     return {
       head: { rows: grid.rows.slice(0, headRows), source },
@@ -213,16 +217,18 @@ export function delimitedTable(text: string, encoding: TextEncodingName, forced?
     else more.push(rec);
     row++;
   });
-  let pos = 0;
+  let pieces: Iterator<string> | undefined = textPieces(src, stream);
+  let fed = 0;
   const feed = () => {
-    let end = Math.min(src.length, pos + PIECE);
-    // A piece never ends between the two halves of a character outside the BMP.
-    if (end < src.length && (src.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
-    splitter.push(src.slice(pos, end));
-    pos = end;
+    const next = pieces!.next();
+    if (next.done) pieces = undefined;
+    else {
+      fed += next.value.length;
+      splitter.push(next.value);
+    }
   };
-  while (more.length === 0 && pos < src.length) feed();
-  if (pos >= src.length && more.length === 0) {
+  while (more.length === 0 && pieces) feed();
+  if (!pieces && more.length === 0) {
     splitter.end();
     if (more.length === 0) {
       // As readDelimited: empty records at the very end are not rows.
@@ -238,18 +244,34 @@ export function delimitedTable(text: string, encoding: TextEncodingName, forced?
       for (const rec of more) each(r++, rec);
       more = [];
       sink = each;
-      for (let n = 0; pos < src.length; n++) {
+      for (let n = 0; pieces; n++) {
         feed();
-        // Every 16 pieces (1 M characters), the progress bar gets its turn.
+        // Every 16 pieces (1 M characters, or 1 MiB of a streamed text), the progress bar gets its turn.
         if (progress && (n & 15) === 15) {
-          progress(pos, src.length);
+          if (stream) progress(stream.decodedBytes, stream.bytes);
+          else progress(fed, src.length);
           await new Promise<void>((resolve) => setImmediate(resolve));
         }
       }
       splitter.end();
       // The text is not needed any more: the table keeps what it read (a big file's text is most of the heap).
       src = '';
+      stream = undefined;
     },
     whole,
   };
+}
+
+/**
+ * A text in pieces of PIECE characters (never ending between the two halves of a character outside the
+ * BMP), then a streamed text's other pieces as they are decoded.
+ */
+function* textPieces(text: string, stream: StreamedText | undefined): Generator<string, void, undefined> {
+  for (let pos = 0; pos < text.length; ) {
+    let end = Math.min(text.length, pos + PIECE);
+    if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+    yield text.slice(pos, end);
+    pos = end;
+  }
+  if (stream) yield* stream.rest();
 }

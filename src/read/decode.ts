@@ -4,6 +4,7 @@
  * ("Unicode Text"), and UTF-16 without BOM (recognised from its zero bytes). Anything else is refused
  * with a reason instead of being misread.
  */
+import { isUtf8 } from 'node:buffer';
 import { PovcheckError, type ErrorParams } from '../errors.js';
 import { decodeLegacyBytes, detectLegacyText, guessLegacyBytes, repairLegacyText, type LegacyEncoding } from './legacy.js';
 
@@ -231,4 +232,66 @@ function clearlyUtf8(d: Utf8Damage): boolean {
 
 function damagedUtf8(d: Utf8Damage): PovcheckError {
   return new PovcheckError('ENCODING_INVALID', { encoding: 'UTF-8', offset: d.offset, line: d.line, bytes: d.bytes });
+}
+
+/**
+ * A large UTF-8 text decoded a piece at a time, never whole: `head`, its first characters (at least what any
+ * judgement of the whole text reads: 1,000,000 characters), then `rest()`, the other characters in pieces of
+ * PIECE_BYTES decoded as they are asked for (once). The text is the one `decodeBytes` gives, piece by piece.
+ */
+export interface StreamedText {
+  readonly head: string;
+  readonly encoding: TextEncodingName;
+  /** The characters after `head`, in pieces (a generator: call it once). */
+  rest(): Generator<string, void, undefined>;
+  /** Bytes of the file, and those decoded so far (for progress). */
+  readonly bytes: number;
+  readonly decodedBytes: number;
+  /** The whole text, decoded again (a layout that is not read row by row). */
+  whole(): string;
+}
+
+/** Bytes decoded for the head: at least 1,000,000 characters of UTF-8 (a character takes at most 4 bytes, 2 units). */
+export const HEAD_BYTES = 4 * 1024 * 1024;
+const PIECE_BYTES = 64 * 1024;
+
+/**
+ * `decodeBytes` for a large UTF-8 text (BOM or not, detected or `--encoding utf-8`), without ever holding the
+ * whole text: undefined whenever `decodeBytes` would refuse the text or read it otherwise (not UTF-8, a NUL,
+ * a legacy font's text, control characters, blank, or a text no larger than its head): the caller then
+ * calls `decodeBytes`, which names the fault. Validity is checked on the bytes first (`isUtf8`), so a
+ * damaged text is refused before any of it is read, as when it is decoded whole.
+ */
+export function decodeStreamed(bytes: Uint8Array, choice: EncodingChoice = 'auto'): StreamedText | undefined {
+  if (bytes.length <= HEAD_BYTES || (choice !== 'auto' && choice !== 'utf-8')) return undefined;
+  for (const [sig] of SIGNATURES) if (startsWith(bytes, sig)) return undefined;
+  const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
+  if (choice === 'auto' && !bom && (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || sniffUtf16(bytes))) return undefined;
+  const body = bom ? bytes.subarray(3) : bytes;
+  if (!isUtf8(body) || body.includes(0)) return undefined;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const head = decoder.decode(body.subarray(0, HEAD_BYTES), { stream: true });
+  if (controlShare(head) > 0.01 || !/[^\s\u00a0\ufeff]/.test(head)) return undefined;
+  if (choice === 'auto' && detectLegacyText(head)) return undefined;
+  let decoded = Math.min(body.length, HEAD_BYTES);
+  let started = false;
+  return {
+    head,
+    encoding: bom ? 'utf-8-bom' : 'utf-8',
+    bytes: bytes.length,
+    get decodedBytes() {
+      return decoded;
+    },
+    *rest() {
+      if (started) throw new Error('StreamedText.rest() is read once');
+      started = true;
+      while (decoded < body.length) {
+        const end = Math.min(body.length, decoded + PIECE_BYTES);
+        const piece = decoder.decode(body.subarray(decoded, end), { stream: end < body.length });
+        decoded = end;
+        if (piece !== '') yield piece;
+      }
+    },
+    whole: () => decodeBytes(bytes, choice).text,
+  };
 }

@@ -12,7 +12,7 @@
 // milliseconds of start-up (docs/performance.md "Start-up").
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { PovcheckError } from '../errors.js';
-import { decodeBytes, OLE_SIGNATURE, type EncodingChoice } from './decode.js';
+import { decodeBytes, decodeStreamed, OLE_SIGNATURE, type EncodingChoice } from './decode.js';
 import { delimitedTable, readDelimited, type Delimiter, type DelimitedTable } from './csv.js';
 import type { Grid } from '../model/grid.js';
 import { isZip } from './zip-signature.js';
@@ -55,7 +55,9 @@ export async function readFileBytes(path: string, stats?: Stats): Promise<Uint8A
     throw new PovcheckError('FILE_TOO_LARGE', { limitMb: MAX_FILE_BYTES / 1024 / 1024 }, { file: path });
   }
   try {
-    return new Uint8Array(readFileSync(path));
+    // A view of the buffer read, not a copy (a copy doubles a large file's bytes in memory until collected).
+    const buffer = readFileSync(path);
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new PovcheckError('FILE_UNREADABLE', { reason: 'io', detail: code ?? 'unknown error' }, { file: path });
@@ -134,6 +136,16 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
   if (isWord97(bytes, opts.name)) throw new PovcheckError('FILE_BINARY', { kind: 'doc' });
   if (opts.name && /\.xls[xm]$/i.test(opts.name) && OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
     throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
+  }
+  // A large table without quotes is decoded a piece at a time as its records are read, never whole (its text
+  // would be the largest thing in memory); quoted text is read whole (csv-parse), as is everything small.
+  const streamed = opts.records && !bytes.includes(0x22) ? decodeStreamed(bytes, opts.encoding) : undefined;
+  if (streamed) {
+    if (opts.delimiter === undefined) {
+      const { looksLikeDocument, readTextDocument } = await import('./text-document.js');
+      if (looksLikeDocument(streamed.head)) return { kind: 'document', document: readTextDocument(streamed.whole(), streamed.encoding, opts.documentLimits) };
+    }
+    return { kind: 'table', table: delimitedTable(streamed, streamed.encoding, opts.delimiter) };
   }
   const decoded = decodeBytes(bytes, opts.encoding);
   if (opts.delimiter === undefined) {

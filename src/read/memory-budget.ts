@@ -30,7 +30,8 @@ export function cellBudget(env: NodeJS.ProcessEnv = process.env, heapLimit: numb
 
 /**
  * Heap per unit of a long table read into its column store (model/long-table.ts), from reading to the report,
- * the text it was read from included: measured on the bench's national table (docs/performance.md "Memory").
+ * measured on the bench's national table when its whole text was kept as well (docs/performance.md "Memory"):
+ * on the safe side since a large text is decoded a piece at a time.
  */
 export const BYTES_PER_UNIT = 400;
 

@@ -123,7 +123,7 @@ function scaledRate(s: RateSource, dp: number): number | undefined {
  * note), 'convention' (it is, with a convention note due), or undefined (a mismatch, or not decidable in
  * integers). Anything but 'ok' goes to the decimal check, which decides and explains.
  */
-function quickCheck(ctx: RuleContext, r: RateChangeRelation): 'ok' | 'convention' | undefined {
+export function quickCheck(ctx: RuleContext, r: RateChangeRelation): 'ok' | 'convention' | undefined {
   const dp = Math.max(RATE_DECIMALS, decimalsOf(r.start), decimalsOf(r.end), r.at.decimals ?? 0);
   const start = scaledRate(r.start, dp);
   const end = scaledRate(r.end, dp);
@@ -150,6 +150,49 @@ function quickCheck(ctx: RuleContext, r: RateChangeRelation): 'ok' | 'convention
   return rounded === start - end ? 'ok' : 'convention';
 }
 
+/**
+ * The check in exact decimals: decides every relation, and explains a mismatch (the unrounded fall, the share
+ * of households reduced) or makes the convention note. `check` comes here whenever the integers do not decide.
+ */
+export function checkInDecimals(r: RateChangeRelation, ctx: RuleContext): void {
+  const start = valueOf(r.start);
+  const end = valueOf(r.end);
+  if (!start || !end) return;
+  ctx.checked('rate-change');
+  const { unit, at: printed } = r;
+  const expected = rateReduction(start.value, end.value);
+  const unrounded = unroundedFall(ctx, unit, start.value, end.value);
+  const startText = plain(start.value, RATE_DECIMALS);
+  const endText = plain(end.value, RATE_DECIMALS);
+  if (expected.eq(printed.num)) {
+    const note = conventionNote(ctx, r);
+    if (note) {
+      // A convention, not an error: per unit down to depth 1, one summary per parent below.
+      if (ctx.depth(unit) <= 1) ctx.report(note);
+      else ctx.fold('rate-change', unit, () => note);
+    }
+    return;
+  }
+  const roundedUnrounded = unrounded && roundRate(unrounded);
+  const exactShare = shareReduced(ctx, unit);
+  const share = exactShare && roundRate(exactShare);
+  ctx.report(
+    atPrintedReduction(r, 'error', expected, {
+      id: 'rate-change.mismatch',
+      params: {
+        unit: unit.name,
+        start: startText,
+        end: endText,
+        expected: plain(expected, RATE_DECIMALS),
+        actual: printed.plain,
+        computed: start.computed || end.computed,
+        ...(unrounded && roundedUnrounded?.eq(printed.num) ? { unrounded: plain(unrounded.toDecimalPlaces(EXACT_SHOWN, 1), EXACT_SHOWN) } : {}),
+        ...(share?.eq(printed.num) ? { share: plain(share, RATE_DECIMALS) } : {}),
+      },
+    }),
+  );
+}
+
 const decimalsOf = (s: RateSource): number => ('printed' in s ? (s.printed.decimals ?? 0) : RATE_DECIMALS);
 
 export const rateChangeKind = defineKind<RateChangeRelation>({
@@ -172,45 +215,16 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
     }
   },
   check(r, ctx) {
-    // The reduction is right and no convention note is due (the common case): decided in integers. A note
-    // the integers see coming is made, and decided, by the decimal check below.
-    if (quickCheck(ctx, r) === 'ok') return ctx.checked('rate-change');
-    const start = valueOf(r.start);
-    const end = valueOf(r.end);
-    if (!start || !end) return;
-    ctx.checked('rate-change');
-    const { unit, at: printed } = r;
-    const expected = rateReduction(start.value, end.value);
-    const unrounded = unroundedFall(ctx, unit, start.value, end.value);
-    const startText = plain(start.value, RATE_DECIMALS);
-    const endText = plain(end.value, RATE_DECIMALS);
-    if (expected.eq(printed.num)) {
-      const note = conventionNote(ctx, r);
-      if (note) {
-        // A convention, not an error: per unit down to depth 1, one summary per parent below.
-        if (ctx.depth(unit) <= 1) ctx.report(note);
-        else ctx.fold('rate-change', unit, () => note);
-      }
-      return;
+    // Decided in integers when every figure allows it (the common case): the reduction is right with no note,
+    // or right with the convention note, which a deeper unit folds and which is made only if its parent's
+    // summary names it. Anything else, and the notes of the total and the units under it, by the decimals.
+    const quick = quickCheck(ctx, r);
+    if (quick === 'ok') return ctx.checked('rate-change');
+    if (quick === 'convention' && ctx.depth(r.unit) > 1) {
+      ctx.checked('rate-change');
+      return ctx.fold('rate-change', r.unit, () => conventionNote(ctx, r)!);
     }
-    const roundedUnrounded = unrounded && roundRate(unrounded);
-    const exactShare = shareReduced(ctx, unit);
-    const share = exactShare && roundRate(exactShare);
-    ctx.report(
-      atPrintedReduction(r, 'error', expected, {
-        id: 'rate-change.mismatch',
-        params: {
-          unit: unit.name,
-          start: startText,
-          end: endText,
-          expected: plain(expected, RATE_DECIMALS),
-          actual: printed.plain,
-          computed: start.computed || end.computed,
-          ...(unrounded && roundedUnrounded?.eq(printed.num) ? { unrounded: plain(unrounded.toDecimalPlaces(EXACT_SHOWN, 1), EXACT_SHOWN) } : {}),
-          ...(share?.eq(printed.num) ? { share: plain(share, RATE_DECIMALS) } : {}),
-        },
-      }),
-    );
+    checkInDecimals(r, ctx);
   },
   form: (r) => ({ type: 'eq', expr: sub(ref(r.at.cell.ref), sub(exprOf(r.start), exprOf(r.end))) }),
 });

@@ -4,6 +4,7 @@
  */
 import type { Cell } from '../model/grid.js';
 import type { LongTable } from '../model/long-table.js';
+import type { LocaleDecision } from './numbers.js';
 import type { Indicator } from '../model/indicators.js';
 import type { Finding } from '../model/finding.js';
 import type { LabelLine } from './scan.js';
@@ -40,6 +41,8 @@ export interface Draft {
   langVotes: { vi: number; en: number };
   /** A long table's units and values, stored by column (LongReader): then `units` and `values` stay empty. */
   long?: LongTable;
+  /** The long table's number format vote, taken as its values were read (shape/samples.ts). */
+  localeVote?: { decision(): LocaleDecision };
   /** The long layout has code and parent columns: units form a tree of any depth. */
   hierarchical?: boolean;
   /** Slots that are rows under another slot (wide layout): breakdown rows and "of which" rows. */

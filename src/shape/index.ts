@@ -14,7 +14,8 @@ import { clip, type Draft, type DraftUnit } from './draft.js';
 import { LongReader, readLong } from './long.js';
 import type { DelimitedTable } from '../read/csv.js';
 import { aliasedUnitKey, unitKey } from './normalize.js';
-import { decideLocale, parseDigits, parseNumber, plainDigits, type NumberSample } from './numbers.js';
+import { decideLocale, parseDigits, parseNumber, plainDigits, type LocaleDecision, type NumberSample } from './numbers.js';
+import { CellSample } from './samples.js';
 import { NumberValue } from '../model/value.js';
 import { Dec } from '../calc/decimal.js';
 import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
@@ -123,7 +124,7 @@ export async function shapeTable(table: DelimitedTable, opts: ShapeOptions = {},
   if (!table.rest) return { ...shape(table.head, opts), grid: table.head };
   const found = detect(table.head, opts.extraLabels);
   if (found?.layout === 'long') {
-    const reader = new LongReader(table.head, found.row, found.line, table.head.rows.length * 4);
+    const reader = new LongReader(table.head, found.row, found.line, table.head.rows.length * 4, opts.locale);
     if (!reader.yearRows) {
       reader.gridRows();
       await table.rest((row, record) => reader.addRecord(row, record), progress);
@@ -225,13 +226,11 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
     units[id] = new StoredUnit(table, id, { parent: parents[id], isTotal: id === totalIdx, role: structure.role?.[id], partition: structure.partition?.[id] }, keyOf);
   }
 
-  const raws = table.rawValues();
-  const kinds = table.slots.map((s) => indicatorKind(s));
-  const k = kinds.length;
-  const format = numberFormat(longSamples(table, raws, kinds), opts);
+  const k = table.slots.length;
+  const format = opts.locale || !draft.localeVote ? numberFormat([], opts) : formatOf(draft.localeVote.decision());
   const annexShaped = isAnnexShaped(draft.indicators);
   const locale = format.locale;
-  table.parseValues(
+  table.finishValues(
     locale,
     (i, raw) => plainDigits(raw, locale),
     (i, raw) => {
@@ -257,37 +256,6 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
     ...(draft.formulas && draft.formulas.length > 0 ? { formulas: draft.formulas } : {}),
   };
   return { annex, findings };
-}
-
-/** The value cells of a long table as samples of the number format, made one at a time (a big table has millions). */
-function* longSamples(table: LongTable, raws: { readonly length: number; get(i: number): string }, kinds: readonly IndicatorKind[]): Iterable<NumberSample> {
-  const k = kinds.length;
-  for (let i = 0; i < raws.length; i++) {
-    const raw = raws.get(i);
-    if (DIGITS_ONLY.test(raw)) continue;
-    if (!table.plainCell(i)) {
-      const cell = table.valueCell(i, raw);
-      if (cell.numeric !== undefined) continue;
-      yield new CellSample(cell, kinds[i % k]!);
-    } else if (raw !== '') yield new LazySample(table, i, raw, kinds[i % k]!);
-  }
-}
-
-/** A sample whose cell is made only if a message names it. */
-class LazySample implements NumberSample {
-  readonly text: string;
-  constructor(
-    private readonly table: LongTable,
-    private readonly i: number,
-    private readonly raw: string,
-    readonly kind: IndicatorKind,
-  ) {
-    this.text = raw.trim();
-  }
-
-  get ref(): string {
-    return displayRef(this.table.valueCell(this.i, this.raw));
-  }
 }
 
 /** A long table's units as the tree resolver reads them. */
@@ -328,21 +296,6 @@ function draftUnitsOf(t: LongTable): DraftUnit[] {
   return out;
 }
 
-/** A value cell as a sample of the number format; its reference is written only if a message names it. */
-class CellSample implements NumberSample {
-  readonly text: string;
-  constructor(
-    private readonly cell: Cell,
-    readonly kind: IndicatorKind,
-  ) {
-    this.text = cell.raw.trim();
-  }
-
-  get ref(): string {
-    return displayRef(this.cell);
-  }
-}
-
 /** The file's number format: `--locale`, or decided from the value cells (LOCALE_AMBIGUOUS when it cannot be). */
 export interface NumberFormat {
   locale: NumberLocale;
@@ -354,7 +307,11 @@ export interface NumberFormat {
 
 export function numberFormat(samples: Iterable<NumberSample>, opts: ShapeOptions): NumberFormat {
   if (opts.locale) return { locale: opts.locale, plain: false, witness: '' };
-  const d = decideLocale(nonEmpty(samples));
+  return formatOf(decideLocale(nonEmpty(samples)));
+}
+
+/** The file's number format from the vote, or LOCALE_AMBIGUOUS when it cannot be decided. */
+function formatOf(d: LocaleDecision): NumberFormat {
   if (!d.ok) {
     if (d.reason === 'ambiguous') {
       throw new PovcheckError('LOCALE_AMBIGUOUS', { reason: 'ambiguous', cell: d.sample.ref, text: clip(d.sample.text), vi: d.vi, en: d.en }, { cell: d.sample.ref });

@@ -5,6 +5,9 @@
 import { a1, cellAt, cellText, columnLetters, gridWidth, trimmedText, type Cell, type Grid } from '../model/grid.js';
 import { LongTable } from '../model/long-table.js';
 import { RecordCounter } from '../read/memory-budget.js';
+import { LongVote } from './samples.js';
+import type { NumberLocale } from '../model/annex.js';
+import { indicatorKind } from '../model/indicators.js';
 import type { Finding } from '../model/finding.js';
 import type { Indicator } from '../model/indicators.js';
 import {
@@ -129,12 +132,18 @@ export class LongReader {
   private readonly values: Array<string | Cell>;
   /** The memory budget: units stored, refused past what the heap holds (read/memory-budget.ts). */
   private readonly budget = new RecordCounter();
+  /** The number format's vote, value by value (none when the format is given). */
+  private readonly vote: LongVote | undefined;
+  /** Whether later values are stored as they arrive (in the format the first rows vote for). */
+  private storing: boolean;
 
   constructor(
     private readonly grid: Grid,
     private readonly headerRow: number,
     private readonly line: LabelLine,
     expectedUnits = 64,
+    /** The number format, when the caller knows it (`--locale`). */
+    locale?: NumberLocale,
   ) {
     this.draft = newDraft('long');
     this.columns = longColumns(grid, headerRow, line, this.draft);
@@ -146,6 +155,9 @@ export class LongReader {
     this.plainCells = grid.source.kind === 'delimited' && grid.sheet === undefined;
     this.table = new LongTable([...cols.values()], this.indicatorCols, codeCol, parentCol, sttCol, expectedUnits);
     this.yearRows = this.yearsAsRows(unitCol);
+    if (locale) this.table.storeAs(locale);
+    this.storing = locale !== undefined;
+    this.vote = locale ? undefined : new LongVote(this.table, [...cols.values()].map((s) => indicatorKind(s)));
   }
 
   /** Years as rows (one unit's series: `Năm | Số hộ nghèo | Tỷ lệ hộ nghèo`): the rows with values, when every name is a year. */
@@ -171,6 +183,13 @@ export class LongReader {
 
   /** A record read after the grid's rows (row `r`, 0-based as in the file). */
   addRecord(r: number, rec: readonly string[]): void {
+    // The values of the first rows (the grid) wait for the number format; later ones are stored as they
+    // arrive in the format those rows vote for (finishValues reads them again if the whole table votes otherwise).
+    if (!this.storing) {
+      const d = this.vote!.decision();
+      this.table.storeAs(d.ok ? d.locale : 'vi');
+      this.storing = true;
+    }
     if (this.unlabelled.size > 0) for (const c of this.unlabelled) if (nonEmpty(rec[c])) this.unlabelled.delete(c) && this.draft.findings.push(unlabelledColumn(c));
     this.addRow(r, (c) => rec[c]);
   }
@@ -239,7 +258,7 @@ export class LongReader {
       else this.values[k] = cellOf(c) ?? { raw: '', ref: a1(r, c), row: r, col: c, ...(this.grid.sheet ? { sheet: this.grid.sheet } : {}) };
     }
     this.budget.add();
-    this.table.addUnit(
+    const id = this.table.addUnit(
       {
         row: r,
         name,
@@ -254,12 +273,20 @@ export class LongReader {
       },
       this.values,
     );
+    if (this.vote) {
+      const first = id * this.values.length;
+      for (let k = 0; k < this.values.length; k++) {
+        const v = this.values[k]!;
+        this.vote.add(first + k, typeof v === 'string' ? v : v.raw);
+      }
+    }
   }
 
   /** The draft, once every row is read. */
   end(): Draft {
     const draft = this.draft;
     draft.long = this.table;
+    if (this.vote) draft.localeVote = this.vote;
     draft.formulas = columnFormulas(this.line, this.columns.cols);
     draft.hierarchical = this.columns.codeCol !== undefined && this.columns.parentCol !== undefined;
     return draft;

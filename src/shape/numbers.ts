@@ -176,52 +176,108 @@ export type LocaleDecision =
  * differs between formats with no evidence either way, cannot be decided.
  */
 export function decideLocale(samples: Iterable<NumberSample>): LocaleDecision {
-  let vi = 0;
-  let en = 0;
-  let viWitness: NumberSample | undefined;
-  let enWitness: NumberSample | undefined;
-  let ambiguous: { sample: NumberSample; vi: string; en: string } | undefined;
-  let anySeparated = false;
-  let anyGrouped = false;
-  // What a text says depends on its pattern alone (digits as 9) unless both formats read it: remembered.
-  const seen = new Map<string, number>();
+  let current: NumberSample | undefined;
+  const vote = new LocaleVote(() => current!);
   for (const s of samples) {
-    const key = s.text.length <= 24 ? s.kind + s.text.replace(DIGIT, '9') : undefined;
-    const known = key === undefined ? undefined : seen.get(key);
-    if (known !== undefined) {
-      if (known & 1) anyGrouped = true;
-      if (known & 2) {
-        vi++;
-        viWitness ??= s;
-      } else if (known & 4) {
-        en++;
-        enWitness ??= s;
+    current = s;
+    vote.add(s.text, s.kind, 0);
+  }
+  return vote.decision();
+}
+
+/** Symbols of a pattern key: a text of digits and separators, digits that never change what it says as one. */
+const SYMBOL = new Int8Array(128).fill(-1);
+SYMBOL[48] = 1; // 0
+SYMBOL[49] = 2; // 1
+for (let c = 50; c <= 57; c++) SYMBOL[c] = 3; // 2-9
+SYMBOL[46] = 4; // .
+SYMBOL[44] = 5; // ,
+
+/**
+ * `decideLocale`, one sample at a time (a long table's values are voted as they are read, with no sample
+ * object each): `add(text, kind, at)` a sample's trimmed, non-empty text; `sampleAt(at)` makes the sample
+ * when the decision must name it (a witness, an ambiguous cell). The same samples in the same order give the
+ * decision `decideLocale` gives.
+ */
+export class LocaleVote {
+  private vi = 0;
+  private en = 0;
+  private viWitness: NumberSample | undefined;
+  private enWitness: NumberSample | undefined;
+  private ambiguous: { sample: NumberSample; vi: string; en: string } | undefined;
+  private anySeparated = false;
+  private anyGrouped = false;
+  // What a text says depends on its pattern alone (digits as 9) unless both formats read it: remembered.
+  private readonly seen = new Map<string | number, number>();
+  private readonly kindCodes = new Map<IndicatorKind, number>();
+
+  constructor(private readonly sampleAt: (at: number) => NumberSample) {}
+
+  /**
+   * The pattern a text is remembered by: `kind` + the text with digits 2–9 as 9 (texts of at most 24
+   * characters). A short text of digits and separators alone is keyed by a number (3 bits a character),
+   * which makes no string: the same pattern always gets the same key.
+   */
+  private keyOf(text: string, kind: IndicatorKind): string | number | undefined {
+    const n = text.length;
+    if (n > 24) return undefined;
+    if (n <= 16) {
+      let code = this.kindCodes.get(kind);
+      if (code === undefined) this.kindCodes.set(kind, (code = this.kindCodes.size));
+      let key = 0;
+      for (let i = 0; i < n && code < 4; i++) {
+        const c = text.charCodeAt(i);
+        const sym = c < 128 ? SYMBOL[c]! : -1;
+        if (sym < 0) return kind + text.replace(DIGIT, '9');
+        key = key * 8 + sym;
       }
-      if (!(known & 8)) continue;
+      // Below 8^16 = 2^48, times 4 kinds: exact.
+      if (code < 4) return key * 4 + code;
     }
-    const grouped = /\d[.,]\d{3}(?:\D|$)/.test(s.text);
-    if (grouped) anyGrouped = true;
-    const pv = readDigits(s.text, 'vi', s.kind);
-    const pe = readDigits(s.text, 'en', s.kind);
-    const okV = plausibleDigits(pv, s.kind);
-    const okE = plausibleDigits(pe, s.kind);
-    if (key !== undefined && known === undefined) seen.set(key, (grouped ? 1 : 0) | (okV && !okE ? 2 : 0) | (okE && !okV ? 4 : 0) | (okV && okE ? 8 : 0));
-    if (known !== undefined && !(okV && okE)) continue;
+    return kind + text.replace(DIGIT, '9');
+  }
+
+  add(text: string, kind: IndicatorKind, at: number): void {
+    const key = this.keyOf(text, kind);
+    const known = key === undefined ? undefined : this.seen.get(key);
+    if (known !== undefined) {
+      if (known & 1) this.anyGrouped = true;
+      if (known & 2) {
+        this.vi++;
+        this.viWitness ??= this.sampleAt(at);
+      } else if (known & 4) {
+        this.en++;
+        this.enWitness ??= this.sampleAt(at);
+      }
+      if (!(known & 8)) return;
+    }
+    const grouped = /\d[.,]\d{3}(?:\D|$)/.test(text);
+    if (grouped) this.anyGrouped = true;
+    const pv = readDigits(text, 'vi', kind);
+    const pe = readDigits(text, 'en', kind);
+    const okV = plausibleDigits(pv, kind);
+    const okE = plausibleDigits(pe, kind);
+    if (key !== undefined && known === undefined) this.seen.set(key, (grouped ? 1 : 0) | (okV && !okE ? 2 : 0) | (okE && !okV ? 4 : 0) | (okV && okE ? 8 : 0));
+    if (known !== undefined && !(okV && okE)) return;
     if (okV && okE) {
-      if (pv.separated || pe.separated) anySeparated = true;
-      if (!ambiguous && canonical(pv) !== canonical(pe)) ambiguous = { sample: s, vi: plainOf(pv), en: plainOf(pe) };
+      if (pv.separated || pe.separated) this.anySeparated = true;
+      if (!this.ambiguous && canonical(pv) !== canonical(pe)) this.ambiguous = { sample: this.sampleAt(at), vi: plainOf(pv), en: plainOf(pe) };
     } else if (okV) {
-      vi++;
-      viWitness ??= s;
+      this.vi++;
+      this.viWitness ??= this.sampleAt(at);
     } else if (okE) {
-      en++;
-      enWitness ??= s;
+      this.en++;
+      this.enWitness ??= this.sampleAt(at);
     }
   }
-  if (vi > en) return { ok: true, locale: 'vi', plain: false, ...(viWitness ? { witness: viWitness } : {}) };
-  // Decimal points without any thousands grouping ("210299", "11.8") is the plain format.
-  if (en > vi) return { ok: true, locale: 'en', plain: !anyGrouped, ...(enWitness ? { witness: enWitness } : {}) };
-  if (vi > 0 && viWitness && enWitness) return { ok: false, reason: 'conflict', vi: viWitness, en: enWitness };
-  if (ambiguous) return { ok: false, reason: 'ambiguous', ...ambiguous };
-  return { ok: true, locale: 'vi', plain: !anySeparated };
+
+  decision(): LocaleDecision {
+    const { vi, en, viWitness, enWitness, ambiguous } = this;
+    if (vi > en) return { ok: true, locale: 'vi', plain: false, ...(viWitness ? { witness: viWitness } : {}) };
+    // Decimal points without any thousands grouping ("210299", "11.8") is the plain format.
+    if (en > vi) return { ok: true, locale: 'en', plain: !this.anyGrouped, ...(enWitness ? { witness: enWitness } : {}) };
+    if (vi > 0 && viWitness && enWitness) return { ok: false, reason: 'conflict', vi: viWitness, en: enWitness };
+    if (ambiguous) return { ok: false, reason: 'ambiguous', ...ambiguous };
+    return { ok: true, locale: 'vi', plain: !this.anySeparated };
+  }
 }

@@ -1,0 +1,82 @@
+/**
+ * Value cells as samples of the number format (shape/numbers.ts), made only when a decision names one, and a
+ * long table's vote, value by value as its rows are read (shape/long.ts `LongReader`).
+ */
+import { displayRef, type Cell } from '../model/grid.js';
+import type { IndicatorKind } from '../model/indicators.js';
+import type { LongTable } from '../model/long-table.js';
+import { LocaleVote, type LocaleDecision, type NumberSample } from './numbers.js';
+
+/** A value cell as a sample of the number format; its reference is written only if a message names it. */
+export class CellSample implements NumberSample {
+  readonly text: string;
+  constructor(
+    private readonly cell: Cell,
+    readonly kind: IndicatorKind,
+  ) {
+    this.text = cell.raw.trim();
+  }
+
+  get ref(): string {
+    return displayRef(this.cell);
+  }
+}
+
+/** A long table's value as a sample, whose cell is made only if a message names it. */
+export class LazySample implements NumberSample {
+  readonly text: string;
+  constructor(
+    private readonly table: LongTable,
+    private readonly i: number,
+    private readonly raw: string,
+    readonly kind: IndicatorKind,
+  ) {
+    this.text = raw.trim();
+  }
+
+  get ref(): string {
+    return displayRef(this.table.valueCell(this.i, this.raw));
+  }
+}
+
+/** Whole numbers without separators read the same in both formats: they say nothing, and are left out. */
+const DIGITS_ONLY = /^\d+$/;
+
+/**
+ * The number format's vote over a long table's value cells as they are read, with no sample object each (a
+ * big table has millions): the samples `shape`'s `finish` takes from a grid, in the same order.
+ */
+export class LongVote {
+  private readonly vote: LocaleVote;
+  private raw = '';
+  private cellSample: CellSample | undefined;
+
+  constructor(
+    private readonly table: LongTable,
+    private readonly kinds: readonly IndicatorKind[],
+  ) {
+    this.vote = new LocaleVote((i) => this.cellSample ?? new LazySample(table, i, this.raw, kinds[i % kinds.length]!));
+  }
+
+  /** Value i of the table (unit-major), `raw` its text as read; votes in the order values are read. */
+  add(i: number, raw: string): void {
+    if (raw === '' || DIGITS_ONLY.test(raw)) return;
+    const kind = this.kinds[i % this.kinds.length]!;
+    if (!this.table.plainCell(i)) {
+      const cell = this.table.valueCell(i, raw);
+      if (cell.numeric !== undefined) return;
+      this.cellSample = new CellSample(cell, kind);
+      if (this.cellSample.text !== '') this.vote.add(this.cellSample.text, kind, i);
+      this.cellSample = undefined;
+      return;
+    }
+    const text = raw.trim();
+    if (text === '') return;
+    this.raw = raw;
+    this.vote.add(text, kind, i);
+  }
+
+  decision(): LocaleDecision {
+    return this.vote.decision();
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * A large UTF-8 table decoded a piece at a time (read/decode.ts `decodeStreamed`, read/csv.ts
+ * `delimitedTable` over it): the text is the one `decodeBytes` gives, piece by piece; every text that
+ * `decodeBytes` refuses or reads otherwise is left to it (so it names the fault as before); and the records a
+ * streamed table gives are those of the same text read whole.
+ */
+import { describe, expect, it } from 'vitest';
+import { decodeBytes, decodeStreamed, HEAD_BYTES } from '../../src/read/decode.js';
+import { delimitedTable } from '../../src/read/csv.js';
+import { inputFromBytes } from '../../src/read/index.js';
+import { PovcheckError } from '../../src/errors.js';
+
+const BOM = [0xef, 0xbb, 0xbf];
+const enc = (s: string, bom = false) => {
+  const b = new TextEncoder().encode(s);
+  if (!bom) return b;
+  const out = new Uint8Array(b.length + 3);
+  out.set(BOM);
+  out.set(b, 3);
+  return out;
+};
+
+/** A table of `rows` rows with Vietnamese names, characters of 1 to 4 bytes, CRLF or LF. */
+function table(rows: number, eol = '\r\n'): string {
+  const lines = ['Tên đơn vị;Số hộ nghèo đầu năm;Số hộ nghèo cuối năm;Ghi chú'];
+  for (let i = 0; i < rows; i++) lines.push(`Xã Điện Biên Đông ${i};${1000 + (i % 9000)};${(i * 7) % 100},5;𝔸 ghi chú ${i % 13}`);
+  return lines.join(eol) + eol;
+}
+
+const pieced = (t: NonNullable<ReturnType<typeof decodeStreamed>>) => t.head + [...t.rest()].join('');
+
+function refusal(f: () => unknown): string | undefined {
+  try {
+    f();
+  } catch (e) {
+    return e instanceof PovcheckError ? JSON.stringify([e.code, e.params]) : String(e);
+  }
+  return undefined;
+}
+
+describe('decodeStreamed', () => {
+  const text = table(90_000);
+  it('gives the text decodeBytes gives, with and without BOM, as --encoding utf-8 too', () => {
+    expect(text.length * 1.05).toBeGreaterThan(HEAD_BYTES);
+    for (const bom of [false, true]) {
+      const bytes = enc(text, bom);
+      for (const choice of ['auto', 'utf-8'] as const) {
+        const s = decodeStreamed(bytes, choice);
+        expect(s).toBeDefined();
+        const whole = decodeBytes(bytes, choice);
+        expect(s!.encoding).toBe(whole.encoding);
+        expect(s!.head.length).toBeGreaterThanOrEqual(1_000_000);
+        expect(pieced(s!) === whole.text).toBe(true);
+        expect(s!.whole() === whole.text).toBe(true);
+      }
+    }
+  });
+
+  it('leaves to decodeBytes what it refuses or reads otherwise', () => {
+    const bytes = enc(text);
+    const at = (i: number, b: number[]) => {
+      const out = bytes.slice();
+      out.set(b, i);
+      return out;
+    };
+    const cases: Uint8Array[] = [
+      at(bytes.length - 10, [0xff]), // damaged UTF-8 far past the head
+      at(bytes.length - 10, [0xc3, 0x28]),
+      at(bytes.length - 10, [0x00]), // a NUL
+      enc(' '.repeat(HEAD_BYTES + 10) + 'x'), // a head of spaces only
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...bytes.subarray(0, HEAD_BYTES + 10)]), // a zip
+      new Uint8Array([0xff, 0xfe, ...bytes.subarray(0, HEAD_BYTES + 10)]), // a UTF-16 BOM
+      enc(text.slice(0, 100_000)), // small: read whole
+    ];
+    for (const b of cases) {
+      expect(decodeStreamed(b)).toBeUndefined();
+    }
+    // What decodeBytes says about them is what validate says (the streamed path never answers first).
+    expect(refusal(() => decodeBytes(cases[0]!))).toContain('ENCODING');
+    expect(refusal(() => decodeBytes(cases[2]!))).toContain('FILE_BINARY');
+    expect(decodeStreamed(bytes, 'utf-16le')).toBeUndefined();
+    expect(decodeStreamed(bytes, 'windows-1258')).toBeUndefined();
+  });
+
+  it('a streamed table gives the records of the same text read whole', async () => {
+    for (const eol of ['\r\n', '\n']) {
+      const t = table(90_000, eol);
+      const bytes = enc(t, true);
+      const input = await inputFromBytes(bytes, { records: true });
+      expect(input.kind).toBe('table');
+      const viaStream = input.kind === 'table' ? input.table : undefined;
+      const viaText = delimitedTable(decodeBytes(bytes).text, 'utf-8-bom');
+      expect(viaStream!.head.rows).toEqual(viaText.head.rows);
+      const records = async (tbl: typeof viaText) => {
+        const out: string[] = [];
+        await tbl.rest!((r, rec) => out.push(`${r}:${rec.join('|')}`));
+        return out;
+      };
+      const [a, b] = [await records(viaStream!), await records(viaText)];
+      expect(a.length).toBe(b.length);
+      expect(a.join('\n') === b.join('\n')).toBe(true);
+    }
+  });
+});
