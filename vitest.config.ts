@@ -24,7 +24,11 @@ export default defineConfig({
   test: {
     include: suite ? [`test/${suite}/**/*.test.ts`] : ['test/**/*.test.ts'],
     exclude: suite ? [] : ['test/fuzz/**', 'test/e2e/**'],
-    testTimeout: 30_000,
+    // Hang guards, not durations: a test or hook still running after two minutes is stuck. On a 2-core machine
+    // shared with a second `npm test` and other work, a test of a few CPU seconds can take many times that on
+    // the clock (vitest's 10 s default for hooks failed a 150,000-unit table's generation there).
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     // Both cores of a 2-core machine (vitest leaves one free by default), in child processes: the CLI tests
     // run the CLI in-process and change the working directory for it, which worker threads cannot.
     pool: 'forks',

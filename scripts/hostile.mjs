@@ -6,10 +6,13 @@
  * - `unreadable`: stdout and stderr together are one line (the reason), naming the file when `names` is set;
  * - no stack trace anywhere;
  * - no file of the folder changes but the case's `outputs` (and `removed`, which must be gone);
- * - `check(result, dir)`: anything particular (the report's size, a cell's text, /dev/null still a device).
+ * - `check(result, dir)`: anything particular (the report's size, a cell's text, /dev/null still a device);
+ * - `binary`: the case is about the process itself (its own standard output, an open that could block), so the
+ *   runner always runs it as the built binary; the others it runs in the test's process (`cli` of test/helpers.ts)
+ *   after the built binary has read every file of the folder once.
  *
- * The runner (test/hostile/corpus.test.ts) runs each case under a generous watchdog that kills a process
- * that hangs and reports it: a hang is a failure, a slow run on a busy machine is not (no duration is asserted).
+ * The runner (test/hostile/corpus.test.ts) runs each process under a generous watchdog that kills one that
+ * hangs and reports it: a hang is a failure, a slow run on a busy machine is not (no duration is asserted).
  *
  * The builders (scripts/ooxml.mjs for workbooks and Word documents, the CSV writers of scripts/fixtures.mjs)
  * are shared: the plan-document reader's tests build their hostile .docx files (zip bomb, huge table, deep
@@ -72,7 +75,7 @@ function inert(out) {
 
 /**
  * Writes the corpus into `dir` and returns its cases: { name, args, env?, codes, unreadable?, names?,
- * outputs?, removed?, stdout?: 'full', check?(result, dir) }.
+ * outputs?, removed?, stdout?: 'full', binary?, check?(result, dir) }.
  */
 export function buildCorpus(dir) {
   mkdirSync(dir, { recursive: true });
@@ -130,7 +133,7 @@ export function buildCorpus(dir) {
   const seed = put('seed.csv', seedBytes());
   add({ name: '-o /dev/null', args: ['validate', seed, '--format', 'json', '-o', '/dev/null'], codes: [0], check: () => (statSync('/dev/null').isCharacterDevice() ? undefined : '/dev/null is no longer a device') });
   spawnSync('mkfifo', [join(dir, 'fifo')]);
-  unreadable('-o a named pipe nobody reads', ['validate', seed, '--format', 'json', '-o', 'fifo'], { names: false, check: (_r, d) => (statSync(join(d, 'fifo')).isFIFO() ? undefined : 'the FIFO was replaced') });
+  unreadable('-o a named pipe nobody reads', ['validate', seed, '--format', 'json', '-o', 'fifo'], { names: false, binary: true, check: (_r, d) => (statSync(join(d, 'fifo')).isFIFO() ? undefined : 'the FIFO was replaced') });
   const targets = put('targets.json', readFileSync(join(ROOT, 'fixtures', 'targets', 'tuyen-quang-2020.json')));
   unreadable('-o the targets file', ['validate', seed, '--targets', targets, '--format', 'json', '-o', targets], { names: false });
   mkdirSync(join(dir, 'cfg'), { recursive: true });
@@ -145,7 +148,7 @@ export function buildCorpus(dir) {
   const old = Date.now() / 1000 - 2 * 3600;
   utimesSync(join(dir, stale), old, old);
   add({ name: 'a stale temporary file of the output', args: ['validate', seed, '--format', 'json', '-o', 'stale-out.json'], codes: [0], outputs: ['stale-out.json'], removed: [stale] });
-  add({ name: 'standard output on a full disk', args: ['validate', seed], codes: [2], unreadable: true, stdout: 'full', check: (r) => (/no space left/.test(r.stderr) ? undefined : 'the reason is not a full disk') });
+  add({ name: 'standard output on a full disk', args: ['validate', seed], codes: [2], unreadable: true, stdout: 'full', binary: true, check: (r) => (/no space left/.test(r.stderr) ? undefined : 'the reason is not a full disk') });
 
   /* ---------- injection (items 7, 8, 9) ---------- */
   const names = put('hostile-names.csv', serialize(longRecords(SEED, { units: HOSTILE_NAMES }), { delimiter: ';' }));
@@ -196,7 +199,8 @@ export function buildCorpus(dir) {
   unreadable('an unclosed quote', ['validate', put('unclosed-quote.csv', ['STT;Chỉ tiêu;Toàn tỉnh;A', '1;Tổng số hộ đầu năm;10;5', '2;Số hộ nghèo đầu năm;"4;2', '3;Số hộ nghèo cuối năm;3;1', ''].join('\r\n'))], { check: (r) => (/line 3/.test(r.stdout) ? undefined : 'the line of the quote is not named') });
   unreadable('1,000,000 short columns', ['validate', put('columns-1m.csv', `${Array.from({ length: 1_000_000 }, () => 'a').join(';')}\n1;2\n`)], { check: (r) => (/more than 16,384 columns/.test(r.stdout) ? undefined : 'the reason is not the columns') });
   unreadable('a line of 1,200,000 characters', ['validate', put('line-1200k.csv', `a;b\n1;${'x'.repeat(1_200_000)}\n`)]);
-  const tooMany = [...hierarchyUnits(6), ...Array.from({ length: 600 }, (_, i) => ({ ...hierarchyUnits(6)[2], code: `X${i}`, parent: '08', name: `Xã thêm ${i}` }))];
+  const six = hierarchyUnits(6);
+  const tooMany = [...six, ...Array.from({ length: 600 }, (_, i) => ({ ...six[2], code: `X${i}`, parent: '08', name: `Xã thêm ${i}` }))];
   unreadable('a long table past the budget of units', ['validate', put('rows-budget.csv', serialize(hierarchyRecords(tooMany), { delimiter: ';' }))], { env: { POVCHECK_MAX_ROWS: '500' } });
 
   /* ---------- other bad inputs ---------- */

@@ -1,13 +1,13 @@
 /**
- * docs/plans.md: the examples work as written. Every `povcheck validate` command of its sh block runs with the
- * built binary (an -o file goes to a temporary folder) and exits as the plan's findings say (1: the seed plan
+ * docs/plans.md: the examples work as written. Every `povcheck validate` command of its sh block runs (`cli`, in
+ * this process, as the other documentation tests; an -o file goes to a temporary folder) and exits as the plan's findings say (1: the seed plan
  * has one error); every line of the output block appears in what the first command prints.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { docBlocks, runCli } from './helpers.js';
+import { cli, docBlocks, type CliRun } from './helpers.js';
 
 const blocks = docBlocks('docs/plans.md', '## The seed plan');
 const dir = mkdtempSync(join(tmpdir(), 'povcheck-docs-plans-'));
@@ -20,14 +20,17 @@ const commands = blocks
   .map((args) => args.map((a, i) => (args[i - 1] === '-o' ? join(dir, a) : a)));
 
 describe('docs/plans.md', () => {
-  it('its commands run and exit 1 (the seed plan has one error)', () => {
+  /** What each command gave (the first one's output is compared with the page). */
+  const runs: CliRun[] = [];
+  it('its commands run and exit 1 (the seed plan has one error)', async () => {
     expect(commands.length).toBeGreaterThanOrEqual(4);
-    for (const args of commands) expect(runCli(args, { env: { COLUMNS: '200' } }).code, args.join(' ')).toBe(1);
+    for (const args of commands) runs.push(await cli(args, { env: { COLUMNS: '200' } }));
+    runs.forEach((r, i) => expect(r.code, commands[i]!.join(' ')).toBe(1));
     expect(readFileSync(join(dir, 'plan.html'), 'utf8')).toContain('<mark>79.381</mark>');
   });
 
-  it('the output shown is what the first command prints', () => {
-    const out = runCli(commands[0]!, { env: { COLUMNS: '200' } }).stdout;
+  it('the output shown is what the first command prints', async () => {
+    const out = (runs[0] ?? (await cli(commands[0]!, { env: { COLUMNS: '200' } }))).stdout;
     const shown = blocks.find((b) => b.lang === '')!.text;
     for (const line of shown.split('\n')) expect(out, line).toContain(line);
   });

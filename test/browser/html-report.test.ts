@@ -7,7 +7,7 @@
  *
  * Without Chromium these tests are skipped with the reason; under CI=true they run (and fail without it).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -254,9 +254,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the HTML report in Chromium', () => {
     expect(printed.smallestFontPx).toBeGreaterThanOrEqual(12); // 9 pt
     await page.screenshot({ path: join(SHOTS, 'seed.a4-landscape.print.png') });
     const pdf = join(SHOTS, 'seed.a4-landscape.pdf');
-    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    // The bytes this run printed (the file is for people, and a second run beside this one may write it too).
+    const pdfBytes = await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
     // A4 landscape in points: 842 × 595.
-    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(readFileSync(pdf, 'latin1'));
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdfBytes.toString('latin1'));
     expect(box && [Math.round(Number(box[1])), Math.round(Number(box[2]))]).toEqual([842, 595]);
 
     // On screen, an A4 landscape sized window (1123 × 794 px) shows it without scrolling sideways.

@@ -6,7 +6,7 @@
  * page size the style sheet asks for. The PDFs go to test-output/browser/ for people to look at.
  * Skipped without Chromium, required under CI=true (as html-report.test.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -81,9 +81,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the table document printed by Chromium', () => 
     const widest = await page.evaluate(() => Math.max(...[...document.querySelectorAll('table.annex')].map((t) => t.getBoundingClientRect().width)));
     expect(widest).toBeLessThanOrEqual(text + 1);
     const pdf = join(SHOTS, `table-${name}.pdf`);
-    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    // The bytes this run printed (the file is for people, and a second run beside this one may write it too).
+    const printed = await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
     await page.close();
-    const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(readFileSync(pdf, 'latin1'))!;
+    const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(printed.toString('latin1'))!;
     const [w, h] = [Number(box[1]), Number(box[2])];
     expect(Math.round(Math.max(w, h) / MM)).toBe(297);
     expect(w > h ? 'landscape' : 'portrait').toBe(orientation);

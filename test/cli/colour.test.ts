@@ -1,15 +1,17 @@
 /**
  * The path a person at a terminal takes: the BUILT CLI with colours on, for every command, both with
  * FORCE_COLOR=1 and in a pseudo-terminal (util-linux `script`), with NO_COLOR removed from the environment
- * (.ci/run exports it). And `--no-color` is accepted by every command and wins over FORCE_COLOR.
- * The commands run in one shell each way, so the suite pays for few processes.
+ * (.ci/run exports it). And `--no-color` is accepted by every command and wins over FORCE_COLOR: that one is
+ * the commands' own option parsing and colour choice (commands/shared.ts makeStyle, from the run's environment
+ * and options), checked in this process (`cli`, with FORCE_COLOR=1 and NO_COLOR unset in its environment).
+ * The binary's commands run in one shell each way, so the suite pays for few processes.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT } from '../helpers.js';
+import { BIN, cli, ROOT, words } from '../helpers.js';
 
 const out = mkdtempSync(join(tmpdir(), 'povcheck-colour-'));
 
@@ -40,9 +42,9 @@ function terminalEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** One shell running every command, each output framed by markers carrying its exit code. */
-function script(commands: Array<[string, string, number]>, flags = ''): string {
+function script(commands: Array<[string, string, number]>): string {
   return commands
-    .map(([name, cmd], i) => `echo "<<<${i}"; ${quote(process.execPath)} ${quote(BIN)} ${cmd} ${flags} 2>&1; echo ">>>${i} $? ${name}"`)
+    .map(([name, cmd], i) => `echo "<<<${i}"; ${quote(process.execPath)} ${quote(BIN)} ${cmd} 2>&1; echo ">>>${i} $? ${name}"`)
     .join('\n');
 }
 
@@ -81,9 +83,12 @@ describe('colours on, as in a terminal', () => {
     checkAll(parse(r.stdout), (n) => COLOURS.has(n));
   });
 
-  it('--no-color is accepted by every command and wins over FORCE_COLOR', () => {
-    const r = spawnSync('bash', ['-c', script(COMMANDS, '--no-color')], { cwd: ROOT, env: terminalEnv({ FORCE_COLOR: '1' }), encoding: 'utf8' });
-    const results = parse(r.stdout);
+  it('--no-color is accepted by every command and wins over FORCE_COLOR', async () => {
+    const results: Array<{ text: string; code: number }> = [];
+    for (const [, cmd] of COMMANDS) {
+      const r = await cli([...words(cmd), '--no-color'], { env: { FORCE_COLOR: '1', NO_COLOR: '', LANG: 'vi_VN.UTF-8', COLUMNS: '200' } });
+      results.push({ text: r.stdout + r.stderr, code: r.code });
+    }
     checkAll(results, () => false);
     for (const [i, res] of results.entries()) expect(res.text.includes(ESC), COMMANDS[i]![0]).toBe(false);
   });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { visible } from '../../src/messages/visible.js';
 import { main } from '../../src/cli.js';
-import { fixtures, runCli } from '../helpers.js';
+import { cli, fixtures, runCli } from '../helpers.js';
 
 const ESC = '\u001b';
 const HOSTILE_UNITS = [
@@ -61,8 +61,8 @@ describe('hostile unit names and file names', () => {
   const badName = join(dir, `x\n✔ forged.csv: no errors ${ESC}[32m::error::y.csv`);
   writeFileSync(badName, '');
 
-  it('the text report', () => {
-    const plain = runCli(['validate', table, '--lang', 'en']);
+  it('the text report', async () => {
+    const plain = await cli(['validate', table, '--lang', 'en']);
     expect(plain.code).toBe(1);
     expectInert(plain.stdout);
     expect(plain.stdout).toContain('Xã ␛]0;pwned␛\\␛[2J␛[31mĐỏ');
@@ -78,34 +78,39 @@ describe('hostile unit names and file names', () => {
     expectInert(out, { colours: true });
   });
 
-  it('the one line for an unreadable file stays one line, whatever its name', () => {
+  it('the one line for an unreadable file stays one line, whatever its name', async () => {
     for (const format of ['text', 'json']) {
-      const r = runCli(['validate', badName, '--lang', 'en', '--format', format]);
+      const r = await cli(['validate', badName, '--lang', 'en', '--format', format]);
       expect(r.code).toBe(2);
       const lines = (format === 'text' ? r.stdout : r.stderr).trim().split('\n');
       expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('forged.csv');
       expectInert(r.stdout + r.stderr);
     }
-    const t = runCli(['table', badName]);
+    const t = await cli(['table', badName]);
     expect(t.code).toBe(2);
     expect(t.stderr.trim().split('\n')).toHaveLength(1);
+    expect(t.stderr).toContain('forged.csv');
     expectInert(t.stderr);
   });
 
-  it('--format github: only povcheck\'s own commands, no ESC', () => {
-    const r = runCli(['validate', table, badName, '--lang', 'en', '--format', 'github']);
+  it('--format github: only povcheck\'s own commands, no ESC', async () => {
+    const r = await cli(['validate', table, badName, '--lang', 'en', '--format', 'github']);
     expectInert(r.stdout);
     expect(r.stdout).not.toContain(ESC);
     expect(r.stdout.split('\n').filter((l) => l.startsWith('::')).length).toBeGreaterThan(1);
   });
 
-  it('table and plan draw the names visibly', () => {
-    const r = runCli(['table', table, '--lang', 'en', '--total', 'first']);
+  it('table and plan draw the names visibly', async () => {
+    const r = await cli(['table', table, '--lang', 'en', '--total', 'first']);
+    expect(r.stdout).toContain('[error]forged');
     expectInert(r.stdout + r.stderr);
-    const p = runCli(['plan', table, '--lang', 'en', '--total', 'first', '--target', `${HOSTILE_UNITS[2]}=1`]);
+    const p = await cli(['plan', table, '--lang', 'en', '--total', 'first', '--target', `${HOSTILE_UNITS[2]}=1`]);
+    expect(p.stdout).toContain('[error]forged');
     expectInert(p.stdout + p.stderr);
   });
 
+  // The built binary: commander's errors are its own output, outside the reporters.
   it('commander\'s own errors quote arguments visibly', () => {
     const r = runCli(['validate', `--${ESC}[31mx`]);
     expect(r.code).toBe(2);

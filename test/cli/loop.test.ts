@@ -1,13 +1,16 @@
 /**
- * A loop of parents is reported once with a bounded excerpt, in every report and on both paths (issue 13,
- * item 4): a 30,000-unit loop used to put the whole loop into each unit's finding (a report of gigabytes,
- * "Invalid string length", or a V8 abort).
+ * A loop of parents is reported once with a bounded excerpt, in every report (issue 13, item 4): a 30,000-unit
+ * loop used to put the whole loop into each unit's finding (a report of gigabytes, "Invalid string length", or
+ * a V8 abort). A loop of 3,000 units shows that fault (its reports would be 72 MB, each finding naming all
+ * 3,000 codes) and goes through both stages of a long table's reading (its first 2,001 rows shaped, the rest
+ * read record by record); the CLI runs in this process (the hostile corpus runs such a loop through the built
+ * binary too).
  */
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { fixtures, runCli } from '../helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, fixtures, type CliRun } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'povcheck-loop-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,12 +29,12 @@ function loopTable(n: number): string {
 
 const FORMATS = ['json', 'html', 'sarif', 'junit', 'gitlab', 'markdown', 'github', 'text'];
 
-describe.each([
-  ['small', 3_000, {}],
-  ['large', 30_000, {}],
-])('a loop of parents, %s (%i units)', (how, n, env) => {
+describe.each([['loop', 3_000]])('a loop of parents (%s of %i units)', (how, n) => {
   const outs = FORMATS.flatMap((f) => ['--format', f, '--output-file', join(dir, `${how}.${f}`)]);
-  const r = runCli(['validate', loopTable(n), '--lang', 'en', ...outs], { env: env as Record<string, string> });
+  let r: CliRun;
+  beforeAll(async () => {
+    r = await cli(['validate', loopTable(n), '--lang', 'en', ...outs]);
+  }, 120_000); // a hang guard, as runCli's; not a duration
 
   it('exits 1 with no internal error', () => {
     expect(r.code, r.stderr).toBe(1);

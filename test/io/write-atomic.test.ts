@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeStaleTemps, writeFileAtomic } from '../../src/io/write-atomic.js';
 import { PovcheckError } from '../../src/errors.js';
-import { BIN, FIXTURES, ROOT, runCli } from '../helpers.js';
+import { BIN, cli, FIXTURES, ROOT, runCli } from '../helpers.js';
 
 describe('writeFileAtomic', () => {
   const dir = mkdtempSync(join(tmpdir(), 'povcheck-write-'));
@@ -78,6 +78,7 @@ describe('special files are written, never replaced (issue 13, item 5)', () => {
     await expect(writeFileAtomic(dir, 'x')).rejects.toMatchObject({ code: 'WRITE_FAILED', params: { detail: 'EISDIR' } });
   });
 
+  // The built binary: /dev/stdout names the process's own descriptor.
   it('-o /dev/stdout puts the report on standard output', () => {
     const r = runCli(['validate', join(FIXTURES, 'tuyen-quang-2020.csv'), '--format', 'json', '-o', '/dev/stdout']);
     expect(r.code).toBe(0);
@@ -97,6 +98,7 @@ describe('an existing output keeps its permissions (issue 13, item 10)', () => {
   });
 });
 
+/** The CLI in this process (`cli`): what matters is what the command refuses, not the binary. */
 describe('no input of the run is the output, by any name (issue 13, item 6)', () => {
   const setup = () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-inputs-'));
@@ -113,36 +115,36 @@ describe('no input of the run is the output, by any name (issue 13, item 6)', ()
     expect(r.stderr).toMatch(/refusing to write over the input file/);
   };
 
-  it('validate: not the targets file, not the configuration (found or named), not the units map', () => {
+  it('validate: not the targets file, not the configuration (found or named), not the units map', async () => {
     const { dir, table, targets, config } = setup();
     const before = [table, targets, config].map((f) => readFileSync(f, 'utf8'));
-    refused(runCli(['validate', table, '--targets', targets, '--format', 'json', '-o', targets], { cwd: dir }));
-    refused(runCli(['validate', table, '--format', 'json', '-o', config], { cwd: dir }));
-    refused(runCli(['validate', table, '--config', config, '--format', 'json', '-o', 'povcheck.config.json'], { cwd: dir }));
+    refused(await cli(['validate', table, '--targets', targets, '--format', 'json', '-o', targets], { cwd: dir }));
+    refused(await cli(['validate', table, '--format', 'json', '-o', config], { cwd: dir }));
+    refused(await cli(['validate', table, '--config', config, '--format', 'json', '-o', 'povcheck.config.json'], { cwd: dir }));
     const map = join(dir, 'map.json');
     writeFileSync(map, '{"units":[]}');
     const next = join(dir, 'annex-2021.csv');
     writeFileSync(next, readFileSync(join(FIXTURES, 'series', 'tuyen-quang-2021.csv')));
-    refused(runCli(['validate', table, next, '--series', '--units-map', map, '--format', 'json', '-o', map], { cwd: dir }));
+    refused(await cli(['validate', table, next, '--series', '--units-map', map, '--format', 'json', '-o', map], { cwd: dir }));
     expect([table, targets, config].map((f) => readFileSync(f, 'utf8'))).toEqual(before);
   });
 
-  it('plan: not its targets file', () => {
+  it('plan: not its targets file', async () => {
     const { dir, table, targets } = setup();
     const before = readFileSync(targets, 'utf8');
-    refused(runCli(['plan', join(FIXTURES, 'calc', 'seed-plan-input.csv'), '--targets', targets, '--format', 'json', '-o', targets], { cwd: dir }));
+    refused(await cli(['plan', join(FIXTURES, 'calc', 'seed-plan-input.csv'), '--targets', targets, '--format', 'json', '-o', targets], { cwd: dir }));
     expect(readFileSync(targets, 'utf8')).toBe(before);
     expect(readFileSync(table, 'utf8').length).toBeGreaterThan(0);
   });
 
-  it('not through a hard link or a symbolic link to an input', () => {
+  it('not through a hard link or a symbolic link to an input', async () => {
     const { dir, table } = setup();
     const before = readFileSync(table);
     linkSync(table, join(dir, 'hard.csv'));
     symlinkSync(table, join(dir, 'soft.csv'));
-    refused(runCli(['validate', table, '--format', 'json', '-o', join(dir, 'hard.csv')]));
-    refused(runCli(['table', table, '--format', 'csv', '-o', join(dir, 'soft.csv')]));
-    refused(runCli(['fix', table, '-o', join(dir, 'hard.csv')]));
+    refused(await cli(['validate', table, '--format', 'json', '-o', join(dir, 'hard.csv')]));
+    refused(await cli(['table', table, '--format', 'csv', '-o', join(dir, 'soft.csv')]));
+    refused(await cli(['fix', table, '-o', join(dir, 'hard.csv')]));
     expect(readFileSync(table)).toEqual(before);
   });
 });

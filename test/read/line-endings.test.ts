@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gridFromBytes } from '../../src/read/index.js';
-import { checkBytes, essence, fixtures, runCli } from '../helpers.js';
+import { checkBytes, cli, essence, fixtures } from '../helpers.js';
 
 /** Records joined with the given endings in turn; fields with a quote or delimiter quoted. */
 function withEndings(records: string[][], endings: string[], delimiter = ';'): Buffer {
@@ -52,9 +52,9 @@ describe('a long table with mixed endings', () => {
   const plain = join(dir, 'plain.csv');
   writeFileSync(plain, withEndings(records, ['\n']));
 
-  it('the findings of the clean file', () => {
-    const a = runCli(['validate', mixed, '--format', 'json']);
-    const b = runCli(['validate', plain, '--format', 'json']);
+  it('the findings of the clean file', async () => {
+    const a = await cli(['validate', mixed, '--format', 'json']);
+    const b = await cli(['validate', plain, '--format', 'json']);
     expect(a.code).toBe(b.code);
     const f = (r: typeof a) => JSON.parse(r.stdout).files[0].findings.map((x: { rule: string; cell: string }) => `${x.rule} ${x.cell}`);
     expect(f(a)).toEqual(f(b));
@@ -62,7 +62,7 @@ describe('a long table with mixed endings', () => {
 });
 
 describe('fix keeps each line ending', () => {
-  it('corrects the cell and changes no other byte', () => {
+  it('corrects the cell and changes no other byte', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-eol-fix-'));
     const planted = WIDE.map((r) => [...r]);
     planted[5]![4] = '3.675'; // Sơn Dương, poor_end (3.657 transposed)
@@ -70,7 +70,7 @@ describe('fix keeps each line ending', () => {
     const bytes = withEndings(planted, ['\r\n', '\n', '\r']);
     writeFileSync(input, bytes);
     const out = join(dir, 'fixed.csv');
-    const r = runCli(['fix', input, '-o', out]);
+    const r = await cli(['fix', input, '-o', out]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(readFileSync(out).toString()).toBe(bytes.toString().replace('3.675', '3.657'));
   });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gridFromBytes } from '../../src/read/index.js';
 import { PovcheckError } from '../../src/errors.js';
-import { BIN, FIXTURES, fixtures, runCli } from '../helpers.js';
+import { BIN, cli, FIXTURES, fixtures } from '../helpers.js';
 
 const SEED = readFileSync(join(FIXTURES, 'tuyen-quang-2020.csv'));
 const errorOf = (f: () => unknown) => {
@@ -49,16 +49,16 @@ describe('damaged UTF-8', () => {
     expect(errorOf(() => gridFromBytes(legacy))).toMatchObject({ code: 'ENCODING_LEGACY' });
   });
 
-  it('the one line says where', () => {
+  it('the one line says where', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-utf8-'));
     const file = join(dir, 'damaged.csv');
     writeFileSync(file, damaged);
-    const r = runCli(['validate', file, '--lang', 'en', '--format', 'json']);
+    const r = await cli(['validate', file, '--lang', 'en', '--format', 'json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`not valid UTF-8 at byte ${at.toLocaleString('en-US')} (line 4): bytes C3 28`);
   });
 
-  it('in a long table read row by row: the byte offset and the line too', () => {
+  it('in a long table read row by row: the byte offset and the line too', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-utf8s-'));
     const file = join(dir, 'long.csv');
     const records = fixtures.hierarchyRecords(fixtures.hierarchyUnits(6));
@@ -69,7 +69,7 @@ describe('damaged UTF-8', () => {
     bytes[spot + 1] = 0x28; // "X" then a cut "ã"
     writeFileSync(file, bytes);
     const line = bytes.subarray(0, spot).toString('latin1').split('\n').length;
-    const r = runCli(['validate', file, '--lang', 'en', '--format', 'json', '--encoding', 'utf-8']);
+    const r = await cli(['validate', file, '--lang', 'en', '--format', 'json', '--encoding', 'utf-8']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`not valid UTF-8 at byte ${(spot + 2).toLocaleString('en-US')} (line ${line.toLocaleString('en-US')}): bytes A3`);
   });
@@ -87,11 +87,11 @@ describe('an unclosed quote is named where it opens', () => {
     expect(errorOf(() => gridFromBytes(Buffer.from(t), { delimiter: ';' }))).toEqual({ code: 'CSV_MALFORMED', params: { line: 4, reason: 'quote' } });
   });
 
-  it('in the one line', () => {
+  it('in the one line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-quote-'));
     const file = join(dir, 'q.csv');
     writeFileSync(file, text);
-    const r = runCli(['validate', file, '--lang', 'en']);
+    const r = await cli(['validate', file, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('a quoted field opens on line 3 and is never closed');
   });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TABLE_BUDGET, tableBudget } from '../../src/check-grid.js';
 import { BYTES_PER_UNIT, recordBudget } from '../../src/read/memory-budget.js';
-import { fixtures, runCli } from '../helpers.js';
+import { cli, fixtures } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'povcheck-budget-'));
 const units = fixtures.hierarchyUnits(6);
@@ -35,22 +35,22 @@ describe('the budget', () => {
     expect(recordBudget({ POVCHECK_MAX_ROWS: '99999999999' }, heap)).toBe(fits);
   });
 
-  it('a long table with more units: one line, exit 2', () => {
-    const r = runCli(['validate', file, '--lang', 'en', '--format', 'json'], { env: { POVCHECK_MAX_ROWS: '50' } });
+  it('a long table with more units: one line, exit 2', async () => {
+    const r = await cli(['validate', file, '--lang', 'en', '--format', 'json'], { env: { POVCHECK_MAX_ROWS: '50' } });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringContaining('the table has more than 50 rows')]);
     expect(JSON.parse(r.stdout).files[0].status).toBe('unreadable');
   });
 
-  it('more findings than the budget: one line, exit 2', () => {
-    const r = runCli(['validate', broken, '--lang', 'en'], { env: { POVCHECK_MAX_FINDINGS: '20' } });
+  it('more findings than the budget: one line, exit 2', async () => {
+    const r = await cli(['validate', broken, '--lang', 'en'], { env: { POVCHECK_MAX_FINDINGS: '20' } });
     expect(r.code).toBe(2);
     expect(r.stdout.trim().split('\n')).toEqual([expect.stringContaining('gives more than 20 findings')]);
   });
 
-  it('within the budget the same tables are checked as usual', () => {
+  it('within the budget the same tables are checked as usual', async () => {
     for (const f of [file, broken]) {
-      const r = runCli(['validate', f, '--format', 'json']);
+      const r = await cli(['validate', f, '--format', 'json']);
       expect(r.code).toBe(1); // (the added communes break their district's sums)
       expect(JSON.parse(r.stdout).files[0].status).toBe('invalid');
     }

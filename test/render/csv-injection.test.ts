@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { csvSafeText } from '../../src/render/csv.js';
-import { fixtures, runCli } from '../helpers.js';
+import { cli, fixtures, type CliRun } from '../helpers.js';
 
 const HOSTILE = ['Toàn tỉnh', '=HYPERLINK("http://x","click")', '+1+1', '-2+3', '@SUM(1)', '\r=2+2', '\t=1+2', '＝3+4'];
 
@@ -37,8 +37,12 @@ describe.each([
   const file = join(dir, 'hostile.csv');
   // Every field quoted, so that the CR and TAB stay inside their names.
   writeFileSync(file, '\ufeff' + stringify(fixtures.wideRecords(fixtures.SEED, { units: HOSTILE }), { delimiter: ';', quoted: true, record_delimiter: 'windows' }));
-  const r = runCli(args(file));
-  const rows = parse(r.stdout.replace(/^\ufeff/, ''), { delimiter: ';', relax_column_count: true }) as string[][];
+  let r: CliRun;
+  let rows: string[][];
+  beforeAll(async () => {
+    r = await cli(args(file));
+    rows = parse(r.stdout.replace(/^\ufeff/, ''), { delimiter: ';', relax_column_count: true }) as string[][];
+  });
 
   it('runs', () => expect(r.code, r.stderr).toBe(0));
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { documentText } from '../../src/render/safe-text.js';
 import { streamXml } from '../../src/read/xml-stream.js';
 import { readGrid } from '../../src/read/index.js';
-import { fixtures, runCli } from '../helpers.js';
+import { cli, fixtures } from '../helpers.js';
 import { unzip } from '../zip.js';
 
 const NAMES = ['Toàn tỉnh', 'Xã\u0001A', 'Xã B\uffff', 'Xã\ufffeC', 'Xã\u000bD', 'Xã E\u0008', 'Na Hang', 'Lâm Bình'];
@@ -32,19 +32,19 @@ describe('table --format xlsx / docx with names XML cannot hold', () => {
 
   it('xlsx: every part is well-formed, and povcheck reads its own file back', async () => {
     const out = join(dir, 'annex.xlsx');
-    const r = runCli(['table', input, '--format', 'xlsx', '-o', out, '--title', 'Phụ lục\u0002 \uffff']);
+    const r = await cli(['table', input, '--format', 'xlsx', '-o', out, '--title', 'Phụ lục\u0002 \uffff']);
     expect(r.code, r.stderr).toBe(0);
     for (const [name, data] of unzip(readFileSync(out))) if (name.endsWith('.xml')) wellFormed(data);
     const grid = await readGrid(out);
     const texts = grid.rows.flat().map((c) => c?.raw);
     expect(texts).toEqual(expect.arrayContaining(['XãA', 'Xã B', 'XãC']));
-    const v = runCli(['validate', out, '--format', 'json']);
+    const v = await cli(['validate', out, '--format', 'json']);
     expect(v.code).toBeLessThan(2);
   });
 
-  it('docx: document.xml is well-formed', () => {
+  it('docx: document.xml is well-formed', async () => {
     const out = join(dir, 'annex.docx');
-    const r = runCli(['table', input, '--format', 'docx', '-o', out, '--title', 'Phụ lục\u0002']);
+    const r = await cli(['table', input, '--format', 'docx', '-o', out, '--title', 'Phụ lục\u0002']);
     expect(r.code, r.stderr).toBe(0);
     const parts = unzip(readFileSync(out));
     for (const [name, data] of parts) if (name.endsWith('.xml')) wellFormed(data);
