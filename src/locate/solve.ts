@@ -11,7 +11,6 @@
  */
 import { Dec } from '../calc/decimal.js';
 import { affineOf, type Affine, type Expr } from '../model/expr.js';
-import { solveExact } from './solve-exact.js';
 import { Evaluation, rateMatches, roundingInterval, type Check, type Guard, type System } from './model.js';
 
 /** The solutions for a set of cells: values as base + dir·t for t on the lattice step·ℤ within [lo, hi]. */
@@ -122,14 +121,6 @@ type OnLine = { a: Dec; k: Dec };
  * interval is verified at its ends, or the points are checked one by one (`enumerate`).
  */
 export function solve(sys: System, vars: readonly string[], limits: SolveLimits): SolveOutcome {
-  // Most candidates have no solution: the exact rationals say so at a fraction of decimal.js's cost.
-  const exact = solveExact(sys, vars, limits);
-  if (exact) return exact;
-  return solveDecimal(sys, vars, limits);
-}
-
-/** The solver in decimal.js: every case, and every candidate that has a solution. */
-export function solveDecimal(sys: System, vars: readonly string[], limits: SolveLimits): SolveOutcome {
   const u = unknowns(sys, vars);
   const { rows, filters } = linearRows(u);
   const line = eliminate(rows, vars.length, u.steps as Dec[]);
