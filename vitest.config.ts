@@ -9,14 +9,30 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 const suite = process.env.POVCHECK_SUITE === 'fuzz' || process.env.POVCHECK_SUITE === 'e2e' ? process.env.POVCHECK_SUITE : undefined;
 
 /**
- * The type check (test/typecheck.test.ts, one process on one core for many seconds) starts first, beside the
- * other files; the rest in vitest's order (longest first by the last run's durations, else largest first).
+ * The type check (test/typecheck.test.ts, one process on one core for many seconds) starts first, then the files
+ * that take longest on the clock (measured with bench/test-cost.config.ts; a file started last sets the end of the
+ * run on two cores), then the rest in vitest's order (longest first by the last run's durations when vitest has
+ * them, which a clean clone has not; else largest first).
  */
-class TypecheckFirst extends BaseSequencer {
+const FIRST = [
+  'typecheck.test.ts',
+  'locate/scope.test.ts',
+  'browser/table-print.test.ts',
+  'hostile/corpus.test.ts',
+  'browser/html-report.test.ts',
+  'cli/bundle.test.ts',
+  'read/memory-budget.test.ts',
+  'locate/shapes-planted.test.ts',
+];
+
+class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const first = (f: TestSpecification) => (f.moduleId.endsWith('/test/typecheck.test.ts') ? 0 : 1);
-    return sorted.sort((a, b) => first(a) - first(b));
+    const rank = (f: TestSpecification) => {
+      const i = FIRST.findIndex((name) => f.moduleId.endsWith(`/test/${name}`));
+      return i < 0 ? FIRST.length : i;
+    };
+    return sorted.sort((a, b) => rank(a) - rank(b));
   }
 }
 
@@ -34,7 +50,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     isolate: false,
-    sequence: { sequencer: TypecheckFirst },
+    sequence: { sequencer: LongestFirst },
     // The JSON report feeds the "N passed, N failed" line of .ci/run.
     reporters: ['default', ['json', { outputFile: suite ? `.vitest-report-${suite}.json` : '.vitest-report.json' }]],
   },
