@@ -119,7 +119,7 @@ export const rangeKind = defineKind<RangeRelation>({
           if (isOk(x)) yield { type: 'rate', unit, at: x, cells: [x], indicator: ind, min, max: '100', q: x };
         }
       }
-      yield* vocabularyBounds(ctx.annex, unit, others);
+      if (others.length > 0) yield* vocabularyBounds(ctx.annex, unit, others);
     }
   },
   check(r, ctx) {

@@ -163,7 +163,12 @@ export function quickCheck(ctx: RuleContext, r: RateChangeRelation): 'ok' | 'con
   const re = countsRate(counts[2]!, counts[3]!, dp);
   if (rs === undefined || re === undefined) return undefined;
   if (rs !== start || re !== end) return 'ok';
-  // The unrounded fall, 100·(p0·h1 − p1·h0) / (h0·h1), half-up at two decimals, against the difference.
+  // The unrounded fall, 100·(p0·h1 − p1·h0) / (h0·h1), half-up at two decimals, against the difference:
+  // in safe integers when the products are (rateScaled), else in BigInt.
+  const [a, b, den0] = [p0 * h1, p1 * h0, h0 * h1];
+  const fall = Number.isSafeInteger(a) && Number.isSafeInteger(b) && Number.isSafeInteger(a - b) && Number.isSafeInteger(den0) ? rateScaled(a - b, den0, RATE_DECIMALS) : undefined;
+  const fallAt = fall === undefined ? undefined : scaledAt({ scaled: fall, decimals: RATE_DECIMALS }, dp);
+  if (fallAt !== undefined) return fallAt === start - end ? 'ok' : 'convention';
   const num = (BigInt(p0) * BigInt(h1) - BigInt(p1) * BigInt(h0)) * 10_000n;
   const den = BigInt(h0) * BigInt(h1);
   const neg = num < 0n !== den < 0n;
