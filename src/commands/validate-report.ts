@@ -49,7 +49,8 @@ function reportInput(outcome: RunOutcome, run: ValidateRun, choices: ReportChoic
 
 /** Each output in its format, to the terminal or to its file. */
 async function writeReports(report: ReportInput, run: ValidateRun, choices: ReportChoices, outcome: RunOutcome, { io }: CommandContext): Promise<void> {
-  const { render } = await import('../reporters/index.js');
+  const { renderPieces } = await import('../reporters/index.js');
+  const { chunks } = await import('../render/json-pieces.js');
   const { outputs } = choices;
   // Loaded only when a report goes to a file.
   const writeFileAtomic = outputs.some((o) => o.file !== undefined) ? (await import('../io/write-atomic.js')).writeFileAtomic : undefined;
@@ -61,8 +62,9 @@ async function writeReports(report: ReportInput, run: ValidateRun, choices: Repo
     width: terminalWidth(io),
   };
   for (const o of outputs) {
-    const data = await render(o.format, report, o.file === undefined ? text : { ...text, style: PLAIN_STYLE });
-    if (o.file === undefined) io.out(data);
+    // Written as it is made (the JSON report piece by piece); a file only whole, through its temporary file.
+    const data = chunks(await renderPieces(o.format, report, o.file === undefined ? text : { ...text, style: PLAIN_STYLE }));
+    if (o.file === undefined) for (const chunk of data) io.out(chunk);
     else {
       await writeFileAtomic!(o.file, data, inputPaths);
       io.err(catalog(choices.lang ?? envLang(io.env)).ui.reportWritten(o.file) + '\n');

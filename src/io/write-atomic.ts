@@ -1,6 +1,7 @@
 /**
  * Every output file goes through here. What it guarantees (docs/limits-and-safety.md):
  *
+ * - The data is a string, bytes, or pieces of text written as they are made (a report produced piece by piece).
  * - A regular file (or a new one) is written whole or not at all: to a temporary file beside it
  *   (`.<name>.<pid>.<hex>.tmp`), flushed, then renamed over it. An existing file keeps its permissions.
  * - Anything else is never renamed over: the names of this process's descriptors (`/dev/stdout`,
@@ -14,7 +15,7 @@
  *   of the same output once it is stale: older than an hour, or older than a minute when its process is gone.
  */
 import { closeSync, constants, lstatSync, openSync, readdirSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
-import { chmod, open, realpath, rename, rm } from 'node:fs/promises';
+import { chmod, open, realpath, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PovcheckError } from '../errors.js';
@@ -24,6 +25,14 @@ export const STALE_DEAD_MS = 60_000;
 export const STALE_ANY_MS = 60 * 60_000;
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** What can be written: a string, bytes, or pieces of text made as they are written. */
+export type OutputData = string | Uint8Array | Iterable<string>;
+
+/** The data's pieces, in order (a string or bytes is one piece). */
+function piecesOf(data: OutputData): Iterable<string | Uint8Array> {
+  return typeof data === 'string' || data instanceof Uint8Array ? [data] : data;
+}
 
 function failed(target: string, e: unknown): PovcheckError {
   if (e instanceof PovcheckError) return e;
@@ -70,17 +79,19 @@ function ownDescriptor(target: string): number | undefined {
 }
 
 /** Writes all of `data` to an open descriptor, waiting out a non-blocking one that is full (EAGAIN). */
-function writeToDescriptor(target: string, fd: number, data: string | Uint8Array): void {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+function writeToDescriptor(target: string, fd: number, data: OutputData): void {
   const pause = new Int32Array(new SharedArrayBuffer(4));
-  let off = 0;
   try {
-    while (off < bytes.length) {
-      try {
-        off += writeSync(fd, bytes, off);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-        Atomics.wait(pause, 0, 0, 5);
+    for (const piece of piecesOf(data)) {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+      let off = 0;
+      while (off < bytes.length) {
+        try {
+          off += writeSync(fd, bytes, off);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+          Atomics.wait(pause, 0, 0, 5);
+        }
       }
     }
   } catch (e) {
@@ -89,7 +100,7 @@ function writeToDescriptor(target: string, fd: number, data: string | Uint8Array
 }
 
 /** Writes to a character device, a FIFO or a descriptor's name, without creating or renaming anything. */
-function writeDirect(target: string, st: Stats, data: string | Uint8Array): void {
+function writeDirect(target: string, st: Stats, data: OutputData): void {
   let fd: number;
   try {
     // Opening a FIFO for writing waits for a reader: open it non-blocking, so a FIFO nobody reads is refused
@@ -140,7 +151,12 @@ function processAlive(pid: number): boolean {
   }
 }
 
-async function writeViaTemp(target: string, where: string, existing: Stats | undefined, data: string | Uint8Array): Promise<void> {
+/** All of `bytes` at the handle's position (a write may take only part of them). */
+async function writeWhole(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let off = 0; off < bytes.length; ) off += (await handle.write(bytes, off, bytes.length - off)).bytesWritten;
+}
+
+async function writeViaTemp(target: string, where: string, existing: Stats | undefined, data: OutputData): Promise<void> {
   const folder = dirname(where);
   removeStaleTemps(folder, basename(where));
   const tmp = join(folder, `.${basename(where)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -158,7 +174,8 @@ async function writeViaTemp(target: string, where: string, existing: Stats | und
   let handle;
   try {
     handle = await open(tmp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
-    await handle.writeFile(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+    else for (const piece of data) await writeWhole(handle, Buffer.from(piece, 'utf8'));
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -175,10 +192,10 @@ async function writeViaTemp(target: string, where: string, existing: Stats | und
 }
 
 /**
- * Writes `data` to `target` (see the module comment). `inputs` are every file the run reads: the target may
+ * Writes `data` to `target` (see the module comment); pieces are asked for only once the target is known good. `inputs` are every file the run reads: the target may
  * be none of them (USAGE), so that `povcheck … -o annex.csv annex.csv` can never destroy an input.
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array, inputs: readonly string[] = []): Promise<void> {
+export async function writeFileAtomic(target: string, data: OutputData, inputs: readonly string[] = []): Promise<void> {
   const st = statOrUndefined(target, target);
   protectInputs(target, st, inputs);
   const fd = ownDescriptor(target);

@@ -11,6 +11,15 @@ export function isFormat(s: string): s is Format {
   return (FORMATS as readonly string[]).includes(s);
 }
 
+/**
+ * One format as pieces of text, made as they are written: the JSON report piece by piece (a large table's
+ * findings never held as one tree and one string); every other format is one piece.
+ */
+export async function renderPieces(format: Format, input: ReportInput, text: TextOptions): Promise<Iterable<string>> {
+  if (format === 'json') return (await import('./json.js')).jsonReportPieces(input);
+  return [await render(format, input, text)];
+}
+
 /** Renders one format (loading its module). `text` needs the terminal's style and width. */
 export async function render(format: Format, input: ReportInput, text: TextOptions): Promise<string> {
   switch (format) {

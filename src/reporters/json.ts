@@ -2,6 +2,8 @@
  * The JSON report: a contract for CI users, documented in docs/json-report.md.
  * Values are strings with the table's exact digits in plain form ("4693", "13.56"); `cell` is the A1
  * reference in the input.
+ * The text is made piece by piece (`jsonReportPieces`: a file's findings one at a time, as they are written),
+ * never as one object tree and one string; `jsonReport` joins the pieces.
  */
 import { makeFmt, renderError, renderMessage, renderSkip, type Fmt } from '../messages/index.js';
 import type { FileResult } from '../model/file-result.js';
@@ -12,6 +14,8 @@ import type { Lang } from '../model/lang.js';
 import type { FindingDetail } from '../model/finding-detail.js';
 import { partOf } from '../model/document.js';
 import type { Coverage } from '../model/coverage.js';
+import type { Finding, Skip } from '../model/finding.js';
+import { Fields, LazyList, jsonPieces, jsonText, mapLazily } from '../render/json-pieces.js';
 
 /** `causes` of the JSON contract: cells, proposed values, the findings each explains, slip kind, confidence. */
 function causesJson(loc: Localisation | undefined, lang: Lang, fmt: Fmt): object[] {
@@ -73,6 +77,31 @@ function coverageJson(c: Coverage, fmt: Fmt) {
   };
 }
 
+/** One finding of the `findings` array. */
+function findingJson(file: FileResult, f: Finding, fmt: Fmt) {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    cell: f.at?.ref ?? null,
+    ...(f.at?.sheet ? { sheet: f.at.sheet } : {}),
+    unit: f.unit ?? null,
+    indicator: f.indicator ?? null,
+    expected: f.expected ?? null,
+    actual: f.actual ?? null,
+    message: renderMessage(f.msg, fmt),
+    // `target` and `continuity` findings carry their data under the rule's id.
+    ...(f.detail ? { [f.detail.rule]: detailJson(f.detail) } : {}),
+    // Plan documents: the part of the report, and where a finding about the text is.
+    ...(file.document ? { part: partOf(f) } : {}),
+    ...(f.place ? { place: { section: f.place.section, paragraph: f.place.paragraph, quote: f.place.quote, mark: f.place.mark ?? null, line: f.place.line ?? null } } : {}),
+  };
+}
+
+/** One entry of the `skipped` array. */
+function skipJson(file: FileResult, s: Skip, fmt: Fmt) {
+  return { rule: s.rule, unit: s.unit ?? null, reason: renderSkip(s.msg, fmt), ...(file.document ? { part: partOf(s) } : {}) };
+}
+
 function fileJson(input: ReportInput, file: FileResult) {
   const lang = langOf(input, file);
   const fmt = makeFmt(lang);
@@ -88,7 +117,7 @@ function fileJson(input: ReportInput, file: FileResult) {
     };
   }
   const table = tableOf(file)!;
-  return {
+  return new Fields({
     file: file.file,
     status: file.status,
     layout: table.layout,
@@ -97,23 +126,8 @@ function fileJson(input: ReportInput, file: FileResult) {
     source: file.source ?? null,
     units: table.units,
     total: table.total ?? null,
-    findings: file.findings.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      cell: f.at?.ref ?? null,
-      ...(f.at?.sheet ? { sheet: f.at.sheet } : {}),
-      unit: f.unit ?? null,
-      indicator: f.indicator ?? null,
-      expected: f.expected ?? null,
-      actual: f.actual ?? null,
-      message: renderMessage(f.msg, fmt),
-      // `target` and `continuity` findings carry their data under the rule's id.
-      ...(f.detail ? { [f.detail.rule]: detailJson(f.detail) } : {}),
-      // Plan documents: the part of the report, and where a finding about the text is.
-      ...(file.document ? { part: partOf(f) } : {}),
-      ...(f.place ? { place: { section: f.place.section, paragraph: f.place.paragraph, quote: f.place.quote, mark: f.place.mark ?? null, line: f.place.line ?? null } } : {}),
-    })),
-    skipped: file.skipped.map((s) => ({ rule: s.rule, unit: s.unit ?? null, reason: renderSkip(s.msg, fmt), ...(file.document ? { part: partOf(s) } : {}) })),
+    findings: new LazyList(mapLazily(file.findings, (f) => findingJson(file, f, fmt))),
+    skipped: new LazyList(mapLazily(file.skipped, (sk) => skipJson(file, sk, fmt))),
     coverage: file.coverage ? coverageJson(file.coverage, fmt) : null,
     causes: causesJson(file.localisation, lang, fmt),
     localisation: file.localisation
@@ -128,16 +142,26 @@ function fileJson(input: ReportInput, file: FileResult) {
         }
       : null,
     ...(file.document ? { document: documentJson(file) } : {}),
-  };
+  });
 }
 
+/** The report as pieces of text, made as they are asked for (each file's findings one at a time). */
+export function* jsonReportPieces(input: ReportInput): Generator<string> {
+  yield* jsonPieces(reportJson(input));
+  yield '\n';
+}
+
+/** The whole report as one string: the pieces of `jsonReportPieces` joined. */
 export function jsonReport(input: ReportInput): string {
+  return jsonText(reportJson(input)) + '\n';
+}
+
+function reportJson(input: ReportInput): Fields {
   const c = totalCounts(input.files);
-  const out = {
+  return new Fields({
     povcheck: JSON_SCHEMA_VERSION,
-    files: input.files.map((f) => fileJson(input, f)),
+    files: new LazyList(mapLazily(input.files, (f) => fileJson(input, f))),
     ...(input.series ? { series: { files: input.series.files, unitsMap: input.series.unitsMap ?? null, transitions: input.series.transitions } } : {}),
     summary: { files: input.files.length, errors: c.errors, warnings: c.warnings, infos: c.infos, unreadable: c.unreadable, unchecked: input.files.filter((f) => f.status === 'unchecked').length },
-  };
-  return JSON.stringify(out, null, 2) + '\n';
+  });
 }

@@ -1,0 +1,87 @@
+/**
+ * JSON text made piece by piece: the text `JSON.stringify(value, null, 2)` gives, byte for byte, without the
+ * whole tree or the whole string in memory at once. A value is written as `JSON.stringify` writes it, except
+ * two kinds the caller marks: `LazyList`, an array whose elements are made one at a time as the text reaches
+ * them (a report's findings), and `Fields`, an object written key by key (so that a member can be a LazyList).
+ * `jsonText` joins the pieces (tests, callers that want one string); `chunks` groups them for writing.
+ */
+
+/** An array whose elements are made only when the text reaches them. */
+export class LazyList {
+  constructor(readonly items: Iterable<unknown>) {}
+}
+
+/** An object written key by key, in its keys' order, as `JSON.stringify` would write it. */
+export class Fields {
+  constructor(readonly fields: Readonly<Record<string, unknown>>) {}
+}
+
+/** `items` mapped one at a time, as they are asked for. */
+export function* mapLazily<T, U>(items: Iterable<T>, f: (item: T, index: number) => U): Generator<U> {
+  let i = 0;
+  for (const item of items) yield f(item, i++);
+}
+
+const INDENT = '  ';
+
+/** What `JSON.stringify` leaves out of an object (and writes as `null` in an array). */
+function omitted(v: unknown): boolean {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+/** A value as `JSON.stringify(v, null, 2)` writes it, its lines after the first indented by `indent`. */
+function whole(v: unknown, indent: string): string {
+  const s = JSON.stringify(v, null, 2);
+  // JSON.stringify never writes a line break inside a string: every '\n' is between tokens.
+  return indent ? s.replace(/\n/g, '\n' + indent) : s;
+}
+
+/** The pieces of `value`'s JSON text at nesting `indent` (the text of `JSON.stringify(value, null, 2)` at the top). */
+export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
+  const inner = indent + INDENT;
+  if (value instanceof LazyList) {
+    const it = value.items[Symbol.iterator]();
+    let r = it.next();
+    if (r.done) return void (yield '[]');
+    yield '[';
+    for (let first = true; !r.done; first = false, r = it.next()) {
+      yield (first ? '\n' : ',\n') + inner;
+      yield* jsonPieces(omitted(r.value) ? null : r.value, inner);
+    }
+    yield '\n' + indent + ']';
+  } else if (value instanceof Fields) {
+    const keys = Object.keys(value.fields).filter((k) => !omitted(value.fields[k]));
+    if (keys.length === 0) return void (yield '{}');
+    yield '{';
+    for (const [i, k] of keys.entries()) {
+      yield (i === 0 ? '\n' : ',\n') + inner + JSON.stringify(k) + ': ';
+      yield* jsonPieces(value.fields[k], inner);
+    }
+    yield '\n' + indent + '}';
+  } else {
+    yield whole(value, indent);
+  }
+}
+
+/** The whole text of the pieces. */
+export function jsonText(value: unknown): string {
+  let s = '';
+  for (const p of jsonPieces(value)) s += p;
+  return s;
+}
+
+/** Pieces grouped into strings of about `size` characters, so that a writer makes few, large writes. */
+export function* chunks(pieces: Iterable<string>, size = 64 * 1024): Generator<string> {
+  let buf: string[] = [];
+  let length = 0;
+  for (const p of pieces) {
+    buf.push(p);
+    length += p.length;
+    if (length >= size) {
+      yield buf.join('');
+      buf = [];
+      length = 0;
+    }
+  }
+  if (buf.length > 0) yield buf.join('');
+}

@@ -1,0 +1,75 @@
+/**
+ * render/json-pieces.ts: the pieces join to `JSON.stringify(value, null, 2)` whatever the value and wherever
+ * its arrays are made lazily (`LazyList`) or its objects written key by key (`Fields`).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { chunks, Fields, jsonPieces, jsonText, LazyList, mapLazily } from '../../src/render/json-pieces.js';
+
+const isLazy = (x: unknown) => x instanceof LazyList || x instanceof Fields;
+
+/**
+ * `v` with some of its arrays and objects (chosen by `pick`) turned into the lazy kinds; a container holding a
+ * lazy part is lazy itself (a plain one is written whole by JSON.stringify, as the reporter's are).
+ */
+function lazify(v: unknown, pick: () => boolean): unknown {
+  if (Array.isArray(v)) {
+    const items = v.map((x) => lazify(x, pick));
+    return items.some(isLazy) || pick() ? new LazyList(mapLazily(items, (x) => x)) : items;
+  }
+  if (v !== null && typeof v === 'object') {
+    const fields = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, lazify(x, pick)]));
+    return Object.values(fields).some(isLazy) || pick() ? new Fields(fields) : fields;
+  }
+  return v;
+}
+
+describe('jsonPieces', () => {
+  it('writes what JSON.stringify(v, null, 2) writes, whichever parts are lazy', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 5 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 64 }), (value, bits) => {
+        const lazy = () => {
+          let k = 0;
+          return lazify(value, () => bits[k++ % bits.length]!);
+        };
+        expect(jsonText(lazy())).toBe(JSON.stringify(value, null, 2));
+        expect([...chunks(jsonPieces(lazy()), 7)].join('')).toBe(JSON.stringify(value, null, 2));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('leaves out what JSON.stringify leaves out, writes empty lists and objects as it does', () => {
+    const value = { a: undefined, b: () => 1, c: [undefined, 1], d: {}, e: [], f: { g: undefined }, 'h"\n': 'x\ny\u2028', 2: 'two', 1: 'one' };
+    const lazy = new Fields({
+      ...value,
+      c: new LazyList([undefined, 1]),
+      d: new Fields({}),
+      e: new LazyList([]),
+      f: new Fields({ g: undefined }),
+      list: new LazyList(mapLazily([{ x: [1, { y: null }] }, 'z'], (x) => x)),
+    });
+    expect(jsonText(lazy)).toBe(JSON.stringify({ ...value, list: [{ x: [1, { y: null }] }, 'z'] }, null, 2));
+  });
+
+  it('makes a lazy list’s elements only as the text reaches them', () => {
+    let made = 0;
+    const list = new LazyList(mapLazily([1, 2, 3, 4], (x) => (made++, { x })));
+    const it = jsonPieces(new Fields({ first: 0, list }));
+    const seen: string[] = [];
+    for (const p of it) {
+      seen.push(p);
+      if (p.includes('"x": 1')) break;
+    }
+    expect(made).toBe(1);
+  });
+
+  it('groups pieces into chunks of about the size asked, the same text', () => {
+    const pieces = Array.from({ length: 1000 }, (_, i) => `piece ${i};`);
+    const out = [...chunks(pieces, 100)];
+    expect(out.join('')).toBe(pieces.join(''));
+    expect(out.length).toBeGreaterThan(50);
+    expect(out.slice(0, -1).every((c) => c.length >= 100 && c.length < 120)).toBe(true);
+    expect([...chunks([])]).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * The JSON report made piece by piece (reporters/json.ts `jsonReportPieces`): the pieces join to the text of
+ * `jsonReport` and to what JSON.stringify(report, null, 2) writes (the report's text before it was made in
+ * pieces), on tables, a plan document, a workbook, an unreadable file and several files at once; a file's
+ * findings are made only as the text reaches them.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateFile } from '../../src/pipeline.js';
+import { jsonReport, jsonReportPieces } from '../../src/reporters/json.js';
+import type { ReportInput } from '../../src/reporters/types.js';
+import type { FileResult } from '../../src/model/file-result.js';
+import { cli, FIXTURES } from '../helpers.js';
+
+const FILES = [
+  'tuyen-quang-2020.csv',
+  'planted/two-errors.csv',
+  'planted/malformed-group.csv',
+  'planted/households-ambiguous.csv',
+  'plans/ke-hoach-giam-ngheo-2020.docx',
+  'xlsx/annex-formatted.xlsx',
+  'planted/missing.csv',
+].map((f) => join(FIXTURES, f));
+
+const input = (files: FileResult[], lang?: 'vi' | 'en'): ReportInput => ({ files, fallbackLang: 'vi', strict: false, ...(lang ? { lang } : {}) });
+
+/** The text JSON.stringify writes for the same report: parsed and written again, it must not change. */
+const stringified = (text: string) => JSON.stringify(JSON.parse(text), null, 2) + '\n';
+
+describe('jsonReportPieces', () => {
+  it.each(FILES)('joins to jsonReport and to JSON.stringify’s text: %s', async (file) => {
+    const report = input([await validateFile(file)]);
+    const joined = [...jsonReportPieces(report)].join('');
+    expect(joined).toBe(jsonReport(report));
+    expect(joined).toBe(stringified(joined));
+  });
+
+  it('does so for several files in one report, in English', async () => {
+    const report = input(await Promise.all(FILES.map((f) => validateFile(f))), 'en');
+    const joined = [...jsonReportPieces(report)].join('');
+    expect(joined).toBe(jsonReport(report));
+    expect(joined).toBe(stringified(joined));
+    expect(JSON.parse(joined).files).toHaveLength(FILES.length);
+  });
+
+  it('does so with --series (the series member) through the command line', async () => {
+    const r = await cli(['validate', '--series', 'fixtures/tuyen-quang-2020.csv', 'fixtures/series/tuyen-quang-2021.csv', 'fixtures/series/tuyen-quang-2022.csv', '--units-map', 'fixtures/series/units-map.json', '--format', 'json']);
+    expect(JSON.parse(r.stdout).series).toBeDefined();
+    expect(r.stdout).toBe(stringified(r.stdout));
+  });
+
+  it('makes a file’s findings one at a time, as the text reaches them', async () => {
+    const file = await validateFile(FILES[1]!);
+    expect(file.findings.length).toBeGreaterThan(1);
+    // A finding whose message cannot be made: the text before it comes out all the same.
+    const poisoned = { ...file.findings[0]!, get msg(): never { throw new Error('made too early'); } };
+    const report = input([{ ...file, findings: [file.findings[0]!, poisoned] }]);
+    const pieces: string[] = [];
+    expect(() => {
+      for (const p of jsonReportPieces(report)) pieces.push(p);
+    }).toThrow('made too early');
+    expect(pieces.join('')).toContain('"findings": [');
+    expect(pieces.join('')).toContain(JSON.stringify(file.findings[0]!.rule));
+  });
+});
