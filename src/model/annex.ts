@@ -4,6 +4,7 @@
  */
 import type { Cell } from './grid.js';
 import type { Dec } from '../calc/decimal.js';
+import type { ScaledValue } from '../calc/scaled.js';
 import type { Indicator } from './indicators.js';
 import type { Lang } from './lang.js';
 import type { SlotFormula, SubSlot } from './slots.js';
@@ -98,6 +99,17 @@ export interface ValueStore extends Iterable<ValueRow> {
   get(unit: number, slot: Indicator): Value | undefined;
   /** The unit's values by slot (an empty row for a unit without values). */
   row(unit: number): ValueRow;
+  /**
+   * A usable number's scaled integer and decimals (calc/scaled.ts), read without making its `Value` where the
+   * store can (a long table's columns); undefined when the value is not a number held as a safe integer
+   * (blank, text, a number kept whole): the caller then asks `get`. Agrees with `get` (test/model/).
+   */
+  readScaled(unit: number, slot: Indicator): ScaledValue | undefined;
+}
+
+/** `get`'s value as a `ScaledValue` when it is a usable number held as a safe integer (the stores that keep Values). */
+export function scaledOfValue(v: Value | undefined): ScaledValue | undefined {
+  return v !== undefined && v.status === 'ok' && v.scaled !== undefined ? v : undefined;
 }
 
 const NO_VALUES: ValueRow = Object.freeze({});
@@ -116,6 +128,10 @@ export class RowValues implements ValueStore {
 
   row(unit: number): ValueRow {
     return this.rows[unit] ?? NO_VALUES;
+  }
+
+  readScaled(unit: number, slot: Indicator): ScaledValue | undefined {
+    return scaledOfValue(this.get(unit, slot));
   }
 
   *[Symbol.iterator](): IterableIterator<ValueRow> {
@@ -141,6 +157,11 @@ export class OverlayValues implements ValueStore {
 
   row(unit: number): ValueRow {
     return this.rows.get(unit) ?? this.base.row(unit);
+  }
+
+  readScaled(unit: number, slot: Indicator): ScaledValue | undefined {
+    const r = this.rows.get(unit);
+    return r ? scaledOfValue(r[slot]) : this.base.readScaled(unit, slot);
   }
 
   *[Symbol.iterator](): IterableIterator<ValueRow> {

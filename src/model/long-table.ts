@@ -18,9 +18,9 @@
  */
 import { a1, type Cell } from './grid.js';
 import type { Indicator } from './indicators.js';
-import type { Unit, Value, ValueRow, ValueStore } from './annex.js';
+import { scaledOfValue, type Unit, type Value, type ValueRow, type ValueStore } from './annex.js';
 import { Dec } from '../calc/decimal.js';
-import { scaledPlain } from '../calc/scaled.js';
+import { scaledPlain, type ScaledValue } from '../calc/scaled.js';
 import { grow, StringPool } from './pool.js';
 
 /** Value status in the columns: not set, a number written as its digits (grouped or not), a blank, or the sparse map's. */
@@ -401,6 +401,19 @@ export class LongTable implements ValueStore {
     const indicator = this.slots[s]!;
     if (st === BLANK) return { indicator, unit: u, cell: { raw: '', ref: a1(row, col), row, col }, text: '', status: 'empty' };
     return new StoredValue(this, i, indicator, u, this.decimals[i]!);
+  }
+
+  /**
+   * A stored number's integer and decimals straight from the columns (no `Value`, no cell); a value kept
+   * whole (the sparse map's) as `get` gives it; undefined for a blank, text or a number not held as a safe integer.
+   */
+  readScaled(unit: number, slot: Indicator): ScaledValue | undefined {
+    const s = this.slots.indexOf(slot);
+    if (s < 0 || unit >= this.n) return undefined;
+    const i = unit * this.slotCount + s;
+    const st = this.status[i];
+    if (st === DIGITS || st === GROUPED) return { scaled: this.scaled[i]!, decimals: this.decimals[i]! };
+    return st === SPARSE ? scaledOfValue(this.sparse.get(i)) : undefined;
   }
 
   /**

@@ -66,6 +66,8 @@ function typedRates(annex: Annex): OkValue[] {
     return !isCoreIndicator(k) && p !== undefined && p.role === 'value' && (p.measure === 'rate' || p.measure === 'points');
   });
   const rates: OkValue[] = [];
+  // The annex's own rates only (no other rate slot): no unit to visit.
+  if (slots.length === 0) return rates;
   for (const unit of annex.units) {
     for (const k of slots) {
       const v = annex.values.get(unit.id, k);

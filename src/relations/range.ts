@@ -4,21 +4,73 @@
  * reduction is a warning: the figure is net, and poverty can grow, but the sign is a common slip.
  * The bounds that hold also bound what locate may propose (guards).
  */
-import { compareScaled, withinScaled } from '../calc/scaled.js';
+import { compareScaled, withinScaled, type ScaledValue } from '../calc/scaled.js';
 import { COUNT_INDICATORS, isCoreIndicator, type Indicator } from '../model/indicators.js';
-import type { Annex, Unit } from '../model/annex.js';
+import type { Annex, Unit, ValueStore } from '../model/annex.js';
 import { householdsSlot, okValue, vocabularySlots, type SlotInfo } from './slots.js';
 import { num, ref } from '../model/expr.js';
 import { isOk, type OkValue } from '../rules/types.js';
 import { unitsIn } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
 
-export type RangeRelation = Relation &
-  (
+/** `q`: the integer and decimals the check decides on (calc/scaled.ts); `ofQ` the whole's. */
+export type RangeRelation = Relation & { readonly q: ScaledValue } & (
     | { readonly type: 'count'; readonly indicator: Indicator }
-    | { readonly type: 'exceeds'; readonly part: Indicator; readonly whole: Indicator; readonly of: OkValue }
+    | { readonly type: 'exceeds'; readonly part: Indicator; readonly whole: Indicator; readonly of: OkValue; readonly ofQ: ScaledValue }
     | { readonly type: 'rate'; readonly indicator: Indicator; readonly min: string; readonly max: string }
   );
+
+/**
+ * A bound on a unit's numbers read as integers from the store (`ValueStore.readScaled`): their `Value`s (`at`,
+ * `of`, `cells`) are made when first asked (a finding, locate's forms), never for a bound that holds.
+ */
+class ColumnBound {
+  #at: OkValue | undefined;
+  #of: OkValue | undefined;
+
+  constructor(
+    private readonly values: ValueStore,
+    readonly unit: Unit,
+    private readonly slot: Indicator,
+    readonly q: ScaledValue,
+    private readonly ofSlot?: Indicator,
+    readonly ofQ?: ScaledValue,
+  ) {}
+
+  get at(): OkValue {
+    return (this.#at ??= this.values.get(this.unit.id, this.slot) as OkValue);
+  }
+
+  get of(): OkValue {
+    return (this.#of ??= this.values.get(this.unit.id, this.ofSlot!) as OkValue);
+  }
+
+  get cells(): readonly OkValue[] {
+    return this.ofSlot === undefined ? [this.at] : [this.at, this.of];
+  }
+}
+
+class CountBound extends ColumnBound {
+  readonly type = 'count' as const;
+  constructor(values: ValueStore, unit: Unit, readonly indicator: Indicator, q: ScaledValue) {
+    super(values, unit, indicator, q);
+  }
+}
+
+class ExceedsBound extends ColumnBound {
+  readonly type = 'exceeds' as const;
+  declare readonly ofQ: ScaledValue;
+  constructor(values: ValueStore, unit: Unit, readonly part: Indicator, readonly whole: Indicator, q: ScaledValue, ofQ: ScaledValue) {
+    super(values, unit, part, q, whole, ofQ);
+  }
+}
+
+class RateBound extends ColumnBound {
+  readonly type = 'rate' as const;
+  constructor(values: ValueStore, unit: Unit, readonly indicator: Indicator, q: ScaledValue, readonly min: string, readonly max: string) {
+    super(values, unit, indicator, q);
+  }
+}
 
 const PARTS = [
   ['poor_start', 'households_start'],
@@ -37,30 +89,47 @@ export const rangeKind = defineKind<RangeRelation>({
   annex: true,
   *instances(ctx) {
     const others = vocabularySlots(ctx.annex).filter((sl) => !isCoreIndicator(sl.key));
+    const values = ctx.annex.values;
+    // Each value read as an integer from the store where it can (no Value made for a bound that holds).
     for (const unit of unitsIn(ctx)) {
-      const v = ctx.annex.values.row(unit.id);
       for (const ind of COUNT_INDICATORS) {
-        const x = v[ind];
-        if (isOk(x)) yield { type: 'count', unit, at: x, cells: [x], indicator: ind };
+        const q = values.readScaled(unit.id, ind);
+        if (q) yield new CountBound(values, unit, ind, q);
+        else {
+          const x = values.get(unit.id, ind);
+          if (isOk(x)) yield { type: 'count', unit, at: x, cells: [x], indicator: ind, q: x };
+        }
       }
       for (const [part, whole] of PARTS) {
-        const p = v[part];
-        const w = v[whole];
-        if (isOk(p) && isOk(w)) yield { type: 'exceeds', unit, at: p, cells: [p, w], part, whole, of: w };
+        const q = values.readScaled(unit.id, part);
+        const ofQ = q && values.readScaled(unit.id, whole);
+        if (q && ofQ) yield new ExceedsBound(values, unit, part, whole, q, ofQ);
+        else {
+          const p = values.get(unit.id, part);
+          const w = values.get(unit.id, whole);
+          if (isOk(p) && isOk(w)) yield { type: 'exceeds', unit, at: p, cells: [p, w], part, whole, of: w, q: p, ofQ: w };
+        }
       }
       for (const ind of ['rate_start', 'rate_reduced', 'rate_end'] as const) {
-        const x = v[ind];
-        if (isOk(x)) yield { type: 'rate', unit, at: x, cells: [x], indicator: ind, min: ind === 'rate_reduced' ? '-100' : '0', max: '100' };
+        const min = ind === 'rate_reduced' ? '-100' : '0';
+        const q = values.readScaled(unit.id, ind);
+        if (q) yield new RateBound(values, unit, ind, q, min, '100');
+        else {
+          const x = values.get(unit.id, ind);
+          if (isOk(x)) yield { type: 'rate', unit, at: x, cells: [x], indicator: ind, min, max: '100', q: x };
+        }
       }
-      yield* vocabularyBounds(ctx.annex, unit, others);
+      if (others.length > 0) yield* vocabularyBounds(ctx.annex, unit, others);
     }
   },
   check(r, ctx) {
-    const x = r.at;
-    const unit = r.unit.name;
+    // Decided on the integers (`q`) when they allow it; the Values are read only past that.
+    const q = r.q;
     if (r.type === 'exceeds') {
-      const c = compareScaled(x, r.of);
-      if ((c !== undefined && c <= 0) || (x.scaled !== undefined && x.scaled < 0)) return;
+      const c = compareScaled(q, r.ofQ);
+      if ((c !== undefined && c <= 0) || (q.scaled !== undefined && q.scaled < 0)) return;
+      const x = r.at;
+      const unit = r.unit.name;
       if (x.num.lte(r.of.num) || x.num.isNegative()) return;
       ctx.report({
         rule: 'range',
@@ -75,7 +144,9 @@ export const rangeKind = defineKind<RangeRelation>({
     }
     ctx.checked('range');
     if (r.type === 'rate') {
-      if (withinScaled(x, r.min, r.max) === true) return;
+      if (withinScaled(q, r.min, r.max) === true) return;
+      const x = r.at;
+      const unit = r.unit.name;
       if (x.num.gte(r.min) && x.num.lte(r.max)) return;
       ctx.report({
         rule: 'range',
@@ -89,7 +160,9 @@ export const rangeKind = defineKind<RangeRelation>({
       return;
     }
     // A whole count of zero or more (the common case): nothing to say.
-    if (x.scaled !== undefined && x.scaled >= 0 && (x.decimals ?? 0) === 0) return;
+    if (q.scaled !== undefined && q.scaled >= 0 && (q.decimals ?? 0) === 0) return;
+    const x = r.at;
+    const unit = r.unit.name;
     const base = { rule: 'range' as const, at: x.cell, unit, indicator: r.indicator, actual: x.plain };
     if (x.num.isNegative()) {
       if (r.indicator === 'poor_reduced') ctx.report({ ...base, severity: 'warning', msg: { id: 'range.reduced-negative', params: { unit, actual: x.plain } } });
@@ -120,17 +193,17 @@ function* vocabularyBounds(annex: Annex, unit: Unit, slots: readonly SlotInfo[])
     if (!x) continue;
     const m = s.point.measure;
     if (s.point.role === 'achievement') {
-      yield { type: 'rate', unit, at: x, cells: [x], indicator: s.key, min: '0', max: '1000000' };
+      yield { type: 'rate', unit, at: x, cells: [x], indicator: s.key, min: '0', max: '1000000', q: x };
     } else if (m === 'count' || m === 'persons') {
-      yield { type: 'count', unit, at: x, cells: [x], indicator: s.key };
+      yield { type: 'count', unit, at: x, cells: [x], indicator: s.key, q: x };
       if (m === 'count' && s.point.role === 'value' && ['poor', 'near_poor', 'poor_near_poor'].includes(s.point.population) && ['start', 'end', 'point'].includes(s.point.time)) {
         const hh = householdsSlot(annex, s);
         const w = okValue(annex, unit, hh);
-        if (w) yield { type: 'exceeds', unit, at: x, cells: [x, w], part: s.key, whole: w.indicator, of: w };
+        if (w) yield { type: 'exceeds', unit, at: x, cells: [x, w], part: s.key, whole: w.indicator, of: w, q: x, ofQ: w };
       }
     } else {
       const points = m === 'points' || s.point.role === 'target';
-      yield { type: 'rate', unit, at: x, cells: [x], indicator: s.key, min: points ? '-100' : '0', max: '100' };
+      yield { type: 'rate', unit, at: x, cells: [x], indicator: s.key, min: points ? '-100' : '0', max: '100', q: x };
     }
   }
 }

@@ -9,7 +9,7 @@ import type { Unit } from '../model/annex.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { MessageRef } from '../model/message-ref.js';
 import { num, ref, sub, type Expr } from '../model/expr.js';
-import { intOf, rateScaled, scaledAt } from '../calc/scaled.js';
+import { intOf, rateScaled, scaledAt, type ScaledValue } from '../calc/scaled.js';
 import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { EXACT_SHOWN } from './rate.js';
 import { unitsIn } from './scope.js';
@@ -111,11 +111,35 @@ function atPrintedReduction(r: RateChangeRelation, severity: Severity, expected:
 
 /** A rate (printed, or computed from whole counts at two decimals) × 10^dp, exactly, or undefined. */
 function scaledRate(s: RateSource, dp: number): number | undefined {
-  if ('printed' in s) return scaledAt(s.printed, dp);
-  const p = intOf(s.count);
-  const h = intOf(s.households);
+  return 'printed' in s ? scaledAt(s.printed, dp) : countsRate(s.count, s.households, dp);
+}
+
+/** count / households × 100 from whole counts at two decimals, × 10^dp, exactly, or undefined. */
+function countsRate(count: ScaledValue, households: ScaledValue, dp: number): number | undefined {
+  const p = intOf(count);
+  const h = intOf(households);
   const r = p === undefined || h === undefined ? undefined : rateScaled(p, h, RATE_DECIMALS);
   return r === undefined ? undefined : scaledAt({ scaled: r, decimals: RATE_DECIMALS }, dp);
+}
+
+const COUNTS = ['poor_start', 'households_start', 'poor_end', 'households_end'] as const;
+
+/**
+ * The unit's four counts as integers and decimals: read from the store when every one is a number held so
+ * (no Value made), else from its Values; 'missing' when one is not a usable number.
+ */
+function countsRead(ctx: RuleContext, unit: number): readonly ScaledValue[] | 'missing' {
+  const values = ctx.annex.values;
+  const read: ScaledValue[] = [];
+  for (const k of COUNTS) {
+    const q = values.readScaled(unit, k);
+    if (q === undefined) break;
+    read.push(q);
+  }
+  if (read.length === COUNTS.length) return read;
+  const v = values.row(unit);
+  if (!v || !isOk(v.poor_start) || !isOk(v.households_start) || !isOk(v.poor_end) || !isOk(v.households_end)) return 'missing';
+  return [v.poor_start, v.households_start, v.poor_end, v.households_end];
 }
 
 /**
@@ -129,17 +153,22 @@ export function quickCheck(ctx: RuleContext, r: RateChangeRelation): 'ok' | 'con
   const end = scaledRate(r.end, dp);
   const printed = scaledAt(r.at, dp);
   if (start === undefined || end === undefined || printed === undefined || start - end !== printed) return undefined;
-  const v = ctx.annex.values.row(r.unit.id);
-  if (!v || !isOk(v.poor_start) || !isOk(v.households_start) || !isOk(v.poor_end) || !isOk(v.households_end)) return 'ok';
-  const [p0, h0, p1, h1] = [intOf(v.poor_start), intOf(v.households_start), intOf(v.poor_end), intOf(v.households_end)];
+  const counts = countsRead(ctx, r.unit.id);
+  if (counts === 'missing') return 'ok';
+  const [p0, h0, p1, h1] = counts.map(intOf);
   if (p0 === undefined || h0 === undefined || p1 === undefined || h1 === undefined) return undefined;
   if (h0 === 0 || h1 === 0) return 'ok';
   // The counts explain the printed rates only when they round to them (unroundedFall).
-  const rs = scaledRate({ count: v.poor_start, households: v.households_start }, dp);
-  const re = scaledRate({ count: v.poor_end, households: v.households_end }, dp);
+  const rs = countsRate(counts[0]!, counts[1]!, dp);
+  const re = countsRate(counts[2]!, counts[3]!, dp);
   if (rs === undefined || re === undefined) return undefined;
   if (rs !== start || re !== end) return 'ok';
-  // The unrounded fall, 100·(p0·h1 − p1·h0) / (h0·h1), half-up at two decimals, against the difference.
+  // The unrounded fall, 100·(p0·h1 − p1·h0) / (h0·h1), half-up at two decimals, against the difference:
+  // in safe integers when the products are (rateScaled), else in BigInt.
+  const [a, b, den0] = [p0 * h1, p1 * h0, h0 * h1];
+  const fall = Number.isSafeInteger(a) && Number.isSafeInteger(b) && Number.isSafeInteger(a - b) && Number.isSafeInteger(den0) ? rateScaled(a - b, den0, RATE_DECIMALS) : undefined;
+  const fallAt = fall === undefined ? undefined : scaledAt({ scaled: fall, decimals: RATE_DECIMALS }, dp);
+  if (fallAt !== undefined) return fallAt === start - end ? 'ok' : 'convention';
   const num = (BigInt(p0) * BigInt(h1) - BigInt(p1) * BigInt(h0)) * 10_000n;
   const den = BigInt(h0) * BigInt(h1);
   const neg = num < 0n !== den < 0n;

@@ -3,13 +3,13 @@
  * decimals in the annex); the end rate over the END-of-year households.
  */
 import { Dec, plain } from '../calc/decimal.js';
-import { rateMatchesScaled } from '../calc/scaled.js';
+import { rateMatchesScaled, type ScaledValue } from '../calc/scaled.js';
 import { exactRate, printedRateMatches, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
 import { isOk, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { carriesSlot, householdsSlot, okValue, slotFor, vocabularySlots } from './slots.js';
 import { impliedHouseholds } from './implied.js';
-import { isAnnexShaped } from '../model/indicators.js';
-import type { Annex } from '../model/annex.js';
+import { isAnnexShaped, type Indicator } from '../model/indicators.js';
+import type { Annex, Unit, ValueStore } from '../model/annex.js';
 import { unitsIn } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
 
@@ -25,6 +25,51 @@ export interface RateRelation extends Relation {
   readonly flow?: boolean;
   /** A rate at a point in a table of start and end counts: it may be the rate of either (`count` the closer). */
   readonly either?: readonly OkValue[];
+  /** The annex's rates read from the store: the integers and decimals of the count, households and rate. */
+  readonly q?: { readonly count: ScaledValue; readonly households: ScaledValue; readonly rate: ScaledValue };
+}
+
+/**
+ * The annex's start or end rate when its three figures are numbers read as integers from the store
+ * (`ValueStore.readScaled`): the `Value`s are made when first asked (a finding, locate's form), never for a
+ * rate that matches.
+ */
+class ColumnRate implements RateRelation {
+  #at: OkValue | undefined;
+  #count: OkValue | undefined;
+  #households: OkValue | undefined;
+
+  constructor(
+    private readonly values: ValueStore,
+    readonly unit: Unit,
+    readonly which: 'rate_start' | 'rate_end',
+    private readonly keys: readonly [Indicator, Indicator],
+    readonly q: { readonly count: ScaledValue; readonly households: ScaledValue; readonly rate: ScaledValue },
+  ) {}
+
+  get at(): OkValue {
+    return (this.#at ??= this.values.get(this.unit.id, this.which) as OkValue);
+  }
+
+  get count(): OkValue {
+    return (this.#count ??= this.values.get(this.unit.id, this.keys[0]) as OkValue);
+  }
+
+  get households(): OkValue {
+    return (this.#households ??= this.values.get(this.unit.id, this.keys[1]) as OkValue);
+  }
+
+  get cells(): readonly OkValue[] {
+    return [this.count, this.households, this.at];
+  }
+}
+
+/** The three figures of an annex rate read as integers from the store, or undefined when one is not a number held so. */
+function rateRead(values: ValueStore, unit: number, keys: readonly [Indicator, Indicator, Indicator]): ColumnRate['q'] | undefined {
+  const count = values.readScaled(unit, keys[0]);
+  const households = count && values.readScaled(unit, keys[1]);
+  const rate = households && values.readScaled(unit, keys[2]);
+  return rate ? { count: count!, households: households!, rate } : undefined;
 }
 
 /** A printed rate matches when it equals the computed one at the precision it was printed with (≥ 2 decimals). */
@@ -57,6 +102,12 @@ export const rateKind = defineKind<RateRelation>({
       for (const which of ['rate_start', 'rate_end'] as const) {
         const poorKey = which === 'rate_start' ? 'poor_start' : 'poor_end';
         const hhKey = which === 'rate_start' ? 'households_start' : 'households_end';
+        // Every figure a number held as an integer (the common case): no Value made.
+        const q = rateRead(annex.values, unit.id, [poorKey, hhKey, which]);
+        if (q) {
+          yield new ColumnRate(annex.values, unit, which, [poorKey, hhKey], q);
+          continue;
+        }
         const v = usable(ctx, 'rate', unit, [poorKey, hhKey, which] as const);
         if (v) yield { unit, at: v[which], cells: [v[poorKey], v[hhKey], v[which]], which, count: v[poorKey], households: v[hhKey] };
       }
@@ -92,12 +143,13 @@ export const rateKind = defineKind<RateRelation>({
   },
   check(r, ctx) {
     if (r.which === undefined) return checkOther(r, ctx);
-    const printed = r.at;
-    // Whole counts and a printed rate (the common case): exact in integers.
-    if (rateMatchesScaled(r.count, r.households, printed, RATE_DECIMALS) === true) {
+    // Whole counts and a printed rate (the common case): exact in integers (read from the store when it can).
+    const q = r.q ?? { count: r.count, households: r.households, rate: r.at };
+    if (rateMatchesScaled(q.count, q.households, q.rate, RATE_DECIMALS) === true) {
       ctx.checked('rate');
       return;
     }
+    const printed = r.at;
     const exact = exactRate(r.count.num, r.households.num);
     if (exact) ctx.checked('rate');
     if (!exact || matchesPrinted(printed, exact)) return;

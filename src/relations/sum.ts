@@ -4,8 +4,8 @@
  * the parent's cell.
  */
 import { Dec, ZERO, plain } from '../calc/decimal.js';
-import { intOf } from '../calc/scaled.js';
-import { partitionsByParent, type Annex } from '../model/annex.js';
+import { intOf, type ScaledValue } from '../calc/scaled.js';
+import { partitionsByParent, type Annex, type Unit, type ValueStore } from '../model/annex.js';
 import { parentsIn, partitionsIn } from './scope.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf } from '../model/expr.js';
@@ -18,6 +18,54 @@ export interface SumRelation extends Relation {
   readonly parts: readonly OkValue[];
   /** Units under the parent (the parts whose cell is blank included). */
   readonly count: number;
+  /** The integers and decimals the check decides on (calc/scaled.ts): the parent's and the parts'. */
+  readonly q: ScaledValue;
+  readonly partsQ: readonly ScaledValue[];
+}
+
+/**
+ * A sum whose figures are all numbers read as integers from the store (`ValueStore.readScaled`): its `Value`s
+ * (`at`, `parts`, `cells`) are made when first asked (a finding, locate's form), never for a sum that holds.
+ */
+class ColumnSum implements SumRelation {
+  #at: OkValue | undefined;
+  #parts: readonly OkValue[] | undefined;
+
+  constructor(
+    private readonly values: ValueStore,
+    readonly unit: Unit,
+    readonly indicator: Indicator,
+    private readonly units: readonly Unit[],
+    readonly q: ScaledValue,
+    readonly partsQ: readonly ScaledValue[],
+  ) {}
+
+  get count(): number {
+    return this.units.length;
+  }
+
+  get at(): OkValue {
+    return (this.#at ??= this.values.get(this.unit.id, this.indicator) as OkValue);
+  }
+
+  get parts(): readonly OkValue[] {
+    return (this.#parts ??= this.units.map((u) => this.values.get(u.id, this.indicator) as OkValue));
+  }
+
+  get cells(): readonly OkValue[] {
+    return [this.at, ...this.parts];
+  }
+}
+
+/** Every part's integer from the store, or undefined as soon as one is not a number held so. */
+function partsRead(values: ValueStore, parts: readonly Unit[], ind: Indicator): ScaledValue[] | undefined {
+  const out: ScaledValue[] = [];
+  for (const u of parts) {
+    const q = values.readScaled(u.id, ind);
+    if (q === undefined) return undefined;
+    out.push(q);
+  }
+  return out;
 }
 
 /** The finding when the parts (`count` of them, adding up to `sum`) do not give the parent's own value. */
@@ -68,6 +116,13 @@ export const sumKind = defineKind<SumRelation>({
       for (const parts of partitions.get(parent.id) ?? []) {
         if (parts.length === 0) continue;
         for (const ind of slots) {
+          // Every figure a number held as an integer (the common case): no Value made.
+          const q = annex.values.readScaled(parent.id, ind);
+          const partsQ = q && partsRead(annex.values, parts, ind);
+          if (q && partsQ) {
+            yield new ColumnSum(annex.values, parent, ind, parts, q, partsQ);
+            continue;
+          }
           const total = annex.values.get(parent.id, ind);
           const values = parts.map((u) => annex.values.get(u.id, ind));
           const bad = [total, ...values].filter((v) => v && !isOk(v) && (annexShaped || v.status !== 'empty')).map((v) => v!.cell.ref);
@@ -76,7 +131,7 @@ export const sumKind = defineKind<SumRelation>({
             continue;
           }
           const present = values.filter(isOk);
-          yield { unit: parent, at: total, cells: [total, ...present], indicator: ind, parts: present, count: parts.length };
+          yield { unit: parent, at: total, cells: [total, ...present], indicator: ind, parts: present, count: parts.length, q: total, partsQ: present };
         }
       }
     }
@@ -94,10 +149,10 @@ export const sumKind = defineKind<SumRelation>({
 
 /** Whether whole parts add up to their whole parent, in safe integers (undefined: not decidable so). */
 function addsUp(r: SumRelation): boolean {
-  const total = intOf(r.at);
+  const total = intOf(r.q);
   if (total === undefined) return false;
   let sum = 0;
-  for (const v of r.parts) {
+  for (const v of r.partsQ) {
     const n = intOf(v);
     if (n === undefined) return false;
     sum += n;

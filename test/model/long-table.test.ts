@@ -1,0 +1,87 @@
+/**
+ * `ValueStore.readScaled`: the integer and decimals the relations decide on, read from a long table's columns
+ * without a `Value`, must be exactly what `get` gives (a usable number held as a safe integer), and undefined
+ * for anything else; the same for the stores that keep Values (RowValues, OverlayValues).
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { LongTable } from '../../src/model/long-table.js';
+import { OverlayValues, RowValues, type Value, type ValueStore } from '../../src/model/annex.js';
+import { NumberValue } from '../../src/model/value.js';
+import { parseNumber, plainDigits } from '../../src/shape/numbers.js';
+import type { Cell } from '../../src/model/grid.js';
+
+const SLOTS = ['households_start', 'poor_start', 'rate_start'] as const;
+
+/** What `readScaled` must give: `get`'s value when usable with a safe integer, its integer and decimals. */
+function expected(v: Value | undefined): { scaled: number; decimals: number } | undefined {
+  return v?.status === 'ok' && v.scaled !== undefined ? { scaled: v.scaled, decimals: v.decimals ?? 0 } : undefined;
+}
+
+function agrees(store: ValueStore, units: number): void {
+  for (let u = 0; u < units + 1; u++) {
+    for (const s of [...SLOTS, 'poor_end']) {
+      const q = store.readScaled(u, s);
+      expect(q && { scaled: q.scaled, decimals: q.decimals ?? 0 }, `${u} ${s}`).toEqual(expected(store.get(u, s)));
+    }
+  }
+}
+
+const raw = fc.oneof(
+  fc.constant(''),
+  fc.array(fc.constantFrom('0', '1', '7', '9', '.', ',', ' ', '-', 'x'), { minLength: 1, maxLength: 12 }).map((a) => a.join('')),
+  fc.bigInt({ min: 0n, max: 10n ** 18n }).map((n) => String(n).replace(/\B(?=(\d{3})+$)/g, '.')),
+  fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 17n }), fc.integer({ min: 1, max: 4 })).map(([n, d]) => `${String(n).replace(/\B(?=(\d{3})+$)/g, '.')},${'5'.repeat(d)}`),
+  fc.integer({ min: -9_999, max: 9_999_999 }).map(String),
+);
+
+/** A value as the shape stage keeps one the columns cannot write back: a number (spaces, a sign …), text or a blank. */
+function full(locale: 'vi' | 'en', slots: readonly string[]) {
+  return (i: number, r: string): Value => {
+    const unit = Math.floor(i / slots.length);
+    const indicator = slots[i % slots.length]!;
+    const cell: Cell = { raw: r, ref: `B${unit + 2}`, row: unit + 1, col: 1 };
+    const text = r.trim();
+    if (text === '') return { indicator, unit, cell, text, status: 'empty' };
+    const p = parseNumber(text, locale, 'count');
+    return p.ok ? new NumberValue(indicator, unit, cell, text, p.plain, p.decimals, p.num) : { indicator, unit, cell, text, status: 'invalid' };
+  };
+}
+
+describe('ValueStore.readScaled', () => {
+  it("agrees with get() on a long table's columns (plain cells and a workbook's)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(raw, raw, raw, fc.boolean()), { minLength: 1, maxLength: 20 }),
+        fc.constantFrom<'vi' | 'en'>('vi', 'en'),
+        fc.option(fc.constantFrom<'vi' | 'en'>('vi', 'en'), { nil: undefined }),
+        (rows, locale, storeAs) => {
+          const t = new LongTable([...SLOTS], [1, 2, 3], undefined, undefined, undefined, 2);
+          rows.forEach(([a, b, c, workbook], u) => {
+            if (u === 1 && storeAs) t.storeAs(storeAs);
+            const values: Array<string | Cell> = [a, b, workbook ? { raw: c, ref: `D${u + 2}`, row: u + 1, col: 3 } : c];
+            t.addUnit({ row: u + 1, name: `X${u}`, nameCol: 0, stt: '', section: undefined, code: '', parentCode: '' }, values);
+          });
+          t.finishValues(locale, (_i, r) => plainDigits(r, locale), full(locale, SLOTS));
+          agrees(t, rows.length);
+          // A corrected row over the columns (locate's overlay), its copy's integer not carried.
+          const v = t.get(0, 'households_start');
+          const copy = v && v.status === 'ok' ? { ...v, plain: '5', decimals: 0 } : undefined;
+          agrees(new OverlayValues(t, new Map([[0, copy ? { households_start: copy as Value } : {}]])), rows.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('agrees with get() on rows of Values', () => {
+    const unit = (n: number, plain: string, decimals: number): Value => new NumberValue('poor_start', n, { raw: plain, ref: `C${n + 2}`, row: n + 1, col: 2 }, plain, plain, decimals);
+    const store = new RowValues([
+      { poor_start: unit(0, '12', 0), households_start: { indicator: 'households_start', unit: 0, cell: { raw: 'x', ref: 'B2', row: 1, col: 1 }, text: 'x', status: 'invalid' } },
+      undefined,
+      { poor_start: unit(2, '13.50', 2), rate_start: unit(2, '123456789012345678', 0), poor_end: unit(2, '-0', 0) },
+    ]);
+    agrees(store, 3);
+    expect(store.readScaled(2, 'poor_start')).toMatchObject({ scaled: 1350, decimals: 2 });
+  });
+});
