@@ -174,8 +174,7 @@ async function writeViaTemp(target: string, where: string, existing: Stats | und
   let handle;
   try {
     handle = await open(tmp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
-    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
-    else for (const piece of data) await writeWhole(handle, Buffer.from(piece, 'utf8'));
+    for (const piece of piecesOf(data)) await writeWhole(handle, typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece);
     await handle.sync();
     await handle.close();
     handle = undefined;

@@ -15,7 +15,7 @@ import type { FindingDetail } from '../model/finding-detail.js';
 import { partOf } from '../model/document.js';
 import type { Coverage } from '../model/coverage.js';
 import type { Finding, Skip } from '../model/finding.js';
-import { Fields, LazyList, jsonPieces, jsonText, mapLazily } from '../render/json-pieces.js';
+import { Fields, LazyList, jsonPieces, mapLazily } from '../render/json-pieces.js';
 
 /** `causes` of the JSON contract: cells, proposed values, the findings each explains, slip kind, confidence. */
 function causesJson(loc: Localisation | undefined, lang: Lang, fmt: Fmt): object[] {
@@ -153,7 +153,9 @@ export function* jsonReportPieces(input: ReportInput): Generator<string> {
 
 /** The whole report as one string: the pieces of `jsonReportPieces` joined. */
 export function jsonReport(input: ReportInput): string {
-  return jsonText(reportJson(input)) + '\n';
+  let text = '';
+  for (const piece of jsonReportPieces(input)) text += piece;
+  return text;
 }
 
 function reportJson(input: ReportInput): Fields {

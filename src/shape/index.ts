@@ -15,7 +15,7 @@ import { LongReader, readLong } from './long.js';
 import type { DelimitedTable } from '../read/csv.js';
 import { aliasedUnitKey, unitKey } from './normalize.js';
 import { decideLocale, parseDigits, parseNumber, plainDigits, type LocaleDecision, type NumberSample } from './numbers.js';
-import { CellSample } from './samples.js';
+import { CellSample, DIGITS_ONLY } from './samples.js';
 import { NumberValue } from '../model/value.js';
 import { Dec } from '../calc/decimal.js';
 import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
@@ -202,7 +202,6 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
   return { annex, findings };
 }
 
-const DIGITS_ONLY = /^\d+$/;
 
 /**
  * A long table's units and values from its column store: the same decisions as `finish` (the tree or the

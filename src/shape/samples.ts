@@ -40,7 +40,7 @@ export class LazySample implements NumberSample {
 }
 
 /** Whole numbers without separators read the same in both formats: they say nothing, and are left out. */
-const DIGITS_ONLY = /^\d+$/;
+export const DIGITS_ONLY = /^\d+$/;
 
 /**
  * The number format's vote over a long table's value cells as they are read, with no sample object each (a
