@@ -19,6 +19,7 @@ import { isOk, type OkValue } from '../rules/types.js';
 import { RELATION_KINDS, type AnyKind } from '../relations/index.js';
 import type { Form, Relation } from '../relations/types.js';
 import type { InstanceContext, Scope } from '../relations/scope.js';
+import type { CheckedRelations } from '../relations/checked.js';
 import { affineOf, evaluate, parseFormula, refsOf, sub, type Affine, type Expr } from '../model/expr.js';
 import { Evaluation, formExpr } from './evaluation.js';
 import { depthOfTable, scopeOf, tableFacts, type TableFacts } from './table.js';
@@ -82,6 +83,8 @@ export interface Guard {
 export interface System {
   readonly annex: Annex;
   readonly facts: TableFacts;
+  /** The relations the rules checked over `annex`, with their findings, when kept (relations/checked.ts). */
+  readonly checked: CheckedRelations | undefined;
   /** The cells loaded: those of the units loaded and every cell their checks read. */
   readonly cells: ReadonlyMap<string, LCell>;
   /** The checks loaded (every check of the table, for a whole system), in the order they were loaded. */
@@ -125,6 +128,8 @@ export interface BuildOptions {
    * loaded when one of its cells is first asked about (a table with formulas is still loaded whole).
    */
   scope?: 'table' | 'component';
+  /** The relations the rules checked over this table (relations/checked.ts): loaded from them, not enumerated again. */
+  checked?: CheckedRelations;
 }
 
 /** Check order: by relation kind, then the unit and slot of the check's cell, then the form; the cells read last. */
@@ -153,6 +158,7 @@ class TableSystem implements System {
   readonly hasComputed: boolean;
   private readonly whole: boolean;
   private readonly off: ReadonlySet<string>;
+  readonly checked: CheckedRelations | undefined;
   private readonly checksByCell = new Map<string, Check[]>();
   private readonly guardsByCell = new Map<string, Guard[]>();
   /** Cells whose list of checks has grown since it was last put in check order. */
@@ -174,6 +180,7 @@ class TableSystem implements System {
     this.facts = tableFacts(annex);
     this.rateDp = this.facts.rateDp;
     this.off = opts.off ?? new Set();
+    this.checked = opts.checked?.annex === annex ? opts.checked : undefined;
     if (opts.suspect) this.suspect = opts.suspect;
     this.whole = opts.scope !== 'component' || this.facts.anyFormula;
     this.slotIndex = new Map(annex.indicators.map((ind, i) => [ind, i]));
@@ -289,10 +296,10 @@ class TableSystem implements System {
       }
       return inBatch;
     };
-    const ctx = this.context(scope);
+    let ctx: InstanceContext | undefined;
     for (const { kind, index } of LOCATE_KINDS) {
       if (kind.localised && this.off.has(kind.id)) continue;
-      for (const inst of kind.instances(ctx) as Iterable<Relation>) {
+      for (const inst of this.instancesOf(kind, batch, scope, () => (ctx ??= this.context(scope)))) {
         if (!isNew(inst)) continue;
         if (scope) for (const v of inst.cells) this.addCell(v);
         const forms = kind.form(inst);
@@ -303,6 +310,23 @@ class TableSystem implements System {
         });
       }
     }
+  }
+
+  /**
+   * A kind's instances reading a cell of `batch` (every instance, without a scope), in the order the kind
+   * lists them: those the rules checked, when kept (relations/checked.ts), else the kind's over the scope.
+   */
+  private *instancesOf(kind: AnyKind, batch: readonly Unit[], scope: Scope | undefined, ctx: () => InstanceContext): Iterable<Relation> {
+    const kept = this.checked?.of(kind.id);
+    if (!kept) {
+      yield* kind.instances(ctx()) as Iterable<Relation>;
+      return;
+    }
+    if (!scope) {
+      yield* kept.instances;
+      return;
+    }
+    for (const i of this.checked!.reading(kind.id, batch.map((u) => u.id))) yield kept.instances[i]!;
   }
 
   /** A rule context that reports nothing: the relations' instances (over `scope`, when given). */

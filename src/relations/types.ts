@@ -69,7 +69,18 @@ export function defineKind<R extends Relation>(spec: Omit<RelationKind<R>, 'run'
   return {
     ...spec,
     run(ctx) {
-      for (const r of spec.instances(ctx)) spec.check(r, ctx);
+      const keep = ctx.keep;
+      if (!keep) {
+        for (const r of spec.instances(ctx)) spec.check(r, ctx);
+        return;
+      }
+      // The instances and the findings of each kept for locate (checked.ts).
+      const kept = keep.record(spec.id);
+      for (const r of spec.instances(ctx)) {
+        keep.checking(kept, r);
+        spec.check(r, ctx);
+      }
+      keep.done();
     },
   };
 }
