@@ -41,11 +41,12 @@ export function findingsNear(annex: Annex, units: readonly Unit[], checked?: Che
   const findings: Finding[] = [];
   if (annex.units.length === 0) return findings;
   const ids = new Set(units.map((u) => u.id));
+  const list = [...ids];
   let ctx: InstanceContext | undefined;
   for (const kind of confirmRules(annex)) {
     const kept = checked?.annex === annex ? checked.of(kind.id) : undefined;
     if (kept) {
-      for (const i of checked!.reading(kind.id, ids)) findings.push(...(kept.findings[i] ?? []));
+      for (const i of checked!.reading(kind.id, list)) findings.push(...(kept.findings[i] ?? []));
       continue;
     }
     ctx ??= {

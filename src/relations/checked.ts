@@ -22,7 +22,7 @@ export interface KindVerdicts {
 export class CheckedRelations {
   private readonly kinds = new Map<string, KindVerdicts>();
   /** Per kind, per unit id: the indexes (ascending) of the instances reading a cell of the unit. */
-  private readonly byUnit = new Map<string, Map<number, number[]>>();
+  private readonly byUnit = new Map<string, Array<number[] | undefined>>();
 
   constructor(readonly annex: Annex) {}
 
@@ -59,26 +59,31 @@ export class CheckedRelations {
     return this.kinds.get(kind);
   }
 
-  /** The indexes (ascending, each once) of the kind's instances reading a cell of one of `units`. */
-  reading(kind: string, units: Iterable<number>): number[] {
+  /** The indexes (ascending, each once) of the kind's instances reading a cell of one of `units` (unit ids). */
+  reading(kind: string, units: readonly number[]): readonly number[] {
     const index = this.unitIndex(kind);
-    const out = new Set<number>();
-    for (const u of units) for (const i of index.get(u) ?? []) out.add(i);
-    return [...out].sort((a, b) => a - b);
+    if (units.length === 1) return index[units[0]!] ?? NONE;
+    const seen = new Set<number>();
+    const out: number[] = [];
+    for (const u of units) for (const i of index[u] ?? NONE) if (!seen.has(i)) seen.add(i), out.push(i);
+    return out.sort((a, b) => a - b);
   }
 
-  private unitIndex(kind: string): Map<number, number[]> {
+  /** Per unit id, the indexes (ascending) of the kind's instances reading a cell of the unit. */
+  private unitIndex(kind: string): Array<number[] | undefined> {
     let index = this.byUnit.get(kind);
     if (index) return index;
-    index = new Map();
+    index = [];
     const instances = this.kinds.get(kind)?.instances ?? [];
-    instances.forEach((r, i) => {
-      for (const v of r.cells) {
-        const list = index!.get(v.unit) ?? index!.set(v.unit, []).get(v.unit)!;
+    for (let i = 0; i < instances.length; i++) {
+      for (const v of instances[i]!.cells) {
+        const list = (index[v.unit] ??= []);
         if (list[list.length - 1] !== i) list.push(i);
       }
-    });
+    }
     this.byUnit.set(kind, index);
     return index;
   }
 }
+
+const NONE: readonly number[] = [];

@@ -9,7 +9,7 @@ import type { Unit } from '../model/annex.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { MessageRef } from '../model/message-ref.js';
 import { num, ref, sub, type Expr } from '../model/expr.js';
-import { intOf, rateScaled, scaledAt, type ScaledValue } from '../calc/scaled.js';
+import { intOf, rateScaled, scaledAt, scaledPlain, type ScaledValue } from '../calc/scaled.js';
 import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { EXACT_SHOWN } from './rate.js';
 import { unitsIn } from './scope.js';
@@ -82,7 +82,7 @@ function conventionNote(ctx: RuleContext, r: RateChangeRelation): Finding | unde
   const unrounded = unroundedFall(ctx, unit, start.value, end.value);
   const rounded = unrounded && roundRate(unrounded);
   if (!unrounded || !rounded || rounded.eq(expected)) return undefined;
-  return atPrintedReduction(r, 'info', expected, {
+  return atPrintedReduction(r, 'info', plain(expected, RATE_DECIMALS), {
     id: 'rate-change.convention',
     params: {
       unit: unit.name,
@@ -95,15 +95,15 @@ function conventionNote(ctx: RuleContext, r: RateChangeRelation): Finding | unde
   });
 }
 
-/** A finding at the printed reduction: the difference of the rates (`expected`) against what the table prints. */
-function atPrintedReduction(r: RateChangeRelation, severity: Severity, expected: Dec, msg: MessageRef): Finding {
+/** A finding at the printed reduction: the difference of the rates (`expected`, its plain text) against what the table prints. */
+function atPrintedReduction(r: RateChangeRelation, severity: Severity, expected: string, msg: MessageRef): Finding {
   return {
     rule: 'rate-change',
     severity,
     at: r.at.cell,
     unit: r.unit.name,
     indicator: 'rate_reduced',
-    expected: plain(expected, RATE_DECIMALS),
+    expected,
     actual: r.at.plain,
     msg,
   };
@@ -180,6 +180,44 @@ export function quickCheck(ctx: RuleContext, r: RateChangeRelation): 'ok' | 'con
 }
 
 /**
+ * The convention note (`conventionNote`) from whole counts and rates of at most two decimals, in integers, when
+ * quickCheck says 'convention': the same text as the decimals write. Undefined when the figures are not such
+ * (the decimals make the note then).
+ */
+export function conventionInIntegers(ctx: RuleContext, r: RateChangeRelation): Finding | undefined {
+  if (decimalsOf(r.start) > RATE_DECIMALS || decimalsOf(r.end) > RATE_DECIMALS) return undefined;
+  const start = scaledRate(r.start, RATE_DECIMALS);
+  const end = scaledRate(r.end, RATE_DECIMALS);
+  const counts = countsRead(ctx, r.unit.id);
+  if (start === undefined || end === undefined || counts === 'missing') return undefined;
+  const [p0, h0, p1, h1] = counts.map(intOf);
+  if (p0 === undefined || h0 === undefined || p1 === undefined || h1 === undefined || h0 === 0 || h1 === 0) return undefined;
+  // The unrounded fall 100·(p0·h1 − p1·h0) / (h0·h1): cut to EXACT_SHOWN decimals toward zero, and half-up
+  // (away from zero) at two, as decimal.js's ROUND_DOWN and ROUND_HALF_UP do.
+  const num = BigInt(p0) * BigInt(h1) - BigInt(p1) * BigInt(h0);
+  const den = BigInt(h0) * BigInt(h1);
+  const neg = num < 0n !== den < 0n;
+  const [n, d] = [num < 0n ? -num : num, den < 0n ? -den : den];
+  const cut = (n * 100n * 10n ** BigInt(EXACT_SHOWN)) / d;
+  const hundredths = (n * 100n * 100n) / d;
+  const half = 2n * ((n * 100n * 100n) % d) >= d ? 1n : 0n;
+  const signed = (x: bigint) => Number(neg ? -x : x);
+  const [unrounded, rounded] = [signed(cut), signed(hundredths + half)];
+  if (!Number.isSafeInteger(unrounded) || !Number.isSafeInteger(rounded)) return undefined;
+  return atPrintedReduction(r, 'info', scaledPlain(start - end, RATE_DECIMALS), {
+    id: 'rate-change.convention',
+    params: {
+      unit: r.unit.name,
+      start: scaledPlain(start, RATE_DECIMALS),
+      end: scaledPlain(end, RATE_DECIMALS),
+      actual: r.at.plain,
+      unrounded: scaledPlain(unrounded, EXACT_SHOWN),
+      rounded: scaledPlain(rounded, RATE_DECIMALS),
+    },
+  });
+}
+
+/**
  * The check in exact decimals: decides every relation, and explains a mismatch (the unrounded fall, the share
  * of households reduced) or makes the convention note. `check` comes here whenever the integers do not decide.
  */
@@ -206,7 +244,7 @@ export function checkInDecimals(r: RateChangeRelation, ctx: RuleContext): void {
   const exactShare = shareReduced(ctx, unit);
   const share = exactShare && roundRate(exactShare);
   ctx.report(
-    atPrintedReduction(r, 'error', expected, {
+    atPrintedReduction(r, 'error', plain(expected, RATE_DECIMALS), {
       id: 'rate-change.mismatch',
       params: {
         unit: unit.name,
@@ -251,9 +289,12 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
     if (quick === 'ok') return ctx.checked('rate-change');
     if (quick === 'convention' && ctx.depth(r.unit) > 1) {
       ctx.checked('rate-change');
-      return ctx.fold('rate-change', r.unit, () => conventionNote(ctx, r)!);
+      return ctx.fold('rate-change', r.unit, () => conventionInIntegers(ctx, r) ?? conventionNote(ctx, r)!);
     }
-    checkInDecimals(r, ctx);
+    const note = quick === 'convention' ? conventionInIntegers(ctx, r) : undefined;
+    if (!note) return checkInDecimals(r, ctx);
+    ctx.checked('rate-change');
+    ctx.report(note);
   },
   form: (r) => ({ type: 'eq', expr: sub(ref(r.at.cell.ref), sub(exprOf(r.start), exprOf(r.end))) }),
 });
