@@ -101,7 +101,7 @@ function atPrintedReduction(r: RateChangeRelation, severity: Severity, expected:
     rule: 'rate-change',
     severity,
     at: r.at.cell,
-    unit: r.unit.name,
+    unit: (msg.params as { unit: string }).unit,
     indicator: 'rate_reduced',
     expected,
     actual: r.at.plain,
