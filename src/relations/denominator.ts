@@ -209,10 +209,10 @@ export const denominatorKind = defineKind<DenominatorRelation>({
   annex: true,
   // The annex's start and end households (a table with one households column has one denominator).
   applicable: (annex) => annex.indicators.includes('households_start') || annex.indicators.includes('households_end'),
-  *instances(ctx) {
+  each(ctx, visit) {
     for (const unit of ctx.annex.units) {
       const hh = usable(ctx, 'denominator', unit, ['households_start', 'households_end']);
-      if (hh) yield { unit, at: hh.households_end, cells: [hh.households_start, hh.households_end], start: hh.households_start };
+      if (hh) visit({ unit, at: hh.households_end, cells: [hh.households_start, hh.households_end], start: hh.households_start });
     }
   },
   check(r, ctx) {

@@ -82,18 +82,18 @@ export const flowKind = defineKind<FlowRelation>({
   annex: true,
   // A table of gross flows (thoát nghèo, tái nghèo …) without a net reduction balances by `balance` instead.
   applicable: (annex) => annex.indicators.includes('poor_reduced') || (isAnnexShaped(annex.indicators) && !grossFlows(annex)) || netReductions(annex),
-  *instances(ctx) {
+  each(ctx, visit) {
     const { annex } = ctx;
     const stored = carries(annex, FLOW);
     for (const unit of unitsIn(ctx)) {
       // Every figure a number held as an integer (the common case): no Value made.
       const q = stored ? flowRead(annex.values, unit.id) : undefined;
       if (q) {
-        yield new ColumnFlow(annex.values, unit, q);
+        visit(new ColumnFlow(annex.values, unit, q));
         continue;
       }
       const v = usable(ctx, 'flow', unit, FLOW);
-      if (v) yield { unit, at: v.poor_end, cells: [v.poor_start, v.poor_reduced, v.poor_end], start: v.poor_start, reduced: v.poor_reduced, q: [v.poor_start, v.poor_reduced, v.poor_end] };
+      if (v) visit({ unit, at: v.poor_end, cells: [v.poor_start, v.poor_reduced, v.poor_end], start: v.poor_start, reduced: v.poor_reduced, q: [v.poor_start, v.poor_reduced, v.poor_end] });
     }
     for (const s of vocabularySlots(annex)) {
       if (s.point.measure !== 'count' || s.point.role !== 'value' || s.point.time !== 'end' || s.key === 'poor_end') continue;
@@ -104,7 +104,7 @@ export const flowKind = defineKind<FlowRelation>({
         const at = okValue(annex, unit, s.key);
         const start = okValue(annex, unit, startKey);
         const reduced = okValue(annex, unit, reducedKey);
-        if (at && start && reduced) yield { unit, at, cells: [start, reduced, at], start, reduced, other: true, q: [start, reduced, at] };
+        if (at && start && reduced) visit({ unit, at, cells: [start, reduced, at], start, reduced, other: true, q: [start, reduced, at] });
       }
     }
   },

@@ -271,14 +271,14 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
   localised: true,
   annex: true,
   applicable: (annex) => annex.indicators.includes('rate_reduced') || annex.indicators.includes('households_start') || annex.indicators.includes('households_end'),
-  *instances(ctx) {
+  each(ctx, visit) {
     for (const unit of unitsIn(ctx)) {
       const rr = usable(ctx, 'rate-change', unit, ['rate_reduced']);
       if (!rr) continue;
       const start = sourceOf(ctx, unit, 'rate_start');
       const end = sourceOf(ctx, unit, 'rate_end');
       if (!start || !end) continue;
-      yield { unit, at: rr.rate_reduced, cells: [...cellsOf(start), ...cellsOf(end), rr.rate_reduced], start, end };
+      visit({ unit, at: rr.rate_reduced, cells: [...cellsOf(start), ...cellsOf(end), rr.rate_reduced], start, end });
     }
   },
   check(r, ctx) {
