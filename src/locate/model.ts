@@ -168,6 +168,8 @@ class TableSystem implements System {
   private loads = 0;
   private readonly slotIndex: ReadonlyMap<Indicator, number>;
   private readonly baseMemo = new Map<string, Dec | undefined>();
+  /** Cells asked about before they were loaded. */
+  private readonly unknown = new Set<string>();
   private readonly depMemo = new Map<string, Set<string>>();
   private readonly affMemo = new Map<string, Affine | null>();
   private readonly residuals = new Map<number, Dec | undefined>();
@@ -218,12 +220,17 @@ class TableSystem implements System {
   }
 
   baseValue = (r: string): Dec | undefined => {
-    if (this.baseMemo.has(r)) return this.baseMemo.get(r);
+    // An entered cell's value is its own (one lookup: this is the search's innermost call); a computed cell's is
+    // recomputed once. A cell asked about before it was loaded stays unknown, as it was first answered.
     const c = this.cells.get(r);
-    let v: Dec | undefined;
-    if (!c) v = undefined;
-    else if (this.isComputed(r)) v = evaluate(c.formula!.expr!, this.baseValue);
-    else v = c.base;
+    if (!c) {
+      this.unknown.add(r);
+      return undefined;
+    }
+    if (this.unknown.size > 0 && this.unknown.has(r)) return undefined;
+    if (c.formula?.role !== 'computed') return c.base;
+    if (this.baseMemo.has(r)) return this.baseMemo.get(r);
+    const v = evaluate(c.formula.expr!, this.baseValue);
     this.baseMemo.set(r, v);
     return v;
   };
