@@ -128,7 +128,7 @@ export interface BuildOptions {
    * loaded when one of its cells is first asked about (a table with formulas is still loaded whole).
    */
   scope?: 'table' | 'component';
-  /** The relations the rules checked over this table (relations/checked.ts): loaded from them, not enumerated again. */
+  /** The relations the rules checked over this table with their findings (relations/checked.ts), for confirming causes. */
   checked?: CheckedRelations;
 }
 
@@ -303,10 +303,10 @@ class TableSystem implements System {
       }
       return inBatch;
     };
-    let ctx: InstanceContext | undefined;
+    const ctx = this.context(scope);
     for (const { kind, index } of LOCATE_KINDS) {
       if (kind.localised && this.off.has(kind.id)) continue;
-      for (const inst of this.instancesOf(kind, batch, scope, () => (ctx ??= this.context(scope)))) {
+      for (const inst of kind.instances(ctx) as Iterable<Relation>) {
         if (!isNew(inst)) continue;
         if (scope) for (const v of inst.cells) this.addCell(v);
         const forms = kind.form(inst);
@@ -317,23 +317,6 @@ class TableSystem implements System {
         });
       }
     }
-  }
-
-  /**
-   * A kind's instances reading a cell of `batch` (every instance, without a scope), in the order the kind
-   * lists them: those the rules checked, when kept (relations/checked.ts), else the kind's over the scope.
-   */
-  private *instancesOf(kind: AnyKind, batch: readonly Unit[], scope: Scope | undefined, ctx: () => InstanceContext): Iterable<Relation> {
-    const kept = this.checked?.of(kind.id);
-    if (!kept) {
-      yield* kind.instances(ctx()) as Iterable<Relation>;
-      return;
-    }
-    if (!scope) {
-      yield* kept.instances;
-      return;
-    }
-    for (const i of this.checked!.reading(kind.id, batch.map((u) => u.id))) yield kept.instances[i]!;
   }
 
   /** A rule context that reports nothing: the relations' instances (over `scope`, when given). */

@@ -1,10 +1,9 @@
 /**
  * The rules' verdicts, kept for error localisation: the instances each relation kind checked over a whole
- * table, in the order it checked them, with the findings each check reported. Locate (src/locate/) builds its
- * system from these instances and reads the findings of the relations near a cause on the table as it is from
- * them, instead of enumerating the same instances and running the same checks a second time (a check exists
- * once; it runs once per table). Kept for small tables only (`KEEP_UP_TO`): a big table's instances would
- * outlive the rules' pass, and locate reads only a few of its units there.
+ * table, in the order it checked them, with the findings each check reported. Locate (src/locate/confirm.ts)
+ * reads the findings of the relations near a cause, on the table as it is, from them instead of running the
+ * same checks a second time (a check runs once per table). Kept for small tables only (`KEEP_UP_TO`): a big
+ * table's instances would outlive the rules' pass, and locate reads only a few of its units there.
  */
 import type { Annex } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
