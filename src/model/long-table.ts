@@ -3,9 +3,9 @@
  * table of a million communes costs what its numbers and names cost, not a million objects per column.
  *
  * - Units: their source row, name, code, parent code and row number (STT) in byte pools (copied out of the
- *   text they were read from), section; their cells are made when asked (`a1(row, col)`).
- * - Values: per value a status, the number × 10^decimals as a safe integer (Float64Array, exact below 2^53)
- *   and its decimals. After the first rows (`storeAs`), a number in the format they vote for is stored as it
+ *   text they were read from; sized once from the file's estimate, `reserve`), section; their cells are made when asked (`a1(row, col)`).
+ * - Values: per value a status, the number × 10^decimals (an Int32Array; a safe integer past 31 bits in a
+ *   sparse map) and its decimals. After the first rows (`storeAs`), a number in the format they vote for is stored as it
  *   arrives; any other value's text waits (`pendingRaw`) until the number format is decided (`finishValues`,
  *   which reads the stored ones again from their text if the format decided is the other one). A value whose
  *   text cannot be written back from its number (spaces, a sign, leading zeros, text, a workbook cell) is kept
@@ -32,6 +32,8 @@ const SPARSE = 4;
 /** Read, not yet stored: a text waiting for the number format (`pendingRaw`), or a blank. */
 const PENDING = 5;
 const PENDING_BLANK = 6;
+/** In `scaled`: the number is in the `wide` map. */
+const WIDE = -1;
 
 /** The key of a source cell in the maps of cells that are not plain ({ raw, ref, row, col }). */
 const cellKey = (row: number, col: number) => row * 16_384 + col;
@@ -78,7 +80,10 @@ export class LongTable implements ValueStore {
   /** The number format values are stored in as they arrive (`storeAs`), if any yet. */
   private storedAs: 'vi' | 'en' | undefined;
   private status: Uint8Array;
-  private scaled: Float64Array;
+  /** A stored number × 10^decimals when it fits in 31 bits (the common case); WIDE when it is kept in `wide`. */
+  private scaled: Int32Array;
+  /** Stored numbers too large for `scaled` (safe integers), by value index. */
+  private readonly wide = new Map<number, number>();
   private decimals: Uint8Array;
   private readonly sparse = new Map<number, Value>();
   private grouping = '.';
@@ -102,7 +107,7 @@ export class LongTable implements ValueStore {
     this.parentCodes = new StringPool(expected, expected * 6);
     this.stts = new StringPool(expected, expected * 2);
     this.status = new Uint8Array(expected * slots.length);
-    this.scaled = new Float64Array(expected * slots.length);
+    this.scaled = new Int32Array(expected * slots.length);
     this.decimals = new Uint8Array(expected * slots.length);
   }
 
@@ -124,18 +129,34 @@ export class LongTable implements ValueStore {
     return this.n;
   }
 
+  /** Room for `units` units in all, their strings as long on average as those read so far (a large file's estimate). */
+  reserve(units: number): void {
+    if (units <= this.rows.length) return;
+    this.resize(units);
+    const n = Math.max(1, this.n);
+    for (const pool of [this.names, this.codes, this.parentCodes, this.stts]) pool.reserve(units, Math.ceil((pool.used / n) * units * 1.05));
+  }
+
+  /** Gives back the room reserved but not used (more than a tenth), once every unit is read. */
+  trim(): void {
+    if (this.rows.length - this.n > this.n / 10 + 64) this.resize(this.n);
+    for (const pool of [this.names, this.codes, this.parentCodes, this.stts]) pool.trim();
+  }
+
+  private resize(size: number): void {
+    this.rows = grow(this.rows, size);
+    this.nameCols = grow(this.nameCols, size);
+    this.sections = grow(this.sections, size);
+    this.status = grow(this.status, size * this.slotCount);
+    this.scaled = grow(this.scaled, size * this.slotCount);
+    this.decimals = grow(this.decimals, size * this.slotCount);
+  }
+
   /** Appends a unit and the raw texts of its values (in slot order; a plain cell's text, or its Cell). */
   addUnit(u: UnitRecord, values: ReadonlyArray<string | Cell>): number {
     const id = this.n++;
-    if (id === this.rows.length) {
-      const size = this.rows.length * 2;
-      this.rows = grow(this.rows, size);
-      this.nameCols = grow(this.nameCols, size);
-      this.sections = grow(this.sections, size);
-      this.status = grow(this.status, size * this.slotCount);
-      this.scaled = grow(this.scaled, size * this.slotCount);
-      this.decimals = grow(this.decimals, size * this.slotCount);
-    }
+    // Past what was reserved: half as much again (an estimate a little short costs little).
+    if (id === this.rows.length) this.resize(Math.ceil(this.rows.length * 1.5) + 16);
     this.rows[id] = u.row;
     this.names.add(u.name);
     this.nameCols[id] = u.nameCol;
@@ -284,7 +305,7 @@ export class LongTable implements ValueStore {
       if (kind === ABSENT) this.keep(i, full(i, raw));
       else {
         this.status[i] = kind;
-        this.scaled[i] = Number(p!.plain.replace('.', ''));
+        this.setScaled(i, Number(p!.plain.replace('.', '')));
         this.decimals[i] = p!.decimals;
       }
     }
@@ -341,9 +362,18 @@ export class LongTable implements ValueStore {
       }
     }
     if (digits > 16 || !Number.isSafeInteger(scaled)) return ABSENT;
-    this.scaled[i] = scaled;
+    this.setScaled(i, scaled);
     this.decimals[i] = decimals;
     return grouped ? GROUPED : DIGITS;
+  }
+
+  /** Stores value i's scaled integer (never negative: a sign is text the columns do not write back). */
+  private setScaled(i: number, x: number): void {
+    if (x <= 0x7fffffff) this.scaled[i] = x;
+    else {
+      this.scaled[i] = WIDE;
+      this.wide.set(i, x);
+    }
   }
 
   /** Keeps a value the columns cannot write back (a Value object), or a blank. */
@@ -382,7 +412,7 @@ export class LongTable implements ValueStore {
   }
 
   plainOf(i: number): string {
-    return scaledPlain(this.scaled[i]!, this.decimals[i]!);
+    return scaledPlain(this.scaledAt(i), this.decimals[i]!);
   }
 
   get(unit: number, slot: Indicator): Value | undefined {
@@ -412,7 +442,7 @@ export class LongTable implements ValueStore {
     if (s < 0 || unit >= this.n) return undefined;
     const i = unit * this.slotCount + s;
     const st = this.status[i];
-    if (st === DIGITS || st === GROUPED) return { scaled: this.scaled[i]!, decimals: this.decimals[i]! };
+    if (st === DIGITS || st === GROUPED) return { scaled: this.scaledAt(i), decimals: this.decimals[i]! };
     return st === SPARSE ? scaledOfValue(this.sparse.get(i)) : undefined;
   }
 
@@ -425,7 +455,7 @@ export class LongTable implements ValueStore {
     const k = this.slotCount;
     for (let i = 0, n = this.n * k; i < n; i++) {
       const st = this.status[i];
-      if (st === DIGITS || st === GROUPED) number(i % k, this.scaled[i]!, this.decimals[i]!, st === GROUPED);
+      if (st === DIGITS || st === GROUPED) number(i % k, this.scaledAt(i), this.decimals[i]!, st === GROUPED);
       else if (st === SPARSE) other(i % k, this.sparse.get(i)!);
     }
   }
@@ -444,7 +474,8 @@ export class LongTable implements ValueStore {
   }
 
   scaledAt(i: number): number {
-    return this.scaled[i]!;
+    const x = this.scaled[i]!;
+    return x !== WIDE ? x : this.wide.get(i)!;
   }
 
   plainAt(i: number): string {
@@ -523,50 +554,71 @@ class StoredValue implements Value {
   }
 }
 
-/** What the shape stage decided about a long table's unit: its place in the structure. */
-export interface UnitPlace {
-  parent: number | undefined;
-  isTotal: boolean;
-  role?: 'block' | 'of-which' | 'breakdown' | undefined;
-  partition?: number | undefined;
+/**
+ * What the shape stage decided about a long table's units, by unit id: parents (-1: none), the total, roles
+ * and partitions (absent or 0: the first), and how a name becomes a key. Shared by the table's units.
+ */
+export class UnitPlaces {
+  readonly parents: Int32Array;
+
+  constructor(
+    readonly table: LongTable,
+    parents: ReadonlyArray<number | undefined>,
+    readonly totalId: number,
+    readonly roles: ReadonlyArray<'block' | 'of-which' | 'breakdown' | undefined> | undefined,
+    readonly partitions: ReadonlyArray<number | undefined> | undefined,
+    readonly key: (name: string) => string,
+  ) {
+    this.parents = new Int32Array(table.n);
+    for (let u = 0; u < table.n; u++) this.parents[u] = parents[u] ?? -1;
+  }
 }
 
 /**
- * A unit of a long table: its id, parent and role are its own; its name, key, cell and code are read from
- * the table when asked (a million units cost a small object each, and no strings until a report names one).
+ * A unit of a long table: its id, and the places shared by the table's units; its parent, role, name, key,
+ * cell and code are read from them when asked (a million units cost an object of two fields each, and no
+ * strings until a report names one).
  */
 export class StoredUnit implements Unit {
-  readonly #table: LongTable;
-  readonly #key: (name: string) => string;
-  readonly id: number;
-  readonly isTotal: boolean;
-  readonly parent?: number;
-  readonly role?: 'block' | 'of-which' | 'breakdown';
-  readonly partition?: number;
+  readonly #places: UnitPlaces;
 
-  constructor(table: LongTable, id: number, place: UnitPlace, key: (name: string) => string) {
-    this.#table = table;
-    this.#key = key;
-    this.id = id;
-    this.isTotal = place.isTotal;
-    if (place.parent !== undefined) this.parent = place.parent;
-    if (place.role) this.role = place.role;
-    if (place.partition) this.partition = place.partition;
+  constructor(
+    readonly id: number,
+    places: UnitPlaces,
+  ) {
+    this.#places = places;
+  }
+
+  get isTotal(): boolean {
+    return this.id === this.#places.totalId;
+  }
+
+  get parent(): number | undefined {
+    const p = this.#places.parents[this.id]!;
+    return p < 0 ? undefined : p;
+  }
+
+  get role(): 'block' | 'of-which' | 'breakdown' | undefined {
+    return this.#places.roles?.[this.id] || undefined;
+  }
+
+  get partition(): number | undefined {
+    return this.#places.partitions?.[this.id] || undefined;
   }
 
   get name(): string {
-    return this.#table.name(this.id);
+    return this.#places.table.name(this.id);
   }
 
   get key(): string {
-    return this.#key(this.name);
+    return this.#places.key(this.name);
   }
 
   get cell(): Cell | undefined {
-    return this.#table.nameCell(this.id);
+    return this.#places.table.nameCell(this.id);
   }
 
   get code(): string | undefined {
-    return this.#table.code(this.id);
+    return this.#places.table.code(this.id);
   }
 }

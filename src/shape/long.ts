@@ -285,6 +285,7 @@ export class LongReader {
   /** The draft, once every row is read. */
   end(): Draft {
     const draft = this.draft;
+    this.table.trim();
     draft.long = this.table;
     if (this.vote) draft.localeVote = this.vote;
     draft.formulas = columnFormulas(this.line, this.columns.cols);

@@ -85,3 +85,27 @@ describe('ValueStore.readScaled', () => {
     expect(store.readScaled(2, 'poor_start')).toMatchObject({ scaled: 1350, decimals: 2 });
   });
 });
+
+describe('LongTable columns', () => {
+  it('gives back numbers past 31 bits, and keeps every value through reserve and trim', () => {
+    const texts = ['2.147.483.647', '2.147.483.648', '9.007.199.254.740.991', '4.294.967.296,5', '0', '12,75'];
+    const t = new LongTable([...SLOTS], [1, 2, 3], undefined, undefined, undefined, 1);
+    t.storeAs('vi');
+    for (let u = 0; u < texts.length; u++) {
+      if (u === 2) t.reserve(40);
+      t.addUnit({ row: u + 1, name: `Xã ${u}`, nameCol: 0, stt: '', section: undefined, code: `C${u}`, parentCode: '' }, [texts[u]!, texts[(u + 1) % texts.length]!, texts[(u + 2) % texts.length]!]);
+    }
+    t.trim();
+    t.finishValues('vi', (_i, r) => plainDigits(r, 'vi'), full('vi', SLOTS));
+    for (let u = 0; u < texts.length; u++) {
+      SLOTS.forEach((s, k) => {
+        const text = texts[(u + k) % texts.length]!;
+        const v = t.get(u, s);
+        expect(v?.cell.raw, `${u} ${s}`).toBe(text);
+        expect(v?.status === 'ok' ? v.plain : undefined).toBe(text.replaceAll('.', '').replace(',', '.'));
+      });
+      expect(t.name(u)).toBe(`Xã ${u}`);
+      expect(t.code(u)).toBe(`C${u}`);
+    }
+  });
+});
