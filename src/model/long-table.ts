@@ -32,8 +32,9 @@ const SPARSE = 4;
 /** Read, not yet stored: a text waiting for the number format (`pendingRaw`), or a blank. */
 const PENDING = 5;
 const PENDING_BLANK = 6;
-/** In `scaled`: the number is in the `wide` map. */
-const WIDE = -1;
+/** A value's byte in `status`: its status in the low 3 bits, a stored number's decimals (at most 20) above. */
+const STATUS = 7;
+const DECIMALS = 3;
 
 /** The key of a source cell in the maps of cells that are not plain ({ raw, ref, row, col }). */
 const cellKey = (row: number, col: number) => row * 16_384 + col;
@@ -79,12 +80,16 @@ export class LongTable implements ValueStore {
   private pendingRaw = new Map<number, string>();
   /** The number format values are stored in as they arrive (`storeAs`), if any yet. */
   private storedAs: 'vi' | 'en' | undefined;
+  /** Per value its status and, for a stored number, its decimals (STATUS, DECIMALS). */
   private status: Uint8Array;
-  /** A stored number × 10^decimals when it fits in 31 bits (the common case); WIDE when it is kept in `wide`. */
-  private scaled: Int32Array;
-  /** Stored numbers too large for `scaled` (safe integers), by value index. */
+  /**
+   * A stored number × 10^decimals: 16 bits a value while few need more (the counts of communes, rates), `escape`
+   * for one kept in `wide`; 32 bits once many do (`widen`).
+   */
+  private scaled: Uint16Array | Int32Array;
+  private escape = 0xffff;
+  /** Stored numbers too large for `scaled` (safe integers, never negative), by value index. */
   private readonly wide = new Map<number, number>();
-  private decimals: Uint8Array;
   private readonly sparse = new Map<number, Value>();
   private grouping = '.';
   private mark = ',';
@@ -107,8 +112,7 @@ export class LongTable implements ValueStore {
     this.parentCodes = new StringPool(expected, expected * 6);
     this.stts = new StringPool(expected, expected * 2);
     this.status = new Uint8Array(expected * slots.length);
-    this.scaled = new Int32Array(expected * slots.length);
-    this.decimals = new Uint8Array(expected * slots.length);
+    this.scaled = new Uint16Array(expected * slots.length);
   }
 
   /**
@@ -149,7 +153,6 @@ export class LongTable implements ValueStore {
     this.sections = grow(this.sections, size);
     this.status = grow(this.status, size * this.slotCount);
     this.scaled = grow(this.scaled, size * this.slotCount);
-    this.decimals = grow(this.decimals, size * this.slotCount);
   }
 
   /** Appends a unit and the raw texts of its values (in slot order; a plain cell's text, or its Cell). */
@@ -284,7 +287,7 @@ export class LongTable implements ValueStore {
     const mark = this.mark.charCodeAt(0);
     const pending = this.pendingRaw;
     for (let i = 0; i < n; i++) {
-      const st = this.status[i];
+      const st = this.status[i]! & STATUS;
       if (st === PENDING_BLANK) {
         this.keep(i, full(i, ''));
         continue;
@@ -304,9 +307,8 @@ export class LongTable implements ValueStore {
       const kind = p ? this.compact(raw, p) : ABSENT;
       if (kind === ABSENT) this.keep(i, full(i, raw));
       else {
-        this.status[i] = kind;
+        this.status[i] = kind | (p!.decimals << DECIMALS);
         this.setScaled(i, Number(p!.plain.replace('.', '')));
-        this.decimals[i] = p!.decimals;
       }
     }
     this.pendingRaw = new Map();
@@ -315,7 +317,7 @@ export class LongTable implements ValueStore {
   /** Every stored number back to its text, waiting again (the format decided is not the one they were stored in). */
   private unstore(): void {
     for (let i = 0, n = this.n * this.slotCount; i < n; i++) {
-      const st = this.status[i];
+      const st = this.status[i]! & STATUS;
       if (st !== DIGITS && st !== GROUPED) continue;
       this.pendingRaw.set(i, this.textAt(i));
       this.status[i] = PENDING;
@@ -325,7 +327,7 @@ export class LongTable implements ValueStore {
   /**
    * `compact(raw, digits(raw))` in one pass, for the texts it stores (a number in the table's format, its
    * digits grouped by thousands or not, no leading zero, at most 16 digits, a safe integer once scaled):
-   * DIGITS or GROUPED with value i's scaled digits and decimals set; ABSENT for anything else, which the
+   * DIGITS or GROUPED with its decimals (value i's byte in `status`) and its scaled digits set; ABSENT for anything else, which the
    * caller then reads the long way (so a text this pass does not take is never decided here).
    */
   private scanNumber(i: number, raw: string, group: number, mark: number): number {
@@ -363,17 +365,35 @@ export class LongTable implements ValueStore {
     }
     if (digits > 16 || !Number.isSafeInteger(scaled)) return ABSENT;
     this.setScaled(i, scaled);
-    this.decimals[i] = decimals;
-    return grouped ? GROUPED : DIGITS;
+    return (grouped ? GROUPED : DIGITS) | (decimals << DECIMALS);
   }
 
   /** Stores value i's scaled integer (never negative: a sign is text the columns do not write back). */
   private setScaled(i: number, x: number): void {
-    if (x <= 0x7fffffff) this.scaled[i] = x;
+    const scaled = this.scaled;
+    if (scaled instanceof Uint16Array ? x < 0xffff : x <= 0x7fffffff) scaled[i] = x;
     else {
-      this.scaled[i] = WIDE;
+      scaled[i] = this.escape;
       this.wide.set(i, x);
+      // A Map entry costs some 20 times the two bytes more a value of 32 bits costs.
+      if (scaled instanceof Uint16Array && this.wide.size > 1024 + (scaled.length >> 5)) this.widen();
     }
+  }
+
+  /** `scaled` in 32 bits: the numbers up to 2^31 − 1 move out of `wide`. */
+  private widen(): void {
+    const small = this.scaled;
+    const big = new Int32Array(small.length);
+    big.set(small);
+    for (const [i, x] of this.wide) {
+      if (x > 0x7fffffff) big[i] = -1;
+      else {
+        big[i] = x;
+        this.wide.delete(i);
+      }
+    }
+    this.scaled = big;
+    this.escape = -1;
   }
 
   /** Keeps a value the columns cannot write back (a Value object), or a blank. */
@@ -412,7 +432,7 @@ export class LongTable implements ValueStore {
   }
 
   plainOf(i: number): string {
-    return scaledPlain(this.scaledAt(i), this.decimals[i]!);
+    return scaledPlain(this.scaledAt(i), this.status[i]! >> DECIMALS);
   }
 
   get(unit: number, slot: Indicator): Value | undefined {
@@ -423,14 +443,16 @@ export class LongTable implements ValueStore {
   /** The value of unit `u` in slot index `s`, made now. */
   valueAt(u: number, s: number): Value | undefined {
     const i = u * this.slotCount + s;
-    const st = this.status[i];
-    if (st === undefined || st === ABSENT) return undefined;
+    const b = this.status[i];
+    if (b === undefined) return undefined;
+    const st = b & STATUS;
+    if (st === ABSENT) return undefined;
     if (st === SPARSE) return this.sparse.get(i);
     const row = this.rows[u]!;
     const col = this.cols[s]!;
     const indicator = this.slots[s]!;
     if (st === BLANK) return { indicator, unit: u, cell: { raw: '', ref: a1(row, col), row, col }, text: '', status: 'empty' };
-    return new StoredValue(this, i, indicator, u, this.decimals[i]!);
+    return new StoredValue(this, i, indicator, u, b >> DECIMALS);
   }
 
   /**
@@ -441,8 +463,9 @@ export class LongTable implements ValueStore {
     const s = this.slots.indexOf(slot);
     if (s < 0 || unit >= this.n) return undefined;
     const i = unit * this.slotCount + s;
-    const st = this.status[i];
-    if (st === DIGITS || st === GROUPED) return { scaled: this.scaledAt(i), decimals: this.decimals[i]! };
+    const b = this.status[i]!;
+    const st = b & STATUS;
+    if (st === DIGITS || st === GROUPED) return { scaled: this.scaledAt(i), decimals: b >> DECIMALS };
     return st === SPARSE ? scaledOfValue(this.sparse.get(i)) : undefined;
   }
 
@@ -454,15 +477,17 @@ export class LongTable implements ValueStore {
   eachValue(number: (slot: number, scaled: number, decimals: number, grouped: boolean) => void, other: (slot: number, v: Value) => void): void {
     const k = this.slotCount;
     for (let i = 0, n = this.n * k; i < n; i++) {
-      const st = this.status[i];
-      if (st === DIGITS || st === GROUPED) number(i % k, this.scaledAt(i), this.decimals[i]!, st === GROUPED);
+      const b = this.status[i]!;
+      const st = b & STATUS;
+      if (st === DIGITS || st === GROUPED) number(i % k, this.scaledAt(i), b >> DECIMALS, st === GROUPED);
       else if (st === SPARSE) other(i % k, this.sparse.get(i)!);
     }
   }
 
   /** The text of value i (a stored number) as the file has it. */
   textAt(i: number): string {
-    return this.writeBack(this.plainOf(i), this.decimals[i]!, this.status[i] === GROUPED);
+    const b = this.status[i]!;
+    return this.writeBack(this.plainOf(i), b >> DECIMALS, (b & STATUS) === GROUPED);
   }
 
   /** The cell of value i (a stored number or blank). */
@@ -475,7 +500,7 @@ export class LongTable implements ValueStore {
 
   scaledAt(i: number): number {
     const x = this.scaled[i]!;
-    return x !== WIDE ? x : this.wide.get(i)!;
+    return x !== this.escape ? x : this.wide.get(i)!;
   }
 
   plainAt(i: number): string {
@@ -504,8 +529,7 @@ export class LongTable implements ValueStore {
       this.parentCodes.footprint +
       this.stts.footprint +
       this.status.byteLength +
-      this.scaled.byteLength +
-      this.decimals.byteLength
+      this.scaled.byteLength
     );
   }
 }

@@ -199,7 +199,7 @@ export class CodeIndex {
 const decoder = new TextDecoder();
 
 /** A copy of `a` of `size` elements: larger (zeros after), or the first `size`. */
-export function grow<T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(a: T, size: number): T {
+export function grow<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array>(a: T, size: number): T {
   const b = new (a.constructor as new (n: number) => T)(size);
   b.set(a.length > size ? a.subarray(0, size) : a);
   return b;

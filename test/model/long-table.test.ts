@@ -109,3 +109,21 @@ describe('LongTable columns', () => {
     }
   });
 });
+
+describe('LongTable numbers of 16 and 32 bits', () => {
+  it('gives back every number when many need more than 16 bits (the columns widen)', () => {
+    const text = (u: number, k: number) => (k === 0 ? String(65_530 + u) : k === 1 ? (u % 7 === 0 ? `${3_000_000_000 + u}` : String(u)) : `${u % 100}.${u % 10}5`);
+    const t = new LongTable([...SLOTS], [1, 2, 3], undefined, undefined, undefined, 16);
+    t.storeAs('en');
+    const n = 3_000;
+    for (let u = 0; u < n; u++) t.addUnit({ row: u + 1, name: `U${u}`, nameCol: 0, stt: '', section: undefined, code: '', parentCode: '' }, [text(u, 0), text(u, 1), text(u, 2)]);
+    t.finishValues('en', (_i, r) => plainDigits(r, 'en'), full('en', SLOTS));
+    for (let u = 0; u < n; u++) {
+      SLOTS.forEach((s, k) => {
+        const v = t.get(u, s);
+        expect(v?.cell.raw, `${u} ${s}`).toBe(text(u, k));
+        expect(v?.status === 'ok' ? v.plain : undefined, `${u} ${s}`).toBe(text(u, k));
+      });
+    }
+  });
+});
