@@ -127,7 +127,7 @@ export async function shapeTable(table: DelimitedTable, opts: ShapeOptions = {},
     const reader = new LongReader(table.head, found.row, found.line, table.head.rows.length * 4, opts.locale);
     if (!reader.yearRows) {
       reader.gridRows();
-      if (table.estimatedRecords) reader.table.reserve(Math.ceil(table.estimatedRecords * 1.02));
+      if (table.estimatedRecords) reader.reserve(table.estimatedRecords);
       await table.rest((row, record) => reader.addRecord(row, record), progress);
       return finish(reader.end(), opts);
     }

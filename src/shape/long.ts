@@ -182,6 +182,15 @@ export class LongReader {
     }
   }
 
+  /**
+   * Room for the units a file's records are estimated at (read/csv.ts `estimatedRecords`), so that the column
+   * store is not grown by doubling; never more than the memory budget admits (an estimate from unusual first
+   * rows cannot reserve more than a table the budget takes).
+   */
+  reserve(estimatedRecords: number): void {
+    this.table.reserve(this.budget.atMost(Math.ceil(estimatedRecords * 1.02)));
+  }
+
   /** A record read after the grid's rows (row `r`, 0-based as in the file). */
   addRecord(r: number, rec: readonly string[]): void {
     // The values of the first rows (the grid) wait for the number format; later ones are stored as they
