@@ -285,6 +285,7 @@ export const en: Catalog = {
     expectedActual: (e, a) => `expected ${e}, found ${a}`,
     notChecked: 'Not checked',
     moreFindings: (n, rule) => `… and ${n} more ${rule} findings (all of them with --format json)`,
+    tableTooWide: (needed, width) => `The table is ${needed} characters wide and does not fit the terminal's ${width} columns either way round; use povcheck table --format html (or xlsx) to see it, --format json for the figures.`,
     tableOmitted: (units) => `The table has ${units} units, too many to print here; use --format json, or povcheck table to see it.`,
     skipLine: (rule, unit, reason) => `${rule}${unit ? ` (${unit})` : ''}: ${reason}`,
     allUnits: 'all units',

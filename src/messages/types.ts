@@ -75,6 +75,7 @@ export interface UiText {
   expectedActual: (expected: string, actual: string) => string;
   notChecked: string;
   moreFindings: (n: number, rule: string) => string;
+  tableTooWide: (needed: number, width: number) => string;
   tableOmitted: (units: number) => string;
   skipLine: (rule: string, unit: string | null, reason: string) => string;
   allUnits: string;

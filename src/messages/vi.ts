@@ -291,6 +291,7 @@ export const vi: Catalog = {
     expectedActual: (e, a) => `đúng ra: ${e}; trong bảng: ${a}`,
     notChecked: 'Chưa kiểm tra',
     moreFindings: (n, rule) => `… và ${n} phát hiện ${rule} nữa (xem đầy đủ với --format json)`,
+    tableTooWide: (needed, width) => `Bảng rộng ${needed} ký tự, không vừa ${width} cột của màn hình (kể cả khi xoay bảng); dùng povcheck table --format html (hoặc xlsx) để xem bảng, --format json để lấy số liệu.`,
     tableOmitted: (units) => `Bảng có ${units} đơn vị, quá lớn để in ra đây; dùng --format json, hoặc povcheck table để xem bảng.`,
     skipLine: (rule, unit, reason) => `${rule}${unit ? ` (${unit})` : ''}: ${reason}`,
     allUnits: 'mọi đơn vị',
