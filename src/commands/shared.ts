@@ -158,7 +158,12 @@ export function internalError(e: unknown, io: Io, file?: string): PovcheckError<
   return new PovcheckError('INTERNAL', { detail }, file !== undefined ? { file } : {});
 }
 
-/** Terminal width for tables: the terminal's, else $COLUMNS, else 160. */
+/** Terminal width for tables: the terminal's, else $COLUMNS, else 160 (a terminal of unknown size says 0 columns). */
 export function terminalWidth(io: Io): number {
-  return io.columns ?? (Number(io.env.COLUMNS) || 160);
+  return io.columns || Number(io.env.COLUMNS) || 160;
+}
+
+/** Whether that width is a terminal's (or $COLUMNS), not the fallback for a pipe. */
+export function knownWidth(io: Io): boolean {
+  return Boolean(io.columns || Number(io.env.COLUMNS));
 }
