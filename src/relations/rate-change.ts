@@ -5,7 +5,7 @@
  */
 import { plain, type Dec } from '../calc/decimal.js';
 import { exactRate, poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
-import type { Unit } from '../model/annex.js';
+import type { Unit, ValueStore } from '../model/annex.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { MessageRef } from '../model/message-ref.js';
 import { num, ref, sub, type Expr } from '../model/expr.js';
@@ -21,7 +21,61 @@ type RateSource = { printed: OkValue } | { count: OkValue; households: OkValue }
 export interface RateChangeRelation extends Relation {
   readonly start: RateSource;
   readonly end: RateSource;
+  /** The printed rates and reduction as the store's integers, when read so (ColumnRateChange). */
+  readonly q?: PrintedRates;
 }
+
+/** The printed start and end rates and the printed reduction, as integers and decimals (calc/scaled.ts). */
+interface PrintedRates {
+  readonly start: ScaledValue;
+  readonly end: ScaledValue;
+  readonly at: ScaledValue;
+}
+
+/**
+ * A unit's rate-change when its three printed figures are numbers read as integers from the store
+ * (`readScaled`): its `Value`s are made when first asked (a finding, a note, locate's form).
+ */
+class ColumnRateChange implements RateChangeRelation {
+  #at: OkValue | undefined;
+  #start: RateSource | undefined;
+  #end: RateSource | undefined;
+  constructor(
+    private readonly values: ValueStore,
+    readonly unit: Unit,
+    readonly q: PrintedRates,
+  ) {}
+
+  get at(): OkValue {
+    return (this.#at ??= this.values.get(this.unit.id, 'rate_reduced') as OkValue);
+  }
+
+  get start(): RateSource {
+    return (this.#start ??= { printed: this.values.get(this.unit.id, 'rate_start') as OkValue });
+  }
+
+  get end(): RateSource {
+    return (this.#end ??= { printed: this.values.get(this.unit.id, 'rate_end') as OkValue });
+  }
+
+  get cells(): readonly OkValue[] {
+    return [...cellsOf(this.start), ...cellsOf(this.end), this.at];
+  }
+}
+
+const PRINTED = ['rate_reduced', 'rate_start', 'rate_end'] as const;
+
+/** The three printed figures' integers from the store, or undefined as soon as one is not a number held so. */
+function printedRead(values: ValueStore, unit: number): PrintedRates | undefined {
+  const at = values.readScaled(unit, 'rate_reduced');
+  const start = at && values.readScaled(unit, 'rate_start');
+  const end = start && values.readScaled(unit, 'rate_end');
+  return end ? { start, end, at } : undefined;
+}
+
+/** A side's decimals and its rate × 10^dp as the integer checks read them: the store's integers, else the source. */
+const sideDecimals = (r: RateChangeRelation, side: 'start' | 'end'): number => (r.q ? (r.q[side].decimals ?? 0) : decimalsOf(r[side]));
+const sideScaled = (r: RateChangeRelation, side: 'start' | 'end', dp: number): number | undefined => (r.q ? scaledAt(r.q[side], dp) : scaledRate(r[side], dp));
 
 /** The start or end rate as printed, else its counts; undefined (and a skip) when neither is usable. */
 function sourceOf(ctx: RuleContext, unit: Unit, which: 'rate_start' | 'rate_end'): RateSource | undefined {
@@ -148,10 +202,11 @@ function countsRead(ctx: RuleContext, unit: number): readonly ScaledValue[] | 'm
  * integers). Anything but 'ok' goes to the decimal check, which decides and explains.
  */
 export function quickCheck(ctx: RuleContext, r: RateChangeRelation): 'ok' | 'convention' | undefined {
-  const dp = Math.max(RATE_DECIMALS, decimalsOf(r.start), decimalsOf(r.end), r.at.decimals ?? 0);
-  const start = scaledRate(r.start, dp);
-  const end = scaledRate(r.end, dp);
-  const printed = scaledAt(r.at, dp);
+  const at = r.q?.at ?? r.at;
+  const dp = Math.max(RATE_DECIMALS, sideDecimals(r, 'start'), sideDecimals(r, 'end'), at.decimals ?? 0);
+  const start = sideScaled(r, 'start', dp);
+  const end = sideScaled(r, 'end', dp);
+  const printed = scaledAt(at, dp);
   if (start === undefined || end === undefined || printed === undefined || start - end !== printed) return undefined;
   const counts = countsRead(ctx, r.unit.id);
   if (counts === 'missing') return 'ok';
@@ -185,9 +240,9 @@ export function quickCheck(ctx: RuleContext, r: RateChangeRelation): 'ok' | 'con
  * (the decimals make the note then).
  */
 export function conventionInIntegers(ctx: RuleContext, r: RateChangeRelation): Finding | undefined {
-  if (decimalsOf(r.start) > RATE_DECIMALS || decimalsOf(r.end) > RATE_DECIMALS) return undefined;
-  const start = scaledRate(r.start, RATE_DECIMALS);
-  const end = scaledRate(r.end, RATE_DECIMALS);
+  if (sideDecimals(r, 'start') > RATE_DECIMALS || sideDecimals(r, 'end') > RATE_DECIMALS) return undefined;
+  const start = sideScaled(r, 'start', RATE_DECIMALS);
+  const end = sideScaled(r, 'end', RATE_DECIMALS);
   const counts = countsRead(ctx, r.unit.id);
   if (start === undefined || end === undefined || counts === 'missing') return undefined;
   const [p0, h0, p1, h1] = counts.map(intOf);
@@ -272,7 +327,15 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
   annex: true,
   applicable: (annex) => annex.indicators.includes('rate_reduced') || annex.indicators.includes('households_start') || annex.indicators.includes('households_end'),
   each(ctx, visit) {
+    const values = ctx.annex.values;
+    const printed = carries(ctx.annex, PRINTED);
     for (const unit of unitsIn(ctx)) {
+      // Every figure a printed number held as an integer (the common case): no Value made.
+      const q = printed ? printedRead(values, unit.id) : undefined;
+      if (q) {
+        visit(new ColumnRateChange(values, unit, q));
+        continue;
+      }
       const rr = usable(ctx, 'rate-change', unit, ['rate_reduced']);
       if (!rr) continue;
       const start = sourceOf(ctx, unit, 'rate_start');
