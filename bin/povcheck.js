@@ -35,8 +35,9 @@ function loadBundle() {
     const cache = readFileSync(cacheFile);
     if (stamp && cache.toString('latin1', 0, stamp.length) === stamp) cachedData = cache.subarray(stamp.length);
   } catch {}
-  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new Script(wrapper, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  // The file is the module already wrapped, `(function (exports, require, module, __filename, __dirname) {…})`
+  // (scripts/bundle.mjs): compiled as read, with no second copy of its text.
+  const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const mod = { exports: {} };
   script.runInThisContext()(mod.exports, createRequire(file), mod, file, dist);
   if (process.env.POVCHECK_WRITE_CODE_CACHE && stamp) {

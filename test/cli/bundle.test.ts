@@ -27,9 +27,9 @@ describe('the bundle and its code cache', () => {
       expect(readFileSync(BUNDLE + cache).toString('latin1', 0, stamp!.length)).toBe(stamp);
       const probe = `
         const { readFileSync } = require('node:fs'); const { Script } = require('node:vm');
-        const file = ${JSON.stringify(BUNDLE)}; const source = readFileSync(file, 'utf8');
+        const file = ${JSON.stringify(BUNDLE)}; const source = readFileSync(file, 'latin1');
         const cachedData = readFileSync(file + ${JSON.stringify(cache)}).subarray(${stamp!.length});
-        const s = new Script('(function (exports, require, module, __filename, __dirname) {' + source + '\\n})', { filename: file, cachedData });
+        const s = new Script(source, { filename: file, cachedData });
         process.stdout.write(String(s.cachedDataRejected));`;
       expect(node(['-e', probe]).stdout).toBe('false');
     });
