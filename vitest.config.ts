@@ -2,20 +2,20 @@ import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * Three suites: `npm test` (the default: everything but the two below), `npm run fuzz` (test/fuzz: a count of
- * random inputs) and `npm run test:e2e` (test/e2e: external programs — npm packing, installing, linking, and
- * the SARIF SDK's validator). The suite is chosen with POVCHECK_SUITE, each writing its own JSON report (.ci/run sums them).
+ * Four suites: `npm test` (the default: everything but the three below), `npm run fuzz` (test/fuzz: a count of
+ * random inputs), `npm run test:e2e` (test/e2e: external programs — npm packing, installing, linking, and
+ * the SARIF SDK's validator) and the tests' type check (test/typecheck: `tsc -b`, as `npm run typecheck`).
+ * The suite is chosen with POVCHECK_SUITE, each writing its own JSON report (.ci/run runs all four and sums them).
  */
-const suite = process.env.POVCHECK_SUITE === 'fuzz' || process.env.POVCHECK_SUITE === 'e2e' ? process.env.POVCHECK_SUITE : undefined;
+const SUITES = ['fuzz', 'e2e', 'typecheck'];
+const suite = SUITES.includes(process.env.POVCHECK_SUITE ?? '') ? process.env.POVCHECK_SUITE : undefined;
 
 /**
- * The type check (test/typecheck.test.ts, one process on one core for many seconds) starts first, then the files
- * that take longest on the clock (measured with bench/test-cost.config.ts; a file started last sets the end of the
- * run on two cores), then the rest in vitest's order (longest first by the last run's durations when vitest has
- * them, which a clean clone has not; else largest first).
+ * The files that take longest on the clock start first (measured with bench/test-cost.config.ts; a file started
+ * last sets the end of the run on two cores), then the rest in vitest's order (longest first by the last run's
+ * durations when vitest has them, which a clean clone has not; else largest first).
  */
 const FIRST = [
-  'typecheck.test.ts',
   'locate/scope.test.ts',
   'browser/table-print.test.ts',
   'hostile/corpus.test.ts',
@@ -39,7 +39,7 @@ class LongestFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     include: suite ? [`test/${suite}/**/*.test.ts`] : ['test/**/*.test.ts'],
-    exclude: suite ? [] : ['test/fuzz/**', 'test/e2e/**'],
+    exclude: suite ? [] : SUITES.map((s) => `test/${s}/**`),
     // Hang guards, not durations: a test or hook still running after two minutes is stuck. On a 2-core machine
     // shared with a second `npm test` and other work, a test of a few CPU seconds can take many times that on
     // the clock (vitest's 10 s default for hooks failed a 150,000-unit table's generation there).

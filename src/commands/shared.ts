@@ -46,7 +46,7 @@ export const processIo = (): Io => ({
  * it and loads Node's stream and tty modules (about 2 ms): a run with its output sent to /dev/null, as scripts that
  * only want the exit code do, never pays for that.
  */
-export function maybeTerminal(fd: number): boolean {
+function maybeTerminal(fd: number): boolean {
   try {
     const st = fstatSync(fd);
     return st.isCharacterDevice() && !isDevNull(st.rdev);
@@ -172,7 +172,12 @@ export function internalError(e: unknown, io: Io, file?: string): PovcheckError<
   return new PovcheckError('INTERNAL', { detail }, file !== undefined ? { file } : {});
 }
 
-/** Terminal width for tables: the terminal's, else $COLUMNS, else 160. */
+/** Terminal width for tables: the terminal's, else $COLUMNS, else 160 (a terminal of unknown size says 0 columns). */
 export function terminalWidth(io: Io): number {
-  return io.columns ?? (Number(io.env.COLUMNS) || 160);
+  return io.columns || Number(io.env.COLUMNS) || 160;
+}
+
+/** Whether that width is a terminal's (or $COLUMNS), not the fallback for a pipe. */
+export function knownWidth(io: Io): boolean {
+  return Boolean(io.columns || Number(io.env.COLUMNS));
 }

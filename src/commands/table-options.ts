@@ -31,7 +31,7 @@ export interface TableRun {
   /** --transpose / --no-transpose; undefined: chosen by the number of units. */
   transpose?: boolean;
   layout: TableLayout;
-  /** A text table on a terminal, --transpose not given: the terminal's width; a wider table is printed with units as rows. */
+  /** A text table on a terminal, --transpose not given: the terminal's width; a wider table is printed the narrower way round. */
   fitWidth?: number;
   /** --strict: a stated value that differs from the computed one exits 1. */
   strict: boolean;

@@ -49,13 +49,19 @@ async function computed(annex: Annex, r: TableRun, lang: Lang): Promise<{ table:
   return shaped ? { table: shaped, shaped } : { table: computeTable(annex, { total: r.input.total, totalName: catalog(lang).calc.totalName }) };
 }
 
-/** The output; on a terminal, a text table wider than the window is rendered again with units as rows. */
+/**
+ * The output; on a terminal, a text table wider than the window is rendered both ways round (units as rows, units
+ * as columns) and the narrowest of the three is printed (a table of one unit and many columns is narrower with
+ * its units as columns).
+ */
 async function rendered(table: ComputedTable, r: TableRun, lang: { lang: Lang; locale: 'vi' | 'en' }): Promise<string | Uint8Array> {
   const opts = (transpose: boolean | undefined): RenderOptions => ({ ...lang, ...(transpose !== undefined ? { transpose } : {}), ...r.layout });
   const output = await render(table, r.format, opts(r.transpose), r.input.file);
   if (r.fitWidth === undefined || typeof output !== 'string') return output;
-  const widest = Math.max(...output.split('\n').map((l) => [...l].length));
-  return widest > r.fitWidth ? render(table, r.format, opts(true), r.input.file) : output;
+  const widest = (text: string | Uint8Array) => (typeof text === 'string' ? Math.max(...text.split('\n').map((l) => [...l].length)) : Infinity);
+  if (widest(output) <= r.fitWidth) return output;
+  const others = [await render(table, r.format, opts(true), r.input.file), await render(table, r.format, opts(false), r.input.file)];
+  return others.reduce((best, o) => (widest(o) < widest(best) ? o : best), output);
 }
 
 async function render(table: ComputedTable, format: TableFormat, opts: RenderOptions, file: string): Promise<string | Uint8Array> {

@@ -11,7 +11,7 @@ import { exitCodeOf } from '../model/file-result.js';
 import type { ValidateRun } from '../model/options.js';
 import { PLAIN_STYLE, type ReportInput } from '../reporters/types.js';
 import type { RunOutcome } from '../run.js';
-import { EXIT, envLang, makeStyle, oneLine, terminalWidth, type CommandContext } from './shared.js';
+import { EXIT, envLang, knownWidth, makeStyle, oneLine, terminalWidth, type CommandContext } from './shared.js';
 import type { ReportChoices } from './validate-options.js';
 
 export async function reportValidate(outcome: RunOutcome, run: ValidateRun, choices: ReportChoices, ctx: CommandContext): Promise<number> {
@@ -60,10 +60,11 @@ async function writeReports(report: ReportInput, run: ValidateRun, choices: Repo
     style: await makeStyle(io, outputs.some((o) => o.file === undefined && o.format === 'text') ? choices.color : false),
     table: choices.table ?? outcome.results.length === 1,
     width: terminalWidth(io),
+    fitWidth: knownWidth(io),
   };
   for (const o of outputs) {
     // Written as it is made (the JSON report piece by piece); a file only whole, through its temporary file.
-    const data = chunks(await renderPieces(o.format, report, o.file === undefined ? text : { ...text, style: PLAIN_STYLE }));
+    const data = chunks(await renderPieces(o.format, report, o.file === undefined ? text : { ...text, style: PLAIN_STYLE, fitWidth: false }));
     if (o.file === undefined) for (const chunk of data) io.out(chunk);
     else {
       await writeFileAtomic!(o.file, data, inputPaths);

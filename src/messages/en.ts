@@ -29,6 +29,9 @@ const SLIP_EN = {
 } as const;
 
 const cellName = (c: CauseCellText, f: Fmt) => `${c.ref} (${f.ind(c.indicator)}, ${c.unit})`;
+/** Every failing check is a sum of one unit: the structure, not a cell. */
+const sumsOfEn = (unit: string) =>
+  `Every failing check is a sum of ${unit}: rather than wrong cells, its row may come from another table or year, or the units listed under it are not the ones its total adds up (check their parent codes); see the findings below.`;
 const allFailing = (n: number) => (n === 1 ? 'the failing check' : n === 2 ? 'both failing checks' : `all ${n} failing checks`);
 const rangeText = (c: CauseCellText, f: Fmt) =>
   c.min !== undefined && c.max !== undefined
@@ -285,6 +288,7 @@ export const en: Catalog = {
     expectedActual: (e, a) => `expected ${e}, found ${a}`,
     notChecked: 'Not checked',
     moreFindings: (n, rule) => `… and ${n} more ${rule} findings (all of them with --format json)`,
+    tableTooWide: (needed, width) => `The table is ${needed} characters wide and does not fit the terminal's ${width} columns either way round; use povcheck table --format html (or xlsx) to see it, --format json for the figures.`,
     tableOmitted: (units) => `The table has ${units} units, too many to print here; use --format json, or povcheck table to see it.`,
     skipLine: (rule, unit, reason) => `${rule}${unit ? ` (${unit})` : ''}: ${reason}`,
     allUnits: 'all units',
@@ -383,9 +387,14 @@ export const en: Catalog = {
       (p.more > 0 ? ` (the first ${p.count} listed)` : ''),
     option: (p, f) => `${p.rank}. ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (the values move together)' : ''}`,
     explains: (items) => `explains: ${items.join(' · ')}`,
-    none: (p) => `No change of one or two cells makes ${allFailing(p.failing)} pass: several cells are probably wrong; see the findings below.`,
+    none: (p) =>
+      p.sumsOf !== undefined
+        ? `No change of one or two cells makes ${allFailing(p.failing)} pass. ${sumsOfEn(p.sumsOf)}`
+        : `No change of one or two cells makes ${allFailing(p.failing)} pass: several cells are probably wrong; see the findings below.`,
     independent: (p) => `The table has ${p.count} independent errors (${p.failing} failing checks); the likely cause of each:`,
-    stopped: (p) => `The search for the cells behind ${p.failing === 1 ? 'the failing check' : `the ${p.failing} failing checks`} stopped at its limit (a large or badly broken table); no cause is named.`,
+    stopped: (p) =>
+      `The search for the cells behind ${p.failing === 1 ? 'the failing check' : `the ${p.failing} failing checks`} stopped at its limit (a large or badly broken table); no cause is named.` +
+      (p.sumsOf !== undefined ? ` ${sumsOfEn(p.sumsOf)}` : ''),
     slip: SLIP_EN,
   },
   fix: {

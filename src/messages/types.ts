@@ -75,6 +75,7 @@ export interface UiText {
   expectedActual: (expected: string, actual: string) => string;
   notChecked: string;
   moreFindings: (n: number, rule: string) => string;
+  tableTooWide: (needed: number, width: number) => string;
   tableOmitted: (units: number) => string;
   skipLine: (rule: string, unit: string | null, reason: string) => string;
   allUnits: string;
@@ -214,10 +215,11 @@ export interface LocateText {
   option(p: { rank: number; cells: CauseCellText[]; linked: boolean }, f: Fmt): string;
   /** The findings an explanation clears ("D6 sum · I6 flow"). */
   explains(items: string[]): string;
-  none(p: { failing: number }): string;
+  /** `sumsOf`: every failing check is a sum of this unit (the table's structure, not one or two cells). */
+  none(p: { failing: number; sumsOf?: string }): string;
   /** Several independent errors, each localised on its own (the head line). */
   independent(p: { count: number; failing: number }): string;
-  stopped(p: { failing: number }): string;
+  stopped(p: { failing: number; sumsOf?: string }): string;
   slip: Record<SlipKind, string>;
 }
 

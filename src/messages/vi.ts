@@ -29,6 +29,9 @@ const SLIP_VI = {
 
 const cellName = (c: CauseCellText, f: Fmt) => `ô ${c.ref} (${f.ind(c.indicator)}, ${c.unit})`;
 /** "… thì phép kiểm tra đang sai sẽ đúng" / "… thì cả 3 phép kiểm tra đang sai đều đúng". */
+/** Every failing check is a sum of one unit: the structure, not a cell. */
+const sumsOfVi = (unit: string) =>
+  `Mọi phép kiểm tra đang sai đều là phép cộng của ${unit}: có lẽ không phải vài ô sai, mà dòng này lấy từ bảng hoặc năm khác, hoặc các đơn vị liệt kê dưới nó không phải là các đơn vị mà tổng của nó cộng lại (hãy kiểm tra mã cấp trên của chúng); xem các lỗi bên dưới.`;
 const allFailing = (n: number) => (n === 1 ? 'phép kiểm tra đang sai sẽ đúng' : `cả ${n} phép kiểm tra đang sai đều đúng`);
 /** "làm cho … trở nên đúng". */
 const failingNoun = (n: number) => (n === 1 ? 'phép kiểm tra đang sai' : `cả ${n} phép kiểm tra đang sai`);
@@ -291,6 +294,7 @@ export const vi: Catalog = {
     expectedActual: (e, a) => `đúng ra: ${e}; trong bảng: ${a}`,
     notChecked: 'Chưa kiểm tra',
     moreFindings: (n, rule) => `… và ${n} phát hiện ${rule} nữa (xem đầy đủ với --format json)`,
+    tableTooWide: (needed, width) => `Bảng rộng ${needed} ký tự, không vừa ${width} cột của màn hình (kể cả khi xoay bảng); dùng povcheck table --format html (hoặc xlsx) để xem bảng, --format json để lấy số liệu.`,
     tableOmitted: (units) => `Bảng có ${units} đơn vị, quá lớn để in ra đây; dùng --format json, hoặc povcheck table để xem bảng.`,
     skipLine: (rule, unit, reason) => `${rule}${unit ? ` (${unit})` : ''}: ${reason}`,
     allUnits: 'mọi đơn vị',
@@ -390,10 +394,13 @@ export const vi: Catalog = {
     option: (p, f) => `${p.rank}. ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (các giá trị đi liền với nhau)' : ''}`,
     explains: (items) => `giải thích: ${items.join(' · ')}`,
     none: (p) =>
-      `Không có cách sửa một hay hai ô nào làm cho ${failingNoun(p.failing)} trở nên đúng: có lẽ nhiều ô cùng sai; xem các lỗi bên dưới.`,
+      p.sumsOf !== undefined
+        ? `Không có cách sửa một hay hai ô nào làm cho ${failingNoun(p.failing)} trở nên đúng. ${sumsOfVi(p.sumsOf)}`
+        : `Không có cách sửa một hay hai ô nào làm cho ${failingNoun(p.failing)} trở nên đúng: có lẽ nhiều ô cùng sai; xem các lỗi bên dưới.`,
     independent: (p) => `Bảng có ${p.count} lỗi độc lập nhau (${p.failing} phép kiểm tra đang sai); nguyên nhân có thể của từng lỗi:`,
     stopped: (p) =>
-      `Việc tìm ô gây ra ${p.failing} lỗi kiểm tra đã dừng ở giới hạn (bảng lớn hoặc sai nhiều chỗ); không nêu được nguyên nhân.`,
+      `Việc tìm ô gây ra ${p.failing} lỗi kiểm tra đã dừng ở giới hạn (bảng lớn hoặc sai nhiều chỗ); không nêu được nguyên nhân.` +
+      (p.sumsOf !== undefined ? ` ${sumsOfVi(p.sumsOf)}` : ''),
     slip: SLIP_VI,
   },
   fix: {

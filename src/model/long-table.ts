@@ -3,9 +3,9 @@
  * table of a million communes costs what its numbers and names cost, not a million objects per column.
  *
  * - Units: their source row, name, code, parent code and row number (STT) in byte pools (copied out of the
- *   text they were read from), section; their cells are made when asked (`a1(row, col)`).
- * - Values: per value a status, the number × 10^decimals as a safe integer (Float64Array, exact below 2^53)
- *   and its decimals. After the first rows (`storeAs`), a number in the format they vote for is stored as it
+ *   text they were read from; sized once from the file's estimate, `reserve`), section; their cells are made when asked (`a1(row, col)`).
+ * - Values: per value a status, the number × 10^decimals (an Int32Array; a safe integer past 31 bits in a
+ *   sparse map) and its decimals. After the first rows (`storeAs`), a number in the format they vote for is stored as it
  *   arrives; any other value's text waits (`pendingRaw`) until the number format is decided (`finishValues`,
  *   which reads the stored ones again from their text if the format decided is the other one). A value whose
  *   text cannot be written back from its number (spaces, a sign, leading zeros, text, a workbook cell) is kept
@@ -32,6 +32,9 @@ const SPARSE = 4;
 /** Read, not yet stored: a text waiting for the number format (`pendingRaw`), or a blank. */
 const PENDING = 5;
 const PENDING_BLANK = 6;
+/** A value's byte in `status`: its status in the low 3 bits, a stored number's decimals (at most 20) above. */
+const STATUS = 7;
+const DECIMALS = 3;
 
 /** The key of a source cell in the maps of cells that are not plain ({ raw, ref, row, col }). */
 const cellKey = (row: number, col: number) => row * 16_384 + col;
@@ -77,9 +80,16 @@ export class LongTable implements ValueStore {
   private pendingRaw = new Map<number, string>();
   /** The number format values are stored in as they arrive (`storeAs`), if any yet. */
   private storedAs: 'vi' | 'en' | undefined;
+  /** Per value its status and, for a stored number, its decimals (STATUS, DECIMALS). */
   private status: Uint8Array;
-  private scaled: Float64Array;
-  private decimals: Uint8Array;
+  /**
+   * A stored number × 10^decimals: 16 bits a value while few need more (the counts of communes, rates), `escape`
+   * for one kept in `wide`; 32 bits once many do (`widen`).
+   */
+  private scaled: Uint16Array | Int32Array;
+  private escape = 0xffff;
+  /** Stored numbers too large for `scaled` (safe integers, never negative), by value index. */
+  private readonly wide = new Map<number, number>();
   private readonly sparse = new Map<number, Value>();
   private grouping = '.';
   private mark = ',';
@@ -102,8 +112,7 @@ export class LongTable implements ValueStore {
     this.parentCodes = new StringPool(expected, expected * 6);
     this.stts = new StringPool(expected, expected * 2);
     this.status = new Uint8Array(expected * slots.length);
-    this.scaled = new Float64Array(expected * slots.length);
-    this.decimals = new Uint8Array(expected * slots.length);
+    this.scaled = new Uint16Array(expected * slots.length);
   }
 
   /**
@@ -124,18 +133,33 @@ export class LongTable implements ValueStore {
     return this.n;
   }
 
+  /** Room for `units` units in all, their strings as long on average as those read so far (a large file's estimate). */
+  reserve(units: number): void {
+    if (units <= this.rows.length) return;
+    this.resize(units);
+    const n = Math.max(1, this.n);
+    for (const pool of [this.names, this.codes, this.parentCodes, this.stts]) pool.reserve(units, Math.ceil((pool.used / n) * units * 1.05));
+  }
+
+  /** Gives back the room reserved but not used (more than a tenth), once every unit is read. */
+  trim(): void {
+    if (this.rows.length - this.n > this.n / 10 + 64) this.resize(this.n);
+    for (const pool of [this.names, this.codes, this.parentCodes, this.stts]) pool.trim();
+  }
+
+  private resize(size: number): void {
+    this.rows = grow(this.rows, size);
+    this.nameCols = grow(this.nameCols, size);
+    this.sections = grow(this.sections, size);
+    this.status = grow(this.status, size * this.slotCount);
+    this.scaled = grow(this.scaled, size * this.slotCount);
+  }
+
   /** Appends a unit and the raw texts of its values (in slot order; a plain cell's text, or its Cell). */
   addUnit(u: UnitRecord, values: ReadonlyArray<string | Cell>): number {
     const id = this.n++;
-    if (id === this.rows.length) {
-      const size = this.rows.length * 2;
-      this.rows = grow(this.rows, size);
-      this.nameCols = grow(this.nameCols, size);
-      this.sections = grow(this.sections, size);
-      this.status = grow(this.status, size * this.slotCount);
-      this.scaled = grow(this.scaled, size * this.slotCount);
-      this.decimals = grow(this.decimals, size * this.slotCount);
-    }
+    // Past what was reserved: half as much again (an estimate a little short costs little).
+    if (id === this.rows.length) this.resize(Math.ceil(this.rows.length * 1.5) + 16);
     this.rows[id] = u.row;
     this.names.add(u.name);
     this.nameCols[id] = u.nameCol;
@@ -263,7 +287,7 @@ export class LongTable implements ValueStore {
     const mark = this.mark.charCodeAt(0);
     const pending = this.pendingRaw;
     for (let i = 0; i < n; i++) {
-      const st = this.status[i];
+      const st = this.status[i]! & STATUS;
       if (st === PENDING_BLANK) {
         this.keep(i, full(i, ''));
         continue;
@@ -283,9 +307,8 @@ export class LongTable implements ValueStore {
       const kind = p ? this.compact(raw, p) : ABSENT;
       if (kind === ABSENT) this.keep(i, full(i, raw));
       else {
-        this.status[i] = kind;
-        this.scaled[i] = Number(p!.plain.replace('.', ''));
-        this.decimals[i] = p!.decimals;
+        this.status[i] = kind | (p!.decimals << DECIMALS);
+        this.setScaled(i, Number(p!.plain.replace('.', '')));
       }
     }
     this.pendingRaw = new Map();
@@ -294,7 +317,7 @@ export class LongTable implements ValueStore {
   /** Every stored number back to its text, waiting again (the format decided is not the one they were stored in). */
   private unstore(): void {
     for (let i = 0, n = this.n * this.slotCount; i < n; i++) {
-      const st = this.status[i];
+      const st = this.status[i]! & STATUS;
       if (st !== DIGITS && st !== GROUPED) continue;
       this.pendingRaw.set(i, this.textAt(i));
       this.status[i] = PENDING;
@@ -304,7 +327,7 @@ export class LongTable implements ValueStore {
   /**
    * `compact(raw, digits(raw))` in one pass, for the texts it stores (a number in the table's format, its
    * digits grouped by thousands or not, no leading zero, at most 16 digits, a safe integer once scaled):
-   * DIGITS or GROUPED with value i's scaled digits and decimals set; ABSENT for anything else, which the
+   * DIGITS or GROUPED with its decimals (value i's byte in `status`) and its scaled digits set; ABSENT for anything else, which the
    * caller then reads the long way (so a text this pass does not take is never decided here).
    */
   private scanNumber(i: number, raw: string, group: number, mark: number): number {
@@ -341,9 +364,36 @@ export class LongTable implements ValueStore {
       }
     }
     if (digits > 16 || !Number.isSafeInteger(scaled)) return ABSENT;
-    this.scaled[i] = scaled;
-    this.decimals[i] = decimals;
-    return grouped ? GROUPED : DIGITS;
+    this.setScaled(i, scaled);
+    return (grouped ? GROUPED : DIGITS) | (decimals << DECIMALS);
+  }
+
+  /** Stores value i's scaled integer (never negative: a sign is text the columns do not write back). */
+  private setScaled(i: number, x: number): void {
+    const scaled = this.scaled;
+    if (scaled instanceof Uint16Array ? x < 0xffff : x <= 0x7fffffff) scaled[i] = x;
+    else {
+      scaled[i] = this.escape;
+      this.wide.set(i, x);
+      // A Map entry costs some 20 times the two bytes more a value of 32 bits costs.
+      if (scaled instanceof Uint16Array && this.wide.size > 1024 + (scaled.length >> 5)) this.widen();
+    }
+  }
+
+  /** `scaled` in 32 bits: the numbers up to 2^31 − 1 move out of `wide`. */
+  private widen(): void {
+    const small = this.scaled;
+    const big = new Int32Array(small.length);
+    big.set(small);
+    for (const [i, x] of this.wide) {
+      if (x > 0x7fffffff) big[i] = -1;
+      else {
+        big[i] = x;
+        this.wide.delete(i);
+      }
+    }
+    this.scaled = big;
+    this.escape = -1;
   }
 
   /** Keeps a value the columns cannot write back (a Value object), or a blank. */
@@ -382,7 +432,7 @@ export class LongTable implements ValueStore {
   }
 
   plainOf(i: number): string {
-    return scaledPlain(this.scaled[i]!, this.decimals[i]!);
+    return scaledPlain(this.scaledAt(i), this.status[i]! >> DECIMALS);
   }
 
   get(unit: number, slot: Indicator): Value | undefined {
@@ -393,14 +443,16 @@ export class LongTable implements ValueStore {
   /** The value of unit `u` in slot index `s`, made now. */
   valueAt(u: number, s: number): Value | undefined {
     const i = u * this.slotCount + s;
-    const st = this.status[i];
-    if (st === undefined || st === ABSENT) return undefined;
+    const b = this.status[i];
+    if (b === undefined) return undefined;
+    const st = b & STATUS;
+    if (st === ABSENT) return undefined;
     if (st === SPARSE) return this.sparse.get(i);
     const row = this.rows[u]!;
     const col = this.cols[s]!;
     const indicator = this.slots[s]!;
     if (st === BLANK) return { indicator, unit: u, cell: { raw: '', ref: a1(row, col), row, col }, text: '', status: 'empty' };
-    return new StoredValue(this, i, indicator, u, this.decimals[i]!);
+    return new StoredValue(this, i, indicator, u, b >> DECIMALS);
   }
 
   /**
@@ -411,8 +463,9 @@ export class LongTable implements ValueStore {
     const s = this.slots.indexOf(slot);
     if (s < 0 || unit >= this.n) return undefined;
     const i = unit * this.slotCount + s;
-    const st = this.status[i];
-    if (st === DIGITS || st === GROUPED) return { scaled: this.scaled[i]!, decimals: this.decimals[i]! };
+    const b = this.status[i]!;
+    const st = b & STATUS;
+    if (st === DIGITS || st === GROUPED) return { scaled: this.scaledAt(i), decimals: b >> DECIMALS };
     return st === SPARSE ? scaledOfValue(this.sparse.get(i)) : undefined;
   }
 
@@ -424,15 +477,17 @@ export class LongTable implements ValueStore {
   eachValue(number: (slot: number, scaled: number, decimals: number, grouped: boolean) => void, other: (slot: number, v: Value) => void): void {
     const k = this.slotCount;
     for (let i = 0, n = this.n * k; i < n; i++) {
-      const st = this.status[i];
-      if (st === DIGITS || st === GROUPED) number(i % k, this.scaled[i]!, this.decimals[i]!, st === GROUPED);
+      const b = this.status[i]!;
+      const st = b & STATUS;
+      if (st === DIGITS || st === GROUPED) number(i % k, this.scaledAt(i), b >> DECIMALS, st === GROUPED);
       else if (st === SPARSE) other(i % k, this.sparse.get(i)!);
     }
   }
 
   /** The text of value i (a stored number) as the file has it. */
   textAt(i: number): string {
-    return this.writeBack(this.plainOf(i), this.decimals[i]!, this.status[i] === GROUPED);
+    const b = this.status[i]!;
+    return this.writeBack(this.plainOf(i), b >> DECIMALS, (b & STATUS) === GROUPED);
   }
 
   /** The cell of value i (a stored number or blank). */
@@ -444,7 +499,8 @@ export class LongTable implements ValueStore {
   }
 
   scaledAt(i: number): number {
-    return this.scaled[i]!;
+    const x = this.scaled[i]!;
+    return x !== this.escape ? x : this.wide.get(i)!;
   }
 
   plainAt(i: number): string {
@@ -473,8 +529,7 @@ export class LongTable implements ValueStore {
       this.parentCodes.footprint +
       this.stts.footprint +
       this.status.byteLength +
-      this.scaled.byteLength +
-      this.decimals.byteLength
+      this.scaled.byteLength
     );
   }
 }
@@ -523,50 +578,71 @@ class StoredValue implements Value {
   }
 }
 
-/** What the shape stage decided about a long table's unit: its place in the structure. */
-export interface UnitPlace {
-  parent: number | undefined;
-  isTotal: boolean;
-  role?: 'block' | 'of-which' | 'breakdown' | undefined;
-  partition?: number | undefined;
+/**
+ * What the shape stage decided about a long table's units, by unit id: parents (-1: none), the total, roles
+ * and partitions (absent or 0: the first), and how a name becomes a key. Shared by the table's units.
+ */
+export class UnitPlaces {
+  readonly parents: Int32Array;
+
+  constructor(
+    readonly table: LongTable,
+    parents: ReadonlyArray<number | undefined>,
+    readonly totalId: number,
+    readonly roles: ReadonlyArray<'block' | 'of-which' | 'breakdown' | undefined> | undefined,
+    readonly partitions: ReadonlyArray<number | undefined> | undefined,
+    readonly key: (name: string) => string,
+  ) {
+    this.parents = new Int32Array(table.n);
+    for (let u = 0; u < table.n; u++) this.parents[u] = parents[u] ?? -1;
+  }
 }
 
 /**
- * A unit of a long table: its id, parent and role are its own; its name, key, cell and code are read from
- * the table when asked (a million units cost a small object each, and no strings until a report names one).
+ * A unit of a long table: its id, and the places shared by the table's units; its parent, role, name, key,
+ * cell and code are read from them when asked (a million units cost an object of two fields each, and no
+ * strings until a report names one).
  */
 export class StoredUnit implements Unit {
-  readonly #table: LongTable;
-  readonly #key: (name: string) => string;
-  readonly id: number;
-  readonly isTotal: boolean;
-  readonly parent?: number;
-  readonly role?: 'block' | 'of-which' | 'breakdown';
-  readonly partition?: number;
+  readonly #places: UnitPlaces;
 
-  constructor(table: LongTable, id: number, place: UnitPlace, key: (name: string) => string) {
-    this.#table = table;
-    this.#key = key;
-    this.id = id;
-    this.isTotal = place.isTotal;
-    if (place.parent !== undefined) this.parent = place.parent;
-    if (place.role) this.role = place.role;
-    if (place.partition) this.partition = place.partition;
+  constructor(
+    readonly id: number,
+    places: UnitPlaces,
+  ) {
+    this.#places = places;
+  }
+
+  get isTotal(): boolean {
+    return this.id === this.#places.totalId;
+  }
+
+  get parent(): number | undefined {
+    const p = this.#places.parents[this.id]!;
+    return p < 0 ? undefined : p;
+  }
+
+  get role(): 'block' | 'of-which' | 'breakdown' | undefined {
+    return this.#places.roles?.[this.id] || undefined;
+  }
+
+  get partition(): number | undefined {
+    return this.#places.partitions?.[this.id] || undefined;
   }
 
   get name(): string {
-    return this.#table.name(this.id);
+    return this.#places.table.name(this.id);
   }
 
   get key(): string {
-    return this.#key(this.name);
+    return this.#places.key(this.name);
   }
 
   get cell(): Cell | undefined {
-    return this.#table.nameCell(this.id);
+    return this.#places.table.nameCell(this.id);
   }
 
   get code(): string | undefined {
-    return this.#table.code(this.id);
+    return this.#places.table.code(this.id);
   }
 }

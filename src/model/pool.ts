@@ -7,7 +7,7 @@
 
 export class StringPool {
   private bytes: Uint8Array;
-  private used = 0;
+  private usedBytes = 0;
   private ends: Int32Array;
   private n = 0;
 
@@ -20,14 +20,31 @@ export class StringPool {
     return this.n;
   }
 
+  /** Bytes of the strings added so far. */
+  get used(): number {
+    return this.usedBytes;
+  }
+
+  /** Room for `strings` strings and `bytes` bytes in all (a large table's estimate), so that they are not grown by doubling. */
+  reserve(strings: number, bytes: number): void {
+    if (strings > this.ends.length) this.ends = grow(this.ends, strings);
+    if (bytes > this.bytes.length) this.bytes = grow(this.bytes, bytes);
+  }
+
+  /** Gives back the room not used (more than a tenth). */
+  trim(): void {
+    if (this.ends.length - this.n > this.n / 10 + 16) this.ends = grow(this.ends, Math.max(16, this.n));
+    if (this.bytes.length - this.usedBytes > this.usedBytes / 10 + 64) this.bytes = grow(this.bytes, Math.max(64, this.usedBytes));
+  }
+
   /** Appends `s`; returns its index. */
   add(s: string): number {
-    if (this.n === this.ends.length) this.ends = grow(this.ends, this.ends.length * 2);
+    if (this.n === this.ends.length) this.ends = grow(this.ends, Math.ceil(this.ends.length * 1.5) + 16);
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    if (this.used + s.length * 3 > this.bytes.length) this.bytes = grow(this.bytes, Math.max(this.bytes.length * 2, this.used + s.length * 3));
+    if (this.usedBytes + s.length * 3 > this.bytes.length) this.bytes = grow(this.bytes, Math.max(Math.ceil(this.bytes.length * 1.5), this.usedBytes + s.length * 3));
     // UTF-8 by hand: TextEncoder.encodeInto needs a subarray per call, which costs more than the encoding.
     const b = this.bytes;
-    let p = this.used;
+    let p = this.usedBytes;
     for (let i = 0; i < s.length; i++) {
       let c = s.charCodeAt(i);
       if (c < 0x80) {
@@ -54,8 +71,8 @@ export class StringPool {
         b[p++] = 0x80 | (c & 0x3f);
       }
     }
-    this.used = p;
-    this.ends[this.n] = this.used;
+    this.usedBytes = p;
+    this.ends[this.n] = this.usedBytes;
     return this.n++;
   }
 
@@ -181,8 +198,9 @@ export class CodeIndex {
 
 const decoder = new TextDecoder();
 
-export function grow<T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(a: T, size: number): T {
+/** A copy of `a` of `size` elements: larger (zeros after), or the first `size`. */
+export function grow<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array>(a: T, size: number): T {
   const b = new (a.constructor as new (n: number) => T)(size);
-  b.set(a);
+  b.set(a.length > size ? a.subarray(0, size) : a);
   return b;
 }

@@ -178,6 +178,8 @@ export interface DelimitedTable {
   rest?: (each: (row: number, record: string[]) => void, progress?: (done: number, total: number) => void) => Promise<void>;
   /** The whole table as a grid (a layout read whole, such as a wide table). */
   whole: () => Grid;
+  /** Records in the whole text, estimated from the head's (a column store is sized once, not grown by doubling). */
+  estimatedRecords?: number;
 }
 
 /**
@@ -237,8 +239,13 @@ export function delimitedTable(input: string | StreamedText, encoding: TextEncod
       return { head: grid, whole: () => grid };
     }
   }
+  // The records in the text read so far, scaled to the whole text (its characters, or a streamed text's
+  // bytes at the head's characters per byte).
+  const totalChars = stream ? (stream.bytes * src.length) / Math.max(1, stream.decodedBytes) : src.length;
+  const estimatedRecords = Math.ceil(((head.length + more.length) * totalChars) / Math.max(1, fed));
   return {
     head: gridFromRecords(head, source),
+    estimatedRecords,
     rest: async (each, progress) => {
       let r = headRows;
       for (const rec of more) each(r++, rec);

@@ -30,8 +30,9 @@ export function cellBudget(env: NodeJS.ProcessEnv = process.env, heapLimit: numb
 
 /**
  * Heap per unit of a long table read into its column store (model/long-table.ts), from reading to the report,
- * measured on the bench's national table when its whole text was kept as well (docs/performance.md "Memory"):
- * on the safe side since a large text is decoded a piece at a time.
+ * measured on the bench's national table when its whole text was kept as well (docs/performance.md "Large
+ * tables"): on the safe side since a large text is decoded a piece at a time and the store is compact (about
+ * 100 bytes of typed arrays, outside the heap, and 50 of heap a unit, plus the findings).
  */
 export const BYTES_PER_UNIT = 400;
 
@@ -53,6 +54,13 @@ export class RecordCounter {
     if (++this.records <= RecordCounter.FREE && process.env.POVCHECK_MAX_ROWS === undefined) return;
     this.limit ??= recordBudget();
     if (this.records > this.limit) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'units', limit: this.limit, heapMb: Math.round(heapSizeLimit() / 2 ** 20) });
+  }
+
+  /** `n` units, or as many as the budget admits when fewer (room reserved for a file's estimated records). */
+  atMost(n: number): number {
+    if (n <= RecordCounter.FREE && process.env.POVCHECK_MAX_ROWS === undefined) return n;
+    this.limit ??= recordBudget();
+    return Math.min(n, this.limit + 1);
   }
 }
 

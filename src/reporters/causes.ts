@@ -38,6 +38,25 @@ export function explainsItems(cause: Cause, findings: readonly Finding[], lang?:
   return cause.explains.map((i) => findings[i]!).map((f) => `${f.at ? (lang ? cellLabel(f.at, lang) : displayRef(f.at)) : '—'} ${f.rule}`);
 }
 
+/**
+ * The unit whose sums are every failing check (two or more), when they are: no one or two cells explain that,
+ * and the likely fault is the table's structure (the total row taken from elsewhere, or parts listed under it
+ * that it does not add up), which the `none` and `stopped` lines then say.
+ */
+export function sumsOfOneUnit(findings: readonly Finding[]): string | undefined {
+  const errors = findings.filter((f) => f.severity === 'error');
+  const unit = errors[0]?.unit;
+  return errors.length >= 2 && unit !== undefined && errors.every((f) => f.rule === 'sum' && f.unit === unit) ? unit : undefined;
+}
+
+/** The `none` and `stopped` lines, with the structural hint when the findings call for it. */
+function noCauseLine(loc: Localisation, findings: readonly Finding[] | undefined, lang: Lang): string {
+  const t = catalog(lang).locate;
+  const unit = findings ? sumsOfOneUnit(findings) : undefined;
+  const p = { failing: loc.failing, ...(unit !== undefined ? { sumsOf: unit } : {}) };
+  return loc.status === 'none' ? t.none(p) : t.stopped(p);
+}
+
 /** The causes block of the text report (and of `fix` when it refuses): empty when nothing fails. */
 export function causeLines(loc: Localisation | undefined, findings: readonly Finding[], lang: Lang, fmt: Fmt, style: Style): string[] {
   if (!loc || loc.status === 'clean') return [];
@@ -47,8 +66,7 @@ export function causeLines(loc: Localisation | undefined, findings: readonly Fin
     const head = `  ${style.bold('→')} ${style.bold(t.independent({ count: loc.parts.length, failing: loc.failing }))}`;
     return [head, ...loc.parts.flatMap((p) => causeLines(p, findings, lang, fmt, style).map((l) => `    ${l}`))];
   }
-  if (loc.status === 'none') return [`  ${style.bold('→')} ${t.none({ failing: loc.failing })}`];
-  if (loc.status === 'stopped') return [`  ${style.bold('→')} ${t.stopped({ failing: loc.failing })}`];
+  if (loc.status === 'none' || loc.status === 'stopped') return [`  ${style.bold('→')} ${noCauseLine(loc, findings, lang)}`];
   const first = loc.causes[0]!;
   if (first.confidence === 'unique') {
     return [`  ${style.bold('→')} ${style.bold(causeMessage(loc, first, 1, lang, fmt))}`, `      ${style.dim(t.explains(explainsItems(first, findings, lang)))}`];
@@ -88,7 +106,7 @@ export function causesOf(file: ReportFile): LikelyCause[] {
  * story of a unique cause, else the head line and each ranked option; the line for `none` or `stopped`.
  * Undefined when nothing fails. `explained` are the indexes of the findings the causes explain.
  */
-export function likelyCauseLine(loc: Localisation | undefined, lang: Lang, fmt: Fmt): { text: string; explained: ReadonlySet<number> } | undefined {
+export function likelyCauseLine(loc: Localisation | undefined, lang: Lang, fmt: Fmt, findings?: readonly Finding[]): { text: string; explained: ReadonlySet<number> } | undefined {
   if (!loc || loc.status === 'clean') return undefined;
   const t = catalog(lang).locate;
   if (loc.parts) {
@@ -96,8 +114,7 @@ export function likelyCauseLine(loc: Localisation | undefined, lang: Lang, fmt: 
     const head = t.independent({ count: loc.parts.length, failing: loc.failing });
     return { text: [head, ...lines.map((x, i) => `(${i + 1}) ${x.text}`)].join(' '), explained: new Set(lines.flatMap((x) => [...x.explained])) };
   }
-  if (loc.status === 'none') return { text: t.none({ failing: loc.failing }), explained: new Set() };
-  if (loc.status === 'stopped') return { text: t.stopped({ failing: loc.failing }), explained: new Set() };
+  if (loc.status === 'none' || loc.status === 'stopped') return { text: noCauseLine(loc, findings, lang), explained: new Set() };
   const first = loc.causes[0]!;
   const explained = new Set(loc.causes.flatMap((c) => c.explains));
   if (first.confidence === 'unique') return { text: causeMessage(loc, first, 1, lang, fmt), explained };

@@ -80,7 +80,7 @@ export function isFailing(sev: Severity, failOn: FailOn): boolean {
 /** The file's likely causes as one line, in its language, and the findings they explain (causes.ts). */
 export function likelyCause(input: ReportInput, file: FileResult): { text: string; explained: ReadonlySet<number> } | undefined {
   const lang = langOf(input, file);
-  return likelyCauseLine(file.localisation, lang, makeFmt(lang));
+  return likelyCauseLine(file.localisation, lang, makeFmt(lang), file.findings);
 }
 
 /** The text for the `unchecked` pseudo-rule of the CI formats: the verdict's clause and the labels hint. */

@@ -25,8 +25,10 @@ export interface TextOptions {
   style: Style;
   /** Print the annex with marks under the findings. */
   table: boolean;
-  /** Terminal width: wider tables are printed with units as rows. */
+  /** Terminal width: a table wider than this is drawn the other way round when that is narrower. */
   width: number;
+  /** The width is a terminal's (or $COLUMNS): a table that fits neither way is not drawn (a note says so). A pipe or a file takes any width. */
+  fitWidth?: boolean;
 }
 
 const MARK: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
@@ -95,11 +97,17 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
         return sev ? paint(opts.style, sev, t) : t;
       },
     });
-    return text;
+    return { text, transposed: layout.transposed };
   };
-  let text = build();
-  if (displayWidth(text.split('\n')[0]!) + 2 > opts.width) text = build(true);
-  return ['', `  ${style(opts).bold(title ?? ui.annexTitle)}`, ...text.split('\n').map((l) => `  ${l}`), `  ${opts.style.dim(ui.legend)}`];
+  // As the input has it; when that is wider than the terminal, the other way round (units as rows or as
+  // columns); when neither fits, a note instead of a table that the terminal would wrap into nonsense.
+  const width = (t: string) => displayWidth(t.split('\n')[0]!) + 2;
+  const asRead = build();
+  const other = width(asRead.text) > opts.width ? build(!asRead.transposed) : undefined;
+  const text = other && width(other.text) < width(asRead.text) ? other.text : asRead.text;
+  const head = ['', `  ${style(opts).bold(title ?? ui.annexTitle)}`];
+  if (opts.fitWidth && width(text) > opts.width) return [...head, `  ${opts.style.dim(ui.tableTooWide(width(text), opts.width))}`];
+  return [...head, ...text.split('\n').map((l) => `  ${l}`), `  ${opts.style.dim(ui.legend)}`];
 }
 
 const style = (o: TextOptions) => o.style;

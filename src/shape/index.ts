@@ -22,7 +22,7 @@ import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js
 import { readWide } from './wide.js';
 import { findYearColumns, findYearRows, readYearRows } from './years.js';
 import { draftTree, resolveTree, type TreeUnits } from './hierarchy.js';
-import { LongTable, StoredUnit } from '../model/long-table.js';
+import { LongTable, StoredUnit, UnitPlaces } from '../model/long-table.js';
 import { isStructured, resolveStructure, type UnitRole } from './structure.js';
 
 export interface ShapeOptions {
@@ -127,6 +127,7 @@ export async function shapeTable(table: DelimitedTable, opts: ShapeOptions = {},
     const reader = new LongReader(table.head, found.row, found.line, table.head.rows.length * 4, opts.locale);
     if (!reader.yearRows) {
       reader.gridRows();
+      if (table.estimatedRecords) reader.reserve(table.estimatedRecords);
       await table.rest((row, record) => reader.addRecord(row, record), progress);
       return finish(reader.end(), opts);
     }
@@ -221,9 +222,8 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
   }
   const { parents, totalIdx } = structure;
   const units: Unit[] = new Array<Unit>(table.n);
-  for (let id = 0; id < table.n; id++) {
-    units[id] = new StoredUnit(table, id, { parent: parents[id], isTotal: id === totalIdx, role: structure.role?.[id], partition: structure.partition?.[id] }, keyOf);
-  }
+  const places = new UnitPlaces(table, parents, totalIdx, structure.role, structure.partition, keyOf);
+  for (let id = 0; id < table.n; id++) units[id] = new StoredUnit(id, places);
 
   const k = table.slots.length;
   const format = opts.locale || !draft.localeVote ? numberFormat([], opts) : formatOf(draft.localeVote.decision());

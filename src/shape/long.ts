@@ -177,8 +177,18 @@ export class LongReader {
     const grid = this.grid;
     for (let r = firstDataRow(this.line, this.headerRow); r < grid.rows.length; r++) {
       const row = grid.rows[r];
-      this.addRow(r, (c) => row?.[c]?.raw, this.plainCells ? undefined : (c) => row?.[c]);
+      const fields = row ? Array.from(row, (c) => c?.raw) : [];
+      this.addRow(r, fields, this.plainCells ? undefined : (c) => row?.[c]);
     }
+  }
+
+  /**
+   * Room for the units a file's records are estimated at (read/csv.ts `estimatedRecords`), so that the column
+   * store is not grown by doubling; never more than the memory budget admits (an estimate from unusual first
+   * rows cannot reserve more than a table the budget takes).
+   */
+  reserve(estimatedRecords: number): void {
+    this.table.reserve(this.budget.atMost(Math.ceil(estimatedRecords * 1.02)));
   }
 
   /** A record read after the grid's rows (row `r`, 0-based as in the file). */
@@ -191,36 +201,31 @@ export class LongReader {
       this.storing = true;
     }
     if (this.unlabelled.size > 0) for (const c of this.unlabelled) if (nonEmpty(rec[c])) this.unlabelled.delete(c) && this.draft.findings.push(unlabelledColumn(c));
-    this.addRow(r, (c) => rec[c]);
+    this.addRow(r, rec);
   }
 
   /**
    * One row: a unit with its values, or a section row, a block heading, a total without figures, a footnote.
-   * `raw(c)` is the field's text as read (undefined past the row's end); `cellOf(c)`, from a grid whose cells
-   * are not plain (a workbook), the cell itself.
+   * `fields[c]` is the field's text as read (undefined past the row's end); `cellOf(c)`, from a grid whose
+   * cells are not plain (a workbook), the cell itself.
    */
-  private addRow(r: number, raw: (c: number) => string | undefined, cellOf?: (c: number) => Cell | undefined): void {
+  private addRow(r: number, fields: ReadonlyArray<string | undefined>, cellOf?: (c: number) => Cell | undefined): void {
     const { unitCol, codeCol, parentCol, sttCol } = this.columns;
     let nameCol = unitCol;
-    let nameRaw = unitCol === undefined ? undefined : raw(unitCol);
+    let nameRaw = unitCol === undefined ? undefined : fields[unitCol];
     let name = nameOf(nameRaw);
-    const stt = sttCol === undefined ? '' : textOf(raw(sttCol));
+    const stt = sttCol === undefined ? '' : textOf(fields[sttCol]);
     // A total written across the row-number and name columns (merged A27:B27) sits in the row-number cell.
     if (name === '' && sttCol !== undefined && /\p{L}{2}/u.test(stt) && !STT_VALUE.test(stt)) {
       nameCol = sttCol;
-      nameRaw = raw(sttCol);
+      nameRaw = fields[sttCol];
       name = tidyName(stt);
     }
     if (isPlaceholder(name)) return;
-    const cellAtCol = (c: number, text: string): Cell | undefined => {
-      const rw = raw(c);
-      if (rw === undefined) return cellOf?.(c);
-      return cellOf ? cellOf(c) : { raw: rw, ref: a1(r, c), row: r, col: c };
-    };
     const hasName = nameRaw !== undefined;
     let hasValues = false;
     for (const c of this.indicatorCols) {
-      if (nonEmpty(raw(c))) {
+      if (nonEmpty(fields[c])) {
         hasValues = true;
         break;
       }
@@ -234,7 +239,7 @@ export class LongReader {
       const keep = name !== '' && hasName && (blockCandidate({ name, stt }) || isTotalName(name));
       // Footnotes below the table are not data; a named row inside it without values is reported (once a later row has values).
       if (!keep) {
-        if (name !== '' && hasName) this.pendingEmpty.push({ rule: 'unknown', severity: 'warning', at: cellAtCol(nameCol!, name)!, msg: { id: 'unknown.empty-row', params: { text: name, row: r + 1 } } });
+        if (name !== '' && hasName) this.pendingEmpty.push({ rule: 'unknown', severity: 'warning', at: cellAtCol(r, nameCol!, fields, cellOf)!, msg: { id: 'unknown.empty-row', params: { text: name, row: r + 1 } } });
         return;
       }
     } else if (this.pendingEmpty.length > 0) {
@@ -242,19 +247,17 @@ export class LongReader {
       this.pendingEmpty = [];
     }
     if (name === '') {
-      const at = hasName ? cellAtCol(nameCol!, '') : raw(this.indicatorCols[0]!) !== undefined ? cellAtCol(this.indicatorCols[0]!, '') : undefined;
+      const at = hasName ? cellAtCol(r, nameCol!, fields, cellOf) : fields[this.indicatorCols[0]!] !== undefined ? cellAtCol(r, this.indicatorCols[0]!, fields, cellOf) : undefined;
       this.draft.findings.push({ rule: 'missing', severity: 'error', ...(at ? { at } : {}), msg: { id: 'missing.unit-name', params: { row: r + 1 } } });
     }
-    const codeRaw = codeCol === undefined ? undefined : raw(codeCol);
-    const parentRaw = parentCol === undefined ? undefined : raw(parentCol);
+    const codeRaw = codeCol === undefined ? undefined : fields[codeCol];
+    const parentRaw = parentCol === undefined ? undefined : fields[parentCol];
     const code = textOf(codeRaw);
     const parentCode = textOf(parentRaw);
-    // A cell is kept only when it cannot be made again from the text kept (a workbook's, or text with spaces).
-    const kept = (c: number, rw: string | undefined, text: string) => (cellOf ? cellOf(c) : rw !== text ? { raw: rw!, ref: a1(r, c), row: r, col: c } : undefined);
     const withName = name !== '' && hasName;
     for (let k = 0; k < this.indicatorCols.length; k++) {
       const c = this.indicatorCols[k]!;
-      if (!cellOf) this.values[k] = raw(c) ?? '';
+      if (!cellOf) this.values[k] = fields[c] ?? '';
       else this.values[k] = cellOf(c) ?? { raw: '', ref: a1(r, c), row: r, col: c, ...(this.grid.sheet ? { sheet: this.grid.sheet } : {}) };
     }
     this.budget.add();
@@ -263,13 +266,13 @@ export class LongReader {
         row: r,
         name,
         nameCol: withName ? nameCol! : -1,
-        nameCell: withName ? kept(nameCol!, nameRaw, name) : undefined,
+        nameCell: withName ? kept(r, nameCol!, nameRaw, name, cellOf) : undefined,
         stt,
         section: this.section,
         code,
-        codeCell: code !== '' ? kept(codeCol!, codeRaw, code) : undefined,
+        codeCell: code !== '' ? kept(r, codeCol!, codeRaw, code, cellOf) : undefined,
         parentCode,
-        parentCell: parentCode !== '' ? kept(parentCol!, parentRaw, parentCode) : undefined,
+        parentCell: parentCode !== '' ? kept(r, parentCol!, parentRaw, parentCode, cellOf) : undefined,
       },
       this.values,
     );
@@ -285,6 +288,7 @@ export class LongReader {
   /** The draft, once every row is read. */
   end(): Draft {
     const draft = this.draft;
+    this.table.trim();
     draft.long = this.table;
     if (this.vote) draft.localeVote = this.vote;
     draft.formulas = columnFormulas(this.line, this.columns.cols);
@@ -294,6 +298,18 @@ export class LongReader {
 }
 
 const YEAR_NAME = /^(?:năm\s*)?(?:19[5-9]|20\d)\d$/iu;
+
+/** The cell of row r's field c: the grid's own when its cells are not plain, else made from the field's text. */
+function cellAtCol(r: number, c: number, fields: ReadonlyArray<string | undefined>, cellOf: ((c: number) => Cell | undefined) | undefined): Cell | undefined {
+  const rw = fields[c];
+  if (rw === undefined) return cellOf?.(c);
+  return cellOf ? cellOf(c) : { raw: rw, ref: a1(r, c), row: r, col: c };
+}
+
+/** A cell kept only when it cannot be made again from the text kept (a workbook's, or text with spaces). */
+function kept(r: number, c: number, rw: string | undefined, text: string, cellOf: ((c: number) => Cell | undefined) | undefined): Cell | undefined {
+  return cellOf ? cellOf(c) : rw !== text ? { raw: rw!, ref: a1(r, c), row: r, col: c } : undefined;
+}
 
 /** cellText of a raw field. */
 function textOf(raw: string | undefined): string {

@@ -42,6 +42,15 @@ export class LazySample implements NumberSample {
 /** Whole numbers without separators read the same in both formats: they say nothing, and are left out. */
 export const DIGITS_ONLY = /^\d+$/;
 
+/** DIGITS_ONLY.test(text), without the regular expression (a long table's every value asks). */
+function allDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return text.length > 0;
+}
+
 /**
  * The number format's vote over a long table's value cells as they are read, with no sample object each (a
  * big table has millions): the samples `shape`'s `finish` takes from a grid, in the same order.
@@ -60,7 +69,7 @@ export class LongVote {
 
   /** Value i of the table (unit-major), `raw` its text as read; votes in the order values are read. */
   add(i: number, raw: string): void {
-    if (raw === '' || DIGITS_ONLY.test(raw)) return;
+    if (raw === '' || allDigits(raw)) return;
     const kind = this.kinds[i % this.kinds.length]!;
     if (!this.table.plainCell(i)) {
       const cell = this.table.valueCell(i, raw);

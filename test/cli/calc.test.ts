@@ -15,6 +15,19 @@ const noStackTrace = (s: string) => expect(s).not.toMatch(/\n\s+at |Error:|node:
 const tmp = () => mkdtempSync(join(tmpdir(), 'povcheck-cli-'));
 
 describe('povcheck table', () => {
+  it('on a terminal narrower than the table, the narrower way round: one unit and 37 columns prints its indicators as rows', async () => {
+    const { main } = await import('../../src/cli.js');
+    const width = async (columns: number) => {
+      let out = '';
+      const code = await main(['node', 'povcheck', 'table', 'fixtures/published/indicators-bac-giang-years-as-columns.csv'], { out: (s) => (out += s), err: () => undefined, isTTY: true, columns, env: { NO_COLOR: '1' }, cwd: ROOT });
+      expect(code).toBe(0);
+      return { out, widest: Math.max(...out.split('\n').map((l) => [...l].length)) };
+    };
+    const narrow = await width(80);
+    expect(narrow.out).toMatch(/│ 4\s+│ Tỷ lệ hộ nghèo\s+│ %\s+│\s+│\s+15,38 │/);
+    expect(narrow.widest).toBeLessThan(200);
+  });
+
   it('differences go to stderr with the cells and a pointer to validate; exit 0, or 1 under --strict', async () => {
     const r = await cli(['table', 'fixtures/planted/poor-end-transposed.csv', '--lang', 'en']);
     expect(r.code).toBe(0);

@@ -168,11 +168,13 @@ describe('temporary files do not outlive the run (issue 13, item 10)', () => {
     expect(left).toEqual([names.otherOutput, names.staleLive, names.notOurs, names.recentDead].sort());
   });
 
+  // The report is written as it is made (64 KiB pieces, 400 MiB in all): the signal comes while it is written.
   it('SIGTERM while the temporary file exists removes it, and the output is not half-written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-signal-'));
     const out = join(dir, 'big.txt');
     const script = `import { writeFileAtomic } from ${JSON.stringify(join(ROOT, 'dist', 'io', 'write-atomic.js'))};
-      await writeFileAtomic(${JSON.stringify(out)}, Buffer.alloc(400 * 1024 * 1024, 97));`;
+      const piece = 'a'.repeat(64 * 1024);
+      await writeFileAtomic(${JSON.stringify(out)}, (function* () { for (let i = 0; i < 6400; i++) yield piece; })());`;
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_code, signal) => r(signal)));
     // Wait for the temporary file, then signal.

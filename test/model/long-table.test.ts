@@ -85,3 +85,45 @@ describe('ValueStore.readScaled', () => {
     expect(store.readScaled(2, 'poor_start')).toMatchObject({ scaled: 1350, decimals: 2 });
   });
 });
+
+describe('LongTable columns', () => {
+  it('gives back numbers past 31 bits, and keeps every value through reserve and trim', () => {
+    const texts = ['2.147.483.647', '2.147.483.648', '9.007.199.254.740.991', '4.294.967.296,5', '0', '12,75'];
+    const t = new LongTable([...SLOTS], [1, 2, 3], undefined, undefined, undefined, 1);
+    t.storeAs('vi');
+    for (let u = 0; u < texts.length; u++) {
+      if (u === 2) t.reserve(40);
+      t.addUnit({ row: u + 1, name: `Xã ${u}`, nameCol: 0, stt: '', section: undefined, code: `C${u}`, parentCode: '' }, [texts[u]!, texts[(u + 1) % texts.length]!, texts[(u + 2) % texts.length]!]);
+    }
+    t.trim();
+    t.finishValues('vi', (_i, r) => plainDigits(r, 'vi'), full('vi', SLOTS));
+    for (let u = 0; u < texts.length; u++) {
+      SLOTS.forEach((s, k) => {
+        const text = texts[(u + k) % texts.length]!;
+        const v = t.get(u, s);
+        expect(v?.cell.raw, `${u} ${s}`).toBe(text);
+        expect(v?.status === 'ok' ? v.plain : undefined).toBe(text.replaceAll('.', '').replace(',', '.'));
+      });
+      expect(t.name(u)).toBe(`Xã ${u}`);
+      expect(t.code(u)).toBe(`C${u}`);
+    }
+  });
+});
+
+describe('LongTable numbers of 16 and 32 bits', () => {
+  it('gives back every number when many need more than 16 bits (the columns widen)', () => {
+    const text = (u: number, k: number) => (k === 0 ? String(65_530 + u) : k === 1 ? (u % 7 === 0 ? `${3_000_000_000 + u}` : String(u)) : `${u % 100}.${u % 10}5`);
+    const t = new LongTable([...SLOTS], [1, 2, 3], undefined, undefined, undefined, 16);
+    t.storeAs('en');
+    const n = 3_000;
+    for (let u = 0; u < n; u++) t.addUnit({ row: u + 1, name: `U${u}`, nameCol: 0, stt: '', section: undefined, code: '', parentCode: '' }, [text(u, 0), text(u, 1), text(u, 2)]);
+    t.finishValues('en', (_i, r) => plainDigits(r, 'en'), full('en', SLOTS));
+    for (let u = 0; u < n; u++) {
+      SLOTS.forEach((s, k) => {
+        const v = t.get(u, s);
+        expect(v?.cell.raw, `${u} ${s}`).toBe(text(u, k));
+        expect(v?.status === 'ok' ? v.plain : undefined, `${u} ${s}`).toBe(text(u, k));
+      });
+    }
+  });
+});

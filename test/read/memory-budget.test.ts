@@ -8,11 +8,28 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BYTES_PER_CELL, CellCounter, cellBudget } from '../../src/read/memory-budget.js';
+import { BYTES_PER_CELL, CellCounter, cellBudget, RecordCounter } from '../../src/read/memory-budget.js';
 import { PovcheckError } from '../../src/errors.js';
 import { ROOT, runCli } from '../helpers.js';
 
 const MB = 2 ** 20;
+
+describe('the unit budget', () => {
+  it('caps the room reserved for a file\'s estimated units at what it admits', () => {
+    const env = process.env.POVCHECK_MAX_ROWS;
+    try {
+      delete process.env.POVCHECK_MAX_ROWS;
+      expect(new RecordCounter().atMost(5_000)).toBe(5_000);
+      expect(new RecordCounter().atMost(1e12)).toBeLessThan(1e9);
+      process.env.POVCHECK_MAX_ROWS = '100';
+      expect(new RecordCounter().atMost(5_000)).toBe(101);
+      expect(new RecordCounter().atMost(50)).toBe(50);
+    } finally {
+      if (env === undefined) delete process.env.POVCHECK_MAX_ROWS;
+      else process.env.POVCHECK_MAX_ROWS = env;
+    }
+  });
+});
 
 describe('the cell budget', () => {
   it('grows with the heap limit, at BYTES_PER_CELL a cell, and the environment may only lower it', () => {

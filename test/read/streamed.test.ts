@@ -110,6 +110,8 @@ describe('decodeStreamed', () => {
       const [a, b] = [await records(viaStream!), await records(viaText)];
       expect(a.length).toBe(b.length);
       expect(a.join('\n') === b.join('\n')).toBe(true);
+      // The estimate the column store is sized by: the records of the whole text, within a few per cent.
+      for (const tbl of [viaStream!, viaText]) expect(Math.abs(tbl.estimatedRecords! / (a.length + tbl.head.rows.length) - 1)).toBeLessThan(0.03);
     }
   });
 });

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from '../helpers.js';
+import { knownWidth, terminalWidth } from '../../src/commands/shared.js';
 
 const tableOf = (stdout: string) => stdout.slice(stdout.indexOf('Bảng số liệu (ô có vấn đề được đánh dấu)'));
 
@@ -31,6 +32,39 @@ describe('the marked table of a published shape', () => {
   it('the annex keeps its own layout', async () => {
     const box = tableOf((await cli(['validate', 'fixtures/planted/poor-end-transposed.csv'])).stdout);
     expect(box).toContain('Tổng số hộ đầu năm');
+  });
+});
+
+describe('the marked table and the terminal\'s width', () => {
+  const lines = (stdout: string) => tableOf(stdout).split('\n').filter((l) => l.includes('│'));
+  const widest = (stdout: string) => Math.max(...lines(stdout).map((l) => [...l].length));
+
+  it('years as columns (Bắc Giang): the indicators as rows, years as columns, as read, within the terminal', async () => {
+    const r = await cli(['validate', 'fixtures/published/indicators-bac-giang-years-as-columns.csv'], { env: { COLUMNS: '150' } });
+    expect(widest(r.stdout)).toBeLessThanOrEqual(150);
+    expect(tableOf(r.stdout)).toMatch(/│ 4\s+│ Tỷ lệ hộ nghèo\s+│ %\s+│\s+│\s+15\.40 ✖ │/);
+  });
+
+  it('a terminal of unknown size (0 columns, as `script` gives) is taken as 160 columns, not 0', () => {
+    const io = (columns: number | undefined, env: Record<string, string> = {}) => ({ columns, env }) as unknown as Parameters<typeof terminalWidth>[0];
+    expect(terminalWidth(io(0))).toBe(160);
+    expect(knownWidth(io(0))).toBe(false);
+    expect(terminalWidth(io(0, { COLUMNS: '100' }))).toBe(100);
+    expect(terminalWidth(io(90, { COLUMNS: '100' }))).toBe(90);
+    expect(knownWidth(io(90))).toBe(true);
+  });
+
+  it('a table that fits neither way is not drawn: one line says so and where to see it', async () => {
+    const r = await cli(['validate', 'fixtures/tuyen-quang-2020.csv'], { env: { COLUMNS: '80' } });
+    expect(lines(r.stdout)).toEqual([]);
+    expect(tableOf(r.stdout)).toMatch(/Bảng rộng \d+ ký tự, không vừa 80 cột của màn hình .*povcheck table --format html/);
+    const en = await cli(['validate', 'fixtures/tuyen-quang-2020.csv', '--lang', 'en'], { env: { COLUMNS: '80' } });
+    expect(en.stdout).toMatch(/The table is \d+ characters wide and does not fit the terminal's 80 columns/);
+    expect(widest((await cli(['validate', 'fixtures/tuyen-quang-2020.csv'], { env: { COLUMNS: '160' } })).stdout)).toBeLessThanOrEqual(160);
+    // Written to a file, the table is drawn whatever the terminal.
+    const out = join(mkdtempSync(join(tmpdir(), 'povcheck-wide-')), 'report.txt');
+    await cli(['validate', 'fixtures/tuyen-quang-2020.csv', '-o', out], { env: { COLUMNS: '80' } });
+    expect(lines(readFileSync(out, 'utf8')).length).toBeGreaterThan(5);
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * The type check of the tests (`npm run typecheck`): tests/, bench/ and the browser tests against the
- * declarations the build wrote for src/ (project references; src/ itself is checked by the build).
- * It runs here, as one test file, so that on a 2-core machine it shares the cores with the other test files
- * instead of running before them on one core (vitest.config.ts runs it first).
+ * declarations the build wrote for src/ (project references; src/ itself is type-checked by every build).
+ * Its own suite (`POVCHECK_SUITE=typecheck`), which `.ci/run` runs after `npm test` and counts with the rest:
+ * it is a check of the test code, not a test of povcheck, and a cold check is a tenth of the suite's CPU time.
  *
  * `tsc -b` (build mode), as `npm run typecheck`: one process for both projects (the libraries' declarations read
  * once), and a project whose build information (dist/.typecheck.tsbuildinfo, dist/.browser.tsbuildinfo) is
@@ -14,7 +14,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { ROOT } from '../helpers.js';
 
 const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
