@@ -2,7 +2,9 @@
 // povcheck's executable. Never prints a stack trace (POVCHECK_DEBUG=1 does).
 // Start-up (README "Start-up"): this file is CommonJS (bin/package.json), so no ES module loader starts; it
 // runs dist/povcheck.cjs, the CLI in one file, compiled with the V8 code cache written at build time
-// (scripts/bundle.mjs). Without the bundle it loads the compiled modules (dist/cli.js).
+// (scripts/bundle.mjs): a run that names no command (`--help`, `--version`) takes the smaller cache written after
+// `--help` alone (povcheck.cjs.help.cache), every other the one written after `--help` and the seed annex. Without
+// the bundle it loads the compiled modules (dist/cli.js).
 'use strict';
 const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -25,17 +27,21 @@ function loadBundle() {
   // with that line: a cache from another build is never used. V8 itself compares only the source's length, and
   // would run the old build's compiled code for an edited bundle of the same length.
   const stamp = source.startsWith(STAMP) ? source.slice(0, source.indexOf('\n') + 1) : undefined;
+  // A run without a command needs commander and the help only: half the cache to read and deserialise.
+  const first = process.argv[2];
+  const cacheFile = first === undefined || first.startsWith('-') ? `${file}.help.cache` : `${file}.cache`;
   let cachedData;
   try {
-    const cache = readFileSync(`${file}.cache`);
+    const cache = readFileSync(cacheFile);
     if (stamp && cache.toString('latin1', 0, stamp.length) === stamp) cachedData = cache.subarray(stamp.length);
   } catch {}
-  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new Script(wrapper, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  // The file is the module already wrapped, `(function (exports, require, module, __filename, __dirname) {…})`
+  // (scripts/bundle.mjs): compiled as read, with no second copy of its text.
+  const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const mod = { exports: {} };
   script.runInThisContext()(mod.exports, createRequire(file), mod, file, dist);
   if (process.env.POVCHECK_WRITE_CODE_CACHE && stamp) {
-    process.on('exit', () => writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(stamp, 'latin1'), script.createCachedData()])));
+    process.on('exit', () => writeFileSync(cacheFile, Buffer.concat([Buffer.from(stamp, 'latin1'), script.createCachedData()])));
   }
   return mod.exports;
 }

@@ -3,7 +3,7 @@
  * colours, the options several commands take (and the read options they give), the one line for an
  * unreadable input, and what an unexpected fault becomes.
  */
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { Option } from 'commander';
 import { renderError, visible } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
@@ -41,11 +41,25 @@ export const processIo = (): Io => ({
   cwd: process.cwd(),
 });
 
+/**
+ * Whether `fd` may be a terminal: a character device other than /dev/null. Asking process.stdout or stderr creates
+ * it and loads Node's stream and tty modules (about 2 ms): a run with its output sent to /dev/null, as scripts that
+ * only want the exit code do, never pays for that.
+ */
 function maybeTerminal(fd: number): boolean {
   try {
-    return fstatSync(fd).isCharacterDevice();
+    const st = fstatSync(fd);
+    return st.isCharacterDevice() && !isDevNull(st.rdev);
   } catch {
     return false;
+  }
+}
+
+function isDevNull(rdev: number): boolean {
+  try {
+    return statSync('/dev/null').rdev === rdev;
+  } catch {
+    return false; // no /dev/null (Windows): asked as before
   }
 }
 

@@ -83,39 +83,49 @@ const ratePrefix = (p: Population) => (p === 'poor' ? '' : `${p}_`);
  */
 function meaningful(p: IndicatorPoint): boolean {
   const households = p.population === 'households' || p.population === 'em_households';
-  if (households && !['start', 'end', 'point'].includes(p.time)) return false;
+  if (households && p.time !== 'start' && p.time !== 'end' && p.time !== 'point') return false;
   if (p.time === 'from_near_poor' && p.population !== 'poor' && p.population !== 'em_poor') return false;
   if (p.role === 'target') return !households && p.measure !== 'persons' && (p.time === 'reduced' || p.time === 'end');
   if (p.role === 'achievement') return !households && p.measure !== 'persons' && p.time === 'reduced';
   return true;
 }
 
-const POINTS = new Map<string, IndicatorPoint>();
-for (const population of POPULATIONS) {
-  for (const time of TIMES) {
-    for (const measure of ['count', 'persons', 'rate', 'points'] as const) {
-      for (const role of ['value', 'target', 'achievement'] as const) {
-        const point: IndicatorPoint = { population, time, measure, role };
-        const key = indicatorKey(point);
-        if (key !== undefined && meaningful(point) && !POINTS.has(key)) POINTS.set(key, point);
+/**
+ * Every point by its key, built at the first question (840 combinations tried: about a millisecond of a start
+ * that never asks, as `--help`).
+ */
+let points: Map<string, IndicatorPoint> | undefined;
+function allPoints(): Map<string, IndicatorPoint> {
+  if (points) return points;
+  points = new Map<string, IndicatorPoint>();
+  for (const population of POPULATIONS) {
+    for (const time of TIMES) {
+      for (const measure of ['count', 'persons', 'rate', 'points'] as const) {
+        for (const role of ['value', 'target', 'achievement'] as const) {
+          const point: IndicatorPoint = { population, time, measure, role };
+          if (!meaningful(point)) continue;
+          const key = indicatorKey(point);
+          if (key !== undefined && !points.has(key)) points.set(key, point);
+        }
       }
     }
   }
+  return points;
 }
 
 /** The point of a vocabulary key; undefined for a string that is not one. */
 export function describeIndicator(key: string): IndicatorPoint | undefined {
-  return POINTS.get(key);
+  return allPoints().get(key);
 }
 
 export function isVocabularyKey(key: string): boolean {
-  return POINTS.has(key);
+  return allPoints().has(key);
 }
 
 /** Every vocabulary key, the annex's eight first (for documentation and configuration checks). */
 export function vocabularyKeys(): string[] {
   const core = ['households_start', 'households_end', 'poor_start', 'poor_reduced', 'poor_end', 'rate_start', 'rate_reduced', 'rate_end'];
-  return [...core, ...[...POINTS.keys()].filter((k) => !core.includes(k))];
+  return [...core, ...[...allPoints().keys()].filter((k) => !core.includes(k))];
 }
 
 /** The same point with some coordinates changed; undefined when that combination has no key. */

@@ -17,18 +17,26 @@ describe('the bundle and its code cache', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  it('the cache starts with the bundle\'s stamp, and V8 accepts the rest (as bin/povcheck.js gives it)', () => {
-    const source = readFileSync(BUNDLE, 'latin1');
-    const stamp = STAMP.exec(source)?.[0];
-    expect(stamp, 'the bundle\'s first line').toBeDefined();
-    expect(readFileSync(`${BUNDLE}.cache`).toString('latin1', 0, stamp!.length)).toBe(stamp);
-    const probe = `
-      const { readFileSync } = require('node:fs'); const { Script } = require('node:vm');
-      const file = ${JSON.stringify(BUNDLE)}; const source = readFileSync(file, 'utf8');
-      const cachedData = readFileSync(file + '.cache').subarray(${stamp!.length});
-      const s = new Script('(function (exports, require, module, __filename, __dirname) {' + source + '\\n})', { filename: file, cachedData });
-      process.stdout.write(String(s.cachedDataRejected));`;
-    expect(node(['-e', probe]).stdout).toBe('false');
+  // Two caches: `.cache` (after --help and the seed annex) for a command's run, `.help.cache` (after --help alone,
+  // about half the size) for a run that names no command.
+  for (const cache of ['.cache', '.help.cache']) {
+    it(`the ${cache} starts with the bundle's stamp, and V8 accepts the rest (as bin/povcheck.js gives it)`, () => {
+      const source = readFileSync(BUNDLE, 'latin1');
+      const stamp = STAMP.exec(source)?.[0];
+      expect(stamp, 'the bundle\'s first line').toBeDefined();
+      expect(readFileSync(BUNDLE + cache).toString('latin1', 0, stamp!.length)).toBe(stamp);
+      const probe = `
+        const { readFileSync } = require('node:fs'); const { Script } = require('node:vm');
+        const file = ${JSON.stringify(BUNDLE)}; const source = readFileSync(file, 'latin1');
+        const cachedData = readFileSync(file + ${JSON.stringify(cache)}).subarray(${stamp!.length});
+        const s = new Script(source, { filename: file, cachedData });
+        process.stdout.write(String(s.cachedDataRejected));`;
+      expect(node(['-e', probe]).stdout).toBe('false');
+    });
+  }
+
+  it('the help cache is the smaller: a run without a command reads less', () => {
+    expect(readFileSync(`${BUNDLE}.help.cache`).length).toBeLessThan(readFileSync(`${BUNDLE}.cache`).length * 0.75);
   });
 
   it('a cache left from another build is not used, even for a bundle of the same length', () => {
@@ -36,15 +44,23 @@ describe('the bundle and its code cache', () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-bundle-'));
     dirs.push(dir);
     for (const d of ['bin', 'dist']) mkdirSync(join(dir, d));
-    for (const f of ['bin/povcheck.js', 'bin/package.json', 'package.json', 'dist/povcheck.cjs.cache']) copyFileSync(join(ROOT, f), join(dir, f));
+    for (const f of ['bin/povcheck.js', 'bin/package.json', 'package.json', 'dist/povcheck.cjs.cache', 'dist/povcheck.cjs.help.cache']) copyFileSync(join(ROOT, f), join(dir, f));
     const source = readFileSync(BUNDLE, 'utf8');
     expect(source).toContain('Check and compute poverty-rate tables');
-    const rebuilt = source.replace(STAMP, '// povcheck-bundle 00000000000000000000\n').replace('Check and compute poverty-rate tables', 'Check and compute POVERTY-RATE tables');
+    expect(source).toContain('the units add up to the total unit');
+    const rebuilt = source
+      .replace(STAMP, '// povcheck-bundle 00000000000000000000\n')
+      .replace('Check and compute poverty-rate tables', 'Check and compute POVERTY-RATE tables')
+      .replace('the units add up to the total unit', 'the units add up to the TOTAL unit');
     expect(rebuilt.length).toBe(source.length);
     writeFileSync(join(dir, 'dist', 'povcheck.cjs'), rebuilt);
-    const r = node([join(dir, 'bin', 'povcheck.js'), '--help'], dir);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Check and compute POVERTY-RATE tables');
+    // --help takes the help cache, a command the other: neither runs the old build's code.
+    const help = node([join(dir, 'bin', 'povcheck.js'), '--help'], dir);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Check and compute POVERTY-RATE tables');
+    const rules = node([join(dir, 'bin', 'povcheck.js'), 'rules'], dir);
+    expect(rules.status).toBe(0);
+    expect(rules.stdout).toContain('the units add up to the TOTAL unit');
   });
 
   // The bundle is minified and rewritten in ASCII (regular expressions and String.raw texts included): what it
