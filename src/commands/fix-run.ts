@@ -27,30 +27,40 @@ export type FixOutcome =
   | { kind: 'copy'; lang: Lang; bytes: Uint8Array; changed?: CauseCell[] };
 
 export async function runFix(r: FixRun): Promise<FixOutcome> {
-  const [{ readFileBytes }, { catalog }] = await Promise.all([import('../read/index.js'), import('../messages/index.js')]);
+  const { readFileBytes } = await import('../read/index.js');
   const bytes = await readFileBytes(r.file);
-  let input: Exclude<InputContent, { kind: 'document' }> | undefined = await readTable(r, bytes, r.read);
-  // Workbooks are read (so the refusal is about writing them, not about reading), but not rewritten.
-  const source = input.kind === 'table' ? input.table.head.source : input.grid.source;
-  if (source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: catalog(r.lang ?? 'en').fix.workbook({ file: r.file }) });
-  let result: CheckResult | undefined = await check(r, input);
-  input = undefined;
-  const lang: Lang = r.lang ?? result.annex.lang;
-  if (!checkedAnything(result.coverage)) return { kind: 'unchecked', lang };
-  const { localisation, findings } = result;
+  // The input's table lives in `checkInput` alone: let go before the copy is read (one table in memory at a time).
+  const first = await checkInput(r, bytes);
+  if (first.kind === 'unchecked') return first;
+  const { lang, localisation, findings, chosen, edits, delimiter } = first;
   const refused = (reason: RefuseReason, cells: string[] = []): FixOutcome => ({ kind: 'refused', lang, reason, cells, localisation, findings });
-  const chosen = chosenCauses(localisation);
   if (typeof chosen === 'string') {
     if (chosen !== 'clean') return refused(chosen);
     const left = errorCells(findings);
     return left.length > 0 ? refused('other-errors', left) : { kind: 'copy', lang, bytes };
   }
-  const edits = await cellEdits(result.annex, chosen);
-  // The table read is let go before the copy is read: one table in memory at a time.
-  result = undefined;
-  const patched = await patchedCopy(r, bytes, source.delimiter, edits, lang);
+  const patched = await patchedCopy(r, bytes, delimiter, edits, lang);
   const left = errorCells(patched.again.findings);
   return left.length > 0 ? refused('other-errors', left) : { kind: 'copy', lang, bytes: patched.bytes, changed: chosen };
+}
+
+/** What `fix` keeps of its input's check: no table (the language, the explanations, the cells to change and how). */
+type FirstCheck =
+  | Extract<FixOutcome, { kind: 'unchecked' }>
+  | { kind: 'checked'; lang: Lang; localisation: Localisation; findings: Finding[]; delimiter: Delimiter; chosen: CauseCell[] | 'clean' | RefuseReason; edits: CellEdit[] };
+
+/** The input read and checked as validate does; a workbook refused (after it is read, so that the refusal is about writing it). */
+async function checkInput(r: FixRun, bytes: Uint8Array): Promise<FirstCheck> {
+  const { catalog } = await import('../messages/index.js');
+  const input = await readTable(r, bytes, r.read);
+  const source = input.kind === 'table' ? input.table.head.source : input.grid.source;
+  if (source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: catalog(r.lang ?? 'en').fix.workbook({ file: r.file }) });
+  const result = await check(r, input);
+  const lang: Lang = r.lang ?? result.annex.lang;
+  if (!checkedAnything(result.coverage)) return { kind: 'unchecked', lang };
+  const chosen = chosenCauses(result.localisation);
+  const edits = typeof chosen === 'string' ? [] : await cellEdits(result.annex, chosen);
+  return { kind: 'checked', lang, localisation: result.localisation, findings: result.findings, delimiter: source.delimiter, chosen, edits };
 }
 
 /**
