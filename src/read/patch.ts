@@ -223,13 +223,16 @@ export function patchDelimited(bytes: Uint8Array, delimiter: Delimiter, edits: r
     out = next;
   }
   // Read it back: the edited cells hold the new text, every other cell what it held.
-  const want = new Map(pieces.map((p) => [`${p!.edit.row}:${p!.edit.col}`, p!.raw]));
+  // The new text of each edited cell, by row then column.
+  const want = new Map<number, Map<number, string>>();
+  for (const p of pieces) want.set(p!.edit.row, (want.get(p!.edit.row) ?? new Map<number, string>()).set(p!.edit.col, p!.raw));
   const fault = compareRecords(view.text(), readerText(out, encodingChoice), delimiter, (row, a, b) => {
     // The scanner's fields of an edited record are the reader's.
     const mine = scanned.get(row);
     if (mine && (mine.length !== a.length || mine.some((span, c) => view.cellText(fieldValue(view, span)) !== a[c]))) return first.cell;
     if (a.length !== b.length) return first.cell;
-    for (let c = 0; c < a.length; c++) if (b[c] !== (want.get(`${row}:${c}`) ?? a[c])) return a1(row, c);
+    const edited = want.get(row);
+    for (let c = 0; c < a.length; c++) if (b[c] !== (edited?.get(c) ?? a[c])) return a1(row, c);
     return undefined;
   });
   return fault === undefined ? { ok: true, bytes: out } : fault === null ? first : { ok: false, cell: fault };
