@@ -7,6 +7,7 @@ import { displayRef } from './model/grid.js';
 import { shape, type ShapeResult } from './shape/index.js';
 import { appliesTo, runRules } from './rules/index.js';
 import { RELATION_KINDS } from './relations/index.js';
+import { KEEP_UP_TO } from './relations/checked.js';
 import { coverageOf, type Coverage } from './model/coverage.js';
 import { candidateKeys } from './shape/aliases.js';
 import { compareFindings, type Finding, type RuleId, type Skip } from './model/finding.js';
@@ -89,7 +90,8 @@ export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
 
 /** A shaped table → findings → likely causes (checkGrid after the shape stage; validate's delimited tables). Pure. */
 export function checkShaped(shaped: ShapeResult, opts: CheckOptions = {}): CheckResult {
-  const run = runRules(shaped.annex);
+  // A small table keeps the relations the rules checked, with their findings: locate reuses them.
+  const run = runRules(shaped.annex, undefined, { keep: shaped.annex.units.length <= KEEP_UP_TO });
   // Targets are checked with the rules but are not typing slips: locate leaves `target` findings alone.
   const targets = opts.targets && opts.rules?.target !== 'off' ? checkTargets(shaped.annex, opts.targets) : undefined;
   const findings = relevel([...shaped.findings, ...run.findings, ...(targets?.findings ?? [])].sort(compareFindings), opts.rules);
@@ -100,7 +102,7 @@ export function checkShaped(shaped: ShapeResult, opts: CheckOptions = {}): Check
   const ran = new Set<string>([...run.ran, ...(targets && targets.findings.length > 0 ? ['target'] : [])]);
   const coverage = fileCoverage(askedChecks(opts, shaped.annex), ran, skipped, shaped.findings, shaped.annex.layout);
   const off = Object.entries(opts.rules ?? {}).filter(([, level]) => level === 'off').map(([rule]) => rule as RuleId);
-  const localisation: Localisation = needsLocalising(findings) ? locate(shaped.annex, findings, off.length > 0 ? { off } : {}) : NOTHING_TO_LOCALISE;
+  const localisation: Localisation = needsLocalising(findings) ? locate(shaped.annex, findings, { ...(off.length > 0 ? { off } : {}), ...(run.checked ? { checked: run.checked } : {}) }) : NOTHING_TO_LOCALISE;
   return {
     annex: shaped.annex,
     findings,

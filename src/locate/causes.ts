@@ -78,7 +78,7 @@ export class CauseBuilder {
   private findingsBefore(units: readonly LCell['unit'][]): ReadonlySet<FindingKey> {
     const key = units.map((u) => u.id).sort((a, b) => a - b).join(' ');
     let keys = this.nearBefore.get(key);
-    if (!keys) this.nearBefore.set(key, (keys = new Set(findingsNear(this.sys.annex, units).map(keyOf))));
+    if (!keys) this.nearBefore.set(key, (keys = new Set(findingsNear(this.sys.annex, units, this.sys.checked).map(keyOf))));
     return keys;
   }
 

@@ -11,6 +11,7 @@ import { applicableRules, runRules } from '../rules/index.js';
 import { RELATION_KINDS, type AnyKind } from '../relations/index.js';
 import type { InstanceContext } from '../relations/scope.js';
 import type { Relation } from '../relations/types.js';
+import type { CheckedRelations } from '../relations/checked.js';
 import { depthOfTable, scopeOf, tableFacts } from './table.js';
 
 /** The rules that can report errors (denominator only warns). */
@@ -32,21 +33,31 @@ export function findingsOfTable(annex: Annex): Finding[] {
   return runRules(annex, CONFIRM_RULES).findings;
 }
 
-/** The findings of the relations that read a cell of these units (the rules that can report errors). */
-export function findingsNear(annex: Annex, units: readonly Unit[]): Finding[] {
+/**
+ * The findings of the relations that read a cell of these units (the rules that can report errors). On the
+ * table the rules checked (`checked`), their verdicts: the findings each of those relations reported then.
+ */
+export function findingsNear(annex: Annex, units: readonly Unit[], checked?: CheckedRelations): Finding[] {
   const findings: Finding[] = [];
   if (annex.units.length === 0) return findings;
   const ids = new Set(units.map((u) => u.id));
-  const ctx: InstanceContext = {
-    annex,
-    report: (f) => findings.push(f),
-    skip: () => {},
-    depth: depthOfTable(annex),
-    fold: () => {},
-    checked: () => {},
-    scope: scopeOf(annex, tableFacts(annex), units),
-  };
+  const list = [...ids];
+  let ctx: InstanceContext | undefined;
   for (const kind of confirmRules(annex)) {
+    const kept = checked?.annex === annex ? checked.of(kind.id) : undefined;
+    if (kept) {
+      for (const i of checked!.reading(kind.id, list)) findings.push(...(kept.findings[i] ?? []));
+      continue;
+    }
+    ctx ??= {
+      annex,
+      report: (f) => findings.push(f),
+      skip: () => {},
+      depth: depthOfTable(annex),
+      fold: () => {},
+      checked: () => {},
+      scope: scopeOf(annex, tableFacts(annex), units),
+    };
     for (const inst of kind.instances(ctx) as Iterable<Relation>) if (inst.cells.some((v) => ids.has(v.unit))) kind.check(inst, ctx);
   }
   return findings;

@@ -25,6 +25,7 @@ import { CauseBuilder, compareDrafts, FAMILIES, FindingIndex, type Draft, type T
 import { tableFacts } from './table.js';
 import type { SolutionSet } from './solve.js';
 import type { Cause, Confidence, Localisation } from './types.js';
+import type { CheckedRelations } from '../relations/checked.js';
 
 export type { Cause, CauseCell, Confidence, Localisation, LocateStatus, SlipKind } from './types.js';
 export { SLIP_KINDS } from './slips.js';
@@ -44,6 +45,8 @@ export interface LocateOptions {
   off?: readonly RuleId[];
   /** Build the system over every relation of the table at once (the reference the tests compare with). */
   whole?: boolean;
+  /** The relations the rules checked over this table, with their findings (`runRules` with `keep`): reused, not run again. */
+  checked?: CheckedRelations;
 }
 
 /** What every step of one localisation shares. */
@@ -52,6 +55,7 @@ interface Run {
   readonly off: ReadonlySet<string>;
   readonly limits: Limits;
   readonly scope: 'table' | 'component';
+  readonly checked: CheckedRelations | undefined;
 }
 
 /**
@@ -74,8 +78,9 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
     off: new Set<string>(opts.off ?? []),
     limits: { maxPairs: opts.maxPairs ?? 20_000, enumLimit: opts.enumLimit ?? 2_000, maxCauses: opts.maxCauses ?? 20, work: { left: opts.maxSolves ?? MAX_SOLVES } },
     scope: opts.whole ? 'table' : 'component',
+    checked: opts.checked,
   };
-  const sys = buildSystem(annex, { off: run.off, scope: run.scope });
+  const sys = buildSystem(annex, { off: run.off, scope: run.scope, checked: run.checked });
   const failing = sys.failing(unitsNamed(annex, findings, run.off));
   if (failing.length === 0) return { status: 'clean', failing: 0, causes: [], more: 0 };
   // The failing checks of more units than one or two cells reach: no search for one explanation of them all.
@@ -143,7 +148,7 @@ function solutions(sys: System, failing: readonly Check[], run: Run): Found {
   let stopped = first.stopped;
   const second: Array<{ sys: System; set: SolutionSet; size: number }> = [];
   for (const f of suspects(sys, failing).slice(0, MAX_SUSPECTS)) {
-    const sf = buildSystem(sys.annex, { suspect: f, off: run.off });
+    const sf = buildSystem(sys.annex, { suspect: f, off: run.off, checked: run.checked });
     const keys = new Set(failing.map(checkKey));
     const r = search(sf, sf.failing().filter((c) => keys.has(checkKey(c))), run.limits, f);
     stopped ||= r.stopped;

@@ -19,6 +19,7 @@ import { isOk, type OkValue } from '../rules/types.js';
 import { RELATION_KINDS, type AnyKind } from '../relations/index.js';
 import type { Form, Relation } from '../relations/types.js';
 import type { InstanceContext, Scope } from '../relations/scope.js';
+import type { CheckedRelations } from '../relations/checked.js';
 import { affineOf, evaluate, parseFormula, refsOf, sub, type Affine, type Expr } from '../model/expr.js';
 import { Evaluation, formExpr } from './evaluation.js';
 import { depthOfTable, scopeOf, tableFacts, type TableFacts } from './table.js';
@@ -82,6 +83,8 @@ export interface Guard {
 export interface System {
   readonly annex: Annex;
   readonly facts: TableFacts;
+  /** The relations the rules checked over `annex`, with their findings, when kept (relations/checked.ts). */
+  readonly checked: CheckedRelations | undefined;
   /** The cells loaded: those of the units loaded and every cell their checks read. */
   readonly cells: ReadonlyMap<string, LCell>;
   /** The checks loaded (every check of the table, for a whole system), in the order they were loaded. */
@@ -125,6 +128,8 @@ export interface BuildOptions {
    * loaded when one of its cells is first asked about (a table with formulas is still loaded whole).
    */
   scope?: 'table' | 'component';
+  /** The relations the rules checked over this table with their findings (relations/checked.ts), for confirming causes. */
+  checked?: CheckedRelations;
 }
 
 /** Check order: by relation kind, then the unit and slot of the check's cell, then the form; the cells read last. */
@@ -153,6 +158,7 @@ class TableSystem implements System {
   readonly hasComputed: boolean;
   private readonly whole: boolean;
   private readonly off: ReadonlySet<string>;
+  readonly checked: CheckedRelations | undefined;
   private readonly checksByCell = new Map<string, Check[]>();
   private readonly guardsByCell = new Map<string, Guard[]>();
   /** Cells whose list of checks has grown since it was last put in check order. */
@@ -162,6 +168,8 @@ class TableSystem implements System {
   private loads = 0;
   private readonly slotIndex: ReadonlyMap<Indicator, number>;
   private readonly baseMemo = new Map<string, Dec | undefined>();
+  /** Cells asked about before they were loaded. */
+  private readonly unknown = new Set<string>();
   private readonly depMemo = new Map<string, Set<string>>();
   private readonly affMemo = new Map<string, Affine | null>();
   private readonly residuals = new Map<number, Dec | undefined>();
@@ -174,6 +182,7 @@ class TableSystem implements System {
     this.facts = tableFacts(annex);
     this.rateDp = this.facts.rateDp;
     this.off = opts.off ?? new Set();
+    this.checked = opts.checked?.annex === annex ? opts.checked : undefined;
     if (opts.suspect) this.suspect = opts.suspect;
     this.whole = opts.scope !== 'component' || this.facts.anyFormula;
     this.slotIndex = new Map(annex.indicators.map((ind, i) => [ind, i]));
@@ -211,12 +220,17 @@ class TableSystem implements System {
   }
 
   baseValue = (r: string): Dec | undefined => {
-    if (this.baseMemo.has(r)) return this.baseMemo.get(r);
+    // An entered cell's value is its own (one lookup: this is the search's innermost call); a computed cell's is
+    // recomputed once. A cell asked about before it was loaded stays unknown, as it was first answered.
     const c = this.cells.get(r);
-    let v: Dec | undefined;
-    if (!c) v = undefined;
-    else if (this.isComputed(r)) v = evaluate(c.formula!.expr!, this.baseValue);
-    else v = c.base;
+    if (!c) {
+      this.unknown.add(r);
+      return undefined;
+    }
+    if (this.unknown.size > 0 && this.unknown.has(r)) return undefined;
+    if (c.formula?.role !== 'computed') return c.base;
+    if (this.baseMemo.has(r)) return this.baseMemo.get(r);
+    const v = evaluate(c.formula.expr!, this.baseValue);
     this.baseMemo.set(r, v);
     return v;
   };

@@ -15,8 +15,9 @@ import { Dec, plain } from '../calc/decimal.js';
 import { poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate, splitReduction } from '../calc/annex-math.js';
 import type { Finding } from '../model/finding.js';
 import { effectOfDecs, effectOfInts, type Effect } from '../rules/summary.js';
-import { intOf, rateScaled, scaledPlain } from '../calc/scaled.js';
-import type { Value } from '../model/annex.js';
+import { intOf, rateScaled, scaledPlain, type ScaledValue } from '../calc/scaled.js';
+import type { Value, ValueStore } from '../model/annex.js';
+import type { Indicator } from '../model/indicators.js';
 import { isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { defineKind, type Relation } from './types.js';
 
@@ -38,15 +39,17 @@ export function denominatorNote(ctx: RuleContext, r: DenominatorRelation): { not
   const { params, decides, effect } = figures;
   const at = v.rate_reduced?.cell ?? v.households_end?.cell;
   const id = unit.isTotal ? 'denominator.total' : decides ? 'denominator.direction' : 'denominator.mixed';
+  // A long table's names are decoded when read: once.
+  const name = unit.name;
   const note: Finding = {
     rule: 'denominator',
     severity: id === 'denominator.mixed' ? 'info' : 'warning',
     ...(at ? { at } : {}),
-    unit: unit.name,
+    unit: name,
     indicator: v.rate_reduced ? 'rate_reduced' : 'households_end',
     expected: params.share,
     actual: params.points,
-    msg: { id, params: { unit: unit.name, ...params } },
+    msg: { id, params: { unit: name, ...params } },
   };
   return { note, effect };
 }
@@ -95,10 +98,22 @@ export function figuresInDecimals(r: DenominatorRelation, v: Partial<Record<stri
  * from the other two when the table leaves it out; `false` when one of them is not a whole number.
  */
 function wholeCounts(v: Partial<Record<string, Value>>): { p0: number | undefined; reduced: number | undefined; p1: number | undefined } | false {
-  const whole = (x: Value | undefined): number | undefined | false => (isOk(x) ? (intOf(x) ?? false) : undefined);
-  const p0 = whole(v.poor_start);
-  const p1Given = whole(v.poor_end);
-  const rGiven = whole(v.poor_reduced);
+  return wholeOf(v.poor_start, v.poor_end, v.poor_reduced);
+}
+
+/** A figure as wholeCounts reads it: a Value, or a number's integer read from the store (always usable). */
+type Figure = Value | ScaledValue | undefined;
+
+const usableFigure = (x: Figure): x is ScaledValue => x !== undefined && (!('status' in x) || x.status === 'ok');
+
+/** A unit's figure: its integer from the store when it has one (no Value made), else its Value. */
+const figureOf = (values: ValueStore, unit: number, ind: Indicator): Figure => values.readScaled(unit, ind) ?? values.get(unit, ind);
+
+function wholeOf(start: Figure, end: Figure, reducedFigure: Figure): { p0: number | undefined; reduced: number | undefined; p1: number | undefined } | false {
+  const whole = (x: Figure): number | undefined | false => (usableFigure(x) ? (intOf(x) ?? false) : undefined);
+  const p0 = whole(start);
+  const p1Given = whole(end);
+  const rGiven = whole(reducedFigure);
   if (p0 === false || p1Given === false || rGiven === false) return false;
   const reduced = rGiven ?? (p0 !== undefined && p1Given !== undefined ? p0 - p1Given : undefined);
   const p1 = p1Given ?? (p0 !== undefined && rGiven !== undefined ? p0 - rGiven : undefined);
@@ -161,15 +176,18 @@ function quietInfo(ctx: RuleContext, r: DenominatorRelation): 'none' | { effect:
   if (h0 === undefined || h1 === undefined) return undefined;
   if (h0 === h1 || h0 === 0 || h1 === 0) return 'none';
   if (r.unit.isTotal) return undefined;
-  const v = ctx.annex.values.row(r.unit.id);
-  const counts = wholeCounts(v);
+  // Read figure by figure: no row of Values made for a note that is folded unwritten.
+  const values = ctx.annex.values;
+  const id = r.unit.id;
+  const counts = wholeOf(figureOf(values, id, 'poor_start'), figureOf(values, id, 'poor_end'), figureOf(values, id, 'poor_reduced'));
   if (counts === false) return undefined;
   if (counts.reduced === undefined || counts.p1 === undefined) return 'none';
   const p0 = counts.p0;
   const reduced = counts.reduced;
   const p1 = counts.p1;
   let points: number | undefined;
-  if (isOk(v.rate_reduced)) points = v.rate_reduced.scaled;
+  const rateReduced = figureOf(values, id, 'rate_reduced');
+  if (usableFigure(rateReduced)) points = rateReduced.scaled;
   else if (p0 !== undefined) {
     const start = rateScaled(p0, h0, RATE_DECIMALS);
     const end = rateScaled(p1, h1, RATE_DECIMALS);
@@ -191,10 +209,10 @@ export const denominatorKind = defineKind<DenominatorRelation>({
   annex: true,
   // The annex's start and end households (a table with one households column has one denominator).
   applicable: (annex) => annex.indicators.includes('households_start') || annex.indicators.includes('households_end'),
-  *instances(ctx) {
+  each(ctx, visit) {
     for (const unit of ctx.annex.units) {
       const hh = usable(ctx, 'denominator', unit, ['households_start', 'households_end']);
-      if (hh) yield { unit, at: hh.households_end, cells: [hh.households_start, hh.households_end], start: hh.households_start };
+      if (hh) visit({ unit, at: hh.households_end, cells: [hh.households_start, hh.households_end], start: hh.households_start });
     }
   },
   check(r, ctx) {

@@ -3,11 +3,11 @@
  * the same for any other population (near-poor …) or dimension the table prints a net reduction for.
  */
 import { plain } from '../calc/decimal.js';
-import { intOf } from '../calc/scaled.js';
+import { intOf, type ScaledValue } from '../calc/scaled.js';
 import { ref, sub } from '../model/expr.js';
-import { usable, type OkValue } from '../rules/types.js';
+import { carries, usable, type OkValue } from '../rules/types.js';
 import { isAnnexShaped } from '../model/indicators.js';
-import type { Annex } from '../model/annex.js';
+import type { Annex, Unit, ValueStore } from '../model/annex.js';
 import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import { defineKind, type Relation } from './types.js';
 import { unitsIn } from './scope.js';
@@ -18,6 +18,47 @@ export interface FlowRelation extends Relation {
   readonly reduced: OkValue;
   /** Not the annex's poor households (worded with the end slot's name). */
   readonly other?: boolean;
+  /** The integers and decimals the check decides on (calc/scaled.ts): start, reduced, end. */
+  readonly q: readonly [ScaledValue, ScaledValue, ScaledValue];
+}
+
+const FLOW = ['poor_start', 'poor_reduced', 'poor_end'] as const;
+
+/**
+ * The annex's flow when its three figures are numbers read as integers from the store (`readScaled`): its
+ * `Value`s are made when first asked (a finding, locate's form), never for a flow that holds.
+ */
+class ColumnFlow implements FlowRelation {
+  #cells: readonly OkValue[] | undefined;
+  constructor(
+    private readonly values: ValueStore,
+    readonly unit: Unit,
+    readonly q: readonly [ScaledValue, ScaledValue, ScaledValue],
+  ) {}
+
+  get cells(): readonly OkValue[] {
+    return (this.#cells ??= FLOW.map((ind) => this.values.get(this.unit.id, ind) as OkValue));
+  }
+
+  get start(): OkValue {
+    return this.cells[0]!;
+  }
+
+  get reduced(): OkValue {
+    return this.cells[1]!;
+  }
+
+  get at(): OkValue {
+    return this.cells[2]!;
+  }
+}
+
+/** The three figures' integers from the store, or undefined as soon as one is not a number held so. */
+function flowRead(values: ValueStore, unit: number): [ScaledValue, ScaledValue, ScaledValue] | undefined {
+  const s = values.readScaled(unit, 'poor_start');
+  const d = s && values.readScaled(unit, 'poor_reduced');
+  const e = d && values.readScaled(unit, 'poor_end');
+  return e ? [s, d, e] : undefined;
 }
 
 /** Whether the table prints gross flows (households that left, came back, fell into poverty). */
@@ -41,11 +82,18 @@ export const flowKind = defineKind<FlowRelation>({
   annex: true,
   // A table of gross flows (thoát nghèo, tái nghèo …) without a net reduction balances by `balance` instead.
   applicable: (annex) => annex.indicators.includes('poor_reduced') || (isAnnexShaped(annex.indicators) && !grossFlows(annex)) || netReductions(annex),
-  *instances(ctx) {
+  each(ctx, visit) {
     const { annex } = ctx;
+    const stored = carries(annex, FLOW);
     for (const unit of unitsIn(ctx)) {
-      const v = usable(ctx, 'flow', unit, ['poor_start', 'poor_reduced', 'poor_end']);
-      if (v) yield { unit, at: v.poor_end, cells: [v.poor_start, v.poor_reduced, v.poor_end], start: v.poor_start, reduced: v.poor_reduced };
+      // Every figure a number held as an integer (the common case): no Value made.
+      const q = stored ? flowRead(annex.values, unit.id) : undefined;
+      if (q) {
+        visit(new ColumnFlow(annex.values, unit, q));
+        continue;
+      }
+      const v = usable(ctx, 'flow', unit, FLOW);
+      if (v) visit({ unit, at: v.poor_end, cells: [v.poor_start, v.poor_reduced, v.poor_end], start: v.poor_start, reduced: v.poor_reduced, q: [v.poor_start, v.poor_reduced, v.poor_end] });
     }
     for (const s of vocabularySlots(annex)) {
       if (s.point.measure !== 'count' || s.point.role !== 'value' || s.point.time !== 'end' || s.key === 'poor_end') continue;
@@ -56,14 +104,14 @@ export const flowKind = defineKind<FlowRelation>({
         const at = okValue(annex, unit, s.key);
         const start = okValue(annex, unit, startKey);
         const reduced = okValue(annex, unit, reducedKey);
-        if (at && start && reduced) yield { unit, at, cells: [start, reduced, at], start, reduced, other: true };
+        if (at && start && reduced) visit({ unit, at, cells: [start, reduced, at], start, reduced, other: true, q: [start, reduced, at] });
       }
     }
   },
   check(r, ctx) {
     ctx.checked('flow');
     // Whole counts (the common case): exact in integers, no decimal object.
-    const [s, d, e] = [intOf(r.start), intOf(r.reduced), intOf(r.at)];
+    const [s, d, e] = [intOf(r.q[0]), intOf(r.q[1]), intOf(r.q[2])];
     if (s !== undefined && d !== undefined && e !== undefined && s - d === e) return;
     const expected = r.start.num.minus(r.reduced.num);
     if (expected.eq(r.at.num)) return;

@@ -72,6 +72,8 @@ class RateBound extends ColumnBound {
   }
 }
 
+const RATES = ['rate_start', 'rate_reduced', 'rate_end'] as const;
+
 const PARTS = [
   ['poor_start', 'households_start'],
   ['poor_end', 'households_end'],
@@ -87,39 +89,39 @@ export const rangeKind = defineKind<RangeRelation>({
   localised: false,
   guard: true,
   annex: true,
-  *instances(ctx) {
+  each(ctx, visit) {
     const others = vocabularySlots(ctx.annex).filter((sl) => !isCoreIndicator(sl.key));
     const values = ctx.annex.values;
     // Each value read as an integer from the store where it can (no Value made for a bound that holds).
     for (const unit of unitsIn(ctx)) {
       for (const ind of COUNT_INDICATORS) {
         const q = values.readScaled(unit.id, ind);
-        if (q) yield new CountBound(values, unit, ind, q);
+        if (q) visit(new CountBound(values, unit, ind, q));
         else {
           const x = values.get(unit.id, ind);
-          if (isOk(x)) yield { type: 'count', unit, at: x, cells: [x], indicator: ind, q: x };
+          if (isOk(x)) visit({ type: 'count', unit, at: x, cells: [x], indicator: ind, q: x });
         }
       }
       for (const [part, whole] of PARTS) {
         const q = values.readScaled(unit.id, part);
         const ofQ = q && values.readScaled(unit.id, whole);
-        if (q && ofQ) yield new ExceedsBound(values, unit, part, whole, q, ofQ);
+        if (q && ofQ) visit(new ExceedsBound(values, unit, part, whole, q, ofQ));
         else {
           const p = values.get(unit.id, part);
           const w = values.get(unit.id, whole);
-          if (isOk(p) && isOk(w)) yield { type: 'exceeds', unit, at: p, cells: [p, w], part, whole, of: w, q: p, ofQ: w };
+          if (isOk(p) && isOk(w)) visit({ type: 'exceeds', unit, at: p, cells: [p, w], part, whole, of: w, q: p, ofQ: w });
         }
       }
-      for (const ind of ['rate_start', 'rate_reduced', 'rate_end'] as const) {
+      for (const ind of RATES) {
         const min = ind === 'rate_reduced' ? '-100' : '0';
         const q = values.readScaled(unit.id, ind);
-        if (q) yield new RateBound(values, unit, ind, q, min, '100');
+        if (q) visit(new RateBound(values, unit, ind, q, min, '100'));
         else {
           const x = values.get(unit.id, ind);
-          if (isOk(x)) yield { type: 'rate', unit, at: x, cells: [x], indicator: ind, min, max: '100', q: x };
+          if (isOk(x)) visit({ type: 'rate', unit, at: x, cells: [x], indicator: ind, min, max: '100', q: x });
         }
       }
-      if (others.length > 0) yield* vocabularyBounds(ctx.annex, unit, others);
+      if (others.length > 0) vocabularyBounds(ctx.annex, unit, others, visit);
     }
   },
   check(r, ctx) {
@@ -187,23 +189,23 @@ export const rangeKind = defineKind<RangeRelation>({
  * reduction may be negative: a warning), a count of the poor or near-poor at most the households of its time,
  * rates within 0–100 and falls in points within −100–100. Achievements may exceed 100.
  */
-function* vocabularyBounds(annex: Annex, unit: Unit, slots: readonly SlotInfo[]): Generator<RangeRelation> {
+function vocabularyBounds(annex: Annex, unit: Unit, slots: readonly SlotInfo[], visit: (r: RangeRelation) => void): void {
   for (const s of slots) {
     const x = okValue(annex, unit, s.key);
     if (!x) continue;
     const m = s.point.measure;
     if (s.point.role === 'achievement') {
-      yield { type: 'rate', unit, at: x, cells: [x], indicator: s.key, min: '0', max: '1000000', q: x };
+      visit({ type: 'rate', unit, at: x, cells: [x], indicator: s.key, min: '0', max: '1000000', q: x });
     } else if (m === 'count' || m === 'persons') {
-      yield { type: 'count', unit, at: x, cells: [x], indicator: s.key, q: x };
+      visit({ type: 'count', unit, at: x, cells: [x], indicator: s.key, q: x });
       if (m === 'count' && s.point.role === 'value' && ['poor', 'near_poor', 'poor_near_poor'].includes(s.point.population) && ['start', 'end', 'point'].includes(s.point.time)) {
         const hh = householdsSlot(annex, s);
         const w = okValue(annex, unit, hh);
-        if (w) yield { type: 'exceeds', unit, at: x, cells: [x, w], part: s.key, whole: w.indicator, of: w, q: x, ofQ: w };
+        if (w) visit({ type: 'exceeds', unit, at: x, cells: [x, w], part: s.key, whole: w.indicator, of: w, q: x, ofQ: w });
       }
     } else {
       const points = m === 'points' || s.point.role === 'target';
-      yield { type: 'rate', unit, at: x, cells: [x], indicator: s.key, min: points ? '-100' : '0', max: '100', q: x };
+      visit({ type: 'rate', unit, at: x, cells: [x], indicator: s.key, min: points ? '-100' : '0', max: '100', q: x });
     }
   }
 }

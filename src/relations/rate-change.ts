@@ -5,11 +5,11 @@
  */
 import { plain, type Dec } from '../calc/decimal.js';
 import { exactRate, poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
-import type { Unit } from '../model/annex.js';
+import type { Unit, ValueStore } from '../model/annex.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { MessageRef } from '../model/message-ref.js';
 import { num, ref, sub, type Expr } from '../model/expr.js';
-import { intOf, rateScaled, scaledAt, type ScaledValue } from '../calc/scaled.js';
+import { intOf, rateScaled, scaledAt, scaledPlain, type ScaledValue } from '../calc/scaled.js';
 import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { EXACT_SHOWN } from './rate.js';
 import { unitsIn } from './scope.js';
@@ -21,7 +21,61 @@ type RateSource = { printed: OkValue } | { count: OkValue; households: OkValue }
 export interface RateChangeRelation extends Relation {
   readonly start: RateSource;
   readonly end: RateSource;
+  /** The printed rates and reduction as the store's integers, when read so (ColumnRateChange). */
+  readonly q?: PrintedRates;
 }
+
+/** The printed start and end rates and the printed reduction, as integers and decimals (calc/scaled.ts). */
+interface PrintedRates {
+  readonly start: ScaledValue;
+  readonly end: ScaledValue;
+  readonly at: ScaledValue;
+}
+
+/**
+ * A unit's rate-change when its three printed figures are numbers read as integers from the store
+ * (`readScaled`): its `Value`s are made when first asked (a finding, a note, locate's form).
+ */
+class ColumnRateChange implements RateChangeRelation {
+  #at: OkValue | undefined;
+  #start: RateSource | undefined;
+  #end: RateSource | undefined;
+  constructor(
+    private readonly values: ValueStore,
+    readonly unit: Unit,
+    readonly q: PrintedRates,
+  ) {}
+
+  get at(): OkValue {
+    return (this.#at ??= this.values.get(this.unit.id, 'rate_reduced') as OkValue);
+  }
+
+  get start(): RateSource {
+    return (this.#start ??= { printed: this.values.get(this.unit.id, 'rate_start') as OkValue });
+  }
+
+  get end(): RateSource {
+    return (this.#end ??= { printed: this.values.get(this.unit.id, 'rate_end') as OkValue });
+  }
+
+  get cells(): readonly OkValue[] {
+    return [...cellsOf(this.start), ...cellsOf(this.end), this.at];
+  }
+}
+
+const PRINTED = ['rate_reduced', 'rate_start', 'rate_end'] as const;
+
+/** The three printed figures' integers from the store, or undefined as soon as one is not a number held so. */
+function printedRead(values: ValueStore, unit: number): PrintedRates | undefined {
+  const at = values.readScaled(unit, 'rate_reduced');
+  const start = at && values.readScaled(unit, 'rate_start');
+  const end = start && values.readScaled(unit, 'rate_end');
+  return end ? { start, end, at } : undefined;
+}
+
+/** A side's decimals and its rate × 10^dp as the integer checks read them: the store's integers, else the source. */
+const sideDecimals = (r: RateChangeRelation, side: 'start' | 'end'): number => (r.q ? (r.q[side].decimals ?? 0) : decimalsOf(r[side]));
+const sideScaled = (r: RateChangeRelation, side: 'start' | 'end', dp: number): number | undefined => (r.q ? scaledAt(r.q[side], dp) : scaledRate(r[side], dp));
 
 /** The start or end rate as printed, else its counts; undefined (and a skip) when neither is usable. */
 function sourceOf(ctx: RuleContext, unit: Unit, which: 'rate_start' | 'rate_end'): RateSource | undefined {
@@ -82,7 +136,7 @@ function conventionNote(ctx: RuleContext, r: RateChangeRelation): Finding | unde
   const unrounded = unroundedFall(ctx, unit, start.value, end.value);
   const rounded = unrounded && roundRate(unrounded);
   if (!unrounded || !rounded || rounded.eq(expected)) return undefined;
-  return atPrintedReduction(r, 'info', expected, {
+  return atPrintedReduction(r, 'info', plain(expected, RATE_DECIMALS), {
     id: 'rate-change.convention',
     params: {
       unit: unit.name,
@@ -95,15 +149,15 @@ function conventionNote(ctx: RuleContext, r: RateChangeRelation): Finding | unde
   });
 }
 
-/** A finding at the printed reduction: the difference of the rates (`expected`) against what the table prints. */
-function atPrintedReduction(r: RateChangeRelation, severity: Severity, expected: Dec, msg: MessageRef): Finding {
+/** A finding at the printed reduction: the difference of the rates (`expected`, its plain text) against what the table prints. */
+function atPrintedReduction(r: RateChangeRelation, severity: Severity, expected: string, msg: MessageRef): Finding {
   return {
     rule: 'rate-change',
     severity,
     at: r.at.cell,
-    unit: r.unit.name,
+    unit: (msg.params as { unit: string }).unit,
     indicator: 'rate_reduced',
-    expected: plain(expected, RATE_DECIMALS),
+    expected,
     actual: r.at.plain,
     msg,
   };
@@ -148,10 +202,11 @@ function countsRead(ctx: RuleContext, unit: number): readonly ScaledValue[] | 'm
  * integers). Anything but 'ok' goes to the decimal check, which decides and explains.
  */
 export function quickCheck(ctx: RuleContext, r: RateChangeRelation): 'ok' | 'convention' | undefined {
-  const dp = Math.max(RATE_DECIMALS, decimalsOf(r.start), decimalsOf(r.end), r.at.decimals ?? 0);
-  const start = scaledRate(r.start, dp);
-  const end = scaledRate(r.end, dp);
-  const printed = scaledAt(r.at, dp);
+  const at = r.q?.at ?? r.at;
+  const dp = Math.max(RATE_DECIMALS, sideDecimals(r, 'start'), sideDecimals(r, 'end'), at.decimals ?? 0);
+  const start = sideScaled(r, 'start', dp);
+  const end = sideScaled(r, 'end', dp);
+  const printed = scaledAt(at, dp);
   if (start === undefined || end === undefined || printed === undefined || start - end !== printed) return undefined;
   const counts = countsRead(ctx, r.unit.id);
   if (counts === 'missing') return 'ok';
@@ -177,6 +232,44 @@ export function quickCheck(ctx: RuleContext, r: RateChangeRelation): 'ok' | 'con
   const rounded = scaledAt({ scaled: Number(neg ? -q : q), decimals: RATE_DECIMALS }, dp);
   if (rounded === undefined || !Number.isSafeInteger(Number(q))) return undefined;
   return rounded === start - end ? 'ok' : 'convention';
+}
+
+/**
+ * The convention note (`conventionNote`) from whole counts and rates of at most two decimals, in integers, when
+ * quickCheck says 'convention': the same text as the decimals write. Undefined when the figures are not such
+ * (the decimals make the note then).
+ */
+export function conventionInIntegers(ctx: RuleContext, r: RateChangeRelation): Finding | undefined {
+  if (sideDecimals(r, 'start') > RATE_DECIMALS || sideDecimals(r, 'end') > RATE_DECIMALS) return undefined;
+  const start = sideScaled(r, 'start', RATE_DECIMALS);
+  const end = sideScaled(r, 'end', RATE_DECIMALS);
+  const counts = countsRead(ctx, r.unit.id);
+  if (start === undefined || end === undefined || counts === 'missing') return undefined;
+  const [p0, h0, p1, h1] = counts.map(intOf);
+  if (p0 === undefined || h0 === undefined || p1 === undefined || h1 === undefined || h0 === 0 || h1 === 0) return undefined;
+  // The unrounded fall 100·(p0·h1 − p1·h0) / (h0·h1): cut to EXACT_SHOWN decimals toward zero, and half-up
+  // (away from zero) at two, as decimal.js's ROUND_DOWN and ROUND_HALF_UP do.
+  const num = BigInt(p0) * BigInt(h1) - BigInt(p1) * BigInt(h0);
+  const den = BigInt(h0) * BigInt(h1);
+  const neg = num < 0n !== den < 0n;
+  const [n, d] = [num < 0n ? -num : num, den < 0n ? -den : den];
+  const cut = (n * 100n * 10n ** BigInt(EXACT_SHOWN)) / d;
+  const hundredths = (n * 100n * 100n) / d;
+  const half = 2n * ((n * 100n * 100n) % d) >= d ? 1n : 0n;
+  const signed = (x: bigint) => Number(neg ? -x : x);
+  const [unrounded, rounded] = [signed(cut), signed(hundredths + half)];
+  if (!Number.isSafeInteger(unrounded) || !Number.isSafeInteger(rounded)) return undefined;
+  return atPrintedReduction(r, 'info', scaledPlain(start - end, RATE_DECIMALS), {
+    id: 'rate-change.convention',
+    params: {
+      unit: r.unit.name,
+      start: scaledPlain(start, RATE_DECIMALS),
+      end: scaledPlain(end, RATE_DECIMALS),
+      actual: r.at.plain,
+      unrounded: scaledPlain(unrounded, EXACT_SHOWN),
+      rounded: scaledPlain(rounded, RATE_DECIMALS),
+    },
+  });
 }
 
 /**
@@ -206,7 +299,7 @@ export function checkInDecimals(r: RateChangeRelation, ctx: RuleContext): void {
   const exactShare = shareReduced(ctx, unit);
   const share = exactShare && roundRate(exactShare);
   ctx.report(
-    atPrintedReduction(r, 'error', expected, {
+    atPrintedReduction(r, 'error', plain(expected, RATE_DECIMALS), {
       id: 'rate-change.mismatch',
       params: {
         unit: unit.name,
@@ -233,14 +326,22 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
   localised: true,
   annex: true,
   applicable: (annex) => annex.indicators.includes('rate_reduced') || annex.indicators.includes('households_start') || annex.indicators.includes('households_end'),
-  *instances(ctx) {
+  each(ctx, visit) {
+    const values = ctx.annex.values;
+    const printed = carries(ctx.annex, PRINTED);
     for (const unit of unitsIn(ctx)) {
+      // Every figure a printed number held as an integer (the common case): no Value made.
+      const q = printed ? printedRead(values, unit.id) : undefined;
+      if (q) {
+        visit(new ColumnRateChange(values, unit, q));
+        continue;
+      }
       const rr = usable(ctx, 'rate-change', unit, ['rate_reduced']);
       if (!rr) continue;
       const start = sourceOf(ctx, unit, 'rate_start');
       const end = sourceOf(ctx, unit, 'rate_end');
       if (!start || !end) continue;
-      yield { unit, at: rr.rate_reduced, cells: [...cellsOf(start), ...cellsOf(end), rr.rate_reduced], start, end };
+      visit({ unit, at: rr.rate_reduced, cells: [...cellsOf(start), ...cellsOf(end), rr.rate_reduced], start, end });
     }
   },
   check(r, ctx) {
@@ -251,9 +352,12 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
     if (quick === 'ok') return ctx.checked('rate-change');
     if (quick === 'convention' && ctx.depth(r.unit) > 1) {
       ctx.checked('rate-change');
-      return ctx.fold('rate-change', r.unit, () => conventionNote(ctx, r)!);
+      return ctx.fold('rate-change', r.unit, () => conventionInIntegers(ctx, r) ?? conventionNote(ctx, r)!);
     }
-    checkInDecimals(r, ctx);
+    const note = quick === 'convention' ? conventionInIntegers(ctx, r) : undefined;
+    if (!note) return checkInDecimals(r, ctx);
+    ctx.checked('rate-change');
+    ctx.report(note);
   },
   form: (r) => ({ type: 'eq', expr: sub(ref(r.at.cell.ref), sub(exprOf(r.start), exprOf(r.end))) }),
 });

@@ -96,7 +96,7 @@ export const rateKind = defineKind<RateRelation>({
   localised: true,
   annex: true,
   applicable: (annex) => isAnnexShaped(annex.indicators) || printsRates(annex),
-  *instances(ctx) {
+  each(ctx, visit) {
     const { annex } = ctx;
     for (const unit of unitsIn(ctx)) {
       for (const which of ['rate_start', 'rate_end'] as const) {
@@ -105,11 +105,11 @@ export const rateKind = defineKind<RateRelation>({
         // Every figure a number held as an integer (the common case): no Value made.
         const q = rateRead(annex.values, unit.id, [poorKey, hhKey, which]);
         if (q) {
-          yield new ColumnRate(annex.values, unit, which, [poorKey, hhKey], q);
+          visit(new ColumnRate(annex.values, unit, which, [poorKey, hhKey], q));
           continue;
         }
         const v = usable(ctx, 'rate', unit, [poorKey, hhKey, which] as const);
-        if (v) yield { unit, at: v[which], cells: [v[poorKey], v[hhKey], v[which]], which, count: v[poorKey], households: v[hhKey] };
+        if (v) visit({ unit, at: v[which], cells: [v[poorKey], v[hhKey], v[which]], which, count: v[poorKey], households: v[hhKey] });
       }
     }
     // Every other rate of the vocabulary over the households the table prints for it.
@@ -126,7 +126,7 @@ export const rateKind = defineKind<RateRelation>({
           const r = okValue(annex, unit, s.key);
           const cs = carried.map((k) => okValue(annex, unit, k)).filter((v): v is OkValue => v !== undefined);
           const h = okValue(annex, unit, hhKey);
-          if (r && cs.length > 0 && h) yield { unit, at: r, cells: [...cs, h, r], count: closest(cs, h, r), households: h, either: cs };
+          if (r && cs.length > 0 && h) visit({ unit, at: r, cells: [...cs, h, r], count: closest(cs, h, r), households: h, either: cs });
         }
         continue;
       }
@@ -137,7 +137,7 @@ export const rateKind = defineKind<RateRelation>({
         const r = okValue(annex, unit, s.key);
         const c = okValue(annex, unit, countKey);
         const h = okValue(annex, unit, hhKey);
-        if (r && c && h) yield { unit, at: r, cells: [c, h, r], count: c, households: h, ...(flow ? { flow } : {}) };
+        if (r && c && h) visit({ unit, at: r, cells: [c, h, r], count: c, households: h, ...(flow ? { flow } : {}) });
       }
     }
   },

@@ -104,7 +104,7 @@ export const sumKind = defineKind<SumRelation>({
   annex: true,
   // A table of one unit (one unit's series by year) has nothing to add up.
   applicable: (annex) => isAnnexShaped(annex.indicators) || ([...partitionsByParent(annex).values()].some((ps) => ps.some((p) => p.length > 0)) && countSlots(annex).length > 0),
-  *instances(ctx) {
+  each(ctx, visit) {
     const { annex } = ctx;
     const partitions = partitionsIn(ctx);
     // No unit is the total (nor a parent of others): there is nothing to add up to.
@@ -120,7 +120,7 @@ export const sumKind = defineKind<SumRelation>({
           const q = annex.values.readScaled(parent.id, ind);
           const partsQ = q && partsRead(annex.values, parts, ind);
           if (q && partsQ) {
-            yield new ColumnSum(annex.values, parent, ind, parts, q, partsQ);
+            visit(new ColumnSum(annex.values, parent, ind, parts, q, partsQ));
             continue;
           }
           const total = annex.values.get(parent.id, ind);
@@ -131,7 +131,7 @@ export const sumKind = defineKind<SumRelation>({
             continue;
           }
           const present = values.filter(isOk);
-          yield { unit: parent, at: total, cells: [total, ...present], indicator: ind, parts: present, count: parts.length, q: total, partsQ: present };
+          visit({ unit: parent, at: total, cells: [total, ...present], indicator: ind, parts: present, count: parts.length, q: total, partsQ: present });
         }
       }
     }

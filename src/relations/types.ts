@@ -64,12 +64,40 @@ export interface RelationKind<R extends Relation = Relation> extends Rule {
   form(r: R): Form | readonly Form[] | undefined;
 }
 
+/**
+ * A kind's parts. Its instances are listed by `instances`, or by `each`, which hands them to a visitor one
+ * at a time (no generator to resume: a kind with several instances per unit lists hundreds of thousands over
+ * a national table); `instances` then collects them.
+ */
+export type KindSpec<R extends Relation> = Omit<RelationKind<R>, 'run' | 'instances'> &
+  ({ instances(ctx: InstanceContext): Iterable<R>; each?: undefined } | { each(ctx: InstanceContext, visit: (r: R) => void): void; instances?: undefined });
+
 /** A kind from its parts: `run` evaluates every instance. */
-export function defineKind<R extends Relation>(spec: Omit<RelationKind<R>, 'run'>): RelationKind<R> {
+export function defineKind<R extends Relation>(spec: KindSpec<R>): RelationKind<R> {
+  const each =
+    spec.each ??
+    ((ctx: InstanceContext, visit: (r: R) => void) => {
+      for (const r of spec.instances!(ctx)) visit(r);
+    });
   return {
     ...spec,
+    instances:
+      spec.instances ??
+      ((ctx) => {
+        const out: R[] = [];
+        spec.each!(ctx, (r) => out.push(r));
+        return out;
+      }),
     run(ctx) {
-      for (const r of spec.instances(ctx)) spec.check(r, ctx);
+      const keep = ctx.keep;
+      if (!keep) return each(ctx, (r) => spec.check(r, ctx));
+      // The instances and the findings of each kept for locate (checked.ts).
+      const kept = keep.record(spec.id);
+      each(ctx, (r) => {
+        keep.checking(kept, r);
+        spec.check(r, ctx);
+      });
+      keep.done();
     },
   };
 }

@@ -8,6 +8,7 @@ import { compareFindings, type Finding, type RuleId, type Severity, type Skip } 
 import { RELATION_KINDS } from '../relations/index.js';
 import { Folds, summaryFinding, type Effect, type FoldRule } from './summary.js';
 import { carries, type Rule, type RuleContext } from './types.js';
+import { CheckedRelations } from '../relations/checked.js';
 
 /** Rules that check the table's arithmetic, in report order: the relation kinds (src/relations/). */
 export const CHECK_RULES: readonly Rule[] = RELATION_KINDS;
@@ -54,6 +55,8 @@ export interface RuleRun {
   skipped: Skip[];
   /** The rules that compared at least one value (the file's coverage, model/coverage.ts). */
   ran: Set<RuleId>;
+  /** The relations checked and each one's findings, when asked (`keep`): locate reuses them. */
+  checked?: CheckedRelations;
 }
 
 /**
@@ -113,15 +116,25 @@ export function depthOf(annex: Annex): (unit: Unit) => number {
   return depth;
 }
 
-/** Runs every check rule on the annex. Pure: the same annex gives the same findings in the same order. */
-export function runRules(annex: Annex, rules: readonly Rule[] = CHECK_RULES): RuleRun {
+/**
+ * Runs every check rule on the annex. Pure: the same annex gives the same findings in the same order.
+ * `keep`: the relations checked are kept with each one's findings (`checked`), for locate to reuse.
+ */
+export function runRules(annex: Annex, rules: readonly Rule[] = CHECK_RULES, opts: { keep?: boolean } = {}): RuleRun {
   const findings: Finding[] = [];
   const skipped: Skip[] = [];
   const folds = new Folds<Finding>();
   const ran = new Set<RuleId>();
+  const keep = opts.keep ? new CheckedRelations(annex) : undefined;
   const ctx: RuleContext = {
     annex,
-    report: (f) => findings.push(f),
+    report: keep
+      ? (f) => {
+          findings.push(f);
+          keep.reported(f);
+        }
+      : (f) => findings.push(f),
+    ...(keep ? { keep } : {}),
     skip: (s) => skipped.push(s),
     depth: depthOf(annex),
     fold: (rule: FoldRule, unit: Unit, note: () => Finding, effect?: Effect) => folds.add(rule, unit.parent ?? -1, note, effect),
@@ -135,5 +148,5 @@ export function runRules(annex: Annex, rules: readonly Rule[] = CHECK_RULES): Ru
     findings.push(summaryFinding(slot.rule, parent?.name ?? '', slot.count, slot.winner));
   }
   findings.sort(compareFindings);
-  return { findings, skipped, ran };
+  return { findings, skipped, ran, ...(keep ? { checked: keep } : {}) };
 }

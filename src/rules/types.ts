@@ -6,6 +6,7 @@ import type { Indicator } from '../model/indicators.js';
 import type { Finding, RuleId, Severity, Skip } from '../model/finding.js';
 import type { Dec } from '../calc/decimal.js';
 import type { Effect, FoldRule } from './summary.js';
+import type { CheckedRelations } from '../relations/checked.js';
 
 export interface RuleContext {
   readonly annex: Annex;
@@ -25,6 +26,8 @@ export interface RuleContext {
   fold(rule: FoldRule, unit: Unit, note: () => Finding, effect?: Effect): void;
   /** The rule compared a value (for one unit): the file's coverage counts it as run (model/coverage.ts). */
   checked(rule: RuleId): void;
+  /** Where the relation kinds keep the instances they check and each one's findings, when asked (relations/checked.ts). */
+  readonly keep?: CheckedRelations;
 }
 
 export interface Rule {

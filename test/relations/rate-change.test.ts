@@ -89,6 +89,12 @@ describe('rate-change in integers', () => {
         const quick = quickCheck(ctx, c.rel);
         if (quick) answered[quick]++;
         expect(record((r, x) => rateChangeKind.check(r, x), c, depth)).toEqual(record(checkInDecimals, c, depth));
+        // The same relation with its printed figures read as the store's integers (a long table's columns).
+        const { start, end, at } = c.rel as { start: { printed?: Value }; end: { printed?: Value }; at: Value };
+        if (start.printed && end.printed) {
+          const withQ = { ...c, rel: { ...c.rel, q: { start: start.printed, end: end.printed, at } } as RateChangeRelation };
+          expect(record((r, x) => rateChangeKind.check(r, x), withQ, depth)).toEqual(record(checkInDecimals, c, depth));
+        }
       }),
       { numRuns: 3000 },
     );

@@ -1,0 +1,88 @@
+/**
+ * The rules' verdicts, kept for error localisation: the instances each relation kind checked over a whole
+ * table, in the order it checked them, with the findings each check reported. Locate (src/locate/confirm.ts)
+ * reads the findings of the relations near a cause, on the table as it is, from them instead of running the
+ * same checks a second time (a check runs once per table). Kept for small tables only (`KEEP_UP_TO`): a big
+ * table's instances would outlive the rules' pass, and locate reads only a few of its units there.
+ */
+import type { Annex } from '../model/annex.js';
+import type { Finding } from '../model/finding.js';
+import type { Relation } from './types.js';
+
+/** Tables of at most this many units keep their checked relations. */
+export const KEEP_UP_TO = 2_000;
+
+/** One kind's instances in check order, and the findings each reported (absent: none). */
+export interface KindVerdicts {
+  readonly instances: Relation[];
+  readonly findings: Array<Finding[] | undefined>;
+}
+
+export class CheckedRelations {
+  private readonly kinds = new Map<string, KindVerdicts>();
+  /** Per kind, per unit id: the indexes (ascending) of the instances reading a cell of the unit. */
+  private readonly byUnit = new Map<string, Array<number[] | undefined>>();
+
+  constructor(readonly annex: Annex) {}
+
+  private current: KindVerdicts | undefined;
+
+  /** Starts recording a kind's run: `checking` is then called before each instance's check, in check order. */
+  record(kind: string): KindVerdicts {
+    const k: KindVerdicts = { instances: [], findings: [] };
+    this.kinds.set(kind, k);
+    this.current = k;
+    return k;
+  }
+
+  /** The instance the kind checks next: the findings reported until the next one are its. */
+  checking(k: KindVerdicts, r: Relation): void {
+    k.instances.push(r);
+    this.current = k;
+  }
+
+  /** A finding the rules reported (a check's: runRules calls it for every finding its checks report). */
+  reported(f: Finding): void {
+    const k = this.current;
+    if (!k || k.instances.length === 0) return;
+    (k.findings[k.instances.length - 1] ??= []).push(f);
+  }
+
+  /** The kind's run is over: findings reported now (folded summaries) are no instance's. */
+  done(): void {
+    this.current = undefined;
+  }
+
+  /** The kind's verdicts over this table, or undefined when the rules did not run it. */
+  of(kind: string): KindVerdicts | undefined {
+    return this.kinds.get(kind);
+  }
+
+  /** The indexes (ascending, each once) of the kind's instances reading a cell of one of `units` (unit ids). */
+  reading(kind: string, units: readonly number[]): readonly number[] {
+    const index = this.unitIndex(kind);
+    if (units.length === 1) return index[units[0]!] ?? NONE;
+    const seen = new Set<number>();
+    const out: number[] = [];
+    for (const u of units) for (const i of index[u] ?? NONE) if (!seen.has(i)) seen.add(i), out.push(i);
+    return out.sort((a, b) => a - b);
+  }
+
+  /** Per unit id, the indexes (ascending) of the kind's instances reading a cell of the unit. */
+  private unitIndex(kind: string): Array<number[] | undefined> {
+    let index = this.byUnit.get(kind);
+    if (index) return index;
+    index = [];
+    const instances = this.kinds.get(kind)?.instances ?? [];
+    for (let i = 0; i < instances.length; i++) {
+      for (const v of instances[i]!.cells) {
+        const list = (index[v.unit] ??= []);
+        if (list[list.length - 1] !== i) list.push(i);
+      }
+    }
+    this.byUnit.set(kind, index);
+    return index;
+  }
+}
+
+const NONE: readonly number[] = [];
