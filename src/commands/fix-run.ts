@@ -1,7 +1,9 @@
 /**
- * `fix`'s run: the input checked (check-grid.ts), the one pinned cause of each independent error patched into
- * the input's bytes (read/patch.ts), the copy checked again. Returns what to write and why, or why not; writes
- * and prints nothing (fix-report.ts does). A PovcheckError from reading or checking names the input.
+ * `fix`'s run: the input read and checked as validate reads and checks it (pipeline.ts `checkTableInput`: a
+ * delimited table's first rows shaped, the rest streamed into the column store, the same budget), the one
+ * pinned cause of each independent error patched into the input's bytes (read/patch.ts, without a grid), the
+ * copy read and checked again the same way, the input's table let go first. Returns what to write and why, or
+ * why not; writes and prints nothing (fix-report.ts does). A PovcheckError from reading or checking names the input.
  */
 import { PovcheckError } from '../errors.js';
 import type { Delimiter } from '../read/csv.js';
