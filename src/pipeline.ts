@@ -3,8 +3,8 @@
  * exit codes: the command line and the reporters decide what to do with the result.
  */
 import { statSync, type Stats } from 'node:fs';
-import { readInput } from './read/index.js';
-import type { Cell } from './model/grid.js';
+import { readInput, type InputContent } from './read/index.js';
+import type { Cell, Grid, SourceInfo } from './model/grid.js';
 import { compareFindings, type Finding, type Skip } from './model/finding.js';
 import { PovcheckError } from './errors.js';
 import type { Cause, Localisation } from './locate/index.js';
@@ -12,9 +12,9 @@ import { Dec } from './calc/decimal.js';
 import type { PlanDocument } from './model/document.js';
 import { failOnOf, type FailOn } from './model/fail-on.js';
 import { statusOf, type FileResult } from './model/file-result.js';
-import type { RuleLevels, ValidateOptions } from './model/options.js';
+import type { CheckOptions, RuleLevels, ValidateOptions } from './model/options.js';
 import { relevel, withoutOffRules } from './rules/levels.js';
-import { checkShaped } from './check-grid.js';
+import { checkShaped, type CheckResult } from './check-grid.js';
 import { shape, shapeTable } from './shape/index.js';
 
 /**
@@ -27,16 +27,12 @@ export async function validateFile(file: string, opts: ValidateOptions = {}): Pr
     const stats = statOrNothing(file);
     const input = await readInput(file, { ...opts, records: true }, stats);
     if (input.kind === 'document') return await documentResult(file, input.document, opts);
-    // A delimited table: its first rows shaped, the rest read row by row into the same table (shape/index.ts),
-    // whatever its size.
-    const shaped = input.kind === 'table' ? await shapeTable(input.table, opts, opts.onProgress) : { ...shape(input.grid, opts), grid: input.grid };
-    const { annex, findings, skipped, coverage, localisation, targetsUnmatched } = checkShaped(shaped, opts);
-    const source = input.kind === 'table' ? input.table.head.source : input.grid.source;
+    const { annex, findings, skipped, coverage, localisation, targetsUnmatched, source, grid } = await checkTableInput(input, opts, opts.onProgress);
     return {
       file,
       status: statusOf(findings, failOnOf(opts), coverage),
       source,
-      ...(shaped.grid ? { grid: shaped.grid } : {}),
+      ...(grid ? { grid } : {}),
       annex,
       findings,
       skipped,
@@ -48,6 +44,21 @@ export async function validateFile(file: string, opts: ValidateOptions = {}): Pr
     if (e instanceof PovcheckError) return { file, status: 'unreadable', findings: [], skipped: [], error: e.withFile(file) };
     throw e;
   }
+}
+
+/**
+ * A table input checked (validate's files, and `fix`'s input and its corrected copy): a delimited table's first
+ * rows shaped, the rest read row by row into the same table (shape/index.ts), whatever its size; a workbook's
+ * grid shaped whole. `grid`: the whole table's, when it was read as one.
+ */
+export async function checkTableInput(
+  input: Exclude<InputContent, { kind: 'document' }>,
+  opts: CheckOptions,
+  progress?: (done: number, total: number) => void,
+): Promise<CheckResult & { source: SourceInfo; grid?: Grid }> {
+  const shaped = input.kind === 'table' ? await shapeTable(input.table, opts, progress) : { ...shape(input.grid, opts), grid: input.grid };
+  const source = input.kind === 'table' ? input.table.head.source : input.grid.source;
+  return { ...checkShaped(shaped, opts), source, ...(shaped.grid ? { grid: shaped.grid } : {}) };
 }
 
 /** A plan document's result: its tables, stated figures, money and references (src/document/). */

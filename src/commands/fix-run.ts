@@ -1,14 +1,17 @@
 /**
- * `fix`'s run: the input checked (check-grid.ts), the one pinned cause of each independent error patched into
- * the input's bytes (read/patch.ts), the copy checked again. Returns what to write and why, or why not; writes
- * and prints nothing (fix-report.ts does). A PovcheckError from reading or checking names the input.
+ * `fix`'s run: the input read and checked as validate reads and checks it (pipeline.ts `checkTableInput`: a
+ * delimited table's first rows shaped, the rest streamed into the column store, the same budget), the one
+ * pinned cause of each independent error patched into the input's bytes (read/patch.ts, without a grid), the
+ * copy read and checked again the same way, the input's table let go first. Returns what to write and why, or
+ * why not; writes and prints nothing (fix-report.ts does). A PovcheckError from reading or checking names the input.
  */
 import { PovcheckError } from '../errors.js';
-import type { Grid } from '../model/grid.js';
 import type { Delimiter } from '../read/csv.js';
+import type { InputContent } from '../read/index.js';
+import type { CellEdit } from '../read/patch.js';
 import type { Lang } from '../model/lang.js';
 import type { Finding } from '../model/finding.js';
-import type { Value } from '../model/annex.js';
+import type { Annex, Value } from '../model/annex.js';
 import { checkedAnything } from '../model/coverage.js';
 import type { CheckResult } from '../check-grid.js';
 import type { CauseCell, Localisation } from '../locate/index.js';
@@ -26,25 +29,57 @@ export type FixOutcome =
   | { kind: 'copy'; lang: Lang; bytes: Uint8Array; changed?: CauseCell[] };
 
 export async function runFix(r: FixRun): Promise<FixOutcome> {
-  const [{ readFileBytes, gridFromAnyBytes }, { checkGrid }, { catalog }] = await Promise.all([import('../read/index.js'), import('../check-grid.js'), import('../messages/index.js')]);
+  const { readFileBytes } = await import('../read/index.js');
   const bytes = await readFileBytes(r.file);
-  const grid = await named(r.file, () => gridFromAnyBytes(bytes, { ...r.read, name: r.file }));
-  // Workbooks are read (so the refusal is about writing them, not about reading), but not rewritten.
-  const source = grid.source;
-  if (source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: catalog(r.lang ?? 'en').fix.workbook({ file: r.file }) });
-  const result = await named(r.file, () => checkGrid(grid, shapeOptions(r)));
-  const lang: Lang = r.lang ?? result.annex.lang;
-  if (!checkedAnything(result.coverage)) return { kind: 'unchecked', lang };
-  const refused = (reason: RefuseReason, cells: string[] = []): FixOutcome => ({ kind: 'refused', lang, reason, cells, localisation: result.localisation, findings: result.findings });
-  const chosen = chosenCauses(result.localisation);
+  // The input's table lives in `checkInput` alone: let go before the copy is read (one table in memory at a time).
+  const first = await checkInput(r, bytes);
+  if (first.kind === 'unchecked') return first;
+  const { lang, localisation, findings, chosen, edits, delimiter } = first;
+  const refused = (reason: RefuseReason, cells: string[] = []): FixOutcome => ({ kind: 'refused', lang, reason, cells, localisation, findings });
   if (typeof chosen === 'string') {
     if (chosen !== 'clean') return refused(chosen);
-    const left = errorCells(result.findings);
+    const left = errorCells(findings);
     return left.length > 0 ? refused('other-errors', left) : { kind: 'copy', lang, bytes };
   }
-  const patched = await patchedCopy(r, { bytes, grid, delimiter: source.delimiter }, result, chosen, lang);
+  const patched = await patchedCopy(r, bytes, delimiter, edits, lang);
   const left = errorCells(patched.again.findings);
   return left.length > 0 ? refused('other-errors', left) : { kind: 'copy', lang, bytes: patched.bytes, changed: chosen };
+}
+
+/** What `fix` keeps of its input's check: no table (the language, the explanations, the cells to change and how). */
+type FirstCheck =
+  | Extract<FixOutcome, { kind: 'unchecked' }>
+  | { kind: 'checked'; lang: Lang; localisation: Localisation; findings: Finding[]; delimiter: Delimiter; chosen: CauseCell[] | 'clean' | RefuseReason; edits: CellEdit[] };
+
+/** The input read and checked as validate does; a workbook refused (after it is read, so that the refusal is about writing it). */
+async function checkInput(r: FixRun, bytes: Uint8Array): Promise<FirstCheck> {
+  const { catalog } = await import('../messages/index.js');
+  const input = await readTable(r, bytes, r.read);
+  const source = input.kind === 'table' ? input.table.head.source : input.grid.source;
+  if (source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: catalog(r.lang ?? 'en').fix.workbook({ file: r.file }) });
+  const result = await check(r, input);
+  const lang: Lang = r.lang ?? result.annex.lang;
+  if (!checkedAnything(result.coverage)) return { kind: 'unchecked', lang };
+  const chosen = chosenCauses(result.localisation);
+  const edits = typeof chosen === 'string' ? [] : await cellEdits(result.annex, chosen);
+  return { kind: 'checked', lang, localisation: result.localisation, findings: result.findings, delimiter: source.delimiter, chosen, edits };
+}
+
+/**
+ * A file's bytes read as validate reads them (pipeline.ts): a delimited table's first rows as a grid, the rest
+ * record by record into the column store, whatever its size; a workbook as its grid. Never a plan document.
+ */
+async function readTable(r: FixRun, bytes: Uint8Array, read: FixRun['read']): Promise<Exclude<InputContent, { kind: 'document' }>> {
+  const { inputFromBytes } = await import('../read/index.js');
+  const input = await named(r.file, () => inputFromBytes(bytes, { ...read, name: r.file, records: true, documents: false }));
+  if (input.kind === 'document') throw new Error('fix read a plan document'); // `documents: false` rules it out
+  return input;
+}
+
+/** The table checked as validate checks it (pipeline.ts `checkTableInput`). */
+async function check(r: FixRun, input: Exclude<InputContent, { kind: 'document' }>): Promise<CheckResult> {
+  const { checkTableInput } = await import('../pipeline.js');
+  return named(r.file, () => checkTableInput(input, shapeOptions(r)));
 }
 
 const shapeOptions = (r: FixRun) => (r.locale ? { locale: r.locale } : {});
@@ -75,14 +110,27 @@ function chosenCauses(loc: Localisation): CauseCell[] | 'clean' | RefuseReason {
   return chosen.flatMap((c) => c!.cells);
 }
 
-/** The input's bytes with the chosen cells' fields changed, and the copy checked again, read exactly as the input was. */
-async function patchedCopy(r: FixRun, input: { bytes: Uint8Array; grid: Grid; delimiter: Delimiter }, result: CheckResult, cells: CauseCell[], lang: Lang): Promise<{ bytes: Uint8Array; again: CheckResult }> {
-  const [{ checkGrid }, { patchDelimited }, { formatCellValue }, { catalog }] = await Promise.all([import('../check-grid.js'), import('../read/patch.js'), import('../locate/index.js'), import('../messages/index.js')]);
-  const valueAt = new Map<string, Value>();
-  for (const vals of result.annex.values) for (const v of Object.values(vals)) if (v) valueAt.set(v.cell.ref, v);
-  const edits = cells.map((c) => ({ row: c.cell.row, col: c.cell.col, text: formatCellValue(c.proposed!, valueAt.get(c.cell.ref)!, result.annex) }));
-  const patched = patchDelimited(input.bytes, input.grid, input.delimiter, edits, r.encoding);
+/** The chosen cells as edits of the input's fields: each proposed value written as the table writes its numbers. */
+async function cellEdits(annex: Annex, cells: readonly CauseCell[]): Promise<CellEdit[]> {
+  const { formatCellValue } = await import('../locate/index.js');
+  return cells.map((c) => ({ row: c.cell.row, col: c.cell.col, text: formatCellValue(c.proposed!, valueAt(annex, c), annex) }));
+}
+
+/** The value a cause names (the unit of that name whose value of that indicator stands in that cell). */
+function valueAt(annex: Annex, c: CauseCell): Value {
+  for (const unit of annex.units) {
+    if (unit.name !== c.unit) continue;
+    const v = annex.values.get(unit.id, c.indicator);
+    if (v && v.cell.ref === c.cell.ref && v.cell.sheet === c.cell.sheet) return v;
+  }
+  throw new Error(`fix: no value at ${c.cell.ref}`);
+}
+
+/** The input's bytes with the cells' fields changed, and the copy checked again, read exactly as the input was (its delimiter, the encoding asked). */
+async function patchedCopy(r: FixRun, bytes: Uint8Array, delimiter: Delimiter, edits: CellEdit[], lang: Lang): Promise<{ bytes: Uint8Array; again: CheckResult }> {
+  const [{ patchDelimited }, { catalog }] = await Promise.all([import('../read/patch.js'), import('../messages/index.js')]);
+  const patched = patchDelimited(bytes, delimiter, edits, r.encoding);
   if (!patched.ok) throw new PovcheckError('USAGE', { detail: catalog(lang).fix.unsafe({ file: r.file, cell: patched.cell }) });
-  // The copy must validate without errors, read exactly as the input was (the grid patchDelimited read it back as).
-  return { bytes: patched.bytes, again: await named(r.file, () => checkGrid(patched.grid, shapeOptions(r))) };
+  const again = await check(r, await readTable(r, patched.bytes, { delimiter, encoding: r.encoding }));
+  return { bytes: patched.bytes, again };
 }

@@ -117,8 +117,14 @@ function isWord97(bytes: Uint8Array, name: string | undefined): boolean {
   return (name !== undefined && /\.(?:doc|dot)$/i.test(name)) || Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(WORD_STREAM) >= 0;
 }
 
-/** Bytes of any input validate reads → a table's grid or a plan document. */
-export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { name?: string; records?: boolean } = {}): Promise<InputContent> {
+/**
+ * Bytes of any input validate reads → a table's grid or a plan document. `documents: false` (fix, which
+ * rewrites tables only): no plan document is looked for, the bytes are read as a table as `gridFromAnyBytes`
+ * reads them.
+ */
+export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { name?: string; records?: boolean; documents?: false } = {}): Promise<InputContent> {
+  const documents = opts.documents !== false;
+  if (isZip(bytes) && !documents) return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
   if (isZip(bytes)) {
     const { listZip, containerKind } = await import('./zip-guard.js');
     let kind: string | undefined;
@@ -133,7 +139,7 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
     }
     return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
   }
-  if (isWord97(bytes, opts.name)) throw new PovcheckError('FILE_BINARY', { kind: 'doc' });
+  if (documents && isWord97(bytes, opts.name)) throw new PovcheckError('FILE_BINARY', { kind: 'doc' });
   if (opts.name && /\.xls[xm]$/i.test(opts.name) && OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
     throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
   }
@@ -141,14 +147,14 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
   // would be the largest thing in memory); quoted text is read whole (csv-parse), as is everything small.
   const streamed = opts.records && !bytes.includes(0x22) ? decodeStreamed(bytes, opts.encoding) : undefined;
   if (streamed) {
-    if (opts.delimiter === undefined) {
+    if (opts.delimiter === undefined && documents) {
       const { looksLikeDocument, readTextDocument } = await import('./text-document.js');
       if (looksLikeDocument(streamed.head)) return { kind: 'document', document: readTextDocument(streamed.whole(), streamed.encoding, opts.documentLimits) };
     }
     return { kind: 'table', table: delimitedTable(streamed, streamed.encoding, opts.delimiter) };
   }
   const decoded = decodeBytes(bytes, opts.encoding);
-  if (opts.delimiter === undefined) {
+  if (opts.delimiter === undefined && documents) {
     const { looksLikeDocument, readTextDocument } = await import('./text-document.js');
     if (looksLikeDocument(decoded.text)) return { kind: 'document', document: readTextDocument(decoded.text, decoded.encoding, opts.documentLimits) };
   }

@@ -1,10 +1,11 @@
 /**
  * No input exhausts memory (issue 14, item 3): a delimited table is read only while its cells fit in this
  * process's heap (read/memory-budget.ts), and one past it is refused with one line, never with a V8 abort
- * (exit 134); a table that fits is checked and localised in that heap. The CLI runs here get a small heap
+ * (exit 134); a table that fits is checked and localised in that heap, and `fix` reads it as validate does (one
+ * pipeline: no grid of every cell, the same refusal). The CLI runs here get a small heap
  * (NODE_OPTIONS=--max-old-space-size=64) so that the tables stay small.
  */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +82,28 @@ describe('a table larger than the heap, in a 64 MB heap', () => {
     const r = runCli(['validate', big, '--lang', 'en'], { env });
     expect(r.code).toBe(2);
     expect(r.stdout.trim().split('\n')).toEqual([expect.stringMatching(/big\.csv: .*more than [\d,]+ rows of units, more than povcheck holds in memory here \(Node's heap limit is \d+ MB\)/)]);
+  });
+
+  it('fix reads it as validate does: refused with validate\'s one line (its units counted), exit 2, nothing written', () => {
+    const out = join(dir, 'big-fixed.csv');
+    const r = runCli(['fix', big, '-o', out, '--lang', 'en'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stdout + r.stderr).toMatch(/^povcheck: .*big\.csv: the table has more than [\d,]+ rows of units, more than povcheck holds in memory here \(Node's heap limit is \d+ MB\)[^\n]*\n$/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('fix corrects a long table validate checks in that heap, never reading it as a grid of cells (a cell budget below its 72,000 cells)', () => {
+    const out = join(dir, 'slip-fixed.csv');
+    const r = runCli(['fix', slip, '-o', out, '--lang', 'en'], { env: { ...env, POVCHECK_MAX_CELLS: '60000' } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Wrote .*slip-fixed\.csv: 1 cell corrected:\n  I\d+ \(Poor households, end of year, [^)]+\): [\d,]+ → [\d,]+ \(the digits look transposed\)\n$/);
+    // The copy is the input with that one field changed.
+    const lines = (f: string) => readFileSync(f, 'utf8').split('\r\n');
+    const before = lines(slip);
+    const after = lines(out);
+    expect(after.length).toBe(before.length);
+    expect(after.filter((l, i) => l !== before[i]).length).toBe(1);
   });
 
   it('one that fits, with a slip, is checked and its slip localised in that heap', () => {
