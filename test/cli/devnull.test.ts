@@ -22,7 +22,7 @@ describe.skipIf(!existsSync('/dev/null') || process.platform === 'win32')('outpu
   const streamModules = (args: string[]): string[] => {
     const devNull = openSync('/dev/null', 'w');
     try {
-      const env = { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '' };
+      const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '' };
       for (const k of ['CI', 'NO_PROGRESS', 'FORCE_COLOR']) delete env[k];
       const r = spawnSync(process.execPath, ['-r', probe, ...args], { cwd: ROOT, env, stdio: ['ignore', devNull, devNull] });
       expect(r.status).toBe(0);
