@@ -154,7 +154,7 @@ function byteView(bytes: Uint8Array, choice: EncodingChoice): ByteView {
       byteOffset: (k) => k,
       cellText: (scanned) => decodeLegacyBytes(Buffer.from(scanned, 'latin1'), enc),
       // The corrected cells are numbers: ASCII, the same bytes in every legacy encoding.
-      encode: (field) => (/^[ -]*$/.test(field) ? new Uint8Array(Buffer.from(field, 'latin1')) : undefined),
+      encode: (field) => (/^[ -\x7f]*$/.test(field) ? new Uint8Array(Buffer.from(field, 'latin1')) : undefined),
       text: reader,
     };
   }
