@@ -3,7 +3,7 @@
  * exit codes: the command line and the reporters decide what to do with the result.
  */
 import { statSync, type Stats } from 'node:fs';
-import { readInput, type InputContent } from './read/index.js';
+import { readInput, sourceOf, type InputContent } from './read/index.js';
 import type { Cell, Grid, SourceInfo } from './model/grid.js';
 import { compareFindings, type Finding, type Skip } from './model/finding.js';
 import { PovcheckError } from './errors.js';
@@ -57,7 +57,7 @@ export async function checkTableInput(
   progress?: (done: number, total: number) => void,
 ): Promise<CheckResult & { source: SourceInfo; grid?: Grid }> {
   const shaped = input.kind === 'table' ? await shapeTable(input.table, opts, progress) : { ...shape(input.grid, opts), grid: input.grid };
-  const source = input.kind === 'table' ? input.table.head.source : input.grid.source;
+  const source = sourceOf(input);
   return { ...checkShaped(shaped, opts), source, ...(shaped.grid ? { grid: shaped.grid } : {}) };
 }
 

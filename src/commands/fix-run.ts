@@ -53,9 +53,9 @@ type FirstCheck =
 
 /** The input read and checked as validate does; a workbook refused (after it is read, so that the refusal is about writing it). */
 async function checkInput(r: FixRun, bytes: Uint8Array): Promise<FirstCheck> {
-  const { catalog } = await import('../messages/index.js');
+  const [{ catalog }, { sourceOf }] = await Promise.all([import('../messages/index.js'), import('../read/index.js')]);
   const input = await readTable(r, bytes, r.read);
-  const source = input.kind === 'table' ? input.table.head.source : input.grid.source;
+  const source = sourceOf(input);
   if (source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: catalog(r.lang ?? 'en').fix.workbook({ file: r.file }) });
   const result = await check(r, input);
   const lang: Lang = r.lang ?? result.annex.lang;

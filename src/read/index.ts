@@ -14,7 +14,7 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { PovcheckError } from '../errors.js';
 import { decodeBytes, decodeStreamed, OLE_SIGNATURE, type EncodingChoice } from './decode.js';
 import { delimitedTable, readDelimited, type Delimiter, type DelimitedTable } from './csv.js';
-import type { Grid } from '../model/grid.js';
+import type { Grid, SourceInfo } from '../model/grid.js';
 import { isZip } from './zip-signature.js';
 import { refusedKind } from './kinds.js';
 import { extname } from 'node:path';
@@ -36,6 +36,11 @@ export interface ReadOptions {
 
 /** What an input holds: a table, or a plan document with its text and tables. */
 export type InputContent = { kind: 'grid'; grid: Grid } | { kind: 'document'; document: PlanDocument } | { kind: 'table'; table: DelimitedTable };
+
+/** Where a table input came from (its kind, encoding, delimiter or sheet): a delimited table's from its first rows. */
+export function sourceOf(input: Exclude<InputContent, { kind: 'document' }>): SourceInfo {
+  return input.kind === 'table' ? input.table.head.source : input.grid.source;
+}
 
 /** Larger inputs than this are refused rather than risking the machine's memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
