@@ -16,9 +16,9 @@ import { poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate, splitReduct
 import type { Finding } from '../model/finding.js';
 import { effectOfDecs, effectOfInts, type Effect } from '../rules/summary.js';
 import { intOf, rateScaled, scaledPlain, type ScaledValue } from '../calc/scaled.js';
-import type { Value, ValueStore } from '../model/annex.js';
+import type { Unit, Value, ValueStore } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
-import { isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
+import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { defineKind, type Relation } from './types.js';
 
 /**
@@ -170,15 +170,15 @@ export function figuresInIntegers(r: DenominatorRelation, v: Partial<Record<stri
  * What `denominatorNote` would give, decided in integers when every count is whole: 'none' (no note), the
  * effect of an info note, or undefined when it is a warning or cannot be decided so (then the note is made).
  */
-function quietInfo(ctx: RuleContext, r: DenominatorRelation): 'none' | { effect: Effect } | undefined {
-  const h0 = intOf(r.start);
-  const h1 = intOf(r.at);
+function quietInfo(ctx: RuleContext, unit: Unit, start: ScaledValue, end: ScaledValue): 'none' | { effect: Effect } | undefined {
+  const h0 = intOf(start);
+  const h1 = intOf(end);
   if (h0 === undefined || h1 === undefined) return undefined;
   if (h0 === h1 || h0 === 0 || h1 === 0) return 'none';
-  if (r.unit.isTotal) return undefined;
+  if (unit.isTotal) return undefined;
   // Read figure by figure: no row of Values made for a note that is folded unwritten.
   const values = ctx.annex.values;
-  const id = r.unit.id;
+  const id = unit.id;
   const counts = wholeOf(figureOf(values, id, 'poor_start'), figureOf(values, id, 'poor_end'), figureOf(values, id, 'poor_reduced'));
   if (counts === false) return undefined;
   if (counts.reduced === undefined || counts.p1 === undefined) return 'none';
@@ -199,6 +199,14 @@ function quietInfo(ctx: RuleContext, r: DenominatorRelation): 'none' | { effect:
   return { effect: effectOfInts(h0, h1, p1) };
 }
 
+const HOUSEHOLDS = ['households_start', 'households_end'] as const;
+
+/** The unit's relation, when both its households are usable (else undefined, the skip recorded by `usable`). */
+function relationOf(ctx: RuleContext, unit: Unit): DenominatorRelation | undefined {
+  const hh = usable(ctx, 'denominator', unit, HOUSEHOLDS);
+  return hh ? { unit, at: hh.households_end, cells: [hh.households_start, hh.households_end], start: hh.households_start } : undefined;
+}
+
 export const denominatorKind = defineKind<DenominatorRelation>({
   id: 'denominator',
   relation: 'denominator',
@@ -209,16 +217,32 @@ export const denominatorKind = defineKind<DenominatorRelation>({
   annex: true,
   // The annex's start and end households (a table with one households column has one denominator).
   applicable: (annex) => annex.indicators.includes('households_start') || annex.indicators.includes('households_end'),
-  each(ctx, visit) {
+  each(ctx, visit, checking) {
+    const values = ctx.annex.values;
+    // When the instances are only checked, a unit whose households are the store's integers and whose note
+    // check (quietInfo) says none, or a folded info, makes no relation (its note's is made if it is named).
+    const fromStore = checking === true && carries(ctx.annex, HOUSEHOLDS);
+    let told = false;
     for (const unit of ctx.annex.units) {
-      const hh = usable(ctx, 'denominator', unit, ['households_start', 'households_end']);
-      if (hh) visit({ unit, at: hh.households_end, cells: [hh.households_start, hh.households_end], start: hh.households_start });
+      if (fromStore) {
+        const h0 = values.readScaled(unit.id, 'households_start');
+        const h1 = h0 && values.readScaled(unit.id, 'households_end');
+        const quiet = h1 && quietInfo(ctx, unit, h0!, h1);
+        if (quiet === 'none' || (quiet && ctx.depth(unit) > 1)) {
+          if (!told) ctx.checked('denominator');
+          told = true;
+          if (quiet !== 'none') ctx.fold('denominator', unit, () => denominatorNote(ctx, relationOf(ctx, unit)!)!.note, quiet.effect);
+          continue;
+        }
+      }
+      const r = relationOf(ctx, unit);
+      if (r) visit(r);
     }
   },
   check(r, ctx) {
     // A deeper unit's info (the common case in a national table) is folded: decided in integers, its note
     // written only if it becomes the one its parent's summary names.
-    const quiet = quietInfo(ctx, r);
+    const quiet = quietInfo(ctx, r.unit, r.start, r.at);
     if (quiet === 'none') return ctx.checked('denominator');
     if (quiet && ctx.depth(r.unit) > 1) {
       ctx.checked('denominator');

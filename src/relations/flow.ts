@@ -61,6 +61,14 @@ function flowRead(values: ValueStore, unit: number): [ScaledValue, ScaledValue, 
   return e ? [s, d, e] : undefined;
 }
 
+/** Whole counts (the common case): end = start − reduced, exact in integers, no decimal object. */
+function balancesInIntegers(q: readonly [ScaledValue, ScaledValue, ScaledValue]): boolean {
+  const s = intOf(q[0]);
+  const d = intOf(q[1]);
+  const e = intOf(q[2]);
+  return s !== undefined && d !== undefined && e !== undefined && s - d === e;
+}
+
 /** Whether the table prints gross flows (households that left, came back, fell into poverty). */
 function grossFlows(annex: Annex): boolean {
   return vocabularySlots(annex).some((s) => (OUT_FLOWS as readonly string[]).includes(s.point.time) || (IN_FLOWS as readonly string[]).includes(s.point.time));
@@ -82,14 +90,19 @@ export const flowKind = defineKind<FlowRelation>({
   annex: true,
   // A table of gross flows (thoát nghèo, tái nghèo …) without a net reduction balances by `balance` instead.
   applicable: (annex) => annex.indicators.includes('poor_reduced') || (isAnnexShaped(annex.indicators) && !grossFlows(annex)) || netReductions(annex),
-  each(ctx, visit) {
+  each(ctx, visit, checking) {
     const { annex } = ctx;
     const stored = carries(annex, FLOW);
+    let told = false;
     for (const unit of unitsIn(ctx)) {
-      // Every figure a number held as an integer (the common case): no Value made.
+      // Every figure a number held as an integer (the common case): no Value made; when the instances are
+      // only checked, no relation either for a flow that holds in integers (the check's first test).
       const q = stored ? flowRead(annex.values, unit.id) : undefined;
       if (q) {
-        visit(new ColumnFlow(annex.values, unit, q));
+        if (checking && balancesInIntegers(q)) {
+          if (!told) ctx.checked('flow');
+          told = true;
+        } else visit(new ColumnFlow(annex.values, unit, q));
         continue;
       }
       const v = usable(ctx, 'flow', unit, FLOW);
@@ -110,9 +123,7 @@ export const flowKind = defineKind<FlowRelation>({
   },
   check(r, ctx) {
     ctx.checked('flow');
-    // Whole counts (the common case): exact in integers, no decimal object.
-    const [s, d, e] = [intOf(r.q[0]), intOf(r.q[1]), intOf(r.q[2])];
-    if (s !== undefined && d !== undefined && e !== undefined && s - d === e) return;
+    if (balancesInIntegers(r.q)) return;
     const expected = r.start.num.minus(r.reduced.num);
     if (expected.eq(r.at.num)) return;
     if (r.other) {

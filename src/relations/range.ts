@@ -74,11 +74,23 @@ class RateBound extends ColumnBound {
 
 const RATES = ['rate_start', 'rate_reduced', 'rate_end'] as const;
 
-const PARTS = [
-  ['poor_start', 'households_start'],
-  ['poor_end', 'households_end'],
-  ['poor_reduced', 'poor_start'],
-] as const;
+/** A part and its whole, with their indexes in COUNT_INDICATORS. */
+const PARTS = (
+  [
+    ['poor_start', 'households_start'],
+    ['poor_end', 'households_end'],
+    ['poor_reduced', 'poor_start'],
+  ] as const
+).map(([part, whole]) => [part, whole, COUNT_INDICATORS.indexOf(part), COUNT_INDICATORS.indexOf(whole)] as const);
+
+/** A whole count of zero or more (the common case): nothing to say. */
+const wholeCount = (q: ScaledValue): boolean => q.scaled !== undefined && q.scaled >= 0 && (q.decimals ?? 0) === 0;
+
+/** The part is at most its whole, or negative (which the count's own bound reports). */
+function partWithinWhole(q: ScaledValue, ofQ: ScaledValue): boolean {
+  const c = compareScaled(q, ofQ);
+  return (c !== undefined && c <= 0) || (q.scaled !== undefined && q.scaled < 0);
+}
 
 export const rangeKind = defineKind<RangeRelation>({
   id: 'range',
@@ -89,24 +101,37 @@ export const rangeKind = defineKind<RangeRelation>({
   localised: false,
   guard: true,
   annex: true,
-  each(ctx, visit) {
+  each(ctx, visit, checking) {
     const others = vocabularySlots(ctx.annex).filter((sl) => !isCoreIndicator(sl.key));
     const values = ctx.annex.values;
+    // A bound that holds on the store's integers is not made when the instances are only checked
+    // (`checking`): the check's own first test (`wholeCount`, `partWithinWhole`, `withinScaled`) decides it.
+    let told = false;
+    const held = () => {
+      if (!told) ctx.checked('range');
+      told = true;
+    };
+    const counts: Array<ScaledValue | undefined> = [];
     // Each value read as an integer from the store where it can (no Value made for a bound that holds).
     for (const unit of unitsIn(ctx)) {
-      for (const ind of COUNT_INDICATORS) {
-        const q = values.readScaled(unit.id, ind);
-        if (q) visit(new CountBound(values, unit, ind, q));
-        else {
+      for (let k = 0; k < COUNT_INDICATORS.length; k++) counts[k] = values.readScaled(unit.id, COUNT_INDICATORS[k]!);
+      for (let k = 0; k < COUNT_INDICATORS.length; k++) {
+        const ind = COUNT_INDICATORS[k]!;
+        const q = counts[k];
+        if (q) {
+          if (checking && wholeCount(q)) held();
+          else visit(new CountBound(values, unit, ind, q));
+        } else {
           const x = values.get(unit.id, ind);
           if (isOk(x)) visit({ type: 'count', unit, at: x, cells: [x], indicator: ind, q: x });
         }
       }
-      for (const [part, whole] of PARTS) {
-        const q = values.readScaled(unit.id, part);
-        const ofQ = q && values.readScaled(unit.id, whole);
-        if (q && ofQ) visit(new ExceedsBound(values, unit, part, whole, q, ofQ));
-        else {
+      for (const [part, whole, pk, wk] of PARTS) {
+        const q = counts[pk];
+        const ofQ = q && counts[wk];
+        if (q && ofQ) {
+          if (!(checking && partWithinWhole(q, ofQ))) visit(new ExceedsBound(values, unit, part, whole, q, ofQ));
+        } else {
           const p = values.get(unit.id, part);
           const w = values.get(unit.id, whole);
           if (isOk(p) && isOk(w)) visit({ type: 'exceeds', unit, at: p, cells: [p, w], part, whole, of: w, q: p, ofQ: w });
@@ -115,8 +140,10 @@ export const rangeKind = defineKind<RangeRelation>({
       for (const ind of RATES) {
         const min = ind === 'rate_reduced' ? '-100' : '0';
         const q = values.readScaled(unit.id, ind);
-        if (q) visit(new RateBound(values, unit, ind, q, min, '100'));
-        else {
+        if (q) {
+          if (checking && withinScaled(q, min, '100') === true) held();
+          else visit(new RateBound(values, unit, ind, q, min, '100'));
+        } else {
           const x = values.get(unit.id, ind);
           if (isOk(x)) visit({ type: 'rate', unit, at: x, cells: [x], indicator: ind, min, max: '100', q: x });
         }
@@ -128,8 +155,7 @@ export const rangeKind = defineKind<RangeRelation>({
     // Decided on the integers (`q`) when they allow it; the Values are read only past that.
     const q = r.q;
     if (r.type === 'exceeds') {
-      const c = compareScaled(q, r.ofQ);
-      if ((c !== undefined && c <= 0) || (q.scaled !== undefined && q.scaled < 0)) return;
+      if (partWithinWhole(q, r.ofQ)) return;
       const x = r.at;
       const unit = r.unit.name;
       if (x.num.lte(r.of.num) || x.num.isNegative()) return;
@@ -161,8 +187,7 @@ export const rangeKind = defineKind<RangeRelation>({
       });
       return;
     }
-    // A whole count of zero or more (the common case): nothing to say.
-    if (q.scaled !== undefined && q.scaled >= 0 && (q.decimals ?? 0) === 0) return;
+    if (wholeCount(q)) return;
     const x = r.at;
     const unit = r.unit.name;
     const base = { rule: 'range' as const, at: x.cell, unit, indicator: r.indicator, actual: x.plain };

@@ -202,15 +202,27 @@ function countsRead(ctx: RuleContext, unit: number): readonly ScaledValue[] | 'm
  * integers). Anything but 'ok' goes to the decimal check, which decides and explains.
  */
 export function quickCheck(ctx: RuleContext, r: RateChangeRelation): 'ok' | 'convention' | undefined {
-  const at = r.q?.at ?? r.at;
+  if (r.q) return quickCheckRead(ctx, r.unit.id, r.q);
+  const at = r.at;
   const dp = Math.max(RATE_DECIMALS, sideDecimals(r, 'start'), sideDecimals(r, 'end'), at.decimals ?? 0);
-  const start = sideScaled(r, 'start', dp);
-  const end = sideScaled(r, 'end', dp);
-  const printed = scaledAt(at, dp);
+  return quickCheckAt(ctx, r.unit.id, dp, sideScaled(r, 'start', dp), sideScaled(r, 'end', dp), scaledAt(at, dp));
+}
+
+/** quickCheck of a unit whose printed figures are the store's integers `q` (no relation made). */
+function quickCheckRead(ctx: RuleContext, unit: number, q: PrintedRates): 'ok' | 'convention' | undefined {
+  const dp = Math.max(RATE_DECIMALS, q.start.decimals ?? 0, q.end.decimals ?? 0, q.at.decimals ?? 0);
+  return quickCheckAt(ctx, unit, dp, scaledAt(q.start, dp), scaledAt(q.end, dp), scaledAt(q.at, dp));
+}
+
+/** quickCheck on the start and end rates and the printed reduction × 10^dp. */
+function quickCheckAt(ctx: RuleContext, unit: number, dp: number, start: number | undefined, end: number | undefined, printed: number | undefined): 'ok' | 'convention' | undefined {
   if (start === undefined || end === undefined || printed === undefined || start - end !== printed) return undefined;
-  const counts = countsRead(ctx, r.unit.id);
+  const counts = countsRead(ctx, unit);
   if (counts === 'missing') return 'ok';
-  const [p0, h0, p1, h1] = counts.map(intOf);
+  const p0 = intOf(counts[0]!);
+  const h0 = intOf(counts[1]!);
+  const p1 = intOf(counts[2]!);
+  const h1 = intOf(counts[3]!);
   if (p0 === undefined || h0 === undefined || p1 === undefined || h1 === undefined) return undefined;
   if (h0 === 0 || h1 === 0) return 'ok';
   // The counts explain the printed rates only when they round to them (unroundedFall).
@@ -220,7 +232,9 @@ export function quickCheck(ctx: RuleContext, r: RateChangeRelation): 'ok' | 'con
   if (rs !== start || re !== end) return 'ok';
   // The unrounded fall, 100·(p0·h1 − p1·h0) / (h0·h1), half-up at two decimals, against the difference:
   // in safe integers when the products are (rateScaled), else in BigInt.
-  const [a, b, den0] = [p0 * h1, p1 * h0, h0 * h1];
+  const a = p0 * h1;
+  const b = p1 * h0;
+  const den0 = h0 * h1;
   const fall = Number.isSafeInteger(a) && Number.isSafeInteger(b) && Number.isSafeInteger(a - b) && Number.isSafeInteger(den0) ? rateScaled(a - b, den0, RATE_DECIMALS) : undefined;
   const fallAt = fall === undefined ? undefined : scaledAt({ scaled: fall, decimals: RATE_DECIMALS }, dp);
   if (fallAt !== undefined) return fallAt === start - end ? 'ok' : 'convention';
@@ -326,14 +340,19 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
   localised: true,
   annex: true,
   applicable: (annex) => annex.indicators.includes('rate_reduced') || annex.indicators.includes('households_start') || annex.indicators.includes('households_end'),
-  each(ctx, visit) {
+  each(ctx, visit, checking) {
     const values = ctx.annex.values;
     const printed = carries(ctx.annex, PRINTED);
+    let told = false;
     for (const unit of unitsIn(ctx)) {
-      // Every figure a printed number held as an integer (the common case): no Value made.
+      // Every figure a printed number held as an integer (the common case): no Value made; and when the
+      // instances are only checked, no relation either for one that the integers show right without a note.
       const q = printed ? printedRead(values, unit.id) : undefined;
       if (q) {
-        visit(new ColumnRateChange(values, unit, q));
+        if (checking && quickCheckRead(ctx, unit.id, q) === 'ok') {
+          if (!told) ctx.checked('rate-change');
+          told = true;
+        } else visit(new ColumnRateChange(values, unit, q));
         continue;
       }
       const rr = usable(ctx, 'rate-change', unit, ['rate_reduced']);

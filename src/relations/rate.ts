@@ -72,6 +72,9 @@ function rateRead(values: ValueStore, unit: number, keys: readonly [Indicator, I
   return rate ? { count: count!, households: households!, rate } : undefined;
 }
 
+/** Whole counts and a printed rate (the common case): the annex's rate matches, decided in integers. */
+const matchesInIntegers = (q: ColumnRate['q']): boolean => rateMatchesScaled(q.count, q.households, q.rate, RATE_DECIMALS) === true;
+
 /** A printed rate matches when it equals the computed one at the precision it was printed with (≥ 2 decimals). */
 export function matchesPrinted(printed: OkValue, exact: Dec): boolean {
   return printedRateMatches(printed.num, printed.decimals ?? 0, exact);
@@ -96,16 +99,21 @@ export const rateKind = defineKind<RateRelation>({
   localised: true,
   annex: true,
   applicable: (annex) => isAnnexShaped(annex.indicators) || printsRates(annex),
-  each(ctx, visit) {
+  each(ctx, visit, checking) {
     const { annex } = ctx;
+    let told = false;
     for (const unit of unitsIn(ctx)) {
       for (const which of ['rate_start', 'rate_end'] as const) {
         const poorKey = which === 'rate_start' ? 'poor_start' : 'poor_end';
         const hhKey = which === 'rate_start' ? 'households_start' : 'households_end';
-        // Every figure a number held as an integer (the common case): no Value made.
+        // Every figure a number held as an integer (the common case): no Value made; when the instances are
+        // only checked, no relation either for a rate the integers show right (the check's first test).
         const q = rateRead(annex.values, unit.id, [poorKey, hhKey, which]);
         if (q) {
-          visit(new ColumnRate(annex.values, unit, which, [poorKey, hhKey], q));
+          if (checking && matchesInIntegers(q)) {
+            if (!told) ctx.checked('rate');
+            told = true;
+          } else visit(new ColumnRate(annex.values, unit, which, [poorKey, hhKey], q));
           continue;
         }
         const v = usable(ctx, 'rate', unit, [poorKey, hhKey, which] as const);
@@ -144,8 +152,7 @@ export const rateKind = defineKind<RateRelation>({
   check(r, ctx) {
     if (r.which === undefined) return checkOther(r, ctx);
     // Whole counts and a printed rate (the common case): exact in integers (read from the store when it can).
-    const q = r.q ?? { count: r.count, households: r.households, rate: r.at };
-    if (rateMatchesScaled(q.count, q.households, q.rate, RATE_DECIMALS) === true) {
+    if (matchesInIntegers(r.q ?? { count: r.count, households: r.households, rate: r.at })) {
       ctx.checked('rate');
       return;
     }

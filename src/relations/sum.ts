@@ -104,8 +104,9 @@ export const sumKind = defineKind<SumRelation>({
   annex: true,
   // A table of one unit (one unit's series by year) has nothing to add up.
   applicable: (annex) => isAnnexShaped(annex.indicators) || ([...partitionsByParent(annex).values()].some((ps) => ps.some((p) => p.length > 0)) && countSlots(annex).length > 0),
-  each(ctx, visit) {
+  each(ctx, visit, checking) {
     const { annex } = ctx;
+    let told = false;
     const partitions = partitionsIn(ctx);
     // No unit is the total (nor a parent of others): there is nothing to add up to.
     if (partitions.size === 0) ctx.skip(noTotalSkip());
@@ -116,8 +117,14 @@ export const sumKind = defineKind<SumRelation>({
       for (const parts of partitions.get(parent.id) ?? []) {
         if (parts.length === 0) continue;
         for (const ind of slots) {
-          // Every figure a number held as an integer (the common case): no Value made.
+          // Every figure a number held as an integer (the common case): no Value made; when the instances are
+          // only checked, no relation either for parts that add up in integers (the check's first test).
           const q = annex.values.readScaled(parent.id, ind);
+          if (checking && q && addsUp(q, parts.length, (k) => annex.values.readScaled(parts[k]!.id, ind))) {
+            if (!told) ctx.checked('sum');
+            told = true;
+            continue;
+          }
           const partsQ = q && partsRead(annex.values, parts, ind);
           if (q && partsQ) {
             visit(new ColumnSum(annex.values, parent, ind, parts, q, partsQ));
@@ -138,7 +145,7 @@ export const sumKind = defineKind<SumRelation>({
   },
   check(r, ctx) {
     ctx.checked('sum');
-    if (addsUp(r)) return;
+    if (addsUp(r.q, r.partsQ.length, (k) => r.partsQ[k])) return;
     let sum: Dec = ZERO;
     for (const v of r.parts) sum = sum.plus(v.num);
     const f = sumMismatch(r.unit.name, r.indicator, r.at, sum, r.count);
@@ -147,13 +154,14 @@ export const sumKind = defineKind<SumRelation>({
   form: (r) => ({ type: 'eq', expr: sub(ref(r.at.cell.ref), sumOf(r.parts.map((v) => ref(v.cell.ref)))) }),
 });
 
-/** Whether whole parts add up to their whole parent, in safe integers (undefined: not decidable so). */
-function addsUp(r: SumRelation): boolean {
-  const total = intOf(r.q);
+/** Whether whole parts (`count`, the k-th `partAt(k)`) add up to their whole parent, in safe integers (false: not decidable so). */
+function addsUp(q: ScaledValue, count: number, partAt: (k: number) => ScaledValue | undefined): boolean {
+  const total = intOf(q);
   if (total === undefined) return false;
   let sum = 0;
-  for (const v of r.partsQ) {
-    const n = intOf(v);
+  for (let k = 0; k < count; k++) {
+    const v = partAt(k);
+    const n = v && intOf(v);
     if (n === undefined) return false;
     sum += n;
   }
