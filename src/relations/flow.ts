@@ -10,6 +10,8 @@ import { isAnnexShaped } from '../model/indicators.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
 import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import { defineKind, type Relation } from './types.js';
+import type { LongTable } from '../model/long-table.js';
+import { allNumbers, columnsOf, slotIndexes, wholeIn } from './columns.js';
 import { unitsIn } from './scope.js';
 import { carriesSlot, okValue, slotFor, vocabularySlots } from './slots.js';
 
@@ -63,10 +65,14 @@ function flowRead(values: ValueStore, unit: number): [ScaledValue, ScaledValue, 
 
 /** Whole counts (the common case): end = start − reduced, exact in integers, no decimal object. */
 function balancesInIntegers(q: readonly [ScaledValue, ScaledValue, ScaledValue]): boolean {
-  const s = intOf(q[0]);
-  const d = intOf(q[1]);
-  const e = intOf(q[2]);
-  return s !== undefined && d !== undefined && e !== undefined && s - d === e;
+  return balances(intOf(q[0]), intOf(q[1]), intOf(q[2]));
+}
+
+const balances = (s: number | undefined, d: number | undefined, e: number | undefined): boolean => s !== undefined && d !== undefined && e !== undefined && s - d === e;
+
+/** balancesInIntegers on a long table's columns (`at`: the slot indexes of start, reduced, end). */
+function balancesInColumns(cols: LongTable, u: number, at: readonly number[]): boolean {
+  return allNumbers(cols, u, at) && balances(wholeIn(cols, u, at[0]!, undefined), wholeIn(cols, u, at[1]!, undefined), wholeIn(cols, u, at[2]!, undefined));
 }
 
 /** Whether the table prints gross flows (households that left, came back, fell into poverty). */
@@ -94,7 +100,15 @@ export const flowKind = defineKind<FlowRelation>({
     const { annex } = ctx;
     const stored = carries(annex, FLOW);
     let told = false;
+    // A long table's columns, when only checking: a flow that holds makes nothing at all.
+    const cols = checking && stored ? columnsOf(annex.values) : undefined;
+    const at = cols && slotIndexes(cols, FLOW);
     for (const unit of unitsIn(ctx)) {
+      if (at && balancesInColumns(cols!, unit.id, at)) {
+        if (!told) ctx.checked('flow');
+        told = true;
+        continue;
+      }
       // Every figure a number held as an integer (the common case): no Value made; when the instances are
       // only checked, no relation either for a flow that holds in integers (the check's first test).
       const q = stored ? flowRead(annex.values, unit.id) : undefined;
