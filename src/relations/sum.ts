@@ -11,6 +11,8 @@ import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator } from '
 import { ref, sub, sumOf } from '../model/expr.js';
 import type { Finding, Skip } from '../model/finding.js';
 import { isOk, type OkValue } from '../rules/types.js';
+import type { LongTable } from '../model/long-table.js';
+import { columnsOf, wholeIn } from './columns.js';
 import { defineKind, type Relation } from './types.js';
 
 export interface SumRelation extends Relation {
@@ -113,6 +115,8 @@ export const sumKind = defineKind<SumRelation>({
     const slots = countSlots(annex);
     // In an annex table every cell is expected; elsewhere a blank is a figure the table does not publish.
     const annexShaped = isAnnexShaped(annex.indicators);
+    // A long table's columns, when only checking: the parts read without an object each.
+    const cols = checking ? columnsOf(annex.values) : undefined;
     for (const parent of parentsIn(ctx)) {
       for (const parts of partitions.get(parent.id) ?? []) {
         if (parts.length === 0) continue;
@@ -120,7 +124,8 @@ export const sumKind = defineKind<SumRelation>({
           // Every figure a number held as an integer (the common case): no Value made; when the instances are
           // only checked, no relation either for parts that add up in integers (the check's first test).
           const q = annex.values.readScaled(parent.id, ind);
-          if (checking && q && addsUp(q, parts.length, (k) => annex.values.readScaled(parts[k]!.id, ind))) {
+          const s = cols ? cols.slotIndex(ind) : -1;
+          if (checking && q && (s >= 0 ? addsUpInColumns(q, parts, cols!, s) : addsUp(q, parts.length, (k) => annex.values.readScaled(parts[k]!.id, ind)))) {
             if (!told) ctx.checked('sum');
             told = true;
             continue;
@@ -163,6 +168,19 @@ function addsUp(q: ScaledValue, count: number, partAt: (k: number) => ScaledValu
     const v = partAt(k);
     const n = v && intOf(v);
     if (n === undefined) return false;
+    sum += n;
+  }
+  return Number.isSafeInteger(sum) && sum === total;
+}
+
+/** addsUp over the parts' figures in a long table's columns (slot index `s`); a figure not held there: false. */
+function addsUpInColumns(q: ScaledValue, parts: readonly Unit[], cols: LongTable, s: number): boolean {
+  const total = intOf(q);
+  if (total === undefined) return false;
+  let sum = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const n = wholeIn(cols, parts[k]!.id, s, NaN);
+    if (Number.isNaN(n)) return false;
     sum += n;
   }
   return Number.isSafeInteger(sum) && sum === total;
