@@ -77,6 +77,8 @@ class RateBound extends ColumnBound {
 const RATES = ['rate_start', 'rate_reduced', 'rate_end'] as const;
 /** Each rate's lower bound (a reduction in points may be negative). */
 const RATE_MIN = RATES.map((ind) => (ind === 'rate_reduced' ? '-100' : '0'));
+/** RATE_MIN as numbers (rateWithin's bounds, converted once). */
+const RATE_BOUNDS = RATE_MIN.map(Number);
 
 /** A part and its whole, with their indexes in COUNT_INDICATORS. */
 const PARTS = (
@@ -108,7 +110,7 @@ function coreHolds(cols: LongTable, u: number, ci: readonly number[], ri: readon
   for (const [, , pk, wk] of PARTS) if (!partWithinWhole(cols.scaledIn(u, ci[pk]!), 0, cols.scaledIn(u, ci[wk]!), 0)) return false;
   for (let k = 0; k < RATES.length; k++) {
     const x = cols.scaledIn(u, ri[k]!);
-    if (Number.isNaN(x) || !rateWithin(x, cols.decimalsIn(u, ri[k]!), RATE_MIN[k]!, '100')) return false;
+    if (Number.isNaN(x) || withinAt(x, cols.decimalsIn(u, ri[k]!), RATE_BOUNDS[k]!, 100) !== true) return false;
   }
   return true;
 }
