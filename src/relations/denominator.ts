@@ -192,7 +192,7 @@ function quietInfo(ctx: RuleContext, unit: Unit, start: ScaledValue, end: Scaled
 /**
  * quietInfo's decision once the households differ (`h0`, `h1`, whole, neither zero) on a unit other than the
  * total: `counts` as wholeOf gives them, `pointsGiven` whether the table prints a usable reduction in points
- * and `points` its scaled integer.
+ * and `printedPoints` its scaled integer.
  */
 function quietOf(h0: number, h1: number, counts: ReturnType<typeof wholeOf>, pointsGiven: boolean, printedPoints: number | undefined): 'none' | { effect: Effect } | undefined {
   if (counts === false) return undefined;
