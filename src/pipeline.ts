@@ -140,11 +140,20 @@ export function withFindings(result: FileResult, extra: readonly Finding[], skip
  * run of one small file never does.
  */
 export async function compileFor(work: 'files' | number): Promise<void> {
-  const inline = work !== 'files' && work >= FULL_COMPILE_BYTES;
-  if (inline ? inlining !== false : inlining === false || (work !== 'files' && work < LEAN_COMPILE_BYTES)) return;
+  const set = inliningFor(work, inlining);
+  if (set === undefined) return;
   const v8 = await import('node:v8');
-  v8.setFlagsFromString(inline ? '--turbo-inlining' : '--no-turbo-inlining');
-  inlining = inline;
+  v8.setFlagsFromString(set ? '--turbo-inlining' : '--no-turbo-inlining');
+  inlining = set;
+}
+
+/**
+ * What `compileFor` sets for this much work (several files, or a file's size in bytes), given what the run set
+ * before (`now`): inlining on (true), off (false), or nothing to change (undefined).
+ */
+export function inliningFor(work: 'files' | number, now: boolean | undefined): boolean | undefined {
+  if (work !== 'files' && work >= FULL_COMPILE_BYTES) return now === false ? true : undefined;
+  return now === false || (work !== 'files' && work < LEAN_COMPILE_BYTES) ? undefined : false;
 }
 
 /** Whether this run set inlining on or off (undefined: V8's default, inlining, never changed). */
