@@ -13,10 +13,11 @@
  */
 import { Dec, plain } from '../calc/decimal.js';
 import { poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate, splitReduction } from '../calc/annex-math.js';
-import type { Finding } from '../model/finding.js';
+import { RemadeFinding, type Finding } from '../model/finding.js';
+import { LongTable } from '../model/long-table.js';
 import { effectOfDecs, effectOfInts, type Effect } from '../rules/summary.js';
 import { intOf, rateScaled, scaledPlain, type ScaledValue } from '../calc/scaled.js';
-import type { Value, ValueStore } from '../model/annex.js';
+import type { Annex, Value, ValueStore } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { defineKind, type Relation } from './types.js';
@@ -31,9 +32,20 @@ export interface DenominatorRelation extends Relation {
 }
 
 export function denominatorNote(ctx: RuleContext, r: DenominatorRelation): { note: Finding; effect: Effect } | undefined {
-  const unit = r.unit;
   ctx.checked('denominator');
-  const v = ctx.annex.values.row(unit.id);
+  return noteOf(ctx.annex, r);
+}
+
+/** The unit's note, made again from the table when a report reads it (a long table's notes are kept small: `RemadeFinding`). */
+function remadeNote(annex: Annex, id: number): Finding {
+  const start = annex.values.get(id, 'households_start') as OkValue;
+  const at = annex.values.get(id, 'households_end') as OkValue;
+  return noteOf(annex, { unit: annex.units[id]!, at, start, cells: [start, at] })!.note;
+}
+
+function noteOf(annex: Annex, r: DenominatorRelation): { note: Finding; effect: Effect } | undefined {
+  const unit = r.unit;
+  const v = annex.values.row(unit.id);
   const figures = figuresInIntegers(r, v) ?? figuresInDecimals(r, v);
   if (!figures) return undefined;
   const { params, decides, effect } = figures;
@@ -227,7 +239,9 @@ export const denominatorKind = defineKind<DenominatorRelation>({
     const d = denominatorNote(ctx, r);
     if (!d) return;
     // Only the infos of deeper units are folded: a warning always names its own unit.
-    if (ctx.depth(r.unit) <= 1 || d.note.severity === 'warning') ctx.report(d.note);
+    // A long table's note is kept as its unit and made again when read (a national table has tens of thousands).
+    const kept = ctx.annex.values instanceof LongTable ? new RemadeFinding(d.note, ctx.annex, r.unit.id, remadeNote) : d.note;
+    if (ctx.depth(r.unit) <= 1 || d.note.severity === 'warning') ctx.report(kept);
     else ctx.fold('denominator', r.unit, () => d.note, d.effect);
   },
   form: () => undefined,
