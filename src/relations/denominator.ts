@@ -40,16 +40,17 @@ export function denominatorNote(ctx: RuleContext, r: DenominatorRelation): { not
 function remadeNote(annex: Annex, id: number): Finding {
   const start = annex.values.get(id, 'households_start') as OkValue;
   const at = annex.values.get(id, 'households_end') as OkValue;
-  return noteOf(annex, { unit: annex.units[id]!, at, start, cells: [start, at] })!.note;
+  return noteOf(annex, { unit: annex.units[id]!, at, start, cells: [start, at] }, false)!.note;
 }
 
-function noteOf(annex: Annex, r: DenominatorRelation): { note: Finding; effect: Effect } | undefined {
+/** `cell`: false when the note's cell is not needed (a RemadeFinding keeps its own). */
+function noteOf(annex: Annex, r: DenominatorRelation, cell = true): { note: Finding; effect: Effect } | undefined {
   const unit = r.unit;
   const v = annex.values.row(unit.id);
   const figures = figuresInIntegers(r, v) ?? figuresInDecimals(r, v);
   if (!figures) return undefined;
   const { params, decides, effect } = figures;
-  const at = v.rate_reduced?.cell ?? v.households_end?.cell;
+  const at = cell ? (v.rate_reduced?.cell ?? v.households_end?.cell) : undefined;
   const id = unit.isTotal ? 'denominator.total' : decides ? 'denominator.direction' : 'denominator.mixed';
   // A long table's names are decoded when read: once.
   const name = unit.name;
