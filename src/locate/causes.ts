@@ -45,21 +45,36 @@ const KIND_RANK = new Map<SlipKind, number>(SLIP_KINDS.map((k, i) => [k, i]));
 
 /** The file's findings by identity, made once per localisation (a table full of errors confirms thousands of causes). */
 export class FindingIndex {
-  /** Every finding's key. */
-  readonly keys: ReadonlySet<FindingKey>;
+  /**
+   * Every finding's index by its rule and cell (a short key: a national table's tens of thousands of notes
+   * would each keep a long one, their unit's name in it); `has` compares whole keys on those only.
+   */
+  private readonly byPlace = new Map<string, number | number[]>();
   /** The indexes of the findings a cause may explain (errors and warnings of the relations located and of `range`), by key. */
   readonly explainable = new Map<FindingKey, number[]>();
-  constructor(findings: readonly Finding[]) {
-    const keys = new Set<FindingKey>();
+  constructor(private readonly findings: readonly Finding[]) {
     findings.forEach((f, i) => {
-      const k = keyOf(f);
-      keys.add(k);
+      const p = placeKey(f);
+      const at = this.byPlace.get(p);
+      if (at === undefined) this.byPlace.set(p, i);
+      else if (typeof at === 'number') this.byPlace.set(p, [at, i]);
+      else at.push(i);
       if (f.severity === 'info' || !EXPLAINABLE.has(f.rule)) return;
+      const k = keyOf(f);
       (this.explainable.get(k) ?? this.explainable.set(k, []).get(k)!).push(i);
     });
-    this.keys = keys;
+  }
+
+  /** Whether a finding with `f`'s key (confirm.ts `keyOf`) is among them. */
+  has(f: Finding): boolean {
+    const at = this.byPlace.get(placeKey(f));
+    if (at === undefined) return false;
+    const key = keyOf(f);
+    return typeof at === 'number' ? keyOf(this.findings[at]!) === key : at.some((i) => keyOf(this.findings[i]!) === key);
   }
 }
+
+const placeKey = (f: Finding) => `${f.rule}|${f.at?.ref ?? ''}`;
 
 export class CauseBuilder {
   private readonly grouping: boolean;
@@ -205,7 +220,7 @@ export class CauseBuilder {
     const after = whole ? findingsOfTable(patched) : findingsNear(patched, units);
     for (const f of after) {
       if (f.severity !== 'error' || this.off.has(f.rule)) continue;
-      if ((FAMILIES.has(f.rule) && !this.tolerated(`${f.rule}|${f.at?.ref ?? ''}`)) || !this.index.keys.has(keyOf(f))) return undefined;
+      if ((FAMILIES.has(f.rule) && !this.tolerated(`${f.rule}|${f.at?.ref ?? ''}`)) || !this.index.has(f)) return undefined;
     }
     // The findings (as the file reports them, whatever their configured level) that disappear: of those the
     // relations of the changed units gave (any, when the whole table was run).

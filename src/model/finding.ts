@@ -57,6 +57,73 @@ export interface Finding {
   place?: TextPlace;
 }
 
+/**
+ * A finding kept small and made again when its text is read: a national table gives a note for most of its
+ * million units (`denominator`), each about 470 bytes as plain data (its cell, the unit's name, the message's
+ * figures as strings), all alive until the report is written. Its rule, severity, indicator and cell are its
+ * own (sorting, counting and filtering read them); its unit, figures and message come from `make(source,
+ * unit)`, a pure function of the checked table, when first read, and the last finding made is kept (a report
+ * reads one finding's fields one after the other). A copy with another severity: `withSeverity`.
+ */
+export class RemadeFinding<S = unknown> implements Finding {
+  readonly #source: S;
+  readonly #unit: number;
+  readonly #make: (source: S, unit: number) => Finding;
+
+  constructor(
+    made: Finding,
+    source: S,
+    unit: number,
+    make: (source: S, unit: number) => Finding,
+    readonly severity: Severity = made.severity,
+    readonly rule: RuleId = made.rule,
+    readonly at: Cell | undefined = made.at,
+    readonly indicator: Indicator | undefined = made.indicator,
+  ) {
+    this.#source = source;
+    this.#unit = unit;
+    this.#make = make;
+  }
+
+  get unit(): string | undefined {
+    return this.#made().unit;
+  }
+
+  get expected(): string | undefined {
+    return this.#made().expected;
+  }
+
+  get actual(): string | undefined {
+    return this.#made().actual;
+  }
+
+  get msg(): MessageRef {
+    return this.#made().msg;
+  }
+
+  get detail(): FindingDetail | undefined {
+    return this.#made().detail;
+  }
+
+  withSeverity(severity: Severity): RemadeFinding<S> {
+    return new RemadeFinding(this, this.#source, this.#unit, this.#make, severity, this.rule, this.at, this.indicator);
+  }
+
+  #made(): Finding {
+    if (lastRemade?.source !== this.#source || lastRemade.unit !== this.#unit || lastRemade.make !== this.#make) {
+      lastRemade = { source: this.#source, unit: this.#unit, make: this.#make as (source: unknown, unit: number) => Finding, made: this.#make(this.#source, this.#unit) };
+    }
+    return lastRemade.made;
+  }
+}
+
+let lastRemade: { source: unknown; unit: number; make: (source: unknown, unit: number) => Finding; made: Finding } | undefined;
+
+/** `f` with another severity (rule levels): a RemadeFinding stays one, other findings are copied. */
+export function withSeverity(f: Finding, severity: Severity): Finding {
+  return f instanceof RemadeFinding ? f.withSeverity(severity) : { ...f, severity };
+}
+
 /** A check that was not run, and why: reports list these so that a gap is never silent. */
 export interface Skip {
   rule: RuleId;

@@ -247,53 +247,129 @@ export interface StreamedText {
   /** Bytes of the file, and those decoded so far (for progress). */
   readonly bytes: number;
   readonly decodedBytes: number;
+  /** Whether the bytes hold a quote character (`"`): such a text is split by csv-parse, read whole. */
+  readonly quoted: boolean;
   /** The whole text, decoded again (a layout that is not read row by row). */
   whole(): string;
+}
+
+/**
+ * Bytes read by position: a buffer in memory, or a file read a piece at a time into one reused buffer
+ * (read/index.ts `fileBytes`: a large file's bytes are never held whole).
+ */
+export interface ByteSource {
+  readonly length: number;
+  /** The bytes from `pos` to `end` (at most `length`): a view that the next `read` may overwrite. */
+  read(pos: number, end: number): Uint8Array;
+  /** Every byte (a text `decodeBytes` reads whole). */
+  all(): Uint8Array;
+  /** Lets go of what the reads hold (a file's descriptor); a later `read` takes it again. */
+  close(): void;
+}
+
+/** A buffer in memory as a ByteSource. */
+export function memoryBytes(bytes: Uint8Array): ByteSource {
+  return { length: bytes.length, read: (pos, end) => bytes.subarray(pos, end), all: () => bytes, close: () => {} };
 }
 
 /** Bytes decoded for the head: at least 1,000,000 characters of UTF-8 (a character takes at most 4 bytes, 2 units). */
 export const HEAD_BYTES = 4 * 1024 * 1024;
 const PIECE_BYTES = 64 * 1024;
+/** Bytes checked at a time for valid UTF-8, a NUL and quotes. */
+const SCAN_BYTES = 1024 * 1024;
+
+/**
+ * Where a piece of UTF-8 may end without cutting a character: before its last byte that is not a continuation
+ * byte (10xxxxxx), looked for among the last four. UTF-8 is valid exactly when every piece cut so is (a valid
+ * sequence never spans such a byte), so pieces can be checked one at a time.
+ */
+function characterEnd(piece: Uint8Array): number {
+  for (let i = piece.length - 1; i >= Math.max(0, piece.length - 4); i--) if ((piece[i]! & 0xc0) !== 0x80) return i;
+  return piece.length;
+}
+
+/**
+ * The body's bytes (after a BOM) checked a piece at a time, as `isUtf8` and `includes(0)` check them whole:
+ * undefined when they are not valid UTF-8 or hold a NUL; else whether they hold a quote.
+ */
+function scanBody(source: ByteSource, from: number, scan: number): { quoted: boolean } | undefined {
+  let quoted = false;
+  for (let pos = from; pos < source.length; ) {
+    const end = Math.min(source.length, pos + scan);
+    const piece = source.read(pos, end);
+    const cut = end < source.length ? characterEnd(piece) : piece.length;
+    const whole = cut > 0 ? piece.subarray(0, cut) : piece;
+    if (!isUtf8(whole) || whole.includes(0)) return undefined;
+    quoted ||= whole.includes(0x22);
+    pos += whole.length;
+  }
+  return { quoted };
+}
 
 /**
  * `decodeBytes` for a large UTF-8 text (BOM or not, detected or `--encoding utf-8`), without ever holding the
  * whole text: undefined whenever `decodeBytes` would refuse the text or read it otherwise (not UTF-8, a NUL,
  * a legacy font's text, control characters, blank, or a text no larger than its head): the caller then
- * calls `decodeBytes`, which names the fault. Validity is checked on the bytes first (`isUtf8`), so a
- * damaged text is refused before any of it is read, as when it is decoded whole. `sizes`: the head's and a
- * piece's bytes (smaller in tests, to cross many piece boundaries on a small text).
+ * calls `decodeBytes`, which names the fault. Validity is checked on the bytes first, a piece at a time (as
+ * `isUtf8` checks them whole), so a damaged text is refused before any of it is read, as when it is decoded
+ * whole. `input`: the bytes, or a file's bytes read a piece at a time (`ByteSource`). `sizes`: the head's and
+ * a piece's bytes (smaller in tests, to cross many piece boundaries on a small text).
  */
-export function decodeStreamed(bytes: Uint8Array, choice: EncodingChoice = 'auto', sizes = { head: HEAD_BYTES, piece: PIECE_BYTES }): StreamedText | undefined {
-  const { head: HEAD, piece: PIECE } = sizes;
-  if (bytes.length <= HEAD || (choice !== 'auto' && choice !== 'utf-8')) return undefined;
-  for (const [sig] of SIGNATURES) if (startsWith(bytes, sig)) return undefined;
-  const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
-  if (choice === 'auto' && !bom && (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || sniffUtf16(bytes))) return undefined;
-  const body = bom ? bytes.subarray(3) : bytes;
-  if (!isUtf8(body) || body.includes(0)) return undefined;
+export function decodeStreamed(input: Uint8Array | ByteSource, choice: EncodingChoice = 'auto', sizes: StreamSizes = { head: HEAD_BYTES, piece: PIECE_BYTES }): StreamedText | undefined {
+  const source = input instanceof Uint8Array ? memoryBytes(input) : input;
+  try {
+    return streamedText(source, choice, sizes);
+  } finally {
+    source.close();
+  }
+}
+
+/** A streamed text's head, its pieces, and the pieces its bytes are checked in (SCAN_BYTES unless given). */
+export interface StreamSizes {
+  head: number;
+  piece: number;
+  scan?: number;
+}
+
+function streamedText(source: ByteSource, choice: EncodingChoice, sizes: StreamSizes): StreamedText | undefined {
+  const { head: HEAD, piece: PIECE, scan = SCAN_BYTES } = sizes;
+  const length = source.length;
+  if (length <= HEAD || (choice !== 'auto' && choice !== 'utf-8')) return undefined;
+  const first = source.read(0, Math.min(length, 4096)).slice();
+  for (const [sig] of SIGNATURES) if (startsWith(first, sig)) return undefined;
+  const bom = startsWith(first, [0xef, 0xbb, 0xbf]);
+  if (choice === 'auto' && !bom && (startsWith(first, [0xff, 0xfe]) || startsWith(first, [0xfe, 0xff]) || sniffUtf16(first))) return undefined;
+  const from = bom ? 3 : 0;
+  const scanned = scanBody(source, from, scan);
+  if (!scanned) return undefined;
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const head = decoder.decode(body.subarray(0, HEAD), { stream: true });
+  const head = decoder.decode(source.read(from, from + HEAD), { stream: true });
   if (controlShare(head) > 0.01 || !/[^\s\u00a0\ufeff]/.test(head)) return undefined;
   if (choice === 'auto' && detectLegacyText(head)) return undefined;
-  let decoded = Math.min(body.length, HEAD);
+  let decoded = Math.min(length, from + HEAD);
   let started = false;
   return {
     head,
     encoding: bom ? 'utf-8-bom' : 'utf-8',
-    bytes: bytes.length,
+    bytes: length,
+    quoted: scanned.quoted,
     get decodedBytes() {
-      return decoded;
+      return decoded - from;
     },
     *rest() {
       if (started) throw new Error('StreamedText.rest() is read once');
       started = true;
-      while (decoded < body.length) {
-        const end = Math.min(body.length, decoded + PIECE);
-        const piece = decoder.decode(body.subarray(decoded, end), { stream: end < body.length });
-        decoded = end;
-        if (piece !== '') yield piece;
+      try {
+        while (decoded < length) {
+          const end = Math.min(length, decoded + PIECE);
+          const piece = decoder.decode(source.read(decoded, end), { stream: end < length });
+          decoded = end;
+          if (piece !== '') yield piece;
+        }
+      } finally {
+        source.close();
       }
     },
-    whole: () => decodeBytes(bytes, choice).text,
+    whole: () => decodeBytes(source.all(), choice).text,
   };
 }

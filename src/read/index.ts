@@ -10,9 +10,9 @@
  */
 // Synchronous reads: a CLI reads its inputs one after the other, and node:fs/promises alone costs a few
 // milliseconds of start-up (docs/performance.md "Start-up").
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { PovcheckError } from '../errors.js';
-import { decodeBytes, decodeStreamed, OLE_SIGNATURE, type EncodingChoice } from './decode.js';
+import { decodeBytes, decodeStreamed, HEAD_BYTES, OLE_SIGNATURE, type ByteSource, type EncodingChoice, type StreamedText } from './decode.js';
 import { delimitedTable, readDelimited, type Delimiter, type DelimitedTable } from './csv.js';
 import type { Grid, SourceInfo } from '../model/grid.js';
 import { isZip } from './zip-signature.js';
@@ -45,7 +45,8 @@ export function sourceOf(input: Exclude<InputContent, { kind: 'document' }>): So
 /** Larger inputs than this are refused rather than risking the machine's memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
-export async function readFileBytes(path: string, stats?: Stats): Promise<Uint8Array> {
+/** The file's stats, checked: a regular file within MAX_FILE_BYTES (else the reason, naming the file). */
+function fileStats(path: string, stats?: Stats): Stats {
   let info = stats;
   try {
     info ??= statSync(path);
@@ -59,14 +60,64 @@ export async function readFileBytes(path: string, stats?: Stats): Promise<Uint8A
   if (info.size > MAX_FILE_BYTES) {
     throw new PovcheckError('FILE_TOO_LARGE', { limitMb: MAX_FILE_BYTES / 1024 / 1024 }, { file: path });
   }
+  return info;
+}
+
+const ioError = (e: unknown, path: string) =>
+  e instanceof PovcheckError ? e : new PovcheckError('FILE_UNREADABLE', { reason: 'io', detail: (e as NodeJS.ErrnoException).code ?? 'unknown error' }, { file: path });
+
+function readWhole(path: string): Uint8Array {
   try {
     // A view of the buffer read, not a copy (a copy doubles a large file's bytes in memory until collected).
     const buffer = readFileSync(path);
     return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new PovcheckError('FILE_UNREADABLE', { reason: 'io', detail: code ?? 'unknown error' }, { file: path });
+    throw ioError(e, path);
   }
+}
+
+export async function readFileBytes(path: string, stats?: Stats): Promise<Uint8Array> {
+  fileStats(path, stats);
+  return readWhole(path);
+}
+
+/**
+ * A file's bytes read a piece at a time into one reused buffer (as large as the largest piece asked for, the
+ * text's head): a large table's bytes are never held whole (decode.ts `decodeStreamed`). A file that changes
+ * size while it is read is refused (FILE_UNREADABLE).
+ */
+function fileBytes(path: string, size: number): ByteSource {
+  let fd: number | undefined;
+  let buffer = Buffer.alloc(0);
+  const changed = () => new PovcheckError('FILE_UNREADABLE', { reason: 'io', detail: 'the file changed while it was read' }, { file: path });
+  return {
+    length: size,
+    read(pos, end) {
+      const want = Math.min(end, size) - pos;
+      if (buffer.length < want) buffer = Buffer.allocUnsafe(want);
+      try {
+        fd ??= openSync(path, 'r');
+        let got = 0;
+        while (got < want) {
+          const n = readSync(fd, buffer, got, want - got, pos + got);
+          if (n === 0) throw changed();
+          got += n;
+        }
+      } catch (e) {
+        throw ioError(e, path);
+      }
+      return new Uint8Array(buffer.buffer, buffer.byteOffset, want);
+    },
+    all() {
+      const bytes = readWhole(path);
+      if (bytes.length !== size) throw changed();
+      return bytes;
+    },
+    close() {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+    },
+  };
 }
 
 /** Bytes of a delimited text file → Grid. Pure: no file system. */
@@ -150,14 +201,8 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
   }
   // A large table without quotes is decoded a piece at a time as its records are read, never whole (its text
   // would be the largest thing in memory); quoted text is read whole (csv-parse), as is everything small.
-  const streamed = opts.records && !bytes.includes(0x22) ? decodeStreamed(bytes, opts.encoding) : undefined;
-  if (streamed) {
-    if (opts.delimiter === undefined && documents) {
-      const { looksLikeDocument, readTextDocument } = await import('./text-document.js');
-      if (looksLikeDocument(streamed.head)) return { kind: 'document', document: readTextDocument(streamed.whole(), streamed.encoding, opts.documentLimits) };
-    }
-    return { kind: 'table', table: delimitedTable(streamed, streamed.encoding, opts.delimiter) };
-  }
+  const streamed = opts.records && !bytes.includes(0x22) ? await streamedInput(decodeStreamed(bytes, opts.encoding), opts) : undefined;
+  if (streamed) return streamed;
   const decoded = decodeBytes(bytes, opts.encoding);
   if (opts.delimiter === undefined && documents) {
     const { looksLikeDocument, readTextDocument } = await import('./text-document.js');
@@ -167,11 +212,31 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
   return { kind: 'grid', grid: readDelimited(decoded.text, decoded.encoding, opts.delimiter).grid };
 }
 
+/**
+ * A large text without quotes as a table read a piece at a time as its records are read (or the plan document
+ * its head says it is); undefined otherwise (`inputFromBytes` reads it whole).
+ */
+async function streamedInput(streamed: StreamedText | undefined, opts: ReadOptions & { documents?: false }): Promise<InputContent | undefined> {
+  if (!streamed || streamed.quoted) return undefined;
+  if (opts.delimiter === undefined && opts.documents !== false) {
+    const { looksLikeDocument, readTextDocument } = await import('./text-document.js');
+    if (looksLikeDocument(streamed.head)) return { kind: 'document', document: readTextDocument(streamed.whole(), streamed.encoding, opts.documentLimits) };
+  }
+  return { kind: 'table', table: delimitedTable(streamed, streamed.encoding, opts.delimiter) };
+}
+
 /** A file validate reads: a table or a plan document. Errors name the file, and say how to convert a kind povcheck does not read. */
 /** `stats`: the file's, when the caller has them (validateFile: each file is stat'ed once). */
 export async function readInput(path: string, opts: ReadOptions & { records?: boolean } = {}, stats?: Stats): Promise<InputContent> {
-  const bytes = await readFileBytes(path, stats);
+  const { size } = fileStats(path, stats);
   try {
+    // A large table is read from the file a piece at a time (its bytes never whole); what that path does not
+    // read (quotes, other encodings, a workbook …) is read whole, as before.
+    if (opts.records && size > HEAD_BYTES) {
+      const streamed = await streamedInput(decodeStreamed(fileBytes(path, size), opts.encoding), opts);
+      if (streamed) return streamed;
+    }
+    const bytes = readWhole(path);
     return await inputFromBytes(bytes, { ...opts, name: path });
   } catch (e) {
     throw explainedByName(e, path);

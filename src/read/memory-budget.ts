@@ -31,8 +31,9 @@ export function cellBudget(env: NodeJS.ProcessEnv = process.env, heapLimit: numb
 /**
  * Heap per unit of a long table read into its column store (model/long-table.ts), from reading to the report,
  * measured on the bench's national table when its whole text was kept as well (docs/performance.md "Large
- * tables"): on the safe side since a large text is decoded a piece at a time and the store is compact (about
- * 100 bytes of typed arrays, outside the heap, and 50 of heap a unit, plus the findings).
+ * tables"): on the safe side since a large file is read and decoded a piece at a time and the store is compact
+ * (about 100 bytes of typed arrays, outside the heap, and 40 of heap a unit, plus the findings: about 20 a
+ * unit on the bench's table).
  */
 export const BYTES_PER_UNIT = 400;
 

@@ -13,14 +13,14 @@
  */
 import { Dec, plain } from '../calc/decimal.js';
 import { poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate, splitReduction } from '../calc/annex-math.js';
-import type { Finding } from '../model/finding.js';
+import { RemadeFinding, type Finding } from '../model/finding.js';
+import { LongTable } from '../model/long-table.js';
 import { effectOfDecs, effectOfInts, type Effect } from '../rules/summary.js';
 import { intOf, rateScaled, scaledPlain, type ScaledValue } from '../calc/scaled.js';
-import type { Unit, Value, ValueStore } from '../model/annex.js';
+import type { Annex, Unit, Value, ValueStore } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { defineKind, type Relation } from './types.js';
-import type { LongTable } from '../model/long-table.js';
 import { allNumbers, columnsOf, slotIndexes, wholeIn } from './columns.js';
 
 /**
@@ -33,13 +33,25 @@ export interface DenominatorRelation extends Relation {
 }
 
 export function denominatorNote(ctx: RuleContext, r: DenominatorRelation): { note: Finding; effect: Effect } | undefined {
-  const unit = r.unit;
   ctx.checked('denominator');
-  const v = ctx.annex.values.row(unit.id);
+  return noteOf(ctx.annex, r);
+}
+
+/** The unit's note, made again from the table when a report reads it (a long table's notes are kept small: `RemadeFinding`). */
+function remadeNote(annex: Annex, id: number): Finding {
+  const start = annex.values.get(id, 'households_start') as OkValue;
+  const at = annex.values.get(id, 'households_end') as OkValue;
+  return noteOf(annex, { unit: annex.units[id]!, at, start, cells: [start, at] }, false)!.note;
+}
+
+/** `cell`: false when the note's cell is not needed (a RemadeFinding keeps its own). */
+function noteOf(annex: Annex, r: DenominatorRelation, cell = true): { note: Finding; effect: Effect } | undefined {
+  const unit = r.unit;
+  const v = annex.values.row(unit.id);
   const figures = figuresInIntegers(r, v) ?? figuresInDecimals(r, v);
   if (!figures) return undefined;
   const { params, decides, effect } = figures;
-  const at = v.rate_reduced?.cell ?? v.households_end?.cell;
+  const at = cell ? (v.rate_reduced?.cell ?? v.households_end?.cell) : undefined;
   const id = unit.isTotal ? 'denominator.total' : decides ? 'denominator.direction' : 'denominator.mixed';
   // A long table's names are decoded when read: once.
   const name = unit.name;
@@ -288,7 +300,9 @@ export const denominatorKind = defineKind<DenominatorRelation>({
     const d = denominatorNote(ctx, r);
     if (!d) return;
     // Only the infos of deeper units are folded: a warning always names its own unit.
-    if (ctx.depth(r.unit) <= 1 || d.note.severity === 'warning') ctx.report(d.note);
+    // A long table's note is kept as its unit and made again when read (a national table has tens of thousands).
+    const kept = ctx.annex.values instanceof LongTable ? new RemadeFinding(d.note, ctx.annex, r.unit.id, remadeNote) : d.note;
+    if (ctx.depth(r.unit) <= 1 || d.note.severity === 'warning') ctx.report(kept);
     else ctx.fold('denominator', r.unit, () => d.note, d.effect);
   },
   form: () => undefined,

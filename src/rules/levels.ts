@@ -3,7 +3,7 @@
  * re-levelled gives its findings at the level asked. Used wherever findings are made: a grid's checks, a plan
  * document's, a series' continuity.
  */
-import { compareFindings, severityRank, type Finding, type RuleId } from '../model/finding.js';
+import { compareFindings, severityRank, withSeverity, type Finding, type RuleId } from '../model/finding.js';
 import type { RuleLevels } from '../model/options.js';
 import { RULE_IDS } from './index.js';
 
@@ -30,7 +30,7 @@ export function relevel(findings: readonly Finding[], levels: RuleLevels | undef
     else {
       const def = DEFAULT_SEVERITY.get(f.rule);
       const severity = f.severity === def ? level : severityRank(f.severity) > severityRank(level) ? f.severity : level;
-      out.push(severity === f.severity ? f : { ...f, severity });
+      out.push(severity === f.severity ? f : withSeverity(f, severity));
     }
   }
   return out.sort(compareFindings);

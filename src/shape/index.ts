@@ -22,7 +22,7 @@ import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js
 import { readWide } from './wide.js';
 import { findYearColumns, findYearRows, readYearRows } from './years.js';
 import { draftTree, resolveTree, type TreeUnits } from './hierarchy.js';
-import { LongTable, StoredUnit, UnitPlaces } from '../model/long-table.js';
+import { LongTable, UnitPlaces, unitsOf } from '../model/long-table.js';
 import { isStructured, resolveStructure, type UnitRole } from './structure.js';
 
 export interface ShapeOptions {
@@ -221,9 +221,7 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
     structure = isStructured(listed.units) ? structured(listed, keys, findings, isTotal) : oneLevel(listed, keys, findings, opts, isTotal);
   }
   const { parents, totalIdx } = structure;
-  const units: Unit[] = new Array<Unit>(table.n);
-  const places = new UnitPlaces(table, parents, totalIdx, structure.role, structure.partition, keyOf);
-  for (let id = 0; id < table.n; id++) units[id] = new StoredUnit(id, places);
+  const units = unitsOf(new UnitPlaces(table, parents, totalIdx, structure.role, structure.partition, keyOf));
 
   const k = table.slots.length;
   const format = opts.locale || !draft.localeVote ? numberFormat([], opts) : formatOf(draft.localeVote.decision());

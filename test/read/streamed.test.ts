@@ -5,9 +5,13 @@
  * streamed table gives are those of the same text read whole.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, decodeStreamed, HEAD_BYTES } from '../../src/read/decode.js';
+import { isUtf8 } from 'node:buffer';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeBytes, decodeStreamed, HEAD_BYTES, type ByteSource } from '../../src/read/decode.js';
 import { delimitedTable } from '../../src/read/csv.js';
-import { inputFromBytes } from '../../src/read/index.js';
+import { inputFromBytes, readInput } from '../../src/read/index.js';
 import { PovcheckError } from '../../src/errors.js';
 
 const BOM = [0xef, 0xbb, 0xbf];
@@ -91,6 +95,72 @@ describe('decodeStreamed', () => {
     expect(refusal(() => decodeBytes(cases[2]!))).toContain('FILE_BINARY');
     expect(decodeStreamed(bytes, 'utf-16le')).toBeUndefined();
     expect(decodeStreamed(bytes, 'windows-1258')).toBeUndefined();
+  });
+
+  it('reads a ByteSource a piece at a time, never whole: the same text, the same refusals', () => {
+    /** `bytes` read as a file is: each read copied into one reused buffer; `all` refused; the largest read kept. */
+    const pieceSource = (bytes: Uint8Array) => {
+      const buffer = new Uint8Array(bytes.length);
+      let largest = 0;
+      const source: ByteSource = {
+        length: bytes.length,
+        read(pos, end) {
+          largest = Math.max(largest, end - pos);
+          buffer.fill(0xaa);
+          buffer.set(bytes.subarray(pos, end));
+          return buffer.subarray(0, Math.min(end, bytes.length) - pos);
+        },
+        all: () => {
+          throw new Error('read whole');
+        },
+        close: () => {},
+      };
+      return { source, largest: () => largest };
+    };
+    const sizes = { ...SMALL, scan: 4093 };
+    const small = table(6_000);
+    for (const bom of [false, true]) {
+      const bytes = enc(small, bom);
+      const { source, largest } = pieceSource(bytes);
+      const s = decodeStreamed(source, 'auto', sizes);
+      expect(s).toBeDefined();
+      expect(s!.quoted).toBe(false);
+      expect(pieced(s!) === decodeBytes(bytes).text).toBe(true);
+      expect(largest()).toBeLessThanOrEqual(SMALL.head);
+    }
+    // Damage or a NUL at every offset around a scan boundary (characters of 1 to 4 bytes cut there): refused
+    // exactly when the bytes checked whole are not valid UTF-8 or hold a NUL; a quote anywhere is seen.
+    const bytes = enc(small);
+    for (let k = 3 * sizes.scan - 6; k <= 3 * sizes.scan + 6; k++) {
+      for (const b of [[0xff], [0x80], [0xc3], [0xf0, 0x9d], [0x00], [0x22]]) {
+        const out = bytes.slice();
+        out.set(b, k);
+        const s = decodeStreamed(pieceSource(out).source, 'auto', sizes);
+        const good = isUtf8(out) && !out.includes(0);
+        expect(s !== undefined).toBe(good);
+        if (s) expect(s.quoted).toBe(out.includes(0x22));
+      }
+    }
+  });
+
+  it('readInput reads a large file a piece at a time: the records of the same bytes read whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-streamed-'));
+    try {
+      const bytes = enc(table(90_000), true);
+      const file = join(dir, 'big.csv');
+      writeFileSync(file, bytes);
+      const [fromFile, fromBytes] = [await readInput(file, { records: true }), await inputFromBytes(bytes, { records: true })];
+      const records = async (input: typeof fromFile) => {
+        const out: string[] = [];
+        if (input.kind !== 'table') return input.kind;
+        for (const rec of input.table.head.rows) out.push(rec.map((c) => c.raw).join('|'));
+        await input.table.rest!((r, rec) => out.push(`${r}:${rec.join('|')}`));
+        return out.join('\n');
+      };
+      expect((await records(fromFile)) === (await records(fromBytes))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a streamed table gives the records of the same text read whole', async () => {

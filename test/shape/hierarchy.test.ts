@@ -95,3 +95,40 @@ describe('a broken tree', () => {
     expect(f[0]!.unit).toBe(u[i]!.name);
   });
 });
+
+describe('resolveTree looks codes up as a map of first occurrences would', () => {
+  it('parents, duplicates and unknown parents on random codes (many alike, hash collisions included)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { resolveTree } = await import('../../src/shape/hierarchy.js');
+    const code = fc.oneof(fc.constantFrom('', '01', '1', '001', 'A', 'a'), fc.stringMatching(/^[0-9]{1,4}$/));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(code, fc.nat(40)), { minLength: 1, maxLength: 300 }), (rows) => {
+        const codes = rows.map(([c]) => c);
+        // A parent code: one of an earlier unit's codes (no loops), or a code no unit has.
+        const parents = rows.map(([, k], i) => (k === 0 || i === 0 ? '' : k === 1 ? 'zz' : codes[k % i]!));
+        const units = {
+          length: rows.length,
+          name: (i: number) => `Xã ${i}`,
+          code: (i: number) => codes[i] || undefined,
+          parentCode: (i: number) => parents[i] || undefined,
+          cell: () => undefined,
+          codeCell: () => undefined,
+          parentCell: () => undefined,
+        };
+        const findings: import('../../src/model/finding.js').Finding[] = [];
+        const tree = resolveTree(units, findings);
+        const first = new Map<string, number>();
+        codes.forEach((c, i) => c && !first.has(c) && first.set(c, i));
+        const duplicates = codes.filter((c, i) => c && first.get(c) !== i).length;
+        expect(findings.filter((f) => f.msg.id === 'duplicate.code').length).toBe(duplicates);
+        parents.forEach((p, i) => {
+          const expected = p ? first.get(p) : undefined;
+          if (expected === undefined || expected === i) expect(tree.parent[i]).toBeUndefined();
+          else expect(tree.parent[i]).toBe(expected);
+        });
+        expect(findings.filter((f) => f.msg.id === 'hierarchy.unknown-parent').length).toBe(parents.filter((p) => p && !first.has(p)).length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
