@@ -228,7 +228,20 @@ const LABELS = new Map(
     return [line.slice(0, tab), TABLES.matches[Number(line.slice(tab + 1))]!];
   }),
 );
-const HAS_LETTER = /\p{L}/u;
+const LETTER = /\p{L}/u;
+/**
+ * Whether `text` has a letter (`\p{L}`). An ASCII letter answers at once and text of ASCII alone has none: the
+ * pattern (a large compiled class, built from ICU's tables at its first use) is asked only of other text.
+ */
+function hasLetter(text: string): boolean {
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) return true;
+    if (text.charCodeAt(i) > 0x7f) ascii = false;
+  }
+  return !ascii && LETTER.test(text);
+}
 const setOf = (list: KeyedList) => new Set(TABLES.keys[list].split('\n'));
 /** Membership by folded key; text that folds to nothing ("", "#", "%") matches no list. */
 const inSet = (set: Set<string>, t: string) => {
@@ -248,7 +261,7 @@ const PARENTS = setOf('PARENT_HEADERS');
 /** Extra aliases (from configuration): label text → indicator. */
 export function matchLabel(text: string, extra?: ReadonlyMap<string, Indicator>): LabelMatch | undefined {
   // Numbers and symbols are never labels; most cells of a table are numbers, so this is the hot path.
-  if (!HAS_LETTER.test(text)) return undefined;
+  if (!hasLetter(text)) return undefined;
   const k = labelKey(text);
   if (!k) return undefined;
   const hit = extra?.get(k);
