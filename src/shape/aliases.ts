@@ -228,10 +228,11 @@ const LABELS = new Map(
     return [line.slice(0, tab), TABLES.matches[Number(line.slice(tab + 1))]!];
   }),
 );
-const LETTER = /\p{L}/u;
+let letter: RegExp | undefined;
 /**
  * Whether `text` has a letter (`\p{L}`). An ASCII letter answers at once and text of ASCII alone has none: the
- * pattern (a large compiled class, built from ICU's tables at its first use) is asked only of other text.
+ * pattern (a large class built from ICU's tables when it is made, compiled at its first use) is made and asked
+ * only for other text.
  */
 function hasLetter(text: string): boolean {
   let ascii = true;
@@ -240,7 +241,7 @@ function hasLetter(text: string): boolean {
     if (c >= 0x61 && c <= 0x7a) return true;
     if (text.charCodeAt(i) > 0x7f) ascii = false;
   }
-  return !ascii && LETTER.test(text);
+  return !ascii && (letter ??= /\p{L}/u).test(text);
 }
 const setOf = (list: KeyedList) => new Set(TABLES.keys[list].split('\n'));
 /** Membership by folded key; text that folds to nothing ("", "#", "%") matches no list. */
