@@ -360,7 +360,11 @@ async function million(runner, table) {
 /**
  * Linearity from 10k to 1M (3M): the cost of each added unit, decade by decade (fixed costs such as Node's
  * start cancel out). The verdict: linear when every decade's cost per added unit, in time and in memory, is
- * positive and within ×1.5 of the previous decade's; then one informative line per decade with its ratios.
+ * positive and at most ×1.5 the previous decade's; then one informative line per decade with its ratios.
+ * The bound is one-sided: what issue 14 rules out is a cost that grows faster than the table (a cliff, a
+ * quadratic step). A cost per added unit that falls from one decade to the next is start-up work (compiling
+ * the hot code, the first allocations) spread over more units, and is reported, not failed; the decade lines
+ * show it.
  */
 function linearity(points) {
   const at = points.map(({ n, runs }) => ({ n, wall: median(walls(runs)), cpu: median(cpus(runs)), mb: max(rss(runs)), failure: failureOf(runs) }));
@@ -369,13 +373,13 @@ function linearity(points) {
     return { a, b, wallUs: ((b.wall - a.wall) * 1000) / (b.n - a.n), cpuUs: ((b.cpu - a.cpu) * 1000) / (b.n - a.n), bytes: ((b.mb - a.mb) * 2 ** 20) / (b.n - a.n) };
   });
   decades.forEach((d, i) => (d.vs = i ? { wall: d.wallUs / decades[i - 1].wallUs, cpu: d.cpuUs / decades[i - 1].cpuUs, mem: d.bytes / decades[i - 1].bytes } : null));
-  const within = (x) => x >= 1 / 1.5 && x <= 1.5;
+  const within = (x) => x <= 1.5;
   const linear = (time, rel) => decades.every((d) => d[time] > 0 && d.bytes > 0 && (!d.vs || (within(d.vs[rel]) && within(d.vs.mem))));
   rows.push({ measure: '', value: '', baseline: '', ratio: '', cpuRatio: '', target: '', result: '', data: {} });
   result(`linear time and memory, 10k → ${num(at.at(-1).n / 1000)}k units`, {
     value: 'cost per added unit',
     baseline: 'vs the previous decade’s',
-    target: 'each ×0.67–1.5',
+    target: 'each ≤ ×1.5',
     pass: linear('wallUs', 'wall'),
     cpuPass: linear('cpuUs', 'cpu'),
     failure: at.find((p) => p.failure)?.failure,

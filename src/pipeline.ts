@@ -25,6 +25,7 @@ export async function validateFile(file: string, opts: ValidateOptions = {}): Pr
   try {
     // Stat'ed once (the reader's checks: a missing or special file: the reader names it).
     const stats = statOrNothing(file);
+    if (stats) await compileFor(stats.size);
     const input = await readInput(file, { ...opts, records: true }, stats);
     if (input.kind === 'document') return await documentResult(file, input.document, opts);
     const { annex, findings, skipped, coverage, localisation, targetsUnmatched, source, grid } = await checkTableInput(input, opts, opts.onProgress);
@@ -126,6 +127,42 @@ export function withFindings(result: FileResult, extra: readonly Finding[], skip
     status: statusOf(findings, opts.failOn, coverage),
   };
 }
+
+/**
+ * How much V8's optimising compiler inlines, set by how long the run is (a speed setting: never what is checked
+ * or reported). About half the CPU time of a 10,000-unit table, or of a run over 1,000 seed-sized files, was V8
+ * compiling hot functions on its background thread, most of it inlining; without it those runs take about a
+ * quarter less CPU, their code as fast. Over a table of a million units the inlined code is what is fast (the
+ * rules a third slower without it), and the compiling is paid once: there V8's default is kept. So a run of
+ * several files, or of a file of `LEAN_COMPILE_BYTES` or more, compiles without inlining, and a file of
+ * `FULL_COMPILE_BYTES` or more turns inlining back on (docs/performance.md, branch `small3`). Setting a V8 flag
+ * needs `node:v8`, which loads Node's streams (several milliseconds: a seed run's start-up would feel it), so a
+ * run of one small file never does.
+ */
+export async function compileFor(work: 'files' | number): Promise<void> {
+  const set = inliningFor(work, inlining);
+  if (set === undefined) return;
+  const v8 = await import('node:v8');
+  v8.setFlagsFromString(set ? '--turbo-inlining' : '--no-turbo-inlining');
+  inlining = set;
+}
+
+/**
+ * What `compileFor` sets for this much work (several files, or a file's size in bytes), given what the run set
+ * before (`now`): inlining on (true), off (false), or nothing to change (undefined).
+ */
+export function inliningFor(work: 'files' | number, now: boolean | undefined): boolean | undefined {
+  if (work !== 'files' && work >= FULL_COMPILE_BYTES) return now === false ? true : undefined;
+  return now === false || (work !== 'files' && work < LEAN_COMPILE_BYTES) ? undefined : false;
+}
+
+/** Whether this run set inlining on or off (undefined: V8's default, inlining, never changed). */
+let inlining: boolean | undefined;
+
+/** A file at least this large has enough to check for compiling without inlining to pay back loading `node:v8` (a seed annex: 2 KB; 10,000 units: 0.8 MB). */
+export const LEAN_COMPILE_BYTES = 256 * 1024;
+/** A file at least this large is checked long enough for inlining to pay back (100,000 units: 7.8 MB, where both were measured alike). */
+export const FULL_COMPILE_BYTES = 8 * 1024 * 1024;
 
 function statOrNothing(file: string): Stats | undefined {
   try {

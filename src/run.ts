@@ -8,7 +8,7 @@ import { expandInputs, type Input } from './inputs.js';
 import type { FileResult, SeriesReport } from './model/file-result.js';
 import type { ValidateOptions, ValidateRun } from './model/options.js';
 import type { TargetSet } from './targets/index.js';
-import { validateFile, withFindings } from './pipeline.js';
+import { compileFor, validateFile, withFindings } from './pipeline.js';
 
 /** What the command line lends a run: a progress bar for a file, and how an unexpected fault is named. */
 export interface RunHooks {
@@ -34,6 +34,7 @@ export async function run(r: ValidateRun, hooks: RunHooks): Promise<RunOutcome> 
   if (r.series && inputs.length < 2) throw new PovcheckError('BAD_OPTION', { reason: 'series-one', files: inputs.length });
   const options: ValidateOptions = r.options;
   const results: FileResult[] = [];
+  if (inputs.length > 1) await compileFor('files');
   for (const input of inputs) results.push(await resultOf(input, options, hooks));
   const targetErrors = r.options.targets ? unmatchedTargets(r.options.targets, results) : [];
   if (targetErrors.length > 0 || !r.series) return { results, targetErrors };
