@@ -16,10 +16,14 @@ const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** The value × 10^dp as a safe integer (dp ≥ its decimals), or undefined. */
 export function scaledAt(v: ScaledValue, dp: number): number | undefined {
-  if (v.scaled === undefined) return undefined;
-  const k = dp - (v.decimals ?? 0);
+  return v.scaled === undefined ? undefined : scaleTo(v.scaled, v.decimals ?? 0, dp);
+}
+
+/** scaledAt of x × 10^-decimals given as numbers (no object). */
+export function scaleTo(x: number, decimals: number, dp: number): number | undefined {
+  const k = dp - decimals;
   if (k < 0 || k >= POW10.length) return undefined;
-  const n = v.scaled * POW10[k]!;
+  const n = x * POW10[k]!;
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
@@ -30,20 +34,28 @@ export function intOf(v: ScaledValue): number | undefined {
 
 /** Sign of a − b, exactly, or undefined. */
 export function compareScaled(a: ScaledValue, b: ScaledValue): number | undefined {
-  const dp = Math.max(a.decimals ?? 0, b.decimals ?? 0);
-  const x = scaledAt(a, dp);
-  const y = scaledAt(b, dp);
-  if (x === undefined || y === undefined) return undefined;
-  return x === y ? 0 : x < y ? -1 : 1;
+  return a.scaled === undefined || b.scaled === undefined ? undefined : compareAt(a.scaled, a.decimals ?? 0, b.scaled, b.decimals ?? 0);
+}
+
+/** compareScaled of x (× 10^dx) and y (× 10^dy), given as numbers (a long table's columns: no object). */
+export function compareAt(x: number, dx: number, y: number, dy: number): number | undefined {
+  const dp = Math.max(dx, dy);
+  const a = scaleTo(x, dx, dp);
+  const b = scaleTo(y, dy, dp);
+  if (a === undefined || b === undefined) return undefined;
+  return a === b ? 0 : a < b ? -1 : 1;
 }
 
 /** Whether min ≤ v ≤ max for integer bounds written as text ("-100", "100"), or undefined. */
 export function withinScaled(v: ScaledValue, min: string, max: string): boolean | undefined {
-  const x = v.scaled;
-  const dp = v.decimals ?? 0;
-  if (x === undefined || dp >= POW10.length) return undefined;
-  const lo = Number(min) * POW10[dp]!;
-  const hi = Number(max) * POW10[dp]!;
+  return v.scaled === undefined ? undefined : withinAt(v.scaled, v.decimals ?? 0, Number(min), Number(max));
+}
+
+/** withinScaled of x (× 10^dp) and integer bounds given as numbers (a long table's columns: no object). */
+export function withinAt(x: number, dp: number, min: number, max: number): boolean | undefined {
+  if (dp >= POW10.length) return undefined;
+  const lo = min * POW10[dp]!;
+  const hi = max * POW10[dp]!;
   if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi)) return undefined;
   return x >= lo && x <= hi;
 }
@@ -83,9 +95,15 @@ export function scaledPlain(n: number, dp: number): string {
 export function rateMatchesScaled(count: ScaledValue, households: ScaledValue, printed: ScaledValue, minDp: number): boolean | undefined {
   const p = intOf(count);
   const h = intOf(households);
-  if (p === undefined || h === undefined || h === 0) return undefined;
-  const dp = Math.max(printed.decimals ?? 0, minDp);
+  if (p === undefined || h === undefined || printed.scaled === undefined) return undefined;
+  return rateMatchesAt(p, h, printed.scaled, printed.decimals ?? 0, minDp);
+}
+
+/** rateMatchesScaled of whole counts and a printed rate r (× 10^rd) given as numbers (a long table's columns: no object). */
+export function rateMatchesAt(p: number, h: number, r: number, rd: number, minDp: number): boolean | undefined {
+  if (h === 0) return undefined;
+  const dp = Math.max(rd, minDp);
   const expected = rateScaled(p, h, dp);
-  const actual = scaledAt(printed, dp);
+  const actual = scaleTo(r, rd, dp);
   return expected === undefined || actual === undefined ? undefined : expected === actual;
 }

@@ -469,6 +469,26 @@ export class LongTable implements ValueStore {
     return st === SPARSE ? scaledOfValue(this.sparse.get(i)) : undefined;
   }
 
+  /** The index of `slot` among the table's slots, -1 when it has none (for `scaledIn`). */
+  slotIndex(slot: Indicator): number {
+    return this.slots.indexOf(slot);
+  }
+
+  /**
+   * `readScaled` of unit `u`'s slot index `s` for a number held in the columns, without an object: its
+   * integer, or NaN when the columns hold none (a blank, text, a value kept whole: ask `readScaled`);
+   * `decimalsIn` gives its decimals. For checks over every unit (src/relations/).
+   */
+  scaledIn(u: number, s: number): number {
+    const i = u * this.slotCount + s;
+    const st = this.status[i]! & STATUS;
+    return st === DIGITS || st === GROUPED ? this.scaledAt(i) : NaN;
+  }
+
+  decimalsIn(u: number, s: number): number {
+    return this.status[u * this.slotCount + s]! >> DECIMALS;
+  }
+
   /**
    * Visits every value without making a `Value` for a stored number: `number(slot, scaled, decimals, grouped)`
    * for one (`grouped`: its text groups thousands), `other(slot, value)` for a value the columns keep whole

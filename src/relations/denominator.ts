@@ -16,10 +16,12 @@ import { poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate, splitReduct
 import type { Finding } from '../model/finding.js';
 import { effectOfDecs, effectOfInts, type Effect } from '../rules/summary.js';
 import { intOf, rateScaled, scaledPlain, type ScaledValue } from '../calc/scaled.js';
-import type { Value, ValueStore } from '../model/annex.js';
+import type { Unit, Value, ValueStore } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
-import { isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
+import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { defineKind, type Relation } from './types.js';
+import type { LongTable } from '../model/long-table.js';
+import { allNumbers, columnsOf, slotIndexes, wholeIn } from './columns.js';
 
 /**
  * The unit's finding and the size of its effect, when its two rates have different denominators: the total's
@@ -111,9 +113,11 @@ const figureOf = (values: ValueStore, unit: number, ind: Indicator): Figure => v
 
 function wholeOf(start: Figure, end: Figure, reducedFigure: Figure): { p0: number | undefined; reduced: number | undefined; p1: number | undefined } | false {
   const whole = (x: Figure): number | undefined | false => (usableFigure(x) ? (intOf(x) ?? false) : undefined);
-  const p0 = whole(start);
-  const p1Given = whole(end);
-  const rGiven = whole(reducedFigure);
+  return wholeFrom(whole(start), whole(end), whole(reducedFigure));
+}
+
+/** wholeOf of the three figures as whole numbers (undefined: not given; false: not whole). */
+function wholeFrom(p0: number | undefined | false, p1Given: number | undefined | false, rGiven: number | undefined | false): { p0: number | undefined; reduced: number | undefined; p1: number | undefined } | false {
   if (p0 === false || p1Given === false || rGiven === false) return false;
   const reduced = rGiven ?? (p0 !== undefined && p1Given !== undefined ? p0 - p1Given : undefined);
   const p1 = p1Given ?? (p0 !== undefined && rGiven !== undefined ? p0 - rGiven : undefined);
@@ -170,24 +174,34 @@ export function figuresInIntegers(r: DenominatorRelation, v: Partial<Record<stri
  * What `denominatorNote` would give, decided in integers when every count is whole: 'none' (no note), the
  * effect of an info note, or undefined when it is a warning or cannot be decided so (then the note is made).
  */
-function quietInfo(ctx: RuleContext, r: DenominatorRelation): 'none' | { effect: Effect } | undefined {
-  const h0 = intOf(r.start);
-  const h1 = intOf(r.at);
+function quietInfo(ctx: RuleContext, unit: Unit, start: ScaledValue, end: ScaledValue): 'none' | { effect: Effect } | undefined {
+  const h0 = intOf(start);
+  const h1 = intOf(end);
   if (h0 === undefined || h1 === undefined) return undefined;
   if (h0 === h1 || h0 === 0 || h1 === 0) return 'none';
-  if (r.unit.isTotal) return undefined;
+  if (unit.isTotal) return undefined;
   // Read figure by figure: no row of Values made for a note that is folded unwritten.
   const values = ctx.annex.values;
-  const id = r.unit.id;
+  const id = unit.id;
   const counts = wholeOf(figureOf(values, id, 'poor_start'), figureOf(values, id, 'poor_end'), figureOf(values, id, 'poor_reduced'));
+  const rateReduced = figureOf(values, id, 'rate_reduced');
+  const given = usableFigure(rateReduced);
+  return quietOf(h0, h1, counts, given, given ? rateReduced.scaled : undefined);
+}
+
+/**
+ * quietInfo's decision once the households differ (`h0`, `h1`, whole, neither zero) on a unit other than the
+ * total: `counts` as wholeOf gives them, `pointsGiven` whether the table prints a usable reduction in points
+ * and `printedPoints` its scaled integer.
+ */
+function quietOf(h0: number, h1: number, counts: ReturnType<typeof wholeOf>, pointsGiven: boolean, printedPoints: number | undefined): 'none' | { effect: Effect } | undefined {
   if (counts === false) return undefined;
   if (counts.reduced === undefined || counts.p1 === undefined) return 'none';
   const p0 = counts.p0;
   const reduced = counts.reduced;
   const p1 = counts.p1;
   let points: number | undefined;
-  const rateReduced = figureOf(values, id, 'rate_reduced');
-  if (usableFigure(rateReduced)) points = rateReduced.scaled;
+  if (pointsGiven) points = printedPoints;
   else if (p0 !== undefined) {
     const start = rateScaled(p0, h0, RATE_DECIMALS);
     const end = rateScaled(p1, h1, RATE_DECIMALS);
@@ -197,6 +211,32 @@ function quietInfo(ctx: RuleContext, r: DenominatorRelation): 'none' | { effect:
   // The change of households decides the direction: a warning, made by denominatorNote.
   if (Math.sign(reduced) !== Math.sign(points)) return undefined;
   return { effect: effectOfInts(h0, h1, p1) };
+}
+
+/** The slots quietInColumns reads: households at the start and end, poor at the start, at the end, reduced, the reduction in points. */
+const COLUMN_SLOTS = ['households_start', 'households_end', 'poor_start', 'poor_end', 'poor_reduced', 'rate_reduced'] as const;
+
+/**
+ * quietInfo on a long table's columns (`at`: the slot indexes of COLUMN_SLOTS), or undefined when a figure is
+ * not a number held there or the households are not whole (the relation is then made and checked as usual).
+ */
+function quietInColumns(cols: LongTable, unit: Unit, at: readonly number[]): 'none' | { effect: Effect } | undefined {
+  const u = unit.id;
+  if (!allNumbers(cols, u, at)) return undefined;
+  const h0 = wholeIn(cols, u, at[0]!, false);
+  const h1 = wholeIn(cols, u, at[1]!, false);
+  if (h0 === false || h1 === false) return undefined;
+  if (h0 === h1 || h0 === 0 || h1 === 0) return 'none';
+  if (unit.isTotal) return undefined;
+  return quietOf(h0, h1, wholeFrom(wholeIn(cols, u, at[2]!, false), wholeIn(cols, u, at[3]!, false), wholeIn(cols, u, at[4]!, false)), true, cols.scaledIn(u, at[5]!));
+}
+
+const HOUSEHOLDS = ['households_start', 'households_end'] as const;
+
+/** The unit's relation, when both its households are usable (else undefined, the skip recorded by `usable`). */
+function relationOf(ctx: RuleContext, unit: Unit): DenominatorRelation | undefined {
+  const hh = usable(ctx, 'denominator', unit, HOUSEHOLDS);
+  return hh ? { unit, at: hh.households_end, cells: [hh.households_start, hh.households_end], start: hh.households_start } : undefined;
 }
 
 export const denominatorKind = defineKind<DenominatorRelation>({
@@ -209,16 +249,37 @@ export const denominatorKind = defineKind<DenominatorRelation>({
   annex: true,
   // The annex's start and end households (a table with one households column has one denominator).
   applicable: (annex) => annex.indicators.includes('households_start') || annex.indicators.includes('households_end'),
-  each(ctx, visit) {
+  each(ctx, visit, checking) {
+    const values = ctx.annex.values;
+    // When the instances are only checked, a unit whose households are the store's integers and whose note
+    // check (quietInfo) says none, or a folded info, makes no relation (its note's is made if it is named).
+    const fromStore = checking === true && carries(ctx.annex, HOUSEHOLDS);
+    const cols = fromStore ? columnsOf(values) : undefined;
+    const at = cols && slotIndexes(cols, COLUMN_SLOTS);
+    let told = false;
     for (const unit of ctx.annex.units) {
-      const hh = usable(ctx, 'denominator', unit, ['households_start', 'households_end']);
-      if (hh) visit({ unit, at: hh.households_end, cells: [hh.households_start, hh.households_end], start: hh.households_start });
+      if (fromStore) {
+        let quiet = at && quietInColumns(cols!, unit, at);
+        if (quiet === undefined) {
+          const h0 = values.readScaled(unit.id, 'households_start');
+          const h1 = h0 && values.readScaled(unit.id, 'households_end');
+          quiet = h1 && quietInfo(ctx, unit, h0!, h1);
+        }
+        if (quiet === 'none' || (quiet && ctx.depth(unit) > 1)) {
+          if (!told) ctx.checked('denominator');
+          told = true;
+          if (quiet !== 'none') ctx.fold('denominator', unit, () => denominatorNote(ctx, relationOf(ctx, unit)!)!.note, quiet.effect);
+          continue;
+        }
+      }
+      const r = relationOf(ctx, unit);
+      if (r) visit(r);
     }
   },
   check(r, ctx) {
     // A deeper unit's info (the common case in a national table) is folded: decided in integers, its note
     // written only if it becomes the one its parent's summary names.
-    const quiet = quietInfo(ctx, r);
+    const quiet = quietInfo(ctx, r.unit, r.start, r.at);
     if (quiet === 'none') return ctx.checked('denominator');
     if (quiet && ctx.depth(r.unit) > 1) {
       ctx.checked('denominator');

@@ -10,6 +10,8 @@ import { isAnnexShaped } from '../model/indicators.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
 import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import { defineKind, type Relation } from './types.js';
+import type { LongTable } from '../model/long-table.js';
+import { allNumbers, columnsOf, slotIndexes, wholeIn } from './columns.js';
 import { unitsIn } from './scope.js';
 import { carriesSlot, okValue, slotFor, vocabularySlots } from './slots.js';
 
@@ -61,6 +63,18 @@ function flowRead(values: ValueStore, unit: number): [ScaledValue, ScaledValue, 
   return e ? [s, d, e] : undefined;
 }
 
+/** Whole counts (the common case): end = start − reduced, exact in integers, no decimal object. */
+function balancesInIntegers(q: readonly [ScaledValue, ScaledValue, ScaledValue]): boolean {
+  return balances(intOf(q[0]), intOf(q[1]), intOf(q[2]));
+}
+
+const balances = (s: number | undefined, d: number | undefined, e: number | undefined): boolean => s !== undefined && d !== undefined && e !== undefined && s - d === e;
+
+/** balancesInIntegers on a long table's columns (`at`: the slot indexes of start, reduced, end). */
+function balancesInColumns(cols: LongTable, u: number, at: readonly number[]): boolean {
+  return allNumbers(cols, u, at) && balances(wholeIn(cols, u, at[0]!, undefined), wholeIn(cols, u, at[1]!, undefined), wholeIn(cols, u, at[2]!, undefined));
+}
+
 /** Whether the table prints gross flows (households that left, came back, fell into poverty). */
 function grossFlows(annex: Annex): boolean {
   return vocabularySlots(annex).some((s) => (OUT_FLOWS as readonly string[]).includes(s.point.time) || (IN_FLOWS as readonly string[]).includes(s.point.time));
@@ -82,14 +96,27 @@ export const flowKind = defineKind<FlowRelation>({
   annex: true,
   // A table of gross flows (thoát nghèo, tái nghèo …) without a net reduction balances by `balance` instead.
   applicable: (annex) => annex.indicators.includes('poor_reduced') || (isAnnexShaped(annex.indicators) && !grossFlows(annex)) || netReductions(annex),
-  each(ctx, visit) {
+  each(ctx, visit, checking) {
     const { annex } = ctx;
     const stored = carries(annex, FLOW);
+    let told = false;
+    // A long table's columns, when only checking: a flow that holds makes nothing at all.
+    const cols = checking && stored ? columnsOf(annex.values) : undefined;
+    const at = cols && slotIndexes(cols, FLOW);
     for (const unit of unitsIn(ctx)) {
-      // Every figure a number held as an integer (the common case): no Value made.
+      if (at && balancesInColumns(cols!, unit.id, at)) {
+        if (!told) ctx.checked('flow');
+        told = true;
+        continue;
+      }
+      // Every figure a number held as an integer (the common case): no Value made; when the instances are
+      // only checked, no relation either for a flow that holds in integers (the check's first test).
       const q = stored ? flowRead(annex.values, unit.id) : undefined;
       if (q) {
-        visit(new ColumnFlow(annex.values, unit, q));
+        if (checking && balancesInIntegers(q)) {
+          if (!told) ctx.checked('flow');
+          told = true;
+        } else visit(new ColumnFlow(annex.values, unit, q));
         continue;
       }
       const v = usable(ctx, 'flow', unit, FLOW);
@@ -110,9 +137,7 @@ export const flowKind = defineKind<FlowRelation>({
   },
   check(r, ctx) {
     ctx.checked('flow');
-    // Whole counts (the common case): exact in integers, no decimal object.
-    const [s, d, e] = [intOf(r.q[0]), intOf(r.q[1]), intOf(r.q[2])];
-    if (s !== undefined && d !== undefined && e !== undefined && s - d === e) return;
+    if (balancesInIntegers(r.q)) return;
     const expected = r.start.num.minus(r.reduced.num);
     if (expected.eq(r.at.num)) return;
     if (r.other) {

@@ -4,7 +4,9 @@
  * reduction is a warning: the figure is net, and poverty can grow, but the sign is a common slip.
  * The bounds that hold also bound what locate may propose (guards).
  */
-import { compareScaled, withinScaled, type ScaledValue } from '../calc/scaled.js';
+import { compareAt, withinAt, type ScaledValue } from '../calc/scaled.js';
+import type { LongTable } from '../model/long-table.js';
+import { columnsOf, slotIndexes } from './columns.js';
 import { COUNT_INDICATORS, isCoreIndicator, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
 import { householdsSlot, okValue, vocabularySlots, type SlotInfo } from './slots.js';
@@ -73,12 +75,45 @@ class RateBound extends ColumnBound {
 }
 
 const RATES = ['rate_start', 'rate_reduced', 'rate_end'] as const;
+/** Each rate's lower bound (a reduction in points may be negative). */
+const RATE_MIN = RATES.map((ind) => (ind === 'rate_reduced' ? '-100' : '0'));
+/** RATE_MIN as numbers (rateWithin's bounds, converted once). */
+const RATE_BOUNDS = RATE_MIN.map(Number);
 
-const PARTS = [
-  ['poor_start', 'households_start'],
-  ['poor_end', 'households_end'],
-  ['poor_reduced', 'poor_start'],
-] as const;
+/** A part and its whole, with their indexes in COUNT_INDICATORS. */
+const PARTS = (
+  [
+    ['poor_start', 'households_start'],
+    ['poor_end', 'households_end'],
+    ['poor_reduced', 'poor_start'],
+  ] as const
+).map(([part, whole]) => [part, whole, COUNT_INDICATORS.indexOf(part), COUNT_INDICATORS.indexOf(whole)] as const);
+
+/** A whole count of zero or more (the common case): nothing to say. `scaled` NaN: not a number held so. */
+const wholeCount = (scaled: number | undefined, decimals: number): boolean => scaled !== undefined && scaled >= 0 && decimals === 0;
+
+/** The part (× 10^pd) is at most its whole (× 10^wd), or negative (which the count's own bound reports). */
+function partWithinWhole(p: number | undefined, pd: number, w: number | undefined, wd: number): boolean {
+  const c = p === undefined || w === undefined ? undefined : compareAt(p, pd, w, wd);
+  return (c !== undefined && c <= 0) || (p !== undefined && p < 0);
+}
+
+/** Whether a rate lies within its bounds (`min`, `max`: "-100", "0", "100"), decided in integers. */
+const rateWithin = (scaled: number, decimals: number, min: string, max: string): boolean => withinAt(scaled, decimals, Number(min), Number(max)) === true;
+
+/**
+ * Whether every bound on the annex's figures of unit `u` holds, read from a long table's columns (`ci`, `ri`:
+ * the slot indexes of COUNT_INDICATORS and RATES): the tests `check` starts with, on the same integers.
+ */
+function coreHolds(cols: LongTable, u: number, ci: readonly number[], ri: readonly number[]): boolean {
+  for (const s of ci) if (!wholeCount(cols.scaledIn(u, s), cols.decimalsIn(u, s))) return false;
+  for (const [, , pk, wk] of PARTS) if (!partWithinWhole(cols.scaledIn(u, ci[pk]!), 0, cols.scaledIn(u, ci[wk]!), 0)) return false;
+  for (let k = 0; k < RATES.length; k++) {
+    const x = cols.scaledIn(u, ri[k]!);
+    if (Number.isNaN(x) || withinAt(x, cols.decimalsIn(u, ri[k]!), RATE_BOUNDS[k]!, 100) !== true) return false;
+  }
+  return true;
+}
 
 export const rangeKind = defineKind<RangeRelation>({
   id: 'range',
@@ -89,24 +124,46 @@ export const rangeKind = defineKind<RangeRelation>({
   localised: false,
   guard: true,
   annex: true,
-  each(ctx, visit) {
+  each(ctx, visit, checking) {
     const others = vocabularySlots(ctx.annex).filter((sl) => !isCoreIndicator(sl.key));
     const values = ctx.annex.values;
+    // A bound that holds on the store's integers is not made when the instances are only checked
+    // (`checking`): the check's own first tests (`wholeCount`, `partWithinWhole`, `rateWithin`) decide it.
+    let told = false;
+    const held = () => {
+      if (!told) ctx.checked('range');
+      told = true;
+    };
+    const counts: Array<ScaledValue | undefined> = [];
+    // A long table's columns, when only checking: a unit whose bounds all hold makes nothing at all.
+    const cols = checking ? columnsOf(values) : undefined;
+    const ci = cols && slotIndexes(cols, COUNT_INDICATORS);
+    const ri = cols && slotIndexes(cols, RATES);
     // Each value read as an integer from the store where it can (no Value made for a bound that holds).
     for (const unit of unitsIn(ctx)) {
-      for (const ind of COUNT_INDICATORS) {
-        const q = values.readScaled(unit.id, ind);
-        if (q) visit(new CountBound(values, unit, ind, q));
-        else {
+      if (ci && ri && coreHolds(cols!, unit.id, ci, ri)) {
+        held();
+        if (others.length > 0) vocabularyBounds(ctx.annex, unit, others, visit);
+        continue;
+      }
+      for (let k = 0; k < COUNT_INDICATORS.length; k++) counts[k] = values.readScaled(unit.id, COUNT_INDICATORS[k]!);
+      for (let k = 0; k < COUNT_INDICATORS.length; k++) {
+        const ind = COUNT_INDICATORS[k]!;
+        const q = counts[k];
+        if (q) {
+          if (checking && wholeCount(q.scaled, q.decimals ?? 0)) held();
+          else visit(new CountBound(values, unit, ind, q));
+        } else {
           const x = values.get(unit.id, ind);
           if (isOk(x)) visit({ type: 'count', unit, at: x, cells: [x], indicator: ind, q: x });
         }
       }
-      for (const [part, whole] of PARTS) {
-        const q = values.readScaled(unit.id, part);
-        const ofQ = q && values.readScaled(unit.id, whole);
-        if (q && ofQ) visit(new ExceedsBound(values, unit, part, whole, q, ofQ));
-        else {
+      for (const [part, whole, pk, wk] of PARTS) {
+        const q = counts[pk];
+        const ofQ = q && counts[wk];
+        if (q && ofQ) {
+          if (!(checking && partWithinWhole(q.scaled, q.decimals ?? 0, ofQ.scaled, ofQ.decimals ?? 0))) visit(new ExceedsBound(values, unit, part, whole, q, ofQ));
+        } else {
           const p = values.get(unit.id, part);
           const w = values.get(unit.id, whole);
           if (isOk(p) && isOk(w)) visit({ type: 'exceeds', unit, at: p, cells: [p, w], part, whole, of: w, q: p, ofQ: w });
@@ -115,8 +172,10 @@ export const rangeKind = defineKind<RangeRelation>({
       for (const ind of RATES) {
         const min = ind === 'rate_reduced' ? '-100' : '0';
         const q = values.readScaled(unit.id, ind);
-        if (q) visit(new RateBound(values, unit, ind, q, min, '100'));
-        else {
+        if (q) {
+          if (checking && q.scaled !== undefined && rateWithin(q.scaled, q.decimals ?? 0, min, '100')) held();
+          else visit(new RateBound(values, unit, ind, q, min, '100'));
+        } else {
           const x = values.get(unit.id, ind);
           if (isOk(x)) visit({ type: 'rate', unit, at: x, cells: [x], indicator: ind, min, max: '100', q: x });
         }
@@ -128,8 +187,7 @@ export const rangeKind = defineKind<RangeRelation>({
     // Decided on the integers (`q`) when they allow it; the Values are read only past that.
     const q = r.q;
     if (r.type === 'exceeds') {
-      const c = compareScaled(q, r.ofQ);
-      if ((c !== undefined && c <= 0) || (q.scaled !== undefined && q.scaled < 0)) return;
+      if (partWithinWhole(q.scaled, q.decimals ?? 0, r.ofQ.scaled, r.ofQ.decimals ?? 0)) return;
       const x = r.at;
       const unit = r.unit.name;
       if (x.num.lte(r.of.num) || x.num.isNegative()) return;
@@ -146,7 +204,7 @@ export const rangeKind = defineKind<RangeRelation>({
     }
     ctx.checked('range');
     if (r.type === 'rate') {
-      if (withinScaled(q, r.min, r.max) === true) return;
+      if (q.scaled !== undefined && rateWithin(q.scaled, q.decimals ?? 0, r.min, r.max)) return;
       const x = r.at;
       const unit = r.unit.name;
       if (x.num.gte(r.min) && x.num.lte(r.max)) return;
@@ -161,8 +219,7 @@ export const rangeKind = defineKind<RangeRelation>({
       });
       return;
     }
-    // A whole count of zero or more (the common case): nothing to say.
-    if (q.scaled !== undefined && q.scaled >= 0 && (q.decimals ?? 0) === 0) return;
+    if (wholeCount(q.scaled, q.decimals ?? 0)) return;
     const x = r.at;
     const unit = r.unit.name;
     const base = { rule: 'range' as const, at: x.cell, unit, indicator: r.indicator, actual: x.plain };

@@ -9,11 +9,13 @@ import type { Unit, ValueStore } from '../model/annex.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { MessageRef } from '../model/message-ref.js';
 import { num, ref, sub, type Expr } from '../model/expr.js';
-import { intOf, rateScaled, scaledAt, scaledPlain, type ScaledValue } from '../calc/scaled.js';
+import { intOf, rateScaled, scaledAt, scaledPlain, scaleTo, type ScaledValue } from '../calc/scaled.js';
 import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { EXACT_SHOWN } from './rate.js';
 import { unitsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
+import type { LongTable } from '../model/long-table.js';
+import { allNumbers, columnsOf, slotIndexes, wholeIn } from './columns.js';
 
 /** A rate as printed, or computed from its count and households. */
 type RateSource = { printed: OkValue } | { count: OkValue; households: OkValue };
@@ -170,10 +172,13 @@ function scaledRate(s: RateSource, dp: number): number | undefined {
 
 /** count / households × 100 from whole counts at two decimals, × 10^dp, exactly, or undefined. */
 function countsRate(count: ScaledValue, households: ScaledValue, dp: number): number | undefined {
-  const p = intOf(count);
-  const h = intOf(households);
+  return wholeCountsRate(intOf(count), intOf(households), dp);
+}
+
+/** countsRate of whole counts given as numbers (undefined: not whole). */
+function wholeCountsRate(p: number | undefined, h: number | undefined, dp: number): number | undefined {
   const r = p === undefined || h === undefined ? undefined : rateScaled(p, h, RATE_DECIMALS);
-  return r === undefined ? undefined : scaledAt({ scaled: r, decimals: RATE_DECIMALS }, dp);
+  return r === undefined ? undefined : scaleTo(r, RATE_DECIMALS, dp);
 }
 
 const COUNTS = ['poor_start', 'households_start', 'poor_end', 'households_end'] as const;
@@ -202,34 +207,52 @@ function countsRead(ctx: RuleContext, unit: number): readonly ScaledValue[] | 'm
  * integers). Anything but 'ok' goes to the decimal check, which decides and explains.
  */
 export function quickCheck(ctx: RuleContext, r: RateChangeRelation): 'ok' | 'convention' | undefined {
-  const at = r.q?.at ?? r.at;
+  if (r.q) return quickCheckRead(ctx, r.unit.id, r.q);
+  const at = r.at;
   const dp = Math.max(RATE_DECIMALS, sideDecimals(r, 'start'), sideDecimals(r, 'end'), at.decimals ?? 0);
-  const start = sideScaled(r, 'start', dp);
-  const end = sideScaled(r, 'end', dp);
-  const printed = scaledAt(at, dp);
+  return quickCheckAt(ctx, r.unit.id, dp, sideScaled(r, 'start', dp), sideScaled(r, 'end', dp), scaledAt(at, dp));
+}
+
+/** quickCheck of a unit whose printed figures are the store's integers `q` (no relation made). */
+function quickCheckRead(ctx: RuleContext, unit: number, q: PrintedRates): 'ok' | 'convention' | undefined {
+  const dp = Math.max(RATE_DECIMALS, q.start.decimals ?? 0, q.end.decimals ?? 0, q.at.decimals ?? 0);
+  return quickCheckAt(ctx, unit, dp, scaledAt(q.start, dp), scaledAt(q.end, dp), scaledAt(q.at, dp));
+}
+
+/** quickCheck on the start and end rates and the printed reduction × 10^dp. */
+function quickCheckAt(ctx: RuleContext, unit: number, dp: number, start: number | undefined, end: number | undefined, printed: number | undefined): 'ok' | 'convention' | undefined {
   if (start === undefined || end === undefined || printed === undefined || start - end !== printed) return undefined;
-  const counts = countsRead(ctx, r.unit.id);
+  const counts = countsRead(ctx, unit);
   if (counts === 'missing') return 'ok';
-  const [p0, h0, p1, h1] = counts.map(intOf);
+  return quickCheckCounts(dp, start, end, intOf(counts[0]!), intOf(counts[1]!), intOf(counts[2]!), intOf(counts[3]!));
+}
+
+/**
+ * quickCheck's test of a unit whose printed reduction is the difference of its rates (`start`, `end`, × 10^dp)
+ * against its whole counts (undefined: not whole).
+ */
+function quickCheckCounts(dp: number, start: number, end: number, p0: number | undefined, h0: number | undefined, p1: number | undefined, h1: number | undefined): 'ok' | 'convention' | undefined {
   if (p0 === undefined || h0 === undefined || p1 === undefined || h1 === undefined) return undefined;
   if (h0 === 0 || h1 === 0) return 'ok';
   // The counts explain the printed rates only when they round to them (unroundedFall).
-  const rs = countsRate(counts[0]!, counts[1]!, dp);
-  const re = countsRate(counts[2]!, counts[3]!, dp);
+  const rs = wholeCountsRate(p0, h0, dp);
+  const re = wholeCountsRate(p1, h1, dp);
   if (rs === undefined || re === undefined) return undefined;
   if (rs !== start || re !== end) return 'ok';
   // The unrounded fall, 100·(p0·h1 − p1·h0) / (h0·h1), half-up at two decimals, against the difference:
   // in safe integers when the products are (rateScaled), else in BigInt.
-  const [a, b, den0] = [p0 * h1, p1 * h0, h0 * h1];
+  const a = p0 * h1;
+  const b = p1 * h0;
+  const den0 = h0 * h1;
   const fall = Number.isSafeInteger(a) && Number.isSafeInteger(b) && Number.isSafeInteger(a - b) && Number.isSafeInteger(den0) ? rateScaled(a - b, den0, RATE_DECIMALS) : undefined;
-  const fallAt = fall === undefined ? undefined : scaledAt({ scaled: fall, decimals: RATE_DECIMALS }, dp);
+  const fallAt = fall === undefined ? undefined : scaleTo(fall, RATE_DECIMALS, dp);
   if (fallAt !== undefined) return fallAt === start - end ? 'ok' : 'convention';
   const num = (BigInt(p0) * BigInt(h1) - BigInt(p1) * BigInt(h0)) * 10_000n;
   const den = BigInt(h0) * BigInt(h1);
   const neg = num < 0n !== den < 0n;
   const [n, d] = [num < 0n ? -num : num, den < 0n ? -den : den];
   const q = n / d + (2n * (n % d) >= d ? 1n : 0n);
-  const rounded = scaledAt({ scaled: Number(neg ? -q : q), decimals: RATE_DECIMALS }, dp);
+  const rounded = scaleTo(Number(neg ? -q : q), RATE_DECIMALS, dp);
   if (rounded === undefined || !Number.isSafeInteger(Number(q))) return undefined;
   return rounded === start - end ? 'ok' : 'convention';
 }
@@ -315,6 +338,35 @@ export function checkInDecimals(r: RateChangeRelation, ctx: RuleContext): void {
   );
 }
 
+/** The slots quickInColumns reads: the printed reduction, start and end rates, then COUNTS. */
+const COLUMN_SLOTS = ['rate_reduced', 'rate_start', 'rate_end', ...COUNTS] as const;
+
+/**
+ * quickCheck on a long table's columns (`at`: the slot indexes of COLUMN_SLOTS), or undefined when a figure
+ * is not a number held there (the relation is then made and checked as usual).
+ */
+function quickInColumns(cols: LongTable, u: number, at: readonly number[]): 'ok' | 'convention' | undefined {
+  if (!allNumbers(cols, u, at)) return undefined;
+  const ai = at[0]!;
+  const si = at[1]!;
+  const ei = at[2]!;
+  const [ad, sd, ed] = [cols.decimalsIn(u, ai), cols.decimalsIn(u, si), cols.decimalsIn(u, ei)];
+  const dp = Math.max(RATE_DECIMALS, sd, ed, ad);
+  const start = scaleTo(cols.scaledIn(u, si), sd, dp);
+  const end = scaleTo(cols.scaledIn(u, ei), ed, dp);
+  const printed = scaleTo(cols.scaledIn(u, ai), ad, dp);
+  if (start === undefined || end === undefined || printed === undefined || start - end !== printed) return undefined;
+  return quickCheckCounts(dp, start, end, wholeIn(cols, u, at[3]!, undefined), wholeIn(cols, u, at[4]!, undefined), wholeIn(cols, u, at[5]!, undefined), wholeIn(cols, u, at[6]!, undefined));
+}
+
+/** A deeper unit's convention note, folded: made (from the relation `relation` gives) only if its parent's summary names it. */
+function foldConvention(ctx: RuleContext, unit: Unit, relation: () => RateChangeRelation): void {
+  ctx.fold('rate-change', unit, () => {
+    const r = relation();
+    return conventionInIntegers(ctx, r) ?? conventionNote(ctx, r)!;
+  });
+}
+
 const decimalsOf = (s: RateSource): number => ('printed' in s ? (s.printed.decimals ?? 0) : RATE_DECIMALS);
 
 export const rateChangeKind = defineKind<RateChangeRelation>({
@@ -326,14 +378,30 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
   localised: true,
   annex: true,
   applicable: (annex) => annex.indicators.includes('rate_reduced') || annex.indicators.includes('households_start') || annex.indicators.includes('households_end'),
-  each(ctx, visit) {
+  each(ctx, visit, checking) {
     const values = ctx.annex.values;
     const printed = carries(ctx.annex, PRINTED);
+    let told = false;
+    const cols = checking && printed ? columnsOf(values) : undefined;
+    const at = cols && slotIndexes(cols, COLUMN_SLOTS);
     for (const unit of unitsIn(ctx)) {
-      // Every figure a printed number held as an integer (the common case): no Value made.
+      // A long table's columns, when only checking: a unit right without a note makes nothing at all.
+      const quick = at && quickInColumns(cols!, unit.id, at);
+      if (quick === 'ok' || (quick === 'convention' && ctx.depth(unit) > 1)) {
+        if (!told) ctx.checked('rate-change');
+        told = true;
+        // Right, with the convention note a deeper unit folds (its relation made if its parent's summary names it).
+        if (quick === 'convention') foldConvention(ctx, unit, () => new ColumnRateChange(values, unit, printedRead(values, unit.id)!));
+        continue;
+      }
+      // Every figure a printed number held as an integer (the common case): no Value made; and when the
+      // instances are only checked, no relation either for one that the integers show right without a note.
       const q = printed ? printedRead(values, unit.id) : undefined;
       if (q) {
-        visit(new ColumnRateChange(values, unit, q));
+        if (checking && quickCheckRead(ctx, unit.id, q) === 'ok') {
+          if (!told) ctx.checked('rate-change');
+          told = true;
+        } else visit(new ColumnRateChange(values, unit, q));
         continue;
       }
       const rr = usable(ctx, 'rate-change', unit, ['rate_reduced']);
@@ -352,7 +420,7 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
     if (quick === 'ok') return ctx.checked('rate-change');
     if (quick === 'convention' && ctx.depth(r.unit) > 1) {
       ctx.checked('rate-change');
-      return ctx.fold('rate-change', r.unit, () => conventionInIntegers(ctx, r) ?? conventionNote(ctx, r)!);
+      return foldConvention(ctx, r.unit, () => r);
     }
     const note = quick === 'convention' ? conventionInIntegers(ctx, r) : undefined;
     if (!note) return checkInDecimals(r, ctx);

@@ -3,7 +3,9 @@
  * decimals in the annex); the end rate over the END-of-year households.
  */
 import { Dec, plain } from '../calc/decimal.js';
-import { rateMatchesScaled, type ScaledValue } from '../calc/scaled.js';
+import { rateMatchesAt, rateMatchesScaled, type ScaledValue } from '../calc/scaled.js';
+import type { LongTable } from '../model/long-table.js';
+import { columnsOf, slotIndexes } from './columns.js';
 import { exactRate, printedRateMatches, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
 import { isOk, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { carriesSlot, householdsSlot, okValue, slotFor, vocabularySlots } from './slots.js';
@@ -72,6 +74,19 @@ function rateRead(values: ValueStore, unit: number, keys: readonly [Indicator, I
   return rate ? { count: count!, households: households!, rate } : undefined;
 }
 
+/** Whole counts and a printed rate (the common case): the annex's rate matches, decided in integers. */
+const matchesInIntegers = (q: ColumnRate['q']): boolean => rateMatchesScaled(q.count, q.households, q.rate, RATE_DECIMALS) === true;
+
+/** matchesInIntegers on a long table's columns (`at`: the slot indexes of the count, households and rate). */
+function matchesInColumns(cols: LongTable, u: number, at: readonly number[]): boolean {
+  const [pi, hi, ri] = at as [number, number, number];
+  const p = cols.scaledIn(u, pi);
+  const h = cols.scaledIn(u, hi);
+  const r = cols.scaledIn(u, ri);
+  if (Number.isNaN(p) || Number.isNaN(h) || Number.isNaN(r) || cols.decimalsIn(u, pi) !== 0 || cols.decimalsIn(u, hi) !== 0) return false;
+  return rateMatchesAt(p, h, r, cols.decimalsIn(u, ri), RATE_DECIMALS) === true;
+}
+
 /** A printed rate matches when it equals the computed one at the precision it was printed with (≥ 2 decimals). */
 export function matchesPrinted(printed: OkValue, exact: Dec): boolean {
   return printedRateMatches(printed.num, printed.decimals ?? 0, exact);
@@ -96,16 +111,31 @@ export const rateKind = defineKind<RateRelation>({
   localised: true,
   annex: true,
   applicable: (annex) => isAnnexShaped(annex.indicators) || printsRates(annex),
-  each(ctx, visit) {
+  each(ctx, visit, checking) {
     const { annex } = ctx;
+    let told = false;
+    // A long table's columns, when only checking: a rate that matches makes nothing at all.
+    const cols = checking ? columnsOf(annex.values) : undefined;
+    const starts = cols && slotIndexes(cols, ['poor_start', 'households_start', 'rate_start']);
+    const ends = cols && slotIndexes(cols, ['poor_end', 'households_end', 'rate_end']);
     for (const unit of unitsIn(ctx)) {
       for (const which of ['rate_start', 'rate_end'] as const) {
+        const at = which === 'rate_start' ? starts : ends;
+        if (at && matchesInColumns(cols!, unit.id, at)) {
+          if (!told) ctx.checked('rate');
+          told = true;
+          continue;
+        }
         const poorKey = which === 'rate_start' ? 'poor_start' : 'poor_end';
         const hhKey = which === 'rate_start' ? 'households_start' : 'households_end';
-        // Every figure a number held as an integer (the common case): no Value made.
+        // Every figure a number held as an integer (the common case): no Value made; when the instances are
+        // only checked, no relation either for a rate the integers show right (the check's first test).
         const q = rateRead(annex.values, unit.id, [poorKey, hhKey, which]);
         if (q) {
-          visit(new ColumnRate(annex.values, unit, which, [poorKey, hhKey], q));
+          if (checking && matchesInIntegers(q)) {
+            if (!told) ctx.checked('rate');
+            told = true;
+          } else visit(new ColumnRate(annex.values, unit, which, [poorKey, hhKey], q));
           continue;
         }
         const v = usable(ctx, 'rate', unit, [poorKey, hhKey, which] as const);
@@ -144,8 +174,7 @@ export const rateKind = defineKind<RateRelation>({
   check(r, ctx) {
     if (r.which === undefined) return checkOther(r, ctx);
     // Whole counts and a printed rate (the common case): exact in integers (read from the store when it can).
-    const q = r.q ?? { count: r.count, households: r.households, rate: r.at };
-    if (rateMatchesScaled(q.count, q.households, q.rate, RATE_DECIMALS) === true) {
+    if (matchesInIntegers(r.q ?? { count: r.count, households: r.households, rate: r.at })) {
       ctx.checked('rate');
       return;
     }

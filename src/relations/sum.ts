@@ -11,6 +11,8 @@ import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator } from '
 import { ref, sub, sumOf } from '../model/expr.js';
 import type { Finding, Skip } from '../model/finding.js';
 import { isOk, type OkValue } from '../rules/types.js';
+import type { LongTable } from '../model/long-table.js';
+import { columnsOf, wholeIn } from './columns.js';
 import { defineKind, type Relation } from './types.js';
 
 export interface SumRelation extends Relation {
@@ -104,20 +106,30 @@ export const sumKind = defineKind<SumRelation>({
   annex: true,
   // A table of one unit (one unit's series by year) has nothing to add up.
   applicable: (annex) => isAnnexShaped(annex.indicators) || ([...partitionsByParent(annex).values()].some((ps) => ps.some((p) => p.length > 0)) && countSlots(annex).length > 0),
-  each(ctx, visit) {
+  each(ctx, visit, checking) {
     const { annex } = ctx;
+    let told = false;
     const partitions = partitionsIn(ctx);
     // No unit is the total (nor a parent of others): there is nothing to add up to.
     if (partitions.size === 0) ctx.skip(noTotalSkip());
     const slots = countSlots(annex);
     // In an annex table every cell is expected; elsewhere a blank is a figure the table does not publish.
     const annexShaped = isAnnexShaped(annex.indicators);
+    // A long table's columns, when only checking: the parts read without an object each.
+    const cols = checking ? columnsOf(annex.values) : undefined;
     for (const parent of parentsIn(ctx)) {
       for (const parts of partitions.get(parent.id) ?? []) {
         if (parts.length === 0) continue;
         for (const ind of slots) {
-          // Every figure a number held as an integer (the common case): no Value made.
+          // Every figure a number held as an integer (the common case): no Value made; when the instances are
+          // only checked, no relation either for parts that add up in integers (the check's first test).
           const q = annex.values.readScaled(parent.id, ind);
+          const s = cols ? cols.slotIndex(ind) : -1;
+          if (checking && q && (s >= 0 ? addsUpInColumns(q, parts, cols!, s) : addsUp(q, parts.length, (k) => annex.values.readScaled(parts[k]!.id, ind)))) {
+            if (!told) ctx.checked('sum');
+            told = true;
+            continue;
+          }
           const partsQ = q && partsRead(annex.values, parts, ind);
           if (q && partsQ) {
             visit(new ColumnSum(annex.values, parent, ind, parts, q, partsQ));
@@ -138,7 +150,7 @@ export const sumKind = defineKind<SumRelation>({
   },
   check(r, ctx) {
     ctx.checked('sum');
-    if (addsUp(r)) return;
+    if (addsUp(r.q, r.partsQ.length, (k) => r.partsQ[k])) return;
     let sum: Dec = ZERO;
     for (const v of r.parts) sum = sum.plus(v.num);
     const f = sumMismatch(r.unit.name, r.indicator, r.at, sum, r.count);
@@ -147,14 +159,28 @@ export const sumKind = defineKind<SumRelation>({
   form: (r) => ({ type: 'eq', expr: sub(ref(r.at.cell.ref), sumOf(r.parts.map((v) => ref(v.cell.ref)))) }),
 });
 
-/** Whether whole parts add up to their whole parent, in safe integers (undefined: not decidable so). */
-function addsUp(r: SumRelation): boolean {
-  const total = intOf(r.q);
+/** Whether whole parts (`count`, the k-th `partAt(k)`) add up to their whole parent, in safe integers (false: not decidable so). */
+function addsUp(q: ScaledValue, count: number, partAt: (k: number) => ScaledValue | undefined): boolean {
+  const total = intOf(q);
   if (total === undefined) return false;
   let sum = 0;
-  for (const v of r.partsQ) {
-    const n = intOf(v);
+  for (let k = 0; k < count; k++) {
+    const v = partAt(k);
+    const n = v && intOf(v);
     if (n === undefined) return false;
+    sum += n;
+  }
+  return Number.isSafeInteger(sum) && sum === total;
+}
+
+/** addsUp over the parts' figures in a long table's columns (slot index `s`); a figure not held there: false. */
+function addsUpInColumns(q: ScaledValue, parts: readonly Unit[], cols: LongTable, s: number): boolean {
+  const total = intOf(q);
+  if (total === undefined) return false;
+  let sum = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const n = wholeIn(cols, parts[k]!.id, s, NaN);
+    if (Number.isNaN(n)) return false;
     sum += n;
   }
   return Number.isSafeInteger(sum) && sum === total;

@@ -68,13 +68,21 @@ export interface RelationKind<R extends Relation = Relation> extends Rule {
  * A kind's parts. Its instances are listed by `instances`, or by `each`, which hands them to a visitor one
  * at a time (no generator to resume: a kind with several instances per unit lists hundreds of thousands over
  * a national table); `instances` then collects them.
+ *
+ * `checking`: `each` is called by `run` only to check the instances (nothing keeps them: no `keep`, no
+ * locate). The kind may then leave out an instance that its check's own first test, on the integers the
+ * instance would be made of, shows to hold with nothing to report; it records the check as run
+ * (`ctx.checked`) as `check` would. The check is the same function either way: only the object is not made.
  */
 export type KindSpec<R extends Relation> = Omit<RelationKind<R>, 'run' | 'instances'> &
-  ({ instances(ctx: InstanceContext): Iterable<R>; each?: undefined } | { each(ctx: InstanceContext, visit: (r: R) => void): void; instances?: undefined });
+  (
+    | { instances(ctx: InstanceContext): Iterable<R>; each?: undefined }
+    | { each(ctx: InstanceContext, visit: (r: R) => void, checking?: boolean): void; instances?: undefined }
+  );
 
 /** A kind from its parts: `run` evaluates every instance. */
 export function defineKind<R extends Relation>(spec: KindSpec<R>): RelationKind<R> {
-  const each =
+  const each: (ctx: InstanceContext, visit: (r: R) => void, checking?: boolean) => void =
     spec.each ??
     ((ctx: InstanceContext, visit: (r: R) => void) => {
       for (const r of spec.instances!(ctx)) visit(r);
@@ -90,7 +98,7 @@ export function defineKind<R extends Relation>(spec: KindSpec<R>): RelationKind<
       }),
     run(ctx) {
       const keep = ctx.keep;
-      if (!keep) return each(ctx, (r) => spec.check(r, ctx));
+      if (!keep) return each(ctx, (r) => spec.check(r, ctx), true);
       // The instances and the findings of each kept for locate (checked.ts).
       const kept = keep.record(spec.id);
       each(ctx, (r) => {

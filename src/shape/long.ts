@@ -358,7 +358,13 @@ function nameOf(raw: string | undefined): string {
 export const STT_VALUE = /^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXivx]{1,5}\.?|[a-zđ][.)]?)$/u;
 
 /** A row of a blank form standing for units to fill in: "........", "…". */
-const isPlaceholder = (name: string) => name !== '' && /^[.…\s_-]+$/u.test(name);
+const isPlaceholder = (name: string) => name !== '' && !startsWithAlphanumeric(name) && /^[.…\s_-]+$/u.test(name);
+
+/** Whether a text starts with an ASCII letter or digit (no placeholder does: most names, without a regular expression). */
+function startsWithAlphanumeric(text: string): boolean {
+  const c = text.charCodeAt(0) | 0x20;
+  return (c >= 0x61 && c <= 0x7a) || (text.charCodeAt(0) >= 0x30 && text.charCodeAt(0) <= 0x39);
+}
 
 /** A row that starts another partition of the total: `Chia theo khu vực`, `Phân theo vùng`, `By region`. */
 export const isSectionRow = (name: string) => /^(?:chia theo|phan theo|theo|by|classified by)\b/.test(foldKey(name));
