@@ -20,7 +20,9 @@
  *   hand keeps its stamp: rebuild, or delete the cache.)
  * - Minified (whitespace, syntax and local names) and in ASCII (see `ascii`): less to read at every start.
  * - The file is the module wrapped as a function expression (after the stamp line), compiled as read.
- * - povcheck's version is written in (POVCHECK_VERSION, src/cli.ts): no package.json to resolve at every start.
+ * - povcheck's version is written in (POVCHECK_VERSION, src/cli.ts): no package.json to resolve at every start;
+ *   so are the label tables of shape/aliases.ts (POVCHECK_ALIAS_TABLES, computed by the compiled module): no
+ *   wording folded at every start.
  */
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -28,7 +30,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'povcheck.cjs');
@@ -89,9 +91,14 @@ const result = await build({
   format: 'cjs',
   target: 'node20',
   // import.meta.url of the bundled modules: the bundle's own URL (dist/, where the package.json lookup and
-  // the stream worker's path expect it).
-  define: { 'import.meta.url': '__povcheck_url', POVCHECK_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
-  banner: { js: "const __povcheck_url = require('node:url').pathToFileURL(__filename).href;" },
+  // the stream worker's path expect it), made when first asked (pathToFileURL cost every start 1.5 M instructions).
+  define: {
+    'import.meta.url': '__povcheck.url',
+    POVCHECK_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
+    // The label tables of shape/aliases.ts, computed here by the compiled module itself: no start folds them again.
+    POVCHECK_ALIAS_TABLES: JSON.stringify((await import(pathToFileURL(join(root, 'dist', 'shape', 'aliases.js')).href)).aliasTables()),
+  },
+  banner: { js: "let __povcheck_url; const __povcheck = { get url() { return (__povcheck_url ??= require('node:url').pathToFileURL(__filename).href); } };" },
   plugins: [packages],
   // vm.Script (bin/povcheck.js) has no loader for import(): the external ones become require().
   supported: { 'dynamic-import': false },

@@ -13,14 +13,16 @@ import { createRequire } from 'node:module';
 export const LEGACY_ENCODINGS = ['windows-1258', 'tcvn3', 'vni'] as const;
 export type LegacyEncoding = (typeof LEGACY_ENCODINGS)[number];
 
-const require = createRequire(import.meta.url);
+/** A CommonJS require, made at its first call: creating one at load cost every start about 0.5 M instructions. */
+let cjsRequire: NodeRequire | undefined;
+const require = (id: string): unknown => (cjsRequire ??= createRequire(import.meta.url))(id);
 
 interface Iconv {
   decode(buf: Uint8Array, enc: string): string;
   encode(text: string, enc: string): Uint8Array;
 }
 const iconv = (): Iconv => require('iconv-lite') as Iconv;
-const vni = (): { toUnicode(text: string, from: string): string } => require('vietnamese-conversion');
+const vni = () => require('vietnamese-conversion') as { toUnicode(text: string, from: string): string };
 
 /** Bytes in a legacy encoding → Unicode (NFC). */
 export function decodeLegacyBytes(bytes: Uint8Array, enc: LegacyEncoding): string {
@@ -43,12 +45,13 @@ export function repairLegacyText(text: string, enc: LegacyEncoding): string {
   return decodeLegacyBytes(bytes, enc);
 }
 
+// The patterns and words below are made when first used (a call each): most runs read Unicode text and never score it.
 /** Letters only Vietnamese text has: ă â đ ê ô ơ ư and the precomposed toned vowels. */
-const VIETNAMESE_LETTER = /[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]/gu;
+const VIETNAMESE_LETTER = () => /[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]/gu;
 /** Letters Vietnamese Unicode text has that legacy text read as Windows-1252 never shows. */
 const UNICODE_ONLY = /[ăđơưĂĐƠƯ\u1ea0-\u1ef9]/u;
 /** Symbols that stand for letters in legacy text: "B×nh", "®Çu", "ngheøo". */
-const SUSPECT = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]/gu;
+const SUSPECT = () => /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]/gu;
 
 function count(re: RegExp, s: string): number {
   return s.match(re)?.length ?? 0;
@@ -58,20 +61,22 @@ function count(re: RegExp, s: string): number {
  * Common words of these tables and of Vietnamese in general: a right reading is full of them, a wrong one
  * (TCVN3 bytes read as VNI, say) has letters with diacritics but no words.
  */
-const WORDS = new Set(
-  ('hộ nghèo số tổng tỷ tỉ lệ năm đầu cuối giảm trong toàn tỉnh huyện xã phường thị trấn thành phố đơn vị tính chỉ tiêu ghi chú ' +
-    'cận dân cư của và các có không được người tăng thoát tái phát sinh mới kế hoạch báo cáo kết quả') .split(' '),
-);
+let wordSet: Set<string> | undefined;
+const WORDS = () =>
+  (wordSet ??= new Set(
+    ('hộ nghèo số tổng tỷ tỉ lệ năm đầu cuối giảm trong toàn tỉnh huyện xã phường thị trấn thành phố đơn vị tính chỉ tiêu ghi chú ' +
+      'cận dân cư của và các có không được người tăng thoát tái phát sinh mới kế hoạch báo cáo kết quả').split(' '),
+  ));
 
 function knownWords(text: string): number {
   let words = 0;
-  for (const w of text.toLowerCase().split(/[^\p{L}]+/u)) if (WORDS.has(w)) words++;
+  for (const w of text.toLowerCase().split(/[^\p{L}]+/u)) if (WORDS().has(w)) words++;
   return words;
 }
 
 function scoreVietnamese(text: string): number {
   const junk = count(/[\u0080-\u009f\u00a0-\u00bf\u00d7\u00f7\u0300-\u036f]/gu, text);
-  return 10 * knownWords(text) + count(VIETNAMESE_LETTER, text) - 2 * junk;
+  return 10 * knownWords(text) + count(VIETNAMESE_LETTER(), text) - 2 * junk;
 }
 
 /** The field holding the first suspicious character next to a letter ("Ninh B×nh"), to show the user. */
@@ -127,7 +132,7 @@ export function guessLegacyBytes(bytes: Uint8Array): LegacyGuess {
 export function detectLegacyText(text: string): LegacyGuess | undefined {
   const head = text.slice(0, 64 * 1024);
   if (UNICODE_ONLY.test(head)) return undefined;
-  if (count(SUSPECT, head) < 3) return undefined;
+  if (count(SUSPECT(), head) < 3) return undefined;
   const likely = bestConversion((enc) => repairLegacyText(head, enc), head);
   return likely ? { likely, sample: sampleOf(head) } : undefined;
 }

@@ -179,28 +179,90 @@ function buildLabelTable(): Map<string, LabelMatch> {
   return table;
 }
 
-const LABELS = buildLabelTable();
-const HAS_LETTER = /\p{L}/u;
-const setOf = (words: string[]) => new Set(words.map(foldKey).filter((k) => k !== ''));
+/** The lists whose folded keys the `is…` tests look up (`setOf`). */
+const KEYED_LISTS = {
+  TOTAL_NAMES,
+  NOTES_HEADERS,
+  STT_HEADERS,
+  LABEL_HEADERS,
+  MEASURE_HEADERS,
+  MEASURE_VALUES,
+  UNIT_HEADERS,
+  CODE_HEADERS,
+  PARENT_HEADERS,
+};
+type KeyedList = keyof typeof KEYED_LISTS;
+
+/**
+ * The lookup tables as data, each a text (one string is less to load than hundreds): the label table's keys,
+ * one a line, each followed by a tab and its match's index in `matches`; each list's folded keys, one a line.
+ * scripts/bundle.mjs writes them into the bundle (POVCHECK_ALIAS_TABLES), so that no start folds these wordings
+ * again (about 6 M instructions of every run, docs/performance.md); the compiled modules build them at load.
+ */
+export interface AliasTables {
+  matches: LabelMatch[];
+  labels: string;
+  keys: Record<KeyedList, string>;
+}
+
+export function aliasTables(): AliasTables {
+  const matches: LabelMatch[] = [];
+  const index = new Map<string, number>();
+  const lines: string[] = [];
+  for (const [k, m] of buildLabelTable()) {
+    const id = JSON.stringify(m);
+    if (!index.has(id)) index.set(id, matches.push(m) - 1);
+    lines.push(`${k}\t${index.get(id)}`);
+  }
+  const keys = Object.fromEntries(
+    Object.entries(KEYED_LISTS).map(([name, words]) => [name, [...new Set(words.map(foldKey).filter((k) => k !== ''))].join('\n')]),
+  ) as Record<KeyedList, string>;
+  return { matches, labels: lines.join('\n'), keys };
+}
+
+declare const POVCHECK_ALIAS_TABLES: AliasTables | undefined;
+const TABLES = typeof POVCHECK_ALIAS_TABLES === 'object' ? POVCHECK_ALIAS_TABLES : aliasTables();
+const LABELS = new Map(
+  TABLES.labels.split('\n').map((line): [string, LabelMatch] => {
+    const tab = line.indexOf('\t');
+    return [line.slice(0, tab), TABLES.matches[Number(line.slice(tab + 1))]!];
+  }),
+);
+let letter: RegExp | undefined;
+/**
+ * Whether `text` has a letter (`\p{L}`). An ASCII letter answers at once and text of ASCII alone has none: the
+ * pattern (a large class built from ICU's tables when it is made, compiled at its first use) is made and asked
+ * only for other text.
+ */
+function hasLetter(text: string): boolean {
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) return true;
+    if (text.charCodeAt(i) > 0x7f) ascii = false;
+  }
+  return !ascii && (letter ??= /\p{L}/u).test(text);
+}
+const setOf = (list: KeyedList) => new Set(TABLES.keys[list].split('\n'));
 /** Membership by folded key; text that folds to nothing ("", "#", "%") matches no list. */
 const inSet = (set: Set<string>, t: string) => {
   const k = foldKey(t);
   return k !== '' && set.has(k);
 };
-const TOTALS = setOf(TOTAL_NAMES);
-const NOTES = setOf(NOTES_HEADERS);
-const STT = setOf(STT_HEADERS);
-const LABEL_HEADS = setOf(LABEL_HEADERS);
-const MEASURE_HEADS = setOf(MEASURE_HEADERS);
-const MEASURES = setOf(MEASURE_VALUES);
-const UNIT_HEADS = setOf(UNIT_HEADERS);
-const CODES = setOf(CODE_HEADERS);
-const PARENTS = setOf(PARENT_HEADERS);
+const TOTALS = setOf('TOTAL_NAMES');
+const NOTES = setOf('NOTES_HEADERS');
+const STT = setOf('STT_HEADERS');
+const LABEL_HEADS = setOf('LABEL_HEADERS');
+const MEASURE_HEADS = setOf('MEASURE_HEADERS');
+const MEASURES = setOf('MEASURE_VALUES');
+const UNIT_HEADS = setOf('UNIT_HEADERS');
+const CODES = setOf('CODE_HEADERS');
+const PARENTS = setOf('PARENT_HEADERS');
 
 /** Extra aliases (from configuration): label text → indicator. */
 export function matchLabel(text: string, extra?: ReadonlyMap<string, Indicator>): LabelMatch | undefined {
   // Numbers and symbols are never labels; most cells of a table are numbers, so this is the hot path.
-  if (!HAS_LETTER.test(text)) return undefined;
+  if (!hasLetter(text)) return undefined;
   const k = labelKey(text);
   if (!k) return undefined;
   const hit = extra?.get(k);

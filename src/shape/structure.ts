@@ -7,6 +7,7 @@
  */
 import type { DraftUnit } from './draft.js';
 import { foldKey } from './normalize.js';
+import { mayMatch } from './words.js';
 
 export interface Structure {
   parents: Array<number | undefined>;
@@ -38,10 +39,14 @@ const OF_WHICH = /^(?:trong do|of which|in which|trong so)\b/;
 export function blockCandidate(u: Pick<DraftUnit, 'name' | 'stt'>): boolean {
   if (u.stt !== undefined && ROMAN.test(u.stt.trim())) return true;
   const k = foldKey(u.name);
-  return BLOCK_NAMES.some((re) => re.test(k));
+  // A pattern whose words the name lacks is not tried (words.ts mayMatch): most are then never compiled in a run.
+  return BLOCK_NAMES.some((re) => mayMatch(re, k) && re.test(k));
 }
 
-export const isOfWhichName = (name: string) => OF_WHICH.test(foldKey(name));
+export const isOfWhichName = (name: string) => {
+  const k = foldKey(name);
+  return mayMatch(OF_WHICH, k) && OF_WHICH.test(k);
+};
 
 /** Whether the list has anything beyond the annex's one level (blocks, "of which" rows, sections). */
 export function isStructured(units: readonly DraftUnit[]): boolean {

@@ -106,15 +106,134 @@ const YEAR_ONLY = /^(?:nam |year )?((?:19[5-9]|20\d)\d)$/;
 const YEAR_IN = /\bnam ((?:19[5-9]|20\d)\d)\b/;
 const STANDARD = /\b(?:chuan ngheo|giai doan|poverty line|poverty standard|da chieu|multi dimensional|standard)\b.*?\b((?:19|20)\d\d)\s+((?:19|20)\d\d)\b/;
 const DECISION = /\bquyet dinh\b|\bqd\b|\bngay\b|\bnghi dinh\b|\bthong tu\b/;
+const COMPARED_WITH_YEAR = /\bso voi nam\b/;
+const CORRESPONDING = /^tuong ung\b/;
 
-function apply(rules: Rule[], k: string, f: Features): Lang | undefined {
+function apply(rules: Rule[], k: string, f: Features, hinted: boolean): Lang | undefined {
   for (const r of rules) {
-    if (r.re.test(k)) {
+    if (tried(r.re, k, hinted)) {
       r.set(f);
       return r.lang;
     }
   }
   return undefined;
+}
+
+/**
+ * Texts one of which every match of `re` contains, or undefined when there is none to say (the pattern is then
+ * always tried). For each alternative at the top level, its longest run of plain characters outside classes,
+ * optional parts and groups (a group that must match, unquantified, stands for its own alternatives' texts when
+ * the alternative has no plain run). `\b`, `^` and `$` match no character and so break no run.
+ */
+export function requiredTexts(re: RegExp): string[] | undefined {
+  // Case-insensitive: other texts match; global or sticky: a test that is skipped would not move `lastIndex`.
+  return re.ignoreCase || re.global || re.sticky ? undefined : alternativesNeed(re.source, 0, re.source.length);
+}
+
+/** The end of the group or class that starts at `i` (its closing character's index). */
+function closing(src: string, i: number): number {
+  const group = src[i] === '(';
+  let depth = 0;
+  for (let j = i + 1; j < src.length; j++) {
+    const c = src[j];
+    if (c === '\\') j++;
+    else if (group && c === '[') j = closing(src, j);
+    else if (group && c === '(') depth++;
+    else if (c === (group ? ')' : ']')) {
+      if (depth === 0) return j;
+      depth--;
+    }
+  }
+  return src.length;
+}
+
+/** Past a quantifier at `i` (`?`, `*`, `+`, `{n,m}`, each perhaps lazy), if any; `optional`: it allows none. */
+function quantifier(src: string, i: number): { next: number; optional: boolean; present: boolean } {
+  const c = src[i];
+  let next = i;
+  let optional = false;
+  if (c === '?' || c === '*') (next = i + 1), (optional = true);
+  else if (c === '+') next = i + 1;
+  else if (c === '{') (next = src.indexOf('}', i) + 1), (optional = true);
+  if (next > i && src[next] === '?') next++;
+  return { next, optional, present: next > i };
+}
+
+function alternativesNeed(src: string, from: number, to: number): string[] | undefined {
+  const needs: string[] = [];
+  let run = '';
+  let best = '';
+  let group: string[] | undefined;
+  const endRun = () => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? src[i]! : '|';
+    if (c === '|') {
+      endRun();
+      const need = best !== '' ? [best] : group;
+      if (need === undefined) return undefined;
+      needs.push(...need);
+      best = '';
+      group = undefined;
+    } else if (c === '^' || c === '$') {
+      continue;
+    } else if (c === '\\') {
+      const e = src[i + 1] ?? '';
+      if (e === 'b' || e === 'B') {
+        i++;
+      } else if (e !== '' && 'dswDSW'.includes(e)) {
+        endRun();
+        i = quantifier(src, i + 2).next - 1;
+      } else if (e !== '' && '.*+?^$|()[]{}\\/-'.includes(e)) {
+        const q = quantifier(src, i + 2);
+        if (q.optional) endRun();
+        else run += e;
+        if (q.present) endRun();
+        i = q.next - 1;
+      } else {
+        return undefined; // \u, \x, \p, back references: not read here
+      }
+    } else if (c === '(' || c === '[') {
+      const end = closing(src, i);
+      const q = quantifier(src, end + 1);
+      endRun();
+      if (c === '(' && !q.optional && (src[i + 1] !== '?' || src[i + 2] === ':')) {
+        const inner = alternativesNeed(src, src[i + 1] === '?' ? i + 3 : i + 1, end);
+        if (inner && group === undefined) group = inner;
+      }
+      i = q.next > end + 1 ? q.next - 1 : end;
+    } else if (c === '.') {
+      endRun();
+      i = quantifier(src, i + 1).next - 1;
+    } else {
+      const q = quantifier(src, i + 1);
+      if (q.optional) endRun();
+      else run += c;
+      if (q.present) endRun();
+      i = q.next - 1;
+    }
+  }
+  return needs;
+}
+
+const needsOf = new Map<RegExp, string[] | null>();
+
+/**
+ * `re.test(k)` on a folded text, skipped when `k` lacks every text a match needs (`requiredTexts`): most
+ * patterns are then never compiled in a run (V8 compiles each at its first use, twice from its second: a seed run
+ * met about 60 of them, a sixth of its start-up beyond Node's own). `hinted` false (tests): always tried.
+ */
+function tried(re: RegExp, k: string, hinted: boolean): boolean {
+  return (!hinted || mayMatch(re, k)) && re.test(k);
+}
+
+/** False when `text` lacks every text a match of `re` needs (`requiredTexts`): `re` need not be tried. `re`: a module's constant. */
+export function mayMatch(re: RegExp, text: string): boolean {
+  let needs = needsOf.get(re);
+  if (needs === undefined) needsOf.set(re, (needs = requiredTexts(re) ?? null));
+  return needs === null || needs.some((n) => text.includes(n));
 }
 
 /** The features of one label (one header cell or row label); labels repeat, so they are remembered (bounded). */
@@ -144,7 +263,7 @@ const PREFILTER_AFTER = 64;
 function prefilter(): RegExp | undefined {
   if (anyFeature === undefined && ++lettered > PREFILTER_AFTER) {
     anyFeature = new RegExp(
-      [OF_WHICH, /^tuong ung\b/, YEAR_ONLY, STANDARD, YEAR_IN, ...[AREA, BOUND, POPULATION, EM, TIME, ROLE, MEASURE].flat().map((r) => r.re)].map((re) => re.source).join('|'),
+      [OF_WHICH, CORRESPONDING, YEAR_ONLY, STANDARD, YEAR_IN, ...[AREA, BOUND, POPULATION, EM, TIME, ROLE, MEASURE].flat().map((r) => r.re)].map((re) => re.source).join('|'),
     );
   }
   return anyFeature;
@@ -157,6 +276,14 @@ function digitsOnly(k: string): boolean {
     if (c !== 0x20 && (c < 0x30 || c > 0x39)) return false;
   }
   return true;
+}
+
+function hasDigit(k: string): boolean {
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
 }
 
 /** Whether `k` (folded) may have a feature: false only when no rule can match it. */
@@ -174,26 +301,29 @@ export function readFeatures(text: string, filtered = true): Features {
   if (filtered ? !mayHaveFeature(k) : k === '') return /%/.test(text) ? { measure: 'rate' } : f;
   const votes: Lang[] = [];
   const vote = (l: Lang | undefined) => l && votes.push(l);
-  if (OF_WHICH.test(k)) f.ofWhich = true;
-  if (/^tuong ung\b/.test(k)) f.corresponding = true;
-  vote(apply(AREA, k.replace(OF_WHICH, '').trim(), f));
-  vote(apply(BOUND, k, f));
-  const year = YEAR_ONLY.exec(k);
+  // A year needs a digit (YEAR_ONLY, STANDARD, YEAR_IN): a text without one is not tried against them.
+  const digits = !filtered || hasDigit(k);
+  const ofWhich = tried(OF_WHICH, k, filtered);
+  if (ofWhich) f.ofWhich = true;
+  if (tried(CORRESPONDING, k, filtered)) f.corresponding = true;
+  vote(apply(AREA, ofWhich ? k.replace(OF_WHICH, '').trim() : k, f, filtered));
+  vote(apply(BOUND, k, f, filtered));
+  const year = digits ? YEAR_ONLY.exec(k) : null;
   if (year) {
     f.year = year[1]!;
     return f;
   }
-  const std = STANDARD.exec(k);
+  const std = digits ? STANDARD.exec(k) : null;
   if (std) f.standard = `${std[1]}-${std[2]}`;
-  else if (!DECISION.test(k) && !/\bso voi nam\b/.test(k)) {
-    const y = YEAR_IN.exec(k);
+  else if (digits && !tried(DECISION, k, filtered) && !tried(COMPARED_WITH_YEAR, k, filtered)) {
+    const y = tried(YEAR_IN, k, filtered) ? YEAR_IN.exec(k) : null;
     if (y) f.year = y[1]!;
   }
-  vote(apply(POPULATION, k, f));
-  vote(apply(EM, k, f));
-  if (f.time === undefined) vote(apply(TIME, k, f));
-  vote(apply(ROLE, k, f));
-  vote(apply(MEASURE, k, f));
+  vote(apply(POPULATION, k, f, filtered));
+  vote(apply(EM, k, f, filtered));
+  if (f.time === undefined) vote(apply(TIME, k, f, filtered));
+  vote(apply(ROLE, k, f, filtered));
+  vote(apply(MEASURE, k, f, filtered));
   if (f.measure === undefined && /%/.test(text)) f.measure = 'rate';
   const vis = votes.filter((l) => l === 'vi').length;
   const ens = votes.length - vis;

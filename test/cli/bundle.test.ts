@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, ROOT, runCli } from '../helpers.js';
+import { aliasTables } from '../../src/shape/aliases.js';
 
 const BUNDLE = join(ROOT, 'dist', 'povcheck.cjs');
 const STAMP = /^\/\/ povcheck-bundle [0-9a-f]{20}\n/;
@@ -34,6 +35,16 @@ describe('the bundle and its code cache', () => {
       expect(node(['-e', probe]).stdout).toBe('false');
     });
   }
+
+  it('carries the label tables of shape/aliases.ts as the build computed them (no start folds the wordings again)', () => {
+    const source = readFileSync(BUNDLE, 'latin1');
+    const { labels, keys } = aliasTables();
+    // esbuild writes each text as a string or a template literal: either form of the same characters.
+    const written = (text: string) => source.includes(text) || source.includes(JSON.stringify(text).slice(1, -1));
+    expect(labels.split('\n').length).toBeGreaterThan(100);
+    expect(written(labels), 'the label table').toBe(true);
+    for (const [list, text] of Object.entries(keys)) expect(written(text), list).toBe(true);
+  });
 
   it('the help cache is the smaller: a run without a command reads less', () => {
     expect(readFileSync(`${BUNDLE}.help.cache`).length).toBeLessThan(readFileSync(`${BUNDLE}.cache`).length * 0.75);

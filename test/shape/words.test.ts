@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { featuresOf, readFeatures } from '../../src/shape/words.js';
+import { featuresOf, readFeatures, requiredTexts } from '../../src/shape/words.js';
 
 const WORDS = [
   'Số', 'hộ', 'nghèo', 'cận', 'đầu', 'cuối', 'năm', 'kỳ', 'Tỷ', 'lệ', 'tỉ', 'giảm', 'thoát', 'tái', 'phát', 'sinh',
@@ -29,6 +29,35 @@ describe('featuresOf', () => {
     fc.assert(
       fc.property(fc.oneof(label, digits), (t) => {
         expect(featuresOf(t)).toEqual(readFeatures(t, false));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('requiredTexts', () => {
+  it('names the texts one of which every match contains, or nothing when it cannot say', () => {
+    expect(requiredTexts(/\b(?:tu )?(?:ho )?can ngheo (?:roi )?xuong (?:ho )?ngheo\b|\btu (?:ho )?can ngheo\b/)).toEqual(['can ngheo ', 'can ngheo']);
+    expect(requiredTexts(/\bpoints?\b|\bpp\b|\bpercentage points?\b/)).toEqual(['point', 'pp', 'percentage point']);
+    expect(requiredTexts(/\bleft (?:the )?(?:near )?pov|\bescaped\b/)).toEqual(['left ', 'escaped']);
+    expect(requiredTexts(/^(?:khu vuc )?thanh thi\b/)).toEqual(['thanh thi']);
+    expect(requiredTexts(/^(?:tu|toi thieu|thap nhat)$/)).toEqual(['tu', 'toi thieu', 'thap nhat']);
+    expect(requiredTexts(/\bnam ((?:19[5-9]|20\d)\d)\b/)).toEqual(['nam ']);
+    // Nothing to say: an alternative of classes and optional parts only, a case-insensitive pattern, an escape not read.
+    expect(requiredTexts(/^(?:nam |year )?((?:19[5-9]|20\d)\d)$/)).toEqual(['19', '20']);
+    expect(requiredTexts(/^(?:nam |year )?\d{4}$/)).toBeUndefined();
+    expect(requiredTexts(/\bpoor\b|\d+/)).toBeUndefined();
+    expect(requiredTexts(/\bpoor\b/i)).toBeUndefined();
+    expect(requiredTexts(/\bpoor\b/g)).toBeUndefined();
+    expect(requiredTexts(/\u0111iem/)).toBeUndefined();
+  });
+
+  it('every match contains one of them (random texts of the rules\' words)', () => {
+    const patterns = [/\bchi tieu (?:giam|tang|ve|cua|ty le|ti le|so ho|ke hoach)\b|\bke hoach\b|\bgiao\b|\bmuc tieu\b/, /\bdau (?:nam|ky)\b/, /\b(?:ho )?ngheo va (?:ho )?can ngheo\b|\bngheo da chieu\b/, /^(?:trong do|of which)\b/];
+    const text = fc.array(fc.constantFrom('chi', 'tieu', 'giam', 'ke', 'hoach', 'giao', 'dau', 'nam', 'ky', 'ho', 'ngheo', 'va', 'can', 'da', 'chieu', 'trong', 'do', 'of', 'which'), { maxLength: 6 }).map((ws) => ws.join(' '));
+    fc.assert(
+      fc.property(text, (k) => {
+        for (const re of patterns) if (re.test(k)) expect(requiredTexts(re)!.some((n) => k.includes(n)), `${re} ${k}`).toBe(true);
       }),
       { numRuns: 2000 },
     );
