@@ -10,7 +10,7 @@ import { RELATION_KINDS } from './relations/index.js';
 import { KEEP_UP_TO } from './relations/checked.js';
 import { coverageOf, type Coverage } from './model/coverage.js';
 import { candidateKeys } from './shape/aliases.js';
-import { compareFindings, type Finding, type RuleId, type Skip } from './model/finding.js';
+import { compareFindings, RemadeFinding, type Finding, type RuleId, type Skip } from './model/finding.js';
 import type { Annex } from './model/annex.js';
 import { PovcheckError } from './errors.js';
 import { locate, type Localisation } from './locate/index.js';
@@ -30,12 +30,24 @@ export const needsLocalising = (findings: readonly Finding[]) => findings.some((
 export const NOTHING_TO_LOCALISE: Localisation = { status: 'clean', failing: 0, causes: [], more: 0 };
 
 /**
- * The findings one table may give (docs/limits-and-safety.md): each costs about 1.5 kB until the reports are
- * written; past them, the table is refused with TABLE_TOO_LARGE, exit 2, long before the heap runs out
+ * The findings one table may give (docs/limits-and-safety.md), counted by `keptWhole`: each costs about 1.5 kB
+ * until the reports are written; past them, the table is refused with TABLE_TOO_LARGE, exit 2, long before the heap runs out
  * (100,000 findings take about 400 MB more while the JSON report is built). POVCHECK_MAX_FINDINGS lowers it
  * (tests). The units a table may have follow from the heap (read/memory-budget.ts).
  */
 export const TABLE_BUDGET = { findings: 100_000 };
+
+/**
+ * The findings the budget counts: those kept whole. A long table's denominator notes are kept as their unit
+ * (`RemadeFinding`, at most one a unit, made again one at a time as a report reads them): what they hold is
+ * within the units' budget (read/memory-budget.ts `BYTES_PER_UNIT`), and a national table of millions of
+ * communes whose households changed gives hundreds of thousands of them, every one a true note.
+ */
+export function keptWhole(findings: readonly Finding[]): number {
+  let n = 0;
+  for (const f of findings) if (!(f instanceof RemadeFinding)) n++;
+  return n;
+}
 
 export function tableBudget(env: NodeJS.ProcessEnv = process.env): { findings: number } {
   const v = env.POVCHECK_MAX_FINDINGS;
@@ -96,7 +108,7 @@ export function checkShaped(shaped: ShapeResult, opts: CheckOptions = {}): Check
   const targets = opts.targets && opts.rules?.target !== 'off' ? checkTargets(shaped.annex, opts.targets) : undefined;
   const findings = relevel([...shaped.findings, ...run.findings, ...(targets?.findings ?? [])].sort(compareFindings), opts.rules);
   const budget = tableBudget();
-  if (findings.length > budget.findings) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'findings', limit: budget.findings });
+  if (keptWhole(findings) > budget.findings) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'findings', limit: budget.findings });
   const skipped = withoutOffRules([...run.skipped, ...(targets?.skipped ?? [])], opts.rules);
   // A target that was evaluated gives a finding (met or missed): then the check ran.
   const ran = new Set<string>([...run.ran, ...(targets && targets.findings.length > 0 ? ['target'] : [])]);

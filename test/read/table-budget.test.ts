@@ -4,11 +4,14 @@
  * TABLE_BUDGET: 100,000), is refused with one line and exit 2 before memory runs out. Both are lowered here
  * with POVCHECK_MAX_ROWS / POVCHECK_MAX_FINDINGS so the tables stay small.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TABLE_BUDGET, tableBudget } from '../../src/check-grid.js';
+import { checkShaped, keptWhole, TABLE_BUDGET, tableBudget } from '../../src/check-grid.js';
+import { delimitedTable } from '../../src/read/csv.js';
+import { decodeBytes } from '../../src/read/decode.js';
+import { shapeTable } from '../../src/shape/index.js';
 import { BYTES_PER_UNIT, recordBudget } from '../../src/read/memory-budget.js';
 import { cli, fixtures } from '../helpers.js';
 
@@ -46,6 +49,29 @@ describe('the budget', () => {
     const r = await cli(['validate', broken, '--lang', 'en'], { env: { POVCHECK_MAX_FINDINGS: '20' } });
     expect(r.code).toBe(2);
     expect(r.stdout.trim().split('\n')).toEqual([expect.stringContaining('gives more than 20 findings')]);
+  });
+
+  it("counts the findings kept whole: a long table's denominator notes, kept as their unit, do not count", async () => {
+    // The bench's generator (plain JavaScript, untyped): a national table whose households change, so many of
+    // its units have a denominator note (true notes, not one mistake repeated).
+    const gen = '../../bench/gen-table.mjs';
+    const { writeTable } = (await import(gen)) as { writeTable: (units: number, out: string) => Promise<unknown> };
+    const national = join(dir, 'national.csv');
+    await writeTable(2_000, national);
+    const { text, encoding } = decodeBytes(new Uint8Array(readFileSync(national)));
+    const all = checkShaped(await shapeTable(delimitedTable(text, encoding))).findings;
+    const kept = keptWhole(all);
+    expect(all.length - kept).toBeGreaterThan(50);
+    const whole = await cli(['validate', national, '--format', 'json']);
+    expect(JSON.parse(whole.stdout).files[0].findings).toHaveLength(all.length);
+    // A budget above the findings kept whole and below all of them: the table is checked, the same report.
+    const within = await cli(['validate', national, '--format', 'json'], { env: { POVCHECK_MAX_FINDINGS: String(kept + 5) } });
+    expect(within.code).toBe(1);
+    expect(within.stdout).toBe(whole.stdout);
+    // Below the findings kept whole: refused as before.
+    const past = await cli(['validate', national, '--lang', 'en'], { env: { POVCHECK_MAX_FINDINGS: String(kept - 5) } });
+    expect(past.code).toBe(2);
+    expect(past.stdout).toContain(`gives more than ${(kept - 5).toLocaleString("en")} findings`);
   });
 
   it('within the budget the same tables are checked as usual', async () => {
