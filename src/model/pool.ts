@@ -2,7 +2,6 @@
  * Compact storage for a million short strings (codes, parent codes, names): their UTF-8 bytes one after
  * the other in one growing buffer, with an Int32Array of end offsets. About 4 bytes per string plus its
  * bytes, where a JavaScript string costs some 80 bytes in a Map or an array.
- * `CodeIndex` finds a code's first unit by open addressing over the pool, without a Map of strings.
  */
 
 export class StringPool {
@@ -110,89 +109,9 @@ export class StringPool {
     return this.start(i) === this.end(i);
   }
 
-  /** Whether strings i of this pool and j of `other` are the same. */
-  same(i: number, other: StringPool, j: number): boolean {
-    const a = this.start(i);
-    const len = this.end(i) - a;
-    const b = other.start(j);
-    if (other.end(j) - b !== len) return false;
-    const x = this.bytes;
-    const y = other.bytes;
-    for (let k = 0; k < len; k++) if (x[a + k] !== y[b + k]) return false;
-    return true;
-  }
-
-  hash(i: number): number {
-    // FNV-1a over the bytes.
-    let h = 0x811c9dc5;
-    const x = this.bytes;
-    for (let k = this.start(i), e = this.end(i); k < e; k++) h = Math.imul(h ^ x[k]!, 0x01000193);
-    return h >>> 0;
-  }
-
   /** Bytes held (for the memory figures). */
   get footprint(): number {
     return this.bytes.byteLength + this.ends.byteLength;
-  }
-}
-
-/** code → the first unit with that code, over a StringPool of codes (one code per unit, maybe empty). */
-export class CodeIndex {
-  private slots: Int32Array;
-  private mask: number;
-  private filled = 0;
-
-  constructor(
-    private readonly codes: StringPool,
-    expected = 1024,
-  ) {
-    let size = 16;
-    while (size < expected * 2) size *= 2;
-    this.slots = new Int32Array(size).fill(-1);
-    this.mask = size - 1;
-  }
-
-  /** Records unit i's code unless an earlier unit has it; returns that earlier unit, or -1. */
-  insert(i: number): number {
-    if ((this.filled + 1) * 2 > this.slots.length) this.rehash();
-    let s = this.codes.hash(i) & this.mask;
-    for (;;) {
-      const u = this.slots[s]!;
-      if (u < 0) {
-        this.slots[s] = i;
-        this.filled++;
-        return -1;
-      }
-      if (this.codes.same(u, this.codes, i)) return u;
-      s = (s + 1) & this.mask;
-    }
-  }
-
-  /** The first unit whose code is string j of `pool`, or -1. */
-  find(pool: StringPool, j: number): number {
-    let s = pool.hash(j) & this.mask;
-    for (;;) {
-      const u = this.slots[s]!;
-      if (u < 0) return -1;
-      if (this.codes.same(u, pool, j)) return u;
-      s = (s + 1) & this.mask;
-    }
-  }
-
-  private rehash(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2).fill(-1);
-    this.mask = this.slots.length - 1;
-    for (const u of old) {
-      if (u < 0) continue;
-      let s = this.codes.hash(u) & this.mask;
-      while (this.slots[s]! >= 0) s = (s + 1) & this.mask;
-      this.slots[s] = u;
-    }
-  }
-
-  get footprint(): number {
-    return this.slots.byteLength;
   }
 }
 

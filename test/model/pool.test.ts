@@ -1,7 +1,7 @@
-/** The byte pools: UTF-8 exactly as TextEncoder writes it, and the code index finds the first unit per code. */
+/** The byte pools: UTF-8 exactly as TextEncoder writes it. (The first unit per code: test/shape/hierarchy.test.ts.) */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CodeIndex, StringPool } from '../../src/model/pool.js';
+import { StringPool } from '../../src/model/pool.js';
 
 describe('StringPool', () => {
   it('stores any string as TextEncoder would and gives it back', () => {
@@ -15,26 +15,6 @@ describe('StringPool', () => {
         });
       }),
       { numRuns: 500 },
-    );
-  });
-});
-
-describe('CodeIndex', () => {
-  it('keeps the first unit of each code, through rehashing', () => {
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom('08', '070', '071', '07101', 'Xã', 'C1', 'C2', 'C3', 'ḁ'), { maxLength: 200 }), (codes) => {
-        const pool = new StringPool(1, 1);
-        const index = new CodeIndex(pool, 1);
-        const first = new Map<string, number>();
-        codes.forEach((c, i) => {
-          pool.add(c);
-          expect(index.insert(i)).toBe(first.has(c) ? first.get(c) : -1);
-          if (!first.has(c)) first.set(c, i);
-        });
-        const probe = new StringPool();
-        for (const c of ['08', 'C3', 'nope']) expect(index.find(probe, probe.add(c))).toBe(first.get(c) ?? -1);
-      }),
-      { numRuns: 300 },
     );
   });
 });
