@@ -268,7 +268,6 @@ export const denominatorKind = defineKind<DenominatorRelation>({
     const fromStore = checking === true && carries(ctx.annex, HOUSEHOLDS);
     const cols = fromStore ? columnsOf(values) : undefined;
     const at = cols && slotIndexes(cols, COLUMN_SLOTS);
-    let told = false;
     for (const unit of ctx.annex.units) {
       if (fromStore) {
         let quiet = at && quietInColumns(cols!, unit, at);
@@ -278,8 +277,7 @@ export const denominatorKind = defineKind<DenominatorRelation>({
           quiet = h1 && quietInfo(ctx, unit, h0!, h1);
         }
         if (quiet === 'none' || (quiet && ctx.depth(unit) > 1)) {
-          if (!told) ctx.checked('denominator');
-          told = true;
+          ctx.checked('denominator');
           if (quiet !== 'none') ctx.fold('denominator', unit, () => denominatorNote(ctx, relationOf(ctx, unit)!)!.note, quiet.effect);
           continue;
         }

@@ -99,14 +99,12 @@ export const flowKind = defineKind<FlowRelation>({
   each(ctx, visit, checking) {
     const { annex } = ctx;
     const stored = carries(annex, FLOW);
-    let told = false;
     // A long table's columns, when only checking: a flow that holds makes nothing at all.
     const cols = checking && stored ? columnsOf(annex.values) : undefined;
     const at = cols && slotIndexes(cols, FLOW);
     for (const unit of unitsIn(ctx)) {
       if (at && balancesInColumns(cols!, unit.id, at)) {
-        if (!told) ctx.checked('flow');
-        told = true;
+        ctx.checked('flow');
         continue;
       }
       // Every figure a number held as an integer (the common case): no Value made; when the instances are
@@ -114,8 +112,7 @@ export const flowKind = defineKind<FlowRelation>({
       const q = stored ? flowRead(annex.values, unit.id) : undefined;
       if (q) {
         if (checking && balancesInIntegers(q)) {
-          if (!told) ctx.checked('flow');
-          told = true;
+          ctx.checked('flow');
         } else visit(new ColumnFlow(annex.values, unit, q));
         continue;
       }

@@ -129,10 +129,8 @@ export const rangeKind = defineKind<RangeRelation>({
     const values = ctx.annex.values;
     // A bound that holds on the store's integers is not made when the instances are only checked
     // (`checking`): the check's own first tests (`wholeCount`, `partWithinWhole`, `rateWithin`) decide it.
-    let told = false;
     const held = () => {
-      if (!told) ctx.checked('range');
-      told = true;
+      ctx.checked('range');
     };
     const counts: Array<ScaledValue | undefined> = [];
     // A long table's columns, when only checking: a unit whose bounds all hold makes nothing at all.

@@ -381,15 +381,13 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
   each(ctx, visit, checking) {
     const values = ctx.annex.values;
     const printed = carries(ctx.annex, PRINTED);
-    let told = false;
     const cols = checking && printed ? columnsOf(values) : undefined;
     const at = cols && slotIndexes(cols, COLUMN_SLOTS);
     for (const unit of unitsIn(ctx)) {
       // A long table's columns, when only checking: a unit right without a note makes nothing at all.
       const quick = at && quickInColumns(cols!, unit.id, at);
       if (quick === 'ok' || (quick === 'convention' && ctx.depth(unit) > 1)) {
-        if (!told) ctx.checked('rate-change');
-        told = true;
+        ctx.checked('rate-change');
         // Right, with the convention note a deeper unit folds (its relation made if its parent's summary names it).
         if (quick === 'convention') foldConvention(ctx, unit, () => new ColumnRateChange(values, unit, printedRead(values, unit.id)!));
         continue;
@@ -399,8 +397,7 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
       const q = printed ? printedRead(values, unit.id) : undefined;
       if (q) {
         if (checking && quickCheckRead(ctx, unit.id, q) === 'ok') {
-          if (!told) ctx.checked('rate-change');
-          told = true;
+          ctx.checked('rate-change');
         } else visit(new ColumnRateChange(values, unit, q));
         continue;
       }

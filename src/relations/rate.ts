@@ -113,7 +113,6 @@ export const rateKind = defineKind<RateRelation>({
   applicable: (annex) => isAnnexShaped(annex.indicators) || printsRates(annex),
   each(ctx, visit, checking) {
     const { annex } = ctx;
-    let told = false;
     // A long table's columns, when only checking: a rate that matches makes nothing at all.
     const cols = checking ? columnsOf(annex.values) : undefined;
     const starts = cols && slotIndexes(cols, ['poor_start', 'households_start', 'rate_start']);
@@ -122,8 +121,7 @@ export const rateKind = defineKind<RateRelation>({
       for (const which of ['rate_start', 'rate_end'] as const) {
         const at = which === 'rate_start' ? starts : ends;
         if (at && matchesInColumns(cols!, unit.id, at)) {
-          if (!told) ctx.checked('rate');
-          told = true;
+          ctx.checked('rate');
           continue;
         }
         const poorKey = which === 'rate_start' ? 'poor_start' : 'poor_end';
@@ -133,8 +131,7 @@ export const rateKind = defineKind<RateRelation>({
         const q = rateRead(annex.values, unit.id, [poorKey, hhKey, which]);
         if (q) {
           if (checking && matchesInIntegers(q)) {
-            if (!told) ctx.checked('rate');
-            told = true;
+            ctx.checked('rate');
           } else visit(new ColumnRate(annex.values, unit, which, [poorKey, hhKey], q));
           continue;
         }

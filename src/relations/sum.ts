@@ -108,7 +108,6 @@ export const sumKind = defineKind<SumRelation>({
   applicable: (annex) => isAnnexShaped(annex.indicators) || ([...partitionsByParent(annex).values()].some((ps) => ps.some((p) => p.length > 0)) && countSlots(annex).length > 0),
   each(ctx, visit, checking) {
     const { annex } = ctx;
-    let told = false;
     const partitions = partitionsIn(ctx);
     // No unit is the total (nor a parent of others): there is nothing to add up to.
     if (partitions.size === 0) ctx.skip(noTotalSkip());
@@ -126,8 +125,7 @@ export const sumKind = defineKind<SumRelation>({
           const q = annex.values.readScaled(parent.id, ind);
           const s = cols ? cols.slotIndex(ind) : -1;
           if (checking && q && (s >= 0 ? addsUpInColumns(q, parts, cols!, s) : addsUp(q, parts.length, (k) => annex.values.readScaled(parts[k]!.id, ind)))) {
-            if (!told) ctx.checked('sum');
-            told = true;
+            ctx.checked('sum');
             continue;
           }
           const partsQ = q && partsRead(annex.values, parts, ind);
