@@ -3,7 +3,9 @@
  * table of a million communes costs what its numbers and names cost, not a million objects per column.
  *
  * - Units: their source row, name, code, parent code and row number (STT) in byte pools (copied out of the
- *   text they were read from; sized once from the file's estimate, `reserve`), section; their cells are made when asked (`a1(row, col)`).
+ *   text they were read from; sized once from the file's estimate, `reserve`; row numbers counting 1, 2, 3 …
+ *   and the name's column and section, nearly always one value, cost nothing per unit until a unit breaks
+ *   the pattern: `NumberedStrings`, `UniformColumn`); their cells are made when asked (`a1(row, col)`).
  * - Values: per value a status, the number × 10^decimals (an Int32Array; a safe integer past 31 bits in a
  *   sparse map) and its decimals. After the first rows (`storeAs`), a number in the format they vote for is stored as it
  *   arrives; any other value's text waits (`pendingRaw`) until the number format is decided (`finishValues`,
@@ -21,7 +23,7 @@ import type { Indicator } from './indicators.js';
 import { scaledOfValue, type Unit, type Value, type ValueRow, type ValueStore } from './annex.js';
 import { Dec } from '../calc/decimal.js';
 import { scaledPlain, type ScaledValue } from '../calc/scaled.js';
-import { grow, StringPool } from './pool.js';
+import { grow, NumberedStrings, StringPool, UniformColumn } from './pool.js';
 
 /** Value status in the columns: not set, a number written as its digits (grouped or not), a blank, or the sparse map's. */
 const ABSENT = 0;
@@ -65,11 +67,11 @@ export class LongTable implements ValueStore {
   n = 0;
   private rows: Int32Array;
   private readonly names: StringPool;
-  private nameCols: Int32Array;
+  private readonly nameCols: UniformColumn;
   private readonly codes: StringPool;
   private readonly parentCodes: StringPool;
-  private readonly stts: StringPool;
-  private sections: Int32Array;
+  private readonly stts: NumberedStrings;
+  private readonly sections: UniformColumn;
   /** Source cells that are not plain (a workbook's, raw text differing from the text kept): by cellKey. */
   private readonly cellObjects = new Map<number, Cell>();
   private readonly slotCount: number;
@@ -105,12 +107,12 @@ export class LongTable implements ValueStore {
   ) {
     this.slotCount = slots.length;
     this.rows = new Int32Array(expected);
-    this.nameCols = new Int32Array(expected);
-    this.sections = new Int32Array(expected);
+    this.nameCols = new UniformColumn(expected);
+    this.sections = new UniformColumn(expected);
     this.names = new StringPool(expected, expected * 24);
     this.codes = new StringPool(expected, expected * 6);
     this.parentCodes = new StringPool(expected, expected * 6);
-    this.stts = new StringPool(expected, expected * 2);
+    this.stts = new NumberedStrings();
     this.status = new Uint8Array(expected * slots.length);
     this.scaled = new Uint16Array(expected * slots.length);
   }
@@ -149,8 +151,8 @@ export class LongTable implements ValueStore {
 
   private resize(size: number): void {
     this.rows = grow(this.rows, size);
-    this.nameCols = grow(this.nameCols, size);
-    this.sections = grow(this.sections, size);
+    this.nameCols.resize(size);
+    this.sections.resize(size);
     this.status = grow(this.status, size * this.slotCount);
     this.scaled = grow(this.scaled, size * this.slotCount);
   }
@@ -162,10 +164,10 @@ export class LongTable implements ValueStore {
     if (id === this.rows.length) this.resize(Math.ceil(this.rows.length * 1.5) + 16);
     this.rows[id] = u.row;
     this.names.add(u.name);
-    this.nameCols[id] = u.nameCol;
+    this.nameCols.set(id, u.nameCol);
     if (u.nameCell) this.cellObjects.set(cellKey(u.row, u.nameCol), u.nameCell);
     this.stts.add(u.stt);
-    this.sections[id] = u.section ?? -1;
+    this.sections.set(id, u.section ?? -1);
     this.codes.add(u.code);
     if (u.codeCell) this.cellObjects.set(cellKey(u.row, this.codeCol!), u.codeCell);
     this.parentCodes.add(u.parentCode);
@@ -227,13 +229,13 @@ export class LongTable implements ValueStore {
   }
 
   section(u: number): number | undefined {
-    const s = this.sections[u]!;
+    const s = this.sections.get(u);
     return s < 0 ? undefined : s;
   }
 
   /** The name's cell, when the row has a name. */
   nameCell(u: number): Cell | undefined {
-    const col = this.nameCols[u]!;
+    const col = this.nameCols.get(u);
     if (col < 0 || this.names.isEmpty(u)) return undefined;
     return this.cell(this.rows[u]!, col, this.names.get(u));
   }
@@ -543,7 +545,9 @@ export class LongTable implements ValueStore {
   /** Bytes held by the columns and pools (for the memory figures). */
   get footprint(): number {
     return (
-      this.rows.byteLength * 3 +
+      this.rows.byteLength +
+      this.nameCols.byteLength +
+      this.sections.byteLength +
       this.names.footprint +
       this.codes.footprint +
       this.parentCodes.footprint +

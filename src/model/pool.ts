@@ -1,11 +1,16 @@
 /**
  * Compact storage for a million short strings (codes, parent codes, names): their UTF-8 bytes one after
  * the other in one growing buffer, with an Int32Array of end offsets. About 4 bytes per string plus its
- * bytes, where a JavaScript string costs some 80 bytes in a Map or an array.
+ * bytes, where a JavaScript string costs some 80 bytes in a Map or an array. A column of row numbers that
+ * count up one by one (`NumberedStrings`) and one of a single repeated number (`UniformColumn`) cost nothing
+ * per row until a row breaks the pattern.
  */
+import { Buffer } from 'node:buffer';
 
 export class StringPool {
   private bytes: Uint8Array;
+  /** `bytes` as a Buffer, for decoding a string without a view of its bytes made first (made when asked). */
+  private text: Buffer | undefined;
   private usedBytes = 0;
   private ends: Int32Array;
   private n = 0;
@@ -27,20 +32,25 @@ export class StringPool {
   /** Room for `strings` strings and `bytes` bytes in all (a large table's estimate), so that they are not grown by doubling. */
   reserve(strings: number, bytes: number): void {
     if (strings > this.ends.length) this.ends = grow(this.ends, strings);
-    if (bytes > this.bytes.length) this.bytes = grow(this.bytes, bytes);
+    if (bytes > this.bytes.length) this.setBytes(grow(this.bytes, bytes));
+  }
+
+  private setBytes(bytes: Uint8Array): void {
+    this.bytes = bytes;
+    this.text = undefined;
   }
 
   /** Gives back the room not used (more than a tenth). */
   trim(): void {
     if (this.ends.length - this.n > this.n / 10 + 16) this.ends = grow(this.ends, Math.max(16, this.n));
-    if (this.bytes.length - this.usedBytes > this.usedBytes / 10 + 64) this.bytes = grow(this.bytes, Math.max(64, this.usedBytes));
+    if (this.bytes.length - this.usedBytes > this.usedBytes / 10 + 64) this.setBytes(grow(this.bytes, Math.max(64, this.usedBytes)));
   }
 
   /** Appends `s`; returns its index. */
   add(s: string): number {
     if (this.n === this.ends.length) this.ends = grow(this.ends, Math.ceil(this.ends.length * 1.5) + 16);
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    if (this.usedBytes + s.length * 3 > this.bytes.length) this.bytes = grow(this.bytes, Math.max(Math.ceil(this.bytes.length * 1.5), this.usedBytes + s.length * 3));
+    if (this.usedBytes + s.length * 3 > this.bytes.length) this.setBytes(grow(this.bytes, Math.max(Math.ceil(this.bytes.length * 1.5), this.usedBytes + s.length * 3)));
     // UTF-8 by hand: TextEncoder.encodeInto needs a subarray per call, which costs more than the encoding.
     const b = this.bytes;
     let p = this.usedBytes;
@@ -97,12 +107,22 @@ export class StringPool {
       let s = '';
       for (let k = start; k < end; k++) {
         const c = b[k]!;
-        if (c >= 0x80) return decoder.decode(b.subarray(start, end));
+        if (c >= 0x80) return this.utf8(start, end);
         s += String.fromCharCode(c);
       }
       return s;
     }
-    return decoder.decode(this.bytes.subarray(start, end));
+    return this.utf8(start, end);
+  }
+
+  /**
+   * Bytes start..end decoded. The bytes are valid UTF-8 (`add` writes them), which Buffer's decoder reads as
+   * TextDecoder does, without the view TextDecoder needs per call (a national table's names are read a
+   * million at a time).
+   */
+  private utf8(start: number, end: number): string {
+    const b = this.bytes;
+    return (this.text ??= Buffer.from(b.buffer, b.byteOffset, b.byteLength)).toString('utf8', start, end);
   }
 
   isEmpty(i: number): boolean {
@@ -115,7 +135,110 @@ export class StringPool {
   }
 }
 
-const decoder = new TextDecoder();
+/**
+ * The row numbers (STT) of a long table: while each is the previous one plus one, written as `String` writes
+ * a number (`1`, `2` … with no sign, space or leading zero), nothing is stored per row; from the first that
+ * is not, the strings are kept in a StringPool (those before written again).
+ */
+export class NumberedStrings {
+  private pool: StringPool | undefined;
+  private n = 0;
+  /** The first string's number, once one counts (row i is first + i). */
+  private first = -1;
+  private reserved = 0;
+
+  get length(): number {
+    return this.n;
+  }
+
+  get used(): number {
+    return this.pool?.used ?? 0;
+  }
+
+  add(s: string): number {
+    if (this.pool === undefined) {
+      const x = counted(s);
+      if (this.n === 0 && x >= 0) this.first = x;
+      if (x >= 0 && x === this.first + this.n) return this.n++;
+      this.pool = new StringPool(Math.max(this.reserved, this.n + 1), (this.n + 1) * 8);
+      for (let i = 0; i < this.n; i++) this.pool.add(String(this.first + i));
+    }
+    this.n++;
+    return this.pool.add(s);
+  }
+
+  get(i: number): string {
+    return this.pool ? this.pool.get(i) : String(this.first + i);
+  }
+
+  isEmpty(i: number): boolean {
+    return this.pool ? this.pool.isEmpty(i) : false;
+  }
+
+  reserve(strings: number, bytes: number): void {
+    this.reserved = Math.max(this.reserved, strings);
+    this.pool?.reserve(strings, bytes);
+  }
+
+  trim(): void {
+    this.pool?.trim();
+  }
+
+  get footprint(): number {
+    return this.pool?.footprint ?? 0;
+  }
+}
+
+/** The number a text of digits writes as `String(number)` does (at most 9 digits, no leading zero), else -1. */
+function counted(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 9 || (s.charCodeAt(0) === 48 && n > 1)) return -1;
+  let x = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    x = x * 10 + (c - 48);
+  }
+  return x;
+}
+
+/**
+ * An Int32 column written in order, nearly always one value (the column a unit's name is in, its section):
+ * no array until a row's value differs from the first row's.
+ */
+export class UniformColumn {
+  private values: Int32Array | undefined;
+  private value = 0;
+  private n = 0;
+  private size: number;
+
+  constructor(size: number) {
+    this.size = size;
+  }
+
+  /** Sets row i (rows are set in order: i is the number set so far, or one already set). */
+  set(i: number, v: number): void {
+    if (i === 0 && this.n === 0) this.value = v;
+    if (this.values === undefined && v !== this.value) this.values = new Int32Array(this.size).fill(this.value, 0, this.n);
+    if (this.values !== undefined) this.values[i] = v;
+    if (i >= this.n) this.n = i + 1;
+  }
+
+  get(i: number): number {
+    return this.values === undefined ? this.value : this.values[i]!;
+  }
+
+  /** Room for `size` rows (the first `size` kept when smaller). */
+  resize(size: number): void {
+    this.size = size;
+    if (this.values !== undefined) this.values = grow(this.values, size);
+    if (this.n > size) this.n = size;
+  }
+
+  get byteLength(): number {
+    return this.values?.byteLength ?? 0;
+  }
+}
 
 /** A copy of `a` of `size` elements: larger (zeros after), or the first `size`. */
 export function grow<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array>(a: T, size: number): T {
