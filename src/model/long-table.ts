@@ -157,7 +157,7 @@ export class LongTable implements ValueStore {
     this.scaled = grow(this.scaled, size * this.slotCount);
   }
 
-  /** Appends a unit and the raw texts of its values (in slot order; a plain cell's text, or its Cell). */
+  /** Appends a unit and the raw texts of its values (in slot order; a plain cell's text, or its Cell); keeps neither `u` nor `values` (the reader passes the same objects for every row). */
   addUnit(u: UnitRecord, values: ReadonlyArray<string | Cell>): number {
     const id = this.n++;
     // Past what was reserved: half as much again (an estimate a little short costs little).
@@ -215,6 +215,14 @@ export class LongTable implements ValueStore {
 
   private lastNamed = -1;
   private lastName = '';
+
+  /** The ids of the units whose `name` is one of `names`, in order: the names' bytes compared, none decoded. */
+  idsNamed(names: ReadonlySet<string>): number[] {
+    const named = this.names.matcher(names);
+    const out: number[] = [];
+    for (let u = 0; u < this.n; u++) if (this.names.isEmpty(u) ? names.has(this.name(u)) : named(u)) out.push(u);
+    return out;
+  }
 
   code(u: number): string | undefined {
     return this.codes.isEmpty(u) ? undefined : this.codes.get(u);
@@ -654,6 +662,11 @@ export class StoredUnit implements Unit {
     return this.places.table.name(this.id);
   }
 
+  /** The table the unit is stored in. */
+  get table(): LongTable {
+    return this.places.table;
+  }
+
   get key(): string {
     return this.places.key(this.name);
   }
@@ -675,4 +688,15 @@ export function unitsOf(places: UnitPlaces): Unit[] {
   const units = new Array<Unit>(n);
   for (let id = 0; id < n; id++) units[id] = new TableUnit(id);
   return units;
+}
+
+/**
+ * The units whose name is one of `names`, in order (`units.filter((u) => names.has(u.name))`): a long table's
+ * units, all of them as `unitsOf` made them, found on the store's bytes without a name decoded per unit.
+ */
+export function unitsNamed(units: readonly Unit[], names: ReadonlySet<string>): Unit[] {
+  const first = units[0];
+  const table = first instanceof StoredUnit ? first.table : undefined;
+  if (table === undefined || units.length !== table.n || !units.every((u, i) => u instanceof StoredUnit && u.id === i && u.table === table)) return units.filter((u) => names.has(u.name));
+  return table.idsNamed(names).map((id) => units[id]!);
 }

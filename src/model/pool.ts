@@ -129,11 +129,39 @@ export class StringPool {
     return this.start(i) === this.end(i);
   }
 
+  /**
+   * Whether string i is one of `strings`, compared on the bytes (their lengths first): nothing decoded, for
+   * a search through a million names.
+   */
+  matcher(strings: Iterable<string>): (i: number) => boolean {
+    const byLength = new Map<number, Uint8Array[]>();
+    for (const s of strings) {
+      const b = encoder.encode(s);
+      // A string no pool string decodes to (a lone surrogate, encoded as U+FFFD) matches none.
+      if (b.length > 0 && Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8') !== s) continue;
+      (byLength.get(b.length) ?? byLength.set(b.length, []).get(b.length)!).push(b);
+    }
+    return (i) => {
+      const start = this.start(i);
+      const wanted = byLength.get(this.ends[i]! - start);
+      if (wanted === undefined) return false;
+      const bytes = this.bytes;
+      for (const w of wanted) {
+        let k = 0;
+        while (k < w.length && bytes[start + k] === w[k]) k++;
+        if (k === w.length) return true;
+      }
+      return false;
+    };
+  }
+
   /** Bytes held (for the memory figures). */
   get footprint(): number {
     return this.bytes.byteLength + this.ends.byteLength;
   }
 }
+
+const encoder = new TextEncoder();
 
 /**
  * The row numbers (STT) of a long table: while each is the previous one plus one, written as `String` writes
