@@ -3,9 +3,9 @@
  * table of a million communes costs what its numbers and names cost, not a million objects per column.
  *
  * - Units: their source row, name, code, parent code and row number (STT) in byte pools (copied out of the
- *   text they were read from; sized once from the file's estimate, `reserve`; row numbers counting 1, 2, 3 …
- *   and the name's column and section, nearly always one value, cost nothing per unit until a unit breaks
- *   the pattern: `NumberedStrings`, `UniformColumn`); their cells are made when asked (`a1(row, col)`).
+ *   text they were read from; sized once from the file's estimate, `reserve`; row numbers counting 1, 2, 3 …,
+ *   source rows without a gap, the name's column and the section, nearly always one value, cost nothing per
+ *   unit until a unit breaks the pattern: `NumberedStrings`, `SteadyColumn`); their cells are made when asked (`a1(row, col)`).
  * - Values: per value a status, the number × 10^decimals (an Int32Array; a safe integer past 31 bits in a
  *   sparse map) and its decimals. After the first rows (`storeAs`), a number in the format they vote for is stored as it
  *   arrives; any other value's text waits (`pendingRaw`) until the number format is decided (`finishValues`,
@@ -23,7 +23,7 @@ import type { Indicator } from './indicators.js';
 import { scaledOfValue, type Unit, type Value, type ValueRow, type ValueStore } from './annex.js';
 import { Dec } from '../calc/decimal.js';
 import { scaledPlain, type ScaledValue } from '../calc/scaled.js';
-import { grow, NumberedStrings, StringPool, UniformColumn } from './pool.js';
+import { grow, NumberedStrings, SteadyColumn, StringPool } from './pool.js';
 
 /** Value status in the columns: not set, a number written as its digits (grouped or not), a blank, or the sparse map's. */
 const ABSENT = 0;
@@ -65,13 +65,15 @@ export interface UnitRecord {
 export class LongTable implements ValueStore {
   /** Units read. */
   n = 0;
-  private rows: Int32Array;
+  /** Units there is room for. */
+  private capacity: number;
+  private readonly rows: SteadyColumn;
   private readonly names: StringPool;
-  private readonly nameCols: UniformColumn;
+  private readonly nameCols: SteadyColumn;
   private readonly codes: StringPool;
   private readonly parentCodes: StringPool;
   private readonly stts: NumberedStrings;
-  private readonly sections: UniformColumn;
+  private readonly sections: SteadyColumn;
   /** Source cells that are not plain (a workbook's, raw text differing from the text kept): by cellKey. */
   private readonly cellObjects = new Map<number, Cell>();
   private readonly slotCount: number;
@@ -106,9 +108,10 @@ export class LongTable implements ValueStore {
     expected = 64,
   ) {
     this.slotCount = slots.length;
-    this.rows = new Int32Array(expected);
-    this.nameCols = new UniformColumn(expected);
-    this.sections = new UniformColumn(expected);
+    this.capacity = expected;
+    this.rows = new SteadyColumn(expected, 1);
+    this.nameCols = new SteadyColumn(expected);
+    this.sections = new SteadyColumn(expected);
     this.names = new StringPool(expected, expected * 24);
     this.codes = new StringPool(expected, expected * 6);
     this.parentCodes = new StringPool(expected, expected * 6);
@@ -137,7 +140,7 @@ export class LongTable implements ValueStore {
 
   /** Room for `units` units in all, their strings as long on average as those read so far (a large file's estimate). */
   reserve(units: number): void {
-    if (units <= this.rows.length) return;
+    if (units <= this.capacity) return;
     this.resize(units);
     const n = Math.max(1, this.n);
     for (const pool of [this.names, this.codes, this.parentCodes, this.stts]) pool.reserve(units, Math.ceil((pool.used / n) * units * 1.05));
@@ -145,12 +148,13 @@ export class LongTable implements ValueStore {
 
   /** Gives back the room reserved but not used (more than a tenth), once every unit is read. */
   trim(): void {
-    if (this.rows.length - this.n > this.n / 10 + 64) this.resize(this.n);
+    if (this.capacity - this.n > this.n / 10 + 64) this.resize(this.n);
     for (const pool of [this.names, this.codes, this.parentCodes, this.stts]) pool.trim();
   }
 
   private resize(size: number): void {
-    this.rows = grow(this.rows, size);
+    this.capacity = size;
+    this.rows.resize(size);
     this.nameCols.resize(size);
     this.sections.resize(size);
     this.status = grow(this.status, size * this.slotCount);
@@ -161,8 +165,8 @@ export class LongTable implements ValueStore {
   addUnit(u: UnitRecord, values: ReadonlyArray<string | Cell>): number {
     const id = this.n++;
     // Past what was reserved: half as much again (an estimate a little short costs little).
-    if (id === this.rows.length) this.resize(Math.ceil(this.rows.length * 1.5) + 16);
-    this.rows[id] = u.row;
+    if (id === this.capacity) this.resize(Math.ceil(this.capacity * 1.5) + 16);
+    this.rows.set(id, u.row);
     this.names.add(u.name);
     this.nameCols.set(id, u.nameCol);
     if (u.nameCell) this.cellObjects.set(cellKey(u.row, u.nameCol), u.nameCell);
@@ -196,7 +200,7 @@ export class LongTable implements ValueStore {
   // Units ---------------------------------------------------------------------------------------------
 
   rowOf(u: number): number {
-    return this.rows[u]!;
+    return this.rows.get(u);
   }
 
   /** The name as read, '' when the row has none. */
@@ -209,7 +213,7 @@ export class LongTable implements ValueStore {
     if (u === this.lastNamed) return this.lastName;
     const n = this.names.get(u);
     this.lastNamed = u;
-    this.lastName = n !== '' ? n : `#${this.rows[u]! + 1}`;
+    this.lastName = n !== '' ? n : `#${this.rows.get(u) + 1}`;
     return this.lastName;
   }
 
@@ -245,15 +249,15 @@ export class LongTable implements ValueStore {
   nameCell(u: number): Cell | undefined {
     const col = this.nameCols.get(u);
     if (col < 0 || this.names.isEmpty(u)) return undefined;
-    return this.cell(this.rows[u]!, col, this.names.get(u));
+    return this.cell(this.rows.get(u), col, this.names.get(u));
   }
 
   codeCell(u: number): Cell | undefined {
-    return this.codeCol === undefined || this.codes.isEmpty(u) ? undefined : this.cell(this.rows[u]!, this.codeCol, this.codes.get(u));
+    return this.codeCol === undefined || this.codes.isEmpty(u) ? undefined : this.cell(this.rows.get(u), this.codeCol, this.codes.get(u));
   }
 
   parentCell(u: number): Cell | undefined {
-    return this.parentCol === undefined || this.parentCodes.isEmpty(u) ? undefined : this.cell(this.rows[u]!, this.parentCol, this.parentCodes.get(u));
+    return this.parentCol === undefined || this.parentCodes.isEmpty(u) ? undefined : this.cell(this.rows.get(u), this.parentCol, this.parentCodes.get(u));
   }
 
   private cell(row: number, col: number, text: string): Cell {
@@ -265,7 +269,7 @@ export class LongTable implements ValueStore {
   /** The source cell of value i (unit-major index), made from its text unless the source kept one. */
   valueCell(i: number, raw: string): Cell {
     const u = Math.floor(i / this.slotCount);
-    const row = this.rows[u]!;
+    const row = this.rows.get(u);
     const col = this.cols[i - u * this.slotCount]!;
     return this.cellObjects.get(cellKey(row, col)) ?? { raw, ref: a1(row, col), row, col };
   }
@@ -273,7 +277,7 @@ export class LongTable implements ValueStore {
   /** Whether value i's cell is a plain one (made from its text alone). */
   plainCell(i: number): boolean {
     const u = Math.floor(i / this.slotCount);
-    return !this.cellObjects.has(cellKey(this.rows[u]!, this.cols[i - u * this.slotCount]!));
+    return !this.cellObjects.has(cellKey(this.rows.get(u), this.cols[i - u * this.slotCount]!));
   }
 
   slotOf(i: number): Indicator {
@@ -458,7 +462,7 @@ export class LongTable implements ValueStore {
     const st = b & STATUS;
     if (st === ABSENT) return undefined;
     if (st === SPARSE) return this.sparse.get(i);
-    const row = this.rows[u]!;
+    const row = this.rows.get(u);
     const col = this.cols[s]!;
     const indicator = this.slots[s]!;
     if (st === BLANK) return { indicator, unit: u, cell: { raw: '', ref: a1(row, col), row, col }, text: '', status: 'empty' };
@@ -523,7 +527,7 @@ export class LongTable implements ValueStore {
   /** The cell of value i (a stored number or blank). */
   cellAt(i: number): Cell {
     const u = Math.floor(i / this.slotCount);
-    const row = this.rows[u]!;
+    const row = this.rows.get(u);
     const col = this.cols[i - u * this.slotCount]!;
     return { raw: this.status[i] === BLANK ? '' : this.textAt(i), ref: a1(row, col), row, col };
   }

@@ -2,8 +2,8 @@
  * Compact storage for a million short strings (codes, parent codes, names): their UTF-8 bytes one after
  * the other in one growing buffer, with an Int32Array of end offsets. About 4 bytes per string plus its
  * bytes, where a JavaScript string costs some 80 bytes in a Map or an array. A column of row numbers that
- * count up one by one (`NumberedStrings`) and one of a single repeated number (`UniformColumn`) cost nothing
- * per row until a row breaks the pattern.
+ * count up one by one (`NumberedStrings`) and a column of numbers that step steadily (`SteadyColumn`: one
+ * repeated number, or counting) cost nothing per row until a row breaks the pattern.
  */
 import { Buffer } from 'node:buffer';
 
@@ -231,29 +231,36 @@ function counted(s: string): number {
 }
 
 /**
- * An Int32 column written in order, nearly always one value (the column a unit's name is in, its section):
- * no array until a row's value differs from the first row's.
+ * An Int32 column written in order that nearly always steps by the same amount from its first row's value:
+ * `step` 0, one value (the column a unit's name is in, its section); `step` 1, counting (the rows of a table
+ * without a gap). No array until a row's value breaks the step.
  */
-export class UniformColumn {
+export class SteadyColumn {
   private values: Int32Array | undefined;
-  private value = 0;
+  private first = 0;
   private n = 0;
   private size: number;
 
-  constructor(size: number) {
+  constructor(
+    size: number,
+    private readonly step = 0,
+  ) {
     this.size = size;
   }
 
-  /** Sets row i (rows are set in order: i is the number set so far, or one already set). */
+  /** Sets row i (rows are set in order: i is the number set so far). */
   set(i: number, v: number): void {
-    if (i === 0 && this.n === 0) this.value = v;
-    if (this.values === undefined && v !== this.value) this.values = new Int32Array(this.size).fill(this.value, 0, this.n);
+    if (i === 0) this.first = v;
+    if (this.values === undefined && v !== this.first + this.step * i) {
+      this.values = new Int32Array(this.size);
+      for (let k = 0; k < this.n; k++) this.values[k] = this.first + this.step * k;
+    }
     if (this.values !== undefined) this.values[i] = v;
     if (i >= this.n) this.n = i + 1;
   }
 
   get(i: number): number {
-    return this.values === undefined ? this.value : this.values[i]!;
+    return this.values === undefined ? this.first + this.step * i : this.values[i]!;
   }
 
   /** Room for `size` rows (the first `size` kept when smaller). */

@@ -1,7 +1,7 @@
 /** The byte pools: UTF-8 exactly as TextEncoder writes it. (The first unit per code: test/shape/hierarchy.test.ts.) */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { NumberedStrings, StringPool, UniformColumn } from '../../src/model/pool.js';
+import { NumberedStrings, StringPool, SteadyColumn } from '../../src/model/pool.js';
 
 describe('StringPool', () => {
   it('stores any string as TextEncoder would and gives it back', () => {
@@ -19,7 +19,7 @@ describe('StringPool', () => {
   });
 });
 
-describe('NumberedStrings and UniformColumn', () => {
+describe('NumberedStrings and SteadyColumn', () => {
   // Runs of row numbers counting up (from any start, with breaks: a repeat, a gap, a leading zero, text, blanks).
   const numbered = fc
     .array(fc.tuple(fc.nat(20), fc.nat(12), fc.constantFrom('', '0', '07', 'I', 'a', '-1', ' 3', '1.2', '1234567890')), { maxLength: 8 })
@@ -55,14 +55,16 @@ describe('NumberedStrings and UniformColumn', () => {
 
   it('gives back every value of a column set in order, resized on the way', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constant(-1), fc.constant(3), fc.integer({ min: -5, max: 5 })), { maxLength: 60 }), fc.nat(10), (values, start) => {
-        const col = new UniformColumn(start);
-        values.forEach((v, i) => {
+      fc.property(fc.array(fc.oneof(fc.constant(-1), fc.constant(3), fc.integer({ min: -5, max: 5 })), { maxLength: 60 }), fc.nat(10), fc.constantFrom(0, 1), fc.nat(40), (values, start, step, steady) => {
+        // A steady run first (as most tables have), then anything.
+        const all = [...Array.from({ length: steady }, (_, i) => 7 + step * i), ...values];
+        const col = new SteadyColumn(start, step);
+        all.forEach((v, i) => {
           if (i >= start) col.resize(Math.ceil(i * 1.5) + 1);
           col.set(i, v);
         });
-        values.forEach((v, i) => expect(col.get(i)).toBe(v));
-        expect(col.byteLength === 0).toBe(values.every((v) => v === values[0]));
+        all.forEach((v, i) => expect(col.get(i)).toBe(v));
+        expect(col.byteLength === 0).toBe(all.every((v, i) => v === all[0]! + step * i));
       }),
       { numRuns: 300 },
     );
