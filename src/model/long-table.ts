@@ -5,7 +5,8 @@
  * - Units: their source row, name, code, parent code and row number (STT) in byte pools (copied out of the
  *   text they were read from; sized once from the file's estimate, `reserve`; row numbers counting 1, 2, 3 …,
  *   source rows without a gap, the name's column and the section, nearly always one value, cost nothing per
- *   unit until a unit breaks the pattern: `NumberedStrings`, `SteadyColumn`); their cells are made when asked (`a1(row, col)`).
+ *   unit until a unit breaks the pattern: `NumberedStrings`, `SteadyColumn`; parent codes are kept once per
+ *   run of units under one parent, `RunStrings`); their cells are made when asked (`a1(row, col)`).
  * - Values: per value a status, the number × 10^decimals (an Int32Array; a safe integer past 31 bits in a
  *   sparse map) and its decimals. After the first rows (`storeAs`), a number in the format they vote for is stored as it
  *   arrives; any other value's text waits (`pendingRaw`) until the number format is decided (`finishValues`,
@@ -23,7 +24,7 @@ import type { Indicator } from './indicators.js';
 import { scaledOfValue, type Unit, type Value, type ValueRow, type ValueStore } from './annex.js';
 import { Dec } from '../calc/decimal.js';
 import { scaledPlain, type ScaledValue } from '../calc/scaled.js';
-import { grow, NumberedStrings, SteadyColumn, StringPool } from './pool.js';
+import { grow, NumberedStrings, RunStrings, SteadyColumn, StringPool } from './pool.js';
 
 /** Value status in the columns: not set, a number written as its digits (grouped or not), a blank, or the sparse map's. */
 const ABSENT = 0;
@@ -71,7 +72,7 @@ export class LongTable implements ValueStore {
   private readonly names: StringPool;
   private readonly nameCols: SteadyColumn;
   private readonly codes: StringPool;
-  private readonly parentCodes: StringPool;
+  private readonly parentCodes: RunStrings;
   private readonly stts: NumberedStrings;
   private readonly sections: SteadyColumn;
   /** Source cells that are not plain (a workbook's, raw text differing from the text kept): by cellKey. */
@@ -114,7 +115,7 @@ export class LongTable implements ValueStore {
     this.sections = new SteadyColumn(expected);
     this.names = new StringPool(expected, expected * 24);
     this.codes = new StringPool(expected, expected * 6);
-    this.parentCodes = new StringPool(expected, expected * 6);
+    this.parentCodes = new RunStrings();
     this.stts = new NumberedStrings();
     this.status = new Uint8Array(expected * slots.length);
     this.scaled = new Uint16Array(expected * slots.length);

@@ -2,7 +2,7 @@
  * Compact storage for a million short strings (codes, parent codes, names): their UTF-8 bytes one after
  * the other in one growing buffer, with an Int32Array of end offsets. About 4 bytes per string plus its
  * bytes, where a JavaScript string costs some 80 bytes in a Map or an array. A column of row numbers that
- * count up one by one (`NumberedStrings`) and a column of numbers that step steadily (`SteadyColumn`: one
+ * count up one by one (`NumberedStrings`), strings that come in runs (`RunStrings`) and a column of numbers that step steadily (`SteadyColumn`: one
  * repeated number, or counting) cost nothing per row until a row breaks the pattern.
  */
 import { Buffer } from 'node:buffer';
@@ -228,6 +228,75 @@ function counted(s: string): number {
     x = x * 10 + (c - 48);
   }
   return x;
+}
+
+/**
+ * Strings that come in runs (a long table's parent codes: the communes of one district follow each other):
+ * each run's string once, and where each run starts. Read in order (the tree, the reports) at no search; any
+ * other read finds its run by bisection.
+ */
+export class RunStrings {
+  private readonly pool = new StringPool(64, 512);
+  /** The first string of each run. */
+  private starts = new Int32Array(64);
+  private runs = 0;
+  private n = 0;
+  private last: string | undefined;
+  /** The run of the last string read. */
+  private at = 0;
+
+  get length(): number {
+    return this.n;
+  }
+
+  get used(): number {
+    return this.pool.used;
+  }
+
+  add(s: string): number {
+    if (this.runs === 0 || s !== this.last) {
+      if (this.runs === this.starts.length) this.starts = grow(this.starts, Math.ceil(this.runs * 1.5) + 16);
+      this.starts[this.runs++] = this.n;
+      this.pool.add(s);
+      this.last = s;
+    }
+    return this.n++;
+  }
+
+  private runOf(i: number): number {
+    let r = this.at;
+    if (this.starts[r]! <= i && (r + 1 === this.runs || i < this.starts[r + 1]!)) return r;
+    if (r + 1 < this.runs && this.starts[r + 1]! <= i && (r + 2 === this.runs || i < this.starts[r + 2]!)) return (this.at = r + 1);
+    let lo = 0;
+    let hi = this.runs - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    r = lo;
+    return (this.at = r);
+  }
+
+  get(i: number): string {
+    return this.pool.get(this.runOf(i));
+  }
+
+  isEmpty(i: number): boolean {
+    return this.pool.isEmpty(this.runOf(i));
+  }
+
+  /** Nothing to reserve: the runs are few (a table whose strings change on most rows grows them by half). */
+  reserve(_strings: number, _bytes: number): void {}
+
+  trim(): void {
+    if (this.starts.length - this.runs > this.runs / 10 + 16) this.starts = grow(this.starts, Math.max(16, this.runs));
+    this.pool.trim();
+  }
+
+  get footprint(): number {
+    return this.starts.byteLength + this.pool.footprint;
+  }
 }
 
 /**

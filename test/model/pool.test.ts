@@ -1,7 +1,7 @@
 /** The byte pools: UTF-8 exactly as TextEncoder writes it. (The first unit per code: test/shape/hierarchy.test.ts.) */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { NumberedStrings, StringPool, SteadyColumn } from '../../src/model/pool.js';
+import { NumberedStrings, RunStrings, SteadyColumn, StringPool } from '../../src/model/pool.js';
 
 describe('StringPool', () => {
   it('stores any string as TextEncoder would and gives it back', () => {
@@ -66,6 +66,28 @@ describe('NumberedStrings and SteadyColumn', () => {
         all.forEach((v, i) => expect(col.get(i)).toBe(v));
         expect(col.byteLength === 0).toBe(all.every((v, i) => v === all[0]! + step * i));
       }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('RunStrings', () => {
+  it('gives back every string as added, read in order or in any order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('', '01', '001', 'VN', 'Mã ă', '\ud800'), fc.integer({ min: 1, max: 6 })), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.nat(), { maxLength: 40 }),
+        (runs, reads) => {
+          const strings = runs.flatMap(([s, k]) => Array.from({ length: k }, () => s));
+          const pool = new RunStrings();
+          strings.forEach((s, i) => expect(pool.add(s)).toBe(i));
+          const decoded = (s: string) => new TextDecoder().decode(new TextEncoder().encode(s));
+          strings.forEach((s, i) => expect([pool.get(i), pool.isEmpty(i)]).toEqual([decoded(s), s === '']));
+          for (const r of reads) expect(pool.get(r % strings.length)).toBe(decoded(strings[r % strings.length]!));
+          pool.trim();
+          for (let i = strings.length - 1; i >= 0; i--) expect(pool.get(i)).toBe(decoded(strings[i]!));
+        },
+      ),
       { numRuns: 300 },
     );
   });
