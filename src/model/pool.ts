@@ -279,8 +279,17 @@ export class RunStrings {
   }
 
   get(i: number): string {
-    return this.pool.get(this.runOf(i));
+    const r = this.runOf(i);
+    if (r !== this.decodedRun) {
+      this.decoded = this.pool.get(r);
+      this.decodedRun = r;
+    }
+    return this.decoded;
   }
+
+  /** The last run's string read (a run's units are read one after the other: decoded once). */
+  private decodedRun = -1;
+  private decoded = '';
 
   isEmpty(i: number): boolean {
     return this.pool.isEmpty(this.runOf(i));
