@@ -15,7 +15,8 @@
  * is localised on its own, and a group still unexplained is peeled. Pure: annex and findings in, data out.
  */
 import { Dec } from '../calc/decimal.js';
-import type { Annex } from '../model/annex.js';
+import type { Annex, Unit } from '../model/annex.js';
+import { LongTable } from '../model/long-table.js';
 import type { Finding, RuleId } from '../model/finding.js';
 import { isAnnexShaped, isCoreIndicator } from '../model/indicators.js';
 import { buildSystem, type Check, type System } from './model.js';
@@ -112,7 +113,7 @@ function unitsNamed(annex: Annex, findings: readonly Finding[], off: ReadonlySet
     else (cells.get(name) ?? cells.set(name, new Set()).get(name)!).add(f.at.ref);
   }
   if (names.has('')) return annex.units.map((u) => u.id);
-  const named = annex.units.filter((u) => names.has(u.name));
+  const named = unitsOfNames(annex, names);
   const holding = named.filter((u) => {
     const refs = cells.get(u.name);
     return !refs || Object.values(annex.values.row(u.id)).some((v) => v && refs.has(v.cell.ref));
@@ -121,6 +122,14 @@ function unitsNamed(annex: Annex, findings: readonly Finding[], off: ReadonlySet
   const held = new Set(holding.map((u) => u.name));
   const kept = new Set(holding);
   return named.filter((u) => !held.has(u.name) || kept.has(u)).map((u) => u.id);
+}
+
+/** The units whose name is one of `names`, in table order (a long table's are found without decoding every name). */
+function unitsOfNames(annex: Annex, names: ReadonlySet<string>): Unit[] {
+  const values = annex.values;
+  // A long table's units are its rows (shape/index.ts `finishLong`): unit i's name is the store's name(i).
+  if (values instanceof LongTable && values.n === annex.units.length) return values.unitsNamed(names).map((id) => annex.units[id]!);
+  return annex.units.filter((u) => names.has(u.name));
 }
 
 /** The causes of `failing` (checks of `sys`); findings of `tolerated` checks may stay (other errors). */

@@ -79,15 +79,37 @@ const GROUPED = /\d[.,\s\u00a0\u2007\u202f]\d{3}/;
 function tallyOf(annex: Annex): Tally {
   const t = emptyTally();
   const values = annex.values;
-  if (values instanceof LongTable) {
-    const slots = values.slots;
-    values.eachValue(
-      (s, scaled, dp, grouped) => addNumber(t, slots[s]!, scaled, dp, grouped),
-      (s, v) => addValue(t, slots[s]!, v, 1),
-    );
-  } else for (const row of values) addRow(t, row, 1);
+  if (values instanceof LongTable) addColumns(t, values);
+  else for (const row of values) addRow(t, row, 1);
   return t;
 }
+
+/**
+ * A long table's values into the tally: its stored numbers counted per slot and decimals in one typed array
+ * (no Map touched per number), then added; the values it keeps whole as `addValue` adds them.
+ */
+function addColumns(t: Tally, table: LongTable): void {
+  const slots = table.slots;
+  const kinds = slots.map(kindOf);
+  const rateDps = new Float64Array(slots.length * MAX_DP);
+  table.eachValue(
+    (s, scaled, dp, grouped) => {
+      const kind = kinds[s];
+      if (kind === 'count') addCount(t, scaled, dp, grouped);
+      else if (kind === 'rate') rateDps[s * MAX_DP + dp] = rateDps[s * MAX_DP + dp]! + 1;
+    },
+    (s, v) => addValue(t, slots[s]!, v, 1),
+  );
+  for (let s = 0; s < slots.length; s++) {
+    for (let dp = 0; dp < MAX_DP; dp++) {
+      const n = rateDps[s * MAX_DP + dp]!;
+      if (n > 0) addRateDp(t, slots[s]!, dp, n);
+    }
+  }
+}
+
+/** More decimals than a stored number has (a value's byte in the columns keeps at most 31). */
+const MAX_DP = 32;
 
 function addRow(t: Tally, row: Row | undefined, sign: 1 | -1): void {
   if (!row) return;
@@ -110,18 +132,16 @@ function addValue(t: Tally, ind: Indicator, v: Value, sign: 1 | -1): void {
 }
 
 /**
- * addValue for a long table's stored number (plain cell, no formula, not negative): `scaled` = value ×
- * 10^dp; `grouped`, its text groups thousands. A stored number's text is its digits with the decimal mark
+ * addValue's count part for a long table's stored number of a count slot (plain cell, no formula, not
+ * negative): `scaled` = value × 10^dp; `grouped`, its text groups thousands. A stored number's text is its digits with the decimal mark
  * (GROUPED's pattern then matches when three decimals follow the mark) or grouped by thousands.
  */
-function addNumber(t: Tally, ind: Indicator, scaled: number, dp: number, grouped: boolean): void {
-  const kind = kindOf(ind);
+function addCount(t: Tally, scaled: number, dp: number, grouped: boolean): void {
   const at = THOUSAND_AT[dp];
-  if (kind === 'count' && (at !== undefined ? scaled >= at : BigInt(scaled) >= 1000n * 10n ** BigInt(dp))) {
+  if (at !== undefined ? scaled >= at : BigInt(scaled) >= 1000n * 10n ** BigInt(dp)) {
     if (grouped || dp >= 3) t.grouped++;
     else t.plainDigits++;
   }
-  if (kind === 'rate') addRateDp(t, ind, dp, 1);
 }
 
 function addRateDp(t: Tally, ind: Indicator, dp: number, sign: number): void {

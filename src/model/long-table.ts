@@ -214,6 +214,35 @@ export class LongTable implements ValueStore {
   private lastNamed = -1;
   private lastName = '';
 
+  /**
+   * The units whose `name` is one of `names`, in unit order, decoding only the names that can be: a name's
+   * bytes are its text's UTF-8 (a leading BOM, which decoding drops, aside), so a stored name of another
+   * length or last byte is none of them (locate: the units its errors name, in a table of a million).
+   */
+  unitsNamed(names: ReadonlySet<string>): number[] {
+    const out: number[] = [];
+    // `#row` names a unit without a name: every unit is compared then (no table's units are named so).
+    let hashed = false;
+    const ends = new Set<number>();
+    for (const s of names) {
+      if (s.startsWith('#')) hashed = true;
+      const b = Buffer.from(s, 'utf8');
+      if (b.length === 0) continue;
+      ends.add(b.length * 256 + b[b.length - 1]!);
+      ends.add((b.length + 3) * 256 + b[b.length - 1]!);
+    }
+    const pool = this.names;
+    const bytes = pool.data;
+    for (let u = 0, start = 0; u < this.n; u++) {
+      const end = pool.end(u);
+      if (hashed || (end > start && ends.has((end - start) * 256 + bytes[end - 1]!))) {
+        if (names.has(this.name(u))) out.push(u);
+      }
+      start = end;
+    }
+    return out;
+  }
+
   code(u: number): string | undefined {
     return this.codes.isEmpty(u) ? undefined : this.codes.get(u);
   }
