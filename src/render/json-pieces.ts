@@ -50,7 +50,8 @@ function flatObject(v: Readonly<Record<string, unknown>>, indent: string): strin
   for (const k of Object.keys(v)) {
     const x = v[k];
     let text: string;
-    if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean' || x === null) text = JSON.stringify(x);
+    if (typeof x === 'string') text = quoted(x);
+    else if (typeof x === 'number' || typeof x === 'boolean' || x === null) text = JSON.stringify(x);
     else if (omitted(x)) continue;
     else return undefined;
     s += inner + keyText(k) + text;
@@ -58,6 +59,12 @@ function flatObject(v: Readonly<Record<string, unknown>>, indent: string): strin
   // An object with nothing to write is `{}`, as JSON.stringify writes it.
   return s === '' ? '{}' : '{' + s.slice(1) + '\n' + indent + '}';
 }
+
+/** What JSON.stringify escapes in a string: a quote, a backslash, a control character, a surrogate (paired or not). */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A string as JSON.stringify writes it: between quotes as it is when nothing in it is escaped (most of a report's). */
+const quoted = (s: string) => (ESCAPED.test(s) ? JSON.stringify(s) : '"' + s + '"');
 
 /** An object JSON.stringify writes as its own enumerable keys (no `toJSON`, not a boxed primitive, not an array). */
 function isPlainObject(v: unknown): v is Readonly<Record<string, unknown>> {

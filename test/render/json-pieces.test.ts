@@ -62,6 +62,7 @@ describe('jsonPieces', () => {
     const items = [
       { rule: 'sum', n: -0, nan: Number.NaN, inf: -Infinity, t: true, f: false, nil: null, gone: undefined, fn: () => 1, sym: Symbol('s') },
       { 'a"b\n': 'line\nbreak "quoted" \\ \u2028 \ud800', 10: 'ten', 2: 'two', z: '' },
+      { tab: 'a\tb', unit: '\u001f', del: '\u007f', pair: '\ud83d\ude00', low: 'x\udc00', vi: 'Xã Đông Tiến Hà: 1.270 hộ', plain: 'I61981' },
       {},
       { gone: undefined },
       { toJSON: () => ({ made: 'by toJSON' }) },
