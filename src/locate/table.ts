@@ -85,21 +85,33 @@ function tallyOf(annex: Annex): Tally {
 }
 
 /**
- * A long table's values into the tally: its stored numbers counted per slot and decimals in one typed array
- * (no Map touched per number), then added; the values it keeps whole as `addValue` adds them.
+ * A long table's values into the tally: its stored numbers counted in local counters and, for rates, per slot
+ * and decimals in one typed array (no Map touched, no call made per number), then added; the values it keeps
+ * whole as `addValue` adds them. A stored number is a plain cell, not negative, its text its digits with the
+ * decimal mark (GROUPED's pattern then matches when three decimals follow the mark) or grouped by thousands.
  */
 function addColumns(t: Tally, table: LongTable): void {
   const slots = table.slots;
-  const kinds = slots.map(kindOf);
+  const kinds = Uint8Array.from(slots, (ind) => (kindOf(ind) === 'count' ? COUNT : kindOf(ind) === 'rate' ? RATE : 0));
   const rateDps = new Float64Array(slots.length * MAX_DP);
+  let grouped = 0;
+  let plainDigits = 0;
   table.eachValue(
-    (s, scaled, dp, grouped) => {
+    (s, scaled, dp, groups) => {
       const kind = kinds[s];
-      if (kind === 'count') addCount(t, scaled, dp, grouped);
-      else if (kind === 'rate') rateDps[s * MAX_DP + dp] = rateDps[s * MAX_DP + dp]! + 1;
+      if (kind === COUNT) {
+        // A count of four digits or more (scaled = value × 10^dp).
+        const at = THOUSAND_AT[dp];
+        if (at !== undefined ? scaled >= at : BigInt(scaled) >= 1000n * 10n ** BigInt(dp)) {
+          if (groups || dp >= 3) grouped++;
+          else plainDigits++;
+        }
+      } else if (kind === RATE) rateDps[s * MAX_DP + dp] = rateDps[s * MAX_DP + dp]! + 1;
     },
     (s, v) => addValue(t, slots[s]!, v, 1),
   );
+  t.grouped += grouped;
+  t.plainDigits += plainDigits;
   for (let s = 0; s < slots.length; s++) {
     for (let dp = 0; dp < MAX_DP; dp++) {
       const n = rateDps[s * MAX_DP + dp]!;
@@ -107,6 +119,9 @@ function addColumns(t: Tally, table: LongTable): void {
     }
   }
 }
+
+const COUNT = 1;
+const RATE = 2;
 
 /** More decimals than a stored number has (a value's byte in the columns keeps at most 31). */
 const MAX_DP = 32;
@@ -129,19 +144,6 @@ function addValue(t: Tally, ind: Indicator, v: Value, sign: 1 | -1): void {
     else t.plainDigits += sign;
   }
   if (kindOf(ind) === 'rate' && !v.cell.formula?.trim()) addRateDp(t, ind, v.decimals ?? 0, sign);
-}
-
-/**
- * addValue's count part for a long table's stored number of a count slot (plain cell, no formula, not
- * negative): `scaled` = value × 10^dp; `grouped`, its text groups thousands. A stored number's text is its digits with the decimal mark
- * (GROUPED's pattern then matches when three decimals follow the mark) or grouped by thousands.
- */
-function addCount(t: Tally, scaled: number, dp: number, grouped: boolean): void {
-  const at = THOUSAND_AT[dp];
-  if (at !== undefined ? scaled >= at : BigInt(scaled) >= 1000n * 10n ** BigInt(dp)) {
-    if (grouped || dp >= 3) t.grouped++;
-    else t.plainDigits++;
-  }
 }
 
 function addRateDp(t: Tally, ind: Indicator, dp: number, sign: number): void {
