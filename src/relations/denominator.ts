@@ -89,17 +89,10 @@ function headFrom(values: ValueStore, unit: Unit, figures: NoteFigures, cell: bo
 function noteFrom(unit: Unit, head: NoteHead): Finding {
   const name = unit.name;
   const p = head.figures.params;
-  const note: Finding = {
-    rule: 'denominator',
-    severity: head.severity,
-    ...(head.at ? { at: head.at } : {}),
-    unit: name,
-    indicator: head.indicator,
-    expected: p.share,
-    actual: p.points,
-    msg: { id: head.id, params: { unit: name, h0: p.h0, h1: p.h1, change: p.change, reduced: p.reduced, share: p.share, points: p.points, growth: p.growth } },
-  };
-  return note;
+  const msg = { id: head.id, params: { unit: name, h0: p.h0, h1: p.h1, change: p.change, reduced: p.reduced, share: p.share, points: p.points, growth: p.growth } };
+  // Written out twice rather than spread: a long table's notes are made again each time a report reads one.
+  if (head.at) return { rule: 'denominator', severity: head.severity, at: head.at, unit: name, indicator: head.indicator, expected: p.share, actual: p.points, msg };
+  return { rule: 'denominator', severity: head.severity, unit: name, indicator: head.indicator, expected: p.share, actual: p.points, msg };
 }
 
 /** What a denominator note says: the figures of its message, whether the change decides the direction, its effect. */
