@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { LongTable } from '../../src/model/long-table.js';
+import { LongTable, UnitPlaces, unitsNamed, unitsOf } from '../../src/model/long-table.js';
 import { OverlayValues, RowValues, type Value, type ValueStore } from '../../src/model/annex.js';
 import { NumberValue } from '../../src/model/value.js';
 import { parseNumber, plainDigits } from '../../src/shape/numbers.js';
@@ -125,5 +125,25 @@ describe('LongTable numbers of 16 and 32 bits', () => {
         expect(v?.status === 'ok' ? v.plain : undefined, `${u} ${s}`).toBe(text(u, k));
       });
     }
+  });
+});
+
+describe('unitsNamed', () => {
+  const name = fc.oneof(fc.constantFrom('', 'Xã Tân', 'Xa Tan', 'Xã Tân ', 'Phường 1', 'xã tân', 'Xã Tân\u0301', '#3', '\ufffd'), fc.string({ unit: 'grapheme', maxLength: 6 }));
+
+  it("finds, on a long table's bytes, the units `filter` finds by name", () => {
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 25 }), fc.array(fc.oneof(name, fc.constant('\ud800')), { maxLength: 5 }), (names, asked) => {
+        const t = new LongTable([...SLOTS], [1, 2, 3], undefined, undefined, undefined, 2);
+        names.forEach((n, u) => t.addUnit({ row: u + 1, name: n, nameCol: 0, stt: '', section: undefined, code: '', parentCode: '' }, ['1', '2', '3']));
+        const units = unitsOf(new UnitPlaces(t, names.map(() => undefined), -1, undefined, undefined, (s) => s));
+        const wanted = new Set(asked);
+        expect(unitsNamed(units, wanted).map((u) => u.id)).toEqual(units.filter((u) => wanted.has(u.name)).map((u) => u.id));
+        // Units other than the table's own list: compared by name.
+        const some = units.slice(1);
+        expect(unitsNamed(some, wanted)).toEqual(some.filter((u) => wanted.has(u.name)));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
