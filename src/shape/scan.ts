@@ -78,7 +78,15 @@ const POINT_OF: Record<Group, Indicator> = { households: 'households', poor: 'po
 export function figuresRight(grid: Grid, r: number, col: number): boolean {
   const row = grid.rows[r];
   if (!row) return false;
-  for (let c = col + 1; c < row.length; c++) if (/\d/.test(row[c]?.raw ?? '')) return true;
+  for (let c = col + 1; c < row.length; c++) if (hasDigit(row[c]?.raw ?? '')) return true;
+  return false;
+}
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
   return false;
 }
 
