@@ -399,9 +399,10 @@ export function recognise(text: string): { key: string; lang: Lang | undefined }
 /**
  * ASCII without a letter or `%` (a number, a code, a date: most cells down a table's columns, each asked when
  * the layout is sought). Folded, it is digits and spaces at most, whose only feature is a year, which names no
- * indicator: answered without folding the text or remembering its features.
+ * indicator (and no whole label has no letter: aliases.ts matchLabel): answered without folding the text or
+ * remembering its features.
  */
-function saysNothing(text: string): boolean {
+export function saysNothing(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c > 0x7f || c === 0x25 || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) return false;
