@@ -18,6 +18,7 @@ import { Dec } from '../calc/decimal.js';
 import type { Annex } from '../model/annex.js';
 import type { Finding, RuleId } from '../model/finding.js';
 import { isAnnexShaped, isCoreIndicator } from '../model/indicators.js';
+import { unitsNamed as unitsOfNames } from '../model/long-table.js';
 import { buildSystem, type Check, type System } from './model.js';
 import { patchAnnex } from './patch.js';
 import { MAX_SUSPECTS, search, suspects } from './search.js';
@@ -112,7 +113,7 @@ function unitsNamed(annex: Annex, findings: readonly Finding[], off: ReadonlySet
     else (cells.get(name) ?? cells.set(name, new Set()).get(name)!).add(f.at.ref);
   }
   if (names.has('')) return annex.units.map((u) => u.id);
-  const named = annex.units.filter((u) => names.has(u.name));
+  const named = unitsOfNames(annex.units, names);
   const holding = named.filter((u) => {
     const refs = cells.get(u.name);
     return !refs || Object.values(annex.values.row(u.id)).some((v) => v && refs.has(v.cell.ref));

@@ -3,7 +3,10 @@
  * table of a million communes costs what its numbers and names cost, not a million objects per column.
  *
  * - Units: their source row, name, code, parent code and row number (STT) in byte pools (copied out of the
- *   text they were read from; sized once from the file's estimate, `reserve`), section; their cells are made when asked (`a1(row, col)`).
+ *   text they were read from; sized once from the file's estimate, `reserve`; row numbers counting 1, 2, 3 …,
+ *   source rows without a gap, the name's column and the section, nearly always one value, cost nothing per
+ *   unit until a unit breaks the pattern: `NumberedStrings`, `SteadyColumn`; parent codes are kept once per
+ *   run of units under one parent, `RunStrings`); their cells are made when asked (`a1(row, col)`).
  * - Values: per value a status, the number × 10^decimals (an Int32Array; a safe integer past 31 bits in a
  *   sparse map) and its decimals. After the first rows (`storeAs`), a number in the format they vote for is stored as it
  *   arrives; any other value's text waits (`pendingRaw`) until the number format is decided (`finishValues`,
@@ -21,7 +24,7 @@ import type { Indicator } from './indicators.js';
 import { scaledOfValue, type Unit, type Value, type ValueRow, type ValueStore } from './annex.js';
 import { Dec } from '../calc/decimal.js';
 import { scaledPlain, type ScaledValue } from '../calc/scaled.js';
-import { grow, StringPool } from './pool.js';
+import { grow, NumberedStrings, RunStrings, SteadyColumn, StringPool } from './pool.js';
 
 /** Value status in the columns: not set, a number written as its digits (grouped or not), a blank, or the sparse map's. */
 const ABSENT = 0;
@@ -63,13 +66,15 @@ export interface UnitRecord {
 export class LongTable implements ValueStore {
   /** Units read. */
   n = 0;
-  private rows: Int32Array;
+  /** Units there is room for. */
+  private capacity: number;
+  private readonly rows: SteadyColumn;
   private readonly names: StringPool;
-  private nameCols: Int32Array;
+  private readonly nameCols: SteadyColumn;
   private readonly codes: StringPool;
-  private readonly parentCodes: StringPool;
-  private readonly stts: StringPool;
-  private sections: Int32Array;
+  private readonly parentCodes: RunStrings;
+  private readonly stts: NumberedStrings;
+  private readonly sections: SteadyColumn;
   /** Source cells that are not plain (a workbook's, raw text differing from the text kept): by cellKey. */
   private readonly cellObjects = new Map<number, Cell>();
   private readonly slotCount: number;
@@ -104,13 +109,14 @@ export class LongTable implements ValueStore {
     expected = 64,
   ) {
     this.slotCount = slots.length;
-    this.rows = new Int32Array(expected);
-    this.nameCols = new Int32Array(expected);
-    this.sections = new Int32Array(expected);
+    this.capacity = expected;
+    this.rows = new SteadyColumn(expected, 1);
+    this.nameCols = new SteadyColumn(expected);
+    this.sections = new SteadyColumn(expected);
     this.names = new StringPool(expected, expected * 24);
     this.codes = new StringPool(expected, expected * 6);
-    this.parentCodes = new StringPool(expected, expected * 6);
-    this.stts = new StringPool(expected, expected * 2);
+    this.parentCodes = new RunStrings();
+    this.stts = new NumberedStrings();
     this.status = new Uint8Array(expected * slots.length);
     this.scaled = new Uint16Array(expected * slots.length);
   }
@@ -135,7 +141,7 @@ export class LongTable implements ValueStore {
 
   /** Room for `units` units in all, their strings as long on average as those read so far (a large file's estimate). */
   reserve(units: number): void {
-    if (units <= this.rows.length) return;
+    if (units <= this.capacity) return;
     this.resize(units);
     const n = Math.max(1, this.n);
     for (const pool of [this.names, this.codes, this.parentCodes, this.stts]) pool.reserve(units, Math.ceil((pool.used / n) * units * 1.05));
@@ -143,29 +149,30 @@ export class LongTable implements ValueStore {
 
   /** Gives back the room reserved but not used (more than a tenth), once every unit is read. */
   trim(): void {
-    if (this.rows.length - this.n > this.n / 10 + 64) this.resize(this.n);
+    if (this.capacity - this.n > this.n / 10 + 64) this.resize(this.n);
     for (const pool of [this.names, this.codes, this.parentCodes, this.stts]) pool.trim();
   }
 
   private resize(size: number): void {
-    this.rows = grow(this.rows, size);
-    this.nameCols = grow(this.nameCols, size);
-    this.sections = grow(this.sections, size);
+    this.capacity = size;
+    this.rows.resize(size);
+    this.nameCols.resize(size);
+    this.sections.resize(size);
     this.status = grow(this.status, size * this.slotCount);
     this.scaled = grow(this.scaled, size * this.slotCount);
   }
 
-  /** Appends a unit and the raw texts of its values (in slot order; a plain cell's text, or its Cell). */
+  /** Appends a unit and the raw texts of its values (in slot order; a plain cell's text, or its Cell); keeps neither `u` nor `values` (the reader passes the same objects for every row). */
   addUnit(u: UnitRecord, values: ReadonlyArray<string | Cell>): number {
     const id = this.n++;
     // Past what was reserved: half as much again (an estimate a little short costs little).
-    if (id === this.rows.length) this.resize(Math.ceil(this.rows.length * 1.5) + 16);
-    this.rows[id] = u.row;
+    if (id === this.capacity) this.resize(Math.ceil(this.capacity * 1.5) + 16);
+    this.rows.set(id, u.row);
     this.names.add(u.name);
-    this.nameCols[id] = u.nameCol;
+    this.nameCols.set(id, u.nameCol);
     if (u.nameCell) this.cellObjects.set(cellKey(u.row, u.nameCol), u.nameCell);
     this.stts.add(u.stt);
-    this.sections[id] = u.section ?? -1;
+    this.sections.set(id, u.section ?? -1);
     this.codes.add(u.code);
     if (u.codeCell) this.cellObjects.set(cellKey(u.row, this.codeCol!), u.codeCell);
     this.parentCodes.add(u.parentCode);
@@ -194,7 +201,7 @@ export class LongTable implements ValueStore {
   // Units ---------------------------------------------------------------------------------------------
 
   rowOf(u: number): number {
-    return this.rows[u]!;
+    return this.rows.get(u);
   }
 
   /** The name as read, '' when the row has none. */
@@ -207,12 +214,20 @@ export class LongTable implements ValueStore {
     if (u === this.lastNamed) return this.lastName;
     const n = this.names.get(u);
     this.lastNamed = u;
-    this.lastName = n !== '' ? n : `#${this.rows[u]! + 1}`;
+    this.lastName = n !== '' ? n : `#${this.rows.get(u) + 1}`;
     return this.lastName;
   }
 
   private lastNamed = -1;
   private lastName = '';
+
+  /** The ids of the units whose `name` is one of `names`, in order: the names' bytes compared, none decoded. */
+  idsNamed(names: ReadonlySet<string>): number[] {
+    const named = this.names.matcher(names);
+    const out: number[] = [];
+    for (let u = 0; u < this.n; u++) if (this.names.decodesEmpty(u) ? names.has(this.name(u)) : named(u)) out.push(u);
+    return out;
+  }
 
   code(u: number): string | undefined {
     return this.codes.isEmpty(u) ? undefined : this.codes.get(u);
@@ -227,23 +242,23 @@ export class LongTable implements ValueStore {
   }
 
   section(u: number): number | undefined {
-    const s = this.sections[u]!;
+    const s = this.sections.get(u);
     return s < 0 ? undefined : s;
   }
 
   /** The name's cell, when the row has a name. */
   nameCell(u: number): Cell | undefined {
-    const col = this.nameCols[u]!;
+    const col = this.nameCols.get(u);
     if (col < 0 || this.names.isEmpty(u)) return undefined;
-    return this.cell(this.rows[u]!, col, this.names.get(u));
+    return this.cell(this.rows.get(u), col, this.names.get(u));
   }
 
   codeCell(u: number): Cell | undefined {
-    return this.codeCol === undefined || this.codes.isEmpty(u) ? undefined : this.cell(this.rows[u]!, this.codeCol, this.codes.get(u));
+    return this.codeCol === undefined || this.codes.isEmpty(u) ? undefined : this.cell(this.rows.get(u), this.codeCol, this.codes.get(u));
   }
 
   parentCell(u: number): Cell | undefined {
-    return this.parentCol === undefined || this.parentCodes.isEmpty(u) ? undefined : this.cell(this.rows[u]!, this.parentCol, this.parentCodes.get(u));
+    return this.parentCol === undefined || this.parentCodes.isEmpty(u) ? undefined : this.cell(this.rows.get(u), this.parentCol, this.parentCodes.get(u));
   }
 
   private cell(row: number, col: number, text: string): Cell {
@@ -255,7 +270,7 @@ export class LongTable implements ValueStore {
   /** The source cell of value i (unit-major index), made from its text unless the source kept one. */
   valueCell(i: number, raw: string): Cell {
     const u = Math.floor(i / this.slotCount);
-    const row = this.rows[u]!;
+    const row = this.rows.get(u);
     const col = this.cols[i - u * this.slotCount]!;
     return this.cellObjects.get(cellKey(row, col)) ?? { raw, ref: a1(row, col), row, col };
   }
@@ -263,7 +278,7 @@ export class LongTable implements ValueStore {
   /** Whether value i's cell is a plain one (made from its text alone). */
   plainCell(i: number): boolean {
     const u = Math.floor(i / this.slotCount);
-    return !this.cellObjects.has(cellKey(this.rows[u]!, this.cols[i - u * this.slotCount]!));
+    return !this.cellObjects.has(cellKey(this.rows.get(u), this.cols[i - u * this.slotCount]!));
   }
 
   slotOf(i: number): Indicator {
@@ -448,7 +463,7 @@ export class LongTable implements ValueStore {
     const st = b & STATUS;
     if (st === ABSENT) return undefined;
     if (st === SPARSE) return this.sparse.get(i);
-    const row = this.rows[u]!;
+    const row = this.rows.get(u);
     const col = this.cols[s]!;
     const indicator = this.slots[s]!;
     if (st === BLANK) return { indicator, unit: u, cell: { raw: '', ref: a1(row, col), row, col }, text: '', status: 'empty' };
@@ -513,7 +528,7 @@ export class LongTable implements ValueStore {
   /** The cell of value i (a stored number or blank). */
   cellAt(i: number): Cell {
     const u = Math.floor(i / this.slotCount);
-    const row = this.rows[u]!;
+    const row = this.rows.get(u);
     const col = this.cols[i - u * this.slotCount]!;
     return { raw: this.status[i] === BLANK ? '' : this.textAt(i), ref: a1(row, col), row, col };
   }
@@ -543,7 +558,9 @@ export class LongTable implements ValueStore {
   /** Bytes held by the columns and pools (for the memory figures). */
   get footprint(): number {
     return (
-      this.rows.byteLength * 3 +
+      this.rows.byteLength +
+      this.nameCols.byteLength +
+      this.sections.byteLength +
       this.names.footprint +
       this.codes.footprint +
       this.parentCodes.footprint +
@@ -650,6 +667,11 @@ export class StoredUnit implements Unit {
     return this.places.table.name(this.id);
   }
 
+  /** The table the unit is stored in. */
+  get table(): LongTable {
+    return this.places.table;
+  }
+
   get key(): string {
     return this.places.key(this.name);
   }
@@ -671,4 +693,15 @@ export function unitsOf(places: UnitPlaces): Unit[] {
   const units = new Array<Unit>(n);
   for (let id = 0; id < n; id++) units[id] = new TableUnit(id);
   return units;
+}
+
+/**
+ * The units whose name is one of `names`, in order (`units.filter((u) => names.has(u.name))`): a long table's
+ * units, all of them as `unitsOf` made them, found on the store's bytes without a name decoded per unit.
+ */
+export function unitsNamed(units: readonly Unit[], names: ReadonlySet<string>): Unit[] {
+  const first = units[0];
+  const table = first instanceof StoredUnit ? first.table : undefined;
+  if (table === undefined || units.length !== table.n || !units.every((u, i) => u instanceof StoredUnit && u.id === i && u.table === table)) return units.filter((u) => names.has(u.name));
+  return table.idsNamed(names).map((id) => units[id]!);
 }

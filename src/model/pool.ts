@@ -1,11 +1,16 @@
 /**
  * Compact storage for a million short strings (codes, parent codes, names): their UTF-8 bytes one after
  * the other in one growing buffer, with an Int32Array of end offsets. About 4 bytes per string plus its
- * bytes, where a JavaScript string costs some 80 bytes in a Map or an array.
+ * bytes, where a JavaScript string costs some 80 bytes in a Map or an array. A column of row numbers that
+ * count up one by one (`NumberedStrings`), strings that come in runs (`RunStrings`) and a column of numbers that step steadily (`SteadyColumn`: one
+ * repeated number, or counting) cost nothing per row until a row breaks the pattern.
  */
+import { Buffer } from 'node:buffer';
 
 export class StringPool {
   private bytes: Uint8Array;
+  /** `bytes` as a Buffer, for decoding a string without a view of its bytes made first (made when asked). */
+  private text: Buffer | undefined;
   private usedBytes = 0;
   private ends: Int32Array;
   private n = 0;
@@ -27,20 +32,25 @@ export class StringPool {
   /** Room for `strings` strings and `bytes` bytes in all (a large table's estimate), so that they are not grown by doubling. */
   reserve(strings: number, bytes: number): void {
     if (strings > this.ends.length) this.ends = grow(this.ends, strings);
-    if (bytes > this.bytes.length) this.bytes = grow(this.bytes, bytes);
+    if (bytes > this.bytes.length) this.setBytes(grow(this.bytes, bytes));
+  }
+
+  private setBytes(bytes: Uint8Array): void {
+    this.bytes = bytes;
+    this.text = undefined;
   }
 
   /** Gives back the room not used (more than a tenth). */
   trim(): void {
     if (this.ends.length - this.n > this.n / 10 + 16) this.ends = grow(this.ends, Math.max(16, this.n));
-    if (this.bytes.length - this.usedBytes > this.usedBytes / 10 + 64) this.bytes = grow(this.bytes, Math.max(64, this.usedBytes));
+    if (this.bytes.length - this.usedBytes > this.usedBytes / 10 + 64) this.setBytes(grow(this.bytes, Math.max(64, this.usedBytes)));
   }
 
   /** Appends `s`; returns its index. */
   add(s: string): number {
     if (this.n === this.ends.length) this.ends = grow(this.ends, Math.ceil(this.ends.length * 1.5) + 16);
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    if (this.usedBytes + s.length * 3 > this.bytes.length) this.bytes = grow(this.bytes, Math.max(Math.ceil(this.bytes.length * 1.5), this.usedBytes + s.length * 3));
+    if (this.usedBytes + s.length * 3 > this.bytes.length) this.setBytes(grow(this.bytes, Math.max(Math.ceil(this.bytes.length * 1.5), this.usedBytes + s.length * 3)));
     // UTF-8 by hand: TextEncoder.encodeInto needs a subarray per call, which costs more than the encoding.
     const b = this.bytes;
     let p = this.usedBytes;
@@ -97,16 +107,58 @@ export class StringPool {
       let s = '';
       for (let k = start; k < end; k++) {
         const c = b[k]!;
-        if (c >= 0x80) return decoder.decode(b.subarray(start, end));
+        if (c >= 0x80) return this.utf8(start, end);
         s += String.fromCharCode(c);
       }
       return s;
     }
-    return decoder.decode(this.bytes.subarray(start, end));
+    return this.utf8(start, end);
+  }
+
+  /**
+   * Bytes start..end decoded. The bytes are valid UTF-8 (`add` writes them), which Buffer's decoder reads as
+   * TextDecoder does, without the view TextDecoder needs per call (a national table's names are read a
+   * million at a time).
+   */
+  private utf8(start: number, end: number): string {
+    const b = this.bytes;
+    return (this.text ??= Buffer.from(b.buffer, b.byteOffset, b.byteLength)).toString('utf8', afterBom(b, start, end), end);
   }
 
   isEmpty(i: number): boolean {
     return this.start(i) === this.end(i);
+  }
+
+  /** Whether string i decodes to '' (no bytes, or a byte order mark alone). */
+  decodesEmpty(i: number): boolean {
+    const end = this.end(i);
+    return afterBom(this.bytes, this.start(i), end) === end;
+  }
+
+  /**
+   * Whether string i is one of `strings`, compared on the bytes (their lengths first): nothing decoded, for
+   * a search through a million names.
+   */
+  matcher(strings: Iterable<string>): (i: number) => boolean {
+    const byLength = new Map<number, Uint8Array[]>();
+    for (const s of strings) {
+      const b = encoder.encode(s);
+      // A string no pool string decodes to (a lone surrogate, encoded as U+FFFD) matches none.
+      if (b.length > 0 && Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8') !== s) continue;
+      (byLength.get(b.length) ?? byLength.set(b.length, []).get(b.length)!).push(b);
+    }
+    return (i) => {
+      const start = afterBom(this.bytes, this.start(i), this.ends[i]!);
+      const wanted = byLength.get(this.ends[i]! - start);
+      if (wanted === undefined) return false;
+      const bytes = this.bytes;
+      for (const w of wanted) {
+        let k = 0;
+        while (k < w.length && bytes[start + k] === w[k]) k++;
+        if (k === w.length) return true;
+      }
+      return false;
+    };
   }
 
   /** Bytes held (for the memory figures). */
@@ -115,7 +167,205 @@ export class StringPool {
   }
 }
 
-const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/**
+ * Where string start..end's text begins: after a leading byte order mark, which TextDecoder drops (as the pool
+ * always decoded) and Buffer's decoder keeps.
+ */
+function afterBom(b: Uint8Array, start: number, end: number): number {
+  return end - start >= 3 && b[start] === 0xef && b[start + 1] === 0xbb && b[start + 2] === 0xbf ? start + 3 : start;
+}
+
+/**
+ * The row numbers (STT) of a long table: while each is the previous one plus one, written as `String` writes
+ * a number (`1`, `2` … with no sign, space or leading zero), nothing is stored per row; from the first that
+ * is not, the strings are kept in a StringPool (those before written again).
+ */
+export class NumberedStrings {
+  private pool: StringPool | undefined;
+  private n = 0;
+  /** The first string's number, once one counts (row i is first + i). */
+  private first = -1;
+  private reserved = 0;
+
+  get length(): number {
+    return this.n;
+  }
+
+  get used(): number {
+    return this.pool?.used ?? 0;
+  }
+
+  add(s: string): number {
+    if (this.pool === undefined) {
+      const x = counted(s);
+      if (this.n === 0 && x >= 0) this.first = x;
+      if (x >= 0 && x === this.first + this.n) return this.n++;
+      this.pool = new StringPool(Math.max(this.reserved, this.n + 1), (this.n + 1) * 8);
+      for (let i = 0; i < this.n; i++) this.pool.add(String(this.first + i));
+    }
+    this.n++;
+    return this.pool.add(s);
+  }
+
+  get(i: number): string {
+    return this.pool ? this.pool.get(i) : String(this.first + i);
+  }
+
+  isEmpty(i: number): boolean {
+    return this.pool ? this.pool.isEmpty(i) : false;
+  }
+
+  reserve(strings: number, bytes: number): void {
+    this.reserved = Math.max(this.reserved, strings);
+    this.pool?.reserve(strings, bytes);
+  }
+
+  trim(): void {
+    this.pool?.trim();
+  }
+
+  get footprint(): number {
+    return this.pool?.footprint ?? 0;
+  }
+}
+
+/** The number a text of digits writes as `String(number)` does (at most 9 digits, no leading zero), else -1. */
+function counted(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 9 || (s.charCodeAt(0) === 48 && n > 1)) return -1;
+  let x = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    x = x * 10 + (c - 48);
+  }
+  return x;
+}
+
+/**
+ * Strings that come in runs (a long table's parent codes: the communes of one district follow each other):
+ * each run's string once, and where each run starts. Read in order (the tree, the reports) at no search; any
+ * other read finds its run by bisection.
+ */
+export class RunStrings {
+  private readonly pool = new StringPool(64, 512);
+  /** The first string of each run. */
+  private starts = new Int32Array(64);
+  private runs = 0;
+  private n = 0;
+  private last: string | undefined;
+  /** The run of the last string read. */
+  private at = 0;
+
+  get length(): number {
+    return this.n;
+  }
+
+  get used(): number {
+    return this.pool.used;
+  }
+
+  add(s: string): number {
+    if (this.runs === 0 || s !== this.last) {
+      if (this.runs === this.starts.length) this.starts = grow(this.starts, Math.ceil(this.runs * 1.5) + 16);
+      this.starts[this.runs++] = this.n;
+      this.pool.add(s);
+      this.last = s;
+    }
+    return this.n++;
+  }
+
+  private runOf(i: number): number {
+    let r = this.at;
+    if (this.starts[r]! <= i && (r + 1 === this.runs || i < this.starts[r + 1]!)) return r;
+    if (r + 1 < this.runs && this.starts[r + 1]! <= i && (r + 2 === this.runs || i < this.starts[r + 2]!)) return (this.at = r + 1);
+    let lo = 0;
+    let hi = this.runs - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    r = lo;
+    return (this.at = r);
+  }
+
+  get(i: number): string {
+    const r = this.runOf(i);
+    if (r !== this.decodedRun) {
+      this.decoded = this.pool.get(r);
+      this.decodedRun = r;
+    }
+    return this.decoded;
+  }
+
+  /** The last run's string read (a run's units are read one after the other: decoded once). */
+  private decodedRun = -1;
+  private decoded = '';
+
+  isEmpty(i: number): boolean {
+    return this.pool.isEmpty(this.runOf(i));
+  }
+
+  /** Nothing to reserve: the runs are few (a table whose strings change on most rows grows them by half). */
+  reserve(_strings: number, _bytes: number): void {}
+
+  trim(): void {
+    if (this.starts.length - this.runs > this.runs / 10 + 16) this.starts = grow(this.starts, Math.max(16, this.runs));
+    this.pool.trim();
+  }
+
+  get footprint(): number {
+    return this.starts.byteLength + this.pool.footprint;
+  }
+}
+
+/**
+ * An Int32 column written in order that nearly always steps by the same amount from its first row's value:
+ * `step` 0, one value (the column a unit's name is in, its section); `step` 1, counting (the rows of a table
+ * without a gap). No array until a row's value breaks the step.
+ */
+export class SteadyColumn {
+  private values: Int32Array | undefined;
+  private first = 0;
+  private n = 0;
+  private size: number;
+
+  constructor(
+    size: number,
+    private readonly step = 0,
+  ) {
+    this.size = size;
+  }
+
+  /** Sets row i (rows are set in order: i is the number set so far). */
+  set(i: number, v: number): void {
+    if (i === 0) this.first = v;
+    if (this.values === undefined && v !== this.first + this.step * i) {
+      this.values = new Int32Array(this.size);
+      for (let k = 0; k < this.n; k++) this.values[k] = this.first + this.step * k;
+    }
+    if (this.values !== undefined) this.values[i] = v;
+    if (i >= this.n) this.n = i + 1;
+  }
+
+  get(i: number): number {
+    return this.values === undefined ? this.first + this.step * i : this.values[i]!;
+  }
+
+  /** Room for `size` rows (the first `size` kept when smaller). */
+  resize(size: number): void {
+    this.size = size;
+    if (this.values !== undefined) this.values = grow(this.values, size);
+    if (this.n > size) this.n = size;
+  }
+
+  get byteLength(): number {
+    return this.values?.byteLength ?? 0;
+  }
+}
 
 /** A copy of `a` of `size` elements: larger (zeros after), or the first `size`. */
 export function grow<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array>(a: T, size: number): T {

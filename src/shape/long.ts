@@ -3,7 +3,7 @@
  * keys such as `poor_start`, or Vietnamese/English labels, optionally under a merged heading row).
  */
 import { a1, cellAt, cellText, columnLetters, gridWidth, trimmedText, type Cell, type Grid } from '../model/grid.js';
-import { LongTable } from '../model/long-table.js';
+import { LongTable, type UnitRecord } from '../model/long-table.js';
 import { RecordCounter } from '../read/memory-budget.js';
 import { LongVote } from './samples.js';
 import type { NumberLocale } from '../model/annex.js';
@@ -130,6 +130,8 @@ export class LongReader {
   /** Unlabelled columns without data so far (reported when a later row has some). */
   private readonly unlabelled: Set<number>;
   private readonly values: Array<string | Cell>;
+  /** The unit being stored, one object for every row (the table copies its fields). */
+  private readonly unit: UnitRecord = { row: 0, name: '', nameCol: -1, nameCell: undefined, stt: '', section: undefined, code: '', codeCell: undefined, parentCode: '', parentCell: undefined };
   /** The memory budget: units stored, refused past what the heap holds (read/memory-budget.ts). */
   private readonly budget = new RecordCounter();
   /** The number format's vote, value by value (none when the format is given). */
@@ -261,21 +263,18 @@ export class LongReader {
       else this.values[k] = cellOf(c) ?? { raw: '', ref: a1(r, c), row: r, col: c, ...(this.grid.sheet ? { sheet: this.grid.sheet } : {}) };
     }
     this.budget.add();
-    const id = this.table.addUnit(
-      {
-        row: r,
-        name,
-        nameCol: withName ? nameCol! : -1,
-        nameCell: withName ? kept(r, nameCol!, nameRaw, name, cellOf) : undefined,
-        stt,
-        section: this.section,
-        code,
-        codeCell: code !== '' ? kept(r, codeCol!, codeRaw, code, cellOf) : undefined,
-        parentCode,
-        parentCell: parentCode !== '' ? kept(r, parentCol!, parentRaw, parentCode, cellOf) : undefined,
-      },
-      this.values,
-    );
+    const u = this.unit;
+    u.row = r;
+    u.name = name;
+    u.nameCol = withName ? nameCol! : -1;
+    u.nameCell = withName ? kept(r, nameCol!, nameRaw, name, cellOf) : undefined;
+    u.stt = stt;
+    u.section = this.section;
+    u.code = code;
+    u.codeCell = code !== '' ? kept(r, codeCol!, codeRaw, code, cellOf) : undefined;
+    u.parentCode = parentCode;
+    u.parentCell = parentCode !== '' ? kept(r, parentCol!, parentRaw, parentCode, cellOf) : undefined;
+    const id = this.table.addUnit(u, this.values);
     if (this.vote) {
       const first = id * this.values.length;
       for (let k = 0; k < this.values.length; k++) {

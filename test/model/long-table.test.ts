@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { LongTable } from '../../src/model/long-table.js';
+import { LongTable, UnitPlaces, unitsNamed, unitsOf } from '../../src/model/long-table.js';
 import { OverlayValues, RowValues, type Value, type ValueStore } from '../../src/model/annex.js';
 import { NumberValue } from '../../src/model/value.js';
 import { parseNumber, plainDigits } from '../../src/shape/numbers.js';
@@ -125,5 +125,47 @@ describe('LongTable numbers of 16 and 32 bits', () => {
         expect(v?.status === 'ok' ? v.plain : undefined, `${u} ${s}`).toBe(text(u, k));
       });
     }
+  });
+});
+
+describe('unitsNamed', () => {
+  const name = fc.oneof(fc.constantFrom('', 'Xã Tân', 'Xa Tan', 'Xã Tân ', 'Phường 1', 'xã tân', 'Xã Tân\u0301', '#3', '\ufffd'), fc.string({ unit: 'grapheme', maxLength: 6 }));
+
+  it("finds, on a long table's bytes, the units `filter` finds by name", () => {
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 25 }), fc.array(fc.oneof(name, fc.constant('\ud800')), { maxLength: 5 }), (names, asked) => {
+        const t = new LongTable([...SLOTS], [1, 2, 3], undefined, undefined, undefined, 2);
+        names.forEach((n, u) => t.addUnit({ row: u + 1, name: n, nameCol: 0, stt: '', section: undefined, code: '', parentCode: '' }, ['1', '2', '3']));
+        const units = unitsOf(new UnitPlaces(t, names.map(() => undefined), -1, undefined, undefined, (s) => s));
+        const wanted = new Set(asked);
+        expect(unitsNamed(units, wanted).map((u) => u.id)).toEqual(units.filter((u) => wanted.has(u.name)).map((u) => u.id));
+        // Units other than the table's own list: compared by name.
+        const some = units.slice(1);
+        expect(unitsNamed(some, wanted)).toEqual(some.filter((u) => wanted.has(u.name)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('LongTable.idsNamed', () => {
+  // Names alike in length and last byte, with diacritics, a BOM, a lone surrogate, blank (named `#row`), repeated.
+  const name = fc.oneof(
+    fc.constantFrom('', 'Xã An', 'Xã Ân', 'Xa An', 'Xã Án', 'Phường 1', 'Phường 2', '\ufeffXã An', 'X\ud800', '#3', '#4', 'Thị trấn Đồng Hạ', 'ệ'),
+    fc.array(fc.constantFrom('a', 'ã', 'ệ', ' ', '1', '\ufeff', '\ud83d\ude00'), { maxLength: 8 }).map((a) => a.join('')),
+  );
+
+  it("gives the units whose name is one of those asked, as a filter over every unit's name does", () => {
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 30 }), fc.array(fc.oneof(name, fc.nat({ max: 40 }).map((i) => `#${i}`)), { maxLength: 4 }), (names, asked) => {
+        const t = new LongTable([...SLOTS], [1, 2, 3], undefined, undefined, undefined, 2);
+        names.forEach((n, u) => t.addUnit({ row: u + 1, name: n, nameCol: 0, stt: '', section: undefined, code: '', parentCode: '' }, ['', '', '']));
+        // The names as the units give them (read back from the table), and some of them asked for.
+        const wanted = new Set([...asked, ...asked.map((a) => t.name(Math.min(a.length, t.n - 1)))]);
+        const all = Array.from({ length: t.n }, (_, u) => u);
+        expect(t.idsNamed(wanted)).toEqual(all.filter((u) => wanted.has(t.name(u))));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,7 +1,7 @@
 /** The byte pools: UTF-8 exactly as TextEncoder writes it. (The first unit per code: test/shape/hierarchy.test.ts.) */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { StringPool } from '../../src/model/pool.js';
+import { NumberedStrings, RunStrings, SteadyColumn, StringPool } from '../../src/model/pool.js';
 
 describe('StringPool', () => {
   it('stores any string as TextEncoder would and gives it back', () => {
@@ -15,6 +15,80 @@ describe('StringPool', () => {
         });
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('NumberedStrings and SteadyColumn', () => {
+  // Runs of row numbers counting up (from any start, with breaks: a repeat, a gap, a leading zero, text, blanks).
+  const numbered = fc
+    .array(fc.tuple(fc.nat(20), fc.nat(12), fc.constantFrom('', '0', '07', 'I', 'a', '-1', ' 3', '1.2', '1234567890')), { maxLength: 8 })
+    .map((runs) => runs.flatMap(([start, len, breaker]) => [...Array.from({ length: len }, (_, k) => String(start + k)), breaker]));
+
+  it('gives back every row number as added, counting or not', () => {
+    fc.assert(
+      fc.property(numbered, fc.boolean(), (strings, reserve) => {
+        const pool = new NumberedStrings();
+        if (reserve) pool.reserve(strings.length, strings.length * 2);
+        strings.forEach((s, i) => expect(pool.add(s)).toBe(i));
+        expect(pool.length).toBe(strings.length);
+        strings.forEach((s, i) => {
+          expect(pool.get(i)).toBe(s);
+          expect(pool.isEmpty(i)).toBe(s === '');
+        });
+        pool.trim();
+        strings.forEach((s, i) => expect(pool.get(i)).toBe(s));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps nothing per row while the numbers count up one by one', () => {
+    const pool = new NumberedStrings();
+    for (let i = 1; i <= 1000; i++) pool.add(String(i));
+    expect(pool.footprint).toBe(0);
+    expect(pool.get(999)).toBe('1000');
+    pool.add('1002');
+    expect(pool.footprint).toBeGreaterThan(0);
+    expect([pool.get(0), pool.get(999), pool.get(1000)]).toEqual(['1', '1000', '1002']);
+  });
+
+  it('gives back every value of a column set in order, resized on the way', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constant(-1), fc.constant(3), fc.integer({ min: -5, max: 5 })), { maxLength: 60 }), fc.nat(10), fc.constantFrom(0, 1), fc.nat(40), (values, start, step, steady) => {
+        // A steady run first (as most tables have), then anything.
+        const all = [...Array.from({ length: steady }, (_, i) => 7 + step * i), ...values];
+        const col = new SteadyColumn(start, step);
+        all.forEach((v, i) => {
+          if (i >= start) col.resize(Math.ceil(i * 1.5) + 1);
+          col.set(i, v);
+        });
+        all.forEach((v, i) => expect(col.get(i)).toBe(v));
+        expect(col.byteLength === 0).toBe(all.every((v, i) => v === all[0]! + step * i));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('RunStrings', () => {
+  it('gives back every string as added, read in order or in any order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('', '01', '001', 'VN', 'Mã ă', '\ud800'), fc.integer({ min: 1, max: 6 })), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.nat(), { maxLength: 40 }),
+        (runs, reads) => {
+          const strings = runs.flatMap(([s, k]) => Array.from({ length: k }, () => s));
+          const pool = new RunStrings();
+          strings.forEach((s, i) => expect(pool.add(s)).toBe(i));
+          const decoded = (s: string) => new TextDecoder().decode(new TextEncoder().encode(s));
+          strings.forEach((s, i) => expect([pool.get(i), pool.isEmpty(i)]).toEqual([decoded(s), s === '']));
+          for (const r of reads) expect(pool.get(r % strings.length)).toBe(decoded(strings[r % strings.length]!));
+          pool.trim();
+          for (let i = strings.length - 1; i >= 0; i--) expect(pool.get(i)).toBe(decoded(strings[i]!));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
