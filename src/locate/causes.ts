@@ -49,15 +49,17 @@ export class FindingIndex {
    * Every finding's index by its rule and cell (a short key: a national table's tens of thousands of notes
    * would each keep a long one, their unit's name in it); `has` compares whole keys on those only.
    */
-  private readonly byPlace = new Map<string, number | number[]>();
+  private readonly byPlace = new Map<string, Map<string, number | number[]>>();
   /** The indexes of the findings a cause may explain (errors and warnings of the relations located and of `range`), by key. */
   readonly explainable = new Map<FindingKey, number[]>();
   constructor(private readonly findings: readonly Finding[]) {
     findings.forEach((f, i) => {
-      const p = placeKey(f);
-      const at = this.byPlace.get(p);
-      if (at === undefined) this.byPlace.set(p, i);
-      else if (typeof at === 'number') this.byPlace.set(p, [at, i]);
+      // By rule, then cell: no key string made per finding.
+      const byCell = this.byPlace.get(f.rule) ?? this.byPlace.set(f.rule, new Map()).get(f.rule)!;
+      const ref = f.at?.ref ?? '';
+      const at = byCell.get(ref);
+      if (at === undefined) byCell.set(ref, i);
+      else if (typeof at === 'number') byCell.set(ref, [at, i]);
       else at.push(i);
       if (f.severity === 'info' || !EXPLAINABLE.has(f.rule)) return;
       const k = keyOf(f);
@@ -67,14 +69,12 @@ export class FindingIndex {
 
   /** Whether a finding with `f`'s key (confirm.ts `keyOf`) is among them. */
   has(f: Finding): boolean {
-    const at = this.byPlace.get(placeKey(f));
+    const at = this.byPlace.get(f.rule)?.get(f.at?.ref ?? '');
     if (at === undefined) return false;
     const key = keyOf(f);
     return typeof at === 'number' ? keyOf(this.findings[at]!) === key : at.some((i) => keyOf(this.findings[i]!) === key);
   }
 }
-
-const placeKey = (f: Finding) => `${f.rule}|${f.at?.ref ?? ''}`;
 
 export class CauseBuilder {
   private readonly grouping: boolean;

@@ -225,7 +225,7 @@ export class LongTable implements ValueStore {
   idsNamed(names: ReadonlySet<string>): number[] {
     const named = this.names.matcher(names);
     const out: number[] = [];
-    for (let u = 0; u < this.n; u++) if (this.names.isEmpty(u) ? names.has(this.name(u)) : named(u)) out.push(u);
+    for (let u = 0; u < this.n; u++) if (this.names.decodesEmpty(u) ? names.has(this.name(u)) : named(u)) out.push(u);
     return out;
   }
 

@@ -122,11 +122,17 @@ export class StringPool {
    */
   private utf8(start: number, end: number): string {
     const b = this.bytes;
-    return (this.text ??= Buffer.from(b.buffer, b.byteOffset, b.byteLength)).toString('utf8', start, end);
+    return (this.text ??= Buffer.from(b.buffer, b.byteOffset, b.byteLength)).toString('utf8', afterBom(b, start, end), end);
   }
 
   isEmpty(i: number): boolean {
     return this.start(i) === this.end(i);
+  }
+
+  /** Whether string i decodes to '' (no bytes, or a byte order mark alone). */
+  decodesEmpty(i: number): boolean {
+    const end = this.end(i);
+    return afterBom(this.bytes, this.start(i), end) === end;
   }
 
   /**
@@ -142,7 +148,7 @@ export class StringPool {
       (byLength.get(b.length) ?? byLength.set(b.length, []).get(b.length)!).push(b);
     }
     return (i) => {
-      const start = this.start(i);
+      const start = afterBom(this.bytes, this.start(i), this.ends[i]!);
       const wanted = byLength.get(this.ends[i]! - start);
       if (wanted === undefined) return false;
       const bytes = this.bytes;
@@ -162,6 +168,14 @@ export class StringPool {
 }
 
 const encoder = new TextEncoder();
+
+/**
+ * Where string start..end's text begins: after a leading byte order mark, which TextDecoder drops (as the pool
+ * always decoded) and Buffer's decoder keeps.
+ */
+function afterBom(b: Uint8Array, start: number, end: number): number {
+  return end - start >= 3 && b[start] === 0xef && b[start + 1] === 0xbb && b[start + 2] === 0xbf ? start + 3 : start;
+}
 
 /**
  * The row numbers (STT) of a long table: while each is the previous one plus one, written as `String` writes

@@ -131,6 +131,8 @@ export class RecordSplitter {
     // The next LF and CR from pos on, each searched again only once passed (so a file without CRs costs one scan).
     let lf = s.indexOf('\n');
     let cr = s.indexOf('\r');
+    // The next delimiter, searched again only once passed (as lf and cr).
+    let del = s.indexOf(this.delimiter);
     for (;;) {
       if (lf >= 0 && lf < pos) lf = s.indexOf('\n', pos);
       if (cr >= 0 && cr < pos) cr = s.indexOf('\r', pos);
@@ -140,22 +142,38 @@ export class RecordSplitter {
       if (quote >= 0 && quote < j) return this.toCsv(s.slice(pos), final);
       const crlf = j === cr && lf === j + 1;
       if (j === cr && j + 1 === s.length && !final) break;
-      this.emit(s.slice(pos, j));
+      del = this.emitLine(s, pos, j, del);
       pos = j + (crlf ? 2 : 1);
     }
     s = s.slice(pos);
     if (quote >= 0) return this.toCsv(s, final);
     // A last line without a line break is a record; an empty rest after the last break is none.
     if (!final) this.carry = s;
-    else if (s !== '') this.emit(s);
+    else if (s !== '') this.emitLine(s, 0, s.length, s.indexOf(this.delimiter));
   }
 
-  private emit(line: string): void {
-    const rec = line.split(this.delimiter);
-    if (rec.length > MAX_COLUMNS) throw tooWide(this.records + 1);
-    if (line.length * 3 > this.maxField) this.checkSize(rec);
+  /**
+   * The record of the quote-free line s[start, end): its fields as `line.split(delimiter)` gives them, cut from
+   * `s` itself (no copy of the line first). `next`: the first delimiter at or after `start`, or one before it
+   * (searched again then), or -1 (none left in `s`); returns the next delimiter after the line's for the next
+   * line, so that a line without delimiters never searches the rest of `s`.
+   */
+  private emitLine(s: string, start: number, end: number, next: number): number {
+    const rec: string[] = [];
+    for (let p = start; ; ) {
+      if (next >= 0 && next < p) next = s.indexOf(this.delimiter, p);
+      if (next < 0 || next >= end) {
+        rec.push(s.slice(p, end));
+        break;
+      }
+      rec.push(s.slice(p, next));
+      if (rec.length >= MAX_COLUMNS) throw tooWide(this.records + 1);
+      p = next + 1;
+    }
+    if ((end - start) * 3 > this.maxField) this.checkSize(rec);
     this.records++;
     this.onRecord(rec);
+    return next;
   }
 
   /** csv-parse's bound: previous fields in characters plus the current field's bytes before its last byte. */

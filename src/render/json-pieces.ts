@@ -31,10 +31,51 @@ function omitted(v: unknown): boolean {
 
 /** A value as `JSON.stringify(v, null, 2)` writes it, its lines after the first indented by `indent`. */
 function whole(v: unknown, indent: string): string {
-  const s = JSON.stringify(v, null, 2);
-  // JSON.stringify never writes a line break inside a string: every '\n' is between tokens.
-  return indent ? s.replace(/\n/g, '\n' + indent) : s;
+  return (isPlainObject(v) && flatObject(v, indent)) || indented(JSON.stringify(v, null, 2), indent);
 }
+
+/** JSON.stringify never writes a line break inside a string: every '\n' is between tokens. */
+function indented(s: string, indent: string): string {
+  return indent ? s.replaceAll('\n', '\n' + indent) : s;
+}
+
+/**
+ * An object whose every value is a string, a number, a boolean, null or left out (a report's finding) as
+ * `JSON.stringify(v, null, 2)` writes it at `indent`, a value at a time (no text written twice to indent it);
+ * undefined when a value is anything else (`whole` then writes it with JSON.stringify).
+ */
+function flatObject(v: Readonly<Record<string, unknown>>, indent: string): string | undefined {
+  const inner = ',\n' + indent + INDENT;
+  let s = '';
+  for (const k of Object.keys(v)) {
+    const x = v[k];
+    let text: string;
+    if (typeof x === 'string') text = quoted(x);
+    else if (typeof x === 'number' || typeof x === 'boolean' || x === null) text = JSON.stringify(x);
+    else if (omitted(x)) continue;
+    else return undefined;
+    s += inner + keyText(k) + text;
+  }
+  // An object with nothing to write is `{}`, as JSON.stringify writes it.
+  return s === '' ? '{}' : '{' + s.slice(1) + '\n' + indent + '}';
+}
+
+/** What JSON.stringify escapes in a string: a quote, a backslash, a control character, a surrogate (paired or not). */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A string as JSON.stringify writes it: between quotes as it is when nothing in it is escaped (most of a report's). */
+const quoted = (s: string) => (ESCAPED.test(s) ? JSON.stringify(s) : '"' + s + '"');
+
+/** An object JSON.stringify writes as its own enumerable keys (no `toJSON`, not a boxed primitive, not an array). */
+function isPlainObject(v: unknown): v is Readonly<Record<string, unknown>> {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return (proto === Object.prototype || proto === null) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+/** `"key": ` as JSON.stringify writes a key (the few keys a report has, each written once). */
+const KEYS = new Map<string, string>();
+const keyText = (k: string) => KEYS.get(k) ?? KEYS.set(k, JSON.stringify(k) + ': ').get(k)!;
 
 /** The pieces of `value`'s JSON text at nesting `indent` (the text of `JSON.stringify(value, null, 2)` at the top). */
 export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
@@ -45,8 +86,12 @@ export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
     if (r.done) return void (yield '[]');
     yield '[';
     for (let first = true; !r.done; first = false, r = it.next()) {
-      yield (first ? '\n' : ',\n') + inner;
-      yield* jsonPieces(omitted(r.value) ? null : r.value, inner);
+      const v = omitted(r.value) ? null : r.value;
+      // An element written whole (a finding) in one piece with what comes before it.
+      if (v instanceof LazyList || v instanceof Fields) {
+        yield (first ? '\n' : ',\n') + inner;
+        yield* jsonPieces(v, inner);
+      } else yield (first ? '\n' : ',\n') + inner + whole(v, inner);
     }
     yield '\n' + indent + ']';
   } else if (value instanceof Fields) {
@@ -72,16 +117,13 @@ export function jsonText(value: unknown): string {
 
 /** Pieces grouped into strings of about `size` characters, so that a writer makes few, large writes. */
 export function* chunks(pieces: Iterable<string>, size = 64 * 1024): Generator<string> {
-  let buf: string[] = [];
-  let length = 0;
+  let buf = '';
   for (const p of pieces) {
-    buf.push(p);
-    length += p.length;
-    if (length >= size) {
-      yield buf.join('');
-      buf = [];
-      length = 0;
+    buf += p;
+    if (buf.length >= size) {
+      yield buf;
+      buf = '';
     }
   }
-  if (buf.length > 0) yield buf.join('');
+  if (buf !== '') yield buf;
 }

@@ -79,22 +79,21 @@ function coverageJson(c: Coverage, fmt: Fmt) {
 
 /** One finding of the `findings` array. */
 function findingJson(file: FileResult, f: Finding, fmt: Fmt) {
-  return {
-    rule: f.rule,
-    severity: f.severity,
-    cell: f.at?.ref ?? null,
-    ...(f.at?.sheet ? { sheet: f.at.sheet } : {}),
-    unit: f.unit ?? null,
-    indicator: f.indicator ?? null,
-    expected: f.expected ?? null,
-    actual: f.actual ?? null,
-    message: renderMessage(f.msg, fmt),
-    // `target` and `continuity` findings carry their data under the rule's id.
-    ...(f.detail ? { [f.detail.rule]: detailJson(f.detail) } : {}),
-    // Plan documents: the part of the report, and where a finding about the text is.
-    ...(file.document ? { part: partOf(f) } : {}),
-    ...(f.place ? { place: { section: f.place.section, paragraph: f.place.paragraph, quote: f.place.quote, mark: f.place.mark ?? null, line: f.place.line ?? null } } : {}),
-  };
+  // Its members in the contract's order, the optional ones set where they go (no object made to be spread).
+  const at = f.at;
+  const json: Record<string, unknown> = { rule: f.rule, severity: f.severity, cell: at?.ref ?? null };
+  if (at?.sheet) json.sheet = at.sheet;
+  json.unit = f.unit ?? null;
+  json.indicator = f.indicator ?? null;
+  json.expected = f.expected ?? null;
+  json.actual = f.actual ?? null;
+  json.message = renderMessage(f.msg, fmt);
+  // `target` and `continuity` findings carry their data under the rule's id.
+  if (f.detail) json[f.detail.rule] = detailJson(f.detail);
+  // Plan documents: the part of the report, and where a finding about the text is.
+  if (file.document) json.part = partOf(f);
+  if (f.place) json.place = { section: f.place.section, paragraph: f.place.paragraph, quote: f.place.quote, mark: f.place.mark ?? null, line: f.place.line ?? null };
+  return json;
 }
 
 /** One entry of the `skipped` array. */

@@ -147,3 +147,25 @@ describe('unitsNamed', () => {
     );
   });
 });
+
+describe('LongTable.idsNamed', () => {
+  // Names alike in length and last byte, with diacritics, a BOM, a lone surrogate, blank (named `#row`), repeated.
+  const name = fc.oneof(
+    fc.constantFrom('', 'Xã An', 'Xã Ân', 'Xa An', 'Xã Án', 'Phường 1', 'Phường 2', '\ufeffXã An', 'X\ud800', '#3', '#4', 'Thị trấn Đồng Hạ', 'ệ'),
+    fc.array(fc.constantFrom('a', 'ã', 'ệ', ' ', '1', '\ufeff', '\ud83d\ude00'), { maxLength: 8 }).map((a) => a.join('')),
+  );
+
+  it("gives the units whose name is one of those asked, as a filter over every unit's name does", () => {
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 30 }), fc.array(fc.oneof(name, fc.nat({ max: 40 }).map((i) => `#${i}`)), { maxLength: 4 }), (names, asked) => {
+        const t = new LongTable([...SLOTS], [1, 2, 3], undefined, undefined, undefined, 2);
+        names.forEach((n, u) => t.addUnit({ row: u + 1, name: n, nameCol: 0, stt: '', section: undefined, code: '', parentCode: '' }, ['', '', '']));
+        // The names as the units give them (read back from the table), and some of them asked for.
+        const wanted = new Set([...asked, ...asked.map((a) => t.name(Math.min(a.length, t.n - 1)))]);
+        const all = Array.from({ length: t.n }, (_, u) => u);
+        expect(t.idsNamed(wanted)).toEqual(all.filter((u) => wanted.has(t.name(u))));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

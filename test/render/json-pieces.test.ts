@@ -52,6 +52,31 @@ describe('jsonPieces', () => {
     expect(jsonText(lazy)).toBe(JSON.stringify({ ...value, list: [{ x: [1, { y: null }] }, 'z'] }, null, 2));
   });
 
+  it('writes a lazy list’s objects member by member as JSON.stringify writes them, whatever they hold', () => {
+    class Point {
+      constructor(readonly x = 1) {}
+    }
+    const bare = Object.assign(Object.create(null) as object, { b: 'x', a: -0 });
+    const withGetter = Object.defineProperty({ a: 1 }, 'b', { get: () => 'got', enumerable: true });
+    const hidden = Object.defineProperty({ a: 1 }, 'b', { value: 'no', enumerable: false });
+    const items = [
+      { rule: 'sum', n: -0, nan: Number.NaN, inf: -Infinity, t: true, f: false, nil: null, gone: undefined, fn: () => 1, sym: Symbol('s') },
+      { 'a"b\n': 'line\nbreak "quoted" \\ \u2028 \ud800', 10: 'ten', 2: 'two', z: '' },
+      { tab: 'a\tb', unit: '\u001f', del: '\u007f', pair: '\ud83d\ude00', low: 'x\udc00', vi: 'Xã Đông Tiến Hà: 1.270 hộ', plain: 'I61981' },
+      {},
+      { gone: undefined },
+      { toJSON: () => ({ made: 'by toJSON' }) },
+      { when: new Date(0), nested: { a: [1, { b: null }] }, list: [] },
+      bare,
+      withGetter,
+      hidden,
+      new Point(),
+      Object(String('boxed')) as object,
+      [1, 'two', { three: 3 }],
+    ];
+    expect(jsonText(new Fields({ items: new LazyList(mapLazily(items, (x) => x)) }))).toBe(JSON.stringify({ items }, null, 2));
+  });
+
   it('makes a lazy list’s elements only as the text reaches them', () => {
     let made = 0;
     const list = new LazyList(mapLazily([1, 2, 3, 4], (x) => (made++, { x })));
