@@ -8,7 +8,6 @@
 'use strict';
 const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { createRequire } = require('node:module');
 
 const STAMP = '// povcheck-bundle ';
 
@@ -17,8 +16,10 @@ function loadBundle() {
   const file = join(dist, 'povcheck.cjs');
   let source;
   try {
-    // ASCII (scripts/bundle.mjs): latin1 reads it faster than UTF-8, into a one-byte string.
-    source = readFileSync(file, 'latin1');
+    // ASCII (scripts/bundle.mjs): latin1 reads it faster than UTF-8, into a one-byte string. Read as bytes and
+    // sliced here: readFileSync's own 'latin1' goes through Node's encoding lookup (more of Node compiled at start).
+    const bytes = readFileSync(file);
+    source = bytes.latin1Slice(0, bytes.length);
   } catch {
     return undefined;
   }
@@ -33,17 +34,27 @@ function loadBundle() {
   let cachedData;
   try {
     const cache = readFileSync(cacheFile);
-    if (stamp && cache.toString('latin1', 0, stamp.length) === stamp) cachedData = cache.subarray(stamp.length);
+    // Compared and viewed without Buffer's own methods (toString, subarray): each is more of Node compiled at start.
+    if (stamp && startsWith(cache, stamp)) cachedData = new Uint8Array(cache.buffer, cache.byteOffset + stamp.length, cache.length - stamp.length);
   } catch {}
   // The file is the module already wrapped, `(function (exports, require, module, __filename, __dirname) {…})`
   // (scripts/bundle.mjs): compiled as read, with no second copy of its text.
   const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const mod = { exports: {} };
-  script.runInThisContext()(mod.exports, createRequire(file), mod, file, dist);
+  // This file's own require: the bundle requires Node's modules and packages only (scripts/bundle.mjs), which
+  // resolve from bin/ as from dist/ (the package's node_modules, then the folders above), without a second one.
+  script.runInThisContext()(mod.exports, require, mod, file, dist);
   if (process.env.POVCHECK_WRITE_CODE_CACHE && stamp) {
     process.on('exit', () => writeFileSync(cacheFile, Buffer.concat([Buffer.from(stamp, 'latin1'), script.createCachedData()])));
   }
   return mod.exports;
+}
+
+/** Whether the bytes start with the text's characters (one byte each). */
+function startsWith(bytes, text) {
+  if (bytes.length < text.length) return false;
+  for (let i = 0; i < text.length; i++) if (bytes[i] !== text.charCodeAt(i)) return false;
+  return true;
 }
 
 Promise.resolve()

@@ -10,7 +10,8 @@
  * - The build fails when the bundle still requires something that cannot be loaded from dist/: a `#…`
  *   specifier, or a package that is not in node_modules (checkRequires, from esbuild's metafile).
  * - commander requires node:child_process (for executable subcommands, which povcheck has none of) at load
- *   time, and with it most of Node's networking and stream modules: it gets a lazy stand-in.
+ *   time, and with it most of Node's networking and stream modules: it gets a lazy stand-in. `node:process`
+ *   (commander, chalk) is the global `process` (Node would load its module for it at every start).
  * - The code cache is written after running `--help` and then the seed annex, so it holds the functions those
  *   compile; V8 rejects a cache from another Node version or flags, and the bundle is then compiled as usual.
  *   The cache written after `--help` alone is kept too (povcheck.cjs.help.cache): a run that names no command
@@ -40,10 +41,13 @@ const packages = {
   name: 'bundle-only-startup-packages',
   setup(b) {
     b.onResolve({ filter: /^(node:)?child_process$/ }, (a) => (a.importer.includes(`${join('node_modules', 'commander')}`) ? { path: 'child_process', namespace: 'lazy' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+    b.onLoad({ filter: /^child_process$/, namespace: 'lazy' }, () => ({
       contents: "module.exports = new Proxy({}, { get: (_, k) => require('node:child_process')[k] });",
       loader: 'js',
     }));
+    // `node:process` is the process object itself: requiring it made Node load (compile) its module at every start.
+    b.onResolve({ filter: /^(node:)?process$/ }, () => ({ path: 'process', namespace: 'lazy' }));
+    b.onLoad({ filter: /^process$/, namespace: 'lazy' }, () => ({ contents: 'module.exports = process;', loader: 'js' }));
     b.onResolve({ filter: /^[^./]/ }, (a) => {
       // `#…` is a package's private import map entry: esbuild resolves it inside the importing package.
       if (a.path.startsWith('node:') || a.path.startsWith('#') || a.namespace === 'lazy') return undefined;

@@ -18,14 +18,112 @@ function remembered(f: (text: string) => string): (text: string) => string {
   };
 }
 
+/*
+ * Folding and the label's list markers, colons and spaces are told character by character, as the regular
+ * expressions they replace did: every start compiled those (each twice, to bytecode and then to machine code),
+ * a tenth of the seed annex's start-up above Node's own (docs/performance.md, branch `start4`).
+ * test/shape/normalize.test.ts holds them to the patterns on random and real labels.
+ */
+
 function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[_\W]+/gu, ' ')
-    .trim();
+  // NFD, then combining marks (U+0300–U+036F) dropped and đ/Đ written d; lower case; each run of characters
+  // other than A–Z, a–z, 0–9 one space, none at either end. (Was: .replace(/[\u0300-\u036f]/g, '')
+  // .replace(/[đĐ]/g, 'd').toLowerCase().replace(/[_\W]+/gu, ' ').trim().)
+  const lower = withoutMarks(text.normalize('NFD')).toLowerCase();
+  let out = '';
+  let from = -1; // start of the current run of letters and digits
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : -1;
+    const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57); // no A–Z is left after toLowerCase
+    if (word) {
+      if (from < 0) from = i;
+    } else if (from >= 0) {
+      out = out === '' ? lower.slice(from, i) : `${out} ${lower.slice(from, i)}`;
+      from = -1;
+    }
+  }
+  return out;
+}
+
+/** Combining marks U+0300–U+036F dropped, đ and Đ written d. */
+function withoutMarks(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x110) continue;
+    if (c >= 0x300 && c <= 0x36f) {
+      out += s.slice(from, i);
+      from = i + 1;
+    } else if (c === 0x111 || c === 0x110) {
+      out += s.slice(from, i) + 'd';
+      from = i + 1;
+    }
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+/** Whether the character code is one of JavaScript's `\s` (white space and line terminators). */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** A list bullet: - – — + * • · */
+const isBullet = (c: number): boolean => c === 45 || c === 0x2013 || c === 0x2014 || c === 43 || c === 42 || c === 0x2022 || c === 0xb7;
+
+/** Leading bullets and the spaces after them dropped (was the pattern ^[-–—+*•·]+\s* with the u flag). */
+function withoutBullets(t: string): string {
+  let i = 0;
+  while (i < t.length && isBullet(t.charCodeAt(i))) i++;
+  if (i === 0) return t;
+  while (i < t.length && isSpace(t.charCodeAt(i))) i++;
+  return t.slice(i);
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** I V X i v x */
+const isRoman = (c: number): boolean => c === 73 || c === 86 || c === 88 || c === 105 || c === 118 || c === 120;
+
+/**
+ * A leading list marker and the spaces after it dropped: one or two digits, one to four of I V X i v x, or a
+ * letter a–z or đ, then "." or ")", then at least one space (was /^(?:[0-9]{1,2}|[IVXivx]{1,4}|[a-zđ])[.)]\s+/u).
+ * The prefix's characters are never "." or ")": the marker's mark is the first one.
+ */
+function withoutListMarker(t: string): string {
+  let k = 0;
+  while (k < t.length && k < 5 && t.charCodeAt(k) !== 46 && t.charCodeAt(k) !== 41) k++;
+  if (k === 0 || k + 1 >= t.length || !isSpace(t.charCodeAt(k + 1))) return t;
+  let digits = true;
+  let roman = true;
+  for (let i = 0; i < k; i++) {
+    const c = t.charCodeAt(i);
+    digits &&= isDigit(c);
+    roman &&= isRoman(c);
+  }
+  const c0 = t.charCodeAt(0);
+  const marker = (digits && k <= 2) || (roman && k <= 4) || (k === 1 && ((c0 >= 97 && c0 <= 122) || c0 === 0x111));
+  if (!marker) return t;
+  let j = k + 1;
+  while (j < t.length && isSpace(t.charCodeAt(j))) j++;
+  return t.slice(j);
+}
+
+/** A colon (: or ：) at the end, and the spaces after it, dropped (was /[:：]\s*$/u). */
+function withoutFinalColon(t: string): string {
+  let e = t.length;
+  while (e > 0 && isSpace(t.charCodeAt(e - 1))) e--;
+  const c = e > 0 ? t.charCodeAt(e - 1) : -1;
+  return c === 58 || c === 0xff1a ? t.slice(0, e - 1) : t;
+}
+
+/** Whether the text ends with ")" or "]", spaces after it aside: the only texts MEASURE_SUFFIX can match. */
+function endsBracketed(t: string): boolean {
+  let e = t.length;
+  while (e > 0 && isSpace(t.charCodeAt(e - 1))) e--;
+  const c = e > 0 ? t.charCodeAt(e - 1) : -1;
+  return c === 41 || c === 93;
 }
 
 /** A bracketed unit of measure at the end of a label: "(%)", "(hộ)", "(điểm %)", "(households)". */
@@ -39,13 +137,9 @@ const MEASURE_SUFFIX = /\s*[([]\s*(?:%|hộ|ho|households?|hh|điểm\s*%?|diem\
 export const labelKey: (text: string) => string = remembered(labelKeyOf);
 
 function labelKeyOf(text: string): string {
-  let t = text.normalize('NFC').trim();
-  t = t.replace(/^[-–—+*•·]+\s*/u, '');
-  t = t.replace(/^(?:[0-9]{1,2}|[IVXivx]{1,4}|[a-zđ])[.)]\s+/u, '');
-  t = t.replace(/^[-–—+*•·]+\s*/u, '');
-  t = t.replace(MEASURE_SUFFIX, '');
-  t = t.replace(/[:：]\s*$/u, '');
-  return foldKey(t);
+  let t = withoutBullets(withoutListMarker(withoutBullets(text.normalize('NFC').trim())));
+  if (endsBracketed(t)) t = t.replace(MEASURE_SUFFIX, '');
+  return foldKey(withoutFinalColon(t));
 }
 
 /** Unit names: NFC, case- and diacritic-insensitive, spacing and punctuation ignored. */

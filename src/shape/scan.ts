@@ -9,7 +9,7 @@ import type { Lang } from '../model/lang.js';
 import { INDICATOR_OF, matchLabel, type Group } from './aliases.js';
 import { headerBand, type HeaderBand, type HeaderColumn } from './header.js';
 import { parseSlot, slotKey, type SlotDims } from '../model/slots.js';
-import { featuresOf, measureOnly, recognise } from './words.js';
+import { featuresOf, measureOnly, recognise, saysNothing } from './words.js';
 import { describeIndicator, withPoint } from '../model/vocabulary.js';
 import { labelKey } from './normalize.js';
 
@@ -49,6 +49,12 @@ export function scanColumn(grid: Grid, col: number, extra?: ExtraLabels, maxRows
     const cell = cellAt(grid, r, col);
     const text = cellText(cell);
     if (!cell || text === '') continue;
+    // A number, code or date (most cells down a column) is no label and names no indicator: nothing to try.
+    if (saysNothing(text)) {
+      line.unmatched.set(r, cell);
+      context = undefined;
+      continue;
+    }
     const m = matchLabel(text, extra);
     if (m?.kind === 'indicator') {
       line.hits.set(r, { indicator: m.indicator, cell, lang: m.lang });

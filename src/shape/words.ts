@@ -390,9 +390,24 @@ export function keyOf(f: Features): string | undefined {
 
 /** The vocabulary key of one label on its own, with the language it is written in. */
 export function recognise(text: string): { key: string; lang: Lang | undefined } | undefined {
+  if (saysNothing(text)) return undefined;
   const f = featuresOf(text);
   const key = keyOf(f);
   return key ? { key, lang: f.lang } : undefined;
+}
+
+/**
+ * ASCII without a letter or `%` (a number, a code, a date: most cells down a table's columns, each asked when
+ * the layout is sought). Folded, it is digits and spaces at most, whose only feature is a year, which names no
+ * indicator (and no whole label has no letter: aliases.ts matchLabel): answered without folding the text or
+ * remembering its features.
+ */
+export function saysNothing(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f || c === 0x25 || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) return false;
+  }
+  return true;
 }
 
 /** A header that names only a measure (`Số hộ`, `Số nhân khẩu`, `Tỷ lệ (%)`): the rows say what is measured. */

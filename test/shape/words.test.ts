@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { featuresOf, readFeatures, requiredTexts } from '../../src/shape/words.js';
+import { featuresOf, keyOf, readFeatures, recognise, requiredTexts, saysNothing } from '../../src/shape/words.js';
+import { matchLabel } from '../../src/shape/aliases.js';
 
 const WORDS = [
   'Số', 'hộ', 'nghèo', 'cận', 'đầu', 'cuối', 'năm', 'kỳ', 'Tỷ', 'lệ', 'tỉ', 'giảm', 'thoát', 'tái', 'phát', 'sinh',
@@ -32,6 +33,30 @@ describe('featuresOf', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('recognise', () => {
+  const EXTRA = new Map([['', 'poor_end'], ['12', 'poor_start'], ['2020', 'rate_end']]);
+  // Numbers, codes and dates down a table's columns are answered without reading their features.
+  const ascii = fc.string({ unit: fc.constantFrom(...'0123456789 .,;:-+/()%#_*\t'.split(''), 'a', 'Z', 'e'), maxLength: 8 });
+
+  it('names the key every rule names, for labels, digits, signs and years', () => {
+    fc.assert(
+      fc.property(fc.oneof(label, digits, ascii), (t) => {
+        const f = readFeatures(t, false);
+        const key = keyOf(f);
+        expect(recognise(t)).toEqual(key ? { key, lang: f.lang } : undefined);
+        // What the layout search leaves untried (shape/scan.ts): no key, and no whole label either.
+        if (saysNothing(t)) expect([key, matchLabel(t), matchLabel(t, EXTRA)]).toEqual([undefined, undefined, undefined]);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const t of ['%', '(%)', '12%', '2020', '2020 %', '11,80', '-', '']) {
+      const f = readFeatures(t, false);
+      const key = keyOf(f);
+      expect(recognise(t), t).toEqual(key ? { key, lang: f.lang } : undefined);
+    }
   });
 });
 
