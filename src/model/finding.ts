@@ -71,7 +71,7 @@ export class RemadeFinding<S = unknown> implements Finding {
   readonly #make: (source: S, unit: number) => Finding;
 
   constructor(
-    made: Finding,
+    made: Pick<Finding, 'severity' | 'rule' | 'at' | 'indicator'>,
     source: S,
     unit: number,
     make: (source: S, unit: number) => Finding,

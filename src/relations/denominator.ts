@@ -13,7 +13,8 @@
  */
 import { Dec, plain } from '../calc/decimal.js';
 import { poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate, splitReduction } from '../calc/annex-math.js';
-import { RemadeFinding, type Finding } from '../model/finding.js';
+import { RemadeFinding, type Finding, type Severity } from '../model/finding.js';
+import type { Cell } from '../model/grid.js';
 import { LongTable } from '../model/long-table.js';
 import { effectOfDecs, effectOfInts, type Effect } from '../rules/summary.js';
 import { intOf, rateScaled, scaledPlain, type ScaledValue } from '../calc/scaled.js';
@@ -37,35 +38,61 @@ export function denominatorNote(ctx: RuleContext, r: DenominatorRelation): { not
   return noteOf(ctx.annex, r);
 }
 
-/** The unit's note, made again from the table when a report reads it (a long table's notes are kept small: `RemadeFinding`). */
+/**
+ * The unit's note, made again from the table when a report reads it (a long table's notes are kept small:
+ * `RemadeFinding`): only the figures it names are read, through the store's cheap reads (no row of Values).
+ */
 function remadeNote(annex: Annex, id: number): Finding {
-  const start = annex.values.get(id, 'households_start') as OkValue;
-  const at = annex.values.get(id, 'households_end') as OkValue;
-  return noteOf(annex, { unit: annex.units[id]!, at, start, cells: [start, at] }, false)!.note;
+  const values = annex.values;
+  const unit = annex.units[id]!;
+  const h0 = figureOf(values, id, 'households_start');
+  const h1 = figureOf(values, id, 'households_end');
+  const figures = usableFigure(h0) && usableFigure(h1) ? figuresInStore(values, id, intOf(h0), intOf(h1)) : undefined;
+  if (figures) return noteFrom(unit, headFrom(values, unit, figures, false));
+  const start = values.get(id, 'households_start') as OkValue;
+  const at = values.get(id, 'households_end') as OkValue;
+  return noteOf(annex, { unit, at, start, cells: [start, at] }, false)!.note;
 }
 
 /** `cell`: false when the note's cell is not needed (a RemadeFinding keeps its own). */
 function noteOf(annex: Annex, r: DenominatorRelation, cell = true): { note: Finding; effect: Effect } | undefined {
-  const unit = r.unit;
-  const v = annex.values.row(unit.id);
-  const figures = figuresInIntegers(r, v) ?? figuresInDecimals(r, v);
-  if (!figures) return undefined;
-  const { params, decides, effect } = figures;
-  const at = cell ? (v.rate_reduced?.cell ?? v.households_end?.cell) : undefined;
-  const id = unit.isTotal ? 'denominator.total' : decides ? 'denominator.direction' : 'denominator.mixed';
-  // A long table's names are decoded when read: once.
+  const head = headOf(annex, r, cell);
+  return head && { note: noteFrom(r.unit, head), effect: head.figures.effect };
+}
+
+/** A note before its text: its figures, message, severity, cell and indicator (the unit's name not read yet). */
+interface NoteHead {
+  figures: NoteFigures;
+  id: 'denominator.total' | 'denominator.direction' | 'denominator.mixed';
+  severity: Severity;
+  at: Cell | undefined;
+  indicator: Indicator;
+}
+
+/** The relation's note head, its figures read one by one from the store (in decimals from the unit's row when the integers do not answer). */
+function headOf(annex: Annex, r: DenominatorRelation, cell: boolean): NoteHead | undefined {
+  const values = annex.values;
+  const u = r.unit.id;
+  const figures = figuresInStore(values, u, intOf(r.start), intOf(r.at)) ?? figuresInDecimals(r, values.row(u));
+  return figures && headFrom(values, r.unit, figures, cell);
+}
+
+function headFrom(values: ValueStore, unit: Unit, figures: NoteFigures, cell: boolean): NoteHead {
+  // The reduction in points when the table has that column (a blank too), else the end households.
+  const rateReduced = values.get(unit.id, 'rate_reduced');
+  const at = cell ? (rateReduced?.cell ?? values.get(unit.id, 'households_end')?.cell) : undefined;
+  const id = unit.isTotal ? 'denominator.total' : figures.decides ? 'denominator.direction' : 'denominator.mixed';
+  return { figures, id, severity: id === 'denominator.mixed' ? 'info' : 'warning', at, indicator: rateReduced ? 'rate_reduced' : 'households_end' };
+}
+
+/** The note of `head` on `unit`: the unit's name read here, once (a long table's names are decoded when read). */
+function noteFrom(unit: Unit, head: NoteHead): Finding {
   const name = unit.name;
-  const note: Finding = {
-    rule: 'denominator',
-    severity: id === 'denominator.mixed' ? 'info' : 'warning',
-    ...(at ? { at } : {}),
-    unit: name,
-    indicator: v.rate_reduced ? 'rate_reduced' : 'households_end',
-    expected: params.share,
-    actual: params.points,
-    msg: { id, params: { unit: name, ...params } },
-  };
-  return { note, effect };
+  const p = head.figures.params;
+  const msg = { id: head.id, params: { unit: name, h0: p.h0, h1: p.h1, change: p.change, reduced: p.reduced, share: p.share, points: p.points, growth: p.growth } };
+  // Written out twice rather than spread: a long table's notes are made again each time a report reads one.
+  if (head.at) return { rule: 'denominator', severity: head.severity, at: head.at, unit: name, indicator: head.indicator, expected: p.share, actual: p.points, msg };
+  return { rule: 'denominator', severity: head.severity, unit: name, indicator: head.indicator, expected: p.share, actual: p.points, msg };
 }
 
 /** What a denominator note says: the figures of its message, whether the change decides the direction, its effect. */
@@ -143,10 +170,22 @@ function wholeFrom(p0: number | undefined | false, p1Given: number | undefined |
  * (R·H1 + P1·(H1 − H0))/(H0·H1), all × 100.
  */
 export function figuresInIntegers(r: DenominatorRelation, v: Partial<Record<string, Value>>): NoteFigures | undefined {
-  const h0 = intOf(r.start);
-  const h1 = intOf(r.at);
+  return integerFigures(intOf(r.start), intOf(r.at), wholeCounts(v), v.rate_reduced);
+}
+
+/** figuresInIntegers of unit `u`'s figures read one by one from the store (`figureOf`: no row of Values), its households `h0`, `h1`. */
+function figuresInStore(values: ValueStore, u: number, h0: number | undefined, h1: number | undefined): NoteFigures | undefined {
   if (h0 === undefined || h1 === undefined || h0 === h1 || h0 === 0 || h1 === 0) return undefined;
-  const counts = wholeCounts(v);
+  const counts = wholeOf(figureOf(values, u, 'poor_start'), figureOf(values, u, 'poor_end'), figureOf(values, u, 'poor_reduced'));
+  return integerFigures(h0, h1, counts, figureOf(values, u, 'rate_reduced'));
+}
+
+/** A usable figure's plain digits: a Value's own, else those of the store's integer (as a stored number's `plain`). */
+const plainOfFigure = (x: ScaledValue): string => ('plain' in x ? (x as OkValue).plain : scaledPlain(x.scaled!, x.decimals ?? 0));
+
+/** figuresInIntegers of whole households, the counts as wholeOf gives them and the printed reduction in points. */
+function integerFigures(h0: number | undefined, h1: number | undefined, counts: ReturnType<typeof wholeOf>, rateReduced: Figure): NoteFigures | undefined {
+  if (h0 === undefined || h1 === undefined || h0 === h1 || h0 === 0 || h1 === 0) return undefined;
   if (counts === false || counts.reduced === undefined || counts.p1 === undefined) return undefined;
   const p0 = counts.p0;
   const reduced = counts.reduced;
@@ -160,9 +199,9 @@ export function figuresInIntegers(r: DenominatorRelation, v: Partial<Record<stri
   const growth = rateScaled(growthNum, den, RATE_DECIMALS);
   let points: number | undefined;
   let pointsText: string | undefined;
-  if (isOk(v.rate_reduced)) {
-    points = v.rate_reduced.scaled;
-    pointsText = v.rate_reduced.plain;
+  if (usableFigure(rateReduced)) {
+    points = rateReduced.scaled;
+    if (points !== undefined) pointsText = plainOfFigure(rateReduced);
   } else {
     const start = p0 === undefined ? undefined : rateScaled(p0, h0, RATE_DECIMALS);
     const end = p0 === undefined ? undefined : rateScaled(p1, h1, RATE_DECIMALS);
@@ -295,13 +334,17 @@ export const denominatorKind = defineKind<DenominatorRelation>({
       ctx.checked('denominator');
       return ctx.fold('denominator', r.unit, () => denominatorNote(ctx, r)!.note, quiet.effect);
     }
-    const d = denominatorNote(ctx, r);
-    if (!d) return;
+    ctx.checked('denominator');
+    const head = headOf(ctx.annex, r, true);
+    if (!head) return;
+    let made: Finding | undefined;
+    const note = () => (made ??= noteFrom(r.unit, head));
     // Only the infos of deeper units are folded: a warning always names its own unit.
-    // A long table's note is kept as its unit and made again when read (a national table has tens of thousands).
-    const kept = ctx.annex.values instanceof LongTable ? new RemadeFinding(d.note, ctx.annex, r.unit.id, remadeNote) : d.note;
-    if (ctx.depth(r.unit) <= 1 || d.note.severity === 'warning') ctx.report(kept);
-    else ctx.fold('denominator', r.unit, () => d.note, d.effect);
+    // A long table's note is kept as its unit and made again when read (a national table has tens of thousands):
+    // its text is not made here.
+    if (ctx.depth(r.unit) > 1 && head.severity !== 'warning') ctx.fold('denominator', r.unit, note, head.figures.effect);
+    else if (ctx.annex.values instanceof LongTable) ctx.report(new RemadeFinding({ rule: 'denominator', ...head }, ctx.annex, r.unit.id, remadeNote));
+    else ctx.report(note());
   },
   form: () => undefined,
 });
