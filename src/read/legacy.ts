@@ -8,14 +8,12 @@
  * guessing wrong would misread every name. Converters: iconv-lite (Windows-1258, TCVN3) and
  * vietnamese-conversion (VNI), loaded only when needed.
  */
-import { createRequire } from 'node:module';
+import { lazyRequire } from './lazy-require.js';
 
 export const LEGACY_ENCODINGS = ['windows-1258', 'tcvn3', 'vni'] as const;
 export type LegacyEncoding = (typeof LEGACY_ENCODINGS)[number];
 
-/** A CommonJS require, made at its first call: creating one at load cost every start about 0.5 M instructions. */
-let cjsRequire: NodeRequire | undefined;
-const require = (id: string): unknown => (cjsRequire ??= createRequire(import.meta.url))(id);
+const require = lazyRequire(() => import.meta.url);
 
 interface Iconv {
   decode(buf: Uint8Array, enc: string): string;

@@ -7,13 +7,11 @@
  * Node's own heap about FIXED_BYTES. The budget is a share of what remains under V8's heap limit
  * (`--max-old-space-size`), so a larger heap admits a larger table. POVCHECK_MAX_CELLS lowers it (tests).
  */
-import { createRequire } from 'node:module';
+import { lazyRequire } from './lazy-require.js';
 import { PovcheckError } from '../errors.js';
 
 // node:v8 costs about 10 ms to load: asked only when a table is large enough to need the budget.
-/** A CommonJS require, made at its first call: creating one at load cost every start about 0.5 M instructions. */
-let cjsRequire: NodeRequire | undefined;
-const require = (id: string): unknown => (cjsRequire ??= createRequire(import.meta.url))(id);
+const require = lazyRequire(() => import.meta.url);
 const heapSizeLimit = (): number => (require('node:v8') as typeof import('node:v8')).getHeapStatistics().heap_size_limit;
 
 /** Heap per cell read (measured: a 100,000-unit table of 12 columns, 1.2 M cells, needs 300–400 MB of heap). */

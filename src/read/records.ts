@@ -10,14 +10,12 @@
  * fields (and line breaks inside them) are read exactly as the in-memory path reads them.
  * test/read/records.test.ts checks the split against csv-parse on random quote-free and quoted text.
  */
-import { createRequire } from 'node:module';
+import { lazyRequire } from './lazy-require.js';
 import { PovcheckError } from '../errors.js';
 import type { Delimiter } from './csv.js';
 
 // csv-parse's stream module loads Node's streams: required only when a quote is met.
-/** A CommonJS require, made at its first call: creating one at load cost every start about 0.5 M instructions. */
-let cjsRequire: NodeRequire | undefined;
-const require = (id: string): unknown => (cjsRequire ??= createRequire(import.meta.url))(id);
+const require = lazyRequire(() => import.meta.url);
 type ParserClass = new (opts: Record<string, unknown>) => { api: CsvApi };
 
 /** No spreadsheet row is this long; longer means the file is not a table (or is hostile). */

@@ -12,11 +12,9 @@
  *
  * Problems come back as `XmlProblem`s, which the caller turns into its own PovcheckError.
  */
-import { createRequire } from 'node:module';
+import { lazyRequire } from './lazy-require.js';
 
-/** A CommonJS require, made at its first call: creating one at load cost every start about 0.5 M instructions. */
-let cjsRequire: NodeRequire | undefined;
-const require = (id: string): unknown => (cjsRequire ??= createRequire(import.meta.url))(id);
+const require = lazyRequire(() => import.meta.url);
 
 export interface XmlLimits {
   /** Characters in one text node (or attribute value). */
