@@ -95,7 +95,7 @@ const result = await build({
   format: 'cjs',
   target: 'node20',
   // import.meta.url of the bundled modules: the bundle's own URL (dist/, where the package.json lookup and
-  // the stream worker's path expect it), made when first asked (pathToFileURL cost every start 1.5 M instructions).
+  // read/'s lazy requires expect it), made when first asked (pathToFileURL cost every start 1.5 M instructions).
   define: {
     'import.meta.url': '__povcheck.url',
     POVCHECK_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
