@@ -167,8 +167,9 @@ export const rangeKind = defineKind<RangeRelation>({
           if (isOk(p) && isOk(w)) visit({ type: 'exceeds', unit, at: p, cells: [p, w], part, whole, of: w, q: p, ofQ: w });
         }
       }
-      for (const ind of RATES) {
-        const min = ind === 'rate_reduced' ? '-100' : '0';
+      for (let k = 0; k < RATES.length; k++) {
+        const ind = RATES[k]!;
+        const min = RATE_MIN[k]!;
         const q = values.readScaled(unit.id, ind);
         if (q) {
           if (checking && q.scaled !== undefined && rateWithin(q.scaled, q.decimals ?? 0, min, '100')) held();
