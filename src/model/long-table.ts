@@ -24,7 +24,7 @@ import type { Indicator } from './indicators.js';
 import { scaledOfValue, type Unit, type Value, type ValueRow, type ValueStore } from './annex.js';
 import { Dec } from '../calc/decimal.js';
 import { scaledPlain, type ScaledValue } from '../calc/scaled.js';
-import { grow, NumberedStrings, RunStrings, SteadyColumn, StringPool } from './pool.js';
+import { grow, InternedStrings, NumberedStrings, RunStrings, SteadyColumn, StringPool } from './pool.js';
 
 /** Value status in the columns: not set, a number written as its digits (grouped or not), a blank, or the sparse map's. */
 const ABSENT = 0;
@@ -69,7 +69,7 @@ export class LongTable implements ValueStore {
   /** Units there is room for. */
   private capacity: number;
   private readonly rows: SteadyColumn;
-  private readonly names: StringPool;
+  private readonly names: InternedStrings;
   private readonly nameCols: SteadyColumn;
   private readonly codes: StringPool;
   private readonly parentCodes: RunStrings;
@@ -113,7 +113,7 @@ export class LongTable implements ValueStore {
     this.rows = new SteadyColumn(expected, 1);
     this.nameCols = new SteadyColumn(expected);
     this.sections = new SteadyColumn(expected);
-    this.names = new StringPool(expected, expected * 24);
+    this.names = new InternedStrings(expected);
     this.codes = new StringPool(expected, expected * 6);
     this.parentCodes = new RunStrings();
     this.stts = new NumberedStrings();

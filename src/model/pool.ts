@@ -48,7 +48,15 @@ export class StringPool {
 
   /** Appends `s`; returns its index. */
   add(s: string): number {
-    if (this.n === this.ends.length) this.ends = grow(this.ends, Math.ceil(this.ends.length * 1.5) + 16);
+    this.stage(s);
+    return this.commit();
+  }
+
+  /**
+   * Writes `s`'s bytes after the last string without adding it (`staged`, then `commit` or nothing: the next
+   * `stage` or `add` writes over them); returns their length.
+   */
+  stage(s: string): number {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     if (this.usedBytes + s.length * 3 > this.bytes.length) this.setBytes(grow(this.bytes, Math.max(Math.ceil(this.bytes.length * 1.5), this.usedBytes + s.length * 3)));
     // UTF-8 by hand: TextEncoder.encodeInto needs a subarray per call, which costs more than the encoding.
@@ -80,7 +88,21 @@ export class StringPool {
         b[p++] = 0x80 | (c & 0x3f);
       }
     }
-    this.usedBytes = p;
+    this.stagedEnd = p;
+    return p - this.usedBytes;
+  }
+
+  private stagedEnd = 0;
+
+  /** Where the staged bytes start (they end at `used + stage(s)`). */
+  get stagedStart(): number {
+    return this.usedBytes;
+  }
+
+  /** Adds the string staged last; returns its index. */
+  commit(): number {
+    if (this.n === this.ends.length) this.ends = grow(this.ends, Math.ceil(this.ends.length * 1.5) + 16);
+    this.usedBytes = this.stagedEnd;
     this.ends[this.n] = this.usedBytes;
     return this.n++;
   }
@@ -175,6 +197,127 @@ const encoder = new TextEncoder();
  */
 function afterBom(b: Uint8Array, start: number, end: number): number {
   return end - start >= 3 && b[start] === 0xef && b[start + 1] === 0xbb && b[start + 2] === 0xbf ? start + 3 : start;
+}
+
+/**
+ * Strings that repeat (a national table's unit names: thousands of communes share a few thousand names): each
+ * distinct string's bytes once (a StringPool) and per row the index of its string; while every string is a new
+ * one (the indices count 0, 1, 2 …) no array per row (`SteadyColumn`). The same bytes are the same string, as
+ * StringPool reads them. While strings are added, the distinct ones are found by an open-addressing table of
+ * their indices (hashed on their bytes), let go by `trim` and made again if more are added.
+ */
+export class InternedStrings {
+  private readonly distinct = new StringPool(64, 1024);
+  private readonly ids: SteadyColumn;
+  private table: Int32Array | undefined;
+  private n = 0;
+
+  constructor(expectedStrings = 64) {
+    this.ids = new SteadyColumn(expectedStrings, 1);
+  }
+
+  get length(): number {
+    return this.n;
+  }
+
+  /** Bytes of the distinct strings. */
+  get used(): number {
+    return this.distinct.used;
+  }
+
+  /** Appends `s`; returns its row. */
+  add(s: string): number {
+    if (this.n === this.ids.capacity) this.ids.resize(Math.ceil(this.n * 1.5) + 16);
+    const length = this.distinct.stage(s);
+    const start = this.distinct.stagedStart;
+    const bytes = this.distinct.data;
+    const table = this.table === undefined || this.distinct.length * 2 >= this.table.length ? this.rehash() : this.table;
+    const mask = table.length - 1;
+    let slot = hashBytes(bytes, start, start + length) & mask;
+    for (; ; slot = (slot + 1) & mask) {
+      const d = table[slot]!;
+      if (d < 0) break;
+      if (this.distinct.end(d) - this.distinct.start(d) === length && sameBytes(bytes, this.distinct.start(d), start, length)) {
+        this.ids.set(this.n, d);
+        return this.n++;
+      }
+    }
+    const d = this.distinct.commit();
+    table[slot] = d;
+    this.ids.set(this.n, d);
+    return this.n++;
+  }
+
+  /** The table of distinct strings, made (again, or larger) with room for twice as many. */
+  private rehash(): Int32Array {
+    let size = 64;
+    while (size <= this.distinct.length * 4) size *= 2;
+    const table = new Int32Array(size).fill(-1);
+    const bytes = this.distinct.data;
+    for (let d = 0; d < this.distinct.length; d++) {
+      let slot = hashBytes(bytes, this.distinct.start(d), this.distinct.end(d)) & (size - 1);
+      while (table[slot]! >= 0) slot = (slot + 1) & (size - 1);
+      table[slot] = d;
+    }
+    return (this.table = table);
+  }
+
+  /** The index of row i's string among the distinct ones. */
+  idOf(i: number): number {
+    return this.ids.get(i);
+  }
+
+  get(i: number): string {
+    return this.distinct.get(this.ids.get(i));
+  }
+
+  isEmpty(i: number): boolean {
+    return this.distinct.isEmpty(this.ids.get(i));
+  }
+
+  decodesEmpty(i: number): boolean {
+    return this.distinct.decodesEmpty(this.ids.get(i));
+  }
+
+  /** Whether row i's string is one of `strings` (StringPool's `matcher`, asked once per distinct string). */
+  matcher(strings: Iterable<string>): (i: number) => boolean {
+    const matches = this.distinct.matcher(strings);
+    const hit = new Uint8Array(this.distinct.length);
+    for (let d = 0; d < hit.length; d++) hit[d] = matches(d) ? 1 : 0;
+    return (i) => hit[this.ids.get(i)] === 1;
+  }
+
+  /** Room for `strings` rows (the distinct strings' bytes grow as they come). */
+  reserve(strings: number, _bytes: number): void {
+    if (strings > this.ids.capacity) this.ids.resize(strings);
+  }
+
+  /** Gives back the room not used, and the table of distinct strings. */
+  trim(): void {
+    if (this.ids.capacity - this.n > this.n / 10 + 16) this.ids.resize(Math.max(16, this.n));
+    this.distinct.trim();
+    this.table = undefined;
+  }
+
+  get footprint(): number {
+    return this.ids.byteLength + this.distinct.footprint + (this.table?.byteLength ?? 0);
+  }
+}
+
+/** FNV-1a over bytes start..end, then mixed (murmur3's finaliser) so that the low bits spread. */
+function hashBytes(b: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ b[k]!, 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+function sameBytes(b: Uint8Array, a: number, c: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (b[a + k] !== b[c + k]) return false;
+  return true;
 }
 
 /**
@@ -353,6 +496,11 @@ export class SteadyColumn {
 
   get(i: number): number {
     return this.values === undefined ? this.first + this.step * i : this.values[i]!;
+  }
+
+  /** Rows there is room for. */
+  get capacity(): number {
+    return this.size;
   }
 
   /** Room for `size` rows (the first `size` kept when smaller). */

@@ -1,7 +1,7 @@
 /** The byte pools: UTF-8 exactly as TextEncoder writes it. (The first unit per code: test/shape/hierarchy.test.ts.) */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { NumberedStrings, RunStrings, SteadyColumn, StringPool } from '../../src/model/pool.js';
+import { InternedStrings, NumberedStrings, RunStrings, SteadyColumn, StringPool } from '../../src/model/pool.js';
 
 describe('StringPool', () => {
   it('stores any string as TextEncoder would and gives it back', () => {
@@ -16,6 +16,54 @@ describe('StringPool', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('InternedStrings', () => {
+  // Names that repeat (few distinct ones), and any string (a BOM before a name, lone surrogates, blanks).
+  const strings = fc.array(
+    fc.oneof(fc.constantFrom('Xã Tân Lập', 'Xã Tân Lập ', 'Phường 1', '', '\ufeffXã Tân Lập', '\ud800', '\ufffd', 'a\udc00b'), fc.string({ unit: 'grapheme', maxLength: 6 })),
+    { maxLength: 60 },
+  );
+
+  it('gives back every string as a StringPool does, whatever repeats, trimmed or grown on the way', () => {
+    fc.assert(
+      fc.property(strings, fc.nat(70), fc.boolean(), (all, trimAt, reserve) => {
+        const interned = new InternedStrings(1);
+        const pool = new StringPool(2, 4);
+        if (reserve) interned.reserve(all.length, 0);
+        all.forEach((s, i) => {
+          expect(interned.add(s)).toBe(i);
+          pool.add(s);
+          if (i === trimAt) interned.trim();
+        });
+        expect(interned.length).toBe(all.length);
+        all.forEach((s, i) => {
+          expect(interned.get(i)).toBe(pool.get(i));
+          expect(interned.isEmpty(i)).toBe(pool.isEmpty(i));
+          expect(interned.decodesEmpty(i)).toBe(pool.decodesEmpty(i));
+        });
+        const asked = [...new Set(all.slice(0, 3)), 'Xã Tân Lập', '\ud800', 'nothing'];
+        const [mine, theirs] = [interned.matcher(asked), pool.matcher(asked)];
+        all.forEach((_, i) => expect(mine(i)).toBe(theirs(i)));
+        // The same bytes, one string; other bytes, another.
+        all.forEach((s, i) => all.forEach((t, j) => expect(interned.idOf(i) === interned.idOf(j)).toBe(Buffer.from(s).equals(Buffer.from(t)))));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("keeps each distinct string's bytes once, and nothing per row while every string is new", () => {
+    const interned = new InternedStrings();
+    for (let i = 0; i < 1000; i++) interned.add(`Xã số ${i}`);
+    interned.trim();
+    const distinct = interned.footprint;
+    for (let i = 0; i < 100_000; i++) interned.add(`Xã số ${i % 1000}`);
+    interned.trim();
+    // The rows' indices (4 bytes each) and no more bytes of names.
+    expect(interned.footprint - distinct).toBeLessThanOrEqual(101_000 * 4);
+    expect(interned.used).toBe(new StringPool().used + [...Array(1000).keys()].reduce((n, i) => n + Buffer.byteLength(`Xã số ${i}`), 0));
+    expect([interned.get(0), interned.get(1999), interned.get(100_999)]).toEqual(['Xã số 0', 'Xã số 999', 'Xã số 999']);
   });
 });
 
