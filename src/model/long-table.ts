@@ -24,7 +24,7 @@ import type { Indicator } from './indicators.js';
 import { scaledOfValue, type Unit, type Value, type ValueRow, type ValueStore } from './annex.js';
 import { Dec } from '../calc/decimal.js';
 import { scaledPlain, type ScaledValue } from '../calc/scaled.js';
-import { grow, InternedStrings, NumberedStrings, RunStrings, SteadyColumn, StringPool } from './pool.js';
+import { CodeStrings, grow, InternedStrings, NumberedStrings, RunStrings, SteadyColumn } from './pool.js';
 
 /** Value status in the columns: not set, a number written as its digits (grouped or not), a blank, or the sparse map's. */
 const ABSENT = 0;
@@ -71,7 +71,7 @@ export class LongTable implements ValueStore {
   private readonly rows: SteadyColumn;
   private readonly names: InternedStrings;
   private readonly nameCols: SteadyColumn;
-  private readonly codes: StringPool;
+  private readonly codes: CodeStrings;
   private readonly parentCodes: RunStrings;
   private readonly stts: NumberedStrings;
   private readonly sections: SteadyColumn;
@@ -114,7 +114,7 @@ export class LongTable implements ValueStore {
     this.nameCols = new SteadyColumn(expected);
     this.sections = new SteadyColumn(expected);
     this.names = new InternedStrings(expected);
-    this.codes = new StringPool(expected, expected * 6);
+    this.codes = new CodeStrings(expected);
     this.parentCodes = new RunStrings();
     this.stts = new NumberedStrings();
     this.status = new Uint8Array(expected * slots.length);

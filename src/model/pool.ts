@@ -380,6 +380,75 @@ function hashString(s: string): number {
 }
 
 /**
+ * Codes (a long table's `Mã`: `01`, `001`, `00001` …): a code of one to eight digits, leading zeros and all, is
+ * kept as one Int32 (its number × 16 + its width); any other string in a StringPool, the row's Int32 then
+ * −1 − its index there. 4 bytes a code instead of its bytes and their end.
+ */
+export class CodeStrings {
+  private values: Int32Array;
+  private readonly others = new StringPool(16, 128);
+  private n = 0;
+
+  constructor(expectedStrings = 64) {
+    this.values = new Int32Array(Math.max(16, expectedStrings));
+  }
+
+  get length(): number {
+    return this.n;
+  }
+
+  /** Bytes of the strings that are not digits. */
+  get used(): number {
+    return this.others.used;
+  }
+
+  add(s: string): number {
+    if (this.n === this.values.length) this.values = grow(this.values, Math.ceil(this.n * 1.5) + 16);
+    const digits = digitCode(s);
+    this.values[this.n] = digits >= 0 ? digits : -1 - this.others.add(s);
+    return this.n++;
+  }
+
+  get(i: number): string {
+    const v = this.values[i]!;
+    if (v < 0) return this.others.get(-1 - v);
+    const width = v & 15;
+    return width === 0 ? '' : String(v >>> 4).padStart(width, '0');
+  }
+
+  isEmpty(i: number): boolean {
+    const v = this.values[i]!;
+    return v === 0 || (v < 0 && this.others.isEmpty(-1 - v));
+  }
+
+  reserve(strings: number, _bytes: number): void {
+    if (strings > this.values.length) this.values = grow(this.values, strings);
+  }
+
+  trim(): void {
+    if (this.values.length - this.n > this.n / 10 + 16) this.values = grow(this.values, Math.max(16, this.n));
+    this.others.trim();
+  }
+
+  get footprint(): number {
+    return this.values.byteLength + this.others.footprint;
+  }
+}
+
+/** A text of at most eight digits (or none) as its number × 16 + its width; -1 for any other text. */
+function digitCode(s: string): number {
+  const n = s.length;
+  if (n > 8) return -1;
+  let x = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    x = x * 10 + (c - 48);
+  }
+  return x * 16 + n;
+}
+
+/**
  * The row numbers (STT) of a long table: while each is the previous one plus one, written as `String` writes
  * a number (`1`, `2` … with no sign, space or leading zero), nothing is stored per row; from the first that
  * is not, the strings are kept in a StringPool (those before written again).

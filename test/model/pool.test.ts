@@ -1,7 +1,7 @@
 /** The byte pools: UTF-8 exactly as TextEncoder writes it. (The first unit per code: test/shape/hierarchy.test.ts.) */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { InternedStrings, NumberedStrings, RunStrings, SteadyColumn, StringPool } from '../../src/model/pool.js';
+import { CodeStrings, InternedStrings, NumberedStrings, RunStrings, SteadyColumn, StringPool } from '../../src/model/pool.js';
 
 describe('StringPool', () => {
   it('stores any string as TextEncoder would and gives it back', () => {
@@ -75,6 +75,42 @@ describe('InternedStrings', () => {
       expect(interned.idOf(i)).toBe(i % 50_000);
     }
     expect(interned.used).toBe([...Array(50_000).keys()].reduce((n, i) => n + Buffer.byteLength(name(i)), 0));
+  });
+});
+
+describe('CodeStrings', () => {
+  it('gives back every code as a StringPool does: digits with leading zeros, long ones, blanks, any text', () => {
+    const code = fc.oneof(
+      fc.stringMatching(/^[0-9]{0,10}$/),
+      fc.constantFrom('0', '00', '01', '001', '00000001', '99999999', '999999999', '000000000', 'VN', '\ufeff01', '01 ', ' 1', '-1', '1.5', '١'),
+      fc.string({ unit: 'grapheme', maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(code, { maxLength: 40 }), fc.boolean(), (all, reserve) => {
+        const codes = new CodeStrings(1);
+        const pool = new StringPool(2, 4);
+        if (reserve) codes.reserve(all.length, 0);
+        all.forEach((s, i) => {
+          expect(codes.add(s)).toBe(i);
+          pool.add(s);
+        });
+        codes.trim();
+        expect(codes.length).toBe(all.length);
+        all.forEach((_, i) => {
+          expect(codes.get(i)).toBe(pool.get(i));
+          expect(codes.isEmpty(i)).toBe(pool.isEmpty(i));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps a code of digits in 4 bytes', () => {
+    const codes = new CodeStrings();
+    for (let i = 0; i < 10_000; i++) codes.add(String(i).padStart(5, '0'));
+    codes.trim();
+    expect(codes.footprint).toBeLessThanOrEqual(10_000 * 4 + 1_200);
+    expect([codes.get(0), codes.get(9_999)]).toEqual(['00000', '09999']);
   });
 });
 
