@@ -624,14 +624,18 @@ export class UnitPlaces {
 
   constructor(
     readonly table: LongTable,
-    parents: ReadonlyArray<number | undefined>,
+    /** Each unit's parent: undefined or -1 for none (an Int32Array of one per unit is kept as it is). */
+    parents: ArrayLike<number | undefined>,
     readonly totalId: number,
     readonly roles: ReadonlyArray<'block' | 'of-which' | 'breakdown' | undefined> | undefined,
     readonly partitions: ReadonlyArray<number | undefined> | undefined,
     readonly key: (name: string) => string,
   ) {
-    this.parents = new Int32Array(table.n);
-    for (let u = 0; u < table.n; u++) this.parents[u] = parents[u] ?? -1;
+    if (parents instanceof Int32Array && parents.length === table.n) this.parents = parents;
+    else {
+      this.parents = new Int32Array(table.n);
+      for (let u = 0; u < table.n; u++) this.parents[u] = parents[u] ?? -1;
+    }
   }
 }
 

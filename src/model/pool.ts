@@ -48,7 +48,15 @@ export class StringPool {
 
   /** Appends `s`; returns its index. */
   add(s: string): number {
-    if (this.n === this.ends.length) this.ends = grow(this.ends, Math.ceil(this.ends.length * 1.5) + 16);
+    this.stage(s);
+    return this.commit();
+  }
+
+  /**
+   * Writes `s`'s bytes after the last string without adding it (`staged`, then `commit` or nothing: the next
+   * `stage` or `add` writes over them); returns their length.
+   */
+  stage(s: string): number {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     if (this.usedBytes + s.length * 3 > this.bytes.length) this.setBytes(grow(this.bytes, Math.max(Math.ceil(this.bytes.length * 1.5), this.usedBytes + s.length * 3)));
     // UTF-8 by hand: TextEncoder.encodeInto needs a subarray per call, which costs more than the encoding.
@@ -80,7 +88,21 @@ export class StringPool {
         b[p++] = 0x80 | (c & 0x3f);
       }
     }
-    this.usedBytes = p;
+    this.stagedEnd = p;
+    return p - this.usedBytes;
+  }
+
+  private stagedEnd = 0;
+
+  /** Where the staged bytes start (they end at `used + stage(s)`). */
+  get stagedStart(): number {
+    return this.usedBytes;
+  }
+
+  /** Adds the string staged last; returns its index. */
+  commit(): number {
+    if (this.n === this.ends.length) this.ends = grow(this.ends, Math.ceil(this.ends.length * 1.5) + 16);
+    this.usedBytes = this.stagedEnd;
     this.ends[this.n] = this.usedBytes;
     return this.n++;
   }
@@ -113,42 +135,6 @@ export class StringPool {
       return s;
     }
     return this.utf8(start, end);
-  }
-
-  /** String i's bytes decoded, a leading byte order mark kept (`get` drops it). */
-  exact(i: number): string {
-    const b = this.bytes;
-    return (this.text ??= Buffer.from(b.buffer, b.byteOffset, b.byteLength)).toString('utf8', this.start(i), this.ends[i]!);
-  }
-
-  /** Whether string i's bytes are `s`'s UTF-8 (as `add` writes it), compared without writing them. */
-  equals(i: number, s: string): boolean {
-    const b = this.bytes;
-    let p = this.start(i);
-    const end = this.ends[i]!;
-    for (let k = 0; k < s.length; k++) {
-      let c = s.charCodeAt(k);
-      if (c < 0x80) {
-        if (p >= end || b[p++] !== c) return false;
-        continue;
-      }
-      if (c >= 0xd800 && c <= 0xdfff) {
-        const d = k + 1 < s.length ? s.charCodeAt(k + 1) : 0;
-        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-          k++;
-        } else c = 0xfffd;
-      }
-      const n = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-      if (p + n > end) return false;
-      let lead: number;
-      if (n === 2) lead = 0xc0 | (c >> 6);
-      else if (n === 3) lead = 0xe0 | (c >> 12);
-      else lead = 0xf0 | (c >> 18);
-      if (b[p++] !== lead) return false;
-      for (let shift = (n - 2) * 6; shift >= 0; shift -= 6) if (b[p++] !== (0x80 | ((c >> shift) & 0x3f))) return false;
-    }
-    return p === end;
   }
 
   /**
@@ -224,14 +210,9 @@ export class InternedStrings {
   private readonly distinct = new StringPool(64, 1024);
   private readonly ids: SteadyColumn;
   private table: Int32Array | undefined;
-  /**
-   * The strings met lately and their distinct indices (at most RECENT, then started again): most names are
-   * found here, by V8's own hashing, without the table's walk over their characters.
-   */
-  private readonly recent = new Map<string, number>();
-  /** Each distinct string's hash (`hashString`). */
-  private hashes = new Int32Array(64);
   private n = 0;
+  /** Set when most of the first SETTLED strings were distinct: from then on, strings are appended, not looked up. */
+  private appending = false;
 
   constructor(expectedStrings = 64) {
     this.ids = new SteadyColumn(expectedStrings, 1);
@@ -249,50 +230,31 @@ export class InternedStrings {
   /** Appends `s`; returns its row. */
   add(s: string): number {
     if (this.n === this.ids.capacity) this.ids.resize(Math.ceil(this.n * 1.5) + 16);
-    if (this.n < this.recentFrom) {
-      this.ids.set(this.n, this.find(s));
+    if (this.n === SETTLED && this.distinct.length * 2 > this.n) this.appending = true;
+    if (this.appending) {
+      // Strings that seldom repeat: each kept as a new one, as a StringPool keeps them (no table, no search).
+      this.table = undefined;
+      this.ids.set(this.n, this.distinct.add(s));
       return this.n++;
     }
-    const seen = this.recent.get(s);
-    if (seen !== undefined) {
-      this.recentHits++;
-      this.ids.set(this.n, seen);
-      return this.n++;
-    }
-    const d = this.find(s);
-    if (this.recent.size === RECENT) {
-      this.recent.clear();
-      // Strings that seldom repeat (fewer found than RECENT new ones): the next ones go to the table alone.
-      if (this.recentHits < RECENT) this.recentFrom = this.n + 8 * RECENT;
-      this.recentHits = 0;
-    }
-    // The pool's own copy as the key (its bytes decoded, a leading BOM kept): `s` may be a slice of the text
-    // it was read from, which it would keep.
-    this.recent.set(this.distinct.exact(d), d);
-    this.ids.set(this.n, d);
-    return this.n++;
-  }
-
-  private recentHits = 0;
-  /** Rows before this one skip `recent` (strings that seldom repeat). */
-  private recentFrom = 0;
-
-  /** The distinct string `s` is (added if new). */
-  private find(s: string): number {
-    const h = hashString(s);
+    const length = this.distinct.stage(s);
+    const start = this.distinct.stagedStart;
+    const bytes = this.distinct.data;
     const table = this.table === undefined || this.distinct.length * 2 >= this.table.length ? this.rehash() : this.table;
     const mask = table.length - 1;
-    let slot = h & mask;
+    let slot = hashBytes(bytes, start, start + length) & mask;
     for (; ; slot = (slot + 1) & mask) {
       const d = table[slot]!;
       if (d < 0) break;
-      if (this.hashes[d] === h && this.distinct.equals(d, s)) return d;
+      if (this.distinct.end(d) - this.distinct.start(d) === length && sameBytes(bytes, this.distinct.start(d), start, length)) {
+        this.ids.set(this.n, d);
+        return this.n++;
+      }
     }
-    const d = this.distinct.add(s);
-    if (d === this.hashes.length) this.hashes = grow(this.hashes, d * 2);
-    this.hashes[d] = h;
+    const d = this.distinct.commit();
     table[slot] = d;
-    return d;
+    this.ids.set(this.n, d);
+    return this.n++;
   }
 
   /** The table of distinct strings, made (again, or larger) with room for twice as many. */
@@ -300,8 +262,9 @@ export class InternedStrings {
     let size = 64;
     while (size <= this.distinct.length * 4) size *= 2;
     const table = new Int32Array(size).fill(-1);
+    const bytes = this.distinct.data;
     for (let d = 0; d < this.distinct.length; d++) {
-      let slot = this.hashes[d]! & (size - 1);
+      let slot = hashBytes(bytes, this.distinct.start(d), this.distinct.end(d)) & (size - 1);
       while (table[slot]! >= 0) slot = (slot + 1) & (size - 1);
       table[slot] = d;
     }
@@ -343,40 +306,34 @@ export class InternedStrings {
     if (this.ids.capacity - this.n > this.n / 10 + 16) this.ids.resize(Math.max(16, this.n));
     this.distinct.trim();
     this.table = undefined;
-    this.recent.clear();
-    if (this.hashes.length > this.distinct.length + 64) this.hashes = grow(this.hashes, this.distinct.length + 64);
   }
 
   get footprint(): number {
-    return this.ids.byteLength + this.distinct.footprint + this.hashes.byteLength + (this.table?.byteLength ?? 0);
+    return this.ids.byteLength + this.distinct.footprint + (this.table?.byteLength ?? 0);
   }
 }
 
-/** The strings InternedStrings remembers as met lately (about a megabyte of names). */
-const RECENT = 16_384;
-
 /**
- * FNV-1a over the characters as `add` encodes them (a lone surrogate as U+FFFD: the same bytes, the same
- * hash), then mixed (murmur3's finaliser) so that the low bits spread.
+ * The strings InternedStrings looks up before it judges whether they repeat: when more than half of them are
+ * distinct (a table whose units' names are all different), the rest are appended (the lookup would cost a
+ * search through a table as large as the strings, for nothing). Storage only: every string reads the same.
  */
-function hashString(s: string): number {
+const SETTLED = 16_384;
+
+/** FNV-1a over bytes start..end, then mixed (murmur3's finaliser) so that the low bits spread. */
+function hashBytes(b: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5;
-  for (let k = 0; k < s.length; k++) {
-    let c = s.charCodeAt(k);
-    if (c >= 0xd800 && c <= 0xdfff) {
-      const d = k + 1 < s.length ? s.charCodeAt(k + 1) : 0;
-      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        k++;
-      } else c = 0xfffd;
-    }
-    h = Math.imul(h ^ c, 0x01000193);
-  }
+  for (let k = start; k < end; k++) h = Math.imul(h ^ b[k]!, 0x01000193);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
+}
+
+function sameBytes(b: Uint8Array, a: number, c: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (b[a + k] !== b[c + k]) return false;
+  return true;
 }
 
 /**

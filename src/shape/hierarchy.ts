@@ -9,8 +9,8 @@ import type { DraftUnit } from './draft.js';
 import type { Cell } from '../model/grid.js';
 
 export interface Tree {
-  /** parent[i]: index of unit i's parent, or undefined for a root. */
-  parent: Array<number | undefined>;
+  /** parent[i]: index of unit i's parent, or -1 for a root (a typed array: no heap object per unit). */
+  parent: Int32Array;
   /** The root of the tree: the unit labelled as total, else the only root. */
   total: number | undefined;
 }
@@ -117,7 +117,7 @@ export function resolveTree(units: TreeUnits, findings: Finding[], isTotal: (nam
     });
   }
 
-  const parent: Array<number | undefined> = new Array<number | undefined>(n).fill(undefined);
+  const parent = new Int32Array(n).fill(-1);
   const flagged = new Uint8Array(n);
   let lastCode: string | undefined;
   let lastParent: number | undefined;
@@ -156,7 +156,8 @@ export function resolveTree(units: TreeUnits, findings: Finding[], isTotal: (nam
     while (i !== undefined && state[i] === 0) {
       state[i] = 1;
       walk[walked++] = i;
-      i = parent[i];
+      const p: number = parent[i]!;
+      i = p < 0 ? undefined : p;
     }
     if (i !== undefined && state[i] === 1) {
       const loop = walk.slice(walk.indexOf(i), walked);
@@ -168,7 +169,7 @@ export function resolveTree(units: TreeUnits, findings: Finding[], isTotal: (nam
       const name = units.name(u);
       findings.push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: name, msg: { id: 'hierarchy.cycle', params: loopParams(name, codes, first) } });
       for (const k of loop) {
-        parent[k] = undefined;
+        parent[k] = -1;
         flagged[k] = 1;
       }
     }
@@ -176,9 +177,9 @@ export function resolveTree(units: TreeUnits, findings: Finding[], isTotal: (nam
   }
 
   const roots: number[] = [];
-  for (let i = 0; i < n; i++) if (parent[i] === undefined && flagged[i] === 0) roots.push(i);
+  for (let i = 0; i < n; i++) if (parent[i]! < 0 && flagged[i] === 0) roots.push(i);
   const hasChildren = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (parent[i] !== undefined) hasChildren[parent[i]!] = 1;
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) hasChildren[parent[i]!] = 1;
   let total = roots.find((i) => isTotal(units.name(i)));
   if (total === undefined) {
     const withChildren = roots.filter((i) => hasChildren[i] === 1);
