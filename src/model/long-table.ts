@@ -6,7 +6,8 @@
  *   text they were read from; sized once from the file's estimate, `reserve`; row numbers counting 1, 2, 3 …,
  *   source rows without a gap, the name's column and the section, nearly always one value, cost nothing per
  *   unit until a unit breaks the pattern: `NumberedStrings`, `SteadyColumn`; parent codes are kept once per
- *   run of units under one parent, `RunStrings`); their cells are made when asked (`a1(row, col)`).
+ *   run of units under one parent, `RunStrings`; a name once however many units share it, `InternedStrings`;
+ *   a code of digits as one Int32, `CodeStrings`); their cells are made when asked (`a1(row, col)`).
  * - Values: per value a status, the number × 10^decimals (an Int32Array; a safe integer past 31 bits in a
  *   sparse map) and its decimals. After the first rows (`storeAs`), a number in the format they vote for is stored as it
  *   arrives; any other value's text waits (`pendingRaw`) until the number format is decided (`finishValues`,

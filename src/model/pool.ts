@@ -3,7 +3,8 @@
  * the other in one growing buffer, with an Int32Array of end offsets. About 4 bytes per string plus its
  * bytes, where a JavaScript string costs some 80 bytes in a Map or an array. A column of row numbers that
  * count up one by one (`NumberedStrings`), strings that come in runs (`RunStrings`) and a column of numbers that step steadily (`SteadyColumn`: one
- * repeated number, or counting) cost nothing per row until a row breaks the pattern.
+ * repeated number, or counting) cost nothing per row until a row breaks the pattern. Names that repeat are kept
+ * once each (`InternedStrings`: an index per row), codes of digits as one Int32 each (`CodeStrings`).
  */
 import { Buffer } from 'node:buffer';
 
