@@ -33,7 +33,13 @@ function visibleCatalog<T extends object>(cat: T): T {
           if (typeof v === 'function') {
             const fn = v as (...args: unknown[]) => unknown;
             let w = functions.get(fn);
-            if (!w) functions.set(fn, (w = (...args: unknown[]) => fn.apply(target, args.map(visibleDeep))));
+            if (!w) {
+              w = (...args: unknown[]) => {
+                for (let i = 0; i < args.length; i++) args[i] = visibleDeep(args[i]);
+                return fn.apply(target, args);
+              };
+              functions.set(fn, w);
+            }
             return w;
           }
           return v !== null && typeof v === 'object' ? wrap(v) : v;
@@ -58,14 +64,31 @@ export function catalog(lang: Lang): Catalog {
  * decimals with ","; English the other way round. The digits themselves are never changed.
  */
 export function formatPlain(plainDigits: string, locale: 'vi' | 'en'): string {
-  const m = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(plainDigits);
-  if (!m) return plainDigits;
-  const [, sgn, int, frac] = m;
+  // Read by hand (this runs for every number of every message): a sign, digits, then a mark and digits or nothing,
+  // as /^([+-]?)(\d+)(?:\.(\d+))?$/ reads it; anything else is left as it is.
+  const len = plainDigits.length;
+  const c0 = plainDigits.charCodeAt(0);
+  const intStart = c0 === PLUS || c0 === MINUS ? 1 : 0;
+  let i = intStart;
+  while (i < len && isDigit(plainDigits.charCodeAt(i))) i++;
+  const intEnd = i;
+  if (intEnd === intStart) return plainDigits;
+  if (i < len) {
+    if (plainDigits.charCodeAt(i) !== POINT || i + 1 === len) return plainDigits;
+    for (i++; i < len; i++) if (!isDigit(plainDigits.charCodeAt(i))) return plainDigits;
+  }
   const group = locale === 'vi' ? '.' : ',';
-  const mark = locale === 'vi' ? ',' : '.';
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  return `${sgn === '-' ? '-' : sgn}${grouped}${frac !== undefined ? mark + frac : ''}`;
+  // The integer digits grouped by three from the right; the sign and the decimals kept.
+  let cut = intStart + ((intEnd - intStart) % 3 || 3);
+  let out = plainDigits.slice(0, cut);
+  for (; cut < intEnd; cut += 3) out += group + plainDigits.slice(cut, cut + 3);
+  return intEnd < len ? out + (locale === 'vi' ? ',' : '.') + plainDigits.slice(intEnd + 1) : out;
 }
+
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const POINT = 0x2e;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 export function makeFmt(lang: Lang, locale: 'vi' | 'en' = lang): Fmt {
   const cat = catalog(lang);
