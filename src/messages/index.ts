@@ -91,16 +91,28 @@ const POINT = 0x2e;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 export function makeFmt(lang: Lang, locale: 'vi' | 'en' = lang): Fmt {
-  const cat = catalog(lang);
-  return {
-    lang,
-    n: (p) => formatPlain(p, locale),
-    ind: (i: Indicator) => slotLabel(i, lang, (k) => (cat.ui.indicatorLabels as Record<string, string | undefined>)[k]),
-    list: (items) => {
-      if (items.length <= 1) return items.join('');
-      const and = lang === 'vi' ? ' và ' : ' and ';
-      return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
-    },
+  return new Formatting(lang, locale);
+}
+
+/**
+ * A language's number, label and list formatting. An object of a class, not a plain one: it holds no text from
+ * the input, and `visibleDeep` passes such an object as it is, so the catalogue's gate reads only the texts a
+ * message is given, not this object's members at every sentence.
+ */
+class Formatting implements Fmt {
+  constructor(
+    readonly lang: Lang,
+    private readonly locale: 'vi' | 'en',
+  ) {}
+
+  n = (p: string): string => formatPlain(p, this.locale);
+
+  ind = (i: Indicator): string => slotLabel(i, this.lang, (k) => (catalog(this.lang).ui.indicatorLabels as Record<string, string | undefined>)[k]);
+
+  list = (items: string[]): string => {
+    if (items.length <= 1) return items.join('');
+    const and = this.lang === 'vi' ? ' và ' : ' and ';
+    return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
   };
 }
 
