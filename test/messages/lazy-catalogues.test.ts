@@ -14,6 +14,8 @@ vitest.mock('../../src/messages/en.js', async (original) => {
   return { ...m, en: vitest.fn(m.en) };
 });
 
+// The suite runs files in shared workers (isolate: false): the modules are evaluated afresh, with the mocks.
+vitest.resetModules();
 const { vi: buildVi } = await import('../../src/messages/vi.js');
 const { en: buildEn } = await import('../../src/messages/en.js');
 const { catalog, cliText } = await import('../../src/messages/index.js');
