@@ -6,7 +6,8 @@
  *   text they were read from; sized once from the file's estimate, `reserve`; row numbers counting 1, 2, 3 …,
  *   source rows without a gap, the name's column and the section, nearly always one value, cost nothing per
  *   unit until a unit breaks the pattern: `NumberedStrings`, `SteadyColumn`; parent codes are kept once per
- *   run of units under one parent, `RunStrings`); their cells are made when asked (`a1(row, col)`).
+ *   run of units under one parent, `RunStrings`; a name once however many units share it, `InternedStrings`;
+ *   a code of digits as one Int32, `CodeStrings`); their cells are made when asked (`a1(row, col)`).
  * - Values: per value a status, the number × 10^decimals (an Int32Array; a safe integer past 31 bits in a
  *   sparse map) and its decimals. After the first rows (`storeAs`), a number in the format they vote for is stored as it
  *   arrives; any other value's text waits (`pendingRaw`) until the number format is decided (`finishValues`,
@@ -24,7 +25,7 @@ import type { Indicator } from './indicators.js';
 import { scaledOfValue, type Unit, type Value, type ValueRow, type ValueStore } from './annex.js';
 import { Dec } from '../calc/decimal.js';
 import { scaledPlain, type ScaledValue } from '../calc/scaled.js';
-import { grow, NumberedStrings, RunStrings, SteadyColumn, StringPool } from './pool.js';
+import { CodeStrings, grow, InternedStrings, NumberedStrings, RunStrings, SteadyColumn } from './pool.js';
 
 /** Value status in the columns: not set, a number written as its digits (grouped or not), a blank, or the sparse map's. */
 const ABSENT = 0;
@@ -69,9 +70,9 @@ export class LongTable implements ValueStore {
   /** Units there is room for. */
   private capacity: number;
   private readonly rows: SteadyColumn;
-  private readonly names: StringPool;
+  private readonly names: InternedStrings;
   private readonly nameCols: SteadyColumn;
-  private readonly codes: StringPool;
+  private readonly codes: CodeStrings;
   private readonly parentCodes: RunStrings;
   private readonly stts: NumberedStrings;
   private readonly sections: SteadyColumn;
@@ -113,8 +114,8 @@ export class LongTable implements ValueStore {
     this.rows = new SteadyColumn(expected, 1);
     this.nameCols = new SteadyColumn(expected);
     this.sections = new SteadyColumn(expected);
-    this.names = new StringPool(expected, expected * 24);
-    this.codes = new StringPool(expected, expected * 6);
+    this.names = new InternedStrings(expected);
+    this.codes = new CodeStrings(expected);
     this.parentCodes = new RunStrings();
     this.stts = new NumberedStrings();
     this.status = new Uint8Array(expected * slots.length);
@@ -624,14 +625,18 @@ export class UnitPlaces {
 
   constructor(
     readonly table: LongTable,
-    parents: ReadonlyArray<number | undefined>,
+    /** Each unit's parent: undefined or -1 for none (an Int32Array of one per unit is kept as it is). */
+    parents: ArrayLike<number | undefined>,
     readonly totalId: number,
     readonly roles: ReadonlyArray<'block' | 'of-which' | 'breakdown' | undefined> | undefined,
     readonly partitions: ReadonlyArray<number | undefined> | undefined,
     readonly key: (name: string) => string,
   ) {
-    this.parents = new Int32Array(table.n);
-    for (let u = 0; u < table.n; u++) this.parents[u] = parents[u] ?? -1;
+    if (parents instanceof Int32Array && parents.length === table.n) this.parents = parents;
+    else {
+      this.parents = new Int32Array(table.n);
+      for (let u = 0; u < table.n; u++) this.parents[u] = parents[u] ?? -1;
+    }
   }
 }
 

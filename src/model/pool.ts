@@ -3,7 +3,8 @@
  * the other in one growing buffer, with an Int32Array of end offsets. About 4 bytes per string plus its
  * bytes, where a JavaScript string costs some 80 bytes in a Map or an array. A column of row numbers that
  * count up one by one (`NumberedStrings`), strings that come in runs (`RunStrings`) and a column of numbers that step steadily (`SteadyColumn`: one
- * repeated number, or counting) cost nothing per row until a row breaks the pattern.
+ * repeated number, or counting) cost nothing per row until a row breaks the pattern. Names that repeat are kept
+ * once each (`InternedStrings`: an index per row), codes of digits as one Int32 each (`CodeStrings`).
  */
 import { Buffer } from 'node:buffer';
 
@@ -48,7 +49,15 @@ export class StringPool {
 
   /** Appends `s`; returns its index. */
   add(s: string): number {
-    if (this.n === this.ends.length) this.ends = grow(this.ends, Math.ceil(this.ends.length * 1.5) + 16);
+    this.stage(s);
+    return this.commit();
+  }
+
+  /**
+   * Writes `s`'s bytes after the last string without adding it (`staged`, then `commit` or nothing: the next
+   * `stage` or `add` writes over them); returns their length.
+   */
+  stage(s: string): number {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     if (this.usedBytes + s.length * 3 > this.bytes.length) this.setBytes(grow(this.bytes, Math.max(Math.ceil(this.bytes.length * 1.5), this.usedBytes + s.length * 3)));
     // UTF-8 by hand: TextEncoder.encodeInto needs a subarray per call, which costs more than the encoding.
@@ -80,7 +89,21 @@ export class StringPool {
         b[p++] = 0x80 | (c & 0x3f);
       }
     }
-    this.usedBytes = p;
+    this.stagedEnd = p;
+    return p - this.usedBytes;
+  }
+
+  private stagedEnd = 0;
+
+  /** Where the staged bytes start (they end at `used + stage(s)`). */
+  get stagedStart(): number {
+    return this.usedBytes;
+  }
+
+  /** Adds the string staged last; returns its index. */
+  commit(): number {
+    if (this.n === this.ends.length) this.ends = grow(this.ends, Math.ceil(this.ends.length * 1.5) + 16);
+    this.usedBytes = this.stagedEnd;
     this.ends[this.n] = this.usedBytes;
     return this.n++;
   }
@@ -175,6 +198,212 @@ const encoder = new TextEncoder();
  */
 function afterBom(b: Uint8Array, start: number, end: number): number {
   return end - start >= 3 && b[start] === 0xef && b[start + 1] === 0xbb && b[start + 2] === 0xbf ? start + 3 : start;
+}
+
+/**
+ * Strings that repeat (a national table's unit names: thousands of communes share a few thousand names): each
+ * distinct string's bytes once (a StringPool) and per row the index of its string; while every string is a new
+ * one (the indices count 0, 1, 2 …) no array per row (`SteadyColumn`). The same bytes are the same string, as
+ * StringPool reads them. While strings are added, the distinct ones are found by an open-addressing table of
+ * their indices (hashed on their bytes), let go by `trim` and made again if more are added.
+ */
+export class InternedStrings {
+  private readonly distinct = new StringPool(64, 1024);
+  private readonly ids: SteadyColumn;
+  private table: Int32Array | undefined;
+  private n = 0;
+  /** Set when most of the first SETTLED strings were distinct: from then on, strings are appended, not looked up. */
+  private appending = false;
+
+  constructor(expectedStrings = 64) {
+    this.ids = new SteadyColumn(expectedStrings, 1);
+  }
+
+  get length(): number {
+    return this.n;
+  }
+
+  /** Bytes of the distinct strings. */
+  get used(): number {
+    return this.distinct.used;
+  }
+
+  /** Appends `s`; returns its row. */
+  add(s: string): number {
+    if (this.n === this.ids.capacity) this.ids.resize(Math.ceil(this.n * 1.5) + 16);
+    if (this.n === SETTLED && this.distinct.length * 2 > this.n) this.appending = true;
+    if (this.appending) {
+      // Strings that seldom repeat: each kept as a new one, as a StringPool keeps them (no table, no search).
+      this.table = undefined;
+      this.ids.set(this.n, this.distinct.add(s));
+      return this.n++;
+    }
+    const length = this.distinct.stage(s);
+    const start = this.distinct.stagedStart;
+    const bytes = this.distinct.data;
+    const table = this.table === undefined || this.distinct.length * 2 >= this.table.length ? this.rehash() : this.table;
+    const mask = table.length - 1;
+    let slot = hashBytes(bytes, start, start + length) & mask;
+    for (; ; slot = (slot + 1) & mask) {
+      const d = table[slot]!;
+      if (d < 0) break;
+      if (this.distinct.end(d) - this.distinct.start(d) === length && sameBytes(bytes, this.distinct.start(d), start, length)) {
+        this.ids.set(this.n, d);
+        return this.n++;
+      }
+    }
+    const d = this.distinct.commit();
+    table[slot] = d;
+    this.ids.set(this.n, d);
+    return this.n++;
+  }
+
+  /** The table of distinct strings, made (again, or larger) with room for twice as many. */
+  private rehash(): Int32Array {
+    let size = 64;
+    while (size <= this.distinct.length * 4) size *= 2;
+    const table = new Int32Array(size).fill(-1);
+    const bytes = this.distinct.data;
+    for (let d = 0; d < this.distinct.length; d++) {
+      let slot = hashBytes(bytes, this.distinct.start(d), this.distinct.end(d)) & (size - 1);
+      while (table[slot]! >= 0) slot = (slot + 1) & (size - 1);
+      table[slot] = d;
+    }
+    return (this.table = table);
+  }
+
+  /** The index of row i's string among the distinct ones. */
+  idOf(i: number): number {
+    return this.ids.get(i);
+  }
+
+  get(i: number): string {
+    return this.distinct.get(this.ids.get(i));
+  }
+
+  isEmpty(i: number): boolean {
+    return this.distinct.isEmpty(this.ids.get(i));
+  }
+
+  decodesEmpty(i: number): boolean {
+    return this.distinct.decodesEmpty(this.ids.get(i));
+  }
+
+  /** Whether row i's string is one of `strings` (StringPool's `matcher`, asked once per distinct string). */
+  matcher(strings: Iterable<string>): (i: number) => boolean {
+    const matches = this.distinct.matcher(strings);
+    const hit = new Uint8Array(this.distinct.length);
+    for (let d = 0; d < hit.length; d++) hit[d] = matches(d) ? 1 : 0;
+    return (i) => hit[this.ids.get(i)] === 1;
+  }
+
+  /** Room for `strings` rows (the distinct strings' bytes grow as they come). */
+  reserve(strings: number, _bytes: number): void {
+    if (strings > this.ids.capacity) this.ids.resize(strings);
+  }
+
+  /** Gives back the room not used, and the table of distinct strings. */
+  trim(): void {
+    if (this.ids.capacity - this.n > this.n / 10 + 16) this.ids.resize(Math.max(16, this.n));
+    this.distinct.trim();
+    this.table = undefined;
+  }
+
+  get footprint(): number {
+    return this.ids.byteLength + this.distinct.footprint + (this.table?.byteLength ?? 0);
+  }
+}
+
+/**
+ * The strings InternedStrings looks up before it judges whether they repeat: when more than half of them are
+ * distinct (a table whose units' names are all different), the rest are appended (the lookup would cost a
+ * search through a table as large as the strings, for nothing). Storage only: every string reads the same.
+ */
+const SETTLED = 16_384;
+
+/** FNV-1a over bytes start..end, then mixed (murmur3's finaliser) so that the low bits spread. */
+function hashBytes(b: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ b[k]!, 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+function sameBytes(b: Uint8Array, a: number, c: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (b[a + k] !== b[c + k]) return false;
+  return true;
+}
+
+/**
+ * Codes (a long table's `Mã`: `01`, `001`, `00001` …): a code of one to eight digits, leading zeros and all, is
+ * kept as one Int32 (its number × 16 + its width); any other string in a StringPool, the row's Int32 then
+ * −1 − its index there. 4 bytes a code instead of its bytes and their end.
+ */
+export class CodeStrings {
+  private values: Int32Array;
+  private readonly others = new StringPool(16, 128);
+  private n = 0;
+
+  constructor(expectedStrings = 64) {
+    this.values = new Int32Array(Math.max(16, expectedStrings));
+  }
+
+  get length(): number {
+    return this.n;
+  }
+
+  /** Bytes of the strings that are not digits. */
+  get used(): number {
+    return this.others.used;
+  }
+
+  add(s: string): number {
+    if (this.n === this.values.length) this.values = grow(this.values, Math.ceil(this.n * 1.5) + 16);
+    const digits = digitCode(s);
+    this.values[this.n] = digits >= 0 ? digits : -1 - this.others.add(s);
+    return this.n++;
+  }
+
+  get(i: number): string {
+    const v = this.values[i]!;
+    if (v < 0) return this.others.get(-1 - v);
+    const width = v & 15;
+    return width === 0 ? '' : String(v >>> 4).padStart(width, '0');
+  }
+
+  isEmpty(i: number): boolean {
+    const v = this.values[i]!;
+    return v === 0 || (v < 0 && this.others.isEmpty(-1 - v));
+  }
+
+  reserve(strings: number, _bytes: number): void {
+    if (strings > this.values.length) this.values = grow(this.values, strings);
+  }
+
+  trim(): void {
+    if (this.values.length - this.n > this.n / 10 + 16) this.values = grow(this.values, Math.max(16, this.n));
+    this.others.trim();
+  }
+
+  get footprint(): number {
+    return this.values.byteLength + this.others.footprint;
+  }
+}
+
+/** A text of at most eight digits (or none) as its number × 16 + its width; -1 for any other text. */
+function digitCode(s: string): number {
+  const n = s.length;
+  if (n > 8) return -1;
+  let x = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    x = x * 10 + (c - 48);
+  }
+  return x * 16 + n;
 }
 
 /**
@@ -353,6 +582,11 @@ export class SteadyColumn {
 
   get(i: number): number {
     return this.values === undefined ? this.first + this.step * i : this.values[i]!;
+  }
+
+  /** Rows there is room for. */
+  get capacity(): number {
+    return this.size;
   }
 
   /** Room for `size` rows (the first `size` kept when smaller). */

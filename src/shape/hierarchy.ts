@@ -9,8 +9,8 @@ import type { DraftUnit } from './draft.js';
 import type { Cell } from '../model/grid.js';
 
 export interface Tree {
-  /** parent[i]: index of unit i's parent, or undefined for a root. */
-  parent: Array<number | undefined>;
+  /** parent[i]: index of unit i's parent, or -1 for a root (a typed array: no heap object per unit). */
+  parent: Int32Array;
   /** The root of the tree: the unit labelled as total, else the only root. */
   total: number | undefined;
 }
@@ -117,8 +117,8 @@ export function resolveTree(units: TreeUnits, findings: Finding[], isTotal: (nam
     });
   }
 
-  const parent: Array<number | undefined> = new Array<number | undefined>(n).fill(undefined);
-  const flagged = new Set<number>();
+  const parent = new Int32Array(n).fill(-1);
+  const flagged = new Uint8Array(n);
   let lastCode: string | undefined;
   let lastParent: number | undefined;
   for (let i = 0; i < n; i++) {
@@ -129,7 +129,7 @@ export function resolveTree(units: TreeUnits, findings: Finding[], isTotal: (nam
     lastCode = parentCode;
     lastParent = p;
     if (p === undefined || p === i) {
-      flagged.add(i);
+      flagged[i] = 1;
       const at = units.parentCell(i) ?? units.cell(i);
       const name = units.name(i);
       findings.push({
@@ -147,17 +147,20 @@ export function resolveTree(units: TreeUnits, findings: Finding[], isTotal: (nam
   // Cycles: follow parents from each unit; a unit met twice on one walk closes a loop, reported once (at
   // its member listed first). Cut the loop at every member so the rest of the tree stays checkable.
   const state = new Uint8Array(n); // 0 unvisited, 1 on the current walk, 2 done
+  // The current walk: its first `walked` entries (the array is reused, never shortened: no allocation per unit).
   const walk: number[] = [];
   for (let start = 0; start < n; start++) {
-    walk.length = 0;
+    if (state[start] !== 0) continue;
+    let walked = 0;
     let i: number | undefined = start;
     while (i !== undefined && state[i] === 0) {
       state[i] = 1;
-      walk.push(i);
-      i = parent[i];
+      walk[walked++] = i;
+      const p: number = parent[i]!;
+      i = p < 0 ? undefined : p;
     }
     if (i !== undefined && state[i] === 1) {
-      const loop = walk.slice(walk.indexOf(i));
+      const loop = walk.slice(walk.indexOf(i), walked);
       const codes = loop.map((k) => units.code(k) ?? units.name(k));
       let first = 0;
       for (let k = 1; k < loop.length; k++) if (loop[k]! < loop[first]!) first = k;
@@ -166,17 +169,17 @@ export function resolveTree(units: TreeUnits, findings: Finding[], isTotal: (nam
       const name = units.name(u);
       findings.push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: name, msg: { id: 'hierarchy.cycle', params: loopParams(name, codes, first) } });
       for (const k of loop) {
-        parent[k] = undefined;
-        flagged.add(k);
+        parent[k] = -1;
+        flagged[k] = 1;
       }
     }
-    for (const k of walk) state[k] = 2;
+    for (let k = 0; k < walked; k++) state[walk[k]!] = 2;
   }
 
   const roots: number[] = [];
-  for (let i = 0; i < n; i++) if (parent[i] === undefined && !flagged.has(i)) roots.push(i);
+  for (let i = 0; i < n; i++) if (parent[i]! < 0 && flagged[i] === 0) roots.push(i);
   const hasChildren = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (parent[i] !== undefined) hasChildren[parent[i]!] = 1;
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) hasChildren[parent[i]!] = 1;
   let total = roots.find((i) => isTotal(units.name(i)));
   if (total === undefined) {
     const withChildren = roots.filter((i) => hasChildren[i] === 1);

@@ -156,7 +156,7 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
     ...(u.cell ? { cell: u.cell } : {}),
     ...(u.code ? { code: u.code } : {}),
     isTotal: id === totalIdx,
-    ...(parents[id] !== undefined ? { parent: parents[id] } : {}),
+    ...(parents[id] !== undefined && parents[id]! >= 0 ? { parent: parents[id] } : {}),
     ...(structure.role?.[id] ? { role: structure.role[id] } : {}),
     ...(structure.partition?.[id] ? { partition: structure.partition[id] } : {}),
   }));
@@ -378,14 +378,15 @@ function structured(draft: Draft, keys: string[], findings: Finding[], isTotal: 
 }
 
 interface UnitStructure {
-  parents: Array<number | undefined>;
+  /** Each unit's parent: undefined or -1 for none. */
+  parents: ArrayLike<number | undefined>;
   totalIdx: number;
   role?: Array<UnitRole | undefined>;
   partition?: number[];
 }
 
 /** Code and parent columns: the tree decides parents and the total; names may repeat across districts. */
-function fromTree(units: TreeUnits, findings: Finding[], isTotal: (name: string) => boolean): { parents: Array<number | undefined>; totalIdx: number } {
+function fromTree(units: TreeUnits, findings: Finding[], isTotal: (name: string) => boolean): { parents: Int32Array; totalIdx: number } {
   const tree = resolveTree(units, findings, isTotal);
   return { parents: tree.parent, totalIdx: tree.total ?? -1 };
 }

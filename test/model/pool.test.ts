@@ -1,7 +1,7 @@
 /** The byte pools: UTF-8 exactly as TextEncoder writes it. (The first unit per code: test/shape/hierarchy.test.ts.) */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { NumberedStrings, RunStrings, SteadyColumn, StringPool } from '../../src/model/pool.js';
+import { CodeStrings, InternedStrings, NumberedStrings, RunStrings, SteadyColumn, StringPool } from '../../src/model/pool.js';
 
 describe('StringPool', () => {
   it('stores any string as TextEncoder would and gives it back', () => {
@@ -16,6 +16,110 @@ describe('StringPool', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('InternedStrings', () => {
+  // Names that repeat (few distinct ones), and any string (a BOM before a name, lone surrogates, blanks).
+  const strings = fc.array(
+    fc.oneof(fc.constantFrom('Xã Tân Lập', 'Xã Tân Lập ', 'Phường 1', '', '\ufeffXã Tân Lập', '\ud800', '\ufffd', 'a\udc00b'), fc.string({ unit: 'grapheme', maxLength: 6 })),
+    { maxLength: 60 },
+  );
+
+  it('gives back every string as a StringPool does, whatever repeats, trimmed or grown on the way', () => {
+    fc.assert(
+      fc.property(strings, fc.nat(70), fc.boolean(), (all, trimAt, reserve) => {
+        const interned = new InternedStrings(1);
+        const pool = new StringPool(2, 4);
+        if (reserve) interned.reserve(all.length, 0);
+        all.forEach((s, i) => {
+          expect(interned.add(s)).toBe(i);
+          pool.add(s);
+          if (i === trimAt) interned.trim();
+        });
+        expect(interned.length).toBe(all.length);
+        all.forEach((s, i) => {
+          expect(interned.get(i)).toBe(pool.get(i));
+          expect(interned.isEmpty(i)).toBe(pool.isEmpty(i));
+          expect(interned.decodesEmpty(i)).toBe(pool.decodesEmpty(i));
+        });
+        const asked = [...new Set(all.slice(0, 3)), 'Xã Tân Lập', '\ud800', 'nothing'];
+        const [mine, theirs] = [interned.matcher(asked), pool.matcher(asked)];
+        all.forEach((_, i) => expect(mine(i)).toBe(theirs(i)));
+        // The same bytes, one string; other bytes, another.
+        all.forEach((s, i) => all.forEach((t, j) => expect(interned.idOf(i) === interned.idOf(j)).toBe(Buffer.from(s).equals(Buffer.from(t)))));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("keeps each distinct string's bytes once, and nothing per row while every string is new", () => {
+    const interned = new InternedStrings();
+    for (let i = 0; i < 1000; i++) interned.add(`Xã số ${i}`);
+    interned.trim();
+    const distinct = interned.footprint;
+    for (let i = 0; i < 100_000; i++) interned.add(`Xã số ${i % 1000}`);
+    interned.trim();
+    // The rows' indices (4 bytes each) and no more bytes of names.
+    expect(interned.footprint - distinct).toBeLessThanOrEqual(101_000 * 4);
+    expect(interned.used).toBe([...Array(1000).keys()].reduce((n, i) => n + Buffer.byteLength(`Xã số ${i}`), 0));
+    expect([interned.get(0), interned.get(1999), interned.get(100_999)]).toEqual(['Xã số 0', 'Xã số 999', 'Xã số 999']);
+  });
+
+  it('appends strings that seldom repeat, and reads every one back', () => {
+    const interned = new InternedStrings();
+    const name = (i: number) => `Thôn ${i % 50_000}`;
+    for (let i = 0; i < 120_000; i++) interned.add(name(i));
+    for (const i of [0, 16_383, 16_384, 49_999, 50_000, 99_999, 119_999]) expect(interned.get(i)).toBe(name(i));
+    // The first 16,384 were all distinct: the others appended, each repeat stored again.
+    expect(interned.idOf(50_000)).not.toBe(interned.idOf(0));
+    expect(interned.idOf(16_383)).toBe(16_383);
+  });
+
+  it('keeps finding strings that repeat, however many rows', () => {
+    const interned = new InternedStrings();
+    const name = (i: number) => `Xã ${i % 5_000}`;
+    for (let i = 0; i < 120_000; i++) interned.add(name(i));
+    for (const i of [0, 4_999, 5_000, 16_384, 119_999]) {
+      expect(interned.get(i)).toBe(name(i));
+      expect(interned.idOf(i)).toBe(i % 5_000);
+    }
+  });
+});
+
+describe('CodeStrings', () => {
+  it('gives back every code as a StringPool does: digits with leading zeros, long ones, blanks, any text', () => {
+    const code = fc.oneof(
+      fc.stringMatching(/^[0-9]{0,10}$/),
+      fc.constantFrom('0', '00', '01', '001', '00000001', '99999999', '999999999', '000000000', 'VN', '\ufeff01', '01 ', ' 1', '-1', '1.5', '١'),
+      fc.string({ unit: 'grapheme', maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(code, { maxLength: 40 }), fc.boolean(), (all, reserve) => {
+        const codes = new CodeStrings(1);
+        const pool = new StringPool(2, 4);
+        if (reserve) codes.reserve(all.length, 0);
+        all.forEach((s, i) => {
+          expect(codes.add(s)).toBe(i);
+          pool.add(s);
+        });
+        codes.trim();
+        expect(codes.length).toBe(all.length);
+        all.forEach((_, i) => {
+          expect(codes.get(i)).toBe(pool.get(i));
+          expect(codes.isEmpty(i)).toBe(pool.isEmpty(i));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps a code of digits in 4 bytes', () => {
+    const codes = new CodeStrings();
+    for (let i = 0; i < 10_000; i++) codes.add(String(i).padStart(5, '0'));
+    codes.trim();
+    expect(codes.footprint).toBeLessThanOrEqual(10_000 * 4 + 1_200);
+    expect([codes.get(0), codes.get(9_999)]).toEqual(['00000', '09999']);
   });
 });
 

@@ -123,7 +123,7 @@ describe('resolveTree looks codes up as a map of first occurrences would', () =>
         expect(findings.filter((f) => f.msg.id === 'duplicate.code').length).toBe(duplicates);
         parents.forEach((p, i) => {
           const expected = p ? first.get(p) : undefined;
-          if (expected === undefined || expected === i) expect(tree.parent[i]).toBeUndefined();
+          if (expected === undefined || expected === i) expect(tree.parent[i]).toBe(-1);
           else expect(tree.parent[i]).toBe(expected);
         });
         expect(findings.filter((f) => f.msg.id === 'hierarchy.unknown-parent').length).toBe(parents.filter((p) => p && !first.has(p)).length);
