@@ -5,6 +5,9 @@ import type { PovcheckError } from '../errors.js';
 import type { Indicator } from '../model/indicators.js';
 import { en } from './en.js';
 import { vi } from './vi.js';
+import { enCli } from './cli-en.js';
+import { viCli } from './cli-vi.js';
+import type { CliText } from './cli-types.js';
 import { slotLabel } from './indicator-labels.js';
 import type { Catalog, Fmt } from './types.js';
 import type { Lang } from '../model/lang.js';
@@ -52,11 +55,23 @@ function visibleCatalog<T extends object>(cat: T): T {
   return wrap(cat) as T;
 }
 
-const VI = visibleCatalog(vi);
-const EN = visibleCatalog(en);
+/** Each language's catalogue, built and wrapped at its first use: a run in one language never builds the other's. */
+let VI: Catalog | undefined;
+let EN: Catalog | undefined;
 
 export function catalog(lang: Lang): Catalog {
-  return lang === 'vi' ? VI : EN;
+  return lang === 'vi' ? (VI ??= visibleCatalog(vi())) : (EN ??= visibleCatalog(en()));
+}
+
+/**
+ * The command line's texts (help, option errors): `catalog(lang).cli`, without building the rest of the catalogue
+ * (every run builds its program's help texts; a run's messages may be in the table's language, or none).
+ */
+let CLI_VI: CliText | undefined;
+let CLI_EN: CliText | undefined;
+
+export function cliText(lang: Lang): CliText {
+  return lang === 'vi' ? (CLI_VI ??= visibleCatalog(viCli)) : (CLI_EN ??= visibleCatalog(enCli));
 }
 
 /**
