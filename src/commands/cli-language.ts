@@ -7,7 +7,7 @@
  * LC_MESSAGES, then LANG), the rule validate already follows for its messages (shared.ts `envLang`).
  */
 import { Help, type Argument, type Command, type Option } from 'commander';
-import { catalog, isLang } from '../messages/index.js';
+import { cliText, isLang } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
 import type { CliText, CommandHelp, HelpTitle } from '../messages/cli-types.js';
 import { envLang } from './shared.js';
@@ -130,7 +130,7 @@ function exampleText(cli: CliText, name: string): string | undefined {
  * where the program's configureOutput sends it.
  */
 export function localizeProgram(program: Command, lang: Lang, write: { out: (s: string) => void; err: (s: string) => void }): void {
-  const cli = catalog(lang).cli;
+  const cli = cliText(lang);
   const config = helpConfiguration(cli, collect(program, cli.commands));
   const output = { writeOut: write.out, writeErr: write.err, outputError: (s: string, w: (s: string) => void) => w(translateError(s, cli)) };
   program.configureHelp(config).configureOutput(output).showHelpAfterError(cli.helpAfterError('povcheck'));

@@ -63,7 +63,8 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option('--no-table', 'do not print the table')
     .addOption(encodingOption('text encoding of the input (default: detected; legacy ones are refused unless named)'))
     .addOption(noColorOption())
-    .addHelpText('after', '\n' + catalog(lang).ui.rulesFooter)
+    // Worded when the help is shown: a run that only validates never builds the CLI language's whole catalogue.
+    .addHelpText('after', () => '\n' + catalog(lang).ui.rulesFooter)
     .action(async (inputs: string[], flags: ValidateFlags) => {
       const all = outputs.length > 0 ? outputs : [pending !== undefined ? { format: 'text' as const, file: pending } : { format: 'text' as const }];
       ctx.setExit(await validateCommand(inputs, { ...flags, format: all }, ctx));

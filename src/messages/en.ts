@@ -121,7 +121,11 @@ function continuityMismatch(p: MessageParams['continuity.mismatch'], f: Fmt): st
 
 const renamed = 'If it was merged or renamed, say so with --units-map (or unitAliases in povcheck.config.json).';
 
-export const en: Catalog = {
+let built: Catalog | undefined;
+
+/** The English catalogue, built at its first use (index.ts `catalog`): a run whose messages are all in Vietnamese never builds it. */
+export function en(): Catalog {
+  return (built ??= {
   ...enRelations,
   'sum.mismatch': (p, f) =>
     `${f.ind(p.indicator)}: the ${p.count} units add up to ${f.n(p.parts)}, but ${p.total} shows ${f.n(p.actual)} (difference ${f.n(sign(p.diff))}).`,
@@ -199,7 +203,7 @@ export const en: Catalog = {
   'unknown.empty-row': (p) => `Row ${p.row} ("${p.text}") has no values; it is not checked.`,
   'unknown.column': (p) => `"${p.text}" is not a known indicator; the column is not checked (see the label list in docs/input.md).`,
   'unknown.unlabelled-column': (p) => `Column ${p.col} has content but no header; it is not checked.`,
-  'unknown.document-table': (p) => `Table ${p.table} looks like a poverty table but cannot be read as one: ${(en.errors[p.error.code] as (x: unknown) => string)(p.error.params)}; it is not checked.`,
+  'unknown.document-table': (p) => `Table ${p.table} looks like a poverty table but cannot be read as one: ${(en().errors[p.error.code] as (x: unknown) => string)(p.error.params)}; it is not checked.`,
   ...enDocumentMessages,
   'target.met': (p, f) =>
     `${p.unit}: target ${enCalc.target(p, f)} met: ${val(p.indicator, p.actual, f)}${p.computed ? ' (computed from the counts; the table does not print it)' : ''}.`,
@@ -559,8 +563,8 @@ export const en: Catalog = {
       }
     },
     CALC_INPUT: (p) => {
-      const lab = (i: keyof typeof en.ui.indicatorLabels) => en.ui.indicatorLabels[i];
-      const low = (i: keyof typeof en.ui.indicatorLabels) => lab(i).charAt(0).toLowerCase() + lab(i).slice(1);
+      const lab = (i: keyof Catalog['ui']['indicatorLabels']) => en().ui.indicatorLabels[i];
+      const low = (i: keyof Catalog['ui']['indicatorLabels']) => lab(i).charAt(0).toLowerCase() + lab(i).slice(1);
       switch (p.reason) {
         case 'absent':
           return `the table lacks what the calculation needs: ${p.indicators.map((i) => (i === 'poor_reduced' ? `"${lab(i)}" (or "${lab('poor_end')}")` : `"${lab(i)}"`)).join(', ')}`;
@@ -650,4 +654,5 @@ export const en: Catalog = {
       })`,
     INTERNAL: (p) => `internal error (${p.detail}); please report it with the file`,
   },
-};
+  });
+}

@@ -5,6 +5,9 @@ import type { PovcheckError } from '../errors.js';
 import type { Indicator } from '../model/indicators.js';
 import { en } from './en.js';
 import { vi } from './vi.js';
+import { enCli } from './cli-en.js';
+import { viCli } from './cli-vi.js';
+import type { CliText } from './cli-types.js';
 import { slotLabel } from './indicator-labels.js';
 import type { Catalog, Fmt } from './types.js';
 import type { Lang } from '../model/lang.js';
@@ -33,7 +36,13 @@ function visibleCatalog<T extends object>(cat: T): T {
           if (typeof v === 'function') {
             const fn = v as (...args: unknown[]) => unknown;
             let w = functions.get(fn);
-            if (!w) functions.set(fn, (w = (...args: unknown[]) => fn.apply(target, args.map(visibleDeep))));
+            if (!w) {
+              w = (...args: unknown[]) => {
+                for (let i = 0; i < args.length; i++) args[i] = visibleDeep(args[i]);
+                return fn.apply(target, args);
+              };
+              functions.set(fn, w);
+            }
             return w;
           }
           return v !== null && typeof v === 'object' ? wrap(v) : v;
@@ -46,11 +55,23 @@ function visibleCatalog<T extends object>(cat: T): T {
   return wrap(cat) as T;
 }
 
-const VI = visibleCatalog(vi);
-const EN = visibleCatalog(en);
+/** Each language's catalogue, built and wrapped at its first use: a run in one language never builds the other's. */
+let VI: Catalog | undefined;
+let EN: Catalog | undefined;
 
 export function catalog(lang: Lang): Catalog {
-  return lang === 'vi' ? VI : EN;
+  return lang === 'vi' ? (VI ??= visibleCatalog(vi())) : (EN ??= visibleCatalog(en()));
+}
+
+/**
+ * The command line's texts (help, option errors): `catalog(lang).cli`, without building the rest of the catalogue
+ * (every run builds its program's help texts; a run's messages may be in the table's language, or none).
+ */
+let CLI_VI: CliText | undefined;
+let CLI_EN: CliText | undefined;
+
+export function cliText(lang: Lang): CliText {
+  return lang === 'vi' ? (CLI_VI ??= visibleCatalog(viCli)) : (CLI_EN ??= visibleCatalog(enCli));
 }
 
 /**
@@ -58,26 +79,64 @@ export function catalog(lang: Lang): Catalog {
  * decimals with ","; English the other way round. The digits themselves are never changed.
  */
 export function formatPlain(plainDigits: string, locale: 'vi' | 'en'): string {
-  const m = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(plainDigits);
-  if (!m) return plainDigits;
-  const [, sgn, int, frac] = m;
+  // Read by hand (this runs for every number of every message): a sign, digits, then a mark and digits or nothing,
+  // as /^([+-]?)(\d+)(?:\.(\d+))?$/ reads it; anything else is left as it is. (Digits tested in the loops, not
+  // by a call: large files are checked with V8's inlining off.)
+  const len = plainDigits.length;
+  const c0 = plainDigits.charCodeAt(0);
+  const intStart = c0 === PLUS || c0 === MINUS ? 1 : 0;
+  let i = intStart;
+  while (i < len) {
+    const c = plainDigits.charCodeAt(i);
+    if (c < ZERO || c > NINE) break;
+    i++;
+  }
+  const intEnd = i;
+  if (intEnd === intStart) return plainDigits;
+  if (i < len) {
+    if (plainDigits.charCodeAt(i) !== POINT || i + 1 === len) return plainDigits;
+    for (let j = i + 1; j < len; j++) {
+      const c = plainDigits.charCodeAt(j);
+      if (c < ZERO || c > NINE) return plainDigits;
+    }
+  }
   const group = locale === 'vi' ? '.' : ',';
-  const mark = locale === 'vi' ? ',' : '.';
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  return `${sgn === '-' ? '-' : sgn}${grouped}${frac !== undefined ? mark + frac : ''}`;
+  // The integer digits grouped by three from the right; the sign and the decimals kept.
+  let cut = intStart + ((intEnd - intStart) % 3 || 3);
+  let out = plainDigits.slice(0, cut);
+  for (; cut < intEnd; cut += 3) out += group + plainDigits.slice(cut, cut + 3);
+  return intEnd < len ? out + (locale === 'vi' ? ',' : '.') + plainDigits.slice(intEnd + 1) : out;
 }
 
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const POINT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
+
 export function makeFmt(lang: Lang, locale: 'vi' | 'en' = lang): Fmt {
-  const cat = catalog(lang);
-  return {
-    lang,
-    n: (p) => formatPlain(p, locale),
-    ind: (i: Indicator) => slotLabel(i, lang, (k) => (cat.ui.indicatorLabels as Record<string, string | undefined>)[k]),
-    list: (items) => {
-      if (items.length <= 1) return items.join('');
-      const and = lang === 'vi' ? ' và ' : ' and ';
-      return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
-    },
+  return new Formatting(lang, locale);
+}
+
+/**
+ * A language's number, label and list formatting. An object of a class, not a plain one: it holds no text from
+ * the input, and `visibleDeep` passes such an object as it is, so the catalogue's gate reads only the texts a
+ * message is given, not this object's members at every sentence.
+ */
+class Formatting implements Fmt {
+  constructor(
+    readonly lang: Lang,
+    private readonly locale: 'vi' | 'en',
+  ) {}
+
+  n = (p: string): string => formatPlain(p, this.locale);
+
+  ind = (i: Indicator): string => slotLabel(i, this.lang, (k) => (catalog(this.lang).ui.indicatorLabels as Record<string, string | undefined>)[k]);
+
+  list = (items: string[]): string => {
+    if (items.length <= 1) return items.join('');
+    const and = this.lang === 'vi' ? ' và ' : ' and ';
+    return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
   };
 }
 

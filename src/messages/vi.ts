@@ -125,7 +125,11 @@ function continuityMismatch(p: MessageParams['continuity.mismatch'], f: Fmt): st
 
 const renamed = 'Nếu đơn vị đã sáp nhập hoặc đổi tên, hãy khai báo bằng --units-map (hoặc unitAliases trong povcheck.config.json).';
 
-export const vi: Catalog = {
+let built: Catalog | undefined;
+
+/** The Vietnamese catalogue, built at its first use (index.ts `catalog`): a run whose messages are all in English never builds it. */
+export function vi(): Catalog {
+  return (built ??= {
   ...viRelations,
   'sum.mismatch': (p, f) =>
     `${f.ind(p.indicator)}: cộng ${p.count} đơn vị được ${f.n(p.parts)}, nhưng ${p.total} ghi ${f.n(p.actual)} (chênh lệch ${f.n(sign(p.diff))}).`,
@@ -205,7 +209,7 @@ export const vi: Catalog = {
   'unknown.empty-row': (p) => `Dòng ${p.row} ("${p.text}") không có số liệu nào; dòng này không được kiểm tra.`,
   'unknown.column': (p) => `Không nhận ra cột "${p.text}"; cột này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`,
   'unknown.unlabelled-column': (p) => `Cột ${p.col} có nội dung nhưng không có tiêu đề; cột này không được kiểm tra.`,
-  'unknown.document-table': (p) => `Bảng ${p.table} trông như bảng tỷ lệ hộ nghèo nhưng không đọc được: ${(vi.errors[p.error.code] as (x: unknown) => string)(p.error.params)}; bảng này không được kiểm tra.`,
+  'unknown.document-table': (p) => `Bảng ${p.table} trông như bảng tỷ lệ hộ nghèo nhưng không đọc được: ${(vi().errors[p.error.code] as (x: unknown) => string)(p.error.params)}; bảng này không được kiểm tra.`,
   ...viDocumentMessages,
   'target.met': (p, f) =>
     `${p.unit}: đạt mục tiêu ${viCalc.target(p, f)}: ${val(p.indicator, p.actual, f)}${p.computed ? ' (tính từ số hộ, vì bảng không ghi)' : ''}.`,
@@ -565,8 +569,8 @@ export const vi: Catalog = {
       }
     },
     CALC_INPUT: (p) => {
-      const lab = (i: keyof typeof vi.ui.indicatorLabels) => vi.ui.indicatorLabels[i];
-      const low = (i: keyof typeof vi.ui.indicatorLabels) => lab(i).charAt(0).toLowerCase() + lab(i).slice(1);
+      const lab = (i: keyof Catalog['ui']['indicatorLabels']) => vi().ui.indicatorLabels[i];
+      const low = (i: keyof Catalog['ui']['indicatorLabels']) => lab(i).charAt(0).toLowerCase() + lab(i).slice(1);
       switch (p.reason) {
         case 'absent':
           return `bảng thiếu chỉ tiêu cần để tính: ${p.indicators.map((i) => (i === 'poor_reduced' ? `"${lab(i)}" (hoặc "${lab('poor_end')}")` : `"${lab(i)}"`)).join(', ')}`;
@@ -656,4 +660,5 @@ export const vi: Catalog = {
       })`,
     INTERNAL: (p) => `lỗi nội bộ (${p.detail}); xin báo lỗi này kèm tệp`,
   },
-};
+  });
+}

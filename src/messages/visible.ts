@@ -27,6 +27,19 @@ function picture(ch: string): string {
 }
 
 export function visible(text: string): string {
+  // Most texts (digits, names, labels) hold nothing any rule below changes: read once, returned as they are. A
+  // character a rule reads sends the text through the rules: a control (C0, DEL, C1), `:` or `#`, U+061C, or
+  // anything from U+200E on (the separators and bidi controls among them). Latin letters with diacritics,
+  // Vietnamese included (U+00A0–U+1EFF), are none of these. (The test is written in the loop, not called: large
+  // files are checked with V8's inlining off.)
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x7f ? c < 0x20 || c === 0x3a || c === 0x23 : c < 0xa0 || c === 0x61c || c >= 0x200e) return madeVisible(text);
+  }
+  return text;
+}
+
+function madeVisible(text: string): string {
   let s = UNSAFE.test(text) ? text.replace(UNSAFE_ALL, picture) : text;
   if (s.includes('::')) s = s.replace(COMMAND_START, '$1\ua789');
   if (s.includes('##')) s = s.replace(LOG_COMMAND, '#\uff03');

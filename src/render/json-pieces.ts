@@ -1,12 +1,13 @@
 /**
  * JSON text made piece by piece: the text `JSON.stringify(value, null, 2)` gives, byte for byte, without the
  * whole tree or the whole string in memory at once. A value is written as `JSON.stringify` writes it, except
- * two kinds the caller marks: `LazyList`, an array whose elements are made one at a time as the text reaches
- * them (a report's findings), and `Fields`, an object written key by key (so that a member can be a LazyList).
+ * two kinds the caller marks: `LazyList`, an array whose elements are made as the text reaches them (a report's
+ * findings, a batch at a time), and `Fields`, an object written key by key (so that a member can be a LazyList).
+ * Everything else is written by `JSON.stringify` itself, at the depth where it sits (`elementsText`).
  * `jsonText` joins the pieces (tests, callers that want one string); `chunks` groups them for writing.
  */
 
-/** An array whose elements are made only when the text reaches them. */
+/** An array whose elements are made only when the text reaches them (at most `BATCH` before). */
 export class LazyList {
   constructor(readonly items: Iterable<unknown>) {}
 }
@@ -29,53 +30,35 @@ function omitted(v: unknown): boolean {
   return v === undefined || typeof v === 'function' || typeof v === 'symbol';
 }
 
-/** A value as `JSON.stringify(v, null, 2)` writes it, its lines after the first indented by `indent`. */
-function whole(v: unknown, indent: string): string {
-  return (isPlainObject(v) && flatObject(v, indent)) || indented(JSON.stringify(v, null, 2), indent);
-}
-
-/** JSON.stringify never writes a line break inside a string: every '\n' is between tokens. */
-function indented(s: string, indent: string): string {
-  return indent ? s.replaceAll('\n', '\n' + indent) : s;
-}
+/**
+ * Most elements of a lazy list written by one `JSON.stringify` call (a report's findings: about 50 KB of text):
+ * few calls, and never more than this many elements made before the text reaches them.
+ */
+export const BATCH = 128;
 
 /**
- * An object whose every value is a string, a number, a boolean, null or left out (a report's finding) as
- * `JSON.stringify(v, null, 2)` writes it at `indent`, a value at a time (no text written twice to indent it);
- * undefined when a value is anything else (`whole` then writes it with JSON.stringify).
+ * `items` as `JSON.stringify(v, null, 2)` writes them as elements of an array at nesting `depth` (≥ 1): each
+ * element's text, its lines indented for that depth, joined by `,` and a line break with the indent. Written by
+ * JSON.stringify itself: the items wrapped in `depth − 1` arrays, and the wrapping's brackets cut off.
  */
-function flatObject(v: Readonly<Record<string, unknown>>, indent: string): string | undefined {
-  const inner = ',\n' + indent + INDENT;
-  let s = '';
-  for (const k of Object.keys(v)) {
-    const x = v[k];
-    let text: string;
-    if (typeof x === 'string') text = quoted(x);
-    else if (typeof x === 'number' || typeof x === 'boolean' || x === null) text = JSON.stringify(x);
-    else if (omitted(x)) continue;
-    else return undefined;
-    s += inner + keyText(k) + text;
+function elementsText(items: unknown[], depth: number): string {
+  let wrapped: unknown = items;
+  for (let k = 1; k < depth; k++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Each level opens with `[`, a line break and its elements' indent, and closes with a line break, its own indent and `]`.
+  let open = 0;
+  let close = 0;
+  for (let k = 0; k < depth; k++) {
+    open += 2 + INDENT.length * (k + 1);
+    close += 2 + INDENT.length * k;
   }
-  // An object with nothing to write is `{}`, as JSON.stringify writes it.
-  return s === '' ? '{}' : '{' + s.slice(1) + '\n' + indent + '}';
+  return text.slice(open, text.length - close);
 }
 
-/** What JSON.stringify escapes in a string: a quote, a backslash, a control character, a surrogate (paired or not). */
-const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/** A string as JSON.stringify writes it: between quotes as it is when nothing in it is escaped (most of a report's). */
-const quoted = (s: string) => (ESCAPED.test(s) ? JSON.stringify(s) : '"' + s + '"');
-
-/** An object JSON.stringify writes as its own enumerable keys (no `toJSON`, not a boxed primitive, not an array). */
-function isPlainObject(v: unknown): v is Readonly<Record<string, unknown>> {
-  if (typeof v !== 'object' || v === null) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return (proto === Object.prototype || proto === null) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+/** A value as `JSON.stringify(v, null, 2)` writes it, its lines after the first indented by `indent`. */
+function whole(v: unknown, indent: string): string {
+  return indent === '' ? JSON.stringify(v, null, 2) : elementsText([v], indent.length / INDENT.length);
 }
-
-/** `"key": ` as JSON.stringify writes a key (the few keys a report has, each written once). */
-const KEYS = new Map<string, string>();
-const keyText = (k: string) => KEYS.get(k) ?? KEYS.set(k, JSON.stringify(k) + ': ').get(k)!;
 
 /** The pieces of `value`'s JSON text at nesting `indent` (the text of `JSON.stringify(value, null, 2)` at the top). */
 export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
@@ -85,14 +68,26 @@ export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
     let r = it.next();
     if (r.done) return void (yield '[]');
     yield '[';
-    for (let first = true; !r.done; first = false, r = it.next()) {
-      const v = omitted(r.value) ? null : r.value;
-      // An element written whole (a finding) in one piece with what comes before it.
+    // Elements written whole (a finding) go by batches, each batch one piece with what comes before it.
+    const depth = inner.length / INDENT.length;
+    const batch: unknown[] = [];
+    let first = true;
+    const flush = () => {
+      const text = (first ? '\n' : ',\n') + inner + elementsText(batch, depth);
+      batch.length = 0;
+      first = false;
+      return text;
+    };
+    for (; !r.done; r = it.next()) {
+      const v: unknown = r.value;
       if (v instanceof LazyList || v instanceof Fields) {
+        if (batch.length > 0) yield flush();
         yield (first ? '\n' : ',\n') + inner;
+        first = false;
         yield* jsonPieces(v, inner);
-      } else yield (first ? '\n' : ',\n') + inner + whole(v, inner);
+      } else if (batch.push(v) === BATCH) yield flush();
     }
+    if (batch.length > 0) yield flush();
     yield '\n' + indent + ']';
   } else if (value instanceof Fields) {
     const keys = Object.keys(value.fields).filter((k) => !omitted(value.fields[k]));

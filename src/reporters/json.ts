@@ -2,7 +2,7 @@
  * The JSON report: a contract for CI users, documented in docs/json-report.md.
  * Values are strings with the table's exact digits in plain form ("4693", "13.56"); `cell` is the A1
  * reference in the input.
- * The text is made piece by piece (`jsonReportPieces`: a file's findings one at a time, as they are written),
+ * The text is made piece by piece (`jsonReportPieces`: a file's findings a batch at a time, as they are written),
  * never as one object tree and one string; `jsonReport` joins the pieces.
  */
 import { makeFmt, renderError, renderMessage, renderSkip, type Fmt } from '../messages/index.js';
@@ -144,7 +144,7 @@ function fileJson(input: ReportInput, file: FileResult) {
   });
 }
 
-/** The report as pieces of text, made as they are asked for (each file's findings one at a time). */
+/** The report as pieces of text, made as they are asked for (each file's findings a batch at a time). */
 export function* jsonReportPieces(input: ReportInput): Generator<string> {
   yield* jsonPieces(reportJson(input));
   yield '\n';

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chunks, Fields, jsonPieces, jsonText, LazyList, mapLazily } from '../../src/render/json-pieces.js';
+import { BATCH, chunks, Fields, jsonPieces, jsonText, LazyList, mapLazily } from '../../src/render/json-pieces.js';
 
 const isLazy = (x: unknown) => x instanceof LazyList || x instanceof Fields;
 
@@ -77,16 +77,21 @@ describe('jsonPieces', () => {
     expect(jsonText(new Fields({ items: new LazyList(mapLazily(items, (x) => x)) }))).toBe(JSON.stringify({ items }, null, 2));
   });
 
-  it('makes a lazy list’s elements only as the text reaches them', () => {
+  it('makes a lazy list’s elements only as the text reaches them, at most a batch ahead', () => {
     let made = 0;
-    const list = new LazyList(mapLazily([1, 2, 3, 4], (x) => (made++, { x })));
+    const list = new LazyList(mapLazily(Array.from({ length: 10 * BATCH }, (_, i) => i + 1), (x) => (made++, { x })));
     const it = jsonPieces(new Fields({ first: 0, list }));
-    const seen: string[] = [];
-    for (const p of it) {
-      seen.push(p);
-      if (p.includes('"x": 1')) break;
-    }
-    expect(made).toBe(1);
+    for (const p of it) if (p.includes('"x": 1\n')) break;
+    expect(made).toBeGreaterThan(0);
+    expect(made).toBeLessThanOrEqual(BATCH);
+  });
+
+  it('writes long lazy lists, nested at any depth, as JSON.stringify does', () => {
+    const finding = (i: number) => ({ rule: 'sum', cell: `I${i}`, unit: `Xã "${i}"\n`, n: i, none: null, gone: undefined });
+    const items = Array.from({ length: 3 * BATCH + 5 }, (_, i) => (i % 50 === 7 ? [i, { deep: [i] }] : i % 61 === 3 ? undefined : finding(i)));
+    const nested = { a: [{ b: { findings: items } }] };
+    const lazy = new Fields({ a: new LazyList([new Fields({ b: new Fields({ findings: new LazyList(mapLazily(items, (x) => x)) }) })]) });
+    expect(jsonText(lazy)).toBe(JSON.stringify(nested, null, 2));
   });
 
   it('groups pieces into chunks of about the size asked, the same text', () => {

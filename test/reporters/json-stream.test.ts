@@ -2,7 +2,7 @@
  * The JSON report made piece by piece (reporters/json.ts `jsonReportPieces`): the pieces join to the text of
  * `jsonReport` and to what JSON.stringify(report, null, 2) writes (the report's text before it was made in
  * pieces), on tables, a plan document, a workbook, an unreadable file and several files at once; a file's
- * findings are made only as the text reaches them.
+ * findings are made only as the text reaches them (a batch at a time).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { jsonReport, jsonReportPieces } from '../../src/reporters/json.js';
 import type { ReportInput } from '../../src/reporters/types.js';
 import type { FileResult } from '../../src/model/file-result.js';
 import { cli, FIXTURES } from '../helpers.js';
+import { BATCH } from '../../src/render/json-pieces.js';
 
 const FILES = [
   'tuyen-quang-2020.csv',
@@ -49,17 +50,18 @@ describe('jsonReportPieces', () => {
     expect(r.stdout).toBe(stringified(r.stdout));
   });
 
-  it('makes a file’s findings one at a time, as the text reaches them', async () => {
+  it('makes a file’s findings only as the text reaches them, a batch at a time', async () => {
     const file = await validateFile(FILES[1]!);
     expect(file.findings.length).toBeGreaterThan(1);
-    // A finding whose message cannot be made: the text before it comes out all the same.
+    // A finding whose message cannot be made, after a batch of good ones: the text before it comes out all the same.
     const poisoned = { ...file.findings[0]!, get msg(): never { throw new Error('made too early'); } };
-    const report = input([{ ...file, findings: [file.findings[0]!, poisoned] }]);
+    const good = Array.from({ length: BATCH }, () => file.findings[0]!);
+    const report = input([{ ...file, findings: [...good, poisoned] }]);
     const pieces: string[] = [];
     expect(() => {
       for (const p of jsonReportPieces(report)) pieces.push(p);
     }).toThrow('made too early');
     expect(pieces.join('')).toContain('"findings": [');
-    expect(pieces.join('')).toContain(JSON.stringify(file.findings[0]!.rule));
+    expect(pieces.join('').split(`"rule": ${JSON.stringify(file.findings[0]!.rule)}`)).toHaveLength(BATCH + 1);
   });
 });
