@@ -144,8 +144,27 @@ export async function compileFor(work: 'files' | number): Promise<void> {
   if (set === undefined) return;
   const v8 = await import('node:v8');
   v8.setFlagsFromString(set ? '--turbo-inlining' : '--no-turbo-inlining');
+  const budget = interruptBudgetFor(work, set);
+  if (budget !== undefined) v8.setFlagsFromString(`--interrupt-budget=${budget}`);
   inlining = set;
 }
+
+/** The interrupt budget `compileFor` sets with inlining `set` for this much work: several files, or back to V8's default with inlining; else none. */
+export function interruptBudgetFor(work: 'files' | number, set: boolean): number | undefined {
+  if (work === 'files') return FILES_INTERRUPT_BUDGET;
+  return set ? DEFAULT_INTERRUPT_BUDGET : undefined;
+}
+
+/**
+ * How much a function runs before V8 optimises it (V8's profiler budget, in bytecodes' worth), in a run of several
+ * files: four times V8's default, so that code run only once or a few times a file (a file's shape, each relation
+ * kind's set-up, the report's pieces) stays in V8's baseline tiers instead of being compiled by Turbofan, which was
+ * two fifths of the instructions of a run over 200 of the bench's files. A single table of 10,000 units is better
+ * off with the default (its loops run hot): it is left alone. (docs/performance.md, branch `small5`.)
+ */
+export const FILES_INTERRUPT_BUDGET = 4 * 67_584;
+/** V8's own (Node 20, V8 11.3), set back with inlining. */
+export const DEFAULT_INTERRUPT_BUDGET = 67_584;
 
 /**
  * What `compileFor` sets for this much work (several files, or a file's size in bytes), given what the run set

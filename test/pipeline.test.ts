@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FULL_COMPILE_BYTES, inliningFor, LEAN_COMPILE_BYTES } from '../src/pipeline.js';
+import { DEFAULT_INTERRUPT_BUDGET, FILES_INTERRUPT_BUDGET, FULL_COMPILE_BYTES, inliningFor, interruptBudgetFor, LEAN_COMPILE_BYTES } from '../src/pipeline.js';
 
 // How much V8 inlines is a speed setting (pipeline.ts compileFor); what it must never do is load node:v8 (and
 // with it Node's streams) for a run of one small file, whose start-up is measured, or take inlining from a
@@ -26,5 +26,20 @@ describe('inliningFor', () => {
   it('sets nothing twice', () => {
     expect(inliningFor('files', false)).toBeUndefined();
     expect(inliningFor(1_000_000, false)).toBeUndefined();
+  });
+});
+
+// The interrupt budget is a speed setting too: larger for a run of several files (code run a few times a file is
+// not worth Turbofan's compiling), V8's default for one table (a 10,000-unit table's loops are), and set back to
+// the default when inlining is turned back on for a large table after smaller files.
+describe('interruptBudgetFor', () => {
+  it('raises the budget for a run of several files only', () => {
+    expect(interruptBudgetFor('files', false)).toBe(FILES_INTERRUPT_BUDGET);
+    expect(FILES_INTERRUPT_BUDGET).toBeGreaterThan(DEFAULT_INTERRUPT_BUDGET);
+    expect(interruptBudgetFor(802_532, false)).toBeUndefined();
+  });
+
+  it("sets V8's default back with inlining", () => {
+    expect(interruptBudgetFor(FULL_COMPILE_BYTES, true)).toBe(DEFAULT_INTERRUPT_BUDGET);
   });
 });

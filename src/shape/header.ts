@@ -104,8 +104,9 @@ function refine(columns: Map<number, HeaderColumn>): void {
   };
   for (const [c, h] of columns) {
     const left = columns.get(c - 1);
+    if (!left?.features.em || h.features.em) continue;
     const ownF = h.own ? featuresOf(h.own.raw) : {};
-    if (left?.features.em && !h.features.em && ownF.measure === 'rate' && ownF.population === undefined && sameGroup(left, h)) set(c, h, { ...h.features, em: true });
+    if (ownF.measure === 'rate' && ownF.population === undefined && sameGroup(left, h)) set(c, h, { ...h.features, em: true });
   }
   if ([...columns.values()].some((h) => h.features.role === 'target')) {
     for (const [c, h] of columns) if (h.features.corresponding && h.features.role === undefined) set(c, h, { ...h.features, role: 'target' });

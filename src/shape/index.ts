@@ -148,40 +148,11 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
     : isStructured(draft.units)
       ? structured(draft, keys, findings, isTotal)
       : oneLevel(draft, keys, findings, opts, isTotal);
-  const { parents, totalIdx } = structure;
-  const units: Unit[] = draft.units.map((u, id) => ({
-    id,
-    name: u.name,
-    key: keys[id]!,
-    ...(u.cell ? { cell: u.cell } : {}),
-    ...(u.code ? { code: u.code } : {}),
-    isTotal: id === totalIdx,
-    ...(parents[id] !== undefined && parents[id]! >= 0 ? { parent: parents[id] } : {}),
-    ...(structure.role?.[id] ? { role: structure.role[id] } : {}),
-    ...(structure.partition?.[id] ? { partition: structure.partition[id] } : {}),
-  }));
-
-  // Numbers: decide the file's format from all value cells written as text, then parse each.
-  // Workbook cells stored as numbers carry exact digits (Cell.numeric) and need no format.
-  // Whole numbers without separators read the same in both formats: they say nothing, and are left out.
-  const kinds = new Map(draft.indicators.map((i) => [i, indicatorKind(i)]));
-  const samples: NumberSample[] = [];
-  for (const v of draft.values) {
-    if (v.cell.numeric !== undefined || DIGITS_ONLY.test(v.cell.raw)) continue;
-    samples.push(new CellSample(v.cell, kinds.get(v.indicator) ?? indicatorKind(v.indicator)));
-  }
-  const format = numberFormat(samples, opts);
-  const { locale, plain } = format;
-
-  const values: Array<Partial<Record<Indicator, Value>>> = units.map(() => ({}));
-  // Blank means "not published", except in an annex table, whose every cell is expected (and a formula whose
-  // result the file does not hold).
+  const { totalIdx } = structure;
+  const units = draftUnits(draft, keys, structure);
+  const format = valuesFormat(draft, opts);
   const annexShaped = isAnnexShaped(draft.indicators);
-  for (const dv of draft.values) {
-    const { value, finding } = parseValue(dv.cell, dv.unit, units[dv.unit]!.name, dv.indicator, format);
-    values[dv.unit]![dv.indicator] = value;
-    if (finding && (annexShaped || value.status !== 'empty' || dv.cell.formula !== undefined)) findings.push(finding);
-  }
+  const values = parsedValues(draft, units, format, annexShaped);
 
   // The annex's count indicators a table lacks are noted only for annex tables (some start/end count or net
   // reduction): a table of another shape simply does not publish them.
@@ -194,7 +165,7 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
     indicators: draft.indicators,
     labelCells: draft.labelCells,
     values: new RowValues(values),
-    locale: plain ? 'plain' : locale,
+    locale: format.plain ? 'plain' : format.locale,
     lang: decideLang(draft, units),
     ...(opts.unitAliases ? { unitAliases: opts.unitAliases } : {}),
     ...(draft.subSlots && draft.subSlots.size > 0 ? { subSlots: draft.subSlots } : {}),
@@ -203,6 +174,54 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
   return { annex, findings };
 }
 
+/**
+ * The draft's units with their keys, the total and their parents, roles and partitions. (`finish`'s phases are
+ * functions of their own: V8 compiles a function whose loops run hot as a whole, and `finish` runs once a file.)
+ */
+function draftUnits(draft: Draft, keys: readonly string[], structure: UnitStructure): Unit[] {
+  const { parents, totalIdx } = structure;
+  return draft.units.map((u, id) => ({
+    id,
+    name: u.name,
+    key: keys[id]!,
+    ...(u.cell ? { cell: u.cell } : {}),
+    ...(u.code ? { code: u.code } : {}),
+    isTotal: id === totalIdx,
+    ...(parents[id] !== undefined && parents[id]! >= 0 ? { parent: parents[id] } : {}),
+    ...(structure.role?.[id] ? { role: structure.role[id] } : {}),
+    ...(structure.partition?.[id] ? { partition: structure.partition[id] } : {}),
+  }));
+}
+
+/**
+ * The file's number format, decided from all value cells written as text. Workbook cells stored as numbers carry
+ * exact digits (Cell.numeric) and need no format; whole numbers without separators read the same in both formats:
+ * they say nothing, and are left out.
+ */
+function valuesFormat(draft: Draft, opts: ShapeOptions): NumberFormat {
+  const kinds = new Map(draft.indicators.map((i) => [i, indicatorKind(i)]));
+  const samples: NumberSample[] = [];
+  for (const v of draft.values) {
+    if (v.cell.numeric !== undefined || DIGITS_ONLY.test(v.cell.raw)) continue;
+    samples.push(new CellSample(v.cell, kinds.get(v.indicator) ?? indicatorKind(v.indicator)));
+  }
+  return numberFormat(samples, opts);
+}
+
+/**
+ * Each value cell parsed, by unit and indicator; a finding for each cell that is not a number, or is blank where
+ * blank is not "not published": in an annex table, whose every cell is expected, and a formula whose result the
+ * file does not hold.
+ */
+function parsedValues(draft: Draft, units: readonly Unit[], format: NumberFormat, annexShaped: boolean): Array<Partial<Record<Indicator, Value>>> {
+  const values: Array<Partial<Record<Indicator, Value>>> = units.map(() => ({}));
+  for (const dv of draft.values) {
+    const { value, finding } = parseValue(dv.cell, dv.unit, units[dv.unit]!.name, dv.indicator, format);
+    values[dv.unit]![dv.indicator] = value;
+    if (finding && (annexShaped || value.status !== 'empty' || dv.cell.formula !== undefined)) draft.findings.push(finding);
+  }
+  return values;
+}
 
 /**
  * A long table's units and values from its column store: the same decisions as `finish` (the tree or the

@@ -25,10 +25,72 @@ function remembered(f: (text: string) => string): (text: string) => string {
  * test/shape/normalize.test.ts holds them to the patterns on random and real labels.
  */
 
+/**
+ * The key of a text: NFD, then combining marks (U+0300–U+036F) dropped and đ/Đ written d; lower case; each run of
+ * characters other than A–Z, a–z, 0–9 one space, none at either end. (Was: .replace(/[\u0300-\u036f]/g, '')
+ * .replace(/[đĐ]/g, 'd').toLowerCase().replace(/[_\W]+/gu, ' ').trim().)
+ *
+ * Told character by character through `LETTERS` for ASCII, Latin-1, Latin Extended-A/B, IPA, spacing modifiers,
+ * the combining marks and Vietnamese's precomposed letters (U+0080–U+036F, U+1E00–U+1EFF): each such character's
+ * part of the key is what `foldAny` makes of it alone. That is exact: NFD decomposes a text character by character
+ * and only reorders combining marks, which are all dropped or all separators here, and lower-casing has no context
+ * in these ranges (only Greek's final sigma has one). A text with any other character is folded by `foldAny`.
+ * test/shape/normalize.test.ts holds the two to the same keys on every BMP character and on random texts.
+ */
 function fold(text: string): string {
-  // NFD, then combining marks (U+0300–U+036F) dropped and đ/Đ written d; lower case; each run of characters
-  // other than A–Z, a–z, 0–9 one space, none at either end. (Was: .replace(/[\u0300-\u036f]/g, '')
-  // .replace(/[đĐ]/g, 'd').toLowerCase().replace(/[_\W]+/gu, ' ').trim().)
+  let out = '';
+  let gap = false; // a separator since the last letter or digit written
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      const lower = c >= 65 && c <= 90 ? c + 32 : c;
+      if ((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57)) {
+        if (gap && out !== '') out += ' ';
+        out += lower === c ? text[i] : String.fromCharCode(lower);
+        gap = false;
+      } else gap = true;
+      continue;
+    }
+    const part = partOf(c);
+    if (part === undefined) return foldAny(text);
+    for (let j = 0; j < part.length; j++) {
+      if (part.charCodeAt(j) === 32) gap = true;
+      else {
+        if (gap && out !== '') out += ' ';
+        out += part[j];
+        gap = false;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A character's part of a key (U+0080–U+036F, U+1E00–U+1EFF): its letters and digits as `foldAny` writes them,
+ * a space for each character that separates ('' for a dropped mark); undefined outside those ranges. Each is
+ * worked out by `foldAny`'s steps the first time it is met.
+ */
+function partOf(c: number): string | undefined {
+  const at = c < 0x370 ? c - 0x80 : c >= 0x1e00 && c <= 0x1eff ? c - 0x1e00 + 0x2f0 : -1;
+  if (at < 0) return undefined;
+  let part = LETTERS[at];
+  if (part === undefined) {
+    const lower = withoutMarks(String.fromCharCode(c).normalize('NFD')).toLowerCase();
+    part = '';
+    for (let j = 0; j < lower.length; j++) {
+      const d = lower.charCodeAt(j);
+      part += (d >= 97 && d <= 122) || (d >= 48 && d <= 57) ? lower[j] : ' ';
+    }
+    LETTERS[at] = part;
+  }
+  return part;
+}
+
+/** `partOf`'s answers: U+0080–U+036F at 0–0x2EF, U+1E00–U+1EFF after them. */
+const LETTERS: Array<string | undefined> = new Array<string | undefined>(0x2f0 + 0x100).fill(undefined);
+
+/** The key of any text, by its definition (see `fold`): what `fold` does for the characters `LETTERS` does not know. */
+function foldAny(text: string): string {
   const lower = withoutMarks(text.normalize('NFD')).toLowerCase();
   let out = '';
   let from = -1; // start of the current run of letters and digits
@@ -137,9 +199,21 @@ const MEASURE_SUFFIX = /\s*[([]\s*(?:%|hộ|ho|households?|hh|điểm\s*%?|diem\
 export const labelKey: (text: string) => string = remembered(labelKeyOf);
 
 function labelKeyOf(text: string): string {
-  let t = withoutBullets(withoutListMarker(withoutBullets(text.normalize('NFC').trim())));
+  let t = withoutBullets(withoutListMarker(withoutBullets((composed(text) ? text : text.normalize('NFC')).trim())));
   if (endsBracketed(t)) t = t.replace(MEASURE_SUFFIX, '');
   return foldKey(withoutFinalColon(t));
+}
+
+/**
+ * Whether the text is in NFC as it is: each character below U+0300 or one of Vietnamese's precomposed letters
+ * (U+1E00–U+1EFF), none of which decomposes or combines (model/grid.ts `trimmedText`; test/model/grid.test.ts).
+ */
+function composed(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x300 && (c < 0x1e00 || c > 0x1eff)) return false;
+  }
+  return true;
 }
 
 /** Unit names: NFC, case- and diacritic-insensitive, spacing and punctuation ignored. */

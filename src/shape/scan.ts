@@ -18,15 +18,13 @@ export interface LabelLine {
   hits: Map<number, { indicator: Indicator; cell: Cell; lang: Lang | 'key' }>;
   /** Positions holding a group heading on its own (the wide layout's "Tỷ lệ hộ nghèo" row). */
   headings: Set<number>;
-  /** Positions whose text is not a label at all. */
-  unmatched: Map<number, Cell>;
   distinct: number;
   /** The header band (scanRow): rows, each column's path, the column-number row and its formulas. */
   band?: HeaderBand;
 }
 
 function emptyLine(): LabelLine {
-  return { hits: new Map(), headings: new Set(), unmatched: new Map(), distinct: 0 };
+  return { hits: new Map(), headings: new Set(), distinct: 0 };
 }
 
 function finish(line: LabelLine): LabelLine {
@@ -51,7 +49,6 @@ export function scanColumn(grid: Grid, col: number, extra?: ExtraLabels, maxRows
     if (!cell || text === '') continue;
     // A number, code or date (most cells down a column) is no label and names no indicator: nothing to try.
     if (saysNothing(text)) {
-      line.unmatched.set(r, cell);
       context = undefined;
       continue;
     }
@@ -70,7 +67,6 @@ export function scanColumn(grid: Grid, col: number, extra?: ExtraLabels, maxRows
     } else {
       const parts = m === undefined && figuresRight(grid, r, col) ? recognise(text) : undefined;
       if (parts) line.hits.set(r, { indicator: parts.key, cell, lang: parts.lang ?? 'key' });
-      else line.unmatched.set(r, cell);
       context = undefined;
     }
   }
@@ -98,22 +94,23 @@ export function scanRow(grid: Grid, row: number, extra?: ExtraLabels): LabelLine
   const line = emptyLine();
   const band = headerBand(grid, row);
   line.band = band;
+  /** Columns whose header is not a label at all. */
+  const unmatched = new Map<number, Cell>();
   for (const [c, h] of band.columns) {
     const cell = h.own ?? h.cells[h.cells.length - 1]!;
     // A header naming only a measure (`Số hộ`, `Tỷ lệ (%)`) is a column of a table whose rows are indicators.
     const hit = h.cells.length === 1 && measureOnly(cellText(cell)) && !extra?.has(labelKey(cellText(cell))) ? undefined : columnIndicator(h, extra);
     if (hit) line.hits.set(c, { indicator: hit.indicator, cell, lang: hit.lang });
-    else line.unmatched.set(c, cell);
+    else unmatched.set(c, cell);
   }
   // `Số hộ nghèo | Tỷ lệ %`: a column naming only a measure, right after an indicator's count, measures that count.
-  for (const [c, cell] of [...line.unmatched]) {
+  for (const [c, cell] of unmatched) {
     const left = line.hits.get(c - 1);
     const m = measureOnly(cellText(cell)) ? featuresOf(cell.raw).measure : undefined;
     if (!left || m === undefined || m === 'count' || indicatorKind(left.indicator) !== 'count') continue;
     const { indicator, ...dims } = parseSlot(left.indicator);
     const k = withPoint(indicator, { measure: m === 'rate' && describeIndicator(indicator)?.time === 'reduced' ? 'points' : m });
     if (k === undefined) continue;
-    line.unmatched.delete(c);
     line.hits.set(c, { indicator: slotKey(k, dims), cell, lang: left.lang });
   }
   return finish(line);

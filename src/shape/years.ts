@@ -142,7 +142,7 @@ export function findYearColumns(grid: Grid, maxRows: number): { row: number; lin
     if (first === 0 || !named) continue;
     const key = keyOf(titleFeatures(grid, r)) ?? inferred(rows, [...years.keys()]);
     if (key === undefined) return undefined;
-    const line: LabelLine = { hits: new Map(), headings: new Set(), unmatched: new Map(), distinct: 0 };
+    const line: LabelLine = { hits: new Map(), headings: new Set(), distinct: 0 };
     for (const [c, y] of years) line.hits.set(c, { indicator: slotKey(key, { year: y }), cell: cellAt(grid, r, c)!, lang: 'key' });
     line.distinct = years.size;
     return { row: r, line };

@@ -86,3 +86,49 @@ describe('foldKey and labelKey without regular expressions', () => {
     }
   });
 });
+
+/**
+ * foldKey tells the characters it knows (ASCII to U+036F, U+1E00–U+1EFF) through a table of each one's part and
+ * hands any other text to NFD; labelKey skips NFC for text of characters that are NFC as they are. Each must give
+ * the patterns' keys for every BMP character, alone and beside letters, marks and Vietnamese letters.
+ */
+describe('foldKey and labelKey on every character of the BMP', () => {
+  const contexts = (ch: string) => [` ${ch}`, `A${ch}\u0301ộ${ch}`, `Đ${ch}1 `];
+
+  it('give the patterns’ keys for each character in several places', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      for (const t of contexts(String.fromCharCode(c))) {
+        if (foldKey(t) !== foldByPatterns(t) || labelKey(t) !== labelKeyByPatterns(t)) wrong.push(`U+${c.toString(16).padStart(4, '0')} in ${JSON.stringify(t)}`);
+      }
+    }
+    expect(wrong.slice(0, 20)).toEqual([]);
+  });
+
+  it('give the patterns’ keys on labels written decomposed (NFD), where NFC is what makes them match', () => {
+    for (const t of ['Giảm (điểm %)', 'Số hộ (hộ)', 'Tổng số hộ:', 'a) Hộ nghèo', 'Xã Đồng Tâm', ...fixtureTexts()]) {
+      const nfd = t.normalize('NFD');
+      expect(foldKey(nfd), nfd).toBe(foldByPatterns(nfd));
+      expect(labelKey(nfd), nfd).toBe(labelKeyByPatterns(nfd));
+    }
+  });
+
+  /** Characters from everywhere in the BMP, most from the ranges the table knows. */
+  const anyChar = fc.oneof(
+    fc.integer({ min: 0, max: 0x36f }),
+    fc.integer({ min: 0x1e00, max: 0x1eff }),
+    fc.integer({ min: 0, max: 0xffff }),
+    fc.constantFrom(0x20, 0x2e, 0x29, 0x28, 0x25, 0x3a, 0x111, 0x110, 0x300, 0x301, 0x323, 0x3a3, 0x130, 0x212a, 0xd800, 0xdc00),
+  );
+  const anyText = fc.array(anyChar, { maxLength: 24 }).map((cs) => String.fromCharCode(...cs));
+
+  it('give the patterns’ keys on random texts of any characters', () => {
+    fc.assert(
+      fc.property(anyText, (t) => {
+        expect(foldKey(t)).toBe(foldByPatterns(t));
+        expect(labelKey(t)).toBe(labelKeyByPatterns(t));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
