@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // povcheck's executable. Never prints a stack trace (POVCHECK_DEBUG=1 does).
-// Start-up (README "Start-up"): this file is CommonJS (bin/package.json), so no ES module loader starts; it
+// Start-up (docs/performance.md "Start-up"): this file is CommonJS (bin/package.json), so no ES module loader starts; it
 // runs dist/povcheck.cjs, the CLI in one file, compiled with the V8 code cache written at build time
 // (scripts/bundle.mjs): a run that names no command (`--help`, `--version`) takes the smaller cache written after
 // `--help` alone (povcheck.cjs.help.cache), every other the one written after `--help` and the seed annex. Without

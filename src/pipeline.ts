@@ -135,7 +135,7 @@ export function withFindings(result: FileResult, extra: readonly Finding[], skip
  * quarter less CPU, their code as fast. Over a table of a million units the inlined code is what is fast (the
  * rules a third slower without it), and the compiling is paid once: there V8's default is kept. So a run of
  * several files, or of a file of `LEAN_COMPILE_BYTES` or more, compiles without inlining, and a file of
- * `FULL_COMPILE_BYTES` or more turns inlining back on (docs/performance.md, branch `small3`). Setting a V8 flag
+ * `FULL_COMPILE_BYTES` or more turns inlining back on (docs/performance-history.md, branch `small3`). Setting a V8 flag
  * needs `node:v8`, which loads Node's streams (several milliseconds: a seed run's start-up would feel it), so a
  * run of one small file never does.
  */
@@ -160,7 +160,7 @@ export function interruptBudgetFor(work: 'files' | number, set: boolean): number
  * files: four times V8's default, so that code run only once or a few times a file (a file's shape, each relation
  * kind's set-up, the report's pieces) stays in V8's baseline tiers instead of being compiled by Turbofan, which was
  * two fifths of the instructions of a run over 200 of the bench's files. A single table of 10,000 units is better
- * off with the default (its loops run hot): it is left alone. (docs/performance.md, branch `small5`.)
+ * off with the default (its loops run hot): it is left alone. (docs/performance-history.md, branch `small5`.)
  */
 export const FILES_INTERRUPT_BUDGET = 4 * 67_584;
 /** V8's own (Node 20, V8 11.3), set back with inlining. */

@@ -197,7 +197,7 @@ type KeyedList = keyof typeof KEYED_LISTS;
  * The lookup tables as data, each a text (one string is less to load than hundreds): the label table's keys,
  * one a line, each followed by a tab and its match's index in `matches`; each list's folded keys, one a line.
  * scripts/bundle.mjs writes them into the bundle (POVCHECK_ALIAS_TABLES), so that no start folds these wordings
- * again (about 6 M instructions of every run, docs/performance.md); the compiled modules build them at load.
+ * again (about 6 M instructions of every run, docs/performance-history.md); the compiled modules build them at load.
  */
 export interface AliasTables {
   matches: LabelMatch[];

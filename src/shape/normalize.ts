@@ -21,7 +21,7 @@ function remembered(f: (text: string) => string): (text: string) => string {
 /*
  * Folding and the label's list markers, colons and spaces are told character by character, as the regular
  * expressions they replace did: every start compiled those (each twice, to bytecode and then to machine code),
- * a tenth of the seed annex's start-up above Node's own (docs/performance.md, branch `start4`).
+ * a tenth of the seed annex's start-up above Node's own (docs/performance-history.md, branch `start4`).
  * test/shape/normalize.test.ts holds them to the patterns on random and real labels.
  */
 
