@@ -621,23 +621,15 @@ class StoredValue implements Value {
  * and partitions (absent or 0: the first), and how a name becomes a key. Shared by the table's units.
  */
 export class UnitPlaces {
-  readonly parents: Int32Array;
-
   constructor(
     readonly table: LongTable,
-    /** Each unit's parent: undefined or -1 for none (an Int32Array of one per unit is kept as it is). */
-    parents: ArrayLike<number | undefined>,
+    /** Each unit's parent, -1 for none (one per unit of the table). */
+    readonly parents: Int32Array,
     readonly totalId: number,
     readonly roles: ReadonlyArray<'block' | 'of-which' | 'breakdown' | undefined> | undefined,
     readonly partitions: ReadonlyArray<number | undefined> | undefined,
     readonly key: (name: string) => string,
-  ) {
-    if (parents instanceof Int32Array && parents.length === table.n) this.parents = parents;
-    else {
-      this.parents = new Int32Array(table.n);
-      for (let u = 0; u < table.n; u++) this.parents[u] = parents[u] ?? -1;
-    }
-  }
+  ) {}
 }
 
 /**

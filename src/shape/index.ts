@@ -187,7 +187,7 @@ function draftUnits(draft: Draft, keys: readonly string[], structure: UnitStruct
     ...(u.cell ? { cell: u.cell } : {}),
     ...(u.code ? { code: u.code } : {}),
     isTotal: id === totalIdx,
-    ...(parents[id] !== undefined && parents[id]! >= 0 ? { parent: parents[id] } : {}),
+    ...(parents[id]! >= 0 ? { parent: parents[id] } : {}),
     ...(structure.role?.[id] ? { role: structure.role[id] } : {}),
     ...(structure.partition?.[id] ? { partition: structure.partition[id] } : {}),
   }));
@@ -385,7 +385,7 @@ function structured(draft: Draft, keys: string[], findings: Finding[], isTotal: 
   const firstByKey = new Map<string, number>();
   keys.forEach((k, i) => {
     if (i === s.totalIdx || s.role[i] === 'of-which' || s.role[i] === 'breakdown') return;
-    const scope = `${s.parents[i] ?? -1}|${s.partition[i]}|${k}`;
+    const scope = `${s.parents[i]}|${s.partition[i]}|${k}`;
     const first = firstByKey.get(scope);
     if (first === undefined) {
       firstByKey.set(scope, i);
@@ -397,15 +397,15 @@ function structured(draft: Draft, keys: string[], findings: Finding[], isTotal: 
 }
 
 interface UnitStructure {
-  /** Each unit's parent: undefined or -1 for none. */
-  parents: ArrayLike<number | undefined>;
+  /** Each unit's parent, -1 for none (as the tree gives them). */
+  parents: Int32Array;
   totalIdx: number;
   role?: Array<UnitRole | undefined>;
   partition?: number[];
 }
 
 /** Code and parent columns: the tree decides parents and the total; names may repeat across districts. */
-function fromTree(units: TreeUnits, findings: Finding[], isTotal: (name: string) => boolean): { parents: Int32Array; totalIdx: number } {
+function fromTree(units: TreeUnits, findings: Finding[], isTotal: (name: string) => boolean): UnitStructure {
   const tree = resolveTree(units, findings, isTotal);
   return { parents: tree.parent, totalIdx: tree.total ?? -1 };
 }
@@ -417,7 +417,7 @@ function oneLevel(
   findings: Finding[],
   opts: ShapeOptions,
   isTotal: (name: string) => boolean,
-): { parents: Array<number | undefined>; totalIdx: number } {
+): UnitStructure {
   let totalIdx = totalByName(draft, opts.totalName) ?? draft.units.findIndex((u) => isTotal(u.name));
   if (totalIdx < 0 && draft.units.length > 1 && opts.totalPolicy === 'first') {
     totalIdx = 0;
@@ -440,7 +440,8 @@ function oneLevel(
     }
     findings.push(duplicateUnit(u, draft.units[first ?? totalIdx]!));
   });
-  const parents = draft.units.map((_, i) => (totalIdx >= 0 && i !== totalIdx ? totalIdx : undefined));
+  const parents = new Int32Array(draft.units.length).fill(totalIdx);
+  if (totalIdx >= 0) parents[totalIdx] = -1;
   return { parents, totalIdx };
 }
 

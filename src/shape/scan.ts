@@ -23,7 +23,8 @@ export interface LabelLine {
   band?: HeaderBand;
 }
 
-function emptyLine(): LabelLine {
+/** A line with no labels found yet. */
+export function emptyLine(): LabelLine {
   return { hits: new Map(), headings: new Set(), distinct: 0 };
 }
 

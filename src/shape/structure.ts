@@ -10,7 +10,8 @@ import { foldKey } from './normalize.js';
 import { mayMatch } from './words.js';
 
 export interface Structure {
-  parents: Array<number | undefined>;
+  /** Each unit's parent, -1 for none. */
+  parents: Int32Array;
   totalIdx: number;
   role: Array<UnitRole | undefined>;
   partition: number[];
@@ -59,7 +60,7 @@ export function isStructured(units: readonly DraftUnit[]): boolean {
  */
 export function resolveStructure(units: readonly DraftUnit[], isTotal: (name: string) => boolean): Structure {
   const n = units.length;
-  const parents: Array<number | undefined> = new Array(n).fill(undefined);
+  const parents = new Int32Array(n).fill(-1);
   const role: Array<UnitRole | undefined> = new Array(n).fill(undefined);
   const partition: number[] = new Array(n).fill(0);
   const totalIdx = units.findIndex((u) => isTotal(u.name));
@@ -81,7 +82,7 @@ export function resolveStructure(units: readonly DraftUnit[], isTotal: (name: st
     partition[i] = u.section ?? 0;
     if (isHead[i]) {
       role[i] = 'block';
-      parents[i] = root;
+      parents[i] = root ?? -1;
       block = i;
       ofWhichOf = undefined;
       last = i;
@@ -89,14 +90,14 @@ export function resolveStructure(units: readonly DraftUnit[], isTotal: (name: st
     }
     if (u.ofWhich) {
       role[i] = 'of-which';
-      parents[i] = root;
+      parents[i] = root ?? -1;
       continue;
     }
     if (isOfWhichName(u.name)) {
       // The row it qualifies: the last unit above that is not itself "of which"; the units after it belong to it.
       ofWhichOf = last ?? root;
       role[i] = householdCategory(u.name) ? 'breakdown' : 'of-which';
-      parents[i] = ofWhichOf;
+      parents[i] = ofWhichOf ?? -1;
       continue;
     }
     if (ofWhichOf !== undefined) {
@@ -104,7 +105,7 @@ export function resolveStructure(units: readonly DraftUnit[], isTotal: (name: st
       parents[i] = ofWhichOf;
       continue;
     }
-    parents[i] = block ?? root;
+    parents[i] = block ?? root ?? -1;
     last = i;
   }
   return { parents, totalIdx, role, partition };

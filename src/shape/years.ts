@@ -9,7 +9,7 @@ import { a1, cellAt, cellText, gridWidth, type Cell, type Grid } from '../model/
 import { slotKey } from '../model/slots.js';
 import { clip, newDraft, tidyName, type Draft } from './draft.js';
 import { headerBand } from './header.js';
-import { figuresRight, type LabelLine } from './scan.js';
+import { emptyLine, figuresRight, type LabelLine } from './scan.js';
 import { combine, featuresOf, keyOf, type Features } from './words.js';
 import { titleTotal } from './title.js';
 
@@ -142,7 +142,7 @@ export function findYearColumns(grid: Grid, maxRows: number): { row: number; lin
     if (first === 0 || !named) continue;
     const key = keyOf(titleFeatures(grid, r)) ?? inferred(rows, [...years.keys()]);
     if (key === undefined) return undefined;
-    const line: LabelLine = { hits: new Map(), headings: new Set(), distinct: 0 };
+    const line = emptyLine();
     for (const [c, y] of years) line.hits.set(c, { indicator: slotKey(key, { year: y }), cell: cellAt(grid, r, c)!, lang: 'key' });
     line.distinct = years.size;
     return { row: r, line };
