@@ -136,7 +136,7 @@ describe('unitsNamed', () => {
       fc.property(fc.array(name, { minLength: 1, maxLength: 25 }), fc.array(fc.oneof(name, fc.constant('\ud800')), { maxLength: 5 }), (names, asked) => {
         const t = new LongTable([...SLOTS], [1, 2, 3], undefined, undefined, undefined, 2);
         names.forEach((n, u) => t.addUnit({ row: u + 1, name: n, nameCol: 0, stt: '', section: undefined, code: '', parentCode: '' }, ['1', '2', '3']));
-        const units = unitsOf(new UnitPlaces(t, names.map(() => undefined), -1, undefined, undefined, (s) => s));
+        const units = unitsOf(new UnitPlaces(t, new Int32Array(names.length).fill(-1), -1, undefined, undefined, (s) => s));
         const wanted = new Set(asked);
         expect(unitsNamed(units, wanted).map((u) => u.id)).toEqual(units.filter((u) => wanted.has(u.name)).map((u) => u.id));
         // Units other than the table's own list: compared by name.
