@@ -18,10 +18,16 @@ type DecimalClass = typeof BaseDecimal;
 // own (decimal.js bundled, evaluated at that call) and not a package loaded from node_modules.
 const require = lazyRequire(() => import.meta.url);
 
+let loaded: DecimalClass | undefined;
+
+/** decimal.js's class with povcheck's settings, made once (the stand-in, if a caller kept it, forwards to the same). */
 function load(): DecimalClass {
-  const { Decimal } = require('decimal.js') as { Decimal: DecimalClass };
-  Dec = Decimal.clone({ precision: 100, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 60 });
-  return Dec;
+  if (loaded === undefined) {
+    const { Decimal } = require('decimal.js') as { Decimal: DecimalClass };
+    loaded = Decimal.clone({ precision: 100, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 60 });
+    Dec = loaded;
+  }
+  return loaded;
 }
 
 export let Dec: DecimalClass = new Proxy(function Dec() {} as unknown as DecimalClass, {
