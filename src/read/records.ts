@@ -108,6 +108,16 @@ export class RecordSplitter {
   }
 
   push(text: string): void {
+    // A line carried over from the last piece is finished first, with the piece's first line alone: joined to
+    // the whole piece, the piece would be copied into one flat string before it is split (a piece at a time, the
+    // whole text copied once more). The rest of the piece is then split as it is; the records are the same.
+    if (this.carry !== '' && !this.csv) {
+      const lf = text.indexOf('\n');
+      if (lf >= 0 && lf + 1 < text.length) {
+        this.feed(text.slice(0, lf + 1), false);
+        text = text.slice(lf + 1);
+      }
+    }
     this.feed(text, false);
   }
 

@@ -98,6 +98,10 @@ export function depthOf(annex: Annex): (unit: Unit) => number {
   const depth = (u: Unit): number => {
     const known = memo[u.id]!;
     if (known >= 0) return known;
+    // A root, or a unit whose parent's depth is known (rows top-down: nearly every unit): no chain to walk.
+    if (u.parent === undefined) return (memo[u.id] = 0);
+    const above = memo[u.parent]!;
+    if (above >= 0) return (memo[u.id] = above + 1);
     // Iterative: a hostile table may be deep. `base` is the depth above the walked chain (-1 above a root).
     const chain: Unit[] = [];
     let base = -1;

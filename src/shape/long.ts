@@ -277,10 +277,7 @@ export class LongReader {
     const id = this.table.addUnit(u, this.values);
     if (this.vote) {
       const first = id * this.values.length;
-      for (let k = 0; k < this.values.length; k++) {
-        const v = this.values[k]!;
-        this.vote.add(first + k, typeof v === 'string' ? v : v.raw);
-      }
+      for (let k = 0; k < this.values.length; k++) this.vote.add(first + k, this.values[k]!);
     }
   }
 

@@ -61,28 +61,32 @@ export class LongVote {
   private cellSample: CellSample | undefined;
 
   constructor(
-    private readonly table: LongTable,
+    table: LongTable,
     private readonly kinds: readonly IndicatorKind[],
   ) {
     this.vote = new LocaleVote((i) => this.cellSample ?? new LazySample(table, i, this.raw, kinds[i % kinds.length]!));
   }
 
-  /** Value i of the table (unit-major), `raw` its text as read; votes in the order values are read. */
-  add(i: number, raw: string): void {
-    if (raw === '' || allDigits(raw)) return;
-    const kind = this.kinds[i % this.kinds.length]!;
-    if (!this.table.plainCell(i)) {
-      const cell = this.table.valueCell(i, raw);
-      if (cell.numeric !== undefined) return;
-      this.cellSample = new CellSample(cell, kind);
-      if (this.cellSample.text !== '') this.vote.add(this.cellSample.text, kind, i);
-      this.cellSample = undefined;
-      return;
-    }
-    const text = raw.trim();
+  /**
+   * Value i of the table (unit-major) as the store was given it: a plain cell's text as read, or its Cell (a
+   * workbook's, kept by the store); votes in the order values are read.
+   */
+  add(i: number, value: string | Cell): void {
+    if (typeof value !== 'string') return this.addCell(i, value);
+    if (value === '' || allDigits(value)) return;
+    const text = value.trim();
     if (text === '') return;
-    this.raw = raw;
-    this.vote.add(text, kind, i);
+    this.raw = value;
+    this.vote.add(text, this.kinds[i % this.kinds.length]!, i);
+  }
+
+  private addCell(i: number, cell: Cell): void {
+    const raw = cell.raw;
+    if (raw === '' || allDigits(raw) || cell.numeric !== undefined) return;
+    const kind = this.kinds[i % this.kinds.length]!;
+    this.cellSample = new CellSample(cell, kind);
+    if (this.cellSample.text !== '') this.vote.add(this.cellSample.text, kind, i);
+    this.cellSample = undefined;
   }
 
   decision(): LocaleDecision {
