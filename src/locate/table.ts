@@ -8,7 +8,7 @@
  * one error after another never reads the whole table again.
  */
 import { RATE_DECIMALS } from '../calc/annex-math.js';
-import type { Annex, Unit, Value, ValueRow } from '../model/annex.js';
+import type { Annex, Unit, Units, Value, ValueRow } from '../model/annex.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import type { Scope } from '../relations/scope.js';
 import { depthOf } from '../rules/index.js';
@@ -39,8 +39,8 @@ export interface TableFacts {
   readonly grouping: boolean;
   /** Whether some cell holds a spreadsheet formula (any status). */
   readonly anyFormula: boolean;
-  /** The units directly under a parent (any role or partition), in table order. */
-  childrenOf(parent: number): readonly Unit[];
+  /** The ids of the units directly under a parent (any role or partition), in table order. */
+  childrenOf(parent: number): readonly number[];
 }
 
 const FACTS = new WeakMap<Annex, TableFacts>();
@@ -167,7 +167,7 @@ const kindOf = (ind: Indicator) => KINDS.get(ind) ?? KINDS.set(ind, indicatorKin
 
 const bump = (f: Freq, dp: number, sign: number) => f.set(dp, (f.get(dp) ?? 0) + sign);
 
-function factsOf(annex: Annex, tally: Tally, childrenOf: (parent: number) => readonly Unit[]): TableFacts {
+function factsOf(annex: Annex, tally: Tally, childrenOf: (parent: number) => readonly number[]): TableFacts {
   // Proposed rates keep the table's usual precision: two decimals in plans, one in statistical releases.
   const rateDp = Math.max(1, mode(tally.rates) ?? RATE_DECIMALS);
   const columns = new Map<Indicator, number>();
@@ -182,13 +182,17 @@ function factsOf(annex: Annex, tally: Tally, childrenOf: (parent: number) => rea
   } as TableFacts;
 }
 
-/** Each parent's units, indexed on first use. */
-function lazyChildren(annex: Annex): (parent: number) => readonly Unit[] {
-  let index: Map<number, Unit[]> | undefined;
+/** Each parent's unit ids, indexed on first use. */
+function lazyChildren(annex: Annex): (parent: number) => readonly number[] {
+  let index: Map<number, number[]> | undefined;
   return (parent) => {
     if (!index) {
       index = new Map();
-      for (const u of annex.units) if (u.parent !== undefined) (index.get(u.parent) ?? index.set(u.parent, []).get(u.parent)!).push(u);
+      const { units } = annex;
+      for (let u = 0; u < units.length; u++) {
+        const p = units.parentOf(u);
+        if (p >= 0) (index.get(p) ?? index.set(p, []).get(p)!).push(u);
+      }
     }
     return index.get(parent) ?? [];
   };
@@ -220,14 +224,14 @@ export function scopeOf(annex: Annex, facts: TableFacts, units: readonly Unit[],
   const parents = new Map<number, Unit>();
   for (const u of units) {
     if (facts.childrenOf(u.id).length > 0) parents.set(u.id, u);
-    if (u.parent !== undefined && !loaded(u.parent)) parents.set(u.parent, annex.units[u.parent]!);
+    if (u.parent !== undefined && !loaded(u.parent)) parents.set(u.parent, annex.units.at(u.parent)!);
   }
   return { units: [...units].sort((a, b) => a.id - b.id), parents: [...parents.values()].sort((a, b) => a.id - b.id), childrenOf: facts.childrenOf };
 }
 
-const DEPTHS = new WeakMap<readonly Unit[], (unit: Unit) => number>();
+const DEPTHS = new WeakMap<Units, (unit: Unit | number) => number>();
 
 /** Each unit's depth in the tree (rules/index.ts `depthOf`), once per table (a corrected table has the same units). */
-export function depthOfTable(annex: Annex): (unit: Unit) => number {
+export function depthOfTable(annex: Annex): (unit: Unit | number) => number {
   return DEPTHS.get(annex.units) ?? DEPTHS.set(annex.units, depthOf(annex)).get(annex.units)!;
 }

@@ -5,6 +5,7 @@
  * nhập`, `hộ nghèo thiếu hụt …`), in every column they all fill. The finding sits at the figure broken down.
  */
 import { Dec, ZERO, plain } from '../calc/decimal.js';
+import { someUnitHasRole } from '../model/annex.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf } from '../model/expr.js';
 import type { OkValue } from '../rules/types.js';
@@ -33,7 +34,7 @@ export const breakdownKind = defineKind<BreakdownRelation>({
   needs: [],
   perUnit: false,
   localised: true,
-  applicable: (annex) => [...(annex.subSlots?.values() ?? [])].some((s) => s.relation === 'breakdown') || annex.units.some((u) => u.role === 'breakdown'),
+  applicable: (annex) => [...(annex.subSlots?.values() ?? [])].some((s) => s.relation === 'breakdown') || someUnitHasRole(annex.units, 'breakdown'),
   *instances(ctx) {
     const { annex } = ctx;
     for (const [parent, rows] of breakdownRows(annex.subSlots)) {
@@ -45,7 +46,7 @@ export const breakdownKind = defineKind<BreakdownRelation>({
       }
     }
     for (const [parentId, units] of subUnitsIn(ctx, 'breakdown')) {
-      const unit = annex.units[parentId]!;
+      const unit = annex.units.at(parentId)!;
       for (const slot of annex.indicators) {
         if (indicatorKind(slot) !== 'count') continue;
         const at = okValue(annex, unit, slot);

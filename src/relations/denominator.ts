@@ -44,7 +44,7 @@ export function denominatorNote(ctx: RuleContext, r: DenominatorRelation): { not
  */
 function remadeNote(annex: Annex, id: number): Finding {
   const values = annex.values;
-  const unit = annex.units[id]!;
+  const unit = annex.units.at(id)!;
   const h0 = figureOf(values, id, 'households_start');
   const h1 = figureOf(values, id, 'households_end');
   const figures = usableFigure(h0) && usableFigure(h1) ? figuresInStore(values, id, intOf(h0), intOf(h1)) : undefined;
@@ -270,15 +270,15 @@ const COLUMN_SLOTS = ['households_start', 'households_end', 'poor_start', 'poor_
 /**
  * quietInfo on a long table's columns (`at`: the slot indexes of COLUMN_SLOTS), or undefined when a figure is
  * not a number held there or the households are not whole (the relation is then made and checked as usual).
+ * `totalId`: the total's id (-1: none).
  */
-function quietInColumns(cols: LongTable, unit: Unit, at: readonly number[]): 'none' | { effect: Effect } | undefined {
-  const u = unit.id;
+function quietInColumns(cols: LongTable, u: number, at: readonly number[], totalId: number): 'none' | { effect: Effect } | undefined {
   if (!allNumbers(cols, u, at)) return undefined;
   const h0 = wholeIn(cols, u, at[0]!, false);
   const h1 = wholeIn(cols, u, at[1]!, false);
   if (h0 === false || h1 === false) return undefined;
   if (h0 === h1 || h0 === 0 || h1 === 0) return 'none';
-  if (unit.isTotal) return undefined;
+  if (u === totalId) return undefined;
   return quietOf(h0, h1, wholeFrom(wholeIn(cols, u, at[2]!, false), wholeIn(cols, u, at[3]!, false), wholeIn(cols, u, at[4]!, false)), true, cols.scaledIn(u, at[5]!));
 }
 
@@ -307,21 +307,23 @@ export const denominatorKind = defineKind<DenominatorRelation>({
     const fromStore = checking === true && carries(ctx.annex, HOUSEHOLDS);
     const cols = fromStore ? columnsOf(values) : undefined;
     const at = cols && slotIndexes(cols, COLUMN_SLOTS);
-    for (const unit of ctx.annex.units) {
+    const { units } = ctx.annex;
+    const totalId = ctx.annex.total?.id ?? -1;
+    for (let id = 0; id < units.length; id++) {
       if (fromStore) {
-        let quiet = at && quietInColumns(cols!, unit, at);
+        let quiet = at && quietInColumns(cols!, id, at, totalId);
         if (quiet === undefined) {
-          const h0 = values.readScaled(unit.id, 'households_start');
-          const h1 = h0 && values.readScaled(unit.id, 'households_end');
-          quiet = h1 && quietInfo(ctx, unit, h0!, h1);
+          const h0 = values.readScaled(id, 'households_start');
+          const h1 = h0 && values.readScaled(id, 'households_end');
+          quiet = h1 && quietInfo(ctx, units.at(id)!, h0!, h1);
         }
-        if (quiet === 'none' || (quiet && ctx.depth(unit) > 1)) {
+        if (quiet === 'none' || (quiet && ctx.depth(id) > 1)) {
           ctx.checked('denominator');
-          if (quiet !== 'none') ctx.fold('denominator', unit, () => denominatorNote(ctx, relationOf(ctx, unit)!)!.note, quiet.effect);
+          if (quiet !== 'none') ctx.fold('denominator', id, () => denominatorNote(ctx, relationOf(ctx, units.at(id)!)!)!.note, quiet.effect);
           continue;
         }
       }
-      const r = relationOf(ctx, unit);
+      const r = relationOf(ctx, units.at(id)!);
       if (r) visit(r);
     }
   },

@@ -166,7 +166,8 @@ export const impliedKind = defineKind<ImpliedRelation>({
   applicable: (annex) => {
     if (isAnnexShaped(annex.indicators)) return false;
     const rates = vocabularySlots(annex).filter(paired);
-    return annex.units.some((u) => rates.some((s) => okValue(annex, u, s.key) && okValue(annex, u, slotFor(s, { measure: 'count' })) && !okValue(annex, u, householdsSlot(annex, s))));
+    for (const u of annex.units) if (rates.some((s) => okValue(annex, u, s.key) && okValue(annex, u, slotFor(s, { measure: 'count' })) && !okValue(annex, u, householdsSlot(annex, s)))) return true;
+    return false;
   },
   *instances(ctx) {
     const { annex } = ctx;
@@ -184,11 +185,11 @@ export const impliedKind = defineKind<ImpliedRelation>({
     }
     // Parents and their parts: the whole's households (printed, or implied by its end-of-year pairs).
     for (const [parentId, partitions] of partitionsIn(ctx)) {
-      const parent = annex.units[parentId]!;
+      const parent = annex.units.at(parentId)!;
       const whole = wholeOf(annex, parent, pairsFor(parent));
       if (!whole) continue;
       for (const parts of partitions) {
-        const withPairs = parts.map((u) => ({ unit: u, pairs: (pairsFor(u).get(GROUP_END) ?? []).filter((p) => !p.flow) })).filter((x) => x.pairs.length > 0);
+        const withPairs = parts.map((id) => annex.units.at(id)!).map((u) => ({ unit: u, pairs: (pairsFor(u).get(GROUP_END) ?? []).filter((p) => !p.flow) })).filter((x) => x.pairs.length > 0);
         for (const x of withPairs) {
           yield { type: 'part', unit: x.unit, at: x.pairs[0]!.rate, cells: [...x.pairs.flatMap((p) => [p.count, p.rate]), ...cellsOfWhole(whole)], pairs: x.pairs, whole, wholeUnit: parent };
         }

@@ -3,7 +3,7 @@
  * (per unit), and a row `Trong đó: huyện nghèo …` (or a place listed under it) under a unit (per count). It is
  * never added up with the units.
  */
-import type { Unit } from '../model/annex.js';
+import { someUnitHasRole, type Unit } from '../model/annex.js';
 import { indicatorKind } from '../model/indicators.js';
 import { ref } from '../model/expr.js';
 import { parseSlot } from '../model/slots.js';
@@ -26,7 +26,7 @@ export const ofWhichKind = defineKind<OfWhichRelation>({
   needs: [],
   perUnit: false,
   localised: true,
-  applicable: (annex) => [...(annex.subSlots?.values() ?? [])].some((s) => s.relation === 'of-which') || annex.units.some((u) => u.role === 'of-which'),
+  applicable: (annex) => [...(annex.subSlots?.values() ?? [])].some((s) => s.relation === 'of-which') || someUnitHasRole(annex.units, 'of-which'),
   *instances(ctx) {
     const { annex } = ctx;
     for (const [key, sub] of annex.subSlots ?? []) {
@@ -38,8 +38,9 @@ export const ofWhichKind = defineKind<OfWhichRelation>({
       }
     }
     for (const [parentId, units] of subUnitsIn(ctx, 'of-which')) {
-      const parent = annex.units[parentId]!;
-      for (const u of units) {
+      const parent = annex.units.at(parentId)!;
+      for (const id of units) {
+        const u = annex.units.at(id)!;
         for (const slot of annex.indicators) {
           if (indicatorKind(slot) !== 'count') continue;
           const at = okValue(annex, u, slot);

@@ -39,7 +39,7 @@ export const precisionKind = defineKind<PrecisionRelation>({
     const rates = typedRates(annex);
     const usual = rates.length >= 3 ? usualDecimals(rates) : undefined;
     if (usual === undefined) return;
-    for (const v of rates) yield { unit: annex.units[v.unit]!, at: v, cells: [v], usual };
+    for (const v of rates) yield { unit: annex.units.at(v.unit)!, at: v, cells: [v], usual };
   },
   check(r, ctx) {
     ctx.checked('precision');

@@ -12,7 +12,7 @@ import { carriesSlot, householdsSlot, okValue, slotFor, vocabularySlots } from '
 import { impliedHouseholds } from './implied.js';
 import { isAnnexShaped, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
-import { unitsIn } from './scope.js';
+import { unitIdsIn, unitsIn } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
 
 /** Digits shown in messages for an unrounded quotient. */
@@ -117,10 +117,11 @@ export const rateKind = defineKind<RateRelation>({
     const cols = checking ? columnsOf(annex.values) : undefined;
     const starts = cols && slotIndexes(cols, ['poor_start', 'households_start', 'rate_start']);
     const ends = cols && slotIndexes(cols, ['poor_end', 'households_end', 'rate_end']);
-    for (const unit of unitsIn(ctx)) {
+    for (const id of unitIdsIn(ctx)) {
+      let unit: Unit | undefined;
       for (const which of ['rate_start', 'rate_end'] as const) {
         const at = which === 'rate_start' ? starts : ends;
-        if (at && matchesInColumns(cols!, unit.id, at)) {
+        if (at && matchesInColumns(cols!, id, at)) {
           ctx.checked('rate');
           continue;
         }
@@ -128,7 +129,8 @@ export const rateKind = defineKind<RateRelation>({
         const hhKey = which === 'rate_start' ? 'households_start' : 'households_end';
         // Every figure a number held as an integer (the common case): no Value made; when the instances are
         // only checked, no relation either for a rate the integers show right (the check's first test).
-        const q = rateRead(annex.values, unit.id, [poorKey, hhKey, which]);
+        const q = rateRead(annex.values, id, [poorKey, hhKey, which]);
+        unit ??= annex.units.at(id)!;
         if (q) {
           if (checking && matchesInIntegers(q)) {
             ctx.checked('rate');

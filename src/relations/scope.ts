@@ -19,7 +19,7 @@ export interface Scope {
   /** The parents whose instances over their parts (and sub-units) are wanted, in table order. */
   readonly parents: readonly Unit[];
   /** Every unit directly under a parent (any role, any partition), in table order. */
-  childrenOf(parent: number): readonly Unit[];
+  childrenOf(parent: number): readonly number[];
 }
 
 /** A rule context, with the scope of the instances wanted (absent: the whole table). */
@@ -28,21 +28,41 @@ export interface InstanceContext extends RuleContext {
 }
 
 /** The units whose per-unit instances are wanted. */
-export const unitsIn = (ctx: InstanceContext): readonly Unit[] => ctx.scope?.units ?? ctx.annex.units;
+export const unitsIn = (ctx: InstanceContext): Iterable<Unit> => ctx.scope?.units ?? ctx.annex.units;
 
-/** The units that may be the parent of a partition instance. */
-export const parentsIn = (ctx: InstanceContext): readonly Unit[] => ctx.scope?.parents ?? ctx.annex.units;
+/** Ids 0 … n − 1, iterated without an array. */
+class IdRange implements Iterable<number> {
+  constructor(private readonly n: number) {}
+
+  [Symbol.iterator](): Iterator<number> {
+    let i = 0;
+    const n = this.n;
+    return { next: () => (i < n ? { value: i++, done: false } : { value: undefined, done: true }) };
+  }
+}
+
+/**
+ * The ids of the units whose per-unit instances are wanted, in table order: a loop over every unit of a large
+ * table reads ids and makes a unit (`annex.units.at`) only for a unit it visits.
+ */
+export const unitIdsIn = (ctx: InstanceContext): Iterable<number> => (ctx.scope ? ctx.scope.units.map((u) => u.id) : new IdRange(ctx.annex.units.length));
+
+/** The ids of the units that may be the parent of a partition instance. */
+export const parentIdsIn = (ctx: InstanceContext): Iterable<number> => (ctx.scope ? ctx.scope.parents.map((u) => u.id) : new IdRange(ctx.annex.units.length));
+
 
 /** `partitionsByParent` for the scope's parents (every partition complete). */
-export function partitionsIn(ctx: InstanceContext): Map<number, Unit[][]> {
+export function partitionsIn(ctx: InstanceContext): Map<number, number[][]> {
   const { scope } = ctx;
   if (!scope) return partitionsByParent(ctx.annex);
-  const map = new Map<number, Unit[][]>();
+  const map = new Map<number, number[][]>();
+  const { units } = ctx.annex;
   for (const p of scope.parents) {
-    const lists: Unit[][] = [];
+    const lists: number[][] = [];
     for (const u of scope.childrenOf(p.id)) {
-      if (u.role === 'of-which' || u.role === 'breakdown') continue;
-      (lists[u.partition ?? 0] ??= []).push(u);
+      const role = units.roleOf(u);
+      if (role === 'of-which' || role === 'breakdown') continue;
+      (lists[units.partitionOf(u)] ??= []).push(u);
     }
     if (lists.length === 0) continue;
     for (let i = 0; i < lists.length; i++) lists[i] ??= [];
@@ -52,12 +72,12 @@ export function partitionsIn(ctx: InstanceContext): Map<number, Unit[][]> {
 }
 
 /** `subUnitsByParent` for the scope's parents. */
-export function subUnitsIn(ctx: InstanceContext, role: 'of-which' | 'breakdown'): Map<number, Unit[]> {
+export function subUnitsIn(ctx: InstanceContext, role: 'of-which' | 'breakdown'): Map<number, number[]> {
   const { scope } = ctx;
   if (!scope) return subUnitsByParent(ctx.annex, role);
-  const map = new Map<number, Unit[]>();
+  const map = new Map<number, number[]>();
   for (const p of scope.parents) {
-    const subs = scope.childrenOf(p.id).filter((u) => u.role === role);
+    const subs = scope.childrenOf(p.id).filter((u) => ctx.annex.units.roleOf(u) === role);
     if (subs.length > 0) map.set(p.id, subs);
   }
   return map;
