@@ -8,7 +8,7 @@
  * one error after another never reads the whole table again.
  */
 import { RATE_DECIMALS } from '../calc/annex-math.js';
-import type { Annex, Unit, Units, Value, ValueRow } from '../model/annex.js';
+import { childIndex, type Annex, type Unit, type Units, type Value, type ValueRow } from '../model/annex.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import type { Scope } from '../relations/scope.js';
 import { depthOf } from '../rules/index.js';
@@ -40,7 +40,7 @@ export interface TableFacts {
   /** Whether some cell holds a spreadsheet formula (any status). */
   readonly anyFormula: boolean;
   /** The ids of the units directly under a parent (any role or partition), in table order. */
-  childrenOf(parent: number): readonly number[];
+  childrenOf(parent: number): ArrayLike<number>;
 }
 
 const FACTS = new WeakMap<Annex, TableFacts>();
@@ -167,7 +167,7 @@ const kindOf = (ind: Indicator) => KINDS.get(ind) ?? KINDS.set(ind, indicatorKin
 
 const bump = (f: Freq, dp: number, sign: number) => f.set(dp, (f.get(dp) ?? 0) + sign);
 
-function factsOf(annex: Annex, tally: Tally, childrenOf: (parent: number) => readonly number[]): TableFacts {
+function factsOf(annex: Annex, tally: Tally, childrenOf: (parent: number) => ArrayLike<number>): TableFacts {
   // Proposed rates keep the table's usual precision: two decimals in plans, one in statistical releases.
   const rateDp = Math.max(1, mode(tally.rates) ?? RATE_DECIMALS);
   const columns = new Map<Indicator, number>();
@@ -182,20 +182,9 @@ function factsOf(annex: Annex, tally: Tally, childrenOf: (parent: number) => rea
   } as TableFacts;
 }
 
-/** Each parent's unit ids, indexed on first use. */
-function lazyChildren(annex: Annex): (parent: number) => readonly number[] {
-  let index: Map<number, number[]> | undefined;
-  return (parent) => {
-    if (!index) {
-      index = new Map();
-      const { units } = annex;
-      for (let u = 0; u < units.length; u++) {
-        const p = units.parentOf(u);
-        if (p >= 0) (index.get(p) ?? index.set(p, []).get(p)!).push(u);
-      }
-    }
-    return index.get(parent) ?? [];
-  };
+/** Each parent's unit ids (model/annex.ts `childIndex`, made on first use). */
+function lazyChildren(annex: Annex): (parent: number) => ArrayLike<number> {
+  return (parent) => childIndex(annex.units).of(parent);
 }
 
 /** The most frequent number of decimals (ties: the larger). */

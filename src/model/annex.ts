@@ -246,20 +246,84 @@ export function childrenByParent(annex: Annex): Map<number, number[]> {
   return map;
 }
 
-/** Every parent's partitions: parent id → lists of part ids, one per partition (the first is `childrenByParent`'s). */
+/**
+ * Every parent's partitions: parent id → lists of part ids, one per partition (the first is `childrenByParent`'s),
+ * in the order of each parent's first part.
+ */
 export function partitionsByParent(annex: Annex): Map<number, number[][]> {
-  const { units } = annex;
   const map = new Map<number, number[][]>();
+  for (const [p, lists] of partitionsInOrder(annex.units)) map.set(p, lists);
+  return map;
+}
+
+/** `partitionsByParent`'s entries one at a time (each parent's lists made when reached, none kept). */
+export function* partitionsInOrder(units: Units): Generator<[number, number[][]]> {
+  const seen = new Uint8Array(units.length);
   for (let u = 0; u < units.length; u++) {
     const p = units.parentOf(u);
-    if (p < 0) continue;
-    const role = units.roleOf(u);
-    if (role === 'of-which' || role === 'breakdown') continue;
-    const lists = map.get(p) ?? map.set(p, []).get(p)!;
-    (lists[units.partitionOf(u)] ??= []).push(u);
+    if (p < 0 || seen[p] === 1 || isSubRole(units.roleOf(u))) continue;
+    seen[p] = 1;
+    yield [p, partitionsOf(units, p)!];
   }
-  for (const lists of map.values()) for (let i = 0; i < lists.length; i++) lists[i] ??= [];
-  return map;
+}
+
+const isSubRole = (role: UnitRole | undefined): boolean => role === 'of-which' || role === 'breakdown';
+
+/** A parent's parts by partition (every partition's list present, in table order); undefined when it has none. */
+export function partitionsOf(units: Units, parent: number): number[][] | undefined {
+  return partsByPartition(units, childIndex(units).of(parent));
+}
+
+/** `children` (a parent's, any role) by partition, its sub-units left out; undefined when none is left. */
+export function partsByPartition(units: Units, children: ArrayLike<number>): number[][] | undefined {
+  let lists: number[][] | undefined;
+  for (let k = 0; k < children.length; k++) {
+    const u = children[k]!;
+    if (isSubRole(units.roleOf(u))) continue;
+    ((lists ??= [])[units.partitionOf(u)] ??= []).push(u);
+  }
+  if (lists) for (let i = 0; i < lists.length; i++) lists[i] ??= [];
+  return lists;
+}
+
+/**
+ * Every parent's children (any role or partition), as ids in table order: two typed arrays for the whole
+ * table (a national table's million units), made once per table's units (`childIndex`).
+ */
+export class ChildIndex {
+  readonly #start: Int32Array;
+  readonly #ids: Int32Array;
+
+  constructor(units: Units) {
+    const n = units.length;
+    const start = new Int32Array(n + 2);
+    for (let u = 0; u < n; u++) {
+      const p = units.parentOf(u);
+      if (p >= 0) start[p + 2]!++;
+    }
+    for (let p = 2; p < n + 2; p++) start[p]! += start[p - 1]!;
+    const ids = new Int32Array(start[n + 1]!);
+    for (let u = 0; u < n; u++) {
+      const p = units.parentOf(u);
+      if (p >= 0) ids[start[p + 1]!++] = u;
+    }
+    this.#start = start.subarray(0, n + 1);
+    this.#ids = ids;
+  }
+
+  /** The ids of the units directly under `parent`, in table order. */
+  of(parent: number): Int32Array {
+    return this.#ids.subarray(this.#start[parent]!, this.#start[parent + 1]!);
+  }
+}
+
+const CHILD_INDEX = new WeakMap<Units, ChildIndex>();
+
+/** The table's `ChildIndex`, made on first use (a corrected table has the same units). */
+export function childIndex(units: Units): ChildIndex {
+  let index = CHILD_INDEX.get(units);
+  if (!index) CHILD_INDEX.set(units, (index = new ChildIndex(units)));
+  return index;
 }
 
 /** Every parent's "of which" rows (`of-which`) or household categories (`breakdown`): parent id → unit ids. */

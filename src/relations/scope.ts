@@ -10,7 +10,7 @@
  * Every instance over a parent's parts reads a cell of the parent itself (its total, its whole): locate
  * relies on it to leave out a parent whose relations it loaded earlier (locate/table.ts `scopeOf`).
  */
-import { partitionsByParent, subUnitsByParent, type Unit } from '../model/annex.js';
+import { partitionsInOrder, partsByPartition, subUnitsByParent, type Unit } from '../model/annex.js';
 import type { RuleContext } from '../rules/types.js';
 
 export interface Scope {
@@ -19,7 +19,7 @@ export interface Scope {
   /** The parents whose instances over their parts (and sub-units) are wanted, in table order. */
   readonly parents: readonly Unit[];
   /** Every unit directly under a parent (any role, any partition), in table order. */
-  childrenOf(parent: number): readonly number[];
+  childrenOf(parent: number): ArrayLike<number>;
 }
 
 /** A rule context, with the scope of the instances wanted (absent: the whole table). */
@@ -51,24 +51,17 @@ export const unitIdsIn = (ctx: InstanceContext): Iterable<number> => (ctx.scope 
 export const parentIdsIn = (ctx: InstanceContext): Iterable<number> => (ctx.scope ? ctx.scope.parents.map((u) => u.id) : new IdRange(ctx.annex.units.length));
 
 
-/** `partitionsByParent` for the scope's parents (every partition complete). */
-export function partitionsIn(ctx: InstanceContext): Map<number, number[][]> {
+/**
+ * Each parent's partitions (model/annex.ts `partitionsByParent`'s entries, one at a time): the whole table's,
+ * or the scope's parents' (every partition complete).
+ */
+export function* partitionsIn(ctx: InstanceContext): Generator<[number, number[][]]> {
   const { scope } = ctx;
-  if (!scope) return partitionsByParent(ctx.annex);
-  const map = new Map<number, number[][]>();
-  const { units } = ctx.annex;
+  if (!scope) return yield* partitionsInOrder(ctx.annex.units);
   for (const p of scope.parents) {
-    const lists: number[][] = [];
-    for (const u of scope.childrenOf(p.id)) {
-      const role = units.roleOf(u);
-      if (role === 'of-which' || role === 'breakdown') continue;
-      (lists[units.partitionOf(u)] ??= []).push(u);
-    }
-    if (lists.length === 0) continue;
-    for (let i = 0; i < lists.length; i++) lists[i] ??= [];
-    map.set(p.id, lists);
+    const lists = partsByPartition(ctx.annex.units, scope.childrenOf(p.id));
+    if (lists) yield [p.id, lists];
   }
-  return map;
 }
 
 /** `subUnitsByParent` for the scope's parents. */
@@ -77,7 +70,7 @@ export function subUnitsIn(ctx: InstanceContext, role: 'of-which' | 'breakdown')
   if (!scope) return subUnitsByParent(ctx.annex, role);
   const map = new Map<number, number[]>();
   for (const p of scope.parents) {
-    const subs = scope.childrenOf(p.id).filter((u) => ctx.annex.units.roleOf(u) === role);
+    const subs = Array.from(scope.childrenOf(p.id)).filter((u) => ctx.annex.units.roleOf(u) === role);
     if (subs.length > 0) map.set(p.id, subs);
   }
   return map;

@@ -5,8 +5,8 @@
  */
 import { Dec, ZERO, plain } from '../calc/decimal.js';
 import { intOf, type ScaledValue } from '../calc/scaled.js';
-import { partitionsByParent, type Annex, type Unit, type ValueStore } from '../model/annex.js';
-import { parentIdsIn, partitionsIn } from './scope.js';
+import { partitionsByParent, partitionsOf, type Annex, type Unit, type ValueStore } from '../model/annex.js';
+import { parentIdsIn } from './scope.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf } from '../model/expr.js';
 import type { Finding, Skip } from '../model/finding.js';
@@ -60,6 +60,12 @@ class ColumnSum implements SumRelation {
   }
 }
 
+/** Whether one of the parents has parts. */
+function someParent(parents: Iterable<number>, partitions: (id: number) => number[][] | undefined): boolean {
+  for (const id of parents) if (partitions(id)) return true;
+  return false;
+}
+
 /** Every part's integer from the store, or undefined as soon as one is not a number held so. */
 function partsRead(values: ValueStore, parts: readonly number[], ind: Indicator): ScaledValue[] | undefined {
   const out: ScaledValue[] = [];
@@ -109,16 +115,17 @@ export const sumKind = defineKind<SumRelation>({
   applicable: (annex) => isAnnexShaped(annex.indicators) || ([...partitionsByParent(annex).values()].some((ps) => ps.some((p) => p.length > 0)) && countSlots(annex).length > 0),
   each(ctx, visit, checking) {
     const { annex } = ctx;
-    const partitions = partitionsIn(ctx);
+    // Each parent's parts, made when the parent is reached (none kept for the whole table).
+    const partitions = (id: number) => partitionsOf(annex.units, id);
     // No unit is the total (nor a parent of others): there is nothing to add up to.
-    if (partitions.size === 0) ctx.skip(noTotalSkip());
+    if (!someParent(parentIdsIn(ctx), partitions)) ctx.skip(noTotalSkip());
     const slots = countSlots(annex);
     // In an annex table every cell is expected; elsewhere a blank is a figure the table does not publish.
     const annexShaped = isAnnexShaped(annex.indicators);
     // A long table's columns, when only checking: the parts read without an object each.
     const cols = checking ? columnsOf(annex.values) : undefined;
     for (const id of parentIdsIn(ctx)) {
-      const lists = partitions.get(id);
+      const lists = partitions(id);
       if (lists === undefined) continue;
       let parent: Unit | undefined;
       for (const parts of lists) {
