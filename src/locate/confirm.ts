@@ -7,12 +7,12 @@
  */
 import type { Annex, Unit, Units } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
-import { applicableRules, runRules } from '../rules/index.js';
+import { applicableRules, depthOfTable, runRules } from '../rules/index.js';
 import { RELATION_KINDS, type AnyKind } from '../relations/index.js';
 import type { InstanceContext } from '../relations/scope.js';
 import type { Relation } from '../relations/types.js';
 import type { CheckedRelations } from '../relations/checked.js';
-import { depthOfTable, scopeOf, tableFacts } from './table.js';
+import { scopeOf, tableFacts } from './table.js';
 
 /** The rules that can report errors (denominator only warns). */
 const CONFIRM_RULES: readonly AnyKind[] = RELATION_KINDS.filter((r) => r.id !== 'denominator');

@@ -22,7 +22,8 @@ import type { InstanceContext, Scope } from '../relations/scope.js';
 import type { CheckedRelations } from '../relations/checked.js';
 import { affineOf, evaluate, parseFormula, refsOf, sub, type Affine, type Expr } from '../model/expr.js';
 import { Evaluation, formExpr } from './evaluation.js';
-import { depthOfTable, scopeOf, tableFacts, type TableFacts } from './table.js';
+import { scopeOf, tableFacts, type TableFacts } from './table.js';
+import { depthOfTable } from '../rules/index.js';
 
 export { Evaluation, formExpr, rateMatches, roundingInterval, type RoundingInterval } from './evaluation.js';
 

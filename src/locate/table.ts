@@ -8,10 +8,10 @@
  * one error after another never reads the whole table again.
  */
 import { RATE_DECIMALS } from '../calc/annex-math.js';
-import { childIndex, type Annex, type Unit, type Units, type Value, type ValueRow } from '../model/annex.js';
+import { childIndex, type Annex, type Unit, type Value, type ValueRow } from '../model/annex.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import type { Scope } from '../relations/scope.js';
-import { depthOf } from '../rules/index.js';
+
 import { LongTable } from '../model/long-table.js';
 
 type Row = ValueRow;
@@ -218,9 +218,3 @@ export function scopeOf(annex: Annex, facts: TableFacts, units: readonly Unit[],
   return { units: [...units].sort((a, b) => a.id - b.id), parents: [...parents.values()].sort((a, b) => a.id - b.id), childrenOf: facts.childrenOf };
 }
 
-const DEPTHS = new WeakMap<Units, (unit: Unit | number) => number>();
-
-/** Each unit's depth in the tree (rules/index.ts `depthOf`), once per table (a corrected table has the same units). */
-export function depthOfTable(annex: Annex): (unit: Unit | number) => number {
-  return DEPTHS.get(annex.units) ?? DEPTHS.set(annex.units, depthOf(annex)).get(annex.units)!;
-}

@@ -456,6 +456,33 @@ export class LongTable implements ValueStore {
     return s < 0 || unit >= this.n ? undefined : this.valueAt(unit, s);
   }
 
+  /**
+   * The cell of unit `u`'s value in `slot` as a finding kept until the report holds it: where the value is a
+   * stored number or a blank, an object of two fields whose text and reference are made when read (a
+   * national table's notes are tens of thousands); else the value's own cell (`get(u, slot).cell`).
+   */
+  keptCell(u: number, slot: Indicator): Cell | undefined {
+    const s = this.slots.indexOf(slot);
+    if (s < 0 || u >= this.n) return undefined;
+    const i = u * this.slotCount + s;
+    const st = this.status[i]! & STATUS;
+    return st === ABSENT || st === SPARSE ? this.valueAt(u, s)?.cell : new StoredCell(this, i);
+  }
+
+  /** Value i's row and column in the source (its unit's row, its slot's column). */
+  valueRow(i: number): number {
+    return this.rows.get(Math.floor(i / this.slotCount));
+  }
+
+  valueCol(i: number): number {
+    return this.cols[i % this.slotCount]!;
+  }
+
+  /** The cell text of value i, a stored number or a blank (`cellAt`'s). */
+  rawAt(i: number): string {
+    return this.status[i] === BLANK ? '' : this.textAt(i);
+  }
+
   /** The value of unit `u` in slot index `s`, made now. */
   valueAt(u: number, s: number): Value | undefined {
     const i = u * this.slotCount + s;
@@ -613,6 +640,36 @@ class StoredValue implements Value {
 
   get num(): Dec {
     return (this.#num ??= new Dec(this.plain));
+  }
+}
+
+/**
+ * The cell of a long table's value i, its text and reference made when read (`LongTable.keptCell`): what
+ * `cellAt` makes, in an object of two fields. Copy it with its fields named, not with a spread.
+ */
+class StoredCell implements Cell {
+  readonly #table: LongTable;
+  readonly #i: number;
+
+  constructor(table: LongTable, i: number) {
+    this.#table = table;
+    this.#i = i;
+  }
+
+  get raw(): string {
+    return this.#table.rawAt(this.#i);
+  }
+
+  get ref(): string {
+    return a1(this.row, this.col);
+  }
+
+  get row(): number {
+    return this.#table.valueRow(this.#i);
+  }
+
+  get col(): number {
+    return this.#table.valueCol(this.#i);
   }
 }
 

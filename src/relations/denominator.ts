@@ -13,7 +13,7 @@
  */
 import { Dec, plain } from '../calc/decimal.js';
 import { poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate, splitReduction } from '../calc/annex-math.js';
-import { RemadeFinding, type Finding, type Severity } from '../model/finding.js';
+import { RemadeFinding, type Finding, type RemadeKind, type Severity } from '../model/finding.js';
 import type { Cell } from '../model/grid.js';
 import { LongTable } from '../model/long-table.js';
 import { effectOfDecs, effectOfInts, type Effect } from '../rules/summary.js';
@@ -54,6 +54,19 @@ function remadeNote(annex: Annex, id: number): Finding {
   return noteOf(annex, { unit, at, start, cells: [start, at] }, false)!.note;
 }
 
+const REMADE_KINDS = new Map<string, RemadeKind<Annex>>();
+
+/** What a long table's kept notes of one severity and indicator share (made once). */
+function remadeKind(severity: Severity, indicator: 'rate_reduced' | 'households_end', withCell: boolean): RemadeKind<Annex> {
+  const key = `${severity}:${indicator}:${withCell}`;
+  let kind = REMADE_KINDS.get(key);
+  if (!kind) {
+    const cell = withCell ? (annex: Annex, u: number) => (annex.values as LongTable).keptCell(u, indicator) : () => undefined;
+    REMADE_KINDS.set(key, (kind = { rule: 'denominator', severity, indicator, make: remadeNote, cell }));
+  }
+  return kind;
+}
+
 /** `cell`: false when the note's cell is not needed (a RemadeFinding keeps its own). */
 function noteOf(annex: Annex, r: DenominatorRelation, cell = true): { note: Finding; effect: Effect } | undefined {
   const head = headOf(annex, r, cell);
@@ -66,7 +79,7 @@ interface NoteHead {
   id: 'denominator.total' | 'denominator.direction' | 'denominator.mixed';
   severity: Severity;
   at: Cell | undefined;
-  indicator: Indicator;
+  indicator: 'rate_reduced' | 'households_end';
 }
 
 /** The relation's note head, its figures read one by one from the store (in decimals from the unit's row when the integers do not answer). */
@@ -343,9 +356,10 @@ export const denominatorKind = defineKind<DenominatorRelation>({
     const note = () => (made ??= noteFrom(r.unit, head));
     // Only the infos of deeper units are folded: a warning always names its own unit.
     // A long table's note is kept as its unit and made again when read (a national table has tens of thousands):
-    // its text is not made here.
+    // its text is not made here, and its cell is the store's (`keptCell`: text and reference made when read).
+    const values = ctx.annex.values;
     if (ctx.depth(r.unit) > 1 && head.severity !== 'warning') ctx.fold('denominator', r.unit, note, head.figures.effect);
-    else if (ctx.annex.values instanceof LongTable) ctx.report(new RemadeFinding({ rule: 'denominator', ...head }, ctx.annex, r.unit.id, remadeNote));
+    else if (values instanceof LongTable) ctx.report(new RemadeFinding(remadeKind(head.severity, head.indicator, head.at !== undefined), ctx.annex, r.unit.id));
     else ctx.report(note());
   },
   form: () => undefined,

@@ -3,7 +3,7 @@
  * documents each. `number`, `missing`, `duplicate` and `unknown` are reported while reading the table;
  * `target` (rules/target.ts) and `continuity` (series/) run when targets or a series are given.
  */
-import type { Annex, Unit } from '../model/annex.js';
+import type { Annex, Unit, Units } from '../model/annex.js';
 import { compareFindings, type Finding, type RuleId, type Severity, type Skip } from '../model/finding.js';
 import { RELATION_KINDS } from '../relations/index.js';
 import { Folds, summaryFinding, type Effect, type FoldRule } from './summary.js';
@@ -92,6 +92,15 @@ export function appliesTo(rule: Rule, annex: Annex): boolean {
   return applies;
 }
 
+const DEPTHS = new WeakMap<Units, (unit: Unit | number) => number>();
+
+/** `depthOf` once per table's units (the rules, then locate on the table and on corrected copies of it). */
+export function depthOfTable(annex: Annex): (unit: Unit | number) => number {
+  let depth = DEPTHS.get(annex.units);
+  if (!depth) DEPTHS.set(annex.units, (depth = depthOf(annex)));
+  return depth;
+}
+
 /** Depth of each unit from its parent chain (parents are resolved and acyclic by then). */
 export function depthOf(annex: Annex): (unit: Unit | number) => number {
   const { units } = annex;
@@ -139,7 +148,7 @@ export function runRules(annex: Annex, rules: readonly Rule[] = CHECK_RULES, opt
       : (f) => findings.push(f),
     ...(keep ? { keep } : {}),
     skip: (s) => skipped.push(s),
-    depth: depthOf(annex),
+    depth: depthOfTable(annex),
     fold: (rule: FoldRule, unit: Unit | number, note: () => Finding, effect?: Effect) => folds.add(rule, typeof unit === 'number' ? annex.units.parentOf(unit) : (unit.parent ?? -1), note, effect),
     checked: (rule) => ran.add(rule),
   };
