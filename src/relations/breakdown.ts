@@ -10,7 +10,7 @@ import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf } from '../model/expr.js';
 import type { OkValue } from '../rules/types.js';
 import { okValue } from './slots.js';
-import { subUnitsIn, unitsIn } from './scope.js';
+import { subUnitsIn, unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 
 export interface BreakdownRelation extends Relation {
@@ -39,10 +39,10 @@ export const breakdownKind = defineKind<BreakdownRelation>({
     const { annex } = ctx;
     for (const [parent, rows] of breakdownRows(annex.subSlots)) {
       if (indicatorKind(parent) !== 'count') continue;
-      for (const unit of unitsIn(ctx)) {
-        const at = okValue(annex, unit, parent);
-        const parts = rows.map((k) => okValue(annex, unit, k));
-        if (at && parts.every((p) => p)) yield { unit, at, cells: [at, ...(parts as OkValue[])], parts: parts as OkValue[] };
+      for (const id of unitIdsIn(ctx)) {
+        const at = okValue(annex, id, parent);
+        const parts = rows.map((k) => okValue(annex, id, k));
+        if (at && parts.every((p) => p)) yield { unit: annex.units.at(id)!, at, cells: [at, ...(parts as OkValue[])], parts: parts as OkValue[] };
       }
     }
     for (const [parentId, units] of subUnitsIn(ctx, 'breakdown')) {

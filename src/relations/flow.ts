@@ -12,7 +12,7 @@ import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import { defineKind, type Relation } from './types.js';
 import type { LongTable } from '../model/long-table.js';
 import { allNumbers, columnsOf, slotIndexes, wholeIn } from './columns.js';
-import { unitIdsIn, unitsIn } from './scope.js';
+import { unitIdsIn } from './scope.js';
 import { carriesSlot, okValue, slotFor, vocabularySlots } from './slots.js';
 
 export interface FlowRelation extends Relation {
@@ -125,11 +125,11 @@ export const flowKind = defineKind<FlowRelation>({
       const startKey = slotFor(s, { time: 'start' });
       const reducedKey = slotFor(s, { time: 'reduced' });
       if (!carriesSlot(annex, startKey) || !carriesSlot(annex, reducedKey)) continue;
-      for (const unit of unitsIn(ctx)) {
-        const at = okValue(annex, unit, s.key);
-        const start = okValue(annex, unit, startKey);
-        const reduced = okValue(annex, unit, reducedKey);
-        if (at && start && reduced) visit({ unit, at, cells: [start, reduced, at], start, reduced, other: true, q: [start, reduced, at] });
+      for (const id of unitIdsIn(ctx)) {
+        const at = okValue(annex, id, s.key);
+        const start = okValue(annex, id, startKey);
+        const reduced = okValue(annex, id, reducedKey);
+        if (at && start && reduced) visit({ unit: annex.units.at(id)!, at, cells: [start, reduced, at], start, reduced, other: true, q: [start, reduced, at] });
       }
     }
   },

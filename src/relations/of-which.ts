@@ -9,7 +9,7 @@ import { ref } from '../model/expr.js';
 import { parseSlot } from '../model/slots.js';
 import type { OkValue } from '../rules/types.js';
 import { okValue } from './slots.js';
-import { subUnitsIn, unitsIn } from './scope.js';
+import { subUnitsIn, unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 
 export interface OfWhichRelation extends Relation {
@@ -31,10 +31,12 @@ export const ofWhichKind = defineKind<OfWhichRelation>({
     const { annex } = ctx;
     for (const [key, sub] of annex.subSlots ?? []) {
       if (sub.relation !== 'of-which' || indicatorKind(sub.parent) !== 'count') continue;
-      for (const unit of unitsIn(ctx)) {
-        const at = okValue(annex, unit, key);
-        const whole = okValue(annex, unit, sub.parent);
-        if (at && whole) yield { unit, at, cells: [at, whole], whole, part: parseSlot(key).part ?? key, partUnit: unit };
+      for (const id of unitIdsIn(ctx)) {
+        const at = okValue(annex, id, key);
+        const whole = okValue(annex, id, sub.parent);
+        if (!at || !whole) continue;
+        const unit = annex.units.at(id)!;
+        yield { unit, at, cells: [at, whole], whole, part: parseSlot(key).part ?? key, partUnit: unit };
       }
     }
     for (const [parentId, units] of subUnitsIn(ctx, 'of-which')) {

@@ -12,7 +12,7 @@ import { carriesSlot, householdsSlot, okValue, slotFor, vocabularySlots } from '
 import { impliedHouseholds } from './implied.js';
 import { isAnnexShaped, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
-import { unitIdsIn, unitsIn } from './scope.js';
+import { unitIdsIn } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
 
 /** Digits shown in messages for an unrounded quotient. */
@@ -151,22 +151,22 @@ export const rateKind = defineKind<RateRelation>({
       const countKey = carried[0];
       if (countKey === undefined || hhKey === undefined) continue;
       if (countKey !== countKeys[0] && carried.length > 0) {
-        for (const unit of unitsIn(ctx)) {
-          const r = okValue(annex, unit, s.key);
-          const cs = carried.map((k) => okValue(annex, unit, k)).filter((v): v is OkValue => v !== undefined);
-          const h = okValue(annex, unit, hhKey);
-          if (r && cs.length > 0 && h) visit({ unit, at: r, cells: [...cs, h, r], count: closest(cs, h, r), households: h, either: cs });
+        for (const id of unitIdsIn(ctx)) {
+          const r = okValue(annex, id, s.key);
+          const cs = carried.map((k) => okValue(annex, id, k)).filter((v): v is OkValue => v !== undefined);
+          const h = okValue(annex, id, hhKey);
+          if (r && cs.length > 0 && h) visit({ unit: annex.units.at(id)!, at: r, cells: [...cs, h, r], count: closest(cs, h, r), households: h, either: cs });
         }
         continue;
       }
       // The annex's start and end rates over their own households are checked above.
       if ((s.key === 'rate_start' && hhKey === 'households_start') || (s.key === 'rate_end' && hhKey === 'households_end')) continue;
       const flow = !['start', 'end', 'point'].includes(s.point.time);
-      for (const unit of unitsIn(ctx)) {
-        const r = okValue(annex, unit, s.key);
-        const c = okValue(annex, unit, countKey);
-        const h = okValue(annex, unit, hhKey);
-        if (r && c && h) visit({ unit, at: r, cells: [c, h, r], count: c, households: h, ...(flow ? { flow } : {}) });
+      for (const id of unitIdsIn(ctx)) {
+        const r = okValue(annex, id, s.key);
+        const c = okValue(annex, id, countKey);
+        const h = okValue(annex, id, hhKey);
+        if (r && c && h) visit({ unit: annex.units.at(id)!, at: r, cells: [c, h, r], count: c, households: h, ...(flow ? { flow } : {}) });
       }
     }
   },

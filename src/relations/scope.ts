@@ -27,8 +27,6 @@ export interface InstanceContext extends RuleContext {
   readonly scope?: Scope;
 }
 
-/** The units whose per-unit instances are wanted. */
-export const unitsIn = (ctx: InstanceContext): Iterable<Unit> => ctx.scope?.units ?? ctx.annex.units;
 
 /** Ids 0 … n − 1, iterated without an array. */
 class IdRange implements Iterable<number> {
