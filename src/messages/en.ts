@@ -126,533 +126,533 @@ let built: Catalog | undefined;
 /** The English catalogue, built at its first use (index.ts `catalog`): a run whose messages are all in Vietnamese never builds it. */
 export function en(): Catalog {
   return (built ??= {
-  ...enRelations,
-  'sum.mismatch': (p, f) =>
-    `${f.ind(p.indicator)}: the ${p.count} units add up to ${f.n(p.parts)}, but ${p.total} shows ${f.n(p.actual)} (difference ${f.n(sign(p.diff))}).`,
-  'sum.total-assumed': (p) =>
-    `No column or row is labelled as the total (Toàn tỉnh, Tổng, Tổng cộng, Cộng, Total); "${p.unit}" is taken as the total for the sum checks.`,
-  'flow.mismatch': (p, f) =>
-    `${p.unit}: poor households at the end should be ${f.n(p.start)} − ${f.n(p.reduced)} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)}.`,
-  'rate.mismatch': (p, f) => {
-    const denom = p.indicator === 'rate_end' ? 'END-of-year households' : 'start-of-year households';
-    let s = `${p.unit}: the ${lower(f.ind(p.indicator))} should be ${f.n(p.poor)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (over the ${denom}, rounded half-up to 2 decimals), but the table shows ${f.n(p.actual)}.`;
-    if (p.startDenominator) s += ` ${f.n(p.actual)} is poor households at the end over the START-of-year households.`;
-    return s;
-  },
-  'rate-change.mismatch': (p, f) => {
-    const src = p.computed ? ' (rates computed from the counts, as the table prints none)' : '';
-    let s = `${p.unit}: the reduction should be ${f.n(p.start)} − ${f.n(p.end)} = ${f.n(p.expected)} points${src}, but the table shows ${f.n(p.actual)}.`;
-    if (p.unrounded) s += ` ${f.n(p.actual)} is the unrounded difference (${f.n(p.unrounded)}…) rounded; the annex convention subtracts the two printed two-decimal rates.`;
-    if (p.share) s += ` ${f.n(p.actual)} is the reduced households as a share of the start-of-year households, not the fall of the rate.`;
-    return s;
-  },
-  'rate-change.convention': (p, f) =>
-    `${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)} (the difference of the printed rates); the unrounded difference ${f.n(p.unrounded)}… would round to ${f.n(p.rounded)}. This is the annex's convention, not an error.`,
-  'denominator.mixed': (p, f) =>
-    `${p.unit}: the start rate is over ${f.n(p.h0)} households and the end rate over ${f.n(p.h1)} (${f.n(sign(p.change))}), so the two rates have different denominators. ` +
-    `The rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced are only ${f.n(p.share)} % of the start-of-year households; ` +
-    (roundsToZero(p.growth) ? `the change in the number of households alone accounts for less than ${f.n('0.01')} points of the fall.` : `the change in the number of households alone accounts for about ${f.n(p.growth)} points of the fall.`),
-  'denominator.total': (p, f) =>
-    `${p.unit}: households changed from ${f.n(p.h0)} at the start of the year to ${f.n(p.h1)} at the end (${f.n(sign(p.change))}), so the start and end rates have different denominators. ` +
-    `The total's rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households that left poverty (net) are ${f.n(p.share)} % of the start-of-year households: ` +
-    `${roundsToZero(p.growth) ? `less than ${f.n('0.01')}` : `about ${f.n(p.growth)}`} points of the fall come from the change in the number of households alone. Read the reduction as the fall of the rate, not as the share of households that left poverty; each unit's own split is given as information.`,
-  'denominator.direction': (p, f) => {
-    const rose = p.points.startsWith('-');
-    return (
-      `${p.unit}: the rate ${rose ? 'rose' : 'fell'} ${f.n(rose ? p.points.slice(1) : p.points)} points although poor households ${p.reduced.startsWith('-') ? `grew by ${f.n(p.reduced.slice(1))}` : p.reduced === '0' ? 'did not change' : `fell by ${f.n(p.reduced)}`}: ` +
-      `the direction comes from the number of households alone (${f.n(p.h0)} at the start, ${f.n(p.h1)} at the end, ${f.n(sign(p.change))}), the two rates having different denominators.`
-    );
-  },
-  'denominator.decides-target': (p, f) =>
-    `${p.unit}: target ${enCalc.target(p, f)} is met (${val(p.indicator, p.actual, f)}) only because households changed from ${f.n(p.h0)} to ${f.n(p.h1)}: ` +
-    `over the start-of-year households it would be ${val(p.indicator, p.constant, f)}, and missed (the ${f.n(p.reduced)} households that left poverty are ${f.n(p.share)} % of the start-of-year households).`,
-  'denominator.summary': (p, f) =>
-    `${p.count} units under ${p.parent} have their start and end rates over different numbers of households, so their falls in the rate are not the shares of households that left poverty. ` +
-    `The change in the number of households alone accounts for as much as ${f.n(p.growth)} points of a fall, in ${p.unit} (the rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced are ${f.n(p.share)} % of its start-of-year households).`,
-  'rate-change.convention-summary': (p, f) =>
-    `${p.count} units under ${p.parent} print as the reduction the difference of their two printed rates where the unrounded difference would round to another value; this is the annex's convention, not an error. ` +
-    `For example ${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)}, while the unrounded difference ${f.n(p.unrounded)}… would round to ${f.n(p.rounded)}.`,
-  'range.negative': (p, f) => `${p.unit}: ${lower(f.ind(p.indicator))} is negative (${f.n(p.actual)}); a number of households cannot be below 0.`,
-  'range.fraction': (p, f) => `${p.unit}: ${lower(f.ind(p.indicator))} is ${f.n(p.actual)}; a number of households must be a whole number.`,
-  'range.exceeds': (p, f) =>
-    `${p.unit}: ${lower(f.ind(p.part))} (${f.n(p.partValue)}) is larger than ${lower(f.ind(p.whole))} (${f.n(p.wholeValue)}).`,
-  'range.reduced-negative': (p, f) =>
-    `${p.unit}: poor households reduced is negative (${f.n(p.actual)}), i.e. the number of poor households grew; check the sign.`,
-  'range.rate': (p, f) => `${p.unit}: ${lower(f.ind(p.indicator))} = ${f.n(p.actual)} is outside ${f.n(p.min)}–${f.n(p.max)}.`,
-  'number.text': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a number.`,
-  'number.grouping': (p, f) =>
-    `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a well-formed number in ${p.locale === 'vi' ? 'Vietnamese format ("." groups three digits, "," is the decimal mark)' : 'English format ("," groups three digits, "." is the decimal mark)'}.`,
-  'number.other-locale': (p, f) =>
-    `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is written in ${p.locale === 'vi' ? 'English' : 'Vietnamese'} format, but this file uses ${p.locale === 'vi' ? 'Vietnamese' : 'English'} format (as in ${p.witness}); use --locale if that is wrong.`,
-  'number.dash': (p, f) =>
-    `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a number; write 0 if there are none.`,
-  'missing.value': (p, f) => `${p.unit}: no value for ${lower(f.ind(p.indicator))}.`,
-  'missing.formula': (p, f) =>
-    `${p.unit}, ${lower(f.ind(p.indicator))}: the cell holds the formula =${p.formula} but the file stores no result for it (it was never recalculated); open the file in Excel or LibreOffice and save it again.`,
-  'missing.indicator': (p, f) => `The table has no "${f.ind(p.indicator)}"; not checked: ${p.rules.join(', ')}.`,
-  'missing.unit-name': (p) => `Row ${p.row} has values but no unit name.`,
-  'duplicate.indicator': (p, f) => `"${f.ind(p.indicator)}" appears twice (first at ${p.first}); this one is ignored.`,
-  'duplicate.unit': (p) => `Unit "${p.unit}" appears twice (first at ${p.first}).`,
-  'duplicate.code': (p) => `Code "${p.code}" of "${p.unit}" is also the code of "${p.first}".`,
-  'hierarchy.unknown-parent': (p) => `"${p.unit}": no unit has the parent code "${p.parent}"; this unit is not added up anywhere.`,
-  'hierarchy.cycle': (p) =>
-    `"${p.unit}" is in a loop of parents (${p.codes.join(' → ')}${p.count > p.codes.length ? ` → …; ${p.count.toLocaleString('en-US')} units in all` : ''}); the units in the loop are not added up anywhere.`,
-  'hierarchy.orphan': (p) => `"${p.unit}" has no parent and is not the total; its values are not added up anywhere.`,
-  'unknown.row': (p) => `"${p.text}" is not a known indicator; the row is not checked (see the label list in docs/input.md).`,
-  'unknown.unlabelled-row': (p) => `Row ${p.row} has values but no indicator label; it is not checked.`,
-  'unknown.empty-row': (p) => `Row ${p.row} ("${p.text}") has no values; it is not checked.`,
-  'unknown.column': (p) => `"${p.text}" is not a known indicator; the column is not checked (see the label list in docs/input.md).`,
-  'unknown.unlabelled-column': (p) => `Column ${p.col} has content but no header; it is not checked.`,
-  'unknown.document-table': (p) => `Table ${p.table} looks like a poverty table but cannot be read as one: ${(en().errors[p.error.code] as (x: unknown) => string)(p.error.params)}; it is not checked.`,
-  ...enDocumentMessages,
-  'target.met': (p, f) =>
-    `${p.unit}: target ${enCalc.target(p, f)} met: ${val(p.indicator, p.actual, f)}${p.computed ? ' (computed from the counts; the table does not print it)' : ''}.`,
-  'target.missed': (p, f) =>
-    `${p.unit}: target ${enCalc.target(p, f)} missed: ${p.computed ? 'computed from the counts (the table does not print it), it is' : 'the table shows'} ${val(p.indicator, p.actual, f)}. ${targetGap(p, f)}`,
-  'continuity.mismatch': continuityMismatch,
-  'continuity.appeared': (p) => `${p.unit} is not in ${p.previousFile} (the year before), so its start of year is not compared. ${renamed}`,
-  'continuity.disappeared': (p) =>
-    `${p.unit} (${p.previousFile}${p.cell ? `, ${p.cell}` : ''}) is not in this file, so its end of year is not carried over. ${renamed}`,
-  'continuity.map-partial': (p, f) =>
-    `The units map merges ${f.list(p.from)} into ${p.unit}, but ${p.previousFile} has no ${f.list(p.missing)}: ${p.unit} is not compared.`,
-  'continuity.summary': (p) =>
-    `Compared with ${p.previousFile}: ${p.matched} of ${p.compared} ${p.compared === 1 ? 'unit starts' : 'units start'} the year where ${p.compared === 1 ? 'it' : 'they'} ended the year before (households and poor households)${p.merged > 0 ? `; ${p.merged} merged from older units by the units map` : ''}.`,
-  'skip.bad-value': (p, f) => `${f.list(p.cells)} not usable`,
-  'skip.absent': (p, f) => `the table has no ${f.list(p.indicators.map((i) => lower(f.ind(i))))}`,
-  'skip.no-units': () => 'the table has no units (no row or column of figures for a unit)',
-  'skip.no-total': () =>
-    "no unit is the total (none is named as one: Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); name it with --total, or add its name to the configuration's totalNames",
-  'skip.nothing': () => 'no unit has the values it needs',
-  'skip.document-part': (p) => ({ claims: 'the text states no figure of the table in the phrasing povcheck reads', money: 'the text and its tables state no total of money with its parts', references: 'the text cites no document by number' })[p.part],
-  'skip.target-unit': (p) => `the table has no unit "${p.unit}"`,
-  'skip.series': (p, f) =>
-    p.reason === 'value'
-      ? `${p.file}: ${f.list(p.cells)} not usable`
-      : p.reason === 'absent'
-        ? `${p.file} has no ${f.list(p.indicators.map((i) => lower(f.ind(i))))}`
-        : `${p.file} could not be read`,
-  ui: {
-    indicatorLabels: {
-      households_start: 'Total households, start of year',
-      households_end: 'Total households, end of year',
-      poor_start: 'Poor households, start of year',
-      poor_reduced: 'Poor households reduced during the year',
-      poor_end: 'Poor households, end of year',
-      rate_start: 'Poverty rate, start of year',
-      rate_reduced: 'Poverty rate reduction (points)',
-      rate_end: 'Poverty rate, end of year',
+    ...enRelations,
+    'sum.mismatch': (p, f) =>
+      `${f.ind(p.indicator)}: the ${p.count} units add up to ${f.n(p.parts)}, but ${p.total} shows ${f.n(p.actual)} (difference ${f.n(sign(p.diff))}).`,
+    'sum.total-assumed': (p) =>
+      `No column or row is labelled as the total (Toàn tỉnh, Tổng, Tổng cộng, Cộng, Total); "${p.unit}" is taken as the total for the sum checks.`,
+    'flow.mismatch': (p, f) =>
+      `${p.unit}: poor households at the end should be ${f.n(p.start)} − ${f.n(p.reduced)} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)}.`,
+    'rate.mismatch': (p, f) => {
+      const denom = p.indicator === 'rate_end' ? 'END-of-year households' : 'start-of-year households';
+      let s = `${p.unit}: the ${lower(f.ind(p.indicator))} should be ${f.n(p.poor)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (over the ${denom}, rounded half-up to 2 decimals), but the table shows ${f.n(p.actual)}.`;
+      if (p.startDenominator) s += ` ${f.n(p.actual)} is poor households at the end over the START-of-year households.`;
+      return s;
     },
-    tableLabels: {
-      households_start: 'Total households, start of year',
-      households_end: 'Total households, end of year',
-      poor_start: 'Poor households, start of year',
-      poor_reduced: 'Poor households reduced during the year',
-      poor_end: 'Poor households, end of year',
-      rate_start: '- Start of year',
-      rate_reduced: '- Reduction during the year',
-      rate_end: '- End of year',
+    'rate-change.mismatch': (p, f) => {
+      const src = p.computed ? ' (rates computed from the counts, as the table prints none)' : '';
+      let s = `${p.unit}: the reduction should be ${f.n(p.start)} − ${f.n(p.end)} = ${f.n(p.expected)} points${src}, but the table shows ${f.n(p.actual)}.`;
+      if (p.unrounded) s += ` ${f.n(p.actual)} is the unrounded difference (${f.n(p.unrounded)}…) rounded; the annex convention subtracts the two printed two-decimal rates.`;
+      if (p.share) s += ` ${f.n(p.actual)} is the reduced households as a share of the start-of-year households, not the fall of the rate.`;
+      return s;
     },
-    rateHeading: 'Poverty rate',
-    groups: { households: 'Total households', poor: 'Poor households', rate: 'Poverty rate (%)' },
-    phases: {
-      households_start: 'Start of year',
-      households_end: 'End of year',
-      poor_start: 'Start of year',
-      poor_reduced: 'Reduced during the year',
-      poor_end: 'End of year',
-      rate_start: 'Start of year',
-      rate_reduced: 'Reduction (points)',
-      rate_end: 'End of year',
+    'rate-change.convention': (p, f) =>
+      `${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)} (the difference of the printed rates); the unrounded difference ${f.n(p.unrounded)}… would round to ${f.n(p.rounded)}. This is the annex's convention, not an error.`,
+    'denominator.mixed': (p, f) =>
+      `${p.unit}: the start rate is over ${f.n(p.h0)} households and the end rate over ${f.n(p.h1)} (${f.n(sign(p.change))}), so the two rates have different denominators. ` +
+      `The rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced are only ${f.n(p.share)} % of the start-of-year households; ` +
+      (roundsToZero(p.growth) ? `the change in the number of households alone accounts for less than ${f.n('0.01')} points of the fall.` : `the change in the number of households alone accounts for about ${f.n(p.growth)} points of the fall.`),
+    'denominator.total': (p, f) =>
+      `${p.unit}: households changed from ${f.n(p.h0)} at the start of the year to ${f.n(p.h1)} at the end (${f.n(sign(p.change))}), so the start and end rates have different denominators. ` +
+      `The total's rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households that left poverty (net) are ${f.n(p.share)} % of the start-of-year households: ` +
+      `${roundsToZero(p.growth) ? `less than ${f.n('0.01')}` : `about ${f.n(p.growth)}`} points of the fall come from the change in the number of households alone. Read the reduction as the fall of the rate, not as the share of households that left poverty; each unit's own split is given as information.`,
+    'denominator.direction': (p, f) => {
+      const rose = p.points.startsWith('-');
+      return (
+        `${p.unit}: the rate ${rose ? 'rose' : 'fell'} ${f.n(rose ? p.points.slice(1) : p.points)} points although poor households ${p.reduced.startsWith('-') ? `grew by ${f.n(p.reduced.slice(1))}` : p.reduced === '0' ? 'did not change' : `fell by ${f.n(p.reduced)}`}: ` +
+        `the direction comes from the number of households alone (${f.n(p.h0)} at the start, ${f.n(p.h1)} at the end, ${f.n(sign(p.change))}), the two rates having different denominators.`
+      );
     },
-    measure: { households: 'Households', percent: '%' },
-    sttHeader: 'No.',
-    labelHeader: 'Indicator',
-    measureHeader: 'Unit',
-    unitHeader: 'Unit',
-    severity: { error: 'error', warning: 'warning', info: 'info' },
-    severityPlural: { error: 'Errors', warning: 'Warnings', info: 'Information' },
-    verdictOk: (file) => `✔ ${file}: no errors`,
-    verdictInvalid: (file) => `✖ ${file}: errors found`,
-    verdictUnreadable: (file, reason) => `✖ ${file}: cannot be read (${reason})`,
-    verdictUnchecked: (file) => `⚠ ${file}: nothing could be checked`,
-    checksRan: (ran, total) => `${ran} of ${total} ${total === 1 ? 'check' : 'checks'} ran`,
-    notUnderstood: (labels) => `not understood: ${labels.map((l) => `"${l}"`).join(', ')}`,
-    labelsHint: (entries) =>
-      `To have them read, name each one's indicator in povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' or ') : 'indicator key'}>`}": ["${e.text}"]`).join(', ')} } (keys: docs/input.md; format: docs/configuration.md).`,
-    counts: (e, w, i) => `${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, ${i} info`,
-    readAs: (source, layout, locale) => `Read as: ${source}; ${layout} layout; numbers in ${locale} format`,
-    source: (s) =>
-      s.kind === 'delimited'
-        ? `${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]} text, ${{ ',': 'comma', ';': 'semicolon', '\t': 'TAB' }[s.delimiter]}-delimited`
-        : s.kind === 'workbook'
-          ? `${s.format} workbook, sheet "${s.sheet}"`
-          : enDocument.source(s),
-    layoutName: { wide: 'wide (one row per indicator)', long: 'long (one row per unit)', none: 'no poverty table' },
-    localeName: { vi: 'Vietnamese (210.299; 11,80)', en: 'English (210,299; 11.80)', plain: 'plain (no separators)' },
-    expectedActual: (e, a) => `expected ${e}, found ${a}`,
-    notChecked: 'Not checked',
-    moreFindings: (n, rule) => `… and ${n} more ${rule} findings (all of them with --format json)`,
-    tableTooWide: (needed, width) => `The table is ${needed} characters wide and does not fit the terminal's ${width} columns either way round; use povcheck table --format html (or xlsx) to see it, --format json for the figures.`,
-    tableOmitted: (units) => `The table has ${units} units, too many to print here; use --format json, or povcheck table to see it.`,
-    skipLine: (rule, unit, reason) => `${rule}${unit ? ` (${unit})` : ''}: ${reason}`,
-    allUnits: 'all units',
-    annexTitle: 'The table (cells with findings are marked)',
-    legend: '✖ error  ▲ warning  ℹ info',
-    summary: (c) =>
-      `Total: ${c.files} ${c.files === 1 ? 'file' : 'files'} (${c.ok} without errors, ${c.invalid} with errors, ${c.unchecked > 0 ? `${c.unchecked} not checked, ` : ''}${c.unreadable} unreadable); ${c.errors} ${c.errors === 1 ? 'error' : 'errors'}, ${c.warnings} ${c.warnings === 1 ? 'warning' : 'warnings'}, ${c.infos} info.`,
-    verdictWord: { ok: 'no errors', invalid: 'errors found', unchecked: 'nothing checked', unreadable: 'unreadable' },
-    markdown: {
-      title: 'povcheck report',
-      fileHeader: { file: 'File', verdict: 'Verdict', errors: 'Errors', warnings: 'Warnings', infos: 'Info' },
-      findingHeader: { cell: 'Cell', rule: 'Rule', severity: 'Severity', unit: 'Unit', indicator: 'Indicator', message: 'Message' },
-      noFindings: 'No findings.',
-      more: (n) => `… and ${n} more findings (see the full report).`,
-    },
-    wholeTable: 'whole table',
-    rulesHeader: { id: 'rule', severity: 'severity', summary: 'checks' },
-    rulesFooter: 'povcheck explain <rule> says what a rule checks, why, and shows an example.',
-    explainHeadings: { checks: 'What it checks', why: 'Why', example: 'Example', severity: 'Default severity', configure: 'Configure' },
-    configuredLevel: (level, source) => `${level} (set in ${source})`,
-    off: 'off',
-    unreadable: (file, reason) => `povcheck: ${file}: ${reason}`,
-    reportWritten: (file) => `povcheck: report written to ${file}`,
-    html: {
-      title: (files) => `povcheck — validation report: ${files.join(', ')}`,
-      heading: 'Poverty-rate table: validation report',
-      generatedBy: 'Made by povcheck; every derived number is recomputed with exact decimal arithmetic.',
-      filesTitle: 'Files checked',
-      fileColumn: 'File',
-      verdictColumn: 'Result',
-      toFile: (file) => `Go to ${file}`,
-      causesTitle: 'Likely causes',
-      causeValue: (actual, proposed) => `holds ${actual}; ${proposed} would fit`,
-      causeExplains: (n) => `This would make ${n} failing ${n === 1 ? 'check' : 'checks'} pass.`,
-      explainsLabel: 'Explains the findings:',
-      confidence: {
-        unique: 'The only explanation.',
-        ranked: 'One of several explanations, ranked by how much each looks like a typing slip.',
-        ambiguous: 'Several equally good explanations: the wrong cell cannot be told.',
+    'denominator.decides-target': (p, f) =>
+      `${p.unit}: target ${enCalc.target(p, f)} is met (${val(p.indicator, p.actual, f)}) only because households changed from ${f.n(p.h0)} to ${f.n(p.h1)}: ` +
+      `over the start-of-year households it would be ${val(p.indicator, p.constant, f)}, and missed (the ${f.n(p.reduced)} households that left poverty are ${f.n(p.share)} % of the start-of-year households).`,
+    'denominator.summary': (p, f) =>
+      `${p.count} units under ${p.parent} have their start and end rates over different numbers of households, so their falls in the rate are not the shares of households that left poverty. ` +
+      `The change in the number of households alone accounts for as much as ${f.n(p.growth)} points of a fall, in ${p.unit} (the rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced are ${f.n(p.share)} % of its start-of-year households).`,
+    'rate-change.convention-summary': (p, f) =>
+      `${p.count} units under ${p.parent} print as the reduction the difference of their two printed rates where the unrounded difference would round to another value; this is the annex's convention, not an error. ` +
+      `For example ${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)}, while the unrounded difference ${f.n(p.unrounded)}… would round to ${f.n(p.rounded)}.`,
+    'range.negative': (p, f) => `${p.unit}: ${lower(f.ind(p.indicator))} is negative (${f.n(p.actual)}); a number of households cannot be below 0.`,
+    'range.fraction': (p, f) => `${p.unit}: ${lower(f.ind(p.indicator))} is ${f.n(p.actual)}; a number of households must be a whole number.`,
+    'range.exceeds': (p, f) =>
+      `${p.unit}: ${lower(f.ind(p.part))} (${f.n(p.partValue)}) is larger than ${lower(f.ind(p.whole))} (${f.n(p.wholeValue)}).`,
+    'range.reduced-negative': (p, f) =>
+      `${p.unit}: poor households reduced is negative (${f.n(p.actual)}), i.e. the number of poor households grew; check the sign.`,
+    'range.rate': (p, f) => `${p.unit}: ${lower(f.ind(p.indicator))} = ${f.n(p.actual)} is outside ${f.n(p.min)}–${f.n(p.max)}.`,
+    'number.text': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a number.`,
+    'number.grouping': (p, f) =>
+      `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a well-formed number in ${p.locale === 'vi' ? 'Vietnamese format ("." groups three digits, "," is the decimal mark)' : 'English format ("," groups three digits, "." is the decimal mark)'}.`,
+    'number.other-locale': (p, f) =>
+      `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is written in ${p.locale === 'vi' ? 'English' : 'Vietnamese'} format, but this file uses ${p.locale === 'vi' ? 'Vietnamese' : 'English'} format (as in ${p.witness}); use --locale if that is wrong.`,
+    'number.dash': (p, f) =>
+      `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a number; write 0 if there are none.`,
+    'missing.value': (p, f) => `${p.unit}: no value for ${lower(f.ind(p.indicator))}.`,
+    'missing.formula': (p, f) =>
+      `${p.unit}, ${lower(f.ind(p.indicator))}: the cell holds the formula =${p.formula} but the file stores no result for it (it was never recalculated); open the file in Excel or LibreOffice and save it again.`,
+    'missing.indicator': (p, f) => `The table has no "${f.ind(p.indicator)}"; not checked: ${p.rules.join(', ')}.`,
+    'missing.unit-name': (p) => `Row ${p.row} has values but no unit name.`,
+    'duplicate.indicator': (p, f) => `"${f.ind(p.indicator)}" appears twice (first at ${p.first}); this one is ignored.`,
+    'duplicate.unit': (p) => `Unit "${p.unit}" appears twice (first at ${p.first}).`,
+    'duplicate.code': (p) => `Code "${p.code}" of "${p.unit}" is also the code of "${p.first}".`,
+    'hierarchy.unknown-parent': (p) => `"${p.unit}": no unit has the parent code "${p.parent}"; this unit is not added up anywhere.`,
+    'hierarchy.cycle': (p) =>
+      `"${p.unit}" is in a loop of parents (${p.codes.join(' → ')}${p.count > p.codes.length ? ` → …; ${p.count.toLocaleString('en-US')} units in all` : ''}); the units in the loop are not added up anywhere.`,
+    'hierarchy.orphan': (p) => `"${p.unit}" has no parent and is not the total; its values are not added up anywhere.`,
+    'unknown.row': (p) => `"${p.text}" is not a known indicator; the row is not checked (see the label list in docs/input.md).`,
+    'unknown.unlabelled-row': (p) => `Row ${p.row} has values but no indicator label; it is not checked.`,
+    'unknown.empty-row': (p) => `Row ${p.row} ("${p.text}") has no values; it is not checked.`,
+    'unknown.column': (p) => `"${p.text}" is not a known indicator; the column is not checked (see the label list in docs/input.md).`,
+    'unknown.unlabelled-column': (p) => `Column ${p.col} has content but no header; it is not checked.`,
+    'unknown.document-table': (p) => `Table ${p.table} looks like a poverty table but cannot be read as one: ${(en().errors[p.error.code] as (x: unknown) => string)(p.error.params)}; it is not checked.`,
+    ...enDocumentMessages,
+    'target.met': (p, f) =>
+      `${p.unit}: target ${enCalc.target(p, f)} met: ${val(p.indicator, p.actual, f)}${p.computed ? ' (computed from the counts; the table does not print it)' : ''}.`,
+    'target.missed': (p, f) =>
+      `${p.unit}: target ${enCalc.target(p, f)} missed: ${p.computed ? 'computed from the counts (the table does not print it), it is' : 'the table shows'} ${val(p.indicator, p.actual, f)}. ${targetGap(p, f)}`,
+    'continuity.mismatch': continuityMismatch,
+    'continuity.appeared': (p) => `${p.unit} is not in ${p.previousFile} (the year before), so its start of year is not compared. ${renamed}`,
+    'continuity.disappeared': (p) =>
+      `${p.unit} (${p.previousFile}${p.cell ? `, ${p.cell}` : ''}) is not in this file, so its end of year is not carried over. ${renamed}`,
+    'continuity.map-partial': (p, f) =>
+      `The units map merges ${f.list(p.from)} into ${p.unit}, but ${p.previousFile} has no ${f.list(p.missing)}: ${p.unit} is not compared.`,
+    'continuity.summary': (p) =>
+      `Compared with ${p.previousFile}: ${p.matched} of ${p.compared} ${p.compared === 1 ? 'unit starts' : 'units start'} the year where ${p.compared === 1 ? 'it' : 'they'} ended the year before (households and poor households)${p.merged > 0 ? `; ${p.merged} merged from older units by the units map` : ''}.`,
+    'skip.bad-value': (p, f) => `${f.list(p.cells)} not usable`,
+    'skip.absent': (p, f) => `the table has no ${f.list(p.indicators.map((i) => lower(f.ind(i))))}`,
+    'skip.no-units': () => 'the table has no units (no row or column of figures for a unit)',
+    'skip.no-total': () =>
+      "no unit is the total (none is named as one: Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); name it with --total, or add its name to the configuration's totalNames",
+    'skip.nothing': () => 'no unit has the values it needs',
+    'skip.document-part': (p) => ({ claims: 'the text states no figure of the table in the phrasing povcheck reads', money: 'the text and its tables state no total of money with its parts', references: 'the text cites no document by number' })[p.part],
+    'skip.target-unit': (p) => `the table has no unit "${p.unit}"`,
+    'skip.series': (p, f) =>
+      p.reason === 'value'
+        ? `${p.file}: ${f.list(p.cells)} not usable`
+        : p.reason === 'absent'
+          ? `${p.file} has no ${f.list(p.indicators.map((i) => lower(f.ind(i))))}`
+          : `${p.file} could not be read`,
+    ui: {
+      indicatorLabels: {
+        households_start: 'Total households, start of year',
+        households_end: 'Total households, end of year',
+        poor_start: 'Poor households, start of year',
+        poor_reduced: 'Poor households reduced during the year',
+        poor_end: 'Poor households, end of year',
+        rate_start: 'Poverty rate, start of year',
+        rate_reduced: 'Poverty rate reduction (points)',
+        rate_end: 'Poverty rate, end of year',
       },
-      kind: (k) =>
-        `Slip: ${
-          ({
-            transposition: 'two adjacent digits transposed',
-            mistyped: 'one digit mistyped',
-            dropped: 'a digit dropped',
-            doubled: 'a digit doubled',
-            separator: 'a thousands separator taken as a decimal mark (2.750 → 2,75)',
-            share: 'a rate typed as a share (0.1180 for 11.80)',
-            'reduction-share': 'the reduction typed as reduced households / start households (1.99 instead of 2.06)',
-            'unrounded-difference': 'the reduction rounded from the unrounded difference (2.64 for 2.65)',
-            'start-denominator': 'the end rate taken over the start-of-year households',
-            sign: 'the sign',
-          } as Record<string, string>)[k] ?? k
-        }`,
-      annexTitle: 'The table',
-      legendTitle: 'Key:',
-      legendCause: 'proposed value',
-      clickHint: 'Hover over a marked cell to see its finding; click it for details.',
-      proposed: (v) => `Likely cause; proposed: ${v}`,
-      findingsTitle: 'Findings',
-      noFindings: 'No findings.',
-      notInTable: 'this cell is not shown in the table above',
+      tableLabels: {
+        households_start: 'Total households, start of year',
+        households_end: 'Total households, end of year',
+        poor_start: 'Poor households, start of year',
+        poor_reduced: 'Poor households reduced during the year',
+        poor_end: 'Poor households, end of year',
+        rate_start: '- Start of year',
+        rate_reduced: '- Reduction during the year',
+        rate_end: '- End of year',
+      },
+      rateHeading: 'Poverty rate',
+      groups: { households: 'Total households', poor: 'Poor households', rate: 'Poverty rate (%)' },
+      phases: {
+        households_start: 'Start of year',
+        households_end: 'End of year',
+        poor_start: 'Start of year',
+        poor_reduced: 'Reduced during the year',
+        poor_end: 'End of year',
+        rate_start: 'Start of year',
+        rate_reduced: 'Reduction (points)',
+        rate_end: 'End of year',
+      },
+      measure: { households: 'Households', percent: '%' },
+      sttHeader: 'No.',
+      labelHeader: 'Indicator',
+      measureHeader: 'Unit',
+      unitHeader: 'Unit',
+      severity: { error: 'error', warning: 'warning', info: 'info' },
+      severityPlural: { error: 'Errors', warning: 'Warnings', info: 'Information' },
+      verdictOk: (file) => `✔ ${file}: no errors`,
+      verdictInvalid: (file) => `✖ ${file}: errors found`,
+      verdictUnreadable: (file, reason) => `✖ ${file}: cannot be read (${reason})`,
+      verdictUnchecked: (file) => `⚠ ${file}: nothing could be checked`,
+      checksRan: (ran, total) => `${ran} of ${total} ${total === 1 ? 'check' : 'checks'} ran`,
+      notUnderstood: (labels) => `not understood: ${labels.map((l) => `"${l}"`).join(', ')}`,
+      labelsHint: (entries) =>
+        `To have them read, name each one's indicator in povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' or ') : 'indicator key'}>`}": ["${e.text}"]`).join(', ')} } (keys: docs/input.md; format: docs/configuration.md).`,
+      counts: (e, w, i) => `${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, ${i} info`,
+      readAs: (source, layout, locale) => `Read as: ${source}; ${layout} layout; numbers in ${locale} format`,
+      source: (s) =>
+        s.kind === 'delimited'
+          ? `${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]} text, ${{ ',': 'comma', ';': 'semicolon', '\t': 'TAB' }[s.delimiter]}-delimited`
+          : s.kind === 'workbook'
+            ? `${s.format} workbook, sheet "${s.sheet}"`
+            : enDocument.source(s),
+      layoutName: { wide: 'wide (one row per indicator)', long: 'long (one row per unit)', none: 'no poverty table' },
+      localeName: { vi: 'Vietnamese (210.299; 11,80)', en: 'English (210,299; 11.80)', plain: 'plain (no separators)' },
+      expectedActual: (e, a) => `expected ${e}, found ${a}`,
+      notChecked: 'Not checked',
+      moreFindings: (n, rule) => `… and ${n} more ${rule} findings (all of them with --format json)`,
+      tableTooWide: (needed, width) => `The table is ${needed} characters wide and does not fit the terminal's ${width} columns either way round; use povcheck table --format html (or xlsx) to see it, --format json for the figures.`,
+      tableOmitted: (units) => `The table has ${units} units, too many to print here; use --format json, or povcheck table to see it.`,
+      skipLine: (rule, unit, reason) => `${rule}${unit ? ` (${unit})` : ''}: ${reason}`,
+      allUnits: 'all units',
+      annexTitle: 'The table (cells with findings are marked)',
+      legend: '✖ error  ▲ warning  ℹ info',
+      summary: (c) =>
+        `Total: ${c.files} ${c.files === 1 ? 'file' : 'files'} (${c.ok} without errors, ${c.invalid} with errors, ${c.unchecked > 0 ? `${c.unchecked} not checked, ` : ''}${c.unreadable} unreadable); ${c.errors} ${c.errors === 1 ? 'error' : 'errors'}, ${c.warnings} ${c.warnings === 1 ? 'warning' : 'warnings'}, ${c.infos} info.`,
+      verdictWord: { ok: 'no errors', invalid: 'errors found', unchecked: 'nothing checked', unreadable: 'unreadable' },
+      markdown: {
+        title: 'povcheck report',
+        fileHeader: { file: 'File', verdict: 'Verdict', errors: 'Errors', warnings: 'Warnings', infos: 'Info' },
+        findingHeader: { cell: 'Cell', rule: 'Rule', severity: 'Severity', unit: 'Unit', indicator: 'Indicator', message: 'Message' },
+        noFindings: 'No findings.',
+        more: (n) => `… and ${n} more findings (see the full report).`,
+      },
       wholeTable: 'whole table',
-      toList: 'Show in the list',
-      close: 'Close',
-      chartTitle: 'Poverty rate at the start and end of the year, by unit',
-      chartStart: 'Start of year',
-      chartEnd: 'End of year',
-      chartTarget: 'Target',
-      chartAxis: 'Poverty rate (%)',
-      chartSorted: 'Units sorted by end-of-year rate, highest first; the first row is the total.',
-      chartComputed: '* computed from the household counts (the table prints no rate, or it cannot be read)',
-      chartNone: 'The table has no poverty rates (or counts) to chart.',
-      chartTargetLines: (p) => [
-        p.indicator === 'rate_reduced' ? `Target: fall ${OP[p.op]} ${p.value} points` : `Target: end ${OP[p.op]} ${p.value} %`,
-        `${p.indicator === 'rate_reduced' ? `→ end ${OP[p.endOp]} ${p.at} %` : ''}${p.met === undefined ? '' : `${p.indicator === 'rate_reduced' ? ': ' : ''}${p.met ? '✔ met' : '✖ not met'}`}`,
-      ],
-      chartNotDrawn: (t) => `Targets not shown on the chart: ${t.join('; ')}.`,
-      chartOmitted: (u) => `No rate to draw: ${u.join(', ')}.`,
+      rulesHeader: { id: 'rule', severity: 'severity', summary: 'checks' },
+      rulesFooter: 'povcheck explain <rule> says what a rule checks, why, and shows an example.',
+      explainHeadings: { checks: 'What it checks', why: 'Why', example: 'Example', severity: 'Default severity', configure: 'Configure' },
+      configuredLevel: (level, source) => `${level} (set in ${source})`,
+      off: 'off',
+      unreadable: (file, reason) => `povcheck: ${file}: ${reason}`,
+      reportWritten: (file) => `povcheck: report written to ${file}`,
+      html: {
+        title: (files) => `povcheck — validation report: ${files.join(', ')}`,
+        heading: 'Poverty-rate table: validation report',
+        generatedBy: 'Made by povcheck; every derived number is recomputed with exact decimal arithmetic.',
+        filesTitle: 'Files checked',
+        fileColumn: 'File',
+        verdictColumn: 'Result',
+        toFile: (file) => `Go to ${file}`,
+        causesTitle: 'Likely causes',
+        causeValue: (actual, proposed) => `holds ${actual}; ${proposed} would fit`,
+        causeExplains: (n) => `This would make ${n} failing ${n === 1 ? 'check' : 'checks'} pass.`,
+        explainsLabel: 'Explains the findings:',
+        confidence: {
+          unique: 'The only explanation.',
+          ranked: 'One of several explanations, ranked by how much each looks like a typing slip.',
+          ambiguous: 'Several equally good explanations: the wrong cell cannot be told.',
+        },
+        kind: (k) =>
+          `Slip: ${
+            ({
+              transposition: 'two adjacent digits transposed',
+              mistyped: 'one digit mistyped',
+              dropped: 'a digit dropped',
+              doubled: 'a digit doubled',
+              separator: 'a thousands separator taken as a decimal mark (2.750 → 2,75)',
+              share: 'a rate typed as a share (0.1180 for 11.80)',
+              'reduction-share': 'the reduction typed as reduced households / start households (1.99 instead of 2.06)',
+              'unrounded-difference': 'the reduction rounded from the unrounded difference (2.64 for 2.65)',
+              'start-denominator': 'the end rate taken over the start-of-year households',
+              sign: 'the sign',
+            } as Record<string, string>)[k] ?? k
+          }`,
+        annexTitle: 'The table',
+        legendTitle: 'Key:',
+        legendCause: 'proposed value',
+        clickHint: 'Hover over a marked cell to see its finding; click it for details.',
+        proposed: (v) => `Likely cause; proposed: ${v}`,
+        findingsTitle: 'Findings',
+        noFindings: 'No findings.',
+        notInTable: 'this cell is not shown in the table above',
+        wholeTable: 'whole table',
+        toList: 'Show in the list',
+        close: 'Close',
+        chartTitle: 'Poverty rate at the start and end of the year, by unit',
+        chartStart: 'Start of year',
+        chartEnd: 'End of year',
+        chartTarget: 'Target',
+        chartAxis: 'Poverty rate (%)',
+        chartSorted: 'Units sorted by end-of-year rate, highest first; the first row is the total.',
+        chartComputed: '* computed from the household counts (the table prints no rate, or it cannot be read)',
+        chartNone: 'The table has no poverty rates (or counts) to chart.',
+        chartTargetLines: (p) => [
+          p.indicator === 'rate_reduced' ? `Target: fall ${OP[p.op]} ${p.value} points` : `Target: end ${OP[p.op]} ${p.value} %`,
+          `${p.indicator === 'rate_reduced' ? `→ end ${OP[p.endOp]} ${p.at} %` : ''}${p.met === undefined ? '' : `${p.indicator === 'rate_reduced' ? ': ' : ''}${p.met ? '✔ met' : '✖ not met'}`}`,
+        ],
+        chartNotDrawn: (t) => `Targets not shown on the chart: ${t.join('; ')}.`,
+        chartOmitted: (u) => `No rate to draw: ${u.join(', ')}.`,
+      },
     },
-  },
-  locate: {
-    single: (p, f) => {
-      const c = p.cell;
-      const head = `Likely cause: ${cellName(c, f)} holds ${f.n(c.actual)}${formulaNote(c)}; `;
-      if (p.pinned) return `${head}${f.n(c.proposed ?? '')} would make ${allFailing(p.failing)} pass${c.kind ? `; ${SLIP_EN[c.kind]}` : ''}.`;
-      const guess = c.proposed !== undefined && c.kind ? `; ${f.n(c.proposed)} would fit a slip: ${SLIP_EN[c.kind]}` : '';
-      return `${head}${rangeText(c, f)} would make ${allFailing(p.failing)} pass: the rates are rounded, so they do not pin the value${guess}.`;
+    locate: {
+      single: (p, f) => {
+        const c = p.cell;
+        const head = `Likely cause: ${cellName(c, f)} holds ${f.n(c.actual)}${formulaNote(c)}; `;
+        if (p.pinned) return `${head}${f.n(c.proposed ?? '')} would make ${allFailing(p.failing)} pass${c.kind ? `; ${SLIP_EN[c.kind]}` : ''}.`;
+        const guess = c.proposed !== undefined && c.kind ? `; ${f.n(c.proposed)} would fit a slip: ${SLIP_EN[c.kind]}` : '';
+        return `${head}${rangeText(c, f)} would make ${allFailing(p.failing)} pass: the rates are rounded, so they do not pin the value${guess}.`;
+      },
+      group: (p, f) =>
+        `Likely cause: ${p.cells.length} cells together: ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (the values move together)' : ''}; this would make ${allFailing(p.failing)} pass.`,
+      several: (p) =>
+        `Ambiguous: ${p.count + p.more} different explanations, each changing ${p.size === 1 ? 'one cell' : `${p.size} cells`}, would make ${allFailing(p.failing)} pass; ` +
+        (p.confidence === 'ranked' ? 'the first looks most like a typing slip:' : 'ranked by how much each looks like a typing slip:') +
+        (p.more > 0 ? ` (the first ${p.count} listed)` : ''),
+      option: (p, f) => `${p.rank}. ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (the values move together)' : ''}`,
+      explains: (items) => `explains: ${items.join(' · ')}`,
+      none: (p) =>
+        p.sumsOf !== undefined
+          ? `No change of one or two cells makes ${allFailing(p.failing)} pass. ${sumsOfEn(p.sumsOf)}`
+          : `No change of one or two cells makes ${allFailing(p.failing)} pass: several cells are probably wrong; see the findings below.`,
+      independent: (p) => `The table has ${p.count} independent errors (${p.failing} failing checks); the likely cause of each:`,
+      stopped: (p) =>
+        `The search for the cells behind ${p.failing === 1 ? 'the failing check' : `the ${p.failing} failing checks`} stopped at its limit (a large or badly broken table); no cause is named.` +
+        (p.sumsOf !== undefined ? ` ${sumsOfEn(p.sumsOf)}` : ''),
+      slip: SLIP_EN,
     },
-    group: (p, f) =>
-      `Likely cause: ${p.cells.length} cells together: ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (the values move together)' : ''}; this would make ${allFailing(p.failing)} pass.`,
-    several: (p) =>
-      `Ambiguous: ${p.count + p.more} different explanations, each changing ${p.size === 1 ? 'one cell' : `${p.size} cells`}, would make ${allFailing(p.failing)} pass; ` +
-      (p.confidence === 'ranked' ? 'the first looks most like a typing slip:' : 'ranked by how much each looks like a typing slip:') +
-      (p.more > 0 ? ` (the first ${p.count} listed)` : ''),
-    option: (p, f) => `${p.rank}. ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (the values move together)' : ''}`,
-    explains: (items) => `explains: ${items.join(' · ')}`,
-    none: (p) =>
-      p.sumsOf !== undefined
-        ? `No change of one or two cells makes ${allFailing(p.failing)} pass. ${sumsOfEn(p.sumsOf)}`
-        : `No change of one or two cells makes ${allFailing(p.failing)} pass: several cells are probably wrong; see the findings below.`,
-    independent: (p) => `The table has ${p.count} independent errors (${p.failing} failing checks); the likely cause of each:`,
-    stopped: (p) =>
-      `The search for the cells behind ${p.failing === 1 ? 'the failing check' : `the ${p.failing} failing checks`} stopped at its limit (a large or badly broken table); no cause is named.` +
-      (p.sumsOf !== undefined ? ` ${sumsOfEn(p.sumsOf)}` : ''),
-    slip: SLIP_EN,
-  },
-  fix: {
-    written: (p) => `Wrote ${p.output}: ${p.count} ${p.count === 1 ? 'cell' : 'cells'} corrected:`,
-    change: (p, f) => `${cellName(p.cell, f)}: ${f.n(p.cell.actual)} → ${f.n(p.cell.proposed ?? '')}${p.cell.kind ? ` (${SLIP_EN[p.cell.kind]})` : ''}`,
-    copied: (p) => `No sum, flow, rate or rate-change check fails: wrote an unchanged copy to ${p.output}.`,
-    refused: (p) =>
-      `${p.file}: not fixed, nothing written: ` +
-      {
-        ambiguous: `${p.count} explanations fit and povcheck cannot tell which is right (listed below).`,
-        'not-pinned': 'the checks do not pin the value (the rates are rounded; listed below).',
-        none: 'no change of one or two cells makes all failing checks pass.',
-        stopped: 'the search for causes stopped at its limit.',
-        'other-errors': `errors that fix cannot correct remain (${p.cells.join(', ')}); run povcheck validate.`,
-        unchecked: 'nothing in it could be checked (its labels were not understood, or it has no units); povcheck validate says what.',
-      }[p.reason],
-    workbook: (p) => `${p.file}: fix writes delimited text files (CSV, TAB-separated) only`,
-    unsafe: (p) => `${p.file}: cannot find cell ${p.cell} in the file's text to rewrite it safely; nothing written`,
-  },
-  calc: enCalc,
-  document: enDocument,
-  cli: enCli,
-  errors: {
-    FILE_NOT_FOUND: () => 'no such file',
-    FILE_UNREADABLE: (p) =>
-      p.reason === 'directory' ? 'this is a directory, not a file' : p.reason === 'not-a-file' ? 'this is not a regular file' : `cannot read the file (${p.detail ?? ''})`,
-    FILE_EMPTY: (p) => (p.blank ? 'the file holds only blank space, no table' : 'the file is empty'),
-    FILE_BINARY: (p) =>
-      ({
-        zip: 'this is a ZIP archive but not an Excel workbook (.xlsx, .xlsm)',
-        ods: 'this is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV',
-        xlsb: 'this is a binary Excel workbook (.xlsb); save it as .xlsx or CSV',
-        docx: 'this is a Word document: povcheck validate checks a plan document; for this command save its table as .xlsx or CSV',
-        doc: 'this is a Word 97–2003 document (.doc): open it in Word or LibreOffice and save it as .docx (or convert it: libreoffice --headless --convert-to docx <file>), then check the .docx',
-        encrypted: 'this workbook is password-protected (encrypted); save an unprotected copy',
-        ole: 'this is a legacy Office file (.xls/.doc); save it as CSV or .xlsx',
-        pdf: 'this is a PDF document: its tables cannot be read from it; check the Word file (.docx) it was made from, or open the PDF in Word and save it as .docx',
-        png: 'this is a PNG image, not a table',
-        jpeg: 'this is a JPEG image, not a table',
-        gzip: 'this is gzip-compressed data, not a table',
-        binary: 'this is binary data, not a CSV or text table',
-        'not-zip': 'its name says Excel or Word (.xlsx, .xlsm, .docx), but it is not such a file: those are ZIP archives and this one is binary data of another kind (damaged, cut short while copying, or another file renamed); open the original and save it again',
-      })[p.kind],
-    FILE_TOO_LARGE: (p) => `the file is larger than ${p.limitMb} MB`,
-    FILE_KIND: (p) =>
-      ({
-        xls: 'an Excel 97–2003 workbook (.xls), which povcheck does not read: open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
-        xlsb: 'a binary Excel workbook (.xlsb): save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
-        ods: 'an OpenDocument spreadsheet: in LibreOffice, File → Save As → "Excel 2007-365 (.xlsx)" or "Text CSV" (UTF-8)',
-        numbers: 'an Apple Numbers file: in Numbers, File → Export To → Excel (.xlsx) or CSV',
-        et: 'a WPS Spreadsheets file (.et): save it as "Excel Workbook (.xlsx)" or CSV',
-        document: `a word-processor document (${p.ext}), not a table: copy the table into a spreadsheet and save it as .xlsx or "CSV UTF-8"`,
-        doc: 'a Word 97–2003 document (.doc): open it in Word or LibreOffice and save it as .docx (or convert it: libreoffice --headless --convert-to docx <file>), then check the .docx',
-        pdf: 'a PDF, from which povcheck does not read tables: check the spreadsheet it was made from (.xlsx or CSV), or for a plan the Word document (.docx)',
-      })[p.kind],
-    ENCODING_INVALID: (p) =>
-      p.offset !== undefined
-        ? `the text is not valid ${p.encoding} at byte ${p.offset.toLocaleString('en-US')}${p.line !== undefined ? ` (line ${p.line.toLocaleString('en-US')})` : ''}${p.bytes ? `: bytes ${p.bytes}` : ''}; the file is damaged there (a character cut short or mistyped); correct that spot or save the file again as "CSV UTF-8"`
-        : `the text is not valid ${p.encoding}; it may be in a legacy code page (Windows-1258, TCVN3, VNI): save it from Excel as "CSV UTF-8" or "Unicode Text"`,
-    ENCODING_LEGACY: (p) =>
-      `the text is in a legacy Vietnamese encoding${p.likely ? ` (most likely ${{ 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3/ABC, fonts .VnTime', vni: 'VNI, fonts VNI-Times' }[p.likely]})` : ' (Windows-1258, TCVN3 or VNI)'}${p.sample ? `, e.g. "${p.sample}"` : ''}; read it with --encoding ${p.likely ?? 'windows-1258|tcvn3|vni'} or save it as "CSV UTF-8"`,
-    CSV_MALFORMED: (p) =>
-      !('reason' in p)
-        ? `cannot parse the CSV${p.line ? ` near line ${p.line}` : ''}: ${p.detail}`
-        : p.reason === 'quote'
-          ? `a quoted field opens on line ${p.line.toLocaleString('en-US')} and is never closed (a stray " in a cell?); everything after it would be one field`
-          : p.reason === 'columns'
-            ? `line ${p.line.toLocaleString('en-US')} has more than ${p.limit.toLocaleString('en-US')} columns (more than a spreadsheet holds); this is not a table`
-            : `${p.line ? `line ${p.line.toLocaleString('en-US')}` : 'a line'} is longer than ${p.limit.toLocaleString('en-US')} characters; this is not a table`,
-    NOT_A_TABLE: (p) =>
-      p.reason === 'no-columns'
-        ? 'no column structure: no line splits into several fields at a comma, semicolon or TAB'
-        : 'no poverty-table indicator (such as "Số hộ nghèo đầu năm" or "poor_start") found in any row or column',
-    LOCALE_AMBIGUOUS: (p) =>
-      p.reason === 'ambiguous'
-        ? `cell ${p.cell}: "${p.text}" reads as ${p.vi} in Vietnamese format and ${p.en} in English format, and no other cell tells which the file uses; pass --locale vi or --locale en`
-        : `the file mixes both number formats equally (${p.viCell} "${p.viText}" is Vietnamese, ${p.enCell} "${p.enText}" English); pass --locale vi or --locale en`,
-    WORKBOOK_INVALID: (p) =>
-      !('xml' in p)
-        ? `not a readable Excel workbook: ${p.detail}`
-        : p.xml === 'doctype'
-          ? `not a readable Excel workbook: ${p.part} declares a DOCTYPE, which Office files never do (it is how entity-expansion attacks begin); not read`
-          : `not a readable Excel workbook: ${p.part} is not well-formed XML (${p.detail})`,
-    WORKBOOK_TOO_LARGE: (p) =>
-      p.what === 'uncompressed'
-        ? `the workbook unpacks to more than ${p.limitMb} MB (a ZIP bomb, or far larger than any annex table); not read`
-        : p.what === 'entries'
-          ? `the workbook holds more than ${p.limit} parts; not read`
-          : p.what === 'cells'
-            ? `the workbook holds more than ${p.limit.toLocaleString('en-US')} cells; not read`
-            : p.what === 'range'
-              ? `the sheet has content as far as ${p.cell}; povcheck reads sheets up to ${p.maxRows.toLocaleString('en-US')} rows and ${p.maxCols.toLocaleString('en-US')} columns (delete what lies beyond the table)`
-              : p.what === 'zip64'
-                ? 'the workbook uses ZIP64 (it is larger than 4 GB); not read'
-                : p.what === 'sheets'
-                  ? `the workbook has more than ${p.limit.toLocaleString('en-US')} sheets; not read`
-                  : p.what === 'merges'
-                    ? `the sheet has more than ${p.limit.toLocaleString('en-US')} merged ranges; not read`
-                    : p.what === 'strings'
-                      ? `the workbook holds more than ${p.limit.toLocaleString('en-US')} texts (shared strings); not read`
-                      : p.what === 'string-chars'
-                        ? `the workbook's texts add up to more than ${p.limit.toLocaleString('en-US')} characters; not read`
-                        : p.what === 'text'
-                          ? `${p.part} holds a text longer than ${p.limit.toLocaleString('en-US')} characters (a cell holds at most 32,767); not read`
-                          : p.what === 'depth'
-                            ? `${p.part} nests XML elements more than ${p.limit.toLocaleString('en-US')} deep; not read`
-                            : `${p.part} holds more than ${p.limit.toLocaleString('en-US')} XML elements; not read`,
-    DOCUMENT_INVALID: (p) => `not a readable Word document: ${p.detail}`,
-    DOCUMENT_TOO_LARGE: (p) => {
-      switch (p.what) {
-        case 'uncompressed':
-        case 'document':
-          return `the document ${p.what === 'document' ? 'text (word/document.xml) ' : ''}unpacks to more than ${p.limitMb} MB (a ZIP bomb, or far larger than any plan); not read`;
-        case 'rows':
-        case 'columns':
-          return `table ${p.table} has more than ${p.limit.toLocaleString('en-US')} ${p.what}; not read`;
-        case 'zip64':
-          return 'the document uses ZIP64 (it is larger than 4 GB); not read';
-        default:
-          return `the document holds more than ${p.limit.toLocaleString('en-US')} ${{ entries: 'parts', cells: 'table cells', paragraphs: 'paragraphs', depth: 'levels of nested elements', text: 'characters of text', elements: 'XML elements' }[p.what]}; not read`;
-      }
+    fix: {
+      written: (p) => `Wrote ${p.output}: ${p.count} ${p.count === 1 ? 'cell' : 'cells'} corrected:`,
+      change: (p, f) => `${cellName(p.cell, f)}: ${f.n(p.cell.actual)} → ${f.n(p.cell.proposed ?? '')}${p.cell.kind ? ` (${SLIP_EN[p.cell.kind]})` : ''}`,
+      copied: (p) => `No sum, flow, rate or rate-change check fails: wrote an unchanged copy to ${p.output}.`,
+      refused: (p) =>
+        `${p.file}: not fixed, nothing written: ` +
+        {
+          ambiguous: `${p.count} explanations fit and povcheck cannot tell which is right (listed below).`,
+          'not-pinned': 'the checks do not pin the value (the rates are rounded; listed below).',
+          none: 'no change of one or two cells makes all failing checks pass.',
+          stopped: 'the search for causes stopped at its limit.',
+          'other-errors': `errors that fix cannot correct remain (${p.cells.join(', ')}); run povcheck validate.`,
+          unchecked: 'nothing in it could be checked (its labels were not understood, or it has no units); povcheck validate says what.',
+        }[p.reason],
+      workbook: (p) => `${p.file}: fix writes delimited text files (CSV, TAB-separated) only`,
+      unsafe: (p) => `${p.file}: cannot find cell ${p.cell} in the file's text to rewrite it safely; nothing written`,
     },
-    DOCUMENT_NOTHING: (p) =>
-      `nothing to check in this document (${p.paragraphs} ${p.paragraphs === 1 ? 'paragraph' : 'paragraphs'}, ${p.tables} ${p.tables === 1 ? 'table' : 'tables'}): no poverty table, no total of money with its parts, no reference to another document` +
-      (p.statements > 0 ? `; ${p.statements} ${p.statements === 1 ? 'statement' : 'statements'} of poverty figures but no table to compare ${p.statements === 1 ? 'it' : 'them'} with` : '') +
-      (p.bounded > 0 ? `; ${p.bounded} ${p.bounded === 1 ? 'total' : 'totals'} of money stated as bounds ("trên 68 tỷ đồng"), which cannot be checked` : p.amounts > 0 ? `; ${p.amounts} ${p.amounts === 1 ? 'amount' : 'amounts'} of money, none stated as the parts of a total` : ''),
-    TABLE_TOO_LARGE: (p) =>
-      p.what === 'cells' || p.what === 'units'
-        ? `the table has more than ${p.limit.toLocaleString('en-US')} ${p.what === 'cells' ? 'cells' : 'rows of units'}, more than povcheck holds in memory here (Node's heap limit is ${p.heapMb.toLocaleString('en-US')} MB); it stops rather than run out of memory: split the table, or give Node more memory with NODE_OPTIONS=--max-old-space-size=8192`
-        : p.what === 'rows'
-        ? `the table has more than ${p.limit.toLocaleString('en-US')} rows, more than povcheck checks in one run; it stops here rather than run out of memory (split the table, e.g. by province)`
-        : `checking the table gives more than ${p.limit.toLocaleString('en-US')} findings (the same mistake down the whole table? a column in the wrong place, the wrong number format?); povcheck stops here rather than run out of memory: correct the first ones and check again`,
-    SHEET_NOT_FOUND: (p) => `the workbook has no sheet "${p.sheet}"; its sheets: ${p.available.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
-    NO_INPUT: (p) =>
-      p.kind === 'glob'
-        ? 'no file matches this pattern'
-        : 'this directory holds no table or document povcheck looks for (.csv, .tsv, .xlsx, .xlsm, a .txt export of Excel; or .xls, .ods, .pdf … to be converted)',
-    CONFIG_INVALID: (p) =>
-      p.reason === 'json'
-        ? `the configuration file is not valid JSON (${p.detail})`
-        : p.reason === 'not-found'
-          ? 'no such configuration file'
-          : `the configuration does not fit its schema (schema/povcheck.config.schema.json): ${p.problems.map(configProblem).join('; ')}`,
-    BAD_OPTION: (p) => {
-      switch (p.reason) {
-        case 'output-twice':
-          return `--format ${p.format} has two --output-file options; give each format one file`;
-        case 'stdout-twice':
-          return `several formats would go to the terminal (${p.formats.join(', ')}); give all but one an --output-file`;
-        case 'same-output':
-          return `two formats would be written to ${p.file}`;
-        case 'rule-level':
-          return `--rule ${p.value}: write <rule>=<off|error|warning|info>, e.g. --rule denominator=off`;
-        case 'unknown-rule':
-          return `no rule "${p.rule}"; the rules: ${p.known.join(', ')}`;
-        case 'series-one':
-          return `--series compares consecutive years: give at least two files, in year order (got ${p.files})`;
-        case 'units-map-alone':
-          return '--units-map applies to a series: add --series and the files in year order';
-        case 'total-unknown':
-          return `--total "${p.name}": the table has no unit of that name (its units: ${p.units.join(', ')}${p.units.length >= 12 ? ', …' : ''})`;
-      }
-    },
-    CALC_INPUT: (p) => {
-      const lab = (i: keyof Catalog['ui']['indicatorLabels']) => en().ui.indicatorLabels[i];
-      const low = (i: keyof Catalog['ui']['indicatorLabels']) => lab(i).charAt(0).toLowerCase() + lab(i).slice(1);
-      switch (p.reason) {
-        case 'absent':
-          return `the table lacks what the calculation needs: ${p.indicators.map((i) => (i === 'poor_reduced' ? `"${lab(i)}" (or "${lab('poor_end')}")` : `"${lab(i)}"`)).join(', ')}`;
-        case 'value':
-          return p.text === '' ? `${p.unit}: no value for ${low(p.indicator)}, which the calculation needs` : `${p.unit}: ${low(p.indicator)} "${p.text}" is not a number`;
-        case 'fraction':
-          return `${p.unit}: ${low(p.indicator)} "${p.text}" is not a whole number of households`;
-        case 'negative':
-          return `${p.unit}: ${low(p.indicator)} "${p.text}" is negative`;
-        case 'exceeds':
-          return `${p.unit}: ${low(p.part)} (${p.partText}) is larger than ${low(p.whole)} (${p.wholeText})`;
-        case 'zero-households':
-          return `${p.unit}: ${low(p.indicator)} is 0, so there is no poverty rate`;
-        case 'duplicate-unit':
-          return `unit "${p.unit}" appears twice; the total would count it twice`;
-      }
-    },
-    CALC_ARG: (p) =>
-      p.reason === 'not-a-count'
-        ? `"${p.text}" is not a number of households (a whole number, e.g. 24,814 or 24814)`
-        : p.reason === 'zero-households'
-          ? 'the households are 0, so there is no rate'
-          : `the poor households (${p.poor}) are more than the households (${p.households})`,
-    TARGETS_INVALID: (p) => {
-      switch (p.reason) {
-        case 'json':
-          return `the targets file is not valid JSON (${p.detail})`;
-        case 'shape':
-          return 'a targets file looks like {"targets":[{"unit":"…","indicator":"rate_reduced","op":">=","value":"4"}]}';
-        case 'field': {
-          const hint = {
-            unit: 'give a unit of the table, or "total"',
-            indicator: 'give an indicator key such as rate_reduced or rate_end',
-            op: 'give one of >=, <=, =',
-            value: 'give a string of plain digits such as "2.06"',
-          }[p.field];
-          return `target ${p.index}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} is not valid; ${hint}`;
-        }
-        case 'arg':
-          return `--target "${p.text}" is not <unit>=<points>, e.g. --target "Na Hang=4"`;
-        case 'none':
-          return 'no targets: give --target "<unit>=<points>" or --targets <file>';
-      }
-    },
-    TARGET_UNIT: (p) =>
-      p.index === undefined || !p.tables
-        ? `the table has no unit "${p.unit}"; its units: ${p.known.join(', ')}`
-        : p.tables.length === 1
-          ? `target ${p.index}: ${p.tables[0]} has no unit "${p.unit}"; its units: ${p.known.join(', ')}`
-          : `target ${p.index}: none of the ${p.tables.length} tables has a unit "${p.unit}"; the units of ${p.tables[0]}: ${p.known.join(', ')}`,
-    UNITS_MAP_INVALID: (p) => {
-      switch (p.reason) {
-        case 'json':
-          return `the units map is not valid JSON (${p.detail})`;
-        case 'shape':
-          return 'a units map looks like {"units":[{"from":["Xã A","Xã B"],"to":"Xã C"}]} (or is a CSV with the columns from and to)';
-        case 'csv-header':
-          return 'a units-map CSV needs a header row naming the columns from and to (or Đơn vị cũ and Đơn vị mới)';
-        case 'field':
-          return `${p.row ? 'row' : 'entry'} ${p.index}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} is not valid; ${p.field === 'from' ? 'give the old unit names (a list, or one name)' : 'give the name of the new unit'}`;
-        case 'twice':
-          return `"${p.unit}" is in ${p.row ? 'row' : 'entry'} ${p.first} and again in ${p.row ? 'row' : 'entry'} ${p.index}; an old unit goes into one new unit, and each new unit has one entry`;
-      }
-    },
-    TARGET_UNSUPPORTED: (p) =>
-      `the target for ${p.unit} (${p.indicator} ${p.op}) cannot be planned: plan computes the least exits for rate_reduced or poor_reduced with >= or = and for rate_end or poor_end with <= or =`,
-    OUTPUT_REQUIRED: (p) => `the ${p.format} format is not printed to the terminal: name the output file with -o <file>.${p.format}`,
-    XLSX_TEXT_TOO_LONG: (p) =>
-      `an Excel cell holds at most ${p.limit.toLocaleString('en-US')} characters, and the text "${p.start}…" has ${p.chars.toLocaleString('en-US')}: shorten it, or write docx or html`,
-    USAGE: (p) => p.detail,
-    WRITE_FAILED: (p) =>
-      `cannot write the output file (${
+    calc: enCalc,
+    document: enDocument,
+    cli: enCli,
+    errors: {
+      FILE_NOT_FOUND: () => 'no such file',
+      FILE_UNREADABLE: (p) =>
+        p.reason === 'directory' ? 'this is a directory, not a file' : p.reason === 'not-a-file' ? 'this is not a regular file' : `cannot read the file (${p.detail ?? ''})`,
+      FILE_EMPTY: (p) => (p.blank ? 'the file holds only blank space, no table' : 'the file is empty'),
+      FILE_BINARY: (p) =>
         ({
-          ENOSPC: 'no space left on the device',
-          EDQUOT: 'disk quota exceeded',
-          EACCES: 'permission denied',
-          EPERM: 'permission denied',
-          EROFS: 'read-only file system',
-          EISDIR: 'it is a directory',
-          ENOENT: 'no such folder',
-          ENOTDIR: 'a part of the path is not a folder',
-          ENXIO: 'a named pipe (FIFO) that no process reads',
-          EPIPE: 'the reader closed the pipe',
-          EBADF: 'no such open descriptor',
-          'not-a-file': 'neither a regular file, a character device nor a named pipe',
-        } as Record<string, string>)[p.detail] ?? p.detail
-      })`,
-    INTERNAL: (p) => `internal error (${p.detail}); please report it with the file`,
-  },
+          zip: 'this is a ZIP archive but not an Excel workbook (.xlsx, .xlsm)',
+          ods: 'this is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV',
+          xlsb: 'this is a binary Excel workbook (.xlsb); save it as .xlsx or CSV',
+          docx: 'this is a Word document: povcheck validate checks a plan document; for this command save its table as .xlsx or CSV',
+          doc: 'this is a Word 97–2003 document (.doc): open it in Word or LibreOffice and save it as .docx (or convert it: libreoffice --headless --convert-to docx <file>), then check the .docx',
+          encrypted: 'this workbook is password-protected (encrypted); save an unprotected copy',
+          ole: 'this is a legacy Office file (.xls/.doc); save it as CSV or .xlsx',
+          pdf: 'this is a PDF document: its tables cannot be read from it; check the Word file (.docx) it was made from, or open the PDF in Word and save it as .docx',
+          png: 'this is a PNG image, not a table',
+          jpeg: 'this is a JPEG image, not a table',
+          gzip: 'this is gzip-compressed data, not a table',
+          binary: 'this is binary data, not a CSV or text table',
+          'not-zip': 'its name says Excel or Word (.xlsx, .xlsm, .docx), but it is not such a file: those are ZIP archives and this one is binary data of another kind (damaged, cut short while copying, or another file renamed); open the original and save it again',
+        })[p.kind],
+      FILE_TOO_LARGE: (p) => `the file is larger than ${p.limitMb} MB`,
+      FILE_KIND: (p) =>
+        ({
+          xls: 'an Excel 97–2003 workbook (.xls), which povcheck does not read: open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
+          xlsb: 'a binary Excel workbook (.xlsb): save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
+          ods: 'an OpenDocument spreadsheet: in LibreOffice, File → Save As → "Excel 2007-365 (.xlsx)" or "Text CSV" (UTF-8)',
+          numbers: 'an Apple Numbers file: in Numbers, File → Export To → Excel (.xlsx) or CSV',
+          et: 'a WPS Spreadsheets file (.et): save it as "Excel Workbook (.xlsx)" or CSV',
+          document: `a word-processor document (${p.ext}), not a table: copy the table into a spreadsheet and save it as .xlsx or "CSV UTF-8"`,
+          doc: 'a Word 97–2003 document (.doc): open it in Word or LibreOffice and save it as .docx (or convert it: libreoffice --headless --convert-to docx <file>), then check the .docx',
+          pdf: 'a PDF, from which povcheck does not read tables: check the spreadsheet it was made from (.xlsx or CSV), or for a plan the Word document (.docx)',
+        })[p.kind],
+      ENCODING_INVALID: (p) =>
+        p.offset !== undefined
+          ? `the text is not valid ${p.encoding} at byte ${p.offset.toLocaleString('en-US')}${p.line !== undefined ? ` (line ${p.line.toLocaleString('en-US')})` : ''}${p.bytes ? `: bytes ${p.bytes}` : ''}; the file is damaged there (a character cut short or mistyped); correct that spot or save the file again as "CSV UTF-8"`
+          : `the text is not valid ${p.encoding}; it may be in a legacy code page (Windows-1258, TCVN3, VNI): save it from Excel as "CSV UTF-8" or "Unicode Text"`,
+      ENCODING_LEGACY: (p) =>
+        `the text is in a legacy Vietnamese encoding${p.likely ? ` (most likely ${{ 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3/ABC, fonts .VnTime', vni: 'VNI, fonts VNI-Times' }[p.likely]})` : ' (Windows-1258, TCVN3 or VNI)'}${p.sample ? `, e.g. "${p.sample}"` : ''}; read it with --encoding ${p.likely ?? 'windows-1258|tcvn3|vni'} or save it as "CSV UTF-8"`,
+      CSV_MALFORMED: (p) =>
+        !('reason' in p)
+          ? `cannot parse the CSV${p.line ? ` near line ${p.line}` : ''}: ${p.detail}`
+          : p.reason === 'quote'
+            ? `a quoted field opens on line ${p.line.toLocaleString('en-US')} and is never closed (a stray " in a cell?); everything after it would be one field`
+            : p.reason === 'columns'
+              ? `line ${p.line.toLocaleString('en-US')} has more than ${p.limit.toLocaleString('en-US')} columns (more than a spreadsheet holds); this is not a table`
+              : `${p.line ? `line ${p.line.toLocaleString('en-US')}` : 'a line'} is longer than ${p.limit.toLocaleString('en-US')} characters; this is not a table`,
+      NOT_A_TABLE: (p) =>
+        p.reason === 'no-columns'
+          ? 'no column structure: no line splits into several fields at a comma, semicolon or TAB'
+          : 'no poverty-table indicator (such as "Số hộ nghèo đầu năm" or "poor_start") found in any row or column',
+      LOCALE_AMBIGUOUS: (p) =>
+        p.reason === 'ambiguous'
+          ? `cell ${p.cell}: "${p.text}" reads as ${p.vi} in Vietnamese format and ${p.en} in English format, and no other cell tells which the file uses; pass --locale vi or --locale en`
+          : `the file mixes both number formats equally (${p.viCell} "${p.viText}" is Vietnamese, ${p.enCell} "${p.enText}" English); pass --locale vi or --locale en`,
+      WORKBOOK_INVALID: (p) =>
+        !('xml' in p)
+          ? `not a readable Excel workbook: ${p.detail}`
+          : p.xml === 'doctype'
+            ? `not a readable Excel workbook: ${p.part} declares a DOCTYPE, which Office files never do (it is how entity-expansion attacks begin); not read`
+            : `not a readable Excel workbook: ${p.part} is not well-formed XML (${p.detail})`,
+      WORKBOOK_TOO_LARGE: (p) =>
+        p.what === 'uncompressed'
+          ? `the workbook unpacks to more than ${p.limitMb} MB (a ZIP bomb, or far larger than any annex table); not read`
+          : p.what === 'entries'
+            ? `the workbook holds more than ${p.limit} parts; not read`
+            : p.what === 'cells'
+              ? `the workbook holds more than ${p.limit.toLocaleString('en-US')} cells; not read`
+              : p.what === 'range'
+                ? `the sheet has content as far as ${p.cell}; povcheck reads sheets up to ${p.maxRows.toLocaleString('en-US')} rows and ${p.maxCols.toLocaleString('en-US')} columns (delete what lies beyond the table)`
+                : p.what === 'zip64'
+                  ? 'the workbook uses ZIP64 (it is larger than 4 GB); not read'
+                  : p.what === 'sheets'
+                    ? `the workbook has more than ${p.limit.toLocaleString('en-US')} sheets; not read`
+                    : p.what === 'merges'
+                      ? `the sheet has more than ${p.limit.toLocaleString('en-US')} merged ranges; not read`
+                      : p.what === 'strings'
+                        ? `the workbook holds more than ${p.limit.toLocaleString('en-US')} texts (shared strings); not read`
+                        : p.what === 'string-chars'
+                          ? `the workbook's texts add up to more than ${p.limit.toLocaleString('en-US')} characters; not read`
+                          : p.what === 'text'
+                            ? `${p.part} holds a text longer than ${p.limit.toLocaleString('en-US')} characters (a cell holds at most 32,767); not read`
+                            : p.what === 'depth'
+                              ? `${p.part} nests XML elements more than ${p.limit.toLocaleString('en-US')} deep; not read`
+                              : `${p.part} holds more than ${p.limit.toLocaleString('en-US')} XML elements; not read`,
+      DOCUMENT_INVALID: (p) => `not a readable Word document: ${p.detail}`,
+      DOCUMENT_TOO_LARGE: (p) => {
+        switch (p.what) {
+          case 'uncompressed':
+          case 'document':
+            return `the document ${p.what === 'document' ? 'text (word/document.xml) ' : ''}unpacks to more than ${p.limitMb} MB (a ZIP bomb, or far larger than any plan); not read`;
+          case 'rows':
+          case 'columns':
+            return `table ${p.table} has more than ${p.limit.toLocaleString('en-US')} ${p.what}; not read`;
+          case 'zip64':
+            return 'the document uses ZIP64 (it is larger than 4 GB); not read';
+          default:
+            return `the document holds more than ${p.limit.toLocaleString('en-US')} ${{ entries: 'parts', cells: 'table cells', paragraphs: 'paragraphs', depth: 'levels of nested elements', text: 'characters of text', elements: 'XML elements' }[p.what]}; not read`;
+        }
+      },
+      DOCUMENT_NOTHING: (p) =>
+        `nothing to check in this document (${p.paragraphs} ${p.paragraphs === 1 ? 'paragraph' : 'paragraphs'}, ${p.tables} ${p.tables === 1 ? 'table' : 'tables'}): no poverty table, no total of money with its parts, no reference to another document` +
+        (p.statements > 0 ? `; ${p.statements} ${p.statements === 1 ? 'statement' : 'statements'} of poverty figures but no table to compare ${p.statements === 1 ? 'it' : 'them'} with` : '') +
+        (p.bounded > 0 ? `; ${p.bounded} ${p.bounded === 1 ? 'total' : 'totals'} of money stated as bounds ("trên 68 tỷ đồng"), which cannot be checked` : p.amounts > 0 ? `; ${p.amounts} ${p.amounts === 1 ? 'amount' : 'amounts'} of money, none stated as the parts of a total` : ''),
+      TABLE_TOO_LARGE: (p) =>
+        p.what === 'cells' || p.what === 'units'
+          ? `the table has more than ${p.limit.toLocaleString('en-US')} ${p.what === 'cells' ? 'cells' : 'rows of units'}, more than povcheck holds in memory here (Node's heap limit is ${p.heapMb.toLocaleString('en-US')} MB); it stops rather than run out of memory: split the table, or give Node more memory with NODE_OPTIONS=--max-old-space-size=8192`
+          : p.what === 'rows'
+          ? `the table has more than ${p.limit.toLocaleString('en-US')} rows, more than povcheck checks in one run; it stops here rather than run out of memory (split the table, e.g. by province)`
+          : `checking the table gives more than ${p.limit.toLocaleString('en-US')} findings (the same mistake down the whole table? a column in the wrong place, the wrong number format?); povcheck stops here rather than run out of memory: correct the first ones and check again`,
+      SHEET_NOT_FOUND: (p) => `the workbook has no sheet "${p.sheet}"; its sheets: ${p.available.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
+      NO_INPUT: (p) =>
+        p.kind === 'glob'
+          ? 'no file matches this pattern'
+          : 'this directory holds no table or document povcheck looks for (.csv, .tsv, .xlsx, .xlsm, a .txt export of Excel; or .xls, .ods, .pdf … to be converted)',
+      CONFIG_INVALID: (p) =>
+        p.reason === 'json'
+          ? `the configuration file is not valid JSON (${p.detail})`
+          : p.reason === 'not-found'
+            ? 'no such configuration file'
+            : `the configuration does not fit its schema (schema/povcheck.config.schema.json): ${p.problems.map(configProblem).join('; ')}`,
+      BAD_OPTION: (p) => {
+        switch (p.reason) {
+          case 'output-twice':
+            return `--format ${p.format} has two --output-file options; give each format one file`;
+          case 'stdout-twice':
+            return `several formats would go to the terminal (${p.formats.join(', ')}); give all but one an --output-file`;
+          case 'same-output':
+            return `two formats would be written to ${p.file}`;
+          case 'rule-level':
+            return `--rule ${p.value}: write <rule>=<off|error|warning|info>, e.g. --rule denominator=off`;
+          case 'unknown-rule':
+            return `no rule "${p.rule}"; the rules: ${p.known.join(', ')}`;
+          case 'series-one':
+            return `--series compares consecutive years: give at least two files, in year order (got ${p.files})`;
+          case 'units-map-alone':
+            return '--units-map applies to a series: add --series and the files in year order';
+          case 'total-unknown':
+            return `--total "${p.name}": the table has no unit of that name (its units: ${p.units.join(', ')}${p.units.length >= 12 ? ', …' : ''})`;
+        }
+      },
+      CALC_INPUT: (p) => {
+        const lab = (i: keyof Catalog['ui']['indicatorLabels']) => en().ui.indicatorLabels[i];
+        const low = (i: keyof Catalog['ui']['indicatorLabels']) => lab(i).charAt(0).toLowerCase() + lab(i).slice(1);
+        switch (p.reason) {
+          case 'absent':
+            return `the table lacks what the calculation needs: ${p.indicators.map((i) => (i === 'poor_reduced' ? `"${lab(i)}" (or "${lab('poor_end')}")` : `"${lab(i)}"`)).join(', ')}`;
+          case 'value':
+            return p.text === '' ? `${p.unit}: no value for ${low(p.indicator)}, which the calculation needs` : `${p.unit}: ${low(p.indicator)} "${p.text}" is not a number`;
+          case 'fraction':
+            return `${p.unit}: ${low(p.indicator)} "${p.text}" is not a whole number of households`;
+          case 'negative':
+            return `${p.unit}: ${low(p.indicator)} "${p.text}" is negative`;
+          case 'exceeds':
+            return `${p.unit}: ${low(p.part)} (${p.partText}) is larger than ${low(p.whole)} (${p.wholeText})`;
+          case 'zero-households':
+            return `${p.unit}: ${low(p.indicator)} is 0, so there is no poverty rate`;
+          case 'duplicate-unit':
+            return `unit "${p.unit}" appears twice; the total would count it twice`;
+        }
+      },
+      CALC_ARG: (p) =>
+        p.reason === 'not-a-count'
+          ? `"${p.text}" is not a number of households (a whole number, e.g. 24,814 or 24814)`
+          : p.reason === 'zero-households'
+            ? 'the households are 0, so there is no rate'
+            : `the poor households (${p.poor}) are more than the households (${p.households})`,
+      TARGETS_INVALID: (p) => {
+        switch (p.reason) {
+          case 'json':
+            return `the targets file is not valid JSON (${p.detail})`;
+          case 'shape':
+            return 'a targets file looks like {"targets":[{"unit":"…","indicator":"rate_reduced","op":">=","value":"4"}]}';
+          case 'field': {
+            const hint = {
+              unit: 'give a unit of the table, or "total"',
+              indicator: 'give an indicator key such as rate_reduced or rate_end',
+              op: 'give one of >=, <=, =',
+              value: 'give a string of plain digits such as "2.06"',
+            }[p.field];
+            return `target ${p.index}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} is not valid; ${hint}`;
+          }
+          case 'arg':
+            return `--target "${p.text}" is not <unit>=<points>, e.g. --target "Na Hang=4"`;
+          case 'none':
+            return 'no targets: give --target "<unit>=<points>" or --targets <file>';
+        }
+      },
+      TARGET_UNIT: (p) =>
+        p.index === undefined || !p.tables
+          ? `the table has no unit "${p.unit}"; its units: ${p.known.join(', ')}`
+          : p.tables.length === 1
+            ? `target ${p.index}: ${p.tables[0]} has no unit "${p.unit}"; its units: ${p.known.join(', ')}`
+            : `target ${p.index}: none of the ${p.tables.length} tables has a unit "${p.unit}"; the units of ${p.tables[0]}: ${p.known.join(', ')}`,
+      UNITS_MAP_INVALID: (p) => {
+        switch (p.reason) {
+          case 'json':
+            return `the units map is not valid JSON (${p.detail})`;
+          case 'shape':
+            return 'a units map looks like {"units":[{"from":["Xã A","Xã B"],"to":"Xã C"}]} (or is a CSV with the columns from and to)';
+          case 'csv-header':
+            return 'a units-map CSV needs a header row naming the columns from and to (or Đơn vị cũ and Đơn vị mới)';
+          case 'field':
+            return `${p.row ? 'row' : 'entry'} ${p.index}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} is not valid; ${p.field === 'from' ? 'give the old unit names (a list, or one name)' : 'give the name of the new unit'}`;
+          case 'twice':
+            return `"${p.unit}" is in ${p.row ? 'row' : 'entry'} ${p.first} and again in ${p.row ? 'row' : 'entry'} ${p.index}; an old unit goes into one new unit, and each new unit has one entry`;
+        }
+      },
+      TARGET_UNSUPPORTED: (p) =>
+        `the target for ${p.unit} (${p.indicator} ${p.op}) cannot be planned: plan computes the least exits for rate_reduced or poor_reduced with >= or = and for rate_end or poor_end with <= or =`,
+      OUTPUT_REQUIRED: (p) => `the ${p.format} format is not printed to the terminal: name the output file with -o <file>.${p.format}`,
+      XLSX_TEXT_TOO_LONG: (p) =>
+        `an Excel cell holds at most ${p.limit.toLocaleString('en-US')} characters, and the text "${p.start}…" has ${p.chars.toLocaleString('en-US')}: shorten it, or write docx or html`,
+      USAGE: (p) => p.detail,
+      WRITE_FAILED: (p) =>
+        `cannot write the output file (${
+          ({
+            ENOSPC: 'no space left on the device',
+            EDQUOT: 'disk quota exceeded',
+            EACCES: 'permission denied',
+            EPERM: 'permission denied',
+            EROFS: 'read-only file system',
+            EISDIR: 'it is a directory',
+            ENOENT: 'no such folder',
+            ENOTDIR: 'a part of the path is not a folder',
+            ENXIO: 'a named pipe (FIFO) that no process reads',
+            EPIPE: 'the reader closed the pipe',
+            EBADF: 'no such open descriptor',
+            'not-a-file': 'neither a regular file, a character device nor a named pipe',
+          } as Record<string, string>)[p.detail] ?? p.detail
+        })`,
+      INTERNAL: (p) => `internal error (${p.detail}); please report it with the file`,
+    },
   });
 }

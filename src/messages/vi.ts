@@ -130,535 +130,535 @@ let built: Catalog | undefined;
 /** The Vietnamese catalogue, built at its first use (index.ts `catalog`): a run whose messages are all in English never builds it. */
 export function vi(): Catalog {
   return (built ??= {
-  ...viRelations,
-  'sum.mismatch': (p, f) =>
-    `${f.ind(p.indicator)}: cộng ${p.count} đơn vị được ${f.n(p.parts)}, nhưng ${p.total} ghi ${f.n(p.actual)} (chênh lệch ${f.n(sign(p.diff))}).`,
-  'sum.total-assumed': (p) =>
-    `Không có cột/dòng nào ghi là tổng (Toàn tỉnh, Tổng, Tổng cộng, Cộng); coi "${p.unit}" là tổng để kiểm tra phép cộng.`,
-  'flow.mismatch': (p, f) =>
-    `${p.unit}: số hộ nghèo cuối năm phải bằng ${f.n(p.start)} − ${f.n(p.reduced)} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)}.`,
-  'rate.mismatch': (p, f) => {
-    const denom = p.indicator === 'rate_end' ? 'tổng số hộ cuối năm' : 'tổng số hộ đầu năm';
-    let s = `${p.unit}: ${f.ind(p.indicator).toLowerCase()} phải là ${f.n(p.poor)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (mẫu số là ${denom}, làm tròn 2 chữ số thập phân), nhưng bảng ghi ${f.n(p.actual)}.`;
-    if (p.startDenominator) s += ` ${f.n(p.actual)} là số hộ nghèo cuối năm chia cho tổng số hộ ĐẦU năm.`;
-    return s;
-  },
-  'rate-change.mismatch': (p, f) => {
-    const src = p.computed ? ' (tỷ lệ tính từ số hộ, vì bảng không ghi)' : '';
-    let s = `${p.unit}: mức giảm tỷ lệ hộ nghèo phải là ${f.n(p.start)} − ${f.n(p.end)} = ${f.n(p.expected)} điểm phần trăm${src}, nhưng bảng ghi ${f.n(p.actual)}.`;
-    if (p.unrounded) s += ` ${f.n(p.actual)} là hiệu chưa làm tròn (${f.n(p.unrounded)}…) đem làm tròn; quy ước của biểu là lấy hiệu của hai tỷ lệ đã làm tròn 2 chữ số.`;
-    if (p.share) s += ` ${f.n(p.actual)} là số hộ giảm nghèo chia cho tổng số hộ đầu năm, không phải mức giảm tỷ lệ.`;
-    return s;
-  },
-  'rate-change.convention': (p, f) =>
-    `${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)} (hiệu của hai tỷ lệ đã làm tròn); hiệu chưa làm tròn ${f.n(p.unrounded)}… thì làm tròn thành ${f.n(p.rounded)}. Đây là quy ước của biểu, không phải lỗi.`,
-  'denominator.mixed': (p, f) =>
-    `${p.unit}: tỷ lệ đầu năm tính trên ${f.n(p.h0)} hộ, tỷ lệ cuối năm trên ${f.n(p.h1)} hộ (${f.n(sign(p.change))} hộ), nên hai tỷ lệ khác mẫu số. ` +
-    `Tỷ lệ hộ nghèo giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm; ` +
-    (roundsToZero(p.growth) ? `riêng sự thay đổi số hộ chiếm chưa đến ${f.n('0.01')} điểm của mức giảm.` : `riêng sự thay đổi số hộ đã chiếm khoảng ${f.n(p.growth)} điểm của mức giảm.`),
-  'denominator.total': (p, f) =>
-    `${p.unit}: tổng số hộ thay đổi từ ${f.n(p.h0)} hộ đầu năm thành ${f.n(p.h1)} hộ cuối năm (${f.n(sign(p.change))} hộ), nên tỷ lệ đầu năm và cuối năm khác mẫu số. ` +
-    `Tỷ lệ hộ nghèo của toàn bảng giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm: ` +
-    `${roundsToZero(p.growth) ? `chưa đến ${f.n('0.01')}` : `khoảng ${f.n(p.growth)}`} điểm của mức giảm là do riêng sự thay đổi số hộ. Cần hiểu mức giảm là mức giảm của tỷ lệ, không phải tỷ lệ số hộ đã thoát nghèo; phần tách của từng đơn vị được ghi ở mục thông tin.`,
-  'denominator.direction': (p, f) => {
-    const rose = p.points.startsWith('-');
-    return (
-      `${p.unit}: tỷ lệ hộ nghèo ${rose ? 'tăng' : 'giảm'} ${f.n(rose ? p.points.slice(1) : p.points)} điểm phần trăm dù số hộ nghèo ${p.reduced.startsWith('-') ? `tăng ${f.n(p.reduced.slice(1))} hộ` : p.reduced === '0' ? 'không đổi' : `giảm ${f.n(p.reduced)} hộ`}: ` +
-      `chiều thay đổi đó chỉ do số hộ thay đổi (${f.n(p.h0)} hộ đầu năm, ${f.n(p.h1)} hộ cuối năm, ${f.n(sign(p.change))} hộ), vì hai tỷ lệ khác mẫu số.`
-    );
-  },
-  'denominator.decides-target': (p, f) =>
-    `${p.unit}: đạt mục tiêu ${viCalc.target(p, f)} (${val(p.indicator, p.actual, f)}) chỉ nhờ số hộ thay đổi từ ${f.n(p.h0)} thành ${f.n(p.h1)}: ` +
-    `tính trên số hộ đầu năm thì được ${val(p.indicator, p.constant, f)}, không đạt (${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm).`,
-  'denominator.summary': (p, f) =>
-    `${p.count} đơn vị trực thuộc ${p.parent} có tỷ lệ đầu năm và tỷ lệ cuối năm tính trên số hộ khác nhau (khác mẫu số), nên mức giảm tỷ lệ hộ nghèo của các đơn vị này không phải là tỷ lệ số hộ thoát nghèo. ` +
-    `Riêng sự thay đổi số hộ đã chiếm tới ${f.n(p.growth)} điểm của mức giảm, ở ${p.unit} (tỷ lệ giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm).`,
-  'rate-change.convention-summary': (p, f) =>
-    `${p.count} đơn vị trực thuộc ${p.parent} ghi mức giảm bằng hiệu của hai tỷ lệ đã làm tròn, trong khi hiệu chưa làm tròn thì làm tròn thành số khác; đây là quy ước của biểu, không phải lỗi. ` +
-    `Ví dụ ${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)}, còn hiệu chưa làm tròn ${f.n(p.unrounded)}… thì làm tròn thành ${f.n(p.rounded)}.`,
-  'range.negative': (p, f) => `${p.unit}: ${f.ind(p.indicator).toLowerCase()} là số âm (${f.n(p.actual)}); số hộ không thể nhỏ hơn 0.`,
-  'range.fraction': (p, f) => `${p.unit}: ${f.ind(p.indicator).toLowerCase()} là ${f.n(p.actual)}; số hộ phải là số nguyên.`,
-  'range.exceeds': (p, f) =>
-    `${p.unit}: ${f.ind(p.part).toLowerCase()} (${f.n(p.partValue)}) lớn hơn ${f.ind(p.whole).toLowerCase()} (${f.n(p.wholeValue)}).`,
-  'range.reduced-negative': (p, f) =>
-    `${p.unit}: số hộ nghèo giảm trong năm là số âm (${f.n(p.actual)}), tức là số hộ nghèo tăng; hãy kiểm tra lại dấu.`,
-  'range.rate': (p, f) =>
-    `${p.unit}: ${f.ind(p.indicator).toLowerCase()} = ${f.n(p.actual)} nằm ngoài khoảng ${f.n(p.min)}–${f.n(p.max)}.`,
-  'number.text': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số.`,
-  'number.grouping': (p, f) =>
-    `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số viết đúng kiểu ${p.locale === 'vi' ? 'Việt Nam (dấu "." tách nhóm ba chữ số, dấu "," là dấu thập phân)' : 'tiếng Anh (dấu "," tách nhóm ba chữ số, dấu "." là dấu thập phân)'}.`,
-  'number.other-locale': (p, f) =>
-    `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" viết theo kiểu ${p.locale === 'vi' ? 'tiếng Anh' : 'Việt Nam'}, nhưng tệp này dùng kiểu ${p.locale === 'vi' ? 'Việt Nam' : 'tiếng Anh'} (như ô ${p.witness}); dùng --locale nếu cần.`,
-  'number.dash': (p, f) =>
-    `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số; nếu không có hộ nào thì ghi 0.`,
-  'missing.value': (p, f) => `${p.unit}: thiếu số liệu ${f.ind(p.indicator).toLowerCase()}.`,
-  'missing.formula': (p, f) =>
-    `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô có công thức =${p.formula} nhưng tệp không lưu kết quả của công thức (chưa từng được tính lại); hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại.`,
-  'missing.indicator': (p, f) =>
-    `Bảng không có chỉ tiêu "${f.ind(p.indicator)}"; không kiểm tra được: ${p.rules.join(', ')}.`,
-  'missing.unit-name': (p) => `Dòng ${p.row} có số liệu nhưng không có tên đơn vị.`,
-  'duplicate.indicator': (p, f) => `Chỉ tiêu "${f.ind(p.indicator)}" xuất hiện hai lần (lần đầu ở ${p.first}); bỏ qua lần này.`,
-  'duplicate.unit': (p) => `Đơn vị "${p.unit}" xuất hiện hai lần (lần đầu ở ${p.first}).`,
-  'duplicate.code': (p) => `Mã "${p.code}" của "${p.unit}" trùng với mã của "${p.first}".`,
-  'hierarchy.unknown-parent': (p) => `"${p.unit}": không có đơn vị nào mang mã cấp trên "${p.parent}"; đơn vị này không được cộng vào đâu.`,
-  'hierarchy.cycle': (p) =>
-    `"${p.unit}" nằm trong một vòng lặp cấp trên (${p.codes.join(' → ')}${p.count > p.codes.length ? ` → …; cả vòng có ${p.count.toLocaleString('vi-VN')} đơn vị` : ''}); các đơn vị trong vòng không được cộng vào đâu.`,
-  'hierarchy.orphan': (p) => `"${p.unit}" không có đơn vị cấp trên và không phải là tổng; số liệu của đơn vị này không được cộng vào đâu.`,
-  'unknown.row': (p) => `Không nhận ra chỉ tiêu "${p.text}"; dòng này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`,
-  'unknown.unlabelled-row': (p) => `Dòng ${p.row} có số liệu nhưng không có tên chỉ tiêu; dòng này không được kiểm tra.`,
-  'unknown.empty-row': (p) => `Dòng ${p.row} ("${p.text}") không có số liệu nào; dòng này không được kiểm tra.`,
-  'unknown.column': (p) => `Không nhận ra cột "${p.text}"; cột này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`,
-  'unknown.unlabelled-column': (p) => `Cột ${p.col} có nội dung nhưng không có tiêu đề; cột này không được kiểm tra.`,
-  'unknown.document-table': (p) => `Bảng ${p.table} trông như bảng tỷ lệ hộ nghèo nhưng không đọc được: ${(vi().errors[p.error.code] as (x: unknown) => string)(p.error.params)}; bảng này không được kiểm tra.`,
-  ...viDocumentMessages,
-  'target.met': (p, f) =>
-    `${p.unit}: đạt mục tiêu ${viCalc.target(p, f)}: ${val(p.indicator, p.actual, f)}${p.computed ? ' (tính từ số hộ, vì bảng không ghi)' : ''}.`,
-  'target.missed': (p, f) =>
-    `${p.unit}: chưa đạt mục tiêu ${viCalc.target(p, f)}: ${p.computed ? 'tính từ số hộ (bảng không ghi) được' : 'bảng ghi'} ${val(p.indicator, p.actual, f)}. ${targetGap(p, f)}`,
-  'continuity.mismatch': continuityMismatch,
-  'continuity.appeared': (p) => `${p.unit} không có trong ${p.previousFile} (năm trước), nên không so sánh được số đầu năm. ${renamed}`,
-  'continuity.disappeared': (p) =>
-    `${p.unit} (${p.cell ? `ô ${p.cell} của ` : ''}${p.previousFile}) không có trong tệp này, nên số cuối năm của đơn vị không được chuyển sang năm sau. ${renamed}`,
-  'continuity.map-partial': (p, f) =>
-    `Bảng đối chiếu đơn vị gộp ${f.list(p.from)} vào ${p.unit}, nhưng ${p.previousFile} không có ${f.list(p.missing)}: không so sánh ${p.unit}.`,
-  'continuity.summary': (p) =>
-    `So với ${p.previousFile}: ${p.matched}/${p.compared} đơn vị có tổng số hộ và số hộ nghèo đầu năm bằng số cuối năm trước${p.merged > 0 ? ` (${p.merged} đơn vị gộp từ các đơn vị cũ theo bảng đối chiếu)` : ''}.`,
-  'skip.bad-value': (p, f) => `ô ${f.list(p.cells)} không dùng được`,
-  'skip.absent': (p, f) => `bảng không có ${f.list(p.indicators.map((i) => f.ind(i).toLowerCase()))}`,
-  'skip.no-units': () => 'bảng không có đơn vị nào (không có dòng hay cột số liệu của một đơn vị)',
-  'skip.no-total': () =>
-    'không có đơn vị nào là tổng (không có tên như Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); chỉ rõ bằng --total, hoặc thêm tên đơn vị tổng vào totalNames của tệp cấu hình',
-  'skip.nothing': () => 'không đơn vị nào có đủ số liệu cần thiết',
-  'skip.document-part': (p) => ({ claims: 'văn bản không nêu số liệu nào của bảng theo cách viết povcheck đọc được', money: 'văn bản và các bảng không nêu khoản tổng kinh phí nào kèm các khoản thành phần', references: 'văn bản không dẫn chiếu văn bản nào theo số hiệu' })[p.part],
-  'skip.target-unit': (p) => `bảng không có đơn vị "${p.unit}"`,
-  'skip.series': (p, f) =>
-    p.reason === 'value'
-      ? `ô ${f.list(p.cells)} của ${p.file} không dùng được`
-      : p.reason === 'absent'
-        ? `${p.file} không có ${f.list(p.indicators.map((i) => f.ind(i).toLowerCase()))}`
-        : `không đọc được ${p.file}`,
-  ui: {
-    indicatorLabels: {
-      households_start: 'Tổng số hộ đầu năm',
-      households_end: 'Tổng số hộ cuối năm',
-      poor_start: 'Số hộ nghèo đầu năm',
-      poor_reduced: 'Số hộ nghèo giảm trong năm',
-      poor_end: 'Số hộ nghèo cuối năm',
-      rate_start: 'Tỷ lệ hộ nghèo đầu năm',
-      rate_reduced: 'Tỷ lệ hộ nghèo giảm trong năm',
-      rate_end: 'Tỷ lệ hộ nghèo cuối năm',
+    ...viRelations,
+    'sum.mismatch': (p, f) =>
+      `${f.ind(p.indicator)}: cộng ${p.count} đơn vị được ${f.n(p.parts)}, nhưng ${p.total} ghi ${f.n(p.actual)} (chênh lệch ${f.n(sign(p.diff))}).`,
+    'sum.total-assumed': (p) =>
+      `Không có cột/dòng nào ghi là tổng (Toàn tỉnh, Tổng, Tổng cộng, Cộng); coi "${p.unit}" là tổng để kiểm tra phép cộng.`,
+    'flow.mismatch': (p, f) =>
+      `${p.unit}: số hộ nghèo cuối năm phải bằng ${f.n(p.start)} − ${f.n(p.reduced)} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)}.`,
+    'rate.mismatch': (p, f) => {
+      const denom = p.indicator === 'rate_end' ? 'tổng số hộ cuối năm' : 'tổng số hộ đầu năm';
+      let s = `${p.unit}: ${f.ind(p.indicator).toLowerCase()} phải là ${f.n(p.poor)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (mẫu số là ${denom}, làm tròn 2 chữ số thập phân), nhưng bảng ghi ${f.n(p.actual)}.`;
+      if (p.startDenominator) s += ` ${f.n(p.actual)} là số hộ nghèo cuối năm chia cho tổng số hộ ĐẦU năm.`;
+      return s;
     },
-    tableLabels: {
-      households_start: 'Tổng số hộ đầu năm',
-      households_end: 'Tổng số hộ cuối năm',
-      poor_start: 'Số hộ nghèo đầu năm',
-      poor_reduced: 'Số hộ nghèo giảm trong năm',
-      poor_end: 'Số hộ nghèo cuối năm',
-      rate_start: '- Đầu năm',
-      rate_reduced: '- Giảm trong năm',
-      rate_end: '- Cuối năm',
+    'rate-change.mismatch': (p, f) => {
+      const src = p.computed ? ' (tỷ lệ tính từ số hộ, vì bảng không ghi)' : '';
+      let s = `${p.unit}: mức giảm tỷ lệ hộ nghèo phải là ${f.n(p.start)} − ${f.n(p.end)} = ${f.n(p.expected)} điểm phần trăm${src}, nhưng bảng ghi ${f.n(p.actual)}.`;
+      if (p.unrounded) s += ` ${f.n(p.actual)} là hiệu chưa làm tròn (${f.n(p.unrounded)}…) đem làm tròn; quy ước của biểu là lấy hiệu của hai tỷ lệ đã làm tròn 2 chữ số.`;
+      if (p.share) s += ` ${f.n(p.actual)} là số hộ giảm nghèo chia cho tổng số hộ đầu năm, không phải mức giảm tỷ lệ.`;
+      return s;
     },
-    rateHeading: 'Tỷ lệ hộ nghèo',
-    groups: { households: 'Tổng số hộ', poor: 'Số hộ nghèo', rate: 'Tỷ lệ hộ nghèo (%)' },
-    phases: {
-      households_start: 'Đầu năm',
-      households_end: 'Cuối năm',
-      poor_start: 'Đầu năm',
-      poor_reduced: 'Giảm trong năm',
-      poor_end: 'Cuối năm',
-      rate_start: 'Đầu năm',
-      rate_reduced: 'Giảm trong năm',
-      rate_end: 'Cuối năm',
+    'rate-change.convention': (p, f) =>
+      `${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)} (hiệu của hai tỷ lệ đã làm tròn); hiệu chưa làm tròn ${f.n(p.unrounded)}… thì làm tròn thành ${f.n(p.rounded)}. Đây là quy ước của biểu, không phải lỗi.`,
+    'denominator.mixed': (p, f) =>
+      `${p.unit}: tỷ lệ đầu năm tính trên ${f.n(p.h0)} hộ, tỷ lệ cuối năm trên ${f.n(p.h1)} hộ (${f.n(sign(p.change))} hộ), nên hai tỷ lệ khác mẫu số. ` +
+      `Tỷ lệ hộ nghèo giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm; ` +
+      (roundsToZero(p.growth) ? `riêng sự thay đổi số hộ chiếm chưa đến ${f.n('0.01')} điểm của mức giảm.` : `riêng sự thay đổi số hộ đã chiếm khoảng ${f.n(p.growth)} điểm của mức giảm.`),
+    'denominator.total': (p, f) =>
+      `${p.unit}: tổng số hộ thay đổi từ ${f.n(p.h0)} hộ đầu năm thành ${f.n(p.h1)} hộ cuối năm (${f.n(sign(p.change))} hộ), nên tỷ lệ đầu năm và cuối năm khác mẫu số. ` +
+      `Tỷ lệ hộ nghèo của toàn bảng giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm: ` +
+      `${roundsToZero(p.growth) ? `chưa đến ${f.n('0.01')}` : `khoảng ${f.n(p.growth)}`} điểm của mức giảm là do riêng sự thay đổi số hộ. Cần hiểu mức giảm là mức giảm của tỷ lệ, không phải tỷ lệ số hộ đã thoát nghèo; phần tách của từng đơn vị được ghi ở mục thông tin.`,
+    'denominator.direction': (p, f) => {
+      const rose = p.points.startsWith('-');
+      return (
+        `${p.unit}: tỷ lệ hộ nghèo ${rose ? 'tăng' : 'giảm'} ${f.n(rose ? p.points.slice(1) : p.points)} điểm phần trăm dù số hộ nghèo ${p.reduced.startsWith('-') ? `tăng ${f.n(p.reduced.slice(1))} hộ` : p.reduced === '0' ? 'không đổi' : `giảm ${f.n(p.reduced)} hộ`}: ` +
+        `chiều thay đổi đó chỉ do số hộ thay đổi (${f.n(p.h0)} hộ đầu năm, ${f.n(p.h1)} hộ cuối năm, ${f.n(sign(p.change))} hộ), vì hai tỷ lệ khác mẫu số.`
+      );
     },
-    measure: { households: 'Hộ', percent: '%' },
-    sttHeader: 'STT',
-    labelHeader: 'Chỉ tiêu',
-    measureHeader: 'ĐVT',
-    unitHeader: 'Đơn vị',
-    severity: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin' },
-    severityPlural: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' },
-    verdictOk: (file) => `✔ ${file}: không có lỗi`,
-    verdictInvalid: (file) => `✖ ${file}: có lỗi`,
-    verdictUnreadable: (file, reason) => `✖ ${file}: không đọc được (${reason})`,
-    verdictUnchecked: (file) => `⚠ ${file}: không kiểm tra được gì`,
-    checksRan: (ran, total) => `${ran}/${total} phép kiểm tra đã chạy`,
-    notUnderstood: (labels) => `không hiểu: ${labels.map((l) => `"${l}"`).join(', ')}`,
-    labelsHint: (entries) =>
-      `Để povcheck đọc được, ghi chỉ tiêu của từng tên vào povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' hoặc ') : 'mã chỉ tiêu'}>`}": ["${e.text}"]`).join(', ')} } (mã chỉ tiêu: docs/input.md; cách ghi: docs/configuration.md).`,
-    counts: (e, w, i) => `${e} lỗi, ${w} cảnh báo, ${i} thông tin`,
-    readAs: (source, layout, locale) => `Đọc: ${source}; bố cục ${layout}; số viết kiểu ${locale}`,
-    source: (s) =>
-      s.kind === 'delimited'
-        ? `văn bản ${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 có BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]}, phân cách bằng ${{ ',': 'dấu phẩy', ';': 'dấu chấm phẩy', '\t': 'TAB' }[s.delimiter]}`
-        : s.kind === 'workbook'
-          ? `sổ tính ${s.format}, trang "${s.sheet}"`
-          : viDocument.source(s),
-    layoutName: { wide: 'ngang (mỗi dòng một chỉ tiêu)', long: 'dọc (mỗi dòng một đơn vị)', none: 'không có bảng tỷ lệ hộ nghèo' },
-    localeName: { vi: 'Việt Nam (210.299; 11,80)', en: 'tiếng Anh (210,299; 11.80)', plain: 'không có dấu phân cách' },
-    expectedActual: (e, a) => `đúng ra: ${e}; trong bảng: ${a}`,
-    notChecked: 'Chưa kiểm tra',
-    moreFindings: (n, rule) => `… và ${n} phát hiện ${rule} nữa (xem đầy đủ với --format json)`,
-    tableTooWide: (needed, width) => `Bảng rộng ${needed} ký tự, không vừa ${width} cột của màn hình (kể cả khi xoay bảng); dùng povcheck table --format html (hoặc xlsx) để xem bảng, --format json để lấy số liệu.`,
-    tableOmitted: (units) => `Bảng có ${units} đơn vị, quá lớn để in ra đây; dùng --format json, hoặc povcheck table để xem bảng.`,
-    skipLine: (rule, unit, reason) => `${rule}${unit ? ` (${unit})` : ''}: ${reason}`,
-    allUnits: 'mọi đơn vị',
-    annexTitle: 'Bảng số liệu (ô có vấn đề được đánh dấu)',
-    legend: '✖ lỗi  ▲ cảnh báo  ℹ thông tin',
-    summary: (c) =>
-      `Tổng cộng: ${c.files} tệp (${c.ok} tệp không có lỗi, ${c.invalid} tệp có lỗi, ${c.unchecked > 0 ? `${c.unchecked} tệp không kiểm tra được, ` : ''}${c.unreadable} tệp không đọc được); ${c.errors} lỗi, ${c.warnings} cảnh báo, ${c.infos} thông tin.`,
-    verdictWord: { ok: 'không có lỗi', invalid: 'có lỗi', unchecked: 'không kiểm tra được', unreadable: 'không đọc được' },
-    markdown: {
-      title: 'Báo cáo povcheck',
-      fileHeader: { file: 'Tệp', verdict: 'Kết luận', errors: 'Lỗi', warnings: 'Cảnh báo', infos: 'Thông tin' },
-      findingHeader: { cell: 'Ô', rule: 'Quy tắc', severity: 'Mức', unit: 'Đơn vị', indicator: 'Chỉ tiêu', message: 'Nội dung' },
-      noFindings: 'Không có phát hiện nào.',
-      more: (n) => `… và ${n} phát hiện khác (xem báo cáo đầy đủ).`,
-    },
-    wholeTable: 'toàn bảng',
-    rulesHeader: { id: 'quy tắc', severity: 'mức', summary: 'kiểm tra' },
-    rulesFooter: 'povcheck explain <quy tắc> cho biết quy tắc kiểm tra gì, vì sao, kèm ví dụ.',
-    explainHeadings: { checks: 'Kiểm tra gì', why: 'Vì sao', example: 'Ví dụ', severity: 'Mức mặc định', configure: 'Cấu hình' },
-    configuredLevel: (level, source) => `${level} (đặt trong ${source})`,
-    off: 'tắt',
-    unreadable: (file, reason) => `povcheck: ${file}: ${reason}`,
-    reportWritten: (file) => `povcheck: đã ghi báo cáo vào ${file}`,
-    html: {
-      title: (files) => `povcheck — Báo cáo kiểm tra: ${files.join(', ')}`,
-      heading: 'Báo cáo kiểm tra bảng tỷ lệ hộ nghèo',
-      generatedBy: 'Báo cáo do povcheck lập; mọi số liệu dẫn xuất được tính lại bằng số thập phân chính xác.',
-      filesTitle: 'Các tệp đã kiểm tra',
-      fileColumn: 'Tệp',
-      verdictColumn: 'Kết quả',
-      toFile: (file) => `Xem tệp ${file}`,
-      causesTitle: 'Nguyên nhân có thể',
-      causeValue: (actual, proposed) => `đang ghi ${actual}; nếu là ${proposed} thì khớp`,
-      causeExplains: (n) => `Sửa như vậy thì ${n} kiểm tra đang báo lỗi sẽ đúng.`,
-      explainsLabel: 'Giải thích các phát hiện:',
-      confidence: {
-        unique: 'Chỉ có một cách giải thích.',
-        ranked: 'Một trong nhiều cách giải thích, xếp theo mức giống lỗi gõ phím.',
-        ambiguous: 'Nhiều cách giải thích ngang nhau: chưa xác định được ô nào sai.',
+    'denominator.decides-target': (p, f) =>
+      `${p.unit}: đạt mục tiêu ${viCalc.target(p, f)} (${val(p.indicator, p.actual, f)}) chỉ nhờ số hộ thay đổi từ ${f.n(p.h0)} thành ${f.n(p.h1)}: ` +
+      `tính trên số hộ đầu năm thì được ${val(p.indicator, p.constant, f)}, không đạt (${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm).`,
+    'denominator.summary': (p, f) =>
+      `${p.count} đơn vị trực thuộc ${p.parent} có tỷ lệ đầu năm và tỷ lệ cuối năm tính trên số hộ khác nhau (khác mẫu số), nên mức giảm tỷ lệ hộ nghèo của các đơn vị này không phải là tỷ lệ số hộ thoát nghèo. ` +
+      `Riêng sự thay đổi số hộ đã chiếm tới ${f.n(p.growth)} điểm của mức giảm, ở ${p.unit} (tỷ lệ giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm).`,
+    'rate-change.convention-summary': (p, f) =>
+      `${p.count} đơn vị trực thuộc ${p.parent} ghi mức giảm bằng hiệu của hai tỷ lệ đã làm tròn, trong khi hiệu chưa làm tròn thì làm tròn thành số khác; đây là quy ước của biểu, không phải lỗi. ` +
+      `Ví dụ ${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)}, còn hiệu chưa làm tròn ${f.n(p.unrounded)}… thì làm tròn thành ${f.n(p.rounded)}.`,
+    'range.negative': (p, f) => `${p.unit}: ${f.ind(p.indicator).toLowerCase()} là số âm (${f.n(p.actual)}); số hộ không thể nhỏ hơn 0.`,
+    'range.fraction': (p, f) => `${p.unit}: ${f.ind(p.indicator).toLowerCase()} là ${f.n(p.actual)}; số hộ phải là số nguyên.`,
+    'range.exceeds': (p, f) =>
+      `${p.unit}: ${f.ind(p.part).toLowerCase()} (${f.n(p.partValue)}) lớn hơn ${f.ind(p.whole).toLowerCase()} (${f.n(p.wholeValue)}).`,
+    'range.reduced-negative': (p, f) =>
+      `${p.unit}: số hộ nghèo giảm trong năm là số âm (${f.n(p.actual)}), tức là số hộ nghèo tăng; hãy kiểm tra lại dấu.`,
+    'range.rate': (p, f) =>
+      `${p.unit}: ${f.ind(p.indicator).toLowerCase()} = ${f.n(p.actual)} nằm ngoài khoảng ${f.n(p.min)}–${f.n(p.max)}.`,
+    'number.text': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số.`,
+    'number.grouping': (p, f) =>
+      `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số viết đúng kiểu ${p.locale === 'vi' ? 'Việt Nam (dấu "." tách nhóm ba chữ số, dấu "," là dấu thập phân)' : 'tiếng Anh (dấu "," tách nhóm ba chữ số, dấu "." là dấu thập phân)'}.`,
+    'number.other-locale': (p, f) =>
+      `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" viết theo kiểu ${p.locale === 'vi' ? 'tiếng Anh' : 'Việt Nam'}, nhưng tệp này dùng kiểu ${p.locale === 'vi' ? 'Việt Nam' : 'tiếng Anh'} (như ô ${p.witness}); dùng --locale nếu cần.`,
+    'number.dash': (p, f) =>
+      `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số; nếu không có hộ nào thì ghi 0.`,
+    'missing.value': (p, f) => `${p.unit}: thiếu số liệu ${f.ind(p.indicator).toLowerCase()}.`,
+    'missing.formula': (p, f) =>
+      `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô có công thức =${p.formula} nhưng tệp không lưu kết quả của công thức (chưa từng được tính lại); hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại.`,
+    'missing.indicator': (p, f) =>
+      `Bảng không có chỉ tiêu "${f.ind(p.indicator)}"; không kiểm tra được: ${p.rules.join(', ')}.`,
+    'missing.unit-name': (p) => `Dòng ${p.row} có số liệu nhưng không có tên đơn vị.`,
+    'duplicate.indicator': (p, f) => `Chỉ tiêu "${f.ind(p.indicator)}" xuất hiện hai lần (lần đầu ở ${p.first}); bỏ qua lần này.`,
+    'duplicate.unit': (p) => `Đơn vị "${p.unit}" xuất hiện hai lần (lần đầu ở ${p.first}).`,
+    'duplicate.code': (p) => `Mã "${p.code}" của "${p.unit}" trùng với mã của "${p.first}".`,
+    'hierarchy.unknown-parent': (p) => `"${p.unit}": không có đơn vị nào mang mã cấp trên "${p.parent}"; đơn vị này không được cộng vào đâu.`,
+    'hierarchy.cycle': (p) =>
+      `"${p.unit}" nằm trong một vòng lặp cấp trên (${p.codes.join(' → ')}${p.count > p.codes.length ? ` → …; cả vòng có ${p.count.toLocaleString('vi-VN')} đơn vị` : ''}); các đơn vị trong vòng không được cộng vào đâu.`,
+    'hierarchy.orphan': (p) => `"${p.unit}" không có đơn vị cấp trên và không phải là tổng; số liệu của đơn vị này không được cộng vào đâu.`,
+    'unknown.row': (p) => `Không nhận ra chỉ tiêu "${p.text}"; dòng này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`,
+    'unknown.unlabelled-row': (p) => `Dòng ${p.row} có số liệu nhưng không có tên chỉ tiêu; dòng này không được kiểm tra.`,
+    'unknown.empty-row': (p) => `Dòng ${p.row} ("${p.text}") không có số liệu nào; dòng này không được kiểm tra.`,
+    'unknown.column': (p) => `Không nhận ra cột "${p.text}"; cột này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`,
+    'unknown.unlabelled-column': (p) => `Cột ${p.col} có nội dung nhưng không có tiêu đề; cột này không được kiểm tra.`,
+    'unknown.document-table': (p) => `Bảng ${p.table} trông như bảng tỷ lệ hộ nghèo nhưng không đọc được: ${(vi().errors[p.error.code] as (x: unknown) => string)(p.error.params)}; bảng này không được kiểm tra.`,
+    ...viDocumentMessages,
+    'target.met': (p, f) =>
+      `${p.unit}: đạt mục tiêu ${viCalc.target(p, f)}: ${val(p.indicator, p.actual, f)}${p.computed ? ' (tính từ số hộ, vì bảng không ghi)' : ''}.`,
+    'target.missed': (p, f) =>
+      `${p.unit}: chưa đạt mục tiêu ${viCalc.target(p, f)}: ${p.computed ? 'tính từ số hộ (bảng không ghi) được' : 'bảng ghi'} ${val(p.indicator, p.actual, f)}. ${targetGap(p, f)}`,
+    'continuity.mismatch': continuityMismatch,
+    'continuity.appeared': (p) => `${p.unit} không có trong ${p.previousFile} (năm trước), nên không so sánh được số đầu năm. ${renamed}`,
+    'continuity.disappeared': (p) =>
+      `${p.unit} (${p.cell ? `ô ${p.cell} của ` : ''}${p.previousFile}) không có trong tệp này, nên số cuối năm của đơn vị không được chuyển sang năm sau. ${renamed}`,
+    'continuity.map-partial': (p, f) =>
+      `Bảng đối chiếu đơn vị gộp ${f.list(p.from)} vào ${p.unit}, nhưng ${p.previousFile} không có ${f.list(p.missing)}: không so sánh ${p.unit}.`,
+    'continuity.summary': (p) =>
+      `So với ${p.previousFile}: ${p.matched}/${p.compared} đơn vị có tổng số hộ và số hộ nghèo đầu năm bằng số cuối năm trước${p.merged > 0 ? ` (${p.merged} đơn vị gộp từ các đơn vị cũ theo bảng đối chiếu)` : ''}.`,
+    'skip.bad-value': (p, f) => `ô ${f.list(p.cells)} không dùng được`,
+    'skip.absent': (p, f) => `bảng không có ${f.list(p.indicators.map((i) => f.ind(i).toLowerCase()))}`,
+    'skip.no-units': () => 'bảng không có đơn vị nào (không có dòng hay cột số liệu của một đơn vị)',
+    'skip.no-total': () =>
+      'không có đơn vị nào là tổng (không có tên như Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); chỉ rõ bằng --total, hoặc thêm tên đơn vị tổng vào totalNames của tệp cấu hình',
+    'skip.nothing': () => 'không đơn vị nào có đủ số liệu cần thiết',
+    'skip.document-part': (p) => ({ claims: 'văn bản không nêu số liệu nào của bảng theo cách viết povcheck đọc được', money: 'văn bản và các bảng không nêu khoản tổng kinh phí nào kèm các khoản thành phần', references: 'văn bản không dẫn chiếu văn bản nào theo số hiệu' })[p.part],
+    'skip.target-unit': (p) => `bảng không có đơn vị "${p.unit}"`,
+    'skip.series': (p, f) =>
+      p.reason === 'value'
+        ? `ô ${f.list(p.cells)} của ${p.file} không dùng được`
+        : p.reason === 'absent'
+          ? `${p.file} không có ${f.list(p.indicators.map((i) => f.ind(i).toLowerCase()))}`
+          : `không đọc được ${p.file}`,
+    ui: {
+      indicatorLabels: {
+        households_start: 'Tổng số hộ đầu năm',
+        households_end: 'Tổng số hộ cuối năm',
+        poor_start: 'Số hộ nghèo đầu năm',
+        poor_reduced: 'Số hộ nghèo giảm trong năm',
+        poor_end: 'Số hộ nghèo cuối năm',
+        rate_start: 'Tỷ lệ hộ nghèo đầu năm',
+        rate_reduced: 'Tỷ lệ hộ nghèo giảm trong năm',
+        rate_end: 'Tỷ lệ hộ nghèo cuối năm',
       },
-      kind: (k) =>
-        `Kiểu nhầm: ${
-          ({
-            transposition: 'đảo hai chữ số liền nhau',
-            mistyped: 'gõ nhầm một chữ số',
-            dropped: 'thiếu một chữ số',
-            doubled: 'lặp một chữ số',
-            separator: 'dấu phân cách hàng nghìn bị hiểu là dấu thập phân (2.750 → 2,75)',
-            share: 'tỷ lệ ghi dạng số thập phân (0,1180 thay vì 11,80)',
-            'reduction-share': 'mức giảm ghi bằng số hộ giảm chia tổng số hộ đầu năm (1,99 thay vì 2,06)',
-            'unrounded-difference': 'mức giảm là hiệu chưa làm tròn đem làm tròn (2,64 thay vì 2,65)',
-            'start-denominator': 'tỷ lệ cuối năm tính trên tổng số hộ đầu năm',
-            sign: 'sai dấu',
-          } as Record<string, string>)[k] ?? k
-        }`,
-      annexTitle: 'Bảng số liệu',
-      legendTitle: 'Chú giải:',
-      legendCause: 'giá trị đề xuất',
-      clickHint: 'Di chuột lên ô được đánh dấu để xem nội dung; bấm vào ô để xem chi tiết.',
-      proposed: (v) => `Nguyên nhân có thể; đề xuất: ${v}`,
-      findingsTitle: 'Các vấn đề phát hiện',
-      noFindings: 'Không phát hiện vấn đề nào.',
-      notInTable: 'ô này không có trong bảng ở trên',
-      wholeTable: 'cả bảng',
-      toList: 'Xem trong danh sách',
-      close: 'Đóng',
-      chartTitle: 'Tỷ lệ hộ nghèo đầu năm và cuối năm theo đơn vị',
-      chartStart: 'Đầu năm',
-      chartEnd: 'Cuối năm',
-      chartTarget: 'Mục tiêu',
-      chartAxis: 'Tỷ lệ hộ nghèo (%)',
-      chartSorted: 'Các đơn vị xếp theo tỷ lệ cuối năm, cao nhất ở trên; dòng đầu là toàn bộ.',
-      chartComputed: '* tính từ số hộ (bảng không ghi tỷ lệ hoặc tỷ lệ không đọc được)',
-      chartNone: 'Bảng không có tỷ lệ hộ nghèo (hoặc số hộ) để vẽ biểu đồ.',
-      chartTargetLines: (p) => [
-        p.indicator === 'rate_reduced' ? `Mục tiêu: giảm ${OP[p.op]} ${p.value} điểm` : `Mục tiêu: cuối năm ${OP[p.op]} ${p.value}%`,
-        `${p.indicator === 'rate_reduced' ? `→ cuối năm ${OP[p.endOp]} ${p.at}%` : ''}${p.met === undefined ? '' : `${p.indicator === 'rate_reduced' ? ': ' : ''}${p.met ? '✔ đạt' : '✖ chưa đạt'}`}`,
-      ],
-      chartNotDrawn: (t) => `Mục tiêu không thể hiện trên biểu đồ: ${t.join('; ')}.`,
-      chartOmitted: (u) => `Không có tỷ lệ để vẽ: ${u.join(', ')}.`,
+      tableLabels: {
+        households_start: 'Tổng số hộ đầu năm',
+        households_end: 'Tổng số hộ cuối năm',
+        poor_start: 'Số hộ nghèo đầu năm',
+        poor_reduced: 'Số hộ nghèo giảm trong năm',
+        poor_end: 'Số hộ nghèo cuối năm',
+        rate_start: '- Đầu năm',
+        rate_reduced: '- Giảm trong năm',
+        rate_end: '- Cuối năm',
+      },
+      rateHeading: 'Tỷ lệ hộ nghèo',
+      groups: { households: 'Tổng số hộ', poor: 'Số hộ nghèo', rate: 'Tỷ lệ hộ nghèo (%)' },
+      phases: {
+        households_start: 'Đầu năm',
+        households_end: 'Cuối năm',
+        poor_start: 'Đầu năm',
+        poor_reduced: 'Giảm trong năm',
+        poor_end: 'Cuối năm',
+        rate_start: 'Đầu năm',
+        rate_reduced: 'Giảm trong năm',
+        rate_end: 'Cuối năm',
+      },
+      measure: { households: 'Hộ', percent: '%' },
+      sttHeader: 'STT',
+      labelHeader: 'Chỉ tiêu',
+      measureHeader: 'ĐVT',
+      unitHeader: 'Đơn vị',
+      severity: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin' },
+      severityPlural: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' },
+      verdictOk: (file) => `✔ ${file}: không có lỗi`,
+      verdictInvalid: (file) => `✖ ${file}: có lỗi`,
+      verdictUnreadable: (file, reason) => `✖ ${file}: không đọc được (${reason})`,
+      verdictUnchecked: (file) => `⚠ ${file}: không kiểm tra được gì`,
+      checksRan: (ran, total) => `${ran}/${total} phép kiểm tra đã chạy`,
+      notUnderstood: (labels) => `không hiểu: ${labels.map((l) => `"${l}"`).join(', ')}`,
+      labelsHint: (entries) =>
+        `Để povcheck đọc được, ghi chỉ tiêu của từng tên vào povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' hoặc ') : 'mã chỉ tiêu'}>`}": ["${e.text}"]`).join(', ')} } (mã chỉ tiêu: docs/input.md; cách ghi: docs/configuration.md).`,
+      counts: (e, w, i) => `${e} lỗi, ${w} cảnh báo, ${i} thông tin`,
+      readAs: (source, layout, locale) => `Đọc: ${source}; bố cục ${layout}; số viết kiểu ${locale}`,
+      source: (s) =>
+        s.kind === 'delimited'
+          ? `văn bản ${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 có BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]}, phân cách bằng ${{ ',': 'dấu phẩy', ';': 'dấu chấm phẩy', '\t': 'TAB' }[s.delimiter]}`
+          : s.kind === 'workbook'
+            ? `sổ tính ${s.format}, trang "${s.sheet}"`
+            : viDocument.source(s),
+      layoutName: { wide: 'ngang (mỗi dòng một chỉ tiêu)', long: 'dọc (mỗi dòng một đơn vị)', none: 'không có bảng tỷ lệ hộ nghèo' },
+      localeName: { vi: 'Việt Nam (210.299; 11,80)', en: 'tiếng Anh (210,299; 11.80)', plain: 'không có dấu phân cách' },
+      expectedActual: (e, a) => `đúng ra: ${e}; trong bảng: ${a}`,
+      notChecked: 'Chưa kiểm tra',
+      moreFindings: (n, rule) => `… và ${n} phát hiện ${rule} nữa (xem đầy đủ với --format json)`,
+      tableTooWide: (needed, width) => `Bảng rộng ${needed} ký tự, không vừa ${width} cột của màn hình (kể cả khi xoay bảng); dùng povcheck table --format html (hoặc xlsx) để xem bảng, --format json để lấy số liệu.`,
+      tableOmitted: (units) => `Bảng có ${units} đơn vị, quá lớn để in ra đây; dùng --format json, hoặc povcheck table để xem bảng.`,
+      skipLine: (rule, unit, reason) => `${rule}${unit ? ` (${unit})` : ''}: ${reason}`,
+      allUnits: 'mọi đơn vị',
+      annexTitle: 'Bảng số liệu (ô có vấn đề được đánh dấu)',
+      legend: '✖ lỗi  ▲ cảnh báo  ℹ thông tin',
+      summary: (c) =>
+        `Tổng cộng: ${c.files} tệp (${c.ok} tệp không có lỗi, ${c.invalid} tệp có lỗi, ${c.unchecked > 0 ? `${c.unchecked} tệp không kiểm tra được, ` : ''}${c.unreadable} tệp không đọc được); ${c.errors} lỗi, ${c.warnings} cảnh báo, ${c.infos} thông tin.`,
+      verdictWord: { ok: 'không có lỗi', invalid: 'có lỗi', unchecked: 'không kiểm tra được', unreadable: 'không đọc được' },
+      markdown: {
+        title: 'Báo cáo povcheck',
+        fileHeader: { file: 'Tệp', verdict: 'Kết luận', errors: 'Lỗi', warnings: 'Cảnh báo', infos: 'Thông tin' },
+        findingHeader: { cell: 'Ô', rule: 'Quy tắc', severity: 'Mức', unit: 'Đơn vị', indicator: 'Chỉ tiêu', message: 'Nội dung' },
+        noFindings: 'Không có phát hiện nào.',
+        more: (n) => `… và ${n} phát hiện khác (xem báo cáo đầy đủ).`,
+      },
+      wholeTable: 'toàn bảng',
+      rulesHeader: { id: 'quy tắc', severity: 'mức', summary: 'kiểm tra' },
+      rulesFooter: 'povcheck explain <quy tắc> cho biết quy tắc kiểm tra gì, vì sao, kèm ví dụ.',
+      explainHeadings: { checks: 'Kiểm tra gì', why: 'Vì sao', example: 'Ví dụ', severity: 'Mức mặc định', configure: 'Cấu hình' },
+      configuredLevel: (level, source) => `${level} (đặt trong ${source})`,
+      off: 'tắt',
+      unreadable: (file, reason) => `povcheck: ${file}: ${reason}`,
+      reportWritten: (file) => `povcheck: đã ghi báo cáo vào ${file}`,
+      html: {
+        title: (files) => `povcheck — Báo cáo kiểm tra: ${files.join(', ')}`,
+        heading: 'Báo cáo kiểm tra bảng tỷ lệ hộ nghèo',
+        generatedBy: 'Báo cáo do povcheck lập; mọi số liệu dẫn xuất được tính lại bằng số thập phân chính xác.',
+        filesTitle: 'Các tệp đã kiểm tra',
+        fileColumn: 'Tệp',
+        verdictColumn: 'Kết quả',
+        toFile: (file) => `Xem tệp ${file}`,
+        causesTitle: 'Nguyên nhân có thể',
+        causeValue: (actual, proposed) => `đang ghi ${actual}; nếu là ${proposed} thì khớp`,
+        causeExplains: (n) => `Sửa như vậy thì ${n} kiểm tra đang báo lỗi sẽ đúng.`,
+        explainsLabel: 'Giải thích các phát hiện:',
+        confidence: {
+          unique: 'Chỉ có một cách giải thích.',
+          ranked: 'Một trong nhiều cách giải thích, xếp theo mức giống lỗi gõ phím.',
+          ambiguous: 'Nhiều cách giải thích ngang nhau: chưa xác định được ô nào sai.',
+        },
+        kind: (k) =>
+          `Kiểu nhầm: ${
+            ({
+              transposition: 'đảo hai chữ số liền nhau',
+              mistyped: 'gõ nhầm một chữ số',
+              dropped: 'thiếu một chữ số',
+              doubled: 'lặp một chữ số',
+              separator: 'dấu phân cách hàng nghìn bị hiểu là dấu thập phân (2.750 → 2,75)',
+              share: 'tỷ lệ ghi dạng số thập phân (0,1180 thay vì 11,80)',
+              'reduction-share': 'mức giảm ghi bằng số hộ giảm chia tổng số hộ đầu năm (1,99 thay vì 2,06)',
+              'unrounded-difference': 'mức giảm là hiệu chưa làm tròn đem làm tròn (2,64 thay vì 2,65)',
+              'start-denominator': 'tỷ lệ cuối năm tính trên tổng số hộ đầu năm',
+              sign: 'sai dấu',
+            } as Record<string, string>)[k] ?? k
+          }`,
+        annexTitle: 'Bảng số liệu',
+        legendTitle: 'Chú giải:',
+        legendCause: 'giá trị đề xuất',
+        clickHint: 'Di chuột lên ô được đánh dấu để xem nội dung; bấm vào ô để xem chi tiết.',
+        proposed: (v) => `Nguyên nhân có thể; đề xuất: ${v}`,
+        findingsTitle: 'Các vấn đề phát hiện',
+        noFindings: 'Không phát hiện vấn đề nào.',
+        notInTable: 'ô này không có trong bảng ở trên',
+        wholeTable: 'cả bảng',
+        toList: 'Xem trong danh sách',
+        close: 'Đóng',
+        chartTitle: 'Tỷ lệ hộ nghèo đầu năm và cuối năm theo đơn vị',
+        chartStart: 'Đầu năm',
+        chartEnd: 'Cuối năm',
+        chartTarget: 'Mục tiêu',
+        chartAxis: 'Tỷ lệ hộ nghèo (%)',
+        chartSorted: 'Các đơn vị xếp theo tỷ lệ cuối năm, cao nhất ở trên; dòng đầu là toàn bộ.',
+        chartComputed: '* tính từ số hộ (bảng không ghi tỷ lệ hoặc tỷ lệ không đọc được)',
+        chartNone: 'Bảng không có tỷ lệ hộ nghèo (hoặc số hộ) để vẽ biểu đồ.',
+        chartTargetLines: (p) => [
+          p.indicator === 'rate_reduced' ? `Mục tiêu: giảm ${OP[p.op]} ${p.value} điểm` : `Mục tiêu: cuối năm ${OP[p.op]} ${p.value}%`,
+          `${p.indicator === 'rate_reduced' ? `→ cuối năm ${OP[p.endOp]} ${p.at}%` : ''}${p.met === undefined ? '' : `${p.indicator === 'rate_reduced' ? ': ' : ''}${p.met ? '✔ đạt' : '✖ chưa đạt'}`}`,
+        ],
+        chartNotDrawn: (t) => `Mục tiêu không thể hiện trên biểu đồ: ${t.join('; ')}.`,
+        chartOmitted: (u) => `Không có tỷ lệ để vẽ: ${u.join(', ')}.`,
+      },
     },
-  },
-  locate: {
-    single: (p, f) => {
-      const c = p.cell;
-      const head = `Nguyên nhân có thể: ${cellName(c, f)} ghi ${f.n(c.actual)}${formulaNote(c)}; `;
-      if (p.pinned) return `${head}nếu là ${f.n(c.proposed ?? '')} thì ${allFailing(p.failing)}${c.kind ? `; ${SLIP_VI[c.kind]}` : ''}.`;
-      const guess = c.proposed !== undefined && c.kind ? `; ${f.n(c.proposed)} thì khớp với một lỗi gõ: ${SLIP_VI[c.kind]}` : '';
-      return `${head}với ${rangeText(c, f)} thì ${allFailing(p.failing)}: tỷ lệ đã làm tròn nên không xác định được đúng một giá trị${guess}.`;
+    locate: {
+      single: (p, f) => {
+        const c = p.cell;
+        const head = `Nguyên nhân có thể: ${cellName(c, f)} ghi ${f.n(c.actual)}${formulaNote(c)}; `;
+        if (p.pinned) return `${head}nếu là ${f.n(c.proposed ?? '')} thì ${allFailing(p.failing)}${c.kind ? `; ${SLIP_VI[c.kind]}` : ''}.`;
+        const guess = c.proposed !== undefined && c.kind ? `; ${f.n(c.proposed)} thì khớp với một lỗi gõ: ${SLIP_VI[c.kind]}` : '';
+        return `${head}với ${rangeText(c, f)} thì ${allFailing(p.failing)}: tỷ lệ đã làm tròn nên không xác định được đúng một giá trị${guess}.`;
+      },
+      group: (p, f) =>
+        `Nguyên nhân có thể: ${p.cells.length} ô cùng sai: ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (các giá trị đi liền với nhau)' : ''}; sửa như vậy thì ${allFailing(p.failing)}.`,
+      several: (p) =>
+        `Chưa xác định được: có ${p.count + p.more} cách giải thích, mỗi cách sửa ${p.size} ô, đều làm cho ${failingNoun(p.failing)} trở nên đúng; ` +
+        (p.confidence === 'ranked' ? 'cách thứ nhất giống lỗi gõ phím nhất:' : 'xếp theo mức giống lỗi gõ phím:') +
+        (p.more > 0 ? ` (liệt kê ${p.count} cách đầu)` : ''),
+      option: (p, f) => `${p.rank}. ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (các giá trị đi liền với nhau)' : ''}`,
+      explains: (items) => `giải thích: ${items.join(' · ')}`,
+      none: (p) =>
+        p.sumsOf !== undefined
+          ? `Không có cách sửa một hay hai ô nào làm cho ${failingNoun(p.failing)} trở nên đúng. ${sumsOfVi(p.sumsOf)}`
+          : `Không có cách sửa một hay hai ô nào làm cho ${failingNoun(p.failing)} trở nên đúng: có lẽ nhiều ô cùng sai; xem các lỗi bên dưới.`,
+      independent: (p) => `Bảng có ${p.count} lỗi độc lập nhau (${p.failing} phép kiểm tra đang sai); nguyên nhân có thể của từng lỗi:`,
+      stopped: (p) =>
+        `Việc tìm ô gây ra ${p.failing} lỗi kiểm tra đã dừng ở giới hạn (bảng lớn hoặc sai nhiều chỗ); không nêu được nguyên nhân.` +
+        (p.sumsOf !== undefined ? ` ${sumsOfVi(p.sumsOf)}` : ''),
+      slip: SLIP_VI,
     },
-    group: (p, f) =>
-      `Nguyên nhân có thể: ${p.cells.length} ô cùng sai: ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (các giá trị đi liền với nhau)' : ''}; sửa như vậy thì ${allFailing(p.failing)}.`,
-    several: (p) =>
-      `Chưa xác định được: có ${p.count + p.more} cách giải thích, mỗi cách sửa ${p.size} ô, đều làm cho ${failingNoun(p.failing)} trở nên đúng; ` +
-      (p.confidence === 'ranked' ? 'cách thứ nhất giống lỗi gõ phím nhất:' : 'xếp theo mức giống lỗi gõ phím:') +
-      (p.more > 0 ? ` (liệt kê ${p.count} cách đầu)` : ''),
-    option: (p, f) => `${p.rank}. ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (các giá trị đi liền với nhau)' : ''}`,
-    explains: (items) => `giải thích: ${items.join(' · ')}`,
-    none: (p) =>
-      p.sumsOf !== undefined
-        ? `Không có cách sửa một hay hai ô nào làm cho ${failingNoun(p.failing)} trở nên đúng. ${sumsOfVi(p.sumsOf)}`
-        : `Không có cách sửa một hay hai ô nào làm cho ${failingNoun(p.failing)} trở nên đúng: có lẽ nhiều ô cùng sai; xem các lỗi bên dưới.`,
-    independent: (p) => `Bảng có ${p.count} lỗi độc lập nhau (${p.failing} phép kiểm tra đang sai); nguyên nhân có thể của từng lỗi:`,
-    stopped: (p) =>
-      `Việc tìm ô gây ra ${p.failing} lỗi kiểm tra đã dừng ở giới hạn (bảng lớn hoặc sai nhiều chỗ); không nêu được nguyên nhân.` +
-      (p.sumsOf !== undefined ? ` ${sumsOfVi(p.sumsOf)}` : ''),
-    slip: SLIP_VI,
-  },
-  fix: {
-    written: (p) => `Đã ghi ${p.output}: sửa ${p.count} ô:`,
-    change: (p, f) => `${cellName(p.cell, f)}: ${f.n(p.cell.actual)} → ${f.n(p.cell.proposed ?? '')}${p.cell.kind ? ` (${SLIP_VI[p.cell.kind]})` : ''}`,
-    copied: (p) => `Không có phép kiểm tra tổng, cân đối, tỷ lệ hay mức giảm nào sai: đã ghi bản sao nguyên vẹn vào ${p.output}.`,
-    refused: (p) =>
-      `${p.file}: chưa sửa, không ghi tệp nào: ` +
-      {
-        ambiguous: `có ${p.count} cách giải thích và povcheck không biết cách nào đúng (xem bên dưới).`,
-        'not-pinned': 'các phép kiểm tra không xác định được đúng một giá trị (tỷ lệ đã làm tròn; xem bên dưới).',
-        none: 'không có cách sửa một hay hai ô nào làm cho mọi phép kiểm tra đang sai đều đúng.',
-        stopped: 'việc tìm nguyên nhân đã dừng ở giới hạn.',
-        'other-errors': `còn lỗi mà lệnh fix không sửa được (${p.cells.join(', ')}); hãy chạy povcheck validate.`,
-        unchecked: 'không kiểm tra được gì trong bảng (không hiểu các tên chỉ tiêu, hoặc bảng không có đơn vị nào); povcheck validate nói rõ.',
-      }[p.reason],
-    workbook: (p) => `${p.file}: lệnh fix chỉ ghi tệp văn bản có phân cách (CSV, TAB)`,
-    unsafe: (p) => `${p.file}: không tìm thấy ô ${p.cell} trong văn bản của tệp để sửa an toàn; không ghi tệp nào`,
-  },
-  calc: viCalc,
-  document: viDocument,
-  cli: viCli,
-  errors: {
-    FILE_NOT_FOUND: () => 'không có tệp này',
-    FILE_UNREADABLE: (p) =>
-      p.reason === 'directory' ? 'đây là thư mục, không phải tệp' : p.reason === 'not-a-file' ? 'đây không phải là tệp thông thường' : `không đọc được tệp (${p.detail ?? ''})`,
-    FILE_EMPTY: (p) => (p.blank ? 'tệp chỉ có khoảng trắng, không có bảng' : 'tệp rỗng'),
-    FILE_KIND: (p) =>
-      ({
-        xls: 'tệp Excel 97–2003 (.xls), povcheck không đọc loại này: mở bằng Excel hoặc LibreOffice rồi lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"',
-        xlsb: 'tệp Excel nhị phân (.xlsb): hãy lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"',
-        ods: 'bảng tính OpenDocument: trong LibreOffice chọn File → Save As → "Excel 2007-365 (.xlsx)" hoặc "Text CSV" (UTF-8)',
-        numbers: 'tệp Apple Numbers: trong Numbers chọn File → Export To → Excel (.xlsx) hoặc CSV',
-        et: 'tệp WPS Spreadsheets (.et): hãy lưu thành "Excel Workbook (.xlsx)" hoặc CSV',
-        document: `tệp văn bản (${p.ext}), không phải bảng số liệu: hãy chép bảng sang bảng tính rồi lưu thành .xlsx hoặc "CSV UTF-8"`,
-        doc: 'văn bản Word 97–2003 (.doc): hãy mở bằng Word hoặc LibreOffice và lưu thành .docx (hoặc chuyển đổi: libreoffice --headless --convert-to docx <tệp>), rồi kiểm tra tệp .docx',
-        pdf: 'tệp PDF, povcheck không đọc bảng từ PDF: hãy kiểm tra bảng tính gốc (.xlsx hoặc CSV) đã dùng để tạo PDF, hoặc với kế hoạch thì văn bản Word (.docx)',
-      })[p.kind],
-    FILE_BINARY: (p) =>
-      ({
-        zip: 'đây là tệp nén ZIP nhưng không phải sổ tính Excel (.xlsx, .xlsm)',
-        ods: 'đây là bảng tính OpenDocument (.ods); hãy lưu thành .xlsx hoặc CSV',
-        xlsb: 'đây là sổ tính Excel dạng nhị phân (.xlsb); hãy lưu thành .xlsx hoặc CSV',
-        docx: 'đây là văn bản Word: povcheck validate kiểm tra được văn bản kế hoạch; với lệnh này hãy lưu bảng thành .xlsx hoặc CSV',
-        doc: 'đây là văn bản Word 97–2003 (.doc): hãy mở bằng Word hoặc LibreOffice và lưu thành .docx (hoặc chuyển đổi: libreoffice --headless --convert-to docx <tệp>), rồi kiểm tra tệp .docx',
-        encrypted: 'sổ tính này được đặt mật khẩu (mã hoá); hãy lưu một bản không đặt mật khẩu',
-        ole: 'đây là tệp Office cũ (.xls/.doc); hãy lưu thành CSV hoặc .xlsx',
-        pdf: 'đây là tài liệu PDF: không đọc được bảng từ PDF; hãy kiểm tra tệp Word (.docx) gốc, hoặc mở PDF bằng Word và lưu thành .docx',
-        png: 'đây là ảnh PNG, không phải bảng số liệu',
-        jpeg: 'đây là ảnh JPEG, không phải bảng số liệu',
-        gzip: 'đây là dữ liệu nén gzip, không phải bảng số liệu',
-        binary: 'đây là dữ liệu nhị phân, không phải tệp CSV hay bảng văn bản',
-        'not-zip': 'tên tệp là tệp Excel hoặc Word (.xlsx, .xlsm, .docx) nhưng nội dung không phải: các tệp đó là tệp nén ZIP, còn tệp này là dữ liệu nhị phân loại khác (bị hỏng, sao chép chưa hết, hoặc tệp khác bị đổi tên); hãy mở tệp gốc và lưu lại',
-      })[p.kind],
-    FILE_TOO_LARGE: (p) => `tệp lớn hơn ${p.limitMb} MB`,
-    ENCODING_INVALID: (p) =>
-      p.offset !== undefined
-        ? `văn bản không phải ${p.encoding} hợp lệ tại byte ${p.offset.toLocaleString('vi-VN')}${p.line !== undefined ? ` (dòng ${p.line.toLocaleString('vi-VN')})` : ''}${p.bytes ? `: các byte ${p.bytes}` : ''}; tệp bị hỏng ở chỗ đó (một ký tự bị cắt cụt hoặc gõ sai); hãy sửa chỗ đó hoặc lưu lại tệp dạng "CSV UTF-8"`
-        : `văn bản không phải ${p.encoding} hợp lệ; có thể tệp dùng bảng mã cũ (Windows-1258, TCVN3, VNI): hãy lưu lại từ Excel dạng "CSV UTF-8" hoặc "Unicode Text"`,
-    ENCODING_LEGACY: (p) =>
-      `văn bản dùng bảng mã cũ${p.likely ? ` (có lẽ là ${{ 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3/ABC, phông .VnTime', vni: 'VNI, phông VNI-Times' }[p.likely]})` : ' (Windows-1258, TCVN3 hoặc VNI)'}${p.sample ? `, ví dụ "${p.sample}"` : ''}; hãy đọc bằng --encoding ${p.likely ?? 'windows-1258|tcvn3|vni'} hoặc lưu lại dạng "CSV UTF-8"`,
-    CSV_MALFORMED: (p) =>
-      !('reason' in p)
-        ? `không phân tích được CSV${p.line ? ` ở khoảng dòng ${p.line}` : ''}: ${p.detail}`
-        : p.reason === 'quote'
-          ? `một ô trong ngoặc kép mở ở dòng ${p.line.toLocaleString('vi-VN')} mà không bao giờ đóng (có dấu " lạc trong một ô?); mọi thứ sau đó sẽ thành một ô`
-          : p.reason === 'columns'
-            ? `dòng ${p.line.toLocaleString('vi-VN')} có hơn ${p.limit.toLocaleString('vi-VN')} cột (nhiều hơn một bảng tính chứa được); đây không phải một bảng`
-            : `${p.line ? `dòng ${p.line.toLocaleString('vi-VN')}` : 'một dòng'} dài hơn ${p.limit.toLocaleString('vi-VN')} ký tự; đây không phải một bảng`,
-    NOT_A_TABLE: (p) =>
-      p.reason === 'no-columns'
-        ? 'không thấy cấu trúc cột: không dòng nào tách được thành nhiều ô bằng dấu phẩy, chấm phẩy hay TAB'
-        : 'không thấy chỉ tiêu nào của bảng giảm nghèo (ví dụ "Số hộ nghèo đầu năm" hay "poor_start") ở dòng hoặc cột nào',
-    LOCALE_AMBIGUOUS: (p) =>
-      p.reason === 'ambiguous'
-        ? `ô ${p.cell}: "${p.text}" đọc kiểu Việt Nam là ${p.vi}, kiểu tiếng Anh là ${p.en}, và không ô nào khác cho biết tệp dùng kiểu nào; hãy chỉ rõ --locale vi hoặc --locale en`
-        : `tệp dùng lẫn hai kiểu số với số lượng ngang nhau (ô ${p.viCell} "${p.viText}" kiểu Việt Nam, ô ${p.enCell} "${p.enText}" kiểu tiếng Anh); hãy chỉ rõ --locale vi hoặc --locale en`,
-    WORKBOOK_INVALID: (p) =>
-      !('xml' in p)
-        ? `không đọc được sổ tính Excel này: ${p.detail}`
-        : p.xml === 'doctype'
-          ? `không đọc được sổ tính Excel này: ${p.part} khai báo DOCTYPE, điều tệp Office không bao giờ làm (đó là cách mở đầu tấn công khai triển thực thể); không đọc`
-          : `không đọc được sổ tính Excel này: ${p.part} không phải XML hợp lệ (${p.detail})`,
-    WORKBOOK_TOO_LARGE: (p) =>
-      p.what === 'uncompressed'
-        ? `sổ tính khi giải nén lớn hơn ${p.limitMb} MB (tệp "bom nén", hoặc lớn hơn mọi bảng phụ lục); không đọc`
-        : p.what === 'entries'
-          ? `sổ tính có hơn ${p.limit} thành phần; không đọc`
-          : p.what === 'cells'
-            ? `sổ tính có hơn ${p.limit.toLocaleString('vi-VN')} ô; không đọc`
-            : p.what === 'range'
-              ? `trang tính có nội dung tới tận ô ${p.cell}; povcheck chỉ đọc trang tính tối đa ${p.maxRows.toLocaleString('vi-VN')} dòng và ${p.maxCols.toLocaleString('vi-VN')} cột (hãy xoá phần nằm ngoài bảng)`
-              : p.what === 'zip64'
-                ? 'sổ tính dùng ZIP64 (lớn hơn 4 GB); không đọc'
-                : p.what === 'sheets'
-                  ? `sổ tính có hơn ${p.limit.toLocaleString('vi-VN')} trang tính; không đọc`
-                  : p.what === 'merges'
-                    ? `trang tính có hơn ${p.limit.toLocaleString('vi-VN')} vùng ô gộp; không đọc`
-                    : p.what === 'strings'
-                      ? `sổ tính có hơn ${p.limit.toLocaleString('vi-VN')} chuỗi văn bản (shared strings); không đọc`
-                      : p.what === 'string-chars'
-                        ? `tổng độ dài văn bản của sổ tính vượt quá ${p.limit.toLocaleString('vi-VN')} ký tự; không đọc`
-                        : p.what === 'text'
-                          ? `${p.part} có một đoạn văn bản dài hơn ${p.limit.toLocaleString('vi-VN')} ký tự (một ô chứa tối đa 32.767 ký tự); không đọc`
-                          : p.what === 'depth'
-                            ? `${p.part} lồng các phần tử XML sâu hơn ${p.limit.toLocaleString('vi-VN')} cấp; không đọc`
-                            : `${p.part} có hơn ${p.limit.toLocaleString('vi-VN')} phần tử XML; không đọc`,
-    DOCUMENT_INVALID: (p) => `không phải văn bản Word đọc được: ${p.detail}`,
-    DOCUMENT_TOO_LARGE: (p) => {
-      switch (p.what) {
-        case 'uncompressed':
-        case 'document':
-          return `văn bản ${p.what === 'document' ? '(phần nội dung word/document.xml) ' : ''}khi giải nén lớn hơn ${p.limitMb} MB (tệp "bom ZIP", hoặc lớn hơn mọi văn bản kế hoạch); không đọc`;
-        case 'rows':
-        case 'columns':
-          return `bảng ${p.table} có hơn ${p.limit.toLocaleString('vi-VN')} ${p.what === 'rows' ? 'dòng' : 'cột'}; không đọc`;
-        case 'zip64':
-          return 'văn bản dùng ZIP64 (lớn hơn 4 GB); không đọc';
-        default:
-          return `văn bản có hơn ${p.limit.toLocaleString('vi-VN')} ${{ entries: 'thành phần', cells: 'ô bảng', paragraphs: 'đoạn', depth: 'cấp phần tử lồng nhau', text: 'ký tự văn bản', elements: 'phần tử XML' }[p.what]}; không đọc`;
-      }
+    fix: {
+      written: (p) => `Đã ghi ${p.output}: sửa ${p.count} ô:`,
+      change: (p, f) => `${cellName(p.cell, f)}: ${f.n(p.cell.actual)} → ${f.n(p.cell.proposed ?? '')}${p.cell.kind ? ` (${SLIP_VI[p.cell.kind]})` : ''}`,
+      copied: (p) => `Không có phép kiểm tra tổng, cân đối, tỷ lệ hay mức giảm nào sai: đã ghi bản sao nguyên vẹn vào ${p.output}.`,
+      refused: (p) =>
+        `${p.file}: chưa sửa, không ghi tệp nào: ` +
+        {
+          ambiguous: `có ${p.count} cách giải thích và povcheck không biết cách nào đúng (xem bên dưới).`,
+          'not-pinned': 'các phép kiểm tra không xác định được đúng một giá trị (tỷ lệ đã làm tròn; xem bên dưới).',
+          none: 'không có cách sửa một hay hai ô nào làm cho mọi phép kiểm tra đang sai đều đúng.',
+          stopped: 'việc tìm nguyên nhân đã dừng ở giới hạn.',
+          'other-errors': `còn lỗi mà lệnh fix không sửa được (${p.cells.join(', ')}); hãy chạy povcheck validate.`,
+          unchecked: 'không kiểm tra được gì trong bảng (không hiểu các tên chỉ tiêu, hoặc bảng không có đơn vị nào); povcheck validate nói rõ.',
+        }[p.reason],
+      workbook: (p) => `${p.file}: lệnh fix chỉ ghi tệp văn bản có phân cách (CSV, TAB)`,
+      unsafe: (p) => `${p.file}: không tìm thấy ô ${p.cell} trong văn bản của tệp để sửa an toàn; không ghi tệp nào`,
     },
-    DOCUMENT_NOTHING: (p) =>
-      `văn bản không có gì để kiểm tra (${p.paragraphs} đoạn, ${p.tables} bảng): không có bảng tỷ lệ hộ nghèo, không có khoản tổng kinh phí kèm các khoản thành phần, không dẫn chiếu văn bản nào` +
-      (p.statements > 0 ? `; có ${p.statements} nhận định số liệu về hộ nghèo nhưng không có bảng để đối chiếu` : '') +
-      (p.bounded > 0 ? `; có ${p.bounded} khoản tổng kinh phí nêu dưới dạng ngưỡng ("trên 68 tỷ đồng"), không kiểm tra được` : p.amounts > 0 ? `; có ${p.amounts} số tiền nhưng không số nào được nêu là thành phần của một khoản tổng` : ''),
-    TABLE_TOO_LARGE: (p) =>
-      p.what === 'cells' || p.what === 'units'
-        ? `bảng có hơn ${p.limit.toLocaleString('vi-VN')} ${p.what === 'cells' ? 'ô' : 'dòng đơn vị'}, nhiều hơn povcheck giữ được trong bộ nhớ ở đây (giới hạn bộ nhớ của Node là ${p.heapMb.toLocaleString('vi-VN')} MB); dừng lại để không cạn bộ nhớ: hãy tách bảng, hoặc cho Node thêm bộ nhớ bằng NODE_OPTIONS=--max-old-space-size=8192`
-        : p.what === 'rows'
-        ? `bảng có hơn ${p.limit.toLocaleString('vi-VN')} dòng, nhiều hơn povcheck kiểm tra trong một lần chạy; dừng ở đây để không cạn bộ nhớ (hãy tách bảng, ví dụ theo tỉnh)`
-        : `kiểm tra bảng cho ra hơn ${p.limit.toLocaleString('vi-VN')} phát hiện (cùng một lỗi lặp lại suốt bảng? cột đặt sai chỗ, sai kiểu số?); povcheck dừng ở đây để không cạn bộ nhớ: hãy sửa những lỗi đầu tiên rồi kiểm tra lại`,
-    SHEET_NOT_FOUND: (p) => `sổ tính không có trang "${p.sheet}"; các trang có: ${p.available.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
-    NO_INPUT: (p) =>
-      p.kind === 'glob'
-        ? 'không có tệp nào khớp mẫu này'
-        : 'thư mục này không có bảng hay văn bản nào povcheck tìm đọc (.csv, .tsv, .xlsx, .xlsm, tệp .txt xuất từ Excel; hoặc .xls, .ods, .pdf … cần chuyển đổi)',
-    CONFIG_INVALID: (p) =>
-      p.reason === 'json'
-        ? `tệp cấu hình không phải JSON hợp lệ (${p.detail})`
-        : p.reason === 'not-found'
-          ? 'không có tệp cấu hình này'
-          : `tệp cấu hình không khớp lược đồ (schema/povcheck.config.schema.json): ${p.problems.map(configProblem).join('; ')}`,
-    BAD_OPTION: (p) => {
-      switch (p.reason) {
-        case 'output-twice':
-          return `--format ${p.format} có hai --output-file; mỗi định dạng chỉ ghi ra một tệp`;
-        case 'stdout-twice':
-          return `nhiều định dạng cùng in ra màn hình (${p.formats.join(', ')}); hãy cho tất cả trừ một định dạng một --output-file`;
-        case 'same-output':
-          return `hai định dạng cùng ghi vào tệp ${p.file}`;
-        case 'rule-level':
-          return `--rule ${p.value}: hãy viết <quy tắc>=<off|error|warning|info>, ví dụ --rule denominator=off`;
-        case 'unknown-rule':
-          return `không có quy tắc "${p.rule}"; các quy tắc: ${p.known.join(', ')}`;
-        case 'series-one':
-          return `--series so sánh các năm liên tiếp: hãy cho ít nhất hai tệp, theo thứ tự năm (mới có ${p.files})`;
-        case 'units-map-alone':
-          return '--units-map dùng cho một chuỗi năm: hãy thêm --series và các tệp theo thứ tự năm';
-        case 'total-unknown':
-          return `--total "${p.name}": bảng không có đơn vị nào tên như vậy (các đơn vị: ${p.units.join(', ')}${p.units.length >= 12 ? ', …' : ''})`;
-      }
-    },
-    CALC_INPUT: (p) => {
-      const lab = (i: keyof Catalog['ui']['indicatorLabels']) => vi().ui.indicatorLabels[i];
-      const low = (i: keyof Catalog['ui']['indicatorLabels']) => lab(i).charAt(0).toLowerCase() + lab(i).slice(1);
-      switch (p.reason) {
-        case 'absent':
-          return `bảng thiếu chỉ tiêu cần để tính: ${p.indicators.map((i) => (i === 'poor_reduced' ? `"${lab(i)}" (hoặc "${lab('poor_end')}")` : `"${lab(i)}"`)).join(', ')}`;
-        case 'value':
-          return p.text === '' ? `${p.unit}: thiếu số liệu ${low(p.indicator)}, cần có để tính` : `${p.unit}: ${low(p.indicator)} "${p.text}" không phải là số`;
-        case 'fraction':
-          return `${p.unit}: ${low(p.indicator)} "${p.text}" không phải là số nguyên; số hộ phải là số nguyên`;
-        case 'negative':
-          return `${p.unit}: ${low(p.indicator)} "${p.text}" là số âm`;
-        case 'exceeds':
-          return `${p.unit}: ${low(p.part)} (${p.partText}) lớn hơn ${low(p.whole)} (${p.wholeText})`;
-        case 'zero-households':
-          return `${p.unit}: ${low(p.indicator)} bằng 0, không tính được tỷ lệ hộ nghèo`;
-        case 'duplicate-unit':
-          return `đơn vị "${p.unit}" xuất hiện hai lần; cộng tổng sẽ bị trùng`;
-      }
-    },
-    CALC_ARG: (p) =>
-      p.reason === 'not-a-count'
-        ? `"${p.text}" không phải là số hộ (số nguyên không âm, ví dụ 24.814 hoặc 24814)`
-        : p.reason === 'zero-households'
-          ? 'tổng số hộ bằng 0, không tính được tỷ lệ'
-          : `số hộ nghèo (${p.poor}) lớn hơn tổng số hộ (${p.households})`,
-    TARGETS_INVALID: (p) => {
-      switch (p.reason) {
-        case 'json':
-          return `tệp mục tiêu không phải là JSON hợp lệ (${p.detail})`;
-        case 'shape':
-          return 'tệp mục tiêu phải có dạng {"targets":[{"unit":"…","indicator":"rate_reduced","op":">=","value":"4"}]}';
-        case 'field': {
-          const hint = {
-            unit: 'cần tên một đơn vị trong bảng hoặc "total"',
-            indicator: 'cần mã một chỉ tiêu, ví dụ rate_reduced, rate_end',
-            op: 'cần một trong >=, <=, =',
-            value: 'cần một chuỗi chữ số viết thường, ví dụ "2.06"',
-          }[p.field];
-          return `mục tiêu thứ ${p.index}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} không hợp lệ; ${hint}`;
-        }
-        case 'arg':
-          return `--target "${p.text}" không đúng dạng <đơn vị>=<số điểm %>, ví dụ --target "Na Hang=4"`;
-        case 'none':
-          return 'chưa có mục tiêu nào: dùng --target "<đơn vị>=<số điểm %>" hoặc --targets <tệp>';
-      }
-    },
-    TARGET_UNIT: (p) =>
-      p.index === undefined || !p.tables
-        ? `bảng không có đơn vị "${p.unit}"; các đơn vị: ${p.known.join(', ')}`
-        : p.tables.length === 1
-          ? `mục tiêu thứ ${p.index}: ${p.tables[0]} không có đơn vị "${p.unit}"; các đơn vị của bảng: ${p.known.join(', ')}`
-          : `mục tiêu thứ ${p.index}: không bảng nào trong ${p.tables.length} bảng có đơn vị "${p.unit}"; các đơn vị của ${p.tables[0]}: ${p.known.join(', ')}`,
-    UNITS_MAP_INVALID: (p) => {
-      switch (p.reason) {
-        case 'json':
-          return `bảng đối chiếu đơn vị không phải JSON hợp lệ (${p.detail})`;
-        case 'shape':
-          return 'bảng đối chiếu đơn vị có dạng {"units":[{"from":["Xã A","Xã B"],"to":"Xã C"}]} (hoặc là tệp CSV có hai cột from và to)';
-        case 'csv-header':
-          return 'tệp CSV đối chiếu đơn vị cần một dòng tiêu đề ghi tên hai cột Đơn vị cũ và Đơn vị mới (hoặc from và to)';
-        case 'field':
-          return `${p.row ? 'dòng' : 'mục'} ${p.index}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} không hợp lệ; ${p.field === 'from' ? 'hãy ghi tên các đơn vị cũ (một danh sách, hoặc một tên)' : 'hãy ghi tên đơn vị mới'}`;
-        case 'twice':
-          return `"${p.unit}" có ở ${p.row ? 'dòng' : 'mục'} ${p.first} và lại có ở ${p.row ? 'dòng' : 'mục'} ${p.index}; mỗi đơn vị cũ chỉ gộp vào một đơn vị mới, và mỗi đơn vị mới chỉ có một mục`;
-      }
-    },
-    TARGET_UNSUPPORTED: (p) =>
-      `mục tiêu của ${p.unit} (${p.indicator} ${p.op}) không lập kế hoạch được: plan tính số hộ nghèo cần giảm tối thiểu cho rate_reduced, poor_reduced với >= hoặc = và cho rate_end, poor_end với <= hoặc =`,
-    OUTPUT_REQUIRED: (p) => `định dạng ${p.format} không in ra màn hình: hãy chỉ rõ tệp kết quả bằng -o <tệp>.${p.format}`,
-    XLSX_TEXT_TOO_LONG: (p) =>
-      `một ô Excel chứa tối đa ${p.limit.toLocaleString('vi-VN')} ký tự, còn đoạn "${p.start}…" có ${p.chars.toLocaleString('vi-VN')} ký tự: hãy rút ngắn, hoặc xuất docx hay html`,
-    USAGE: (p) => p.detail,
-    WRITE_FAILED: (p) =>
-      `không ghi được tệp kết quả (${
+    calc: viCalc,
+    document: viDocument,
+    cli: viCli,
+    errors: {
+      FILE_NOT_FOUND: () => 'không có tệp này',
+      FILE_UNREADABLE: (p) =>
+        p.reason === 'directory' ? 'đây là thư mục, không phải tệp' : p.reason === 'not-a-file' ? 'đây không phải là tệp thông thường' : `không đọc được tệp (${p.detail ?? ''})`,
+      FILE_EMPTY: (p) => (p.blank ? 'tệp chỉ có khoảng trắng, không có bảng' : 'tệp rỗng'),
+      FILE_KIND: (p) =>
         ({
-          ENOSPC: 'thiết bị đã hết chỗ trống',
-          EDQUOT: 'vượt hạn mức đĩa',
-          EACCES: 'không có quyền',
-          EPERM: 'không có quyền',
-          EROFS: 'hệ thống tệp chỉ đọc',
-          EISDIR: 'đây là một thư mục',
-          ENOENT: 'không có thư mục này',
-          ENOTDIR: 'một phần của đường dẫn không phải thư mục',
-          ENXIO: 'một ống có tên (FIFO) không có tiến trình nào đọc',
-          EPIPE: 'bên đọc đã đóng ống',
-          EBADF: 'không có bộ mô tả tệp đang mở này',
-          'not-a-file': 'không phải tệp thường, thiết bị ký tự hay ống có tên',
-        } as Record<string, string>)[p.detail] ?? p.detail
-      })`,
-    INTERNAL: (p) => `lỗi nội bộ (${p.detail}); xin báo lỗi này kèm tệp`,
-  },
+          xls: 'tệp Excel 97–2003 (.xls), povcheck không đọc loại này: mở bằng Excel hoặc LibreOffice rồi lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"',
+          xlsb: 'tệp Excel nhị phân (.xlsb): hãy lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"',
+          ods: 'bảng tính OpenDocument: trong LibreOffice chọn File → Save As → "Excel 2007-365 (.xlsx)" hoặc "Text CSV" (UTF-8)',
+          numbers: 'tệp Apple Numbers: trong Numbers chọn File → Export To → Excel (.xlsx) hoặc CSV',
+          et: 'tệp WPS Spreadsheets (.et): hãy lưu thành "Excel Workbook (.xlsx)" hoặc CSV',
+          document: `tệp văn bản (${p.ext}), không phải bảng số liệu: hãy chép bảng sang bảng tính rồi lưu thành .xlsx hoặc "CSV UTF-8"`,
+          doc: 'văn bản Word 97–2003 (.doc): hãy mở bằng Word hoặc LibreOffice và lưu thành .docx (hoặc chuyển đổi: libreoffice --headless --convert-to docx <tệp>), rồi kiểm tra tệp .docx',
+          pdf: 'tệp PDF, povcheck không đọc bảng từ PDF: hãy kiểm tra bảng tính gốc (.xlsx hoặc CSV) đã dùng để tạo PDF, hoặc với kế hoạch thì văn bản Word (.docx)',
+        })[p.kind],
+      FILE_BINARY: (p) =>
+        ({
+          zip: 'đây là tệp nén ZIP nhưng không phải sổ tính Excel (.xlsx, .xlsm)',
+          ods: 'đây là bảng tính OpenDocument (.ods); hãy lưu thành .xlsx hoặc CSV',
+          xlsb: 'đây là sổ tính Excel dạng nhị phân (.xlsb); hãy lưu thành .xlsx hoặc CSV',
+          docx: 'đây là văn bản Word: povcheck validate kiểm tra được văn bản kế hoạch; với lệnh này hãy lưu bảng thành .xlsx hoặc CSV',
+          doc: 'đây là văn bản Word 97–2003 (.doc): hãy mở bằng Word hoặc LibreOffice và lưu thành .docx (hoặc chuyển đổi: libreoffice --headless --convert-to docx <tệp>), rồi kiểm tra tệp .docx',
+          encrypted: 'sổ tính này được đặt mật khẩu (mã hoá); hãy lưu một bản không đặt mật khẩu',
+          ole: 'đây là tệp Office cũ (.xls/.doc); hãy lưu thành CSV hoặc .xlsx',
+          pdf: 'đây là tài liệu PDF: không đọc được bảng từ PDF; hãy kiểm tra tệp Word (.docx) gốc, hoặc mở PDF bằng Word và lưu thành .docx',
+          png: 'đây là ảnh PNG, không phải bảng số liệu',
+          jpeg: 'đây là ảnh JPEG, không phải bảng số liệu',
+          gzip: 'đây là dữ liệu nén gzip, không phải bảng số liệu',
+          binary: 'đây là dữ liệu nhị phân, không phải tệp CSV hay bảng văn bản',
+          'not-zip': 'tên tệp là tệp Excel hoặc Word (.xlsx, .xlsm, .docx) nhưng nội dung không phải: các tệp đó là tệp nén ZIP, còn tệp này là dữ liệu nhị phân loại khác (bị hỏng, sao chép chưa hết, hoặc tệp khác bị đổi tên); hãy mở tệp gốc và lưu lại',
+        })[p.kind],
+      FILE_TOO_LARGE: (p) => `tệp lớn hơn ${p.limitMb} MB`,
+      ENCODING_INVALID: (p) =>
+        p.offset !== undefined
+          ? `văn bản không phải ${p.encoding} hợp lệ tại byte ${p.offset.toLocaleString('vi-VN')}${p.line !== undefined ? ` (dòng ${p.line.toLocaleString('vi-VN')})` : ''}${p.bytes ? `: các byte ${p.bytes}` : ''}; tệp bị hỏng ở chỗ đó (một ký tự bị cắt cụt hoặc gõ sai); hãy sửa chỗ đó hoặc lưu lại tệp dạng "CSV UTF-8"`
+          : `văn bản không phải ${p.encoding} hợp lệ; có thể tệp dùng bảng mã cũ (Windows-1258, TCVN3, VNI): hãy lưu lại từ Excel dạng "CSV UTF-8" hoặc "Unicode Text"`,
+      ENCODING_LEGACY: (p) =>
+        `văn bản dùng bảng mã cũ${p.likely ? ` (có lẽ là ${{ 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3/ABC, phông .VnTime', vni: 'VNI, phông VNI-Times' }[p.likely]})` : ' (Windows-1258, TCVN3 hoặc VNI)'}${p.sample ? `, ví dụ "${p.sample}"` : ''}; hãy đọc bằng --encoding ${p.likely ?? 'windows-1258|tcvn3|vni'} hoặc lưu lại dạng "CSV UTF-8"`,
+      CSV_MALFORMED: (p) =>
+        !('reason' in p)
+          ? `không phân tích được CSV${p.line ? ` ở khoảng dòng ${p.line}` : ''}: ${p.detail}`
+          : p.reason === 'quote'
+            ? `một ô trong ngoặc kép mở ở dòng ${p.line.toLocaleString('vi-VN')} mà không bao giờ đóng (có dấu " lạc trong một ô?); mọi thứ sau đó sẽ thành một ô`
+            : p.reason === 'columns'
+              ? `dòng ${p.line.toLocaleString('vi-VN')} có hơn ${p.limit.toLocaleString('vi-VN')} cột (nhiều hơn một bảng tính chứa được); đây không phải một bảng`
+              : `${p.line ? `dòng ${p.line.toLocaleString('vi-VN')}` : 'một dòng'} dài hơn ${p.limit.toLocaleString('vi-VN')} ký tự; đây không phải một bảng`,
+      NOT_A_TABLE: (p) =>
+        p.reason === 'no-columns'
+          ? 'không thấy cấu trúc cột: không dòng nào tách được thành nhiều ô bằng dấu phẩy, chấm phẩy hay TAB'
+          : 'không thấy chỉ tiêu nào của bảng giảm nghèo (ví dụ "Số hộ nghèo đầu năm" hay "poor_start") ở dòng hoặc cột nào',
+      LOCALE_AMBIGUOUS: (p) =>
+        p.reason === 'ambiguous'
+          ? `ô ${p.cell}: "${p.text}" đọc kiểu Việt Nam là ${p.vi}, kiểu tiếng Anh là ${p.en}, và không ô nào khác cho biết tệp dùng kiểu nào; hãy chỉ rõ --locale vi hoặc --locale en`
+          : `tệp dùng lẫn hai kiểu số với số lượng ngang nhau (ô ${p.viCell} "${p.viText}" kiểu Việt Nam, ô ${p.enCell} "${p.enText}" kiểu tiếng Anh); hãy chỉ rõ --locale vi hoặc --locale en`,
+      WORKBOOK_INVALID: (p) =>
+        !('xml' in p)
+          ? `không đọc được sổ tính Excel này: ${p.detail}`
+          : p.xml === 'doctype'
+            ? `không đọc được sổ tính Excel này: ${p.part} khai báo DOCTYPE, điều tệp Office không bao giờ làm (đó là cách mở đầu tấn công khai triển thực thể); không đọc`
+            : `không đọc được sổ tính Excel này: ${p.part} không phải XML hợp lệ (${p.detail})`,
+      WORKBOOK_TOO_LARGE: (p) =>
+        p.what === 'uncompressed'
+          ? `sổ tính khi giải nén lớn hơn ${p.limitMb} MB (tệp "bom nén", hoặc lớn hơn mọi bảng phụ lục); không đọc`
+          : p.what === 'entries'
+            ? `sổ tính có hơn ${p.limit} thành phần; không đọc`
+            : p.what === 'cells'
+              ? `sổ tính có hơn ${p.limit.toLocaleString('vi-VN')} ô; không đọc`
+              : p.what === 'range'
+                ? `trang tính có nội dung tới tận ô ${p.cell}; povcheck chỉ đọc trang tính tối đa ${p.maxRows.toLocaleString('vi-VN')} dòng và ${p.maxCols.toLocaleString('vi-VN')} cột (hãy xoá phần nằm ngoài bảng)`
+                : p.what === 'zip64'
+                  ? 'sổ tính dùng ZIP64 (lớn hơn 4 GB); không đọc'
+                  : p.what === 'sheets'
+                    ? `sổ tính có hơn ${p.limit.toLocaleString('vi-VN')} trang tính; không đọc`
+                    : p.what === 'merges'
+                      ? `trang tính có hơn ${p.limit.toLocaleString('vi-VN')} vùng ô gộp; không đọc`
+                      : p.what === 'strings'
+                        ? `sổ tính có hơn ${p.limit.toLocaleString('vi-VN')} chuỗi văn bản (shared strings); không đọc`
+                        : p.what === 'string-chars'
+                          ? `tổng độ dài văn bản của sổ tính vượt quá ${p.limit.toLocaleString('vi-VN')} ký tự; không đọc`
+                          : p.what === 'text'
+                            ? `${p.part} có một đoạn văn bản dài hơn ${p.limit.toLocaleString('vi-VN')} ký tự (một ô chứa tối đa 32.767 ký tự); không đọc`
+                            : p.what === 'depth'
+                              ? `${p.part} lồng các phần tử XML sâu hơn ${p.limit.toLocaleString('vi-VN')} cấp; không đọc`
+                              : `${p.part} có hơn ${p.limit.toLocaleString('vi-VN')} phần tử XML; không đọc`,
+      DOCUMENT_INVALID: (p) => `không phải văn bản Word đọc được: ${p.detail}`,
+      DOCUMENT_TOO_LARGE: (p) => {
+        switch (p.what) {
+          case 'uncompressed':
+          case 'document':
+            return `văn bản ${p.what === 'document' ? '(phần nội dung word/document.xml) ' : ''}khi giải nén lớn hơn ${p.limitMb} MB (tệp "bom ZIP", hoặc lớn hơn mọi văn bản kế hoạch); không đọc`;
+          case 'rows':
+          case 'columns':
+            return `bảng ${p.table} có hơn ${p.limit.toLocaleString('vi-VN')} ${p.what === 'rows' ? 'dòng' : 'cột'}; không đọc`;
+          case 'zip64':
+            return 'văn bản dùng ZIP64 (lớn hơn 4 GB); không đọc';
+          default:
+            return `văn bản có hơn ${p.limit.toLocaleString('vi-VN')} ${{ entries: 'thành phần', cells: 'ô bảng', paragraphs: 'đoạn', depth: 'cấp phần tử lồng nhau', text: 'ký tự văn bản', elements: 'phần tử XML' }[p.what]}; không đọc`;
+        }
+      },
+      DOCUMENT_NOTHING: (p) =>
+        `văn bản không có gì để kiểm tra (${p.paragraphs} đoạn, ${p.tables} bảng): không có bảng tỷ lệ hộ nghèo, không có khoản tổng kinh phí kèm các khoản thành phần, không dẫn chiếu văn bản nào` +
+        (p.statements > 0 ? `; có ${p.statements} nhận định số liệu về hộ nghèo nhưng không có bảng để đối chiếu` : '') +
+        (p.bounded > 0 ? `; có ${p.bounded} khoản tổng kinh phí nêu dưới dạng ngưỡng ("trên 68 tỷ đồng"), không kiểm tra được` : p.amounts > 0 ? `; có ${p.amounts} số tiền nhưng không số nào được nêu là thành phần của một khoản tổng` : ''),
+      TABLE_TOO_LARGE: (p) =>
+        p.what === 'cells' || p.what === 'units'
+          ? `bảng có hơn ${p.limit.toLocaleString('vi-VN')} ${p.what === 'cells' ? 'ô' : 'dòng đơn vị'}, nhiều hơn povcheck giữ được trong bộ nhớ ở đây (giới hạn bộ nhớ của Node là ${p.heapMb.toLocaleString('vi-VN')} MB); dừng lại để không cạn bộ nhớ: hãy tách bảng, hoặc cho Node thêm bộ nhớ bằng NODE_OPTIONS=--max-old-space-size=8192`
+          : p.what === 'rows'
+          ? `bảng có hơn ${p.limit.toLocaleString('vi-VN')} dòng, nhiều hơn povcheck kiểm tra trong một lần chạy; dừng ở đây để không cạn bộ nhớ (hãy tách bảng, ví dụ theo tỉnh)`
+          : `kiểm tra bảng cho ra hơn ${p.limit.toLocaleString('vi-VN')} phát hiện (cùng một lỗi lặp lại suốt bảng? cột đặt sai chỗ, sai kiểu số?); povcheck dừng ở đây để không cạn bộ nhớ: hãy sửa những lỗi đầu tiên rồi kiểm tra lại`,
+      SHEET_NOT_FOUND: (p) => `sổ tính không có trang "${p.sheet}"; các trang có: ${p.available.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
+      NO_INPUT: (p) =>
+        p.kind === 'glob'
+          ? 'không có tệp nào khớp mẫu này'
+          : 'thư mục này không có bảng hay văn bản nào povcheck tìm đọc (.csv, .tsv, .xlsx, .xlsm, tệp .txt xuất từ Excel; hoặc .xls, .ods, .pdf … cần chuyển đổi)',
+      CONFIG_INVALID: (p) =>
+        p.reason === 'json'
+          ? `tệp cấu hình không phải JSON hợp lệ (${p.detail})`
+          : p.reason === 'not-found'
+            ? 'không có tệp cấu hình này'
+            : `tệp cấu hình không khớp lược đồ (schema/povcheck.config.schema.json): ${p.problems.map(configProblem).join('; ')}`,
+      BAD_OPTION: (p) => {
+        switch (p.reason) {
+          case 'output-twice':
+            return `--format ${p.format} có hai --output-file; mỗi định dạng chỉ ghi ra một tệp`;
+          case 'stdout-twice':
+            return `nhiều định dạng cùng in ra màn hình (${p.formats.join(', ')}); hãy cho tất cả trừ một định dạng một --output-file`;
+          case 'same-output':
+            return `hai định dạng cùng ghi vào tệp ${p.file}`;
+          case 'rule-level':
+            return `--rule ${p.value}: hãy viết <quy tắc>=<off|error|warning|info>, ví dụ --rule denominator=off`;
+          case 'unknown-rule':
+            return `không có quy tắc "${p.rule}"; các quy tắc: ${p.known.join(', ')}`;
+          case 'series-one':
+            return `--series so sánh các năm liên tiếp: hãy cho ít nhất hai tệp, theo thứ tự năm (mới có ${p.files})`;
+          case 'units-map-alone':
+            return '--units-map dùng cho một chuỗi năm: hãy thêm --series và các tệp theo thứ tự năm';
+          case 'total-unknown':
+            return `--total "${p.name}": bảng không có đơn vị nào tên như vậy (các đơn vị: ${p.units.join(', ')}${p.units.length >= 12 ? ', …' : ''})`;
+        }
+      },
+      CALC_INPUT: (p) => {
+        const lab = (i: keyof Catalog['ui']['indicatorLabels']) => vi().ui.indicatorLabels[i];
+        const low = (i: keyof Catalog['ui']['indicatorLabels']) => lab(i).charAt(0).toLowerCase() + lab(i).slice(1);
+        switch (p.reason) {
+          case 'absent':
+            return `bảng thiếu chỉ tiêu cần để tính: ${p.indicators.map((i) => (i === 'poor_reduced' ? `"${lab(i)}" (hoặc "${lab('poor_end')}")` : `"${lab(i)}"`)).join(', ')}`;
+          case 'value':
+            return p.text === '' ? `${p.unit}: thiếu số liệu ${low(p.indicator)}, cần có để tính` : `${p.unit}: ${low(p.indicator)} "${p.text}" không phải là số`;
+          case 'fraction':
+            return `${p.unit}: ${low(p.indicator)} "${p.text}" không phải là số nguyên; số hộ phải là số nguyên`;
+          case 'negative':
+            return `${p.unit}: ${low(p.indicator)} "${p.text}" là số âm`;
+          case 'exceeds':
+            return `${p.unit}: ${low(p.part)} (${p.partText}) lớn hơn ${low(p.whole)} (${p.wholeText})`;
+          case 'zero-households':
+            return `${p.unit}: ${low(p.indicator)} bằng 0, không tính được tỷ lệ hộ nghèo`;
+          case 'duplicate-unit':
+            return `đơn vị "${p.unit}" xuất hiện hai lần; cộng tổng sẽ bị trùng`;
+        }
+      },
+      CALC_ARG: (p) =>
+        p.reason === 'not-a-count'
+          ? `"${p.text}" không phải là số hộ (số nguyên không âm, ví dụ 24.814 hoặc 24814)`
+          : p.reason === 'zero-households'
+            ? 'tổng số hộ bằng 0, không tính được tỷ lệ'
+            : `số hộ nghèo (${p.poor}) lớn hơn tổng số hộ (${p.households})`,
+      TARGETS_INVALID: (p) => {
+        switch (p.reason) {
+          case 'json':
+            return `tệp mục tiêu không phải là JSON hợp lệ (${p.detail})`;
+          case 'shape':
+            return 'tệp mục tiêu phải có dạng {"targets":[{"unit":"…","indicator":"rate_reduced","op":">=","value":"4"}]}';
+          case 'field': {
+            const hint = {
+              unit: 'cần tên một đơn vị trong bảng hoặc "total"',
+              indicator: 'cần mã một chỉ tiêu, ví dụ rate_reduced, rate_end',
+              op: 'cần một trong >=, <=, =',
+              value: 'cần một chuỗi chữ số viết thường, ví dụ "2.06"',
+            }[p.field];
+            return `mục tiêu thứ ${p.index}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} không hợp lệ; ${hint}`;
+          }
+          case 'arg':
+            return `--target "${p.text}" không đúng dạng <đơn vị>=<số điểm %>, ví dụ --target "Na Hang=4"`;
+          case 'none':
+            return 'chưa có mục tiêu nào: dùng --target "<đơn vị>=<số điểm %>" hoặc --targets <tệp>';
+        }
+      },
+      TARGET_UNIT: (p) =>
+        p.index === undefined || !p.tables
+          ? `bảng không có đơn vị "${p.unit}"; các đơn vị: ${p.known.join(', ')}`
+          : p.tables.length === 1
+            ? `mục tiêu thứ ${p.index}: ${p.tables[0]} không có đơn vị "${p.unit}"; các đơn vị của bảng: ${p.known.join(', ')}`
+            : `mục tiêu thứ ${p.index}: không bảng nào trong ${p.tables.length} bảng có đơn vị "${p.unit}"; các đơn vị của ${p.tables[0]}: ${p.known.join(', ')}`,
+      UNITS_MAP_INVALID: (p) => {
+        switch (p.reason) {
+          case 'json':
+            return `bảng đối chiếu đơn vị không phải JSON hợp lệ (${p.detail})`;
+          case 'shape':
+            return 'bảng đối chiếu đơn vị có dạng {"units":[{"from":["Xã A","Xã B"],"to":"Xã C"}]} (hoặc là tệp CSV có hai cột from và to)';
+          case 'csv-header':
+            return 'tệp CSV đối chiếu đơn vị cần một dòng tiêu đề ghi tên hai cột Đơn vị cũ và Đơn vị mới (hoặc from và to)';
+          case 'field':
+            return `${p.row ? 'dòng' : 'mục'} ${p.index}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} không hợp lệ; ${p.field === 'from' ? 'hãy ghi tên các đơn vị cũ (một danh sách, hoặc một tên)' : 'hãy ghi tên đơn vị mới'}`;
+          case 'twice':
+            return `"${p.unit}" có ở ${p.row ? 'dòng' : 'mục'} ${p.first} và lại có ở ${p.row ? 'dòng' : 'mục'} ${p.index}; mỗi đơn vị cũ chỉ gộp vào một đơn vị mới, và mỗi đơn vị mới chỉ có một mục`;
+        }
+      },
+      TARGET_UNSUPPORTED: (p) =>
+        `mục tiêu của ${p.unit} (${p.indicator} ${p.op}) không lập kế hoạch được: plan tính số hộ nghèo cần giảm tối thiểu cho rate_reduced, poor_reduced với >= hoặc = và cho rate_end, poor_end với <= hoặc =`,
+      OUTPUT_REQUIRED: (p) => `định dạng ${p.format} không in ra màn hình: hãy chỉ rõ tệp kết quả bằng -o <tệp>.${p.format}`,
+      XLSX_TEXT_TOO_LONG: (p) =>
+        `một ô Excel chứa tối đa ${p.limit.toLocaleString('vi-VN')} ký tự, còn đoạn "${p.start}…" có ${p.chars.toLocaleString('vi-VN')} ký tự: hãy rút ngắn, hoặc xuất docx hay html`,
+      USAGE: (p) => p.detail,
+      WRITE_FAILED: (p) =>
+        `không ghi được tệp kết quả (${
+          ({
+            ENOSPC: 'thiết bị đã hết chỗ trống',
+            EDQUOT: 'vượt hạn mức đĩa',
+            EACCES: 'không có quyền',
+            EPERM: 'không có quyền',
+            EROFS: 'hệ thống tệp chỉ đọc',
+            EISDIR: 'đây là một thư mục',
+            ENOENT: 'không có thư mục này',
+            ENOTDIR: 'một phần của đường dẫn không phải thư mục',
+            ENXIO: 'một ống có tên (FIFO) không có tiến trình nào đọc',
+            EPIPE: 'bên đọc đã đóng ống',
+            EBADF: 'không có bộ mô tả tệp đang mở này',
+            'not-a-file': 'không phải tệp thường, thiết bị ký tự hay ống có tên',
+          } as Record<string, string>)[p.detail] ?? p.detail
+        })`,
+      INTERNAL: (p) => `lỗi nội bộ (${p.detail}); xin báo lỗi này kèm tệp`,
+    },
   });
 }
