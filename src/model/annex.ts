@@ -230,19 +230,12 @@ export function valueOf(annex: Annex, unit: Unit | number, ind: Indicator): Valu
 }
 
 /**
- * Every parent's parts in one pass: parent id → unit ids (a national table has thousands of units). "Of which"
- * rows are not parts. With several partitions of one parent, see `partitionsByParent`.
+ * Every parent's parts of its first partition: parent id → unit ids, in table order (a lookup; "of which" rows
+ * are not parts). With several partitions of one parent, see `partitionsByParent`.
  */
 export function childrenByParent(annex: Annex): Map<number, number[]> {
-  const { units } = annex;
   const map = new Map<number, number[]>();
-  for (let u = 0; u < units.length; u++) {
-    const p = units.parentOf(u);
-    if (p < 0 || units.roleOf(u) === 'of-which' || units.roleOf(u) === 'breakdown' || units.partitionOf(u) !== 0) continue;
-    const list = map.get(p);
-    if (list) list.push(u);
-    else map.set(p, [u]);
-  }
+  for (const [p, lists] of partitionsInOrder(annex.units)) if (lists[0]!.length > 0) map.set(p, lists[0]!);
   return map;
 }
 
