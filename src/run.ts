@@ -81,7 +81,7 @@ export function unmatchedTargets(set: TargetSet, results: readonly FileResult[])
   const readable = results.filter((r) => r.annex);
   if (readable.length === 0) return [];
   const first = readable[0]!.annex!;
-  const known = [...(first.total ? ['total'] : []), ...first.units.map((u) => u.name)];
+  const known = [...(first.total ? ['total'] : []), ...Array.from(first.units, (u) => u.name)];
   const tables = readable.map((r) => r.file);
   return set.targets
     .map((t, i) => ({ t, i }))

@@ -124,6 +124,6 @@ describe('what the configuration changes', () => {
     expect(checkRecords(records).findings.some((f) => f.rule === 'duplicate')).toBe(false);
     const r = checkRecords(records, shapeOptionsOf(await parseConfig('{"unitAliases": {"Thành phố Tuyên Quang": ["TP Tuyên Quang", "TP. Tuyên Quang"]}}', 'c')));
     expect(r.findings.find((f) => f.rule === 'duplicate')).toMatchObject({ unit: 'Thành phố Tuyên Quang', at: { ref: 'H1' } });
-    expect(r.annex.units[3]).toMatchObject({ name: 'TP Tuyên Quang', key: 'thanh pho tuyen quang' });
+    expect(r.annex.units.at(3)).toMatchObject({ name: 'TP Tuyên Quang', key: 'thanh pho tuyen quang' });
   });
 });

@@ -118,9 +118,8 @@ async function cellEdits(annex: Annex, cells: readonly CauseCell[]): Promise<Cel
 
 /** The value a cause names (the unit of that name whose value of that indicator stands in that cell). */
 function valueAt(annex: Annex, c: CauseCell): Value {
-  for (const unit of annex.units) {
-    if (unit.name !== c.unit) continue;
-    const v = annex.values.get(unit.id, c.indicator);
+  for (const id of annex.units.idsNamed(new Set([c.unit]))) {
+    const v = annex.values.get(id, c.indicator);
     if (v && v.cell.ref === c.cell.ref && v.cell.sheet === c.cell.sheet) return v;
   }
   throw new Error(`fix: no value at ${c.cell.ref}`);

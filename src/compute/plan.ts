@@ -143,7 +143,7 @@ interface PlanContext {
  */
 function planUnits(ctx: PlanContext, parts: readonly Unit[]): UnitPlan[] {
   const children = childrenByParent(ctx.annex);
-  const under = (u: Unit) => (children.get(u.id) ?? []).filter((c) => c.id !== ctx.total?.id);
+  const under = (u: Unit) => (children.get(u.id) ?? []).filter((c) => c !== ctx.total?.id).map((c) => ctx.annex.units.at(c)!);
   const planned = new Map<number, UnitPlan>();
   const planOf = (unit: Unit, depth = 0): UnitPlan => {
     const known = planned.get(unit.id);

@@ -90,9 +90,9 @@ function childrenFirst(annex: Annex): Unit[] {
       if (c === undefined) {
         out.push(top.u);
         stack.pop();
-      } else if (!seen.has(c.id)) {
-        seen.add(c.id);
-        stack.push({ u: c, next: 0 });
+      } else if (!seen.has(c)) {
+        seen.add(c);
+        stack.push({ u: annex.units.at(c)!, next: 0 });
       }
     }
   }
@@ -181,9 +181,9 @@ export function computeShaped(annex: Annex): ShapedTable {
   const slots = dependencyOrder(annex.indicators, rules);
   const flows = new Set(vocabularySlots(annex).filter((x) => x.point.measure === 'rate' && !['start', 'end', 'point'].includes(x.point.time)).map((x) => x.key));
   const kids = childrenByParent(annex);
-  const values: Array<Partial<Record<Indicator, Dec>>> = annex.units.map(() => ({}));
-  const exact: Array<Partial<Record<Indicator, Dec>>> = annex.units.map(() => ({}));
-  const derived = annex.units.map(() => new Set<Indicator>());
+  const values: Array<Partial<Record<Indicator, Dec>>> = Array.from(annex.units, () => ({}));
+  const exact: Array<Partial<Record<Indicator, Dec>>> = Array.from(annex.units, () => ({}));
+  const derived = Array.from(annex.units, () => new Set<Indicator>());
 
   for (const u of childrenFirst(annex)) {
     const mine = values[u.id]!;
@@ -192,8 +192,8 @@ export function computeShaped(annex: Annex): ShapedTable {
       const v = annex.values.get(u.id, slot);
       let computed: Dec | undefined;
       // A count of a unit with parts: the sum of theirs, when every part has one.
-      if (indicatorKind(slot) === 'count' && parts.length > 0 && parts.every((p) => values[p.id]![slot] !== undefined)) {
-        computed = parts.reduce((s, p) => s.plus(values[p.id]![slot]!), zero());
+      if (indicatorKind(slot) === 'count' && parts.length > 0 && parts.every((p) => values[p]![slot] !== undefined)) {
+        computed = parts.reduce((s, p) => s.plus(values[p]![slot]!), zero());
       }
       const rule = rules.get(slot);
       if (computed === undefined && rule) {

@@ -284,7 +284,7 @@ export function computeTable(annex: Annex, opts: { total: TotalMode; totalName: 
   // A unit with units under it (a district over its communes, a block over its units) is a subtotal: its counts
   // are the sums of theirs, and what it states is compared, as for the total. The total sums the top level.
   const children = childrenByParent(annex);
-  const kids = (u: Unit) => (children.get(u.id) ?? []).filter((c) => c.id !== choice.total?.id);
+  const kids = (u: Unit) => (children.get(u.id) ?? []).filter((c) => c !== choice.total?.id).map((c) => annex.units.at(c)!);
   const bases = new Map<number, BaseCounts & { poor_reduced: Dec }>();
   const baseOf = (u: Unit, depth = 0): BaseCounts & { poor_reduced: Dec } => {
     let b = bases.get(u.id);

@@ -290,7 +290,8 @@ function findByShortName(annex: Annex, ref: UnitRef): Unit | undefined {
   if (ref.kind !== 'named') return undefined;
   const strip = (k: string) => k.replace(/^(?:huyen|thi xa|thanh pho|tp|xa|phuong|thi tran)\s+/u, '');
   const want = strip(foldKey(ref.name));
-  return annex.units.find((u) => strip(u.key) === want);
+  for (const u of annex.units) if (strip(u.key) === want) return u;
+  return undefined;
 }
 
 const unitLabel = (ref: UnitRef) => (ref.kind === 'total' ? 'total' : ref.name);
@@ -327,7 +328,7 @@ function checkClause(clause: Clause, ref: UnitRef, tables: readonly ClaimTable[]
     const place = placeOf(p, first.start, first.end);
     if (ref.kind === 'named' && unnamed) out.skipped.push({ rule: 'claim', unit: name, msg: { id: 'skip.claim-unnamed', params: { unit: name, table: unnamed.number, paragraph: p.number } }, paragraph: p.number });
     else if (ref.kind === 'named') {
-      const known = tables[0]!.annex.units.map((u) => u.name);
+      const known = Array.from(tables[0]!.annex.units, (u) => u.name);
       out.findings.push({ rule: 'claim', severity: 'warning', unit: name, place, msg: { id: 'claim.unknown-unit', params: { unit: name, table: tables[0]!.number, known } } });
     } else out.skipped.push({ rule: 'claim', unit: name, msg: { id: 'skip.claim-no-total', params: { table: tables[0]!.number, paragraph: p.number } }, paragraph: p.number });
     return;

@@ -47,7 +47,7 @@ export function checkDocumentTable(table: DocTable, opts: TableOptions): TableCh
   }
   if (!headerless(first.annex)) return { table, result: first, grid: table.grid };
 
-  const columns = first.annex.units.map((u) => unitColumn(first.annex, u.id));
+  const columns = Array.from(first.annex.units, (u) => unitColumn(first.annex, u.id));
   const given = opts.unitNames !== undefined && opts.unitNames.length === columns.length;
   const names = given ? [...opts.unitNames!] : columns.map((c) => `C${c + 1}`);
   const total = given ? undefined : totalByArithmetic(first.annex);
@@ -85,7 +85,7 @@ function shifted(loc: CheckResult['localisation'], n: number): CheckResult['loca
 
 /** A wide table whose units have no header cell: their names are column letters the shape stage made up. */
 function headerless(annex: Annex): boolean {
-  return annex.layout === 'wide' && annex.units.length > 1 && annex.units.every((u) => u.cell === undefined);
+  return annex.layout === 'wide' && annex.units.length > 1 && [...annex.units].every((u) => u.cell === undefined);
 }
 
 function unitColumn(annex: Annex, unit: number): number {
@@ -98,9 +98,9 @@ function unitColumn(annex: Annex, unit: number): number {
  * row of it); undefined when none does or two do.
  */
 export function totalByArithmetic(annex: Annex): number | undefined {
-  const score = annex.units.map(() => 0);
+  const score = Array.from(annex.units, () => 0);
   for (const ind of COUNT_INDICATORS) {
-    const values = annex.units.map((u) => annex.values.get(u.id, ind));
+    const values = Array.from(annex.units, (u) => annex.values.get(u.id, ind));
     if (!values.every(isOk)) continue;
     const sum = values.reduce((s, v) => s.plus(v!.num!), values[0]!.num!.minus(values[0]!.num!));
     values.forEach((v, i) => {

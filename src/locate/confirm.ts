@@ -5,14 +5,14 @@
  * the table before and after the correction (a table with recomputed formulas, where a change reaches any
  * cell, is run whole). Rules' folded summaries (rules/summary.ts) are infos and play no part.
  */
-import type { Annex, Unit } from '../model/annex.js';
+import type { Annex, Unit, Units } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
-import { applicableRules, runRules } from '../rules/index.js';
+import { applicableRules, depthOfTable, runRules } from '../rules/index.js';
 import { RELATION_KINDS, type AnyKind } from '../relations/index.js';
 import type { InstanceContext } from '../relations/scope.js';
 import type { Relation } from '../relations/types.js';
 import type { CheckedRelations } from '../relations/checked.js';
-import { depthOfTable, scopeOf, tableFacts } from './table.js';
+import { scopeOf, tableFacts } from './table.js';
 
 /** The rules that can report errors (denominator only warns). */
 const CONFIRM_RULES: readonly AnyKind[] = RELATION_KINDS.filter((r) => r.id !== 'denominator');
@@ -22,7 +22,7 @@ export type FindingKey = string;
 export const keyOf = (f: Finding): FindingKey => `${f.rule}|${f.at?.ref ?? ''}|${f.unit ?? ''}|${f.indicator ?? ''}|${f.msg.id}`;
 
 // What depends on the table's units only is found once: a corrected table has the same units.
-const APPLICABLE = new WeakMap<readonly Unit[], readonly AnyKind[]>();
+const APPLICABLE = new WeakMap<Units, readonly AnyKind[]>();
 
 function confirmRules(annex: Annex): readonly AnyKind[] {
   return APPLICABLE.get(annex.units) ?? APPLICABLE.set(annex.units, applicableRules(annex, CONFIRM_RULES, []) as AnyKind[]).get(annex.units)!;

@@ -18,7 +18,6 @@ import { Dec } from '../calc/decimal.js';
 import type { Annex } from '../model/annex.js';
 import type { Finding, RuleId } from '../model/finding.js';
 import { isAnnexShaped, isCoreIndicator } from '../model/indicators.js';
-import { unitsNamed as unitsOfNames } from '../model/long-table.js';
 import { buildSystem, type Check, type System } from './model.js';
 import { patchAnnex } from './patch.js';
 import { MAX_SUSPECTS, search, suspects } from './search.js';
@@ -112,16 +111,16 @@ function unitsNamed(annex: Annex, findings: readonly Finding[], off: ReadonlySet
     if (!f.at || f.at.sheet !== undefined || cells.get(name) === null) cells.set(name, null);
     else (cells.get(name) ?? cells.set(name, new Set()).get(name)!).add(f.at.ref);
   }
-  if (names.has('')) return annex.units.map((u) => u.id);
-  const named = unitsOfNames(annex.units, names);
+  if (names.has('')) return Array.from({ length: annex.units.length }, (_, id) => id);
+  const named = annex.units.idsNamed(names).map((id) => annex.units.at(id)!);
   const holding = named.filter((u) => {
     const refs = cells.get(u.name);
     return !refs || Object.values(annex.values.row(u.id)).some((v) => v && refs.has(v.cell.ref));
   });
   // A finding at no value of its unit (a label): every unit of the name.
   const held = new Set(holding.map((u) => u.name));
-  const kept = new Set(holding);
-  return named.filter((u) => !held.has(u.name) || kept.has(u)).map((u) => u.id);
+  const kept = new Set(holding.map((u) => u.id));
+  return named.filter((u) => !held.has(u.name) || kept.has(u.id)).map((u) => u.id);
 }
 
 /** The causes of `failing` (checks of `sys`); findings of `tolerated` checks may stay (other errors). */

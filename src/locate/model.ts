@@ -22,7 +22,8 @@ import type { InstanceContext, Scope } from '../relations/scope.js';
 import type { CheckedRelations } from '../relations/checked.js';
 import { affineOf, evaluate, parseFormula, refsOf, sub, type Affine, type Expr } from '../model/expr.js';
 import { Evaluation, formExpr } from './evaluation.js';
-import { depthOfTable, scopeOf, tableFacts, type TableFacts } from './table.js';
+import { scopeOf, tableFacts, type TableFacts } from './table.js';
+import { depthOfTable } from '../rules/index.js';
 
 export { Evaluation, formExpr, rateMatches, roundingInterval, type RoundingInterval } from './evaluation.js';
 
@@ -190,7 +191,7 @@ class TableSystem implements System {
       for (const unit of annex.units) this.addRowCells(unit);
       // Formulas: parse, keep those over cells of the table, without cycles, whose cached value they reproduce.
       classifyFormulas(this.cells, opts.suspect);
-      this.load(annex.units, undefined);
+      this.load([...annex.units], undefined);
     }
     this.hasComputed = [...this.cells.values()].some((c) => c.formula?.role === 'computed');
   }
@@ -208,7 +209,7 @@ class TableSystem implements System {
   }
 
   failing(units?: Iterable<number>): Check[] {
-    if (!this.whole && units) this.loadUnits([...units].map((id) => this.annex.units[id]!));
+    if (!this.whole && units) this.loadUnits([...units].map((id) => this.annex.units.at(id)!));
     const ev = new Evaluation(this, new Map());
     return this.checks.filter((c) => !ev.holds(c)).sort(compareChecks);
   }
@@ -330,7 +331,7 @@ class TableSystem implements System {
     for (const [ind, v] of Object.entries(vals) as Array<[Indicator, Value]>) if (isOk(v)) this.addCell(v, ind, unit);
   }
 
-  private addCell(v: OkValue, ind: Indicator = v.indicator, unit: Unit = this.annex.units[v.unit]!): void {
+  private addCell(v: OkValue, ind: Indicator = v.indicator, unit: Unit = this.annex.units.at(v.unit)!): void {
     if (this.cells.has(v.cell.ref)) return;
     const ft = v.cell.formula?.trim();
     const kind = indicatorKind(ind);

@@ -15,7 +15,7 @@ export function patchAnnex(sys: System, changes: ReadonlyMap<string, Dec>, group
   const annex = sys.annex;
   const ev = new Evaluation(sys, changes);
   // With recomputed formulas any row may change; otherwise only the rows of the changed cells.
-  const ids = sys.hasComputed ? annex.units.map((u) => u.id) : [...new Set([...changes.keys()].map((r) => sys.cells.get(r)!.unit.id))];
+  const ids = sys.hasComputed ? Array.from({ length: annex.units.length }, (_, id) => id) : [...new Set([...changes.keys()].map((r) => sys.cells.get(r)!.unit.id))];
   const rows = new Map<number, ValueRow>();
   for (const id of ids) {
     const vals = annex.values.row(id);

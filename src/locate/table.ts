@@ -8,10 +8,10 @@
  * one error after another never reads the whole table again.
  */
 import { RATE_DECIMALS } from '../calc/annex-math.js';
-import type { Annex, Unit, Value, ValueRow } from '../model/annex.js';
+import { childIndex, type Annex, type Unit, type Value, type ValueRow } from '../model/annex.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import type { Scope } from '../relations/scope.js';
-import { depthOf } from '../rules/index.js';
+
 import { LongTable } from '../model/long-table.js';
 
 type Row = ValueRow;
@@ -39,8 +39,8 @@ export interface TableFacts {
   readonly grouping: boolean;
   /** Whether some cell holds a spreadsheet formula (any status). */
   readonly anyFormula: boolean;
-  /** The units directly under a parent (any role or partition), in table order. */
-  childrenOf(parent: number): readonly Unit[];
+  /** The ids of the units directly under a parent (any role or partition), in table order. */
+  childrenOf(parent: number): ArrayLike<number>;
 }
 
 const FACTS = new WeakMap<Annex, TableFacts>();
@@ -167,7 +167,7 @@ const kindOf = (ind: Indicator) => KINDS.get(ind) ?? KINDS.set(ind, indicatorKin
 
 const bump = (f: Freq, dp: number, sign: number) => f.set(dp, (f.get(dp) ?? 0) + sign);
 
-function factsOf(annex: Annex, tally: Tally, childrenOf: (parent: number) => readonly Unit[]): TableFacts {
+function factsOf(annex: Annex, tally: Tally, childrenOf: (parent: number) => ArrayLike<number>): TableFacts {
   // Proposed rates keep the table's usual precision: two decimals in plans, one in statistical releases.
   const rateDp = Math.max(1, mode(tally.rates) ?? RATE_DECIMALS);
   const columns = new Map<Indicator, number>();
@@ -182,16 +182,9 @@ function factsOf(annex: Annex, tally: Tally, childrenOf: (parent: number) => rea
   } as TableFacts;
 }
 
-/** Each parent's units, indexed on first use. */
-function lazyChildren(annex: Annex): (parent: number) => readonly Unit[] {
-  let index: Map<number, Unit[]> | undefined;
-  return (parent) => {
-    if (!index) {
-      index = new Map();
-      for (const u of annex.units) if (u.parent !== undefined) (index.get(u.parent) ?? index.set(u.parent, []).get(u.parent)!).push(u);
-    }
-    return index.get(parent) ?? [];
-  };
+/** Each parent's unit ids (model/annex.ts `childIndex`, made on first use). */
+function lazyChildren(annex: Annex): (parent: number) => ArrayLike<number> {
+  return (parent) => childIndex(annex.units).of(parent);
 }
 
 /** The most frequent number of decimals (ties: the larger). */
@@ -220,14 +213,8 @@ export function scopeOf(annex: Annex, facts: TableFacts, units: readonly Unit[],
   const parents = new Map<number, Unit>();
   for (const u of units) {
     if (facts.childrenOf(u.id).length > 0) parents.set(u.id, u);
-    if (u.parent !== undefined && !loaded(u.parent)) parents.set(u.parent, annex.units[u.parent]!);
+    if (u.parent !== undefined && !loaded(u.parent)) parents.set(u.parent, annex.units.at(u.parent)!);
   }
   return { units: [...units].sort((a, b) => a.id - b.id), parents: [...parents.values()].sort((a, b) => a.id - b.id), childrenOf: facts.childrenOf };
 }
 
-const DEPTHS = new WeakMap<readonly Unit[], (unit: Unit) => number>();
-
-/** Each unit's depth in the tree (rules/index.ts `depthOf`), once per table (a corrected table has the same units). */
-export function depthOfTable(annex: Annex): (unit: Unit) => number {
-  return DEPTHS.get(annex.units) ?? DEPTHS.set(annex.units, depthOf(annex)).get(annex.units)!;
-}

@@ -29,12 +29,68 @@ export interface Unit {
    * a region) with units under it, or an `of-which` row (`Trong đó: …`), a subset of its parent that is
    * never added up with the parent's parts.
    */
-  readonly role?: 'block' | 'of-which' | 'breakdown';
+  readonly role?: UnitRole;
   /**
    * Which of the parent's partitions the unit belongs to: a table can split its total twice (`Chia theo
    * khu vực` then `Chia theo vùng`), and each partition adds up to the total on its own. Absent = 0.
    */
   readonly partition?: number;
+}
+
+export type UnitRole = 'block' | 'of-which' | 'breakdown';
+
+/**
+ * A table's units by id (0 … length − 1), in table order. A unit object may be made when asked and not kept
+ * (a long table's, model/long-table.ts): compare units by id, never as objects. Loops over every unit of a
+ * large table read ids and the places by id (`parentOf`, `roleOf`, `partitionOf`) without a unit object.
+ * `UnitList`: an object per unit (wide tables, workbooks, documents); a long table's `UnitPlaces`.
+ */
+export interface Units extends Iterable<Unit> {
+  readonly length: number;
+  /** The unit of that id; undefined outside 0 … length − 1. */
+  at(id: number): Unit | undefined;
+  /** The parent's id, -1 for none. */
+  parentOf(id: number): number;
+  roleOf(id: number): UnitRole | undefined;
+  /** The partition of its parent the unit belongs to (0: the first). */
+  partitionOf(id: number): number;
+  /** The ids of the units whose name is one of `names`, in order. */
+  idsNamed(names: ReadonlySet<string>): number[];
+}
+
+/** Units as an object each. */
+export class UnitList implements Units {
+  constructor(private readonly list: readonly Unit[]) {}
+
+  get length(): number {
+    return this.list.length;
+  }
+
+  at(id: number): Unit | undefined {
+    return id >= 0 ? this.list[id] : undefined;
+  }
+
+  parentOf(id: number): number {
+    return this.list[id]!.parent ?? -1;
+  }
+
+  roleOf(id: number): UnitRole | undefined {
+    return this.list[id]!.role;
+  }
+
+  partitionOf(id: number): number {
+    return this.list[id]!.partition ?? 0;
+  }
+
+  idsNamed(names: ReadonlySet<string>): number[] {
+    const out: number[] = [];
+    for (const u of this.list) if (names.has(u.name)) out.push(u.id);
+    return out;
+  }
+
+  [Symbol.iterator](): Iterator<Unit> {
+    return this.list[Symbol.iterator]();
+  }
 }
 
 export type ValueStatus = 'ok' | 'empty' | 'invalid';
@@ -61,7 +117,7 @@ export interface Value {
 
 export interface Annex {
   readonly layout: 'wide' | 'long';
-  readonly units: readonly Unit[];
+  readonly units: Units;
   /** The total unit (province, or the parent of all listed units), when the table has one. */
   readonly total?: Unit;
   /** Indicators the table carries (rows in wide, columns in long), in table order. */
@@ -174,39 +230,109 @@ export function valueOf(annex: Annex, unit: Unit | number, ind: Indicator): Valu
 }
 
 /**
- * Every parent's parts in one pass: parent id → units (a national table has thousands of units). "Of which"
- * rows are not parts. With several partitions of one parent, see `partitionsByParent`.
+ * Every parent's parts of its first partition: parent id → unit ids, in table order (a lookup; "of which" rows
+ * are not parts). With several partitions of one parent, see `partitionsByParent`.
  */
-export function childrenByParent(annex: Annex): Map<number, Unit[]> {
-  const map = new Map<number, Unit[]>();
-  for (const u of annex.units) {
-    if (u.parent === undefined || u.role === 'of-which' || u.role === 'breakdown' || (u.partition ?? 0) !== 0) continue;
-    const list = map.get(u.parent);
-    if (list) list.push(u);
-    else map.set(u.parent, [u]);
+export function childrenByParent(annex: Annex): Map<number, number[]> {
+  const map = new Map<number, number[]>();
+  for (const [p, lists] of partitionsInOrder(annex.units)) if (lists[0]!.length > 0) map.set(p, lists[0]!);
+  return map;
+}
+
+/**
+ * Every parent's partitions: parent id → lists of part ids, one per partition (the first is `childrenByParent`'s),
+ * in the order of each parent's first part.
+ */
+export function partitionsByParent(annex: Annex): Map<number, number[][]> {
+  const map = new Map<number, number[][]>();
+  for (const [p, lists] of partitionsInOrder(annex.units)) map.set(p, lists);
+  return map;
+}
+
+/** `partitionsByParent`'s entries one at a time (each parent's lists made when reached, none kept). */
+export function* partitionsInOrder(units: Units): Generator<[number, number[][]]> {
+  const seen = new Uint8Array(units.length);
+  for (let u = 0; u < units.length; u++) {
+    const p = units.parentOf(u);
+    if (p < 0 || seen[p] === 1 || isSubRole(units.roleOf(u))) continue;
+    seen[p] = 1;
+    yield [p, partitionsOf(units, p)!];
+  }
+}
+
+const isSubRole = (role: UnitRole | undefined): boolean => role === 'of-which' || role === 'breakdown';
+
+/** A parent's parts by partition (every partition's list present, in table order); undefined when it has none. */
+export function partitionsOf(units: Units, parent: number): number[][] | undefined {
+  return partsByPartition(units, childIndex(units).of(parent));
+}
+
+/** `children` (a parent's, any role) by partition, its sub-units left out; undefined when none is left. */
+export function partsByPartition(units: Units, children: ArrayLike<number>): number[][] | undefined {
+  let lists: number[][] | undefined;
+  for (let k = 0; k < children.length; k++) {
+    const u = children[k]!;
+    if (isSubRole(units.roleOf(u))) continue;
+    ((lists ??= [])[units.partitionOf(u)] ??= []).push(u);
+  }
+  if (lists) for (let i = 0; i < lists.length; i++) lists[i] ??= [];
+  return lists;
+}
+
+/**
+ * Every parent's children (any role or partition), as ids in table order: two typed arrays for the whole
+ * table (a national table's million units), made once per table's units (`childIndex`).
+ */
+export class ChildIndex {
+  readonly #start: Int32Array;
+  readonly #ids: Int32Array;
+
+  constructor(units: Units) {
+    const n = units.length;
+    const start = new Int32Array(n + 2);
+    for (let u = 0; u < n; u++) {
+      const p = units.parentOf(u);
+      if (p >= 0) start[p + 2]!++;
+    }
+    for (let p = 2; p < n + 2; p++) start[p]! += start[p - 1]!;
+    const ids = new Int32Array(start[n + 1]!);
+    for (let u = 0; u < n; u++) {
+      const p = units.parentOf(u);
+      if (p >= 0) ids[start[p + 1]!++] = u;
+    }
+    this.#start = start.subarray(0, n + 1);
+    this.#ids = ids;
+  }
+
+  /** The ids of the units directly under `parent`, in table order. */
+  of(parent: number): Int32Array {
+    return this.#ids.subarray(this.#start[parent]!, this.#start[parent + 1]!);
+  }
+}
+
+const CHILD_INDEX = new WeakMap<Units, ChildIndex>();
+
+/** The table's `ChildIndex`, made on first use (a corrected table has the same units). */
+export function childIndex(units: Units): ChildIndex {
+  let index = CHILD_INDEX.get(units);
+  if (!index) CHILD_INDEX.set(units, (index = new ChildIndex(units)));
+  return index;
+}
+
+/** Every parent's "of which" rows (`of-which`) or household categories (`breakdown`): parent id → unit ids. */
+export function subUnitsByParent(annex: Annex, role: UnitRole): Map<number, number[]> {
+  const { units } = annex;
+  const map = new Map<number, number[]>();
+  for (let u = 0; u < units.length; u++) {
+    const p = units.parentOf(u);
+    if (p < 0 || units.roleOf(u) !== role) continue;
+    (map.get(p) ?? map.set(p, []).get(p)!).push(u);
   }
   return map;
 }
 
-/** Every parent's partitions: parent id → lists of parts, one per partition (the first is `childrenByParent`'s). */
-export function partitionsByParent(annex: Annex): Map<number, Unit[][]> {
-  const map = new Map<number, Unit[][]>();
-  for (const u of annex.units) {
-    if (u.parent === undefined || u.role === 'of-which' || u.role === 'breakdown') continue;
-    const lists = map.get(u.parent) ?? map.set(u.parent, []).get(u.parent)!;
-    const k = u.partition ?? 0;
-    (lists[k] ??= []).push(u);
-  }
-  for (const lists of map.values()) for (let i = 0; i < lists.length; i++) lists[i] ??= [];
-  return map;
-}
-
-/** Every parent's "of which" rows (`of-which`) or household categories (`breakdown`): parent id → units. */
-export function subUnitsByParent(annex: Annex, role: 'of-which' | 'breakdown'): Map<number, Unit[]> {
-  const map = new Map<number, Unit[]>();
-  for (const u of annex.units) {
-    if (u.parent === undefined || u.role !== role) continue;
-    (map.get(u.parent) ?? map.set(u.parent, []).get(u.parent)!).push(u);
-  }
-  return map;
+/** Whether some unit has this role (read by id). */
+export function someUnitHasRole(units: Units, role: UnitRole): boolean {
+  for (let u = 0; u < units.length; u++) if (units.roleOf(u) === role) return true;
+  return false;
 }

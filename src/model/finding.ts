@@ -58,31 +58,51 @@ export interface Finding {
 }
 
 /**
+ * What a table's `RemadeFinding`s of one kind share: their rule, severity and indicator, how one is made again
+ * from its table and unit (`make`, a pure function of the checked table), and its cell (`cell`, made when read).
+ */
+export interface RemadeKind<S> {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly indicator: Indicator | undefined;
+  make(source: S, unit: number): Finding;
+  cell(source: S, unit: number): Cell | undefined;
+}
+
+/**
  * A finding kept small and made again when its text is read: a national table gives a note for most of its
  * million units (`denominator`), each about 470 bytes as plain data (its cell, the unit's name, the message's
- * figures as strings), all alive until the report is written. Its rule, severity, indicator and cell are its
- * own (sorting, counting and filtering read them); its unit, figures and message come from `make(source,
- * unit)`, a pure function of the checked table, when first read, and the last finding made is kept (a report
- * reads one finding's fields one after the other). A copy with another severity: `withSeverity`.
+ * figures as strings), all alive until the report is written. It holds its kind (shared), its table and its
+ * unit: its rule, severity and indicator are its kind's, its cell is made when read (sorting, counting and
+ * filtering read them); its unit, figures and message come from `kind.make(source, unit)` when first read,
+ * and the last finding made is kept (a report reads one finding's fields one after the other). A copy with
+ * another severity: `withSeverity`.
  */
 export class RemadeFinding<S = unknown> implements Finding {
+  readonly #kind: RemadeKind<S>;
   readonly #source: S;
   readonly #unit: number;
-  readonly #make: (source: S, unit: number) => Finding;
 
-  constructor(
-    made: Pick<Finding, 'severity' | 'rule' | 'at' | 'indicator'>,
-    source: S,
-    unit: number,
-    make: (source: S, unit: number) => Finding,
-    readonly severity: Severity = made.severity,
-    readonly rule: RuleId = made.rule,
-    readonly at: Cell | undefined = made.at,
-    readonly indicator: Indicator | undefined = made.indicator,
-  ) {
+  constructor(kind: RemadeKind<S>, source: S, unit: number) {
+    this.#kind = kind;
     this.#source = source;
     this.#unit = unit;
-    this.#make = make;
+  }
+
+  get rule(): RuleId {
+    return this.#kind.rule;
+  }
+
+  get severity(): Severity {
+    return this.#kind.severity;
+  }
+
+  get indicator(): Indicator | undefined {
+    return this.#kind.indicator;
+  }
+
+  get at(): Cell | undefined {
+    return this.#kind.cell(this.#source, this.#unit);
   }
 
   get unit(): string | undefined {
@@ -106,12 +126,13 @@ export class RemadeFinding<S = unknown> implements Finding {
   }
 
   withSeverity(severity: Severity): RemadeFinding<S> {
-    return new RemadeFinding(this, this.#source, this.#unit, this.#make, severity, this.rule, this.at, this.indicator);
+    return severity === this.severity ? this : new RemadeFinding({ ...this.#kind, severity }, this.#source, this.#unit);
   }
 
   #made(): Finding {
-    if (lastRemade?.source !== this.#source || lastRemade.unit !== this.#unit || lastRemade.make !== this.#make) {
-      lastRemade = { source: this.#source, unit: this.#unit, make: this.#make as (source: unknown, unit: number) => Finding, made: this.#make(this.#source, this.#unit) };
+    const make = this.#kind.make;
+    if (lastRemade?.source !== this.#source || lastRemade.unit !== this.#unit || lastRemade.make !== make) {
+      lastRemade = { source: this.#source, unit: this.#unit, make: make as (source: unknown, unit: number) => Finding, made: make(this.#source, this.#unit) };
     }
     return lastRemade.made;
   }
@@ -143,10 +164,10 @@ export function severityRank(s: Severity): number {
  * 14 ms of a short run; test/model/finding.test.ts compares both on every pair of ids).
  */
 export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    severityRank(a.severity) - severityRank(b.severity) ||
-    (a.at?.row ?? -1) - (b.at?.row ?? -1) ||
-    (a.at?.col ?? -1) - (b.at?.col ?? -1) ||
-    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
-  );
+  const d = severityRank(a.severity) - severityRank(b.severity);
+  if (d !== 0) return d;
+  // Each cell read once (a kept note's is made when read).
+  const x = a.at;
+  const y = b.at;
+  return (x?.row ?? -1) - (y?.row ?? -1) || (x?.col ?? -1) - (y?.col ?? -1) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }

@@ -22,7 +22,7 @@
  */
 import { a1, type Cell } from './grid.js';
 import type { Indicator } from './indicators.js';
-import { scaledOfValue, type Unit, type Value, type ValueRow, type ValueStore } from './annex.js';
+import { scaledOfValue, type Unit, type UnitRole, type Units, type Value, type ValueRow, type ValueStore } from './annex.js';
 import { Dec } from '../calc/decimal.js';
 import { scaledPlain, type ScaledValue } from '../calc/scaled.js';
 import { CodeStrings, grow, InternedStrings, NumberedStrings, RunStrings, SteadyColumn } from './pool.js';
@@ -456,6 +456,33 @@ export class LongTable implements ValueStore {
     return s < 0 || unit >= this.n ? undefined : this.valueAt(unit, s);
   }
 
+  /**
+   * The cell of unit `u`'s value in `slot` as a finding kept until the report holds it: where the value is a
+   * stored number or a blank, an object of two fields whose text and reference are made when read (a
+   * national table's notes are tens of thousands); else the value's own cell (`get(u, slot).cell`).
+   */
+  keptCell(u: number, slot: Indicator): Cell | undefined {
+    const s = this.slots.indexOf(slot);
+    if (s < 0 || u >= this.n) return undefined;
+    const i = u * this.slotCount + s;
+    const st = this.status[i]! & STATUS;
+    return st === ABSENT || st === SPARSE ? this.valueAt(u, s)?.cell : new StoredCell(this, i);
+  }
+
+  /** Value i's row and column in the source (its unit's row, its slot's column). */
+  valueRow(i: number): number {
+    return this.rows.get(Math.floor(i / this.slotCount));
+  }
+
+  valueCol(i: number): number {
+    return this.cols[i % this.slotCount]!;
+  }
+
+  /** The cell text of value i, a stored number or a blank (`cellAt`'s). */
+  rawAt(i: number): string {
+    return this.status[i] === BLANK ? '' : this.textAt(i);
+  }
+
   /** The value of unit `u` in slot index `s`, made now. */
   valueAt(u: number, s: number): Value | undefined {
     const i = u * this.slotCount + s;
@@ -617,31 +644,91 @@ class StoredValue implements Value {
 }
 
 /**
- * What the shape stage decided about a long table's units, by unit id: parents (-1: none), the total, roles
- * and partitions (absent or 0: the first), and how a name becomes a key. Shared by the table's units.
+ * The cell of a long table's value i, its text and reference made when read (`LongTable.keptCell`): what
+ * `cellAt` makes, in an object of two fields. Copy it with its fields named, not with a spread.
  */
-export class UnitPlaces {
+class StoredCell implements Cell {
+  readonly #table: LongTable;
+  readonly #i: number;
+
+  constructor(table: LongTable, i: number) {
+    this.#table = table;
+    this.#i = i;
+  }
+
+  get raw(): string {
+    return this.#table.rawAt(this.#i);
+  }
+
+  get ref(): string {
+    return a1(this.row, this.col);
+  }
+
+  get row(): number {
+    return this.#table.valueRow(this.#i);
+  }
+
+  get col(): number {
+    return this.#table.valueCol(this.#i);
+  }
+}
+
+/**
+ * A long table's units (`Annex.units`): what the shape stage decided about them, by unit id: parents (-1:
+ * none), the total, roles and partitions (absent or 0: the first), and how a name becomes a key. No object is
+ * kept per unit: `at` makes a `StoredUnit` when asked (as the columns make a `Value`), and loops over every
+ * unit read the places by id.
+ */
+export class UnitPlaces implements Units {
   constructor(
     readonly table: LongTable,
     /** Each unit's parent, -1 for none (one per unit of the table). */
     readonly parents: Int32Array,
     readonly totalId: number,
-    readonly roles: ReadonlyArray<'block' | 'of-which' | 'breakdown' | undefined> | undefined,
+    readonly roles: ReadonlyArray<UnitRole | undefined> | undefined,
     readonly partitions: ReadonlyArray<number | undefined> | undefined,
     readonly key: (name: string) => string,
   ) {}
+
+  get length(): number {
+    return this.table.n;
+  }
+
+  at(id: number): Unit | undefined {
+    return id >= 0 && id < this.table.n ? new StoredUnit(this, id) : undefined;
+  }
+
+  parentOf(id: number): number {
+    return this.parents[id]!;
+  }
+
+  roleOf(id: number): UnitRole | undefined {
+    return this.roles?.[id] || undefined;
+  }
+
+  partitionOf(id: number): number {
+    return this.partitions?.[id] || 0;
+  }
+
+  /** On the store's bytes, without a name decoded per unit. */
+  idsNamed(names: ReadonlySet<string>): number[] {
+    return this.table.idsNamed(names);
+  }
+
+  *[Symbol.iterator](): Iterator<Unit> {
+    for (let id = 0; id < this.table.n; id++) yield new StoredUnit(this, id);
+  }
 }
 
 /**
- * A unit of a long table: its id; its parent, role, name, key, cell and code are read from the places its
- * table's units share when asked (no strings until a report names one). The places are on the prototype
- * (`unitsOf`: a class per table), so that a million units cost an object of one field each (32 bytes, and
- * 8 in the array of units), not two.
+ * A unit of a long table, made when asked and not kept: its id; its parent, role, name, key, cell and code
+ * are read from its table's places when asked (no strings until a report names one).
  */
 export class StoredUnit implements Unit {
-  declare protected readonly places: UnitPlaces;
-
-  constructor(readonly id: number) {}
+  constructor(
+    private readonly places: UnitPlaces,
+    readonly id: number,
+  ) {}
 
   get isTotal(): boolean {
     return this.id === this.places.totalId;
@@ -652,8 +739,8 @@ export class StoredUnit implements Unit {
     return p < 0 ? undefined : p;
   }
 
-  get role(): 'block' | 'of-which' | 'breakdown' | undefined {
-    return this.places.roles?.[this.id] || undefined;
+  get role(): UnitRole | undefined {
+    return this.places.roleOf(this.id);
   }
 
   get partition(): number | undefined {
@@ -680,25 +767,4 @@ export class StoredUnit implements Unit {
   get code(): string | undefined {
     return this.places.table.code(this.id);
   }
-}
-
-/** A table's units, one StoredUnit per id, sharing `places` through their class's prototype. */
-export function unitsOf(places: UnitPlaces): Unit[] {
-  class TableUnit extends StoredUnit {}
-  Object.defineProperty(TableUnit.prototype, 'places', { value: places });
-  const n = places.table.n;
-  const units = new Array<Unit>(n);
-  for (let id = 0; id < n; id++) units[id] = new TableUnit(id);
-  return units;
-}
-
-/**
- * The units whose name is one of `names`, in order (`units.filter((u) => names.has(u.name))`): a long table's
- * units, all of them as `unitsOf` made them, found on the store's bytes without a name decoded per unit.
- */
-export function unitsNamed(units: readonly Unit[], names: ReadonlySet<string>): Unit[] {
-  const first = units[0];
-  const table = first instanceof StoredUnit ? first.table : undefined;
-  if (table === undefined || units.length !== table.n || !units.every((u, i) => u instanceof StoredUnit && u.id === i && u.table === table)) return units.filter((u) => names.has(u.name));
-  return table.idsNamed(names).map((id) => units[id]!);
 }

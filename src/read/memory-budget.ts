@@ -32,8 +32,10 @@ export function cellBudget(env: NodeJS.ProcessEnv = process.env, heapLimit: numb
  * Heap per unit of a long table read into its column store (model/long-table.ts), from reading to the report,
  * measured on the bench's national table when its whole text was kept as well (docs/performance.md "Large
  * tables"): on the safe side since a large file is read and decoded a piece at a time and the store is compact
- * (about 100 bytes of typed arrays, outside the heap, and 40 of heap a unit, plus the findings: about 20 a
- * unit on the bench's table).
+ * (about 50 bytes of typed arrays a unit, outside the heap, and no heap object kept per unit, plus the findings:
+ * about 8 bytes a unit on the bench's table; branch `units6`). Kept at 400: a table whose values are kept as
+ * `Value`s (text, a workbook's cells) costs more per unit, and the heap grows to a multiple of what is live
+ * between collections.
  */
 export const BYTES_PER_UNIT = 400;
 

@@ -7,7 +7,7 @@ import { Dec, plain } from '../calc/decimal.js';
 import type { OkValue } from '../rules/types.js';
 import { EXACT_SHOWN } from './rate.js';
 import { okValue, slotFor, vocabularySlots } from './slots.js';
-import { unitsIn } from './scope.js';
+import { unitIdsIn } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
 
 export interface AchievementRelation extends Relation {
@@ -39,15 +39,15 @@ export const achievementKind = defineKind<AchievementRelation>({
       const valueKey = slotFor(s, { role: 'value' });
       const startKey = slotFor(s, { role: 'value', measure: 'rate', time: 'start' });
       const endKey = slotFor(s, { role: 'value', measure: 'rate', time: 'end' });
-      for (const unit of unitsIn(ctx)) {
-        const at = okValue(annex, unit, s.key);
-        const target = okValue(annex, unit, targetKey);
-        const printed = okValue(annex, unit, valueKey);
-        const start = okValue(annex, unit, startKey);
-        const end = okValue(annex, unit, endKey);
+      for (const id of unitIdsIn(ctx)) {
+        const at = okValue(annex, id, s.key);
+        const target = okValue(annex, id, targetKey);
+        const printed = okValue(annex, id, valueKey);
+        const start = okValue(annex, id, startKey);
+        const end = okValue(annex, id, endKey);
         const reduction = printed ?? (start && end ? { start, end } : undefined);
         if (!at || !target || !reduction) continue;
-        yield { unit, at, target, reduction, cells: [at, target, ...('num' in reduction ? [reduction] : [reduction.start, reduction.end])] };
+        yield { unit: annex.units.at(id)!, at, target, reduction, cells: [at, target, ...('num' in reduction ? [reduction] : [reduction.start, reduction.end])] };
       }
     }
   },

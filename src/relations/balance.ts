@@ -13,7 +13,7 @@ import { ref, sub, sumOf, type Expr } from '../model/expr.js';
 import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import type { OkValue } from '../rules/types.js';
 import { carriesSlot, ofIndicators, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
-import { unitsIn } from './scope.js';
+import { unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 
 export interface BalanceRelation extends Relation {
@@ -69,13 +69,13 @@ export const balanceKind = defineKind<BalanceRelation>({
   *instances(ctx) {
     const { annex } = ctx;
     for (const b of balancesOf(annex)) {
-      for (const unit of unitsIn(ctx)) {
-        const at = okValue(annex, unit, b.end);
-        const start = okValue(annex, unit, b.start);
-        const o = b.out.map((k) => okValue(annex, unit, k));
-        const i = b.in.map((k) => okValue(annex, unit, k));
+      for (const id of unitIdsIn(ctx)) {
+        const at = okValue(annex, id, b.end);
+        const start = okValue(annex, id, b.start);
+        const o = b.out.map((k) => okValue(annex, id, k));
+        const i = b.in.map((k) => okValue(annex, id, k));
         if (!at || !start || o.some((v) => !v) || i.some((v) => !v)) continue;
-        yield { unit, at, start, out: o as OkValue[], in: i as OkValue[], cells: [start, ...(o as OkValue[]), ...(i as OkValue[]), at] };
+        yield { unit: annex.units.at(id)!, at, start, out: o as OkValue[], in: i as OkValue[], cells: [start, ...(o as OkValue[]), ...(i as OkValue[]), at] };
       }
     }
   },

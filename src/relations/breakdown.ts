@@ -5,11 +5,12 @@
  * nhập`, `hộ nghèo thiếu hụt …`), in every column they all fill. The finding sits at the figure broken down.
  */
 import { Dec, zero, plain } from '../calc/decimal.js';
+import { someUnitHasRole } from '../model/annex.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf } from '../model/expr.js';
 import type { OkValue } from '../rules/types.js';
 import { okValue } from './slots.js';
-import { subUnitsIn, unitsIn } from './scope.js';
+import { subUnitsIn, unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 
 export interface BreakdownRelation extends Relation {
@@ -33,19 +34,19 @@ export const breakdownKind = defineKind<BreakdownRelation>({
   needs: [],
   perUnit: false,
   localised: true,
-  applicable: (annex) => [...(annex.subSlots?.values() ?? [])].some((s) => s.relation === 'breakdown') || annex.units.some((u) => u.role === 'breakdown'),
+  applicable: (annex) => [...(annex.subSlots?.values() ?? [])].some((s) => s.relation === 'breakdown') || someUnitHasRole(annex.units, 'breakdown'),
   *instances(ctx) {
     const { annex } = ctx;
     for (const [parent, rows] of breakdownRows(annex.subSlots)) {
       if (indicatorKind(parent) !== 'count') continue;
-      for (const unit of unitsIn(ctx)) {
-        const at = okValue(annex, unit, parent);
-        const parts = rows.map((k) => okValue(annex, unit, k));
-        if (at && parts.every((p) => p)) yield { unit, at, cells: [at, ...(parts as OkValue[])], parts: parts as OkValue[] };
+      for (const id of unitIdsIn(ctx)) {
+        const at = okValue(annex, id, parent);
+        const parts = rows.map((k) => okValue(annex, id, k));
+        if (at && parts.every((p) => p)) yield { unit: annex.units.at(id)!, at, cells: [at, ...(parts as OkValue[])], parts: parts as OkValue[] };
       }
     }
     for (const [parentId, units] of subUnitsIn(ctx, 'breakdown')) {
-      const unit = annex.units[parentId]!;
+      const unit = annex.units.at(parentId)!;
       for (const slot of annex.indicators) {
         if (indicatorKind(slot) !== 'count') continue;
         const at = okValue(annex, unit, slot);

@@ -8,7 +8,7 @@ import { Dec, plain } from '../calc/decimal.js';
 import { ref, sub, sumOf } from '../model/expr.js';
 import type { OkValue } from '../rules/types.js';
 import { halfUnit, okValue, slotFor, vocabularySlots } from './slots.js';
-import { unitsIn } from './scope.js';
+import { unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 
 export interface CombinedRelation extends Relation {
@@ -33,11 +33,11 @@ export const combinedKind = defineKind<CombinedRelation>({
       if (s.point.population !== 'poor_near_poor' || (s.point.measure !== 'count' && s.point.measure !== 'rate' && s.point.measure !== 'persons')) continue;
       const poorKey = slotFor(s, { population: 'poor' });
       const nearKey = slotFor(s, { population: 'near_poor' });
-      for (const unit of unitsIn(ctx)) {
-        const at = okValue(annex, unit, s.key);
-        const poor = okValue(annex, unit, poorKey);
-        const nearPoor = okValue(annex, unit, nearKey);
-        if (at && poor && nearPoor) yield { unit, at, cells: [poor, nearPoor, at], poor, nearPoor, rate: s.point.measure === 'rate' };
+      for (const id of unitIdsIn(ctx)) {
+        const at = okValue(annex, id, s.key);
+        const poor = okValue(annex, id, poorKey);
+        const nearPoor = okValue(annex, id, nearKey);
+        if (at && poor && nearPoor) yield { unit: annex.units.at(id)!, at, cells: [poor, nearPoor, at], poor, nearPoor, rate: s.point.measure === 'rate' };
       }
     }
   },

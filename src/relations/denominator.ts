@@ -13,7 +13,7 @@
  */
 import { Dec, plain } from '../calc/decimal.js';
 import { poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate, splitReduction } from '../calc/annex-math.js';
-import { RemadeFinding, type Finding, type Severity } from '../model/finding.js';
+import { RemadeFinding, type Finding, type RemadeKind, type Severity } from '../model/finding.js';
 import type { Cell } from '../model/grid.js';
 import { LongTable } from '../model/long-table.js';
 import { effectOfDecs, effectOfInts, type Effect } from '../rules/summary.js';
@@ -44,7 +44,7 @@ export function denominatorNote(ctx: RuleContext, r: DenominatorRelation): { not
  */
 function remadeNote(annex: Annex, id: number): Finding {
   const values = annex.values;
-  const unit = annex.units[id]!;
+  const unit = annex.units.at(id)!;
   const h0 = figureOf(values, id, 'households_start');
   const h1 = figureOf(values, id, 'households_end');
   const figures = usableFigure(h0) && usableFigure(h1) ? figuresInStore(values, id, intOf(h0), intOf(h1)) : undefined;
@@ -52,6 +52,19 @@ function remadeNote(annex: Annex, id: number): Finding {
   const start = values.get(id, 'households_start') as OkValue;
   const at = values.get(id, 'households_end') as OkValue;
   return noteOf(annex, { unit, at, start, cells: [start, at] }, false)!.note;
+}
+
+const REMADE_KINDS = new Map<string, RemadeKind<Annex>>();
+
+/** What a long table's kept notes of one severity and indicator share (made once). */
+function remadeKind(severity: Severity, indicator: 'rate_reduced' | 'households_end', withCell: boolean): RemadeKind<Annex> {
+  const key = `${severity}:${indicator}:${withCell}`;
+  let kind = REMADE_KINDS.get(key);
+  if (!kind) {
+    const cell = withCell ? (annex: Annex, u: number) => (annex.values as LongTable).keptCell(u, indicator) : () => undefined;
+    REMADE_KINDS.set(key, (kind = { rule: 'denominator', severity, indicator, make: remadeNote, cell }));
+  }
+  return kind;
 }
 
 /** `cell`: false when the note's cell is not needed (a RemadeFinding keeps its own). */
@@ -66,7 +79,7 @@ interface NoteHead {
   id: 'denominator.total' | 'denominator.direction' | 'denominator.mixed';
   severity: Severity;
   at: Cell | undefined;
-  indicator: Indicator;
+  indicator: 'rate_reduced' | 'households_end';
 }
 
 /** The relation's note head, its figures read one by one from the store (in decimals from the unit's row when the integers do not answer). */
@@ -270,15 +283,15 @@ const COLUMN_SLOTS = ['households_start', 'households_end', 'poor_start', 'poor_
 /**
  * quietInfo on a long table's columns (`at`: the slot indexes of COLUMN_SLOTS), or undefined when a figure is
  * not a number held there or the households are not whole (the relation is then made and checked as usual).
+ * `totalId`: the total's id (-1: none).
  */
-function quietInColumns(cols: LongTable, unit: Unit, at: readonly number[]): 'none' | { effect: Effect } | undefined {
-  const u = unit.id;
+function quietInColumns(cols: LongTable, u: number, at: readonly number[], totalId: number): 'none' | { effect: Effect } | undefined {
   if (!allNumbers(cols, u, at)) return undefined;
   const h0 = wholeIn(cols, u, at[0]!, false);
   const h1 = wholeIn(cols, u, at[1]!, false);
   if (h0 === false || h1 === false) return undefined;
   if (h0 === h1 || h0 === 0 || h1 === 0) return 'none';
-  if (unit.isTotal) return undefined;
+  if (u === totalId) return undefined;
   return quietOf(h0, h1, wholeFrom(wholeIn(cols, u, at[2]!, false), wholeIn(cols, u, at[3]!, false), wholeIn(cols, u, at[4]!, false)), true, cols.scaledIn(u, at[5]!));
 }
 
@@ -307,21 +320,23 @@ export const denominatorKind = defineKind<DenominatorRelation>({
     const fromStore = checking === true && carries(ctx.annex, HOUSEHOLDS);
     const cols = fromStore ? columnsOf(values) : undefined;
     const at = cols && slotIndexes(cols, COLUMN_SLOTS);
-    for (const unit of ctx.annex.units) {
+    const { units } = ctx.annex;
+    const totalId = ctx.annex.total?.id ?? -1;
+    for (let id = 0; id < units.length; id++) {
       if (fromStore) {
-        let quiet = at && quietInColumns(cols!, unit, at);
+        let quiet = at && quietInColumns(cols!, id, at, totalId);
         if (quiet === undefined) {
-          const h0 = values.readScaled(unit.id, 'households_start');
-          const h1 = h0 && values.readScaled(unit.id, 'households_end');
-          quiet = h1 && quietInfo(ctx, unit, h0!, h1);
+          const h0 = values.readScaled(id, 'households_start');
+          const h1 = h0 && values.readScaled(id, 'households_end');
+          quiet = h1 && quietInfo(ctx, units.at(id)!, h0!, h1);
         }
-        if (quiet === 'none' || (quiet && ctx.depth(unit) > 1)) {
+        if (quiet === 'none' || (quiet && ctx.depth(id) > 1)) {
           ctx.checked('denominator');
-          if (quiet !== 'none') ctx.fold('denominator', unit, () => denominatorNote(ctx, relationOf(ctx, unit)!)!.note, quiet.effect);
+          if (quiet !== 'none') ctx.fold('denominator', id, () => denominatorNote(ctx, relationOf(ctx, units.at(id)!)!)!.note, quiet.effect);
           continue;
         }
       }
-      const r = relationOf(ctx, unit);
+      const r = relationOf(ctx, units.at(id)!);
       if (r) visit(r);
     }
   },
@@ -341,9 +356,10 @@ export const denominatorKind = defineKind<DenominatorRelation>({
     const note = () => (made ??= noteFrom(r.unit, head));
     // Only the infos of deeper units are folded: a warning always names its own unit.
     // A long table's note is kept as its unit and made again when read (a national table has tens of thousands):
-    // its text is not made here.
+    // its text is not made here, and its cell is the store's (`keptCell`: text and reference made when read).
+    const values = ctx.annex.values;
     if (ctx.depth(r.unit) > 1 && head.severity !== 'warning') ctx.fold('denominator', r.unit, note, head.figures.effect);
-    else if (ctx.annex.values instanceof LongTable) ctx.report(new RemadeFinding({ rule: 'denominator', ...head }, ctx.annex, r.unit.id, remadeNote));
+    else if (values instanceof LongTable) ctx.report(new RemadeFinding(remadeKind(head.severity, head.indicator, head.at !== undefined), ctx.annex, r.unit.id));
     else ctx.report(note());
   },
   form: () => undefined,

@@ -12,7 +12,7 @@ import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import { defineKind, type Relation } from './types.js';
 import type { LongTable } from '../model/long-table.js';
 import { allNumbers, columnsOf, slotIndexes, wholeIn } from './columns.js';
-import { unitsIn } from './scope.js';
+import { unitIdsIn } from './scope.js';
 import { carriesSlot, okValue, slotFor, vocabularySlots } from './slots.js';
 
 export interface FlowRelation extends Relation {
@@ -102,14 +102,15 @@ export const flowKind = defineKind<FlowRelation>({
     // A long table's columns, when only checking: a flow that holds makes nothing at all.
     const cols = checking && stored ? columnsOf(annex.values) : undefined;
     const at = cols && slotIndexes(cols, FLOW);
-    for (const unit of unitsIn(ctx)) {
-      if (at && balancesInColumns(cols!, unit.id, at)) {
+    for (const id of unitIdsIn(ctx)) {
+      if (at && balancesInColumns(cols!, id, at)) {
         ctx.checked('flow');
         continue;
       }
       // Every figure a number held as an integer (the common case): no Value made; when the instances are
       // only checked, no relation either for a flow that holds in integers (the check's first test).
-      const q = stored ? flowRead(annex.values, unit.id) : undefined;
+      const q = stored ? flowRead(annex.values, id) : undefined;
+      const unit = annex.units.at(id)!;
       if (q) {
         if (checking && balancesInIntegers(q)) {
           ctx.checked('flow');
@@ -124,11 +125,11 @@ export const flowKind = defineKind<FlowRelation>({
       const startKey = slotFor(s, { time: 'start' });
       const reducedKey = slotFor(s, { time: 'reduced' });
       if (!carriesSlot(annex, startKey) || !carriesSlot(annex, reducedKey)) continue;
-      for (const unit of unitsIn(ctx)) {
-        const at = okValue(annex, unit, s.key);
-        const start = okValue(annex, unit, startKey);
-        const reduced = okValue(annex, unit, reducedKey);
-        if (at && start && reduced) visit({ unit, at, cells: [start, reduced, at], start, reduced, other: true, q: [start, reduced, at] });
+      for (const id of unitIdsIn(ctx)) {
+        const at = okValue(annex, id, s.key);
+        const start = okValue(annex, id, startKey);
+        const reduced = okValue(annex, id, reducedKey);
+        if (at && start && reduced) visit({ unit: annex.units.at(id)!, at, cells: [start, reduced, at], start, reduced, other: true, q: [start, reduced, at] });
       }
     }
   },

@@ -8,7 +8,7 @@ import type { SlotFormula } from '../model/slots.js';
 import { evaluate, num, ref, sub, type Expr } from '../model/expr.js';
 import type { OkValue } from '../rules/types.js';
 import { okValue } from './slots.js';
-import { unitsIn } from './scope.js';
+import { unitIdsIn } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
 
 export interface FormulaRelation extends Relation {
@@ -100,15 +100,15 @@ export const formulaKind = defineKind<FormulaRelation>({
     for (const formula of annex.formulas ?? []) {
       const e = parseColumnFormula(formula.text, formula.refs);
       if (!e) continue;
-      for (const unit of unitsIn(ctx)) {
-        const at = okValue(annex, unit, formula.slot);
+      for (const id of unitIdsIn(ctx)) {
+        const at = okValue(annex, id, formula.slot);
         const cells: OkValue[] = [];
         const rowExpr = onRow(e, (slot) => {
-          const v = okValue(annex, unit, slot);
+          const v = okValue(annex, id, slot);
           if (v) cells.push(v);
           return v;
         });
-        if (at && rowExpr) yield { unit, at, cells: [...cells, at], formula, expr: rowExpr, divides: divides(e) };
+        if (at && rowExpr) yield { unit: annex.units.at(id)!, at, cells: [...cells, at], formula, expr: rowExpr, divides: divides(e) };
       }
     }
   },

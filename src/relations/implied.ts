@@ -17,7 +17,7 @@ import { isAnnexShaped } from '../model/indicators.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { OkValue, RuleContext } from '../rules/types.js';
 import { householdsSlot, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
-import { partitionsIn, unitsIn } from './scope.js';
+import { partitionsIn, unitIdsIn } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
 
 /** Whole household counts lo … hi (hi undefined: unbounded). */
@@ -57,7 +57,7 @@ export interface Pair {
 const pairInterval = (p: Pair) => impliedHouseholds(p.count.num, p.rate.num, p.rate.decimals ?? 0);
 
 /** The pairs of a unit over one households count with none printed, grouped by that households slot. */
-export function pairsOf(annex: Annex, unit: Unit, slots: readonly SlotInfo[]): Map<string, Pair[]> {
+export function pairsOf(annex: Annex, unit: Unit | number, slots: readonly SlotInfo[]): Map<string, Pair[]> {
   const groups = new Map<string, Pair[]>();
   for (const s of slots) {
     if (!paired(s)) continue;
@@ -166,7 +166,8 @@ export const impliedKind = defineKind<ImpliedRelation>({
   applicable: (annex) => {
     if (isAnnexShaped(annex.indicators)) return false;
     const rates = vocabularySlots(annex).filter(paired);
-    return annex.units.some((u) => rates.some((s) => okValue(annex, u, s.key) && okValue(annex, u, slotFor(s, { measure: 'count' })) && !okValue(annex, u, householdsSlot(annex, s))));
+    for (let u = 0; u < annex.units.length; u++) if (rates.some((s) => okValue(annex, u, s.key) && okValue(annex, u, slotFor(s, { measure: 'count' })) && !okValue(annex, u, householdsSlot(annex, s)))) return true;
+    return false;
   },
   *instances(ctx) {
     const { annex } = ctx;
@@ -174,21 +175,21 @@ export const impliedKind = defineKind<ImpliedRelation>({
     if (isAnnexShaped(annex.indicators) || !slots.some(paired)) return;
     // Each unit's pairs, once (a part's pairs are read again for its parent's instances).
     const byUnit = new Map<number, Map<string, Pair[]>>();
-    const pairsFor = (unit: Unit) => byUnit.get(unit.id) ?? byUnit.set(unit.id, pairsOf(annex, unit, slots)).get(unit.id)!;
-    for (const unit of unitsIn(ctx)) {
-      const groups = pairsFor(unit);
+    const pairsFor = (unit: number) => byUnit.get(unit) ?? byUnit.set(unit, pairsOf(annex, unit, slots)).get(unit)!;
+    for (const id of unitIdsIn(ctx)) {
+      const groups = pairsFor(id);
       for (const pairs of groups.values()) {
         if (pairs.filter((p) => !p.flow).length < (pairs.some((p) => p.flow) ? 1 : 2)) continue;
-        yield { type: 'pairs', unit, at: pairs[0]!.rate, cells: pairs.flatMap((p) => [p.count, p.rate]), pairs };
+        yield { type: 'pairs', unit: annex.units.at(id)!, at: pairs[0]!.rate, cells: pairs.flatMap((p) => [p.count, p.rate]), pairs };
       }
     }
     // Parents and their parts: the whole's households (printed, or implied by its end-of-year pairs).
     for (const [parentId, partitions] of partitionsIn(ctx)) {
-      const parent = annex.units[parentId]!;
-      const whole = wholeOf(annex, parent, pairsFor(parent));
+      const parent = annex.units.at(parentId)!;
+      const whole = wholeOf(annex, parent, pairsFor(parent.id));
       if (!whole) continue;
       for (const parts of partitions) {
-        const withPairs = parts.map((u) => ({ unit: u, pairs: (pairsFor(u).get(GROUP_END) ?? []).filter((p) => !p.flow) })).filter((x) => x.pairs.length > 0);
+        const withPairs = parts.map((id) => annex.units.at(id)!).map((u) => ({ unit: u, pairs: (pairsFor(u.id).get(GROUP_END) ?? []).filter((p) => !p.flow) })).filter((x) => x.pairs.length > 0);
         for (const x of withPairs) {
           yield { type: 'part', unit: x.unit, at: x.pairs[0]!.rate, cells: [...x.pairs.flatMap((p) => [p.count, p.rate]), ...cellsOfWhole(whole)], pairs: x.pairs, whole, wholeUnit: parent };
         }

@@ -3,13 +3,13 @@
  * (per unit), and a row `Trong đó: huyện nghèo …` (or a place listed under it) under a unit (per count). It is
  * never added up with the units.
  */
-import type { Unit } from '../model/annex.js';
+import { someUnitHasRole, type Unit } from '../model/annex.js';
 import { indicatorKind } from '../model/indicators.js';
 import { ref } from '../model/expr.js';
 import { parseSlot } from '../model/slots.js';
 import type { OkValue } from '../rules/types.js';
 import { okValue } from './slots.js';
-import { subUnitsIn, unitsIn } from './scope.js';
+import { subUnitsIn, unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 
 export interface OfWhichRelation extends Relation {
@@ -26,20 +26,23 @@ export const ofWhichKind = defineKind<OfWhichRelation>({
   needs: [],
   perUnit: false,
   localised: true,
-  applicable: (annex) => [...(annex.subSlots?.values() ?? [])].some((s) => s.relation === 'of-which') || annex.units.some((u) => u.role === 'of-which'),
+  applicable: (annex) => [...(annex.subSlots?.values() ?? [])].some((s) => s.relation === 'of-which') || someUnitHasRole(annex.units, 'of-which'),
   *instances(ctx) {
     const { annex } = ctx;
     for (const [key, sub] of annex.subSlots ?? []) {
       if (sub.relation !== 'of-which' || indicatorKind(sub.parent) !== 'count') continue;
-      for (const unit of unitsIn(ctx)) {
-        const at = okValue(annex, unit, key);
-        const whole = okValue(annex, unit, sub.parent);
-        if (at && whole) yield { unit, at, cells: [at, whole], whole, part: parseSlot(key).part ?? key, partUnit: unit };
+      for (const id of unitIdsIn(ctx)) {
+        const at = okValue(annex, id, key);
+        const whole = okValue(annex, id, sub.parent);
+        if (!at || !whole) continue;
+        const unit = annex.units.at(id)!;
+        yield { unit, at, cells: [at, whole], whole, part: parseSlot(key).part ?? key, partUnit: unit };
       }
     }
     for (const [parentId, units] of subUnitsIn(ctx, 'of-which')) {
-      const parent = annex.units[parentId]!;
-      for (const u of units) {
+      const parent = annex.units.at(parentId)!;
+      for (const id of units) {
+        const u = annex.units.at(id)!;
         for (const slot of annex.indicators) {
           if (indicatorKind(slot) !== 'count') continue;
           const at = okValue(annex, u, slot);

@@ -39,7 +39,7 @@ export const precisionKind = defineKind<PrecisionRelation>({
     const rates = typedRates(annex);
     const usual = rates.length >= 3 ? usualDecimals(rates) : undefined;
     if (usual === undefined) return;
-    for (const v of rates) yield { unit: annex.units[v.unit]!, at: v, cells: [v], usual };
+    for (const v of rates) yield { unit: annex.units.at(v.unit)!, at: v, cells: [v], usual };
   },
   check(r, ctx) {
     ctx.checked('precision');
@@ -68,9 +68,9 @@ function typedRates(annex: Annex): OkValue[] {
   const rates: OkValue[] = [];
   // The annex's own rates only (no other rate slot): no unit to visit.
   if (slots.length === 0) return rates;
-  for (const unit of annex.units) {
+  for (let unit = 0; unit < annex.units.length; unit++) {
     for (const k of slots) {
-      const v = annex.values.get(unit.id, k);
+      const v = annex.values.get(unit, k);
       if (isOk(v)) rates.push(v);
     }
   }

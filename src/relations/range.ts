@@ -12,7 +12,7 @@ import type { Annex, Unit, ValueStore } from '../model/annex.js';
 import { householdsSlot, okValue, vocabularySlots, type SlotInfo } from './slots.js';
 import { num, ref } from '../model/expr.js';
 import { isOk, type OkValue } from '../rules/types.js';
-import { unitsIn } from './scope.js';
+import { unitIdsIn } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
 
 /** `q`: the integer and decimals the check decides on (calc/scaled.ts); `ofQ` the whole's. */
@@ -138,12 +138,13 @@ export const rangeKind = defineKind<RangeRelation>({
     const ci = cols && slotIndexes(cols, COUNT_INDICATORS);
     const ri = cols && slotIndexes(cols, RATES);
     // Each value read as an integer from the store where it can (no Value made for a bound that holds).
-    for (const unit of unitsIn(ctx)) {
-      if (ci && ri && coreHolds(cols!, unit.id, ci, ri)) {
+    for (const id of unitIdsIn(ctx)) {
+      if (ci && ri && coreHolds(cols!, id, ci, ri)) {
         held();
-        if (others.length > 0) vocabularyBounds(ctx.annex, unit, others, visit);
+        if (others.length > 0) vocabularyBounds(ctx.annex, ctx.annex.units.at(id)!, others, visit);
         continue;
       }
+      const unit = ctx.annex.units.at(id)!;
       for (let k = 0; k < COUNT_INDICATORS.length; k++) counts[k] = values.readScaled(unit.id, COUNT_INDICATORS[k]!);
       for (let k = 0; k < COUNT_INDICATORS.length; k++) {
         const ind = COUNT_INDICATORS[k]!;

@@ -12,7 +12,7 @@ import { num, ref, sub, type Expr } from '../model/expr.js';
 import { intOf, rateScaled, scaledAt, scaledPlain, scaleTo, type ScaledValue } from '../calc/scaled.js';
 import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { EXACT_SHOWN } from './rate.js';
-import { unitsIn } from './scope.js';
+import { unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 import type { LongTable } from '../model/long-table.js';
 import { allNumbers, columnsOf, slotIndexes, wholeIn } from './columns.js';
@@ -360,7 +360,7 @@ function quickInColumns(cols: LongTable, u: number, at: readonly number[]): 'ok'
 }
 
 /** A deeper unit's convention note, folded: made (from the relation `relation` gives) only if its parent's summary names it. */
-function foldConvention(ctx: RuleContext, unit: Unit, relation: () => RateChangeRelation): void {
+function foldConvention(ctx: RuleContext, unit: Unit | number, relation: () => RateChangeRelation): void {
   ctx.fold('rate-change', unit, () => {
     const r = relation();
     return conventionInIntegers(ctx, r) ?? conventionNote(ctx, r)!;
@@ -383,15 +383,16 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
     const printed = carries(ctx.annex, PRINTED);
     const cols = checking && printed ? columnsOf(values) : undefined;
     const at = cols && slotIndexes(cols, COLUMN_SLOTS);
-    for (const unit of unitsIn(ctx)) {
+    for (const id of unitIdsIn(ctx)) {
       // A long table's columns, when only checking: a unit right without a note makes nothing at all.
-      const quick = at && quickInColumns(cols!, unit.id, at);
-      if (quick === 'ok' || (quick === 'convention' && ctx.depth(unit) > 1)) {
+      const quick = at && quickInColumns(cols!, id, at);
+      if (quick === 'ok' || (quick === 'convention' && ctx.depth(id) > 1)) {
         ctx.checked('rate-change');
         // Right, with the convention note a deeper unit folds (its relation made if its parent's summary names it).
-        if (quick === 'convention') foldConvention(ctx, unit, () => new ColumnRateChange(values, unit, printedRead(values, unit.id)!));
+        if (quick === 'convention') foldConvention(ctx, id, () => new ColumnRateChange(values, ctx.annex.units.at(id)!, printedRead(values, id)!));
         continue;
       }
+      const unit = ctx.annex.units.at(id)!;
       // Every figure a printed number held as an integer (the common case): no Value made; and when the
       // instances are only checked, no relation either for one that the integers show right without a note.
       const q = printed ? printedRead(values, unit.id) : undefined;

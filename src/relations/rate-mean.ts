@@ -53,12 +53,12 @@ export const rateMeanKind = defineKind<RateMeanRelation>({
     const rates = ratesAlone(annex);
     if (rates.length === 0) return;
     for (const [parentId, partitions] of partitionsIn(ctx)) {
-      const parent = annex.units[parentId]!;
+      const parent = annex.units.at(parentId)!;
       for (const units of partitions) {
         if (units.length < 2) continue;
         for (const s of rates) {
           const at = okValue(annex, parent, s.key);
-          const parts = units.map((u) => ({ unit: u, rate: okValue(annex, u, s.key) }));
+          const parts = units.map((u) => ({ unit: annex.units.at(u)!, rate: okValue(annex, u, s.key) }));
           if (!at || parts.some((p) => !p.rate)) continue;
           const ps = parts as Array<{ unit: Unit; rate: OkValue }>;
           yield { unit: parent, at, cells: [at, ...ps.map((p) => p.rate)], parts: ps };

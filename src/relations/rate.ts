@@ -12,7 +12,7 @@ import { carriesSlot, householdsSlot, okValue, slotFor, vocabularySlots } from '
 import { impliedHouseholds } from './implied.js';
 import { isAnnexShaped, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
-import { unitsIn } from './scope.js';
+import { unitIdsIn } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
 
 /** Digits shown in messages for an unrounded quotient. */
@@ -117,10 +117,11 @@ export const rateKind = defineKind<RateRelation>({
     const cols = checking ? columnsOf(annex.values) : undefined;
     const starts = cols && slotIndexes(cols, ['poor_start', 'households_start', 'rate_start']);
     const ends = cols && slotIndexes(cols, ['poor_end', 'households_end', 'rate_end']);
-    for (const unit of unitsIn(ctx)) {
+    for (const id of unitIdsIn(ctx)) {
+      let unit: Unit | undefined;
       for (const which of ['rate_start', 'rate_end'] as const) {
         const at = which === 'rate_start' ? starts : ends;
-        if (at && matchesInColumns(cols!, unit.id, at)) {
+        if (at && matchesInColumns(cols!, id, at)) {
           ctx.checked('rate');
           continue;
         }
@@ -128,7 +129,8 @@ export const rateKind = defineKind<RateRelation>({
         const hhKey = which === 'rate_start' ? 'households_start' : 'households_end';
         // Every figure a number held as an integer (the common case): no Value made; when the instances are
         // only checked, no relation either for a rate the integers show right (the check's first test).
-        const q = rateRead(annex.values, unit.id, [poorKey, hhKey, which]);
+        const q = rateRead(annex.values, id, [poorKey, hhKey, which]);
+        unit ??= annex.units.at(id)!;
         if (q) {
           if (checking && matchesInIntegers(q)) {
             ctx.checked('rate');
@@ -149,22 +151,22 @@ export const rateKind = defineKind<RateRelation>({
       const countKey = carried[0];
       if (countKey === undefined || hhKey === undefined) continue;
       if (countKey !== countKeys[0] && carried.length > 0) {
-        for (const unit of unitsIn(ctx)) {
-          const r = okValue(annex, unit, s.key);
-          const cs = carried.map((k) => okValue(annex, unit, k)).filter((v): v is OkValue => v !== undefined);
-          const h = okValue(annex, unit, hhKey);
-          if (r && cs.length > 0 && h) visit({ unit, at: r, cells: [...cs, h, r], count: closest(cs, h, r), households: h, either: cs });
+        for (const id of unitIdsIn(ctx)) {
+          const r = okValue(annex, id, s.key);
+          const cs = carried.map((k) => okValue(annex, id, k)).filter((v): v is OkValue => v !== undefined);
+          const h = okValue(annex, id, hhKey);
+          if (r && cs.length > 0 && h) visit({ unit: annex.units.at(id)!, at: r, cells: [...cs, h, r], count: closest(cs, h, r), households: h, either: cs });
         }
         continue;
       }
       // The annex's start and end rates over their own households are checked above.
       if ((s.key === 'rate_start' && hhKey === 'households_start') || (s.key === 'rate_end' && hhKey === 'households_end')) continue;
       const flow = !['start', 'end', 'point'].includes(s.point.time);
-      for (const unit of unitsIn(ctx)) {
-        const r = okValue(annex, unit, s.key);
-        const c = okValue(annex, unit, countKey);
-        const h = okValue(annex, unit, hhKey);
-        if (r && c && h) visit({ unit, at: r, cells: [c, h, r], count: c, households: h, ...(flow ? { flow } : {}) });
+      for (const id of unitIdsIn(ctx)) {
+        const r = okValue(annex, id, s.key);
+        const c = okValue(annex, id, countKey);
+        const h = okValue(annex, id, hhKey);
+        if (r && c && h) visit({ unit: annex.units.at(id)!, at: r, cells: [c, h, r], count: c, households: h, ...(flow ? { flow } : {}) });
       }
     }
   },

@@ -10,7 +10,7 @@
  * Every instance over a parent's parts reads a cell of the parent itself (its total, its whole): locate
  * relies on it to leave out a parent whose relations it loaded earlier (locate/table.ts `scopeOf`).
  */
-import { partitionsByParent, subUnitsByParent, type Unit } from '../model/annex.js';
+import { partitionsInOrder, partsByPartition, subUnitsByParent, type Unit } from '../model/annex.js';
 import type { RuleContext } from '../rules/types.js';
 
 export interface Scope {
@@ -19,7 +19,7 @@ export interface Scope {
   /** The parents whose instances over their parts (and sub-units) are wanted, in table order. */
   readonly parents: readonly Unit[];
   /** Every unit directly under a parent (any role, any partition), in table order. */
-  childrenOf(parent: number): readonly Unit[];
+  childrenOf(parent: number): ArrayLike<number>;
 }
 
 /** A rule context, with the scope of the instances wanted (absent: the whole table). */
@@ -27,37 +27,48 @@ export interface InstanceContext extends RuleContext {
   readonly scope?: Scope;
 }
 
-/** The units whose per-unit instances are wanted. */
-export const unitsIn = (ctx: InstanceContext): readonly Unit[] => ctx.scope?.units ?? ctx.annex.units;
 
-/** The units that may be the parent of a partition instance. */
-export const parentsIn = (ctx: InstanceContext): readonly Unit[] => ctx.scope?.parents ?? ctx.annex.units;
+/** Ids 0 … n − 1, iterated without an array. */
+class IdRange implements Iterable<number> {
+  constructor(private readonly n: number) {}
 
-/** `partitionsByParent` for the scope's parents (every partition complete). */
-export function partitionsIn(ctx: InstanceContext): Map<number, Unit[][]> {
-  const { scope } = ctx;
-  if (!scope) return partitionsByParent(ctx.annex);
-  const map = new Map<number, Unit[][]>();
-  for (const p of scope.parents) {
-    const lists: Unit[][] = [];
-    for (const u of scope.childrenOf(p.id)) {
-      if (u.role === 'of-which' || u.role === 'breakdown') continue;
-      (lists[u.partition ?? 0] ??= []).push(u);
-    }
-    if (lists.length === 0) continue;
-    for (let i = 0; i < lists.length; i++) lists[i] ??= [];
-    map.set(p.id, lists);
+  [Symbol.iterator](): Iterator<number> {
+    let i = 0;
+    const n = this.n;
+    return { next: () => (i < n ? { value: i++, done: false } : { value: undefined, done: true }) };
   }
-  return map;
+}
+
+/**
+ * The ids of the units whose per-unit instances are wanted, in table order: a loop over every unit of a large
+ * table reads ids and makes a unit (`annex.units.at`) only for a unit it visits.
+ */
+export const unitIdsIn = (ctx: InstanceContext): Iterable<number> => (ctx.scope ? ctx.scope.units.map((u) => u.id) : new IdRange(ctx.annex.units.length));
+
+/** The ids of the units that may be the parent of a partition instance. */
+export const parentIdsIn = (ctx: InstanceContext): Iterable<number> => (ctx.scope ? ctx.scope.parents.map((u) => u.id) : new IdRange(ctx.annex.units.length));
+
+
+/**
+ * Each parent's partitions (model/annex.ts `partitionsByParent`'s entries, one at a time): the whole table's,
+ * or the scope's parents' (every partition complete).
+ */
+export function* partitionsIn(ctx: InstanceContext): Generator<[number, number[][]]> {
+  const { scope } = ctx;
+  if (!scope) return yield* partitionsInOrder(ctx.annex.units);
+  for (const p of scope.parents) {
+    const lists = partsByPartition(ctx.annex.units, scope.childrenOf(p.id));
+    if (lists) yield [p.id, lists];
+  }
 }
 
 /** `subUnitsByParent` for the scope's parents. */
-export function subUnitsIn(ctx: InstanceContext, role: 'of-which' | 'breakdown'): Map<number, Unit[]> {
+export function subUnitsIn(ctx: InstanceContext, role: 'of-which' | 'breakdown'): Map<number, number[]> {
   const { scope } = ctx;
   if (!scope) return subUnitsByParent(ctx.annex, role);
-  const map = new Map<number, Unit[]>();
+  const map = new Map<number, number[]>();
   for (const p of scope.parents) {
-    const subs = scope.childrenOf(p.id).filter((u) => u.role === role);
+    const subs = Array.from(scope.childrenOf(p.id)).filter((u) => ctx.annex.units.roleOf(u) === role);
     if (subs.length > 0) map.set(p.id, subs);
   }
   return map;

@@ -103,5 +103,5 @@ export const decimalsOf = (v: OkValue): number => v.decimals ?? 0;
 
 /** Units in table order that have a value (usable) of every one of the slots. */
 export function unitsWith(annex: Annex, keys: readonly Indicator[]): Unit[] {
-  return annex.units.filter((u) => keys.every((k) => okValue(annex, u, k)));
+  return [...annex.units].filter((u) => keys.every((k) => okValue(annex, u, k)));
 }

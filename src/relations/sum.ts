@@ -5,8 +5,8 @@
  */
 import { Dec, zero, plain } from '../calc/decimal.js';
 import { intOf, type ScaledValue } from '../calc/scaled.js';
-import { partitionsByParent, type Annex, type Unit, type ValueStore } from '../model/annex.js';
-import { parentsIn, partitionsIn } from './scope.js';
+import { partitionsByParent, partitionsOf, type Annex, type Unit, type ValueStore } from '../model/annex.js';
+import { parentIdsIn } from './scope.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf } from '../model/expr.js';
 import type { Finding, Skip } from '../model/finding.js';
@@ -37,7 +37,8 @@ class ColumnSum implements SumRelation {
     private readonly values: ValueStore,
     readonly unit: Unit,
     readonly indicator: Indicator,
-    private readonly units: readonly Unit[],
+    /** The parts' unit ids. */
+    private readonly units: readonly number[],
     readonly q: ScaledValue,
     readonly partsQ: readonly ScaledValue[],
   ) {}
@@ -51,7 +52,7 @@ class ColumnSum implements SumRelation {
   }
 
   get parts(): readonly OkValue[] {
-    return (this.#parts ??= this.units.map((u) => this.values.get(u.id, this.indicator) as OkValue));
+    return (this.#parts ??= this.units.map((u) => this.values.get(u, this.indicator) as OkValue));
   }
 
   get cells(): readonly OkValue[] {
@@ -59,11 +60,17 @@ class ColumnSum implements SumRelation {
   }
 }
 
+/** Whether one of the parents has parts. */
+function someParent(parents: Iterable<number>, partitions: (id: number) => number[][] | undefined): boolean {
+  for (const id of parents) if (partitions(id)) return true;
+  return false;
+}
+
 /** Every part's integer from the store, or undefined as soon as one is not a number held so. */
-function partsRead(values: ValueStore, parts: readonly Unit[], ind: Indicator): ScaledValue[] | undefined {
+function partsRead(values: ValueStore, parts: readonly number[], ind: Indicator): ScaledValue[] | undefined {
   const out: ScaledValue[] = [];
   for (const u of parts) {
-    const q = values.readScaled(u.id, ind);
+    const q = values.readScaled(u, ind);
     if (q === undefined) return undefined;
     out.push(q);
   }
@@ -108,33 +115,38 @@ export const sumKind = defineKind<SumRelation>({
   applicable: (annex) => isAnnexShaped(annex.indicators) || ([...partitionsByParent(annex).values()].some((ps) => ps.some((p) => p.length > 0)) && countSlots(annex).length > 0),
   each(ctx, visit, checking) {
     const { annex } = ctx;
-    const partitions = partitionsIn(ctx);
+    // Each parent's parts, made when the parent is reached (none kept for the whole table).
+    const partitions = (id: number) => partitionsOf(annex.units, id);
     // No unit is the total (nor a parent of others): there is nothing to add up to.
-    if (partitions.size === 0) ctx.skip(noTotalSkip());
+    if (!someParent(parentIdsIn(ctx), partitions)) ctx.skip(noTotalSkip());
     const slots = countSlots(annex);
     // In an annex table every cell is expected; elsewhere a blank is a figure the table does not publish.
     const annexShaped = isAnnexShaped(annex.indicators);
     // A long table's columns, when only checking: the parts read without an object each.
     const cols = checking ? columnsOf(annex.values) : undefined;
-    for (const parent of parentsIn(ctx)) {
-      for (const parts of partitions.get(parent.id) ?? []) {
+    for (const id of parentIdsIn(ctx)) {
+      const lists = partitions(id);
+      if (lists === undefined) continue;
+      let parent: Unit | undefined;
+      for (const parts of lists) {
         if (parts.length === 0) continue;
         for (const ind of slots) {
           // Every figure a number held as an integer (the common case): no Value made; when the instances are
           // only checked, no relation either for parts that add up in integers (the check's first test).
-          const q = annex.values.readScaled(parent.id, ind);
+          const q = annex.values.readScaled(id, ind);
           const s = cols ? cols.slotIndex(ind) : -1;
-          if (checking && q && (s >= 0 ? addsUpInColumns(q, parts, cols!, s) : addsUp(q, parts.length, (k) => annex.values.readScaled(parts[k]!.id, ind)))) {
+          if (checking && q && (s >= 0 ? addsUpInColumns(q, parts, cols!, s) : addsUp(q, parts.length, (k) => annex.values.readScaled(parts[k]!, ind)))) {
             ctx.checked('sum');
             continue;
           }
           const partsQ = q && partsRead(annex.values, parts, ind);
+          parent ??= annex.units.at(id)!;
           if (q && partsQ) {
             visit(new ColumnSum(annex.values, parent, ind, parts, q, partsQ));
             continue;
           }
-          const total = annex.values.get(parent.id, ind);
-          const values = parts.map((u) => annex.values.get(u.id, ind));
+          const total = annex.values.get(id, ind);
+          const values = parts.map((u) => annex.values.get(u, ind));
           const bad = [total, ...values].filter((v) => v && !isOk(v) && (annexShaped || v.status !== 'empty')).map((v) => v!.cell.ref);
           if (bad.length > 0 || !isOk(total) || (!annexShaped && values.some((v) => !isOk(v)))) {
             if (bad.length > 0) ctx.skip(sumSkip(parent.name, bad));
@@ -172,12 +184,12 @@ function addsUp(q: ScaledValue, count: number, partAt: (k: number) => ScaledValu
 }
 
 /** addsUp over the parts' figures in a long table's columns (slot index `s`); a figure not held there: false. */
-function addsUpInColumns(q: ScaledValue, parts: readonly Unit[], cols: LongTable, s: number): boolean {
+function addsUpInColumns(q: ScaledValue, parts: readonly number[], cols: LongTable, s: number): boolean {
   const total = intOf(q);
   if (total === undefined) return false;
   let sum = 0;
   for (let k = 0; k < parts.length; k++) {
-    const n = wholeIn(cols, parts[k]!.id, s, NaN);
+    const n = wholeIn(cols, parts[k]!, s, NaN);
     if (Number.isNaN(n)) return false;
     sum += n;
   }

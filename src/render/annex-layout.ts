@@ -62,7 +62,8 @@ export interface AnnexLayout {
 }
 
 export interface LayoutSource {
-  units: readonly Unit[];
+  /** In table order (an annex's `Units`, or a computed table's list). */
+  units: Iterable<Unit>;
   total?: Unit;
   indicators: readonly Indicator[];
 }
@@ -84,7 +85,7 @@ export function autoTranspose(src: Pick<LayoutSource, 'units' | 'total'>, forced
 
 /** Total first, then the other units in table order. */
 export function displayUnits(src: Pick<LayoutSource, 'units' | 'total'>): Unit[] {
-  return src.total ? [src.total, ...src.units.filter((u) => u.id !== src.total!.id)] : [...src.units];
+  return src.total ? [src.total, ...[...src.units].filter((u) => u.id !== src.total!.id)] : [...src.units];
 }
 
 /** The column groups of the documents' header: a group's label over its members' phase labels. */
@@ -190,7 +191,7 @@ function transposedLayout(units: Unit[], src: LayoutSource, inds: Indicator[], u
   const stt: LayoutCell = { text: ui.sttHeader, kind: 'stt' };
   const name: LayoutCell = { text: ui.unitHeader, kind: 'label' };
   const header: LayoutCell[] = [stt, name, ...inds.map((i): LayoutCell => ({ text: flatLabel(ui, i), kind: 'label', indicator: i }))];
-  const tree = unitTree(src.units, src.total);
+  const tree = unitTree([...src.units], src.total);
   const numbers = rowNumbers(units, tree);
   const rows = units.map((u): LayoutCell[] => [{ text: numbers.get(u.id) ?? '', kind: 'stt' }, { text: u.name, kind: 'unit', unit: u.id }, ...inds.map((i) => v(u, i))]);
   const rowInfo = units.map((u): RowInfo => (u.isTotal ? { kind: 'total', indent: 0 } : { kind: tree.hasChildren(u) ? 'subtotal' : 'data', indent: Math.max(0, tree.depth(u) - 1) }));

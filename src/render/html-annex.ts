@@ -155,7 +155,7 @@ export function sourceRef(annex: Annex, c: LayoutCell): string | undefined {
     return cell ? displayRef(cell) : undefined;
   }
   if (c.kind === 'unit' && c.unit !== undefined) {
-    const cell = annex.units[c.unit]?.cell;
+    const cell = annex.units.at(c.unit)?.cell;
     return cell ? displayRef(cell) : undefined;
   }
   if (c.kind === 'label' && c.indicator) {

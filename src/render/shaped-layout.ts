@@ -39,9 +39,9 @@ export type Orientation = 'units-rows' | 'units-columns' | 'grid';
 /** How the input laid the table out: units as rows, as columns, or one unit with several columns per row. */
 export function inputOrientation(annex: Annex): Orientation {
   if (annex.layout === 'long') return 'units-rows';
-  const withValues = annex.units.filter((u) => Object.values(annex.values.row(u.id)).some((v) => v?.status === 'ok'));
+  const withValues = [...annex.units].filter((u) => Object.values(annex.values.row(u.id)).some((v) => v?.status === 'ok'));
   if (withValues.length <= 1) {
-    const u = withValues[0] ?? annex.units[0];
+    const u = withValues[0] ?? annex.units.at(0);
     const rows = new Set<number>();
     for (const v of Object.values(u ? (annex.values.row(u.id)) : {})) {
       if (!v) continue;
@@ -338,5 +338,5 @@ export function shapedLayout(src: ShapeSource, lang: Lang, value: (unit: Unit, i
  */
 export function layoutAsRead(annex: Annex, lang: Lang, value: (unit: Unit, ind: Indicator) => string, transpose?: boolean): AnnexLayout {
   if (annex.indicators.every(isCoreIndicator)) return annexLayout(annex, catalog(lang).ui, value, { transpose: !!transpose });
-  return shapedLayout({ units: annex.units, ...(annex.total ? { total: annex.total } : {}), indicators: annex.indicators, source: annex }, lang, value, transpose !== undefined ? { transpose } : {});
+  return shapedLayout({ units: [...annex.units], ...(annex.total ? { total: annex.total } : {}), indicators: annex.indicators, source: annex }, lang, value, transpose !== undefined ? { transpose } : {});
 }

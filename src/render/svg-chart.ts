@@ -83,7 +83,8 @@ export function rateChartData(
   const { rows, omitted, byUnit } = chartRows(annex, severityAt);
   const notDrawn: ChartTarget[] = [];
   for (const t of targets) {
-    const unit = foldKey(t.unit) === 'total' ? annex.total : annex.units.find((u) => u.key === aliasedUnitKey(t.unit, annex.unitAliases));
+    const key = aliasedUnitKey(t.unit, annex.unitAliases);
+    const unit = foldKey(t.unit) === 'total' ? annex.total : [...annex.units].find((u) => u.key === key);
     const row = unit ? byUnit.get(unit.id) : undefined;
     const drawn = row ? drawnTarget(t, row) : undefined;
     if (drawn) row!.targets.push(drawn);

@@ -59,7 +59,7 @@ function documentJson(file: FileResult) {
     tables: d.tables.map((t) => ({
       table: t.number,
       kind: t.kind,
-      units: t.annex ? t.annex.units.map((u) => u.name) : null,
+      units: t.annex ? Array.from(t.annex.units, (u) => u.name) : null,
       total: t.annex?.total?.name ?? null,
       headerLost: t.headerLost ? { names: [...t.headerLost.names], fromUnitsOption: t.headerLost.given } : null,
     })),

@@ -56,7 +56,7 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
   const fmt = makeFmt(lang);
   const failOn = failOnOfReport(input);
   const whole = ui.wholeTable;
-  const units = new Set(file.annex?.units.map((u) => u.name) ?? []);
+  const units = new Set(file.annex ? Array.from(file.annex.units, (u) => u.name) : []);
   for (const f of file.findings) if (f.unit) units.add(f.unit);
   const rules = RULE_IDS.map((r) => r.id).filter((id) => input.rules?.[id] !== 'off');
   // Findings and skips by rule and unit, so that a table of many units with many findings costs what it holds.

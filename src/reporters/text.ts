@@ -80,7 +80,7 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
       transpose,
     );
     const header = layout.header.map((c) => {
-      const u = c.unit !== undefined ? annex.units[c.unit] : undefined;
+      const u = c.unit !== undefined ? annex.units.at(c.unit) : undefined;
       const sev = u?.cell ? worst.get(u.cell.ref) : undefined;
       return c.text + (sev ? ` ${MARK[sev]}` : '');
     });

@@ -3,7 +3,7 @@
  * documents each. `number`, `missing`, `duplicate` and `unknown` are reported while reading the table;
  * `target` (rules/target.ts) and `continuity` (series/) run when targets or a series are given.
  */
-import type { Annex, Unit } from '../model/annex.js';
+import type { Annex, Unit, Units } from '../model/annex.js';
 import { compareFindings, type Finding, type RuleId, type Severity, type Skip } from '../model/finding.js';
 import { RELATION_KINDS } from '../relations/index.js';
 import { Folds, summaryFinding, type Effect, type FoldRule } from './summary.js';
@@ -92,30 +92,43 @@ export function appliesTo(rule: Rule, annex: Annex): boolean {
   return applies;
 }
 
+const DEPTHS = new WeakMap<Units, (unit: Unit | number) => number>();
+
+/** `depthOf` once per table's units (the rules, then locate on the table and on corrected copies of it). */
+export function depthOfTable(annex: Annex): (unit: Unit | number) => number {
+  let depth = DEPTHS.get(annex.units);
+  if (!depth) DEPTHS.set(annex.units, (depth = depthOf(annex)));
+  return depth;
+}
+
 /** Depth of each unit from its parent chain (parents are resolved and acyclic by then). */
-export function depthOf(annex: Annex): (unit: Unit) => number {
-  const memo = new Int32Array(annex.units.length).fill(-1);
-  const depth = (u: Unit): number => {
-    const known = memo[u.id]!;
+export function depthOf(annex: Annex): (unit: Unit | number) => number {
+  const { units } = annex;
+  const memo = new Int32Array(units.length).fill(-1);
+  const chain: number[] = [];
+  const depth = (unit: Unit | number): number => {
+    const u = typeof unit === 'number' ? unit : unit.id;
+    const known = memo[u]!;
     if (known >= 0) return known;
     // A root, or a unit whose parent's depth is known (rows top-down: nearly every unit): no chain to walk.
-    if (u.parent === undefined) return (memo[u.id] = 0);
-    const above = memo[u.parent]!;
-    if (above >= 0) return (memo[u.id] = above + 1);
+    const parent = units.parentOf(u);
+    if (parent < 0) return (memo[u] = 0);
+    const above = memo[parent]!;
+    if (above >= 0) return (memo[u] = above + 1);
     // Iterative: a hostile table may be deep. `base` is the depth above the walked chain (-1 above a root).
-    const chain: Unit[] = [];
+    chain.length = 0;
     let base = -1;
-    for (let cur: Unit | undefined = u; cur !== undefined && chain.length <= annex.units.length; ) {
-      const m: number = memo[cur.id]!;
+    for (let cur = u; cur >= 0 && chain.length <= units.length; ) {
+      const m: number = memo[cur]!;
       if (m >= 0) {
         base = m;
         break;
       }
       chain.push(cur);
-      cur = cur.parent === undefined ? undefined : annex.units[cur.parent];
+      cur = units.parentOf(cur);
     }
-    for (let i = chain.length - 1, d = base + 1; i >= 0; i--, d++) memo[chain[i]!.id] = d;
-    return memo[u.id]!;
+    for (let i = chain.length - 1, d = base + 1; i >= 0; i--, d++) memo[chain[i]!] = d;
+    return memo[u]!;
   };
   return depth;
 }
@@ -140,15 +153,15 @@ export function runRules(annex: Annex, rules: readonly Rule[] = CHECK_RULES, opt
       : (f) => findings.push(f),
     ...(keep ? { keep } : {}),
     skip: (s) => skipped.push(s),
-    depth: depthOf(annex),
-    fold: (rule: FoldRule, unit: Unit, note: () => Finding, effect?: Effect) => folds.add(rule, unit.parent ?? -1, note, effect),
+    depth: depthOfTable(annex),
+    fold: (rule: FoldRule, unit: Unit | number, note: () => Finding, effect?: Effect) => folds.add(rule, typeof unit === 'number' ? annex.units.parentOf(unit) : (unit.parent ?? -1), note, effect),
     checked: (rule) => ran.add(rule),
   };
   // A table without units (a header alone, a blank form) gives no rule anything to check.
   if (annex.units.length === 0) skipped.push(...rules.map((rule): Skip => ({ rule: rule.id, msg: { id: 'skip.no-units', params: {} } })));
   else for (const rule of applicableRules(annex, rules, skipped)) rule.run(ctx);
   for (const slot of folds) {
-    const parent = typeof slot.parent === 'number' ? annex.units[slot.parent] : undefined;
+    const parent = typeof slot.parent === 'number' ? annex.units.at(slot.parent) : undefined;
     findings.push(summaryFinding(slot.rule, parent?.name ?? '', slot.count, slot.winner));
   }
   findings.sort(compareFindings);

@@ -17,13 +17,13 @@ export interface RuleContext {
    * Per-unit notes (denominator warnings, convention infos) are reported for depth ≤ 1 and folded into one
    * finding per parent below (see `fold`).
    */
-  depth(unit: Unit): number;
+  depth(unit: Unit | number): number;
   /**
    * A deeper unit's note, folded into one summary finding per parent and rule (rules/summary.ts): the
    * summary counts them and names the unit with the largest `effect` (the first one without an effect).
    * `note` is called only for the unit named: the others' notes are never written out.
    */
-  fold(rule: FoldRule, unit: Unit, note: () => Finding, effect?: Effect): void;
+  fold(rule: FoldRule, unit: Unit | number, note: () => Finding, effect?: Effect): void;
   /** The rule compared a value (for one unit): the file's coverage counts it as run (model/coverage.ts). */
   checked(rule: RuleId): void;
   /** Where the relation kinds keep the instances they check and each one's findings, when asked (relations/checked.ts). */

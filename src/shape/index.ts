@@ -6,7 +6,7 @@
 import { displayRef, gridWidth, type Cell, type Grid } from '../model/grid.js';
 import { PovcheckError } from '../errors.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator, type IndicatorKind } from '../model/indicators.js';
-import { RowValues, type Annex, type NumberLocale, type Unit, type Value } from '../model/annex.js';
+import { RowValues, UnitList, type Annex, type NumberLocale, type Unit, type Units, type Value } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { totalMatcher } from './aliases.js';
@@ -22,7 +22,7 @@ import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js
 import { readWide } from './wide.js';
 import { findYearColumns, findYearRows, readYearRows } from './years.js';
 import { draftTree, resolveTree, type TreeUnits } from './hierarchy.js';
-import { LongTable, UnitPlaces, unitsOf } from '../model/long-table.js';
+import { LongTable, UnitPlaces } from '../model/long-table.js';
 import { isStructured, resolveStructure, type UnitRole } from './structure.js';
 
 export interface ShapeOptions {
@@ -149,10 +149,11 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
       ? structured(draft, keys, findings, isTotal)
       : oneLevel(draft, keys, findings, opts, isTotal);
   const { totalIdx } = structure;
-  const units = draftUnits(draft, keys, structure);
+  const list = draftUnits(draft, keys, structure);
+  const units = new UnitList(list);
   const format = valuesFormat(draft, opts);
   const annexShaped = isAnnexShaped(draft.indicators);
-  const values = parsedValues(draft, units, format, annexShaped);
+  const values = parsedValues(draft, list, format, annexShaped);
 
   // The annex's count indicators a table lacks are noted only for annex tables (some start/end count or net
   // reduction): a table of another shape simply does not publish them.
@@ -161,7 +162,7 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
   const annex: Annex = {
     layout: draft.layout,
     units,
-    ...(totalIdx >= 0 ? { total: units[totalIdx]! } : {}),
+    ...(totalIdx >= 0 ? { total: list[totalIdx]! } : {}),
     indicators: draft.indicators,
     labelCells: draft.labelCells,
     values: new RowValues(values),
@@ -240,7 +241,7 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
     structure = isStructured(listed.units) ? structured(listed, keys, findings, isTotal) : oneLevel(listed, keys, findings, opts, isTotal);
   }
   const { parents, totalIdx } = structure;
-  const units = unitsOf(new UnitPlaces(table, parents, totalIdx, structure.role, structure.partition, keyOf));
+  const units = new UnitPlaces(table, parents, totalIdx, structure.role, structure.partition, keyOf);
 
   const k = table.slots.length;
   const format = opts.locale || !draft.localeVote ? numberFormat([], opts) : formatOf(draft.localeVote.decision());
@@ -262,7 +263,7 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
   const annex: Annex = {
     layout: 'long',
     units,
-    ...(totalIdx >= 0 ? { total: units[totalIdx]! } : {}),
+    ...(totalIdx >= 0 ? { total: units.at(totalIdx)! } : {}),
     indicators: draft.indicators,
     labelCells: draft.labelCells,
     values: table,
@@ -487,8 +488,11 @@ function numberFinding(problem: string, cell: Cell, unit: string, indicator: Ind
   return { ...base, rule: 'number', msg: { id: 'number.text', params: { unit, indicator, text } } };
 }
 
-function decideLang(draft: Draft, units: Unit[]): Lang {
-  return langOf(draft.langVotes, units.some((u) => NON_ASCII.test(u.name)));
+function decideLang(draft: Draft, units: Units): Lang {
+  if (draft.langVotes.vi !== draft.langVotes.en) return langOf(draft.langVotes, false);
+  let nonAscii = false;
+  for (const u of units) if ((nonAscii = NON_ASCII.test(u.name))) break;
+  return langOf(draft.langVotes, nonAscii);
 }
 
 export const NON_ASCII = /[^\x00-\x7f]/;

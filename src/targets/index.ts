@@ -107,11 +107,12 @@ export function parseTargetArg(arg: string): Target {
  * keyed with the unit aliases the units were keyed with (`Annex.unitAliases`).
  * Throws TARGET_UNIT listing the known names when nothing matches.
  */
-export function resolveTargetUnit(name: string, units: readonly Unit[], total?: Unit, unitAliases?: ReadonlyMap<string, string>): Unit {
+export function resolveTargetUnit(name: string, units: Iterable<Unit>, total?: Unit, unitAliases?: ReadonlyMap<string, string>): Unit {
   const key = aliasedUnitKey(name, unitAliases);
-  const byName = units.find((u) => u.key === key) ?? (total && total.key === key ? total : undefined);
-  if (byName) return byName;
+  for (const u of units) if (u.key === key) return u;
+  if (total && total.key === key) return total;
   if (total && (unitKey(name) === TOTAL_KEYWORD || isTotalName(name))) return total;
-  const known = [...(total && !units.includes(total) ? [total] : []), ...units].map((u) => u.name);
+  const list = [...units];
+  const known = [...(total && !list.some((u) => u.id === total.id) ? [total] : []), ...list].map((u) => u.name);
   throw new PovcheckError('TARGET_UNIT', { unit: name, known: [...(total ? [TOTAL_KEYWORD] : []), ...known] });
 }

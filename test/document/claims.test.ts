@@ -10,6 +10,7 @@ import { readTextDocument } from '../../src/read/text-document.js';
 import { gridFromBytes } from '../../src/read/index.js';
 import { checkGrid } from '../../src/check-grid.js';
 import { FIXTURES } from '../helpers.js';
+import { UnitList } from '../../src/model/annex.js';
 
 const annex = checkGrid(gridFromBytes(readFileSync(join(FIXTURES, 'tuyen-quang-2020.csv')))).annex;
 const TABLE: ClaimTable = { number: 1, annex, unnamed: false };
@@ -52,7 +53,7 @@ describe('the seed sentence', () => {
   });
 
   it('in a table whose header was lost, the named units cannot be matched: not checked, said so', () => {
-    const r = check([SEED_SENTENCE], [{ ...TABLE, unnamed: true, annex: { ...annex, units: annex.units.map((u, i) => ({ ...u, name: `C${i + 4}`, key: `c${i + 4}` })) } }]);
+    const r = check([SEED_SENTENCE], [{ ...TABLE, unnamed: true, annex: { ...annex, units: new UnitList([...annex.units].map((u, i) => ({ ...u, name: `C${i + 4}`, key: `c${i + 4}` }))) } }]);
     expect(r.findings.map((f) => f.msg.id)).toEqual(['claim.consistent']);
     expect(r.skipped.map((s) => [s.unit, s.msg.id])).toEqual([
       ['Lâm Bình', 'skip.claim-unnamed'],

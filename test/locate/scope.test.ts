@@ -95,7 +95,7 @@ describe('the component-restricted localisation equals the whole-table one', () 
     const every = Math.max(1, Math.ceil(cells / 60));
     let compared = 0;
     let n = 0;
-    annex.units.forEach((_u, unit) => {
+    [...annex.units].forEach((_u, unit) => {
       for (const [slot, v] of Object.entries(annex.values.row(unit))) {
         if (v?.status !== 'ok' || n++ % every !== 0) continue;
         const slips = slipsOf(v.plain!, indicatorKind(slot) === 'count' ? 'households' : 'rate', () => undefined);

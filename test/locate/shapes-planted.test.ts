@@ -45,7 +45,7 @@ function plantAll(table: string, file: string): Outcome[] {
   const { annex } = shape(gridFromBytes(readFileSync(file)), {});
   const before = new Set(run(annex).findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}@${f.at?.ref}`));
   const out: Outcome[] = [];
-  annex.units.forEach((_u, unit) => {
+  [...annex.units].forEach((_u, unit) => {
     for (const [slot, v] of Object.entries(annex.values.row(unit))) {
       if (v?.status !== 'ok') continue;
       const text = plantFor(annex, unit, slot);

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { LongTable, UnitPlaces, unitsNamed, unitsOf } from '../../src/model/long-table.js';
-import { OverlayValues, RowValues, type Value, type ValueStore } from '../../src/model/annex.js';
+import { LongTable, UnitPlaces } from '../../src/model/long-table.js';
+import { OverlayValues, RowValues, UnitList, type Value, type ValueStore } from '../../src/model/annex.js';
 import { NumberValue } from '../../src/model/value.js';
 import { parseNumber, plainDigits } from '../../src/shape/numbers.js';
 import type { Cell } from '../../src/model/grid.js';
@@ -128,22 +128,47 @@ describe('LongTable numbers of 16 and 32 bits', () => {
   });
 });
 
-describe('unitsNamed', () => {
+describe("a long table's units (UnitPlaces)", () => {
   const name = fc.oneof(fc.constantFrom('', 'Xã Tân', 'Xa Tan', 'Xã Tân ', 'Phường 1', 'xã tân', 'Xã Tân\u0301', '#3', '\ufffd'), fc.string({ unit: 'grapheme', maxLength: 6 }));
 
-  it("finds, on a long table's bytes, the units `filter` finds by name", () => {
+  it("finds, on a long table's bytes, the ids a filter by name finds (and so does a list of units)", () => {
     fc.assert(
       fc.property(fc.array(name, { minLength: 1, maxLength: 25 }), fc.array(fc.oneof(name, fc.constant('\ud800')), { maxLength: 5 }), (names, asked) => {
         const t = new LongTable([...SLOTS], [1, 2, 3], undefined, undefined, undefined, 2);
         names.forEach((n, u) => t.addUnit({ row: u + 1, name: n, nameCol: 0, stt: '', section: undefined, code: '', parentCode: '' }, ['1', '2', '3']));
-        const units = unitsOf(new UnitPlaces(t, new Int32Array(names.length).fill(-1), -1, undefined, undefined, (s) => s));
+        const units = new UnitPlaces(t, new Int32Array(names.length).fill(-1), -1, undefined, undefined, (s) => s);
         const wanted = new Set(asked);
-        expect(unitsNamed(units, wanted).map((u) => u.id)).toEqual(units.filter((u) => wanted.has(u.name)).map((u) => u.id));
-        // Units other than the table's own list: compared by name.
-        const some = units.slice(1);
-        expect(unitsNamed(some, wanted)).toEqual(some.filter((u) => wanted.has(u.name)));
+        const filtered = [...units].filter((u) => wanted.has(u.name)).map((u) => u.id);
+        expect(units.idsNamed(wanted)).toEqual(filtered);
+        expect(new UnitList([...units]).idsNamed(wanted)).toEqual(filtered);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('reads parents, roles and partitions by id as the units made when asked give them', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: -1, max: 9 }), fc.constantFrom(undefined, 'block', 'of-which', 'breakdown'), fc.integer({ min: 0, max: 2 })), { minLength: 1, maxLength: 10 }), (rows) => {
+        const t = new LongTable([...SLOTS], [1, 2, 3], undefined, undefined, undefined, 2);
+        rows.forEach((_r, u) => t.addUnit({ row: u + 1, name: `U${u}`, nameCol: 0, stt: '', section: undefined, code: '', parentCode: '' }, ['1', '2', '3']));
+        const parents = Int32Array.from(rows, ([p]) => (p < rows.length ? p : -1));
+        const units = new UnitPlaces(t, parents, 0, rows.map(([, r]) => r), rows.map(([, , k]) => k), (s) => s.toLowerCase());
+        const list = new UnitList([...units]);
+        expect(units.length).toBe(rows.length);
+        expect(units.at(rows.length)).toBeUndefined();
+        expect(units.at(-1)).toBeUndefined();
+        for (const u of units) {
+          expect(units.at(u.id)).toEqual(u);
+          for (const us of [units, list]) {
+            expect(us.parentOf(u.id)).toBe(u.parent ?? -1);
+            expect(us.roleOf(u.id)).toBe(u.role);
+            expect(us.partitionOf(u.id)).toBe(u.partition ?? 0);
+          }
+          expect(u.isTotal).toBe(u.id === 0);
+          expect(u.key).toBe(`u${u.id}`);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

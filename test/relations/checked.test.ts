@@ -61,8 +61,8 @@ describe('locate on the rules’ checked relations', () => {
   it('gives what it gives without them: three-level tables with a slip', () => {
     const annex = checkRecords(hierarchyRecords(hierarchyUnits(3))).annex;
     expectSame(annex);
-    const district = annex.units.find((u) => u.parent !== undefined && annex.units.some((c) => c.parent === u.id))!;
-    const commune = annex.units.find((u) => u.parent === district.id)!;
+    const district = [...annex.units].find((u) => u.parent !== undefined && [...annex.units].some((c) => c.parent === u.id))!;
+    const commune = [...annex.units].find((u) => u.parent === district.id)!;
     for (const [unit, ind] of [
       [commune, 'poor_end'],
       [district, 'households_start'],

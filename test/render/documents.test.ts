@@ -42,7 +42,7 @@ function make(file: string, format: 'docx' | 'xlsx' | 'html', extra: string[] = 
   return made.get(key)!;
 }
 
-const unitNames = (file: string) => shape(gridFromBytes(readFileSync(join(FIXTURES, '..', file))), { totalPolicy: 'none' }).annex.units.map((u) => u.name);
+const unitNames = (file: string) => Array.from(shape(gridFromBytes(readFileSync(join(FIXTURES, '..', file))), { totalPolicy: 'none' }).annex.units, (u) => u.name);
 
 describe('docx', () => {
   it('the seed: one landscape page, its layout as before, the title, date and source lines, page numbers', async () => {

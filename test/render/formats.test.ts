@@ -82,7 +82,7 @@ describe('table reproduces every cell of the seed annex from rows 1–4, in ever
       expect(r.stdout).toBe('');
       const { annex, findings } = shape(gridFromBytes(readFileSync(out)), { totalPolicy: 'none' });
       expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
-      const units = [annex.total!, ...annex.units.filter((u) => !u.isTotal)];
+      const units = [annex.total!, ...[...annex.units].filter((u) => !u.isTotal)];
       for (const ind of ORDER) expect(units.map((u) => annex.values.row(u.id)[ind as 'poor_end']!.plain)).toEqual(SEED[ind]);
       const v = await cli(['validate', out, '--format', 'json']);
       expect(v.code).toBe(0);

@@ -109,7 +109,7 @@ describe('continuity on the seed and the years constructed from it', () => {
 /** The plain digits of an annex, in the writers' data format. */
 function dataOf(f: SeriesFile): Record<string, string[]> {
   const a = f.annex!;
-  return Object.fromEntries(a.indicators.map((ind) => [ind, a.units.map((u) => a.values.row(u.id)[ind]!.plain!)]));
+  return Object.fromEntries(a.indicators.map((ind) => [ind, [...a.units].map((u) => a.values.row(u.id)[ind]!.plain!)]));
 }
 
 describe('units that appear or disappear, and the units map', () => {
@@ -144,7 +144,7 @@ describe('units that appear or disappear, and the units map', () => {
     data.poor_start![0] = String(Number(data.poor_start![0]) + 8);
     data.poor_end![6] = String(Number(data.poor_end![6]) + 8);
     data.poor_end![0] = String(Number(data.poor_end![0]) + 8);
-    const next: SeriesFile = { file: 'b.csv', annex: checkRecords(wideRecords(data, { units: read(Y2022).annex!.units.map((u) => u.name) })).annex };
+    const next: SeriesFile = { file: 'b.csv', annex: checkRecords(wideRecords(data, { units: [...read(Y2022).annex!.units].map((u) => u.name) })).annex };
     const r = checkSeries([read(Y2021), next], { map: mapOf('series/units-map.json') });
     const f = errors(r.findings[1]!).find((x) => x.unit === 'Na Hang - Lâm Bình')!;
     expect(f).toMatchObject({ at: { ref: 'J4' }, indicator: 'poor_start', expected: '4423', actual: '4431' });
@@ -154,7 +154,7 @@ describe('units that appear or disappear, and the units map', () => {
 
   it('a unit that absorbed others keeps its own values in the sum', () => {
     // 2022 calls the merged unit "Na Hang": Lâm Bình merged into it.
-    const units = read(Y2022).annex!.units.map((u) => (u.name === 'Na Hang - Lâm Bình' ? 'Na Hang' : u.name));
+    const units = [...read(Y2022).annex!.units].map((u) => (u.name === 'Na Hang - Lâm Bình' ? 'Na Hang' : u.name));
     const next: SeriesFile = { file: 'b.csv', annex: checkRecords(wideRecords(dataOf(read(Y2022)), { units })).annex };
     const map = parseUnitsMap(Buffer.from('{"units":[{"from":"Lâm Bình","to":"Na Hang"}]}'), 'm.json');
     const r = checkSeries([read(Y2021), next], { map });
@@ -222,7 +222,7 @@ describe('withFindings: continuity findings join a file\'s result', () => {
     // 2022 with the merged unit's poor households at the start typed 4.431 for 4.423: a cause at J4.
     const data = dataOf(read(Y2022));
     data.poor_start![6] = '4431';
-    const units = read(Y2022).annex!.units.map((u) => u.name);
+    const units = [...read(Y2022).annex!.units].map((u) => u.name);
     const checked = checkRecords(wideRecords(data, { units }));
     const file = { file: 'b.csv', status: 'invalid' as const, annex: checked.annex, findings: checked.findings, skipped: checked.skipped, localisation: checked.localisation };
     const cause = checked.localisation.causes[0]!;

@@ -17,7 +17,7 @@ describe('a three-level table (province → district → commune)', () => {
     const { annex } = clean;
     expect(annex.layout).toBe('long');
     expect(annex.total?.name).toBe('Toàn tỉnh');
-    const byName = new Map(annex.units.map((u) => [u.name, u]));
+    const byName = new Map([...annex.units].map((u) => [u.name, u]));
     expect(byName.get('Na Hang')!.parent).toBe(annex.total!.id);
     expect(byName.get('Xã 2 Na Hang')!.parent).toBe(byName.get('Na Hang')!.id);
     expect(clean.findings.filter((f) => f.severity === 'error')).toEqual([]);

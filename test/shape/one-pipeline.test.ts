@@ -307,7 +307,7 @@ describe('the three-level fixture, read row by row after its first rows', () => 
   ])('finds a planted error in %s, and localises it to its cell', async (_level, name, key, delta) => {
     const r = await sameAtEverySize(plantAt(name, key, delta));
     expect(r.findings.filter((f) => f.rule === 'sum').length).toBeGreaterThan(0);
-    const unit = r.annex.units.find((u) => u.name === name)!;
+    const unit = [...r.annex.units].find((u) => u.name === name)!;
     const col = hierarchyRecords()[0]!.length - 8 + [...COUNTS].indexOf(key as (typeof COUNTS)[number]);
     expect(r.localisation.causes[0]?.cells.map((c) => c.cell.ref)).toEqual([`${String.fromCharCode(65 + col)}${unit.cell!.row + 1}`]);
   });

@@ -11,11 +11,11 @@ describe('wide layout', () => {
   it('reads the seed annex: eight units, total first, every value at its cell', () => {
     const { annex, findings } = shapeRecords(wideRecords());
     expect(annex.layout).toBe('wide');
-    expect(annex.units.map((u) => u.name)).toEqual(UNITS);
+    expect([...annex.units].map((u) => u.name)).toEqual(UNITS);
     expect(annex.total?.name).toBe('Toàn tỉnh');
-    expect(annex.units.filter((u) => !u.isTotal).every((u) => u.parent === annex.total!.id)).toBe(true);
+    expect([...annex.units].filter((u) => !u.isTotal).every((u) => u.parent === annex.total!.id)).toBe(true);
     expect(annex.indicators).toHaveLength(8);
-    const chiem = annex.units.find((u) => u.name === 'Chiêm Hóa')!;
+    const chiem = [...annex.units].find((u) => u.name === 'Chiêm Hóa')!;
     expect(annex.values.get(chiem.id, 'poor_end')).toMatchObject({ plain: '4693', cell: { ref: 'I6' } });
     expect(annex.values.get(chiem.id, 'rate_end')).toMatchObject({ plain: '13.56', cell: { ref: 'I10' } });
     expect(annex.locale).toBe('vi');
@@ -25,7 +25,7 @@ describe('wide layout', () => {
 
   it('works without a header row, naming units by column; no unit is the total unless named so', () => {
     const { annex, findings } = shapeRecords(wideRecords().slice(1));
-    expect(annex.units[0]!.name).toBe('D');
+    expect(annex.units.at(0)!.name).toBe('D');
     expect(annex.total).toBeUndefined();
     expect(findings.map((f) => f.msg.id)).not.toContain('sum.total-assumed');
   });
@@ -76,7 +76,7 @@ describe('long layout', () => {
     expect(annex.layout).toBe('long');
     expect(annex.total?.name).toBe('Toàn tỉnh');
     expect(annex.locale).toBe('plain');
-    const chiem = annex.units.find((u) => u.name === 'Chiêm Hóa')!;
+    const chiem = [...annex.units].find((u) => u.name === 'Chiêm Hóa')!;
     expect(annex.values.get(chiem.id, 'poor_end')?.cell.ref).toBe('F7');
   });
 

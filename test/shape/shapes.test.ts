@@ -16,12 +16,12 @@ export function read(name: string): { annex: Annex; findings: ReturnType<typeof 
   return shape(gridFromBytes(readFileSync(join(SHAPES, `${name}.csv`))), { totalPolicy: 'first' });
 }
 
-const names = (a: Annex) => a.units.map((u) => u.name);
+const names = (a: Annex) => [...a.units].map((u) => u.name);
 const parentOf = (a: Annex, name: string, nth = 0) => {
-  const u = a.units.filter((x) => x.name === name)[nth]!;
-  return u.parent === undefined ? undefined : a.units[u.parent]!.name;
+  const u = [...a.units].filter((x) => x.name === name)[nth]!;
+  return u.parent === undefined ? undefined : a.units.at(u.parent)!.name;
 };
-const cellOf = (a: Annex, unit: string, slot: string, nth = 0) => a.values.get(a.units.filter((u) => u.name === unit)[nth]!.id, slot)?.cell.ref;
+const cellOf = (a: Annex, unit: string, slot: string, nth = 0) => a.values.get([...a.units].filter((u) => u.name === unit)[nth]!.id, slot)?.cell.ref;
 
 describe('point-in-time review results (no phase words, no households column)', () => {
   it('reads poor, near-poor and their sum, counts and rates, at a point', () => {
@@ -43,7 +43,7 @@ describe('urban/rural blocks, a two-row header, the column-number row', () => {
     expect(parentOf(annex, 'Khu vực nông thôn')).toBe('Tổng cộng (I+II)');
     expect(parentOf(annex, 'Huyện Đông Sơn', 0)).toBe('Khu vực thành thị');
     expect(parentOf(annex, 'Huyện Đông Sơn', 1)).toBe('Khu vực nông thôn');
-    expect(annex.units.find((u) => u.name === 'Khu vực thành thị')?.role).toBe('block');
+    expect([...annex.units].find((u) => u.name === 'Khu vực thành thị')?.role).toBe('block');
     // A unit listed in both blocks is not a duplicate.
     expect(findings).toEqual([]);
   });
@@ -96,7 +96,7 @@ describe('gross flows as rows, with breakdown rows and an "of which" row', () =>
 describe('"of which" rows that are not units', () => {
   it('keeps them out of the partition of the total, under the row they qualify', () => {
     const { annex, findings } = read('of-which');
-    const rows = annex.units.map((u) => `${u.name}:${u.role ?? 'unit'}:${u.parent ?? '-'}`);
+    const rows = [...annex.units].map((u) => `${u.name}:${u.role ?? 'unit'}:${u.parent ?? '-'}`);
     expect(rows).toEqual(['Toàn tỉnh:unit:-', 'Trong đó: 4 huyện miền núi:of-which:0', 'Huyện Tây Sơn:of-which:0']);
     expect(findings).toEqual([]);
   });
@@ -105,8 +105,8 @@ describe('"of which" rows that are not units', () => {
 describe('section rows that split the total twice', () => {
   it('reads two partitions of the same total', () => {
     const { annex } = read('partitions');
-    expect(annex.units.map((u) => `${u.name}:${u.partition ?? 0}`)).toEqual(['Toàn tỉnh:0', 'Thành thị:1', 'Nông thôn:1', 'Vùng núi:2', 'Vùng đồng bằng:2', 'Vùng ven biển:2']);
-    expect(annex.units.slice(1).every((u) => u.parent === 0)).toBe(true);
+    expect([...annex.units].map((u) => `${u.name}:${u.partition ?? 0}`)).toEqual(['Toàn tỉnh:0', 'Thành thị:1', 'Nông thôn:1', 'Vùng núi:2', 'Vùng đồng bằng:2', 'Vùng ven biển:2']);
+    expect([...annex.units].slice(1).every((u) => u.parent === 0)).toBe(true);
   });
 });
 
