@@ -48,6 +48,15 @@ const packages = {
     // `node:process` is the process object itself: requiring it made Node load (compile) its module at every start.
     b.onResolve({ filter: /^(node:)?process$/ }, () => ({ path: 'process', namespace: 'lazy' }));
     b.onLoad({ filter: /^process$/, namespace: 'lazy' }, () => ({ contents: 'module.exports = process;', loader: 'js' }));
+    // calc/decimal.js loads decimal.js at its first use through a require of its own (lazyRequire, for the compiled
+    // modules): in the bundle that line goes, so its `require('decimal.js')` is esbuild's, of the bundled package,
+    // evaluated at that first call.
+    b.onLoad({ filter: /[\\/]dist[\\/]calc[\\/]decimal\.js$/ }, (a) => {
+      const text = readFileSync(a.path, 'utf8');
+      const line = 'const require = lazyRequire(() => import.meta.url);';
+      if (!text.includes(line)) throw new Error(`${a.path}: its lazy require of decimal.js is not the line the bundle removes`);
+      return { contents: text.replace(line, ''), loader: 'js' };
+    });
     b.onResolve({ filter: /^[^./]/ }, (a) => {
       // `#…` is a package's private import map entry: esbuild resolves it inside the importing package.
       if (a.path.startsWith('node:') || a.path.startsWith('#') || a.namespace === 'lazy') return undefined;

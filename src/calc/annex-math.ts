@@ -5,14 +5,14 @@
  *  - the end rate is over the END-of-year households;
  *  - the reduction is the difference of the two printed (two-decimal) rates, in percentage points.
  */
-import { Dec, HUNDRED, ZERO } from './decimal.js';
+import { Dec, hundred, zero } from './decimal.js';
 
 export const RATE_DECIMALS = 2;
 
 /** Unrounded poor / households × 100; undefined when there are no households. */
 export function exactRate(poor: Dec, households: Dec): Dec | undefined {
   if (households.isZero()) return undefined;
-  return poor.mul(HUNDRED).div(households);
+  return poor.mul(hundred()).div(households);
 }
 
 /** A rate (or a difference of rates, in points) as the annex prints it: half-up to 2 decimals. */
@@ -54,8 +54,8 @@ export interface DenominatorSplit {
  */
 export function splitReduction(h0: Dec, h1: Dec, poorEnd: Dec, reduced: Dec): DenominatorSplit | undefined {
   if (h0.isZero() || h1.isZero()) return undefined;
-  const share = reduced.mul(HUNDRED).div(h0);
-  const growth = poorEnd.mul(h1.minus(h0)).mul(HUNDRED).div(h0.mul(h1));
+  const share = reduced.mul(hundred()).div(h0);
+  const growth = poorEnd.mul(h1.minus(h0)).mul(hundred()).div(h0.mul(h1));
   return { share, growth, exactFall: share.plus(growth) };
 }
 
@@ -85,7 +85,7 @@ export function printedRateMatches(printed: Dec, printedDecimals: number, exact:
  */
 export function smallestExits(poorStart: Dec, reaches: (x: Dec) => boolean): Dec | undefined {
   if (poorStart.isNeg() || !reaches(poorStart)) return undefined;
-  let lo = ZERO;
+  let lo = zero();
   let hi = poorStart;
   while (lo.lt(hi)) {
     const mid = lo.plus(hi).divToInt(2);
@@ -210,7 +210,7 @@ export function exitsRange(c: UnitCounts, indicator: TargetIndicator, op: Target
   // Which side of the target more exits help with: the lower bound on exits comes from the op they move towards.
   const towards: TargetOp = falling ? '<=' : '>=';
   const away: TargetOp = falling ? '>=' : '<=';
-  let min = ZERO;
+  let min = zero();
   if (op === towards || op === '=') {
     const least = exitsForTarget(c, indicator, towards, value);
     if (!least.ok) return least.reason === 'unreachable' ? { ok: false, reason: 'unreachable', direction: 'more', best: least.best } : { ok: false, reason: 'zero-households' };
@@ -221,7 +221,7 @@ export function exitsRange(c: UnitCounts, indicator: TargetIndicator, op: Target
     // The most exits still meeting it: one fewer than the least that breaks it.
     const breaks = smallestExits(c.p0, (x) => !compareTarget(at(x), away, value));
     if (breaks !== undefined) {
-      if (breaks.isZero()) return { ok: false, reason: 'unreachable', direction: 'fewer', best: at(ZERO) };
+      if (breaks.isZero()) return { ok: false, reason: 'unreachable', direction: 'fewer', best: at(zero()) };
       max = breaks.minus(1);
     }
   }

@@ -5,7 +5,7 @@
  * Pure: no I/O, no wording.
  */
 import { PovcheckError } from '../errors.js';
-import { ZERO, type Dec } from '../calc/decimal.js';
+import { zero, type Dec } from '../calc/decimal.js';
 import { compareTarget, exitsForTarget, plannable, valueWithExits, type ExitsOutcome, type TargetIndicator, type UnitCounts } from '../calc/annex-math.js';
 import { INDICATORS, type Indicator } from '../model/indicators.js';
 import { childrenByParent, type Annex, type Unit } from '../model/annex.js';
@@ -74,12 +74,12 @@ const countsOf = (b: BaseCounts): UnitCounts => ({ h0: b.households_start, p0: b
 function planUnit(b: BaseCounts, targets: Target[]): { results: TargetResult[]; exits?: Dec } {
   const results = targets.map((t) => ({ target: t, outcome: exitsForTarget(countsOf(b), t.indicator as TargetIndicator, t.op, t.num) }));
   if (results.some((r) => !r.outcome.ok)) return { results };
-  const exits = results.reduce((m, r) => (r.outcome.ok && r.outcome.exits.gt(m) ? r.outcome.exits : m), ZERO);
+  const exits = results.reduce((m, r) => (r.outcome.ok && r.outcome.exits.gt(m) ? r.outcome.exits : m), zero());
   // Several targets on one unit: the largest minimum meets them all, unless an `=` target is then overshot.
   for (const r of results) {
     const v = valueWithExits(countsOf(b), r.target.indicator as TargetIndicator, exits);
     if (v === undefined || !compareTarget(v, r.target.op, r.target.num)) {
-      r.outcome = { ok: false, reason: 'not-exact', exits, value: v ?? ZERO };
+      r.outcome = { ok: false, reason: 'not-exact', exits, value: v ?? zero() };
       return { results };
     }
   }
@@ -177,7 +177,7 @@ function leafPlan({ annex, byUnit }: PlanContext, unit: Unit): UnitPlan {
 
 function subtotalPlan(unit: Unit, kids: UnitPlan[]): UnitPlan {
   const base = sumBase(kids.map((k) => k.base));
-  const exits = kids.every((k) => k.exits !== undefined) ? kids.reduce((s, k) => s.plus(k.exits!), ZERO) : undefined;
+  const exits = kids.every((k) => k.exits !== undefined) ? kids.reduce((s, k) => s.plus(k.exits!), zero()) : undefined;
   return { unit, status: exits !== undefined ? 'kept' : 'not-planned', targets: [], ...(exits !== undefined ? { exits } : {}), base };
 }
 
@@ -197,7 +197,7 @@ function planTotal(
   const top = new Set(totalParts(parts).map((u) => u.id));
   const summed = plans.filter((p) => top.has(p.unit.id));
   const missing = summed.filter((p) => p.exits === undefined).map((p) => p.unit);
-  const planned = summed.filter((p) => p.exits !== undefined).reduce((s, p) => s.plus(p.exits!), ZERO);
+  const planned = summed.filter((p) => p.exits !== undefined).reduce((s, p) => s.plus(p.exits!), zero());
   const sums = sumBase(summed.map((p) => p.base));
   values[total.id] = cells(sums, missing.length === 0 ? planned : undefined);
   const differences = choice.source !== 'added' ? statedDifferences(annex, total, values[total.id]!, ['households_start', 'households_end', 'poor_start'], {}) : [];
@@ -221,7 +221,7 @@ function totalTarget(t: Target, c: UnitCounts, planned: Dec, missing: Unit[]): T
 
 /** A unit's cells: the base counts always; the rest when its exits are known (rates only with households). */
 function cells(base: BaseCounts, exits: Dec | undefined): Partial<Record<Indicator, Dec>> {
-  const d = derive({ ...base, poor_reduced: exits ?? ZERO });
+  const d = derive({ ...base, poor_reduced: exits ?? zero() });
   const out: Partial<Record<Indicator, Dec>> = { households_start: base.households_start, households_end: base.households_end, poor_start: base.poor_start };
   if (d.rate_start) out.rate_start = d.rate_start;
   if (exits === undefined) return out;

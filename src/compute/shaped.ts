@@ -19,7 +19,7 @@
  * A value printed differently from the computed one is a `Difference` (the output carries the computed
  * value); a cell that is neither readable nor derivable is left blank and listed in `unreadable`.
  */
-import { Dec, HUNDRED, ZERO } from '../calc/decimal.js';
+import { Dec, hundred, zero } from '../calc/decimal.js';
 import { exactRate } from '../calc/annex-math.js';
 import { childrenByParent, type Annex, type Unit, type Value } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
@@ -193,16 +193,16 @@ export function computeShaped(annex: Annex): ShapedTable {
       let computed: Dec | undefined;
       // A count of a unit with parts: the sum of theirs, when every part has one.
       if (indicatorKind(slot) === 'count' && parts.length > 0 && parts.every((p) => values[p]![slot] !== undefined)) {
-        computed = parts.reduce((s, p) => s.plus(values[p]![slot]!), ZERO);
+        computed = parts.reduce((s, p) => s.plus(values[p]![slot]!), zero());
       }
       const rule = rules.get(slot);
       if (computed === undefined && rule) {
         if (rule.op === 'sum') {
           const terms = [...rule.plus, ...rule.minus].map((k) => mine[k]);
-          if (terms.every((t) => t !== undefined)) computed = rule.minus.reduce((s, k) => s.minus(mine[k]!), rule.plus.reduce((s, k) => s.plus(mine[k]!), ZERO));
+          if (terms.every((t) => t !== undefined)) computed = rule.minus.reduce((s, k) => s.minus(mine[k]!), rule.plus.reduce((s, k) => s.plus(mine[k]!), zero()));
         } else {
           const [a, b] = rule.of.map((k) => mine[k]);
-          const x = a !== undefined && b !== undefined ? (rule.op === 'rate' ? exactRate(a, b) : b.isZero() ? undefined : a.mul(HUNDRED).div(b)) : undefined;
+          const x = a !== undefined && b !== undefined ? (rule.op === 'rate' ? exactRate(a, b) : b.isZero() ? undefined : a.mul(hundred()).div(b)) : undefined;
           if (x !== undefined && !(rule.op === 'rate' && flows.has(slot) && otherDenominator(v, a!, b!))) {
             exact[u.id]![slot] = x;
             computed = x.toDecimalPlaces(decimals(slot), Dec.ROUND_HALF_UP);

@@ -8,7 +8,7 @@
  * value and lists the difference.
  */
 import { PovcheckError } from '../errors.js';
-import { Dec, ZERO } from '../calc/decimal.js';
+import { Dec, zero } from '../calc/decimal.js';
 import { printedRateMatches, exactRate, rate, rateReduction } from '../calc/annex-math.js';
 import { INDICATORS, type CoreIndicator, type CountIndicator, type Indicator } from '../model/indicators.js';
 import { childrenByParent, type Annex, type Unit, type Value } from '../model/annex.js';
@@ -182,7 +182,7 @@ export function chooseTotal(annex: Annex, mode: TotalMode, totalName: string): T
     if (first && rest.every((b): b is BaseCounts => !!b)) {
       const keys: Array<keyof BaseCounts> = ['households_start', 'households_end', 'poor_start'];
       if (first.poor_reduced !== undefined && rest.every((b) => b.poor_reduced !== undefined)) keys.push('poor_reduced');
-      const sums = (k: keyof BaseCounts) => rest.reduce((s, b) => s.plus(b[k] as Dec), ZERO);
+      const sums = (k: keyof BaseCounts) => rest.reduce((s, b) => s.plus(b[k] as Dec), zero());
       if (keys.every((k) => (first[k] as Dec).eq(sums(k)))) return { total: units[0]!, source: 'sum-match', parts: units.slice(1) };
     }
   }
@@ -212,9 +212,9 @@ export function derive(b: BaseCounts & { poor_reduced: Dec }): Record<Indicator,
 
 /** Sums of the parts' counts; the reduction only when every part has one. */
 export function sumBase(parts: BaseCounts[]): BaseCounts {
-  const sum = (k: 'households_start' | 'households_end' | 'poor_start') => parts.reduce((s, b) => s.plus(b[k]), ZERO);
+  const sum = (k: 'households_start' | 'households_end' | 'poor_start') => parts.reduce((s, b) => s.plus(b[k]), zero());
   const out: BaseCounts = { households_start: sum('households_start'), households_end: sum('households_end'), poor_start: sum('poor_start') };
-  if (parts.every((b) => b.poor_reduced !== undefined)) out.poor_reduced = parts.reduce((s, b) => s.plus(b.poor_reduced!), ZERO);
+  if (parts.every((b) => b.poor_reduced !== undefined)) out.poor_reduced = parts.reduce((s, b) => s.plus(b.poor_reduced!), zero());
   return out;
 }
 

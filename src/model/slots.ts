@@ -41,6 +41,9 @@ const SLOT = /^([a-z_]+)(?:@([^~:/]+))?(?:~([^:/]+))?(?::(min|max))?(?:\/(.+))?$
 
 /** The indicator and dimensions of a slot key (a plain indicator key has none). */
 export function parseSlot(key: string): ParsedSlot {
+  // A plain indicator key (letters a–z and '_'): what SLOT's match gives, without the match and the spreads (asked
+  // for every value read; a start-up's young generation).
+  if (isPlainIndicator(key)) return { indicator: key };
   const m = SLOT.exec(key);
   if (!m) return { indicator: key };
   return {
@@ -50,6 +53,14 @@ export function parseSlot(key: string): ParsedSlot {
     ...(m[4] !== undefined ? { bound: m[4] as 'min' | 'max' } : {}),
     ...(m[5] !== undefined ? { part: m[5] } : {}),
   };
+}
+
+function isPlainIndicator(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || c === 0x5f)) return false;
+  }
+  return true;
 }
 
 /** The indicator of a slot key. */

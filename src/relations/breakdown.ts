@@ -4,7 +4,7 @@
  * unit; in a table of unit rows, the household categories listed under a unit (`Trong đó: hộ nghèo về thu
  * nhập`, `hộ nghèo thiếu hụt …`), in every column they all fill. The finding sits at the figure broken down.
  */
-import { Dec, ZERO, plain } from '../calc/decimal.js';
+import { Dec, zero, plain } from '../calc/decimal.js';
 import { someUnitHasRole } from '../model/annex.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf } from '../model/expr.js';
@@ -57,7 +57,7 @@ export const breakdownKind = defineKind<BreakdownRelation>({
   },
   check(r, ctx) {
     ctx.checked('breakdown');
-    const sum = r.parts.reduce((s: Dec, v) => s.plus(v.num), ZERO);
+    const sum = r.parts.reduce((s: Dec, v) => s.plus(v.num), zero());
     if (sum.eq(r.at.num)) return;
     ctx.report({
       rule: 'breakdown',

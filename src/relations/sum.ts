@@ -3,7 +3,7 @@
  * any depth (province → district → commune; blocks → units), one partition at a time. The finding sits at
  * the parent's cell.
  */
-import { Dec, ZERO, plain } from '../calc/decimal.js';
+import { Dec, zero, plain } from '../calc/decimal.js';
 import { intOf, type ScaledValue } from '../calc/scaled.js';
 import { partitionsByParent, partitionsOf, type Annex, type Unit, type ValueStore } from '../model/annex.js';
 import { parentIdsIn } from './scope.js';
@@ -161,7 +161,7 @@ export const sumKind = defineKind<SumRelation>({
   check(r, ctx) {
     ctx.checked('sum');
     if (addsUp(r.q, r.partsQ.length, (k) => r.partsQ[k])) return;
-    let sum: Dec = ZERO;
+    let sum: Dec = zero();
     for (const v of r.parts) sum = sum.plus(v.num);
     const f = sumMismatch(r.unit.name, r.indicator, r.at, sum, r.count);
     if (f) ctx.report(f);

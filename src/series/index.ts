@@ -11,7 +11,7 @@
  * file and names its cell in the earlier one). One info per pair says how many units were compared.
  * Pure: annexes in, findings out.
  */
-import { ZERO, plain } from '../calc/decimal.js';
+import { zero, plain } from '../calc/decimal.js';
 import type { Finding, Skip } from '../model/finding.js';
 import type { Annex, Unit, Value } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
@@ -219,7 +219,7 @@ function compareValues({ prev, next, prevFile, nextFile, out }: Pair, c: Compari
 
 /** The finding when the start-of-year value is not the sum of the end-of-year ones, at the start-of-year cell. */
 function mismatch(c: Comparison, { end, start }: (typeof CONTINUES)[number], sv: OkValue, ends: OkValue[], prevFile: string): Finding | undefined {
-  const expected = ends.reduce((s, v) => s.plus(v.num), ZERO);
+  const expected = ends.reduce((s, v) => s.plus(v.num), zero());
   if (expected.eq(sv.num)) return undefined;
   const previous = ends.map((v, i) => ({ unit: c.prevs[i]!.name, cell: displayRef(v.cell), value: v.plain }));
   return {

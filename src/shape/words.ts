@@ -147,16 +147,23 @@ function closing(src: string, i: number): number {
   return src.length;
 }
 
-/** Past a quantifier at `i` (`?`, `*`, `+`, `{n,m}`, each perhaps lazy), if any; `optional`: it allows none. */
-function quantifier(src: string, i: number): { next: number; optional: boolean; present: boolean } {
+/**
+ * Past a quantifier at `i` (`?`, `*`, `+`, `{n,m}`, each perhaps lazy): the index after it, `i` when there is none.
+ * (An index, not an object: this runs for every character of a pattern's source at its first use, at start-up.)
+ */
+function quantifierEnd(src: string, i: number): number {
   const c = src[i];
   let next = i;
-  let optional = false;
-  if (c === '?' || c === '*') (next = i + 1), (optional = true);
-  else if (c === '+') next = i + 1;
-  else if (c === '{') (next = src.indexOf('}', i) + 1), (optional = true);
+  if (c === '?' || c === '*' || c === '+') next = i + 1;
+  else if (c === '{') next = src.indexOf('}', i) + 1;
   if (next > i && src[next] === '?') next++;
-  return { next, optional, present: next > i };
+  return next;
+}
+
+/** Whether the quantifier at `i` (if any) allows none: `?`, `*`, `{n,m}`. */
+function optionalAt(src: string, i: number): boolean {
+  const c = src[i];
+  return c === '?' || c === '*' || c === '{';
 }
 
 function alternativesNeed(src: string, from: number, to: number): string[] | undefined {
@@ -185,34 +192,34 @@ function alternativesNeed(src: string, from: number, to: number): string[] | und
         i++;
       } else if (e !== '' && 'dswDSW'.includes(e)) {
         endRun();
-        i = quantifier(src, i + 2).next - 1;
+        i = quantifierEnd(src, i + 2) - 1;
       } else if (e !== '' && '.*+?^$|()[]{}\\/-'.includes(e)) {
-        const q = quantifier(src, i + 2);
-        if (q.optional) endRun();
+        const next = quantifierEnd(src, i + 2);
+        if (optionalAt(src, i + 2)) endRun();
         else run += e;
-        if (q.present) endRun();
-        i = q.next - 1;
+        if (next > i + 2) endRun();
+        i = next - 1;
       } else {
         return undefined; // \u, \x, \p, back references: not read here
       }
     } else if (c === '(' || c === '[') {
       const end = closing(src, i);
-      const q = quantifier(src, end + 1);
+      const next = quantifierEnd(src, end + 1);
       endRun();
-      if (c === '(' && !q.optional && (src[i + 1] !== '?' || src[i + 2] === ':')) {
+      if (c === '(' && !optionalAt(src, end + 1) && (src[i + 1] !== '?' || src[i + 2] === ':')) {
         const inner = alternativesNeed(src, src[i + 1] === '?' ? i + 3 : i + 1, end);
         if (inner && group === undefined) group = inner;
       }
-      i = q.next > end + 1 ? q.next - 1 : end;
+      i = next > end + 1 ? next - 1 : end;
     } else if (c === '.') {
       endRun();
-      i = quantifier(src, i + 1).next - 1;
+      i = quantifierEnd(src, i + 1) - 1;
     } else {
-      const q = quantifier(src, i + 1);
-      if (q.optional) endRun();
+      const next = quantifierEnd(src, i + 1);
+      if (optionalAt(src, i + 1)) endRun();
       else run += c;
-      if (q.present) endRun();
-      i = q.next - 1;
+      if (next > i + 1) endRun();
+      i = next - 1;
     }
   }
   return needs;
@@ -233,7 +240,10 @@ function tried(re: RegExp, k: string, hinted: boolean): boolean {
 export function mayMatch(re: RegExp, text: string): boolean {
   let needs = needsOf.get(re);
   if (needs === undefined) needsOf.set(re, (needs = requiredTexts(re) ?? null));
-  return needs === null || needs.some((n) => text.includes(n));
+  if (needs === null) return true;
+  // A loop, not `needs.some(…)`: no closure made per label and pattern (start-up's young generation).
+  for (let i = 0; i < needs.length; i++) if (text.includes(needs[i]!)) return true;
+  return false;
 }
 
 /** The features of one label (one header cell or row label); labels repeat, so they are remembered (bounded). */
