@@ -5,7 +5,11 @@ import type { ConfigProblem } from '../errors.js';
 import { enCalc, name as indName, val } from './en-calc.js';
 import { enCli } from './cli-en.js';
 import type { MessageParams } from '../model/message-ref.js';
+import { count } from './number-format.js';
 import { enRelations } from './en-relations.js';
+
+/** A count the report makes (findings, files, units), grouped as English writes it: 87,299. */
+const k = (n: number) => count(n, 'en');
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
@@ -279,7 +283,7 @@ export function en(): Catalog {
       notUnderstood: (labels) => `not understood: ${labels.map((l) => `"${l}"`).join(', ')}`,
       labelsHint: (entries) =>
         `To have them read, name each one's indicator in povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' or ') : 'indicator key'}>`}": ["${e.text}"]`).join(', ')} } (keys: docs/input.md; format: docs/configuration.md).`,
-      counts: (e, w, i) => `${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, ${i} info`,
+      counts: (e, w, i) => `${k(e)} ${e === 1 ? 'error' : 'errors'}, ${k(w)} ${w === 1 ? 'warning' : 'warnings'}, ${k(i)} info`,
       readAs: (source, layout, locale) => `Read as: ${source}; ${layout} layout; numbers in ${locale} format`,
       source: (s) =>
         s.kind === 'delimited'
@@ -291,22 +295,22 @@ export function en(): Catalog {
       localeName: { vi: 'Vietnamese (210.299; 11,80)', en: 'English (210,299; 11.80)', plain: 'plain (no separators)' },
       expectedActual: (e, a) => `expected ${e}, found ${a}`,
       notChecked: 'Not checked',
-      moreFindings: (n, rule) => `… and ${n} more ${rule} findings (all of them with --format json)`,
+      moreFindings: (n, rule) => `… and ${k(n)} more ${rule} findings (all of them with --format json)`,
       tableTooWide: (needed, width) => `The table is ${needed} characters wide and does not fit the terminal's ${width} columns either way round; use povcheck table --format html (or xlsx) to see it, --format json for the figures.`,
-      tableOmitted: (units) => `The table has ${units} units, too many to print here; use --format json, or povcheck table to see it.`,
+      tableOmitted: (units) => `The table has ${k(units)} units, too many to print here; use --format json, or povcheck table to see it.`,
       skipLine: (rule, unit, reason) => `${rule}${unit ? ` (${unit})` : ''}: ${reason}`,
       allUnits: 'all units',
       annexTitle: 'The table (cells with findings are marked)',
       legend: '✖ error  ▲ warning  ℹ info',
       summary: (c) =>
-        `Total: ${c.files} ${c.files === 1 ? 'file' : 'files'} (${c.ok} without errors, ${c.invalid} with errors, ${c.unchecked > 0 ? `${c.unchecked} not checked, ` : ''}${c.unreadable} unreadable); ${c.errors} ${c.errors === 1 ? 'error' : 'errors'}, ${c.warnings} ${c.warnings === 1 ? 'warning' : 'warnings'}, ${c.infos} info.`,
+        `Total: ${k(c.files)} ${c.files === 1 ? 'file' : 'files'} (${k(c.ok)} without errors, ${k(c.invalid)} with errors, ${c.unchecked > 0 ? `${k(c.unchecked)} not checked, ` : ''}${k(c.unreadable)} unreadable); ${k(c.errors)} ${c.errors === 1 ? 'error' : 'errors'}, ${k(c.warnings)} ${c.warnings === 1 ? 'warning' : 'warnings'}, ${k(c.infos)} info.`,
       verdictWord: { ok: 'no errors', invalid: 'errors found', unchecked: 'nothing checked', unreadable: 'unreadable' },
       markdown: {
         title: 'povcheck report',
         fileHeader: { file: 'File', verdict: 'Verdict', errors: 'Errors', warnings: 'Warnings', infos: 'Info' },
         findingHeader: { cell: 'Cell', rule: 'Rule', severity: 'Severity', unit: 'Unit', indicator: 'Indicator', message: 'Message' },
         noFindings: 'No findings.',
-        more: (n) => `… and ${n} more findings (see the full report).`,
+        more: (n) => `… and ${k(n)} more findings (see the full report).`,
       },
       wholeTable: 'whole table',
       rulesHeader: { id: 'rule', severity: 'severity', summary: 'checks' },

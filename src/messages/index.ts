@@ -12,10 +12,12 @@ import { slotLabel } from './indicator-labels.js';
 import type { Catalog, Fmt } from './types.js';
 import type { Lang } from '../model/lang.js';
 import type { MessageId, MessageRef, SkipId, SkipRef } from '../model/message-ref.js';
+import { formatPlain } from './number-format.js';
 import { visibleDeep } from './visible.js';
 
 export type { Catalog, Fmt, SummaryCounts } from './types.js';
 export { visible } from './visible.js';
+export { count, formatPlain } from './number-format.js';
 
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 
@@ -74,45 +76,6 @@ export function cliText(lang: Lang): CliText {
   return lang === 'vi' ? (CLI_VI ??= visibleCatalog(viCli)) : (CLI_EN ??= visibleCatalog(enCli));
 }
 
-/**
- * Writes plain digits ("210299", "-11.80") in a number format: Vietnamese groups with "." and marks
- * decimals with ","; English the other way round. The digits themselves are never changed.
- */
-export function formatPlain(plainDigits: string, locale: 'vi' | 'en'): string {
-  // Read by hand (this runs for every number of every message): a sign, digits, then a mark and digits or nothing,
-  // as /^([+-]?)(\d+)(?:\.(\d+))?$/ reads it; anything else is left as it is. (Digits tested in the loops, not
-  // by a call: large files are checked with V8's inlining off.)
-  const len = plainDigits.length;
-  const c0 = plainDigits.charCodeAt(0);
-  const intStart = c0 === PLUS || c0 === MINUS ? 1 : 0;
-  let i = intStart;
-  while (i < len) {
-    const c = plainDigits.charCodeAt(i);
-    if (c < ZERO || c > NINE) break;
-    i++;
-  }
-  const intEnd = i;
-  if (intEnd === intStart) return plainDigits;
-  if (i < len) {
-    if (plainDigits.charCodeAt(i) !== POINT || i + 1 === len) return plainDigits;
-    for (let j = i + 1; j < len; j++) {
-      const c = plainDigits.charCodeAt(j);
-      if (c < ZERO || c > NINE) return plainDigits;
-    }
-  }
-  const group = locale === 'vi' ? '.' : ',';
-  // The integer digits grouped by three from the right; the sign and the decimals kept.
-  let cut = intStart + ((intEnd - intStart) % 3 || 3);
-  let out = plainDigits.slice(0, cut);
-  for (; cut < intEnd; cut += 3) out += group + plainDigits.slice(cut, cut + 3);
-  return intEnd < len ? out + (locale === 'vi' ? ',' : '.') + plainDigits.slice(intEnd + 1) : out;
-}
-
-const PLUS = 0x2b;
-const MINUS = 0x2d;
-const POINT = 0x2e;
-const ZERO = 0x30;
-const NINE = 0x39;
 
 export function makeFmt(lang: Lang, locale: 'vi' | 'en' = lang): Fmt {
   return new Formatting(lang, locale);

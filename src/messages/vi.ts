@@ -5,7 +5,11 @@ import type { ConfigProblem } from '../errors.js';
 import { viCalc, val } from './vi-calc.js';
 import { viCli } from './cli-vi.js';
 import type { MessageParams } from '../model/message-ref.js';
+import { count } from './number-format.js';
 import { viRelations } from './vi-relations.js';
+
+/** A count the report makes (findings, files, units), grouped as Vietnamese writes it: 87.299. */
+const k = (n: number) => count(n, 'vi');
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
@@ -285,7 +289,7 @@ export function vi(): Catalog {
       notUnderstood: (labels) => `không hiểu: ${labels.map((l) => `"${l}"`).join(', ')}`,
       labelsHint: (entries) =>
         `Để povcheck đọc được, ghi chỉ tiêu của từng tên vào povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' hoặc ') : 'mã chỉ tiêu'}>`}": ["${e.text}"]`).join(', ')} } (mã chỉ tiêu: docs/input.md; cách ghi: docs/configuration.md).`,
-      counts: (e, w, i) => `${e} lỗi, ${w} cảnh báo, ${i} thông tin`,
+      counts: (e, w, i) => `${k(e)} lỗi, ${k(w)} cảnh báo, ${k(i)} thông tin`,
       readAs: (source, layout, locale) => `Đọc: ${source}; bố cục ${layout}; số viết kiểu ${locale}`,
       source: (s) =>
         s.kind === 'delimited'
@@ -297,22 +301,22 @@ export function vi(): Catalog {
       localeName: { vi: 'Việt Nam (210.299; 11,80)', en: 'tiếng Anh (210,299; 11.80)', plain: 'không có dấu phân cách' },
       expectedActual: (e, a) => `đúng ra: ${e}; trong bảng: ${a}`,
       notChecked: 'Chưa kiểm tra',
-      moreFindings: (n, rule) => `… và ${n} phát hiện ${rule} nữa (xem đầy đủ với --format json)`,
+      moreFindings: (n, rule) => `… và ${k(n)} phát hiện ${rule} nữa (xem đầy đủ với --format json)`,
       tableTooWide: (needed, width) => `Bảng rộng ${needed} ký tự, không vừa ${width} cột của màn hình (kể cả khi xoay bảng); dùng povcheck table --format html (hoặc xlsx) để xem bảng, --format json để lấy số liệu.`,
-      tableOmitted: (units) => `Bảng có ${units} đơn vị, quá lớn để in ra đây; dùng --format json, hoặc povcheck table để xem bảng.`,
+      tableOmitted: (units) => `Bảng có ${k(units)} đơn vị, quá lớn để in ra đây; dùng --format json, hoặc povcheck table để xem bảng.`,
       skipLine: (rule, unit, reason) => `${rule}${unit ? ` (${unit})` : ''}: ${reason}`,
       allUnits: 'mọi đơn vị',
       annexTitle: 'Bảng số liệu (ô có vấn đề được đánh dấu)',
       legend: '✖ lỗi  ▲ cảnh báo  ℹ thông tin',
       summary: (c) =>
-        `Tổng cộng: ${c.files} tệp (${c.ok} tệp không có lỗi, ${c.invalid} tệp có lỗi, ${c.unchecked > 0 ? `${c.unchecked} tệp không kiểm tra được, ` : ''}${c.unreadable} tệp không đọc được); ${c.errors} lỗi, ${c.warnings} cảnh báo, ${c.infos} thông tin.`,
+        `Tổng cộng: ${k(c.files)} tệp (${k(c.ok)} tệp không có lỗi, ${k(c.invalid)} tệp có lỗi, ${c.unchecked > 0 ? `${k(c.unchecked)} tệp không kiểm tra được, ` : ''}${k(c.unreadable)} tệp không đọc được); ${k(c.errors)} lỗi, ${k(c.warnings)} cảnh báo, ${k(c.infos)} thông tin.`,
       verdictWord: { ok: 'không có lỗi', invalid: 'có lỗi', unchecked: 'không kiểm tra được', unreadable: 'không đọc được' },
       markdown: {
         title: 'Báo cáo povcheck',
         fileHeader: { file: 'Tệp', verdict: 'Kết luận', errors: 'Lỗi', warnings: 'Cảnh báo', infos: 'Thông tin' },
         findingHeader: { cell: 'Ô', rule: 'Quy tắc', severity: 'Mức', unit: 'Đơn vị', indicator: 'Chỉ tiêu', message: 'Nội dung' },
         noFindings: 'Không có phát hiện nào.',
-        more: (n) => `… và ${n} phát hiện khác (xem báo cáo đầy đủ).`,
+        more: (n) => `… và ${k(n)} phát hiện khác (xem báo cáo đầy đủ).`,
       },
       wholeTable: 'toàn bảng',
       rulesHeader: { id: 'quy tắc', severity: 'mức', summary: 'kiểm tra' },

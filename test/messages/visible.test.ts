@@ -1,10 +1,10 @@
 /**
- * messages/visible.ts `visible` and messages/index.ts `formatPlain` read their text by hand (they run for every
- * text of every message): each gives what its rules, written as regular expressions here, give.
+ * messages/visible.ts `visible` reads its text by hand (it runs for every text of every message): it gives what
+ * its rules, written as regular expressions here, give.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatPlain, visible } from '../../src/messages/index.js';
+import { visible } from '../../src/messages/index.js';
 
 /** `visible`'s rules as regular expressions alone (the gate as documented in visible.ts). */
 function visibleByRules(text: string): string {
@@ -16,15 +16,6 @@ function visibleByRules(text: string): string {
     return `\\u${c.toString(16).padStart(4, '0')}`;
   };
   return text.replace(unsafe, picture).replace(/^(\s*):(?=:)/, '$1\ua789').replace(/##(?=(?:vso)?\[)/gi, '#\uff03');
-}
-
-/** `formatPlain` as a regular expression reads it. */
-function formatByRules(plain: string, locale: 'vi' | 'en'): string {
-  const m = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(plain);
-  if (!m) return plain;
-  const [, sgn, int, frac] = m;
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, locale === 'vi' ? '.' : ',');
-  return `${sgn}${grouped}${frac !== undefined ? (locale === 'vi' ? ',' : '.') + frac : ''}`;
 }
 
 // Characters on each side of every boundary the hand-written test draws, and the texts that matter.
@@ -50,20 +41,5 @@ describe('visible', () => {
   it('returns a text it leaves unchanged as it is', () => {
     const name = 'Thị trấn Đồng Hạ (Huyện Lạc Cẩm Tân)';
     expect(visible(name)).toBe(name);
-  });
-});
-
-describe('formatPlain', () => {
-  it('groups and marks plain digits as the regular expression reads them, and leaves anything else', () => {
-    const plain = fc.array(fc.constantFrom('0', '1', '5', '9', '.', '-', '+', ',', 'a', ' ', '٣'), { maxLength: 14 }).map((xs) => xs.join(''));
-    fc.assert(
-      fc.property(plain, fc.constantFrom<'vi' | 'en'>('vi', 'en'), (p, locale) => {
-        expect(formatPlain(p, locale)).toBe(formatByRules(p, locale));
-      }),
-      { numRuns: 5000 },
-    );
-    expect(formatPlain('-1234567.50', 'vi')).toBe('-1.234.567,50');
-    expect(formatPlain('+1000', 'en')).toBe('+1,000');
-    expect(formatPlain('210299', 'vi')).toBe('210.299');
   });
 });
