@@ -4,7 +4,7 @@
  * `decodeBytes` refuses or reads otherwise is left to it (so it names the fault as before); and the records a
  * streamed table gives are those of the same text read whole.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isUtf8 } from 'node:buffer';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,6 +70,24 @@ describe('decodeStreamed', () => {
           expect(s!.whole() === whole.text).toBe(true);
         }
       }
+    }
+  });
+
+  it('decodes the head a piece at a time, as the rest (no call decodes more than 64 KiB)', () => {
+    // One call for the head had the decoder allocate and free a buffer of megabytes, which makes the C library
+    // keep more freed memory for the rest of the run.
+    const bytes = enc(table(100_000), true);
+    expect(bytes.length).toBeGreaterThan(HEAD_BYTES);
+    const decode = vi.spyOn(TextDecoder.prototype, 'decode');
+    try {
+      const s = decodeStreamed(bytes);
+      expect(s).toBeDefined();
+      expect(s!.head.length).toBeGreaterThanOrEqual(1_000_000);
+      const sizes = decode.mock.calls.map(([input]) => (input as Uint8Array | undefined)?.byteLength ?? 0);
+      expect(sizes.length).toBeGreaterThan(1);
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(64 * 1024);
+    } finally {
+      decode.mockRestore();
     }
   });
 
