@@ -555,10 +555,9 @@ export class LongTable implements ValueStore {
 
   /** The cell of value i (a stored number or blank). */
   cellAt(i: number): Cell {
-    const u = Math.floor(i / this.slotCount);
-    const row = this.rows.get(u);
-    const col = this.cols[i - u * this.slotCount]!;
-    return { raw: this.status[i] === BLANK ? '' : this.textAt(i), ref: a1(row, col), row, col };
+    const row = this.valueRow(i);
+    const col = this.valueCol(i);
+    return { raw: this.rawAt(i), ref: a1(row, col), row, col };
   }
 
   scaledAt(i: number): number {

@@ -10,7 +10,7 @@
  * Every instance over a parent's parts reads a cell of the parent itself (its total, its whole): locate
  * relies on it to leave out a parent whose relations it loaded earlier (locate/table.ts `scopeOf`).
  */
-import { partitionsInOrder, partsByPartition, subUnitsByParent, type Unit } from '../model/annex.js';
+import { partitionsInOrder, partitionsOf, partsByPartition, subUnitsByParent, type Unit } from '../model/annex.js';
 import type { RuleContext } from '../rules/types.js';
 
 export interface Scope {
@@ -57,9 +57,14 @@ export function* partitionsIn(ctx: InstanceContext): Generator<[number, number[]
   const { scope } = ctx;
   if (!scope) return yield* partitionsInOrder(ctx.annex.units);
   for (const p of scope.parents) {
-    const lists = partsByPartition(ctx.annex.units, scope.childrenOf(p.id));
+    const lists = partitionsOfIn(ctx, p.id);
     if (lists) yield [p.id, lists];
   }
+}
+
+/** One parent's parts by partition, made when asked (the scope's children when scoped); undefined when none. */
+export function partitionsOfIn(ctx: InstanceContext, parent: number): number[][] | undefined {
+  return ctx.scope ? partsByPartition(ctx.annex.units, ctx.scope.childrenOf(parent)) : partitionsOf(ctx.annex.units, parent);
 }
 
 /** `subUnitsByParent` for the scope's parents. */

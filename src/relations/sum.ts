@@ -5,8 +5,8 @@
  */
 import { Dec, zero, plain } from '../calc/decimal.js';
 import { intOf, type ScaledValue } from '../calc/scaled.js';
-import { partitionsByParent, partitionsOf, type Annex, type Unit, type ValueStore } from '../model/annex.js';
-import { parentIdsIn } from './scope.js';
+import { partitionsByParent, type Annex, type Unit, type ValueStore } from '../model/annex.js';
+import { parentIdsIn, partitionsOfIn } from './scope.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf } from '../model/expr.js';
 import type { Finding, Skip } from '../model/finding.js';
@@ -116,7 +116,7 @@ export const sumKind = defineKind<SumRelation>({
   each(ctx, visit, checking) {
     const { annex } = ctx;
     // Each parent's parts, made when the parent is reached (none kept for the whole table).
-    const partitions = (id: number) => partitionsOf(annex.units, id);
+    const partitions = (id: number) => partitionsOfIn(ctx, id);
     // No unit is the total (nor a parent of others): there is nothing to add up to.
     if (!someParent(parentIdsIn(ctx), partitions)) ctx.skip(noTotalSkip());
     const slots = countSlots(annex);
