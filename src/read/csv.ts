@@ -285,7 +285,7 @@ export function delimitedTable(input: string | StreamedText, encoding: TextEncod
 }
 
 /** Bytes split at a time when a streamed text's records are read from its bytes. */
-const BYTE_PIECE = 1 << 20;
+const BYTE_PIECE = 1 << 16;
 
 /**
  * A streamed text's records from byte `at` (a line's start) to its end, a piece of BYTE_PIECE bytes at a time
