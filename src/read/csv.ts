@@ -8,7 +8,7 @@ import { Buffer } from 'node:buffer';
 import { PovcheckError } from '../errors.js';
 import { CellCounter } from './memory-budget.js';
 import { a1, type Cell, type Grid, type SourceInfo } from '../model/grid.js';
-import type { StreamedText, TextEncodingName } from './decode.js';
+import type { ByteSource, StreamedText, TextEncodingName } from './decode.js';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -259,11 +259,12 @@ export function delimitedTable(input: string | StreamedText, encoding: TextEncod
       // end of the last line split on (the characters split so far, as UTF-8).
       if (eachBytes && stream && fed <= src.length) {
         const at = stream.bodyStart + Buffer.byteLength(src.slice(0, fed - splitter.takePending()));
-        const s = stream;
+        const { source, bodyStart, bytes } = stream;
+        // The head's text and the decoder are let go before the rest is read.
         src = '';
         stream = undefined;
         pieces = undefined;
-        await restFromBytes(s, at, splitter, (fields) => eachBytes(row++, fields), progress);
+        await restFromBytes(source, at, splitter, (fields) => eachBytes(row++, fields), progress && ((done) => progress(done - bodyStart, bytes)));
         return;
       }
       for (let n = 0; pieces; n++) {
@@ -289,10 +290,9 @@ const BYTE_PIECE = 1 << 16;
 
 /**
  * A streamed text's records from byte `at` (a line's start) to its end, a piece of BYTE_PIECE bytes at a time
- * (more for a line longer than a piece), split by `splitter.pushBytes`; `progress` in bytes of the file.
+ * (more for a line longer than a piece), split by `splitter.pushBytes`; `progress` with the bytes read.
  */
-async function restFromBytes(stream: StreamedText, at: number, splitter: RecordSplitter, onBytes: (fields: ByteFields) => void, progress?: (done: number, total: number) => void): Promise<void> {
-  const source = stream.source;
+async function restFromBytes(source: ByteSource, at: number, splitter: RecordSplitter, onBytes: (fields: ByteFields) => void, progress?: (done: number) => void): Promise<void> {
   const length = source.length;
   const fields = new ByteFields();
   let size = BYTE_PIECE;
@@ -307,7 +307,7 @@ async function restFromBytes(stream: StreamedText, at: number, splitter: RecordS
       pos += used;
       size = BYTE_PIECE;
       if (progress) {
-        progress(pos - stream.bodyStart, stream.bytes);
+        progress(pos);
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
