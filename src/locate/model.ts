@@ -301,11 +301,10 @@ class TableSystem implements System {
   private load(batch: readonly Unit[], scope: Scope | undefined): void {
     const n = ++this.loads;
     for (const u of batch) this.loadOf.set(u.id, n);
-    const isNew = (r: Relation) => {
-      if (!scope) return true;
+    const isNew = (cells: readonly OkValue[]) => {
       let inBatch = false;
-      for (const v of r.cells) {
-        const l = this.loadOf.get(v.unit);
+      for (let i = 0; i < cells.length; i++) {
+        const l = this.loadOf.get(cells[i]!.unit);
         if (l === n) inBatch = true;
         else if (l !== undefined) return false;
       }
@@ -316,14 +315,19 @@ class TableSystem implements System {
     for (const { kind, index } of LOCATE_KINDS) {
       if (kind.localised && this.off.has(kind.id)) continue;
       for (const inst of this.instancesOf(kind, scope, ids, () => (ctx ??= this.context(scope)))) {
-        if (!isNew(inst)) continue;
-        if (scope) for (const v of inst.cells) this.addCell(v);
+        if (scope) {
+          const cells = inst.cells;
+          if (!isNew(cells)) continue;
+          for (let i = 0; i < cells.length; i++) this.addCell(cells[i]!);
+        }
         const forms = kind.form(inst);
-        const list = forms === undefined ? [] : Array.isArray(forms) ? (forms as Form[]) : [forms as Form];
-        list.forEach((f, i) => {
+        if (forms === undefined) continue;
+        const list = Array.isArray(forms) ? (forms as readonly Form[]) : [forms as Form];
+        for (let i = 0; i < list.length; i++) {
+          const f = list[i]!;
           if (kind.localised) this.addCheck(kind.id, index, inst, i, f);
           else if (f.type === 'le') this.addGuard(f.a, f.b);
-        });
+        }
       }
     }
   }
@@ -359,6 +363,8 @@ class TableSystem implements System {
   }
 
   private varsOf(e: Expr): Set<string> {
+    // Without formulas every cell is its own only dependency.
+    if (!this.facts.anyFormula) return refsOf(e);
     const out = new Set<string>();
     for (const r of refsOf(e)) for (const d of this.depsOf(r)) out.add(d);
     return out;

@@ -16,7 +16,18 @@ export type Expr =
   | { readonly k: 'sum'; readonly args: readonly Expr[] }
   | { readonly k: 'round'; readonly a: Expr; readonly d: Expr };
 
-export const num = (v: Dec | number | string): Expr => ({ k: 'num', v: new Dec(v) });
+/** A constant. A number's node is made once (a Dec never changes): every instance's form reads the same few (0, 100, a rate's bounds). */
+export const num = (v: Dec | number | string): Expr => {
+  if (typeof v !== 'number' || !Number.isFinite(v) || Object.is(v, -0)) return { k: 'num', v: new Dec(v) };
+  let e = NUMBERS.get(v);
+  if (e === undefined) {
+    e = { k: 'num', v: new Dec(v) };
+    if (NUMBERS.size < MAX_NUMBERS) NUMBERS.set(v, e);
+  }
+  return e;
+};
+const NUMBERS = new Map<number, Expr>();
+const MAX_NUMBERS = 64;
 export const ref = (r: string): Expr => ({ k: 'ref', ref: r });
 export const sub = (a: Expr, b: Expr): Expr => ({ k: 'bin', op: '-', a, b });
 export const sumOf = (args: Expr[]): Expr => ({ k: 'sum', args });
