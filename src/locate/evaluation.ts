@@ -3,11 +3,10 @@
  * recomputed), whether a check or a guard holds, and the rate rule's rounding comparison, exact and cheap.
  */
 import { Dec } from '../calc/decimal.js';
-import { evaluate, ref, sub, sumOf, type Expr } from '../model/expr.js';
+import { evaluate, ref, scaledConstant, sub, sumOf, type Expr, type ScaledConstant } from '../model/expr.js';
 import type { Form } from '../relations/types.js';
 import type { Check, Guard, LCell, System } from './model.js';
 import { rateMatchesAt, scaleTo } from '../calc/scaled.js';
-import { scaledOf } from '../model/value.js';
 
 /** ½·10^−dp by dp: rates are compared at a few precisions only, so each is made once. */
 const HALF_UNITS: Dec[] = [];
@@ -173,24 +172,14 @@ export function compareInIntegers(a: Expr, b: Expr, entered: EnteredCell): numbe
 /** A cell whose value is its entered one (System.enteredCell). */
 type EnteredCell = (ref: string) => LCell | undefined;
 
-/** A constant's scaled integer and decimals, or null when it has none in safe integers (found once per constant). */
-const CONSTANTS = new WeakMap<Dec, { n: number; dp: number } | null>();
-
-function constantOf(v: Dec): { n: number; dp: number } | null {
-  let c = CONSTANTS.get(v);
-  if (c === undefined) {
-    const dp = v.decimalPlaces();
-    const n = dp < 16 ? scaledOf(v.toFixed(dp)) : undefined;
-    CONSTANTS.set(v, (c = n === undefined ? null : { n, dp }));
-  }
-  return c;
-}
+/** A constant's scaled integer and decimals, or null (kept on the nodes `num` makes, else worked out). */
+const constantOf = (e: Extract<Expr, { k: 'num' }>): ScaledConstant | null => (e.scaled !== undefined ? e.scaled : scaledConstant(e.v));
 
 /** The most decimals of an expression's cells and constants when it only adds, subtracts and negates entered scaled values; −1 otherwise. */
 function decimalsIn(e: Expr, entered: EnteredCell): number {
   switch (e.k) {
     case 'num':
-      return constantOf(e.v)?.dp ?? -1;
+      return constantOf(e)?.dp ?? -1;
     case 'ref': {
       const c = entered(e.ref);
       return c && c.value.scaled !== undefined ? c.dp : -1;
@@ -221,7 +210,7 @@ function decimalsIn(e: Expr, entered: EnteredCell): number {
 function scaledValue(e: Expr, dp: number, entered: EnteredCell): number | undefined {
   switch (e.k) {
     case 'num': {
-      const c = constantOf(e.v)!;
+      const c = constantOf(e)!;
       return scaleTo(c.n, c.dp, dp);
     }
     case 'ref': {

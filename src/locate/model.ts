@@ -355,11 +355,15 @@ class TableSystem implements System {
     for (const [ind, v] of Object.entries(vals) as Array<[Indicator, Value]>) if (isOk(v)) this.addCell(v, ind, unit);
   }
 
-  private addCell(v: OkValue, ind: Indicator = v.indicator, unit: Unit = this.annex.units.at(v.unit)!): void {
-    if (this.cells.has(v.cell.ref)) return;
-    const ft = v.cell.formula?.trim();
-    const kind = indicatorKind(ind);
-    this.cells.set(v.cell.ref, new LoadedCell(v, unit, ind, kind, kind === 'rate' ? this.facts.proposalDp(ind) : 0, ft ? { text: ft, role: 'entered' } : undefined));
+  private addCell(v: OkValue, ind?: Indicator, unit?: Unit): void {
+    // A value's cell may be made when asked (a long table's): asked once.
+    const cell = v.cell;
+    if (this.cells.has(cell.ref)) return;
+    const indicator = ind ?? v.indicator;
+    const ft = cell.formula?.trim();
+    const kind = indicatorKind(indicator);
+    const proposalDp = kind === 'rate' ? this.facts.proposalDp(indicator) : 0;
+    this.cells.set(cell.ref, new LoadedCell(v, cell.ref, unit ?? this.annex.units.at(v.unit)!, indicator, kind, proposalDp, ft ? { text: ft, role: 'entered' } : undefined));
   }
 
   private varsOf(e: Expr): Set<string> {
@@ -407,18 +411,17 @@ class TableSystem implements System {
  * decided on the value's scaled integer when they can be (evaluation.ts `Evaluation.holds`).
  */
 class LoadedCell implements LCell {
-  readonly ref: string;
   readonly dp: number;
   #base: Dec | undefined;
   constructor(
     readonly value: OkValue,
+    readonly ref: string,
     readonly unit: Unit,
     readonly indicator: Indicator,
     readonly kind: IndicatorKind,
     readonly proposalDp: number,
     readonly formula: LCell['formula'] | undefined,
   ) {
-    this.ref = value.cell.ref;
     this.dp = value.decimals ?? 0;
   }
 
@@ -428,7 +431,7 @@ class LoadedCell implements LCell {
 
   /** The same cell with its formula classified. */
   withFormula(formula: NonNullable<LCell['formula']>): LoadedCell {
-    return new LoadedCell(this.value, this.unit, this.indicator, this.kind, this.proposalDp, formula);
+    return new LoadedCell(this.value, this.ref, this.unit, this.indicator, this.kind, this.proposalDp, formula);
   }
 }
 
