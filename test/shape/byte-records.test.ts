@@ -64,7 +64,17 @@ const row = fc.record({
   eol: fc.constantFrom('\n', '\r\n', '\r'),
 });
 
-function tableText(rows: fc.RecordValue<{ stt: string; code: string; parent: string; name: string; v: string[]; width: number; eol: string }>[], d: Delimiter): string {
+interface Row {
+  stt: string;
+  code: string;
+  parent: string;
+  name: string;
+  v: string[];
+  width: number;
+  eol: string;
+}
+
+function tableText(rows: Row[], d: Delimiter): string {
   const ok = (s: string) => (d === ',' ? s.replaceAll(',', '') : s);
   const lines = [HEADER.join(d) + '\n'];
   // Plain rows first (the head) and last (the text longer than the streamed head).
@@ -101,7 +111,7 @@ function view(r: CheckResult) {
   const en = makeFmt('en');
   const units = [];
   for (let id = 0; id < r.annex.units.length; id++) {
-    const u = r.annex.units.at(id);
+    const u = r.annex.units.at(id)!;
     const vals = SLOTS.map((s) => {
       const v = r.annex.values.get(id, s);
       return v ? [v.status, v.text, v.plain ?? null, v.decimals ?? null, v.cell.ref, v.cell.raw] : null;
