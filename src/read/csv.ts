@@ -296,6 +296,7 @@ async function restFromBytes(source: ByteSource, at: number, splitter: RecordSpl
   const length = source.length;
   const fields = new ByteFields();
   let size = BYTE_PIECE;
+  let pieces = 0;
   try {
     for (let pos = at; pos < length; ) {
       const end = Math.min(length, pos + size);
@@ -306,7 +307,8 @@ async function restFromBytes(source: ByteSource, at: number, splitter: RecordSpl
       }
       pos += used;
       size = BYTE_PIECE;
-      if (progress) {
+      // Every 16 pieces (1 MiB of the file), the progress bar gets its turn.
+      if (progress && (++pieces & 15) === 0) {
         progress(pos);
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
