@@ -248,13 +248,17 @@ export class InternedStrings {
   /** Appends `s`; returns its row. */
   add(s: string): number {
     this.before();
-    return this.interned(this.distinct.stage(s));
+    const length = this.distinct.stage(s);
+    return this.interned(this.distinct.data, this.distinct.stagedStart, this.distinct.stagedStart + length);
   }
 
-  /** `add` for a string given as its UTF-8 bytes b[start, end) (the same string, the same row and storage). */
+  /**
+   * `add` for a string given as its UTF-8 bytes b[start, end) (the same string, the same row and storage): looked
+   * up on those bytes, copied into the pool only when new.
+   */
   addBytes(b: Uint8Array, start: number, end: number): number {
     this.before();
-    return this.interned(this.distinct.stageBytes(b, start, end));
+    return this.interned(b, start, end);
   }
 
   private before(): void {
@@ -262,27 +266,33 @@ export class InternedStrings {
     if (this.n === SETTLED && this.distinct.length * 2 > this.n) this.appending = true;
   }
 
-  /** The row of the string staged (`length` bytes): its distinct string's index, found or added. */
-  private interned(length: number): number {
+  /**
+   * The row of the string whose bytes are b[start, end): its distinct string's index, found or added. The bytes
+   * are either those just staged in the pool (`add`) or elsewhere (`addBytes`: staged only when new).
+   */
+  private interned(b: Uint8Array, start: number, end: number): number {
+    const distinct = this.distinct;
+    const staged = b === distinct.data && start === distinct.stagedStart;
     if (this.appending) {
       // Strings that seldom repeat: each kept as a new one, as a StringPool keeps them (no table, no search).
       this.table = undefined;
-      this.ids.set(this.n, this.distinct.commit());
+      if (!staged) distinct.stageBytes(b, start, end);
+      this.ids.set(this.n, distinct.commit());
       return this.n++;
     }
-    const start = this.distinct.stagedStart;
-    const bytes = this.distinct.data;
-    const table = this.table === undefined || this.distinct.length * 2 >= this.table.length ? this.rehash() : this.table;
+    const length = end - start;
+    const table = this.table === undefined || distinct.length * 2 >= this.table.length ? this.rehash() : this.table;
     const mask = table.length - 1;
-    let slot = hashBytes(bytes, start, start + length) & mask;
+    let slot = hashBytes(b, start, end) & mask;
     for (; ; slot = (slot + 1) & mask) {
       const d = table[slot]!;
       if (d < 0) break;
-      if (this.distinct.end(d) - this.distinct.start(d) === length && sameBytes(bytes, this.distinct.start(d), start, length)) {
+      if (distinct.end(d) - distinct.start(d) === length && sameBytes(distinct.data, distinct.start(d), b, start, length)) {
         this.ids.set(this.n, d);
         return this.n++;
       }
     }
+    if (!staged) distinct.stageBytes(b, start, end);
     const d = this.distinct.commit();
     table[slot] = d;
     this.ids.set(this.n, d);
@@ -363,8 +373,8 @@ function hashBytes(b: Uint8Array, start: number, end: number): number {
   return h ^ (h >>> 16);
 }
 
-function sameBytes(b: Uint8Array, a: number, c: number, length: number): boolean {
-  for (let k = 0; k < length; k++) if (b[a + k] !== b[c + k]) return false;
+function sameBytes(a: Uint8Array, ai: number, b: Uint8Array, bi: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (a[ai + k] !== b[bi + k]) return false;
   return true;
 }
 
