@@ -532,6 +532,28 @@ export class LongTable implements ValueStore {
     return this.status[u * this.slotCount + s]! >> DECIMALS;
   }
 
+  /** How many slots each unit has (the length `readRow`'s arrays need). */
+  get slotsPerUnit(): number {
+    return this.slotCount;
+  }
+
+  /**
+   * `scaledIn` and `decimalsIn` of every slot of unit `u` at once, into `scaled` and `decimals` (by slot
+   * index): one call a unit for the relations' tests over the columns (relations/columns.ts `ColumnRow`).
+   */
+  readRow(u: number, scaled: Float64Array, decimals: Int32Array): void {
+    const k = this.slotCount;
+    for (let s = 0, i = u * k; s < k; s++, i++) {
+      const b = this.status[i]!;
+      const st = b & STATUS;
+      decimals[s] = b >> DECIMALS;
+      if (st === DIGITS || st === GROUPED) {
+        const x = this.scaled[i]!;
+        scaled[s] = x !== this.escape ? x : this.wide.get(i)!;
+      } else scaled[s] = NaN;
+    }
+  }
+
   /**
    * Visits every value without making a `Value` for a stored number: `number(slot, scaled, decimals, grouped)`
    * for one (`grouped`: its text groups thousands), `other(slot, value)` for a value the columns keep whole

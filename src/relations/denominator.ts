@@ -22,7 +22,7 @@ import type { Annex, Unit, Value, ValueStore } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { defineKind, type Relation } from './types.js';
-import { allNumbers, columnsOf, slotIndexes, wholeIn } from './columns.js';
+import { allNumbers, ColumnRow, columnsOf, slotIndexes, wholeAt } from './columns.js';
 
 /**
  * The unit's finding and the size of its effect, when its two rates have different denominators: the total's
@@ -281,18 +281,18 @@ function quietOf(h0: number, h1: number, counts: ReturnType<typeof wholeOf>, poi
 const COLUMN_SLOTS = ['households_start', 'households_end', 'poor_start', 'poor_end', 'poor_reduced', 'rate_reduced'] as const;
 
 /**
- * quietInfo on a long table's columns (`at`: the slot indexes of COLUMN_SLOTS), or undefined when a figure is
- * not a number held there or the households are not whole (the relation is then made and checked as usual).
- * `totalId`: the total's id (-1: none).
+ * quietInfo on a long table's columns (`row`, read for unit `u`; `at`: the slot indexes of COLUMN_SLOTS), or
+ * undefined when a figure is not a number held there or the households are not whole (the relation is then
+ * made and checked as usual). `totalId`: the total's id (-1: none).
  */
-function quietInColumns(cols: LongTable, u: number, at: readonly number[], totalId: number): 'none' | { effect: Effect } | undefined {
-  if (!allNumbers(cols, u, at)) return undefined;
-  const h0 = wholeIn(cols, u, at[0]!, false);
-  const h1 = wholeIn(cols, u, at[1]!, false);
+function quietInColumns(row: ColumnRow, u: number, at: readonly number[], totalId: number): 'none' | { effect: Effect } | undefined {
+  if (!allNumbers(row, at)) return undefined;
+  const h0 = wholeAt(row, at[0]!, false);
+  const h1 = wholeAt(row, at[1]!, false);
   if (h0 === false || h1 === false) return undefined;
   if (h0 === h1 || h0 === 0 || h1 === 0) return 'none';
   if (u === totalId) return undefined;
-  return quietOf(h0, h1, wholeFrom(wholeIn(cols, u, at[2]!, false), wholeIn(cols, u, at[3]!, false), wholeIn(cols, u, at[4]!, false)), true, cols.scaledIn(u, at[5]!));
+  return quietOf(h0, h1, wholeFrom(wholeAt(row, at[2]!, false), wholeAt(row, at[3]!, false), wholeAt(row, at[4]!, false)), true, row.scaled[at[5]!]!);
 }
 
 const HOUSEHOLDS = ['households_start', 'households_end'] as const;
@@ -320,11 +320,12 @@ export const denominatorKind = defineKind<DenominatorRelation>({
     const fromStore = checking === true && carries(ctx.annex, HOUSEHOLDS);
     const cols = fromStore ? columnsOf(values) : undefined;
     const at = cols && slotIndexes(cols, COLUMN_SLOTS);
+    const row = at ? new ColumnRow(cols!) : undefined;
     const { units } = ctx.annex;
     const totalId = ctx.annex.total?.id ?? -1;
     for (let id = 0; id < units.length; id++) {
       if (fromStore) {
-        let quiet = at && quietInColumns(cols!, id, at, totalId);
+        let quiet = row && quietInColumns(row.read(id), id, at!, totalId);
         if (quiet === undefined) {
           const h0 = values.readScaled(id, 'households_start');
           const h1 = h0 && values.readScaled(id, 'households_end');
