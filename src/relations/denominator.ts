@@ -238,7 +238,7 @@ function integerFigures(h0: number | undefined, h1: number | undefined, counts: 
  * What `denominatorNote` would give, decided in integers when every count is whole: 'none' (no note), the
  * effect of an info note, or undefined when it is a warning or cannot be decided so (then the note is made).
  */
-function quietInfo(ctx: RuleContext, unit: Unit, start: ScaledValue, end: ScaledValue): 'none' | { effect: Effect } | undefined {
+function quietInfo(ctx: RuleContext, unit: Unit, start: ScaledValue, end: ScaledValue): 'none' | Effect | undefined {
   const h0 = intOf(start);
   const h1 = intOf(end);
   if (h0 === undefined || h1 === undefined) return undefined;
@@ -250,20 +250,17 @@ function quietInfo(ctx: RuleContext, unit: Unit, start: ScaledValue, end: Scaled
   const counts = wholeOf(figureOf(values, id, 'poor_start'), figureOf(values, id, 'poor_end'), figureOf(values, id, 'poor_reduced'));
   const rateReduced = figureOf(values, id, 'rate_reduced');
   const given = usableFigure(rateReduced);
-  return quietOf(h0, h1, counts, given, given ? rateReduced.scaled : undefined);
+  if (counts === false) return undefined;
+  return quietOf(h0, h1, counts.p0, counts.reduced, counts.p1, given, given ? rateReduced.scaled : undefined);
 }
 
 /**
  * quietInfo's decision once the households differ (`h0`, `h1`, whole, neither zero) on a unit other than the
- * total: `counts` as wholeOf gives them, `pointsGiven` whether the table prints a usable reduction in points
- * and `printedPoints` its scaled integer.
+ * total: the whole counts `p0`, `reduced`, `p1` as wholeOf gives them (undefined: not given, nor derived),
+ * `pointsGiven` whether the table prints a usable reduction in points and `printedPoints` its scaled integer.
  */
-function quietOf(h0: number, h1: number, counts: ReturnType<typeof wholeOf>, pointsGiven: boolean, printedPoints: number | undefined): 'none' | { effect: Effect } | undefined {
-  if (counts === false) return undefined;
-  if (counts.reduced === undefined || counts.p1 === undefined) return 'none';
-  const p0 = counts.p0;
-  const reduced = counts.reduced;
-  const p1 = counts.p1;
+function quietOf(h0: number, h1: number, p0: number | undefined, reduced: number | undefined, p1: number | undefined, pointsGiven: boolean, printedPoints: number | undefined): 'none' | Effect | undefined {
+  if (reduced === undefined || p1 === undefined) return 'none';
   let points: number | undefined;
   if (pointsGiven) points = printedPoints;
   else if (p0 !== undefined) {
@@ -274,7 +271,7 @@ function quietOf(h0: number, h1: number, counts: ReturnType<typeof wholeOf>, poi
   if (points === undefined || !Number.isSafeInteger(reduced) || !Number.isSafeInteger(p1)) return undefined;
   // The change of households decides the direction: a warning, made by denominatorNote.
   if (Math.sign(reduced) !== Math.sign(points)) return undefined;
-  return { effect: effectOfInts(h0, h1, p1) };
+  return effectOfInts(h0, h1, p1);
 }
 
 /** The slots quietInColumns reads: households at the start and end, poor at the start, at the end, reduced, the reduction in points. */
@@ -285,14 +282,19 @@ const COLUMN_SLOTS = ['households_start', 'households_end', 'poor_start', 'poor_
  * undefined when a figure is not a number held there or the households are not whole (the relation is then
  * made and checked as usual). `totalId`: the total's id (-1: none).
  */
-function quietInColumns(row: ColumnRow, u: number, at: readonly number[], totalId: number): 'none' | { effect: Effect } | undefined {
+function quietInColumns(row: ColumnRow, u: number, at: readonly number[], totalId: number): 'none' | Effect | undefined {
   if (!allNumbers(row, at)) return undefined;
   const h0 = wholeAt(row, at[0]!, false);
   const h1 = wholeAt(row, at[1]!, false);
   if (h0 === false || h1 === false) return undefined;
   if (h0 === h1 || h0 === 0 || h1 === 0) return 'none';
   if (u === totalId) return undefined;
-  return quietOf(h0, h1, wholeFrom(wholeAt(row, at[2]!, false), wholeAt(row, at[3]!, false), wholeAt(row, at[4]!, false)), true, row.scaled[at[5]!]!);
+  // Every figure is a number here: the three counts are given, none derived (wholeFrom's counts as they are).
+  const p0 = wholeAt(row, at[2]!, false);
+  const p1 = wholeAt(row, at[3]!, false);
+  const reduced = wholeAt(row, at[4]!, false);
+  if (p0 === false || p1 === false || reduced === false) return undefined;
+  return quietOf(h0, h1, p0, reduced, p1, true, row.scaled[at[5]!]!);
 }
 
 const HOUSEHOLDS = ['households_start', 'households_end'] as const;
@@ -323,6 +325,8 @@ export const denominatorKind = defineKind<DenominatorRelation>({
     const row = at ? new ColumnRow(cols!) : undefined;
     const { units } = ctx.annex;
     const totalId = ctx.annex.total?.id ?? -1;
+    // A folded unit's note, made only if its parent's summary names it (one function for every unit).
+    const foldedNote = (id: number) => denominatorNote(ctx, relationOf(ctx, units.at(id)!)!)!.note;
     for (let id = 0; id < units.length; id++) {
       if (fromStore) {
         let quiet = row && quietInColumns(row.read(id), id, at!, totalId);
@@ -333,7 +337,7 @@ export const denominatorKind = defineKind<DenominatorRelation>({
         }
         if (quiet === 'none' || (quiet && ctx.depth(id) > 1)) {
           ctx.checked('denominator');
-          if (quiet !== 'none') ctx.fold('denominator', id, () => denominatorNote(ctx, relationOf(ctx, units.at(id)!)!)!.note, quiet.effect);
+          if (quiet !== 'none') ctx.fold('denominator', id, foldedNote, quiet);
           continue;
         }
       }
@@ -348,7 +352,7 @@ export const denominatorKind = defineKind<DenominatorRelation>({
     if (quiet === 'none') return ctx.checked('denominator');
     if (quiet && ctx.depth(r.unit) > 1) {
       ctx.checked('denominator');
-      return ctx.fold('denominator', r.unit, () => denominatorNote(ctx, r)!.note, quiet.effect);
+      return ctx.fold('denominator', r.unit, () => denominatorNote(ctx, r)!.note, quiet);
     }
     ctx.checked('denominator');
     const head = headOf(ctx.annex, r, true);
