@@ -98,7 +98,22 @@ function hashOf(s: string): number {
   return (h ^ (h >>> 16)) | 0;
 }
 
+/**
+ * Each unit's parent and the tree's total, the tree's faults reported. In phases, one function each (a national
+ * table's million units go through each loop once; a long function's later loops, compiled with its first one
+ * before they had run, were compiled again after each had run).
+ */
 export function resolveTree(units: TreeUnits, findings: Finding[], isTotal: (name: string) => boolean = isTotalName): Tree {
+  const byCode = firstOfEachCode(units, findings);
+  const parent = new Int32Array(units.length).fill(-1);
+  const flagged = new Uint8Array(units.length);
+  findParents(units, byCode, parent, flagged, findings);
+  cutLoops(units, parent, flagged, findings);
+  return { parent, total: totalAndOrphans(units, parent, flagged, findings, isTotal) };
+}
+
+/** The first unit of each code; a later unit with a code already listed is reported (`duplicate.code`). */
+function firstOfEachCode(units: TreeUnits, findings: Finding[]): CodeIndex {
   const n = units.length;
   const byCode = new CodeIndex(units);
   for (let i = 0; i < n; i++) {
@@ -116,9 +131,12 @@ export function resolveTree(units: TreeUnits, findings: Finding[], isTotal: (nam
       msg: { id: 'duplicate.code', params: { code, unit: name, first: units.name(first) } },
     });
   }
+  return byCode;
+}
 
-  const parent = new Int32Array(n).fill(-1);
-  const flagged = new Uint8Array(n);
+/** `parent[i]`: the unit of unit i's parent code; a code no unit has, or the unit's own, is reported and `flagged`. */
+function findParents(units: TreeUnits, byCode: CodeIndex, parent: Int32Array, flagged: Uint8Array, findings: Finding[]): void {
+  const n = units.length;
   let lastCode: string | undefined;
   let lastParent: number | undefined;
   for (let i = 0; i < n; i++) {
@@ -143,39 +161,53 @@ export function resolveTree(units: TreeUnits, findings: Finding[], isTotal: (nam
     }
     parent[i] = p;
   }
+}
 
-  // Cycles: follow parents from each unit; a unit met twice on one walk closes a loop, reported once (at
-  // its member listed first). Cut the loop at every member so the rest of the tree stays checkable.
+/**
+ * Cycles: follow parents from each unit; a unit met twice on one walk closes a loop, reported once (at its
+ * member listed first). The loop is cut at every member (and they are `flagged`) so the rest of the tree stays
+ * checkable.
+ */
+function cutLoops(units: TreeUnits, parent: Int32Array, flagged: Uint8Array, findings: Finding[]): void {
+  const n = units.length;
   const state = new Uint8Array(n); // 0 unvisited, 1 on the current walk, 2 done
   // The current walk: its first `walked` entries (the array is reused, never shortened: no allocation per unit).
   const walk: number[] = [];
   for (let start = 0; start < n; start++) {
     if (state[start] !== 0) continue;
     let walked = 0;
-    let i: number | undefined = start;
-    while (i !== undefined && state[i] === 0) {
+    let i = start;
+    while (i >= 0 && state[i] === 0) {
       state[i] = 1;
       walk[walked++] = i;
-      const p: number = parent[i]!;
-      i = p < 0 ? undefined : p;
+      i = parent[i]!;
     }
-    if (i !== undefined && state[i] === 1) {
-      const loop = walk.slice(walk.indexOf(i), walked);
-      const codes = loop.map((k) => units.code(k) ?? units.name(k));
-      let first = 0;
-      for (let k = 1; k < loop.length; k++) if (loop[k]! < loop[first]!) first = k;
-      const u = loop[first]!;
-      const at = units.parentCell(u) ?? units.cell(u);
-      const name = units.name(u);
-      findings.push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: name, msg: { id: 'hierarchy.cycle', params: loopParams(name, codes, first) } });
-      for (const k of loop) {
-        parent[k] = -1;
-        flagged[k] = 1;
-      }
-    }
+    if (i >= 0 && state[i] === 1) reportLoop(units, walk.slice(walk.indexOf(i), walked), parent, flagged, findings);
     for (let k = 0; k < walked; k++) state[walk[k]!] = 2;
   }
+}
 
+/** One loop of parents (`loop`, in walking order): reported at its member listed first, and cut. */
+function reportLoop(units: TreeUnits, loop: number[], parent: Int32Array, flagged: Uint8Array, findings: Finding[]): void {
+  const codes = loop.map((k) => units.code(k) ?? units.name(k));
+  let first = 0;
+  for (let k = 1; k < loop.length; k++) if (loop[k]! < loop[first]!) first = k;
+  const u = loop[first]!;
+  const at = units.parentCell(u) ?? units.cell(u);
+  const name = units.name(u);
+  findings.push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: name, msg: { id: 'hierarchy.cycle', params: loopParams(name, codes, first) } });
+  for (const k of loop) {
+    parent[k] = -1;
+    flagged[k] = 1;
+  }
+}
+
+/**
+ * The tree's total: the root labelled as total, else the only root with children, else the only root. Every
+ * other root not already reported is an orphan (`hierarchy.orphan`).
+ */
+function totalAndOrphans(units: TreeUnits, parent: Int32Array, flagged: Uint8Array, findings: Finding[], isTotal: (name: string) => boolean): number | undefined {
+  const n = units.length;
   const roots: number[] = [];
   for (let i = 0; i < n; i++) if (parent[i]! < 0 && flagged[i] === 0) roots.push(i);
   const hasChildren = new Uint8Array(n);
@@ -192,5 +224,5 @@ export function resolveTree(units: TreeUnits, findings: Finding[], isTotal: (nam
     const name = units.name(i);
     findings.push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: name, msg: { id: 'hierarchy.orphan', params: { unit: name } } });
   }
-  return { parent, total };
+  return total;
 }
