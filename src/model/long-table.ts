@@ -234,6 +234,11 @@ export class LongTable implements ValueStore {
     return this.codes.isEmpty(u) ? undefined : this.codes.get(u);
   }
 
+  /** Unit `u`'s code as `digitCode` gives it when it is one to eight digits (a positive integer), else -1 (model/pool.ts). */
+  codeDigits(u: number): number {
+    return this.codes.digitsAt(u);
+  }
+
   parentCode(u: number): string | undefined {
     return this.parentCodes.isEmpty(u) ? undefined : this.parentCodes.get(u);
   }

@@ -7,6 +7,7 @@ import type { Finding } from '../model/finding.js';
 import { isTotalName } from './aliases.js';
 import type { DraftUnit } from './draft.js';
 import type { Cell } from '../model/grid.js';
+import { digitCode } from '../model/pool.js';
 
 export interface Tree {
   /** parent[i]: index of unit i's parent, or -1 for a root (a typed array: no heap object per unit). */
@@ -33,6 +34,8 @@ export interface TreeUnits {
   readonly length: number;
   name(i: number): string;
   code(i: number): string | undefined;
+  /** `code(i)` as model/pool.ts `digitCode` gives it when it is one to eight digits (a positive integer), else -1. */
+  codeDigits(i: number): number;
   parentCode(i: number): string | undefined;
   cell(i: number): Cell | undefined;
   codeCell(i: number): Cell | undefined;
@@ -45,6 +48,7 @@ export function draftTree(units: readonly DraftUnit[]): TreeUnits {
     length: units.length,
     name: (i) => units[i]!.name,
     code: (i) => units[i]!.code || undefined,
+    codeDigits: (i) => digitsOf(units[i]!.code ?? ''),
     parentCode: (i) => units[i]!.parentCode || undefined,
     cell: (i) => units[i]!.cell,
     codeCell: (i) => units[i]!.codeCell,
@@ -52,9 +56,17 @@ export function draftTree(units: readonly DraftUnit[]): TreeUnits {
   };
 }
 
+/** `digitCode` as a key: positive for one to eight digits, else -1 (the text is then compared as a string). */
+const digitsOf = (code: string): number => {
+  const d = digitCode(code);
+  return d > 0 ? d : -1;
+};
+
 /**
  * The first unit of each code, without a string kept per unit: an open-addressing table of unit ids and their
- * codes' hashes (typed arrays), a code read again from its unit when the hashes match. (A `Map` of a national
+ * codes' hashes (typed arrays). A code of one to eight digits is its integer (`codeDigits`: no string made,
+ * compared as integers); any other code is hashed as a string and read again from its unit when the hashes
+ * match. Equal codes are both digits or both not, so the two never need comparing. (A `Map` of a national
  * table's million codes held about 50 MB of heap while the tree was resolved.)
  */
 class CodeIndex {
@@ -72,25 +84,48 @@ class CodeIndex {
 
   /** The first unit listed with `code`, else undefined (and `add`, when given, becomes it). */
   first(code: string, add?: number): number | undefined {
+    const digits = digitsOf(code);
+    return digits > 0 ? this.firstDigits(digits, add) : this.firstText(code, add);
+  }
+
+  /** `first` of a code of digits given as its `digitCode` (`digits` > 0). */
+  firstDigits(digits: number, add?: number): number | undefined {
+    const h = mixed(digits);
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const id = this.ids[slot]!;
+      if (id < 0) return this.taken(slot, h, add);
+      if (this.hashes[slot] === h && this.units.codeDigits(id) === digits) return id;
+    }
+  }
+
+  private firstText(code: string, add?: number): number | undefined {
     const h = hashOf(code);
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
       const id = this.ids[slot]!;
-      if (id < 0) {
-        if (add !== undefined) {
-          this.ids[slot] = add;
-          this.hashes[slot] = h;
-        }
-        return undefined;
-      }
-      if (this.hashes[slot] === h && this.units.code(id) === code) return id;
+      if (id < 0) return this.taken(slot, h, add);
+      if (this.hashes[slot] === h && this.units.codeDigits(id) < 0 && this.units.code(id) === code) return id;
     }
+  }
+
+  /** An empty slot reached: `add` takes it when given. */
+  private taken(slot: number, h: number, add: number | undefined): undefined {
+    if (add !== undefined) {
+      this.ids[slot] = add;
+      this.hashes[slot] = h;
+    }
+    return undefined;
   }
 }
 
-/** FNV-1a over the UTF-16 code units, then mixed (murmur3's finaliser) so that the low bits spread. */
+/** FNV-1a over the UTF-16 code units, then mixed. */
 function hashOf(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return mixed(h);
+}
+
+/** murmur3's finaliser, so that the low bits spread. */
+function mixed(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -117,10 +152,16 @@ function firstOfEachCode(units: TreeUnits, findings: Finding[]): CodeIndex {
   const n = units.length;
   const byCode = new CodeIndex(units);
   for (let i = 0; i < n; i++) {
-    const code = units.code(i);
-    if (!code) continue;
-    const first = byCode.first(code, i);
+    const digits = units.codeDigits(i);
+    let first: number | undefined;
+    if (digits > 0) first = byCode.firstDigits(digits, i);
+    else {
+      const text = units.code(i);
+      if (!text) continue;
+      first = byCode.first(text, i);
+    }
     if (first === undefined) continue;
+    const code = units.code(i)!;
     const at = units.codeCell(i) ?? units.cell(i);
     const name = units.name(i);
     findings.push({
