@@ -54,16 +54,15 @@ function remadeNote(annex: Annex, id: number): Finding {
   return noteOf(annex, { unit, at, start, cells: [start, at] }, false)!.note;
 }
 
-const REMADE_KINDS = new Map<string, RemadeKind<Annex>>();
+/** The kinds made, by severity and indicator (`remadeKind`; no key made per note). */
+const REMADE_KINDS: Array<RemadeKind<Annex> | undefined> = [];
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-/** What a long table's kept notes of one severity and indicator share (made once). */
-function remadeKind(severity: Severity, indicator: 'rate_reduced' | 'households_end', withCell: boolean): RemadeKind<Annex> {
-  const key = `${severity}:${indicator}:${withCell}`;
-  let kind = REMADE_KINDS.get(key);
-  if (!kind) {
-    const cell = withCell ? (annex: Annex, u: number) => (annex.values as LongTable).keptCell(u, indicator) : () => undefined;
-    REMADE_KINDS.set(key, (kind = { rule: 'denominator', severity, indicator, make: remadeNote, cell }));
-  }
+/** What a long table's kept notes of one severity and indicator share (made once); the cell is the store's (`keptCell`). */
+function remadeKind(severity: Severity, indicator: 'rate_reduced' | 'households_end'): RemadeKind<Annex> {
+  const key = SEVERITIES.indexOf(severity) * 2 + (indicator === 'rate_reduced' ? 1 : 0);
+  let kind = REMADE_KINDS[key];
+  if (!kind) REMADE_KINDS[key] = kind = { rule: 'denominator', severity, indicator, make: remadeNote, cell: (annex: Annex, u: number) => (annex.values as LongTable).keptCell(u, indicator) };
   return kind;
 }
 
@@ -355,17 +354,17 @@ export const denominatorKind = defineKind<DenominatorRelation>({
       return ctx.fold('denominator', r.unit, () => denominatorNote(ctx, r)!.note, quiet);
     }
     ctx.checked('denominator');
-    const head = headOf(ctx.annex, r, true);
-    if (!head) return;
-    let made: Finding | undefined;
-    const note = () => (made ??= noteFrom(r.unit, head));
-    // Only the infos of deeper units are folded: a warning always names its own unit.
     // A long table's note is kept as its unit and made again when read (a national table has tens of thousands):
-    // its text is not made here, and its cell is the store's (`keptCell`: text and reference made when read).
-    const values = ctx.annex.values;
-    if (ctx.depth(r.unit) > 1 && head.severity !== 'warning') ctx.fold('denominator', r.unit, note, head.figures.effect);
-    else if (values instanceof LongTable) ctx.report(new RemadeFinding(remadeKind(head.severity, head.indicator, head.at !== undefined), ctx.annex, r.unit.id));
-    else ctx.report(note());
+    // its text is not made here, nor its cell: the store's (`keptCell`: text and reference made when read). The
+    // relation's end households are a value, so the note has a cell.
+    const remade = ctx.annex.values instanceof LongTable;
+    const head = headOf(ctx.annex, r, !remade);
+    if (!head) return;
+    // Only the infos of deeper units are folded (the note, cell and all, made if it is named): a warning always
+    // names its own unit.
+    if (ctx.depth(r.unit) > 1 && head.severity !== 'warning') ctx.fold('denominator', r.unit, () => noteOf(ctx.annex, r)!.note, head.figures.effect);
+    else if (remade) ctx.report(new RemadeFinding(remadeKind(head.severity, head.indicator), ctx.annex, r.unit.id));
+    else ctx.report(noteFrom(r.unit, head));
   },
   form: () => undefined,
 });
