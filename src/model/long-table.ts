@@ -566,11 +566,16 @@ export class LongTable implements ValueStore {
    */
   eachValue(number: (slot: number, scaled: number, decimals: number, grouped: boolean) => void, other: (slot: number, v: Value) => void): void {
     const k = this.slotCount;
-    for (let i = 0, n = this.n * k; i < n; i++) {
-      const b = this.status[i]!;
-      const st = b & STATUS;
-      if (st === DIGITS || st === GROUPED) number(i % k, this.scaledAt(i), b >> DECIMALS, st === GROUPED);
-      else if (st === SPARSE) other(i % k, this.sparse.get(i)!);
+    // Unit by unit, slot by slot: no division per value, and the number read here (`scaledAt`'s).
+    for (let u = 0, i = 0; u < this.n; u++) {
+      for (let s = 0; s < k; s++, i++) {
+        const b = this.status[i]!;
+        const st = b & STATUS;
+        if (st === DIGITS || st === GROUPED) {
+          const x = this.scaled[i]!;
+          number(s, x !== this.escape ? x : this.wide.get(i)!, b >> DECIMALS, st === GROUPED);
+        } else if (st === SPARSE) other(s, this.sparse.get(i)!);
+      }
     }
   }
 
