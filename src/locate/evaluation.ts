@@ -3,9 +3,10 @@
  * recomputed), whether a check or a guard holds, and the rate rule's rounding comparison, exact and cheap.
  */
 import { Dec } from '../calc/decimal.js';
-import { evaluate, ref, sub, sumOf, type Expr } from '../model/expr.js';
+import { evaluate, ref, scaledConstant, sub, sumOf, type Expr, type ScaledConstant } from '../model/expr.js';
 import type { Form } from '../relations/types.js';
-import type { Check, Guard, System } from './model.js';
+import type { Check, Guard, LCell, System } from './model.js';
+import { rateMatchesAt, scaleTo } from '../calc/scaled.js';
 
 /** ½·10^−dp by dp: rates are compared at a few precisions only, so each is made once. */
 const HALF_UNITS: Dec[] = [];
@@ -79,6 +80,10 @@ export class Evaluation {
 
   holds(check: Check): boolean {
     const b = check.body;
+    if (this.changes.size === 0) {
+      const known = holdsInIntegers(b, this.sys.enteredCell);
+      if (known !== undefined) return known;
+    }
     if (b.type === 'eq') {
       // An affine check moves by its coefficients times the changes: O(changes), not O(terms). A sum over a
       // thousand communes is otherwise re-added for every candidate; a check over a few cells is evaluated
@@ -120,6 +125,121 @@ export class Evaluation {
     const a = evaluate(g.a, this.get);
     const b = evaluate(g.b, this.get);
     return !a || !b || a.lte(b);
+  }
+}
+
+/**
+ * Whether a check holds on the table as it is, decided in integers: every cell it reads is an entered value
+ * held as a safe integer × 10^−decimals (model/value.ts `scaled`) and it adds, subtracts and compares them,
+ * or is the rate rule's comparison of whole counts (calc/scaled.ts). Undefined otherwise (a computed cell or
+ * one not loaded, a product, a quotient, a rounding, a value past the safe integers, a tolerance or a test):
+ * the caller then evaluates in decimals, which gives the same answer (test/locate/evaluation.test.ts).
+ */
+export function holdsInIntegers(b: Form, entered: EnteredCell): boolean | undefined {
+  switch (b.type) {
+    case 'eq': {
+      const dp = decimalsIn(b.expr, entered);
+      const v = dp < 0 ? undefined : scaledValue(b.expr, dp, entered);
+      return v === undefined ? undefined : v === 0;
+    }
+    case 'le': {
+      const sign = compareInIntegers(b.a, b.b, entered);
+      return sign === undefined ? undefined : sign <= 0;
+    }
+    case 'rate': {
+      const [h, p, r] = [entered(b.h), entered(b.p), entered(b.r)];
+      if (!h || !p || !r || h.value.scaled === undefined || p.value.scaled === undefined || r.value.scaled === undefined) return undefined;
+      if (h.value.scaled === 0) return true;
+      if (h.dp !== 0 || p.dp !== 0 || h.value.scaled < 0) return undefined;
+      return rateMatchesAt(p.value.scaled, h.value.scaled, r.value.scaled, r.dp, b.minDp);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The sign of a − b on the table as it is, in integers as `holdsInIntegers` decides, or undefined. */
+export function compareInIntegers(a: Expr, b: Expr, entered: EnteredCell): number | undefined {
+  const da = decimalsIn(a, entered);
+  const db = decimalsIn(b, entered);
+  if (da < 0 || db < 0) return undefined;
+  const dp = Math.max(da, db);
+  const x = scaledValue(a, dp, entered);
+  const y = scaledValue(b, dp, entered);
+  return x === undefined || y === undefined ? undefined : Math.sign(x - y);
+}
+
+/** A cell whose value is its entered one (System.enteredCell). */
+type EnteredCell = (ref: string) => LCell | undefined;
+
+/** A constant's scaled integer and decimals, or null (kept on the nodes `num` makes, else worked out). */
+const constantOf = (e: Extract<Expr, { k: 'num' }>): ScaledConstant | null => (e.scaled !== undefined ? e.scaled : scaledConstant(e.v));
+
+/** The most decimals of an expression's cells and constants when it only adds, subtracts and negates entered scaled values; −1 otherwise. */
+function decimalsIn(e: Expr, entered: EnteredCell): number {
+  switch (e.k) {
+    case 'num':
+      return constantOf(e)?.dp ?? -1;
+    case 'ref': {
+      const c = entered(e.ref);
+      return c && c.value.scaled !== undefined ? c.dp : -1;
+    }
+    case 'neg':
+      return decimalsIn(e.a, entered);
+    case 'bin': {
+      if (e.op !== '+' && e.op !== '-') return -1;
+      const a = decimalsIn(e.a, entered);
+      const b = decimalsIn(e.b, entered);
+      return a < 0 || b < 0 ? -1 : Math.max(a, b);
+    }
+    case 'sum': {
+      let dp = 0;
+      for (const a of e.args) {
+        const x = decimalsIn(a, entered);
+        if (x < 0) return -1;
+        if (x > dp) dp = x;
+      }
+      return dp;
+    }
+    default:
+      return -1;
+  }
+}
+
+/** An expression `decimalsIn` accepts, × 10^dp (dp at least its decimals), or undefined past the safe integers. */
+function scaledValue(e: Expr, dp: number, entered: EnteredCell): number | undefined {
+  switch (e.k) {
+    case 'num': {
+      const c = constantOf(e)!;
+      return scaleTo(c.n, c.dp, dp);
+    }
+    case 'ref': {
+      const c = entered(e.ref)!;
+      return scaleTo(c.value.scaled!, c.dp, dp);
+    }
+    case 'neg': {
+      const a = scaledValue(e.a, dp, entered);
+      return a === undefined ? undefined : -a;
+    }
+    case 'bin': {
+      const a = scaledValue(e.a, dp, entered);
+      const b = scaledValue(e.b, dp, entered);
+      if (a === undefined || b === undefined) return undefined;
+      const v = e.op === '+' ? a + b : a - b;
+      return Number.isSafeInteger(v) ? v : undefined;
+    }
+    case 'sum': {
+      let s = 0;
+      for (const a of e.args) {
+        const x = scaledValue(a, dp, entered);
+        if (x === undefined) return undefined;
+        s += x;
+        if (!Number.isSafeInteger(s)) return undefined;
+      }
+      return s;
+    }
+    default:
+      return undefined;
   }
 }
 

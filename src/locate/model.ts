@@ -21,7 +21,7 @@ import type { Form, Relation } from '../relations/types.js';
 import type { InstanceContext, Scope } from '../relations/scope.js';
 import type { CheckedRelations } from '../relations/checked.js';
 import { affineOf, evaluate, parseFormula, refsOf, sub, type Affine, type Expr } from '../model/expr.js';
-import { Evaluation, formExpr } from './evaluation.js';
+import { compareInIntegers, Evaluation, formExpr } from './evaluation.js';
 import { scopeOf, tableFacts, type TableFacts } from './table.js';
 import { depthOfTable } from '../rules/index.js';
 
@@ -106,6 +106,8 @@ export interface System {
   isVar(ref: string): boolean;
   /** The affine form of a cell over the entered cells, or null (a non-affine formula). */
   affineOfCell(ref: string): Affine | null;
+  /** A loaded cell whose baseline value is its own entered value (not computed, not asked about before it was loaded), else undefined. */
+  enteredCell(ref: string): LCell | undefined;
   /** Baseline value of any loaded cell (computed cells recomputed). */
   baseValue(ref: string): Dec | undefined;
   /** The entered cells a cell's value depends on (itself, for an entered cell). */
@@ -151,7 +153,7 @@ const LOCATE_KINDS: ReadonlyArray<{ kind: AnyKind; index: number }> = RELATION_K
 
 class TableSystem implements System {
   readonly facts: TableFacts;
-  readonly cells = new Map<string, LCell>();
+  readonly cells = new Map<string, LoadedCell>();
   readonly checks: Check[] = [];
   readonly guards: Guard[] = [];
   readonly rateDp: number;
@@ -219,6 +221,11 @@ class TableSystem implements System {
   private isComputed(r: string): boolean {
     return this.cells.get(r)?.formula?.role === 'computed';
   }
+
+  enteredCell = (r: string): LCell | undefined => {
+    const c = this.cells.get(r);
+    return !c || c.formula?.role === 'computed' || (this.unknown.size > 0 && this.unknown.has(r)) ? undefined : c;
+  };
 
   baseValue = (r: string): Dec | undefined => {
     // An entered cell's value is its own (one lookup: this is the search's innermost call); a computed cell's is
@@ -294,30 +301,47 @@ class TableSystem implements System {
   private load(batch: readonly Unit[], scope: Scope | undefined): void {
     const n = ++this.loads;
     for (const u of batch) this.loadOf.set(u.id, n);
-    const isNew = (r: Relation) => {
-      if (!scope) return true;
+    const isNew = (cells: readonly OkValue[]) => {
       let inBatch = false;
-      for (const v of r.cells) {
-        const l = this.loadOf.get(v.unit);
+      for (let i = 0; i < cells.length; i++) {
+        const l = this.loadOf.get(cells[i]!.unit);
         if (l === n) inBatch = true;
         else if (l !== undefined) return false;
       }
       return inBatch;
     };
-    const ctx = this.context(scope);
+    let ctx: InstanceContext | undefined;
+    const ids = batch.map((u) => u.id);
     for (const { kind, index } of LOCATE_KINDS) {
       if (kind.localised && this.off.has(kind.id)) continue;
-      for (const inst of kind.instances(ctx) as Iterable<Relation>) {
-        if (!isNew(inst)) continue;
-        if (scope) for (const v of inst.cells) this.addCell(v);
+      for (const inst of this.instancesOf(kind, scope, ids, () => (ctx ??= this.context(scope)))) {
+        if (scope) {
+          const cells = inst.cells;
+          if (!isNew(cells)) continue;
+          for (let i = 0; i < cells.length; i++) this.addCell(cells[i]!);
+        }
         const forms = kind.form(inst);
-        const list = forms === undefined ? [] : Array.isArray(forms) ? (forms as Form[]) : [forms as Form];
-        list.forEach((f, i) => {
+        if (forms === undefined) continue;
+        const list = Array.isArray(forms) ? (forms as readonly Form[]) : [forms as Form];
+        for (let i = 0; i < list.length; i++) {
+          const f = list[i]!;
           if (kind.localised) this.addCheck(kind.id, index, inst, i, f);
           else if (f.type === 'le') this.addGuard(f.a, f.b);
-        });
+        }
       }
     }
+  }
+
+  /**
+   * The kind's instances reading a cell of the units `ids` (over `scope`; every instance, without one): those the
+   * rules checked over this table when they kept them (relations/checked.ts: the same instances, not made a
+   * second time), else the kind's instances over the scope.
+   */
+  private instancesOf(kind: AnyKind, scope: Scope | undefined, ids: readonly number[], ctx: () => InstanceContext): Iterable<Relation> {
+    const kept = this.checked?.of(kind.id);
+    if (!kept) return kind.instances(ctx()) as Iterable<Relation>;
+    if (!scope) return kept.instances;
+    return this.checked!.reading(kind.id, ids).map((i) => kept.instances[i]!);
   }
 
   /** A rule context that reports nothing: the relations' instances (over `scope`, when given). */
@@ -331,24 +355,20 @@ class TableSystem implements System {
     for (const [ind, v] of Object.entries(vals) as Array<[Indicator, Value]>) if (isOk(v)) this.addCell(v, ind, unit);
   }
 
-  private addCell(v: OkValue, ind: Indicator = v.indicator, unit: Unit = this.annex.units.at(v.unit)!): void {
-    if (this.cells.has(v.cell.ref)) return;
-    const ft = v.cell.formula?.trim();
-    const kind = indicatorKind(ind);
-    this.cells.set(v.cell.ref, {
-      ref: v.cell.ref,
-      unit,
-      indicator: ind,
-      kind,
-      value: v,
-      base: v.num,
-      dp: v.decimals ?? 0,
-      proposalDp: kind === 'rate' ? this.facts.proposalDp(ind) : 0,
-      ...(ft ? { formula: { text: ft, role: 'entered' as FormulaRole } } : {}),
-    });
+  private addCell(v: OkValue, ind?: Indicator, unit?: Unit): void {
+    // A value's cell may be made when asked (a long table's): asked once.
+    const cell = v.cell;
+    if (this.cells.has(cell.ref)) return;
+    const indicator = ind ?? v.indicator;
+    const ft = cell.formula?.trim();
+    const kind = indicatorKind(indicator);
+    const proposalDp = kind === 'rate' ? this.facts.proposalDp(indicator) : 0;
+    this.cells.set(cell.ref, new LoadedCell(v, cell.ref, unit ?? this.annex.units.at(v.unit)!, indicator, kind, proposalDp, ft ? { text: ft, role: 'entered' } : undefined));
   }
 
   private varsOf(e: Expr): Set<string> {
+    // Without formulas every cell is its own only dependency.
+    if (!this.facts.anyFormula) return refsOf(e);
     const out = new Set<string>();
     for (const r of refsOf(e)) for (const d of this.depsOf(r)) out.add(d);
     return out;
@@ -373,13 +393,45 @@ class TableSystem implements System {
 
   /** A guard: a bound (range) that holds now. */
   private addGuard(a: Expr, b: Expr): void {
-    const av = evaluate(a, this.baseValue);
-    const bv = evaluate(b, this.baseValue);
-    if (!av || !bv || av.gt(bv)) return;
+    const sign = compareInIntegers(a, b, this.enteredCell);
+    if (sign === undefined) {
+      const av = evaluate(a, this.baseValue);
+      const bv = evaluate(b, this.baseValue);
+      if (!av || !bv || av.gt(bv)) return;
+    } else if (sign > 0) return;
     const e = sub(b, a);
     const guard = new LoadedGuard(this.guards.length, a, b, this.varsOf(e), e, this.affineOfCell);
     this.guards.push(guard);
     for (const v of guard.vars) (this.guardsByCell.get(v) ?? this.guardsByCell.set(v, []).get(v)!).push(guard);
+  }
+}
+
+/**
+ * A loaded cell. Its exact decimal (`base`) is made when first asked for: the checks of the table as it is are
+ * decided on the value's scaled integer when they can be (evaluation.ts `Evaluation.holds`).
+ */
+class LoadedCell implements LCell {
+  readonly dp: number;
+  #base: Dec | undefined;
+  constructor(
+    readonly value: OkValue,
+    readonly ref: string,
+    readonly unit: Unit,
+    readonly indicator: Indicator,
+    readonly kind: IndicatorKind,
+    readonly proposalDp: number,
+    readonly formula: LCell['formula'] | undefined,
+  ) {
+    this.dp = value.decimals ?? 0;
+  }
+
+  get base(): Dec {
+    return (this.#base ??= this.value.num);
+  }
+
+  /** The same cell with its formula classified. */
+  withFormula(formula: NonNullable<LCell['formula']>): LoadedCell {
+    return new LoadedCell(this.value, this.ref, this.unit, this.indicator, this.kind, this.proposalDp, formula);
   }
 }
 
@@ -437,13 +489,13 @@ class LoadedGuard implements Guard {
  * Marks recognised formulas 'computed' when they read only cells of the table, are not circular, and
  * reproduce their cached value; everything else stays 'entered'.
  */
-function classifyFormulas(cells: Map<string, LCell>, suspect?: string): void {
+function classifyFormulas(cells: Map<string, LoadedCell>, suspect?: string): void {
   const parsed = new Map<string, Expr>();
   for (const [r, c] of cells) {
     if (!c.formula) continue;
     if (r === suspect) {
       const expr = parseFormula(c.formula.text);
-      cells.set(r, { ...c, formula: { text: c.formula.text, ...(expr ? { expr } : {}), role: 'suspect' } });
+      cells.set(r, c.withFormula({ text: c.formula.text, ...(expr ? { expr } : {}), role: 'suspect' }));
       continue;
     }
     const expr = parseFormula(c.formula.text);
@@ -495,7 +547,7 @@ function classifyFormulas(cells: Map<string, LCell>, suspect?: string): void {
   for (const [r, e] of parsed) {
     if (stale.has(r)) continue;
     const c = cells.get(r)!;
-    cells.set(r, { ...c, formula: { text: c.formula!.text, expr: e, role: 'computed' } });
+    cells.set(r, c.withFormula({ text: c.formula!.text, expr: e, role: 'computed' }));
   }
 }
 

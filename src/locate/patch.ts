@@ -8,6 +8,7 @@ import { Dec } from '../calc/decimal.js';
 import { OverlayValues, type Annex, type Value, type ValueRow } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { formatCellValue, groupsThousands } from './format.js';
+import { NumberValue } from '../model/value.js';
 import { Evaluation, type System } from './model.js';
 import { derivedFacts } from './table.js';
 
@@ -42,7 +43,9 @@ function patchedRow(sys: System, vals: ValueRow, changes: ReadonlyMap<string, De
     const dp = changed ? (c.kind === 'rate' ? Math.max(c.proposalDp, n.decimalPlaces()) : 0) : c.dp;
     const plain = n.toFixed(dp);
     out ??= { ...vals };
-    out[ind] = { indicator: v.indicator, unit: v.unit, cell: v.cell, status: 'ok', num: new Dec(plain), plain, decimals: dp, text: formatCellValue(plain, v, sys.annex, grouping) };
+    // A value as a cell gives it: its scaled integer read from the digits (the rules check it in integers), its
+    // decimal made when asked (at once for a negative number: a negative zero has no integer).
+    out[ind] = new NumberValue(v.indicator, v.unit, v.cell, formatCellValue(plain, v, sys.annex, grouping), plain, dp, plain.startsWith('-') ? new Dec(plain) : undefined);
   }
   return out ?? vals;
 }

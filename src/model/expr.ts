@@ -7,16 +7,45 @@
  */
 import { Dec } from '../calc/decimal.js';
 import { a1, parseA1 } from './grid.js';
+import { scaledOf } from './value.js';
 
 export type Expr =
-  | { readonly k: 'num'; readonly v: Dec }
+  | { readonly k: 'num'; readonly v: Dec; readonly scaled?: ScaledConstant | null }
   | { readonly k: 'ref'; readonly ref: string }
   | { readonly k: 'neg'; readonly a: Expr }
   | { readonly k: 'bin'; readonly op: '+' | '-' | '*' | '/'; readonly a: Expr; readonly b: Expr }
   | { readonly k: 'sum'; readonly args: readonly Expr[] }
   | { readonly k: 'round'; readonly a: Expr; readonly d: Expr };
 
-export const num = (v: Dec | number | string): Expr => ({ k: 'num', v: new Dec(v) });
+/** A constant × 10^dp as a safe integer, dp its decimals. */
+export interface ScaledConstant {
+  readonly n: number;
+  readonly dp: number;
+}
+
+/** A constant's scaled integer, or null when it has none in safe integers. */
+export function scaledConstant(v: Dec): ScaledConstant | null {
+  const dp = v.decimalPlaces();
+  const n = dp < 16 ? scaledOf(v.toFixed(dp)) : undefined;
+  return n === undefined ? null : { n, dp };
+}
+
+/**
+ * A constant. A number's node (or a number written as text) is made once, with its scaled integer: a Dec never
+ * changes, and every instance's form reads the same few (0, 100, a rate's bounds).
+ */
+export const num = (v: Dec | number | string): Expr => {
+  if (typeof v === 'object' || (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0)))) return { k: 'num', v: new Dec(v) };
+  let e = NUMBERS.get(v);
+  if (e === undefined) {
+    const d = new Dec(v);
+    e = { k: 'num', v: d, scaled: scaledConstant(d) };
+    if (NUMBERS.size < MAX_NUMBERS) NUMBERS.set(v, e);
+  }
+  return e;
+};
+const NUMBERS = new Map<number | string, Expr>();
+const MAX_NUMBERS = 64;
 export const ref = (r: string): Expr => ({ k: 'ref', ref: r });
 export const sub = (a: Expr, b: Expr): Expr => ({ k: 'bin', op: '-', a, b });
 export const sumOf = (args: Expr[]): Expr => ({ k: 'sum', args });

@@ -75,9 +75,12 @@ export class CheckedRelations {
     index = [];
     const instances = this.kinds.get(kind)?.instances ?? [];
     for (let i = 0; i < instances.length; i++) {
-      for (const v of instances[i]!.cells) {
-        const list = (index[v.unit] ??= []);
-        if (list[list.length - 1] !== i) list.push(i);
+      const cells = instances[i]!.cells;
+      for (let j = 0; j < cells.length; j++) {
+        const unit = cells[j]!.unit;
+        const list = index[unit];
+        if (list === undefined) index[unit] = [i];
+        else if (list[list.length - 1] !== i) list.push(i);
       }
     }
     this.byUnit.set(kind, index);

@@ -3,11 +3,13 @@
  * do not pin a count, no explanation of size ≤ 2, spreadsheet formulas (consequences vs entries), and a
  * bound on big tables. Also: the check system agrees with the rules on what fails.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { a1, type Cell, type Grid } from '../../src/model/grid.js';
 import { checkGrid } from '../../src/check-grid.js';
 import { evaluate, parseFormula } from '../../src/model/expr.js';
-import { buildSystem, Evaluation } from '../../src/locate/model.js';
+import { buildSystem, compareChecks, Evaluation } from '../../src/locate/model.js';
+import { runRules } from '../../src/rules/index.js';
+import { RELATION_KINDS } from '../../src/relations/index.js';
 import { locate } from '../../src/locate/index.js';
 import { Dec } from '../../src/calc/decimal.js';
 import { checkRecords, fixtures } from '../helpers.js';
@@ -135,6 +137,30 @@ describe('what the checks cannot decide', () => {
     const parts = r.localisation.parts!;
     for (const p of parts) if (p.failing === 1) expect(p.causes[0]?.confidence).not.toBe('unique');
     expect(parts.some((p) => p.causes[0]!.cells.map((c) => c.cell.ref).join('+') === 'U4+KR6')).toBe(true);
+  });
+});
+
+describe('the model of a small table', () => {
+  it('takes the instances the rules kept, listing none again, and loads the same checks', () => {
+    const r = withTexts({ [`poor_end:${col('Chiêm Hóa')}`]: '4.963', 'households_start:0': '210.399' });
+    const { checked } = runRules(r.annex, undefined, { keep: true });
+    const keys = (sys: ReturnType<typeof buildSystem>) => [...sys.checks].sort(compareChecks).map((c) => `${c.family}@${c.at}:${[...c.vars].join(' ')}`);
+    const ids = Array.from({ length: r.annex.units.length }, (_, id) => id);
+    const listed = RELATION_KINDS.filter((k) => checked!.of(k.id)).map((k) => vi.spyOn(k, 'instances'));
+    try {
+      const kept = buildSystem(r.annex, { scope: 'component', checked });
+      kept.failing([col('Chiêm Hóa')]);
+      kept.failing(ids);
+      expect(listed.length).toBeGreaterThan(3);
+      for (const spy of listed) expect(spy).not.toHaveBeenCalled();
+      const scoped = buildSystem(r.annex, { scope: 'component' });
+      scoped.failing([col('Chiêm Hóa')]);
+      scoped.failing(ids);
+      expect(keys(kept)).toEqual(keys(scoped));
+      expect(kept.guards.length).toBe(scoped.guards.length);
+    } finally {
+      for (const spy of listed) spy.mockRestore();
+    }
   });
 });
 

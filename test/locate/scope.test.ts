@@ -13,6 +13,7 @@ import { shape } from '../../src/shape/index.js';
 import { INDICATORS, indicatorKind, type CoreIndicator } from '../../src/model/indicators.js';
 import type { Annex } from '../../src/model/annex.js';
 import { locate, type LocateOptions } from '../../src/locate/index.js';
+import { runRules } from '../../src/rules/index.js';
 import { checkRecords, fixtures, FIXTURES, ROOT } from '../helpers.js';
 import { plantText, run, slipsOf } from './plant.js';
 
@@ -23,6 +24,8 @@ const { hierarchyUnits, hierarchyRecords, wideRecords, SEED } = fixtures as type
 function expectSame(annex: Annex, all = false): string {
   const { findings, loc } = run(annex);
   expect(loc).toEqual(locate(annex, findings, { whole: true }));
+  // As `checkGrid` runs it on a small table: with the relations the rules kept (their instances, their findings).
+  expect(locate(annex, findings, { checked: runRules(annex, undefined, { keep: true }).checked! })).toEqual(loc);
   const every: LocateOptions = { maxCauses: Infinity };
   if (all) expect(locate(annex, findings, every)).toEqual(locate(annex, findings, { ...every, whole: true }));
   return loc.status;
