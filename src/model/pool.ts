@@ -379,6 +379,12 @@ export class CodeStrings {
     return v === 0 || (v < 0 && this.others.isEmpty(-1 - v));
   }
 
+  /** String i's `digitCode` when it is one to eight digits (a positive integer), else -1: no string made. */
+  digitsAt(i: number): number {
+    const v = this.values[i]!;
+    return v > 0 ? v : -1;
+  }
+
   reserve(strings: number, _bytes: number): void {
     if (strings > this.values.length) this.values = grow(this.values, strings);
   }
@@ -393,8 +399,11 @@ export class CodeStrings {
   }
 }
 
-/** A text of at most eight digits (or none) as its number × 16 + its width; -1 for any other text. */
-function digitCode(s: string): number {
+/**
+ * A text of at most eight digits (or none) as its number × 16 + its width; -1 for any other text. Equal texts
+ * of one to eight digits, and only they, have the same positive code.
+ */
+export function digitCode(s: string): number {
   const n = s.length;
   if (n > 8) return -1;
   let x = 0;
