@@ -66,8 +66,8 @@ export function visibleDeep<T>(value: T): T {
   let out: Record<string, unknown> | undefined;
   for (const k in obj) {
     const v = obj[k];
-    if (typeof v === 'function' || typeof v === 'number' || typeof v === 'boolean' || v === undefined) continue;
-    const w = visibleDeep(v);
+    // A string (most members: a message's figures and names) checked here, without a call to visibleDeep.
+    const w = typeof v === 'string' ? visible(v) : v !== null && typeof v === 'object' ? visibleDeep(v) : v;
     if (w !== v) (out ??= { ...obj })[k] = w;
   }
   return (out ?? value) as T;

@@ -264,7 +264,8 @@ const isSubRole = (role: UnitRole | undefined): boolean => role === 'of-which' |
 
 /** A parent's parts by partition (every partition's list present, in table order); undefined when it has none. */
 export function partitionsOf(units: Units, parent: number): number[][] | undefined {
-  return partsByPartition(units, childIndex(units).of(parent));
+  const index = childIndex(units);
+  return index.countOf(parent) === 0 ? undefined : partsByPartition(units, index.of(parent));
 }
 
 /** `children` (a parent's, any role) by partition, its sub-units left out; undefined when none is left. */
@@ -307,6 +308,26 @@ export class ChildIndex {
   /** The ids of the units directly under `parent`, in table order. */
   of(parent: number): Int32Array {
     return this.#ids.subarray(this.#start[parent]!, this.#start[parent + 1]!);
+  }
+
+  /** How many units are directly under `parent` (no array made). */
+  countOf(parent: number): number {
+    return this.#start[parent + 1]! - this.#start[parent]!;
+  }
+
+  #parents: Int32Array | undefined;
+
+  /** The ids of the units with at least one unit directly under them, in table order (made once). */
+  parents(): Int32Array {
+    if (!this.#parents) {
+      const start = this.#start;
+      let count = 0;
+      for (let p = 0; p + 1 < start.length; p++) if (start[p + 1]! > start[p]!) count++;
+      const out = new Int32Array(count);
+      for (let p = 0, k = 0; p + 1 < start.length; p++) if (start[p + 1]! > start[p]!) out[k++] = p;
+      this.#parents = out;
+    }
+    return this.#parents;
   }
 }
 

@@ -352,6 +352,11 @@ export class LongTable implements ValueStore {
     return this.codes.isEmpty(u) ? undefined : this.codes.get(u);
   }
 
+  /** Unit `u`'s code as `digitCode` gives it when it is one to eight digits (a positive integer), else -1 (model/pool.ts). */
+  codeDigits(u: number): number {
+    return this.codes.digitsAt(u);
+  }
+
   parentCode(u: number): string | undefined {
     return this.parentCodes.isEmpty(u) ? undefined : this.parentCodes.get(u);
   }
@@ -619,6 +624,28 @@ export class LongTable implements ValueStore {
     return this.status[u * this.slotCount + s]! >> DECIMALS;
   }
 
+  /** How many slots each unit has (the length `readRow`'s arrays need). */
+  get slotsPerUnit(): number {
+    return this.slotCount;
+  }
+
+  /**
+   * `scaledIn` and `decimalsIn` of every slot of unit `u` at once, into `scaled` and `decimals` (by slot
+   * index): one call a unit for the relations' tests over the columns (relations/columns.ts `ColumnRow`).
+   */
+  readRow(u: number, scaled: Float64Array, decimals: Int32Array): void {
+    const k = this.slotCount;
+    for (let s = 0, i = u * k; s < k; s++, i++) {
+      const b = this.status[i]!;
+      const st = b & STATUS;
+      decimals[s] = b >> DECIMALS;
+      if (st === DIGITS || st === GROUPED) {
+        const x = this.scaled[i]!;
+        scaled[s] = x !== this.escape ? x : this.wide.get(i)!;
+      } else scaled[s] = NaN;
+    }
+  }
+
   /**
    * Visits every value without making a `Value` for a stored number: `number(slot, scaled, decimals, grouped)`
    * for one (`grouped`: its text groups thousands), `other(slot, value)` for a value the columns keep whole
@@ -626,11 +653,16 @@ export class LongTable implements ValueStore {
    */
   eachValue(number: (slot: number, scaled: number, decimals: number, grouped: boolean) => void, other: (slot: number, v: Value) => void): void {
     const k = this.slotCount;
-    for (let i = 0, n = this.n * k; i < n; i++) {
-      const b = this.status[i]!;
-      const st = b & STATUS;
-      if (st === DIGITS || st === GROUPED) number(i % k, this.scaledAt(i), b >> DECIMALS, st === GROUPED);
-      else if (st === SPARSE) other(i % k, this.sparse.get(i)!);
+    // Unit by unit, slot by slot: no division per value, and the number read here (`scaledAt`'s).
+    for (let u = 0, i = 0; u < this.n; u++) {
+      for (let s = 0; s < k; s++, i++) {
+        const b = this.status[i]!;
+        const st = b & STATUS;
+        if (st === DIGITS || st === GROUPED) {
+          const x = this.scaled[i]!;
+          number(s, x !== this.escape ? x : this.wide.get(i)!, b >> DECIMALS, st === GROUPED);
+        } else if (st === SPARSE) other(s, this.sparse.get(i)!);
+      }
     }
   }
 

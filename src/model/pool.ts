@@ -403,7 +403,7 @@ export class CodeStrings {
 
   add(s: string): number {
     if (this.n === this.values.length) this.values = grow(this.values, Math.ceil(this.n * 1.5) + 16);
-    const digits = digitCode(SCRATCH, 0, asciiBytes(s, 8));
+    const digits = digitCode(s);
     this.values[this.n] = digits >= 0 ? digits : -1 - this.others.add(s);
     return this.n++;
   }
@@ -411,7 +411,7 @@ export class CodeStrings {
   /** `add` for a string given as its UTF-8 bytes b[start, end). */
   addBytes(b: Uint8Array, start: number, end: number): number {
     if (this.n === this.values.length) this.values = grow(this.values, Math.ceil(this.n * 1.5) + 16);
-    const digits = digitCode(b, start, end);
+    const digits = digitCodeBytes(b, start, end);
     this.values[this.n] = digits >= 0 ? digits : -1 - this.others.addBytes(b, start, end);
     return this.n++;
   }
@@ -428,6 +428,12 @@ export class CodeStrings {
     return v === 0 || (v < 0 && this.others.isEmpty(-1 - v));
   }
 
+  /** String i's `digitCode` when it is one to eight digits (a positive integer), else -1: no string made. */
+  digitsAt(i: number): number {
+    const v = this.values[i]!;
+    return v > 0 ? v : -1;
+  }
+
   reserve(strings: number, _bytes: number): void {
     if (strings > this.values.length) this.values = grow(this.values, strings);
   }
@@ -440,6 +446,14 @@ export class CodeStrings {
   get footprint(): number {
     return this.values.byteLength + this.others.footprint;
   }
+}
+
+/**
+ * A text of at most eight digits (or none) as its number × 16 + its width; -1 for any other text. Equal texts
+ * of one to eight digits, and only they, have the same positive code. (`digitCodeBytes` on the text's characters.)
+ */
+export function digitCode(s: string): number {
+  return digitCodeBytes(SCRATCH, 0, asciiBytes(s, 8));
 }
 
 /**
@@ -461,8 +475,8 @@ function asciiBytes(s: string, max: number): number {
 
 const SCRATCH = new Uint8Array(16);
 
-/** A text (its bytes b[start, end)) of at most eight digits (or none) as its number × 16 + its width; -1 for any other text. */
-function digitCode(b: Uint8Array, start: number, end: number): number {
+/** `digitCode` of a text given as its UTF-8 bytes b[start, end). */
+function digitCodeBytes(b: Uint8Array, start: number, end: number): number {
   const n = end - start;
   if (n > 8) return -1;
   let x = 0;

@@ -39,7 +39,8 @@ export const achievementKind = defineKind<AchievementRelation>({
       const valueKey = slotFor(s, { role: 'value' });
       const startKey = slotFor(s, { role: 'value', measure: 'rate', time: 'start' });
       const endKey = slotFor(s, { role: 'value', measure: 'rate', time: 'end' });
-      for (const id of unitIdsIn(ctx)) {
+      for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
+        const id = ids.list ? ids.list[nth]! : nth;
         const at = okValue(annex, id, s.key);
         const target = okValue(annex, id, targetKey);
         const printed = okValue(annex, id, valueKey);

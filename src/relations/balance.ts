@@ -69,7 +69,8 @@ export const balanceKind = defineKind<BalanceRelation>({
   *instances(ctx) {
     const { annex } = ctx;
     for (const b of balancesOf(annex)) {
-      for (const id of unitIdsIn(ctx)) {
+      for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
+        const id = ids.list ? ids.list[nth]! : nth;
         const at = okValue(annex, id, b.end);
         const start = okValue(annex, id, b.start);
         const o = b.out.map((k) => okValue(annex, id, k));

@@ -39,7 +39,8 @@ export const breakdownKind = defineKind<BreakdownRelation>({
     const { annex } = ctx;
     for (const [parent, rows] of breakdownRows(annex.subSlots)) {
       if (indicatorKind(parent) !== 'count') continue;
-      for (const id of unitIdsIn(ctx)) {
+      for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
+        const id = ids.list ? ids.list[nth]! : nth;
         const at = okValue(annex, id, parent);
         const parts = rows.map((k) => okValue(annex, id, k));
         if (at && parts.every((p) => p)) yield { unit: annex.units.at(id)!, at, cells: [at, ...(parts as OkValue[])], parts: parts as OkValue[] };

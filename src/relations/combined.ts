@@ -33,7 +33,8 @@ export const combinedKind = defineKind<CombinedRelation>({
       if (s.point.population !== 'poor_near_poor' || (s.point.measure !== 'count' && s.point.measure !== 'rate' && s.point.measure !== 'persons')) continue;
       const poorKey = slotFor(s, { population: 'poor' });
       const nearKey = slotFor(s, { population: 'near_poor' });
-      for (const id of unitIdsIn(ctx)) {
+      for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
+        const id = ids.list ? ids.list[nth]! : nth;
         const at = okValue(annex, id, s.key);
         const poor = okValue(annex, id, poorKey);
         const nearPoor = okValue(annex, id, nearKey);

@@ -22,7 +22,7 @@ import type { Annex, Unit, Value, ValueStore } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { defineKind, type Relation } from './types.js';
-import { allNumbers, columnsOf, slotIndexes, wholeIn } from './columns.js';
+import { allNumbers, ColumnRow, columnsOf, slotIndexes, wholeAt } from './columns.js';
 
 /**
  * The unit's finding and the size of its effect, when its two rates have different denominators: the total's
@@ -54,16 +54,15 @@ function remadeNote(annex: Annex, id: number): Finding {
   return noteOf(annex, { unit, at, start, cells: [start, at] }, false)!.note;
 }
 
-const REMADE_KINDS = new Map<string, RemadeKind<Annex>>();
+/** The kinds made, by severity and indicator (`remadeKind`; no key made per note). */
+const REMADE_KINDS: Array<RemadeKind<Annex> | undefined> = [];
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-/** What a long table's kept notes of one severity and indicator share (made once). */
-function remadeKind(severity: Severity, indicator: 'rate_reduced' | 'households_end', withCell: boolean): RemadeKind<Annex> {
-  const key = `${severity}:${indicator}:${withCell}`;
-  let kind = REMADE_KINDS.get(key);
-  if (!kind) {
-    const cell = withCell ? (annex: Annex, u: number) => (annex.values as LongTable).keptCell(u, indicator) : () => undefined;
-    REMADE_KINDS.set(key, (kind = { rule: 'denominator', severity, indicator, make: remadeNote, cell }));
-  }
+/** What a long table's kept notes of one severity and indicator share (made once); the cell is the store's (`keptCell`). */
+function remadeKind(severity: Severity, indicator: 'rate_reduced' | 'households_end'): RemadeKind<Annex> {
+  const key = SEVERITIES.indexOf(severity) * 2 + (indicator === 'rate_reduced' ? 1 : 0);
+  let kind = REMADE_KINDS[key];
+  if (!kind) REMADE_KINDS[key] = kind = { rule: 'denominator', severity, indicator, make: remadeNote, cell: (annex: Annex, u: number) => (annex.values as LongTable).keptCell(u, indicator) };
   return kind;
 }
 
@@ -238,7 +237,7 @@ function integerFigures(h0: number | undefined, h1: number | undefined, counts: 
  * What `denominatorNote` would give, decided in integers when every count is whole: 'none' (no note), the
  * effect of an info note, or undefined when it is a warning or cannot be decided so (then the note is made).
  */
-function quietInfo(ctx: RuleContext, unit: Unit, start: ScaledValue, end: ScaledValue): 'none' | { effect: Effect } | undefined {
+function quietInfo(ctx: RuleContext, unit: Unit, start: ScaledValue, end: ScaledValue): 'none' | Effect | undefined {
   const h0 = intOf(start);
   const h1 = intOf(end);
   if (h0 === undefined || h1 === undefined) return undefined;
@@ -250,20 +249,17 @@ function quietInfo(ctx: RuleContext, unit: Unit, start: ScaledValue, end: Scaled
   const counts = wholeOf(figureOf(values, id, 'poor_start'), figureOf(values, id, 'poor_end'), figureOf(values, id, 'poor_reduced'));
   const rateReduced = figureOf(values, id, 'rate_reduced');
   const given = usableFigure(rateReduced);
-  return quietOf(h0, h1, counts, given, given ? rateReduced.scaled : undefined);
+  if (counts === false) return undefined;
+  return quietOf(h0, h1, counts.p0, counts.reduced, counts.p1, given, given ? rateReduced.scaled : undefined);
 }
 
 /**
  * quietInfo's decision once the households differ (`h0`, `h1`, whole, neither zero) on a unit other than the
- * total: `counts` as wholeOf gives them, `pointsGiven` whether the table prints a usable reduction in points
- * and `printedPoints` its scaled integer.
+ * total: the whole counts `p0`, `reduced`, `p1` as wholeOf gives them (undefined: not given, nor derived),
+ * `pointsGiven` whether the table prints a usable reduction in points and `printedPoints` its scaled integer.
  */
-function quietOf(h0: number, h1: number, counts: ReturnType<typeof wholeOf>, pointsGiven: boolean, printedPoints: number | undefined): 'none' | { effect: Effect } | undefined {
-  if (counts === false) return undefined;
-  if (counts.reduced === undefined || counts.p1 === undefined) return 'none';
-  const p0 = counts.p0;
-  const reduced = counts.reduced;
-  const p1 = counts.p1;
+function quietOf(h0: number, h1: number, p0: number | undefined, reduced: number | undefined, p1: number | undefined, pointsGiven: boolean, printedPoints: number | undefined): 'none' | Effect | undefined {
+  if (reduced === undefined || p1 === undefined) return 'none';
   let points: number | undefined;
   if (pointsGiven) points = printedPoints;
   else if (p0 !== undefined) {
@@ -274,25 +270,30 @@ function quietOf(h0: number, h1: number, counts: ReturnType<typeof wholeOf>, poi
   if (points === undefined || !Number.isSafeInteger(reduced) || !Number.isSafeInteger(p1)) return undefined;
   // The change of households decides the direction: a warning, made by denominatorNote.
   if (Math.sign(reduced) !== Math.sign(points)) return undefined;
-  return { effect: effectOfInts(h0, h1, p1) };
+  return effectOfInts(h0, h1, p1);
 }
 
 /** The slots quietInColumns reads: households at the start and end, poor at the start, at the end, reduced, the reduction in points. */
 const COLUMN_SLOTS = ['households_start', 'households_end', 'poor_start', 'poor_end', 'poor_reduced', 'rate_reduced'] as const;
 
 /**
- * quietInfo on a long table's columns (`at`: the slot indexes of COLUMN_SLOTS), or undefined when a figure is
- * not a number held there or the households are not whole (the relation is then made and checked as usual).
- * `totalId`: the total's id (-1: none).
+ * quietInfo on a long table's columns (`row`, read for unit `u`; `at`: the slot indexes of COLUMN_SLOTS), or
+ * undefined when a figure is not a number held there or the households are not whole (the relation is then
+ * made and checked as usual). `totalId`: the total's id (-1: none).
  */
-function quietInColumns(cols: LongTable, u: number, at: readonly number[], totalId: number): 'none' | { effect: Effect } | undefined {
-  if (!allNumbers(cols, u, at)) return undefined;
-  const h0 = wholeIn(cols, u, at[0]!, false);
-  const h1 = wholeIn(cols, u, at[1]!, false);
+function quietInColumns(row: ColumnRow, u: number, at: readonly number[], totalId: number): 'none' | Effect | undefined {
+  if (!allNumbers(row, at)) return undefined;
+  const h0 = wholeAt(row, at[0]!, false);
+  const h1 = wholeAt(row, at[1]!, false);
   if (h0 === false || h1 === false) return undefined;
   if (h0 === h1 || h0 === 0 || h1 === 0) return 'none';
   if (u === totalId) return undefined;
-  return quietOf(h0, h1, wholeFrom(wholeIn(cols, u, at[2]!, false), wholeIn(cols, u, at[3]!, false), wholeIn(cols, u, at[4]!, false)), true, cols.scaledIn(u, at[5]!));
+  // Every figure is a number here: the three counts are given, none derived (wholeFrom's counts as they are).
+  const p0 = wholeAt(row, at[2]!, false);
+  const p1 = wholeAt(row, at[3]!, false);
+  const reduced = wholeAt(row, at[4]!, false);
+  if (p0 === false || p1 === false || reduced === false) return undefined;
+  return quietOf(h0, h1, p0, reduced, p1, true, row.scaled[at[5]!]!);
 }
 
 const HOUSEHOLDS = ['households_start', 'households_end'] as const;
@@ -320,11 +321,14 @@ export const denominatorKind = defineKind<DenominatorRelation>({
     const fromStore = checking === true && carries(ctx.annex, HOUSEHOLDS);
     const cols = fromStore ? columnsOf(values) : undefined;
     const at = cols && slotIndexes(cols, COLUMN_SLOTS);
+    const row = at ? new ColumnRow(cols!) : undefined;
     const { units } = ctx.annex;
     const totalId = ctx.annex.total?.id ?? -1;
+    // A folded unit's note, made only if its parent's summary names it (one function for every unit).
+    const foldedNote = (id: number) => denominatorNote(ctx, relationOf(ctx, units.at(id)!)!)!.note;
     for (let id = 0; id < units.length; id++) {
       if (fromStore) {
-        let quiet = at && quietInColumns(cols!, id, at, totalId);
+        let quiet = row && quietInColumns(row.read(id), id, at!, totalId);
         if (quiet === undefined) {
           const h0 = values.readScaled(id, 'households_start');
           const h1 = h0 && values.readScaled(id, 'households_end');
@@ -332,7 +336,7 @@ export const denominatorKind = defineKind<DenominatorRelation>({
         }
         if (quiet === 'none' || (quiet && ctx.depth(id) > 1)) {
           ctx.checked('denominator');
-          if (quiet !== 'none') ctx.fold('denominator', id, () => denominatorNote(ctx, relationOf(ctx, units.at(id)!)!)!.note, quiet.effect);
+          if (quiet !== 'none') ctx.fold('denominator', id, foldedNote, quiet);
           continue;
         }
       }
@@ -347,20 +351,20 @@ export const denominatorKind = defineKind<DenominatorRelation>({
     if (quiet === 'none') return ctx.checked('denominator');
     if (quiet && ctx.depth(r.unit) > 1) {
       ctx.checked('denominator');
-      return ctx.fold('denominator', r.unit, () => denominatorNote(ctx, r)!.note, quiet.effect);
+      return ctx.fold('denominator', r.unit, () => denominatorNote(ctx, r)!.note, quiet);
     }
     ctx.checked('denominator');
-    const head = headOf(ctx.annex, r, true);
-    if (!head) return;
-    let made: Finding | undefined;
-    const note = () => (made ??= noteFrom(r.unit, head));
-    // Only the infos of deeper units are folded: a warning always names its own unit.
     // A long table's note is kept as its unit and made again when read (a national table has tens of thousands):
-    // its text is not made here, and its cell is the store's (`keptCell`: text and reference made when read).
-    const values = ctx.annex.values;
-    if (ctx.depth(r.unit) > 1 && head.severity !== 'warning') ctx.fold('denominator', r.unit, note, head.figures.effect);
-    else if (values instanceof LongTable) ctx.report(new RemadeFinding(remadeKind(head.severity, head.indicator, head.at !== undefined), ctx.annex, r.unit.id));
-    else ctx.report(note());
+    // its text is not made here, nor its cell: the store's (`keptCell`: text and reference made when read). The
+    // relation's end households are a value, so the note has a cell.
+    const remade = ctx.annex.values instanceof LongTable;
+    const head = headOf(ctx.annex, r, !remade);
+    if (!head) return;
+    // Only the infos of deeper units are folded (the note, cell and all, made if it is named): a warning always
+    // names its own unit.
+    if (ctx.depth(r.unit) > 1 && head.severity !== 'warning') ctx.fold('denominator', r.unit, () => noteOf(ctx.annex, r)!.note, head.figures.effect);
+    else if (remade) ctx.report(new RemadeFinding(remadeKind(head.severity, head.indicator), ctx.annex, r.unit.id));
+    else ctx.report(noteFrom(r.unit, head));
   },
   form: () => undefined,
 });

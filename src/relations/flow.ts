@@ -10,8 +10,7 @@ import { isAnnexShaped } from '../model/indicators.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
 import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import { defineKind, type Relation } from './types.js';
-import type { LongTable } from '../model/long-table.js';
-import { allNumbers, columnsOf, slotIndexes, wholeIn } from './columns.js';
+import { allNumbers, ColumnRow, columnsOf, slotIndexes, wholeAt } from './columns.js';
 import { unitIdsIn } from './scope.js';
 import { carriesSlot, okValue, slotFor, vocabularySlots } from './slots.js';
 
@@ -70,9 +69,9 @@ function balancesInIntegers(q: readonly [ScaledValue, ScaledValue, ScaledValue])
 
 const balances = (s: number | undefined, d: number | undefined, e: number | undefined): boolean => s !== undefined && d !== undefined && e !== undefined && s - d === e;
 
-/** balancesInIntegers on a long table's columns (`at`: the slot indexes of start, reduced, end). */
-function balancesInColumns(cols: LongTable, u: number, at: readonly number[]): boolean {
-  return allNumbers(cols, u, at) && balances(wholeIn(cols, u, at[0]!, undefined), wholeIn(cols, u, at[1]!, undefined), wholeIn(cols, u, at[2]!, undefined));
+/** balancesInIntegers on a long table's columns (`row`, read for the unit; `at`: the slot indexes of start, reduced, end). */
+function balancesInColumns(row: ColumnRow, at: readonly number[]): boolean {
+  return allNumbers(row, at) && balances(wholeAt(row, at[0]!, undefined), wholeAt(row, at[1]!, undefined), wholeAt(row, at[2]!, undefined));
 }
 
 /** Whether the table prints gross flows (households that left, came back, fell into poverty). */
@@ -102,8 +101,10 @@ export const flowKind = defineKind<FlowRelation>({
     // A long table's columns, when only checking: a flow that holds makes nothing at all.
     const cols = checking && stored ? columnsOf(annex.values) : undefined;
     const at = cols && slotIndexes(cols, FLOW);
-    for (const id of unitIdsIn(ctx)) {
-      if (at && balancesInColumns(cols!, id, at)) {
+    const row = at ? new ColumnRow(cols!) : undefined;
+    for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
+      const id = ids.list ? ids.list[nth]! : nth;
+      if (row && balancesInColumns(row.read(id), at!)) {
         ctx.checked('flow');
         continue;
       }
@@ -125,7 +126,8 @@ export const flowKind = defineKind<FlowRelation>({
       const startKey = slotFor(s, { time: 'start' });
       const reducedKey = slotFor(s, { time: 'reduced' });
       if (!carriesSlot(annex, startKey) || !carriesSlot(annex, reducedKey)) continue;
-      for (const id of unitIdsIn(ctx)) {
+      for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
+        const id = ids.list ? ids.list[nth]! : nth;
         const at = okValue(annex, id, s.key);
         const start = okValue(annex, id, startKey);
         const reduced = okValue(annex, id, reducedKey);

@@ -100,7 +100,8 @@ export const formulaKind = defineKind<FormulaRelation>({
     for (const formula of annex.formulas ?? []) {
       const e = parseColumnFormula(formula.text, formula.refs);
       if (!e) continue;
-      for (const id of unitIdsIn(ctx)) {
+      for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
+        const id = ids.list ? ids.list[nth]! : nth;
         const at = okValue(annex, id, formula.slot);
         const cells: OkValue[] = [];
         const rowExpr = onRow(e, (slot) => {

@@ -176,7 +176,8 @@ export const impliedKind = defineKind<ImpliedRelation>({
     // Each unit's pairs, once (a part's pairs are read again for its parent's instances).
     const byUnit = new Map<number, Map<string, Pair[]>>();
     const pairsFor = (unit: number) => byUnit.get(unit) ?? byUnit.set(unit, pairsOf(annex, unit, slots)).get(unit)!;
-    for (const id of unitIdsIn(ctx)) {
+    for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
+      const id = ids.list ? ids.list[nth]! : nth;
       const groups = pairsFor(id);
       for (const pairs of groups.values()) {
         if (pairs.filter((p) => !p.flow).length < (pairs.some((p) => p.flow) ? 1 : 2)) continue;

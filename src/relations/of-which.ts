@@ -31,7 +31,8 @@ export const ofWhichKind = defineKind<OfWhichRelation>({
     const { annex } = ctx;
     for (const [key, sub] of annex.subSlots ?? []) {
       if (sub.relation !== 'of-which' || indicatorKind(sub.parent) !== 'count') continue;
-      for (const id of unitIdsIn(ctx)) {
+      for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
+        const id = ids.list ? ids.list[nth]! : nth;
         const at = okValue(annex, id, key);
         const whole = okValue(annex, id, sub.parent);
         if (!at || !whole) continue;

@@ -5,8 +5,7 @@
  * The bounds that hold also bound what locate may propose (guards).
  */
 import { compareAt, withinAt, type ScaledValue } from '../calc/scaled.js';
-import type { LongTable } from '../model/long-table.js';
-import { columnsOf, slotIndexes } from './columns.js';
+import { ColumnRow, columnsOf, slotIndexes } from './columns.js';
 import { COUNT_INDICATORS, isCoreIndicator, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
 import { householdsSlot, okValue, vocabularySlots, type SlotInfo } from './slots.js';
@@ -102,15 +101,20 @@ function partWithinWhole(p: number | undefined, pd: number, w: number | undefine
 const rateWithin = (scaled: number, decimals: number, min: string, max: string): boolean => withinAt(scaled, decimals, Number(min), Number(max)) === true;
 
 /**
- * Whether every bound on the annex's figures of unit `u` holds, read from a long table's columns (`ci`, `ri`:
- * the slot indexes of COUNT_INDICATORS and RATES): the tests `check` starts with, on the same integers.
+ * Whether every bound on the annex's figures of a unit holds, read from a long table's columns (`row`, read for
+ * the unit; `ci`, `ri`: the slot indexes of COUNT_INDICATORS and RATES): the tests `check` starts with, on the
+ * same integers.
  */
-function coreHolds(cols: LongTable, u: number, ci: readonly number[], ri: readonly number[]): boolean {
-  for (const s of ci) if (!wholeCount(cols.scaledIn(u, s), cols.decimalsIn(u, s))) return false;
-  for (const [, , pk, wk] of PARTS) if (!partWithinWhole(cols.scaledIn(u, ci[pk]!), 0, cols.scaledIn(u, ci[wk]!), 0)) return false;
+function coreHolds(row: ColumnRow, ci: readonly number[], ri: readonly number[]): boolean {
+  const { scaled, decimals } = row;
+  for (let k = 0; k < ci.length; k++) if (!wholeCount(scaled[ci[k]!], decimals[ci[k]!]!)) return false;
+  for (let k = 0; k < PARTS.length; k++) {
+    const part = PARTS[k]!;
+    if (!partWithinWhole(scaled[ci[part[2]]!], 0, scaled[ci[part[3]]!], 0)) return false;
+  }
   for (let k = 0; k < RATES.length; k++) {
-    const x = cols.scaledIn(u, ri[k]!);
-    if (Number.isNaN(x) || withinAt(x, cols.decimalsIn(u, ri[k]!), RATE_BOUNDS[k]!, 100) !== true) return false;
+    const x = scaled[ri[k]!]!;
+    if (Number.isNaN(x) || withinAt(x, decimals[ri[k]!]!, RATE_BOUNDS[k]!, 100) !== true) return false;
   }
   return true;
 }
@@ -137,9 +141,11 @@ export const rangeKind = defineKind<RangeRelation>({
     const cols = checking ? columnsOf(values) : undefined;
     const ci = cols && slotIndexes(cols, COUNT_INDICATORS);
     const ri = cols && slotIndexes(cols, RATES);
+    const row = ci && ri ? new ColumnRow(cols!) : undefined;
     // Each value read as an integer from the store where it can (no Value made for a bound that holds).
-    for (const id of unitIdsIn(ctx)) {
-      if (ci && ri && coreHolds(cols!, id, ci, ri)) {
+    for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
+      const id = ids.list ? ids.list[nth]! : nth;
+      if (row && coreHolds(row.read(id), ci!, ri!)) {
         held();
         if (others.length > 0) vocabularyBounds(ctx.annex, ctx.annex.units.at(id)!, others, visit);
         continue;

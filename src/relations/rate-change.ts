@@ -14,8 +14,7 @@ import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '..
 import { EXACT_SHOWN } from './rate.js';
 import { unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
-import type { LongTable } from '../model/long-table.js';
-import { allNumbers, columnsOf, slotIndexes, wholeIn } from './columns.js';
+import { allNumbers, ColumnRow, columnsOf, slotIndexes, wholeAt } from './columns.js';
 
 /** A rate as printed, or computed from its count and households. */
 type RateSource = { printed: OkValue } | { count: OkValue; households: OkValue };
@@ -342,21 +341,24 @@ export function checkInDecimals(r: RateChangeRelation, ctx: RuleContext): void {
 const COLUMN_SLOTS = ['rate_reduced', 'rate_start', 'rate_end', ...COUNTS] as const;
 
 /**
- * quickCheck on a long table's columns (`at`: the slot indexes of COLUMN_SLOTS), or undefined when a figure
+ * quickCheck on a long table's columns (`row`, read for the unit; `at`: the slot indexes of COLUMN_SLOTS), or undefined when a figure
  * is not a number held there (the relation is then made and checked as usual).
  */
-function quickInColumns(cols: LongTable, u: number, at: readonly number[]): 'ok' | 'convention' | undefined {
-  if (!allNumbers(cols, u, at)) return undefined;
+function quickInColumns(row: ColumnRow, at: readonly number[]): 'ok' | 'convention' | undefined {
+  if (!allNumbers(row, at)) return undefined;
+  const { scaled, decimals } = row;
   const ai = at[0]!;
   const si = at[1]!;
   const ei = at[2]!;
-  const [ad, sd, ed] = [cols.decimalsIn(u, ai), cols.decimalsIn(u, si), cols.decimalsIn(u, ei)];
+  const ad = decimals[ai]!;
+  const sd = decimals[si]!;
+  const ed = decimals[ei]!;
   const dp = Math.max(RATE_DECIMALS, sd, ed, ad);
-  const start = scaleTo(cols.scaledIn(u, si), sd, dp);
-  const end = scaleTo(cols.scaledIn(u, ei), ed, dp);
-  const printed = scaleTo(cols.scaledIn(u, ai), ad, dp);
+  const start = scaleTo(scaled[si]!, sd, dp);
+  const end = scaleTo(scaled[ei]!, ed, dp);
+  const printed = scaleTo(scaled[ai]!, ad, dp);
   if (start === undefined || end === undefined || printed === undefined || start - end !== printed) return undefined;
-  return quickCheckCounts(dp, start, end, wholeIn(cols, u, at[3]!, undefined), wholeIn(cols, u, at[4]!, undefined), wholeIn(cols, u, at[5]!, undefined), wholeIn(cols, u, at[6]!, undefined));
+  return quickCheckCounts(dp, start, end, wholeAt(row, at[3]!, undefined), wholeAt(row, at[4]!, undefined), wholeAt(row, at[5]!, undefined), wholeAt(row, at[6]!, undefined));
 }
 
 /** A deeper unit's convention note, folded: made (from the relation `relation` gives) only if its parent's summary names it. */
@@ -383,9 +385,11 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
     const printed = carries(ctx.annex, PRINTED);
     const cols = checking && printed ? columnsOf(values) : undefined;
     const at = cols && slotIndexes(cols, COLUMN_SLOTS);
-    for (const id of unitIdsIn(ctx)) {
+    const row = at ? new ColumnRow(cols!) : undefined;
+    for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
+      const id = ids.list ? ids.list[nth]! : nth;
       // A long table's columns, when only checking: a unit right without a note makes nothing at all.
-      const quick = at && quickInColumns(cols!, id, at);
+      const quick = row && quickInColumns(row.read(id), at!);
       if (quick === 'ok' || (quick === 'convention' && ctx.depth(id) > 1)) {
         ctx.checked('rate-change');
         // Right, with the convention note a deeper unit folds (its relation made if its parent's summary names it).

@@ -4,8 +4,7 @@
  */
 import { Dec, plain } from '../calc/decimal.js';
 import { rateMatchesAt, rateMatchesScaled, type ScaledValue } from '../calc/scaled.js';
-import type { LongTable } from '../model/long-table.js';
-import { columnsOf, slotIndexes } from './columns.js';
+import { ColumnRow, columnsOf, slotIndexes } from './columns.js';
 import { exactRate, printedRateMatches, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
 import { isOk, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { carriesSlot, householdsSlot, okValue, slotFor, vocabularySlots } from './slots.js';
@@ -77,15 +76,21 @@ function rateRead(values: ValueStore, unit: number, keys: readonly [Indicator, I
 /** Whole counts and a printed rate (the common case): the annex's rate matches, decided in integers. */
 const matchesInIntegers = (q: ColumnRate['q']): boolean => rateMatchesScaled(q.count, q.households, q.rate, RATE_DECIMALS) === true;
 
-/** matchesInIntegers on a long table's columns (`at`: the slot indexes of the count, households and rate). */
-function matchesInColumns(cols: LongTable, u: number, at: readonly number[]): boolean {
-  const [pi, hi, ri] = at as [number, number, number];
-  const p = cols.scaledIn(u, pi);
-  const h = cols.scaledIn(u, hi);
-  const r = cols.scaledIn(u, ri);
-  if (Number.isNaN(p) || Number.isNaN(h) || Number.isNaN(r) || cols.decimalsIn(u, pi) !== 0 || cols.decimalsIn(u, hi) !== 0) return false;
-  return rateMatchesAt(p, h, r, cols.decimalsIn(u, ri), RATE_DECIMALS) === true;
+/** matchesInIntegers on a long table's columns (`row`, read for the unit; `at`: the slot indexes of the count, households and rate). */
+function matchesInColumns(row: ColumnRow, at: readonly number[]): boolean {
+  const { scaled, decimals } = row;
+  const pi = at[0]!;
+  const hi = at[1]!;
+  const ri = at[2]!;
+  const p = scaled[pi]!;
+  const h = scaled[hi]!;
+  const r = scaled[ri]!;
+  if (Number.isNaN(p) || Number.isNaN(h) || Number.isNaN(r) || decimals[pi] !== 0 || decimals[hi] !== 0) return false;
+  return rateMatchesAt(p, h, r, decimals[ri]!, RATE_DECIMALS) === true;
 }
+
+/** The annex's start and end rates, checked over their own households. */
+const ANNEX_RATES = ['rate_start', 'rate_end'] as const;
 
 /** A printed rate matches when it equals the computed one at the precision it was printed with (≥ 2 decimals). */
 export function matchesPrinted(printed: OkValue, exact: Dec): boolean {
@@ -117,11 +122,15 @@ export const rateKind = defineKind<RateRelation>({
     const cols = checking ? columnsOf(annex.values) : undefined;
     const starts = cols && slotIndexes(cols, ['poor_start', 'households_start', 'rate_start']);
     const ends = cols && slotIndexes(cols, ['poor_end', 'households_end', 'rate_end']);
-    for (const id of unitIdsIn(ctx)) {
+    const row = cols ? new ColumnRow(cols) : undefined;
+    for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
+      const id = ids.list ? ids.list[nth]! : nth;
       let unit: Unit | undefined;
-      for (const which of ['rate_start', 'rate_end'] as const) {
+      row?.read(id);
+      for (let w = 0; w < ANNEX_RATES.length; w++) {
+        const which = ANNEX_RATES[w]!;
         const at = which === 'rate_start' ? starts : ends;
-        if (at && matchesInColumns(cols!, id, at)) {
+        if (at && matchesInColumns(row!, at)) {
           ctx.checked('rate');
           continue;
         }
@@ -151,7 +160,8 @@ export const rateKind = defineKind<RateRelation>({
       const countKey = carried[0];
       if (countKey === undefined || hhKey === undefined) continue;
       if (countKey !== countKeys[0] && carried.length > 0) {
-        for (const id of unitIdsIn(ctx)) {
+        for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
+          const id = ids.list ? ids.list[nth]! : nth;
           const r = okValue(annex, id, s.key);
           const cs = carried.map((k) => okValue(annex, id, k)).filter((v): v is OkValue => v !== undefined);
           const h = okValue(annex, id, hhKey);
@@ -162,7 +172,8 @@ export const rateKind = defineKind<RateRelation>({
       // The annex's start and end rates over their own households are checked above.
       if ((s.key === 'rate_start' && hhKey === 'households_start') || (s.key === 'rate_end' && hhKey === 'households_end')) continue;
       const flow = !['start', 'end', 'point'].includes(s.point.time);
-      for (const id of unitIdsIn(ctx)) {
+      for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
+        const id = ids.list ? ids.list[nth]! : nth;
         const r = okValue(annex, id, s.key);
         const c = okValue(annex, id, countKey);
         const h = okValue(annex, id, hhKey);

@@ -10,7 +10,7 @@
  * Every instance over a parent's parts reads a cell of the parent itself (its total, its whole): locate
  * relies on it to leave out a parent whose relations it loaded earlier (locate/table.ts `scopeOf`).
  */
-import { partitionsInOrder, partitionsOf, partsByPartition, subUnitsByParent, type Unit } from '../model/annex.js';
+import { childIndex, partitionsInOrder, partitionsOf, partsByPartition, subUnitsByParent, type Unit } from '../model/annex.js';
 import type { RuleContext } from '../rules/types.js';
 
 export interface Scope {
@@ -28,26 +28,33 @@ export interface InstanceContext extends RuleContext {
 }
 
 
-/** Ids 0 … n − 1, iterated without an array. */
-class IdRange implements Iterable<number> {
-  constructor(private readonly n: number) {}
-
-  [Symbol.iterator](): Iterator<number> {
-    let i = 0;
-    const n = this.n;
-    return { next: () => (i < n ? { value: i++, done: false } : { value: undefined, done: true }) };
-  }
+/**
+ * Unit ids for a loop by index, without an iterator or an array of the whole table: `list`'s ids (a scope's
+ * units), or, with no list, the ids 0 … length − 1. A loop reads `const id = ids.list ? ids.list[k]! : k`:
+ * nothing is made per unit.
+ */
+export interface UnitIds {
+  readonly length: number;
+  readonly list: ArrayLike<number> | undefined;
 }
 
 /**
  * The ids of the units whose per-unit instances are wanted, in table order: a loop over every unit of a large
  * table reads ids and makes a unit (`annex.units.at`) only for a unit it visits.
  */
-export const unitIdsIn = (ctx: InstanceContext): Iterable<number> => (ctx.scope ? ctx.scope.units.map((u) => u.id) : new IdRange(ctx.annex.units.length));
+export function unitIdsIn(ctx: InstanceContext): UnitIds {
+  if (!ctx.scope) return { length: ctx.annex.units.length, list: undefined };
+  const list = ctx.scope.units.map((u) => u.id);
+  return { length: list.length, list };
+}
 
-/** The ids of the units that may be the parent of a partition instance. */
-export const parentIdsIn = (ctx: InstanceContext): Iterable<number> => (ctx.scope ? ctx.scope.parents.map((u) => u.id) : new IdRange(ctx.annex.units.length));
-
+/**
+ * The ids of the units that may be the parent of a partition instance, in table order: the scope's parents, or
+ * the whole table's units that have a unit under them (model/annex.ts `ChildIndex.parents`).
+ */
+export function parentIdsIn(ctx: InstanceContext): ArrayLike<number> {
+  return ctx.scope ? ctx.scope.parents.map((u) => u.id) : childIndex(ctx.annex.units).parents();
+}
 
 /**
  * Each parent's partitions (model/annex.ts `partitionsByParent`'s entries, one at a time): the whole table's,

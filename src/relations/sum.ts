@@ -61,8 +61,8 @@ class ColumnSum implements SumRelation {
 }
 
 /** Whether one of the parents has parts. */
-function someParent(parents: Iterable<number>, partitions: (id: number) => number[][] | undefined): boolean {
-  for (const id of parents) if (partitions(id)) return true;
+function someParent(parents: ArrayLike<number>, partitions: (id: number) => number[][] | undefined): boolean {
+  for (let k = 0; k < parents.length; k++) if (partitions(parents[k]!)) return true;
   return false;
 }
 
@@ -124,7 +124,9 @@ export const sumKind = defineKind<SumRelation>({
     const annexShaped = isAnnexShaped(annex.indicators);
     // A long table's columns, when only checking: the parts read without an object each.
     const cols = checking ? columnsOf(annex.values) : undefined;
-    for (const id of parentIdsIn(ctx)) {
+    const parents = parentIdsIn(ctx);
+    for (let k = 0; k < parents.length; k++) {
+      const id = parents[k]!;
       const lists = partitions(id);
       if (lists === undefined) continue;
       let parent: Unit | undefined;

@@ -142,6 +142,7 @@ export function runRules(annex: Annex, rules: readonly Rule[] = CHECK_RULES, opt
   const skipped: Skip[] = [];
   const folds = new Folds<Finding>();
   const ran = new Set<RuleId>();
+  let lastChecked: RuleId | undefined;
   const keep = opts.keep ? new CheckedRelations(annex) : undefined;
   const ctx: RuleContext = {
     annex,
@@ -154,8 +155,12 @@ export function runRules(annex: Annex, rules: readonly Rule[] = CHECK_RULES, opt
     ...(keep ? { keep } : {}),
     skip: (s) => skipped.push(s),
     depth: depthOfTable(annex),
-    fold: (rule: FoldRule, unit: Unit | number, note: () => Finding, effect?: Effect) => folds.add(rule, typeof unit === 'number' ? annex.units.parentOf(unit) : (unit.parent ?? -1), note, effect),
-    checked: (rule) => ran.add(rule),
+    fold: (rule: FoldRule, unit: Unit | number, note: (unit: number) => Finding, effect?: Effect) =>
+      typeof unit === 'number' ? folds.add(rule, annex.units.parentOf(unit), note, effect, unit) : folds.add(rule, unit.parent ?? -1, note, effect, unit.id),
+    // Called for every unit a check decides: the set is touched only when the rule changes.
+    checked: (rule) => {
+      if (rule !== lastChecked) ran.add((lastChecked = rule));
+    },
   };
   // A table without units (a header alone, a blank form) gives no rule anything to check.
   if (annex.units.length === 0) skipped.push(...rules.map((rule): Skip => ({ rule: rule.id, msg: { id: 'skip.no-units', params: {} } })));

@@ -71,15 +71,18 @@ export class Folds<W> {
   /** The last slot used per rule: rows of one parent usually follow each other. */
   private readonly last = new Map<FoldRule, FoldSlot<W>>();
 
-  /** Adds a note; `winner()` is called only when this unit becomes the named one. */
-  add(rule: FoldRule, parent: string | number, winner: () => W, effect?: Effect): void {
+  /**
+   * Adds unit `unit`'s note; `winner(unit)` is called only when this unit becomes the named one (one function
+   * for every unit of a loop: nothing made per unit).
+   */
+  add(rule: FoldRule, parent: string | number, winner: (unit: number) => W, effect?: Effect, unit = -1): void {
     let slot = this.last.get(rule);
     if (!slot || slot.parent !== parent) {
       let slots = this.byRule.get(rule);
       if (!slots) this.byRule.set(rule, (slots = new Map()));
       slot = slots.get(parent);
       if (!slot) {
-        slot = { rule, parent, count: 1, winner: winner(), effect };
+        slot = { rule, parent, count: 1, winner: winner(unit), effect };
         slots.set(parent, slot);
         this.order.push(slot);
         this.last.set(rule, slot);
@@ -90,7 +93,7 @@ export class Folds<W> {
     slot.count++;
     // Strictly larger replaces: ties keep the first in table order.
     if (effect && slot.effect && compareEffect(effect, slot.effect) > 0) {
-      slot.winner = winner();
+      slot.winner = winner(unit);
       slot.effect = effect;
     }
   }

@@ -21,9 +21,9 @@ export interface RuleContext {
   /**
    * A deeper unit's note, folded into one summary finding per parent and rule (rules/summary.ts): the
    * summary counts them and names the unit with the largest `effect` (the first one without an effect).
-   * `note` is called only for the unit named: the others' notes are never written out.
+   * `note` is called (with the unit's id) only for the unit named: the others' notes are never written out.
    */
-  fold(rule: FoldRule, unit: Unit | number, note: () => Finding, effect?: Effect): void;
+  fold(rule: FoldRule, unit: Unit | number, note: (unit: number) => Finding, effect?: Effect): void;
   /** The rule compared a value (for one unit): the file's coverage counts it as run (model/coverage.ts). */
   checked(rule: RuleId): void;
   /** Where the relation kinds keep the instances they check and each one's findings, when asked (relations/checked.ts). */

@@ -7,6 +7,7 @@ import type { Finding } from '../model/finding.js';
 import { isTotalName } from './aliases.js';
 import type { DraftUnit } from './draft.js';
 import type { Cell } from '../model/grid.js';
+import { digitCode } from '../model/pool.js';
 
 export interface Tree {
   /** parent[i]: index of unit i's parent, or -1 for a root (a typed array: no heap object per unit). */
@@ -33,6 +34,8 @@ export interface TreeUnits {
   readonly length: number;
   name(i: number): string;
   code(i: number): string | undefined;
+  /** `code(i)` as model/pool.ts `digitCode` gives it when it is one to eight digits (a positive integer), else -1. */
+  codeDigits(i: number): number;
   parentCode(i: number): string | undefined;
   cell(i: number): Cell | undefined;
   codeCell(i: number): Cell | undefined;
@@ -45,6 +48,7 @@ export function draftTree(units: readonly DraftUnit[]): TreeUnits {
     length: units.length,
     name: (i) => units[i]!.name,
     code: (i) => units[i]!.code || undefined,
+    codeDigits: (i) => digitsOf(units[i]!.code ?? ''),
     parentCode: (i) => units[i]!.parentCode || undefined,
     cell: (i) => units[i]!.cell,
     codeCell: (i) => units[i]!.codeCell,
@@ -52,9 +56,17 @@ export function draftTree(units: readonly DraftUnit[]): TreeUnits {
   };
 }
 
+/** `digitCode` as a key: positive for one to eight digits, else -1 (the text is then compared as a string). */
+const digitsOf = (code: string): number => {
+  const d = digitCode(code);
+  return d > 0 ? d : -1;
+};
+
 /**
  * The first unit of each code, without a string kept per unit: an open-addressing table of unit ids and their
- * codes' hashes (typed arrays), a code read again from its unit when the hashes match. (A `Map` of a national
+ * codes' hashes (typed arrays). A code of one to eight digits is its integer (`codeDigits`: no string made,
+ * compared as integers); any other code is hashed as a string and read again from its unit when the hashes
+ * match. Equal codes are both digits or both not, so the two never need comparing. (A `Map` of a national
  * table's million codes held about 50 MB of heap while the tree was resolved.)
  */
 class CodeIndex {
@@ -72,25 +84,48 @@ class CodeIndex {
 
   /** The first unit listed with `code`, else undefined (and `add`, when given, becomes it). */
   first(code: string, add?: number): number | undefined {
+    const digits = digitsOf(code);
+    return digits > 0 ? this.firstDigits(digits, add) : this.firstText(code, add);
+  }
+
+  /** `first` of a code of digits given as its `digitCode` (`digits` > 0). */
+  firstDigits(digits: number, add?: number): number | undefined {
+    const h = mixed(digits);
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const id = this.ids[slot]!;
+      if (id < 0) return this.taken(slot, h, add);
+      if (this.hashes[slot] === h && this.units.codeDigits(id) === digits) return id;
+    }
+  }
+
+  private firstText(code: string, add?: number): number | undefined {
     const h = hashOf(code);
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
       const id = this.ids[slot]!;
-      if (id < 0) {
-        if (add !== undefined) {
-          this.ids[slot] = add;
-          this.hashes[slot] = h;
-        }
-        return undefined;
-      }
-      if (this.hashes[slot] === h && this.units.code(id) === code) return id;
+      if (id < 0) return this.taken(slot, h, add);
+      if (this.hashes[slot] === h && this.units.codeDigits(id) < 0 && this.units.code(id) === code) return id;
     }
+  }
+
+  /** An empty slot reached: `add` takes it when given. */
+  private taken(slot: number, h: number, add: number | undefined): undefined {
+    if (add !== undefined) {
+      this.ids[slot] = add;
+      this.hashes[slot] = h;
+    }
+    return undefined;
   }
 }
 
-/** FNV-1a over the UTF-16 code units, then mixed (murmur3's finaliser) so that the low bits spread. */
+/** FNV-1a over the UTF-16 code units, then mixed. */
 function hashOf(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return mixed(h);
+}
+
+/** murmur3's finaliser, so that the low bits spread. */
+function mixed(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -98,14 +133,35 @@ function hashOf(s: string): number {
   return (h ^ (h >>> 16)) | 0;
 }
 
+/**
+ * Each unit's parent and the tree's total, the tree's faults reported. In phases, one function each (a national
+ * table's million units go through each loop once; a long function's later loops, compiled with its first one
+ * before they had run, were compiled again after each had run).
+ */
 export function resolveTree(units: TreeUnits, findings: Finding[], isTotal: (name: string) => boolean = isTotalName): Tree {
+  const byCode = firstOfEachCode(units, findings);
+  const parent = new Int32Array(units.length).fill(-1);
+  const flagged = new Uint8Array(units.length);
+  findParents(units, byCode, parent, flagged, findings);
+  cutLoops(units, parent, flagged, findings);
+  return { parent, total: totalAndOrphans(units, parent, flagged, findings, isTotal) };
+}
+
+/** The first unit of each code; a later unit with a code already listed is reported (`duplicate.code`). */
+function firstOfEachCode(units: TreeUnits, findings: Finding[]): CodeIndex {
   const n = units.length;
   const byCode = new CodeIndex(units);
   for (let i = 0; i < n; i++) {
-    const code = units.code(i);
-    if (!code) continue;
-    const first = byCode.first(code, i);
+    const digits = units.codeDigits(i);
+    let first: number | undefined;
+    if (digits > 0) first = byCode.firstDigits(digits, i);
+    else {
+      const text = units.code(i);
+      if (!text) continue;
+      first = byCode.first(text, i);
+    }
     if (first === undefined) continue;
+    const code = units.code(i)!;
     const at = units.codeCell(i) ?? units.cell(i);
     const name = units.name(i);
     findings.push({
@@ -116,9 +172,12 @@ export function resolveTree(units: TreeUnits, findings: Finding[], isTotal: (nam
       msg: { id: 'duplicate.code', params: { code, unit: name, first: units.name(first) } },
     });
   }
+  return byCode;
+}
 
-  const parent = new Int32Array(n).fill(-1);
-  const flagged = new Uint8Array(n);
+/** `parent[i]`: the unit of unit i's parent code; a code no unit has, or the unit's own, is reported and `flagged`. */
+function findParents(units: TreeUnits, byCode: CodeIndex, parent: Int32Array, flagged: Uint8Array, findings: Finding[]): void {
+  const n = units.length;
   let lastCode: string | undefined;
   let lastParent: number | undefined;
   for (let i = 0; i < n; i++) {
@@ -143,39 +202,53 @@ export function resolveTree(units: TreeUnits, findings: Finding[], isTotal: (nam
     }
     parent[i] = p;
   }
+}
 
-  // Cycles: follow parents from each unit; a unit met twice on one walk closes a loop, reported once (at
-  // its member listed first). Cut the loop at every member so the rest of the tree stays checkable.
+/**
+ * Cycles: follow parents from each unit; a unit met twice on one walk closes a loop, reported once (at its
+ * member listed first). The loop is cut at every member (and they are `flagged`) so the rest of the tree stays
+ * checkable.
+ */
+function cutLoops(units: TreeUnits, parent: Int32Array, flagged: Uint8Array, findings: Finding[]): void {
+  const n = units.length;
   const state = new Uint8Array(n); // 0 unvisited, 1 on the current walk, 2 done
   // The current walk: its first `walked` entries (the array is reused, never shortened: no allocation per unit).
   const walk: number[] = [];
   for (let start = 0; start < n; start++) {
     if (state[start] !== 0) continue;
     let walked = 0;
-    let i: number | undefined = start;
-    while (i !== undefined && state[i] === 0) {
+    let i = start;
+    while (i >= 0 && state[i] === 0) {
       state[i] = 1;
       walk[walked++] = i;
-      const p: number = parent[i]!;
-      i = p < 0 ? undefined : p;
+      i = parent[i]!;
     }
-    if (i !== undefined && state[i] === 1) {
-      const loop = walk.slice(walk.indexOf(i), walked);
-      const codes = loop.map((k) => units.code(k) ?? units.name(k));
-      let first = 0;
-      for (let k = 1; k < loop.length; k++) if (loop[k]! < loop[first]!) first = k;
-      const u = loop[first]!;
-      const at = units.parentCell(u) ?? units.cell(u);
-      const name = units.name(u);
-      findings.push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: name, msg: { id: 'hierarchy.cycle', params: loopParams(name, codes, first) } });
-      for (const k of loop) {
-        parent[k] = -1;
-        flagged[k] = 1;
-      }
-    }
+    if (i >= 0 && state[i] === 1) reportLoop(units, walk.slice(walk.indexOf(i), walked), parent, flagged, findings);
     for (let k = 0; k < walked; k++) state[walk[k]!] = 2;
   }
+}
 
+/** One loop of parents (`loop`, in walking order): reported at its member listed first, and cut. */
+function reportLoop(units: TreeUnits, loop: number[], parent: Int32Array, flagged: Uint8Array, findings: Finding[]): void {
+  const codes = loop.map((k) => units.code(k) ?? units.name(k));
+  let first = 0;
+  for (let k = 1; k < loop.length; k++) if (loop[k]! < loop[first]!) first = k;
+  const u = loop[first]!;
+  const at = units.parentCell(u) ?? units.cell(u);
+  const name = units.name(u);
+  findings.push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: name, msg: { id: 'hierarchy.cycle', params: loopParams(name, codes, first) } });
+  for (const k of loop) {
+    parent[k] = -1;
+    flagged[k] = 1;
+  }
+}
+
+/**
+ * The tree's total: the root labelled as total, else the only root with children, else the only root. Every
+ * other root not already reported is an orphan (`hierarchy.orphan`).
+ */
+function totalAndOrphans(units: TreeUnits, parent: Int32Array, flagged: Uint8Array, findings: Finding[], isTotal: (name: string) => boolean): number | undefined {
+  const n = units.length;
   const roots: number[] = [];
   for (let i = 0; i < n; i++) if (parent[i]! < 0 && flagged[i] === 0) roots.push(i);
   const hasChildren = new Uint8Array(n);
@@ -192,5 +265,5 @@ export function resolveTree(units: TreeUnits, findings: Finding[], isTotal: (nam
     const name = units.name(i);
     findings.push({ rule: 'hierarchy', severity: 'error', ...(at ? { at } : {}), unit: name, msg: { id: 'hierarchy.orphan', params: { unit: name } } });
   }
-  return { parent, total };
+  return total;
 }

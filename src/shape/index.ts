@@ -281,6 +281,7 @@ function tableTree(t: LongTable): TreeUnits {
     length: t.n,
     name: (i) => t.name(i),
     code: (i) => t.code(i),
+    codeDigits: (i) => t.codeDigits(i),
     parentCode: (i) => t.parentCode(i),
     cell: (i) => t.nameCell(i),
     codeCell: (i) => t.codeCell(i),

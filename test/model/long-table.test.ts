@@ -27,6 +27,24 @@ function agrees(store: ValueStore, units: number): void {
   }
 }
 
+/**
+ * `readRow` (a unit's every slot in one call, for the relations) gives what `scaledIn` and `decimalsIn` give slot
+ * by slot, and where it holds a number, the integer and decimals `readScaled` gives (and so `get`).
+ */
+function rowAgrees(t: LongTable, units: number): void {
+  const all = [...SLOTS];
+  const scaled = new Float64Array(t.slotsPerUnit);
+  const decimals = new Int32Array(t.slotsPerUnit);
+  for (let u = 0; u < units; u++) {
+    t.readRow(u, scaled, decimals);
+    all.forEach((slot, s) => {
+      expect(scaled[s], `${u} ${slot}`).toBe(t.scaledIn(u, s));
+      expect(decimals[s], `${u} ${slot}`).toBe(t.decimalsIn(u, s));
+      if (!Number.isNaN(scaled[s])) expect({ scaled: scaled[s], decimals: decimals[s] }, `${u} ${slot}`).toEqual(expected(t.get(u, slot)));
+    });
+  }
+}
+
 const raw = fc.oneof(
   fc.constant(''),
   fc.array(fc.constantFrom('0', '1', '7', '9', '.', ',', ' ', '-', 'x'), { minLength: 1, maxLength: 12 }).map((a) => a.join('')),
@@ -64,6 +82,7 @@ describe('ValueStore.readScaled', () => {
           });
           t.finishValues(locale, (_i, r) => plainDigits(r, locale), full(locale, SLOTS));
           agrees(t, rows.length);
+          rowAgrees(t, rows.length);
           // A corrected row over the columns (locate's overlay), its copy's integer not carried.
           const v = t.get(0, 'households_start');
           const copy = v && v.status === 'ok' ? { ...v, plain: '5', decimals: 0 } : undefined;
@@ -118,6 +137,7 @@ describe('LongTable numbers of 16 and 32 bits', () => {
     const n = 3_000;
     for (let u = 0; u < n; u++) t.addUnit({ row: u + 1, name: `U${u}`, nameCol: 0, stt: '', section: undefined, code: '', parentCode: '' }, [text(u, 0), text(u, 1), text(u, 2)]);
     t.finishValues('en', (_i, r) => plainDigits(r, 'en'), full('en', SLOTS));
+    rowAgrees(t, n);
     for (let u = 0; u < n; u++) {
       SLOTS.forEach((s, k) => {
         const v = t.get(u, s);

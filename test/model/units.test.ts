@@ -31,6 +31,9 @@ describe('Units read by id', () => {
         const annex = annexOf(list);
         const index = childIndex(annex.units);
         for (const p of list) expect([...index.of(p.id)]).toEqual(list.filter((u) => u.parent === p.id).map((u) => u.id));
+        // Counted without an array; the units with children listed in table order (sum's parents).
+        for (const p of list) expect(index.countOf(p.id)).toBe(list.filter((u) => u.parent === p.id).length);
+        expect([...index.parents()]).toEqual(list.filter((p) => list.some((u) => u.parent === p.id)).map((p) => p.id));
 
         // Partitions, in the order of each parent's first part; every partition's list present.
         const expected = new Map<number, number[][]>();

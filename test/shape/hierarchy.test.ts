@@ -100,7 +100,9 @@ describe('resolveTree looks codes up as a map of first occurrences would', () =>
   it('parents, duplicates and unknown parents on random codes (many alike, hash collisions included)', async () => {
     const fc = (await import('fast-check')).default;
     const { resolveTree } = await import('../../src/shape/hierarchy.js');
-    const code = fc.oneof(fc.constantFrom('', '01', '1', '001', 'A', 'a'), fc.stringMatching(/^[0-9]{1,4}$/));
+    const { digitCode } = await import('../../src/model/pool.js');
+    // Codes of digits are looked up as integers (`codeDigits`), up to eight digits; longer ones and any other text as strings.
+    const code = fc.oneof(fc.constantFrom('', '01', '1', '001', 'A', 'a', '00000000', '000000001', '12345678', '123456789', '0'), fc.stringMatching(/^[0-9]{1,4}$/), fc.stringMatching(/^[0-9]{7,10}$/));
     fc.assert(
       fc.property(fc.array(fc.tuple(code, fc.nat(40)), { minLength: 1, maxLength: 300 }), (rows) => {
         const codes = rows.map(([c]) => c);
@@ -110,6 +112,7 @@ describe('resolveTree looks codes up as a map of first occurrences would', () =>
           length: rows.length,
           name: (i: number) => `Xã ${i}`,
           code: (i: number) => codes[i] || undefined,
+          codeDigits: (i: number) => (digitCode(codes[i]!) > 0 ? digitCode(codes[i]!) : -1),
           parentCode: (i: number) => parents[i] || undefined,
           cell: () => undefined,
           codeCell: () => undefined,
