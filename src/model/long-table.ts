@@ -64,6 +64,80 @@ export interface UnitRecord {
   parentCell?: Cell | undefined;
 }
 
+/**
+ * A record read from bytes (read/records.ts `ByteFields`): field k is `bytes[starts[k], ends[k])`, valid UTF-8,
+ * `decode` its text.
+ */
+export interface ByteFields {
+  readonly bytes: Uint8Array;
+  readonly count: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  decode(start: number, end: number): string;
+  /** Field k's text. */
+  text(k: number): string;
+  /** Every field's text. */
+  strings(): string[];
+}
+
+/** The fields of a record read from bytes that hold a unit's name, row number, code and parent code (-1: none). */
+export interface UnitFields {
+  readonly name: number;
+  readonly stt: number;
+  readonly code: number;
+  readonly parent: number;
+}
+
+/** The characters of a text `scanText` scans, as bytes. */
+const SCRATCH = new Uint8Array(24);
+/** The scaled digits of the last number `scanNumber` took. */
+let scanned = 0;
+
+/**
+ * `compact(raw, digits(raw))` in one pass over a value's UTF-8 bytes start..end, for the texts it stores (a
+ * number in the table's format, its digits grouped by thousands or not, no leading zero, at most 16 digits, a
+ * safe integer once scaled): DIGITS or GROUPED with its decimals (value i's byte in `status`), its scaled digits
+ * in `scanned`; ABSENT for anything else, which the caller then reads the long way (so a text this pass does not
+ * take is never decided here). The one scanner of a value, whether read from bytes or from text (`scanText`).
+ */
+function scanNumber(b: Uint8Array, start: number, end: number, group: number, mark: number): number {
+  const n = end - start;
+  if (n > 24 || (b[start] === 48 && n > 1 && b[start + 1] !== mark)) return ABSENT;
+  let scaled = 0;
+  let digits = 0;
+  let run = 0;
+  let grouped = false;
+  let k = start;
+  for (; k < end; k++) {
+    const c = b[k]!;
+    if (c >= 48 && c <= 57) {
+      scaled = scaled * 10 + (c - 48);
+      digits++;
+      run++;
+    } else if (c === group) {
+      if (grouped ? run !== 3 : run < 1 || run > 3) return ABSENT;
+      grouped = true;
+      run = 0;
+    } else if (c === mark) break;
+    else return ABSENT;
+  }
+  if (run === 0 || (grouped && run !== 3)) return ABSENT;
+  let decimals = 0;
+  if (k < end) {
+    if (++k === end) return ABSENT;
+    for (; k < end; k++) {
+      const c = b[k]!;
+      if (c < 48 || c > 57) return ABSENT;
+      scaled = scaled * 10 + (c - 48);
+      digits++;
+      decimals++;
+    }
+  }
+  if (digits > 16 || !Number.isSafeInteger(scaled)) return ABSENT;
+  scanned = scaled;
+  return (grouped ? GROUPED : DIGITS) | (decimals << DECIMALS);
+}
+
 export class LongTable implements ValueStore {
   /** Units read. */
   n = 0;
@@ -165,19 +239,12 @@ export class LongTable implements ValueStore {
 
   /** Appends a unit and the raw texts of its values (in slot order; a plain cell's text, or its Cell); keeps neither `u` nor `values` (the reader passes the same objects for every row). */
   addUnit(u: UnitRecord, values: ReadonlyArray<string | Cell>): number {
-    const id = this.n++;
-    // Past what was reserved: half as much again (an estimate a little short costs little).
-    if (id === this.capacity) this.resize(Math.ceil(this.capacity * 1.5) + 16);
-    this.rows.set(id, u.row);
+    const id = this.n;
     this.names.add(u.name);
-    this.nameCols.set(id, u.nameCol);
-    if (u.nameCell) this.cellObjects.set(cellKey(u.row, u.nameCol), u.nameCell);
     this.stts.add(u.stt);
-    this.sections.set(id, u.section ?? -1);
     this.codes.add(u.code);
-    if (u.codeCell) this.cellObjects.set(cellKey(u.row, this.codeCol!), u.codeCell);
     this.parentCodes.add(u.parentCode);
-    if (u.parentCell) this.cellObjects.set(cellKey(u.row, this.parentCol!), u.parentCell);
+    this.addFields(u);
     const stored = this.storedAs !== undefined;
     const group = this.grouping.charCodeAt(0);
     const mark = this.mark.charCodeAt(0);
@@ -190,13 +257,64 @@ export class LongTable implements ValueStore {
         this.cellObjects.set(cellKey(v.row, v.col), v);
       }
       if (raw === '') this.status[i] = PENDING_BLANK;
-      else if (stored && typeof v === 'string' && (this.status[i] = this.scanNumber(i, raw, group, mark)) !== ABSENT) continue;
+      else if (stored && typeof v === 'string' && (this.status[i] = this.scanText(i, raw, group, mark)) !== ABSENT) continue;
       else {
         this.status[i] = PENDING;
         this.pendingRaw.set(i, raw);
       }
     }
     return id;
+  }
+
+  /**
+   * `addUnit` for a record read from bytes whose name, code, parent code and row number need no tidying (the
+   * reader's `addBytes` decides): those are the fields `at` names (`u`'s strings are not read); value s is
+   * field `valueFields[s]`, each as `addUnit` stores its text (a number scanned from its bytes by the same
+   * scanner; any other text decoded and kept waiting).
+   */
+  addUnitBytes(u: UnitRecord, f: ByteFields, at: UnitFields, valueFields: readonly number[]): number {
+    const id = this.n;
+    const b = f.bytes;
+    const { starts, ends } = f;
+    this.names.addBytes(b, starts[at.name]!, ends[at.name]!);
+    if (at.stt < 0) this.stts.add('');
+    else this.stts.addBytes(b, starts[at.stt]!, ends[at.stt]!);
+    if (at.code < 0) this.codes.add('');
+    else this.codes.addBytes(b, starts[at.code]!, ends[at.code]!);
+    if (at.parent < 0) this.parentCodes.add('');
+    else this.parentCodes.addBytes(b, starts[at.parent]!, ends[at.parent]!);
+    this.addFields(u);
+    const stored = this.storedAs !== undefined;
+    const group = this.grouping.charCodeAt(0);
+    const mark = this.mark.charCodeAt(0);
+    for (let s = 0, i = id * this.slotCount; s < this.slotCount; s++, i++) {
+      const k = valueFields[s]!;
+      const start = f.starts[k]!;
+      const end = f.ends[k]!;
+      let st: number;
+      if (start === end) this.status[i] = PENDING_BLANK;
+      else if (stored && (st = scanNumber(b, start, end, group, mark)) !== ABSENT) {
+        this.status[i] = st;
+        this.setScaled(i, scanned);
+      } else {
+        this.status[i] = PENDING;
+        this.pendingRaw.set(i, f.decode(start, end));
+      }
+    }
+    return id;
+  }
+
+  /** A unit's row, name's column, section and the cells kept (its strings added before). */
+  private addFields(u: UnitRecord): void {
+    const id = this.n++;
+    // Past what was reserved: half as much again (an estimate a little short costs little).
+    if (id === this.capacity) this.resize(Math.ceil(this.capacity * 1.5) + 16);
+    this.rows.set(id, u.row);
+    this.nameCols.set(id, u.nameCol);
+    if (u.nameCell) this.cellObjects.set(cellKey(u.row, u.nameCol), u.nameCell);
+    this.sections.set(id, u.section ?? -1);
+    if (u.codeCell) this.cellObjects.set(cellKey(u.row, this.codeCol!), u.codeCell);
+    if (u.parentCell) this.cellObjects.set(cellKey(u.row, this.parentCol!), u.parentCell);
   }
 
   // Units ---------------------------------------------------------------------------------------------
@@ -318,7 +436,7 @@ export class LongTable implements ValueStore {
       const plainCell = plainCells || this.plainCell(i);
       // Most numbers are read in one pass over their characters; any other text the long way below.
       if (plainCell) {
-        const quick = this.scanNumber(i, raw, group, mark);
+        const quick = this.scanText(i, raw, group, mark);
         if (quick !== ABSENT) {
           this.status[i] = quick;
           continue;
@@ -345,48 +463,17 @@ export class LongTable implements ValueStore {
     }
   }
 
-  /**
-   * `compact(raw, digits(raw))` in one pass, for the texts it stores (a number in the table's format, its
-   * digits grouped by thousands or not, no leading zero, at most 16 digits, a safe integer once scaled):
-   * DIGITS or GROUPED with its decimals (value i's byte in `status`) and its scaled digits set; ABSENT for anything else, which the
-   * caller then reads the long way (so a text this pass does not take is never decided here).
-   */
-  private scanNumber(i: number, raw: string, group: number, mark: number): number {
+  /** `scanNumber` on a text (its characters as bytes: any other than ASCII is none the scanner takes); sets value i's scaled digits when it takes it. */
+  private scanText(i: number, raw: string, group: number, mark: number): number {
     const n = raw.length;
-    if (n > 24 || (raw.charCodeAt(0) === 48 && n > 1 && raw.charCodeAt(1) !== mark)) return ABSENT;
-    let scaled = 0;
-    let digits = 0;
-    let run = 0;
-    let grouped = false;
-    let k = 0;
-    for (; k < n; k++) {
+    if (n > 24) return ABSENT;
+    for (let k = 0; k < n; k++) {
       const c = raw.charCodeAt(k);
-      if (c >= 48 && c <= 57) {
-        scaled = scaled * 10 + (c - 48);
-        digits++;
-        run++;
-      } else if (c === group) {
-        if (grouped ? run !== 3 : run < 1 || run > 3) return ABSENT;
-        grouped = true;
-        run = 0;
-      } else if (c === mark) break;
-      else return ABSENT;
+      SCRATCH[k] = c < 0x80 ? c : 0xff;
     }
-    if (run === 0 || (grouped && run !== 3)) return ABSENT;
-    let decimals = 0;
-    if (k < n) {
-      if (++k === n) return ABSENT;
-      for (; k < n; k++) {
-        const c = raw.charCodeAt(k);
-        if (c < 48 || c > 57) return ABSENT;
-        scaled = scaled * 10 + (c - 48);
-        digits++;
-        decimals++;
-      }
-    }
-    if (digits > 16 || !Number.isSafeInteger(scaled)) return ABSENT;
-    this.setScaled(i, scaled);
-    return (grouped ? GROUPED : DIGITS) | (decimals << DECIMALS);
+    const st = scanNumber(SCRATCH, 0, n, group, mark);
+    if (st !== ABSENT) this.setScaled(i, scanned);
+    return st;
   }
 
   /** Stores value i's scaled integer (never negative: a sign is text the columns do not write back). */

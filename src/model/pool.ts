@@ -95,6 +95,23 @@ export class StringPool {
 
   private stagedEnd = 0;
 
+  /** `add` for a string given as its UTF-8 bytes b[start, end). */
+  addBytes(b: Uint8Array, start: number, end: number): number {
+    this.stageBytes(b, start, end);
+    return this.commit();
+  }
+
+  /** `stage` for a string given as its UTF-8 bytes b[start, end). */
+  stageBytes(b: Uint8Array, start: number, end: number): number {
+    const length = end - start;
+    if (this.usedBytes + length > this.bytes.length) this.setBytes(grow(this.bytes, Math.max(Math.ceil(this.bytes.length * 1.5), this.usedBytes + length)));
+    const to = this.bytes;
+    const p = this.usedBytes;
+    for (let k = 0; k < length; k++) to[p + k] = b[start + k]!;
+    this.stagedEnd = p + length;
+    return length;
+  }
+
   /** Where the staged bytes start (they end at `used + stage(s)`). */
   get stagedStart(): number {
     return this.usedBytes;
@@ -230,28 +247,52 @@ export class InternedStrings {
 
   /** Appends `s`; returns its row. */
   add(s: string): number {
+    this.before();
+    const length = this.distinct.stage(s);
+    return this.interned(this.distinct.data, this.distinct.stagedStart, this.distinct.stagedStart + length);
+  }
+
+  /**
+   * `add` for a string given as its UTF-8 bytes b[start, end) (the same string, the same row and storage): looked
+   * up on those bytes, copied into the pool only when new.
+   */
+  addBytes(b: Uint8Array, start: number, end: number): number {
+    this.before();
+    return this.interned(b, start, end);
+  }
+
+  private before(): void {
     if (this.n === this.ids.capacity) this.ids.resize(Math.ceil(this.n * 1.5) + 16);
     if (this.n === SETTLED && this.distinct.length * 2 > this.n) this.appending = true;
+  }
+
+  /**
+   * The row of the string whose bytes are b[start, end): its distinct string's index, found or added. The bytes
+   * are either those just staged in the pool (`add`) or elsewhere (`addBytes`: staged only when new).
+   */
+  private interned(b: Uint8Array, start: number, end: number): number {
+    const distinct = this.distinct;
+    const staged = b === distinct.data && start === distinct.stagedStart;
     if (this.appending) {
       // Strings that seldom repeat: each kept as a new one, as a StringPool keeps them (no table, no search).
       this.table = undefined;
-      this.ids.set(this.n, this.distinct.add(s));
+      if (!staged) distinct.stageBytes(b, start, end);
+      this.ids.set(this.n, distinct.commit());
       return this.n++;
     }
-    const length = this.distinct.stage(s);
-    const start = this.distinct.stagedStart;
-    const bytes = this.distinct.data;
-    const table = this.table === undefined || this.distinct.length * 2 >= this.table.length ? this.rehash() : this.table;
+    const length = end - start;
+    const table = this.table === undefined || distinct.length * 2 >= this.table.length ? this.rehash() : this.table;
     const mask = table.length - 1;
-    let slot = hashBytes(bytes, start, start + length) & mask;
+    let slot = hashBytes(b, start, end) & mask;
     for (; ; slot = (slot + 1) & mask) {
       const d = table[slot]!;
       if (d < 0) break;
-      if (this.distinct.end(d) - this.distinct.start(d) === length && sameBytes(bytes, this.distinct.start(d), start, length)) {
+      if (distinct.end(d) - distinct.start(d) === length && sameBytes(distinct.data, distinct.start(d), b, start, length)) {
         this.ids.set(this.n, d);
         return this.n++;
       }
     }
+    if (!staged) distinct.stageBytes(b, start, end);
     const d = this.distinct.commit();
     table[slot] = d;
     this.ids.set(this.n, d);
@@ -332,8 +373,8 @@ function hashBytes(b: Uint8Array, start: number, end: number): number {
   return h ^ (h >>> 16);
 }
 
-function sameBytes(b: Uint8Array, a: number, c: number, length: number): boolean {
-  for (let k = 0; k < length; k++) if (b[a + k] !== b[c + k]) return false;
+function sameBytes(a: Uint8Array, ai: number, b: Uint8Array, bi: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (a[ai + k] !== b[bi + k]) return false;
   return true;
 }
 
@@ -364,6 +405,14 @@ export class CodeStrings {
     if (this.n === this.values.length) this.values = grow(this.values, Math.ceil(this.n * 1.5) + 16);
     const digits = digitCode(s);
     this.values[this.n] = digits >= 0 ? digits : -1 - this.others.add(s);
+    return this.n++;
+  }
+
+  /** `add` for a string given as its UTF-8 bytes b[start, end). */
+  addBytes(b: Uint8Array, start: number, end: number): number {
+    if (this.n === this.values.length) this.values = grow(this.values, Math.ceil(this.n * 1.5) + 16);
+    const digits = digitCodeBytes(b, start, end);
+    this.values[this.n] = digits >= 0 ? digits : -1 - this.others.addBytes(b, start, end);
     return this.n++;
   }
 
@@ -401,14 +450,38 @@ export class CodeStrings {
 
 /**
  * A text of at most eight digits (or none) as its number × 16 + its width; -1 for any other text. Equal texts
- * of one to eight digits, and only they, have the same positive code.
+ * of one to eight digits, and only they, have the same positive code. (`digitCodeBytes` on the text's characters.)
  */
 export function digitCode(s: string): number {
+  return digitCodeBytes(SCRATCH, 0, asciiBytes(s, 8));
+}
+
+/**
+ * A text's characters as bytes in SCRATCH when it has at most `max` of them, all ASCII: their number; else
+ * `max` + 1 bytes that are no digit (what the byte readers below refuse as they refuse the text).
+ */
+function asciiBytes(s: string, max: number): number {
   const n = s.length;
-  if (n > 8) return -1;
-  let x = 0;
+  if (n > max) {
+    SCRATCH.fill(0xff, 0, max + 1);
+    return max + 1;
+  }
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
+    SCRATCH[i] = c < 0x80 ? c : 0xff;
+  }
+  return n;
+}
+
+const SCRATCH = new Uint8Array(16);
+
+/** `digitCode` of a text given as its UTF-8 bytes b[start, end). */
+function digitCodeBytes(b: Uint8Array, start: number, end: number): number {
+  const n = end - start;
+  if (n > 8) return -1;
+  let x = 0;
+  for (let i = start; i < end; i++) {
+    const c = b[i]!;
     if (c < 48 || c > 57) return -1;
     x = x * 10 + (c - 48);
   }
@@ -436,15 +509,25 @@ export class NumberedStrings {
   }
 
   add(s: string): number {
-    if (this.pool === undefined) {
-      const x = counted(s);
-      if (this.n === 0 && x >= 0) this.first = x;
-      if (x >= 0 && x === this.first + this.n) return this.n++;
-      this.pool = new StringPool(Math.max(this.reserved, this.n + 1), (this.n + 1) * 8);
-      for (let i = 0; i < this.n; i++) this.pool.add(String(this.first + i));
-    }
+    if (this.pool === undefined && this.counts(counted(SCRATCH, 0, asciiBytes(s, 9)))) return this.n++;
     this.n++;
-    return this.pool.add(s);
+    return this.pool!.add(s);
+  }
+
+  /** `add` for a string given as its UTF-8 bytes b[start, end). */
+  addBytes(b: Uint8Array, start: number, end: number): number {
+    if (this.pool === undefined && this.counts(counted(b, start, end))) return this.n++;
+    this.n++;
+    return this.pool!.addBytes(b, start, end);
+  }
+
+  /** Whether the next string, whose number is `x` (-1: none), still counts; if not, the pool is made. */
+  private counts(x: number): boolean {
+    if (this.n === 0 && x >= 0) this.first = x;
+    if (x >= 0 && x === this.first + this.n) return true;
+    this.pool = new StringPool(Math.max(this.reserved, this.n + 1), (this.n + 1) * 8);
+    for (let i = 0; i < this.n; i++) this.pool.add(String(this.first + i));
+    return false;
   }
 
   get(i: number): string {
@@ -469,13 +552,13 @@ export class NumberedStrings {
   }
 }
 
-/** The number a text of digits writes as `String(number)` does (at most 9 digits, no leading zero), else -1. */
-function counted(s: string): number {
-  const n = s.length;
-  if (n === 0 || n > 9 || (s.charCodeAt(0) === 48 && n > 1)) return -1;
+/** The number a text (its bytes b[start, end)) of digits writes as `String(number)` does (at most 9 digits, no leading zero), else -1. */
+function counted(b: Uint8Array, start: number, end: number): number {
+  const n = end - start;
+  if (n === 0 || n > 9 || (b[start] === 48 && n > 1)) return -1;
   let x = 0;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const c = b[i]!;
     if (c < 48 || c > 57) return -1;
     x = x * 10 + (c - 48);
   }
@@ -493,7 +576,6 @@ export class RunStrings {
   private starts = new Int32Array(64);
   private runs = 0;
   private n = 0;
-  private last: string | undefined;
   /** The run of the last string read. */
   private at = 0;
 
@@ -506,13 +588,37 @@ export class RunStrings {
   }
 
   add(s: string): number {
-    if (this.runs === 0 || s !== this.last) {
-      if (this.runs === this.starts.length) this.starts = grow(this.starts, Math.ceil(this.runs * 1.5) + 16);
-      this.starts[this.runs++] = this.n;
-      this.pool.add(s);
-      this.last = s;
+    const pool = this.pool;
+    const length = pool.stage(s);
+    if (this.runs === 0 || !this.sameAsLast(pool.data, pool.stagedStart, pool.stagedStart + length)) this.newRun();
+    return this.n++;
+  }
+
+  /** `add` for a string given as its UTF-8 bytes b[start, end). */
+  addBytes(b: Uint8Array, start: number, end: number): number {
+    if (this.runs === 0 || !this.sameAsLast(b, start, end)) {
+      this.pool.stageBytes(b, start, end);
+      this.newRun();
     }
     return this.n++;
+  }
+
+  /** Whether bytes b[start, end) are the last run's string (as UTF-8: the string read back is the same). */
+  private sameAsLast(b: Uint8Array, start: number, end: number): boolean {
+    const pool = this.pool;
+    const r = this.runs - 1;
+    const at = pool.start(r);
+    if (pool.end(r) - at !== end - start) return false;
+    const data = pool.data;
+    for (let k = 0; k < end - start; k++) if (data[at + k] !== b[start + k]) return false;
+    return true;
+  }
+
+  /** A run starting at the next string, the string staged in the pool. */
+  private newRun(): void {
+    if (this.runs === this.starts.length) this.starts = grow(this.starts, Math.ceil(this.runs * 1.5) + 16);
+    this.starts[this.runs++] = this.n;
+    this.pool.commit();
   }
 
   private runOf(i: number): number {

@@ -3,11 +3,12 @@
  * csv-parse does the quoting; povcheck never lets it cast values: every cell stays the text that was typed.
  */
 import { parse } from 'csv-parse/sync';
-import { csvError, csvOptions, MAX_COLUMNS, openQuoteLine, RecordSplitter, splitRecords, tooWide, withoutStacks } from './records.js';
+import { ByteFields, csvError, csvOptions, MAX_COLUMNS, openQuoteLine, RecordSplitter, splitRecords, tooWide, withoutStacks } from './records.js';
+import { Buffer } from 'node:buffer';
 import { PovcheckError } from '../errors.js';
 import { CellCounter } from './memory-budget.js';
 import { a1, type Cell, type Grid, type SourceInfo } from '../model/grid.js';
-import type { StreamedText, TextEncodingName } from './decode.js';
+import type { ByteSource, StreamedText, TextEncodingName } from './decode.js';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -174,8 +175,11 @@ export interface DelimitedTable {
   /**
    * The records after the head's rows, in order, with their 0-based rows; absent when the head is the whole
    * table. `progress(done, total)`, in characters of text, after each piece (timers run in between).
+   * `eachBytes`: a large UTF-8 file's records after its head's text read from its bytes, as their fields'
+   * byte ranges (`ByteFields`: `strings()` is the record `each` would get), when a line is one the byte
+   * splitter hands on (records.ts `pushBytes`); without it, or for other texts, every record goes to `each`.
    */
-  rest?: (each: (row: number, record: string[]) => void, progress?: (done: number, total: number) => void) => Promise<void>;
+  rest?: (each: (row: number, record: string[]) => void, progress?: (done: number, total: number) => void, eachBytes?: (row: number, fields: ByteFields) => void) => Promise<void>;
   /** The whole table as a grid (a layout read whole, such as a wide table). */
   whole: () => Grid;
   /** Records in the whole text, estimated from the head's (a column store is sized once, not grown by doubling). */
@@ -246,11 +250,23 @@ export function delimitedTable(input: string | StreamedText, encoding: TextEncod
   return {
     head: gridFromRecords(head, source),
     estimatedRecords,
-    rest: async (each, progress) => {
+    rest: async (each, progress, eachBytes) => {
       let r = headRows;
       for (const rec of more) each(r++, rec);
       more = [];
       sink = each;
+      // A streamed file whose head's text has not all been split: the rest is read from its bytes, from the
+      // end of the last line split on (the characters split so far, as UTF-8).
+      if (eachBytes && stream && fed <= src.length) {
+        const at = stream.bodyStart + Buffer.byteLength(src.slice(0, fed - splitter.takePending()));
+        const { source, bodyStart, bytes } = stream;
+        // The head's text and the decoder are let go before the rest is read.
+        src = '';
+        stream = undefined;
+        pieces = undefined;
+        await restFromBytes(source, at, splitter, (fields) => eachBytes(row++, fields), progress && ((done) => progress(done - bodyStart, bytes)));
+        return;
+      }
       for (let n = 0; pieces; n++) {
         feed();
         // Every 16 pieces (1 M characters, or 1 MiB of a streamed text), the progress bar gets its turn.
@@ -267,6 +283,40 @@ export function delimitedTable(input: string | StreamedText, encoding: TextEncod
     },
     whole,
   };
+}
+
+/** Bytes split at a time when a streamed text's records are read from its bytes. */
+const BYTE_PIECE = 1 << 16;
+
+/**
+ * A streamed text's records from byte `at` (a line's start) to its end, a piece of BYTE_PIECE bytes at a time
+ * (more for a line longer than a piece), split by `splitter.pushBytes`; `progress` with the bytes read.
+ */
+async function restFromBytes(source: ByteSource, at: number, splitter: RecordSplitter, onBytes: (fields: ByteFields) => void, progress?: (done: number) => void): Promise<void> {
+  const length = source.length;
+  const fields = new ByteFields();
+  let size = BYTE_PIECE;
+  let pieces = 0;
+  try {
+    for (let pos = at; pos < length; ) {
+      const end = Math.min(length, pos + size);
+      const used = splitter.pushBytes(source.read(pos, end), end === length, fields, onBytes);
+      if (used === 0 && end < length) {
+        size *= 2;
+        continue;
+      }
+      pos += used;
+      size = BYTE_PIECE;
+      // Every 16 pieces (1 MiB of the file), the progress bar gets its turn.
+      if (progress && (++pieces & 15) === 0) {
+        progress(pos);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
+  } finally {
+    source.close();
+  }
+  splitter.end();
 }
 
 /**

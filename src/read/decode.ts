@@ -251,6 +251,13 @@ export interface StreamedText {
   readonly quoted: boolean;
   /** The whole text, decoded again (a layout that is not read row by row). */
   whole(): string;
+  /**
+   * The file's bytes (checked: valid UTF-8, no NUL, no quote unless `quoted`), and where its text starts (after
+   * a BOM): a reader may read the text after some characters of `head` from the bytes themselves
+   * (read/csv.ts `delimitedTable`), instead of `rest()`.
+   */
+  readonly source: ByteSource;
+  readonly bodyStart: number;
 }
 
 /**
@@ -386,5 +393,7 @@ function streamedText(source: ByteSource, choice: EncodingChoice, sizes: StreamS
       }
     },
     whole: () => decodeBytes(source.all(), choice).text,
+    source,
+    bodyStart: from,
   };
 }

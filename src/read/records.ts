@@ -13,6 +13,7 @@
 import { lazyRequire } from './lazy-require.js';
 import { PovcheckError } from '../errors.js';
 import type { Delimiter } from './csv.js';
+import { Buffer } from 'node:buffer';
 
 // csv-parse's stream module loads Node's streams: required only when a quote is met.
 const require = lazyRequire(() => import.meta.url);
@@ -82,6 +83,47 @@ export function tooWide(line: number): PovcheckError {
 
 type OnRecord = (record: string[]) => void;
 
+/**
+ * A record read from bytes (`RecordSplitter.pushBytes`): its fields as byte ranges of `bytes` (valid UTF-8,
+ * delimiters and line breaks being ASCII, every field decodes on its own to the characters the text split
+ * by `push` has there). One object for every record: nothing of it is kept.
+ */
+export class ByteFields {
+  bytes: Uint8Array = new Uint8Array(0);
+  count = 0;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  private view: Buffer | undefined;
+  private viewOf: Uint8Array | undefined;
+
+  constructor(readonly capacity = 64) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  /** Bytes start..end as text. */
+  decode(start: number, end: number): string {
+    const b = this.bytes;
+    if (this.viewOf !== b) {
+      this.view = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+      this.viewOf = b;
+    }
+    return this.view!.toString('utf8', start, end);
+  }
+
+  /** Field k's text ('' for a field past the record's end: never asked by the readers, which check `count`). */
+  text(k: number): string {
+    return k < this.count ? this.decode(this.starts[k]!, this.ends[k]!) : '';
+  }
+
+  /** The record as `push` gives it: every field's text. */
+  strings(): string[] {
+    const out = new Array<string>(this.count);
+    for (let k = 0; k < this.count; k++) out[k] = this.decode(this.starts[k]!, this.ends[k]!);
+    return out;
+  }
+}
+
 interface CsvApi {
   parse(buf: Buffer | undefined, end: boolean, push: (r: string[]) => void, close: () => void): Error | undefined;
   info: { lines: number };
@@ -123,6 +165,73 @@ export class RecordSplitter {
 
   end(): void {
     this.feed('', true);
+  }
+
+  /**
+   * The characters pushed but not yet split (the start of a line whose end has not come), let go: the caller
+   * reads on from that line's start with `pushBytes`.
+   */
+  takePending(): number {
+    const n = this.carry.length;
+    this.carry = '';
+    return n;
+  }
+
+  /**
+   * The quote-free lines of `bytes` (valid UTF-8 without a quote, read at a line's start: nothing pending),
+   * each ended by its own line break as `push` ends them: a line of at most `fields.capacity` fields and
+   * fewer bytes than the record-size check looks at is handed on as its fields' byte ranges (`onBytes`),
+   * any other decoded and split as `push` splits it (`onRecord`, with the same checks and refusals). Returns
+   * the bytes of the lines ended (a CR at the very end waits for the next piece unless `final`; a last line
+   * without a line break is a record only when `final`).
+   */
+  pushBytes(bytes: Uint8Array, final: boolean, fields: ByteFields, onBytes: (fields: ByteFields) => void): number {
+    const n = bytes.length;
+    const delimiter = this.delimiter.charCodeAt(0);
+    const max = fields.capacity;
+    const starts = fields.starts;
+    const ends = fields.ends;
+    fields.bytes = bytes;
+    let pos = 0;
+    while (pos < n) {
+      let count = 0;
+      let start = pos;
+      let k = pos;
+      let b = 0;
+      for (; k < n; k++) {
+        b = bytes[k]!;
+        if (b === 10 || b === 13) break;
+        if (b === delimiter) {
+          if (count < max) {
+            starts[count] = start;
+            ends[count] = k;
+          }
+          count++;
+          start = k + 1;
+        }
+      }
+      if (k === n && !final) break;
+      if (b === 13 && k + 1 === n && !final) break;
+      if (count < max) {
+        starts[count] = start;
+        ends[count] = k;
+      }
+      count++;
+      const next = k === n ? n : b === 13 && bytes[k + 1] === 10 ? k + 2 : k + 1;
+      if (k === n && k === pos) break; // an empty rest after the last line break is no record
+      if (count <= max && (k - pos) * 3 <= this.maxField) {
+        fields.count = count;
+        this.records++;
+        onBytes(fields);
+      } else this.line(fields.decode(pos, k));
+      pos = next;
+    }
+    return pos;
+  }
+
+  /** The record of one quote-free line (its text without the line break), as `push` splits it. */
+  line(text: string): void {
+    this.emitLine(text, 0, text.length, text.indexOf(this.delimiter));
   }
 
   /**

@@ -128,7 +128,7 @@ export async function shapeTable(table: DelimitedTable, opts: ShapeOptions = {},
     if (!reader.yearRows) {
       reader.gridRows();
       if (table.estimatedRecords) reader.reserve(table.estimatedRecords);
-      await table.rest((row, record) => reader.addRecord(row, record), progress);
+      await table.rest((row, record) => reader.addRecord(row, record), progress, (row, fields) => reader.addBytes(row, fields));
       return finish(reader.end(), opts);
     }
   }

@@ -3,7 +3,7 @@
  * keys such as `poor_start`, or Vietnamese/English labels, optionally under a merged heading row).
  */
 import { a1, cellAt, cellText, columnLetters, gridWidth, trimmedText, type Cell, type Grid } from '../model/grid.js';
-import { LongTable, type UnitRecord } from '../model/long-table.js';
+import { LongTable, type ByteFields, type UnitFields, type UnitRecord } from '../model/long-table.js';
 import { RecordCounter } from '../read/memory-budget.js';
 import { LongVote } from './samples.js';
 import type { NumberLocale } from '../model/annex.js';
@@ -138,6 +138,10 @@ export class LongReader {
   private readonly vote: LongVote | undefined;
   /** Whether later values are stored as they arrive (in the format the first rows vote for). */
   private storing: boolean;
+  /** The last column `addBytes` reads (a shorter record is read by `addRecord`). */
+  private readonly lastCol: number;
+  /** The columns of a unit's name, row number, code and parent code, for `addBytes`. */
+  private readonly unitFields: UnitFields;
 
   constructor(
     private readonly grid: Grid,
@@ -160,6 +164,8 @@ export class LongReader {
     if (locale) this.table.storeAs(locale);
     this.storing = locale !== undefined;
     this.vote = locale ? undefined : new LongVote(this.table, [...cols.values()].map((s) => indicatorKind(s)));
+    this.lastCol = Math.max(unitCol ?? -1, codeCol ?? -1, parentCol ?? -1, sttCol ?? -1, ...this.indicatorCols);
+    this.unitFields = { name: unitCol ?? -1, stt: sttCol ?? -1, code: codeCol ?? -1, parent: parentCol ?? -1 };
   }
 
   /** Years as rows (one unit's series: `Năm | Số hộ nghèo | Tỷ lệ hộ nghèo`): the rows with values, when every name is a year. */
@@ -204,6 +210,60 @@ export class LongReader {
     }
     if (this.unlabelled.size > 0) for (const c of this.unlabelled) if (nonEmpty(rec[c])) this.unlabelled.delete(c) && this.draft.findings.push(unlabelledColumn(c));
     this.addRow(r, rec);
+  }
+
+  /**
+   * A record read after the grid's rows from the file's bytes (row `r`): stored from its bytes when it is a
+   * plain unit row (`plainUnitRow`: a name that needs no tidying and cannot be a placeholder, row number,
+   * code and parent code of visible ASCII, a value that starts like a number), exactly as `addRecord` stores
+   * its text; any other record decoded and read by `addRecord`, which stays the definition.
+   */
+  addBytes(r: number, f: ByteFields): void {
+    if (!this.storing || this.unlabelled.size > 0 || this.pendingEmpty.length > 0 || f.count <= this.lastCol || !this.plainUnitRow(f)) return this.addRecord(r, f.strings());
+    this.budget.add();
+    const u = this.unit;
+    u.row = r;
+    u.name = '';
+    u.nameCol = this.columns.unitCol!;
+    u.nameCell = undefined;
+    u.stt = '';
+    u.section = this.section;
+    u.code = '';
+    u.codeCell = undefined;
+    u.parentCode = '';
+    u.parentCell = undefined;
+    const id = this.table.addUnitBytes(u, f, this.unitFields, this.indicatorCols);
+    if (this.vote) {
+      const first = id * this.indicatorCols.length;
+      const b = f.bytes;
+      for (let k = 0; k < this.indicatorCols.length; k++) {
+        const c = this.indicatorCols[k]!;
+        this.vote.addBytes(first + k, b, f.starts[c]!, f.ends[c]!, f);
+      }
+    }
+  }
+
+  /**
+   * Whether `addRow` reads record `f` as a unit with its fields as they are: its name needs no tidying (as
+   * `tidyAlready`, on the bytes) and starts with an ASCII letter or digit (no placeholder), its row number,
+   * code and parent code are empty or visible ASCII (trimmed already), and a value starts with a visible
+   * ASCII character (the row has values: no section, block or footnote row).
+   */
+  private plainUnitRow(f: ByteFields): boolean {
+    const { unitCol, codeCol, parentCol, sttCol } = this.columns;
+    if (unitCol === undefined) return false;
+    const b = f.bytes;
+    const ns = f.starts[unitCol]!;
+    const ne = f.ends[unitCol]!;
+    if (ns === ne || !alphanumericByte(b[ns]!) || !tidyBytes(b, ns, ne)) return false;
+    if (sttCol !== undefined && !visibleAscii(b, f.starts[sttCol]!, f.ends[sttCol]!)) return false;
+    if (codeCol !== undefined && !visibleAscii(b, f.starts[codeCol]!, f.ends[codeCol]!)) return false;
+    if (parentCol !== undefined && !visibleAscii(b, f.starts[parentCol]!, f.ends[parentCol]!)) return false;
+    for (const c of this.indicatorCols) {
+      const start = f.starts[c]!;
+      if (start < f.ends[c]! && b[start]! > 0x20 && b[start]! < 0x7f) return true;
+    }
+    return false;
   }
 
   /**
@@ -340,6 +400,43 @@ function tidyAlready(raw: string): boolean {
     return false;
   }
   return !prevSpace;
+}
+
+/**
+ * `tidyAlready` of a text given as its UTF-8 bytes b[start, end): the same characters (ASCII 0x21–0x7E and
+ * spaces, U+00A1–U+02FF as two bytes C2 A1 … CB BF, U+1E00–U+1EFF as three bytes E1 B8 80 … E1 BB BF), single
+ * spaces between words, at most MAX_ECHO characters.
+ */
+function tidyBytes(b: Uint8Array, start: number, end: number): boolean {
+  let chars = 0;
+  let prevSpace = true;
+  for (let k = start; k < end; chars++) {
+    const c = b[k]!;
+    if (c === 0x20) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      k++;
+      continue;
+    }
+    prevSpace = false;
+    if (c > 0x20 && c < 0x7f) k++;
+    else if (c >= 0xc2 && c <= 0xcb && (c !== 0xc2 || b[k + 1]! > 0xa0)) k += 2;
+    else if (c === 0xe1 && b[k + 1]! >= 0xb8 && b[k + 1]! <= 0xbb) k += 3;
+    else return false;
+  }
+  return chars > 0 && chars <= MAX_ECHO && !prevSpace;
+}
+
+/** Bytes of visible ASCII only (or none): a text `trimmedText` leaves as it is. */
+function visibleAscii(b: Uint8Array, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (b[k]! <= 0x20 || b[k]! >= 0x7f) return false;
+  return true;
+}
+
+/** `startsWithAlphanumeric` of a text whose first byte is `c`. */
+function alphanumericByte(c: number): boolean {
+  const l = c | 0x20;
+  return (l >= 0x61 && l <= 0x7a) || (c >= 0x30 && c <= 0x39);
 }
 
 /** tidyName(cellText(raw)), with a fast path for names already tidy. */

@@ -193,6 +193,8 @@ for (let c = 50; c <= 57; c++) SYMBOL[c] = 3; // 2-9
 SYMBOL[46] = 4; // .
 SYMBOL[44] = 5; // ,
 
+const KEY_SCRATCH = new Uint8Array(16);
+
 /**
  * `decideLocale`, one sample at a time (a long table's values are voted as they are read, with no sample
  * object each): `add(text, kind, at)` a sample's trimmed, non-empty text; `sampleAt(at)` makes the sample
@@ -222,19 +224,51 @@ export class LocaleVote {
     const n = text.length;
     if (n > 24) return undefined;
     if (n <= 16) {
-      let code = this.kindCodes.get(kind);
-      if (code === undefined) this.kindCodes.set(kind, (code = this.kindCodes.size));
-      let key = 0;
-      for (let i = 0; i < n && code < 4; i++) {
+      for (let i = 0; i < n; i++) {
         const c = text.charCodeAt(i);
-        const sym = c < 128 ? SYMBOL[c]! : -1;
-        if (sym < 0) return kind + text.replace(DIGIT, '9');
-        key = key * 8 + sym;
+        KEY_SCRATCH[i] = c < 128 ? c : 0xff;
       }
-      // Below 8^16 = 2^48, times 4 kinds: exact.
-      if (code < 4) return key * 4 + code;
+      const key = this.symbolKey(KEY_SCRATCH, 0, n, kind);
+      if (key >= 0) return key;
     }
     return kind + text.replace(DIGIT, '9');
+  }
+
+  /**
+   * The number key of a text of at most 16 characters given as bytes b[start, end) (its characters, or its
+   * UTF-8): -1 when a byte is not a digit or separator (the text is then keyed by a string). The one way a
+   * text's pattern becomes a number, for `keyOf` and `addBytes`.
+   */
+  private symbolKey(b: Uint8Array, start: number, end: number, kind: IndicatorKind): number {
+    let code = this.kindCodes.get(kind);
+    if (code === undefined) this.kindCodes.set(kind, (code = this.kindCodes.size));
+    if (code >= 4) return -1;
+    let key = 0;
+    for (let i = start; i < end; i++) {
+      const c = b[i]!;
+      const sym = c < 128 ? SYMBOL[c]! : -1;
+      if (sym < 0) return -1;
+      key = key * 8 + sym;
+    }
+    // Below 8^16 = 2^48, times 4 kinds: exact.
+    return key * 4 + code;
+  }
+
+  /**
+   * `add` for a sample given as the UTF-8 bytes b[start, end) of a trimmed text of 1 to 16 characters whose
+   * pattern was met before and whose vote is settled by it: counted as `add` counts it, and true; false
+   * (nothing counted) when `add` must read the text (a new pattern, one both formats read, a witness to name).
+   */
+  addBytes(b: Uint8Array, start: number, end: number, kind: IndicatorKind): boolean {
+    if (end - start > 16) return false;
+    const key = this.symbolKey(b, start, end, kind);
+    const known = key < 0 ? undefined : this.seen.get(key);
+    if (known === undefined || known & 8) return false;
+    if (known & 2 ? !this.viWitness : known & 4 ? !this.enWitness : false) return false;
+    if (known & 1) this.anyGrouped = true;
+    if (known & 2) this.vi++;
+    else if (known & 4) this.en++;
+    return true;
   }
 
   add(text: string, kind: IndicatorKind, at: number): void {

@@ -51,6 +51,15 @@ function allDigits(text: string): boolean {
   return text.length > 0;
 }
 
+/** `allDigits` of a text given as its UTF-8 bytes. */
+function allDigitBytes(b: Uint8Array, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = b[k]!;
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /**
  * The number format's vote over a long table's value cells as they are read, with no sample object each (a
  * big table has millions): the samples `shape`'s `finish` takes from a grid, in the same order.
@@ -78,6 +87,15 @@ export class LongVote {
     if (text === '') return;
     this.raw = value;
     this.vote.add(text, this.kinds[i % this.kinds.length]!, i);
+  }
+
+  /**
+   * `add(i, text)` for value i given as the UTF-8 bytes b[start, end) of its text (`decode` gives the text):
+   * a pattern the vote already knows is counted from the bytes; anything else is decoded (`text.decode`) and goes through `add`.
+   */
+  addBytes(i: number, b: Uint8Array, start: number, end: number, text: { decode(start: number, end: number): string }): void {
+    if (start === end || allDigitBytes(b, start, end)) return;
+    if (!this.vote.addBytes(b, start, end, this.kinds[i % this.kinds.length]!)) this.add(i, text.decode(start, end));
   }
 
   private addCell(i: number, cell: Cell): void {
