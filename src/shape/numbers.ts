@@ -241,6 +241,17 @@ export class LocaleVote {
    */
   private symbolKey(b: Uint8Array, start: number, end: number, code: number): number {
     if (code >= 4) return -1;
+    if (end - start <= 9) {
+      // 27 bits and the kind's 2: the same key as below computed as a small integer (looked up unboxed).
+      let small = 0;
+      for (let i = start; i < end; i++) {
+        const c = b[i]!;
+        const sym = c < 128 ? SYMBOL[c]! : -1;
+        if (sym < 0) return -1;
+        small = (small << 3) | sym;
+      }
+      return (small << 2) | code;
+    }
     let key = 0;
     for (let i = start; i < end; i++) {
       const c = b[i]!;
