@@ -238,7 +238,7 @@ export class LongReader {
       const b = f.bytes;
       for (let k = 0; k < this.indicatorCols.length; k++) {
         const c = this.indicatorCols[k]!;
-        this.vote.addBytes(first + k, b, f.starts[c]!, f.ends[c]!, f);
+        this.vote.addBytes(first + k, k, b, f.starts[c]!, f.ends[c]!, f);
       }
     }
   }

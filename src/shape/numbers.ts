@@ -228,7 +228,7 @@ export class LocaleVote {
         const c = text.charCodeAt(i);
         KEY_SCRATCH[i] = c < 128 ? c : 0xff;
       }
-      const key = this.symbolKey(KEY_SCRATCH, 0, n, kind);
+      const key = this.symbolKey(KEY_SCRATCH, 0, n, this.kindCode(kind));
       if (key >= 0) return key;
     }
     return kind + text.replace(DIGIT, '9');
@@ -237,12 +237,21 @@ export class LocaleVote {
   /**
    * The number key of a text of at most 16 characters given as bytes b[start, end) (its characters, or its
    * UTF-8): -1 when a byte is not a digit or separator (the text is then keyed by a string). The one way a
-   * text's pattern becomes a number, for `keyOf` and `addBytes`.
+   * text's pattern becomes a number, for `keyOf` and `addBytes`. `code`: its kind's `kindCode`.
    */
-  private symbolKey(b: Uint8Array, start: number, end: number, kind: IndicatorKind): number {
-    let code = this.kindCodes.get(kind);
-    if (code === undefined) this.kindCodes.set(kind, (code = this.kindCodes.size));
+  private symbolKey(b: Uint8Array, start: number, end: number, code: number): number {
     if (code >= 4) return -1;
+    if (end - start <= 9) {
+      // 27 bits and the kind's 2: the same key as below computed as a small integer (looked up unboxed).
+      let small = 0;
+      for (let i = start; i < end; i++) {
+        const c = b[i]!;
+        const sym = c < 128 ? SYMBOL[c]! : -1;
+        if (sym < 0) return -1;
+        small = (small << 3) | sym;
+      }
+      return (small << 2) | code;
+    }
     let key = 0;
     for (let i = start; i < end; i++) {
       const c = b[i]!;
@@ -255,13 +264,24 @@ export class LocaleVote {
   }
 
   /**
+   * The number a kind is keyed by (the kinds in the order first asked: 0, 1 …), for `addBytes`, whose caller
+   * asks once per column; the same kind always gets the same code.
+   */
+  kindCode(kind: IndicatorKind): number {
+    let code = this.kindCodes.get(kind);
+    if (code === undefined) this.kindCodes.set(kind, (code = this.kindCodes.size));
+    return code;
+  }
+
+  /**
    * `add` for a sample given as the UTF-8 bytes b[start, end) of a trimmed text of 1 to 16 characters whose
    * pattern was met before and whose vote is settled by it: counted as `add` counts it, and true; false
    * (nothing counted) when `add` must read the text (a new pattern, one both formats read, a witness to name).
+   * `code`: the sample's kind's `kindCode`.
    */
-  addBytes(b: Uint8Array, start: number, end: number, kind: IndicatorKind): boolean {
+  addBytes(b: Uint8Array, start: number, end: number, code: number): boolean {
     if (end - start > 16) return false;
-    const key = this.symbolKey(b, start, end, kind);
+    const key = this.symbolKey(b, start, end, code);
     const known = key < 0 ? undefined : this.seen.get(key);
     if (known === undefined || known & 8) return false;
     if (known & 2 ? !this.viWitness : known & 4 ? !this.enWitness : false) return false;

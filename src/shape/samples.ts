@@ -68,12 +68,15 @@ export class LongVote {
   private readonly vote: LocaleVote;
   private raw = '';
   private cellSample: CellSample | undefined;
+  /** Per column its kind's code in the vote (`LocaleVote.kindCode`), asked once, not once per value. */
+  private readonly codes: Int32Array;
 
   constructor(
     table: LongTable,
     private readonly kinds: readonly IndicatorKind[],
   ) {
     this.vote = new LocaleVote((i) => this.cellSample ?? new LazySample(table, i, this.raw, kinds[i % kinds.length]!));
+    this.codes = Int32Array.from(kinds, (kind) => this.vote.kindCode(kind));
   }
 
   /**
@@ -90,12 +93,13 @@ export class LongVote {
   }
 
   /**
-   * `add(i, text)` for value i given as the UTF-8 bytes b[start, end) of its text (`decode` gives the text):
-   * a pattern the vote already knows is counted from the bytes; anything else is decoded (`text.decode`) and goes through `add`.
+   * `add(i, text)` for value i (of column k: i % columns) given as the UTF-8 bytes b[start, end) of its text
+   * (`decode` gives the text): a pattern the vote already knows is counted from the bytes; anything else is
+   * decoded (`text.decode`) and goes through `add`.
    */
-  addBytes(i: number, b: Uint8Array, start: number, end: number, text: { decode(start: number, end: number): string }): void {
+  addBytes(i: number, k: number, b: Uint8Array, start: number, end: number, text: { decode(start: number, end: number): string }): void {
     if (start === end || allDigitBytes(b, start, end)) return;
-    if (!this.vote.addBytes(b, start, end, this.kinds[i % this.kinds.length]!)) this.add(i, text.decode(start, end));
+    if (!this.vote.addBytes(b, start, end, this.codes[k]!)) this.add(i, text.decode(start, end));
   }
 
   private addCell(i: number, cell: Cell): void {
