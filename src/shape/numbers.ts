@@ -285,24 +285,30 @@ export class LocaleVote {
     const known = key < 0 ? undefined : this.seen.get(key);
     if (known === undefined || known & 8) return false;
     if (known & 2 ? !this.viWitness : known & 4 ? !this.enWitness : false) return false;
-    if (known & 1) this.anyGrouped = true;
-    if (known & 2) this.vi++;
-    else if (known & 4) this.en++;
+    this.countKnown(known, -1);
     return true;
+  }
+
+  /**
+   * Counts a sample whose pattern was met before (`known`: its flags in `seen`): grouped, and the one format it
+   * reads as, naming sample `at` the witness when that format has none yet (`at` < 0: it has one already).
+   */
+  private countKnown(known: number, at: number): void {
+    if (known & 1) this.anyGrouped = true;
+    if (known & 2) {
+      this.vi++;
+      if (at >= 0) this.viWitness ??= this.sampleAt(at);
+    } else if (known & 4) {
+      this.en++;
+      if (at >= 0) this.enWitness ??= this.sampleAt(at);
+    }
   }
 
   add(text: string, kind: IndicatorKind, at: number): void {
     const key = this.keyOf(text, kind);
     const known = key === undefined ? undefined : this.seen.get(key);
     if (known !== undefined) {
-      if (known & 1) this.anyGrouped = true;
-      if (known & 2) {
-        this.vi++;
-        this.viWitness ??= this.sampleAt(at);
-      } else if (known & 4) {
-        this.en++;
-        this.enWitness ??= this.sampleAt(at);
-      }
+      this.countKnown(known, at);
       if (!(known & 8)) return;
     }
     const grouped = /\d[.,]\d{3}(?:\D|$)/.test(text);
