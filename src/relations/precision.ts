@@ -11,6 +11,7 @@ import type { Annex } from '../model/annex.js';
 import { indicatorOf } from '../model/slots.js';
 import { isOk, type OkValue } from '../rules/types.js';
 import { defineKind, type Relation } from './types.js';
+import { ofIndicators } from './slots.js';
 
 export interface PrecisionRelation extends Relation {
   readonly usual: number;
@@ -61,10 +62,12 @@ export const precisionKind = defineKind<PrecisionRelation>({
 /** The rates checked at their printed precision (the annex's start and end rates are checked at ≥ 2 decimals). */
 function typedRates(annex: Annex): OkValue[] {
   // Rates and falls in points of the table itself (targets and achievements are stated at their own precision).
-  const slots = annex.indicators.filter((k) => {
-    const p = describeIndicator(indicatorOf(k));
-    return !isCoreIndicator(k) && p !== undefined && p.role === 'value' && (p.measure === 'rate' || p.measure === 'points');
-  });
+  const slots = ofIndicators(annex, 'typed-rates', () =>
+    annex.indicators.filter((k) => {
+      const p = describeIndicator(indicatorOf(k));
+      return !isCoreIndicator(k) && p !== undefined && p.role === 'value' && (p.measure === 'rate' || p.measure === 'points');
+    }),
+  );
   const rates: OkValue[] = [];
   // The annex's own rates only (no other rate slot): no unit to visit.
   if (slots.length === 0) return rates;

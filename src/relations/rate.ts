@@ -7,7 +7,7 @@ import { rateMatchesAt, rateMatchesScaled, type ScaledValue } from '../calc/scal
 import { ColumnRow, columnsOf, slotIndexes } from './columns.js';
 import { exactRate, printedRateMatches, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
 import { isOk, usable, type OkValue, type RuleContext } from '../rules/types.js';
-import { carriesSlot, householdsSlot, okValue, slotFor, vocabularySlots } from './slots.js';
+import { carriesSlot, householdsSlot, ofIndicators, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
 import { impliedHouseholds } from './implied.js';
 import { isAnnexShaped, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
@@ -99,12 +99,28 @@ export function matchesPrinted(printed: OkValue, exact: Dec): boolean {
 
 /** Whether the table prints a rate of the vocabulary (beyond the annex's start and end rates). */
 function printsRates(annex: Annex): boolean {
-  return vocabularySlots(annex).some((s) => {
-    if (s.point.measure !== 'rate' || s.point.role !== 'value' || householdsSlot(annex, s) === undefined) return false;
-    const counts = [slotFor(s, { measure: 'count' }), ...(s.point.time === 'point' ? [slotFor(s, { measure: 'count', time: 'start' }), slotFor(s, { measure: 'count', time: 'end' })] : [])];
-    return counts.some((k) => carriesSlot(annex, k));
-  });
+  return otherRatesOf(annex).some((r) => r.hhKey !== undefined && r.carried.length > 0);
 }
+
+/** A rate of the vocabulary (beyond the annex's own), its households, the counts it may be of and those the table carries. */
+interface OtherRate {
+  readonly s: SlotInfo;
+  readonly hhKey: Indicator | undefined;
+  readonly countKeys: ReadonlyArray<Indicator | undefined>;
+  readonly carried: readonly Indicator[];
+}
+
+/** The table's other rates (`OtherRate`), from its indicators alone: once per list of indicators (`ofIndicators`). */
+const otherRatesOf = (annex: Annex): readonly OtherRate[] =>
+  ofIndicators(annex, 'other-rates', () =>
+    vocabularySlots(annex)
+      .filter((s) => s.point.measure === 'rate' && s.point.role === 'value')
+      .map((s): OtherRate => {
+        // A rate at a point (`Tỷ lệ hộ nghèo (%)`) in a table that counts the start and the end: the rate of either.
+        const countKeys = [slotFor(s, { measure: 'count' }), ...(s.point.time === 'point' ? [slotFor(s, { measure: 'count', time: 'start' }), slotFor(s, { measure: 'count', time: 'end' })] : [])];
+        return { s, hhKey: householdsSlot(annex, s), countKeys, carried: countKeys.filter((k) => carriesSlot(annex, k)) };
+      }),
+  );
 
 export const rateKind = defineKind<RateRelation>({
   id: 'rate',
@@ -151,12 +167,7 @@ export const rateKind = defineKind<RateRelation>({
       }
     }
     // Every other rate of the vocabulary over the households the table prints for it.
-    const rates = vocabularySlots(annex).filter((s) => s.point.measure === 'rate' && s.point.role === 'value');
-    for (const s of rates) {
-      const hhKey = householdsSlot(annex, s);
-      // A rate at a point (`Tỷ lệ hộ nghèo (%)`) in a table that counts the start and the end: the rate of either.
-      const countKeys = [slotFor(s, { measure: 'count' }), ...(s.point.time === 'point' ? [slotFor(s, { measure: 'count', time: 'start' }), slotFor(s, { measure: 'count', time: 'end' })] : [])];
-      const carried = countKeys.filter((k) => carriesSlot(annex, k));
+    for (const { s, hhKey, countKeys, carried } of otherRatesOf(annex)) {
       const countKey = carried[0];
       if (countKey === undefined || hhKey === undefined) continue;
       if (countKey !== countKeys[0] && carried.length > 0) {

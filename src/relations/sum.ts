@@ -14,6 +14,7 @@ import { isOk, type OkValue } from '../rules/types.js';
 import type { LongTable } from '../model/long-table.js';
 import { columnsOf, wholeIn } from './columns.js';
 import { defineKind, type Relation } from './types.js';
+import { ofIndicators } from './slots.js';
 
 export interface SumRelation extends Relation {
   readonly indicator: Indicator;
@@ -117,14 +118,14 @@ export const sumKind = defineKind<SumRelation>({
     const { annex } = ctx;
     // Each parent's parts, made when the parent is reached (none kept for the whole table).
     const partitions = (id: number) => partitionsOfIn(ctx, id);
+    const parents = parentIdsIn(ctx);
     // No unit is the total (nor a parent of others): there is nothing to add up to.
-    if (!someParent(parentIdsIn(ctx), partitions)) ctx.skip(noTotalSkip());
+    if (!someParent(parents, partitions)) ctx.skip(noTotalSkip());
     const slots = countSlots(annex);
     // In an annex table every cell is expected; elsewhere a blank is a figure the table does not publish.
     const annexShaped = isAnnexShaped(annex.indicators);
     // A long table's columns, when only checking: the parts read without an object each.
     const cols = checking ? columnsOf(annex.values) : undefined;
-    const parents = parentIdsIn(ctx);
     for (let k = 0; k < parents.length; k++) {
       const id = parents[k]!;
       const lists = partitions(id);
@@ -200,10 +201,13 @@ function addsUpInColumns(q: ScaledValue, parts: readonly number[], cols: LongTab
 
 /**
  * The slots that add up over units: the annex's five counts first (in their order, as reports have always
- * listed them), then every other count or persons slot of the table, breakdown rows included.
+ * listed them), then every other count or persons slot of the table, breakdown rows included: once per list of
+ * indicators (`ofIndicators`).
  */
-export function countSlots(annex: Annex): Indicator[] {
-  const core = COUNT_INDICATORS.filter((i) => annex.indicators.includes(i));
-  const rest = annex.indicators.filter((i) => !(COUNT_INDICATORS as readonly string[]).includes(i) && indicatorKind(i) === 'count');
-  return [...core, ...rest];
+export function countSlots(annex: Annex): readonly Indicator[] {
+  return ofIndicators(annex, 'count-slots', () => {
+    const core = COUNT_INDICATORS.filter((i) => annex.indicators.includes(i));
+    const rest = annex.indicators.filter((i) => !(COUNT_INDICATORS as readonly string[]).includes(i) && indicatorKind(i) === 'count');
+    return [...core, ...rest];
+  });
 }

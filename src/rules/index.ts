@@ -68,8 +68,8 @@ export function applicableRules(annex: Annex, rules: readonly Rule[], skipped: S
   for (const rule of rules) {
     // A relation this table has nothing for is not asked of it (and not reported as skipped).
     if (!appliesTo(rule, annex)) continue;
-    const absent = rule.needs.filter((group) => !carries(annex, group));
-    if (rule.needs.length > 0 && absent.length === rule.needs.length && !rule.applies?.(annex)) {
+    const absent = rule.needs.length > 0 ? rule.needs.filter((group) => !carries(annex, group)) : undefined;
+    if (absent && absent.length === rule.needs.length && !rule.applies?.(annex)) {
       const missing = [...new Set(absent.flat().filter((i) => !annex.indicators.includes(i)))];
       skipped.push({ rule: rule.id, msg: { id: 'skip.absent', params: { indicators: missing } } });
       continue;

@@ -64,16 +64,28 @@ export interface FoldSlot<W> {
   effect: Effect | undefined;
 }
 
+/**
+ * A slot as `Folds` holds it: a unit that takes the name from another is remembered with its note's maker
+ * (`named`, `namedUnit`), and its note made once every note is in. A parent's largest effect is replaced
+ * about ln(n) times over n units in table order: making each replaced note (its figures and text) was most
+ * of the fold's cost in a national table.
+ */
+interface HeldSlot<W> extends FoldSlot<W> {
+  named: ((unit: number) => W) | undefined;
+  namedUnit: number;
+}
+
 /** Notes folded per rule and parent, in the order the parents were first met. */
 export class Folds<W> {
-  private readonly order: Array<FoldSlot<W>> = [];
-  private readonly byRule = new Map<FoldRule, Map<string | number, FoldSlot<W>>>();
+  private readonly order: Array<HeldSlot<W>> = [];
+  private readonly byRule = new Map<FoldRule, Map<string | number, HeldSlot<W>>>();
   /** The last slot used per rule: rows of one parent usually follow each other. */
-  private readonly last = new Map<FoldRule, FoldSlot<W>>();
+  private readonly last = new Map<FoldRule, HeldSlot<W>>();
 
   /**
-   * Adds unit `unit`'s note; `winner(unit)` is called only when this unit becomes the named one (one function
-   * for every unit of a loop: nothing made per unit).
+   * Adds unit `unit`'s note; `winner(unit)` is called only for the named unit (one function for every unit of
+   * a loop: nothing made per unit): at once for a parent's first unit, and for a unit that takes the name from
+   * it, when the slots are read (the named unit's note, made once).
    */
   add(rule: FoldRule, parent: string | number, winner: (unit: number) => W, effect?: Effect, unit = -1): void {
     let slot = this.last.get(rule);
@@ -82,7 +94,7 @@ export class Folds<W> {
       if (!slots) this.byRule.set(rule, (slots = new Map()));
       slot = slots.get(parent);
       if (!slot) {
-        slot = { rule, parent, count: 1, winner: winner(unit), effect };
+        slot = { rule, parent, count: 1, winner: winner(unit), effect, named: undefined, namedUnit: -1 };
         slots.set(parent, slot);
         this.order.push(slot);
         this.last.set(rule, slot);
@@ -93,7 +105,8 @@ export class Folds<W> {
     slot.count++;
     // Strictly larger replaces: ties keep the first in table order.
     if (effect && slot.effect && compareEffect(effect, slot.effect) > 0) {
-      slot.winner = winner(unit);
+      slot.named = winner;
+      slot.namedUnit = unit;
       slot.effect = effect;
     }
   }
@@ -102,8 +115,15 @@ export class Folds<W> {
     return this.order.length;
   }
 
+  /** The slots in order, each with its named unit's note. */
   *[Symbol.iterator](): IterableIterator<FoldSlot<W>> {
-    yield* this.order;
+    for (const slot of this.order) {
+      if (slot.named) {
+        slot.winner = slot.named(slot.namedUnit);
+        slot.named = undefined;
+      }
+      yield slot;
+    }
   }
 }
 

@@ -151,9 +151,10 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
   const { totalIdx } = structure;
   const list = draftUnits(draft, keys, structure);
   const units = new UnitList(list);
-  const format = valuesFormat(draft, opts);
+  const kinds = new Map(draft.indicators.map((i) => [i, indicatorKind(i)]));
+  const format = valuesFormat(draft, kinds, opts);
   const annexShaped = isAnnexShaped(draft.indicators);
-  const values = parsedValues(draft, list, format, annexShaped);
+  const values = parsedValues(draft, list, format, kinds, annexShaped);
 
   // The annex's count indicators a table lacks are noted only for annex tables (some start/end count or net
   // reduction): a table of another shape simply does not publish them.
@@ -199,8 +200,7 @@ function draftUnits(draft: Draft, keys: readonly string[], structure: UnitStruct
  * exact digits (Cell.numeric) and need no format; whole numbers without separators read the same in both formats:
  * they say nothing, and are left out.
  */
-function valuesFormat(draft: Draft, opts: ShapeOptions): NumberFormat {
-  const kinds = new Map(draft.indicators.map((i) => [i, indicatorKind(i)]));
+function valuesFormat(draft: Draft, kinds: ReadonlyMap<Indicator, IndicatorKind>, opts: ShapeOptions): NumberFormat {
   const samples: NumberSample[] = [];
   for (const v of draft.values) {
     if (v.cell.numeric !== undefined || DIGITS_ONLY.test(v.cell.raw)) continue;
@@ -214,10 +214,10 @@ function valuesFormat(draft: Draft, opts: ShapeOptions): NumberFormat {
  * blank is not "not published": in an annex table, whose every cell is expected, and a formula whose result the
  * file does not hold.
  */
-function parsedValues(draft: Draft, units: readonly Unit[], format: NumberFormat, annexShaped: boolean): Array<Partial<Record<Indicator, Value>>> {
+function parsedValues(draft: Draft, units: readonly Unit[], format: NumberFormat, kinds: ReadonlyMap<Indicator, IndicatorKind>, annexShaped: boolean): Array<Partial<Record<Indicator, Value>>> {
   const values: Array<Partial<Record<Indicator, Value>>> = units.map(() => ({}));
   for (const dv of draft.values) {
-    const { value, finding } = parseValue(dv.cell, dv.unit, units[dv.unit]!.name, dv.indicator, format);
+    const { value, finding } = parseValue(dv.cell, dv.unit, units[dv.unit]!.name, dv.indicator, format, kinds.get(dv.indicator));
     values[dv.unit]![dv.indicator] = value;
     if (finding && (annexShaped || value.status !== 'empty' || dv.cell.formula !== undefined)) draft.findings.push(finding);
   }
@@ -343,12 +343,12 @@ function* nonEmpty(samples: Iterable<NumberSample>): Iterable<NumberSample> {
   for (const s of samples) if (s.text !== '') yield s;
 }
 
-/** One value cell → its Value, and the finding when it is empty or not a number. */
-export function parseValue(cell: Cell, unitId: number, unitName: string, indicator: Indicator, format: NumberFormat): { value: Value; finding?: Finding } {
+/** One value cell → its Value, and the finding when it is empty or not a number. `kind`: the indicator's, when the caller has it. */
+export function parseValue(cell: Cell, unitId: number, unitName: string, indicator: Indicator, format: NumberFormat, kind?: IndicatorKind): { value: Value; finding?: Finding } {
   const raw = cell.raw;
   // Most cells have no space around them: the regex only when they may.
   const text = raw === '' || (raw.charCodeAt(0) > 0x20 && raw.charCodeAt(raw.length - 1) > 0x20 && raw.charCodeAt(0) < 0x7f && raw.charCodeAt(raw.length - 1) < 0x7f) ? raw : raw.replace(/^[\s\u00a0\u2007\u202f]+|[\s\u00a0\u2007\u202f]+$/g, '');
-  const p = cell.numeric !== undefined ? parseStored(cell.numeric) : parseDigits(text, format.locale, indicatorKind(indicator));
+  const p = cell.numeric !== undefined ? parseStored(cell.numeric) : parseDigits(text, format.locale, kind ?? indicatorKind(indicator));
   if (p.ok) return { value: new NumberValue(indicator, unitId, cell, text, p.plain, p.decimals, p.negativeZero ? new Dec(`-${p.plain}`) : undefined) };
   return {
     value: { indicator, unit: unitId, cell, text, status: p.problem === 'empty' ? 'empty' : 'invalid' },

@@ -49,4 +49,37 @@ describe('Folds', () => {
     expect(summaryFinding('denominator', 'Huyện 1', 3, slots[0]!.winner).msg).toMatchObject({ id: 'denominator.summary', params: { parent: 'Huyện 1', count: 3, unit: 'b' } });
     expect(summaryFinding('denominator', 'Huyện 2', 1, slots[1]!.winner).msg.id).toBe('denominator.mixed');
   });
+  it("makes the named unit's note once, and a parent's first note, whatever units take the name in between", () => {
+    const made: number[] = [];
+    const maker = (unit: number) => (made.push(unit), note(`u${unit}`));
+    const folds = new Folds<Finding>();
+    folds.add('denominator', 'D1', maker, effectOfInts(100, 110, 5), 0);
+    folds.add('denominator', 'D1', maker, effectOfInts(100, 120, 5), 1);
+    folds.add('denominator', 'D1', maker, effectOfInts(100, 130, 5), 2);
+    folds.add('denominator', 'D1', maker, effectOfInts(100, 101, 5), 3);
+    expect(made).toEqual([0]);
+    expect([...folds].map((s) => s.winner.unit)).toEqual(['u2']);
+    expect(made).toEqual([0, 2]);
+  });
+  it('names, per rule and parent, the first unit of the largest effect (random notes against the definition)', () => {
+    const entry = fc.record({ rule: fc.constantFrom('denominator' as const, 'rate-change' as const), parent: fc.integer({ min: 0, max: 3 }), h1: fc.integer({ min: 1, max: 40 }), p1: fc.integer({ min: 0, max: 9 }), effect: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 40 }), (entries) => {
+        const folds = new Folds<Finding>();
+        entries.forEach((e, unit) => folds.add(e.rule, e.parent, (u) => note(`u${u}`), e.effect ? effectOfInts(20, e.h1, e.p1) : undefined, unit));
+        // The definition: slots in the order their first note came; the first note names the slot until a later
+        // one with an effect strictly larger than the named one's (both with effects) takes the name.
+        const want: Array<{ rule: string; parent: number; count: number; unit: number; effect: ReturnType<typeof effectOfInts> | undefined }> = [];
+        entries.forEach((e, unit) => {
+          const effect = e.effect ? effectOfInts(20, e.h1, e.p1) : undefined;
+          const slot = want.find((w) => w.rule === e.rule && w.parent === e.parent);
+          if (!slot) return void want.push({ rule: e.rule, parent: e.parent, count: 1, unit, effect });
+          slot.count++;
+          if (effect && slot.effect && compareEffect(effect, slot.effect) > 0) Object.assign(slot, { unit, effect });
+        });
+        expect([...folds].map((s) => [s.rule, s.parent, s.count, s.winner.unit])).toEqual(want.map((w) => [w.rule, w.parent, w.count, `u${w.unit}`]));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
