@@ -22,6 +22,8 @@ export class CheckedRelations {
   private readonly kinds = new Map<string, KindVerdicts>();
   /** Per kind, per unit id: the indexes (ascending) of the instances reading a cell of the unit. */
   private readonly byUnit = new Map<string, Array<number[] | undefined>>();
+  /** Per kind, each instance's cells as the unit index read them (an instance's `cells` may be made when asked). */
+  private readonly cellLists = new Map<string, Array<Relation['cells']>>();
 
   constructor(readonly annex: Annex) {}
 
@@ -68,14 +70,22 @@ export class CheckedRelations {
     return out.sort((a, b) => a - b);
   }
 
+  /** The cells of the kind's instance `i` (one `reading` has listed), read once. */
+  cellsOf(kind: string, i: number): Relation['cells'] {
+    return this.cellLists.get(kind)![i]!;
+  }
+
   /** Per unit id, the indexes (ascending) of the kind's instances reading a cell of the unit. */
   private unitIndex(kind: string): Array<number[] | undefined> {
     let index = this.byUnit.get(kind);
     if (index) return index;
     index = [];
     const instances = this.kinds.get(kind)?.instances ?? [];
+    const lists: Array<Relation['cells']> = [];
+    this.cellLists.set(kind, lists);
     for (let i = 0; i < instances.length; i++) {
       const cells = instances[i]!.cells;
+      lists.push(cells);
       for (let j = 0; j < cells.length; j++) {
         const unit = cells[j]!.unit;
         const list = index[unit];
