@@ -2,7 +2,9 @@
  * The rules' verdicts, kept for error localisation: the instances each relation kind checked over a whole
  * table, in the order it checked them, with the findings each check reported. Locate (src/locate/confirm.ts)
  * reads the findings of the relations near a cause, on the table as it is, from them instead of running the
- * same checks a second time (a check runs once per table). Kept for small tables only (`KEEP_UP_TO`): a big
+ * same checks a second time (a check runs once per table); its model (src/locate/model.ts) loads a unit's
+ * relations from the instances reading the unit's cells (`reading`, each instance's cells read once:
+ * `cellsOf`), and the kinds kept are the rules that apply. Kept for small tables only (`KEEP_UP_TO`): a big
  * table's instances would outlive the rules' pass, and locate reads only a few of its units there.
  */
 import type { Annex } from '../model/annex.js';
