@@ -217,7 +217,7 @@ export class CauseBuilder {
     // Only the relations reading a changed unit's cells can change their findings (a table with recomputed formulas: any).
     const units = [...new Set(d.cells.map((c) => c.unit))];
     const whole = this.sys.hasComputed;
-    const after = whole ? findingsOfTable(patched) : findingsNear(patched, units);
+    const after = whole ? findingsOfTable(patched) : findingsNear(patched, units, this.sys.checked);
     for (const f of after) {
       if (f.severity !== 'error' || this.off.has(f.rule)) continue;
       if ((FAMILIES.has(f.rule) && !this.tolerated(`${f.rule}|${f.at?.ref ?? ''}`)) || !this.index.has(f)) return undefined;

@@ -24,8 +24,18 @@ export const keyOf = (f: Finding): FindingKey => `${f.rule}|${f.at?.ref ?? ''}|$
 // What depends on the table's units only is found once: a corrected table has the same units.
 const APPLICABLE = new WeakMap<Units, readonly AnyKind[]>();
 
-function confirmRules(annex: Annex): readonly AnyKind[] {
-  return APPLICABLE.get(annex.units) ?? APPLICABLE.set(annex.units, applicableRules(annex, CONFIRM_RULES, []) as AnyKind[]).get(annex.units)!;
+/**
+ * The rules that apply to the table. On a table whose rules' run was kept (`checked`, over a table of the same
+ * units: the table itself or a corrected copy), those it ran: runRules runs every applicable rule and keeps
+ * each one's run, so the kinds it kept are the applicable ones, not asked again.
+ */
+function confirmRules(annex: Annex, checked: CheckedRelations | undefined): readonly AnyKind[] {
+  let rules = APPLICABLE.get(annex.units);
+  if (!rules) {
+    rules = checked?.annex.units === annex.units ? CONFIRM_RULES.filter((k) => checked.of(k.id) !== undefined) : (applicableRules(annex, CONFIRM_RULES, []) as AnyKind[]);
+    APPLICABLE.set(annex.units, rules);
+  }
+  return rules;
 }
 
 /** Every finding of the rules that can report errors, on the whole table. */
@@ -35,7 +45,8 @@ export function findingsOfTable(annex: Annex): Finding[] {
 
 /**
  * The findings of the relations that read a cell of these units (the rules that can report errors). On the
- * table the rules checked (`checked`), their verdicts: the findings each of those relations reported then.
+ * table the rules checked (`checked`), their verdicts: the findings each of those relations reported then;
+ * on a corrected copy of it, the rules run again, those the rules ran on the original.
  */
 export function findingsNear(annex: Annex, units: readonly Unit[], checked?: CheckedRelations): Finding[] {
   const findings: Finding[] = [];
@@ -43,7 +54,7 @@ export function findingsNear(annex: Annex, units: readonly Unit[], checked?: Che
   const ids = new Set(units.map((u) => u.id));
   const list = [...ids];
   let ctx: InstanceContext | undefined;
-  for (const kind of confirmRules(annex)) {
+  for (const kind of confirmRules(annex, checked)) {
     const kept = checked?.annex === annex ? checked.of(kind.id) : undefined;
     if (kept) {
       for (const i of checked!.reading(kind.id, list)) findings.push(...(kept.findings[i] ?? []));

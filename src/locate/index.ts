@@ -113,6 +113,8 @@ function unitsNamed(annex: Annex, findings: readonly Finding[], off: ReadonlySet
   }
   if (names.has('')) return Array.from({ length: annex.units.length }, (_, id) => id);
   const named = annex.units.idsNamed(names).map((id) => annex.units.at(id)!);
+  // Each name one unit's: every unit named, whichever cells the findings sit at.
+  if (new Set(named.map((u) => u.name)).size === named.length) return named.map((u) => u.id);
   const holding = named.filter((u) => {
     const refs = cells.get(u.name);
     return !refs || Object.values(annex.values.row(u.id)).some((v) => v && refs.has(v.cell.ref));

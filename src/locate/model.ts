@@ -171,6 +171,8 @@ class TableSystem implements System {
   private loads = 0;
   private readonly slotIndex: ReadonlyMap<Indicator, number>;
   private readonly baseMemo = new Map<string, Dec | undefined>();
+  /** The values whose cells were added (`addCell`), by unit and slot: `unit × slots + slot`. */
+  private readonly valuesSeen = new Set<number>();
   /** Cells asked about before they were loaded. */
   private readonly unknown = new Set<string>();
   private readonly depMemo = new Map<string, Set<string>>();
@@ -312,36 +314,38 @@ class TableSystem implements System {
     };
     let ctx: InstanceContext | undefined;
     const ids = batch.map((u) => u.id);
+    const checked = this.checked;
     for (const { kind, index } of LOCATE_KINDS) {
       if (kind.localised && this.off.has(kind.id)) continue;
-      for (const inst of this.instancesOf(kind, scope, ids, () => (ctx ??= this.context(scope)))) {
-        if (scope) {
-          const cells = inst.cells;
-          if (!isNew(cells)) continue;
-          for (let i = 0; i < cells.length; i++) this.addCell(cells[i]!);
+      const kept = checked?.of(kind.id);
+      if (kept && scope) {
+        // The instances the rules kept that read a unit of the batch, with the cells the kept index read.
+        const reading = checked!.reading(kind.id, ids);
+        for (let j = 0; j < reading.length; j++) {
+          const cells = checked!.cellsOf(kind.id, reading[j]!);
+          if (isNew(cells)) this.addInstance(kind, index, kept.instances[reading[j]!]!, cells);
         }
-        const forms = kind.form(inst);
-        if (forms === undefined) continue;
-        const list = Array.isArray(forms) ? (forms as readonly Form[]) : [forms as Form];
-        for (let i = 0; i < list.length; i++) {
-          const f = list[i]!;
-          if (kind.localised) this.addCheck(kind.id, index, inst, i, f);
-          else if (f.type === 'le') this.addGuard(f.a, f.b);
-        }
+        continue;
+      }
+      // Every instance the rules kept (a whole system), else the kind's instances over the scope.
+      for (const inst of kept ? kept.instances : (kind.instances((ctx ??= this.context(scope))) as Iterable<Relation>)) {
+        const cells = scope ? inst.cells : undefined;
+        if (!cells || isNew(cells)) this.addInstance(kind, index, inst, cells);
       }
     }
   }
 
-  /**
-   * The kind's instances reading a cell of the units `ids` (over `scope`; every instance, without one): those the
-   * rules checked over this table when they kept them (relations/checked.ts: the same instances, not made a
-   * second time), else the kind's instances over the scope.
-   */
-  private instancesOf(kind: AnyKind, scope: Scope | undefined, ids: readonly number[], ctx: () => InstanceContext): Iterable<Relation> {
-    const kept = this.checked?.of(kind.id);
-    if (!kept) return kind.instances(ctx()) as Iterable<Relation>;
-    if (!scope) return kept.instances;
-    return this.checked!.reading(kind.id, ids).map((i) => kept.instances[i]!);
+  /** An instance's checks (a kind locate explains) or guards (`range`); with `cells`, their cells added first. */
+  private addInstance(kind: AnyKind, index: number, inst: Relation, cells: Relation['cells'] | undefined): void {
+    if (cells) for (let i = 0; i < cells.length; i++) this.addCell(cells[i]!);
+    const forms = kind.form(inst);
+    if (forms === undefined) return;
+    const list = Array.isArray(forms) ? (forms as readonly Form[]) : [forms as Form];
+    for (let i = 0; i < list.length; i++) {
+      const f = list[i]!;
+      if (kind.localised) this.addCheck(kind.id, index, inst, i, f);
+      else if (f.type === 'le') this.addGuard(f.a, f.b);
+    }
   }
 
   /** A rule context that reports nothing: the relations' instances (over `scope`, when given). */
@@ -356,7 +360,14 @@ class TableSystem implements System {
   }
 
   private addCell(v: OkValue, ind?: Indicator, unit?: Unit): void {
-    // A value's cell may be made when asked (a long table's): asked once.
+    // A value's cell may be made when asked (a long table's): asked once per value of the table, the values
+    // already seen known by their unit and slot (instances read the same cells many times over).
+    const slot = this.slotIndex.get(v.indicator);
+    if (slot !== undefined) {
+      const key = v.unit * this.slotIndex.size + slot;
+      if (this.valuesSeen.has(key)) return;
+      this.valuesSeen.add(key);
+    }
     const cell = v.cell;
     if (this.cells.has(cell.ref)) return;
     const indicator = ind ?? v.indicator;

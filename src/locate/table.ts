@@ -55,15 +55,45 @@ export function tableFacts(annex: Annex): TableFacts {
   return f;
 }
 
-/** Records the facts of `patched`, the table `base` with the rows `rows` (unit ids) replaced. */
+/**
+ * Records the facts of `patched`, the table `base` with the rows `rows` (unit ids) replaced. Its tally is
+ * made when first asked for: confirming a cause reads only the parents' units (`childrenOf`), the same as
+ * the original's.
+ */
 export function derivedFacts(base: Annex, patched: Annex, rows: Iterable<number>): void {
   const b = tableFacts(base) as TableFacts & { tally: Tally };
-  const tally: Tally = { ...b.tally, rates: new Map(b.tally.rates), bySlot: new Map([...b.tally.bySlot].map(([k, v]) => [k, new Map(v)])) };
-  for (const id of rows) {
-    addRow(tally, base.values.row(id), -1);
-    addRow(tally, patched.values.row(id), 1);
-  }
-  FACTS.set(patched, factsOf(patched, tally, b.childrenOf));
+  const ids = [...rows];
+  const tallied = (): TableFacts => {
+    const tally: Tally = { ...b.tally, rates: new Map(b.tally.rates), bySlot: new Map([...b.tally.bySlot].map(([k, v]) => [k, new Map(v)])) };
+    for (const id of ids) {
+      addRow(tally, base.values.row(id), -1);
+      addRow(tally, patched.values.row(id), 1);
+    }
+    return factsOf(patched, tally, b.childrenOf);
+  };
+  FACTS.set(patched, lazyFacts(b.childrenOf, tallied));
+}
+
+/** Facts whose tally (`make`) is made when one of them other than `childrenOf` is first read. */
+function lazyFacts(childrenOf: TableFacts['childrenOf'], make: () => TableFacts): TableFacts {
+  let made: TableFacts | undefined;
+  const facts = () => (made ??= make());
+  return {
+    get tally() {
+      return (facts() as TableFacts & { tally: Tally }).tally;
+    },
+    get rateDp() {
+      return facts().rateDp;
+    },
+    proposalDp: (ind: Indicator) => facts().proposalDp(ind),
+    get grouping() {
+      return facts().grouping;
+    },
+    get anyFormula() {
+      return facts().anyFormula;
+    },
+    childrenOf,
+  } as TableFacts;
 }
 
 function emptyTally(): Tally {

@@ -2,7 +2,9 @@
  * The rules' verdicts, kept for error localisation: the instances each relation kind checked over a whole
  * table, in the order it checked them, with the findings each check reported. Locate (src/locate/confirm.ts)
  * reads the findings of the relations near a cause, on the table as it is, from them instead of running the
- * same checks a second time (a check runs once per table). Kept for small tables only (`KEEP_UP_TO`): a big
+ * same checks a second time (a check runs once per table); its model (src/locate/model.ts) loads a unit's
+ * relations from the instances reading the unit's cells (`reading`, each instance's cells read once:
+ * `cellsOf`), and the kinds kept are the rules that apply. Kept for small tables only (`KEEP_UP_TO`): a big
  * table's instances would outlive the rules' pass, and locate reads only a few of its units there.
  */
 import type { Annex } from '../model/annex.js';
@@ -22,6 +24,8 @@ export class CheckedRelations {
   private readonly kinds = new Map<string, KindVerdicts>();
   /** Per kind, per unit id: the indexes (ascending) of the instances reading a cell of the unit. */
   private readonly byUnit = new Map<string, Array<number[] | undefined>>();
+  /** Per kind, each instance's cells as the unit index read them (an instance's `cells` may be made when asked). */
+  private readonly cellLists = new Map<string, Array<Relation['cells']>>();
 
   constructor(readonly annex: Annex) {}
 
@@ -68,14 +72,22 @@ export class CheckedRelations {
     return out.sort((a, b) => a - b);
   }
 
+  /** The cells of the kind's instance `i` (one `reading` has listed), read once. */
+  cellsOf(kind: string, i: number): Relation['cells'] {
+    return this.cellLists.get(kind)![i]!;
+  }
+
   /** Per unit id, the indexes (ascending) of the kind's instances reading a cell of the unit. */
   private unitIndex(kind: string): Array<number[] | undefined> {
     let index = this.byUnit.get(kind);
     if (index) return index;
     index = [];
     const instances = this.kinds.get(kind)?.instances ?? [];
+    const lists: Array<Relation['cells']> = [];
+    this.cellLists.set(kind, lists);
     for (let i = 0; i < instances.length; i++) {
       const cells = instances[i]!.cells;
+      lists.push(cells);
       for (let j = 0; j < cells.length; j++) {
         const unit = cells[j]!.unit;
         const list = index[unit];

@@ -1,15 +1,17 @@
 /**
  * The rules' checked relations (relations/checked.ts), kept for locate, change nothing it says: the same
  * findings from the rules, the same findings near any unit as running the rules there again, the same
- * localisation; on the seed (wide and long) with slips planted in every cell, on three-level tables, on every
- * planted fixture and on published shapes.
+ * localisation (the kinds kept being the applicable ones, each instance's cells read once); on the seed
+ * (wide and long) with slips planted in every cell, on three-level tables, on every planted fixture and on
+ * published shapes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gridFromBytes } from '../../src/read/index.js';
 import { shape } from '../../src/shape/index.js';
-import { runRules } from '../../src/rules/index.js';
+import { applicableRules, runRules } from '../../src/rules/index.js';
+import { RELATION_KINDS } from '../../src/relations/index.js';
 import { compareFindings } from '../../src/model/finding.js';
 import { INDICATORS } from '../../src/model/indicators.js';
 import type { Annex } from '../../src/model/annex.js';
@@ -27,6 +29,14 @@ function expectSame(annex: Annex): string {
   expect(kept.findings).toEqual(plain.findings);
   const checked = kept.checked!;
   expect(checked).toBeDefined();
+  // The kinds kept are the applicable ones (locate/confirm.ts asks them of a corrected copy), and each
+  // instance's cells as the unit index read them are its cells.
+  if (annex.units.length > 0) expect(RELATION_KINDS.filter((k) => checked.of(k.id)).map((k) => k.id)).toEqual(applicableRules(annex, RELATION_KINDS, []).map((k) => k.id));
+  for (const k of RELATION_KINDS) {
+    const verdicts = checked.of(k.id);
+    if (!verdicts) continue;
+    for (const i of checked.reading(k.id, [...annex.units].map((u) => u.id))) expect(checked.cellsOf(k.id, i)).toEqual(verdicts.instances[i]!.cells);
+  }
   // The findings near each unit: the rules' verdicts kept, the rules run again.
   for (const u of annex.units) {
     const keys = (fs: ReturnType<typeof findingsNear>) => fs.map(keyOf).sort();
