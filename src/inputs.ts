@@ -28,11 +28,13 @@ const skipped = (name: string) => name.startsWith('.') || name.startsWith('~$') 
  * Every file under a folder, as paths relative to it ('/'), links followed: folders reached directly first,
  * then those reached only through a link; each real folder is walked once, so a link back up the tree (a
  * loop) or two links to one folder cost nothing. A link that leads nowhere (or to itself) is listed as a
- * file: the reader says why it cannot be read. Folders that cannot be opened are returned apart.
+ * file: the reader says why it cannot be read. Folders that cannot be opened are returned apart. `real`: the
+ * real path of each file that is no link (its real folder's path and its name: no call to the system per file).
  */
-export function walkFolder(root: string, maxDepth = Infinity): { files: string[]; unreadable: Array<{ rel: string; code: string }> } {
+export function walkFolder(root: string, maxDepth = Infinity): { files: string[]; unreadable: Array<{ rel: string; code: string }>; real: Map<string, string> } {
   const files: string[] = [];
   const unreadable: Array<{ rel: string; code: string }> = [];
+  const realFiles = new Map<string, string>();
   const visited = new Set<string>();
   const linked: Array<{ dir: string; rel: string; depth: number }> = [];
   const visit = (dir: string, rel: string, depth: number) => {
@@ -53,6 +55,8 @@ export function walkFolder(root: string, maxDepth = Infinity): { files: string[]
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // The system's real path of the folder (as `expandInputs` asks it of a file), for the files in it.
+    let realDir: string | null | undefined;
     for (const e of entries) {
       if (skipped(e.name)) continue;
       const full = join(dir, e.name);
@@ -68,12 +72,24 @@ export function walkFolder(root: string, maxDepth = Infinity): { files: string[]
         }
         if (target.isDirectory()) linked.push({ dir: full, rel: r, depth: depth + 1 });
         else files.push(r);
-      } else files.push(r);
+      } else {
+        files.push(r);
+        realDir ??= nativeRealPath(dir);
+        if (realDir !== null) realFiles.set(r, join(realDir, e.name));
+      }
     }
   };
   visit(root, '', 0);
   for (let i = 0; i < linked.length; i++) visit(linked[i]!.dir, linked[i]!.rel, linked[i]!.depth);
-  return { files, unreadable };
+  return { files, unreadable, real: realFiles };
+}
+
+function nativeRealPath(path: string): string | null {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return null;
+  }
 }
 
 const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
@@ -103,6 +119,8 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
   const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const empty: Input[] = [];
   const refused: Input[] = [];
+  // The real paths a folder's walk knows, by the path listed.
+  const knownReal = new Map<string, string>();
   // picomatch loads only for a pattern: a run on named files or folders does not pay for it.
   const matcher = async () => (await import('picomatch')).default;
   for (const arg of args) {
@@ -115,7 +133,12 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
       const rel = walked.files.filter((r) => folderKind(resolve(abs, r)) !== 'ignore');
       for (const d of walked.unreadable) refused.push({ kind: 'refused', path: under(arg, d.rel), error: new PovcheckError('FILE_UNREADABLE', { reason: 'io', detail: d.code }, { file: under(arg, d.rel) }) });
       if (rel.length === 0 && walked.unreadable.length === 0) empty.push({ kind: 'empty', arg, source: 'directory' });
-      for (const r of [...rel].sort(byPath)) found.push(under(arg, r));
+      for (const r of [...rel].sort(byPath)) {
+        const path = under(arg, r);
+        found.push(path);
+        const real = walked.real.get(r);
+        if (real !== undefined) knownReal.set(path, real);
+      }
     } else if (GLOB_CHARS.test(arg) && (await matcher()).scan(toPosix(arg)).isGlob) {
       // The pattern's fixed folder is walked as a folder run walks (links followed once), every file the pattern matches taken.
       const pm = await matcher();
@@ -136,6 +159,8 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
   // One path per real file: the first (in the order kept) that is not reached through a link, else the first.
   const realOf = (f: string): { key: string; direct: boolean } => {
     const abs = isAbsolute(f) ? f : resolve(cwd, f);
+    const known = knownReal.get(f);
+    if (known !== undefined) return { key: known, direct: known === abs };
     try {
       // The system's realpath: one call, where Node's own looks at every folder of the path (per file of a folder run).
       const real = realpathSync.native(abs);

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandInputs } from '../src/inputs.js';
+import { expandInputs, walkFolder } from '../src/inputs.js';
 
 function tree(): string {
   const dir = mkdtempSync(join(tmpdir(), 'povcheck-inputs-'));
@@ -119,5 +119,24 @@ describe('a folder run never skips a table silently', () => {
 
   it('a glob follows links too (a broken one is listed: the reader says why), and a file reached twice is checked once, by its direct path', async () => {
     expect(files(await expandInputs(['submissions/**/*.csv'], dir))).toEqual(['submissions/dangling.csv', 'submissions/huyen-a/annex.csv', 'submissions/link-to-file.csv']);
+  });
+
+  it('knows the real path of every file that is no link as the system gives it, also under a folder reached through a link', () => {
+    symlinkSync(join(dir, 'submissions'), join(dir, 'via-link'));
+    for (const root of [join(dir, 'submissions'), join(dir, 'via-link')]) {
+      const walked = walkFolder(root);
+      const links = ['dangling.csv', 'link-to-file.csv'];
+      expect([...walked.real.keys()].sort()).toEqual(walked.files.filter((r) => !links.includes(r)).sort());
+      for (const [rel, real] of walked.real) expect(real).toBe(realpathSync.native(join(root, rel)));
+    }
+  });
+
+  it('checks a file reached through a linked folder and directly once, by its direct path', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'povcheck-inputs-'));
+    mkdirSync(join(root, 'a'));
+    for (const f of ['x.csv', 'y.csv']) writeFileSync(join(root, 'a', f), 'x');
+    symlinkSync(join(root, 'a'), join(root, 'l'));
+    expect(files(await expandInputs(['l', 'a/x.csv'], root))).toEqual(['a/x.csv', 'l/y.csv']);
+    expect(files(await expandInputs(['l', 'a'], root))).toEqual(['a/x.csv', 'a/y.csv']);
   });
 });

@@ -16,6 +16,11 @@ export const EXIT = { OK: 0, FINDINGS: 1, UNREADABLE: 2 } as const;
 
 export interface Io {
   out(s: string): void;
+  /**
+   * Bytes to stdout, in order with `out` (a report encoded a buffer at a time, render/json-pieces.ts
+   * `utf8Chunks`); written before it returns, so the caller may reuse them. Absent: text goes through `out`.
+   */
+  outBytes?(bytes: Uint8Array): void;
   err(s: string): void;
   isTTY: boolean;
   /** Whether stderr is a terminal (asked only when a progress bar could be shown). */
@@ -26,20 +31,24 @@ export interface Io {
   cwd?: string;
 }
 
-export const processIo = (): Io => ({
-  out: stdoutWriter(),
-  err: (s) => void process.stderr.write(s),
-  // Only a character device can be a terminal: files and pipes are told without touching process.stdout.
-  get isTTY() {
-    return maybeTerminal(1) && !!process.stdout.isTTY;
-  },
-  errIsTTY: () => maybeTerminal(2) && !!process.stderr.isTTY,
-  get columns() {
-    return maybeTerminal(1) ? process.stdout.columns : undefined;
-  },
-  env: process.env,
-  cwd: process.cwd(),
-});
+export const processIo = (): Io => {
+  const stdout = stdoutWriter();
+  return {
+    out: (s) => stdout(Buffer.from(s, 'utf8')),
+    outBytes: stdout,
+    err: (s) => void process.stderr.write(s),
+    // Only a character device can be a terminal: files and pipes are told without touching process.stdout.
+    get isTTY() {
+      return maybeTerminal(1) && !!process.stdout.isTTY;
+    },
+    errIsTTY: () => maybeTerminal(2) && !!process.stderr.isTTY,
+    get columns() {
+      return maybeTerminal(1) ? process.stdout.columns : undefined;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
+};
 
 /**
  * Whether `fd` may be a terminal: a character device other than /dev/null. Asking process.stdout or stderr creates
@@ -70,12 +79,12 @@ function isDevNull(rdev: number): boolean {
  * failure (a full disk: ENOSPC, a quota, an I/O error) is WRITE_FAILED naming standard output: one line on
  * stderr and exit 2, never an internal error.
  */
-function stdoutWriter(): (s: string) => void {
+function stdoutWriter(): (buf: Uint8Array) => void {
   let mode: 'sync' | 'stream' | 'closed' = 'sync';
-  return (s) => {
+  return (buf) => {
     if (mode === 'closed') return;
-    if (mode === 'stream') return void process.stdout.write(s);
-    const buf = Buffer.from(s, 'utf8');
+    // The stream writes later: its own copy of bytes the caller may reuse.
+    if (mode === 'stream') return void process.stdout.write(Buffer.from(buf));
     let off = 0;
     while (off < buf.length) {
       try {
@@ -89,7 +98,7 @@ function stdoutWriter(): (s: string) => void {
             process.stderr.write(oneLine(stdoutFailed(err.code), envLang(process.env)) + '\n');
             process.exit(EXIT.UNREADABLE);
           });
-          process.stdout.write(buf.subarray(off));
+          process.stdout.write(Buffer.from(buf.subarray(off)));
           return;
         }
         if (code === 'EPIPE') {

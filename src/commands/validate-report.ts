@@ -50,7 +50,7 @@ function reportInput(outcome: RunOutcome, run: ValidateRun, choices: ReportChoic
 /** Each output in its format, to the terminal or to its file. */
 async function writeReports(report: ReportInput, run: ValidateRun, choices: ReportChoices, outcome: RunOutcome, { io }: CommandContext): Promise<void> {
   const { renderPieces } = await import('../reporters/index.js');
-  const { chunks } = await import('../render/json-pieces.js');
+  const { chunks, utf8Chunks } = await import('../render/json-pieces.js');
   const { outputs } = choices;
   // Loaded only when a report goes to a file.
   const writeFileAtomic = outputs.some((o) => o.file !== undefined) ? (await import('../io/write-atomic.js')).writeFileAtomic : undefined;
@@ -64,10 +64,11 @@ async function writeReports(report: ReportInput, run: ValidateRun, choices: Repo
   };
   for (const o of outputs) {
     // Written as it is made (the JSON report piece by piece); a file only whole, through its temporary file.
-    const data = chunks(await renderPieces(o.format, report, o.file === undefined ? text : { ...text, style: PLAIN_STYLE, fitWidth: false }));
-    if (o.file === undefined) for (const chunk of data) io.out(chunk);
+    const pieces = await renderPieces(o.format, report, o.file === undefined ? text : { ...text, style: PLAIN_STYLE, fitWidth: false });
+    if (o.file === undefined && io.outBytes) for (const bytes of utf8Chunks(pieces)) io.outBytes(bytes);
+    else if (o.file === undefined) for (const chunk of chunks(pieces)) io.out(chunk);
     else {
-      await writeFileAtomic!(o.file, data, inputPaths);
+      await writeFileAtomic!(o.file, chunks(pieces), inputPaths);
       io.err(catalog(choices.lang ?? envLang(io.env)).ui.reportWritten(o.file) + '\n');
     }
   }

@@ -3,7 +3,7 @@
  * csv-parse does the quoting; povcheck never lets it cast values: every cell stays the text that was typed.
  */
 import { parse } from 'csv-parse/sync';
-import { ByteFields, csvError, csvOptions, MAX_COLUMNS, openQuoteLine, RecordSplitter, splitRecords, tooWide, withoutStacks } from './records.js';
+import { ByteFields, csvError, csvOptions, MAX_COLUMNS, MAX_FIELD, openQuoteLine, RecordSplitter, splitRecords, tooWide, withoutStacks } from './records.js';
 import { Buffer } from 'node:buffer';
 import { PovcheckError } from '../errors.js';
 import { CellCounter } from './memory-budget.js';
@@ -21,6 +21,11 @@ const CANDIDATES: Delimiter[] = ['\t', ';', ','];
  */
 function parseAll(text: string, delimiter: Delimiter, toLine?: number, cells?: CellCounter): string[][] {
   if (!text.includes('"')) return splitRecords(text, delimiter, toLine, cells);
+  const simple = splitSimplyQuoted(text, delimiter, toLine);
+  if (simple) {
+    if (cells) for (const r of simple) cells.add(r.length);
+    return simple;
+  }
   // The line each record ends on: a quote never closed opens the record after the last complete one.
   let lastLine = 0;
   let wide: number | undefined;
@@ -48,6 +53,70 @@ function parseAll(text: string, delimiter: Delimiter, toLine?: number, cells?: C
   }
   if (wide !== undefined) throw tooWide(wide);
   return records;
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/**
+ * The records of a text whose quotes are all simple, as csv-parse reads it with records.ts's options: a quoted
+ * field opens at a field's start and closes just before a delimiter, a line break or the end, `""` inside it
+ * being a quote (and, without `toLine`, line breaks inside it kept); any other field holds no quote. Undefined
+ * for any other text, and for a line long or wide enough for csv-parse's checks: parseAll then reads it with
+ * csv-parse, which names the fault. csv-parse's set-up costs far more than a small file's split (the bench's
+ * English annexes quote every number with a comma); test/read/csv.test.ts holds the two to the same records.
+ */
+export function splitSimplyQuoted(text: string, delimiter: Delimiter, toLine = Infinity): string[][] | undefined {
+  const d = delimiter.charCodeAt(0);
+  const n = text.length;
+  const out: string[][] = [];
+  let pos = 0;
+  while (pos < n && out.length < toLine) {
+    const rec: string[] = [];
+    let p = pos;
+    let q = pos;
+    let c = -1;
+    for (;;) {
+      q = p;
+      if (p < n && text.charCodeAt(p) === QUOTE) {
+        // A quoted field: its text up to the closing quote, each "" read as one quote.
+        let value = '';
+        let from = ++q;
+        for (;; q++) {
+          if (q >= n) return undefined; // never closes: csv-parse names the line
+          c = text.charCodeAt(q);
+          if ((c === LF || c === CR) && toLine !== Infinity) return undefined;
+          if (c !== QUOTE) continue;
+          if (q + 1 < n && text.charCodeAt(q + 1) === QUOTE) {
+            value += text.slice(from, ++q);
+            from = q + 1;
+            continue;
+          }
+          break;
+        }
+        rec.push(value + text.slice(from, q));
+        c = ++q < n ? text.charCodeAt(q) : -1;
+        if (c !== d && c !== LF && c !== CR && c !== -1) return undefined; // text after the closing quote
+      } else {
+        for (c = -1; q < n; q++) {
+          c = text.charCodeAt(q);
+          if (c === d || c === LF || c === CR) break;
+          if (c === QUOTE) return undefined; // a quote inside a field
+          c = -1;
+        }
+        rec.push(text.slice(p, q));
+      }
+      if (rec.length > MAX_COLUMNS) return undefined;
+      if (c !== d) break;
+      p = q + 1;
+    }
+    // The record ends at q: a line break (CRLF, LF or CR) or the end of the text.
+    if ((q - pos) * 3 > MAX_FIELD) return undefined;
+    out.push(rec);
+    pos = c === CR && q + 1 < n && text.charCodeAt(q + 1) === LF ? q + 2 : q + 1;
+  }
+  return out;
 }
 
 interface Score {
@@ -135,13 +204,18 @@ function delimiterAndRecords(text: string): { delimiter: Delimiter; records?: st
 export function readDelimited(text: string, encoding: TextEncodingName, forced?: Delimiter): { grid: Grid; delimiter: Delimiter } {
   const detected = forced ? undefined : delimiterAndRecords(text);
   const delimiter = forced ?? detected!.delimiter;
+  return { grid: delimitedGrid(text, encoding, delimiter, detected?.records), delimiter };
+}
+
+/** The grid of a text split at `delimiter`: `records`, when detection's were the whole text, else the text parsed. */
+function delimitedGrid(text: string, encoding: TextEncodingName, delimiter: Delimiter, detected?: string[][]): Grid {
   let records: string[][];
   try {
     // Cells are counted as they are read: a table larger than the heap holds is refused before it fills it
     // (detection's records, when they are the whole text, are counted the same way).
     const cells = new CellCounter();
-    if (detected?.records) for (const r of detected.records) cells.add(r.length);
-    records = detected?.records ?? parseAll(text, delimiter, undefined, cells);
+    if (detected) for (const r of detected) cells.add(r.length);
+    records = detected ?? parseAll(text, delimiter, undefined, cells);
   } catch (e) {
     if (e instanceof PovcheckError) throw e;
     throw csvError(e as { code?: string; lines?: number; message?: string });
@@ -149,7 +223,7 @@ export function readDelimited(text: string, encoding: TextEncodingName, forced?:
   // A trailing newline yields one empty record at the end; drop empty records at the end only,
   // so that row numbers of everything else stay those Excel shows.
   while (records.length > 0 && records[records.length - 1]!.every((f) => f.trim() === '')) records.pop();
-  return { grid: gridFromRecords(records, { kind: 'delimited', encoding, delimiter }), delimiter };
+  return gridFromRecords(records, { kind: 'delimited', encoding, delimiter });
 }
 
 /** Builds a grid from plain strings (CSV records), assigning A1 references. */
@@ -203,7 +277,8 @@ export function delimitedTable(input: string | StreamedText, encoding: TextEncod
   const source: SourceInfo = { kind: 'delimited', encoding, delimiter };
   const whole = () => readDelimited(stream ? stream.whole() : src, encoding, delimiter).grid;
   if (!stream && (detected?.records || src.includes('"'))) {
-    const grid = detected?.records ? readDelimited(src, encoding, forced).grid : whole();
+    // Detection's records, when they are the whole text, are the table's (a small file is parsed once).
+    const grid = detected?.records ? delimitedGrid(src, encoding, delimiter, detected.records) : whole();
     if (grid.rows.length <= headRows) return { head: grid, whole: () => grid };
     return {
       head: { rows: grid.rows.slice(0, headRows), source },

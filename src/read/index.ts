@@ -66,19 +66,38 @@ function fileStats(path: string, stats?: Stats): Stats {
 const ioError = (e: unknown, path: string) =>
   e instanceof PovcheckError ? e : new PovcheckError('FILE_UNREADABLE', { reason: 'io', detail: (e as NodeJS.ErrnoException).code ?? 'unknown error' }, { file: path });
 
-function readWhole(path: string): Uint8Array {
+/**
+ * A file's bytes. `size`: its size from the stat the caller made, read into a buffer of that size without
+ * asking the system again (open, read, close: one call fewer a file than readFileSync's, per file of a folder
+ * run); as readFileSync, the bytes up to that size or to the end of the file, whichever comes first.
+ */
+function readWhole(path: string, size?: number): Uint8Array {
   try {
-    // A view of the buffer read, not a copy (a copy doubles a large file's bytes in memory until collected).
-    const buffer = readFileSync(path);
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    if (!size) {
+      // A view of the buffer read, not a copy (a copy doubles a large file's bytes in memory until collected).
+      const buffer = readFileSync(path);
+      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    }
+    const buffer = Buffer.allocUnsafe(size);
+    const fd = openSync(path, 'r');
+    let got = 0;
+    try {
+      while (got < size) {
+        const n = readSync(fd, buffer, got, size - got, null);
+        if (n === 0) break;
+        got += n;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, got);
   } catch (e) {
     throw ioError(e, path);
   }
 }
 
 export async function readFileBytes(path: string, stats?: Stats): Promise<Uint8Array> {
-  fileStats(path, stats);
-  return readWhole(path);
+  return readWhole(path, fileStats(path, stats).size);
 }
 
 /**
@@ -236,7 +255,7 @@ export async function readInput(path: string, opts: ReadOptions & { records?: bo
       const streamed = await streamedInput(decodeStreamed(fileBytes(path, size), opts.encoding), opts);
       if (streamed) return streamed;
     }
-    const bytes = readWhole(path);
+    const bytes = readWhole(path, size);
     return await inputFromBytes(bytes, { ...opts, name: path });
   } catch (e) {
     throw explainedByName(e, path);

@@ -4,8 +4,10 @@
  * two kinds the caller marks: `LazyList`, an array whose elements are made as the text reaches them (a report's
  * findings, a batch at a time), and `Fields`, an object written key by key (so that a member can be a LazyList).
  * Everything else is written by `JSON.stringify` itself, at the depth where it sits (`elementsText`).
- * `jsonText` joins the pieces (tests, callers that want one string); `chunks` groups them for writing.
+ * `jsonText` joins the pieces (tests, callers that want one string); `chunks` groups them for writing, `utf8Chunks`
+ * encodes them for writing.
  */
+import { Buffer } from 'node:buffer';
 
 /** An array whose elements are made only when the text reaches them (at most `BATCH` before). */
 export class LazyList {
@@ -94,8 +96,14 @@ export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
     if (keys.length === 0) return void (yield '{}');
     yield '{';
     for (const [i, k] of keys.entries()) {
-      yield (i === 0 ? '\n' : ',\n') + inner + JSON.stringify(k) + ': ';
-      yield* jsonPieces(value.fields[k], inner);
+      const v = value.fields[k];
+      const key = (i === 0 ? '\n' : ',\n') + inner + JSON.stringify(k) + ': ';
+      // A string, number, boolean or null is one line at any depth: written with its key, in one piece.
+      if (v === null || typeof v !== 'object') yield key + JSON.stringify(v);
+      else {
+        yield key;
+        yield* jsonPieces(v, inner);
+      }
     }
     yield '\n' + indent + '}';
   } else {
@@ -108,6 +116,32 @@ export function jsonText(value: unknown): string {
   let s = '';
   for (const p of jsonPieces(value)) s += p;
   return s;
+}
+
+/**
+ * Pieces encoded as UTF-8 into one reused buffer of `size` bytes, handed on whenever the next piece may not fit:
+ * few, large writes, and no string joined from the pieces (a joined string of Vietnamese text is copied whole
+ * into a two-byte flat string before it is encoded). A piece longer than a buffer goes on as its own bytes.
+ * Each chunk is a view of the buffer, valid until the next is asked for: write it before then. Each piece is
+ * encoded on its own (the pieces of jsonPieces and the reporters never end between the halves of a character).
+ */
+export function* utf8Chunks(pieces: Iterable<string>, size = 64 * 1024): Generator<Uint8Array> {
+  const buffer = Buffer.allocUnsafe(size);
+  let used = 0;
+  for (const p of pieces) {
+    // Three bytes a UTF-16 code unit at most: the exact length is counted only when that bound does not fit.
+    const bytes = p.length * 3 <= size - used ? 0 : Buffer.byteLength(p);
+    if (bytes > size - used) {
+      if (used > 0) yield buffer.subarray(0, used);
+      used = 0;
+      if (bytes > size) {
+        yield Buffer.from(p, 'utf8');
+        continue;
+      }
+    }
+    used += buffer.write(p, used);
+  }
+  if (used > 0) yield buffer.subarray(0, used);
 }
 
 /** Pieces grouped into strings of about `size` characters, so that a writer makes few, large writes. */

@@ -102,7 +102,9 @@ function skipJson(file: FileResult, s: Skip, fmt: Fmt) {
 }
 
 function fileJson(input: ReportInput, file: FileResult) {
-  const lang = langOf(input, file);
+  // Its table's summary made once (a long table's total is a unit made when asked).
+  const table = tableOf(file);
+  const lang = input.lang ?? table?.lang ?? langOf(input, file);
   const fmt = makeFmt(lang);
   if (file.status === 'unreadable' && file.error) {
     const e = file.error;
@@ -115,16 +117,15 @@ function fileJson(input: ReportInput, file: FileResult) {
       causes: [],
     };
   }
-  const table = tableOf(file)!;
   return new Fields({
     file: file.file,
     status: file.status,
-    layout: table.layout,
-    locale: table.locale,
+    layout: table!.layout,
+    locale: table!.locale,
     lang,
     source: file.source ?? null,
-    units: table.units,
-    total: table.total ?? null,
+    units: table!.units,
+    total: table!.total ?? null,
     findings: new LazyList(mapLazily(file.findings, (f) => findingJson(file, f, fmt))),
     skipped: new LazyList(mapLazily(file.skipped, (sk) => skipJson(file, sk, fmt))),
     coverage: file.coverage ? coverageJson(file.coverage, fmt) : null,

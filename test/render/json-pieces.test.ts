@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BATCH, chunks, Fields, jsonPieces, jsonText, LazyList, mapLazily } from '../../src/render/json-pieces.js';
+import { BATCH, chunks, Fields, jsonPieces, jsonText, LazyList, mapLazily, utf8Chunks } from '../../src/render/json-pieces.js';
 
 const isLazy = (x: unknown) => x instanceof LazyList || x instanceof Fields;
 
@@ -101,5 +101,24 @@ describe('jsonPieces', () => {
     expect(out.length).toBeGreaterThan(50);
     expect(out.slice(0, -1).every((c) => c.length >= 100 && c.length < 120)).toBe(true);
     expect([...chunks([])]).toEqual([]);
+  });
+});
+
+describe('utf8Chunks', () => {
+  it('encodes the pieces as the UTF-8 of their joined text, in chunks no larger than the buffer unless one piece is', () => {
+    const piece = fc.array(fc.constantFrom('a', '{', '"', '\n', 'ệ', 'Đ', '\u2028', '\ud83d\ude00', 'xã Đông'), { maxLength: 40 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.integer({ min: 4, max: 120 }), (pieces, size) => {
+        const out: Buffer[] = [];
+        // Each chunk is a view of a reused buffer: copied as a writer would have written it.
+        for (const c of utf8Chunks(pieces, size)) {
+          expect(c.length).toBeGreaterThan(0);
+          if (c.length > size) expect(pieces.some((p) => Buffer.byteLength(p) === c.length)).toBe(true);
+          out.push(Buffer.from(c));
+        }
+        expect(Buffer.concat(out).equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
