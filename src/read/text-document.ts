@@ -19,12 +19,40 @@ const CELL_LINE = /^[ \u00a0]*\t/u;
 const BLANK = /^[\s\u00a0]*$/u;
 
 /** A line of running text: long, with many words and hardly any delimiters. */
-function isProse(line: string): boolean {
+export function isProse(line: string): boolean {
   const t = line.trim();
   if (t.length < 60 || t.includes('\t')) return false;
-  if (t.split(/\s+/u).length < 10) return false;
-  const semicolons = (t.match(/;/g) ?? []).length;
-  return semicolons <= 4 && /\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}/u.test(t);
+  if (!wordsAtLeast(t, 10)) return false;
+  return semicolonsAtMost(t, 4) && /\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}/u.test(t);
+}
+
+/**
+ * Whether trimmed `t` has at least `n` words, as `t.split(/\s+/u).length >= n` says (a word more than its runs of
+ * white space), counted without making the words: every line of every table read is asked.
+ */
+function wordsAtLeast(t: string, n: number): boolean {
+  let words = 1;
+  let inSpace = false;
+  for (let i = 0; i < t.length; i++) {
+    if (isWhiteSpace(t.charCodeAt(i))) {
+      if (!inSpace && ++words >= n) return true;
+      inSpace = true;
+    } else inSpace = false;
+  }
+  return words >= n;
+}
+
+/** JavaScript's `\s`: white space and line terminators (ECMAScript WhiteSpace and LineTerminator). */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function semicolonsAtMost(t: string, n: number): boolean {
+  let count = 0;
+  for (let i = t.indexOf(';'); i >= 0; i = t.indexOf(';', i + 1)) if (++count > n) return false;
+  return true;
 }
 
 /**

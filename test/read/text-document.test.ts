@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isProse } from '../../src/read/text-document.js';
+
+/** The definition `isProse` counts without allocating: words by splitting, semicolons by matching. */
+function proseByDefinition(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 60 || t.includes('\t')) return false;
+  if (t.split(/\s+/u).length < 10) return false;
+  const semicolons = (t.match(/;/g) ?? []).length;
+  return semicolons <= 4 && /\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}/u.test(t);
+}
+
+// Lines of six to thirty words, so that the thresholds (60 characters, 10 words, 4 semicolons) are crossed both
+// ways. Every kind of character the counts and the test tell apart: letters (with diacritics), digits, `;`, a TAB,
+// each white space and line terminator JavaScript's \s knows, and characters close to them that are not (U+180E,
+// U+200B, U+0085).
+const WORDS = ['a', 'xã', 'Huyện', 'Nà', 'hộ nghèo', 'giảm', '12', '1.234', '11,80', ''];
+const SPACES = ['\t', ' ', '  ', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u000b', '\u000c', '\r', '\n', '\u180e', '\u200b', '\u0085', ';'];
+
+describe('isProse', () => {
+  it('says what the split-and-match definition says, on any line of those characters', () => {
+    const piece = fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SPACES)).map(([w, sp]) => w + sp);
+    const line = fc.array(piece, { minLength: 6, maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(fc.property(line, (l) => isProse(l) === proseByDefinition(l)), { numRuns: 3000 });
+  });
+
+  it('tells running text from a table row', () => {
+    expect(isProse('Năm 2020, toàn tỉnh phấn đấu giảm tỷ lệ hộ nghèo xuống còn dưới 12,43% theo chuẩn nghèo đa chiều.')).toBe(true);
+    expect(isProse('1;Huyện Nà Hang;12.345;1.234;10,00;1.100;8,91;134;1,09;12.500;1.100;8,80')).toBe(false);
+    expect(isProse('a b c d e f g h i j k l m n o p q r s t u v w x y z aa bb cc dd ee ff gg hh; ; ; ; ;')).toBe(false);
+  });
+});
