@@ -133,7 +133,8 @@ function scanNumber(b: Uint8Array, start: number, end: number, group: number, ma
       decimals++;
     }
   }
-  if (digits > 16 || !Number.isSafeInteger(scaled)) return ABSENT;
+  // Fifteen digits or fewer are always a safe integer (below 10^15 < 2^53): only a sixteenth is checked.
+  if (digits > 16 || (digits === 16 && !Number.isSafeInteger(scaled))) return ABSENT;
   scanned = scaled;
   return (grouped ? GROUPED : DIGITS) | (decimals << DECIMALS);
 }

@@ -63,22 +63,22 @@ const digitsOf = (code: string): number => {
 };
 
 /**
- * The first unit of each code, without a string kept per unit: an open-addressing table of unit ids and their
- * codes' hashes (typed arrays). A code of one to eight digits is its integer (`codeDigits`: no string made,
- * compared as integers); any other code is hashed as a string and read again from its unit when the hashes
- * match. Equal codes are both digits or both not, so the two never need comparing. (A `Map` of a national
- * table's million codes held about 50 MB of heap while the tree was resolved.)
+ * The first unit of each code, without a string kept per unit: an open-addressing table of one typed array,
+ * per slot the code's key beside its unit (one cache line read per slot tried). A code of one to eight digits
+ * is keyed by its integer (`codeDigits`, positive: equal keys are equal codes, so a match reads nothing of the
+ * unit); any other code by its string's hash with the sign bit set (never a digits key), compared again with
+ * its unit's code when the keys match. (A `Map` of a national table's million codes held about 50 MB of heap
+ * while the tree was resolved.)
  */
 class CodeIndex {
-  private readonly ids: Int32Array;
-  private readonly hashes: Int32Array;
+  /** Slot s: its key at 2s, its unit + 1 at 2s + 1 (0: empty). */
+  private readonly slots: Int32Array;
   private readonly mask: number;
 
   constructor(private readonly units: TreeUnits) {
     let size = 16;
     while (size < units.length * 2) size *= 2;
-    this.ids = new Int32Array(size).fill(-1);
-    this.hashes = new Int32Array(size);
+    this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
   }
 
@@ -90,28 +90,30 @@ class CodeIndex {
 
   /** `first` of a code of digits given as its `digitCode` (`digits` > 0). */
   firstDigits(digits: number, add?: number): number | undefined {
-    const h = mixed(digits);
-    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const id = this.ids[slot]!;
-      if (id < 0) return this.taken(slot, h, add);
-      if (this.hashes[slot] === h && this.units.codeDigits(id) === digits) return id;
+    const slots = this.slots;
+    for (let slot = mixed(digits) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const id = slots[2 * slot + 1]! - 1;
+      if (id < 0) return this.taken(slot, digits, add);
+      if (slots[2 * slot] === digits) return id;
     }
   }
 
   private firstText(code: string, add?: number): number | undefined {
     const h = hashOf(code);
+    const key = h | 0x80000000;
+    const slots = this.slots;
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const id = this.ids[slot]!;
-      if (id < 0) return this.taken(slot, h, add);
-      if (this.hashes[slot] === h && this.units.codeDigits(id) < 0 && this.units.code(id) === code) return id;
+      const id = slots[2 * slot + 1]! - 1;
+      if (id < 0) return this.taken(slot, key, add);
+      if (slots[2 * slot] === key && this.units.code(id) === code) return id;
     }
   }
 
   /** An empty slot reached: `add` takes it when given. */
-  private taken(slot: number, h: number, add: number | undefined): undefined {
+  private taken(slot: number, key: number, add: number | undefined): undefined {
     if (add !== undefined) {
-      this.ids[slot] = add;
-      this.hashes[slot] = h;
+      this.slots[2 * slot] = key;
+      this.slots[2 * slot + 1] = add + 1;
     }
     return undefined;
   }

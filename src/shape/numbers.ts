@@ -196,6 +196,12 @@ SYMBOL[44] = 5; // ,
 const KEY_SCRATCH = new Uint8Array(16);
 
 /**
+ * Pattern keys below this (texts of at most five characters: `4.861`, `62,11`, a kind's 2 bits and 3 a
+ * character) are remembered, once values are voted from bytes, in a table indexed by the key (`LocaleVote.short`).
+ */
+const SHORT_KEYS = 1 << 17;
+
+/**
  * `decideLocale`, one sample at a time (a long table's values are voted as they are read, with no sample
  * object each): `add(text, kind, at)` a sample's trimmed, non-empty text; `sampleAt(at)` makes the sample
  * when the decision must name it (a witness, an ambiguous cell). The same samples in the same order give the
@@ -209,8 +215,16 @@ export class LocaleVote {
   private ambiguous: { sample: NumberSample; vi: string; en: string } | undefined;
   private anySeparated = false;
   private anyGrouped = false;
-  // What a text says depends on its pattern alone (digits as 9) unless both formats read it: remembered.
+  // What a text says depends on its pattern alone (digits as 9) unless both formats read it: remembered, by
+  // key (`flagsOf`, `remember`).
   private readonly seen = new Map<string | number, number>();
+  /**
+   * Once values are voted from bytes (a large table's, `addBytes`): the flags + 1 of each short key met (below
+   * SHORT_KEYS), 0 for none, read by index where a `Map` would hash the key for each of a million values; any
+   * other key stays in `seen`. Made then, with the short keys met so far moved in (a small file's vote, never
+   * read from bytes, makes no table).
+   */
+  private short: Uint8Array | undefined;
   private readonly kindCodes = new Map<IndicatorKind, number>();
 
   constructor(private readonly sampleAt: (at: number) => NumberSample) {}
@@ -281,12 +295,36 @@ export class LocaleVote {
    */
   addBytes(b: Uint8Array, start: number, end: number, code: number): boolean {
     if (end - start > 16) return false;
+    const short = this.short ?? this.shortTable();
     const key = this.symbolKey(b, start, end, code);
-    const known = key < 0 ? undefined : this.seen.get(key);
-    if (known === undefined || known & 8) return false;
+    const known = key < 0 ? -1 : key < SHORT_KEYS ? short[key]! - 1 : (this.seen.get(key) ?? -1);
+    if (known < 0 || known & 8) return false;
     if (known & 2 ? !this.viWitness : known & 4 ? !this.enWitness : false) return false;
     this.countKnown(known, -1);
     return true;
+  }
+
+  /** The table of short keys (`short`), made with the short keys `seen` holds so far moved into it. */
+  private shortTable(): Uint8Array {
+    const short = (this.short = new Uint8Array(SHORT_KEYS));
+    for (const [key, flags] of this.seen) {
+      if (typeof key !== 'number' || key >= SHORT_KEYS) continue;
+      short[key] = flags + 1;
+      this.seen.delete(key);
+    }
+    return short;
+  }
+
+  /** The flags remembered for a pattern's key, -1 for a pattern not met (or no key). */
+  private flagsOf(key: string | number | undefined): number {
+    if (key === undefined) return -1;
+    if (this.short !== undefined && typeof key === 'number' && key < SHORT_KEYS) return this.short[key]! - 1;
+    return this.seen.get(key) ?? -1;
+  }
+
+  private remember(key: string | number, flags: number): void {
+    if (this.short !== undefined && typeof key === 'number' && key < SHORT_KEYS) this.short[key] = flags + 1;
+    else this.seen.set(key, flags);
   }
 
   /**
@@ -306,8 +344,8 @@ export class LocaleVote {
 
   add(text: string, kind: IndicatorKind, at: number): void {
     const key = this.keyOf(text, kind);
-    const known = key === undefined ? undefined : this.seen.get(key);
-    if (known !== undefined) {
+    const known = this.flagsOf(key);
+    if (known >= 0) {
       this.countKnown(known, at);
       if (!(known & 8)) return;
     }
@@ -317,8 +355,8 @@ export class LocaleVote {
     const pe = readDigits(text, 'en', kind);
     const okV = plausibleDigits(pv, kind);
     const okE = plausibleDigits(pe, kind);
-    if (key !== undefined && known === undefined) this.seen.set(key, (grouped ? 1 : 0) | (okV && !okE ? 2 : 0) | (okE && !okV ? 4 : 0) | (okV && okE ? 8 : 0));
-    if (known !== undefined && !(okV && okE)) return;
+    if (key !== undefined && known < 0) this.remember(key, (grouped ? 1 : 0) | (okV && !okE ? 2 : 0) | (okE && !okV ? 4 : 0) | (okV && okE ? 8 : 0));
+    if (known >= 0 && !(okV && okE)) return;
     if (okV && okE) {
       if (pv.separated || pe.separated) this.anySeparated = true;
       if (!this.ambiguous && canonical(pv) !== canonical(pe)) this.ambiguous = { sample: this.sampleAt(at), vi: plainOf(pv), en: plainOf(pe) };

@@ -102,7 +102,8 @@ describe('resolveTree looks codes up as a map of first occurrences would', () =>
     const { resolveTree } = await import('../../src/shape/hierarchy.js');
     const { digitCode } = await import('../../src/model/pool.js');
     // Codes of digits are looked up as integers (`codeDigits`), up to eight digits; longer ones and any other text as strings.
-    const code = fc.oneof(fc.constantFrom('', '01', '1', '001', 'A', 'a', '00000000', '000000001', '12345678', '123456789', '0'), fc.stringMatching(/^[0-9]{1,4}$/), fc.stringMatching(/^[0-9]{7,10}$/));
+    // Consecutive codes of two widths (000001, 00001 …): the same numbers, other codes.
+    const code = fc.oneof(fc.constantFrom('', '01', '1', '001', 'A', 'a', '00000000', '000000001', '12345678', '123456789', '0'), fc.stringMatching(/^[0-9]{1,4}$/), fc.stringMatching(/^[0-9]{7,10}$/), fc.tuple(fc.integer({ min: 0, max: 40 }), fc.constantFrom(5, 6)).map(([n, w]) => String(n).padStart(w, '0')));
     fc.assert(
       fc.property(fc.array(fc.tuple(code, fc.nat(40)), { minLength: 1, maxLength: 300 }), (rows) => {
         const codes = rows.map(([c]) => c);

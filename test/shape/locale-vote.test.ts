@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decideLocale, parseNumber, plainDigits, type LocaleDecision, type NumberSample } from '../../src/shape/numbers.js';
+import { decideLocale, LocaleVote, parseNumber, plainDigits, type LocaleDecision, type NumberSample } from '../../src/shape/numbers.js';
 import type { IndicatorKind } from '../../src/model/indicators.js';
 import { LongTable } from '../../src/model/long-table.js';
 import type { Value } from '../../src/model/annex.js';
@@ -72,6 +72,25 @@ describe('LocaleVote', () => {
       fc.property(fc.array(sample, { maxLength: 40 }), (pairs) => {
         const samples = pairs.map(([t, kind], i): NumberSample => ({ text: t, kind, ref: `A${i + 1}` }));
         expect(decideLocale(samples)).toEqual(reference(samples));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('LocaleVote from bytes', () => {
+  // A long table's vote: its first values read as text (`add`), the rest from their bytes (`addBytes`, which
+  // remembers short patterns in a table of its own from then on), `add` where `addBytes` declines.
+  it('decides as reading every sample in both formats does, whenever the bytes start', () => {
+    fc.assert(
+      fc.property(fc.array(sample, { maxLength: 60 }), fc.nat(60), (pairs, fromBytes) => {
+        const samples = pairs.map(([t, kind], i): NumberSample => ({ text: t, kind, ref: `A${i + 1}` }));
+        const vote = new LocaleVote((at) => samples[at]!);
+        samples.forEach((s, i) => {
+          const b = new TextEncoder().encode(s.text);
+          if (i < fromBytes || !vote.addBytes(b, 0, b.length, vote.kindCode(s.kind))) vote.add(s.text, s.kind, i);
+        });
+        expect(vote.decision()).toEqual(reference(samples));
       }),
       { numRuns: 2000 },
     );
