@@ -3,7 +3,7 @@
  * csv-parse does the quoting; povcheck never lets it cast values: every cell stays the text that was typed.
  */
 import { parse } from 'csv-parse/sync';
-import { ByteFields, csvError, csvOptions, MAX_COLUMNS, MAX_FIELD, openQuoteLine, RecordSplitter, splitRecords, tooWide, withoutStacks } from './records.js';
+import { ByteFields, csvError, csvOptions, MAX_COLUMNS, openQuoteLine, RecordSplitter, splitRecords, splitSimplyQuoted, tooWide, withoutStacks } from './records.js';
 import { Buffer } from 'node:buffer';
 import { PovcheckError } from '../errors.js';
 import { CellCounter } from './memory-budget.js';
@@ -53,70 +53,6 @@ function parseAll(text: string, delimiter: Delimiter, toLine?: number, cells?: C
   }
   if (wide !== undefined) throw tooWide(wide);
   return records;
-}
-
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
-
-/**
- * The records of a text whose quotes are all simple, as csv-parse reads it with records.ts's options: a quoted
- * field opens at a field's start and closes just before a delimiter, a line break or the end, `""` inside it
- * being a quote (and, without `toLine`, line breaks inside it kept); any other field holds no quote. Undefined
- * for any other text, and for a line long or wide enough for csv-parse's checks: parseAll then reads it with
- * csv-parse, which names the fault. csv-parse's set-up costs far more than a small file's split (the bench's
- * English annexes quote every number with a comma); test/read/csv.test.ts holds the two to the same records.
- */
-export function splitSimplyQuoted(text: string, delimiter: Delimiter, toLine = Infinity): string[][] | undefined {
-  const d = delimiter.charCodeAt(0);
-  const n = text.length;
-  const out: string[][] = [];
-  let pos = 0;
-  while (pos < n && out.length < toLine) {
-    const rec: string[] = [];
-    let p = pos;
-    let q = pos;
-    let c = -1;
-    for (;;) {
-      q = p;
-      if (p < n && text.charCodeAt(p) === QUOTE) {
-        // A quoted field: its text up to the closing quote, each "" read as one quote.
-        let value = '';
-        let from = ++q;
-        for (;; q++) {
-          if (q >= n) return undefined; // never closes: csv-parse names the line
-          c = text.charCodeAt(q);
-          if ((c === LF || c === CR) && toLine !== Infinity) return undefined;
-          if (c !== QUOTE) continue;
-          if (q + 1 < n && text.charCodeAt(q + 1) === QUOTE) {
-            value += text.slice(from, ++q);
-            from = q + 1;
-            continue;
-          }
-          break;
-        }
-        rec.push(value + text.slice(from, q));
-        c = ++q < n ? text.charCodeAt(q) : -1;
-        if (c !== d && c !== LF && c !== CR && c !== -1) return undefined; // text after the closing quote
-      } else {
-        for (c = -1; q < n; q++) {
-          c = text.charCodeAt(q);
-          if (c === d || c === LF || c === CR) break;
-          if (c === QUOTE) return undefined; // a quote inside a field
-          c = -1;
-        }
-        rec.push(text.slice(p, q));
-      }
-      if (rec.length > MAX_COLUMNS) return undefined;
-      if (c !== d) break;
-      p = q + 1;
-    }
-    // The record ends at q: a line break (CRLF, LF or CR) or the end of the text.
-    if ((q - pos) * 3 > MAX_FIELD) return undefined;
-    out.push(rec);
-    pos = c === CR && q + 1 < n && text.charCodeAt(q + 1) === LF ? q + 2 : q + 1;
-  }
-  return out;
 }
 
 interface Score {

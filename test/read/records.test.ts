@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { csvOptions, openQuoteLine, RecordSplitter } from '../../src/read/records.js';
+import { csvOptions, openQuoteLine, RecordSplitter, splitSimplyQuoted } from '../../src/read/records.js';
 import type { Delimiter } from '../../src/read/csv.js';
 
 function viaCsvParse(text: string, delimiter: Delimiter, max: number): string[][] | string {
@@ -84,5 +84,54 @@ describe('openQuoteLine', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('splitSimplyQuoted: csv-parse\'s records, without csv-parse', () => {
+  const viaCsvParse = (text: string, d: Delimiter, toLine?: number): string[][] | 'error' => {
+    try {
+      return parse(text, { ...csvOptions(d), ...(toLine ? { to_line: toLine } : {}) }) as string[][];
+    } catch {
+      return 'error';
+    }
+  };
+  const delimiter = fc.constantFrom<Delimiter>(',', ';', '\t');
+  const toLine = fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined });
+
+  it('gives csv-parse\'s records whenever it gives any (random text over every character that matters)', () => {
+    const token = fc.constantFrom('a', 'ệ', ' ', '"', '""', ',', ';', '\t', '\r', '\n', '\r\n', '\ufeff');
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 60 }).map((a) => a.join('')), delimiter, toLine, (text, d, limit) => {
+        const fast = splitSimplyQuoted(text, d, limit);
+        if (fast !== undefined) expect(fast).toEqual(viaCsvParse(text, d, limit));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads every table whose quoted fields are well formed (line breaks inside them when the whole text is read)', () => {
+    const field = fc.oneof(
+      fc.array(fc.constantFrom('a', 'ệ', ' ', '1', '.'), { maxLength: 6 }).map((a) => ({ text: a.join(''), quoted: false })),
+      fc.array(fc.constantFrom('a', 'ệ', ' ', '"', ',', ';', '\t', '\r\n', '\n', '\r'), { maxLength: 6 }).map((a) => ({ text: a.join(''), quoted: true })),
+    );
+    const table = fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { maxLength: 8 });
+    fc.assert(
+      fc.property(table, delimiter, fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), (rows, d, eol, last) => {
+        const cell = (f: { text: string; quoted: boolean }) => (f.quoted ? `"${f.text.replaceAll('"', '""')}"` : f.text);
+        const text = rows.map((r) => r.map(cell).join(d)).join(eol) + (last ? eol : '');
+        const fast = splitSimplyQuoted(text, d);
+        expect(fast).toBeDefined();
+        expect(fast).toEqual(viaCsvParse(text, d));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('leaves to csv-parse what it does not read: a quote inside a field, text after a closing quote, a quote never closed', () => {
+    expect(splitSimplyQuoted('a,b"c\n', ',')).toBeUndefined();
+    expect(splitSimplyQuoted('"a"b,c\n', ',')).toBeUndefined();
+    expect(splitSimplyQuoted('a,"b\n', ',')).toBeUndefined();
+    expect(splitSimplyQuoted('"a\nb",c\n', ',', 200)).toBeUndefined();
+    expect(splitSimplyQuoted('"a\nb",c\n', ',')).toEqual([['a\nb', 'c']]);
   });
 });
