@@ -22,6 +22,15 @@ const STREAM_SHARE = 0.2;
 /** And through the workbook reader (mutated workbooks), and the CLI with hostile file names. */
 const WORKBOOK_SHARE = 0.2;
 const NAME_SHARE = 0.05;
+/**
+ * A test's hang guard (not a duration): a generous bound per input times the inputs it runs, never under a
+ * minute. The in-process inputs take 10–80 ms each on the 2-core machine (mutated fixtures the most), a run of
+ * the CLI a few hundred; a guard of RUNS × 20 ms for the whole file failed `FUZZ_RUNS=4000` on the mutated
+ * fixtures alone (2,000 inputs, 148 s) with nothing stuck.
+ */
+const hangGuard = (inputs: number, msEach: number) => Math.max(60_000, inputs * msEach);
+const IN_PROCESS_MS = 250;
+const CLI_MS = 2_000;
 const tally = { inputs: 0, codes: { 0: 0, 1: 0, 2: 0 } as Record<number, number> };
 
 const FAILURES = join(process.cwd(), 'test-output', 'fuzz-failures');
@@ -58,7 +67,7 @@ describe('fuzz (in-process)', () => {
     ['mutated fixtures', mutatedFixtureBytes, 0.5],
   ] as const)('%s', (_name, arb, share) => {
     fc.assert(property(arb as fc.Arbitrary<Uint8Array>), { numRuns: Math.max(1, Math.round(RUNS * share)), seed: SEED, endOnFailure: true, verbose: 0 });
-  }, Math.max(60_000, RUNS * 20));
+  }, hangGuard(RUNS * 0.5, IN_PROCESS_MS));
 
   it('from files, through validateFile (mutated fixtures, hierarchical ones included)', async () => {
     const labelled = (mutatedFixtureBytes as fc.Arbitrary<Uint8Array>).map((bytes) => Object.assign(bytes, { [fc.toStringMethod]: () => `<${bytes.length} bytes>` }));
@@ -77,7 +86,7 @@ describe('fuzz (in-process)', () => {
       }),
       { numRuns: Math.max(1, Math.round(RUNS * STREAM_SHARE)), seed: SEED + 1, endOnFailure: true, verbose: 0 },
     );
-  }, Math.max(60_000, RUNS * 20));
+  }, hangGuard(RUNS * STREAM_SHARE, IN_PROCESS_MS));
 
   it('mutated workbooks (merges, defined names, shared strings, styles, damaged XML)', async () => {
     const labelled = mutatedWorkbookBytes.map((bytes) => Object.assign(bytes, { [fc.toStringMethod]: () => `<${bytes.length} bytes>` }));
@@ -96,7 +105,7 @@ describe('fuzz (in-process)', () => {
       }),
       { numRuns: Math.max(1, Math.round(RUNS * WORKBOOK_SHARE)), seed: SEED + 2, endOnFailure: true, verbose: 0 },
     );
-  }, Math.max(60_000, RUNS * 20));
+  }, hangGuard(RUNS * WORKBOOK_SHARE, IN_PROCESS_MS));
 
   it('hostile file names (controls, line breaks, ESC, ::, ##[): the text and GitHub reports stay inert', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-fuzz-names-'));
@@ -120,7 +129,7 @@ describe('fuzz (in-process)', () => {
       }),
       { numRuns: Math.max(10, Math.round(RUNS * NAME_SHARE)), seed: SEED + 3, endOnFailure: true, verbose: 0 },
     );
-  }, Math.max(60_000, RUNS * 20));
+  }, hangGuard(Math.max(10, RUNS * NAME_SHARE), CLI_MS));
 
   it('reports how many inputs ran', () => {
     // eslint-disable-next-line no-console
