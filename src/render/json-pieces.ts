@@ -119,27 +119,33 @@ export function jsonText(value: unknown): string {
 }
 
 /**
- * Pieces encoded as UTF-8 into one reused buffer of `size` bytes, handed on whenever the next piece may not fit:
+ * Pieces encoded as UTF-8 into one reused buffer of `size` bytes (at least 4), handed on whenever it is full:
  * few, large writes, and no string joined from the pieces (a joined string of Vietnamese text is copied whole
- * into a two-byte flat string before it is encoded). A piece longer than a buffer goes on as its own bytes.
- * Each chunk is a view of the buffer, valid until the next is asked for: write it before then. Each piece is
- * encoded on its own (the pieces of jsonPieces and the reporters never end between the halves of a character).
+ * into a two-byte flat string before it is encoded), nor a piece's bytes counted or made apart (a report's
+ * batch of findings, about 50,000 characters, is longer than the buffer: it is encoded into what is left of the
+ * buffer, handed on, and the rest of it into the emptied buffer). Each chunk is a view of the buffer, valid
+ * until the next is asked for: write it before then. A chunk ends between two characters, never inside one.
  */
 export function* utf8Chunks(pieces: Iterable<string>, size = 64 * 1024): Generator<Uint8Array> {
-  const buffer = Buffer.allocUnsafe(size);
+  const buffer = Buffer.allocUnsafe(Math.max(size, 4));
+  const encoder = new TextEncoder();
   let used = 0;
   for (const p of pieces) {
-    // Three bytes a UTF-16 code unit at most: the exact length is counted only when that bound does not fit.
-    const bytes = p.length * 3 <= size - used ? 0 : Buffer.byteLength(p);
-    if (bytes > size - used) {
-      if (used > 0) yield buffer.subarray(0, used);
-      used = 0;
-      if (bytes > size) {
-        yield Buffer.from(p, 'utf8');
-        continue;
-      }
+    // Three bytes a UTF-16 code unit at most: a piece that surely fits is written at once.
+    if (p.length * 3 <= buffer.length - used) {
+      used += buffer.write(p, used);
+      continue;
     }
-    used += buffer.write(p, used);
+    // Else as much of it as fits, whole characters (`encodeInto` never splits one), then the buffer handed on.
+    let rest = p;
+    for (;;) {
+      const { read, written } = encoder.encodeInto(rest, buffer.subarray(used));
+      used += written;
+      if (read === rest.length) break;
+      yield buffer.subarray(0, used);
+      used = 0;
+      rest = rest.slice(read);
+    }
   }
   if (used > 0) yield buffer.subarray(0, used);
 }

@@ -105,7 +105,7 @@ describe('jsonPieces', () => {
 });
 
 describe('utf8Chunks', () => {
-  it('encodes the pieces as the UTF-8 of their joined text, in chunks no larger than the buffer unless one piece is', () => {
+  it('encodes the pieces as the UTF-8 of their joined text, in full chunks no larger than the buffer, each whole characters', () => {
     const piece = fc.array(fc.constantFrom('a', '{', '"', '\n', 'ệ', 'Đ', '\u2028', '\ud83d\ude00', 'xã Đông'), { maxLength: 40 }).map((a) => a.join(''));
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), fc.integer({ min: 4, max: 120 }), (pieces, size) => {
@@ -113,9 +113,13 @@ describe('utf8Chunks', () => {
         // Each chunk is a view of a reused buffer: copied as a writer would have written it.
         for (const c of utf8Chunks(pieces, size)) {
           expect(c.length).toBeGreaterThan(0);
-          if (c.length > size) expect(pieces.some((p) => Buffer.byteLength(p) === c.length)).toBe(true);
+          expect(c.length).toBeLessThanOrEqual(size);
+          // Whole characters: each chunk decodes on its own, without a replacement character.
+          expect(Buffer.from(c).toString('utf8')).not.toContain('\ufffd');
           out.push(Buffer.from(c));
         }
+        // Every chunk but the last is full, up to the 3 bytes a character that did not fit leaves.
+        expect(out.slice(0, -1).every((c) => c.length > size - 4)).toBe(true);
         expect(Buffer.concat(out).equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
       }),
       { numRuns: 1000 },
