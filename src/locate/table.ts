@@ -43,10 +43,17 @@ export interface TableFacts {
   childrenOf(parent: number): ArrayLike<number>;
 }
 
-const FACTS = new WeakMap<Annex, TableFacts>();
+/** The facts with the tally they were read from (a corrected copy's tally is the table's, changed by its rows). */
+type TalliedFacts = TableFacts & { readonly tally: Tally };
+
+const FACTS = new WeakMap<Annex, TalliedFacts>();
 
 /** The table's facts (tallied once per table). */
 export function tableFacts(annex: Annex): TableFacts {
+  return talliedFacts(annex);
+}
+
+function talliedFacts(annex: Annex): TalliedFacts {
   let f = FACTS.get(annex);
   if (!f) {
     f = factsOf(annex, tallyOf(annex), lazyChildren(annex));
@@ -61,9 +68,9 @@ export function tableFacts(annex: Annex): TableFacts {
  * the original's.
  */
 export function derivedFacts(base: Annex, patched: Annex, rows: Iterable<number>): void {
-  const b = tableFacts(base) as TableFacts & { tally: Tally };
+  const b = talliedFacts(base);
   const ids = [...rows];
-  const tallied = (): TableFacts => {
+  const tallied = (): TalliedFacts => {
     const tally: Tally = { ...b.tally, rates: new Map(b.tally.rates), bySlot: new Map([...b.tally.bySlot].map(([k, v]) => [k, new Map(v)])) };
     for (const id of ids) {
       addRow(tally, base.values.row(id), -1);
@@ -75,12 +82,13 @@ export function derivedFacts(base: Annex, patched: Annex, rows: Iterable<number>
 }
 
 /** Facts whose tally (`make`) is made when one of them other than `childrenOf` is first read. */
-function lazyFacts(childrenOf: TableFacts['childrenOf'], make: () => TableFacts): TableFacts {
-  let made: TableFacts | undefined;
+function lazyFacts(childrenOf: TableFacts['childrenOf'], make: () => TalliedFacts): TalliedFacts {
+  let made: TalliedFacts | undefined;
   const facts = () => (made ??= make());
-  return {
+  // Typed, not cast: a member added to TableFacts is a compile error here until it is read through `facts()`.
+  const lazy: TalliedFacts = {
     get tally() {
-      return (facts() as TableFacts & { tally: Tally }).tally;
+      return facts().tally;
     },
     get rateDp() {
       return facts().rateDp;
@@ -93,7 +101,8 @@ function lazyFacts(childrenOf: TableFacts['childrenOf'], make: () => TableFacts)
       return facts().anyFormula;
     },
     childrenOf,
-  } as TableFacts;
+  };
+  return lazy;
 }
 
 function emptyTally(): Tally {
@@ -197,7 +206,7 @@ const kindOf = (ind: Indicator) => KINDS.get(ind) ?? KINDS.set(ind, indicatorKin
 
 const bump = (f: Freq, dp: number, sign: number) => f.set(dp, (f.get(dp) ?? 0) + sign);
 
-function factsOf(annex: Annex, tally: Tally, childrenOf: (parent: number) => ArrayLike<number>): TableFacts {
+function factsOf(annex: Annex, tally: Tally, childrenOf: (parent: number) => ArrayLike<number>): TalliedFacts {
   // Proposed rates keep the table's usual precision: two decimals in plans, one in statistical releases.
   const rateDp = Math.max(1, mode(tally.rates) ?? RATE_DECIMALS);
   const columns = new Map<Indicator, number>();
@@ -209,7 +218,7 @@ function factsOf(annex: Annex, tally: Tally, childrenOf: (parent: number) => Arr
     grouping: tally.grouped > tally.plainDigits,
     anyFormula: tally.anyFormula,
     childrenOf,
-  } as TableFacts;
+  };
 }
 
 /** Each parent's unit ids (model/annex.ts `childIndex`, made on first use). */
