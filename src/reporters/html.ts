@@ -19,7 +19,7 @@ import { SEVERITY_SYMBOL, annexTableHtml, cellElementId, type CellMark } from '.
 import { escapeHtml, html, htmlId, joinHtml, raw, type SafeHtml } from '../render/html-escape.js';
 import { ANNEX_CSS, PAGE_CSS, htmlPage } from '../render/html-page.js';
 import { CHART_CSS, rateChartData, rateChartSvg, type ChartTarget } from '../render/svg-chart.js';
-import { DRAWN_TABLE_UNITS, cellLabel, countFindings, coverageText, langOf, refLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
+import { DRAWN_TABLE_UNITS, cellLabel, checksLine, countFindings, coverageText, langOf, refLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
 import { causesOf } from './causes.js';
 
@@ -225,6 +225,7 @@ function fileSection(input: ReportInput, file: ReportFile, fi: number, opts: Htm
   const c = countFindings(file.findings);
   const verdict = verdictText(file, lang);
   const { clause, hint } = coverageText(file, lang);
+  const checks = checksLine(file, lang);
   const shown = annex ? shownRefs(annex) : new Set<string>();
   const marks = marksFor(file, lang, (i) => htmlId(`f${fi}`, i));
   const sevOf = (ref: string) => marks.get(ref)?.severity;
@@ -253,6 +254,7 @@ ${joinHtml(items, '\n')}
 <h2 class="verdict verdict-${file.status}">${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}${clause ? ` — ${clause}` : ''}</h2>
 ${hint ? html`<p class="coverage">${hint}</p>` : ''}
 <p class="muted small">${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[summary.layout], ui.localeName[summary.locale])}</p>
+${checks ? html`<p class="muted small checks">${checks}</p>` : ''}
 ${causesHtml(file, fi, lang, shown) ?? ''}
 ${drawing}
 <h3>${ui.html.findingsTitle}</h3>

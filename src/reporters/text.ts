@@ -10,7 +10,7 @@ import type { FileResult } from '../model/file-result.js';
 import { layoutAsRead } from '../render/shaped-layout.js';
 import { displayWidth, renderBox, type Align } from '../render/box.js';
 import { numericColumns } from '../render/table-data.js';
-import { DRAWN_TABLE_UNITS, cellLabel, countFindings, coverageText, langOf, placeLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
+import { DRAWN_TABLE_UNITS, cellLabel, checksLine, countFindings, coverageText, langOf, placeLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
 import type { Annex } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
@@ -131,6 +131,8 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
   const out = [`${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}${clause ? ` — ${file.status === 'unchecked' ? s.warning(clause) : clause}` : ''}`];
   if (hint) out.push(`  ${hint}`);
   out.push(s.dim(`  ${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[table.layout], ui.localeName[table.locale])}`));
+  const checks = checksLine(file, lang);
+  if (checks) out.push(s.dim(`  ${checks}`));
   // The likely causes come first, each with the findings it explains.
   const causes = causeLines(file.localisation, file.findings, lang, makeFmt(lang), s);
   if (causes.length > 0) out.push('', ...causes);

@@ -200,6 +200,24 @@ export function coverageText(file: FileResult, lang: Lang): { clause?: string; h
   return { ...(clause ? { clause } : {}), ...(hint ? { hint } : {}) };
 }
 
+/**
+ * The line naming what a readable table's checks covered: the checks that ran, by rule id, and those that could
+ * not, grouped by why. Every verdict of the text and HTML reports carries it, a clean one too: "no errors"
+ * then says which checks found none.
+ */
+export function checksLine(file: FileResult, lang: Lang): string | undefined {
+  const c = file.coverage;
+  if (!c || file.status === 'unreadable') return undefined;
+  const fmt = makeFmt(lang);
+  const byReason = new Map<string, string[]>();
+  for (const n of c.notRun) {
+    const reason = renderSkip(n.reason, fmt);
+    byReason.set(reason, [...(byReason.get(reason) ?? []), n.check]);
+  }
+  const notRun = [...byReason].map(([reason, checks]) => ({ checks, reason }));
+  return catalog(lang).ui.checksLine(c.ran, c.checks.length, notRun);
+}
+
 /** The verdict of a readable file, in a language: no errors, errors found, or nothing could be checked. */
 export function verdictText(file: FileResult, lang: Lang): string {
   const ui = catalog(lang).ui;

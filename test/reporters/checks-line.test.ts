@@ -1,0 +1,47 @@
+/**
+ * Every verdict of the text and HTML reports names the checks that ran (`reporters/types.ts` `checksLine`), a
+ * clean one too, and those that could not, grouped by why: "no errors" never stands without what found none.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checksLine } from '../../src/reporters/types.js';
+import type { FileResult } from '../../src/model/file-result.js';
+import type { Coverage } from '../../src/model/coverage.js';
+import { cli } from '../helpers.js';
+
+const fileWith = (coverage: Coverage | undefined, status: FileResult['status'] = 'ok') => ({ file: 'a.csv', status, coverage, findings: [], skipped: [] }) as unknown as FileResult;
+
+describe('checksLine', () => {
+  it('names every check that ran, all of them on a clean table', () => {
+    const c: Coverage = { checks: ['sum', 'range'], ran: ['sum', 'range'], notRun: [], notUnderstood: [] };
+    expect(checksLine(fileWith(c), 'en')).toBe('Checks: 2 of 2 ran (sum, range)');
+    expect(checksLine(fileWith(c), 'vi')).toBe('Kiểm tra: 2/2 phép đã chạy (sum, range)');
+  });
+
+  it('groups the checks that did not run by their reason, and says when none ran', async () => {
+    // A blank official form: no unit has values, so no check runs; each reason is written once.
+    const r = await cli(['validate', 'fixtures/published/form-near-poor-review-summary-blank.csv', '--lang', 'en', '--no-table']);
+    expect(r.stdout).toContain('  Checks: none could run; not run: sum, rate, range, balance, because no unit has the values it needs\n');
+  });
+
+  it('says nothing for an unreadable file or one without coverage', () => {
+    expect(checksLine(fileWith(undefined), 'en')).toBeUndefined();
+    expect(checksLine(fileWith({ checks: [], ran: [], notRun: [], notUnderstood: [] }, 'unreadable'), 'en')).toBeUndefined();
+  });
+
+  it('the text report of a clean published table says which checks found nothing', async () => {
+    const r = await cli(['validate', 'fixtures/published/review-2022-binh-dinh-urban-rural.csv', '--no-table']);
+    const [verdict, , checks] = r.stdout.split('\n');
+    expect(verdict).toMatch(/^✔ .*không có lỗi/);
+    expect(checks).toBe('  Kiểm tra: 6/6 phép đã chạy (sum, range, combined, implied-households, rate-mean, precision)');
+    expect(r.code).toBe(0);
+  });
+
+  it('the HTML report carries the same line', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'povcheck-')), 'r.html');
+    await cli(['validate', 'fixtures/published/national-2023-regions-combined.csv', '--format', 'html', '--lang', 'en', '-o', out]);
+    expect(readFileSync(out, 'utf8')).toContain('<p class="muted small checks">Checks: 5 of 6 ran (sum, range, combined, implied-households, precision); not run: rate-mean, because no unit has the values it needs</p>');
+  });
+});
