@@ -332,6 +332,8 @@ export function en(): Catalog {
         toFile: (file) => `Go to ${file}`,
         causesTitle: 'Likely causes',
         causeValue: (actual, proposed) => `holds ${actual}; ${proposed} would fit`,
+        causeRange: (actual, r, guess) =>
+          `holds ${actual}; ${r.min !== undefined && r.max !== undefined ? `any value from ${r.min} to ${r.max}` : r.min !== undefined ? `any value of ${r.min} or more` : r.max !== undefined ? `any value up to ${r.max}` : 'other values'} would fit: the rates are rounded, so they do not pin the value${guess !== undefined ? `; ${guess} would fit a slip` : ''}`,
         causeExplains: (n) => `This would make ${n} failing ${n === 1 ? 'check' : 'checks'} pass.`,
         explainsLabel: 'Explains the findings:',
         confidence: {

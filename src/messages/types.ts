@@ -160,6 +160,11 @@ export interface HtmlText {
   causesTitle: string;
   /** "holds 4.963; 4.693 would fit", after the cell reference and its place. */
   causeValue: (actual: string, proposed: string) => string;
+  /**
+   * "holds 1.87; any value from 2.12 to 100.00 would fit (the rates are rounded, so they do not pin the value)",
+   * for a cell the checks do not pin; `min`/`max` absent = unbounded; `guess` a value a slip picks out of them.
+   */
+  causeRange: (actual: string, range: { min?: string; max?: string }, guess?: string) => string;
   causeExplains: (n: number) => string;
   explainsLabel: string;
   confidence: { unique: string; ranked: string; ambiguous: string };

@@ -338,6 +338,8 @@ export function vi(): Catalog {
         toFile: (file) => `Xem tệp ${file}`,
         causesTitle: 'Nguyên nhân có thể',
         causeValue: (actual, proposed) => `đang ghi ${actual}; nếu là ${proposed} thì khớp`,
+        causeRange: (actual, r, guess) =>
+          `đang ghi ${actual}; ${r.min !== undefined && r.max !== undefined ? `bất kỳ giá trị nào từ ${r.min} đến ${r.max}` : r.min !== undefined ? `bất kỳ giá trị nào từ ${r.min} trở lên` : r.max !== undefined ? `bất kỳ giá trị nào đến ${r.max}` : 'giá trị khác'} đều khớp: tỷ lệ đã làm tròn nên không xác định được đúng một giá trị${guess !== undefined ? `; ${guess} khớp với một lỗi gõ` : ''}`,
         causeExplains: (n) => `Sửa như vậy thì ${n} kiểm tra đang báo lỗi sẽ đúng.`,
         explainsLabel: 'Giải thích các phát hiện:',
         confidence: {

@@ -84,11 +84,14 @@ export function causeLines(loc: Localisation | undefined, findings: readonly Fin
 export function likelyCauses(loc: Localisation | undefined): LikelyCause[] {
   if (loc?.parts) return loc.parts.flatMap((p) => likelyCauses(p));
   return (loc?.causes ?? []).map((c) => {
-    const kinds = c.cells.map((x) => x.kind);
+    // A slip is named, as the text report names it, only with the value it would have turned into the one held.
+    const kinds = c.cells.map((x) => (x.proposed !== undefined ? x.kind : undefined));
     const kind = kinds.every((k) => k !== undefined && k === kinds[0]) ? kinds[0] : undefined;
+    const ranged = c.cells.filter((x) => x.range !== undefined);
     return {
       cells: c.cells.map((x) => displayRef(x.cell)),
       proposed: Object.fromEntries(c.cells.filter((x) => x.proposed !== undefined).map((x) => [displayRef(x.cell), x.proposed!])),
+      ...(ranged.length > 0 ? { ranges: Object.fromEntries(ranged.map((x) => [displayRef(x.cell), { ...x.range }])) } : {}),
       explains: [...c.explains],
       ...(kind ? { kind } : {}),
       confidence: c.confidence,

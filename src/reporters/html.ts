@@ -158,15 +158,24 @@ function causesHtml(file: ReportFile, fi: number, lang: Lang, shown: Set<string>
   const causes = causesOf(file);
   if (causes.length === 0 || !file.annex) return undefined;
   const t = catalog(lang).ui;
+  const fmt = makeFmt(lang);
   const values = new Map([...(file.document?.tables.flatMap((x) => (x.annex ? [...valueByRef(x.annex)] : [])) ?? []), ...valueByRef(file.annex)]);
   const items = causes.map((c: LikelyCause) => {
     const cells = c.cells.map((ref) => {
       const v = values.get(ref);
       const label = refLabel(ref, lang);
       const link = shown.has(ref) ? html`<a href="#${cellElementId(`c${fi}`, ref)}">${label}</a>` : html`${label}`;
-      const where = v ? ` (${t.indicatorLabels[v.indicator as keyof typeof t.indicatorLabels] ?? v.indicator}, ${v.unit})` : '';
+      const where = v ? ` (${fmt.ind(v.indicator)}, ${v.unit})` : '';
       const p = c.proposed[ref];
-      const value = v && p !== undefined ? ` ${t.html.causeValue(v.shown(lang), isPlain(p) ? formatPlain(p, lang) : p)}` : '';
+      const shownValue = (x: string) => (isPlain(x) ? formatPlain(x, lang) : x);
+      const range = c.ranges?.[ref];
+      const value = !v
+        ? ''
+        : range
+          ? ` ${t.html.causeRange(v.shown(lang), { ...(range.min !== undefined ? { min: shownValue(range.min) } : {}), ...(range.max !== undefined ? { max: shownValue(range.max) } : {}) }, p !== undefined ? shownValue(p) : undefined)}`
+          : p !== undefined
+            ? ` ${t.html.causeValue(v.shown(lang), shownValue(p))}`
+            : '';
       return html`<strong>${link}</strong>${where}${value}`;
     });
     const explained = c.explains

@@ -22,6 +22,11 @@ export interface LikelyCause {
   cells: string[];
   /** Proposed value per cell, plain digits ("4693"). */
   proposed: Record<string, string>;
+  /**
+   * Cells the checks do not pin (rounded rates): the least and greatest values that make the explained findings
+   * hold (absent = unbounded), by the same references; such a cell has a proposed value only when a slip picks one.
+   */
+  ranges?: Record<string, { min?: string; max?: string }>;
   explains: number[];
   /** The slip it looks like (the ids of `SlipKind`: transposition, mistyped, dropped, doubled, separator, share, …). */
   kind?: string;

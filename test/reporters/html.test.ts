@@ -93,6 +93,14 @@ describe('htmlReport', () => {
     expect(en).toContain('Slip: two adjacent digits transposed.');
   });
 
+  it('a cause the rounded rates do not pin: its range and the indicator\'s label, as the text report says it, no slip without a value', async () => {
+    const file = await validateFile(join(FIXTURES, 'published', 'national-2023-regions-combined.csv'));
+    const causes = (lang: 'vi' | 'en') => /<section class="causes">.*?<\/section>/s.exec(htmlReport(input([file], lang)))![0];
+    expect(causes('vi')).toContain('(Tỷ lệ nghèo đa chiều, Trung du và miền núi phía Bắc) đang ghi 1,87; bất kỳ giá trị nào từ 2,12 đến 100,00 đều khớp: tỷ lệ đã làm tròn nên không xác định được đúng một giá trị.');
+    expect(causes('en')).toContain('holds 1.87; any value from 2.12 to 100.00 would fit: the rates are rounded, so they do not pin the value.');
+    expect(causes('vi')).not.toMatch(/poor_near_poor_rate|Kiểu nhầm/);
+  });
+
   it('gives one section per file, with distinct ids, a summary, and the unreadable file named', async () => {
     const doc = htmlReport(input([await validateFile(PLANTED), await validateFile(SEED), await validateFile(join(FIXTURES, 'nope.csv'))]));
     expect(doc).toContain('<nav class="files">');
