@@ -195,7 +195,9 @@ describe('povcheck plan', () => {
 
   it.each([
     [['--target', 'Na Hng=4'], /no unit "Na Hng"; its units: total, Toàn tỉnh, Sơn Dương/],
-    [['--target', 'Na Hang'], /--target "Na Hang" is not <unit>=<points>/],
+    [['--target', 'Na Hang'], /--target "Na Hang" is not <unit>=<points>, e\.g\. --target "Na Hang=4"$/m],
+    // A targets file given to --target: the line says which option takes it.
+    [['--target', 'fixtures/targets/tuyen-quang-2020.json'], /is not <unit>=<points>, e\.g\. --target "Na Hang=4"; a targets file is given with --targets "fixtures\/targets\/tuyen-quang-2020\.json"$/m],
     [[], /no targets: give --target/],
     [['--targets', 'fixtures/calc/seed-base-counts.csv'], /seed-base-counts\.csv: the targets file is not valid JSON/],
     [['--targets', 'fixtures/calc/none.json'], /none\.json: no such file/],
