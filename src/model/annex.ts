@@ -139,6 +139,12 @@ export interface Annex {
   readonly subSlots?: ReadonlyMap<Indicator, SubSlot>;
   /** Column formulas the table prints under its header (`4=3/1*100`). */
   readonly formulas?: readonly SlotFormula[];
+  /**
+   * The texts of the rows that start another partition of a parent (`Chia theo khu vực`, `Chia theo vùng`), as
+   * the table prints them, in order: the units of partition k (k ≥ 1) are listed under the k-th. Layouts print
+   * them as heading rows.
+   */
+  readonly sectionHeadings?: readonly string[];
 }
 
 /** One unit's values by slot. */

@@ -203,8 +203,22 @@ function unitsAsRows(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolea
   nodes.slice(2).forEach((n) => walk(n, []));
   const order = flat.slice(2).map((c) => c.indicator!);
   const { numbers, info } = unitRows(src);
-  const rows = src.units.map((u): LayoutCell[] => [{ text: numbers.get(u.id) ?? '', kind: 'stt' }, { text: u.name, kind: 'unit', unit: u.id }, ...order.map((s) => v(u, s))]);
-  const rowInfo = src.units.map((u) => info.get(u.id) ?? { kind: 'data' as const, indent: 0 });
+  const rows: LayoutCell[][] = [];
+  const rowInfo: RowInfo[] = [];
+  const headings = src.source.sectionHeadings ?? [];
+  let partition = 0;
+  for (const u of src.units) {
+    // A partition's section row (`Chia theo vùng`) above its first unit, as the table prints it: its units are
+    // numbered from 1 again, and the heading says why.
+    const p = u.partition ?? 0;
+    if (p > partition && headings[p - 1] !== undefined) {
+      rows.push([{ text: '', kind: 'stt' }, { text: headings[p - 1]!, kind: 'heading' }, ...order.map((): LayoutCell => ({ text: '', kind: 'blank' }))]);
+      rowInfo.push({ kind: 'heading', indent: 0 });
+    }
+    if (p > partition) partition = p;
+    rows.push([{ text: numbers.get(u.id) ?? '', kind: 'stt' }, { text: u.name, kind: 'unit', unit: u.id }, ...order.map((s) => v(u, s))]);
+    rowInfo.push(info.get(u.id) ?? { kind: 'data', indent: 0 });
+  }
   return {
     header: flat,
     ...(grouped ? { head: headRows(nodes), columnNumbers: numbersRow(2, order, src.columnRules) } : {}),

@@ -49,6 +49,8 @@ export interface Draft {
   subSlots?: Map<string, SubSlot>;
   /** Column formulas printed under the header (`4=3/1*100`), over the slots of the columns they name. */
   formulas?: SlotFormula[];
+  /** The section rows' texts (`Chia theo khu vực`, `Chia theo vùng`), in order: section k's is the k-th (k ≥ 1). */
+  sectionHeadings?: string[];
 }
 
 

@@ -172,6 +172,7 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
     ...(opts.unitAliases ? { unitAliases: opts.unitAliases } : {}),
     ...(draft.subSlots && draft.subSlots.size > 0 ? { subSlots: draft.subSlots } : {}),
     ...(draft.formulas && draft.formulas.length > 0 ? { formulas: draft.formulas } : {}),
+    ...(draft.sectionHeadings && draft.sectionHeadings.length > 0 ? { sectionHeadings: draft.sectionHeadings } : {}),
   };
   return { annex, findings };
 }
@@ -271,6 +272,7 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
     lang: decideLang(draft, units),
     ...(opts.unitAliases ? { unitAliases: opts.unitAliases } : {}),
     ...(draft.formulas && draft.formulas.length > 0 ? { formulas: draft.formulas } : {}),
+    ...(draft.sectionHeadings && draft.sectionHeadings.length > 0 ? { sectionHeadings: draft.sectionHeadings } : {}),
   };
   return { annex, findings };
 }

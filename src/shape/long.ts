@@ -295,6 +295,7 @@ export class LongReader {
     if (!hasValues) {
       if (isSectionRow(name)) {
         this.section = (this.section ?? 0) + 1;
+        (this.draft.sectionHeadings ??= []).push(name);
         return;
       }
       // A block heading (`I. Khu vực thành thị`) or a total without figures still orders the rows under it.

@@ -104,6 +104,20 @@ describe('laid out as the forms', () => {
     expect(xml).toMatch(/<w:ind w:left="\d+"[^>]*\/>(?:(?!<\/w:tc>)[\s\S])*Tỉnh Sơn La/);
   });
 
+  it('two partitions of the total (GSO 2002–2004): each under its section row, numbered from 1 again', async () => {
+    const t = await docx('fixtures/published/gso-2002-2004-rates-by-area-and-region.csv');
+    const body = t.rows.filter((r) => !r.header).map((r) => `${r.cells[0]!.text}|${r.cells[1]!.text}`);
+    expect(body.slice(0, 6)).toEqual(['|Cả nước', '|Chia theo khu vực', '1|Thành thị', '2|Nông thôn', '|Chia theo vùng', '1|Đồng bằng sông Hồng']);
+    // The text and the CSV too; the CSV read back gives the same partitions.
+    const text = (await cli(['table', 'fixtures/published/gso-2002-2004-rates-by-area-and-region.csv'])).stdout;
+    expect(text).toMatch(/│\s+│ Chia theo vùng\s+│\s+│\s+│\n.*│ 1\s+│ Đồng bằng sông Hồng/);
+    const out = join(tmp(), 'gso.csv');
+    await cli(['table', 'fixtures/published/gso-2002-2004-rates-by-area-and-region.csv', '--format', 'csv', '-o', out]);
+    expect(readFileSync(out, 'utf8')).toMatch(/\n;Chia theo khu vực;;\r?\n1;Thành thị;10,6;8,6\r?\n/);
+    const back = await cli(['validate', out, '--format', 'json']);
+    expect(back.code).toBe(0);
+  });
+
   it('years as columns (a release of one unit): the indicators as rows, the years as columns, ĐVT', async () => {
     const t = await docx('fixtures/published/indicators-bac-giang-years-as-columns.csv');
     expect(texts(t.rows[0]!)).toEqual(['STT', 'Chỉ tiêu', 'ĐVT', 'Năm 2010', 'Năm 2011', 'Năm 2012', 'Năm 2013', 'Năm 2014', 'Năm 2015', 'Năm 2016', 'Năm 2017', 'Năm 2018']);

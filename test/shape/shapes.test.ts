@@ -107,6 +107,8 @@ describe('section rows that split the total twice', () => {
     const { annex } = read('partitions');
     expect([...annex.units].map((u) => `${u.name}:${u.partition ?? 0}`)).toEqual(['Toàn tỉnh:0', 'Thành thị:1', 'Nông thôn:1', 'Vùng núi:2', 'Vùng đồng bằng:2', 'Vùng ven biển:2']);
     expect([...annex.units].slice(1).every((u) => u.parent === 0)).toBe(true);
+    // The section rows' texts are kept, partition k under the k-th, for the layouts' heading rows.
+    expect(annex.sectionHeadings).toEqual(['Chia theo khu vực', 'Chia theo vùng']);
   });
 });
 
