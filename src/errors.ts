@@ -102,7 +102,7 @@ export interface ErrorParams {
     | { reason: 'json'; detail: string }
     | { reason: 'shape' }
     | { reason: 'field'; index: number; field: 'unit' | 'indicator' | 'op' | 'value'; text?: string }
-    | { reason: 'arg'; text: string }
+    | { reason: 'arg'; text: string; file?: boolean }
     | { reason: 'none' };
   /**
    * A target names a unit the table does not have. validate adds the target's place in its list (`index`, 1-based)

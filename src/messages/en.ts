@@ -612,7 +612,7 @@ export function en(): Catalog {
             return `target ${p.index}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} is not valid; ${hint}`;
           }
           case 'arg':
-            return `--target "${p.text}" is not <unit>=<points>, e.g. --target "Na Hang=4"${/\.json$|[/\\]/i.test(p.text) ? `; a targets file is given with --targets "${p.text}"` : ''}`;
+            return `--target "${p.text}" is not <unit>=<points>, e.g. --target "Na Hang=4"${p.file ? `; a targets file is given with --targets "${p.text}"` : ''}`;
           case 'none':
             return 'no targets: give --target "<unit>=<points>" or --targets <file>';
         }

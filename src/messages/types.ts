@@ -61,7 +61,7 @@ export interface UiText {
   /** "3 of 6 checks ran" (the verdict's clause when some checks could not run). */
   checksRan: (ran: number, total: number) => string;
   /**
-   * The text report's line naming the checks (rule ids) that ran and those that could not, grouped by why:
+   * The text and HTML reports' line naming the checks (rule ids) that ran and those that could not, grouped by why:
    * "Checks: 5 of 6 ran (sum, range, …); not run: rate-mean, because no unit has the values it needs".
    */
   checksLine: (ran: string[], total: number, notRun: Array<{ checks: string[]; reason: string }>) => string;

@@ -618,7 +618,7 @@ export function vi(): Catalog {
             return `mục tiêu thứ ${p.index}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} không hợp lệ; ${hint}`;
           }
           case 'arg':
-            return `--target "${p.text}" không đúng dạng <đơn vị>=<số điểm %>, ví dụ --target "Na Hang=4"${/\.json$|[/\\]/i.test(p.text) ? `; tệp mục tiêu thì ghi --targets "${p.text}"` : ''}`;
+            return `--target "${p.text}" không đúng dạng <đơn vị>=<số điểm %>, ví dụ --target "Na Hang=4"${p.file ? `; tệp mục tiêu thì ghi --targets "${p.text}"` : ''}`;
           case 'none':
             return 'chưa có mục tiêu nào: dùng --target "<đơn vị>=<số điểm %>" hoặc --targets <tệp>';
         }

@@ -96,7 +96,8 @@ export async function readTargetsFile(path: string): Promise<Target[]> {
 export function parseTargetArg(arg: string): Target {
   const m = /^(.+?)\s*=\s*([+-]?\d+(?:[.,]\d+)?)\s*$/u.exec(arg);
   const unit = m?.[1]?.normalize('NFC').trim();
-  if (!m || !unit) throw new PovcheckError('TARGETS_INVALID', { reason: 'arg', text: arg });
+  // A targets file given here instead of to --targets (a .json name or a path): the line says which option takes it.
+  if (!m || !unit) throw new PovcheckError('TARGETS_INVALID', { reason: 'arg', text: arg, ...(/\.json$|[/\\]/i.test(arg) ? { file: true } : {}) });
   const value = m[2]!.replace(',', '.').replace(/^\+/, '');
   return { unit, indicator: 'rate_reduced', op: '>=', value, num: new Dec(value) };
 }
