@@ -29,10 +29,12 @@ function boundsOf(r: RateMeanRelation, value: (v: OkValue) => Dec | undefined): 
     const x = value(p.rate);
     if (x === undefined) return undefined;
     const h = halfUnit(p.rate.decimals ?? 0);
-    if (!b) b = { lo: x.minus(h), hi: x.plus(h), min: p, max: p };
+    const lo = x.minus(h);
+    const hi = x.plus(h);
+    if (!b) b = { lo, hi, min: p, max: p };
     else {
-      if (x.minus(h).lt(b.lo)) b = { ...b, lo: x.minus(h), min: p };
-      if (x.plus(h).gt(b.hi)) b = { ...b, hi: x.plus(h), max: p };
+      if (lo.lt(b.lo)) b = { ...b, lo, min: p };
+      if (hi.gt(b.hi)) b = { ...b, hi, max: p };
     }
   }
   if (!b) return undefined;

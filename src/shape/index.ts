@@ -3,7 +3,7 @@
  * value. Reading problems become findings (number, missing, duplicate, unknown); only "nothing here is a
  * poverty table" or an undecidable number format is an exception.
  */
-import { displayRef, gridWidth, type Cell, type Grid } from '../model/grid.js';
+import { displayRef, gridWidth, trimmedText, type Cell, type Grid } from '../model/grid.js';
 import { PovcheckError } from '../errors.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator, type IndicatorKind } from '../model/indicators.js';
 import { RowValues, UnitList, type Annex, type NumberLocale, type Unit, type Units, type Value } from '../model/annex.js';
@@ -20,7 +20,7 @@ import { NumberValue } from '../model/value.js';
 import { Dec } from '../calc/decimal.js';
 import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
 import { readWide } from './wide.js';
-import { findYearColumns, findYearRows, readYearRows } from './years.js';
+import { findYearColumns, findYearRows, looksLikeRate, readYearRows } from './years.js';
 import { draftTree, resolveTree, type TreeUnits } from './hierarchy.js';
 import { LongTable, UnitPlaces } from '../model/long-table.js';
 import { isStructured, resolveStructure, type UnitRole } from './structure.js';
@@ -62,8 +62,19 @@ const SCAN_ROWS = 60;
  */
 const WIDE_SCAN_ROWS = 2_000;
 
-export function detect(grid: Grid, extra?: ExtraLabels): { layout: 'wide'; col: number; line: LabelLine } | { layout: 'long'; row: number; line: LabelLine } | undefined {
-  let best: { layout: 'wide'; col: number; line: LabelLine } | { layout: 'long'; row: number; line: LabelLine } | undefined;
+/** Where a table's labels are: a column of indicators (wide) or a row of them (long). */
+type Found = { layout: 'wide'; col: number; line: LabelLine } | LongFound;
+
+/** A header row of indicators; `inferredFrom`: year columns whose rates were inferred from their figures (no title said). */
+interface LongFound {
+  layout: 'long';
+  row: number;
+  line: LabelLine;
+  inferredFrom?: readonly number[];
+}
+
+export function detect(grid: Grid, extra?: ExtraLabels): Found | undefined {
+  let best: Found | undefined;
   const width = Math.min(gridWidth(grid), SCAN_COLS);
   for (let c = 0; c < width; c++) {
     const line = scanColumn(grid, c, extra, WIDE_SCAN_ROWS);
@@ -82,17 +93,42 @@ export function detect(grid: Grid, extra?: ExtraLabels): { layout: 'wide'; col: 
  * A table of one indicator (a region's rates alone: `Vùng / tỉnh | Tỷ lệ hộ nghèo (%)`): a header row with one
  * indicator over a column of figures, beside a column of names.
  */
-function oneIndicator(grid: Grid, extra?: ExtraLabels): { layout: 'long'; row: number; line: LabelLine } | undefined {
+function oneIndicator(grid: Grid, extra?: ExtraLabels): LongFound | undefined {
   for (let r = 0; r < Math.min(grid.rows.length, SCAN_ROWS); r++) {
     const line = scanRow(grid, r, extra);
     if (line.distinct !== 1) continue;
     const [col] = [...line.hits.keys()];
-    const below = grid.rows.slice(r + 1, r + 1 + 20);
+    const below = grid.rows.slice(r + 1, r + 1 + ONE_INDICATOR_ROWS);
     const figures = below.filter((row) => /\d/.test(row[col!]?.raw ?? '')).length;
     const named = below.filter((row) => row.some((c) => c && c.col !== col && /\p{L}/u.test(c.raw))).length;
     if (figures >= 2 && named >= 2) return { layout: 'long', row: r, line };
   }
   return undefined;
+}
+
+/** Rows `oneIndicator` reads under a header row. */
+const ONE_INDICATOR_ROWS = 20;
+
+/**
+ * The layouts `shape` reads from a table without a row or column of labels, when a long table's first rows
+ * decide them as the whole table would: one indicator's column beside the names, or years as the columns of a
+ * table of units (rates inferred from the head's figures: `shapeTable` holds the later ones to the inference).
+ * Undefined when the head is too short to decide as the whole would, when the years are rows (read whole), or
+ * when a later row could change the decision (a row of years skipped for want of names in the head).
+ */
+function unlabelledLong(head: Grid, extra?: ExtraLabels): LongFound | undefined {
+  if (head.rows.length <= SCAN_ROWS + ONE_INDICATOR_ROWS) return undefined;
+  if (findYearRows(head, SCAN_COLS, SCAN_ROWS)) return undefined;
+  const one = oneIndicator(head, extra);
+  if (one) return one;
+  const years = findYearColumns(head, SCAN_ROWS);
+  if (!years || years.skippedUnnamed) return undefined;
+  return { layout: 'long', row: years.row, line: years.line, ...(years.inferredFrom ? { inferredFrom: years.inferredFrom } : {}) };
+}
+
+/** A later record's figures in the columns whose rates were inferred: each must keep the inference. */
+function keepsRates(cols: readonly number[], text: (col: number) => string): void {
+  for (const c of cols) if (!looksLikeRate(trimmedText(text(c)))) throw new PovcheckError('NOT_A_TABLE', { reason: 'no-labels' });
 }
 
 export function shape(grid: Grid, opts: ShapeOptions = {}): ShapeResult {
@@ -122,13 +158,22 @@ export function shape(grid: Grid, opts: ShapeOptions = {}): ShapeResult {
  */
 export async function shapeTable(table: DelimitedTable, opts: ShapeOptions = {}, progress?: (done: number, total: number) => void): Promise<ShapeResult & { grid?: Grid }> {
   if (!table.rest) return { ...shape(table.head, opts), grid: table.head };
-  const found = detect(table.head, opts.extraLabels);
+  const found = detect(table.head, opts.extraLabels) ?? unlabelledLong(table.head, opts.extraLabels);
   if (found?.layout === 'long') {
     const reader = new LongReader(table.head, found.row, found.line, table.head.rows.length * 4, opts.locale);
     if (!reader.yearRows) {
       reader.gridRows();
       if (table.estimatedRecords) reader.reserve(table.estimatedRecords);
-      await table.rest((row, record) => reader.addRecord(row, record), progress, (row, fields) => reader.addBytes(row, fields));
+      const rates = found.inferredFrom;
+      if (rates) {
+        // Rates inferred from the head's figures: every later figure must keep the inference, as `shape` asks of
+        // the whole table (else the table has no labels it can read, the same refusal).
+        await table.rest(
+          (row, record) => (keepsRates(rates, (c) => record[c] ?? ''), reader.addRecord(row, record)),
+          progress,
+          (row, fields) => (keepsRates(rates, (c) => (c < fields.count ? fields.text(c) : '')), reader.addBytes(row, fields)),
+        );
+      } else await table.rest((row, record) => reader.addRecord(row, record), progress, (row, fields) => reader.addBytes(row, fields));
       return finish(reader.end(), opts);
     }
   }

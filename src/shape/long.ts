@@ -125,6 +125,11 @@ export class LongReader {
   private readonly indicatorCols: number[];
   private readonly plainCells: boolean;
   private section: number | undefined;
+  /**
+   * The text of a section row read since the last unit: the next unit opens the section (so that section rows
+   * with no unit between them, a hostile file's million of them included, make one section, under the last).
+   */
+  private pendingSection: string | undefined;
   /** Named rows without values: reported once a later row has values (rows below the last are footnotes). */
   private pendingEmpty: Finding[] = [];
   /** Unlabelled columns without data so far (reported when a later row has some). */
@@ -227,6 +232,7 @@ export class LongReader {
     u.nameCol = this.columns.unitCol!;
     u.nameCell = undefined;
     u.stt = '';
+    if (this.pendingSection !== undefined) this.openSection();
     u.section = this.section;
     u.code = '';
     u.codeCell = undefined;
@@ -249,6 +255,13 @@ export class LongReader {
    * code and parent code are empty or visible ASCII (trimmed already), and a value starts with a visible
    * ASCII character (the row has values: no section, block or footnote row).
    */
+  /** The section a section row announced, opened by the unit under it: one more partition, with its heading. */
+  private openSection(): void {
+    this.section = (this.section ?? 0) + 1;
+    (this.draft.sectionHeadings ??= []).push(this.pendingSection!);
+    this.pendingSection = undefined;
+  }
+
   private plainUnitRow(f: ByteFields): boolean {
     const { unitCol, codeCol, parentCol, sttCol } = this.columns;
     if (unitCol === undefined) return false;
@@ -294,8 +307,7 @@ export class LongReader {
     }
     if (!hasValues) {
       if (isSectionRow(name)) {
-        this.section = (this.section ?? 0) + 1;
-        (this.draft.sectionHeadings ??= []).push(name);
+        this.pendingSection = name;
         return;
       }
       // A block heading (`I. Khu vực thành thị`) or a total without figures still orders the rows under it.
@@ -330,6 +342,7 @@ export class LongReader {
     u.nameCol = withName ? nameCol! : -1;
     u.nameCell = withName ? kept(r, nameCol!, nameRaw, name, cellOf) : undefined;
     u.stt = stt;
+    if (this.pendingSection !== undefined) this.openSection();
     u.section = this.section;
     u.code = code;
     u.codeCell = code !== '' ? kept(r, codeCol!, codeRaw, code, cellOf) : undefined;

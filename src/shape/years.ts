@@ -128,7 +128,8 @@ export function readYearRows(grid: Grid, found: YearRows): Draft {
  * from the title; with none, figures all written with decimals within 0–100 (`23,0`) are rates, as statistical
  * releases print them, and anything else is not read.
  */
-export function findYearColumns(grid: Grid, maxRows: number): { row: number; line: LabelLine } | undefined {
+export function findYearColumns(grid: Grid, maxRows: number): { row: number; line: LabelLine; inferredFrom?: number[]; skippedUnnamed?: true } | undefined {
+  let skippedUnnamed = false;
   for (let r = 0; r < Math.min(grid.rows.length, maxRows); r++) {
     const years = new Map<number, string>();
     for (const cell of grid.rows[r] ?? []) {
@@ -139,13 +140,17 @@ export function findYearColumns(grid: Grid, maxRows: number): { row: number; lin
     const first = Math.min(...years.keys());
     const rows = grid.rows.slice(r + 1);
     const named = rows.some((row) => /\p{L}/u.test(cellText(row[first - 1])));
-    if (first === 0 || !named) continue;
-    const key = keyOf(titleFeatures(grid, r)) ?? inferred(rows, [...years.keys()]);
+    if (first === 0 || !named) {
+      skippedUnnamed ||= first !== 0;
+      continue;
+    }
+    const titled = keyOf(titleFeatures(grid, r));
+    const key = titled ?? inferred(rows, [...years.keys()]);
     if (key === undefined) return undefined;
     const line = emptyLine();
     for (const [c, y] of years) line.hits.set(c, { indicator: slotKey(key, { year: y }), cell: cellAt(grid, r, c)!, lang: 'key' });
     line.distinct = years.size;
-    return { row: r, line };
+    return { row: r, line, ...(titled === undefined ? { inferredFrom: [...years.keys()] } : {}), ...(skippedUnnamed ? { skippedUnnamed: true as const } : {}) };
   }
   return undefined;
 }
@@ -153,5 +158,10 @@ export function findYearColumns(grid: Grid, maxRows: number): { row: number; lin
 /** Rates, when every figure of the columns is written with decimals and lies within 0–100. */
 function inferred(rows: Grid['rows'], cols: number[]): string | undefined {
   const texts = rows.flatMap((row) => cols.map((c) => cellText(row[c]))).filter((t) => t !== '');
-  return texts.length > 0 && texts.every((t) => /^\d{1,3}[.,]\d+$/.test(t) && Number(t.replace(',', '.')) <= 100) ? 'rate' : undefined;
+  return texts.length > 0 && texts.every(looksLikeRate) ? 'rate' : undefined;
+}
+
+/** A figure that keeps the inference of rates (`inferred`): blank, or written with decimals within 0–100. */
+export function looksLikeRate(t: string): boolean {
+  return t === '' || (/^\d{1,3}[.,]\d+$/.test(t) && Number(t.replace(',', '.')) <= 100);
 }

@@ -335,3 +335,74 @@ describe('the three-level fixture, read row by row after its first rows', () => 
     expect(r.findings.filter((f) => f.at?.row === recs.length - 1 && f.indicator === 'households_start').map((f) => f.rule)).toContain('range');
   });
 });
+
+describe('tables without a row of labels, read row by row after their first rows as well', () => {
+  /** Heads too short to decide as the whole table does (3), long enough (90, 150), and the whole table. */
+  const UNLABELLED_HEADS = [3, 90, 150, 100_000];
+
+  /** Heads after which the rest was read record by record (no grid of the whole table made). */
+  let streamed: number[] = [];
+
+  async function resultsAt(text: string): Promise<Array<CheckResult | string>> {
+    const out: Array<CheckResult | string> = [];
+    streamed = [];
+    for (const head of UNLABELLED_HEADS) {
+      try {
+        const shaped = await shapeTable(delimitedTable(text, 'utf-8', undefined, head));
+        if (!shaped.grid) streamed.push(head);
+        out.push(checkShaped(shaped, {}));
+      } catch (e) {
+        out.push(`${(e as { code?: string }).code}`);
+      }
+    }
+    return out;
+  }
+
+  /** Rates by year as the columns of a table of units (a statistical release): `n` units under the country. */
+  const yearsAsColumns = (rates: Array<[string, string]>, title = '') =>
+    `${title ? `${title};;\n` : ''};Năm 2002;Năm 2004\nCả nước;${rates[0]![0]};${rates[0]![1]}\n${rates
+      .slice(1)
+      .map(([a, b], i) => `Xã số ${i + 1};${a};${b}`)
+      .join('\n')}\n`;
+
+  const rate = fc.integer({ min: 0, max: 1000 }).map((x) => `${Math.floor(x / 10)},${x % 10}`);
+
+  it('years as columns, rates inferred from their figures: the same at every size, with slips (a rate outside the parts)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(rate, rate), { minLength: 120, maxLength: 400 }), async (rates) => {
+        const results = await resultsAt(yearsAsColumns(rates));
+        const [first, ...others] = results;
+        expect(typeof first).not.toBe('string');
+        for (const o of others) expect(view(o as CheckResult)).toEqual(view(first as CheckResult));
+        // Read row by row after a head long enough to decide the layout and shorter than the table; a head of 3
+        // rows is read whole.
+        expect(streamed).toEqual([90, 150].filter((h) => h < rates.length + 1));
+      }),
+      { numRuns: 15, endOnFailure: true },
+    );
+  });
+
+  it('a later figure that breaks the inference (a count, not a rate) refuses the table at every size, as the whole table is refused', async () => {
+    const rates: Array<[string, string]> = Array.from({ length: 300 }, (_, i) => [`${10 + (i % 50)},1`, `${5 + (i % 40)},2`]);
+    for (const at of [5, 200, 299]) {
+      const broken = rates.map((r, i) => (i === at ? (['1234', r[1]] as [string, string]) : r));
+      expect(await resultsAt(yearsAsColumns(broken))).toEqual(['NOT_A_TABLE', 'NOT_A_TABLE', 'NOT_A_TABLE', 'NOT_A_TABLE']);
+    }
+  });
+
+  it('years as columns under a title that names the indicator, and one indicator beside the names: the same at every size', async () => {
+    const counts: Array<[string, string]> = Array.from({ length: 300 }, (_, i) => [String(1000 + i), String(900 + i)]);
+    counts[0] = [String(counts.slice(1).reduce((s, c) => s + Number(c[0]), 0)), String(counts.slice(1).reduce((s, c) => s + Number(c[1]) + (0), 0) + 1)];
+    const titled = await resultsAt(yearsAsColumns(counts, 'Số hộ nghèo'));
+    expect(streamed).toEqual([90, 150]);
+    const oneInd = await resultsAt(`Đơn vị;Tỷ lệ hộ nghèo (%)\nCả nước;20,5\n${Array.from({ length: 300 }, (_, i) => `Xã số ${i + 1};${10 + (i % 50)},1`).join('\n')}\n`);
+    expect(streamed).toEqual([90, 150]);
+    for (const results of [titled, oneInd]) {
+      const [first, ...others] = results;
+      expect(typeof first).not.toBe('string');
+      for (const o of others) expect(view(o as CheckResult)).toEqual(view(first as CheckResult));
+    }
+    // The titled counts' sum slip is found at every size.
+    expect((titled[1] as CheckResult).findings.some((f) => f.rule === 'sum')).toBe(true);
+  });
+});
