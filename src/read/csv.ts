@@ -258,6 +258,16 @@ export function delimitedTable(input: string | StreamedText, encoding: TextEncod
   // bytes at the head's characters per byte).
   const totalChars = stream ? (stream.bytes * src.length) / Math.max(1, stream.decodedBytes) : src.length;
   const estimatedRecords = Math.ceil(((head.length + more.length) * totalChars) / Math.max(1, fed));
+  // A layout read whole from a large file (a wide table, years as rows): its cells estimated from the head's
+  // records and refused past the budget before its whole text is decoded (the decoded text and its copies
+  // alone could exhaust a small heap before the cells are counted as they are parsed).
+  let fields = 0;
+  for (const rec of head) fields += rec.length;
+  const estimatedCells = Math.ceil((estimatedRecords * fields) / Math.max(1, head.length));
+  const wholeOfLarge = () => {
+    if (stream) new CellCounter().add(estimatedCells);
+    return whole();
+  };
   return {
     head: gridFromRecords(head, source),
     estimatedRecords,
@@ -292,7 +302,7 @@ export function delimitedTable(input: string | StreamedText, encoding: TextEncod
       src = '';
       stream = undefined;
     },
-    whole,
+    whole: wholeOfLarge,
   };
 }
 

@@ -36,3 +36,41 @@ describe('relations checked without their instances', () => {
     );
   });
 });
+
+describe('rate-mean checked without its instances, and over many parts', () => {
+  /** A rates-only table: a whole over `n` parts, rates with one or two decimals, some hostile. */
+  const table = (whole: string, parts: string[]) => [['Đơn vị', 'Tỷ lệ hộ nghèo (%)'], ['Cả nước', whole], ...parts.map((p, i) => [`Xã số ${i + 1}`, p])];
+  const rate = fc.oneof(
+    fc.integer({ min: 0, max: 1000 }).map((x) => `${Math.floor(x / 10)},${x % 10}`),
+    fc.integer({ min: 0, max: 10000 }).map((x) => `${Math.floor(x / 100)},${String(x % 100).padStart(2, '0')}`),
+    fc.constantFrom('', 'abc', '12', '100,00'),
+  );
+
+  it('the whole within its parts or not: the same findings, skips and checks with and without instances', () => {
+    fc.assert(
+      fc.property(rate, fc.array(rate, { minLength: 2, maxLength: 12 }), (whole, parts) => {
+        const annex = checkRecords(table(whole, parts)).annex;
+        const plain = runRules(annex);
+        const kept = runRules(annex, undefined, { keep: true });
+        expect(plain.findings).toEqual(kept.findings);
+        expect(plain.skipped).toEqual(kept.skipped);
+        expect([...plain.ran].sort()).toEqual([...kept.ran].sort());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('over more than 200 parts the instance keeps the parts that set the bounds: the same finding, its lowest and highest parts named', () => {
+    const parts = Array.from({ length: 500 }, (_, i) => `${10 + (i % 50)},${i % 10}`);
+    parts[321] = '5,5';
+    parts[77] = '70,0';
+    for (const whole of ['99,0', '1,0']) {
+      const annex = checkRecords(table(whole, parts)).annex;
+      const kept = runRules(annex, undefined, { keep: true });
+      const plain = runRules(annex);
+      expect(plain.findings).toEqual(kept.findings);
+      const f = kept.findings.find((x) => x.rule === 'rate-mean')!;
+      expect(f.msg.params).toMatchObject({ min: '5.5', max: '70.0', minUnit: 'Xã số 322', maxUnit: 'Xã số 78' });
+    }
+  });
+});
