@@ -5,7 +5,7 @@
  * pipeline: no grid of every cell, the same refusal). The CLI runs here get a small heap
  * (NODE_OPTIONS=--max-old-space-size=64) so that the tables stay small.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -112,5 +112,34 @@ describe('a table larger than the heap, in a 64 MB heap', () => {
     const file = JSON.parse(r.stdout).files[0];
     expect(file.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { rule: string }) => f.rule).sort()).toEqual(['flow', 'rate', 'sum']);
     expect(file.localisation).toMatchObject({ status: 'found' });
+  });
+});
+
+describe('tables without a row of labels, in a 64 MB heap', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'povcheck-memory-'));
+  const env = { NODE_OPTIONS: '--max-old-space-size=64' };
+  const years = join(dir, 'years-columns.csv');
+  const yearRows = join(dir, 'years-rows.csv');
+  beforeAll(() => {
+    // Rates by year as the columns of 120,000 units (a release without a title: rates inferred from their figures).
+    const units = Array.from({ length: 120_000 }, (_, i) => `Xã số ${i};${10 + (i % 50)},1;${5 + (i % 40)},2`);
+    writeFileSync(years, `;Năm 2002;Năm 2004\nCả nước;23,0;18,1\n${units.join('\n')}\n`);
+    // Years as rows, 1.2 million of them: a layout read whole, past the heap.
+    const rows = Array.from({ length: 1_200_000 }, (_, i) => `Năm ${1000 + (i % 1000)};${10 + (i % 50)},1;${5 + (i % 40)},2`);
+    writeFileSync(yearRows, `Tỷ lệ hộ nghèo;;\n;Thành thị;Nông thôn\n${rows.join('\n')}\n`);
+  });
+
+  it('years as the columns of a table of units: read row by row after its first rows, so checked in that heap (it was read as a grid of every cell: refused, or a V8 abort)', () => {
+    const r = runCli(['validate', years, '--no-table', '--lang', 'en'], { env });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^✔ .*years-columns\.csv: no errors — 0 errors, 0 warnings, 0 info\n/);
+    expect(r.stdout).toContain('Checks: 3 of 3 ran (range, rate-mean, precision)');
+  });
+
+  it('a layout read whole is refused with one line before its text is decoded whole (it was a V8 abort, exit 134)', () => {
+    const r = runCli(['validate', yearRows, '--lang', 'en'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stdout.trim().split('\n')).toEqual([expect.stringMatching(/years-rows\.csv: .*more than [\d,]+ cells, more than povcheck holds in memory here \(Node's heap limit is \d+ MB\)/)]);
   });
 });
