@@ -64,7 +64,7 @@ export interface UiText {
    * The text and HTML reports' line naming the checks (rule ids) that ran and those that could not, grouped by why:
    * "Checks: 5 of 6 ran (sum, range, …); not run: rate-mean, because no unit has the values it needs".
    */
-  checksLine: (ran: string[], total: number, notRun: Array<{ checks: string[]; reason: string }>) => string;
+  checksLine: (ran: string[], total: number, notRun: Array<{ checks: string[]; reason: string }>, unchecked: boolean) => string;
   /** "not understood: "Tổng số hộ", "Số hộ thoát nghèo"" */
   notUnderstood: (labels: string[]) => string;
   /**

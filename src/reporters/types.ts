@@ -220,7 +220,7 @@ export function checksLine(file: FileResult, lang: Lang): string | undefined {
     byReason.set(reason, [...(byReason.get(reason) ?? []), n.check]);
   }
   const notRun = [...byReason].map(([reason, checks]) => ({ checks, reason }));
-  return catalog(lang).ui.checksLine(c.ran, c.checks.length, notRun);
+  return catalog(lang).ui.checksLine(c.ran, c.checks.length, notRun, file.status === 'unchecked');
 }
 
 /** The verdict of a readable file, in a language: no errors, errors found, or nothing could be checked. */

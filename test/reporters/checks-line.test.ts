@@ -26,6 +26,12 @@ describe('checksLine', () => {
     expect(r.stdout).toContain('  Checks: none could run; not run: sum, rate, range, balance, because no unit has the values it needs\n');
   });
 
+  it('a file on which no check comparing figures ran says so, even when checks of single cells did', () => {
+    const c: Coverage = { checks: ['range', 'precision', 'rate-mean'], ran: ['range', 'precision'], notRun: [], notUnderstood: [] };
+    expect(checksLine(fileWith(c, 'unchecked'), 'en')).toBe('Checks: none that compares figures with each other could run (only range, precision, cell by cell)');
+    expect(checksLine(fileWith(c, 'unchecked'), 'vi')).toBe('Kiểm tra: không phép nào đối chiếu các số với nhau chạy được (chỉ chạy range, precision: từng ô một)');
+  });
+
   it('says nothing for an unreadable file or one without coverage', () => {
     expect(checksLine(fileWith(undefined), 'en')).toBeUndefined();
     expect(checksLine(fileWith({ checks: [], ran: [], notRun: [], notUnderstood: [] }, 'unreadable'), 'en')).toBeUndefined();
