@@ -249,12 +249,6 @@ export class LongReader {
     }
   }
 
-  /**
-   * Whether `addRow` reads record `f` as a unit with its fields as they are: its name needs no tidying (as
-   * `tidyAlready`, on the bytes) and starts with an ASCII letter or digit (no placeholder), its row number,
-   * code and parent code are empty or visible ASCII (trimmed already), and a value starts with a visible
-   * ASCII character (the row has values: no section, block or footnote row).
-   */
   /** The section a section row announced, opened by the unit under it: one more partition, with its heading. */
   private openSection(): void {
     this.section = (this.section ?? 0) + 1;
@@ -262,6 +256,12 @@ export class LongReader {
     this.pendingSection = undefined;
   }
 
+  /**
+   * Whether `addRow` reads record `f` as a unit with its fields as they are: its name needs no tidying (as
+   * `tidyAlready`, on the bytes) and starts with an ASCII letter or digit (no placeholder), its row number,
+   * code and parent code are empty or visible ASCII (trimmed already), and a value starts with a visible
+   * ASCII character (the row has values: no section, block or footnote row).
+   */
   private plainUnitRow(f: ByteFields): boolean {
     const { unitCol, codeCol, parentCol, sttCol } = this.columns;
     if (unitCol === undefined) return false;
