@@ -37,14 +37,10 @@ const cellName = (c: CauseCellText, f: Fmt) => `${c.ref} (${f.ind(c.indicator)},
 const sumsOfEn = (unit: string) =>
   `Every failing check is a sum of ${unit}: rather than wrong cells, its row may come from another table or year, or the units listed under it are not the ones its total adds up (check their parent codes); see the findings below.`;
 const allFailing = (n: number) => (n === 1 ? 'the failing check' : n === 2 ? 'both failing checks' : `all ${n} failing checks`);
-const rangeText = (c: CauseCellText, f: Fmt) =>
-  c.min !== undefined && c.max !== undefined
-    ? `any value from ${f.n(c.min)} to ${f.n(c.max)}`
-    : c.min !== undefined
-      ? `any value of ${f.n(c.min)} or more`
-      : c.max !== undefined
-        ? `any value up to ${f.n(c.max)}`
-        : 'other values';
+/** "any value from 2.12 to 100.00" for bounds already written (absent: unbounded). */
+const rangeWords = (min: string | undefined, max: string | undefined) =>
+  min !== undefined && max !== undefined ? `any value from ${min} to ${max}` : min !== undefined ? `any value of ${min} or more` : max !== undefined ? `any value up to ${max}` : 'other values';
+const rangeText = (c: CauseCellText, f: Fmt) => rangeWords(c.min !== undefined ? f.n(c.min) : undefined, c.max !== undefined ? f.n(c.max) : undefined);
 const formulaNote = (c: CauseCellText) =>
   !c.formula
     ? ''
@@ -333,7 +329,7 @@ export function en(): Catalog {
         causesTitle: 'Likely causes',
         causeValue: (actual, proposed) => `holds ${actual}; ${proposed} would fit`,
         causeRange: (actual, r, guess) =>
-          `holds ${actual}; ${r.min !== undefined && r.max !== undefined ? `any value from ${r.min} to ${r.max}` : r.min !== undefined ? `any value of ${r.min} or more` : r.max !== undefined ? `any value up to ${r.max}` : 'other values'} would fit: the rates are rounded, so they do not pin the value${guess !== undefined ? `; ${guess} would fit a slip` : ''}`,
+          `holds ${actual}; ${rangeWords(r.min, r.max)} would fit: the rates are rounded, so they do not pin the value${guess !== undefined ? `; ${guess} would fit a slip` : ''}`,
         causeExplains: (n) => `This would make ${n} failing ${n === 1 ? 'check' : 'checks'} pass.`,
         explainsLabel: 'Explains the findings:',
         confidence: {

@@ -39,14 +39,10 @@ const sumsOfVi = (unit: string) =>
 const allFailing = (n: number) => (n === 1 ? 'phép kiểm tra đang sai sẽ đúng' : `cả ${n} phép kiểm tra đang sai đều đúng`);
 /** "làm cho … trở nên đúng". */
 const failingNoun = (n: number) => (n === 1 ? 'phép kiểm tra đang sai' : `cả ${n} phép kiểm tra đang sai`);
-const rangeText = (c: CauseCellText, f: Fmt) =>
-  c.min !== undefined && c.max !== undefined
-    ? `bất kỳ giá trị nào từ ${f.n(c.min)} đến ${f.n(c.max)}`
-    : c.min !== undefined
-      ? `bất kỳ giá trị nào từ ${f.n(c.min)} trở lên`
-      : c.max !== undefined
-        ? `bất kỳ giá trị nào đến ${f.n(c.max)}`
-        : 'giá trị khác';
+/** "bất kỳ giá trị nào từ 2,12 đến 100,00" for bounds already written (absent: unbounded). */
+const rangeWords = (min: string | undefined, max: string | undefined) =>
+  min !== undefined && max !== undefined ? `bất kỳ giá trị nào từ ${min} đến ${max}` : min !== undefined ? `bất kỳ giá trị nào từ ${min} trở lên` : max !== undefined ? `bất kỳ giá trị nào đến ${max}` : 'giá trị khác';
+const rangeText = (c: CauseCellText, f: Fmt) => rangeWords(c.min !== undefined ? f.n(c.min) : undefined, c.max !== undefined ? f.n(c.max) : undefined);
 const formulaNote = (c: CauseCellText) =>
   !c.formula
     ? ''
@@ -339,7 +335,7 @@ export function vi(): Catalog {
         causesTitle: 'Nguyên nhân có thể',
         causeValue: (actual, proposed) => `đang ghi ${actual}; nếu là ${proposed} thì khớp`,
         causeRange: (actual, r, guess) =>
-          `đang ghi ${actual}; ${r.min !== undefined && r.max !== undefined ? `bất kỳ giá trị nào từ ${r.min} đến ${r.max}` : r.min !== undefined ? `bất kỳ giá trị nào từ ${r.min} trở lên` : r.max !== undefined ? `bất kỳ giá trị nào đến ${r.max}` : 'giá trị khác'} đều khớp: tỷ lệ đã làm tròn nên không xác định được đúng một giá trị${guess !== undefined ? `; ${guess} khớp với một lỗi gõ` : ''}`,
+          `đang ghi ${actual}; ${rangeWords(r.min, r.max)} đều khớp: tỷ lệ đã làm tròn nên không xác định được đúng một giá trị${guess !== undefined ? `; ${guess} khớp với một lỗi gõ` : ''}`,
         causeExplains: (n) => `Sửa như vậy thì ${n} kiểm tra đang báo lỗi sẽ đúng.`,
         explainsLabel: 'Giải thích các phát hiện:',
         confidence: {

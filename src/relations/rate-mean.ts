@@ -24,10 +24,11 @@ interface Bounds {
   max: { unit: Unit; rate: OkValue };
 }
 
-/** The values the whole's printed rate may take, from the parts' values (`value` reads a cell). */
-function boundsOf(r: RateMeanRelation, value: (v: OkValue) => Dec | undefined): Bounds | undefined {
+/** The values the whole's printed rate may take, from the parts' values (`value` reads a cell), all or all but `except`. */
+function boundsOf(r: RateMeanRelation, value: (v: OkValue) => Dec | undefined, except?: RateMeanRelation['parts'][number]): Bounds | undefined {
   let b: Bounds | undefined;
   for (const p of r.parts) {
+    if (p === except) continue;
     const x = value(p.rate);
     if (x === undefined) return undefined;
     const h = halfUnit(p.rate.decimals ?? 0);
@@ -44,37 +45,43 @@ function boundsOf(r: RateMeanRelation, value: (v: OkValue) => Dec | undefined): 
   return { ...b, lo: b.lo.minus(h), hi: b.hi.plus(h) };
 }
 
-/**
- * `boundsOf`'s test on the values' scaled integers (no Value, Unit or Dec made: a table of rates alone may list a
- * whole under hundreds of thousands of parts): whether the whole's rate lies within its parts' bounds, at a
- * common scale one decimal past the finest, where every half unit is an integer. Undefined when a value is not
- * a number held as a safe integer (the relation is then made and checked as usual).
- */
-function holdsInIntegers(annex: Annex, parent: number, parts: readonly number[], slot: Indicator): boolean | undefined {
-  const values = annex.values;
-  const at = values.readScaled(parent, slot);
-  if (at?.scaled === undefined) return undefined;
-  let dp = at.decimals ?? 0;
-  for (const u of parts) {
-    const v = values.readScaled(u, slot);
+/** The scale one decimal past the finest of these values (every half unit an integer there); undefined when one is not a safe scaled integer. */
+function commonScale(annex: Annex, ids: readonly number[], slot: Indicator): number | undefined {
+  let dp = 0;
+  for (const u of ids) {
+    const v = annex.values.readScaled(u, slot);
     if (v?.scaled === undefined) return undefined;
     dp = Math.max(dp, v.decimals ?? 0);
   }
-  dp += 1;
+  return dp + 1;
+}
+
+/** What a printed value may have been before rounding, x ± ½ unit, at scale `dp` in integers (undefined: not exact). */
+function spanAt(annex: Annex, u: number, slot: Indicator, dp: number): [number, number] | undefined {
+  const v = annex.values.readScaled(u, slot);
+  const x = v && scaledAt(v, dp);
+  const h = v && scaleTo(5, (v.decimals ?? 0) + 1, dp);
+  return x === undefined || h === undefined || !Number.isSafeInteger(x - h) || !Number.isSafeInteger(x + h) ? undefined : [x - h, x + h];
+}
+
+/**
+ * `boundsOf`'s test on the values' scaled integers (no Value, Unit or Dec made: a table of rates alone may list a
+ * whole under hundreds of thousands of parts): the whole's span meets its parts' lowest to highest span. Undefined
+ * when a value is not a number held as a safe integer (the relation is then made and checked as usual).
+ */
+function holdsInIntegers(annex: Annex, parent: number, parts: readonly number[], slot: Indicator): boolean | undefined {
+  const dp = commonScale(annex, [parent, ...parts], slot);
+  if (dp === undefined) return undefined;
   let lo = Infinity;
   let hi = -Infinity;
   for (const u of parts) {
-    const v = values.readScaled(u, slot)!;
-    const x = scaledAt(v, dp);
-    const h = scaleTo(5, (v.decimals ?? 0) + 1, dp);
-    if (x === undefined || h === undefined) return undefined;
-    if (x - h < lo) lo = x - h;
-    if (x + h > hi) hi = x + h;
+    const span = spanAt(annex, u, slot, dp);
+    if (!span) return undefined;
+    if (span[0] < lo) lo = span[0];
+    if (span[1] > hi) hi = span[1];
   }
-  const x = scaledAt(at, dp);
-  const h = scaleTo(5, (at.decimals ?? 0) + 1, dp);
-  if (x === undefined || h === undefined || !Number.isSafeInteger(lo - h) || !Number.isSafeInteger(hi + h)) return undefined;
-  return x >= lo - h && x <= hi + h;
+  const at = spanAt(annex, parent, slot, dp);
+  return at && at[1] >= lo && at[0] <= hi;
 }
 
 export const rateMeanKind = defineKind<RateMeanRelation>({
@@ -162,17 +169,13 @@ function boundingParts(annex: Annex, units: readonly number[], slot: Indicator):
     list.sort((a, b) => (lower ? a[0] - b[0] : b[0] - a[0]));
     if (list.length > 3) list.pop();
   };
-  // At a common scale past every part's decimals (the bounds' half units differ only with the decimals).
-  let dp = 0;
-  for (const u of units) dp = Math.max(dp, annex.values.readScaled(u, slot)?.decimals ?? 0);
-  dp += 1;
+  const dp = commonScale(annex, units, slot);
+  if (dp === undefined) return units;
   for (const u of units) {
-    const v = annex.values.readScaled(u, slot);
-    const x = v && scaledAt(v, dp);
-    const h = v && scaleTo(5, (v.decimals ?? 0) + 1, dp);
-    if (x === undefined || h === undefined) return units;
-    keep(low, x - h, u, true);
-    keep(high, x + h, u, false);
+    const span = spanAt(annex, u, slot, dp);
+    if (!span) return units;
+    keep(low, span[0], u, true);
+    keep(high, span[1], u, false);
   }
   const kept = new Set([...low, ...high].map(([, u]) => u));
   return units.filter((u) => kept.has(u));
@@ -196,21 +199,13 @@ function partBounds(r: RateMeanRelation, ref: string, get: (ref: string) => Dec 
   const part = r.parts.find((p) => p.rate.cell.ref === ref);
   const x = get(r.at.cell.ref);
   if (!part || !x) return undefined;
-  let lo: Dec | undefined;
-  let hi: Dec | undefined;
-  for (const p of r.parts) {
-    if (p === part) continue;
-    const v = get(p.rate.cell.ref);
-    if (!v) return undefined;
-    const h = halfUnit(p.rate.decimals ?? 0);
-    if (!lo || v.minus(h).lt(lo)) lo = v.minus(h);
-    if (!hi || v.plus(h).gt(hi)) hi = v.plus(h);
-  }
-  const ha = halfUnit(r.at.decimals ?? 0);
-  const reach = ha.plus(halfUnit(part.rate.decimals ?? 0));
+  // The others' bounds, widened by the whole's half unit (a whole has two parts at least: undefined is a value not read).
+  const others = boundsOf(r, (v) => get(v.cell.ref), part);
+  if (!others) return undefined;
+  const reach = halfUnit(r.at.decimals ?? 0).plus(halfUnit(part.rate.decimals ?? 0));
   return {
-    ...(!hi || hi.lt(x.minus(ha)) ? { lo: x.minus(reach) } : {}),
-    ...(!lo || lo.gt(x.plus(ha)) ? { hi: x.plus(reach) } : {}),
+    ...(others.hi.lt(x) ? { lo: x.minus(reach) } : {}),
+    ...(others.lo.gt(x) ? { hi: x.plus(reach) } : {}),
   };
 }
 
