@@ -28,8 +28,8 @@ describe('checksLine', () => {
 
   it('a file on which no check comparing figures ran says so, even when checks of single cells did', () => {
     const c: Coverage = { checks: ['range', 'precision', 'rate-mean'], ran: ['range', 'precision'], notRun: [], notUnderstood: [] };
-    expect(checksLine(fileWith(c, 'unchecked'), 'en')).toBe('Checks: none that compares figures with each other could run (only range, precision, cell by cell)');
-    expect(checksLine(fileWith(c, 'unchecked'), 'vi')).toBe('Kiểm tra: không phép nào đối chiếu các số với nhau chạy được (chỉ chạy range, precision: từng ô một)');
+    expect(checksLine(fileWith(c, 'unchecked'), 'en')).toBe('Checks: none of the consistency checks could run (only range, precision ran)');
+    expect(checksLine(fileWith(c, 'unchecked'), 'vi')).toBe('Kiểm tra: không phép kiểm tra tính khớp nào chạy được (chỉ chạy range, precision)');
   });
 
   it('says nothing for an unreadable file or one without coverage', () => {
