@@ -20,7 +20,7 @@ import { NumberValue } from '../model/value.js';
 import { Dec } from '../calc/decimal.js';
 import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
 import { readWide } from './wide.js';
-import { findYearColumns, findYearRows, looksLikeRate, readYearRows } from './years.js';
+import { findYearColumns, findYearRows, looksLikeRate, readYearRows, type YearRows } from './years.js';
 import { draftTree, resolveTree, type TreeUnits } from './hierarchy.js';
 import { LongTable, UnitPlaces } from '../model/long-table.js';
 import { isStructured, resolveStructure, type UnitRole } from './structure.js';
@@ -110,20 +110,39 @@ function oneIndicator(grid: Grid, extra?: ExtraLabels): LongFound | undefined {
 const ONE_INDICATOR_ROWS = 20;
 
 /**
- * The layouts `shape` reads from a table without a row or column of labels, when a long table's first rows
- * decide them as the whole table would: one indicator's column beside the names, or years as the columns of a
- * table of units (rates inferred from the head's figures: `shapeTable` holds the later ones to the inference).
- * Undefined when the head is too short to decide as the whole would, when the years are rows (read whole), or
- * when a later row could change the decision (a row of years skipped for want of names in the head).
+ * The layouts of a table without a row or column of labels, in the order `shape` tries them: one indicator's
+ * series by year (years as rows, units as columns: tried by reading it, `shape` goes on when it has no units);
+ * one indicator's column beside the names; years as the columns of a table of units (`skippedUnnamed`: a row of
+ * years was passed over for want of names under it). `shape` and `shapeTable` both walk this one list, so a
+ * table's first rows decide its layout as the whole table would.
+ */
+type Unlabelled = { kind: 'year-rows'; years: YearRows } | { kind: 'one-indicator'; found: LongFound } | { kind: 'year-columns'; found: LongFound; skippedUnnamed: boolean };
+
+function* unlabelledLayouts(grid: Grid, extra?: ExtraLabels): Generator<Unlabelled> {
+  const years = findYearRows(grid, SCAN_COLS, SCAN_ROWS);
+  if (years) yield { kind: 'year-rows', years };
+  const one = oneIndicator(grid, extra);
+  if (one) yield { kind: 'one-indicator', found: one };
+  const cols = findYearColumns(grid, SCAN_ROWS);
+  if (cols) {
+    const found: LongFound = { layout: 'long', row: cols.row, line: cols.line, ...(cols.inferredFrom ? { inferredFrom: cols.inferredFrom } : {}) };
+    yield { kind: 'year-columns', found, skippedUnnamed: cols.skippedUnnamed === true };
+  }
+}
+
+/**
+ * The long layout `shapeTable` streams from a table without labels: the first of `unlabelledLayouts` on the head,
+ * when the head decides it as the whole table would. Undefined (the table is read whole) when the head is too short
+ * for `oneIndicator`'s look below a header, when the years are rows (read whole), or when a later row could change
+ * the decision (a row of years skipped for want of names in the head).
  */
 function unlabelledLong(head: Grid, extra?: ExtraLabels): LongFound | undefined {
   if (head.rows.length <= SCAN_ROWS + ONE_INDICATOR_ROWS) return undefined;
-  if (findYearRows(head, SCAN_COLS, SCAN_ROWS)) return undefined;
-  const one = oneIndicator(head, extra);
-  if (one) return one;
-  const years = findYearColumns(head, SCAN_ROWS);
-  if (!years || years.skippedUnnamed) return undefined;
-  return { layout: 'long', row: years.row, line: years.line, ...(years.inferredFrom ? { inferredFrom: years.inferredFrom } : {}) };
+  const first = unlabelledLayouts(head, extra).next();
+  if (first.done) return undefined;
+  const layout = first.value;
+  if (layout.kind === 'year-rows' || (layout.kind === 'year-columns' && layout.skippedUnnamed)) return undefined;
+  return layout.found;
 }
 
 /** A later record's figures in the columns whose rates were inferred: each must keep the inference. */
@@ -133,21 +152,13 @@ function keepsRates(cols: readonly number[], text: (col: number) => string): voi
 
 export function shape(grid: Grid, opts: ShapeOptions = {}): ShapeResult {
   const found = detect(grid, opts.extraLabels);
-  if (!found) {
-    // One indicator's series by year (a yearbook table): the years are rows, the units columns.
-    const years = findYearRows(grid, SCAN_COLS, SCAN_ROWS);
-    const draft = years && readYearRows(grid, years);
-    if (draft && draft.units.length > 0) return finish(draft, opts);
-    // One indicator's column beside the units' names.
-    const one = oneIndicator(grid, opts.extraLabels);
-    if (one) return finish(readLong(grid, one.row, one.line), opts);
-    // Years as the columns of a table of units.
-    const yearCols = findYearColumns(grid, SCAN_ROWS);
-    if (!yearCols) throw new PovcheckError('NOT_A_TABLE', { reason: 'no-labels' });
-    return finish(readLong(grid, yearCols.row, yearCols.line), opts);
+  if (found) return finish(found.layout === 'wide' ? readWide(grid, found.col, found.line) : readLong(grid, found.row, found.line), opts);
+  for (const layout of unlabelledLayouts(grid, opts.extraLabels)) {
+    if (layout.kind !== 'year-rows') return finish(readLong(grid, layout.found.row, layout.found.line), opts);
+    const draft = readYearRows(grid, layout.years);
+    if (draft.units.length > 0) return finish(draft, opts);
   }
-  const draft = found.layout === 'wide' ? readWide(grid, found.col, found.line) : readLong(grid, found.row, found.line);
-  return finish(draft, opts);
+  throw new PovcheckError('NOT_A_TABLE', { reason: 'no-labels' });
 }
 
 /**
