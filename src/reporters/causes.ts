@@ -29,8 +29,11 @@ export function causeMessage(loc: Localisation, cause: Cause, rank: number, lang
   const t = catalog(lang).locate;
   const cells = cause.cells.map((c) => causeCellText(c, lang));
   if (cause.confidence !== 'unique') return t.option({ rank, cells, linked: cause.linked }, fmt);
-  if (cells.length === 1) return t.single({ cell: cells[0]!, failing: loc.failing, pinned: cause.pinned }, fmt);
-  return t.group({ cells, failing: loc.failing, linked: cause.linked }, fmt);
+  // The checks it makes hold are the findings it explains, listed under it (a range finding among them: locate's
+  // own count, `loc.failing`, counts the equations only).
+  const failing = cause.explains.length || loc.failing;
+  if (cells.length === 1) return t.single({ cell: cells[0]!, failing, pinned: cause.pinned }, fmt);
+  return t.group({ cells, failing, linked: cause.linked }, fmt);
 }
 
 /** "D6 sum · I6 flow · I10 rate" for the findings a cause explains. */
