@@ -7,7 +7,7 @@ export const ruleDocsEn: RuleDocs = {
   sum: {
     summary: 'the units add up to the total unit, for every count indicator',
     checks:
-      'For each count indicator (households and poor households at the start and the end, poor households reduced) the values of the units add up to the total unit (the column or row named Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …, the configuration\'s totalNames, or --total NAME; without one the sums are not checked and the report says so; --total first takes the first unit, with an info saying so). The finding sits at the total\'s cell and gives the sum of the parts and the difference.',
+      'For each count indicator (households and poor households at the start and the end, poor households reduced) the values of the units add up to the total unit (the column or row named Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …, the configuration\'s totalNames, or --total NAME; without one the sums are not checked and the report says so; --total first takes the first unit, with an info saying so). Where units nest (code and parent columns, blocks with their subtotals, or names that say their level: a Huyện followed by its Xã), each unit is checked against its own parts. The finding sits at the total\'s cell and gives the sum of the parts and the difference.',
     why: 'Totals are typed by hand or summed over the wrong range, and the total is the figure that goes on into the provincial report.',
     example:
       'fixtures/planted/households-total-typo.csv: the province\'s households at the start are typed 210.399, while the seven districts add up to 210.299 → error at D2.',

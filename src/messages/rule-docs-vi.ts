@@ -7,7 +7,7 @@ export const ruleDocsVi: RuleDocs = {
   sum: {
     summary: 'cộng các đơn vị phải bằng đơn vị tổng, với mọi chỉ tiêu số hộ',
     checks:
-      'Với mỗi chỉ tiêu số hộ (tổng số hộ và số hộ nghèo đầu năm, cuối năm, số hộ nghèo giảm trong năm), cộng số liệu các đơn vị phải bằng số liệu của đơn vị tổng (cột hoặc dòng có tên Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total…, tên trong totalNames của tệp cấu hình, hoặc --total TÊN; nếu không có đơn vị tổng thì không kiểm tra phép cộng và báo cáo nói rõ; --total first lấy đơn vị đầu tiên, kèm một thông tin nói rõ). Phát hiện nằm ở ô của đơn vị tổng, ghi tổng các đơn vị và số chênh lệch.',
+      'Với mỗi chỉ tiêu số hộ (tổng số hộ và số hộ nghèo đầu năm, cuối năm, số hộ nghèo giảm trong năm), cộng số liệu các đơn vị phải bằng số liệu của đơn vị tổng (cột hoặc dòng có tên Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total…, tên trong totalNames của tệp cấu hình, hoặc --total TÊN; nếu không có đơn vị tổng thì không kiểm tra phép cộng và báo cáo nói rõ; --total first lấy đơn vị đầu tiên, kèm một thông tin nói rõ). Khi các đơn vị lồng nhau (có cột mã và mã cấp trên, có khối kèm dòng cộng của khối, hoặc tên đơn vị ghi rõ cấp: Huyện rồi đến các Xã của huyện), mỗi đơn vị được so với tổng các đơn vị thuộc nó. Phát hiện nằm ở ô của đơn vị tổng, ghi tổng các đơn vị và số chênh lệch.',
     why: 'Số tổng thường được gõ tay hoặc tính bằng =SUM trên vùng sai, mà số tổng lại là số được đưa tiếp vào báo cáo của tỉnh.',
     example:
       'fixtures/planted/households-total-typo.csv: tổng số hộ đầu năm của toàn tỉnh gõ thành 210.399, trong khi bảy huyện cộng lại được 210.299 → lỗi ở ô D2.',

@@ -201,7 +201,7 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
   const isTotal = totalMatcher([...(opts.totalNames ?? []), ...(opts.totalName !== undefined ? [opts.totalName] : [])]);
   const structure: UnitStructure = draft.hierarchical
     ? fromTree(draftTree(draft.units), findings, isTotal)
-    : isStructured(draft.units)
+    : isStructured(draft.units, isTotal)
       ? structured(draft, keys, findings, isTotal)
       : oneLevel(draft, keys, findings, opts, isTotal);
   const { totalIdx } = structure;
@@ -295,7 +295,7 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
   else {
     const listed: Draft = { ...draft, units: draftUnitsOf(table) };
     const keys = listed.units.map((u) => keyOf(u.name));
-    structure = isStructured(listed.units) ? structured(listed, keys, findings, isTotal) : oneLevel(listed, keys, findings, opts, isTotal);
+    structure = isStructured(listed.units, isTotal) ? structured(listed, keys, findings, isTotal) : oneLevel(listed, keys, findings, opts, isTotal);
   }
   const { parents, totalIdx } = structure;
   const units = new UnitPlaces(table, parents, totalIdx, structure.role, structure.partition, keyOf);

@@ -2,8 +2,9 @@
  * The structure of a list of units as published: the total, blocks with units under them (`I. Khu vực thành
  * thị` … `II. Khu vực nông thôn`, each with its subtotal and the same districts listed again; a region row
  * followed by its provinces), "of which" rows (`Trong đó: huyện nghèo …`, a subset, never a part), section
- * rows that start another partition of the total (`Chia theo khu vực`, `Chia theo vùng`). Lists without any
- * of these keep the annex's structure: the total, and every other unit under it.
+ * rows that start another partition of the total (`Chia theo khu vực`, `Chia theo vùng`); units of several
+ * administrative levels named as such (`Huyện Na Hang`, then its `Xã …` and `Thị trấn …`: `adminLevels`). Lists
+ * without any of these keep the annex's structure: the total, and every other unit under it.
  */
 import type { DraftUnit } from './draft.js';
 import { foldKey } from './normalize.js';
@@ -49,9 +50,65 @@ export const isOfWhichName = (name: string) => {
   return mayMatch(OF_WHICH, k) && OF_WHICH.test(k);
 };
 
-/** Whether the list has anything beyond the annex's one level (blocks, "of which" rows, sections). */
-export function isStructured(units: readonly DraftUnit[]): boolean {
-  return units.some((u, i) => u.section !== undefined || u.ofWhich || isOfWhichName(u.name) || (blockCandidate(u) && i + 1 < units.length && !blockCandidate(units[i + 1]!)));
+/** Whether the list has anything beyond the annex's one level (blocks, "of which" rows, sections, administrative levels). */
+export function isStructured(units: readonly DraftUnit[], isTotal: (name: string) => boolean = () => false): boolean {
+  return (
+    units.some((u, i) => u.section !== undefined || u.ofWhich || isOfWhichName(u.name) || (blockCandidate(u) && i + 1 < units.length && !blockCandidate(units[i + 1]!))) ||
+    adminLevels(units, isTotal) !== undefined
+  );
+}
+
+/**
+ * Administrative levels, from the word a unit's name starts with: 1 a province (`Tỉnh`, or a city governed by
+ * the centre: `Thành phố Hà Nội`, `TP. Hồ Chí Minh`; `Thành phố Huế` when a district-level unit follows it, as
+ * after 2025), 2 a district (`Huyện`, `Quận`, `Thị xã`, any other `Thành phố` / `TP`), 3 a commune (`Xã`,
+ * `Phường`, `Thị trấn`), 4 a village or street block (`Thôn`, `Bản`, `Xóm`, `Ấp`, `Buôn`, `Tổ dân phố`, `Khu phố`, `Khóm`).
+ */
+export function adminLevel(name: string, next?: string): 1 | 2 | 3 | 4 | undefined {
+  const k = foldKey(name);
+  const word = LEVEL_WORDS.exec(k)?.[1];
+  if (word === undefined) return undefined;
+  if (word === 'tinh') return 1;
+  if (word === 'xa' || word === 'phuong' || word === 'thi tran' || word === 'tt') return 3;
+  if (word === 'huyen' || word === 'quan' || word === 'thi xa' || word === 'tx') return 2;
+  if (word !== 'thanh pho' && word !== 'tp') return 4;
+  const city = k.slice(word.length + 1);
+  if (CENTRAL_CITY.test(city)) return 1;
+  return city === 'hue' && next !== undefined && adminLevel(next) === 2 ? 1 : 2;
+}
+
+const LEVEL_WORDS = /^(tinh|thanh pho|tp|huyen|quan|thi xa|tx|xa|phuong|thi tran|tt|thon|ban|xom|ap|buon|to dan pho|khu pho|khom) \S/;
+const CENTRAL_CITY = /^(?:ha noi|ho chi minh|hcm|hai phong|da nang|can tho)$/;
+
+/**
+ * Each unit's administrative level when the list is one of nested levels: every unit but the total, the blocks
+ * and the "of which" rows is named with its level, and some unit is followed by one of a deeper level (a
+ * district by its communes). Undefined otherwise: a list of one level (districts alone, `Thành phố` and `Huyện`
+ * alike), or one where a name without its level word leaves the nesting a guess.
+ */
+export function adminLevels(units: readonly DraftUnit[], isTotal: (name: string) => boolean): Array<number | undefined> | undefined {
+  const levels: Array<number | undefined> = new Array(units.length).fill(undefined);
+  let nested = false;
+  let previous: number | undefined;
+  let ofWhich = false;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    // The total, a block or another partition starts the nesting again.
+    const head = isTotal(u.name) || blockCandidate(u);
+    if (head || (u.section ?? 0) !== (units[i - 1]?.section ?? 0)) {
+      previous = undefined;
+      ofWhich = false;
+    }
+    if (head) continue;
+    if (u.ofWhich || isOfWhichName(u.name)) ofWhich = true;
+    if (ofWhich) continue;
+    const level = adminLevel(u.name, units[i + 1]?.name);
+    if (level === undefined) return undefined;
+    nested ||= previous !== undefined && level > previous;
+    levels[i] = level;
+    previous = level;
+  }
+  return nested ? levels : undefined;
 }
 
 /**
@@ -68,6 +125,9 @@ export function resolveStructure(units: readonly DraftUnit[], isTotal: (name: st
 
   // Block heads: a candidate followed by a unit that is not one (a block of regions only is a plain list).
   const isHead = units.map((u, i) => i !== totalIdx && blockCandidate(u) && nextPlain(units, i, totalIdx) !== undefined);
+  const levels = adminLevels(units, isTotal);
+  // The units above the current one, of ever deeper levels (a province, its district): the nearest of a higher level is its parent.
+  const open: number[] = [];
   let block: number | undefined;
   let ofWhichOf: number | undefined;
   let last: number | undefined;
@@ -76,6 +136,7 @@ export function resolveStructure(units: readonly DraftUnit[], isTotal: (name: st
       block = undefined;
       ofWhichOf = undefined;
       last = i;
+      open.length = 0;
       continue;
     }
     const u = units[i]!;
@@ -86,6 +147,7 @@ export function resolveStructure(units: readonly DraftUnit[], isTotal: (name: st
       block = i;
       ofWhichOf = undefined;
       last = i;
+      open.length = 0;
       continue;
     }
     if (u.ofWhich) {
@@ -105,7 +167,13 @@ export function resolveStructure(units: readonly DraftUnit[], isTotal: (name: st
       parents[i] = ofWhichOf;
       continue;
     }
-    parents[i] = block ?? root ?? -1;
+    const level = levels?.[i];
+    if (partition[i] !== (i > 0 ? partition[i - 1] : 0)) open.length = 0;
+    if (level !== undefined) {
+      while (open.length > 0 && levels![open[open.length - 1]!]! >= level) open.pop();
+      parents[i] = open[open.length - 1] ?? block ?? root ?? -1;
+      open.push(i);
+    } else parents[i] = block ?? root ?? -1;
     last = i;
   }
   return { parents, totalIdx, role, partition };

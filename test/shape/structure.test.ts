@@ -1,0 +1,93 @@
+/**
+ * The structure of a list of units without codes (shape/structure.ts): administrative levels named in the units'
+ * names nest them (a district over its communes); a list of one level, or one where a name lacks its level word,
+ * keeps the annex's structure.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { adminLevel, adminLevels } from '../../src/shape/structure.js';
+import { totalMatcher } from '../../src/shape/aliases.js';
+import { decodeBytes } from '../../src/read/decode.js';
+import { delimitedTable } from '../../src/read/csv.js';
+import { shape, shapeTable } from '../../src/shape/index.js';
+import { gridFromBytes } from '../../src/read/index.js';
+import { ROOT } from '../helpers.js';
+import { checkShaped } from '../../src/check-grid.js';
+import type { DraftUnit } from '../../src/shape/draft.js';
+
+const list = (...names: string[]): DraftUnit[] => names.map((name) => ({ name }));
+const isTotal = totalMatcher([]);
+
+describe('adminLevel', () => {
+  it('reads the level word a name starts with, case and diacritics aside', () => {
+    expect(['Tỉnh Hà Giang', 'Huyện Na Hang', 'QUẬN 1', 'Thị xã Phú Thọ', 'TX. Sơn Tây', 'Xã Thượng Lâm', 'Phường Tân Quang', 'Thị trấn Na Hang', 'TT. Vĩnh Lộc', 'Thôn Nà Khà', 'Tổ dân phố 5'].map((n) => adminLevel(n))).toEqual([1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4]);
+    expect(['Sơn Dương', 'Toàn tỉnh', 'Xã', 'Trong đó: xã nghèo'].map((n) => adminLevel(n))).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('takes the centre\'s cities as provinces, any other city as a district, Huế by what follows it', () => {
+    expect(adminLevel('Thành phố Hà Nội')).toBe(1);
+    expect(adminLevel('TP. Hồ Chí Minh')).toBe(1);
+    expect(adminLevel('TP Tuyên Quang', 'Huyện Na Hang')).toBe(2);
+    expect(adminLevel('Thành phố Huế', 'Quận Thuận Hóa')).toBe(1);
+    expect(adminLevel('Thành phố Huế', 'Phường Phú Hội')).toBe(2);
+  });
+});
+
+describe('adminLevels', () => {
+  it('nests a list whose units all name their level, some followed by deeper ones', () => {
+    expect(adminLevels(list('Thành phố Hà Nội', 'Quận Ba Đình', 'Huyện Sóc Sơn', 'Tỉnh Hà Giang', 'Huyện Đồng Văn', 'Xã Lũng Cú'), isTotal)).toEqual([1, 2, 2, 1, 2, 3]);
+    expect(adminLevels(list('Toàn tỉnh', 'Huyện Na Hang', 'Xã Thượng Lâm'), isTotal)).toEqual([undefined, 2, 3]);
+  });
+
+  it('leaves a list of one level alone: districts and cities alike, provinces and the centre\'s cities alike', () => {
+    expect(adminLevels(list('Toàn tỉnh', 'TP Tuyên Quang', 'Huyện Na Hang', 'Thị xã Phú Thọ'), isTotal)).toBeUndefined();
+    expect(adminLevels(list('Tỉnh Hà Giang', 'Thành phố Hà Nội', 'Tỉnh Cao Bằng'), isTotal)).toBeUndefined();
+  });
+
+  it('leaves a list alone when a name lacks its level word (the nesting would be a guess)', () => {
+    expect(adminLevels(list('Huyện Na Hang', 'Xã Yên Hoa', 'Thượng Lâm'), isTotal)).toBeUndefined();
+  });
+
+  it('does not read a nesting across the total, a block or an "of which" row', () => {
+    expect(adminLevels(list('Xã Yên Hoa', 'Toàn tỉnh', 'Xã Thượng Lâm'), isTotal)).toBeUndefined();
+    expect(adminLevels(list('Huyện Na Hang', 'Trong đó: xã nghèo', 'Xã Yên Hoa'), isTotal)).toBeUndefined();
+  });
+});
+
+describe('a table of districts and their communes, without codes', () => {
+  it('checks each district against its communes and the total against the districts', () => {
+    const { annex, findings } = shape(gridFromBytes(readFileSync(join(ROOT, 'test', 'shapes', 'levels.csv'))));
+    const units = [...annex.units];
+    const parent = (name: string, nth = 0) => annex.units.at(units.filter((u) => u.name === name)[nth]!.parent!)?.name;
+    expect(parent('Huyện Na Hang')).toBe('Toàn tỉnh');
+    expect(parent('Thị trấn Na Hang')).toBe('Huyện Na Hang');
+    expect(parent('Xã Yên Hoa', 1)).toBe('Huyện Lâm Bình');
+    expect(parent('Phường Tân Quang')).toBe('Thành phố Tuyên Quang');
+    // Xã Yên Hoa in two districts is two communes, not a duplicate.
+    expect(findings).toEqual([]);
+  });
+
+  it('gives a national table without its code columns the findings and the cause the codes give', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-levels-'));
+    try {
+      const file = join(dir, 't.csv');
+      const gen = '../../bench/gen-table.mjs';
+      const { writeTable } = (await import(gen)) as { writeTable: (units: number, out: string) => Promise<unknown> };
+      await writeTable(3_000, file);
+      const coded = decodeBytes(new Uint8Array(readFileSync(file)));
+      // The same table without `Mã` and `Mã cấp trên` (columns B and C): the names' level words are all that is left.
+      const text = coded.text.split('\n').map((line) => line.split(';').filter((_, i) => i !== 1 && i !== 2).join(';')).join('\n');
+      const check = async (t: string) => {
+        const r = checkShaped(await shapeTable(delimitedTable(t, coded.encoding)), {});
+        return { findings: r.findings.map((f) => `${f.rule} ${f.severity} ${f.unit} ${f.indicator} ${f.expected} ${f.actual}`), cause: r.localisation?.causes[0]?.cells.map((c) => `${c.unit} ${c.indicator} ${c.proposed}`) };
+      };
+      const withCodes = await check(coded.text);
+      expect(withCodes.findings.filter((f) => f.includes(' error '))).toHaveLength(3);
+      expect(await check(text)).toEqual(withCodes);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
