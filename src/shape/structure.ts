@@ -39,23 +39,60 @@ const OF_WHICH = /^(?:trong do|of which|in which|trong so)\b/;
 
 /** Whether a row could head a block: numbered I, II … or named as an area or region. */
 export function blockCandidate(u: Pick<DraftUnit, 'name' | 'stt'>): boolean {
-  if (u.stt !== undefined && ROMAN.test(u.stt.trim())) return true;
-  const k = foldKey(u.name);
+  return candidateKey(u.stt, foldKey(u.name));
+}
+
+function candidateKey(stt: string | undefined, k: string): boolean {
+  if (stt !== undefined && ROMAN.test(stt.trim())) return true;
   // A pattern whose words the name lacks is not tried (words.ts mayMatch): most are then never compiled in a run.
   return BLOCK_NAMES.some((re) => mayMatch(re, k) && re.test(k));
 }
 
-export const isOfWhichName = (name: string) => {
-  const k = foldKey(name);
-  return mayMatch(OF_WHICH, k) && OF_WHICH.test(k);
-};
+export const isOfWhichName = (name: string) => ofWhichKey(foldKey(name));
+
+const ofWhichKey = (k: string) => mayMatch(OF_WHICH, k) && OF_WHICH.test(k);
+
+/**
+ * What the structure reads of each unit's name, worked out once per list: whether it could head a block, whether
+ * its name makes it an "of which" row, the level it says (`LEVEL_HUE` for a Huế decided by what
+ * follows). `isStructured` and `resolveStructure` read one list several times; a national list of a million names
+ * is folded once (foldKey's memory holds 20,000 names).
+ */
+interface ListFacts {
+  readonly candidate: Uint8Array;
+  /** Named as an "of which" row (`Trong đó: …`); the reader's flag (`DraftUnit.ofWhich`) is the unit's own. */
+  readonly ofWhich: Uint8Array;
+  readonly level: Uint8Array;
+  /** `adminLevels` for the last `isTotal` asked. */
+  levels?: { isTotal: (name: string) => boolean; value: Uint8Array | undefined };
+}
+
+const FACTS = new WeakMap<readonly DraftUnit[], ListFacts>();
+
+function factsOf(units: readonly DraftUnit[]): ListFacts {
+  let f = FACTS.get(units);
+  if (f) return f;
+  const n = units.length;
+  f = { candidate: new Uint8Array(n), ofWhich: new Uint8Array(n), level: new Uint8Array(n) };
+  for (let i = 0; i < n; i++) {
+    const u = units[i]!;
+    const k = foldKey(u.name);
+    f.candidate[i] = candidateKey(u.stt, k) ? 1 : 0;
+    f.ofWhich[i] = ofWhichKey(k) ? 1 : 0;
+    f.level[i] = levelOfKey(k);
+  }
+  FACTS.set(units, f);
+  return f;
+}
 
 /** Whether the list has anything beyond the annex's one level (blocks, "of which" rows, sections, administrative levels). */
 export function isStructured(units: readonly DraftUnit[], isTotal: (name: string) => boolean = () => false): boolean {
-  return (
-    units.some((u, i) => u.section !== undefined || u.ofWhich || isOfWhichName(u.name) || (blockCandidate(u) && i + 1 < units.length && !blockCandidate(units[i + 1]!))) ||
-    adminLevels(units, isTotal) !== undefined
-  );
+  const f = factsOf(units);
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.section !== undefined || u.ofWhich || f.ofWhich[i] || (f.candidate[i] && i + 1 < units.length && !f.candidate[i + 1])) return true;
+  }
+  return levelsOf(units, isTotal) !== undefined;
 }
 
 /**
@@ -65,16 +102,25 @@ export function isStructured(units: readonly DraftUnit[], isTotal: (name: string
  * `Phường`, `Thị trấn`), 4 a village or street block (`Thôn`, `Bản`, `Xóm`, `Ấp`, `Buôn`, `Tổ dân phố`, `Khu phố`, `Khóm`).
  */
 export function adminLevel(name: string, next?: string): 1 | 2 | 3 | 4 | undefined {
-  const k = foldKey(name);
+  const level = levelOfKey(foldKey(name));
+  if (level === LEVEL_HUE) return next !== undefined && levelOfKey(foldKey(next)) === 2 ? 1 : 2;
+  return level === 0 ? undefined : (level as 1 | 2 | 3 | 4);
+}
+
+/** `Thành phố Huế`: a province when a district-level unit follows it, else a district. */
+const LEVEL_HUE = 5;
+
+/** The level a folded name says: 1–4, `LEVEL_HUE`, 0 none. */
+function levelOfKey(k: string): number {
   const word = LEVEL_WORDS.exec(k)?.[1];
-  if (word === undefined) return undefined;
+  if (word === undefined) return 0;
   if (word === 'tinh') return 1;
   if (word === 'xa' || word === 'phuong' || word === 'thi tran' || word === 'tt') return 3;
   if (word === 'huyen' || word === 'quan' || word === 'thi xa' || word === 'tx') return 2;
   if (word !== 'thanh pho' && word !== 'tp') return 4;
   const city = k.slice(word.length + 1);
   if (CENTRAL_CITY.test(city)) return 1;
-  return city === 'hue' && next !== undefined && adminLevel(next) === 2 ? 1 : 2;
+  return city === 'hue' ? LEVEL_HUE : 2;
 }
 
 const LEVEL_WORDS = /^(tinh|thanh pho|tp|huyen|quan|thi xa|tx|xa|phuong|thi tran|tt|thon|ban|xom|ap|buon|to dan pho|khu pho|khom) \S/;
@@ -87,28 +133,40 @@ const CENTRAL_CITY = /^(?:ha noi|ho chi minh|hcm|hai phong|da nang|can tho)$/;
  * alike), or one where a name without its level word leaves the nesting a guess.
  */
 export function adminLevels(units: readonly DraftUnit[], isTotal: (name: string) => boolean): Array<number | undefined> | undefined {
-  const levels: Array<number | undefined> = new Array(units.length).fill(undefined);
+  const levels = levelsOf(units, isTotal);
+  return levels && Array.from(levels, (l) => (l === 0 ? undefined : l));
+}
+
+/** `adminLevels` as bytes (0: no level), remembered for the list and `isTotal`. */
+function levelsOf(units: readonly DraftUnit[], isTotal: (name: string) => boolean): Uint8Array | undefined {
+  const f = factsOf(units);
+  if (f.levels?.isTotal === isTotal) return f.levels.value;
+  const levels = new Uint8Array(units.length);
   let nested = false;
-  let previous: number | undefined;
+  let previous = 0;
   let ofWhich = false;
-  for (let i = 0; i < units.length; i++) {
+  let ok = true;
+  for (let i = 0; i < units.length && ok; i++) {
     const u = units[i]!;
     // The total, a block or another partition starts the nesting again.
-    const head = isTotal(u.name) || blockCandidate(u);
+    const head = f.candidate[i] === 1 || isTotal(u.name);
     if (head || (u.section ?? 0) !== (units[i - 1]?.section ?? 0)) {
-      previous = undefined;
+      previous = 0;
       ofWhich = false;
     }
     if (head) continue;
-    if (u.ofWhich || isOfWhichName(u.name)) ofWhich = true;
+    if (u.ofWhich || f.ofWhich[i]) ofWhich = true;
     if (ofWhich) continue;
-    const level = adminLevel(u.name, units[i + 1]?.name);
-    if (level === undefined) return undefined;
-    nested ||= previous !== undefined && level > previous;
+    let level = f.level[i]!;
+    if (level === LEVEL_HUE) level = i + 1 < units.length && f.level[i + 1] === 2 ? 1 : 2;
+    if (level === 0) ok = false;
+    nested ||= previous !== 0 && level > previous;
     levels[i] = level;
     previous = level;
   }
-  return nested ? levels : undefined;
+  const value = ok && nested ? levels : undefined;
+  f.levels = { isTotal, value };
+  return value;
 }
 
 /**
@@ -124,8 +182,9 @@ export function resolveStructure(units: readonly DraftUnit[], isTotal: (name: st
   const root = totalIdx >= 0 ? totalIdx : undefined;
 
   // Block heads: a candidate followed by a unit that is not one (a block of regions only is a plain list).
-  const isHead = units.map((u, i) => i !== totalIdx && blockCandidate(u) && nextPlain(units, i, totalIdx) !== undefined);
-  const levels = adminLevels(units, isTotal);
+  const f = factsOf(units);
+  const isHead = units.map((u, i) => i !== totalIdx && f.candidate[i] === 1 && nextPlain(units, f, i, totalIdx) !== undefined);
+  const levels = levelsOf(units, isTotal);
   // The units above the current one, of ever deeper levels (a province, its district): the nearest of a higher level is its parent.
   const open: number[] = [];
   let block: number | undefined;
@@ -155,7 +214,7 @@ export function resolveStructure(units: readonly DraftUnit[], isTotal: (name: st
       parents[i] = root ?? -1;
       continue;
     }
-    if (isOfWhichName(u.name)) {
+    if (f.ofWhich[i]) {
       // The row it qualifies: the last unit above that is not itself "of which"; the units after it belong to it.
       ofWhichOf = last ?? root;
       role[i] = householdCategory(u.name) ? 'breakdown' : 'of-which';
@@ -167,9 +226,9 @@ export function resolveStructure(units: readonly DraftUnit[], isTotal: (name: st
       parents[i] = ofWhichOf;
       continue;
     }
-    const level = levels?.[i];
+    const level = levels?.[i] ?? 0;
     if (partition[i] !== (i > 0 ? partition[i - 1] : 0)) open.length = 0;
-    if (level !== undefined) {
+    if (level !== 0) {
       while (open.length > 0 && levels![open[open.length - 1]!]! >= level) open.pop();
       parents[i] = open[open.length - 1] ?? block ?? root ?? -1;
       open.push(i);
@@ -179,13 +238,13 @@ export function resolveStructure(units: readonly DraftUnit[], isTotal: (name: st
   return { parents, totalIdx, role, partition };
 }
 
-function nextPlain(units: readonly DraftUnit[], i: number, totalIdx: number): number | undefined {
+function nextPlain(units: readonly DraftUnit[], f: ListFacts, i: number, totalIdx: number): number | undefined {
   const j = i + 1;
   if (j >= units.length || j === totalIdx) return undefined;
   const u = units[j]!;
   // A section row between them (`Chia theo vùng`) ends the list: the next unit starts another partition.
   if ((u.section ?? 0) !== (units[i]!.section ?? 0)) return undefined;
-  return blockCandidate(u) || isOfWhichName(u.name) ? undefined : j;
+  return f.candidate[j] || f.ofWhich[j] ? undefined : j;
 }
 
 /** A row naming a category of households (`hộ nghèo về thu nhập`), not a place (`huyện nghèo …`, `Tỉnh Kon Tum`). */
