@@ -364,11 +364,15 @@ export function en(): Catalog {
         toList: 'Show in the list',
         close: 'Close',
         chartTitle: 'Poverty rate at the start and end of the year, by unit',
+        chartTitlePoint: 'Poverty rate by unit',
+        chartPoint: 'Poverty rate',
         chartStart: 'Start of year',
         chartEnd: 'End of year',
         chartTarget: 'Target',
         chartAxis: 'Poverty rate (%)',
-        chartSorted: 'Units sorted by end-of-year rate, highest first; the first row is the total.',
+        chartSorted: (p) => `Units sorted by ${p.point ? 'poverty rate' : 'end-of-year rate'}, highest first${p.total ? '; the first row is the total' : ''}.`,
+        chartLimited: (p) =>
+          `The chart draws only the ${k(p.shown)} ${p.how === 'top-level' ? 'top-level units' : p.how === 'highest' ? 'units with the highest rates' : 'top-level units with the highest rates'} (of the table's ${k(p.of)}); every unit is in the table above.`,
         chartComputed: '* computed from the household counts (the table prints no rate, or it cannot be read)',
         chartNone: 'The table has no poverty rates (or counts) to chart.',
         chartTargetLines: (p) => [
@@ -376,7 +380,7 @@ export function en(): Catalog {
           `${p.indicator === 'rate_reduced' ? `→ end ${OP[p.endOp]} ${p.at} %` : ''}${p.met === undefined ? '' : `${p.indicator === 'rate_reduced' ? ': ' : ''}${p.met ? '✔ met' : '✖ not met'}`}`,
         ],
         chartNotDrawn: (t) => `Targets not shown on the chart: ${t.join('; ')}.`,
-        chartOmitted: (u) => `No rate to draw: ${u.join(', ')}.`,
+        chartOmitted: (u, more) => `No rate to draw: ${u.join(', ')}${more > 0 ? ` and ${k(more)} other units` : ''}.`,
       },
     },
     locate: {

@@ -185,11 +185,17 @@ export interface HtmlText {
   toList: string;
   close: string;
   chartTitle: string;
+  /** A table of one rate at a point in time (a review's result): the chart's title, its one series, its order. */
+  chartTitlePoint: string;
+  chartPoint: string;
   chartStart: string;
   chartEnd: string;
   chartTarget: string;
   chartAxis: string;
-  chartSorted: string;
+  /** The order of the rows: by the end rate (or the point's rate), the total first when there is one. */
+  chartSorted: (p: { point: boolean; total: boolean }) => string;
+  /** A large table's chart draws `shown` of its `of` units: its top level, the highest rates, or both. */
+  chartLimited: (p: { shown: number; of: number; how: 'top-level' | 'highest' | 'top-level-highest' }) => string;
   chartComputed: string;
   chartNone: string;
   /** Two short lines for the target column of a unit's bars. */
@@ -197,7 +203,8 @@ export interface HtmlText {
     p: { indicator: 'rate_end' | 'rate_reduced'; op: TargetOp; value: string; endOp: TargetOp; at: string; met?: boolean },
   ) => [string, string];
   chartNotDrawn: (targets: string[]) => string;
-  chartOmitted: (units: string[]) => string;
+  /** The units without a rate, the first of them named, `more` others counted. */
+  chartOmitted: (units: string[], more: number) => string;
 }
 
 /** A cell of an explanation, as the catalogues word it (numbers as plain digits). */

@@ -370,11 +370,15 @@ export function vi(): Catalog {
         toList: 'Xem trong danh sách',
         close: 'Đóng',
         chartTitle: 'Tỷ lệ hộ nghèo đầu năm và cuối năm theo đơn vị',
+        chartTitlePoint: 'Tỷ lệ hộ nghèo theo đơn vị',
+        chartPoint: 'Tỷ lệ hộ nghèo',
         chartStart: 'Đầu năm',
         chartEnd: 'Cuối năm',
         chartTarget: 'Mục tiêu',
         chartAxis: 'Tỷ lệ hộ nghèo (%)',
-        chartSorted: 'Các đơn vị xếp theo tỷ lệ cuối năm, cao nhất ở trên; dòng đầu là toàn bộ.',
+        chartSorted: (p) => `Các đơn vị xếp theo ${p.point ? 'tỷ lệ hộ nghèo' : 'tỷ lệ cuối năm'}, cao nhất ở trên${p.total ? '; dòng đầu là toàn bộ' : ''}.`,
+        chartLimited: (p) =>
+          `Biểu đồ chỉ vẽ ${k(p.shown)} đơn vị ${p.how === 'top-level' ? 'cấp trên cùng' : p.how === 'highest' ? 'có tỷ lệ cao nhất' : 'cấp trên cùng có tỷ lệ cao nhất'} (trong ${k(p.of)} đơn vị của bảng); mọi đơn vị đều có trong bảng số liệu.`,
         chartComputed: '* tính từ số hộ (bảng không ghi tỷ lệ hoặc tỷ lệ không đọc được)',
         chartNone: 'Bảng không có tỷ lệ hộ nghèo (hoặc số hộ) để vẽ biểu đồ.',
         chartTargetLines: (p) => [
@@ -382,7 +386,7 @@ export function vi(): Catalog {
           `${p.indicator === 'rate_reduced' ? `→ cuối năm ${OP[p.endOp]} ${p.at}%` : ''}${p.met === undefined ? '' : `${p.indicator === 'rate_reduced' ? ': ' : ''}${p.met ? '✔ đạt' : '✖ chưa đạt'}`}`,
         ],
         chartNotDrawn: (t) => `Mục tiêu không thể hiện trên biểu đồ: ${t.join('; ')}.`,
-        chartOmitted: (u) => `Không có tỷ lệ để vẽ: ${u.join(', ')}.`,
+        chartOmitted: (u, more) => `Không có tỷ lệ để vẽ: ${u.join(', ')}${more > 0 ? ` và ${k(more)} đơn vị khác` : ''}.`,
       },
     },
     locate: {

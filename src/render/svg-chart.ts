@@ -44,7 +44,12 @@ export interface DrawnTarget {
 
 export interface ChartRow {
   unit: string;
+  /** The parent's name, when another drawn row has the same name (a district listed in two blocks). */
+  within?: string;
+  parentId?: number;
   isTotal: boolean;
+  /** At the table's top level: under the total (or without a parent), in its first partition, not a block's or an "of which" row. */
+  top: boolean;
   /** Plain digits, two decimals. */
   start?: string;
   end?: string;
@@ -61,7 +66,23 @@ export interface ChartData {
   notDrawn: ChartTarget[];
   /** Units with neither rate. */
   omitted: string[];
+  /**
+   * The table gives one rate at a point in time (a review's result: `Tỷ lệ hộ nghèo`, or poor households over
+   * households), not the year's start and end: each row's `end` holds it, drawn as the one series.
+   */
+  point: boolean;
+  /** A large table's chart: `shown` of its `of` units drawn, chosen `how`. */
+  limited?: { shown: number; of: number; how: 'top-level' | 'highest' | 'top-level-highest' };
 }
+
+/**
+ * Most units drawn besides the total: a national table's ten thousand communes would be a chart 360,000 pixels
+ * high. Past it, the top level (provinces, or a province's districts); past it still, the highest rates.
+ */
+export const CHART_MAX_UNITS = 60;
+
+/** Most units without a rate named under the chart; the rest are counted. */
+const OMITTED_NAMED = 12;
 
 const isPlain = (s: string) => /^-?\d+(\.\d+)?$/.test(s);
 const ok = (v: Value | undefined): Dec | undefined => (v?.status === 'ok' && v.num ? v.num : undefined);
@@ -80,9 +101,15 @@ export function rateChartData(
   targets: readonly ChartTarget[] = [],
   severityAt: (ref: string) => Severity | undefined = () => undefined,
 ): ChartData {
-  const { rows, omitted, byUnit } = chartRows(annex, severityAt);
+  const point = isPointInTime(annex);
+  const { rows, omitted, byUnit } = chartRows(annex, severityAt, point);
   const notDrawn: ChartTarget[] = [];
   for (const t of targets) {
+    // A target is a rate at the end of a year, or a reduction: not drawn over a review's rate.
+    if (point) {
+      notDrawn.push(t);
+      continue;
+    }
     const key = aliasedUnitKey(t.unit, annex.unitAliases);
     const unit = foldKey(t.unit) === 'total' ? annex.total : [...annex.units].find((u) => u.key === key);
     const row = unit ? byUnit.get(unit.id) : undefined;
@@ -90,24 +117,63 @@ export function rateChartData(
     if (drawn) row!.targets.push(drawn);
     else notDrawn.push(t);
   }
-  return { rows: sortedRows(rows), notDrawn, omitted };
+  const { drawn, limited } = limitedRows(sortedRows(rows), annex.units.length - (annex.total ? 1 : 0));
+  const kept = new Set(drawn);
+  for (const r of rows) if (!kept.has(r)) notDrawn.push(...r.targets.map((x) => x.target));
+  labelRepeated(drawn, annex);
+  return { rows: drawn, notDrawn, omitted, point, ...(limited ? { limited } : {}) };
+}
+
+/** The rows drawn (sorted, the total first): all of them, or within CHART_MAX_UNITS as `CHART_MAX_UNITS` says. */
+function limitedRows(sorted: ChartRow[], units: number): { drawn: ChartRow[]; limited?: ChartData['limited'] } {
+  const total = sorted.filter((r) => r.isTotal);
+  const parts = sorted.filter((r) => !r.isTotal);
+  if (parts.length <= CHART_MAX_UNITS) return { drawn: sorted };
+  const top = parts.filter((r) => r.top);
+  const byTop = top.length > 0 && top.length < parts.length;
+  const chosen = byTop ? top : parts;
+  const highest = chosen.length > CHART_MAX_UNITS;
+  const shown = highest ? chosen.slice(0, CHART_MAX_UNITS) : chosen;
+  const how = byTop ? (highest ? 'top-level-highest' : 'top-level') : 'highest';
+  return { drawn: [...total, ...shown], limited: { shown: shown.length, of: units, how } };
+}
+
+/** A name drawn twice (a district in the urban and the rural block) is told apart by its parent's. */
+function labelRepeated(rows: ChartRow[], annex: Annex): void {
+  const seen = new Map<string, number>();
+  for (const r of rows) seen.set(r.unit, (seen.get(r.unit) ?? 0) + 1);
+  for (const r of rows) {
+    if ((seen.get(r.unit) ?? 0) < 2 || r.parentId === undefined) continue;
+    const parent = annex.units.at(r.parentId);
+    if (parent) r.within = parent.name;
+  }
+}
+
+const PHASED: readonly Indicator[] = ['rate_start', 'rate_end', 'poor_start', 'poor_end', 'households_start', 'households_end'];
+
+/** A table of one poverty rate at a point in time: its rate, or its poor households and households, and no start or end. */
+function isPointInTime(annex: Annex): boolean {
+  const has = (i: Indicator) => annex.indicators.includes(i);
+  return !PHASED.some(has) && (has('rate') || (has('poor') && has('households')));
 }
 
 /** A row per unit with a rate (the units without one omitted), by unit id. */
-function chartRows(annex: Annex, severityAt: (ref: string) => Severity | undefined): { rows: ChartRow[]; omitted: string[]; byUnit: Map<number, ChartRow> } {
+function chartRows(annex: Annex, severityAt: (ref: string) => Severity | undefined, point: boolean): { rows: ChartRow[]; omitted: string[]; byUnit: Map<number, ChartRow> } {
   const rows: ChartRow[] = [];
   const omitted: string[] = [];
   const byUnit = new Map<number, ChartRow>();
   for (const u of displayUnits(annex)) {
-    const s = chartRate(annex, u, 'start', severityAt);
-    const e = chartRate(annex, u, 'end', severityAt);
+    const s = point ? { computed: false } : chartRate(annex, u, 'start', severityAt);
+    const e = chartRate(annex, u, point ? 'point' : 'end', severityAt);
     if (s.plain === undefined && e.plain === undefined) {
       omitted.push(u.name);
       continue;
     }
     const row: ChartRow = {
       unit: u.name,
+      ...(u.parent !== undefined ? { parentId: u.parent } : {}),
       isTotal: u.isTotal,
+      top: !u.isTotal && (u.parent === undefined || u.parent === annex.total?.id) && u.role === undefined && (u.partition ?? 0) === 0,
       ...(s.plain !== undefined ? { start: s.plain } : {}),
       ...(e.plain !== undefined ? { end: e.plain } : {}),
       startComputed: s.computed,
@@ -123,14 +189,22 @@ function chartRows(annex: Annex, severityAt: (ref: string) => Severity | undefin
 }
 
 /** A unit's start or end rate as printed, else computed from its counts (end: poor_end, else poor_start − poor_reduced); the mark on its cell. */
-function chartRate(annex: Annex, u: Unit, which: 'start' | 'end', severityAt: (ref: string) => Severity | undefined): { plain?: string; computed: boolean; mark?: Severity } {
+/** The slots a rate is read from, or computed from, at each time. */
+const RATE_SLOTS = {
+  start: { rate: 'rate_start', poor: 'poor_start', households: 'households_start' },
+  end: { rate: 'rate_end', poor: 'poor_end', households: 'households_end' },
+  point: { rate: 'rate', poor: 'poor', households: 'households' },
+} as const;
+
+function chartRate(annex: Annex, u: Unit, which: 'start' | 'end' | 'point', severityAt: (ref: string) => Severity | undefined): { plain?: string; computed: boolean; mark?: Severity } {
   const vals = (i: Indicator) => annex.values.get(u.id, i);
-  const v = vals(which === 'start' ? 'rate_start' : 'rate_end');
+  const slots = RATE_SLOTS[which];
+  const v = vals(slots.rate);
   const mark = v ? severityAt(displayRef(v.cell)) : undefined;
   const printed = ok(v);
   if (printed && v?.plain !== undefined) return { plain: v.plain, computed: false, ...(mark ? { mark } : {}) };
-  const households = ok(vals(which === 'start' ? 'households_start' : 'households_end'));
-  let poor = ok(vals(which === 'start' ? 'poor_start' : 'poor_end'));
+  const households = ok(vals(slots.households));
+  let poor = ok(vals(slots.poor));
   if (!poor && which === 'end') {
     const p0 = ok(vals('poor_start'));
     const r = ok(vals('poor_reduced'));
@@ -203,18 +277,18 @@ export function rateChartSvg(data: ChartData, o: ChartOptions): SafeHtml {
   const notes = chartNotes(data, o.lang, n);
   if (data.rows.length === 0) return joinHtml([html`<p class="muted">${t.chartNone}</p>`, ...notes]);
   const g = geometry(data);
-  const drawn = data.rows.map((r, i) => chartRow(r, i, g, { t, n, id }));
+  const drawn = data.rows.map((r, i) => chartRow(r, i, g, { t, n, id, point: data.point }));
   const parts: SafeHtml[] = [
     html`<defs><pattern id="${id}-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#dde4ef"/><line x1="1" y1="0" x2="1" y2="6" stroke="#3b4f70" stroke-width="1.6"/></pattern></defs>`,
-    legend(g, t, id),
+    legend(g, t, id, data.point),
     axis(g, t, n),
     ...drawn.map((d) => d.svg),
   ];
   const desc = drawn.map((d) => d.desc);
-  const svg = html`<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${fmtPx(g.H)}" width="${W}" height="${fmtPx(g.H)}" role="img" aria-labelledby="${id}-title ${id}-desc" font-size="12"><title id="${id}-title">${t.chartTitle}</title><desc id="${id}-desc">${desc.join('; ')}</desc>
+  const svg = html`<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${fmtPx(g.H)}" width="${W}" height="${fmtPx(g.H)}" role="img" aria-labelledby="${id}-title ${id}-desc" font-size="12"><title id="${id}-title">${data.point ? t.chartTitlePoint : t.chartTitle}</title><desc id="${id}-desc">${desc.join('; ')}</desc>
 ${joinHtml(parts, '\n')}
 </svg>`;
-  return joinHtml([svg, html`<p class="small muted">${t.chartSorted}</p>`, ...notes], '\n');
+  return joinHtml([svg, html`<p class="small muted">${t.chartSorted({ point: data.point, total: data.rows[0]?.isTotal === true })}</p>`, ...notes], '\n');
 }
 
 type ChartText = ReturnType<typeof catalog>['ui']['html'];
@@ -224,7 +298,8 @@ function chartNotes(data: ChartData, lang: Lang, n: (p: string) => string): Safe
   const t = catalog(lang).ui.html;
   const notes: SafeHtml[] = [];
   if (data.rows.some((r) => r.startComputed || r.endComputed)) notes.push(html`<p class="small muted">${t.chartComputed}</p>`);
-  if (data.omitted.length) notes.push(html`<p class="small muted">${t.chartOmitted(data.omitted)}</p>`);
+  if (data.limited) notes.push(html`<p class="small muted">${t.chartLimited(data.limited)}</p>`);
+  if (data.omitted.length) notes.push(html`<p class="small muted">${t.chartOmitted(data.omitted.slice(0, OMITTED_NAMED), Math.max(0, data.omitted.length - OMITTED_NAMED))}</p>`);
   if (data.notDrawn.length) {
     const ops: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
     const ind = catalog(lang).ui.indicatorLabels as Record<string, string>;
@@ -252,8 +327,8 @@ interface Geometry {
 
 function geometry(data: ChartData): Geometry {
   const hasTargets = data.rows.some((r) => r.targets.length > 0);
-  const longest = Math.max(...data.rows.map((r) => [...r.unit].length + (r.startComputed || r.endComputed ? 2 : 0)));
-  const labelW = Math.min(240, Math.max(90, longest * 7.2 + 18));
+  const longest = Math.max(...data.rows.map((r) => [...rowLabel(r)].length + (r.startComputed || r.endComputed ? 2 : 0)));
+  const labelW = Math.min(330, Math.max(90, longest * 7.2 + 18));
   const targetW = hasTargets ? 215 : 0;
   const x0 = labelW;
   const x1 = W - targetW - 56;
@@ -269,8 +344,9 @@ function geometry(data: ChartData): Geometry {
   return { x0, x1, targetW, hasTargets, scale, gap, top, bottom, H: bottom + 44, sx, rowY };
 }
 
-/** Legend: hatched = start, solid = end, dashed line = target. */
-function legend({ x0, hasTargets }: Geometry, t: ChartText, id: string): SafeHtml {
+/** Legend: hatched = start, solid = end, dashed line = target; a point in time's one solid series. */
+function legend({ x0, hasTargets }: Geometry, t: ChartText, id: string, point: boolean): SafeHtml {
+  if (point) return html`<g class="legend"><rect x="${x0}" y="8" width="22" height="${BAR}" fill="#1f3b73"/><text x="${x0 + 28}" y="18">${t.chartPoint}</text></g>`;
   const lg: SafeHtml[] = [
     html`<rect x="${x0}" y="8" width="22" height="${BAR}" fill="url(#${id}-hatch)" stroke="#3b4f70"/><text x="${x0 + 28}" y="18">${t.chartStart}</text>`,
     html`<rect x="${x0 + 150}" y="8" width="22" height="${BAR}" fill="#1f3b73"/><text x="${x0 + 178}" y="18">${t.chartEnd}</text>`,
@@ -293,15 +369,15 @@ function axis({ x0, x1, sx, scale, top, bottom }: Geometry, t: ChartText, n: (p:
 }
 
 /** One unit's row: its label, its two bars with their values, its targets' lines and text; and its line of the description. */
-function chartRow(r: ChartRow, i: number, geo: Geometry, c: { t: ChartText; n: (p: string) => string; id: string }): { svg: SafeHtml; desc: string } {
-  const { t, n, id } = c;
+function chartRow(r: ChartRow, i: number, geo: Geometry, c: { t: ChartText; n: (p: string) => string; id: string; point: boolean }): { svg: SafeHtml; desc: string } {
+  const { t, n, id, point } = c;
   const { x0, sx, gap, targetW } = geo;
   const y = geo.rowY(i);
   const g: SafeHtml[] = [];
   if (i % 2 === 0) g.push(html`<rect x="4" y="${y}" width="${W - 8}" height="${ROW}" fill="#f4f6f8"/>`);
   if (r.isTotal && gap) g.push(html`<line x1="4" y1="${y + ROW + gap / 2}" x2="${W - 4}" y2="${y + ROW + gap / 2}" stroke="#1b1b1b" stroke-width="1"/>`);
   const star = r.startComputed || r.endComputed ? ' *' : '';
-  g.push(html`<text x="${fmtPx(x0 - 8)}" y="${y + ROW / 2 + 4}" text-anchor="end" class="${r.isTotal ? 'unit total' : 'unit'}">${r.unit}${star}</text>`);
+  g.push(html`<text x="${fmtPx(x0 - 8)}" y="${y + ROW / 2 + 4}" text-anchor="end" class="${r.isTotal ? 'unit total' : 'unit'}">${rowLabel(r)}${star}</text>`);
   const bar = (v: string | undefined, yy: number, cls: 'start' | 'end', mark: Severity | undefined) => {
     if (v === undefined) return;
     const w = Math.max(1, sx(v) - x0);
@@ -310,16 +386,20 @@ function chartRow(r: ChartRow, i: number, geo: Geometry, c: { t: ChartText; n: (
     g.push(html`<text x="${fmtPx(x0 + w + 4)}" y="${yy + BAR - 2}" class="value ${cls}">${n(v)}${mark ? html` <tspan class="mark-${mark}">${SEVERITY_SYMBOL[mark]}</tspan>` : ''}</text>`);
   };
   bar(r.start, y + 5, 'start', r.startMark);
-  bar(r.end, y + 5 + BAR + 2, 'end', r.endMark);
+  // A point in time's one bar in the middle of its row.
+  bar(r.end, point ? y + (ROW - BAR) / 2 : y + 5 + BAR + 2, 'end', r.endMark);
   r.targets.forEach((tg, k) => {
     const x = fmtPx(sx(tg.at));
     // A white halo under the dashed line keeps it visible over the solid bar, in colour and in grey.
     g.push(html`<line x1="${x}" y1="${y + 2}" x2="${x}" y2="${y + ROW - 2}" stroke="#fff" stroke-width="5"/><line x1="${x}" y1="${y + 2}" x2="${x}" y2="${y + ROW - 2}" class="target"${TARGET_LINE}/><path d="M${fmtPx(Number(x) - 5)} ${y}h10l-5 6z" fill="#b3261e"/>`);
     if (k === 0) g.push(targetText(tg, y, W - targetW + 4, t, n));
   });
-  const desc = `${r.unit}: ${r.start !== undefined ? n(r.start) : '—'} → ${r.end !== undefined ? n(r.end) : '—'}`;
+  const desc = point ? `${rowLabel(r)}: ${r.end !== undefined ? n(r.end) : '—'}` : `${rowLabel(r)}: ${r.start !== undefined ? n(r.start) : '—'} → ${r.end !== undefined ? n(r.end) : '—'}`;
   return { svg: html`<g class="row" data-unit="${r.unit}">${g}</g>`, desc };
 }
+
+/** A row's label: its unit's name, and its parent's when the name is drawn twice. */
+const rowLabel = (r: ChartRow) => (r.within !== undefined ? `${r.unit} (${r.within})` : r.unit);
 
 /** The first target of a row written beside its bars, in two lines; the second in bold when it is missed. */
 function targetText(tg: DrawnTarget, y: number, tx: number, t: ChartText, n: (p: string) => string): SafeHtml {

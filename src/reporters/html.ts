@@ -238,12 +238,13 @@ function fileSection(input: ReportInput, file: ReportFile, fi: number, opts: Htm
   const shown = annex ? shownRefs(annex) : new Set<string>();
   const marks = marksFor(file, lang, (i) => htmlId(`f${fi}`, i));
   const sevOf = (ref: string) => marks.get(ref)?.severity;
-  const drawing = annex
+  const chart = annex ? rateChartData(annex, opts.targets ?? [], sevOf) : undefined;
+  const drawing = annex && chart
     ? html`<h3>${ui.html.annexTitle}</h3>
 ${legendHtml(file, ui)}
 ${annexTableHtml(annex, { lang, idPrefix: `c${fi}`, marks, transpose: opts.transpose ?? 'auto' })}
-<h3>${ui.html.chartTitle}</h3>
-<figure class="chart">${rateChartSvg(rateChartData(annex, opts.targets ?? [], sevOf), { lang, idPrefix: `chart${fi}` })}</figure>`
+<h3>${chart.point ? ui.html.chartTitlePoint : ui.html.chartTitle}</h3>
+<figure class="chart">${rateChartSvg(chart, { lang, idPrefix: `chart${fi}` })}</figure>`
     : html`<p class="muted">${ui.tableOmitted(summary.units)}</p>`;
   const groups = SEVERITIES.map((sev) => {
     const items = file.findings.map((f, i) => (f.severity === sev ? findingHtml(f, i, fi, lang, shown) : undefined)).filter((x) => x !== undefined);

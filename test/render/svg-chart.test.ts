@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { niceScale, rateChartData, rateChartSvg, type ChartTarget } from '../../src/render/svg-chart.js';
-import { checkRecords, fixtures } from '../helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHART_MAX_UNITS, niceScale, rateChartData, rateChartSvg, type ChartTarget } from '../../src/render/svg-chart.js';
+import { checkBytes, checkRecords, fixtures, ROOT } from '../helpers.js';
 
 const seed = () => checkRecords(fixtures.wideRecords()).annex;
 
@@ -122,5 +124,60 @@ describe('rateChartSvg', () => {
 
   it('says so when there is nothing to draw', () => {
     expect(rateChartSvg({ rows: [], notDrawn: [], omitted: ['A'] }, { lang: 'en' }).value).toContain('The table has no poverty rates');
+  });
+});
+
+describe('rateChartData: tables of other shapes', () => {
+  const csv = (lines: string[]) => checkBytes(new TextEncoder().encode(lines.join('\n'))).annex;
+
+  it('draws a review\'s rate at a point in time as its one series, under its own title and legend', () => {
+    const annex = checkBytes(new Uint8Array(readFileSync(join(ROOT, 'fixtures/shapes/levels.csv')))).annex;
+    const d = rateChartData(annex);
+    expect(d.point).toBe(true);
+    expect(d.rows.map((r) => [r.unit, r.start, r.end])[0]).toEqual(['Toàn tỉnh', undefined, '16.97']);
+    expect(d.omitted).toEqual([]);
+    const svg = String(rateChartSvg(d, { lang: 'vi' }));
+    expect(svg).toContain('<title id="chart-title">Tỷ lệ hộ nghèo theo đơn vị</title>');
+    expect(svg).not.toContain('Đầu năm');
+    expect(svg).not.toContain('không có tỷ lệ');
+    expect(svg).toContain('Các đơn vị xếp theo tỷ lệ hộ nghèo, cao nhất ở trên; dòng đầu là toàn bộ.');
+  });
+
+  it('tells a name drawn twice apart by its parent, and does not call the first row the total when it is not', () => {
+    const annex = checkBytes(new Uint8Array(readFileSync(join(ROOT, 'fixtures/published/review-2022-binh-dinh-urban-rural.csv')))).annex;
+    const d = rateChartData(annex);
+    const anLao = d.rows.filter((r) => r.unit === 'Huyện An Lão').map((r) => r.within);
+    expect(anLao.sort()).toEqual(['Khu vực nông thôn', 'Khu vực thành thị']);
+    expect(d.rows.find((r) => r.unit === 'Khu vực thành thị')!.within).toBeUndefined();
+    const svg = String(rateChartSvg(d, { lang: 'en' }));
+    expect(svg).toContain('Huyện An Lão (Khu vực thành thị)');
+    expect(svg).toContain('Units sorted by poverty rate, highest first.');
+  });
+
+  it(`draws at most ${CHART_MAX_UNITS} units: the top level of a nested table, else the highest rates, and says so`, () => {
+    const flat = ['Đơn vị;Số hộ nghèo;Tổng số hộ;Tỷ lệ hộ nghèo (%)', 'Toàn tỉnh;5050;100000;5,05', ...Array.from({ length: 100 }, (_, i) => `Xã ${i + 1} Tân;${i + 1};1000;${((i + 1) / 10).toFixed(2).replace('.', ',')}`)];
+    const d = rateChartData(csv(flat));
+    expect(d.limited).toEqual({ shown: CHART_MAX_UNITS, of: 100, how: 'highest' });
+    expect(d.rows).toHaveLength(CHART_MAX_UNITS + 1);
+    expect(d.rows[1]!.unit).toBe('Xã 100 Tân');
+    expect(d.rows.at(-1)!.unit).toBe(`Xã ${100 - CHART_MAX_UNITS + 1} Tân`);
+    expect(String(rateChartSvg(d, { lang: 'vi' }))).toContain(`Biểu đồ chỉ vẽ ${CHART_MAX_UNITS} đơn vị có tỷ lệ cao nhất (trong 100 đơn vị của bảng)`);
+
+    const nested = ['Đơn vị;Số hộ nghèo;Tổng số hộ;Tỷ lệ hộ nghèo (%)', 'Toàn tỉnh;100;4000;2,50'];
+    for (let h = 1; h <= 4; h++) {
+      nested.push(`Huyện ${h} Bắc;25;1000;2,50`);
+      for (let x = 1; x <= 20; x++) nested.push(`Xã ${h}.${x} Đông;${x === 1 ? 25 : 0};50;${x === 1 ? '50,00' : '0,00'}`);
+    }
+    const n = rateChartData(csv(nested));
+    expect(n.limited).toEqual({ shown: 4, of: 84, how: 'top-level' });
+    expect(n.rows.map((r) => r.unit)).toEqual(['Toàn tỉnh', 'Huyện 1 Bắc', 'Huyện 2 Bắc', 'Huyện 3 Bắc', 'Huyện 4 Bắc']);
+  });
+
+  it('names at most twelve units without a rate and counts the rest', () => {
+    const lines = ['Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%)', 'Toàn tỉnh;20;', ...Array.from({ length: 20 }, (_, i) => `Xã ${i + 1} Nam;1;`)];
+    const d = rateChartData(csv(lines));
+    expect(d.omitted).toHaveLength(21);
+    const svg = String(rateChartSvg(d, { lang: 'en' }));
+    expect(svg).toContain('Xã 11 Nam and 9 other units.');
   });
 });
