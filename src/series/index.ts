@@ -67,15 +67,25 @@ export const CONTINUES: ReadonlyArray<{ end: Indicator; start: 'households_start
 
 const TOTAL = '\u0000total';
 
-/** Units by key (the total under its own key); the first of duplicates. */
+/**
+ * Units by key (the total under its own key). A name the table gives several units (a commune's name in two
+ * districts) is keyed with its parent's (`Huyện Na Hang / Xã Yên Hoa`), so that each is matched with the same
+ * unit of the other year; the first of true duplicates (one parent) is kept.
+ */
 function index(annex: Annex): Map<string, Unit> {
+  const seen = new Map<string, number>();
+  for (const u of annex.units) seen.set(u.key, (seen.get(u.key) ?? 0) + 1);
   const m = new Map<string, Unit>();
   for (const u of annex.units) {
-    const k = u.isTotal ? TOTAL : u.key;
+    const parent = (seen.get(u.key) ?? 0) > 1 && u.parent !== undefined ? annex.units.at(u.parent) : undefined;
+    const k = u.isTotal ? TOTAL : parent ? `${parent.isTotal ? TOTAL : parent.key}${PATH}${u.key}` : u.key;
     if (!m.has(k)) m.set(k, u);
   }
   return m;
 }
+
+/** Between a parent's key and its unit's, in the keys of names the table repeats. */
+const PATH = '\u0001';
 
 interface Comparison {
   next: Unit;

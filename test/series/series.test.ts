@@ -189,6 +189,49 @@ describe('units that appear or disappear, and the units map', () => {
   });
 });
 
+describe('names a table gives several units', () => {
+  /** A province's districts and their communes (no codes), one commune name in both districts; `end` the year's end counts. */
+  const year = (ends: Record<string, [number, number]>, starts: Record<string, [number, number]>) => {
+    const names = ['Toàn tỉnh', 'Huyện Na Hang', 'Huyện Na Hang/Xã Yên Hoa', 'Huyện Na Hang/Xã Thượng Lâm', 'Huyện Lâm Bình', 'Huyện Lâm Bình/Xã Yên Hoa', 'Huyện Lâm Bình/Xã Lăng Can'];
+    const rows = names.map((n) => {
+      const [h0, p0] = starts[n]!;
+      const [h1, p1] = ends[n]!;
+      return [n.split('/').at(-1)!, String(h0), String(h1), String(p0), String(p0 - p1), String(p1)];
+    });
+    const text = ['Đơn vị;Tổng số hộ đầu năm;Tổng số hộ cuối năm;Số hộ nghèo đầu năm;Số hộ nghèo giảm trong năm;Số hộ nghèo cuối năm', ...rows.map((r) => r.join(';'))].join('\n');
+    return checkBytes(new TextEncoder().encode(text)).annex;
+  };
+  const communes: Record<string, [number, number]> = {
+    'Huyện Na Hang/Xã Yên Hoa': [300, 90],
+    'Huyện Na Hang/Xã Thượng Lâm': [200, 40],
+    'Huyện Lâm Bình/Xã Yên Hoa': [500, 150],
+    'Huyện Lâm Bình/Xã Lăng Can': [400, 60],
+  };
+  const withTotals = (c: Record<string, [number, number]>): Record<string, [number, number]> => {
+    const sum = (prefix: string) => Object.entries(c).filter(([k]) => k.startsWith(prefix)).reduce<[number, number]>((a, [, v]) => [a[0] + v[0], a[1] + v[1]], [0, 0]);
+    const na = sum('Huyện Na Hang/');
+    const lb = sum('Huyện Lâm Bình/');
+    return { ...c, 'Huyện Na Hang': na, 'Huyện Lâm Bình': lb, 'Toàn tỉnh': [na[0] + lb[0], na[1] + lb[1]] };
+  };
+  const later = (c: Record<string, [number, number]>) => Object.fromEntries(Object.entries(c).map(([k, [h, p]]) => [k, [h + 10, p - 5]])) as Record<string, [number, number]>;
+  const y1End = withTotals(communes);
+  const y1 = year(y1End, withTotals(later(communes)));
+  const y2 = year(withTotals(later(later(communes))), y1End);
+
+  it('matches each commune with the same district\'s commune of the year before', () => {
+    const r = checkSeries([{ file: 'y1.csv', annex: y1 }, { file: 'y2.csv', annex: y2 }]);
+    expect(r.findings[1]!.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(r.transitions[0]).toMatchObject({ compared: 7, matched: 7, breaks: 0, appeared: [], disappeared: [] });
+  });
+
+  it('finds a break in one of them, at its own cell', () => {
+    const broken = { ...y1End, 'Huyện Lâm Bình/Xã Yên Hoa': [500, 151] as [number, number] };
+    const r = checkSeries([{ file: 'y1.csv', annex: year(y1End, withTotals(later(communes))) }, { file: 'y2.csv', annex: year(withTotals(later(later(communes))), broken) }]);
+    const errs = errors(r.findings[1]!);
+    expect(errs.map((f) => `${f.unit} ${f.at?.ref} ${f.indicator}`)).toEqual(['Xã Yên Hoa D7 poor_start']);
+  });
+});
+
 describe('units-map files', () => {
   it('reads one name or a list, trims and normalises', () => {
     const m = parseUnitsMap(Buffer.from('\ufeff{"units":[{"from":" Xã A ","to":"Xã C"},{"from":["Xa\u0301 B"],"to":"Xã D"}]}'), 'm');
