@@ -123,7 +123,7 @@ describe('rateChartSvg', () => {
   });
 
   it('says so when there is nothing to draw', () => {
-    expect(rateChartSvg({ rows: [], notDrawn: [], omitted: ['A'] }, { lang: 'en' }).value).toContain('The table has no poverty rates');
+    expect(rateChartSvg({ rows: [], notDrawn: [], omitted: ['A'], point: false }, { lang: 'en' }).value).toContain('The table has no poverty rates');
   });
 });
 
