@@ -199,10 +199,11 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
   // Units: the total, duplicates, parents (unit aliases and extra total names from the configuration).
   const keys = draft.units.map((u) => aliasedUnitKey(u.name, opts.unitAliases));
   const isTotal = totalMatcher([...(opts.totalNames ?? []), ...(opts.totalName !== undefined ? [opts.totalName] : [])]);
+  totalByName(draft, opts.totalName);
   const structure: UnitStructure = draft.hierarchical
     ? fromTree(draftTree(draft.units), findings, isTotal)
     : isStructured(draft.units, isTotal)
-      ? structured(draft, keys, findings, isTotal)
+      ? structured(draft, keys, findings, isTotal, opts)
       : oneLevel(draft, keys, findings, opts, isTotal);
   const { totalIdx } = structure;
   const list = draftUnits(draft, keys, structure);
@@ -290,12 +291,13 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
   const findings = draft.findings;
   const isTotal = totalMatcher([...(opts.totalNames ?? []), ...(opts.totalName !== undefined ? [opts.totalName] : [])]);
   const keyOf = (name: string) => aliasedUnitKey(name, opts.unitAliases);
+  if (opts.totalName !== undefined) unitNamed(table.n, (i) => table.name(i), opts.totalName);
   let structure: UnitStructure;
   if (draft.hierarchical) structure = fromTree(tableTree(table), findings, isTotal);
   else {
     const listed: Draft = { ...draft, units: draftUnitsOf(table) };
     const keys = listed.units.map((u) => keyOf(u.name));
-    structure = isStructured(listed.units, isTotal) ? structured(listed, keys, findings, isTotal) : oneLevel(listed, keys, findings, opts, isTotal);
+    structure = isStructured(listed.units, isTotal) ? structured(listed, keys, findings, isTotal, opts) : oneLevel(listed, keys, findings, opts, isTotal);
   }
   const { parents, totalIdx } = structure;
   const units = new UnitPlaces(table, parents, totalIdx, structure.role, structure.partition, keyOf);
@@ -440,8 +442,15 @@ function duplicateUnit(u: DraftUnit, first: DraftUnit): Finding {
  * Blocks, "of which" rows and sections (structure.ts): the total as named (none assumed), blocks under it,
  * units under their block; a unit may repeat in another block or partition, but not among its siblings.
  */
-function structured(draft: Draft, keys: string[], findings: Finding[], isTotal: (name: string) => boolean): UnitStructure {
-  const s = resolveStructure(draft.units, isTotal);
+function structured(
+  draft: Draft,
+  keys: string[],
+  findings: Finding[],
+  isTotal: (name: string) => boolean,
+  opts: ShapeOptions,
+): UnitStructure {
+  // `--total first` does not apply: the first unit heads its block or level (a region over its provinces).
+  const s = resolveStructure(draft.units, isTotal, totalByName(draft, opts.totalName) ?? draft.units.findIndex((u) => isTotal(u.name)));
   const firstByKey = new Map<string, number>();
   keys.forEach((k, i) => {
     if (i === s.totalIdx || s.role[i] === 'of-which' || s.role[i] === 'breakdown') return;
@@ -481,13 +490,7 @@ function oneLevel(
   let totalIdx = totalByName(draft, opts.totalName) ?? draft.units.findIndex((u) => isTotal(u.name));
   if (totalIdx < 0 && draft.units.length > 1 && opts.totalPolicy === 'first') {
     totalIdx = 0;
-    findings.push({
-      rule: 'sum',
-      severity: 'info',
-      ...(draft.units[0]!.cell ? { at: draft.units[0]!.cell } : {}),
-      unit: draft.units[0]!.name,
-      msg: { id: 'sum.total-assumed', params: { unit: draft.units[0]!.name } },
-    });
+    findings.push(totalAssumed(draft.units[0]!));
   }
   const firstByKey = new Map<string, number>();
   keys.forEach((k, i) => {
@@ -505,13 +508,22 @@ function oneLevel(
   return { parents, totalIdx };
 }
 
+/** `--total first`: the first unit taken as the total of the others (an info: its name did not say so). */
+function totalAssumed(u: DraftUnit): Finding {
+  return { rule: 'sum', severity: 'info', ...(u.cell ? { at: u.cell } : {}), unit: u.name, msg: { id: 'sum.total-assumed', params: { unit: u.name } } };
+}
+
 /** The unit `--total NAME` names (its index), or undefined without one; a name no unit has is a bad option. */
 function totalByName(draft: Draft, name: string | undefined): number | undefined {
-  if (name === undefined) return undefined;
+  return name === undefined ? undefined : unitNamed(draft.units.length, (i) => draft.units[i]!.name, name);
+}
+
+/** The first of `n` units (names by `nameOf`) called `name`; a name no unit has is a bad option (every layout). */
+function unitNamed(n: number, nameOf: (i: number) => string, name: string): number {
   const key = unitKey(name);
-  const i = draft.units.findIndex((u) => unitKey(u.name) === key);
-  if (i < 0) throw new PovcheckError('BAD_OPTION', { reason: 'total-unknown', name, units: draft.units.slice(0, 12).map((u) => u.name) });
-  return i;
+  for (let i = 0; i < n; i++) if (unitKey(nameOf(i)) === key) return i;
+  const units = Array.from({ length: Math.min(n, 12) }, (_, i) => nameOf(i));
+  throw new PovcheckError('BAD_OPTION', { reason: 'total-unknown', name, units });
 }
 
 const RULES_NEEDING: Record<(typeof COUNT_INDICATORS)[number], string[]> = {

@@ -170,15 +170,19 @@ function levelsOf(units: readonly DraftUnit[], isTotal: (name: string) => boolea
 }
 
 /**
- * Parents, roles and partitions of a structured list. `totalIdx` is the unit named as the total (-1 when none:
- * then the blocks, or the units, are the roots).
+ * Parents, roles and partitions of a structured list. `totalAt` is the total (by default the first unit whose name
+ * says so, or the unit `--total NAME` names; -1 when none: then the blocks, or the units, are the roots).
  */
-export function resolveStructure(units: readonly DraftUnit[], isTotal: (name: string) => boolean): Structure {
+export function resolveStructure(
+  units: readonly DraftUnit[],
+  isTotal: (name: string) => boolean,
+  totalAt = units.findIndex((u) => isTotal(u.name)),
+): Structure {
   const n = units.length;
   const parents = new Int32Array(n).fill(-1);
   const role: Array<UnitRole | undefined> = new Array(n).fill(undefined);
   const partition: number[] = new Array(n).fill(0);
-  const totalIdx = units.findIndex((u) => isTotal(u.name));
+  const totalIdx = totalAt;
   const root = totalIdx >= 0 ? totalIdx : undefined;
 
   // Block heads: a candidate followed by a unit that is not one (a block of regions only is a plain list).

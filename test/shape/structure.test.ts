@@ -69,6 +69,21 @@ describe('a table of districts and their communes, without codes', () => {
     expect(findings).toEqual([]);
   });
 
+  it('honours --total NAME: a name no unit has is refused (exit 2), as in a flat list; "first" leaves the first district heading its communes', () => {
+    const text = readFileSync(join(ROOT, 'test', 'shapes', 'levels.csv'), 'utf8');
+    const bytes = (t: string) => gridFromBytes(new TextEncoder().encode(t));
+    expect(() => shape(bytes(text), { totalName: 'Không có' })).toThrow(expect.objectContaining({ code: 'BAD_OPTION' }));
+    expect(shape(bytes(text), { totalName: 'toàn tỉnh' }).annex.total?.name).toBe('Toàn tỉnh');
+    // Without its total row the districts are the roots.
+    const headless = text.split('\n').filter((l) => !l.includes('Toàn tỉnh')).join('\n');
+    expect(shape(bytes(headless)).annex.total).toBeUndefined();
+    const first = shape(bytes(headless), { totalPolicy: 'first' });
+    expect(first.annex.total).toBeUndefined();
+    expect(first.findings.map((f) => f.msg.id)).not.toContain('sum.total-assumed');
+    const lamBinh = [...first.annex.units].find((u) => u.name === 'Huyện Lâm Bình')!;
+    expect(lamBinh.parent).toBeUndefined();
+  });
+
   it('gives a national table without its code columns the findings and the cause the codes give', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-levels-'));
     try {
