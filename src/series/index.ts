@@ -140,13 +140,14 @@ function checkPair(prevFile: string, prev: Annex, nextFile: string, next: Annex,
  * Units-map entries that apply to this pair: the new unit is in the later file, some old unit in the earlier
  * one, and no old unit (other than the new one itself, when it absorbed the others) still in the later file.
  */
-function applyUnitsMap({ P, N, prevFile, out }: Pair, opts: SeriesOptions, m: Matching, t: Transition): void {
+function applyUnitsMap({ P, N, prev, next, prevFile, out }: Pair, opts: SeriesOptions, m: Matching, t: Transition): void {
   const key = (name: string) => aliasedUnitKey(name, opts.unitAliases);
   for (const e of opts.map?.entries ?? []) {
-    const toKey = key(e.to);
-    const fromKeys = e.from.map(key);
+    const toKey = mapKey(e.to, N, next, key);
+    const fromKeys = e.from.map((name) => mapKey(name, P, prev, key));
     const target = N.get(toKey);
     if (!target || target.isTotal) continue;
+    out.findings.push(...e.from.flatMap((name, i) => (P.has(fromKeys[i]!) ? [] : ambiguousName(name, fromKeys[i]!, P, prev, prevFile))));
     if (!fromKeys.some((k) => P.has(k))) continue;
     if (fromKeys.some((k) => k !== toKey && N.has(k))) continue;
     m.mapped.add(toKey);
@@ -164,12 +165,13 @@ function applyUnitsMap({ P, N, prevFile, out }: Pair, opts: SeriesOptions, m: Ma
 }
 
 /** The totals with each other; the other units by name. A unit in one file only is a warning. */
-function matchByName({ P, N, prevFile, out }: Pair, m: Matching, t: Transition): void {
+function matchByName({ P, N, next, prevFile, out }: Pair, m: Matching, t: Transition): void {
   for (const [k, u] of N) {
     if (m.mapped.has(k)) continue;
-    const p = P.get(k);
-    if (p && !m.consumed.has(k)) {
-      m.consumed.add(k);
+    const pk = earlierKey(k, u, P, next);
+    const p = P.get(pk);
+    if (p && !m.consumed.has(pk)) {
+      m.consumed.add(pk);
       m.comparisons.push({ next: u, prevs: [p] });
     } else if (!p) {
       t.appeared.push(u.name);
@@ -194,6 +196,22 @@ function matchByName({ P, N, prevFile, out }: Pair, m: Matching, t: Transition):
       detail: { rule: 'continuity', previous: { file: prevFile, cells: cell ? [cell] : [], units: [p.name] } },
     });
   }
+}
+
+/**
+ * The earlier file's key of the later file's unit `u` (key `k`): the same key, or the same name under the same
+ * parent when one year gives the name several units and the other one (a commune's name once two districts').
+ */
+function earlierKey(k: string, u: Unit, P: Map<string, Unit>, next: Annex): string {
+  if (P.has(k)) return k;
+  const cut = k.indexOf(PATH);
+  if (cut >= 0) {
+    const p = P.get(k.slice(cut + 1));
+    const parent = p?.parent !== undefined ? P.get(k.slice(0, cut)) : undefined;
+    return parent !== undefined && p!.parent === parent.id ? k.slice(cut + 1) : k;
+  }
+  const parent = u.parent !== undefined ? next.units.at(u.parent) : undefined;
+  return parent ? `${parent.isTotal ? TOTAL : parent.key}${PATH}${k}` : k;
 }
 
 /** A skip for each file that lacks the start-of-year (later) or end-of-year (earlier) indicators. */
@@ -246,6 +264,31 @@ function mismatch(c: Comparison, { end, start }: (typeof CONTINUES)[number], sv:
     },
     detail: { rule: 'continuity', previous: { file: prevFile, indicator: end, cells: previous.map((p) => p.cell), units: previous.map((p) => p.unit) } },
   };
+}
+
+/**
+ * A units-map name's key among a file's units (`units`, from `index`): the unit of that name; else, for a name
+ * written `Parent / Unit` (a commune's name the table gives in two districts), that parent's unit of that name.
+ */
+function mapKey(name: string, units: Map<string, Unit>, annex: Annex, key: (name: string) => string): string {
+  const k = key(name);
+  const slash = name.lastIndexOf('/');
+  if (units.has(k) || slash < 0) return k;
+  const uk = key(name.slice(slash + 1));
+  const pk = key(name.slice(0, slash));
+  const parentKey = annex.total && key(annex.total.name) === pk ? TOTAL : pk;
+  if (units.has(`${parentKey}${PATH}${uk}`)) return `${parentKey}${PATH}${uk}`;
+  const u = units.get(uk);
+  const parent = u?.parent !== undefined ? annex.units.at(u.parent) : undefined;
+  return parent && key(parent.name) === pk ? uk : k;
+}
+
+/** A warning when a map's name (not found as `k`) is a name the earlier file gives several units: which parent's? */
+function ambiguousName(name: string, k: string, P: Map<string, Unit>, prev: Annex, prevFile: string): Finding[] {
+  const parents: string[] = [];
+  for (const [key, u] of P) if (key.endsWith(`${PATH}${k}`) && u.parent !== undefined) parents.push(prev.units.at(u.parent)!.name);
+  if (parents.length < 2) return [];
+  return [{ rule: 'continuity', severity: 'warning', unit: name, msg: { id: 'continuity.map-ambiguous', params: { unit: name, parents, previousFile: prevFile } } }];
 }
 
 function mapPartial(e: UnitsMapEntry, target: Unit, missing: string[], prevFile: string): Finding {

@@ -283,3 +283,53 @@ describe('withFindings: continuity findings join a file\'s result', () => {
     expect(withFindings(clean, s.findings[1]!, [], { failOn: 'error', rules: { continuity: 'warning' } }).status).toBe('ok');
   });
 });
+
+describe('a units map over names a table gives several units', () => {
+  const head = 'Đơn vị;Tổng số hộ đầu năm;Tổng số hộ cuối năm;Số hộ nghèo đầu năm;Số hộ nghèo giảm trong năm;Số hộ nghèo cuối năm';
+  /** Rows of [name, households start, end, poor start, end]; the reduction is start − end. */
+  const table = (rows: Array<[string, number, number, number, number]>) =>
+    checkBytes(new TextEncoder().encode([head, ...rows.map(([n, h0, h1, p0, p1]) => [n, h0, h1, p0, p0 - p1, p1].join(';'))].join('\n'))).annex;
+  // 2024: two districts, a Xã Yên Hoa in each; 2025: Lâm Bình's Yên Hoa and Lăng Can merged into Xã Lâm Bình.
+  const y2024: SeriesFile = {
+    file: '2024.csv',
+    annex: table([
+      ['Toàn tỉnh', 1380, 1400, 340, 300],
+      ['Huyện Na Hang', 490, 500, 130, 120],
+      ['Xã Yên Hoa', 290, 300, 90, 80],
+      ['Xã Thượng Lâm', 200, 200, 40, 40],
+      ['Huyện Lâm Bình', 890, 900, 210, 180],
+      ['Xã Yên Hoa', 490, 500, 150, 130],
+      ['Xã Lăng Can', 400, 400, 60, 50],
+    ]),
+  };
+  const y2025: SeriesFile = {
+    file: '2025.csv',
+    annex: table([
+      ['Toàn tỉnh', 1400, 1420, 300, 280],
+      ['Huyện Na Hang', 500, 510, 120, 110],
+      ['Xã Yên Hoa', 300, 310, 80, 70],
+      ['Xã Thượng Lâm', 200, 200, 40, 40],
+      ['Huyện Lâm Bình', 900, 910, 180, 170],
+      ['Xã Lâm Bình', 900, 910, 180, 170],
+    ]),
+  };
+  const map = (from: string[]) => parseUnitsMap(Buffer.from(JSON.stringify({ units: [{ from, to: 'Xã Lâm Bình' }] })), 'm.json');
+
+  it('takes "Parent / Unit" for the unit of that name under that parent', () => {
+    const r = checkSeries([y2024, y2025], { map: map(['Huyện Lâm Bình / Xã Yên Hoa', 'Xã Lăng Can']) });
+    expect(r.findings[1]!.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(r.transitions[0]).toMatchObject({ merged: [{ from: ['Xã Yên Hoa', 'Xã Lăng Can'], to: 'Xã Lâm Bình' }], appeared: [], disappeared: [], breaks: 0 });
+    // The parent written the same way for a name the table gives once.
+    expect(checkSeries([y2024, y2025], { map: map(['Huyện Lâm Bình/Xã Yên Hoa', 'Huyện Lâm Bình / Xã Lăng Can']) }).transitions[0]!.merged).toHaveLength(1);
+  });
+
+  it('says which parents a bare repeated name could mean, and does not apply the entry', () => {
+    const r = checkSeries([y2024, y2025], { map: map(['Xã Yên Hoa', 'Xã Lăng Can']) });
+    const ambiguous = r.findings[1]!.find((f) => f.msg.id === 'continuity.map-ambiguous')!;
+    expect(ambiguous.severity).toBe('warning');
+    expect(renderMessage(ambiguous.msg, makeFmt('en'))).toBe(
+      'The units map names Xã Yên Hoa, but 2024.csv has 2 units of that name (under Huyện Na Hang and Huyện Lâm Bình): write it with its parent, as "Huyện Na Hang / Xã Yên Hoa", to say which; the entry is not applied.',
+    );
+    expect(r.transitions[0]!.merged).toEqual([]);
+  });
+});
