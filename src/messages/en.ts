@@ -216,7 +216,7 @@ export function en(): Catalog {
     'continuity.map-partial': (p, f) =>
       `The units map merges ${f.list(p.from)} into ${p.unit}, but ${p.previousFile} has no ${f.list(p.missing)}: ${p.unit} is not compared.`,
     'continuity.map-ambiguous': (p, f) =>
-      `The units map names ${p.unit}, but ${p.previousFile} has ${p.parents.length} units of that name (under ${f.list(p.parents)}): write it with its parent, as "${p.parents[0]} / ${p.unit}", to say which; the entry is not applied.`,
+      `The units map names ${p.unit}, but ${p.file} has ${p.parents.length} units of that name (under ${f.list(p.parents)}): write it with its parent, as "${p.parents[0]} / ${p.unit}", to say which; the entry is not applied.`,
     'continuity.summary': (p) =>
       `Compared with ${p.previousFile}: ${p.matched} of ${p.compared} ${p.compared === 1 ? 'unit starts' : 'units start'} the year where ${p.compared === 1 ? 'it' : 'they'} ended the year before (households and poor households)${p.merged > 0 ? `; ${p.merged} merged from older units by the units map` : ''}.`,
     'skip.bad-value': (p, f) => `${f.list(p.cells)} not usable`,

@@ -222,7 +222,7 @@ export function vi(): Catalog {
     'continuity.map-partial': (p, f) =>
       `Bảng đối chiếu đơn vị gộp ${f.list(p.from)} vào ${p.unit}, nhưng ${p.previousFile} không có ${f.list(p.missing)}: không so sánh ${p.unit}.`,
     'continuity.map-ambiguous': (p, f) =>
-      `Bảng đối chiếu đơn vị ghi ${p.unit}, nhưng ${p.previousFile} có ${p.parents.length} đơn vị tên này (thuộc ${f.list(p.parents)}): ghi kèm đơn vị cấp trên, như "${p.parents[0]} / ${p.unit}", để chỉ rõ đơn vị nào; mục này không được áp dụng.`,
+      `Bảng đối chiếu đơn vị ghi ${p.unit}, nhưng ${p.file} có ${p.parents.length} đơn vị tên này (thuộc ${f.list(p.parents)}): ghi kèm đơn vị cấp trên, như "${p.parents[0]} / ${p.unit}", để chỉ rõ đơn vị nào; mục này không được áp dụng.`,
     'continuity.summary': (p) =>
       `So với ${p.previousFile}: ${p.matched}/${p.compared} đơn vị có tổng số hộ và số hộ nghèo đầu năm bằng số cuối năm trước${p.merged > 0 ? ` (${p.merged} đơn vị gộp từ các đơn vị cũ theo bảng đối chiếu)` : ''}.`,
     'skip.bad-value': (p, f) => `ô ${f.list(p.cells)} không dùng được`,

@@ -172,7 +172,7 @@ export interface MessageParams {
   'continuity.disappeared': { unit: string; previousFile: string; cell?: string };
   /** A units-map entry merges units of which the previous file lacks some: the new unit is not compared. */
   'continuity.map-partial': { unit: string; from: string[]; missing: string[]; previousFile: string };
-  'continuity.map-ambiguous': { unit: string; parents: string[]; previousFile: string };
+  'continuity.map-ambiguous': { unit: string; parents: string[]; file: string };
   /** One per pair of files: how many units were compared and carried over exactly. */
   'continuity.summary': { previousFile: string; compared: number; matched: number; merged: number };
   /**

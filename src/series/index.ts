@@ -140,12 +140,13 @@ function checkPair(prevFile: string, prev: Annex, nextFile: string, next: Annex,
  * Units-map entries that apply to this pair: the new unit is in the later file, some old unit in the earlier
  * one, and no old unit (other than the new one itself, when it absorbed the others) still in the later file.
  */
-function applyUnitsMap({ P, N, prev, next, prevFile, out }: Pair, opts: SeriesOptions, m: Matching, t: Transition): void {
+function applyUnitsMap({ P, N, prev, next, prevFile, nextFile, out }: Pair, opts: SeriesOptions, m: Matching, t: Transition): void {
   const key = (name: string) => aliasedUnitKey(name, opts.unitAliases);
   for (const e of opts.map?.entries ?? []) {
     const toKey = mapKey(e.to, N, next, key);
     const fromKeys = e.from.map((name) => mapKey(name, P, prev, key));
     const target = N.get(toKey);
+    if (!target && fromKeys.some((k) => P.has(k))) out.findings.push(...ambiguousName(e.to, toKey, N, next, nextFile));
     if (!target || target.isTotal) continue;
     out.findings.push(...e.from.flatMap((name, i) => (P.has(fromKeys[i]!) ? [] : ambiguousName(name, fromKeys[i]!, P, prev, prevFile))));
     if (!fromKeys.some((k) => P.has(k))) continue;
@@ -283,12 +284,12 @@ function mapKey(name: string, units: Map<string, Unit>, annex: Annex, key: (name
   return parent && key(parent.name) === pk ? uk : k;
 }
 
-/** A warning when a map's name (not found as `k`) is a name the earlier file gives several units: which parent's? */
-function ambiguousName(name: string, k: string, P: Map<string, Unit>, prev: Annex, prevFile: string): Finding[] {
+/** A warning when a map's name (not found as `k`) is a name a file gives several units: which parent's? */
+function ambiguousName(name: string, k: string, units: Map<string, Unit>, annex: Annex, file: string): Finding[] {
   const parents: string[] = [];
-  for (const [key, u] of P) if (key.endsWith(`${PATH}${k}`) && u.parent !== undefined) parents.push(prev.units.at(u.parent)!.name);
+  for (const [key, u] of units) if (key.endsWith(`${PATH}${k}`) && u.parent !== undefined) parents.push(annex.units.at(u.parent)!.name);
   if (parents.length < 2) return [];
-  return [{ rule: 'continuity', severity: 'warning', unit: name, msg: { id: 'continuity.map-ambiguous', params: { unit: name, parents, previousFile: prevFile } } }];
+  return [{ rule: 'continuity', severity: 'warning', unit: name, msg: { id: 'continuity.map-ambiguous', params: { unit: name, parents, file } } }];
 }
 
 function mapPartial(e: UnitsMapEntry, target: Unit, missing: string[], prevFile: string): Finding {

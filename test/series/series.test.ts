@@ -332,4 +332,15 @@ describe('a units map over names a table gives several units', () => {
     );
     expect(r.transitions[0]!.merged).toEqual([]);
   });
+
+  it('says so of a new unit the later file gives twice', () => {
+    const to = parseUnitsMap(Buffer.from(JSON.stringify({ units: [{ from: ['Xã Lăng Can'], to: 'Xã Yên Hoa' }] })), 'm.json');
+    const twice: SeriesFile = { file: '2025b.csv', annex: y2024.annex };
+    const r = checkSeries([y2024, twice], { map: to });
+    // Not where the entry cannot apply: the earlier file has none of its old units.
+    expect(checkSeries([y2025, twice], { map: to }).findings[1]!.some((f) => f.msg.id === 'continuity.map-ambiguous')).toBe(false);
+    expect(r.findings[1]!.filter((f) => f.msg.id === 'continuity.map-ambiguous').map((f) => renderMessage(f.msg, makeFmt('en')))).toEqual([
+      'The units map names Xã Yên Hoa, but 2025b.csv has 2 units of that name (under Huyện Na Hang and Huyện Lâm Bình): write it with its parent, as "Huyện Na Hang / Xã Yên Hoa", to say which; the entry is not applied.',
+    ]);
+  });
 });
