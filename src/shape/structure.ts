@@ -79,7 +79,7 @@ function factsOf(units: readonly DraftUnit[]): ListFacts {
     const k = foldKey(u.name);
     f.candidate[i] = candidateKey(u.stt, k) ? 1 : 0;
     f.ofWhich[i] = ofWhichKey(k) ? 1 : 0;
-    f.level[i] = levelOfKey(k);
+    f.level[i] = levelOf(u.name, k);
   }
   FACTS.set(units, f);
   return f;
@@ -98,17 +98,24 @@ export function isStructured(units: readonly DraftUnit[], isTotal: (name: string
 /**
  * Administrative levels, from the word a unit's name starts with: 1 a province (`Tỉnh`, or a city governed by
  * the centre: `Thành phố Hà Nội`, `TP. Hồ Chí Minh`; `Thành phố Huế` when a district-level unit follows it, as
- * after 2025), 2 a district (`Huyện`, `Quận`, `Thị xã`, any other `Thành phố` / `TP`), 3 a commune (`Xã`,
+ * after 2025), 2 a district (`Huyện` or `H.`, `Quận`, `Thị xã`, any other `Thành phố` / `TP`), 3 a commune (`Xã`,
  * `Phường`, `Thị trấn`), 4 a village or street block (`Thôn`, `Bản`, `Xóm`, `Ấp`, `Buôn`, `Tổ dân phố`, `Khu phố`, `Khóm`).
  */
 export function adminLevel(name: string, next?: string): 1 | 2 | 3 | 4 | undefined {
-  const level = levelOfKey(foldKey(name));
-  if (level === LEVEL_HUE) return next !== undefined && levelOfKey(foldKey(next)) === 2 ? 1 : 2;
+  const level = levelOf(name, foldKey(name));
+  if (level === LEVEL_HUE) return next !== undefined && levelOf(next, foldKey(next)) === 2 ? 1 : 2;
   return level === 0 ? undefined : (level as 1 | 2 | 3 | 4);
 }
 
 /** `Thành phố Huế`: a province when a district-level unit follows it, else a district. */
 const LEVEL_HUE = 5;
+
+/** The level a name (`k` folded) says: 1–4, `LEVEL_HUE`, 0 none. `H. Na Hang` is a district (the dot kept: not `H'Mông`). */
+function levelOf(name: string, k: string): number {
+  return H_DOT.test(name) ? 2 : levelOfKey(k);
+}
+
+const H_DOT = /^\s*H\.\s*\p{Lu}/u;
 
 /** The level a folded name says: 1–4, `LEVEL_HUE`, 0 none. */
 function levelOfKey(k: string): number {

@@ -24,6 +24,8 @@ describe('adminLevel', () => {
   it('reads the level word a name starts with, case and diacritics aside', () => {
     expect(['Tỉnh Hà Giang', 'Huyện Na Hang', 'QUẬN 1', 'Thị xã Phú Thọ', 'TX. Sơn Tây', 'Xã Thượng Lâm', 'Phường Tân Quang', 'Thị trấn Na Hang', 'TT. Vĩnh Lộc', 'Thôn Nà Khà', 'Tổ dân phố 5'].map((n) => adminLevel(n))).toEqual([1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4]);
     expect(['Sơn Dương', 'Toàn tỉnh', 'Xã', 'Trong đó: xã nghèo'].map((n) => adminLevel(n))).toEqual([undefined, undefined, undefined, undefined]);
+    // `H.` abbreviates Huyện (domain notes: TP, Thành phố, H., Huyện); a name that merely starts with H does not.
+    expect(['H. Na Hang', 'H.Lâm Bình', "H'Mông", 'Hàm Yên', 'H Na Hang'].map((n) => adminLevel(n))).toEqual([2, 2, undefined, undefined, undefined]);
   });
 
   it('takes the centre\'s cities as provinces, any other city as a district, Huế by what follows it', () => {
