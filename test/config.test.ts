@@ -118,12 +118,19 @@ describe('what the configuration changes', () => {
 
   it('unit aliases make two names one unit (a duplicate), with the canonical key', async () => {
     const units = [...UNITS];
-    units[3] = 'TP Tuyên Quang';
+    units[3] = 'Thị xã Tuyên Quang';
     units[4] = 'Thành phố Tuyên Quang';
     const records = wideRecords(undefined, { units });
     expect(checkRecords(records).findings.some((f) => f.rule === 'duplicate')).toBe(false);
-    const r = checkRecords(records, shapeOptionsOf(await parseConfig('{"unitAliases": {"Thành phố Tuyên Quang": ["TP Tuyên Quang", "TP. Tuyên Quang"]}}', 'c')));
+    const r = checkRecords(records, shapeOptionsOf(await parseConfig('{"unitAliases": {"Thành phố Tuyên Quang": ["Thị xã Tuyên Quang"]}}', 'c')));
     expect(r.findings.find((f) => f.rule === 'duplicate')).toMatchObject({ unit: 'Thành phố Tuyên Quang', at: { ref: 'H1' } });
-    expect(r.annex.units.at(3)).toMatchObject({ name: 'TP Tuyên Quang', key: 'thanh pho tuyen quang' });
+    expect(r.annex.units.at(3)).toMatchObject({ name: 'Thị xã Tuyên Quang', key: 'thanh pho tuyen quang' });
+  });
+
+  it('needs no alias for a level\'s abbreviation: TP Tuyên Quang and Thành phố Tuyên Quang are one unit', () => {
+    const units = [...UNITS];
+    units[4] = 'Thành phố Tuyên Quang';
+    const r = checkRecords(wideRecords(undefined, { units }));
+    expect(r.findings.find((f) => f.rule === 'duplicate')).toMatchObject({ unit: 'Thành phố Tuyên Quang', at: { ref: 'H1' } });
   });
 });

@@ -67,7 +67,7 @@ describe('docs: Series', () => {
     const json = parseUnitsMap(Buffer.from(maps.find((b) => b.lang === 'json')!.text), 'readme.json');
     expect(json.entries.map((e) => [e.from, e.to])).toEqual([
       [['Na Hang', 'Lâm Bình'], 'Na Hang - Lâm Bình'],
-      [['TP Tuyên Quang'], 'Thành phố Tuyên Quang'],
+      [['Thị xã Tuyên Quang'], 'Thành phố Tuyên Quang'],
     ]);
     const csv = parseUnitsMap(Buffer.from(maps.find((b) => b.lang === '')!.text), 'readme.csv');
     expect(csv.entries.map((e) => [e.from, e.to])).toEqual(parseUnitsMap(readFileSync(join(ROOT, 'fixtures/series/units-map.csv')), 'f').entries.map((e) => [e.from, e.to]));

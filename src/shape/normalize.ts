@@ -216,10 +216,26 @@ function composed(text: string): boolean {
   return true;
 }
 
-/** Unit names: NFC, case- and diacritic-insensitive, spacing and punctuation ignored. */
+/**
+ * Unit names: NFC, case- and diacritic-insensitive, spacing and punctuation ignored, and a level's abbreviation
+ * read as its word (`TP Tuyên Quang` = `Thành phố Tuyên Quang`, `TX.`, `TT.`, `H.`: the prefixes tables vary in).
+ */
 export function unitKey(name: string): string {
-  return foldKey(name);
+  const k = foldKey(name);
+  const c = k.charCodeAt(0);
+  // Only a key starting with t or h can start with an abbreviation: the others cost one comparison.
+  if (c !== 0x74 && c !== 0x68) return k;
+  const space = k.indexOf(' ');
+  const word = space === 1 || space === 2 ? ABBREVIATIONS.get(k.slice(0, space)) : undefined;
+  return word === undefined ? k : word + k.slice(space);
 }
+
+const ABBREVIATIONS = new Map([
+  ['tp', 'thanh pho'],
+  ['tx', 'thi xa'],
+  ['tt', 'thi tran'],
+  ['h', 'huyen'],
+]);
 
 /**
  * A unit name's key with the configuration's unit aliases applied (folded alias → canonical name): an alias

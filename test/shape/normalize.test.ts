@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldKey, labelKey } from '../../src/shape/normalize.js';
+import { foldKey, labelKey, unitKey } from '../../src/shape/normalize.js';
 
 function foldByPatterns(text: string): string {
   return text
@@ -130,5 +130,19 @@ describe('foldKey and labelKey on every character of the BMP', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('unitKey', () => {
+  it('reads a level\'s abbreviation as its word, and nothing else', () => {
+    const same = [
+      ['TP Tuyên Quang', 'Thành phố Tuyên Quang'],
+      ['TP. Vinh', 'thành phố vinh'],
+      ['TX. Sơn Tây', 'Thị xã Sơn Tây'],
+      ['TT Na Hang', 'Thị trấn Na Hang'],
+      ['H. Na Hang', 'Huyện Na Hang'],
+    ];
+    for (const [a, b] of same) expect(unitKey(a!), a).toBe(unitKey(b!));
+    expect(['Tân Phú', 'Thành phố', 'Hàm Yên', 'TPHCM', 'Tổng cộng'].map(unitKey)).toEqual(['tan phu', 'thanh pho', 'ham yen', 'tphcm', 'tong cong']);
   });
 });
