@@ -199,12 +199,12 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
   // Units: the total, duplicates, parents (unit aliases and extra total names from the configuration).
   const keys = draft.units.map((u) => aliasedUnitKey(u.name, opts.unitAliases));
   const isTotal = totalMatcher([...(opts.totalNames ?? []), ...(opts.totalName !== undefined ? [opts.totalName] : [])]);
-  totalByName(draft, opts.totalName);
+  const named = totalByName(draft, opts.totalName);
   const structure: UnitStructure = draft.hierarchical
     ? fromTree(draftTree(draft.units), findings, isTotal)
     : isStructured(draft.units, isTotal)
-      ? structured(draft, keys, findings, isTotal, opts)
-      : oneLevel(draft, keys, findings, opts, isTotal);
+      ? structured(draft, keys, findings, isTotal, named)
+      : oneLevel(draft, keys, findings, opts, isTotal, named);
   const { totalIdx } = structure;
   const list = draftUnits(draft, keys, structure);
   const units = new UnitList(list);
@@ -291,13 +291,14 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
   const findings = draft.findings;
   const isTotal = totalMatcher([...(opts.totalNames ?? []), ...(opts.totalName !== undefined ? [opts.totalName] : [])]);
   const keyOf = (name: string) => aliasedUnitKey(name, opts.unitAliases);
-  if (opts.totalName !== undefined) unitNamed(table.n, (i) => table.name(i), opts.totalName);
+  // The unit `--total NAME` names, by id (a draft unit's index is its id).
+  const named = opts.totalName === undefined ? undefined : unitNamed(table.n, (i) => table.name(i), opts.totalName);
   let structure: UnitStructure;
   if (draft.hierarchical) structure = fromTree(tableTree(table), findings, isTotal);
   else {
     const listed: Draft = { ...draft, units: draftUnitsOf(table) };
     const keys = listed.units.map((u) => keyOf(u.name));
-    structure = isStructured(listed.units, isTotal) ? structured(listed, keys, findings, isTotal, opts) : oneLevel(listed, keys, findings, opts, isTotal);
+    structure = isStructured(listed.units, isTotal) ? structured(listed, keys, findings, isTotal, named) : oneLevel(listed, keys, findings, opts, isTotal, named);
   }
   const { parents, totalIdx } = structure;
   const units = new UnitPlaces(table, parents, totalIdx, structure.role, structure.partition, keyOf);
@@ -442,15 +443,9 @@ function duplicateUnit(u: DraftUnit, first: DraftUnit): Finding {
  * Blocks, "of which" rows and sections (structure.ts): the total as named (none assumed), blocks under it,
  * units under their block; a unit may repeat in another block or partition, but not among its siblings.
  */
-function structured(
-  draft: Draft,
-  keys: string[],
-  findings: Finding[],
-  isTotal: (name: string) => boolean,
-  opts: ShapeOptions,
-): UnitStructure {
-  // `--total first` does not apply: the first unit heads its block or level (a region over its provinces).
-  const s = resolveStructure(draft.units, isTotal, totalByName(draft, opts.totalName) ?? draft.units.findIndex((u) => isTotal(u.name)));
+function structured(draft: Draft, keys: string[], findings: Finding[], isTotal: (name: string) => boolean, named: number | undefined): UnitStructure {
+  // `named`: the unit `--total NAME` names. `--total first` does not apply: the first unit heads its block or level.
+  const s = resolveStructure(draft.units, isTotal, named);
   const firstByKey = new Map<string, number>();
   keys.forEach((k, i) => {
     if (i === s.totalIdx || s.role[i] === 'of-which' || s.role[i] === 'breakdown') return;
@@ -486,8 +481,9 @@ function oneLevel(
   findings: Finding[],
   opts: ShapeOptions,
   isTotal: (name: string) => boolean,
+  named: number | undefined,
 ): UnitStructure {
-  let totalIdx = totalByName(draft, opts.totalName) ?? draft.units.findIndex((u) => isTotal(u.name));
+  let totalIdx = named ?? draft.units.findIndex((u) => isTotal(u.name));
   if (totalIdx < 0 && draft.units.length > 1 && opts.totalPolicy === 'first') {
     totalIdx = 0;
     findings.push(totalAssumed(draft.units[0]!));
