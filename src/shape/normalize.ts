@@ -221,13 +221,22 @@ function composed(text: string): boolean {
  * read as its word (`TP Tuyên Quang` = `Thành phố Tuyên Quang`, `TX.`, `TT.`, `H.`: the prefixes tables vary in).
  */
 export function unitKey(name: string): string {
-  const k = foldKey(name);
+  return withLevelWord(name, foldKey(name));
+}
+
+/**
+ * `k` (`name` folded) with the level abbreviation it starts with written as its word: `tp` → `thanh pho`, `tx`,
+ * `tt`, and `h` when the name writes `H.` (not `H'Mông`). The one reading of these abbreviations (unitKey, the
+ * levels of structure.ts).
+ */
+export function withLevelWord(name: string, k: string): string {
   const c = k.charCodeAt(0);
   // Only a key starting with t or h can start with an abbreviation: the others cost one comparison.
   if (c !== 0x74 && c !== 0x68) return k;
   const space = k.indexOf(' ');
   const word = space === 1 || space === 2 ? ABBREVIATIONS.get(k.slice(0, space)) : undefined;
-  return word === undefined ? k : word + k.slice(space);
+  if (word === undefined || (word === 'huyen' && !H_DOT.test(name))) return k;
+  return word + k.slice(space);
 }
 
 const ABBREVIATIONS = new Map([
@@ -236,6 +245,7 @@ const ABBREVIATIONS = new Map([
   ['tt', 'thi tran'],
   ['h', 'huyen'],
 ]);
+const H_DOT = /^\s*H\.\s*\p{Lu}/u;
 
 /**
  * A unit name's key with the configuration's unit aliases applied (folded alias → canonical name): an alias

@@ -7,7 +7,7 @@
  * without any of these keep the annex's structure: the total, and every other unit under it.
  */
 import type { DraftUnit } from './draft.js';
-import { foldKey } from './normalize.js';
+import { foldKey, withLevelWord } from './normalize.js';
 import { mayMatch } from './words.js';
 
 export interface Structure {
@@ -110,12 +110,10 @@ export function adminLevel(name: string, next?: string): 1 | 2 | 3 | 4 | undefin
 /** `Thành phố Huế`: a province when a district-level unit follows it, else a district. */
 const LEVEL_HUE = 5;
 
-/** The level a name (`k` folded) says: 1–4, `LEVEL_HUE`, 0 none. `H. Na Hang` is a district (the dot kept: not `H'Mông`). */
+/** The level a name (`k` folded) says: 1–4, `LEVEL_HUE`, 0 none (`H. Na Hang` a district: normalize.ts withLevelWord). */
 function levelOf(name: string, k: string): number {
-  return H_DOT.test(name) ? 2 : levelOfKey(k);
+  return levelOfKey(withLevelWord(name, k));
 }
-
-const H_DOT = /^\s*H\.\s*\p{Lu}/u;
 
 /** The level a folded name says: 1–4, `LEVEL_HUE`, 0 none. */
 function levelOfKey(k: string): number {

@@ -143,6 +143,6 @@ describe('unitKey', () => {
       ['H. Na Hang', 'Huyện Na Hang'],
     ];
     for (const [a, b] of same) expect(unitKey(a!), a).toBe(unitKey(b!));
-    expect(['Tân Phú', 'Thành phố', 'Hàm Yên', 'TPHCM', 'Tổng cộng'].map(unitKey)).toEqual(['tan phu', 'thanh pho', 'ham yen', 'tphcm', 'tong cong']);
+    expect(['Tân Phú', 'Thành phố', 'Hàm Yên', 'TPHCM', 'Tổng cộng', "H'Mông", 'H Na Hang'].map(unitKey)).toEqual(['tan phu', 'thanh pho', 'ham yen', 'tphcm', 'tong cong', 'h mong', 'h na hang']);
   });
 });
