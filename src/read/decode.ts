@@ -97,7 +97,8 @@ export function decodeBytes(bytes: Uint8Array, choice: EncodingChoice = 'auto'):
   if (text.includes('\u0000') || controlShare(text) > 0.01) {
     throw new PovcheckError('FILE_BINARY', { kind: 'binary' });
   }
-  if (text.replace(/[\s\u00a0\ufeff]+/g, '').length === 0) throw new PovcheckError('FILE_EMPTY', { blank: true });
+  // Blank: nothing but white space (asked without copying the text).
+  if (!/[^\s\u00a0\ufeff]/.test(text)) throw new PovcheckError('FILE_EMPTY', { blank: true });
   return decoded;
 }
 

@@ -29,6 +29,9 @@ describe('decodeBytes', () => {
   it('refuses empty, blank, binary and legacy-encoded input with a coded reason', () => {
     expect(code(() => decodeBytes(new Uint8Array()))).toBe('FILE_EMPTY');
     expect(code(() => decodeBytes(Buffer.from('  \n\r\n\t')))).toBe('FILE_EMPTY');
+    // Blank is white space of any kind, no-break spaces and a BOM inside the text included; one character is not blank.
+    expect(code(() => decodeBytes(Buffer.from('\ufeff \u00a0\n\u2003\ufeff\r\n')))).toBe('FILE_EMPTY');
+    expect(decodeBytes(Buffer.from(' \u00a0\n x\n')).text).toBe(' \u00a0\n x\n');
     expect(code(() => decodeBytes(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2])))).toBe('FILE_BINARY');
     expect(code(() => decodeBytes(Buffer.from([0x00, 0x01, 0x02, 0x9f, 0xff, 0x00, 0x10])))).toBe('FILE_BINARY');
     // "Ninh Bình" in TCVN3 single bytes is not UTF-8: a legacy encoding (too little text to name which).
