@@ -9,7 +9,7 @@ import type { RefusedKind } from './read/kinds.js';
 
 export interface ErrorParams {
   FILE_NOT_FOUND: Record<string, never>;
-  FILE_UNREADABLE: { reason: 'directory' | 'not-a-file' | 'io'; detail?: string };
+  FILE_UNREADABLE: { reason: 'directory' } | { reason: 'not-a-file' } | { reason: 'changed' } | { reason: 'io'; detail?: string };
   FILE_EMPTY: { blank: boolean };
   FILE_BINARY: { kind: 'zip' | 'ole' | 'pdf' | 'png' | 'jpeg' | 'gzip' | 'binary' | 'ods' | 'xlsb' | 'docx' | 'encrypted' | 'doc' | 'not-zip' };
   FILE_TOO_LARGE: { limitMb: number };
@@ -36,10 +36,10 @@ export interface ErrorParams {
     | { reason: 'ambiguous'; cell: string; text: string; vi: string; en: string }
     | { reason: 'conflict'; viCell: string; viText: string; enCell: string; enText: string };
   /**
-   * A .xlsx/.xlsm that cannot be opened: a broken ZIP, a part missing (`detail`), or an XML part that is not
-   * well-formed or declares a DOCTYPE (`part`, `xml`).
+   * A .xlsx/.xlsm that cannot be opened: a broken ZIP or a part missing (`damage`), or an XML part that is not
+   * well-formed (`detail`: the XML parser's own words) or declares a DOCTYPE (`part`, `xml`).
    */
-  WORKBOOK_INVALID: { detail: string } | { part: string; xml: 'syntax'; detail: string } | { part: string; xml: 'doctype' };
+  WORKBOOK_INVALID: ContainerDamage | XmlDamage;
   /** A workbook over povcheck's limits (checked before it is unpacked: zip bombs, enormous sheets). */
   WORKBOOK_TOO_LARGE:
     | { what: 'uncompressed'; limitMb: number }
@@ -54,8 +54,8 @@ export interface ErrorParams {
     /** An XML part past the reader's limits: a text longer than `limit` characters, nesting, elements. */
     | { what: 'text' | 'depth' | 'elements'; part: string; limit: number };
   SHEET_NOT_FOUND: { sheet: string; available: string[] };
-  /** A .docx plan that cannot be opened: a broken ZIP, no word/document.xml, XML that does not parse. */
-  DOCUMENT_INVALID: { detail: string };
+  /** A .docx plan that cannot be opened: a broken ZIP, XML that does not parse or declares a DOCTYPE. */
+  DOCUMENT_INVALID: ContainerDamage | XmlDamage;
   /** A plan document over povcheck's limits (read/document-limits.ts): refused before it exhausts anything. */
   DOCUMENT_TOO_LARGE:
     | { what: 'uncompressed' | 'document'; limitMb: number }
@@ -123,11 +123,30 @@ export interface ErrorParams {
   /** A text longer than an xlsx cell holds (`limit`, 32,767 characters): its first characters and its length. */
   XLSX_TEXT_TOO_LONG: { start: string; chars: number; limit: number };
   USAGE: { detail: string };
+  /** An output file that is one of the run's inputs (the same file, by device and inode): never written over. */
+  OUTPUT_IS_INPUT: { input: string };
   WRITE_FAILED: { detail: string };
   INTERNAL: { detail: string };
 }
 
 export type PovcheckErrorCode = keyof ErrorParams;
+
+/**
+ * What is wrong with a ZIP container (workbook or document), worded by the catalogues: no central directory (cut
+ * short), a damaged directory, a part damaged, cut short, packed with an unknown method, not unpacking, or
+ * unpacking to another size than its header says; a workbook without its workbook part or any worksheet, a cell
+ * naming a shared text the workbook lacks, a sheet whose part is missing.
+ */
+export type ContainerDamage =
+  | { damage: 'no-directory' | 'directory' | 'no-workbook' | 'no-worksheet' }
+  | { damage: 'part-header' | 'part-short' | 'part-larger' | 'part-size'; part: string }
+  | { damage: 'part-method'; part: string; method: number }
+  | { damage: 'part-inflate'; part: string; code: string }
+  | { damage: 'shared-string'; cell: string; index: string }
+  | { damage: 'sheet-missing'; sheet: string; part: string };
+
+/** An XML part that is not well-formed (`detail`: the XML parser's own words) or declares a DOCTYPE. */
+export type XmlDamage = { part: string; xml: 'syntax'; detail: string } | { part: string; xml: 'doctype' };
 
 /** One reason a configuration file does not fit its JSON Schema, at a JSON pointer ("/rules/denominator"). */
 export type ConfigProblem =

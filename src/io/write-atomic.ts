@@ -49,7 +49,7 @@ function statOrUndefined(path: string, target: string): Stats | undefined {
   }
 }
 
-/** Refuses (USAGE) when `st`, the target, is the same file as one of the run's inputs. */
+/** Refuses (OUTPUT_IS_INPUT) when `st`, the target, is the same file as one of the run's inputs. */
 function protectInputs(target: string, st: Stats | undefined, inputs: readonly string[]): void {
   if (!st) return;
   for (const input of inputs) {
@@ -60,7 +60,7 @@ function protectInputs(target: string, st: Stats | undefined, inputs: readonly s
       continue;
     }
     if (s.isFile() && s.dev === st.dev && s.ino === st.ino) {
-      throw new PovcheckError('USAGE', { detail: `refusing to write over the input file ${input}` }, { file: target });
+      throw new PovcheckError('OUTPUT_IS_INPUT', { input }, { file: target });
     }
   }
 }
@@ -192,7 +192,7 @@ async function writeViaTemp(target: string, where: string, existing: Stats | und
 
 /**
  * Writes `data` to `target` (see the module comment); pieces are asked for only once the target is known good. `inputs` are every file the run reads: the target may
- * be none of them (USAGE), so that `povcheck … -o annex.csv annex.csv` can never destroy an input.
+ * be none of them (OUTPUT_IS_INPUT), so that `povcheck … -o annex.csv annex.csv` can never destroy an input.
  */
 export async function writeFileAtomic(target: string, data: OutputData, inputs: readonly string[] = []): Promise<void> {
   const st = statOrUndefined(target, target);

@@ -1,7 +1,7 @@
 /** English messages. Numbers arrive as plain digits; f.n() writes them as 210,299 and 11.80. */
 import { enDocument, enDocumentMessages } from './en-document.js';
 import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
-import type { ConfigProblem } from '../errors.js';
+import type { ConfigProblem, ContainerDamage, XmlDamage } from '../errors.js';
 import { enCalc, name as indName, val } from './en-calc.js';
 import { enCli } from './cli-en.js';
 import type { MessageParams } from '../model/message-ref.js';
@@ -53,6 +53,41 @@ const item = (c: CauseCellText, f: Fmt) => {
     : `should be ${f.n(c.proposed ?? '')}`;
   return `${cellName(c, f)} holds ${f.n(c.actual)}${formulaNote(c)}, ${value}${c.kind ? ` (${SLIP_EN[c.kind]})` : ''}`;
 };
+
+/** What is wrong with a workbook's or document's ZIP container or one of its XML parts (errors.ts ContainerDamage, XmlDamage). */
+function containerDamage(p: ContainerDamage | XmlDamage, office: string): string {
+  if ('xml' in p) {
+    return p.xml === 'doctype'
+      ? `${p.part} declares a DOCTYPE, which ${office} files never do (it is how entity-expansion attacks begin); not read`
+      : `${p.part} is not well-formed XML (${p.detail})`;
+  }
+  switch (p.damage) {
+    case 'no-directory':
+      return 'no ZIP central directory; the file is cut short or damaged';
+    case 'directory':
+      return 'damaged ZIP central directory';
+    case 'part-header':
+      return `damaged ZIP part ${p.part}`;
+    case 'part-short':
+      return `ZIP part ${p.part} is cut short`;
+    case 'part-method':
+      return `ZIP part ${p.part} uses an unsupported compression method (${p.method})`;
+    case 'part-inflate':
+      return `ZIP part ${p.part} cannot be unpacked (${p.code})`;
+    case 'part-larger':
+      return `ZIP part ${p.part} unpacks to more than its header says (damaged or hostile)`;
+    case 'part-size':
+      return `ZIP part ${p.part} is not the size its header says`;
+    case 'no-workbook':
+      return 'no xl/workbook.xml';
+    case 'no-worksheet':
+      return 'no worksheet';
+    case 'shared-string':
+      return `cell ${p.cell} refers to text number ${p.index}, which the workbook does not have`;
+    case 'sheet-missing':
+      return `the sheet "${p.sheet}" (${p.part}) is missing`;
+  }
+}
 
 function configProblem(p: ConfigProblem): string {
   const at = p.pointer === '' ? 'the top level' : p.pointer;
@@ -434,7 +469,13 @@ export function en(): Catalog {
     errors: {
       FILE_NOT_FOUND: () => 'no such file',
       FILE_UNREADABLE: (p) =>
-        p.reason === 'directory' ? 'this is a directory, not a file' : p.reason === 'not-a-file' ? 'this is not a regular file' : `cannot read the file (${p.detail ?? ''})`,
+        p.reason === 'directory'
+          ? 'this is a directory, not a file'
+          : p.reason === 'not-a-file'
+            ? 'this is not a regular file'
+            : p.reason === 'changed'
+              ? 'the file changed while it was read'
+              : `cannot read the file (${p.detail ?? ''})`,
       FILE_EMPTY: (p) => (p.blank ? 'the file holds only blank space, no table' : 'the file is empty'),
       FILE_BINARY: (p) =>
         ({
@@ -486,12 +527,7 @@ export function en(): Catalog {
         p.reason === 'ambiguous'
           ? `cell ${p.cell}: "${p.text}" reads as ${p.vi} in Vietnamese format and ${p.en} in English format, and no other cell tells which the file uses; pass --locale vi or --locale en`
           : `the file mixes both number formats equally (${p.viCell} "${p.viText}" is Vietnamese, ${p.enCell} "${p.enText}" English); pass --locale vi or --locale en`,
-      WORKBOOK_INVALID: (p) =>
-        !('xml' in p)
-          ? `not a readable Excel workbook: ${p.detail}`
-          : p.xml === 'doctype'
-            ? `not a readable Excel workbook: ${p.part} declares a DOCTYPE, which Office files never do (it is how entity-expansion attacks begin); not read`
-            : `not a readable Excel workbook: ${p.part} is not well-formed XML (${p.detail})`,
+      WORKBOOK_INVALID: (p) => `not a readable Excel workbook: ${containerDamage(p, 'Office')}`,
       WORKBOOK_TOO_LARGE: (p) =>
         p.what === 'uncompressed'
           ? `the workbook unpacks to more than ${p.limitMb} MB (a ZIP bomb, or far larger than any annex table); not read`
@@ -516,7 +552,7 @@ export function en(): Catalog {
                             : p.what === 'depth'
                               ? `${p.part} nests XML elements more than ${p.limit.toLocaleString('en-US')} deep; not read`
                               : `${p.part} holds more than ${p.limit.toLocaleString('en-US')} XML elements; not read`,
-      DOCUMENT_INVALID: (p) => `not a readable Word document: ${p.detail}`,
+      DOCUMENT_INVALID: (p) => `not a readable Word document: ${containerDamage(p, 'Word')}`,
       DOCUMENT_TOO_LARGE: (p) => {
         switch (p.what) {
           case 'uncompressed':
@@ -645,6 +681,7 @@ export function en(): Catalog {
       XLSX_TEXT_TOO_LONG: (p) =>
         `an Excel cell holds at most ${p.limit.toLocaleString('en-US')} characters, and the text "${p.start}…" has ${p.chars.toLocaleString('en-US')}: shorten it, or write docx or html`,
       USAGE: (p) => p.detail,
+      OUTPUT_IS_INPUT: (p) => `refusing to write over the input file ${p.input}`,
       WRITE_FAILED: (p) =>
         `cannot write the output file (${
           ({

@@ -1,7 +1,7 @@
 /** Vietnamese messages. Numbers arrive as plain digits; f.n() writes them as 210.299 and 11,80. */
 import { viDocument, viDocumentMessages } from './vi-document.js';
 import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
-import type { ConfigProblem } from '../errors.js';
+import type { ConfigProblem, ContainerDamage, XmlDamage } from '../errors.js';
 import { viCalc, val } from './vi-calc.js';
 import { viCli } from './cli-vi.js';
 import type { MessageParams } from '../model/message-ref.js';
@@ -55,6 +55,41 @@ const item = (c: CauseCellText, f: Fmt) => {
     : `đúng ra là ${f.n(c.proposed ?? '')}`;
   return `${cellName(c, f)} ghi ${f.n(c.actual)}${formulaNote(c)}, ${value}${c.kind ? ` (${SLIP_VI[c.kind]})` : ''}`;
 };
+
+/** Chỗ hỏng của vỏ ZIP hay một phần XML của sổ tính, văn bản (errors.ts ContainerDamage, XmlDamage). */
+function containerDamage(p: ContainerDamage | XmlDamage, office: string): string {
+  if ('xml' in p) {
+    return p.xml === 'doctype'
+      ? `${p.part} khai báo DOCTYPE, điều tệp ${office} không bao giờ làm (đó là cách mở đầu tấn công khai triển thực thể); không đọc`
+      : `${p.part} không phải XML hợp lệ (${p.detail})`;
+  }
+  switch (p.damage) {
+    case 'no-directory':
+      return 'không có mục lục ZIP (central directory): tệp bị cắt cụt hoặc bị hỏng';
+    case 'directory':
+      return 'mục lục ZIP (central directory) bị hỏng';
+    case 'part-header':
+      return `phần ${p.part} trong tệp ZIP bị hỏng`;
+    case 'part-short':
+      return `phần ${p.part} trong tệp ZIP bị cắt cụt`;
+    case 'part-method':
+      return `phần ${p.part} trong tệp ZIP được nén bằng cách nén không được hỗ trợ (${p.method})`;
+    case 'part-inflate':
+      return `không giải nén được phần ${p.part} trong tệp ZIP (${p.code})`;
+    case 'part-larger':
+      return `phần ${p.part} trong tệp ZIP giải nén ra lớn hơn kích thước ghi ở đầu phần (tệp hỏng hoặc cố ý gây hại)`;
+    case 'part-size':
+      return `phần ${p.part} trong tệp ZIP giải nén ra không đúng kích thước ghi ở đầu phần`;
+    case 'no-workbook':
+      return 'thiếu phần xl/workbook.xml';
+    case 'no-worksheet':
+      return 'không có trang tính nào';
+    case 'shared-string':
+      return `ô ${p.cell} trỏ tới chuỗi văn bản số ${p.index}, nhưng sổ tính không có chuỗi này`;
+    case 'sheet-missing':
+      return `thiếu trang tính "${p.sheet}" (${p.part})`;
+  }
+}
 
 function configProblem(p: ConfigProblem): string {
   const at = p.pointer === '' ? 'cấp ngoài cùng' : p.pointer;
@@ -440,7 +475,13 @@ export function vi(): Catalog {
     errors: {
       FILE_NOT_FOUND: () => 'không có tệp này',
       FILE_UNREADABLE: (p) =>
-        p.reason === 'directory' ? 'đây là thư mục, không phải tệp' : p.reason === 'not-a-file' ? 'đây không phải là tệp thông thường' : `không đọc được tệp (${p.detail ?? ''})`,
+        p.reason === 'directory'
+          ? 'đây là thư mục, không phải tệp'
+          : p.reason === 'not-a-file'
+            ? 'đây không phải là tệp thông thường'
+            : p.reason === 'changed'
+              ? 'tệp đã thay đổi trong khi đang được đọc'
+              : `không đọc được tệp (${p.detail ?? ''})`,
       FILE_EMPTY: (p) => (p.blank ? 'tệp chỉ có khoảng trắng, không có bảng' : 'tệp rỗng'),
       FILE_KIND: (p) =>
         ({
@@ -492,12 +533,7 @@ export function vi(): Catalog {
         p.reason === 'ambiguous'
           ? `ô ${p.cell}: "${p.text}" đọc kiểu Việt Nam là ${p.vi}, kiểu tiếng Anh là ${p.en}, và không ô nào khác cho biết tệp dùng kiểu nào; hãy chỉ rõ --locale vi hoặc --locale en`
           : `tệp dùng lẫn hai kiểu số với số lượng ngang nhau (ô ${p.viCell} "${p.viText}" kiểu Việt Nam, ô ${p.enCell} "${p.enText}" kiểu tiếng Anh); hãy chỉ rõ --locale vi hoặc --locale en`,
-      WORKBOOK_INVALID: (p) =>
-        !('xml' in p)
-          ? `không đọc được sổ tính Excel này: ${p.detail}`
-          : p.xml === 'doctype'
-            ? `không đọc được sổ tính Excel này: ${p.part} khai báo DOCTYPE, điều tệp Office không bao giờ làm (đó là cách mở đầu tấn công khai triển thực thể); không đọc`
-            : `không đọc được sổ tính Excel này: ${p.part} không phải XML hợp lệ (${p.detail})`,
+      WORKBOOK_INVALID: (p) => `không đọc được sổ tính Excel này: ${containerDamage(p, 'Office')}`,
       WORKBOOK_TOO_LARGE: (p) =>
         p.what === 'uncompressed'
           ? `sổ tính khi giải nén lớn hơn ${p.limitMb} MB (tệp "bom nén", hoặc lớn hơn mọi bảng phụ lục); không đọc`
@@ -522,7 +558,7 @@ export function vi(): Catalog {
                             : p.what === 'depth'
                               ? `${p.part} lồng các phần tử XML sâu hơn ${p.limit.toLocaleString('vi-VN')} cấp; không đọc`
                               : `${p.part} có hơn ${p.limit.toLocaleString('vi-VN')} phần tử XML; không đọc`,
-      DOCUMENT_INVALID: (p) => `không phải văn bản Word đọc được: ${p.detail}`,
+      DOCUMENT_INVALID: (p) => `không phải văn bản Word đọc được: ${containerDamage(p, 'Word')}`,
       DOCUMENT_TOO_LARGE: (p) => {
         switch (p.what) {
           case 'uncompressed':
@@ -651,6 +687,7 @@ export function vi(): Catalog {
       XLSX_TEXT_TOO_LONG: (p) =>
         `một ô Excel chứa tối đa ${p.limit.toLocaleString('vi-VN')} ký tự, còn đoạn "${p.start}…" có ${p.chars.toLocaleString('vi-VN')} ký tự: hãy rút ngắn, hoặc xuất docx hay html`,
       USAGE: (p) => p.detail,
+      OUTPUT_IS_INPUT: (p) => `không ghi đè lên tệp đầu vào ${p.input}`,
       WRITE_FAILED: (p) =>
         `không ghi được tệp kết quả (${
           ({

@@ -15,7 +15,7 @@
  *   districts under "Chia ra") reads as one header row, as in read/xlsx.ts. A table inside a cell adds its
  *   text to that cell. Cells are named "T1R3C4": table, row, grid column, 1-based, as counted in Word.
  */
-import { PovcheckError } from '../errors.js';
+import { PovcheckError, type ErrorParams } from '../errors.js';
 import { documentCellRef, type DocTable, type PlanDocument } from '../model/document.js';
 import { outline, type RawParagraph } from './document-outline.js';
 import { DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
@@ -53,7 +53,7 @@ const mb = (n: number) => Math.round(n / 1024 / 1024);
 /** The ZIP reader speaks of workbooks; for a document its problems are the document's. */
 function asDocumentError(e: unknown): unknown {
   if (!(e instanceof PovcheckError)) return e;
-  if (e.code === 'WORKBOOK_INVALID') return new PovcheckError('DOCUMENT_INVALID', { detail: (e.params as { detail: string }).detail });
+  if (e.code === 'WORKBOOK_INVALID') return new PovcheckError('DOCUMENT_INVALID', e.params as ErrorParams['WORKBOOK_INVALID']);
   if (e.code === 'WORKBOOK_TOO_LARGE') return new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'zip64' });
   return e;
 }
@@ -294,9 +294,9 @@ function parseXml(xml: Uint8Array, handlers: XmlHandlers, limits: DocumentLimits
     const p = e.problem;
     switch (p.kind) {
       case 'syntax':
-        throw new PovcheckError('DOCUMENT_INVALID', { detail: `word/document.xml is not well-formed XML (${p.detail})` });
+        throw new PovcheckError('DOCUMENT_INVALID', { part: 'word/document.xml', xml: 'syntax', detail: p.detail });
       case 'doctype':
-        throw new PovcheckError('DOCUMENT_INVALID', { detail: 'word/document.xml declares a DOCTYPE, which Word never writes' });
+        throw new PovcheckError('DOCUMENT_INVALID', { part: 'word/document.xml', xml: 'doctype' });
       default:
         throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: p.kind, limit: p.limit });
     }

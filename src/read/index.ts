@@ -108,7 +108,7 @@ export async function readFileBytes(path: string, stats?: Stats): Promise<Uint8A
 function fileBytes(path: string, size: number): ByteSource {
   let fd: number | undefined;
   let buffer = Buffer.alloc(0);
-  const changed = () => new PovcheckError('FILE_UNREADABLE', { reason: 'io', detail: 'the file changed while it was read' }, { file: path });
+  const changed = () => new PovcheckError('FILE_UNREADABLE', { reason: 'changed' }, { file: path });
   return {
     length: size,
     read(pos, end) {

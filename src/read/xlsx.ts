@@ -22,7 +22,7 @@
  *   stay in their first cell, as a CSV export has them; merged numbers are never repeated (they would count
  *   twice).
  */
-import { PovcheckError } from '../errors.js';
+import { PovcheckError, type ContainerDamage } from '../errors.js';
 import { foldKey } from '../shape/normalize.js';
 import { a1, columnLetters, parseA1, type Cell, type Grid } from '../model/grid.js';
 import { displayedDigits, parseNumberFormat } from './number-format.js';
@@ -81,7 +81,7 @@ function xmlProblem(part: string, err: XmlError): PovcheckError {
   }
 }
 
-const invalid = (detail: string) => new PovcheckError('WORKBOOK_INVALID', { detail });
+const invalid = (damage: ContainerDamage) => new PovcheckError('WORKBOOK_INVALID', damage);
 
 interface SheetEntry {
   name: string;
@@ -128,7 +128,7 @@ function readWorkbookInfo(parts: Parts, limits: WorkbookLimits): WorkbookInfo {
       }
     },
   });
-  if (!found) throw invalid('no xl/workbook.xml');
+  if (!found) throw invalid({ damage: 'no-workbook' });
   const sheets: SheetEntry[] = [];
   for (const s of listed) {
     const rel = s.rid !== undefined ? rels.get(s.rid) : undefined;
@@ -146,7 +146,7 @@ function readWorkbookInfo(parts: Parts, limits: WorkbookLimits): WorkbookInfo {
 }
 
 function pickSheet(sheets: readonly SheetEntry[], wanted: string | undefined): SheetEntry {
-  if (sheets.length === 0) throw invalid('no worksheet');
+  if (sheets.length === 0) throw invalid({ damage: 'no-worksheet' });
   if (wanted === undefined) return sheets[0]!;
   const exact = sheets.find((s) => s.name === wanted);
   if (exact) return exact;
@@ -324,7 +324,7 @@ function valueContent(c: CellXml, ctx: SheetContext, ref: string): Content | und
     case 's': {
       const i = Number(v);
       const s = Number.isInteger(i) ? ctx.strings[i] : undefined;
-      if (s === undefined) throw invalid(`cell ${ref} refers to text number ${v}, which the workbook does not have`);
+      if (s === undefined) throw invalid({ damage: 'shared-string', cell: ref, index: v });
       return { raw: s };
     }
     case 'str':
@@ -346,7 +346,7 @@ function valueContent(c: CellXml, ctx: SheetContext, ref: string): Content | und
 function readSheet(parts: Parts, sheet: SheetEntry, ctx: SheetContext, limits: WorkbookLimits): { rows: Cell[][]; merges: string[]; count: number } {
   const st: SheetState = { sheet, ctx, limits, rows: [], merges: [], masters: new Map(), count: 0, row: -1, col: -1, inInline: false, phonetic: 0, inSheetData: false, textChars: 0 };
   const found = parts.parse(sheet.part, { open: (name, a) => openElement(st, name, a), text: (s) => captureText(st, s), close: (name) => closeElement(st, name) });
-  if (!found) throw invalid(`the sheet "${sheet.name}" (${sheet.part}) is missing`);
+  if (!found) throw invalid({ damage: 'sheet-missing', sheet: sheet.name, part: sheet.part });
   return { rows: st.rows, merges: st.merges, count: st.count };
 }
 

@@ -12,7 +12,7 @@
  * Pure: bytes in, facts or a PovcheckError out.
  */
 import { inflateRawSync } from 'node:zlib';
-import { PovcheckError, type ErrorParams } from '../errors.js';
+import { PovcheckError, type ContainerDamage, type ErrorParams } from '../errors.js';
 
 export interface WorkbookLimits {
   /** All parts together, unpacked. */
@@ -73,8 +73,8 @@ export interface ZipFacts {
 const u16 = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
 const u32 = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
 
-function invalid(detail: string): PovcheckError {
-  return new PovcheckError('WORKBOOK_INVALID', { detail });
+function invalid(damage: ContainerDamage): PovcheckError {
+  return new PovcheckError('WORKBOOK_INVALID', damage);
 }
 
 /** The central directory: names and sizes, without inflating anything. */
@@ -86,7 +86,7 @@ export function listZip(bytes: Uint8Array): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw invalid('no ZIP central directory; the file is cut short or damaged');
+  if (eocd < 0) throw invalid({ damage: 'no-directory' });
   const count = u16(bytes, eocd + 10);
   const cdOffset = u32(bytes, eocd + 16);
   if (count === 0xffff || cdOffset === 0xffffffff) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'zip64' });
@@ -94,7 +94,7 @@ export function listZip(bytes: Uint8Array): ZipEntry[] {
   let p = cdOffset;
   const decoder = new TextDecoder('utf-8');
   for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw invalid('damaged ZIP central directory');
+    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw invalid({ damage: 'directory' });
     const flags = u16(bytes, p + 8);
     const nameLen = u16(bytes, p + 28);
     const extraLen = u16(bytes, p + 30);
@@ -128,18 +128,18 @@ export function containerKind(entries: readonly ZipEntry[]): ContainerKind {
 
 /** Inflates one part with its output capped at `cap` bytes; undefined when it would exceed the cap. */
 export function inflateCapped(bytes: Uint8Array, e: ZipEntry, cap: number): Uint8Array | undefined {
-  if (e.offset + 30 > bytes.length || u32(bytes, e.offset) !== 0x04034b50) throw invalid(`damaged ZIP part ${e.name}`);
+  if (e.offset + 30 > bytes.length || u32(bytes, e.offset) !== 0x04034b50) throw invalid({ damage: 'part-header', part: e.name });
   const start = e.offset + 30 + u16(bytes, e.offset + 26) + u16(bytes, e.offset + 28);
   const body = bytes.subarray(start, start + e.compressedSize);
-  if (body.length < e.compressedSize) throw invalid(`ZIP part ${e.name} is cut short`);
+  if (body.length < e.compressedSize) throw invalid({ damage: 'part-short', part: e.name });
   if (e.method === 0) return body.length > cap ? undefined : body;
-  if (e.method !== 8) throw invalid(`ZIP part ${e.name} uses an unsupported compression method (${e.method})`);
+  if (e.method !== 8) throw invalid({ damage: 'part-method', part: e.name, method: e.method });
   try {
     return inflateRawSync(body, { maxOutputLength: Math.max(1, cap) });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) return undefined;
-    throw invalid(`ZIP part ${e.name} cannot be unpacked (${code ?? 'inflate error'})`);
+    throw invalid({ damage: 'part-inflate', part: e.name, code: code ?? 'inflate error' });
   }
 }
 
@@ -164,8 +164,8 @@ function countCells(xml: Uint8Array): number {
 /** One part's bytes, inflated with its output capped at the size its header declares (which the guard checked). */
 export function readPart(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   const data = inflateCapped(bytes, e, e.declaredSize + 1);
-  if (!data || data.length > e.declaredSize) throw invalid(`ZIP part ${e.name} unpacks to more than its header says (damaged or hostile)`);
-  if (data.length !== e.declaredSize) throw invalid(`ZIP part ${e.name} is not the size its header says`);
+  if (!data || data.length > e.declaredSize) throw invalid({ damage: 'part-larger', part: e.name });
+  if (data.length !== e.declaredSize) throw invalid({ damage: 'part-size', part: e.name });
   return data;
 }
 

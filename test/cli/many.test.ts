@@ -62,6 +62,13 @@ describe('a folder of 23 mixed CSV/XLSX submissions, in one process', () => {
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^povcheck: submissions\/huyen-03\/zz-broken\.xlsx: not a readable Excel workbook/)]);
   }, 120_000);
 
+  it('in Vietnamese the unreadable file\'s line is Vietnamese throughout, the damage of its ZIP too', async () => {
+    const r = await cli(['validate', 'submissions', '--lang', 'vi'], { cwd: root });
+    const line = r.stdout.split('\n').find((l) => l.includes('zz-broken.xlsx'));
+    expect(line).toMatch(/không đọc được sổ tính Excel này: không có mục lục ZIP \(central directory\): tệp bị cắt cụt hoặc bị hỏng/);
+    expect(line).not.toMatch(/cut short|damaged|no ZIP/);
+  }, 120_000);
+
   it('the text report: a verdict line per file and one summary line, no tables by default', async () => {
     const r = await cli(['validate', 'submissions', '--lang', 'en'], { cwd: root });
     expect(r.code).toBe(2);
