@@ -533,7 +533,7 @@ export function vi(): Catalog {
         p.reason === 'ambiguous'
           ? `ô ${p.cell}: "${p.text}" đọc kiểu Việt Nam là ${p.vi}, kiểu tiếng Anh là ${p.en}, và không ô nào khác cho biết tệp dùng kiểu nào; hãy chỉ rõ --locale vi hoặc --locale en`
           : `tệp dùng lẫn hai kiểu số với số lượng ngang nhau (ô ${p.viCell} "${p.viText}" kiểu Việt Nam, ô ${p.enCell} "${p.enText}" kiểu tiếng Anh); hãy chỉ rõ --locale vi hoặc --locale en`,
-      WORKBOOK_INVALID: (p) => `không đọc được sổ tính Excel này: ${containerDamage(p, 'Office')}`,
+      WORKBOOK_INVALID: (p) => `không phải sổ tính Excel đọc được: ${containerDamage(p, 'Office')}`,
       WORKBOOK_TOO_LARGE: (p) =>
         p.what === 'uncompressed'
           ? `sổ tính khi giải nén lớn hơn ${p.limitMb} MB (tệp "bom nén", hoặc lớn hơn mọi bảng phụ lục); không đọc`
