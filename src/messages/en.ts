@@ -310,7 +310,7 @@ export function en(): Catalog {
       severityPlural: { error: 'Errors', warning: 'Warnings', info: 'Information' },
       verdictOk: (file) => `✔ ${file}: no errors`,
       verdictInvalid: (file) => `✖ ${file}: errors found`,
-      verdictUnreadable: (file, reason) => `✖ ${file}: cannot be read (${reason})`,
+      verdictUnreadable: (file, reason, option) => `✖ ${file}: ${option ? 'cannot be checked as asked' : 'cannot be read'} (${reason})`,
       verdictUnchecked: (file) => `⚠ ${file}: nothing could be checked`,
       checksRan: (ran, total) => `${ran} of ${total} ${total === 1 ? 'check' : 'checks'} ran`,
       checksLine: (ran, total, notRun, unchecked) =>

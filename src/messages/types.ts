@@ -55,7 +55,8 @@ export interface UiText {
   severityPlural: { error: string; warning: string; info: string };
   verdictOk: (file: string) => string;
   verdictInvalid: (file: string) => string;
-  verdictUnreadable: (file: string, reason: string) => string;
+  /** A file that cannot be read, or (`option`) that was read but cannot be checked as the command line asks (a --total naming no unit). */
+  verdictUnreadable: (file: string, reason: string, option?: boolean) => string;
   /** A file that was read but on which no check could run (status `unchecked`). */
   verdictUnchecked: (file: string) => string;
   /** "3 of 6 checks ran" (the verdict's clause when some checks could not run). */

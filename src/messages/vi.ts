@@ -316,7 +316,7 @@ export function vi(): Catalog {
       severityPlural: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' },
       verdictOk: (file) => `✔ ${file}: không có lỗi`,
       verdictInvalid: (file) => `✖ ${file}: có lỗi`,
-      verdictUnreadable: (file, reason) => `✖ ${file}: không đọc được (${reason})`,
+      verdictUnreadable: (file, reason, option) => `✖ ${file}: ${option ? 'không kiểm tra được theo yêu cầu' : 'không đọc được'} (${reason})`,
       verdictUnchecked: (file) => `⚠ ${file}: không kiểm tra được gì`,
       checksRan: (ran, total) => `${ran}/${total} phép kiểm tra đã chạy`,
       checksLine: (ran, total, notRun, unchecked) =>

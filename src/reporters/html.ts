@@ -226,7 +226,7 @@ function fileSection(input: ReportInput, file: ReportFile, fi: number, opts: Htm
   if (file.status === 'unreadable' || !summary) {
     const e = file.error;
     const reason = e ? renderError(e, lang) : '';
-    return html`<section class="file" id="${id}" lang="${lang}"><h2 class="verdict verdict-unreadable">${ui.verdictUnreadable(file.file, reason)}</h2></section>`;
+    return html`<section class="file" id="${id}" lang="${lang}"><h2 class="verdict verdict-unreadable">${ui.verdictUnreadable(file.file, reason, e?.code === 'BAD_OPTION')}</h2></section>`;
   }
   if (file.document) return documentSection(input, file, fi, opts);
   // A table of more units than a page draws at once: its findings are listed, the table and chart are not drawn.

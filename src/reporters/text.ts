@@ -119,7 +119,7 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
   if (file.status === 'unreadable') {
     const e = file.error!;
     const reason = renderError(e, lang);
-    return [s.error(ui.verdictUnreadable(file.file, reason))];
+    return [s.error(ui.verdictUnreadable(file.file, reason, e.code === 'BAD_OPTION'))];
   }
   if (file.document) return documentReport(input, file, opts);
   const table = tableOf(file)!;

@@ -209,7 +209,10 @@ describe('the total is a unit named so', () => {
     expect(json((await cli(['validate', NO_TOTAL, '--format', 'json', '--total', 'first'])).stdout).files[0]!.total).toBe('Xã A');
     const bad = await cli(['validate', NO_TOTAL, '--total', 'Toàn huyện', '--lang', 'en']);
     expect(bad.code).toBe(2);
-    expect(bad.stdout).toContain('--total "Toàn huyện": the table has no unit of that name (its units: Xã A, Xã B, Xã C, Xã D)');
+    expect(bad.stdout).toContain(': cannot be checked as asked (--total "Toàn huyện": the table has no unit of that name (its units: Xã A, Xã B, Xã C, Xã D))');
+    const vi = await cli(['validate', NO_TOTAL, '--total', 'Toàn huyện', '--lang', 'vi']);
+    expect(vi.stdout).toContain(': không kiểm tra được theo yêu cầu (--total "Toàn huyện": bảng không có đơn vị nào tên như vậy');
+    expect(vi.stdout).not.toContain('không đọc được');
   });
 
   it.each(['Toàn huyện', 'Tổng cộng', 'Cộng', 'Cả nước', 'Tổng số', 'Total'])('"%s" is a total', async (name) => {
