@@ -173,11 +173,25 @@ export function gridFromRecords(records: string[][], source: SourceInfo, sheet?:
 /**
  * Records a table is shaped from before the rest is read (shape/index.ts `shapeTable`): enough for the
  * shape stage to find the layout, the header and the columns exactly as in the whole table (its label scan
- * reads at most 2,000 rows of a column).
+ * reads at most 300 rows of a column, shape/index.ts WIDE_SCAN_ROWS).
  */
-export const HEAD_ROWS = 2_001;
+export const HEAD_ROWS = 301;
 /** Characters of text split at a time after the head: a piece's fields are copied out by the column store. */
 const PIECE = 1 << 16;
+/**
+ * Characters of the head's text whose lines the records of the whole text are estimated from (`estimatedRecords`,
+ * which sizes the column store once): several thousand records however few rows the head has.
+ */
+const ESTIMATE_SAMPLE = 4 * PIECE;
+
+/** Lines in `text` up to `end` (CRLF, LF and CR each end one; a last line without its break counts). */
+function linesIn(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  // Text whose lines end at CR alone (old Mac exports): its CRs that start no CRLF.
+  if (n === 0) for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) !== 10) n++;
+  return end > 0 && text.charCodeAt(end - 1) !== 10 && text.charCodeAt(end - 1) !== 13 ? n + 1 : n;
+}
 
 /** A delimited table as the validate pipeline reads it: its first rows as a grid, the rest one record at a time. */
 export interface DelimitedTable {
@@ -257,7 +271,8 @@ export function delimitedTable(input: string | StreamedText, encoding: TextEncod
   // The records in the text read so far, scaled to the whole text (its characters, or a streamed text's
   // bytes at the head's characters per byte).
   const totalChars = stream ? (stream.bytes * src.length) / Math.max(1, stream.decodedBytes) : src.length;
-  const estimatedRecords = Math.ceil(((head.length + more.length) * totalChars) / Math.max(1, fed));
+  const sample = Math.min(src.length, Math.max(fed, ESTIMATE_SAMPLE));
+  const estimatedRecords = Math.ceil((Math.max(head.length + more.length, linesIn(src, sample)) * totalChars) / Math.max(1, sample));
   // A layout read whole from a large file (a wide table, years as rows): its cells estimated from the head's
   // records and refused past the budget before its whole text is decoded (the decoded text and its copies
   // alone could exhaust a small heap before the cells are counted as they are parsed).

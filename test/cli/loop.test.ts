@@ -2,7 +2,7 @@
  * A loop of parents is reported once with a bounded excerpt, in every report (issue 13, item 4): a 30,000-unit
  * loop used to put the whole loop into each unit's finding (a report of gigabytes, "Invalid string length", or
  * a V8 abort). A loop of 3,000 units shows that fault (its reports would be 72 MB, each finding naming all
- * 3,000 codes) and goes through both stages of a long table's reading (its first 2,001 rows shaped, the rest
+ * 3,000 codes) and goes through both stages of a long table's reading (its first 301 rows shaped, the rest
  * read record by record); the CLI runs in this process (the hostile corpus runs such a loop through the built
  * binary too).
  */
