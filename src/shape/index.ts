@@ -59,7 +59,7 @@ const SCAN_ROWS = 60;
  * Rows of a column read to judge it as a wide table's label column. A wide table's indicator rows are near the
  * top (the published ones have up to about 60; 300 leaves room for breakdowns); reading a long table's name
  * column further costs, for nothing, a label lookup per unit name in code that runs once (2,000 rows were about
- * 6 % of a 10,000-unit table's run: docs/performance-history.md). The column that wins is read in full.
+ * 6 % of a 10,000-unit table's run: docs/performance-history.md, 2026-12-04). The column that wins is read in full.
  */
 const WIDE_SCAN_ROWS = 300;
 
