@@ -149,18 +149,29 @@ export async function compileFor(work: 'files' | number): Promise<void> {
   inlining = set;
 }
 
-/** The interrupt budget `compileFor` sets with inlining `set` for this much work: several files, or back to V8's default with inlining; else none. */
+/**
+ * The interrupt budget `compileFor` sets with inlining `set` for this much work: the larger one for several files
+ * or a file below `LONG_BUDGET_BYTES`, back to V8's default with inlining; else none.
+ */
 export function interruptBudgetFor(work: 'files' | number, set: boolean): number | undefined {
-  if (work === 'files') return FILES_INTERRUPT_BUDGET;
+  if (work === 'files' || (!set && work < LONG_BUDGET_BYTES)) return FILES_INTERRUPT_BUDGET;
   return set ? DEFAULT_INTERRUPT_BUDGET : undefined;
 }
+
+/**
+ * A file checked without inlining and smaller than this gets the larger interrupt budget of a run of several
+ * files too: a table of 4,000–20,000 units runs most of its code a few thousand times, not enough for Turbofan's
+ * compiling to pay (10,000 units: 0.91× wall, 0.87× CPU); from about 25,000 units (2 MB) the loops run long
+ * enough for V8's default (30,000 units: 1.02× wall with the larger budget). docs/performance-history.md, 2026-12-04.
+ */
+export const LONG_BUDGET_BYTES = 2 * 1024 * 1024;
 
 /**
  * How much a function runs before V8 optimises it (V8's profiler budget, in bytecodes' worth), in a run of several
  * files: four times V8's default, so that code run only once or a few times a file (a file's shape, each relation
  * kind's set-up, the report's pieces) stays in V8's baseline tiers instead of being compiled by Turbofan, which was
- * two fifths of the instructions of a run over 200 of the bench's files. A single table of 10,000 units is better
- * off with the default (its loops run hot): it is left alone. (docs/performance-history.md, branch `small5`.)
+ * two fifths of the instructions of a run over 200 of the bench's files. A single table gets it too below
+ * `LONG_BUDGET_BYTES` (docs/performance-history.md, branch `small5` and 2026-12-04).
  */
 export const FILES_INTERRUPT_BUDGET = 4 * 67_584;
 /** V8's own (Node 20, V8 11.3), set back with inlining. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_INTERRUPT_BUDGET, FILES_INTERRUPT_BUDGET, FULL_COMPILE_BYTES, inliningFor, interruptBudgetFor, LEAN_COMPILE_BYTES } from '../src/pipeline.js';
+import { DEFAULT_INTERRUPT_BUDGET, FILES_INTERRUPT_BUDGET, FULL_COMPILE_BYTES, inliningFor, interruptBudgetFor, LEAN_COMPILE_BYTES, LONG_BUDGET_BYTES } from '../src/pipeline.js';
 
 // How much V8 inlines is a speed setting (pipeline.ts compileFor); what it must never do is load node:v8 (and
 // with it Node's streams) for a run of one small file, whose start-up is measured, or take inlining from a
@@ -29,14 +29,17 @@ describe('inliningFor', () => {
   });
 });
 
-// The interrupt budget is a speed setting too: larger for a run of several files (code run a few times a file is
-// not worth Turbofan's compiling), V8's default for one table (a 10,000-unit table's loops are), and set back to
-// the default when inlining is turned back on for a large table after smaller files.
+// The interrupt budget is a speed setting too: larger for a run of several files, or one table of up to about
+// 25,000 units (code run a few thousand times is not worth Turbofan's compiling), V8's default for a larger table
+// (its loops are), and set back to the default when inlining is turned back on for a large table after smaller files.
 describe('interruptBudgetFor', () => {
-  it('raises the budget for a run of several files only', () => {
+  it('raises the budget for a run of several files and for a table below 2 MB', () => {
     expect(interruptBudgetFor('files', false)).toBe(FILES_INTERRUPT_BUDGET);
     expect(FILES_INTERRUPT_BUDGET).toBeGreaterThan(DEFAULT_INTERRUPT_BUDGET);
-    expect(interruptBudgetFor(802_532, false)).toBeUndefined();
+    expect(interruptBudgetFor(802_532, false)).toBe(FILES_INTERRUPT_BUDGET);
+    expect(interruptBudgetFor(LONG_BUDGET_BYTES - 1, false)).toBe(FILES_INTERRUPT_BUDGET);
+    expect(interruptBudgetFor(LONG_BUDGET_BYTES, false)).toBeUndefined();
+    expect(interruptBudgetFor(7_800_000, false)).toBeUndefined();
   });
 
   it("sets V8's default back with inlining", () => {
