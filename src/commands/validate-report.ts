@@ -85,9 +85,10 @@ async function appendStepSummary(report: ReportInput, summaryFile: string): Prom
 
 /** One line on stderr for each unreadable file and each file on which nothing could be checked. */
 async function problemLines(report: ReportInput, outcome: RunOutcome, choices: ReportChoices, { io }: CommandContext): Promise<void> {
-  const { uncheckedText } = await import('../reporters/ci.js');
+  // The CI reporter (and node:crypto with it) loads only when a file was left unchecked.
+  const { uncheckedText } = outcome.results.some((r) => r.status === 'unchecked') ? await import('../reporters/ci.js') : { uncheckedText: undefined };
   for (const r of outcome.results) {
     if (r.status === 'unreadable' && r.error) io.err(oneLine(r.error, choices.lang ?? envLang(io.env)) + '\n');
-    if (r.status === 'unchecked') io.err(`povcheck: ${r.file}: ${uncheckedText(report, r)}\n`);
+    if (r.status === 'unchecked' && uncheckedText) io.err(`povcheck: ${r.file}: ${uncheckedText(report, r)}\n`);
   }
 }
