@@ -37,6 +37,7 @@ describe('published tables: consistent ones give no error', () => {
     'review-2021q2-ben-tre-breakdown.csv',
     'gso-2002-2004-rates-by-area-and-region.csv',
     'yearbook-2016-quang-ngai-rates-by-year.csv',
+    'review-2019-bac-kan-district-rates-ranked.csv',
   ])('%s', async (name) => {
     const r = await check(name);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
@@ -50,6 +51,18 @@ describe('review-2022-binh-dinh-urban-rural.csv', () => {
     const r = await check('review-2022-binh-dinh-urban-rural.csv');
     expect(r.coverage.ran).toEqual(expect.arrayContaining(['sum', 'combined', 'implied-households']));
     expect(problems(r)).toEqual([]);
+  });
+});
+
+describe('review-2019-bac-kan-district-rates-ranked.csv', () => {
+  it('indicators given for the province only are one warning each, not an error per blank district; D2 holds at the half-way trap', async () => {
+    const r = await check('review-2019-bac-kan-district-rates-ranked.csv');
+    expect(problems(r).sort()).toEqual(
+      ['warning missing -', 'warning missing -', ...['B3', 'C3', 'E3', 'F3', 'G3', 'H3', 'I3', 'J3'].map((c) => `warning missing ${c}`), 'warning precision D6'].sort(),
+    );
+    expect(r.findings.filter((f) => f.msg.id === 'missing.total-only')).toHaveLength(8);
+    expect(r.coverage.ran).toContain('rate');
+    expect(r.coverage.notRun.map((n) => n.check)).toEqual(expect.arrayContaining(['sum', 'flow', 'rate-change']));
   });
 });
 

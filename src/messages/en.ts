@@ -224,7 +224,10 @@ export function en(): Catalog {
     'missing.value': (p, f) => `${p.unit}: no value for ${lower(f.ind(p.indicator))}.`,
     'missing.formula': (p, f) =>
       `${p.unit}, ${lower(f.ind(p.indicator))}: the cell holds the formula =${p.formula} but the file stores no result for it (it was never recalculated); open the file in Excel or LibreOffice and save it again.`,
-    'missing.indicator': (p, f) => `The table has no "${f.ind(p.indicator)}"; not checked: ${p.rules.join(', ')}.`,
+    'missing.indicator': (p, f) => `The table has no "${f.ind(p.indicator)}", so nothing that needs it is checked (${p.rules.join(', ')}).`,
+    'missing.total-only': (p, f) =>
+      `${f.ind(p.indicator)}: only ${p.total} has a value; the cells of the other ${k(p.units)} units are blank (the table gives it for the total only), so nothing that needs it per unit is checked.`,
+    'missing.blank-indicator': (p, f) => `${f.ind(p.indicator)}: blank for all ${k(p.units)} units, so nothing that needs it is checked.`,
     'missing.unit-name': (p) => `Row ${p.row} has values but no unit name.`,
     'duplicate.indicator': (p, f) => `"${f.ind(p.indicator)}" appears twice (first at ${p.first}); this one is ignored.`,
     'duplicate.unit': (p) => `Unit "${p.unit}" appears twice (first at ${p.first}).`,

@@ -230,7 +230,10 @@ export function vi(): Catalog {
     'missing.formula': (p, f) =>
       `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô có công thức =${p.formula} nhưng tệp không lưu kết quả của công thức (chưa từng được tính lại); hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại.`,
     'missing.indicator': (p, f) =>
-      `Bảng không có chỉ tiêu "${f.ind(p.indicator)}"; không kiểm tra được: ${p.rules.join(', ')}.`,
+      `Bảng không có chỉ tiêu "${f.ind(p.indicator)}", nên những gì cần đến chỉ tiêu này không được kiểm tra (${p.rules.join(', ')}).`,
+    'missing.total-only': (p, f) =>
+      `${f.ind(p.indicator)}: chỉ ${p.total} có số liệu; ô của ${k(p.units)} đơn vị còn lại để trống (bảng chỉ công bố số này cho tổng), nên những gì cần đến số liệu từng đơn vị không được kiểm tra.`,
+    'missing.blank-indicator': (p, f) => `${f.ind(p.indicator)}: để trống ở cả ${k(p.units)} đơn vị, nên những gì cần đến chỉ tiêu này không được kiểm tra.`,
     'missing.unit-name': (p) => `Dòng ${p.row} có số liệu nhưng không có tên đơn vị.`,
     'duplicate.indicator': (p, f) => `Chỉ tiêu "${f.ind(p.indicator)}" xuất hiện hai lần (lần đầu ở ${p.first}); bỏ qua lần này.`,
     'duplicate.unit': (p) => `Đơn vị "${p.unit}" xuất hiện hai lần (lần đầu ở ${p.first}).`,

@@ -139,6 +139,10 @@ export interface MessageParams {
   /** A spreadsheet formula cell whose file holds no computed result (never recalculated on save). */
   'missing.formula': { unit: string; indicator: Indicator; formula: string };
   'missing.indicator': { indicator: Indicator; rules: string[] };
+  /** An annex table's indicator blank for every unit but the total (`units`: the other units). */
+  'missing.total-only': { indicator: Indicator; total: string; units: number };
+  /** An annex table's indicator blank for every one of its `units`. */
+  'missing.blank-indicator': { indicator: Indicator; units: number };
   'missing.unit-name': { row: number };
   'duplicate.indicator': { indicator: Indicator; first: string };
   'duplicate.unit': { unit: string; first: string };

@@ -6,6 +6,7 @@
 import { displayRef, gridWidth, trimmedText, type Cell, type Grid } from '../model/grid.js';
 import { PovcheckError } from '../errors.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator, type IndicatorKind } from '../model/indicators.js';
+import { BlankIndicators } from './blank-indicators.js';
 import { RowValues, UnitList, type Annex, type NumberLocale, type Unit, type Units, type Value } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
@@ -212,7 +213,7 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
   const kinds = new Map(draft.indicators.map((i) => [i, indicatorKind(i)]));
   const format = valuesFormat(draft, kinds, opts);
   const annexShaped = isAnnexShaped(draft.indicators);
-  const values = parsedValues(draft, list, format, kinds, annexShaped);
+  const values = parsedValues(draft, list, format, kinds, annexShaped, totalIdx);
 
   // The annex's count indicators a table lacks are noted only for annex tables (some start/end count or net
   // reduction): a table of another shape simply does not publish them.
@@ -273,13 +274,16 @@ function valuesFormat(draft: Draft, kinds: ReadonlyMap<Indicator, IndicatorKind>
  * blank is not "not published": in an annex table, whose every cell is expected, and a formula whose result the
  * file does not hold.
  */
-function parsedValues(draft: Draft, units: readonly Unit[], format: NumberFormat, kinds: ReadonlyMap<Indicator, IndicatorKind>, annexShaped: boolean): Array<Partial<Record<Indicator, Value>>> {
+function parsedValues(draft: Draft, units: readonly Unit[], format: NumberFormat, kinds: ReadonlyMap<Indicator, IndicatorKind>, annexShaped: boolean, totalIdx: number): Array<Partial<Record<Indicator, Value>>> {
   const values: Array<Partial<Record<Indicator, Value>>> = units.map(() => ({}));
+  const blanks = new BlankIndicators(totalIdx);
   for (const dv of draft.values) {
     const { value, finding } = parseValue(dv.cell, dv.unit, units[dv.unit]!.name, dv.indicator, format, kinds.get(dv.indicator));
     values[dv.unit]![dv.indicator] = value;
     if (finding && (annexShaped || value.status !== 'empty' || dv.cell.formula !== undefined)) draft.findings.push(finding);
+    if (annexShaped && value.status === 'empty' && dv.cell.formula === undefined) blanks.blank(dv.unit, dv.indicator, dv.cell);
   }
+  if (annexShaped) blanks.fold(draft.findings, units.length, units[totalIdx]?.name);
   return values;
 }
 
@@ -308,6 +312,7 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
   const format = opts.locale || !draft.localeVote ? numberFormat([], opts) : formatOf(draft.localeVote.decision());
   const annexShaped = isAnnexShaped(draft.indicators);
   const locale = format.locale;
+  const blanks = new BlankIndicators(totalIdx);
   table.finishValues(
     locale,
     (i, raw) => plainDigits(raw, locale),
@@ -316,10 +321,14 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
       const unit = Math.floor(i / k);
       const { value, finding } = parseValue(cell, unit, table.name(unit), table.slots[i % k]!, format);
       if (finding && (annexShaped || value.status !== 'empty' || cell.formula !== undefined)) findings.push(finding);
+      if (annexShaped && value.status === 'empty' && cell.formula === undefined) blanks.blank(unit, table.slots[i % k]!, cell);
       return value;
     },
   );
-  if (annexShaped) findings.push(...missingIndicators(draft.indicators));
+  if (annexShaped) {
+    blanks.fold(findings, table.n, totalIdx >= 0 ? table.name(totalIdx) : undefined);
+    findings.push(...missingIndicators(draft.indicators));
+  }
 
   const annex: Annex = {
     layout: 'long',

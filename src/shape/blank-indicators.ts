@@ -1,0 +1,60 @@
+/**
+ * An indicator an annex table gives for its total only, every other unit's cell blank (a review summary that
+ * prints the province's reduction and each district's rate), or for no unit at all: one warning for the
+ * indicator, not an error at each blank cell. The cells were not forgotten one by one: the table does not give
+ * the figure per unit, and the checks that need it say so in the coverage. A blank among figures stays an error
+ * at its cell (`missing.value`).
+ */
+import type { Cell } from '../model/grid.js';
+import type { Finding } from '../model/finding.js';
+import type { Indicator } from '../model/indicators.js';
+
+/** Blank cells of one indicator: how many among the units other than the total, the first, the total's. */
+interface Blanks {
+  others: number;
+  first: Cell;
+  total: boolean;
+}
+
+/** Units besides the total below which a blank indicator is not a pattern (one district's blank is one cell). */
+const FEWEST_UNITS = 2;
+
+export class BlankIndicators {
+  readonly #blanks = new Map<Indicator, Blanks>();
+
+  constructor(private readonly totalIdx: number) {}
+
+  /** A blank value cell of `indicator` for unit `unit` (its id). */
+  blank(unit: number, indicator: Indicator, cell: Cell): void {
+    const b = this.#blanks.get(indicator);
+    const total = unit === this.totalIdx;
+    if (b === undefined) this.#blanks.set(indicator, { others: total ? 0 : 1, first: cell, total });
+    else if (total) b.total = true;
+    else b.others++;
+  }
+
+  /**
+   * In `findings`, the errors at the blank cells of each indicator given for the total only (or for no unit)
+   * replaced by one warning; `units` the table's units, `totalName` its total's name.
+   */
+  fold(findings: Finding[], units: number, totalName: string | undefined): void {
+    const others = this.totalIdx >= 0 ? units - 1 : units;
+    const folded = new Map<Indicator, Finding>();
+    for (const [indicator, b] of this.#blanks) {
+      if (others < FEWEST_UNITS || b.others < others) continue;
+      const total = b.total || totalName === undefined ? undefined : totalName;
+      folded.set(indicator, {
+        rule: 'missing',
+        severity: 'warning',
+        at: b.first,
+        indicator,
+        msg: total === undefined ? { id: 'missing.blank-indicator', params: { indicator, units } } : { id: 'missing.total-only', params: { indicator, total, units: others } },
+      });
+    }
+    if (folded.size === 0) return;
+    let kept = 0;
+    for (const f of findings) if (!(f.rule === 'missing' && f.msg.id === 'missing.value' && f.indicator !== undefined && folded.has(f.indicator))) findings[kept++] = f;
+    findings.length = kept;
+    findings.push(...folded.values());
+  }
+}

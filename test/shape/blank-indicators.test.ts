@@ -1,0 +1,86 @@
+/**
+ * An annex table's indicator given for the total only (or for no unit) is one warning, not an error at every
+ * blank cell; a blank among figures stays an error at its cell. The same in a wide table, a long table read whole
+ * and a long table read past its head (one pipeline).
+ */
+import { describe, expect, it } from 'vitest';
+import { decodeBytes } from '../../src/read/decode.js';
+import { delimitedTable } from '../../src/read/csv.js';
+import { shapeTable } from '../../src/shape/index.js';
+import { checkShaped, type CheckResult } from '../../src/check-grid.js';
+import { makeFmt, renderMessage } from '../../src/messages/index.js';
+import { checkRecords, fixtures } from '../helpers.js';
+
+const HEADER = ['Đơn vị', 'Tổng số hộ', 'Số hộ nghèo', 'Tỷ lệ hộ nghèo (%)', 'Số hộ nghèo giảm so với đầu năm'];
+const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info' && f.rule === 'missing').map((f) => `${f.severity} ${f.msg.id} ${f.at?.ref ?? '-'} ${f.indicator ?? ''}`);
+const en = makeFmt('en');
+
+/** A province and `n` districts with rates only; the province also gives households, poor and their reduction. */
+function totalOnly(n: number, extra: (i: number) => string[] = () => ['', '', '']): string[][] {
+  const rows = [HEADER, ['Toàn tỉnh', '80.276', '16.003', '19,93', '1.432']];
+  for (let i = 0; i < n; i++) {
+    const [h, p, red] = extra(i);
+    rows.push([`Huyện ${String.fromCharCode(65 + (i % 26))}${i}`, h!, p!, '20,50', red!]);
+  }
+  return rows;
+}
+
+describe('an indicator given for the total only', () => {
+  it('is one warning per indicator at its first blank cell, not an error per cell; the checks that need it say so', () => {
+    const r = checkRecords(totalOnly(8));
+    expect(problems(r)).toEqual(
+      expect.arrayContaining([
+        'warning missing.total-only B3 households',
+        'warning missing.total-only C3 poor',
+        'warning missing.total-only E3 poor_reduced',
+      ]),
+    );
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const f = r.findings.find((x) => x.msg.id === 'missing.total-only' && x.indicator === 'poor')!;
+    expect(renderMessage(f.msg, en)).toBe('Poor households: only Toàn tỉnh has a value; the cells of the other 8 units are blank (the table gives it for the total only), so nothing that needs it per unit is checked.');
+    expect(renderMessage(f.msg, makeFmt('vi'))).toMatch(/^Số hộ nghèo: chỉ Toàn tỉnh có số liệu; ô của 8 đơn vị còn lại để trống/);
+    expect(r.coverage.notRun.map((n) => n.check)).toContain('sum');
+  });
+
+  it('a blank among figures is still an error at its cell (one district left out is a forgotten cell)', () => {
+    const r = checkRecords(totalOnly(8, (i) => (i === 3 ? ['', '', ''] : ['10.000', '2.050', '100'])));
+    expect(problems(r)).toEqual(expect.arrayContaining(['error missing.value B6 households', 'error missing.value C6 poor', 'error missing.value E6 poor_reduced']));
+    expect(problems(r).filter((p) => p.includes('total-only'))).toEqual([]);
+  });
+
+  it('blank for every unit, the total too: one warning naming all of them', () => {
+    const rows = totalOnly(5);
+    rows[1]![4] = '';
+    const r = checkRecords(rows);
+    const f = r.findings.find((x) => x.msg.id === 'missing.blank-indicator')!;
+    expect(f).toMatchObject({ severity: 'warning', indicator: 'poor_reduced', at: { ref: 'E2' } });
+    expect(renderMessage(f.msg, en)).toBe('Poor households reduced during the year: blank for all 6 units, so nothing that needs it is checked.');
+    expect(r.findings.filter((x) => x.msg.id === 'missing.value' && x.indicator === 'poor_reduced')).toEqual([]);
+  });
+
+  it('with one unit besides the total, a blank is a cell, not a pattern: an error', () => {
+    const r = checkRecords(totalOnly(1));
+    expect(problems(r)).toEqual(expect.arrayContaining(['error missing.value B3 households']));
+    expect(problems(r).filter((p) => p.includes('total-only'))).toEqual([]);
+  });
+
+  it('the same in a wide table (indicators as rows)', () => {
+    const long = totalOnly(4);
+    const wide = long[0]!.map((_, c) => long.map((row) => row[c]!));
+    const r = checkRecords(wide);
+    expect(problems(r)).toEqual(expect.arrayContaining(['warning missing.total-only C2 households', 'warning missing.total-only C3 poor']));
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('the same whether a long table is shaped whole or from its first rows (one pipeline)', async () => {
+    const { text, encoding } = decodeBytes(fixtures.serialize(totalOnly(400)));
+    const seen = [];
+    for (const head of [3, 50, 100_000]) {
+      const r = checkShaped(await shapeTable(delimitedTable(text, encoding, undefined, head)), {});
+      seen.push(problems(r));
+    }
+    expect(seen[0]).toEqual(expect.arrayContaining(['warning missing.total-only B3 households']));
+    expect(seen[1]).toEqual(seen[0]);
+    expect(seen[2]).toEqual(seen[0]);
+  });
+});
