@@ -257,7 +257,7 @@ export function en(): Catalog {
       `The units map names ${p.unit}, but ${p.file} has ${p.parents.length} units of that name (under ${f.list(p.parents)}): write it with its parent, as "${p.parents[0]} / ${p.unit}", to say which; the entry is not applied.`,
     'continuity.summary': (p) =>
       `Compared with ${p.previousFile}: ${p.matched} of ${p.compared} ${p.compared === 1 ? 'unit starts' : 'units start'} the year where ${p.compared === 1 ? 'it' : 'they'} ended the year before (households and poor households)${p.merged > 0 ? `; ${p.merged} merged from older units by the units map` : ''}.`,
-    'skip.bad-value': (p, f) => `${f.list(p.cells)} not usable`,
+    'skip.bad-value': (p, f) => `${f.list(p.cells)} ${p.blank ? (p.cells.length === 1 ? 'is blank' : 'are blank') : 'not usable'}`,
     'skip.absent': (p, f) => `the table has no ${f.list(p.indicators.map((i) => lower(f.ind(i))))}`,
     'skip.no-units': () => 'the table has no units (no row or column of figures for a unit)',
     'skip.no-total': () =>

@@ -263,7 +263,7 @@ export function vi(): Catalog {
       `Bảng đối chiếu đơn vị ghi ${p.unit}, nhưng ${p.file} có ${p.parents.length} đơn vị tên này (thuộc ${f.list(p.parents)}): ghi kèm đơn vị cấp trên, như "${p.parents[0]} / ${p.unit}", để chỉ rõ đơn vị nào; mục này không được áp dụng.`,
     'continuity.summary': (p) =>
       `So với ${p.previousFile}: ${p.matched}/${p.compared} đơn vị có tổng số hộ và số hộ nghèo đầu năm bằng số cuối năm trước${p.merged > 0 ? ` (${p.merged} đơn vị gộp từ các đơn vị cũ theo bảng đối chiếu)` : ''}.`,
-    'skip.bad-value': (p, f) => `ô ${f.list(p.cells)} không dùng được`,
+    'skip.bad-value': (p, f) => `ô ${f.list(p.cells)} ${p.blank ? 'để trống' : 'không dùng được'}`,
     'skip.absent': (p, f) => `bảng không có ${f.list(p.indicators.map((i) => f.ind(i).toLowerCase()))}`,
     'skip.no-units': () => 'bảng không có đơn vị nào (không có dòng hay cột số liệu của một đơn vị)',
     'skip.no-total': () =>

@@ -246,7 +246,8 @@ export interface MessageRef<K extends MessageId = MessageId> {
 
 /** Why a check was not run, for the "not checked" part of a report. */
 export interface SkipParams {
-  'skip.bad-value': { cells: string[] };
+  /** Cells whose values a check cannot use; `blank`: every one of them is empty. */
+  'skip.bad-value': { cells: string[]; blank?: boolean };
   'skip.absent': { indicators: Indicator[] };
   /** The table has no units at all (a header alone, a blank form). */
   'skip.no-units': Record<string, never>;

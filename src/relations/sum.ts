@@ -99,9 +99,9 @@ export function sumMismatch(parentName: string, ind: Indicator, total: OkValue, 
 /** No unit is a total or a parent: the sum check does not run (the file's coverage says why). */
 export const noTotalSkip = (): Skip => ({ rule: 'sum', msg: { id: 'skip.no-total', params: {} } });
 
-/** The sum is not checked when the parent's value or a part is not usable: the cells, parent first. */
-export function sumSkip(parentName: string, cells: string[]): Skip {
-  return { rule: 'sum', unit: parentName, msg: { id: 'skip.bad-value', params: { cells } } };
+/** The sum is not checked when the parent's value or a part is not usable: the cells, parent first; `blank`: all of them empty. */
+export function sumSkip(parentName: string, cells: string[], blank = false): Skip {
+  return { rule: 'sum', unit: parentName, msg: { id: 'skip.bad-value', params: blank ? { cells, blank } : { cells } } };
 }
 
 export const sumKind = defineKind<SumRelation>({
@@ -150,9 +150,9 @@ export const sumKind = defineKind<SumRelation>({
           }
           const total = annex.values.get(id, ind);
           const values = parts.map((u) => annex.values.get(u, ind));
-          const bad = [total, ...values].filter((v) => v && !isOk(v) && (annexShaped || v.status !== 'empty')).map((v) => v!.cell.ref);
-          if (bad.length > 0 || !isOk(total) || (!annexShaped && values.some((v) => !isOk(v)))) {
-            if (bad.length > 0) ctx.skip(sumSkip(parent.name, bad));
+          const unusable = [total, ...values].filter((v) => v && !isOk(v) && (annexShaped || v.status !== 'empty'));
+          if (unusable.length > 0 || !isOk(total) || (!annexShaped && values.some((v) => !isOk(v)))) {
+            if (unusable.length > 0) ctx.skip(sumSkip(parent.name, unusable.map((v) => v!.cell.ref), unusable.every((v) => v!.status === 'empty')));
             continue;
           }
           const present = values.filter(isOk);

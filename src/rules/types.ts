@@ -73,13 +73,17 @@ export function usable<const K extends Indicator>(
   if (!carries(ctx.annex, inds)) return undefined;
   const out = {} as Record<K, OkValue>;
   const bad: string[] = [];
+  let blank = true;
   for (const ind of inds) {
     const v = ctx.annex.values.get(unit.id, ind);
     if (isOk(v)) out[ind] = v;
-    else if (v) bad.push(v.cell.ref);
+    else if (v) {
+      bad.push(v.cell.ref);
+      blank &&= v.status === 'empty';
+    }
   }
   if (bad.length > 0) {
-    ctx.skip({ rule, unit: unit.name, msg: { id: 'skip.bad-value', params: { cells: bad } } });
+    ctx.skip({ rule, unit: unit.name, msg: { id: 'skip.bad-value', params: blank ? { cells: bad, blank } : { cells: bad } } });
     return undefined;
   }
   return Object.keys(out).length === inds.length ? out : undefined;

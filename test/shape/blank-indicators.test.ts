@@ -8,7 +8,7 @@ import { decodeBytes } from '../../src/read/decode.js';
 import { delimitedTable } from '../../src/read/csv.js';
 import { shapeTable } from '../../src/shape/index.js';
 import { checkShaped, type CheckResult } from '../../src/check-grid.js';
-import { makeFmt, renderMessage } from '../../src/messages/index.js';
+import { makeFmt, renderMessage, renderSkip } from '../../src/messages/index.js';
 import { checkRecords, fixtures } from '../helpers.js';
 
 const HEADER = ['Đơn vị', 'Tổng số hộ', 'Số hộ nghèo', 'Tỷ lệ hộ nghèo (%)', 'Số hộ nghèo giảm so với đầu năm'];
@@ -40,6 +40,10 @@ describe('an indicator given for the total only', () => {
     expect(renderMessage(f.msg, en)).toBe('Poor households: only Toàn tỉnh has a value; the cells of the other 8 units are blank (the table gives it for the total only), so nothing that needs it per unit is checked.');
     expect(renderMessage(f.msg, makeFmt('vi'))).toMatch(/^Số hộ nghèo: chỉ Toàn tỉnh có số liệu; ô của 8 đơn vị còn lại để trống/);
     expect(r.coverage.notRun.map((n) => n.check)).toContain('sum');
+    // Why the sum did not run: the units' cells are blank, not "not usable".
+    const sum = r.coverage.notRun.find((n) => n.check === 'sum')!;
+    expect(renderSkip(sum.reason, en)).toMatch(/^E3, E4, .* and E10 are blank$/);
+    expect(renderSkip(sum.reason, makeFmt('vi'))).toMatch(/^ô E3, E4, .* và E10 để trống$/);
   });
 
   it('a blank among figures is still an error at its cell (one district left out is a forgotten cell)', () => {
