@@ -246,7 +246,7 @@ export interface MessageRef<K extends MessageId = MessageId> {
 
 /** Why a check was not run, for the "not checked" part of a report. */
 export interface SkipParams {
-  /** Cells whose values a check cannot use; `blank`: every one of them is empty. */
+  /** Cells whose values a check cannot use; `blank`: every one of them is empty (no text, no formula). */
   'skip.bad-value': { cells: string[]; blank?: boolean };
   'skip.absent': { indicators: Indicator[] };
   /** The table has no units at all (a header alone, a blank form). */

@@ -81,3 +81,34 @@ export class CellCounter {
     if (this.cells > this.limit) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'cells', limit: this.limit, heapMb: Math.round(heapSizeLimit() / 2 ** 20) });
   }
 }
+
+/**
+ * Heap a finding of the shape stage holds while a long table is checked: the finding, its cell and the value kept
+ * whole beside the columns (a word where a count should be). Measured: a 1,000,000-unit table with a word in every
+ * row's count grew past 1.2 GB of heap before the findings' own budget (check-grid.ts) could refuse it.
+ */
+export const BYTES_PER_FINDING = 1_200;
+
+/**
+ * The findings a long table's values give as they are read (a word or a blank where a number should be), counted
+ * against what the heap holds beside its `units` (BYTES_PER_UNIT each); past it the table is refused
+ * (TABLE_TOO_LARGE, what: 'findings') before the heap runs out. Below FREE findings nothing is asked.
+ */
+export class FindingsGuard {
+  private n = 0;
+  private limit: number | undefined;
+  private static readonly FREE = 10_000;
+
+  constructor(private readonly units: number) {}
+
+  add(): void {
+    if (++this.n <= FindingsGuard.FREE) return;
+    this.limit ??= findingsBudget(this.units);
+    if (this.n > this.limit) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'findings', limit: this.limit });
+  }
+}
+
+/** Findings of the shape stage that fit in this process's heap beside `units` units (at least FindingsGuard's FREE). */
+export function findingsBudget(units: number, heapLimit: number = heapSizeLimit()): number {
+  return Math.max(10_000, Math.floor(((heapLimit - FIXED_BYTES) * SHARE - units * BYTES_PER_UNIT) / BYTES_PER_FINDING));
+}

@@ -152,7 +152,7 @@ export const sumKind = defineKind<SumRelation>({
           const values = parts.map((u) => annex.values.get(u, ind));
           const unusable = [total, ...values].filter((v) => v && !isOk(v) && (annexShaped || v.status !== 'empty'));
           if (unusable.length > 0 || !isOk(total) || (!annexShaped && values.some((v) => !isOk(v)))) {
-            if (unusable.length > 0) ctx.skip(sumSkip(parent.name, unusable.map((v) => v!.cell.ref), unusable.every((v) => v!.status === 'empty')));
+            if (unusable.length > 0) ctx.skip(sumSkip(parent.name, unusable.map((v) => v!.cell.ref), unusable.every((v) => v!.status === 'empty' && v!.cell.formula === undefined)));
             continue;
           }
           const present = values.filter(isOk);

@@ -79,7 +79,8 @@ export function usable<const K extends Indicator>(
     if (isOk(v)) out[ind] = v;
     else if (v) {
       bad.push(v.cell.ref);
-      blank &&= v.status === 'empty';
+      // A formula cell whose result the file does not hold is empty too, but not blank.
+      blank &&= v.status === 'empty' && v.cell.formula === undefined;
     }
   }
   if (bad.length > 0) {

@@ -38,6 +38,16 @@ export class BlankIndicators {
    * replaced by one warning; `units` the table's units, `totalName` its total's name.
    */
   fold(findings: Finding[], units: number, totalName: string | undefined): void {
+    const folded = this.folded(units, totalName);
+    if (folded.size === 0) return;
+    let kept = 0;
+    for (const f of findings) if (!(f.rule === 'missing' && f.msg.id === 'missing.value' && f.indicator !== undefined && folded.has(f.indicator))) findings[kept++] = f;
+    findings.length = kept;
+    findings.push(...folded.values());
+  }
+
+  /** The one warning of each indicator given for the total only (or for no unit), by indicator. */
+  folded(units: number, totalName: string | undefined): Map<Indicator, Finding> {
     const others = this.totalIdx >= 0 ? units - 1 : units;
     const folded = new Map<Indicator, Finding>();
     for (const [indicator, b] of this.#blanks) {
@@ -51,10 +61,6 @@ export class BlankIndicators {
         msg: total === undefined ? { id: 'missing.blank-indicator', params: { indicator, units } } : { id: 'missing.total-only', params: { indicator, total, units: others } },
       });
     }
-    if (folded.size === 0) return;
-    let kept = 0;
-    for (const f of findings) if (!(f.rule === 'missing' && f.msg.id === 'missing.value' && f.indicator !== undefined && folded.has(f.indicator))) findings[kept++] = f;
-    findings.length = kept;
-    findings.push(...folded.values());
+    return folded;
   }
 }

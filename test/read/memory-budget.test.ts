@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BYTES_PER_CELL, CellCounter, cellBudget, RecordCounter } from '../../src/read/memory-budget.js';
+import { BYTES_PER_CELL, BYTES_PER_FINDING, CellCounter, cellBudget, findingsBudget, RecordCounter } from '../../src/read/memory-budget.js';
 import { PovcheckError } from '../../src/errors.js';
 import { ROOT, runCli } from '../helpers.js';
 
@@ -141,5 +141,29 @@ describe('tables without a row of labels, in a 64 MB heap', () => {
     const r = runCli(['validate', yearRows, '--lang', 'en'], { env });
     expect(r.code).toBe(2);
     expect(r.stdout.trim().split('\n')).toEqual([expect.stringMatching(/years-rows\.csv: .*more than [\d,]+ cells, more than povcheck holds in memory here \(Node's heap limit is \d+ MB\)/)]);
+  });
+});
+
+describe('a long table with a word in every row\'s count, in a 64 MB heap', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'povcheck-memory-'));
+  const words = join(dir, 'words.csv');
+  beforeAll(() => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => `Xã số ${i};100;10;không rõ;9`);
+    writeFileSync(words, `Tên đơn vị;Tổng số hộ cuối năm;Số hộ nghèo đầu năm;Số hộ nghèo giảm trong năm;Số hộ nghèo cuối năm\nToàn tỉnh;4.000.000;400.000;40.000;360.000\n${rows.join('\n')}\n`);
+  });
+
+  it('is refused with one line once its findings would not fit beside its units (it was a V8 abort, exit 134)', () => {
+    const r = runCli(['validate', words, '--lang', 'en'], { env: { NODE_OPTIONS: '--max-old-space-size=64' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/FATAL|v8::|at /);
+    expect(r.stdout.trim().split('\n')).toEqual([expect.stringMatching(/words\.csv: .*more than [\d,]+ findings .*povcheck stops here rather than run out of memory/)]);
+  });
+});
+
+describe('the findings budget of the shape stage', () => {
+  it('is what the heap holds beside the units, at BYTES_PER_FINDING a finding, never below 10,000', () => {
+    expect(findingsBudget(0, 1024 * MB)).toBe(Math.floor(((1024 - 40) * MB * 0.75) / BYTES_PER_FINDING));
+    expect(findingsBudget(1_000_000, 1024 * MB)).toBe(Math.floor(((1024 - 40) * MB * 0.75 - 1_000_000 * 400) / BYTES_PER_FINDING));
+    expect(findingsBudget(1_000_000, 256 * MB)).toBe(10_000);
   });
 });
