@@ -101,8 +101,9 @@ export class FindingsGuard {
 
   constructor(private readonly units: number) {}
 
-  add(): void {
-    if (++this.n <= FindingsGuard.FREE) return;
+  /** `n` findings more (one when not given). */
+  add(n = 1): void {
+    if ((this.n += n) <= FindingsGuard.FREE) return;
     this.limit ??= findingsBudget(this.units);
     if (this.n > this.limit) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'findings', limit: this.limit });
   }

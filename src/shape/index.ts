@@ -307,6 +307,9 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
     structure = isStructured(listed.units, isTotal) ? structured(listed, keys, findings, isTotal, named) : oneLevel(listed, keys, findings, opts, isTotal, named);
   }
   const { parents, totalIdx } = structure;
+  // The findings so far (the reading's, the tree's or the duplicates'), counted before the values give theirs.
+  const guard = new FindingsGuard(table.n);
+  guard.add(findings.length);
   const units = new UnitPlaces(table, parents, totalIdx, structure.role, structure.partition, keyOf);
 
   const k = table.slots.length;
@@ -319,7 +322,6 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
   // a million findings held first. Every other finding is counted against the heap as it is made.
   const blankAt: number[] = [];
   const blankRaw = new Map<number, string>();
-  const guard = new FindingsGuard(table.n);
   table.finishValues(
     locale,
     (i, raw) => plainDigits(raw, locale),

@@ -158,6 +158,16 @@ describe('a long table with a word in every row\'s count, in a 64 MB heap', () =
     expect(r.stderr).not.toMatch(/FATAL|v8::|at /);
     expect(r.stdout.trim().split('\n')).toEqual([expect.stringMatching(/words\.csv: .*more than [\d,]+ findings .*povcheck stops here rather than run out of memory/)]);
   });
+
+  it('so is a table without codes whose 60,000 units all have one name: its duplicates are counted before its values are read (it was a V8 abort)', () => {
+    const dup = join(dir, 'same-name.csv');
+    const rows = Array.from({ length: 60_000 }, () => 'Xã Hòa An;100;10;1;9');
+    writeFileSync(dup, `Tên đơn vị;Tổng số hộ cuối năm;Số hộ nghèo đầu năm;Số hộ nghèo giảm trong năm;Số hộ nghèo cuối năm\nToàn tỉnh;4.000.000;400.000;40.000;360.000\n${rows.join('\n')}\n`);
+    const r = runCli(['validate', dup, '--lang', 'en'], { env: { NODE_OPTIONS: '--max-old-space-size=64' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/FATAL|v8::|at /);
+    expect(r.stdout).toMatch(/same-name\.csv: .*more than [\d,]+ findings/);
+  });
 });
 
 describe('the findings budget of the shape stage', () => {
