@@ -64,3 +64,37 @@ export class BlankIndicators {
     return folded;
   }
 }
+
+/**
+ * A long table's blank cells, kept as value indexes (with their text when not empty) until the indicators given
+ * for the total only are known: a column of a million blanks is then one warning, never a million findings held
+ * first (shape/index.ts finishLong).
+ */
+export class DeferredBlanks extends BlankIndicators {
+  readonly #at: number[] = [];
+  readonly #raw = new Map<number, string>();
+
+  /** Value `i`, of unit `unit` and `indicator`, is blank. */
+  blankAt(i: number, unit: number, indicator: Indicator, cell: Cell, raw: string): void {
+    this.blank(unit, indicator, cell);
+    this.#at.push(i);
+    if (raw !== '') this.#raw.set(i, raw);
+  }
+
+  /**
+   * Into `findings`: each blank cell's error made by `error(i, raw)` unless its indicator is given for the total
+   * only (`slotOf(i)`), `counted` after each; then the one warning of each such indicator.
+   */
+  settle(findings: Finding[], units: number, totalName: string | undefined, slotOf: (i: number) => Indicator, error: (i: number, raw: string) => Finding | undefined, counted: () => void): void {
+    const folded = this.folded(units, totalName);
+    for (const i of this.#at) {
+      if (folded.has(slotOf(i))) continue;
+      const f = error(i, this.#raw.get(i) ?? '');
+      if (f === undefined) continue;
+      findings.push(f);
+      counted();
+    }
+    findings.push(...folded.values());
+  }
+}
+

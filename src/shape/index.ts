@@ -6,7 +6,7 @@
 import { displayRef, gridWidth, trimmedText, type Cell, type Grid } from '../model/grid.js';
 import { PovcheckError } from '../errors.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator, type IndicatorKind } from '../model/indicators.js';
-import { BlankIndicators } from './blank-indicators.js';
+import { BlankIndicators, DeferredBlanks } from './blank-indicators.js';
 import { FindingsGuard } from '../read/memory-budget.js';
 import { RowValues, UnitList, type Annex, type NumberLocale, type Unit, type Units, type Value } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
@@ -316,12 +316,9 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
   const format = opts.locale || !draft.localeVote ? numberFormat([], opts) : formatOf(draft.localeVote.decision());
   const annexShaped = isAnnexShaped(draft.indicators);
   const locale = format.locale;
-  const blanks = new BlankIndicators(totalIdx);
-  // An annex table's blank cells, by value index (their raw text when not empty): their errors are made once the
-  // indicators given for the total only are known, so that a column of a million blanks is one warning, never
-  // a million findings held first. Every other finding is counted against the heap as it is made.
-  const blankAt: number[] = [];
-  const blankRaw = new Map<number, string>();
+  // An annex table's blank cells wait until the indicators given for the total only are known; every other
+  // finding is counted against the heap as it is made.
+  const blanks = new DeferredBlanks(totalIdx);
   table.finishValues(
     locale,
     (i, raw) => plainDigits(raw, locale),
@@ -329,11 +326,8 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
       const cell = table.valueCell(i, raw);
       const unit = Math.floor(i / k);
       const { value, finding } = parseValue(cell, unit, table.name(unit), table.slots[i % k]!, format);
-      if (annexShaped && value.status === 'empty' && cell.formula === undefined) {
-        blanks.blank(unit, table.slots[i % k]!, cell);
-        blankAt.push(i);
-        if (raw !== '') blankRaw.set(i, raw);
-      } else if (finding && (annexShaped || value.status !== 'empty' || cell.formula !== undefined)) {
+      if (annexShaped && value.status === 'empty' && cell.formula === undefined) blanks.blankAt(i, unit, table.slots[i % k]!, cell, raw);
+      else if (finding && (annexShaped || value.status !== 'empty' || cell.formula !== undefined)) {
         findings.push(finding);
         guard.add();
       }
@@ -341,18 +335,10 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
     },
   );
   if (annexShaped) {
-    const folded = blanks.folded(table.n, totalIdx >= 0 ? table.name(totalIdx) : undefined);
-    for (const i of blankAt) {
-      const unit = Math.floor(i / k);
-      const slot = table.slots[i % k]!;
-      if (folded.has(slot)) continue;
-      const { finding } = parseValue(table.valueCell(i, blankRaw.get(i) ?? ''), unit, table.name(unit), slot, format);
-      if (finding) {
-        findings.push(finding);
-        guard.add();
-      }
-    }
-    findings.push(...folded.values(), ...missingIndicators(draft.indicators));
+    const slotOf = (i: number) => table.slots[i % k]!;
+    const error = (i: number, raw: string) => parseValue(table.valueCell(i, raw), Math.floor(i / k), table.name(Math.floor(i / k)), slotOf(i), format).finding;
+    blanks.settle(findings, table.n, totalIdx >= 0 ? table.name(totalIdx) : undefined, slotOf, error, () => guard.add());
+    findings.push(...missingIndicators(draft.indicators));
   }
 
   const annex: Annex = {
