@@ -95,6 +95,9 @@ export class UnitList implements Units {
 
 export type ValueStatus = 'ok' | 'empty' | 'invalid';
 
+/** A blank cell: empty, and no formula there (a formula whose result the file does not hold is empty, not blank). */
+export const isBlank = (v: Pick<Value, 'status' | 'cell'>): boolean => v.status === 'empty' && v.cell.formula === undefined;
+
 export interface Value {
   readonly indicator: Indicator;
   readonly unit: number;

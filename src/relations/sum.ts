@@ -5,7 +5,7 @@
  */
 import { Dec, zero, plain } from '../calc/decimal.js';
 import { intOf, type ScaledValue } from '../calc/scaled.js';
-import { partitionsByParent, type Annex, type Unit, type ValueStore } from '../model/annex.js';
+import { isBlank, partitionsByParent, type Annex, type Unit, type ValueStore } from '../model/annex.js';
 import { parentIdsIn, partitionsOfIn } from './scope.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf } from '../model/expr.js';
@@ -152,7 +152,7 @@ export const sumKind = defineKind<SumRelation>({
           const values = parts.map((u) => annex.values.get(u, ind));
           const unusable = [total, ...values].filter((v) => v && !isOk(v) && (annexShaped || v.status !== 'empty'));
           if (unusable.length > 0 || !isOk(total) || (!annexShaped && values.some((v) => !isOk(v)))) {
-            if (unusable.length > 0) ctx.skip(sumSkip(parent.name, unusable.map((v) => v!.cell.ref), unusable.every((v) => v!.status === 'empty' && v!.cell.formula === undefined)));
+            if (unusable.length > 0) ctx.skip(sumSkip(parent.name, unusable.map((v) => v!.cell.ref), unusable.every((v) => isBlank(v!))));
             continue;
           }
           const present = values.filter(isOk);

@@ -1,7 +1,7 @@
 /**
  * A rule is a pure function of the annex: it reports findings and says what it could not check.
  */
-import type { Annex, Unit, Value } from '../model/annex.js';
+import { isBlank, type Annex, type Unit, type Value } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import type { Finding, RuleId, Severity, Skip } from '../model/finding.js';
 import type { Dec } from '../calc/decimal.js';
@@ -79,8 +79,7 @@ export function usable<const K extends Indicator>(
     if (isOk(v)) out[ind] = v;
     else if (v) {
       bad.push(v.cell.ref);
-      // A formula cell whose result the file does not hold is empty too, but not blank.
-      blank &&= v.status === 'empty' && v.cell.formula === undefined;
+      blank &&= isBlank(v);
     }
   }
   if (bad.length > 0) {

@@ -4,6 +4,10 @@
  * indicator, not an error at each blank cell. The cells were not forgotten one by one: the table does not give
  * the figure per unit, and the checks that need it say so in the coverage. A blank among figures stays an error
  * at its cell (`missing.value`).
+ *
+ * The blank cells wait as indexes (with their text when not empty) until every value is read; their errors are
+ * made then, for the indicators not given for the total only: a column of a million blanks is one warning, never
+ * a million findings held first. Both the grid's values and a long table's columns go through this (shape/index.ts).
  */
 import type { Cell } from '../model/grid.js';
 import type { Finding } from '../model/finding.js';
@@ -21,33 +25,41 @@ const FEWEST_UNITS = 2;
 
 export class BlankIndicators {
   readonly #blanks = new Map<Indicator, Blanks>();
+  readonly #at: number[] = [];
+  readonly #raw = new Map<number, string>();
 
   constructor(private readonly totalIdx: number) {}
 
-  /** A blank value cell of `indicator` for unit `unit` (its id). */
-  blank(unit: number, indicator: Indicator, cell: Cell): void {
+  /** Value `i` (the caller's index), of unit `unit` (its id) and `indicator`, is blank; `raw` its text. */
+  blankAt(i: number, unit: number, indicator: Indicator, cell: Cell, raw: string): void {
     const b = this.#blanks.get(indicator);
     const total = unit === this.totalIdx;
     if (b === undefined) this.#blanks.set(indicator, { others: total ? 0 : 1, first: cell, total });
     else if (total) b.total = true;
     else b.others++;
+    this.#at.push(i);
+    if (raw !== '') this.#raw.set(i, raw);
   }
 
   /**
-   * In `findings`, the errors at the blank cells of each indicator given for the total only (or for no unit)
-   * replaced by one warning; `units` the table's units, `totalName` its total's name.
+   * Into `findings`: each blank cell's error made by `error(i, raw)` unless its indicator (`slotOf(i)`) is given
+   * for the total only or for no unit, `counted` after each; then the one warning of each such indicator.
+   * `units`: the table's units; `totalName`: its total's name.
    */
-  fold(findings: Finding[], units: number, totalName: string | undefined): void {
-    const folded = this.folded(units, totalName);
-    if (folded.size === 0) return;
-    let kept = 0;
-    for (const f of findings) if (!(f.rule === 'missing' && f.msg.id === 'missing.value' && f.indicator !== undefined && folded.has(f.indicator))) findings[kept++] = f;
-    findings.length = kept;
+  settle(findings: Finding[], units: number, totalName: string | undefined, slotOf: (i: number) => Indicator, error: (i: number, raw: string) => Finding | undefined, counted: () => void = () => {}): void {
+    const folded = this.#folded(units, totalName);
+    for (const i of this.#at) {
+      if (folded.has(slotOf(i))) continue;
+      const f = error(i, this.#raw.get(i) ?? '');
+      if (f === undefined) continue;
+      findings.push(f);
+      counted();
+    }
     findings.push(...folded.values());
   }
 
   /** The one warning of each indicator given for the total only (or for no unit), by indicator. */
-  folded(units: number, totalName: string | undefined): Map<Indicator, Finding> {
+  #folded(units: number, totalName: string | undefined): Map<Indicator, Finding> {
     const others = this.totalIdx >= 0 ? units - 1 : units;
     const folded = new Map<Indicator, Finding>();
     for (const [indicator, b] of this.#blanks) {
@@ -64,37 +76,3 @@ export class BlankIndicators {
     return folded;
   }
 }
-
-/**
- * A long table's blank cells, kept as value indexes (with their text when not empty) until the indicators given
- * for the total only are known: a column of a million blanks is then one warning, never a million findings held
- * first (shape/index.ts finishLong).
- */
-export class DeferredBlanks extends BlankIndicators {
-  readonly #at: number[] = [];
-  readonly #raw = new Map<number, string>();
-
-  /** Value `i`, of unit `unit` and `indicator`, is blank. */
-  blankAt(i: number, unit: number, indicator: Indicator, cell: Cell, raw: string): void {
-    this.blank(unit, indicator, cell);
-    this.#at.push(i);
-    if (raw !== '') this.#raw.set(i, raw);
-  }
-
-  /**
-   * Into `findings`: each blank cell's error made by `error(i, raw)` unless its indicator is given for the total
-   * only (`slotOf(i)`), `counted` after each; then the one warning of each such indicator.
-   */
-  settle(findings: Finding[], units: number, totalName: string | undefined, slotOf: (i: number) => Indicator, error: (i: number, raw: string) => Finding | undefined, counted: () => void): void {
-    const folded = this.folded(units, totalName);
-    for (const i of this.#at) {
-      if (folded.has(slotOf(i))) continue;
-      const f = error(i, this.#raw.get(i) ?? '');
-      if (f === undefined) continue;
-      findings.push(f);
-      counted();
-    }
-    findings.push(...folded.values());
-  }
-}
-

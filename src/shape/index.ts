@@ -6,9 +6,9 @@
 import { displayRef, gridWidth, trimmedText, type Cell, type Grid } from '../model/grid.js';
 import { PovcheckError } from '../errors.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator, type IndicatorKind } from '../model/indicators.js';
-import { BlankIndicators, DeferredBlanks } from './blank-indicators.js';
+import { BlankIndicators } from './blank-indicators.js';
 import { FindingsGuard } from '../read/memory-budget.js';
-import { RowValues, UnitList, type Annex, type NumberLocale, type Unit, type Units, type Value } from '../model/annex.js';
+import { isBlank, RowValues, UnitList, type Annex, type NumberLocale, type Unit, type Units, type Value } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { totalMatcher } from './aliases.js';
@@ -278,13 +278,19 @@ function valuesFormat(draft: Draft, kinds: ReadonlyMap<Indicator, IndicatorKind>
 function parsedValues(draft: Draft, units: readonly Unit[], format: NumberFormat, kinds: ReadonlyMap<Indicator, IndicatorKind>, annexShaped: boolean, totalIdx: number): Array<Partial<Record<Indicator, Value>>> {
   const values: Array<Partial<Record<Indicator, Value>>> = units.map(() => ({}));
   const blanks = new BlankIndicators(totalIdx);
-  for (const dv of draft.values) {
+  draft.values.forEach((dv, i) => {
     const { value, finding } = parseValue(dv.cell, dv.unit, units[dv.unit]!.name, dv.indicator, format, kinds.get(dv.indicator));
     values[dv.unit]![dv.indicator] = value;
-    if (finding && (annexShaped || value.status !== 'empty' || dv.cell.formula !== undefined)) draft.findings.push(finding);
-    if (annexShaped && value.status === 'empty' && dv.cell.formula === undefined) blanks.blank(dv.unit, dv.indicator, dv.cell);
+    if (annexShaped && isBlank(value)) blanks.blankAt(i, dv.unit, dv.indicator, dv.cell, '');
+    else if (finding && (annexShaped || value.status !== 'empty' || dv.cell.formula !== undefined)) draft.findings.push(finding);
+  });
+  if (annexShaped) {
+    const error = (i: number) => {
+      const dv = draft.values[i]!;
+      return parseValue(dv.cell, dv.unit, units[dv.unit]!.name, dv.indicator, format, kinds.get(dv.indicator)).finding;
+    };
+    blanks.settle(draft.findings, units.length, units[totalIdx]?.name, (i) => draft.values[i]!.indicator, error);
   }
-  if (annexShaped) blanks.fold(draft.findings, units.length, units[totalIdx]?.name);
   return values;
 }
 
@@ -318,7 +324,7 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
   const locale = format.locale;
   // An annex table's blank cells wait until the indicators given for the total only are known; every other
   // finding is counted against the heap as it is made.
-  const blanks = new DeferredBlanks(totalIdx);
+  const blanks = new BlankIndicators(totalIdx);
   table.finishValues(
     locale,
     (i, raw) => plainDigits(raw, locale),
@@ -326,7 +332,7 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
       const cell = table.valueCell(i, raw);
       const unit = Math.floor(i / k);
       const { value, finding } = parseValue(cell, unit, table.name(unit), table.slots[i % k]!, format);
-      if (annexShaped && value.status === 'empty' && cell.formula === undefined) blanks.blankAt(i, unit, table.slots[i % k]!, cell, raw);
+      if (annexShaped && isBlank(value)) blanks.blankAt(i, unit, table.slots[i % k]!, cell, raw);
       else if (finding && (annexShaped || value.status !== 'empty' || cell.formula !== undefined)) {
         findings.push(finding);
         guard.add();
