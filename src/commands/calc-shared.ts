@@ -1,7 +1,7 @@
 /**
  * What `table` and `plan` share: reading the input into an Annex (any layout, locale, encoding validate
  * reads), the language and number format of the output, writing the output (atomically, never over the
- * input), and turning a PovcheckError into the one line and exit 2.
+ * input). Their errors become one line through shared.ts `guard`, as fix's do.
  */
 import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
@@ -9,7 +9,7 @@ import type { Annex } from '../model/annex.js';
 import type { Lang } from '../model/lang.js';
 import { catalog, makeFmt, renderMessage } from '../messages/index.js';
 import type { Finding } from '../model/finding.js';
-import { EXIT, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, noColorOption, oneLine, readOptionsOf, type CommandContext } from './shared.js';
+import { delimiterOption, encodingOption, langOption, localeOption, noColorOption, readOptionsOf, type CommandContext } from './shared.js';
 import type { Difference, TotalMode } from '../compute/table.js';
 import type { EncodingChoice } from '../read/decode.js';
 import type { Delimiter } from '../read/csv.js';
@@ -122,20 +122,6 @@ export async function emit(ctx: CommandContext, data: string | Uint8Array, out: 
   else ctx.io.out(typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
 }
 
-/** Runs a calculator command body: a PovcheckError becomes one line naming the file (and cell) and exit 2. */
-export async function guard(ctx: CommandContext, file: string, body: (setLang: (l: Lang) => void) => Promise<number>, initialLang?: Lang): Promise<number> {
-  let lang = initialLang;
-  try {
-    return await body((l) => (lang = l));
-  } catch (e) {
-    if (e instanceof PovcheckError) {
-      ctx.io.err(oneLine(e.withFile(file), lang ?? envLang(ctx.io.env)) + '\n');
-      return EXIT.UNREADABLE;
-    }
-    ctx.io.err(oneLine(internalError(e, ctx.io, file), lang ?? envLang(ctx.io.env)) + '\n');
-    return EXIT.UNREADABLE;
-  }
-}
 
 /**
  * Stated values that differ from the computed ones, on stderr: a head line, one line per cell, and a pointer to

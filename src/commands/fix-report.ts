@@ -2,9 +2,8 @@
  * `fix`'s outcome reported: the copy written (atomically, never over the input) and what changed, or why
  * nothing was written with the explanations found; the exit code (fix.ts's header).
  */
-import { PovcheckError } from '../errors.js';
 import { catalog, makeFmt } from '../messages/index.js';
-import { EXIT, makeStyle, oneLine, type CommandContext } from './shared.js';
+import { EXIT, makeStyle, type CommandContext } from './shared.js';
 import type { FixRun } from './fix-options.js';
 import type { FixOutcome } from './fix-run.js';
 
@@ -19,14 +18,7 @@ export async function reportFix(outcome: FixOutcome, r: FixRun, { io }: CommandC
       return EXIT.FINDINGS;
     case 'copy': {
       const { writeFileAtomic } = await import('../io/write-atomic.js');
-      try {
-        await writeFileAtomic(r.output, outcome.bytes, [r.file]);
-      } catch (e) {
-        // The copy cannot be written (it would be the input, the disk is full …): said in the table's language, as the rest.
-        if (!(e instanceof PovcheckError)) throw e;
-        io.err(oneLine(e, outcome.lang) + '\n');
-        return EXIT.UNREADABLE;
-      }
+      await writeFileAtomic(r.output, outcome.bytes, [r.file]);
       if (!outcome.changed) {
         io.out(t.copied({ output: r.output }) + '\n');
         return EXIT.OK;

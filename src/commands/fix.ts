@@ -10,8 +10,7 @@
  * in it could be checked (nothing written), bad command line, the output is the input, or the output cannot be written.
  */
 import { Option, type Command } from 'commander';
-import { PovcheckError } from '../errors.js';
-import { delimiterOption, encodingOption, internalError, langOption, localeOption, noColorOption, type CommandContext } from './shared.js';
+import { delimiterOption, encodingOption, guard, langOption, localeOption, noColorOption, type CommandContext } from './shared.js';
 import { resolveFix, type FixFlags } from './fix-options.js';
 
 export function registerFix(program: Command, ctx: CommandContext): void {
@@ -30,13 +29,20 @@ export function registerFix(program: Command, ctx: CommandContext): void {
     .action(async (file: string, flags: FixFlags, cmd: Command) => {
       const r = resolveFix(file, flags);
       if (r === undefined) cmd.error("error: required option '-o, --output-file <fixed>' not specified", { code: 'commander.missingMandatoryOptionValue', exitCode: 2 });
-      try {
-        const [{ runFix }, { reportFix }] = await Promise.all([import('./fix-run.js'), import('./fix-report.js')]);
-        ctx.setExit(await reportFix(await runFix(r), r, ctx));
-      } catch (e) {
-        if (e instanceof PovcheckError) throw e;
-        // An unexpected fault still names the file, in one line (the stack only with POVCHECK_DEBUG=1).
-        throw internalError(e, ctx.io, file);
-      }
+      // An input that cannot be read, a copy that cannot be written, an unexpected fault: one line naming the file,
+      // in the table's language once it is read (the stack only with POVCHECK_DEBUG=1).
+      ctx.setExit(
+        await guard(
+          ctx,
+          file,
+          async (setLang) => {
+            const [{ runFix }, { reportFix }] = await Promise.all([import('./fix-run.js'), import('./fix-report.js')]);
+            const outcome = await runFix(r);
+            setLang(outcome.lang);
+            return reportFix(outcome, r, ctx);
+          },
+          r.lang,
+        ),
+      );
     });
 }

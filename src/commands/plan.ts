@@ -6,8 +6,8 @@
  * Options (plan-options.ts) → `runPlan` (plan-run.ts: the rendered plan) → `reportPlan` (plan-report.ts).
  */
 import { Option, type Command } from 'commander';
-import { addInputOptions, guard } from './calc-shared.js';
-import type { CommandContext } from './shared.js';
+import { addInputOptions } from './calc-shared.js';
+import { guard, type CommandContext } from './shared.js';
 import { PLAN_FORMATS, resolvePlan, type PlanFlags } from './plan-options.js';
 
 export function registerPlan(program: Command, ctx: CommandContext): void {

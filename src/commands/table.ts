@@ -6,8 +6,8 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { catalog } from '../messages/index.js';
-import { addInputOptions, guard } from './calc-shared.js';
-import { envLang, terminalWidth, type CommandContext } from './shared.js';
+import { addInputOptions } from './calc-shared.js';
+import { envLang, guard, terminalWidth, type CommandContext } from './shared.js';
 import { TABLE_FORMATS, parseDate, resolveTable, type TableFlags } from './table-options.js';
 
 export function registerTable(program: Command, ctx: CommandContext): void {
