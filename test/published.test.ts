@@ -152,3 +152,28 @@ describe('the workbook twins give the same findings at the same cells', () => {
     expect(causesByError(xlsx.localisation)).toEqual(causesByError(csv.localisation));
   });
 });
+
+describe('review-2022-kon-tum-ethnic-minority-districts.csv', () => {
+  it('column J, a share of all poor households under a rate heading, is one error for the column, not eleven slips; the merged notes are warnings', async () => {
+    const r = await check('review-2022-kon-tum-ethnic-minority-districts.csv');
+    expect(problems(r)).toEqual(['error rate J3', 'warning number F3', 'warning number G3', 'warning number K3']);
+    const column = r.findings.find((f) => f.rule === 'rate')!;
+    expect(column.msg).toMatchObject({ id: 'rate.column', params: { count: 11, first: 'J3', last: 'J13', impliedLo: '2532', impliedHi: '2532' } });
+    expect(r.findings.filter((f) => f.rule === 'number').map((f) => f.msg.id)).toEqual(['number.note', 'number.note', 'number.note']);
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['sum', 'rate']));
+    // No cell of the column is proposed for correction.
+    expect(r.localisation.causes).toEqual([]);
+  });
+});
+
+describe('review-2022-quang-nam-province-top-districts.csv', () => {
+  it('D2 is the two rounded rates added (8,60 for 8,61); the partial list is not summed; a rise is not read as a count', async () => {
+    const r = await check('review-2022-quang-nam-province-top-districts.csv');
+    expect(problems(r).filter((p) => p.startsWith('error'))).toEqual(['error rate D2']);
+    expect(r.coverage.ran).toContain('combined');
+    expect(r.coverage.notRun.map((n) => n.check)).toContain('sum');
+    expect(r.skipped.find((s) => s.rule === 'sum')!.msg).toEqual({ id: 'skip.partial-list', params: { cell: 'A10' } });
+    expect(r.coverage.notUnderstood.map((n) => n.cell)).toEqual(['K1', 'L1']);
+    expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed, c.kind])).toEqual([['D2', '8.61', 'summed-rates']]);
+  });
+});

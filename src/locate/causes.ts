@@ -220,6 +220,8 @@ export class CauseBuilder {
     const after = whole ? findingsOfTable(patched) : findingsNear(patched, units, this.sys.checked);
     for (const f of after) {
       if (f.severity !== 'error' || this.off.has(f.rule)) continue;
+      // A rate column failing at every unit stays as it was: its one cause is not a cell (relations/rate-column.ts).
+      if (f.rule === 'rate' && f.indicator !== undefined && this.sys.rateColumns?.has(f.indicator)) continue;
       if ((FAMILIES.has(f.rule) && !this.tolerated(`${f.rule}|${f.at?.ref ?? ''}`)) || !this.index.has(f)) return undefined;
     }
     // The findings (as the file reports them, whatever their configured level) that disappear: of those the

@@ -17,7 +17,7 @@
 import { Dec } from '../calc/decimal.js';
 import type { Annex } from '../model/annex.js';
 import type { Finding, RuleId } from '../model/finding.js';
-import { isAnnexShaped, isCoreIndicator } from '../model/indicators.js';
+import { isAnnexShaped, isCoreIndicator, type Indicator } from '../model/indicators.js';
 import { buildSystem, type Check, type System } from './model.js';
 import { patchAnnex } from './patch.js';
 import { MAX_SUSPECTS, search, suspects } from './search.js';
@@ -47,6 +47,8 @@ export interface LocateOptions {
   whole?: boolean;
   /** The relations the rules checked over this table, with their findings (`runRules` with `keep`): reused, not run again. */
   checked?: CheckedRelations;
+  /** Rate columns every rate of which failed (`RuleRun.rateColumns`): one cause the findings say, not slips to localise. */
+  rateColumns?: ReadonlySet<Indicator>;
 }
 
 /** What every step of one localisation shares. */
@@ -56,6 +58,7 @@ interface Run {
   readonly limits: Limits;
   readonly scope: 'table' | 'component';
   readonly checked: CheckedRelations | undefined;
+  readonly rateColumns: ReadonlySet<Indicator> | undefined;
 }
 
 /**
@@ -79,8 +82,9 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
     limits: { maxPairs: opts.maxPairs ?? 20_000, enumLimit: opts.enumLimit ?? 2_000, maxCauses: opts.maxCauses ?? 20, work: { left: opts.maxSolves ?? MAX_SOLVES } },
     scope: opts.whole ? 'table' : 'component',
     checked: opts.checked,
+    rateColumns: opts.rateColumns,
   };
-  const sys = buildSystem(annex, { off: run.off, scope: run.scope, checked: run.checked });
+  const sys = buildSystem(annex, { off: run.off, scope: run.scope, checked: run.checked, rateColumns: run.rateColumns });
   const failing = sys.failing(unitsNamed(annex, findings, run.off));
   if (failing.length === 0) return { status: 'clean', failing: 0, causes: [], more: 0 };
   // The failing checks of more units than one or two cells reach: no search for one explanation of them all.
@@ -105,7 +109,7 @@ function unitsNamed(annex: Annex, findings: readonly Finding[], off: ReadonlySet
   // different districts of a national table), those holding the cell.
   const cells = new Map<string, Set<string> | null>();
   for (const f of findings) {
-    if (!FAMILIES.has(f.rule) || off.has(f.rule) || f.severity === 'info') continue;
+    if (!FAMILIES.has(f.rule) || off.has(f.rule) || f.severity === 'info' || f.msg.id === 'rate.column') continue;
     const name = f.unit ?? '';
     names.add(name);
     if (!f.at || f.at.sheet !== undefined || cells.get(name) === null) cells.set(name, null);
@@ -150,7 +154,7 @@ function solutions(sys: System, failing: readonly Check[], run: Run): Found {
   let stopped = first.stopped;
   const second: Array<{ sys: System; set: SolutionSet; size: number }> = [];
   for (const f of suspects(sys, failing).slice(0, MAX_SUSPECTS)) {
-    const sf = buildSystem(sys.annex, { suspect: f, off: run.off, checked: run.checked });
+    const sf = buildSystem(sys.annex, { suspect: f, off: run.off, checked: run.checked, rateColumns: run.rateColumns });
     const keys = new Set(failing.map(checkKey));
     const r = search(sf, sf.failing().filter((c) => keys.has(checkKey(c))), run.limits, f);
     stopped ||= r.stopped;
@@ -251,7 +255,7 @@ function peel(sys: System, group: readonly Check[], run: Run, others: Others, ro
     // Correct that cell, then localise what is left on the corrected table.
     const proposed = part.causes[0]!.cells[0]!.proposed;
     if (proposed === undefined) return [part];
-    const next = buildSystem(patchAnnex(sys, new Map([[v, new Dec(proposed)]])), { off: run.off, scope: run.scope });
+    const next = buildSystem(patchAnnex(sys, new Map([[v, new Dec(proposed)]])), { off: run.off, scope: run.scope, rateColumns: run.rateColumns });
     const keys = new Set(group.map(checkKey));
     const left = next.failing(unitsOf(sys, group)).filter((c) => keys.has(checkKey(c)));
     if (left.length === 0) return [part];
@@ -307,7 +311,7 @@ function beyondTwoCells(annex: Annex, findings: readonly Finding[], off: Readonl
   // Relations beyond the annex's (a part's households against its whole's, …) reach further: not decided here.
   if (!isAnnexShaped(annex.indicators) || annex.indicators.some((i) => !isCoreIndicator(i))) return undefined;
   if (tableFacts(annex).anyFormula) return undefined;
-  const failing = findings.filter((f) => FAMILIES.has(f.rule) && !off.has(f.rule) && f.severity !== 'info');
+  const failing = findings.filter((f) => FAMILIES.has(f.rule) && !off.has(f.rule) && f.severity !== 'info' && f.msg.id !== 'rate.column');
   const units = new Set(failing.map((f) => f.unit));
   return units.size > 4 ? failing.length : undefined;
 }

@@ -85,6 +85,8 @@ export interface System {
   readonly annex: Annex;
   readonly facts: TableFacts;
   /** The relations the rules checked over `annex`, with their findings, when kept (relations/checked.ts). */
+  /** Rate columns whose every rate failed: one cause the findings say; their rate relations are left out. */
+  readonly rateColumns: ReadonlySet<Indicator> | undefined;
   readonly checked: CheckedRelations | undefined;
   /** The cells loaded: those of the units loaded and every cell their checks read. */
   readonly cells: ReadonlyMap<string, LCell>;
@@ -133,6 +135,8 @@ export interface BuildOptions {
   scope?: 'table' | 'component';
   /** The relations the rules checked over this table with their findings (relations/checked.ts), for confirming causes. */
   checked?: CheckedRelations;
+  /** Rate columns whose every rate failed (relations/rate-column.ts): their rate relations are left out. */
+  rateColumns?: ReadonlySet<Indicator> | undefined;
 }
 
 /** Check order: by relation kind, then the unit and slot of the check's cell, then the form; the cells read last. */
@@ -161,6 +165,7 @@ class TableSystem implements System {
   readonly hasComputed: boolean;
   private readonly whole: boolean;
   private readonly off: ReadonlySet<string>;
+  readonly rateColumns: ReadonlySet<Indicator> | undefined;
   readonly checked: CheckedRelations | undefined;
   private readonly checksByCell = new Map<string, Check[]>();
   private readonly guardsByCell = new Map<string, Guard[]>();
@@ -187,6 +192,7 @@ class TableSystem implements System {
     this.facts = tableFacts(annex);
     this.rateDp = this.facts.rateDp;
     this.off = opts.off ?? new Set();
+    this.rateColumns = opts.rateColumns;
     this.checked = opts.checked?.annex === annex ? opts.checked : undefined;
     if (opts.suspect) this.suspect = opts.suspect;
     this.whole = opts.scope !== 'component' || this.facts.anyFormula;
@@ -337,6 +343,7 @@ class TableSystem implements System {
 
   /** An instance's checks (a kind locate explains) or guards (`range`); with `cells`, their cells added first. */
   private addInstance(kind: AnyKind, index: number, inst: Relation, cells: Relation['cells'] | undefined): void {
+    if (this.rateColumns && kind.id === 'rate' && this.rateColumns.has(inst.at.indicator)) return;
     if (cells) for (let i = 0; i < cells.length; i++) this.addCell(cells[i]!);
     const forms = kind.form(inst);
     if (forms === undefined) return;

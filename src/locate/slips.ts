@@ -3,7 +3,7 @@
  * digit mistyped, a digit dropped or doubled, a thousands separator read as a decimal mark (2.750 → 2,75),
  * a rate typed as a share (0,1180 for 11,80), the reduction typed as reduced / households (1,99 for 2,06),
  * the reduction rounded from the unrounded difference (2,64 for 2,65), an end rate over the start-of-year
- * households, a lost or added minus sign. Pure digit and arithmetic comparisons.
+ * households, a poor and near-poor rate typed as the sum of the two printed rates, a lost or added minus sign. Pure digit and arithmetic comparisons.
  */
 import { Dec } from '../calc/decimal.js';
 import { exactRate, poorReduced, printedRateMatches } from '../calc/annex-math.js';
@@ -13,6 +13,8 @@ export const SLIP_KINDS = [
   'reduction-share',
   'unrounded-difference',
   'start-denominator',
+  /** A poor and near-poor rate typed as the poor rate plus the near-poor rate as printed (8,60 = 6,63 + 1,97 for 8,61). */
+  'summed-rates',
   'separator',
   'share',
   'sign',
@@ -39,6 +41,9 @@ export function proposedPlain(v: Dec, kind: IndicatorKind, rateDp: number): stri
   if (kind === 'count') return v.toFixed(0);
   return v.toFixed(Math.max(rateDp, v.decimalPlaces()));
 }
+
+/** A poor and near-poor rate's key; its suffix (`_end`, `_start`, …) names the two rates it is made of. */
+const COMBINED_RATE = /^poor_near_poor_rate((?:_start|_end)?)$/;
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
@@ -99,6 +104,13 @@ export function slipKind(typed: { num: Dec; plain: string; decimals?: number }, 
     const p1 = v('poor_end');
     const h0 = v('households_start');
     if (p1 && h0 && typedAs(exactRate(p1, h0))) return 'start-denominator';
+  }
+  // The rate of the poor and near-poor typed as the sum of the two rates as printed, not the rate of their summed count.
+  const combined = COMBINED_RATE.exec(ctx.indicator);
+  if (combined) {
+    const poor = v(`rate${combined[1]}`);
+    const near = v(`near_poor_rate${combined[1]}`);
+    if (poor && near && typed.num.eq(poor.plus(near))) return 'summed-rates';
   }
   if (ctx.kind === 'count' && !typed.num.isInteger() && (typed.num.mul(1000).eq(proposed) || typed.num.mul(1_000_000).eq(proposed))) return 'separator';
   if (ctx.kind === 'rate' && typed.num.abs().lte(1) && !proposed.isZero() && typed.num.mul(100).toDecimalPlaces(Math.max(ctx.rateDp, proposed.decimalPlaces()), Dec.ROUND_HALF_UP).eq(proposed)) {

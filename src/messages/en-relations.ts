@@ -20,6 +20,12 @@ export const enRelations: Texts = {
   'of-which.exceeds': (p, f) => `${p.unit}: "${p.part}" is part ("of which") of ${low(f.ind(p.indicator))}, but shows ${f.n(p.partValue)}, more than ${f.n(p.wholeValue)}.`,
   'rate.mismatch-of': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} should be ${f.n(p.count)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (over ${low(f.ind(p.householdsIndicator))}, rounded half-up to the ${p.decimals} ${p.decimals === 1 ? 'decimal' : 'decimals'} printed), but the table shows ${f.n(p.actual)}.`,
+  'rate.column': (p, f) =>
+    `${f.ind(p.indicator)}: none of the ${p.count} rates of the column (${p.first} to ${p.last}) is ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} × 100 (${p.unit}: ${f.n(p.poor)} / ${f.n(p.households)} × 100 → ${f.n(p.expected)}, the table shows ${f.n(p.actual)}). ${
+      p.over
+        ? `Every one is ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.over))} × 100: the column is computed over the wrong column.`
+        : `The column is computed over another base or measures something else${p.impliedLo ? ` (${p.first} fits ${span(p.impliedLo, p.impliedHi, f)}, a base the table does not print)` : ''}: check how it was computed and what its heading should say.`
+    } Its cells are not proposed for correction one by one.`,
   'denominator.flow-rate': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} is not ${f.n(p.count)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)}; it fits ${span(p.impliedLo, p.impliedHi, f)}, so it is over another denominator (most likely the households at the start of the year). Not a typing slip, but the denominator should be stated.`,
   'combined.count': (p, f) =>
@@ -30,6 +36,8 @@ export const enRelations: Texts = {
     `${p.unit}: the table prints no households, but each pair of a count and its rate implies them: ${p.pairs.map((x) => `${x.count}/${x.rate} fits ${span(x.lo, x.hi, f)}`).join('; ')}. No household count fits every pair; ${p.cell} (or the count beside it) is likely wrong.`,
   'implied-households.flow': (p, f) =>
     `${p.unit}: the pair ${p.count}/${p.rate} fits ${span(p.flowLo, p.flowHi, f)}, while the unit's other rates fit ${span(p.commonLo, p.commonHi, f)}; no denominator of the table gives this rate.`,
+  'implied-households.flow-share': (p, f) =>
+    `${p.unit}: the pair ${p.count}/${p.rate} fits ${span(p.flowLo, p.flowHi, f)}, not the unit's households (${span(p.commonLo, p.commonHi, f)}), but close to ${p.withExits ? `${p.stock} with the households that left added back (${f.n(p.base)}, the start of the year but for the year's entries)` : `the start-of-year count in ${p.stock} (${f.n(p.base)})`}: this rate is a share of those households, not a rate over all households. Its heading should name the denominator.`,
   'implied-households.flow-denominator': (p, f) =>
     `${p.unit}: the pair ${p.count}/${p.rate} fits ${span(p.flowLo, p.flowHi, f)}, a few per cent off the unit's other rates (${span(p.commonLo, p.commonHi, f)}): this rate is over another denominator (most likely the households at the start of the year).`,
   'implied-households.exceeds-whole': (p, f) =>

@@ -28,6 +28,7 @@ const SLIP_EN = {
   'reduction-share': 'the reduction looks computed as reduced households / start-of-year households',
   'unrounded-difference': 'the reduction looks rounded from the unrounded difference instead of subtracting the printed rates',
   'start-denominator': 'the end rate looks computed over the start-of-year households',
+  'summed-rates': 'the rate looks like the poor rate plus the near-poor rate as printed, not the rate of the summed count',
   sign: 'the sign looks wrong',
   copied: 'the value looks copied from the neighbouring unit\'s cell in the same column',
 } as const;
@@ -215,6 +216,7 @@ export function en(): Catalog {
       `${p.unit}: poor households reduced is negative (${f.n(p.actual)}), i.e. the number of poor households grew; check the sign.`,
     'range.rate': (p, f) => `${p.unit}: ${lower(f.ind(p.indicator))} = ${f.n(p.actual)} is outside ${f.n(p.min)}–${f.n(p.max)}.`,
     'number.text': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a number.`,
+    'number.note': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: the cell holds a note, not a figure ("${p.text}"), so nothing that needs it is checked.`,
     'number.grouping': (p, f) =>
       `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a well-formed number in ${p.locale === 'vi' ? 'Vietnamese format ("." groups three digits, "," is the decimal mark)' : 'English format ("," groups three digits, "." is the decimal mark)'}.`,
     'number.other-locale': (p, f) =>
@@ -260,6 +262,7 @@ export function en(): Catalog {
     'skip.bad-value': (p, f) => `${f.list(p.cells)} ${p.blank ? (p.cells.length === 1 ? 'is blank' : 'are blank') : 'not usable'}`,
     'skip.absent': (p, f) => `the table has no ${f.list(p.indicators.map((i) => lower(f.ind(i))))}`,
     'skip.no-units': () => 'the table has no units (no row or column of figures for a unit)',
+    'skip.partial-list': (p) => `the list of units ends with a row of dots (${p.cell}): not every unit is listed`,
     'skip.no-total': () =>
       "no unit is the total (none is named as one: Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); name it with --total, or add its name to the configuration's totalNames",
     'skip.nothing': () => 'no unit has the values it needs',
@@ -389,6 +392,7 @@ export function en(): Catalog {
               'reduction-share': 'the reduction typed as reduced households / start households (1.99 instead of 2.06)',
               'unrounded-difference': 'the reduction rounded from the unrounded difference (2.64 for 2.65)',
               'start-denominator': 'the end rate taken over the start-of-year households',
+              'summed-rates': 'the poor and near-poor rate typed as the sum of the two printed rates (8.60 = 6.63 + 1.97 for 8.61)',
               sign: 'the sign',
             } as Record<string, string>)[k] ?? k
           }`,

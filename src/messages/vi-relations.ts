@@ -10,12 +10,14 @@ export type RelationMessage =
   | 'breakdown.mismatch'
   | 'of-which.exceeds'
   | 'rate.mismatch-of'
+  | 'rate.column'
   | 'denominator.flow-rate'
   | 'combined.count'
   | 'combined.rate'
   | 'implied-households.disagree'
   | 'implied-households.flow'
   | 'implied-households.flow-denominator'
+  | 'implied-households.flow-share'
   | 'implied-households.exceeds-whole'
   | 'implied-households.parts'
   | 'rate-mean.outside'
@@ -41,6 +43,12 @@ export const viRelations: Texts = {
     `${p.unit}: "${p.part}" là một phần (trong đó) của ${low(f.ind(p.indicator))}, nhưng ghi ${f.n(p.partValue)}, lớn hơn ${f.n(p.wholeValue)}.`,
   'rate.mismatch-of': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} phải là ${f.n(p.count)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (mẫu số là ${low(f.ind(p.householdsIndicator))}, làm tròn ${p.decimals} chữ số thập phân như bảng ghi), nhưng bảng ghi ${f.n(p.actual)}.`,
+  'rate.column': (p, f) =>
+    `${f.ind(p.indicator)}: không tỷ lệ nào trong ${p.count} tỷ lệ của cột (từ ô ${p.first} đến ô ${p.last}) bằng ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} × 100 (${p.unit}: ${f.n(p.poor)} / ${f.n(p.households)} × 100 → ${f.n(p.expected)}, bảng ghi ${f.n(p.actual)}). ${
+      p.over
+        ? `Mọi tỷ lệ đều bằng ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.over))} × 100: cột được tính nhầm trên một cột khác.`
+        : `Cột được tính trên một mẫu số khác hoặc đo một đại lượng khác${p.impliedLo ? ` (ô ${p.first} ứng với ${span(p.impliedLo, p.impliedHi, f)}, mẫu số bảng không ghi)` : ''}: cần xem lại cách tính và tên cột.`
+    } Từng ô của cột không được đề xuất sửa riêng.`,
   'denominator.flow-rate': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} không phải là ${f.n(p.count)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)}; tỷ lệ này ứng với ${span(p.impliedLo, p.impliedHi, f)}, tức là được tính trên một mẫu số khác (có lẽ là số hộ đầu năm). Không phải lỗi đánh máy, nhưng cần ghi rõ mẫu số.`,
   'combined.count': (p, f) =>
@@ -51,6 +59,8 @@ export const viRelations: Texts = {
     `${p.unit}: bảng không ghi tổng số hộ, nhưng mỗi cặp số hộ và tỷ lệ cho biết tổng số hộ: ${p.pairs.map((x) => `${x.count}/${x.rate} ứng với ${span(x.lo, x.hi, f)}`).join('; ')}. Không có số hộ nào khớp với mọi cặp; có lẽ ô ${p.cell} (hoặc số hộ đi cùng) bị ghi sai.`,
   'implied-households.flow': (p, f) =>
     `${p.unit}: cặp ${p.count}/${p.rate} ứng với ${span(p.flowLo, p.flowHi, f)}, trong khi các tỷ lệ khác của đơn vị ứng với ${span(p.commonLo, p.commonHi, f)}; không mẫu số nào của bảng cho tỷ lệ này.`,
+  'implied-households.flow-share': (p, f) =>
+    `${p.unit}: cặp ${p.count}/${p.rate} ứng với ${span(p.flowLo, p.flowHi, f)}, không phải tổng số hộ của đơn vị (${span(p.commonLo, p.commonHi, f)}), mà gần bằng ${p.withExits ? `số hộ ở ô ${p.stock} cộng số hộ đã thoát (${f.n(p.base)} hộ, tức số hộ đầu năm chưa kể hộ phát sinh và tái nghèo)` : `số hộ đầu năm ở ô ${p.stock} (${f.n(p.base)} hộ)`}: tỷ lệ này là tỷ lệ trên số hộ của chính nhóm đó, không phải trên tổng số hộ. Cần ghi rõ mẫu số trong tên cột.`,
   'implied-households.flow-denominator': (p, f) =>
     `${p.unit}: cặp ${p.count}/${p.rate} ứng với ${span(p.flowLo, p.flowHi, f)}, lệch vài phần trăm so với các tỷ lệ khác của đơn vị (${span(p.commonLo, p.commonHi, f)}): tỷ lệ này được tính trên một mẫu số khác (có lẽ là số hộ đầu năm).`,
   'implied-households.exceeds-whole': (p, f) =>

@@ -27,6 +27,7 @@ const SLIP_VI = {
   'reduction-share': 'có vẻ mức giảm được tính bằng số hộ giảm nghèo chia cho tổng số hộ đầu năm',
   'unrounded-difference': 'có vẻ mức giảm là hiệu chưa làm tròn đem làm tròn, thay vì hiệu của hai tỷ lệ đã làm tròn',
   'start-denominator': 'có vẻ tỷ lệ cuối năm được tính trên tổng số hộ đầu năm',
+  'summed-rates': 'có vẻ tỷ lệ là tỷ lệ hộ nghèo cộng tỷ lệ hộ cận nghèo đã làm tròn, thay vì tỷ lệ của tổng số hộ nghèo và hộ cận nghèo',
   sign: 'có vẻ sai dấu',
   copied: 'có vẻ giá trị bị chép từ ô cùng cột ở dòng (cột) bên cạnh',
 } as const;
@@ -220,6 +221,7 @@ export function vi(): Catalog {
     'range.rate': (p, f) =>
       `${p.unit}: ${f.ind(p.indicator).toLowerCase()} = ${f.n(p.actual)} nằm ngoài khoảng ${f.n(p.min)}–${f.n(p.max)}.`,
     'number.text': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số.`,
+    'number.note': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô ghi chú thích chứ không ghi số liệu ("${p.text}"), nên những gì cần đến ô này không được kiểm tra.`,
     'number.grouping': (p, f) =>
       `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số viết đúng kiểu ${p.locale === 'vi' ? 'Việt Nam (dấu "." tách nhóm ba chữ số, dấu "," là dấu thập phân)' : 'tiếng Anh (dấu "," tách nhóm ba chữ số, dấu "." là dấu thập phân)'}.`,
     'number.other-locale': (p, f) =>
@@ -266,6 +268,7 @@ export function vi(): Catalog {
     'skip.bad-value': (p, f) => `ô ${f.list(p.cells)} ${p.blank ? 'để trống' : 'không dùng được'}`,
     'skip.absent': (p, f) => `bảng không có ${f.list(p.indicators.map((i) => f.ind(i).toLowerCase()))}`,
     'skip.no-units': () => 'bảng không có đơn vị nào (không có dòng hay cột số liệu của một đơn vị)',
+    'skip.partial-list': (p) => `danh sách đơn vị kết thúc bằng dòng dấu chấm (ô ${p.cell}): bảng không liệt kê hết các đơn vị`,
     'skip.no-total': () =>
       'không có đơn vị nào là tổng (không có tên như Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); chỉ rõ bằng --total, hoặc thêm tên đơn vị tổng vào totalNames của tệp cấu hình',
     'skip.nothing': () => 'không đơn vị nào có đủ số liệu cần thiết',
@@ -395,6 +398,7 @@ export function vi(): Catalog {
               'reduction-share': 'mức giảm ghi bằng số hộ giảm chia tổng số hộ đầu năm (1,99 thay vì 2,06)',
               'unrounded-difference': 'mức giảm là hiệu chưa làm tròn đem làm tròn (2,64 thay vì 2,65)',
               'start-denominator': 'tỷ lệ cuối năm tính trên tổng số hộ đầu năm',
+              'summed-rates': 'tỷ lệ hộ nghèo và cận nghèo ghi bằng tổng hai tỷ lệ đã làm tròn (8,60 = 6,63 + 1,97 thay vì 8,61)',
               sign: 'sai dấu',
             } as Record<string, string>)[k] ?? k
           }`,

@@ -148,6 +148,27 @@ export interface Annex {
    * them as heading rows.
    */
   readonly sectionHeadings?: readonly string[];
+  /**
+   * Lists of units the table marks as incomplete: a row of dots (`…`, `...`) after a unit, the rest of its
+   * parent's list not printed (an article's "the highest districts: …"). Nothing is added up or bounded over
+   * such a list; a skip says why (relations/sum.ts, rate-mean.ts).
+   */
+  readonly partialLists?: readonly PartialList[];
+}
+
+/** A parent's partition whose list of units a row of dots cuts short; `cell`: that row's text. */
+export interface PartialList {
+  readonly parent: number;
+  readonly partition: number;
+  readonly cell: Cell;
+}
+
+/** The row of dots that cuts the parent's partition short, if the table has one. */
+export function partialListAt(annex: Annex, parent: number, partition: number): Cell | undefined {
+  const lists = annex.partialLists;
+  if (lists === undefined) return undefined;
+  for (const l of lists) if (l.parent === parent && l.partition === partition) return l.cell;
+  return undefined;
 }
 
 /** One unit's values by slot. */

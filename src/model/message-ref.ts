@@ -106,6 +106,27 @@ export interface MessageParams {
     actual: string;
     decimals: number;
   };
+  /**
+   * A rate column none of whose `count` rates (`first` … `last`) is its count over its households: one example
+   * (the first unit's figures); `over`, another count column of the table every rate is over; else the
+   * households the first rate implies.
+   */
+  'rate.column': {
+    indicator: Indicator;
+    count: number;
+    first: string;
+    last: string;
+    unit: string;
+    countIndicator: Indicator;
+    householdsIndicator: Indicator;
+    poor: string;
+    households: string;
+    expected: string;
+    actual: string;
+    over?: Indicator;
+    impliedLo?: string;
+    impliedHi?: string;
+  };
   /** A flow's rate printed over households a few per cent off the table's: another denominator. */
   'denominator.flow-rate': { unit: string; indicator: Indicator; count: string; households: string; exact: string; expected: string; actual: string; impliedLo: string; impliedHi?: string };
   'combined.count': { unit: string; indicator: Indicator; poor: string; nearPoor: string; expected: string; actual: string };
@@ -115,6 +136,11 @@ export interface MessageParams {
   /** A flow's (count, rate) pair admits no household count near the unit's. */
   'implied-households.flow': { unit: string; count: string; rate: string; flowLo: string; flowHi?: string; commonLo: string; commonHi?: string };
   'implied-households.flow-denominator': { unit: string; count: string; rate: string; flowLo: string; flowHi?: string; commonLo: string; commonHi?: string };
+  /**
+   * An exit's rate that fits its population's households (`stock`, at the start; `withExits`: the end with the
+   * exits added back, `base` in all), not all households: a share of the poor (or near-poor), not a rate.
+   */
+  'implied-households.flow-share': { unit: string; count: string; rate: string; flowLo: string; flowHi?: string; commonLo: string; commonHi?: string; stock: string; base: string; withExits?: boolean };
   /** A part implies more households than the whole it is part of. */
   'implied-households.exceeds-whole': { unit: string; whole: string; partLo: string; partHi?: string; wholeLo: string; wholeHi?: string; rate: string; count: string };
   /** The parts' households (implied) cannot add up to the whole's. */
@@ -132,6 +158,8 @@ export interface MessageParams {
   'range.reduced-negative': { unit: string; actual: string };
   'range.rate': { unit: string; indicator: Indicator; actual: string; min: string; max: string };
   'number.text': { unit: string; indicator: Indicator; text: string };
+  /** A note where a figure goes (three words or more): why the table gives none. */
+  'number.note': { unit: string; indicator: Indicator; text: string };
   'number.grouping': { unit: string; indicator: Indicator; text: string; locale: 'vi' | 'en' };
   'number.other-locale': { unit: string; indicator: Indicator; text: string; locale: 'vi' | 'en'; witness: string };
   'number.dash': { unit: string; indicator: Indicator; text: string };
@@ -255,6 +283,8 @@ export interface SkipParams {
   'skip.no-total': Record<string, never>;
   /** The check found nothing it could compare (no unit had the values it needs). */
   'skip.nothing': Record<string, never>;
+  /** The parent's list of units ends with a row of dots (`…`, `...`) at `cell`: not every unit is listed. */
+  'skip.partial-list': { cell: string };
   /** A plan document's check that found nothing of its kind in the text (no stated figure, no total with parts, no citation). */
   'skip.document-part': { part: 'claims' | 'money' | 'references' };
   /** A target names a unit this table lacks (another file of the run has it). */

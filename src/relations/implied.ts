@@ -12,7 +12,7 @@
 import { Dec, plain } from '../calc/decimal.js';
 import type { Annex, Unit } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
-import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
+import { describeIndicator, indicatorKey, IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import { isAnnexShaped } from '../model/indicators.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { OkValue, RuleContext } from '../rules/types.js';
@@ -133,12 +133,36 @@ function pairsFinding(r: ImpliedRelation & { type: 'pairs' }, ctx: RuleContext):
     if (iv && intersect(iv, common)) continue;
     const near = iv && close(iv, common);
     const params = { unit: r.unit.name, count: p.count.cell.ref, rate: p.rate.cell.ref, ...prefixed('flow', showIv(iv)), ...prefixed('common', showIv(common)) } as MessageParams['implied-households.flow'];
+    // An exit's rate over the poor (or near-poor) households, not over all households: a share of them.
+    const share = iv && !near ? shareOf(ctx.annex, r.unit, p) : undefined;
+    if (share && close(iv!, { lo: share.base, hi: share.base })) {
+      const of = { stock: share.stock.cell.ref, base: plain(share.base), ...(share.withExits ? { withExits: true } : {}) };
+      ctx.report(finding('warning', p, r.unit, { id: 'implied-households.flow-share', params: { ...params, ...of } }, 'denominator'));
+      continue;
+    }
     ctx.report(
       near
         ? finding('warning', p, r.unit, { id: 'implied-households.flow-denominator', params }, 'denominator')
         : finding('error', p, r.unit, { id: 'implied-households.flow', params }),
     );
   }
+}
+
+/**
+ * The households an exit's rate may be a share of: its population's count at the start of the year, else at the
+ * end (or at a point) with those that left added back (the start, but for the year's entries).
+ */
+export function shareOf(annex: Annex, unit: Unit, p: Pair): { stock: OkValue; base: Dec; withExits: boolean } | undefined {
+  const point = describeIndicator(p.count.indicator);
+  if (!point || point.time !== 'exited' || point.measure !== 'count') return undefined;
+  const stock = (time: 'start' | 'end' | 'point') => {
+    const key = indicatorKey({ ...point, time });
+    return key === undefined ? undefined : okValue(annex, unit, key);
+  };
+  const start = stock('start');
+  if (start) return { stock: start, base: start.num, withExits: false };
+  const later = stock('end') ?? stock('point');
+  return later ? { stock: later, base: later.num.plus(p.count.num), withExits: true } : undefined;
 }
 
 const prefixed = (k: string, iv: { lo: string; hi?: string }) => ({ [`${k}Lo`]: iv.lo, ...(iv.hi !== undefined ? { [`${k}Hi`]: iv.hi } : {}) }) as Record<string, string>;

@@ -8,7 +8,7 @@ import { ColumnRow, columnsOf, slotIndexes } from './columns.js';
 import { exactRate, printedRateMatches, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
 import { isOk, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { carriesSlot, householdsSlot, ofIndicators, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
-import { impliedHouseholds } from './implied.js';
+import { impliedHouseholds, shareOf } from './implied.js';
 import { isAnnexShaped, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
 import { unitIdsIn } from './scope.js';
@@ -262,6 +262,14 @@ function checkOther(r: RateRelation, ctx: RuleContext): void {
   const where = { at: printed.cell, unit: r.unit.name, indicator: printed.indicator, expected: base.expected, actual: printed.plain };
   if (near) {
     ctx.report({ rule: 'denominator', severity: 'warning', ...where, msg: { id: 'denominator.flow-rate', params: { ...base, impliedLo: plain(implied!.lo), ...(implied!.hi ? { impliedHi: plain(implied!.hi) } : {}) } } });
+    return;
+  }
+  // An exit's rate over the poor (or near-poor) households, not over all households: a share of them.
+  const share = r.flow && implied ? shareOf(ctx.annex, r.unit, { count: r.count, rate: printed, flow: true }) : undefined;
+  if (share && nearDenominator(r.count.num, printed.num, dp, share.base)) {
+    const iv = { flowLo: plain(implied!.lo), ...(implied!.hi ? { flowHi: plain(implied!.hi) } : {}) };
+    const params = { unit: r.unit.name, count: r.count.cell.ref, rate: printed.cell.ref, ...iv, commonLo: r.households.plain, commonHi: r.households.plain, stock: share.stock.cell.ref, base: plain(share.base), ...(share.withExits ? { withExits: true } : {}) };
+    ctx.report({ rule: 'denominator', severity: 'warning', ...where, msg: { id: 'implied-households.flow-share', params } });
     return;
   }
   ctx.report({ rule: 'rate', severity: 'error', ...where, msg: { id: 'rate.mismatch-of', params: { ...base, householdsIndicator: r.households.indicator, decimals: dp } } });

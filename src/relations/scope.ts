@@ -12,6 +12,7 @@
  */
 import { childIndex, partitionsInOrder, partitionsOf, partsByPartition, subUnitsByParent, type Unit } from '../model/annex.js';
 import type { RuleContext } from '../rules/types.js';
+import type { Skip } from '../model/finding.js';
 
 export interface Scope {
   /** The units whose own (per-unit) instances are wanted, in table order. */
@@ -84,4 +85,9 @@ export function subUnitsIn(ctx: InstanceContext, role: 'of-which' | 'breakdown')
     if (subs.length > 0) map.set(p.id, subs);
   }
   return map;
+}
+
+/** A parent's list of units cut short by a row of dots (`cell`): its parts are neither added up nor bounded. */
+export function partialListSkip(rule: 'sum' | 'rate-mean', parentName: string, cell: string): Skip {
+  return { rule, unit: parentName, msg: { id: 'skip.partial-list', params: { cell } } };
 }

@@ -9,6 +9,8 @@ import { RELATION_KINDS } from '../relations/index.js';
 import { Folds, summaryFinding, type Effect, type FoldRule } from './summary.js';
 import { carries, type Rule, type RuleContext } from './types.js';
 import { CheckedRelations } from '../relations/checked.js';
+import { foldRateColumns } from '../relations/rate-column.js';
+import type { Indicator } from '../model/indicators.js';
 
 /** Rules that check the table's arithmetic, in report order: the relation kinds (src/relations/). */
 export const CHECK_RULES: readonly Rule[] = RELATION_KINDS;
@@ -57,6 +59,8 @@ export interface RuleRun {
   ran: Set<RuleId>;
   /** The relations checked and each one's findings, when asked (`keep`): locate reuses them. */
   checked?: CheckedRelations;
+  /** Rate columns whose every rate failed, folded into one finding each (relations/rate-column.ts): locate leaves them out. */
+  rateColumns?: ReadonlySet<Indicator>;
 }
 
 /**
@@ -170,5 +174,6 @@ export function runRules(annex: Annex, rules: readonly Rule[] = CHECK_RULES, opt
     findings.push(summaryFinding(slot.rule, parent?.name ?? '', slot.count, slot.winner));
   }
   findings.sort(compareFindings);
-  return { findings, skipped, ran, ...(keep ? { checked: keep } : {}) };
+  const columns = foldRateColumns(annex, findings);
+  return { findings: columns.findings, skipped, ran, ...(keep ? { checked: keep } : {}), ...(columns.columns.size > 0 ? { rateColumns: columns.columns } : {}) };
 }

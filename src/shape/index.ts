@@ -8,7 +8,7 @@ import { PovcheckError } from '../errors.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator, type IndicatorKind } from '../model/indicators.js';
 import { BlankIndicators } from './blank-indicators.js';
 import { FindingsGuard } from '../read/memory-budget.js';
-import { isBlank, RowValues, UnitList, type Annex, type NumberLocale, type Unit, type Units, type Value } from '../model/annex.js';
+import { isBlank, RowValues, UnitList, type Annex, type NumberLocale, type PartialList, type Unit, type Units, type Value } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { totalMatcher } from './aliases.js';
@@ -279,7 +279,7 @@ function parsedValues(draft: Draft, units: readonly Unit[], format: NumberFormat
   const values: Array<Partial<Record<Indicator, Value>>> = units.map(() => ({}));
   const blanks = new BlankIndicators(totalIdx);
   draft.values.forEach((dv, i) => {
-    const { value, finding } = parseValue(dv.cell, dv.unit, units[dv.unit]!.name, dv.indicator, format, kinds.get(dv.indicator));
+    const { value, finding } = parseValue(dv.cell, dv.unit, units[dv.unit]!.name, dv.indicator, format, kinds.get(dv.indicator), annexShaped);
     values[dv.unit]![dv.indicator] = value;
     if (annexShaped && isBlank(value)) blanks.blankAt(i, dv.unit, dv.indicator, dv.cell, '');
     else if (finding && (annexShaped || value.status !== 'empty' || dv.cell.formula !== undefined)) draft.findings.push(finding);
@@ -331,7 +331,7 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
     (i, raw) => {
       const cell = table.valueCell(i, raw);
       const unit = Math.floor(i / k);
-      const { value, finding } = parseValue(cell, unit, table.name(unit), table.slots[i % k]!, format);
+      const { value, finding } = parseValue(cell, unit, table.name(unit), table.slots[i % k]!, format, undefined, annexShaped);
       if (annexShaped && isBlank(value)) blanks.blankAt(i, unit, table.slots[i % k]!, cell, raw);
       else if (finding && (annexShaped || value.status !== 'empty' || cell.formula !== undefined)) {
         findings.push(finding);
@@ -359,8 +359,26 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
     ...(opts.unitAliases ? { unitAliases: opts.unitAliases } : {}),
     ...(draft.formulas && draft.formulas.length > 0 ? { formulas: draft.formulas } : {}),
     ...(draft.sectionHeadings && draft.sectionHeadings.length > 0 ? { sectionHeadings: draft.sectionHeadings } : {}),
+    ...partialListsOf(draft, units, totalIdx),
   };
   return { annex, findings };
+}
+
+/**
+ * The lists the rows of dots cut short: a row of dots after a unit leaves the rest of that unit's parent's list
+ * (its partition) unprinted; right after the total, the total's own list. The first row of dots of a list is kept.
+ */
+export function partialListsOf(draft: Draft, units: Units, totalIdx: number): { partialLists?: PartialList[] } {
+  if (!draft.ellipses) return {};
+  const lists: PartialList[] = [];
+  for (const { after, cell } of draft.ellipses) {
+    const p = units.parentOf(after);
+    const parent = p >= 0 ? p : after === totalIdx ? totalIdx : -1;
+    if (parent < 0) continue;
+    const partition = p >= 0 ? units.partitionOf(after) : 0;
+    if (!lists.some((l) => l.parent === parent && l.partition === partition)) lists.push({ parent, partition, cell });
+  }
+  return lists.length > 0 ? { partialLists: lists } : {};
 }
 
 /** A long table's units as the tree resolver reads them. */
@@ -432,7 +450,12 @@ function* nonEmpty(samples: Iterable<NumberSample>): Iterable<NumberSample> {
 }
 
 /** One value cell → its Value, and the finding when it is empty or not a number. `kind`: the indicator's, when the caller has it. */
-export function parseValue(cell: Cell, unitId: number, unitName: string, indicator: Indicator, format: NumberFormat, kind?: IndicatorKind): { value: Value; finding?: Finding } {
+/**
+ * A cell's value and, when it is not a number, the finding that says so. A note written where a figure goes
+ * (`isNote`) is an error only where every cell is expected (`annexShaped`), else a warning: the table says why
+ * it gives no figure.
+ */
+export function parseValue(cell: Cell, unitId: number, unitName: string, indicator: Indicator, format: NumberFormat, kind?: IndicatorKind, annexShaped = false): { value: Value; finding?: Finding } {
   const raw = cell.raw;
   // Most cells have no space around them: the regex only when they may.
   const text = raw === '' || (raw.charCodeAt(0) > 0x20 && raw.charCodeAt(raw.length - 1) > 0x20 && raw.charCodeAt(0) < 0x7f && raw.charCodeAt(raw.length - 1) < 0x7f) ? raw : raw.replace(/^[\s\u00a0\u2007\u202f]+|[\s\u00a0\u2007\u202f]+$/g, '');
@@ -440,8 +463,22 @@ export function parseValue(cell: Cell, unitId: number, unitName: string, indicat
   if (p.ok) return { value: new NumberValue(indicator, unitId, cell, text, p.plain, p.decimals, p.negativeZero ? new Dec(`-${p.plain}`) : undefined) };
   return {
     value: { indicator, unit: unitId, cell, text, status: p.problem === 'empty' ? 'empty' : 'invalid' },
-    finding: numberFinding(p.problem, cell, unitName, indicator, clip(text), format.locale, format.witness),
+    finding: p.problem === 'text' && isNote(text) ? noteFinding(cell, unitName, indicator, clip(text), annexShaped) : numberFinding(p.problem, cell, unitName, indicator, clip(text), format.locale, format.witness),
   };
+}
+
+/**
+ * Whether a cell's text is a note rather than a mistyped figure: three words or more (`Như cột số 4`, `Chưa có
+ * số liệu`, a sentence on why the figure is missing). A slip of the keyboard (`4.18x`, `n/a`, `12 hộ`) is not.
+ */
+export function isNote(text: string): boolean {
+  let words = 0;
+  for (const w of text.split(/\s+/)) if (/^\p{L}{2}/u.test(w) && ++words >= 3) return true;
+  return false;
+}
+
+function noteFinding(cell: Cell, unit: string, indicator: Indicator, text: string, annexShaped: boolean): Finding {
+  return { severity: annexShaped ? 'error' : 'warning', at: cell, unit, indicator, actual: text, rule: 'number', msg: { id: 'number.note', params: { unit, indicator, text } } };
 }
 
 /** A warning per count indicator the table lacks, naming the checks that need it. */

@@ -296,7 +296,12 @@ export class LongReader {
       nameRaw = fields[sttCol];
       name = tidyName(stt);
     }
-    if (isPlaceholder(name)) return;
+    if (isPlaceholder(name)) {
+      // After a unit, a row of dots says the list goes on unprinted (finishLong: its parent's list is partial).
+      const cell = this.table.n > 0 ? cellAtCol(r, nameCol!, fields, cellOf) : undefined;
+      if (cell) (this.draft.ellipses ??= []).push({ after: this.table.n - 1, cell });
+      return;
+    }
     const hasName = nameRaw !== undefined;
     let hasValues = false;
     for (const c of this.indicatorCols) {

@@ -31,6 +31,11 @@ const ROMAN = /^(?:I{1,3}|IV|V|VI{1,3}|IX|X)\.?$/;
 const BLOCK_NAMES = [
   /^(?:khu vuc )?thanh thi\b/,
   /^(?:khu vuc )?nong thon\b/,
+  // Areas by terrain (`Khu vực đồng bằng`, `Khu vực miền núi`, `Vùng cao`) and any other `Khu vực …`; groups of
+  // units (`Các huyện miền núi`, `Các xã đặc biệt khó khăn`).
+  /^khu vuc\b/,
+  /^(?:vung |mien )?(?:mien nui|dong bang|vung cao|trung du|ven bien|bai ngang)\b/,
+  /^cac (?:huyen|xa|thi xa|thanh pho|don vi)\b/,
   /^(?:vung )?(?:trung du (?:va )?mien nui phia bac|mien nui (?:dong|tay) bac|dong bac|tay bac|dong bang song hong|bac trung bo|duyen hai nam trung bo|duyen hai mien trung|nam trung bo|tay nguyen|dong nam bo|dong bang song cuu long)\b/,
   /^urban\b/,
   /^rural\b/,

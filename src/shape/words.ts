@@ -29,6 +29,11 @@ export interface Features {
   corresponding?: boolean;
   /** Urban or rural: a block or area, not an indicator. */
   area?: 'urban' | 'rural';
+  /**
+   * A rise ("tăng so với năm 2021", "increase"): a change the vocabulary has no point for (its falls are the net
+   * reduction and the gross flows), so the label names no indicator rather than the count or rate it rises from.
+   */
+  increase?: boolean;
   lang?: Lang;
 }
 
@@ -40,7 +45,8 @@ const en = (re: RegExp, set: (f: Features) => void): Rule => ({ re, lang: 'en', 
 /** Each group is tried in order; the first rule that matches in a group sets that group's feature. */
 const POPULATION: Rule[] = [
   vi(/\b(?:tu )?(?:ho )?can ngheo (?:roi )?xuong (?:ho )?ngheo\b|\btu (?:ho )?can ngheo\b/, (f) => ((f.population = 'poor'), (f.time = 'from_near_poor'))),
-  vi(/\b(?:ho )?ngheo va (?:ho )?can ngheo\b|\bngheo da chieu\b|\bngheo can ngheo\b/, (f) => (f.population = 'poor_near_poor')),
+  // "hộ nghèo và hộ cận nghèo", "hộ nghèo, hộ cận nghèo" (the comma folded away), "nghèo, cận nghèo", "nghèo đa chiều".
+  vi(/\b(?:ho )?ngheo (?:va |ho )(?:ho )?can ngheo\b|\bngheo da chieu\b|\bngheo can ngheo\b/, (f) => (f.population = 'poor_near_poor')),
   en(/\bpoor and near poor\b|\bmultidimensional(?:ly)? poor|\bmultidimensional poverty|\bmulti dimensional poverty/, (f) => (f.population = 'poor_near_poor')),
   vi(/\bcan ngheo\b/, (f) => (f.population = 'near_poor')),
   en(/\bnear poor\b|\bnear poverty\b/, (f) => (f.population = 'near_poor')),
@@ -67,6 +73,9 @@ const TIME: Rule[] = [
   en(/\bstart\b|\bbeginning\b/, (f) => (f.time = 'start')),
   vi(/\bcuoi (?:nam|ky)\b/, (f) => (f.time = 'end')),
   en(/\bend\b/, (f) => (f.time = 'end')),
+  // Last: a phase word above wins ("tăng khác" is a gross inflow, "Số hộ nghèo đầu năm" a stock).
+  vi(/\btang\b/, (f) => (f.increase = true)),
+  en(/\bincrease|\brise\b|\brose\b/, (f) => (f.increase = true)),
 ];
 
 const ROLE: Rule[] = [
@@ -359,7 +368,14 @@ export function combine(path: readonly Features[]): Features {
   for (const f of path) {
     if (f.population !== undefined && (out.population === undefined || f.population !== 'households')) out.population = f.population;
     if (f.em) out.em = true;
-    if (f.time !== undefined) out.time = f.time;
+    // A phase said lower down replaces one said above, a rise included.
+    if (f.time !== undefined) {
+      out.time = f.time;
+      delete out.increase;
+    } else if (f.increase) {
+      out.increase = true;
+      delete out.time;
+    }
     if (f.measure !== undefined) out.measure = f.measure;
     if (f.role !== undefined) out.role = f.role;
     if (f.year !== undefined) out.year = f.year;
@@ -381,7 +397,7 @@ const EM_OF: Partial<Record<Population, Population>> = { households: 'em_househo
  * when no phase is. A rate "giảm" is a fall in points. Undefined when the label says nothing of an indicator.
  */
 export function keyOf(f: Features): string | undefined {
-  if (!saysIndicator(f)) return undefined;
+  if (!saysIndicator(f) || f.increase) return undefined;
   let measure: Measure = f.measure ?? (f.role === 'achievement' ? 'rate' : 'count');
   let population: Population = f.population ?? ((measure === 'count' || measure === 'persons') && f.role === undefined ? 'households' : 'poor');
   if (f.em) population = EM_OF[population] ?? population;

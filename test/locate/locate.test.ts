@@ -12,6 +12,7 @@ import { runRules } from '../../src/rules/index.js';
 import { RELATION_KINDS } from '../../src/relations/index.js';
 import { locate } from '../../src/locate/index.js';
 import { Dec } from '../../src/calc/decimal.js';
+import { slipKind } from '../../src/locate/slips.js';
 import { checkRecords, fixtures } from '../helpers.js';
 import { jsonReport } from '../../src/reporters/json.js';
 import { textReport } from '../../src/reporters/text.js';
@@ -341,5 +342,16 @@ describe('locate on its own', () => {
     const r = withTexts({ [`poor_end:${col('Chiêm Hóa')}`]: '4.963' });
     expect(locate(r.annex, r.findings)).toEqual(r.localisation);
     expect(locate(r.annex, r.findings)).toEqual(locate(r.annex, r.findings));
+  });
+});
+
+describe('summed-rates slip', () => {
+  it('names a poor and near-poor rate typed as the two printed rates added (8,60 = 6,63 + 1,97 for 8,61)', () => {
+    const v: Record<string, string> = { rate: '6.63', near_poor_rate: '1.97' };
+    const ctx = { indicator: 'poor_near_poor_rate', kind: 'rate' as const, rateDp: 2, unitValue: (i: string) => (v[i] ? new Dec(v[i]!) : undefined) };
+    expect(slipKind({ num: new Dec('8.60'), plain: '8.60', decimals: 2 }, new Dec('8.61'), ctx)).toBe('summed-rates');
+    // Not when the typed rate is not that sum (a digit slip then), nor for another indicator.
+    expect(slipKind({ num: new Dec('8.71'), plain: '8.71', decimals: 2 }, new Dec('8.61'), ctx)).toBe('mistyped');
+    expect(slipKind({ num: new Dec('8.60'), plain: '8.60', decimals: 2 }, new Dec('8.61'), { ...ctx, indicator: 'near_poor_rate' })).toBe('mistyped');
   });
 });

@@ -108,3 +108,19 @@ describe('a table of districts and their communes, without codes', () => {
     }
   });
 });
+
+describe('blocks named by terrain or as groups of units', () => {
+  it('head the units under them (`Khu vực đồng bằng`, `Khu vực miền núi`, `Các huyện miền núi`): each adds up on its own, and not with its units', async () => {
+    const { blockCandidate } = await import('../../src/shape/structure.js');
+    for (const name of ['Khu vực đồng bằng', 'Khu vực miền núi', 'Miền núi', 'Vùng cao', 'Các huyện miền núi', 'Các xã đặc biệt khó khăn', 'Khu vực I']) expect(blockCandidate({ name }), name).toBe(true);
+    for (const name of ['Hội An', 'Đồng Hới', 'Cà Mau', 'Các địa phương', 'Xã Miền Đồi']) expect(blockCandidate({ name }), name).toBe(false);
+    const csv = ['Đơn vị;Số hộ nghèo;Số hộ cận nghèo', 'Toàn tỉnh;25.650;10.922', 'Khu vực đồng bằng;8.201;7.614', 'Hội An;43;100', 'Điện Bàn;8.158;7.514', 'Khu vực miền núi;17.449;3.308', 'Nam Giang;2.569;1.000', 'Tây Giang;14.880;2.308'].join('\n');
+    const grid = gridFromBytes(Buffer.from(`\uFEFF${csv}`));
+    const r = checkShaped(shape(grid, {}));
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.coverage.ran).toContain('sum');
+    // A slip in a unit of a block is found at its block's sum, not at the province's.
+    const slipped = checkShaped(shape(gridFromBytes(Buffer.from(`\uFEFF${csv.replace('Hội An;43;100', 'Hội An;43;101')}`)), {}));
+    expect(slipped.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.at?.ref}`)).toEqual(['sum C3']);
+  });
+});

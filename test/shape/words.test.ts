@@ -88,3 +88,24 @@ describe('requiredTexts', () => {
     );
   });
 });
+
+describe('labels of published review results', () => {
+  it('reads "hộ nghèo, hộ cận nghèo" (a comma for "và") as the poor and near-poor together', () => {
+    expect(recognise('Số hộ nghèo, hộ cận nghèo')?.key).toBe('poor_near_poor');
+    expect(recognise('Tỷ lệ hộ nghèo, hộ cận nghèo (%)')?.key).toBe('poor_near_poor_rate');
+    expect(recognise('Số hộ nghèo và hộ cận nghèo')?.key).toBe('poor_near_poor');
+    expect(recognise('Số hộ nghèo, cận nghèo')?.key).toBe('poor_near_poor');
+    // Either alone is still itself; near-poor falling into poverty is still that flow.
+    expect(recognise('Số hộ cận nghèo')?.key).toBe('near_poor');
+    expect(recognise('Số hộ nghèo')?.key).toBe('poor');
+    expect(recognise('Số hộ từ cận nghèo rơi xuống hộ nghèo')?.key).toBe('poor_from_near_poor');
+  });
+
+  it('names no indicator for a rise ("tăng so với năm 2021"), which the vocabulary has no point for, instead of the count it rises from', () => {
+    expect(recognise('Số hộ cận nghèo tăng so với năm 2021')).toBeUndefined();
+    expect(recognise('Tỷ lệ hộ cận nghèo tăng (%)')).toBeUndefined();
+    expect(recognise('Increase in near-poor households')).toBeUndefined();
+    // A phase word wins: other increases are a gross inflow.
+    expect(recognise('Số hộ nghèo tăng khác')?.key).toBe('poor_other_in');
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * A rate column none of whose rates is its count over its households: every unit's rate of the column fails
+ * (at least `MIN_UNITS` of them), so the cause is one, not a slip per cell. The column is computed over
+ * another base (another column of the table, named when one fits every unit: a formula pointing at the wrong
+ * column) or measures something else (a share of the poor households, not a rate over households). Its rate
+ * findings are folded into one at its first failing cell, and locate leaves the column's rate relations out
+ * (`columns`): no retyping of every cell is proposed. Folded once the rules have run (rules/index.ts).
+ */
+import { Dec } from '../calc/decimal.js';
+import { exactRate } from '../calc/annex-math.js';
+import { indicatorKind, type Indicator } from '../model/indicators.js';
+import { compareFindings, type Finding } from '../model/finding.js';
+import type { Annex } from '../model/annex.js';
+import type { MessageParams } from '../model/message-ref.js';
+import { isOk } from '../rules/types.js';
+import { impliedHouseholds } from './implied.js';
+
+/** Fewest failing rates of a column folded into one finding: with fewer, each may be a slip of its own. */
+export const MIN_UNITS = 4;
+/** Largest table whose columns are looked at unit by unit for this (a larger one keeps its findings as they are). */
+export const MAX_UNITS = 200_000;
+
+export interface RateColumns {
+  findings: Finding[];
+  /** The rate slots folded: locate leaves their rate relations out. */
+  columns: ReadonlySet<Indicator>;
+}
+
+/** A failing rate finding's figures, from its message. */
+interface Failing {
+  finding: Finding;
+  count: string;
+  households: string;
+  householdsIndicator: Indicator;
+}
+
+function failingOf(f: Finding): Failing | undefined {
+  if (f.rule !== 'rate' || f.severity !== 'error' || !f.at || f.indicator === undefined) return undefined;
+  if (f.msg.id === 'rate.mismatch') {
+    const p = f.msg.params as MessageParams['rate.mismatch'];
+    return { finding: f, count: p.poor, households: p.households, householdsIndicator: p.indicator === 'rate_start' ? 'households_start' : 'households_end' };
+  }
+  if (f.msg.id === 'rate.mismatch-of') {
+    const p = f.msg.params as MessageParams['rate.mismatch-of'];
+    return { finding: f, count: p.count, households: p.households, householdsIndicator: p.householdsIndicator };
+  }
+  return undefined;
+}
+
+/** The rules' findings with each rate column that fails at every unit folded into one finding. */
+export function foldRateColumns(annex: Annex, findings: Finding[]): RateColumns {
+  const none: RateColumns = { findings, columns: new Set() };
+  if (annex.units.length > MAX_UNITS) return none;
+  const bySlot = new Map<Indicator, Failing[]>();
+  for (const f of findings) {
+    const x = failingOf(f);
+    if (x) (bySlot.get(x.finding.indicator!) ?? bySlot.set(x.finding.indicator!, []).get(x.finding.indicator!)!).push(x);
+  }
+  const folded = new Map<Indicator, Finding>();
+  for (const [slot, failing] of bySlot) {
+    if (failing.length < MIN_UNITS) continue;
+    const ids = unitsOfCells(annex, slot, failing);
+    if (ids === undefined) continue;
+    folded.set(slot, columnFinding(annex, slot, failing, ids));
+  }
+  if (folded.size === 0) return none;
+  const out = findings.filter((f) => !(failingOf(f) && folded.has(f.indicator!)));
+  out.push(...folded.values());
+  return { findings: out.sort(compareFindings), columns: new Set(folded.keys()) };
+}
+
+/**
+ * The units of the failing rates' cells, when they are every unit whose rate in `slot` is a number (every
+ * rate of the column that was compared failed); undefined when some unit's rate held.
+ */
+function unitsOfCells(annex: Annex, slot: Indicator, failing: readonly Failing[]): number[] | undefined {
+  const refs = new Map(failing.map((x, i) => [x.finding.at!.ref, i]));
+  const ids: number[] = new Array(failing.length);
+  let found = 0;
+  for (let id = 0; id < annex.units.length; id++) {
+    const v = annex.values.get(id, slot);
+    if (!isOk(v)) continue;
+    const i = refs.get(v.cell.ref);
+    if (i === undefined) return undefined;
+    ids[i] = id;
+    found++;
+  }
+  return found === failing.length ? ids : undefined;
+}
+
+/** The one finding of a column whose every rate fails, at its first failing cell. */
+function columnFinding(annex: Annex, slot: Indicator, failing: readonly Failing[], ids: readonly number[]): Finding {
+  const first = failing[0]!.finding;
+  const last = failing[failing.length - 1]!.finding;
+  const countIndicator = first.msg.id === 'rate.mismatch' ? (slot === 'rate_start' ? 'poor_start' : 'poor_end') : (countIndicatorOf(annex, ids[0]!, failing[0]!.count) ?? slot);
+  const over = otherBase(annex, slot, failing, ids);
+  const printed = isOk(annex.values.get(ids[0]!, slot)) ? (annex.values.get(ids[0]!, slot) as { num: Dec; decimals?: number }) : undefined;
+  const implied = printed && !printed.num.isZero() ? impliedHouseholds(new Dec(failing[0]!.count), printed.num, printed.decimals ?? 0) : undefined;
+  return {
+    rule: 'rate',
+    severity: 'error',
+    at: first.at!,
+    indicator: slot,
+    msg: {
+      id: 'rate.column',
+      params: {
+        indicator: slot,
+        count: failing.length,
+        first: first.at!.ref,
+        last: last.at!.ref,
+        unit: first.unit ?? '',
+        countIndicator,
+        householdsIndicator: failing[0]!.householdsIndicator,
+        poor: failing[0]!.count,
+        households: failing[0]!.households,
+        expected: first.expected ?? '',
+        actual: first.actual ?? '',
+        ...(over ? { over } : {}),
+        ...(implied && !over ? { impliedLo: implied.lo.toFixed(0), ...(implied.hi ? { impliedHi: implied.hi.toFixed(0) } : {}) } : {}),
+      },
+    },
+  };
+}
+
+/** The count slot of the unit that holds `count` (the rate's count), for naming it. */
+function countIndicatorOf(annex: Annex, id: number, count: string): Indicator | undefined {
+  for (const ind of annex.indicators) {
+    if (indicatorKind(ind) !== 'count') continue;
+    const v = annex.values.get(id, ind);
+    if (isOk(v) && v.plain === count) return ind;
+  }
+  return undefined;
+}
+
+/** Another count column of the table over which every failing rate is its count × 100, as printed. */
+function otherBase(annex: Annex, slot: Indicator, failing: readonly Failing[], ids: readonly number[]): Indicator | undefined {
+  for (const k of annex.indicators) {
+    if (indicatorKind(k) !== 'count' || k === failing[0]!.householdsIndicator) continue;
+    const fits = failing.every((x, i) => {
+      const base = annex.values.get(ids[i]!, k);
+      const rate = annex.values.get(ids[i]!, slot);
+      if (!isOk(base) || !isOk(rate) || base.plain === x.count) return false;
+      const exact = exactRate(new Dec(x.count), base.num);
+      return exact !== undefined && exact.toDecimalPlaces(rate.decimals ?? 0, Dec.ROUND_HALF_UP).eq(rate.num);
+    });
+    if (fits) return k;
+  }
+  return undefined;
+}

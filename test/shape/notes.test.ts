@@ -1,0 +1,36 @@
+/**
+ * A note written where a figure goes (three words or more: why the table gives none) is not a mistyped number:
+ * a warning where blanks are "not published", an error in an annex table, whose every cell is expected.
+ */
+import { describe, expect, it } from 'vitest';
+import { isNote } from '../../src/shape/index.js';
+import { gridFromAnyBytes } from '../../src/read/index.js';
+import { checkGrid } from '../../src/check-grid.js';
+
+const check = async (csv: string) => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
+
+describe('isNote', () => {
+  it('tells a note from a slip of the keyboard', () => {
+    for (const t of ['Như cột số 4', 'Chưa có số liệu', 'Năm 2021 là năm tổng rà soát hộ nghèo', 'not yet reported here']) expect(isNote(t), t).toBe(true);
+    for (const t of ['4.18x', 'n/a', '12 hộ', 'chưa có', 'x', 'KXĐ', '1.234 hộ nghèo']) expect(isNote(t), t).toBe(false);
+  });
+});
+
+describe('a note in a figure\'s cell', () => {
+  it('is a warning naming the note in a table of another shape, and what needs it is not checked', async () => {
+    const r = await check(['Đơn vị;Số hộ nghèo;Số hộ cận nghèo', 'Toàn tỉnh;30;Như cột số 4', 'A;10;', 'B;20;'].join('\n'));
+    const f = r.findings.filter((x) => x.rule === 'number');
+    expect(f.map((x) => [x.severity, x.at?.ref, x.msg.id])).toEqual([['warning', 'C2', 'number.note']]);
+    expect(r.findings.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  it('is an error in an annex table, as a blank cell is; a word alone stays "not a number"', async () => {
+    const head = 'Đơn vị;Tổng số hộ đầu năm;Tổng số hộ cuối năm;Số hộ nghèo đầu năm;Số hộ nghèo giảm trong năm;Số hộ nghèo cuối năm';
+    const r = await check([head, 'Toàn tỉnh;300;310;30;5;25', 'A;100;104;10;chưa có số liệu;8', 'B;200;206;20;3;x'].join('\n'));
+    const f = r.findings.filter((x) => x.rule === 'number');
+    expect(f.map((x) => [x.severity, x.at?.ref, x.msg.id])).toEqual([
+      ['error', 'E3', 'number.note'],
+      ['error', 'F4', 'number.text'],
+    ]);
+  });
+});
