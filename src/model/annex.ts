@@ -163,13 +163,16 @@ export interface PartialList {
   readonly cell: Cell;
 }
 
-/** The row of dots that cuts the parent's partition short, if the table has one. */
+/** The row of dots that cuts the parent's partition short, if the table has one (looked up by key: a list each). */
 export function partialListAt(annex: Annex, parent: number, partition: number): Cell | undefined {
   const lists = annex.partialLists;
   if (lists === undefined) return undefined;
-  for (const l of lists) if (l.parent === parent && l.partition === partition) return l.cell;
-  return undefined;
+  let byKey = PARTIAL_BY_KEY.get(lists);
+  if (!byKey) PARTIAL_BY_KEY.set(lists, (byKey = new Map(lists.map((l) => [`${l.parent}/${l.partition}`, l.cell]))));
+  return byKey.get(`${parent}/${partition}`);
 }
+
+const PARTIAL_BY_KEY = new WeakMap<readonly PartialList[], Map<string, Cell>>();
 
 /** One unit's values by slot. */
 export type ValueRow = Readonly<Partial<Record<Indicator, Value>>>;

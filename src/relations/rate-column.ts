@@ -94,8 +94,9 @@ function columnFinding(annex: Annex, slot: Indicator, failing: readonly Failing[
   const last = failing[failing.length - 1]!.finding;
   const countIndicator = first.msg.id === 'rate.mismatch' ? (slot === 'rate_start' ? 'poor_start' : 'poor_end') : (countIndicatorOf(annex, ids[0]!, failing[0]!.count) ?? slot);
   const over = otherBase(annex, slot, failing, ids);
-  const printed = isOk(annex.values.get(ids[0]!, slot)) ? (annex.values.get(ids[0]!, slot) as { num: Dec; decimals?: number }) : undefined;
-  const implied = printed && !printed.num.isZero() ? impliedHouseholds(new Dec(failing[0]!.count), printed.num, printed.decimals ?? 0) : undefined;
+  // The households the first rate fits (its count over them, rounded as printed), when no column of the table does.
+  const printed = annex.values.get(ids[0]!, slot);
+  const implied = !over && isOk(printed) && !printed.num.isZero() ? impliedHouseholds(new Dec(failing[0]!.count), printed.num, printed.decimals ?? 0) : undefined;
   return {
     rule: 'rate',
     severity: 'error',
@@ -116,7 +117,7 @@ function columnFinding(annex: Annex, slot: Indicator, failing: readonly Failing[
         expected: first.expected ?? '',
         actual: first.actual ?? '',
         ...(over ? { over } : {}),
-        ...(implied && !over ? { impliedLo: implied.lo.toFixed(0), ...(implied.hi ? { impliedHi: implied.hi.toFixed(0) } : {}) } : {}),
+        ...(implied ? { impliedLo: implied.lo.toFixed(0), ...(implied.hi ? { impliedHi: implied.hi.toFixed(0) } : {}) } : {}),
       },
     },
   };

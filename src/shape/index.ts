@@ -371,12 +371,16 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
 export function partialListsOf(draft: Draft, units: Units, totalIdx: number): { partialLists?: PartialList[] } {
   if (!draft.ellipses) return {};
   const lists: PartialList[] = [];
+  const seen = new Set<string>();
   for (const { after, cell } of draft.ellipses) {
     const p = units.parentOf(after);
     const parent = p >= 0 ? p : after === totalIdx ? totalIdx : -1;
     if (parent < 0) continue;
     const partition = p >= 0 ? units.partitionOf(after) : 0;
-    if (!lists.some((l) => l.parent === parent && l.partition === partition)) lists.push({ parent, partition, cell });
+    const key = `${parent}/${partition}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    lists.push({ parent, partition, cell });
   }
   return lists.length > 0 ? { partialLists: lists } : {};
 }
@@ -449,9 +453,9 @@ function* nonEmpty(samples: Iterable<NumberSample>): Iterable<NumberSample> {
   for (const s of samples) if (s.text !== '') yield s;
 }
 
-/** One value cell → its Value, and the finding when it is empty or not a number. `kind`: the indicator's, when the caller has it. */
 /**
- * A cell's value and, when it is not a number, the finding that says so. A note written where a figure goes
+ * One value cell → its Value, and the finding when it is empty or not a number (`kind`: the indicator's, when the
+ * caller has it). A note written where a figure goes
  * (`isNote`) is an error only where every cell is expected (`annexShaped`), else a warning: the table says why
  * it gives no figure.
  */

@@ -298,8 +298,10 @@ export class LongReader {
     }
     if (isPlaceholder(name)) {
       // After a unit, a row of dots says the list goes on unprinted (finishLong: its parent's list is partial).
-      const cell = this.table.n > 0 ? cellAtCol(r, nameCol!, fields, cellOf) : undefined;
-      if (cell) (this.draft.ellipses ??= []).push({ after: this.table.n - 1, cell });
+      // Several rows of dots after the same unit are one (a hostile file's million of them included).
+      const after = this.table.n - 1;
+      const cell = after >= 0 && this.draft.ellipses?.at(-1)?.after !== after ? cellAtCol(r, nameCol!, fields, cellOf) : undefined;
+      if (cell) (this.draft.ellipses ??= []).push({ after, cell });
       return;
     }
     const hasName = nameRaw !== undefined;
