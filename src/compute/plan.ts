@@ -8,7 +8,7 @@ import { PovcheckError } from '../errors.js';
 import { zero, type Dec } from '../calc/decimal.js';
 import { compareTarget, exitsForTarget, plannable, valueWithExits, type ExitsOutcome, type TargetIndicator, type UnitCounts } from '../calc/annex-math.js';
 import { INDICATORS, type Indicator } from '../model/indicators.js';
-import { childrenByParent, type Annex, type Unit } from '../model/annex.js';
+import { addingChildren, type Annex, type Unit } from '../model/annex.js';
 import { resolveTargetUnit, type Target } from '../targets/index.js';
 import { chooseTotal, totalParts, derive, readBase, requireIndicators, statedDifferences, sumBase, type BaseCounts, type Difference, type TotalChoice, type TotalMode, type TotalSource } from './table.js';
 import type { TableData } from '../render/table-data.js';
@@ -142,7 +142,7 @@ interface PlanContext {
  * target on a commune reaches its district and the total.
  */
 function planUnits(ctx: PlanContext, parts: readonly Unit[]): UnitPlan[] {
-  const children = childrenByParent(ctx.annex);
+  const children = addingChildren(ctx.annex);
   const under = (u: Unit) => (children.get(u.id) ?? []).filter((c) => c !== ctx.total?.id).map((c) => ctx.annex.units.at(c)!);
   const planned = new Map<number, UnitPlan>();
   const planOf = (unit: Unit, depth = 0): UnitPlan => {

@@ -21,7 +21,7 @@
  */
 import { Dec, hundred, zero } from '../calc/decimal.js';
 import { exactRate } from '../calc/annex-math.js';
-import { childrenByParent, type Annex, type Unit, type Value } from '../model/annex.js';
+import { addingChildren, childrenByParent, type Annex, type Unit, type Value } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { indicatorKind } from '../model/indicators.js';
 import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
@@ -180,7 +180,7 @@ export function computeShaped(annex: Annex): ShapedTable {
   const rules = rulesOf(annex);
   const slots = dependencyOrder(annex.indicators, rules);
   const flows = new Set(vocabularySlots(annex).filter((x) => x.point.measure === 'rate' && !['start', 'end', 'point'].includes(x.point.time)).map((x) => x.key));
-  const kids = childrenByParent(annex);
+  const kids = addingChildren(annex);
   const values: Array<Partial<Record<Indicator, Dec>>> = Array.from(annex.units, () => ({}));
   const exact: Array<Partial<Record<Indicator, Dec>>> = Array.from(annex.units, () => ({}));
   const derived = Array.from(annex.units, () => new Set<Indicator>());

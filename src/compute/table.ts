@@ -11,7 +11,7 @@ import { PovcheckError } from '../errors.js';
 import { Dec, zero } from '../calc/decimal.js';
 import { printedRateMatches, exactRate, rate, rateReduction } from '../calc/annex-math.js';
 import { INDICATORS, type CoreIndicator, type CountIndicator, type Indicator } from '../model/indicators.js';
-import { childrenByParent, type Annex, type Unit, type Value } from '../model/annex.js';
+import { addingChildren, type Annex, type Unit, type Value } from '../model/annex.js';
 import type { Cell } from '../model/grid.js';
 import { unitKey } from '../shape/normalize.js';
 import type { TableData } from '../render/table-data.js';
@@ -283,7 +283,7 @@ export function computeTable(annex: Annex, opts: { total: TotalMode; totalName: 
 
   // A unit with units under it (a district over its communes, a block over its units) is a subtotal: its counts
   // are the sums of theirs, and what it states is compared, as for the total. The total sums the top level.
-  const children = childrenByParent(annex);
+  const children = addingChildren(annex);
   const kids = (u: Unit) => (children.get(u.id) ?? []).filter((c) => c !== choice.total?.id).map((c) => annex.units.at(c)!);
   const bases = new Map<number, BaseCounts & { poor_reduced: Dec }>();
   const baseOf = (u: Unit, depth = 0): BaseCounts & { poor_reduced: Dec } => {

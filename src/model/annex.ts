@@ -273,6 +273,16 @@ export function childrenByParent(annex: Annex): Map<number, number[]> {
 }
 
 /**
+ * The parts each parent's figures are the sum of: `childrenByParent`, less the lists a row of dots cuts short (their
+ * parent's figure is its own, not the sum of the units printed). For the calculators: compute/, plan.
+ */
+export function addingChildren(annex: Annex): Map<number, number[]> {
+  const map = childrenByParent(annex);
+  if (annex.partialLists) for (const l of annex.partialLists) if (l.partition === 0) map.delete(l.parent);
+  return map;
+}
+
+/**
  * Every parent's partitions: parent id → lists of part ids, one per partition (the first is `childrenByParent`'s),
  * in the order of each parent's first part.
  */

@@ -38,6 +38,13 @@ describe('published tables computed from their base values', () => {
     expect(diffs(t)).toEqual(['C2 1972767 → 1972558', 'E2 1057374 → 1057284', 'C4 169566 → 169476', 'C6 236766 → 236647']);
   });
 
+  it('review-2022-quang-nam-province-top-districts: a list cut short by `…` is not summed into its total; the combined rate recomputed', () => {
+    const t = compute('fixtures/published/review-2022-quang-nam-province-top-districts.csv');
+    expect(cell(t, 'Toàn tỉnh', 'poor_near_poor')).toBe('37819');
+    expect(cell(t, 'Toàn tỉnh', 'poor_near_poor_rate')).toBe('8.61');
+    expect(diffs(t)).toEqual(['D2 8.60 → 8.61']);
+  });
+
   it('review-2022-binh-dinh-urban-rural: blocks listing the same districts add up once; the grand total sums the blocks', () => {
     const t = compute('fixtures/published/review-2022-binh-dinh-urban-rural.csv');
     expect(cell(t, 'Khu vực thành thị', 'poor')).toBe('5196');
