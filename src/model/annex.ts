@@ -156,11 +156,12 @@ export interface Annex {
   readonly partialLists?: readonly PartialList[];
 }
 
-/** A parent's partition whose list of units a row of dots cuts short; `cell`: that row's text. */
+/** A parent's partition whose list of units a row of dots cuts short; `cell`: that row's text, under unit `after`. */
 export interface PartialList {
   readonly parent: number;
   readonly partition: number;
   readonly cell: Cell;
+  readonly after: number;
 }
 
 /** The row of dots that cuts the parent's partition short, if the table has one (looked up by key: a list each). */

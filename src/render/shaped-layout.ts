@@ -206,6 +206,9 @@ function unitsAsRows(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolea
   const rows: LayoutCell[][] = [];
   const rowInfo: RowInfo[] = [];
   const headings = src.source.sectionHeadings ?? [];
+  // Rows of dots under lists whose parent has figures (a blank form's placeholder rows are not printed).
+  const hasFigures = (id: number) => order.some((s) => src.source.values.get(id, s)?.status === 'ok');
+  const dotsAfter = new Map((src.source.partialLists ?? []).filter((l) => hasFigures(l.parent)).map((l) => [l.after, l.cell.raw.trim()]));
   let partition = 0;
   for (const u of src.units) {
     // A partition's section row (`Chia theo vùng`) above its first unit, as the table prints it: its units are
@@ -218,6 +221,12 @@ function unitsAsRows(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolea
     if (p > partition) partition = p;
     rows.push([{ text: numbers.get(u.id) ?? '', kind: 'stt' }, { text: u.name, kind: 'unit', unit: u.id }, ...order.map((s) => v(u, s))]);
     rowInfo.push(info.get(u.id) ?? { kind: 'data', indent: 0 });
+    // A row of dots the table prints under this unit: its list goes on unprinted, and the output says so too.
+    const dots = dotsAfter.get(u.id);
+    if (dots !== undefined) {
+      rows.push([{ text: '', kind: 'stt' }, { text: dots, kind: 'heading' }, ...order.map((): LayoutCell => ({ text: '', kind: 'blank' }))]);
+      rowInfo.push({ kind: 'heading', indent: (info.get(u.id) ?? { indent: 0 }).indent });
+    }
   }
   return {
     header: flat,

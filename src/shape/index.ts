@@ -380,7 +380,7 @@ export function partialListsOf(draft: Draft, units: Units, totalIdx: number): { 
     const key = `${parent}/${partition}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    lists.push({ parent, partition, cell });
+    lists.push({ parent, partition, cell, after });
   }
   return lists.length > 0 ? { partialLists: lists } : {};
 }

@@ -159,3 +159,13 @@ describe('laid out as the forms', () => {
     expect(texts(t.rows[1]!)).toEqual(['Number', 'Rate (%)', 'Number', 'Rate (%)']);
   });
 });
+
+describe('a list cut short by a row of dots', () => {
+  it('keeps its row of dots under the last unit printed, and its total as stated (not the sum of the units listed)', async () => {
+    const t = await docx('fixtures/published/review-2022-quang-nam-province-top-districts.csv');
+    const rows = t.rows.map(texts);
+    const last = rows.findIndex((r) => r.includes('Thăng Bình'));
+    expect(rows[last + 1]![1]).toBe('…');
+    expect(rows.find((r) => r.includes('Toàn tỉnh'))).toContain('37.819');
+  });
+});
