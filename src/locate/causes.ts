@@ -29,7 +29,7 @@ export interface Draft {
   /** The values the rules are run with: the proposal, or one solution of a range. */
   probe: Dec[];
   cause: Omit<Cause, 'confidence' | 'explains'>;
-  /** Cells whose slip is not recognised: lower ranks first. */
+  /** Twice the cells whose slip is not recognised, less one for a wrong computation: lower ranks first. */
   score: number;
   distance: number;
   kindRank: number;
@@ -42,6 +42,8 @@ export function compareDrafts(a: Draft, b: Draft): number {
 }
 
 const KIND_RANK = new Map<SlipKind, number>(SLIP_KINDS.map((k, i) => [k, i]));
+/** Slips that are a wrong computation of the value, not a keystroke: the typed value equals what that formula gives. */
+const COMPUTED: ReadonlySet<SlipKind> = new Set(['reduction-share', 'unrounded-difference', 'start-denominator', 'summed-rates']);
 
 /** The file's findings by identity, made once per localisation (a table full of errors confirms thousands of causes). */
 export class FindingIndex {
@@ -129,8 +131,10 @@ export class CauseBuilder {
         ...(c.formula && c.formula.role !== 'computed' ? { formula: { text: showFormula(c.formula.text), role: c.formula.role } } : {}),
       };
     });
-    // Ranking: fewer cells without a recognised slip first; then pinned before ranges; then the smaller
-    // edit (Damerau–Levenshtein over the digits), the more specific slip kind; then sheet order.
+    // Ranking: fewer cells without a recognised slip first, and before a tie a cause whose value is a known wrong
+    // computation (`COMPUTED`: the typed value is exactly what a wrong formula gives, far less likely by chance
+    // than one digit off, which a range almost always admits); then pinned before ranges; then the smaller edit
+    // (Damerau–Levenshtein over the digits), the more specific slip kind; then sheet order.
     const distance = values ? cells.reduce((sum, c, i) => sum + editDistance(c.value.plain, proposedPlain(values![i]!, c.kind, c.proposalDp)), 0) : Number.MAX_SAFE_INTEGER;
     const first = cells[0]!.value.cell;
     return {
@@ -138,7 +142,7 @@ export class CauseBuilder {
       cells,
       probe,
       cause: { cells: out, pinned, linked: !pinned && set.dir.filter((d) => !d.isZero()).length > 1 },
-      score: kinds.filter((k) => !k).length,
+      score: 2 * kinds.filter((k) => !k).length - (kinds.some((k) => k !== undefined && COMPUTED.has(k)) ? 1 : 0),
       distance,
       kindRank: Math.min(...kinds.map((k) => (k ? KIND_RANK.get(k)! : SLIP_KINDS.length))),
       row: first.row,
