@@ -262,7 +262,7 @@ export function en(): Catalog {
     'skip.bad-value': (p, f) => `${f.list(p.cells)} ${p.blank ? (p.cells.length === 1 ? 'is blank' : 'are blank') : 'not usable'}`,
     'skip.absent': (p, f) => `the table has no ${f.list(p.indicators.map((i) => lower(f.ind(i))))}`,
     'skip.no-units': () => 'the table has no units (no row or column of figures for a unit)',
-    'skip.partial-list': (p) => `the list of units ends with a row of dots (${p.cell}): not every unit is listed`,
+    'skip.partial-list': (p) => (p.empty ? `the list names units without their figures (${p.cell} "${p.text}", …)` : `the list of units ends with a row of dots (${p.cell}): not every unit is listed`),
     'skip.no-total': () =>
       "no unit is the total (none is named as one: Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); name it with --total, or add its name to the configuration's totalNames",
     'skip.nothing': () => 'no unit has the values it needs',

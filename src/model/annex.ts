@@ -156,24 +156,28 @@ export interface Annex {
   readonly partialLists?: readonly PartialList[];
 }
 
-/** A parent's partition whose list of units a row of dots cuts short; `cell`: that row's text, under unit `after`. */
+/**
+ * A parent's partition whose list of units a row of dots cuts short (`cell`: that row's text, under unit `after`),
+ * or that names units without giving their figures (`empty`: `cell` the first such row's name).
+ */
 export interface PartialList {
   readonly parent: number;
   readonly partition: number;
   readonly cell: Cell;
   readonly after: number;
+  readonly empty?: true;
 }
 
-/** The row of dots that cuts the parent's partition short, if the table has one (looked up by key: a list each). */
-export function partialListAt(annex: Annex, parent: number, partition: number): Cell | undefined {
+/** What cuts the parent's partition short, if the table has it (looked up by key: a list each). */
+export function partialListAt(annex: Annex, parent: number, partition: number): PartialList | undefined {
   const lists = annex.partialLists;
   if (lists === undefined) return undefined;
   let byKey = PARTIAL_BY_KEY.get(lists);
-  if (!byKey) PARTIAL_BY_KEY.set(lists, (byKey = new Map(lists.map((l) => [`${l.parent}/${l.partition}`, l.cell]))));
+  if (!byKey) PARTIAL_BY_KEY.set(lists, (byKey = new Map(lists.map((l) => [`${l.parent}/${l.partition}`, l]))));
   return byKey.get(`${parent}/${partition}`);
 }
 
-const PARTIAL_BY_KEY = new WeakMap<readonly PartialList[], Map<string, Cell>>();
+const PARTIAL_BY_KEY = new WeakMap<readonly PartialList[], Map<string, PartialList>>();
 
 /** One unit's values by slot. */
 export type ValueRow = Readonly<Partial<Record<Indicator, Value>>>;

@@ -283,8 +283,11 @@ export interface SkipParams {
   'skip.no-total': Record<string, never>;
   /** The check found nothing it could compare (no unit had the values it needs). */
   'skip.nothing': Record<string, never>;
-  /** The parent's list of units ends with a row of dots (`…`, `...`) at `cell`: not every unit is listed. */
-  'skip.partial-list': { cell: string };
+  /**
+   * The parent's list of units ends with a row of dots (`…`, `...`) at `cell`: not every unit is listed; `empty`:
+   * it names units without their figures (`text`, the first, at `cell`).
+   */
+  'skip.partial-list': { cell: string; empty?: boolean; text?: string };
   /** A plan document's check that found nothing of its kind in the text (no stated figure, no total with parts, no citation). */
   'skip.document-part': { part: 'claims' | 'money' | 'references' };
   /** A target names a unit this table lacks (another file of the run has it). */

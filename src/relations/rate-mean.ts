@@ -104,7 +104,7 @@ export const rateMeanKind = defineKind<RateMeanRelation>({
         const partial = annex.partialLists && partialListAt(annex, parentId, pi);
         if (partial) {
           const parent = annex.units.at(parentId)!;
-          if (rates.some((s) => okValue(annex, parent, s.key))) ctx.skip(partialListSkip('rate-mean', parent.name, partial.ref));
+          if (rates.some((s) => okValue(annex, parent, s.key))) ctx.skip(partialListSkip('rate-mean', parent.name, partial));
           continue;
         }
         for (const s of rates) {

@@ -10,7 +10,7 @@
  * Every instance over a parent's parts reads a cell of the parent itself (its total, its whole): locate
  * relies on it to leave out a parent whose relations it loaded earlier (locate/table.ts `scopeOf`).
  */
-import { childIndex, partitionsInOrder, partitionsOf, partsByPartition, subUnitsByParent, type Unit } from '../model/annex.js';
+import { childIndex, partitionsInOrder, partitionsOf, partsByPartition, subUnitsByParent, type PartialList, type Unit } from '../model/annex.js';
 import type { RuleContext } from '../rules/types.js';
 import type { Skip } from '../model/finding.js';
 
@@ -87,7 +87,7 @@ export function subUnitsIn(ctx: InstanceContext, role: 'of-which' | 'breakdown')
   return map;
 }
 
-/** A parent's list of units cut short by a row of dots (`cell`): its parts are neither added up nor bounded. */
-export function partialListSkip(rule: 'sum' | 'rate-mean', parentName: string, cell: string): Skip {
-  return { rule, unit: parentName, msg: { id: 'skip.partial-list', params: { cell } } };
+/** A parent's list of units cut short (a row of dots, or units named without figures): neither added up nor bounded. */
+export function partialListSkip(rule: 'sum' | 'rate-mean', parentName: string, list: PartialList): Skip {
+  return { rule, unit: parentName, msg: { id: 'skip.partial-list', params: { cell: list.cell.ref, ...(list.empty ? { empty: true, text: list.cell.raw.trim() } : {}) } } };
 }

@@ -137,7 +137,7 @@ export const sumKind = defineKind<SumRelation>({
         // A list cut short by a row of dots: not added up (said when the parent has a figure to compare).
         const partial = annex.partialLists && partialListAt(annex, id, pi);
         if (partial) {
-          if (slots.some((ind) => isOk(annex.values.get(id, ind)))) ctx.skip(partialListSkip('sum', annex.units.at(id)!.name, partial.ref));
+          if (slots.some((ind) => isOk(annex.values.get(id, ind)))) ctx.skip(partialListSkip('sum', annex.units.at(id)!.name, partial));
           continue;
         }
         for (const ind of slots) {

@@ -208,7 +208,7 @@ function unitsAsRows(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolea
   const headings = src.source.sectionHeadings ?? [];
   // Rows of dots under lists whose parent has figures (a blank form's placeholder rows are not printed).
   const hasFigures = (id: number) => order.some((s) => src.source.values.get(id, s)?.status === 'ok');
-  const dotsAfter = new Map((src.source.partialLists ?? []).filter((l) => hasFigures(l.parent)).map((l) => [l.after, l.cell.raw.trim()]));
+  const dotsAfter = new Map((src.source.partialLists ?? []).filter((l) => !l.empty && hasFigures(l.parent)).map((l) => [l.after, l.cell.raw.trim()]));
   let partition = 0;
   for (const u of src.units) {
     // A partition's section row (`Chia theo vùng`) above its first unit, as the table prints it: its units are

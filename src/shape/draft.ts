@@ -51,8 +51,8 @@ export interface Draft {
   formulas?: SlotFormula[];
   /** The section rows' texts (`Chia theo khu vực`, `Chia theo vùng`), in order: section k's is the k-th (k ≥ 1). */
   sectionHeadings?: string[];
-  /** Rows of dots (`…`) read after `after` units had been stored (a long table's): lists cut short. */
-  ellipses?: Array<{ after: number; cell: Cell }>;
+  /** Rows of dots (`…`), or named rows without figures (`empty`), read after unit `after` (a long table's): lists cut short. */
+  ellipses?: Array<{ after: number; cell: Cell; empty?: true }>;
 }
 
 

@@ -366,21 +366,24 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
 
 /**
  * The lists the rows of dots cut short: a row of dots after a unit leaves the rest of that unit's parent's list
- * (its partition) unprinted; right after the total, the total's own list. The first row of dots of a list is kept.
+ * (its partition) unprinted; right after the total, the total's own list. Named rows without figures leave the
+ * list of the unit below them incomplete. The first such row of a list is kept.
  */
 export function partialListsOf(draft: Draft, units: Units, totalIdx: number): { partialLists?: PartialList[] } {
   if (!draft.ellipses) return {};
   const lists: PartialList[] = [];
   const seen = new Set<string>();
-  for (const { after, cell } of draft.ellipses) {
-    const p = units.parentOf(after);
-    const parent = p >= 0 ? p : after === totalIdx ? totalIdx : -1;
+  for (const { after, cell, empty } of draft.ellipses) {
+    // Rows without figures stand among the units of the list the next unit is in; dots end the list of the unit above.
+    const at = empty && after + 1 < units.length ? after + 1 : after;
+    const p = units.parentOf(at);
+    const parent = p >= 0 ? p : at === totalIdx ? totalIdx : -1;
     if (parent < 0) continue;
-    const partition = p >= 0 ? units.partitionOf(after) : 0;
+    const partition = p >= 0 ? units.partitionOf(at) : 0;
     const key = `${parent}/${partition}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    lists.push({ parent, partition, cell, after });
+    lists.push({ parent, partition, cell, after, ...(empty ? { empty } : {}) });
   }
   return lists.length > 0 ? { partialLists: lists } : {};
 }

@@ -325,6 +325,10 @@ export class LongReader {
         return;
       }
     } else if (this.pendingEmpty.length > 0) {
+      // Named rows without figures among the units (a commune the source names but gives no figure for): the list
+      // they are in does not print every unit's figures, as after a row of dots (finishLong: not added up).
+      const after = this.table.n - 1;
+      if (after >= 0 && this.draft.ellipses?.at(-1)?.after !== after) (this.draft.ellipses ??= []).push({ after, cell: this.pendingEmpty[0]!.at!, empty: true });
       this.draft.findings.push(...this.pendingEmpty);
       this.pendingEmpty = [];
     }

@@ -64,4 +64,15 @@ describe('a list cut short by a row of dots', () => {
     const form = checkGrid(await gridFromAnyBytes(readFileSync(join(FIXTURES, 'published', 'form-near-poor-review-summary-blank.csv')), { name: 'form.csv' }));
     expect(partialSkips(form)).toEqual([]);
   });
+
+  it('as when units are named without their figures among the others: their parent is neither added up nor bounded', async () => {
+    // Đông Giang's communes: two give a rate, the others only a note (the article's "more than 50 %").
+    const csv = ['Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Ghi chú', 'Huyện Đông Giang;2.878;37,46;', 'Xã A Rooi;;;hơn 50%', 'Xã A Ting;;;hơn 50%', 'Xã Ba;;14,46;', 'Xã Tư;;24,67;'].join('\n');
+    const r = await check(csv);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.skipped.filter((s) => s.msg.id === 'skip.partial-list').map((s) => [s.rule, s.msg.params])).toEqual(['sum', 'rate-mean'].map((rule) => [rule, { cell: 'A3', empty: true, text: 'Xã A Rooi' }]));
+    // Without the rows that name no figure, the two rates are the whole list, and 37,46 lies outside them.
+    const whole = await check(csv.split('\n').filter((l) => !l.includes('hơn 50%')).join('\n'));
+    expect(whole.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.at?.ref}`)).toEqual(['rate-mean C2']);
+  });
 });
