@@ -173,7 +173,7 @@ describe('review-2022-quang-nam-province-top-districts.csv', () => {
     expect(r.coverage.ran).toContain('combined');
     expect(r.coverage.notRun.map((n) => n.check)).toContain('sum');
     expect(r.skipped.find((s) => s.rule === 'sum')!.msg).toEqual({ id: 'skip.partial-list', params: { cell: 'A10' } });
-    expect(r.coverage.notUnderstood.map((n) => n.cell)).toEqual(['K1', 'L1']);
+    expect(r.coverage.notUnderstood.map((n) => [n.cell, n.noIndicator])).toEqual([['K1', true], ['L1', true]]);
     expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed, c.kind])).toEqual([['D2', '8.61', 'summed-rates']]);
     // A wrong computation of the value outranks a households cell one digit off somewhere in its range.
     expect(r.localisation.causes[0]!.confidence).toBe('ranked');

@@ -34,6 +34,8 @@ export interface Features {
    * reduction and the gross flows), so the label names no indicator rather than the count or rate it rises from.
    */
   increase?: boolean;
+  /** A share of another total ("Chiếm so với tổng số hộ nghèo toàn tỉnh (%)", "tỷ trọng", "cơ cấu"): no indicator either. */
+  share?: boolean;
   lang?: Lang;
 }
 
@@ -56,9 +58,13 @@ const POPULATION: Rule[] = [
   en(/\bhouseholds?\b/, (f) => (f.population = 'households')),
 ];
 
+const SHARE: Rule[] = [vi(/\bchiem\b|\bty trong\b|\bco cau\b/, (f) => (f.share = true)), en(/\bshare of\b/, (f) => (f.share = true))];
+
 const EM: Rule[] = [vi(/\bdan toc thieu so\b|\bdtts\b/, (f) => (f.em = true)), en(/\bethnic minorit/, (f) => (f.em = true))];
 
 const TIME: Rule[] = [
+  // A rise measured against a time ("tăng so với đầu năm"): the time word names the comparison, not the figure's.
+  vi(/\btang (?:so voi|trong (?:nam|ky))\b/, (f) => (f.increase = true)),
   vi(/\bthoat\b/, (f) => (f.time = 'exited')),
   en(/\bleft (?:the )?(?:near )?pov|\bescaped\b|\bexited\b|\bout of (?:near )?poverty\b/, (f) => (f.time = 'exited')),
   vi(/\btai (?:can )?ngheo\b/, (f) => (f.time = 'returned')),
@@ -285,7 +291,7 @@ const PREFILTER_AFTER = 400;
 function prefilter(): RegExp | undefined {
   if (anyFeature === undefined && ++lettered > PREFILTER_AFTER) {
     anyFeature = new RegExp(
-      [OF_WHICH, CORRESPONDING, YEAR_ONLY, STANDARD, YEAR_IN, ...[AREA, BOUND, POPULATION, EM, TIME, ROLE, MEASURE].flat().map((r) => r.re)].map((re) => re.source).join('|'),
+      [OF_WHICH, CORRESPONDING, YEAR_ONLY, STANDARD, YEAR_IN, ...[AREA, BOUND, POPULATION, EM, SHARE, TIME, ROLE, MEASURE].flat().map((r) => r.re)].map((re) => re.source).join('|'),
     );
   }
   return anyFeature;
@@ -343,6 +349,7 @@ export function readFeatures(text: string, filtered = true): Features {
   }
   vote(apply(POPULATION, k, f, filtered));
   vote(apply(EM, k, f, filtered));
+  vote(apply(SHARE, k, f, filtered));
   if (f.time === undefined) vote(apply(TIME, k, f, filtered));
   vote(apply(ROLE, k, f, filtered));
   vote(apply(MEASURE, k, f, filtered));
@@ -383,6 +390,7 @@ export function combine(path: readonly Features[]): Features {
     if (f.bound !== undefined) out.bound = f.bound;
     if (f.ofWhich) out.ofWhich = true;
     if (f.corresponding) out.corresponding = true;
+    if (f.share) out.share = true;
     if (f.area !== undefined) out.area = f.area;
     if (f.lang !== undefined && out.lang === undefined) out.lang = f.lang;
   }
@@ -397,7 +405,7 @@ const EM_OF: Partial<Record<Population, Population>> = { households: 'em_househo
  * when no phase is. A rate "giảm" is a fall in points. Undefined when the label says nothing of an indicator.
  */
 export function keyOf(f: Features): string | undefined {
-  if (!saysIndicator(f) || f.increase) return undefined;
+  if (!saysIndicator(f) || f.increase || f.share) return undefined;
   let measure: Measure = f.measure ?? (f.role === 'achievement' ? 'rate' : 'count');
   let population: Population = f.population ?? ((measure === 'count' || measure === 'persons') && f.role === undefined ? 'households' : 'poor');
   if (f.em) population = EM_OF[population] ?? population;
@@ -443,4 +451,10 @@ export function saysNothing(text: string): boolean {
 export function measureOnly(text: string): boolean {
   const f = featuresOf(text);
   return f.measure !== undefined && f.population === undefined && f.time === undefined && f.role === undefined && !f.em && f.year === undefined && f.area === undefined;
+}
+
+/** Whether a label says a rise or a share of another total: a figure the vocabulary has no indicator for. */
+export function namesNoIndicator(text: string): boolean {
+  const f = featuresOf(text);
+  return !!(f.increase || f.share);
 }

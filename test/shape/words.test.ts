@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { featuresOf, keyOf, readFeatures, recognise, requiredTexts, saysNothing } from '../../src/shape/words.js';
+import { featuresOf, keyOf, namesNoIndicator, readFeatures, recognise, requiredTexts, saysNothing } from '../../src/shape/words.js';
 import { matchLabel } from '../../src/shape/aliases.js';
 
 const WORDS = [
@@ -107,5 +107,16 @@ describe('labels of published review results', () => {
     expect(recognise('Increase in near-poor households')).toBeUndefined();
     // A phase word wins: other increases are a gross inflow.
     expect(recognise('Số hộ nghèo tăng khác')?.key).toBe('poor_other_in');
+    // The time a rise is measured against is not the figure's time.
+    expect(recognise('Số hộ nghèo tăng so với đầu năm')).toBeUndefined();
+    expect(recognise('Số hộ nghèo đầu năm')?.key).toBe('poor_start');
+  });
+
+  it('names no indicator for a share of another total ("Chiếm so với tổng số hộ nghèo toàn tỉnh (%)")', () => {
+    for (const t of ['Chiếm so với tổng số hộ nghèo toàn tỉnh (%)', 'Tỷ trọng hộ nghèo (%)', 'Cơ cấu hộ cận nghèo (%)', 'Share of poor households in the province total']) {
+      expect(recognise(t), t).toBeUndefined();
+      expect(namesNoIndicator(t), t).toBe(true);
+    }
+    expect(namesNoIndicator('Tỷ lệ hộ nghèo (%)')).toBe(false);
   });
 });
