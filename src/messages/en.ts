@@ -216,6 +216,7 @@ export function en(): Catalog {
       `${p.unit}: poor households reduced is negative (${f.n(p.actual)}), i.e. the number of poor households grew; check the sign.`,
     'range.rate': (p, f) => `${p.unit}: ${lower(f.ind(p.indicator))} = ${f.n(p.actual)} is outside ${f.n(p.min)}–${f.n(p.max)}.`,
     'number.text': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a number.`,
+    'number.approximate': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is an approximate figure, not a number, so nothing that needs it is checked.`,
     'number.note': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: the cell holds a note, not a figure ("${p.text}"), so nothing that needs it is checked.`,
     'number.grouping': (p, f) =>
       `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a well-formed number in ${p.locale === 'vi' ? 'Vietnamese format ("." groups three digits, "," is the decimal mark)' : 'English format ("," groups three digits, "." is the decimal mark)'}.`,

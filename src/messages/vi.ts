@@ -221,6 +221,7 @@ export function vi(): Catalog {
     'range.rate': (p, f) =>
       `${p.unit}: ${f.ind(p.indicator).toLowerCase()} = ${f.n(p.actual)} nằm ngoài khoảng ${f.n(p.min)}–${f.n(p.max)}.`,
     'number.text': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số.`,
+    'number.approximate': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" là số ước chừng, không phải số liệu chính xác, nên những gì cần đến ô này không được kiểm tra.`,
     'number.note': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô ghi chú thích chứ không ghi số liệu ("${p.text}"), nên những gì cần đến ô này không được kiểm tra.`,
     'number.grouping': (p, f) =>
       `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số viết đúng kiểu ${p.locale === 'vi' ? 'Việt Nam (dấu "." tách nhóm ba chữ số, dấu "," là dấu thập phân)' : 'tiếng Anh (dấu "," tách nhóm ba chữ số, dấu "." là dấu thập phân)'}.`,

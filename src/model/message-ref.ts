@@ -160,6 +160,8 @@ export interface MessageParams {
   'number.text': { unit: string; indicator: Indicator; text: string };
   /** A note where a figure goes (three words or more): why the table gives none. */
   'number.note': { unit: string; indicator: Indicator; text: string };
+  /** A figure given approximately (`hơn 6.915`, `gần 10 nghìn`): not a number to check with. */
+  'number.approximate': { unit: string; indicator: Indicator; text: string };
   'number.grouping': { unit: string; indicator: Indicator; text: string; locale: 'vi' | 'en' };
   'number.other-locale': { unit: string; indicator: Indicator; text: string; locale: 'vi' | 'en'; witness: string };
   'number.dash': { unit: string; indicator: Indicator; text: string };

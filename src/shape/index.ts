@@ -470,7 +470,10 @@ export function parseValue(cell: Cell, unitId: number, unitName: string, indicat
   if (p.ok) return { value: new NumberValue(indicator, unitId, cell, text, p.plain, p.decimals, p.negativeZero ? new Dec(`-${p.plain}`) : undefined) };
   return {
     value: { indicator, unit: unitId, cell, text, status: p.problem === 'empty' ? 'empty' : 'invalid' },
-    finding: p.problem === 'text' && isNote(text) ? noteFinding(cell, unitName, indicator, clip(text), annexShaped) : numberFinding(p.problem, cell, unitName, indicator, clip(text), format.locale, format.witness),
+    finding:
+      p.problem === 'text' && (isNote(text) || isApproximate(text))
+        ? noteFinding(cell, unitName, indicator, clip(text), annexShaped, isNote(text) ? 'number.note' : 'number.approximate')
+        : numberFinding(p.problem, cell, unitName, indicator, clip(text), format.locale, format.witness),
   };
 }
 
@@ -484,8 +487,19 @@ export function isNote(text: string): boolean {
   return false;
 }
 
-function noteFinding(cell: Cell, unit: string, indicator: Indicator, text: string, annexShaped: boolean): Finding {
-  return { severity: annexShaped ? 'error' : 'warning', at: cell, unit, indicator, actual: text, rule: 'number', msg: { id: 'number.note', params: { unit, indicator, text } } };
+/**
+ * Whether a cell's text is a figure given approximately (`hơn 6.915`, `gần 10 nghìn`, `khoảng 1.200 hộ`, `trên 50%`,
+ * `about 300`): a word or sign of approximation, a number, at most a unit or a scale word.
+ */
+export function isApproximate(text: string): boolean {
+  return APPROXIMATE.test(text.toLowerCase());
+}
+
+const APPROXIMATE =
+  /^(?:gần như|gần|hơn|trên|dưới|khoảng|xấp xỉ|ước tính|ước|chừng|more than|less than|nearly|about|approximately|around|almost|over|under|~|≈|>|<|≥|≤)\s*[\d][\d.,\s]*\s*(?:nghìn|ngàn|triệu|vạn|%|hộ|người|thousand|million|households)?\.?$/u;
+
+function noteFinding(cell: Cell, unit: string, indicator: Indicator, text: string, annexShaped: boolean, id: 'number.note' | 'number.approximate'): Finding {
+  return { severity: annexShaped ? 'error' : 'warning', at: cell, unit, indicator, actual: text, rule: 'number', msg: { id, params: { unit, indicator, text } } };
 }
 
 /** A warning per count indicator the table lacks, naming the checks that need it. */

@@ -3,7 +3,7 @@
  * a warning where blanks are "not published", an error in an annex table, whose every cell is expected.
  */
 import { describe, expect, it } from 'vitest';
-import { isNote } from '../../src/shape/index.js';
+import { isApproximate, isNote } from '../../src/shape/index.js';
 import { gridFromAnyBytes } from '../../src/read/index.js';
 import { checkGrid } from '../../src/check-grid.js';
 
@@ -34,3 +34,16 @@ describe('a note in a figure\'s cell', () => {
     ]);
   });
 });
+
+describe('an approximate figure', () => {
+  it('is told from a number and from a slip', () => {
+    for (const t of ['hơn 6.915', 'gần 10 nghìn', 'khoảng 1.200 hộ', 'trên 50%', 'Gần 2.000', 'about 300', '~ 1.5', '> 40 %']) expect(isApproximate(t), t).toBe(true);
+    for (const t of ['6.915', 'hơn', '4.18x', 'n/a', 'hơn 6.915 hộ nghèo mới', '12 hộ']) expect(isApproximate(t), t).toBe(false);
+  });
+
+  it('is a warning quoting it where blanks are "not published", not "not a number"', async () => {
+    const r = await check(['Đơn vị;Số hộ nghèo;Số hộ cận nghèo', 'Toàn tỉnh;hơn 30;12', 'A;10;5', 'B;20;7'].join('\n'));
+    expect(r.findings.filter((x) => x.rule === 'number').map((x) => [x.severity, x.at?.ref, x.msg.id])).toEqual([['warning', 'B2', 'number.approximate']]);
+  });
+});
+
