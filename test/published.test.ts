@@ -179,3 +179,22 @@ describe('review-2022-quang-nam-province-top-districts.csv', () => {
     expect(r.localisation.causes[0]!.confidence).toBe('ranked');
   });
 });
+
+describe('review-2022-binh-thuan-ethnic-minority-of-which.csv', () => {
+  it('finds row 3\'s two rates over different households; rises and shares are not read as counts', async () => {
+    const r = await check('review-2022-binh-thuan-ethnic-minority-of-which.csv');
+    expect(problems(r).filter((p) => p.startsWith('error'))).toEqual(['error implied-households C3']);
+    expect(r.localisation.causes.map((c) => c.cells[0]!.cell.ref).sort()).toEqual(['B3', 'C3', 'G3', 'H3']);
+    expect(r.coverage.notUnderstood.every((n) => n.noIndicator)).toBe(true);
+    expect(r.coverage.notUnderstood).toHaveLength(6);
+  });
+});
+
+describe('review-2023-dong-giang-district-communes.csv', () => {
+  it('a district whose communes are named without figures is not bounded by the two that print a rate', async () => {
+    const r = await check('review-2023-dong-giang-district-communes.csv');
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.skipped.filter((s) => s.msg.id === 'skip.partial-list').map((s) => s.rule)).toContain('rate-mean');
+    expect(r.findings.filter((f) => f.rule === 'unknown')).toHaveLength(9);
+  });
+});
