@@ -50,6 +50,12 @@ export function longColumns(grid: Grid, headerRow: number, line: LabelLine, draf
   // The column's own header text: the lowest cell of its path (a header merged down leaves it above).
   const headerCell = (c: number) => line.band?.columns.get(c)?.own ?? cellAt(grid, headerRow, c);
   const header = (c: number) => cellText(headerCell(c));
+  // What a column not understood is called: its header path, group first (`Hộ làm nông nghiệp …: Số hộ`), so that
+  // the report and the configuration hint name the column, not only its last word.
+  const pathText = (c: number) => {
+    const texts = (line.band?.columns.get(c)?.cells ?? []).map(cellText).filter((t, i, all) => t !== '' && t !== all[i - 1]);
+    return texts.length > 1 ? texts.join(': ') : header(c);
+  };
   const dataRows: number[] = [];
   for (let r = firstDataRow(line, headerRow); r < grid.rows.length; r++) dataRows.push(r);
 
@@ -78,7 +84,7 @@ export function longColumns(grid: Grid, headerRow: number, line: LabelLine, draf
     const head = header(c);
     const hasData = dataRows.some((r) => text(r, c) !== '');
     if (head === '' && !hasData) unlabelled.push(c);
-    else draft.findings.push(head !== '' ? unknownColumn(headerCell(c), head) : unlabelledColumn(c));
+    else draft.findings.push(head !== '' ? unknownColumn(headerCell(c), pathText(c)) : unlabelledColumn(c));
   }
   return { cols, unitCol, codeCol, parentCol, sttCol, unlabelled };
 }

@@ -36,6 +36,11 @@ export interface Features {
   increase?: boolean;
   /** A share of another total ("Chiếm so với tổng số hộ nghèo toàn tỉnh (%)", "tỷ trọng", "cơ cấu"): no indicator either. */
   share?: boolean;
+  /**
+   * A population the vocabulary does not count ("hộ có mức sống trung bình", households of average living standard):
+   * its counts and rates are not the households' or the poor's.
+   */
+  otherPopulation?: boolean;
   lang?: Lang;
 }
 
@@ -57,6 +62,8 @@ const POPULATION: Rule[] = [
   vi(/\btong so ho\b|\bdan cu\b|\bho gia dinh\b/, (f) => (f.population = 'households')),
   en(/\bhouseholds?\b/, (f) => (f.population = 'households')),
 ];
+
+const OTHER_POPULATION: Rule[] = [vi(/\bmuc song trung binh\b/, (f) => (f.otherPopulation = true)), en(/\baverage living standard\b/, (f) => (f.otherPopulation = true))];
 
 const SHARE: Rule[] = [vi(/\bchiem\b|\bty trong\b|\bco cau\b/, (f) => (f.share = true)), en(/\bshare of\b/, (f) => (f.share = true))];
 
@@ -96,7 +103,7 @@ const MEASURE: Rule[] = [
   en(/\bpoints?\b|\bpp\b|\bpercentage points?\b/, (f) => (f.measure = 'points')),
   vi(/\bty le\b|\bti le\b/, (f) => (f.measure = 'rate')),
   en(/\brates?\b|\bpercent/, (f) => (f.measure = 'rate')),
-  vi(/\bnhan khau\b|\bso nguoi\b/, (f) => (f.measure = 'persons')),
+  vi(/\bnhan khau\b|\bso khau\b|\bso nguoi\b/, (f) => (f.measure = 'persons')),
   en(/\bpersons\b|\bpeople\b|\bindividuals\b/, (f) => (f.measure = 'persons')),
   vi(/\bso ho\b|\bso luong\b/, (f) => (f.measure = 'count')),
   en(/\bnumber\b|\bhouseholds\b/, (f) => (f.measure = 'count')),
@@ -291,7 +298,7 @@ const PREFILTER_AFTER = 400;
 function prefilter(): RegExp | undefined {
   if (anyFeature === undefined && ++lettered > PREFILTER_AFTER) {
     anyFeature = new RegExp(
-      [OF_WHICH, CORRESPONDING, YEAR_ONLY, STANDARD, YEAR_IN, ...[AREA, BOUND, POPULATION, EM, SHARE, TIME, ROLE, MEASURE].flat().map((r) => r.re)].map((re) => re.source).join('|'),
+      [OF_WHICH, CORRESPONDING, YEAR_ONLY, STANDARD, YEAR_IN, ...[AREA, BOUND, POPULATION, EM, SHARE, OTHER_POPULATION, TIME, ROLE, MEASURE].flat().map((r) => r.re)].map((re) => re.source).join('|'),
     );
   }
   return anyFeature;
@@ -350,6 +357,7 @@ export function readFeatures(text: string, filtered = true): Features {
   vote(apply(POPULATION, k, f, filtered));
   vote(apply(EM, k, f, filtered));
   vote(apply(SHARE, k, f, filtered));
+  vote(apply(OTHER_POPULATION, k, f, filtered));
   if (f.time === undefined) vote(apply(TIME, k, f, filtered));
   vote(apply(ROLE, k, f, filtered));
   vote(apply(MEASURE, k, f, filtered));
@@ -391,6 +399,7 @@ export function combine(path: readonly Features[]): Features {
     if (f.ofWhich) out.ofWhich = true;
     if (f.corresponding) out.corresponding = true;
     if (f.share) out.share = true;
+    if (f.otherPopulation) out.otherPopulation = true;
     if (f.area !== undefined) out.area = f.area;
     if (f.lang !== undefined && out.lang === undefined) out.lang = f.lang;
   }
@@ -405,7 +414,7 @@ const EM_OF: Partial<Record<Population, Population>> = { households: 'em_househo
  * when no phase is. A rate "giảm" is a fall in points. Undefined when the label says nothing of an indicator.
  */
 export function keyOf(f: Features): string | undefined {
-  if (!saysIndicator(f) || f.increase || f.share) return undefined;
+  if (!saysIndicator(f) || f.increase || f.share || f.otherPopulation) return undefined;
   let measure: Measure = f.measure ?? (f.role === 'achievement' ? 'rate' : 'count');
   let population: Population = f.population ?? ((measure === 'count' || measure === 'persons') && f.role === undefined ? 'households' : 'poor');
   if (f.em) population = EM_OF[population] ?? population;
@@ -453,8 +462,8 @@ export function measureOnly(text: string): boolean {
   return f.measure !== undefined && f.population === undefined && f.time === undefined && f.role === undefined && !f.em && f.year === undefined && f.area === undefined;
 }
 
-/** Whether a label says a rise or a share of another total: a figure the vocabulary has no indicator for. */
+/** Whether a label says a rise, a share of another total or a population not counted: no indicator stands for it. */
 export function namesNoIndicator(text: string): boolean {
   const f = featuresOf(text);
-  return !!(f.increase || f.share);
+  return !!(f.increase || f.share || f.otherPopulation);
 }

@@ -47,3 +47,20 @@ describe('an approximate figure', () => {
   });
 });
 
+describe('a column group povcheck has no indicator for', () => {
+  it('is not read as households or the poverty rate, and is named by its whole header path', async () => {
+    // TP Ninh Bình 2022: households, persons; poor and near-poor each over Số hộ | Số khẩu | Tỷ lệ; and farm households of average living standard.
+    const csv = [
+      'Đơn vị;Tổng số hộ dân;Số nhân khẩu;Hộ nghèo;;;Hộ cận nghèo;;;Hộ làm nông nghiệp có mức sống trung bình;;',
+      ';;;Số hộ;Số khẩu;Tỷ lệ (%);Số hộ;Số khẩu;Tỷ lệ (%);Số hộ;Số khẩu;Tỷ lệ (%)',
+      'Thành phố Ninh Bình;38.577;137.896;289;532;0,75;398;931;1,03;4.359;13.990;11,3',
+    ].join('\n');
+    const r = await check(csv);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.coverage.ran).toContain('rate');
+    expect(r.coverage.notUnderstood.map((n) => [n.cell, n.text, n.noIndicator])).toEqual(
+      ['Số hộ', 'Số khẩu', 'Tỷ lệ (%)'].map((t, i) => [`${'JKL'[i]}2`, `Hộ làm nông nghiệp có mức sống trung bình: ${t}`, true]),
+    );
+  });
+});
+

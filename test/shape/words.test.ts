@@ -119,4 +119,13 @@ describe('labels of published review results', () => {
     }
     expect(namesNoIndicator('Tỷ lệ hộ nghèo (%)')).toBe(false);
   });
+
+  it('reads `Số khẩu` as persons, and households of average living standard as no indicator (not all households)', () => {
+    expect(recognise('Số khẩu hộ nghèo')?.key).toBe('poor_persons');
+    for (const t of ['Tổng số hộ có mức sống trung bình', 'Hộ làm nông nghiệp có mức sống trung bình: Số hộ']) {
+      expect(recognise(t), t).toBeUndefined();
+      expect(namesNoIndicator(t), t).toBe(true);
+    }
+    expect(recognise('Tổng số hộ')?.key).toBe('households');
+  });
 });
