@@ -198,3 +198,20 @@ describe('review-2023-dong-giang-district-communes.csv', () => {
     expect(r.findings.filter((f) => f.rule === 'unknown')).toHaveLength(9);
   });
 });
+
+describe('review-2011-ninh-thuan-districts-persons.csv', () => {
+  it('finds Ninh Phước\'s 12,5 (12,05: a digit dropped) and Phan Rang\'s 8.43 in the other format', async () => {
+    const r = await check('review-2011-ninh-thuan-districts-persons.csv');
+    expect(problems(r)).toEqual(['error number G3', 'error implied-households D5', 'warning precision D5']);
+    expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed, c.kind])).toEqual([['D5', '12.05', 'dropped']]);
+  });
+});
+
+describe('review-2022-tp-ninh-binh-households-persons.csv', () => {
+  it('reads Số khẩu as persons and leaves the average-living-standard group out, without an error', async () => {
+    const r = await check('review-2022-tp-ninh-binh-households-persons.csv');
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.coverage.ran).toContain('rate');
+    expect(r.coverage.notUnderstood.map((n) => n.cell)).toEqual(['J2', 'K2', 'L2']);
+  });
+});
