@@ -284,7 +284,8 @@ function unitsAsColumns(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boo
     rows.push([
       { text: numbered ? String(++stt) : '', kind: 'stt' },
       { text: r.label, kind: 'label', indicator: c.slot },
-      { text: w.unitOf[measureName(c)], kind: 'measure' },
+      // An achievement is a percentage of its target, whatever the target measures.
+      { text: w.unitOf[c.point?.role === 'achievement' ? 'rate' : measureName(c)], kind: 'measure' },
       ...src.units.map((u) => v(u, c.slot)),
     ]);
     rowInfo.push({ kind: 'data', indent: r.indent });
