@@ -245,7 +245,7 @@ function slotRows(cols: readonly SlotColumn[], lang: Lang): Array<{ heading?: st
   const oneIndicator = cols.length > 1 && cols.every((c) => c.parsed.indicator === cols[0]!.parsed.indicator && c.parsed.part === undefined);
   const out: Array<{ heading?: string; col?: SlotColumn; label: string; indent: number }> = [];
   let standard: string | undefined;
-  for (const c of cols) {
+  for (const c of partsUnderTheirs(cols)) {
     const { year, bound, part } = c.parsed;
     if (c.parsed.standard !== undefined && c.parsed.standard !== standard) {
       standard = c.parsed.standard;
@@ -256,6 +256,21 @@ function slotRows(cols: readonly SlotColumn[], lang: Lang): Array<{ heading?: st
     else if (oneIndicator) out.push({ col: c, label: [year !== undefined ? w.year(year) : '', bound !== undefined ? w.bound[bound] : ''].filter(Boolean).join(' ') || fullLabel(c.slot, lang), indent: inStandard });
     else out.push({ col: c, label: makeFmt(lang).ind(standard !== undefined ? slotKey(c.parsed.indicator, { ...(year !== undefined ? { year } : {}), ...(bound !== undefined ? { bound } : {}) }) : c.slot), indent: inStandard });
   }
+  return out;
+}
+
+/** Each breakdown row's slot right after the slot it breaks down (a table lists them there; they are read after). */
+function partsUnderTheirs(cols: readonly SlotColumn[]): SlotColumn[] {
+  const parts = cols.filter((c) => c.parsed.part !== undefined);
+  if (parts.length === 0) return [...cols];
+  const out: SlotColumn[] = [];
+  const placed = new Set<SlotColumn>();
+  for (const c of cols) {
+    if (c.parsed.part !== undefined) continue;
+    out.push(c);
+    for (const p of parts) if (!placed.has(p) && p.parsed.indicator === c.parsed.indicator && p.parsed.year === c.parsed.year && p.parsed.standard === c.parsed.standard) (out.push(p), placed.add(p));
+  }
+  for (const p of parts) if (!placed.has(p)) out.push(p);
   return out;
 }
 

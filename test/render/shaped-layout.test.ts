@@ -19,3 +19,33 @@ describe('the unit of measure column', () => {
     ]);
   });
 });
+
+describe('breakdown rows', () => {
+  it('stand under the row they break down, not after every other row', () => {
+    const csv = [
+      'STT;Chỉ tiêu;ĐVT;Toàn tỉnh',
+      '1;Số hộ thoát nghèo;Hộ;3.507',
+      ';- Chuyển sang hộ cận nghèo;Hộ;1.833',
+      ';- Thoát tình trạng nghèo, cận nghèo;Hộ;1.630',
+      ';- Do chết, chuyển đi nơi khác;Hộ;44',
+      '2;Số hộ thoát cận nghèo;Hộ;5.295',
+      ';- Rơi xuống nghèo;Hộ;81',
+      ';- Thoát tình trạng nghèo, cận nghèo;Hộ;5.187',
+      ';- Do chết, chuyển đi nơi khác;Hộ;27',
+      '3;Tỷ lệ hộ nghèo;%;5,93',
+    ].join('\n');
+    const { annex } = shape(gridFromBytes(Buffer.from(`\uFEFF${csv}`)), {});
+    const labels = layoutAsRead(annex, 'vi', () => '').rows.map((r) => r[1]!.text);
+    expect(labels).toEqual([
+      'Số hộ thoát nghèo',
+      'Chuyển sang hộ cận nghèo',
+      'Thoát tình trạng nghèo, cận nghèo',
+      'Do chết, chuyển đi nơi khác',
+      'Số hộ thoát cận nghèo',
+      'Rơi xuống nghèo',
+      'Thoát tình trạng nghèo, cận nghèo',
+      'Do chết, chuyển đi nơi khác',
+      'Tỷ lệ hộ nghèo',
+    ]);
+  });
+});
