@@ -440,7 +440,7 @@ export function en(): Catalog {
         `Likely cause: ${p.cells.length} cells together: ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (the values move together)' : ''}; this would make ${allFailing(p.failing)} pass.`,
       several: (p) =>
         `Ambiguous: ${p.count + p.more} different explanations, each changing ${p.size === 1 ? 'one cell' : `${p.size} cells`}, would make ${allFailing(p.failing)} pass; ` +
-        (p.confidence === 'ranked' ? 'the first looks most like a typing slip:' : 'ranked by how much each looks like a typing slip:') +
+        (p.confidence === 'ranked' ? 'the first is the likeliest, by the slip named beside each:' : 'ranked by how much each looks like a typing slip:') +
         (p.more > 0 ? ` (the first ${p.count} listed)` : ''),
       option: (p, f) => `${p.rank}. ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (the values move together)' : ''}`,
       explains: (items) => `explains: ${items.join(' · ')}`,

@@ -446,7 +446,7 @@ export function vi(): Catalog {
         `Nguyên nhân có thể: ${p.cells.length} ô cùng sai: ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (các giá trị đi liền với nhau)' : ''}; sửa như vậy thì ${allFailing(p.failing)}.`,
       several: (p) =>
         `Chưa xác định được: có ${p.count + p.more} cách giải thích, mỗi cách sửa ${p.size} ô, đều làm cho ${failingNoun(p.failing)} trở nên đúng; ` +
-        (p.confidence === 'ranked' ? 'cách thứ nhất giống lỗi gõ phím nhất:' : 'xếp theo mức giống lỗi gõ phím:') +
+        (p.confidence === 'ranked' ? 'cách thứ nhất có khả năng nhất, theo kiểu sai ghi bên cạnh mỗi cách:' : 'xếp theo mức giống lỗi gõ phím:') +
         (p.more > 0 ? ` (liệt kê ${p.count} cách đầu)` : ''),
       option: (p, f) => `${p.rank}. ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (các giá trị đi liền với nhau)' : ''}`,
       explains: (items) => `giải thích: ${items.join(' · ')}`,
