@@ -99,6 +99,7 @@ export interface MessageParams {
     unit: string;
     indicator: Indicator;
     count: string;
+    countIndicator: Indicator;
     households: string;
     householdsIndicator: Indicator;
     exact: string;

@@ -136,8 +136,7 @@ function pairsFinding(r: ImpliedRelation & { type: 'pairs' }, ctx: RuleContext):
     // An exit's rate over the poor (or near-poor) households, not over all households: a share of them.
     const share = iv && !near ? shareOf(ctx.annex, r.unit, p) : undefined;
     if (share && close(iv!, { lo: share.base, hi: share.base })) {
-      const of = { stock: share.stock.cell.ref, base: plain(share.base), ...(share.withExits ? { withExits: true } : {}) };
-      ctx.report(finding('warning', p, r.unit, { id: 'implied-households.flow-share', params: { ...params, ...of } }, 'denominator'));
+      ctx.report(finding('warning', p, r.unit, { id: 'implied-households.flow-share', params: flowShareParams(params, share) }, 'denominator'));
       continue;
     }
     ctx.report(
@@ -163,6 +162,11 @@ export function shareOf(annex: Annex, unit: Unit, p: Pair): { stock: OkValue; ba
   if (start) return { stock: start, base: start.num, withExits: false };
   const later = stock('end') ?? stock('point');
   return later ? { stock: later, base: later.num.plus(p.count.num), withExits: true } : undefined;
+}
+
+/** The exit-share warning's figures: the pair's (`pair`: unit, cells, intervals) and the base it is a share of. */
+export function flowShareParams(pair: MessageParams['implied-households.flow'], share: NonNullable<ReturnType<typeof shareOf>>): MessageParams['implied-households.flow-share'] {
+  return { ...pair, stock: share.stock.cell.ref, base: plain(share.base), ...(share.withExits ? { withExits: true } : {}) };
 }
 
 const prefixed = (k: string, iv: { lo: string; hi?: string }) => ({ [`${k}Lo`]: iv.lo, ...(iv.hi !== undefined ? { [`${k}Hi`]: iv.hi } : {}) }) as Record<string, string>;

@@ -30,6 +30,7 @@ export interface RateColumns {
 interface Failing {
   finding: Finding;
   count: string;
+  countIndicator: Indicator;
   households: string;
   householdsIndicator: Indicator;
 }
@@ -38,11 +39,12 @@ function failingOf(f: Finding): Failing | undefined {
   if (f.rule !== 'rate' || f.severity !== 'error' || !f.at || f.indicator === undefined) return undefined;
   if (f.msg.id === 'rate.mismatch') {
     const p = f.msg.params as MessageParams['rate.mismatch'];
-    return { finding: f, count: p.poor, households: p.households, householdsIndicator: p.indicator === 'rate_start' ? 'households_start' : 'households_end' };
+    const start = p.indicator === 'rate_start';
+    return { finding: f, count: p.poor, countIndicator: start ? 'poor_start' : 'poor_end', households: p.households, householdsIndicator: start ? 'households_start' : 'households_end' };
   }
   if (f.msg.id === 'rate.mismatch-of') {
     const p = f.msg.params as MessageParams['rate.mismatch-of'];
-    return { finding: f, count: p.count, households: p.households, householdsIndicator: p.householdsIndicator };
+    return { finding: f, count: p.count, countIndicator: p.countIndicator, households: p.households, householdsIndicator: p.householdsIndicator };
   }
   return undefined;
 }
@@ -92,7 +94,6 @@ function unitsOfCells(annex: Annex, slot: Indicator, failing: readonly Failing[]
 function columnFinding(annex: Annex, slot: Indicator, failing: readonly Failing[], ids: readonly number[]): Finding {
   const first = failing[0]!.finding;
   const last = failing[failing.length - 1]!.finding;
-  const countIndicator = first.msg.id === 'rate.mismatch' ? (slot === 'rate_start' ? 'poor_start' : 'poor_end') : (countIndicatorOf(annex, ids[0]!, failing[0]!.count) ?? slot);
   const over = otherBase(annex, slot, failing, ids);
   // The households the first rate fits (its count over them, rounded as printed), when no column of the table does.
   const printed = annex.values.get(ids[0]!, slot);
@@ -110,7 +111,7 @@ function columnFinding(annex: Annex, slot: Indicator, failing: readonly Failing[
         first: first.at!.ref,
         last: last.at!.ref,
         unit: first.unit ?? '',
-        countIndicator,
+        countIndicator: failing[0]!.countIndicator,
         householdsIndicator: failing[0]!.householdsIndicator,
         poor: failing[0]!.count,
         households: failing[0]!.households,
@@ -123,20 +124,10 @@ function columnFinding(annex: Annex, slot: Indicator, failing: readonly Failing[
   };
 }
 
-/** The count slot of the unit that holds `count` (the rate's count), for naming it. */
-function countIndicatorOf(annex: Annex, id: number, count: string): Indicator | undefined {
-  for (const ind of annex.indicators) {
-    if (indicatorKind(ind) !== 'count') continue;
-    const v = annex.values.get(id, ind);
-    if (isOk(v) && v.plain === count) return ind;
-  }
-  return undefined;
-}
-
 /** Another count column of the table over which every failing rate is its count × 100, as printed. */
 function otherBase(annex: Annex, slot: Indicator, failing: readonly Failing[], ids: readonly number[]): Indicator | undefined {
   for (const k of annex.indicators) {
-    if (indicatorKind(k) !== 'count' || k === failing[0]!.householdsIndicator) continue;
+    if (indicatorKind(k) !== 'count' || k === failing[0]!.householdsIndicator || k === failing[0]!.countIndicator) continue;
     const fits = failing.every((x, i) => {
       const base = annex.values.get(ids[i]!, k);
       const rate = annex.values.get(ids[i]!, slot);

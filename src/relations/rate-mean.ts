@@ -7,10 +7,10 @@
 import type { Dec } from '../calc/decimal.js';
 import { scaledAt, scaleTo } from '../calc/scaled.js';
 import type { Indicator } from '../model/indicators.js';
-import { partialListAt, partitionsByParent, type Annex, type Unit } from '../model/annex.js';
+import { partitionsByParent, type Annex, type Unit } from '../model/annex.js';
 import type { OkValue } from '../rules/types.js';
 import { carriesSlot, halfUnit, householdsSlot, ofIndicators, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
-import { partialListSkip, partitionsIn } from './scope.js';
+import { cutShort, partitionsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 
 export interface RateMeanRelation extends Relation {
@@ -100,13 +100,7 @@ export const rateMeanKind = defineKind<RateMeanRelation>({
       for (let pi = 0; pi < partitions.length; pi++) {
         const units = partitions[pi]!;
         if (units.length < 2) continue;
-        // A list cut short by a row of dots: not bounded (said when the parent has a rate to compare).
-        const partial = annex.partialLists && partialListAt(annex, parentId, pi);
-        if (partial) {
-          const parent = annex.units.at(parentId)!;
-          if (rates.some((s) => okValue(annex, parent, s.key))) ctx.skip(partialListSkip('rate-mean', parent.name, partial));
-          continue;
-        }
+        if (cutShort(ctx, 'rate-mean', parentId, pi, () => rates.some((s) => okValue(annex, parentId, s.key)))) continue;
         for (const s of rates) {
           // Only checking: a whole within its parts' bounds in integers makes no instance (its check's test).
           if (checking && holdsInIntegers(annex, parentId, units, s.key)) {

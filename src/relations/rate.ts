@@ -8,7 +8,7 @@ import { ColumnRow, columnsOf, slotIndexes } from './columns.js';
 import { exactRate, printedRateMatches, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
 import { isOk, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { carriesSlot, householdsSlot, ofIndicators, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
-import { impliedHouseholds, shareOf } from './implied.js';
+import { flowShareParams, impliedHouseholds, shareOf } from './implied.js';
 import { isAnnexShaped, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
 import { unitIdsIn } from './scope.js';
@@ -267,12 +267,11 @@ function checkOther(r: RateRelation, ctx: RuleContext): void {
   // An exit's rate over the poor (or near-poor) households, not over all households: a share of them.
   const share = r.flow && implied ? shareOf(ctx.annex, r.unit, { count: r.count, rate: printed, flow: true }) : undefined;
   if (share && nearDenominator(r.count.num, printed.num, dp, share.base)) {
-    const iv = { flowLo: plain(implied!.lo), ...(implied!.hi ? { flowHi: plain(implied!.hi) } : {}) };
-    const params = { unit: r.unit.name, count: r.count.cell.ref, rate: printed.cell.ref, ...iv, commonLo: r.households.plain, commonHi: r.households.plain, stock: share.stock.cell.ref, base: plain(share.base), ...(share.withExits ? { withExits: true } : {}) };
-    ctx.report({ rule: 'denominator', severity: 'warning', ...where, msg: { id: 'implied-households.flow-share', params } });
+    const pair = { unit: r.unit.name, count: r.count.cell.ref, rate: printed.cell.ref, flowLo: plain(implied!.lo), ...(implied!.hi ? { flowHi: plain(implied!.hi) } : {}), commonLo: r.households.plain, commonHi: r.households.plain };
+    ctx.report({ rule: 'denominator', severity: 'warning', ...where, msg: { id: 'implied-households.flow-share', params: flowShareParams(pair, share) } });
     return;
   }
-  ctx.report({ rule: 'rate', severity: 'error', ...where, msg: { id: 'rate.mismatch-of', params: { ...base, householdsIndicator: r.households.indicator, decimals: dp } } });
+  ctx.report({ rule: 'rate', severity: 'error', ...where, msg: { id: 'rate.mismatch-of', params: { ...base, countIndicator: r.count.indicator, householdsIndicator: r.households.indicator, decimals: dp } } });
 }
 
 /** Whether a rate fits households within 5 % of `h`: the same households at another time of the year. */

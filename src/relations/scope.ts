@@ -10,9 +10,8 @@
  * Every instance over a parent's parts reads a cell of the parent itself (its total, its whole): locate
  * relies on it to leave out a parent whose relations it loaded earlier (locate/table.ts `scopeOf`).
  */
-import { childIndex, partitionsInOrder, partitionsOf, partsByPartition, subUnitsByParent, type PartialList, type Unit } from '../model/annex.js';
+import { childIndex, partialListAt, partitionsInOrder, partitionsOf, partsByPartition, subUnitsByParent, type Unit } from '../model/annex.js';
 import type { RuleContext } from '../rules/types.js';
-import type { Skip } from '../model/finding.js';
 
 export interface Scope {
   /** The units whose own (per-unit) instances are wanted, in table order. */
@@ -87,7 +86,17 @@ export function subUnitsIn(ctx: InstanceContext, role: 'of-which' | 'breakdown')
   return map;
 }
 
-/** A parent's list of units cut short (a row of dots, or units named without figures): neither added up nor bounded. */
-export function partialListSkip(rule: 'sum' | 'rate-mean', parentName: string, list: PartialList): Skip {
-  return { rule, unit: parentName, msg: { id: 'skip.partial-list', params: { cell: list.cell.ref, ...(list.empty ? { empty: true, text: list.cell.raw.trim() } : {}) } } };
+/**
+ * Whether the parent's partition is a list cut short (a row of dots, or units named without figures): neither
+ * added up nor bounded. The skip is said when the parent has a figure to compare (`hasFigure`); a blank form's
+ * placeholder rows say nothing.
+ */
+export function cutShort(ctx: InstanceContext, rule: 'sum' | 'rate-mean', parent: number, partition: number, hasFigure: () => boolean): boolean {
+  const list = ctx.annex.partialLists && partialListAt(ctx.annex, parent, partition);
+  if (!list) return false;
+  if (hasFigure()) {
+    const params = { cell: list.cell.ref, ...(list.empty ? { empty: true, text: list.cell.raw.trim() } : {}) };
+    ctx.skip({ rule, unit: ctx.annex.units.at(parent)!.name, msg: { id: 'skip.partial-list', params } });
+  }
+  return true;
 }

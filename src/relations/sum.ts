@@ -5,8 +5,8 @@
  */
 import { Dec, zero, plain } from '../calc/decimal.js';
 import { intOf, type ScaledValue } from '../calc/scaled.js';
-import { isBlank, partialListAt, partitionsByParent, type Annex, type Unit, type ValueStore } from '../model/annex.js';
-import { parentIdsIn, partialListSkip, partitionsOfIn } from './scope.js';
+import { isBlank, partitionsByParent, type Annex, type Unit, type ValueStore } from '../model/annex.js';
+import { cutShort, parentIdsIn, partitionsOfIn } from './scope.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf } from '../model/expr.js';
 import type { Finding, Skip } from '../model/finding.js';
@@ -134,12 +134,7 @@ export const sumKind = defineKind<SumRelation>({
       for (let pi = 0; pi < lists.length; pi++) {
         const parts = lists[pi]!;
         if (parts.length === 0) continue;
-        // A list cut short by a row of dots: not added up (said when the parent has a figure to compare).
-        const partial = annex.partialLists && partialListAt(annex, id, pi);
-        if (partial) {
-          if (slots.some((ind) => isOk(annex.values.get(id, ind)))) ctx.skip(partialListSkip('sum', annex.units.at(id)!.name, partial));
-          continue;
-        }
+        if (cutShort(ctx, 'sum', id, pi, () => slots.some((ind) => isOk(annex.values.get(id, ind))))) continue;
         for (const ind of slots) {
           // Every figure a number held as an integer (the common case): no Value made; when the instances are
           // only checked, no relation either for parts that add up in integers (the check's first test).

@@ -255,6 +255,17 @@ export class LongReader {
     }
   }
 
+  /**
+   * A list cut short under the unit stored last (`cell`: the row that says so, made only when kept; `empty`: named
+   * units without figures). Several such rows after the same unit are one (a hostile file's million of them included).
+   */
+  private cutShort(cell: () => Cell | undefined, empty?: true): void {
+    const after = this.table.n - 1;
+    if (after < 0 || this.draft.ellipses?.at(-1)?.after === after) return;
+    const at = cell();
+    if (at) (this.draft.ellipses ??= []).push({ after, cell: at, ...(empty ? { empty } : {}) });
+  }
+
   /** The section a section row announced, opened by the unit under it: one more partition, with its heading. */
   private openSection(): void {
     this.section = (this.section ?? 0) + 1;
@@ -304,10 +315,7 @@ export class LongReader {
     }
     if (isPlaceholder(name)) {
       // After a unit, a row of dots says the list goes on unprinted (finishLong: its parent's list is partial).
-      // Several rows of dots after the same unit are one (a hostile file's million of them included).
-      const after = this.table.n - 1;
-      const cell = after >= 0 && this.draft.ellipses?.at(-1)?.after !== after ? cellAtCol(r, nameCol!, fields, cellOf) : undefined;
-      if (cell) (this.draft.ellipses ??= []).push({ after, cell });
+      this.cutShort(() => cellAtCol(r, nameCol!, fields, cellOf));
       return;
     }
     const hasName = nameRaw !== undefined;
@@ -333,8 +341,8 @@ export class LongReader {
     } else if (this.pendingEmpty.length > 0) {
       // Named rows without figures among the units (a commune the source names but gives no figure for): the list
       // they are in does not print every unit's figures, as after a row of dots (finishLong: not added up).
-      const after = this.table.n - 1;
-      if (after >= 0 && this.draft.ellipses?.at(-1)?.after !== after) (this.draft.ellipses ??= []).push({ after, cell: this.pendingEmpty[0]!.at!, empty: true });
+      const first = this.pendingEmpty[0]!.at!;
+      this.cutShort(() => first, true);
       this.draft.findings.push(...this.pendingEmpty);
       this.pendingEmpty = [];
     }
