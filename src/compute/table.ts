@@ -327,6 +327,7 @@ export function computeTable(annex: Annex, opts: { total: TotalMode; totalName: 
     indicators: [...INDICATORS],
     values,
     differences,
+    ...(annex.unitsWithoutFigures ? { unitsWithoutFigures: annex.unitsWithoutFigures } : {}),
     value: (unitId, ind) => values[unitId]?.[ind],
   };
 }

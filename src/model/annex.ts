@@ -154,6 +154,17 @@ export interface Annex {
    * such a list; a skip says why (relations/sum.ts, rate-mean.ts).
    */
   readonly partialLists?: readonly PartialList[];
+  /**
+   * Rows a long table names without giving any figure (a commune listed with only a note), each printed before
+   * unit `before`: not units (nothing to check; an `unknown.empty-row` warning each, and their list is cut short),
+   * but rows of the table as printed, which `table` and the marked table print, blank, in place.
+   */
+  readonly unitsWithoutFigures?: readonly UnitWithoutFigures[];
+}
+
+export interface UnitWithoutFigures {
+  readonly before: number;
+  readonly name: string;
 }
 
 /**

@@ -11,7 +11,7 @@
  * of table is new data here, not a new renderer.
  */
 import { INDICATORS, RATE_INDICATORS, indicatorKind, type CoreIndicator, type Indicator } from '../model/indicators.js';
-import type { Unit } from '../model/annex.js';
+import type { Unit, UnitWithoutFigures } from '../model/annex.js';
 import type { UiText } from '../messages/types.js';
 
 export type LayoutCellKind = 'stt' | 'label' | 'measure' | 'unit' | 'value' | 'heading' | 'blank';
@@ -66,6 +66,8 @@ export interface LayoutSource {
   units: Iterable<Unit>;
   total?: Unit;
   indicators: readonly Indicator[];
+  /** Rows the table names without any figure (Annex.unitsWithoutFigures): printed blank, before the unit they precede. */
+  unitsWithoutFigures?: readonly UnitWithoutFigures[] | undefined;
 }
 
 export interface LayoutOptions {
@@ -79,14 +81,28 @@ export interface LayoutOptions {
 export const WIDE_MAX_UNITS = 10;
 
 /** Units as rows when forced, else when there are more than WIDE_MAX_UNITS units (as columns they would not fit a page). */
-export function autoTranspose(src: Pick<LayoutSource, 'units' | 'total'>, forced?: boolean): boolean {
-  return forced ?? displayUnits(src).length > WIDE_MAX_UNITS;
+export function autoTranspose(src: Pick<LayoutSource, 'units' | 'total' | 'unitsWithoutFigures'>, forced?: boolean): boolean {
+  return forced ?? displayUnits(src).length + (src.unitsWithoutFigures?.length ?? 0) > WIDE_MAX_UNITS;
 }
 
 /** Total first, then the other units in table order. */
 export function displayUnits(src: Pick<LayoutSource, 'units' | 'total'>): Unit[] {
   return src.total ? [src.total, ...[...src.units].filter((u) => u.id !== src.total!.id)] : [...src.units];
 }
+
+/** A row of the table as printed: a unit, or a name the table gives without figures, before the unit it precedes. */
+export type DisplayRow = { readonly unit: Unit; readonly named?: undefined } | { readonly named: string; readonly before: Unit };
+
+/** The units in display order with the rows named without figures (LayoutSource.unitsWithoutFigures) in place. */
+export function withNamedRows(units: readonly Unit[], named: readonly UnitWithoutFigures[] | undefined): DisplayRow[] {
+  if (!named || named.length === 0) return units.map((unit) => ({ unit }));
+  const before = new Map<number, string[]>();
+  for (const n of named) before.set(n.before, [...(before.get(n.before) ?? []), n.name]);
+  return units.flatMap((unit): DisplayRow[] => [...(before.get(unit.id) ?? []).map((name): DisplayRow => ({ named: name, before: unit })), { unit }]);
+}
+
+/** A blank row's (or column's) value cells. */
+const blanks = (n: number): LayoutCell[] => Array.from({ length: n }, (): LayoutCell => ({ text: '', kind: 'blank' }));
 
 /** The column groups of the documents' header: a group's label over its members' phase labels. */
 export const GROUPS: ReadonlyArray<{ key: keyof UiText['groups']; members: readonly Indicator[] }> = [
@@ -165,19 +181,21 @@ const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
  * Row numbers: 1, 2 … for units directly under the total, 1.1, 1.2 … for the units under those; blocks (urban,
  * rural) I, II with their units 1, 2 … as the forms number them; "of which" rows none.
  */
-function rowNumbers(units: readonly Unit[], tree: ReturnType<typeof unitTree>): Map<number, string> {
-  const out = new Map<number, string>();
-  const byId = new Map(units.map((u) => [u.id, u]));
+function rowNumbers(rows: readonly DisplayRow[], tree: ReturnType<typeof unitTree>): Map<DisplayRow, string> {
+  const out = new Map<DisplayRow, string>();
+  const byId = new Map(rows.flatMap((r) => (r.named === undefined ? [[r.unit.id, r.unit] as const] : [])));
   const path: number[] = [];
   let blocks = 0;
-  for (const u of units) {
+  for (const r of rows) {
+    // A row named without figures is numbered as one more unit of the list it stands in (its next unit's).
+    const u = r.named === undefined ? r.unit : r.before;
     if (u.isTotal || isSubRow(u)) continue;
     const d = Math.max(1, tree.depth(u));
     path.length = d;
     path[d - 1] = (path[d - 1] ?? 0) + 1;
-    if (u.role === 'block') out.set(u.id, ROMAN[blocks++] ?? String(blocks));
-    else if (u.parent !== undefined && byId.get(u.parent)?.role === 'block') out.set(u.id, String(path[d - 1]));
-    else out.set(u.id, Array.from(path, (n) => n ?? 0).join('.'));
+    if (u.role === 'block' && r.named === undefined) out.set(r, ROMAN[blocks++] ?? String(blocks));
+    else if (u.parent !== undefined && byId.get(u.parent)?.role === 'block') out.set(r, String(path[d - 1]));
+    else out.set(r, Array.from(path, (n) => n ?? 0).join('.'));
   }
   return out;
 }
@@ -192,9 +210,15 @@ function transposedLayout(units: Unit[], src: LayoutSource, inds: Indicator[], u
   const name: LayoutCell = { text: ui.unitHeader, kind: 'label' };
   const header: LayoutCell[] = [stt, name, ...inds.map((i): LayoutCell => ({ text: flatLabel(ui, i), kind: 'label', indicator: i }))];
   const tree = unitTree([...src.units], src.total);
-  const numbers = rowNumbers(units, tree);
-  const rows = units.map((u): LayoutCell[] => [{ text: numbers.get(u.id) ?? '', kind: 'stt' }, { text: u.name, kind: 'unit', unit: u.id }, ...inds.map((i) => v(u, i))]);
-  const rowInfo = units.map((u): RowInfo => (u.isTotal ? { kind: 'total', indent: 0 } : { kind: tree.hasChildren(u) ? 'subtotal' : 'data', indent: Math.max(0, tree.depth(u) - 1) }));
+  const display = withNamedRows(units, src.unitsWithoutFigures);
+  const numbers = rowNumbers(display, tree);
+  const rows = display.map((r): LayoutCell[] =>
+    r.named === undefined ? [{ text: numbers.get(r) ?? '', kind: 'stt' }, { text: r.unit.name, kind: 'unit', unit: r.unit.id }, ...inds.map((i) => v(r.unit, i))] : [{ text: numbers.get(r) ?? '', kind: 'stt' }, { text: r.named, kind: 'unit' }, ...blanks(inds.length)],
+  );
+  const rowInfo = display.map((r): RowInfo => {
+    const u = r.named === undefined ? r.unit : r.before;
+    return u.isTotal ? { kind: r.named === undefined ? 'total' : 'data', indent: 0 } : { kind: r.named === undefined && tree.hasChildren(u) ? 'subtotal' : 'data', indent: Math.max(0, tree.depth(u) - 1) };
+  });
   const layout: AnnexLayout = { header, rows, rowInfo, labelColumns: 2, hasMeasureColumn: false, transposed: true };
   if (!grouped) return layout;
   const nodes: HeaderNode[] = [{ cell: stt }, { cell: name }];
@@ -216,29 +240,30 @@ function reorder(layout: AnnexLayout, order: readonly Indicator[], fixed: number
   return { header: index.map((i) => layout.header[i]!), rows: layout.rows.map((r) => index.map((i) => r[i]!)) };
 }
 
-function wideLayout(units: Unit[], counts: Indicator[], rates: Indicator[], ui: UiText, v: (u: Unit, ind: Indicator) => LayoutCell, grouped: boolean): AnnexLayout {
+function wideLayout(display: readonly DisplayRow[], counts: Indicator[], rates: Indicator[], ui: UiText, v: (u: Unit, ind: Indicator) => LayoutCell, grouped: boolean): AnnexLayout {
   const header: LayoutCell[] = [
     { text: ui.sttHeader, kind: 'stt' },
     { text: ui.labelHeader, kind: 'label' },
     { text: ui.measureHeader, kind: 'measure' },
-    ...units.map((u): LayoutCell => ({ text: u.name, kind: 'unit', unit: u.id })),
+    ...display.map((r): LayoutCell => (r.named === undefined ? { text: r.unit.name, kind: 'unit', unit: r.unit.id } : { text: r.named, kind: 'unit' })),
   ];
+  const values = (ind: Indicator) => display.map((r): LayoutCell => (r.named === undefined ? v(r.unit, ind) : { text: '', kind: 'blank' }));
   const rows: LayoutCell[][] = [];
   const rowInfo: RowInfo[] = [];
   let stt = 0;
   for (const ind of counts) {
-    rows.push([{ text: String(++stt), kind: 'stt' }, { text: ui.tableLabels[ind as CoreIndicator], kind: 'label', indicator: ind }, { text: ui.measure.households, kind: 'measure' }, ...units.map((u) => v(u, ind))]);
+    rows.push([{ text: String(++stt), kind: 'stt' }, { text: ui.tableLabels[ind as CoreIndicator], kind: 'label', indicator: ind }, { text: ui.measure.households, kind: 'measure' }, ...values(ind)]);
     rowInfo.push({ kind: 'data', indent: 0 });
   }
   if (rates.length > 0) {
-    rows.push([{ text: String(++stt), kind: 'stt' }, { text: ui.rateHeading, kind: 'heading' }, { text: '', kind: 'blank' }, ...units.map((): LayoutCell => ({ text: '', kind: 'blank' }))]);
+    rows.push([{ text: String(++stt), kind: 'stt' }, { text: ui.rateHeading, kind: 'heading' }, { text: '', kind: 'blank' }, ...blanks(display.length)]);
     rowInfo.push({ kind: 'heading', indent: 0 });
     for (const ind of RATE_INDICATORS.filter((i) => rates.includes(i))) {
-      rows.push([{ text: '', kind: 'stt' }, { text: ui.tableLabels[ind as CoreIndicator], kind: 'label', indicator: ind }, { text: ui.measure.percent, kind: 'measure' }, ...units.map((u) => v(u, ind))]);
+      rows.push([{ text: '', kind: 'stt' }, { text: ui.tableLabels[ind as CoreIndicator], kind: 'label', indicator: ind }, { text: ui.measure.percent, kind: 'measure' }, ...values(ind)]);
       rowInfo.push({ kind: 'data', indent: 1 });
     }
   }
-  const total = units.findIndex((u) => u.isTotal);
+  const total = display.findIndex((r) => r.named === undefined && r.unit.isTotal);
   return {
     header,
     ...(grouped ? { head: headRows(header.map((cell) => ({ cell }))) } : {}),
@@ -258,5 +283,5 @@ export function annexLayout(src: LayoutSource, ui: UiText, value: (unit: Unit, i
   if (opts.transpose) return transposedLayout(units, src, inds, ui, v, !!opts.grouped);
   const counts = inds.filter((i) => indicatorKind(i) === 'count');
   const rates = inds.filter((i) => indicatorKind(i) === 'rate');
-  return wideLayout(units, counts, rates, ui, v, !!opts.grouped);
+  return wideLayout(withNamedRows(units, src.unitsWithoutFigures), counts, rates, ui, v, !!opts.grouped);
 }

@@ -22,7 +22,7 @@ import { catalog, makeFmt } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
 import { layoutWords } from '../messages/indicator-labels.js';
 import type { ColumnRule } from '../compute/shaped.js';
-import { WIDE_MAX_UNITS, annexLayout, headRows, type AnnexLayout, type HeaderNode, type LayoutCell, type RowInfo } from './annex-layout.js';
+import { WIDE_MAX_UNITS, annexLayout, headRows, withNamedRows, type AnnexLayout, type DisplayRow, type HeaderNode, type LayoutCell, type RowInfo } from './annex-layout.js';
 
 export interface ShapeSource {
   units: readonly Unit[];
@@ -58,29 +58,36 @@ const roman = (n: number) => ROMAN[n - 1] ?? String(n);
 const isSub = (u: Unit) => u.role === 'of-which' || u.role === 'breakdown';
 
 /** Row numbers as the forms number them, each row's kind and indent. */
-function unitRows(src: ShapeSource): { numbers: Map<number, string>; info: Map<number, RowInfo> } {
+function unitRows(src: ShapeSource, display: readonly DisplayRow[]): { numbers: Map<DisplayRow, string>; info: Map<number, RowInfo> } {
   const kids = childrenByParent(src.source);
   const byId = new Map(src.units.map((u) => [u.id, u]));
   const counters = new Map<string, number>();
-  const numbers = new Map<number, string>();
+  const numbers = new Map<DisplayRow, string>();
+  const unitNumbers = new Map<number, string>();
   const info = new Map<number, RowInfo>();
   const isTotal = (u: Unit | undefined) => !!u && (u.isTotal || u.id === src.total?.id);
-  for (const u of src.units) {
+  for (const r of display) {
+    // A row named without figures is numbered as one more unit of the list it stands in (its next unit's).
+    const u = r.named === undefined ? r.unit : r.before;
     const parent = u.parent === undefined ? undefined : byId.get(u.parent);
     const parentIndent = parent && !isTotal(parent) ? (info.get(parent.id)?.indent ?? 0) : -1;
     if (isTotal(u)) {
-      info.set(u.id, { kind: 'total', indent: 0 });
+      if (r.named === undefined) info.set(u.id, { kind: 'total', indent: 0 });
       continue;
     }
     if (isSub(u)) {
-      info.set(u.id, { kind: 'data', indent: Math.max(0, parentIndent) + 1 });
+      if (r.named === undefined) info.set(u.id, { kind: 'data', indent: Math.max(0, parentIndent) + 1 });
       continue;
     }
-    const key = `${u.parent ?? '-'}:${u.partition ?? 0}:${u.role === 'block' ? 'b' : 'u'}`;
+    const block = u.role === 'block' && r.named === undefined;
+    const key = `${u.parent ?? '-'}:${u.partition ?? 0}:${block ? 'b' : 'u'}`;
     const n = (counters.get(key) ?? 0) + 1;
     counters.set(key, n);
-    const parentNumber = parent && !isTotal(parent) && parent.role !== 'block' ? numbers.get(parent.id) : undefined;
-    numbers.set(u.id, u.role === 'block' ? roman(n) : parentNumber ? `${parentNumber}.${n}` : String(n));
+    const parentNumber = parent && !isTotal(parent) && parent.role !== 'block' ? unitNumbers.get(parent.id) : undefined;
+    const number = block ? roman(n) : parentNumber ? `${parentNumber}.${n}` : String(n);
+    numbers.set(r, number);
+    if (r.named !== undefined) continue;
+    unitNumbers.set(u.id, number);
     info.set(u.id, { kind: u.role === 'block' || (kids.get(u.id)?.length ?? 0) > 0 ? 'subtotal' : 'data', indent: parentIndent + 1 });
   }
   return { numbers, info };
@@ -202,7 +209,8 @@ function unitsAsRows(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolea
   };
   nodes.slice(2).forEach((n) => walk(n, []));
   const order = flat.slice(2).map((c) => c.indicator!);
-  const { numbers, info } = unitRows(src);
+  const display = withNamedRows(src.units, src.source.unitsWithoutFigures);
+  const { numbers, info } = unitRows(src, display);
   const rows: LayoutCell[][] = [];
   const rowInfo: RowInfo[] = [];
   const headings = src.source.sectionHeadings ?? [];
@@ -210,7 +218,8 @@ function unitsAsRows(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolea
   const hasFigures = (id: number) => order.some((s) => src.source.values.get(id, s)?.status === 'ok');
   const dotsAfter = new Map((src.source.partialLists ?? []).filter((l) => !l.empty && hasFigures(l.parent)).map((l) => [l.after, l.cell.raw.trim()]));
   let partition = 0;
-  for (const u of src.units) {
+  for (const r of display) {
+    const u = r.named === undefined ? r.unit : r.before;
     // A partition's section row (`Chia theo vùng`) above its first unit, as the table prints it: its units are
     // numbered from 1 again, and the heading says why.
     const p = u.partition ?? 0;
@@ -219,7 +228,14 @@ function unitsAsRows(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolea
       rowInfo.push({ kind: 'heading', indent: 0 });
     }
     if (p > partition) partition = p;
-    rows.push([{ text: numbers.get(u.id) ?? '', kind: 'stt' }, { text: u.name, kind: 'unit', unit: u.id }, ...order.map((s) => v(u, s))]);
+    if (r.named !== undefined) {
+      // A unit the table names without figures: printed as the table has it, blank (its list is not complete).
+      const next = info.get(u.id) ?? { kind: 'data', indent: 0 };
+      rows.push([{ text: numbers.get(r) ?? '', kind: 'stt' }, { text: r.named, kind: 'unit' }, ...order.map((): LayoutCell => ({ text: '', kind: 'blank' }))]);
+      rowInfo.push({ kind: 'data', indent: next.kind === 'total' ? 0 : next.indent });
+      continue;
+    }
+    rows.push([{ text: numbers.get(r) ?? '', kind: 'stt' }, { text: u.name, kind: 'unit', unit: u.id }, ...order.map((s) => v(u, s))]);
     rowInfo.push(info.get(u.id) ?? { kind: 'data', indent: 0 });
     // A row of dots the table prints under this unit: its list goes on unprinted, and the output says so too.
     const dots = dotsAfter.get(u.id);
@@ -279,18 +295,19 @@ function unitsAsColumns(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boo
   const w = layoutWords(lang);
   const cols = columnsOf(src.indicators);
   const oneIndicator = cols.length > 1 && cols.every((c) => c.parsed.indicator === cols[0]!.parsed.indicator && c.parsed.part === undefined);
+  const display = withNamedRows(src.units, src.source.unitsWithoutFigures);
   const header: LayoutCell[] = [
     { text: ui.sttHeader, kind: 'stt' },
     { text: oneIndicator ? fullLabel(cols[0]!.parsed.indicator, lang) : ui.labelHeader, kind: 'label' },
     { text: ui.measureHeader, kind: 'measure' },
-    ...src.units.map((u): LayoutCell => ({ text: u.name, kind: 'unit', unit: u.id })),
+    ...display.map((r): LayoutCell => (r.named === undefined ? { text: r.unit.name, kind: 'unit', unit: r.unit.id } : { text: r.named, kind: 'unit' })),
   ];
   const rows: LayoutCell[][] = [];
   const rowInfo: RowInfo[] = [];
   let stt = 0;
   for (const r of slotRows(cols, lang)) {
     if (r.heading !== undefined) {
-      rows.push([{ text: '', kind: 'stt' }, { text: r.heading, kind: 'heading' }, { text: '', kind: 'blank' }, ...src.units.map((): LayoutCell => ({ text: '', kind: 'blank' }))]);
+      rows.push([{ text: '', kind: 'stt' }, { text: r.heading, kind: 'heading' }, { text: '', kind: 'blank' }, ...display.map((): LayoutCell => ({ text: '', kind: 'blank' }))]);
       rowInfo.push({ kind: 'heading', indent: 0 });
       continue;
     }
@@ -301,11 +318,11 @@ function unitsAsColumns(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boo
       { text: r.label, kind: 'label', indicator: c.slot },
       // An achievement is a percentage of its target, whatever the target measures.
       { text: w.unitOf[c.point?.role === 'achievement' ? 'rate' : measureName(c)], kind: 'measure' },
-      ...src.units.map((u) => v(u, c.slot)),
+      ...display.map((d): LayoutCell => (d.named === undefined ? v(d.unit, c.slot) : { text: '', kind: 'blank' })),
     ]);
     rowInfo.push({ kind: 'data', indent: r.indent });
   }
-  const total = src.units.findIndex((u) => u.isTotal || u.id === src.total?.id);
+  const total = display.findIndex((d) => d.named === undefined && (d.unit.isTotal || d.unit.id === src.total?.id));
   return {
     header,
     ...(grouped ? { head: headRows(header.map((cell) => ({ cell }))) } : {}),
@@ -367,7 +384,7 @@ export function shapedLayout(src: ShapeSource, lang: Lang, value: (unit: Unit, i
   if (opts.transpose === true) return unitsAsRows(src, lang, v, grouped);
   if (opts.transpose === false) return input === 'grid' ? grid(src, lang, v, grouped) : unitsAsColumns(src, lang, v, grouped);
   if (input === 'grid') return grid(src, lang, v, grouped);
-  if (input === 'units-columns' && src.units.length <= WIDE_MAX_UNITS) return unitsAsColumns(src, lang, v, grouped);
+  if (input === 'units-columns' && src.units.length + (src.source.unitsWithoutFigures?.length ?? 0) <= WIDE_MAX_UNITS) return unitsAsColumns(src, lang, v, grouped);
   return unitsAsRows(src, lang, v, grouped);
 }
 

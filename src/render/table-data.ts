@@ -24,6 +24,8 @@ export interface TableData {
   shaped?: true;
   source?: Annex;
   columnRules?: ReadonlyMap<Indicator, ColumnRule>;
+  /** Rows the table names without figures (model/annex.ts): printed blank, in place. */
+  unitsWithoutFigures?: Annex['unitsWithoutFigures'];
 }
 
 export interface RenderOptions {
@@ -85,8 +87,10 @@ export function layoutOf(data: TableData, opts: RenderOptions, o: { grouped?: bo
     const src = { units: data.units, ...(data.total ? { total: data.total } : {}), indicators: data.indicators, source: data.source, ...(data.columnRules ? { columnRules: data.columnRules } : {}) };
     return shapedLayout(src, opts.lang, (u, ind) => formatValue(data.value(u.id, ind), ind, opts.locale, data.decimals?.(ind, u.id)), { ...(opts.transpose !== undefined ? { transpose: opts.transpose } : {}), grouped: !!o.grouped });
   }
-  return annexLayout(data, catalog(opts.lang).ui, (u, ind) => formatValue(data.value(u.id, ind), ind, opts.locale), {
-    transpose: autoTranspose(data, opts.transpose),
+  // Rows the table names without figures are printed blank in place (model/annex.ts `unitsWithoutFigures`).
+  const src = { units: data.units, ...(data.total ? { total: data.total } : {}), indicators: data.indicators, unitsWithoutFigures: data.unitsWithoutFigures };
+  return annexLayout(src, catalog(opts.lang).ui, (u, ind) => formatValue(data.value(u.id, ind), ind, opts.locale), {
+    transpose: autoTranspose(src, opts.transpose),
     grouped: !!o.grouped,
   });
 }

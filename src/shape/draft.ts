@@ -53,6 +53,8 @@ export interface Draft {
   sectionHeadings?: string[];
   /** Rows of dots (`…`), or named rows without figures (`empty`), read after unit `after` (a long table's): lists cut short. */
   ellipses?: Array<{ after: number; cell: Cell; empty?: true }>;
+  /** Named rows without any figure among a long table's units, each before unit `before` (Annex.unitsWithoutFigures). */
+  unitsWithoutFigures?: Array<{ before: number; name: string }>;
 }
 
 

@@ -360,6 +360,7 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
     ...(draft.formulas && draft.formulas.length > 0 ? { formulas: draft.formulas } : {}),
     ...(draft.sectionHeadings && draft.sectionHeadings.length > 0 ? { sectionHeadings: draft.sectionHeadings } : {}),
     ...partialListsOf(draft, units, totalIdx),
+    ...(draft.unitsWithoutFigures ? { unitsWithoutFigures: draft.unitsWithoutFigures } : {}),
   };
   return { annex, findings };
 }

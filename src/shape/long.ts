@@ -137,7 +137,7 @@ export class LongReader {
    */
   private pendingSection: string | undefined;
   /** Named rows without values: reported once a later row has values (rows below the last are footnotes). */
-  private pendingEmpty: Finding[] = [];
+  private pendingEmpty: Array<{ name: string; finding: Finding }> = [];
   /** Unlabelled columns without data so far (reported when a later row has some). */
   private readonly unlabelled: Set<number>;
   private readonly values: Array<string | Cell>;
@@ -335,15 +335,20 @@ export class LongReader {
       const keep = name !== '' && hasName && (blockCandidate({ name, stt }) || isTotalName(name));
       // Footnotes below the table are not data; a named row inside it without values is reported (once a later row has values).
       if (!keep) {
-        if (name !== '' && hasName) this.pendingEmpty.push({ rule: 'unknown', severity: 'warning', at: cellAtCol(r, nameCol!, fields, cellOf)!, msg: { id: 'unknown.empty-row', params: { text: name, row: r + 1 } } });
+        if (name !== '' && hasName) this.pendingEmpty.push({ name, finding: { rule: 'unknown', severity: 'warning', at: cellAtCol(r, nameCol!, fields, cellOf)!, msg: { id: 'unknown.empty-row', params: { text: name, row: r + 1 } } } });
         return;
       }
     } else if (this.pendingEmpty.length > 0) {
       // Named rows without figures among the units (a commune the source names but gives no figure for): the list
       // they are in does not print every unit's figures, as after a row of dots (finishLong: not added up).
-      const first = this.pendingEmpty[0]!.at!;
+      const first = this.pendingEmpty[0]!.finding.at!;
       this.cutShort(() => first, true);
-      this.draft.findings.push(...this.pendingEmpty);
+      // Still rows of the table as printed, before the unit this row becomes: `table` prints them, blank.
+      const before = this.table.n;
+      for (const { name: named, finding } of this.pendingEmpty) {
+        this.draft.findings.push(finding);
+        (this.draft.unitsWithoutFigures ??= []).push({ before, name: named });
+      }
       this.pendingEmpty = [];
     }
     if (name === '') {

@@ -28,6 +28,13 @@ describe('povcheck table', () => {
     expect(narrow.widest).toBeLessThan(200);
   });
 
+  it('keeps the units a published table names without figures (Đông Giang: nine of its eleven communes), blank and numbered in place', async () => {
+    const r = await cli(['table', 'fixtures/published/review-2023-dong-giang-district-communes.csv', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trim().split(/\r?\n/).slice(1).map((l) => l.split(';').slice(0, 2).join(' '));
+    expect(rows).toEqual(['1 Huyện Đông Giang', ...['Xã A Rooi', 'Xã A Ting', 'Xã Jơ Ngây', 'Xã Kà Dăng', 'Xã Zà Hung', 'Xã Sông Kôn', 'Xã Tà Lu', 'Thị trấn Prao', 'Xã Mà Cooih', 'Xã Ba', 'Xã Tư'].map((n, i) => `1.${i + 1} ${n}`)]);
+  });
+
   it('differences go to stderr with the cells and a pointer to validate; exit 0, or 1 under --strict', async () => {
     const r = await cli(['table', 'fixtures/planted/poor-end-transposed.csv', '--lang', 'en']);
     expect(r.code).toBe(0);

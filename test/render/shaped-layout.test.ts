@@ -49,3 +49,43 @@ describe('breakdown rows', () => {
     ]);
   });
 });
+
+describe('units the table names without figures', () => {
+  const rowsOf = (csv: string, transpose?: boolean) => {
+    const { annex } = shape(gridFromBytes(Buffer.from(`\uFEFF${csv}`)), {});
+    return layoutAsRead(annex, 'vi', (u, ind) => annex.values.get(u.id, ind)?.text ?? '', transpose).rows.map((r) => r.map((c) => c.text));
+  };
+
+  it('are printed blank where the table names them, numbered in their list', () => {
+    const csv = ['Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%)', 'Huyện Đông Giang;2.878;37,46', 'Xã A Rooi;;', 'Xã A Ting;;', 'Xã Ba;;14,46', 'Xã Tư;;24,67'].join('\n');
+    expect(rowsOf(csv)).toEqual([
+      ['1', 'Huyện Đông Giang', '2.878', '37,46'],
+      ['1.1', 'Xã A Rooi', '', ''],
+      ['1.2', 'Xã A Ting', '', ''],
+      ['1.3', 'Xã Ba', '', '14,46'],
+      ['1.4', 'Xã Tư', '', '24,67'],
+    ]);
+  });
+
+  it('stand in the seed layout too, as rows or as columns', () => {
+    const csv = [
+      'Đơn vị;Tổng số hộ đầu năm;Tổng số hộ cuối năm;Số hộ nghèo đầu năm;Số hộ nghèo giảm trong năm;Số hộ nghèo cuối năm',
+      'Toàn huyện;300;300;30;5;25',
+      'Xã A;100;100;10;2;8',
+      'Xã B;;;;;',
+      'Xã C;200;200;20;3;17',
+    ].join('\n');
+    expect(rowsOf(csv, true).map((r) => r.slice(0, 3))).toEqual([
+      ['', 'Toàn huyện', '300'],
+      ['1', 'Xã A', '100'],
+      ['2', 'Xã B', ''],
+      ['3', 'Xã C', '200'],
+    ]);
+    expect(rowsOf(csv, false)[0]!.slice(3)).toEqual(['300', '100', '', '200']);
+  });
+
+  it('are not rows of a footnote below the table', () => {
+    const csv = ['Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%)', 'Huyện X;30;10,00', 'Xã A;10;10,00', 'Nguồn: Phòng Lao động;;'].join('\n');
+    expect(rowsOf(csv).map((r) => r[1])).toEqual(['Huyện X', 'Xã A']);
+  });
+});
