@@ -10,7 +10,6 @@ import { RELATION_KINDS } from './relations/index.js';
 import { KEEP_UP_TO } from './relations/checked.js';
 import { coverageOf, type Coverage } from './model/coverage.js';
 import { candidateKeys } from './shape/aliases.js';
-import { namesNoIndicator } from './shape/words.js';
 import { compareFindings, RemadeFinding, type Finding, type RuleId, type Skip } from './model/finding.js';
 import type { Annex } from './model/annex.js';
 import { PovcheckError } from './errors.js';
@@ -87,9 +86,9 @@ export function fileCoverage(checks: readonly RuleId[], ran: ReadonlySet<string>
   const notUnderstood = readFindings
     .filter((f) => f.rule === 'unknown' && f.msg.id === labelId && f.at)
     .map((f) => {
-      const text = (f.msg.params as { text: string }).text;
+      const { text, kind } = f.msg.params as { text: string; kind?: string };
       // A rise or a share of another total names no indicator any configuration could map it to.
-      return { text, cell: displayRef(f.at!), keys: candidateKeys(text), ...(namesNoIndicator(text) ? { noIndicator: true } : {}) };
+      return { text, cell: displayRef(f.at!), keys: candidateKeys(text), ...(kind ? { noIndicator: true } : {}) };
     });
   return coverageOf({ checks, ran, skipped, notUnderstood, fallback: { id: 'skip.nothing', params: {} } });
 }

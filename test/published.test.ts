@@ -11,6 +11,7 @@ import { checkGrid, type CheckResult } from '../src/check-grid.js';
 import { statusOf } from '../src/model/file-result.js';
 import type { Cause, Localisation } from '../src/locate/types.js';
 import { FIXTURES } from './helpers.js';
+import { makeFmt, renderMessage } from '../src/messages/index.js';
 
 const DIR = join(FIXTURES, 'published');
 
@@ -187,6 +188,11 @@ describe('review-2022-binh-thuan-ethnic-minority-of-which.csv', () => {
     expect(r.localisation.causes.map((c) => c.cells[0]!.cell.ref).sort()).toEqual(['B3', 'C3', 'G3', 'H3']);
     expect(r.coverage.notUnderstood.every((n) => n.noIndicator)).toBe(true);
     expect(r.coverage.notUnderstood).toHaveLength(6);
+    // Their warnings say what they are, not "not a known indicator" with a pointer to the label list.
+    const said = r.findings.filter((f) => f.rule === 'unknown').map((f) => [f.at?.ref, renderMessage(f.msg, makeFmt('en'))]);
+    expect(said[0]).toEqual(['D1', '"Số hộ nghèo tăng so với đầu năm" is a rise against another time, not an indicator povcheck checks; the column is not checked.']);
+    expect(said[2]).toEqual(['F1', '"Chiếm so với tổng số hộ nghèo toàn tỉnh (%)" is a share of another total, not an indicator povcheck checks; the column is not checked.']);
+    expect(renderMessage(r.findings.find((f) => f.at?.ref === 'F1')!.msg, makeFmt('vi'))).toBe('Cột "Chiếm so với tổng số hộ nghèo toàn tỉnh (%)" là tỷ trọng trong một tổng số khác, không phải chỉ tiêu povcheck kiểm tra; cột này không được kiểm tra.');
   });
 });
 

@@ -5,6 +5,7 @@ import type { ConfigProblem, ContainerDamage, XmlDamage } from '../errors.js';
 import { enCalc, name as indName, val } from './en-calc.js';
 import { enCli } from './cli-en.js';
 import type { MessageParams } from '../model/message-ref.js';
+import type { NoIndicatorKind } from '../model/vocabulary.js';
 import { count } from './number-format.js';
 import { enRelations } from './en-relations.js';
 
@@ -12,6 +13,13 @@ import { enRelations } from './en-relations.js';
 const k = (n: number) => count(n, 'en');
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
+
+/** What a label names that no indicator stands for (model/vocabulary.ts NoIndicatorKind). */
+const EN_NO_INDICATOR: Record<NoIndicatorKind, string> = {
+  increase: 'is a rise against another time',
+  share: 'is a share of another total',
+  otherPopulation: 'counts another group of households (not the poor, the near-poor or all households)',
+};
 
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
 /** A figure that rounds to zero at the printed precision (`0.00`, `-0.00`): said as "less than 0.01", never "about 0.00". */
@@ -239,10 +247,10 @@ export function en(): Catalog {
     'hierarchy.cycle': (p) =>
       `"${p.unit}" is in a loop of parents (${p.codes.join(' → ')}${p.count > p.codes.length ? ` → …; ${p.count.toLocaleString('en-US')} units in all` : ''}); the units in the loop are not added up anywhere.`,
     'hierarchy.orphan': (p) => `"${p.unit}" has no parent and is not the total; its values are not added up anywhere.`,
-    'unknown.row': (p) => `"${p.text}" is not a known indicator; the row is not checked (see the label list in docs/input.md).`,
+    'unknown.row': (p) => (p.kind ? `"${p.text}" ${EN_NO_INDICATOR[p.kind]}, not an indicator povcheck checks; the row is not checked.` : `"${p.text}" is not a known indicator; the row is not checked (see the label list in docs/input.md).`),
     'unknown.unlabelled-row': (p) => `Row ${p.row} has values but no indicator label; it is not checked.`,
     'unknown.empty-row': (p) => `Row ${p.row} ("${p.text}") has no values; it is not checked.`,
-    'unknown.column': (p) => `"${p.text}" is not a known indicator; the column is not checked (see the label list in docs/input.md).`,
+    'unknown.column': (p) => (p.kind ? `"${p.text}" ${EN_NO_INDICATOR[p.kind]}, not an indicator povcheck checks; the column is not checked.` : `"${p.text}" is not a known indicator; the column is not checked (see the label list in docs/input.md).`),
     'unknown.unlabelled-column': (p) => `Column ${p.col} has content but no header; it is not checked.`,
     'unknown.document-table': (p) => `Table ${p.table} looks like a poverty table but cannot be read as one: ${(en().errors[p.error.code] as (x: unknown) => string)(p.error.params)}; it is not checked.`,
     ...enDocumentMessages,

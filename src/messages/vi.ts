@@ -5,6 +5,7 @@ import type { ConfigProblem, ContainerDamage, XmlDamage } from '../errors.js';
 import { viCalc, val } from './vi-calc.js';
 import { viCli } from './cli-vi.js';
 import type { MessageParams } from '../model/message-ref.js';
+import type { NoIndicatorKind } from '../model/vocabulary.js';
 import { count } from './number-format.js';
 import { viRelations } from './vi-relations.js';
 
@@ -12,6 +13,13 @@ import { viRelations } from './vi-relations.js';
 const k = (n: number) => count(n, 'vi');
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
+
+/** What a label names that no indicator stands for (model/vocabulary.ts NoIndicatorKind). */
+const VI_NO_INDICATOR: Record<NoIndicatorKind, string> = {
+  increase: 'là mức tăng so với một thời điểm khác',
+  share: 'là tỷ trọng trong một tổng số khác',
+  otherPopulation: 'đếm một nhóm hộ khác (không phải hộ nghèo, hộ cận nghèo hay tổng số hộ)',
+};
 
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
 /** A figure that rounds to zero at the printed precision (`0.00`, `-0.00`): said as "less than 0.01", never "about 0.00". */
@@ -245,10 +253,10 @@ export function vi(): Catalog {
     'hierarchy.cycle': (p) =>
       `"${p.unit}" nằm trong một vòng lặp cấp trên (${p.codes.join(' → ')}${p.count > p.codes.length ? ` → …; cả vòng có ${p.count.toLocaleString('vi-VN')} đơn vị` : ''}); các đơn vị trong vòng không được cộng vào đâu.`,
     'hierarchy.orphan': (p) => `"${p.unit}" không có đơn vị cấp trên và không phải là tổng; số liệu của đơn vị này không được cộng vào đâu.`,
-    'unknown.row': (p) => `Không nhận ra chỉ tiêu "${p.text}"; dòng này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`,
+    'unknown.row': (p) => (p.kind ? `Chỉ tiêu "${p.text}" ${VI_NO_INDICATOR[p.kind]}, không phải chỉ tiêu povcheck kiểm tra; dòng này không được kiểm tra.` : `Không nhận ra chỉ tiêu "${p.text}"; dòng này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`),
     'unknown.unlabelled-row': (p) => `Dòng ${p.row} có số liệu nhưng không có tên chỉ tiêu; dòng này không được kiểm tra.`,
     'unknown.empty-row': (p) => `Dòng ${p.row} ("${p.text}") không có số liệu nào; dòng này không được kiểm tra.`,
-    'unknown.column': (p) => `Không nhận ra cột "${p.text}"; cột này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`,
+    'unknown.column': (p) => (p.kind ? `Cột "${p.text}" ${VI_NO_INDICATOR[p.kind]}, không phải chỉ tiêu povcheck kiểm tra; cột này không được kiểm tra.` : `Không nhận ra cột "${p.text}"; cột này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`),
     'unknown.unlabelled-column': (p) => `Cột ${p.col} có nội dung nhưng không có tiêu đề; cột này không được kiểm tra.`,
     'unknown.document-table': (p) => `Bảng ${p.table} trông như bảng tỷ lệ hộ nghèo nhưng không đọc được: ${(vi().errors[p.error.code] as (x: unknown) => string)(p.error.params)}; bảng này không được kiểm tra.`,
     ...viDocumentMessages,

@@ -8,6 +8,7 @@ import type { PovcheckErrorCode } from '../errors.js';
 import type { SlipKind } from '../locate/types.js';
 import type { ClaimFigure, TargetGap } from './finding-detail.js';
 import type { TargetOp } from '../calc/annex-math.js';
+import type { NoIndicatorKind } from './vocabulary.js';
 
 export interface MessageParams {
   'sum.mismatch': { indicator: Indicator; total: string; parts: string; actual: string; diff: string; count: number };
@@ -182,10 +183,11 @@ export interface MessageParams {
   /** One finding per loop: its first codes (at most LOOP_EXCERPT, shape/hierarchy.ts) and how many units it has. */
   'hierarchy.cycle': { unit: string; codes: string[]; count: number };
   'hierarchy.orphan': { unit: string };
-  'unknown.row': { text: string };
+  /** `kind`: what the label names when no indicator could stand for it (a rise, a share of another total, another group). */
+  'unknown.row': { text: string; kind?: NoIndicatorKind };
   'unknown.unlabelled-row': { row: number };
   'unknown.empty-row': { text: string; row: number };
-  'unknown.column': { text: string };
+  'unknown.column': { text: string; kind?: NoIndicatorKind };
   'unknown.unlabelled-column': { col: string };
   /** A target the table meets (info). `computed`: the table does not print the indicator; it is computed from the counts. */
   'target.met': { unit: string; indicator: Indicator; op: TargetOp; value: string; actual: string; computed: boolean };

@@ -141,3 +141,6 @@ export function withPoint(key: string, change: Partial<IndicatorPoint>): string 
 export function measureOf(key: string): Measure {
   return describeIndicator(key)?.measure ?? 'count';
 }
+
+/** What a label names that no indicator stands for: a rise against another time, a share of another total, a group of households the vocabulary does not count. */
+export type NoIndicatorKind = 'increase' | 'share' | 'otherPopulation';

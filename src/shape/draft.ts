@@ -9,6 +9,8 @@ import type { Indicator } from '../model/indicators.js';
 import type { Finding } from '../model/finding.js';
 import type { LabelLine } from './scan.js';
 import type { SlotFormula, SubSlot } from '../model/slots.js';
+import { noIndicatorKind } from './words.js';
+import type { NoIndicatorKind } from '../model/vocabulary.js';
 
 export interface DraftUnit {
   name: string;
@@ -100,3 +102,9 @@ export function tidyName(text: string): string {
 }
 
 export const hasDigit = (t: string) => /\d/.test(t);
+
+/** An `unknown.row` / `unknown.column` finding's params: the label, and what it names when no indicator could stand for it. */
+export function unknownLabelParams(text: string): { text: string; kind?: NoIndicatorKind } {
+  const kind = noIndicatorKind(text);
+  return { text: clip(text), ...(kind ? { kind } : {}) };
+}

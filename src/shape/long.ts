@@ -19,7 +19,7 @@ import {
   isTotalName,
   isUnitHeader,
 } from './aliases.js';
-import { clip, MAX_ECHO, newDraft, takeIndicators, tidyName, type Draft } from './draft.js';
+import { clip, MAX_ECHO, unknownLabelParams, newDraft, takeIndicators, tidyName, type Draft } from './draft.js';
 import type { LabelLine } from './scan.js';
 import { blockCandidate } from './structure.js';
 import { foldKey } from './normalize.js';
@@ -95,7 +95,7 @@ export function firstDataRow(line: LabelLine, headerRow: number): number {
 }
 
 export function unknownColumn(at: Cell | undefined, head: string): Finding {
-  return { rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.column', params: { text: clip(head) } } };
+  return { rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.column', params: unknownLabelParams(head) } };
 }
 
 export function unlabelledColumn(c: number): Finding {

@@ -11,7 +11,7 @@ import { isOfWhichName } from './structure.js';
 import { featuresOf, measureOnly } from './words.js';
 import { titleTotal } from './title.js';
 import { isLabelHeader, isMeasureHeader, isMeasureValue, isNotesHeader, isSttHeader } from './aliases.js';
-import { clip, hasDigit, newDraft, takeIndicators, tidyName, type Draft } from './draft.js';
+import { clip, hasDigit, newDraft, takeIndicators, tidyName, unknownLabelParams, type Draft } from './draft.js';
 import { unknownColumn, unlabelledColumn } from './long.js';
 import { figuresRight, type LabelLine } from './scan.js';
 
@@ -134,7 +134,7 @@ function reportStrayRows(b: WideBlock, draft: Draft, line: LabelLine, unitCols: 
     const duplicateLabel = line.hits.has(r); // an indicator given twice: already reported
     if (duplicateLabel) continue;
     if (labelText !== '' && label && (hasValues || (r > firstRow && r < lastRow))) {
-      draft.findings.push({ rule: 'unknown', severity: 'warning', at: label, msg: { id: 'unknown.row', params: { text: clip(labelText) } } });
+      draft.findings.push({ rule: 'unknown', severity: 'warning', at: label, msg: { id: 'unknown.row', params: unknownLabelParams(labelText) } });
     } else if (labelText === '' && hasValues) {
       const at = cellAt(grid, r, unitCols.find((c) => textAt(grid, r, c) !== '')!);
       draft.findings.push({ rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.unlabelled-row', params: { row: r + 1 } } });

@@ -9,7 +9,7 @@
  *
  * Matching works on folded text (normalize.ts foldKey: no case, diacritics or punctuation).
  */
-import { indicatorKey, isVocabularyKey, type Measure, type Population, type Role, type Time } from '../model/vocabulary.js';
+import { indicatorKey, isVocabularyKey, type NoIndicatorKind, type Measure, type Population, type Role, type Time } from '../model/vocabulary.js';
 import type { Lang } from '../model/lang.js';
 import { foldKey } from './normalize.js';
 
@@ -462,8 +462,8 @@ export function measureOnly(text: string): boolean {
   return f.measure !== undefined && f.population === undefined && f.time === undefined && f.role === undefined && !f.em && f.year === undefined && f.area === undefined;
 }
 
-/** Whether a label says a rise, a share of another total or a population not counted: no indicator stands for it. */
-export function namesNoIndicator(text: string): boolean {
+/** What a label names that no indicator stands for: a rise, a share of another total, a population not counted. */
+export function noIndicatorKind(text: string): NoIndicatorKind | undefined {
   const f = featuresOf(text);
-  return !!(f.increase || f.share || f.otherPopulation);
+  return f.increase ? 'increase' : f.share ? 'share' : f.otherPopulation ? 'otherPopulation' : undefined;
 }

@@ -7,7 +7,7 @@
  */
 import { a1, cellAt, cellText, gridWidth, type Cell, type Grid } from '../model/grid.js';
 import { slotKey } from '../model/slots.js';
-import { clip, newDraft, tidyName, type Draft } from './draft.js';
+import { clip, newDraft, tidyName, unknownLabelParams, type Draft } from './draft.js';
 import { headerBand } from './header.js';
 import { emptyLine, figuresRight, type LabelLine } from './scan.js';
 import { combine, featuresOf, keyOf, type Features } from './words.js';
@@ -100,7 +100,7 @@ export function readYearRows(grid: Grid, found: YearRows): Draft {
         continue;
       }
       if (r >= first && figuresRight(grid, r, col)) {
-        draft.findings.push({ rule: 'unknown', severity: 'warning', at: cell!, msg: { id: 'unknown.row', params: { text: clip(text) } } });
+        draft.findings.push({ rule: 'unknown', severity: 'warning', at: cell!, msg: { id: 'unknown.row', params: unknownLabelParams(text) } });
       }
       continue;
     }

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { featuresOf, keyOf, namesNoIndicator, readFeatures, recognise, requiredTexts, saysNothing } from '../../src/shape/words.js';
+import { featuresOf, keyOf, noIndicatorKind, readFeatures, recognise, requiredTexts, saysNothing } from '../../src/shape/words.js';
 import { matchLabel } from '../../src/shape/aliases.js';
 
 const WORDS = [
@@ -115,16 +115,17 @@ describe('labels of published review results', () => {
   it('names no indicator for a share of another total ("Chiếm so với tổng số hộ nghèo toàn tỉnh (%)")', () => {
     for (const t of ['Chiếm so với tổng số hộ nghèo toàn tỉnh (%)', 'Tỷ trọng hộ nghèo (%)', 'Cơ cấu hộ cận nghèo (%)', 'Share of poor households in the province total']) {
       expect(recognise(t), t).toBeUndefined();
-      expect(namesNoIndicator(t), t).toBe(true);
+      expect(noIndicatorKind(t), t).toBe('share');
     }
-    expect(namesNoIndicator('Tỷ lệ hộ nghèo (%)')).toBe(false);
+    expect(noIndicatorKind('Tỷ lệ hộ nghèo (%)')).toBeUndefined();
+    expect(noIndicatorKind('Số hộ nghèo tăng so với đầu năm')).toBe('increase');
   });
 
   it('reads `Số khẩu` as persons, and households of average living standard as no indicator (not all households)', () => {
     expect(recognise('Số khẩu hộ nghèo')?.key).toBe('poor_persons');
     for (const t of ['Tổng số hộ có mức sống trung bình', 'Hộ làm nông nghiệp có mức sống trung bình: Số hộ']) {
       expect(recognise(t), t).toBeUndefined();
-      expect(namesNoIndicator(t), t).toBe(true);
+      expect(noIndicatorKind(t), t).toBe('otherPopulation');
     }
     expect(recognise('Tổng số hộ')?.key).toBe('households');
   });
