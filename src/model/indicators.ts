@@ -61,7 +61,13 @@ export const ANNEX_ROW: Record<CoreIndicator, string> = {
   rate_end: '6',
 };
 
-/** Whether a table is an annex table: it carries one of the annex's counts (a phase, or the net reduction). */
+/**
+ * Whether a table is an annex table: it carries one of the annex's counts (a phase, or the net reduction) and the
+ * households its rates are over. Such a table prints every figure, and a blank cell in it is a figure missing. An
+ * article's table of poor households at the end of the year, or of those that left, with their rates and no
+ * households, is not one: it prints what it chose to, and the households its rates are over are implied
+ * (relations/implied.ts).
+ */
 export function isAnnexShaped(indicators: readonly Indicator[]): boolean {
-  return indicators.some((i) => (COUNT_INDICATORS as readonly string[]).includes(i));
+  return indicators.some((i) => (COUNT_INDICATORS as readonly string[]).includes(i)) && indicators.some((i) => i === 'households_start' || i === 'households_end' || indicatorOf(i) === 'households');
 }

@@ -285,7 +285,8 @@ export interface SkipParams {
   /** The table has no units at all (a header alone, a blank form). */
   'skip.no-units': Record<string, never>;
   /** No unit is the total (its name does not say so) nor a parent of others: nothing to add up to. */
-  'skip.no-total': Record<string, never>;
+  /** `total`: the total, which lists no units under it. */
+  'skip.no-total': { total?: string };
   /** The check found nothing it could compare (no unit had the values it needs). */
   'skip.nothing': Record<string, never>;
   /**

@@ -8,6 +8,8 @@ import type { SlotFormula } from '../model/slots.js';
 import { evaluate, num, ref, sub, type Expr } from '../model/expr.js';
 import type { OkValue } from '../rules/types.js';
 import { okValue } from './slots.js';
+import { indicatorOf } from '../model/slots.js';
+import { describeIndicator } from '../model/vocabulary.js';
 import { unitIdsIn } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
 
@@ -85,6 +87,17 @@ function onRow(e: Expr, cell: (slot: string) => OkValue | undefined): Expr | und
   }
 }
 
+/**
+ * A quotient printed for a column in % without its × 100 (`5=4/2` over `Tỷ lệ (%)`: the forms leave it out as
+ * often as they write it) is the percentage the column holds.
+ */
+function asPrinted(e: Expr | undefined, slot: string): Expr | undefined {
+  if (!e || !divides(e) || mentions100(e) || describeIndicator(indicatorOf(slot))?.measure !== 'rate') return e;
+  return { k: 'bin', op: '*', a: e, b: num('100') };
+}
+
+const mentions100 = (e: Expr): boolean => (e.k === 'num' ? e.v.eq(100) : e.k === 'bin' ? mentions100(e.a) || mentions100(e.b) : e.k === 'neg' ? mentions100(e.a) : false);
+
 const divides = (e: Expr): boolean => (e.k === 'bin' ? e.op === '/' || divides(e.a) || divides(e.b) : e.k === 'neg' ? divides(e.a) : false);
 
 export const formulaKind = defineKind<FormulaRelation>({
@@ -98,7 +111,7 @@ export const formulaKind = defineKind<FormulaRelation>({
   *instances(ctx) {
     const { annex } = ctx;
     for (const formula of annex.formulas ?? []) {
-      const e = parseColumnFormula(formula.text, formula.refs);
+      const e = asPrinted(parseColumnFormula(formula.text, formula.refs), formula.slot);
       if (!e) continue;
       for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
         const id = ids.list ? ids.list[nth]! : nth;

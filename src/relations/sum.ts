@@ -97,7 +97,8 @@ export function sumMismatch(parentName: string, ind: Indicator, total: OkValue, 
 }
 
 /** No unit is a total or a parent: the sum check does not run (the file's coverage says why). */
-export const noTotalSkip = (): Skip => ({ rule: 'sum', msg: { id: 'skip.no-total', params: {} } });
+/** No unit has parts to add up: no unit is the total, or the total (`total`) lists none under it (only "of which" rows). */
+export const noTotalSkip = (total?: string): Skip => ({ rule: 'sum', msg: { id: 'skip.no-total', params: total !== undefined ? { total } : {} } });
 
 /** The sum is not checked when the parent's value or a part is not usable: the cells, parent first; `blank`: all of them empty. */
 export function sumSkip(parentName: string, cells: string[], blank = false): Skip {
@@ -112,15 +113,16 @@ export const sumKind = defineKind<SumRelation>({
   perUnit: false,
   localised: true,
   annex: true,
-  // A table of one unit (one unit's series by year) has nothing to add up.
-  applicable: (annex) => isAnnexShaped(annex.indicators) || ([...partitionsByParent(annex).values()].some((ps) => ps.some((p) => p.length > 0)) && countSlots(annex).length > 0),
+  // A table of one unit (one unit's series by year) has nothing to add up; a list of units with counts and no total
+  // is told why its sums were not checked.
+  applicable: (annex) => isAnnexShaped(annex.indicators) || (countSlots(annex).length > 0 && ((annex.total === undefined && annex.units.length > 1) || [...partitionsByParent(annex).values()].some((ps) => ps.some((p) => p.length > 0)))),
   each(ctx, visit, checking) {
     const { annex } = ctx;
     // Each parent's parts, made when the parent is reached (none kept for the whole table).
     const partitions = (id: number) => partitionsOfIn(ctx, id);
     const parents = parentIdsIn(ctx);
     // No unit is the total (nor a parent of others): there is nothing to add up to.
-    if (!someParent(parents, partitions)) ctx.skip(noTotalSkip());
+    if (!someParent(parents, partitions)) ctx.skip(noTotalSkip(annex.total?.name));
     const slots = countSlots(annex);
     // In an annex table every cell is expected; elsewhere a blank is a figure the table does not publish.
     const annexShaped = isAnnexShaped(annex.indicators);

@@ -517,6 +517,9 @@ function columnFormulas(line: LabelLine, cols: Map<number, Indicator>): SlotForm
       const s = cols.get(c);
       if (s !== undefined) refs.set(n, s);
     }
+    // A formula over a column that is not read (its label not understood) cannot be checked: its number is that
+    // column, not a constant (`11=10/1` with column 1 unread was read as 10 ÷ 1).
+    if ((f.text.match(/\d+/g) ?? []).some((n) => f.refs.has(n) && !refs.has(n))) continue;
     out.push({ slot, cell: f.cell, text: f.text, refs });
   }
   return out;

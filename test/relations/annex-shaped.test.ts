@@ -1,0 +1,55 @@
+/**
+ * Which tables are annex tables (model/indicators.ts `isAnnexShaped`): one of the annex's counts and the households
+ * its rates are over. An article's table of end-of-year counts and rates, or with a reduction column, and no
+ * households is not one: the households its rates imply are checked (a wrong near-poor rate passed before), and
+ * its blank cells are figures it does not print, not errors.
+ */
+import { describe, expect, it } from 'vitest';
+import { gridFromAnyBytes } from '../../src/read/index.js';
+import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+import { makeFmt, renderSkip } from '../../src/messages/index.js';
+
+const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
+const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
+
+describe('tables without households are not annex tables', () => {
+  it('a reduction column does not turn off the households the rates imply (Bình Thuận 2020: a wrong near-poor rate passed)', async () => {
+    const head = 'Đơn vị;Hộ nghèo;Tỷ lệ hộ nghèo (%);Hộ cận nghèo;Tỷ lệ hộ cận nghèo (%);Số hộ nghèo giảm so với năm 2016';
+    const r = await check([head, 'Toàn tỉnh;6.323;1,92;15.173;4,91;2.545'].join('\n'));
+    expect(problems(r)).toEqual(['error implied-households C2']);
+    const right = await check([head, 'Toàn tỉnh;6.323;1,92;15.173;4,61;2.545'].join('\n'));
+    expect(problems(right)).toEqual([]);
+    expect(right.coverage.ran).toContain('implied-households');
+  });
+
+  it('end-of-year counts and rates: their households are implied and compared (Tri Tôn: 37.800 near-poor for 3.780)', async () => {
+    const r = await check(['Đơn vị;Số hộ nghèo cuối năm;Tỷ lệ hộ nghèo cuối năm (%);Số hộ cận nghèo cuối năm;Tỷ lệ hộ cận nghèo cuối năm (%)', 'Huyện Tri Tôn;2.900;8,65;37.800;11,27'].join('\n'));
+    expect(problems(r)).toEqual(['error implied-households C2']);
+    expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed])).toEqual([['D2', '3780']]);
+  });
+
+  it('blank cells of an article\'s table with a reduction column are figures it does not print, not errors', async () => {
+    const r = await check(['Đơn vị;Số hộ nghèo;Số hộ nghèo giảm;Tỷ lệ hộ nghèo giảm (%)', 'Huyện X;3.594;;5,15', 'Xã A;;87;9,10', 'Xã B;;;7,70'].join('\n'));
+    expect(problems(r)).toEqual([]);
+  });
+
+  it('an annex table keeps its blanks as errors and its missing counts as warnings', async () => {
+    const r = await check(['Đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Số hộ nghèo giảm', 'Toàn tỉnh;3.000;300;10,00;30', 'Xã A;1.000;100;10,00;10', 'Xã B;2.000;200;10,00;'].join('\n'));
+    expect(problems(r)).toContain('error missing E4');
+  });
+});
+
+describe('the sums of a table whose total lists no units', () => {
+  it('are not run, and the reason names the total instead of saying no unit is the total', async () => {
+    const r = await check(['Đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Số hộ nghèo giảm', 'Toàn tỉnh;1.000;100;10,00;5'].join('\n'));
+    const sum = r.coverage.notRun.find((n) => n.check === 'sum')!;
+    expect(renderSkip(sum.reason, makeFmt('en'))).toBe('Toàn tỉnh is the total, but the table lists no units under it to add up');
+    expect(renderSkip(sum.reason, makeFmt('vi'))).toBe('Toàn tỉnh là tổng nhưng bảng không liệt kê đơn vị nào thuộc Toàn tỉnh để cộng lại');
+  });
+
+  it('a list of units without a total says so', async () => {
+    const r = await check(['Xã;Số hộ nghèo đầu năm;Số hộ nghèo cuối năm', 'Xã A;80;45', 'Xã B;60;40'].join('\n'));
+    const sum = r.coverage.notRun.find((n) => n.check === 'sum')!;
+    expect(renderSkip(sum.reason, makeFmt('en'))).toMatch(/^no unit is the total \(none is named as one: Toàn tỉnh/);
+  });
+});
