@@ -221,3 +221,13 @@ describe('review-2022-tp-ninh-binh-households-persons.csv', () => {
     expect(r.coverage.notUnderstood.map((n) => n.cell)).toEqual(['J2', 'K2', 'L2']);
   });
 });
+
+describe('review-2016-huong-hoa-urban-rural-gross-flows.csv', () => {
+  it('the form\'s formulas as percentages, the households at the review as the end of the year, `-` as none: one slip, G6', async () => {
+    const r = await check('review-2016-huong-hoa-urban-rural-gross-flows.csv');
+    expect(problems(r)).toEqual(['error formula G6', 'warning missing -', 'warning precision G6']);
+    expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed, c.kind])).toEqual([['G6', '8.60', 'dropped']]);
+    expect(r.findings.filter((f) => f.msg.id === 'number.dash').map((f) => [f.severity, f.at?.ref])).toEqual([['info', 'H5']]);
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['sum', 'balance', 'formula', 'rate']));
+  });
+});

@@ -172,7 +172,7 @@ export function en(): Catalog {
   return (built ??= {
     ...enRelations,
     'sum.mismatch': (p, f) =>
-      `${f.ind(p.indicator)}: the ${p.count} units add up to ${f.n(p.parts)}, but ${p.total} shows ${f.n(p.actual)} (difference ${f.n(sign(p.diff))}).`,
+      `${f.ind(p.indicator)}: ${p.count === 1 ? 'the one unit under it holds' : `the ${p.count} units add up to`} ${f.n(p.parts)}, but ${p.total} shows ${f.n(p.actual)} (difference ${f.n(sign(p.diff))}).`,
     'sum.total-assumed': (p) =>
       `No column or row is labelled as the total (Toàn tỉnh, Tổng, Tổng cộng, Cộng, Total); "${p.unit}" is taken as the total for the sum checks.`,
     'flow.mismatch': (p, f) =>
@@ -231,7 +231,7 @@ export function en(): Catalog {
     'number.other-locale': (p, f) =>
       `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is written in ${p.locale === 'vi' ? 'English' : 'Vietnamese'} format, but this file uses ${p.locale === 'vi' ? 'Vietnamese' : 'English'} format (as in ${p.witness}); use --locale if that is wrong.`,
     'number.dash': (p, f) =>
-      `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a number; write 0 if there are none.`,
+      `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is read as 0 (none), as statistical tables write it${p.more ? `; so ${p.more === 1 ? 'is 1 other cell' : `are ${p.more} other cells`} (${p.others!.join(', ')}${p.more > p.others!.length ? ', …' : ''})` : ''}.`,
     'missing.value': (p, f) => `${p.unit}: no value for ${lower(f.ind(p.indicator))}.`,
     'missing.formula': (p, f) =>
       `${p.unit}, ${lower(f.ind(p.indicator))}: the cell holds the formula =${p.formula} but the file stores no result for it (it was never recalculated); open the file in Excel or LibreOffice and save it again.`,

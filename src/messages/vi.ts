@@ -176,7 +176,7 @@ export function vi(): Catalog {
   return (built ??= {
     ...viRelations,
     'sum.mismatch': (p, f) =>
-      `${f.ind(p.indicator)}: cộng ${p.count} đơn vị được ${f.n(p.parts)}, nhưng ${p.total} ghi ${f.n(p.actual)} (chênh lệch ${f.n(sign(p.diff))}).`,
+      `${f.ind(p.indicator)}: ${p.count === 1 ? 'đơn vị trực thuộc duy nhất ghi' : `cộng ${p.count} đơn vị được`} ${f.n(p.parts)}, nhưng ${p.total} ghi ${f.n(p.actual)} (chênh lệch ${f.n(sign(p.diff))}).`,
     'sum.total-assumed': (p) =>
       `Không có cột/dòng nào ghi là tổng (Toàn tỉnh, Tổng, Tổng cộng, Cộng); coi "${p.unit}" là tổng để kiểm tra phép cộng.`,
     'flow.mismatch': (p, f) =>
@@ -236,7 +236,7 @@ export function vi(): Catalog {
     'number.other-locale': (p, f) =>
       `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" viết theo kiểu ${p.locale === 'vi' ? 'tiếng Anh' : 'Việt Nam'}, nhưng tệp này dùng kiểu ${p.locale === 'vi' ? 'Việt Nam' : 'tiếng Anh'} (như ô ${p.witness}); dùng --locale nếu cần.`,
     'number.dash': (p, f) =>
-      `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số; nếu không có hộ nào thì ghi 0.`,
+      `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" được đọc là 0 (không có), như cách ghi của bảng thống kê${p.more ? `; ${p.more} ô khác cũng vậy (${p.others!.join(', ')}${p.more > p.others!.length ? ', …' : ''})` : ''}.`,
     'missing.value': (p, f) => `${p.unit}: thiếu số liệu ${f.ind(p.indicator).toLowerCase()}.`,
     'missing.formula': (p, f) =>
       `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô có công thức =${p.formula} nhưng tệp không lưu kết quả của công thức (chưa từng được tính lại); hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại.`,

@@ -166,7 +166,8 @@ export interface MessageParams {
   'number.approximate': { unit: string; indicator: Indicator; text: string };
   'number.grouping': { unit: string; indicator: Indicator; text: string; locale: 'vi' | 'en' };
   'number.other-locale': { unit: string; indicator: Indicator; text: string; locale: 'vi' | 'en'; witness: string };
-  'number.dash': { unit: string; indicator: Indicator; text: string };
+  /** A dash read as none (0); `more` other cells hold one, the first of them `others`. */
+  'number.dash': { unit: string; indicator: Indicator; text: string; others?: string[]; more?: number };
   'missing.value': { unit: string; indicator: Indicator };
   /** A spreadsheet formula cell whose file holds no computed result (never recalculated on save). */
   'missing.formula': { unit: string; indicator: Indicator; formula: string };

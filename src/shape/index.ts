@@ -3,6 +3,7 @@
  * value. Reading problems become findings (number, missing, duplicate, unknown); only "nothing here is a
  * poverty table" or an undecidable number format is an exception.
  */
+import type { MessageParams } from '../model/message-ref.js';
 import { displayRef, gridWidth, trimmedText, type Cell, type Grid } from '../model/grid.js';
 import { PovcheckError } from '../errors.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator, type IndicatorKind } from '../model/indicators.js';
@@ -196,7 +197,35 @@ export async function shapeTable(table: DelimitedTable, opts: ShapeOptions = {},
 }
 
 function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
-  if (draft.long) return finishLong(draft, draft.long, opts);
+  if (draft.long) return foldDashes(finishLong(draft, draft.long, opts));
+  return foldDashes(finishWide(draft, opts));
+}
+
+/**
+ * The dashes read as none, said once for the table: at the first, naming how many other cells hold one and the
+ * first few (a statistical table may have one in every other row).
+ */
+function foldDashes(r: ShapeResult): ShapeResult {
+  let first = -1;
+  const others: string[] = [];
+  let count = 0;
+  const kept = r.findings.filter((f, i) => {
+    if (f.msg.id !== 'number.dash') return true;
+    if (first < 0) return (first = i), true;
+    if (others.length < 5) others.push(f.at!.ref);
+    count++;
+    return false;
+  });
+  if (count === 0) return r;
+  const f = kept.find((x) => x.msg.id === 'number.dash')!;
+  const params = { ...(f.msg.params as MessageParams['number.dash']), others, more: count };
+  kept[kept.indexOf(f)] = { ...f, msg: { id: 'number.dash', params } };
+  r.findings.length = 0;
+  r.findings.push(...kept);
+  return r;
+}
+
+function finishWide(draft: Draft, opts: ShapeOptions): ShapeResult {
   const findings = draft.findings;
 
   // Units: the total, duplicates, parents (unit aliases and extra total names from the configuration).
@@ -469,6 +498,9 @@ export function parseValue(cell: Cell, unitId: number, unitName: string, indicat
   const text = raw === '' || (raw.charCodeAt(0) > 0x20 && raw.charCodeAt(raw.length - 1) > 0x20 && raw.charCodeAt(0) < 0x7f && raw.charCodeAt(raw.length - 1) < 0x7f) ? raw : raw.replace(/^[\s\u00a0\u2007\u202f]+|[\s\u00a0\u2007\u202f]+$/g, '');
   const p = cell.numeric !== undefined ? parseStored(cell.numeric) : parseDigits(text, format.locale, kind ?? indicatorKind(indicator));
   if (p.ok) return { value: new NumberValue(indicator, unitId, cell, text, p.plain, p.decimals, p.negativeZero ? new Dec(`-${p.plain}`) : undefined) };
+  // A dash is "none" in the statistical tables' convention (`-` under households back among the poor, its rate 0,00
+  // beside it): read as 0, said once for the table (foldDashes).
+  if (p.problem === 'dash') return { value: new NumberValue(indicator, unitId, cell, text, '0', 0), finding: { rule: 'number', severity: 'info', at: cell, unit: unitName, indicator, actual: clip(text), msg: { id: 'number.dash', params: { unit: unitName, indicator, text: clip(text) } } } };
   return {
     value: { indicator, unit: unitId, cell, text, status: p.problem === 'empty' ? 'empty' : 'invalid' },
     finding:

@@ -85,6 +85,9 @@ const TIME: Rule[] = [
   vi(/\bdau (?:nam|ky)\b/, (f) => (f.time = 'start')),
   en(/\bstart\b|\bbeginning\b/, (f) => (f.time = 'start')),
   vi(/\bcuoi (?:nam|ky)\b/, (f) => (f.time = 'end')),
+  // The forms' "Tổng số hộ dân cư tại thời điểm rà soát": the annual review's households, over which its
+  // end-of-year rate is computed (`11=10/1`).
+  vi(/\bthoi diem ra soat\b/, (f) => (f.time = 'end')),
   en(/\bend\b/, (f) => (f.time = 'end')),
   // Last: a phase word above wins ("tăng khác" is a gross inflow, "Số hộ nghèo đầu năm" a stock).
   vi(/\btang\b/, (f) => (f.increase = true)),
@@ -99,7 +102,8 @@ const ROLE: Rule[] = [
 ];
 
 const MEASURE: Rule[] = [
-  vi(/\bdiem\b/, (f) => (f.measure = 'points')),
+  // "điểm (phần trăm)", not "thời điểm" (a point in time).
+  vi(/(?<!\bthoi )\bdiem\b/, (f) => (f.measure = 'points')),
   en(/\bpoints?\b|\bpp\b|\bpercentage points?\b/, (f) => (f.measure = 'points')),
   vi(/\bty le\b|\bti le\b/, (f) => (f.measure = 'rate')),
   en(/\brates?\b|\bpercent/, (f) => (f.measure = 'rate')),

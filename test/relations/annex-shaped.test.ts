@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { gridFromAnyBytes } from '../../src/read/index.js';
 import { checkGrid, type CheckResult } from '../../src/check-grid.js';
-import { makeFmt, renderSkip } from '../../src/messages/index.js';
+import { makeFmt, renderMessage, renderSkip } from '../../src/messages/index.js';
 
 const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
 const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
@@ -51,5 +51,12 @@ describe('the sums of a table whose total lists no units', () => {
     const r = await check(['Xã;Số hộ nghèo đầu năm;Số hộ nghèo cuối năm', 'Xã A;80;45', 'Xã B;60;40'].join('\n'));
     const sum = r.coverage.notRun.find((n) => n.check === 'sum')!;
     expect(renderSkip(sum.reason, makeFmt('en'))).toMatch(/^no unit is the total \(none is named as one: Toàn tỉnh/);
+  });
+
+  it('a total over one unit says "the one unit under it", not "the 1 units add up"', async () => {
+    const r = await check(['Đơn vị;Số hộ nghèo;Số hộ cận nghèo', 'Toàn huyện;30;20', 'Xã A;30;25'].join('\n'));
+    const f = r.findings.find((x) => x.rule === 'sum')!;
+    expect(renderMessage(f.msg, makeFmt('en'))).toBe('Near-poor households: the one unit under it holds 25, but Toàn huyện shows 20 (difference -5).');
+    expect(renderMessage(f.msg, makeFmt('vi'))).toBe('Số hộ cận nghèo: đơn vị trực thuộc duy nhất ghi 25, nhưng Toàn huyện ghi 20 (chênh lệch -5).');
   });
 });

@@ -112,6 +112,12 @@ describe('labels of published review results', () => {
     expect(recognise('Số hộ nghèo đầu năm')?.key).toBe('poor_start');
   });
 
+  it('reads "thời điểm" as a point in time, not as percentage points; the review\'s households as the end of the year', () => {
+    expect(recognise('Tổng số hộ dân cư tại thời điểm rà soát')?.key).toBe('households_end');
+    expect(recognise('Số hộ nghèo tại thời điểm 31/12')?.key).toBe('poor');
+    expect(featuresOf('Tỷ lệ giảm (điểm %)').measure).toBe('points');
+  });
+
   it('names no indicator for a share of another total ("Chiếm so với tổng số hộ nghèo toàn tỉnh (%)")', () => {
     for (const t of ['Chiếm so với tổng số hộ nghèo toàn tỉnh (%)', 'Tỷ trọng hộ nghèo (%)', 'Cơ cấu hộ cận nghèo (%)', 'Share of poor households in the province total']) {
       expect(recognise(t), t).toBeUndefined();
