@@ -206,6 +206,9 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
  * first few (a statistical table may have one in every other row).
  */
 function foldDashes(r: ShapeResult): ShapeResult {
+  let dashes = 0;
+  for (let i = 0; i < r.findings.length && dashes < 2; i++) if (r.findings[i]!.msg.id === 'number.dash') dashes++;
+  if (dashes < 2) return r;
   let first = -1;
   const others: string[] = [];
   let count = 0;
