@@ -152,7 +152,8 @@ export function slipSources(typed: { num: Dec; plain: string }, kind: IndicatorK
     out.set('m', typed.num.mul(1_000_000));
   }
   if (kind === 'rate' && typed.num.abs().lte(1)) out.set('share', typed.num.mul(100));
-  if (!typed.num.isZero()) out.set('sign', typed.num.neg());
+  // A lost minus sign; a count is never negative, so a positive count never lost one.
+  if (typed.num.isNegative() || (kind !== 'count' && !typed.num.isZero())) out.set('sign', typed.num.neg());
   return [...out.values()];
 }
 

@@ -241,6 +241,7 @@ export function en(): Catalog {
     'missing.blank-indicator': (p, f) => `${f.ind(p.indicator)}: blank for all ${k(p.units)} units, so nothing that needs it is checked.`,
     'missing.unit-name': (p) => `Row ${p.row} has values but no unit name.`,
     'duplicate.indicator': (p, f) => `"${f.ind(p.indicator)}" appears twice (first at ${p.first}); this one is ignored.`,
+    'duplicate.group': (p, f) => `"${p.text}" also reads as ${lower(f.ind(p.indicator))} (as ${p.first} does); probably a group of them, which povcheck does not tell apart: it is not checked.`,
     'duplicate.unit': (p) => `Unit "${p.unit}" appears twice (first at ${p.first}).`,
     'duplicate.code': (p) => `Code "${p.code}" of "${p.unit}" is also the code of "${p.first}".`,
     'hierarchy.unknown-parent': (p) => `"${p.unit}": no unit has the parent code "${p.parent}"; this unit is not added up anywhere.`,

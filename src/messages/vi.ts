@@ -247,6 +247,7 @@ export function vi(): Catalog {
     'missing.blank-indicator': (p, f) => `${f.ind(p.indicator)}: để trống ở cả ${k(p.units)} đơn vị, nên những gì cần đến chỉ tiêu này không được kiểm tra.`,
     'missing.unit-name': (p) => `Dòng ${p.row} có số liệu nhưng không có tên đơn vị.`,
     'duplicate.indicator': (p, f) => `Chỉ tiêu "${f.ind(p.indicator)}" xuất hiện hai lần (lần đầu ở ${p.first}); bỏ qua lần này.`,
+    'duplicate.group': (p, f) => `"${p.text}" cũng được đọc là ${f.ind(p.indicator).toLowerCase()} (như ô ${p.first}); có lẽ là một nhóm trong đó, povcheck không phân biệt được nên không kiểm tra.`,
     'duplicate.unit': (p) => `Đơn vị "${p.unit}" xuất hiện hai lần (lần đầu ở ${p.first}).`,
     'duplicate.code': (p) => `Mã "${p.code}" của "${p.unit}" trùng với mã của "${p.first}".`,
     'hierarchy.unknown-parent': (p) => `"${p.unit}": không có đơn vị nào mang mã cấp trên "${p.parent}"; đơn vị này không được cộng vào đâu.`,

@@ -178,6 +178,8 @@ export interface MessageParams {
   'missing.blank-indicator': { indicator: Indicator; units: number };
   'missing.unit-name': { row: number };
   'duplicate.indicator': { indicator: Indicator; first: string };
+  /** A label read as an indicator already taken that says more (a group of it): `text` as printed. */
+  'duplicate.group': { indicator: Indicator; first: string; text: string };
   'duplicate.unit': { unit: string; first: string };
   'duplicate.code': { code: string; unit: string; first: string };
   'hierarchy.unknown-parent': { unit: string; parent: string };

@@ -2,7 +2,8 @@
  * What a layout reader (wide.ts, long.ts) hands to the common finishing step (index.ts): where the units,
  * indicators and value cells are, before numbers are parsed.
  */
-import type { Cell } from '../model/grid.js';
+import { cellText, type Cell } from '../model/grid.js';
+import { foldKey } from './normalize.js';
 import type { LongTable } from '../model/long-table.js';
 import type { LocaleDecision } from './numbers.js';
 import type { Indicator } from '../model/indicators.js';
@@ -60,18 +61,24 @@ export interface Draft {
 }
 
 
-/** Keeps the first occurrence of each indicator; later ones become `duplicate` findings. */
+/**
+ * Keeps the first occurrence of each indicator; later ones become `duplicate` findings: an error when the label is
+ * the same (the indicator given twice), a warning when it says more (`Hộ nghèo thuộc chính sách bảo trợ xã hội`
+ * after `Hộ nghèo`: a group of them, which the vocabulary does not tell apart).
+ */
 export function takeIndicators(line: LabelLine, draft: Draft): Map<number, Indicator> {
   const kept = new Map<number, Indicator>();
   for (const [pos, hit] of [...line.hits.entries()].sort((a, b) => a[0] - b[0])) {
     const first = draft.labelCells[hit.indicator];
     if (first) {
+      const text = cellText(hit.cell);
+      const group = foldKey(text) !== foldKey(cellText(first));
       draft.findings.push({
         rule: 'duplicate',
-        severity: 'error',
+        severity: group ? 'warning' : 'error',
         at: hit.cell,
         indicator: hit.indicator,
-        msg: { id: 'duplicate.indicator', params: { indicator: hit.indicator, first: first.ref } },
+        msg: group ? { id: 'duplicate.group', params: { indicator: hit.indicator, first: first.ref, text: clip(text) } } : { id: 'duplicate.indicator', params: { indicator: hit.indicator, first: first.ref } },
       });
       continue;
     }

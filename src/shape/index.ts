@@ -391,6 +391,7 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
     ...(opts.unitAliases ? { unitAliases: opts.unitAliases } : {}),
     ...(draft.formulas && draft.formulas.length > 0 ? { formulas: draft.formulas } : {}),
     ...(draft.sectionHeadings && draft.sectionHeadings.length > 0 ? { sectionHeadings: draft.sectionHeadings } : {}),
+    ...(draft.subSlots && draft.subSlots.size > 0 ? { subSlots: draft.subSlots } : {}),
     ...partialListsOf(draft, units, totalIdx),
     ...(draft.unitsWithoutFigures ? { unitsWithoutFigures: draft.unitsWithoutFigures } : {}),
   };

@@ -21,9 +21,9 @@ import {
 } from './aliases.js';
 import { clip, MAX_ECHO, unknownLabelParams, newDraft, takeIndicators, tidyName, type Draft } from './draft.js';
 import type { LabelLine } from './scan.js';
-import { blockCandidate } from './structure.js';
+import { blockCandidate, isOfWhichName } from './structure.js';
 import { foldKey } from './normalize.js';
-import { withDims, type SlotFormula } from '../model/slots.js';
+import { slotKey, withDims, type SlotFormula } from '../model/slots.js';
 import { titleTotal } from './title.js';
 
 /** Where a long table's columns are: indicators, and the unit-name, code and parent columns. */
@@ -44,7 +44,9 @@ export interface LongColumns {
  * column and to tell an empty unlabelled column from one with content.
  */
 export function longColumns(grid: Grid, headerRow: number, line: LabelLine, draft: Draft): LongColumns {
+  const ofWhich = ofWhichColumns(line);
   const cols: Map<number, Indicator> = takeIndicators(line, draft);
+  addOfWhichColumns(draft, cols, ofWhich);
   const width = gridWidth(grid);
   const text = (r: number, c: number) => cellText(cellAt(grid, r, c));
   // The column's own header text: the lowest cell of its path (a header merged down leaves it above).
@@ -505,6 +507,37 @@ function startsWithAlphanumeric(text: string): boolean {
 
 /** A row that starts another partition of the total: `Chia theo khu vực`, `Phân theo vùng`, `By region`. */
 export const isSectionRow = (name: string) => /^(?:chia theo|phan theo|theo|by|classified by)\b/.test(foldKey(name));
+
+/**
+ * Columns of a count that are "of which" columns (`Trong đó: hộ nghèo về thu nhập thấp` after `Số hộ nghèo`): taken
+ * out of the line's hits (they are not the count again) with the part they name.
+ */
+function ofWhichColumns(line: LabelLine): Map<number, { parent: Indicator; part: string; cell: Cell }> {
+  const out = new Map<number, { parent: Indicator; part: string; cell: Cell }>();
+  const seen = new Set<Indicator>();
+  for (const [c, hit] of [...line.hits.entries()].sort((a, b) => a[0] - b[0])) {
+    const text = cellText(hit.cell);
+    if (seen.has(hit.indicator) && indicatorKind(hit.indicator) === 'count' && isOfWhichName(text)) {
+      const part = tidyName(text.replace(/^\s*(?:trong đó|trong do|of which)\s*[:：,-]?\s*/iu, '')).replace(/[@~:/]/g, ' ');
+      if (part !== '') out.set(c, { parent: hit.indicator, part, cell: hit.cell });
+    }
+    seen.add(hit.indicator);
+  }
+  for (const c of out.keys()) line.hits.delete(c);
+  return out;
+}
+
+/** The "of which" columns as slots of the count they are part of (relations/of-which.ts: each at most it). */
+function addOfWhichColumns(draft: Draft, cols: Map<number, Indicator>, ofWhich: ReadonlyMap<number, { parent: Indicator; part: string; cell: Cell }>): void {
+  for (const [c, o] of ofWhich) {
+    const key = slotKey(o.parent, { part: o.part });
+    if (draft.labelCells[key]) continue;
+    cols.set(c, key);
+    draft.indicators.push(key);
+    draft.labelCells[key] = o.cell;
+    (draft.subSlots ??= new Map()).set(key, { parent: o.parent, relation: 'of-which' });
+  }
+}
 
 /** The column formulas of the column-number row, over the slots of the columns they name. */
 function columnFormulas(line: LabelLine, cols: Map<number, Indicator>): SlotFormula[] {

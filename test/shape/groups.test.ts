@@ -1,0 +1,36 @@
+/**
+ * Groups of an indicator the vocabulary does not tell apart: a label that reads as an indicator already taken but
+ * says more (`Hộ nghèo thuộc chính sách bảo trợ xã hội` after `Hộ nghèo`) is a warning, not "appears twice"; a
+ * column `Trong đó: …` after its count is an "of which" column, checked to be at most it (Đắk Lắk 2018).
+ */
+import { describe, expect, it } from 'vitest';
+import { gridFromAnyBytes } from '../../src/read/index.js';
+import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+import { makeFmt, renderMessage } from '../../src/messages/index.js';
+
+const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
+const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
+
+describe('a group of an indicator already read', () => {
+  it('is a warning saying so; the same label twice stays an error', async () => {
+    const r = await check(['Chỉ tiêu;Số hộ;Tỷ lệ (%)', 'Tổng số hộ toàn tỉnh;79.677;', 'Hộ nghèo;17.435;21,88', 'Hộ nghèo thuộc chính sách bảo trợ xã hội;1.125;6,45'].join('\n'));
+    expect(problems(r)).toEqual(['warning duplicate A4']);
+    expect(renderMessage(r.findings[0]!.msg, makeFmt('en'))).toBe('"Hộ nghèo thuộc chính sách bảo trợ xã hội" also reads as poor households (as A3 does); probably a group of them, which povcheck does not tell apart: it is not checked.');
+    const twice = await check(['Chỉ tiêu;Số hộ;Tỷ lệ (%)', 'Tổng số hộ toàn tỉnh;79.677;', 'Hộ nghèo;17.435;21,88', 'Hộ nghèo;17.435;21,88'].join('\n'));
+    expect(problems(twice)).toEqual(['error duplicate A4']);
+  });
+});
+
+describe('"of which" columns of a count', () => {
+  const head = 'Đơn vị;Số hộ nghèo;Trong đó: hộ nghèo về thu nhập thấp;Trong đó: hộ nghèo thiếu hụt tiếp cận các dịch vụ cơ bản xã hội';
+
+  it('are parts of it, each at most it, not the count again', async () => {
+    const r = await check([head, 'Toàn tỉnh;57.180;50.868;9.312', 'Huyện A;30.000;25.000;5.000', 'Huyện B;27.180;25.868;4.312'].join('\n'));
+    expect(problems(r)).toEqual([]);
+    expect(r.coverage.ran).toContain('of-which');
+    const over = await check([head, 'Toàn tỉnh;57.180;50.868;9.312', 'Huyện A;30.000;25.000;5.000', 'Huyện B;27.180;25.868;40.312'].join('\n'));
+    expect(problems(over)).toEqual(expect.arrayContaining(['error of-which D4']));
+    // A count is never proposed with a minus sign.
+    expect(over.localisation.causes.flatMap((c) => c.cells).every((c) => !c.proposed?.startsWith('-'))).toBe(true);
+  });
+});
