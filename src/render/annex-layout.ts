@@ -98,7 +98,12 @@ export function withNamedRows(units: readonly Unit[], named: readonly UnitWithou
   if (!named || named.length === 0) return units.map((unit) => ({ unit }));
   const before = new Map<number, string[]>();
   for (const n of named) before.set(n.before, [...(before.get(n.before) ?? []), n.name]);
-  return units.flatMap((unit): DisplayRow[] => [...(before.get(unit.id) ?? []).map((name): DisplayRow => ({ named: name, before: unit })), { unit }]);
+  const rows = units.flatMap((unit): DisplayRow[] => [...(before.get(unit.id) ?? []).map((name): DisplayRow => ({ named: name, before: unit })), { unit }]);
+  // Named below the last unit (a list of communes with notes only): after it, numbered in its list.
+  const ids = new Set(units.map((u) => u.id));
+  const last = units.at(-1);
+  if (last) for (const n of named) if (!ids.has(n.before)) rows.push({ named: n.name, before: last });
+  return rows;
 }
 
 /** A blank row's (or column's) value cells. */

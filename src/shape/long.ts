@@ -36,6 +36,8 @@ export interface LongColumns {
   sttCol?: number | undefined;
   /** Columns without a header and without data in the grid's rows (a later row with data gets them reported). */
   unlabelled: number[];
+  /** The notes column (`Ghi chú`): a named row below the last unit with a note there is a unit listed without figures. */
+  notesCol?: number | undefined;
 }
 
 /**
@@ -65,6 +67,7 @@ export function longColumns(grid: Grid, headerRow: number, line: LabelLine, draf
   let codeCol: number | undefined;
   let parentCol: number | undefined;
   let sttCol: number | undefined;
+  let notesCol: number | undefined;
   const others: number[] = [];
   for (let c = 0; c < width; c++) {
     if (cols.has(c) || line.hits.has(c)) continue;
@@ -73,7 +76,8 @@ export function longColumns(grid: Grid, headerRow: number, line: LabelLine, draf
     else if (codeCol === undefined && isCodeHeader(head)) codeCol = c;
     else if (parentCol === undefined && isParentHeader(head)) parentCol = c;
     else if (sttCol === undefined && isSttHeader(head)) sttCol = c;
-    else if (isNotesHeader(head) || isSttHeader(head) || isMeasureHeader(head)) continue;
+    else if (isNotesHeader(head)) notesCol ??= c;
+    else if (isSttHeader(head) || isMeasureHeader(head)) continue;
     else others.push(c);
   }
   if (unitCol === undefined) {
@@ -88,7 +92,7 @@ export function longColumns(grid: Grid, headerRow: number, line: LabelLine, draf
     if (head === '' && !hasData) unlabelled.push(c);
     else draft.findings.push(head !== '' ? unknownColumn(headerCell(c), pathText(c)) : unlabelledColumn(c));
   }
-  return { cols, unitCol, codeCol, parentCol, sttCol, unlabelled };
+  return { cols, unitCol, codeCol, parentCol, sttCol, unlabelled, notesCol };
 }
 
 /** The first row under the header: past the column-number row (`A | B | 1 | 2 …`) when there is one. */
@@ -139,7 +143,7 @@ export class LongReader {
    */
   private pendingSection: string | undefined;
   /** Named rows without values: reported once a later row has values (rows below the last are footnotes). */
-  private pendingEmpty: Array<{ name: string; finding: Finding }> = [];
+  private pendingEmpty: Array<{ name: string; finding: Finding; noted: boolean }> = [];
   /** Unlabelled columns without data so far (reported when a later row has some). */
   private readonly unlabelled: Set<number>;
   private readonly values: Array<string | Cell>;
@@ -268,6 +272,21 @@ export class LongReader {
     if (at) (this.draft.ellipses ??= []).push({ after, cell: at, ...(empty ? { empty } : {}) });
   }
 
+  /**
+   * Named rows without figures, reported; their list is cut short, and they stay rows of the table as printed,
+   * before the next unit (`table` prints them, blank).
+   */
+  private flushEmpty(rows: ReadonlyArray<{ name: string; finding: Finding }>): void {
+    const first = rows[0]!.finding.at!;
+    this.cutShort(() => first, true);
+    const before = this.table.n;
+    for (const { name, finding } of rows) {
+      this.draft.findings.push(finding);
+      (this.draft.unitsWithoutFigures ??= []).push({ before, name });
+    }
+    this.pendingEmpty = [];
+  }
+
   /** The section a section row announced, opened by the unit under it: one more partition, with its heading. */
   private openSection(): void {
     this.section = (this.section ?? 0) + 1;
@@ -337,21 +356,15 @@ export class LongReader {
       const keep = name !== '' && hasName && (blockCandidate({ name, stt }) || isTotalName(name));
       // Footnotes below the table are not data; a named row inside it without values is reported (once a later row has values).
       if (!keep) {
-        if (name !== '' && hasName) this.pendingEmpty.push({ name, finding: { rule: 'unknown', severity: 'warning', at: cellAtCol(r, nameCol!, fields, cellOf)!, msg: { id: 'unknown.empty-row', params: { text: name, row: r + 1 } } } });
+        const notesCol = this.columns.notesCol;
+        const noted = notesCol !== undefined && nonEmpty(fields[notesCol]);
+        if (name !== '' && hasName) this.pendingEmpty.push({ name, noted, finding: { rule: 'unknown', severity: 'warning', at: cellAtCol(r, nameCol!, fields, cellOf)!, msg: { id: 'unknown.empty-row', params: { text: name, row: r + 1 } } } });
         return;
       }
     } else if (this.pendingEmpty.length > 0) {
       // Named rows without figures among the units (a commune the source names but gives no figure for): the list
       // they are in does not print every unit's figures, as after a row of dots (finishLong: not added up).
-      const first = this.pendingEmpty[0]!.finding.at!;
-      this.cutShort(() => first, true);
-      // Still rows of the table as printed, before the unit this row becomes: `table` prints them, blank.
-      const before = this.table.n;
-      for (const { name: named, finding } of this.pendingEmpty) {
-        this.draft.findings.push(finding);
-        (this.draft.unitsWithoutFigures ??= []).push({ before, name: named });
-      }
-      this.pendingEmpty = [];
+      this.flushEmpty(this.pendingEmpty);
     }
     if (name === '') {
       const at = hasName ? cellAtCol(r, nameCol!, fields, cellOf) : fields[this.indicatorCols[0]!] !== undefined ? cellAtCol(r, this.indicatorCols[0]!, fields, cellOf) : undefined;
@@ -390,6 +403,10 @@ export class LongReader {
   /** The draft, once every row is read. */
   end(): Draft {
     const draft = this.draft;
+    // Below the last unit, named rows without figures are footnotes, unless the notes column says something of
+    // them (communes listed with a band only, `tỷ lệ hộ nghèo < 7%`): those are units listed without figures.
+    const listed = this.pendingEmpty.filter((e) => e.noted);
+    if (listed.length > 0) this.flushEmpty(listed);
     this.table.trim();
     draft.long = this.table;
     if (this.vote) draft.localeVote = this.vote;

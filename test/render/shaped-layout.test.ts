@@ -89,3 +89,17 @@ describe('units the table names without figures', () => {
     expect(rowsOf(csv).map((r) => r[1])).toEqual(['Huyện X', 'Xã A']);
   });
 });
+
+describe('units listed below the last unit with a note and no figures', () => {
+  it('are reported and printed (Bắc Sơn: a district and its communes given as rate bands); a footnote is neither', async () => {
+    const csv = ['Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Ghi chú', 'Huyện Bắc Sơn;1.589;9,17;', 'Bắc Quỳnh;;;tỷ lệ hộ nghèo < 7%', 'Long Đống;;;tỷ lệ hộ nghèo từ 7% đến dưới 15%', 'Nguồn: UBND huyện Bắc Sơn;;;'].join('\n');
+    const { annex, findings } = shape(gridFromBytes(Buffer.from(`\uFEFF${csv}`)), {});
+    expect(findings.filter((f) => f.msg.id === 'unknown.empty-row').map((f) => f.at?.ref)).toEqual(['A3', 'A4']);
+    const rows = layoutAsRead(annex, 'vi', (u, ind) => annex.values.get(u.id, ind)?.text ?? '').rows.map((r) => r.slice(1, 3).map((c) => c.text));
+    expect(rows).toEqual([
+      ['Huyện Bắc Sơn', '1.589'],
+      ['Bắc Quỳnh', ''],
+      ['Long Đống', ''],
+    ]);
+  });
+});
