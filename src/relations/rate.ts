@@ -13,6 +13,7 @@ import { isAnnexShaped, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
 import { unitIdsIn } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
+import { indicatorOf, withIndicator } from '../model/slots.js';
 
 /** Digits shown in messages for an unrounded quotient. */
 export const EXACT_SHOWN = 4;
@@ -122,6 +123,22 @@ const otherRatesOf = (annex: Annex): readonly OtherRate[] =>
       }),
   );
 
+/** The rate slots of sub-rows (a rate's breakdown or "of which" rows) whose count sub-row the table carries, with the households their parent rate is over. */
+const partRatesOf = (annex: Annex): ReadonlyArray<{ rate: Indicator; count: Indicator; hhKey: Indicator; flow: boolean }> =>
+  ofIndicators(annex, 'part-rates', () => {
+    if (!annex.subSlots) return [];
+    const parents = new Map(otherRatesOf(annex).map((r) => [r.s.key, r]));
+    const out: Array<{ rate: Indicator; count: Indicator; hhKey: Indicator; flow: boolean }> = [];
+    for (const [key, sub] of annex.subSlots) {
+      const p = parents.get(sub.parent);
+      const countKey = p?.carried[0];
+      if (!p || p.hhKey === undefined || countKey === undefined) continue;
+      const count = withIndicator(key, indicatorOf(countKey));
+      if (annex.subSlots.get(count)?.parent === countKey) out.push({ rate: key, count, hhKey: p.hhKey, flow: !['start', 'end', 'point'].includes(p.s.point.time) });
+    }
+    return out;
+  });
+
 export const rateKind = defineKind<RateRelation>({
   id: 'rate',
   relation: 'rate',
@@ -187,6 +204,17 @@ export const rateKind = defineKind<RateRelation>({
         const id = ids.list ? ids.list[nth]! : nth;
         const r = okValue(annex, id, s.key);
         const c = okValue(annex, id, countKey);
+        const h = okValue(annex, id, hhKey);
+        if (r && c && h) visit({ unit: annex.units.at(id)!, at: r, cells: [c, h, r], count: c, households: h, ...(flow ? { flow } : {}) });
+      }
+    }
+    // The rates of a rate's breakdown and "of which" rows (`- Hộ nghèo về tiêu chí thu nhập`: its count and its
+    // rate beside it), over the same households.
+    for (const { rate, count, hhKey, flow } of partRatesOf(annex)) {
+      for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
+        const id = ids.list ? ids.list[nth]! : nth;
+        const r = okValue(annex, id, rate);
+        const c = okValue(annex, id, count);
         const h = okValue(annex, id, hhKey);
         if (r && c && h) visit({ unit: annex.units.at(id)!, at: r, cells: [c, h, r], count: c, households: h, ...(flow ? { flow } : {}) });
       }

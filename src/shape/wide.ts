@@ -65,6 +65,10 @@ function addSubSlotRows(draft: Draft, rows: Map<number, Indicator>, subRows: Rea
     draft.labelCells[key] = sub.cell;
     (draft.subSlots ??= new Map()).set(key, { parent, relation: sub.relation });
   }
+  // One listed row under a count cannot break it down (it would be all of it): it is a group of it, "of which".
+  const rowsOf = new Map<Indicator, number>();
+  for (const s of draft.subSlots?.values() ?? []) if (s.relation === 'breakdown') rowsOf.set(s.parent, (rowsOf.get(s.parent) ?? 0) + 1);
+  for (const [key, s] of draft.subSlots ?? []) if (s.relation === 'breakdown' && rowsOf.get(s.parent) === 1) draft.subSlots!.set(key, { ...s, relation: 'of-which' });
 }
 
 /** Header row: the nearest row above the block with text right of the label column. */

@@ -1,0 +1,29 @@
+/**
+ * Rows under a count that give their own count and rate (`- Hộ nghèo về tiêu chí thu nhập;16.594;20,83`, Bắc Kạn
+ * 2018): their rates are checked over the households as their parent's are (they were not, while the coverage said
+ * `rate` ran), and one such row alone is a group of the count ("of which"), not a breakdown it must add up to.
+ */
+import { describe, expect, it } from 'vitest';
+import { gridFromAnyBytes } from '../../src/read/index.js';
+import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+
+const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
+const errors = (r: CheckResult) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.at?.ref} ${f.expected ?? ''}`);
+
+describe('rates of the rows under a count', () => {
+  const head = ['Chỉ tiêu;Số hộ;Tỷ lệ (%)', 'Tổng số hộ toàn tỉnh;79.677;', 'Hộ nghèo;17.435;21,88'];
+
+  it('one row: of which (at most the count), its rate over the households', async () => {
+    expect(errors(await check([...head, '- Hộ nghèo về tiêu chí thu nhập;16.594;20,83'].join('\n')))).toEqual([]);
+    expect(errors(await check([...head, '- Hộ nghèo về tiêu chí thu nhập;16.594;20,82'].join('\n')))).toEqual(['rate C4 20.83']);
+    const r = await check([...head, '- Hộ nghèo về tiêu chí thu nhập;16.594;20,83'].join('\n'));
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['rate', 'of-which']));
+    expect(r.coverage.ran).not.toContain('breakdown');
+  });
+
+  it('two rows: a breakdown that adds up, each rate checked', async () => {
+    const rows = [...head, '- Hộ nghèo về tiêu chí thu nhập;16.594;20,83', '- Hộ nghèo thiếu hụt dịch vụ xã hội cơ bản;841;1,06'];
+    expect(errors(await check(rows.join('\n')))).toEqual([]);
+    expect(errors(await check(rows.join('\n').replace('841;1,06', '841;1,60')))).toEqual(['rate C5 1.06']);
+  });
+});
