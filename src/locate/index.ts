@@ -142,26 +142,29 @@ interface Found {
   sets: Array<{ sys: System; set: SolutionSet }>;
   size: number;
   stopped: boolean;
+  budget?: boolean;
 }
 
 /** The solution sets of the smallest size: over the entered cells, else over a formula cell taken as entered. */
 function solutions(sys: System, failing: readonly Check[], run: Run): Found {
   const first = search(sys, failing, run.limits);
-  if (first.sets.length > 0 || !sys.hasComputed) return { sets: first.sets.map((set) => ({ sys, set })), size: first.size, stopped: first.stopped };
+  if (first.sets.length > 0 || !sys.hasComputed) return { sets: first.sets.map((set) => ({ sys, set })), size: first.size, stopped: first.stopped, budget: !!first.budget };
   // Second pass: the entered cells explain nothing, so a recomputed formula may itself be wrong (a SUM over
   // the wrong range). Each formula cell the failing checks read is tried as an entered value, the formulas
   // that read it still recomputing from it.
   let stopped = first.stopped;
+  let budget = !!first.budget;
   const second: Array<{ sys: System; set: SolutionSet; size: number }> = [];
   for (const f of suspects(sys, failing).slice(0, MAX_SUSPECTS)) {
     const sf = buildSystem(sys.annex, { suspect: f, off: run.off, checked: run.checked, rateColumns: run.rateColumns });
     const keys = new Set(failing.map(checkKey));
     const r = search(sf, sf.failing().filter((c) => keys.has(checkKey(c))), run.limits, f);
     stopped ||= r.stopped;
+    budget ||= !!r.budget;
     for (const set of r.sets) second.push({ sys: sf, set, size: r.size });
   }
   const size = Math.min(...second.map((x) => x.size));
-  return { sets: second.filter((x) => x.size === size), size, stopped };
+  return { sets: second.filter((x) => x.size === size), size, stopped, budget };
 }
 
 /** Confirms the drafts in rank order (running the rules is the costly part) until enough are listed. */
@@ -173,7 +176,8 @@ function confirmed(drafts: readonly Draft[], found: Found, failing: number, maxC
     const explains = d.builder.confirm(d);
     if (explains) listed.push({ draft: d, explains });
   }
-  if (listed.length === 0) return { status: found.stopped ? 'stopped' : 'none', failing, causes: [], more: 0 };
+  // Stopped with the budget left: the values the failing checks leave open are too many to name one (not a large table).
+  if (listed.length === 0) return { status: found.stopped ? 'stopped' : 'none', failing, causes: [], more: 0, ...(found.stopped && !found.budget ? { open: true as const } : {}) };
   const pool = [...listed.map((x) => x.draft), ...drafts.slice(next)];
   const confidence: Confidence = pool.length === 1 ? 'unique' : pool[0]!.score < pool[1]!.score ? 'ranked' : 'ambiguous';
   const causes = listed.map(({ draft, explains }): Cause => ({ ...draft.cause, explains, confidence }));

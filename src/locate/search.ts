@@ -13,6 +13,8 @@ export interface SearchResult {
   sets: SolutionSet[];
   size: number;
   stopped: boolean;
+  /** Stopped by the work or pair budget (a large or badly broken table), not only by values left too open to name. */
+  budget?: true;
 }
 
 export interface SearchLimits {
@@ -27,7 +29,7 @@ export function search(sys: System, failing: readonly Check[], limits: SearchLim
   const singles = searchSingles(sys, failing, limits, must);
   if (singles.sets.length > 0 || singles.exhausted) return singles;
   const pairs = searchPairs(sys, failing, limits, must);
-  return { ...pairs, stopped: singles.stopped || pairs.stopped };
+  return { ...pairs, stopped: singles.stopped || pairs.stopped, ...(singles.budget || pairs.budget ? { budget: true as const } : {}) };
 }
 
 /** Sheet order of two cells. */
@@ -50,7 +52,7 @@ function searchSingles(sys: System, failing: readonly Check[], limits: SearchLim
   let stopped = false;
   for (const v of intersect(failing.map((c) => c.vars)).filter(sys.isVar).sort(sheetOrder(sys))) {
     if (must && v !== must) continue;
-    if (limits.work.left-- <= 0) return { sets, size: 1, stopped: true, exhausted: true };
+    if (limits.work.left-- <= 0) return { sets, size: 1, stopped: true, budget: true, exhausted: true };
     const o = solve(sys, [v], limits);
     if (o.kind === 'found') sets.push(o.set);
     else if (o.kind === 'limit') stopped = true;
@@ -62,6 +64,7 @@ function searchPairs(sys: System, failing: readonly Check[], limits: SearchLimit
   const order = sheetOrder(sys);
   const sets: SolutionSet[] = [];
   let stopped = false;
+  let budget = false;
   const f0 = [...failing].sort((x, y) => x.vars.size - y.vars.size)[0]!;
   const seen = new Set<string>();
   let pairs = 0;
@@ -73,7 +76,7 @@ function searchPairs(sys: System, failing: readonly Check[], limits: SearchLimit
       if (seen.has(key)) continue;
       seen.add(key);
       if (++pairs > limits.maxPairs || limits.work.left-- <= 0) {
-        stopped = true;
+        stopped = budget = true;
         break outer;
       }
       const o = solve(sys, pair, limits);
@@ -81,7 +84,7 @@ function searchPairs(sys: System, failing: readonly Check[], limits: SearchLimit
       else if (o.kind === 'limit') stopped = true;
     }
   }
-  return { sets, size: 2, stopped };
+  return { sets, size: 2, stopped, ...(budget ? { budget: true as const } : {}) };
 }
 
 /** The second cells of pairs with `a`: those every failing check without `a` shares, else `a`'s neighbours. */

@@ -458,6 +458,9 @@ export function en(): Catalog {
           ? `No change of one or two cells makes ${allFailing(p.failing)} pass. ${sumsOfEn(p.sumsOf)}`
           : `No change of one or two cells makes ${allFailing(p.failing)} pass: several cells are probably wrong; see the findings below.`,
       independent: (p) => `The table has ${p.count} independent errors (${p.failing} failing checks); the likely cause of each:`,
+      open: (p) =>
+        `No cause is named for ${p.failing === 1 ? 'the failing check' : `the ${p.failing} failing checks`}: the cells ${p.failing === 1 ? 'it reads' : 'they read'} leave too wide a range of values to single one out; see the findings below.` +
+        (p.sumsOf !== undefined ? ` ${sumsOfEn(p.sumsOf)}` : ''),
       stopped: (p) =>
         `The search for the cells behind ${p.failing === 1 ? 'the failing check' : `the ${p.failing} failing checks`} stopped at its limit (a large or badly broken table); no cause is named.` +
         (p.sumsOf !== undefined ? ` ${sumsOfEn(p.sumsOf)}` : ''),

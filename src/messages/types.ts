@@ -238,6 +238,8 @@ export interface LocateText {
   /** Several independent errors, each localised on its own (the head line). */
   independent(p: { count: number; failing: number }): string;
   stopped(p: { failing: number; sumsOf?: string }): string;
+  /** No cause named because the cells the failing checks read leave too wide a range of values to single one out. */
+  open(p: { failing: number; sumsOf?: string }): string;
   slip: Record<SlipKind, string>;
 }
 

@@ -464,6 +464,9 @@ export function vi(): Catalog {
           ? `Không có cách sửa một hay hai ô nào làm cho ${failingNoun(p.failing)} trở nên đúng. ${sumsOfVi(p.sumsOf)}`
           : `Không có cách sửa một hay hai ô nào làm cho ${failingNoun(p.failing)} trở nên đúng: có lẽ nhiều ô cùng sai; xem các lỗi bên dưới.`,
       independent: (p) => `Bảng có ${p.count} lỗi độc lập nhau (${p.failing} phép kiểm tra đang sai); nguyên nhân có thể của từng lỗi:`,
+      open: (p) =>
+        `Không nêu được nguyên nhân cho ${failingNoun(p.failing)}: các ô liên quan để ngỏ quá nhiều giá trị có thể, không chỉ ra được một giá trị nào; xem các lỗi bên dưới.` +
+        (p.sumsOf !== undefined ? ` ${sumsOfVi(p.sumsOf)}` : ''),
       stopped: (p) =>
         `Việc tìm ô gây ra ${p.failing} lỗi kiểm tra đã dừng ở giới hạn (bảng lớn hoặc sai nhiều chỗ); không nêu được nguyên nhân.` +
         (p.sumsOf !== undefined ? ` ${sumsOfVi(p.sumsOf)}` : ''),

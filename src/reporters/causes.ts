@@ -57,7 +57,7 @@ function noCauseLine(loc: Localisation, findings: readonly Finding[] | undefined
   const t = catalog(lang).locate;
   const unit = findings ? sumsOfOneUnit(findings) : undefined;
   const p = { failing: loc.failing, ...(unit !== undefined ? { sumsOf: unit } : {}) };
-  return loc.status === 'none' ? t.none(p) : t.stopped(p);
+  return loc.status === 'none' ? t.none(p) : loc.open ? t.open(p) : t.stopped(p);
 }
 
 /** The causes block of the text report (and of `fix` when it refuses): empty when nothing fails. */
