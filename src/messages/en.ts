@@ -238,6 +238,8 @@ export function en(): Catalog {
     'missing.indicator': (p, f) => `The table has no "${f.ind(p.indicator)}", so nothing that needs it is checked (${p.rules.join(', ')}).`,
     'missing.total-only': (p, f) =>
       `${f.ind(p.indicator)}: only ${p.total} has a value; the cells of the other ${k(p.units)} units are blank (the table gives it for the total only), so nothing that needs it per unit is checked.`,
+    'missing.sparse': (p, f) =>
+      `${f.ind(p.indicator)}: only ${k(p.given)} of the ${k(p.units)} units ${p.given === 1 ? 'has' : 'have'} a value; the other cells are blank (the table gives it for some units only), so nothing that needs it there is checked.`,
     'missing.blank-indicator': (p, f) => `${f.ind(p.indicator)}: blank for all ${k(p.units)} units, so nothing that needs it is checked.`,
     'missing.unit-name': (p) => `Row ${p.row} has values but no unit name.`,
     'duplicate.indicator': (p, f) => `"${f.ind(p.indicator)}" appears twice (first at ${p.first}); this one is ignored.`,

@@ -174,6 +174,8 @@ export interface MessageParams {
   'missing.indicator': { indicator: Indicator; rules: string[] };
   /** An annex table's indicator blank for every unit but the total (`units`: the other units). */
   'missing.total-only': { indicator: Indicator; total: string; units: number };
+  /** Given for `given` of the table's `units` units only (most blank). */
+  'missing.sparse': { indicator: Indicator; given: number; units: number };
   /** An annex table's indicator blank for every one of its `units`. */
   'missing.blank-indicator': { indicator: Indicator; units: number };
   'missing.unit-name': { row: number };

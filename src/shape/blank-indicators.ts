@@ -3,7 +3,8 @@
  * prints the province's reduction and each district's rate), or for no unit at all: one warning for the
  * indicator, not an error at each blank cell. The cells were not forgotten one by one: the table does not give
  * the figure per unit, and the checks that need it say so in the coverage. A blank among figures stays an error
- * at its cell (`missing.value`).
+ * at its cell (`missing.value`); an indicator blank for most units but not all (the table gives it for a few
+ * communes) is one warning too (`missing.sparse`).
  *
  * The blank cells wait as indexes (with their text when not empty) until every value is read; their errors are
  * made then, for the indicators not given for the total only: a column of a million blanks is one warning, never
@@ -22,6 +23,9 @@ interface Blanks {
 
 /** Units besides the total below which a blank indicator is not a pattern (one district's blank is one cell). */
 const FEWEST_UNITS = 2;
+
+/** Units besides the total from which an indicator blank for most of them (not all) is given for some only. */
+const SPARSE_UNITS = 4;
 
 export class BlankIndicators {
   readonly #blanks = new Map<Indicator, Blanks>();
@@ -63,7 +67,15 @@ export class BlankIndicators {
     const others = this.totalIdx >= 0 ? units - 1 : units;
     const folded = new Map<Indicator, Finding>();
     for (const [indicator, b] of this.#blanks) {
-      if (others < FEWEST_UNITS || b.others < others) continue;
+      if (others < FEWEST_UNITS) continue;
+      // Blank for most units but given for some (an article's table of a district and its communes): the table
+      // gives it where it has it, not a cell forgotten at each blank.
+      if (b.others < others) {
+        if (b.others * 2 <= others || others < SPARSE_UNITS) continue;
+        const given = units - b.others - (b.total ? 1 : 0);
+        folded.set(indicator, { rule: 'missing', severity: 'warning', at: b.first, indicator, msg: { id: 'missing.sparse', params: { indicator, given, units } } });
+        continue;
+      }
       const total = b.total || totalName === undefined ? undefined : totalName;
       folded.set(indicator, {
         rule: 'missing',

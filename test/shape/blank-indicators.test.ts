@@ -88,3 +88,19 @@ describe('an indicator given for the total only', () => {
     expect(seen[2]).toEqual(seen[0]);
   });
 });
+
+describe('an indicator given for a few units only', () => {
+  it('blank for most units: one warning saying for how many it is given, not an error per blank (Đakrông 2019)', () => {
+    const r = checkRecords(totalOnly(8, (i) => (i === 2 ? ['10.000', '2.050', '100'] : ['', '', ''])));
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const f = r.findings.find((x) => x.msg.id === 'missing.sparse' && x.indicator === 'poor')!;
+    expect(renderMessage(f.msg, en)).toBe('Poor households: only 2 of the 9 units have a value; the other cells are blank (the table gives it for some units only), so nothing that needs it there is checked.');
+    expect(renderMessage(f.msg, makeFmt('vi'))).toMatch(/^Số hộ nghèo: chỉ 2 trong 9 đơn vị có số liệu; các ô còn lại để trống/);
+  });
+
+  it('blank for half of the units or fewer: each blank is a cell forgotten, an error', () => {
+    const r = checkRecords(totalOnly(8, (i) => (i < 4 ? ['', '', ''] : ['10.000', '2.050', '100'])));
+    expect(problems(r).filter((p) => p.startsWith('error missing.value')).length).toBe(12);
+  });
+});
+
