@@ -238,13 +238,31 @@ function readYearColumns(grid: Grid, draft: Draft, rows: Map<number, Indicator>,
 }
 
 /** The measure each column names, when every unit column names only a measure (`Số hộ | Số nhân khẩu | Tỷ lệ (%)`). */
-function measureColumns(heads: string[]): Measure[] | undefined {
-  if (heads.length === 0 || !heads.every((h) => h !== '' && measureOnly(h))) return undefined;
-  return heads.map((h) => featuresOf(h).measure!);
+function measureColumns(heads: string[]): ColumnMeasure[] | undefined {
+  if (heads.length === 0) return undefined;
+  const out: ColumnMeasure[] = [];
+  for (const h of heads) {
+    if (h === '') return undefined;
+    if (measureOnly(h)) out.push({ measure: featuresOf(h).measure! });
+    else {
+      // A change measured in the row's own terms (`Giảm so với năm 2017 (%)`): the row's reduction, in points.
+      const f = featuresOf(h);
+      if (f.time !== 'reduced' || f.population !== undefined || f.role !== undefined || f.em || f.area !== undefined || f.increase || f.share) return undefined;
+      out.push({ measure: f.measure ?? 'count', time: 'reduced' });
+    }
+  }
+  // At least one plain measure: a table of reductions alone is read otherwise.
+  return out.some((m) => m.time === undefined) ? out : undefined;
+}
+
+/** What a measure column measures: a measure of the row's indicator, or its reduction. */
+interface ColumnMeasure {
+  measure: Measure;
+  time?: 'reduced';
 }
 
 /** One unit's indicators (rows) measured several ways (columns): a slot per row and measure. */
-function readMeasureColumns(grid: Grid, draft: Draft, rows: Map<number, Indicator>, cols: number[], measures: Measure[], headerRow: number): void {
+function readMeasureColumns(grid: Grid, draft: Draft, rows: Map<number, Indicator>, cols: number[], measures: ColumnMeasure[], headerRow: number): void {
   const named = titleTotal(grid, headerRow);
   const unit = draft.units.push(named ? { name: named.name, cell: named.cell } : { name: 'Tổng' }) - 1;
   const labelCells = { ...draft.labelCells };
@@ -253,10 +271,11 @@ function readMeasureColumns(grid: Grid, draft: Draft, rows: Map<number, Indicato
   for (const ind of base) delete draft.labelCells[ind];
   const subs = new Map(draft.subSlots ?? []);
   draft.subSlots?.clear();
-  const measured = (slot: Indicator, m: Measure) => {
+  const measured = (slot: Indicator, { measure: m, time }: ColumnMeasure) => {
     const { indicator, ...dims } = parseSlot(slot);
     const p = describeIndicator(indicator);
-    const k = p ? indicatorKey({ ...p, measure: m === 'rate' && p.time === 'reduced' ? 'points' : m }) : undefined;
+    const t = time ?? p?.time;
+    const k = p ? indicatorKey({ ...p, ...(t !== undefined ? { time: t } : {}), measure: m === 'rate' && t === 'reduced' ? 'points' : m }) : undefined;
     return k === undefined ? undefined : slotKey(k, dims);
   };
   for (const [r, slot] of rows) {

@@ -27,3 +27,14 @@ describe('rates of the rows under a count', () => {
     expect(errors(await check(rows.join('\n').replace('841;1,06', '841;1,60')))).toEqual(['rate C5 1.06']);
   });
 });
+
+describe('a column of reductions beside the measures', () => {
+  it('is each row\'s reduction in points, not a unit whose households are rates (Bắc Kạn 2018: 4 range errors)', async () => {
+    const r = await check(['Chỉ tiêu;Số hộ;Tỷ lệ (%);Giảm so với năm 2017 (%)', 'Tổng số hộ toàn tỉnh;79.677;;', 'Hộ nghèo;17.435;21,88;2,65', 'Hộ cận nghèo;9.415;11,82;'].join('\n'));
+    expect(errors(r)).toEqual([]);
+    expect(r.coverage.ran).toContain('rate');
+    const slip = await check(['Chỉ tiêu;Số hộ;Tỷ lệ (%);Giảm so với năm 2017 (%)', 'Tổng số hộ toàn tỉnh;79.677;;', 'Hộ nghèo;17.435;21,98;2,65', 'Hộ cận nghèo;9.415;11,82;'].join('\n'));
+    expect(errors(slip)).toEqual(['rate C3 21.88']);
+  });
+});
+
