@@ -160,6 +160,8 @@ export interface Annex {
    * but rows of the table as printed, which `table` and the marked table print, blank, in place.
    */
   readonly unitsWithoutFigures?: readonly UnitWithoutFigures[];
+  /** Year columns' headings that say more than the year (`Kế hoạch năm 2021`, `Ước thực hiện năm 2021`), by year: printed as the table has them. */
+  readonly yearHeadings?: Readonly<Record<string, string>>;
 }
 
 export interface UnitWithoutFigures {

@@ -113,9 +113,9 @@ export const sumKind = defineKind<SumRelation>({
   perUnit: false,
   localised: true,
   annex: true,
-  // A table of one unit (one unit's series by year) has nothing to add up; a list of units with counts and no total
-  // is told why its sums were not checked.
-  applicable: (annex) => isAnnexShaped(annex.indicators) || (countSlots(annex).length > 0 && ((annex.total === undefined && annex.units.length > 1) || [...partitionsByParent(annex).values()].some((ps) => ps.some((p) => p.length > 0)))),
+  // A table of one unit (one unit's series by year) has nothing to add up; a list of units (rows) with counts and no
+  // total is told why its sums were not checked (columns without a total are as often years or plans as units).
+  applicable: (annex) => isAnnexShaped(annex.indicators) || (countSlots(annex).length > 0 && ((annex.total === undefined && annex.layout === 'long' && annex.units.length > 1) || [...partitionsByParent(annex).values()].some((ps) => ps.some((p) => p.length > 0)))),
   each(ctx, visit, checking) {
     const { annex } = ctx;
     // Each parent's parts, made when the parent is reached (none kept for the whole table).

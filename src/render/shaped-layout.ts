@@ -97,13 +97,16 @@ interface SlotColumn {
   slot: Indicator;
   parsed: ParsedSlot;
   point?: IndicatorPoint;
+  /** Its year's heading as the table prints it, when that says more than the year (`Kế hoạch năm 2021`). */
+  yearHeading?: string;
 }
 
-const columnsOf = (inds: readonly Indicator[]): SlotColumn[] =>
+const columnsOf = (inds: readonly Indicator[], yearHeadings?: Readonly<Record<string, string>>): SlotColumn[] =>
   inds.map((slot) => {
     const parsed = parseSlot(slot);
     const point = describeIndicator(parsed.indicator);
-    return { slot, parsed, ...(point ? { point } : {}) };
+    const yearHeading = parsed.year !== undefined ? yearHeadings?.[parsed.year] : undefined;
+    return { slot, parsed, ...(point ? { point } : {}), ...(yearHeading !== undefined ? { yearHeading } : {}) };
   });
 
 type MeasureName = 'count' | 'rate' | 'persons' | 'points';
@@ -127,7 +130,7 @@ function groupOf(c: SlotColumn, lang: Lang): { key: string; label: string; leaf:
   if (part !== undefined) return undefined;
   if (year !== undefined || bound !== undefined) {
     const key = slotKey(indicator, standard !== undefined ? { standard } : {});
-    const leaf = [year !== undefined ? w.year(year) : '', bound !== undefined ? w.bound[bound] : ''].filter(Boolean).join(' ');
+    const leaf = [year !== undefined ? (c.yearHeading ?? w.year(year)) : '', bound !== undefined ? w.bound[bound] : ''].filter(Boolean).join(' ');
     return { key: `i:${key}`, label: fullLabel(key, lang), leaf };
   }
   const p = c.point;
@@ -199,7 +202,7 @@ function unitsAsRows(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolea
   const ui = catalog(lang).ui;
   const stt: LayoutCell = { text: ui.sttHeader, kind: 'stt' };
   const name: LayoutCell = { text: ui.unitHeader, kind: 'label' };
-  const cols = columnsOf(src.indicators);
+  const cols = columnsOf(src.indicators, src.source.yearHeadings);
   const nodes = slotHeader(cols, lang, [stt, name]);
   // The flat header names each column with its group: `Hộ nghèo: Số hộ`.
   const flat: LayoutCell[] = [stt, name];
@@ -269,7 +272,7 @@ function slotRows(cols: readonly SlotColumn[], lang: Lang): Array<{ heading?: st
     }
     const inStandard = standard !== undefined ? 1 : 0;
     if (part !== undefined) out.push({ col: c, label: part, indent: inStandard + 1 });
-    else if (oneIndicator) out.push({ col: c, label: [year !== undefined ? w.year(year) : '', bound !== undefined ? w.bound[bound] : ''].filter(Boolean).join(' ') || fullLabel(c.slot, lang), indent: inStandard });
+    else if (oneIndicator) out.push({ col: c, label: [year !== undefined ? (c.yearHeading ?? w.year(year)) : '', bound !== undefined ? w.bound[bound] : ''].filter(Boolean).join(' ') || fullLabel(c.slot, lang), indent: inStandard });
     else out.push({ col: c, label: makeFmt(lang).ind(standard !== undefined ? slotKey(c.parsed.indicator, { ...(year !== undefined ? { year } : {}), ...(bound !== undefined ? { bound } : {}) }) : c.slot), indent: inStandard });
   }
   return out;
@@ -293,7 +296,7 @@ function partsUnderTheirs(cols: readonly SlotColumn[]): SlotColumn[] {
 function unitsAsColumns(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolean): AnnexLayout {
   const ui = catalog(lang).ui;
   const w = layoutWords(lang);
-  const cols = columnsOf(src.indicators);
+  const cols = columnsOf(src.indicators, src.source.yearHeadings);
   const oneIndicator = cols.length > 1 && cols.every((c) => c.parsed.indicator === cols[0]!.parsed.indicator && c.parsed.part === undefined);
   const display = withNamedRows(src.units, src.source.unitsWithoutFigures);
   const header: LayoutCell[] = [
@@ -341,14 +344,14 @@ function grid(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolean): Ann
   const w = layoutWords(lang);
   const unit = src.units.find((u) => Object.keys(src.source.values.row(u.id)).length > 0) ?? src.units[0]!;
   const vals = src.source.values.row(unit.id);
-  const cols = columnsOf(src.indicators).filter((c) => vals[c.slot]);
+  const cols = columnsOf(src.indicators, src.source.yearHeadings).filter((c) => vals[c.slot]);
   const rowsAt = [...new Set(cols.map((c) => vals[c.slot]!.cell.row))].sort((a, b) => a - b);
   const colsAt = [...new Set(cols.map((c) => vals[c.slot]!.cell.col))].sort((a, b) => a - b);
   const at = (c: SlotColumn) => ({ r: rowsAt.indexOf(vals[c.slot]!.cell.row), k: colsAt.indexOf(vals[c.slot]!.cell.col) });
   const colHead = colsAt.map((_, k) => {
     const inCol = cols.filter((c) => at(c).k === k);
     const years = new Set(inCol.map((c) => c.parsed.year));
-    if (years.size === 1 && inCol[0]?.parsed.year !== undefined) return w.year(inCol[0].parsed.year);
+    if (years.size === 1 && inCol[0]?.parsed.year !== undefined) return inCol[0].yearHeading ?? w.year(inCol[0].parsed.year);
     const measures = new Set(inCol.map(measureName));
     return measures.size === 1 ? w.measure[measureName(inCol[0]!)] : '';
   });

@@ -56,6 +56,8 @@ export interface Draft {
   sectionHeadings?: string[];
   /** Rows of dots (`…`), or named rows without figures (`empty`), read after unit `after` (a long table's): lists cut short. */
   ellipses?: Array<{ after: number; cell: Cell; empty?: true }>;
+  /** Year columns' headings that say more than the year (`Kế hoạch năm 2021`), by year (Annex.yearHeadings). */
+  yearHeadings?: Record<string, string>;
   /** Named rows without any figure among a long table's units, each before unit `before` (Annex.unitsWithoutFigures). */
   unitsWithoutFigures?: Array<{ before: number; name: string }>;
 }

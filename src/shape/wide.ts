@@ -198,6 +198,8 @@ function subSlotRows(grid: Grid, labelCol: number, line: LabelLine): Map<number,
  * The columns of a header row that are years (`2010 … 2018`), when every unit column of it is one: the
  * table is then one unit's series.
  */
+const YEAR_HEADER = /^(?:(?:kế hoạch|kh|mục tiêu|chỉ tiêu|ước thực hiện|ước th|ước|thực hiện|th|dự kiến|dự ước)\s+)?(?:năm\s*|year\s*)?\d{4}$/iu;
+
 function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: number): Map<number, string> | undefined {
   const years = new Map<number, string>();
   let others = 0;
@@ -205,7 +207,8 @@ function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: num
     const t = cellText(cellAt(grid, headerRow, c));
     if (t === '' || isNotesHeader(t) || isMeasureHeader(t)) continue;
     const y = featuresOf(t).year;
-    if (y !== undefined && /^(?:năm\s*|year\s*)?\d{4}$/iu.test(t)) years.set(c, y);
+    // `2020`, `Năm 2020`, and a plan's `Kế hoạch năm 2021`, `Ước thực hiện năm 2021`, `Mục tiêu năm 2025`.
+    if (y !== undefined && YEAR_HEADER.test(t) && ![...years.values()].includes(y)) years.set(c, y);
     else others++;
   }
   return years.size >= 2 && others === 0 ? years : undefined;
@@ -213,6 +216,11 @@ function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: num
 
 /** One unit's series by year: the unit named in the title rows (`Chỉ tiêu toàn Tỉnh`), each row's slot per year. */
 function readYearColumns(grid: Grid, draft: Draft, rows: Map<number, Indicator>, cols: number[], years: Map<number, string>, headerRow: number): void {
+  // A year's heading that says more than the year (`Kế hoạch năm 2021`) is printed as the table has it.
+  for (const [c, y] of years) {
+    const t = cellText(cellAt(grid, headerRow, c));
+    if (!/^(?:năm\s*|year\s*)?\d{4}$/iu.test(t)) (draft.yearHeadings ??= {})[y] = t;
+  }
   const named = titleTotal(grid, headerRow);
   const unit = draft.units.push(named ? { name: named.name, cell: named.cell } : { name: 'Tổng' }) - 1;
   const labelCells = draft.labelCells;

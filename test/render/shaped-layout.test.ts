@@ -103,3 +103,15 @@ describe('units listed below the last unit with a note and no figures', () => {
     ]);
   });
 });
+
+describe('a plan\'s year columns', () => {
+  it('`Kế hoạch năm 2021` is a year column (not a unit), printed as the table heads it', () => {
+    const csv = ['Chỉ tiêu;ĐVT;2020;Kế hoạch năm 2021', 'Tổng số hộ;hộ;10.958;11.200', 'Số hộ nghèo;hộ;5.670;4.920', 'Tỷ lệ hộ nghèo;%;51,74;43,93'].join('\n');
+    const { annex } = shape(gridFromBytes(Buffer.from(`\uFEFF${csv}`)), {});
+    expect(annex.units.length).toBe(1);
+    expect(annex.indicators).toContain('poor@2021');
+    const layout = layoutAsRead(annex, 'vi', () => '');
+    expect(layout.header.slice(-2).map((c) => c.text)).toEqual(['Năm 2020', 'Kế hoạch năm 2021']);
+  });
+});
+
