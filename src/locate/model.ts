@@ -345,7 +345,7 @@ class TableSystem implements System {
   private addInstance(kind: AnyKind, index: number, inst: Relation, cells: Relation['cells'] | undefined): void {
     if (this.rateColumns && kind.id === 'rate' && this.rateColumns.has(inst.at.indicator)) return;
     if (cells) for (let i = 0; i < cells.length; i++) this.addCell(cells[i]!);
-    const forms = kind.form(inst);
+    const forms = kind.form(inst, this.annex);
     if (forms === undefined) return;
     const list = Array.isArray(forms) ? (forms as readonly Form[]) : [forms as Form];
     for (let i = 0; i < list.length; i++) {

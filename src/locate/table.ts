@@ -13,6 +13,8 @@ import { indicatorKind, type Indicator } from '../model/indicators.js';
 import type { Scope } from '../relations/scope.js';
 
 import { LongTable } from '../model/long-table.js';
+import { indicatorOf } from '../model/slots.js';
+import { describeIndicator } from '../model/vocabulary.js';
 
 type Row = ValueRow;
 
@@ -214,7 +216,7 @@ function factsOf(annex: Annex, tally: Tally, childrenOf: (parent: number) => Arr
     tally,
     rateDp,
     // A rate is proposed at the usual precision of its own column (an achievement in whole per cent).
-    proposalDp: (ind) => columns.get(ind) ?? columns.set(ind, columnDp(tally.bySlot.get(ind), rateDp)).get(ind)!,
+    proposalDp: (ind) => columns.get(ind) ?? columns.set(ind, columnDp(tally.bySlot.get(ind), rateDp, isPoints(ind))).get(ind)!,
     grouping: tally.grouped > tally.plainDigits,
     anyFormula: tally.anyFormula,
     childrenOf,
@@ -235,11 +237,15 @@ export function mode(freq: Freq): number | undefined {
 }
 
 /** A column's usual decimals: those most of its cells have, the annex's two at least where the table's rates have two. */
-function columnDp(freq: Freq | undefined, tableDp: number): number {
+function columnDp(freq: Freq | undefined, tableDp: number, points = false): number {
   const m = freq && mode(freq);
   if (m === undefined) return tableDp;
+  // A column of reductions in points printed with one decimal (`giảm 2,1%` of two-decimal rates) is rounded so.
+  if (points) return m;
   return tableDp >= RATE_DECIMALS && m >= 1 ? Math.max(m, RATE_DECIMALS) : m;
 }
+
+const isPoints = (ind: Indicator) => describeIndicator(indicatorOf(ind))?.measure === 'points';
 
 /**
  * The scope of the relations that read a cell of some units (relations/scope.ts): their own instances, and

@@ -3,9 +3,10 @@
  * convention: the seed's 2,65 = 15,08 − 12,43 although the unrounded difference rounds to 2,64, which is an
  * info). A rate the table does not print is computed from its counts, the annex's way.
  */
-import { plain, type Dec } from '../calc/decimal.js';
+import { Dec, plain } from '../calc/decimal.js';
 import { exactRate, poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
-import type { Unit, ValueStore } from '../model/annex.js';
+import type { Annex, Unit, ValueStore } from '../model/annex.js';
+import type { Indicator } from '../model/indicators.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { MessageRef } from '../model/message-ref.js';
 import { num, ref, sub, type Expr } from '../model/expr.js';
@@ -298,13 +299,57 @@ export function conventionInIntegers(ctx: RuleContext, r: RateChangeRelation): F
  * The check in exact decimals: decides every relation, and explains a mismatch (the unrounded fall, the share
  * of households reduced) or makes the convention note. `check` comes here whenever the integers do not decide.
  */
+/**
+ * The decimals of a reduction printed with fewer than the rates it is the difference of (`2,1` for 10,74 − 8,65),
+ * when its whole column is printed so and the rates' columns usually have more (one `2,6` among `2,06`s is a digit
+ * dropped, one `9,311` among two-decimal rates a digit doubled: neither is a coarser print); else undefined.
+ */
+function coarserReduction(annex: Annex, r: RateChangeRelation): number | undefined {
+  const dp = r.at.decimals ?? 0;
+  const own = (s: RateSource) => ('printed' in s ? (s.printed.decimals ?? 0) : RATE_DECIMALS);
+  if (dp >= Math.max(own(r.start), own(r.end))) return undefined;
+  const side = (s: RateSource) => ('printed' in s ? columnDecimals(annex, s.printed.indicator).usual : RATE_DECIMALS);
+  if (dp >= Math.min(side(r.start), side(r.end))) return undefined;
+  return columnDecimals(annex, r.at.indicator).most <= dp ? dp : undefined;
+}
+
+/** The most decimals any value of a column is printed with, and the most frequent (ties: the larger); once per table and column. */
+function columnDecimals(annex: Annex, slot: Indicator): { most: number; usual: number } {
+  let bySlot = COLUMN_DECIMALS.get(annex);
+  if (!bySlot) COLUMN_DECIMALS.set(annex, (bySlot = new Map()));
+  let d = bySlot.get(slot);
+  if (d === undefined) {
+    const freq = new Map<number, number>();
+    for (let u = 0; u < annex.units.length; u++) {
+      const v = annex.values.get(u, slot);
+      if (v?.status === 'ok') freq.set(v.decimals ?? 0, (freq.get(v.decimals ?? 0) ?? 0) + 1);
+    }
+    let most = 0;
+    let usual = 0;
+    let best = 0;
+    for (const [k, n] of freq) {
+      most = Math.max(most, k);
+      if (n > best || (n === best && k > usual)) [usual, best] = [k, n];
+    }
+    d = { most, usual };
+    bySlot.set(slot, d);
+  }
+  return d;
+}
+
+const COLUMN_DECIMALS = new WeakMap<Annex, Map<Indicator, { most: number; usual: number }>>();
+
 export function checkInDecimals(r: RateChangeRelation, ctx: RuleContext): void {
   const start = valueOf(r.start);
   const end = valueOf(r.end);
   if (!start || !end) return;
   ctx.checked('rate-change');
   const { unit, at: printed } = r;
-  const expected = rateReduction(start.value, end.value);
+  // A reduction printed with fewer decimals than its rates (2,1 for 10,74 − 8,65) is their difference rounded so.
+  const coarse = coarserReduction(ctx.annex, r);
+  const diff = rateReduction(start.value, end.value);
+  const expected = coarse === undefined ? diff : diff.toDecimalPlaces(coarse, Dec.ROUND_HALF_UP);
+  const dp = coarse ?? RATE_DECIMALS;
   const unrounded = unroundedFall(ctx, unit, start.value, end.value);
   const startText = plain(start.value, RATE_DECIMALS);
   const endText = plain(end.value, RATE_DECIMALS);
@@ -321,13 +366,13 @@ export function checkInDecimals(r: RateChangeRelation, ctx: RuleContext): void {
   const exactShare = shareReduced(ctx, unit);
   const share = exactShare && roundRate(exactShare);
   ctx.report(
-    atPrintedReduction(r, 'error', plain(expected, RATE_DECIMALS), {
+    atPrintedReduction(r, 'error', plain(expected, dp), {
       id: 'rate-change.mismatch',
       params: {
         unit: unit.name,
         start: startText,
         end: endText,
-        expected: plain(expected, RATE_DECIMALS),
+        expected: plain(expected, dp),
         actual: printed.plain,
         computed: start.computed || end.computed,
         ...(unrounded && roundedUnrounded?.eq(printed.num) ? { unrounded: plain(unrounded.toDecimalPlaces(EXACT_SHOWN, 1), EXACT_SHOWN) } : {}),
@@ -429,5 +474,11 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
     ctx.checked('rate-change');
     ctx.report(note);
   },
-  form: (r) => ({ type: 'eq', expr: sub(ref(r.at.cell.ref), sub(exprOf(r.start), exprOf(r.end))) }),
+  form: (r, annex) => {
+    const diff = sub(exprOf(r.start), exprOf(r.end));
+    const coarse = coarserReduction(annex, r);
+    // Printed coarser than its rates: within half a unit of its last decimal of their difference.
+    if (coarse !== undefined) return { type: 'within', expr: sub(ref(r.at.cell.ref), diff), tol: `0.${'0'.repeat(coarse)}5` };
+    return { type: 'eq', expr: sub(ref(r.at.cell.ref), diff) };
+  },
 });

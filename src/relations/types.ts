@@ -7,7 +7,7 @@
  * Instances know their cells (`cells`), so the relations a cell takes part in, and the connected component
  * of a failing relation, are found without looking at the rest of the table.
  */
-import type { Unit } from '../model/annex.js';
+import type { Annex, Unit } from '../model/annex.js';
 import type { Expr } from '../model/expr.js';
 import type { Dec } from '../calc/decimal.js';
 import type { OkValue, Rule, RuleContext } from '../rules/types.js';
@@ -60,8 +60,8 @@ export interface RelationKind<R extends Relation = Relation> extends Rule {
   instances(ctx: InstanceContext): Iterable<R>;
   /** Checks one instance: reports its finding (and records that it ran) through `ctx`. */
   check(r: R, ctx: RuleContext): void;
-  /** The instance's form for locate (several for a relation of several parts). */
-  form(r: R): Form | readonly Form[] | undefined;
+  /** The instance's form for locate (several for a relation of several parts), over the table `annex`. */
+  form(r: R, annex: Annex): Form | readonly Form[] | undefined;
 }
 
 /**

@@ -67,7 +67,7 @@ function caseOf(h0: number | string, h1: number | string, s0: number, s1: number
 function record(run: (r: RateChangeRelation, ctx: RuleContext) => void, c: Case, depth: number): unknown[] {
   const events: unknown[] = [];
   const ctx = {
-    annex: { indicators: Object.keys(c.row), values: new RowValues([c.row]) },
+    annex: { indicators: Object.keys(c.row), values: new RowValues([c.row]), units: { length: 1 } },
     depth: () => depth,
     report: (f: unknown) => events.push(['report', f]),
     skip: (s: unknown) => events.push(['skip', s]),
@@ -85,7 +85,7 @@ describe('rate-change in integers', () => {
       fc.property(households, households, share, share, printedRate, printedRate, printedReduction, fc.boolean(), fc.constantFrom(1, 2, 3), (h0, h1, s0, s1, how0, how1, howR, fractional, depth) => {
         const c = caseOf(h0, h1, s0, s1, how0, how1, howR, fractional && s0 > 0.9);
         if (!c) return;
-        const ctx = { annex: { values: new RowValues([c.row]) } } as unknown as RuleContext;
+        const ctx = { annex: { values: new RowValues([c.row]), units: { length: 1 } } } as unknown as RuleContext;
         const quick = quickCheck(ctx, c.rel);
         if (quick) answered[quick]++;
         expect(record((r, x) => rateChangeKind.check(r, x), c, depth)).toEqual(record(checkInDecimals, c, depth));
@@ -107,7 +107,7 @@ describe('rate-change in integers', () => {
     // 50 of 200.000 and none: rates 0,03 and 0,00 (0,025 half-up); the unrounded fall 0,025 rounds to 0,03 too.
     const c = caseOf(200_000, 200_000, 50 / 200_000, 0, 'exact2', 'exact2', 'diff', false)!;
     expect((c.row.poor_start as NumberValue).plain).toBe('50');
-    const ctx = { annex: { values: new RowValues([c.row]) } } as unknown as RuleContext;
+    const ctx = { annex: { values: new RowValues([c.row]), units: { length: 1 } } } as unknown as RuleContext;
     expect(quickCheck(ctx, c.rel)).toBe('ok');
     expect(record((r, x) => rateChangeKind.check(r, x), c, 2)).toEqual(record(checkInDecimals, c, 2));
   });

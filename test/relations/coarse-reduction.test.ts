@@ -1,0 +1,31 @@
+/**
+ * A reduction printed with fewer decimals than its rates (Tri Tôn 2023: `giảm 2,2%` of 10,74 and 8,65): the
+ * difference rounded so, when the whole reduction column is printed so; not an error for `2,1`, and `2,2` named
+ * with 2,1 as its likely value. One `2,6` among two-decimal reductions stays a dropped digit.
+ */
+import { describe, expect, it } from 'vitest';
+import { gridFromAnyBytes } from '../../src/read/index.js';
+import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+
+const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
+const errors = (r: CheckResult) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.at?.ref} ${f.expected ?? ''}`);
+const HEAD = 'Đơn vị;Số hộ nghèo đầu năm;Tỷ lệ hộ nghèo đầu năm (%);Số hộ nghèo cuối năm;Tỷ lệ hộ nghèo cuối năm (%);Tỷ lệ hộ nghèo giảm (%)';
+
+describe('a reduction printed with one decimal of two-decimal rates', () => {
+  it('is their difference rounded to one decimal', async () => {
+    expect(errors(await check([HEAD, 'Huyện X;3.586;10,74;2.900;8,65;2,1'].join('\n')))).toEqual([]);
+  });
+
+  it('a wrong one is found with the rounded value, and that value is its first likely cause', async () => {
+    const r = await check([HEAD, 'Huyện X;3.586;10,74;2.900;8,65;2,2'].join('\n'));
+    expect(errors(r)).toEqual(['rate-change F2 2.1']);
+    expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed])).toEqual([['F2', '2.1']]);
+  });
+
+  it('one reduction with a decimal fewer among two-decimal ones is a digit dropped, compared exactly', async () => {
+    const r = await check([HEAD, 'Xã A;100;10,00;90;9,00;1,00', 'Xã B;200;20,00;190;19,00;1,0', 'Xã C;300;15,00;280;14,06;0,94'].join('\n'));
+    expect(errors(r)).toEqual([]);
+    const slip = await check([HEAD, 'Xã A;100;10,00;90;9,00;1,00', 'Xã B;200;20,00;190;19,00;1,00', 'Xã C;300;15,00;280;14,06;0,9'].join('\n'));
+    expect(errors(slip)).toEqual(['rate-change F4 0.94']);
+  });
+});
