@@ -15,7 +15,8 @@
  * Each target is judged by wall time (the minimum for start-up, the run least disturbed by other work; the
  * median otherwise) and by CPU time (median; bench/measure.mjs), and met only when both meet it. On a busy
  * machine wall times wait for the processor, short processes (node -e 0) proportionally longer than long
- * ones and single-threaded ones longer than povcheck with its worker thread; CPU time does not wait. On an
+ * ones, and a program on one thread longer than one whose collector and compiler use V8's background threads; CPU
+ * time does not wait. On an
  * idle machine the two agree closely.
  *
  *   node bench/run.mjs [--quick] [--3m] [--instructions] [--runs N] [--startup-runs N] [--timeout S]
