@@ -94,6 +94,8 @@ export function hasDims(key: string): boolean {
 export interface SubSlot {
   readonly parent: Indicator;
   readonly relation: 'breakdown' | 'of-which';
+  /** Which breakdown of the parent the row is in, when it has several (by destination, then `phân theo dân tộc`). */
+  readonly group?: number;
 }
 
 /** A column formula as printed: the slot it computes, and its expression with slot keys in place of column numbers. */

@@ -8,6 +8,7 @@ import { Dec, zero, plain } from '../calc/decimal.js';
 import { someUnitHasRole } from '../model/annex.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf } from '../model/expr.js';
+import type { SubSlot } from '../model/slots.js';
 import type { OkValue } from '../rules/types.js';
 import { okValue } from './slots.js';
 import { subUnitsIn, unitIdsIn } from './scope.js';
@@ -17,14 +18,15 @@ export interface BreakdownRelation extends Relation {
   readonly parts: readonly OkValue[];
 }
 
-/** The breakdown rows of each slot: parent slot → its rows, in table order. */
-function breakdownRows(subSlots: ReadonlyMap<Indicator, { parent: Indicator; relation: string }> | undefined): Map<Indicator, Indicator[]> {
-  const out = new Map<Indicator, Indicator[]>();
+/** The breakdown rows of each slot, each breakdown on its own (a count broken down two ways adds up each way): its parent slot and rows, in table order. */
+function breakdownRows(subSlots: ReadonlyMap<Indicator, SubSlot> | undefined): Array<[Indicator, Indicator[]]> {
+  const out = new Map<string, [Indicator, Indicator[]]>();
   for (const [key, sub] of subSlots ?? []) {
     if (sub.relation !== 'breakdown') continue;
-    (out.get(sub.parent) ?? out.set(sub.parent, []).get(sub.parent)!).push(key);
+    const k = `${sub.parent}#${sub.group ?? 0}`;
+    (out.get(k) ?? out.set(k, [sub.parent, []]).get(k)!)[1].push(key);
   }
-  return out;
+  return [...out.values()];
 }
 
 export const breakdownKind = defineKind<BreakdownRelation>({

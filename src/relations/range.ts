@@ -9,6 +9,8 @@ import { ColumnRow, columnsOf, slotIndexes } from './columns.js';
 import { COUNT_INDICATORS, isCoreIndicator, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
 import { householdsSlot, okValue, vocabularySlots, type SlotInfo } from './slots.js';
+import { parseSlot } from '../model/slots.js';
+import { describeIndicator } from '../model/vocabulary.js';
 import { num, ref } from '../model/expr.js';
 import { isOk, type OkValue } from '../rules/types.js';
 import { unitIdsIn } from './scope.js';
@@ -129,7 +131,7 @@ export const rangeKind = defineKind<RangeRelation>({
   guard: true,
   annex: true,
   each(ctx, visit, checking) {
-    const others = vocabularySlots(ctx.annex).filter((sl) => !isCoreIndicator(sl.key));
+    const others = [...vocabularySlots(ctx.annex).filter((sl) => !isCoreIndicator(sl.key)), ...subSlotInfos(ctx.annex)];
     const values = ctx.annex.values;
     // A bound that holds on the store's integers is not made when the instances are only checked
     // (`checking`): the check's own first tests (`wholeCount`, `partWithinWhole`, `rateWithin`) decide it.
@@ -252,6 +254,17 @@ export const rangeKind = defineKind<RangeRelation>({
  * reduction may be negative: a warning), a count of the poor or near-poor at most the households of its time,
  * rates within 0–100 and falls in points within −100–100. Achievements may exceed 100.
  */
+/** The breakdown and "of which" rows' slots (`Số hộ nghèo: Dân tộc Dao`): bounded as their indicator is (a count is not negative). */
+function subSlotInfos(annex: Annex): SlotInfo[] {
+  const out: SlotInfo[] = [];
+  for (const key of annex.subSlots?.keys() ?? []) {
+    const parsed = parseSlot(key);
+    const point = describeIndicator(parsed.indicator);
+    if (point) out.push({ key, parsed, point });
+  }
+  return out;
+}
+
 function vocabularyBounds(annex: Annex, unit: Unit, slots: readonly SlotInfo[], visit: (r: RangeRelation) => void): void {
   for (const s of slots) {
     const x = okValue(annex, unit, s.key);

@@ -5,10 +5,10 @@
 import { cellAt, cellText, columnLetters, gridWidth, type Cell, type Grid } from '../model/grid.js';
 import type { Finding } from '../model/finding.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
-import { parseSlot, slotKey, withDims } from '../model/slots.js';
+import { parseSlot, slotKey, withDims, type SubSlot } from '../model/slots.js';
 import { describeIndicator, indicatorKey, type Measure } from '../model/vocabulary.js';
 import { isOfWhichName } from './structure.js';
-import { featuresOf, measureOnly } from './words.js';
+import { featuresOf, measureOnly, recognise } from './words.js';
 import { titleTotal } from './title.js';
 import { isLabelHeader, isMeasureHeader, isMeasureValue, isNotesHeader, isSttHeader } from './aliases.js';
 import { clip, hasDigit, newDraft, takeIndicators, tidyName, unknownLabelParams, type Draft } from './draft.js';
@@ -63,12 +63,13 @@ function addSubSlotRows(draft: Draft, rows: Map<number, Indicator>, subRows: Rea
     rows.set(r, key);
     draft.indicators.push(key);
     draft.labelCells[key] = sub.cell;
-    (draft.subSlots ??= new Map()).set(key, { parent, relation: sub.relation });
+    (draft.subSlots ??= new Map()).set(key, { parent, relation: sub.relation, group: sub.group });
   }
   // One listed row under a count cannot break it down (it would be all of it): it is a group of it, "of which".
-  const rowsOf = new Map<Indicator, number>();
-  for (const s of draft.subSlots?.values() ?? []) if (s.relation === 'breakdown') rowsOf.set(s.parent, (rowsOf.get(s.parent) ?? 0) + 1);
-  for (const [key, s] of draft.subSlots ?? []) if (s.relation === 'breakdown' && rowsOf.get(s.parent) === 1) draft.subSlots!.set(key, { ...s, relation: 'of-which' });
+  const rowsOf = new Map<string, number>();
+  const groupKey = (s: SubSlot) => `${s.parent}#${s.group ?? 0}`;
+  for (const s of draft.subSlots?.values() ?? []) if (s.relation === 'breakdown') rowsOf.set(groupKey(s), (rowsOf.get(groupKey(s)) ?? 0) + 1);
+  for (const [key, s] of draft.subSlots ?? []) if (s.relation === 'breakdown' && rowsOf.get(groupKey(s)) === 1) draft.subSlots!.set(key, { ...s, relation: 'of-which' });
 }
 
 /** Header row: the nearest row above the block with text right of the label column. */
@@ -151,6 +152,18 @@ function notAUnit(grid: Grid, headerRow: number | undefined, c: number, head: st
   return head !== '' ? unknownColumn(headerRow !== undefined ? cellAt(grid, headerRow, c) : undefined, head) : unlabelledColumn(c);
 }
 
+/**
+ * The row of the count a heading without figures breaks down (`Hộ nghèo phân theo dân tộc`, `Số hộ nghèo chia
+ * theo nguyên nhân`): the count's own row, when the table gives it with figures.
+ */
+function breakdownHeading(text: string, line: LabelLine): number | undefined {
+  const m = /^(.*?)\s+(?:phân theo|chia theo|theo)\s+\S/iu.exec(text);
+  const hit = m ? recognise(m[1]!) : undefined;
+  if (!hit || indicatorKind(hit.key) !== 'count') return undefined;
+  for (const [r, h] of line.hits) if (h.indicator === hit.key) return r;
+  return undefined;
+}
+
 /** List markers of a breakdown row: `- Chuyển sang hộ cận nghèo`, `+ Do chết, chuyển đi`, `• …`. */
 const LIST_MARKER = /^\s*[-–—+*•·]\s*/u;
 
@@ -159,6 +172,8 @@ interface SubRow {
   part: string;
   cell: Cell;
   relation: 'breakdown' | 'of-which';
+  /** Which list of rows under the parent it is in (a count broken down two ways). */
+  group: number;
 }
 
 /**
@@ -171,6 +186,7 @@ function subSlotRows(grid: Grid, labelCol: number, line: LabelLine): Map<number,
   const out = new Map<number, SubRow>();
   let parent: number | undefined;
   let ofWhichList = false;
+  let group = 0;
   for (let r = 0; r < grid.rows.length; r++) {
     const cell = cellAt(grid, r, labelCol);
     const text = cellText(cell);
@@ -182,14 +198,25 @@ function subSlotRows(grid: Grid, labelCol: number, line: LabelLine): Map<number,
       ofWhichList = true;
       continue;
     }
+    // `Hộ nghèo phân theo dân tộc` without figures, after `Hộ nghèo` with figures: the rows listed under it
+    // break that count down (they add up to it).
+    const by = !figures ? breakdownHeading(text, line) : undefined;
+    if (by !== undefined) {
+      parent = by;
+      ofWhichList = false;
+      group++;
+      line.headings.add(r);
+      continue;
+    }
     if (parent !== undefined && figures && (ofWhich || listed)) {
       const part = tidyName(text.replace(LIST_MARKER, '').replace(/^\s*(?:trong đó|trong do|of which)\s*[:：,-]?\s*/iu, ''));
-      if (part !== '') out.set(r, { parentRow: parent, part: part.replace(/[@~:/]/g, ' '), cell, relation: ofWhich || ofWhichList ? 'of-which' : 'breakdown' });
+      if (part !== '') out.set(r, { parentRow: parent, part: part.replace(/[@~:/]/g, ' '), cell, relation: ofWhich || ofWhichList ? 'of-which' : 'breakdown', group });
       continue;
     }
     ofWhichList = false;
     const hit = line.hits.get(r);
     parent = hit && figures && indicatorKind(hit.indicator) === 'count' ? r : undefined;
+    group++;
   }
   return out;
 }

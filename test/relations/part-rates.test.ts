@@ -38,3 +38,31 @@ describe('a column of reductions beside the measures', () => {
   });
 });
 
+describe('a count broken down two ways', () => {
+  const rows = [
+    'Chỉ tiêu;Số hộ;Tỷ lệ (%)',
+    'Tổng số hộ toàn tỉnh;79.677;',
+    'Hộ nghèo;17.435;21,88',
+    '- Hộ nghèo về tiêu chí thu nhập;16.594;20,83',
+    '- Hộ nghèo thiếu hụt các dịch vụ xã hội cơ bản;841;1,06',
+    'Hộ nghèo phân theo dân tộc;;',
+    '- Dân tộc Dao;5.793;',
+    '- Dân tộc Tày;5.320;',
+    '- Dân tộc khác;6.322;',
+  ];
+
+  it('by a heading `… phân theo dân tộc`: each list adds up to the count on its own', async () => {
+    const r = await check(rows.join('\n'));
+    expect(errors(r)).toEqual([]);
+    expect(r.coverage.ran).toContain('breakdown');
+    expect(r.findings.filter((f) => f.rule === 'unknown')).toEqual([]);
+  });
+
+  it('a slip in the second list is found there, with no negative count proposed', async () => {
+    const r = await check(rows.join('\n').replace('5.793', '5.739'));
+    expect(errors(r)).toEqual(['breakdown B3 17381']);
+    expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed])).toEqual([['B7', '5793']]);
+    expect(r.localisation.causes.flatMap((c) => c.cells).every((c) => !(c.proposed ?? '').startsWith('-') && !(c.range?.min ?? '').startsWith('-'))).toBe(true);
+  });
+});
+
