@@ -231,3 +231,68 @@ describe('review-2016-huong-hoa-urban-rural-gross-flows.csv', () => {
     expect(r.coverage.ran).toEqual(expect.arrayContaining(['sum', 'balance', 'formula', 'rate']));
   });
 });
+
+describe('review-2018-bac-kan-breakdown-mixed-bases.csv', () => {
+  it('C4 `20,82` is the part\'s rate forced to add up (20,83); shares of the poor are not rates over households; the ethnic rows break the poor down a second way', async () => {
+    const r = await check('review-2018-bac-kan-breakdown-mixed-bases.csv');
+    expect(problems(r)).toEqual(['error rate C4', 'warning duplicate A7', 'warning duplicate A8']);
+    expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed, c.kind])).toEqual([['C4', '20.83', 'mistyped']]);
+    expect(r.coverage.ran).toContain('breakdown');
+    // Rows 4–5 and the eight ethnic rows (10–17) are both breakdowns of the poor (row 3).
+    expect([...(r.annex.subSlots ?? [])].filter(([k, s]) => k.startsWith('poor/') && s.parent === 'poor' && s.relation === 'breakdown')).toHaveLength(10);
+  });
+});
+
+describe('review-2022-quynh-phu-district-near-poor.csv', () => {
+  it('E2 22.405 implies nine times the poor pair\'s households: 2.405, a digit doubled', async () => {
+    const r = await check('review-2022-quynh-phu-district-near-poor.csv');
+    expect(problems(r)).toEqual(['error implied-households C2']);
+    expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed, c.kind])).toEqual([['E2', '2405', 'doubled']]);
+    expect(r.coverage.notRun.map((n) => n.check)).toContain('rate-change');
+  });
+});
+
+describe('review-2021-2023-tri-ton-district-start-end.csv', () => {
+  it('F2 `2,2` for 10,74 − 8,65 = 2,09 (2,1 at the one decimal printed); the share with `khoảng` is not a rate', async () => {
+    const r = await check('review-2021-2023-tri-ton-district-start-end.csv');
+    expect(problems(r)).toEqual(['error rate-change F2', 'warning unknown G1']);
+    expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed, c.kind])).toEqual([['F2', '2.1', 'mistyped']]);
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['rate-change', 'implied-households']));
+  });
+});
+
+describe('review-2019-dakrong-district-blocks-communes-reductions.csv', () => {
+  it('falls in points for every row, counts for the district only: nothing compared, never "no errors"', async () => {
+    const r = await check('review-2019-dakrong-district-blocks-communes-reductions.csv');
+    expect(problems(r)).toEqual([
+      'warning missing -', 'warning missing -', 'warning missing -', 'warning unknown C1', 'warning unknown H1',
+      'warning missing E2', 'warning missing B3', 'warning missing D3', 'warning missing G3',
+    ]);
+    expect(r.findings.filter((f) => f.msg.id === 'missing.sparse').map((f) => f.at?.ref)).toEqual(['E2', 'B3', 'D3', 'G3']);
+    expect(r.coverage.ran).toEqual(['range']);
+    expect(statusOf(r.findings, 'error', r.coverage)).toBe('unchecked');
+    expect(r.localisation.status).toBe('clean');
+  });
+});
+
+describe('review-2020-bac-son-district-communes-bands.csv', () => {
+  it('the district\'s pairs agree; its 18 communes named without figures are one warning each; I2 `7,5` a precision note', async () => {
+    const r = await check('review-2020-bac-son-district-communes-bands.csv');
+    const communes = Array.from({ length: 18 }, (_, i) => `warning unknown A${i + 3}`);
+    expect(problems(r)).toEqual(['warning precision I2', ...communes]);
+    expect(r.findings.filter((f) => f.rule === 'unknown').every((f) => f.msg.id === 'unknown.empty-row')).toBe(true);
+    expect(r.coverage.ran).toContain('implied-households');
+    expect(statusOf(r.findings, 'error', r.coverage)).toBe('ok');
+  });
+});
+
+describe('review-2018-dak-lak-partial-districts.csv', () => {
+  it('the province\'s poor and near-poor pairs imply 446 and 475 thousand households: one error, ambiguous among the four cells', async () => {
+    const r = await check('review-2018-dak-lak-partial-districts.csv');
+    expect(problems(r)).toEqual(['error implied-households C2', 'warning precision C4']);
+    // The order is not pinned: B2, listed first today, agrees with its two "Trong đó" parts (EXPECTED.md).
+    expect(r.localisation.causes.map(causeText).sort()).toEqual(['B2=60785..60898', 'C2=12.03..12.05', 'F2=40671..40747', 'G2=9.70..9.71']);
+    expect(r.localisation.causes.every((c) => c.confidence === 'ambiguous')).toBe(true);
+    expect(r.skipped.filter((s) => s.msg.id === 'skip.partial-list').map((s) => s.rule)).toEqual(['sum', 'rate-mean']);
+  });
+});
