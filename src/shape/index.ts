@@ -21,6 +21,7 @@ import { decideLocale, parseDigits, parseNumber, plainDigits, type LocaleDecisio
 import { CellSample, DIGITS_ONLY } from './samples.js';
 import { NumberValue } from '../model/value.js';
 import { Dec } from '../calc/decimal.js';
+import type { SubSlot } from '../model/slots.js';
 import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
 import { readWide } from './wide.js';
 import { findYearColumns, findYearRows, looksLikeRate, readYearRows, type YearRows } from './years.js';
@@ -396,7 +397,31 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
     ...partialListsOf(draft, units, totalIdx),
     ...(draft.unitsWithoutFigures ? { unitsWithoutFigures: draft.unitsWithoutFigures } : {}),
   };
+  if (draft.subSlots) ofWhichThatAddUp(draft.subSlots, annex);
   return { annex, findings };
+}
+
+/**
+ * "Of which" columns of a count that add up to it exactly wherever a unit gives them all (Đắk Lắk's `Trong đó: hộ
+ * nghèo về thu nhập thấp` + `Trong đó: hộ nghèo thiếu hụt …` = the poor): a breakdown of it, which the count's
+ * likely causes must then keep adding up.
+ */
+function ofWhichThatAddUp(subSlots: Map<Indicator, SubSlot>, annex: Annex): void {
+  const groups = new Map<Indicator, Indicator[]>();
+  for (const [key, s] of subSlots) if (s.relation === 'of-which' && indicatorKind(s.parent) === 'count') groups.set(s.parent, [...(groups.get(s.parent) ?? []), key]);
+  for (const [parent, keys] of groups) {
+    if (keys.length < 2) continue;
+    let given = 0;
+    let adds = true;
+    for (let u = 0; u < annex.units.length && adds; u++) {
+      const whole = annex.values.get(u, parent);
+      const parts = keys.map((k) => annex.values.get(u, k));
+      if (whole?.status !== 'ok' || !whole.num || parts.some((p) => p?.status !== 'ok' || !p.num)) continue;
+      given++;
+      adds = parts.reduce((s, p) => s.plus(p!.num!), new Dec(0)).eq(whole.num);
+    }
+    if (adds && given > 0) for (const k of keys) subSlots.set(k, { ...subSlots.get(k)!, relation: 'breakdown' });
+  }
 }
 
 /**

@@ -34,3 +34,17 @@ describe('"of which" columns of a count', () => {
     expect(over.localisation.causes.flatMap((c) => c.cells).every((c) => !c.proposed?.startsWith('-'))).toBe(true);
   });
 });
+
+describe('"of which" columns that add up to their count exactly', () => {
+  it('are its breakdown: a likely cause no longer changes the count they confirm (Đắk Lắk 2018)', async () => {
+    const head = 'Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Trong đó: hộ nghèo về thu nhập thấp;Trong đó: hộ nghèo thiếu hụt tiếp cận các dịch vụ cơ bản xã hội;Số hộ cận nghèo;Tỷ lệ hộ cận nghèo (%)';
+    const r = await check([head, 'Toàn tỉnh;57.180;12,81;50.868;6.312;43.316;9,12'].join('\n'));
+    expect(r.coverage.ran).toContain('breakdown');
+    expect(r.localisation.causes.map((c) => c.cells[0]!.cell.ref).sort()).toEqual(['C2', 'F2', 'G2']);
+    // Parts that do not add up stay "of which", each at most the count.
+    const over = await check([head, 'Toàn tỉnh;57.180;12,81;50.868;5.312;43.316;9,12'].join('\n'));
+    expect(over.coverage.ran).not.toContain('breakdown');
+    expect(over.coverage.ran).toContain('of-which');
+  });
+});
+
