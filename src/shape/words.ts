@@ -53,7 +53,8 @@ const en = (re: RegExp, set: (f: Features) => void): Rule => ({ re, lang: 'en', 
 const POPULATION: Rule[] = [
   vi(/\b(?:tu )?(?:ho )?can ngheo (?:roi )?xuong (?:ho )?ngheo\b|\btu (?:ho )?can ngheo\b/, (f) => ((f.population = 'poor'), (f.time = 'from_near_poor'))),
   // "hộ nghèo và hộ cận nghèo", "hộ nghèo, hộ cận nghèo" (the comma folded away), "nghèo, cận nghèo", "nghèo đa chiều".
-  vi(/\b(?:ho )?ngheo (?:va |ho )(?:ho )?can ngheo\b|\bngheo da chieu\b|\bngheo can ngheo\b/, (f) => (f.population = 'poor_near_poor')),
+  // `hộ nghèo, hộ cận nghèo`, `thoát nghèo, thoát cận nghèo` (the exits from both): a comma for "và".
+  vi(/\b(?:ho )?ngheo (?:va |ho )(?:ho )?can ngheo\b|\bngheo da chieu\b|\bngheo can ngheo\b|\bthoat ngheo (?:va )?thoat can ngheo\b/, (f) => (f.population = 'poor_near_poor')),
   en(/\bpoor and near poor\b|\bmultidimensional(?:ly)? poor|\bmultidimensional poverty|\bmulti dimensional poverty/, (f) => (f.population = 'poor_near_poor')),
   vi(/\bcan ngheo\b/, (f) => (f.population = 'near_poor')),
   en(/\bnear poor\b|\bnear poverty\b/, (f) => (f.population = 'near_poor')),

@@ -112,6 +112,12 @@ describe('labels of published review results', () => {
     expect(recognise('Số hộ nghèo đầu năm')?.key).toBe('poor_start');
   });
 
+  it('reads "thoát nghèo, thoát cận nghèo" as the exits from both (a comma for "và")', () => {
+    expect(recognise('Tổng số hộ thoát nghèo, thoát cận nghèo')?.key).toBe('poor_near_poor_exited');
+    expect(recognise('Số hộ thoát nghèo và thoát cận nghèo')?.key).toBe('poor_near_poor_exited');
+    expect(recognise('Số hộ thoát cận nghèo')?.key).toBe('near_poor_exited');
+  });
+
   it('reads "thời điểm" as a point in time, not as percentage points; the review\'s households as the end of the year', () => {
     expect(recognise('Tổng số hộ dân cư tại thời điểm rà soát')?.key).toBe('households_end');
     expect(recognise('Số hộ nghèo tại thời điểm 31/12')?.key).toBe('poor');
