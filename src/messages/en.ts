@@ -231,7 +231,7 @@ export function en(): Catalog {
     'number.other-locale': (p, f) =>
       `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is written in ${p.locale === 'vi' ? 'English' : 'Vietnamese'} format, but this file uses ${p.locale === 'vi' ? 'Vietnamese' : 'English'} format (as in ${p.witness}); use --locale if that is wrong.`,
     'number.dash': (p, f) =>
-      `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is read as 0 (none), as statistical tables write it${p.more ? `; so ${p.more === 1 ? 'is 1 other cell' : `are ${p.more} other cells`} (${p.others!.join(', ')}${p.more > p.others!.length ? ', …' : ''})` : ''}.`,
+      `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is read as 0 (none), as statistical tables write it${p.more ? `; so ${p.more === 1 ? 'is 1 other cell' : `are ${k(p.more)} other cells`} (${p.others!.join(', ')}${p.more > p.others!.length ? ', …' : ''})` : ''}.`,
     'missing.value': (p, f) => `${p.unit}: no value for ${lower(f.ind(p.indicator))}.`,
     'missing.formula': (p, f) =>
       `${p.unit}, ${lower(f.ind(p.indicator))}: the cell holds the formula =${p.formula} but the file stores no result for it (it was never recalculated); open the file in Excel or LibreOffice and save it again.`,

@@ -236,7 +236,7 @@ export function vi(): Catalog {
     'number.other-locale': (p, f) =>
       `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" viết theo kiểu ${p.locale === 'vi' ? 'tiếng Anh' : 'Việt Nam'}, nhưng tệp này dùng kiểu ${p.locale === 'vi' ? 'Việt Nam' : 'tiếng Anh'} (như ô ${p.witness}); dùng --locale nếu cần.`,
     'number.dash': (p, f) =>
-      `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" được đọc là 0 (không có), như cách ghi của bảng thống kê${p.more ? `; ${p.more} ô khác cũng vậy (${p.others!.join(', ')}${p.more > p.others!.length ? ', …' : ''})` : ''}.`,
+      `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" được đọc là 0 (không có), như cách ghi của bảng thống kê${p.more ? `; ${k(p.more)} ô khác cũng vậy (${p.others!.join(', ')}${p.more > p.others!.length ? ', …' : ''})` : ''}.`,
     'missing.value': (p, f) => `${p.unit}: thiếu số liệu ${f.ind(p.indicator).toLowerCase()}.`,
     'missing.formula': (p, f) =>
       `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô có công thức =${p.formula} nhưng tệp không lưu kết quả của công thức (chưa từng được tính lại); hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại.`,

@@ -11,7 +11,7 @@ import { carriesSlot, householdsSlot, ofIndicators, okValue, slotFor, vocabulary
 import { flowShareParams, impliedHouseholds, shareOf } from './implied.js';
 import { isAnnexShaped, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
-import { unitIdsIn } from './scope.js';
+import { unitIdsIn, type InstanceContext } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
 import { indicatorOf, withIndicator } from '../model/slots.js';
 
@@ -139,6 +139,18 @@ const partRatesOf = (annex: Annex): ReadonlyArray<{ rate: Indicator; count: Indi
     return out;
   });
 
+/** Each unit's rate over its count and households, where the three are numbers. */
+function visitRates(ctx: InstanceContext, visit: (r: RateRelation) => void, rate: Indicator, count: Indicator, hhKey: Indicator, flow: boolean): void {
+  const { annex } = ctx;
+  for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
+    const id = ids.list ? ids.list[nth]! : nth;
+    const r = okValue(annex, id, rate);
+    const c = okValue(annex, id, count);
+    const h = okValue(annex, id, hhKey);
+    if (r && c && h) visit({ unit: annex.units.at(id)!, at: r, cells: [c, h, r], count: c, households: h, ...(flow ? { flow } : {}) });
+  }
+}
+
 export const rateKind = defineKind<RateRelation>({
   id: 'rate',
   relation: 'rate',
@@ -199,26 +211,11 @@ export const rateKind = defineKind<RateRelation>({
       }
       // The annex's start and end rates over their own households are checked above.
       if ((s.key === 'rate_start' && hhKey === 'households_start') || (s.key === 'rate_end' && hhKey === 'households_end')) continue;
-      const flow = !['start', 'end', 'point'].includes(s.point.time);
-      for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
-        const id = ids.list ? ids.list[nth]! : nth;
-        const r = okValue(annex, id, s.key);
-        const c = okValue(annex, id, countKey);
-        const h = okValue(annex, id, hhKey);
-        if (r && c && h) visit({ unit: annex.units.at(id)!, at: r, cells: [c, h, r], count: c, households: h, ...(flow ? { flow } : {}) });
-      }
+      visitRates(ctx, visit, s.key, countKey, hhKey, !['start', 'end', 'point'].includes(s.point.time));
     }
     // The rates of a rate's breakdown and "of which" rows (`- Hộ nghèo về tiêu chí thu nhập`: its count and its
     // rate beside it), over the same households.
-    for (const { rate, count, hhKey, flow } of partRatesOf(annex)) {
-      for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
-        const id = ids.list ? ids.list[nth]! : nth;
-        const r = okValue(annex, id, rate);
-        const c = okValue(annex, id, count);
-        const h = okValue(annex, id, hhKey);
-        if (r && c && h) visit({ unit: annex.units.at(id)!, at: r, cells: [c, h, r], count: c, households: h, ...(flow ? { flow } : {}) });
-      }
-    }
+    for (const { rate, count, hhKey, flow } of partRatesOf(annex)) visitRates(ctx, visit, rate, count, hhKey, flow);
   },
   check(r, ctx) {
     if (r.which === undefined) return checkOther(r, ctx);

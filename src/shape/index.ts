@@ -207,25 +207,18 @@ function finish(draft: Draft, opts: ShapeOptions): ShapeResult {
  * first few (a statistical table may have one in every other row).
  */
 function foldDashes(r: ShapeResult): ShapeResult {
-  let dashes = 0;
-  for (let i = 0; i < r.findings.length && dashes < 2; i++) if (r.findings[i]!.msg.id === 'number.dash') dashes++;
-  if (dashes < 2) return r;
-  let first = -1;
-  const others: string[] = [];
-  let count = 0;
-  const kept = r.findings.filter((f, i) => {
-    if (f.msg.id !== 'number.dash') return true;
-    if (first < 0) return (first = i), true;
-    if (others.length < 5) others.push(f.at!.ref);
-    count++;
-    return false;
-  });
-  if (count === 0) return r;
-  const f = kept.find((x) => x.msg.id === 'number.dash')!;
-  const params = { ...(f.msg.params as MessageParams['number.dash']), others, more: count };
-  kept[kept.indexOf(f)] = { ...f, msg: { id: 'number.dash', params } };
-  r.findings.length = 0;
-  r.findings.push(...kept);
+  const at: number[] = [];
+  for (let i = 0; i < r.findings.length; i++) if (r.findings[i]!.msg.id === 'number.dash') at.push(i);
+  if (at.length < 2) return r;
+  const [first, ...rest] = at as [number, ...number[]];
+  const f = r.findings[first]!;
+  const others = rest.slice(0, 5).map((i) => r.findings[i]!.at!.ref);
+  r.findings[first] = { ...f, msg: { id: 'number.dash', params: { ...(f.msg.params as MessageParams['number.dash']), others, more: rest.length } } };
+  // Compacted in place (no spread of a list that may be long).
+  const dropped = new Set(rest);
+  let w = 0;
+  for (let i = 0; i < r.findings.length; i++) if (!dropped.has(i)) r.findings[w++] = r.findings[i]!;
+  r.findings.length = w;
   return r;
 }
 
