@@ -230,6 +230,7 @@ export function en(): Catalog {
       `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a well-formed number in ${p.locale === 'vi' ? 'Vietnamese format ("." groups three digits, "," is the decimal mark)' : 'English format ("," groups three digits, "." is the decimal mark)'}.`,
     'number.other-locale': (p, f) =>
       `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is written in ${p.locale === 'vi' ? 'English' : 'Vietnamese'} format, but this file uses ${p.locale === 'vi' ? 'Vietnamese' : 'English'} format (as in ${p.witness}); use --locale if that is wrong.`,
+    'number.dash-rate': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a number; write 0 if the rate is zero.`,
     'number.dash': (p, f) =>
       `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is read as 0 (none), as statistical tables write it${p.more ? `; so ${p.more === 1 ? 'is 1 other cell' : `are ${k(p.more)} other cells`} (${p.others!.join(', ')}${p.more > p.others!.length ? ', …' : ''})` : ''}.`,
     'missing.value': (p, f) => `${p.unit}: no value for ${lower(f.ind(p.indicator))}.`,

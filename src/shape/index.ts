@@ -522,8 +522,9 @@ export function parseValue(cell: Cell, unitId: number, unitName: string, indicat
   const p = cell.numeric !== undefined ? parseStored(cell.numeric) : parseDigits(text, format.locale, kind ?? indicatorKind(indicator));
   if (p.ok) return { value: new NumberValue(indicator, unitId, cell, text, p.plain, p.decimals, p.negativeZero ? new Dec(`-${p.plain}`) : undefined) };
   // A dash is "none" in the statistical tables' convention (`-` under households back among the poor, its rate 0,00
-  // beside it): read as 0, said once for the table (foldDashes).
-  if (p.problem === 'dash') return { value: new NumberValue(indicator, unitId, cell, text, '0', 0), finding: { rule: 'number', severity: 'info', at: cell, unit: unitName, indicator, actual: clip(text), msg: { id: 'number.dash', params: { unit: unitName, indicator, text: clip(text) } } } };
+  // beside it): a count read as 0, said once for the table (foldDashes). A rate has no digits to check at (its
+  // decimals): a dash there is still not a number.
+  if (p.problem === 'dash' && (kind ?? indicatorKind(indicator)) === 'count') return { value: new NumberValue(indicator, unitId, cell, text, '0', 0), finding: { rule: 'number', severity: 'info', at: cell, unit: unitName, indicator, actual: clip(text), msg: { id: 'number.dash', params: { unit: unitName, indicator, text: clip(text) } } } };
   return {
     value: { indicator, unit: unitId, cell, text, status: p.problem === 'empty' ? 'empty' : 'invalid' },
     finding:
@@ -683,7 +684,7 @@ function numberFinding(problem: string, cell: Cell, unit: string, indicator: Ind
   }
   if (problem === 'empty') return { severity: 'error', at: cell, unit, indicator, rule: 'missing', msg: { id: 'missing.value', params: { unit, indicator } } };
   const base = { severity: 'error' as const, at: cell, unit, indicator, actual: text };
-  if (problem === 'dash') return { ...base, rule: 'number', msg: { id: 'number.dash', params: { unit, indicator, text } } };
+  if (problem === 'dash') return { ...base, rule: 'number', msg: { id: 'number.dash-rate', params: { unit, indicator, text } } };
   if (problem === 'grouping') {
     const kind = indicatorKind(indicator);
     const other = parseNumber(text, locale === 'vi' ? 'en' : 'vi', kind);

@@ -28,3 +28,12 @@ describe('a dash where a figure goes', () => {
     expect(r.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.at?.ref, f.expected])).toEqual([['sum', 'B5', '27']]);
   });
 });
+
+describe('a dash where a rate goes', () => {
+  it('is not a number (a rate has no digits to check at): an error saying to write 0, not a rate of 0 at no decimals', async () => {
+    const r = await check(['Đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%)', 'Toàn huyện;300;15;5,00', 'Xã A;100;5;-', 'Xã B;200;10;5,00'].join('\n'));
+    expect(r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.msg.id} ${f.at?.ref}`)).toEqual(['error number.dash-rate D3']);
+    expect(renderMessage(r.findings[0]!.msg, makeFmt('en'))).toBe('Xã A, poverty rate: "-" is not a number; write 0 if the rate is zero.');
+  });
+});
+
