@@ -33,6 +33,12 @@ describe('tables without households are not annex tables', () => {
     expect(problems(r)).toEqual([]);
   });
 
+  it('the annex\'s whole block of poor households without its households rows is an annex that lacks them: said so', async () => {
+    const r = await check(['Đơn vị;Số hộ nghèo đầu năm;Số hộ nghèo giảm trong năm;Số hộ nghèo cuối năm;Tỷ lệ hộ nghèo đầu năm (%);Tỷ lệ hộ nghèo cuối năm (%)', 'Toàn tỉnh;300;30;270;10,00;9,00', 'Xã A;100;10;90;10,00;9,00', 'Xã B;200;20;180;10,00;9,00'].join('\n'));
+    expect(problems(r)).toEqual(['warning missing -', 'warning missing -']);
+    expect(r.coverage.notRun.map((n) => n.check)).toContain('rate');
+  });
+
   it('an annex table keeps its blanks as errors and its missing counts as warnings', async () => {
     const r = await check(['Đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Số hộ nghèo giảm', 'Toàn tỉnh;3.000;300;10,00;30', 'Xã A;1.000;100;10,00;10', 'Xã B;2.000;200;10,00;'].join('\n'));
     expect(problems(r)).toContain('error missing E4');
