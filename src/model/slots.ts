@@ -96,6 +96,8 @@ export interface SubSlot {
   readonly relation: 'breakdown' | 'of-which';
   /** Which breakdown of the parent the row is in, when it has several (by destination, then `phân theo dân tộc`). */
   readonly group?: number;
+  /** The heading row without figures the breakdown is listed under (`Hộ nghèo phân theo dân tộc`), as printed. */
+  readonly heading?: string;
 }
 
 /** A column formula as printed: the slot it computes, and its expression with slot keys in place of column numbers. */

@@ -365,10 +365,18 @@ function grid(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolean): Ann
   const rows: LayoutCell[][] = [];
   const rowInfo: RowInfo[] = [];
   let stt = 0;
+  let heading: string | undefined;
   rowsAt.forEach((_, r) => {
     const inRow = cols.filter((c) => at(c).r === r);
     const first = inRow.find((c) => measureName(c) === 'count') ?? inRow[0]!;
     const part = first.parsed.part;
+    // A breakdown listed under a heading without figures (`Hộ nghèo phân theo dân tộc`): the heading above its rows.
+    const under = part === undefined ? undefined : src.source.subSlots?.get(first.slot)?.heading;
+    if (under !== undefined && under !== heading) {
+      rows.push([{ text: '', kind: 'stt' }, { text: under, kind: 'heading' }, ...(byYear ? [{ text: '', kind: 'blank' as const }] : []), ...colsAt.map((): LayoutCell => ({ text: '', kind: 'blank' }))]);
+      rowInfo.push({ kind: 'heading', indent: 0 });
+    }
+    heading = under;
     const label = part ?? (byYear ? fullLabel(slotKey(first.parsed.indicator, first.parsed.standard !== undefined ? { standard: first.parsed.standard } : {}), lang).replace(/ \(%\)$/, '') : (groupOf(first, lang)?.label ?? makeFmt(lang).ind(first.slot)));
     const cells = colsAt.map((__, k): LayoutCell => {
       const c = inRow.find((x) => at(x).k === k);

@@ -63,7 +63,7 @@ function addSubSlotRows(draft: Draft, rows: Map<number, Indicator>, subRows: Rea
     rows.set(r, key);
     draft.indicators.push(key);
     draft.labelCells[key] = sub.cell;
-    (draft.subSlots ??= new Map()).set(key, { parent, relation: sub.relation, group: sub.group });
+    (draft.subSlots ??= new Map()).set(key, { parent, relation: sub.relation, group: sub.group, ...(sub.heading !== undefined ? { heading: sub.heading } : {}) });
   }
   // One listed row under a count cannot break it down (it would be all of it): it is a group of it, "of which".
   const rowsOf = new Map<string, number>();
@@ -174,6 +174,8 @@ interface SubRow {
   relation: 'breakdown' | 'of-which';
   /** Which list of rows under the parent it is in (a count broken down two ways). */
   group: number;
+  /** The heading without figures it is listed under, if any (`Hộ nghèo phân theo dân tộc`). */
+  heading?: string;
 }
 
 /**
@@ -187,6 +189,7 @@ function subSlotRows(grid: Grid, labelCol: number, line: LabelLine): Map<number,
   let parent: number | undefined;
   let ofWhichList = false;
   let group = 0;
+  let heading: string | undefined;
   for (let r = 0; r < grid.rows.length; r++) {
     const cell = cellAt(grid, r, labelCol);
     const text = cellText(cell);
@@ -205,18 +208,20 @@ function subSlotRows(grid: Grid, labelCol: number, line: LabelLine): Map<number,
       parent = by;
       ofWhichList = false;
       group++;
+      heading = tidyName(text);
       line.headings.add(r);
       continue;
     }
     if (parent !== undefined && figures && (ofWhich || listed)) {
       const part = tidyName(text.replace(LIST_MARKER, '').replace(/^\s*(?:trong đó|trong do|of which)\s*[:：,-]?\s*/iu, ''));
-      if (part !== '') out.set(r, { parentRow: parent, part: part.replace(/[@~:/]/g, ' '), cell, relation: ofWhich || ofWhichList ? 'of-which' : 'breakdown', group });
+      if (part !== '') out.set(r, { parentRow: parent, part: part.replace(/[@~:/]/g, ' '), cell, relation: ofWhich || ofWhichList ? 'of-which' : 'breakdown', group, ...(heading !== undefined ? { heading } : {}) });
       continue;
     }
     ofWhichList = false;
     const hit = line.hits.get(r);
     parent = hit && figures && indicatorKind(hit.indicator) === 'count' ? r : undefined;
     group++;
+    heading = undefined;
   }
   return out;
 }

@@ -115,3 +115,16 @@ describe('a plan\'s year columns', () => {
   });
 });
 
+describe('a breakdown listed under a heading without figures', () => {
+  it('is printed under its heading (`Hộ nghèo phân theo dân tộc`), not as if it broke down the row above it', () => {
+    const csv = ['Chỉ tiêu;Số hộ;Tỷ lệ (%)', 'Tổng số hộ toàn tỉnh;79.677;', 'Hộ nghèo;17.435;21,88', 'Hộ nghèo thuộc dân tộc thiểu số;16.636;95,42', 'Hộ nghèo phân theo dân tộc;;', '- Dân tộc Dao;5.793;', '- Dân tộc khác;11.642;'].join('\n');
+    const { annex } = shape(gridFromBytes(Buffer.from(`\uFEFF${csv}`)), {});
+    const labels = layoutAsRead(annex, 'vi', () => '').rows.map((r) => [r[0]!.text, r[1]!.text, r[1]!.kind]);
+    expect(labels.slice(-3)).toEqual([
+      ['', 'Hộ nghèo phân theo dân tộc', 'heading'],
+      ['', 'Dân tộc Dao', 'label'],
+      ['', 'Dân tộc khác', 'label'],
+    ]);
+  });
+});
+
