@@ -247,7 +247,9 @@ export function computeShaped(annex: Annex): ShapedTable {
     decimals: (ind, unitId) => {
       const dp = decimals(ind);
       const v = unitId === undefined || derived[unitId]?.has(ind) ? undefined : annex.values.get(unitId, ind);
-      return dp > 0 && v?.decimals !== undefined ? Math.max(dp, v.decimals) : dp;
+      // A value as the table states it keeps the decimals it was printed with (`41,1` is not `41,10`: that digit
+      // was never printed); a computed one takes the column's.
+      return dp > 0 && v?.status === 'ok' && v.decimals !== undefined ? v.decimals : dp;
     },
     columnRules: rules,
     value: (unitId, ind) => values[unitId]?.[ind],

@@ -94,6 +94,12 @@ describe('published tables computed from their base values', () => {
     expect(cell(t, 'Tuyên Hóa', 'rate_reduced_target:max')).toBe('5.0');
   });
 
+  it('dak-lak 2018: a rate stated with one decimal among two-decimal ones is printed as stated, not padded (41,1, not 41,10)', () => {
+    const t = compute('fixtures/published/review-2018-dak-lak-partial-districts.csv');
+    expect(cell(t, 'M’Đrắk', 'rate')).toBe('41.1');
+    expect(cell(t, 'Ea Súp', 'rate')).toBe('43.13');
+  });
+
   it('review-2018 gross flows: flow rates over the households, one over another denominator kept; the stray "25, 42" left blank', () => {
     const t = compute('fixtures/published/review-2018-national-son-la-gross-flows.csv');
     // F2 1,73 is over about 1,5 % fewer households (those at the start of the year): a denominator, not a slip.
