@@ -63,10 +63,10 @@ export const ANNEX_ROW: Record<CoreIndicator, string> = {
 
 /**
  * Whether a table is an annex table: it carries one of the annex's counts (a phase, or the net reduction) and the
- * households its rates are over, or the annex's whole block of poor households. Such a table prints every figure, and a blank cell in it is a figure missing. An
- * article's table of poor households at the end of the year, or of those that left, with their rates and no
- * households, is not one: it prints what it chose to, and the households its rates are over are implied
- * (relations/implied.ts).
+ * households its rates are over, or the annex's whole block of poor households. Such a table prints every figure,
+ * and a blank cell in it is a figure missing. An article's table of poor households at the end of the year, or of
+ * those that left, with their rates and no households, is not one: it prints what it chose to, and the households
+ * its rates are over are implied (relations/implied.ts).
  */
 export function isAnnexShaped(indicators: readonly Indicator[]): boolean {
   if (!indicators.some((i) => (COUNT_INDICATORS as readonly string[]).includes(i))) return false;
