@@ -167,6 +167,8 @@ export interface Annex {
 export interface UnitWithoutFigures {
   readonly before: number;
   readonly name: string;
+  /** Listed below the last unit, as its parts (a district's communes after it): that unit's id. */
+  readonly under?: number;
 }
 
 /**

@@ -91,7 +91,7 @@ export function displayUnits(src: Pick<LayoutSource, 'units' | 'total'>): Unit[]
 }
 
 /** A row of the table as printed: a unit, or a name the table gives without figures, before the unit it precedes. */
-export type DisplayRow = { readonly unit: Unit; readonly named?: undefined } | { readonly named: string; readonly before: Unit };
+export type DisplayRow = { readonly unit: Unit; readonly named?: undefined } | { readonly named: string; readonly before: Unit; readonly under?: true };
 
 /** The units in display order with the rows named without figures (LayoutSource.unitsWithoutFigures) in place. */
 export function withNamedRows(units: readonly Unit[], named: readonly UnitWithoutFigures[] | undefined): DisplayRow[] {
@@ -102,7 +102,8 @@ export function withNamedRows(units: readonly Unit[], named: readonly UnitWithou
   // Named below the last unit (a list of communes with notes only): after it, numbered in its list.
   const ids = new Set(units.map((u) => u.id));
   const last = units.at(-1);
-  if (last) for (const n of named) if (!ids.has(n.before)) rows.push({ named: n.name, before: last });
+  // Listed as the last unit's parts (`under`): numbered under it.
+  if (last) for (const n of named) if (!ids.has(n.before)) rows.push({ named: n.name, before: last, ...(n.under === last.id ? { under: true as const } : {}) });
   return rows;
 }
 
@@ -195,7 +196,7 @@ function rowNumbers(rows: readonly DisplayRow[], tree: ReturnType<typeof unitTre
     // A row named without figures is numbered as one more unit of the list it stands in (its next unit's).
     const u = r.named === undefined ? r.unit : r.before;
     if (u.isTotal || isSubRow(u)) continue;
-    const d = Math.max(1, tree.depth(u));
+    const d = Math.max(1, tree.depth(u)) + (r.named !== undefined && r.under ? 1 : 0);
     path.length = d;
     path[d - 1] = (path[d - 1] ?? 0) + 1;
     if (u.role === 'block' && r.named === undefined) out.set(r, ROMAN[blocks++] ?? String(blocks));
@@ -222,7 +223,8 @@ function transposedLayout(units: Unit[], src: LayoutSource, inds: Indicator[], u
   );
   const rowInfo = display.map((r): RowInfo => {
     const u = r.named === undefined ? r.unit : r.before;
-    return u.isTotal ? { kind: r.named === undefined ? 'total' : 'data', indent: 0 } : { kind: r.named === undefined && tree.hasChildren(u) ? 'subtotal' : 'data', indent: Math.max(0, tree.depth(u) - 1) };
+    const under = r.named !== undefined && r.under ? 1 : 0;
+    return u.isTotal ? { kind: r.named === undefined ? 'total' : 'data', indent: under } : { kind: r.named === undefined && tree.hasChildren(u) ? 'subtotal' : 'data', indent: Math.max(0, tree.depth(u) - 1) + under };
   });
   const layout: AnnexLayout = { header, rows, rowInfo, labelColumns: 2, hasMeasureColumn: false, transposed: true };
   if (!grouped) return layout;

@@ -67,6 +67,15 @@ function unitRows(src: ShapeSource, display: readonly DisplayRow[]): { numbers: 
   const info = new Map<number, RowInfo>();
   const isTotal = (u: Unit | undefined) => !!u && (u.isTotal || u.id === src.total?.id);
   for (const r of display) {
+    if (r.named !== undefined && r.under) {
+      // Listed as the parts of the unit above (a district's communes after it): numbered under it.
+      const key = `${r.before.id}:0:u`;
+      const n = (counters.get(key) ?? 0) + 1;
+      counters.set(key, n);
+      const own = unitNumbers.get(r.before.id);
+      numbers.set(r, own ? `${own}.${n}` : String(n));
+      continue;
+    }
     // A row named without figures is numbered as one more unit of the list it stands in (its next unit's).
     const u = r.named === undefined ? r.unit : r.before;
     const parent = u.parent === undefined ? undefined : byId.get(u.parent);
@@ -235,7 +244,7 @@ function unitsAsRows(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolea
       // A unit the table names without figures: printed as the table has it, blank (its list is not complete).
       const next = info.get(u.id) ?? { kind: 'data', indent: 0 };
       rows.push([{ text: numbers.get(r) ?? '', kind: 'stt' }, { text: r.named, kind: 'unit' }, ...order.map((): LayoutCell => ({ text: '', kind: 'blank' }))]);
-      rowInfo.push({ kind: 'data', indent: next.kind === 'total' ? 0 : next.indent });
+      rowInfo.push({ kind: 'data', indent: r.under ? (next.kind === 'total' ? 0 : next.indent) + 1 : next.kind === 'total' ? 0 : next.indent });
       continue;
     }
     rows.push([{ text: numbers.get(r) ?? '', kind: 'stt' }, { text: u.name, kind: 'unit', unit: u.id }, ...order.map((s) => v(u, s))]);

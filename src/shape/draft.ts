@@ -59,7 +59,7 @@ export interface Draft {
   /** Year columns' headings that say more than the year (`Kế hoạch năm 2021`), by year (Annex.yearHeadings). */
   yearHeadings?: Record<string, string>;
   /** Named rows without any figure among a long table's units, each before unit `before` (Annex.unitsWithoutFigures). */
-  unitsWithoutFigures?: Array<{ before: number; name: string }>;
+  unitsWithoutFigures?: Array<{ before: number; name: string; under?: number }>;
 }
 
 

@@ -21,7 +21,7 @@ import {
 } from './aliases.js';
 import { clip, MAX_ECHO, unknownLabelParams, newDraft, takeIndicators, tidyName, type Draft } from './draft.js';
 import type { LabelLine } from './scan.js';
-import { blockCandidate, isOfWhichName } from './structure.js';
+import { adminLevel, blockCandidate, isOfWhichName } from './structure.js';
 import { foldKey } from './normalize.js';
 import { slotKey, withDims, type SlotFormula } from '../model/slots.js';
 import { titleTotal } from './title.js';
@@ -276,15 +276,27 @@ export class LongReader {
    * Named rows without figures, reported; their list is cut short, and they stay rows of the table as printed,
    * before the next unit (`table` prints them, blank).
    */
-  private flushEmpty(rows: ReadonlyArray<{ name: string; finding: Finding }>): void {
+  private flushEmpty(rows: ReadonlyArray<{ name: string; finding: Finding }>, under?: number): void {
     const first = rows[0]!.finding.at!;
     this.cutShort(() => first, true);
     const before = this.table.n;
     for (const { name, finding } of rows) {
       this.draft.findings.push(finding);
-      (this.draft.unitsWithoutFigures ??= []).push({ before, name });
+      (this.draft.unitsWithoutFigures ??= []).push({ before, name, ...(under !== undefined ? { under } : {}) });
     }
     this.pendingEmpty = [];
+  }
+
+  /**
+   * The last unit, when rows named below it are its parts: its name says a level (a district) and none of theirs
+   * says that level or a higher one (communes, or names without a level word).
+   */
+  private partsOfLast(names: readonly string[]): number | undefined {
+    const last = this.table.n - 1;
+    if (last < 0) return undefined;
+    const level = adminLevel(this.table.name(last));
+    if (level === undefined || level > 2) return undefined;
+    return names.every((n) => (adminLevel(n) ?? 9) > level) ? last : undefined;
   }
 
   /** The section a section row announced, opened by the unit under it: one more partition, with its heading. */
@@ -406,7 +418,7 @@ export class LongReader {
     // Below the last unit, named rows without figures are footnotes, unless the notes column says something of
     // them (communes listed with a band only, `tỷ lệ hộ nghèo < 7%`): those are units listed without figures.
     const listed = this.pendingEmpty.filter((e) => e.noted);
-    if (listed.length > 0) this.flushEmpty(listed);
+    if (listed.length > 0) this.flushEmpty(listed, this.partsOfLast(listed.map((e) => e.name)));
     this.table.trim();
     draft.long = this.table;
     if (this.vote) draft.localeVote = this.vote;

@@ -101,6 +101,10 @@ describe('units listed below the last unit with a note and no figures', () => {
       ['Bắc Quỳnh', ''],
       ['Long Đống', ''],
     ]);
+    // Listed after the district and not of its level: its communes, numbered under it.
+    const layout = layoutAsRead(annex, 'vi', () => '');
+    expect(layout.rows.map((r) => r[0]!.text)).toEqual(['1', '1.1', '1.2']);
+    expect(layout.rowInfo.map((i) => i.indent)).toEqual([0, 1, 1]);
   });
 });
 
