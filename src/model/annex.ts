@@ -5,7 +5,7 @@
 import type { Cell } from './grid.js';
 import type { Dec } from '../calc/decimal.js';
 import type { ScaledValue } from '../calc/scaled.js';
-import type { Indicator } from './indicators.js';
+import { indicatorKind, type Indicator } from './indicators.js';
 import type { Lang } from './lang.js';
 import type { SlotFormula, SubSlot } from './slots.js';
 
@@ -299,7 +299,28 @@ export function childrenByParent(annex: Annex): Map<number, number[]> {
 export function addingChildren(annex: Annex): Map<number, number[]> {
   const map = childrenByParent(annex);
   if (annex.partialLists) for (const l of annex.partialLists) if (l.partition === 0) map.delete(l.parent);
+  for (const [parent, kids] of map) if (onePartNamed(annex, parent, kids)) map.delete(parent);
   return map;
+}
+
+/**
+ * A list of one unit named without a code under its parent, whose every count differs from the parent's (`Toàn
+ * tỉnh` then `Huyện Ea Súp`, an article's one district): a part of the parent, not its whole list, so not added up
+ * to it. A single unit that repeats a count of its parent is its whole list (a slip elsewhere is then found); in a
+ * table with codes a unit with one unit under it is added up as any other.
+ */
+export function onePartNamed(annex: Annex, parent: number, parts: ArrayLike<number>): boolean {
+  if (parts.length !== 1 || annex.units.at(parts[0]!)?.code !== undefined) return false;
+  let compared = 0;
+  for (const slot of annex.indicators) {
+    if (indicatorKind(slot) !== 'count') continue;
+    const a = annex.values.get(parent, slot);
+    const b = annex.values.get(parts[0]!, slot);
+    if (a?.status !== 'ok' || b?.status !== 'ok' || !a.num || !b.num) continue;
+    if (a.num.eq(b.num)) return false;
+    compared++;
+  }
+  return compared > 0;
 }
 
 /**

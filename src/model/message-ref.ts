@@ -301,6 +301,8 @@ export interface SkipParams {
    * it names units without their figures (`text`, the first, at `cell`).
    */
   'skip.partial-list': { cell: string; empty?: boolean; text?: string };
+  /** One unit named (no code) under its parent: a part of it, not its list. */
+  'skip.one-part': { part: string };
   /** A plan document's check that found nothing of its kind in the text (no stated figure, no total with parts, no citation). */
   'skip.document-part': { part: 'claims' | 'money' | 'references' };
   /** A target names a unit this table lacks (another file of the run has it). */

@@ -5,7 +5,7 @@
  */
 import { Dec, zero, plain } from '../calc/decimal.js';
 import { intOf, type ScaledValue } from '../calc/scaled.js';
-import { isBlank, partitionsByParent, type Annex, type Unit, type ValueStore } from '../model/annex.js';
+import { isBlank, onePartNamed, partitionsByParent, type Annex, type Unit, type ValueStore } from '../model/annex.js';
 import { cutShort, parentIdsIn, partitionsOfIn } from './scope.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf } from '../model/expr.js';
@@ -137,6 +137,11 @@ export const sumKind = defineKind<SumRelation>({
         const parts = lists[pi]!;
         if (parts.length === 0) continue;
         if (cutShort(ctx, 'sum', id, pi, () => slots.some((ind) => isOk(annex.values.get(id, ind))))) continue;
+        if (onePartNamed(annex, id, parts)) {
+          // One unit named under its parent (an article's one district): a part of it, not its list.
+          ctx.skip({ rule: 'sum', unit: annex.units.at(id)!.name, msg: { id: 'skip.one-part', params: { part: annex.units.at(parts[0]!)!.name } } });
+          continue;
+        }
         for (const ind of slots) {
           // Every figure a number held as an integer (the common case): no Value made; when the instances are
           // only checked, no relation either for parts that add up in integers (the check's first test).

@@ -66,3 +66,15 @@ describe('the sums of a table whose total lists no units', () => {
     expect(renderMessage(f.msg, makeFmt('vi'))).toBe('Số hộ cận nghèo: đơn vị trực thuộc duy nhất ghi 25, nhưng Toàn huyện ghi 20 (chênh lệch -5).');
   });
 });
+
+describe('one unit named under its parent', () => {
+  it('differing in every count: a part of it (an article\'s one district), not added up; repeating a count: its whole list', async () => {
+    const part = await check(['Đơn vị;Số hộ nghèo;Số hộ cận nghèo', 'Toàn tỉnh;57.180;43.316', 'Huyện Ea Súp;7.849;3.120'].join('\n'));
+    expect(problems(part)).toEqual([]);
+    const sum = part.coverage.notRun.find((n) => n.check === 'sum')!;
+    expect(renderSkip(sum.reason, makeFmt('en'))).toBe('the table names one unit under it (Huyện Ea Súp): a part of it, not its whole list');
+    const whole = await check(['Đơn vị;Số hộ nghèo;Số hộ cận nghèo', 'Toàn huyện;30;20', 'Xã A;30;25'].join('\n'));
+    expect(problems(whole)).toEqual(['error sum C2']);
+  });
+});
+
