@@ -7,6 +7,7 @@
  * A corrected table (`patchAnnex`) gets its facts from the original's and the rows it changes: localising
  * one error after another never reads the whole table again.
  */
+import { usualDecimals, type DecimalsTally } from '../model/decimals.js';
 import { RATE_DECIMALS } from '../calc/annex-math.js';
 import { childIndex, type Annex, type Unit, type Value, type ValueRow } from '../model/annex.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
@@ -19,7 +20,7 @@ import { describeIndicator } from '../model/vocabulary.js';
 type Row = ValueRow;
 
 /** How often each number of decimals occurs (insertion order does not matter: see `mode`). */
-type Freq = Map<number, number>;
+type Freq = DecimalsTally;
 
 interface Tally {
   /** Decimals of the typed (not computed) rates, over the table and per rate column. */
@@ -210,7 +211,7 @@ const bump = (f: Freq, dp: number, sign: number) => f.set(dp, (f.get(dp) ?? 0) +
 
 function factsOf(annex: Annex, tally: Tally, childrenOf: (parent: number) => ArrayLike<number>): TalliedFacts {
   // Proposed rates keep the table's usual precision: two decimals in plans, one in statistical releases.
-  const rateDp = Math.max(1, mode(tally.rates) ?? RATE_DECIMALS);
+  const rateDp = Math.max(1, usualDecimals(tally.rates) ?? RATE_DECIMALS);
   const columns = new Map<Indicator, number>();
   return {
     tally,
@@ -228,17 +229,10 @@ function lazyChildren(annex: Annex): (parent: number) => ArrayLike<number> {
   return (parent) => childIndex(annex.units).of(parent);
 }
 
-/** The most frequent number of decimals (ties: the larger). */
-export function mode(freq: Freq): number | undefined {
-  let best: number | undefined;
-  let n = 0;
-  for (const [x, k] of freq) if (k > n || (k === n && best !== undefined && x > best)) [best, n] = [x, k];
-  return best;
-}
 
 /** A column's usual decimals: those most of its cells have, the annex's two at least where the table's rates have two. */
 function columnDp(freq: Freq | undefined, tableDp: number, points = false): number {
-  const m = freq && mode(freq);
+  const m = freq && usualDecimals(freq);
   if (m === undefined) return tableDp;
   // A column of reductions in points printed with one decimal (`giảm 2,1%` of two-decimal rates) is rounded so.
   if (points) return m;

@@ -5,6 +5,7 @@
  * decimal, which hides a difference of up to 0,05: a warning. A workbook's number counts as printed as its
  * format shows it (General shows 16,5 for 16,50).
  */
+import { tallyDecimals, usualDecimals, type DecimalsTally } from '../model/decimals.js';
 import { describeIndicator } from '../model/vocabulary.js';
 import { isCoreIndicator } from '../model/indicators.js';
 import type { Annex } from '../model/annex.js';
@@ -17,14 +18,11 @@ export interface PrecisionRelation extends Relation {
   readonly usual: number;
 }
 
-/** The decimals most of the table's typed rates have (ties: the larger), with how many rates there are. */
-function usualDecimals(rates: readonly OkValue[]): number | undefined {
-  const freq = new Map<number, number>();
-  for (const v of rates) freq.set(v.decimals ?? 0, (freq.get(v.decimals ?? 0) ?? 0) + 1);
-  let best: number | undefined;
-  let n = 0;
-  for (const [d, k] of freq) if (k > n || (k === n && best !== undefined && d > best)) [best, n] = [d, k];
-  return best;
+/** The decimals most of the table's typed rates have (ties: the larger). */
+function usualOf(rates: readonly OkValue[]): number | undefined {
+  const tally: DecimalsTally = new Map();
+  for (const v of rates) tallyDecimals(tally, v.decimals ?? 0);
+  return usualDecimals(tally);
 }
 
 export const precisionKind = defineKind<PrecisionRelation>({
@@ -38,7 +36,7 @@ export const precisionKind = defineKind<PrecisionRelation>({
   *instances(ctx) {
     const { annex } = ctx;
     const rates = typedRates(annex);
-    const usual = rates.length >= 3 ? usualDecimals(rates) : undefined;
+    const usual = rates.length >= 3 ? usualOf(rates) : undefined;
     if (usual === undefined) return;
     for (const v of rates) yield { unit: annex.units.at(v.unit)!, at: v, cells: [v], usual };
   },

@@ -7,6 +7,7 @@ import { Dec, plain } from '../calc/decimal.js';
 import { exactRate, poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
+import { tallyDecimals, usualDecimals, type DecimalsTally } from '../model/decimals.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { MessageRef } from '../model/message-ref.js';
 import { num, ref, sub, type Expr } from '../model/expr.js';
@@ -319,19 +320,12 @@ function columnDecimals(annex: Annex, slot: Indicator): { most: number; usual: n
   if (!bySlot) COLUMN_DECIMALS.set(annex, (bySlot = new Map()));
   let d = bySlot.get(slot);
   if (d === undefined) {
-    const freq = new Map<number, number>();
+    const tally: DecimalsTally = new Map();
     for (let u = 0; u < annex.units.length; u++) {
       const v = annex.values.get(u, slot);
-      if (v?.status === 'ok') freq.set(v.decimals ?? 0, (freq.get(v.decimals ?? 0) ?? 0) + 1);
+      if (v?.status === 'ok') tallyDecimals(tally, v.decimals ?? 0);
     }
-    let most = 0;
-    let usual = 0;
-    let best = 0;
-    for (const [k, n] of freq) {
-      most = Math.max(most, k);
-      if (n > best || (n === best && k > usual)) [usual, best] = [k, n];
-    }
-    d = { most, usual };
+    d = { most: Math.max(0, ...tally.keys()), usual: usualDecimals(tally) ?? 0 };
     bySlot.set(slot, d);
   }
   return d;

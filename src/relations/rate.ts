@@ -13,7 +13,7 @@ import { isAnnexShaped, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
 import { unitIdsIn, type InstanceContext } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
-import { indicatorOf, withIndicator } from '../model/slots.js';
+import { indicatorOf, withIndicator, type SubSlot } from '../model/slots.js';
 
 /** Digits shown in messages for an unrounded quotient. */
 export const EXACT_SHOWN = 4;
@@ -123,21 +123,34 @@ const otherRatesOf = (annex: Annex): readonly OtherRate[] =>
       }),
   );
 
-/** The rate slots of sub-rows (a rate's breakdown or "of which" rows) whose count sub-row the table carries, with the households their parent rate is over. */
-const partRatesOf = (annex: Annex): ReadonlyArray<{ rate: Indicator; count: Indicator; hhKey: Indicator; flow: boolean }> =>
-  ofIndicators(annex, 'part-rates', () => {
-    if (!annex.subSlots) return [];
-    const parents = new Map(otherRatesOf(annex).map((r) => [r.s.key, r]));
-    const out: Array<{ rate: Indicator; count: Indicator; hhKey: Indicator; flow: boolean }> = [];
-    for (const [key, sub] of annex.subSlots) {
-      const p = parents.get(sub.parent);
-      const countKey = p?.carried[0];
-      if (!p || p.hhKey === undefined || countKey === undefined) continue;
-      const count = withIndicator(key, indicatorOf(countKey));
-      if (annex.subSlots.get(count)?.parent === countKey) out.push({ rate: key, count, hhKey: p.hhKey, flow: !['start', 'end', 'point'].includes(p.s.point.time) });
-    }
-    return out;
-  });
+type PartRate = { rate: Indicator; count: Indicator; hhKey: Indicator; flow: boolean };
+
+/**
+ * The rate slots of sub-rows (a rate's breakdown or "of which" rows) whose count sub-row the table carries, with the
+ * households their parent rate is over; once per table (it reads the table's sub-rows, not only its indicators).
+ */
+const partRatesOf = (annex: Annex): readonly PartRate[] => {
+  const subSlots = annex.subSlots;
+  if (!subSlots) return [];
+  let out = PART_RATES.get(subSlots);
+  if (!out) PART_RATES.set(subSlots, (out = partRates(annex, subSlots)));
+  return out;
+};
+
+const PART_RATES = new WeakMap<ReadonlyMap<Indicator, SubSlot>, readonly PartRate[]>();
+
+function partRates(annex: Annex, subSlots: ReadonlyMap<Indicator, SubSlot>): PartRate[] {
+  const parents = new Map(otherRatesOf(annex).map((r) => [r.s.key, r]));
+  const out: PartRate[] = [];
+  for (const [key, sub] of subSlots) {
+    const p = parents.get(sub.parent);
+    const countKey = p?.carried[0];
+    if (!p || p.hhKey === undefined || countKey === undefined) continue;
+    const count = withIndicator(key, indicatorOf(countKey));
+    if (subSlots.get(count)?.parent === countKey) out.push({ rate: key, count, hhKey: p.hhKey, flow: !['start', 'end', 'point'].includes(p.s.point.time) });
+  }
+  return out;
+}
 
 /** Each unit's rate over its count and households, where the three are numbers. */
 function visitRates(ctx: InstanceContext, visit: (r: RateRelation) => void, rate: Indicator, count: Indicator, hhKey: Indicator, flow: boolean): void {

@@ -12,6 +12,7 @@ import type { LabelLine } from './scan.js';
 import type { SlotFormula, SubSlot } from '../model/slots.js';
 import { noIndicatorKind } from './words.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
+import type { UnitWithoutFigures } from '../model/annex.js';
 
 export interface DraftUnit {
   name: string;
@@ -59,7 +60,7 @@ export interface Draft {
   /** Year columns' headings that say more than the year (`Kế hoạch năm 2021`), by year (Annex.yearHeadings). */
   yearHeadings?: Record<string, string>;
   /** Named rows without any figure among a long table's units, each before unit `before` (Annex.unitsWithoutFigures). */
-  unitsWithoutFigures?: Array<{ before: number; name: string; under?: number }>;
+  unitsWithoutFigures?: UnitWithoutFigures[];
 }
 
 
@@ -103,6 +104,17 @@ export const MAX_ECHO = 120;
 /** `text`, cut to `max` characters with an ellipsis. */
 export function clip(text: string, max = MAX_ECHO): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** List markers of a breakdown row: `- Chuyển sang hộ cận nghèo`, `+ Do chết, chuyển đi`, `• …`. */
+export const LIST_MARKER = /^\s*[-–—+*•·]\s*/u;
+
+/**
+ * The part a breakdown or "of which" row or column names (`- Dân tộc Dao` → `Dân tộc Dao`, `Trong đó: hộ nghèo về
+ * thu nhập thấp` → `hộ nghèo về thu nhập thấp`), tidied and without a slot key's separators; '' when none.
+ */
+export function partName(text: string): string {
+  return tidyName(text.replace(LIST_MARKER, '').replace(/^\s*(?:trong đó|trong do|of which)\s*[:：,-]?\s*/iu, '')).replace(/[@~:/]/g, ' ');
 }
 
 /** Collapses inner whitespace and line breaks of a name as typed in a header cell. */

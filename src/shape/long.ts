@@ -19,7 +19,7 @@ import {
   isTotalName,
   isUnitHeader,
 } from './aliases.js';
-import { clip, MAX_ECHO, unknownLabelParams, newDraft, takeIndicators, tidyName, type Draft } from './draft.js';
+import { clip, MAX_ECHO, unknownLabelParams, newDraft, partName, takeIndicators, tidyName, type Draft } from './draft.js';
 import type { LabelLine } from './scan.js';
 import { adminLevel, blockCandidate, isOfWhichName } from './structure.js';
 import { foldKey } from './normalize.js';
@@ -547,7 +547,7 @@ function ofWhichColumns(line: LabelLine): Map<number, { parent: Indicator; part:
   for (const [c, hit] of [...line.hits.entries()].sort((a, b) => a[0] - b[0])) {
     const text = cellText(hit.cell);
     if (seen.has(hit.indicator) && indicatorKind(hit.indicator) === 'count' && isOfWhichName(text)) {
-      const part = tidyName(text.replace(/^\s*(?:trong đó|trong do|of which)\s*[:：,-]?\s*/iu, '')).replace(/[@~:/]/g, ' ');
+      const part = partName(text);
       if (part !== '') out.set(c, { parent: hit.indicator, part, cell: hit.cell });
     }
     seen.add(hit.indicator);

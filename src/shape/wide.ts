@@ -11,7 +11,7 @@ import { isOfWhichName } from './structure.js';
 import { featuresOf, measureOnly, recognise } from './words.js';
 import { titleTotal } from './title.js';
 import { isLabelHeader, isMeasureHeader, isMeasureValue, isNotesHeader, isSttHeader } from './aliases.js';
-import { clip, hasDigit, newDraft, takeIndicators, tidyName, unknownLabelParams, type Draft } from './draft.js';
+import { clip, hasDigit, LIST_MARKER, newDraft, partName, takeIndicators, tidyName, unknownLabelParams, type Draft } from './draft.js';
 import { unknownColumn, unlabelledColumn } from './long.js';
 import { figuresRight, type LabelLine } from './scan.js';
 
@@ -164,8 +164,6 @@ function breakdownHeading(text: string, line: LabelLine): number | undefined {
   return undefined;
 }
 
-/** List markers of a breakdown row: `- Chuyển sang hộ cận nghèo`, `+ Do chết, chuyển đi`, `• …`. */
-const LIST_MARKER = /^\s*[-–—+*•·]\s*/u;
 
 interface SubRow {
   parentRow: number;
@@ -213,8 +211,8 @@ function subSlotRows(grid: Grid, labelCol: number, line: LabelLine): Map<number,
       continue;
     }
     if (parent !== undefined && figures && (ofWhich || listed)) {
-      const part = tidyName(text.replace(LIST_MARKER, '').replace(/^\s*(?:trong đó|trong do|of which)\s*[:：,-]?\s*/iu, ''));
-      if (part !== '') out.set(r, { parentRow: parent, part: part.replace(/[@~:/]/g, ' '), cell, relation: ofWhich || ofWhichList ? 'of-which' : 'breakdown', group, ...(heading !== undefined ? { heading } : {}) });
+      const part = partName(text);
+      if (part !== '') out.set(r, { parentRow: parent, part, cell, relation: ofWhich || ofWhichList ? 'of-which' : 'breakdown', group, ...(heading !== undefined ? { heading } : {}) });
       continue;
     }
     ofWhichList = false;
@@ -230,6 +228,8 @@ function subSlotRows(grid: Grid, labelCol: number, line: LabelLine): Map<number,
  * The columns of a header row that are years (`2010 … 2018`), when every unit column of it is one: the
  * table is then one unit's series.
  */
+/** A year column's heading: `2020`, `Năm 2020` (PLAIN_YEAR), or a plan's `Kế hoạch năm 2021`, `Mục tiêu năm 2025`. */
+const PLAIN_YEAR = /^(?:năm\s*|year\s*)?\d{4}$/iu;
 const YEAR_HEADER = /^(?:(?:kế hoạch|kh|mục tiêu|chỉ tiêu|ước thực hiện|ước th|ước|thực hiện|th|dự kiến|dự ước)\s+)?(?:năm\s*|year\s*)?\d{4}$/iu;
 
 function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: number): Map<number, string> | undefined {
@@ -251,7 +251,7 @@ function readYearColumns(grid: Grid, draft: Draft, rows: Map<number, Indicator>,
   // A year's heading that says more than the year (`Kế hoạch năm 2021`) is printed as the table has it.
   for (const [c, y] of years) {
     const t = cellText(cellAt(grid, headerRow, c));
-    if (!/^(?:năm\s*|year\s*)?\d{4}$/iu.test(t)) (draft.yearHeadings ??= {})[y] = t;
+    if (!PLAIN_YEAR.test(t)) (draft.yearHeadings ??= {})[y] = t;
   }
   const named = titleTotal(grid, headerRow);
   const unit = draft.units.push(named ? { name: named.name, cell: named.cell } : { name: 'Tổng' }) - 1;
