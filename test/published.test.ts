@@ -297,3 +297,17 @@ describe('review-2018-dak-lak-partial-districts.csv', () => {
     expect(r.skipped.filter((s) => s.msg.id === 'skip.partial-list').map((s) => s.rule)).toEqual(['sum', 'rate-mean']);
   });
 });
+
+describe('national-2013-2014-decisions-years-as-rows.csv', () => {
+  it('B3 1.442.261 for 1.797.889 − 375.628 (the series by year); 2013\'s two rates over other households', async () => {
+    const r = await check('national-2013-2014-decisions-years-as-rows.csv');
+    expect(problems(r)).toEqual(['error implied-households D2', 'error flow B3']);
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['flow', 'rate-change']));
+    const causes = r.localisation.causes.map(causeText);
+    expect(causes).toContain('F2=1454667..1458838+B3=1422261');
+    // A cell the causes fix has its value and its slip even when no value is guessed for the other (was "should be ").
+    const b3 = r.localisation.causes.flatMap((c) => c.cells).find((c) => c.cell.ref === 'B3' && c.proposed === '1422261');
+    expect(b3?.kind).toBe('mistyped');
+    expect(r.localisation.causes.every((c) => c.cells.every((x) => x.proposed !== undefined || x.range !== undefined))).toBe(true);
+  });
+});

@@ -114,12 +114,16 @@ export class CauseBuilder {
       guessed = values !== undefined;
     }
     const probe = values ?? valuesAt(set, someT(set));
-    const kinds = (values ? this.kinds(cells, values) : cells.map(() => undefined)).map((k, i) => k ?? (copied[i] ? ('copied' as const) : undefined));
+    // Without values for the set, the cells it fixes still have theirs, and so their slips.
+    const slips = values ? this.kinds(cells, values) : this.kinds(cells, probe).map((k, i) => (set.dir[i]!.isZero() ? k : undefined));
+    const kinds = slips.map((k, i) => k ?? (copied[i] ? ('copied' as const) : undefined));
     const out: CauseCell[] = cells.map((c, i) => {
       const dir = set.dir[i]!;
       const fixedHere = dir.isZero();
       const range = fixedHere || pinned ? undefined : this.rangeOf(set, i, c);
-      const proposed = values ? proposedPlain(values[i]!, c.kind, c.proposalDp) : undefined;
+      // A cell the solution set fixes (it does not move along it) has its value even when no value is guessed for the others.
+      const value = values?.[i] ?? (fixedHere ? probe[i] : undefined);
+      const proposed = value ? proposedPlain(value, c.kind, c.proposalDp) : undefined;
       return {
         cell: c.value.cell,
         unit: c.unit.name,

@@ -10,7 +10,10 @@ const low = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const span = (lo: string, hi: string | undefined, f: Fmt) => (hi === undefined ? `${f.n(lo)} households or more` : lo === hi ? `${f.n(lo)} households` : `${f.n(lo)} to ${f.n(hi)} households`);
 
 export const enRelations: Texts = {
-  'flow.mismatch-of': (p, f) => `${p.unit}: ${low(f.ind(p.indicator))} should be ${f.n(p.start)} − ${f.n(p.reduced)} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)}.`,
+  'flow.mismatch-of': (p, f) =>
+    p.startIndicator && p.reducedIndicator
+      ? `${p.unit}: ${low(f.ind(p.indicator))} should be ${low(f.ind(p.startIndicator))} less ${low(f.ind(p.reducedIndicator))}: ${f.n(p.start)} − ${f.n(p.reduced)} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)}.`
+      : `${p.unit}: ${low(f.ind(p.indicator))} should be ${f.n(p.start)} − ${f.n(p.reduced)} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)}.`,
   'balance.mismatch': (p, f) => {
     const terms = [...p.out.map((x) => ` − ${f.n(x.value)} (${low(f.ind(x.indicator))})`), ...p.in.map((x) => ` + ${f.n(x.value)} (${low(f.ind(x.indicator))})`)].join('');
     return `${p.unit}: ${low(f.ind(p.indicator))} should be the start ${f.n(p.start)}${terms} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)} (end = start − out-flows + in-flows).`;
@@ -33,7 +36,7 @@ export const enRelations: Texts = {
   'combined.rate': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} should be close to the poverty rate + the near-poverty rate = ${f.n(p.poor)} + ${f.n(p.nearPoor)} = ${f.n(p.sum)} (rounding allows at most ${f.n(p.tolerance)}).`,
   'implied-households.disagree': (p, f) =>
-    `${p.unit}: the table prints no households, but each pair of a count and its rate implies them: ${p.pairs.map((x) => `${x.count}/${x.rate} fits ${span(x.lo, x.hi, f)}`).join('; ')}. No household count fits every pair; ${p.cell} (or the count beside it) is likely wrong.`,
+    `${p.unit}: the table prints no households, but each pair of a count and its rate implies them: ${p.pairs.map((x) => `${x.count}/${x.rate} fits ${span(x.lo, x.hi, f)}`).join('; ')}. No household count fits every pair; ${p.cell ? `${p.cell} (or the count beside it) is likely wrong, as the other pairs agree.` : 'one of these cells is wrong (the likely causes rank them).'}`,
   'implied-households.flow': (p, f) =>
     `${p.unit}: the pair ${p.count}/${p.rate} fits ${span(p.flowLo, p.flowHi, f)}, while the unit's other rates fit ${span(p.commonLo, p.commonHi, f)}; no denominator of the table gives this rate.`,
   'implied-households.flow-share': (p, f) =>

@@ -32,7 +32,9 @@ const span = (lo: string, hi: string | undefined, f: Fmt) => (hi === undefined ?
 
 export const viRelations: Texts = {
   'flow.mismatch-of': (p, f) =>
-    `${p.unit}: ${low(f.ind(p.indicator))} phải bằng ${f.n(p.start)} − ${f.n(p.reduced)} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)}.`,
+    p.startIndicator && p.reducedIndicator
+      ? `${p.unit}: ${low(f.ind(p.indicator))} phải bằng ${low(f.ind(p.startIndicator))} trừ ${low(f.ind(p.reducedIndicator))}: ${f.n(p.start)} − ${f.n(p.reduced)} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)}.`
+      : `${p.unit}: ${low(f.ind(p.indicator))} phải bằng ${f.n(p.start)} − ${f.n(p.reduced)} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)}.`,
   'balance.mismatch': (p, f) => {
     const terms = [...p.out.map((x) => ` − ${f.n(x.value)} (${low(f.ind(x.indicator))})`), ...p.in.map((x) => ` + ${f.n(x.value)} (${low(f.ind(x.indicator))})`)].join('');
     return `${p.unit}: ${low(f.ind(p.indicator))} phải bằng số đầu năm ${f.n(p.start)}${terms} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)} (cân đối cuối năm = đầu năm − số giảm + số tăng).`;
@@ -56,7 +58,7 @@ export const viRelations: Texts = {
   'combined.rate': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} phải gần bằng tỷ lệ hộ nghèo + tỷ lệ hộ cận nghèo = ${f.n(p.poor)} + ${f.n(p.nearPoor)} = ${f.n(p.sum)} (do làm tròn được lệch tối đa ${f.n(p.tolerance)}).`,
   'implied-households.disagree': (p, f) =>
-    `${p.unit}: bảng không ghi tổng số hộ, nhưng mỗi cặp số hộ và tỷ lệ cho biết tổng số hộ: ${p.pairs.map((x) => `${x.count}/${x.rate} ứng với ${span(x.lo, x.hi, f)}`).join('; ')}. Không có số hộ nào khớp với mọi cặp; có lẽ ô ${p.cell} (hoặc số hộ đi cùng) bị ghi sai.`,
+    `${p.unit}: bảng không ghi tổng số hộ, nhưng mỗi cặp số hộ và tỷ lệ cho biết tổng số hộ: ${p.pairs.map((x) => `${x.count}/${x.rate} ứng với ${span(x.lo, x.hi, f)}`).join('; ')}. Không có số hộ nào khớp với mọi cặp; ${p.cell ? `có lẽ ô ${p.cell} (hoặc số hộ đi cùng) bị ghi sai, vì các cặp còn lại khớp với nhau.` : 'một trong các ô này bị ghi sai (các nguyên nhân có thể xếp hạng chúng).'}`,
   'implied-households.flow': (p, f) =>
     `${p.unit}: cặp ${p.count}/${p.rate} ứng với ${span(p.flowLo, p.flowHi, f)}, trong khi các tỷ lệ khác của đơn vị ứng với ${span(p.commonLo, p.commonHi, f)}; không mẫu số nào của bảng cho tỷ lệ này.`,
   'implied-households.flow-share': (p, f) =>

@@ -160,6 +160,11 @@ export interface Annex {
    * but rows of the table as printed, which `table` and the marked table print, blank, in place.
    */
   readonly unitsWithoutFigures?: readonly UnitWithoutFigures[];
+  /**
+   * The year a change is measured against, by slot, where its label names one (`Số hộ nghèo giảm so với năm 2016`):
+   * in a series by year its start is that year's value, not the year before's.
+   */
+  readonly comparedWith?: Readonly<Record<Indicator, string>>;
   /** Year columns' headings that say more than the year (`Kế hoạch năm 2021`, `Ước thực hiện năm 2021`), by year: printed as the table has them. */
   readonly yearHeadings?: Readonly<Record<string, string>>;
 }

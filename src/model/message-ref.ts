@@ -37,6 +37,8 @@ export interface MessageParams {
     unrounded?: string;
     /** The share reduced / start households, when the printed value equals it. */
     share?: string;
+    /** Another population's reduction or a series by year's (the annex's poverty rate reduction when absent). */
+    indicator?: Indicator;
   };
   'rate-change.convention': { unit: string; start: string; end: string; actual: string; unrounded: string; rounded: string };
   'denominator.mixed': {
@@ -80,7 +82,8 @@ export interface MessageParams {
     rounded: string;
   };
   /** A population other than the poor, or a slot with dimensions: end = start − reduced. */
-  'flow.mismatch-of': { unit: string; indicator: Indicator; start: string; reduced: string; expected: string; actual: string };
+  /** `startIndicator`, `reducedIndicator`: a series by year, whose start is last year's value. */
+  'flow.mismatch-of': { unit: string; indicator: Indicator; start: string; reduced: string; expected: string; actual: string; startIndicator?: Indicator; reducedIndicator?: Indicator };
   /** Gross balance: end = start − out-flows + in-flows (`indicator`: the end slot). */
   'balance.mismatch': {
     unit: string;
@@ -134,7 +137,8 @@ export interface MessageParams {
   'combined.count': { unit: string; indicator: Indicator; poor: string; nearPoor: string; expected: string; actual: string };
   'combined.rate': { unit: string; indicator: Indicator; poor: string; nearPoor: string; sum: string; actual: string; tolerance: string };
   /** The (count, rate) pairs of a unit admit no common household count; `cell`: the rate that disagrees. */
-  'implied-households.disagree': { unit: string; pairs: Array<{ count: string; rate: string; lo: string; hi?: string }>; cell: string };
+  /** `cell`: the rate of the one pair the others outvote; absent when no pair is the odd one out. */
+  'implied-households.disagree': { unit: string; pairs: Array<{ count: string; rate: string; lo: string; hi?: string }>; cell?: string };
   /** A flow's (count, rate) pair admits no household count near the unit's. */
   'implied-households.flow': { unit: string; count: string; rate: string; flowLo: string; flowHi?: string; commonLo: string; commonHi?: string };
   'implied-households.flow-denominator': { unit: string; count: string; rate: string; flowLo: string; flowHi?: string; commonLo: string; commonHi?: string };

@@ -12,7 +12,7 @@ import type { Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf, type Expr } from '../model/expr.js';
 import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import type { OkValue } from '../rules/types.js';
-import { carriesSlot, ofIndicators, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
+import { carriesSlot, ofIndicators, okValue, seriesStart, slotFor, vocabularySlots } from './slots.js';
 import { unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 
@@ -30,22 +30,15 @@ interface Shape {
 }
 
 /** The balances the table's slots make: per population and dimensions, and along the years of a series. */
-function balances(slots: readonly SlotInfo[], carries: (k: Indicator | undefined) => k is Indicator): Shape[] {
+function balances(annex: Annex): Shape[] {
+  const carries = (k: Indicator | undefined): k is Indicator => carriesSlot(annex, k);
   const out: Shape[] = [];
-  for (const s of slots) {
+  for (const s of vocabularySlots(annex)) {
     if (s.point.measure !== 'count' || s.point.role !== 'value') continue;
-    let start: Indicator | undefined;
-    let flowsOf: SlotInfo = s;
-    if (s.point.time === 'end') start = slotFor(s, { time: 'start' });
-    else if (s.point.time === 'point' && s.parsed.year !== undefined) {
-      // A series by year: last year's count is this year's start.
-      const prev = String(Number(s.parsed.year) - 1);
-      const k = s.key.replace(`@${s.parsed.year}`, `@${prev}`);
-      start = k;
-      flowsOf = s;
-    }
+    // A series by year: last year's count is this year's start.
+    const start = s.point.time === 'end' ? slotFor(s, { time: 'start' }) : seriesStart(annex, s);
     if (!carries(start)) continue;
-    const flows = (times: readonly string[]) => times.map((t) => slotFor(flowsOf, { time: t as never })).filter(carries);
+    const flows = (times: readonly string[]) => times.map((t) => slotFor(s, { time: t as never })).filter(carries);
     const o = flows(OUT_FLOWS);
     const i = flows(IN_FLOWS);
     if (o.length > 0 && i.length > 0) out.push({ end: s.key, start, out: o, in: i });
@@ -54,7 +47,7 @@ function balances(slots: readonly SlotInfo[], carries: (k: Indicator | undefined
 }
 
 /** The table's balances, from its indicators alone: once per list of indicators. */
-const balancesOf = (annex: Annex): readonly Shape[] => ofIndicators(annex, 'balances', () => balances(vocabularySlots(annex), (k): k is Indicator => carriesSlot(annex, k)));
+const balancesOf = (annex: Annex): readonly Shape[] => ofIndicators(annex, 'balances', balances);
 
 const total = (xs: readonly OkValue[], from: Dec) => xs.reduce((t, v) => t.plus(v.num), from);
 

@@ -12,13 +12,15 @@ import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import { defineKind, type Relation } from './types.js';
 import { allNumbers, ColumnRow, columnsOf, slotIndexes, wholeAt } from './columns.js';
 import { unitIdsIn } from './scope.js';
-import { carriesSlot, okValue, slotFor, vocabularySlots } from './slots.js';
+import { carriesSlot, okValue, seriesStart, slotFor, vocabularySlots } from './slots.js';
 
 export interface FlowRelation extends Relation {
   readonly start: OkValue;
   readonly reduced: OkValue;
   /** Not the annex's poor households (worded with the end slot's name). */
   readonly other?: boolean;
+  /** A series by year: the start is last year's value (worded with the names of the start and the reduction). */
+  readonly series?: boolean;
   /** The integers and decimals the check decides on (calc/scaled.ts): start, reduced, end. */
   readonly q: readonly [ScaledValue, ScaledValue, ScaledValue];
 }
@@ -122,16 +124,18 @@ export const flowKind = defineKind<FlowRelation>({
       if (v) visit({ unit, at: v.poor_end, cells: [v.poor_start, v.poor_reduced, v.poor_end], start: v.poor_start, reduced: v.poor_reduced, q: [v.poor_start, v.poor_reduced, v.poor_end] });
     }
     for (const s of vocabularySlots(annex)) {
-      if (s.point.measure !== 'count' || s.point.role !== 'value' || s.point.time !== 'end' || s.key === 'poor_end') continue;
-      const startKey = slotFor(s, { time: 'start' });
+      if (s.point.measure !== 'count' || s.point.role !== 'value' || s.key === 'poor_end') continue;
+      // Another population's end of the year, or a series by year: last year's count is this year's start.
+      const series = s.point.time === 'point';
       const reducedKey = slotFor(s, { time: 'reduced' });
+      const startKey = series ? seriesStart(annex, s, reducedKey) : s.point.time === 'end' ? slotFor(s, { time: 'start' }) : undefined;
       if (!carriesSlot(annex, startKey) || !carriesSlot(annex, reducedKey)) continue;
       for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
         const id = ids.list ? ids.list[nth]! : nth;
         const at = okValue(annex, id, s.key);
         const start = okValue(annex, id, startKey);
         const reduced = okValue(annex, id, reducedKey);
-        if (at && start && reduced) visit({ unit: annex.units.at(id)!, at, cells: [start, reduced, at], start, reduced, other: true, q: [start, reduced, at] });
+        if (at && start && reduced) visit({ unit: annex.units.at(id)!, at, cells: [start, reduced, at], start, reduced, other: true, series, q: [start, reduced, at] });
       }
     }
   },
@@ -149,7 +153,18 @@ export const flowKind = defineKind<FlowRelation>({
         indicator: r.at.indicator,
         expected: plain(expected),
         actual: r.at.plain,
-        msg: { id: 'flow.mismatch-of', params: { unit: r.unit.name, indicator: r.at.indicator, start: r.start.plain, reduced: r.reduced.plain, expected: plain(expected), actual: r.at.plain } },
+        msg: {
+          id: 'flow.mismatch-of',
+          params: {
+            unit: r.unit.name,
+            indicator: r.at.indicator,
+            start: r.start.plain,
+            reduced: r.reduced.plain,
+            expected: plain(expected),
+            actual: r.at.plain,
+            ...(r.series ? { startIndicator: r.start.indicator, reducedIndicator: r.reduced.indicator } : {}),
+          },
+        },
       });
       return;
     }

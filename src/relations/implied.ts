@@ -106,13 +106,15 @@ export type ImpliedRelation = Relation &
 const showIv = (iv: Interval | undefined) => (iv ? { lo: plain(iv.lo), ...(iv.hi !== undefined ? { hi: plain(iv.hi) } : {}) } : { lo: '0' });
 const wholeInterval = (w: readonly Pair[] | OkValue): Interval | undefined => ('num' in w ? { lo: w.num, hi: w.num } : commonHouseholds(w));
 
-/** The pair of a group that no common count admits while all the others do (the one to name), else the first. */
-function oddOne(pairs: readonly Pair[]): Pair {
-  for (const p of pairs) {
-    const others = pairs.filter((q) => q !== p);
-    if (others.length > 0 && commonHouseholds(others) && !commonHouseholds(pairs)) return p;
-  }
-  return pairs[0]!;
+/**
+ * The pair of a group that no common count admits while all the others do (the one to name). Undefined when no
+ * pair is the odd one out (two pairs, or several that disagree): the finding then names none, and the likely
+ * causes rank the cells.
+ */
+function oddOne(pairs: readonly Pair[]): Pair | undefined {
+  if (pairs.length < 3) return undefined;
+  const odd = pairs.filter((p) => commonHouseholds(pairs.filter((q) => q !== p)));
+  return odd.length === 1 ? odd[0] : undefined;
 }
 
 function pairsFinding(r: ImpliedRelation & { type: 'pairs' }, ctx: RuleContext): void {
@@ -121,9 +123,13 @@ function pairsFinding(r: ImpliedRelation & { type: 'pairs' }, ctx: RuleContext):
   if (!common) {
     const odd = oddOne(stocks);
     ctx.report(
-      finding('error', odd, r.unit, {
+      finding('error', odd ?? stocks[0]!, r.unit, {
         id: 'implied-households.disagree',
-        params: { unit: r.unit.name, pairs: stocks.map((p) => ({ count: p.count.cell.ref, rate: p.rate.cell.ref, ...showIv(pairInterval(p)) })), cell: odd.rate.cell.ref },
+        params: {
+          unit: r.unit.name,
+          pairs: stocks.map((p) => ({ count: p.count.cell.ref, rate: p.rate.cell.ref, ...showIv(pairInterval(p)) })),
+          ...(odd ? { cell: odd.rate.cell.ref } : {}),
+        },
       }),
     );
     return;

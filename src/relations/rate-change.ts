@@ -17,6 +17,7 @@ import { EXACT_SHOWN } from './rate.js';
 import { unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 import { allNumbers, ColumnRow, columnsOf, slotIndexes, wholeAt } from './columns.js';
+import { carriesSlot, ofIndicators, okValue, seriesStart, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
 
 /** A rate as printed, or computed from its count and households. */
 type RateSource = { printed: OkValue } | { count: OkValue; households: OkValue };
@@ -24,6 +25,11 @@ type RateSource = { printed: OkValue } | { count: OkValue; households: OkValue }
 export interface RateChangeRelation extends Relation {
   readonly start: RateSource;
   readonly end: RateSource;
+  /**
+   * Another population's reduction (`near_poor_rate_reduced`) or a series by year (last year's rate less this
+   * year's): compared as printed, without the annex's counts (its notes and explanations are of the poverty rate).
+   */
+  readonly other?: boolean;
   /** The printed rates and reduction as the store's integers, when read so (ColumnRateChange). */
   readonly q?: PrintedRates;
 }
@@ -108,8 +114,9 @@ const exprOf = (s: RateSource): Expr =>
  * Exact start rate − exact end rate from the counts, when all four are usable and agree with the rates
  * used (otherwise the counts explain nothing about the printed reduction). No skip is recorded.
  */
-function unroundedFall(ctx: RuleContext, unit: Unit, start: Dec, end: Dec): Dec | undefined {
-  const v = ctx.annex.values.row(unit.id);
+function unroundedFall(ctx: RuleContext, r: RateChangeRelation, start: Dec, end: Dec): Dec | undefined {
+  if (r.other) return undefined;
+  const v = ctx.annex.values.row(r.unit.id);
   if (!v || !isOk(v.poor_start) || !isOk(v.households_start) || !isOk(v.poor_end) || !isOk(v.households_end)) return undefined;
   const s = exactRate(v.poor_start.num, v.households_start.num);
   const e = exactRate(v.poor_end.num, v.households_end.num);
@@ -119,8 +126,9 @@ function unroundedFall(ctx: RuleContext, unit: Unit, start: Dec, end: Dec): Dec 
 }
 
 /** Reduced households / start households × 100, when usable. */
-function shareReduced(ctx: RuleContext, unit: Unit): Dec | undefined {
-  const v = ctx.annex.values.row(unit.id);
+function shareReduced(ctx: RuleContext, r: RateChangeRelation): Dec | undefined {
+  if (r.other) return undefined;
+  const v = ctx.annex.values.row(r.unit.id);
   if (!v || !isOk(v.households_start) || v.households_start.num.isZero()) return undefined;
   const reduced = poorReduced(okNum(v.poor_reduced), okNum(v.poor_start), okNum(v.poor_end));
   return reduced ? exactRate(reduced, v.households_start.num) : undefined;
@@ -136,7 +144,7 @@ function conventionNote(ctx: RuleContext, r: RateChangeRelation): Finding | unde
   if (!start || !end) return undefined;
   const { unit, at: printed } = r;
   const expected = rateReduction(start.value, end.value);
-  const unrounded = unroundedFall(ctx, unit, start.value, end.value);
+  const unrounded = unroundedFall(ctx, r, start.value, end.value);
   const rounded = unrounded && roundRate(unrounded);
   if (!unrounded || !rounded || rounded.eq(expected)) return undefined;
   return atPrintedReduction(r, 'info', plain(expected, RATE_DECIMALS), {
@@ -159,7 +167,7 @@ function atPrintedReduction(r: RateChangeRelation, severity: Severity, expected:
     severity,
     at: r.at.cell,
     unit: (msg.params as { unit: string }).unit,
-    indicator: 'rate_reduced',
+    indicator: r.at.indicator,
     expected,
     actual: r.at.plain,
     msg,
@@ -211,7 +219,7 @@ export function quickCheck(ctx: RuleContext, r: RateChangeRelation): 'ok' | 'con
   if (r.q) return quickCheckRead(ctx, r.unit.id, r.q);
   const at = r.at;
   const dp = Math.max(RATE_DECIMALS, sideDecimals(r, 'start'), sideDecimals(r, 'end'), at.decimals ?? 0);
-  return quickCheckAt(ctx, r.unit.id, dp, sideScaled(r, 'start', dp), sideScaled(r, 'end', dp), scaledAt(at, dp));
+  return quickCheckAt(ctx, r.other ? undefined : r.unit.id, dp, sideScaled(r, 'start', dp), sideScaled(r, 'end', dp), scaledAt(at, dp));
 }
 
 /** quickCheck of a unit whose printed figures are the store's integers `q` (no relation made). */
@@ -220,9 +228,10 @@ function quickCheckRead(ctx: RuleContext, unit: number, q: PrintedRates): 'ok' |
   return quickCheckAt(ctx, unit, dp, scaledAt(q.start, dp), scaledAt(q.end, dp), scaledAt(q.at, dp));
 }
 
-/** quickCheck on the start and end rates and the printed reduction × 10^dp. */
-function quickCheckAt(ctx: RuleContext, unit: number, dp: number, start: number | undefined, end: number | undefined, printed: number | undefined): 'ok' | 'convention' | undefined {
+/** quickCheck on the start and end rates and the printed reduction × 10^dp (`unit` undefined: no counts to read, `other`). */
+function quickCheckAt(ctx: RuleContext, unit: number | undefined, dp: number, start: number | undefined, end: number | undefined, printed: number | undefined): 'ok' | 'convention' | undefined {
   if (start === undefined || end === undefined || printed === undefined || start - end !== printed) return undefined;
+  if (unit === undefined) return 'ok';
   const counts = countsRead(ctx, unit);
   if (counts === 'missing') return 'ok';
   return quickCheckCounts(dp, start, end, intOf(counts[0]!), intOf(counts[1]!), intOf(counts[2]!), intOf(counts[3]!));
@@ -264,6 +273,7 @@ function quickCheckCounts(dp: number, start: number, end: number, p0: number | u
  * (the decimals make the note then).
  */
 export function conventionInIntegers(ctx: RuleContext, r: RateChangeRelation): Finding | undefined {
+  if (r.other) return undefined;
   if (sideDecimals(r, 'start') > RATE_DECIMALS || sideDecimals(r, 'end') > RATE_DECIMALS) return undefined;
   const start = sideScaled(r, 'start', RATE_DECIMALS);
   const end = sideScaled(r, 'end', RATE_DECIMALS);
@@ -344,7 +354,7 @@ export function checkInDecimals(r: RateChangeRelation, ctx: RuleContext): void {
   const diff = rateReduction(start.value, end.value);
   const expected = coarse === undefined ? diff : diff.toDecimalPlaces(coarse, Dec.ROUND_HALF_UP);
   const dp = coarse ?? RATE_DECIMALS;
-  const unrounded = unroundedFall(ctx, unit, start.value, end.value);
+  const unrounded = unroundedFall(ctx, r, start.value, end.value);
   const startText = plain(start.value, RATE_DECIMALS);
   const endText = plain(end.value, RATE_DECIMALS);
   if (expected.eq(printed.num)) {
@@ -357,7 +367,7 @@ export function checkInDecimals(r: RateChangeRelation, ctx: RuleContext): void {
     return;
   }
   const roundedUnrounded = unrounded && roundRate(unrounded);
-  const exactShare = shareReduced(ctx, unit);
+  const exactShare = shareReduced(ctx, r);
   const share = exactShare && roundRate(exactShare);
   ctx.report(
     atPrintedReduction(r, 'error', plain(expected, dp), {
@@ -369,6 +379,7 @@ export function checkInDecimals(r: RateChangeRelation, ctx: RuleContext): void {
         expected: plain(expected, dp),
         actual: printed.plain,
         computed: start.computed || end.computed,
+        ...(r.other ? { indicator: r.at.indicator } : {}),
         ...(unrounded && roundedUnrounded?.eq(printed.num) ? { unrounded: plain(unrounded.toDecimalPlaces(EXACT_SHOWN, 1), EXACT_SHOWN) } : {}),
         ...(share?.eq(printed.num) ? { share: plain(share, RATE_DECIMALS) } : {}),
       },
@@ -408,6 +419,37 @@ function foldConvention(ctx: RuleContext, unit: Unit | number, relation: () => R
   });
 }
 
+/** A printed reduction of rates other than the annex's: its start, end and reduction slots. */
+interface OtherReduction {
+  readonly start: Indicator;
+  readonly end: Indicator;
+  readonly reduced: Indicator;
+}
+
+/**
+ * The reductions of rates the table prints besides the annex's `rate_reduced`: another population's between the
+ * start and the end of the year (`Tỷ lệ hộ cận nghèo giảm`), and along a series by year, from last year's rate or
+ * from the year its label names (`Tỷ lệ hộ nghèo giảm so với năm trước` in the row of 2014).
+ */
+function otherReductions(annex: Annex): OtherReduction[] {
+  const out: OtherReduction[] = [];
+  for (const { slot, reduced } of reducedRates(annex)) {
+    const start = slot.point.time === 'end' ? slotFor(slot, { time: 'start' }) : seriesStart(annex, slot, reduced);
+    if (carriesSlot(annex, start)) out.push({ start, end: slot.key, reduced });
+  }
+  return out;
+}
+
+/** The table's rates (not the annex's end rate) whose reduction it prints: once per list of indicators. */
+const reducedRates = (annex: Annex): ReadonlyArray<{ slot: SlotInfo; reduced: Indicator }> =>
+  ofIndicators(annex, 'reduced-rates', () =>
+    vocabularySlots(annex).flatMap((slot) => {
+      if (slot.point.measure !== 'rate' || slot.point.role !== 'value' || slot.key === 'rate_end') return [];
+      const reduced = slotFor(slot, { time: 'reduced', measure: 'points' });
+      return carriesSlot(annex, reduced) ? [{ slot, reduced }] : [];
+    }),
+  );
+
 const decimalsOf = (s: RateSource): number => ('printed' in s ? (s.printed.decimals ?? 0) : RATE_DECIMALS);
 
 export const rateChangeKind = defineKind<RateChangeRelation>({
@@ -415,10 +457,12 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
   relation: 'rate-change',
   severity: 'error',
   needs: [['rate_reduced']],
+  applies: (annex) => otherReductions(annex).length > 0,
   perUnit: true,
   localised: true,
   annex: true,
-  applicable: (annex) => annex.indicators.includes('rate_reduced') || annex.indicators.includes('households_start') || annex.indicators.includes('households_end'),
+  applicable: (annex) =>
+    annex.indicators.includes('rate_reduced') || annex.indicators.includes('households_start') || annex.indicators.includes('households_end') || otherReductions(annex).length > 0,
   each(ctx, visit, checking) {
     const values = ctx.annex.values;
     const printed = carries(ctx.annex, PRINTED);
@@ -451,6 +495,15 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
       const end = sourceOf(ctx, unit, 'rate_end');
       if (!start || !end) continue;
       visit({ unit, at: rr.rate_reduced, cells: [...cellsOf(start), ...cellsOf(end), rr.rate_reduced], start, end });
+    }
+    for (const o of otherReductions(ctx.annex)) {
+      for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
+        const id = ids.list ? ids.list[nth]! : nth;
+        const at = okValue(ctx.annex, id, o.reduced);
+        const start = at && okValue(ctx.annex, id, o.start);
+        const end = start && okValue(ctx.annex, id, o.end);
+        if (end) visit({ unit: ctx.annex.units.at(id)!, at, cells: [start, end, at], start: { printed: start }, end: { printed: end }, other: true });
+      }
     }
   },
   check(r, ctx) {

@@ -63,6 +63,21 @@ export function slotFor(s: SlotInfo, change: Partial<IndicatorPoint>): Indicator
   return slotKey(k, dims);
 }
 
+/**
+ * The start of a value at a point of a series by year (`Số hộ nghèo` in the rows or columns of 2013, 2014 …): the
+ * same slot a year earlier, or at the year the change `change` is measured against when its label names one
+ * (`giảm so với năm 2016`: `Annex.comparedWith`). Undefined for a slot without a year or not at a point, and for a
+ * change measured against this year or a later one.
+ */
+export function seriesStart(annex: Annex, s: SlotInfo, change?: Indicator): Indicator | undefined {
+  const year = s.parsed.year;
+  if (s.point.time !== 'point' || year === undefined || !/^\d{4}$/.test(year)) return undefined;
+  const since = change === undefined ? undefined : annex.comparedWith?.[change];
+  if (since !== undefined && Number(since) >= Number(year)) return undefined;
+  const { indicator, ...dims } = s.parsed;
+  return slotKey(indicator, { ...dims, year: since ?? String(Number(year) - 1) });
+}
+
 /** Whether the table carries a slot. */
 export const carriesSlot = (annex: Annex, key: Indicator | undefined): key is Indicator => key !== undefined && annex.indicators.includes(key);
 

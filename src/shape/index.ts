@@ -8,6 +8,7 @@ import { displayRef, gridWidth, trimmedText, type Cell, type Grid } from '../mod
 import { PovcheckError } from '../errors.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator, type IndicatorKind } from '../model/indicators.js';
 import { BlankIndicators } from './blank-indicators.js';
+import { comparedWithYear } from './words.js';
 import { FindingsGuard } from '../read/memory-budget.js';
 import { isBlank, RowValues, UnitList, type Annex, type NumberLocale, type PartialList, type Unit, type Units, type Value } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
@@ -252,6 +253,7 @@ function finishWide(draft: Draft, opts: ShapeOptions): ShapeResult {
     ...(totalIdx >= 0 ? { total: list[totalIdx]! } : {}),
     indicators: draft.indicators,
     labelCells: draft.labelCells,
+    ...comparedWithOf(draft.labelCells),
     values: new RowValues(values),
     locale: format.plain ? 'plain' : format.locale,
     lang: decideLang(draft, units),
@@ -380,6 +382,7 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
     ...(totalIdx >= 0 ? { total: units.at(totalIdx)! } : {}),
     indicators: draft.indicators,
     labelCells: draft.labelCells,
+    ...comparedWithOf(draft.labelCells),
     values: table,
     locale: format.plain ? 'plain' : locale,
     lang: decideLang(draft, units),
@@ -711,4 +714,15 @@ export function langOf(votes: { vi: number; en: number }, nonAsciiName: boolean)
   if (votes.vi > votes.en) return 'vi';
   if (votes.en > votes.vi) return 'en';
   return nonAsciiName ? 'vi' : 'en';
+}
+
+/** The years the table's changes are measured against, where their labels name one (`Annex.comparedWith`). */
+function comparedWithOf(labelCells: Partial<Record<Indicator, Cell>>): { comparedWith?: Readonly<Record<Indicator, string>> } {
+  let out: Record<Indicator, string> | undefined;
+  for (const key in labelCells) {
+    const text = labelCells[key]!.raw;
+    const year = /\d/.test(text) ? comparedWithYear(text) : undefined;
+    if (year !== undefined) (out ??= {})[key] = year;
+  }
+  return out ? { comparedWith: out } : {};
 }

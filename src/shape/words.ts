@@ -273,6 +273,17 @@ export function mayMatch(re: RegExp, text: string): boolean {
   return false;
 }
 
+const COMPARED_WITH_NAMED_YEAR = /\bso voi (?:dau |cuoi )?nam ((?:19|20)\d\d)\b|\b(?:compared (?:with|to)|since|from) ((?:19|20)\d\d)\b/;
+
+/**
+ * The year a change is measured against when its label names one (`Số hộ nghèo giảm so với năm 2016` → 2016);
+ * undefined for `so với năm trước` (the year before) and for a label that names none.
+ */
+export function comparedWithYear(text: string): string | undefined {
+  const m = COMPARED_WITH_NAMED_YEAR.exec(foldKey(text));
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
 /** The features of one label (one header cell or row label); labels repeat, so they are remembered (bounded). */
 export function featuresOf(text: string): Features {
   const known = remembered.get(text);

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { featuresOf, keyOf, noIndicatorKind, readFeatures, recognise, requiredTexts, saysNothing } from '../../src/shape/words.js';
+import { comparedWithYear, featuresOf, keyOf, noIndicatorKind, readFeatures, recognise, requiredTexts, saysNothing } from '../../src/shape/words.js';
 import { matchLabel } from '../../src/shape/aliases.js';
 
 const WORDS = [
@@ -140,5 +140,16 @@ describe('labels of published review results', () => {
       expect(noIndicatorKind(t), t).toBe('otherPopulation');
     }
     expect(recognise('Tổng số hộ')?.key).toBe('households');
+  });
+});
+
+describe('comparedWithYear', () => {
+  it('the year a change is measured against, when the label names one', () => {
+    expect(comparedWithYear('Số hộ nghèo giảm so với năm 2016')).toBe('2016');
+    expect(comparedWithYear('Tỷ lệ hộ nghèo giảm so với đầu năm 2021 (%)')).toBe('2021');
+    expect(comparedWithYear('Poor households reduced compared with 2019')).toBe('2019');
+    expect(comparedWithYear('Số hộ nghèo giảm so với năm trước')).toBeUndefined();
+    expect(comparedWithYear('Số hộ nghèo năm 2016')).toBeUndefined();
+    expect(comparedWithYear('Số hộ nghèo giảm')).toBeUndefined();
   });
 });

@@ -1,0 +1,37 @@
+/**
+ * implied-households.disagree names a cell only when the other pairs agree without it (the odd one out). With two
+ * pairs, or pairs that disagree among themselves, it names none and leaves the ranking to the likely causes (Quỳnh
+ * Phụ: it blamed C2 while the causes put E2 first).
+ */
+import { describe, expect, it } from 'vitest';
+import { gridFromAnyBytes } from '../../src/read/index.js';
+import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+import { makeFmt, renderMessage } from '../../src/messages/index.js';
+
+const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
+const disagree = (r: CheckResult) => r.findings.filter((f) => f.msg.id === 'implied-households.disagree');
+const en = makeFmt('en');
+
+describe('implied-households.disagree', () => {
+  it('two pairs that disagree: no cell is blamed in the sentence, the likely causes rank them', async () => {
+    const r = await check(['Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Số hộ cận nghèo;Tỷ lệ hộ cận nghèo (%)', 'Huyện Quỳnh Phụ;2.444;2,86;22.405;2,81'].join('\n'));
+    const [f] = disagree(r);
+    expect(f).toBeDefined();
+    expect(f!.msg.params).not.toHaveProperty('cell');
+    const text = renderMessage(f!.msg, en);
+    expect(text).toContain('one of these cells is wrong');
+    expect(text).not.toContain('is likely wrong');
+    expect(renderMessage(f!.msg, makeFmt('vi'))).toContain('một trong các ô này bị ghi sai');
+    expect(r.localisation.causes.length).toBeGreaterThan(1);
+  });
+
+  it('three pairs of which two agree: the third is named', async () => {
+    // Poor, near-poor and both over about 15.370 households; the near-poor rate is mistyped.
+    const head = 'Đơn vị;Tỷ lệ hộ nghèo (%);Số hộ nghèo;Tỷ lệ hộ cận nghèo (%);Số hộ cận nghèo;Tỷ lệ hộ nghèo và cận nghèo (%);Số hộ nghèo và cận nghèo';
+    const r = await check([head, 'Huyện Tây Sơn;5,85;899;7,04;1.243;13,94;2.142'].join('\n'));
+    const [f] = disagree(r);
+    expect(f).toBeDefined();
+    expect(f!.msg.params).toHaveProperty('cell', 'D2');
+    expect(renderMessage(f!.msg, en)).toContain('D2 (or the count beside it) is likely wrong, as the other pairs agree');
+  });
+});

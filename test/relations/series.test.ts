@@ -1,0 +1,68 @@
+/**
+ * A series by year (years as rows, or as columns): the net reduction of year Y is last year's value less this
+ * year's (`so với năm trước`), or the value of the year its label names less this year's (`so với năm 2016`); the
+ * same for a rate's reduction in points, the difference of the printed rates. Another population's rate reduction
+ * between the start and the end of the year is checked as the annex's is. Before, none of these was compared:
+ * the national 2013–2014 decisions' 1.442.261 for 1.797.889 − 375.628 passed.
+ */
+import { describe, expect, it } from 'vitest';
+import { gridFromAnyBytes } from '../../src/read/index.js';
+import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+import { makeFmt, renderMessage } from '../../src/messages/index.js';
+
+const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
+const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
+const en = makeFmt('en');
+
+const YEARS_AS_ROWS = 'Năm;Tổng số hộ nghèo;Số hộ nghèo giảm so với năm trước;Tỷ lệ hộ nghèo (%);Tỷ lệ hộ nghèo giảm so với năm trước (%)';
+
+describe('a series by year', () => {
+  it('years as rows: this year = last year − the reduction, in counts and in points', async () => {
+    const right = await check([YEARS_AS_ROWS, '2013;1.797.889;351.221;7,80;1,80', '2014;1.422.261;375.628;5,97;1,83', '2015;1.200.000;222.261;4,50;1,47'].join('\n'));
+    expect(problems(right)).toEqual([]);
+    expect(right.coverage.ran).toEqual(expect.arrayContaining(['flow', 'rate-change']));
+    const wrong = await check([YEARS_AS_ROWS, '2013;1.797.889;351.221;7,80;1,80', '2014;1.442.261;375.628;5,97;1,73', '2015;1.220.000;222.261;4,50;1,47'].join('\n'));
+    expect(problems(wrong)).toEqual(['error flow B3', 'error rate-change E3']);
+    const flow = wrong.findings.find((f) => f.rule === 'flow')!;
+    expect(renderMessage(flow.msg, en)).toBe(
+      'Tổng: poor households (2014) should be poor households (2013) less poor households reduced during the year (2014): 1,797,889 − 375,628 = 1,422,261, but the table shows 1,442,261.',
+    );
+    const rate = wrong.findings.find((f) => f.rule === 'rate-change')!;
+    expect(renderMessage(rate.msg, en)).toBe('Tổng: poverty rate reduction (points) (2014) should be 7.80 − 5.97 = 1.83 points, but the table shows 1.73.');
+    // 2015's flow holds with B3 as printed: the reduction C3 (355.628 mistyped 375.628) is proposed, with E3 or D2.
+    expect(wrong.localisation.causes.map((c) => c.cells.map((x) => `${x.cell.ref}=${x.proposed}`).join('+'))).toContain('C3=355628+E3=1.83');
+  });
+
+  it('a reduction against a named year is from that year, not the year before', async () => {
+    const head = 'Năm;Số hộ nghèo;Số hộ nghèo giảm so với năm 2016;Tỷ lệ hộ nghèo (%);Tỷ lệ hộ nghèo giảm so với năm 2016 (%)';
+    const right = await check([head, '2016;5.000;;10,00;', '2017;4.500;500;9,00;1,00', '2018;4.000;1.000;8,00;2,00'].join('\n'));
+    expect(problems(right)).toEqual([]);
+    expect(right.coverage.ran).toEqual(expect.arrayContaining(['flow', 'rate-change']));
+    const wrong = await check([head, '2016;5.000;;10,00;', '2017;4.500;500;9,00;1,00', '2018;4.000;1.100;8,00;2,00'].join('\n'));
+    expect(problems(wrong)).toEqual(['error flow B4']);
+  });
+
+  it('years as columns (the indicators in rows)', async () => {
+    const csv = (last: string) => ['Chỉ tiêu;ĐVT;Năm 2019;Năm 2020;Năm 2021', `Số hộ nghèo;Hộ;5.000;4.500;${last}`, 'Số hộ nghèo giảm;Hộ;;500;300', 'Tỷ lệ hộ nghèo;%;10,00;8,90;8,00', 'Tỷ lệ hộ nghèo giảm;%;;1,10;0,90'].join('\n');
+    expect(problems(await check(csv('4.200')))).toEqual([]);
+    expect(problems(await check(csv('4.100')))).toEqual(['error flow E2']);
+  });
+
+  it('years that do not follow each other are not compared', async () => {
+    const r = await check([YEARS_AS_ROWS, '2013;1.797.889;351.221;7,80;1,80', '2015;1.200.000;222.261;4,50;1,47'].join('\n'));
+    expect(problems(r)).toEqual([]);
+    expect(r.coverage.ran).not.toContain('flow');
+  });
+});
+
+describe('another population\'s rate reduction', () => {
+  it('the near-poor rate\'s reduction is the difference of its printed start and end rates', async () => {
+    const head = 'Đơn vị;Tổng số hộ đầu năm;Tổng số hộ cuối năm;Số hộ cận nghèo đầu năm;Số hộ cận nghèo cuối năm;Tỷ lệ hộ cận nghèo đầu năm (%);Tỷ lệ hộ cận nghèo cuối năm (%);Tỷ lệ hộ cận nghèo giảm (%)';
+    const r = await check([head, 'Toàn huyện;2.000;2.000;200;150;10,00;7,50;2,50', 'Xã A;1.000;1.000;100;70;10,00;7,00;3,30', 'Xã B;1.000;1.000;100;80;10,00;8,00;2,00'].join('\n'));
+    expect(problems(r).filter((p) => !p.startsWith('warning missing'))).toEqual(['error rate-change H3']);
+    const f = r.findings.find((x) => x.rule === 'rate-change')!;
+    expect(f.indicator).toBe('near_poor_rate_reduced');
+    expect(renderMessage(f.msg, en)).toBe('Xã A: reduction of the rate of near-poor households (points) should be 10.00 − 7.00 = 3.00 points, but the table shows 3.30.');
+    expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed])).toEqual([['H3', '3.00']]);
+  });
+});
