@@ -12,7 +12,7 @@ import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import { defineKind, type Relation } from './types.js';
 import { allNumbers, ColumnRow, columnsOf, slotIndexes, wholeAt } from './columns.js';
 import { unitIdsIn } from './scope.js';
-import { carriesSlot, okValue, seriesStart, slotFor, vocabularySlots } from './slots.js';
+import { carriesSlot, okValue, seriesChange, slotFor, vocabularySlots } from './slots.js';
 
 export interface FlowRelation extends Relation {
   readonly start: OkValue;
@@ -125,10 +125,12 @@ export const flowKind = defineKind<FlowRelation>({
     }
     for (const s of vocabularySlots(annex)) {
       if (s.point.measure !== 'count' || s.point.role !== 'value' || s.key === 'poor_end') continue;
-      // Another population's end of the year, or a series by year: last year's count is this year's start.
+      // Another population's end of the year, or a series by year: last year's count (or the year the reduction
+      // names, or the earlier of two) is this year's start.
       const series = s.point.time === 'point';
-      const reducedKey = slotFor(s, { time: 'reduced' });
-      const startKey = series ? seriesStart(annex, s, reducedKey) : s.point.time === 'end' ? slotFor(s, { time: 'start' }) : undefined;
+      const change = series ? seriesChange(annex, s, { time: 'reduced' }) : undefined;
+      const reducedKey = change ? change.reduced : slotFor(s, { time: 'reduced' });
+      const startKey = change ? change.start : s.point.time === 'end' ? slotFor(s, { time: 'start' }) : undefined;
       if (!carriesSlot(annex, startKey) || !carriesSlot(annex, reducedKey)) continue;
       for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
         const id = ids.list ? ids.list[nth]! : nth;

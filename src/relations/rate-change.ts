@@ -17,7 +17,7 @@ import { EXACT_SHOWN } from './rate.js';
 import { unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 import { allNumbers, ColumnRow, columnsOf, slotIndexes, wholeAt } from './columns.js';
-import { carriesSlot, ofIndicators, okValue, seriesStart, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
+import { carriesSlot, okValue, seriesChange, slotFor, vocabularySlots } from './slots.js';
 
 /** A rate as printed, or computed from its count and households. */
 type RateSource = { printed: OkValue } | { count: OkValue; households: OkValue };
@@ -429,26 +429,25 @@ interface OtherReduction {
 /**
  * The reductions of rates the table prints besides the annex's `rate_reduced`: another population's between the
  * start and the end of the year (`Tỷ lệ hộ cận nghèo giảm`), and along a series by year, from last year's rate or
- * from the year its label names (`Tỷ lệ hộ nghèo giảm so với năm trước` in the row of 2014).
+ * from the year its label names (`Tỷ lệ hộ nghèo giảm so với năm trước` in the row of 2014), or between the two
+ * years a table prints (`slots.ts` `seriesChange`).
  */
 function otherReductions(annex: Annex): OtherReduction[] {
   const out: OtherReduction[] = [];
-  for (const { slot, reduced } of reducedRates(annex)) {
-    const start = slot.point.time === 'end' ? slotFor(slot, { time: 'start' }) : seriesStart(annex, slot, reduced);
-    if (carriesSlot(annex, start)) out.push({ start, end: slot.key, reduced });
+  for (const slot of vocabularySlots(annex)) {
+    if (slot.point.measure !== 'rate' || slot.point.role !== 'value' || slot.key === 'rate_end') continue;
+    const points = { time: 'reduced', measure: 'points' } as const;
+    if (slot.point.time === 'end') {
+      const start = slotFor(slot, { time: 'start' });
+      const reduced = slotFor(slot, points);
+      if (carriesSlot(annex, start) && carriesSlot(annex, reduced)) out.push({ start, end: slot.key, reduced });
+      continue;
+    }
+    const change = seriesChange(annex, slot, points);
+    if (change) out.push({ ...change, end: slot.key });
   }
   return out;
 }
-
-/** The table's rates (not the annex's end rate) whose reduction it prints: once per list of indicators. */
-const reducedRates = (annex: Annex): ReadonlyArray<{ slot: SlotInfo; reduced: Indicator }> =>
-  ofIndicators(annex, 'reduced-rates', () =>
-    vocabularySlots(annex).flatMap((slot) => {
-      if (slot.point.measure !== 'rate' || slot.point.role !== 'value' || slot.key === 'rate_end') return [];
-      const reduced = slotFor(slot, { time: 'reduced', measure: 'points' });
-      return carriesSlot(annex, reduced) ? [{ slot, reduced }] : [];
-    }),
-  );
 
 const decimalsOf = (s: RateSource): number => ('printed' in s ? (s.printed.decimals ?? 0) : RATE_DECIMALS);
 

@@ -78,6 +78,31 @@ export function seriesStart(annex: Annex, s: SlotInfo, change?: Indicator): Indi
   return slotKey(indicator, { ...dims, year: since ?? String(Number(year) - 1) });
 }
 
+/**
+ * The change of a value at a point of a series by year (`change`: its reduction's point, `{ time: 'reduced' }` or in
+ * points) and the start it is measured from: this year's reduction from last year or from the year its label names
+ * (`seriesStart`); or, where the table prints the values of exactly two years and one reduction without a year
+ * (`Số hộ nghèo năm 2021 | năm 2022 | Số hộ nghèo giảm`), that reduction, for the later year, from the earlier one.
+ */
+export function seriesChange(annex: Annex, s: SlotInfo, change: Partial<IndicatorPoint>): { start: Indicator; reduced: Indicator } | undefined {
+  if (s.point.time !== 'point' || s.parsed.year === undefined) return undefined;
+  const reduced = slotFor(s, change);
+  if (carriesSlot(annex, reduced)) {
+    const start = seriesStart(annex, s, reduced);
+    return carriesSlot(annex, start) ? { start, reduced } : undefined;
+  }
+  const { indicator, year, ...dims } = s.parsed;
+  const k = indicatorKey({ ...s.point, ...change });
+  const undated = k === undefined ? undefined : slotKey(k, dims);
+  if (!carriesSlot(annex, undated)) return undefined;
+  const years = vocabularySlots(annex).filter((o) => o.parsed.indicator === indicator && o.parsed.year !== undefined && slotKey(indicator, { ...o.parsed, year: undefined }) === slotKey(indicator, dims));
+  if (years.length !== 2 || !years.every((o) => /^\d{4}$/.test(o.parsed.year!))) return undefined;
+  const [earlier, later] = years.map((o) => o.parsed.year!).sort();
+  const since = annex.comparedWith?.[undated];
+  if (year !== later || earlier === later || (since !== undefined && since !== earlier)) return undefined;
+  return { start: slotKey(indicator, { ...dims, year: earlier }), reduced: undated };
+}
+
 /** Whether the table carries a slot. */
 export const carriesSlot = (annex: Annex, key: Indicator | undefined): key is Indicator => key !== undefined && annex.indicators.includes(key);
 

@@ -66,3 +66,21 @@ describe('another population\'s rate reduction', () => {
     expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed])).toEqual([['H3', '3.00']]);
   });
 });
+
+describe('two years and one reduction without a year', () => {
+  const head = 'Đơn vị;Số hộ nghèo năm 2021;Số hộ nghèo năm 2022;Số hộ nghèo giảm;Tỷ lệ hộ nghèo năm 2021 (%);Tỷ lệ hộ nghèo năm 2022 (%);Tỷ lệ hộ nghèo giảm (%)';
+  it('the reduction is from the earlier year to the later, in counts and in points', async () => {
+    const rows = (a: string) => [head, 'Toàn huyện;1.000;800;200;10,00;8,00;2,00', a, 'Xã B;400;300;100;8,00;6,00;2,00'].join('\n');
+    const right = await check(rows('Xã A;600;500;100;12,00;10,00;2,00'));
+    expect(problems(right)).toEqual([]);
+    expect(right.coverage.ran).toEqual(expect.arrayContaining(['flow', 'rate-change']));
+    expect(problems(await check(rows('Xã A;600;500;100;12,00;10,00;2,20')))).toEqual(['error rate-change G3']);
+    expect(problems(await check(rows('Xã A;600;510;100;12,00;10,00;2,00')))).toEqual(['error sum C2', 'error flow C3']);
+  });
+
+  it('three years and one reduction without a year: not compared (which two?)', async () => {
+    const r = await check(['Đơn vị;Số hộ nghèo năm 2020;Số hộ nghèo năm 2021;Số hộ nghèo năm 2022;Số hộ nghèo giảm', 'Huyện X;1.000;800;700;999'].join('\n'));
+    expect(problems(r)).toEqual([]);
+    expect(r.coverage.ran).not.toContain('flow');
+  });
+});
