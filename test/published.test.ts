@@ -309,5 +309,11 @@ describe('national-2013-2014-decisions-years-as-rows.csv', () => {
     const b3 = r.localisation.causes.flatMap((c) => c.cells).find((c) => c.cell.ref === 'B3' && c.proposed === '1422261');
     expect(b3?.kind).toBe('mistyped');
     expect(r.localisation.causes.every((c) => c.cells.every((x) => x.proposed !== undefined || x.range !== undefined))).toBe(true);
+    expect(r.skipped.filter((x) => x.msg.id === 'skip.base-year').map((x) => `${x.rule} ${(x.msg.params as { indicator: string }).indicator}`)).toEqual([
+      'flow poor_reduced@2013',
+      'flow near_poor_reduced@2013',
+      'rate-change rate_reduced@2013',
+      'rate-change near_poor_rate_reduced@2013',
+    ]);
   });
 });

@@ -19,6 +19,7 @@ const EN_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   increase: 'is a rise against another time',
   share: 'is a share of another total',
   otherPopulation: 'counts another group of households (not the poor, the near-poor or all households)',
+  ethnicGroup: 'names one ethnic group, whose households povcheck does not count apart (its ethnic-minority figures are the minorities together)',
 };
 
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
@@ -244,7 +245,10 @@ export function en(): Catalog {
     'missing.blank-indicator': (p, f) => `${f.ind(p.indicator)}: blank for all ${k(p.units)} units, so nothing that needs it is checked.`,
     'missing.unit-name': (p) => `Row ${p.row} has values but no unit name.`,
     'duplicate.indicator': (p, f) => `"${f.ind(p.indicator)}" appears twice (first at ${p.first}); this one is ignored.`,
-    'duplicate.group': (p, f) => `"${p.text}" also reads as ${lower(f.ind(p.indicator))} (as ${p.first} does); probably a group of them, which povcheck does not tell apart: it is not checked.`,
+    'duplicate.group': (p, f) =>
+      p.since
+        ? `"${p.text}" is ${lower(f.ind(p.indicator))} against ${p.since}, where ${p.first} is against another time; povcheck reads one such column per indicator: it is not checked.`
+        : `"${p.text}" also reads as ${lower(f.ind(p.indicator))} (as ${p.first} does); probably a group of them, which povcheck does not tell apart: it is not checked.`,
     'duplicate.unit': (p) => `Unit "${p.unit}" appears twice (first at ${p.first}).`,
     'duplicate.code': (p) => `Code "${p.code}" of "${p.unit}" is also the code of "${p.first}".`,
     'hierarchy.unknown-parent': (p) => `"${p.unit}": no unit has the parent code "${p.parent}"; this unit is not added up anywhere.`,
@@ -274,6 +278,7 @@ export function en(): Catalog {
       `Compared with ${p.previousFile}: ${p.matched} of ${p.compared} ${p.compared === 1 ? 'unit starts' : 'units start'} the year where ${p.compared === 1 ? 'it' : 'they'} ended the year before (households and poor households)${p.merged > 0 ? `; ${p.merged} merged from older units by the units map` : ''}.`,
     'skip.bad-value': (p, f) => `${f.list(p.cells)} ${p.blank ? (p.cells.length === 1 ? 'is blank' : 'are blank') : 'not usable'}`,
     'skip.absent': (p, f) => `the table has no ${f.list(p.indicators.map((i) => lower(f.ind(i))))}`,
+    'skip.base-year': (p, f) => `${lower(f.ind(p.indicator))} is measured against ${p.year}, which the table does not print`,
     'skip.no-units': () => 'the table has no units (no row or column of figures for a unit)',
     'skip.partial-list': (p) => (p.empty ? `the list names units without their figures (${p.cell} "${p.text}", …)` : `the list of units ends with a row of dots (${p.cell}): not every unit is listed`),
     'skip.one-part': (p) => `the table names one unit under it (${p.part}): a part of it, not its whole list`,

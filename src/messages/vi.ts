@@ -19,6 +19,7 @@ const VI_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   increase: 'là mức tăng so với một thời điểm khác',
   share: 'là tỷ trọng trong một tổng số khác',
   otherPopulation: 'đếm một nhóm hộ khác (không phải hộ nghèo, hộ cận nghèo hay tổng số hộ)',
+  ethnicGroup: 'chỉ một dân tộc, nhóm hộ mà povcheck không đếm riêng (số liệu dân tộc thiểu số là của các dân tộc thiểu số gộp lại)',
 };
 
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
@@ -250,7 +251,10 @@ export function vi(): Catalog {
     'missing.blank-indicator': (p, f) => `${f.ind(p.indicator)}: để trống ở cả ${k(p.units)} đơn vị, nên những gì cần đến chỉ tiêu này không được kiểm tra.`,
     'missing.unit-name': (p) => `Dòng ${p.row} có số liệu nhưng không có tên đơn vị.`,
     'duplicate.indicator': (p, f) => `Chỉ tiêu "${f.ind(p.indicator)}" xuất hiện hai lần (lần đầu ở ${p.first}); bỏ qua lần này.`,
-    'duplicate.group': (p, f) => `"${p.text}" cũng được đọc là ${f.ind(p.indicator).toLowerCase()} (như ô ${p.first}); có lẽ là một nhóm trong đó, povcheck không phân biệt được nên không kiểm tra.`,
+    'duplicate.group': (p, f) =>
+      p.since
+        ? `"${p.text}" là ${f.ind(p.indicator).toLowerCase()} so với năm ${p.since}, còn ô ${p.first} so với một thời điểm khác; povcheck chỉ đọc một cột như vậy cho mỗi chỉ tiêu nên cột này không được kiểm tra.`
+        : `"${p.text}" cũng được đọc là ${f.ind(p.indicator).toLowerCase()} (như ô ${p.first}); có lẽ là một nhóm trong đó, povcheck không phân biệt được nên không kiểm tra.`,
     'duplicate.unit': (p) => `Đơn vị "${p.unit}" xuất hiện hai lần (lần đầu ở ${p.first}).`,
     'duplicate.code': (p) => `Mã "${p.code}" của "${p.unit}" trùng với mã của "${p.first}".`,
     'hierarchy.unknown-parent': (p) => `"${p.unit}": không có đơn vị nào mang mã cấp trên "${p.parent}"; đơn vị này không được cộng vào đâu.`,
@@ -280,6 +284,7 @@ export function vi(): Catalog {
       `So với ${p.previousFile}: ${p.matched}/${p.compared} đơn vị có tổng số hộ và số hộ nghèo đầu năm bằng số cuối năm trước${p.merged > 0 ? ` (${p.merged} đơn vị gộp từ các đơn vị cũ theo bảng đối chiếu)` : ''}.`,
     'skip.bad-value': (p, f) => `ô ${f.list(p.cells)} ${p.blank ? 'để trống' : 'không dùng được'}`,
     'skip.absent': (p, f) => `bảng không có ${f.list(p.indicators.map((i) => f.ind(i).toLowerCase()))}`,
+    'skip.base-year': (p, f) => `${lowFirst(f.ind(p.indicator))} được so với năm ${p.year}, năm mà bảng không ghi`,
     'skip.no-units': () => 'bảng không có đơn vị nào (không có dòng hay cột số liệu của một đơn vị)',
     'skip.partial-list': (p) => (p.empty ? `danh sách có đơn vị không ghi số liệu (ô ${p.cell} "${p.text}", …)` : `danh sách đơn vị kết thúc bằng dòng dấu chấm (ô ${p.cell}): bảng không liệt kê hết các đơn vị`),
     'skip.one-part': (p) => `bảng chỉ nêu một đơn vị (${p.part}) thuộc đơn vị này: đó là một phần, không phải toàn bộ danh sách`,

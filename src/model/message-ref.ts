@@ -187,7 +187,8 @@ export interface MessageParams {
   'missing.unit-name': { row: number };
   'duplicate.indicator': { indicator: Indicator; first: string };
   /** A label read as an indicator already taken that says more (a group of it): `text` as printed. */
-  'duplicate.group': { indicator: Indicator; first: string; text: string };
+  /** `since`: the label measures the change against that year, the first label against another time. */
+  'duplicate.group': { indicator: Indicator; first: string; text: string; since?: string };
   'duplicate.unit': { unit: string; first: string };
   'duplicate.code': { code: string; unit: string; first: string };
   'hierarchy.unknown-parent': { unit: string; parent: string };
@@ -307,6 +308,8 @@ export interface SkipParams {
   'skip.partial-list': { cell: string; empty?: boolean; text?: string };
   /** One unit named (no code) under its parent: a part of it, not its list. */
   'skip.one-part': { part: string };
+  /** A change measured against a year (`Giảm so với năm 2017`) the table does not print. */
+  'skip.base-year': { indicator: Indicator; year: string };
   /** A plan document's check that found nothing of its kind in the text (no stated figure, no total with parts, no citation). */
   'skip.document-part': { part: 'claims' | 'money' | 'references' };
   /** A target names a unit this table lacks (another file of the run has it). */

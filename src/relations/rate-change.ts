@@ -17,7 +17,7 @@ import { EXACT_SHOWN } from './rate.js';
 import { unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 import { allNumbers, ColumnRow, columnsOf, slotIndexes, wholeAt } from './columns.js';
-import { carriesSlot, okValue, seriesChange, slotFor, vocabularySlots } from './slots.js';
+import { absentBase, carriesSlot, okValue, seriesChange, slotFor, vocabularySlots } from './slots.js';
 
 /** A rate as printed, or computed from its count and households. */
 type RateSource = { printed: OkValue } | { count: OkValue; households: OkValue };
@@ -353,10 +353,11 @@ export function checkInDecimals(r: RateChangeRelation, ctx: RuleContext): void {
   const coarse = coarserReduction(ctx.annex, r);
   const diff = rateReduction(start.value, end.value);
   const expected = coarse === undefined ? diff : diff.toDecimalPlaces(coarse, Dec.ROUND_HALF_UP);
-  const dp = coarse ?? RATE_DECIMALS;
+  // Said at the decimals the rates are printed with (`58,2 − 27,9 = 30,3`), two for a rate computed from counts.
+  const dp = coarse ?? Math.max(decimalsOf(r.start), decimalsOf(r.end));
   const unrounded = unroundedFall(ctx, r, start.value, end.value);
-  const startText = plain(start.value, RATE_DECIMALS);
-  const endText = plain(end.value, RATE_DECIMALS);
+  const startText = plain(start.value, decimalsOf(r.start));
+  const endText = plain(end.value, decimalsOf(r.end));
   if (expected.eq(printed.num)) {
     const note = conventionNote(ctx, r);
     if (note) {
@@ -449,6 +450,17 @@ function otherReductions(annex: Annex): OtherReduction[] {
   return out;
 }
 
+/** The falls of rates measured against a year the table does not print, with that year. */
+function unprintedBases(annex: Annex): Map<Indicator, string> {
+  const out = new Map<Indicator, string>();
+  for (const slot of vocabularySlots(annex)) {
+    if (slot.point.measure !== 'rate' || slot.point.role !== 'value') continue;
+    const absent = absentBase(annex, slot, { time: 'reduced', measure: 'points' });
+    if (absent) out.set(absent.reduced, absent.year);
+  }
+  return out;
+}
+
 const decimalsOf = (s: RateSource): number => ('printed' in s ? (s.printed.decimals ?? 0) : RATE_DECIMALS);
 
 export const rateChangeKind = defineKind<RateChangeRelation>({
@@ -495,6 +507,7 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
       if (!start || !end) continue;
       visit({ unit, at: rr.rate_reduced, cells: [...cellsOf(start), ...cellsOf(end), rr.rate_reduced], start, end });
     }
+    for (const [indicator, year] of unprintedBases(ctx.annex)) ctx.skip({ rule: 'rate-change', msg: { id: 'skip.base-year', params: { indicator, year } } });
     for (const o of otherReductions(ctx.annex)) {
       for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
         const id = ids.list ? ids.list[nth]! : nth;

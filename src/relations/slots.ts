@@ -103,6 +103,27 @@ export function seriesChange(annex: Annex, s: SlotInfo, change: Partial<Indicato
   return { start: slotKey(indicator, { ...dims, year: earlier }), reduced: undated };
 }
 
+/**
+ * A change of a series' value `s` printed and measured against a year the table does not print (`Giảm so với năm
+ * 2017` in a table of 2018 and 2019; the first year's `giảm so với năm trước`): its slot and that year, for the
+ * report's "not checked"; undefined otherwise.
+ */
+export function absentBase(annex: Annex, s: SlotInfo, change: Partial<IndicatorPoint>): { reduced: Indicator; year: string } | undefined {
+  if (s.point.time !== 'point' || s.parsed.year === undefined || !/^\d{4}$/.test(s.parsed.year)) return undefined;
+  const dated = slotFor(s, change);
+  const { indicator, year: _year, ...dims } = s.parsed;
+  const k = indicatorKey({ ...s.point, ...change });
+  const undated = k === undefined ? undefined : slotKey(k, dims);
+  const reduced = carriesSlot(annex, dated) ? dated : carriesSlot(annex, undated) ? undated : undefined;
+  if (reduced === undefined) return undefined;
+  // The year its label names, else (this year's own reduction) the year before.
+  const year = annex.comparedWith?.[reduced] ?? (reduced === dated ? String(Number(s.parsed.year) - 1) : undefined);
+  if (year === undefined || carriesSlot(annex, slotKey(indicator, { ...dims, year }))) return undefined;
+  // Only a figure the table prints goes unchecked: a blank cell of the first year is nothing to say.
+  for (let u = 0; u < annex.units.length; u++) if (okValue(annex, u, reduced)) return { reduced, year };
+  return undefined;
+}
+
 /** Whether the table carries a slot. */
 export const carriesSlot = (annex: Annex, key: Indicator | undefined): key is Indicator => key !== undefined && annex.indicators.includes(key);
 

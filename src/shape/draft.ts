@@ -10,7 +10,7 @@ import type { Indicator } from '../model/indicators.js';
 import type { Finding } from '../model/finding.js';
 import type { LabelLine } from './scan.js';
 import type { SlotFormula, SubSlot } from '../model/slots.js';
-import { noIndicatorKind } from './words.js';
+import { comparedWithYear, noIndicatorKind } from './words.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
 import type { UnitWithoutFigures } from '../model/annex.js';
 
@@ -67,7 +67,8 @@ export interface Draft {
 /**
  * Keeps the first occurrence of each indicator; later ones become `duplicate` findings: an error when the label is
  * the same (the indicator given twice), a warning when it says more (`Hộ nghèo thuộc chính sách bảo trợ xã hội`
- * after `Hộ nghèo`: a group of them, which the vocabulary does not tell apart).
+ * after `Hộ nghèo`: a group of them, which the vocabulary does not tell apart; `Giảm so với năm 2020` after `Giảm`: the
+ * same change against another year).
  */
 export function takeIndicators(line: LabelLine, draft: Draft): Map<number, Indicator> {
   const kept = new Map<number, Indicator>();
@@ -76,12 +77,17 @@ export function takeIndicators(line: LabelLine, draft: Draft): Map<number, Indic
     if (first) {
       const text = cellText(hit.cell);
       const group = foldKey(text) !== foldKey(cellText(first));
+      // A change against another year than the first's (`Giảm so với năm 2020` beside `Giảm`): not a group of it.
+      const since = group ? comparedWithYear(text) : undefined;
+      const against = since !== undefined && since !== comparedWithYear(cellText(first)) ? { since } : {};
       draft.findings.push({
         rule: 'duplicate',
         severity: group ? 'warning' : 'error',
         at: hit.cell,
         indicator: hit.indicator,
-        msg: group ? { id: 'duplicate.group', params: { indicator: hit.indicator, first: first.ref, text: clip(text) } } : { id: 'duplicate.indicator', params: { indicator: hit.indicator, first: first.ref } },
+        msg: group
+          ? { id: 'duplicate.group', params: { indicator: hit.indicator, first: first.ref, text: clip(text), ...against } }
+          : { id: 'duplicate.indicator', params: { indicator: hit.indicator, first: first.ref } },
       });
       continue;
     }

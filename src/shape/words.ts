@@ -41,6 +41,8 @@ export interface Features {
    * its counts and rates are not the households' or the poor's.
    */
   otherPopulation?: boolean;
+  /** One ethnic group by name, without a population (`- Dân tộc Dao`): a group the vocabulary does not count. */
+  ethnicGroup?: boolean;
   lang?: Lang;
 }
 
@@ -63,6 +65,15 @@ const POPULATION: Rule[] = [
   vi(/\btong so ho\b|\bdan cu\b|\bho gia dinh\b/, (f) => (f.population = 'households')),
   en(/\bhouseholds?\b/, (f) => (f.population = 'households')),
 ];
+
+/**
+ * One of the 54 ethnic groups by name (folded: `Dân tộc Dao`, `đồng bào Mông`, `dân tộc Ê Đê`): a group of households
+ * the vocabulary does not count (its ethnic-minority points are the minorities together, `dân tộc thiểu số`). Said
+ * alone (`- Dân tộc Dao`, a row of a list by ethnic group), it names no indicator; with a population (`Hộ nghèo dân
+ * tộc Mông`) the label reads as that population's, a group of it.
+ */
+const NAMED_ETHNICITY =
+  /\b(?:dan toc|dong bao) (?:kinh|tay|thai|muong|khmer|khome|hoa|nung|(?:h ?)?mong|dao|gia rai|jrai|e de|ba na|bahnar|xo dang|san chay|co ho|cham|san diu|h ?re|ra glai|m ?nong|tho|xtieng|x tieng|kho mu|bru van kieu|van kieu|co tu|giay|ta oi|ma|gie trieng|co|cho ro|xinh mun|ha nhi|chu ru|lao|la chi|khang|phu la|la hu|la ha|pa then|lu|ngai|chut|lo lo|mang|co lao|bo y|cong|si la|pu peo|ro mam|brau|o du)\b/;
 
 const OTHER_POPULATION: Rule[] = [vi(/\bmuc song trung binh\b/, (f) => (f.otherPopulation = true)), en(/\baverage living standard\b/, (f) => (f.otherPopulation = true))];
 
@@ -314,7 +325,7 @@ const PREFILTER_AFTER = 400;
 function prefilter(): RegExp | undefined {
   if (anyFeature === undefined && ++lettered > PREFILTER_AFTER) {
     anyFeature = new RegExp(
-      [OF_WHICH, CORRESPONDING, YEAR_ONLY, STANDARD, YEAR_IN, ...[AREA, BOUND, POPULATION, EM, SHARE, OTHER_POPULATION, TIME, ROLE, MEASURE].flat().map((r) => r.re)].map((re) => re.source).join('|'),
+      [OF_WHICH, CORRESPONDING, YEAR_ONLY, STANDARD, YEAR_IN, NAMED_ETHNICITY, ...[AREA, BOUND, POPULATION, EM, SHARE, OTHER_POPULATION, TIME, ROLE, MEASURE].flat().map((r) => r.re)].map((re) => re.source).join('|'),
     );
   }
   return anyFeature;
@@ -374,6 +385,10 @@ export function readFeatures(text: string, filtered = true): Features {
   vote(apply(EM, k, f, filtered));
   vote(apply(SHARE, k, f, filtered));
   vote(apply(OTHER_POPULATION, k, f, filtered));
+  if (f.population === undefined && !f.em && tried(NAMED_ETHNICITY, k, filtered)) {
+    f.ethnicGroup = true;
+    vote('vi');
+  }
   if (f.time === undefined) vote(apply(TIME, k, f, filtered));
   vote(apply(ROLE, k, f, filtered));
   vote(apply(MEASURE, k, f, filtered));
@@ -416,6 +431,7 @@ export function combine(path: readonly Features[]): Features {
     if (f.corresponding) out.corresponding = true;
     if (f.share) out.share = true;
     if (f.otherPopulation) out.otherPopulation = true;
+    if (f.ethnicGroup) out.ethnicGroup = true;
     if (f.area !== undefined) out.area = f.area;
     if (f.lang !== undefined && out.lang === undefined) out.lang = f.lang;
   }
@@ -430,7 +446,7 @@ const EM_OF: Partial<Record<Population, Population>> = { households: 'em_househo
  * when no phase is. A rate "giảm" is a fall in points. Undefined when the label says nothing of an indicator.
  */
 export function keyOf(f: Features): string | undefined {
-  if (!saysIndicator(f) || f.increase || f.share || f.otherPopulation) return undefined;
+  if (!saysIndicator(f) || f.increase || f.share || f.otherPopulation || f.ethnicGroup) return undefined;
   let measure: Measure = f.measure ?? (f.role === 'achievement' ? 'rate' : 'count');
   let population: Population = f.population ?? ((measure === 'count' || measure === 'persons') && f.role === undefined ? 'households' : 'poor');
   if (f.em) population = EM_OF[population] ?? population;
@@ -481,5 +497,5 @@ export function measureOnly(text: string): boolean {
 /** What a label names that no indicator stands for: a rise, a share of another total, a population not counted. */
 export function noIndicatorKind(text: string): NoIndicatorKind | undefined {
   const f = featuresOf(text);
-  return f.increase ? 'increase' : f.share ? 'share' : f.otherPopulation ? 'otherPopulation' : undefined;
+  return f.increase ? 'increase' : f.share ? 'share' : f.otherPopulation ? 'otherPopulation' : f.ethnicGroup ? 'ethnicGroup' : undefined;
 }

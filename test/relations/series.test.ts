@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { gridFromAnyBytes } from '../../src/read/index.js';
 import { checkGrid, type CheckResult } from '../../src/check-grid.js';
-import { makeFmt, renderMessage } from '../../src/messages/index.js';
+import { makeFmt, renderMessage, renderSkip } from '../../src/messages/index.js';
 
 const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
 const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
@@ -84,3 +84,34 @@ describe('two years and one reduction without a year', () => {
     expect(r.coverage.ran).not.toContain('flow');
   });
 });
+
+describe('rates printed with one decimal', () => {
+  it('the fall is said at the decimals printed (58,2 − 27,9 = 30,3), not padded to two', async () => {
+    const r = await check(['Địa bàn;Tỷ lệ hộ nghèo năm 2006 (%);Tỷ lệ hộ nghèo năm 2021 (%);Giảm (%)', 'Lai Châu;58,2;27,9;30,9'].join('\n'));
+    expect(problems(r)).toEqual(['error rate-change D2']);
+    const f = r.findings.find((x) => x.rule === 'rate-change')!;
+    expect(f.expected).toBe('30.3');
+    expect(renderMessage(f.msg, makeFmt('vi'))).toBe('Lai Châu: tỷ lệ hộ nghèo giảm trong năm phải là 58,2 − 27,9 = 30,3 điểm phần trăm, nhưng bảng ghi 30,9.');
+  });
+});
+
+describe('a second fall against a named year', () => {
+  it('is said to be against that year, not "probably a group"', async () => {
+    const r = await check(['Địa bàn;Tỷ lệ hộ nghèo năm 2006 (%);Tỷ lệ hộ nghèo năm 2021 (%);Giảm (%);Giảm so với năm 2020 (điểm phần trăm)', 'Cả nước;15,5;4,4;11,1;0,4'].join('\n'));
+    expect(problems(r)).toEqual(['warning duplicate E1']);
+    const f = r.findings.find((x) => x.rule === 'duplicate')!;
+    expect(f.msg.params).toHaveProperty('since', '2020');
+    expect(renderMessage(f.msg, en)).toContain('against 2020, where D1 is against another time');
+  });
+});
+
+describe('a fall against a year the table does not print', () => {
+  it('is named under "not checked", once per column, when the table prints it', async () => {
+    const r = await check([YEARS_AS_ROWS, '2018;17.435;;21,88;2,65', '2019;16.003;1.432;19,93;1,95'].join('\n'));
+    expect(problems(r)).toEqual([]);
+    const skips = r.skipped.filter((x) => x.msg.id === 'skip.base-year');
+    expect(skips.map((x) => [x.rule, x.msg.params])).toEqual([['rate-change', { indicator: 'rate_reduced@2018', year: '2017' }]]);
+    expect(renderSkip(skips[0]!.msg, en)).toBe('poverty rate reduction (points) (2018) is measured against 2017, which the table does not print');
+  });
+});
+

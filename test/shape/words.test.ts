@@ -153,3 +153,18 @@ describe('comparedWithYear', () => {
     expect(comparedWithYear('Số hộ nghèo giảm')).toBeUndefined();
   });
 });
+
+describe('one ethnic group by name', () => {
+  it('said alone it names no indicator (a row of a list by ethnic group); with a population it is a group of that population', () => {
+    for (const t of ['- Dân tộc Dao', 'Dân tộc Mông', 'Đồng bào Ê Đê', 'Dân tộc H’Mông', '- Dân tộc Tày']) {
+      expect(recognise(t), t).toBeUndefined();
+      expect(noIndicatorKind(t), t).toBe('ethnicGroup');
+    }
+    expect(recognise('Hộ nghèo đồng bào dân tộc Mông')?.key).toBe('poor');
+    expect(recognise('Hộ nghèo dân tộc thiểu số')?.key).toBe('em_poor');
+    expect(recognise('Vùng đồng bào dân tộc thiểu số')?.key).toBe('em_households');
+    // "người có công" (people of merit) is not the Co people.
+    expect(recognise('Hộ nghèo thuộc chính sách ưu đãi người có công')?.key).toBe('poor');
+    expect(noIndicatorKind('Đồng bào dân tộc')).toBeUndefined();
+  });
+});
