@@ -92,8 +92,7 @@ export function seriesChange(annex: Annex, s: SlotInfo, change: Partial<Indicato
     return carriesSlot(annex, start) ? { start, reduced } : undefined;
   }
   const { indicator, year, ...dims } = s.parsed;
-  const k = indicatorKey({ ...s.point, ...change });
-  const undated = k === undefined ? undefined : slotKey(k, dims);
+  const undated = undatedChange(s, change);
   if (!carriesSlot(annex, undated)) return undefined;
   const years = vocabularySlots(annex).filter((o) => o.parsed.indicator === indicator && o.parsed.year !== undefined && slotKey(indicator, { ...o.parsed, year: undefined }) === slotKey(indicator, dims));
   if (years.length !== 2 || !years.every((o) => /^\d{4}$/.test(o.parsed.year!))) return undefined;
@@ -101,6 +100,13 @@ export function seriesChange(annex: Annex, s: SlotInfo, change: Partial<Indicato
   const since = annex.comparedWith?.[undated];
   if (year !== later || earlier === later || (since !== undefined && since !== earlier)) return undefined;
   return { start: slotKey(indicator, { ...dims, year: earlier }), reduced: undated };
+}
+
+/** The change `change` of a series' value `s` printed without a year (`Số hộ nghèo giảm` beside two years' counts). */
+function undatedChange(s: SlotInfo, change: Partial<IndicatorPoint>): Indicator | undefined {
+  const k = indicatorKey({ ...s.point, ...change });
+  const { indicator: _indicator, year: _year, ...dims } = s.parsed;
+  return k === undefined ? undefined : slotKey(k, dims);
 }
 
 /**
@@ -112,8 +118,7 @@ export function absentBase(annex: Annex, s: SlotInfo, change: Partial<IndicatorP
   if (s.point.time !== 'point' || s.parsed.year === undefined || !/^\d{4}$/.test(s.parsed.year)) return undefined;
   const dated = slotFor(s, change);
   const { indicator, year: _year, ...dims } = s.parsed;
-  const k = indicatorKey({ ...s.point, ...change });
-  const undated = k === undefined ? undefined : slotKey(k, dims);
+  const undated = undatedChange(s, change);
   const reduced = carriesSlot(annex, dated) ? dated : carriesSlot(annex, undated) ? undated : undefined;
   if (reduced === undefined) return undefined;
   // The year its label names, else (this year's own reduction) the year before.
