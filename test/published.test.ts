@@ -104,10 +104,12 @@ describe('indicators-bac-giang-years-as-columns.csv', () => {
     expect(problems(r)).toEqual(['error range G7', 'error rate D8', 'error rate F8']);
     // Two independent errors; F8 is ambiguous exactly as EXPECTED.md lists it.
     expect(causesByError(r.localisation)).toEqual([
-      ['D8=15.38', 'D5=411419..411685', 'D6=63459..63500'],
+      // D8 first: 15,3756… rounded to 15,4 and printed 15,40 (rounded-coarser); D6 63.379.00 one digit from 63.479.
+      ['D8=15.38', 'D6=63479', 'D5=411419..411685'],
       ['F8=10.52', 'F5=426434..426842', 'F6=44182..44224'],
     ]);
     expect(r.localisation.parts!.every((p) => p.causes[0]!.confidence === 'ambiguous')).toBe(true);
+    expect(r.localisation.parts![0]!.causes[0]!.cells[0]!.kind).toBe('rounded-coarser');
   });
 });
 

@@ -17,6 +17,8 @@ export const SLIP_KINDS = [
   'summed-rates',
   'separator',
   'share',
+  /** A rate rounded to fewer decimals and printed with zeros after them (15,3756… → 15,4, printed 15,40). */
+  'rounded-coarser',
   'sign',
   'transposition',
   'doubled',
@@ -117,14 +119,33 @@ export function slipKind(typed: { num: Dec; plain: string; decimals?: number }, 
     return 'share';
   }
   if (!proposed.isZero() && typed.num.eq(proposed.neg())) return 'sign';
-  const t = typed.plain.replace(/^-/, '');
+  const t = typedDigits(typed, ctx.kind);
   const o = proposedPlain(proposed.abs(), ctx.kind, ctx.rateDp);
   if (typed.num.isNegative() !== proposed.isNegative()) return undefined;
   if (transposed(t, o)) return 'transposition';
   if (oneDigitMore(t, o, true)) return 'doubled';
   if (oneDigitMore(o, t, false)) return 'dropped';
   if (mistyped(t, o)) return 'mistyped';
+  // After the digit slips: 8,60 for 8,61 is one digit; 15,40 for 15,38 is 15,4 printed with two decimals.
+  if (ctx.kind === 'rate' && roundedCoarser(typed, proposed)) return 'rounded-coarser';
   return undefined;
+}
+
+/** A rate typed as `proposed` rounded half-up to fewer decimals, zeros printed after them (15,38 typed 15,40). */
+function roundedCoarser(typed: { num: Dec; plain: string }, proposed: Dec): boolean {
+  const m = /\.(\d*?)0+$/.exec(typed.plain);
+  if (!m) return false;
+  const k = m[1]!.length;
+  return proposed.decimalPlaces() > k && proposed.toDecimalPlaces(k, Dec.ROUND_HALF_UP).eq(typed.num);
+}
+
+/**
+ * The digits of a typed value, without its sign: as typed, but a whole count typed with zero decimals (`63379.00`,
+ * a workbook's number format) as its whole number, so that its slips are the digits' and do not depend on the format.
+ */
+function typedDigits(typed: { num: Dec; plain: string }, kind: IndicatorKind): string {
+  const t = typed.plain.replace(/^-/, '');
+  return kind === 'count' && typed.num.isInteger() && t.includes('.') ? typed.num.abs().toFixed(0) : t;
 }
 
 /**
@@ -132,7 +153,7 @@ export function slipKind(typed: { num: Dec; plain: string; decimals?: number }, 
  * out of a range the checks leave open.
  */
 export function slipSources(typed: { num: Dec; plain: string }, kind: IndicatorKind): Dec[] {
-  const t = typed.plain.replace(/^-/, '');
+  const t = typedDigits(typed, kind);
   const sign = typed.num.isNegative() ? '-' : '';
   const out = new Map<string, Dec>();
   const add = (s: string) => {

@@ -354,4 +354,20 @@ describe('summed-rates slip', () => {
     expect(slipKind({ num: new Dec('8.71'), plain: '8.71', decimals: 2 }, new Dec('8.61'), ctx)).toBe('mistyped');
     expect(slipKind({ num: new Dec('8.60'), plain: '8.60', decimals: 2 }, new Dec('8.61'), { ...ctx, indicator: 'near_poor_rate' })).toBe('mistyped');
   });
+
+  it('names a rate rounded to fewer decimals and printed with zeros (Bắc Giang 2011: 15,40 for 15,3756… → 15,38), after the digit slips', () => {
+    const ctx = { indicator: 'rate', kind: 'rate' as const, rateDp: 2, unitValue: () => undefined };
+    expect(slipKind({ num: new Dec('15.40'), plain: '15.40', decimals: 2 }, new Dec('15.38'), ctx)).toBe('rounded-coarser');
+    expect(slipKind({ num: new Dec('15.00'), plain: '15.00', decimals: 2 }, new Dec('14.96'), ctx)).toBe('rounded-coarser');
+    // One digit off is a digit slip first; no zero printed after the rounding, no such slip.
+    expect(slipKind({ num: new Dec('15.30'), plain: '15.30', decimals: 2 }, new Dec('15.38'), ctx)).toBe('mistyped');
+    expect(slipKind({ num: new Dec('15.4'), plain: '15.4', decimals: 1 }, new Dec('15.38'), ctx)).toBeUndefined();
+    expect(slipKind({ num: new Dec('15.50'), plain: '15.50', decimals: 2 }, new Dec('15.38'), ctx)).toBeUndefined();
+  });
+
+  it('reads the digits of a whole count printed with zero decimals as the count\'s (63379.00: one digit from 63479)', () => {
+    const ctx = { indicator: 'poor', kind: 'count' as const, rateDp: 2, unitValue: () => undefined };
+    expect(slipKind({ num: new Dec('63379'), plain: '63379.00', decimals: 2 }, new Dec('63479'), ctx)).toBe('mistyped');
+    expect(slipKind({ num: new Dec('63379'), plain: '63379', decimals: 0 }, new Dec('63479'), ctx)).toBe('mistyped');
+  });
 });
