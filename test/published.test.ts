@@ -319,3 +319,28 @@ describe('national-2013-2014-decisions-years-as-rows.csv', () => {
     ]);
   });
 });
+
+describe('series-2018-2019-bac-kan-province-poor-near-poor.csv', () => {
+  it('the years agree; a slip in a fall is found; 2018\'s fall against 2017 is named as not checked', async () => {
+    const r = await check('series-2018-2019-bac-kan-province-poor-near-poor.csv');
+    expect(problems(r)).toEqual([]);
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['flow', 'rate-change']));
+    expect(r.skipped.filter((x) => x.msg.id === 'skip.base-year').map((x) => x.msg.params)).toEqual([{ indicator: 'rate_reduced@2018', year: '2017' }]);
+    const text = readFileSync(join(DIR, 'series-2018-2019-bac-kan-province-poor-near-poor.csv'), 'utf8').replace(';1.432;1,95;', ';1.423;1,95;');
+    const slipped = await checkGrid(await gridFromAnyBytes(Buffer.from(text, 'utf8'), { name: 'slipped.csv' }));
+    expect(problems(slipped)).toEqual(['error flow C3']);
+  });
+});
+
+describe('series-2006-2021-provinces-fastest-fall-rates.csv', () => {
+  it('Lai Châu\'s fall is the difference of its two years; the fall against 2020 is said to be so', async () => {
+    const r = await check('series-2006-2021-provinces-fastest-fall-rates.csv');
+    expect(problems(r)).toEqual(['warning duplicate E1']);
+    expect(r.findings[0]!.msg.params).toHaveProperty('since', '2020');
+    expect(r.coverage.ran).toContain('rate-change');
+    const text = readFileSync(join(DIR, 'series-2006-2021-provinces-fastest-fall-rates.csv'), 'utf8').replace(';30,3;', ';30,9;');
+    const slipped = await checkGrid(await gridFromAnyBytes(Buffer.from(text, 'utf8'), { name: 'slipped.csv' }));
+    expect(problems(slipped)).toEqual(['error rate-change D6', 'warning duplicate E1']);
+    expect(renderMessage(slipped.findings.find((f) => f.rule === 'rate-change')!.msg, makeFmt('vi'))).toContain('58,2 − 27,9 = 30,3');
+  });
+});
