@@ -39,6 +39,10 @@ export interface MessageParams {
     share?: string;
     /** Another population's reduction or a series by year's (the annex's poverty rate reduction when absent). */
     indicator?: Indicator;
+    /** Along a series by year: the rate whose fall it is (without its year) and the years from and to. */
+    rate?: Indicator;
+    from?: string;
+    to?: string;
   };
   'rate-change.convention': { unit: string; start: string; end: string; actual: string; unrounded: string; rounded: string };
   'denominator.mixed': {

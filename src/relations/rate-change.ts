@@ -7,6 +7,7 @@ import { Dec, plain } from '../calc/decimal.js';
 import { exactRate, poorReduced, rate, rateReduction, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
+import { parseSlot } from '../model/slots.js';
 import { tallyDecimals, usualDecimals, type DecimalsTally } from '../model/decimals.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { MessageRef } from '../model/message-ref.js';
@@ -30,6 +31,8 @@ export interface RateChangeRelation extends Relation {
    * year's): compared as printed, without the annex's counts (its notes and explanations are of the poverty rate).
    */
   readonly other?: boolean;
+  /** Along a series by year: what the fall is of, from which year to which. */
+  readonly span?: SeriesSpan;
   /** The printed rates and reduction as the store's integers, when read so (ColumnRateChange). */
   readonly q?: PrintedRates;
 }
@@ -381,6 +384,7 @@ export function checkInDecimals(r: RateChangeRelation, ctx: RuleContext): void {
         actual: printed.plain,
         computed: start.computed || end.computed,
         ...(r.other ? { indicator: r.at.indicator } : {}),
+        ...(r.span ? { rate: r.span.rate, from: r.span.from, to: r.span.to } : {}),
         ...(unrounded && roundedUnrounded?.eq(printed.num) ? { unrounded: plain(unrounded.toDecimalPlaces(EXACT_SHOWN, 1), EXACT_SHOWN) } : {}),
         ...(share?.eq(printed.num) ? { share: plain(share, RATE_DECIMALS) } : {}),
       },
@@ -425,6 +429,15 @@ interface OtherReduction {
   readonly start: Indicator;
   readonly end: Indicator;
   readonly reduced: Indicator;
+  /** Along a series by year: the rate (its key without the year) and the two years. */
+  readonly span?: SeriesSpan;
+}
+
+/** The rate a series' fall is of and the years it goes from and to (worded `the fall of the poverty rate from 2013 to 2014`). */
+export interface SeriesSpan {
+  readonly rate: Indicator;
+  readonly from: string;
+  readonly to: string;
 }
 
 /**
@@ -445,7 +458,8 @@ function otherReductions(annex: Annex): OtherReduction[] {
       continue;
     }
     const change = seriesChange(annex, slot, points);
-    if (change) out.push({ ...change, end: slot.key });
+    const from = change && parseSlot(change.start).year;
+    if (change) out.push({ ...change, end: slot.key, ...(from !== undefined ? { span: { rate: slot.parsed.indicator, from, to: slot.parsed.year! } } : {}) });
   }
   return out;
 }
@@ -514,7 +528,7 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
         const at = okValue(ctx.annex, id, o.reduced);
         const start = at && okValue(ctx.annex, id, o.start);
         const end = start && okValue(ctx.annex, id, o.end);
-        if (end) visit({ unit: ctx.annex.units.at(id)!, at, cells: [start, end, at], start: { printed: start }, end: { printed: end }, other: true });
+        if (end) visit({ unit: ctx.annex.units.at(id)!, at, cells: [start, end, at], start: { printed: start }, end: { printed: end }, other: true, ...(o.span ? { span: o.span } : {}) });
       }
     }
   },

@@ -28,7 +28,7 @@ describe('a series by year', () => {
       'Tổng: poor households (2014) should be poor households (2013) less poor households reduced during the year (2014): 1,797,889 − 375,628 = 1,422,261, but the table shows 1,442,261.',
     );
     const rate = wrong.findings.find((f) => f.rule === 'rate-change')!;
-    expect(renderMessage(rate.msg, en)).toBe('Tổng: poverty rate reduction (points) (2014) should be 7.80 − 5.97 = 1.83 points, but the table shows 1.73.');
+    expect(renderMessage(rate.msg, en)).toBe('Tổng: the fall of the poverty rate from 2013 to 2014 should be 7.80 − 5.97 = 1.83 points, but the table shows 1.73.');
     // 2015's flow holds with B3 as printed: the reduction C3 (355.628 mistyped 375.628) is proposed, with E3 or D2.
     expect(wrong.localisation.causes.map((c) => c.cells.map((x) => `${x.cell.ref}=${x.proposed}`).join('+'))).toContain('C3=355628+E3=1.83');
   });
@@ -91,7 +91,7 @@ describe('rates printed with one decimal', () => {
     expect(problems(r)).toEqual(['error rate-change D2']);
     const f = r.findings.find((x) => x.rule === 'rate-change')!;
     expect(f.expected).toBe('30.3');
-    expect(renderMessage(f.msg, makeFmt('vi'))).toBe('Lai Châu: tỷ lệ hộ nghèo giảm trong năm phải là 58,2 − 27,9 = 30,3 điểm phần trăm, nhưng bảng ghi 30,9.');
+    expect(renderMessage(f.msg, makeFmt('vi'))).toBe('Lai Châu: mức giảm tỷ lệ hộ nghèo từ năm 2006 đến năm 2021 phải là 58,2 − 27,9 = 30,3 điểm phần trăm, nhưng bảng ghi 30,9.');
   });
 });
 
