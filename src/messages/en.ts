@@ -330,6 +330,7 @@ export function en(): Catalog {
       },
       measure: { households: 'Households', percent: '%' },
       sttHeader: 'No.',
+      yearHeader: 'Year',
       labelHeader: 'Indicator',
       measureHeader: 'Unit',
       unitHeader: 'Unit',

@@ -48,6 +48,8 @@ export interface UiText {
   phases: Record<CoreIndicator, string>;
   measure: { households: string; percent: string };
   sttHeader: string;
+  /** The year column of a series with its years as rows. */
+  yearHeader: string;
   labelHeader: string;
   measureHeader: string;
   unitHeader: string;

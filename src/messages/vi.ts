@@ -336,6 +336,7 @@ export function vi(): Catalog {
       },
       measure: { households: 'Hộ', percent: '%' },
       sttHeader: 'STT',
+      yearHeader: 'Năm',
       labelHeader: 'Chỉ tiêu',
       measureHeader: 'ĐVT',
       unitHeader: 'Đơn vị',

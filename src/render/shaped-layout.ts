@@ -11,6 +11,8 @@
  *    indented under their indicator, years as rows under a heading per poverty standard;
  *  - one unit with years or measures as columns (a statistical release's `Chỉ tiêu | 2010 | 2011 …`): rows
  *    and columns as the input has them.
+ *  - one unit with its years as rows (`Năm | Số hộ nghèo | Tỷ lệ hộ nghèo (%) | …`): a row per year, a column
+ *    per indicator.
  * Which one: the input's, from where its cells are (`inputOrientation`); `transpose` forces units as rows
  * (true) or columns (false); more than WIDE_MAX_UNITS units as columns are laid out as rows.
  */
@@ -34,11 +36,11 @@ export interface ShapeSource {
   columnRules?: ReadonlyMap<Indicator, ColumnRule>;
 }
 
-export type Orientation = 'units-rows' | 'units-columns' | 'grid';
+export type Orientation = 'units-rows' | 'units-columns' | 'grid' | 'years-rows';
 
 /** How the input laid the table out: units as rows, as columns, or one unit with several columns per row. */
 export function inputOrientation(annex: Annex): Orientation {
-  if (annex.layout === 'long') return 'units-rows';
+  if (annex.layout === 'long') return annex.units.length === 1 && yearsOnRows(annex) ? 'years-rows' : 'units-rows';
   const withValues = [...annex.units].filter((u) => Object.values(annex.values.row(u.id)).some((v) => v?.status === 'ok'));
   if (withValues.length <= 1) {
     const u = withValues[0] ?? annex.units.at(0);
@@ -50,6 +52,20 @@ export function inputOrientation(annex: Annex): Orientation {
     }
   }
   return 'units-columns';
+}
+
+/** Whether the one unit's values are a series with a row per year (`Năm | Số hộ nghèo | …`): every slot has a year, each year one row. */
+function yearsOnRows(annex: Annex): boolean {
+  const rowOf = new Map<string, number>();
+  const rows = new Set<number>();
+  for (const [slot, v] of Object.entries(annex.values.row(0))) {
+    if (!v) continue;
+    const year = parseSlot(slot).year;
+    if (year === undefined || (rowOf.get(year) ?? v.cell.row) !== v.cell.row) return false;
+    rowOf.set(year, v.cell.row);
+    rows.add(v.cell.row);
+  }
+  return rows.size > 1;
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
@@ -397,6 +413,25 @@ function grid(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolean): Ann
   return { header, ...(grouped ? { head: headRows(header.map((cell) => ({ cell }))) } : {}), rows, rowInfo, labelColumns: byYear ? 3 : 2, hasMeasureColumn: byYear, transposed: false };
 }
 
+/** A series with its years as rows (`Năm | Số hộ nghèo | Tỷ lệ hộ nghèo (%) | …`), as the input: a row per year, a column per indicator. */
+function yearsAsRows(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolean): AnnexLayout {
+  const unit = src.units[0]!;
+  const cols = columnsOf(src.indicators, src.source.yearHeadings).filter((c) => c.parsed.year !== undefined);
+  const withoutYear = (c: SlotColumn) => slotKey(c.parsed.indicator, { ...c.parsed, year: undefined });
+  const years = [...new Set(cols.map((c) => c.parsed.year!))];
+  const bases = [...new Set(cols.map(withoutYear))];
+  const header: LayoutCell[] = [{ text: catalog(lang).ui.yearHeader, kind: 'label' }, ...bases.map((b): LayoutCell => ({ text: fullLabel(b, lang), kind: 'label' }))];
+  const rows = years.map((year): LayoutCell[] => [
+    { text: year, kind: 'label' },
+    ...bases.map((b): LayoutCell => {
+      const slot = slotKey(parseSlot(b).indicator, { ...parseSlot(b), year });
+      return src.indicators.includes(slot) ? v(unit, slot) : { text: '', kind: 'blank' };
+    }),
+  ]);
+  const rowInfo = rows.map((): RowInfo => ({ kind: 'data', indent: 0 }));
+  return { header, ...(grouped ? { head: headRows(header.map((cell) => ({ cell }))) } : {}), rows, rowInfo, labelColumns: 1, hasMeasureColumn: false, transposed: false };
+}
+
 export function shapedLayout(src: ShapeSource, lang: Lang, value: (unit: Unit, ind: Indicator) => string, opts: { transpose?: boolean; grouped?: boolean } = {}): AnnexLayout {
   const v: ValueCell = (u, ind) => ({ text: value(u, ind), kind: 'value', unit: u.id, indicator: ind });
   const input = inputOrientation(src.source);
@@ -404,6 +439,7 @@ export function shapedLayout(src: ShapeSource, lang: Lang, value: (unit: Unit, i
   if (opts.transpose === true) return unitsAsRows(src, lang, v, grouped);
   if (opts.transpose === false) return input === 'grid' ? grid(src, lang, v, grouped) : unitsAsColumns(src, lang, v, grouped);
   if (input === 'grid') return grid(src, lang, v, grouped);
+  if (input === 'years-rows') return yearsAsRows(src, lang, v, grouped);
   if (input === 'units-columns' && src.units.length + (src.source.unitsWithoutFigures?.length ?? 0) <= WIDE_MAX_UNITS) return unitsAsColumns(src, lang, v, grouped);
   return unitsAsRows(src, lang, v, grouped);
 }

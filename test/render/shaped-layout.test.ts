@@ -132,3 +132,22 @@ describe('a breakdown listed under a heading without figures', () => {
   });
 });
 
+
+describe('a series with its years as rows', () => {
+  it('is laid out as printed: a row per year, a column per indicator (was one row of every year\'s columns)', () => {
+    const csv = ['Năm;Tổng số hộ nghèo;Số hộ nghèo giảm so với năm trước;Tỷ lệ hộ nghèo (%)', '2013;1.797.889;351.221;7,80', '2014;1.442.261;375.628;5,97'].join('\n');
+    const { annex } = shape(gridFromBytes(Buffer.from(`\uFEFF${csv}`)), {});
+    const layout = layoutAsRead(annex, 'vi', (_u, ind) => ind);
+    expect(layout.header.map((c) => c.text)).toEqual(['Năm', 'Số hộ nghèo', 'Số hộ nghèo giảm trong năm', 'Tỷ lệ hộ nghèo (%)']);
+    expect(layout.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['2013', 'poor@2013', 'poor_reduced@2013', 'rate@2013'],
+      ['2014', 'poor@2014', 'poor_reduced@2014', 'rate@2014'],
+    ]);
+  });
+
+  it('a unit with its years as columns keeps its layout', () => {
+    const csv = ['Chỉ tiêu;ĐVT;Năm 2019;Năm 2020', 'Số hộ nghèo;Hộ;5.000;4.500', 'Tỷ lệ hộ nghèo;%;10,00;8,90'].join('\n');
+    const { annex } = shape(gridFromBytes(Buffer.from(`\uFEFF${csv}`)), {});
+    expect(layoutAsRead(annex, 'vi', () => '').header[0]!.text).not.toBe('Năm');
+  });
+});
