@@ -158,6 +158,8 @@ export interface LayoutWords {
   standard: (s: string) => string;
   /** Over the gross flows of one population: `Diễn biến hộ nghèo trong năm`. */
   flows: (p: Population) => string;
+  /** A measure column of the rows' falls in points, against the year its heading names when it names one. */
+  reduction: (since?: string) => string;
 }
 
 const LAYOUT_VI: LayoutWords = {
@@ -172,6 +174,7 @@ const LAYOUT_VI: LayoutWords = {
   bound: { min: 'Từ', max: 'Đến' },
   standard: (s) => `Theo chuẩn nghèo giai đoạn ${s.replace('-', '–')}`,
   flows: (p) => `Diễn biến hộ ${VI.short[p]} trong năm`,
+  reduction: (since) => (since ? `Giảm so với năm ${since} (điểm %)` : 'Giảm (điểm %)'),
 };
 
 const LAYOUT_EN: LayoutWords = {
@@ -185,6 +188,7 @@ const LAYOUT_EN: LayoutWords = {
   bound: { min: 'From', max: 'To' },
   standard: (s) => `${s.replace('-', '–')} poverty standard`,
   flows: (p) => `Changes among the ${EN.short[p]} during the year`,
+  reduction: (since) => (since ? `Fall since ${since} (points)` : 'Fall (points)'),
 };
 
 export function layoutWords(lang: Lang): LayoutWords {

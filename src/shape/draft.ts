@@ -59,6 +59,8 @@ export interface Draft {
   ellipses?: Array<{ after: number; cell: Cell; empty?: true }>;
   /** Year columns' headings that say more than the year (`Kế hoạch năm 2021`), by year (Annex.yearHeadings). */
   yearHeadings?: Record<string, string>;
+  /** The year a change is measured against where a column's heading names it rather than the slot's label (Annex.comparedWith). */
+  comparedWith?: Record<Indicator, string>;
   /** Named rows without any figure among a long table's units, each before unit `before` (Annex.unitsWithoutFigures). */
   unitsWithoutFigures?: UnitWithoutFigures[];
 }

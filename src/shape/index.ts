@@ -253,7 +253,7 @@ function finishWide(draft: Draft, opts: ShapeOptions): ShapeResult {
     ...(totalIdx >= 0 ? { total: list[totalIdx]! } : {}),
     indicators: draft.indicators,
     labelCells: draft.labelCells,
-    ...comparedWithOf(draft.labelCells),
+    ...comparedWithOf(draft.labelCells, draft.comparedWith),
     values: new RowValues(values),
     locale: format.plain ? 'plain' : format.locale,
     lang: decideLang(draft, units),
@@ -382,7 +382,7 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
     ...(totalIdx >= 0 ? { total: units.at(totalIdx)! } : {}),
     indicators: draft.indicators,
     labelCells: draft.labelCells,
-    ...comparedWithOf(draft.labelCells),
+    ...comparedWithOf(draft.labelCells, draft.comparedWith),
     values: table,
     locale: format.plain ? 'plain' : locale,
     lang: decideLang(draft, units),
@@ -717,12 +717,12 @@ export function langOf(votes: { vi: number; en: number }, nonAsciiName: boolean)
 }
 
 /** The years the table's changes are measured against, where their labels name one (`Annex.comparedWith`). */
-function comparedWithOf(labelCells: Partial<Record<Indicator, Cell>>): { comparedWith?: Readonly<Record<Indicator, string>> } {
-  let out: Record<Indicator, string> | undefined;
+function comparedWithOf(labelCells: Partial<Record<Indicator, Cell>>, headed?: Readonly<Record<Indicator, string>>): { comparedWith?: Readonly<Record<Indicator, string>> } {
+  let out: Record<Indicator, string> | undefined = headed ? { ...headed } : undefined;
   for (const key in labelCells) {
     const text = labelCells[key]!.raw;
     const year = /\d/.test(text) ? comparedWithYear(text) : undefined;
-    if (year !== undefined) (out ??= {})[key] = year;
+    if (year !== undefined && out?.[key] === undefined) (out ??= {})[key] = year;
   }
   return out ? { comparedWith: out } : {};
 }

@@ -8,7 +8,7 @@ import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { parseSlot, slotKey, withDims, type SubSlot } from '../model/slots.js';
 import { describeIndicator, indicatorKey, type Measure } from '../model/vocabulary.js';
 import { isOfWhichName } from './structure.js';
-import { featuresOf, measureOnly, recognise } from './words.js';
+import { comparedWithYear, featuresOf, measureOnly, recognise } from './words.js';
 import { titleTotal } from './title.js';
 import { isLabelHeader, isMeasureHeader, isMeasureValue, isNotesHeader, isSttHeader } from './aliases.js';
 import { clip, hasDigit, LIST_MARKER, newDraft, partName, takeIndicators, tidyName, unknownLabelParams, type Draft } from './draft.js';
@@ -288,7 +288,8 @@ function measureColumns(heads: string[]): ColumnMeasure[] | undefined {
       // A change measured in the row's own terms (`Giảm so với năm 2017 (%)`): the row's reduction, in points.
       const f = featuresOf(h);
       if (f.time !== 'reduced' || f.population !== undefined || f.role !== undefined || f.em || f.area !== undefined || f.increase || f.share) return undefined;
-      out.push({ measure: f.measure ?? 'count', time: 'reduced' });
+      const since = comparedWithYear(h);
+      out.push({ measure: f.measure ?? 'count', time: 'reduced', ...(since !== undefined ? { since } : {}) });
     }
   }
   // At least one plain measure: a table of reductions alone is read otherwise.
@@ -299,6 +300,8 @@ function measureColumns(heads: string[]): ColumnMeasure[] | undefined {
 interface ColumnMeasure {
   measure: Measure;
   time?: 'reduced';
+  /** The year a reduction column says it is against (`Giảm so với năm 2017 (%)`): `Annex.comparedWith`. */
+  since?: string;
 }
 
 /** One unit's indicators (rows) measured several ways (columns): a slot per row and measure. */
@@ -324,6 +327,8 @@ function readMeasureColumns(grid: Grid, draft: Draft, rows: Map<number, Indicato
       if (key === undefined || draft.labelCells[key]) return;
       draft.indicators.push(key);
       draft.labelCells[key] = labelCells[slot]!;
+      const since = measures[i]!.since;
+      if (since !== undefined) (draft.comparedWith ??= {})[key] = since;
       const sub = subs.get(slot);
       const parent = sub && measured(sub.parent, measures[i]!);
       if (sub && parent) (draft.subSlots ??= new Map()).set(key, { ...sub, parent });

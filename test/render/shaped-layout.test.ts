@@ -151,3 +151,13 @@ describe('a series with its years as rows', () => {
     expect(layoutAsRead(annex, 'vi', () => '').header[0]!.text).not.toBe('Năm');
   });
 });
+
+describe('a measure column of the rows\' falls', () => {
+  it('is headed as a fall, with the year its heading names (was "Điểm %")', () => {
+    const csv = ['Chỉ tiêu;Số hộ;Tỷ lệ (%);Giảm so với năm 2017 (%)', 'Tổng số hộ toàn tỉnh;79.677;;', 'Hộ nghèo;17.435;21,88;2,65'].join('\n');
+    const { annex } = shape(gridFromBytes(Buffer.from(`\uFEFF${csv}`)), {});
+    expect(annex.comparedWith).toEqual({ rate_reduced: '2017' });
+    expect(layoutAsRead(annex, 'vi', () => '').header.map((c) => c.text).slice(-1)).toEqual(['Giảm so với năm 2017 (điểm %)']);
+    expect(layoutAsRead(annex, 'en', () => '').header.map((c) => c.text).slice(-1)).toEqual(['Fall since 2017 (points)']);
+  });
+});
