@@ -134,6 +134,30 @@ const columnsOf = (inds: readonly Indicator[], yearHeadings?: Readonly<Record<st
     return { slot, parsed, ...(point ? { point } : {}), ...(yearHeading !== undefined ? { yearHeading } : {}) };
   });
 
+/**
+ * "Of which" and breakdown columns (`Trong đó: hộ nghèo về thu nhập thấp`) after their count's group (its count and
+ * rate), where a table prints them, not after every other column; the others in their order.
+ */
+function partsAfterParents(cols: readonly SlotColumn[], lang: Lang): SlotColumn[] {
+  const out = cols.filter((c) => c.parsed.part === undefined);
+  const keyOf = (c: SlotColumn) => groupOf(c, lang)?.key ?? c.slot;
+  for (const c of cols) {
+    if (c.parsed.part === undefined) continue;
+    const parent = slotKey(c.parsed.indicator, { ...c.parsed, part: undefined });
+    const at = out.findIndex((o) => o.slot === parent);
+    if (at < 0) {
+      out.push(c);
+      continue;
+    }
+    // After the parent's group and the parts already placed after it.
+    const key = keyOf(out[at]!);
+    let end = at;
+    while (end + 1 < out.length && (keyOf(out[end + 1]!) === key || (out[end + 1]!.parsed.part !== undefined && slotKey(out[end + 1]!.parsed.indicator, { ...out[end + 1]!.parsed, part: undefined }) === parent))) end++;
+    out.splice(end + 1, 0, c);
+  }
+  return out;
+}
+
 type MeasureName = 'count' | 'rate' | 'persons' | 'points';
 const measureName = (c: SlotColumn): MeasureName => (c.point?.measure ?? (indicatorKind(c.slot) === 'rate' ? 'rate' : 'count'));
 
@@ -227,7 +251,7 @@ function unitsAsRows(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolea
   const ui = catalog(lang).ui;
   const stt: LayoutCell = { text: ui.sttHeader, kind: 'stt' };
   const name: LayoutCell = { text: ui.unitHeader, kind: 'label' };
-  const cols = columnsOf(src.indicators, src.source.yearHeadings);
+  const cols = partsAfterParents(columnsOf(src.indicators, src.source.yearHeadings), lang);
   const nodes = slotHeader(cols, lang, [stt, name]);
   // The flat header names each column with its group: `Hộ nghèo: Số hộ`.
   const flat: LayoutCell[] = [stt, name];

@@ -161,3 +161,19 @@ describe('a measure column of the rows\' falls', () => {
     expect(layoutAsRead(annex, 'en', () => '').header.map((c) => c.text).slice(-1)).toEqual(['Fall since 2017 (points)']);
   });
 });
+
+describe('"of which" columns', () => {
+  it('stand after their count\'s group, where the table prints them (Đắk Lắk), not after every other column', () => {
+    const csv = ['Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Trong đó: hộ nghèo về thu nhập thấp;Trong đó: hộ nghèo thiếu hụt tiếp cận các dịch vụ cơ bản xã hội;Số hộ cận nghèo;Tỷ lệ hộ cận nghèo (%)', 'Toàn tỉnh;57.180;12,81;50.868;6.312;43.316;9,12'].join('\n');
+    const { annex } = shape(gridFromBytes(Buffer.from(`\uFEFF${csv}`)), {});
+    const layout = layoutAsRead(annex, 'vi', (_u, ind) => ind);
+    expect(layout.rows[0]!.slice(2).map((c) => c.text)).toEqual([
+      'poor',
+      'rate',
+      'poor/hộ nghèo về thu nhập thấp',
+      'poor/hộ nghèo thiếu hụt tiếp cận các dịch vụ cơ bản xã hội',
+      'near_poor',
+      'near_poor_rate',
+    ]);
+  });
+});
