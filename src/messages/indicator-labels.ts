@@ -160,6 +160,8 @@ export interface LayoutWords {
   flows: (p: Population) => string;
   /** A measure column of the rows' falls in points, against the year its heading names when it names one. */
   reduction: (since?: string) => string;
+  /** Before an "of which" column's part: `Trong đó: hộ nghèo về thu nhập thấp`. */
+  ofWhich: string;
 }
 
 const LAYOUT_VI: LayoutWords = {
@@ -175,6 +177,7 @@ const LAYOUT_VI: LayoutWords = {
   standard: (s) => `Theo chuẩn nghèo giai đoạn ${s.replace('-', '–')}`,
   flows: (p) => `Diễn biến hộ ${VI.short[p]} trong năm`,
   reduction: (since) => (since ? `Giảm so với năm ${since} (điểm %)` : 'Giảm (điểm %)'),
+  ofWhich: 'Trong đó',
 };
 
 const LAYOUT_EN: LayoutWords = {
@@ -189,6 +192,7 @@ const LAYOUT_EN: LayoutWords = {
   standard: (s) => `${s.replace('-', '–')} poverty standard`,
   flows: (p) => `Changes among the ${EN.short[p]} during the year`,
   reduction: (since) => (since ? `Fall since ${since} (points)` : 'Fall (points)'),
+  ofWhich: 'Of which',
 };
 
 export function layoutWords(lang: Lang): LayoutWords {

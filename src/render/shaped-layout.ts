@@ -18,7 +18,7 @@
  */
 import { type Annex, type Unit, childrenByParent } from '../model/annex.js';
 import { indicatorKind, isCoreIndicator, type Indicator } from '../model/indicators.js';
-import { parseSlot, slotKey, type ParsedSlot } from '../model/slots.js';
+import { parseSlot, slotKey, type ParsedSlot, type SubSlot } from '../model/slots.js';
 import { describeIndicator, type IndicatorPoint } from '../model/vocabulary.js';
 import { catalog, makeFmt } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
@@ -167,6 +167,15 @@ function fullLabel(slot: Indicator, lang: Lang): string {
   return indicatorKind(slot) === 'rate' && !/\)\s*$/.test(label) ? `${label} (%)` : label;
 }
 
+/**
+ * The heading of a column of a part of a count (`Trong đó: hộ nghèo về thu nhập thấp`, after its count's group), as
+ * the tables print it, whether the parts only belong to the count or also add up to it (a breakdown).
+ */
+function ofWhichLabel(c: SlotColumn, subSlots: ReadonlyMap<Indicator, SubSlot> | undefined, lang: Lang): string | undefined {
+  const part = c.parsed.part;
+  return part !== undefined && subSlots?.has(c.slot) ? `${layoutWords(lang).ofWhich}: ${part}` : undefined;
+}
+
 const FLOWS = new Set(['exited', 'returned', 'new', 'from_near_poor', 'other_in', 'other_out']);
 
 /**
@@ -189,7 +198,7 @@ function groupOf(c: SlotColumn, lang: Lang): { key: string; label: string; leaf:
 }
 
 /** The header tree of units as rows: naming columns, then the slots grouped, flows under one group. */
-function slotHeader(cols: readonly SlotColumn[], lang: Lang, naming: LayoutCell[]): HeaderNode[] {
+function slotHeader(cols: readonly SlotColumn[], lang: Lang, naming: LayoutCell[], subSlots?: ReadonlyMap<Indicator, SubSlot>): HeaderNode[] {
   const nodes: HeaderNode[] = naming.map((cell) => ({ cell }));
   const leafNode = (c: SlotColumn, text: string): HeaderNode => ({ cell: { text, kind: 'label', indicator: c.slot } });
   const runs: Array<{ group?: ReturnType<typeof groupOf>; members: SlotColumn[] }> = [];
@@ -202,7 +211,7 @@ function slotHeader(cols: readonly SlotColumn[], lang: Lang, naming: LayoutCell[
   const runNode = (r: (typeof runs)[number]): HeaderNode =>
     r.group && r.members.length > 1
       ? { cell: { text: r.group.label, kind: 'label' }, children: r.members.map((m) => leafNode(m, groupOf(m, lang)!.leaf)) }
-      : leafNode(r.members[0]!, fullLabel(r.members[0]!.slot, lang));
+      : leafNode(r.members[0]!, ofWhichLabel(r.members[0]!, subSlots, lang) ?? fullLabel(r.members[0]!.slot, lang));
   // Consecutive runs of one population's gross flows go under `Diễn biến hộ … trong năm`.
   for (let i = 0; i < runs.length; ) {
     const p = runs[i]!.members[0]!.point;
@@ -252,7 +261,7 @@ function unitsAsRows(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolea
   const stt: LayoutCell = { text: ui.sttHeader, kind: 'stt' };
   const name: LayoutCell = { text: ui.unitHeader, kind: 'label' };
   const cols = partsAfterParents(columnsOf(src.indicators, src.source.yearHeadings), lang);
-  const nodes = slotHeader(cols, lang, [stt, name]);
+  const nodes = slotHeader(cols, lang, [stt, name], src.source.subSlots);
   // The flat header names each column with its group: `Hộ nghèo: Số hộ`.
   const flat: LayoutCell[] = [stt, name];
   const walk = (n: HeaderNode, prefix: string[]) => {

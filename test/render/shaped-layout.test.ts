@@ -175,5 +175,7 @@ describe('"of which" columns', () => {
       'near_poor',
       'near_poor_rate',
     ]);
+    // Headed as printed, `Trong đó: …`, not `Số hộ nghèo: …`.
+    expect(layout.header.map((c) => c.text).slice(4, 6)).toEqual(['Trong đó: hộ nghèo về thu nhập thấp', 'Trong đó: hộ nghèo thiếu hụt tiếp cận các dịch vụ cơ bản xã hội']);
   });
 });
