@@ -258,6 +258,7 @@ export function vi(): Catalog {
         ? `"${p.text}" là ${f.ind(p.indicator).toLowerCase()} so với năm ${p.since}, còn ô ${p.first} so với một thời điểm khác; povcheck chỉ đọc một cột như vậy cho mỗi chỉ tiêu nên cột này không được kiểm tra.`
         : `"${p.text}" cũng được đọc là ${f.ind(p.indicator).toLowerCase()} (như ô ${p.first}); có lẽ là một nhóm trong đó, povcheck không phân biệt được nên không kiểm tra.`,
     'duplicate.unit': (p) => `Đơn vị "${p.unit}" xuất hiện hai lần (lần đầu ở ${p.first}).`,
+    'duplicate.year': (p) => `Năm ${p.year} xuất hiện hai lần (lần đầu ở ${p.first}); dòng này không được đọc nên không có số liệu nào trong đó được kiểm tra.`,
     'duplicate.code': (p) => `Mã "${p.code}" của "${p.unit}" trùng với mã của "${p.first}".`,
     'hierarchy.unknown-parent': (p) => `"${p.unit}": không có đơn vị nào mang mã cấp trên "${p.parent}"; đơn vị này không được cộng vào đâu.`,
     'hierarchy.cycle': (p) =>

@@ -194,6 +194,8 @@ export interface MessageParams {
   /** `since`: the label measures the change against that year, the first label against another time. */
   'duplicate.group': { indicator: Indicator; first: string; text: string; since?: string };
   'duplicate.unit': { unit: string; first: string };
+  /** A series with its years as rows that gives one year twice: the later row is not read. */
+  'duplicate.year': { year: string; first: string };
   'duplicate.code': { code: string; unit: string; first: string };
   'hierarchy.unknown-parent': { unit: string; parent: string };
   /** One finding per loop: its first codes (at most LOOP_EXCERPT, shape/hierarchy.ts) and how many units it has. */

@@ -595,8 +595,17 @@ function readYearRowsLong(grid: Grid, draft: Draft, cols: Map<number, Indicator>
   const labels = { ...draft.labelCells };
   draft.indicators.length = 0;
   for (const ind of base) delete draft.labelCells[ind];
+  const first = new Map<string, string>();
   for (const r of rows) {
-    const year = /(\d{4})$/.exec(cellText(cellAt(grid, r, yearCol)))![1]!;
+    const yearCell = cellAt(grid, r, yearCol)!;
+    const year = /(\d{4})$/.exec(cellText(yearCell))![1]!;
+    // A year given twice: its later row is not read, and the report says so (it was dropped in silence).
+    const seen = first.get(year);
+    if (seen !== undefined) {
+      draft.findings.push({ rule: 'duplicate', severity: 'error', at: yearCell, msg: { id: 'duplicate.year', params: { year, first: seen } } });
+      continue;
+    }
+    first.set(year, yearCell.ref);
     for (const [c, indicator] of cols) {
       const key = withDims(indicator, { year });
       if (draft.labelCells[key]) continue;

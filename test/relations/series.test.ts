@@ -115,3 +115,14 @@ describe('a fall against a year the table does not print', () => {
   });
 });
 
+
+describe('a year given twice in a series with its years as rows', () => {
+  it('is an error naming both rows, not a row dropped in silence', async () => {
+    const r = await check([YEARS_AS_ROWS, '2013;1.797.889;351.221;7,80;1,80', '2014;1.422.261;375.628;5,97;1,83', '2014;1.400.000;397.889;5,90;1,90'].join('\n'));
+    expect(problems(r)).toEqual(['error duplicate A4']);
+    expect(r.findings[0]!.msg).toEqual({ id: 'duplicate.year', params: { year: '2014', first: 'A3' } });
+    expect(renderMessage(r.findings[0]!.msg, en)).toBe('The year 2014 appears twice (first at A3); this row is not read, so nothing in it is checked.');
+    // The first 2014 row is read and checked as before.
+    expect(r.coverage.ran).toContain('flow');
+  });
+});
