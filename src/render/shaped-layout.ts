@@ -457,7 +457,7 @@ function yearsAsRows(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolea
   const bases = [...new Set(cols.map(withoutYear))];
   const header: LayoutCell[] = [{ text: catalog(lang).ui.yearHeader, kind: 'label' }, ...bases.map((b): LayoutCell => ({ text: fullLabel(b, lang), kind: 'label' }))];
   const rows = years.map((year): LayoutCell[] => [
-    { text: year, kind: 'label' },
+    { text: src.source.yearHeadings?.[year] ?? year, kind: 'label' },
     ...bases.map((b): LayoutCell => {
       const slot = slotKey(parseSlot(b).indicator, { ...parseSlot(b), year });
       return src.indicators.includes(slot) ? v(unit, slot) : { text: '', kind: 'blank' };

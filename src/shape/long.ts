@@ -428,7 +428,11 @@ export class LongReader {
   }
 }
 
-const YEAR_NAME = /^(?:năm\s*)?(?:19[5-9]|20\d)\d$/iu;
+/**
+ * A row of a series' year: `2013`, `Năm 2020`, with a mark after it that says what kind of figure it is (`2021
+ * (ước)`, `2021 (sơ bộ)`, `2021*`). The year is its first group.
+ */
+const YEAR_NAME = /^(?:năm\s*)?((?:19[5-9]|20\d)\d)(?:\s*\*+|\s*\((?:ước[^()]*|sơ bộ|dự kiến|dự ước|kế hoạch|KH|est[^()]*|prel[^()]*|p|e)\))?$/iu;
 
 /** The cell of row r's field c: the grid's own when its cells are not plain, else made from the field's text. */
 function cellAtCol(r: number, c: number, fields: ReadonlyArray<string | undefined>, cellOf: ((c: number) => Cell | undefined) | undefined): Cell | undefined {
@@ -598,7 +602,10 @@ function readYearRowsLong(grid: Grid, draft: Draft, cols: Map<number, Indicator>
   const first = new Map<string, string>();
   for (const r of rows) {
     const yearCell = cellAt(grid, r, yearCol)!;
-    const year = /(\d{4})$/.exec(cellText(yearCell))![1]!;
+    const text = cellText(yearCell);
+    const year = YEAR_NAME.exec(text)![1]!;
+    // A year printed with more than its digits (`2021 (ước)`): printed so in the table's layouts.
+    if (text !== year && !/^năm\s*\d{4}$/iu.test(text)) (draft.yearHeadings ??= {})[year] = text;
     // A year given twice: its later row is not read, and the report says so (it was dropped in silence).
     const seen = first.get(year);
     if (seen !== undefined) {

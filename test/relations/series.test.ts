@@ -126,3 +126,13 @@ describe('a year given twice in a series with its years as rows', () => {
     expect(r.coverage.ran).toContain('flow');
   });
 });
+
+describe('years marked as estimates or with a footnote', () => {
+  it('are still the years of the series (2021 (ước), 2021*), printed as the table has them', async () => {
+    for (const mark of ['2021 (ước)', '2021*', '2021 (sơ bộ)']) {
+      const r = await check(['Năm;Số hộ nghèo;Số hộ nghèo giảm so với năm trước', '2019;1.000;', 'Năm 2020;900;100', `${mark};800;110`].join('\n'));
+      expect(problems(r), mark).toEqual(['error flow B4']);
+      expect(r.annex.yearHeadings, mark).toEqual({ '2021': mark });
+    }
+  });
+});
