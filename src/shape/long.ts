@@ -25,6 +25,7 @@ import { adminLevel, blockCandidate, isOfWhichName } from './structure.js';
 import { foldKey } from './normalize.js';
 import { slotKey, withDims, type SlotFormula } from '../model/slots.js';
 import { titleTotal } from './title.js';
+import { withoutYearMark } from './words.js';
 
 /** Where a long table's columns are: indicators, and the unit-name, code and parent columns. */
 export interface LongColumns {
@@ -191,7 +192,7 @@ export class LongReader {
     const withValues: number[] = [];
     for (let r = firstDataRow(this.line, this.headerRow); r < this.grid.rows.length; r++) {
       if (!this.indicatorCols.some((c) => text(r, c) !== '')) continue;
-      if (unitCol === undefined || !YEAR_NAME.test(text(r, unitCol))) return undefined;
+      if (unitCol === undefined || !isYearName(text(r, unitCol))) return undefined;
       withValues.push(r);
     }
     return withValues.length >= 2 ? withValues : undefined;
@@ -428,11 +429,9 @@ export class LongReader {
   }
 }
 
-/**
- * A row of a series' year: `2013`, `Năm 2020`, with a mark after it that says what kind of figure it is (`2021
- * (ước)`, `2021 (sơ bộ)`, `2021*`). The year is its first group.
- */
-const YEAR_NAME = /^(?:năm\s*)?((?:19[5-9]|20\d)\d)(?:\s*\*+|\s*\((?:ước[^()]*|sơ bộ|dự kiến|dự ước|kế hoạch|KH|est[^()]*|prel[^()]*|p|e)\))?$/iu;
+/** A row of a series' year (`2013`, `Năm 2020`), once the mark after it is taken off (`2021 (ước)`: words.ts `withoutYearMark`). */
+const YEAR_NAME = /^(?:năm\s*)?((?:19[5-9]|20\d)\d)$/iu;
+const isYearName = (text: string) => YEAR_NAME.test(withoutYearMark(text));
 
 /** The cell of row r's field c: the grid's own when its cells are not plain, else made from the field's text. */
 function cellAtCol(r: number, c: number, fields: ReadonlyArray<string | undefined>, cellOf: ((c: number) => Cell | undefined) | undefined): Cell | undefined {
@@ -603,7 +602,7 @@ function readYearRowsLong(grid: Grid, draft: Draft, cols: Map<number, Indicator>
   for (const r of rows) {
     const yearCell = cellAt(grid, r, yearCol)!;
     const text = cellText(yearCell);
-    const year = YEAR_NAME.exec(text)![1]!;
+    const year = YEAR_NAME.exec(withoutYearMark(text))![1]!;
     // A year printed with more than its digits (`2021 (ước)`): printed so in the table's layouts.
     if (text !== year && !/^năm\s*\d{4}$/iu.test(text)) (draft.yearHeadings ??= {})[year] = text;
     // A year given twice: its later row is not read, and the report says so (it was dropped in silence).

@@ -8,7 +8,7 @@ import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { parseSlot, slotKey, withDims, type SubSlot } from '../model/slots.js';
 import { describeIndicator, indicatorKey, type Measure } from '../model/vocabulary.js';
 import { isOfWhichName } from './structure.js';
-import { comparedWithYear, featuresOf, measureOnly, recognise } from './words.js';
+import { comparedWithYear, featuresOf, measureOnly, recognise, withoutYearMark } from './words.js';
 import { titleTotal } from './title.js';
 import { isLabelHeader, isMeasureHeader, isMeasureValue, isNotesHeader, isSttHeader } from './aliases.js';
 import { clip, hasDigit, LIST_MARKER, newDraft, partName, takeIndicators, tidyName, unknownLabelParams, type Draft } from './draft.js';
@@ -236,8 +236,10 @@ function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: num
   const years = new Map<number, string>();
   let others = 0;
   for (let c = labelCol + 1; c < width; c++) {
-    const t = cellText(cellAt(grid, headerRow, c));
-    if (t === '' || isNotesHeader(t) || isMeasureHeader(t)) continue;
+    const full = cellText(cellAt(grid, headerRow, c));
+    if (full === '' || isNotesHeader(full) || isMeasureHeader(full)) continue;
+    // A mark after the year (`2021 (ước)`, `2021*`) is kept for the heading (readYearColumns), not read as a unit's name.
+    const t = withoutYearMark(full);
     const y = featuresOf(t).year;
     // `2020`, `Năm 2020`, and a plan's `Kế hoạch năm 2021`, `Ước thực hiện năm 2021`, `Mục tiêu năm 2025`.
     if (y !== undefined && YEAR_HEADER.test(t) && ![...years.values()].includes(y)) years.set(c, y);

@@ -286,6 +286,14 @@ export function mayMatch(re: RegExp, text: string): boolean {
   return false;
 }
 
+/** A mark after a year that says what kind of figure it is: `2021 (ước)`, `2021 (sơ bộ)`, `2021*`. */
+const YEAR_MARK = /(?<=\d{4})(?:\s*\*+|\s*\((?:ước[^()]*|sơ bộ|dự kiến|dự ước|kế hoạch|KH|est[^()]*|prel[^()]*|p|e)\))$/iu;
+
+/** A year's heading without the mark after it (`2021 (ước)` → `2021`): the text as it is when it has none. */
+export function withoutYearMark(text: string): string {
+  return text.replace(YEAR_MARK, '');
+}
+
 const COMPARED_WITH_NAMED_YEAR = /\bso voi (?:dau |cuoi )?nam ((?:19|20)\d\d)\b|\b(?:compared (?:with|to)|since|from) ((?:19|20)\d\d)\b/;
 
 /**

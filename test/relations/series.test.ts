@@ -136,3 +136,14 @@ describe('years marked as estimates or with a footnote', () => {
     }
   });
 });
+
+describe('a year column marked as an estimate', () => {
+  it('is a year of the series, not a unit named "2021 (ước)"', async () => {
+    const csv = (last: string) => ['Chỉ tiêu;ĐVT;2019;2020;2021 (ước)', `Số hộ nghèo;Hộ;5.000;4.500;${last}`, 'Số hộ nghèo giảm;Hộ;;500;300'].join('\n');
+    const right = await check(csv('4.200'));
+    expect(problems(right)).toEqual([]);
+    expect(right.coverage.ran).toContain('flow');
+    expect(right.annex.yearHeadings).toEqual({ '2021': '2021 (ước)' });
+    expect(problems(await check(csv('4.300')))).toEqual(['error flow E2']);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparedWithYear, featuresOf, keyOf, noIndicatorKind, readFeatures, recognise, requiredTexts, saysNothing } from '../../src/shape/words.js';
+import { comparedWithYear, withoutYearMark, featuresOf, keyOf, noIndicatorKind, readFeatures, recognise, requiredTexts, saysNothing } from '../../src/shape/words.js';
 import { matchLabel } from '../../src/shape/aliases.js';
 
 const WORDS = [
@@ -166,5 +166,12 @@ describe('one ethnic group by name', () => {
     // "người có công" (people of merit) is not the Co people.
     expect(recognise('Hộ nghèo thuộc chính sách ưu đãi người có công')?.key).toBe('poor');
     expect(noIndicatorKind('Đồng bào dân tộc')).toBeUndefined();
+  });
+});
+
+describe('withoutYearMark', () => {
+  it('takes off the mark after a year, and nothing else', () => {
+    expect(['2021 (ước)', '2021 (ước tính)', '2021 (sơ bộ)', '2021*', '2021 **', 'Năm 2021 (dự kiến)', '2021 (KH)'].map(withoutYearMark)).toEqual(['2021', '2021', '2021', '2021', '2021', 'Năm 2021', '2021']);
+    expect(['2021', 'Xã A (cũ)', '2021 (xã A)', 'Huyện X*'].map(withoutYearMark)).toEqual(['2021', 'Xã A (cũ)', '2021 (xã A)', 'Huyện X*']);
   });
 });
