@@ -458,7 +458,9 @@ const EM_OF: Partial<Record<Population, Population>> = { households: 'em_househo
 export function keyOf(f: Features): string | undefined {
   if (!saysIndicator(f) || f.increase || f.share || f.otherPopulation || f.ethnicGroup) return undefined;
   let measure: Measure = f.measure ?? (f.role === 'achievement' ? 'rate' : 'count');
-  let population: Population = f.population ?? ((measure === 'count' || measure === 'persons') && f.role === undefined ? 'households' : 'poor');
+  // A count that says no population is all households, but a fall (`Giảm so với năm 2021` over `Số hộ`) is of the
+  // poor: households as a whole are not reduced.
+  let population: Population = f.population ?? ((measure === 'count' || measure === 'persons') && f.role === undefined && f.time !== 'reduced' ? 'households' : 'poor');
   if (f.em) population = EM_OF[population] ?? population;
   let time: Time = f.time ?? 'point';
   if (f.role === 'achievement') {

@@ -147,3 +147,13 @@ describe('a year column marked as an estimate', () => {
     expect(problems(await check(csv('4.300')))).toEqual(['error flow E2']);
   });
 });
+
+describe('two years as column groups and a group of their falls', () => {
+  it('`Giảm so với năm 2021` over `Số hộ | Tỷ lệ (%)`: the poor households\' fall and the rate\'s, checked against the two years', async () => {
+    const head = ['Đơn vị;Năm 2021;;Năm 2022;;Giảm so với năm 2021;', ';Số hộ nghèo;Tỷ lệ (%);Số hộ nghèo;Tỷ lệ (%);Số hộ;Tỷ lệ (%)'];
+    const r = await check([...head, 'Toàn huyện;1.000;10,00;800;8,00;200;2,00', 'Xã A;600;12,00;500;10,00;100;2,00', 'Xã B;400;8,00;300;6,00;110;2,00'].join('\n'));
+    expect(problems(r)).toEqual(['error sum F3', 'error flow D5']);
+    expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed])).toEqual([['F5', '100']]);
+    expect(r.coverage.notUnderstood).toEqual([]);
+  });
+});
