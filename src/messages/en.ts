@@ -20,6 +20,7 @@ const EN_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   share: 'is a share of another total',
   otherPopulation: 'counts another group of households (not the poor, the near-poor or all households)',
   ethnicGroup: 'names one ethnic group, whose households povcheck does not count apart (its ethnic-minority figures are the minorities together)',
+  average: 'is an average per year over a period, which tables compute over periods they do not state alike',
 };
 
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);

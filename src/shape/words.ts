@@ -43,6 +43,11 @@ export interface Features {
   otherPopulation?: boolean;
   /** One ethnic group by name, without a population (`- Dân tộc Dao`): a group the vocabulary does not count. */
   ethnicGroup?: boolean;
+  /**
+   * An average over several years (`giảm bình quân mỗi năm`, `%/năm`, `average annual`): not the change between two
+   * of the table's figures, which the vocabulary's points are, and computed over periods tables do not state alike.
+   */
+  average?: boolean;
   lang?: Lang;
 }
 
@@ -76,6 +81,11 @@ const ETHNIC_NAMES =
   'kinh|tay|thai|muong|khmer|khome|hoa|nung|(?:h ?)?mong|dao|gia rai|jrai|e de|ba na|bahnar|xo dang|san chay|co ho|cham|san diu|h ?re|ra glai|m ?nong|tho|xtieng|x tieng|kho mu|bru van kieu|van kieu|co tu|giay|ta oi|ma|gie trieng|co|cho ro|xinh mun|ha nhi|chu ru|lao|la chi|khang|phu la|la hu|la ha|pa then|lu|ngai|chut|lo lo|mang|co lao|bo y|cong|si la|pu peo|ro mam|brau|o du';
 // Two alternatives, each with its words (`dan toc `, `dong bao `) for requiredTexts: a label without them is not tried.
 const NAMED_ETHNICITY = new RegExp(`\\bdan toc (?:${ETHNIC_NAMES})\\b|\\bdong bao (?:${ETHNIC_NAMES})\\b`);
+
+const AVERAGE: Rule[] = [
+  vi(/\bbinh quan\b|\bmoi nam\b|\bhang nam\b|\b(?:%|phan tram|diem) ?\/ ?nam\b/, (f) => (f.average = true)),
+  en(/\baverage\b|\bannual\b|\bper (?:year|annum)\b|\ba year\b/, (f) => (f.average = true)),
+];
 
 const OTHER_POPULATION: Rule[] = [vi(/\bmuc song trung binh\b/, (f) => (f.otherPopulation = true)), en(/\baverage living standard\b/, (f) => (f.otherPopulation = true))];
 
@@ -335,7 +345,7 @@ const PREFILTER_AFTER = 400;
 function prefilter(): RegExp | undefined {
   if (anyFeature === undefined && ++lettered > PREFILTER_AFTER) {
     anyFeature = new RegExp(
-      [OF_WHICH, CORRESPONDING, YEAR_ONLY, STANDARD, YEAR_IN, NAMED_ETHNICITY, ...[AREA, BOUND, POPULATION, EM, SHARE, OTHER_POPULATION, TIME, ROLE, MEASURE].flat().map((r) => r.re)].map((re) => re.source).join('|'),
+      [OF_WHICH, CORRESPONDING, YEAR_ONLY, STANDARD, YEAR_IN, NAMED_ETHNICITY, ...[AREA, BOUND, POPULATION, EM, SHARE, OTHER_POPULATION, AVERAGE, TIME, ROLE, MEASURE].flat().map((r) => r.re)].map((re) => re.source).join('|'),
     );
   }
   return anyFeature;
@@ -395,6 +405,7 @@ export function readFeatures(text: string, filtered = true): Features {
   vote(apply(EM, k, f, filtered));
   vote(apply(SHARE, k, f, filtered));
   vote(apply(OTHER_POPULATION, k, f, filtered));
+  vote(apply(AVERAGE, k, f, filtered));
   if (f.population === undefined && !f.em && tried(NAMED_ETHNICITY, k, filtered)) {
     f.ethnicGroup = true;
     vote('vi');
@@ -442,6 +453,7 @@ export function combine(path: readonly Features[]): Features {
     if (f.share) out.share = true;
     if (f.otherPopulation) out.otherPopulation = true;
     if (f.ethnicGroup) out.ethnicGroup = true;
+    if (f.average) out.average = true;
     if (f.area !== undefined) out.area = f.area;
     if (f.lang !== undefined && out.lang === undefined) out.lang = f.lang;
   }
@@ -456,7 +468,7 @@ const EM_OF: Partial<Record<Population, Population>> = { households: 'em_househo
  * when no phase is. A rate "giảm" is a fall in points. Undefined when the label says nothing of an indicator.
  */
 export function keyOf(f: Features): string | undefined {
-  if (!saysIndicator(f) || f.increase || f.share || f.otherPopulation || f.ethnicGroup) return undefined;
+  if (!saysIndicator(f) || f.increase || f.share || f.otherPopulation || f.ethnicGroup || f.average) return undefined;
   let measure: Measure = f.measure ?? (f.role === 'achievement' ? 'rate' : 'count');
   // A count that says no population is all households, but a fall (`Giảm so với năm 2021` over `Số hộ`) is of the
   // poor: households as a whole are not reduced.
@@ -509,5 +521,5 @@ export function measureOnly(text: string): boolean {
 /** What a label names that no indicator stands for: a rise, a share of another total, a population not counted. */
 export function noIndicatorKind(text: string): NoIndicatorKind | undefined {
   const f = featuresOf(text);
-  return f.increase ? 'increase' : f.share ? 'share' : f.otherPopulation ? 'otherPopulation' : f.ethnicGroup ? 'ethnicGroup' : undefined;
+  return f.increase ? 'increase' : f.share ? 'share' : f.otherPopulation ? 'otherPopulation' : f.ethnicGroup ? 'ethnicGroup' : f.average ? 'average' : undefined;
 }

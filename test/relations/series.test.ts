@@ -157,3 +157,11 @@ describe('two years as column groups and a group of their falls', () => {
     expect(r.coverage.notUnderstood).toEqual([]);
   });
 });
+
+describe('an average fall per year beside two years', () => {
+  it('is not compared with the fall between them (20,00 → 12,00 over four years: 2,00 a year is right, 8,00 is the fall)', async () => {
+    const r = await check(['Đơn vị;Tỷ lệ hộ nghèo năm 2016 (%);Tỷ lệ hộ nghèo năm 2020 (%);Giảm bình quân mỗi năm (%)', 'Huyện X;20,00;12,00;2,00'].join('\n'));
+    expect(problems(r)).toEqual(['warning unknown D1']);
+    expect(r.coverage.notUnderstood.map((l) => l.noIndicator)).toEqual([true]);
+  });
+});

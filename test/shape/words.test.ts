@@ -175,3 +175,14 @@ describe('withoutYearMark', () => {
     expect(['2021', 'Xã A (cũ)', '2021 (xã A)', 'Huyện X*'].map(withoutYearMark)).toEqual(['2021', 'Xã A (cũ)', '2021 (xã A)', 'Huyện X*']);
   });
 });
+
+describe('an average over a period', () => {
+  it('names no indicator: it is not the change between two of the table\'s figures', () => {
+    for (const t of ['Giảm bình quân mỗi năm (%)', 'Tỷ lệ hộ nghèo giảm bình quân/năm', 'Bình quân giảm (%/năm)', 'Average annual reduction (points)', 'Tỷ lệ hộ nghèo giảm hằng năm (%)']) {
+      expect(recognise(t), t).toBeUndefined();
+      expect(noIndicatorKind(t), t).toBe('average');
+    }
+    expect(recognise('Tỷ lệ hộ nghèo giảm (%)')?.key).toBe('rate_reduced');
+    expect(recognise('Tỷ lệ hộ nghèo giảm so với năm 2016 (%)')?.key).toBe('rate_reduced');
+  });
+});
