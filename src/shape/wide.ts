@@ -290,6 +290,11 @@ function measureColumns(heads: string[]): ColumnMeasure[] | undefined {
       // A change measured in the row's own terms (`Giảm so với năm 2017 (%)`): the row's reduction, in points.
       const f = featuresOf(h);
       if (f.time !== 'reduced' || f.population !== undefined || f.role !== undefined || f.em || f.area !== undefined || f.increase || f.share) return undefined;
+      // An average fall a year (`Giảm bình quân (%/năm)`): a column of the table, not read (no indicator stands for it).
+      if (f.average) {
+        out.push({ measure: 'points', time: 'reduced', average: true });
+        continue;
+      }
       const since = comparedWithYear(h);
       out.push({ measure: f.measure ?? 'count', time: 'reduced', ...(since !== undefined ? { since } : {}) });
     }
@@ -304,6 +309,8 @@ interface ColumnMeasure {
   time?: 'reduced';
   /** The year a reduction column says it is against (`Giảm so với năm 2017 (%)`): `Annex.comparedWith`. */
   since?: string;
+  /** An average a year over a period: reported as not understood, its cells not read. */
+  average?: boolean;
 }
 
 /** One unit's indicators (rows) measured several ways (columns): a slot per row and measure. */
@@ -316,7 +323,12 @@ function readMeasureColumns(grid: Grid, draft: Draft, rows: Map<number, Indicato
   for (const ind of base) delete draft.labelCells[ind];
   const subs = new Map(draft.subSlots ?? []);
   draft.subSlots?.clear();
-  const measured = (slot: Indicator, { measure: m, time }: ColumnMeasure) => {
+  cols.forEach((c, i) => {
+    const head = cellAt(grid, headerRow, c);
+    if (measures[i]!.average && head) draft.findings.push({ rule: 'unknown', severity: 'warning', at: head, msg: { id: 'unknown.column', params: unknownLabelParams(cellText(head)) } });
+  });
+  const measured = (slot: Indicator, { measure: m, time, average }: ColumnMeasure) => {
+    if (average) return undefined;
     const { indicator, ...dims } = parseSlot(slot);
     const p = describeIndicator(indicator);
     const t = time ?? p?.time;

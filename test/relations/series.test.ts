@@ -165,3 +165,11 @@ describe('an average fall per year beside two years', () => {
     expect(r.coverage.notUnderstood.map((l) => l.noIndicator)).toEqual([true]);
   });
 });
+
+describe('an average fall a year as a measure column', () => {
+  it('is reported as not understood and not read (its figures are not counts of the rows)', async () => {
+    const r = await check(['Chỉ tiêu;Số hộ;Tỷ lệ (%);Giảm bình quân (%/năm)', 'Tổng số hộ toàn tỉnh;79.677;;', 'Hộ nghèo;17.435;21,88;2,65'].join('\n'));
+    expect(problems(r)).toEqual(['warning unknown D1']);
+    expect(r.coverage.ran).toContain('rate');
+  });
+});
