@@ -84,7 +84,8 @@ export function askedChecks(opts: { rules?: RuleLevels; targets?: unknown }, ann
 export function fileCoverage(checks: readonly RuleId[], ran: ReadonlySet<string>, skipped: readonly Skip[], readFindings: readonly Finding[], layout: 'wide' | 'long'): Coverage {
   const labelId = layout === 'wide' ? 'unknown.row' : 'unknown.column';
   const notUnderstood = readFindings
-    .filter((f) => f.rule === 'unknown' && f.msg.id === labelId && f.at)
+    // …and in a wide table a measure column's heading that names no indicator (`Giảm bình quân (%/năm)`).
+    .filter((f) => f.rule === 'unknown' && f.at && (f.msg.id === labelId || (f.msg.id === 'unknown.column' && (f.msg.params as { kind?: string }).kind !== undefined)))
     .map((f) => {
       const { text, kind } = f.msg.params as { text: string; kind?: string };
       // A rise or a share of another total names no indicator any configuration could map it to.

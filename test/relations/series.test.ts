@@ -171,5 +171,7 @@ describe('an average fall a year as a measure column', () => {
     const r = await check(['Chỉ tiêu;Số hộ;Tỷ lệ (%);Giảm bình quân (%/năm)', 'Tổng số hộ toàn tỉnh;79.677;;', 'Hộ nghèo;17.435;21,88;2,65'].join('\n'));
     expect(problems(r)).toEqual(['warning unknown D1']);
     expect(r.coverage.ran).toContain('rate');
+    // Named in the verdict's "not understood", as a label naming no indicator (no configuration hint for it).
+    expect(r.coverage.notUnderstood).toEqual([{ text: 'Giảm bình quân (%/năm)', cell: 'D1', keys: [], noIndicator: true }]);
   });
 });
