@@ -78,7 +78,7 @@ const POPULATION: Rule[] = [
  * tộc Mông`) the label reads as that population's, a group of it.
  */
 const ETHNIC_NAMES =
-  'kinh|tay|thai|muong|khmer|khome|hoa|nung|(?:h ?)?mong|dao|gia rai|jrai|e de|ba na|bahnar|xo dang|san chay|co ho|cham|san diu|h ?re|ra glai|m ?nong|tho|xtieng|x tieng|kho mu|bru van kieu|van kieu|co tu|giay|ta oi|ma|gie trieng|co|cho ro|xinh mun|ha nhi|chu ru|lao|la chi|khang|phu la|la hu|la ha|pa then|lu|ngai|chut|lo lo|mang|co lao|bo y|cong|si la|pu peo|ro mam|brau|o du';
+  'kinh|tay|thai|muong|khmer|khome|hoa|nung|(?:h ?)?mong|dao|gia rai|jrai|e de|ba na|bahnar|xo dang|san chay|san chi|cao lan|co ho|cham|san diu|h ?re|ra glai|m ?nong|tho|xtieng|x tieng|kho mu|bru van kieu|van kieu|co tu|giay|ta oi|ma|gie trieng|co|cho ro|xinh mun|ha nhi|chu ru|lao|la chi|khang|phu la|la hu|la ha|pa then|lu|ngai|chut|lo lo|mang|co lao|bo y|cong|si la|pu peo|ro mam|brau|o du';
 // Two alternatives, each with its words (`dan toc `, `dong bao `) for requiredTexts: a label without them is not tried.
 const NAMED_ETHNICITY = new RegExp(`\\bdan toc (?:${ETHNIC_NAMES})\\b|\\bdong bao (?:${ETHNIC_NAMES})\\b`);
 

@@ -156,7 +156,7 @@ describe('comparedWithYear', () => {
 
 describe('one ethnic group by name', () => {
   it('said alone it names no indicator (a row of a list by ethnic group); with a population it is a group of that population', () => {
-    for (const t of ['- Dân tộc Dao', 'Dân tộc Mông', 'Đồng bào Ê Đê', 'Dân tộc H’Mông', '- Dân tộc Tày']) {
+    for (const t of ['- Dân tộc Dao', 'Dân tộc Mông', 'Đồng bào Ê Đê', 'Dân tộc H’Mông', '- Dân tộc Tày', '- Dân tộc Sán Chí']) {
       expect(recognise(t), t).toBeUndefined();
       expect(noIndicatorKind(t), t).toBe('ethnicGroup');
     }
