@@ -106,11 +106,17 @@ export function outputLang(input: CalcInput, annex: Annex): { lang: Lang; locale
 }
 
 /** Reading notes worth passing on: rows or columns left out, an indicator given twice. */
-export function readingNotes(file: string, findings: readonly Finding[], lang: Lang, locale: 'vi' | 'en'): string[] {
+export function readingNotes(file: string, findings: readonly Finding[], lang: Lang, locale: 'vi' | 'en', printed = false): string[] {
   const fmt = makeFmt(lang, locale);
+  const calc = catalog(lang).calc;
   return findings
     .filter((f) => f.rule === 'unknown' || (f.rule === 'duplicate' && f.indicator))
-    .map((f) => catalog(lang).calc.note(file, `${f.at ? `${f.at.ref}: ` : ''}${renderMessage(f.msg, fmt)}`));
+    .map((f) => {
+      // `table` prints the rows it read and the named rows without figures (blank): any other row or column it
+      // warns about is not in its output, and the note says so.
+      const leftOut = printed && f.msg.id !== 'unknown.empty-row' ? ` ${calc.leftOut}` : '';
+      return calc.note(file, `${f.at ? `${f.at.ref}: ` : ''}${renderMessage(f.msg, fmt)}${leftOut}`);
+    });
 }
 
 /** The output file: -o / --output-file (or the older --out, --output). */

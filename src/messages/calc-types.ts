@@ -37,6 +37,8 @@ export interface CalcText {
   suggestValidate: (file: string) => string;
   /** A reading note passed on from the shape stage (an unknown row, a duplicate indicator). */
   note: (file: string, message: string) => string;
+  /** After a reading note of `table`: the row or column it names is not in the table printed. */
+  leftOut: string;
 
   /** "tỷ lệ hộ nghèo giảm trong năm ≥ 4 điểm %". */
   target: (p: TargetPhrase, f: Fmt) => string;

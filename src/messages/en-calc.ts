@@ -53,6 +53,7 @@ export const enCalc: CalcText = {
   unreadableCell: (file, p, f) => `povcheck: ${file}: ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): "${p.text}" ${p.fraction ? 'is not a whole number of households' : 'cannot be read as a number'} and cannot be computed from other cells; the output leaves it blank`,
   suggestValidate: (file) => `  Run \`povcheck validate ${file}\` for what is wrong where.`,
   note: (file, message) => `povcheck: ${file}: ${message}`,
+  leftOut: 'It is not in the table printed.',
   target,
   planTitle: (file) => `Poverty-reduction plan for the targets: ${file}`,
   targetsHeading: 'Targets',

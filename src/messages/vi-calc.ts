@@ -41,6 +41,7 @@ export const viCalc: CalcText = {
   unreadableCell: (file, p, f) => `povcheck: ${file}: ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): "${p.text}" ${p.fraction ? 'không phải là số nguyên (số hộ phải là số nguyên)' : 'không đọc được thành số'} và không tính được từ ô khác; bảng kết quả để trống ô này`,
   suggestValidate: (file) => `  Chạy \`povcheck validate ${file}\` để xem chi tiết từng chỗ sai.`,
   note: (file, message) => `povcheck: ${file}: ${message}`,
+  leftOut: 'Chỉ tiêu này không có trong bảng in ra.',
   target,
   planTitle: (file) => `Kế hoạch giảm nghèo theo mục tiêu: ${file}`,
   targetsHeading: 'Mục tiêu',

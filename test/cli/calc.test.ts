@@ -178,6 +178,21 @@ describe('povcheck table', () => {
   });
 });
 
+describe('povcheck table: rows it does not read', () => {
+  it('are named on stderr as left out of the table printed; rows named without figures are printed and not said so', async () => {
+    const kan = await cli(['table', 'fixtures/published/review-2018-bac-kan-breakdown-mixed-bases.csv', '--lang', 'en'], { cwd: ROOT });
+    expect(kan.code).toBe(0);
+    const groups = kan.stderr.split('\n').filter((l) => l.includes('A7:') || l.includes('A8:'));
+    expect(groups).toHaveLength(2);
+    for (const l of groups) expect(l).toMatch(/It is not in the table printed\.$/);
+    expect(kan.stdout).not.toContain('bảo trợ xã hội');
+    const son = await cli(['table', 'fixtures/published/review-2020-bac-son-district-communes-bands.csv', '--lang', 'en'], { cwd: ROOT });
+    expect(son.stderr).toContain('A4: Row 4 ("Bắc Quỳnh") has no values');
+    expect(son.stderr).not.toContain('not in the table printed');
+    expect(son.stdout).toContain('Bắc Quỳnh');
+  });
+});
+
 describe('povcheck plan', () => {
   it('exit 0 when every target is met', async () => {
     const r = await cli(['plan', WITH_TOTAL, '--targets', 'fixtures/calc/seed-targets.json']);
