@@ -12,7 +12,7 @@ import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import { defineKind, type Relation } from './types.js';
 import { allNumbers, ColumnRow, columnsOf, slotIndexes, wholeAt } from './columns.js';
 import { unitIdsIn } from './scope.js';
-import { absentBase, carriesSlot, okValue, seriesChange, slotFor, vocabularySlots } from './slots.js';
+import { carriesSlot, okValue, seriesChange, skipUnprintedBases, slotFor, vocabularySlots } from './slots.js';
 
 export interface FlowRelation extends Relation {
   readonly start: OkValue;
@@ -123,11 +123,8 @@ export const flowKind = defineKind<FlowRelation>({
       const v = usable(ctx, 'flow', unit, FLOW);
       if (v) visit({ unit, at: v.poor_end, cells: [v.poor_start, v.poor_reduced, v.poor_end], start: v.poor_start, reduced: v.poor_reduced, q: [v.poor_start, v.poor_reduced, v.poor_end] });
     }
-    const unprinted = new Map<string, string>();
     for (const s of vocabularySlots(annex)) {
       if (s.point.measure !== 'count' || s.point.role !== 'value' || s.key === 'poor_end') continue;
-      const absent = absentBase(annex, s, { time: 'reduced' });
-      if (absent) unprinted.set(absent.reduced, absent.year);
       // Another population's end of the year, or a series by year: last year's count (or the year the reduction
       // names, or the earlier of two) is this year's start.
       const series = s.point.time === 'point';
@@ -143,7 +140,7 @@ export const flowKind = defineKind<FlowRelation>({
         if (at && start && reduced) visit({ unit: annex.units.at(id)!, at, cells: [start, reduced, at], start, reduced, other: true, series, q: [start, reduced, at] });
       }
     }
-    for (const [indicator, year] of unprinted) ctx.skip({ rule: 'flow', msg: { id: 'skip.base-year', params: { indicator, year } } });
+    skipUnprintedBases(ctx, 'flow', 'count', { time: 'reduced' });
   },
   check(r, ctx) {
     ctx.checked('flow');

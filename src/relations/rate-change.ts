@@ -18,7 +18,7 @@ import { EXACT_SHOWN } from './rate.js';
 import { unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 import { allNumbers, ColumnRow, columnsOf, slotIndexes, wholeAt } from './columns.js';
-import { absentBase, carriesSlot, okValue, seriesChange, slotFor, vocabularySlots } from './slots.js';
+import { carriesSlot, okValue, seriesChange, skipUnprintedBases, slotFor, vocabularySlots } from './slots.js';
 
 /** A rate as printed, or computed from its count and households. */
 type RateSource = { printed: OkValue } | { count: OkValue; households: OkValue };
@@ -464,17 +464,6 @@ function otherReductions(annex: Annex): OtherReduction[] {
   return out;
 }
 
-/** The falls of rates measured against a year the table does not print, with that year. */
-function unprintedBases(annex: Annex): Map<Indicator, string> {
-  const out = new Map<Indicator, string>();
-  for (const slot of vocabularySlots(annex)) {
-    if (slot.point.measure !== 'rate' || slot.point.role !== 'value') continue;
-    const absent = absentBase(annex, slot, { time: 'reduced', measure: 'points' });
-    if (absent) out.set(absent.reduced, absent.year);
-  }
-  return out;
-}
-
 const decimalsOf = (s: RateSource): number => ('printed' in s ? (s.printed.decimals ?? 0) : RATE_DECIMALS);
 
 export const rateChangeKind = defineKind<RateChangeRelation>({
@@ -521,7 +510,7 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
       if (!start || !end) continue;
       visit({ unit, at: rr.rate_reduced, cells: [...cellsOf(start), ...cellsOf(end), rr.rate_reduced], start, end });
     }
-    for (const [indicator, year] of unprintedBases(ctx.annex)) ctx.skip({ rule: 'rate-change', msg: { id: 'skip.base-year', params: { indicator, year } } });
+    skipUnprintedBases(ctx, 'rate-change', 'rate', { time: 'reduced', measure: 'points' });
     for (const o of otherReductions(ctx.annex)) {
       for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
         const id = ids.list ? ids.list[nth]! : nth;

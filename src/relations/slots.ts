@@ -6,9 +6,10 @@
 import { Dec } from '../calc/decimal.js';
 import type { Annex, Unit, Value } from '../model/annex.js';
 import { isCoreIndicator, type Indicator } from '../model/indicators.js';
-import { parseSlot, slotKey, type ParsedSlot } from '../model/slots.js';
+import { parseSlot, slotKey, withDims, type ParsedSlot } from '../model/slots.js';
 import { describeIndicator, householdsOf, indicatorKey, type IndicatorPoint } from '../model/vocabulary.js';
-import { isOk, type OkValue } from '../rules/types.js';
+import { isOk, type OkValue, type RuleContext } from '../rules/types.js';
+import type { RuleId } from '../model/finding.js';
 
 export interface SlotInfo {
   readonly key: Indicator;
@@ -94,7 +95,8 @@ export function seriesChange(annex: Annex, s: SlotInfo, change: Partial<Indicato
   const { indicator, year, ...dims } = s.parsed;
   const undated = undatedChange(s, change);
   if (!carriesSlot(annex, undated)) return undefined;
-  const years = vocabularySlots(annex).filter((o) => o.parsed.indicator === indicator && o.parsed.year !== undefined && slotKey(indicator, { ...o.parsed, year: undefined }) === slotKey(indicator, dims));
+  const undatedKey = withDims(s.key, { year: undefined });
+  const years = vocabularySlots(annex).filter((o) => o.parsed.year !== undefined && withDims(o.key, { year: undefined }) === undatedKey);
   if (years.length !== 2 || !years.every((o) => /^\d{4}$/.test(o.parsed.year!))) return undefined;
   const [earlier, later] = years.map((o) => o.parsed.year!).sort();
   const since = annex.comparedWith?.[undated];
@@ -127,6 +129,21 @@ export function absentBase(annex: Annex, s: SlotInfo, change: Partial<IndicatorP
   // Only a figure the table prints goes unchecked: a blank cell of the first year is nothing to say.
   for (let u = 0; u < annex.units.length; u++) if (okValue(annex, u, reduced)) return { reduced, year };
   return undefined;
+}
+
+/**
+ * Records under "not checked", once per change slot and for `rule`, each change of a series' values of `measure`
+ * printed against a year the table does not print (`absentBase`).
+ */
+export function skipUnprintedBases(ctx: RuleContext, rule: RuleId, measure: 'count' | 'rate', change: Partial<IndicatorPoint>): void {
+  const seen = new Set<Indicator>();
+  for (const s of vocabularySlots(ctx.annex)) {
+    if (s.point.measure !== measure || s.point.role !== 'value') continue;
+    const absent = absentBase(ctx.annex, s, change);
+    if (!absent || seen.has(absent.reduced)) continue;
+    seen.add(absent.reduced);
+    ctx.skip({ rule, msg: { id: 'skip.base-year', params: { indicator: absent.reduced, year: absent.year } } });
+  }
 }
 
 /** Whether the table carries a slot. */

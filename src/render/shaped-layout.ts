@@ -18,7 +18,7 @@
  */
 import { type Annex, type Unit, childrenByParent } from '../model/annex.js';
 import { indicatorKind, isCoreIndicator, type Indicator } from '../model/indicators.js';
-import { parseSlot, slotKey, type ParsedSlot, type SubSlot } from '../model/slots.js';
+import { parseSlot, slotKey, withDims, type ParsedSlot, type SubSlot } from '../model/slots.js';
 import { describeIndicator, type IndicatorPoint } from '../model/vocabulary.js';
 import { catalog, makeFmt } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
@@ -143,7 +143,7 @@ function partsAfterParents(cols: readonly SlotColumn[], lang: Lang): SlotColumn[
   const keyOf = (c: SlotColumn) => groupOf(c, lang)?.key ?? c.slot;
   for (const c of cols) {
     if (c.parsed.part === undefined) continue;
-    const parent = slotKey(c.parsed.indicator, { ...c.parsed, part: undefined });
+    const parent = withDims(c.slot, { part: undefined });
     const at = out.findIndex((o) => o.slot === parent);
     if (at < 0) {
       out.push(c);
@@ -152,7 +152,8 @@ function partsAfterParents(cols: readonly SlotColumn[], lang: Lang): SlotColumn[
     // After the parent's group and the parts already placed after it.
     const key = keyOf(out[at]!);
     let end = at;
-    while (end + 1 < out.length && (keyOf(out[end + 1]!) === key || (out[end + 1]!.parsed.part !== undefined && slotKey(out[end + 1]!.parsed.indicator, { ...out[end + 1]!.parsed, part: undefined }) === parent))) end++;
+    const belongs = (o: SlotColumn) => keyOf(o) === key || (o.parsed.part !== undefined && withDims(o.slot, { part: undefined }) === parent);
+    while (end + 1 < out.length && belongs(out[end + 1]!)) end++;
     out.splice(end + 1, 0, c);
   }
   return out;
@@ -452,7 +453,7 @@ function grid(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolean): Ann
 function yearsAsRows(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolean): AnnexLayout {
   const unit = src.units[0]!;
   const cols = columnsOf(src.indicators, src.source.yearHeadings).filter((c) => c.parsed.year !== undefined);
-  const withoutYear = (c: SlotColumn) => slotKey(c.parsed.indicator, { ...c.parsed, year: undefined });
+  const withoutYear = (c: SlotColumn) => withDims(c.slot, { year: undefined });
   const years = [...new Set(cols.map((c) => c.parsed.year!))];
   const bases = [...new Set(cols.map(withoutYear))];
   const header: LayoutCell[] = [{ text: catalog(lang).ui.yearHeader, kind: 'label' }, ...bases.map((b): LayoutCell => ({ text: fullLabel(b, lang), kind: 'label' }))];

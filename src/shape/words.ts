@@ -468,7 +468,7 @@ const EM_OF: Partial<Record<Population, Population>> = { households: 'em_househo
  * when no phase is. A rate "giảm" is a fall in points. Undefined when the label says nothing of an indicator.
  */
 export function keyOf(f: Features): string | undefined {
-  if (!saysIndicator(f) || f.increase || f.share || f.otherPopulation || f.ethnicGroup || f.average) return undefined;
+  if (!saysIndicator(f) || noIndicatorOf(f) !== undefined) return undefined;
   let measure: Measure = f.measure ?? (f.role === 'achievement' ? 'rate' : 'count');
   // A count that says no population is all households, but a fall (`Giảm so với năm 2021` over `Số hộ`) is of the
   // poor: households as a whole are not reduced.
@@ -520,6 +520,10 @@ export function measureOnly(text: string): boolean {
 
 /** What a label names that no indicator stands for: a rise, a share of another total, a population not counted. */
 export function noIndicatorKind(text: string): NoIndicatorKind | undefined {
-  const f = featuresOf(text);
+  return noIndicatorOf(featuresOf(text));
+}
+
+/** The features that name no indicator (keyOf gives none for them), as the kind the `unknown` warning words. */
+function noIndicatorOf(f: Features): NoIndicatorKind | undefined {
   return f.increase ? 'increase' : f.share ? 'share' : f.otherPopulation ? 'otherPopulation' : f.ethnicGroup ? 'ethnicGroup' : f.average ? 'average' : undefined;
 }
