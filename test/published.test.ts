@@ -237,7 +237,7 @@ describe('review-2016-huong-hoa-urban-rural-gross-flows.csv', () => {
 describe('review-2018-bac-kan-breakdown-mixed-bases.csv', () => {
   it('C4 `20,82` is the part\'s rate forced to add up (20,83); shares of the poor are not rates over households; the ethnic rows break the poor down a second way', async () => {
     const r = await check('review-2018-bac-kan-breakdown-mixed-bases.csv');
-    expect(problems(r)).toEqual(['error rate C4', 'warning duplicate A7', 'warning duplicate A8']);
+    expect(problems(r)).toEqual(['error rate C4', 'warning unknown A7', 'warning unknown A8']);
     expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed, c.kind])).toEqual([['C4', '20.83', 'mistyped']]);
     expect(r.coverage.ran).toContain('breakdown');
     // Rows 4–5 and the eight ethnic rows (10–17) are both breakdowns of the poor (row 3).

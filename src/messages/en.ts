@@ -21,6 +21,7 @@ const EN_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   otherPopulation: 'counts another group of households (not the poor, the near-poor or all households)',
   ethnicGroup: 'names one ethnic group, whose households povcheck does not count apart (its ethnic-minority figures are the minorities together)',
   average: 'is an average per year over a period, which tables compute over periods they do not state alike',
+  selectedGroup: 'counts a group of households picked out by a support they receive or a trait (supported, given loans, people of merit, social protection…)',
 };
 
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);

@@ -72,12 +72,38 @@ function addSubSlotRows(draft: Draft, rows: Map<number, Indicator>, subRows: Rea
   for (const [key, s] of draft.subSlots ?? []) if (s.relation === 'breakdown' && rowsOf.get(groupKey(s)) === 1) draft.subSlots!.set(key, { ...s, relation: 'of-which' });
 }
 
-/** Header row: the nearest row above the block with text right of the label column. */
+/**
+ * Header row: the nearest row above the block with text right of the label column that is not a row of figures (a
+ * first row the vocabulary does not name, `Thu nhập bình quân đầu người | 40,5 | 38,2`, is data, reported as not
+ * understood: as the header it made its figures the units' names).
+ */
 function headerRowAbove({ grid, labelCol, firstRow, width }: WideBlock): number | undefined {
   for (let r = firstRow - 1; r >= 0; r--) {
+    if (figuresRow(grid, r, labelCol, width)) continue;
     for (let c = labelCol + 1; c < width; c++) if (textAt(grid, r, c) !== '') return r;
   }
   return undefined;
+}
+
+/** A figure (`40,5`, `1.000`, `12`, `-3`), not a year (`2020`, a header of years). */
+const FIGURE = /^[+\-\u2212]?\d[\d.,\s\u00a0]*%?$/u;
+const YEAR_FIGURE = /^(?:19|20)\d\d$/;
+
+/**
+ * A labelled row whose cells right of its label are mostly figures, two at least that are not years (a unit of
+ * measure, `Triệu đồng`, may stand among them): headers name units, years or measures.
+ */
+function figuresRow(grid: Grid, r: number, labelCol: number, width: number): boolean {
+  if (textAt(grid, r, labelCol) === '') return false;
+  let figures = 0;
+  let texts = 0;
+  for (let c = labelCol + 1; c < width; c++) {
+    const t = textAt(grid, r, c);
+    if (t === '') continue;
+    if (!FIGURE.test(t)) texts++;
+    else if (!YEAR_FIGURE.test(t)) figures++;
+  }
+  return figures >= 2 && figures > texts;
 }
 
 /** The columns that are units (or years); a column with something in it that is neither is reported. */

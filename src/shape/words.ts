@@ -48,6 +48,12 @@ export interface Features {
    * of the table's figures, which the vocabulary's points are, and computed over periods tables do not state alike.
    */
   average?: boolean;
+  /**
+   * Households picked out by a support they receive or a trait they have (`Số hộ nghèo được hỗ trợ nhà ở`, `Số hộ được
+   * vay vốn`, `Hộ nghèo có người khuyết tật`, `thuộc chính sách bảo trợ xã hội`, `người có công`): a group of a
+   * population, not the population, so no indicator (read as the poor or as all households, it was checked as them).
+   */
+  selected?: boolean;
   lang?: Lang;
 }
 
@@ -83,8 +89,22 @@ const ETHNIC_NAMES =
 const NAMED_ETHNICITY = new RegExp(`\\bdan toc (?:${ETHNIC_NAMES})\\b|\\bdong bao (?:${ETHNIC_NAMES})\\b`);
 
 const AVERAGE: Rule[] = [
-  vi(/\bbinh quan\b|\bmoi nam\b|\bhang nam\b|\b(?:%|phan tram|diem) ?\/ ?nam\b/, (f) => (f.average = true)),
+  // Not `bình quân đầu người` (per person: income), a level, not an average over years.
+  vi(/\bbinh quan\b(?! dau nguoi)|\bmoi nam\b|\bhang nam\b|\b(?:%|phan tram|diem) ?\/ ?nam\b/, (f) => (f.average = true)),
   en(/\baverage\b|\bannual\b|\bper (?:year|annum)\b|\ba year\b/, (f) => (f.average = true)),
+];
+
+/**
+ * A support received (`được hỗ trợ`, `được vay`, `được cấp thẻ BHYT`, `vay vốn`, `tín dụng`) or a trait (`khuyết tật`,
+ * `người có công`, `bảo trợ xã hội`, `không có khả năng lao động`, `nước sạch`): `được` alone is not enough (`được công
+ * nhận thoát nghèo`, `được rà soát`, `chỉ tiêu được giao` name the population itself).
+ */
+const SELECTED: Rule[] = [
+  vi(
+    /\bduoc (?:ho tro|vay|cho vay|cap|dao tao|tap huan|huong|thu huong|mien|tro cap|tro giup|tiep can|giai quyet|tao viec lam|xay|sua|lam nha|tang|mua|kham|boi duong|chuyen giao|dau tu|cung cap|ket noi|gioi thieu)\b|\bvay von\b|\btin dung\b|\bkhuyet tat\b|\bnguoi co cong\b|\bbao tro xa hoi\b|\bkha nang lao dong\b|\bbhyt\b|\bbao hiem y te\b|\bnuoc sach\b|\bnha tieu\b|\bnha o kien co\b/,
+    (f) => (f.selected = true),
+  ),
+  en(/\b(?:receiving|received|supported|assisted|with (?:a )?disabilit|disabled|health insurance|loans?\b|credit\b)/, (f) => (f.selected = true)),
 ];
 
 const OTHER_POPULATION: Rule[] = [vi(/\bmuc song trung binh\b/, (f) => (f.otherPopulation = true)), en(/\baverage living standard\b/, (f) => (f.otherPopulation = true))];
@@ -345,7 +365,7 @@ const PREFILTER_AFTER = 400;
 function prefilter(): RegExp | undefined {
   if (anyFeature === undefined && ++lettered > PREFILTER_AFTER) {
     anyFeature = new RegExp(
-      [OF_WHICH, CORRESPONDING, YEAR_ONLY, STANDARD, YEAR_IN, NAMED_ETHNICITY, ...[AREA, BOUND, POPULATION, EM, SHARE, OTHER_POPULATION, AVERAGE, TIME, ROLE, MEASURE].flat().map((r) => r.re)].map((re) => re.source).join('|'),
+      [OF_WHICH, CORRESPONDING, YEAR_ONLY, STANDARD, YEAR_IN, NAMED_ETHNICITY, ...[AREA, BOUND, POPULATION, EM, SHARE, OTHER_POPULATION, AVERAGE, SELECTED, TIME, ROLE, MEASURE].flat().map((r) => r.re)].map((re) => re.source).join('|'),
     );
   }
   return anyFeature;
@@ -406,6 +426,7 @@ export function readFeatures(text: string, filtered = true): Features {
   vote(apply(SHARE, k, f, filtered));
   vote(apply(OTHER_POPULATION, k, f, filtered));
   vote(apply(AVERAGE, k, f, filtered));
+  vote(apply(SELECTED, k, f, filtered));
   if (f.population === undefined && !f.em && tried(NAMED_ETHNICITY, k, filtered)) {
     f.ethnicGroup = true;
     vote('vi');
@@ -454,6 +475,7 @@ export function combine(path: readonly Features[]): Features {
     if (f.otherPopulation) out.otherPopulation = true;
     if (f.ethnicGroup) out.ethnicGroup = true;
     if (f.average) out.average = true;
+    if (f.selected) out.selected = true;
     if (f.area !== undefined) out.area = f.area;
     if (f.lang !== undefined && out.lang === undefined) out.lang = f.lang;
   }
@@ -525,5 +547,5 @@ export function noIndicatorKind(text: string): NoIndicatorKind | undefined {
 
 /** The features that name no indicator (keyOf gives none for them), as the kind the `unknown` warning words. */
 function noIndicatorOf(f: Features): NoIndicatorKind | undefined {
-  return f.increase ? 'increase' : f.share ? 'share' : f.otherPopulation ? 'otherPopulation' : f.ethnicGroup ? 'ethnicGroup' : f.average ? 'average' : undefined;
+  return f.increase ? 'increase' : f.share ? 'share' : f.otherPopulation ? 'otherPopulation' : f.ethnicGroup ? 'ethnicGroup' : f.average ? 'average' : f.selected ? 'selectedGroup' : undefined;
 }

@@ -1,6 +1,6 @@
 /**
  * Groups of an indicator the vocabulary does not tell apart: a label that reads as an indicator already taken but
- * says more (`Hộ nghèo thuộc chính sách bảo trợ xã hội` after `Hộ nghèo`) is a warning, not "appears twice"; a
+ * says more (`Hộ nghèo đồng bào dân tộc Mông` after `Hộ nghèo`) is a warning, not "appears twice"; a
  * column `Trong đó: …` after its count is an "of which" column, checked to be at most it (Đắk Lắk 2018).
  */
 import { describe, expect, it } from 'vitest';
@@ -13,11 +13,40 @@ const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'in
 
 describe('a group of an indicator already read', () => {
   it('is a warning saying so; the same label twice stays an error', async () => {
-    const r = await check(['Chỉ tiêu;Số hộ;Tỷ lệ (%)', 'Tổng số hộ toàn tỉnh;79.677;', 'Hộ nghèo;17.435;21,88', 'Hộ nghèo thuộc chính sách bảo trợ xã hội;1.125;6,45'].join('\n'));
+    const r = await check(['Chỉ tiêu;Số hộ;Tỷ lệ (%)', 'Tổng số hộ toàn tỉnh;79.677;', 'Hộ nghèo;17.435;21,88', 'Hộ nghèo đồng bào dân tộc Mông;4.941;28,34'].join('\n'));
     expect(problems(r)).toEqual(['warning duplicate A4']);
-    expect(renderMessage(r.findings[0]!.msg, makeFmt('en'))).toBe('"Hộ nghèo thuộc chính sách bảo trợ xã hội" also reads as poor households (as A3 does); probably a group of them, which povcheck does not tell apart: it is not checked.');
+    expect(renderMessage(r.findings[0]!.msg, makeFmt('en'))).toBe('"Hộ nghèo đồng bào dân tộc Mông" also reads as poor households (as A3 does); probably a group of them, which povcheck does not tell apart: it is not checked.');
     const twice = await check(['Chỉ tiêu;Số hộ;Tỷ lệ (%)', 'Tổng số hộ toàn tỉnh;79.677;', 'Hộ nghèo;17.435;21,88', 'Hộ nghèo;17.435;21,88'].join('\n'));
     expect(problems(twice)).toEqual(['error duplicate A4']);
+  });
+});
+
+describe('households picked out by a support or a trait', () => {
+  const rows = ['Chỉ tiêu;ĐVT;Toàn tỉnh;Huyện A;Huyện B', 'Tổng số hộ;Hộ;1.000;600;400', 'Số hộ nghèo;Hộ;100;60;40', 'Tỷ lệ hộ nghèo;%;10,00;10,00;10,00'];
+  const support = ['Số hộ được vay vốn ưu đãi;Hộ;200;120;80', 'Số hộ nghèo được hỗ trợ nhà ở;Hộ;30;20;10', 'Hộ nghèo thuộc chính sách bảo trợ xã hội;Hộ;12;7;5'];
+
+  it('name no indicator: each row a warning saying so, whatever its place (first, they were read as all households and the poor: three false rate errors)', async () => {
+    for (const csv of [[rows[0], ...support, ...rows.slice(1)], [...rows, ...support]]) {
+      const r = await check(csv.join('\n'));
+      expect(problems(r)).toEqual(['warning unknown A2', 'warning unknown A3', 'warning unknown A4'].map((p, i) => (csv[1] === support[0] ? p : p.replace(/A\d/, `A${i + 5}`))));
+      expect(r.findings.every((f) => f.rule !== 'unknown' || (f.msg.params as { kind?: string }).kind === 'selectedGroup')).toBe(true);
+      expect(r.coverage.ran).toContain('rate');
+      expect([...r.annex.units].map((u) => u.name)).toEqual(['Toàn tỉnh', 'Huyện A', 'Huyện B']);
+    }
+    const r = await check([rows[0], ...support, ...rows.slice(1)].join('\n'));
+    expect(renderMessage(r.findings[0]!.msg, makeFmt('en'))).toBe('"Số hộ được vay vốn ưu đãi" counts a group of households picked out by a support they receive or a trait (supported, given loans, people of merit, social protection…), not an indicator povcheck checks; the row is not checked.');
+  });
+
+  it('a row of figures the vocabulary does not name, first under the header, is data, not the header (its figures were the units\' names)', async () => {
+    const r = await check([rows[0], 'Thu nhập bình quân đầu người;Triệu đồng;40,5;38,2;42,1', ...rows.slice(1)].join('\n'));
+    expect([...r.annex.units].map((u) => u.name)).toEqual(['Toàn tỉnh', 'Huyện A', 'Huyện B']);
+    expect(problems(r)).toEqual(['warning unknown A2']);
+    // Per person (income), not an average over years.
+    expect((r.findings[0]!.msg.params as { kind?: string }).kind).toBeUndefined();
+    // A header of years stays the header.
+    const years = await check(['Chỉ tiêu;ĐVT;2019;2020', 'Tổng số hộ;Hộ;1.000;1.010', 'Số hộ nghèo;Hộ;100;90', 'Tỷ lệ hộ nghèo;%;10,00;8,91'].join('\n'));
+    expect(problems(years)).toEqual([]);
+    expect(years.coverage.ran).toContain('rate');
   });
 });
 

@@ -163,8 +163,8 @@ describe('one ethnic group by name', () => {
     expect(recognise('Hộ nghèo đồng bào dân tộc Mông')?.key).toBe('poor');
     expect(recognise('Hộ nghèo dân tộc thiểu số')?.key).toBe('em_poor');
     expect(recognise('Vùng đồng bào dân tộc thiểu số')?.key).toBe('em_households');
-    // "người có công" (people of merit) is not the Co people.
-    expect(recognise('Hộ nghèo thuộc chính sách ưu đãi người có công')?.key).toBe('poor');
+    // "người có công" (people of merit) is not the Co people: a group picked out by a trait.
+    expect(noIndicatorKind('Hộ nghèo thuộc chính sách ưu đãi người có công')).toBe('selectedGroup');
     expect(noIndicatorKind('Đồng bào dân tộc')).toBeUndefined();
   });
 });
@@ -184,5 +184,34 @@ describe('an average over a period', () => {
     }
     expect(recognise('Tỷ lệ hộ nghèo giảm (%)')?.key).toBe('rate_reduced');
     expect(recognise('Tỷ lệ hộ nghèo giảm so với năm 2016 (%)')?.key).toBe('rate_reduced');
+  });
+});
+
+describe('households picked out by a support or a trait', () => {
+  it('name no indicator: a group of a population is not the population', () => {
+    for (const t of [
+      'Số hộ được hỗ trợ nhà ở',
+      'Số hộ nghèo được hỗ trợ nhà ở',
+      'Số hộ nghèo được vay vốn tín dụng ưu đãi',
+      'Số người nghèo được cấp thẻ BHYT',
+      'Số hộ cận nghèo được hỗ trợ mua thẻ bảo hiểm y tế',
+      'Trong đó: hộ nghèo có người khuyết tật',
+      'Hộ nghèo thuộc chính sách bảo trợ xã hội',
+      'Hộ nghèo không có khả năng lao động',
+      'Số hộ sử dụng nước sạch',
+      'Poor households receiving housing support',
+    ]) {
+      expect(recognise(t), t).toBeUndefined();
+      expect(noIndicatorKind(t), t).toBe('selectedGroup');
+    }
+    // `được` alone names the population itself.
+    expect(recognise('Số hộ nghèo được công nhận thoát nghèo')?.key).toBe('poor_exited');
+    expect(recognise('Tổng số hộ được rà soát')?.key).toBe('households');
+    expect(recognise('Chỉ tiêu số hộ nghèo giảm được giao')?.key).toBe('poor_reduced_target');
+  });
+
+  it('per person (`bình quân đầu người`) is not an average over years', () => {
+    expect(noIndicatorKind('Thu nhập bình quân đầu người')).toBeUndefined();
+    expect(noIndicatorKind('Giảm bình quân mỗi năm (%)')).toBe('average');
   });
 });
