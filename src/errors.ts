@@ -31,7 +31,7 @@ export interface ErrorParams {
     | { line: number; reason: 'quote' }
     | { line?: number; reason: 'record-size'; limit: number }
     | { line: number; reason: 'columns'; limit: number };
-  NOT_A_TABLE: { reason: 'no-columns' | 'no-labels' };
+  NOT_A_TABLE: { reason: 'no-columns' | 'no-labels' | 'document' };
   LOCALE_AMBIGUOUS:
     | { reason: 'ambiguous'; cell: string; text: string; vi: string; en: string }
     | { reason: 'conflict'; viCell: string; viText: string; enCell: string; enText: string };

@@ -145,7 +145,7 @@ export function gridFromBytes(bytes: Uint8Array, opts: ReadOptions = {}): Grid {
   return readDelimited(text, encoding, opts.delimiter).grid;
 }
 
-/** Bytes of any input povcheck reads (workbook or delimited text) → Grid. Pure apart from loading the workbook reader. */
+/** Bytes of any input povcheck reads (workbook or delimited text) → Grid; running text (a plan document) is refused. Pure apart from loading the readers. */
 export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { name?: string } = {}): Promise<Grid> {
   if (isZip(bytes)) {
     const { gridFromWorkbook } = await import('./xlsx.js');
@@ -154,7 +154,14 @@ export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { 
   if (opts.name && /\.xls[xm]$/i.test(opts.name) && OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
     throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
   }
-  return gridFromBytes(bytes, opts);
+  const { text, encoding } = decodeBytes(bytes, opts.encoding);
+  // Running text (a plan's plain-text export) split at its semicolons made a table of sentences: refused, as a
+  // Word document is, unless a delimiter is given.
+  if (opts.delimiter === undefined) {
+    const { looksLikeDocument } = await import('./text-document.js');
+    if (looksLikeDocument(text)) throw new PovcheckError('NOT_A_TABLE', { reason: 'document' });
+  }
+  return readDelimited(text, encoding, opts.delimiter).grid;
 }
 
 /** Errors that say only "not a table I read": for a file whose name says what it is, the name explains better. */

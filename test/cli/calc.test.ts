@@ -127,6 +127,15 @@ describe('povcheck table', () => {
     expect(vi.stderr.trim()).toBe(`povcheck: ${f} E2: Sơn Dương: tổng số hộ đầu năm "49.87x" không phải là số`);
   });
 
+  it('refuses a plan\'s running text (Word\'s plain-text export) in one line, exit 2: split at its semicolons it made a table of sentences', async () => {
+    for (const f of ['fixtures/plans/published/phu-yen-2018-ke-hoach.txt', 'fixtures/plans/ke-hoach-giam-ngheo-2020.txt']) {
+      const r = await cli(['table', f, '--lang', 'en']);
+      expect(r.code, f).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim()).toBe(`povcheck: ${f}: this is running text (a plan, as Word saves it as plain text), not a table: povcheck validate checks a plan document; for this command save its table as .xlsx or CSV`);
+    }
+  });
+
   it('refuses a table without the base counts, naming what is missing', async () => {
     const r = await cli(['table', PLAN_INPUT, '--lang', 'en']);
     expect(r.code).toBe(2);
