@@ -95,13 +95,14 @@ const AVERAGE: Rule[] = [
 ];
 
 /**
- * A support received (`được hỗ trợ`, `được vay`, `được cấp thẻ BHYT`, `vay vốn`, `tín dụng`) or a trait (`khuyết tật`,
- * `người có công`, `bảo trợ xã hội`, `không có khả năng lao động`, `nước sạch`): `được` alone is not enough (`được công
- * nhận thoát nghèo`, `được rà soát`, `chỉ tiêu được giao` name the population itself).
+ * A support received (`được hỗ trợ`, `được vay`, `được cấp thẻ BHYT`, `vay vốn`, `tín dụng`), a trait (`khuyết tật`,
+ * `người có công`, `bảo trợ xã hội`, `không có khả năng lao động`, `có nguy cơ tái nghèo`, `nhà ở dột nát`, `không có đất
+ * sản xuất`, `chủ hộ là phụ nữ`, `nước sạch`) or a place (`xã đặc biệt khó khăn`, `huyện nghèo`): `được` alone is not
+ * enough (`được công nhận thoát nghèo`, `được rà soát`, `chỉ tiêu được giao` name the population itself).
  */
 const SELECTED: Rule[] = [
   vi(
-    /\bduoc (?:ho tro|vay|cho vay|cap|dao tao|tap huan|huong|thu huong|mien|tro cap|tro giup|tiep can|giai quyet|tao viec lam|xay|sua|lam nha|tang|mua|kham|boi duong|chuyen giao|dau tu|cung cap|ket noi|gioi thieu)\b|\bvay von\b|\btin dung\b|\bkhuyet tat\b|\bnguoi co cong\b|\bbao tro xa hoi\b|\bkha nang lao dong\b|\bbhyt\b|\bbao hiem y te\b|\bnuoc sach\b|\bnha tieu\b|\bnha o kien co\b/,
+    /\bduoc (?:ho tro|vay|cho vay|cap|dao tao|tap huan|huong|thu huong|mien|tro cap|tro giup|tiep can|giai quyet|tao viec lam|xay|sua|lam nha|tang|mua|kham|boi duong|chuyen giao|dau tu|cung cap|ket noi|gioi thieu)\b|\bvay von\b|\btin dung\b|\bkhuyet tat\b|\bnguoi co cong\b|\bbao tro xa hoi\b|\bkha nang\b|\bnguy co\b|\bbhyt\b|\bbao hiem y te\b|\bnuoc sach\b|\bnha tieu\b|\bnha o kien co\b|\bdot nat\b|\btam bo\b|\bdat san xuat\b|\bnguoi cao tuoi\b|\bchu ho\b|\bco (?:lao dong|thanh vien)\b|\b(?:ho|dien) chinh sach\b|\bdac biet kho khan\b|\b(?:huyen|xa) ngheo\b/,
     (f) => (f.selected = true),
   ),
   en(/\b(?:receiving|received|supported|assisted|with (?:a )?disabilit|disabled|health insurance|loans?\b|credit\b)/, (f) => (f.selected = true)),

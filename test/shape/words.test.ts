@@ -200,6 +200,15 @@ describe('households picked out by a support or a trait', () => {
       'Hộ nghèo không có khả năng lao động',
       'Số hộ sử dụng nước sạch',
       'Poor households receiving housing support',
+      'Số hộ có nguy cơ tái nghèo',
+      'Số hộ nghèo có khả năng thoát nghèo',
+      'Số hộ nghèo không có đất sản xuất',
+      'Số hộ nghèo có nhà ở tạm bợ, dột nát',
+      'Số hộ nghèo có thành viên là người cao tuổi',
+      'Số hộ nghèo do chủ hộ là phụ nữ',
+      'Số hộ nghèo thuộc diện chính sách',
+      'Tỷ lệ hộ nghèo ở các xã đặc biệt khó khăn',
+      'Tỷ lệ hộ nghèo các huyện nghèo',
     ]) {
       expect(recognise(t), t).toBeUndefined();
       expect(noIndicatorKind(t), t).toBe('selectedGroup');
