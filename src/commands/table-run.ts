@@ -27,6 +27,8 @@ export interface TableOutcome {
   unreadable: ShapedTable['unreadable'];
   /** Another shape's table without a figure (a blank official form). */
   blank: boolean;
+  /** The input rows of the rows not read that the output prints as read (none with the units as rows). */
+  rowsPrintedAsRead: ReadonlySet<number>;
 }
 
 /** `setLang`: told the output's language once it is known (the language of a later error's line). */
@@ -35,8 +37,16 @@ export async function runTable(r: TableRun, setLang: (l: Lang) => void): Promise
   const { lang, locale } = outputLang(r.input, annex);
   setLang(lang);
   const { table, shaped } = await computed(annex, r, lang);
-  const output = await rendered(table, r, { lang, locale });
-  return { output, lang, locale, annex, readFindings: findings, differences: table.differences, unreadable: shaped?.unreadable ?? [], blank: !!shaped?.blank };
+  const { output, opts } = await rendered(table, r, { lang, locale });
+  const rowsPrintedAsRead = await printedAsRead(table, opts);
+  return { output, lang, locale, annex, readFindings: findings, differences: table.differences, unreadable: shaped?.unreadable ?? [], blank: !!shaped?.blank, rowsPrintedAsRead };
+}
+
+/** The rows not read that the output prints: all of them when its layout has the units as columns. */
+async function printedAsRead(table: ComputedTable, opts: RenderOptions): Promise<ReadonlySet<number>> {
+  if (!table.notRead) return new Set();
+  const { layoutOf } = await import('../render/table-data.js');
+  return new Set(layoutOf(table, opts).transposed ? [] : table.notRead.rows.map((r) => r.row));
 }
 
 /**
@@ -54,14 +64,14 @@ async function computed(annex: Annex, r: TableRun, lang: Lang): Promise<{ table:
  * as columns) and the narrowest of the three is printed (a table of one unit and many columns is narrower with
  * its units as columns).
  */
-async function rendered(table: ComputedTable, r: TableRun, lang: { lang: Lang; locale: 'vi' | 'en' }): Promise<string | Uint8Array> {
+async function rendered(table: ComputedTable, r: TableRun, lang: { lang: Lang; locale: 'vi' | 'en' }): Promise<{ output: string | Uint8Array; opts: RenderOptions }> {
   const opts = (transpose: boolean | undefined): RenderOptions => ({ ...lang, ...(transpose !== undefined ? { transpose } : {}), ...r.layout });
-  const output = await render(table, r.format, opts(r.transpose), r.input.file);
-  if (r.fitWidth === undefined || typeof output !== 'string') return output;
+  const first = { output: await render(table, r.format, opts(r.transpose), r.input.file), opts: opts(r.transpose) };
+  if (r.fitWidth === undefined || typeof first.output !== 'string') return first;
   const widest = (text: string | Uint8Array) => (typeof text === 'string' ? Math.max(...text.split('\n').map((l) => [...l].length)) : Infinity);
-  if (widest(output) <= r.fitWidth) return output;
-  const others = [await render(table, r.format, opts(true), r.input.file), await render(table, r.format, opts(false), r.input.file)];
-  return others.reduce((best, o) => (widest(o) < widest(best) ? o : best), output);
+  if (widest(first.output) <= r.fitWidth) return first;
+  const others = [true, false].map(async (t) => ({ output: await render(table, r.format, opts(t), r.input.file), opts: opts(t) }));
+  return (await Promise.all(others)).reduce((best, o) => (widest(o.output) < widest(best.output) ? o : best), first);
 }
 
 async function render(table: ComputedTable, format: TableFormat, opts: RenderOptions, file: string): Promise<string | Uint8Array> {

@@ -27,7 +27,7 @@ import { indicatorKind } from '../model/indicators.js';
 import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import { carriesSlot, householdsSlot, slotFor, vocabularySlots } from '../relations/slots.js';
 import { impliedHouseholds } from '../relations/implied.js';
-import { refuseDuplicateUnits, type ComputedTable, type Difference } from './table.js';
+import { notReadOf, refuseDuplicateUnits, type ComputedTable, type Difference } from './table.js';
 
 /** How a column is derived from others, for the forms' column-number row (`4=3/1*100`). */
 export type ColumnRule = { op: 'rate'; of: readonly [Indicator, Indicator] } | { op: 'sum'; plus: readonly Indicator[]; minus: readonly Indicator[] } | { op: 'ratio'; of: readonly [Indicator, Indicator] };
@@ -252,6 +252,7 @@ export function computeShaped(annex: Annex): ShapedTable {
       return dp > 0 && v?.status === 'ok' && v.decimals !== undefined ? v.decimals : dp;
     },
     columnRules: rules,
+    ...notReadOf(annex),
     value: (unitId, ind) => values[unitId]?.[ind],
   };
 }

@@ -11,7 +11,7 @@ import { PovcheckError } from '../errors.js';
 import { Dec, zero } from '../calc/decimal.js';
 import { printedRateMatches, exactRate, rate, rateReduction } from '../calc/annex-math.js';
 import { INDICATORS, type CoreIndicator, type CountIndicator, type Indicator } from '../model/indicators.js';
-import { addingChildren, type Annex, type Unit, type Value } from '../model/annex.js';
+import { addingChildren, notReadRows, type Annex, type NotReadRows, type Unit, type Value } from '../model/annex.js';
 import type { Cell } from '../model/grid.js';
 import { unitKey } from '../shape/normalize.js';
 import type { TableData } from '../render/table-data.js';
@@ -328,6 +328,13 @@ export function computeTable(annex: Annex, opts: { total: TotalMode; totalName: 
     values,
     differences,
     ...(annex.unitsWithoutFigures ? { unitsWithoutFigures: annex.unitsWithoutFigures } : {}),
+    ...notReadOf(annex),
     value: (unitId, ind) => values[unitId]?.[ind],
   };
+}
+
+/** The rows the annex prints that name no indicator, for the renderers (printed as read). */
+export function notReadOf(annex: Annex): { notRead?: NotReadRows } {
+  const notRead = notReadRows(annex);
+  return notRead ? { notRead } : {};
 }

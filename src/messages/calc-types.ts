@@ -39,6 +39,8 @@ export interface CalcText {
   note: (file: string, message: string) => string;
   /** After a reading note of `table`: the row or column it names is not in the table printed. */
   leftOut: string;
+  /** A row not read that `table` prints as read (render/rows-not-read.ts). */
+  printedAsRead: string;
 
   /** "tỷ lệ hộ nghèo giảm trong năm ≥ 4 điểm %". */
   target: (p: TargetPhrase, f: Fmt) => string;

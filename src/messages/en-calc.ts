@@ -54,6 +54,7 @@ export const enCalc: CalcText = {
   suggestValidate: (file) => `  Run \`povcheck validate ${file}\` for what is wrong where.`,
   note: (file, message) => `povcheck: ${file}: ${message}`,
   leftOut: 'It is not in the table printed.',
+  printedAsRead: 'It is printed as read.',
   target,
   planTitle: (file) => `Poverty-reduction plan for the targets: ${file}`,
   targetsHeading: 'Targets',

@@ -42,6 +42,7 @@ export const viCalc: CalcText = {
   suggestValidate: (file) => `  Chạy \`povcheck validate ${file}\` để xem chi tiết từng chỗ sai.`,
   note: (file, message) => `povcheck: ${file}: ${message}`,
   leftOut: 'Chỉ tiêu này không có trong bảng in ra.',
+  printedAsRead: 'Dòng này vẫn được in ra như đã ghi.',
   target,
   planTitle: (file) => `Kế hoạch giảm nghèo theo mục tiêu: ${file}`,
   targetsHeading: 'Mục tiêu',

@@ -167,6 +167,39 @@ export interface Annex {
   readonly comparedWith?: Readonly<Record<Indicator, string>>;
   /** Year columns' headings that say more than the year (`Kế hoạch năm 2021`, `Ước thực hiện năm 2021`), by year: printed as the table has them. */
   readonly yearHeadings?: Readonly<Record<string, string>>;
+  /**
+   * Rows of a table printed with its units as columns that name no indicator povcheck reads (each an `unknown`
+   * warning: `Số hộ được hỗ trợ nhà ở`, `Thu nhập bình quân đầu người`), in input order: not checked, but rows of the
+   * table as printed, which `table` prints in place with their cells as read.
+   */
+  readonly rowsNotRead?: readonly RowNotRead[];
+}
+
+/** The rows not read, with where the indicators' rows and the units' columns were in the input (to place them and their cells). */
+export interface NotReadRows {
+  readonly rows: readonly RowNotRead[];
+  rowOf(ind: Indicator): number | undefined;
+  columnOf(unitId: number): number | undefined;
+}
+
+/** The annex's rows not read, placed by its label cells and its units' header cells; undefined when it has none. */
+export function notReadRows(annex: Annex): NotReadRows | undefined {
+  const rows = annex.rowsNotRead;
+  if (!rows || rows.length === 0) return undefined;
+  return { rows, rowOf: (ind) => annex.labelCells[ind]?.row, columnOf: (id) => annex.units.at(id)?.cell?.col };
+}
+
+/** A row the table prints that names no indicator (Annex.rowsNotRead). */
+export interface RowNotRead {
+  /** Its row in the input (0-based): it is printed among the indicators' rows by it. */
+  readonly row: number;
+  readonly label: string;
+  /** The label's cell (a finding about the row is at it). */
+  readonly labelCell: Cell;
+  /** Its unit of measure (`ĐVT`), when the table has that column. */
+  readonly measure?: string;
+  /** Its cells by the input's column: a number as plain digits (`1200`, `40.5`) with its decimals, else the text as printed. */
+  readonly cells: ReadonlyMap<number, { readonly text: string; readonly plain?: string; readonly decimals?: number }>;
 }
 
 export interface UnitWithoutFigures {

@@ -12,6 +12,7 @@
  */
 import { INDICATORS, RATE_INDICATORS, indicatorKind, type CoreIndicator, type Indicator } from '../model/indicators.js';
 import type { Unit, UnitWithoutFigures } from '../model/annex.js';
+import type { Cell } from '../model/grid.js';
 import type { UiText } from '../messages/types.js';
 
 export type LayoutCellKind = 'stt' | 'label' | 'measure' | 'unit' | 'value' | 'heading' | 'blank';
@@ -21,6 +22,11 @@ export interface LayoutCell {
   kind: LayoutCellKind;
   unit?: number;
   indicator?: Indicator;
+  /** A number of a row not read (rows-not-read.ts), as plain digits with its decimals: a spreadsheet writes it as a number. */
+  plain?: string;
+  decimals?: number;
+  /** The input cell of a row not read's label (the report links its findings to it). */
+  cell?: Cell;
 }
 
 /** A cell of a document header: it covers `colSpan` columns from `col` and `rowSpan` header rows. */

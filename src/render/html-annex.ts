@@ -162,7 +162,8 @@ export function sourceRef(annex: Annex, c: LayoutCell): string | undefined {
     const cell = annex.labelCells[c.indicator];
     return cell ? displayRef(cell) : undefined;
   }
-  return undefined;
+  // A row not read (rows-not-read.ts): its label's cell.
+  return c.kind === 'label' && c.cell ? displayRef(c.cell) : undefined;
 }
 
 /** The annex as read, as an HTML table, numbers in the chosen format. */
@@ -175,7 +176,7 @@ export function annexTableHtml(annex: Annex, o: AnnexHtmlOptions): SafeHtml {
     return v.status === 'ok' && v.plain !== undefined ? formatPlain(v.plain, locale) : v.text;
   };
   // A published shape (not the annex) is drawn as shaped-layout.ts lays it out: as the input has it.
-  const layout = annex.indicators.every(isCoreIndicator) ? annexLayout(annex, ui, value, { transpose: shouldTranspose(annex, o.transpose) }) : layoutAsRead(annex, o.lang, value, o.transpose === 'auto' ? undefined : o.transpose);
+  const layout = layoutAsRead(annex, o.lang, value, annex.indicators.every(isCoreIndicator) ? shouldTranspose(annex, o.transpose) : o.transpose === 'auto' ? undefined : o.transpose, locale);
   const prefix = o.idPrefix ?? 'c';
   return layoutTableHtml(layout, {
     lang: o.lang,

@@ -16,7 +16,8 @@
  * Which one: the input's, from where its cells are (`inputOrientation`); `transpose` forces units as rows
  * (true) or columns (false); more than WIDE_MAX_UNITS units as columns are laid out as rows.
  */
-import { type Annex, type Unit, childrenByParent } from '../model/annex.js';
+import { type Annex, type Unit, childrenByParent, notReadRows } from '../model/annex.js';
+import { withRowsNotRead } from './rows-not-read.js';
 import { indicatorKind, isCoreIndicator, type Indicator } from '../model/indicators.js';
 import { parseSlot, slotKey, withDims, type ParsedSlot, type SubSlot } from '../model/slots.js';
 import { describeIndicator, type IndicatorPoint } from '../model/vocabulary.js';
@@ -482,9 +483,14 @@ export function shapedLayout(src: ShapeSource, lang: Lang, value: (unit: Unit, i
 
 /**
  * The layout of a table as read (the validate report's table): the annex's own for a table of the annex's
- * indicators, the shaped one for any other; `transpose` undefined = as the input has it.
+ * indicators, the shaped one for any other; `transpose` undefined = as the input has it. The rows it does not read
+ * are in place, their numbers in `locale`'s format (without one, as printed).
  */
-export function layoutAsRead(annex: Annex, lang: Lang, value: (unit: Unit, ind: Indicator) => string, transpose?: boolean): AnnexLayout {
-  if (annex.indicators.every(isCoreIndicator)) return annexLayout(annex, catalog(lang).ui, value, { transpose: !!transpose });
-  return shapedLayout({ units: [...annex.units], ...(annex.total ? { total: annex.total } : {}), indicators: annex.indicators, source: annex }, lang, value, transpose !== undefined ? { transpose } : {});
+export function layoutAsRead(annex: Annex, lang: Lang, value: (unit: Unit, ind: Indicator) => string, transpose?: boolean, locale?: 'vi' | 'en'): AnnexLayout {
+  const layout = annex.indicators.every(isCoreIndicator)
+    ? annexLayout(annex, catalog(lang).ui, value, { transpose: !!transpose })
+    : shapedLayout({ units: [...annex.units], ...(annex.total ? { total: annex.total } : {}), indicators: annex.indicators, source: annex }, lang, value, transpose !== undefined ? { transpose } : {});
+  // The rows it does not read, as printed (not checked: never marked).
+  const notRead = notReadRows(annex);
+  return notRead ? withRowsNotRead(layout, notRead, locale) : layout;
 }

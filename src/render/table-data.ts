@@ -5,12 +5,13 @@
  */
 import { type Dec, plain } from '../calc/decimal.js';
 import { RATE_DECIMALS } from '../calc/annex-math.js';
-import type { Unit, Annex } from '../model/annex.js';
+import type { Unit, Annex, NotReadRows } from '../model/annex.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { catalog, formatPlain } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
 import { annexLayout, autoTranspose, type AnnexLayout } from './annex-layout.js';
 import { shapedLayout } from './shaped-layout.js';
+import { withRowsNotRead } from './rows-not-read.js';
 import type { ColumnRule } from '../compute/shaped.js';
 
 export interface TableData {
@@ -26,7 +27,11 @@ export interface TableData {
   columnRules?: ReadonlyMap<Indicator, ColumnRule>;
   /** Rows the table names without figures (model/annex.ts): printed blank, in place. */
   unitsWithoutFigures?: Annex['unitsWithoutFigures'];
+  /** Rows the table prints that name no indicator (Annex.rowsNotRead): printed as read, in place, when the units are columns. */
+  notRead?: NotReadRows;
 }
+
+
 
 export interface RenderOptions {
   /** Labels. */
@@ -83,6 +88,12 @@ export function formatValue(d: Dec | undefined, ind: Indicator, locale: 'vi' | '
  * says or, when it says nothing, when there are many. `grouped`: the documents' header (groups, column numbers).
  */
 export function layoutOf(data: TableData, opts: RenderOptions, o: { grouped?: boolean } = {}): AnnexLayout {
+  const layout = layoutOfRead(data, opts, o);
+  return data.notRead ? withRowsNotRead(layout, data.notRead, opts.locale) : layout;
+}
+
+/** The layout of the rows povcheck read (and of the rows named without figures). */
+function layoutOfRead(data: TableData, opts: RenderOptions, o: { grouped?: boolean }): AnnexLayout {
   if (data.shaped && data.source) {
     const src = { units: data.units, ...(data.total ? { total: data.total } : {}), indicators: data.indicators, source: data.source, ...(data.columnRules ? { columnRules: data.columnRules } : {}) };
     return shapedLayout(src, opts.lang, (u, ind) => formatValue(data.value(u.id, ind), ind, opts.locale, data.decimals?.(ind, u.id)), { ...(opts.transpose !== undefined ? { transpose: opts.transpose } : {}), grouped: !!o.grouped });

@@ -120,6 +120,13 @@ function writeBody(ws: Worksheet, data: TableData, layout: AnnexLayout, first: n
         }
         return;
       }
+      if (cell.kind === 'value' && cell.plain !== undefined) {
+        // A number of a row not read (rows-not-read.ts), as printed: its own decimals.
+        const dp = cell.decimals ?? 0;
+        c.value = Number(cell.plain);
+        c.style = { ...base, numFmt: LOCALE_TAG[locale] + (dp > 0 ? `#,##0.${'0'.repeat(dp)}` : '#,##0'), alignment: { horizontal: 'right', vertical: 'center' } };
+        return;
+      }
       c.value = cell.text;
       const centred = cell.kind === 'stt' || cell.kind === 'measure';
       const named = cell.kind === 'label' || cell.kind === 'unit' || cell.kind === 'heading';

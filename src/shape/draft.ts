@@ -63,6 +63,8 @@ export interface Draft {
   comparedWith?: Record<Indicator, string>;
   /** Named rows without any figure among a long table's units, each before unit `before` (Annex.unitsWithoutFigures). */
   unitsWithoutFigures?: UnitWithoutFigures[];
+  /** Rows of a table with units as columns that name no indicator, their cells' texts by column (Annex.rowsNotRead, parsed once the number format is known). */
+  rowsNotRead?: Array<{ row: number; label: string; labelCell: Cell; measure?: string; cells: Map<number, string> }>;
 }
 
 

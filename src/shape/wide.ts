@@ -35,7 +35,9 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
   if (years) readYearColumns(grid, draft, rows, unitCols, years, headerRow!);
   else if (measures) readMeasureColumns(grid, draft, rows, unitCols, measures, headerRow!);
   else readUnitColumns(block, draft, unitCols);
-  reportStrayRows(block, draft, line, unitCols);
+  const stray = reportStrayRows(block, draft, line, unitCols);
+  // With units as columns, the rows it does not read are rows of the table as printed (`table` prints them).
+  if (!years && !measures && stray.length > 0) draft.rowsNotRead = stray.map((r) => rowNotRead(block, r, unitCols));
   return draft;
 }
 
@@ -153,8 +155,9 @@ function readUnitColumns(b: WideBlock, draft: Draft, unitCols: readonly number[]
   }
 }
 
-/** Rows that carry something but are not indicators are reported, never dropped silently. */
-function reportStrayRows(b: WideBlock, draft: Draft, line: LabelLine, unitCols: readonly number[]): void {
+/** Rows that carry something but are not indicators are reported, never dropped silently; returns the labelled ones. */
+function reportStrayRows(b: WideBlock, draft: Draft, line: LabelLine, unitCols: readonly number[]): number[] {
+  const labelled: number[] = [];
   const { grid, labelCol, rows, headerRow, firstRow, lastRow } = b;
   const startRow = headerRow === undefined ? 0 : headerRow + 1;
   for (let r = startRow; r < grid.rows.length; r++) {
@@ -166,11 +169,26 @@ function reportStrayRows(b: WideBlock, draft: Draft, line: LabelLine, unitCols: 
     if (duplicateLabel) continue;
     if (labelText !== '' && label && (hasValues || (r > firstRow && r < lastRow))) {
       draft.findings.push({ rule: 'unknown', severity: 'warning', at: label, msg: { id: 'unknown.row', params: unknownLabelParams(labelText) } });
+      labelled.push(r);
     } else if (labelText === '' && hasValues) {
       const at = cellAt(grid, r, unitCols.find((c) => textAt(grid, r, c) !== '')!);
       draft.findings.push({ rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.unlabelled-row', params: { row: r + 1 } } });
     }
   }
+  return labelled;
+}
+
+/** Row `r` as printed: its label, its unit of measure (the `ĐVT` column's), its cells under the units' columns. */
+function rowNotRead(b: WideBlock, r: number, unitCols: readonly number[]): NonNullable<Draft['rowsNotRead']>[number] {
+  const measureCol = [...Array(b.width).keys()].find((c) => c !== b.labelCol && !unitCols.includes(c) && isMeasureHeader(headerText(b, c)));
+  const measure = measureCol === undefined ? '' : textAt(b.grid, r, measureCol);
+  const cells = new Map<number, string>();
+  for (const c of unitCols) {
+    const t = textAt(b.grid, r, c);
+    if (t !== '') cells.set(c, t);
+  }
+  const labelCell = cellAt(b.grid, r, b.labelCol)!;
+  return { row: r, label: cellText(labelCell), labelCell, ...(measure !== '' ? { measure } : {}), cells };
 }
 
 /** A column that is not a unit: the long layout's findings, at its header cell. */

@@ -200,6 +200,31 @@ describe('povcheck table: rows it does not read', () => {
     expect(son.stderr).not.toContain('not in the table printed');
     expect(son.stdout).toContain('Bắc Quỳnh');
   });
+
+  it('with the units as columns, are printed as read, in place, and said so; with the units as rows, left out and said so', async () => {
+    const f = 'fixtures/calc/annex-with-other-rows.csv';
+    const r = await cli(['table', f, '--format', 'csv', '--lang', 'en'], { cwd: ROOT });
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trim().split(/\r?\n/);
+    expect(rows[1]).toBe(',Thu nhập bình quân đầu người,Triệu đồng,38.5,36.2,37.9,62.4,33.1,32.8,28.6,27.3');
+    expect(rows[2]).toMatch(/^1,"Total households, start of year",/);
+    expect(rows[7]).toBe(',Số hộ nghèo được hỗ trợ nhà ở,Hộ,"1,200",300,250,50,200,250,100,50');
+    expect(rows.at(-1)).toBe(',Số lượt hộ được vay vốn ưu đãi,Lượt hộ,"9,850","2,100","1,950",420,"1,760","1,880",940,800');
+    const notes = r.stderr.split('\n').filter((l) => /B(2|8|13):/.test(l));
+    expect(notes).toHaveLength(3);
+    for (const l of notes) expect(l).toMatch(/It is printed as read\.$/);
+    const t = await cli(['table', f, '--transpose', '--lang', 'en'], { cwd: ROOT });
+    expect(t.stdout).not.toContain('vay vốn');
+    for (const l of t.stderr.split('\n').filter((x) => /B(2|8|13):/.test(x))) expect(l).toMatch(/It is not in the table printed\.$/);
+    // In a workbook their numbers are numbers, with the decimals printed.
+    const dir = tmp();
+    const out = join(dir, 'annex.xlsx');
+    expect((await cli(['table', f, '--format', 'xlsx', '-o', out], { cwd: ROOT })).code).toBe(0);
+    const { gridFromWorkbook } = await import('../../src/read/xlsx.js');
+    const grid = await gridFromWorkbook(readFileSync(out));
+    const income = grid.rows.find((row) => row.some((c) => c?.raw === 'Thu nhập bình quân đầu người'))!;
+    expect(income.filter((c) => c?.numeric !== undefined).map((c) => c!.raw).slice(0, 2)).toEqual(['38.5', '36.2']);
+  });
 });
 
 describe('povcheck plan', () => {

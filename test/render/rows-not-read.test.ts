@@ -1,0 +1,76 @@
+/**
+ * The rows a table prints that name no indicator (model/annex.ts `rowsNotRead`), put back in place by
+ * render/rows-not-read.ts: in `table`'s output and the validate report's table, with the units as columns.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gridFromBytes } from '../../src/read/index.js';
+import { shape } from '../../src/shape/index.js';
+import { layoutAsRead } from '../../src/render/shaped-layout.js';
+import { layoutOf } from '../../src/render/table-data.js';
+import { computeTable } from '../../src/compute/table.js';
+import { computeShaped } from '../../src/compute/shaped.js';
+import { ROOT } from '../helpers.js';
+
+const annexOf = (csv: string) => shape(gridFromBytes(Buffer.from(`\uFEFF${csv}`)), {}).annex;
+const labels = (rows: ReadonlyArray<ReadonlyArray<{ text: string; kind: string }>>) => rows.map((r) => r.find((c) => c.kind === 'label' || c.kind === 'heading')?.text ?? '');
+
+describe('rows not read', () => {
+  const file = readFileSync(join(ROOT, 'fixtures/calc/annex-with-other-rows.csv'));
+
+  it('are kept by the shape stage with their label, unit of measure and cells as printed (numbers in the file\'s format)', () => {
+    const annex = shape(gridFromBytes(file), {}).annex;
+    expect(annex.rowsNotRead?.map((r) => [r.row, r.label, r.labelCell.ref, r.measure])).toEqual([
+      [1, 'Thu nhập bình quân đầu người', 'B2', 'Triệu đồng'],
+      [7, 'Số hộ nghèo được hỗ trợ nhà ở', 'B8', 'Hộ'],
+      [12, 'Số lượt hộ được vay vốn ưu đãi', 'B13', 'Lượt hộ'],
+    ]);
+    // Column D (3) is the province; K (10) Lâm Bình; the notes column L is no unit's.
+    expect(annex.rowsNotRead![0]!.cells.get(3)).toEqual({ text: '38,5', plain: '38.5', decimals: 1 });
+    expect(annex.rowsNotRead![2]!.cells.get(3)).toEqual({ text: '9.850', plain: '9850', decimals: 0 });
+    expect(annex.rowsNotRead![2]!.cells.has(11)).toBe(false);
+  });
+
+  it('stand where the input has them: before the first row below them, after the last row when nothing is below', () => {
+    const annex = shape(gridFromBytes(file), {}).annex;
+    const table = computeTable(annex, { total: 'auto', totalName: 'Tổng' });
+    const layout = layoutOf(table, { lang: 'vi', locale: 'en' });
+    expect(labels(layout.rows)).toEqual([
+      'Thu nhập bình quân đầu người',
+      'Tổng số hộ đầu năm',
+      'Tổng số hộ cuối năm',
+      'Số hộ nghèo đầu năm',
+      'Số hộ nghèo giảm trong năm',
+      'Số hộ nghèo cuối năm',
+      'Số hộ nghèo được hỗ trợ nhà ở',
+      'Tỷ lệ hộ nghèo',
+      '- Đầu năm',
+      '- Giảm trong năm',
+      '- Cuối năm',
+      'Số lượt hộ được vay vốn ưu đãi',
+    ]);
+    // Numbers in the output's format, each with its own decimals; no row number; not an indicator's cell.
+    const income = layout.rows[0]!;
+    expect(income.map((c) => c.text)).toEqual(['', 'Thu nhập bình quân đầu người', 'Triệu đồng', '38.5', '36.2', '37.9', '62.4', '33.1', '32.8', '28.6', '27.3']);
+    expect(income.every((c) => c.indicator === undefined)).toBe(true);
+    expect(layout.rows[11]![3]).toMatchObject({ text: '9,850', kind: 'value', plain: '9850', decimals: 0 });
+    expect(layout.rowInfo).toHaveLength(layout.rows.length);
+  });
+
+  it('are not printed with the units as rows (they would be columns)', () => {
+    const annex = shape(gridFromBytes(file), {}).annex;
+    const layout = layoutOf(computeTable(annex, { total: 'auto', totalName: 'Tổng' }), { lang: 'vi', locale: 'vi', transpose: true });
+    expect(layout.transposed).toBe(true);
+    expect(layout.rows.flat().some((c) => c.text.includes('vay vốn'))).toBe(false);
+  });
+
+  it('in the validate report\'s table, as printed; in a published shape\'s table too', () => {
+    const annex = shape(gridFromBytes(file), {}).annex;
+    expect(layoutAsRead(annex, 'en', () => 'x').rows[0]!.map((c) => c.text).slice(3, 5)).toEqual(['38,5', '36,2']);
+    const shaped = annexOf(['Chỉ tiêu;ĐVT;Toàn tỉnh;Huyện A;Huyện B', 'Số hộ được vay vốn ưu đãi;Hộ;200;120;80', 'Tổng số hộ;Hộ;1.000;600;400', 'Số hộ nghèo;Hộ;100;60;40', 'Tỷ lệ hộ nghèo;%;10,00;10,00;10,00', 'Tỷ lệ hộ cận nghèo;%;5,00;5,00;5,00'].join('\n'));
+    const layout = layoutOf(computeShaped(shaped), { lang: 'vi', locale: 'vi' });
+    expect(labels(layout.rows)[0]).toBe('Số hộ được vay vốn ưu đãi');
+    expect(layout.rows[0]!.slice(-3).map((c) => c.text)).toEqual(['200', '120', '80']);
+  });
+});
