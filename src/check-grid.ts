@@ -10,6 +10,7 @@ import { RELATION_KINDS } from './relations/index.js';
 import { KEEP_UP_TO } from './relations/checked.js';
 import { coverageOf, type Coverage } from './model/coverage.js';
 import { candidateKeys } from './shape/aliases.js';
+import { mentionsIndicator } from './shape/words.js';
 import { compareFindings, RemadeFinding, type Finding, type RuleId, type Skip } from './model/finding.js';
 import type { Annex } from './model/annex.js';
 import { PovcheckError } from './errors.js';
@@ -88,8 +89,9 @@ export function fileCoverage(checks: readonly RuleId[], ran: ReadonlySet<string>
     .filter((f) => f.rule === 'unknown' && f.at && (f.msg.id === labelId || (f.msg.id === 'unknown.column' && (f.msg.params as { kind?: string }).kind !== undefined)))
     .map((f) => {
       const { text, kind } = f.msg.params as { text: string; kind?: string };
-      // A rise or a share of another total names no indicator any configuration could map it to.
-      return { text, cell: displayRef(f.at!), keys: candidateKeys(text), ...(kind ? { noIndicator: true } : {}) };
+      // A rise or a share of another total names no indicator any configuration could map it to; a label that says
+      // nothing of households, poverty or a rate (`Thu nhập bình quân đầu người`, a plan's other rows) is unrelated.
+      return { text, cell: displayRef(f.at!), keys: candidateKeys(text), ...(kind ? { noIndicator: true } : mentionsIndicator(text) ? {} : { unrelated: true }) };
     });
   return coverageOf({ checks, ran, skipped, notUnderstood, fallback: { id: 'skip.nothing', params: {} } });
 }

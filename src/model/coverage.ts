@@ -19,7 +19,7 @@ export interface Coverage {
    * Labels (rows or columns) the table has that were not understood as an indicator: their text and cell, and
    * the indicator keys it may stand for when the engine can tell (a heading without its phase), for the hint.
    */
-  notUnderstood: Array<{ text: string; cell: string; keys?: string[]; noIndicator?: boolean }>;
+  notUnderstood: Array<{ text: string; cell: string; keys?: string[]; noIndicator?: boolean; unrelated?: boolean }>;
 }
 
 /**
@@ -66,7 +66,7 @@ export function coverageOf(input: {
   checks: readonly string[];
   ran: ReadonlySet<string>;
   skipped: ReadonlyArray<{ rule: string; unit?: string; msg: SkipRef }>;
-  notUnderstood: ReadonlyArray<{ text: string; cell: string; keys?: string[]; noIndicator?: boolean }>;
+  notUnderstood: ReadonlyArray<{ text: string; cell: string; keys?: string[]; noIndicator?: boolean; unrelated?: boolean }>;
   fallback: SkipRef;
 }): Coverage {
   const ran = input.checks.filter((c) => input.ran.has(c));

@@ -73,7 +73,7 @@ function coverageJson(c: Coverage, fmt: Fmt) {
     checks: { ran: c.ran.length, total: c.checks.length },
     ran: c.ran,
     notRun: c.notRun.map((n) => ({ check: n.check, reason: renderSkip(n.reason, fmt) })),
-    notUnderstood: c.notUnderstood.map((l) => ({ text: l.text, cell: l.cell, keys: l.keys ?? [] })),
+    notUnderstood: c.notUnderstood.map((l) => ({ text: l.text, cell: l.cell, keys: l.keys ?? [], ...(l.noIndicator ? { noIndicator: true } : {}), ...(l.unrelated ? { unrelated: true } : {}) })),
   };
 }
 

@@ -194,8 +194,9 @@ export function coverageText(file: FileResult, lang: Lang): { clause?: string; h
   if (!c || file.status === 'unreadable') return {};
   const ui = catalog(lang).ui;
   const labels = c.notUnderstood.length > 0 ? ui.notUnderstood(c.notUnderstood.map((l) => l.text)) : undefined;
-  // The configuration entry that would map them: not for a rise or a share, which no indicator stands for.
-  const mappable = c.notUnderstood.filter((l) => !l.noIndicator);
+  // The configuration entry that would map them: not for a rise or a share, which no indicator stands for, nor for a
+  // label that says nothing of one (a plan's other rows).
+  const mappable = c.notUnderstood.filter((l) => !l.noIndicator && !l.unrelated);
   const hint = mappable.length > 0 ? ui.labelsHint(mappable.map((l) => ({ text: l.text, cell: l.cell, keys: l.keys ?? [] }))) : undefined;
   let clause: string | undefined;
   if (file.status === 'unchecked') {

@@ -442,6 +442,16 @@ export function readFeatures(text: string, filtered = true): Features {
   return f;
 }
 
+/**
+ * Whether a label's text says anything of an indicator, or a word one would be written with (`Tổng hộ dân`, `TL (%)`:
+ * a configuration can map them); `Thu nhập bình quân đầu người`, `Số trường học đạt chuẩn` say nothing of one.
+ */
+export function mentionsIndicator(text: string): boolean {
+  return saysIndicator(featuresOf(text)) || text.includes('%') || INDICATOR_WORD.test(foldKey(text));
+}
+
+const INDICATOR_WORD = /\b(?:ho|ngheo|tl|sl|households?|poor|poverty|rate)\b/;
+
 /** Whether a label says anything about an indicator (population, time, measure or role). */
 export function saysIndicator(f: Features): boolean {
   return f.population !== undefined || f.time !== undefined || f.measure !== undefined || f.role !== undefined || !!f.em;

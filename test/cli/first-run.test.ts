@@ -78,6 +78,20 @@ describe('nothing checked is never "no errors"', () => {
     expect(j.coverage!.notRun.find((n) => n.check === 'sum')!.reason).toContain('no unit is the total');
   });
 
+  it('a plan\'s other rows are not understood, without a labels hint: the JSON says which name no indicator and which say nothing of one', async () => {
+    const f = 'fixtures/calc/annex-with-other-rows.csv';
+    const r = await cli(['validate', f, '--lang', 'en', '--no-table']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('not understood: "Thu nhập bình quân đầu người", "Số hộ nghèo được hỗ trợ nhà ở", "Số lượt hộ được vay vốn ưu đãi"');
+    expect(r.stdout).not.toContain('"labels"');
+    const j = json((await cli(['validate', f, '--format', 'json'])).stdout).files[0]!;
+    expect(j.coverage!.notUnderstood).toEqual([
+      { text: 'Thu nhập bình quân đầu người', cell: 'B2', keys: [], unrelated: true },
+      { text: 'Số hộ nghèo được hỗ trợ nhà ở', cell: 'B8', keys: [], noIndicator: true },
+      { text: 'Số lượt hộ được vay vốn ưu đãi', cell: 'B13', keys: [], noIndicator: true },
+    ]);
+  });
+
   it('fix writes no "unchanged copy" of a table it could not check: exit 2, nothing written', async () => {
     const out = join(dir, 'xa-fixed.csv');
     const r = await cli(['fix', UNREAD, '-o', out, '--lang', 'en']);

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparedWithYear, withoutYearMark, featuresOf, keyOf, noIndicatorKind, readFeatures, recognise, requiredTexts, saysNothing } from '../../src/shape/words.js';
+import { comparedWithYear, withoutYearMark, featuresOf, keyOf, mentionsIndicator, noIndicatorKind, readFeatures, recognise, requiredTexts, saysNothing } from '../../src/shape/words.js';
 import { matchLabel } from '../../src/shape/aliases.js';
 
 const WORDS = [
@@ -222,5 +222,12 @@ describe('households picked out by a support or a trait', () => {
   it('per person (`bình quân đầu người`) is not an average over years', () => {
     expect(noIndicatorKind('Thu nhập bình quân đầu người')).toBeUndefined();
     expect(noIndicatorKind('Giảm bình quân mỗi năm (%)')).toBe('average');
+  });
+});
+
+describe('mentionsIndicator', () => {
+  it('tells a label a configuration could map (an abbreviation) from a plan\'s other rows', () => {
+    expect(['Tổng hộ dân', 'TL (%)', 'SL hộ nghèo', 'Số hộ', 'Poverty headcount'].map(mentionsIndicator)).toEqual([true, true, true, true, true]);
+    expect(['Thu nhập bình quân đầu người', 'Số trường học đạt chuẩn', 'Hệ số sinh thô'].map(mentionsIndicator)).toEqual([false, false, false]);
   });
 });
