@@ -118,7 +118,7 @@ export function readingNotes(file: string, findings: readonly Finding[], lang: L
       // `table` prints the rows it read, the named rows without figures (blank) and, with the units as columns, the
       // rows it does not read (as read): any other row or column it warns about is not in its output, and the note
       // says so.
-      const asRead = printed && f.msg.id === 'unknown.row' && f.at !== undefined && printed.printedAsRead.has(f.at.row);
+      const asRead = printed && (f.msg.id === 'unknown.row' || f.rule === 'duplicate') && f.at !== undefined && printed.printedAsRead.has(f.at.row);
       const leftOut = !printed || f.msg.id === 'unknown.empty-row' ? '' : ` ${asRead ? calc.printedAsRead : calc.leftOut}`;
       return calc.note(file, `${f.at ? `${f.at.ref}: ` : ''}${renderMessage(f.msg, fmt)}${leftOut}`);
     });

@@ -17,7 +17,8 @@
  *  - a fall in points = the start rate − the end rate (both as printed, i.e. as computed here);
  *  - an achievement = the fall / its target × 100 at the precision printed.
  * A value printed differently from the computed one is a `Difference` (the output carries the computed
- * value); a cell that is neither readable nor derivable is left blank and listed in `unreadable`.
+ * value); a cell that is neither readable nor derivable is printed as read when short (`asPrinted`: `dưới 30`), left blank
+ * when longer (a note), and listed in `unreadable`.
  */
 import { Dec, hundred, zero } from '../calc/decimal.js';
 import { exactRate } from '../calc/annex-math.js';
@@ -45,7 +46,8 @@ export interface ShapedTable extends ComputedTable {
   /** No figure at all (a blank official form): laid out empty, to be filled in. */
   blank: boolean;
   /** Cells neither readable as a number nor derivable: left blank. */
-  unreadable: Array<Value & { reason: 'fraction' | 'text' }>;
+  /** `printed`: a short text (`dưới 30`, `Như cột số 4`) the output prints as read; a longer one (a note) is left blank. */
+  unreadable: Array<Value & { reason: 'fraction' | 'text'; printed: boolean }>;
   /** The annex the table was computed from (cell positions give the input's orientation). */
   source: Annex;
 }
@@ -71,6 +73,9 @@ function precisionOf(annex: Annex): (ind: Indicator) => number {
     return cache.get(ind)!;
   };
 }
+
+/** The longest text of a cell neither readable nor derivable that the output prints as read: longer, it is a note, left blank. */
+const PRINTED_AS_READ_MAX = 40;
 
 const usable = (v: Value | undefined, ind: Indicator): v is Value & { num: Dec } => v?.status === 'ok' && !!v.num && (indicatorKind(ind) !== 'count' || v.num.isInteger());
 
@@ -224,7 +229,7 @@ export function computeShaped(annex: Annex): ShapedTable {
       if (!v || v.status === 'empty') continue;
       const c = values[u.id]![slot];
       if (!derived[u.id]!.has(slot)) {
-        if (!usable(v, slot)) unreadable.push({ indicator: v.indicator, unit: v.unit, cell: v.cell, text: v.text, status: v.status, ...(v.status === 'ok' ? { num: v.num, plain: v.plain, decimals: v.decimals } : {}), reason: v.status === 'ok' ? 'fraction' : 'text' });
+        if (!usable(v, slot)) unreadable.push({ indicator: v.indicator, unit: v.unit, cell: v.cell, text: v.text, status: v.status, ...(v.status === 'ok' ? { num: v.num, plain: v.plain, decimals: v.decimals } : {}), reason: v.status === 'ok' ? 'fraction' : 'text', printed: v.text.trim().length <= PRINTED_AS_READ_MAX });
         continue;
       }
       if (!usable(v, slot)) differences.push({ unit: u, indicator: slot, cell: v.cell, stated: v.text, computed: c!, decimals: decimals(slot) });
@@ -233,6 +238,8 @@ export function computeShaped(annex: Annex): ShapedTable {
   }
   differences.sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col);
   unreadable.sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col);
+  const printedText = new Map<number, Map<Indicator, string>>();
+  for (const v of unreadable) if (v.printed) printedText.set(v.unit, (printedText.get(v.unit) ?? new Map()).set(v.indicator, v.text.trim()));
 
   return {
     shaped: true,
@@ -253,6 +260,7 @@ export function computeShaped(annex: Annex): ShapedTable {
     },
     columnRules: rules,
     ...notReadOf(annex),
+    asPrinted: (unitId, ind) => printedText.get(unitId)?.get(ind),
     value: (unitId, ind) => values[unitId]?.[ind],
   };
 }

@@ -33,7 +33,8 @@ export interface CalcText {
   difference: (p: { cell: string; unit: string; indicator: Indicator; stated: string; statedIsNumber: boolean; computed: string }, f: Fmt) => string;
   /** table (a published shape): a cell that is neither a usable number nor derivable from others, left blank. */
   blankForm: (file: string, p: { count: number }) => string;
-  unreadableCell: (file: string, p: { cell: string; unit: string; indicator: Indicator; text: string; fraction: boolean }, f: Fmt) => string;
+  /** `printed`: the output prints the cell as read (a short text), else leaves it blank. */
+  unreadableCell: (file: string, p: { cell: string; unit: string; indicator: Indicator; text: string; fraction: boolean; printed: boolean }, f: Fmt) => string;
   suggestValidate: (file: string) => string;
   /** A reading note passed on from the shape stage (an unknown row, a duplicate indicator). */
   note: (file: string, message: string) => string;

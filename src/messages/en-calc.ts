@@ -50,7 +50,7 @@ export const enCalc: CalcText = {
   difference: (p, f) =>
     `  ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): the table has ${p.statedIsNumber ? f.n(p.stated) : `"${p.stated}"`}, computed ${f.n(p.computed)}`,
   blankForm: (file, p) => `povcheck: ${file}: the table has no figures (${p.count} indicators recognised, every cell empty): the form is printed blank, to be filled in`,
-  unreadableCell: (file, p, f) => `povcheck: ${file}: ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): "${p.text}" ${p.fraction ? 'is not a whole number of households' : 'cannot be read as a number'} and cannot be computed from other cells; the output leaves it blank`,
+  unreadableCell: (file, p, f) => `povcheck: ${file}: ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): "${p.text}" ${p.fraction ? 'is not a whole number of households' : 'cannot be read as a number'} and cannot be computed from other cells; ${p.printed ? 'the output prints it as read' : 'the output leaves it blank'}`,
   suggestValidate: (file) => `  Run \`povcheck validate ${file}\` for what is wrong where.`,
   note: (file, message) => `povcheck: ${file}: ${message}`,
   leftOut: 'It is not in the table printed.',

@@ -29,6 +29,8 @@ export interface TableData {
   unitsWithoutFigures?: Annex['unitsWithoutFigures'];
   /** Rows the table prints that name no indicator (Annex.rowsNotRead): printed as read, in place, when the units are columns. */
   notRead?: NotReadRows;
+  /** A cell neither readable as a number nor derivable (`dưới 30`): its text, printed as read. */
+  asPrinted?: (unitId: number, ind: Indicator) => string | undefined;
 }
 
 
@@ -96,7 +98,8 @@ export function layoutOf(data: TableData, opts: RenderOptions, o: { grouped?: bo
 function layoutOfRead(data: TableData, opts: RenderOptions, o: { grouped?: boolean }): AnnexLayout {
   if (data.shaped && data.source) {
     const src = { units: data.units, ...(data.total ? { total: data.total } : {}), indicators: data.indicators, source: data.source, ...(data.columnRules ? { columnRules: data.columnRules } : {}) };
-    return shapedLayout(src, opts.lang, (u, ind) => formatValue(data.value(u.id, ind), ind, opts.locale, data.decimals?.(ind, u.id)), { ...(opts.transpose !== undefined ? { transpose: opts.transpose } : {}), grouped: !!o.grouped });
+    const value = (u: Unit, ind: Indicator) => formatValue(data.value(u.id, ind), ind, opts.locale, data.decimals?.(ind, u.id)) || (data.asPrinted?.(u.id, ind) ?? '');
+    return shapedLayout(src, opts.lang, value, { ...(opts.transpose !== undefined ? { transpose: opts.transpose } : {}), grouped: !!o.grouped });
   }
   // Rows the table names without figures are printed blank in place (model/annex.ts `unitsWithoutFigures`).
   const src = { units: data.units, ...(data.total ? { total: data.total } : {}), indicators: data.indicators, unitsWithoutFigures: data.unitsWithoutFigures };

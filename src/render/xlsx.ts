@@ -116,6 +116,8 @@ function writeBody(ws: Worksheet, data: TableData, layout: AnnexLayout, first: n
           c.value = Number(plainValue(d, cell.indicator, dp));
           c.style = { ...base, numFmt: numberFormat(cell.indicator, locale, dp), alignment };
         } else {
+          // A cell kept as printed (`dưới 30`): its text.
+          if (cell.text !== '') c.value = cell.text;
           c.style = { ...base, alignment };
         }
         return;

@@ -155,7 +155,10 @@ function readUnitColumns(b: WideBlock, draft: Draft, unitCols: readonly number[]
   }
 }
 
-/** Rows that carry something but are not indicators are reported, never dropped silently; returns the labelled ones. */
+/**
+ * Rows that carry something but are not indicators are reported, never dropped silently; returns the labelled ones
+ * (an indicator's second row too, reported as a duplicate).
+ */
 function reportStrayRows(b: WideBlock, draft: Draft, line: LabelLine, unitCols: readonly number[]): number[] {
   const labelled: number[] = [];
   const { grid, labelCol, rows, headerRow, firstRow, lastRow } = b;
@@ -166,7 +169,10 @@ function reportStrayRows(b: WideBlock, draft: Draft, line: LabelLine, unitCols: 
     const labelText = cellText(label);
     const hasValues = unitCols.some((c) => textAt(grid, r, c) !== '');
     const duplicateLabel = line.hits.has(r); // an indicator given twice: already reported
-    if (duplicateLabel) continue;
+    if (duplicateLabel) {
+      labelled.push(r);
+      continue;
+    }
     if (labelText !== '' && label && (hasValues || (r > firstRow && r < lastRow))) {
       draft.findings.push({ rule: 'unknown', severity: 'warning', at: label, msg: { id: 'unknown.row', params: unknownLabelParams(labelText) } });
       labelled.push(r);

@@ -225,6 +225,25 @@ describe('povcheck table: rows it does not read', () => {
     const income = grid.rows.find((row) => row.some((c) => c?.raw === 'Thu nhập bình quân đầu người'))!;
     expect(income.filter((c) => c?.numeric !== undefined).map((c) => c!.raw).slice(0, 2)).toEqual(['38.5', '36.2']);
   });
+
+  it('a group row read twice is printed as read too; a cell that is no number (`dưới 30`) is printed as read, a long note left blank', async () => {
+    const dir = tmp();
+    const units = join(dir, 'units.csv');
+    writeFileSync(units, '\uFEFF' + ['Chỉ tiêu;ĐVT;Toàn huyện;Xã A;Xã B', 'Tổng số hộ;hộ;1.000;600;400', 'Số hộ nghèo;hộ;100;60;40', 'Hộ nghèo đồng bào dân tộc Mông;hộ;80;50;30', 'Tỷ lệ hộ nghèo;%;10,00;10,00;10,00'].join('\n'));
+    const u = await cli(['table', units, '--lang', 'en']);
+    expect(u.code).toBe(0);
+    expect(u.stdout).toMatch(/│ +│ Hộ nghèo đồng bào dân tộc Mông +│ hộ +│ +80 │ +50 │ +30 │/);
+    expect(u.stderr).toMatch(/A4: "Hộ nghèo đồng bào dân tộc Mông" also reads as poor households .* It is printed as read\./);
+    const years = join(dir, 'years.csv');
+    const note = 'Năm 2021 là năm tổng rà soát nên chưa có số liệu hộ thoát nghèo của năm';
+    writeFileSync(years, '\uFEFF' + ['Chỉ tiêu;ĐVT;Năm 2020;Kế hoạch năm 2021;Mục tiêu năm 2025', 'Tỷ lệ hộ nghèo;%;51,74;46,95;dưới 30', 'Số hộ nghèo;hộ;5.670;;', `Số hộ thoát nghèo;hộ;;${note};`].join('\n'));
+    const y = await cli(['table', years, '--lang', 'en']);
+    expect(y.code).toBe(0);
+    expect(y.stdout).toMatch(/│ 1 +│ Poverty rate +│ % +│ +51\.74 │ +46\.95 │ +dưới 30 │/);
+    expect(y.stdout).not.toContain('tổng rà soát');
+    expect(y.stderr).toContain('"dưới 30" cannot be read as a number and cannot be computed from other cells; the output prints it as read');
+    expect(y.stderr).toContain(`"${note}" cannot be read as a number and cannot be computed from other cells; the output leaves it blank`);
+  });
 });
 
 describe('povcheck plan', () => {
