@@ -109,7 +109,7 @@ export function outputLang(input: CalcInput, annex: Annex): { lang: Lang; locale
  * Reading notes worth passing on: rows or columns left out, an indicator given twice. `printed` (`table`): the
  * output is a table, and `printedAsRead` the input rows of the rows not read that it prints as read.
  */
-export function readingNotes(file: string, findings: readonly Finding[], lang: Lang, locale: 'vi' | 'en', printed?: { printedAsRead: ReadonlySet<number> }): string[] {
+export function readingNotes(file: string, findings: readonly Finding[], lang: Lang, locale: 'vi' | 'en', printed?: { printedAsRead: ReadonlySet<number>; columnsPrintedAsRead?: ReadonlySet<number> }): string[] {
   const fmt = makeFmt(lang, locale);
   const calc = catalog(lang).calc;
   return findings
@@ -118,8 +118,9 @@ export function readingNotes(file: string, findings: readonly Finding[], lang: L
       // `table` prints the rows it read, the named rows without figures (blank) and, with the units as columns, the
       // rows it does not read (as read): any other row or column it warns about is not in its output, and the note
       // says so.
-      const asRead = printed && (f.msg.id === 'unknown.row' || f.rule === 'duplicate') && f.at !== undefined && printed.printedAsRead.has(f.at.row);
-      const leftOut = !printed || f.msg.id === 'unknown.empty-row' ? '' : ` ${asRead ? calc.printedAsRead : calc.leftOut}`;
+      const rowAsRead = printed && (f.msg.id === 'unknown.row' || f.rule === 'duplicate') && f.at !== undefined && printed.printedAsRead.has(f.at.row);
+      const columnAsRead = printed && f.msg.id === 'unknown.column' && f.at !== undefined && !!printed.columnsPrintedAsRead?.has(f.at.col);
+      const leftOut = !printed || f.msg.id === 'unknown.empty-row' ? '' : ` ${rowAsRead ? calc.printedAsRead : columnAsRead ? calc.columnPrintedAsRead : calc.leftOut}`;
       return calc.note(file, `${f.at ? `${f.at.ref}: ` : ''}${renderMessage(f.msg, fmt)}${leftOut}`);
     });
 }

@@ -27,8 +27,9 @@ export interface TableOutcome {
   unreadable: ShapedTable['unreadable'];
   /** Another shape's table without a figure (a blank official form). */
   blank: boolean;
-  /** The input rows of the rows not read that the output prints as read (none with the units as rows). */
+  /** The input rows of the rows not read that the output prints as read (none with the units as rows), and the columns'. */
   rowsPrintedAsRead: ReadonlySet<number>;
+  columnsPrintedAsRead: ReadonlySet<number>;
 }
 
 /** `setLang`: told the output's language once it is known (the language of a later error's line). */
@@ -38,15 +39,19 @@ export async function runTable(r: TableRun, setLang: (l: Lang) => void): Promise
   setLang(lang);
   const { table, shaped } = await computed(annex, r, lang);
   const { output, opts } = await rendered(table, r, { lang, locale });
-  const rowsPrintedAsRead = await printedAsRead(table, opts);
-  return { output, lang, locale, annex, readFindings: findings, differences: table.differences, unreadable: shaped?.unreadable ?? [], blank: !!shaped?.blank, rowsPrintedAsRead };
+  const asRead = await printedAsRead(table, opts);
+  return { output, lang, locale, annex, readFindings: findings, differences: table.differences, unreadable: shaped?.unreadable ?? [], blank: !!shaped?.blank, ...asRead };
 }
 
-/** The rows not read that the output prints: all of them when its layout has the units as columns. */
-async function printedAsRead(table: ComputedTable, opts: RenderOptions): Promise<ReadonlySet<number>> {
-  if (!table.notRead) return new Set();
+/** The rows not read that the output prints (all, with the units as columns), and the columns (all, with the units as rows). */
+async function printedAsRead(table: ComputedTable, opts: RenderOptions): Promise<{ rowsPrintedAsRead: ReadonlySet<number>; columnsPrintedAsRead: ReadonlySet<number> }> {
+  if (!table.notRead && !table.notReadColumns) return { rowsPrintedAsRead: new Set(), columnsPrintedAsRead: new Set() };
   const { layoutOf } = await import('../render/table-data.js');
-  return new Set(layoutOf(table, opts).transposed ? [] : table.notRead.rows.map((r) => r.row));
+  const transposed = layoutOf(table, opts).transposed;
+  return {
+    rowsPrintedAsRead: new Set(transposed ? [] : (table.notRead?.rows ?? []).map((r) => r.row)),
+    columnsPrintedAsRead: new Set(transposed ? (table.notReadColumns?.cols ?? []).map((c) => c.col) : []),
+  };
 }
 
 /**

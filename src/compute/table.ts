@@ -11,7 +11,7 @@ import { PovcheckError } from '../errors.js';
 import { Dec, zero } from '../calc/decimal.js';
 import { printedRateMatches, exactRate, rate, rateReduction } from '../calc/annex-math.js';
 import { INDICATORS, type CoreIndicator, type CountIndicator, type Indicator } from '../model/indicators.js';
-import { addingChildren, notReadRows, type Annex, type NotReadRows, type Unit, type Value } from '../model/annex.js';
+import { addingChildren, notReadColumns, notReadRows, type Annex, type NotReadColumns, type NotReadRows, type Unit, type Value } from '../model/annex.js';
 import type { Cell } from '../model/grid.js';
 import { unitKey } from '../shape/normalize.js';
 import type { TableData } from '../render/table-data.js';
@@ -333,8 +333,9 @@ export function computeTable(annex: Annex, opts: { total: TotalMode; totalName: 
   };
 }
 
-/** The rows the annex prints that name no indicator, for the renderers (printed as read). */
-export function notReadOf(annex: Annex): { notRead?: NotReadRows } {
+/** The rows and columns the annex prints that povcheck does not read, for the renderers (printed as read). */
+export function notReadOf(annex: Annex): { notRead?: NotReadRows; notReadColumns?: NotReadColumns } {
   const notRead = notReadRows(annex);
-  return notRead ? { notRead } : {};
+  const notReadCols = notReadColumns(annex);
+  return { ...(notRead ? { notRead } : {}), ...(notReadCols ? { notReadColumns: notReadCols } : {}) };
 }

@@ -42,6 +42,8 @@ export interface CalcText {
   leftOut: string;
   /** A row not read that `table` prints as read (render/rows-not-read.ts). */
   printedAsRead: string;
+  /** A column not read that `table` prints as read. */
+  columnPrintedAsRead: string;
 
   /** "tỷ lệ hộ nghèo giảm trong năm ≥ 4 điểm %". */
   target: (p: TargetPhrase, f: Fmt) => string;

@@ -55,6 +55,7 @@ export const enCalc: CalcText = {
   note: (file, message) => `povcheck: ${file}: ${message}`,
   leftOut: 'It is not in the table printed.',
   printedAsRead: 'It is printed as read.',
+  columnPrintedAsRead: 'It is printed as read.',
   target,
   planTitle: (file) => `Poverty-reduction plan for the targets: ${file}`,
   targetsHeading: 'Targets',

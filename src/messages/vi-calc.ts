@@ -43,6 +43,7 @@ export const viCalc: CalcText = {
   note: (file, message) => `povcheck: ${file}: ${message}`,
   leftOut: 'Chỉ tiêu này không có trong bảng in ra.',
   printedAsRead: 'Dòng này vẫn được in ra như đã ghi.',
+  columnPrintedAsRead: 'Cột này vẫn được in ra như đã ghi.',
   target,
   planTitle: (file) => `Kế hoạch giảm nghèo theo mục tiêu: ${file}`,
   targetsHeading: 'Mục tiêu',

@@ -173,6 +173,43 @@ export interface Annex {
    * table as printed, which `table` prints in place with their cells as read.
    */
   readonly rowsNotRead?: readonly RowNotRead[];
+  /**
+   * The same for a small table printed with its units as rows: the columns it does not read (`Ghi chú`, a column it
+   * does not understand), their cells by input row, in input order. Not kept for a table read a record at a time.
+   */
+  readonly columnsNotRead?: readonly ColumnNotRead[];
+}
+
+/** A cell of a row or column not read: a number as plain digits with its decimals, else the text as printed. */
+export interface CellAsRead {
+  readonly text: string;
+  readonly plain?: string;
+  readonly decimals?: number;
+}
+
+/** A column the table prints that povcheck does not read (Annex.columnsNotRead). */
+export interface ColumnNotRead {
+  /** Its column in the input (0-based): it is printed among the indicators' columns by it. */
+  readonly col: number;
+  /** Its header, the cells over it joined (`Hộ nghèo: Ghi chú`). */
+  readonly header: string;
+  readonly headerCell?: Cell;
+  /** Its cells by the input's row (0-based). */
+  readonly cells: ReadonlyMap<number, CellAsRead>;
+}
+
+/** The columns not read, with where the indicators' columns and the units' rows were in the input. */
+export interface NotReadColumns {
+  readonly cols: readonly ColumnNotRead[];
+  colOf(ind: Indicator): number | undefined;
+  rowOf(unitId: number): number | undefined;
+}
+
+/** The annex's columns not read, placed by its label cells and its units' name cells; undefined when it has none. */
+export function notReadColumns(annex: Annex): NotReadColumns | undefined {
+  const cols = annex.columnsNotRead;
+  if (!cols || cols.length === 0) return undefined;
+  return { cols, colOf: (ind) => annex.labelCells[ind]?.col, rowOf: (id) => annex.units.at(id)?.cell?.row };
 }
 
 /** The rows not read, with where the indicators' rows and the units' columns were in the input (to place them and their cells). */
@@ -199,7 +236,7 @@ export interface RowNotRead {
   /** Its unit of measure (`ĐVT`), when the table has that column. */
   readonly measure?: string;
   /** Its cells by the input's column: a number as plain digits (`1200`, `40.5`) with its decimals, else the text as printed. */
-  readonly cells: ReadonlyMap<number, { readonly text: string; readonly plain?: string; readonly decimals?: number }>;
+  readonly cells: ReadonlyMap<number, CellAsRead>;
 }
 
 export interface UnitWithoutFigures {

@@ -15,7 +15,8 @@ import type { Unit, UnitWithoutFigures } from '../model/annex.js';
 import type { Cell } from '../model/grid.js';
 import type { UiText } from '../messages/types.js';
 
-export type LayoutCellKind = 'stt' | 'label' | 'measure' | 'unit' | 'value' | 'heading' | 'blank';
+/** `text`: a cell of a column not read that is no number (a note), printed as read (render/not-read.ts). */
+export type LayoutCellKind = 'stt' | 'label' | 'measure' | 'unit' | 'value' | 'heading' | 'blank' | 'text';
 
 export interface LayoutCell {
   text: string;
@@ -25,7 +26,7 @@ export interface LayoutCell {
   /** A number of a row not read (rows-not-read.ts), as plain digits with its decimals: a spreadsheet writes it as a number. */
   plain?: string;
   decimals?: number;
-  /** The input cell of a row not read's label (the report links its findings to it). */
+  /** The input cell of a row not read's label, or of a column not read's header (the report links its findings to it). */
   cell?: Cell;
 }
 

@@ -17,7 +17,7 @@
  * (true) or columns (false); more than WIDE_MAX_UNITS units as columns are laid out as rows.
  */
 import { type Annex, type Unit, childrenByParent, notReadRows } from '../model/annex.js';
-import { withRowsNotRead } from './rows-not-read.js';
+import { withRowsNotRead } from './not-read.js';
 import { indicatorKind, isCoreIndicator, type Indicator } from '../model/indicators.js';
 import { parseSlot, slotKey, withDims, type ParsedSlot, type SubSlot } from '../model/slots.js';
 import { describeIndicator, type IndicatorPoint } from '../model/vocabulary.js';
@@ -490,7 +490,8 @@ export function layoutAsRead(annex: Annex, lang: Lang, value: (unit: Unit, ind: 
   const layout = annex.indicators.every(isCoreIndicator)
     ? annexLayout(annex, catalog(lang).ui, value, { transpose: !!transpose })
     : shapedLayout({ units: [...annex.units], ...(annex.total ? { total: annex.total } : {}), indicators: annex.indicators, source: annex }, lang, value, transpose !== undefined ? { transpose } : {});
-  // The rows it does not read, as printed (not checked: never marked).
+  // The rows it does not read, as printed (not checked: never marked). Not the columns (`table` prints them): a notes
+  // column would widen the report's table, which is there to show the cells marked.
   const notRead = notReadRows(annex);
   return notRead ? withRowsNotRead(layout, notRead, locale) : layout;
 }

@@ -5,13 +5,13 @@
  */
 import { type Dec, plain } from '../calc/decimal.js';
 import { RATE_DECIMALS } from '../calc/annex-math.js';
-import type { Unit, Annex, NotReadRows } from '../model/annex.js';
+import type { Unit, Annex, NotReadColumns, NotReadRows } from '../model/annex.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { catalog, formatPlain } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
 import { annexLayout, autoTranspose, type AnnexLayout } from './annex-layout.js';
 import { shapedLayout } from './shaped-layout.js';
-import { withRowsNotRead } from './rows-not-read.js';
+import { withColumnsNotRead, withRowsNotRead } from './not-read.js';
 import type { ColumnRule } from '../compute/shaped.js';
 
 export interface TableData {
@@ -29,6 +29,8 @@ export interface TableData {
   unitsWithoutFigures?: Annex['unitsWithoutFigures'];
   /** Rows the table prints that name no indicator (Annex.rowsNotRead): printed as read, in place, when the units are columns. */
   notRead?: NotReadRows;
+  /** Columns the table prints that it does not read (Annex.columnsNotRead): printed as read, in place, when the units are rows. */
+  notReadColumns?: NotReadColumns;
   /** A cell neither readable as a number nor derivable (`dưới 30`): its text, printed as read. */
   asPrinted?: (unitId: number, ind: Indicator) => string | undefined;
 }
@@ -91,7 +93,8 @@ export function formatValue(d: Dec | undefined, ind: Indicator, locale: 'vi' | '
  */
 export function layoutOf(data: TableData, opts: RenderOptions, o: { grouped?: boolean } = {}): AnnexLayout {
   const layout = layoutOfRead(data, opts, o);
-  return data.notRead ? withRowsNotRead(layout, data.notRead, opts.locale) : layout;
+  const rows = data.notRead ? withRowsNotRead(layout, data.notRead, opts.locale) : layout;
+  return data.notReadColumns ? withColumnsNotRead(rows, data.notReadColumns, opts.locale) : rows;
 }
 
 /** The layout of the rows povcheck read (and of the rows named without figures). */

@@ -132,7 +132,7 @@ function writeBody(ws: Worksheet, data: TableData, layout: AnnexLayout, first: n
       c.value = cell.text;
       const centred = cell.kind === 'stt' || cell.kind === 'measure';
       const named = cell.kind === 'label' || cell.kind === 'unit' || cell.kind === 'heading';
-      c.style = { ...base, alignment: { horizontal: centred ? 'center' : 'left', vertical: 'center', wrap: named, ...(named && info.indent > 0 ? { indent: info.indent } : {}) } };
+      c.style = { ...base, alignment: { horizontal: centred ? 'center' : 'left', vertical: 'center', wrap: named || cell.kind === 'text', ...(named && info.indent > 0 ? { indent: info.indent } : {}) } };
     });
   });
 }

@@ -94,7 +94,7 @@ const sym = (sev: Severity) => html`<span class="sym sym-${sev}" aria-hidden="tr
 /** Every input cell the annex table shows: values, unit names, indicator labels. */
 function shownRefs(annex: Annex, transpose: boolean | 'auto'): Set<string> {
   const refs = new Set<string>();
-  // The rows not read are printed with the units as columns only (render/rows-not-read.ts).
+  // The rows not read are printed with the units as columns only (render/not-read.ts).
   if (!shouldTranspose(annex, transpose)) for (const r of annex.rowsNotRead ?? []) refs.add(displayRef(r.labelCell));
   for (const u of annex.units) if (u.cell) refs.add(displayRef(u.cell));
   for (const ind of annex.indicators) {

@@ -65,6 +65,8 @@ export interface Draft {
   unitsWithoutFigures?: UnitWithoutFigures[];
   /** Rows of a table with units as columns that name no indicator, their cells' texts by column (Annex.rowsNotRead, parsed once the number format is known). */
   rowsNotRead?: Array<{ row: number; label: string; labelCell: Cell; measure?: string; cells: Map<number, string> }>;
+  /** Columns of a long table read whole that it does not read, their cells' texts by row (Annex.columnsNotRead). */
+  columnsNotRead?: Array<{ col: number; header: string; headerCell?: Cell; cells: Map<number, string> }>;
 }
 
 

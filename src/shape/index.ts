@@ -10,7 +10,7 @@ import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator, type In
 import { BlankIndicators } from './blank-indicators.js';
 import { comparedWithYear } from './words.js';
 import { FindingsGuard } from '../read/memory-budget.js';
-import { isBlank, RowValues, UnitList, type Annex, type NumberLocale, type PartialList, type RowNotRead, type Unit, type Units, type Value } from '../model/annex.js';
+import { isBlank, RowValues, UnitList, type Annex, type NumberLocale, type PartialList, type CellAsRead, type Unit, type Units, type Value } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { totalMatcher } from './aliases.js';
@@ -262,22 +262,24 @@ function finishWide(draft: Draft, opts: ShapeOptions): ShapeResult {
     ...(draft.yearHeadings ? { yearHeadings: draft.yearHeadings } : {}),
     ...(draft.formulas && draft.formulas.length > 0 ? { formulas: draft.formulas } : {}),
     ...(draft.sectionHeadings && draft.sectionHeadings.length > 0 ? { sectionHeadings: draft.sectionHeadings } : {}),
-    ...(draft.rowsNotRead ? { rowsNotRead: rowsNotRead(draft.rowsNotRead, format.plain ? 'en' : format.locale) } : {}),
+    ...(draft.rowsNotRead ? { rowsNotRead: notRead(draft.rowsNotRead, format.plain ? 'en' : format.locale) } : {}),
   };
   return { annex, findings };
 }
 
-/** The rows not read with their cells' numbers in the file's format (a text that is none, or has a `%`, stays as printed). */
-function rowsNotRead(rows: NonNullable<Draft['rowsNotRead']>, locale: NumberLocale): RowNotRead[] {
-  return rows.map((r) => ({
-    ...r,
-    cells: new Map(
-      [...r.cells].map(([c, text]) => {
-        const n = text.includes('%') ? undefined : parseNumber(text, locale, 'rate');
-        return [c, n?.ok ? { text, plain: n.plain, decimals: n.decimals } : { text }];
-      }),
-    ),
-  }));
+/** Cells of a row or column not read with their numbers in the file's format (a text that is none, or has a `%`, stays as printed). */
+function asRead(cells: ReadonlyMap<number, string>, locale: NumberLocale): Map<number, CellAsRead> {
+  return new Map(
+    [...cells].map(([at, text]) => {
+      const n = text.includes('%') ? undefined : parseNumber(text, locale, 'rate');
+      return [at, n?.ok ? { text, plain: n.plain, decimals: n.decimals } : { text }];
+    }),
+  );
+}
+
+/** The rows (or columns) not read, their cells read in the file's format. */
+function notRead<T extends { cells: ReadonlyMap<number, string> }>(list: readonly T[], locale: NumberLocale): Array<Omit<T, 'cells'> & { cells: Map<number, CellAsRead> }> {
+  return list.map((x) => ({ ...x, cells: asRead(x.cells, locale) }));
 }
 
 /**
@@ -406,6 +408,7 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
     ...(draft.subSlots && draft.subSlots.size > 0 ? { subSlots: draft.subSlots } : {}),
     ...partialListsOf(draft, units, totalIdx),
     ...(draft.unitsWithoutFigures ? { unitsWithoutFigures: draft.unitsWithoutFigures } : {}),
+    ...(draft.columnsNotRead ? { columnsNotRead: notRead(draft.columnsNotRead, format.plain ? 'en' : locale) } : {}),
   };
   if (draft.subSlots) ofWhichThatAddUp(draft.subSlots, annex);
   return { annex, findings };

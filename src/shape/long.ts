@@ -39,6 +39,8 @@ export interface LongColumns {
   unlabelled: number[];
   /** The notes column (`Ghi chú`): a named row below the last unit with a note there is a unit listed without figures. */
   notesCol?: number | undefined;
+  /** The columns it does not read that hold something (the notes column with a note, any column reported), with their headers. */
+  notRead: Array<{ col: number; header: string; headerCell?: Cell }>;
 }
 
 /**
@@ -87,13 +89,17 @@ export function longColumns(grid: Grid, headerRow: number, line: LabelLine, draf
     if (unitCol !== undefined) others.splice(others.indexOf(unitCol), 1);
   }
   const unlabelled: number[] = [];
+  const notRead: LongColumns['notRead'] = [];
   for (const c of others) {
     const head = header(c);
     const hasData = dataRows.some((r) => text(r, c) !== '');
     if (head === '' && !hasData) unlabelled.push(c);
     else draft.findings.push(head !== '' ? unknownColumn(headerCell(c), pathText(c)) : unlabelledColumn(c));
+    if (hasData) notRead.push({ col: c, header: head !== '' ? pathText(c) : '', ...(head !== '' ? { headerCell: headerCell(c) } : {}) });
   }
-  return { cols, unitCol, codeCol, parentCol, sttCol, unlabelled, notesCol };
+  if (notesCol !== undefined && dataRows.some((r) => text(r, notesCol!) !== '')) notRead.push({ col: notesCol, header: header(notesCol), headerCell: headerCell(notesCol) });
+  notRead.sort((a, b) => a.col - b.col);
+  return { cols, unitCol, codeCol, parentCol, sttCol, unlabelled, notesCol, notRead };
 }
 
 /** The first row under the header: past the column-number row (`A | B | 1 | 2 …`) when there is one. */
@@ -120,7 +126,14 @@ export function readLong(grid: Grid, headerRow: number, line: LabelLine): Draft 
     return reader.draft;
   }
   reader.gridRows();
-  return reader.end();
+  const draft = reader.end();
+  // Read whole: the columns it does not read are kept, to be printed as read (`table`).
+  const { notRead } = reader.columns;
+  if (notRead.length > 0) {
+    const rows = [...Array(grid.rows.length - headerRow - 1).keys()].map((i) => i + headerRow + 1);
+    draft.columnsNotRead = notRead.map((c) => ({ ...c, cells: new Map(rows.map((r): [number, string] => [r, cellText(cellAt(grid, r, c.col))]).filter(([, t]) => t !== '')) }));
+  }
+  return draft;
 }
 
 /**

@@ -226,6 +226,16 @@ describe('povcheck table: rows it does not read', () => {
     expect(income.filter((c) => c?.numeric !== undefined).map((c) => c!.raw).slice(0, 2)).toEqual(['38.5', '36.2']);
   });
 
+  it('with the units as rows, the columns it does not read (a notes column too) are printed as read and said so', async () => {
+    const dir = tmp();
+    const f = join(dir, 'communes.csv');
+    writeFileSync(f, '\uFEFF' + ['STT;Đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Số hộ nghèo được hỗ trợ nhà ở;Ghi chú', ';Toàn huyện;1.000;100;10,00;30;', '1;Xã A;600;60;10,00;20;Xã đặc biệt khó khăn', '2;Xã B;400;40;10,00;10;'].join('\n'));
+    const r = await cli(['table', f, '--format', 'csv', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split(/\r?\n/).slice(-2)).toEqual(['1,Xã A,600,60,10.00,20,Xã đặc biệt khó khăn', '2,Xã B,400,40,10.00,10,']);
+    expect(r.stderr).toMatch(/F1: .*Số hộ nghèo được hỗ trợ nhà ở.* It is printed as read\./);
+  });
+
   it('a group row read twice is printed as read too; a cell that is no number (`dưới 30`) is printed as read, a long note left blank', async () => {
     const dir = tmp();
     const units = join(dir, 'units.csv');

@@ -1,6 +1,7 @@
 /**
- * The rows a table prints that name no indicator (model/annex.ts `rowsNotRead`), put back in place by
- * render/rows-not-read.ts: in `table`'s output and the validate report's table, with the units as columns.
+ * What a table prints that povcheck does not read, put back in place by render/not-read.ts: the rows that name no
+ * indicator (model/annex.ts `rowsNotRead`; `table` and the validate report's table, units as columns) and the columns
+ * of a long table (`columnsNotRead`; `table`, units as rows).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,5 +73,39 @@ describe('rows not read', () => {
     const layout = layoutOf(computeShaped(shaped), { lang: 'vi', locale: 'vi' });
     expect(labels(layout.rows)[0]).toBe('Số hộ được vay vốn ưu đãi');
     expect(layout.rows[0]!.slice(-3).map((c) => c.text)).toEqual(['200', '120', '80']);
+  });
+});
+
+describe('columns not read', () => {
+  const csv = ['STT;Đơn vị;Tổng số hộ;Số hộ nghèo được hỗ trợ nhà ở;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Ghi chú', ';Toàn huyện;1.000;30;100;10,00;', '1;Xã A;600;20;60;10,00;Xã đặc biệt khó khăn', '2;Xã B;400;10;40;10,00;'].join('\n');
+
+  it('are kept for a long table read whole, by input row, the notes column with a note among them', () => {
+    const annex = annexOf(csv);
+    expect(annex.columnsNotRead?.map((c) => [c.col, c.header, c.headerCell?.ref, [...c.cells]])).toEqual([
+      [3, 'Số hộ nghèo được hỗ trợ nhà ở', 'D1', [[1, { text: '30', plain: '30', decimals: 0 }], [2, { text: '20', plain: '20', decimals: 0 }], [3, { text: '10', plain: '10', decimals: 0 }]]],
+      [6, 'Ghi chú', 'G1', [[2, { text: 'Xã đặc biệt khó khăn' }]]],
+    ]);
+  });
+
+  it('stand where the input has them with the units as rows, never inside a group of the document header; with the units as columns, not printed', () => {
+    const table = computeShaped(annexOf(csv));
+    const layout = layoutOf(table, { lang: 'vi', locale: 'vi' }, { grouped: true });
+    expect(layout.transposed).toBe(true);
+    expect(layout.header.map((c) => c.text)).toEqual(['STT', 'Đơn vị', 'Tổng số hộ', 'Số hộ nghèo được hỗ trợ nhà ở', 'Hộ nghèo: Số hộ', 'Hộ nghèo: Tỷ lệ (%)', 'Ghi chú']);
+    expect(layout.rows.map((r) => [r[3]!.text, r[6]!.text, r[6]!.kind])).toEqual([['30', '', 'blank'], ['20', 'Xã đặc biệt khó khăn', 'text'], ['10', '', 'blank']]);
+    // The document header: `Hộ nghèo` still over its two columns, the inserted ones over every header row.
+    const top = layout.head![0]!.map((h) => [h.text, h.col, h.colSpan, h.rowSpan]);
+    expect(top).toContainEqual(['Hộ nghèo', 4, 2, 1]);
+    expect(top).toContainEqual(['Số hộ nghèo được hỗ trợ nhà ở', 3, 1, 2]);
+    expect(top).toContainEqual(['Ghi chú', 6, 1, 2]);
+    expect(layout.columnNumbers).toHaveLength(layout.header.length);
+    expect(layout.columnNumbers![3]).toBe('');
+    const wide = layoutOf(table, { lang: 'vi', locale: 'vi', transpose: false });
+    expect(wide.header.some((c) => c.text === 'Ghi chú')).toBe(false);
+  });
+
+  it('are not in the validate report\'s table (a notes column would widen it)', () => {
+    const annex = annexOf(csv);
+    expect(layoutAsRead(annex, 'vi', () => 'x').header.some((c) => c.text === 'Ghi chú')).toBe(false);
   });
 });

@@ -1,0 +1,118 @@
+/**
+ * What a table prints that povcheck does not read, put back into a layout as read (never recomputed nor marked).
+ *
+ * Rows: the rows a table prints that name no indicator (`Số hộ được hỗ trợ nhà ở`, `Thu nhập bình quân đầu người`:
+ * model/annex.ts `rowsNotRead`), put back into a layout with the units as columns: each before the first row the
+ * layout prints that stood below it in the input, its label, its unit of measure and its cells as read (with
+ * `locale`, a number written in that format, any other text as printed; without, every cell as printed: the
+ * validate report's table). Not checked, so never marked. With the units as rows they would be columns: not
+ * printed (`table` says so on stderr).
+ */
+import type { Indicator } from '../model/indicators.js';
+import type { CellAsRead, NotReadColumns, NotReadRows, RowNotRead } from '../model/annex.js';
+import { formatPlain } from '../messages/index.js';
+import type { AnnexLayout, HeadCell, LayoutCell, RowInfo } from './annex-layout.js';
+
+export function withRowsNotRead(layout: AnnexLayout, notRead: NotReadRows, locale?: 'vi' | 'en'): AnnexLayout {
+  const template = layout.rows.find((r) => r.some((c) => c.kind === 'value'));
+  if (layout.transposed || !template) return layout;
+  const at = inputRows(layout.rows, notRead.rowOf);
+  const pending = [...notRead.rows].sort((a, b) => a.row - b.row);
+  const rows: LayoutCell[][] = [];
+  const rowInfo: RowInfo[] = [];
+  const put = (r: RowNotRead) => {
+    rows.push(template.map((c) => cellOf(c, r, notRead, locale)));
+    rowInfo.push({ kind: 'data', indent: 0 });
+  };
+  let k = 0;
+  layout.rows.forEach((row, i) => {
+    const here = at[i];
+    while (k < pending.length && here !== undefined && pending[k]!.row < here) put(pending[k++]!);
+    rows.push(row);
+    rowInfo.push(layout.rowInfo[i]!);
+  });
+  while (k < pending.length) put(pending[k++]!);
+  return { ...layout, rows, rowInfo };
+}
+
+/** The input row each laid-out row stands for: its indicator's label row; a heading's, the next row's. */
+function inputRows(rows: readonly LayoutCell[][], rowOf: (ind: Indicator) => number | undefined): Array<number | undefined> {
+  const at = rows.map((r) => {
+    const ind = r.find((c) => c.indicator !== undefined)?.indicator;
+    return ind === undefined ? undefined : rowOf(ind);
+  });
+  for (let i = at.length - 2; i >= 0; i--) if (at[i] === undefined) at[i] = at[i + 1];
+  return at;
+}
+
+/** The not-read row's cell in the column of the template's cell `c`. */
+function cellOf(c: LayoutCell, r: RowNotRead, notRead: NotReadRows, locale: 'vi' | 'en' | undefined): LayoutCell {
+  if (c.kind === 'label' || c.kind === 'heading') return { text: r.label, kind: 'label', cell: r.labelCell };
+  if (c.kind === 'measure') return { text: r.measure ?? '', kind: 'measure' };
+  if (c.kind !== 'value' || c.unit === undefined) return { text: '', kind: c.kind === 'stt' ? 'stt' : 'blank' };
+  const col = notRead.columnOf(c.unit);
+  const cell = col === undefined ? undefined : r.cells.get(col);
+  return cell ? valueAsRead(cell, c.unit, locale, 'value') : { text: '', kind: 'value', unit: c.unit };
+}
+
+/** A cell as read: a number in `locale`'s format (else as printed); a text that is no number as `textKind`. */
+function valueAsRead(cell: CellAsRead, unit: number | undefined, locale: 'vi' | 'en' | undefined, textKind: 'value' | 'text'): LayoutCell {
+  const at = unit !== undefined ? { unit } : {};
+  if (cell.plain === undefined) return { text: cell.text, kind: textKind, ...at };
+  const text = locale !== undefined ? formatPlain(cell.plain, locale) : cell.text;
+  return { text, kind: 'value', ...at, plain: cell.plain, ...(cell.decimals !== undefined ? { decimals: cell.decimals } : {}) };
+}
+
+/**
+ * Columns: the columns a table printed with its units as rows does not read (`Ghi chú`, a column it does not
+ * understand, model/annex.ts `columnsNotRead`), put back into a layout with the units as rows, each before the first
+ * indicator's column that stood right of it in the input (after the group it would fall in), its cells by the units'
+ * rows. A number is written in `locale`'s format (without one, as printed), a text as printed.
+ */
+export function withColumnsNotRead(layout: AnnexLayout, notRead: NotReadColumns, locale?: 'vi' | 'en'): AnnexLayout {
+  if (!layout.transposed) return layout;
+  let out = layout;
+  for (const c of [...notRead.cols].sort((a, b) => a.col - b.col)) out = withColumn(out, c, notRead, locale);
+  return out;
+}
+
+function withColumn(layout: AnnexLayout, c: NotReadColumns['cols'][number], notRead: NotReadColumns, locale: 'vi' | 'en' | undefined): AnnexLayout {
+  const k = boundary(layout, insertAt(layout, c.col, notRead.colOf));
+  const header = [...layout.header];
+  header.splice(k, 0, { text: c.header, kind: 'heading', ...(c.headerCell ? { cell: c.headerCell } : {}) });
+  const rows = layout.rows.map((row) => {
+    const unit = row.find((x) => x.kind === 'unit' && x.unit !== undefined)?.unit;
+    const at = unit === undefined ? undefined : notRead.rowOf(unit);
+    const cell = at === undefined ? undefined : c.cells.get(at);
+    const out = [...row];
+    out.splice(k, 0, cell ? valueAsRead(cell, unit, locale, 'text') : { text: '', kind: 'blank' });
+    return out;
+  });
+  const columnNumbers = layout.columnNumbers ? [...layout.columnNumbers.slice(0, k), '', ...layout.columnNumbers.slice(k)] : undefined;
+  return { ...layout, header, rows, ...(layout.head ? { head: headWith(layout.head, k, c.header) } : {}), ...(columnNumbers ? { columnNumbers } : {}) };
+}
+
+/** The index before the first indicator's column that stood right of input column `col` (the end when none did). */
+function insertAt(layout: AnnexLayout, col: number, colOf: (ind: Indicator) => number | undefined): number {
+  for (let i = layout.labelColumns; i < layout.header.length; i++) {
+    const ind = layout.header[i]!.indicator;
+    const at = ind === undefined ? undefined : colOf(ind);
+    if (at !== undefined && at > col) return i;
+  }
+  return layout.header.length;
+}
+
+/** `k`, moved past the end of a document header's group it would split. */
+function boundary(layout: AnnexLayout, k: number): number {
+  for (const row of layout.head ?? []) for (const h of row) if (h.col < k && k < h.col + h.colSpan) return boundary(layout, h.col + h.colSpan);
+  return k;
+}
+
+/** The document header with a column inserted at `k`, its heading over every header row. */
+function headWith(head: readonly HeadCell[][], k: number, text: string): HeadCell[][] {
+  const shifted = head.map((row) => row.map((h) => (h.col >= k ? { ...h, col: h.col + 1 } : h)));
+  const cell: HeadCell = { text, kind: 'heading', col: k, colSpan: 1, rowSpan: Math.max(1, head.length) };
+  if (shifted.length === 0) return [[cell]];
+  shifted[0] = [...shifted[0]!, cell].sort((a, b) => a.col - b.col);
+  return shifted;
+}
