@@ -21,7 +21,8 @@ const EN_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   otherPopulation: 'counts another group of households (not the poor, the near-poor or all households)',
   ethnicGroup: 'names one ethnic group, whose households povcheck does not count apart (its ethnic-minority figures are the minorities together)',
   average: 'is an average per year over a period, which tables compute over periods they do not state alike',
-  selectedGroup: 'counts a group of households picked out by a support they receive or a trait (supported, given loans, people of merit, social protection…)',
+  selectedGroup: 'counts a group (households, people, times) picked out by a support received or a trait (supported, given loans, people of merit, social protection…)',
+  money: 'is an amount of money (funds, loans), not households',
 };
 
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);

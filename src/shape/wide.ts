@@ -75,9 +75,9 @@ function addSubSlotRows(draft: Draft, rows: Map<number, Indicator>, subRows: Rea
 }
 
 /**
- * Header row: the nearest row above the block with text right of the label column that is not a row of figures (a
- * first row the vocabulary does not name, `Thu nhập bình quân đầu người | 40,5 | 38,2`, is data, reported as not
- * understood: as the header it made its figures the units' names).
+ * Header row: the nearest row above the block with text right of the label column that is not a row of figures (rows
+ * the vocabulary does not name above its first indicator, `Thu nhập bình quân đầu người | 40,5 | 38,2`, are data,
+ * reported as not understood: as the header they made their figures the units' names and the rows above vanished).
  */
 function headerRowAbove({ grid, labelCol, firstRow, width }: WideBlock): number | undefined {
   for (let r = firstRow - 1; r >= 0; r--) {
@@ -87,13 +87,17 @@ function headerRowAbove({ grid, labelCol, firstRow, width }: WideBlock): number 
   return undefined;
 }
 
-/** A figure (`40,5`, `1.000`, `12`, `-3`), not a year (`2020`, a header of years). */
-const FIGURE = /^[+\-\u2212]?\d[\d.,\s\u00a0]*%?$/u;
-const YEAR_FIGURE = /^(?:19|20)\d\d$/;
+/**
+ * A figure as a cell gives it: a number (`40,5`, `2.808`, `7,3 trở lên`) or one given approximately (`trên 80`), not a
+ * year (`2020`, a header of years) nor a name with a number (`Quận 10`, `Phường 1`).
+ */
+const FIGURE = /^(?:[+\-\u2212]?\d|(?:trên|dưới|hơn|gần|khoảng|tối thiểu|tối đa|ít nhất|không quá)\s*\d)/iu;
+const YEAR_ONLY = /^(?:19|20)\d\d$/;
 
 /**
- * A labelled row whose cells right of its label are mostly figures, two at least that are not years (a unit of
- * measure, `Triệu đồng`, may stand among them): headers name units, years or measures.
+ * A labelled row whose cells right of its label are figures (`40,5`, `2.808`, `trên 80`, `7,3 trở lên`) at least as
+ * many as its other texts (a unit of measure, `Triệu đồng`, stands beside one figure in a table of one
+ * unit): data, not the header, which names units, years or measures.
  */
 function figuresRow(grid: Grid, r: number, labelCol: number, width: number): boolean {
   if (textAt(grid, r, labelCol) === '') return false;
@@ -102,10 +106,10 @@ function figuresRow(grid: Grid, r: number, labelCol: number, width: number): boo
   for (let c = labelCol + 1; c < width; c++) {
     const t = textAt(grid, r, c);
     if (t === '') continue;
-    if (!FIGURE.test(t)) texts++;
-    else if (!YEAR_FIGURE.test(t)) figures++;
+    if (FIGURE.test(t) && !YEAR_ONLY.test(t)) figures++;
+    else texts++;
   }
-  return figures >= 2 && figures > texts;
+  return figures >= 1 && figures >= texts;
 }
 
 /** The columns that are units (or years); a column with something in it that is neither is reported. */
@@ -167,7 +171,9 @@ function reportStrayRows(b: WideBlock, draft: Draft, line: LabelLine, unitCols: 
     if (rows.has(r) || line.headings.has(r)) continue;
     const label = cellAt(grid, r, labelCol);
     const labelText = cellText(label);
-    const hasValues = unitCols.some((c) => textAt(grid, r, c) !== '');
+    // A figure in any column right of the label counts too (rows whose figures stand only in a column that is no
+    // unit's, a period `Giai đoạn 2021 - 2024`, were dropped without a word).
+    const hasValues = unitCols.some((c) => textAt(grid, r, c) !== '') || figuresRight(grid, r, labelCol);
     const duplicateLabel = line.hits.has(r); // an indicator given twice: already reported
     if (duplicateLabel) {
       labelled.push(r);

@@ -54,6 +54,8 @@ export interface Features {
    * population, not the population, so no indicator (read as the poor or as all households, it was checked as them).
    */
   selected?: boolean;
+  /** An amount of money (`Kinh phí`, `Vốn vay`, `Giải ngân`, `tỷ đồng`): not households, whatever the label's other words. */
+  money?: boolean;
   lang?: Lang;
 }
 
@@ -95,17 +97,23 @@ const AVERAGE: Rule[] = [
 ];
 
 /**
- * A support received (`được hỗ trợ`, `được vay`, `được cấp thẻ BHYT`, `vay vốn`, `tín dụng`), a trait (`khuyết tật`,
+ * A support received (`được hỗ trợ`, `hỗ trợ tiền điện`, `được vay`, `được cấp thẻ BHYT`, `vay vốn`, `tín dụng`, `miễn
+ * giảm học phí`, `đào tạo nghề`), people picked out (`học sinh nghèo`), a trait (`khuyết tật`,
  * `người có công`, `bảo trợ xã hội`, `không có khả năng lao động`, `có nguy cơ tái nghèo`, `nhà ở dột nát`, `không có đất
  * sản xuất`, `chủ hộ là phụ nữ`, `nước sạch`) or a place (`xã đặc biệt khó khăn`, `huyện nghèo`): `được` alone is not
  * enough (`được công nhận thoát nghèo`, `được rà soát`, `chỉ tiêu được giao` name the population itself).
  */
 const SELECTED: Rule[] = [
   vi(
-    /\bduoc (?:ho tro|vay|cho vay|cap|dao tao|tap huan|huong|thu huong|mien|tro cap|tro giup|tiep can|giai quyet|tao viec lam|xay|sua|lam nha|tang|mua|kham|boi duong|chuyen giao|dau tu|cung cap|ket noi|gioi thieu)\b|\bvay von\b|\btin dung\b|\bkhuyet tat\b|\bnguoi co cong\b|\bbao tro xa hoi\b|\bkha nang\b|\bnguy co\b|\bbhyt\b|\bbao hiem y te\b|\bnuoc sach\b|\bnha tieu\b|\bnha o kien co\b|\bdot nat\b|\btam bo\b|\bdat san xuat\b|\bnguoi cao tuoi\b|\bchu ho\b|\bco (?:lao dong|thanh vien)\b|\b(?:ho|dien) chinh sach\b|\bdac biet kho khan\b|\b(?:huyen|xa) ngheo\b/,
+    /\bduoc (?:ho tro|vay|cho vay|cap|dao tao|tap huan|huong|thu huong|mien|tro cap|tro giup|tiep can|giai quyet|tao viec lam|xay|sua|lam nha|tang|mua|kham|boi duong|chuyen giao|dau tu|cung cap|ket noi|gioi thieu)\b|\bvay von\b|\btin dung\b|\bkhuyet tat\b|\bnguoi co cong\b|\bbao tro xa hoi\b|\bkha nang\b|\bnguy co\b|\bbhyt\b|\bbao hiem y te\b|\bnuoc sach\b|\bnha tieu\b|\bnha o kien co\b|\bdot nat\b|\btam bo\b|\bdat san xuat\b|\bnguoi cao tuoi\b|\bchu ho\b|\bco (?:lao dong|thanh vien)\b|\b(?:ho|dien) chinh sach\b|\bdac biet kho khan\b|\b(?:huyen|xa) ngheo\b|\bho tro\b|\bhoc sinh\b|\bsinh vien\b|\bhoc phi\b|\bvien phi\b|\bmien giam\b|\bdao tao nghe\b|\bviec lam\b/,
     (f) => (f.selected = true),
   ),
   en(/\b(?:receiving|received|supported|assisted|with (?:a )?disabilit|disabled|health insurance|loans?\b|credit\b)/, (f) => (f.selected = true)),
+];
+
+const MONEY: Rule[] = [
+  vi(/\bkinh phi\b|\bvon vay\b|\bnguon von\b|\btong von\b|\bgiai ngan\b|\bngan sach\b|\b(?:trieu|ty|ti) dong\b/, (f) => (f.money = true)),
+  en(/\bfunds?\b|\bbudget\b|\bbillion\b|\bmillion dong\b|\bvnd\b/, (f) => (f.money = true)),
 ];
 
 const OTHER_POPULATION: Rule[] = [vi(/\bmuc song trung binh\b/, (f) => (f.otherPopulation = true)), en(/\baverage living standard\b/, (f) => (f.otherPopulation = true))];
@@ -366,7 +374,7 @@ const PREFILTER_AFTER = 400;
 function prefilter(): RegExp | undefined {
   if (anyFeature === undefined && ++lettered > PREFILTER_AFTER) {
     anyFeature = new RegExp(
-      [OF_WHICH, CORRESPONDING, YEAR_ONLY, STANDARD, YEAR_IN, NAMED_ETHNICITY, ...[AREA, BOUND, POPULATION, EM, SHARE, OTHER_POPULATION, AVERAGE, SELECTED, TIME, ROLE, MEASURE].flat().map((r) => r.re)].map((re) => re.source).join('|'),
+      [OF_WHICH, CORRESPONDING, YEAR_ONLY, STANDARD, YEAR_IN, NAMED_ETHNICITY, ...[AREA, BOUND, POPULATION, EM, SHARE, OTHER_POPULATION, AVERAGE, SELECTED, MONEY, TIME, ROLE, MEASURE].flat().map((r) => r.re)].map((re) => re.source).join('|'),
     );
   }
   return anyFeature;
@@ -428,6 +436,7 @@ export function readFeatures(text: string, filtered = true): Features {
   vote(apply(OTHER_POPULATION, k, f, filtered));
   vote(apply(AVERAGE, k, f, filtered));
   vote(apply(SELECTED, k, f, filtered));
+  vote(apply(MONEY, k, f, filtered));
   if (f.population === undefined && !f.em && tried(NAMED_ETHNICITY, k, filtered)) {
     f.ethnicGroup = true;
     vote('vi');
@@ -487,6 +496,7 @@ export function combine(path: readonly Features[]): Features {
     if (f.ethnicGroup) out.ethnicGroup = true;
     if (f.average) out.average = true;
     if (f.selected) out.selected = true;
+    if (f.money) out.money = true;
     if (f.area !== undefined) out.area = f.area;
     if (f.lang !== undefined && out.lang === undefined) out.lang = f.lang;
   }
@@ -558,5 +568,6 @@ export function noIndicatorKind(text: string): NoIndicatorKind | undefined {
 
 /** The features that name no indicator (keyOf gives none for them), as the kind the `unknown` warning words. */
 function noIndicatorOf(f: Features): NoIndicatorKind | undefined {
+  if (f.money) return 'money';
   return f.increase ? 'increase' : f.share ? 'share' : f.otherPopulation ? 'otherPopulation' : f.ethnicGroup ? 'ethnicGroup' : f.average ? 'average' : f.selected ? 'selectedGroup' : undefined;
 }

@@ -34,7 +34,7 @@ describe('households picked out by a support or a trait', () => {
       expect([...r.annex.units].map((u) => u.name)).toEqual(['Toàn tỉnh', 'Huyện A', 'Huyện B']);
     }
     const r = await check([rows[0], ...support, ...rows.slice(1)].join('\n'));
-    expect(renderMessage(r.findings[0]!.msg, makeFmt('en'))).toBe('"Số hộ được vay vốn ưu đãi" counts a group of households picked out by a support they receive or a trait (supported, given loans, people of merit, social protection…), not an indicator povcheck checks; the row is not checked.');
+    expect(renderMessage(r.findings[0]!.msg, makeFmt('en'))).toBe('"Số hộ được vay vốn ưu đãi" counts a group (households, people, times) picked out by a support received or a trait (supported, given loans, people of merit, social protection…), not an indicator povcheck checks; the row is not checked.');
   });
 
   it('a row of figures the vocabulary does not name, first under the header, is data, not the header (its figures were the units\' names)', async () => {
@@ -43,6 +43,16 @@ describe('households picked out by a support or a trait', () => {
     expect(problems(r)).toEqual(['warning unknown A2']);
     // Per person (income), not an average over years.
     expect((r.findings[0]!.msg.params as { kind?: string }).kind).toBeUndefined();
+    // Rows of one figure each above the first indicator (a table of one unit, a unit of measure beside each): data too,
+    // reported, not the header (Vĩnh Long 2024: the units were named `trên 80`, the rows above vanished).
+    const one = await check(['Chỉ tiêu;ĐVT;Năm 2023', 'Hỗ trợ vay vốn tín dụng cho lượt hộ nghèo;Lượt hộ;108.444', '- Vốn vay;Tỷ đồng;trên 3.700', 'Tổng số hộ nghèo;Hộ;2.808', 'Tỷ lệ hộ nghèo;%;0,95'].join('\n'));
+    expect([...one.annex.units].map((u) => u.name)).toEqual(['Năm 2023']);
+    expect(problems(one)).toEqual(['warning unknown A2', 'warning unknown A3']);
+    expect((one.findings[1]!.msg.params as { kind?: string }).kind).toBe('money');
+    // Units named with a number (`Quận 10`, `Phường 1`) are a header, not figures.
+    const quan = await check(['Chỉ tiêu;Toàn thành phố;Quận 1;Quận 10', 'Tổng số hộ;1.000;600;400', 'Số hộ nghèo;100;60;40', 'Tỷ lệ hộ nghèo (%);10,00;10,00;10,00'].join('\n'));
+    expect([...quan.annex.units].map((u) => u.name)).toEqual(['Toàn thành phố', 'Quận 1', 'Quận 10']);
+    expect(problems(quan)).toEqual([]);
     // A header of years stays the header.
     const years = await check(['Chỉ tiêu;ĐVT;2019;2020', 'Tổng số hộ;Hộ;1.000;1.010', 'Số hộ nghèo;Hộ;100;90', 'Tỷ lệ hộ nghèo;%;10,00;8,91'].join('\n'));
     expect(problems(years)).toEqual([]);

@@ -209,6 +209,10 @@ describe('households picked out by a support or a trait', () => {
       'Số hộ nghèo thuộc diện chính sách',
       'Tỷ lệ hộ nghèo ở các xã đặc biệt khó khăn',
       'Tỷ lệ hộ nghèo các huyện nghèo',
+      'Hỗ trợ nhà ở cho hộ nghèo',
+      'Hỗ trợ tiền điện',
+      'Hỗ trợ chi phí học tập cho học sinh nghèo',
+      'Miễn giảm viện phí',
     ]) {
       expect(recognise(t), t).toBeUndefined();
       expect(noIndicatorKind(t), t).toBe('selectedGroup');
@@ -217,6 +221,13 @@ describe('households picked out by a support or a trait', () => {
     expect(recognise('Số hộ nghèo được công nhận thoát nghèo')?.key).toBe('poor_exited');
     expect(recognise('Tổng số hộ được rà soát')?.key).toBe('households');
     expect(recognise('Chỉ tiêu số hộ nghèo giảm được giao')?.key).toBe('poor_reduced_target');
+  });
+
+  it('an amount of money names no indicator either, whatever else it says', () => {
+    for (const t of ['Kinh phí thực hiện các dự án, chương trình về giảm nghèo', '- Vốn vay', 'Hỗ trợ kinh phí mua thẻ BHYT đối với người thuộc hộ cận nghèo', 'Giải ngân cho hộ nghèo vay vốn (tỷ đồng)']) {
+      expect(recognise(t), t).toBeUndefined();
+      expect(noIndicatorKind(t), t).toBe('money');
+    }
   });
 
   it('per person (`bình quân đầu người`) is not an average over years', () => {
