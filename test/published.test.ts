@@ -234,6 +234,21 @@ describe('review-2016-huong-hoa-urban-rural-gross-flows.csv', () => {
   });
 });
 
+describe('report-2024-vinh-long-province-support-and-poverty.csv', () => {
+  it('support and money rows are data rows naming no indicator, not the header; the 2023 pairs agree, and a slip in one fails them', async () => {
+    const r = await check('report-2024-vinh-long-province-support-and-poverty.csv');
+    expect(problems(r).filter((p) => p.startsWith('error'))).toEqual([]);
+    expect([...r.annex.units].map((u) => u.name)).toEqual(['Năm 2022 - 2023', 'Năm 2023', 'Năm 2024 (ước)']);
+    const kinds = r.findings.filter((f) => f.rule === 'unknown' && f.at?.col === 1).map((f) => `${f.at!.ref} ${(f.msg.params as { kind?: string }).kind}`);
+    expect(kinds).toEqual(['B2 selectedGroup', 'B3 money', 'B4 selectedGroup', 'B5 money', 'B6 money', 'B7 selectedGroup', 'B8 money', 'B9 selectedGroup', 'B14 average']);
+    expect(r.coverage.ran).toContain('implied-households');
+    const text = readFileSync(join(FIXTURES, 'published', 'report-2024-vinh-long-province-support-and-poverty.csv'), 'utf8').replace(';7.105;', ';7.501;');
+    const slipped = await checkGrid(await gridFromAnyBytes(Buffer.from(text, 'utf8'), { name: 'slipped.csv' }));
+    expect(problems(slipped).filter((p) => p.startsWith('error'))).toEqual(['error implied-households F11']);
+    expect(slipped.localisation.causes[0]!.cells.map((c) => c.cell.ref)).toEqual(['F12']);
+  });
+});
+
 describe('review-2018-bac-kan-breakdown-mixed-bases.csv', () => {
   it('C4 `20,82` is the part\'s rate forced to add up (20,83); shares of the poor are not rates over households; the ethnic rows break the poor down a second way', async () => {
     const r = await check('review-2018-bac-kan-breakdown-mixed-bases.csv');
