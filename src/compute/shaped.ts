@@ -243,7 +243,8 @@ export function computeShaped(annex: Annex): ShapedTable {
 
   return {
     shaped: true,
-    blank: !hasNumbers(annex),
+    // No figure at all, nor a text or a row printed as read: a form to fill in.
+    blank: !hasNumbers(annex) && !unreadable.some((v) => v.printed) && !annex.rowsNotRead?.length,
     source: annex,
     units: [...annex.units],
     ...(annex.total ? { total: annex.total, totalSource: 'label' as const } : {}),

@@ -216,14 +216,15 @@ export function notReadColumns(annex: Annex): NotReadColumns | undefined {
 export interface NotReadRows {
   readonly rows: readonly RowNotRead[];
   rowOf(ind: Indicator): number | undefined;
-  columnOf(unitId: number): number | undefined;
+  /** The input column of a unit's value in a slot (a year's or a measure's column), else of the unit's header. */
+  columnOf(unitId: number, ind?: Indicator): number | undefined;
 }
 
 /** The annex's rows not read, placed by its label cells and its units' header cells; undefined when it has none. */
 export function notReadRows(annex: Annex): NotReadRows | undefined {
   const rows = annex.rowsNotRead;
   if (!rows || rows.length === 0) return undefined;
-  return { rows, rowOf: (ind) => annex.labelCells[ind]?.row, columnOf: (id) => annex.units.at(id)?.cell?.col };
+  return { rows, rowOf: (ind) => annex.labelCells[ind]?.row, columnOf: (id, ind) => (ind === undefined ? undefined : annex.values.get(id, ind)?.cell.col) ?? annex.units.at(id)?.cell?.col };
 }
 
 /** A row the table prints that names no indicator (Annex.rowsNotRead). */

@@ -17,11 +17,12 @@ export function withRowsNotRead(layout: AnnexLayout, notRead: NotReadRows, local
   const template = layout.rows.find((r) => r.some((c) => c.kind === 'value'));
   if (layout.transposed || !template) return layout;
   const at = inputRows(layout.rows, notRead.rowOf);
+  const cols = inputColumns(layout, notRead);
   const pending = [...notRead.rows].sort((a, b) => a.row - b.row);
   const rows: LayoutCell[][] = [];
   const rowInfo: RowInfo[] = [];
   const put = (r: RowNotRead) => {
-    rows.push(template.map((c) => cellOf(c, r, notRead, locale)));
+    rows.push(template.map((c, j) => cellOf(c, r, cols[j], locale)));
     rowInfo.push({ kind: 'data', indent: 0 });
   };
   let k = 0;
@@ -45,14 +46,31 @@ function inputRows(rows: readonly LayoutCell[][], rowOf: (ind: Indicator) => num
   return at;
 }
 
-/** The not-read row's cell in the column of the template's cell `c`. */
-function cellOf(c: LayoutCell, r: RowNotRead, notRead: NotReadRows, locale: 'vi' | 'en' | undefined): LayoutCell {
+/**
+ * The input column of each laid-out column of values: where a value of a row in it was read (a unit's column, a year's
+ * or a measure's), else its unit's header.
+ */
+function inputColumns(layout: AnnexLayout, notRead: NotReadRows): Array<number | undefined> {
+  const cols: Array<number | undefined> = [];
+  for (const row of layout.rows) {
+    row.forEach((c, j) => {
+      if (cols[j] === undefined && c.kind === 'value' && c.unit !== undefined && c.indicator !== undefined) cols[j] = notRead.columnOf(c.unit, c.indicator);
+    });
+  }
+  layout.rows[0]?.forEach((c, j) => {
+    if (cols[j] === undefined && c.kind === 'value' && c.unit !== undefined) cols[j] = notRead.columnOf(c.unit);
+  });
+  return cols;
+}
+
+/** The not-read row's cell in the column of the template's cell `c`, which stood at input column `col`. */
+function cellOf(c: LayoutCell, r: RowNotRead, col: number | undefined, locale: 'vi' | 'en' | undefined): LayoutCell {
   if (c.kind === 'label' || c.kind === 'heading') return { text: r.label, kind: 'label', cell: r.labelCell };
   if (c.kind === 'measure') return { text: r.measure ?? '', kind: 'measure' };
-  if (c.kind !== 'value' || c.unit === undefined) return { text: '', kind: c.kind === 'stt' ? 'stt' : 'blank' };
-  const col = notRead.columnOf(c.unit);
-  const cell = col === undefined ? undefined : r.cells.get(col);
-  return cell ? valueAsRead(cell, c.unit, locale, 'value') : { text: '', kind: 'value', unit: c.unit };
+  // A column of values (the template row may have none in it: a row of counts under `Tỷ lệ (%)`).
+  if (col === undefined) return { text: '', kind: c.kind === 'stt' ? 'stt' : 'blank' };
+  const cell = r.cells.get(col);
+  return cell ? valueAsRead(cell, c.unit, locale, 'value') : { text: '', kind: 'value', ...(c.unit !== undefined ? { unit: c.unit } : {}) };
 }
 
 /** A cell as read: a number in `locale`'s format (else as printed); a text that is no number as `textKind`. */

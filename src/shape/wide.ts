@@ -36,8 +36,9 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
   else if (measures) readMeasureColumns(grid, draft, rows, unitCols, measures, headerRow!);
   else readUnitColumns(block, draft, unitCols);
   const stray = reportStrayRows(block, draft, line, unitCols);
-  // With units as columns, the rows it does not read are rows of the table as printed (`table` prints them).
-  if (!years && !measures && stray.length > 0) draft.rowsNotRead = stray.map((r) => rowNotRead(block, r, unitCols));
+  // The rows it does not read are rows of the table as printed (`table` prints them under the units', years' or
+  // measures' columns).
+  if (stray.length > 0) draft.rowsNotRead = stray.map((r) => rowNotRead(block, r, unitCols));
   return draft;
 }
 

@@ -188,13 +188,14 @@ describe('povcheck table', () => {
 });
 
 describe('povcheck table: rows it does not read', () => {
-  it('are named on stderr as left out of the table printed; rows named without figures are printed and not said so', async () => {
+  it('are named on stderr, printed as read under measure columns too; rows named without figures are printed and not said so', async () => {
     const kan = await cli(['table', 'fixtures/published/review-2018-bac-kan-breakdown-mixed-bases.csv', '--lang', 'en'], { cwd: ROOT });
     expect(kan.code).toBe(0);
     const groups = kan.stderr.split('\n').filter((l) => l.includes('A7:') || l.includes('A8:'));
     expect(groups).toHaveLength(2);
-    for (const l of groups) expect(l).toMatch(/It is not in the table printed\.$/);
-    expect(kan.stdout).not.toContain('bảo trợ xã hội');
+    for (const l of groups) expect(l).toMatch(/It is printed as read\.$/);
+    // Under `Số hộ | Tỷ lệ (%)`: its count and its share, each in its column.
+    expect(kan.stdout).toMatch(/│ +│ Hộ nghèo thuộc chính sách bảo trợ xã hội +│ +1,125 │ +6\.45 │/);
     const son = await cli(['table', 'fixtures/published/review-2020-bac-son-district-communes-bands.csv', '--lang', 'en'], { cwd: ROOT });
     expect(son.stderr).toContain('A4: Row 4 ("Bắc Quỳnh") has no values');
     expect(son.stderr).not.toContain('not in the table printed');

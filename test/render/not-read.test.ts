@@ -109,3 +109,15 @@ describe('columns not read', () => {
     expect(layoutAsRead(annex, 'vi', () => 'x').header.some((c) => c.text === 'Ghi chú')).toBe(false);
   });
 });
+
+describe('rows not read under years or measures', () => {
+  it('are printed under the column each cell was read in; a table of approximate targets is no blank form', () => {
+    const annex = annexOf(['STT;Chỉ tiêu;ĐVT;Năm 2022;Kế hoạch năm 2023', '1;Giảm tỷ lệ hộ nghèo;%;;6,0 trở lên', '2;Tỷ lệ hộ nghèo;%;;dưới 20', '3;Thu nhập bình quân đầu người;Triệu đồng;27,8;trên 30'].join('\n'));
+    const table = computeShaped(annex);
+    expect(table.blank).toBe(false);
+    const layout = layoutOf(table, { lang: 'vi', locale: 'vi' });
+    const income = layout.rows.find((r) => r.some((c) => c.text === 'Thu nhập bình quân đầu người'))!;
+    expect(income.slice(-3).map((c) => c.text)).toEqual(['Triệu đồng', '27,8', 'trên 30']);
+    expect(layout.rows[0]!.at(-1)!.text).toBe('6,0 trở lên');
+  });
+});
