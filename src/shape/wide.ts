@@ -8,6 +8,7 @@ import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { parseSlot, slotKey, withDims, type SubSlot } from '../model/slots.js';
 import { describeIndicator, indicatorKey, type Measure } from '../model/vocabulary.js';
 import { isOfWhichName } from './structure.js';
+import { foldKey } from './normalize.js';
 import { comparedWithYear, featuresOf, measureOnly, recognise, withoutYearMark } from './words.js';
 import { titleTotal } from './title.js';
 import { isLabelHeader, isMeasureHeader, isMeasureValue, isNotesHeader, isSttHeader } from './aliases.js';
@@ -20,6 +21,9 @@ const STT_VALUE = /^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXivx]{1,5}\.?|[a-zđ][.)]?)$/
 
 export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
   const draft = newDraft('wide');
+  // A row whose unit of measure is not its indicator's (`hộ cận nghèo | %/năm`, `Số hộ nghèo … | Tỷ đồng`) is not read.
+  const mismatched = contradictedRows(grid, labelCol, line);
+  for (const r of mismatched) line.hits.delete(r);
   const subRows = subSlotRows(grid, labelCol, line);
   for (const r of subRows.keys()) line.hits.delete(r);
   const rows: Map<number, Indicator> = takeIndicators(line, draft);
@@ -35,7 +39,7 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
   if (years) readYearColumns(grid, draft, rows, unitCols, years, headerRow!);
   else if (measures) readMeasureColumns(grid, draft, rows, unitCols, measures, headerRow!);
   else readUnitColumns(block, draft, unitCols);
-  const stray = reportStrayRows(block, draft, line, unitCols);
+  const stray = reportStrayRows(block, draft, line, unitCols, mismatched);
   // The rows it does not read are rows of the table as printed (`table` prints them under the units', years' or
   // measures' columns).
   if (stray.length > 0) draft.rowsNotRead = stray.map((r) => rowNotRead(block, r, unitCols));
@@ -164,7 +168,7 @@ function readUnitColumns(b: WideBlock, draft: Draft, unitCols: readonly number[]
  * Rows that carry something but are not indicators are reported, never dropped silently; returns the labelled ones
  * (an indicator's second row too, reported as a duplicate).
  */
-function reportStrayRows(b: WideBlock, draft: Draft, line: LabelLine, unitCols: readonly number[]): number[] {
+function reportStrayRows(b: WideBlock, draft: Draft, line: LabelLine, unitCols: readonly number[], mismatched: ReadonlySet<number>): number[] {
   const labelled: number[] = [];
   const { grid, labelCol, rows, headerRow, firstRow, lastRow } = b;
   const startRow = headerRow === undefined ? 0 : headerRow + 1;
@@ -181,7 +185,8 @@ function reportStrayRows(b: WideBlock, draft: Draft, line: LabelLine, unitCols: 
       continue;
     }
     if (labelText !== '' && label && (hasValues || (r > firstRow && r < lastRow))) {
-      draft.findings.push({ rule: 'unknown', severity: 'warning', at: label, msg: { id: 'unknown.row', params: unknownLabelParams(labelText) } });
+      const params = mismatched.has(r) ? { text: labelText, kind: 'measureMismatch' as const } : unknownLabelParams(labelText);
+      draft.findings.push({ rule: 'unknown', severity: 'warning', at: label, msg: { id: 'unknown.row', params } });
       labelled.push(r);
     } else if (labelText === '' && hasValues) {
       const at = cellAt(grid, r, unitCols.find((c) => textAt(grid, r, c) !== '')!);
@@ -202,6 +207,42 @@ function rowNotRead(b: WideBlock, r: number, unitCols: readonly number[]): NonNu
   }
   const labelCell = cellAt(b.grid, r, b.labelCol)!;
   return { row: r, label: cellText(labelCell), labelCell, ...(measure !== '' ? { measure } : {}), cells };
+}
+
+/**
+ * The indicator rows whose unit of measure (the `ĐVT` column, headed above the first of them) is not their indicator's:
+ * a rate's is a percentage or points, a count of households' households (`Hộ`, `Lượt hộ`), of persons' persons.
+ */
+function contradictedRows(grid: Grid, labelCol: number, line: LabelLine): Set<number> {
+  const out = new Set<number>();
+  if (line.hits.size === 0) return out;
+  const first = Math.min(...line.hits.keys());
+  let measureCol: number | undefined;
+  for (let r = 0; r < first && measureCol === undefined; r++) {
+    const row = grid.rows[r] ?? [];
+    for (let c = 0; c < row.length; c++) if (c !== labelCol && isMeasureHeader(cellText(row[c]))) measureCol = c;
+  }
+  if (measureCol === undefined) return out;
+  for (const [r, hit] of line.hits) if (contradicts(hit.indicator, measureOf(textAt(grid, r, measureCol)))) out.add(r);
+  // Every row contradicted: the column is not the rows' units of measure after all.
+  return out.size === line.hits.size ? new Set() : out;
+}
+
+/** What a unit of measure says is counted: a rate (`%`, `%/năm`, `điểm`), households, persons, something else (money, houses, cards). */
+function measureOf(text: string): 'rate' | 'households' | 'persons' | 'other' | undefined {
+  if (text.includes('%')) return 'rate';
+  const k = foldKey(text);
+  if (k === '') return undefined;
+  if (/\b(?:diem|phan tram|percent|points?|pp)\b/.test(k)) return 'rate';
+  if (/^(?:luot )?ho(?: gia dinh)?$|^households?$/.test(k)) return 'households';
+  if (/^(?:nguoi|khau|nhan khau|luot nguoi|persons?|people)$/.test(k)) return 'persons';
+  return 'other';
+}
+
+function contradicts(ind: Indicator, m: ReturnType<typeof measureOf>): boolean {
+  if (m === undefined) return false;
+  if (indicatorKind(ind) === 'rate') return m !== 'rate';
+  return m !== (ind.includes('persons') ? 'persons' : 'households');
 }
 
 /** A column that is not a unit: the long layout's findings, at its header cell. */

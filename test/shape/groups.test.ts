@@ -49,6 +49,12 @@ describe('households picked out by a support or a trait', () => {
     expect([...one.annex.units].map((u) => u.name)).toEqual(['Năm 2023']);
     expect(problems(one)).toEqual(['warning unknown A2', 'warning unknown A3']);
     expect((one.findings[1]!.msg.params as { kind?: string }).kind).toBe('money');
+    // A row whose unit of measure is not its indicator's is not read (Trùng Khánh 2023: `hộ cận nghèo | %/năm` was read as
+    // a count of near-poor households; a count in tỷ đồng as households).
+    const units = await check(['Chỉ tiêu;ĐVT;Toàn huyện;Xã A;Xã B', 'Tổng số hộ;Hộ;1.000;600;400', 'Số hộ nghèo;Hộ;100;60;40', 'Tỷ lệ hộ nghèo;%;10,00;10,00;10,00', 'hộ cận nghèo;%/năm;1,3;1,2;1,4', 'Số hộ nghèo được vay;Tỷ đồng;12;7;5'].join('\n'));
+    expect(problems(units)).toEqual(['warning unknown A5', 'warning unknown A6']);
+    expect(units.findings.map((f) => (f.msg.params as { kind?: string }).kind)).toEqual(['measureMismatch', 'selectedGroup']);
+    expect(units.annex.indicators).toEqual(['households', 'poor', 'rate']);
     // Units named with a number (`Quận 10`, `Phường 1`) are a header, not figures.
     const quan = await check(['Chỉ tiêu;Toàn thành phố;Quận 1;Quận 10', 'Tổng số hộ;1.000;600;400', 'Số hộ nghèo;100;60;40', 'Tỷ lệ hộ nghèo (%);10,00;10,00;10,00'].join('\n'));
     expect([...quan.annex.units].map((u) => u.name)).toEqual(['Toàn thành phố', 'Quận 1', 'Quận 10']);
