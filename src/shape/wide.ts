@@ -173,7 +173,7 @@ function reportStrayRows(b: WideBlock, draft: Draft, line: LabelLine, unitCols: 
   const { grid, labelCol, rows, headerRow, firstRow, lastRow } = b;
   const startRow = headerRow === undefined ? 0 : headerRow + 1;
   for (let r = startRow; r < grid.rows.length; r++) {
-    if (rows.has(r) || line.headings.has(r)) continue;
+    if (rows.has(r) || line.headings.has(r) || columnNumberRow(grid, r)) continue;
     const label = cellAt(grid, r, labelCol);
     const labelText = cellText(label);
     // A figure in any column right of the label counts too (rows whose figures stand only in a column that is no
@@ -243,6 +243,18 @@ function contradicts(ind: Indicator, m: ReturnType<typeof measureOf>): boolean {
   if (m === undefined) return false;
   if (indicatorKind(ind) === 'rate') return m !== 'rate';
   return m !== (ind.includes('persons') ? 'persons' : 'households');
+}
+
+/** The forms' column-number row under the header (`A | B | C | 1 | 2 | 3`): every cell a letter or a small number. */
+function columnNumberRow(grid: Grid, r: number): boolean {
+  let n = 0;
+  for (const cell of grid.rows[r] ?? []) {
+    const t = cellText(cell);
+    if (t === '') continue;
+    if (!/^(?:[A-Za-z]|\(?\d{1,2}\)?)$/.test(t)) return false;
+    n++;
+  }
+  return n >= 3;
 }
 
 /** A column that is not a unit: the long layout's findings, at its header cell. */

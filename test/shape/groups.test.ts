@@ -59,6 +59,11 @@ describe('households picked out by a support or a trait', () => {
     const quan = await check(['Chỉ tiêu;Toàn thành phố;Quận 1;Quận 10', 'Tổng số hộ;1.000;600;400', 'Số hộ nghèo;100;60;40', 'Tỷ lệ hộ nghèo (%);10,00;10,00;10,00'].join('\n'));
     expect([...quan.annex.units].map((u) => u.name)).toEqual(['Toàn thành phố', 'Quận 1', 'Quận 10']);
     expect(problems(quan)).toEqual([]);
+    // The forms' column-number row under the header (`A | B | C | 1 | 2 | 3`) is neither the header nor a row.
+    const numbered = await check(['STT;Chỉ tiêu;ĐVT;Toàn huyện;Xã A;Xã B', 'A;B;C;1;2;3', '1;Tổng số hộ;Hộ;1.000;600;400', '2;Số hộ nghèo;Hộ;100;60;40', '3;Tỷ lệ hộ nghèo;%;10,00;10,00;10,00'].join('\n'));
+    expect([...numbered.annex.units].map((u) => u.name)).toEqual(['Toàn huyện', 'Xã A', 'Xã B']);
+    expect(problems(numbered)).toEqual([]);
+    expect(numbered.coverage.ran).toContain('sum');
     // A header of years stays the header.
     const years = await check(['Chỉ tiêu;ĐVT;2019;2020', 'Tổng số hộ;Hộ;1.000;1.010', 'Số hộ nghèo;Hộ;100;90', 'Tỷ lệ hộ nghèo;%;10,00;8,91'].join('\n'));
     expect(problems(years)).toEqual([]);
