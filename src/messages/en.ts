@@ -348,7 +348,8 @@ export function en(): Catalog {
       checksRan: (ran, total) => `${ran} of ${total} ${total === 1 ? 'check' : 'checks'} ran`,
       checksLine: (ran, total, notRun, unchecked) =>
         `Checks: ${ran.length === 0 ? 'none could run' : unchecked ? `none of the consistency checks could run (only ${ran.join(', ')} ran)` : `${ran.length} of ${total} ran (${ran.join(', ')})`}${notRun.length > 0 ? `; not run: ${notRun.map((g) => `${g.checks.join(', ')}, because ${g.reason}`).join('; ')}` : ''}`,
-      notUnderstood: (labels) => `not understood: ${labels.map((l) => `"${l}"`).join(', ')}`,
+      // The first three: a plan's annex may have a dozen rows povcheck does not read (each is a warning below).
+      notUnderstood: (labels) => `not understood: ${labels.slice(0, 3).map((l) => `"${l}"`).join(', ')}${labels.length > 3 ? ` and ${labels.length - 3} more` : ''}`,
       labelsHint: (entries) =>
         `To have them read, name each one's indicator in povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' or ') : 'indicator key'}>`}": ["${e.text}"]`).join(', ')} } (keys: docs/input.md; format: docs/configuration.md).`,
       counts: (e, w, i) => `${k(e)} ${e === 1 ? 'error' : 'errors'}, ${k(w)} ${w === 1 ? 'warning' : 'warnings'}, ${k(i)} info`,

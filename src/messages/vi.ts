@@ -354,7 +354,8 @@ export function vi(): Catalog {
       checksRan: (ran, total) => `${ran}/${total} phép kiểm tra đã chạy`,
       checksLine: (ran, total, notRun, unchecked) =>
         `Kiểm tra: ${ran.length === 0 ? 'không phép nào chạy được' : unchecked ? `không phép kiểm tra tính khớp nào chạy được (chỉ chạy ${ran.join(', ')})` : `${ran.length}/${total} phép đã chạy (${ran.join(', ')})`}${notRun.length > 0 ? `; không chạy: ${notRun.map((g) => `${g.checks.join(', ')} vì ${g.reason}`).join('; ')}` : ''}`,
-      notUnderstood: (labels) => `không hiểu: ${labels.map((l) => `"${l}"`).join(', ')}`,
+      // The first three: a plan's annex may have a dozen rows povcheck does not read (each is a warning below).
+      notUnderstood: (labels) => `không hiểu: ${labels.slice(0, 3).map((l) => `"${l}"`).join(', ')}${labels.length > 3 ? ` và ${k(labels.length - 3)} chỉ tiêu khác` : ''}`,
       labelsHint: (entries) =>
         `Để povcheck đọc được, ghi chỉ tiêu của từng tên vào povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' hoặc ') : 'mã chỉ tiêu'}>`}": ["${e.text}"]`).join(', ')} } (mã chỉ tiêu: docs/input.md; cách ghi: docs/configuration.md).`,
       counts: (e, w, i) => `${k(e)} lỗi, ${k(w)} cảnh báo, ${k(i)} thông tin`,
