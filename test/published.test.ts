@@ -235,10 +235,13 @@ describe('review-2016-huong-hoa-urban-rural-gross-flows.csv', () => {
 });
 
 describe('report-2024-vinh-long-province-support-and-poverty.csv', () => {
-  it('support and money rows are data rows naming no indicator, not the header; the 2023 pairs agree, and a slip in one fails them', async () => {
+  it('support and money rows are data rows naming no indicator, not the header; the periods beside the years are no units; the 2023 pairs agree, and a slip in one fails them', async () => {
     const r = await check('report-2024-vinh-long-province-support-and-poverty.csv');
     expect(problems(r).filter((p) => p.startsWith('error'))).toEqual([]);
-    expect([...r.annex.units].map((u) => u.name)).toEqual(['Năm 2022 - 2023', 'Năm 2023', 'Năm 2024 (ước)']);
+    // Years 2023 and 2024 of one series (the two periods, D and E, reported and not read): 0,95 − 0,54 = 0,41 compared.
+    expect(r.annex.indicators).toContain('rate@2024');
+    expect(r.findings.filter((f) => f.at?.row === 0).map((f) => `${f.at!.ref} ${(f.msg.params as { kind?: string }).kind}`)).toEqual(['D1 period', 'E1 period']);
+    expect(r.coverage.ran).toContain('rate-change');
     const kinds = r.findings.filter((f) => f.rule === 'unknown' && f.at?.col === 1).map((f) => `${f.at!.ref} ${(f.msg.params as { kind?: string }).kind}`);
     expect(kinds).toEqual(['B2 selectedGroup', 'B3 money', 'B4 selectedGroup', 'B5 money', 'B6 money', 'B7 selectedGroup', 'B8 money', 'B9 selectedGroup', 'B14 average']);
     expect(r.coverage.ran).toContain('implied-households');

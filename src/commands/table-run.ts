@@ -43,14 +43,15 @@ export async function runTable(r: TableRun, setLang: (l: Lang) => void): Promise
   return { output, lang, locale, annex, readFindings: findings, differences: table.differences, unreadable: shaped?.unreadable ?? [], blank: !!shaped?.blank, ...asRead };
 }
 
-/** The rows not read that the output prints (all, with the units as columns), and the columns (all, with the units as rows). */
+/** The rows and columns not read that the output prints: those whose label (header) cell its layout carries. */
 async function printedAsRead(table: ComputedTable, opts: RenderOptions): Promise<{ rowsPrintedAsRead: ReadonlySet<number>; columnsPrintedAsRead: ReadonlySet<number> }> {
   if (!table.notRead && !table.notReadColumns) return { rowsPrintedAsRead: new Set(), columnsPrintedAsRead: new Set() };
   const { layoutOf } = await import('../render/table-data.js');
-  const transposed = layoutOf(table, opts).transposed;
+  const layout = layoutOf(table, opts);
+  const rows = new Set(layout.rows.flatMap((r) => r.filter((c) => c.kind === 'label' && c.cell).map((c) => c.cell!.row)));
   return {
-    rowsPrintedAsRead: new Set(transposed ? [] : (table.notRead?.rows ?? []).map((r) => r.row)),
-    columnsPrintedAsRead: new Set(transposed ? (table.notReadColumns?.cols ?? []).map((c) => c.col) : []),
+    rowsPrintedAsRead: new Set((table.notRead?.rows ?? []).map((r) => r.row).filter((r) => rows.has(r))),
+    columnsPrintedAsRead: new Set(layout.header.filter((c) => c.cell && c.indicator === undefined).map((c) => c.cell!.col)),
   };
 }
 

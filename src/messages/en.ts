@@ -23,6 +23,7 @@ const EN_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   average: 'is an average per year over a period, which tables compute over periods they do not state alike',
   selectedGroup: 'counts a group (households, people, times) picked out by a support received or a trait (supported, given loans, people of merit, social protection…)',
   money: 'is an amount of money (funds, loans), not households',
+  period: 'is a period of several years, not a year of the series',
   measureMismatch: 'has a unit of measure (the ĐVT column) that is not that of the indicator its name names (a rate is in %, households in households)',
 };
 

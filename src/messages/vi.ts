@@ -23,6 +23,7 @@ const VI_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   average: 'là mức bình quân mỗi năm của cả giai đoạn, mà các bảng tính theo những giai đoạn không ghi giống nhau',
   selectedGroup: 'đếm một nhóm (hộ, người, lượt) được chọn theo chính sách được hưởng hoặc một đặc điểm (được hỗ trợ, vay vốn, người có công, bảo trợ xã hội…)',
   money: 'là một khoản tiền (kinh phí, vốn), không phải số hộ',
+  period: 'là một giai đoạn nhiều năm, không phải một năm của chuỗi',
   measureMismatch: 'ghi đơn vị tính (cột ĐVT) không phải của chỉ tiêu mà tên của nó gọi (tỷ lệ phải là %, số hộ phải là hộ)',
 };
 

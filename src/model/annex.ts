@@ -174,8 +174,9 @@ export interface Annex {
    */
   readonly rowsNotRead?: readonly RowNotRead[];
   /**
-   * The same for a small table printed with its units as rows: the columns it does not read (`Ghi chú`, a column it
-   * does not understand), their cells by input row, in input order. Not kept for a table read a record at a time.
+   * The columns it does not read (`Ghi chú`, a column it does not understand, a period among years `Giai đoạn
+   * 2016-2020`), their cells by input row, in input order: of a long table read whole (not of one read a record at a
+   * time) and of a table of years as columns.
    */
   readonly columnsNotRead?: readonly ColumnNotRead[];
 }
@@ -198,18 +199,22 @@ export interface ColumnNotRead {
   readonly cells: ReadonlyMap<number, CellAsRead>;
 }
 
-/** The columns not read, with where the indicators' columns and the units' rows were in the input. */
+/** The columns not read, with where the table's values were in the input (to place them and their cells). */
 export interface NotReadColumns {
   readonly cols: readonly ColumnNotRead[];
-  colOf(ind: Indicator): number | undefined;
+  /** Whether the input had its units as rows (a long table): its columns are columns of a layout with the units as rows only. */
+  readonly unitsAsRows: boolean;
+  /** The input cell of a unit's value in a slot: its column places a column of values, its row a row of them. */
+  valueAt(unitId: number, ind: Indicator): { row: number; col: number } | undefined;
+  /** The input row of a unit's name (a long table's row). */
   rowOf(unitId: number): number | undefined;
 }
 
-/** The annex's columns not read, placed by its label cells and its units' name cells; undefined when it has none. */
+/** The annex's columns not read, placed by its values' and its units' cells; undefined when it has none. */
 export function notReadColumns(annex: Annex): NotReadColumns | undefined {
   const cols = annex.columnsNotRead;
   if (!cols || cols.length === 0) return undefined;
-  return { cols, colOf: (ind) => annex.labelCells[ind]?.col, rowOf: (id) => annex.units.at(id)?.cell?.row };
+  return { cols, unitsAsRows: annex.layout === 'long', valueAt: (id, ind) => annex.values.get(id, ind)?.cell, rowOf: (id) => annex.units.at(id)?.cell?.row };
 }
 
 /** The rows not read, with where the indicators' rows and the units' columns were in the input (to place them and their cells). */

@@ -82,26 +82,28 @@ function valueAsRead(cell: CellAsRead, unit: number | undefined, locale: 'vi' | 
 }
 
 /**
- * Columns: the columns a table printed with its units as rows does not read (`Ghi chú`, a column it does not
- * understand, model/annex.ts `columnsNotRead`), put back into a layout with the units as rows, each before the first
- * indicator's column that stood right of it in the input (after the group it would fall in), its cells by the units'
- * rows. A number is written in `locale`'s format (without one, as printed), a text as printed.
+ * Columns: the columns a table does not read (`Ghi chú`, a column it does not understand, a period among years:
+ * model/annex.ts `columnsNotRead`), put back into a layout, each before the first column of values that stood right
+ * of it in the input (after the group it would fall in), its cells by the input rows of the layout's rows (a unit's
+ * name, or the cells of the indicators of a row). A number is written in `locale`'s format (without one, as printed),
+ * a text as printed. Not with the indicators as columns of a long table read a record at a time (none are kept).
  */
 export function withColumnsNotRead(layout: AnnexLayout, notRead: NotReadColumns, locale?: 'vi' | 'en'): AnnexLayout {
-  if (!layout.transposed) return layout;
+  // Laid out the other way round than the input, a column would be a row: not printed (`table` says so).
+  if (notRead.unitsAsRows !== layout.transposed) return layout;
   let out = layout;
   for (const c of [...notRead.cols].sort((a, b) => a.col - b.col)) out = withColumn(out, c, notRead, locale);
   return out;
 }
 
 function withColumn(layout: AnnexLayout, c: NotReadColumns['cols'][number], notRead: NotReadColumns, locale: 'vi' | 'en' | undefined): AnnexLayout {
-  const k = boundary(layout, insertAt(layout, c.col, notRead.colOf));
+  const k = boundary(layout, insertAt(layout, c.col, notRead));
   const header = [...layout.header];
   header.splice(k, 0, { text: c.header, kind: 'heading', ...(c.headerCell ? { cell: c.headerCell } : {}) });
   const rows = layout.rows.map((row) => {
-    const unit = row.find((x) => x.kind === 'unit' && x.unit !== undefined)?.unit;
-    const at = unit === undefined ? undefined : notRead.rowOf(unit);
+    const at = inputRowOf(row, notRead);
     const cell = at === undefined ? undefined : c.cells.get(at);
+    const unit = row.find((x) => x.unit !== undefined)?.unit;
     const out = [...row];
     out.splice(k, 0, cell ? valueAsRead(cell, unit, locale, 'text') : { text: '', kind: 'blank' });
     return out;
@@ -110,14 +112,39 @@ function withColumn(layout: AnnexLayout, c: NotReadColumns['cols'][number], notR
   return { ...layout, header, rows, ...(layout.head ? { head: headWith(layout.head, k, c.header) } : {}), ...(columnNumbers ? { columnNumbers } : {}) };
 }
 
-/** The index before the first indicator's column that stood right of input column `col` (the end when none did). */
-function insertAt(layout: AnnexLayout, col: number, colOf: (ind: Indicator) => number | undefined): number {
-  for (let i = layout.labelColumns; i < layout.header.length; i++) {
-    const ind = layout.header[i]!.indicator;
-    const at = ind === undefined ? undefined : colOf(ind);
-    if (at !== undefined && at > col) return i;
+/** The input row a laid-out row stands for: a unit's name (units as rows), a row not read's label, or its values' row. */
+function inputRowOf(row: readonly LayoutCell[], notRead: NotReadColumns): number | undefined {
+  for (const x of row) {
+    if (x.kind === 'unit' && x.unit !== undefined) return notRead.rowOf(x.unit);
+    if (x.kind === 'label' && x.cell) return x.cell.row;
+    if (x.kind === 'value' && x.unit !== undefined && x.indicator !== undefined) {
+      const at = notRead.valueAt(x.unit, x.indicator);
+      if (at) return at.row;
+    }
   }
-  return layout.header.length;
+  return undefined;
+}
+
+/** The index before the first column of values that stood right of input column `col` (the end when none did). */
+function insertAt(layout: AnnexLayout, col: number, notRead: NotReadColumns): number {
+  const width = layout.header.length;
+  for (let j = layout.labelColumns; j < width; j++) {
+    const at = columnAt(layout, j, notRead);
+    if (at !== undefined && at > col) return j;
+  }
+  return width;
+}
+
+/** The input column of laid-out column `j`: where a value in it was read. */
+function columnAt(layout: AnnexLayout, j: number, notRead: NotReadColumns): number | undefined {
+  for (const row of layout.rows) {
+    const x = row[j];
+    if (x?.kind === 'value' && x.unit !== undefined && x.indicator !== undefined) {
+      const at = notRead.valueAt(x.unit, x.indicator);
+      if (at) return at.col;
+    }
+  }
+  return undefined;
 }
 
 /** `k`, moved past the end of a document header's group it would split. */

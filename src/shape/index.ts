@@ -263,6 +263,7 @@ function finishWide(draft: Draft, opts: ShapeOptions): ShapeResult {
     ...(draft.formulas && draft.formulas.length > 0 ? { formulas: draft.formulas } : {}),
     ...(draft.sectionHeadings && draft.sectionHeadings.length > 0 ? { sectionHeadings: draft.sectionHeadings } : {}),
     ...(draft.rowsNotRead ? { rowsNotRead: notRead(draft.rowsNotRead, format.plain ? 'en' : format.locale) } : {}),
+    ...(draft.columnsNotRead ? { columnsNotRead: notRead(draft.columnsNotRead, format.plain ? 'en' : format.locale) } : {}),
   };
   return { annex, findings };
 }

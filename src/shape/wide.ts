@@ -36,7 +36,11 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
   const years = headerRow === undefined ? undefined : yearColumns(grid, headerRow, labelCol, block.width);
   const unitCols = unitColumns(block, draft, years);
   const measures = !years && headerRow !== undefined ? measureColumns(unitCols.map((c) => headerText(block, c))) : undefined;
-  if (years) readYearColumns(grid, draft, rows, unitCols, years, headerRow!);
+  if (years) {
+    readYearColumns(grid, draft, rows, unitCols, years, headerRow!);
+    const periods = periodColumns(block, years);
+    if (periods.length > 0) draft.columnsNotRead = periods;
+  }
   else if (measures) readMeasureColumns(grid, draft, rows, unitCols, measures, headerRow!);
   else readUnitColumns(block, draft, unitCols);
   const stray = reportStrayRows(block, draft, line, unitCols, mismatched);
@@ -130,6 +134,12 @@ function unitColumns(b: WideBlock, draft: Draft, years: ReadonlyMap<number, unkn
     if (data.length > 0 && data.every(isMeasureValue)) continue; // ĐVT column, whatever its header says
     if (years?.has(c)) {
       unitCols.push(c);
+      continue;
+    }
+    // Beside years, a period's column is no unit: reported (and printed as read: periodColumns).
+    if (years && c > labelCol && isPeriodHeader(head)) {
+      const at = headerRow !== undefined ? cellAt(grid, headerRow, c) : undefined;
+      draft.findings.push({ rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.column', params: { text: head, kind: 'period' } } });
       continue;
     }
     if (c < labelCol) {
@@ -353,9 +363,31 @@ function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: num
     const y = featuresOf(t).year;
     // `2020`, `Năm 2020`, and a plan's `Kế hoạch năm 2021`, `Ước thực hiện năm 2021`, `Mục tiêu năm 2025`.
     if (y !== undefined && YEAR_HEADER.test(t) && ![...years.values()].includes(y)) years.set(c, y);
-    else others++;
+    // A period among the years (`Giai đoạn 2016-2020`, `Năm 2022 - 2023`): its figures are over several years, not a
+    // unit's; it keeps the others from being years no more (reported and printed as read: unitColumns, periodColumns).
+    else if (!isPeriodHeader(full)) others++;
   }
   return years.size >= 2 && others === 0 ? years : undefined;
+}
+
+const PERIOD_HEADER = /^(?:giai đoạn|gđ|thời kỳ|năm|period|years?)?\s*(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d(?:\s*\([^()]*\))?$/iu;
+const isPeriodHeader = (t: string) => PERIOD_HEADER.test(t.trim());
+
+/** Beside years, the columns that are periods, kept to be printed as read (Annex.columnsNotRead), their cells by row. */
+function periodColumns(b: WideBlock, years: ReadonlyMap<number, string>): NonNullable<Draft['columnsNotRead']> {
+  const out: NonNullable<Draft['columnsNotRead']> = [];
+  if (b.headerRow === undefined) return out;
+  for (let c = b.labelCol + 1; c < b.width; c++) {
+    const head = headerText(b, c);
+    if (years.has(c) || !isPeriodHeader(head)) continue;
+    const cells = new Map<number, string>();
+    for (let r = b.headerRow + 1; r < b.grid.rows.length; r++) {
+      const t = textAt(b.grid, r, c);
+      if (t !== '') cells.set(r, t);
+    }
+    if (cells.size > 0) out.push({ col: c, header: head, headerCell: cellAt(b.grid, b.headerRow, c)!, cells });
+  }
+  return out;
 }
 
 /** One unit's series by year: the unit named in the title rows (`Chỉ tiêu toàn Tỉnh`), each row's slot per year. */

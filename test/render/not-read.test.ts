@@ -121,3 +121,16 @@ describe('rows not read under years or measures', () => {
     expect(layout.rows[0]!.at(-1)!.text).toBe('6,0 trở lên');
   });
 });
+
+describe('a period among years', () => {
+  it('is no unit: the years stay a series, the period is reported and printed as read where the input has it', () => {
+    const annex = annexOf(['Chỉ tiêu;ĐVT;Năm 2016;Năm 2020;Giai đoạn 2016-2020;Kế hoạch năm 2021', 'Tỷ lệ hộ nghèo;%;72,09;51,74;;46,95', 'Số hộ nghèo;Hộ;;5.670;;', 'Số hộ thoát nghèo;Hộ;;;3.302;'].join('\n'));
+    expect([...annex.units]).toHaveLength(1);
+    expect(annex.indicators).toEqual(expect.arrayContaining(['rate@2016', 'rate@2020', 'rate@2021']));
+    expect(annex.columnsNotRead?.map((c) => [c.header, [...c.cells].map(([r, v]) => [r, v.text])])).toEqual([['Giai đoạn 2016-2020', [[3, '3.302']]]]);
+    const layout = layoutOf(computeShaped(annex), { lang: 'vi', locale: 'vi' });
+    expect(layout.header.map((c) => c.text).slice(-4)).toEqual(['Năm 2016', 'Năm 2020', 'Giai đoạn 2016-2020', 'Kế hoạch năm 2021']);
+    const exits = layout.rows.find((r) => r.some((c) => c.indicator?.startsWith('poor_exited')))!;
+    expect(exits.slice(-4).map((c) => c.text)).toEqual(['', '', '3.302', '']);
+  });
+});
