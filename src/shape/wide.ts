@@ -36,13 +36,12 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
   const years = headerRow === undefined ? undefined : yearColumns(grid, headerRow, labelCol, block.width);
   const unitCols = unitColumns(block, draft, years);
   const measures = !years && headerRow !== undefined ? measureColumns(unitCols.map((c) => headerText(block, c))) : undefined;
-  if (years) {
-    readYearColumns(grid, draft, rows, unitCols, years, headerRow!);
-    const periods = periodColumns(block, years);
-    if (periods.length > 0) draft.columnsNotRead = periods;
-  }
+  if (years) readYearColumns(grid, draft, rows, unitCols, years, headerRow!);
   else if (measures) readMeasureColumns(grid, draft, rows, unitCols, measures, headerRow!);
   else readUnitColumns(block, draft, unitCols);
+  // A period's column among years and a notes column (`Ghi chú`) with notes are printed as read (`table`).
+  const asRead = keptColumns(block, (c) => (years ? !years.has(c) && isPeriodHeader(headerText(block, c)) : false) || isNotesHeader(headerText(block, c)));
+  if (asRead.length > 0) draft.columnsNotRead = asRead;
   const stray = reportStrayRows(block, draft, line, unitCols, mismatched);
   // The rows it does not read are rows of the table as printed (`table` prints them under the units', years' or
   // measures' columns).
@@ -373,13 +372,13 @@ function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: num
 const PERIOD_HEADER = /^(?:giai đoạn|gđ|thời kỳ|năm|period|years?)?\s*(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d(?:\s*\([^()]*\))?$/iu;
 const isPeriodHeader = (t: string) => PERIOD_HEADER.test(t.trim());
 
-/** Beside years, the columns that are periods, kept to be printed as read (Annex.columnsNotRead), their cells by row. */
-function periodColumns(b: WideBlock, years: ReadonlyMap<number, string>): NonNullable<Draft['columnsNotRead']> {
+/** The columns `keep` picks, right of the labels and with something under the header, their cells by row (Annex.columnsNotRead). */
+function keptColumns(b: WideBlock, keep: (c: number) => boolean): NonNullable<Draft['columnsNotRead']> {
   const out: NonNullable<Draft['columnsNotRead']> = [];
   if (b.headerRow === undefined) return out;
   for (let c = b.labelCol + 1; c < b.width; c++) {
     const head = headerText(b, c);
-    if (years.has(c) || !isPeriodHeader(head)) continue;
+    if (!keep(c)) continue;
     const cells = new Map<number, string>();
     for (let r = b.headerRow + 1; r < b.grid.rows.length; r++) {
       const t = textAt(b.grid, r, c);

@@ -53,7 +53,9 @@ describe('rows not read', () => {
     ]);
     // Numbers in the output's format, each with its own decimals; no row number; not an indicator's cell.
     const income = layout.rows[0]!;
-    expect(income.map((c) => c.text)).toEqual(['', 'Thu nhập bình quân đầu người', 'Triệu đồng', '38.5', '36.2', '37.9', '62.4', '33.1', '32.8', '28.6', '27.3']);
+    // The notes column (`Ghi chú`, a note on the last row) last.
+    expect(income.map((c) => c.text)).toEqual(['', 'Thu nhập bình quân đầu người', 'Triệu đồng', '38.5', '36.2', '37.9', '62.4', '33.1', '32.8', '28.6', '27.3', '']);
+    expect(layout.rows.at(-1)!.at(-1)!.text).toBe('Ngân hàng Chính sách xã hội');
     expect(income.every((c) => c.indicator === undefined)).toBe(true);
     expect(layout.rows[11]![3]).toMatchObject({ text: '9,850', kind: 'value', plain: '9850', decimals: 0 });
     expect(layout.rowInfo).toHaveLength(layout.rows.length);
@@ -132,5 +134,17 @@ describe('a period among years', () => {
     expect(layout.header.map((c) => c.text).slice(-4)).toEqual(['Năm 2016', 'Năm 2020', 'Giai đoạn 2016-2020', 'Kế hoạch năm 2021']);
     const exits = layout.rows.find((r) => r.some((c) => c.indicator?.startsWith('poor_exited')))!;
     expect(exits.slice(-4).map((c) => c.text)).toEqual(['', '', '3.302', '']);
+  });
+});
+
+describe('a wide table\'s notes column', () => {
+  it('is printed as read with the units as columns, each note on its indicator\'s row; an empty one is not printed', () => {
+    const annex = annexOf(['STT;Chỉ tiêu;ĐVT;Toàn huyện;Xã A;Xã B;Ghi chú', '1;Tổng số hộ;Hộ;1.000;600;400;', '2;Số hộ nghèo;Hộ;100;60;40;Theo Quyết định 123/QĐ-UBND', '3;Tỷ lệ hộ nghèo;%;10,00;10,00;10,00;'].join('\n'));
+    const layout = layoutOf(computeShaped(annex), { lang: 'vi', locale: 'vi' });
+    expect(layout.header.at(-1)!.text).toBe('Ghi chú');
+    expect(layout.rows.map((r) => r.at(-1)!.text)).toEqual(['', 'Theo Quyết định 123/QĐ-UBND', '']);
+    expect(layoutOf(computeShaped(annex), { lang: 'vi', locale: 'vi', transpose: true }).header.some((c) => c.text === 'Ghi chú')).toBe(false);
+    const seed = annexOf(readFileSync(join(ROOT, 'fixtures/tuyen-quang-2020.csv'), 'utf8').replace(/^\uFEFF/, ''));
+    expect(seed.columnsNotRead).toBeUndefined();
   });
 });
