@@ -248,6 +248,8 @@ export interface RowNotRead {
 export interface UnitWithoutFigures {
   readonly before: number;
   readonly name: string;
+  /** Its row in the input (a column not read prints its cell there). */
+  readonly row?: number;
   /** Listed below the last unit, as its parts (a district's communes after it): that unit's id. */
   readonly under?: number;
 }

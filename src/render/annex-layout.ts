@@ -28,6 +28,8 @@ export interface LayoutCell {
   decimals?: number;
   /** The input cell of a row not read's label, or of a column not read's header (the report links its findings to it). */
   cell?: Cell;
+  /** The input row of a row named without figures (its unit cell): a column not read prints its cell there. */
+  inputRow?: number;
 }
 
 /** A cell of a document header: it covers `colSpan` columns from `col` and `rowSpan` header rows. */
@@ -98,19 +100,19 @@ export function displayUnits(src: Pick<LayoutSource, 'units' | 'total'>): Unit[]
 }
 
 /** A row of the table as printed: a unit, or a name the table gives without figures, before the unit it precedes. */
-export type DisplayRow = { readonly unit: Unit; readonly named?: undefined } | { readonly named: string; readonly before: Unit; readonly under?: true };
+export type DisplayRow = { readonly unit: Unit; readonly named?: undefined } | { readonly named: string; readonly before: Unit; readonly under?: true; readonly row?: number };
 
 /** The units in display order with the rows named without figures (LayoutSource.unitsWithoutFigures) in place. */
 export function withNamedRows(units: readonly Unit[], named: readonly UnitWithoutFigures[] | undefined): DisplayRow[] {
   if (!named || named.length === 0) return units.map((unit) => ({ unit }));
-  const before = new Map<number, string[]>();
-  for (const n of named) before.set(n.before, [...(before.get(n.before) ?? []), n.name]);
-  const rows = units.flatMap((unit): DisplayRow[] => [...(before.get(unit.id) ?? []).map((name): DisplayRow => ({ named: name, before: unit })), { unit }]);
+  const before = new Map<number, UnitWithoutFigures[]>();
+  for (const n of named) before.set(n.before, [...(before.get(n.before) ?? []), n]);
+  const rows = units.flatMap((unit): DisplayRow[] => [...(before.get(unit.id) ?? []).map((n): DisplayRow => ({ named: n.name, before: unit, ...(n.row !== undefined ? { row: n.row } : {}) })), { unit }]);
   // Named below the last unit (a list of communes with notes only): after it, numbered in its list.
   const ids = new Set(units.map((u) => u.id));
   const last = units.at(-1);
   // Listed as the last unit's parts (`under`): numbered under it.
-  if (last) for (const n of named) if (!ids.has(n.before)) rows.push({ named: n.name, before: last, ...(n.under === last.id ? { under: true as const } : {}) });
+  if (last) for (const n of named) if (!ids.has(n.before)) rows.push({ named: n.name, before: last, ...(n.row !== undefined ? { row: n.row } : {}), ...(n.under === last.id ? { under: true as const } : {}) });
   return rows;
 }
 

@@ -294,7 +294,7 @@ function unitsAsRows(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolea
     if (r.named !== undefined) {
       // A unit the table names without figures: printed as the table has it, blank (its list is not complete).
       const next = info.get(u.id) ?? { kind: 'data', indent: 0 };
-      rows.push([{ text: numbers.get(r) ?? '', kind: 'stt' }, { text: r.named, kind: 'unit' }, ...order.map((): LayoutCell => ({ text: '', kind: 'blank' }))]);
+      rows.push([{ text: numbers.get(r) ?? '', kind: 'stt' }, { text: r.named, kind: 'unit', ...(r.row !== undefined ? { inputRow: r.row } : {}) }, ...order.map((): LayoutCell => ({ text: '', kind: 'blank' }))]);
       rowInfo.push({ kind: 'data', indent: r.under ? (next.kind === 'total' ? 0 : next.indent) + 1 : next.kind === 'total' ? 0 : next.indent });
       continue;
     }

@@ -296,7 +296,7 @@ export class LongReader {
     const before = this.table.n;
     for (const { name, finding } of rows) {
       this.draft.findings.push(finding);
-      (this.draft.unitsWithoutFigures ??= []).push({ before, name, ...(under !== undefined ? { under } : {}) });
+      (this.draft.unitsWithoutFigures ??= []).push({ before, name, row: finding.at!.row, ...(under !== undefined ? { under } : {}) });
     }
     this.pendingEmpty = [];
   }

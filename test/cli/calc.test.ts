@@ -200,6 +200,9 @@ describe('povcheck table: rows it does not read', () => {
     expect(son.stderr).toContain('A4: Row 4 ("Bắc Quỳnh") has no values');
     expect(son.stderr).not.toContain('not in the table printed');
     expect(son.stdout).toContain('Bắc Quỳnh');
+    // Their notes (the bands: `tỷ lệ hộ nghèo < 7%`) in the notes column, on their rows.
+    const csv = await cli(['table', 'fixtures/published/review-2020-bac-son-district-communes-bands.csv', '--format', 'csv'], { cwd: ROOT });
+    expect(csv.stdout.split(/\r?\n/)).toContain('1.2;Bắc Quỳnh;;;;;;;;;tỷ lệ hộ nghèo < 7%');
   });
 
   it('with the units as columns, are printed as read, in place, and said so; with the units as rows, left out and said so', async () => {
