@@ -51,12 +51,7 @@ function inputRows(rows: readonly LayoutCell[][], rowOf: (ind: Indicator) => num
  * or a measure's), else its unit's header.
  */
 function inputColumns(layout: AnnexLayout, notRead: NotReadRows): Array<number | undefined> {
-  const cols: Array<number | undefined> = [];
-  for (const row of layout.rows) {
-    row.forEach((c, j) => {
-      if (cols[j] === undefined && c.kind === 'value' && c.unit !== undefined && c.indicator !== undefined) cols[j] = notRead.columnOf(c.unit, c.indicator);
-    });
-  }
+  const cols = valueColumns(layout, (unit, ind) => notRead.columnOf(unit, ind));
   layout.rows[0]?.forEach((c, j) => {
     if (cols[j] === undefined && c.kind === 'value' && c.unit !== undefined) cols[j] = notRead.columnOf(c.unit);
   });
@@ -127,24 +122,20 @@ function inputRowOf(row: readonly LayoutCell[], notRead: NotReadColumns): number
 
 /** The index before the first column of values that stood right of input column `col` (the end when none did). */
 function insertAt(layout: AnnexLayout, col: number, notRead: NotReadColumns): number {
-  const width = layout.header.length;
-  for (let j = layout.labelColumns; j < width; j++) {
-    const at = columnAt(layout, j, notRead);
-    if (at !== undefined && at > col) return j;
-  }
-  return width;
+  const cols = valueColumns(layout, (unit, ind) => notRead.valueAt(unit, ind)?.col);
+  for (let j = layout.labelColumns; j < layout.header.length; j++) if (cols[j] !== undefined && cols[j]! > col) return j;
+  return layout.header.length;
 }
 
-/** The input column of laid-out column `j`: where a value in it was read. */
-function columnAt(layout: AnnexLayout, j: number, notRead: NotReadColumns): number | undefined {
+/** The input column of each laid-out column of values: where a value in it was read (`colOf`), the first that tells. */
+function valueColumns(layout: AnnexLayout, colOf: (unit: number, ind: Indicator) => number | undefined): Array<number | undefined> {
+  const cols: Array<number | undefined> = [];
   for (const row of layout.rows) {
-    const x = row[j];
-    if (x?.kind === 'value' && x.unit !== undefined && x.indicator !== undefined) {
-      const at = notRead.valueAt(x.unit, x.indicator);
-      if (at) return at.col;
-    }
+    row.forEach((c, j) => {
+      if (cols[j] === undefined && c.kind === 'value' && c.unit !== undefined && c.indicator !== undefined) cols[j] = colOf(c.unit, c.indicator);
+    });
   }
-  return undefined;
+  return cols;
 }
 
 /** `k`, moved past the end of a document header's group it would split. */

@@ -2,7 +2,7 @@
  * What a layout reader (wide.ts, long.ts) hands to the common finishing step (index.ts): where the units,
  * indicators and value cells are, before numbers are parsed.
  */
-import { cellText, type Cell } from '../model/grid.js';
+import { cellAt, cellText, type Cell, type Grid } from '../model/grid.js';
 import { foldKey } from './normalize.js';
 import type { LongTable } from '../model/long-table.js';
 import type { LocaleDecision } from './numbers.js';
@@ -140,4 +140,14 @@ export const hasDigit = (t: string) => /\d/.test(t);
 export function unknownLabelParams(text: string): { text: string; kind?: NoIndicatorKind } {
   const kind = noIndicatorKind(text);
   return { text: clip(text), ...(kind ? { kind } : {}) };
+}
+
+/** The texts of column `col` in the rows below `headerRow`, by row, the empty ones left out (a column kept as read). */
+export function columnTexts(grid: Grid, col: number, headerRow: number): Map<number, string> {
+  const out = new Map<number, string>();
+  for (let r = headerRow + 1; r < grid.rows.length; r++) {
+    const t = cellText(cellAt(grid, r, col));
+    if (t !== '') out.set(r, t);
+  }
+  return out;
 }

@@ -19,7 +19,7 @@ import {
   isTotalName,
   isUnitHeader,
 } from './aliases.js';
-import { clip, MAX_ECHO, unknownLabelParams, newDraft, partName, takeIndicators, tidyName, type Draft } from './draft.js';
+import { clip, columnTexts, MAX_ECHO, unknownLabelParams, newDraft, partName, takeIndicators, tidyName, type Draft } from './draft.js';
 import type { LabelLine } from './scan.js';
 import { adminLevel, blockCandidate, isOfWhichName } from './structure.js';
 import { foldKey } from './normalize.js';
@@ -130,8 +130,7 @@ export function readLong(grid: Grid, headerRow: number, line: LabelLine): Draft 
   // Read whole: the columns it does not read are kept, to be printed as read (`table`).
   const { notRead } = reader.columns;
   if (notRead.length > 0) {
-    const rows = [...Array(grid.rows.length - headerRow - 1).keys()].map((i) => i + headerRow + 1);
-    draft.columnsNotRead = notRead.map((c) => ({ ...c, cells: new Map(rows.map((r): [number, string] => [r, cellText(cellAt(grid, r, c.col))]).filter(([, t]) => t !== '')) }));
+    draft.columnsNotRead = notRead.map((c) => ({ ...c, cells: columnTexts(grid, c.col, headerRow) }));
   }
   return draft;
 }

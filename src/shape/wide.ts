@@ -12,7 +12,7 @@ import { foldKey } from './normalize.js';
 import { comparedWithYear, featuresOf, measureOnly, recognise, withoutYearMark } from './words.js';
 import { titleTotal } from './title.js';
 import { isLabelHeader, isMeasureHeader, isMeasureValue, isNotesHeader, isSttHeader } from './aliases.js';
-import { clip, hasDigit, LIST_MARKER, newDraft, partName, takeIndicators, tidyName, unknownLabelParams, type Draft } from './draft.js';
+import { clip, columnTexts, hasDigit, LIST_MARKER, newDraft, partName, takeIndicators, tidyName, unknownLabelParams, type Draft } from './draft.js';
 import { unknownColumn, unlabelledColumn } from './long.js';
 import { figuresRight, type LabelLine } from './scan.js';
 
@@ -21,8 +21,10 @@ const STT_VALUE = /^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXivx]{1,5}\.?|[a-zđ][.)]?)$/
 
 export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
   const draft = newDraft('wide');
-  // A row whose unit of measure is not its indicator's (`hộ cận nghèo | %/năm`, `Số hộ nghèo … | Tỷ đồng`) is not read.
-  const mismatched = contradictedRows(grid, labelCol, line);
+  // The unit-of-measure column (`ĐVT`), headed above the first indicator row. A row whose unit of measure is not its
+  // indicator's (`hộ cận nghèo | %/năm`, `Số hộ nghèo … | Tỷ đồng`) is not read.
+  const measureCol = line.hits.size > 0 ? measureColumn(grid, labelCol, Math.min(...line.hits.keys())) : undefined;
+  const mismatched = contradictedRows(grid, line, measureCol);
   for (const r of mismatched) line.hits.delete(r);
   const subRows = subSlotRows(grid, labelCol, line);
   for (const r of subRows.keys()) line.hits.delete(r);
@@ -45,7 +47,7 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
   const stray = reportStrayRows(block, draft, line, unitCols, mismatched);
   // The rows it does not read are rows of the table as printed (`table` prints them under the units', years' or
   // measures' columns).
-  if (stray.length > 0) draft.rowsNotRead = stray.map((r) => rowNotRead(block, r, unitCols));
+  if (stray.length > 0) draft.rowsNotRead = stray.map((r) => rowNotRead(block, r, unitCols, measureCol));
   return draft;
 }
 
@@ -206,8 +208,7 @@ function reportStrayRows(b: WideBlock, draft: Draft, line: LabelLine, unitCols: 
 }
 
 /** Row `r` as printed: its label, its unit of measure (the `ĐVT` column's), its cells under the units' columns. */
-function rowNotRead(b: WideBlock, r: number, unitCols: readonly number[]): NonNullable<Draft['rowsNotRead']>[number] {
-  const measureCol = [...Array(b.width).keys()].find((c) => c !== b.labelCol && !unitCols.includes(c) && isMeasureHeader(headerText(b, c)));
+function rowNotRead(b: WideBlock, r: number, unitCols: readonly number[], measureCol: number | undefined): NonNullable<Draft['rowsNotRead']>[number] {
   const measure = measureCol === undefined ? '' : textAt(b.grid, r, measureCol);
   const cells = new Map<number, string>();
   for (const c of unitCols) {
@@ -218,19 +219,21 @@ function rowNotRead(b: WideBlock, r: number, unitCols: readonly number[]): NonNu
   return { row: r, label: cellText(labelCell), labelCell, ...(measure !== '' ? { measure } : {}), cells };
 }
 
-/**
- * The indicator rows whose unit of measure (the `ĐVT` column, headed above the first of them) is not their indicator's:
- * a rate's is a percentage or points, a count of households' households (`Hộ`, `Lượt hộ`), of persons' persons.
- */
-function contradictedRows(grid: Grid, labelCol: number, line: LabelLine): Set<number> {
-  const out = new Set<number>();
-  if (line.hits.size === 0) return out;
-  const first = Math.min(...line.hits.keys());
-  let measureCol: number | undefined;
-  for (let r = 0; r < first && measureCol === undefined; r++) {
+/** The unit-of-measure column (`ĐVT`): the first headed so in a row above `above` (the first indicator row). */
+function measureColumn(grid: Grid, labelCol: number, above: number): number | undefined {
+  for (let r = 0; r < above; r++) {
     const row = grid.rows[r] ?? [];
-    for (let c = 0; c < row.length; c++) if (c !== labelCol && isMeasureHeader(cellText(row[c]))) measureCol = c;
+    for (let c = 0; c < row.length; c++) if (c !== labelCol && isMeasureHeader(cellText(row[c]))) return c;
   }
+  return undefined;
+}
+
+/**
+ * The indicator rows whose unit of measure (in `measureCol`) is not their indicator's: a rate's is a percentage or
+ * points, a count of households' households (`Hộ`, `Lượt hộ`), of persons' persons.
+ */
+function contradictedRows(grid: Grid, line: LabelLine, measureCol: number | undefined): Set<number> {
+  const out = new Set<number>();
   if (measureCol === undefined) return out;
   for (const [r, hit] of line.hits) if (contradicts(hit.indicator, measureOf(textAt(grid, r, measureCol)))) out.add(r);
   // Every row contradicted: the column is not the rows' units of measure after all.
@@ -377,14 +380,9 @@ function keptColumns(b: WideBlock, keep: (c: number) => boolean): NonNullable<Dr
   const out: NonNullable<Draft['columnsNotRead']> = [];
   if (b.headerRow === undefined) return out;
   for (let c = b.labelCol + 1; c < b.width; c++) {
-    const head = headerText(b, c);
     if (!keep(c)) continue;
-    const cells = new Map<number, string>();
-    for (let r = b.headerRow + 1; r < b.grid.rows.length; r++) {
-      const t = textAt(b.grid, r, c);
-      if (t !== '') cells.set(r, t);
-    }
-    if (cells.size > 0) out.push({ col: c, header: head, headerCell: cellAt(b.grid, b.headerRow, c)!, cells });
+    const cells = columnTexts(b.grid, c, b.headerRow);
+    if (cells.size > 0) out.push({ col: c, header: headerText(b, c), headerCell: cellAt(b.grid, b.headerRow, c)!, cells });
   }
   return out;
 }
