@@ -1,9 +1,9 @@
 /**
  * `table`'s outcome reported: the output to its file (atomically, never over the input) or to stdout; on stderr
- * the reading notes, the cells left blank, a blank form, the stated values that differ from the computed ones;
- * the exit code (1 for a difference only with --strict).
+ * the reading notes, the cells left blank, the rate columns printed as read, a blank form, the stated values that
+ * differ from the computed ones; the exit code (1 for a difference or a rate column printed as read, only with --strict).
  */
-import { catalog, makeFmt } from '../messages/index.js';
+import { catalog, makeFmt, renderMessage } from '../messages/index.js';
 import { emit, readingNotes, reportDifferences } from './calc-shared.js';
 import { EXIT, type CommandContext } from './shared.js';
 import type { TableRun } from './table-options.js';
@@ -18,7 +18,9 @@ export async function reportTable(o: TableOutcome, r: TableRun, ctx: CommandCont
     const cell = { cell: v.cell.ref, unit: o.annex.units.at(v.unit)?.name ?? '', indicator: v.indicator, text: v.text, fraction: v.reason === 'fraction', printed: v.printed };
     ctx.io.err(calc.unreadableCell(file, cell, makeFmt(o.lang, o.locale)) + '\n');
   }
+  for (const f of o.ratesAsPrinted) ctx.io.err(calc.note(file, `${f.at!.ref}: ${renderMessage(f.msg, makeFmt(o.lang, o.locale))} ${calc.columnPrintedAsRead}`) + '\n');
   if (o.blank) ctx.io.err(calc.blankForm(file, { count: o.annex.indicators.length }) + '\n');
-  if ((await reportDifferences(ctx, file, o.annex, o.differences, o.lang, o.locale)) && r.strict) return EXIT.FINDINGS;
+  const differ = await reportDifferences(ctx, file, o.annex, o.differences, o.lang, o.locale);
+  if ((differ || o.ratesAsPrinted.length > 0) && r.strict) return EXIT.FINDINGS;
   return EXIT.OK;
 }

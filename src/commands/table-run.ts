@@ -23,6 +23,8 @@ export interface TableOutcome {
   readFindings: Finding[];
   /** Stated values that differ from the computed ones. */
   differences: readonly Difference[];
+  /** Rate columns printed as read, not recomputed (over a base the table does not print): validate's finding for each. */
+  ratesAsPrinted: readonly Finding[];
   /** Another shape's cells neither readable nor derivable, left blank. */
   unreadable: ShapedTable['unreadable'];
   /** Another shape's table without a figure (a blank official form). */
@@ -37,10 +39,10 @@ export async function runTable(r: TableRun, setLang: (l: Lang) => void): Promise
   const { annex, findings } = await readAnnex(r.input);
   const { lang, locale } = outputLang(r.input, annex);
   setLang(lang);
-  const { table, shaped } = await computed(annex, r, lang);
+  const { table, shaped, ratesAsPrinted } = await computed(annex, r, lang);
   const { output, opts } = await rendered(table, r, { lang, locale });
   const asRead = await printedAsRead(table, opts);
-  return { output, lang, locale, annex, readFindings: findings, differences: table.differences, unreadable: shaped?.unreadable ?? [], blank: !!shaped?.blank, ...asRead };
+  return { output, lang, locale, annex, readFindings: findings, differences: table.differences, ratesAsPrinted, unreadable: shaped?.unreadable ?? [], blank: !!shaped?.blank, ...asRead };
 }
 
 /** The rows and columns not read that the output prints: those whose label (header) cell its layout carries. */
@@ -57,12 +59,28 @@ async function printedAsRead(table: ComputedTable, opts: RenderOptions): Promise
 
 /**
  * A table of the annex's eight indicators only is computed the annex's way (it must give the base counts); any
- * other shape of published table cell by cell from what it prints (compute/shaped.ts). Both load only here.
+ * other shape of published table cell by cell from what it prints (compute/shaped.ts), but for its rate columns
+ * that measure something else (`foreignRates`). Both load only here.
  */
-async function computed(annex: Annex, r: TableRun, lang: Lang): Promise<{ table: ComputedTable; shaped?: ShapedTable }> {
+async function computed(annex: Annex, r: TableRun, lang: Lang): Promise<{ table: ComputedTable; shaped?: ShapedTable; ratesAsPrinted: Finding[] }> {
   const [{ computeTable }, { computeShaped }] = await Promise.all([import('../compute/table.js'), import('../compute/shaped.js')]);
-  const shaped = annex.indicators.every(isCoreIndicator) ? undefined : computeShaped(annex);
-  return shaped ? { table: shaped, shaped } : { table: computeTable(annex, { total: r.input.total, totalName: catalog(lang).calc.totalName }) };
+  if (annex.indicators.every(isCoreIndicator)) return { table: computeTable(annex, { total: r.input.total, totalName: catalog(lang).calc.totalName }), ratesAsPrinted: [] };
+  const ratesAsPrinted = await foreignRates(annex);
+  const shaped = computeShaped(annex, { asPrinted: new Set(ratesAsPrinted.map((f) => f.indicator!)) });
+  return { table: shaped, shaped, ratesAsPrinted };
+}
+
+/**
+ * The rate columns validate folds into one finding (relations/rate-column.ts: none of the column's rates is its
+ * count over its households) and that fit no other column of the table: a share over a base the table does not
+ * print (Kon Tum's share of the poor households that are of ethnic minorities) or another quantity. Recomputed,
+ * every one of their cells would be replaced by a number the column does not mean; they are printed as read.
+ * A column computed over another column of the table (`over`) is a wrong formula: it is recomputed.
+ */
+async function foreignRates(annex: Annex): Promise<Finding[]> {
+  const { runRules, CHECK_RULES } = await import('../rules/index.js');
+  const { findings } = runRules(annex, CHECK_RULES.filter((rule) => rule.id === 'rate'));
+  return findings.filter((f) => f.msg.id === 'rate.column' && f.indicator !== undefined && !('over' in f.msg.params));
 }
 
 /**

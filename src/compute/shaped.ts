@@ -179,10 +179,16 @@ function otherDenominator(v: Value | undefined, count: Dec, households: Dec): bo
   return implied !== undefined && implied.lo.lte(households.mul('1.05')) && (implied.hi === undefined || implied.hi.gte(households.mul('0.95')));
 }
 
-export function computeShaped(annex: Annex): ShapedTable {
+/**
+ * `asPrinted`: rate columns kept as printed, not derived (a column none of whose rates is its count over its
+ * households and that fits no other column of the table: a share over a base the table does not print, or another
+ * quantity; relations/rate-column.ts decides, table-run.ts asks).
+ */
+export function computeShaped(annex: Annex, opts: { asPrinted?: ReadonlySet<Indicator> } = {}): ShapedTable {
   refuseDuplicateUnits(annex);
   const decimals = precisionOf(annex);
   const rules = rulesOf(annex);
+  for (const slot of opts.asPrinted ?? []) rules.delete(slot);
   const slots = dependencyOrder(annex.indicators, rules);
   const flows = new Set(vocabularySlots(annex).filter((x) => x.point.measure === 'rate' && !['start', 'end', 'point'].includes(x.point.time)).map((x) => x.key));
   const kids = addingChildren(annex);

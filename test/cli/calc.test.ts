@@ -187,6 +187,26 @@ describe('povcheck table', () => {
   });
 });
 
+describe('povcheck table: a rate column that measures something else', () => {
+  it('Kon Tum J (a share of the poor households, not of the households) is printed as read and said so, not replaced by eleven rates; exit 1 under --strict', async () => {
+    const f = 'fixtures/published/review-2022-kon-tum-ethnic-minority-districts.csv';
+    const csv = await cli(['table', f, '--format', 'csv'], { cwd: ROOT });
+    expect(csv.code).toBe(0);
+    const rows = csv.stdout.trim().split(/\r?\n/).map((l) => l.split(';'));
+    const col = rows[0]!.indexOf('Tỷ lệ hộ nghèo dân tộc thiểu số (%)');
+    expect(rows.slice(1).map((row) => row[col])).toEqual(['99,13', '95,54', '94,92', '94,54', '93,53', '73,38', '95,20', '100,00', '99,97', '75,78', '94,67']);
+    const r = await cli(['table', f, '--lang', 'en'], { cwd: ROOT });
+    expect(r.code).toBe(0);
+    const note = r.stderr.split('\n').filter((l) => l.includes('J3: '));
+    expect(note).toHaveLength(1);
+    expect(note[0]).toMatch(/none of the 11 rates of the column \(J3 to J13\).*It is printed as read\.$/);
+    expect(r.stderr).not.toMatch(/differ from the computed/);
+    const strict = await cli(['table', f, '--strict', '--format', 'csv'], { cwd: ROOT });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/J3: .*Cột này vẫn được in ra như đã ghi\./);
+  });
+});
+
 describe('povcheck table: rows it does not read', () => {
   it('are named on stderr, printed as read under measure columns too; rows named without figures are printed and not said so', async () => {
     const kan = await cli(['table', 'fixtures/published/review-2018-bac-kan-breakdown-mixed-bases.csv', '--lang', 'en'], { cwd: ROOT });

@@ -110,6 +110,19 @@ describe('published tables computed from their base values', () => {
     expect(cell(t, 'Cả nước', 'poor')).toBe('1304001');
   });
 
+  it('kon-tum 2022: a rate column kept as printed (asPrinted) is neither recomputed nor a difference, nor has a column rule', () => {
+    const annex = shape(gridFromBytes(readFileSync(join(ROOT, 'fixtures/published/review-2022-kon-tum-ethnic-minority-districts.csv'))), { totalPolicy: 'none' }).annex;
+    const slot = annex.indicators.find((k) => annex.values.get(0, k)?.cell.ref === 'J3')!;
+    const recomputed = computeShaped(annex);
+    expect(cell(recomputed, 'Đăk Glei', slot)).toBe('21.43');
+    expect(recomputed.differences.filter((d) => d.indicator === slot)).toHaveLength(11);
+    const kept = computeShaped(annex, { asPrinted: new Set([slot]) });
+    expect(cell(kept, 'Đăk Glei', slot)).toBe('99.13');
+    expect(cell(kept, 'Tổng cộng', slot)).toBe('94.67');
+    expect(kept.differences.filter((d) => d.indicator === slot)).toEqual([]);
+    expect(kept.columnRules.has(slot)).toBe(false);
+  });
+
   it('a unit named twice in one list is refused (its total would count it twice); the same name in two blocks is not', () => {
     const csv = 'Đơn vị;Hộ nghèo;Hộ cận nghèo\nToàn tỉnh;30;40\nHuyện A;10;20\nHuyện B;10;10\nHuyện A;10;10\n';
     expect(() => computeShaped(shape(gridFromBytes(Buffer.from(csv)), { totalPolicy: 'none' }).annex)).toThrow(/duplicate-unit/);
