@@ -24,6 +24,8 @@ const EN_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   selectedGroup: 'counts a group (households, people, times) picked out by a support received or a trait (supported, given loans, people of merit, social protection…)',
   money: 'is an amount of money (funds, loans), not households',
   period: 'is a period of several years, not a year of the series',
+  planBeside: "is the plan for a year whose results the table also gives (the year is read from the results' column)",
+  comparison: 'compares two other columns of the table (achievement against the plan, against the same period), not a year\'s figures',
   measureMismatch: 'has a unit of measure (the ĐVT column) that is not that of the indicator its name names (a rate is in %, households in households)',
 };
 
@@ -351,6 +353,7 @@ export function en(): Catalog {
         `Checks: ${ran.length === 0 ? 'none could run' : unchecked ? `none of the consistency checks could run (only ${ran.join(', ')} ran)` : `${ran.length} of ${total} ran (${ran.join(', ')})`}${notRun.length > 0 ? `; not run: ${notRun.map((g) => `${g.checks.join(', ')}, because ${g.reason}`).join('; ')}` : ''}`,
       // The first three: a plan's annex may have a dozen rows povcheck does not read (each is a warning below).
       notUnderstood: (labels) => `not understood: ${labels.slice(0, 3).map((l) => `"${l}"`).join(', ')}${labels.length > 3 ? ` and ${labels.length - 3} more` : ''}`,
+      readNotChecked: (labels) => `read, not checked: ${labels.slice(0, 3).map((l) => `"${l}"`).join(', ')}${labels.length > 3 ? ` and ${labels.length - 3} more` : ''}`,
       labelsHint: (entries) =>
         `To have them read, name each one's indicator in povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' or ') : 'indicator key'}>`}": ["${e.text}"]`).join(', ')} } (keys: docs/input.md; format: docs/configuration.md).`,
       counts: (e, w, i) => `${k(e)} ${e === 1 ? 'error' : 'errors'}, ${k(w)} ${w === 1 ? 'warning' : 'warnings'}, ${k(i)} info`,

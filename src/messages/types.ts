@@ -70,6 +70,8 @@ export interface UiText {
   checksLine: (ran: string[], total: number, notRun: Array<{ checks: string[]; reason: string }>, unchecked: boolean) => string;
   /** "not understood: "Tổng số hộ", "Số hộ thoát nghèo"" */
   notUnderstood: (labels: string[]) => string;
+  /** Labels read as naming no indicator povcheck checks (`noIndicator`): understood, not checked. */
+  readNotChecked: (labels: string[]) => string;
   /**
    * The `labels` configuration entry that would map the labels not understood: each with its indicator key
    * when one fits, the keys to choose from when several do (a heading without its phase), else a placeholder.

@@ -24,6 +24,8 @@ const VI_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   selectedGroup: 'đếm một nhóm (hộ, người, lượt) được chọn theo chính sách được hưởng hoặc một đặc điểm (được hỗ trợ, vay vốn, người có công, bảo trợ xã hội…)',
   money: 'là một khoản tiền (kinh phí, vốn), không phải số hộ',
   period: 'là một giai đoạn nhiều năm, không phải một năm của chuỗi',
+  planBeside: 'là kế hoạch của một năm mà bảng cũng ghi số thực hiện (năm đó được đọc từ cột thực hiện)',
+  comparison: 'so sánh hai cột khác của bảng (mức đạt so với kế hoạch, so với cùng kỳ), không phải số liệu của một năm',
   measureMismatch: 'ghi đơn vị tính (cột ĐVT) không phải của chỉ tiêu mà tên của nó gọi (tỷ lệ phải là %, số hộ phải là hộ)',
 };
 
@@ -357,6 +359,8 @@ export function vi(): Catalog {
         `Kiểm tra: ${ran.length === 0 ? 'không phép nào chạy được' : unchecked ? `không phép kiểm tra tính khớp nào chạy được (chỉ chạy ${ran.join(', ')})` : `${ran.length}/${total} phép đã chạy (${ran.join(', ')})`}${notRun.length > 0 ? `; không chạy: ${notRun.map((g) => `${g.checks.join(', ')} vì ${g.reason}`).join('; ')}` : ''}`,
       // The first three: a plan's annex may have a dozen rows povcheck does not read (each is a warning below).
       notUnderstood: (labels) => `không hiểu: ${labels.slice(0, 3).map((l) => `"${l}"`).join(', ')}${labels.length > 3 ? ` và ${k(labels.length - 3)} chỉ tiêu khác` : ''}`,
+      // Labels povcheck knows name no indicator it checks (a support row, a period, a plan beside the results).
+      readNotChecked: (labels) => `đọc được nhưng không kiểm tra: ${labels.slice(0, 3).map((l) => `"${l}"`).join(', ')}${labels.length > 3 ? ` và ${k(labels.length - 3)} dòng, cột khác` : ''}`,
       labelsHint: (entries) =>
         `Để povcheck đọc được, ghi chỉ tiêu của từng tên vào povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' hoặc ') : 'mã chỉ tiêu'}>`}": ["${e.text}"]`).join(', ')} } (mã chỉ tiêu: docs/input.md; cách ghi: docs/configuration.md).`,
       counts: (e, w, i) => `${k(e)} lỗi, ${k(w)} cảnh báo, ${k(i)} thông tin`,

@@ -193,7 +193,11 @@ export function coverageText(file: FileResult, lang: Lang): { clause?: string; h
   const c = file.coverage;
   if (!c || file.status === 'unreadable') return {};
   const ui = catalog(lang).ui;
-  const labels = c.notUnderstood.length > 0 ? ui.notUnderstood(c.notUnderstood.map((l) => l.text)) : undefined;
+  // Labels it does not understand, then those it reads as naming no indicator it checks (a support row, a period).
+  const unknown = c.notUnderstood.filter((l) => !l.noIndicator).map((l) => l.text);
+  const known = c.notUnderstood.filter((l) => l.noIndicator).map((l) => l.text);
+  const parts = [...(unknown.length > 0 ? [ui.notUnderstood(unknown)] : []), ...(known.length > 0 ? [ui.readNotChecked(known)] : [])];
+  const labels = parts.length > 0 ? parts.join('; ') : undefined;
   // The configuration entry that would map them: not for a rise or a share, which no indicator stands for, nor for a
   // label that says nothing of one (a plan's other rows).
   const mappable = c.notUnderstood.filter((l) => !l.noIndicator && !l.unrelated);
@@ -201,7 +205,9 @@ export function coverageText(file: FileResult, lang: Lang): { clause?: string; h
   let clause: string | undefined;
   if (file.status === 'unchecked') {
     const fmt = makeFmt(lang);
-    clause = labels ?? [...new Set(c.notRun.map((n) => renderSkip(n.reason, fmt)))].join('; ');
+    // Labels not understood say why; labels read as naming nothing checked do not: then the checks' reasons, and them.
+    const why = unknown.length > 0 ? [] : [...new Set(c.notRun.map((n) => renderSkip(n.reason, fmt)))];
+    clause = [...why, ...parts].join('; ') || undefined;
   } else if (isPartial(c) || labels) {
     clause = [ui.checksRan(c.ran.length, c.checks.length), ...(labels ? [labels] : [])].join('; ');
   }

@@ -35,14 +35,16 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
   block.headerRow = headerRowAbove(block);
   const { headerRow } = block;
   // Years as columns (one table per indicator, one unit): each column is a year of the unit the title names.
-  const years = headerRow === undefined ? undefined : yearColumns(grid, headerRow, labelCol, block.width);
-  const unitCols = unitColumns(block, draft, years);
+  const series = headerRow === undefined ? undefined : yearColumns(grid, headerRow, labelCol, block.width);
+  const years = series?.years;
+  const unitCols = unitColumns(block, draft, series);
   const measures = !years && headerRow !== undefined ? measureColumns(unitCols.map((c) => headerText(block, c))) : undefined;
   if (years) readYearColumns(grid, draft, rows, unitCols, years, headerRow!);
   else if (measures) readMeasureColumns(grid, draft, rows, unitCols, measures, headerRow!);
   else readUnitColumns(block, draft, unitCols);
-  // A period's column among years and a notes column (`Ghi chú`) with notes are printed as read (`table`).
-  const asRead = keptColumns(block, (c) => (years ? !years.has(c) && isPeriodHeader(headerText(block, c)) : false) || isNotesHeader(headerText(block, c)));
+  // Among years, a period's column, a plan's beside the year's results and a comparison's, and a notes column
+  // (`Ghi chú`) with notes are printed as read (`table`).
+  const asRead = keptColumns(block, (c) => series?.besides.has(c) || isNotesHeader(headerText(block, c)));
   if (asRead.length > 0) draft.columnsNotRead = asRead;
   const stray = reportStrayRows(block, draft, line, unitCols, mismatched);
   // The rows it does not read are rows of the table as printed (`table` prints them under the units', years' or
@@ -123,7 +125,8 @@ function figuresRow(grid: Grid, r: number, labelCol: number, width: number): boo
 }
 
 /** The columns that are units (or years); a column with something in it that is neither is reported. */
-function unitColumns(b: WideBlock, draft: Draft, years: ReadonlyMap<number, unknown> | undefined): number[] {
+function unitColumns(b: WideBlock, draft: Draft, series: YearColumns | undefined): number[] {
+  const years = series?.years;
   const { grid, labelCol, rows, headerRow } = b;
   const unitCols: number[] = [];
   for (let c = 0; c < b.width; c++) {
@@ -137,10 +140,11 @@ function unitColumns(b: WideBlock, draft: Draft, years: ReadonlyMap<number, unkn
       unitCols.push(c);
       continue;
     }
-    // Beside years, a period's column is no unit: reported (and printed as read: periodColumns).
-    if (years && c > labelCol && isPeriodHeader(head)) {
+    // Beside years, a period's, a plan's or a comparison's column is no unit: reported (and printed as read, keptColumns).
+    const beside = series?.besides.get(c);
+    if (beside) {
       const at = headerRow !== undefined ? cellAt(grid, headerRow, c) : undefined;
-      draft.findings.push({ rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.column', params: { text: head, kind: 'period' } } });
+      draft.findings.push({ rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.column', params: { text: head, kind: beside } } });
       continue;
     }
     if (c < labelCol) {
@@ -346,16 +350,30 @@ function subSlotRows(grid: Grid, labelCol: number, line: LabelLine): Map<number,
   return out;
 }
 
-/**
- * The columns of a header row that are years (`2010 … 2018`), when every unit column of it is one: the
- * table is then one unit's series.
- */
 /** A year column's heading: `2020`, `Năm 2020` (PLAIN_YEAR), or a plan's `Kế hoạch năm 2021`, `Mục tiêu năm 2025`. */
 const PLAIN_YEAR = /^(?:năm\s*|year\s*)?\d{4}$/iu;
 const YEAR_HEADER = /^(?:(?:kế hoạch|kh|mục tiêu|chỉ tiêu|ước thực hiện|ước th|ước|thực hiện|th|dự kiến|dự ước)\s+)?(?:năm\s*|year\s*)?\d{4}$/iu;
+/** A year's heading that names the year's plan (`Kế hoạch năm 2023`, `KH 2023`, `Mục tiêu năm 2025`), and its results (`Thực hiện`, `Ước thực hiện`). */
+const PLAN_YEAR = /^(?:kế hoạch|kh|mục tiêu|chỉ tiêu)\s/iu;
+const RESULT_YEAR = /^(?:ước thực hiện|ước th|ước|thực hiện|th|dự kiến|dự ước)\s/iu;
+/** A column comparing two others (`So sánh (%)`, `Tỷ lệ đạt so với KH`, `% so với cùng kỳ`, `Tăng/giảm`). */
+const COMPARISON_HEADER = /^(?:so sánh|so với|ss\b|t[ỷỉ] lệ đạt|mức đạt|đạt\b|%\s*(?:so|đạt|kh\b|kế hoạch|thực hiện)|tăng\s*[/,-]?\s*giảm|compared|% of (?:the )?(?:plan|target))/iu;
 
-function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: number): Map<number, string> | undefined {
-  const years = new Map<number, string>();
+/** The columns of a series by year: each year's column, and the columns beside them that no year is (read as printed). */
+interface YearColumns {
+  years: Map<number, string>;
+  besides: Map<number, 'period' | 'planBeside' | 'comparison'>;
+}
+
+/**
+ * The columns of a header row that are years (`2010 … 2018`), when every unit column of it is one: the table is
+ * then one unit's series. A year printed twice, as its plan and as its results (`Kế hoạch năm 2023`, `Ước thực hiện
+ * năm 2023`), is read from its results; its plan's column, a period's (`Giai đoạn 2016-2020`) and a comparison's
+ * (`So sánh (%)`) are beside the years.
+ */
+function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: number): YearColumns | undefined {
+  const byYear = new Map<string, Array<{ col: number; plan: boolean; result: boolean }>>();
+  const besides: YearColumns['besides'] = new Map();
   let others = 0;
   for (let c = labelCol + 1; c < width; c++) {
     const full = cellText(cellAt(grid, headerRow, c));
@@ -364,12 +382,22 @@ function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: num
     const t = withoutYearMark(full);
     const y = featuresOf(t).year;
     // `2020`, `Năm 2020`, and a plan's `Kế hoạch năm 2021`, `Ước thực hiện năm 2021`, `Mục tiêu năm 2025`.
-    if (y !== undefined && YEAR_HEADER.test(t) && ![...years.values()].includes(y)) years.set(c, y);
+    if (y !== undefined && YEAR_HEADER.test(t)) (byYear.get(y) ?? byYear.set(y, []).get(y)!).push({ col: c, plan: PLAN_YEAR.test(t), result: RESULT_YEAR.test(t) });
     // A period among the years (`Giai đoạn 2016-2020`, `Năm 2022 - 2023`): its figures are over several years, not a
-    // unit's; it keeps the others from being years no more (reported and printed as read: unitColumns, periodColumns).
-    else if (!isPeriodHeader(full)) others++;
+    // unit's; it keeps the others from being years no more (reported and printed as read).
+    else if (isPeriodHeader(full)) besides.set(c, 'period');
+    else if (COMPARISON_HEADER.test(full.trim())) besides.set(c, 'comparison');
+    else others++;
   }
-  return years.size >= 2 && others === 0 ? years : undefined;
+  const years = new Map<number, string>();
+  for (const [y, cols] of byYear) {
+    // One column a year; a year's plan beside its results (or beside a heading of the year alone) is not the year's.
+    const read = cols.length === 1 ? cols[0] : cols.length === 2 && cols.filter((x) => x.plan).length === 1 ? cols.find((x) => !x.plan) : undefined;
+    if (!read) return undefined;
+    years.set(read.col, y);
+    for (const x of cols) if (x !== read) besides.set(x.col, 'planBeside');
+  }
+  return years.size >= 2 && others === 0 ? { years: new Map([...years].sort((a, b) => a[0] - b[0])), besides } : undefined;
 }
 
 const PERIOD_HEADER = /^(?:giai đoạn|gđ|thời kỳ|năm|period|years?)?\s*(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d(?:\s*\([^()]*\))?$/iu;

@@ -78,11 +78,11 @@ describe('nothing checked is never "no errors"', () => {
     expect(j.coverage!.notRun.find((n) => n.check === 'sum')!.reason).toContain('no unit is the total');
   });
 
-  it('a plan\'s other rows are not understood, without a labels hint: the JSON says which name no indicator and which say nothing of one', async () => {
+  it('a plan\'s other rows are not understood or read as naming no indicator, without a labels hint: the JSON says which name no indicator and which say nothing of one', async () => {
     const f = 'fixtures/calc/annex-with-other-rows.csv';
     const r = await cli(['validate', f, '--lang', 'en', '--no-table']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('not understood: "Thu nhập bình quân đầu người", "Số hộ nghèo được hỗ trợ nhà ở", "Số lượt hộ được vay vốn ưu đãi"');
+    expect(r.stdout).toContain('not understood: "Thu nhập bình quân đầu người"; read, not checked: "Số hộ nghèo được hỗ trợ nhà ở", "Số lượt hộ được vay vốn ưu đãi"');
     expect(r.stdout).not.toContain('"labels"');
     const j = json((await cli(['validate', f, '--format', 'json'])).stdout).files[0]!;
     expect(j.coverage!.notUnderstood).toEqual([
@@ -92,10 +92,18 @@ describe('nothing checked is never "no errors"', () => {
     ]);
   });
 
-  it('a verdict names at most three labels not understood, and how many more (each is a warning below; the JSON lists all)', async () => {
+  it('a file left unchecked whose labels were all read (rises) says why the checks did not run, then the labels read and not checked', async () => {
+    const f = 'fixtures/published/review-2019-dakrong-district-blocks-communes-reductions.csv';
+    const verdict = (await cli(['validate', f, '--lang', 'en', '--no-table'])).stdout.split('\n')[0]!;
+    expect(verdict).toMatch(/nothing could be checked — .* — no unit has the values it needs; .*; read, not checked: "Số hộ dân cư tăng so với đầu năm", "Tỷ lệ hộ cận nghèo tăng so với đầu năm \(%\)"$/);
+    expect(verdict).not.toContain('not understood');
+  });
+
+  it('a verdict names at most three labels not checked, and how many more (each is a warning below; the JSON lists all)', async () => {
     const f = 'fixtures/published/report-2024-vinh-long-province-support-and-poverty.csv';
     const verdict = (await cli(['validate', f, '--lang', 'en', '--no-table'])).stdout.split('\n')[0]!;
-    expect(verdict).toMatch(/not understood: "Giai đoạn 2021 - 2024 \(ước\)", "Năm 2022 - 2023", "Hỗ trợ vay vốn [^"]*" and 8 more$/);
+    expect(verdict).toMatch(/; read, not checked: "Giai đoạn 2021 - 2024 \(ước\)", "Năm 2022 - 2023", "Hỗ trợ vay vốn [^"]*" and 8 more$/);
+    expect(verdict).not.toContain('not understood');
     expect(json((await cli(['validate', f, '--format', 'json'])).stdout).files[0]!.coverage!.notUnderstood).toHaveLength(11);
   });
 

@@ -137,6 +137,27 @@ describe('a period among years', () => {
   });
 });
 
+describe('a plan beside a year\'s results, and a comparison', () => {
+  const csv = ['STT;Chỉ tiêu;ĐVT;Thực hiện năm 2022;Kế hoạch năm 2023;Ước thực hiện năm 2023;So sánh (%)', '1;Tổng số hộ;Hộ;24.512;;24.890;', '2;Số hộ nghèo;Hộ;3.120;;2.610;', '3;Tỷ lệ hộ nghèo;%;12,73;10,50;10,49;', '4;Mức giảm tỷ lệ hộ nghèo;Điểm %;;2,2;2,24;101,8'].join('\n');
+
+  it('the year is read from its results, the plan\'s and the comparison\'s columns are reported and printed as read in place', () => {
+    const { annex, findings } = shape(gridFromBytes(Buffer.from(`\uFEFF${csv}`)), {});
+    expect([...annex.units]).toHaveLength(1);
+    expect(annex.indicators).toEqual(expect.arrayContaining(['rate@2022', 'rate@2023', 'rate_reduced@2023']));
+    expect(annex.values.get(0, 'rate@2023')?.cell.ref).toBe('F4');
+    expect(findings.filter((f) => f.msg.id === 'unknown.column').map((f) => `${f.at!.ref} ${(f.msg.params as { kind?: string }).kind}`)).toEqual(['E1 planBeside', 'G1 comparison']);
+    expect(annex.columnsNotRead?.map((c) => c.header)).toEqual(['Kế hoạch năm 2023', 'So sánh (%)']);
+    const layout = layoutOf(computeShaped(annex), { lang: 'vi', locale: 'vi' });
+    expect(layout.header.map((c) => c.text).slice(-4)).toEqual(['Thực hiện năm 2022', 'Kế hoạch năm 2023', 'Ước thực hiện năm 2023', 'So sánh (%)']);
+    expect(layout.rows.at(-1)!.slice(-4).map((c) => c.text)).toEqual(['', '2,2', '2,24', '101,8']);
+  });
+
+  it('a year printed twice without a plan among them, or a column that is neither, keeps the columns units', () => {
+    expect([...annexOf(csv.replace('Kế hoạch năm 2023', 'Thực hiện năm 2023')).units]).toHaveLength(4);
+    expect([...annexOf(csv.replace('So sánh (%)', 'Huyện A')).units]).toHaveLength(4);
+  });
+});
+
 describe('a wide table\'s notes column', () => {
   it('is printed as read with the units as columns, each note on its indicator\'s row; an empty one is not printed', () => {
     const annex = annexOf(['STT;Chỉ tiêu;ĐVT;Toàn huyện;Xã A;Xã B;Ghi chú', '1;Tổng số hộ;Hộ;1.000;600;400;', '2;Số hộ nghèo;Hộ;100;60;40;Theo Quyết định 123/QĐ-UBND', '3;Tỷ lệ hộ nghèo;%;10,00;10,00;10,00;'].join('\n'));
