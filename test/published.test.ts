@@ -19,6 +19,9 @@ async function check(name: string): Promise<CheckResult> {
   return checkGrid(await gridFromAnyBytes(readFileSync(join(DIR, name)), { name }));
 }
 
+/** A fixture's text with a cell changed, checked. */
+const checkText = async (text: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(text, 'utf8'), { name: 'changed.csv' }));
+
 /** Errors and warnings as "severity rule cell". */
 const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
 
@@ -166,6 +169,19 @@ describe('review-2022-kon-tum-ethnic-minority-districts.csv', () => {
     expect(r.coverage.ran).toEqual(expect.arrayContaining(['sum', 'rate']));
     // No cell of the column is proposed for correction.
     expect(r.localisation.causes).toEqual([]);
+  });
+});
+
+describe('review-2023-tien-giang-province-decision-areas-districts.csv', () => {
+  it('the districts named after the urban and rural areas are parts of neither, a subset of the province: no false sum when both print a count', async () => {
+    const r = await check('review-2023-tien-giang-province-decision-areas-districts.csv');
+    expect(problems(r)).toEqual([]);
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['sum', 'rate', 'of-which']));
+    const csv = readFileSync(join(DIR, 'review-2023-tien-giang-province-decision-areas-districts.csv'), 'utf8');
+    const withCount = await checkText(csv.replace('Huyện Tân Phú Đông;;;1,68', 'Huyện Tân Phú Đông;;500;1,68'));
+    expect(problems(withCount)).toEqual([]);
+    const above = await checkText(csv.replace('Huyện Châu Thành;;1.034', 'Huyện Châu Thành;;5.034'));
+    expect(problems(above)).toEqual(['error of-which C5']);
   });
 });
 

@@ -48,9 +48,21 @@ export function blockCandidate(u: Pick<DraftUnit, 'name' | 'stt'>): boolean {
 }
 
 function candidateKey(stt: string | undefined, k: string): boolean {
-  if (stt !== undefined && ROMAN.test(stt.trim())) return true;
+  return candidateKind(stt, k) !== 0;
+}
+
+/** The patterns of BLOCK_NAMES that name the two areas (urban, rural): one kind. */
+const AREA_PATTERNS: ReadonlySet<number> = new Set([0, 1, 6, 7]);
+
+/**
+ * What kind of block a row could head: 0 none, 1 numbered I, II …, 2 an area (urban, rural), 3 + its pattern for any
+ * other name. Rows of one kind are siblings of one partition (`Khu vực thành thị`, `Khu vực nông thôn`).
+ */
+function candidateKind(stt: string | undefined, k: string): number {
+  if (stt !== undefined && ROMAN.test(stt.trim())) return 1;
   // A pattern whose words the name lacks is not tried (words.ts mayMatch): most are then never compiled in a run.
-  return BLOCK_NAMES.some((re) => mayMatch(re, k) && re.test(k));
+  const i = BLOCK_NAMES.findIndex((re) => mayMatch(re, k) && re.test(k));
+  return i < 0 ? 0 : AREA_PATTERNS.has(i) ? 2 : 3 + i;
 }
 
 export const isOfWhichName = (name: string) => ofWhichKey(foldKey(name));
@@ -64,6 +76,7 @@ const ofWhichKey = (k: string) => mayMatch(OF_WHICH, k) && OF_WHICH.test(k);
  * is folded once (foldKey's memory holds 20,000 names).
  */
 interface ListFacts {
+  /** candidateKind: 0 when the row could head no block. */
   readonly candidate: Uint8Array;
   /** Named as an "of which" row (`Trong đó: …`); the reader's flag (`DraftUnit.ofWhich`) is the unit's own. */
   readonly ofWhich: Uint8Array;
@@ -82,7 +95,7 @@ function factsOf(units: readonly DraftUnit[]): ListFacts {
   for (let i = 0; i < n; i++) {
     const u = units[i]!;
     const k = foldKey(u.name);
-    f.candidate[i] = candidateKey(u.stt, k) ? 1 : 0;
+    f.candidate[i] = candidateKind(u.stt, k);
     f.ofWhich[i] = ofWhichKey(k) ? 1 : 0;
     f.level[i] = levelOf(u.name, k);
   }
@@ -197,7 +210,8 @@ export function resolveStructure(
 
   // Block heads: a candidate followed by a unit that is not one (a block of regions only is a plain list).
   const f = factsOf(units);
-  const isHead = units.map((u, i) => i !== totalIdx && f.candidate[i] === 1 && nextPlain(units, f, i, totalIdx) !== undefined);
+  const isHead = units.map((u, i) => i !== totalIdx && f.candidate[i] !== 0 && nextPlain(units, f, i, totalIdx) !== undefined);
+  const named = namedAfterPartition(units, f, isHead, totalIdx);
   const levels = levelsOf(units, isTotal);
   // The units above the current one, of ever deeper levels (a province, its district): the nearest of a higher level is its parent.
   const open: number[] = [];
@@ -223,7 +237,7 @@ export function resolveStructure(
       open.length = 0;
       continue;
     }
-    if (u.ofWhich) {
+    if (u.ofWhich || named.has(i)) {
       role[i] = 'of-which';
       parents[i] = root ?? -1;
       continue;
@@ -250,6 +264,24 @@ export function resolveStructure(
     last = i;
   }
   return { parents, totalIdx, role, partition };
+}
+
+/**
+ * Units named after the rows of one partition, none of which heads units (`Khu vực thành thị`, `Khu vực nông thôn`,
+ * then `Huyện Châu Thành`, `Huyện Tân Phú Đông`: a decision's report naming the districts with the most poor
+ * households): they are parts of none of those rows, and of the total only as a subset (an "of which": never summed,
+ * never above it). The last row of the partition no longer heads them (`isHead` is changed). A region after the areas
+ * (`Thành thị`, `Nông thôn`, `Đồng bằng sông Hồng`, its provinces) is of another kind and still heads its units.
+ */
+function namedAfterPartition(units: readonly DraftUnit[], f: ListFacts, isHead: boolean[], totalIdx: number): Set<number> {
+  const out = new Set<number>();
+  for (let i = 1; i < units.length; i++) {
+    const before = i - 1;
+    if (!isHead[i] || before === totalIdx || isHead[before] || f.candidate[before] !== f.candidate[i] || f.candidate[i] === 1) continue;
+    isHead[i] = false;
+    for (let j = i + 1; j < units.length && nextPlain(units, f, j - 1, totalIdx) === j; j++) out.add(j);
+  }
+  return out;
 }
 
 function nextPlain(units: readonly DraftUnit[], f: ListFacts, i: number, totalIdx: number): number | undefined {
