@@ -231,7 +231,9 @@ export function en(): Catalog {
     'range.exceeds': (p, f) =>
       `${p.unit}: ${lower(f.ind(p.part))} (${f.n(p.partValue)}) is larger than ${lower(f.ind(p.whole))} (${f.n(p.wholeValue)}).`,
     'range.reduced-negative': (p, f) =>
-      `${p.unit}: poor households reduced is negative (${f.n(p.actual)}), i.e. the number of poor households grew; check the sign.`,
+      p.indicator
+        ? `${p.unit}: ${lower(f.ind(p.indicator))} is negative (${f.n(p.actual)}), i.e. the number grew during the year; check the sign.`
+        : `${p.unit}: poor households reduced is negative (${f.n(p.actual)}), i.e. the number of poor households grew; check the sign.`,
     'range.rate': (p, f) => `${p.unit}: ${lower(f.ind(p.indicator))} = ${f.n(p.actual)} is outside ${f.n(p.min)}–${f.n(p.max)}.`,
     'number.text': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a number.`,
     'number.approximate': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is an approximate figure, not a number, so nothing that needs it is checked.`,

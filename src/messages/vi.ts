@@ -235,7 +235,9 @@ export function vi(): Catalog {
     'range.exceeds': (p, f) =>
       `${p.unit}: ${f.ind(p.part).toLowerCase()} (${f.n(p.partValue)}) lớn hơn ${f.ind(p.whole).toLowerCase()} (${f.n(p.wholeValue)}).`,
     'range.reduced-negative': (p, f) =>
-      `${p.unit}: số hộ nghèo giảm trong năm là số âm (${f.n(p.actual)}), tức là số hộ nghèo tăng; hãy kiểm tra lại dấu.`,
+      p.indicator
+        ? `${p.unit}: ${f.ind(p.indicator).toLowerCase()} là số âm (${f.n(p.actual)}), tức là số này tăng trong năm; hãy kiểm tra lại dấu.`
+        : `${p.unit}: số hộ nghèo giảm trong năm là số âm (${f.n(p.actual)}), tức là số hộ nghèo tăng; hãy kiểm tra lại dấu.`,
     'range.rate': (p, f) =>
       `${p.unit}: ${f.ind(p.indicator).toLowerCase()} = ${f.n(p.actual)} nằm ngoài khoảng ${f.n(p.min)}–${f.n(p.max)}.`,
     'number.text': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số.`,

@@ -165,7 +165,8 @@ export interface MessageParams {
   'range.negative': { unit: string; indicator: Indicator; actual: string };
   'range.fraction': { unit: string; indicator: Indicator; actual: string };
   'range.exceeds': { unit: string; part: Indicator; partValue: string; whole: Indicator; wholeValue: string };
-  'range.reduced-negative': { unit: string; actual: string };
+  /** `indicator`: another net reduction than the poor's (`near_poor_reduced`). */
+  'range.reduced-negative': { unit: string; actual: string; indicator?: Indicator };
   'range.rate': { unit: string; indicator: Indicator; actual: string; min: string; max: string };
   'number.text': { unit: string; indicator: Indicator; text: string };
   /** A note where a figure goes (three words or more): why the table gives none. */

@@ -232,7 +232,9 @@ export const rangeKind = defineKind<RangeRelation>({
     const unit = r.unit.name;
     const base = { rule: 'range' as const, at: x.cell, unit, indicator: r.indicator, actual: x.plain };
     if (x.num.isNegative()) {
+      // A net reduction below zero is a rise (poverty grew: 2022's re-review), of the poor or of any other population.
       if (r.indicator === 'poor_reduced') ctx.report({ ...base, severity: 'warning', msg: { id: 'range.reduced-negative', params: { unit, actual: x.plain } } });
+      else if (isNetReduction(r.indicator)) ctx.report({ ...base, severity: 'warning', msg: { id: 'range.reduced-negative', params: { unit, actual: x.plain, indicator: r.indicator } } });
       else ctx.report({ ...base, severity: 'error', msg: { id: 'range.negative', params: { unit, indicator: r.indicator, actual: x.plain } } });
     } else if (!x.num.isInteger()) {
       ctx.report({ ...base, severity: 'error', msg: { id: 'range.fraction', params: { unit, indicator: r.indicator, actual: x.plain } } });
@@ -248,6 +250,12 @@ export const rangeKind = defineKind<RangeRelation>({
     ];
   },
 });
+
+/** A count (or persons) of a net reduction during the year (`near_poor_reduced`, `poor_reduced@2022`): may be negative. */
+function isNetReduction(slot: Indicator): boolean {
+  const p = describeIndicator(parseSlot(slot).indicator);
+  return p !== undefined && p.time === 'reduced' && p.role === 'value' && (p.measure === 'count' || p.measure === 'persons');
+}
 
 /**
  * The same bounds for the vocabulary's other slots: counts and persons whole and not negative (a net

@@ -1,0 +1,27 @@
+/**
+ * A net reduction below zero is a rise (poverty grew during the year: Hải Dương's 2022 re-review): a warning for
+ * the poor and for every other population (the near-poor), never an error for one and a warning for the other. A
+ * count that is no reduction (poor at the end of the year) below zero stays an error.
+ */
+import { describe, expect, it } from 'vitest';
+import { gridFromAnyBytes } from '../../src/read/index.js';
+import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+import { makeFmt, renderMessage } from '../../src/messages/index.js';
+
+const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
+const ranges = (r: CheckResult) => r.findings.filter((f) => f.rule === 'range').map((f) => `${f.severity} ${f.at?.ref} ${f.msg.id}`);
+const HEAD = 'Đơn vị;Tỷ lệ hộ nghèo đầu năm (%);Số hộ nghèo giảm trong năm;Số hộ nghèo cuối năm;Tỷ lệ hộ nghèo cuối năm (%);Tỷ lệ hộ cận nghèo đầu năm (%);Số hộ cận nghèo giảm trong năm;Số hộ cận nghèo cuối năm;Tỷ lệ hộ cận nghèo cuối năm (%)';
+
+describe('a negative net reduction', () => {
+  it('is a warning for the poor and for the near-poor, naming the population', async () => {
+    const r = await check([HEAD, 'Tỉnh Hải Dương;1,93;-1.430;13.823;2,15;2,18;-1.019;14.441;2,24'].join('\n'));
+    expect(ranges(r)).toEqual(['warning C2 range.reduced-negative', 'warning G2 range.reduced-negative']);
+    const g2 = r.findings.find((f) => f.at?.ref === 'G2')!;
+    expect(renderMessage(g2.msg, makeFmt('en'))).toBe('Tỉnh Hải Dương: net reduction of the near-poor during the year is negative (-1,019), i.e. the number grew during the year; check the sign.');
+  });
+
+  it('a negative count that is no reduction stays an error', async () => {
+    const r = await check([HEAD, 'Tỉnh Hải Dương;1,93;1.430;13.823;2,15;2,18;1.019;-14.441;2,24'].join('\n'));
+    expect(ranges(r)).toContain('error H2 range.negative');
+  });
+});
