@@ -36,7 +36,7 @@ export const enRelations: Texts = {
   'combined.rate': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} should be close to the poverty rate + the near-poverty rate = ${f.n(p.poor)} + ${f.n(p.nearPoor)} = ${f.n(p.sum)} (rounding allows at most ${f.n(p.tolerance)}).`,
   'implied-households.disagree': (p, f) =>
-    `${p.unit}: the table prints no households, but each pair of a count and its rate implies them: ${p.pairs.map((x) => `${x.count}/${x.rate} fits ${span(x.lo, x.hi, f)}`).join('; ')}. No household count fits every pair; ${p.cell ? `${p.cell} (or the count beside it) is likely wrong, as the other pairs agree.` : 'one of these cells is wrong (the likely causes rank them).'}`,
+    `${p.unit}: the table prints no households, but each pair of a count and its rate implies them: ${p.pairs.map((x) => `${x.count}/${x.rate} fits ${span(x.lo, x.hi, f)}`).join('; ')}${p.pairs.some((x) => x.count.startsWith('(')) ? ' (a count in brackets is the start of the year\'s, not printed: the end of the year\'s plus the net reduction)' : ''}. No household count fits every pair; ${p.cell ? `${p.cell} (or the count beside it) is likely wrong, as the other pairs agree.` : 'one of these cells is wrong (the likely causes rank them).'}`,
   'implied-households.flow': (p, f) =>
     `${p.unit}: the pair ${p.count}/${p.rate} fits ${span(p.flowLo, p.flowHi, f)}, while the unit's other rates fit ${span(p.commonLo, p.commonHi, f)}; no denominator of the table gives this rate.`,
   'implied-households.flow-share': (p, f) =>

@@ -58,7 +58,7 @@ export const viRelations: Texts = {
   'combined.rate': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} phải gần bằng tỷ lệ hộ nghèo + tỷ lệ hộ cận nghèo = ${f.n(p.poor)} + ${f.n(p.nearPoor)} = ${f.n(p.sum)} (do làm tròn được lệch tối đa ${f.n(p.tolerance)}).`,
   'implied-households.disagree': (p, f) =>
-    `${p.unit}: bảng không ghi tổng số hộ, nhưng mỗi cặp số hộ và tỷ lệ cho biết tổng số hộ: ${p.pairs.map((x) => `${x.count}/${x.rate} ứng với ${span(x.lo, x.hi, f)}`).join('; ')}. Không có số hộ nào khớp với mọi cặp; ${p.cell ? `có lẽ ô ${p.cell} (hoặc số hộ đi cùng) bị ghi sai, vì các cặp còn lại khớp với nhau.` : 'một trong các ô này bị ghi sai (các nguyên nhân có thể xếp hạng chúng).'}`,
+    `${p.unit}: bảng không ghi tổng số hộ, nhưng mỗi cặp số hộ và tỷ lệ cho biết tổng số hộ: ${p.pairs.map((x) => `${x.count}/${x.rate} ứng với ${span(x.lo, x.hi, f)}`).join('; ')}${p.pairs.some((x) => x.count.startsWith('(')) ? ' (số trong ngoặc là số hộ đầu năm bảng không ghi: số cuối năm cộng số giảm trong năm)' : ''}. Không có số hộ nào khớp với mọi cặp; ${p.cell ? `có lẽ ô ${p.cell} (hoặc số hộ đi cùng) bị ghi sai, vì các cặp còn lại khớp với nhau.` : 'một trong các ô này bị ghi sai (các nguyên nhân có thể xếp hạng chúng).'}`,
   'implied-households.flow': (p, f) =>
     `${p.unit}: cặp ${p.count}/${p.rate} ứng với ${span(p.flowLo, p.flowHi, f)}, trong khi các tỷ lệ khác của đơn vị ứng với ${span(p.commonLo, p.commonHi, f)}; không mẫu số nào của bảng cho tỷ lệ này.`,
   'implied-households.flow-share': (p, f) =>

@@ -142,6 +142,7 @@ export interface MessageParams {
   'combined.rate': { unit: string; indicator: Indicator; poor: string; nearPoor: string; sum: string; actual: string; tolerance: string };
   /** The (count, rate) pairs of a unit admit no common household count; `cell`: the rate that disagrees. */
   /** `cell`: the rate of the one pair the others outvote; absent when no pair is the odd one out. */
+  /** A pair's `count`: its cell, or `(D2 + C2)` for a start of the year's count derived from the end's and the net reduction. */
   'implied-households.disagree': { unit: string; pairs: Array<{ count: string; rate: string; lo: string; hi?: string }>; cell?: string };
   /** A flow's (count, rate) pair admits no household count near the unit's. */
   'implied-households.flow': { unit: string; count: string; rate: string; flowLo: string; flowHi?: string; commonLo: string; commonHi?: string };

@@ -52,7 +52,18 @@ export interface Pair {
   readonly count: OkValue;
   readonly rate: OkValue;
   readonly flow: boolean;
+  /**
+   * A count the table does not print, derived: the households at the start of the year = those at the end + the net
+   * reduction (cells `[end, reduced]`; `count` is their sum, at the end's cell). Its cells are these two.
+   */
+  readonly from?: readonly [OkValue, OkValue];
 }
+
+/** The cells a pair's count is read from: its own, or the two it is derived from. */
+const countCells = (p: Pair): readonly OkValue[] => p.from ?? [p.count];
+/** How a message names a pair's count: its cell, or `(D2 + C2)` for a derived one. */
+const countRef = (p: Pair): string => (p.from ? `(${p.from[0].cell.ref} + ${p.from[1].cell.ref})` : p.count.cell.ref);
+const pairCells = (p: Pair): OkValue[] => [...countCells(p), p.rate];
 
 const pairInterval = (p: Pair) => impliedHouseholds(p.count.num, p.rate.num, p.rate.decimals ?? 0);
 
@@ -62,7 +73,9 @@ export function pairsOf(annex: Annex, unit: Unit | number, slots: readonly SlotI
   for (const s of slots) {
     if (!paired(s)) continue;
     const rate = okValue(annex, unit, s.key);
-    const count = okValue(annex, unit, slotFor(s, { measure: 'count' }));
+    const printed = okValue(annex, unit, slotFor(s, { measure: 'count' }));
+    const from = printed || !rate ? undefined : startFrom(annex, unit, s);
+    const count = printed ?? (from && derivedCount(from, slotFor(s, { measure: 'count' })!));
     if (!rate || !count) continue;
     const hh = householdsSlot(annex, s);
     if (hh !== undefined && okValue(annex, unit, hh)) continue; // printed: the rate relation checks it
@@ -74,9 +87,22 @@ export function pairsOf(annex: Annex, unit: Unit | number, slots: readonly SlotI
     // A target's from–to bounds are over the same households.
     const { indicator: _i, bound: _b, ...dims } = s.parsed;
     const key = `${population}|${time}|${s.point.role}|${JSON.stringify(dims)}`;
-    (groups.get(key) ?? groups.set(key, []).get(key)!).push({ count, rate, flow });
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push({ count, rate, flow, ...(from ? { from } : {}) });
   }
   return groups;
+}
+
+/** For a rate at the start of the year whose count is not printed: the count at the end and the net reduction, when both are. */
+function startFrom(annex: Annex, unit: Unit | number, s: SlotInfo): readonly [OkValue, OkValue] | undefined {
+  if (s.point.time !== 'start' || s.point.role !== 'value' || s.point.measure !== 'rate') return undefined;
+  const end = okValue(annex, unit, slotFor(s, { measure: 'count', time: 'end' }));
+  const reduced = end && okValue(annex, unit, slotFor(s, { measure: 'count', time: 'reduced' }));
+  return end && reduced && end.num.isInteger() && reduced.num.isInteger() ? [end, reduced] : undefined;
+}
+
+function derivedCount([end, reduced]: readonly [OkValue, OkValue], indicator: string): OkValue {
+  const num = end.num.plus(reduced.num);
+  return { ...end, indicator, num, plain: plain(num) };
 }
 
 /**
@@ -127,7 +153,7 @@ function pairsFinding(r: ImpliedRelation & { type: 'pairs' }, ctx: RuleContext):
         id: 'implied-households.disagree',
         params: {
           unit: r.unit.name,
-          pairs: stocks.map((p) => ({ count: p.count.cell.ref, rate: p.rate.cell.ref, ...showIv(pairInterval(p)) })),
+          pairs: stocks.map((p) => ({ count: countRef(p), rate: p.rate.cell.ref, ...showIv(pairInterval(p)) })),
           ...(odd ? { cell: odd.rate.cell.ref } : {}),
         },
       }),
@@ -138,7 +164,7 @@ function pairsFinding(r: ImpliedRelation & { type: 'pairs' }, ctx: RuleContext):
     const iv = pairInterval(p);
     if (iv && intersect(iv, common)) continue;
     const near = iv && close(iv, common);
-    const params = { unit: r.unit.name, count: p.count.cell.ref, rate: p.rate.cell.ref, ...prefixed('flow', showIv(iv)), ...prefixed('common', showIv(common)) } as MessageParams['implied-households.flow'];
+    const params = { unit: r.unit.name, count: countRef(p), rate: p.rate.cell.ref, ...prefixed('flow', showIv(iv)), ...prefixed('common', showIv(common)) } as MessageParams['implied-households.flow'];
     // An exit's rate over the poor (or near-poor) households, not over all households: a share of them.
     const share = iv && !near ? shareOf(ctx.annex, r.unit, p) : undefined;
     if (share && close(iv!, { lo: share.base, hi: share.base })) {
@@ -200,7 +226,7 @@ export const impliedKind = defineKind<ImpliedRelation>({
   applicable: (annex) => {
     if (isAnnexShaped(annex.indicators)) return false;
     const rates = vocabularySlots(annex).filter(paired);
-    for (let u = 0; u < annex.units.length; u++) if (rates.some((s) => okValue(annex, u, s.key) && okValue(annex, u, slotFor(s, { measure: 'count' })) && !okValue(annex, u, householdsSlot(annex, s)))) return true;
+    for (let u = 0; u < annex.units.length; u++) if (rates.some((s) => okValue(annex, u, s.key) && (okValue(annex, u, slotFor(s, { measure: 'count' })) || startFrom(annex, u, s)) && !okValue(annex, u, householdsSlot(annex, s)))) return true;
     return false;
   },
   *instances(ctx) {
@@ -215,7 +241,7 @@ export const impliedKind = defineKind<ImpliedRelation>({
       const groups = pairsFor(id);
       for (const pairs of groups.values()) {
         if (pairs.filter((p) => !p.flow).length < (pairs.some((p) => p.flow) ? 1 : 2)) continue;
-        yield { type: 'pairs', unit: annex.units.at(id)!, at: pairs[0]!.rate, cells: pairs.flatMap((p) => [p.count, p.rate]), pairs };
+        yield { type: 'pairs', unit: annex.units.at(id)!, at: pairs[0]!.rate, cells: pairs.flatMap(pairCells), pairs };
       }
     }
     // Parents and their parts: the whole's households (printed, or implied by its end-of-year pairs).
@@ -226,10 +252,10 @@ export const impliedKind = defineKind<ImpliedRelation>({
       for (const parts of partitions) {
         const withPairs = parts.map((id) => annex.units.at(id)!).map((u) => ({ unit: u, pairs: (pairsFor(u.id).get(GROUP_END) ?? []).filter((p) => !p.flow) })).filter((x) => x.pairs.length > 0);
         for (const x of withPairs) {
-          yield { type: 'part', unit: x.unit, at: x.pairs[0]!.rate, cells: [...x.pairs.flatMap((p) => [p.count, p.rate]), ...cellsOfWhole(whole)], pairs: x.pairs, whole, wholeUnit: parent };
+          yield { type: 'part', unit: x.unit, at: x.pairs[0]!.rate, cells: [...x.pairs.flatMap(pairCells), ...cellsOfWhole(whole)], pairs: x.pairs, whole, wholeUnit: parent };
         }
         if (withPairs.length === parts.length && parts.length >= 2) {
-          yield { type: 'parts', unit: parent, at: cellsOfWhole(whole)[0]!, cells: [...withPairs.flatMap((x) => x.pairs.flatMap((p) => [p.count, p.rate])), ...cellsOfWhole(whole)], parts: withPairs, whole };
+          yield { type: 'parts', unit: parent, at: cellsOfWhole(whole)[0]!, cells: [...withPairs.flatMap((x) => x.pairs.flatMap(pairCells)), ...cellsOfWhole(whole)], parts: withPairs, whole };
         }
       }
     }
@@ -246,7 +272,7 @@ export const impliedKind = defineKind<ImpliedRelation>({
       ctx.report(
         finding('error', odd, r.unit, {
           id: 'implied-households.exceeds-whole',
-          params: { unit: r.unit.name, whole: r.wholeUnit.name, ...prefixed('part', showIv(iv)), ...prefixed('whole', showIv(whole)), rate: odd.rate.cell.ref, count: odd.count.cell.ref } as MessageParams['implied-households.exceeds-whole'],
+          params: { unit: r.unit.name, whole: r.wholeUnit.name, ...prefixed('part', showIv(iv)), ...prefixed('whole', showIv(whole)), rate: odd.rate.cell.ref, count: countRef(odd) } as MessageParams['implied-households.exceeds-whole'],
         }),
       );
       return;
@@ -285,12 +311,19 @@ function wholeOf(annex: Annex, parent: Unit, groups: Map<string, Pair[]> | undef
   return pairs.length > 0 ? pairs : undefined;
 }
 
-const cellsOfWhole = (w: readonly Pair[] | OkValue): OkValue[] => ('num' in w ? [w] : w.flatMap((p) => [p.count, p.rate]));
+const cellsOfWhole = (w: readonly Pair[] | OkValue): OkValue[] => ('num' in w ? [w] : w.flatMap(pairCells));
+
+/** A pair's count on locate's candidate values: its cell's, or the sum of the two it is derived from. */
+function countWith(p: Pair, get: (ref: string) => Dec | undefined): Dec | undefined {
+  if (!p.from) return get(p.count.cell.ref);
+  const [a, b] = p.from.map((v) => get(v.cell.ref));
+  return a && b ? a.plus(b) : undefined;
+}
 
 /** The relation evaluated on values that may differ from the table's (locate's candidates). */
 function holdsWith(r: ImpliedRelation, get: (ref: string) => Dec | undefined): boolean {
   const with_ = (p: Pair): Pair | undefined => {
-    const c = get(p.count.cell.ref);
+    const c = countWith(p, get);
     const x = get(p.rate.cell.ref);
     if (!c || !x) return undefined;
     return { flow: p.flow, count: { ...p.count, num: c }, rate: { ...p.rate, num: x } };
@@ -321,10 +354,10 @@ function holdsWith(r: ImpliedRelation, get: (ref: string) => Dec | undefined): b
 function boundsFor(r: ImpliedRelation, ref: string, get: (ref: string) => Dec | undefined): { lo?: Dec; loStrict?: boolean; hi?: Dec; hiStrict?: boolean } | undefined {
   if (r.type === 'parts') return undefined;
   const pairs = r.pairs;
-  const pair = pairs.find((p) => p.count.cell.ref === ref || p.rate.cell.ref === ref);
+  const pair = pairs.find((p) => p.rate.cell.ref === ref || countCells(p).some((x) => x.cell.ref === ref));
   if (!pair) return undefined;
   const h = new Dec(10).pow(-(pair.rate.decimals ?? 0)).div(2);
-  const c = get(pair.count.cell.ref);
+  const c = countWith(pair, get);
   const x = get(pair.rate.cell.ref);
   if (!c || !x) return undefined;
   if (r.type === 'part') {
@@ -338,9 +371,13 @@ function boundsFor(r: ImpliedRelation, ref: string, get: (ref: string) => Dec | 
   const others = commonHouseholds(pairs.filter((p) => p !== pair && !p.flow));
   if (!others || others.hi === undefined || pair.flow) return undefined;
   const { lo: L, hi: U } = others;
-  if (ref === pair.count.cell.ref) {
-    if (x.minus(h).lte(0)) return { hi: x.plus(h).mul(U).div(100), hiStrict: true };
-    return { lo: x.minus(h).mul(L).div(100), hi: x.plus(h).mul(U).div(100), hiStrict: true };
+  if (ref !== pair.rate.cell.ref) {
+    // The count's bounds; a cell the count is derived from moves it alone: the same bounds less the other cell.
+    const other = pair.from?.find((v) => v.cell.ref !== ref);
+    const shift = other ? get(other.cell.ref) : new Dec(0);
+    if (!shift) return undefined;
+    if (x.minus(h).lte(0)) return { hi: x.plus(h).mul(U).div(100).minus(shift), hiStrict: true };
+    return { lo: x.minus(h).mul(L).div(100).minus(shift), hi: x.plus(h).mul(U).div(100).minus(shift), hiStrict: true };
   }
   const dp = pair.rate.decimals ?? 0;
   return { lo: c.mul(100).div(U).toDecimalPlaces(dp, Dec.ROUND_HALF_UP), hi: c.mul(100).div(L).toDecimalPlaces(dp, Dec.ROUND_HALF_UP) };

@@ -35,3 +35,24 @@ describe('implied-households.disagree', () => {
     expect(renderMessage(f!.msg, en)).toContain('D2 (or the count beside it) is likely wrong, as the other pairs agree');
   });
 });
+
+describe('a start of the year\'s count the table does not print', () => {
+  // Hải Dương 2022 (a helper's reconstruction, poverty rising: net reductions below zero): the start counts are
+  // the end's plus the net reduction; F2 2,18 fits no household count the poor's start pair fits.
+  const HEAD = 'Đơn vị;Tỷ lệ hộ nghèo đầu năm (%);Số hộ nghèo giảm trong năm;Số hộ nghèo cuối năm;Tỷ lệ hộ nghèo cuối năm (%);Tỷ lệ hộ cận nghèo đầu năm (%);Số hộ cận nghèo giảm trong năm;Số hộ cận nghèo cuối năm;Tỷ lệ hộ cận nghèo cuối năm (%)';
+
+  it('is derived from the end\'s and the net reduction, and its pair compared with the other start pairs', async () => {
+    const r = await check([HEAD, 'Tỉnh Hải Dương;1,93;-1.430;13.823;2,15;2,18;-1.019;14.441;2,24'].join('\n'));
+    const [f] = disagree(r);
+    expect(f!.msg.params).toMatchObject({ pairs: [{ count: '(D2 + C2)', rate: 'B2', lo: '640466', hi: '643792' }, { count: '(H2 + G2)', rate: 'F2', lo: '614280', hi: '617103' }] });
+    expect(renderMessage(f!.msg, en)).toContain('a count in brackets is the start of the year\'s, not printed');
+    const causes = r.localisation.causes.map((c) => c.cells.map((x) => `${x.cell.ref} ${x.range ? `${x.range.min}..${x.range.max}` : x.proposed}`).join('+'));
+    expect(causes).toEqual(expect.arrayContaining(['F2 2.08..2.10', 'G2 -510..-375']));
+  });
+
+  it('the same figures with 2,09 agree: no error', async () => {
+    const r = await check([HEAD, 'Tỉnh Hải Dương;1,93;-1.430;13.823;2,15;2,09;-1.019;14.441;2,24'].join('\n'));
+    expect(disagree(r)).toEqual([]);
+    expect(r.coverage.ran).toContain('implied-households');
+  });
+});
