@@ -206,7 +206,8 @@ export interface MessageParams {
   /** `kind`: what the label names when no indicator could stand for it (a rise, a share of another total, another group). */
   'unknown.row': { text: string; kind?: NoIndicatorKind };
   'unknown.unlabelled-row': { row: number };
-  'unknown.empty-row': { text: string; row: number };
+  /** `note`: what the row's notes column says (`tỷ lệ hộ nghèo < 7%`), when it says something. */
+  'unknown.empty-row': { text: string; row: number; note?: string };
   'unknown.column': { text: string; kind?: NoIndicatorKind };
   'unknown.unlabelled-column': { col: string };
   /** A target the table meets (info). `computed`: the table does not print the indicator; it is computed from the counts. */

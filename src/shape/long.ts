@@ -383,7 +383,9 @@ export class LongReader {
       if (!keep) {
         const notesCol = this.columns.notesCol;
         const noted = notesCol !== undefined && nonEmpty(fields[notesCol]);
-        if (name !== '' && hasName) this.pendingEmpty.push({ name, noted, finding: { rule: 'unknown', severity: 'warning', at: cellAtCol(r, nameCol!, fields, cellOf)!, msg: { id: 'unknown.empty-row', params: { text: name, row: r + 1 } } } });
+        // Its note (a band, why no figure is given) is what the row says: the warning quotes it.
+        const note = noted ? clip(textOf(fields[notesCol!])) : undefined;
+        if (name !== '' && hasName) this.pendingEmpty.push({ name, noted, finding: { rule: 'unknown', severity: 'warning', at: cellAtCol(r, nameCol!, fields, cellOf)!, msg: { id: 'unknown.empty-row', params: { text: name, row: r + 1, ...(note ? { note } : {}) } } } });
         return;
       }
     } else if (this.pendingEmpty.length > 0) {
