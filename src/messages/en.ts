@@ -306,6 +306,7 @@ export function en(): Catalog {
           ? `${p.file} has no ${f.list(p.indicators.map((i) => lower(f.ind(i))))}`
           : `${p.file} could not be read`,
     ui: {
+      pointsUnit: 'points',
       indicatorLabels: {
         households_start: 'Total households, start of year',
         households_end: 'Total households, end of year',

@@ -39,6 +39,8 @@ export interface SummaryCounts {
 /** Fixed text of reports and the CLI. */
 export interface UiText {
   indicatorLabels: Record<CoreIndicator, string>;
+  /** The unit a fall in points is measured in, after a column's label: `điểm %`, `points`. */
+  pointsUnit: string;
   /** Short labels for table rows (rate rows appear under a heading). */
   tableLabels: Record<CoreIndicator, string>;
   rateHeading: string;

@@ -312,6 +312,7 @@ export function vi(): Catalog {
           ? `${p.file} không có ${f.list(p.indicators.map((i) => f.ind(i).toLowerCase()))}`
           : `không đọc được ${p.file}`,
     ui: {
+      pointsUnit: 'điểm %',
       indicatorLabels: {
         households_start: 'Tổng số hộ đầu năm',
         households_end: 'Tổng số hộ cuối năm',

@@ -14,6 +14,8 @@ import { INDICATORS, RATE_INDICATORS, indicatorKind, type CoreIndicator, type In
 import type { Unit, UnitWithoutFigures } from '../model/annex.js';
 import type { Cell } from '../model/grid.js';
 import type { UiText } from '../messages/types.js';
+import { parseSlot } from '../model/slots.js';
+import { describeIndicator } from '../model/vocabulary.js';
 
 /** `text`: a cell of a column not read that is no number (a note), printed as read (render/not-read.ts). */
 export type LayoutCellKind = 'stt' | 'label' | 'measure' | 'unit' | 'value' | 'heading' | 'blank' | 'text';
@@ -215,9 +217,19 @@ function rowNumbers(rows: readonly DisplayRow[], tree: ReturnType<typeof unitTre
   return out;
 }
 
-/** A rate's header in the flat layout gets "(%)" unless the label already names its unit ("… (points)"). */
+/** A rate's header in the flat layout names its unit (`labelWithUnit`). */
 function flatLabel(ui: UiText, ind: Indicator): string {
-  return indicatorKind(ind) === 'rate' && !/\)\s*$/.test(ui.indicatorLabels[ind as CoreIndicator]) ? `${ui.indicatorLabels[ind as CoreIndicator]} (%)` : ui.indicatorLabels[ind as CoreIndicator];
+  return labelWithUnit(ui.indicatorLabels[ind as CoreIndicator], ind, ui);
+}
+
+/**
+ * A column's label with its unit after it: "(%)" after a rate's, "(điểm %)" after a fall in points or its target (as
+ * validate's unit of measure says), unless the label already ends with one ("… (points)"). A count's as it is.
+ */
+export function labelWithUnit(label: string, slot: Indicator, ui: UiText): string {
+  if (indicatorKind(slot) !== 'rate' || /\)\s*$/.test(label)) return label;
+  const point = describeIndicator(parseSlot(slot).indicator);
+  return `${label} (${point?.measure === 'points' && point.role !== 'achievement' ? ui.pointsUnit : '%'})`;
 }
 
 function transposedLayout(units: Unit[], src: LayoutSource, inds: Indicator[], ui: UiText, v: (u: Unit, ind: Indicator) => LayoutCell, grouped: boolean): AnnexLayout {

@@ -25,7 +25,7 @@ import { catalog, makeFmt } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
 import { layoutWords } from '../messages/indicator-labels.js';
 import type { ColumnRule } from '../compute/shaped.js';
-import { WIDE_MAX_UNITS, annexLayout, headRows, withNamedRows, type AnnexLayout, type DisplayRow, type HeaderNode, type LayoutCell, type RowInfo } from './annex-layout.js';
+import { WIDE_MAX_UNITS, annexLayout, headRows, labelWithUnit, withNamedRows, type AnnexLayout, type DisplayRow, type HeaderNode, type LayoutCell, type RowInfo } from './annex-layout.js';
 
 export interface ShapeSource {
   units: readonly Unit[];
@@ -163,10 +163,9 @@ function partsAfterParents(cols: readonly SlotColumn[], lang: Lang): SlotColumn[
 type MeasureName = 'count' | 'rate' | 'persons' | 'points';
 const measureName = (c: SlotColumn): MeasureName => (c.point?.measure ?? (indicatorKind(c.slot) === 'rate' ? 'rate' : 'count'));
 
-/** A slot's full label, with "(%)" after a rate's. */
+/** A slot's full label, with its unit after a rate's or a fall's (annex-layout.ts `labelWithUnit`). */
 function fullLabel(slot: Indicator, lang: Lang): string {
-  const label = makeFmt(lang).ind(slot);
-  return indicatorKind(slot) === 'rate' && !/\)\s*$/.test(label) ? `${label} (%)` : label;
+  return labelWithUnit(makeFmt(lang).ind(slot), slot, catalog(lang).ui);
 }
 
 /**

@@ -179,3 +179,15 @@ describe('"of which" columns', () => {
     expect(layout.header.map((c) => c.text).slice(4, 6)).toEqual(['Trong đó: hộ nghèo về thu nhập thấp', 'Trong đó: hộ nghèo thiếu hụt tiếp cận các dịch vụ cơ bản xã hội']);
   });
 });
+
+describe('a column\'s unit after its label', () => {
+  it('a fall in points and its target say điểm %, a rate and an achievement %', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { computeShaped } = await import('../../src/compute/shaped.js');
+    const { layoutOf } = await import('../../src/render/table-data.js');
+    const annex = shape(gridFromBytes(readFileSync('fixtures/shapes/targets.csv')), {}).annex;
+    const header = layoutOf(computeShaped(annex), { lang: 'vi', locale: 'vi' }).header.map((c) => c.text);
+    expect(header).toEqual(expect.arrayContaining(['Tỷ lệ hộ nghèo đầu năm (%)', 'Tỷ lệ hộ nghèo giảm trong năm (điểm %)', 'Chỉ tiêu mức giảm tỷ lệ hộ nghèo (điểm %)']));
+    expect(header.find((t) => t.startsWith('Tỷ lệ đạt'))).toMatch(/\(%\)|%\)/);
+  });
+});
