@@ -185,6 +185,20 @@ describe('review-2023-tien-giang-province-decision-areas-districts.csv', () => {
   });
 });
 
+describe('review-2023-vinh-linh-district-communes-combined-falls.csv', () => {
+  it('combined counts and falls hold, the pairs agree; the communes named with a remark are warnings quoting it, not summed', async () => {
+    const r = await check('review-2023-vinh-linh-district-communes-combined-falls.csv');
+    expect(problems(r).filter((p) => p.startsWith('error'))).toEqual([]);
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['combined', 'implied-households']));
+    expect(r.coverage.notRun.map((n) => n.check)).toEqual(expect.arrayContaining(['sum', 'rate-mean']));
+    const empty = r.findings.filter((f) => f.msg.id === 'unknown.empty-row');
+    expect(empty).toHaveLength(8);
+    expect(empty[0]!.msg.params).toMatchObject({ text: 'Xã Vĩnh Thủy', note: 'tỷ lệ giảm hộ nghèo đạt cao' });
+    const csv = readFileSync(join(DIR, 'review-2023-vinh-linh-district-communes-combined-falls.csv'), 'utf8');
+    expect(problems(await checkText(csv.replace(';473;1,71;', ';474;1,71;')))).toContain('error combined D2');
+  });
+});
+
 describe('review-2022-quang-nam-province-top-districts.csv', () => {
   it('D2 is the two rounded rates added (8,60 for 8,61); the partial list is not summed; a rise is not read as a count', async () => {
     const r = await check('review-2022-quang-nam-province-top-districts.csv');
