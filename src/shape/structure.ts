@@ -51,18 +51,21 @@ function candidateKey(stt: string | undefined, k: string): boolean {
   return candidateKind(stt, k) !== 0;
 }
 
-/** The patterns of BLOCK_NAMES that name the two areas (urban, rural): one kind. */
-const AREA_PATTERNS: ReadonlySet<number> = new Set([0, 1, 6, 7]);
+/**
+ * The kind each pattern of BLOCK_NAMES names: 2 the two areas (urban, rural), 3 terrains and regions (`Miền núi`,
+ * `Đồng bằng sông Hồng`, `Tây Nguyên`), 4 any other `Khu vực …`, 5 groups of units (`Các huyện miền núi`).
+ */
+const PATTERN_KINDS = [2, 2, 4, 3, 5, 3, 2, 2];
 
 /**
- * What kind of block a row could head: 0 none, 1 numbered I, II …, 2 an area (urban, rural), 3 + its pattern for any
- * other name. Rows of one kind are siblings of one partition (`Khu vực thành thị`, `Khu vực nông thôn`).
+ * What kind of block a row could head: 0 none, 1 numbered I, II …, else its name's (PATTERN_KINDS). Rows of one kind
+ * are siblings of one partition (`Khu vực thành thị`, `Khu vực nông thôn`).
  */
 function candidateKind(stt: string | undefined, k: string): number {
   if (stt !== undefined && ROMAN.test(stt.trim())) return 1;
   // A pattern whose words the name lacks is not tried (words.ts mayMatch): most are then never compiled in a run.
   const i = BLOCK_NAMES.findIndex((re) => mayMatch(re, k) && re.test(k));
-  return i < 0 ? 0 : AREA_PATTERNS.has(i) ? 2 : 3 + i;
+  return i < 0 ? 0 : PATTERN_KINDS[i]!;
 }
 
 export const isOfWhichName = (name: string) => ofWhichKey(foldKey(name));
@@ -263,6 +266,7 @@ export function resolveStructure(
     } else parents[i] = block ?? root ?? -1;
     last = i;
   }
+  if (root !== undefined && !units.some((u) => u.section !== undefined)) partitionsByKind(f, parents, role, partition, root);
   return { parents, totalIdx, role, partition };
 }
 
@@ -282,6 +286,23 @@ function namedAfterPartition(units: readonly DraftUnit[], f: ListFacts, isHead: 
     for (let j = i + 1; j < units.length && nextPlain(units, f, j - 1, totalIdx) === j; j++) out.add(j);
   }
   return out;
+}
+
+/**
+ * Without section rows (`Chia theo vùng`), the total's units change partition where their kind does: the areas
+ * (`Thành thị`, `Nông thôn`), then the regions heading their provinces, each add up to the total on their own (they
+ * were one list: the total compared with the areas and the regions added together).
+ */
+function partitionsByKind(f: ListFacts, parents: Int32Array, role: ReadonlyArray<UnitRole | undefined>, partition: number[], root: number): void {
+  let part = 0;
+  let kind: number | undefined;
+  for (let i = 0; i < parents.length; i++) {
+    if (parents[i] !== root || role[i] === 'of-which' || role[i] === 'breakdown') continue;
+    const k = f.candidate[i]!;
+    if (kind !== undefined && k !== kind) part++;
+    kind = k;
+    partition[i] = part;
+  }
 }
 
 function nextPlain(units: readonly DraftUnit[], f: ListFacts, i: number, totalIdx: number): number | undefined {
