@@ -172,6 +172,17 @@ describe('review-2022-kon-tum-ethnic-minority-districts.csv', () => {
   });
 });
 
+describe('report-2022-gia-lai-province-start-end-rise.csv', () => {
+  it('brackets naming the standard and the review qualify the labels: the pairs are read and compared, a slip in C2 is found', async () => {
+    const r = await check('report-2022-gia-lai-province-start-end-rise.csv');
+    expect(problems(r)).toEqual([]);
+    expect(r.coverage.ran).toContain('implied-households');
+    const csv = readFileSync(join(DIR, 'report-2022-gia-lai-province-start-end-rise.csv'), 'utf8');
+    const slipped = await checkText(csv.replace(';12,09;', ';12,90;'));
+    expect(problems(slipped)).toEqual(['error implied-households C2']);
+  });
+});
+
 describe('review-2023-tien-giang-province-decision-areas-districts.csv', () => {
   it('the districts named after the urban and rural areas are parts of neither, a subset of the province: no false sum when both print a count', async () => {
     const r = await check('review-2023-tien-giang-province-decision-areas-districts.csv');

@@ -184,6 +184,22 @@ const OF_WHICH = /^(?:trong do|of which|in which|trong so|including)\b/;
 const YEAR_ONLY = /^(?:nam |year )?((?:19[5-9]|20\d)\d)$/;
 const YEAR_IN = /\bnam ((?:19[5-9]|20\d)\d)\b/;
 const STANDARD = /\b(?:chuan ngheo|giai doan|poverty line|poverty standard|da chieu|multi dimensional|standard)\b.*?\b((?:19|20)\d\d)\s+((?:19|20)\d\d)\b/;
+/**
+ * A qualifier of a label, in brackets (`(chuẩn nghèo đa chiều giai đoạn 2021-2025)`, `(sau rà soát hộ nghèo, hộ cận
+ * nghèo mới phát sinh năm 2022)`, `(tính đến 31/12/2022)`), and the standard named in the text (`theo chuẩn nghèo đa
+ * chiều`).
+ */
+const QUALIFIER = /^(?:theo |sau khi |sau )?(?:chuan ngheo|ra soat|ket qua ra soat|tinh den|thoi diem|quyet dinh|qd)\b/;
+const STANDARD_NAMED = /\b(?:theo )?chuan ngheo(?: da chieu| thu nhap)?(?: (?:giai doan|gd) (?:19|20)\d\d (?:19|20)?\d\d)?\b/g;
+const mayQualify = (k: string) => k.includes('chuan ngheo') || k.includes('ra soat') || k.includes('tinh den') || k.includes('thoi diem') || k.includes('quyet dinh') || /\bqd\b/.test(k);
+
+/** The folded label without its qualifying brackets (`bare`), and without the standard it names as well (`core`). */
+function withoutQualifiers(text: string, whole: string): { bare: string; core: string } {
+  if (!mayQualify(whole)) return { bare: whole, core: whole };
+  const bare = foldKey(text.replace(/\(([^()]*)\)/g, (all, inner: string) => (QUALIFIER.test(foldKey(inner)) ? ' ' : all)));
+  return { bare, core: bare.replace(STANDARD_NAMED, ' ').replace(/\s+/g, ' ').trim() };
+}
+
 const DECISION = /\bquyet dinh\b|\bqd\b|\bngay\b|\bnghi dinh\b|\bthong tu\b/;
 const COMPARED_WITH_YEAR = /\bso voi nam\b/;
 const CORRESPONDING = /^tuong ung\b/;
@@ -408,7 +424,12 @@ function mayHaveFeature(k: string): boolean {
 /** `filtered` false (tests): every rule tried, whatever the text. */
 export function readFeatures(text: string, filtered = true): Features {
   const f: Features = {};
-  const k = foldKey(text);
+  const whole = foldKey(text);
+  // The poverty standard and the review a figure comes from qualify the label, they do not name what it counts
+  // (`Số hộ nghèo đầu kỳ (chuẩn nghèo đa chiều giai đoạn 2021-2025)` counts the poor, not the poor and near-poor).
+  // A label that is its standard alone (a heading `Theo chuẩn nghèo giai đoạn 2011 - 2015`) keeps its words.
+  const { bare, core } = filtered && !mayQualify(whole) ? { bare: whole, core: whole } : withoutQualifiers(text, whole);
+  const k = core === '' ? whole : core;
   if (filtered ? !mayHaveFeature(k) : k === '') return /%/.test(text) ? { measure: 'rate' } : f;
   const votes: Lang[] = [];
   const vote = (l: Lang | undefined) => l && votes.push(l);
@@ -424,7 +445,9 @@ export function readFeatures(text: string, filtered = true): Features {
     f.year = year[1]!;
     return f;
   }
-  const std = digits ? STANDARD.exec(k) : null;
+  // The standard a label names (`… theo chuẩn nghèo giai đoạn 2016-2020`: a table of two standards), not one its
+  // qualifying brackets name (the figures' provenance).
+  const std = digits || (bare !== k && hasDigit(bare)) ? STANDARD.exec(bare) : null;
   if (std) f.standard = `${std[1]}-${std[2]}`;
   else if (digits && !tried(DECISION, k, filtered) && !tried(COMPARED_WITH_YEAR, k, filtered)) {
     const y = tried(YEAR_IN, k, filtered) ? YEAR_IN.exec(k) : null;

@@ -101,6 +101,21 @@ describe('labels of published review results', () => {
     expect(recognise('Số hộ từ cận nghèo rơi xuống hộ nghèo')?.key).toBe('poor_from_near_poor');
   });
 
+  it('reads a label without the standard or the review its brackets name (they qualify it, they do not count)', () => {
+    expect(recognise('Số hộ nghèo đầu kỳ (chuẩn nghèo đa chiều giai đoạn 2021-2025)')?.key).toBe('poor_start');
+    expect(recognise('Số hộ nghèo cuối kỳ (sau rà soát hộ nghèo, hộ cận nghèo mới phát sinh năm 2022)')?.key).toBe('poor_end');
+    expect(recognise('Số hộ nghèo theo chuẩn nghèo đa chiều')?.key).toBe('poor');
+    expect(recognise('Tỷ lệ hộ nghèo (tính đến 31/12/2022)')?.key).toBe('rate');
+    // A standard in qualifying brackets is the figures' provenance, not a dimension (one column of a table naming it
+    // would no longer pair with its rate); one the label names is (a table of two standards).
+    expect(featuresOf('Số hộ nghèo đầu kỳ (chuẩn nghèo đa chiều giai đoạn 2021-2025)').standard).toBeUndefined();
+    expect(featuresOf('Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giai đoạn 2016-2020').standard).toBe('2016-2020');
+    expect(recognise('Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giai đoạn 2016-2020')?.key).toBe('rate');
+    // The multidimensional rate itself (poor and near-poor), and a heading that is the standard alone, are as they were.
+    expect(recognise('Tỷ lệ nghèo đa chiều (%)')?.key).toBe('poor_near_poor_rate');
+    expect(featuresOf('Theo chuẩn nghèo giai đoạn 2011 - 2015').standard).toBe('2011-2015');
+  });
+
   it('names no indicator for a rise ("tăng so với năm 2021"), which the vocabulary has no point for, instead of the count it rises from', () => {
     expect(recognise('Số hộ cận nghèo tăng so với năm 2021')).toBeUndefined();
     expect(recognise('Tỷ lệ hộ cận nghèo tăng (%)')).toBeUndefined();
