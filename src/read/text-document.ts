@@ -59,12 +59,16 @@ function semicolonsAtMost(t: string, n: number): boolean {
 /**
  * Decoded text is a plan document when it holds at least three prose lines and they are at least a fifth of
  * its non-empty lines (a table exported with a long title or footnote has one or two), or when most of its
- * lines are prose (a short text: a statement of a plan of a few paragraphs).
+ * lines are prose (a short text: a statement of a plan of a few paragraphs). A line with as many semicolons (or
+ * commas) as most of the lines have is a row of a table, however long its label (`;Tỷ lệ hộ nghèo dân tộc thiểu số
+ * trong tổng số hộ nghèo;%;85,94;83,42`: four semicolons, as every row).
  */
 export function looksLikeDocument(text: string): boolean {
-  let prose = 0;
   let nonEmpty = 0;
   let start = 0;
+  const semis = new Map<number, number>();
+  const commas = new Map<number, number>();
+  const candidates: Array<{ semis: number; commas: number }> = [];
   // Enough of the file to judge; a plan's first pages are prose.
   const end = Math.min(text.length, 1_000_000);
   while (start < end) {
@@ -73,11 +77,29 @@ export function looksLikeDocument(text: string): boolean {
     const line = text.slice(start, stop);
     if (!BLANK.test(line)) {
       nonEmpty++;
-      if (isProse(line)) prose++;
+      const counts = { semis: countOf(line, ';'), commas: countOf(line, ',') };
+      semis.set(counts.semis, (semis.get(counts.semis) ?? 0) + 1);
+      commas.set(counts.commas, (commas.get(counts.commas) ?? 0) + 1);
+      if (isProse(line)) candidates.push(counts);
     }
     start = stop + 1;
   }
+  const rowOf = (tally: Map<number, number>, least: number) => {
+    let best = -1;
+    // A table has rows: at least three lines of that count, and at least half of them.
+    for (const [n, c] of tally) if (n >= least && c >= 3 && c * 2 >= nonEmpty && (best < 0 || c > tally.get(best)!)) best = n;
+    return best;
+  };
+  const semiRow = rowOf(semis, 2);
+  const commaRow = rowOf(commas, 3);
+  const prose = candidates.filter((c) => c.semis !== semiRow && c.commas !== commaRow).length;
   return (prose >= 3 && prose * 5 >= nonEmpty) || (prose >= 1 && prose * 2 > nonEmpty);
+}
+
+function countOf(line: string, ch: string): number {
+  let n = 0;
+  for (let i = line.indexOf(ch); i >= 0; i = line.indexOf(ch, i + 1)) n++;
+  return n;
 }
 
 interface Block {

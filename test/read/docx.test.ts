@@ -53,6 +53,24 @@ describe("Word's plain-text export (the seed as given)", () => {
     }
   });
 
+  it('a table whose long labels read as sentences is a table when their rows have as many semicolons (or commas) as the others', () => {
+    const rows = (d: string) =>
+      [
+        ['STT', 'Chỉ tiêu', 'ĐVT', 'Theo chuẩn nghèo giai đoạn 2011 - 2015', 'Theo chuẩn nghèo đa chiều giai đoạn 2016 - 2020'],
+        ['1', 'Hộ nghèo', 'Hộ', '36.951', '64.087'],
+        ['', 'Tỷ lệ hộ nghèo', '%', '11,36', '19,71'],
+        ['', 'Tỷ lệ hộ nghèo dân tộc thiểu số trong tổng số hộ nghèo của toàn tỉnh', '%', '85,94', '83,42'],
+        ['', 'Số hộ nghèo tăng so với chuẩn giai đoạn 2011 - 2015 theo kết quả rà soát', 'Hộ', '', '27.136'],
+        ['2', 'Hộ cận nghèo', 'Hộ', '21.956', ''],
+      ]
+        .map((r) => r.map((c) => (d === ',' && c.includes(',') ? `"${c}"` : c)).join(d))
+        .join('\n');
+    expect(looksLikeDocument(rows(';'))).toBe(false);
+    expect(looksLikeDocument(rows(','))).toBe(false);
+    // The seed's prose is still prose with a table's line among it.
+    expect(looksLikeDocument(`${SEED}\n${rows(';')}`)).toBe(true);
+  });
+
   it('numbers the non-empty paragraphs and gives each its section', () => {
     expect(doc.paragraphs[0]).toMatchObject({ number: 1, text: 'KẾ HOẠCH', section: '', line: 1 });
     const claim = doc.paragraphs.find((x) => x.text.includes('giảm 2,06%'))!;
