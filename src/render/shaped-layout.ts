@@ -438,7 +438,7 @@ function grid(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolean): Ann
       rowInfo.push({ kind: 'heading', indent: 0 });
     }
     heading = under;
-    const label = part ?? (byYear ? fullLabel(slotKey(first.parsed.indicator, first.parsed.standard !== undefined ? { standard: first.parsed.standard } : {}), lang).replace(/ \(%\)$/, '') : (groupOf(first, lang)?.label ?? makeFmt(lang).ind(first.slot)));
+    const label = part ?? (byYear ? makeFmt(lang).ind(slotKey(first.parsed.indicator, first.parsed.standard !== undefined ? { standard: first.parsed.standard } : {})) : (groupOf(first, lang)?.label ?? makeFmt(lang).ind(first.slot)));
     const cells = colsAt.map((__, k): LayoutCell => {
       const c = inRow.find((x) => at(x).k === k);
       return c ? v(unit, c.slot) : { text: '', kind: 'blank' };
