@@ -6,7 +6,7 @@ import { enCalc, name as indName, val } from './en-calc.js';
 import { enCli } from './cli-en.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
-import { count } from './number-format.js';
+import { count, firstThree } from './number-format.js';
 import { enRelations } from './en-relations.js';
 
 /** A count the report makes (findings, files, units), grouped as English writes it: 87,299. */
@@ -355,8 +355,8 @@ export function en(): Catalog {
       checksLine: (ran, total, notRun, unchecked) =>
         `Checks: ${ran.length === 0 ? 'none could run' : unchecked ? `none of the consistency checks could run (only ${ran.join(', ')} ran)` : `${ran.length} of ${total} ran (${ran.join(', ')})`}${notRun.length > 0 ? `; not run: ${notRun.map((g) => `${g.checks.join(', ')}, because ${g.reason}`).join('; ')}` : ''}`,
       // The first three: a plan's annex may have a dozen rows povcheck does not read (each is a warning below).
-      notUnderstood: (labels) => `not understood: ${labels.slice(0, 3).map((l) => `"${l}"`).join(', ')}${labels.length > 3 ? ` and ${labels.length - 3} more` : ''}`,
-      readNotChecked: (labels) => `read, not checked: ${labels.slice(0, 3).map((l) => `"${l}"`).join(', ')}${labels.length > 3 ? ` and ${labels.length - 3} more` : ''}`,
+      notUnderstood: (labels) => `not understood: ${firstThree(labels, (n) => ` and ${n} more`)}`,
+      readNotChecked: (labels) => `read, not checked: ${firstThree(labels, (n) => ` and ${n} more`)}`,
       labelsHint: (entries) =>
         `To have them read, name each one's indicator in povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' or ') : 'indicator key'}>`}": ["${e.text}"]`).join(', ')} } (keys: docs/input.md; format: docs/configuration.md).`,
       counts: (e, w, i) => `${k(e)} ${e === 1 ? 'error' : 'errors'}, ${k(w)} ${w === 1 ? 'warning' : 'warnings'}, ${k(i)} info`,

@@ -47,3 +47,8 @@ const NINE = 0x39;
 export function count(n: number, locale: 'vi' | 'en'): string {
   return formatPlain(String(n), locale);
 }
+
+/** The first three labels quoted, and `more(n)` for the n others (a verdict names a plan's dozen rows so). */
+export function firstThree(labels: readonly string[], more: (n: number) => string): string {
+  return `${labels.slice(0, 3).map((l) => `"${l}"`).join(', ')}${labels.length > 3 ? more(labels.length - 3) : ''}`;
+}

@@ -6,7 +6,7 @@ import { viCalc, val } from './vi-calc.js';
 import { viCli } from './cli-vi.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
-import { count } from './number-format.js';
+import { count, firstThree } from './number-format.js';
 import { viRelations } from './vi-relations.js';
 
 /** A count the report makes (findings, files, units), grouped as Vietnamese writes it: 87.299. */
@@ -361,9 +361,9 @@ export function vi(): Catalog {
       checksLine: (ran, total, notRun, unchecked) =>
         `Kiểm tra: ${ran.length === 0 ? 'không phép nào chạy được' : unchecked ? `không phép kiểm tra tính khớp nào chạy được (chỉ chạy ${ran.join(', ')})` : `${ran.length}/${total} phép đã chạy (${ran.join(', ')})`}${notRun.length > 0 ? `; không chạy: ${notRun.map((g) => `${g.checks.join(', ')} vì ${g.reason}`).join('; ')}` : ''}`,
       // The first three: a plan's annex may have a dozen rows povcheck does not read (each is a warning below).
-      notUnderstood: (labels) => `không hiểu: ${labels.slice(0, 3).map((l) => `"${l}"`).join(', ')}${labels.length > 3 ? ` và ${k(labels.length - 3)} chỉ tiêu khác` : ''}`,
+      notUnderstood: (labels) => `không hiểu: ${firstThree(labels, (n) => ` và ${k(n)} chỉ tiêu khác`)}`,
       // Labels povcheck knows name no indicator it checks (a support row, a period, a plan beside the results).
-      readNotChecked: (labels) => `đọc được nhưng không kiểm tra: ${labels.slice(0, 3).map((l) => `"${l}"`).join(', ')}${labels.length > 3 ? ` và ${k(labels.length - 3)} dòng, cột khác` : ''}`,
+      readNotChecked: (labels) => `đọc được nhưng không kiểm tra: ${firstThree(labels, (n) => ` và ${k(n)} dòng, cột khác`)}`,
       labelsHint: (entries) =>
         `Để povcheck đọc được, ghi chỉ tiêu của từng tên vào povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' hoặc ') : 'mã chỉ tiêu'}>`}": ["${e.text}"]`).join(', ')} } (mã chỉ tiêu: docs/input.md; cách ghi: docs/configuration.md).`,
       counts: (e, w, i) => `${k(e)} lỗi, ${k(w)} cảnh báo, ${k(i)} thông tin`,

@@ -233,8 +233,8 @@ export const rangeKind = defineKind<RangeRelation>({
     const base = { rule: 'range' as const, at: x.cell, unit, indicator: r.indicator, actual: x.plain };
     if (x.num.isNegative()) {
       // A net reduction below zero is a rise (poverty grew: 2022's re-review), of the poor or of any other population.
-      if (r.indicator === 'poor_reduced') ctx.report({ ...base, severity: 'warning', msg: { id: 'range.reduced-negative', params: { unit, actual: x.plain } } });
-      else if (isNetReduction(r.indicator)) ctx.report({ ...base, severity: 'warning', msg: { id: 'range.reduced-negative', params: { unit, actual: x.plain, indicator: r.indicator } } });
+      // The poor's is said without naming them (the annex's own message).
+      if (isNetReduction(r.indicator)) ctx.report({ ...base, severity: 'warning', msg: { id: 'range.reduced-negative', params: { unit, actual: x.plain, ...(r.indicator === 'poor_reduced' ? {} : { indicator: r.indicator }) } } });
       else ctx.report({ ...base, severity: 'error', msg: { id: 'range.negative', params: { unit, indicator: r.indicator, actual: x.plain } } });
     } else if (!x.num.isInteger()) {
       ctx.report({ ...base, severity: 'error', msg: { id: 'range.fraction', params: { unit, indicator: r.indicator, actual: x.plain } } });

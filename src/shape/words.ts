@@ -428,7 +428,7 @@ export function readFeatures(text: string, filtered = true): Features {
   // The poverty standard and the review a figure comes from qualify the label, they do not name what it counts
   // (`Số hộ nghèo đầu kỳ (chuẩn nghèo đa chiều giai đoạn 2021-2025)` counts the poor, not the poor and near-poor).
   // A label that is its standard alone (a heading `Theo chuẩn nghèo giai đoạn 2011 - 2015`) keeps its words.
-  const { bare, core } = filtered && !mayQualify(whole) ? { bare: whole, core: whole } : withoutQualifiers(text, whole);
+  const { bare, core } = withoutQualifiers(text, whole);
   const k = core === '' ? whole : core;
   if (filtered ? !mayHaveFeature(k) : k === '') return /%/.test(text) ? { measure: 'rate' } : f;
   const votes: Lang[] = [];
