@@ -352,10 +352,12 @@ function subSlotRows(grid: Grid, labelCol: number, line: LabelLine): Map<number,
 
 /** A year column's heading: `2020`, `Năm 2020` (PLAIN_YEAR), or a plan's `Kế hoạch năm 2021`, `Mục tiêu năm 2025`. */
 const PLAIN_YEAR = /^(?:năm\s*|year\s*)?\d{4}$/iu;
-const YEAR_HEADER = /^(?:(?:kế hoạch|kh|mục tiêu|chỉ tiêu|ước thực hiện|ước th|ước|thực hiện|th|dự kiến|dự ước)\s+)?(?:năm\s*|year\s*)?\d{4}$/iu;
-/** A year's heading that names the year's plan (`Kế hoạch năm 2023`, `KH 2023`, `Mục tiêu năm 2025`), and its results (`Thực hiện`, `Ước thực hiện`). */
-const PLAN_YEAR = /^(?:kế hoạch|kh|mục tiêu|chỉ tiêu)\s/iu;
-const RESULT_YEAR = /^(?:ước thực hiện|ước th|ước|thực hiện|th|dự kiến|dự ước)\s/iu;
+/** The words before a year that name its plan, and those that name its results. */
+const PLAN_WORDS = 'kế hoạch|kh|mục tiêu|chỉ tiêu';
+const RESULT_WORDS = 'ước thực hiện|ước th|ước|thực hiện|th|dự kiến|dự ước';
+const YEAR_HEADER = new RegExp(`^(?:(?:${PLAN_WORDS}|${RESULT_WORDS})\\s+)?(?:năm\\s*|year\\s*)?\\d{4}$`, 'iu');
+/** A year's heading that names the year's plan (`Kế hoạch năm 2023`, `KH 2023`, `Mục tiêu năm 2025`). */
+const PLAN_YEAR = new RegExp(`^(?:${PLAN_WORDS})\\s`, 'iu');
 /** A column comparing two others (`So sánh (%)`, `Tỷ lệ đạt so với KH`, `% so với cùng kỳ`, `Tăng/giảm`). */
 const COMPARISON_HEADER = /^(?:so sánh|so với|ss\b|t[ỷỉ] lệ đạt|mức đạt|đạt\b|%\s*(?:so|đạt|kh\b|kế hoạch|thực hiện)|tăng\s*[/,-]?\s*giảm|compared|% of (?:the )?(?:plan|target))/iu;
 
@@ -372,7 +374,7 @@ interface YearColumns {
  * (`So sánh (%)`) are beside the years.
  */
 function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: number): YearColumns | undefined {
-  const byYear = new Map<string, Array<{ col: number; plan: boolean; result: boolean }>>();
+  const byYear = new Map<string, Array<{ col: number; plan: boolean }>>();
   const besides: YearColumns['besides'] = new Map();
   let others = 0;
   for (let c = labelCol + 1; c < width; c++) {
@@ -382,7 +384,7 @@ function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: num
     const t = withoutYearMark(full);
     const y = featuresOf(t).year;
     // `2020`, `Năm 2020`, and a plan's `Kế hoạch năm 2021`, `Ước thực hiện năm 2021`, `Mục tiêu năm 2025`.
-    if (y !== undefined && YEAR_HEADER.test(t)) (byYear.get(y) ?? byYear.set(y, []).get(y)!).push({ col: c, plan: PLAN_YEAR.test(t), result: RESULT_YEAR.test(t) });
+    if (y !== undefined && YEAR_HEADER.test(t)) (byYear.get(y) ?? byYear.set(y, []).get(y)!).push({ col: c, plan: PLAN_YEAR.test(t) });
     // A period among the years (`Giai đoạn 2016-2020`, `Năm 2022 - 2023`): its figures are over several years, not a
     // unit's; it keeps the others from being years no more (reported and printed as read).
     else if (isPeriodHeader(full)) besides.set(c, 'period');
