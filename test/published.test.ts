@@ -183,6 +183,17 @@ describe('report-2022-gia-lai-province-start-end-rise.csv', () => {
   });
 });
 
+describe('report-2015-gia-lai-province-two-standards-shares.csv', () => {
+  it('the published share D5 85,94 (31.951 of 36.951 poor households: 86,47) is an error; the near-poor share labelled "of the poor" is read, not checked', async () => {
+    const r = await check('report-2015-gia-lai-province-two-standards-shares.csv');
+    expect(problems(r)).toEqual(['error share D5', 'warning unknown B6', 'warning unknown B7', 'warning unknown B11']);
+    expect(r.findings.find((f) => f.rule === 'share')!.expected).toBe('86.47');
+    // D5 itself first, then the part D4 (31.754–31.757): the whole D2 would break the poverty rate D3.
+    expect(causesByError(r.localisation!)).toEqual([['D5=86.47', 'D4=31754..31757']]);
+    expect(r.coverage.notUnderstood.filter((l) => l.noIndicator).map((l) => l.cell)).toEqual(['B6', 'B11']);
+  });
+});
+
 describe('review-2023-tien-giang-province-decision-areas-districts.csv', () => {
   it('the districts named after the urban and rural areas are parts of neither, a subset of the province: no false sum when both print a count', async () => {
     const r = await check('review-2023-tien-giang-province-decision-areas-districts.csv');
@@ -234,8 +245,8 @@ describe('review-2022-binh-thuan-ethnic-minority-of-which.csv', () => {
     // Their warnings say what they are, not "not a known indicator" with a pointer to the label list.
     const said = r.findings.filter((f) => f.rule === 'unknown').map((f) => [f.at?.ref, renderMessage(f.msg, makeFmt('en'))]);
     expect(said[0]).toEqual(['D1', '"Số hộ nghèo tăng so với đầu năm" is a rise against another time, not an indicator povcheck checks; the column is not checked.']);
-    expect(said[2]).toEqual(['F1', '"Chiếm so với tổng số hộ nghèo toàn tỉnh (%)" is a share of another total, not an indicator povcheck checks; the column is not checked.']);
-    expect(renderMessage(r.findings.find((f) => f.at?.ref === 'F1')!.msg, makeFmt('vi'))).toBe('Cột "Chiếm so với tổng số hộ nghèo toàn tỉnh (%)" là tỷ trọng trong một tổng số khác, không phải chỉ tiêu povcheck kiểm tra; cột này không được kiểm tra.');
+    expect(said[2]).toEqual(['F1', '"Chiếm so với tổng số hộ nghèo toàn tỉnh (%)" is a share of another total (povcheck checks a share of the poor or the near-poor right after the count of a part of them), not an indicator povcheck checks; the column is not checked.']);
+    expect(renderMessage(r.findings.find((f) => f.at?.ref === 'F1')!.msg, makeFmt('vi'))).toBe('Cột "Chiếm so với tổng số hộ nghèo toàn tỉnh (%)" là tỷ trọng trong một tổng số khác (povcheck kiểm tra tỷ lệ trong tổng số hộ nghèo, hộ cận nghèo khi nó đứng ngay sau số hộ của một bộ phận của nhóm đó), không phải chỉ tiêu povcheck kiểm tra; cột này không được kiểm tra.');
   });
 });
 

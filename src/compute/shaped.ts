@@ -25,7 +25,7 @@ import { exactRate } from '../calc/annex-math.js';
 import { addingChildren, childrenByParent, type Annex, type Unit, type Value } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { indicatorKind } from '../model/indicators.js';
-import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
+import { IN_FLOWS, OUT_FLOWS, shareWhole } from '../model/vocabulary.js';
 import { carriesSlot, householdsSlot, slotFor, vocabularySlots } from '../relations/slots.js';
 import { impliedHouseholds } from '../relations/implied.js';
 import { notReadOf, refuseDuplicateUnits, type ComputedTable, type Difference } from './table.js';
@@ -132,6 +132,11 @@ function rulesOf(annex: Annex): Map<Indicator, ColumnRule> {
       const count = slotFor(s, { measure: 'count' });
       const households = householdsSlot(annex, s);
       if (has(count) && households !== undefined) rules.set(s.key, { op: 'rate', of: [count, households] });
+    } else if (measure === 'share') {
+      // A part's share of the population it belongs to (relations/share.ts): a rate over the whole's count.
+      const part = slotFor(s, { measure: 'count' });
+      const whole = slotFor(s, { measure: 'count', population: shareWhole(population) });
+      if (has(part) && has(whole)) rules.set(s.key, { op: 'rate', of: [part, whole] });
     } else if (measure === 'points') {
       const start = slotFor(s, { measure: 'rate', time: 'start' });
       const end = slotFor(s, { measure: 'rate', time: 'end' });

@@ -17,7 +17,7 @@ const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 /** What a label names that no indicator stands for (model/vocabulary.ts NoIndicatorKind). */
 const EN_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   increase: 'is a rise against another time',
-  share: 'is a share of another total',
+  share: 'is a share of another total (povcheck checks a share of the poor or the near-poor right after the count of a part of them)',
   otherPopulation: 'counts another group of households (not the poor, the near-poor or all households)',
   ethnicGroup: 'names one ethnic group, whose households povcheck does not count apart (its ethnic-minority figures are the minorities together)',
   average: 'is an average per year over a period, which tables compute over periods they do not state alike',

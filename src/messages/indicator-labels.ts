@@ -3,7 +3,7 @@
  * eight keys keep their catalogue labels; the other points of the vocabulary are composed from population,
  * time and measure; a slot's year, standard, bound and breakdown row are added after the indicator's label.
  */
-import { describeIndicator, type IndicatorPoint, type Population, type Time } from '../model/vocabulary.js';
+import { describeIndicator, shareWhole, type IndicatorPoint, type Population, type Time } from '../model/vocabulary.js';
 import { parseSlot } from '../model/slots.js';
 import type { Lang } from '../model/lang.js';
 
@@ -16,6 +16,8 @@ type Words = {
   end: string;
   rate: (p: Population) => string;
   points: (p: Population) => string;
+  /** A part's share of the population it belongs to (`whole`). */
+  share: (p: Population, whole: Population) => string;
   target: (base: string) => string;
   achievement: (base: string) => string;
   year: (y: string) => string;
@@ -55,6 +57,7 @@ const VI: Words = {
   end: 'cuối năm',
   rate: (p) => (p === 'poor_near_poor' ? 'Tỷ lệ nghèo đa chiều' : `Tỷ lệ hộ ${VI.short[p]}`),
   points: (p) => `Mức giảm tỷ lệ hộ ${VI.short[p]}`,
+  share: (p, whole) => `Tỷ lệ hộ ${VI.short[p]} trong tổng số hộ ${VI.short[whole]}`,
   target: (base) => `Chỉ tiêu ${lower(base)}`,
   achievement: (base) => `Tỷ lệ đạt so với chỉ tiêu ${lower(base)}`,
   year: (y) => `năm ${y}`,
@@ -94,6 +97,7 @@ const EN: Words = {
   end: 'end of year',
   rate: (p) => (p === 'poor' ? 'Poverty rate' : p === 'poor_near_poor' ? 'Multidimensional poverty rate (poor and near-poor)' : `Rate of ${EN.short[p]} households`),
   points: (p) => (p === 'poor' ? 'Poverty rate reduction (points)' : `Reduction of the rate of ${EN.short[p]} households (points)`),
+  share: (p, whole) => `${EN.count[p]} as a share of all ${EN.short[whole]} households`,
   target: (base) => `Target: ${lower(base)}`,
   achievement: (base) => `Achievement of the target (%): ${lower(base)}`,
   year: (y) => y,
@@ -114,6 +118,10 @@ function pointLabel(p: IndicatorPoint, w: Words, lang: Lang): string {
   if (p.measure === 'persons') {
     const of = pointLabel({ ...p, measure: 'count' }, w, lang);
     return lang === 'vi' ? `Số nhân khẩu (${lower(of)})` : `Persons (${lower(of)})`;
+  }
+  if (p.measure === 'share') {
+    const share = w.share(p.population, shareWhole(p.population) ?? p.population);
+    return when ? `${share}${sep}${when}` : share;
   }
   if (p.measure === 'rate') {
     if (p.time === 'start' || p.time === 'end' || p.time === 'point') return when ? `${w.rate(p.population)}${sep}${when}` : w.rate(p.population);

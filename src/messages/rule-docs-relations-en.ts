@@ -1,7 +1,7 @@
 /** Documentation of the relation kinds added for published tables, in English (see rule-docs.ts). */
 import type { RuleDoc } from './rule-docs.js';
 
-export const ruleDocsRelationsEn: Record<'breakdown' | 'of-which' | 'balance' | 'combined' | 'implied-households' | 'rate-mean' | 'achievement' | 'formula' | 'precision', RuleDoc> = {
+export const ruleDocsRelationsEn: Record<'breakdown' | 'of-which' | 'balance' | 'combined' | 'implied-households' | 'rate-mean' | 'achievement' | 'formula' | 'precision' | 'share', RuleDoc> = {
   breakdown: {
     summary: 'rows (or units) that break a figure down add up to it',
     checks:
@@ -60,5 +60,11 @@ export const ruleDocsRelationsEn: Record<'breakdown' | 'of-which' | 'balance' | 
     checks: 'Rates are compared at the precision they are printed with; a rate printed with fewer decimals than most rates of the table (`16,5` among two-decimal rates) is noted, since a dropped trailing digit cannot be told from a rounded value.',
     why: 'Spreadsheets drop trailing zeros; a value rounded to one decimal in a two-decimal column hides a difference of up to 0,05.',
     example: 'fixtures/published/yearbook-2016-quang-ngai-rates-by-year.csv: D10 `16,5` among two-decimal rates → warning.',
+  },
+  share: {
+    summary: 'a part\'s share of its population = the part / the whole × 100, at the precision printed',
+    checks: 'A percentage whose label names its whole as the poor or near-poor (`Tỷ lệ hộ nghèo DTTS trong tổng số hộ nghèo`, or `Tỷ lệ trong tổng số hộ nghèo` right after `Số hộ nghèo DTTS`) = the part\'s count / the whole\'s count × 100, both of the same time, rounded half-up as printed. A share whose whole is not the population its part belongs to is read, not checked.',
+    why: 'Reports cite the share of ethnic-minority households among the poor; it is computed by hand from two other cells and is not a rate over all households, so no other check sees it.',
+    example: 'fixtures/published/report-2015-gia-lai-province-two-standards-shares.csv: 31.951 / 36.951 × 100 = 86,47, the report prints 85,94 → error at D5.',
   },
 };

@@ -1,7 +1,7 @@
 /** Mô tả các quy tắc quan hệ thêm cho biểu đã công bố, tiếng Việt (xem rule-docs.ts). */
 import type { RuleDoc } from './rule-docs.js';
 
-export const ruleDocsRelationsVi: Record<'breakdown' | 'of-which' | 'balance' | 'combined' | 'implied-households' | 'rate-mean' | 'achievement' | 'formula' | 'precision', RuleDoc> = {
+export const ruleDocsRelationsVi: Record<'breakdown' | 'of-which' | 'balance' | 'combined' | 'implied-households' | 'rate-mean' | 'achievement' | 'formula' | 'precision' | 'share', RuleDoc> = {
   breakdown: {
     summary: 'các dòng chi tiết (hoặc nhóm hộ) cộng lại bằng số liệu mà chúng chia ra',
     checks:
@@ -60,5 +60,11 @@ export const ruleDocsRelationsVi: Record<'breakdown' | 'of-which' | 'balance' | 
     checks: 'Tỷ lệ được so sánh ở độ chính xác ghi trên biểu; tỷ lệ ghi ít chữ số thập phân hơn phần lớn tỷ lệ của biểu (`16,5` giữa các tỷ lệ 2 chữ số) được nêu ra, vì không phân biệt được chữ số 0 bị mất với giá trị đã làm tròn.',
     why: 'Bảng tính hay bỏ số 0 ở cuối; một giá trị làm tròn 1 chữ số trong cột 2 chữ số che đi sai khác tới 0,05.',
     example: 'fixtures/published/yearbook-2016-quang-ngai-rates-by-year.csv: ô D10 `16,5` giữa các tỷ lệ 2 chữ số → cảnh báo.',
+  },
+  share: {
+    summary: 'tỷ lệ của một bộ phận trong tổng số = bộ phận / tổng số × 100, làm tròn như biểu ghi',
+    checks: 'Tỷ lệ có nhãn ghi rõ tổng số là hộ nghèo hoặc hộ cận nghèo (`Tỷ lệ hộ nghèo DTTS trong tổng số hộ nghèo`, hoặc `Tỷ lệ trong tổng số hộ nghèo` ngay sau dòng `Số hộ nghèo DTTS`) = số hộ của bộ phận / số hộ của tổng số × 100, cùng một thời điểm, làm tròn như biểu ghi. Tỷ lệ mà tổng số không phải là nhóm hộ chứa bộ phận đó thì chỉ đọc, không kiểm tra.',
+    why: 'Báo cáo hay trích tỷ lệ hộ nghèo dân tộc thiểu số trong tổng số hộ nghèo; con số này được tính tay từ hai ô khác và không phải tỷ lệ trên tổng số hộ dân cư, nên không phép kiểm tra nào khác thấy được.',
+    example: 'fixtures/published/report-2015-gia-lai-province-two-standards-shares.csv: 31.951 / 36.951 × 100 = 86,47, báo cáo ghi 85,94 → lỗi ở ô D5.',
   },
 };

@@ -17,7 +17,7 @@ const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 /** What a label names that no indicator stands for (model/vocabulary.ts NoIndicatorKind). */
 const VI_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   increase: 'là mức tăng so với một thời điểm khác',
-  share: 'là tỷ trọng trong một tổng số khác',
+  share: 'là tỷ trọng trong một tổng số khác (povcheck kiểm tra tỷ lệ trong tổng số hộ nghèo, hộ cận nghèo khi nó đứng ngay sau số hộ của một bộ phận của nhóm đó)',
   otherPopulation: 'đếm một nhóm hộ khác (không phải hộ nghèo, hộ cận nghèo hay tổng số hộ)',
   ethnicGroup: 'chỉ một dân tộc, nhóm hộ mà povcheck không đếm riêng (số liệu dân tộc thiểu số là của các dân tộc thiểu số gộp lại)',
   average: 'là mức bình quân mỗi năm của cả giai đoạn, mà các bảng tính theo những giai đoạn không ghi giống nhau',

@@ -41,6 +41,7 @@ export const COMPARING_CHECKS: ReadonlySet<string> = new Set([
   'rate-mean',
   'achievement',
   'formula',
+  'share',
   // Plan documents (src/document/).
   'claim',
   'money',

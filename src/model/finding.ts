@@ -34,6 +34,7 @@ export type RuleId =
   | 'achievement'
   | 'formula'
   | 'precision'
+  | 'share'
   // Plan documents (src/document/): figures stated in the text, money totals, references to other documents.
   | 'claim'
   | 'money'

@@ -7,6 +7,8 @@
  *   counts   `<population>[_<time>]`            poor_start, near_poor_end, households, poor_exited, em_poor_end
  *   rates    `[<population>_]rate[_<time>]`     rate_start (poor), near_poor_rate, poor_near_poor_rate_end
  *   points   `[<population>_]rate_reduced`      the fall of a rate in percentage points (net, two printed rates)
+ *   shares   `<population>_share[_<time>]`      a part as a percentage of the population it is part of (`supersetOf`):
+ *                                               em_poor_share (`Tỷ lệ hộ nghèo DTTS trong tổng số hộ nghèo`)
  *   targets  `<key>_target`, `<key>_achievement` rate_reduced_target (points), rate_reduced_achievement (%)
  *
  * The time "point" (a count or rate at one moment, written without "đầu năm / cuối năm") has no suffix.
@@ -25,8 +27,11 @@ export type Time = (typeof TIMES)[number];
 export const OUT_FLOWS: readonly Time[] = ['exited', 'other_out'];
 export const IN_FLOWS: readonly Time[] = ['returned', 'new', 'from_near_poor', 'other_in'];
 
-/** Households counted (`count`), people counted (`persons`: Số nhân khẩu), a percentage, a fall in points. */
-export type Measure = 'count' | 'persons' | 'rate' | 'points';
+/**
+ * Households counted (`count`), people counted (`persons`: Số nhân khẩu), a percentage of households (`rate`), a fall
+ * in points, a percentage of the population a part belongs to (`share`: `Tỷ lệ … trong tổng số hộ nghèo`).
+ */
+export type Measure = 'count' | 'persons' | 'rate' | 'points' | 'share';
 export type Role = 'value' | 'target' | 'achievement';
 
 export interface IndicatorPoint {
@@ -60,6 +65,21 @@ export function supersetOf(p: Population): Population | undefined {
   }
 }
 
+const STOCKS: readonly Time[] = ['start', 'end', 'point'];
+
+/** The populations a share is printed of, and the population it is a share of (`supersetOf`, not all households). */
+const SHARE_WHOLE: ReadonlyMap<Population, Population> = new Map<Population, Population>([
+  ['em_poor', 'poor'],
+  ['em_near_poor', 'near_poor'],
+  ['poor', 'poor_near_poor'],
+  ['near_poor', 'poor_near_poor'],
+]);
+
+/** The population a share of `p` is over (`Tỷ lệ hộ nghèo DTTS trong tổng số hộ nghèo`: the poor); undefined when none is. */
+export function shareWhole(p: Population): Population | undefined {
+  return SHARE_WHOLE.get(p);
+}
+
 const timeSuffix = (t: Time) => (t === 'point' ? '' : `_${t}`);
 
 /** The key of a vocabulary point; undefined for combinations no table prints (a rate of households). */
@@ -69,6 +89,7 @@ export function indicatorKey(p: IndicatorPoint): string | undefined {
   else if (p.measure === 'persons') base = `${p.population}_persons${timeSuffix(p.time)}`;
   else if (p.population === 'households' || p.population === 'em_households') base = undefined;
   else if (p.measure === 'rate') base = p.time === 'reduced' ? undefined : `${ratePrefix(p.population)}rate${timeSuffix(p.time)}`;
+  else if (p.measure === 'share') base = `${p.population}_share${timeSuffix(p.time)}`;
   else base = p.time === 'reduced' ? `${ratePrefix(p.population)}rate_reduced` : undefined;
   if (base === undefined) return undefined;
   return p.role === 'value' ? base : `${base}_${p.role}`;
@@ -85,6 +106,8 @@ function meaningful(p: IndicatorPoint): boolean {
   const households = p.population === 'households' || p.population === 'em_households';
   if (households && p.time !== 'start' && p.time !== 'end' && p.time !== 'point') return false;
   if (p.time === 'from_near_poor' && p.population !== 'poor' && p.population !== 'em_poor') return false;
+  // A share of a stock, of a population part of another that is not all households (whose share is the rate).
+  if (p.measure === 'share') return p.role === 'value' && STOCKS.includes(p.time) && SHARE_WHOLE.has(p.population);
   if (p.role === 'target') return !households && p.measure !== 'persons' && (p.time === 'reduced' || p.time === 'end');
   if (p.role === 'achievement') return !households && p.measure !== 'persons' && p.time === 'reduced';
   return true;
@@ -95,7 +118,7 @@ function meaningful(p: IndicatorPoint): boolean {
  * that never asks, as `--help`).
  */
 let points: Map<string, IndicatorPoint> | undefined;
-const MEASURES: readonly Measure[] = ['count', 'persons', 'rate', 'points'];
+const MEASURES: readonly Measure[] = ['count', 'persons', 'rate', 'points', 'share'];
 const ROLES: readonly Role[] = ['value', 'target', 'achievement'];
 function allPoints(): Map<string, IndicatorPoint> {
   if (points) return points;

@@ -18,6 +18,7 @@ import { rateMeanKind } from './rate-mean.js';
 import { achievementKind } from './achievement.js';
 import { formulaKind } from './formula.js';
 import { precisionKind } from './precision.js';
+import { shareKind } from './share.js';
 
 /** A kind of any relation type: each kind only ever checks and solves its own instances. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -39,4 +40,5 @@ export const RELATION_KINDS: readonly AnyKind[] = [
   achievementKind,
   formulaKind,
   precisionKind,
+  shareKind,
 ];

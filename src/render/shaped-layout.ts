@@ -161,7 +161,11 @@ function partsAfterParents(cols: readonly SlotColumn[], lang: Lang): SlotColumn[
 }
 
 type MeasureName = 'count' | 'rate' | 'persons' | 'points';
-const measureName = (c: SlotColumn): MeasureName => (c.point?.measure ?? (indicatorKind(c.slot) === 'rate' ? 'rate' : 'count'));
+/** A share is a percentage (`%`), as a rate is. */
+const measureName = (c: SlotColumn): MeasureName => {
+  const m = c.point?.measure;
+  return m === undefined ? (indicatorKind(c.slot) === 'rate' ? 'rate' : 'count') : m === 'share' ? 'rate' : m;
+};
 
 /** A slot's full label, with its unit after a rate's or a fall's (annex-layout.ts `labelWithUnit`). */
 function fullLabel(slot: Indicator, lang: Lang): string {
@@ -193,7 +197,8 @@ function groupOf(c: SlotColumn, lang: Lang): { key: string; label: string; leaf:
     return { key: `i:${key}`, label: fullLabel(key, lang), leaf };
   }
   const p = c.point;
-  if (!p || p.role !== 'value' || p.measure === 'points' || p.population === 'households' || p.population === 'em_households') return undefined;
+  // A share stands in a column of its own: it is not a rate of its count's group (over all households).
+  if (!p || p.role !== 'value' || p.measure === 'points' || p.measure === 'share' || p.population === 'households' || p.population === 'em_households') return undefined;
   const countKey = describeIndicator(indicator) ? slotKey(`${p.population}${p.time === 'point' ? '' : `_${p.time}`}`, standard !== undefined ? { standard } : {}) : indicator;
   return { key: `p:${p.population}:${p.time}:${standard ?? ''}`, label: w.group(parseSlot(countKey).indicator), leaf: w.measure[measureName(c)] };
 }

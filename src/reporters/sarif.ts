@@ -43,6 +43,7 @@ const RULE_NAMES: Record<RuleId | 'unreadable' | 'unchecked', string> = {
   achievement: 'AchievementIsReductionOverTarget',
   formula: 'ColumnFormulaHolds',
   precision: 'RatePrintedAtTablePrecision',
+  share: 'ShareMatchesPartAndWhole',
   claim: 'StatedFigureMatchesTable',
   money: 'TotalEqualsItsParts',
   reference: 'CitationsAgree',

@@ -9,7 +9,7 @@ import type { Lang } from '../model/lang.js';
 import { INDICATOR_OF, matchLabel, type Group } from './aliases.js';
 import { headerBand, type HeaderBand, type HeaderColumn } from './header.js';
 import { parseSlot, slotKey, type SlotDims } from '../model/slots.js';
-import { featuresOf, measureOnly, recognise, saysNothing } from './words.js';
+import { featuresOf, measureOnly, recognise, saysNothing, shareAfter } from './words.js';
 import { describeIndicator, withPoint } from '../model/vocabulary.js';
 import { labelKey } from './normalize.js';
 
@@ -66,12 +66,25 @@ export function scanColumn(grid: Grid, col: number, extra?: ExtraLabels, maxRows
     } else if (m?.kind === 'phase' && context && INDICATOR_OF[context][m.phase]) {
       line.hits.set(r, { indicator: INDICATOR_OF[context][m.phase]!, cell, lang: m.lang });
     } else {
-      const parts = m === undefined && figuresRight(grid, r, col) ? recognise(text) : undefined;
+      const parts = m === undefined && figuresRight(grid, r, col) ? (recognise(text) ?? shareBeside(text, line.hits.get(r - 1))) : undefined;
       if (parts) line.hits.set(r, { indicator: parts.key, cell, lang: parts.lang ?? 'key' });
       context = undefined;
     }
   }
   return finish(line);
+}
+
+/**
+ * `Tỷ lệ trong tổng số hộ nghèo` right after `Số hộ nghèo dân tộc thiểu số` (the row above, the column to the left):
+ * the share of that count, with its dimensions (words.ts shareAfter).
+ */
+function shareBeside(text: string, before: { indicator: Indicator } | undefined): { key: Indicator; lang: Lang | undefined } | undefined {
+  if (!before) return undefined;
+  const { indicator, ...dims } = parseSlot(before.indicator);
+  const p = describeIndicator(indicator);
+  if (!p || p.measure !== 'count' || p.role !== 'value') return undefined;
+  const hit = shareAfter(text, p);
+  return hit && { key: slotKey(hit.key, dims), lang: hit.lang };
 }
 
 /** A group heading standing for its indicator at a point. */
@@ -107,6 +120,11 @@ export function scanRow(grid: Grid, row: number, extra?: ExtraLabels): LabelLine
   // `Số hộ nghèo | Tỷ lệ %`: a column naming only a measure, right after an indicator's count, measures that count.
   for (const [c, cell] of unmatched) {
     const left = line.hits.get(c - 1);
+    const share = shareBeside(cellText(cell), left);
+    if (share) {
+      line.hits.set(c, { indicator: share.key, cell, lang: left!.lang });
+      continue;
+    }
     const m = measureOnly(cellText(cell)) ? featuresOf(cell.raw).measure : undefined;
     if (!left || m === undefined || m === 'count' || indicatorKind(left.indicator) !== 'count') continue;
     const { indicator, ...dims } = parseSlot(left.indicator);

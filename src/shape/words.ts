@@ -9,7 +9,7 @@
  *
  * Matching works on folded text (normalize.ts foldKey: no case, diacritics or punctuation).
  */
-import { indicatorKey, isVocabularyKey, type NoIndicatorKind, type Measure, type Population, type Role, type Time } from '../model/vocabulary.js';
+import { indicatorKey, isVocabularyKey, shareWhole, type NoIndicatorKind, type Measure, type Population, type Role, type Time } from '../model/vocabulary.js';
 import type { Lang } from '../model/lang.js';
 import { foldKey } from './normalize.js';
 
@@ -36,6 +36,12 @@ export interface Features {
   increase?: boolean;
   /** A share of another total ("Chiếm so với tổng số hộ nghèo toàn tỉnh (%)", "tỷ trọng", "cơ cấu"): no indicator either. */
   share?: boolean;
+  /**
+   * The population a percentage is of when its label names one other than all households (`Tỷ lệ hộ nghèo DTTS trong
+   * tổng số hộ nghèo`: the poor; the measure is then `share`). The population is the part's (`hộ nghèo DTTS`), which a
+   * label may leave to the row or column before it (`Tỷ lệ trong tổng số hộ nghèo` under `Số hộ nghèo DTTS`).
+   */
+  shareOf?: Population;
   /**
    * A population the vocabulary does not count ("hộ có mức sống trung bình", households of average living standard):
    * its counts and rates are not the households' or the poor's.
@@ -198,6 +204,39 @@ function withoutQualifiers(text: string, whole: string): { bare: string; core: s
   if (!mayQualify(whole)) return { bare: whole, core: whole };
   const bare = foldKey(text.replace(/\(([^()]*)\)/g, (all, inner: string) => (QUALIFIER.test(foldKey(inner)) ? ' ' : all)));
   return { bare, core: bare.replace(STANDARD_NAMED, ' ').replace(/\s+/g, ' ').trim() };
+}
+
+/**
+ * A percentage's whole when it is a population of the poor or near-poor (`… trong tổng số hộ nghèo`, `… so với số hộ
+ * cận nghèo`, `… trên tổng số hộ nghèo và hộ cận nghèo`): the part is what comes before.
+ */
+const SHARE_OF = /\b(?:trong|so voi|tren) (?:tong so |tong |so )?(ho (?:ngheo|can ngheo)\b.*)$/;
+const STOCK_TIMES: ReadonlySet<Time | undefined> = new Set([undefined, 'start', 'end', 'point']);
+
+/**
+ * A rate of a stock whose label names its whole as a population of the poor or near-poor: the part's population and
+ * the whole's (`f` read from the whole label; its population replaced by the part's, undefined when the part names
+ * none). Exit rates over the poor (`Tỷ lệ thoát nghèo so với số hộ nghèo đầu năm`) stay rates: implied.ts knows them.
+ */
+function readShare(f: Features, k: string, filtered: boolean): void {
+  if (f.measure !== 'rate' || !STOCK_TIMES.has(f.time) || f.increase || f.role !== undefined || !tried(SHARE_OF, k, filtered)) return;
+  const m = SHARE_OF.exec(k)!;
+  const whole: Features = {};
+  apply(POPULATION, m[1]!, whole, filtered);
+  apply(EM, m[1]!, whole, filtered);
+  const of = whole.population && (whole.em ? (EM_OF[whole.population] ?? whole.population) : whole.population);
+  if (of === undefined || of === 'households' || of === 'em_households') return;
+  const part: Features = {};
+  const partText = k.slice(0, m.index);
+  apply(POPULATION, partText, part, filtered);
+  apply(EM, partText, part, filtered);
+  f.shareOf = of;
+  f.measure = 'share';
+  delete f.share;
+  if (part.population === undefined) delete f.population;
+  else f.population = part.population;
+  if (part.em) f.em = true;
+  else delete f.em;
 }
 
 const DECISION = /\bquyet dinh\b|\bqd\b|\bngay\b|\bnghi dinh\b|\bthong tu\b/;
@@ -468,6 +507,7 @@ export function readFeatures(text: string, filtered = true): Features {
   vote(apply(ROLE, k, f, filtered));
   vote(apply(MEASURE, k, f, filtered));
   if (f.measure === undefined && /%/.test(text)) f.measure = 'rate';
+  readShare(f, k, filtered);
   const vis = votes.filter((l) => l === 'vi').length;
   const ens = votes.length - vis;
   if (vis > 0 || ens > 0) f.lang = vis >= ens ? 'vi' : 'en';
@@ -515,6 +555,7 @@ export function combine(path: readonly Features[]): Features {
     if (f.ofWhich) out.ofWhich = true;
     if (f.corresponding) out.corresponding = true;
     if (f.share) out.share = true;
+    if (f.shareOf !== undefined) out.shareOf = f.shareOf;
     if (f.otherPopulation) out.otherPopulation = true;
     if (f.ethnicGroup) out.ethnicGroup = true;
     if (f.average) out.average = true;
@@ -535,6 +576,7 @@ const EM_OF: Partial<Record<Population, Population>> = { households: 'em_househo
  */
 export function keyOf(f: Features): string | undefined {
   if (!saysIndicator(f) || noIndicatorOf(f) !== undefined) return undefined;
+  if (f.measure === 'share') return shareKey(f);
   let measure: Measure = f.measure ?? (f.role === 'achievement' ? 'rate' : 'count');
   // A count that says no population is all households, but a fall (`Giảm so với năm 2021` over `Số hộ`) is of the
   // poor: households as a whole are not reduced.
@@ -554,6 +596,32 @@ export function keyOf(f: Features): string | undefined {
   }
   const key = indicatorKey({ population, time, measure, role: f.role ?? 'value' });
   return key !== undefined && isVocabularyKey(key) ? key : undefined;
+}
+
+/** A share's key: its part's population, if it is part of the population the label names as its whole. */
+function shareKey(f: Features): string | undefined {
+  const part = partOf(f);
+  return part === undefined ? undefined : indicatorKey({ population: part, time: f.time ?? 'point', measure: 'share', role: 'value' });
+}
+
+/** The population a share's label names as its part, when it is part of the whole the label names. */
+function partOf(f: Features): Population | undefined {
+  if (f.population === undefined) return undefined;
+  const part = f.em ? (EM_OF[f.population] ?? f.population) : f.population;
+  return f.shareOf !== undefined && shareWhole(part) === f.shareOf ? part : undefined;
+}
+
+/**
+ * A share whose label names its whole but not its part (`Tỷ lệ trong tổng số hộ nghèo`), right after the count of a
+ * part of that whole (`Số hộ nghèo dân tộc thiểu số`, the row above or the column to the left): that count's share,
+ * at the share's own time, else the count's. Undefined for any other label, or a count of no such part.
+ */
+export function shareAfter(text: string, count: { population: Population; time: Time }): { key: string; lang: Lang | undefined } | undefined {
+  if (saysNothing(text)) return undefined;
+  const f = featuresOf(text);
+  if (f.measure !== 'share' || f.population !== undefined || f.em || shareWhole(count.population) !== f.shareOf) return undefined;
+  const key = indicatorKey({ population: count.population, time: f.time ?? count.time, measure: 'share', role: 'value' });
+  return key ? { key, lang: f.lang } : undefined;
 }
 
 /** The vocabulary key of one label on its own, with the language it is written in. */
@@ -592,5 +660,6 @@ export function noIndicatorKind(text: string): NoIndicatorKind | undefined {
 /** The features that name no indicator (keyOf gives none for them), as the kind the `unknown` warning words. */
 function noIndicatorOf(f: Features): NoIndicatorKind | undefined {
   if (f.money) return 'money';
+  if (f.measure === 'share' && partOf(f) === undefined) return 'share';
   return f.increase ? 'increase' : f.share ? 'share' : f.otherPopulation ? 'otherPopulation' : f.ethnicGroup ? 'ethnicGroup' : f.average ? 'average' : f.selected ? 'selectedGroup' : undefined;
 }

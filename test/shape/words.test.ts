@@ -257,3 +257,27 @@ describe('mentionsIndicator', () => {
     expect(['Thu nhập bình quân đầu người', 'Số trường học đạt chuẩn', 'Hệ số sinh thô'].map(mentionsIndicator)).toEqual([false, false, false]);
   });
 });
+
+describe('shares of the poor and near-poor (measure `share`)', () => {
+  it('a percentage naming its whole as a population of the poor is the share of the part it names', () => {
+    expect(recognise('Tỷ lệ hộ nghèo dân tộc thiểu số trong tổng số hộ nghèo')?.key).toBe('em_poor_share');
+    expect(recognise('Tỷ lệ hộ nghèo DTTS so với tổng số hộ nghèo (%)')?.key).toBe('em_poor_share');
+    expect(recognise('Tỷ lệ hộ cận nghèo DTTS trên tổng số hộ cận nghèo cuối năm')?.key).toBe('em_near_poor_share_end');
+    expect(recognise('Tỷ lệ hộ nghèo trong tổng số hộ nghèo và hộ cận nghèo')?.key).toBe('poor_share');
+  });
+
+  it('a rate over all households, or an exit rate over the poor, is not a share', () => {
+    expect(recognise('Tỷ lệ hộ nghèo so với tổng số hộ dân cư')?.key).toBe('rate');
+    expect(recognise('Tỷ lệ hộ nghèo DTTS so với tổng số hộ DTTS')?.key).toBe('em_poor_rate');
+    expect(recognise('Tỷ lệ hộ thoát nghèo so với số hộ nghèo đầu năm')?.key).toBe('rate_exited');
+    expect(recognise('Trong số hộ nghèo, số hộ dân tộc thiểu số')?.key).not.toMatch(/share/);
+  });
+
+  it('a share without its part, or of a whole its part does not belong to, names no indicator alone', () => {
+    expect(recognise('Tỷ lệ trong tổng số hộ nghèo')).toBeUndefined();
+    expect(noIndicatorKind('Tỷ lệ trong tổng số hộ nghèo')).toBe('share');
+    expect(recognise('Tỷ lệ hộ cận nghèo DTTS trong tổng số hộ nghèo')).toBeUndefined();
+    expect(noIndicatorKind('Tỷ lệ hộ cận nghèo DTTS trong tổng số hộ nghèo')).toBe('share');
+    expect(noIndicatorKind('Chiếm so với tổng số hộ nghèo toàn tỉnh (%)')).toBe('share');
+  });
+});
