@@ -8,6 +8,7 @@ export type RelationMessage =
   | 'flow.mismatch-of'
   | 'balance.mismatch'
   | 'breakdown.mismatch'
+  | 'breakdown.net'
   | 'of-which.exceeds'
   | 'rate.mismatch-of'
   | 'rate.column'
@@ -41,6 +42,8 @@ export const viRelations: Texts = {
   },
   'breakdown.mismatch': (p, f) =>
     `${p.unit}: ${p.count} dòng chi tiết của ${low(f.ind(p.indicator))} cộng lại được ${f.n(p.parts)}, nhưng bảng ghi ${f.n(p.actual)} (chênh lệch ${f.n(sign(p.diff))}).`,
+  'breakdown.net': (p, f) =>
+    `${p.unit}: ${low(f.ind(p.indicator))} là số giảm thuần: các dòng chi tiết cho số hộ ra khỏi diện (${f.n(p.out)}) trừ số hộ vào diện (${f.n(p.in)}) = ${f.n(p.parts)}, nhưng bảng ghi ${f.n(p.actual)} (chênh lệch ${f.n(sign(p.diff))}).`,
   'of-which.exceeds': (p, f) =>
     `${p.unit}: "${p.part}" là một phần (trong đó) của ${low(f.ind(p.indicator))}, nhưng ghi ${f.n(p.partValue)}, lớn hơn ${f.n(p.wholeValue)}.`,
   'rate.mismatch-of': (p, f) =>

@@ -100,6 +100,8 @@ export interface MessageParams {
   };
   /** Rows (or units) that break a figure down do not add up to it. */
   'breakdown.mismatch': { unit: string; indicator: Indicator; parts: string; actual: string; diff: string; count: number };
+  /** A net reduction broken down into its gross flows: the out-flows listed under it less the in-flows. */
+  'breakdown.net': { unit: string; indicator: Indicator; out: string; in: string; parts: string; actual: string; diff: string };
   /** An "of which" row (or unit) exceeds the figure it is part of. */
   'of-which.exceeds': { unit: string; indicator: Indicator; part: string; partValue: string; wholeValue: string };
   /** A rate of the vocabulary (not the annex's start/end rate) against its count and households. */

@@ -93,7 +93,13 @@ export function hasDims(key: string): boolean {
 /** A slot that is a row under another slot (wide layout). */
 export interface SubSlot {
   readonly parent: Indicator;
-  readonly relation: 'breakdown' | 'of-which';
+  /**
+   * `breakdown`: the rows add up to the parent; `of-which`: each at most it; `listed`: read and printed, related by
+   * nothing (a gross flow alone under a net reduction: `- Số hộ thoát nghèo` may exceed `Số hộ nghèo giảm`).
+   */
+  readonly relation: 'breakdown' | 'of-which' | 'listed';
+  /** A gross in-flow in the breakdown of a net reduction (`- Số hộ nghèo mới phát sinh`): the reduction subtracts it. */
+  readonly inFlow?: true;
   /** Which breakdown of the parent the row is in, when it has several (by destination, then `phân theo dân tộc`). */
   readonly group?: number;
   /** The heading row without figures the breakdown is listed under (`Hộ nghèo phân theo dân tộc`), as printed. */

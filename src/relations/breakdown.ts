@@ -2,7 +2,9 @@
  * breakdown: rows that break a figure down add up to it. In a table of indicator rows, the dash rows under a
  * count (`Số hộ thoát nghèo` → `- Chuyển sang hộ cận nghèo`, `- Thoát tình trạng nghèo, cận nghèo`, …), per
  * unit; in a table of unit rows, the household categories listed under a unit (`Trong đó: hộ nghèo về thu
- * nhập`, `hộ nghèo thiếu hụt …`), in every column they all fill. The finding sits at the figure broken down.
+ * nhập`, `hộ nghèo thiếu hụt …`), in every column they all fill. A net reduction broken down into its gross flows
+ * (`Số hộ nghèo giảm` → `- Số hộ thoát nghèo`, `- Số hộ nghèo mới phát sinh`) is its out-flows less its in-flows
+ * (shape/wide.ts `flowsUnderNet`). The finding sits at the figure broken down.
  */
 import { Dec, zero, plain } from '../calc/decimal.js';
 import { someUnitHasRole } from '../model/annex.js';
@@ -16,7 +18,11 @@ import { defineKind, type Relation } from './types.js';
 
 export interface BreakdownRelation extends Relation {
   readonly parts: readonly OkValue[];
+  /** The parts subtracted: the in-flows of a net reduction's breakdown. */
+  readonly minus?: readonly OkValue[];
 }
+
+const total = (values: readonly OkValue[]): Dec => values.reduce((s: Dec, v) => s.plus(v.num), zero());
 
 /** The breakdown rows of each slot, each breakdown on its own (a count broken down two ways adds up each way): its parent slot and rows, in table order. */
 function breakdownRows(subSlots: ReadonlyMap<Indicator, SubSlot> | undefined): Array<[Indicator, Indicator[]]> {
@@ -44,8 +50,11 @@ export const breakdownKind = defineKind<BreakdownRelation>({
       for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
         const id = ids.list ? ids.list[nth]! : nth;
         const at = okValue(annex, id, parent);
-        const parts = rows.map((k) => okValue(annex, id, k));
-        if (at && parts.every((p) => p)) yield { unit: annex.units.at(id)!, at, cells: [at, ...(parts as OkValue[])], parts: parts as OkValue[] };
+        const values = rows.map((k) => okValue(annex, id, k));
+        if (!at || !values.every((p) => p)) continue;
+        const parts = (values as OkValue[]).filter((_, i) => !annex.subSlots!.get(rows[i]!)!.inFlow);
+        const minus = (values as OkValue[]).filter((_, i) => annex.subSlots!.get(rows[i]!)!.inFlow);
+        yield { unit: annex.units.at(id)!, at, cells: [at, ...(values as OkValue[])], parts, ...(minus.length > 0 ? { minus } : {}) };
       }
     }
     for (const [parentId, units] of subUnitsIn(ctx, 'breakdown')) {
@@ -60,8 +69,15 @@ export const breakdownKind = defineKind<BreakdownRelation>({
   },
   check(r, ctx) {
     ctx.checked('breakdown');
-    const sum = r.parts.reduce((s: Dec, v) => s.plus(v.num), zero());
+    const out = total(r.parts);
+    const sum = r.minus ? out.minus(total(r.minus)) : out;
     if (sum.eq(r.at.num)) return;
+    const where = { rule: 'breakdown', severity: 'error', at: r.at.cell, unit: r.unit.name, indicator: r.at.indicator, expected: plain(sum), actual: r.at.plain } as const;
+    const diff = plain(r.at.num.minus(sum));
+    if (r.minus) {
+      ctx.report({ ...where, msg: { id: 'breakdown.net', params: { unit: r.unit.name, indicator: r.at.indicator, out: plain(out), in: plain(total(r.minus)), parts: plain(sum), actual: r.at.plain, diff } } });
+      return;
+    }
     ctx.report({
       rule: 'breakdown',
       severity: 'error',
@@ -73,5 +89,8 @@ export const breakdownKind = defineKind<BreakdownRelation>({
       msg: { id: 'breakdown.mismatch', params: { unit: r.unit.name, indicator: r.at.indicator, parts: plain(sum), actual: r.at.plain, diff: plain(r.at.num.minus(sum)), count: r.parts.length } },
     });
   },
-  form: (r) => ({ type: 'eq', expr: sub(ref(r.at.cell.ref), sumOf(r.parts.map((v) => ref(v.cell.ref)))) }),
+  form: (r) => {
+    const parts = sumOf(r.parts.map((v) => ref(v.cell.ref)));
+    return { type: 'eq', expr: sub(ref(r.at.cell.ref), r.minus ? sub(parts, sumOf(r.minus.map((v) => ref(v.cell.ref)))) : parts) };
+  },
 });

@@ -6,7 +6,7 @@ import { cellAt, cellText, columnLetters, gridWidth, type Cell, type Grid } from
 import type { Finding } from '../model/finding.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { parseSlot, slotKey, withDims, type SubSlot } from '../model/slots.js';
-import { describeIndicator, indicatorKey, type Measure } from '../model/vocabulary.js';
+import { describeIndicator, IN_FLOWS, indicatorKey, OUT_FLOWS, type Measure, type Time } from '../model/vocabulary.js';
 import { isOfWhichName } from './structure.js';
 import { foldKey } from './normalize.js';
 import { comparedWithYear, featuresOf, measureOnly, recognise, withoutYearMark } from './words.js';
@@ -84,6 +84,37 @@ function addSubSlotRows(draft: Draft, rows: Map<number, Indicator>, subRows: Rea
   const groupKey = (s: SubSlot) => `${s.parent}#${s.group ?? 0}`;
   for (const s of draft.subSlots?.values() ?? []) if (s.relation === 'breakdown') rowsOf.set(groupKey(s), (rowsOf.get(groupKey(s)) ?? 0) + 1);
   for (const [key, s] of draft.subSlots ?? []) if (s.relation === 'breakdown' && rowsOf.get(groupKey(s)) === 1) draft.subSlots!.set(key, { ...s, relation: 'of-which' });
+  if (draft.subSlots) flowsUnderNet(draft.subSlots);
+}
+
+/**
+ * The rows under a net reduction that are its gross flows (`Số hộ nghèo giảm` 112 → `- Số hộ thoát nghèo` 126,
+ * `- Số hộ nghèo mới phát sinh` 14): out-flows less in-flows, not parts that add up. Out- and in-flows together
+ * break the reduction down so (`inFlow` on the in-flows); out-flows alone (two or more) still add up to it, as
+ * decreases listed by cause do; one out-flow alone, or in-flows alone, are listed, related by nothing (an exit
+ * may exceed the net reduction: it is not "of which").
+ */
+function flowsUnderNet(subSlots: Map<Indicator, SubSlot>): void {
+  const groups = new Map<string, Array<[Indicator, SubSlot, Time]>>();
+  for (const [key, s] of subSlots) {
+    const parent = describeIndicator(s.parent);
+    if (s.relation === 'listed' || parent?.time !== 'reduced' || parent.measure !== 'count') continue;
+    const flow = recognise(parseSlot(key).part ?? '');
+    const point = flow && describeIndicator(flow.key);
+    const time = point && point.measure === 'count' && point.population === parent.population ? point.time : undefined;
+    const g = `${s.parent}#${s.group ?? 0}`;
+    const list = groups.get(g) ?? groups.set(g, []).get(g)!;
+    list.push([key, s, time && (OUT_FLOWS.includes(time) || IN_FLOWS.includes(time)) ? time : 'reduced']);
+  }
+  for (const rows of groups.values()) {
+    if (rows.some(([, , t]) => t === 'reduced')) continue;
+    const ins = rows.filter(([, , t]) => IN_FLOWS.includes(t)).length;
+    const outs = rows.length - ins;
+    for (const [key, s, t] of rows) {
+      if (ins > 0 && outs > 0) subSlots.set(key, { ...s, relation: 'breakdown', ...(IN_FLOWS.includes(t) ? { inFlow: true } : {}) });
+      else if (ins > 0 || outs === 1) subSlots.set(key, { ...s, relation: 'listed' });
+    }
+  }
 }
 
 /**
