@@ -194,6 +194,15 @@ describe('report-2015-gia-lai-province-two-standards-shares.csv', () => {
   });
 });
 
+describe('review-2019-lac-duong-district-poor-group-shares-flows.csv', () => {
+  it('the groups\' rates are shares of the poor, the published D4 97,7 (97,8) found; the net fall is exits less newly poor', async () => {
+    const r = await check('review-2019-lac-duong-district-poor-group-shares-flows.csv');
+    expect(problems(r).filter((p) => p.startsWith('error'))).toEqual(['error share D4']);
+    expect(causesByError(r.localisation!)).toEqual([['D4=97.8']]);
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['share', 'breakdown']));
+  });
+});
+
 describe('review-2023-tien-giang-province-decision-areas-districts.csv', () => {
   it('the districts named after the urban and rural areas are parts of neither, a subset of the province: no false sum when both print a count', async () => {
     const r = await check('review-2023-tien-giang-province-decision-areas-districts.csv');

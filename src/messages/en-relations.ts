@@ -20,6 +20,8 @@ export const enRelations: Texts = {
   },
   'breakdown.mismatch': (p, f) =>
     `${p.unit}: the ${p.count} rows that break down ${low(f.ind(p.indicator))} add up to ${f.n(p.parts)}, but the table shows ${f.n(p.actual)} (difference ${f.n(sign(p.diff))}).`,
+  'share.row': (p, f) =>
+    `${p.unit}: the share of "${p.row}" among ${low(f.ind(p.whole))} should be ${f.n(p.count)} / ${f.n(p.total)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (rounded half-up to the ${p.decimals} ${p.decimals === 1 ? 'decimal' : 'decimals'} printed, as the other rates of these rows are), but the table shows ${f.n(p.actual)}.`,
   'breakdown.net': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} is a net figure: the rows under it give the households that left (${f.n(p.out)}) less those that came in (${f.n(p.in)}) = ${f.n(p.parts)}, but the table shows ${f.n(p.actual)} (difference ${f.n(sign(p.diff))}).`,
   'of-which.exceeds': (p, f) => `${p.unit}: "${p.part}" is part ("of which") of ${low(f.ind(p.indicator))}, but shows ${f.n(p.partValue)}, more than ${f.n(p.wholeValue)}.`,

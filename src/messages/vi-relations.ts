@@ -9,6 +9,7 @@ export type RelationMessage =
   | 'balance.mismatch'
   | 'breakdown.mismatch'
   | 'breakdown.net'
+  | 'share.row'
   | 'of-which.exceeds'
   | 'rate.mismatch-of'
   | 'rate.column'
@@ -42,6 +43,8 @@ export const viRelations: Texts = {
   },
   'breakdown.mismatch': (p, f) =>
     `${p.unit}: ${p.count} dòng chi tiết của ${low(f.ind(p.indicator))} cộng lại được ${f.n(p.parts)}, nhưng bảng ghi ${f.n(p.actual)} (chênh lệch ${f.n(sign(p.diff))}).`,
+  'share.row': (p, f) =>
+    `${p.unit}: tỷ lệ của "${p.row}" trong ${low(f.ind(p.whole))} phải là ${f.n(p.count)} / ${f.n(p.total)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (làm tròn ${p.decimals} chữ số thập phân như bảng ghi; các tỷ lệ khác của nhóm này đều tính như vậy), nhưng bảng ghi ${f.n(p.actual)}.`,
   'breakdown.net': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} là số giảm thuần: các dòng chi tiết cho số hộ ra khỏi diện (${f.n(p.out)}) trừ số hộ vào diện (${f.n(p.in)}) = ${f.n(p.parts)}, nhưng bảng ghi ${f.n(p.actual)} (chênh lệch ${f.n(sign(p.diff))}).`,
   'of-which.exceeds': (p, f) =>

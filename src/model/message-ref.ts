@@ -101,6 +101,8 @@ export interface MessageParams {
   /** Rows (or units) that break a figure down do not add up to it. */
   'breakdown.mismatch': { unit: string; indicator: Indicator; parts: string; actual: string; diff: string; count: number };
   /** A net reduction broken down into its gross flows: the out-flows listed under it less the in-flows. */
+  /** A listed row's rate that is its share of the count it is listed under (relations/part-shares.ts). */
+  'share.row': { unit: string; row: string; whole: Indicator; count: string; total: string; exact: string; expected: string; actual: string; decimals: number };
   'breakdown.net': { unit: string; indicator: Indicator; out: string; in: string; parts: string; actual: string; diff: string };
   /** An "of which" row (or unit) exceeds the figure it is part of. */
   'of-which.exceeds': { unit: string; indicator: Indicator; part: string; partValue: string; wholeValue: string };

@@ -9,6 +9,7 @@ import { exactRate, printedRateMatches, RATE_DECIMALS, roundRate } from '../calc
 import { isOk, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { carriesSlot, householdsSlot, ofIndicators, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
 import { flowShareParams, impliedHouseholds, shareOf } from './implied.js';
+import { partShares } from './part-shares.js';
 import { isAnnexShaped, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
 import { unitIdsIn, type InstanceContext } from './scope.js';
@@ -141,8 +142,11 @@ const PART_RATES = new WeakMap<ReadonlyMap<Indicator, SubSlot>, readonly PartRat
 
 function partRates(annex: Annex, subSlots: ReadonlyMap<Indicator, SubSlot>): PartRate[] {
   const parents = new Map(otherRatesOf(annex).map((r) => [r.s.key, r]));
+  // Rates that are shares of the count their rows are listed under are `share`'s (part-shares.ts).
+  const shares = new Set(partShares(annex).map((s) => s.rate));
   const out: PartRate[] = [];
   for (const [key, sub] of subSlots) {
+    if (shares.has(key)) continue;
     const p = parents.get(sub.parent);
     const countKey = p?.carried[0];
     if (!p || p.hhKey === undefined || countKey === undefined) continue;

@@ -2,7 +2,7 @@
  * share: a part's share of the population it belongs to (`Tỷ lệ hộ nghèo dân tộc thiểu số trong tổng số hộ nghèo`)
  * = the part's count / the whole's count × 100, rounded half-up at the precision printed. Both counts of the same
  * time and dimensions as the share (`em_poor_share_end` over `em_poor_end` and `poor_end`); a share printed at a
- * point is of the counts at a point.
+ * point is of the counts at a point. The rates of a count's listed rows that are shares of it (part-shares.ts) too.
  */
 import { Dec, plain } from '../calc/decimal.js';
 import { exactRate } from '../calc/annex-math.js';
@@ -10,12 +10,15 @@ import { shareWhole } from '../model/vocabulary.js';
 import type { OkValue } from '../rules/types.js';
 import { EXACT_SHOWN } from './rate.js';
 import { okValue, slotFor, vocabularySlots } from './slots.js';
+import { partShares } from './part-shares.js';
 import { unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 
 export interface ShareRelation extends Relation {
   readonly part: OkValue;
   readonly whole: OkValue;
+  /** A listed row's name, when the share is that row's rate (`Về thu nhập`: part-shares.ts). */
+  readonly row?: string;
 }
 
 export const shareKind = defineKind<ShareRelation>({
@@ -25,7 +28,7 @@ export const shareKind = defineKind<ShareRelation>({
   needs: [],
   perUnit: true,
   localised: true,
-  applicable: (annex) => vocabularySlots(annex).some((s) => s.point.measure === 'share'),
+  applicable: (annex) => vocabularySlots(annex).some((s) => s.point.measure === 'share') || partShares(annex).length > 0,
   *instances(ctx) {
     const { annex } = ctx;
     for (const s of vocabularySlots(annex)) {
@@ -41,6 +44,15 @@ export const shareKind = defineKind<ShareRelation>({
         if (at && part && wholeValue) yield { unit: annex.units.at(id)!, at, part, whole: wholeValue, cells: [part, wholeValue, at] };
       }
     }
+    for (const row of partShares(annex)) {
+      for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
+        const id = ids.list ? ids.list[nth]! : nth;
+        const at = okValue(annex, id, row.rate);
+        const part = at && okValue(annex, id, row.count);
+        const whole = part && okValue(annex, id, row.whole);
+        if (at && part && whole) yield { unit: annex.units.at(id)!, at, part, whole, cells: [part, whole, at], row: row.part };
+      }
+    }
   },
   check(r, ctx) {
     const exact = exactRate(r.part.num, r.whole.num);
@@ -50,6 +62,12 @@ export const shareKind = defineKind<ShareRelation>({
     const rounded = exact.toDecimalPlaces(dp, Dec.ROUND_HALF_UP);
     if (rounded.eq(r.at.num)) return;
     const expected = plain(rounded, dp);
+    const exactText = plain(exact.toDecimalPlaces(EXACT_SHOWN, 1), EXACT_SHOWN);
+    if (r.row !== undefined) {
+      const params = { unit: r.unit.name, row: r.row, whole: r.whole.indicator, count: r.part.plain, total: r.whole.plain, exact: exactText, expected, actual: r.at.plain, decimals: dp };
+      ctx.report({ rule: 'share', severity: 'error', at: r.at.cell, unit: r.unit.name, indicator: r.at.indicator, expected, actual: r.at.plain, msg: { id: 'share.row', params } });
+      return;
+    }
     ctx.report({
       rule: 'share',
       severity: 'error',
@@ -67,7 +85,7 @@ export const shareKind = defineKind<ShareRelation>({
           countIndicator: r.part.indicator,
           households: r.whole.plain,
           householdsIndicator: r.whole.indicator,
-          exact: plain(exact.toDecimalPlaces(EXACT_SHOWN, 1), EXACT_SHOWN),
+          exact: exactText,
           expected,
           actual: r.at.plain,
           decimals: dp,

@@ -419,7 +419,9 @@ function grid(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolean): Ann
     // A column of the rows' falls (`Giảm so với năm 2017 (%)`): said so, with the year it names.
     if (inCol.length > 0 && inCol.every((c) => c.point?.time === 'reduced')) return w.reduction(src.source.comparedWith?.[inCol[0]!.slot]);
     const measures = new Set(inCol.map(measureName));
-    return measures.size === 1 ? w.measure[measureName(inCol[0]!)] : '';
+    if (measures.size === 1) return w.measure[measureName(inCol[0]!)];
+    // Rates and falls in points in one column (`Tỷ lệ (%)` beside the poor and beside their fall): percentages.
+    return [...measures].every((m) => m === 'rate' || m === 'points') ? w.measure.rate : '';
   });
   const byYear = cols.every((c) => c.parsed.year !== undefined);
   const header: LayoutCell[] = [

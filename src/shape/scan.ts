@@ -18,6 +18,8 @@ export interface LabelLine {
   hits: Map<number, { indicator: Indicator; cell: Cell; lang: Lang | 'key' }>;
   /** Positions holding a group heading on its own (the wide layout's "Tỷ lệ hộ nghèo" row). */
   headings: Set<number>;
+  /** Rows heading a list of "of which" rows (`Trong đó:` without figures, under a count): no finding, printed as read. */
+  listHeads?: Set<number>;
   distinct: number;
   /** The header band (scanRow): rows, each column's path, the column-number row and its formulas. */
   band?: HeaderBand;

@@ -226,7 +226,7 @@ function reportStrayRows(b: WideBlock, draft: Draft, line: LabelLine, unitCols: 
     // unit's, a period `Giai đoạn 2021 - 2024`, were dropped without a word).
     const hasValues = unitCols.some((c) => textAt(grid, r, c) !== '') || figuresRight(grid, r, labelCol);
     const duplicateLabel = line.hits.has(r); // an indicator given twice: already reported
-    if (duplicateLabel) {
+    if (duplicateLabel || line.listHeads?.has(r)) {
       labelled.push(r);
       continue;
     }
@@ -353,7 +353,9 @@ function subSlotRows(grid: Grid, labelCol: number, line: LabelLine): Map<number,
     const ofWhich = isOfWhichName(text);
     const listed = LIST_MARKER.test(text);
     if (parent !== undefined && ofWhich && !figures) {
+      // `Trong đó:` (`Trong đó, tỷ lệ các nhóm đối tượng hộ nghèo:`) heads the list: understood, printed as read.
       ofWhichList = true;
+      (line.listHeads ??= new Set()).add(r);
       continue;
     }
     // `Hộ nghèo phân theo dân tộc` without figures, after `Hộ nghèo` with figures: the rows listed under it

@@ -61,3 +61,29 @@ describe('share, one column per indicator', () => {
     expect(problems(r)).toContain('warning unknown C1');
   });
 });
+
+describe('share, the rates of rows listed under a count', () => {
+  const withRates = (a: string, b = '60,0') =>
+    ['STT;Chỉ tiêu;Số hộ;Tỷ lệ (%)', '1;Số hộ nghèo;224;3,3', ';Trong đó:;;', `;- Hộ nghèo về thu nhập;194;${a}`, `;- Hộ nghèo thiếu hụt dịch vụ xã hội cơ bản;30;13,4`, `;- Hộ nghèo dân tộc thiểu số;219;97,8`, `;- Hộ nghèo thuộc chính sách bảo trợ xã hội;8;3,6`].join('\n');
+
+  it('rates that are the rows\' counts over the count they are listed under are shares, checked so', async () => {
+    const r = await check(withRates('86,6'));
+    expect(problems(r)).toEqual([]);
+    expect(r.coverage.ran).toContain('share');
+  });
+
+  it('one that is not is an error at its cell, worded as a share of the poor', async () => {
+    const r = await check(withRates('68,6'));
+    expect(problems(r)).toEqual(['error share D4']);
+    expect(renderMessage(r.findings.find((f) => f.rule === 'share')!.msg, makeFmt('en'))).toBe(
+      'Tổng: the share of "Hộ nghèo về thu nhập" among poor households should be 194 / 224 × 100 = 86.6071… → 86.6 (rounded half-up to the 1 decimal printed, as the other rates of these rows are), but the table shows 68.6.',
+    );
+  });
+
+  it('rates of listed rows that are not shares of their count (most misfit) are not read as shares', async () => {
+    const csv = ['STT;Chỉ tiêu;Số hộ;Tỷ lệ (%)', '1;Số hộ nghèo;224;3,3', ';Trong đó:;;', ';- Hộ nghèo về thu nhập;194;2,9', ';- Hộ nghèo thiếu hụt dịch vụ xã hội cơ bản;30;0,4', '2;Số hộ cận nghèo;630;9,3'].join('\n');
+    const r = await check(csv);
+    expect(r.coverage.ran).not.toContain('share');
+    expect(r.findings.some((f) => f.rule === 'share')).toBe(false);
+  });
+});
