@@ -21,7 +21,7 @@ const VI_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   otherPopulation: 'đếm một nhóm hộ khác (không phải hộ nghèo, hộ cận nghèo hay tổng số hộ)',
   ethnicGroup: 'chỉ một dân tộc, nhóm hộ mà povcheck không đếm riêng (số liệu dân tộc thiểu số là của các dân tộc thiểu số gộp lại)',
   average: 'là mức bình quân mỗi năm của cả giai đoạn, mà các bảng tính theo những giai đoạn không ghi giống nhau',
-  selectedGroup: 'đếm một nhóm (hộ, người, lượt) được chọn theo chính sách được hưởng hoặc một đặc điểm (được hỗ trợ, vay vốn, người có công, bảo trợ xã hội…)',
+  selectedGroup: 'đếm một nhóm (hộ, người, lượt) được chọn theo chính sách được hưởng, một đặc điểm hoặc một địa bàn (được hỗ trợ, vay vốn, người có công, bảo trợ xã hội, huyện nghèo, xã đặc biệt khó khăn…)',
   money: 'là một khoản tiền (kinh phí, vốn), không phải số hộ',
   period: 'là một giai đoạn nhiều năm, không phải một năm của chuỗi',
   planBeside: 'là kế hoạch của một năm mà bảng cũng ghi số thực hiện (năm đó được đọc từ cột thực hiện)',
