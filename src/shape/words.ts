@@ -74,8 +74,10 @@ const en = (re: RegExp, set: (f: Features) => void): Rule => ({ re, lang: 'en', 
 const POPULATION: Rule[] = [
   vi(/\b(?:tu )?(?:ho )?can ngheo (?:roi )?xuong (?:ho )?ngheo\b|\btu (?:ho )?can ngheo\b/, (f) => ((f.population = 'poor'), (f.time = 'from_near_poor'))),
   // "hộ nghèo và hộ cận nghèo", "hộ nghèo, hộ cận nghèo" (the comma folded away), "nghèo, cận nghèo", "nghèo đa chiều".
-  // `hộ nghèo, hộ cận nghèo`, `thoát nghèo, thoát cận nghèo` (the exits from both): a comma for "và".
-  vi(/\b(?:ho )?ngheo (?:va |ho )(?:ho )?can ngheo\b|\bngheo da chieu\b|\bngheo can ngheo\b|\bthoat ngheo (?:va )?thoat can ngheo\b/, (f) => (f.population = 'poor_near_poor')),
+  // `hộ nghèo, hộ cận nghèo`, `thoát nghèo, thoát cận nghèo` (the exits from both): a comma for "và". `Tỷ lệ nghèo đa
+  // chiều` is the two together, but `hộ nghèo đa chiều` and `hộ cận nghèo đa chiều` are each population under the
+  // multidimensional standard (Quảng Nam 2023: `Tổng số hộ nghèo đa chiều` 24.669 of 33.071 poor and near-poor).
+  vi(/\b(?:ho )?ngheo (?:va |ho )(?:ho )?can ngheo\b|(?<!\bho |\bcan |\bthoat |\btai )\bngheo da chieu\b|\bngheo can ngheo\b|\bthoat ngheo (?:va )?thoat can ngheo\b/, (f) => (f.population = 'poor_near_poor')),
   en(/\bpoor and near poor\b|\bmultidimensional(?:ly)? poor|\bmultidimensional poverty|\bmulti dimensional poverty/, (f) => (f.population = 'poor_near_poor')),
   vi(/\bcan ngheo\b/, (f) => (f.population = 'near_poor')),
   en(/\bnear poor\b|\bnear poverty\b/, (f) => (f.population = 'near_poor')),

@@ -281,3 +281,18 @@ describe('shares of the poor and near-poor (measure `share`)', () => {
     expect(noIndicatorKind('Chiếm so với tổng số hộ nghèo toàn tỉnh (%)')).toBe('share');
   });
 });
+
+describe('"đa chiều": the two together only as `nghèo đa chiều` without `hộ` (Quảng Nam 2023)', () => {
+  it('`hộ nghèo đa chiều` and `hộ cận nghèo đa chiều` are each population under the multidimensional standard', () => {
+    expect(recognise('Tổng số hộ nghèo đa chiều')?.key).toBe('poor');
+    expect(recognise('Tổng số hộ cận nghèo đa chiều')?.key).toBe('near_poor');
+    expect(recognise('Tỷ lệ hộ nghèo đa chiều (%)')?.key).toBe('rate');
+    expect(recognise('Số hộ thoát nghèo đa chiều')?.key).toBe('poor_exited');
+  });
+
+  it('`Tỷ lệ nghèo đa chiều` and labels naming both stay the two together', () => {
+    expect(recognise('Tỷ lệ nghèo đa chiều (%)')?.key).toBe('poor_near_poor_rate');
+    expect(recognise('Tổng số hộ nghèo và hộ cận nghèo đa chiều')?.key).toBe('poor_near_poor');
+    expect(recognise('Số hộ nghèo đa chiều (hộ nghèo và hộ cận nghèo)')?.key).toBe('poor_near_poor');
+  });
+});
