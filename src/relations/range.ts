@@ -8,9 +8,9 @@ import { compareAt, withinAt, type ScaledValue } from '../calc/scaled.js';
 import { ColumnRow, columnsOf, slotIndexes } from './columns.js';
 import { COUNT_INDICATORS, isCoreIndicator, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
-import { householdsSlot, okValue, vocabularySlots, type SlotInfo } from './slots.js';
+import { householdsSlot, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
 import { parseSlot } from '../model/slots.js';
-import { describeIndicator } from '../model/vocabulary.js';
+import { describeIndicator, supersetOf } from '../model/vocabulary.js';
 import { num, ref } from '../model/expr.js';
 import { isOk, type OkValue } from '../rules/types.js';
 import { unitIdsIn } from './scope.js';
@@ -287,6 +287,11 @@ function vocabularyBounds(annex: Annex, unit: Unit, slots: readonly SlotInfo[], 
         const w = okValue(annex, unit, hh);
         if (w) visit({ type: 'exceeds', unit, at: x, cells: [x, w], part: s.key, whole: w.indicator, of: w, q: x, ofQ: w });
       }
+      // An ethnic-minority population is part of the population it is of (Điện Biên: 48.121 ethnic-minority poor of
+      // 47.336 poor households).
+      const whole = m === 'count' && s.point.role === 'value' && s.point.population.startsWith('em_') ? supersetOf(s.point.population) : undefined;
+      const w = whole && okValue(annex, unit, slotFor(s, { population: whole }));
+      if (w) visit({ type: 'exceeds', unit, at: x, cells: [x, w], part: s.key, whole: w.indicator, of: w, q: x, ofQ: w });
     } else {
       const points = m === 'points' || s.point.role === 'target';
       visit({ type: 'rate', unit, at: x, cells: [x], indicator: s.key, min: points ? '-100' : '0', max: '100', q: x });

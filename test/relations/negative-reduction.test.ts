@@ -25,3 +25,13 @@ describe('a negative net reduction', () => {
     expect(ranges(r)).toContain('error H2 range.negative');
   });
 });
+
+describe('an ethnic-minority population within its whole', () => {
+  const rows = (em: string) => ['Chỉ tiêu;Đơn vị tính;Toàn tỉnh', 'Tổng số hộ dân cư;Hộ;127.667', 'Số hộ nghèo;Hộ;47.336', 'Tỷ lệ hộ nghèo;%;37,08', `Số hộ nghèo là dân tộc thiểu số;Hộ;${em}`].join('\n');
+  it('more ethnic-minority poor households than poor households is an error at the part (Điện Biên 2018, 44.121 typed 48.121)', async () => {
+    expect(ranges(await check(rows('44.121')))).toEqual([]);
+    const r = await check(rows('48.121'));
+    expect(ranges(r)).toEqual(['error C5 range.exceeds']);
+    expect(renderMessage(r.findings.find((f) => f.rule === 'range')!.msg, makeFmt('en'))).toBe('Toàn tỉnh: ethnic-minority poor households (48,121) is larger than poor households (47,336).');
+  });
+});
