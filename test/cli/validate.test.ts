@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtures, cli } from '../helpers.js';
+import { fixtures, cli, FIXTURES } from '../helpers.js';
 
 const SEED = 'fixtures/tuyen-quang-2020.csv';
 const json = (stdout: string) => JSON.parse(stdout) as {
@@ -25,6 +25,12 @@ describe('povcheck validate on the seed annex', () => {
     expect(r.stdout).toContain('khoảng 0,07 điểm');
     expect(r.stdout).toMatch(/│ 1\s+│ Tổng số hộ đầu năm\s+│ Hộ\s+│\s+210\.299 │/);
     expect(r.stderr).toBe('');
+  });
+
+  it('names a TAB-delimited "Unicode Text" file\'s delimiter in the "read as" line (it was "undefined-delimited")', async () => {
+    const file = join(FIXTURES, 'variants', 'unicode-text-utf16le.txt');
+    expect((await cli(['validate', file, '--lang', 'en'])).stdout).toContain('Read as: UTF-16LE text, TAB-delimited;');
+    expect((await cli(['validate', file])).stdout).toContain('Đọc: văn bản UTF-16LE, phân cách bằng TAB;');
   });
 
   it('speaks English with --lang en', async () => {
