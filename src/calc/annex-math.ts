@@ -15,6 +15,15 @@ export function exactRate(poor: Dec, households: Dec): Dec | undefined {
   return poor.mul(hundred()).div(households);
 }
 
+/**
+ * Whether `printed` (with `dp` decimals) is count / whole × 100 rounded half-up at those decimals; undefined when
+ * the whole is zero (nothing to compare).
+ */
+export function printedAs(count: Dec, whole: Dec, printed: Dec, dp: number): boolean | undefined {
+  const exact = exactRate(count, whole);
+  return exact && exact.toDecimalPlaces(dp, Dec.ROUND_HALF_UP).eq(printed);
+}
+
 /** A rate (or a difference of rates, in points) as the annex prints it: half-up to 2 decimals. */
 export function roundRate(d: Dec): Dec {
   return d.toDecimalPlaces(RATE_DECIMALS, Dec.ROUND_HALF_UP);

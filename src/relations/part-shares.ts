@@ -6,8 +6,7 @@
  * precision printed and at most one (or a quarter) is not: a slip. `share` checks them so (relations/share.ts); `rate`
  * leaves them out (relations/rate.ts partRates): read over the households, every one was an error.
  */
-import { Dec } from '../calc/decimal.js';
-import { exactRate } from '../calc/annex-math.js';
+import { printedAs } from '../calc/annex-math.js';
 import type { Annex } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { indicatorOf, parseSlot, withIndicator } from '../model/slots.js';
@@ -50,7 +49,7 @@ function findPartShares(annex: Annex): PartShare[] {
   return out;
 }
 
-/** At least two of the rows' printed rates (over every unit) are shares of the parent's count, and at most one is not. */
+/** At least two of the rows' printed rates (over every unit) are shares of the parent's count, and at most one (or a quarter) is not. */
 function areShares(annex: Annex, rows: readonly PartShare[]): boolean {
   let fit = 0;
   let misfit = 0;
@@ -59,10 +58,9 @@ function areShares(annex: Annex, rows: readonly PartShare[]): boolean {
       const r = okValue(annex, id, row.rate);
       const c = okValue(annex, id, row.count);
       const w = okValue(annex, id, row.whole);
-      const exact = r && c && w ? exactRate(c.num, w.num) : undefined;
-      if (!exact) continue;
-      if (exact.toDecimalPlaces(r!.decimals ?? 0, Dec.ROUND_HALF_UP).eq(r!.num)) fit++;
-      else misfit++;
+      const fits = r && c && w ? printedAs(c.num, w.num, r.num, r.decimals ?? 0) : undefined;
+      if (fits === true) fit++;
+      else if (fits === false) misfit++;
     }
   }
   return fit >= 2 && (misfit <= 1 || misfit * 3 <= fit);

@@ -273,6 +273,11 @@ function subSlotInfos(annex: Annex): SlotInfo[] {
   return out;
 }
 
+/** The count `x` at most the whole `w` it is part of (its households; an ethnic-minority population's population). */
+function exceeds(visit: (r: RangeRelation) => void, unit: Unit, part: Indicator, x: OkValue, w: OkValue | undefined): void {
+  if (w) visit({ type: 'exceeds', unit, at: x, cells: [x, w], part, whole: w.indicator, of: w, q: x, ofQ: w });
+}
+
 function vocabularyBounds(annex: Annex, unit: Unit, slots: readonly SlotInfo[], visit: (r: RangeRelation) => void): void {
   for (const s of slots) {
     const x = okValue(annex, unit, s.key);
@@ -284,14 +289,12 @@ function vocabularyBounds(annex: Annex, unit: Unit, slots: readonly SlotInfo[], 
       visit({ type: 'count', unit, at: x, cells: [x], indicator: s.key, q: x });
       if (m === 'count' && s.point.role === 'value' && ['poor', 'near_poor', 'poor_near_poor'].includes(s.point.population) && ['start', 'end', 'point'].includes(s.point.time)) {
         const hh = householdsSlot(annex, s);
-        const w = okValue(annex, unit, hh);
-        if (w) visit({ type: 'exceeds', unit, at: x, cells: [x, w], part: s.key, whole: w.indicator, of: w, q: x, ofQ: w });
+        exceeds(visit, unit, s.key, x, okValue(annex, unit, hh));
       }
       // An ethnic-minority population is part of the population it is of (Điện Biên: 48.121 ethnic-minority poor of
       // 47.336 poor households).
       const whole = m === 'count' && s.point.role === 'value' && s.point.population.startsWith('em_') ? supersetOf(s.point.population) : undefined;
-      const w = whole && okValue(annex, unit, slotFor(s, { population: whole }));
-      if (w) visit({ type: 'exceeds', unit, at: x, cells: [x, w], part: s.key, whole: w.indicator, of: w, q: x, ofQ: w });
+      if (whole) exceeds(visit, unit, s.key, x, okValue(annex, unit, slotFor(s, { population: whole })));
     } else {
       const points = m === 'points' || s.point.role === 'target';
       visit({ type: 'rate', unit, at: x, cells: [x], indicator: s.key, min: points ? '-100' : '0', max: '100', q: x });

@@ -5,7 +5,7 @@
 import { Dec, plain } from '../calc/decimal.js';
 import { rateMatchesAt, rateMatchesScaled, type ScaledValue } from '../calc/scaled.js';
 import { ColumnRow, columnsOf, slotIndexes } from './columns.js';
-import { exactRate, printedRateMatches, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
+import { exactRate, printedAs, printedRateMatches, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
 import { isOk, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { carriesSlot, householdsSlot, ofIndicators, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
 import { flowShareParams, impliedHouseholds, shareOf } from './implied.js';
@@ -324,8 +324,7 @@ function nearDenominator(count: Dec, rate: Dec, dp: number, h: Dec): boolean {
 
 /** Whether a rate of the vocabulary is its count over its households at the precision printed. */
 function matchesAt(r: RateRelation): boolean {
-  const exact = exactRate(r.count.num, r.households.num);
-  return !exact || exact.toDecimalPlaces(r.at.decimals ?? 0, Dec.ROUND_HALF_UP).eq(r.at.num);
+  return printedAs(r.count.num, r.households.num, r.at.num, r.at.decimals ?? 0) !== false;
 }
 
 /** Of the counts a rate may be of, the one whose rate lies nearest the printed one. */

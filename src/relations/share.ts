@@ -11,7 +11,8 @@ import type { OkValue } from '../rules/types.js';
 import { EXACT_SHOWN } from './rate.js';
 import { okValue, slotFor, vocabularySlots } from './slots.js';
 import { partShares } from './part-shares.js';
-import { unitIdsIn } from './scope.js';
+import { unitIdsIn, type InstanceContext } from './scope.js';
+import type { Indicator } from '../model/indicators.js';
 import { defineKind, type Relation } from './types.js';
 
 export interface ShareRelation extends Relation {
@@ -19,6 +20,18 @@ export interface ShareRelation extends Relation {
   readonly whole: OkValue;
   /** A listed row's name, when the share is that row's rate (`Về thu nhập`: part-shares.ts). */
   readonly row?: string;
+}
+
+/** Each unit's share of one slot, where the share, its part and its whole are numbers (`part`: a listed row's name). */
+function* perUnit(ctx: InstanceContext, keys: { rate: Indicator; count: Indicator | undefined; whole: Indicator | undefined; part?: string }): Generator<ShareRelation> {
+  const { annex } = ctx;
+  for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
+    const id = ids.list ? ids.list[nth]! : nth;
+    const at = okValue(annex, id, keys.rate);
+    const part = at && okValue(annex, id, keys.count);
+    const whole = part && okValue(annex, id, keys.whole);
+    if (at && part && whole) yield { unit: annex.units.at(id)!, at, part, whole, cells: [part, whole, at], ...(keys.part !== undefined ? { row: keys.part } : {}) };
+  }
 }
 
 export const shareKind = defineKind<ShareRelation>({
@@ -34,25 +47,9 @@ export const shareKind = defineKind<ShareRelation>({
     for (const s of vocabularySlots(annex)) {
       const whole = s.point.measure === 'share' ? shareWhole(s.point.population) : undefined;
       if (whole === undefined || s.point.role !== 'value') continue;
-      const partKey = slotFor(s, { measure: 'count' });
-      const wholeKey = slotFor(s, { measure: 'count', population: whole });
-      for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
-        const id = ids.list ? ids.list[nth]! : nth;
-        const at = okValue(annex, id, s.key);
-        const part = at && okValue(annex, id, partKey);
-        const wholeValue = part && okValue(annex, id, wholeKey);
-        if (at && part && wholeValue) yield { unit: annex.units.at(id)!, at, part, whole: wholeValue, cells: [part, wholeValue, at] };
-      }
+      yield* perUnit(ctx, { rate: s.key, count: slotFor(s, { measure: 'count' }), whole: slotFor(s, { measure: 'count', population: whole }) });
     }
-    for (const row of partShares(annex)) {
-      for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
-        const id = ids.list ? ids.list[nth]! : nth;
-        const at = okValue(annex, id, row.rate);
-        const part = at && okValue(annex, id, row.count);
-        const whole = part && okValue(annex, id, row.whole);
-        if (at && part && whole) yield { unit: annex.units.at(id)!, at, part, whole, cells: [part, whole, at], row: row.part };
-      }
-    }
+    for (const row of partShares(annex)) yield* perUnit(ctx, row);
   },
   check(r, ctx) {
     const exact = exactRate(r.part.num, r.whole.num);

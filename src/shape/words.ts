@@ -223,15 +223,10 @@ const STOCK_TIMES: ReadonlySet<Time | undefined> = new Set([undefined, 'start', 
 function readShare(f: Features, k: string, filtered: boolean): void {
   if (f.measure !== 'rate' || !STOCK_TIMES.has(f.time) || f.increase || f.role !== undefined || !tried(SHARE_OF, k, filtered)) return;
   const m = SHARE_OF.exec(k)!;
-  const whole: Features = {};
-  apply(POPULATION, m[1]!, whole, filtered);
-  apply(EM, m[1]!, whole, filtered);
-  const of = whole.population && (whole.em ? (EM_OF[whole.population] ?? whole.population) : whole.population);
+  const whole = populationWords(m[1]!, filtered);
+  const of = whole.population && withEm(whole.population, whole.em);
   if (of === undefined || of === 'households' || of === 'em_households') return;
-  const part: Features = {};
-  const partText = k.slice(0, m.index);
-  apply(POPULATION, partText, part, filtered);
-  apply(EM, partText, part, filtered);
+  const part = populationWords(k.slice(0, m.index), filtered);
   f.shareOf = of;
   f.measure = 'share';
   delete f.share;
@@ -239,6 +234,14 @@ function readShare(f: Features, k: string, filtered: boolean): void {
   else f.population = part.population;
   if (part.em) f.em = true;
   else delete f.em;
+}
+
+/** The population words of a text alone (its population and ethnic-minority qualifier). */
+function populationWords(text: string, filtered: boolean): Features {
+  const f: Features = {};
+  apply(POPULATION, text, f, filtered);
+  apply(EM, text, f, filtered);
+  return f;
 }
 
 const DECISION = /\bquyet dinh\b|\bqd\b|\bngay\b|\bnghi dinh\b|\bthong tu\b/;
@@ -570,6 +573,8 @@ export function combine(path: readonly Features[]): Features {
 }
 
 const EM_OF: Partial<Record<Population, Population>> = { households: 'em_households', poor: 'em_poor', near_poor: 'em_near_poor' };
+/** The population with its ethnic-minority qualifier applied (`poor` + DTTS → `em_poor`). */
+const withEm = (p: Population, em: boolean | undefined): Population => (em ? (EM_OF[p] ?? p) : p);
 
 /**
  * The vocabulary key the features name, with defaults for what a label leaves unsaid: a count when no
@@ -583,7 +588,7 @@ export function keyOf(f: Features): string | undefined {
   // A count that says no population is all households, but a fall (`Giảm so với năm 2021` over `Số hộ`) is of the
   // poor: households as a whole are not reduced.
   let population: Population = f.population ?? ((measure === 'count' || measure === 'persons') && f.role === undefined && f.time !== 'reduced' ? 'households' : 'poor');
-  if (f.em) population = EM_OF[population] ?? population;
+  population = withEm(population, f.em);
   let time: Time = f.time ?? 'point';
   if (f.role === 'achievement') {
     // "Tỷ lệ đạt so với chỉ tiêu": the achievement of the target on the fall of the rate, unless it says otherwise.
@@ -609,7 +614,7 @@ function shareKey(f: Features): string | undefined {
 /** The population a share's label names as its part, when it is part of the whole the label names. */
 function partOf(f: Features): Population | undefined {
   if (f.population === undefined) return undefined;
-  const part = f.em ? (EM_OF[f.population] ?? f.population) : f.population;
+  const part = withEm(f.population, f.em);
   return f.shareOf !== undefined && shareWhole(part) === f.shareOf ? part : undefined;
 }
 
