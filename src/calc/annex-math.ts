@@ -30,6 +30,14 @@ export function roundRate(d: Dec): Dec {
 }
 
 /** The annex rate: half-up to 2 decimals. */
+/**
+ * The exact rate a table should print for a unit: count / households × 100; over no households 0 when the count
+ * is 0 too (a unit without households has no poor: validate's rate rule accepts only 0 there), else none.
+ */
+export function unitRate(count: Dec, households: Dec): Dec | undefined {
+  return households.isZero() && count.isZero() ? count : exactRate(count, households);
+}
+
 export function rate(poor: Dec, households: Dec): Dec | undefined {
   const exact = exactRate(poor, households);
   return exact && roundRate(exact);

@@ -21,7 +21,7 @@
  * when longer (a note), and listed in `unreadable`.
  */
 import { Dec, hundred, zero } from '../calc/decimal.js';
-import { exactRate } from '../calc/annex-math.js';
+import { unitRate } from '../calc/annex-math.js';
 import { addingChildren, childrenByParent, type Annex, type Unit, type Value } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { indicatorKind } from '../model/indicators.js';
@@ -218,7 +218,7 @@ export function computeShaped(annex: Annex, opts: { asPrinted?: ReadonlySet<Indi
           if (terms.every((t) => t !== undefined)) computed = rule.minus.reduce((s, k) => s.minus(mine[k]!), rule.plus.reduce((s, k) => s.plus(mine[k]!), zero()));
         } else {
           const [a, b] = rule.of.map((k) => mine[k]);
-          const x = a !== undefined && b !== undefined ? (rule.op === 'rate' ? exactRate(a, b) : b.isZero() ? undefined : a.mul(hundred()).div(b)) : undefined;
+          const x = a !== undefined && b !== undefined ? (rule.op === 'rate' ? unitRate(a, b) : b.isZero() ? undefined : a.mul(hundred()).div(b)) : undefined;
           if (x !== undefined && !(rule.op === 'rate' && flows.has(slot) && otherDenominator(v, a!, b!))) {
             exact[u.id]![slot] = x;
             computed = x.toDecimalPlaces(decimals(slot), Dec.ROUND_HALF_UP);

@@ -9,7 +9,7 @@
  */
 import { PovcheckError } from '../errors.js';
 import { Dec, zero } from '../calc/decimal.js';
-import { printedRateMatches, exactRate, rate, rateReduction } from '../calc/annex-math.js';
+import { printedRateMatches, exactRate, rateReduction, roundRate, unitRate } from '../calc/annex-math.js';
 import { INDICATORS, type CoreIndicator, type CountIndicator, type Indicator } from '../model/indicators.js';
 import { addingChildren, notReadColumns, notReadRows, type Annex, type NotReadColumns, type NotReadRows, type Unit, type Value } from '../model/annex.js';
 import type { Cell } from '../model/grid.js';
@@ -193,11 +193,17 @@ export function chooseTotal(annex: Annex, mode: TotalMode, totalName: string): T
   return { parts: units };
 }
 
+/** A unit's rate rounded the annex's way (calc/annex-math.ts unitRate: 0 / 0 is 0). */
+function roundedUnitRate(poor: Dec, households: Dec): Dec | undefined {
+  const exact = unitRate(poor, households);
+  return exact && roundRate(exact);
+}
+
 /** The derived cells of one unit from its base counts (the reduction must be known). */
 export function derive(b: BaseCounts & { poor_reduced: Dec }): Record<Indicator, Dec | undefined> {
   const poorEnd = b.poor_start.minus(b.poor_reduced);
-  const rs = rate(b.poor_start, b.households_start);
-  const re = rate(poorEnd, b.households_end);
+  const rs = roundedUnitRate(b.poor_start, b.households_start);
+  const re = roundedUnitRate(poorEnd, b.households_end);
   return {
     households_start: b.households_start,
     households_end: b.households_end,
@@ -290,7 +296,7 @@ export function computeTable(annex: Annex, opts: { total: TotalMode; totalName: 
     let b = bases.get(u.id);
     if (b) return b;
     const under = depth < annex.units.length ? kids(u) : [];
-    b = under.length > 0 ? (sumBase(under.map((c) => baseOf(c, depth + 1))) as BaseCounts & { poor_reduced: Dec }) : (readBase(annex, u, { needReduced: true, allowZeroHouseholds: false }) as BaseCounts & { poor_reduced: Dec });
+    b = under.length > 0 ? (sumBase(under.map((c) => baseOf(c, depth + 1))) as BaseCounts & { poor_reduced: Dec }) : (readBase(annex, u, { needReduced: true, allowZeroHouseholds: true }) as BaseCounts & { poor_reduced: Dec });
     bases.set(u.id, b);
     return b;
   };
@@ -312,7 +318,7 @@ export function computeTable(annex: Annex, opts: { total: TotalMode; totalName: 
       // In the annex the total column is itself derived: every stated cell of it is compared.
       if (!isAdded) differences.push(...statedDifferences(annex, total, values[total.id]!, INDICATORS, exactRates(d)));
     } else {
-      const b = readBase(annex, total, { needReduced: true, allowZeroHouseholds: false }) as BaseCounts & { poor_reduced: Dec };
+      const b = readBase(annex, total, { needReduced: true, allowZeroHouseholds: true }) as BaseCounts & { poor_reduced: Dec };
       const d = derive(b);
       values[total.id] = defined(d);
       differences.push(...statedDifferences(annex, total, values[total.id]!, [b.reducedFrom === 'poor_end' ? 'poor_reduced' : 'poor_end', 'rate_start', 'rate_end', 'rate_reduced'], exactRates(d)));

@@ -106,7 +106,8 @@ export class Evaluation {
       const p = this.get(b.p);
       const r = this.get(b.r);
       if (!h || !p || !r) return true;
-      if (h.isZero()) return true;
+      // Over no households: 0 / 0 has only the rate 0; a count above 0 is range's (more than its households).
+      if (h.isZero()) return !p.isZero() || r.isZero();
       return rateMatches(p, h, r, Math.max(b.minDp, this.dpOf(b.r)));
     }
     if (b.type === 'le') {
@@ -149,7 +150,7 @@ export function holdsInIntegers(b: Form, entered: EnteredCell): boolean | undefi
     case 'rate': {
       const [h, p, r] = [entered(b.h), entered(b.p), entered(b.r)];
       if (!h || !p || !r || h.value.scaled === undefined || p.value.scaled === undefined || r.value.scaled === undefined) return undefined;
-      if (h.value.scaled === 0) return true;
+      if (h.value.scaled === 0) return p.value.scaled !== 0 || r.value.scaled === 0;
       if (h.dp !== 0 || p.dp !== 0 || h.value.scaled < 0) return undefined;
       return rateMatchesAt(p.value.scaled, h.value.scaled, r.value.scaled, r.dp, b.minDp);
     }

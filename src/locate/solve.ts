@@ -278,12 +278,13 @@ function boundByRate(u: Unknowns, line: Line, body: Extract<Check['body'], { typ
   const moving = [R, P, H].filter((f) => !f.k.isZero()).length;
   const rIsVar = u.vars.includes(body.r);
   const dpR = rIsVar ? u.sys.cells.get(body.r)!.proposalDp : Math.max(body.minDp, u.sys.cells.get(body.r)?.dp ?? 0);
-  if (moving === 0) return !H.a.isZero() && !rateMatches(P.a, H.a, R.a, dpR) ? 'none' : 'bound';
+  // Over no households only 0 / 0 is checked, and its rate is 0 (evaluation.ts).
+  if (moving === 0) return (H.a.isZero() ? P.a.isZero() && !R.a.isZero() : !rateMatches(P.a, H.a, R.a, dpR)) ? 'none' : 'bound';
   if (moving !== 1) return 'point';
   if (!R.k.isZero()) {
     // The printed rate moves: pinned by the counts, at the precision proposed rates are written with.
-    if (!rIsVar || H.a.isZero()) return 'point';
-    const target = P.a.mul(100).div(H.a).toDecimalPlaces(dpR, Dec.ROUND_HALF_UP);
+    if (!rIsVar || (H.a.isZero() && !P.a.isZero())) return 'point';
+    const target = H.a.isZero() ? new Dec(0) : P.a.mul(100).div(H.a).toDecimalPlaces(dpR, Dec.ROUND_HALF_UP);
     bound(b, R.a, R.k, '>=', target, line.step);
     bound(b, R.a, R.k, '<=', target, line.step);
     return 'bound';
@@ -291,7 +292,7 @@ function boundByRate(u: Unknowns, line: Line, body: Extract<Check['body'], { typ
   const iv = roundingInterval(R.a, dpR);
   if (!P.k.isZero()) {
     // x = 100·P(t)/H, H fixed.
-    if (H.a.isZero()) return 'bound'; // unchecked
+    if (H.a.isZero()) return R.a.isZero() ? 'bound' : 'point'; // any count over no households but 0, unless the rate is 0
     const a = P.a.mul(100).div(H.a);
     const k = P.k.mul(100).div(H.a);
     bound(b, a, k, iv.loStrict ? '>' : '>=', iv.lo, line.step);

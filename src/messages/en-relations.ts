@@ -27,6 +27,8 @@ export const enRelations: Texts = {
   'of-which.exceeds': (p, f) => `${p.unit}: "${p.part}" is part ("of which") of ${low(f.ind(p.indicator))}, but shows ${f.n(p.partValue)}, more than ${f.n(p.wholeValue)}.`,
   'rate.mismatch-of': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} should be ${f.n(p.count)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (over ${low(f.ind(p.householdsIndicator))}, rounded half-up to the ${p.decimals} ${p.decimals === 1 ? 'decimal' : 'decimals'} printed), but the table shows ${f.n(p.actual)}.`,
+  'rate.no-households': (p, f) =>
+    `${p.unit}: ${low(f.ind(p.indicator))} is printed ${f.n(p.actual)}, but ${low(f.ind(p.householdsIndicator))} are 0 and so are ${low(f.ind(p.countIndicator))}: with no households there is no rate, so the cell should be 0 or left blank.`,
   'rate.column': (p, f) =>
     `${f.ind(p.indicator)}: none of the ${p.count} rates of the column (${p.first} to ${p.last}) is ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} × 100 (${p.unit}: ${f.n(p.poor)} / ${f.n(p.households)} × 100 → ${f.n(p.expected)}, the table shows ${f.n(p.actual)}). ${
       p.over

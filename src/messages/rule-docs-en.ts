@@ -22,7 +22,7 @@ export const ruleDocsEn: RuleDocs = {
   rate: {
     summary: 'start and end poverty rates = poor / households × 100, half-up to 2 decimals (end rate over END households)',
     checks:
-      'rate_start = round(poor_start / households_start × 100, 2) and rate_end = round(poor_end / households_end × 100, 2), rounded half-up. When a wrong end rate equals poor_end over the START-of-year households, the message says so.',
+      'rate_start = round(poor_start / households_start × 100, 2) and rate_end = round(poor_end / households_end × 100, 2), rounded half-up. When a wrong end rate equals poor_end over the START-of-year households, the message says so. A unit with 0 households and 0 poor has no rate but 0: any other printed figure is an error.',
     why: 'A rate over the wrong denominator, or rounded another way, looks plausible and passes review; plan targets are stated in these rates.',
     example:
       'fixtures/planted/end-rate-start-denominator.csv: Na Hang 2.704 / 10.580 × 100 = 25,56, but the table shows 25,83 = 2.704 / 10.468 (the start-of-year households) → error at J10.',

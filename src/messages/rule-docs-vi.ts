@@ -22,7 +22,7 @@ export const ruleDocsVi: RuleDocs = {
   rate: {
     summary: 'tỷ lệ hộ nghèo đầu năm, cuối năm = số hộ nghèo / tổng số hộ × 100, làm tròn 2 chữ số (cuối năm chia cho số hộ CUỐI năm)',
     checks:
-      'Tỷ lệ đầu năm = làm tròn(số hộ nghèo đầu năm / tổng số hộ đầu năm × 100, 2), tỷ lệ cuối năm = làm tròn(số hộ nghèo cuối năm / tổng số hộ cuối năm × 100, 2), làm tròn nửa lên. Nếu tỷ lệ cuối năm sai đúng bằng số hộ nghèo cuối năm chia cho tổng số hộ ĐẦU năm, thông báo nói rõ điều đó.',
+      'Tỷ lệ đầu năm = làm tròn(số hộ nghèo đầu năm / tổng số hộ đầu năm × 100, 2), tỷ lệ cuối năm = làm tròn(số hộ nghèo cuối năm / tổng số hộ cuối năm × 100, 2), làm tròn nửa lên. Nếu tỷ lệ cuối năm sai đúng bằng số hộ nghèo cuối năm chia cho tổng số hộ ĐẦU năm, thông báo nói rõ điều đó. Đơn vị có 0 hộ và 0 hộ nghèo thì tỷ lệ chỉ có thể là 0: ghi số khác là lỗi.',
     why: 'Tỷ lệ tính sai mẫu số hoặc làm tròn kiểu khác trông vẫn hợp lý nên dễ lọt qua khâu rà soát, trong khi chỉ tiêu kế hoạch lại giao theo các tỷ lệ này.',
     example:
       'fixtures/planted/end-rate-start-denominator.csv: Na Hang 2.704 / 10.580 × 100 = 25,56, nhưng bảng ghi 25,83 = 2.704 / 10.468 (số hộ đầu năm) → lỗi ở ô J10.',

@@ -12,6 +12,7 @@ export type RelationMessage =
   | 'share.row'
   | 'of-which.exceeds'
   | 'rate.mismatch-of'
+  | 'rate.no-households'
   | 'rate.column'
   | 'denominator.flow-rate'
   | 'combined.count'
@@ -51,6 +52,8 @@ export const viRelations: Texts = {
     `${p.unit}: "${p.part}" là một phần (trong đó) của ${low(f.ind(p.indicator))}, nhưng ghi ${f.n(p.partValue)}, lớn hơn ${f.n(p.wholeValue)}.`,
   'rate.mismatch-of': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} phải là ${f.n(p.count)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (mẫu số là ${low(f.ind(p.householdsIndicator))}, làm tròn ${p.decimals} chữ số thập phân như bảng ghi), nhưng bảng ghi ${f.n(p.actual)}.`,
+  'rate.no-households': (p, f) =>
+    `${p.unit}: ${low(f.ind(p.indicator))} ghi ${f.n(p.actual)}, nhưng ${low(f.ind(p.householdsIndicator))} bằng 0 và ${low(f.ind(p.countIndicator))} cũng bằng 0: không có hộ thì không có tỷ lệ, ô này phải ghi 0 hoặc để trống.`,
   'rate.column': (p, f) =>
     `${f.ind(p.indicator)}: không tỷ lệ nào trong ${p.count} tỷ lệ của cột (từ ô ${p.first} đến ô ${p.last}) bằng ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} × 100 (${p.unit}: ${f.n(p.poor)} / ${f.n(p.households)} × 100 → ${f.n(p.expected)}, bảng ghi ${f.n(p.actual)}). ${
       p.over

@@ -106,6 +106,8 @@ export interface MessageParams {
   'breakdown.net': { unit: string; indicator: Indicator; out: string; in: string; parts: string; actual: string; diff: string };
   /** An "of which" row (or unit) exceeds the figure it is part of. */
   'of-which.exceeds': { unit: string; indicator: Indicator; part: string; partValue: string; wholeValue: string };
+  /** A rate over no households and no count (0 / 0) printed other than 0: there is no rate. */
+  'rate.no-households': { unit: string; indicator: Indicator; countIndicator: Indicator; householdsIndicator: Indicator; actual: string };
   /** A rate of the vocabulary (not the annex's start/end rate) against its count and households. */
   'rate.mismatch-of': {
     unit: string;

@@ -10,9 +10,10 @@ import { describeIndicator } from '../model/vocabulary.js';
 import { isCoreIndicator } from '../model/indicators.js';
 import type { Annex } from '../model/annex.js';
 import { indicatorOf } from '../model/slots.js';
+import type { Indicator } from '../model/indicators.js';
 import { isOk, type OkValue } from '../rules/types.js';
 import { defineKind, type Relation } from './types.js';
-import { ofIndicators } from './slots.js';
+import { ofIndicators, okValue, slotFor, vocabularySlots } from './slots.js';
 
 export interface PrecisionRelation extends Relation {
   readonly usual: number;
@@ -69,11 +70,20 @@ function typedRates(annex: Annex): OkValue[] {
   const rates: OkValue[] = [];
   // The annex's own rates only (no other rate slot): no unit to visit.
   if (slots.length === 0) return rates;
+  const counts = countSlots(annex);
   for (let unit = 0; unit < annex.units.length; unit++) {
     for (const k of slots) {
       const v = annex.values.get(unit, k);
-      if (isOk(v)) rates.push(v);
+      // A rate of 0 over a count of 0 is exactly 0 however it is printed: no digit can have been dropped. (Read
+      // from the plain digits: a long table's values make no decimal object unless asked.)
+      if (isOk(v) && !(isZero(v) && isZero(okValue(annex, unit, counts.get(k))))) rates.push(v);
     }
   }
   return rates;
 }
+
+const isZero = (v: OkValue | undefined): boolean => v !== undefined && /^-?0(?:\.0*)?$/.test(v.plain);
+
+/** Each rate slot of the vocabulary's count slot (`Tỷ lệ hộ nghèo` → `Số hộ nghèo`), when the table has one. */
+const countSlots = (annex: Annex): ReadonlyMap<Indicator, Indicator | undefined> =>
+  ofIndicators(annex, 'rate-counts', () => new Map(vocabularySlots(annex).filter((s) => s.point.measure === 'rate').map((s) => [s.key, slotFor(s, { measure: 'count' })])));

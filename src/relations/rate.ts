@@ -243,8 +243,9 @@ export const rateKind = defineKind<RateRelation>({
     }
     const printed = r.at;
     const exact = exactRate(r.count.num, r.households.num);
-    if (exact) ctx.checked('rate');
-    if (!exact || matchesPrinted(printed, exact)) return;
+    if (!exact) return overNoHouseholds(r, ctx);
+    ctx.checked('rate');
+    if (matchesPrinted(printed, exact)) return;
     const expected = plain(roundRate(exact), RATE_DECIMALS);
     let startDenominator = false;
     if (r.which === 'rate_end') {
@@ -293,7 +294,7 @@ function checkOther(r: RateRelation, ctx: RuleContext): void {
     return;
   }
   const exact = exactRate(r.count.num, r.households.num);
-  if (!exact) return;
+  if (!exact) return overNoHouseholds(r, ctx);
   ctx.checked('rate');
   const dp = printed.decimals ?? 0;
   const rounded = exact.toDecimalPlaces(dp, Dec.ROUND_HALF_UP);
@@ -314,6 +315,28 @@ function checkOther(r: RateRelation, ctx: RuleContext): void {
     return;
   }
   ctx.report({ rule: 'rate', severity: 'error', ...where, msg: { id: 'rate.mismatch-of', params: { ...base, countIndicator: r.count.indicator, householdsIndicator: r.households.indicator, decimals: dp } } });
+}
+
+/**
+ * A rate over 0 households. With a count of 0 too (0 / 0: a unit with no households, as a commune merged away) the
+ * only rate to print is 0 or none: a printed 0 is checked, any other figure is an error. A count above 0 over no
+ * households is `range`'s (a count larger than its households): nothing to add here.
+ */
+function overNoHouseholds(r: RateRelation, ctx: RuleContext): void {
+  if (!r.count.num.isZero()) return;
+  ctx.checked('rate');
+  const printed = r.at;
+  if (printed.num.isZero()) return;
+  ctx.report({
+    rule: 'rate',
+    severity: 'error',
+    at: printed.cell,
+    unit: r.unit.name,
+    indicator: printed.indicator,
+    expected: '0',
+    actual: printed.plain,
+    msg: { id: 'rate.no-households', params: { unit: r.unit.name, indicator: printed.indicator, countIndicator: r.count.indicator, householdsIndicator: r.households.indicator, actual: printed.plain } },
+  });
 }
 
 /** Whether a rate fits households within 5 % of `h`: the same households at another time of the year. */

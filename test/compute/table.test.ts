@@ -136,11 +136,18 @@ describe('input the calculator cannot start from', () => {
     ['a base count not a number', { 'households_end:2': '40.12x' }, 'F3', { reason: 'value', indicator: 'households_end' }],
     ['a fraction of a household', { 'households_start:1': '49874,5' }, 'E2', { reason: 'fraction' }],
     ['a negative count', { 'poor_start:1': '-5' }, 'E4', { reason: 'negative' }],
-    ['zero households', { 'households_end:7': '0' }, 'K3', { reason: 'zero-households', unit: 'Lâm Bình', indicator: 'households_end' }],
+    ['zero households with poor households left', { 'households_end:7': '0' }, 'K5', { reason: 'exceeds', unit: 'Lâm Bình', part: 'poor_end', whole: 'households_end' }],
     ['more poor than households', { 'poor_start:6': '10.469' }, 'J4', { reason: 'exceeds', part: 'poor_start', whole: 'households_start' }],
     ['more reduced than poor', { 'poor_reduced:6': '3.095' }, 'J5', { reason: 'exceeds', part: 'poor_reduced', whole: 'poor_start' }],
   ])('%s → CALC_INPUT at the cell', (_n, texts, cell, params) => {
     expect(refusal(base(texts))).toMatchObject({ code: 'CALC_INPUT', cell, params });
+  });
+
+  it('a unit with no households and no poor is computed, its rates 0 (0 / 0, as validate accepts)', () => {
+    const zeros = { 'households_start:7': '0', 'households_end:7': '0', 'poor_start:7': '0', 'poor_reduced:7': '0' };
+    const t = compute(base(zeros));
+    const u = t.units.find((x) => x.name === 'Lâm Bình')!;
+    expect(['rate_start', 'rate_end', 'rate_reduced'].map((k) => t.values[u.id]![k as 'rate_start']?.toString())).toEqual(['0', '0', '0']);
   });
 
   it('a table without poor_reduced and poor_end', () => {
