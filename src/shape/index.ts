@@ -8,7 +8,7 @@ import { displayRef, gridWidth, trimmedText, type Cell, type Grid } from '../mod
 import { PovcheckError } from '../errors.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator, type IndicatorKind } from '../model/indicators.js';
 import { BlankIndicators } from './blank-indicators.js';
-import { comparedWithYear } from './words.js';
+import { comparedWithYear, measureOnly } from './words.js';
 import { FindingsGuard } from '../read/memory-budget.js';
 import { isBlank, RowValues, UnitList, type Annex, type NumberLocale, type PartialList, type CellAsRead, type Unit, type Units, type Value } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
@@ -23,7 +23,7 @@ import { CellSample, DIGITS_ONLY } from './samples.js';
 import { NumberValue } from '../model/value.js';
 import { Dec } from '../calc/decimal.js';
 import type { SubSlot } from '../model/slots.js';
-import { scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
+import { figuresRight, scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
 import { readWide } from './wide.js';
 import { findYearColumns, findYearRows, looksLikeRate, readYearRows, type YearRows } from './years.js';
 import { draftTree, resolveTree, type TreeUnits } from './hierarchy.js';
@@ -112,6 +112,31 @@ function oneIndicator(grid: Grid, extra?: ExtraLabels): LongFound | undefined {
   return undefined;
 }
 
+/**
+ * A wide table of ONE indicator row measured several ways (`Chỉ tiêu | Số hộ | Tỷ lệ (%)` over `Số hộ nghèo cuối năm |
+ * 224 | 3,3` and the rows listed under it): a label column with one indicator, its row with figures, under a
+ * header whose cells right of the labels name measures only. (Two indicator rows are `detect`'s.)
+ */
+function oneIndicatorRow(grid: Grid, extra?: ExtraLabels): Found | undefined {
+  const width = Math.min(gridWidth(grid), SCAN_COLS);
+  for (let c = 0; c < width; c++) {
+    const line = scanColumn(grid, c, extra, WIDE_SCAN_ROWS);
+    if (line.distinct !== 1) continue;
+    const r = Math.min(...line.hits.keys());
+    if (figuresRight(grid, r, c) && measuresHeader(grid, r, c)) return { layout: 'wide', col: c, line };
+  }
+  return undefined;
+}
+
+/** Whether the nearest row above `r` with text right of column `c` names only measures there (`Số hộ`, `Tỷ lệ (%)`). */
+function measuresHeader(grid: Grid, r: number, c: number): boolean {
+  for (let h = r - 1; h >= 0 && h >= r - 3; h--) {
+    const heads = (grid.rows[h] ?? []).slice(c + 1).map((x) => trimmedText(x?.raw ?? '')).filter((t) => t !== '');
+    if (heads.length > 0) return heads.every(measureOnly);
+  }
+  return false;
+}
+
 /** Rows `oneIndicator` reads under a header row. */
 const ONE_INDICATOR_ROWS = 20;
 
@@ -164,6 +189,8 @@ export function shape(grid: Grid, opts: ShapeOptions = {}): ShapeResult {
     const draft = readYearRows(grid, layout.years);
     if (draft.units.length > 0) return finish(draft, opts);
   }
+  const row = oneIndicatorRow(grid, opts.extraLabels);
+  if (row?.layout === 'wide') return finish(readWide(grid, row.col, row.line), opts);
   throw new PovcheckError('NOT_A_TABLE', { reason: 'no-labels' });
 }
 

@@ -84,7 +84,29 @@ function addSubSlotRows(draft: Draft, rows: Map<number, Indicator>, subRows: Rea
   const groupKey = (s: SubSlot) => `${s.parent}#${s.group ?? 0}`;
   for (const s of draft.subSlots?.values() ?? []) if (s.relation === 'breakdown') rowsOf.set(groupKey(s), (rowsOf.get(groupKey(s)) ?? 0) + 1);
   for (const [key, s] of draft.subSlots ?? []) if (s.relation === 'breakdown' && rowsOf.get(groupKey(s)) === 1) draft.subSlots!.set(key, { ...s, relation: 'of-which' });
-  if (draft.subSlots) flowsUnderNet(draft.subSlots);
+  if (draft.subSlots) {
+    groupsByTrait(draft.subSlots, groupKey);
+    flowsUnderNet(draft.subSlots);
+  }
+}
+
+/** A row that names the rest or a complement (`không thuộc …`, `ngoài …`, `còn lại`, `khác`): a list of such rows is a split. */
+const COMPLEMENT = /\b(?:khong|ngoai|con lai|khac|other|non|not)\b/;
+
+/**
+ * Rows listed under a count without a heading that are groups picked out by a trait or a support (`- Đồng bào DTTS`,
+ * `- Hộ có thành viên là người có công`: words.ts `selected`) overlap and leave the rest of the households out: each
+ * is "of which" the count, they do not add up to it. A list with a complement (`- Thuộc chính sách bảo trợ xã hội`,
+ * `- Không thuộc …`) or under a heading (`Hộ nghèo phân theo …`) still splits it.
+ */
+function groupsByTrait(subSlots: Map<Indicator, SubSlot>, groupKey: (s: SubSlot) => string): void {
+  const lists = new Map<string, Indicator[]>();
+  for (const [key, s] of subSlots) if (s.relation === 'breakdown' && s.heading === undefined) (lists.get(groupKey(s)) ?? lists.set(groupKey(s), []).get(groupKey(s))!).push(key);
+  for (const keys of lists.values()) {
+    const parts = keys.map((k) => parseSlot(k).part ?? '');
+    if (!parts.some((p) => featuresOf(p).selected) || parts.some((p) => COMPLEMENT.test(foldKey(p)))) continue;
+    for (const k of keys) subSlots.set(k, { ...subSlots.get(k)!, relation: 'of-which' });
+  }
 }
 
 /**
