@@ -267,8 +267,8 @@ export function computeShaped(annex: Annex, opts: { asPrinted?: ReadonlySet<Indi
       const dp = decimals(ind);
       const v = unitId === undefined || derived[unitId]?.has(ind) ? undefined : annex.values.get(unitId, ind);
       // A value as the table states it keeps the decimals it was printed with (`41,1` is not `41,10`: that digit
-      // was never printed); a computed one takes the column's.
-      return dp > 0 && v?.status === 'ok' && v.decimals !== undefined ? v.decimals : dp;
+      // was never printed; `3,81` in a column of mostly whole figures is not `4`); a computed one takes the column's.
+      return indicatorKind(ind) !== 'count' && v?.status === 'ok' && v.decimals !== undefined ? v.decimals : dp;
     },
     columnRules: rules,
     ...notReadOf(annex),

@@ -100,6 +100,12 @@ describe('published tables computed from their base values', () => {
     expect(cell(t, 'Ea Súp', 'rate')).toBe('43.13');
   });
 
+  it('a rate printed with decimals in a column of mostly whole rates keeps them (3,81 was printed 4, 233,3 as 233)', () => {
+    const csv = ['Đơn vị;Tỷ lệ hộ nghèo (%)', 'Tỉnh A;3,81', 'Tỉnh B;7', 'Tỉnh C;6', 'Tỉnh D;233,3'].join('\n');
+    const t = computeShaped(shape(gridFromBytes(Buffer.from(csv, 'utf8')), { totalPolicy: 'none' }).annex);
+    expect(['Tỉnh A', 'Tỉnh B', 'Tỉnh D'].map((u) => cell(t, u, 'rate'))).toEqual(['3.81', '7', '233.3']);
+  });
+
   it('review-2018 gross flows: flow rates over the households, one over another denominator kept; the stray "25, 42" left blank', () => {
     const t = compute('fixtures/published/review-2018-national-son-la-gross-flows.csv');
     // F2 1,73 is over about 1,5 % fewer households (those at the start of the year): a denominator, not a slip.
