@@ -13,6 +13,7 @@
  * variables: their value follows from their inputs, and every check that reads them reads their inputs.
  */
 import { Dec } from '../calc/decimal.js';
+import { RATE_DECIMALS } from '../calc/annex-math.js';
 import type { Annex, Unit, Value } from '../model/annex.js';
 import { indicatorKind, type Indicator, type IndicatorKind } from '../model/indicators.js';
 import { isOk, type OkValue } from '../rules/types.js';
@@ -380,7 +381,11 @@ class TableSystem implements System {
     const indicator = ind ?? v.indicator;
     const ft = cell.formula?.trim();
     const kind = indicatorKind(indicator);
-    const proposalDp = kind === 'rate' ? this.facts.proposalDp(indicator) : 0;
+    // A rate is proposed at its column's usual decimals, or at its own when it has more, up to two (136,7 among whole
+    // figures is checked, and its expected value given, at one decimal: its proposal is 136,7, not 137; a share typed
+    // for a percentage, 0,1180, has more digits than any rate is printed with, and is proposed at its column's).
+    const own = v.decimals ?? 0;
+    const proposalDp = kind === 'rate' ? Math.max(this.facts.proposalDp(indicator), own <= RATE_DECIMALS ? own : 0) : 0;
     this.cells.set(cell.ref, new LoadedCell(v, cell.ref, unit ?? this.annex.units.at(v.unit)!, indicator, kind, proposalDp, ft ? { text: ft, role: 'entered' } : undefined));
   }
 
