@@ -7,7 +7,7 @@ type Texts = { [K in RelationMessage]: (p: MessageParams[K], f: Fmt) => string }
 
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
 const low = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-const span = (lo: string, hi: string | undefined, f: Fmt) => (hi === undefined ? `${f.n(lo)} households or more` : lo === hi ? `${f.n(lo)} households` : `${f.n(lo)} to ${f.n(hi)} households`);
+const span = (lo: string, hi: string | undefined, f: Fmt) => (lo === '' ? 'no possible number of households' : hi === undefined ? `${f.n(lo)} households or more` : lo === hi ? `${f.n(lo)} households` : `${f.n(lo)} to ${f.n(hi)} households`);
 
 export const enRelations: Texts = {
   'flow.mismatch-of': (p, f) =>

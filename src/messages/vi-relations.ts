@@ -30,8 +30,8 @@ export type RelationMessage =
 
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
 const low = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-/** "từ 54.750 đến 54.905 hộ" / "từ 54.750 hộ trở lên". */
-const span = (lo: string, hi: string | undefined, f: Fmt) => (hi === undefined ? `từ ${f.n(lo)} hộ trở lên` : lo === hi ? `${f.n(lo)} hộ` : `từ ${f.n(lo)} đến ${f.n(hi)} hộ`);
+/** "từ 54.750 đến 54.905 hộ" / "từ 54.750 hộ trở lên" / "một số hộ không thể có" (lo '': no interval). */
+const span = (lo: string, hi: string | undefined, f: Fmt) => (lo === '' ? 'một số hộ không thể có' : hi === undefined ? `từ ${f.n(lo)} hộ trở lên` : lo === hi ? `${f.n(lo)} hộ` : `từ ${f.n(lo)} đến ${f.n(hi)} hộ`);
 
 export const viRelations: Texts = {
   'flow.mismatch-of': (p, f) =>

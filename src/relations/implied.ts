@@ -129,7 +129,8 @@ export type ImpliedRelation = Relation &
     | { readonly type: 'parts'; readonly parts: ReadonlyArray<{ unit: Unit; pairs: readonly Pair[] }>; readonly whole: readonly Pair[] | OkValue }
   );
 
-const showIv = (iv: Interval | undefined) => (iv ? { lo: plain(iv.lo), ...(iv.hi !== undefined ? { hi: plain(iv.hi) } : {}) } : { lo: '0' });
+/** An interval of households for a message; none (a rate above 100, or below 0) is `lo: ''`: "no number of households". */
+const showIv = (iv: Interval | undefined) => (iv ? { lo: plain(iv.lo), ...(iv.hi !== undefined ? { hi: plain(iv.hi) } : {}) } : { lo: '' });
 const wholeInterval = (w: readonly Pair[] | OkValue): Interval | undefined => ('num' in w ? { lo: w.num, hi: w.num } : commonHouseholds(w));
 
 /**

@@ -13,6 +13,13 @@ const disagree = (r: CheckResult) => r.findings.filter((f) => f.msg.id === 'impl
 const en = makeFmt('en');
 
 describe('implied-households.disagree', () => {
+  it('a pair no number of households fits (a rate above 100) is said so, not "fits 0 households or more"', async () => {
+    const r = await check(['Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Số hộ cận nghèo;Tỷ lệ hộ cận nghèo (%)', 'Tỉnh Cà Mau;9.604;314;6.943;2,27'].join('\n'));
+    const [f] = disagree(r);
+    expect(renderMessage(f!.msg, en)).toContain('B2/C2 fits no possible number of households; D2/E2 fits 305,187 to 306,534 households');
+    expect(renderMessage(f!.msg, makeFmt('vi'))).toContain('B2/C2 ứng với một số hộ không thể có;');
+  });
+
   it('two pairs that disagree: no cell is blamed in the sentence, the likely causes rank them', async () => {
     const r = await check(['Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Số hộ cận nghèo;Tỷ lệ hộ cận nghèo (%)', 'Huyện Quỳnh Phụ;2.444;2,86;22.405;2,81'].join('\n'));
     const [f] = disagree(r);
