@@ -6,7 +6,11 @@
 import { Dec, plain } from '../calc/decimal.js';
 import type { OkValue } from '../rules/types.js';
 import { EXACT_SHOWN } from './rate.js';
-import { okValue, slotFor, vocabularySlots } from './slots.js';
+import { carriesSlot, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
+import { describeIndicator } from '../model/vocabulary.js';
+import { indicatorOf } from '../model/slots.js';
+import type { Annex } from '../model/annex.js';
+import type { Indicator } from '../model/indicators.js';
 import { unitIdsIn } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
 
@@ -23,6 +27,19 @@ const reductionOf = (r: AchievementRelation, get: (v: OkValue) => Dec | undefine
   return s && e ? s.minus(e) : undefined;
 };
 
+/**
+ * The reduction an achievement is of: its own (`rate_reduced` for `rate_reduced_achievement`), else the table's only
+ * reduction in the same measure (`Tỷ lệ giảm nghèo vùng đồng bào DTTS (%)` beside `Chỉ tiêu giảm tỷ lệ hộ nghèo` and
+ * `Tỷ lệ đạt so với chỉ tiêu (%)`: a table names its group once, in the figure's heading).
+ */
+function reductionSlot(annex: Annex, s: SlotInfo): Indicator | undefined {
+  const own = slotFor(s, { role: 'value' });
+  if (own === undefined || carriesSlot(annex, own)) return own;
+  const measure = describeIndicator(indicatorOf(own))?.measure;
+  const others = vocabularySlots(annex).filter((x) => x.point.role === 'value' && x.point.time === 'reduced' && x.point.measure === measure);
+  return others.length === 1 ? others[0]!.key : own;
+}
+
 export const achievementKind = defineKind<AchievementRelation>({
   id: 'achievement',
   relation: 'achievement',
@@ -36,7 +53,7 @@ export const achievementKind = defineKind<AchievementRelation>({
     for (const s of vocabularySlots(annex)) {
       if (s.point.role !== 'achievement') continue;
       const targetKey = slotFor(s, { role: 'target' });
-      const valueKey = slotFor(s, { role: 'value' });
+      const valueKey = reductionSlot(annex, s);
       const startKey = slotFor(s, { role: 'value', measure: 'rate', time: 'start' });
       const endKey = slotFor(s, { role: 'value', measure: 'rate', time: 'end' });
       for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {

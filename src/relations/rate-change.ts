@@ -100,6 +100,10 @@ function sourceOf(ctx: RuleContext, unit: Unit, which: 'rate_start' | 'rate_end'
   return counts ? { count: counts[p], households: counts[h] } : undefined;
 }
 
+/** Whether the table prints a rate, or the two counts it is computed from (`sourceOf`). */
+const canSource = (annex: Annex, which: 'rate_start' | 'rate_end'): boolean =>
+  carries(annex, [which]) || carries(annex, which === 'rate_start' ? ['poor_start', 'households_start'] : ['poor_end', 'households_end']);
+
 const valueOf = (s: RateSource): { value: Dec; computed: boolean } | undefined => {
   if ('printed' in s) return { value: s.printed.num, computed: false };
   const r = rate(s.count.num, s.households.num);
@@ -483,6 +487,9 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
     const cols = checking && printed ? columnsOf(values) : undefined;
     const at = cols && slotIndexes(cols, COLUMN_SLOTS);
     const row = at ? new ColumnRow(cols!) : undefined;
+    const sourced = canSource(ctx.annex, 'rate_start') && canSource(ctx.annex, 'rate_end');
+    // Said once for the table, not per unit whose reduction is blank.
+    if (!sourced && carries(ctx.annex, ['rate_reduced'])) ctx.skip({ rule: 'rate-change', msg: { id: 'skip.absent', params: { indicators: ['rate_start', 'rate_end'].filter((i) => !ctx.annex.indicators.includes(i)) as Indicator[] } } });
     for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
       const id = ids.list ? ids.list[nth]! : nth;
       // A long table's columns, when only checking: a unit right without a note makes nothing at all.
@@ -503,6 +510,9 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
         } else visit(new ColumnRateChange(values, unit, q));
         continue;
       }
+      // Without start and end rates (printed or from their counts) there is nothing to compare a reduction with:
+      // a blank one is no check skipped.
+      if (!sourced) continue;
       const rr = usable(ctx, 'rate-change', unit, ['rate_reduced']);
       if (!rr) continue;
       const start = sourceOf(ctx, unit, 'rate_start');

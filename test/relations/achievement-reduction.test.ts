@@ -1,0 +1,31 @@
+/**
+ * An achievement of a target (`Tỷ lệ đạt so với chỉ tiêu (%)`) beside the table's only reduction, of a group
+ * (`Tỷ lệ giảm nghèo vùng đồng bào DTTS ước năm 2023 (%)`, a published 2023 table of 17 provinces): checked against
+ * that reduction (it was "not run: no unit has the values it needs"). And a table of reductions without start and
+ * end rates says once that rate-change has nothing to compare with, not "B17 is blank" for each blank reduction.
+ */
+import { describe, expect, it } from 'vitest';
+import { gridFromAnyBytes } from '../../src/read/index.js';
+import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+
+const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
+const table = (head: string, trị: string) =>
+  [`Tỉnh;${head};Chỉ tiêu giảm tỷ lệ hộ nghèo giao đầu năm (%);Tỷ lệ đạt so với chỉ tiêu (%)`, 'Thừa Thiên Huế;11,04;3;368', 'Quảng Nam;7;3;233,3', `Quảng Trị;4,1;3;${trị}`, 'Khánh Hoà;6;4,5;133,3', 'Hà Tĩnh;;;75'].join('\n');
+
+describe('an achievement beside the table\'s only reduction', () => {
+  it('of a group: checked against it, a slip found at its cell', async () => {
+    const head = 'Tỷ lệ giảm nghèo vùng đồng bào DTTS ước năm 2023 (%)';
+    const ok = await check(table(head, '136,7'));
+    expect(ok.coverage.ran).toContain('achievement');
+    expect(ok.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const slip = await check(table(head, '163,7'));
+    expect(slip.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.at?.ref} ${f.expected}`)).toEqual(['achievement D4 136.7']);
+  });
+
+  it('without start and end rates, rate-change is said not to run once, for the table', async () => {
+    const r = await check(table('Giảm (điểm %)', '136,7'));
+    const skips = r.skipped.filter((s) => s.rule === 'rate-change');
+    expect(skips.map((s) => `${s.unit ?? '-'} ${s.msg.id}`)).toEqual(['- skip.absent']);
+    expect(r.coverage.notRun.map((n) => n.check)).toEqual(['rate-change']);
+  });
+});
