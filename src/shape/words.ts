@@ -9,7 +9,7 @@
  *
  * Matching works on folded text (normalize.ts foldKey: no case, diacritics or punctuation).
  */
-import { indicatorKey, isVocabularyKey, shareWhole, type NoIndicatorKind, type Measure, type Population, type Role, type Time } from '../model/vocabulary.js';
+import { householdsOf, indicatorKey, isVocabularyKey, shareWhole, type NoIndicatorKind, type Measure, type Population, type Role, type Time } from '../model/vocabulary.js';
 import type { Lang } from '../model/lang.js';
 import { foldKey } from './normalize.js';
 
@@ -621,13 +621,29 @@ function partOf(f: Features): Population | undefined {
 /**
  * A share whose label names its whole but not its part (`Tỷ lệ trong tổng số hộ nghèo`), right after the count of a
  * part of that whole (`Số hộ nghèo dân tộc thiểu số`, the row above or the column to the left): that count's share,
- * at the share's own time, else the count's. Undefined for any other label, or a count of no such part.
+ * at the share's own time, else the count's. So is a rate whose whole is the count's households (`rateAfter`).
+ * Undefined for any other label, or a count of no such part.
  */
 export function shareAfter(text: string, count: { population: Population; time: Time }): { key: string; lang: Lang | undefined } | undefined {
   if (saysNothing(text)) return undefined;
   const f = featuresOf(text);
+  if (f.measure === 'rate') return rateAfter(text, f, count);
   if (f.measure !== 'share' || f.population !== undefined || f.em || shareWhole(count.population) !== f.shareOf) return undefined;
   const key = indicatorKey({ population: count.population, time: f.time ?? count.time, measure: 'share', role: 'value' });
+  return key ? { key, lang: f.lang } : undefined;
+}
+
+/** A rate naming its whole as households only (`trong tổng số hộ DTTS`, `so với tổng số hộ`), not the poor or near-poor. */
+const OVER_HOUSEHOLDS = /\b(?:trong|so voi|tren) (?:tong so |tong )?ho\b(?! (?:ngheo|can ngheo)\b)/;
+
+/**
+ * A rate whose label names its whole as the households of the count before it (`Tỷ lệ trong tổng số hộ dân tộc thiểu
+ * số` after `Số hộ nghèo DTTS`; `Tỷ lệ so với tổng số hộ` after `Số hộ nghèo`): that count's rate over them.
+ */
+function rateAfter(text: string, f: Features, count: { population: Population; time: Time }): { key: string; lang: Lang | undefined } | undefined {
+  if (f.population !== 'households' || f.role !== undefined || f.share || !OVER_HOUSEHOLDS.test(foldKey(text))) return undefined;
+  if (count.population === 'households' || count.population === 'em_households' || householdsOf(count.population) !== withEm('households', f.em)) return undefined;
+  const key = indicatorKey({ population: count.population, time: f.time ?? count.time, measure: 'rate', role: 'value' });
   return key ? { key, lang: f.lang } : undefined;
 }
 
