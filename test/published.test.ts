@@ -10,7 +10,7 @@ import { gridFromAnyBytes } from '../src/read/index.js';
 import { checkGrid, type CheckResult } from '../src/check-grid.js';
 import { statusOf } from '../src/model/file-result.js';
 import type { Cause, Localisation } from '../src/locate/types.js';
-import { FIXTURES } from './helpers.js';
+import { cli, FIXTURES } from './helpers.js';
 import { makeFmt, renderMessage } from '../src/messages/index.js';
 
 const DIR = join(FIXTURES, 'published');
@@ -421,5 +421,24 @@ describe('series-2006-2021-provinces-fastest-fall-rates.csv', () => {
     const slipped = await checkGrid(await gridFromAnyBytes(Buffer.from(text, 'utf8'), { name: 'slipped.csv' }));
     expect(problems(slipped)).toEqual(['error rate-change D6', 'warning duplicate E1']);
     expect(renderMessage(slipped.findings.find((f) => f.rule === 'rate-change')!.msg, makeFmt('vi'))).toContain('58,2 − 27,9 = 30,3');
+  });
+});
+
+describe('targets-2023-central-highlands-ethnic-minority-achievement.csv', () => {
+  const name = 'targets-2023-central-highlands-ethnic-minority-achievement.csv';
+
+  it('has nothing to compare without its plans, and says why', async () => {
+    const r = await check(name);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(statusOf(r.findings, 'error', r.coverage)).toBe('unchecked');
+    expect(r.coverage.notRun.map((n) => n.check)).toEqual(['achievement']);
+    expect(r.findings.filter((f) => f.rule === 'unknown').map((f) => f.at?.ref)).toEqual(['C1', 'A8', 'A9', 'A10', 'A11']);
+  });
+
+  it('table prints every figure as printed, whatever the column\'s usual decimals (3,81 was printed 4)', async () => {
+    const r = await cli(['table', join(DIR, name), '--format', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = r.stdout.split('\r\n').map((l) => l.split(';'));
+    expect(rows.slice(1, 6).map((x) => [x[2], x[3]])).toEqual([['3,81', ''], ['11,04', '368'], ['7', '233,3'], ['5,37', '179'], ['4,1', '136,7']]);
   });
 });
