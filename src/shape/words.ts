@@ -62,6 +62,8 @@ export interface Features {
   selected?: boolean;
   /** An amount of money (`Kinh phí`, `Vốn vay`, `Giải ngân`, `tỷ đồng`): not households, whatever the label's other words. */
   money?: boolean;
+  /** A comparison of two other columns (`So sánh (%)`, `SS 2023/2022`): a ratio of the table's own figures, not an indicator. */
+  compared?: boolean;
   lang?: Lang;
 }
 
@@ -465,6 +467,15 @@ function mayHaveFeature(k: string): boolean {
   return any === undefined || any.test(k);
 }
 
+/**
+ * The features a `%` gives a label that says no measure: a rate; `Chỉ tiêu (%)`, a target in per cent (`Chỉ tiêu`
+ * alone heads a wide table's labels, and stays no indicator).
+ */
+const percent = (k: string, role: Role | undefined): Features => ({ measure: 'rate', ...(role === undefined && k === 'chi tieu' ? { role: 'target' as const } : {}) });
+
+/** A label that compares (`So sánh (%)`, `SS`): Vietnamese tables' achievement-against-plan or year-on-year column. */
+const COMPARED = /^(?:so sanh|ss)\b/;
+
 /** `filtered` false (tests): every rule tried, whatever the text. */
 export function readFeatures(text: string, filtered = true): Features {
   const f: Features = {};
@@ -472,9 +483,10 @@ export function readFeatures(text: string, filtered = true): Features {
   // The poverty standard and the review a figure comes from qualify the label, they do not name what it counts
   // (`Số hộ nghèo đầu kỳ (chuẩn nghèo đa chiều giai đoạn 2021-2025)` counts the poor, not the poor and near-poor).
   // A label that is its standard alone (a heading `Theo chuẩn nghèo giai đoạn 2011 - 2015`) keeps its words.
+  if (COMPARED.test(whole)) return { compared: true, lang: 'vi' };
   const { bare, core } = withoutQualifiers(text, whole);
   const k = core === '' ? whole : core;
-  if (filtered ? !mayHaveFeature(k) : k === '') return /%/.test(text) ? { measure: 'rate' } : f;
+  if (filtered ? !mayHaveFeature(k) : k === '') return /%/.test(text) ? percent(k, undefined) : f;
   const votes: Lang[] = [];
   const vote = (l: Lang | undefined) => l && votes.push(l);
   // A year needs a digit (YEAR_ONLY, STANDARD, YEAR_IN): a text without one is not tried against them.
@@ -511,7 +523,7 @@ export function readFeatures(text: string, filtered = true): Features {
   if (f.time === undefined) vote(apply(TIME, k, f, filtered));
   vote(apply(ROLE, k, f, filtered));
   vote(apply(MEASURE, k, f, filtered));
-  if (f.measure === undefined && /%/.test(text)) f.measure = 'rate';
+  if (f.measure === undefined && /%/.test(text)) Object.assign(f, percent(k, f.role));
   readShare(f, k, filtered);
   const vis = votes.filter((l) => l === 'vi').length;
   const ens = votes.length - vis;
@@ -683,6 +695,7 @@ export function noIndicatorKind(text: string): NoIndicatorKind | undefined {
 /** The features that name no indicator (keyOf gives none for them), as the kind the `unknown` warning words. */
 function noIndicatorOf(f: Features): NoIndicatorKind | undefined {
   if (f.money) return 'money';
+  if (f.compared) return 'comparison';
   if (f.measure === 'share' && partOf(f) === undefined) return 'share';
   return f.increase ? 'increase' : f.share ? 'share' : f.otherPopulation ? 'otherPopulation' : f.ethnicGroup ? 'ethnicGroup' : f.average ? 'average' : f.selected ? 'selectedGroup' : undefined;
 }
