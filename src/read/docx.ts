@@ -8,12 +8,13 @@
  * - Text: `w:t` runs; tabs, line breaks and no-break spaces are spaces; deleted text (`w:delText`), field
  *   codes (`w:instrText`) and text boxes are left out. Word's automatic list numbers are not text and are
  *   not seen; a heading style (Heading 1…, Title) or an outline level makes a paragraph a heading.
- * - Tables: every top-level `w:tbl`, its rows and cells on the table's grid. A cell spanning columns
+ * - Tables: every `w:tbl`, its rows and cells on the table's grid. A cell spanning columns
  *   (`w:gridSpan`) keeps its text in its first column, as a merged range in a workbook does; a cell merged
  *   down (`w:vMerge`) repeats the text of the cell it continues, with that cell's reference, unless that text
  *   is a number (numbers are never counted twice). So a two-row header (Toàn tỉnh merged down beside the
- *   districts under "Chia ra") reads as one header row, as in read/xlsx.ts. A table inside a cell adds its
- *   text to that cell. Cells are named "T1R3C4": table, row, grid column, 1-based, as counted in Word.
+ *   districts under "Chia ra") reads as one header row, as in read/xlsx.ts. A table inside a cell (an annex
+ *   in a one-cell frame) is a table of its own, and its text is also that cell's. Cells are named "T1R3C4":
+ *   table, row, grid column, 1-based, tables counted in document order, each before the tables inside it.
  */
 import { PovcheckError, type ErrorParams } from '../errors.js';
 import { documentCellRef, type DocTable, type PlanDocument } from '../model/document.js';
@@ -66,6 +67,10 @@ interface TableCellDraft {
 
 interface TableDraft {
   rows: Array<{ before: number; cells: TableCellDraft[] }>;
+  /** Its place in the document among all tables, nested ones included (the number Word counts it by). */
+  order: number;
+  /** The open cell. */
+  cell?: TableCellDraft;
 }
 
 const local = (name: string) => {
@@ -84,9 +89,10 @@ const SKIPPED = new Set(['txbxContent', 'Fallback', 'instrText', 'delText', 'foo
 /** Word document bytes → PlanDocument. Throws PovcheckError for files it cannot or will not read. */
 export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUMENT_LIMITS): Promise<PlanDocument> {
   const xml = documentPart(bytes, limits);
-  const st: DocxState = { limits, raw: [], tables: [], stack: [], skip: 0, inT: false, tablesOpen: [], cells: 0, chars: 0 };
+  const st: DocxState = { limits, raw: [], tables: [], stack: [], skip: 0, inT: false, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
   parseXml(xml, { open: (name, a) => openElement(st, name, a), close: (name) => closeElement(st, name), text: (t) => text(st, t) }, limits);
-  return planDocument(st.raw, st.tables, limits);
+  // In the order Word counts them: a table before the tables inside it.
+  return planDocument(st.raw, st.tables.sort((a, b) => a.draft.order - b.draft.order), limits);
 }
 
 /** Where readDocx is in the document's XML, and what it has gathered so far. */
@@ -94,7 +100,7 @@ interface DocxState {
   readonly limits: DocumentLimits;
   /** The paragraphs outside tables, in order. */
   readonly raw: RawParagraph[];
-  /** The top-level tables, each with the number of paragraphs before it. */
+  /** The tables read, nested ones included, each with the number of paragraphs before it. */
   readonly tables: Array<{ draft: TableDraft; after: number }>;
   /** The open elements' local names. */
   readonly stack: string[];
@@ -105,8 +111,8 @@ interface DocxState {
   para?: { text: string; level?: number };
   /** Tables being read, outermost first. */
   readonly tablesOpen: TableDraft[];
-  /** The innermost open top-level-table cell. */
-  cell?: TableCellDraft;
+  /** Tables opened so far. */
+  opened: number;
   cells: number;
   chars: number;
 }
@@ -163,32 +169,35 @@ function openTextElement(st: DocxState, name: string, attributes: Readonly<Recor
   }
 }
 
-/** Tables, rows and cells: only the top-level table's are kept (a nested table's text goes into its cell). */
+/**
+ * Tables, rows and cells, of the innermost open table: a table inside a cell (an annex laid out in a one-cell frame)
+ * is a table of its own, and its text is also its cell's in the tables around it.
+ */
 function openTableElement(st: DocxState, name: string, attributes: Readonly<Record<string, string>>): void {
   const { tablesOpen, limits } = st;
-  const top = tablesOpen.length === 1 ? tablesOpen[0]! : undefined;
+  const inner = tablesOpen.at(-1);
   switch (name) {
     case 'tbl':
-      tablesOpen.push({ rows: [] });
+      tablesOpen.push({ rows: [], order: st.opened++ });
       break;
     case 'tr':
-      if (top) top.rows.push({ before: 0, cells: [] });
+      if (inner) inner.rows.push({ before: 0, cells: [] });
       break;
     case 'gridBefore':
-      if (top && top.rows.length > 0) top.rows.at(-1)!.before = positive(attr(attributes, 'val'));
+      if (inner && inner.rows.length > 0) inner.rows.at(-1)!.before = positive(attr(attributes, 'val'));
       break;
     case 'tc':
-      if (top) {
-        st.cell = { text: [], span: 1 };
-        top.rows.at(-1)?.cells.push(st.cell);
+      if (inner) {
+        inner.cell = { text: [], span: 1 };
+        inner.rows.at(-1)?.cells.push(inner.cell);
         if (++st.cells > limits.maxCells) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
       }
       break;
     case 'gridSpan':
-      if (top && st.cell) st.cell.span = Math.min(positive(attr(attributes, 'val')) || 1, limits.maxCols);
+      if (inner?.cell) inner.cell.span = Math.min(positive(attr(attributes, 'val')) || 1, limits.maxCols);
       break;
     case 'vMerge':
-      if (top && st.cell) st.cell.vMerge = attr(attributes, 'val') === 'restart' ? 'restart' : 'continue';
+      if (inner?.cell) inner.cell.vMerge = attr(attributes, 'val') === 'restart' ? 'restart' : 'continue';
       break;
   }
 }
@@ -207,12 +216,14 @@ function closeElement(st: DocxState, closed: string): void {
       if (st.para) closeParagraph(st, st.para);
       st.para = undefined;
       break;
-    case 'tc':
-      if (st.tablesOpen.length === 1) st.cell = undefined;
+    case 'tc': {
+      const inner = st.tablesOpen.at(-1);
+      if (inner) inner.cell = undefined;
       break;
+    }
     case 'tbl': {
       const done = st.tablesOpen.pop()!;
-      if (st.tablesOpen.length === 0) st.tables.push({ draft: done, after: st.raw.length });
+      st.tables.push({ draft: done, after: st.raw.length });
       break;
     }
   }
@@ -225,7 +236,7 @@ function closeParagraph(st: DocxState, para: { text: string; level?: number }): 
     st.raw.push({ text: para.text, ...(para.level !== undefined ? { styleLevel: para.level } : {}) });
     if (st.raw.length > limits.maxParagraphs) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'paragraphs', limit: limits.maxParagraphs });
     if ((st.chars += para.text.length) > limits.maxTextChars) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'text', limit: limits.maxTextChars });
-  } else if (st.cell) st.cell.text.push(para.text);
+  } else for (const t of st.tablesOpen) t.cell?.text.push(para.text);
 }
 
 /** The paragraphs outlined, each table a Grid numbered in order, with the number of the section it follows. */

@@ -152,6 +152,20 @@ describe('Word documents built by hand', () => {
     expect(g.rows[1]!.slice(2).map((c) => c.raw)).toEqual(['x', 'y']);
     expect(cellAt(g, 2, 1)!.raw).toBe('after');
     expect(cellAt(g, 2, 2)!.raw).toBe('inner\nouter');
+    // The table inside the cell is a table of its own too, counted after the table around it.
+    expect(doc.tables.map((t) => t.number)).toEqual([1, 2]);
+    expect(doc.tables[1]!.grid.rows[0]!.map((c) => `${c.ref} ${c.raw}`)).toEqual(['T2R1C1 inner']);
+  });
+
+  it('an annex laid out inside a one-cell frame is read as the table it is (its errors were never seen, the verdict clean)', async () => {
+    const row = (cells: string[]) => `<w:tr>${cells.map((c) => tc(c)).join('')}</w:tr>`;
+    const annex = `<w:tbl>${row(['Chỉ tiêu', 'Toàn tỉnh', 'Xã A', 'Xã B'])}${row(['Số hộ nghèo', '300', '200', '90'])}</w:tbl>`;
+    const doc = await readDocx(docx(p('Phụ lục') + `<w:tbl><w:tr><w:tc>${annex}${p('')}</w:tc></w:tr></w:tbl>`));
+    expect(doc.tables).toHaveLength(2);
+    expect(doc.tables[1]!.grid.rows.map((r) => r.map((c) => c.raw))).toEqual([
+      ['Chỉ tiêu', 'Toàn tỉnh', 'Xã A', 'Xã B'],
+      ['Số hộ nghèo', '300', '200', '90'],
+    ]);
   });
 
   it('entities are decoded, the text is NFC', async () => {
