@@ -9,7 +9,7 @@ import type { Annex } from '../model/annex.js';
 import type { Lang } from '../model/lang.js';
 import { catalog, makeFmt, renderMessage } from '../messages/index.js';
 import type { Finding } from '../model/finding.js';
-import { delimiterOption, encodingOption, langOption, localeOption, noColorOption, readOptionsOf, type CommandContext } from './shared.js';
+import { delimiterOption, encodingOption, langOption, localeOption, noColorOption, outputPath, readOptionsOf, type CommandContext } from './shared.js';
 import type { Difference, TotalMode } from '../compute/table.js';
 import type { EncodingChoice } from '../read/decode.js';
 import type { Delimiter } from '../read/csv.js';
@@ -28,7 +28,8 @@ export interface InputFlags {
 }
 
 /** The input and output options `table` and `plan` both take. */
-export function addInputOptions(cmd: Command): Command {
+export function addInputOptions(cmd: Command, lang: Lang): Command {
+  const path = outputPath(lang);
   return cmd
     .addOption(langOption("language of labels and messages (default: the table's)"))
     .addOption(localeOption('number format of the output (default: that of --lang); also that of the input when it cannot be detected'))
@@ -43,10 +44,10 @@ export function addInputOptions(cmd: Command): Command {
     .option('--transpose', 'units as rows instead of columns')
     .option('--no-transpose', 'units as columns (the seed layout) however many there are')
     .addOption(noColorOption())
-    .addOption(new Option('-o, --output-file <path>', 'write the output to this file (written whole or not at all; never over the input)'))
+    .addOption(new Option('-o, --output-file <path>', 'write the output to this file (written whole or not at all; never over the input)').argParser(path))
     // The spellings table and plan had first (--out) and validate's --output: still accepted.
-    .addOption(new Option('--out <path>').hideHelp())
-    .addOption(new Option('--output <path>').hideHelp());
+    .addOption(new Option('--out <path>').hideHelp().argParser(path))
+    .addOption(new Option('--output <path>').hideHelp().argParser(path));
 }
 
 export interface ReadInput {

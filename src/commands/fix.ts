@@ -10,7 +10,7 @@
  * in it could be checked (nothing written), bad command line, the output is the input, or the output cannot be written.
  */
 import { Option, type Command } from 'commander';
-import { delimiterOption, encodingOption, guard, langOption, localeOption, noColorOption, type CommandContext } from './shared.js';
+import { delimiterOption, encodingOption, envLang, guard, langOption, localeOption, noColorOption, outputPath, type CommandContext } from './shared.js';
 import { resolveFix, type FixFlags } from './fix-options.js';
 
 export function registerFix(program: Command, ctx: CommandContext): void {
@@ -18,9 +18,9 @@ export function registerFix(program: Command, ctx: CommandContext): void {
     .command('fix')
     .description('write a corrected copy of a table whose errors have exactly one explanation (the cells and values povcheck validate names as the likely cause)')
     .argument('<file>', 'CSV or TAB-separated text file (UTF-8, UTF-8 with BOM, UTF-16)')
-    .addOption(new Option('-o, --output-file <fixed>', 'where to write the corrected copy (required; never the input)'))
+    .addOption(new Option('-o, --output-file <fixed>', 'where to write the corrected copy (required; never the input)').argParser(outputPath(ctx.lang ?? envLang(ctx.io.env))))
     // The spelling fix had first: still accepted.
-    .addOption(new Option('--output <fixed>').hideHelp())
+    .addOption(new Option('--output <fixed>').hideHelp().argParser(outputPath(ctx.lang ?? envLang(ctx.io.env))))
     .addOption(langOption("language of messages (default: the table's)"))
     .addOption(localeOption('number format of the input (default: detected)'))
     .addOption(delimiterOption('CSV delimiter (default: detected)'))

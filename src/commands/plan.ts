@@ -7,7 +7,7 @@
  */
 import { Option, type Command } from 'commander';
 import { addInputOptions } from './calc-shared.js';
-import { guard, type CommandContext } from './shared.js';
+import { envLang, guard, type CommandContext } from './shared.js';
 import { PLAN_FORMATS, resolvePlan, type PlanFlags } from './plan-options.js';
 
 export function registerPlan(program: Command, ctx: CommandContext): void {
@@ -19,7 +19,7 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     .option('--targets <file>', 'a targets file: {"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":">=","value":"4"}]}')
     .addOption(new Option('-f, --format <format>', 'output format; csv is the planned annex, readable by `povcheck table`').choices([...PLAN_FORMATS]).default('text'))
     .option('--title <text>', 'a title above the plan (text)');
-  addInputOptions(cmd).action(async (file: string, flags: PlanFlags) => {
+  addInputOptions(cmd, ctx.lang ?? envLang(ctx.io.env)).action(async (file: string, flags: PlanFlags) => {
     ctx.setExit(
       await guard(
         ctx,

@@ -4,8 +4,8 @@
  * unreadable input, and what an unexpected fault becomes.
  */
 import { fstatSync, statSync, writeSync } from 'node:fs';
-import { Option } from 'commander';
-import { renderError, visible } from '../messages/index.js';
+import { InvalidArgumentError, Option } from 'commander';
+import { catalog, renderError, visible } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
 import { PovcheckError } from '../errors.js';
 import type { Delimiter } from '../read/csv.js';
@@ -154,6 +154,17 @@ export const localeOption = (help: string): Option => new Option('--locale <loca
 export const delimiterOption = (help: string): Option => new Option('--delimiter <d>', help).choices(['comma', 'semicolon', 'tab', ',', ';']);
 export const encodingOption = (help: string): Option => new Option('--encoding <enc>', help).choices([...ENCODING_CHOICES]);
 export const noColorOption = (): Option => new Option('--no-color', 'no colours (also: NO_COLOR=1)');
+
+/**
+ * An output file's argument parser: a value that is an option (`-o --format json` took `--format` for the file and
+ * wrote the report there) is refused, exit 2; `-` alone and `./-name` pass.
+ */
+export const outputPath =
+  (lang: Lang) =>
+  (value: string): string => {
+    if (/^-./.test(value)) throw new InvalidArgumentError(catalog(lang).cli.outputIsOption);
+    return value;
+  };
 
 const DELIMITERS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t' };
 

@@ -26,7 +26,7 @@ export function registerTable(program: Command, ctx: CommandContext): void {
     )
     .option('--source <text>', 'where the figures come from: a line under the table')
     .option('--strict', 'exit 1 when the input states a derived value that differs from the computed one');
-  addInputOptions(cmd).action(async (file: string, flags: TableFlags) => {
+  addInputOptions(cmd, ctx.lang ?? envLang(ctx.io.env)).action(async (file: string, flags: TableFlags) => {
     ctx.setExit(
       await guard(
         ctx,

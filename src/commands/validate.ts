@@ -12,7 +12,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import { catalog } from '../messages/index.js';
 import { FORMATS, isFormat } from '../reporters/index.js';
-import { EXIT, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, noColorOption, oneLine, type CommandContext } from './shared.js';
+import { EXIT, outputPath, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, noColorOption, oneLine, type CommandContext } from './shared.js';
 import type { Output, ValidateFlags } from './validate-options.js';
 
 export function registerValidate(program: Command, ctx: CommandContext): void {
@@ -20,7 +20,9 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
   const outputs: Output[] = [];
   let pending: string | undefined; // an output file named before any --format
   const lang = ctx.lang ?? envLang(ctx.io.env);
-  const outputFile = (file: string) => {
+  const asPath = outputPath(lang);
+  const outputFile = (value: string) => {
+    const file = asPath(value);
     const last = outputs[outputs.length - 1];
     if (!last) {
       if (pending !== undefined) throw new PovcheckError('BAD_OPTION', { reason: 'output-twice', format: 'text' });

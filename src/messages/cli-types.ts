@@ -56,4 +56,6 @@ export interface CliText {
   };
   /** `table --date` given something that is not a date. */
   badDate: string;
+  /** `-o --format json`: the option name was taken for the file name. */
+  outputIsOption: string;
 }

@@ -1,5 +1,5 @@
 /** `povcheck rules`, `povcheck explain`, and validate's --sheet, --rule and configuration file. */
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -125,5 +125,30 @@ describe('validate with a configuration file', () => {
     expect(lines[0]).toContain('the top level has an unknown key "colour"');
     const vi = await cli(['validate', SEED], { cwd: dir, env: { LANG: 'vi_VN.UTF-8' } });
     expect(vi.stderr).toContain('/rules/denominator phải là một trong các giá trị off, error, warning, info');
+  });
+});
+
+describe('an output file named by an option', () => {
+  it('-o followed by an option is refused, exit 2, and no file of that name is written (it was the report\'s file)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-out-'));
+    for (const args of [
+      ['validate', join(ROOT, 'fixtures/tuyen-quang-2020.csv'), '-o', '--format', 'json'],
+      ['table', join(ROOT, 'fixtures/tuyen-quang-2020.csv'), '-o', '--lang', 'en'],
+      ['fix', join(ROOT, 'fixtures/tuyen-quang-2020.csv'), '--output', '-x'],
+    ]) {
+      const r = await cli(args, { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('It names an option, not a file');
+    }
+    expect(readdirSync(dir)).toEqual([]);
+    const vi = await cli(['validate', join(ROOT, 'fixtures/tuyen-quang-2020.csv'), '-o', '--no-table', '--lang', 'vi'], { cwd: dir, env: { LANG: 'vi_VN.UTF-8' } });
+    expect(vi.code).toBe(2);
+  });
+
+  it('a file whose name starts with - is written as ./-name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-out-'));
+    const r = await cli(['validate', join(ROOT, 'fixtures/tuyen-quang-2020.csv'), '-o', './-report.txt'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir)).toEqual(['-report.txt']);
   });
 });
