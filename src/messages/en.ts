@@ -14,6 +14,16 @@ const k = (n: number) => count(n, 'en');
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
+/** Why a file could not be opened, by the system's code (the code itself for any other). */
+const READ_CAUSE_EN: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'a loop of symbolic links',
+  ENAMETOOLONG: 'the path is too long',
+  EIO: 'an input/output error of the device',
+  EMFILE: 'too many files open',
+};
+
 /** What a label names that no indicator stands for (model/vocabulary.ts NoIndicatorKind). */
 const EN_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   increase: 'is a rise against another time',
@@ -521,7 +531,7 @@ export function en(): Catalog {
             ? 'this is not a regular file'
             : p.reason === 'changed'
               ? 'the file changed while it was read'
-              : `cannot read the file (${p.detail ?? ''})`,
+              : `cannot read the file (${READ_CAUSE_EN[p.detail ?? ''] ?? p.detail ?? ''})`,
       FILE_EMPTY: (p) => (p.blank ? 'the file holds only blank space, no table' : 'the file is empty'),
       FILE_BINARY: (p) =>
         ({

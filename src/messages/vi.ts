@@ -14,6 +14,16 @@ const k = (n: number) => count(n, 'vi');
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
+/** Why a file could not be opened, by the system's code (the code itself for any other). */
+const READ_CAUSE_VI: Record<string, string> = {
+  EACCES: 'không có quyền đọc',
+  EPERM: 'không có quyền đọc',
+  ELOOP: 'các liên kết tượng trưng trỏ vòng quanh nhau',
+  ENAMETOOLONG: 'đường dẫn quá dài',
+  EIO: 'lỗi vào/ra của thiết bị',
+  EMFILE: 'đang mở quá nhiều tệp',
+};
+
 /** What a label names that no indicator stands for (model/vocabulary.ts NoIndicatorKind). */
 const VI_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   increase: 'là mức tăng so với một thời điểm khác',
@@ -528,7 +538,7 @@ export function vi(): Catalog {
             ? 'đây không phải là tệp thông thường'
             : p.reason === 'changed'
               ? 'tệp đã thay đổi trong khi đang được đọc'
-              : `không đọc được tệp (${p.detail ?? ''})`,
+              : `không đọc được tệp (${READ_CAUSE_VI[p.detail ?? ''] ?? p.detail ?? ''})`,
       FILE_EMPTY: (p) => (p.blank ? 'tệp chỉ có khoảng trắng, không có bảng' : 'tệp rỗng'),
       FILE_KIND: (p) =>
         ({

@@ -39,6 +39,17 @@ export function visible(text: string): string {
   return text;
 }
 
+/** Controls other than TAB, LF and CR (C0, DEL, C1): what a data file (CSV, HTML) carries only to act on a terminal. */
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * The controls of a text written into a data file (a CSV cell, an HTML page) as their pictures (ESC → ␛), its line
+ * breaks and TABs kept: a unit name cannot recolour or clear the terminal the file is printed to.
+ */
+export function controlsVisible(text: string): string {
+  return text.replace(CONTROLS, picture);
+}
+
 function madeVisible(text: string): string {
   let s = UNSAFE.test(text) ? text.replace(UNSAFE_ALL, picture) : text;
   if (s.includes('::')) s = s.replace(COMMAND_START, '$1\ua789');

@@ -2,10 +2,12 @@
  * The annex as CSV, laid out as the seed annex (or transposed), readable again by povcheck: numbers in the
  * chosen format, `;`-delimited for Vietnamese numbers (their decimal mark is the comma) and `,` for English,
  * UTF-8 with a BOM and CRLF line ends, as Excel saves "CSV UTF-8". Every CSV povcheck writes goes through
- * `renderCsv`, and every text cell through `csvSafeText` (formula injection, below).
+ * `renderCsv`, and every text cell through `csvSafeText` (formula injection, below; control characters shown as
+ * their pictures, ESC as ␛, so a CSV printed to a terminal cannot act on it).
  */
 import { stringify } from 'csv-stringify/sync';
 import { layoutOf, type RenderOptions, type TableData } from './table-data.js';
+import { controlsVisible } from '../messages/visible.js';
 
 export function csvDelimiter(locale: 'vi' | 'en'): ';' | ',' {
   return locale === 'vi' ? ';' : ',';
@@ -23,7 +25,8 @@ const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
  */
 export function csvSafeText(text: string): string {
   if (NUMBER.test(text)) return text;
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  const shown = controlsVisible(text);
+  return FORMULA_START.test(shown) ? `'${shown}` : shown;
 }
 
 export function renderCsv(data: TableData, opts: RenderOptions): string {

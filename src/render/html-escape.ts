@@ -5,11 +5,13 @@
  * the page as text: `<script>alert(1)</script>` shows as those characters.
  */
 
+import { controlsVisible } from '../messages/visible.js';
+
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Text → HTML text or attribute value (`&`, `<`, `>`, `"`, `'` escaped). */
+/** Text → HTML text or attribute value (`&`, `<`, `>`, `"`, `'` escaped; control characters as their pictures). */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return controlsVisible(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
 /** Markup that is already safe to emit as is. */

@@ -2,11 +2,12 @@
  * The annex as a Markdown (GFM) table: numbers right-aligned; the title as a heading, the date, unit and
  * source lines as italic paragraphs, when there are any.
  */
+import { visible } from '../messages/visible.js';
 import { documentLines, layoutOf, numericColumns, type RenderOptions, type TableData } from './table-data.js';
 
-/** A cell's text made safe inside a GFM table row. */
+/** A cell's text made safe inside a GFM table row: on one line, controls visible (messages/visible.ts), `\\`, `|`, `[`, `]` escaped. */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').trim();
+  return visible(text.replace(/\r?\n/g, ' ')).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[[\]]/g, '\\$&').trim();
 }
 
 export function renderMarkdown(data: TableData, opts: RenderOptions): string {

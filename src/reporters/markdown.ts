@@ -2,7 +2,7 @@
  * The markdown report: an overview table (one row per file: verdict and counts) and, for each file with
  * findings or that could not be read, a table of its findings. Also the GitHub job summary. Pure.
  */
-import { catalog, makeFmt, renderMessage } from '../messages/index.js';
+import { catalog, makeFmt, renderMessage, visible } from '../messages/index.js';
 import type { Finding } from '../model/finding.js';
 import type { FileResult } from '../model/file-result.js';
 import { findingRef, likelyCause, unreadableText } from './ci.js';
@@ -13,13 +13,13 @@ export interface MarkdownOptions {
   maxFindingsPerFile?: number;
 }
 
-/** A table cell: no line breaks, pipes escaped, no HTML. */
+/** A table cell: no line breaks, controls visible (messages/visible.ts), pipes and link brackets escaped, no HTML. */
 export function mdCell(s: string): string {
-  return s.replace(/\r?\n/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return visible(s.replace(/\r?\n/g, ' ')).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[[\]]/g, '\\$&').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** A file name as inline code (backticks inside are replaced: they cannot be escaped in code spans). */
-const code = (s: string) => '`' + s.replace(/`/g, "'").replace(/\r?\n/g, ' ') + '`';
+const code = (s: string) => '`' + visible(s.replace(/`/g, "'").replace(/\r?\n/g, ' ')) + '`';
 
 const MARK = { ok: '✔', invalid: '✖', unchecked: '⚠', unreadable: '⛔' } as const;
 

@@ -51,3 +51,13 @@ describe('unreadable containers are worded in the catalogue of the run, never in
     expect(renderError({ code: 'OUTPUT_IS_INPUT', params: { input: 'annex.csv' } }, 'en')).toBe('refusing to write over the input file annex.csv');
   });
 });
+
+describe('a file the system will not open', () => {
+  it('says why in words, not by the system code (EACCES, ELOOP); an unknown code is shown as it is', () => {
+    const why = (detail: string, lang: 'en' | 'vi') => renderError({ code: 'FILE_UNREADABLE', params: { reason: 'io', detail } }, lang);
+    expect(why('EACCES', 'en')).toContain('cannot read the file (permission denied)');
+    expect(why('ELOOP', 'en')).toContain('a loop of symbolic links');
+    expect(why('EACCES', 'vi')).toContain('không có quyền đọc');
+    expect(why('EWHATEVER', 'en')).toContain('(EWHATEVER)');
+  });
+});
