@@ -28,7 +28,7 @@ export async function validateFile(file: string, opts: ValidateOptions = {}): Pr
     if (stats) await compileFor(stats.size);
     const input = await readInput(file, { ...opts, records: true }, stats);
     if (input.kind === 'document') return await documentResult(file, input.document, opts);
-    const { annex, findings, skipped, coverage, localisation, targetsUnmatched, source, grid } = await checkTableInput(input, opts, opts.onProgress);
+    const { annex, findings, skipped, coverage, localisation, targetsUnmatched, source, grid } = await checkFirstTableSheet(file, input, opts, stats);
     return {
       file,
       status: statusOf(findings, failOnOf(opts), coverage),
@@ -61,6 +61,43 @@ export async function checkTableInput(
   const source = sourceOf(input);
   return { ...checkShaped(shaped, opts), source, ...(shaped.grid ? { grid: shaped.grid } : {}) };
 }
+
+/** Sheets tried, at most, for the first that holds a table. */
+const SHEETS_TRIED = 20;
+
+/**
+ * A table input checked; a workbook read without `--sheet` whose first sheet holds no poverty table (a cover page,
+ * `Bìa`) has its next sheets tried in order, the first that holds one checked, and its source names the sheets passed
+ * over. Any other refusal, or none found, is the first sheet's.
+ */
+async function checkFirstTableSheet(file: string, input: Exclude<InputContent, { kind: 'document' }>, opts: ValidateOptions, stats: Stats | undefined): ReturnType<typeof checkTableInput> {
+  try {
+    return await checkTableInput(input, opts, opts.onProgress);
+  } catch (e) {
+    if (!notATable(e) || input.kind !== 'grid' || input.grid.source.kind !== 'workbook' || opts.sheet !== undefined) throw e;
+    const passedOver = [input.grid.source.sheet];
+    for (let n = 2; n <= SHEETS_TRIED; n++) {
+      let next: InputContent;
+      try {
+        next = await readInput(file, { ...opts, sheet: String(n) }, stats);
+      } catch (x) {
+        if (x instanceof PovcheckError && x.code === 'SHEET_NOT_FOUND') break;
+        throw x;
+      }
+      if (next.kind !== 'grid' || next.grid.source.kind !== 'workbook') break;
+      try {
+        const r = await checkTableInput(next, opts, opts.onProgress);
+        return { ...r, source: { ...next.grid.source, passedOver } };
+      } catch (x) {
+        if (!notATable(x)) throw x;
+        passedOver.push(next.grid.source.sheet);
+      }
+    }
+    throw e;
+  }
+}
+
+const notATable = (e: unknown): boolean => e instanceof PovcheckError && e.code === 'NOT_A_TABLE';
 
 /** A plan document's result: its tables, stated figures, money and references (src/document/). */
 async function documentResult(file: string, doc: PlanDocument, opts: ValidateOptions): Promise<FileResult> {

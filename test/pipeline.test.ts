@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_INTERRUPT_BUDGET, FILES_INTERRUPT_BUDGET, FULL_COMPILE_BYTES, inliningFor, interruptBudgetFor, LEAN_COMPILE_BYTES, LONG_BUDGET_BYTES } from '../src/pipeline.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_INTERRUPT_BUDGET, FILES_INTERRUPT_BUDGET, FULL_COMPILE_BYTES, inliningFor, interruptBudgetFor, LEAN_COMPILE_BYTES, LONG_BUDGET_BYTES, validateFile } from '../src/pipeline.js';
+import { ooxmlApi, sheetXml, str, workbook } from './xlsx-build.js';
 
 // How much V8 inlines is a speed setting (pipeline.ts compileFor); what it must never do is load node:v8 (and
 // with it Node's streams) for a run of one small file, whose start-up is measured, or take inlining from a
@@ -44,5 +48,28 @@ describe('interruptBudgetFor', () => {
 
   it("sets V8's default back with inlining", () => {
     expect(interruptBudgetFor(FULL_COMPILE_BYTES, true)).toBe(DEFAULT_INTERRUPT_BUDGET);
+  });
+});
+
+describe('a workbook whose first sheet holds no table (a cover page)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'povcheck-sheets-'));
+  const cover = sheetXml([[str('A1', 'BÁO CÁO KẾT QUẢ GIẢM NGHÈO NĂM 2020')], [str('A2', 'Sở Lao động - Thương binh và Xã hội')]]);
+
+  it('is read from its first sheet that holds one, the sheets passed over named in its source', async () => {
+    const file = join(dir, 'cover.xlsx');
+    writeFileSync(file, workbook([['Bìa', cover], ['Ghi chú', cover], ['Phụ lục', ooxmlApi.annexSheet()]]));
+    const r = await validateFile(file);
+    expect(r.status).not.toBe('unreadable');
+    expect(r.source).toMatchObject({ kind: 'workbook', sheet: 'Phụ lục', passedOver: ['Bìa', 'Ghi chú'] });
+    expect(r.findings.every((f) => !f.at || f.at.sheet === 'Phụ lục')).toBe(true);
+  });
+
+  it('a sheet named with --sheet is read alone; no sheet with a table is the first sheet\'s refusal', async () => {
+    const file = join(dir, 'covers.xlsx');
+    writeFileSync(file, workbook([['Bìa', cover], ['Phụ lục', ooxmlApi.annexSheet()]]));
+    expect((await validateFile(file, { sheet: '1' })).error?.code).toBe('NOT_A_TABLE');
+    const none = join(dir, 'none.xlsx');
+    writeFileSync(none, workbook([['Bìa', cover], ['Bìa 2', cover]]));
+    expect((await validateFile(none)).error?.code).toBe('NOT_A_TABLE');
   });
 });
