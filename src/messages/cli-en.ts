@@ -22,7 +22,7 @@ export const enCli: CliText = {
       line: 'povcheck table fixtures/calc/seed-base-counts.csv --format docx -o annex.docx --title "Annex: poverty reduction, 2020" --lang en',
       says: 'compute every cell from the base counts and write the annex as a Word table',
     },
-    plan: { line: 'povcheck plan fixtures/calc/seed-plan-input.csv --target "Na Hang=4" --target total=2.06', says: 'the least number of poor households that must leave poverty to meet the targets' },
+    plan: { line: 'povcheck plan fixtures/calc/seed-plan-input.csv --target "Na Hang=4" --target "Lâm Bình=4"', says: 'the least number of poor households that must leave poverty to meet the targets' },
     rate: { line: 'povcheck rate 24814 210299', says: 'one poverty rate, rounded as the tables round it (11.80)' },
     rules: { line: 'povcheck rules', says: 'every rule, its severity and what it checks' },
     explain: { line: 'povcheck explain rate-change', says: 'what one rule checks, why, with an example' },

@@ -152,3 +152,18 @@ describe('an output file named by an option', () => {
     expect(readdirSync(dir)).toEqual(['-report.txt']);
   });
 });
+
+describe('the examples --help prints', () => {
+  it('each runs as printed (in a scratch folder for the files it writes): exit 0, or 1 where it checks a planted table', async () => {
+    const { catalog } = await import('../../src/messages/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-examples-'));
+    for (const [command, { line }] of Object.entries(catalog('en').cli.examples)) {
+      // The line's words, quoted ones kept whole; fixture paths from the repository, outputs into the scratch folder.
+      const words = [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!).slice(1);
+      const args = words.map((w) => (w.startsWith('fixtures/') ? join(ROOT, w) : w));
+      const r = await cli(args, { cwd: dir });
+      const planted = line.includes('fixtures/planted/') && !line.includes(' fix ');
+      expect(r.code, `${command}: ${line}\n${r.stderr}`).toBe(planted ? 1 : 0);
+    }
+  });
+});
