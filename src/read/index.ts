@@ -179,6 +179,8 @@ function explainedByName(e: unknown, path: string): unknown {
   if (e.code === 'FILE_BINARY' && e.params.kind === 'binary' && /\.(?:xlsx|xlsm|docx)$/i.test(path)) {
     return new PovcheckError('FILE_BINARY', { kind: 'not-zip' }, { file: path });
   }
+  // A ZIP archive named .docx without a Word document in it is a damaged document, not "no Excel workbook".
+  if (e.code === 'FILE_BINARY' && e.params.kind === 'zip' && /\.docx$/i.test(path)) return new PovcheckError('FILE_BINARY', { kind: 'docx-damaged' }, { file: path });
   return e.withFile(path);
 }
 

@@ -31,5 +31,7 @@ describe('a typo under formulas, in a real workbook', () => {
     const r = await cli(['fix', FILE, '-o', '/tmp/never-written.xlsx']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('fix writes delimited text files');
+    // The file named once, by the one line's prefix (it was named twice).
+    expect(r.stderr.split(FILE.split('/').pop()!)).toHaveLength(2);
   });
 });

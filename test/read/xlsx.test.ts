@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes, readGrid } from '../../src/read/index.js';
+import { gridFromAnyBytes, readGrid, readInput } from '../../src/read/index.js';
 import { gridFromWorkbook } from '../../src/read/xlsx.js';
 import { DEFAULT_LIMITS, inspectZip } from '../../src/read/zip-guard.js';
 import { cellAt, type Grid, parseA1 } from '../../src/model/grid.js';
@@ -225,6 +225,14 @@ describe('other containers and damaged files', () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     const err = await gridFromAnyBytes(ole, { name: 'annex.xlsx' }).catch((e: PovcheckError) => e);
     expect(err).toMatchObject({ code: 'FILE_BINARY', params: { kind: 'encrypted' } });
+  });
+
+  it('a ZIP archive named .docx without a Word document in it is a damaged document, not "no Excel workbook"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-nodoc-'));
+    const file = join(dir, 'plan.docx');
+    writeFileSync(file, zipApi.writeZip([['readme.txt', Buffer.from('hello')]]));
+    expect(await readInput(file).catch((e: PovcheckError) => e)).toMatchObject({ code: 'FILE_BINARY', params: { kind: 'docx-damaged' }, file });
+    rmSync(dir, { recursive: true });
   });
 
   it('binary data named .xlsx or .docx that is no ZIP archive is said to be no workbook, not "not a CSV"', async () => {
