@@ -113,6 +113,13 @@ export function newDraft(layout: 'wide' | 'long'): Draft {
 /** Longest input text povcheck repeats back (names, typed values): longer is garbage, and reports must stay readable. */
 export const MAX_ECHO = 120;
 
+/**
+ * The longest name kept whole (a unit's, a heading's): a name is its unit's identity and is written back by `table`,
+ * so one cut at MAX_ECHO made two long names one (a false duplicate) and changed the name written; longer than this
+ * it is no name but a note, cut with an ellipsis.
+ */
+export const MAX_NAME = 1_000;
+
 /** `text`, cut to `max` characters with an ellipsis. */
 export function clip(text: string, max = MAX_ECHO): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -131,7 +138,7 @@ export function partName(text: string): string {
 
 /** Collapses inner whitespace and line breaks of a name as typed in a header cell. */
 export function tidyName(text: string): string {
-  return clip(text.normalize('NFC').replace(/\s+/g, ' ').trim());
+  return clip(text.normalize('NFC').replace(/\s+/g, ' ').trim(), MAX_NAME);
 }
 
 export const hasDigit = (t: string) => /\d/.test(t);

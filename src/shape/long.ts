@@ -19,7 +19,7 @@ import {
   isTotalName,
   isUnitHeader,
 } from './aliases.js';
-import { clip, columnTexts, MAX_ECHO, unknownLabelParams, newDraft, partName, takeIndicators, tidyName, type Draft } from './draft.js';
+import { clip, columnTexts, MAX_NAME, unknownLabelParams, newDraft, partName, takeIndicators, tidyName, type Draft } from './draft.js';
 import type { LabelLine } from './scan.js';
 import { adminLevel, blockCandidate, isOfWhichName } from './structure.js';
 import { foldKey } from './normalize.js';
@@ -474,11 +474,11 @@ function nonEmpty(raw: string | undefined): boolean {
 /**
  * A name tidyName(cellText(raw)) leaves as it is: words of visible characters from ranges where every
  * character is already in NFC (Latin up to U+02FF, Vietnamese precomposed letters U+1E00–U+1EFF; no
- * combining marks, no-break or other spaces) separated by single spaces, at most MAX_ECHO characters.
+ * combining marks, no-break or other spaces) separated by single spaces, at most MAX_NAME characters.
  */
 function tidyAlready(raw: string): boolean {
   const n = raw.length;
-  if (n === 0 || n > MAX_ECHO) return false;
+  if (n === 0 || n > MAX_NAME) return false;
   let prevSpace = true;
   for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
@@ -497,7 +497,7 @@ function tidyAlready(raw: string): boolean {
 /**
  * `tidyAlready` of a text given as its UTF-8 bytes b[start, end): the same characters (ASCII 0x21–0x7E and
  * spaces, U+00A1–U+02FF as two bytes C2 A1 … CB BF, U+1E00–U+1EFF as three bytes E1 B8 80 … E1 BB BF), single
- * spaces between words, at most MAX_ECHO characters.
+ * spaces between words, at most MAX_NAME characters.
  */
 function tidyBytes(b: Uint8Array, start: number, end: number): boolean {
   let chars = 0;
@@ -516,7 +516,7 @@ function tidyBytes(b: Uint8Array, start: number, end: number): boolean {
     else if (c === 0xe1 && b[k + 1]! >= 0xb8 && b[k + 1]! <= 0xbb) k += 3;
     else return false;
   }
-  return chars > 0 && chars <= MAX_ECHO && !prevSpace;
+  return chars > 0 && chars <= MAX_NAME && !prevSpace;
 }
 
 /** Bytes of visible ASCII only (or none): a text `trimmedText` leaves as it is. */
