@@ -89,20 +89,25 @@ function printedRead(values: ValueStore, unit: number): PrintedRates | undefined
 const sideDecimals = (r: RateChangeRelation, side: 'start' | 'end'): number => (r.q ? (r.q[side].decimals ?? 0) : decimalsOf(r[side]));
 const sideScaled = (r: RateChangeRelation, side: 'start' | 'end', dp: number): number | undefined => (r.q ? scaledAt(r.q[side], dp) : scaledRate(r[side], dp));
 
+/** The counts a start or end rate is computed from. */
+const COUNTS_OF = { rate_start: ['poor_start', 'households_start'], rate_end: ['poor_end', 'households_end'] } as const;
+
+/** The annex's start and end rates. */
+const ANNEX_RATES = ['rate_start', 'rate_end'] as const;
+
 /** The start or end rate as printed, else its counts; undefined (and a skip) when neither is usable. */
 function sourceOf(ctx: RuleContext, unit: Unit, which: 'rate_start' | 'rate_end'): RateSource | undefined {
   if (carries(ctx.annex, [which])) {
     const v = usable(ctx, 'rate-change', unit, [which]);
     return v ? { printed: v[which] } : undefined;
   }
-  const [p, h] = which === 'rate_start' ? (['poor_start', 'households_start'] as const) : (['poor_end', 'households_end'] as const);
+  const [p, h] = COUNTS_OF[which];
   const counts = usable(ctx, 'rate-change', unit, [p, h] as const);
   return counts ? { count: counts[p], households: counts[h] } : undefined;
 }
 
 /** Whether the table prints a rate, or the two counts it is computed from (`sourceOf`). */
-const canSource = (annex: Annex, which: 'rate_start' | 'rate_end'): boolean =>
-  carries(annex, [which]) || carries(annex, which === 'rate_start' ? ['poor_start', 'households_start'] : ['poor_end', 'households_end']);
+const canSource = (annex: Annex, which: 'rate_start' | 'rate_end'): boolean => carries(annex, [which]) || carries(annex, COUNTS_OF[which]);
 
 const valueOf = (s: RateSource): { value: Dec; computed: boolean } | undefined => {
   if ('printed' in s) return { value: s.printed.num, computed: false };
@@ -489,7 +494,7 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
     const row = at ? new ColumnRow(cols!) : undefined;
     const sourced = canSource(ctx.annex, 'rate_start') && canSource(ctx.annex, 'rate_end');
     // Said once for the table, not per unit whose reduction is blank.
-    if (!sourced && carries(ctx.annex, ['rate_reduced'])) ctx.skip({ rule: 'rate-change', msg: { id: 'skip.absent', params: { indicators: ['rate_start', 'rate_end'].filter((i) => !ctx.annex.indicators.includes(i)) as Indicator[] } } });
+    if (!sourced && carries(ctx.annex, ['rate_reduced'])) ctx.skip({ rule: 'rate-change', msg: { id: 'skip.absent', params: { indicators: ANNEX_RATES.filter((i) => !ctx.annex.indicators.includes(i)) } } });
     for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
       const id = ids.list ? ids.list[nth]! : nth;
       // A long table's columns, when only checking: a unit right without a note makes nothing at all.
