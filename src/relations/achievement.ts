@@ -28,16 +28,18 @@ const reductionOf = (r: AchievementRelation, get: (v: OkValue) => Dec | undefine
 };
 
 /**
- * The reduction an achievement is of: its own (`rate_reduced` for `rate_reduced_achievement`), else the table's only
- * reduction in the same measure (`Tỷ lệ giảm nghèo vùng đồng bào DTTS (%)` beside `Chỉ tiêu giảm tỷ lệ hộ nghèo` and
- * `Tỷ lệ đạt so với chỉ tiêu (%)`: a table names its group once, in the figure's heading).
+ * The reduction an achievement is of, and its target: its own (`rate_reduced` for `rate_reduced_achievement`), else
+ * the table's only reduction in the same measure (`Tỷ lệ giảm nghèo vùng đồng bào DTTS (%)` beside `Tỷ lệ đạt so với
+ * chỉ tiêu (%)`: a table names its group once, in the figure's heading), with the target printed for either.
  */
-function reductionSlot(annex: Annex, s: SlotInfo): Indicator | undefined {
-  const own = slotFor(s, { role: 'value' });
-  if (own === undefined || carriesSlot(annex, own)) return own;
-  const measure = describeIndicator(indicatorOf(own))?.measure;
+function reductionOfAchievement(annex: Annex, s: SlotInfo): { value: Indicator | undefined; target: Indicator | undefined } {
+  const own = { value: slotFor(s, { role: 'value' }), target: slotFor(s, { role: 'target' }) };
+  if (own.value === undefined || carriesSlot(annex, own.value)) return own;
+  const measure = describeIndicator(indicatorOf(own.value))?.measure;
   const others = vocabularySlots(annex).filter((x) => x.point.role === 'value' && x.point.time === 'reduced' && x.point.measure === measure);
-  return others.length === 1 ? others[0]!.key : own;
+  if (others.length !== 1) return own;
+  const target = slotFor(others[0]!, { role: 'target' });
+  return { value: others[0]!.key, target: carriesSlot(annex, target) ? target : own.target };
 }
 
 export const achievementKind = defineKind<AchievementRelation>({
@@ -52,8 +54,7 @@ export const achievementKind = defineKind<AchievementRelation>({
     const { annex } = ctx;
     for (const s of vocabularySlots(annex)) {
       if (s.point.role !== 'achievement') continue;
-      const targetKey = slotFor(s, { role: 'target' });
-      const valueKey = reductionSlot(annex, s);
+      const { value: valueKey, target: targetKey } = reductionOfAchievement(annex, s);
       const startKey = slotFor(s, { role: 'value', measure: 'rate', time: 'start' });
       const endKey = slotFor(s, { role: 'value', measure: 'rate', time: 'end' });
       for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {

@@ -9,7 +9,7 @@ import type { Lang } from '../model/lang.js';
 import { INDICATOR_OF, matchLabel, type Group } from './aliases.js';
 import { headerBand, type HeaderBand, type HeaderColumn } from './header.js';
 import { parseSlot, slotKey, type SlotDims } from '../model/slots.js';
-import { featuresOf, measureOnly, recognise, saysNothing, shareAfter } from './words.js';
+import { featuresOf, measureOnly, planAfter, recognise, saysNothing, shareAfter } from './words.js';
 import { describeIndicator, withPoint } from '../model/vocabulary.js';
 import { labelKey } from './normalize.js';
 
@@ -77,15 +77,16 @@ export function scanColumn(grid: Grid, col: number, extra?: ExtraLabels, maxRows
 }
 
 /**
- * `Tỷ lệ trong tổng số hộ nghèo` right after `Số hộ nghèo dân tộc thiểu số` (the row above, the column to the left):
- * the share of that count, with its dimensions (words.ts shareAfter).
+ * A label read by the figure before it (the row above, the column to the left), with that figure's dimensions:
+ * `Tỷ lệ trong tổng số hộ nghèo` after `Số hộ nghèo dân tộc thiểu số` is the share of that count (words.ts
+ * shareAfter); `Kế hoạch (%)` after a reduction is its target (planAfter).
  */
 function shareBeside(text: string, before: { indicator: Indicator } | undefined): { key: Indicator; lang: Lang | undefined } | undefined {
   if (!before) return undefined;
   const { indicator, ...dims } = parseSlot(before.indicator);
   const p = describeIndicator(indicator);
-  if (!p || p.measure !== 'count' || p.role !== 'value') return undefined;
-  const hit = shareAfter(text, p);
+  if (!p || p.role !== 'value') return undefined;
+  const hit = (p.measure === 'count' ? shareAfter(text, p) : undefined) ?? planAfter(text, p);
   return hit && { key: slotKey(hit.key, dims), lang: hit.lang };
 }
 

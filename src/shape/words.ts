@@ -9,7 +9,7 @@
  *
  * Matching works on folded text (normalize.ts foldKey: no case, diacritics or punctuation).
  */
-import { householdsOf, indicatorKey, isVocabularyKey, shareWhole, type NoIndicatorKind, type Measure, type Population, type Role, type Time } from '../model/vocabulary.js';
+import { householdsOf, indicatorKey, isVocabularyKey, shareWhole, type IndicatorPoint, type NoIndicatorKind, type Measure, type Population, type Role, type Time } from '../model/vocabulary.js';
 import type { Lang } from '../model/lang.js';
 import { foldKey } from './normalize.js';
 
@@ -657,6 +657,20 @@ function rateAfter(text: string, f: Features, count: { population: Population; t
   if (count.population === 'households' || count.population === 'em_households' || householdsOf(count.population) !== withEm('households', f.em)) return undefined;
   const key = indicatorKey({ population: count.population, time: f.time ?? count.time, measure: 'rate', role: 'value' });
   return key ? { key, lang: f.lang } : undefined;
+}
+
+/**
+ * A plan alone (`Kế hoạch (%)`, `Chỉ tiêu (%)`, `Mục tiêu`) right after a reduction (`Giảm (điểm %)`, `Tỷ lệ giảm
+ * nghèo vùng đồng bào DTTS (%)`, the column to the left): that reduction's target. A label naming anything else (a
+ * population, a time, a year) is read on its own.
+ */
+export function planAfter(text: string, reduction: IndicatorPoint): { key: string; lang: Lang | undefined } | undefined {
+  if (reduction.time !== 'reduced' || reduction.role !== 'value' || saysNothing(text)) return undefined;
+  const f = featuresOf(text);
+  if (f.role !== 'target' || f.population !== undefined || f.em || f.time !== undefined || f.year !== undefined || f.area !== undefined) return undefined;
+  const fits = reduction.measure === 'points' ? f.measure !== 'count' && f.measure !== 'persons' : f.measure === undefined || f.measure === reduction.measure;
+  const key = fits ? indicatorKey({ ...reduction, role: 'target' }) : undefined;
+  return key !== undefined && isVocabularyKey(key) ? { key, lang: f.lang } : undefined;
 }
 
 /** The vocabulary key of one label on its own, with the language it is written in. */

@@ -22,6 +22,15 @@ describe('an achievement beside the table\'s only reduction', () => {
     expect(slip.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.at?.ref} ${f.expected}`)).toEqual(['achievement D4 136.7']);
   });
 
+  it('with its plan headed `Kế hoạch (%)` beside the reduction: that reduction\'s target, checked', async () => {
+    const head = 'Tỷ lệ giảm nghèo vùng đồng bào DTTS ước năm 2023 (%);Kế hoạch (%);Đạt so với kế hoạch (%)';
+    const rows = (trị: string) => [`Tỉnh;${head}`, 'Thừa Thiên Huế;11,04;3;368', 'Quảng Nam;7;3;233,3', `Quảng Trị;4,1;3;${trị}`, 'Khánh Hoà;6;4,5;133,3'].join('\n');
+    const ok = await check(rows('136,7'));
+    expect(ok.annex.indicators).toContain('em_poor_rate_reduced_target');
+    expect(ok.coverage.ran).toContain('achievement');
+    expect((await check(rows('163,7'))).findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.at?.ref} ${f.expected}`)).toEqual(['achievement D4 136.7']);
+  });
+
   it('without start and end rates, rate-change is said not to run once, for the table', async () => {
     const r = await check(table('Giảm (điểm %)', '136,7'));
     const skips = r.skipped.filter((s) => s.rule === 'rate-change');
