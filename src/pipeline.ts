@@ -4,6 +4,7 @@
  */
 import { statSync, type Stats } from 'node:fs';
 import { readInput, sourceOf, type InputContent } from './read/index.js';
+import { firstTableSheet } from './read/sheets.js';
 import type { Cell, Grid, SourceInfo } from './model/grid.js';
 import { compareFindings, type Finding, type Skip } from './model/finding.js';
 import { PovcheckError } from './errors.js';
@@ -62,42 +63,20 @@ export async function checkTableInput(
   return { ...checkShaped(shaped, opts), source, ...(shaped.grid ? { grid: shaped.grid } : {}) };
 }
 
-/** Sheets tried, at most, for the first that holds a table. */
-const SHEETS_TRIED = 20;
-
 /**
- * A table input checked; a workbook read without `--sheet` whose first sheet holds no poverty table (a cover page,
- * `Bìa`) has its next sheets tried in order, the first that holds one checked, and its source names the sheets passed
- * over. Any other refusal, or none found, is the first sheet's.
+ * A table input checked; a workbook read without `--sheet` whose first sheet holds no poverty table (a cover page) is
+ * checked from its first later sheet that holds one, its source naming the sheets passed over (read/sheets.ts).
  */
 async function checkFirstTableSheet(file: string, input: Exclude<InputContent, { kind: 'document' }>, opts: ValidateOptions, stats: Stats | undefined): ReturnType<typeof checkTableInput> {
-  try {
-    return await checkTableInput(input, opts, opts.onProgress);
-  } catch (e) {
-    if (!notATable(e) || input.kind !== 'grid' || input.grid.source.kind !== 'workbook' || opts.sheet !== undefined) throw e;
-    const passedOver = [input.grid.source.sheet];
-    for (let n = 2; n <= SHEETS_TRIED; n++) {
-      let next: InputContent;
-      try {
-        next = await readInput(file, { ...opts, sheet: String(n) }, stats);
-      } catch (x) {
-        if (x instanceof PovcheckError && x.code === 'SHEET_NOT_FOUND') break;
-        throw x;
-      }
-      if (next.kind !== 'grid' || next.grid.source.kind !== 'workbook') break;
-      try {
-        const r = await checkTableInput(next, opts, opts.onProgress);
-        return { ...r, source: { ...next.grid.source, passedOver } };
-      } catch (x) {
-        if (!notATable(x)) throw x;
-        passedOver.push(next.grid.source.sheet);
-      }
-    }
-    throw e;
-  }
+  const workbookSheet = (x: InputContent) => (opts.sheet === undefined && x.kind === 'grid' && x.grid.source.kind === 'workbook' ? x.grid.source.sheet : undefined);
+  const { result, passedOver } = await firstTableSheet<InputContent, Awaited<ReturnType<typeof checkTableInput>>>(
+    input,
+    workbookSheet,
+    (position) => readInput(file, { ...opts, sheet: position }, stats),
+    (x) => checkTableInput(x as Exclude<InputContent, { kind: 'document' }>, opts, opts.onProgress),
+  );
+  return passedOver && result.source.kind === 'workbook' ? { ...result, source: { ...result.source, passedOver } } : result;
 }
-
-const notATable = (e: unknown): boolean => e instanceof PovcheckError && e.code === 'NOT_A_TABLE';
 
 /** A plan document's result: its tables, stated figures, money and references (src/document/). */
 async function documentResult(file: string, doc: PlanDocument, opts: ValidateOptions): Promise<FileResult> {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_INTERRUPT_BUDGET, FILES_INTERRUPT_BUDGET, FULL_COMPILE_BYTES, inliningFor, interruptBudgetFor, LEAN_COMPILE_BYTES, LONG_BUDGET_BYTES, validateFile } from '../src/pipeline.js';
 import { ooxmlApi, sheetXml, str, workbook } from './xlsx-build.js';
+import { cli, ROOT } from './helpers.js';
 
 // How much V8 inlines is a speed setting (pipeline.ts compileFor); what it must never do is load node:v8 (and
 // with it Node's streams) for a run of one small file, whose start-up is measured, or take inlining from a
@@ -62,6 +63,20 @@ describe('a workbook whose first sheet holds no table (a cover page)', () => {
     expect(r.status).not.toBe('unreadable');
     expect(r.source).toMatchObject({ kind: 'workbook', sheet: 'Phụ lục', passedOver: ['Bìa', 'Ghi chú'] });
     expect(r.findings.every((f) => !f.at || f.at.sheet === 'Phụ lục')).toBe(true);
+  });
+
+  it('table and plan read past it too, and say so in one line on stderr', async () => {
+    const file = join(dir, 'cover-table.xlsx');
+    // The seed annex as a sheet of text cells (numbers stored as text are read like CSV).
+    const seed = readFileSync(join(ROOT, 'fixtures/tuyen-quang-2020.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const col = (c: number) => String.fromCharCode(65 + c);
+    const annex = sheetXml(seed.map((line, r) => line.split(';').map((t, c) => str(`${col(c)}${r + 1}`, t))));
+    writeFileSync(file, workbook([['Bìa', cover], ['Phụ lục', annex]]));
+    for (const args of [['table', file, '--lang', 'en'], ['plan', file, '--target', 'Na Hang=4', '--lang', 'en']]) {
+      const r = await cli(args);
+      expect(r.code, `${args[0]}: ${r.stderr}`).toBe(0);
+      expect(r.stderr.split('\n')[0]).toBe(`povcheck: ${file}: read sheet "Phụ lục": "Bìa" before it holds no table`);
+    }
   });
 
   it('a sheet named with --sheet is read alone; no sheet with a table is the first sheet\'s refusal', async () => {

@@ -6,8 +6,9 @@
 import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import type { Annex } from '../model/annex.js';
+import type { Grid } from '../model/grid.js';
 import type { Lang } from '../model/lang.js';
-import { catalog, makeFmt, renderMessage } from '../messages/index.js';
+import { catalog, makeFmt, renderMessage, visible } from '../messages/index.js';
 import type { Finding } from '../model/finding.js';
 import { delimiterOption, encodingOption, langOption, localeOption, noColorOption, outputPath, readOptionsOf, type CommandContext } from './shared.js';
 import type { Difference, TotalMode } from '../compute/table.js';
@@ -53,6 +54,8 @@ export function addInputOptions(cmd: Command, lang: Lang): Command {
 export interface ReadInput {
   annex: Annex;
   findings: Finding[];
+  /** A workbook read past its first sheets, which hold no table (a cover page): the sheet read and those before it. */
+  sheets?: { read: string; passedOver: string[] };
 }
 
 /** What `table` and `plan` read and write, resolved from their flags (pure). */
@@ -86,16 +89,23 @@ export function resolveInput(file: string, flags: InputFlags): CalcInput {
 
 /** File → Annex, the total left to the calculator (`totalPolicy: 'none'`). The reader and shape load only here (start-up). */
 export async function readAnnex(input: CalcInput): Promise<ReadInput> {
-  const [{ readGrid }, { shape }] = await Promise.all([import('../read/index.js'), import('../shape/index.js')]);
-  const grid = await readGrid(input.file, input.read);
+  const [{ readGrid }, { shape }, { firstTableSheet }] = await Promise.all([import('../read/index.js'), import('../shape/index.js'), import('../read/sheets.js')]);
   const locale = input.inputLocale;
-  try {
-    return shape(grid, { totalPolicy: 'none', ...(locale ? { locale } : {}) });
-  } catch (e) {
-    // An input whose number format cannot be told is read in the output's format when one is given.
-    if (e instanceof PovcheckError && e.code === 'LOCALE_AMBIGUOUS' && !locale && input.locale) {
-      return shape(grid, { totalPolicy: 'none', locale: input.locale });
+  const shaped = (grid: Grid): ReadInput => {
+    try {
+      return shape(grid, { totalPolicy: 'none', ...(locale ? { locale } : {}) });
+    } catch (e) {
+      // An input whose number format cannot be told is read in the output's format when one is given.
+      if (e instanceof PovcheckError && e.code === 'LOCALE_AMBIGUOUS' && !locale && input.locale) return shape(grid, { totalPolicy: 'none', locale: input.locale });
+      throw e;
     }
+  };
+  try {
+    const first = await readGrid(input.file, input.read);
+    const workbookSheet = (g: Grid) => (g.source.kind === 'workbook' ? g.source.sheet : undefined);
+    const { result, passedOver } = await firstTableSheet(first, workbookSheet, (sheet) => readGrid(input.file, { ...input.read, sheet }), (g) => ({ read: shaped(g), sheet: workbookSheet(g) }));
+    return passedOver && result.sheet !== undefined ? { ...result.read, sheets: { read: result.sheet, passedOver } } : result.read;
+  } catch (e) {
     throw e instanceof PovcheckError ? e.withFile(input.file) : e;
   }
 }
@@ -107,13 +117,15 @@ export function outputLang(input: CalcInput, annex: Annex): { lang: Lang; locale
 }
 
 /**
- * Reading notes worth passing on: rows or columns left out, an indicator given twice. `printed` (`table`): the
+ * Reading notes worth passing on: the sheets a workbook was read past, rows or columns left out, an indicator given
+ * twice. `printed` (`table`): the
  * output is a table, and `printedAsRead` the input rows of the rows not read that it prints as read.
  */
-export function readingNotes(file: string, findings: readonly Finding[], lang: Lang, locale: 'vi' | 'en', printed?: { printedAsRead: ReadonlySet<number>; columnsPrintedAsRead?: ReadonlySet<number> }): string[] {
+export function readingNotes(file: string, read: Pick<ReadInput, 'findings' | 'sheets'>, lang: Lang, locale: 'vi' | 'en', printed?: { printedAsRead: ReadonlySet<number>; columnsPrintedAsRead?: ReadonlySet<number> }): string[] {
   const fmt = makeFmt(lang, locale);
   const calc = catalog(lang).calc;
-  return findings
+  const sheets = read.sheets ? [calc.note(file, visible(calc.sheetsPassedOver(read.sheets.read, read.sheets.passedOver)))] : [];
+  return sheets.concat(read.findings
     .filter((f) => f.rule === 'unknown' || (f.rule === 'duplicate' && f.indicator))
     .map((f) => {
       // `table` prints the rows it read, the named rows without figures (blank) and, with the units as columns, the
@@ -123,7 +135,7 @@ export function readingNotes(file: string, findings: readonly Finding[], lang: L
       const columnAsRead = printed && f.msg.id === 'unknown.column' && f.at !== undefined && !!printed.columnsPrintedAsRead?.has(f.at.col);
       const leftOut = !printed || f.msg.id === 'unknown.empty-row' ? '' : ` ${rowAsRead ? calc.printedAsRead : columnAsRead ? calc.columnPrintedAsRead : calc.leftOut}`;
       return calc.note(file, `${f.at ? `${f.at.ref}: ` : ''}${renderMessage(f.msg, fmt)}${leftOut}`);
-    });
+    }));
 }
 
 /** The output file: -o / --output-file (or the older --out, --output). */

@@ -11,7 +11,7 @@ import { isCoreIndicator } from '../model/indicators.js';
 import type { ComputedTable, Difference } from '../compute/table.js';
 import type { ShapedTable } from '../compute/shaped.js';
 import type { RenderOptions } from '../render/table-data.js';
-import { outputLang, readAnnex } from './calc-shared.js';
+import { outputLang, readAnnex, type ReadInput } from './calc-shared.js';
 import type { TableFormat, TableRun } from './table-options.js';
 
 export interface TableOutcome {
@@ -21,6 +21,8 @@ export interface TableOutcome {
   annex: Annex;
   /** What reading the input found (rows or columns left out, an indicator given twice …). */
   readFindings: Finding[];
+  /** The sheets a workbook was read past (calc-shared.ts ReadInput). */
+  sheets?: ReadInput['sheets'];
   /** Stated values that differ from the computed ones. */
   differences: readonly Difference[];
   /** Rate columns printed as read, not recomputed (over a base the table does not print): validate's finding for each. */
@@ -36,13 +38,13 @@ export interface TableOutcome {
 
 /** `setLang`: told the output's language once it is known (the language of a later error's line). */
 export async function runTable(r: TableRun, setLang: (l: Lang) => void): Promise<TableOutcome> {
-  const { annex, findings } = await readAnnex(r.input);
+  const { annex, findings, sheets } = await readAnnex(r.input);
   const { lang, locale } = outputLang(r.input, annex);
   setLang(lang);
   const { table, shaped, ratesAsPrinted } = await computed(annex, r, lang);
   const { output, opts } = await rendered(table, r, { lang, locale });
   const asRead = await printedAsRead(table, opts);
-  return { output, lang, locale, annex, readFindings: findings, differences: table.differences, ratesAsPrinted, unreadable: shaped?.unreadable ?? [], blank: !!shaped?.blank, ...asRead };
+  return { output, lang, locale, annex, readFindings: findings, ...(sheets ? { sheets } : {}), differences: table.differences, ratesAsPrinted, unreadable: shaped?.unreadable ?? [], blank: !!shaped?.blank, ...asRead };
 }
 
 /** The rows and columns not read that the output prints: those whose label (header) cell its layout carries. */

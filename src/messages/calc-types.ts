@@ -36,6 +36,8 @@ export interface CalcText {
   /** `printed`: the output prints the cell as read (a short text), else leaves it blank. */
   unreadableCell: (file: string, p: { cell: string; unit: string; indicator: Indicator; text: string; fraction: boolean; printed: boolean }, f: Fmt) => string;
   suggestValidate: (file: string) => string;
+  /** A workbook read past its first sheets (a cover page): the sheet read and those before it, which hold no table. */
+  sheetsPassedOver: (read: string, passedOver: readonly string[]) => string;
   /** A reading note passed on from the shape stage (an unknown row, a duplicate indicator). */
   note: (file: string, message: string) => string;
   /** After a reading note of `table`: the row or column it names is not in the table printed. */

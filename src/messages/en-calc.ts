@@ -52,6 +52,7 @@ export const enCalc: CalcText = {
   blankForm: (file, p) => `povcheck: ${file}: the table has no figures (${p.count} indicators recognised, every cell empty): the form is printed blank, to be filled in`,
   unreadableCell: (file, p, f) => `povcheck: ${file}: ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): "${p.text}" ${p.fraction ? 'is not a whole number of households' : 'cannot be read as a number'} and cannot be computed from other cells; ${p.printed ? 'the output prints it as read' : 'the output leaves it blank'}`,
   suggestValidate: (file) => `  Run \`povcheck validate ${file}\` for what is wrong where.`,
+  sheetsPassedOver: (read, passedOver) => `read sheet "${read}": ${passedOver.map((s) => `"${s}"`).join(', ')} before it ${passedOver.length === 1 ? 'holds' : 'hold'} no table`,
   note: (file, message) => `povcheck: ${file}: ${message}`,
   leftOut: 'It is not in the table printed.',
   printedAsRead: 'It is printed as read.',

@@ -40,6 +40,7 @@ export const viCalc: CalcText = {
   blankForm: (file, p) => `povcheck: ${file}: bảng không có số liệu nào (đọc được ${p.count} chỉ tiêu nhưng mọi ô đều trống): in mẫu biểu trống để điền`,
   unreadableCell: (file, p, f) => `povcheck: ${file}: ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): "${p.text}" ${p.fraction ? 'không phải là số nguyên (số hộ phải là số nguyên)' : 'không đọc được thành số'} và không tính được từ ô khác; ${p.printed ? 'bảng kết quả in ô này như đã ghi' : 'bảng kết quả để trống ô này'}`,
   suggestValidate: (file) => `  Chạy \`povcheck validate ${file}\` để xem chi tiết từng chỗ sai.`,
+  sheetsPassedOver: (read, passedOver) => `đọc trang "${read}": ${passedOver.length === 1 ? 'trang' : 'các trang'} ${passedOver.map((s) => `"${s}"`).join(', ')} trước đó không có bảng`,
   note: (file, message) => `povcheck: ${file}: ${message}`,
   leftOut: 'Chỉ tiêu này không có trong bảng in ra.',
   printedAsRead: 'Dòng này vẫn được in ra như đã ghi.',
