@@ -473,6 +473,10 @@ function mayHaveFeature(k: string): boolean {
  */
 const percent = (k: string, role: Role | undefined): Features => ({ measure: 'rate', ...(role === undefined && k === 'chi tieu' ? { role: 'target' as const } : {}) });
 
+/** `Chiêm` without the acute tone (a place name: Chiêm Hóa) and `chiếm`, the share word, as written. */
+const CHIEM_PLACE = /chiêm/iu;
+const CHIEM_SHARE = /chiếm/iu;
+
 /** A label that compares (`So sánh (%)`, `SS`): Vietnamese tables' achievement-against-plan or year-on-year column. */
 const COMPARED = /^(?:so sanh|ss)\b/;
 
@@ -512,6 +516,8 @@ export function readFeatures(text: string, filtered = true): Features {
   vote(apply(POPULATION, k, f, filtered));
   vote(apply(EM, k, f, filtered));
   vote(apply(SHARE, k, f, filtered));
+  // `chiếm` (makes up) folds as `Chiêm` (Chiêm Hóa, a district) does: a text that writes its tones says which.
+  if (f.share && CHIEM_PLACE.test(text.normalize('NFC')) && !CHIEM_SHARE.test(text.normalize('NFC'))) delete f.share;
   vote(apply(OTHER_POPULATION, k, f, filtered));
   vote(apply(AVERAGE, k, f, filtered));
   vote(apply(SELECTED, k, f, filtered));

@@ -296,3 +296,13 @@ describe('"đa chiều": the two together only as `nghèo đa chiều` without `
     expect(recognise('Số hộ nghèo đa chiều (hộ nghèo và hộ cận nghèo)')?.key).toBe('poor_near_poor');
   });
 });
+
+describe('chiếm and Chiêm', () => {
+  it('a district named Chiêm Hóa is no share; `chiếm` written with its tone, or a label without tones, is', () => {
+    expect(featuresOf('Chiêm Hóa').share).toBeUndefined();
+    expect(noIndicatorKind('Chiêm Hóa')).toBeUndefined();
+    expect(featuresOf('Hộ nghèo DTTS chiếm (%)').share).toBe(true);
+    expect(featuresOf('CHIẾM (%)').share).toBe(true);
+    expect(featuresOf('Ty le chiem').share).toBe(true);
+  });
+});
