@@ -69,6 +69,9 @@ function scoreDelimiter(sample: string, delimiter: Delimiter, problems: Povcheck
   let records: string[][];
   try {
     records = parseAll(sample, delimiter, SAMPLE_LINES);
+    // A record longer than the lines sampled (a note of hundreds of lines in one quoted cell) ends none of them: the
+    // sample is read whole (it was "no line splits into several fields").
+    if (records.length < 2 && !fewerLines(sample, SAMPLE_LINES)) records = parseAll(sample, delimiter);
   } catch (e) {
     if (e instanceof PovcheckError) problems.push(e);
     return undefined;

@@ -27,6 +27,13 @@ describe('delimiter detection', () => {
   it('finds TAB in Unicode Text', () => {
     expect(detectDelimiter('a\tb\tc\n1\t11,80\t2,06\n')).toBe('\t');
   });
+  it('finds ; when the header ends in a quoted note of more lines than it samples (Alt+Enter in Excel)', () => {
+    const note = `"${Array.from({ length: 400 }, (_, i) => `dòng ghi chú ${i}`).join('\n')}"`;
+    const text = [`STT;Chỉ tiêu;Toàn tỉnh;Xã A;${note}`, '1;Tổng số hộ;2.000;1.000;', '2;Số hộ nghèo;150;100;'].join('\n');
+    expect(detectDelimiter(text)).toBe(';');
+    expect(readDelimited(text).grid.rows[1]!.map(cellText).slice(0, 4)).toEqual(['1', 'Tổng số hộ', '2.000', '1.000']);
+  });
+
   it('has no answer for one-column text', () => {
     expect(detectDelimiter('just some prose\nand more prose\n')).toBeUndefined();
   });
