@@ -31,7 +31,7 @@ describe('delimiter detection', () => {
     const note = `"${Array.from({ length: 400 }, (_, i) => `dòng ghi chú ${i}`).join('\n')}"`;
     const text = [`STT;Chỉ tiêu;Toàn tỉnh;Xã A;${note}`, '1;Tổng số hộ;2.000;1.000;', '2;Số hộ nghèo;150;100;'].join('\n');
     expect(detectDelimiter(text)).toBe(';');
-    expect(readDelimited(text).grid.rows[1]!.map(cellText).slice(0, 4)).toEqual(['1', 'Tổng số hộ', '2.000', '1.000']);
+    expect(readDelimited(text, 'utf-8').grid.rows[1]!.map(cellText).slice(0, 4)).toEqual(['1', 'Tổng số hộ', '2.000', '1.000']);
   });
 
   it('has no answer for one-column text', () => {
