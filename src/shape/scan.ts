@@ -9,7 +9,7 @@ import type { Lang } from '../model/lang.js';
 import { INDICATOR_OF, matchLabel, type Group } from './aliases.js';
 import { headerBand, type HeaderBand, type HeaderColumn } from './header.js';
 import { parseSlot, slotKey, type SlotDims } from '../model/slots.js';
-import { featuresOf, measureOnly, planAfter, recognise, saysNothing, shareAfter } from './words.js';
+import { featuresOf, measureOnly, planAfter, recognise, saysNothing, namedByWhole } from './words.js';
 import { describeIndicator, withPoint } from '../model/vocabulary.js';
 import { labelKey } from './normalize.js';
 
@@ -68,7 +68,7 @@ export function scanColumn(grid: Grid, col: number, extra?: ExtraLabels, maxRows
     } else if (m?.kind === 'phase' && context && INDICATOR_OF[context][m.phase]) {
       line.hits.set(r, { indicator: INDICATOR_OF[context][m.phase]!, cell, lang: m.lang });
     } else {
-      const parts = m === undefined && figuresRight(grid, r, col) ? (recognise(text) ?? shareBeside(text, line.hits.get(r - 1))) : undefined;
+      const parts = m === undefined && figuresRight(grid, r, col) ? (recognise(text) ?? readByFigureBefore(text, line.hits.get(r - 1))) : undefined;
       if (parts) line.hits.set(r, { indicator: parts.key, cell, lang: parts.lang ?? 'key' });
       context = undefined;
     }
@@ -78,15 +78,15 @@ export function scanColumn(grid: Grid, col: number, extra?: ExtraLabels, maxRows
 
 /**
  * A label read by the figure before it (the row above, the column to the left), with that figure's dimensions:
- * `Tỷ lệ trong tổng số hộ nghèo` after `Số hộ nghèo dân tộc thiểu số` is the share of that count (words.ts
- * shareAfter); `Kế hoạch (%)` after a reduction is its target (planAfter).
+ * `Tỷ lệ trong tổng số hộ nghèo` after `Số hộ nghèo dân tộc thiểu số` is the share of that count, `Tỷ lệ trong tổng
+ * số hộ DTTS` its rate (words.ts namedByWhole); `Kế hoạch (%)` after a reduction is its target (planAfter).
  */
-function shareBeside(text: string, before: { indicator: Indicator } | undefined): { key: Indicator; lang: Lang | undefined } | undefined {
+function readByFigureBefore(text: string, before: { indicator: Indicator } | undefined): { key: Indicator; lang: Lang | undefined } | undefined {
   if (!before) return undefined;
   const { indicator, ...dims } = parseSlot(before.indicator);
   const p = describeIndicator(indicator);
   if (!p || p.role !== 'value') return undefined;
-  const hit = (p.measure === 'count' ? shareAfter(text, p) : undefined) ?? planAfter(text, p);
+  const hit = (p.measure === 'count' ? namedByWhole(text, p) : undefined) ?? planAfter(text, p);
   return hit && { key: slotKey(hit.key, dims), lang: hit.lang };
 }
 
@@ -123,9 +123,9 @@ export function scanRow(grid: Grid, row: number, extra?: ExtraLabels): LabelLine
   // `Số hộ nghèo | Tỷ lệ %`: a column naming only a measure, right after an indicator's count, measures that count.
   for (const [c, cell] of unmatched) {
     const left = line.hits.get(c - 1);
-    const share = shareBeside(cellText(cell), left);
-    if (share) {
-      line.hits.set(c, { indicator: share.key, cell, lang: left!.lang });
+    const read = readByFigureBefore(cellText(cell), left);
+    if (read) {
+      line.hits.set(c, { indicator: read.key, cell, lang: left!.lang });
       continue;
     }
     const m = measureOnly(cellText(cell)) ? featuresOf(cell.raw).measure : undefined;

@@ -637,12 +637,13 @@ function partOf(f: Features): Population | undefined {
 }
 
 /**
- * A share whose label names its whole but not its part (`Tỷ lệ trong tổng số hộ nghèo`), right after the count of a
+ * A label that names only its whole, read by the count before it. A share whose label names its whole but not its
+ * part (`Tỷ lệ trong tổng số hộ nghèo`), right after the count of a
  * part of that whole (`Số hộ nghèo dân tộc thiểu số`, the row above or the column to the left): that count's share,
  * at the share's own time, else the count's. So is a rate whose whole is the count's households (`rateAfter`).
  * Undefined for any other label, or a count of no such part.
  */
-export function shareAfter(text: string, count: { population: Population; time: Time }): { key: string; lang: Lang | undefined } | undefined {
+export function namedByWhole(text: string, count: { population: Population; time: Time }): { key: string; lang: Lang | undefined } | undefined {
   if (saysNothing(text)) return undefined;
   const f = featuresOf(text);
   if (f.measure === 'rate') return rateAfter(text, f, count);

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { gridFromAnyBytes } from '../../src/read/index.js';
 import { checkGrid, type CheckResult } from '../../src/check-grid.js';
-import { shareAfter } from '../../src/shape/words.js';
+import { namedByWhole } from '../../src/shape/words.js';
 
 const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
 const errors = (r: CheckResult) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.at?.ref} ${f.expected}`);
@@ -15,12 +15,12 @@ const errors = (r: CheckResult) => r.findings.filter((f) => f.severity === 'erro
 describe('a rate named by its whole after a count', () => {
   it('reads the label after the count it follows', () => {
     const emPoor = { population: 'em_poor', time: 'point' } as const;
-    expect(shareAfter('Tỷ lệ trong tổng số hộ DTTS (%)', emPoor)?.key).toBe('em_poor_rate');
-    expect(shareAfter('Tỷ lệ so với tổng số hộ dân tộc thiểu số', emPoor)?.key).toBe('em_poor_rate');
-    expect(shareAfter('Tỷ lệ so với tổng số hộ (%)', { population: 'poor', time: 'end' })?.key).toBe('rate_end');
+    expect(namedByWhole('Tỷ lệ trong tổng số hộ DTTS (%)', emPoor)?.key).toBe('em_poor_rate');
+    expect(namedByWhole('Tỷ lệ so với tổng số hộ dân tộc thiểu số', emPoor)?.key).toBe('em_poor_rate');
+    expect(namedByWhole('Tỷ lệ so với tổng số hộ (%)', { population: 'poor', time: 'end' })?.key).toBe('rate_end');
     // All households after the ethnic-minority poor, ethnic-minority households after the poor: not their rate.
-    expect(shareAfter('Tỷ lệ trong tổng số hộ (%)', emPoor)).toBeUndefined();
-    expect(shareAfter('Tỷ lệ trong tổng số hộ DTTS (%)', { population: 'poor', time: 'point' })).toBeUndefined();
+    expect(namedByWhole('Tỷ lệ trong tổng số hộ (%)', emPoor)).toBeUndefined();
+    expect(namedByWhole('Tỷ lệ trong tổng số hộ DTTS (%)', { population: 'poor', time: 'point' })).toBeUndefined();
   });
 
   it('checks it over the ethnic-minority households, in a long and in a wide table', async () => {
