@@ -48,6 +48,8 @@ export default defineConfig({
     // Both cores of a 2-core machine (vitest leaves one free by default), in child processes: the CLI tests
     // run the CLI in-process and change the working directory for it, which worker threads cannot.
     pool: 'forks',
+    // One temporary directory per run, removed at its end (test/temp-root.ts).
+    globalSetup: ['test/temp-root.ts'],
     maxWorkers: 2,
     isolate: false,
     sequence: { sequencer: LongestFirst },
