@@ -261,8 +261,12 @@ export function en(): Catalog {
     'missing.indicator': (p, f) => `The table has no "${f.ind(p.indicator)}", so nothing that needs it is checked (${p.rules.join(', ')}).`,
     'missing.total-only': (p, f) =>
       `${f.ind(p.indicator)}: only ${p.total} has a value; the cells of the other ${k(p.units)} units are blank (the table gives it for the total only), so nothing that needs it per unit is checked.`,
+    'missing.total-only-several': (p, f) =>
+      `${k(p.indicators.length)} indicators are given for ${p.total} only (${p.indicators.map((i) => f.ind(i)).join('; ')}): the cells of the other ${k(p.units)} units are blank in each, so nothing that needs them per unit is checked.`,
     'missing.sparse': (p, f) =>
       `${f.ind(p.indicator)}: only ${k(p.given)} of the ${k(p.units)} units ${p.given === 1 ? 'has' : 'have'} a value; the other cells are blank (the table gives it for some units only), so nothing that needs it there is checked.`,
+    'missing.sparse-several': (p, f) =>
+      `${k(p.indicators.length)} indicators are given for only ${k(p.given)} of the ${k(p.units)} units (${p.indicators.map((i) => f.ind(i)).join('; ')}): their other cells are blank (the table gives them for some units only), so nothing that needs them there is checked.`,
     'missing.blank-indicator': (p, f) => `${f.ind(p.indicator)}: blank for all ${k(p.units)} units, so nothing that needs it is checked.`,
     'missing.unit-name': (p) => `Row ${p.row} has values but no unit name.`,
     'duplicate.indicator': (p, f) => `"${f.ind(p.indicator)}" appears twice (first at ${p.first}); this one is ignored.`,

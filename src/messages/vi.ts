@@ -267,8 +267,12 @@ export function vi(): Catalog {
       `Bảng không có chỉ tiêu "${f.ind(p.indicator)}", nên những gì cần đến chỉ tiêu này không được kiểm tra (${p.rules.join(', ')}).`,
     'missing.total-only': (p, f) =>
       `${f.ind(p.indicator)}: chỉ ${p.total} có số liệu; ô của ${k(p.units)} đơn vị còn lại để trống (bảng chỉ công bố số này cho tổng), nên những gì cần đến số liệu từng đơn vị không được kiểm tra.`,
+    'missing.total-only-several': (p, f) =>
+      `${k(p.indicators.length)} chỉ tiêu chỉ có số liệu của ${p.total} (${p.indicators.map((i) => f.ind(i)).join('; ')}): ô của ${k(p.units)} đơn vị còn lại đều để trống, nên những gì cần đến số liệu từng đơn vị không được kiểm tra.`,
     'missing.sparse': (p, f) =>
       `${f.ind(p.indicator)}: chỉ ${k(p.given)} trong ${k(p.units)} đơn vị có số liệu; các ô còn lại để trống (bảng chỉ công bố số này cho một số đơn vị), nên những gì cần đến các ô đó không được kiểm tra.`,
+    'missing.sparse-several': (p, f) =>
+      `${k(p.indicators.length)} chỉ tiêu chỉ có số liệu của ${k(p.given)} trong ${k(p.units)} đơn vị (${p.indicators.map((i) => f.ind(i)).join('; ')}): các ô còn lại đều để trống (bảng chỉ công bố các số này cho một số đơn vị), nên những gì cần đến các ô đó không được kiểm tra.`,
     'missing.blank-indicator': (p, f) => `${f.ind(p.indicator)}: để trống ở cả ${k(p.units)} đơn vị, nên những gì cần đến chỉ tiêu này không được kiểm tra.`,
     'missing.unit-name': (p) => `Dòng ${p.row} có số liệu nhưng không có tên đơn vị.`,
     'duplicate.indicator': (p, f) => `Chỉ tiêu "${f.ind(p.indicator)}" xuất hiện hai lần (lần đầu ở ${p.first}); bỏ qua lần này.`,

@@ -192,8 +192,12 @@ export interface MessageParams {
   'missing.indicator': { indicator: Indicator; rules: string[] };
   /** An annex table's indicator blank for every unit but the total (`units`: the other units). */
   'missing.total-only': { indicator: Indicator; total: string; units: number };
+  /** Several indicators each given for the total only: one finding for them all, in column order. */
+  'missing.total-only-several': { indicators: Indicator[]; total: string; units: number };
   /** Given for `given` of the table's `units` units only (most blank). */
   'missing.sparse': { indicator: Indicator; given: number; units: number };
+  /** Several indicators each given for the same `given` units only: one finding for them all. */
+  'missing.sparse-several': { indicators: Indicator[]; given: number; units: number };
   /** An annex table's indicator blank for every one of its `units`. */
   'missing.blank-indicator': { indicator: Indicator; units: number };
   'missing.unit-name': { row: number };

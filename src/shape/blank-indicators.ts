@@ -51,7 +51,7 @@ export class BlankIndicators {
    * `units`: the table's units; `totalName`: its total's name.
    */
   settle(findings: Finding[], units: number, totalName: string | undefined, slotOf: (i: number) => Indicator, error: (i: number, raw: string) => Finding | undefined, counted: () => void = () => {}): void {
-    const folded = this.#folded(units, totalName);
+    const { folded, warnings } = this.#folded(units, totalName);
     for (const i of this.#at) {
       if (folded.has(slotOf(i))) continue;
       const f = error(i, this.#raw.get(i) ?? '');
@@ -59,13 +59,21 @@ export class BlankIndicators {
       findings.push(f);
       counted();
     }
-    findings.push(...folded.values());
+    findings.push(...warnings);
   }
 
-  /** The one warning of each indicator given for the total only (or for no unit), by indicator. */
-  #folded(units: number, totalName: string | undefined): Map<Indicator, Finding> {
+  /**
+   * The indicators given for the total only (or for no unit, or for some units), and their warnings: one each,
+   * but one for all those given for the total only, and one for all those given for the same number of units
+   * (a review summary prints the province's every figure and each district's rate: eight warnings said one
+   * thing), at the first one's cell.
+   */
+  #folded(units: number, totalName: string | undefined): { folded: Set<Indicator>; warnings: Finding[] } {
     const others = this.totalIdx >= 0 ? units - 1 : units;
-    const folded = new Map<Indicator, Finding>();
+    const folded = new Set<Indicator>();
+    const warnings: Finding[] = [];
+    const totalOnly: Blank[] = [];
+    const sparse = new Map<number, Blank[]>();
     for (const [indicator, b] of this.#blanks) {
       if (others < FEWEST_UNITS) continue;
       // Blank for most units but given for some (an article's table of a district and its communes): the table
@@ -73,18 +81,41 @@ export class BlankIndicators {
       if (b.others < others) {
         if (b.others * 2 <= others || others < SPARSE_UNITS) continue;
         const given = units - b.others - (b.total ? 1 : 0);
-        folded.set(indicator, { rule: 'missing', severity: 'warning', at: b.first, indicator, msg: { id: 'missing.sparse', params: { indicator, given, units } } });
+        folded.add(indicator);
+        const same = sparse.get(given);
+        if (same) same.push({ indicator, at: b.first });
+        else sparse.set(given, [{ indicator, at: b.first }]);
         continue;
       }
-      const total = b.total || totalName === undefined ? undefined : totalName;
-      folded.set(indicator, {
-        rule: 'missing',
-        severity: 'warning',
-        at: b.first,
-        indicator,
-        msg: total === undefined ? { id: 'missing.blank-indicator', params: { indicator, units } } : { id: 'missing.total-only', params: { indicator, total, units: others } },
-      });
+      folded.add(indicator);
+      if (b.total || totalName === undefined) warnings.push({ rule: 'missing', severity: 'warning', at: b.first, indicator, msg: { id: 'missing.blank-indicator', params: { indicator, units } } });
+      else totalOnly.push({ indicator, at: b.first });
     }
-    return folded;
+    for (const [given, list] of sparse) warnings.push(givenForSome(list.sort(byPlace), given, units));
+    if (totalName !== undefined && totalOnly.length > 0) warnings.push(givenForTotalOnly(totalOnly.sort(byPlace), totalName, others));
+    return { folded, warnings };
   }
+}
+
+/** An indicator blank where it is not given, at its first blank cell. */
+interface Blank {
+  indicator: Indicator;
+  at: Cell;
+}
+
+/** In the table's order of indicators: by column, then row (a wide table's indicators are rows). */
+const byPlace = (a: Blank, b: Blank) => a.at.col - b.at.col || a.at.row - b.at.row;
+
+/** The warning of the indicators given for `total` only, blank at the `units` others: at the first one's cell. */
+function givenForTotalOnly(list: readonly Blank[], total: string, units: number): Finding {
+  const { indicator, at } = list[0]!;
+  if (list.length === 1) return { rule: 'missing', severity: 'warning', at, indicator, msg: { id: 'missing.total-only', params: { indicator, total, units } } };
+  return { rule: 'missing', severity: 'warning', at, msg: { id: 'missing.total-only-several', params: { indicators: list.map((b) => b.indicator), total, units } } };
+}
+
+/** The warning of the indicators each given for `given` of the table's `units` units only. */
+function givenForSome(list: readonly Blank[], given: number, units: number): Finding {
+  const { indicator, at } = list[0]!;
+  if (list.length === 1) return { rule: 'missing', severity: 'warning', at, indicator, msg: { id: 'missing.sparse', params: { indicator, given, units } } };
+  return { rule: 'missing', severity: 'warning', at, msg: { id: 'missing.sparse-several', params: { indicators: list.map((b) => b.indicator), given, units } } };
 }

@@ -6,7 +6,7 @@
 import type { MessageParams } from '../model/message-ref.js';
 import { displayRef, gridWidth, trimmedText, type Cell, type Grid } from '../model/grid.js';
 import { PovcheckError } from '../errors.js';
-import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type Indicator, type IndicatorKind } from '../model/indicators.js';
+import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type CountIndicator, type Indicator, type IndicatorKind } from '../model/indicators.js';
 import { BlankIndicators } from './blank-indicators.js';
 import { comparedWithYear, measureOnly } from './words.js';
 import { FindingsGuard } from '../read/memory-budget.js';
@@ -22,7 +22,7 @@ import { decideLocale, parseDigits, parseNumber, plainDigits, type LocaleDecisio
 import { CellSample, DIGITS_ONLY } from './samples.js';
 import { NumberValue } from '../model/value.js';
 import { Dec } from '../calc/decimal.js';
-import type { SubSlot } from '../model/slots.js';
+import { indicatorOf, type SubSlot } from '../model/slots.js';
 import { figuresRight, scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
 import { readWide } from './wide.js';
 import { findYearColumns, findYearRows, looksLikeRate, readYearRows, type YearRows } from './years.js';
@@ -618,9 +618,16 @@ function noteFinding(cell: Cell, unit: string, indicator: Indicator, text: strin
 export function missingIndicators(indicators: readonly Indicator[]): Finding[] {
   // A table of gross flows (thoát nghèo, tái nghèo, phát sinh) balances without the net reduction.
   const gross = indicators.some((i) => /^poor_(?:exited|returned|new|from_near_poor|other_in|other_out)(?:$|[@~:/])/.test(i));
-  // One households column without a phase serves every rate of the table.
-  const oneHouseholds = indicators.includes('households');
-  return COUNT_INDICATORS.filter((ind) => !indicators.includes(ind) && !(gross && ind === 'poor_reduced') && !(oneHouseholds && ind.startsWith('households_'))).map(
+  // One households column without a phase serves every rate of the table; one poor column without a phase is a
+  // table of one point in time (a review's result beside the year's fall): it never claimed a start and an end,
+  // of the poor or of the households.
+  const onePoor = indicators.some((i) => indicatorOf(i) === 'poor');
+  const oneHouseholds = onePoor || indicators.some((i) => indicatorOf(i) === 'households');
+  // Start and end without the net reduction: nothing is left unchecked, the reduction is their difference.
+  const bothEnds = indicators.includes('poor_start') && indicators.includes('poor_end');
+  const unasked = (ind: CountIndicator) =>
+    (gross && ind === 'poor_reduced') || (bothEnds && ind === 'poor_reduced') || (oneHouseholds && ind.startsWith('households_')) || (onePoor && (ind === 'poor_start' || ind === 'poor_end'));
+  return COUNT_INDICATORS.filter((ind) => !indicators.includes(ind) && !unasked(ind)).map(
     (ind): Finding => ({ rule: 'missing', severity: 'warning', indicator: ind, msg: { id: 'missing.indicator', params: { indicator: ind, rules: RULES_NEEDING[ind] } } }),
   );
 }

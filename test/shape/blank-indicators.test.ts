@@ -26,24 +26,33 @@ function totalOnly(n: number, extra: (i: number) => string[] = () => ['', '', ''
 }
 
 describe('an indicator given for the total only', () => {
-  it('is one warning per indicator at its first blank cell, not an error per cell; the checks that need it say so', () => {
+  it('is one warning for all such indicators at the first one’s first blank cell, not an error per cell; the checks that need them say so', () => {
     const r = checkRecords(totalOnly(8));
-    expect(problems(r)).toEqual(
-      expect.arrayContaining([
-        'warning missing.total-only B3 households',
-        'warning missing.total-only C3 poor',
-        'warning missing.total-only E3 poor_reduced',
-      ]),
-    );
+    expect(problems(r)).toEqual(['warning missing.total-only-several B3 ']);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
-    const f = r.findings.find((x) => x.msg.id === 'missing.total-only' && x.indicator === 'poor')!;
-    expect(renderMessage(f.msg, en)).toBe('Poor households: only Toàn tỉnh has a value; the cells of the other 8 units are blank (the table gives it for the total only), so nothing that needs it per unit is checked.');
-    expect(renderMessage(f.msg, makeFmt('vi'))).toMatch(/^Số hộ nghèo: chỉ Toàn tỉnh có số liệu; ô của 8 đơn vị còn lại để trống/);
+    const f = r.findings.find((x) => x.msg.id === 'missing.total-only-several')!;
+    expect(f.msg.params).toMatchObject({ indicators: ['households', 'poor', 'poor_reduced'], total: 'Toàn tỉnh', units: 8 });
+    expect(renderMessage(f.msg, en)).toBe(
+      '3 indicators are given for Toàn tỉnh only (Households; Poor households; Poor households reduced during the year): the cells of the other 8 units are blank in each, so nothing that needs them per unit is checked.',
+    );
+    expect(renderMessage(f.msg, makeFmt('vi'))).toBe(
+      '3 chỉ tiêu chỉ có số liệu của Toàn tỉnh (Tổng số hộ; Số hộ nghèo; Số hộ nghèo giảm trong năm): ô của 8 đơn vị còn lại đều để trống, nên những gì cần đến số liệu từng đơn vị không được kiểm tra.',
+    );
     expect(r.coverage.notRun.map((n) => n.check)).toContain('sum');
     // Why the sum did not run: the units' cells are blank, not "not usable".
     const sum = r.coverage.notRun.find((n) => n.check === 'sum')!;
     expect(renderSkip(sum.reason, en)).toMatch(/^E3, E4, .* and E10 are blank$/);
     expect(renderSkip(sum.reason, makeFmt('vi'))).toMatch(/^ô E3, E4, .* và E10 để trống$/);
+  });
+
+  it('one such indicator is a warning of its own, naming it', () => {
+    const r = checkRecords(totalOnly(8, () => ['10.000', '2.050', '']));
+    expect(problems(r)).toEqual(['warning missing.total-only E3 poor_reduced']);
+    const f = r.findings.find((x) => x.msg.id === 'missing.total-only')!;
+    expect(renderMessage(f.msg, en)).toBe(
+      'Poor households reduced during the year: only Toàn tỉnh has a value; the cells of the other 8 units are blank (the table gives it for the total only), so nothing that needs it per unit is checked.',
+    );
+    expect(renderMessage(f.msg, makeFmt('vi'))).toMatch(/^Số hộ nghèo giảm trong năm: chỉ Toàn tỉnh có số liệu; ô của 8 đơn vị còn lại để trống/);
   });
 
   it('a blank among figures is still an error at its cell (one district left out is a forgotten cell)', () => {
@@ -72,7 +81,9 @@ describe('an indicator given for the total only', () => {
     const long = totalOnly(4);
     const wide = long[0]!.map((_, c) => long.map((row) => row[c]!));
     const r = checkRecords(wide);
-    expect(problems(r)).toEqual(expect.arrayContaining(['warning missing.total-only C2 households', 'warning missing.total-only C3 poor']));
+    expect(problems(r)).toEqual(['warning missing.total-only-several C2 ']);
+    // In the table's order: a wide table's indicators are its rows.
+    expect(r.findings.find((x) => x.msg.id === 'missing.total-only-several')!.msg.params).toMatchObject({ indicators: ['households', 'poor', 'poor_reduced'] });
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
@@ -83,7 +94,7 @@ describe('an indicator given for the total only', () => {
       const r = checkShaped(await shapeTable(delimitedTable(text, encoding, undefined, head)), {});
       seen.push(problems(r));
     }
-    expect(seen[0]).toEqual(expect.arrayContaining(['warning missing.total-only B3 households']));
+    expect(seen[0]).toEqual(['warning missing.total-only-several B3 ']);
     expect(seen[1]).toEqual(seen[0]);
     expect(seen[2]).toEqual(seen[0]);
   });
@@ -91,11 +102,22 @@ describe('an indicator given for the total only', () => {
 
 describe('an indicator given for a few units only', () => {
   it('blank for most units: one warning saying for how many it is given, not an error per blank (Đakrông 2019)', () => {
-    const r = checkRecords(totalOnly(8, (i) => (i === 2 ? ['10.000', '2.050', '100'] : ['', '', ''])));
+    const r = checkRecords(totalOnly(8, (i) => (i === 2 ? ['10.000', '2.050', ''] : ['', '', ''])));
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
-    const f = r.findings.find((x) => x.msg.id === 'missing.sparse' && x.indicator === 'poor')!;
-    expect(renderMessage(f.msg, en)).toBe('Poor households: only 2 of the 9 units have a value; the other cells are blank (the table gives it for some units only), so nothing that needs it there is checked.');
-    expect(renderMessage(f.msg, makeFmt('vi'))).toMatch(/^Số hộ nghèo: chỉ 2 trong 9 đơn vị có số liệu; các ô còn lại để trống/);
+    expect(problems(r)).toEqual(['warning missing.sparse-several B3 ', 'warning missing.total-only E3 poor_reduced']);
+    const f = r.findings.find((x) => x.msg.id === 'missing.sparse-several')!;
+    expect(f.msg.params).toMatchObject({ indicators: ['households', 'poor'], given: 2, units: 9 });
+    expect(renderMessage(f.msg, en)).toBe(
+      '2 indicators are given for only 2 of the 9 units (Households; Poor households): their other cells are blank (the table gives them for some units only), so nothing that needs them there is checked.',
+    );
+    expect(renderMessage(f.msg, makeFmt('vi'))).toMatch(/^2 chỉ tiêu chỉ có số liệu của 2 trong 9 đơn vị \(Tổng số hộ; Số hộ nghèo\): các ô còn lại đều để trống/);
+  });
+
+  it('given for different numbers of units: a warning for each, saying for how many', () => {
+    const r = checkRecords(totalOnly(8, (i) => (i === 2 ? ['10.000', '2.050', '100'] : i === 5 ? ['', '2.050', ''] : ['', '', ''])));
+    expect(problems(r)).toEqual(['warning missing.sparse-several B3 ', 'warning missing.sparse C3 poor']);
+    const one = r.findings.find((x) => x.msg.id === 'missing.sparse')!;
+    expect(renderMessage(one.msg, en)).toBe('Poor households: only 3 of the 9 units have a value; the other cells are blank (the table gives it for some units only), so nothing that needs it there is checked.');
   });
 
   it('blank for half of the units or fewer: each blank is a cell forgotten, an error', () => {

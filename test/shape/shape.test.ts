@@ -63,9 +63,9 @@ describe('wide layout', () => {
   });
 
   it('warns once per absent count indicator', () => {
-    const recs = wideRecords().filter((r) => r[1] !== 'Số hộ nghèo giảm trong năm');
+    const recs = wideRecords().filter((r) => r[1] !== 'Số hộ nghèo cuối năm');
     const r = checkRecords(recs);
-    expect(r.findings.filter((f) => f.rule === 'missing').map((f) => f.indicator)).toEqual(['poor_reduced']);
+    expect(r.findings.filter((f) => f.rule === 'missing').map((f) => f.indicator)).toEqual(['poor_end']);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
