@@ -73,8 +73,10 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
       (u, ind) => {
         const v = annex.values.get(u.id, ind);
         const sev = v ? worst.get(v.cell.ref) : undefined;
-        // Workbook numbers have no written form: show them in the file's number format (else the report's).
-        const shown = v?.cell.numeric !== undefined && v.plain !== undefined ? formatPlain(v.plain, annex.locale === 'plain' ? lang : annex.locale) : (v?.text ?? '');
+        // Numbers in the report's convention, at the decimals printed, as the messages under the table and the
+        // HTML report write them (an English file's 210,299 read in a Vietnamese report was two hundred and ten
+        // point 299); what is not a number as it was written.
+        const shown = v?.status === 'ok' && v.plain !== undefined ? formatPlain(v.plain, lang) : (v?.text ?? '');
         return shown + (sev ? ` ${MARK[sev]}` : '');
       },
       transpose,

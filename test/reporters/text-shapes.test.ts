@@ -42,7 +42,7 @@ describe('the marked table and the terminal\'s width', () => {
   it('years as columns (Bắc Giang): the indicators as rows, years as columns, as read, within the terminal', async () => {
     const r = await cli(['validate', 'fixtures/published/indicators-bac-giang-years-as-columns.csv'], { env: { COLUMNS: '150' } });
     expect(widest(r.stdout)).toBeLessThanOrEqual(150);
-    expect(tableOf(r.stdout)).toMatch(/│ 4\s+│ Tỷ lệ hộ nghèo\s+│ %\s+│\s+│\s+15\.40 ✖ │/);
+    expect(tableOf(r.stdout)).toMatch(/│ 4\s+│ Tỷ lệ hộ nghèo\s+│ %\s+│\s+│\s+15,40 ✖ │/);
   });
 
   it('a terminal of unknown size (0 columns, as `script` gives) is taken as 160 columns, not 0', () => {
