@@ -36,6 +36,7 @@ const EN_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   period: 'is a period of several years, not a year of the series',
   planBeside: "is the plan for a year whose results the table also gives (the year is read from the results' column)",
   comparison: 'compares two other columns of the table (achievement against the plan, against the same period)',
+  planColumn: "is a plan, or an achievement against one, of each row's indicator (read only beside years)",
   measureMismatch: 'has a unit of measure (the ĐVT column) that is not that of the indicator its name names (a rate is in %, households in households)',
 };
 

@@ -44,7 +44,7 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
   else readUnitColumns(block, draft, unitCols);
   // Among years, a period's column, a plan's beside the year's results and a comparison's, and a notes column
   // (`Ghi chú`) with notes are printed as read (`table`).
-  const asRead = keptColumns(block, (c) => series?.besides.has(c) || isNotesHeader(headerText(block, c)));
+  const asRead = keptColumns(block, (c) => series?.besides.has(c) || isNotesHeader(headerText(block, c)) || (c > labelCol && !years?.has(c) && isPlanHeader(headerText(block, c))));
   if (asRead.length > 0) draft.columnsNotRead = asRead;
   const stray = reportStrayRows(block, draft, line, unitCols, mismatched);
   // The rows it does not read are rows of the table as printed (`table` prints them under the units', years' or
@@ -200,6 +200,14 @@ function unitColumns(b: WideBlock, draft: Draft, series: YearColumns | undefined
       draft.findings.push({ rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.column', params: { text: head, kind: beside } } });
       continue;
     }
+    // A plan's column, or an achievement's against it (`Kế hoạch`, `Đạt so với kế hoạch (%)`), beside the rows'
+    // figures: of each row's indicator, no unit (its rates read as households were false errors). Reported, and
+    // printed as read (keptColumns).
+    if (c > labelCol && isPlanHeader(head)) {
+      const at = headerRow !== undefined ? cellAt(grid, headerRow, c) : undefined;
+      draft.findings.push({ rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.column', params: { text: head, kind: 'planColumn' } } });
+      continue;
+    }
     if (c < labelCol) {
       // Left of the labels only row numbers belong; anything else is reported.
       if (head === '' && data.every((t) => STT_VALUE.test(t))) continue;
@@ -216,6 +224,9 @@ function unitColumns(b: WideBlock, draft: Draft, series: YearColumns | undefined
   }
   return unitCols;
 }
+
+/** A header naming a plan, a target or an achievement against one (`Kế hoạch`, `Mục tiêu`, `Đạt so với kế hoạch (%)`). */
+const isPlanHeader = (head: string) => head !== '' && featuresOf(head).role !== undefined;
 
 /** Each column a unit named by its header (else its letter), a value per indicator row (an empty cell where none is). */
 function readUnitColumns(b: WideBlock, draft: Draft, unitCols: readonly number[]): void {
