@@ -12,7 +12,7 @@ import type { Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf, type Expr } from '../model/expr.js';
 import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import type { OkValue } from '../rules/types.js';
-import { carriesSlot, ofIndicators, okValue, seriesStart, slotFor, vocabularySlots } from './slots.js';
+import { carriesSlot, ofIndicators, okValue, seriesStart, slotFor, startOfYear, vocabularySlots } from './slots.js';
 import { unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 
@@ -35,8 +35,8 @@ function balances(annex: Annex): Shape[] {
   const out: Shape[] = [];
   for (const s of vocabularySlots(annex)) {
     if (s.point.measure !== 'count' || s.point.role !== 'value') continue;
-    // A series by year: last year's count is this year's start.
-    const start = s.point.time === 'end' ? slotFor(s, { time: 'start' }) : seriesStart(annex, s);
+    // A series by year: last year's count is this year's start (last year's end, printed in its place).
+    const start = s.point.time === 'end' ? startOfYear(annex, s) : seriesStart(annex, s);
     if (!carries(start)) continue;
     const flows = (times: readonly string[]) => times.map((t) => slotFor(s, { time: t as never })).filter(carries);
     const o = flows(OUT_FLOWS);

@@ -12,7 +12,7 @@ import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import { defineKind, type Relation } from './types.js';
 import { allNumbers, ColumnRow, columnsOf, slotIndexes, wholeAt } from './columns.js';
 import { unitIdsIn } from './scope.js';
-import { carriesSlot, okValue, seriesChange, skipUnprintedBases, slotFor, vocabularySlots } from './slots.js';
+import { carriesSlot, okValue, seriesChange, skipUnprintedBases, slotFor, startOfYear, vocabularySlots } from './slots.js';
 
 export interface FlowRelation extends Relation {
   readonly start: OkValue;
@@ -130,7 +130,7 @@ export const flowKind = defineKind<FlowRelation>({
       const series = s.point.time === 'point';
       const change = series ? seriesChange(annex, s, { time: 'reduced' }) : undefined;
       const reducedKey = change ? change.reduced : slotFor(s, { time: 'reduced' });
-      const startKey = change ? change.start : s.point.time === 'end' ? slotFor(s, { time: 'start' }) : undefined;
+      const startKey = change ? change.start : s.point.time === 'end' ? startOfYear(annex, s) : undefined;
       if (!carriesSlot(annex, startKey) || !carriesSlot(annex, reducedKey)) continue;
       for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
         const id = ids.list ? ids.list[nth]! : nth;

@@ -65,6 +65,20 @@ export function slotFor(s: SlotInfo, change: Partial<IndicatorPoint>): Indicator
 }
 
 /**
+ * The start of an end-of-year slot: its own year's start, else, where the table prints last year's end in its
+ * place (`Số hộ nghèo cuối năm 2021 | phát sinh năm 2022 | thoát nghèo năm 2022 | cuối năm 2022`), the end of the
+ * year before. The slot's own start (not carried) when neither is printed.
+ */
+export function startOfYear(annex: Annex, s: SlotInfo): Indicator | undefined {
+  const own = slotFor(s, { time: 'start' });
+  const year = s.parsed.year;
+  if (carriesSlot(annex, own) || year === undefined || !/^\d{4}$/.test(year)) return own;
+  const { indicator, ...dims } = s.parsed;
+  const before = slotKey(indicator, { ...dims, year: String(Number(year) - 1) });
+  return carriesSlot(annex, before) ? before : own;
+}
+
+/**
  * The start of a value at a point of a series by year (`Số hộ nghèo` in the rows or columns of 2013, 2014 …): the
  * same slot a year earlier, or at the year the change `change` is measured against when its label names one
  * (`giảm so với năm 2016`: `Annex.comparedWith`). Undefined for a slot without a year or not at a point, and for a

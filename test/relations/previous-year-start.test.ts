@@ -1,0 +1,39 @@
+/**
+ * A year's start printed as the end of the year before (`Tổng số hộ nghèo cuối năm 2021 | Hộ nghèo phát sinh năm
+ * 2022 | Hộ thoát nghèo năm 2022 | Tổng số hộ nghèo cuối năm 2022`, Thuận Bắc 2022): the gross balance and the net
+ * flow run from it. They ran only from a column named the start of 2022, and the file was "nothing could be
+ * checked" with a slip in it.
+ */
+import { describe, expect, it } from 'vitest';
+import { gridFromAnyBytes } from '../../src/read/index.js';
+import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+
+const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
+const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
+const GROSS = 'Đơn vị;Tổng số hộ nghèo cuối năm 2021;Hộ nghèo phát sinh năm 2022;Hộ thoát nghèo năm 2022;Tổng số hộ nghèo cuối năm 2022';
+
+describe('last year’s end as this year’s start', () => {
+  it('the gross balance holds: checked, quiet', async () => {
+    const r = await check(`${GROSS}\nHuyện Thuận Bắc;2.597;35;502;2.130\n`);
+    expect(problems(r)).toEqual([]);
+    expect(r.coverage.ran).toContain('balance');
+  });
+
+  it('a slip in it is an error at the end of the year', async () => {
+    const r = await check(`${GROSS}\nHuyện Thuận Bắc;2.597;35;502;2.230\n`);
+    expect(problems(r)).toEqual(['error balance E2']);
+    expect(r.findings.find((f) => f.rule === 'balance')).toMatchObject({ expected: '2130', actual: '2230' });
+  });
+
+  it('the net flow too (cuối năm 2021 − giảm năm 2022 = cuối năm 2022)', async () => {
+    const head = 'Đơn vị;Số hộ nghèo cuối năm 2021;Số hộ nghèo giảm năm 2022;Số hộ nghèo cuối năm 2022';
+    expect(problems(await check(`${head}\nXã A;300;40;260\n`))).toEqual([]);
+    const r = await check(`${head}\nXã A;300;40;250\n`);
+    expect(problems(r)).toEqual(['error flow D2']);
+  });
+
+  it('the year before only: two years back is no start', async () => {
+    const r = await check('Đơn vị;Tổng số hộ nghèo cuối năm 2020;Hộ nghèo phát sinh năm 2022;Hộ thoát nghèo năm 2022;Tổng số hộ nghèo cuối năm 2022\nHuyện A;2.597;35;502;2.230\n');
+    expect(r.coverage.ran).not.toContain('balance');
+  });
+});
