@@ -90,7 +90,7 @@ export const viCli: CliText = {
       },
     },
     plan: {
-      description: 'tính số hộ nghèo ít nhất mà mỗi đơn vị cần đưa ra khỏi diện nghèo để đạt mục tiêu',
+      description: 'tính số hộ nghèo tối thiểu mà mỗi đơn vị cần giảm trong năm để đạt mục tiêu',
       arguments: { file: 'tệp CSV hoặc văn bản phân cách bằng TAB có tổng số hộ đầu năm, cuối năm (dự kiến) và số hộ nghèo đầu năm của từng đơn vị' },
       options: {
         '--target': 'tỷ lệ hộ nghèo của đơn vị phải giảm ít nhất chừng ấy điểm %; "total" là đơn vị tổng (dùng được nhiều lần)',
@@ -140,7 +140,7 @@ export const viCli: CliText = {
       line: 'povcheck table fixtures/calc/seed-base-counts.csv --format docx -o phu-luc.docx --title "Phụ lục: Kết quả giảm nghèo năm 2020"',
       says: 'tính mọi ô từ số liệu gốc và ghi phụ lục thành bảng Word',
     },
-    plan: { line: 'povcheck plan fixtures/calc/seed-plan-input.csv --target "Na Hang=4" --target "Lâm Bình=4"', says: 'số hộ nghèo ít nhất cần thoát nghèo để đạt các mục tiêu' },
+    plan: { line: 'povcheck plan fixtures/calc/seed-plan-input.csv --target "Na Hang=4" --target "Lâm Bình=4"', says: 'số hộ nghèo tối thiểu cần giảm để đạt các mục tiêu' },
     rate: { line: 'povcheck rate 24.814 210.299', says: 'một tỷ lệ hộ nghèo, làm tròn như các bảng vẫn làm (11,80)' },
     rules: { line: 'povcheck rules', says: 'mọi quy tắc, mức của nó và nội dung kiểm tra' },
     explain: { line: 'povcheck explain rate-change', says: 'một quy tắc kiểm tra gì, vì sao, kèm ví dụ' },

@@ -22,26 +22,26 @@ export const ruleDocsVi: RuleDocs = {
   rate: {
     summary: 'tỷ lệ hộ nghèo đầu năm, cuối năm = số hộ nghèo / tổng số hộ × 100, làm tròn 2 chữ số (cuối năm chia cho số hộ CUỐI năm)',
     checks:
-      'Tỷ lệ đầu năm = làm tròn(số hộ nghèo đầu năm / tổng số hộ đầu năm × 100, 2), tỷ lệ cuối năm = làm tròn(số hộ nghèo cuối năm / tổng số hộ cuối năm × 100, 2), làm tròn nửa lên. Nếu tỷ lệ cuối năm sai đúng bằng số hộ nghèo cuối năm chia cho tổng số hộ ĐẦU năm, thông báo nói rõ điều đó. Đơn vị có 0 hộ và 0 hộ nghèo thì tỷ lệ chỉ có thể là 0: ghi số khác là lỗi.',
+      'Tỷ lệ đầu năm = làm tròn(số hộ nghèo đầu năm / tổng số hộ đầu năm × 100, 2), tỷ lệ cuối năm = làm tròn(số hộ nghèo cuối năm / tổng số hộ cuối năm × 100, 2), chữ số bỏ đi từ 5 trở lên thì làm tròn lên. Nếu tỷ lệ cuối năm sai đúng bằng số hộ nghèo cuối năm chia cho tổng số hộ ĐẦU năm, thông báo nói rõ điều đó. Đơn vị có 0 hộ và 0 hộ nghèo thì tỷ lệ chỉ có thể là 0: ghi số khác là lỗi.',
     why: 'Tỷ lệ tính sai mẫu số hoặc làm tròn kiểu khác trông vẫn hợp lý nên dễ lọt qua khâu rà soát, trong khi chỉ tiêu kế hoạch lại giao theo các tỷ lệ này.',
     example:
       'fixtures/planted/end-rate-start-denominator.csv: Na Hang 2.704 / 10.580 × 100 = 25,56, nhưng bảng ghi 25,83 = 2.704 / 10.468 (số hộ đầu năm) → lỗi ở ô J10.',
   },
   'rate-change': {
-    summary: 'mức giảm (điểm %) = tỷ lệ đầu năm đã in − tỷ lệ cuối năm đã in',
+    summary: 'mức giảm (điểm %) = tỷ lệ đầu năm − tỷ lệ cuối năm, hai tỷ lệ đã làm tròn ghi trong bảng',
     checks:
-      'Mức giảm tỷ lệ hộ nghèo = tỷ lệ đầu năm − tỷ lệ cuối năm, lấy trên hai tỷ lệ đã làm tròn 2 chữ số (tính từ số hộ nếu bảng không in tỷ lệ). Khi quy ước này cho kết quả khác hiệu chưa làm tròn, có một thông tin nói rõ; mức giảm bằng hiệu chưa làm tròn đem làm tròn, hoặc bằng số hộ giảm nghèo chia cho số hộ đầu năm, được gọi đúng tên.',
-    why: 'Biểu lấy hiệu của hai tỷ lệ đã in; hiệu chưa làm tròn hay tỷ lệ hộ thoát nghèo là những con số hay bị dùng thay, lệch từ một phần trăm điểm trở lên.',
+      'Mức giảm tỷ lệ hộ nghèo = tỷ lệ đầu năm − tỷ lệ cuối năm, lấy trên hai tỷ lệ đã làm tròn 2 chữ số (tính từ số hộ nếu bảng không in tỷ lệ). Khi quy ước này cho kết quả khác hiệu chưa làm tròn, có một thông tin nói rõ; mức giảm bằng hiệu chưa làm tròn đem làm tròn, hoặc bằng số hộ nghèo giảm chia cho tổng số hộ đầu năm, được gọi đúng tên.',
+    why: 'Biểu lấy hiệu của hai tỷ lệ đã làm tròn ghi trong bảng; hiệu chưa làm tròn, hay số hộ nghèo giảm chia cho tổng số hộ đầu năm, là những con số hay bị dùng thay, lệch từ 0,01 điểm phần trăm trở lên.',
     example:
       'Hàm Yên trong bảng gốc: 15,08 − 12,43 = 2,65 dù hiệu chưa làm tròn 2,6424 làm tròn thành 2,64 (thông tin). fixtures/planted/rate-change-rounded.csv ghi 2,64 → lỗi ở ô H9.',
   },
   denominator: {
     summary: 'khi số hộ cuối năm khác đầu năm, hai tỷ lệ có mẫu số khác nhau',
     checks:
-      'Khi tổng số hộ cuối năm khác đầu năm: mức giảm tính bằng điểm phần trăm, số hộ giảm nghèo tính bằng phần trăm số hộ đầu năm, và phần của mức giảm chỉ do số hộ thay đổi: tỷ lệ đầu năm − tỷ lệ cuối năm = R/H0 + P1·(H1 − H0)/(H0·H1). Một cảnh báo ở đơn vị tổng, nói rõ điều đó có nghĩa gì với mức giảm của toàn bảng; phần tách của từng đơn vị khác là thông tin; một đơn vị chỉ bị cảnh báo khi sự thay đổi số hộ quyết định một điều gì đó: chiều tăng giảm của tỷ lệ, hoặc (khi có mục tiêu) một mục tiêu về tỷ lệ chỉ đạt được nhờ nó.',
-    why: 'Mức giảm tỷ lệ thường được hiểu là số hộ thoát nghèo; khi số hộ tăng, một phần mức giảm chỉ là do phép chia, không phải hộ thoát nghèo.',
+      'Khi tổng số hộ cuối năm khác đầu năm: mức giảm tính bằng điểm phần trăm, số hộ nghèo giảm tính bằng phần trăm tổng số hộ đầu năm, và phần của mức giảm chỉ do số hộ thay đổi: tỷ lệ đầu năm − tỷ lệ cuối năm = R/H0 + P1·(H1 − H0)/(H0·H1). Một cảnh báo ở đơn vị tổng, nói rõ điều đó có nghĩa gì với mức giảm của toàn bảng; phần tách của từng đơn vị khác là thông tin; một đơn vị chỉ bị cảnh báo khi sự thay đổi số hộ quyết định một điều gì đó: chiều tăng giảm của tỷ lệ, hoặc (khi có mục tiêu) một mục tiêu về tỷ lệ chỉ đạt được nhờ nó.',
+    why: 'Mức giảm tỷ lệ thường được hiểu là số hộ nghèo giảm; khi tổng số hộ tăng, một phần mức giảm chỉ là do phép chia, không phải do hộ nghèo giảm.',
     example:
-      'Toàn tỉnh trong bảng gốc: 4.188 hộ giảm nghèo bằng 1,99% của 210.299 hộ đầu năm, nhưng tỷ lệ giảm 2,06 điểm; khoảng 0,07 điểm là do 1.481 hộ tăng thêm → cảnh báo ở ô D9.',
+      'Toàn tỉnh trong bảng gốc: số hộ nghèo giảm (4.188 hộ) bằng 1,99% của 210.299 hộ đầu năm, nhưng tỷ lệ giảm 2,06 điểm phần trăm; khoảng 0,07 điểm phần trăm là do 1.481 hộ tăng thêm → cảnh báo ở ô D9.',
   },
   range: {
     summary: 'số hộ là số nguyên không âm; hộ nghèo ≤ tổng số hộ; số giảm ≤ số hộ nghèo đầu năm; tỷ lệ trong khoảng 0–100',
@@ -86,7 +86,7 @@ export const ruleDocsVi: RuleDocs = {
   target: {
     summary: 'các mục tiêu của kế hoạch có đạt không (khi có --targets, --target hoặc mục targets trong tệp cấu hình)',
     checks:
-      'Với mỗi mục tiêu (một đơn vị hoặc toàn tỉnh, một chỉ tiêu, >=, <= hoặc =, một giá trị): giá trị của đơn vị như bảng ghi (nếu bảng không ghi thì tính từ số hộ theo cách của biểu) phải đạt. Mục tiêu đạt là một thông tin; mục tiêu chưa đạt là một lỗi ở ô của chỉ tiêu, ghi mục tiêu, giá trị và số hộ còn thiếu: cần thêm (hoặc bớt) bao nhiêu hộ nghèo thoát nghèo thì đạt, tính như povcheck plan, hoặc vì sao không số hộ nào đạt được (mục tiêu giảm nhiều điểm hơn cả tỷ lệ đầu năm, mục tiêu = mà tỷ lệ làm tròn nhảy qua, chỉ tiêu như tổng số hộ không phụ thuộc số hộ thoát nghèo). Mục tiêu ghi một đơn vị mà không bảng nào trong lần chạy có thì povcheck dừng (mã thoát 2).',
+      'Với mỗi mục tiêu (một đơn vị hoặc toàn tỉnh, một chỉ tiêu, >=, <= hoặc =, một giá trị): giá trị của đơn vị như bảng ghi (nếu bảng không ghi thì tính từ số hộ theo cách của biểu) phải đạt. Mục tiêu đạt là một thông tin; mục tiêu chưa đạt là một lỗi ở ô của chỉ tiêu, ghi mục tiêu, giá trị và số hộ còn thiếu: số hộ nghèo giảm cần thêm (hoặc bớt) bao nhiêu hộ thì đạt, tính như povcheck plan, hoặc vì sao không số hộ nào đạt được (mục tiêu giảm nhiều điểm hơn cả tỷ lệ đầu năm, mục tiêu = mà tỷ lệ làm tròn nhảy qua, chỉ tiêu như tổng số hộ không phụ thuộc số hộ nghèo giảm). Mục tiêu ghi một đơn vị mà không bảng nào trong lần chạy có thì povcheck dừng (mã thoát 2).',
     why: 'Phụ lục đi kèm một kế hoạch cam kết mức giảm nghèo; bảng nào hụt mục tiêu dù chỉ vài hộ thì phải nói ra, và nói hụt bao nhiêu hộ, trước khi trình ký.',
     example:
       'fixtures/targets/na-hang-short.csv với fixtures/targets/tuyen-quang-2020.json: Na Hang chỉ giảm 370 hộ nghèo, tỷ lệ giảm 3,81 điểm %, trong khi mục tiêu là từ 4 điểm % trở lên → lỗi ở ô J9: cần thêm ít nhất 20 hộ (tối thiểu 390 hộ). Toàn tỉnh giảm 2,05 điểm % so với mục tiêu 2,06 → cần thêm 9 hộ (tối thiểu 4.177, bảng ghi 4.168).',
@@ -110,7 +110,7 @@ export const ruleDocsVi: RuleDocs = {
   money: {
     summary: 'văn bản kế hoạch: mọi khoản tổng kinh phí bằng tổng các khoản thành phần, theo đơn vị tính đã nêu',
     checks:
-      'Các số tiền trong văn bản ("210.679 triệu đồng", "1,5 tỷ đồng") tạo thành một cây: khoản tổng mở đầu danh sách ("Tổng kinh phí …: 210.679 triệu đồng. Trong đó:") và các gạch đầu dòng, một số tiền và các khoản trong ngoặc ngay sau nó ("(vốn đầu tư phát triển 70.756 triệu đồng, vốn sự nghiệp 15.617 triệu đồng)"), một số tiền và các khoản sau "trong đó" trong cùng câu. Mỗi khoản tổng phải bằng tổng các khoản thành phần (quy đổi về đơn vị của khoản tổng, làm tròn nửa lên theo số chữ số thập phân của nó); một khoản duy nhất sau "trong đó" chỉ cần không lớn hơn khoản tổng. Khi có khoản tổng không khớp, con số mà khi sửa lại làm mọi khoản tổng không khớp trở nên khớp được nêu là nguyên nhân có khả năng (giải chính xác; nếu nhiều số cùng phù hợp thì xếp theo lỗi gõ), và các khoản tổng nó giải thích được báo một lần, tại con số đó.',
+      'Các số tiền trong văn bản ("210.679 triệu đồng", "1,5 tỷ đồng") tạo thành một cây: khoản tổng mở đầu danh sách ("Tổng kinh phí …: 210.679 triệu đồng. Trong đó:") và các gạch đầu dòng, một số tiền và các khoản trong ngoặc ngay sau nó ("(vốn đầu tư phát triển 70.756 triệu đồng, vốn sự nghiệp 15.617 triệu đồng)"), một số tiền và các khoản sau "trong đó" trong cùng câu. Mỗi khoản tổng phải bằng tổng các khoản thành phần (quy đổi về đơn vị của khoản tổng, chữ số bỏ đi từ 5 trở lên thì làm tròn lên, theo số chữ số thập phân của nó); một khoản duy nhất sau "trong đó" chỉ cần không lớn hơn khoản tổng. Khi có khoản tổng không khớp, con số mà khi sửa lại làm mọi khoản tổng không khớp trở nên khớp được nêu là nguyên nhân có khả năng (giải chính xác; nếu nhiều số cùng phù hợp thì xếp theo lỗi gõ), và các khoản tổng nó giải thích được báo một lần, tại con số đó.',
     why: 'Kinh phí được chép tay giữa các bản dự thảo; một con số bị sửa làm một dự án lệch với cả các nguồn vốn của nó lẫn khoản tổng, và quyết định được ban hành với số tiền không khớp.',
     example:
       'Kế hoạch mẫu: Dự án 1 ghi 79.381 triệu đồng trong khi các nguồn vốn cộng lại 70.756 + 15.617 = 86.373, và tổng 210.679 chỉ khớp khi khoản này là 86.373 → một lỗi tại 79.381, đề xuất 86.373.',

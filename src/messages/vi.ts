@@ -52,7 +52,7 @@ const SLIP_VI = {
   separator: 'có vẻ dấu phân cách hàng nghìn bị gõ thành dấu thập phân',
   share: 'có vẻ tỷ lệ bị ghi dạng số thập phân thay vì phần trăm',
   'rounded-coarser': 'có vẻ tỷ lệ được làm tròn ít chữ số thập phân hơn rồi ghi thêm số 0',
-  'reduction-share': 'có vẻ mức giảm được tính bằng số hộ giảm nghèo chia cho tổng số hộ đầu năm',
+  'reduction-share': 'có vẻ mức giảm được tính bằng số hộ nghèo giảm chia cho tổng số hộ đầu năm',
   'unrounded-difference': 'có vẻ mức giảm là hiệu chưa làm tròn đem làm tròn, thay vì hiệu của hai tỷ lệ đã làm tròn',
   'start-denominator': 'có vẻ tỷ lệ cuối năm được tính trên tổng số hộ đầu năm',
   'summed-rates': 'có vẻ tỷ lệ là tỷ lệ hộ nghèo cộng tỷ lệ hộ cận nghèo đã làm tròn, thay vì tỷ lệ của tổng số hộ nghèo và hộ cận nghèo',
@@ -140,27 +140,27 @@ function configProblem(p: ConfigProblem): string {
 
 const lowFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-/** Khoảng cách tới mục tiêu chưa đạt, tính bằng số hộ thoát nghèo. */
+/** Khoảng cách tới mục tiêu chưa đạt, tính bằng số hộ nghèo giảm (ròng). */
 function targetGap(p: MessageParams['target.missed'], f: Fmt): string {
   const g = p.gap;
   const what = lowFirst(f.ind(p.indicator));
   switch (g.kind) {
     case 'more':
-      return `Cần thêm ít nhất ${f.n(g.more)} hộ nghèo thoát nghèo (tính ròng): tối thiểu ${f.n(g.minimum)} hộ, bảng ghi ${f.n(g.exits)} hộ.`;
+      return `Số hộ nghèo giảm trong năm cần thêm ít nhất ${f.n(g.more)} hộ: tối thiểu ${f.n(g.minimum)} hộ, bảng ghi ${f.n(g.exits)} hộ.`;
     case 'fewer':
       return `Bảng ghi ${f.n(g.exits)} hộ nghèo giảm, nhiều hơn ${f.n(g.fewer)} hộ so với mức tối đa còn đạt mục tiêu (${f.n(g.maximum)} hộ).`;
     case 'unreachable':
       return g.direction === 'more'
-        ? `Không có số hộ thoát nghèo nào đạt được mục tiêu: kể cả khi toàn bộ ${f.n(g.poor)} hộ nghèo đều thoát nghèo, ${what} cũng chỉ là ${val(p.indicator, g.best, f)}.`
-        : `Không có số hộ thoát nghèo nào đạt được mục tiêu: kể cả khi không có hộ nào thoát nghèo, ${what} đã là ${val(p.indicator, g.best, f)}.`;
+        ? `Không có số hộ nghèo giảm nào đạt được mục tiêu: kể cả khi toàn bộ ${f.n(g.poor)} hộ nghèo đều ra khỏi diện nghèo, ${what} cũng chỉ là ${val(p.indicator, g.best, f)}.`
+        : `Không có số hộ nghèo giảm nào đạt được mục tiêu: kể cả khi số hộ nghèo không giảm, ${what} đã là ${val(p.indicator, g.best, f)}.`;
     case 'not-exact':
-      return `Không có số hộ thoát nghèo nào cho đúng giá trị này: giảm ${f.n(g.exits)} hộ nghèo thì được ${val(p.indicator, g.value, f)}, thêm một hộ thì được ${val(p.indicator, g.nextValue, f)}.`;
+      return `Không có số hộ nghèo giảm nào cho đúng giá trị này: giảm ${f.n(g.exits)} hộ nghèo thì được ${val(p.indicator, g.value, f)}, thêm một hộ thì được ${val(p.indicator, g.nextValue, f)}.`;
     case 'counts-meet':
       return `Theo số hộ trong bảng (${f.n(g.exits)} hộ nghèo giảm) thì mục tiêu đạt; giá trị ghi trong bảng không khớp với số hộ (xem các lỗi rate, rate-change).`;
     case 'zero-households':
       return 'Không tính được số hộ còn thiếu: tổng số hộ đầu năm hoặc cuối năm bằng 0.';
     case 'not-exits':
-      return `Số hộ thoát nghèo không làm thay đổi ${what}, nên không tính số hộ còn thiếu.`;
+      return `Số hộ nghèo giảm không làm thay đổi ${what}, nên không tính số hộ còn thiếu.`;
     case 'no-counts':
       return 'Không tính được số hộ còn thiếu: bảng không có đủ tổng số hộ đầu năm, cuối năm, số hộ nghèo đầu năm và số hộ nghèo giảm (hoặc cuối năm) dùng được.';
   }
@@ -212,19 +212,19 @@ export function vi(): Catalog {
       const what = p.rate && p.from && p.to ? `mức giảm ${lowFirst(f.ind(p.rate))} từ năm ${p.from} đến năm ${p.to}` : p.indicator ? lowFirst(f.ind(p.indicator)) : 'mức giảm tỷ lệ hộ nghèo';
       let s = `${p.unit}: ${what} phải là ${f.n(p.start)} − ${f.n(p.end)} = ${f.n(p.expected)} điểm phần trăm${src}, nhưng bảng ghi ${f.n(p.actual)}.`;
       if (p.unrounded) s += ` ${f.n(p.actual)} là hiệu chưa làm tròn (${f.n(p.unrounded)}…) đem làm tròn; quy ước của biểu là lấy hiệu của hai tỷ lệ đã làm tròn 2 chữ số.`;
-      if (p.share) s += ` ${f.n(p.actual)} là số hộ giảm nghèo chia cho tổng số hộ đầu năm, không phải mức giảm tỷ lệ.`;
+      if (p.share) s += ` ${f.n(p.actual)} là số hộ nghèo giảm chia cho tổng số hộ đầu năm, không phải mức giảm tỷ lệ.`;
       return s;
     },
     'rate-change.convention': (p, f) =>
       `${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)} (hiệu của hai tỷ lệ đã làm tròn); hiệu chưa làm tròn ${f.n(p.unrounded)}… thì làm tròn thành ${f.n(p.rounded)}. Đây là quy ước của biểu, không phải lỗi.`,
     'denominator.mixed': (p, f) =>
       `${p.unit}: tỷ lệ đầu năm tính trên ${f.n(p.h0)} hộ, tỷ lệ cuối năm trên ${f.n(p.h1)} hộ (${f.n(sign(p.change))} hộ), nên hai tỷ lệ khác mẫu số. ` +
-      `Tỷ lệ hộ nghèo giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm; ` +
-      (roundsToZero(p.growth) ? `riêng sự thay đổi số hộ chiếm chưa đến ${f.n('0.01')} điểm của mức giảm.` : `riêng sự thay đổi số hộ đã chiếm khoảng ${f.n(p.growth)} điểm của mức giảm.`),
+      `Tỷ lệ hộ nghèo giảm ${f.n(p.points)} điểm phần trăm, nhưng số hộ nghèo giảm (${f.n(p.reduced)} hộ, tính ròng) chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm; ` +
+      (roundsToZero(p.growth) ? `riêng sự thay đổi số hộ chiếm chưa đến ${f.n('0.01')} điểm phần trăm của mức giảm.` : `riêng sự thay đổi số hộ đã chiếm khoảng ${f.n(p.growth)} điểm phần trăm của mức giảm.`),
     'denominator.total': (p, f) =>
       `${p.unit}: tổng số hộ thay đổi từ ${f.n(p.h0)} hộ đầu năm thành ${f.n(p.h1)} hộ cuối năm (${f.n(sign(p.change))} hộ), nên tỷ lệ đầu năm và cuối năm khác mẫu số. ` +
-      `Tỷ lệ hộ nghèo của toàn bảng giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm: ` +
-      `${roundsToZero(p.growth) ? `chưa đến ${f.n('0.01')}` : `khoảng ${f.n(p.growth)}`} điểm của mức giảm là do riêng sự thay đổi số hộ. Cần hiểu mức giảm là mức giảm của tỷ lệ, không phải tỷ lệ số hộ đã thoát nghèo; phần tách của từng đơn vị được ghi ở mục thông tin.`,
+      `Tỷ lệ hộ nghèo chung của ${p.unit} giảm ${f.n(p.points)} điểm phần trăm, nhưng số hộ nghèo giảm (${f.n(p.reduced)} hộ, tính ròng) chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm: ` +
+      `${roundsToZero(p.growth) ? `chưa đến ${f.n('0.01')}` : `khoảng ${f.n(p.growth)}`} điểm phần trăm của mức giảm là do riêng sự thay đổi số hộ. Cần hiểu mức giảm là mức giảm của tỷ lệ, không phải số hộ nghèo giảm chia cho tổng số hộ; phần tách của từng đơn vị được ghi ở mục thông tin.`,
     'denominator.direction': (p, f) => {
       const rose = p.points.startsWith('-');
       return (
@@ -234,10 +234,10 @@ export function vi(): Catalog {
     },
     'denominator.decides-target': (p, f) =>
       `${p.unit}: đạt mục tiêu ${viCalc.target(p, f)} (${val(p.indicator, p.actual, f)}) chỉ nhờ số hộ thay đổi từ ${f.n(p.h0)} thành ${f.n(p.h1)}: ` +
-      `tính trên số hộ đầu năm thì được ${val(p.indicator, p.constant, f)}, không đạt (${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm).`,
+      `tính trên số hộ đầu năm thì được ${val(p.indicator, p.constant, f)}, không đạt (số hộ nghèo giảm, ${f.n(p.reduced)} hộ tính ròng, chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm).`,
     'denominator.summary': (p, f) =>
-      `${p.count} đơn vị trực thuộc ${p.parent} có tỷ lệ đầu năm và tỷ lệ cuối năm tính trên số hộ khác nhau (khác mẫu số), nên mức giảm tỷ lệ hộ nghèo của các đơn vị này không phải là tỷ lệ số hộ thoát nghèo. ` +
-      `Riêng sự thay đổi số hộ đã chiếm tới ${f.n(p.growth)} điểm của mức giảm, ở ${p.unit} (tỷ lệ giảm ${f.n(p.points)} điểm phần trăm, nhưng ${f.n(p.reduced)} hộ giảm nghèo chỉ bằng ${f.n(p.share)}% số hộ đầu năm).`,
+      `${p.count} đơn vị trực thuộc ${p.parent} có tỷ lệ đầu năm và tỷ lệ cuối năm tính trên số hộ khác nhau (khác mẫu số), nên mức giảm tỷ lệ hộ nghèo của các đơn vị này không phải là số hộ nghèo giảm chia cho tổng số hộ. ` +
+      `Riêng sự thay đổi số hộ đã chiếm tới ${f.n(p.growth)} điểm phần trăm của mức giảm, ở ${p.unit} (tỷ lệ giảm ${f.n(p.points)} điểm phần trăm, nhưng số hộ nghèo giảm (${f.n(p.reduced)} hộ, tính ròng) chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm).`,
     'rate-change.convention-summary': (p, f) =>
       `${p.count} đơn vị trực thuộc ${p.parent} ghi mức giảm bằng hiệu của hai tỷ lệ đã làm tròn, trong khi hiệu chưa làm tròn thì làm tròn thành số khác; đây là quy ước của biểu, không phải lỗi. ` +
       `Ví dụ ${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)}, còn hiệu chưa làm tròn ${f.n(p.unrounded)}… thì làm tròn thành ${f.n(p.rounded)}.`,
@@ -335,7 +335,7 @@ export function vi(): Catalog {
         poor_reduced: 'Số hộ nghèo giảm trong năm',
         poor_end: 'Số hộ nghèo cuối năm',
         rate_start: 'Tỷ lệ hộ nghèo đầu năm',
-        rate_reduced: 'Tỷ lệ hộ nghèo giảm trong năm',
+        rate_reduced: 'Mức giảm tỷ lệ hộ nghèo',
         rate_end: 'Tỷ lệ hộ nghèo cuối năm',
       },
       tableLabels: {

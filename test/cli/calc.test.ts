@@ -286,8 +286,8 @@ describe('povcheck plan', () => {
   it('exit 0 when every target is met', async () => {
     const r = await cli(['plan', WITH_TOTAL, '--targets', 'fixtures/calc/seed-targets.json']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('✔ Na Hang (tỷ lệ hộ nghèo giảm trong năm ≥ 4 điểm %): cần giảm ít nhất 390 hộ nghèo');
-    expect(r.stdout).toContain('✔ Toàn tỉnh (tỷ lệ hộ nghèo giảm trong năm ≥ 2,06 điểm %): với 4.188 hộ nghèo giảm');
+    expect(r.stdout).toContain('✔ Na Hang (mức giảm tỷ lệ hộ nghèo ≥ 4 điểm %): cần giảm ít nhất 390 hộ nghèo');
+    expect(r.stdout).toContain('✔ Toàn tỉnh (mức giảm tỷ lệ hộ nghèo ≥ 2,06 điểm %): với 4.188 hộ nghèo giảm');
   });
 
   it('exit 1 when a target cannot be met, with the reason instead of a number', async () => {

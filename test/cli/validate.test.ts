@@ -21,7 +21,7 @@ describe('povcheck validate on the seed annex', () => {
     const r = await cli(['validate', SEED]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('0 lỗi, 1 cảnh báo');
-    expect(r.stdout).toContain('1,99% số hộ đầu năm');
+    expect(r.stdout).toContain('số hộ nghèo giảm (4.188 hộ, tính ròng) chỉ bằng 1,99% tổng số hộ đầu năm');
     expect(r.stdout).toContain('khoảng 0,07 điểm');
     expect(r.stdout).toMatch(/│ 1\s+│ Tổng số hộ đầu năm\s+│ Hộ\s+│\s+210\.299 │/);
     expect(r.stderr).toBe('');

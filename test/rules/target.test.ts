@@ -97,7 +97,7 @@ describe('ops, units and the total', () => {
     expect(f).toMatchObject({ severity: 'error', at: { ref: 'K9' }, actual: '4.00' });
     expect(gapOf(f)).toEqual({ kind: 'more', exits: '282', minimum: '359', more: '77' });
     expect(renderMessage(f.msg, makeFmt('vi'))).toBe(
-      'Lâm Bình: chưa đạt mục tiêu tỷ lệ hộ nghèo giảm trong năm ≥ 5 điểm %: bảng ghi 4,00 điểm %. Cần thêm ít nhất 77 hộ nghèo thoát nghèo (tính ròng): tối thiểu 359 hộ, bảng ghi 282 hộ.',
+      'Lâm Bình: chưa đạt mục tiêu mức giảm tỷ lệ hộ nghèo ≥ 5 điểm %: bảng ghi 4,00 điểm %. Số hộ nghèo giảm trong năm cần thêm ít nhất 77 hộ: tối thiểu 359 hộ, bảng ghi 282 hộ.',
     );
     expect(renderMessage(f.msg, makeFmt('en'))).toContain('At least 77 more poor households would have to leave poverty (net): 359 at least, the table has 282.');
   });
@@ -130,7 +130,7 @@ describe('ops, units and the total', () => {
   it('indicators exits do not move: no number is invented', () => {
     const f = only(checkTargets(seedAnnex(), one('Hàm Yên', 'households_end', '>=', '32000')).findings);
     expect(gapOf(f)).toEqual({ kind: 'not-exits' });
-    expect(renderMessage(f.msg, makeFmt('vi'))).toContain('Số hộ thoát nghèo không làm thay đổi tổng số hộ cuối năm, nên không tính số hộ còn thiếu.');
+    expect(renderMessage(f.msg, makeFmt('vi'))).toContain('Số hộ nghèo giảm không làm thay đổi tổng số hộ cuối năm, nên không tính số hộ còn thiếu.');
   });
 
   it('the printed value misses it but the counts meet it (the printed reduction is wrong): says so', () => {
