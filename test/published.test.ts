@@ -443,3 +443,19 @@ describe('targets-2023-central-highlands-ethnic-minority-achievement.csv', () =>
     expect(rows.slice(1, 6).map((x) => [x[2], x[4]])).toEqual([['3,81', ''], ['11,04', '368'], ['7', '233,3'], ['5,37', '179'], ['4,1', '136,7']]);
   });
 });
+
+describe('review-2022-thuan-bac-district-gross-flows-poor-near-poor.csv', () => {
+  const name = 'review-2022-thuan-bac-district-gross-flows-poor-near-poor.csv';
+
+  it('the gross balances run from last year\'s end and hold; the malformed near-poor rate is an error at its cell', async () => {
+    const r = await check(name);
+    expect(problems(r)).toEqual(['error number M2', 'warning unknown N1']);
+    expect(r.coverage.ran).toContain('balance');
+  });
+
+  it('a slip in the end of the year is a balance error there', async () => {
+    const csv = readFileSync(join(DIR, name), 'utf8');
+    const r = await checkText(csv.replace(';502;2.130;', ';502;2.230;'));
+    expect(problems(r)).toEqual(['error balance E2', 'error number M2', 'warning unknown N1']);
+  });
+});
