@@ -90,9 +90,18 @@ export function detect(grid: Grid, extra?: ExtraLabels): Found | undefined {
   const height = Math.min(grid.rows.length, SCAN_ROWS);
   for (let r = 0; r < height; r++) {
     const line = scanRow(grid, r, extra);
-    if (line.distinct >= 2 && (!best || line.distinct > best.line.distinct)) best = { layout: 'long', row: r, line };
+    if (line.distinct >= 2 && (!best || line.distinct > best.line.distinct || subHeaderOf(best, line, r))) best = { layout: 'long', row: r, line };
   }
   return best;
+}
+
+/**
+ * Whether `line`, at row `r`, is the lower row of a header whose upper row `best` is (`Số hộ nghèo` over `Tổng số |
+ * Trong đó: …`): as many indicators, more columns named, and its header band reaching up to that row. Read from
+ * the upper row, the lower one was a row of data ("Tổng số" is not a number, a row with no unit name).
+ */
+function subHeaderOf(best: Found, line: LabelLine, r: number): boolean {
+  return best.layout === 'long' && line.distinct === best.line.distinct && line.hits.size > best.line.hits.size && (line.band?.top ?? r) <= best.row;
 }
 
 /**
