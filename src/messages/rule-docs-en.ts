@@ -81,7 +81,7 @@ export const ruleDocsEn: RuleDocs = {
     checks:
       'A row (wide layout) or column (long layout) whose label is none of the known wordings, or that has values but no label. It is reported and left out, never dropped silently.',
     why: 'A renamed row would otherwise disappear from every check; add its wording under "labels" in povcheck.config.json if it is one of the eight indicators.',
-    example: 'A row "Số hộ cận nghèo" (near-poor households) → warning at its label cell.',
+    example: 'A row "Thu nhập bình quân đầu người" (income per person) → warning at its label cell.',
   },
   target: {
     summary: "the plan's targets are met (with --targets, --target or the configuration's targets)",

@@ -17,9 +17,9 @@ export const ruleDocsRelationsVi: Record<'breakdown' | 'of-which' | 'balance' | 
     example: 'fixtures/published/national-2023-poor-districts-of-which.csv: 311.981 hộ nghèo của các huyện nghèo ≤ 815.101 hộ nghèo cả nước (đúng).',
   },
   balance: {
-    summary: 'cuối năm = đầu năm − số giảm + số tăng (biến động trong năm)',
+    summary: 'cuối năm = đầu năm − số giảm + số tăng (diễn biến trong năm)',
     checks:
-      'Khi biểu ghi số đầu năm, số cuối năm và các biến động trong năm của một nhóm hộ (thoát nghèo là giảm; tái nghèo, phát sinh, từ cận nghèo rơi xuống là tăng; giảm khác, tăng khác), thì cuối năm = đầu năm − giảm + tăng, như công thức cột của biểu mẫu. Số hộ thoát nghèo không bao giờ được hiểu là số hộ nghèo giảm (ròng).',
+      'Khi biểu ghi số đầu năm, số cuối năm và diễn biến trong năm của một nhóm hộ (thoát nghèo là giảm; tái nghèo, phát sinh, từ cận nghèo rơi xuống là tăng; giảm khác, tăng khác), thì cuối năm = đầu năm − giảm + tăng, như công thức cột của biểu mẫu. Số hộ thoát nghèo không bao giờ được hiểu là số hộ nghèo giảm (ròng).',
     why: 'Số cuối năm của biểu mẫu được tính từ các cột này; gõ sai một cột biến động thì cân đối sai.',
     example: 'test/shapes/form-flows.csv: Xã An Bình 310 − 45 + 6 + 12 = 283 hộ nghèo cuối năm.',
   },

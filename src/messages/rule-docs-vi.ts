@@ -81,7 +81,7 @@ export const ruleDocsVi: RuleDocs = {
     checks:
       'Dòng (bố cục ngang) hoặc cột (bố cục dọc) có tên không thuộc các cách viết đã biết, hoặc có số liệu mà không có tên. Nó được báo và để ngoài phép kiểm tra, không bao giờ bị bỏ qua lặng lẽ.',
     why: 'Một dòng bị đổi tên sẽ biến khỏi mọi phép kiểm tra; nếu đó là một trong tám chỉ tiêu, hãy thêm cách viết ấy vào mục "labels" của povcheck.config.json.',
-    example: 'Dòng "Số hộ cận nghèo" → cảnh báo ở ô tên dòng.',
+    example: 'Dòng "Thu nhập bình quân đầu người" → cảnh báo ở ô tên dòng.',
   },
   target: {
     summary: 'các mục tiêu của kế hoạch có đạt không (khi có --targets, --target hoặc mục targets trong tệp cấu hình)',

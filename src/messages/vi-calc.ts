@@ -68,7 +68,7 @@ export const viCalc: CalcText = {
       }
       case 'incomplete': {
         const more = p.more !== undefined ? `, còn thiếu ${f.n(p.more)} hộ` : '';
-        return `✖ ${head}: chưa tính được vì ${p.missing.join(', ')} chưa có số hộ nghèo giảm; cả ${p.unit} cần giảm ${min}, các đơn vị khác đã có ${f.n(p.planned)} hộ${more}.`;
+        return `✖ ${head}: chưa tính được vì ${p.missing.join(', ')} chưa có số hộ nghèo giảm; ${p.unit} cần giảm ${min}, các đơn vị đã có kế hoạch giảm ${f.n(p.planned)} hộ${more}.`;
       }
       case 'impossible':
         return `✖ ${head}: ${why({ ...p, reason: p.reason ?? 'unreachable' }, f)}.`;

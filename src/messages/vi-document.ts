@@ -24,7 +24,7 @@ const unitName = (u: string) => (u === 'total' ? 'đơn vị tổng' : u);
 const money = (m: MoneyText, f: Fmt) => `${f.n(m.value)} ${m.unit}`;
 const labelled = (m: MoneyText, f: Fmt) => `${m.label ? `${m.label}: ` : ''}${money(m, f)}`;
 const sumText = (parts: MoneyText[], f: Fmt) => parts.map((p) => f.n(p.value)).join(' + ');
-const where = (p: CitationPlace) => `¶${p.paragraph} (${p.section || 'phần mở đầu'})`;
+const where = (p: CitationPlace) => `đoạn ${p.paragraph} (${p.section || 'phần mở đầu'})`;
 const within = (w: ClaimWithin, f: Fmt) => `${f.n(w.start)} − ${f.n(w.end)} = ${f.n(w.expected)}`;
 const figureText = (x: ClaimFigure, f: Fmt) =>
   `${FIGURE_NAME[x.indicator]} ${f.n(x.stated)}${x.table !== undefined ? ` (bảng ghi ${val(x.indicator, x.table, f)}${x.cell ? `, ${at(x.cell)}` : ''})` : ' (bảng không có)'}`;
@@ -76,12 +76,12 @@ export const viDocumentMessages = {
   'reference.consistent': (p: MessageParams['reference.consistent']) =>
     `${p.citations} lần dẫn chiếu ${p.documents} văn bản: mọi ngày đều hợp lệ, mỗi văn bản được dẫn với một ngày và một cơ quan ban hành.`,
   'skip.claim-no-table': (p: { clauses: number; paragraph: number }) =>
-    `văn bản không có bảng tỷ lệ hộ nghèo để đối chiếu số liệu của ${p.clauses} nhận định (nhận định đầu tiên ở ¶${p.paragraph}); mỗi nhận định chỉ được kiểm tra trong câu của nó`,
+    `văn bản không có bảng tỷ lệ hộ nghèo để đối chiếu số liệu của ${p.clauses} nhận định (nhận định đầu tiên ở đoạn ${p.paragraph}); mỗi nhận định chỉ được kiểm tra trong câu của nó`,
   'skip.claim-unnamed': (p: { unit: string; table: number; paragraph: number }) =>
-    `¶${p.paragraph}: không đối chiếu được ${p.unit}: bảng ${p.table} mất dòng tiêu đề nên các cột không có tên (đặt tên cột bằng --units "…")`,
+    `đoạn ${p.paragraph}: không đối chiếu được ${p.unit}: bảng ${p.table} mất dòng tiêu đề nên các cột không có tên (đặt tên cột bằng --units "…")`,
   'skip.money-bounds': (p: { totals: number; paragraph: number }) =>
-    `${p.totals} khoản tổng kinh phí nêu dưới dạng ngưỡng ("trên 68 tỷ đồng", khoản đầu tiên ở ¶${p.paragraph}): ngưỡng không cho biết các khoản thành phần có cộng đúng hay không`,
-  'skip.claim-no-total': (p: { table: number; paragraph: number }) => `¶${p.paragraph}: bảng ${p.table} không có đơn vị tổng để đối chiếu số liệu`,
+    `${p.totals} khoản tổng kinh phí nêu dưới dạng ngưỡng ("trên 68 tỷ đồng", khoản đầu tiên ở đoạn ${p.paragraph}): ngưỡng không cho biết các khoản thành phần có cộng đúng hay không`,
+  'skip.claim-no-total': (p: { table: number; paragraph: number }) => `đoạn ${p.paragraph}: bảng ${p.table} không có đơn vị tổng để đối chiếu số liệu`,
 };
 
 export const viDocument: DocumentText = {
@@ -95,7 +95,7 @@ export const viDocument: DocumentText = {
   },
   cell: (t, r, c) => `Bảng ${t}, dòng ${r}, cột ${c}`,
   column: (t, c) => `Bảng ${t}, cột ${c}`,
-  paragraph: (n) => `¶${n}`,
+  paragraph: (n) => `đoạn ${n}`,
   preamble: 'phần mở đầu',
   source: (s) =>
     `${s.format === 'docx' ? 'văn bản Word (.docx)' : `văn bản thuần xuất từ Word${s.encoding ? ` (${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 có BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' }[s.encoding] ?? s.encoding})` : ''}`}, ${s.paragraphs} đoạn, ${s.tables} bảng`,

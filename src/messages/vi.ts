@@ -53,9 +53,9 @@ const SLIP_VI = {
   share: 'có vẻ tỷ lệ bị ghi dạng số thập phân thay vì phần trăm',
   'rounded-coarser': 'có vẻ tỷ lệ được làm tròn ít chữ số thập phân hơn rồi ghi thêm số 0',
   'reduction-share': 'có vẻ mức giảm được tính bằng số hộ nghèo giảm chia cho tổng số hộ đầu năm',
-  'unrounded-difference': 'có vẻ mức giảm là hiệu chưa làm tròn đem làm tròn, thay vì hiệu của hai tỷ lệ đã làm tròn',
+  'unrounded-difference': 'có vẻ mức giảm được tính từ hai tỷ lệ chưa làm tròn rồi mới làm tròn, thay vì lấy hiệu của hai tỷ lệ đã làm tròn',
   'start-denominator': 'có vẻ tỷ lệ cuối năm được tính trên tổng số hộ đầu năm',
-  'summed-rates': 'có vẻ tỷ lệ là tỷ lệ hộ nghèo cộng tỷ lệ hộ cận nghèo đã làm tròn, thay vì tỷ lệ của tổng số hộ nghèo và hộ cận nghèo',
+  'summed-rates': 'có vẻ tỷ lệ được lấy bằng tỷ lệ hộ nghèo cộng tỷ lệ hộ cận nghèo (hai số đã làm tròn), thay vì tính từ tổng số hộ nghèo và hộ cận nghèo',
   sign: 'có vẻ sai dấu',
   copied: 'có vẻ giá trị bị chép từ ô cùng cột ở dòng (cột) bên cạnh',
 } as const;
@@ -378,11 +378,11 @@ export function vi(): Catalog {
       // The first three: a plan's annex may have a dozen rows povcheck does not read (each is a warning below).
       notUnderstood: (labels) => `không hiểu: ${firstThree(labels, (n) => ` và ${k(n)} chỉ tiêu khác`)}`,
       // Labels povcheck knows name no indicator it checks (a support row, a period, a plan beside the results).
-      readNotChecked: (labels) => `đọc được nhưng không kiểm tra: ${firstThree(labels, (n) => ` và ${k(n)} dòng, cột khác`)}`,
+      readNotChecked: (labels) => `đọc được nhưng không kiểm tra: ${firstThree(labels, (n) => ` và ${k(n)} dòng hoặc cột khác`)}`,
       labelsHint: (entries) =>
         `Để povcheck đọc được, ghi chỉ tiêu của từng tên vào povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' hoặc ') : 'mã chỉ tiêu'}>`}": ["${e.text}"]`).join(', ')} } (mã chỉ tiêu: docs/input.md; cách ghi: docs/configuration.md).`,
       counts: (e, w, i) => `${k(e)} lỗi, ${k(w)} cảnh báo, ${k(i)} thông tin`,
-      readAs: (source, layout, locale) => `Đọc: ${source}; bố cục ${layout}; số viết kiểu ${locale}`,
+      readAs: (source, layout, locale) => `Đọc: ${source}; bố cục ${layout}; số viết ${locale}`,
       source: (s) =>
         s.kind === 'delimited'
           ? `văn bản ${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 có BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]}, phân cách bằng ${s.delimiter === ',' ? 'dấu phẩy' : s.delimiter === ';' ? 'dấu chấm phẩy' : 'TAB'}` // (a TAB arrives as ␉: visible.ts)
@@ -390,7 +390,7 @@ export function vi(): Catalog {
             ? `sổ tính ${s.format}, trang "${s.sheet}"${s.passedOver?.length ? ` (${s.passedOver.length === 1 ? 'trang' : 'các trang'} ${s.passedOver.map((x) => `"${x}"`).join(', ')} trước đó không có bảng)` : ''}`
             : viDocument.source(s),
       layoutName: { wide: 'ngang (mỗi dòng một chỉ tiêu)', long: 'dọc (mỗi dòng một đơn vị)', none: 'không có bảng tỷ lệ hộ nghèo' },
-      localeName: { vi: 'Việt Nam (210.299; 11,80)', en: 'tiếng Anh (210,299; 11.80)', plain: 'không có dấu phân cách' },
+      localeName: { vi: 'kiểu Việt Nam (210.299; 11,80)', en: 'kiểu Anh – Mỹ (210,299; 11.80)', plain: 'không có dấu phân cách hàng nghìn' },
       expectedActual: (e, a) => `đúng ra: ${e}; trong bảng: ${a}`,
       notChecked: 'Chưa kiểm tra',
       moreFindings: (n, rule) => `… và ${k(n)} phát hiện ${rule} nữa (xem đầy đủ với --format json)`,
@@ -430,7 +430,7 @@ export function vi(): Catalog {
         causeValue: (actual, proposed) => `đang ghi ${actual}; nếu là ${proposed} thì khớp`,
         causeRange: (actual, r, guess) =>
           `đang ghi ${actual}; ${rangeWords(r.min, r.max)} đều khớp: tỷ lệ đã làm tròn nên không xác định được đúng một giá trị${guess !== undefined ? `; ${guess} khớp với một lỗi gõ` : ''}`,
-        causeExplains: (n) => `Sửa như vậy thì ${n} kiểm tra đang báo lỗi sẽ đúng.`,
+        causeExplains: (n) => `Sửa như vậy thì ${n === 1 ? 'phép kiểm tra đang báo lỗi' : `cả ${k(n)} phép kiểm tra đang báo lỗi`} sẽ đúng.`,
         explainsLabel: 'Giải thích các phát hiện:',
         confidence: {
           unique: 'Chỉ có một cách giải thích.',
@@ -448,7 +448,7 @@ export function vi(): Catalog {
               share: 'tỷ lệ ghi dạng số thập phân (0,1180 thay vì 11,80)',
               'rounded-coarser': 'tỷ lệ làm tròn ít chữ số thập phân hơn rồi ghi thêm số 0 (15,40 thay vì 15,38)',
               'reduction-share': 'mức giảm ghi bằng số hộ giảm chia tổng số hộ đầu năm (1,99 thay vì 2,06)',
-              'unrounded-difference': 'mức giảm là hiệu chưa làm tròn đem làm tròn (2,64 thay vì 2,65)',
+              'unrounded-difference': 'mức giảm làm tròn từ hiệu chưa làm tròn (2,64 thay vì 2,65)',
               'start-denominator': 'tỷ lệ cuối năm tính trên tổng số hộ đầu năm',
               'summed-rates': 'tỷ lệ hộ nghèo và cận nghèo ghi bằng tổng hai tỷ lệ đã làm tròn (8,60 = 6,63 + 1,97 thay vì 8,61)',
               sign: 'sai dấu',
@@ -472,7 +472,7 @@ export function vi(): Catalog {
         chartEnd: 'Cuối năm',
         chartTarget: 'Mục tiêu',
         chartAxis: 'Tỷ lệ hộ nghèo (%)',
-        chartSorted: (p) => `Các đơn vị xếp theo ${p.point ? 'tỷ lệ hộ nghèo' : 'tỷ lệ cuối năm'}, cao nhất ở trên${p.total ? '; dòng đầu là toàn bộ' : ''}.`,
+        chartSorted: (p) => `Các đơn vị xếp theo ${p.point ? 'tỷ lệ hộ nghèo' : 'tỷ lệ cuối năm'}, cao nhất ở trên${p.total ? '; dòng đầu là đơn vị tổng' : ''}.`,
         chartLimited: (p) =>
           `Biểu đồ chỉ vẽ ${k(p.shown)} đơn vị ${p.how === 'top-level' ? 'cấp trên cùng' : p.how === 'highest' ? 'có tỷ lệ cao nhất' : 'cấp trên cùng có tỷ lệ cao nhất'} (trong ${k(p.of)} đơn vị của bảng); mọi đơn vị đều có trong bảng số liệu.`,
         chartComputed: '* tính từ số hộ (bảng không ghi tỷ lệ hoặc tỷ lệ không đọc được)',

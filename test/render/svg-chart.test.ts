@@ -140,7 +140,7 @@ describe('rateChartData: tables of other shapes', () => {
     expect(svg).toContain('<title id="chart-title">Tỷ lệ hộ nghèo theo đơn vị</title>');
     expect(svg).not.toContain('Đầu năm');
     expect(svg).not.toContain('không có tỷ lệ');
-    expect(svg).toContain('Các đơn vị xếp theo tỷ lệ hộ nghèo, cao nhất ở trên; dòng đầu là toàn bộ.');
+    expect(svg).toContain('Các đơn vị xếp theo tỷ lệ hộ nghèo, cao nhất ở trên; dòng đầu là đơn vị tổng.');
   });
 
   it('tells a name drawn twice apart by its parent, and does not call the first row the total when it is not', () => {

@@ -85,7 +85,7 @@ describe('htmlReport', () => {
     const causes = /<section class="causes">.*?<\/section>/s.exec(doc)![0];
     expect(doc.indexOf('class="causes"')).toBeLessThan(doc.indexOf('<table class="annex'));
     expect(causes).toContain('<strong><a href="#c0-I6">I6</a></strong> (Số hộ nghèo cuối năm, Chiêm Hóa) đang ghi 4.963; nếu là 4.693 thì khớp.');
-    expect(causes).toContain('Sửa như vậy thì 3 kiểm tra đang báo lỗi sẽ đúng. Kiểu nhầm: đảo hai chữ số liền nhau.');
+    expect(causes).toContain('Sửa như vậy thì cả 3 phép kiểm tra đang báo lỗi sẽ đúng. Kiểu nhầm: đảo hai chữ số liền nhau.');
     expect(causes).toContain('<a href="#f0-0">#1</a>, <a href="#f0-1">#2</a>, <a href="#f0-2">#3</a>');
     expect(element(doc, 'td', 'c0-I6')).toContain('<span class="proposed">→ 4.693</span>');
     const en = htmlReport(input([file], 'en'));
