@@ -9,6 +9,7 @@
  * chart of start and end rates with the targets; all findings with links back to their cells; what was not
  * checked. Pure: ReportInput → string.
  */
+import { foldedSkips } from './folded-skips.js';
 import { SEVERITIES, severityRank, type Finding, type Severity } from '../model/finding.js';
 import { catalog, formatPlain, makeFmt, renderError, renderMessage, renderSkip } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
@@ -257,8 +258,9 @@ ${joinHtml(items, '\n')}
 `;
   });
   const fmt = makeFmt(lang);
-  const skipped = file.skipped.length
-    ? html`<h3>${ui.notChecked} (${file.skipped.length})</h3><ul class="skipped">${file.skipped.map(
+  const folded = foldedSkips(file.skipped);
+  const skipped = folded.length
+    ? html`<h3>${ui.notChecked} (${folded.length})</h3><ul class="skipped">${folded.map(
         (sk) => html`<li>${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}</li>`,
       )}</ul>`
     : '';
@@ -321,7 +323,7 @@ function documentSection(input: ReportInput, file: ReportFile, fi: number, opts:
   };
   const parts = DOCUMENT_PARTS.map((part) => {
     const indexes = file.findings.map((f, i) => (partOf(f) === part ? i : -1)).filter((i) => i >= 0);
-    const skipped = file.skipped.filter((sk) => partOf(sk) === part);
+    const skipped = foldedSkips(file.skipped.filter((sk) => partOf(sk) === part));
     const drawings =
       part === 'tables'
         ? doc.tables

@@ -3,6 +3,7 @@
  * indicator, expected vs found, and the explanation), what was not checked, then the table as read with
  * the flagged cells marked.
  */
+import { foldedSkips } from './folded-skips.js';
 import { catalog, formatPlain, makeFmt, renderError, renderMessage, renderSkip, visible } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
 import { type Finding, type Severity, SEVERITIES, severityRank, type Skip } from '../model/finding.js';
@@ -152,8 +153,9 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
   }
   if (file.skipped.length > 0) {
     const fmt = makeFmt(lang);
-    out.push('', `  ${s.dim(ui.notChecked)} (${file.skipped.length})`);
-    for (const sk of file.skipped) out.push(`    · ${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}`);
+    const skipped = foldedSkips(file.skipped);
+    out.push('', `  ${s.dim(ui.notChecked)} (${skipped.length})`);
+    for (const sk of skipped) out.push(`    · ${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}`);
   }
   if (opts.table && (table.units > MAX_TABLE_UNITS || !file.annex)) out.push('', `  ${s.dim(ui.tableOmitted(table.units))}`);
   else if (opts.table) out.push(...markedTable(file, lang, opts));
@@ -179,8 +181,9 @@ function severityGroups(findings: readonly Finding[], lang: Lang, s: Style, inde
   return out;
 }
 
-function skipLines(skipped: readonly Skip[], lang: Lang, s: Style, indent = ''): string[] {
-  if (skipped.length === 0) return [];
+function skipLines(all: readonly Skip[], lang: Lang, s: Style, indent = ''): string[] {
+  if (all.length === 0) return [];
+  const skipped = foldedSkips(all);
   const ui = catalog(lang).ui;
   const fmt = makeFmt(lang);
   const shown = skipped.slice(0, FINDINGS_PER_RULE).map((sk) => `${indent}    · ${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}`);
