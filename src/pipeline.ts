@@ -75,7 +75,10 @@ async function checkFirstTableSheet(file: string, input: Exclude<InputContent, {
     (position) => readInput(file, { ...opts, sheet: position }, stats),
     (x) => checkTableInput(x as Exclude<InputContent, { kind: 'document' }>, opts, opts.onProgress),
   );
-  return passedOver && result.source.kind === 'workbook' ? { ...result, source: { ...result.source, passedOver } } : result;
+  if (passedOver && result.source.kind === 'workbook') return { ...result, source: { ...result.source, passedOver } };
+  // `--sheet` names a workbook's sheet: a text file has one table, read whole, and the report says so.
+  if (opts.sheet !== undefined && result.source.kind === 'delimited') return { ...result, source: { ...result.source, sheetNotApplied: opts.sheet } };
+  return result;
 }
 
 /** A plan document's result: its tables, stated figures, money and references (src/document/). */

@@ -88,3 +88,15 @@ describe('a workbook whose first sheet holds no table (a cover page)', () => {
     expect((await validateFile(none)).error?.code).toBe('NOT_A_TABLE');
   });
 });
+
+describe('--sheet for a text file', () => {
+  it('does not apply: the file is read whole and its source says so; a workbook\'s source does not', async () => {
+    const seed = join(ROOT, 'fixtures/tuyen-quang-2020.csv');
+    const r = await validateFile(seed, { sheet: 'Phụ lục' });
+    expect(r.status).toBe('ok');
+    expect(r.source).toMatchObject({ kind: 'delimited', sheetNotApplied: 'Phụ lục' });
+    expect((await validateFile(seed)).source).not.toHaveProperty('sheetNotApplied');
+    const out = await cli(['validate', seed, '--sheet', '2', '--lang', 'en']);
+    expect(out.stdout).toContain('semicolon-delimited (--sheet "2" does not apply: a text file holds one table, read whole)');
+  });
+});

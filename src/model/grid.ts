@@ -40,7 +40,8 @@ export interface Cell {
 
 /** How a grid was read, for reports ("UTF-8 with BOM, ';'-delimited"); worded by the message catalogues. */
 export type SourceInfo =
-  | { kind: 'delimited'; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni'; delimiter: ',' | ';' | '\t' }
+  /** `sheetNotApplied`: the `--sheet` of the run, which a text file (one table) does not have. */
+  | { kind: 'delimited'; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni'; delimiter: ',' | ';' | '\t'; sheetNotApplied?: string }
   /** `passedOver`: the sheets before `sheet` that hold no table (a cover page), read past when no sheet was named. */
   | { kind: 'workbook'; format: string; sheet: string; passedOver?: readonly string[] }
   /** A plan document (Word .docx, or Word's plain-text export): its tables are checked, and its text. */
