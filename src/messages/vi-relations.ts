@@ -69,13 +69,13 @@ export const viRelations: Texts = {
   'implied-households.disagree': (p, f) =>
     `${p.unit}: bảng không ghi tổng số hộ, nhưng mỗi cặp số hộ và tỷ lệ cho biết tổng số hộ: ${p.pairs.map((x) => `${x.count}/${x.rate} ứng với ${span(x.lo, x.hi, f)}`).join('; ')}${p.pairs.some((x) => x.count.startsWith('(')) ? ' (số trong ngoặc là số hộ đầu năm bảng không ghi: số cuối năm cộng số giảm trong năm)' : ''}. Không có số hộ nào khớp với mọi cặp; ${p.cell ? `có lẽ ô ${p.cell} (hoặc số hộ đi cùng) bị ghi sai, vì các cặp còn lại khớp với nhau.` : 'một trong các ô này bị ghi sai (các nguyên nhân có thể xếp hạng chúng).'}`,
   'implied-households.flow': (p, f) =>
-    `${p.unit}: cặp ${p.count}/${p.rate} ứng với ${span(p.flowLo, p.flowHi, f)}, trong khi các tỷ lệ khác của đơn vị ứng với ${span(p.commonLo, p.commonHi, f)}; không mẫu số nào của bảng cho tỷ lệ này.`,
+    `${p.unit}: số hộ ở ô ${p.count} và tỷ lệ ở ô ${p.rate} ứng với ${span(p.flowLo, p.flowHi, f)}, trong khi các tỷ lệ khác của đơn vị ứng với ${span(p.commonLo, p.commonHi, f)}; không mẫu số nào của bảng cho tỷ lệ này.`,
   'implied-households.flow-share': (p, f) =>
-    `${p.unit}: cặp ${p.count}/${p.rate} ứng với ${span(p.flowLo, p.flowHi, f)}, không phải tổng số hộ của đơn vị (${span(p.commonLo, p.commonHi, f)}), mà gần bằng ${p.withExits ? `số hộ ở ô ${p.stock} cộng số hộ đã thoát (${f.n(p.base)} hộ, tức số hộ đầu năm chưa kể hộ phát sinh và tái nghèo)` : `số hộ đầu năm ở ô ${p.stock} (${f.n(p.base)} hộ)`}: tỷ lệ này là tỷ lệ trên số hộ của chính nhóm đó, không phải trên tổng số hộ. Cần ghi rõ mẫu số trong tên cột.`,
+    `${p.unit}: số hộ ở ô ${p.count} và tỷ lệ ở ô ${p.rate} ứng với ${span(p.flowLo, p.flowHi, f)}, không phải tổng số hộ của đơn vị (${span(p.commonLo, p.commonHi, f)}), mà gần bằng ${p.withExits ? `số hộ ở ô ${p.stock} cộng số hộ đã thoát (${f.n(p.base)} hộ, tức số hộ đầu năm chưa kể hộ phát sinh và tái nghèo)` : `số hộ đầu năm ở ô ${p.stock} (${f.n(p.base)} hộ)`}: tỷ lệ này là tỷ lệ trên số hộ của chính nhóm đó, không phải trên tổng số hộ. Cần ghi rõ mẫu số trong tên cột.`,
   'implied-households.flow-denominator': (p, f) =>
-    `${p.unit}: cặp ${p.count}/${p.rate} ứng với ${span(p.flowLo, p.flowHi, f)}, lệch vài phần trăm so với các tỷ lệ khác của đơn vị (${span(p.commonLo, p.commonHi, f)}): tỷ lệ này được tính trên một mẫu số khác (có lẽ là số hộ đầu năm).`,
+    `${p.unit}: số hộ ở ô ${p.count} và tỷ lệ ở ô ${p.rate} ứng với ${span(p.flowLo, p.flowHi, f)}, lệch vài phần trăm so với các tỷ lệ khác của đơn vị (${span(p.commonLo, p.commonHi, f)}): tỷ lệ này được tính trên một mẫu số khác (có lẽ là số hộ đầu năm).`,
   'implied-households.exceeds-whole': (p, f) =>
-    `${p.unit}: cặp ${p.count}/${p.rate} ứng với ${span(p.partLo, p.partHi, f)}, nhiều hơn cả ${p.whole} (${span(p.wholeLo, p.wholeHi, f)}); một phần không thể có nhiều hộ hơn toàn bộ, nên ô ${p.rate} hoặc ${p.count} bị ghi sai.`,
+    `${p.unit}: số hộ ở ô ${p.count} và tỷ lệ ở ô ${p.rate} ứng với ${span(p.partLo, p.partHi, f)}, nhiều hơn cả ${p.whole} (${span(p.wholeLo, p.wholeHi, f)}); một phần không thể có nhiều hộ hơn toàn bộ, nên ô ${p.rate} hoặc ${p.count} bị ghi sai.`,
   'implied-households.parts': (p, f) =>
     `${p.unit}: theo tỷ lệ đã ghi, ${p.count} đơn vị thành phần có ${span(p.partsLo, p.partsHi, f)}, còn ${p.unit} có ${span(p.wholeLo, p.wholeHi, f)}; hai số này không thể bằng nhau, tức là tỷ lệ của các đơn vị thành phần và của ${p.unit} được tính trên những mẫu số khác nhau.`,
   'rate-mean.outside': (p, f) =>
