@@ -493,8 +493,9 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
     const at = cols && slotIndexes(cols, COLUMN_SLOTS);
     const row = at ? new ColumnRow(cols!) : undefined;
     const sourced = canSource(ctx.annex, 'rate_start') && canSource(ctx.annex, 'rate_end');
-    // Said once for the table, not per unit whose reduction is blank.
-    if (!sourced && carries(ctx.annex, ['rate_reduced'])) ctx.skip({ rule: 'rate-change', msg: { id: 'skip.absent', params: { indicators: ANNEX_RATES.filter((i) => !ctx.annex.indicators.includes(i)) } } });
+    // Said once for the table, not per unit whose reduction is blank; not when the reduction is the fall between
+    // two years the table prints (checked as such, otherReductions).
+    if (!sourced && carries(ctx.annex, ['rate_reduced']) && !otherReductions(ctx.annex).some((r) => r.reduced === 'rate_reduced')) ctx.skip({ rule: 'rate-change', msg: { id: 'skip.absent', params: { indicators: ANNEX_RATES.filter((i) => !ctx.annex.indicators.includes(i)) } } });
     for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
       const id = ids.list ? ids.list[nth]! : nth;
       // A long table's columns, when only checking: a unit right without a note makes nothing at all.
@@ -530,9 +531,11 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
       for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
         const id = ids.list ? ids.list[nth]! : nth;
         const at = okValue(ctx.annex, id, o.reduced);
-        const start = at && okValue(ctx.annex, id, o.start);
-        const end = start && okValue(ctx.annex, id, o.end);
-        if (end) visit({ unit: ctx.annex.units.at(id)!, at, cells: [start, end, at], start: { printed: start }, end: { printed: end }, other: true, ...(o.span ? { span: o.span } : {}) });
+        if (!at) continue;
+        // A reduction printed without one of its rates (a country's fall beside a group's two years): skipped, said
+        // with the cells (usable).
+        const rates = usable(ctx, 'rate-change', ctx.annex.units.at(id)!, [o.start, o.end]);
+        if (rates) visit({ unit: ctx.annex.units.at(id)!, at, cells: [rates[o.start]!, rates[o.end]!, at], start: { printed: rates[o.start]! }, end: { printed: rates[o.end]! }, other: true, ...(o.span ? { span: o.span } : {}) });
       }
     }
   },

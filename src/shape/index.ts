@@ -604,20 +604,21 @@ export function isNote(text: string): boolean {
 /**
  * Whether a cell's text is a figure given approximately (`hơn 6.915`, `gần 10 nghìn`, `khoảng 1.200 hộ`, `trên 50%`,
  * `about 300`: a word or sign of approximation, a number, at most a unit or a scale word), as a bound (`7,3 trở lên`,
- * `tối thiểu 5`, `3% or more`: a plan's target) or as a range (`1,2 - 1,5`).
+ * `tối thiểu 5`, `3% or more`: a plan's target) or as a range (`1,2 - 1,5`, `từ 1-1,5`); a target's verb and its
+ * rate a year may stand around them (`giảm hơn 3%/năm`).
  */
 export function isApproximate(text: string): boolean {
   const t = text.toLowerCase();
   return APPROXIMATE.test(t) || BOUND_AFTER.test(t) || RANGE.test(t);
 }
 
-const SCALE = '(?:nghìn|ngàn|triệu|vạn|%|hộ|người|thousand|million|households)';
+const SCALE = '(?:(?:nghìn|ngàn|triệu|vạn|%|hộ|người|thousand|million|households)(?:\\s*/\\s*(?:năm|year))?)';
 const APPROXIMATE = new RegExp(
-  `^(?:gần như|gần|hơn|trên|dưới|khoảng|xấp xỉ|ước tính|ước|chừng|tối thiểu|tối đa|ít nhất|không quá|không dưới|more than|less than|at least|at most|nearly|about|approximately|around|almost|over|under|~|≈|>|<|≥|≤)\\s*[\\d][\\d.,\\s]*\\s*${SCALE}?\\.?$`,
+  `^(?:(?:giảm|tăng|reduce|fall)\\s+)?(?:gần như|gần|hơn|trên|dưới|khoảng|xấp xỉ|ước tính|ước|chừng|tối thiểu|tối đa|ít nhất|không quá|không dưới|more than|less than|at least|at most|nearly|about|approximately|around|almost|over|under|~|≈|>|<|≥|≤)\\s*[\\d][\\d.,\\s]*\\s*${SCALE}?\\.?$`,
   'u',
 );
 const BOUND_AFTER = new RegExp(`^(?:từ\\s*)?[\\d][\\d.,\\s]*\\s*${SCALE}?\\s*(?:trở lên|trở xuống|or more|or less|and above|and below)\\.?$`, 'u');
-const RANGE = new RegExp(`^[\\d][\\d.,]*\\s*${SCALE}?\\s*[-–—]\\s*[\\d][\\d.,]*\\s*${SCALE}?$`, 'u');
+const RANGE = new RegExp(`^(?:(?:giảm|tăng)\\s+)?(?:từ\\s*)?[\\d][\\d.,]*\\s*${SCALE}?\\s*[-–—]\\s*[\\d][\\d.,]*\\s*${SCALE}?$`, 'u');
 
 function noteFinding(cell: Cell, unit: string, indicator: Indicator, text: string, annexShaped: boolean, id: 'number.note' | 'number.approximate'): Finding {
   return { severity: annexShaped ? 'error' : 'warning', at: cell, unit, indicator, actual: text, rule: 'number', msg: { id, params: { unit, indicator, text } } };

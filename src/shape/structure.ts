@@ -8,7 +8,7 @@
  */
 import type { DraftUnit } from './draft.js';
 import { foldKey, withLevelWord } from './normalize.js';
-import { mayMatch } from './words.js';
+import { featuresOf, mayMatch } from './words.js';
 
 export interface Structure {
   /** Each unit's parent, -1 for none. */
@@ -73,6 +73,19 @@ export const isOfWhichName = (name: string) => ofWhichKey(foldKey(name));
 const ofWhichKey = (k: string) => mayMatch(OF_WHICH, k) && OF_WHICH.test(k);
 
 /**
+ * A unit named as a group of households picked out by a trait, not a place (`Hộ dân tộc thiểu số`, `Đồng bào DTTS`,
+ * `74 huyện nghèo`, `Các xã đặc biệt khó khăn`): the groups overlap and leave the rest out, so after a total they are
+ * "of which" it, neither summed nor bounding its rate. A place named with a note (`Huyện Mường Nhé (huyện nghèo)`) is a
+ * place: the name must start with the group's words.
+ */
+const TRAIT_START = /^(?:\d[\d.]*\s+|cac\s+)?(?:ho|dong bao|nguoi|nhom|(?:huyen|xa|thon|ban)\s+(?:ngheo|dac biet kho khan|dbkk|bai ngang|vung))\b/;
+function traitGroupKey(name: string, k: string): boolean {
+  if (!TRAIT_START.test(k)) return false;
+  const f = featuresOf(name);
+  return f.em === true || f.selected === true;
+}
+
+/**
  * What the structure reads of each unit's name, worked out once per list: whether it could head a block, whether
  * its name makes it an "of which" row, the level it says (`LEVEL_HUE` for a Huế decided by what
  * follows). `isStructured` and `resolveStructure` read one list several times; a national list of a million names
@@ -83,6 +96,8 @@ interface ListFacts {
   readonly candidate: Uint8Array;
   /** Named as an "of which" row (`Trong đó: …`); the reader's flag (`DraftUnit.ofWhich`) is the unit's own. */
   readonly ofWhich: Uint8Array;
+  /** Named as a group picked out by a trait (`Hộ dân tộc thiểu số`, `74 huyện nghèo`): "of which" its parent. */
+  readonly trait: Uint8Array;
   readonly level: Uint8Array;
   /** `adminLevels` for the last `isTotal` asked. */
   levels?: { isTotal: (name: string) => boolean; value: Uint8Array | undefined };
@@ -94,12 +109,13 @@ function factsOf(units: readonly DraftUnit[]): ListFacts {
   let f = FACTS.get(units);
   if (f) return f;
   const n = units.length;
-  f = { candidate: new Uint8Array(n), ofWhich: new Uint8Array(n), level: new Uint8Array(n) };
+  f = { candidate: new Uint8Array(n), ofWhich: new Uint8Array(n), trait: new Uint8Array(n), level: new Uint8Array(n) };
   for (let i = 0; i < n; i++) {
     const u = units[i]!;
     const k = foldKey(u.name);
     f.candidate[i] = candidateKind(u.stt, k);
     f.ofWhich[i] = ofWhichKey(k) ? 1 : 0;
+    f.trait[i] = traitGroupKey(u.name, k) ? 1 : 0;
     f.level[i] = levelOf(u.name, k);
   }
   FACTS.set(units, f);
@@ -109,9 +125,11 @@ function factsOf(units: readonly DraftUnit[]): ListFacts {
 /** Whether the list has anything beyond the annex's one level (blocks, "of which" rows, sections, administrative levels). */
 export function isStructured(units: readonly DraftUnit[], isTotal: (name: string) => boolean = () => false): boolean {
   const f = factsOf(units);
+  // A group named by a trait is "of which" a total above it, and only then.
+  const totalAt = f.trait.includes(1) ? units.findIndex((u) => isTotal(u.name)) : -1;
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
-    if (u.section !== undefined || u.ofWhich || f.ofWhich[i] || (f.candidate[i] && i + 1 < units.length && !f.candidate[i + 1])) return true;
+    if (u.section !== undefined || u.ofWhich || f.ofWhich[i] || (f.trait[i] && totalAt >= 0 && i > totalAt) || (f.candidate[i] && i + 1 < units.length && !f.candidate[i + 1])) return true;
   }
   return levelsOf(units, isTotal) !== undefined;
 }
@@ -240,7 +258,7 @@ export function resolveStructure(
       open.length = 0;
       continue;
     }
-    if (u.ofWhich || named.has(i)) {
+    if (u.ofWhich || named.has(i) || (f.trait[i] && root !== undefined && i > root)) {
       role[i] = 'of-which';
       parents[i] = root ?? -1;
       continue;

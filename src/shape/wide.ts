@@ -95,8 +95,8 @@ const COMPLEMENT = /\b(?:khong|ngoai|con lai|khac|other|non|not)\b/;
 
 /**
  * Rows listed under a count without a heading that are groups picked out by a trait or a support (`- Đồng bào DTTS`,
- * `- Hộ có thành viên là người có công`: words.ts `selected`) overlap and leave the rest of the households out: each
- * is "of which" the count, they do not add up to it. A list with a complement (`- Thuộc chính sách bảo trợ xã hội`,
+ * `- Hộ có thành viên là người có công`: words.ts `selected` or `em`) overlap and leave the rest of the households
+ * out: each is "of which" the count, they do not add up to it; the rows beside them, two or more, still split it. A list with a complement (`- Thuộc chính sách bảo trợ xã hội`,
  * `- Không thuộc …`) or under a heading (`Hộ nghèo phân theo …`) still splits it.
  */
 function groupsByTrait(subSlots: Map<Indicator, SubSlot>, groupKey: (s: SubSlot) => string): void {
@@ -104,9 +104,20 @@ function groupsByTrait(subSlots: Map<Indicator, SubSlot>, groupKey: (s: SubSlot)
   for (const [key, s] of subSlots) if (s.relation === 'breakdown' && s.heading === undefined) (lists.get(groupKey(s)) ?? lists.set(groupKey(s), []).get(groupKey(s))!).push(key);
   for (const keys of lists.values()) {
     const parts = keys.map((k) => parseSlot(k).part ?? '');
-    if (!parts.some((p) => featuresOf(p).selected) || parts.some((p) => COMPLEMENT.test(foldKey(p)))) continue;
-    for (const k of keys) subSlots.set(k, { ...subSlots.get(k)!, relation: 'of-which' });
+    if (parts.some((p) => COMPLEMENT.test(foldKey(p)))) continue;
+    const trait = keys.filter((_, i) => byTrait(parts[i]!));
+    if (trait.length === 0) continue;
+    // The rows beside the groups split the count when two or more are left (`- Hộ nghèo về thu nhập`, `- Hộ nghèo
+    // thiếu hụt …` beside `- Hộ nghèo dân tộc thiểu số`); one left alone is a group of it too.
+    const rest = keys.length - trait.length;
+    for (const k of rest >= 2 ? trait : keys) subSlots.set(k, { ...subSlots.get(k)!, relation: 'of-which' });
   }
+}
+
+/** A group picked out by a trait: a support or a trait (`selected`), or the ethnic minorities (`Hộ nghèo dân tộc thiểu số`). */
+function byTrait(part: string): boolean {
+  const f = featuresOf(part);
+  return f.selected === true || f.em === true;
 }
 
 /**
@@ -375,6 +386,7 @@ interface SubRow {
 function subSlotRows(grid: Grid, labelCol: number, line: LabelLine): Map<number, SubRow> {
   const out = new Map<number, SubRow>();
   let parent: number | undefined;
+  let parentMark: string | undefined;
   let ofWhichList = false;
   let group = 0;
   let heading: string | undefined;
@@ -402,7 +414,10 @@ function subSlotRows(grid: Grid, labelCol: number, line: LabelLine): Map<number,
       line.headings.add(r);
       continue;
     }
-    if (parent !== undefined && figures && (ofWhich || listed)) {
+    // A row listed with the same mark as its would-be parent is its sibling (`- Hộ nghèo dân tộc thiểu số`, `- Hộ
+    // nghèo về thu nhập` under a total not read): the parent a list's rows belong to is not one of them.
+    const sibling = listed && parentMark !== undefined && markOf(text) === parentMark;
+    if (parent !== undefined && figures && (ofWhich || listed) && !sibling) {
       const part = partName(text);
       if (part !== '') out.set(r, { parentRow: parent, part, cell, relation: ofWhich || ofWhichList ? 'of-which' : 'breakdown', group, ...(heading !== undefined ? { heading } : {}) });
       continue;
@@ -410,11 +425,15 @@ function subSlotRows(grid: Grid, labelCol: number, line: LabelLine): Map<number,
     ofWhichList = false;
     const hit = line.hits.get(r);
     parent = hit && figures && indicatorKind(hit.indicator) === 'count' ? r : undefined;
+    parentMark = parent !== undefined && listed ? markOf(text) : undefined;
     group++;
     heading = undefined;
   }
   return out;
 }
+
+/** The list mark a label starts with (`-`, `+`, `•` …; the dashes `–`, `—` as `-`). */
+const markOf = (text: string) => (LIST_MARKER.exec(text)?.[0].trim() ?? '').replace(/[–—]/u, '-');
 
 /** A year column's heading: `2020`, `Năm 2020` (PLAIN_YEAR), or a plan's `Kế hoạch năm 2021`, `Mục tiêu năm 2025`. */
 const PLAIN_YEAR = /^(?:năm\s*|year\s*)?\d{4}$/iu;

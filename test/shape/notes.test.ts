@@ -38,6 +38,9 @@ describe('a note in a figure\'s cell', () => {
 describe('an approximate figure', () => {
   it('is told from a number and from a slip', () => {
     for (const t of ['hơn 6.915', 'gần 10 nghìn', 'khoảng 1.200 hộ', 'trên 50%', 'Gần 2.000', 'about 300', '~ 1.5', '> 40 %']) expect(isApproximate(t), t).toBe(true);
+    // A target as a plan words it: a range from, a verb, a rate a year.
+    for (const t of ['từ 1-1,5', 'giảm hơn 3%/năm', 'giảm 3-4%/năm', 'trên 4%/năm', '1,5 - 2 %']) expect(isApproximate(t), t).toBe(true);
+    for (const t of ['giảm', '3%/năm hơn', 'giảm 3', 'từ']) expect(isApproximate(t), t).toBe(false);
     for (const t of ['6.915', 'hơn', '4.18x', 'n/a', 'hơn 6.915 hộ nghèo mới', '12 hộ']) expect(isApproximate(t), t).toBe(false);
     // A plan's bounds and ranges (Trùng Khánh 2023: `7,3 trở lên` were "not a number" errors).
     for (const t of ['7,3 trở lên', '6,0 trở lên', 'từ 5 trở lên', '30% trở xuống', 'tối thiểu 4', 'ít nhất 1.000 hộ', '1,2 - 1,5', '3 or more']) expect(isApproximate(t), t).toBe(true);
