@@ -25,7 +25,7 @@ import { Dec } from '../calc/decimal.js';
 import { indicatorOf, type SubSlot } from '../model/slots.js';
 import { figuresRight, scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
 import { readWide } from './wide.js';
-import { findYearColumns, findYearRows, looksLikeRate, readYearRows, type YearRows } from './years.js';
+import { findYearColumns, findYearRows, looksLikeRate, readYearRows, yearsOnly, type YearRows } from './years.js';
 import { draftTree, resolveTree, type TreeUnits } from './hierarchy.js';
 import { LongTable, UnitPlaces } from '../model/long-table.js';
 import { isStructured, resolveStructure, type UnitRole } from './structure.js';
@@ -137,14 +137,26 @@ function oneIndicatorRow(grid: Grid, extra?: ExtraLabels): Found | undefined {
   return undefined;
 }
 
-/** Whether the nearest row above `r` with text right of column `c` names only measures there (`Số hộ`, `Tỷ lệ (%)`). */
+/**
+ * Whether the nearest row above `r` with text right of column `c` names only measures there (`Số hộ`, `Tỷ lệ (%)`),
+ * or only years (a yearbook's indicator rows, one of them the poverty rate: read with the years, the others
+ * reported).
+ */
 function measuresHeader(grid: Grid, r: number, c: number): boolean {
-  for (let h = r - 1; h >= 0 && h >= r - 3; h--) {
+  for (let h = r - 1, texts = 0; h >= 0 && h >= r - HEADER_ABOVE; h--) {
     const heads = (grid.rows[h] ?? []).slice(c + 1).map((x) => trimmedText(x?.raw ?? '')).filter((t) => t !== '');
-    if (heads.length > 0) return heads.every(measureOnly);
+    if (heads.length === 0) continue;
+    if (heads.every(measureOnly) || yearsOnly(heads)) return true;
+    // Rows of figures above the indicator's (the yearbook's other indicators) are passed over; three rows of
+    // text are not.
+    if (!heads.every((t) => FIGURE_TEXT.test(t)) && ++texts >= 3) return false;
   }
   return false;
 }
+
+/** Rows above an indicator row that `measuresHeader` looks through for its header. */
+const HEADER_ABOVE = 30;
+const FIGURE_TEXT = /^[-+]?[\d.,\s]+%?$/;
 
 /** Rows `oneIndicator` reads under a header row. */
 const ONE_INDICATOR_ROWS = 20;

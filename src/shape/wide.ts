@@ -439,8 +439,8 @@ const markOf = (text: string) => (LIST_MARKER.exec(text)?.[0].trim() ?? '').repl
 const PLAIN_YEAR = /^(?:năm\s*|year\s*)?\d{4}$/iu;
 /** The words before a year that name its plan, and those that name its results. */
 const PLAN_WORDS = 'kế hoạch|kh|mục tiêu|chỉ tiêu';
-const RESULT_WORDS = 'ước thực hiện|ước th|ước|thực hiện|th|dự kiến|dự ước';
-const YEAR_HEADER = new RegExp(`^(?:(?:${PLAN_WORDS}|${RESULT_WORDS})\\s+)?(?:năm\\s*|year\\s*)?\\d{4}$`, 'iu');
+const RESULT_WORDS = 'ước thực hiện|ước th|ước|thực hiện|th|dự kiến|dự ước|sơ bộ';
+const YEAR_HEADER = new RegExp(`^(?:(?:${PLAN_WORDS}|${RESULT_WORDS})\\s*[-–]?\\s*)?(?:năm\\s*|year\\s*)?\\d{4}$`, 'iu');
 /** A year's heading that names the year's plan (`Kế hoạch năm 2023`, `KH 2023`, `Mục tiêu năm 2025`). */
 const PLAN_YEAR = new RegExp(`^(?:${PLAN_WORDS})\\s`, 'iu');
 /** A column comparing two others (`So sánh (%)`, `Tỷ lệ đạt so với KH`, `% so với cùng kỳ`, `Tăng/giảm`). */
@@ -467,7 +467,8 @@ function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: num
     if (full === '' || isNotesHeader(full) || isMeasureHeader(full)) continue;
     // A mark after the year (`2021 (ước)`, `2021*`) is kept for the heading (readYearColumns), not read as a unit's name.
     const t = withoutYearMark(full);
-    const y = featuresOf(t).year;
+    // A preliminary year (`Sơ bộ - 2022`, a yearbook's last column) names no year to the words: read from the header.
+    const y = featuresOf(t).year ?? (YEAR_HEADER.test(t) ? /(\d{4})$/.exec(t)?.[1] : undefined);
     // `2020`, `Năm 2020`, and a plan's `Kế hoạch năm 2021`, `Ước thực hiện năm 2021`, `Mục tiêu năm 2025`.
     if (y !== undefined && YEAR_HEADER.test(t)) (byYear.get(y) ?? byYear.set(y, []).get(y)!).push({ col: c, plan: PLAN_YEAR.test(t) });
     // A period among the years (`Giai đoạn 2016-2020`, `Năm 2022 - 2023`): its figures are over several years, not a

@@ -12,6 +12,7 @@ import { headerBand } from './header.js';
 import { emptyLine, figuresRight, type LabelLine } from './scan.js';
 import { combine, featuresOf, keyOf, type Features } from './words.js';
 import { titleTotal } from './title.js';
+import { isLabelHeader } from './aliases.js';
 
 const YEAR = /^(?:năm\s*|year\s*)?((?:19[5-9]|20\d)\d)$/iu;
 
@@ -123,6 +124,12 @@ export function readYearRows(grid: Grid, found: YearRows): Draft {
   return draft;
 }
 
+/** Whether a header's texts are years only, two or more (`2018 | 2019 | 2020`, `Năm 2021 | Năm 2022`). */
+export const yearsOnly = (heads: readonly string[]) => heads.length >= 2 && heads.every((t) => YEAR.test(t) || PRELIMINARY_YEAR.test(t));
+
+/** A year whose figures are preliminary or estimated (`Sơ bộ - 2022`, `Ước 2023`), as yearbooks head their last column. */
+const PRELIMINARY_YEAR = /^(?:sơ bộ|ước tính|ước|dự ước|dự kiến)\s*[-–]?\s*(?:năm\s*)?(?:19[5-9]|20\d)\d$/iu;
+
 /**
  * Years as the columns of a table of units (`| Năm 2002 | Năm 2004`, the units as rows): the indicator comes
  * from the title; with none, figures all written with decimals within 0–100 (`23,0`) are rates, as statistical
@@ -138,6 +145,8 @@ export function findYearColumns(grid: Grid, maxRows: number): { row: number; lin
     }
     if (years.size < 2) continue;
     const first = Math.min(...years.keys());
+    // Names under `Chỉ tiêu` are indicators, not units (a yearbook's rows: income, the poverty rate …): no table of units.
+    if (first > 0 && isLabelHeader(cellText(cellAt(grid, r, first - 1)))) continue;
     const rows = grid.rows.slice(r + 1);
     const named = rows.some((row) => /\p{L}/u.test(cellText(row[first - 1])));
     if (first === 0 || !named) {
@@ -155,10 +164,14 @@ export function findYearColumns(grid: Grid, maxRows: number): { row: number; lin
   return undefined;
 }
 
-/** Rates, when every figure of the columns is written with decimals and lies within 0–100. */
+/**
+ * Rates, when every figure of the columns is written with decimals, lies within 0–100, and the figures share one
+ * decimal mark (a yearbook's `0,89` beside `5.505`, five thousand in its format, is no table of rates).
+ */
 function inferred(rows: Grid['rows'], cols: number[]): string | undefined {
   const texts = rows.flatMap((row) => cols.map((c) => cellText(row[c]))).filter((t) => t !== '');
-  return texts.length > 0 && texts.every(looksLikeRate) ? 'rate' : undefined;
+  const marks = new Set(texts.map((t) => (t.includes(',') ? ',' : '.')));
+  return texts.length > 0 && marks.size === 1 && texts.every(looksLikeRate) ? 'rate' : undefined;
 }
 
 /** A figure that keeps the inference of rates (`inferred`): blank, or written with decimals within 0–100. */
