@@ -18,8 +18,8 @@ export interface CalcText {
   totalName: string;
   /** Worksheet name in the xlsx output. */
   sheetName: string;
-  /** The line above a table that has no unit-of-measure column: "Đơn vị tính: hộ, %". */
-  unitLine: string;
+  /** The line above a table that has no unit-of-measure column, naming what its figures count: "Đơn vị tính: hộ, %". */
+  unitLine: (measures: { households: boolean; persons: boolean; percent: boolean }) => string;
   /** `--date`: the date the figures refer to, under the title. */
   asOf: (d: { year: number; month: number; day: number }) => string;
   /** `--source`: the line under the table. */

@@ -42,7 +42,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 export const enCalc: CalcText = {
   totalName: 'Total',
   sheetName: 'Annex',
-  unitLine: 'Unit: households, %',
+  unitLine: (m) => `Unit: ${[m.households && 'households', m.persons && 'persons', m.percent && '%'].filter(Boolean).join(', ') || 'households, %'}`,
   asOf: (d) => `(Figures as of ${d.day} ${MONTHS[d.month - 1]} ${d.year})`,
   sourceLine: (s) => `Source: ${s}`,
   continued: '(continued)',

@@ -30,7 +30,7 @@ const why = (
 export const viCalc: CalcText = {
   totalName: 'Tổng cộng',
   sheetName: 'Phụ lục',
-  unitLine: 'Đơn vị tính: hộ, %',
+  unitLine: (m) => `Đơn vị tính: ${[m.households && 'hộ', m.persons && 'người', m.percent && '%'].filter(Boolean).join(', ') || 'hộ, %'}`,
   asOf: (d) => `(Số liệu tính đến ngày ${String(d.day).padStart(2, '0')}/${String(d.month).padStart(2, '0')}/${d.year})`,
   sourceLine: (s) => `Nguồn: ${s}`,
   continued: '(tiếp theo)',

@@ -85,7 +85,7 @@ table.annex{border-collapse:collapse;width:100%;font-variant-numeric:tabular-num
 table.annex.fit-s{font-size:12px}
 table.annex.fit-xs{font-size:11px}
 table.annex th,table.annex td{border:1px solid var(--line);padding:3px 6px;vertical-align:middle}
-table.annex thead th{background:var(--head);font-weight:600;text-align:center;overflow-wrap:anywhere}
+table.annex thead th{background:var(--head);font-weight:600;text-align:center;overflow-wrap:break-word;hyphens:manual}
 table.annex td.num{text-align:right;white-space:nowrap}
 table.annex .stt,table.annex .measure{text-align:center;white-space:nowrap}
 table.annex .label,table.annex td.unit{text-align:left}

@@ -7,6 +7,8 @@ import { type Dec, plain } from '../calc/decimal.js';
 import { RATE_DECIMALS } from '../calc/annex-math.js';
 import type { Unit, Annex, NotReadColumns, NotReadRows } from '../model/annex.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
+import { describeIndicator } from '../model/vocabulary.js';
+import { indicatorOf } from '../model/slots.js';
 import { catalog, formatPlain } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
 import { annexLayout, autoTranspose, type AnnexLayout } from './annex-layout.js';
@@ -71,9 +73,23 @@ export function documentLines(layout: AnnexLayout, opts: RenderOptions): Documen
   return {
     ...(opts.title ? { title: opts.title } : {}),
     ...(opts.date ? { date: calc.asOf(opts.date) } : {}),
-    ...(layout.hasMeasureColumn ? {} : { unitLine: calc.unitLine }),
+    ...(layout.hasMeasureColumn ? {} : { unitLine: calc.unitLine(measuresOf(layout)) }),
     ...(opts.source ? { source: calc.sourceLine(opts.source) } : {}),
   };
+}
+
+/** What the layout's figures count, for the unit line: households, persons, percentages (rates, points, shares). */
+function measuresOf(layout: AnnexLayout): { households: boolean; persons: boolean; percent: boolean } {
+  const m = { households: false, persons: false, percent: false };
+  for (const row of [layout.header, ...layout.rows]) {
+    for (const c of row) {
+      if (c.indicator === undefined) continue;
+      if (indicatorKind(c.indicator) === 'rate') m.percent = true;
+      else if (describeIndicator(indicatorOf(c.indicator))?.measure === 'persons') m.persons = true;
+      else m.households = true;
+    }
+  }
+  return m;
 }
 
 /** Plain digits of a value as the annex prints it: counts whole, rates with two decimals. */
