@@ -12,7 +12,7 @@
  */
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { catalog } from '../messages/index.js';
-import type { AnnexLayout, HeadCell } from './annex-layout.js';
+import type { AnnexLayout, HeadCell, LayoutCell } from './annex-layout.js';
 import { lineCount } from './measure.js';
 import { DEFAULT_FIT, MARGIN, fitTable, isBold, type Fit } from './page-fit.js';
 import { writeWorkbook, Worksheet, type CellStyle, type Font } from './spreadsheetml.js';
@@ -101,9 +101,13 @@ function writeHead(ws: Worksheet, layout: AnnexLayout, first: number, size: numb
   return next;
 }
 
-function writeBody(ws: Worksheet, data: TableData, layout: AnnexLayout, first: number, size: number, locale: 'vi' | 'en'): void {
+function writeBody(ws: Worksheet, data: TableData, layout: AnnexLayout, first: number, size: number, locale: 'vi' | 'en', widths: readonly number[]): void {
   layout.rows.forEach((row, r) => {
     const info = layout.rowInfo[r]!;
+    // A name that wraps in its column (`Huyện Thuận Bắc` in a narrow column) gets the row's height for its lines:
+    // a spreadsheet does not grow a row by itself for wrapped text written this way (LibreOffice printed it over the next).
+    const lines = Math.max(1, ...row.map((cell, col) => (wraps(cell) ? lineCount(cell.text, widths[col]! - DEFAULT_FIT.padding, size, isBold(layout, r, col)) : 1)));
+    if (lines > 1) ws.heights.set(first + r, lines * size * 1.25 + 4);
     row.forEach((cell, col) => {
       const c = ws.cell(first + r, col + 1);
       const base: CellStyle = { font: { name: FONT_NAME, size, bold: isBold(layout, r, col) }, border: true, ...(info.kind === 'total' ? { fill: TOTAL_FILL } : {}) };
@@ -132,10 +136,13 @@ function writeBody(ws: Worksheet, data: TableData, layout: AnnexLayout, first: n
       c.value = cell.text;
       const centred = cell.kind === 'stt' || cell.kind === 'measure';
       const named = cell.kind === 'label' || cell.kind === 'unit' || cell.kind === 'heading';
-      c.style = { ...base, alignment: { horizontal: centred ? 'center' : 'left', vertical: 'center', wrap: named || cell.kind === 'text', ...(named && info.indent > 0 ? { indent: info.indent } : {}) } };
+      c.style = { ...base, alignment: { horizontal: centred ? 'center' : 'left', vertical: 'center', wrap: wraps(cell), ...(named && info.indent > 0 ? { indent: info.indent } : {}) } };
     });
   });
 }
+
+/** A body cell written with its text wrapped: a name (label, unit, heading) or a text. */
+const wraps = (cell: LayoutCell) => cell.kind === 'label' || cell.kind === 'unit' || cell.kind === 'heading' || cell.kind === 'text';
 
 export async function renderXlsx(data: TableData, opts: XlsxOptions): Promise<Uint8Array> {
   const layout = layoutOf(data, opts, { grouped: true });
@@ -156,7 +163,7 @@ export async function renderXlsx(data: TableData, opts: XlsxOptions): Promise<Ui
   if (lines.unitLine) writeLine(ws, r++, ncol, lines.unitLine, { size, italic: true }, 'right', tableWidth);
   const headFirst = r;
   const bodyFirst = writeHead(ws, layout, headFirst, size, widths);
-  writeBody(ws, data, layout, bodyFirst, size, opts.locale);
+  writeBody(ws, data, layout, bodyFirst, size, opts.locale, widths);
   if (lines.source) writeLine(ws, bodyFirst + layout.rows.length + 1, ncol, lines.source, { size, italic: true }, 'left', tableWidth);
 
   ws.frozen = { rows: bodyFirst - 1, columns: layout.labelColumns };
