@@ -133,7 +133,7 @@ export function readingNotes(file: string, read: Pick<ReadInput, 'findings' | 's
       // says so.
       const rowAsRead = printed && (f.msg.id === 'unknown.row' || f.rule === 'duplicate') && f.at !== undefined && printed.printedAsRead.has(f.at.row);
       const columnAsRead = printed && f.msg.id === 'unknown.column' && f.at !== undefined && !!printed.columnsPrintedAsRead?.has(f.at.col);
-      const leftOut = !printed || f.msg.id === 'unknown.empty-row' ? '' : ` ${rowAsRead ? calc.printedAsRead : columnAsRead ? calc.columnPrintedAsRead : calc.leftOut}`;
+      const leftOut = !printed || (f.msg.id === 'unknown.empty-row' || f.msg.id === 'unknown.empty-rows') ? '' : ` ${rowAsRead ? calc.printedAsRead : columnAsRead ? calc.columnPrintedAsRead : calc.leftOut}`;
       return calc.note(file, `${f.at ? `${f.at.ref}: ` : ''}${renderMessage(f.msg, fmt)}${leftOut}`);
     }));
 }

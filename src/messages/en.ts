@@ -284,6 +284,8 @@ export function en(): Catalog {
     'hierarchy.orphan': (p) => `"${p.unit}" has no parent and is not the total; its values are not added up anywhere.`,
     'unknown.row': (p) => (p.kind ? `"${p.text}" ${EN_NO_INDICATOR[p.kind]}, not an indicator povcheck checks; the row is not checked.` : `"${p.text}" is not a known indicator; the row is not checked (see the label list in docs/input.md).`),
     'unknown.unlabelled-row': (p) => `Row ${p.row} has values but no indicator label; it is not checked.`,
+    'unknown.empty-rows': (p, f) =>
+      `Rows ${p.rows.every((r, i) => r === p.rows[0]! + i) ? `${p.rows[0]}–${p.rows[p.rows.length - 1]}` : f.list(p.rows.map(String))} (${firstThree(p.texts, (n) => ` and ${k(n)} more`)}) have ${p.note !== undefined ? `a note only ("${p.note}")` : 'no values'}${p.note !== undefined ? ', no values' : ''}; they are not checked.`,
     'unknown.empty-row': (p) => (p.note ? `Row ${p.row} ("${p.text}") has a note only ("${p.note}"), no values; it is not checked.` : `Row ${p.row} ("${p.text}") has no values; it is not checked.`),
     'unknown.column': (p) => (p.kind ? `"${p.text}" ${EN_NO_INDICATOR[p.kind]}, not an indicator povcheck checks; the column is not checked.` : `"${p.text}" is not a known indicator; the column is not checked (see the label list in docs/input.md).`),
     'unknown.unlabelled-column': (p) => `Column ${p.col} has content but no header; it is not checked.`,

@@ -290,6 +290,8 @@ export function vi(): Catalog {
     'hierarchy.orphan': (p) => `"${p.unit}" không có đơn vị cấp trên và không phải là tổng; số liệu của đơn vị này không được cộng vào đâu.`,
     'unknown.row': (p) => (p.kind ? `Chỉ tiêu "${p.text}" ${VI_NO_INDICATOR[p.kind]}, không phải chỉ tiêu povcheck kiểm tra; dòng này không được kiểm tra.` : `Không nhận ra chỉ tiêu "${p.text}"; dòng này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`),
     'unknown.unlabelled-row': (p) => `Dòng ${p.row} có số liệu nhưng không có tên chỉ tiêu; dòng này không được kiểm tra.`,
+    'unknown.empty-rows': (p, f) =>
+      `Các dòng ${p.rows.every((r, i) => r === p.rows[0]! + i) ? `${p.rows[0]}–${p.rows[p.rows.length - 1]}` : f.list(p.rows.map(String))} (${firstThree(p.texts, (n) => ` và ${k(n)} dòng khác`)}) ${p.note !== undefined ? `chỉ có ghi chú ("${p.note}"), không có số liệu nào` : 'không có số liệu nào'}; các dòng này không được kiểm tra.`,
     'unknown.empty-row': (p) => (p.note ? `Dòng ${p.row} ("${p.text}") chỉ có ghi chú ("${p.note}"), không có số liệu nào; dòng này không được kiểm tra.` : `Dòng ${p.row} ("${p.text}") không có số liệu nào; dòng này không được kiểm tra.`),
     'unknown.column': (p) => (p.kind ? `Cột "${p.text}" ${VI_NO_INDICATOR[p.kind]}, không phải chỉ tiêu povcheck kiểm tra; cột này không được kiểm tra.` : `Không nhận ra cột "${p.text}"; cột này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`),
     'unknown.unlabelled-column': (p) => `Cột ${p.col} có nội dung nhưng không có tiêu đề; cột này không được kiểm tra.`,

@@ -156,8 +156,9 @@ export interface Annex {
   readonly partialLists?: readonly PartialList[];
   /**
    * Rows a long table names without giving any figure (a commune listed with only a note), each printed before
-   * unit `before`: not units (nothing to check; an `unknown.empty-row` warning each, and their list is cut short),
-   * but rows of the table as printed, which `table` and the marked table print, blank, in place.
+   * unit `before`: not units (nothing to check; an `unknown.empty-row` warning each, one `unknown.empty-rows` for a
+   * run of them with the same note; their list is cut short), but rows of the table as printed, which `table` and
+   * the marked table print, blank, in place.
    */
   readonly unitsWithoutFigures?: readonly UnitWithoutFigures[];
   /**

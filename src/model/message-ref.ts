@@ -218,6 +218,8 @@ export interface MessageParams {
   'unknown.unlabelled-row': { row: number };
   /** `note`: what the row's notes column says (`tỷ lệ hộ nghèo < 7%`), when it says something. */
   'unknown.empty-row': { text: string; row: number; note?: string };
+  /** Several rows without figures, with the same note (or none): one finding. */
+  'unknown.empty-rows': { texts: string[]; rows: number[]; note?: string };
   'unknown.column': { text: string; kind?: NoIndicatorKind };
   'unknown.unlabelled-column': { col: string };
   /** A target the table meets (info). `computed`: the table does not print the indicator; it is computed from the counts. */

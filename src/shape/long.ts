@@ -156,7 +156,7 @@ export class LongReader {
    */
   private pendingSection: string | undefined;
   /** Named rows without values: reported once a later row has values (rows below the last are footnotes). */
-  private pendingEmpty: Array<{ name: string; finding: Finding; noted: boolean }> = [];
+  private pendingEmpty: EmptyRow[] = [];
   /** Unlabelled columns without data so far (reported when a later row has some). */
   private readonly unlabelled: Set<number>;
   private readonly values: Array<string | Cell>;
@@ -289,14 +289,12 @@ export class LongReader {
    * Named rows without figures, reported; their list is cut short, and they stay rows of the table as printed,
    * before the next unit (`table` prints them, blank).
    */
-  private flushEmpty(rows: ReadonlyArray<{ name: string; finding: Finding }>, under?: number): void {
+  private flushEmpty(rows: readonly EmptyRow[], under?: number): void {
     const first = rows[0]!.finding.at!;
     this.cutShort(() => first, true);
     const before = this.table.n;
-    for (const { name, finding } of rows) {
-      this.draft.findings.push(finding);
-      (this.draft.unitsWithoutFigures ??= []).push({ before, name, row: finding.at!.row, ...(under !== undefined ? { under } : {}) });
-    }
+    for (const { name, finding } of rows) (this.draft.unitsWithoutFigures ??= []).push({ before, name, row: finding.at!.row, ...(under !== undefined ? { under } : {}) });
+    this.draft.findings.push(...sameNoteRows(rows));
     this.pendingEmpty = [];
   }
 
@@ -385,7 +383,7 @@ export class LongReader {
         const noted = notesCol !== undefined && nonEmpty(fields[notesCol]);
         // Its note (a band, why no figure is given) is what the row says: the warning quotes it.
         const note = noted ? clip(textOf(fields[notesCol!])) : undefined;
-        if (name !== '' && hasName) this.pendingEmpty.push({ name, noted, finding: { rule: 'unknown', severity: 'warning', at: cellAtCol(r, nameCol!, fields, cellOf)!, msg: { id: 'unknown.empty-row', params: { text: name, row: r + 1, ...(note ? { note } : {}) } } } });
+        if (name !== '' && hasName) this.pendingEmpty.push({ name, noted, ...(note ? { note } : {}), finding: { rule: 'unknown', severity: 'warning', at: cellAtCol(r, nameCol!, fields, cellOf)!, msg: { id: 'unknown.empty-row', params: { text: name, row: r + 1, ...(note ? { note } : {}) } } } });
         return;
       }
     } else if (this.pendingEmpty.length > 0) {
@@ -441,6 +439,35 @@ export class LongReader {
     draft.hierarchical = this.columns.codeCol !== undefined && this.columns.parentCol !== undefined;
     return draft;
   }
+}
+
+/**
+ * Rows without figures, one warning each, but one for a run of them with the same note (four provinces noted `từ
+ * 105,7% đến 122% kế hoạch`: one warning naming the four), at the first one's cell.
+ */
+function sameNoteRows(rows: readonly EmptyRow[]): Finding[] {
+  const out: Finding[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i + 1;
+    while (j < rows.length && rows[j]!.note === rows[i]!.note) j++;
+    const run = rows.slice(i, j);
+    const { finding, note } = run[0]!;
+    out.push(
+      run.length === 1
+        ? finding
+        : { ...finding, msg: { id: 'unknown.empty-rows', params: { rows: run.map((x) => x.finding.at!.row + 1), texts: run.map((x) => x.name), ...(note !== undefined ? { note } : {}) } } },
+    );
+    i = j;
+  }
+  return out;
+}
+
+/** A row named without figures, waiting to be reported: its name, its note (if any) and its warning. */
+interface EmptyRow {
+  name: string;
+  noted: boolean;
+  note?: string;
+  finding: Finding;
 }
 
 /** A row of a series' year (`2013`, `Năm 2020`), once the mark after it is taken off (`2021 (ước)`: words.ts `withoutYearMark`). */

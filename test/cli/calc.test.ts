@@ -217,7 +217,7 @@ describe('povcheck table: rows it does not read', () => {
     // Under `Số hộ | Tỷ lệ (%)`: its count and its share, each in its column.
     expect(kan.stdout).toMatch(/│ +│ Hộ nghèo thuộc chính sách bảo trợ xã hội +│ +1,125 │ +6\.45 │/);
     const son = await cli(['table', 'fixtures/published/review-2020-bac-son-district-communes-bands.csv', '--lang', 'en'], { cwd: ROOT });
-    expect(son.stderr).toContain('A4: Row 4 ("Bắc Quỳnh") has a note only ("tỷ lệ hộ nghèo < 7%"), no values');
+    expect(son.stderr).toContain('A3: Rows 3–12 ("Thị trấn", "Bắc Quỳnh", "Hưng Vũ" and 7 more) have a note only ("tỷ lệ hộ nghèo < 7%"), no values');
     expect(son.stderr).not.toContain('not in the table printed');
     expect(son.stdout).toContain('Bắc Quỳnh');
     // Their notes (the bands: `tỷ lệ hộ nghèo < 7%`) in the notes column, on their rows.
