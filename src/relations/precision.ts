@@ -74,9 +74,12 @@ function typedRates(annex: Annex): OkValue[] {
   for (let unit = 0; unit < annex.units.length; unit++) {
     for (const k of slots) {
       const v = annex.values.get(unit, k);
-      // A rate of 0 over a count of 0 is exactly 0 however it is printed: no digit can have been dropped. (Read
-      // from the plain digits: a long table's values make no decimal object unless asked.)
-      if (isOk(v) && !(isZero(v) && isZero(okValue(annex, unit, counts.get(k))))) rates.push(v);
+      // A rate of 0 over a count of 0 is exactly 0 however it is printed: no digit can have been dropped; without
+      // its count, `0` is how the statistical tables print none (Bình Dương's 0 among 0,2 and 0,4). (Read from the
+      // plain digits: a long table's values make no decimal object unless asked.)
+      if (!isOk(v)) continue;
+      const count = okValue(annex, unit, counts.get(k));
+      if (!(isZero(v) && (count === undefined || isZero(count)))) rates.push(v);
     }
   }
   return rates;

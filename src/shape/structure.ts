@@ -9,6 +9,7 @@
 import type { DraftUnit } from './draft.js';
 import { foldKey, withLevelWord } from './normalize.js';
 import { featuresOf, mayMatch } from './words.js';
+import { regionNamed, regionOfProvince } from './regions.js';
 
 export interface Structure {
   /** Each unit's parent, -1 for none. */
@@ -284,8 +285,30 @@ export function resolveStructure(
     } else parents[i] = block ?? root ?? -1;
     last = i;
   }
+  recordsNotRegions(units, parents, role, root);
   if (root !== undefined && !units.some((u) => u.section !== undefined)) partitionsByKind(f, parents, role, partition, root);
   return { parents, totalIdx, role, partition };
+}
+
+/**
+ * A region's row heading provinces of which some are not its own (`Trung du và miền núi phía Bắc`, then `Bình
+ * Dương`, `Hà Nội`: an article's highest region and lowest provinces, regions.ts): not a region and its parts but
+ * records of the total, each "of which" it (never summed, never bounding its rate).
+ */
+function recordsNotRegions(units: readonly DraftUnit[], parents: Int32Array, role: Array<UnitRole | undefined>, root: number | undefined): void {
+  for (let b = 0; b < units.length; b++) {
+    if (role[b] !== 'block') continue;
+    const region = regionNamed(units[b]!.name);
+    if (region === undefined) continue;
+    const kids: number[] = [];
+    for (let i = b + 1; i < units.length; i++) if (parents[i] === b) kids.push(i);
+    const regions = kids.map((i) => regionOfProvince(units[i]!.name));
+    if (kids.length === 0 || regions.some((r) => r === undefined) || regions.every((r) => r === region)) continue;
+    for (const i of [b, ...kids]) {
+      role[i] = 'of-which';
+      parents[i] = root ?? -1;
+    }
+  }
 }
 
 /**

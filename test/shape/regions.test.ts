@@ -1,0 +1,33 @@
+/**
+ * A region's row heads only its own provinces (regions.ts, the GSO's six regions): an article's highest region then
+ * lowest provinces is a list of records, not a region and its parts (a false rate-mean error, found by a helper).
+ */
+import { describe, expect, it } from 'vitest';
+import { gridFromAnyBytes } from '../../src/read/index.js';
+import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+import { regionNamed, regionOfProvince } from '../../src/shape/regions.js';
+
+const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
+const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
+
+describe('regions and their provinces', () => {
+  it('knows the 63 provinces by their usual spellings, and the six regions', () => {
+    expect(regionOfProvince('Bình Dương')).toBe(regionOfProvince('TP. HCM'));
+    expect(regionOfProvince('Tỉnh Hà Giang')).toBe(regionNamed('Trung du và miền núi phía Bắc'));
+    expect(regionOfProvince('Đắc Lắc')).toBe(regionNamed('Tây Nguyên'));
+    expect(regionOfProvince('Thành phố Cần Thơ')).toBe(regionNamed('Vùng Đồng bằng sông Cửu Long'));
+    expect(regionOfProvince('Huyện Na Hang')).toBeUndefined();
+    expect(regionNamed('Khu vực nông thôn')).toBeUndefined();
+  });
+
+  it('a region then provinces of other regions: records of the total, no rate-mean error', async () => {
+    const r = await check('Đơn vị;Tỷ lệ hộ nghèo (%)\nCả nước;4,4\nTrung du và miền núi phía Bắc;13,4\nBình Dương;0,1\nHà Nội;0,4\n');
+    expect(problems(r)).toEqual([]);
+    expect(r.coverage.ran).not.toContain('rate-mean');
+  });
+
+  it('a region with its own provinces still heads them (their counts add up to it)', async () => {
+    const r = await check('Đơn vị;Số hộ nghèo\nCả nước;300\nTây Nguyên;300\nKon Tum;100\nGia Lai;150\nĐắk Lắk;40\n');
+    expect(problems(r)).toEqual(['error sum B3']);
+  });
+});
