@@ -338,7 +338,12 @@ function enumerate(
   const count = b.hi.minus(b.lo).div(line.step).plus(1);
   if (count.gt(limits.enumLimit)) return { kind: 'limit' };
   const points: Dec[] = [];
-  for (let t = b.lo; t.lte(b.hi); t = t.plus(line.step)) {
+  // By index, not by adding the step: a step below the decimals' precision (a rate typed with a hundred decimals)
+  // added to a value gives the value back, and the loop never ended.
+  const n = Math.round(count.toNumber());
+  for (let k = 0; k < n; k++) {
+    const t = b.lo.plus(line.step.mul(k));
+    if (t.gt(b.hi)) break;
     const vals = line.base.map((x, i) => x.plus(line.dir[i]!.mul(t)));
     if (!unchanged(vals) && verify(sys, vars, vals, checks, guards)) points.push(t);
   }
