@@ -79,11 +79,23 @@ const ofWhichKey = (k: string) => mayMatch(OF_WHICH, k) && OF_WHICH.test(k);
  * "of which" it, neither summed nor bounding its rate. A place named with a note (`Huyện Mường Nhé (huyện nghèo)`) is a
  * place: the name must start with the group's words.
  */
-const TRAIT_START = /^(?:\d[\d.]*\s+|cac\s+)?(?:ho|dong bao|nguoi|nhom|(?:huyen|xa|thon|ban)\s+(?:ngheo|dac biet kho khan|dbkk|bai ngang|vung))\b/;
+const TRAIT_START = /^(?:\d[\d.]*\s+|cac\s+)?(?:ho|dong bao|nguoi|nhom)\b/;
+/** Places picked out by a trait: counted (`74 huyện nghèo`, `Các xã ĐBKK`) or the phrase alone (`Huyện nghèo`), not `Huyện nghèo Nậm Pồ`. */
+const TRAIT_PLACES = /^(?:(?:\d[\d.]*|cac)\s+(?:huyen|xa|thon|ban)\s+(?:ngheo|dac biet kho khan|dbkk|bai ngang|vung)\b|(?:huyen|xa|thon|ban)\s+(?:ngheo|dac biet kho khan|dbkk)$)/;
+/** The complement of the ethnic minorities (`Hộ dân tộc Kinh`, `Hộ không phải DTTS`): beside it they are a part. */
+const COMPLEMENT_GROUP = /\b(?:khong|ngoai|con lai|khac)\b|\bkinh\b(?! te\b)/;
 function traitGroupKey(name: string, k: string): boolean {
-  if (!TRAIT_START.test(k)) return false;
+  if (!(TRAIT_START.test(k) || TRAIT_PLACES.test(k)) || COMPLEMENT_GROUP.test(k)) return false;
   const f = featuresOf(name);
   return f.em === true || f.selected === true;
+}
+
+/** Whether the list names no complement of a group (`Hộ dân tộc Kinh` beside `Hộ dân tộc thiểu số`: a split, added up). */
+function traitsApply(units: readonly DraftUnit[]): boolean {
+  return !units.some((u) => {
+    const k = foldKey(u.name);
+    return TRAIT_START.test(k) && COMPLEMENT_GROUP.test(k);
+  });
 }
 
 /**
@@ -126,8 +138,8 @@ function factsOf(units: readonly DraftUnit[]): ListFacts {
 /** Whether the list has anything beyond the annex's one level (blocks, "of which" rows, sections, administrative levels). */
 export function isStructured(units: readonly DraftUnit[], isTotal: (name: string) => boolean = () => false): boolean {
   const f = factsOf(units);
-  // A group named by a trait is "of which" a total above it, and only then.
-  const totalAt = f.trait.includes(1) ? units.findIndex((u) => isTotal(u.name)) : -1;
+  // A group named by a trait is "of which" a total above it, and only then (traitsApply).
+  const totalAt = f.trait.includes(1) && traitsApply(units) ? units.findIndex((u) => isTotal(u.name)) : -1;
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if (u.section !== undefined || u.ofWhich || f.ofWhich[i] || (f.trait[i] && totalAt >= 0 && i > totalAt) || (f.candidate[i] && i + 1 < units.length && !f.candidate[i + 1])) return true;
@@ -234,6 +246,7 @@ export function resolveStructure(
   const f = factsOf(units);
   const isHead = units.map((u, i) => i !== totalIdx && f.candidate[i] !== 0 && nextPlain(units, f, i, totalIdx) !== undefined);
   const named = namedAfterPartition(units, f, isHead, totalIdx);
+  const traits = f.trait.includes(1) && traitsApply(units);
   const levels = levelsOf(units, isTotal);
   // The units above the current one, of ever deeper levels (a province, its district): the nearest of a higher level is its parent.
   const open: number[] = [];
@@ -259,7 +272,7 @@ export function resolveStructure(
       open.length = 0;
       continue;
     }
-    if (u.ofWhich || named.has(i) || (f.trait[i] && root !== undefined && i > root)) {
+    if (u.ofWhich || named.has(i) || (f.trait[i] && root !== undefined && i > root && traits)) {
       role[i] = 'of-which';
       parents[i] = root ?? -1;
       continue;

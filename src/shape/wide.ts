@@ -7,7 +7,7 @@ import type { Finding } from '../model/finding.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { parseSlot, slotKey, withDims, type SubSlot } from '../model/slots.js';
 import { describeIndicator, IN_FLOWS, indicatorKey, OUT_FLOWS, type Measure, type Time } from '../model/vocabulary.js';
-import { isOfWhichName } from './structure.js';
+import { adminLevel, isOfWhichName } from './structure.js';
 import { foldKey } from './normalize.js';
 import { comparedWithYear, featuresOf, measureOnly, recognise, withoutYearMark } from './words.js';
 import { titleTotal } from './title.js';
@@ -90,8 +90,11 @@ function addSubSlotRows(draft: Draft, rows: Map<number, Indicator>, subRows: Rea
   }
 }
 
-/** A row that names the rest or a complement (`không thuộc …`, `ngoài …`, `còn lại`, `khác`): a list of such rows is a split. */
-const COMPLEMENT = /\b(?:khong|ngoai|con lai|khac|other|non|not)\b/;
+/**
+ * A row that names the rest or a complement (`không thuộc …`, `ngoài …`, `còn lại`, `khác`; the Kinh beside the ethnic
+ * minorities): a list of such rows is a split.
+ */
+const COMPLEMENT = /\b(?:khong|ngoai|con lai|khac|other|non|not)\b|\bkinh\b(?! te\b)/;
 
 /**
  * Rows listed under a count without a heading that are groups picked out by a trait or a support (`- Đồng bào DTTS`,
@@ -236,8 +239,11 @@ function unitColumns(b: WideBlock, draft: Draft, series: YearColumns | undefined
   return unitCols;
 }
 
-/** A header naming a plan, a target or an achievement against one (`Kế hoạch`, `Mục tiêu`, `Đạt so với kế hoạch (%)`). */
-const isPlanHeader = (head: string) => head !== '' && featuresOf(head).role !== undefined;
+/**
+ * A header naming a plan, a target or an achievement against one (`Kế hoạch`, `Mục tiêu`, `Đạt so với kế hoạch (%)`),
+ * never a place (`Huyện Giao Thủy`: `giao` is also the word of a target assigned).
+ */
+const isPlanHeader = (head: string) => head !== '' && adminLevel(head) === undefined && featuresOf(head).role !== undefined;
 
 /** Each column a unit named by its header (else its letter), a value per indicator row (an empty cell where none is). */
 function readUnitColumns(b: WideBlock, draft: Draft, unitCols: readonly number[]): void {
@@ -415,8 +421,9 @@ function subSlotRows(grid: Grid, labelCol: number, line: LabelLine): Map<number,
       continue;
     }
     // A row listed with the same mark as its would-be parent is its sibling (`- Hộ nghèo dân tộc thiểu số`, `- Hộ
-    // nghèo về thu nhập` under a total not read): the parent a list's rows belong to is not one of them.
-    const sibling = listed && parentMark !== undefined && markOf(text) === parentMark;
+    // nghèo về thu nhập` under a total not read): the parent a list's rows belong to is not one of them; a row
+    // that says it is "of which" (`- Trong đó: …`) is still the row's above.
+    const sibling = listed && !ofWhich && parentMark !== undefined && markOf(text) === parentMark;
     if (parent !== undefined && figures && (ofWhich || listed) && !sibling) {
       const part = partName(text);
       if (part !== '') out.set(r, { parentRow: parent, part, cell, relation: ofWhich || ofWhichList ? 'of-which' : 'breakdown', group, ...(heading !== undefined ? { heading } : {}) });

@@ -145,9 +145,10 @@ export function findYearColumns(grid: Grid, maxRows: number): { row: number; lin
     }
     if (years.size < 2) continue;
     const first = Math.min(...years.keys());
-    // Names under `Chỉ tiêu` are indicators, not units (a yearbook's rows: income, the poverty rate …): no table of units.
-    if (first > 0 && isLabelHeader(cellText(cellAt(grid, r, first - 1)))) continue;
     const rows = grid.rows.slice(r + 1);
+    // Names under `Chỉ tiêu` of which one names an indicator are indicators, not units (a yearbook's rows: income,
+    // the poverty rate …): no table of units.
+    if (first > 0 && isLabelHeader(cellText(cellAt(grid, r, first - 1))) && rows.some((row) => keyOf(featuresOf(cellText(row[first - 1]))) !== undefined)) continue;
     const named = rows.some((row) => /\p{L}/u.test(cellText(row[first - 1])));
     if (first === 0 || !named) {
       skippedUnnamed ||= first !== 0;
@@ -165,13 +166,16 @@ export function findYearColumns(grid: Grid, maxRows: number): { row: number; lin
 }
 
 /**
- * Rates, when every figure of the columns is written with decimals, lies within 0–100, and the figures share one
- * decimal mark (a yearbook's `0,89` beside `5.505`, five thousand in its format, is no table of rates).
+ * Rates, when every figure of the columns is written with decimals and lies within 0–100, and none is a thousands
+ * group beside decimal commas (a yearbook's `0,89` beside `5.505`, five thousand in its format, is no table of rates).
  */
 function inferred(rows: Grid['rows'], cols: number[]): string | undefined {
   const texts = rows.flatMap((row) => cols.map((c) => cellText(row[c]))).filter((t) => t !== '');
-  const marks = new Set(texts.map((t) => (t.includes(',') ? ',' : '.')));
-  return texts.length > 0 && marks.size === 1 && texts.every(looksLikeRate) ? 'rate' : undefined;
+  // `5.505` beside `0,89` is five thousand in the file's format; a lone `17.0` among `17,9` is a mark mistyped (the
+  // number format's finding), still a rate.
+  const comma = texts.some((t) => t.includes(','));
+  const thousands = comma && texts.some((t) => /^\d{1,3}\.\d{3}$/.test(t));
+  return texts.length > 0 && !thousands && texts.every(looksLikeRate) ? 'rate' : undefined;
 }
 
 /** A figure that keeps the inference of rates (`inferred`): blank, or written with decimals within 0–100. */
