@@ -26,7 +26,10 @@ export const ofWhichKind = defineKind<OfWhichRelation>({
   needs: [],
   perUnit: false,
   localised: true,
-  applicable: (annex) => [...(annex.subSlots?.values() ?? [])].some((s) => s.relation === 'of-which') || someUnitHasRole(annex.units, 'of-which'),
+  // Counts only are compared: a table of rates with groups "of which" its total has nothing for this check.
+  applicable: (annex) =>
+    [...(annex.subSlots?.values() ?? [])].some((s) => s.relation === 'of-which' && indicatorKind(s.parent) === 'count') ||
+    (someUnitHasRole(annex.units, 'of-which') && annex.indicators.some((i) => indicatorKind(i) === 'count')),
   *instances(ctx) {
     const { annex } = ctx;
     for (const [key, sub] of annex.subSlots ?? []) {

@@ -16,6 +16,8 @@ describe('groups named by a trait', () => {
     expect(problems(r)).toEqual([]);
     expect(r.coverage.ran).not.toContain('rate-mean');
     expect([...r.annex!.units].map((u) => u.role ?? '-')).toEqual(['-', 'of-which', 'of-which']);
+    // Of which compares counts: with rates alone it has nothing to run on, and is not listed as not run.
+    expect(r.coverage.notRun.map((n) => n.check)).not.toContain('of-which');
   });
 
   it('a place named with a note is a place (Huyện Mường Nhé (huyện nghèo)); a group without a total above it is a unit', async () => {
