@@ -5,20 +5,24 @@
  * skip per indicator (a contract); the text and HTML reports show these.
  */
 import type { Skip } from '../model/finding.js';
+import { parseA1 } from '../model/grid.js';
 import type { SkipRef } from '../model/message-ref.js';
 
-/** `Sheet!B3` → its sheet prefix, column letters and row number; undefined for other references (a Word table's). */
-const REF = /^(.*!)?([A-Z]{1,3})(\d+)$/;
+/** `Sheet!B3` → its sheet prefix and 0-based row and column (model/grid.ts `parseA1`); undefined for another form (a Word table's `T1R3C4`). */
+function placeOf(ref: string): { sheet: string; row: number; col: number } | undefined {
+  const bang = ref.lastIndexOf('!');
+  const at = parseA1(ref.slice(bang + 1));
+  return at && { sheet: ref.slice(0, bang + 1), ...at };
+}
 
-/** Consecutive cells of one column or one row as `first:last`; anything else as they are. */
+/** Consecutive cells of one column as `first:last`; anything else as they are. */
 function asRange(cells: readonly string[]): string[] {
   if (cells.length < 3) return [...cells];
-  const parts = cells.map((c) => REF.exec(c));
-  if (parts.some((p) => p === null)) return [...cells];
-  const [first] = parts as RegExpExecArray[];
-  const sameColumn = parts.every((p, i) => p![1] === first![1] && p![2] === first![2] && Number(p![3]) === Number(first![3]) + i);
-  const last = parts[parts.length - 1]!;
-  return sameColumn ? [`${cells[0]}:${last[2]}${last[3]}`] : [...cells];
+  const places = cells.map(placeOf);
+  const first = places[0];
+  if (!first || !places.every((p, i) => p !== undefined && p.sheet === first.sheet && p.col === first.col && p.row === first.row + i)) return [...cells];
+  const last = cells[cells.length - 1]!;
+  return [`${cells[0]}:${last.slice(last.lastIndexOf('!') + 1)}`];
 }
 
 const isBadValue = (msg: SkipRef): msg is SkipRef<'skip.bad-value'> => msg.id === 'skip.bad-value';
@@ -26,10 +30,10 @@ const blankCells = (sk: Skip) => (isBadValue(sk.msg) && sk.msg.params.blank === 
 
 /** By column, then row, as the table lays them out (a reference of another form keeps its place at the end). */
 function byPlace(a: string, b: string): number {
-  const p = REF.exec(a.split(':')[0]!);
-  const q = REF.exec(b.split(':')[0]!);
+  const p = placeOf(a.split(':')[0]!);
+  const q = placeOf(b.split(':')[0]!);
   if (!p || !q) return p ? -1 : q ? 1 : 0;
-  return (p[1] ?? '').localeCompare(q[1] ?? '') || p[2]!.length - q[2]!.length || (p[2]! < q[2]! ? -1 : p[2]! > q[2]! ? 1 : 0) || Number(p[3]) - Number(q[3]);
+  return p.sheet.localeCompare(q.sheet) || p.col - q.col || p.row - q.row;
 }
 
 const keyOf = (sk: Skip) => `${sk.rule}\u0000${sk.unit ?? ''}`;

@@ -82,19 +82,27 @@ const ofWhichKey = (k: string) => mayMatch(OF_WHICH, k) && OF_WHICH.test(k);
 const TRAIT_START = /^(?:\d[\d.]*\s+|cac\s+)?(?:ho|dong bao|nguoi|nhom)\b/;
 /** Places picked out by a trait: counted (`74 huyện nghèo`, `Các xã ĐBKK`) or the phrase alone (`Huyện nghèo`), not `Huyện nghèo Nậm Pồ`. */
 const TRAIT_PLACES = /^(?:(?:\d[\d.]*|cac)\s+(?:huyen|xa|thon|ban)\s+(?:ngheo|dac biet kho khan|dbkk|bai ngang|vung)\b|(?:huyen|xa|thon|ban)\s+(?:ngheo|dac biet kho khan|dbkk)$)/;
-/** The complement of the ethnic minorities (`Hộ dân tộc Kinh`, `Hộ không phải DTTS`): beside it they are a part. */
-const COMPLEMENT_GROUP = /\b(?:khong|ngoai|con lai|khac)\b|\bkinh\b(?! te\b)/;
+/**
+ * A name of the rest or a complement (`không thuộc …`, `ngoài …`, `còn lại`, `khác`; the Kinh beside the ethnic
+ * minorities), folded: beside it the groups are a split, added up (wide.ts dash rows, and units here).
+ */
+export const COMPLEMENT = /\b(?:khong|ngoai|con lai|khac|other|non|not)\b|\bkinh\b(?! te\b)/;
+
+/** A group picked out by a trait: a support or a trait (words.ts `selected`), or the ethnic minorities (`em`). */
+export function namesTraitGroup(text: string): boolean {
+  const f = featuresOf(text);
+  return f.selected === true || f.em === true;
+}
+
 function traitGroupKey(name: string, k: string): boolean {
-  if (!(TRAIT_START.test(k) || TRAIT_PLACES.test(k)) || COMPLEMENT_GROUP.test(k)) return false;
-  const f = featuresOf(name);
-  return f.em === true || f.selected === true;
+  return (TRAIT_START.test(k) || TRAIT_PLACES.test(k)) && !COMPLEMENT.test(k) && namesTraitGroup(name);
 }
 
 /** Whether the list names no complement of a group (`Hộ dân tộc Kinh` beside `Hộ dân tộc thiểu số`: a split, added up). */
 function traitsApply(units: readonly DraftUnit[]): boolean {
   return !units.some((u) => {
     const k = foldKey(u.name);
-    return TRAIT_START.test(k) && COMPLEMENT_GROUP.test(k);
+    return TRAIT_START.test(k) && COMPLEMENT.test(k);
   });
 }
 

@@ -7,7 +7,7 @@ import type { Finding } from '../model/finding.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { parseSlot, slotKey, withDims, type SubSlot } from '../model/slots.js';
 import { describeIndicator, IN_FLOWS, indicatorKey, OUT_FLOWS, type Measure, type Time } from '../model/vocabulary.js';
-import { adminLevel, isOfWhichName } from './structure.js';
+import { adminLevel, COMPLEMENT, isOfWhichName, namesTraitGroup } from './structure.js';
 import { foldKey } from './normalize.js';
 import { comparedWithYear, featuresOf, measureOnly, recognise, withoutYearMark } from './words.js';
 import { titleTotal } from './title.js';
@@ -91,16 +91,11 @@ function addSubSlotRows(draft: Draft, rows: Map<number, Indicator>, subRows: Rea
 }
 
 /**
- * A row that names the rest or a complement (`không thuộc …`, `ngoài …`, `còn lại`, `khác`; the Kinh beside the ethnic
- * minorities): a list of such rows is a split.
- */
-const COMPLEMENT = /\b(?:khong|ngoai|con lai|khac|other|non|not)\b|\bkinh\b(?! te\b)/;
-
-/**
  * Rows listed under a count without a heading that are groups picked out by a trait or a support (`- Đồng bào DTTS`,
- * `- Hộ có thành viên là người có công`: words.ts `selected` or `em`) overlap and leave the rest of the households
- * out: each is "of which" the count, they do not add up to it; the rows beside them, two or more, still split it. A list with a complement (`- Thuộc chính sách bảo trợ xã hội`,
- * `- Không thuộc …`) or under a heading (`Hộ nghèo phân theo …`) still splits it.
+ * `- Hộ có thành viên là người có công`: structure.ts `namesTraitGroup`) overlap and leave the rest of the households
+ * out: each is "of which" the count, they do not add up to it; the rows beside them, two or more, still split it. A
+ * list with a complement (structure.ts `COMPLEMENT`: `- Thuộc chính sách bảo trợ xã hội`, `- Không thuộc …`) or under a
+ * heading (`Hộ nghèo phân theo …`) still splits it.
  */
 function groupsByTrait(subSlots: Map<Indicator, SubSlot>, groupKey: (s: SubSlot) => string): void {
   const lists = new Map<string, Indicator[]>();
@@ -108,19 +103,13 @@ function groupsByTrait(subSlots: Map<Indicator, SubSlot>, groupKey: (s: SubSlot)
   for (const keys of lists.values()) {
     const parts = keys.map((k) => parseSlot(k).part ?? '');
     if (parts.some((p) => COMPLEMENT.test(foldKey(p)))) continue;
-    const trait = keys.filter((_, i) => byTrait(parts[i]!));
+    const trait = keys.filter((_, i) => namesTraitGroup(parts[i]!));
     if (trait.length === 0) continue;
     // The rows beside the groups split the count when two or more are left (`- Hộ nghèo về thu nhập`, `- Hộ nghèo
     // thiếu hụt …` beside `- Hộ nghèo dân tộc thiểu số`); one left alone is a group of it too.
     const rest = keys.length - trait.length;
     for (const k of rest >= 2 ? trait : keys) subSlots.set(k, { ...subSlots.get(k)!, relation: 'of-which' });
   }
-}
-
-/** A group picked out by a trait: a support or a trait (`selected`), or the ethnic minorities (`Hộ nghèo dân tộc thiểu số`). */
-function byTrait(part: string): boolean {
-  const f = featuresOf(part);
-  return f.selected === true || f.em === true;
 }
 
 /**
