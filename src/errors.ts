@@ -6,6 +6,7 @@
  */
 import type { CoreIndicator as Indicator } from './model/indicators.js';
 import type { RefusedKind } from './read/kinds.js';
+import type { Lang } from './model/lang.js';
 
 export interface ErrorParams {
   FILE_NOT_FOUND: Record<string, never>;
@@ -164,20 +165,23 @@ export class PovcheckError<C extends PovcheckErrorCode = PovcheckErrorCode> exte
   readonly file: string | undefined;
   /** An A1 reference when the problem sits at one cell. */
   readonly cell: string | undefined;
+  /** The language of the file's own text, when it was read (a Vietnamese table's line in Vietnamese without --lang). */
+  readonly lang: Lang | undefined;
 
-  constructor(code: C, params: ErrorParams[C], opts: { file?: string; cell?: string } = {}) {
+  constructor(code: C, params: ErrorParams[C], opts: { file?: string; cell?: string; lang?: Lang } = {}) {
     super(`${code}${opts.cell ? ` at ${opts.cell}` : ''}: ${JSON.stringify(params)}`);
     this.name = 'PovcheckError';
     this.code = code;
     this.params = params;
     this.file = opts.file;
     this.cell = opts.cell;
+    this.lang = opts.lang;
   }
 
   /** A copy that names `file` (readers deep in the pipeline don't know the path). */
   withFile(file: string): PovcheckError<C> {
     if (this.file) return this;
-    return new PovcheckError(this.code, this.params, { file, ...(this.cell ? { cell: this.cell } : {}) });
+    return new PovcheckError(this.code, this.params, { file, ...(this.cell ? { cell: this.cell } : {}), ...(this.lang ? { lang: this.lang } : {}) });
   }
 }
 

@@ -204,7 +204,7 @@ export function knownWidth(io: Io): boolean {
 
 /**
  * Runs a command's body over one file: a PovcheckError becomes one line naming the file (and cell) and exit 2, in
- * the language the body sets once it knows the table's (`setLang`), else `initialLang`, else the environment's; any
+ * the language the body sets once it knows the table's (`setLang`), else `initialLang`, else the text's, else the environment's; any
  * other fault one line too (internalError). table, plan and fix.
  */
 export async function guard(ctx: CommandContext, file: string, body: (setLang: (l: Lang) => void) => Promise<number>, initialLang?: Lang): Promise<number> {
@@ -213,7 +213,7 @@ export async function guard(ctx: CommandContext, file: string, body: (setLang: (
     return await body((l) => (lang = l));
   } catch (e) {
     if (e instanceof PovcheckError) {
-      ctx.io.err(oneLine(e.withFile(file), lang ?? envLang(ctx.io.env)) + '\n');
+      ctx.io.err(oneLine(e.withFile(file), lang ?? e.lang ?? envLang(ctx.io.env)) + '\n');
       return EXIT.UNREADABLE;
     }
     ctx.io.err(oneLine(internalError(e, ctx.io, file), lang ?? envLang(ctx.io.env)) + '\n');

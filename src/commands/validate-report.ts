@@ -9,7 +9,7 @@ import { PovcheckError } from '../errors.js';
 import { catalog } from '../messages/index.js';
 import { exitCodeOf } from '../model/file-result.js';
 import type { ValidateRun } from '../model/options.js';
-import { PLAIN_STYLE, type ReportInput } from '../reporters/types.js';
+import { PLAIN_STYLE, langOf, type ReportInput } from '../reporters/types.js';
 import type { RunOutcome } from '../run.js';
 import { EXIT, envLang, knownWidth, makeStyle, oneLine, terminalWidth, type CommandContext } from './shared.js';
 import type { ReportChoices } from './validate-options.js';
@@ -88,7 +88,7 @@ async function problemLines(report: ReportInput, outcome: RunOutcome, choices: R
   // The CI reporter (and node:crypto with it) loads only when a file was left unchecked.
   const { uncheckedText } = outcome.results.some((r) => r.status === 'unchecked') ? await import('../reporters/ci.js') : { uncheckedText: undefined };
   for (const r of outcome.results) {
-    if (r.status === 'unreadable' && r.error) io.err(oneLine(r.error, choices.lang ?? envLang(io.env)) + '\n');
+    if (r.status === 'unreadable' && r.error) io.err(oneLine(r.error, langOf(report, r)) + '\n');
     if (r.status === 'unchecked' && uncheckedText) io.err(`povcheck: ${r.file}: ${uncheckedText(report, r)}\n`);
   }
 }

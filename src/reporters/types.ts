@@ -84,9 +84,9 @@ export const PLAIN_STYLE: Style = {
   bold: (s) => s,
 };
 
-/** A file's report language: forced, else its table's, else (unreadable) the run's. */
+/** A file's report language: forced, else its table's, else (unreadable) its text's, else the run's. */
 export function langOf(input: ReportInput, file: FileResult): Lang {
-  return input.lang ?? tableOf(file)?.lang ?? runLang(input);
+  return input.lang ?? tableOf(file)?.lang ?? file.error?.lang ?? runLang(input);
 }
 
 /**

@@ -212,7 +212,16 @@ export function shape(grid: Grid, opts: ShapeOptions = {}): ShapeResult {
   }
   const row = oneIndicatorRow(grid, opts.extraLabels);
   if (row?.layout === 'wide') return finish(readWide(grid, row.col, row.line), opts);
-  throw new PovcheckError('NOT_A_TABLE', { reason: 'no-labels' });
+  throw new PovcheckError('NOT_A_TABLE', { reason: 'no-labels' }, textLang(grid));
+}
+
+/** A letter only Vietnamese writes (`ă â đ ê ô ơ ư`, a tone mark): the text's language, for the line that says it is not read. */
+const VIETNAMESE_LETTER = /[ăâđêôơư\u0300-\u0323\u1EA0-\u1EF9]/iu;
+
+/** `{ lang: 'vi' }` when a cell among the grid's first rows is Vietnamese (a reason in the reader's language without --lang). */
+function textLang(grid: Grid): { lang?: 'vi' } {
+  for (const row of grid.rows.slice(0, 200)) for (const cell of row ?? []) if (cell && VIETNAMESE_LETTER.test(cell.raw.normalize('NFC'))) return { lang: 'vi' };
+  return {};
 }
 
 /**

@@ -11,6 +11,7 @@ import { adminLevel, COMPLEMENT, isOfWhichName, namesTraitGroup } from './struct
 import { foldKey } from './normalize.js';
 import { comparedWithYear, featuresOf, measureOnly, recognise, withoutYearMark } from './words.js';
 import { titleTotal } from './title.js';
+import { applyRowYears } from './wide-years.js';
 import { isLabelHeader, isMeasureHeader, isMeasureValue, isNotesHeader, isSttHeader } from './aliases.js';
 import { clip, columnTexts, hasDigit, LIST_MARKER, newDraft, partName, takeIndicators, tidyName, unknownLabelParams, type Draft } from './draft.js';
 import { unknownColumn, unlabelledColumn } from './long.js';
@@ -26,12 +27,13 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
   const measureCol = line.hits.size > 0 ? measureColumn(grid, labelCol, Math.min(...line.hits.keys())) : undefined;
   const mismatched = contradictedRows(grid, line, measureCol);
   for (const r of mismatched) line.hits.delete(r);
+  const rowYears = applyRowYears(grid, labelCol, gridWidth(grid), line);
   const subRows = subSlotRows(grid, labelCol, line);
   for (const r of subRows.keys()) line.hits.delete(r);
   const rows: Map<number, Indicator> = takeIndicators(line, draft);
   addSubSlotRows(draft, rows, subRows);
   const blockRows = [...line.hits.keys(), ...line.headings, ...subRows.keys()];
-  const block: WideBlock = { grid, labelCol, rows, firstRow: Math.min(...blockRows), lastRow: Math.max(...blockRows), width: gridWidth(grid) };
+  const block: WideBlock = { grid, labelCol, rows, firstRow: Math.min(...blockRows), lastRow: Math.max(...blockRows), width: gridWidth(grid), ...(rowYears ? { yearCols: rowYears.cols } : {}) };
   block.headerRow = headerRowAbove(block);
   const { headerRow } = block;
   // Years as columns (one table per indicator, one unit): each column is a year of the unit the title names.
@@ -62,6 +64,8 @@ interface WideBlock {
   lastRow: number;
   width: number;
   headerRow?: number;
+  /** Columns of the rows' years (wide-years.ts): no unit's. */
+  yearCols?: ReadonlySet<number>;
 }
 
 const textAt = (grid: Grid, r: number, c: number) => cellText(cellAt(grid, r, c));
@@ -186,7 +190,7 @@ function unitColumns(b: WideBlock, draft: Draft, series: YearColumns | undefined
   const { grid, labelCol, rows, headerRow } = b;
   const unitCols: number[] = [];
   for (let c = 0; c < b.width; c++) {
-    if (c === labelCol) continue;
+    if (c === labelCol || b.yearCols?.has(c)) continue;
     const head = headerText(b, c);
     const data = [...rows.keys()].map((r) => textAt(grid, r, c)).filter((t) => t !== '');
     if (head === '' && data.length === 0) continue; // empty column

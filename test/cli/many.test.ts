@@ -44,7 +44,7 @@ function submissions(opts: { broken?: boolean; planted?: boolean } = {}): string
   return root;
 }
 
-type Json = { files: Array<{ file: string; status: string; error?: { code: string } }>; summary: Record<string, number> };
+type Json = { files: Array<{ file: string; status: string; error?: { code: string; message: string } }>; summary: Record<string, number> };
 
 describe('a folder of 23 mixed CSV/XLSX submissions, in one process', () => {
   const root = submissions({ broken: true });
@@ -59,7 +59,9 @@ describe('a folder of 23 mixed CSV/XLSX submissions, in one process', () => {
     expect(out.files.filter((f) => f.status === 'unreadable').map((f) => [f.file, f.error?.code])).toEqual([['submissions/huyen-03/zz-broken.xlsx', 'WORKBOOK_INVALID']]);
     expect(out.files.filter((f) => f.status === 'ok')).toHaveLength(8);
     expect(out.summary).toMatchObject({ files: 23, unreadable: 1 });
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^povcheck: submissions\/huyen-03\/zz-broken\.xlsx: not a readable Excel workbook/)]);
+    // Without --lang, in the run's language (its tables are Vietnamese), as the JSON's message and the text report say it.
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^povcheck: submissions\/huyen-03\/zz-broken\.xlsx: không phải sổ tính Excel đọc được/)]);
+    expect(out.files.find((f) => f.status === 'unreadable')?.error?.message).toMatch(/^không phải sổ tính Excel đọc được/);
   }, 120_000);
 
   it('in Vietnamese the unreadable file\'s line is Vietnamese throughout, the damage of its ZIP too', async () => {

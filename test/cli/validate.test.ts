@@ -122,6 +122,18 @@ describe('input that cannot be read', () => {
     expect(r.stdout).toContain('tệp rỗng');
   });
 
+  it('a Vietnamese table it cannot read says so in Vietnamese without --lang (the environment English); --lang en still English', async () => {
+    const p = file('deprivation.csv', '\uFEFFKhu vực;Thiếu hụt bảo hiểm y tế (%)\nNông thôn;0,637\nThành thị;0,614\n');
+    const vi = await cli(['validate', p]);
+    expect(vi.code).toBe(2);
+    expect(vi.stdout).toMatch(/không đọc được .*không thấy chỉ tiêu nào/);
+    const json = await cli(['validate', p, '--format', 'json']);
+    expect(json.stderr).toContain('không thấy chỉ tiêu nào');
+    const table = await cli(['table', p]);
+    expect(table.stderr).toContain('không thấy chỉ tiêu nào');
+    expect((await cli(['validate', p, '--lang', 'en'])).stdout).toContain('no poverty-table indicator');
+  });
+
   it('json: the file is "unreadable" with a code, and stderr has the line', async () => {
     const r = await cli(['validate', cases[0]![1], '--format', 'json']);
     expect(r.code).toBe(2);

@@ -1,0 +1,42 @@
+/**
+ * Years down a wide table (src/shape/wide-years.ts): indicators given again for another year, the year in a column
+ * beside the labels, in the labels themselves or in a heading row. Each year's rows are its slots (checked), never
+ * duplicates of the first year's (helper-78's transposed Ngân Sơn table: six false `duplicate` errors, two years
+ * unchecked, a real sum error passed as "no errors").
+ */
+import { describe, expect, it } from 'vitest';
+import { gridFromAnyBytes } from '../../src/read/index.js';
+import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+
+const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
+const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
+
+describe('years down a wide table', () => {
+  it('a Năm column with the year on the first row of each block', async () => {
+    const r = await check('Năm;Chỉ tiêu;Xã A;Xã B;Toàn huyện\nNăm 2017;Tổng số hộ;1000;2000;3000\n;Hộ nghèo;120;300;420\nNăm 2018;Tổng số hộ;1010;2020;3030\n;Hộ nghèo;100;280;390\n');
+    expect(problems(r)).toEqual(['error sum E5']);
+    expect(r.annex!.indicators).toEqual(['households@2017', 'poor@2017', 'households@2018', 'poor@2018']);
+  });
+
+  it('the year in each row label', async () => {
+    const r = await check('Chỉ tiêu;Xã A;Xã B;Toàn huyện\nTổng số hộ năm 2017;1000;2000;3000\nSố hộ nghèo năm 2017;120;300;420\nTổng số hộ năm 2018;1010;2020;3030\nSố hộ nghèo năm 2018;100;280;390\n');
+    expect(problems(r)).toEqual(['error sum D5']);
+  });
+
+  it('a heading row of the year over its rows; each year\'s rate over its own households', async () => {
+    const r = await check('Chỉ tiêu;Xã A;Xã B;Toàn huyện\nNăm 2017;;;\nTổng số hộ;1000;2000;3000\nSố hộ nghèo;120;300;420\nTỷ lệ hộ nghèo (%);12,00;15,00;14,00\nNăm 2018;;;\nTổng số hộ;1010;2020;3030\nSố hộ nghèo;101;280;381\nTỷ lệ hộ nghèo (%);10,00;13,86;12,87\n');
+    expect(problems(r)).toEqual(['error rate D9']);
+    expect(r.findings.filter((f) => f.rule === 'unknown')).toEqual([]);
+  });
+
+  it('one year only is the table\'s year: no year in the slots', async () => {
+    const r = await check('Chỉ tiêu;Xã A;Xã B;Toàn huyện\nTổng số hộ năm 2017;1000;2000;3000\nSố hộ nghèo năm 2017;120;300;420\n');
+    expect(r.annex!.indicators).toEqual(['households', 'poor']);
+    expect(problems(r)).toEqual([]);
+  });
+
+  it('the same indicator twice in one year is still a duplicate', async () => {
+    const r = await check('Năm;Chỉ tiêu;Xã A;Xã B;Toàn huyện\nNăm 2017;Tổng số hộ;1000;2000;3000\n;Tổng số hộ;1000;2000;3000\n;Hộ nghèo;120;300;420\nNăm 2018;Tổng số hộ;1010;2020;3030\n;Hộ nghèo;100;280;380\n');
+    expect(problems(r)).toEqual(['error duplicate B3']);
+  });
+});
