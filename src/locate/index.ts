@@ -62,7 +62,8 @@ interface Run {
 }
 
 /**
- * The work one localisation may do, counted in candidate sets solved, shared by every search of the call (the
+ * The work one localisation may do, counted in candidate sets solved (a solve over more than 64 checks and guards
+ * counts once per 64: search.ts `charge`), shared by every search of the call (the
  * whole table, its independent groups, the peeled rounds, the formula suspects): a table broken in many
  * places stops with status `stopped` (its findings stay, without a likely cause) instead of searching on.
  */

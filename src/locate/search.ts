@@ -52,7 +52,7 @@ function searchSingles(sys: System, failing: readonly Check[], limits: SearchLim
   let stopped = false;
   for (const v of intersect(failing.map((c) => c.vars)).filter(sys.isVar).sort(sheetOrder(sys))) {
     if (must && v !== must) continue;
-    if (limits.work.left-- <= 0) return { sets, size: 1, stopped: true, budget: true, exhausted: true };
+    if (!charge(sys, [v], limits)) return { sets, size: 1, stopped: true, budget: true, exhausted: true };
     const o = solve(sys, [v], limits);
     if (o.kind === 'found') sets.push(o.set);
     else if (o.kind === 'limit') stopped = true;
@@ -75,7 +75,7 @@ function searchPairs(sys: System, failing: readonly Check[], limits: SearchLimit
       const key = pair.join(' ');
       if (seen.has(key)) continue;
       seen.add(key);
-      if (++pairs > limits.maxPairs || limits.work.left-- <= 0) {
+      if (++pairs > limits.maxPairs || !charge(sys, pair, limits)) {
         stopped = budget = true;
         break outer;
       }
@@ -85,6 +85,24 @@ function searchPairs(sys: System, failing: readonly Check[], limits: SearchLimit
     }
   }
   return { sets, size: 2, stopped, ...(budget ? { budget: true as const } : {}) };
+}
+
+/** Checks and guards a solve of up to this many costs one unit of the work budget. */
+const CHECKS_PER_WORK = 64;
+
+/**
+ * Takes a candidate's solve out of the work budget, by its size: the checks and guards its cells are in (a total's
+ * cell tied to 10,000 "of which" rows costs what 10,000 small solves cost: counting solves alone let such a table
+ * take 16 s). False when what is left does not pay for it.
+ */
+function charge(sys: System, vars: readonly string[], limits: SearchLimits): boolean {
+  if (limits.work.left <= 0) return false;
+  let size = 0;
+  for (const v of vars) size += sys.checksOf(v).length + sys.guardsOf(v).length;
+  const cost = Math.max(1, Math.ceil(size / CHECKS_PER_WORK));
+  if (cost > limits.work.left) return false;
+  limits.work.left -= cost;
+  return true;
 }
 
 /** The second cells of pairs with `a`: those every failing check without `a` shares, else `a`'s neighbours. */

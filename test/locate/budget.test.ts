@@ -22,6 +22,18 @@ describe('localisation does bounded work', () => {
     expect(locate(r.annex!, r.findings, { maxSolves: 0 }).status).toBe('stopped');
   });
 
+  it('charges a solve by its size: a total tied to 640 "of which" rows costs more than one small solve', () => {
+    const rows = Array.from({ length: 640 }, () => 'Hộ dân tộc thiểu số;1.000;100;10,00');
+    // The total's poor households typed 10 for 100: below every row (640 failing checks) and off its rate.
+    const csv = `\uFEFFĐối tượng;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%)\nCả nước;1.000;10;10,00\n${rows.join('\n')}\n`;
+    const r = checkGrid(gridFromBytes(Buffer.from(csv, 'utf8')));
+    // Counted once per solve, ten would do; the total's cell is in some 640 checks: eleven units of work alone.
+    expect(locate(r.annex!, r.findings, { maxSolves: 10 }).status).toBe('stopped');
+    const found = locate(r.annex!, r.findings, { maxSolves: 1_000 });
+    expect(found.status).toBe('found');
+    expect(found.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed])).toEqual([['C2', '100']]);
+  });
+
   it.each(['fuzz-66.csv', 'extra-communes-60.csv'])('a table broken in many places (%s) ends, its findings kept', (name) => {
     const grid = gridFromBytes(readFileSync(join(import.meta.dirname, 'slow-inputs', name)));
     const r = checkGrid(grid);
