@@ -247,7 +247,7 @@ function independent(sys: System, failing: readonly Check[], run: Run, rounds: n
 function peel(sys: System, group: readonly Check[], run: Run, others: Others, rounds: number): Localisation[] | undefined {
   // Each candidate costs a pass over the group (the others are a lookup): counted in the call's work.
   const pass = 1 + Math.ceil(group.length / 20);
-  for (const v of peelCandidates(sys, group)) {
+  for (const { v, lone } of peelCandidates(sys, group)) {
     if ((run.limits.work.left -= pass) <= 0) return undefined;
     const rest = new Set(group.filter((c) => !c.vars.has(v)).map(checkKey));
     const part = localise(
@@ -257,6 +257,8 @@ function peel(sys: System, group: readonly Check[], run: Run, others: Others, ro
       (k) => others(k) || rest.has(k),
     );
     if (part.status !== 'found' || part.size !== 1 || !part.causes[0]!.cells.every((x) => x.cell.ref === v)) continue;
+    // A lone cell's check alone may be explained as well by another of its cells: peeled only when it is the likelier.
+    if (lone && part.causes[0]!.confidence === 'ambiguous') continue;
     // Correct that cell, then localise what is left on the corrected table.
     const proposed = part.causes[0]!.cells[0]!.proposed;
     if (proposed === undefined) return [part];
@@ -272,15 +274,30 @@ function peel(sys: System, group: readonly Check[], run: Run, others: Others, ro
   return undefined;
 }
 
-/** The cells of a group in at least two of its checks, those in most first (then in sheet order). */
-function peelCandidates(sys: System, group: readonly Check[]): string[] {
+/**
+ * The cells of a group in at least two of its checks, those in most first (then in sheet order); then the cells of
+ * its small checks that no other check of the group reads (a rate typed `12,20` for `12,00` is in its own rate check
+ * alone: three such slips linked by a sum's cells were never peeled), at most MAX_LONE_CANDIDATES of them.
+ */
+function peelCandidates(sys: System, group: readonly Check[]): Array<{ v: string; lone?: true }> {
   const count = new Map<string, number>();
   for (const c of group) for (const v of c.vars) if (sys.isVar(v)) count.set(v, (count.get(v) ?? 0) + 1);
-  return [...count]
+  const shared = [...count]
     .filter(([, n]) => n >= 2)
     .sort((a, b) => b[1] - a[1] || position(sys, a[0]) - position(sys, b[0]))
     .map(([v]) => v);
+  const lone = group
+    .filter((c) => c.vars.size <= SMALL_CHECK)
+    .flatMap((c) => [...c.vars].filter((v) => count.get(v) === 1))
+    .sort((a, b) => position(sys, a) - position(sys, b))
+    .slice(0, MAX_LONE_CANDIDATES);
+  return [...shared.map((v) => ({ v })), ...lone.map((v) => ({ v, lone: true as const }))];
 }
+
+/** A check of at most this many cells (a rate's: count, households, rate) is small enough to peel a lone cell of. */
+const SMALL_CHECK = 4;
+/** Most lone cells tried by one peel. */
+const MAX_LONE_CANDIDATES = 40;
 
 /** The units whose cells some of these checks read. */
 function unitsOf(sys: System, checks: readonly Check[]): number[] {

@@ -578,8 +578,13 @@ function startsWithAlphanumeric(text: string): boolean {
   return (c >= 0x61 && c <= 0x7a) || (text.charCodeAt(0) >= 0x30 && text.charCodeAt(0) <= 0x39);
 }
 
-/** A row that starts another partition of the total: `Chia theo khu vực`, `Phân theo vùng`, `By region`. */
-export const isSectionRow = (name: string) => /^(?:chia theo|phan theo|theo|by|classified by)\b/.test(foldKey(name));
+/**
+ * A row without figures that starts another partition of the total: `Chia theo khu vực`, `Phân theo vùng`, `By
+ * region`, or the survey tables' bare headings of one (`6 vùng`, `Vùng`, `Dân tộc`, `Khu vực`: read as units
+ * without figures, they kept the country's mean from being checked).
+ */
+export const isSectionRow = (name: string) => SECTION_ROW.test(foldKey(name));
+const SECTION_ROW = /^(?:(?:chia theo|phan theo|theo|by|classified by)\b|(?:\d+ )?(?:vung|vung kinh te|vung kinh te xa hoi|khu vuc|dan toc|nhom dan toc|thanh phan dan toc|regions?|ethnic(?:ity| groups?)|areas?)$)/;
 
 /**
  * Columns of a count that are "of which" columns (`Trong đó: hộ nghèo về thu nhập thấp` after `Số hộ nghèo`): taken

@@ -3,27 +3,28 @@
  * the one the published tables of those years use), by folded name (normalize.ts `foldKey`). A region's row
  * heads the provinces listed under it only when they are its own: an article's "the highest region, then the
  * lowest provinces" (`Trung du và miền núi phía Bắc 13,4`, then `Bình Dương 0,1`, `Hà Nội 0,4`) is a list of
- * records, not a region and its parts (a false `rate-mean` error). Names outside the list decide nothing.
+ * records, not a region and its parts (a false `rate-mean` error). The surveys' short names (`ĐB sông Hồng`,
+ * `TD&MN phía Bắc`, `BTB&DH miền Trung`, `ĐBSCL`) are the regions too. Names outside the list decide nothing.
  */
 import { foldKey } from './normalize.js';
 
 const REGIONS: ReadonlyArray<{ name: RegExp; provinces: readonly string[] }> = [
   {
-    name: /^(?:vung )?trung du (?:va )?mien nui phia bac\b/,
+    name: /^(?:vung )?(?:trung du (?:va )?mien nui|td (?:va )?mn) phia bac\b|^tdmnpb$/,
     provinces: ['ha giang', 'cao bang', 'bac kan', 'tuyen quang', 'lao cai', 'yen bai', 'thai nguyen', 'lang son', 'bac giang', 'phu tho', 'dien bien', 'lai chau', 'son la', 'hoa binh'],
   },
   {
-    name: /^(?:vung )?dong bang song hong\b/,
+    name: /^(?:vung )?(?:dong bang|db) song hong\b|^dbsh$/,
     provinces: ['ha noi', 'vinh phuc', 'bac ninh', 'quang ninh', 'hai duong', 'hai phong', 'hung yen', 'thai binh', 'ha nam', 'nam dinh', 'ninh binh'],
   },
   {
-    name: /^(?:vung )?bac trung bo (?:va )?duyen hai (?:mien trung|nam trung bo)\b/,
+    name: /^(?:vung )?(?:bac trung bo|btb) (?:va )?(?:duyen hai|dh) (?:mien trung|nam trung bo)\b|^btb ?(?:va )?dhmt$/,
     provinces: ['thanh hoa', 'nghe an', 'ha tinh', 'quang binh', 'quang tri', 'thua thien hue', 'da nang', 'quang nam', 'quang ngai', 'binh dinh', 'phu yen', 'khanh hoa', 'ninh thuan', 'binh thuan'],
   },
   { name: /^(?:vung )?tay nguyen\b/, provinces: ['kon tum', 'gia lai', 'dak lak', 'dak nong', 'lam dong'] },
   { name: /^(?:vung )?dong nam bo\b/, provinces: ['binh phuoc', 'tay ninh', 'binh duong', 'dong nai', 'ba ria vung tau', 'ho chi minh'] },
   {
-    name: /^(?:vung )?dong bang song cuu long\b/,
+    name: /^(?:vung )?(?:dong bang|db) song cuu long\b|^dbscl$/,
     provinces: ['long an', 'tien giang', 'ben tre', 'tra vinh', 'vinh long', 'dong thap', 'an giang', 'kien giang', 'can tho', 'hau giang', 'soc trang', 'bac lieu', 'ca mau'],
   },
 ];

@@ -37,7 +37,7 @@ const BLOCK_NAMES = [
   /^khu vuc\b/,
   /^(?:vung |mien )?(?:mien nui|dong bang|vung cao|trung du|ven bien|bai ngang)\b/,
   /^cac (?:huyen|xa|thi xa|thanh pho|don vi)\b/,
-  /^(?:vung )?(?:trung du (?:va )?mien nui phia bac|mien nui (?:dong|tay) bac|dong bac|tay bac|dong bang song hong|bac trung bo|duyen hai nam trung bo|duyen hai mien trung|nam trung bo|tay nguyen|dong nam bo|dong bang song cuu long)\b/,
+  /^(?:vung )?(?:trung du (?:va )?mien nui phia bac|mien nui (?:dong|tay) bac|dong bac|tay bac|dong bang song hong|bac trung bo|duyen hai nam trung bo|duyen hai mien trung|nam trung bo|tay nguyen|dong nam bo|dong bang song cuu long|td (?:va )?mn phia bac|db song (?:hong|cuu long)|btb (?:va )?dh mien trung|dbsh|dbscl)\b/,
   /^urban\b/,
   /^rural\b/,
 ];

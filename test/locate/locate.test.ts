@@ -117,6 +117,15 @@ describe('what the checks cannot decide', () => {
     expect(r.localisation.parts!.every((p) => p.causes[0]!.confidence === 'unique')).toBe(true);
   });
 
+  it('rate slips linked by a sum\'s cells: a rate cell in its own check alone is peeled (helper-78: no cause was named)', async () => {
+    const { gridFromAnyBytes } = await import('../../src/read/index.js');
+    const csv = '\uFEFFTT;Đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%)\n1;Xã A;1000;120;12,20\n2;Xã B;2000;300;15,50\n3;Xã C;1500;90;6,00\n;Toàn huyện;4600;510;\n';
+    const r = checkGrid(await gridFromAnyBytes(Buffer.from(csv, 'utf8'), { name: 't.csv' }));
+    expect(r.localisation.status).toBe('found');
+    const parts = r.localisation.parts!.map((p) => p.causes[0]!.cells.map((c) => `${c.cell.ref}=${c.proposed}`).join('+'));
+    expect(parts).toEqual(['E2=12.00', 'E3=15.00+C5=4500']);
+  });
+
   it('no set of cells explains the errors of one row: says so instead of guessing', () => {
     const r = withTexts({ 'households_start:0': '210.999', 'households_start:1': '49.000', 'households_start:2': '39.000', 'households_start:3': '36.000' });
     expect(r.localisation).toMatchObject({ status: 'none', causes: [] });
