@@ -314,7 +314,10 @@ const position = (sys: System, ref: string) => {
 /** A later part's causes without the findings an earlier part already explains. */
 function withoutExplained(loc: Localisation, before: Localisation): Localisation {
   const done = new Set(before.causes.flatMap((c) => c.explains));
-  return { ...loc, causes: loc.causes.map((c) => ({ ...c, explains: c.explains.filter((i) => !done.has(i)) })) };
+  // A cell the earlier part corrected holds, in the table, what it held before the correction (not the corrected value).
+  const held = new Map(before.causes[0]?.cells.map((x) => [x.cell.ref, x.actual]) ?? []);
+  const asHeld = (x: Cause['cells'][number]) => (held.has(x.cell.ref) ? { ...x, actual: held.get(x.cell.ref)! } : x);
+  return { ...loc, causes: loc.causes.map((c) => ({ ...c, cells: c.cells.map(asHeld), explains: c.explains.filter((i) => !done.has(i)) })) };
 }
 
 /** The localisation of a table with several independent errors: one part per error. */

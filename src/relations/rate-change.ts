@@ -18,7 +18,7 @@ import { EXACT_SHOWN } from './rate.js';
 import { unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 import { allNumbers, ColumnRow, columnsOf, slotIndexes, wholeAt } from './columns.js';
-import { carriesSlot, okValue, seriesChange, skipUnprintedBases, slotFor, vocabularySlots } from './slots.js';
+import { carriesSlot, okValue, seriesChange, skipUnprintedBases, slotFor, startOfYear, vocabularySlots } from './slots.js';
 
 /** A rate as printed, or computed from its count and households. */
 type RateSource = { printed: OkValue } | { count: OkValue; households: OkValue };
@@ -461,7 +461,8 @@ function otherReductions(annex: Annex): OtherReduction[] {
     if (slot.point.measure !== 'rate' || slot.point.role !== 'value' || slot.key === 'rate_end') continue;
     const points = { time: 'reduced', measure: 'points' } as const;
     if (slot.point.time === 'end') {
-      const start = slotFor(slot, { time: 'start' });
+      // Its year's start, else last year's end printed in its place (`cuối năm 2021 | cuối năm 2022 | Mức giảm … năm 2022`).
+      const start = startOfYear(annex, slot);
       const reduced = slotFor(slot, points);
       if (carriesSlot(annex, start) && carriesSlot(annex, reduced)) out.push({ start, end: slot.key, reduced });
       continue;

@@ -23,7 +23,8 @@ import { clip, columnTexts, MAX_NAME, unknownLabelParams, newDraft, partName, ta
 import type { LabelLine } from './scan.js';
 import { adminLevel, blockCandidate, isOfWhichName } from './structure.js';
 import { foldKey } from './normalize.js';
-import { slotKey, withDims, type SlotFormula } from '../model/slots.js';
+import { parseSlot, slotKey, withDims, type SlotFormula } from '../model/slots.js';
+import { settleListedParts } from './listed-parts.js';
 import { titleTotal } from './title.js';
 import { withoutYearMark } from './words.js';
 
@@ -587,34 +588,54 @@ export const isSectionRow = (name: string) => SECTION_ROW.test(foldKey(name));
 const SECTION_ROW = /^(?:(?:chia theo|phan theo|theo|by|classified by)\b|(?:\d+ )?(?:vung|vung kinh te|vung kinh te xa hoi|khu vuc|dan toc|nhom dan toc|thanh phan dan toc|regions?|ethnic(?:ity| groups?)|areas?)$)/;
 
 /**
- * Columns of a count that are "of which" columns (`Trong đó: hộ nghèo về thu nhập thấp` after `Số hộ nghèo`): taken
- * out of the line's hits (they are not the count again) with the part they name.
+ * Columns of a count that are its parts: "of which" columns (`Trong đó: hộ nghèo về thu nhập thấp` after `Số hộ
+ * nghèo`), and columns that name the count again with words of their own (`Hộ nghèo về thu nhập`, `Hộ nghèo thiếu hụt
+ * dịch vụ xã hội cơ bản` after `Số hộ nghèo`: listed as the wide layout's dash rows are, and settled alike,
+ * listed-parts.ts; an "of which" column they follow heads their list). Taken out of the line's hits (they are not the
+ * count again) with the part they name.
  */
-function ofWhichColumns(line: LabelLine): Map<number, { parent: Indicator; part: string; cell: Cell }> {
-  const out = new Map<number, { parent: Indicator; part: string; cell: Cell }>();
-  const seen = new Set<Indicator>();
+function ofWhichColumns(line: LabelLine): Map<number, ColumnPart> {
+  const out = new Map<number, ColumnPart>();
+  const first = new Map<Indicator, string>();
   for (const [c, hit] of [...line.hits.entries()].sort((a, b) => a[0] - b[0])) {
     const text = cellText(hit.cell);
-    if (seen.has(hit.indicator) && indicatorKind(hit.indicator) === 'count' && isOfWhichName(text)) {
+    const before = first.get(hit.indicator);
+    if (before !== undefined && indicatorKind(hit.indicator) === 'count' && parseSlot(hit.indicator).part === undefined) {
       const part = partName(text);
-      if (part !== '') out.set(c, { parent: hit.indicator, part, cell: hit.cell });
+      const ofWhich = isOfWhichName(text);
+      if (part !== '' && (ofWhich || foldKey(text) !== before)) out.set(c, { parent: hit.indicator, part, cell: hit.cell, relation: ofWhich ? 'of-which' : 'breakdown' });
     }
-    seen.add(hit.indicator);
+    if (before === undefined) first.set(hit.indicator, foldKey(text));
   }
+  // `Trong đó: hộ nghèo về thu nhập | Hộ nghèo thiếu hụt …`: the parts after an "of which" column continue its list,
+  // which then splits the count (a column of its own `Trong đó: …` is another subset).
+  const parts = [...out.entries()];
+  parts.forEach(([c, p], i) => {
+    const next = parts.slice(i + 1).find(([, q]) => q.parent === p.parent)?.[1];
+    if (p.relation === 'of-which' && next?.relation === 'breakdown') out.set(c, { ...p, relation: 'breakdown' });
+  });
   for (const c of out.keys()) line.hits.delete(c);
   return out;
 }
 
-/** The "of which" columns as slots of the count they are part of (relations/of-which.ts: each at most it). */
-function addOfWhichColumns(draft: Draft, cols: Map<number, Indicator>, ofWhich: ReadonlyMap<number, { parent: Indicator; part: string; cell: Cell }>): void {
-  for (const [c, o] of ofWhich) {
+interface ColumnPart {
+  parent: Indicator;
+  part: string;
+  cell: Cell;
+  relation: 'of-which' | 'breakdown';
+}
+
+/** The part columns as slots of the count they are part of (relations/of-which.ts, breakdown.ts). */
+function addOfWhichColumns(draft: Draft, cols: Map<number, Indicator>, parts: ReadonlyMap<number, ColumnPart>): void {
+  for (const [c, o] of parts) {
     const key = slotKey(o.parent, { part: o.part });
     if (draft.labelCells[key]) continue;
     cols.set(c, key);
     draft.indicators.push(key);
     draft.labelCells[key] = o.cell;
-    (draft.subSlots ??= new Map()).set(key, { parent: o.parent, relation: 'of-which' });
+    (draft.subSlots ??= new Map()).set(key, { parent: o.parent, relation: o.relation });
   }
+  if (draft.subSlots) settleListedParts(draft.subSlots);
 }
 
 /** The column formulas of the column-number row, over the slots of the columns they name. */

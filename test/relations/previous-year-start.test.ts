@@ -1,7 +1,7 @@
 /**
  * A year's start printed as the end of the year before (`Tổng số hộ nghèo cuối năm 2021 | Hộ nghèo phát sinh năm
  * 2022 | Hộ thoát nghèo năm 2022 | Tổng số hộ nghèo cuối năm 2022`, Thuận Bắc 2022): the gross balance and the net
- * flow run from it. They ran only from a column named the start of 2022, and the file was "nothing could be
+ * flow run from it, and so does the fall of the rate. They ran only from a column named the start of 2022, and the file was "nothing could be
  * checked" with a slip in it.
  */
 import { describe, expect, it } from 'vitest';
@@ -35,5 +35,10 @@ describe('last year’s end as this year’s start', () => {
   it('the year before only: two years back is no start', async () => {
     const r = await check('Đơn vị;Tổng số hộ nghèo cuối năm 2020;Hộ nghèo phát sinh năm 2022;Hộ thoát nghèo năm 2022;Tổng số hộ nghèo cuối năm 2022\nHuyện A;2.597;35;502;2.230\n');
     expect(r.coverage.ran).not.toContain('balance');
+  });
+
+  it('the fall of the rate runs from last year’s end rate (helper-79: 12,50 − 10,00 printed 2,00 was not checked)', async () => {
+    const r = await check('Đơn vị;Tỷ lệ hộ nghèo cuối năm 2021 (%);Tỷ lệ hộ nghèo cuối năm 2022 (%);Mức giảm tỷ lệ hộ nghèo năm 2022 (%)\nHuyện A;12,50;10,00;2,00\nHuyện B;8,00;7,00;1,00\n');
+    expect(problems(r)).toEqual(['error rate-change D2']);
   });
 });
