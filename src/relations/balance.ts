@@ -12,7 +12,7 @@ import type { Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf, type Expr } from '../model/expr.js';
 import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import type { OkValue } from '../rules/types.js';
-import { carriesSlot, ofIndicators, okValue, seriesStart, slotFor, startOfYear, vocabularySlots } from './slots.js';
+import { carriesSlot, lastYearsEnd, ofIndicators, okValue, seriesStart, slotFor, startOfYear, vocabularySlots } from './slots.js';
 import { unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 
@@ -25,6 +25,8 @@ export interface BalanceRelation extends Relation {
 interface Shape {
   end: Indicator;
   start: Indicator;
+  /** Last year's end, the start of a unit whose own start is blank (`cuối năm 2021` beside a blank `đầu năm 2022`). */
+  startElse?: Indicator;
   out: Indicator[];
   in: Indicator[];
 }
@@ -41,7 +43,8 @@ function balances(annex: Annex): Shape[] {
     const flows = (times: readonly string[]) => times.map((t) => slotFor(s, { time: t as never })).filter(carries);
     const o = flows(OUT_FLOWS);
     const i = flows(IN_FLOWS);
-    if (o.length > 0 && i.length > 0) out.push({ end: s.key, start, out: o, in: i });
+    const startElse = s.point.time === 'end' ? lastYearsEnd(annex, s) : undefined;
+    if (o.length > 0 && i.length > 0) out.push({ end: s.key, start, out: o, in: i, ...(startElse !== undefined && startElse !== start ? { startElse } : {}) });
   }
   return out;
 }
@@ -65,7 +68,7 @@ export const balanceKind = defineKind<BalanceRelation>({
       for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
         const id = ids.list ? ids.list[nth]! : nth;
         const at = okValue(annex, id, b.end);
-        const start = okValue(annex, id, b.start);
+        const start = okValue(annex, id, b.start) ?? okValue(annex, id, b.startElse);
         const o = b.out.map((k) => okValue(annex, id, k));
         const i = b.in.map((k) => okValue(annex, id, k));
         if (!at || !start || o.some((v) => !v) || i.some((v) => !v)) continue;

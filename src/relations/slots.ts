@@ -71,11 +71,20 @@ export function slotFor(s: SlotInfo, change: Partial<IndicatorPoint>): Indicator
  */
 export function startOfYear(annex: Annex, s: SlotInfo): Indicator | undefined {
   const own = slotFor(s, { time: 'start' });
+  if (carriesSlot(annex, own)) return own;
+  return lastYearsEnd(annex, s) ?? own;
+}
+
+/**
+ * The end of the year before an end-of-year slot's, when the table prints it (`Số hộ nghèo cuối năm 2021` beside
+ * `… cuối năm 2022`): the start of a unit whose own start of the year is left blank.
+ */
+export function lastYearsEnd(annex: Annex, s: SlotInfo): Indicator | undefined {
   const year = s.parsed.year;
-  if (carriesSlot(annex, own) || year === undefined || !/^\d{4}$/.test(year)) return own;
+  if (s.point.time !== 'end' || year === undefined || !/^\d{4}$/.test(year)) return undefined;
   const { indicator, ...dims } = s.parsed;
   const before = slotKey(indicator, { ...dims, year: String(Number(year) - 1) });
-  return carriesSlot(annex, before) ? before : own;
+  return carriesSlot(annex, before) ? before : undefined;
 }
 
 /**

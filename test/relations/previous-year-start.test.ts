@@ -41,4 +41,11 @@ describe('last year’s end as this year’s start', () => {
     const r = await check('Đơn vị;Tỷ lệ hộ nghèo cuối năm 2021 (%);Tỷ lệ hộ nghèo cuối năm 2022 (%);Mức giảm tỷ lệ hộ nghèo năm 2022 (%)\nHuyện A;12,50;10,00;2,00\nHuyện B;8,00;7,00;1,00\n');
     expect(problems(r)).toEqual(['error rate-change D2']);
   });
+
+  it('a unit whose start of the year is blank starts from last year’s end (helper-79 e06: Xã A was never looked at)', async () => {
+    const gross = await check('Đơn vị;Số hộ nghèo cuối năm 2021;Số hộ nghèo đầu năm 2022;Hộ nghèo phát sinh năm 2022;Hộ thoát nghèo năm 2022;Số hộ nghèo cuối năm 2022\nXã A;400;;30;100;340\nXã B;600;600;30;160;470\n');
+    expect(problems(gross)).toEqual(['error balance F2']);
+    const net = await check('Đơn vị;Số hộ cận nghèo cuối năm 2021;Số hộ cận nghèo đầu năm 2022;Số hộ cận nghèo giảm năm 2022;Số hộ cận nghèo cuối năm 2022\nXã A;400;;100;310\nXã B;600;600;160;440\n');
+    expect(problems(net)).toEqual(['error flow E2']);
+  });
 });
