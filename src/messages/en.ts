@@ -37,6 +37,7 @@ const EN_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   planBeside: "is the plan for a year whose results the table also gives (the year is read from the results' column)",
   comparison: 'compares two other columns of the table (achievement against the plan, against the same period)',
   planColumn: "is a plan, or an achievement against one, of each row's indicator (read only beside years)",
+  planYear: "is the plan for a year, beside the years' results (a target)",
   measureMismatch: 'has a unit of measure (the ĐVT column) that is not that of the indicator its name names (a rate is in %, households in households)',
 };
 

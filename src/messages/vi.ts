@@ -37,6 +37,7 @@ const VI_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   planBeside: 'là kế hoạch của một năm mà bảng cũng ghi số thực hiện (năm đó được đọc từ cột thực hiện)',
   comparison: 'so sánh hai cột khác của bảng (mức đạt so với kế hoạch, so với cùng kỳ)',
   planColumn: 'là kế hoạch (hoặc mức đạt so với kế hoạch) của chỉ tiêu ở từng dòng (chỉ được đọc khi đặt cạnh các năm)',
+  planYear: 'là kế hoạch của một năm, đặt cạnh kết quả thực hiện các năm (chỉ tiêu kế hoạch)',
   measureMismatch: 'ghi đơn vị tính (cột ĐVT) không phải của chỉ tiêu mà tên của nó gọi (tỷ lệ phải là %, số hộ phải là hộ)',
 };
 

@@ -166,4 +166,4 @@ export function measureOf(key: string): Measure {
 }
 
 /** What a label names that no indicator stands for: a rise against another time, a share of another total, a group of households the vocabulary does not count. */
-export type NoIndicatorKind = 'increase' | 'share' | 'otherPopulation' | 'ethnicGroup' | 'average' | 'selectedGroup' | 'money' | 'measureMismatch' | 'period' | 'planBeside' | 'comparison' | 'planColumn';
+export type NoIndicatorKind = 'increase' | 'share' | 'otherPopulation' | 'ethnicGroup' | 'average' | 'selectedGroup' | 'money' | 'measureMismatch' | 'period' | 'planBeside' | 'comparison' | 'planColumn' | 'planYear';

@@ -710,8 +710,12 @@ export function measureOnly(text: string): boolean {
 
 /** What a label names that no indicator stands for: a rise, a share of another total, a population not counted. */
 export function noIndicatorKind(text: string): NoIndicatorKind | undefined {
+  if (PLAN_YEAR_HEAD.test(text.trim())) return 'planYear';
   return noIndicatorOf(featuresOf(text));
 }
+
+/** A year's plan or target alone (`Kế hoạch năm 2023`, `KH 2023`), as a column beside the years' results. */
+const PLAN_YEAR_HEAD = /^(?:kế hoạch|kh|mục tiêu|chỉ tiêu|plan|target)\s*[-–]?\s*(?:năm\s*|year\s*)?(?:19|20)\d\d$/iu;
 
 /** The features that name no indicator (keyOf gives none for them), as the kind the `unknown` warning words. */
 function noIndicatorOf(f: Features): NoIndicatorKind | undefined {

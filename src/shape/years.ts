@@ -10,7 +10,7 @@ import { slotKey } from '../model/slots.js';
 import { clip, newDraft, tidyName, unknownLabelParams, type Draft } from './draft.js';
 import { headerBand } from './header.js';
 import { emptyLine, figuresRight, type LabelLine } from './scan.js';
-import { combine, featuresOf, keyOf, type Features } from './words.js';
+import { combine, featuresOf, keyOf, withoutYearMark, type Features } from './words.js';
 import { titleTotal } from './title.js';
 import { isLabelHeader } from './aliases.js';
 
@@ -127,8 +127,17 @@ export function readYearRows(grid: Grid, found: YearRows): Draft {
 /** Whether a header's texts are years only, two or more (`2018 | 2019 | 2020`, `Năm 2021 | Năm 2022`). */
 export const yearsOnly = (heads: readonly string[]) => heads.length >= 2 && heads.every((t) => YEAR.test(t) || PRELIMINARY_YEAR.test(t));
 
-/** A year whose figures are preliminary or estimated (`Sơ bộ - 2022`, `Ước 2023`), as yearbooks head their last column. */
-const PRELIMINARY_YEAR = /^(?:sơ bộ|ước tính|ước|dự ước|dự kiến)\s*[-–]?\s*(?:năm\s*)?(?:19[5-9]|20\d)\d$/iu;
+/**
+ * A year whose figures are preliminary, estimated or the year's results (`Sơ bộ - 2022`, `Ước 2023`, `Thực hiện năm
+ * 2022`, `Prel. 2020`), as yearbooks and reports head their last column.
+ */
+const PRELIMINARY_YEAR = /^(?:sơ bộ|ước tính|ước thực hiện|ước th|ước|dự ước|dự kiến|thực hiện|prel\.?|preliminary|est\.?|estimated?)\s*[-–]?\s*(?:năm\s*|year\s*)?((?:19[5-9]|20\d)\d)$/iu;
+
+/** The year a column of a table of units by year gives (its mark after it taken off: `2021 (ước)`), if it is one. */
+function yearOfHeading(text: string): string | undefined {
+  const t = withoutYearMark(text.trim());
+  return YEAR.exec(t)?.[1] ?? PRELIMINARY_YEAR.exec(t)?.[1];
+}
 
 /**
  * Years as the columns of a table of units (`| Năm 2002 | Năm 2004`, the units as rows): the indicator comes
@@ -140,8 +149,8 @@ export function findYearColumns(grid: Grid, maxRows: number): { row: number; lin
   for (let r = 0; r < Math.min(grid.rows.length, maxRows); r++) {
     const years = new Map<number, string>();
     for (const cell of grid.rows[r] ?? []) {
-      const y = cell && YEAR.exec(cellText(cell));
-      if (y) years.set(cell.col, y[1]!);
+      const y = cell ? yearOfHeading(cellText(cell)) : undefined;
+      if (y !== undefined && ![...years.values()].includes(y)) years.set(cell!.col, y);
     }
     if (years.size < 2) continue;
     const first = Math.min(...years.keys());
