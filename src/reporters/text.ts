@@ -81,6 +81,8 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
         return shown + (sev ? ` ${MARK[sev]}` : '');
       },
       transpose,
+      // The rows not read too (a yearbook's income row: `5.505` beside `0.89` in an English report).
+      lang,
     );
     const header = layout.header.map((c) => {
       const u = c.unit !== undefined ? annex.units.at(c.unit) : undefined;

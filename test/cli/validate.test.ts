@@ -84,6 +84,15 @@ describe('planted errors', () => {
     expect(r.stdout).toContain('I6 · flow · Chiêm Hóa · Poor households, end of year — expected 4,693, found 4,963');
     expect(r.stdout).toMatch(/4,963 ✖/);
   });
+
+  it('the rows it does not read are written in the report\'s language too (a yearbook\'s income row beside the rates)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-rows-'));
+    const p = join(dir, 'yearbook.csv');
+    writeFileSync(p, 'Chỉ tiêu;2019;2020\nThu nhập bình quân đầu người một tháng (nghìn đồng);5.505;6.057\nTỷ lệ hộ nghèo (%);0,89;0,69\n');
+    const r = await cli(['validate', p, '--lang', 'en']);
+    expect(r.stdout).toMatch(/│ 5,505 │ +6,057 │/);
+    expect(r.stdout).toMatch(/│ {2}0\.89 │ +0\.69 │/);
+  });
 });
 
 describe('input that cannot be read', () => {
