@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { gridFromBytes } from '../src/read/index.js';
+import { gridFromAnyBytes, gridFromBytes } from '../src/read/index.js';
 import { checkGrid, type CheckResult } from '../src/check-grid.js';
 import type { CheckOptions } from '../src/model/options.js';
 // The fixture writers are shared with scripts/fixtures.mjs, which regenerates fixtures/.
@@ -169,3 +169,11 @@ export async function runExampleLine(line: string, cwd: string): Promise<{ code:
   }
   return { code: 0, out };
 }
+
+/** A CSV typed as a test's table (UTF-8 with a BOM), checked as `validate` checks a file. */
+export async function checkCsv(csv: string): Promise<CheckResult> {
+  return checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
+}
+
+/** A result's warnings and errors as `severity rule cell` (info left out). */
+export const problemsOf = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);

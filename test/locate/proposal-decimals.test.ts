@@ -6,10 +6,9 @@
  * rates are printed with) is still proposed at its column's (fixtures/planted/rate-as-share.csv).
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+import { type CheckResult } from '../../src/check-grid.js';
+import { checkCsv as check } from '../helpers.js';
 
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
 const table = (huế: string, trị: string) =>
   [
     'Tỉnh;Giảm (điểm %);Chỉ tiêu giảm tỷ lệ hộ nghèo giao đầu năm (%);Tỷ lệ đạt so với chỉ tiêu (%)',

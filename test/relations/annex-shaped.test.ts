@@ -5,12 +5,8 @@
  * its blank cells are figures it does not print, not errors.
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
 import { makeFmt, renderMessage, renderSkip } from '../../src/messages/index.js';
-
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
-const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
+import { checkCsv as check, problemsOf as problems } from '../helpers.js';
 
 describe('tables without households are not annex tables', () => {
   it('a reduction column does not turn off the households the rates imply (Bình Thuận 2020: a wrong near-poor rate passed)', async () => {

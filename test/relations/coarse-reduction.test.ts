@@ -4,10 +4,9 @@
  * with 2,1 as its likely value. One `2,6` among two-decimal reductions stays a dropped digit.
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+import { type CheckResult } from '../../src/check-grid.js';
+import { checkCsv as check } from '../helpers.js';
 
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
 const errors = (r: CheckResult) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.at?.ref} ${f.expected ?? ''}`);
 const HEAD = 'Đơn vị;Số hộ nghèo đầu năm;Tỷ lệ hộ nghèo đầu năm (%);Số hộ nghèo cuối năm;Tỷ lệ hộ nghèo cuối năm (%);Tỷ lệ hộ nghèo giảm (%)';
 

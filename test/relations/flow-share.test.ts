@@ -3,10 +3,9 @@
  * rate over all households: found and said as a warning naming that base, with or without households printed.
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+import { type CheckResult } from '../../src/check-grid.js';
+import { checkCsv as check } from '../helpers.js';
 
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
 const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref} ${f.msg.id}`);
 
 describe('an exit rate that is a share of the poor households', () => {

@@ -4,11 +4,10 @@
  * count that is no reduction (poor at the end of the year) below zero stays an error.
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+import { type CheckResult } from '../../src/check-grid.js';
 import { makeFmt, renderMessage } from '../../src/messages/index.js';
+import { checkCsv as check } from '../helpers.js';
 
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
 const ranges = (r: CheckResult) => r.findings.filter((f) => f.rule === 'range').map((f) => `${f.severity} ${f.at?.ref} ${f.msg.id}`);
 const HEAD = 'Đơn vị;Tỷ lệ hộ nghèo đầu năm (%);Số hộ nghèo giảm trong năm;Số hộ nghèo cuối năm;Tỷ lệ hộ nghèo cuối năm (%);Tỷ lệ hộ cận nghèo đầu năm (%);Số hộ cận nghèo giảm trong năm;Số hộ cận nghèo cuối năm;Tỷ lệ hộ cận nghèo cuối năm (%)';
 

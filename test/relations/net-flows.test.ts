@@ -4,12 +4,9 @@
  * an exit alone under it is not "of which" (it may exceed the net reduction); decreases listed by cause still add up.
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
 import { makeFmt, renderMessage } from '../../src/messages/index.js';
+import { checkCsv as check, problemsOf as problems } from '../helpers.js';
 
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
-const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
 const table = (net: string, rows: string[]) => ['STT;Chỉ tiêu;Số hộ', '1;Hộ nghèo cuối năm 2019;224', `2;Số hộ nghèo giảm so với đầu năm 2019;${net}`, ...rows].join('\n');
 
 describe('the gross flows under a net reduction', () => {

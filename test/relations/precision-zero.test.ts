@@ -1,9 +1,8 @@
 /** A rate printed `0` among rates with a decimal is how statistical tables print none: no precision warning without a count to say otherwise. */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+import { type CheckResult } from '../../src/check-grid.js';
+import { checkCsv as check } from '../helpers.js';
 
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
 const precision = (r: CheckResult) => r.findings.filter((f) => f.rule === 'precision').map((f) => f.at?.ref);
 
 describe('a rate printed 0', () => {

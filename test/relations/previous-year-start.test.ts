@@ -5,11 +5,8 @@
  * checked" with a slip in it.
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+import { checkCsv as check, problemsOf as problems } from '../helpers.js';
 
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
-const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
 const GROSS = 'Đơn vị;Tổng số hộ nghèo cuối năm 2021;Hộ nghèo phát sinh năm 2022;Hộ thoát nghèo năm 2022;Tổng số hộ nghèo cuối năm 2022';
 
 describe('last year’s end as this year’s start', () => {

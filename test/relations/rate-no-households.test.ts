@@ -4,10 +4,9 @@
  * `table` prints 0,00 there instead of refusing the whole table.
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+import { type CheckResult } from '../../src/check-grid.js';
+import { checkCsv as check } from '../helpers.js';
 
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
 const HEAD = 'STT;Đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%)';
 const table = (b: string) => [HEAD, '1;Xã A;1.200;120;10,00', `2;Xã B;${b}`, '3;Xã C;800;40;5,00', ';Tổng;2.000;160;8,00'].join('\n');
 const rateErrors = (r: CheckResult) => r.findings.filter((f) => f.rule === 'rate').map((f) => `${f.at?.ref} ${f.msg.id} ${f.expected} ${f.actual}`);

@@ -6,12 +6,9 @@
  * the national 2013–2014 decisions' 1.442.261 for 1.797.889 − 375.628 passed.
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
 import { makeFmt, renderMessage, renderSkip } from '../../src/messages/index.js';
+import { checkCsv as check, problemsOf as problems } from '../helpers.js';
 
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
-const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
 const en = makeFmt('en');
 
 const YEARS_AS_ROWS = 'Năm;Tổng số hộ nghèo;Số hộ nghèo giảm so với năm trước;Tỷ lệ hộ nghèo (%);Tỷ lệ hộ nghèo giảm so với năm trước (%)';
@@ -114,7 +111,6 @@ describe('a fall against a year the table does not print', () => {
     expect(renderSkip(skips[0]!.msg, en)).toBe('poverty rate reduction (points) (2018) is measured against 2017, which the table does not print');
   });
 });
-
 
 describe('a year given twice in a series with its years as rows', () => {
   it('is an error naming both rows, not a row dropped in silence', async () => {

@@ -4,12 +4,8 @@
  * columns, the part named in the label or by the count before it; a share of another whole is read, not checked.
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
 import { makeFmt, renderMessage } from '../../src/messages/index.js';
-
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
-const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
+import { checkCsv as check, problemsOf as problems } from '../helpers.js';
 
 const ROWS = (share: string, label = 'Tỷ lệ trong tổng số hộ nghèo') =>
   ['STT;Chỉ tiêu;ĐVT;Toàn tỉnh', '1;Hộ nghèo;Hộ;36.951', ';Tỷ lệ hộ nghèo;%;11,36', ';Số hộ nghèo người dân tộc thiểu số;Hộ;31.951', `;${label};%;${share}`].join('\n');

@@ -4,10 +4,9 @@
  * longer hides it. Parts all blank are a figure given for the total only: no such note (`missing` speaks for it).
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+import { type CheckResult } from '../../src/check-grid.js';
+import { checkCsv as check } from '../helpers.js';
 
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
 const sumSkips = (r: CheckResult) => r.skipped.filter((s) => s.rule === 'sum').map((s) => `${s.unit} ${JSON.stringify(s.msg.params)}`);
 const HEAD = 'Dân tộc;Tổng số hộ;Hộ nghèo';
 

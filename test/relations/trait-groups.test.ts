@@ -5,11 +5,8 @@
  * A list with a complement (`- Không thuộc …`) or under a `phân theo` heading still splits the count.
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+import { checkCsv as check, problemsOf as problems } from '../helpers.js';
 
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
-const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
 const table = (rows: string[]) => ['Chỉ tiêu;Số hộ;Tỷ lệ (%)', 'Số hộ nghèo cuối năm;224;3,3', ...rows].join('\n');
 
 describe('groups of a count picked out by a trait', () => {

@@ -4,11 +4,8 @@
  * households a rate), a check on a column misread. Now reported as a comparison, not checked.
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
 import { featuresOf, recognise } from '../../src/shape/words.js';
-
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
+import { checkCsv as check } from '../helpers.js';
 
 describe('a comparison column', () => {
   it('names no indicator', () => {

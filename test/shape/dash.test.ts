@@ -3,11 +3,8 @@
  * the poor, with the rate 0,00 beside it): read as 0, said once for the table, and the checks that read the cell run.
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
 import { makeFmt, renderMessage } from '../../src/messages/index.js';
-
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
+import { checkCsv as check } from '../helpers.js';
 
 describe('a dash where a figure goes', () => {
   const csv = ['Đơn vị;Số hộ tái nghèo;Số hộ nghèo phát sinh', 'Xã A;-;42', 'Xã B;27;–', 'Xã C;—;5', 'Toàn huyện;27;47'].join('\n');

@@ -1,11 +1,8 @@
 /** Rows named without figures, one after another with the same note, are one warning naming them; a lone one, or a
  * different note, its own. */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
 import { makeFmt, renderMessage } from '../../src/messages/index.js';
-
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
+import { checkCsv as check } from '../helpers.js';
 
 describe('rows named without figures', () => {
   it('one warning per run with the same note, at its first row, naming the rows', async () => {

@@ -4,12 +4,8 @@
  * column `Trong đó: …` after its count is an "of which" column, checked to be at most it (Đắk Lắk 2018).
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
 import { makeFmt, renderMessage } from '../../src/messages/index.js';
-
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
-const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
+import { checkCsv as check, problemsOf as problems } from '../helpers.js';
 
 describe('a group of an indicator already read', () => {
   it('is a warning saying so; the same label twice stays an error', async () => {

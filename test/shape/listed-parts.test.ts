@@ -5,11 +5,8 @@
  * and `table` dropped them.
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+import { checkCsv as check, problemsOf as problems } from '../helpers.js';
 
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
-const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
 const HEAD = 'Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Hộ nghèo về thu nhập;Hộ nghèo thiếu hụt dịch vụ xã hội cơ bản\n';
 
 describe('parts of a count given as columns', () => {

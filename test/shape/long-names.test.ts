@@ -4,10 +4,7 @@
  * `table` wrote the cut name. Names are kept whole up to 1,000 characters; past that a cell is a note, cut.
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
-
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
+import { checkCsv as check } from '../helpers.js';
 
 describe('long unit names', () => {
   const long = (n: number) => `Xã ${'Tân Lập '.repeat(20)}${n}`;

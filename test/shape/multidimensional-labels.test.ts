@@ -4,10 +4,8 @@
  * so all four poor and near-poor columns were duplicates, the urban/rural split never added up, and the verdict ✔.
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+import { checkCsv as check } from '../helpers.js';
 
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
 const HEAD =
   'Đơn vị;Tổng số hộ dân;Tổng số hộ nghèo và hộ cận nghèo đa chiều;Tỷ lệ nghèo đa chiều (%);Tổng số hộ nghèo đa chiều;Tỷ lệ hộ nghèo đa chiều (%);Tổng số hộ cận nghèo đa chiều;Tỷ lệ hộ cận nghèo đa chiều (%)';
 const rows = (urbanPoor: string) => [HEAD, 'Toàn tỉnh;442.673;33.071;7,47;24.669;5,57;8.402;1,90', `Khu vực thành thị;;;;${urbanPoor};;1.095;`, 'Khu vực nông thôn;;;;22.846;;7.307;'].join('\n');

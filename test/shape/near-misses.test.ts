@@ -5,11 +5,7 @@
  * in a table of units by year, units listed under a `Chỉ tiêu` header with years as columns.
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
-
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
-const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
+import { checkCsv as check, problemsOf as problems } from '../helpers.js';
 
 describe('near misses of the new readings', () => {
   it('Huyện Giao Thủy is a unit, not a plan column (giao: assigned)', async () => {

@@ -3,12 +3,8 @@
  * lowest provinces is a list of records, not a region and its parts (a false rate-mean error, found by a helper).
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
 import { regionNamed, regionOfProvince } from '../../src/shape/regions.js';
-
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
-const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
+import { checkCsv as check, problemsOf as problems } from '../helpers.js';
 
 describe('regions and their provinces', () => {
   it('knows the 63 provinces by their usual spellings, and the six regions', () => {

@@ -5,11 +5,8 @@
  * the sums not run (found by a helper).
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+import { checkCsv as check, problemsOf as problems } from '../helpers.js';
 
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
-const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
 const HEAD = 'Đơn vị;Số hộ nghèo;;Tỷ lệ hộ nghèo (%)\n;Tổng số;Trong đó: hộ nghèo về thu nhập;\n';
 
 describe('a header whose lower row names a group’s parts', () => {

@@ -5,11 +5,9 @@
  * checked) and `ĐB sông Cửu Long` an "of which" row.
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
 import { regionNamed } from '../../src/shape/regions.js';
+import { checkCsv as check } from '../helpers.js';
 
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
 const TABLE = (country: string) =>
   `Khu vực;Tỷ lệ hộ nghèo\nNông thôn;0,188\nThành thị;0,034\n6 vùng;\nĐB sông Hồng;0,070\nTD&MN phía Bắc;0,336\nBTB&DH miền Trung;0,164\nTây Nguyên;0,177\nĐông Nam bộ;0,021\nĐB sông Cửu Long;0,102\nDân tộc;\nDân tộc khác;0,453\nKinh - Hoa;0,086\nCả nước;${country}\n`;
 

@@ -4,10 +4,7 @@
  * plan, reported as one. They made the table unreadable or the year "not understood".
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
-
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
+import { checkCsv as check } from '../helpers.js';
 
 describe('year headings with a word of what their figures are', () => {
   it.each([
@@ -23,7 +20,7 @@ describe('year headings with a word of what their figures are', () => {
   it('a plan year beside them is reported as a plan, its column not read', async () => {
     const r = await check('Tỷ lệ hộ nghèo (%);;;\nĐơn vị;Năm 2021;Thực hiện năm 2022;Kế hoạch năm 2023\nToàn huyện;13,25;11,05;9,00\nHuyện A;12,50;10,20;8,00\nHuyện B;14,00;11,90;10,00\n');
     expect(r.annex!.indicators).toEqual(['rate@2021', 'rate@2022']);
-    expect(r.findings.filter((f) => f.rule === 'unknown').map((f) => [f.at?.ref, f.msg.params?.kind])).toEqual([['D2', 'planYear']]);
+    expect(r.findings.filter((f) => f.rule === 'unknown').map((f) => [f.at?.ref, (f.msg.params as { kind?: string }).kind])).toEqual([['D2', 'planYear']]);
     expect(r.coverage.ran).toContain('rate-mean');
   });
 });

@@ -5,11 +5,7 @@
  * unchecked, a real sum error passed as "no errors").
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
-
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
-const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
+import { checkCsv as check, problemsOf as problems } from '../helpers.js';
 
 describe('years down a wide table', () => {
   it('a Năm column with the year on the first row of each block', async () => {

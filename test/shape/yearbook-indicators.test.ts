@@ -5,11 +5,8 @@
  * order, "cannot be read: the file mixes both number formats" (found by a helper on Đà Nẵng's yearbook).
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromAnyBytes } from '../../src/read/index.js';
-import { checkGrid, type CheckResult } from '../../src/check-grid.js';
+import { checkCsv as check, problemsOf as problems } from '../helpers.js';
 
-const check = async (csv: string): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
-const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
 const HDI = 'Chỉ số phát triển con người;0,773;0,778;0,779';
 const INCOME = 'Thu nhập bình quân đầu người một tháng (nghìn đồng);5.505;6.057;5.284';
 const RATE = 'Tỷ lệ hộ nghèo tiếp cận đa chiều (%);0,89;0,69;0,51';
