@@ -43,7 +43,9 @@ export function applyRowYears(grid: Grid, labelCol: number, width: number, line:
     carried = marks.get(r) ?? carried;
     const hit = line.hits.get(r);
     if (!hit) continue;
-    const own = featuresOf(cellText(hit.cell)).year;
+    // A label without a year's digits names none (featuresOf, not asked: its patterns compile at first use).
+    const text = cellText(hit.cell);
+    const own = /(?:19|20)\d\d/.test(text) ? featuresOf(text).year : undefined;
     const year = own ?? carried;
     if (year !== undefined && parseSlot(hit.indicator).year === undefined) yearAt.set(r, year);
   }
