@@ -462,3 +462,22 @@ describe('review-2022-thuan-bac-district-gross-flows-poor-near-poor.csv', () => 
     expect(problems(r)).toEqual(['error balance E2', 'error number M2', 'warning unknown N1']);
   });
 });
+
+describe('review-2016-2018-ngan-son-district-ethnic-groups-years.csv', () => {
+  const NAME = 'review-2016-2018-ngan-son-district-ethnic-groups-years.csv';
+
+  it('finds the six published inconsistencies at their cells, each year over its own households', async () => {
+    const r = await check(NAME);
+    expect(problems(r)).toEqual(['error rate E5', 'error rate H6', 'error rate H10', 'error sum F11', 'error sum G11', 'error sum J11', 'warning precision K10']);
+    const at = (ref: string) => r.findings.find((f) => f.at?.ref === ref)!;
+    expect([at('E5').expected, at('H6').expected, at('H10').expected]).toEqual(['35.70', '70.93', '17.65']);
+    expect([at('F11').expected, at('G11').expected, at('J11').expected]).toEqual(['7322', '3103', '2843']);
+  });
+
+  it('names a likely cause for each lone rate slip', async () => {
+    const r = await check(NAME);
+    const first = (r.localisation.parts ?? [r.localisation]).map((p) => (p.causes[0] ? causeText(p.causes[0]) : ''));
+    expect(first).toEqual(expect.arrayContaining(['E5=35.70']));
+  });
+});
+
