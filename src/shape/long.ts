@@ -50,9 +50,9 @@ export interface LongColumns {
  * column and to tell an empty unlabelled column from one with content.
  */
 export function longColumns(grid: Grid, headerRow: number, line: LabelLine, draft: Draft): LongColumns {
-  const ofWhich = ofWhichColumns(line);
+  const parts = partColumns(line);
   const cols: Map<number, Indicator> = takeIndicators(line, draft);
-  addOfWhichColumns(draft, cols, ofWhich);
+  addPartColumns(draft, cols, parts);
   const width = gridWidth(grid);
   const text = (r: number, c: number) => cellText(cellAt(grid, r, c));
   // The column's own header text: the lowest cell of its path (a header merged down leaves it above).
@@ -594,7 +594,7 @@ const SECTION_ROW = /^(?:(?:chia theo|phan theo|theo|by|classified by)\b|(?:\d+ 
  * listed-parts.ts; an "of which" column they follow heads their list). Taken out of the line's hits (they are not the
  * count again) with the part they name.
  */
-function ofWhichColumns(line: LabelLine): Map<number, ColumnPart> {
+function partColumns(line: LabelLine): Map<number, ColumnPart> {
   const out = new Map<number, ColumnPart>();
   const first = new Map<Indicator, string>();
   for (const [c, hit] of [...line.hits.entries()].sort((a, b) => a[0] - b[0])) {
@@ -609,11 +609,11 @@ function ofWhichColumns(line: LabelLine): Map<number, ColumnPart> {
   }
   // `Trong đó: hộ nghèo về thu nhập | Hộ nghèo thiếu hụt …`: the parts after an "of which" column continue its list,
   // which then splits the count (a column of its own `Trong đó: …` is another subset).
-  const parts = [...out.entries()];
-  parts.forEach(([c, p], i) => {
-    const next = parts.slice(i + 1).find(([, q]) => q.parent === p.parent)?.[1];
-    if (p.relation === 'of-which' && next?.relation === 'breakdown') out.set(c, { ...p, relation: 'breakdown' });
-  });
+  const nextOf = new Map<Indicator, ColumnPart['relation']>();
+  for (const [c, p] of [...out.entries()].reverse()) {
+    if (p.relation === 'of-which' && nextOf.get(p.parent) === 'breakdown') out.set(c, { ...p, relation: 'breakdown' });
+    nextOf.set(p.parent, p.relation);
+  }
   for (const c of out.keys()) line.hits.delete(c);
   return out;
 }
@@ -626,7 +626,7 @@ interface ColumnPart {
 }
 
 /** The part columns as slots of the count they are part of (relations/of-which.ts, breakdown.ts). */
-function addOfWhichColumns(draft: Draft, cols: Map<number, Indicator>, parts: ReadonlyMap<number, ColumnPart>): void {
+function addPartColumns(draft: Draft, cols: Map<number, Indicator>, parts: ReadonlyMap<number, ColumnPart>): void {
   for (const [c, o] of parts) {
     const key = slotKey(o.parent, { part: o.part });
     if (draft.labelCells[key]) continue;
