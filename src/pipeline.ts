@@ -13,6 +13,7 @@ import { Dec } from './calc/decimal.js';
 import type { PlanDocument } from './model/document.js';
 import { failOnOf, type FailOn } from './model/fail-on.js';
 import { statusOf, type FileResult } from './model/file-result.js';
+import { writesVietnamese } from './model/lang.js';
 import type { CheckOptions, RuleLevels, ValidateOptions } from './model/options.js';
 import { relevel, withoutOffRules } from './rules/levels.js';
 import { checkShaped, type CheckResult } from './check-grid.js';
@@ -85,7 +86,7 @@ async function checkFirstTableSheet(file: string, input: Exclude<InputContent, {
 async function documentResult(file: string, doc: PlanDocument, opts: ValidateOptions): Promise<FileResult> {
   const { checkDocument } = await import('./document/index.js');
   const r = checkDocument(doc, opts);
-  const lang = r.annex?.lang ?? (doc.paragraphs.some((p) => /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu.test(p.text)) ? 'vi' : 'en');
+  const lang = r.annex?.lang ?? (doc.paragraphs.some((p) => writesVietnamese(p.text)) ? 'vi' : 'en');
   return {
     file,
     status: statusOf(r.findings, failOnOf(opts), r.coverage),

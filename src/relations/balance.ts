@@ -12,7 +12,7 @@ import type { Indicator } from '../model/indicators.js';
 import { ref, sub, sumOf, type Expr } from '../model/expr.js';
 import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import type { OkValue } from '../rules/types.js';
-import { carriesSlot, lastYearsEnd, ofIndicators, okValue, seriesStart, slotFor, startOfYear, vocabularySlots } from './slots.js';
+import { carriesSlot, ofIndicators, okStart, okValue, seriesStart, slotFor, vocabularySlots, yearStart, type YearStart } from './slots.js';
 import { unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 
@@ -24,9 +24,8 @@ export interface BalanceRelation extends Relation {
 
 interface Shape {
   end: Indicator;
-  start: Indicator;
-  /** Last year's end, the start of a unit whose own start is blank (`cuối năm 2021` beside a blank `đầu năm 2022`). */
-  startElse?: Indicator;
+  /** The start (a series' last year, or the year's start with last year's end for a unit that leaves it blank). */
+  from: YearStart;
   out: Indicator[];
   in: Indicator[];
 }
@@ -38,13 +37,12 @@ function balances(annex: Annex): Shape[] {
   for (const s of vocabularySlots(annex)) {
     if (s.point.measure !== 'count' || s.point.role !== 'value') continue;
     // A series by year: last year's count is this year's start (last year's end, printed in its place).
-    const start = s.point.time === 'end' ? startOfYear(annex, s) : seriesStart(annex, s);
-    if (!carries(start)) continue;
+    const from: YearStart = s.point.time === 'end' ? yearStart(annex, s) : { start: seriesStart(annex, s) };
+    if (!carries(from.start)) continue;
     const flows = (times: readonly string[]) => times.map((t) => slotFor(s, { time: t as never })).filter(carries);
     const o = flows(OUT_FLOWS);
     const i = flows(IN_FLOWS);
-    const startElse = s.point.time === 'end' ? lastYearsEnd(annex, s) : undefined;
-    if (o.length > 0 && i.length > 0) out.push({ end: s.key, start, out: o, in: i, ...(startElse !== undefined && startElse !== start ? { startElse } : {}) });
+    if (o.length > 0 && i.length > 0) out.push({ end: s.key, from, out: o, in: i });
   }
   return out;
 }
@@ -68,7 +66,7 @@ export const balanceKind = defineKind<BalanceRelation>({
       for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
         const id = ids.list ? ids.list[nth]! : nth;
         const at = okValue(annex, id, b.end);
-        const start = okValue(annex, id, b.start) ?? okValue(annex, id, b.startElse);
+        const start = okStart(annex, id, b.from);
         const o = b.out.map((k) => okValue(annex, id, k));
         const i = b.in.map((k) => okValue(annex, id, k));
         if (!at || !start || o.some((v) => !v) || i.some((v) => !v)) continue;

@@ -12,7 +12,7 @@ import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import { defineKind, type Relation } from './types.js';
 import { allNumbers, ColumnRow, columnsOf, slotIndexes, wholeAt } from './columns.js';
 import { unitIdsIn } from './scope.js';
-import { carriesSlot, lastYearsEnd, okValue, seriesChange, skipUnprintedBases, slotFor, startOfYear, vocabularySlots } from './slots.js';
+import { carriesSlot, okStart, okValue, seriesChange, skipUnprintedBases, slotFor, vocabularySlots, yearStart, type YearStart } from './slots.js';
 
 export interface FlowRelation extends Relation {
   readonly start: OkValue;
@@ -130,14 +130,13 @@ export const flowKind = defineKind<FlowRelation>({
       const series = s.point.time === 'point';
       const change = series ? seriesChange(annex, s, { time: 'reduced' }) : undefined;
       const reducedKey = change ? change.reduced : slotFor(s, { time: 'reduced' });
-      const startKey = change ? change.start : s.point.time === 'end' ? startOfYear(annex, s) : undefined;
-      if (!carriesSlot(annex, startKey) || !carriesSlot(annex, reducedKey)) continue;
-      // A unit whose own start is blank starts from last year's end where the table prints it.
-      const startElse = !change && s.point.time === 'end' ? lastYearsEnd(annex, s) : undefined;
+      // An end of the year starts from the year's start, or last year's end where a unit leaves that blank.
+      const from: YearStart = change ? { start: change.start } : s.point.time === 'end' ? yearStart(annex, s) : { start: undefined };
+      if (!carriesSlot(annex, from.start) || !carriesSlot(annex, reducedKey)) continue;
       for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
         const id = ids.list ? ids.list[nth]! : nth;
         const at = okValue(annex, id, s.key);
-        const start = okValue(annex, id, startKey) ?? okValue(annex, id, startElse);
+        const start = okStart(annex, id, from);
         const reduced = okValue(annex, id, reducedKey);
         if (at && start && reduced) visit({ unit: annex.units.at(id)!, at, cells: [start, reduced, at], start, reduced, other: true, series, q: [start, reduced, at] });
       }

@@ -75,6 +75,22 @@ export function startOfYear(annex: Annex, s: SlotInfo): Indicator | undefined {
   return lastYearsEnd(annex, s) ?? own;
 }
 
+/** Where an end-of-year slot starts from: `startOfYear`, and last year's end for a unit that leaves that blank. */
+export interface YearStart {
+  readonly start: Indicator | undefined;
+  /** Last year's end, where it is not `start` itself (`cuối năm 2021` beside a column `đầu năm 2022`). */
+  readonly startElse?: Indicator;
+}
+
+export function yearStart(annex: Annex, s: SlotInfo): YearStart {
+  const start = startOfYear(annex, s);
+  const before = lastYearsEnd(annex, s);
+  return before !== undefined && before !== start ? { start, startElse: before } : { start };
+}
+
+/** A unit's start: its value of `from.start`, else (left blank) of last year's end. */
+export const okStart = (annex: Annex, unit: number, from: YearStart): OkValue | undefined => okValue(annex, unit, from.start) ?? okValue(annex, unit, from.startElse);
+
 /**
  * The end of the year before an end-of-year slot's, when the table prints it (`Số hộ nghèo cuối năm 2021` beside
  * `… cuối năm 2022`): the start of a unit whose own start of the year is left blank.

@@ -12,7 +12,7 @@ import { comparedWithYear, measureOnly } from './words.js';
 import { FindingsGuard } from '../read/memory-budget.js';
 import { isBlank, RowValues, UnitList, type Annex, type NumberLocale, type PartialList, type CellAsRead, type Unit, type Units, type Value } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
-import type { Lang } from '../model/lang.js';
+import { writesVietnamese, type Lang } from '../model/lang.js';
 import { totalMatcher } from './aliases.js';
 import { clip, type Draft, type DraftUnit } from './draft.js';
 import { LongReader, readLong } from './long.js';
@@ -215,12 +215,9 @@ export function shape(grid: Grid, opts: ShapeOptions = {}): ShapeResult {
   throw new PovcheckError('NOT_A_TABLE', { reason: 'no-labels' }, textLang(grid));
 }
 
-/** A letter only Vietnamese writes (`ă â đ ê ô ơ ư`, a tone mark): the text's language, for the line that says it is not read. */
-const VIETNAMESE_LETTER = /[ăâđêôơư\u0300-\u0323\u1EA0-\u1EF9]/iu;
-
 /** `{ lang: 'vi' }` when a cell among the grid's first rows is Vietnamese (a reason in the reader's language without --lang). */
 function textLang(grid: Grid): { lang?: 'vi' } {
-  for (const row of grid.rows.slice(0, 200)) for (const cell of row ?? []) if (cell && VIETNAMESE_LETTER.test(cell.raw.normalize('NFC'))) return { lang: 'vi' };
+  for (const row of grid.rows.slice(0, 200)) for (const cell of row ?? []) if (cell && writesVietnamese(cell.raw)) return { lang: 'vi' };
   return {};
 }
 

@@ -18,7 +18,7 @@ export function settleListedParts(subSlots: Map<Indicator, SubSlot>): void {
   for (const s of subSlots.values()) if (s.relation === 'breakdown') rowsOf.set(groupKey(s), (rowsOf.get(groupKey(s)) ?? 0) + 1);
   for (const [key, s] of subSlots) if (s.relation === 'breakdown' && rowsOf.get(groupKey(s)) === 1) subSlots.set(key, { ...s, relation: 'of-which' });
   groupsByTrait(subSlots, groupKey);
-  flowsUnderNet(subSlots);
+  flowsUnderNet(subSlots, groupKey);
 }
 
 /**
@@ -50,7 +50,7 @@ function groupsByTrait(subSlots: Map<Indicator, SubSlot>, groupKey: (s: SubSlot)
  * decreases listed by cause do; one out-flow alone, or in-flows alone, are listed, related by nothing (an exit
  * may exceed the net reduction: it is not "of which").
  */
-function flowsUnderNet(subSlots: Map<Indicator, SubSlot>): void {
+function flowsUnderNet(subSlots: Map<Indicator, SubSlot>, groupKey: (s: SubSlot) => string): void {
   const groups = new Map<string, Array<[Indicator, SubSlot, Time]>>();
   for (const [key, s] of subSlots) {
     const parent = describeIndicator(s.parent);
@@ -58,7 +58,7 @@ function flowsUnderNet(subSlots: Map<Indicator, SubSlot>): void {
     const flow = recognise(parseSlot(key).part ?? '');
     const point = flow && describeIndicator(flow.key);
     const time = point && point.measure === 'count' && point.population === parent.population ? point.time : undefined;
-    const g = `${s.parent}#${s.group ?? 0}`;
+    const g = groupKey(s);
     const list = groups.get(g) ?? groups.set(g, []).get(g)!;
     list.push([key, s, time && (OUT_FLOWS.includes(time) || IN_FLOWS.includes(time)) ? time : 'reduced']);
   }

@@ -6,30 +6,21 @@
  */
 import { cellAt, cellText, type Grid } from '../model/grid.js';
 import { parseSlot, withDims } from '../model/slots.js';
-import type { LabelLine } from './scan.js';
-import { featuresOf, withoutYearMark } from './words.js';
-import { figuresRight } from './scan.js';
+import { figuresRight, type LabelLine } from './scan.js';
+import { featuresOf } from './words.js';
+import { plainYearOf as yearOf } from './years.js';
 
-/** A cell that is a year and nothing else (`2017`, `Năm 2017`, `2017 (ước)`). */
-const YEAR_CELL = /^(?:năm\s*|year\s*)?((?:19[5-9]|20\d)\d)$/iu;
 /** The header of a column of years. */
 const YEAR_HEAD = /^(?:năm|year|năm báo cáo)?$/iu;
 
-export interface RowYears {
-  /** Columns that hold the years (no unit's). */
-  cols: Set<number>;
-  /** Rows in the label column that are a year's heading, without figures. */
-  headings: Set<number>;
-}
-
 const textAt = (grid: Grid, r: number, c: number) => cellText(cellAt(grid, r, c));
-const yearOf = (t: string) => YEAR_CELL.exec(withoutYearMark(t))?.[1];
 
 /**
- * Gives each indicator row of `line` its year when the years tell apart an indicator given twice; returns the
- * columns and heading rows that held them (undefined, and `line` untouched, when no indicator repeats by year).
+ * Gives each indicator row of `line` its year when the years tell apart an indicator given twice (the heading rows
+ * of years become the line's headings); returns the columns that held the years, no unit's (undefined, and `line`
+ * untouched, when no indicator repeats by year).
  */
-export function applyRowYears(grid: Grid, labelCol: number, width: number, line: LabelLine): RowYears | undefined {
+export function applyRowYears(grid: Grid, labelCol: number, width: number, line: LabelLine): ReadonlySet<number> | undefined {
   const rows = [...line.hits.keys()].sort((a, b) => a - b);
   if (rows.length < 2) return undefined;
   const first = rows[0]!;
@@ -55,7 +46,7 @@ export function applyRowYears(grid: Grid, labelCol: number, width: number, line:
     line.hits.set(r, { ...hit, indicator: withDims(hit.indicator, { year }) });
   }
   for (const r of headings) line.headings.add(r);
-  return { cols, headings };
+  return cols;
 }
 
 /** Columns beside the labels, headed `Năm` or nothing, whose cells among the indicator rows are years, two or more. */

@@ -9,7 +9,7 @@ import { parseSlot, slotKey, withDims } from '../model/slots.js';
 import { describeIndicator, indicatorKey, type Measure } from '../model/vocabulary.js';
 import { adminLevel, isOfWhichName } from './structure.js';
 import { foldKey } from './normalize.js';
-import { comparedWithYear, featuresOf, measureOnly, recognise, withoutYearMark } from './words.js';
+import { comparedWithYear, featuresOf, measureOnly, PLAN_WORDS, recognise, withoutYearMark } from './words.js';
 import { titleTotal } from './title.js';
 import { applyRowYears } from './wide-years.js';
 import { settleListedParts } from './listed-parts.js';
@@ -28,13 +28,13 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
   const measureCol = line.hits.size > 0 ? measureColumn(grid, labelCol, Math.min(...line.hits.keys())) : undefined;
   const mismatched = contradictedRows(grid, line, measureCol);
   for (const r of mismatched) line.hits.delete(r);
-  const rowYears = applyRowYears(grid, labelCol, gridWidth(grid), line);
+  const yearCols = applyRowYears(grid, labelCol, gridWidth(grid), line);
   const subRows = subSlotRows(grid, labelCol, line);
   for (const r of subRows.keys()) line.hits.delete(r);
   const rows: Map<number, Indicator> = takeIndicators(line, draft);
   addSubSlotRows(draft, rows, subRows);
   const blockRows = [...line.hits.keys(), ...line.headings, ...subRows.keys()];
-  const block: WideBlock = { grid, labelCol, rows, firstRow: Math.min(...blockRows), lastRow: Math.max(...blockRows), width: gridWidth(grid), ...(rowYears ? { yearCols: rowYears.cols } : {}) };
+  const block: WideBlock = { grid, labelCol, rows, firstRow: Math.min(...blockRows), lastRow: Math.max(...blockRows), width: gridWidth(grid), ...(yearCols ? { yearCols } : {}) };
   block.headerRow = headerRowAbove(block);
   const { headerRow } = block;
   // Years as columns (one table per indicator, one unit): each column is a year of the unit the title names.
@@ -378,8 +378,7 @@ const markOf = (text: string) => (LIST_MARKER.exec(text)?.[0].trim() ?? '').repl
 
 /** A year column's heading: `2020`, `Năm 2020` (PLAIN_YEAR), or a plan's `Kế hoạch năm 2021`, `Mục tiêu năm 2025`. */
 const PLAIN_YEAR = /^(?:năm\s*|year\s*)?\d{4}$/iu;
-/** The words before a year that name its plan, and those that name its results. */
-const PLAN_WORDS = 'kế hoạch|kh|mục tiêu|chỉ tiêu';
+/** The words before a year that name its results (those that name its plan: words.ts `PLAN_WORDS`). */
 const RESULT_WORDS = 'ước thực hiện|ước th|ước|thực hiện|th|dự kiến|dự ước|sơ bộ';
 const YEAR_HEADER = new RegExp(`^(?:(?:${PLAN_WORDS}|${RESULT_WORDS})\\s*[-–]?\\s*)?(?:năm\\s*|year\\s*)?\\d{4}$`, 'iu');
 /** A year's heading that names the year's plan (`Kế hoạch năm 2023`, `KH 2023`, `Mục tiêu năm 2025`). */

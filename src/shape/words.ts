@@ -714,8 +714,10 @@ export function noIndicatorKind(text: string): NoIndicatorKind | undefined {
   return noIndicatorOf(featuresOf(text));
 }
 
-/** A year's plan or target alone (`Kế hoạch năm 2023`, `KH 2023`), as a column beside the years' results. */
-const PLAN_YEAR_HEAD = /^(?:kế hoạch|kh|mục tiêu|chỉ tiêu|plan|target)\s*[-–]?\s*(?:năm\s*|year\s*)?(?:19|20)\d\d$/iu;
+/** The words before a year that name its plan (`Kế hoạch năm 2023`, `KH 2023`, `Mục tiêu năm 2025`). */
+export const PLAN_WORDS = 'kế hoạch|kh|mục tiêu|chỉ tiêu';
+/** A year's plan or target alone, as a column beside the years' results. */
+const PLAN_YEAR_HEAD = new RegExp(`^(?:${PLAN_WORDS}|plan|target)\\s*[-–]?\\s*(?:năm\\s*|year\\s*)?(?:19|20)\\d\\d$`, 'iu');
 
 /** The features that name no indicator (keyOf gives none for them), as the kind the `unknown` warning words. */
 function noIndicatorOf(f: Features): NoIndicatorKind | undefined {

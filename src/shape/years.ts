@@ -133,10 +133,12 @@ export const yearsOnly = (heads: readonly string[]) => heads.length >= 2 && head
  */
 const PRELIMINARY_YEAR = /^(?:sơ bộ|ước tính|ước thực hiện|ước th|ước|dự ước|dự kiến|thực hiện|prel\.?|preliminary|est\.?|estimated?)\s*[-–]?\s*(?:năm\s*|year\s*)?((?:19[5-9]|20\d)\d)$/iu;
 
-/** The year a column of a table of units by year gives (its mark after it taken off: `2021 (ước)`), if it is one. */
+/** The year a cell is and nothing else (`2017`, `Năm 2017`, `2017 (ước)`: the mark after it taken off). */
+export const plainYearOf = (text: string): string | undefined => YEAR.exec(withoutYearMark(text.trim()))?.[1];
+
+/** The year a column of a table of units by year gives: a plain one, or one headed `Sơ bộ - 2020` (PRELIMINARY_YEAR). */
 function yearOfHeading(text: string): string | undefined {
-  const t = withoutYearMark(text.trim());
-  return YEAR.exec(t)?.[1] ?? PRELIMINARY_YEAR.exec(t)?.[1];
+  return plainYearOf(text) ?? PRELIMINARY_YEAR.exec(withoutYearMark(text.trim()))?.[1];
 }
 
 /**
@@ -148,9 +150,13 @@ export function findYearColumns(grid: Grid, maxRows: number): { row: number; lin
   let skippedUnnamed = false;
   for (let r = 0; r < Math.min(grid.rows.length, maxRows); r++) {
     const years = new Map<number, string>();
+    const seen = new Set<string>();
     for (const cell of grid.rows[r] ?? []) {
       const y = cell ? yearOfHeading(cellText(cell)) : undefined;
-      if (y !== undefined && ![...years.values()].includes(y)) years.set(cell!.col, y);
+      // A year given twice: its later column is not read (reported as not understood).
+      if (y === undefined || seen.has(y)) continue;
+      years.set(cell!.col, y);
+      seen.add(y);
     }
     if (years.size < 2) continue;
     const first = Math.min(...years.keys());
