@@ -9,7 +9,8 @@ import type { RefusedKind } from './read/kinds.js';
 import type { Lang } from './model/lang.js';
 
 export interface ErrorParams {
-  FILE_NOT_FOUND: Record<string, never>;
+  /** `stdin`: the name was `-`, which povcheck does not read as standard input. */
+  FILE_NOT_FOUND: { stdin?: boolean };
   FILE_UNREADABLE: { reason: 'directory' } | { reason: 'not-a-file' } | { reason: 'changed' } | { reason: 'io'; detail?: string };
   FILE_EMPTY: { blank: boolean };
   FILE_BINARY: { kind: 'zip' | 'ole' | 'pdf' | 'png' | 'jpeg' | 'gzip' | 'binary' | 'ods' | 'xlsb' | 'docx' | 'encrypted' | 'doc' | 'not-zip' | 'docx-damaged' };

@@ -170,9 +170,9 @@ export async function runExampleLine(line: string, cwd: string): Promise<{ code:
   return { code: 0, out };
 }
 
-/** A CSV typed as a test's table (UTF-8 with a BOM), checked as `validate` checks a file. */
-export async function checkCsv(csv: string): Promise<CheckResult> {
-  return checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }));
+/** A CSV typed as a test's table (UTF-8 with a BOM), checked as `validate` checks a file (with `opts` as its options). */
+export async function checkCsv(csv: string, opts: CheckOptions = {}): Promise<CheckResult> {
+  return checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 't.csv' }), opts);
 }
 
 /** A result's warnings and errors as `severity rule cell` (info left out). */

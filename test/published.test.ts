@@ -481,3 +481,32 @@ describe('review-2016-2018-ngan-son-district-ethnic-groups-years.csv', () => {
   });
 });
 
+
+describe('review-2016-phu-tho-province-districts-point-decimals.csv', () => {
+  const NAME = 'review-2016-phu-tho-province-districts-point-decimals.csv';
+
+  it('reads counts grouped with "." and rates with a decimal point, each the one way it can be, and checks them all', async () => {
+    const r = await check(NAME);
+    expect(problems(r)).toEqual([]);
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['sum', 'rate']));
+    expect(r.annex.locale).toBe('vi');
+    expect(r.annex.rateLocale).toBe('en');
+    const note = r.findings.filter((f) => f.rule === 'number');
+    expect(note.map((f) => [f.severity, f.msg.id, f.msg.params])).toEqual([['info', 'number.mixed-format', { locale: 'vi', countCell: 'C3', rateCell: 'E3' }]]);
+    expect(statusOf(r.findings, 'error', r.coverage)).toBe('ok');
+  });
+
+  it('a slipped rate is a rate error at its cell, its value read with the decimal point', async () => {
+    const csv = readFileSync(join(DIR, NAME), 'utf8');
+    const r = await checkText(csv.replace(',10.51,', ',10.15,'));
+    expect(problems(r)).toEqual(['error rate E3']);
+    expect(r.findings.find((f) => f.rule === 'rate')!.expected).toBe('10.51');
+  });
+
+  it('one rate written with a decimal comma among them is a number error there, the others still read', async () => {
+    const csv = readFileSync(join(DIR, NAME), 'utf8');
+    const r = await checkText(csv.replace(',10.51,', ',"10,51",'));
+    expect(problems(r)).toEqual(['error number E3']);
+    expect(r.findings.find((f) => f.at?.ref === 'E3')!.msg.params).toMatchObject({ kinds: 'rate', locale: 'en' });
+  });
+});

@@ -13,12 +13,15 @@ const SHOWN = 10;
 
 /**
  * A count typed in either format: "24.814" (Vietnamese) and "24,814" (English) are both 24814; the reading that
- * gives a whole number is taken.
+ * gives a whole number is taken, with decimals only if they are zeros (`24814.00`, `24.814,00`, as spreadsheets
+ * export counts); a whole number without decimals first (`24.000` is 24000).
  */
 export function parseCount(text: string): Dec {
-  for (const locale of ['vi', 'en'] as const) {
-    const p = parseNumber(text, locale, 'count');
-    if (p.ok && p.decimals === 0 && !p.num.isNeg()) return p.num;
+  for (const wholeOnly of [true, false]) {
+    for (const locale of ['vi', 'en'] as const) {
+      const p = parseNumber(text, locale, 'count');
+      if (p.ok && (wholeOnly ? p.decimals === 0 : p.num.isInteger()) && !p.num.isNeg()) return p.num.truncated();
+    }
   }
   throw new PovcheckError('CALC_ARG', { reason: 'not-a-count', text });
 }

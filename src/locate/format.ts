@@ -25,7 +25,7 @@ export function formatCellValue(plain: string, original: Value, annex: Annex, gr
     const sep = m ? m[1]! : locale === 'plain' || !grouping ? '' : locale === 'vi' ? '.' : ',';
     return sign + (sep ? int.replace(/\B(?=(\d{3})+(?!\d))/g, sep) : int);
   }
-  const mark = locale === 'vi' ? ',' : '.';
+  const mark = (annex.rateLocale ?? locale) === 'vi' ? ',' : '.';
   const pct = /(\s*%)$/.exec(original.text)?.[1] ?? '';
   return sign + int + (frac !== undefined ? mark + frac : '') + pct;
 }

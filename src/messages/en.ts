@@ -252,8 +252,16 @@ export function en(): Catalog {
     'number.note': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: the cell holds a note, not a figure ("${p.text}"), so nothing that needs it is checked.`,
     'number.grouping': (p, f) =>
       `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a well-formed number in ${p.locale === 'vi' ? 'Vietnamese format ("." groups three digits, "," is the decimal mark)' : 'English format ("," groups three digits, "." is the decimal mark)'}.`,
+    'number.locale-given': (p) =>
+      `--locale ${p.given} was given, but the ${p.kinds === 'rate' ? 'rates' : p.kinds === 'count' ? 'counts' : 'numbers'} in this file read as ${p.read === 'vi' ? 'Vietnamese format (210.299; 11,80)' : 'English format (210,299; 11.80)'}, as ${p.cell} does; if the errors come from reading the numbers that way, leave --locale out.`,
+    'number.mixed-format': (p) =>
+      p.locale === 'vi'
+        ? `This file writes its counts in Vietnamese format ("." groups three digits, as in ${p.countCell}) but its rates in English format ("." is the decimal mark, as in ${p.rateCell}); each cell reads one way only, and povcheck reads it that way.`
+        : `This file writes its counts in English format ("," groups three digits, as in ${p.countCell}) but its rates in Vietnamese format ("," is the decimal mark, as in ${p.rateCell}); each cell reads one way only, and povcheck reads it that way.`,
     'number.other-locale': (p, f) =>
-      `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is written in ${p.locale === 'vi' ? 'English' : 'Vietnamese'} format, but this file uses ${p.locale === 'vi' ? 'Vietnamese' : 'English'} format (as in ${p.witness}); use --locale if that is wrong.`,
+      p.kinds
+        ? `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is written in ${p.locale === 'vi' ? 'English' : 'Vietnamese'} format, but this file writes its ${p.kinds === 'rate' ? 'rates' : 'counts'} in ${p.locale === 'vi' ? 'Vietnamese' : 'English'} format (as in ${p.witness}).`
+        : `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is written in ${p.locale === 'vi' ? 'English' : 'Vietnamese'} format, but this file uses ${p.locale === 'vi' ? 'Vietnamese' : 'English'} format (as in ${p.witness}); use --locale if that is wrong.`,
     'number.dash-rate': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a number; write 0 if the rate is zero.`,
     'number.dash': (p, f) =>
       `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is read as 0 (none), as statistical tables write it${p.more ? `; so ${p.more === 1 ? 'is 1 other cell' : `are ${k(p.more)} other cells`} (${p.others!.join(', ')}${p.more > p.others!.length ? ', …' : ''})` : ''}.`,
@@ -368,7 +376,7 @@ export function en(): Catalog {
       verdictOk: (file) => `✔ ${file}: no errors`,
       verdictInvalid: (file) => `✖ ${file}: errors found`,
       verdictUnreadable: (file, reason, option) => `✖ ${file}: ${option ? 'cannot be checked as asked' : 'cannot be read'} (${reason})`,
-      verdictUnchecked: (file) => `⚠ ${file}: nothing could be checked`,
+      verdictUnchecked: (file, errors) => (errors ? `⚠ ${file}: no consistency check could run` : `⚠ ${file}: nothing could be checked`),
       checksRan: (ran, total) => `${ran} of ${total} ${total === 1 ? 'check' : 'checks'} ran`,
       checksLine: (ran, total, notRun, unchecked) =>
         `Checks: ${ran.length === 0 ? 'none could run' : unchecked ? `none of the consistency checks could run (only ${ran.join(', ')} ran)` : `${ran.length} of ${total} ran (${ran.join(', ')})`}${notRun.length > 0 ? `; not run: ${notRun.map((g) => `${g.checks.join(', ')}, because ${g.reason}`).join('; ')}` : ''}`,
@@ -379,6 +387,7 @@ export function en(): Catalog {
         `To have them read, name each one's indicator in povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' or ') : 'indicator key'}>`}": ["${e.text}"]`).join(', ')} } (keys: docs/input.md; format: docs/configuration.md).`,
       counts: (e, w, i) => `${k(e)} ${e === 1 ? 'error' : 'errors'}, ${k(w)} ${w === 1 ? 'warning' : 'warnings'}, ${k(i)} info`,
       readAs: (source, layout, locale) => `Read as: ${source}; ${layout} layout; numbers in ${locale} format`,
+      localeGivenAgainst: (read, cell) => ` as --locale says, but the numbers in the file read as ${read}, as ${cell} does`,
       source: (s) =>
         s.kind === 'delimited'
           ? `${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]} text, ${s.delimiter === ',' ? 'comma' : s.delimiter === ';' ? 'semicolon' : 'TAB'}-delimited${s.sheetNotApplied !== undefined ? ` (--sheet "${s.sheetNotApplied}" does not apply: a text file holds one table, read whole)` : ''}` // (a TAB arrives as ␉: visible.ts)
@@ -386,7 +395,7 @@ export function en(): Catalog {
             ? `${s.format} workbook, sheet "${s.sheet}"${s.passedOver?.length ? ` (${s.passedOver.map((x) => `"${x}"`).join(', ')} before it ${s.passedOver.length === 1 ? 'holds' : 'hold'} no table)` : ''}`
             : enDocument.source(s),
       layoutName: { wide: 'wide (one row per indicator)', long: 'long (one row per unit)', none: 'no poverty table' },
-      localeName: { vi: 'Vietnamese (210.299; 11,80)', en: 'English (210,299; 11.80)', plain: 'plain (no separators)' },
+      localeName: { vi: 'Vietnamese (210.299; 11,80)', en: 'English (210,299; 11.80)', plain: 'plain (no separators)', mixedVi: 'counts Vietnamese, rates English (210.299; 11.80)', mixedEn: 'counts English, rates Vietnamese (210,299; 11,80)' },
       expectedActual: (e, a) => `expected ${e}, found ${a}`,
       notChecked: 'Not checked',
       moreFindings: (n, rule) => `… and ${k(n)} more ${rule} findings (all of them with --format json)`,
@@ -531,7 +540,7 @@ export function en(): Catalog {
     document: enDocument,
     cli: enCli,
     errors: {
-      FILE_NOT_FOUND: () => 'no such file',
+      FILE_NOT_FOUND: (p) => (p.stdin ? 'no file named "-"; povcheck does not read a table from standard input: save it to a file and name the file' : 'no such file'),
       FILE_UNREADABLE: (p) =>
         p.reason === 'directory'
           ? 'this is a directory, not a file'

@@ -62,7 +62,8 @@ export interface UiText {
   /** A file that cannot be read, or (`option`) that was read but cannot be checked as the command line asks (a --total naming no unit). */
   verdictUnreadable: (file: string, reason: string, option?: boolean) => string;
   /** A file that was read but on which no check could run (status `unchecked`). */
-  verdictUnchecked: (file: string) => string;
+  /** `errors`: the file has errors (of reading it), so "nothing could be checked" would contradict its count. */
+  verdictUnchecked: (file: string, errors: boolean) => string;
   /** "3 of 6 checks ran" (the verdict's clause when some checks could not run). */
   checksRan: (ran: number, total: number) => string;
   /**
@@ -81,9 +82,11 @@ export interface UiText {
   labelsHint: (entries: Array<{ text: string; cell: string; keys: string[] }>) => string;
   counts: (errors: number, warnings: number, infos: number) => string;
   readAs: (source: string, layout: string, locale: string) => string;
+  /** After the format `--locale` gave, when the cells read as `read` (`cell` one of them). */
+  localeGivenAgainst: (read: string, cell: string) => string;
   source: (s: SourceInfo) => string;
   layoutName: { wide: string; long: string; none: string };
-  localeName: { vi: string; en: string; plain: string };
+  localeName: { vi: string; en: string; plain: string; mixedVi: string; mixedEn: string };
   expectedActual: (expected: string, actual: string) => string;
   notChecked: string;
   moreFindings: (n: number, rule: string) => string;

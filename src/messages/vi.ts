@@ -257,8 +257,16 @@ export function vi(): Catalog {
     'number.note': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô ghi chú thích chứ không ghi số liệu ("${p.text}"), nên những gì cần đến ô này không được kiểm tra.`,
     'number.grouping': (p, f) =>
       `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số viết đúng kiểu ${p.locale === 'vi' ? 'Việt Nam (dấu "." tách nhóm ba chữ số, dấu "," là dấu thập phân)' : 'tiếng Anh (dấu "," tách nhóm ba chữ số, dấu "." là dấu thập phân)'}.`,
+    'number.locale-given': (p) =>
+      `Đã chỉ rõ --locale ${p.given} nhưng ${p.kinds === 'rate' ? 'các tỷ lệ' : p.kinds === 'count' ? 'các số hộ' : 'các số'} trong tệp đọc được theo kiểu ${p.read === 'vi' ? 'Việt Nam (210.299; 11,80)' : 'tiếng Anh (210,299; 11.80)'}, như ô ${p.cell}; nếu các lỗi là do đọc số theo cách đó, hãy bỏ --locale.`,
+    'number.mixed-format': (p) =>
+      p.locale === 'vi'
+        ? `Tệp này viết số hộ kiểu Việt Nam (dấu "." tách nhóm ba chữ số, như ô ${p.countCell}) nhưng tỷ lệ kiểu tiếng Anh (dấu "." là dấu thập phân, như ô ${p.rateCell}); mỗi ô chỉ đọc được một cách nên povcheck đọc theo cách đó.`
+        : `Tệp này viết số hộ kiểu tiếng Anh (dấu "," tách nhóm ba chữ số, như ô ${p.countCell}) nhưng tỷ lệ kiểu Việt Nam (dấu "," là dấu thập phân, như ô ${p.rateCell}); mỗi ô chỉ đọc được một cách nên povcheck đọc theo cách đó.`,
     'number.other-locale': (p, f) =>
-      `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" viết theo kiểu ${p.locale === 'vi' ? 'tiếng Anh' : 'Việt Nam'}, nhưng tệp này dùng kiểu ${p.locale === 'vi' ? 'Việt Nam' : 'tiếng Anh'} (như ô ${p.witness}); dùng --locale nếu cần.`,
+      p.kinds
+        ? `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" viết theo kiểu ${p.locale === 'vi' ? 'tiếng Anh' : 'Việt Nam'}, nhưng ${p.kinds === 'rate' ? 'các tỷ lệ' : 'các số hộ'} của tệp này viết kiểu ${p.locale === 'vi' ? 'Việt Nam' : 'tiếng Anh'} (như ô ${p.witness}).`
+        : `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" viết theo kiểu ${p.locale === 'vi' ? 'tiếng Anh' : 'Việt Nam'}, nhưng tệp này dùng kiểu ${p.locale === 'vi' ? 'Việt Nam' : 'tiếng Anh'} (như ô ${p.witness}); dùng --locale nếu cần.`,
     'number.dash-rate': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số; nếu tỷ lệ bằng 0 thì ghi 0.`,
     'number.dash': (p, f) =>
       `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" được đọc là 0 (không có), như cách ghi của bảng thống kê${p.more ? `; ${k(p.more)} ô khác cũng vậy (${p.others!.join(', ')}${p.more > p.others!.length ? ', …' : ''})` : ''}.`,
@@ -374,7 +382,7 @@ export function vi(): Catalog {
       verdictOk: (file) => `✔ ${file}: không có lỗi`,
       verdictInvalid: (file) => `✖ ${file}: có lỗi`,
       verdictUnreadable: (file, reason, option) => `✖ ${file}: ${option ? 'không kiểm tra được theo yêu cầu' : 'không đọc được'} (${reason})`,
-      verdictUnchecked: (file) => `⚠ ${file}: không kiểm tra được gì`,
+      verdictUnchecked: (file, errors) => (errors ? `⚠ ${file}: không phép kiểm tra tính khớp nào chạy được` : `⚠ ${file}: không kiểm tra được gì`),
       checksRan: (ran, total) => `${ran}/${total} phép kiểm tra đã chạy`,
       checksLine: (ran, total, notRun, unchecked) =>
         `Kiểm tra: ${ran.length === 0 ? 'không phép nào chạy được' : unchecked ? `không phép kiểm tra tính khớp nào chạy được (chỉ chạy ${ran.join(', ')})` : `${ran.length}/${total} phép đã chạy (${ran.join(', ')})`}${notRun.length > 0 ? `; không chạy: ${notRun.map((g) => `${g.checks.join(', ')} vì ${g.reason}`).join('; ')}` : ''}`,
@@ -386,6 +394,7 @@ export function vi(): Catalog {
         `Để povcheck đọc được, ghi chỉ tiêu của từng tên vào povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' hoặc ') : 'mã chỉ tiêu'}>`}": ["${e.text}"]`).join(', ')} } (mã chỉ tiêu: docs/input.md; cách ghi: docs/configuration.md).`,
       counts: (e, w, i) => `${k(e)} lỗi, ${k(w)} cảnh báo, ${k(i)} thông tin`,
       readAs: (source, layout, locale) => `Đọc: ${source}; bố cục ${layout}; số viết ${locale}`,
+      localeGivenAgainst: (read, cell) => ` theo --locale, nhưng các số trong tệp đọc được ${read}, như ô ${cell}`,
       source: (s) =>
         s.kind === 'delimited'
           ? `văn bản ${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 có BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]}, phân cách bằng ${s.delimiter === ',' ? 'dấu phẩy' : s.delimiter === ';' ? 'dấu chấm phẩy' : 'TAB'}${s.sheetNotApplied !== undefined ? ` (--sheet "${s.sheetNotApplied}" không áp dụng: tệp văn bản chỉ có một bảng, được đọc toàn bộ)` : ''}` // (a TAB arrives as ␉: visible.ts)
@@ -393,7 +402,7 @@ export function vi(): Catalog {
             ? `sổ tính ${s.format}, trang "${s.sheet}"${s.passedOver?.length ? ` (${s.passedOver.length === 1 ? 'trang' : 'các trang'} ${s.passedOver.map((x) => `"${x}"`).join(', ')} trước đó không có bảng)` : ''}`
             : viDocument.source(s),
       layoutName: { wide: 'ngang (mỗi dòng một chỉ tiêu)', long: 'dọc (mỗi dòng một đơn vị)', none: 'không có bảng tỷ lệ hộ nghèo' },
-      localeName: { vi: 'kiểu Việt Nam (210.299; 11,80)', en: 'kiểu Anh – Mỹ (210,299; 11.80)', plain: 'không có dấu phân cách hàng nghìn' },
+      localeName: { vi: 'kiểu Việt Nam (210.299; 11,80)', en: 'kiểu Anh – Mỹ (210,299; 11.80)', plain: 'không có dấu phân cách hàng nghìn', mixedVi: 'số hộ kiểu Việt Nam, tỷ lệ kiểu Anh – Mỹ (210.299; 11.80)', mixedEn: 'số hộ kiểu Anh – Mỹ, tỷ lệ kiểu Việt Nam (210,299; 11,80)' },
       expectedActual: (e, a) => `đúng ra: ${e}; trong bảng: ${a}`,
       notChecked: 'Chưa kiểm tra',
       moreFindings: (n, rule) => `… và ${k(n)} phát hiện ${rule} nữa (xem đầy đủ với --format json)`,
@@ -538,7 +547,7 @@ export function vi(): Catalog {
     document: viDocument,
     cli: viCli,
     errors: {
-      FILE_NOT_FOUND: () => 'không có tệp này',
+      FILE_NOT_FOUND: (p) => (p.stdin ? 'không có tệp nào tên "-"; povcheck không đọc bảng từ đầu vào chuẩn: hãy lưu bảng thành tệp và ghi tên tệp' : 'không có tệp này'),
       FILE_UNREADABLE: (p) =>
         p.reason === 'directory'
           ? 'đây là thư mục, không phải tệp'

@@ -131,6 +131,8 @@ export interface Annex {
   readonly values: ValueStore;
   /** Number format the file uses; 'plain' when no cell shows grouping or a decimal comma. */
   readonly locale: NumberLocale | 'plain';
+  /** The rates' number format when it is not the counts' (`390.519` beside `10.51`); `locale` is then the counts'. */
+  readonly rateLocale?: NumberLocale;
   /** Language of the labels, used as the default message language. */
   readonly lang: Lang;
   /**

@@ -19,6 +19,8 @@ export interface TableSummary {
   /** 'none': a plan document without a poverty table (its text was checked). */
   layout: 'wide' | 'long' | 'none';
   locale: NumberLocale | 'plain';
+  /** The rates' format when it is not the counts' (`Annex.rateLocale`). */
+  rateLocale?: NumberLocale;
   lang: Lang;
   units: number;
   total?: string;

@@ -415,10 +415,12 @@ export class LongTable implements ValueStore {
    * other format are read again from the texts the columns write back): `digits(i, raw)` gives the digits of a
    * number written plainly (no spaces or sign around it), or undefined; `full(i, raw)` the Value the shape
    * stage makes of anything else (a blank, text, a number the columns cannot write back exactly). Values are
-   * visited in order, so `full`'s findings come in the order of the cells.
+   * visited in order, so `full`'s findings come in the order of the cells. `otherSlots`: the slots whose numbers
+   * keep the other format (a table's rates beside counts grouped with the same mark), never stored in this one.
    */
-  finishValues(locale: 'vi' | 'en', digits: (i: number, raw: string) => ParsedDigits | undefined, full: (i: number, raw: string) => Value): void {
+  finishValues(locale: 'vi' | 'en', digits: (i: number, raw: string) => ParsedDigits | undefined, full: (i: number, raw: string) => Value, otherSlots?: readonly boolean[]): void {
     if (this.storedAs !== undefined && this.storedAs !== locale) this.unstore();
+    if (otherSlots) this.unstore(otherSlots);
     this.storedAs = locale;
     this.setFormat(locale);
     const n = this.n * this.slotCount;
@@ -436,7 +438,7 @@ export class LongTable implements ValueStore {
       const raw = pending.get(i)!;
       const plainCell = plainCells || this.plainCell(i);
       // Most numbers are read in one pass over their characters; any other text the long way below.
-      if (plainCell) {
+      if (plainCell && !otherSlots?.[i % this.slotCount]) {
         const quick = this.scanText(i, raw, group, mark);
         if (quick !== ABSENT) {
           this.status[i] = quick;
@@ -454,9 +456,13 @@ export class LongTable implements ValueStore {
     this.pendingRaw = new Map();
   }
 
-  /** Every stored number back to its text, waiting again (the format decided is not the one they were stored in). */
-  private unstore(): void {
+  /**
+   * Every stored number back to its text, waiting again (the format decided is not the one they were stored in);
+   * with `slots`, only those of the slots marked (a table's rates kept in the other format).
+   */
+  private unstore(slots?: readonly boolean[]): void {
     for (let i = 0, n = this.n * this.slotCount; i < n; i++) {
+      if (slots && !slots[i % this.slotCount]) continue;
       const st = this.status[i]! & STATUS;
       if (st !== DIGITS && st !== GROUPED) continue;
       this.pendingRaw.set(i, this.textAt(i));

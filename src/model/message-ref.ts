@@ -181,7 +181,11 @@ export interface MessageParams {
   /** A figure given approximately (`hơn 6.915`, `gần 10 nghìn`): not a number to check with. */
   'number.approximate': { unit: string; indicator: Indicator; text: string };
   'number.grouping': { unit: string; indicator: Indicator; text: string; locale: 'vi' | 'en' };
-  'number.other-locale': { unit: string; indicator: Indicator; text: string; locale: 'vi' | 'en'; witness: string };
+  /** `kinds`: the file writes counts and rates in formats of their own, `locale` is this kind's. */
+  'number.other-locale': { unit: string; indicator: Indicator; text: string; locale: 'vi' | 'en'; witness: string; kinds?: 'count' | 'rate' };
+  'number.mixed-format': { locale: 'vi' | 'en'; countCell: string; rateCell: string };
+  /** `--locale given` while the cells (`kinds`: only the rates or the counts) read as `read`, as `cell` does. */
+  'number.locale-given': { given: 'vi' | 'en'; read: 'vi' | 'en'; cell: string; kinds?: 'count' | 'rate' };
   /** A dash read as none (0); `more` other cells hold one, the first of them `others`. */
   'number.dash': { unit: string; indicator: Indicator; text: string; others?: string[]; more?: number };
   /** A dash where a rate goes: not a number (a count's dash is none, `number.dash`). */

@@ -52,7 +52,7 @@ function fileStats(path: string, stats?: Stats): Stats {
     info ??= statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new PovcheckError('FILE_NOT_FOUND', {}, { file: path });
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new PovcheckError('FILE_NOT_FOUND', path === '-' ? { stdin: true } : {}, { file: path });
     throw new PovcheckError('FILE_UNREADABLE', { reason: 'io', detail: code ?? 'unknown error' }, { file: path });
   }
   if (info.isDirectory()) throw new PovcheckError('FILE_UNREADABLE', { reason: 'directory' }, { file: path });

@@ -20,7 +20,7 @@ import { SEVERITY_SYMBOL, annexTableHtml, cellElementId, shouldTranspose, type C
 import { escapeHtml, html, htmlId, joinHtml, raw, type SafeHtml } from '../render/html-escape.js';
 import { ANNEX_CSS, PAGE_CSS, htmlPage } from '../render/html-page.js';
 import { CHART_CSS, rateChartData, rateChartSvg, type ChartTarget } from '../render/svg-chart.js';
-import { DRAWN_TABLE_UNITS, cellLabel, checksLine, countFindings, coverageText, langOf, refLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
+import { DRAWN_TABLE_UNITS, cellLabel, checksLine, countFindings, coverageText, langOf, localeText, refLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
 import { causesOf } from './causes.js';
 
@@ -267,7 +267,7 @@ ${joinHtml(items, '\n')}
   return html`<section class="file" id="${id}" lang="${lang}">
 <h2 class="verdict verdict-${file.status}">${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}${clause ? ` — ${clause}` : ''}</h2>
 ${hint ? html`<p class="coverage">${hint}</p>` : ''}
-<p class="muted small">${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[summary.layout], ui.localeName[summary.locale])}</p>
+<p class="muted small">${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[summary.layout], localeText(ui, summary, file.findings))}</p>
 ${checks ? html`<p class="muted small checks">${checks}</p>` : ''}
 ${causesHtml(file, fi, lang, shown) ?? ''}
 ${drawing}
@@ -349,7 +349,7 @@ ${skips}${empty}
   return html`<section class="file" id="file-${fi}" lang="${lang}">
 <h2 class="verdict verdict-${file.status}">${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}${clause ? ` — ${clause}` : ''}</h2>
 ${hint ? html`<p class="coverage">${hint}</p>` : ''}
-<p class="muted small">${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[summary.layout], ui.localeName[summary.locale])}</p>
+<p class="muted small">${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[summary.layout], localeText(ui, summary, file.findings))}</p>
 ${joinHtml(parts, '\n')}
 </section>`;
 }

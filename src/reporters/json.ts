@@ -122,6 +122,7 @@ function fileJson(input: ReportInput, file: FileResult) {
     status: file.status,
     layout: table!.layout,
     locale: table!.locale,
+    ...(table!.rateLocale ? { rateLocale: table!.rateLocale } : {}),
     lang,
     source: file.source ?? null,
     units: table!.units,

@@ -117,6 +117,7 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
         '    <properties>',
         `      <property${attrs({ name: 'layout', value: file.annex.layout })}/>`,
         `      <property${attrs({ name: 'locale', value: file.annex.locale })}/>`,
+        ...(file.annex.rateLocale ? [`      <property${attrs({ name: 'rateLocale', value: file.annex.rateLocale })}/>`] : []),
         ...(file.source?.kind === 'workbook' ? [`      <property${attrs({ name: 'sheet', value: file.source.sheet })}/>`] : []),
         // Some checks could not run: said on the suite (their test cases are <skipped>).
         ...(clause ? [`      <property${attrs({ name: 'coverage', value: [clause, hint].filter(Boolean).join('. ') })}/>`] : []),

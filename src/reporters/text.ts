@@ -11,7 +11,7 @@ import type { FileResult } from '../model/file-result.js';
 import { layoutAsRead } from '../render/shaped-layout.js';
 import { displayWidth, renderBox, type Align } from '../render/box.js';
 import { numericColumns } from '../render/table-data.js';
-import { DRAWN_TABLE_UNITS, cellLabel, checksLine, countFindings, coverageText, langOf, placeLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
+import { DRAWN_TABLE_UNITS, cellLabel, checksLine, countFindings, coverageText, langOf, localeText, placeLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
 import type { Annex } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
@@ -135,7 +135,7 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
   const { clause, hint } = coverageText(file, lang);
   const out = [`${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}${clause ? ` — ${file.status === 'unchecked' ? s.warning(clause) : clause}` : ''}`];
   if (hint) out.push(`  ${hint}`);
-  out.push(s.dim(`  ${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[table.layout], ui.localeName[table.locale])}`));
+  out.push(s.dim(`  ${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[table.layout], localeText(ui, table, file.findings))}`));
   const checks = checksLine(file, lang);
   if (checks) out.push(s.dim(`  ${checks}`));
   // The likely causes come first, each with the findings it explains.
@@ -210,7 +210,7 @@ function documentReport(input: ReportInput, file: FileResult, opts: TextOptions)
   const out = [`${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}${clause ? ` — ${clause}` : ''}`];
   if (hint) out.push(`  ${hint}`);
   const table = tableOf(file)!;
-  out.push(s.dim(`  ${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[table.layout], ui.localeName[table.locale])}`));
+  out.push(s.dim(`  ${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[table.layout], localeText(ui, table, file.findings))}`));
   const checked: Record<DocumentPart, string> = {
     tables: d.checked.tables({ tables: doc.checked.tables, budget: doc.checked.budgetTables, other: doc.tables.length - doc.checked.tables - doc.checked.budgetTables }),
     claims: d.checked.claims(doc.checked),

@@ -5,6 +5,8 @@ import type { FileResult, SeriesReport, TableSummary } from '../model/file-resul
 import type { RuleLevels } from '../model/options.js';
 import { failOnOf, type FailOn } from '../model/fail-on.js';
 import { catalog, makeFmt, renderSkip, type SummaryCounts } from '../messages/index.js';
+import type { UiText } from '../messages/types.js';
+import type { MessageParams } from '../model/message-ref.js';
 import type { Lang } from '../model/lang.js';
 import { isPartial } from '../model/coverage.js';
 import type { Finding } from '../model/finding.js';
@@ -100,7 +102,22 @@ export const DRAWN_TABLE_UNITS = { text: 100, html: 10_000 } as const;
 export function tableOf(file: FileResult): TableSummary | undefined {
   if (file.table) return file.table;
   const a = file.annex;
-  return a ? { layout: a.layout, locale: a.locale, lang: a.lang, units: a.units.length, ...(a.total ? { total: a.total.name } : {}) } : undefined;
+  return a ? { layout: a.layout, locale: a.locale, ...(a.rateLocale ? { rateLocale: a.rateLocale } : {}), lang: a.lang, units: a.units.length, ...(a.total ? { total: a.total.name } : {}) } : undefined;
+}
+
+/** The table's number format as the "read as" line names it, with `--locale` given against the cells said there. */
+export function localeText(ui: UiText, t: TableSummary, findings: readonly Finding[]): string {
+  const name = ui.localeName[localeKey(t)];
+  const given = findings.find((f) => f.msg.id === 'number.locale-given');
+  if (!given) return name;
+  const p = given.msg.params as MessageParams['number.locale-given'];
+  return name + ui.localeGivenAgainst(ui.localeName[p.read], p.cell);
+}
+
+/** The key of `ui.localeName` that names a table's number format (counts and rates in formats of their own: `mixedVi`, `mixedEn` by the counts'). */
+export function localeKey(t: TableSummary): keyof UiText['localeName'] {
+  if (t.rateLocale) return t.locale === 'en' ? 'mixedEn' : 'mixedVi';
+  return t.locale;
 }
 
 export interface Counts {
@@ -235,5 +252,5 @@ export function checksLine(file: FileResult, lang: Lang): string | undefined {
 /** The verdict of a readable file, in a language: no errors, errors found, or nothing could be checked. */
 export function verdictText(file: FileResult, lang: Lang): string {
   const ui = catalog(lang).ui;
-  return file.status === 'ok' ? ui.verdictOk(file.file) : file.status === 'unchecked' ? ui.verdictUnchecked(file.file) : ui.verdictInvalid(file.file);
+  return file.status === 'ok' ? ui.verdictOk(file.file) : file.status === 'unchecked' ? ui.verdictUnchecked(file.file, file.findings.some((f) => f.severity === 'error')) : ui.verdictInvalid(file.file);
 }

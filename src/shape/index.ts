@@ -287,7 +287,7 @@ function finishWide(draft: Draft, opts: ShapeOptions): ShapeResult {
   const structure: UnitStructure = draft.hierarchical
     ? fromTree(draftTree(draft.units), findings, isTotal)
     : isStructured(draft.units, isTotal)
-      ? structured(draft, keys, findings, isTotal, named)
+      ? structured(draft, keys, findings, isTotal, named, opts.totalPolicy === 'first')
       : oneLevel(draft, keys, findings, opts, isTotal, named);
   const { totalIdx } = structure;
   const list = draftUnits(draft, keys, structure);
@@ -296,6 +296,7 @@ function finishWide(draft: Draft, opts: ShapeOptions): ShapeResult {
   const format = valuesFormat(draft, kinds, opts);
   const annexShaped = isAnnexShaped(draft.indicators);
   const values = parsedValues(draft, list, format, kinds, annexShaped, totalIdx);
+  if (format.rates) findings.push(mixedFormatFinding(format));
 
   // The annex's count indicators a table lacks are noted only for annex tables (some start/end count or net
   // reduction): a table of another shape simply does not publish them.
@@ -310,6 +311,7 @@ function finishWide(draft: Draft, opts: ShapeOptions): ShapeResult {
     ...comparedWithOf(draft.labelCells, draft.comparedWith),
     values: new RowValues(values),
     locale: format.plain ? 'plain' : format.locale,
+    ...(format.rates ? { rateLocale: format.rates.locale } : {}),
     lang: decideLang(draft, units),
     ...(opts.unitAliases ? { unitAliases: opts.unitAliases } : {}),
     ...(draft.subSlots && draft.subSlots.size > 0 ? { subSlots: draft.subSlots } : {}),
@@ -367,6 +369,7 @@ function valuesFormat(draft: Draft, kinds: ReadonlyMap<Indicator, IndicatorKind>
     if (v.cell.numeric !== undefined || DIGITS_ONLY.test(v.cell.raw)) continue;
     samples.push(new CellSample(v.cell, kinds.get(v.indicator) ?? indicatorKind(v.indicator)));
   }
+  if (opts.locale) draft.findings.push(...localeGivenFinding(opts.locale, decideLocale(nonEmpty(samples))));
   return numberFormat(samples, opts);
 }
 
@@ -410,7 +413,7 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
   else {
     const listed: Draft = { ...draft, units: draftUnitsOf(table) };
     const keys = listed.units.map((u) => keyOf(u.name));
-    structure = isStructured(listed.units, isTotal) ? structured(listed, keys, findings, isTotal, named) : oneLevel(listed, keys, findings, opts, isTotal, named);
+    structure = isStructured(listed.units, isTotal) ? structured(listed, keys, findings, isTotal, named, opts.totalPolicy === 'first') : oneLevel(listed, keys, findings, opts, isTotal, named);
   }
   const { parents, totalIdx } = structure;
   // The findings so far (the reading's, the tree's or the duplicates'), counted before the values give theirs.
@@ -420,14 +423,17 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
 
   const k = table.slots.length;
   const format = opts.locale || !draft.localeVote ? numberFormat([], opts) : formatOf(draft.localeVote.decision());
+  if (opts.locale && draft.localeVote) findings.push(...localeGivenFinding(opts.locale, draft.localeVote.decision()));
   const annexShaped = isAnnexShaped(draft.indicators);
   const locale = format.locale;
   // An annex table's blank cells wait until the indicators given for the total only are known; every other
   // finding is counted against the heap as it is made.
   const blanks = new BlankIndicators(totalIdx);
+  // Rates kept in the other format (`format.rates`) are read in theirs, never stored in the counts'.
+  const otherSlots = format.rates ? table.slots.map((s) => indicatorKind(s) === 'rate') : undefined;
   table.finishValues(
     locale,
-    (i, raw) => plainDigits(raw, locale),
+    (i, raw) => plainDigits(raw, otherSlots?.[i % k] ? format.rates!.locale : locale),
     (i, raw) => {
       const cell = table.valueCell(i, raw);
       const unit = Math.floor(i / k);
@@ -439,7 +445,9 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
       }
       return value;
     },
+    otherSlots,
   );
+  if (format.rates) findings.push(mixedFormatFinding(format));
   if (annexShaped) {
     const slotOf = (i: number) => table.slots[i % k]!;
     const error = (i: number, raw: string) => parseValue(table.valueCell(i, raw), Math.floor(i / k), table.name(Math.floor(i / k)), slotOf(i), format).finding;
@@ -456,6 +464,7 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
     ...comparedWithOf(draft.labelCells, draft.comparedWith),
     values: table,
     locale: format.plain ? 'plain' : locale,
+    ...(format.rates ? { rateLocale: format.rates.locale } : {}),
     lang: decideLang(draft, units),
     ...(opts.unitAliases ? { unitAliases: opts.unitAliases } : {}),
     ...(draft.formulas && draft.formulas.length > 0 ? { formulas: draft.formulas } : {}),
@@ -562,6 +571,13 @@ export interface NumberFormat {
   plain: boolean;
   /** A cell that showed the chosen format, for messages. */
   witness: string;
+  /** The rates' format and a cell showing it, when they keep the other one (`390.519` beside `10.51`). */
+  rates?: { locale: NumberLocale; witness: string };
+}
+
+/** The format a value of this kind is read in. */
+export function localeFor(format: NumberFormat, kind: IndicatorKind): NumberLocale {
+  return kind === 'rate' && format.rates ? format.rates.locale : format.locale;
 }
 
 export function numberFormat(samples: Iterable<NumberSample>, opts: ShapeOptions): NumberFormat {
@@ -577,7 +593,7 @@ function formatOf(d: LocaleDecision): NumberFormat {
     }
     throw new PovcheckError('LOCALE_AMBIGUOUS', { reason: 'conflict', viCell: d.vi.ref, viText: clip(d.vi.text), enCell: d.en.ref, enText: clip(d.en.text) });
   }
-  return { locale: d.locale, plain: d.plain, witness: d.witness?.ref ?? '' };
+  return { locale: d.locale, plain: d.plain, witness: d.witness?.ref ?? '', ...(d.rates ? { rates: { locale: d.rates.locale, witness: d.rates.witness.ref } } : {}) };
 }
 
 function* nonEmpty(samples: Iterable<NumberSample>): Iterable<NumberSample> {
@@ -594,18 +610,19 @@ export function parseValue(cell: Cell, unitId: number, unitName: string, indicat
   const raw = cell.raw;
   // Most cells have no space around them: the regex only when they may.
   const text = raw === '' || (raw.charCodeAt(0) > 0x20 && raw.charCodeAt(raw.length - 1) > 0x20 && raw.charCodeAt(0) < 0x7f && raw.charCodeAt(raw.length - 1) < 0x7f) ? raw : raw.replace(/^[\s\u00a0\u2007\u202f]+|[\s\u00a0\u2007\u202f]+$/g, '');
-  const p = cell.numeric !== undefined ? parseStored(cell.numeric) : parseDigits(text, format.locale, kind ?? indicatorKind(indicator));
+  const k = kind ?? indicatorKind(indicator);
+  const p = cell.numeric !== undefined ? parseStored(cell.numeric) : parseDigits(text, localeFor(format, k), k);
   if (p.ok) return { value: new NumberValue(indicator, unitId, cell, text, p.plain, p.decimals, p.negativeZero ? new Dec(`-${p.plain}`) : undefined) };
   // A dash is "none" in the statistical tables' convention (`-` under households back among the poor, its rate 0,00
   // beside it): a count read as 0, said once for the table (foldDashes). A rate has no digits to check at (its
   // decimals): a dash there is still not a number.
-  if (p.problem === 'dash' && (kind ?? indicatorKind(indicator)) === 'count') return { value: new NumberValue(indicator, unitId, cell, text, '0', 0), finding: { rule: 'number', severity: 'info', at: cell, unit: unitName, indicator, actual: clip(text), msg: { id: 'number.dash', params: { unit: unitName, indicator, text: clip(text) } } } };
+  if (p.problem === 'dash' && k === 'count') return { value: new NumberValue(indicator, unitId, cell, text, '0', 0), finding: { rule: 'number', severity: 'info', at: cell, unit: unitName, indicator, actual: clip(text), msg: { id: 'number.dash', params: { unit: unitName, indicator, text: clip(text) } } } };
   return {
     value: { indicator, unit: unitId, cell, text, status: p.problem === 'empty' ? 'empty' : 'invalid' },
     finding:
       p.problem === 'text' && (isNote(text) || isApproximate(text))
         ? noteFinding(cell, unitName, indicator, clip(text), annexShaped, isNote(text) ? 'number.note' : 'number.approximate')
-        : numberFinding(p.problem, cell, unitName, indicator, clip(text), format.locale, format.witness),
+        : numberFinding(p.problem, cell, unitName, indicator, clip(text), localeFor(format, k), format.rates ? (k === 'rate' ? format.rates.witness : format.witness) : format.witness, format.rates ? k : undefined),
   };
 }
 
@@ -627,7 +644,7 @@ export function isNote(text: string): boolean {
  */
 export function isApproximate(text: string): boolean {
   const t = text.toLowerCase();
-  return APPROXIMATE.test(t) || BOUND_AFTER.test(t) || RANGE.test(t);
+  return APPROXIMATE.test(t) || BOUND_AFTER.test(t) || RANGE.test(t) || ROUNDED.test(t);
 }
 
 const SCALE = '(?:(?:nghìn|ngàn|triệu|vạn|%|hộ|người|thousand|million|households)(?:\\s*/\\s*(?:năm|year))?)';
@@ -636,6 +653,8 @@ const APPROXIMATE = new RegExp(
   'u',
 );
 const BOUND_AFTER = new RegExp(`^(?:từ\\s*)?[\\d][\\d.,\\s]*\\s*${SCALE}?\\s*(?:trở lên|trở xuống|or more|or less|and above|and below)\\.?$`, 'u');
+/** A figure rounded to a large unit (`2,3 triệu`, `2.3 million`, `15 nghìn hộ`): approximate as `khoảng …` is. */
+const ROUNDED = /^\d[\d.,]*\s*(?:nghìn|ngàn|triệu|vạn|tỷ|thousand|million|billion)(?:\s+(?:hộ|households))?\.?$/u;
 const RANGE = new RegExp(`^(?:(?:giảm|tăng)\\s+)?(?:từ\\s*)?[\\d][\\d.,]*\\s*${SCALE}?\\s*[-–—]\\s*[\\d][\\d.,]*\\s*${SCALE}?$`, 'u');
 
 function noteFinding(cell: Cell, unit: string, indicator: Indicator, text: string, annexShaped: boolean, id: 'number.note' | 'number.approximate'): Finding {
@@ -675,9 +694,12 @@ function duplicateUnit(u: DraftUnit, first: DraftUnit): Finding {
  * Blocks, "of which" rows and sections (structure.ts): the total as named (none assumed), blocks under it,
  * units under their block; a unit may repeat in another block or partition, but not among its siblings.
  */
-function structured(draft: Draft, keys: string[], findings: Finding[], isTotal: (name: string) => boolean, named: number | undefined): UnitStructure {
-  // `named`: the unit `--total NAME` names. `--total first` does not apply: the first unit heads its block or level.
-  const s = resolveStructure(draft.units, isTotal, named);
+function structured(draft: Draft, keys: string[], findings: Finding[], isTotal: (name: string) => boolean, named: number | undefined, first: boolean): UnitStructure {
+  // `named`: the unit `--total NAME` names. `--total first` (`first`) takes the first unit where no unit is named
+  // as the total and the first heads nothing but "of which" rows (`Thành phố Hà Nội`, then `- Trong đó: …`); a
+  // first unit heading a block or its level's units stays their head.
+  let s = resolveStructure(draft.units, isTotal, named);
+  if (first && s.totalIdx < 0 && named === undefined && draft.units.length > 1 && headsOnlyOfWhich(s)) s = resolveStructure(draft.units, isTotal, 0);
   const firstByKey = new Map<string, number>();
   keys.forEach((k, i) => {
     if (i === s.totalIdx || s.role[i] === 'of-which' || s.role[i] === 'breakdown') return;
@@ -690,6 +712,13 @@ function structured(draft: Draft, keys: string[], findings: Finding[], isTotal: 
     findings.push(duplicateUnit(draft.units[i]!, draft.units[first]!));
   });
   return s;
+}
+
+/** Whether the first unit is no block and every unit under it is an "of which" row or a household category. */
+function headsOnlyOfWhich(s: { parents: Int32Array; role: ReadonlyArray<UnitRole | undefined> }): boolean {
+  if (s.role[0] !== undefined) return false;
+  for (let i = 1; i < s.parents.length; i++) if (s.parents[i] === 0 && s.role[i] !== 'of-which' && s.role[i] !== 'breakdown') return false;
+  return true;
 }
 
 interface UnitStructure {
@@ -768,7 +797,26 @@ function parseStored(digits: string): { ok: true; plain: string; decimals: numbe
   return { ok: true, plain: digits, decimals: frac ? frac[1]!.length : 0, negativeZero: /^-0*(?:\.0*)?$/.test(digits) };
 }
 
-function numberFinding(problem: string, cell: Cell, unit: string, indicator: Indicator, text: string, locale: NumberLocale, witness: string): Finding {
+/**
+ * `--locale` given against the cells (a Vietnamese file read with `--locale en`: every count a fraction, 72
+ * errors with nothing saying why): a warning naming a cell that reads the other way (the first rows' of a long
+ * table), none when the cells say nothing either way.
+ */
+function localeGivenFinding(given: NumberLocale, d: LocaleDecision): Finding[] {
+  if (!d.ok || d.plain) return [];
+  const against = d.rates && d.rates.locale !== given ? { read: d.rates.locale, cell: d.rates.witness.ref, kinds: 'rate' as const } : d.locale !== given && d.witness ? { read: d.locale, cell: d.witness.ref, ...(d.rates ? { kinds: 'count' as const } : {}) } : undefined;
+  if (!against) return [];
+  return [{ rule: 'number', severity: 'warning', msg: { id: 'number.locale-given', params: { given, ...against } } }];
+}
+
+/** The table's note that its counts and rates keep different formats, each cell read the one way it can be. */
+function mixedFormatFinding(format: NumberFormat): Finding {
+  const rates = format.rates!;
+  return { rule: 'number', severity: 'info', msg: { id: 'number.mixed-format', params: { locale: format.locale, countCell: format.witness, rateCell: rates.witness } } };
+}
+
+/** `kinds`: the kind whose format `locale` is, when counts and rates keep formats of their own. */
+function numberFinding(problem: string, cell: Cell, unit: string, indicator: Indicator, text: string, locale: NumberLocale, witness: string, kinds?: IndicatorKind): Finding {
   if (problem === 'empty' && cell.formula !== undefined) {
     return { severity: 'error', at: cell, unit, indicator, rule: 'missing', msg: { id: 'missing.formula', params: { unit, indicator, formula: cell.formula } } };
   }
@@ -780,7 +828,7 @@ function numberFinding(problem: string, cell: Cell, unit: string, indicator: Ind
     const other = parseNumber(text, locale === 'vi' ? 'en' : 'vi', kind);
     const plausible = other.ok && (kind === 'count' ? other.decimals === 0 : other.num.abs().lte(100));
     if (plausible && witness) {
-      return { ...base, rule: 'number', msg: { id: 'number.other-locale', params: { unit, indicator, text, locale, witness } } };
+      return { ...base, rule: 'number', msg: { id: 'number.other-locale', params: { unit, indicator, text, locale, witness, ...(kinds ? { kinds } : {}) } } };
     }
     return { ...base, rule: 'number', msg: { id: 'number.grouping', params: { unit, indicator, text, locale } } };
   }

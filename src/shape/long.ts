@@ -166,7 +166,10 @@ export class LongReader {
   /** The memory budget: units stored, refused past what the heap holds (read/memory-budget.ts). */
   private readonly budget = new RecordCounter();
   /** The number format's vote, value by value (none when the format is given). */
-  private readonly vote: LongVote | undefined;
+  private vote: LongVote | undefined;
+  /** The format was given: the first rows' vote is kept for `end`, later rows do not vote. */
+  private forcedVote: boolean;
+  private firstRowsVote: LongVote | undefined;
   /** Whether later values are stored as they arrive (in the format the first rows vote for). */
   private storing: boolean;
   /** The last column `addBytes` reads (a shorter record is read by `addRecord`). */
@@ -194,7 +197,9 @@ export class LongReader {
     this.yearRows = this.yearsAsRows(unitCol);
     if (locale) this.table.storeAs(locale);
     this.storing = locale !== undefined;
-    this.vote = locale ? undefined : new LongVote(this.table, [...cols.values()].map((s) => indicatorKind(s)));
+    // With the format given (`--locale`), only the first rows vote: to say when the cells read otherwise.
+    this.vote = new LongVote(this.table, [...cols.values()].map((s) => indicatorKind(s)));
+    this.forcedVote = locale !== undefined;
     this.lastCol = Math.max(unitCol ?? -1, codeCol ?? -1, parentCol ?? -1, sttCol ?? -1, ...this.indicatorCols);
     this.unitFields = { name: unitCol ?? -1, stt: sttCol ?? -1, code: codeCol ?? -1, parent: parentCol ?? -1 };
   }
@@ -230,6 +235,13 @@ export class LongReader {
     this.table.reserve(this.budget.atMost(Math.ceil(estimatedRecords * 1.02)));
   }
 
+  /** The format given, the first rows have voted: later rows do not. */
+  private endFirstRowsVote(): void {
+    this.firstRowsVote = this.vote;
+    this.vote = undefined;
+    this.forcedVote = false;
+  }
+
   /** A record read after the grid's rows (row `r`, 0-based as in the file). */
   addRecord(r: number, rec: readonly string[]): void {
     // The values of the first rows (the grid) wait for the number format; later ones are stored as they
@@ -239,6 +251,7 @@ export class LongReader {
       this.table.storeAs(d.ok ? d.locale : 'vi');
       this.storing = true;
     }
+    if (this.forcedVote) this.endFirstRowsVote();
     if (this.unlabelled.size > 0) for (const c of this.unlabelled) if (nonEmpty(rec[c])) this.unlabelled.delete(c) && this.draft.findings.push(unlabelledColumn(c));
     this.addRow(r, rec);
   }
@@ -250,6 +263,7 @@ export class LongReader {
    * its text; any other record decoded and read by `addRecord`, which stays the definition.
    */
   addBytes(r: number, f: ByteFields): void {
+    if (this.forcedVote) this.endFirstRowsVote();
     if (!this.storing || this.unlabelled.size > 0 || this.pendingEmpty.length > 0 || f.count <= this.lastCol || !this.plainUnitRow(f)) return this.addRecord(r, f.strings());
     this.budget.add();
     const u = this.unit;
@@ -435,7 +449,8 @@ export class LongReader {
     if (listed.length > 0) this.flushEmpty(listed, this.partsOfLast(listed.map((e) => e.name)));
     this.table.trim();
     draft.long = this.table;
-    if (this.vote) draft.localeVote = this.vote;
+    const vote = this.vote ?? this.firstRowsVote;
+    if (vote) draft.localeVote = vote;
     draft.formulas = columnFormulas(this.line, this.columns.cols);
     draft.hierarchical = this.columns.codeCol !== undefined && this.columns.parentCol !== undefined;
     return draft;

@@ -165,6 +165,11 @@ export type LocaleDecision =
       plain: boolean;
       /** A cell that showed the chosen format, for messages ("as at D2"). */
       witness?: NumberSample;
+      /**
+       * The rates' format when it is the other one (`MixedFormat`): counts `390.519` and rates `10.51` in one
+       * table, every cell readable one way only; `witness` is then a count's cell.
+       */
+      rates?: { locale: NumberLocale; witness: NumberSample };
     }
   | { ok: false; reason: 'ambiguous'; sample: NumberSample; vi: string; en: string }
   | { ok: false; reason: 'conflict'; vi: NumberSample; en: NumberSample };
@@ -212,6 +217,12 @@ export class LocaleVote {
   private en = 0;
   private viWitness: NumberSample | undefined;
   private enWitness: NumberSample | undefined;
+  /**
+   * The votes and first witnesses by format and kind (`voteSlot`: Vietnamese counts, Vietnamese rates, English
+   * counts, English rates), for a table whose counts and rates each keep a format of their own.
+   */
+  private readonly byKind = [0, 0, 0, 0];
+  private readonly kindWitness: Array<NumberSample | undefined> = [undefined, undefined, undefined, undefined];
   private ambiguous: { sample: NumberSample; vi: string; en: string } | undefined;
   private anySeparated = false;
   private anyGrouped = false;
@@ -299,7 +310,8 @@ export class LocaleVote {
     const key = this.symbolKey(b, start, end, code);
     const known = key < 0 ? -1 : key < SHORT_KEYS ? short[key]! - 1 : (this.seen.get(key) ?? -1);
     if (known < 0 || known & 8) return false;
-    if (known & 2 ? !this.viWitness : known & 4 ? !this.enWitness : false) return false;
+    const slot = voteSlot(known);
+    if (slot >= 0 && !this.kindWitness[slot]) return false;
     this.countKnown(known, -1);
     return true;
   }
@@ -333,13 +345,19 @@ export class LocaleVote {
    */
   private countKnown(known: number, at: number): void {
     if (known & 1) this.anyGrouped = true;
-    if (known & 2) {
-      this.vi++;
-      if (at >= 0) this.viWitness ??= this.sampleAt(at);
-    } else if (known & 4) {
-      this.en++;
-      if (at >= 0) this.enWitness ??= this.sampleAt(at);
-    }
+    if (known & 6) this.count(known, at);
+  }
+
+  /** One vote for the format `flags` name (2 Vietnamese, 4 English; 16 a rate), sample `at` its witness if the first (`at` < 0: it has one). */
+  private count(flags: number, at: number): void {
+    const slot = voteSlot(flags);
+    this.byKind[slot]!++;
+    if (flags & 2) this.vi++;
+    else this.en++;
+    if (at < 0 || this.kindWitness[slot]) return;
+    const sample = (this.kindWitness[slot] = this.sampleAt(at));
+    if (flags & 2) this.viWitness ??= sample;
+    else this.enWitness ??= sample;
   }
 
   add(text: string, kind: IndicatorKind, at: number): void {
@@ -355,22 +373,19 @@ export class LocaleVote {
     const pe = readDigits(text, 'en', kind);
     const okV = plausibleDigits(pv, kind);
     const okE = plausibleDigits(pe, kind);
-    if (key !== undefined && known < 0) this.remember(key, (grouped ? 1 : 0) | (okV && !okE ? 2 : 0) | (okE && !okV ? 4 : 0) | (okV && okE ? 8 : 0));
+    const rate = kind === 'rate' ? 16 : 0;
+    if (key !== undefined && known < 0) this.remember(key, (grouped ? 1 : 0) | (okV && !okE ? 2 : 0) | (okE && !okV ? 4 : 0) | (okV && okE ? 8 : 0) | rate);
     if (known >= 0 && !(okV && okE)) return;
     if (okV && okE) {
       if (pv.separated || pe.separated) this.anySeparated = true;
       if (!this.ambiguous && canonical(pv) !== canonical(pe)) this.ambiguous = { sample: this.sampleAt(at), vi: plainOf(pv), en: plainOf(pe) };
-    } else if (okV) {
-      this.vi++;
-      this.viWitness ??= this.sampleAt(at);
-    } else if (okE) {
-      this.en++;
-      this.enWitness ??= this.sampleAt(at);
-    }
+    } else if (okV || okE) this.count((okV ? 2 : 4) | rate, at);
   }
 
   decision(): LocaleDecision {
     const { vi, en, viWitness, enWitness, ambiguous } = this;
+    const mixed = this.mixedFormat();
+    if (mixed) return mixed;
     if (vi > en) return { ok: true, locale: 'vi', plain: false, ...(viWitness ? { witness: viWitness } : {}) };
     // Decimal points without any thousands grouping ("210299", "11.8") is the plain format.
     if (en > vi) return { ok: true, locale: 'en', plain: !this.anyGrouped, ...(enWitness ? { witness: enWitness } : {}) };
@@ -378,4 +393,23 @@ export class LocaleVote {
     if (ambiguous) return { ok: false, reason: 'ambiguous', ...ambiguous };
     return { ok: true, locale: 'vi', plain: !this.anySeparated };
   }
+
+  /**
+   * Counts in one format and rates in the other (Phú Thọ's `390.519` beside `10.51`: a count with three digits
+   * after a point is whole, a rate with two is a decimal), each kind by its own majority: its cells read the
+   * one way they can be, a cell of the kind's other format a finding as in a file of one format.
+   */
+  private mixedFormat(): LocaleDecision | undefined {
+    const [viCounts, viRates, enCounts, enRates] = this.byKind as [number, number, number, number];
+    const counts = viCounts > enCounts ? 'vi' : enCounts > viCounts ? 'en' : undefined;
+    const rates = viRates > enRates ? 'vi' : enRates > viRates ? 'en' : undefined;
+    if (!counts || !rates || counts === rates) return undefined;
+    const w = this.kindWitness;
+    return { ok: true, locale: counts, plain: false, witness: w[counts === 'vi' ? 0 : 2]!, rates: { locale: rates, witness: w[rates === 'vi' ? 1 : 3]! } };
+  }
+}
+
+/** The slot of `LocaleVote.byKind` a vote's flags name (2 Vietnamese, 4 English; 16 a rate), -1 for none. */
+function voteSlot(flags: number): number {
+  return flags & 2 ? (flags & 16 ? 1 : 0) : flags & 4 ? (flags & 16 ? 3 : 2) : -1;
 }

@@ -80,8 +80,12 @@ const ofWhichKey = (k: string) => mayMatch(OF_WHICH, k) && OF_WHICH.test(k);
  * place: the name must start with the group's words.
  */
 const TRAIT_START = /^(?:\d[\d.]*\s+|cac\s+)?(?:ho|dong bao|nguoi|nhom)\b/;
-/** Places picked out by a trait: counted (`74 huyện nghèo`, `Các xã ĐBKK`) or the phrase alone (`Huyện nghèo`), not `Huyện nghèo Nậm Pồ`. */
-const TRAIT_PLACES = /^(?:(?:\d[\d.]*|cac)\s+(?:huyen|xa|thon|ban)\s+(?:ngheo|dac biet kho khan|dbkk|bai ngang|vung)\b|(?:huyen|xa|thon|ban)\s+(?:ngheo|dac biet kho khan|dbkk)$)/;
+/**
+ * Places picked out by a trait: counted (`74 huyện nghèo`, `Các xã ĐBKK`) or the phrase alone, perhaps with the
+ * decision naming them (`Huyện nghèo`, `Huyện nghèo theo Quyết định 353`, `Poor districts (Decision 353)`), not
+ * `Huyện nghèo Nậm Pồ`.
+ */
+const TRAIT_PLACES = /^(?:(?:\d[\d.]*|cac)\s+(?:huyen|xa|thon|ban)\s+(?:ngheo|dac biet kho khan|dbkk|bai ngang|vung)\b|(?:huyen|xa|thon|ban)\s+(?:ngheo|dac biet kho khan|dbkk)(?:$|\s+(?:theo|thuoc|quyet dinh|qd)\b)|(?:\d+\s+)?poor (?:districts|communes)\b)/;
 /**
  * A name of the rest or a complement (`không thuộc …`, `ngoài …`, `còn lại`, `khác`; the Kinh beside the ethnic
  * minorities), folded: beside it the groups are a split, added up (wide.ts dash rows, and units here).
@@ -306,9 +310,20 @@ export function resolveStructure(
     } else parents[i] = block ?? root ?? -1;
     last = i;
   }
+  loneCategories(parents, role);
   recordsNotRegions(units, parents, role, root);
   if (root !== undefined && !units.some((u) => u.section !== undefined)) partitionsByKind(f, parents, role, partition, root);
   return { parents, totalIdx, role, partition };
+}
+
+/**
+ * A household category alone under its unit (`- Trong đó: hộ nghèo theo chuẩn của trung ương`) breaks nothing down
+ * (one part is not all of them): "of which" its unit, at most it.
+ */
+function loneCategories(parents: Int32Array, role: Array<UnitRole | undefined>): void {
+  const count = new Map<number, number>();
+  role.forEach((r, i) => r === 'breakdown' && count.set(parents[i]!, (count.get(parents[i]!) ?? 0) + 1));
+  role.forEach((r, i) => r === 'breakdown' && count.get(parents[i]!) === 1 && (role[i] = 'of-which'));
 }
 
 /**

@@ -118,7 +118,7 @@ const SELECTED: Rule[] = [
     /\bduoc (?:ho tro|vay|cho vay|cap|dao tao|tap huan|huong|thu huong|mien|tro cap|tro giup|tiep can|giai quyet|tao viec lam|xay|sua|lam nha|tang|mua|kham|boi duong|chuyen giao|dau tu|cung cap|ket noi|gioi thieu)\b|\bvay von\b|\btin dung\b|\bkhuyet tat\b|\bnguoi co cong\b|\bbao tro xa hoi\b|\bkha nang\b|\bnguy co\b|\bbhyt\b|\bbao hiem y te\b|\bnuoc sach\b|\bnha tieu\b|\bnha o kien co\b|\bdot nat\b|\btam bo\b|\bdat san xuat\b|\bnguoi cao tuoi\b|\bchu ho\b|\bco (?:lao dong|thanh vien)\b|\b(?:ho|dien) chinh sach\b|\bdac biet kho khan\b|\b(?:huyen|xa) ngheo\b|\bho tro\b|\bhoc sinh\b|\bsinh vien\b|\bhoc phi\b|\bvien phi\b|\bmien giam\b|\bdao tao nghe\b|\bviec lam\b/,
     (f) => (f.selected = true),
   ),
-  en(/\b(?:receiving|received|supported|assisted|with (?:a )?disabilit|disabled|health insurance|loans?\b|credit\b)/, (f) => (f.selected = true)),
+  en(/\b(?:receiving|received|supported|assisted|with (?:a )?disabilit|disabled|health insurance|loans?\b|credit\b|poor (?:districts|communes)\b|extremely disadvantaged\b)/, (f) => (f.selected = true)),
 ];
 
 const MONEY: Rule[] = [
@@ -169,7 +169,7 @@ const MEASURE: Rule[] = [
   vi(/(?<!\bthoi )\bdiem\b/, (f) => (f.measure = 'points')),
   en(/\bpoints?\b|\bpp\b|\bpercentage points?\b/, (f) => (f.measure = 'points')),
   vi(/\bty le\b|\bti le\b/, (f) => (f.measure = 'rate')),
-  en(/\brates?\b|\bpercent/, (f) => (f.measure = 'rate')),
+  en(/\brates?\b|\bpercent|\bper cent\b/, (f) => (f.measure = 'rate')),
   vi(/\bnhan khau\b|\bso khau\b|\bso nguoi\b/, (f) => (f.measure = 'persons')),
   en(/\bpersons\b|\bpeople\b|\bindividuals\b/, (f) => (f.measure = 'persons')),
   vi(/\bso ho\b|\bso luong\b/, (f) => (f.measure = 'count')),

@@ -346,6 +346,8 @@ describe('povcheck rate', () => {
     [['1', '8', '--exact', '--lang', 'en'], '12.50 (1 / 8 × 100 = 12.5)'],
     [['1', '32', '--lang', 'en'], '3.13'],
     [['0', '5', '--lang', 'en'], '0.00'],
+    [['24814.00', '210299.00', '--lang', 'en'], '11.80'],
+    [['24.814,00', '210.299,00', '--lang', 'en'], '11.80'],
   ])('%j → %s', async (args, line) => {
     const r = await cli(['rate', ...args]);
     expect(r.code).toBe(0);
@@ -356,6 +358,7 @@ describe('povcheck rate', () => {
     [['3', '0'], /households are 0/],
     [['12', '10'], /poor households \(12\) are more than the households \(10\)/],
     [['2,5', '10,5'], /"2,5" is not a number of households/],
+    [['2.50', '10'], /"2.50" is not a number of households/],
     [['abc', '10'], /"abc" is not a number of households/],
   ])('%j → exit 2', async (args, pattern) => {
     const r = await cli(['rate', ...args, '--lang', 'en']);

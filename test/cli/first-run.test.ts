@@ -92,6 +92,15 @@ describe('nothing checked is never "no errors"', () => {
     ]);
   });
 
+  it('a file left unchecked with errors of reading it says no consistency check could run, not "nothing could be checked"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-unchecked-'));
+    const f = join(dir, 'million.csv');
+    writeFileSync(f, 'Area,Poor households,Near-poor households\nVietnam,2.3 x,"almost 1.25 million"\n');
+    const r = await cli(['validate', f, '--lang', 'en', '--no-table']);
+    expect(r.code).toBe(2);
+    expect(r.stdout.split('\n')[0]).toMatch(/^⚠ .*million\.csv: no consistency check could run — 1 error, 1 warning, 0 info/);
+  });
+
   it('a file left unchecked whose labels were all read (rises) says why the checks did not run, then the labels read and not checked', async () => {
     const f = 'fixtures/published/review-2019-dakrong-district-blocks-communes-reductions.csv';
     const verdict = (await cli(['validate', f, '--lang', 'en', '--no-table'])).stdout.split('\n')[0]!;

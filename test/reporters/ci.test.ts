@@ -30,6 +30,12 @@ async function report(format: string, extra: string[] = [], env: Record<string, 
   return readFileSync(file, 'utf8');
 }
 
+it('"-" is no file, and the line says povcheck does not read standard input', async () => {
+  const r = await cli(['validate', '-', '--lang', 'en']);
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('✖ -: cannot be read (no file named "-"; povcheck does not read a table from standard input: save it to a file and name the file)\n');
+});
+
 // ---------------------------------------------------------------------------------------------
 
 describe('sarif', async () => {

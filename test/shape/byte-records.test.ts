@@ -155,10 +155,11 @@ describe('a long table read from its bytes', () => {
   it('votes a pattern by the kind of its column', async () => {
     // `1,234` is a count in the English format (1234) but a rate in the Vietnamese one (1.234): met first in
     // a count column of the head, then in a rate column of the rows read from their bytes, where it votes
-    // for the Vietnamese format (the majority), not for what it said in the count column.
+    // for the Vietnamese format (with the counts `1.200`, the majority), not for what it said in the count
+    // column (which would make the English format the majority: 62 to 60).
     const lines = [HEADER.join(';') + '\n'];
     for (let i = 0; i < 2; i++) lines.push([String(i + 1), `0${i}`, '', `Huyện Đầu ${i}`, '1,234', '300', '25'].join(';') + '\n');
-    for (let i = 0; i < 60; i++) lines.push([String(i + 3), `1${i}`, '', `Xã Sau ${i}`, '1200', '300', '1,234'].join(';') + '\n');
+    for (let i = 0; i < 60; i++) lines.push([String(i + 3), `1${i}`, '', `Xã Sau ${i}`, '1.200', '300', '1,234'].join(';') + '\n');
     const spy = vi.spyOn(LongTable.prototype, 'addUnitBytes');
     try {
       const [a, b] = await bothWays(lines.join(''), ';');

@@ -94,3 +94,11 @@ describe('"of which" columns that add up to their count exactly', () => {
   });
 });
 
+
+describe('a header that says "per cent"', () => {
+  it('`(per cent of the total)` is a rate, not a count that must be whole', async () => {
+    const r = await check('Area,Poor and near-poor households (per cent of the total)\nTotal,2.14\nA,1.50');
+    expect(problems(r)).toEqual([]);
+    expect(r.annex.indicators.map((i) => i)).not.toContain('poor_start');
+  });
+});

@@ -25,6 +25,8 @@ function reference(samples: NumberSample[]): LocaleDecision {
   let ambiguous: { sample: NumberSample; vi: string; en: string } | undefined;
   let anySeparated = false;
   let anyGrouped = false;
+  const counts = { vi: [] as NumberSample[], en: [] as NumberSample[] };
+  const rates = { vi: [] as NumberSample[], en: [] as NumberSample[] };
   const plausible = (p: ReturnType<typeof parseNumber>, kind: IndicatorKind) => {
     if (!p.ok) return false;
     const [int, frac = ''] = p.plain.replace(/^-/, '').split('.');
@@ -44,11 +46,18 @@ function reference(samples: NumberSample[]): LocaleDecision {
     } else if (okV) {
       vi++;
       viWitness ??= s;
+      (s.kind === 'rate' ? rates : counts).vi.push(s);
     } else if (okE) {
       en++;
       enWitness ??= s;
+      (s.kind === 'rate' ? rates : counts).en.push(s);
     }
   }
+  // Counts and rates each by their own majority, when those differ.
+  const major = (k: { vi: NumberSample[]; en: NumberSample[] }) => (k.vi.length > k.en.length ? 'vi' : k.en.length > k.vi.length ? 'en' : undefined);
+  const c = major(counts);
+  const r = major(rates);
+  if (c && r && c !== r) return { ok: true, locale: c, plain: false, witness: counts[c][0]!, rates: { locale: r, witness: rates[r][0]! } };
   if (vi > en) return { ok: true, locale: 'vi', plain: false, ...(viWitness ? { witness: viWitness } : {}) };
   if (en > vi) return { ok: true, locale: 'en', plain: !anyGrouped, ...(enWitness ? { witness: enWitness } : {}) };
   if (vi > 0 && viWitness && enWitness) return { ok: false, reason: 'conflict', vi: viWitness, en: enWitness };

@@ -45,6 +45,9 @@ describe('an approximate figure', () => {
     // A plan's bounds and ranges (Trùng Khánh 2023: `7,3 trở lên` were "not a number" errors).
     for (const t of ['7,3 trở lên', '6,0 trở lên', 'từ 5 trở lên', '30% trở xuống', 'tối thiểu 4', 'ít nhất 1.000 hộ', '1,2 - 1,5', '3 or more']) expect(isApproximate(t), t).toBe(true);
     for (const t of ['trở lên', '1,2 - ', 'Quận 1 - 2']) expect(isApproximate(t), t).toBe(false);
+    // Figures rounded to a large unit (VietNamNet 2016: `2.3 million` beside `almost 1.25 million`).
+    for (const t of ['2,3 triệu', '2.3 million', '15 nghìn hộ', '1,5 triệu hộ']) expect(isApproximate(t), t).toBe(true);
+    for (const t of ['triệu', '2,3 triệu đồng', 'million households 3']) expect(isApproximate(t), t).toBe(false);
   });
 
   it('is a warning quoting it where blanks are "not published", not "not a number"', async () => {

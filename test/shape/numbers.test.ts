@@ -58,7 +58,12 @@ describe('decideLocale', () => {
   });
 
   it('calls a tie between formats a conflict', () => {
-    expect(decideLocale([s('210.299'), s('11.80', 'rate')])).toMatchObject({ ok: false, reason: 'conflict' });
+    expect(decideLocale([s('210.299'), s('210,299')])).toMatchObject({ ok: false, reason: 'conflict' });
+  });
+
+  it('gives counts and rates each their own format when their majorities differ (210.299 beside 11.80)', () => {
+    expect(decideLocale([s('210.299'), s('11.80', 'rate')])).toMatchObject({ ok: true, locale: 'vi', rates: { locale: 'en' } });
+    expect(decideLocale([s('210,299'), s('11,80', 'rate'), s('1,234', 'rate')])).toMatchObject({ ok: true, locale: 'en', rates: { locale: 'vi' } });
   });
 
   it('calls integers alone plain', () => {
