@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_INTERRUPT_BUDGET, FILES_INTERRUPT_BUDGET, FULL_COMPILE_BYTES, inliningFor, interruptBudgetFor, LEAN_COMPILE_BYTES, LONG_BUDGET_BYTES, validateFile } from '../src/pipeline.js';
+import { execFileSync } from 'node:child_process';
+import { DEFAULT_INTERRUPT_BUDGET, FILES_INTERRUPT_BUDGET, FULL_COMPILE_BYTES, inliningFor, interruptBudgetFor, LEAN_COMPILE_BYTES, LEAN_TURBOFAN_PHASES, LONG_BUDGET_BYTES, validateFile } from '../src/pipeline.js';
 import { ooxmlApi, sheetXml, str, workbook } from './xlsx-build.js';
 import { cli, ROOT } from './helpers.js';
 
@@ -49,6 +50,15 @@ describe('interruptBudgetFor', () => {
 
   it("sets V8's default back with inlining", () => {
     expect(interruptBudgetFor(FULL_COMPILE_BYTES, true)).toBe(DEFAULT_INTERRUPT_BUDGET);
+  });
+});
+
+// V8 ignores a flag it does not know (setFlagsFromString prints nothing): a phase renamed in another Node would make
+// the lean compile a silent no-op. Each must be one of this V8's boolean flags, on by default.
+describe('LEAN_TURBOFAN_PHASES', () => {
+  it("are Turbofan phases this Node's V8 knows, each on by default", () => {
+    const options = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' });
+    for (const phase of LEAN_TURBOFAN_PHASES) expect(options).toContain(`default: --${phase}\n`);
   });
 });
 
