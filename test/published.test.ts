@@ -282,11 +282,12 @@ describe('review-2011-ninh-thuan-districts-persons.csv', () => {
 });
 
 describe('review-2022-tp-ninh-binh-households-persons.csv', () => {
-  it('reads Số khẩu as persons and leaves the average-living-standard group out, without an error', async () => {
+  it('reads Số khẩu as persons and the average-living-standard group as its own population, L3 11,3 holding over all households', async () => {
     const r = await check('review-2022-tp-ninh-binh-households-persons.csv');
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(r.coverage.ran).toContain('rate');
-    expect(r.coverage.notUnderstood.map((n) => n.cell)).toEqual(['J2', 'K2', 'L2']);
+    expect(r.coverage.notUnderstood).toEqual([]);
+    expect(r.annex.indicators).toContain('average_living_rate');
   });
 });
 
@@ -508,5 +509,14 @@ describe('review-2016-phu-tho-province-districts-point-decimals.csv', () => {
     const r = await checkText(csv.replace(',10.51,', ',"10,51",'));
     expect(problems(r)).toEqual(['error number E3']);
     expect(r.findings.find((f) => f.at?.ref === 'E3')!.msg.params).toMatchObject({ kinds: 'rate', locale: 'en' });
+  });
+});
+
+describe('decision-2017-ninh-binh-province-average-living-standard.csv', () => {
+  it('checks the rate of the households of average living standard over all households: C5 24,40 should be 24,47', async () => {
+    const r = await check('decision-2017-ninh-binh-province-average-living-standard.csv');
+    expect(problems(r)).toEqual(['error rate C5']);
+    expect(r.findings.find((f) => f.rule === 'rate')!.expected).toBe('24.47');
+    expect(causesByError(r.localisation)[0]![0]).toBe('C5=24.47');
   });
 });

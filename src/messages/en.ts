@@ -28,7 +28,6 @@ const READ_CAUSE_EN: Record<string, string> = {
 const EN_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   increase: 'is a rise against another time',
   share: 'is a share of another total (povcheck checks a share of the poor or the near-poor right after the count of a part of them)',
-  otherPopulation: 'counts another group of households (not the poor, the near-poor or all households)',
   ethnicGroup: 'names one ethnic group, whose households povcheck does not count apart (its ethnic-minority figures are the minorities together)',
   average: 'is an average per year over a period, which tables compute over periods they do not state alike',
   selectedGroup: 'counts a group (households, people, times) picked out by a support received, a trait or a place (supported, given loans, people of merit, social protection, poor districts, especially difficult communes…)',

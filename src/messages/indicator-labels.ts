@@ -34,6 +34,7 @@ const VI: Words = {
     em_households: 'Số hộ dân tộc thiểu số',
     em_poor: 'Số hộ nghèo dân tộc thiểu số',
     em_near_poor: 'Số hộ cận nghèo dân tộc thiểu số',
+    average_living: 'Số hộ có mức sống trung bình',
   },
   short: {
     households: 'hộ',
@@ -43,6 +44,7 @@ const VI: Words = {
     em_households: 'hộ dân tộc thiểu số',
     em_poor: 'nghèo dân tộc thiểu số',
     em_near_poor: 'cận nghèo dân tộc thiểu số',
+    average_living: 'có mức sống trung bình',
   },
   flow: {
     exited: 'Số hộ thoát {p}',
@@ -74,6 +76,7 @@ const EN: Words = {
     em_households: 'Ethnic-minority households',
     em_poor: 'Ethnic-minority poor households',
     em_near_poor: 'Ethnic-minority near-poor households',
+    average_living: 'Households of average living standard',
   },
   short: {
     households: 'households',
@@ -83,6 +86,7 @@ const EN: Words = {
     em_households: 'ethnic-minority households',
     em_poor: 'ethnic-minority poor',
     em_near_poor: 'ethnic-minority near-poor',
+    average_living: 'average-living-standard',
   },
   flow: {
     exited: 'Households that left the {p}',

@@ -28,7 +28,6 @@ const READ_CAUSE_VI: Record<string, string> = {
 const VI_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   increase: 'là mức tăng so với một thời điểm khác',
   share: 'là tỷ trọng trong một tổng số khác (povcheck kiểm tra tỷ lệ trong tổng số hộ nghèo, hộ cận nghèo khi nó đứng ngay sau số hộ của một bộ phận của nhóm đó)',
-  otherPopulation: 'đếm một nhóm hộ khác (không phải hộ nghèo, hộ cận nghèo hay tổng số hộ)',
   ethnicGroup: 'chỉ một dân tộc, nhóm hộ mà povcheck không đếm riêng (số liệu dân tộc thiểu số là của các dân tộc thiểu số gộp lại)',
   average: 'là mức bình quân mỗi năm của cả giai đoạn, mà các bảng tính theo những giai đoạn không ghi giống nhau',
   selectedGroup: 'đếm một nhóm (hộ, người, lượt) được chọn theo chính sách được hưởng, một đặc điểm hoặc một địa bàn (được hỗ trợ, vay vốn, người có công, bảo trợ xã hội, huyện nghèo, xã đặc biệt khó khăn…)',

@@ -4,7 +4,8 @@
  * built from its point; the annex's eight keys (`households_start`, `poor_reduced`, `rate_end`, …) are the
  * keys of their points, so they keep their meaning in reports, targets files and configuration.
  *
- *   counts   `<population>[_<time>]`            poor_start, near_poor_end, households, poor_exited, em_poor_end
+ *   counts   `<population>[_<time>]`            poor_start, near_poor_end, households, poor_exited, em_poor_end,
+ *                                               average_living (households of average living standard)
  *   rates    `[<population>_]rate[_<time>]`     rate_start (poor), near_poor_rate, poor_near_poor_rate_end
  *   points   `[<population>_]rate_reduced`      the fall of a rate in percentage points (net, two printed rates)
  *   shares   `<population>_share[_<time>]`      a part as a percentage of the population it is part of (`supersetOf`):
@@ -16,7 +17,7 @@
  * live in the slot key (model/slots.ts).
  */
 
-export const POPULATIONS = ['households', 'poor', 'near_poor', 'poor_near_poor', 'em_households', 'em_poor', 'em_near_poor'] as const;
+export const POPULATIONS = ['households', 'poor', 'near_poor', 'poor_near_poor', 'em_households', 'em_poor', 'em_near_poor', 'average_living'] as const;
 export type Population = (typeof POPULATIONS)[number];
 
 /** Stocks (start, end, a point) and flows during the year (gross: exited … other_out; net: reduced). */
@@ -105,6 +106,8 @@ const ratePrefix = (p: Population) => (p === 'poor' ? '' : `${p}_`);
 function meaningful(p: IndicatorPoint): boolean {
   const households = p.population === 'households' || p.population === 'em_households';
   if (households && p.time !== 'start' && p.time !== 'end' && p.time !== 'point') return false;
+  // Households of average living standard: counted and rated at a point in time only (no flows, targets or shares).
+  if (p.population === 'average_living' && (!STOCKS.includes(p.time) || p.role !== 'value' || p.measure === 'share')) return false;
   if (p.time === 'from_near_poor' && p.population !== 'poor' && p.population !== 'em_poor') return false;
   // A share of a stock, of a population part of another that is not all households (whose share is the rate).
   if (p.measure === 'share') return p.role === 'value' && STOCKS.includes(p.time) && SHARE_WHOLE.has(p.population);
@@ -166,4 +169,4 @@ export function measureOf(key: string): Measure {
 }
 
 /** What a label names that no indicator stands for: a rise against another time, a share of another total, a group of households the vocabulary does not count. */
-export type NoIndicatorKind = 'increase' | 'share' | 'otherPopulation' | 'ethnicGroup' | 'average' | 'selectedGroup' | 'money' | 'measureMismatch' | 'period' | 'planBeside' | 'comparison' | 'planColumn' | 'planYear';
+export type NoIndicatorKind = 'increase' | 'share' | 'ethnicGroup' | 'average' | 'selectedGroup' | 'money' | 'measureMismatch' | 'period' | 'planBeside' | 'comparison' | 'planColumn' | 'planYear';

@@ -106,6 +106,14 @@ export function takeIndicators(line: LabelLine, draft: Draft): Map<number, Indic
   return kept;
 }
 
+/**
+ * The name of a table's one unit when nothing names it (a one-column table of indicators, a series by year): the
+ * total, in its labels' language (`Total` in an English table, where `Tổng` read as a foreign word).
+ */
+export function unnamedTotal(draft: Pick<Draft, 'langVotes'>): string {
+  return draft.langVotes.en > draft.langVotes.vi ? 'Total' : 'Tổng';
+}
+
 export function newDraft(layout: 'wide' | 'long'): Draft {
   return { layout, units: [], indicators: [], labelCells: {}, values: [], findings: [], langVotes: { vi: 0, en: 0 } };
 }

@@ -19,7 +19,7 @@ import {
   isTotalName,
   isUnitHeader,
 } from './aliases.js';
-import { clip, columnTexts, MAX_NAME, unknownLabelParams, newDraft, partName, takeIndicators, tidyName, type Draft } from './draft.js';
+import { clip, columnTexts, MAX_NAME, unknownLabelParams, newDraft, partName, takeIndicators, tidyName, unnamedTotal, type Draft } from './draft.js';
 import type { LabelLine } from './scan.js';
 import { adminLevel, blockCandidate, isOfWhichName } from './structure.js';
 import { foldKey } from './normalize.js';
@@ -675,7 +675,7 @@ function columnFormulas(line: LabelLine, cols: Map<number, Indicator>): SlotForm
 /** A long table whose rows are years: one unit (named in the title, else the total), a slot per column and year. */
 function readYearRowsLong(grid: Grid, draft: Draft, cols: Map<number, Indicator>, rows: number[], yearCol: number, headerRow: number): void {
   const named = titleTotal(grid, headerRow);
-  const unit = draft.units.push(named ? { name: named.name, cell: named.cell } : { name: 'Tổng' }) - 1;
+  const unit = draft.units.push(named ? { name: named.name, cell: named.cell } : { name: unnamedTotal(draft) }) - 1;
   const base = [...draft.indicators];
   const labels = { ...draft.labelCells };
   draft.indicators.length = 0;

@@ -14,7 +14,7 @@ import { titleTotal } from './title.js';
 import { applyRowYears } from './wide-years.js';
 import { settleListedParts } from './listed-parts.js';
 import { isLabelHeader, isMeasureHeader, isMeasureValue, isNotesHeader, isSttHeader } from './aliases.js';
-import { clip, columnTexts, hasDigit, LIST_MARKER, newDraft, partName, takeIndicators, tidyName, unknownLabelParams, type Draft } from './draft.js';
+import { clip, columnTexts, hasDigit, LIST_MARKER, newDraft, partName, takeIndicators, tidyName, unknownLabelParams, unnamedTotal, type Draft } from './draft.js';
 import { unknownColumn, unlabelledColumn } from './long.js';
 import { figuresRight, type LabelLine } from './scan.js';
 
@@ -451,7 +451,7 @@ function readYearColumns(grid: Grid, draft: Draft, rows: Map<number, Indicator>,
     if (!PLAIN_YEAR.test(t)) (draft.yearHeadings ??= {})[y] = t;
   }
   const named = titleTotal(grid, headerRow);
-  const unit = draft.units.push(named ? { name: named.name, cell: named.cell } : { name: 'Tổng' }) - 1;
+  const unit = draft.units.push(named ? { name: named.name, cell: named.cell } : { name: unnamedTotal(draft) }) - 1;
   const labelCells = draft.labelCells;
   const base = [...draft.indicators];
   draft.indicators.length = 0;
@@ -511,7 +511,7 @@ interface ColumnMeasure {
 /** One unit's indicators (rows) measured several ways (columns): a slot per row and measure. */
 function readMeasureColumns(grid: Grid, draft: Draft, rows: Map<number, Indicator>, cols: number[], measures: ColumnMeasure[], headerRow: number): void {
   const named = titleTotal(grid, headerRow);
-  const unit = draft.units.push(named ? { name: named.name, cell: named.cell } : { name: 'Tổng' }) - 1;
+  const unit = draft.units.push(named ? { name: named.name, cell: named.cell } : { name: unnamedTotal(draft) }) - 1;
   const labelCells = { ...draft.labelCells };
   const base = [...draft.indicators];
   draft.indicators.length = 0;

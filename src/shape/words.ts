@@ -42,11 +42,6 @@ export interface Features {
    * label may leave to the row or column before it (`Tỷ lệ trong tổng số hộ nghèo` under `Số hộ nghèo DTTS`).
    */
   shareOf?: Population;
-  /**
-   * A population the vocabulary does not count ("hộ có mức sống trung bình", households of average living standard):
-   * its counts and rates are not the households' or the poor's.
-   */
-  otherPopulation?: boolean;
   /** One ethnic group by name, without a population (`- Dân tộc Dao`): a group the vocabulary does not count. */
   ethnicGroup?: boolean;
   /**
@@ -74,6 +69,9 @@ const en = (re: RegExp, set: (f: Features) => void): Rule => ({ re, lang: 'en', 
 
 /** Each group is tried in order; the first rule that matches in a group sets that group's feature. */
 const POPULATION: Rule[] = [
+  // Households of average living standard (Thông tư 07's third group after the poor and the near-poor), over all households.
+  vi(/\bmuc song trung binh\b/, (f) => (f.population = 'average_living')),
+  en(/\baverage living standard\b/, (f) => (f.population = 'average_living')),
   vi(/\b(?:tu )?(?:ho )?can ngheo (?:roi )?xuong (?:ho )?ngheo\b|\btu (?:ho )?can ngheo\b/, (f) => ((f.population = 'poor'), (f.time = 'from_near_poor'))),
   // "hộ nghèo và hộ cận nghèo", "hộ nghèo, hộ cận nghèo" (the comma folded away), "nghèo, cận nghèo", "nghèo đa chiều".
   // `hộ nghèo, hộ cận nghèo`, `thoát nghèo, thoát cận nghèo` (the exits from both): a comma for "và". `Tỷ lệ nghèo đa
@@ -103,7 +101,7 @@ const NAMED_ETHNICITY = new RegExp(`\\bdan toc (?:${ETHNIC_NAMES})\\b|\\bdong ba
 const AVERAGE: Rule[] = [
   // Not `bình quân đầu người` (per person: income), a level, not an average over years.
   vi(/\bbinh quan\b(?! dau nguoi)|\bmoi nam\b|\bhang nam\b|\b(?:%|phan tram|diem) ?\/ ?nam\b/, (f) => (f.average = true)),
-  en(/\baverage\b|\bannual\b|\bper (?:year|annum)\b|\ba year\b/, (f) => (f.average = true)),
+  en(/\baverage\b(?! living standard)|\bannual\b|\bper (?:year|annum)\b|\ba year\b/, (f) => (f.average = true)),
 ];
 
 /**
@@ -126,7 +124,6 @@ const MONEY: Rule[] = [
   en(/\bfunds?\b|\bbudget\b|\bbillion\b|\bmillion dong\b|\bvnd\b/, (f) => (f.money = true)),
 ];
 
-const OTHER_POPULATION: Rule[] = [vi(/\bmuc song trung binh\b/, (f) => (f.otherPopulation = true)), en(/\baverage living standard\b/, (f) => (f.otherPopulation = true))];
 
 const SHARE: Rule[] = [vi(/\bchiem\b|\bty trong\b|\bco cau\b/, (f) => (f.share = true)), en(/\bshare of\b/, (f) => (f.share = true))];
 
@@ -436,7 +433,7 @@ const PREFILTER_AFTER = 400;
 function prefilter(): RegExp | undefined {
   if (anyFeature === undefined && ++lettered > PREFILTER_AFTER) {
     anyFeature = new RegExp(
-      [OF_WHICH, CORRESPONDING, YEAR_ONLY, STANDARD, YEAR_IN, NAMED_ETHNICITY, ...[AREA, BOUND, POPULATION, EM, SHARE, OTHER_POPULATION, AVERAGE, SELECTED, MONEY, TIME, ROLE, MEASURE].flat().map((r) => r.re)].map((re) => re.source).join('|'),
+      [OF_WHICH, CORRESPONDING, YEAR_ONLY, STANDARD, YEAR_IN, NAMED_ETHNICITY, ...[AREA, BOUND, POPULATION, EM, SHARE, AVERAGE, SELECTED, MONEY, TIME, ROLE, MEASURE].flat().map((r) => r.re)].map((re) => re.source).join('|'),
     );
   }
   return anyFeature;
@@ -518,7 +515,6 @@ export function readFeatures(text: string, filtered = true): Features {
   vote(apply(SHARE, k, f, filtered));
   // `chiếm` (makes up) folds as `Chiêm` (Chiêm Hóa, a district) does: a text that writes its tones says which.
   if (f.share && CHIEM_PLACE.test(text.normalize('NFC')) && !CHIEM_SHARE.test(text.normalize('NFC'))) delete f.share;
-  vote(apply(OTHER_POPULATION, k, f, filtered));
   vote(apply(AVERAGE, k, f, filtered));
   vote(apply(SELECTED, k, f, filtered));
   vote(apply(MONEY, k, f, filtered));
@@ -579,7 +575,6 @@ export function combine(path: readonly Features[]): Features {
     if (f.corresponding) out.corresponding = true;
     if (f.share) out.share = true;
     if (f.shareOf !== undefined) out.shareOf = f.shareOf;
-    if (f.otherPopulation) out.otherPopulation = true;
     if (f.ethnicGroup) out.ethnicGroup = true;
     if (f.average) out.average = true;
     if (f.selected) out.selected = true;
@@ -724,5 +719,5 @@ function noIndicatorOf(f: Features): NoIndicatorKind | undefined {
   if (f.money) return 'money';
   if (f.compared) return 'comparison';
   if (f.measure === 'share' && partOf(f) === undefined) return 'share';
-  return f.increase ? 'increase' : f.share ? 'share' : f.otherPopulation ? 'otherPopulation' : f.ethnicGroup ? 'ethnicGroup' : f.average ? 'average' : f.selected ? 'selectedGroup' : undefined;
+  return f.increase ? 'increase' : f.share ? 'share' : f.ethnicGroup ? 'ethnicGroup' : f.average ? 'average' : f.selected ? 'selectedGroup' : undefined;
 }

@@ -28,3 +28,13 @@ describe('a wide table of one indicator row', () => {
     await expect(check(['Ghi chú;Nội dung', 'Số hộ nghèo;224'].join('\n'))).rejects.toBeInstanceOf(PovcheckError);
   });
 });
+
+describe('the unit a table of indicators does not name', () => {
+  it('is the total in the labels\' language: `Tổng` in a Vietnamese table, `Total` in an English one', async () => {
+    const vi = await check('Chỉ tiêu,Số hộ,Tỷ lệ (%)\nTổng số hộ,1.000,\nSố hộ nghèo,250,"24,00"');
+    expect([...vi.annex.units].map((u) => u.name)).toEqual(['Tổng']);
+    const en = await check('Indicator,Number,Rate (%)\nTotal households,1000,\nPoor households,250,24.00');
+    expect([...en.annex.units].map((u) => u.name)).toEqual(['Total']);
+    expect(en.findings.find((f) => f.rule === 'rate')?.unit).toBe('Total');
+  });
+});

@@ -148,12 +148,11 @@ describe('labels of published review results', () => {
     expect(noIndicatorKind('Số hộ nghèo tăng so với đầu năm')).toBe('increase');
   });
 
-  it('reads `Số khẩu` as persons, and households of average living standard as no indicator (not all households)', () => {
+  it('reads `Số khẩu` as persons, and households of average living standard as their own population (not all households)', () => {
     expect(recognise('Số khẩu hộ nghèo')?.key).toBe('poor_persons');
-    for (const t of ['Tổng số hộ có mức sống trung bình', 'Hộ làm nông nghiệp có mức sống trung bình: Số hộ']) {
-      expect(recognise(t), t).toBeUndefined();
-      expect(noIndicatorKind(t), t).toBe('otherPopulation');
-    }
+    for (const t of ['Tổng số hộ có mức sống trung bình', 'Hộ làm nông nghiệp có mức sống trung bình: Số hộ']) expect(recognise(t)?.key, t).toBe('average_living');
+    expect(recognise('Tỷ lệ hộ có mức sống trung bình (%)')?.key).toBe('average_living_rate');
+    expect(recognise('Households of average living standard')?.key).toBe('average_living');
     expect(recognise('Tổng số hộ')?.key).toBe('households');
   });
 });
