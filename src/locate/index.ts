@@ -211,9 +211,10 @@ export function components(failing: readonly Check[]): Check[][] {
 /**
  * The independent errors of a table, each localised on its own: per group of failing checks sharing no cell;
  * a group no one or two cells explain is peeled, the single cell that explains the most of its checks (and
- * breaks none) first, then what is left, with that cell corrected.
+ * breaks none) first, then what is left, with that cell corrected. `outer`: the failing checks of the groups
+ * around a peeled one (a later round's), which its causes may leave failing as the first round's could.
  */
-function independent(sys: System, failing: readonly Check[], run: Run, rounds: number): Localisation[] | undefined {
+function independent(sys: System, failing: readonly Check[], run: Run, rounds: number, outer?: Others): Localisation[] | undefined {
   if (rounds <= 0) return undefined;
   const groups = components(failing);
   const failingKeys = new Map<string, number>();
@@ -228,9 +229,9 @@ function independent(sys: System, failing: readonly Check[], run: Run, rounds: n
     }
     const own = new Map<string, number>();
     for (const c of group) own.set(checkKey(c), (own.get(checkKey(c)) ?? 0) + 1);
-    const others: Others = Object.assign((k: string) => failingKeys.has(k) && failingKeys.get(k) !== own.get(k), {
+    const others: Others = Object.assign((k: string) => (failingKeys.has(k) && failingKeys.get(k) !== own.get(k)) || (outer?.(k) ?? false), {
       // How many checks' keys the others have (the peeling's cost counts them).
-      size: failingKeys.size - [...own].filter(([k, n]) => failingKeys.get(k) === n).length,
+      size: failingKeys.size - [...own].filter(([k, n]) => failingKeys.get(k) === n).length + (outer?.size ?? 0),
     });
     const one = groups.length > 1 ? localise(sys, group, run, others) : ({ status: 'none', failing: group.length, causes: [], more: 0 } as Localisation);
     if (one.status === 'found') {
@@ -268,7 +269,7 @@ function peel(sys: System, group: readonly Check[], run: Run, others: Others, ro
     if (left.length === 0) return [part];
     const tail = localise(next, left, run, others);
     if (tail.status === 'found') return [part, withoutExplained(tail, part)];
-    const more = independent(next, left, run, rounds - 1);
+    const more = independent(next, left, run, rounds - 1, others);
     return more ? [part, ...more.map((m) => withoutExplained(m, part))] : [part, tail];
   }
   return undefined;
