@@ -48,7 +48,7 @@ export const enCalc: CalcText = {
   continued: '(continued)',
   differencesHead: (file, n) => `povcheck: ${file}: ${n} ${n === 1 ? 'cell states' : 'cells state'} another value than computed; the output carries the computed values:`,
   difference: (p, f) =>
-    `  ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): the table has ${p.statedIsNumber ? f.n(p.stated) : `"${p.stated}"`}, computed ${f.n(p.computed)}`,
+    `  ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): the table has ${p.statedIsNumber ? f.n(p.stated) : `"${p.stated}" (not read as a number)`}, computed ${f.n(p.computed)}`,
   blankForm: (file, p) => `povcheck: ${file}: the table has no figures (${p.count} indicators recognised, every cell empty): the form is printed blank, to be filled in`,
   unreadableCell: (file, p, f) => `povcheck: ${file}: ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): "${p.text}" ${p.fraction ? 'is not a whole number of households' : 'cannot be read as a number'} and cannot be computed from other cells; ${p.printed ? 'the output prints it as read' : 'the output leaves it blank'}`,
   suggestValidate: (file) => `  Run \`povcheck validate ${file}\` for what is wrong where.`,

@@ -36,7 +36,7 @@ export const viCalc: CalcText = {
   continued: '(tiếp theo)',
   differencesHead: (file, n) => `povcheck: ${file}: ${n} ô ghi khác với giá trị tính được; bảng kết quả dùng giá trị tính được:`,
   difference: (p, f) =>
-    `  ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): bảng ghi ${p.statedIsNumber ? f.n(p.stated) : `"${p.stated}"`}, tính được ${f.n(p.computed)}`,
+    `  ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): bảng ghi ${p.statedIsNumber ? f.n(p.stated) : `"${p.stated}" (không đọc được thành số)`}, tính được ${f.n(p.computed)}`,
   blankForm: (file, p) => `povcheck: ${file}: bảng không có số liệu nào (đọc được ${p.count} chỉ tiêu nhưng mọi ô đều trống): in mẫu biểu trống để điền`,
   unreadableCell: (file, p, f) => `povcheck: ${file}: ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): "${p.text}" ${p.fraction ? 'không phải là số nguyên (số hộ phải là số nguyên)' : 'không đọc được thành số'} và không tính được từ ô khác; ${p.printed ? 'bảng kết quả in ô này như đã ghi' : 'bảng kết quả để trống ô này'}`,
   suggestValidate: (file) => `  Chạy \`povcheck validate ${file}\` để xem chi tiết từng chỗ sai.`,

@@ -337,6 +337,16 @@ describe('povcheck plan', () => {
   });
 });
 
+describe('povcheck table: a stated cell that is not a number', () => {
+  it('is said to be one, not listed as if it differed from the value computed (`"10.51"` against 10,51)', async () => {
+    const f = join(tmp(), 'stray.csv');
+    const src = readFileSync(join(ROOT, 'fixtures/published/review-2016-phu-tho-province-districts-point-decimals.csv'), 'utf8');
+    writeFileSync(f, src.replace(',10.51,', ',"10,51",'));
+    const r = await cli(['table', f, '--lang', 'en']);
+    expect(r.stderr).toContain('E3 (Toàn tỉnh, poverty rate): the table has "10,51" (not read as a number), computed 10.51');
+  });
+});
+
 describe('povcheck rate', () => {
   it.each([
     [['24.814', '210.299', '--lang', 'vi'], '11,80'],
