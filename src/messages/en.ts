@@ -652,7 +652,7 @@ export function en(): Catalog {
           : p.what === 'rows'
           ? `the table has more than ${p.limit.toLocaleString('en-US')} rows, more than povcheck checks in one run; it stops here rather than run out of memory (split the table, e.g. by province)`
           : `checking the table gives more than ${p.limit.toLocaleString('en-US')} findings (the same mistake down the whole table? a column in the wrong place, the wrong number format?); povcheck stops here rather than run out of memory: correct the first ones and check again`,
-      SHEET_NOT_FOUND: (p) => `the workbook has no sheet "${p.sheet}"; its sheets: ${p.available.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
+      SHEET_NOT_FOUND: (p) => `the workbook has no ${/^\d+$/.test(p.sheet) ? `sheet number ${p.sheet} (it has ${p.available.length})` : `sheet "${p.sheet}"`}; its sheets: ${p.available.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
       NO_INPUT: (p) =>
         p.kind === 'glob'
           ? 'no file matches this pattern'

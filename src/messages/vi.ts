@@ -659,7 +659,7 @@ export function vi(): Catalog {
           : p.what === 'rows'
           ? `bảng có hơn ${p.limit.toLocaleString('vi-VN')} dòng, nhiều hơn povcheck kiểm tra trong một lần chạy; dừng ở đây để không cạn bộ nhớ (hãy tách bảng, ví dụ theo tỉnh)`
           : `kiểm tra bảng cho ra hơn ${p.limit.toLocaleString('vi-VN')} phát hiện (cùng một lỗi lặp lại suốt bảng? cột đặt sai chỗ, sai kiểu số?); povcheck dừng ở đây để không cạn bộ nhớ: hãy sửa những lỗi đầu tiên rồi kiểm tra lại`,
-      SHEET_NOT_FOUND: (p) => `sổ tính không có trang "${p.sheet}"; các trang có: ${p.available.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
+      SHEET_NOT_FOUND: (p) => `sổ tính không có ${/^\d+$/.test(p.sheet) ? `trang thứ ${p.sheet} (chỉ có ${p.available.length} trang)` : `trang "${p.sheet}"`}; các trang có: ${p.available.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
       NO_INPUT: (p) =>
         p.kind === 'glob'
           ? 'không có tệp nào khớp mẫu này'

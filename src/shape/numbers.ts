@@ -166,7 +166,7 @@ export type LocaleDecision =
       /** A cell that showed the chosen format, for messages ("as at D2"). */
       witness?: NumberSample;
       /**
-       * The rates' format when it is the other one (`MixedFormat`): counts `390.519` and rates `10.51` in one
+       * The rates' format when it is the other one (`mixedFormat`): counts `390.519` and rates `10.51` in one
        * table, every cell readable one way only; `witness` is then a count's cell.
        */
       rates?: { locale: NumberLocale; witness: NumberSample };

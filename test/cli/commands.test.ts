@@ -81,7 +81,7 @@ describe('validate --sheet', () => {
   it('a sheet that is not there: exit 2, listing the sheets', async () => {
     const r = await cli(['validate', 'fixtures/xlsx/annex-formatted.xlsx', '--sheet', '9', '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('the workbook has no sheet "9"; its sheets: 1 "Phụ lục", 2 "Bản nháp"');
+    expect(r.stdout).toContain('the workbook has no sheet number 9 (it has 2); its sheets: 1 "Phụ lục", 2 "Bản nháp"');
   });
 });
 
