@@ -317,7 +317,7 @@ export function en(): Catalog {
     'skip.absent': (p, f) => `the table has no ${f.list(p.indicators.map((i) => lower(f.ind(i))))}`,
     'skip.base-year': (p, f) => `${lower(f.ind(p.indicator))} is measured against ${p.year}, which the table does not print`,
     'skip.no-units': () => 'the table has no units (no row or column of figures for a unit)',
-    'skip.partial-list': (p) => (p.empty ? `the list names units without their figures (${p.cell} "${p.text}", …)` : `the list of units ends with a row of dots (${p.cell}): not every unit is listed`),
+    'skip.partial-list': (p) => (p.of !== undefined ? `the list names only ${p.listed} of the ${p.of} provinces (to ${p.cell}): an excerpt, not every unit` : p.empty ? `the list names units without their figures (${p.cell} "${p.text}", …)` : `the list of units ends with a row of dots (${p.cell}): not every unit is listed`),
     'skip.one-part': (p) => `the table names one unit under it (${p.part}): a part of it, not its whole list`,
     'skip.no-total': (p) =>
       p.total !== undefined ? `${p.total} is the total, but the table lists no units under it to add up` : "no unit is the total (none is named as one: Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); name it with --total, or add its name to the configuration's totalNames",

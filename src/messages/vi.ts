@@ -323,7 +323,7 @@ export function vi(): Catalog {
     'skip.absent': (p, f) => `bảng không có ${f.list(p.indicators.map((i) => f.ind(i).toLowerCase()))}`,
     'skip.base-year': (p, f) => `${lowFirst(f.ind(p.indicator))} được so với năm ${p.year}, năm mà bảng không ghi`,
     'skip.no-units': () => 'bảng không có đơn vị nào (không có dòng hay cột số liệu của một đơn vị)',
-    'skip.partial-list': (p) => (p.empty ? `danh sách có đơn vị không ghi số liệu (ô ${p.cell} "${p.text}", …)` : `danh sách đơn vị kết thúc bằng dòng dấu chấm (ô ${p.cell}): bảng không liệt kê hết các đơn vị`),
+    'skip.partial-list': (p) => (p.of !== undefined ? `danh sách chỉ có ${p.listed} trong ${p.of} tỉnh, thành phố (đến ô ${p.cell}): một phần trích ra, không phải tất cả các đơn vị` : p.empty ? `danh sách có đơn vị không ghi số liệu (ô ${p.cell} "${p.text}", …)` : `danh sách đơn vị kết thúc bằng dòng dấu chấm (ô ${p.cell}): bảng không liệt kê hết các đơn vị`),
     'skip.one-part': (p) => `bảng chỉ nêu một đơn vị (${p.part}) thuộc đơn vị này: đó là một phần, không phải toàn bộ danh sách`,
     'skip.no-total': (p) =>
       p.total !== undefined ? `${p.total} là tổng nhưng bảng không liệt kê đơn vị nào thuộc ${p.total} để cộng lại` : 'không có đơn vị nào là tổng (không có tên như Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); chỉ rõ bằng --total, hoặc thêm tên đơn vị tổng vào totalNames của tệp cấu hình',

@@ -267,6 +267,11 @@ export interface PartialList {
   readonly cell: Cell;
   readonly after: number;
   readonly empty?: true;
+  /**
+   * No row says so, but the country or a region lists fewer than half of its provinces (`Cả nước`, then `Hà
+   * Giang`, `Cao Bằng`: an excerpt of a yearbook's list); `cell` is the last province's name.
+   */
+  readonly excerpt?: { readonly listed: number; readonly of: number };
 }
 
 /** What cuts the parent's partition short, if the table has it (looked up by key: a list each). */

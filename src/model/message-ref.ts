@@ -330,7 +330,7 @@ export interface SkipParams {
    * The parent's list of units ends with a row of dots (`…`, `...`) at `cell`: not every unit is listed; `empty`:
    * it names units without their figures (`text`, the first, at `cell`).
    */
-  'skip.partial-list': { cell: string; empty?: boolean; text?: string };
+  'skip.partial-list': { cell: string; empty?: boolean; text?: string; listed?: number; of?: number };
   /** One unit named (no code) under its parent: a part of it, not its list. */
   'skip.one-part': { part: string };
   /** A change measured against a year (`Giảm so với năm 2017`) the table does not print. */

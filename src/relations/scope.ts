@@ -95,7 +95,7 @@ export function cutShort(ctx: InstanceContext, rule: 'sum' | 'rate-mean', parent
   const list = ctx.annex.partialLists && partialListAt(ctx.annex, parent, partition);
   if (!list) return false;
   if (hasFigure()) {
-    const params = { cell: list.cell.ref, ...(list.empty ? { empty: true, text: list.cell.raw.trim() } : {}) };
+    const params = { cell: list.cell.ref, ...(list.empty ? { empty: true, text: list.cell.raw.trim() } : {}), ...(list.excerpt ? { listed: list.excerpt.listed, of: list.excerpt.of } : {}) };
     ctx.skip({ rule, unit: ctx.annex.units.at(parent)!.name, msg: { id: 'skip.partial-list', params } });
   }
   return true;

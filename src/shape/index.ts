@@ -18,6 +18,7 @@ import { clip, type Draft, type DraftUnit } from './draft.js';
 import { LongReader, readLong } from './long.js';
 import type { DelimitedTable } from '../read/csv.js';
 import { aliasedUnitKey, unitKey } from './normalize.js';
+import { provinceCount, regionNamed, regionOfProvince } from './regions.js';
 import { decideLocale, parseDigits, parseNumber, plainDigits, type LocaleDecision, type NumberSample } from './numbers.js';
 import { CellSample, DIGITS_ONLY } from './samples.js';
 import { NumberValue } from '../model/value.js';
@@ -507,10 +508,9 @@ function ofWhichThatAddUp(subSlots: Map<Indicator, SubSlot>, annex: Annex): void
  * list of the unit below them incomplete. The first such row of a list is kept.
  */
 export function partialListsOf(draft: Draft, units: Units, totalIdx: number): { partialLists?: PartialList[] } {
-  if (!draft.ellipses) return {};
   const lists: PartialList[] = [];
   const seen = new Set<string>();
-  for (const { after, cell, empty } of draft.ellipses) {
+  for (const { after, cell, empty } of draft.ellipses ?? []) {
     // Rows without figures stand among the units of the list the next unit is in; dots end the list of the unit above.
     const at = empty && after + 1 < units.length ? after + 1 : after;
     const p = units.parentOf(at);
@@ -522,7 +522,42 @@ export function partialListsOf(draft: Draft, units: Units, totalIdx: number): { 
     seen.add(key);
     lists.push({ parent, partition, cell, after, ...(empty ? { empty } : {}) });
   }
+  for (const l of excerpts(units, totalIdx)) if (!seen.has(`${l.parent}/${l.partition}`)) lists.push(l);
   return lists.length > 0 ? { partialLists: lists } : {};
+}
+
+/**
+ * The country's or a region's lists of provinces that name fewer than half of its provinces: an excerpt (a
+ * yearbook's `Cả nước`, then `Hà Giang`, `Cao Bằng`), whose sum and rate bounds say nothing of the whole (three
+ * false `rate-mean` errors). A list of most of them is checked: a province left out is then the error.
+ */
+function excerpts(units: Units, totalIdx: number): PartialList[] {
+  const lists = new Map<string, { parent: number; partition: number; kids: number[] }>();
+  const heads = new Map<number, number | undefined | null>();
+  for (let i = 0; i < units.length; i++) {
+    const p = units.parentOf(i);
+    if (p < 0) continue;
+    // The country (the total) or a region, asked once per parent; null for neither.
+    let region = heads.get(p);
+    if (region === undefined && !heads.has(p)) heads.set(p, (region = p === totalIdx ? undefined : (regionNamed(units.at(p)!.name) ?? null)));
+    if (region === null) continue;
+    const key = `${p}/${units.partitionOf(i)}`;
+    (lists.get(key) ?? lists.set(key, { parent: p, partition: units.partitionOf(i), kids: [] }).get(key)!).kids.push(i);
+  }
+  const out: PartialList[] = [];
+  for (const { parent, partition, kids } of lists.values()) {
+    const provinces = new Set<number | string>();
+    for (const k of kids) {
+      const name = units.at(k)!.name;
+      if (regionOfProvince(name) === undefined) break;
+      provinces.add(unitKey(name));
+    }
+    const of = provinceCount(heads.get(parent) ?? undefined);
+    if (provinces.size !== kids.length || provinces.size * 2 >= of) continue;
+    const last = units.at(kids[kids.length - 1]!)!;
+    if (last.cell) out.push({ parent, partition, cell: last.cell, after: last.id, excerpt: { listed: provinces.size, of } });
+  }
+  return out;
 }
 
 /** A long table's units as the tree resolver reads them. */

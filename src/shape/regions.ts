@@ -52,6 +52,11 @@ export function regionOfProvince(name: string): number | undefined {
   return REGION_OF.get(ALIASES.get(k) ?? k);
 }
 
+/** How many provinces a region has (its index), or the country (undefined): 63 in the list of 2008–2025. */
+export function provinceCount(region?: number): number {
+  return region === undefined ? REGION_OF.size : REGIONS[region]!.provinces.length;
+}
+
 /** The region a row's name names (an index), undefined for any other name. */
 export function regionNamed(name: string): number | undefined {
   const k = foldKey(name);

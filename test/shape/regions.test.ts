@@ -27,3 +27,24 @@ describe('regions and their provinces', () => {
     expect(problems(r)).toEqual(['error sum B3']);
   });
 });
+
+describe('an excerpt of the provinces under the country or a region', () => {
+  it('two of the 63 under `Cả nước` bound nothing: rate-mean is not run, said with the list (a yearbook excerpt)', async () => {
+    const r = await check('Tỷ lệ hộ nghèo phân theo địa phương (%);2018;2019\nCả nước;6,8;5,7\nHà Giang;23,5;18,1\nCao Bằng;20,1;17,0');
+    expect(problems(r)).toEqual([]);
+    const skip = r.skipped.find((s) => s.rule === 'rate-mean')!;
+    expect(skip.msg).toMatchObject({ id: 'skip.partial-list', params: { listed: 2, of: 63, cell: 'A4' } });
+  });
+
+  it('three of a region\'s 14 provinces are no sum of it', async () => {
+    const r = await check('Đơn vị;Số hộ nghèo\nTrung du và miền núi phía Bắc;100.000\nHà Giang;30.000\nCao Bằng;20.000\nLai Châu;10.000');
+    expect(problems(r)).toEqual([]);
+    expect(r.skipped.find((s) => s.rule === 'sum')?.msg.params).toMatchObject({ listed: 3, of: 14 });
+  });
+
+  it('most of a region\'s provinces are checked: the one left out is then the error', async () => {
+    const names = ['Kon Tum', 'Gia Lai', 'Đắk Lắk', 'Đắk Nông'];
+    const r = await check(['Đơn vị;Số hộ nghèo', 'Tây Nguyên;1.000', ...names.map((n) => `${n};200`)].join('\n'));
+    expect(problems(r)).toEqual(['error sum B2']);
+  });
+});
