@@ -18,7 +18,7 @@ import { EXACT_SHOWN } from './rate.js';
 import { unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 import { allNumbers, ColumnRow, columnsOf, slotIndexes, wholeAt } from './columns.js';
-import { carriesSlot, okValue, seriesChange, skipUnprintedBases, slotFor, startOfYear, vocabularySlots } from './slots.js';
+import { carriesSlot, okValue, seriesChange, skipUnprintedBases, slotFor, vocabularySlots, yearStart } from './slots.js';
 
 /** A rate as printed, or computed from its count and households. */
 type RateSource = { printed: OkValue } | { count: OkValue; households: OkValue };
@@ -436,6 +436,8 @@ function foldConvention(ctx: RuleContext, unit: Unit | number, relation: () => R
 /** A printed reduction of rates other than the annex's: its start, end and reduction slots. */
 interface OtherReduction {
   readonly start: Indicator;
+  /** Last year's end rate, the start of a unit that leaves `start` blank (slots.ts `yearStart`). */
+  readonly startElse?: Indicator;
   readonly end: Indicator;
   readonly reduced: Indicator;
   /** Along a series by year: the rate (its key without the year) and the two years. */
@@ -462,9 +464,9 @@ function otherReductions(annex: Annex): OtherReduction[] {
     const points = { time: 'reduced', measure: 'points' } as const;
     if (slot.point.time === 'end') {
       // Its year's start, else last year's end printed in its place (`cuối năm 2021 | cuối năm 2022 | Mức giảm … năm 2022`).
-      const start = startOfYear(annex, slot);
+      const { start, startElse } = yearStart(annex, slot);
       const reduced = slotFor(slot, points);
-      if (carriesSlot(annex, start) && carriesSlot(annex, reduced)) out.push({ start, end: slot.key, reduced });
+      if (start !== undefined && carriesSlot(annex, start) && carriesSlot(annex, reduced)) out.push({ start, ...(startElse ? { startElse } : {}), end: slot.key, reduced });
       continue;
     }
     const change = seriesChange(annex, slot, points);
@@ -535,8 +537,10 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
         if (!at) continue;
         // A reduction printed without one of its rates (a country's fall beside a group's two years): skipped, said
         // with the cells (usable).
-        const rates = usable(ctx, 'rate-change', ctx.annex.units.at(id)!, [o.start, o.end]);
-        if (rates) visit({ unit: ctx.annex.units.at(id)!, at, cells: [rates[o.start]!, rates[o.end]!, at], start: { printed: rates[o.start]! }, end: { printed: rates[o.end]! }, other: true, ...(o.span ? { span: o.span } : {}) });
+        // A unit whose own start is blank starts from last year's end, where the table prints it (as balance and flow do).
+        const from = o.startElse !== undefined && !okValue(ctx.annex, id, o.start) && okValue(ctx.annex, id, o.startElse) ? o.startElse : o.start;
+        const rates = usable(ctx, 'rate-change', ctx.annex.units.at(id)!, [from, o.end]);
+        if (rates) visit({ unit: ctx.annex.units.at(id)!, at, cells: [rates[from]!, rates[o.end]!, at], start: { printed: rates[from]! }, end: { printed: rates[o.end]! }, other: true, ...(o.span ? { span: o.span } : {}) });
       }
     }
   },

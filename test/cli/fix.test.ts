@@ -51,6 +51,17 @@ describe('fix on the planted fixtures', () => {
   });
 });
 
+describe('fix on a table whose rates take a decimal point beside counts grouped with one', () => {
+  it('writes the corrected rate with the point, as the table does (Phú Thọ 2016 with a slip)', async () => {
+    const dir = tmp();
+    const clean = readFileSync(join(ROOT, 'fixtures/published/review-2016-phu-tho-province-districts-point-decimals.csv'), 'utf8');
+    writeFileSync(join(dir, 'slip.csv'), clean.replace(',10.51,', ',10.15,'));
+    const r = await cli(['fix', join(dir, 'slip.csv'), '-o', join(dir, 'fixed.csv')]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'fixed.csv'), 'utf8')).toBe(clean);
+  });
+});
+
 describe('fix refuses, writing nothing', () => {
   it('when several explanations fit (exit 1, the explanations listed)', async () => {
     const out = join(tmp(), 'fixed.csv');

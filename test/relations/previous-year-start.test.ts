@@ -44,5 +44,8 @@ describe('last year’s end as this year’s start', () => {
     expect(problems(gross)).toEqual(['error balance F2']);
     const net = await check('Đơn vị;Số hộ cận nghèo cuối năm 2021;Số hộ cận nghèo đầu năm 2022;Số hộ cận nghèo giảm năm 2022;Số hộ cận nghèo cuối năm 2022\nXã A;400;;100;310\nXã B;600;600;160;440\n');
     expect(problems(net)).toEqual(['error flow E2']);
+    // The fall of the rate too.
+    const fall = await check('Đơn vị;Tỷ lệ hộ nghèo cuối năm 2021 (%);Tỷ lệ hộ nghèo đầu năm 2022 (%);Tỷ lệ hộ nghèo cuối năm 2022 (%);Mức giảm tỷ lệ hộ nghèo năm 2022 (%)\nXã A;12,50;;10,00;2,00\nXã B;8,00;8,00;7,00;1,00\n');
+    expect(problems(fall)).toEqual(['error rate-change E2']);
   });
 });
