@@ -251,6 +251,8 @@ export function en(): Catalog {
     'number.note': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: the cell holds a note, not a figure ("${p.text}"), so nothing that needs it is checked.`,
     'number.grouping': (p, f) =>
       `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a well-formed number in ${p.locale === 'vi' ? 'Vietnamese format ("." groups three digits, "," is the decimal mark)' : 'English format ("," groups three digits, "." is the decimal mark)'}.`,
+    'number.thousands-as-decimals': (p, f) =>
+      `${p.count} counts of households in this workbook are stored as fractions (${p.cell} holds ${f.n(p.value)}): probably a Vietnamese table opened or imported with English number settings, which read the thousands separator "." as a decimal point (39.880 became 39.88). Import the CSV again with "." as the thousands separator (Vietnamese settings), or correct those cells.`,
     'number.locale-given': (p) =>
       `--locale ${p.given} was given, but the ${p.kinds === 'rate' ? 'rates' : p.kinds === 'count' ? 'counts' : 'numbers'} in this file read as ${p.read === 'vi' ? 'Vietnamese format (210.299; 11,80)' : 'English format (210,299; 11.80)'}, as ${p.cell} does; if the errors come from reading the numbers that way, leave --locale out.`,
     'number.mixed-format': (p) =>

@@ -256,6 +256,8 @@ export function vi(): Catalog {
     'number.note': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô ghi chú thích chứ không ghi số liệu ("${p.text}"), nên những gì cần đến ô này không được kiểm tra.`,
     'number.grouping': (p, f) =>
       `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số viết đúng kiểu ${p.locale === 'vi' ? 'Việt Nam (dấu "." tách nhóm ba chữ số, dấu "," là dấu thập phân)' : 'tiếng Anh (dấu "," tách nhóm ba chữ số, dấu "." là dấu thập phân)'}.`,
+    'number.thousands-as-decimals': (p, f) =>
+      `${p.count} số hộ trong sổ tính này được lưu thành số thập phân (ô ${p.cell} ghi ${f.n(p.value)}): có lẽ bảng tiếng Việt đã được mở hoặc nhập với thiết lập số kiểu tiếng Anh, nên dấu "." tách nhóm ba chữ số bị đọc thành dấu thập phân (39.880 thành 39,88). Hãy nhập lại tệp CSV với dấu "." là dấu tách hàng nghìn (thiết lập tiếng Việt), hoặc sửa lại các ô đó.`,
     'number.locale-given': (p) =>
       `Đã chỉ rõ --locale ${p.given} nhưng ${p.kinds === 'rate' ? 'các tỷ lệ' : p.kinds === 'count' ? 'các số hộ' : 'các số'} trong tệp đọc được theo kiểu ${p.read === 'vi' ? 'Việt Nam (210.299; 11,80)' : 'tiếng Anh (210,299; 11.80)'}, như ô ${p.cell}; nếu các lỗi là do đọc số theo cách đó, hãy bỏ --locale.`,
     'number.mixed-format': (p) =>

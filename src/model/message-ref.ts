@@ -184,6 +184,8 @@ export interface MessageParams {
   /** `kinds`: the file writes counts and rates in formats of their own, `locale` is this kind's. */
   'number.other-locale': { unit: string; indicator: Indicator; text: string; locale: 'vi' | 'en'; witness: string; kinds?: 'count' | 'rate' };
   'number.mixed-format': { locale: 'vi' | 'en'; countCell: string; rateCell: string };
+  /** A workbook's counts stored as fractions (`count` of them; `cell` holds `value`). */
+  'number.thousands-as-decimals': { cell: string; value: string; count: number };
   /** `--locale given` while the cells (`kinds`: only the rates or the counts) read as `read`, as `cell` does. */
   'number.locale-given': { given: 'vi' | 'en'; read: 'vi' | 'en'; cell: string; kinds?: 'count' | 'rate' };
   /** A dash read as none (0); `more` other cells hold one, the first of them `others`. */

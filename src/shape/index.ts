@@ -204,6 +204,12 @@ function keepsRates(cols: readonly number[], text: (col: number) => string): voi
 }
 
 export function shape(grid: Grid, opts: ShapeOptions = {}): ShapeResult {
+  const r = shapeGrid(grid, opts);
+  if (grid.source.kind === 'workbook') r.findings.push(...thousandsReadAsDecimals(r.annex));
+  return r;
+}
+
+function shapeGrid(grid: Grid, opts: ShapeOptions): ShapeResult {
   const found = detect(grid, opts.extraLabels);
   if (found) return finish(found.layout === 'wide' ? readWide(grid, found.col, found.line) : readLong(grid, found.row, found.line), opts);
   for (const layout of unlabelledLayouts(grid, opts.extraLabels)) {
@@ -214,6 +220,32 @@ export function shape(grid: Grid, opts: ShapeOptions = {}): ShapeResult {
   const row = oneIndicatorRow(grid, opts.extraLabels);
   if (row?.layout === 'wide') return finish(readWide(grid, row.col, row.line), opts);
   throw new PovcheckError('NOT_A_TABLE', { reason: 'no-labels' }, textLang(grid));
+}
+
+/**
+ * A workbook whose counts are stored as fractions of at most three decimals (`210.299`, `39.88`): a Vietnamese
+ * table opened or imported with English settings, which read the thousands separator as a decimal point (and
+ * dropped the zeros after it: 39.880 became 39.88). Each such count is a `range` error at its cell; this one
+ * warning says why. Said when at least two counts, and half of those stored as numbers, are such fractions.
+ */
+function thousandsReadAsDecimals(annex: Annex): Finding[] {
+  let numbers = 0;
+  let fractions = 0;
+  let first: Value | undefined;
+  for (let u = 0; u < annex.units.length; u++) {
+    for (const ind of annex.indicators) {
+      if (indicatorKind(ind) !== 'count') continue;
+      const v = annex.values.get(u, ind);
+      if (v?.status !== 'ok' || v.cell.numeric === undefined) continue;
+      numbers++;
+      if (v.decimals !== undefined && v.decimals >= 1 && v.decimals <= 3) {
+        fractions++;
+        first ??= v;
+      }
+    }
+  }
+  if (!first || fractions < 2 || fractions * 2 < numbers) return [];
+  return [{ rule: 'number', severity: 'warning', at: first.cell, msg: { id: 'number.thousands-as-decimals', params: { cell: displayRef(first.cell), value: first.plain ?? first.text, count: fractions } } }];
 }
 
 /** `{ lang: 'vi' }` when a cell among the grid's first rows is Vietnamese (a reason in the reader's language without --lang). */

@@ -1,0 +1,38 @@
+/**
+ * A Vietnamese table opened or imported with English number settings: the spreadsheet read `210.299` as 210.299
+ * and stored it as a number (and `39.880` as 39.88). Each count is a `range` error at its cell, as it is; one
+ * warning says why, and what to do (found trying LibreOffice's import in an English locale on the seed).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateFile } from '../../src/pipeline.js';
+import { num, sheetXml, str, workbook } from '../xlsx-build.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'povcheck-fractions-'));
+const sheet = (households: Array<number | string>, poor: Array<number | string>) =>
+  sheetXml([
+    [str('A1', 'Đơn vị'), str('B1', 'Tổng số hộ'), str('C1', 'Số hộ nghèo')],
+    [str('A2', 'Toàn tỉnh'), num('B2', households[0]!), num('C2', poor[0]!)],
+    [str('A3', 'Huyện A'), num('B3', households[1]!), num('C3', poor[1]!)],
+    [str('A4', 'Huyện B'), num('B4', households[2]!), num('C4', poor[2]!)],
+  ]);
+
+describe('counts stored as fractions in a workbook', () => {
+  it('one warning at the first says the thousands separator was read as a decimal point', async () => {
+    const file = join(dir, 'fractions.xlsx');
+    writeFileSync(file, workbook([['Phụ lục', sheet([90.299, 50.3, 39.999], [9.5, 5.5, 4])]]));
+    const r = await validateFile(file);
+    const notes = r.findings.filter((f) => f.msg.id === 'number.thousands-as-decimals');
+    expect(notes.map((f) => [f.severity, f.at?.ref, f.msg.params])).toEqual([['warning', 'B2', { cell: 'Phụ lục!B2', value: '90.299', count: 5 }]]);
+    expect(r.findings.filter((f) => f.rule === 'range').length).toBe(5);
+  });
+
+  it('whole counts say nothing of it', async () => {
+    const file = join(dir, 'whole.xlsx');
+    writeFileSync(file, workbook([['Phụ lục', sheet([90299, 50300, 39999], [9500, 5500, 4000])]]));
+    const r = await validateFile(file);
+    expect(r.findings.filter((f) => f.msg.id === 'number.thousands-as-decimals')).toEqual([]);
+  });
+});
