@@ -65,6 +65,12 @@ const cellName = (c: CauseCellText, f: Fmt) => `${c.ref} (${f.ind(c.indicator)},
 /** Every failing check is a sum of one unit: the structure, not a cell. */
 const sumsOfEn = (unit: string) =>
   `Every failing check is a sum of ${unit}: rather than wrong cells, its row may come from another table or year, or the units listed under it are not the ones its total adds up (check their parent codes); see the findings below.`;
+/** The counts are stored as fractions: the import, not cells. */
+const fractionsEn = (cell: string) =>
+  `The workbook stores its counts as fractions (see the warning at ${cell}): rather than wrong cells, the table was probably opened with English number settings; import it again with Vietnamese settings.`;
+/** The hint a none/stopped/open line ends with, if any. */
+const hintEn = (p: { sumsOf?: string; fractionsAt?: string }) =>
+  p.fractionsAt !== undefined ? fractionsEn(p.fractionsAt) : p.sumsOf !== undefined ? sumsOfEn(p.sumsOf) : undefined;
 const allFailing = (n: number) => (n === 1 ? 'the failing check' : n === 2 ? 'both failing checks' : `all ${n} failing checks`);
 /** "any value from 2.12 to 100.00" for bounds already written (absent: unbounded). */
 const rangeWords = (min: string | undefined, max: string | undefined) =>
@@ -508,16 +514,16 @@ export function en(): Catalog {
       option: (p, f) => `${p.rank}. ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (the values move together)' : ''}`,
       explains: (items) => `explains: ${items.join(' · ')}`,
       none: (p) =>
-        p.sumsOf !== undefined
-          ? `No change of one or two cells makes ${allFailing(p.failing)} pass. ${sumsOfEn(p.sumsOf)}`
+        hintEn(p) !== undefined
+          ? `No change of one or two cells makes ${allFailing(p.failing)} pass. ${hintEn(p)}`
           : `No change of one or two cells makes ${allFailing(p.failing)} pass: several cells are probably wrong; see the findings below.`,
       independent: (p) => `The table has ${p.count} independent errors (${p.failing} failing checks); the likely cause of each:`,
       open: (p) =>
         `No cause is named for ${p.failing === 1 ? 'the failing check' : `the ${p.failing} failing checks`}: the cells ${p.failing === 1 ? 'it reads' : 'they read'} leave too wide a range of values to single one out; see the findings below.` +
-        (p.sumsOf !== undefined ? ` ${sumsOfEn(p.sumsOf)}` : ''),
+        (hintEn(p) !== undefined ? ` ${hintEn(p)}` : ''),
       stopped: (p) =>
         `The search for the cells behind ${p.failing === 1 ? 'the failing check' : `the ${p.failing} failing checks`} stopped at its limit (a large or badly broken table); no cause is named.` +
-        (p.sumsOf !== undefined ? ` ${sumsOfEn(p.sumsOf)}` : ''),
+        (hintEn(p) !== undefined ? ` ${hintEn(p)}` : ''),
       slip: SLIP_EN,
     },
     fix: {

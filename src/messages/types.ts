@@ -242,13 +242,16 @@ export interface LocateText {
   option(p: { rank: number; cells: CauseCellText[]; linked: boolean }, f: Fmt): string;
   /** The findings an explanation clears ("D6 sum · I6 flow"). */
   explains(items: string[]): string;
-  /** `sumsOf`: every failing check is a sum of this unit (the table's structure, not one or two cells). */
-  none(p: { failing: number; sumsOf?: string }): string;
+  /**
+   * `sumsOf`: every failing check is a sum of this unit (the table's structure, not one or two cells);
+   * `fractionsAt`: the workbook stores its counts as fractions (the warning's cell), which explains them all.
+   */
+  none(p: { failing: number; sumsOf?: string; fractionsAt?: string }): string;
   /** Several independent errors, each localised on its own (the head line). */
   independent(p: { count: number; failing: number }): string;
-  stopped(p: { failing: number; sumsOf?: string }): string;
+  stopped(p: { failing: number; sumsOf?: string; fractionsAt?: string }): string;
   /** No cause named because the cells the failing checks read leave too wide a range of values to single one out. */
-  open(p: { failing: number; sumsOf?: string }): string;
+  open(p: { failing: number; sumsOf?: string; fractionsAt?: string }): string;
   slip: Record<SlipKind, string>;
 }
 

@@ -65,6 +65,12 @@ const cellName = (c: CauseCellText, f: Fmt) => `ô ${c.ref} (${f.ind(c.indicator
 /** Every failing check is a sum of one unit: the structure, not a cell. */
 const sumsOfVi = (unit: string) =>
   `Mọi phép kiểm tra đang sai đều là phép cộng của ${unit}: có lẽ không phải vài ô sai, mà dòng này lấy từ bảng hoặc năm khác, hoặc các đơn vị liệt kê dưới nó không phải là các đơn vị mà tổng của nó cộng lại (hãy kiểm tra mã cấp trên của chúng); xem các lỗi bên dưới.`;
+/** The counts are stored as fractions: the import, not cells. */
+const fractionsVi = (cell: string) =>
+  `Sổ tính lưu các số hộ thành số thập phân (xem cảnh báo ở ô ${cell}): có lẽ không phải vài ô sai, mà bảng đã được mở với thiết lập số kiểu tiếng Anh; hãy nhập lại tệp với thiết lập tiếng Việt.`;
+/** The hint a none/stopped/open line ends with, if any. */
+const hintVi = (p: { sumsOf?: string; fractionsAt?: string }) =>
+  p.fractionsAt !== undefined ? fractionsVi(p.fractionsAt) : p.sumsOf !== undefined ? sumsOfVi(p.sumsOf) : undefined;
 const allFailing = (n: number) => (n === 1 ? 'phép kiểm tra đang sai sẽ đúng' : `cả ${n} phép kiểm tra đang sai đều đúng`);
 /** "làm cho … trở nên đúng". */
 const failingNoun = (n: number) => (n === 1 ? 'phép kiểm tra đang sai' : `cả ${n} phép kiểm tra đang sai`);
@@ -515,16 +521,16 @@ export function vi(): Catalog {
       option: (p, f) => `${p.rank}. ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (các giá trị đi liền với nhau)' : ''}`,
       explains: (items) => `giải thích: ${items.join(' · ')}`,
       none: (p) =>
-        p.sumsOf !== undefined
-          ? `Không có cách sửa một hay hai ô nào làm cho ${failingNoun(p.failing)} trở nên đúng. ${sumsOfVi(p.sumsOf)}`
+        hintVi(p) !== undefined
+          ? `Không có cách sửa một hay hai ô nào làm cho ${failingNoun(p.failing)} trở nên đúng. ${hintVi(p)}`
           : `Không có cách sửa một hay hai ô nào làm cho ${failingNoun(p.failing)} trở nên đúng: có lẽ nhiều ô cùng sai; xem các lỗi bên dưới.`,
       independent: (p) => `Bảng có ${p.count} lỗi độc lập nhau (${p.failing} phép kiểm tra đang sai); nguyên nhân có thể của từng lỗi:`,
       open: (p) =>
         `Không nêu được nguyên nhân cho ${failingNoun(p.failing)}: các ô liên quan để ngỏ quá nhiều giá trị có thể, không chỉ ra được một giá trị nào; xem các lỗi bên dưới.` +
-        (p.sumsOf !== undefined ? ` ${sumsOfVi(p.sumsOf)}` : ''),
+        (hintVi(p) !== undefined ? ` ${hintVi(p)}` : ''),
       stopped: (p) =>
         `Việc tìm ô gây ra ${p.failing} lỗi kiểm tra đã dừng ở giới hạn (bảng lớn hoặc sai nhiều chỗ); không nêu được nguyên nhân.` +
-        (p.sumsOf !== undefined ? ` ${sumsOfVi(p.sumsOf)}` : ''),
+        (hintVi(p) !== undefined ? ` ${hintVi(p)}` : ''),
       slip: SLIP_VI,
     },
     fix: {

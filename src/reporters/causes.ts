@@ -52,11 +52,18 @@ export function sumsOfOneUnit(findings: readonly Finding[]): string | undefined 
   return errors.length >= 2 && unit !== undefined && errors.every((f) => f.rule === 'sum' && f.unit === unit) ? unit : undefined;
 }
 
+/** The cell of the warning that the workbook stores its counts as fractions, when there is one. */
+function fractionsAt(findings: readonly Finding[]): string | undefined {
+  const f = findings.find((x) => x.msg.id === 'number.thousands-as-decimals');
+  return f?.at !== undefined ? displayRef(f.at) : undefined;
+}
+
 /** The `none` and `stopped` lines, with the structural hint when the findings call for it. */
 function noCauseLine(loc: Localisation, findings: readonly Finding[] | undefined, lang: Lang): string {
   const t = catalog(lang).locate;
   const unit = findings ? sumsOfOneUnit(findings) : undefined;
-  const p = { failing: loc.failing, ...(unit !== undefined ? { sumsOf: unit } : {}) };
+  const cell = findings ? fractionsAt(findings) : undefined;
+  const p = { failing: loc.failing, ...(unit !== undefined ? { sumsOf: unit } : {}), ...(cell !== undefined ? { fractionsAt: cell } : {}) };
   return loc.status === 'none' ? t.none(p) : loc.open ? t.open(p) : t.stopped(p);
 }
 

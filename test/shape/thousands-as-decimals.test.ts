@@ -3,12 +3,16 @@
  * and stored it as a number (and `39.880` as 39.88). Each count is a `range` error at its cell, as it is; one
  * warning says why, and what to do (found trying LibreOffice's import in an English locale on the seed).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateFile } from '../../src/pipeline.js';
 import { num, sheetXml, str, workbook } from '../xlsx-build.js';
+import { causeLines } from '../../src/reporters/causes.js';
+import { makeFmt } from '../../src/messages/index.js';
+
+const plain = { bold: (s: string) => s, dim: (s: string) => s } as never;
 
 const dir = mkdtempSync(join(tmpdir(), 'povcheck-fractions-'));
 const sheet = (households: Array<number | string>, poor: Array<number | string>) =>
@@ -34,5 +38,28 @@ describe('counts stored as fractions in a workbook', () => {
     writeFileSync(file, workbook([['Phụ lục', sheet([90299, 50300, 39999], [9500, 5500, 4000])]]));
     const r = await validateFile(file);
     expect(r.findings.filter((f) => f.msg.id === 'number.thousands-as-decimals')).toEqual([]);
+  });
+});
+
+describe('the seed opened with English number settings (as LibreOffice stores it)', () => {
+  // 210.299 → the number 210.299, 39.880 → 39.88, 987 stays 987, 11,80 → 11.8: what an English-locale import keeps.
+  const col = (i: number) => String.fromCharCode(65 + i);
+  const cellOf = (text: string, ref: string) =>
+    /^\d{1,3}(\.\d{3})+$/.test(text) || /^\d+$/.test(text) ? num(ref, Number(text)) : /^\d+,\d+$/.test(text) ? num(ref, Number(text.replace(',', '.'))) : str(ref, text);
+  const rows = readFileSync(new URL('../../fixtures/tuyen-quang-2020.csv', import.meta.url), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l !== '')
+    .map((l, r) => l.split(';').flatMap((t, c) => (t === '' ? [] : [cellOf(t, `${col(c)}${r + 1}`)])));
+
+  it('the causes line says the counts are stored as fractions, not that several cells are wrong', async () => {
+    const file = join(dir, 'seed-en.xlsx');
+    writeFileSync(file, workbook([['seed', sheetXml(rows)]]));
+    const r = await validateFile(file);
+    expect(r.findings.filter((f) => f.msg.id === 'number.thousands-as-decimals').map((f) => f.at?.ref)).toEqual(['D2']);
+    const lines = causeLines(r.localisation, r.findings, 'en', makeFmt('en'), plain);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('The workbook stores its counts as fractions (see the warning at seed!D2)');
+    expect(causeLines(r.localisation, r.findings, 'vi', makeFmt('vi'), plain)[0]).toContain('Sổ tính lưu các số hộ thành số thập phân (xem cảnh báo ở ô seed!D2)');
   });
 });
