@@ -172,6 +172,8 @@ export interface LayoutWords {
   flows: (p: Population) => string;
   /** A measure column of the rows' falls in points, against the year its heading names when it names one. */
   reduction: (since?: string) => string;
+  /** After a fall's label when it is measured against a year it names (`so với năm 2015`): Annex.comparedWith. */
+  since: (year: string) => string;
   /** Before an "of which" column's part: `Trong đó: hộ nghèo về thu nhập thấp`. */
   ofWhich: string;
 }
@@ -189,6 +191,7 @@ const LAYOUT_VI: LayoutWords = {
   standard: (s) => `Theo chuẩn nghèo giai đoạn ${s.replace('-', '–')}`,
   flows: (p) => `Diễn biến hộ ${VI.short[p]} trong năm`,
   reduction: (since) => (since ? `Giảm so với năm ${since} (điểm %)` : 'Giảm (điểm %)'),
+  since: (y) => `so với năm ${y}`,
   ofWhich: 'Trong đó',
 };
 
@@ -204,6 +207,7 @@ const LAYOUT_EN: LayoutWords = {
   standard: (s) => `${s.replace('-', '–')} poverty standard`,
   flows: (p) => `Changes among the ${EN.short[p]} during the year`,
   reduction: (since) => (since ? `Fall since ${since} (points)` : 'Fall (points)'),
+  since: (y) => `since ${y}`,
   ofWhich: 'Of which',
 };
 

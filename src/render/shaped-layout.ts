@@ -167,9 +167,18 @@ const measureName = (c: SlotColumn): MeasureName => {
   return m === undefined ? (indicatorKind(c.slot) === 'rate' ? 'rate' : 'count') : m === 'share' ? 'rate' : m;
 };
 
-/** A slot's full label, with its unit after a rate's or a fall's (annex-layout.ts `labelWithUnit`). */
-function fullLabel(slot: Indicator, lang: Lang): string {
-  return labelWithUnit(makeFmt(lang).ind(slot), slot, catalog(lang).ui);
+/**
+ * A slot's full label, with its unit after a rate's or a fall's (annex-layout.ts `labelWithUnit`), and the year a
+ * fall is measured against where its heading names one (`since`: Annex.comparedWith).
+ */
+function fullLabel(slot: Indicator, lang: Lang, since?: string): string {
+  const label = makeFmt(lang).ind(slot);
+  // A fall against a named year is not the fall "during the year" (`Số hộ nghèo giảm so với năm 2021`).
+  const full = labelWithUnit(since === undefined ? label : label.replace(/ (?:trong năm|during the year)\b/u, ''), slot, catalog(lang).ui);
+  if (since === undefined) return full;
+  // Before the unit in brackets at the end (`Mức giảm tỷ lệ hộ nghèo so với năm 2015 (điểm %)`).
+  const m = /^(.*?)(\s*\([^()]*\))$/.exec(full);
+  return m ? `${m[1]} ${layoutWords(lang).since(since)}${m[2]}` : `${full} ${layoutWords(lang).since(since)}`;
 }
 
 /**
@@ -204,7 +213,7 @@ function groupOf(c: SlotColumn, lang: Lang): { key: string; label: string; leaf:
 }
 
 /** The header tree of units as rows: naming columns, then the slots grouped, flows under one group. */
-function slotHeader(cols: readonly SlotColumn[], lang: Lang, naming: LayoutCell[], subSlots?: ReadonlyMap<Indicator, SubSlot>): HeaderNode[] {
+function slotHeader(cols: readonly SlotColumn[], lang: Lang, naming: LayoutCell[], subSlots?: ReadonlyMap<Indicator, SubSlot>, comparedWith?: Readonly<Record<Indicator, string>>): HeaderNode[] {
   const nodes: HeaderNode[] = naming.map((cell) => ({ cell }));
   const leafNode = (c: SlotColumn, text: string): HeaderNode => ({ cell: { text, kind: 'label', indicator: c.slot } });
   const runs: Array<{ group?: ReturnType<typeof groupOf>; members: SlotColumn[] }> = [];
@@ -217,7 +226,7 @@ function slotHeader(cols: readonly SlotColumn[], lang: Lang, naming: LayoutCell[
   const runNode = (r: (typeof runs)[number]): HeaderNode =>
     r.group && r.members.length > 1
       ? { cell: { text: r.group.label, kind: 'label' }, children: r.members.map((m) => leafNode(m, groupOf(m, lang)!.leaf)) }
-      : leafNode(r.members[0]!, ofWhichLabel(r.members[0]!, subSlots, lang) ?? fullLabel(r.members[0]!.slot, lang));
+      : leafNode(r.members[0]!, ofWhichLabel(r.members[0]!, subSlots, lang) ?? fullLabel(r.members[0]!.slot, lang, comparedWith?.[r.members[0]!.slot]));
   // Consecutive runs of one population's gross flows go under `Diễn biến hộ … trong năm`.
   for (let i = 0; i < runs.length; ) {
     const p = runs[i]!.members[0]!.point;
@@ -267,7 +276,7 @@ function unitsAsRows(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolea
   const stt: LayoutCell = { text: ui.sttHeader, kind: 'stt' };
   const name: LayoutCell = { text: ui.unitHeader, kind: 'label' };
   const cols = partsAfterParents(columnsOf(src.indicators, src.source.yearHeadings), lang);
-  const nodes = slotHeader(cols, lang, [stt, name], src.source.subSlots);
+  const nodes = slotHeader(cols, lang, [stt, name], src.source.subSlots, src.source.comparedWith);
   // The flat header names each column with its group: `Hộ nghèo: Số hộ`.
   const flat: LayoutCell[] = [stt, name];
   const walk = (n: HeaderNode, prefix: string[]) => {

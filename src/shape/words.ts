@@ -244,7 +244,8 @@ function populationWords(text: string, filtered: boolean): Features {
 }
 
 const DECISION = /\bquyet dinh\b|\bqd\b|\bngay\b|\bnghi dinh\b|\bthong tu\b/;
-const COMPARED_WITH_YEAR = /\bso voi nam\b/;
+/** A change against a year (`so với năm 2017`, `so với cuối năm 2015`): that year is its base, not its own. */
+const COMPARED_WITH_YEAR = /\bso voi (?:cuoi )?nam\b/;
 const CORRESPONDING = /^tuong ung\b/;
 
 function apply(rules: Rule[], k: string, f: Features, hinted: boolean): Lang | undefined {

@@ -162,6 +162,23 @@ describe('a measure column of the rows\' falls', () => {
   });
 });
 
+describe('a unit\'s fall against a year its heading names (Lai Châu 2016-2020)', () => {
+  it('is headed with that year as its base, not as its own year (was "Mức giảm tỷ lệ hộ nghèo (năm 2015)")', () => {
+    const csv = ['Đơn vị;Tỷ lệ hộ nghèo năm 2020 (%);Giảm so với cuối năm 2015 (%)', 'Tỉnh Lai Châu;16,33;24,07'].join('\n');
+    const { annex } = shape(gridFromBytes(Buffer.from(`\uFEFF${csv}`)), {});
+    expect(annex.comparedWith).toEqual({ rate_reduced: '2015' });
+    expect(layoutAsRead(annex, 'vi', () => '').header.map((c) => c.text).slice(-1)).toEqual(['Mức giảm tỷ lệ hộ nghèo so với năm 2015 (điểm %)']);
+    expect(layoutAsRead(annex, 'en', () => '').header.map((c) => c.text).slice(-1)).toEqual(['Poverty rate reduction since 2015 (points)']);
+  });
+
+  it('a count\'s fall against a named year is not said to be "during the year" (Quảng Nam 2022)', () => {
+    const csv = ['Đơn vị;Số hộ nghèo;Số hộ nghèo giảm so với năm 2021', 'Toàn tỉnh;29.146;3.981'].join('\n');
+    const { annex } = shape(gridFromBytes(Buffer.from(`\uFEFF${csv}`)), {});
+    expect(layoutAsRead(annex, 'vi', () => '').header.map((c) => c.text).slice(-1)).toEqual(['Số hộ nghèo giảm so với năm 2021']);
+    expect(layoutAsRead(annex, 'en', () => '').header.map((c) => c.text).slice(-1)).toEqual(['Poor households reduced since 2021']);
+  });
+});
+
 describe('"of which" columns', () => {
   it('stand after their count\'s group, where the table prints them (Đắk Lắk), not after every other column', () => {
     const csv = ['Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Trong đó: hộ nghèo về thu nhập thấp;Trong đó: hộ nghèo thiếu hụt tiếp cận các dịch vụ cơ bản xã hội;Số hộ cận nghèo;Tỷ lệ hộ cận nghèo (%)', 'Toàn tỉnh;57.180;12,81;50.868;6.312;43.316;9,12'].join('\n');

@@ -198,6 +198,8 @@ describe('an average over a period', () => {
     }
     expect(recognise('Tỷ lệ hộ nghèo giảm (%)')?.key).toBe('rate_reduced');
     expect(recognise('Tỷ lệ hộ nghèo giảm so với năm 2016 (%)')?.key).toBe('rate_reduced');
+    // The end of a year as the base (Lai Châu: `Giảm so với cuối năm 2015`): its base, not its own year.
+    expect(recognise('Tỷ lệ hộ nghèo giảm so với cuối năm 2015 (%)')?.key).toBe('rate_reduced');
   });
 });
 
