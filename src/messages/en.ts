@@ -69,8 +69,14 @@ const sumsOfEn = (unit: string) =>
 const fractionsEn = (cell: string) =>
   `The workbook stores its counts as fractions (see the warning at ${cell}): rather than wrong cells, the table was probably opened with English number settings; import it again with Vietnamese settings.`;
 /** The hint a none/stopped/open line ends with, if any. */
-const hintEn = (p: { sumsOf?: string; fractionsAt?: string }) =>
-  p.fractionsAt !== undefined ? fractionsEn(p.fractionsAt) : p.sumsOf !== undefined ? sumsOfEn(p.sumsOf) : undefined;
+const hintEn = (p: { sumsOf?: string; fractionsAt?: string; localeGiven?: { given: string; cell: string } }) =>
+  p.fractionsAt !== undefined
+    ? fractionsEn(p.fractionsAt)
+    : p.localeGiven !== undefined
+      ? `The numbers were read with --locale ${p.localeGiven.given}, against the way the file writes them (see the warning about ${p.localeGiven.cell}): rather than wrong cells, try without --locale.`
+      : p.sumsOf !== undefined
+        ? sumsOfEn(p.sumsOf)
+        : undefined;
 const allFailing = (n: number) => (n === 1 ? 'the failing check' : n === 2 ? 'both failing checks' : `all ${n} failing checks`);
 /** "any value from 2.12 to 100.00" for bounds already written (absent: unbounded). */
 const rangeWords = (min: string | undefined, max: string | undefined) =>

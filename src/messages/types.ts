@@ -231,6 +231,14 @@ export interface CauseCellText {
 }
 
 /** Error localisation: the likely causes of the failing checks (src/locate). */
+/** What a "no cause named" line says, and the hint it ends with when the findings give one. */
+export interface NoCauseParams {
+  failing: number;
+  sumsOf?: string;
+  fractionsAt?: string;
+  localeGiven?: { given: string; cell: string };
+}
+
 export interface LocateText {
   /** One cell explains every failing check. */
   single(p: { cell: CauseCellText; failing: number; pinned: boolean }, f: Fmt): string;
@@ -244,14 +252,15 @@ export interface LocateText {
   explains(items: string[]): string;
   /**
    * `sumsOf`: every failing check is a sum of this unit (the table's structure, not one or two cells);
-   * `fractionsAt`: the workbook stores its counts as fractions (the warning's cell), which explains them all.
+   * `fractionsAt`: the workbook stores its counts as fractions (the warning's cell), which explains them all;
+   * `localeGiven`: `--locale` was given against the cells (the option's value and a cell read the other way).
    */
-  none(p: { failing: number; sumsOf?: string; fractionsAt?: string }): string;
+  none(p: NoCauseParams): string;
   /** Several independent errors, each localised on its own (the head line). */
   independent(p: { count: number; failing: number }): string;
-  stopped(p: { failing: number; sumsOf?: string; fractionsAt?: string }): string;
+  stopped(p: NoCauseParams): string;
   /** No cause named because the cells the failing checks read leave too wide a range of values to single one out. */
-  open(p: { failing: number; sumsOf?: string; fractionsAt?: string }): string;
+  open(p: NoCauseParams): string;
   slip: Record<SlipKind, string>;
 }
 

@@ -69,8 +69,14 @@ const sumsOfVi = (unit: string) =>
 const fractionsVi = (cell: string) =>
   `Sổ tính lưu các số hộ thành số thập phân (xem cảnh báo ở ô ${cell}): có lẽ không phải vài ô sai, mà bảng đã được mở với thiết lập số kiểu tiếng Anh; hãy nhập lại tệp với thiết lập tiếng Việt.`;
 /** The hint a none/stopped/open line ends with, if any. */
-const hintVi = (p: { sumsOf?: string; fractionsAt?: string }) =>
-  p.fractionsAt !== undefined ? fractionsVi(p.fractionsAt) : p.sumsOf !== undefined ? sumsOfVi(p.sumsOf) : undefined;
+const hintVi = (p: { sumsOf?: string; fractionsAt?: string; localeGiven?: { given: string; cell: string } }) =>
+  p.fractionsAt !== undefined
+    ? fractionsVi(p.fractionsAt)
+    : p.localeGiven !== undefined
+      ? `Các số được đọc theo --locale ${p.localeGiven.given}, khác với cách tệp viết số (xem cảnh báo về ô ${p.localeGiven.cell}): có lẽ không phải vài ô sai; hãy chạy lại không có --locale.`
+      : p.sumsOf !== undefined
+        ? sumsOfVi(p.sumsOf)
+        : undefined;
 const allFailing = (n: number) => (n === 1 ? 'phép kiểm tra đang sai sẽ đúng' : `cả ${n} phép kiểm tra đang sai đều đúng`);
 /** "làm cho … trở nên đúng". */
 const failingNoun = (n: number) => (n === 1 ? 'phép kiểm tra đang sai' : `cả ${n} phép kiểm tra đang sai`);

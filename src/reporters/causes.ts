@@ -58,12 +58,20 @@ function fractionsAt(findings: readonly Finding[]): string | undefined {
   return f?.at !== undefined ? displayRef(f.at) : undefined;
 }
 
+/** `--locale` given against the cells: the option's value and the cell its warning names, when there is one. */
+function localeGiven(findings: readonly Finding[]): { given: string; cell: string } | undefined {
+  const f = findings.find((x) => x.msg.id === 'number.locale-given');
+  const p = f?.msg.params as { given?: string; cell?: string } | undefined;
+  return p?.given !== undefined && p.cell !== undefined ? { given: p.given, cell: p.cell } : undefined;
+}
+
 /** The `none` and `stopped` lines, with the structural hint when the findings call for it. */
 function noCauseLine(loc: Localisation, findings: readonly Finding[] | undefined, lang: Lang): string {
   const t = catalog(lang).locate;
   const unit = findings ? sumsOfOneUnit(findings) : undefined;
   const cell = findings ? fractionsAt(findings) : undefined;
-  const p = { failing: loc.failing, ...(unit !== undefined ? { sumsOf: unit } : {}), ...(cell !== undefined ? { fractionsAt: cell } : {}) };
+  const locale = findings ? localeGiven(findings) : undefined;
+  const p = { failing: loc.failing, ...(unit !== undefined ? { sumsOf: unit } : {}), ...(cell !== undefined ? { fractionsAt: cell } : {}), ...(locale ? { localeGiven: locale } : {}) };
   return loc.status === 'none' ? t.none(p) : loc.open ? t.open(p) : t.stopped(p);
 }
 

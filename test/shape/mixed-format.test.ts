@@ -5,7 +5,10 @@
  * the counts' format; its rates wait for theirs).
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { checkCsv, problemsOf } from '../helpers.js';
+import { causeLines } from '../../src/reporters/causes.js';
+import { makeFmt } from '../../src/messages/index.js';
 
 const units = (n: number) =>
   Array.from({ length: n }, (_, i) => {
@@ -87,6 +90,15 @@ describe('--locale given against the cells', () => {
     const wide = 'Chỉ tiêu;Toàn tỉnh;Huyện A\nTổng số hộ;390.519;55.518\nSố hộ nghèo;41.050;707\nTỷ lệ hộ nghèo (%);10,51;1,27';
     expect(given(await shapeGiven(wide, 'en'))).toEqual([['warning', { given: 'en', read: 'vi', cell: 'B2' }]]);
     expect(given(await shapeGiven(longCsv(3), 'vi'))).toEqual([['warning', { given: 'vi', read: 'en', cell: 'D2', kinds: 'rate' }]]);
+  });
+
+  it('the causes line then says so, not that several cells are probably wrong (the seed read with --locale en)', async () => {
+    const seed = readFileSync(new URL('../../fixtures/tuyen-quang-2020.csv', import.meta.url), 'utf8').replace(/^\uFEFF/, '');
+    const r = await shapeGiven(seed, 'en');
+    expect(r.localisation?.status).toBe('none');
+    const plain = { bold: (x: string) => x, dim: (x: string) => x } as never;
+    expect(causeLines(r.localisation, r.findings, 'en', makeFmt('en'), plain)[0]).toContain('read with --locale en, against the way the file writes them (see the warning about D2)');
+    expect(causeLines(r.localisation, r.findings, 'vi', makeFmt('vi'), plain)[0]).toContain('hãy chạy lại không có --locale');
   });
 
   it('says nothing when the cells tell nothing (plain numbers)', async () => {
