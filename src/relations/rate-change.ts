@@ -498,7 +498,14 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
     const sourced = canSource(ctx.annex, 'rate_start') && canSource(ctx.annex, 'rate_end');
     // Said once for the table, not per unit whose reduction is blank; not when the reduction is the fall between
     // two years the table prints (checked as such, otherReductions).
-    if (!sourced && carries(ctx.annex, ['rate_reduced']) && !otherReductions(ctx.annex).some((r) => r.reduced === 'rate_reduced')) ctx.skip({ rule: 'rate-change', msg: { id: 'skip.absent', params: { indicators: ANNEX_RATES.filter((i) => !ctx.annex.indicators.includes(i)) } } });
+    if (!sourced && carries(ctx.annex, ['rate_reduced']) && !otherReductions(ctx.annex).some((r) => r.reduced === 'rate_reduced')) {
+      // A fall against a year its heading names (`Giảm so với cuối năm 2015`) beside a rate of neither end of the
+      // year: that year's rate is what is missing. Beside an end rate (`giảm so với đầu năm 2019`), the start rate is.
+      const since = ctx.annex.comparedWith?.['rate_reduced'];
+      const absent = ANNEX_RATES.filter((i) => !ctx.annex.indicators.includes(i));
+      const base = since !== undefined && absent.length === ANNEX_RATES.length;
+      ctx.skip({ rule: 'rate-change', msg: base ? { id: 'skip.base-year', params: { indicator: 'rate_reduced', year: since } } : { id: 'skip.absent', params: { indicators: absent } } });
+    }
     for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
       const id = ids.list ? ids.list[nth]! : nth;
       // A long table's columns, when only checking: a unit right without a note makes nothing at all.
