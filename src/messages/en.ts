@@ -1,6 +1,6 @@
 /** English messages. Numbers arrive as plain digits; f.n() writes them as 210,299 and 11.80. */
 import { enDocument, enDocumentMessages } from './en-document.js';
-import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
+import type { Catalog, CauseCellText, Fmt, NoCauseParams, TargetOp } from './types.js';
 import type { ConfigProblem, ContainerDamage, XmlDamage } from '../errors.js';
 import { enCalc, name as indName, val } from './en-calc.js';
 import { enCli } from './cli-en.js';
@@ -68,15 +68,12 @@ const sumsOfEn = (unit: string) =>
 /** The counts are stored as fractions: the import, not cells. */
 const fractionsEn = (cell: string) =>
   `The workbook stores its counts as fractions (see the warning at ${cell}): rather than wrong cells, the table was probably opened with English number settings; import it again with Vietnamese settings.`;
+/** `--locale` was given against the file's cells: the option, not cells. */
+const localeGivenEn = ({ given, cell }: { given: string; cell: string }) =>
+  `The numbers were read with --locale ${given}, against the way the file writes them (see the warning about ${cell}): rather than wrong cells, try without --locale.`;
 /** The hint a none/stopped/open line ends with, if any. */
-const hintEn = (p: { sumsOf?: string; fractionsAt?: string; localeGiven?: { given: string; cell: string } }) =>
-  p.fractionsAt !== undefined
-    ? fractionsEn(p.fractionsAt)
-    : p.localeGiven !== undefined
-      ? `The numbers were read with --locale ${p.localeGiven.given}, against the way the file writes them (see the warning about ${p.localeGiven.cell}): rather than wrong cells, try without --locale.`
-      : p.sumsOf !== undefined
-        ? sumsOfEn(p.sumsOf)
-        : undefined;
+const hintEn = (p: NoCauseParams) =>
+  p.fractionsAt !== undefined ? fractionsEn(p.fractionsAt) : p.localeGiven !== undefined ? localeGivenEn(p.localeGiven) : p.sumsOf !== undefined ? sumsOfEn(p.sumsOf) : undefined;
 const allFailing = (n: number) => (n === 1 ? 'the failing check' : n === 2 ? 'both failing checks' : `all ${n} failing checks`);
 /** "any value from 2.12 to 100.00" for bounds already written (absent: unbounded). */
 const rangeWords = (min: string | undefined, max: string | undefined) =>

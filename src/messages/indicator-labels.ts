@@ -172,11 +172,20 @@ export interface LayoutWords {
   flows: (p: Population) => string;
   /** A measure column of the rows' falls in points, against the year its heading names when it names one. */
   reduction: (since?: string) => string;
-  /** After a fall's label when it is measured against a year it names (`so với năm 2015`): Annex.comparedWith. */
-  since: (year: string) => string;
+  /**
+   * A fall's label when it is measured against a year it names (Annex.comparedWith): not "during the year", the
+   * year before the unit in brackets (`Mức giảm tỷ lệ hộ nghèo so với năm 2015`, `Poverty rate reduction since 2015 (points)`).
+   */
+  since: (label: string, year: string) => string;
   /** Before an "of which" column's part: `Trong đó: hộ nghèo về thu nhập thấp`. */
   ofWhich: string;
 }
+
+/** `words` after a label, before the unit in brackets it ends with, if any. */
+const beforeUnit = (label: string, words: string) => {
+  const m = /^(.*?)(\s*\([^()]*\))$/.exec(label);
+  return m ? `${m[1]} ${words}${m[2]}` : `${label} ${words}`;
+};
 
 const LAYOUT_VI: LayoutWords = {
   group: (key) => {
@@ -191,7 +200,7 @@ const LAYOUT_VI: LayoutWords = {
   standard: (s) => `Theo chuẩn nghèo giai đoạn ${s.replace('-', '–')}`,
   flows: (p) => `Diễn biến hộ ${VI.short[p]} trong năm`,
   reduction: (since) => (since ? `Giảm so với năm ${since} (điểm %)` : 'Giảm (điểm %)'),
-  since: (y) => `so với năm ${y}`,
+  since: (label, y) => beforeUnit(label.replace(/ trong năm\b/u, ''), `so với năm ${y}`),
   ofWhich: 'Trong đó',
 };
 
@@ -207,7 +216,7 @@ const LAYOUT_EN: LayoutWords = {
   standard: (s) => `${s.replace('-', '–')} poverty standard`,
   flows: (p) => `Changes among the ${EN.short[p]} during the year`,
   reduction: (since) => (since ? `Fall since ${since} (points)` : 'Fall (points)'),
-  since: (y) => `since ${y}`,
+  since: (label, y) => beforeUnit(label.replace(/ during the year\b/u, ''), `since ${y}`),
   ofWhich: 'Of which',
 };
 

@@ -230,7 +230,6 @@ export interface CauseCellText {
   formula?: { text: string; role: 'entered' | 'suspect' };
 }
 
-/** Error localisation: the likely causes of the failing checks (src/locate). */
 /** What a "no cause named" line says, and the hint it ends with when the findings give one. */
 export interface NoCauseParams {
   failing: number;
@@ -239,6 +238,7 @@ export interface NoCauseParams {
   localeGiven?: { given: string; cell: string };
 }
 
+/** Error localisation: the likely causes of the failing checks (src/locate). */
 export interface LocateText {
   /** One cell explains every failing check. */
   single(p: { cell: CauseCellText; failing: number; pinned: boolean }, f: Fmt): string;

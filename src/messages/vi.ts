@@ -1,6 +1,6 @@
 /** Vietnamese messages. Numbers arrive as plain digits; f.n() writes them as 210.299 and 11,80. */
 import { viDocument, viDocumentMessages } from './vi-document.js';
-import type { Catalog, CauseCellText, Fmt, TargetOp } from './types.js';
+import type { Catalog, CauseCellText, Fmt, NoCauseParams, TargetOp } from './types.js';
 import type { ConfigProblem, ContainerDamage, XmlDamage } from '../errors.js';
 import { viCalc, val } from './vi-calc.js';
 import { viCli } from './cli-vi.js';
@@ -68,15 +68,12 @@ const sumsOfVi = (unit: string) =>
 /** The counts are stored as fractions: the import, not cells. */
 const fractionsVi = (cell: string) =>
   `Sổ tính lưu các số hộ thành số thập phân (xem cảnh báo ở ô ${cell}): có lẽ không phải vài ô sai, mà bảng đã được mở với thiết lập số kiểu tiếng Anh; hãy nhập lại tệp với thiết lập tiếng Việt.`;
+/** `--locale` was given against the file's cells: the option, not cells. */
+const localeGivenVi = ({ given, cell }: { given: string; cell: string }) =>
+  `Các số được đọc theo --locale ${given}, khác với cách tệp viết số (xem cảnh báo về ô ${cell}): có lẽ không phải vài ô sai; hãy chạy lại không có --locale.`;
 /** The hint a none/stopped/open line ends with, if any. */
-const hintVi = (p: { sumsOf?: string; fractionsAt?: string; localeGiven?: { given: string; cell: string } }) =>
-  p.fractionsAt !== undefined
-    ? fractionsVi(p.fractionsAt)
-    : p.localeGiven !== undefined
-      ? `Các số được đọc theo --locale ${p.localeGiven.given}, khác với cách tệp viết số (xem cảnh báo về ô ${p.localeGiven.cell}): có lẽ không phải vài ô sai; hãy chạy lại không có --locale.`
-      : p.sumsOf !== undefined
-        ? sumsOfVi(p.sumsOf)
-        : undefined;
+const hintVi = (p: NoCauseParams) =>
+  p.fractionsAt !== undefined ? fractionsVi(p.fractionsAt) : p.localeGiven !== undefined ? localeGivenVi(p.localeGiven) : p.sumsOf !== undefined ? sumsOfVi(p.sumsOf) : undefined;
 const allFailing = (n: number) => (n === 1 ? 'phép kiểm tra đang sai sẽ đúng' : `cả ${n} phép kiểm tra đang sai đều đúng`);
 /** "làm cho … trở nên đúng". */
 const failingNoun = (n: number) => (n === 1 ? 'phép kiểm tra đang sai' : `cả ${n} phép kiểm tra đang sai`);

@@ -173,12 +173,7 @@ const measureName = (c: SlotColumn): MeasureName => {
  */
 function fullLabel(slot: Indicator, lang: Lang, since?: string): string {
   const label = makeFmt(lang).ind(slot);
-  // A fall against a named year is not the fall "during the year" (`Số hộ nghèo giảm so với năm 2021`).
-  const full = labelWithUnit(since === undefined ? label : label.replace(/ (?:trong năm|during the year)\b/u, ''), slot, catalog(lang).ui);
-  if (since === undefined) return full;
-  // Before the unit in brackets at the end (`Mức giảm tỷ lệ hộ nghèo so với năm 2015 (điểm %)`).
-  const m = /^(.*?)(\s*\([^()]*\))$/.exec(full);
-  return m ? `${m[1]} ${layoutWords(lang).since(since)}${m[2]}` : `${full} ${layoutWords(lang).since(since)}`;
+  return labelWithUnit(since === undefined ? label : layoutWords(lang).since(label, since), slot, catalog(lang).ui);
 }
 
 /**

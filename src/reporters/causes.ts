@@ -8,7 +8,7 @@ import type { Lang } from '../model/lang.js';
 import type { CauseCellText } from '../messages/types.js';
 import type { Finding } from '../model/finding.js';
 import type { Cause, CauseCell, Localisation } from '../locate/types.js';
-import { cellLabel, type LikelyCause, type ReportFile, type Style } from './types.js';
+import { cellLabel, firstParams, type LikelyCause, type ReportFile, type Style } from './types.js';
 
 export function causeCellText(c: CauseCell, lang?: Lang): CauseCellText {
   return {
@@ -52,26 +52,21 @@ export function sumsOfOneUnit(findings: readonly Finding[]): string | undefined 
   return errors.length >= 2 && unit !== undefined && errors.every((f) => f.rule === 'sum' && f.unit === unit) ? unit : undefined;
 }
 
-/** The cell of the warning that the workbook stores its counts as fractions, when there is one. */
-function fractionsAt(findings: readonly Finding[]): string | undefined {
-  const f = findings.find((x) => x.msg.id === 'number.thousands-as-decimals');
-  return f?.at !== undefined ? displayRef(f.at) : undefined;
-}
-
-/** `--locale` given against the cells: the option's value and the cell its warning names, when there is one. */
-function localeGiven(findings: readonly Finding[]): { given: string; cell: string } | undefined {
-  const f = findings.find((x) => x.msg.id === 'number.locale-given');
-  const p = f?.msg.params as { given?: string; cell?: string } | undefined;
-  return p?.given !== undefined && p.cell !== undefined ? { given: p.given, cell: p.cell } : undefined;
-}
-
-/** The `none` and `stopped` lines, with the structural hint when the findings call for it. */
+/**
+ * The `none` and `stopped` lines, with the hint the findings call for: the counts stored as fractions, `--locale`
+ * given against the cells (each the cell its warning names), or the sums of one unit.
+ */
 function noCauseLine(loc: Localisation, findings: readonly Finding[] | undefined, lang: Lang): string {
   const t = catalog(lang).locate;
   const unit = findings ? sumsOfOneUnit(findings) : undefined;
-  const cell = findings ? fractionsAt(findings) : undefined;
-  const locale = findings ? localeGiven(findings) : undefined;
-  const p = { failing: loc.failing, ...(unit !== undefined ? { sumsOf: unit } : {}), ...(cell !== undefined ? { fractionsAt: cell } : {}), ...(locale ? { localeGiven: locale } : {}) };
+  const fractions = findings ? firstParams(findings, 'number.thousands-as-decimals') : undefined;
+  const locale = findings ? firstParams(findings, 'number.locale-given') : undefined;
+  const p = {
+    failing: loc.failing,
+    ...(unit !== undefined ? { sumsOf: unit } : {}),
+    ...(fractions ? { fractionsAt: fractions.cell } : {}),
+    ...(locale ? { localeGiven: { given: locale.given, cell: locale.cell } } : {}),
+  };
   return loc.status === 'none' ? t.none(p) : loc.open ? t.open(p) : t.stopped(p);
 }
 

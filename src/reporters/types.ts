@@ -6,7 +6,7 @@ import type { RuleLevels } from '../model/options.js';
 import { failOnOf, type FailOn } from '../model/fail-on.js';
 import { catalog, makeFmt, renderSkip, type SummaryCounts } from '../messages/index.js';
 import type { UiText } from '../messages/types.js';
-import type { MessageParams } from '../model/message-ref.js';
+import type { MessageId, MessageParams } from '../model/message-ref.js';
 import type { Lang } from '../model/lang.js';
 import { isPartial } from '../model/coverage.js';
 import type { Finding } from '../model/finding.js';
@@ -105,13 +105,17 @@ export function tableOf(file: FileResult): TableSummary | undefined {
   return a ? { layout: a.layout, locale: a.locale, ...(a.rateLocale ? { rateLocale: a.rateLocale } : {}), lang: a.lang, units: a.units.length, ...(a.total ? { total: a.total.name } : {}) } : undefined;
 }
 
+/** The parameters of the first finding with message `id`, when there is one. */
+export function firstParams<K extends MessageId>(findings: readonly Finding[], id: K): MessageParams[K] | undefined {
+  const f = findings.find((x) => x.msg.id === id);
+  return f ? (f.msg.params as MessageParams[K]) : undefined;
+}
+
 /** The table's number format as the "read as" line names it, with `--locale` given against the cells said there. */
 export function localeText(ui: UiText, t: TableSummary, findings: readonly Finding[]): string {
   const name = ui.localeName[localeKey(t)];
-  const given = findings.find((f) => f.msg.id === 'number.locale-given');
-  if (!given) return name;
-  const p = given.msg.params as MessageParams['number.locale-given'];
-  return name + ui.localeGivenAgainst(ui.localeName[p.read], p.cell);
+  const p = firstParams(findings, 'number.locale-given');
+  return p ? name + ui.localeGivenAgainst(ui.localeName[p.read], p.cell) : name;
 }
 
 /** The key of `ui.localeName` that names a table's number format (counts and rates in formats of their own: `mixedVi`, `mixedEn` by the counts'). */
