@@ -6,10 +6,11 @@
 import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import type { Annex } from '../model/annex.js';
-import type { Grid } from '../model/grid.js';
+import { columnLetters, type Grid } from '../model/grid.js';
 import type { Lang } from '../model/lang.js';
 import { catalog, makeFmt, renderMessage, visible } from '../messages/index.js';
 import type { Finding } from '../model/finding.js';
+import type { MessageParams } from '../model/message-ref.js';
 import { delimiterOption, encodingOption, langOption, localeOption, noColorOption, outputPath, readOptionsOf, type CommandContext } from './shared.js';
 import type { Difference, TotalMode } from '../compute/table.js';
 import type { EncodingChoice } from '../read/decode.js';
@@ -132,10 +133,19 @@ export function readingNotes(file: string, read: Pick<ReadInput, 'findings' | 's
       // rows it does not read (as read): any other row or column it warns about is not in its output, and the note
       // says so.
       const rowAsRead = printed && (f.msg.id === 'unknown.row' || f.rule === 'duplicate') && f.at !== undefined && printed.printedAsRead.has(f.at.row);
-      const columnAsRead = printed && f.msg.id === 'unknown.column' && f.at !== undefined && !!printed.columnsPrintedAsRead?.has(f.at.col);
+      const columnAsRead = printed && printedColumn(f, printed.columnsPrintedAsRead);
       const leftOut = !printed || (f.msg.id === 'unknown.empty-row' || f.msg.id === 'unknown.empty-rows') ? '' : ` ${rowAsRead ? calc.printedAsRead : columnAsRead ? calc.columnPrintedAsRead : calc.leftOut}`;
       return calc.note(file, `${f.at ? `${f.at.ref}: ` : ''}${renderMessage(f.msg, fmt)}${leftOut}`);
     }));
+}
+
+/** Whether a warning about a column not read is about one of `printed` (an unlabelled column is named by its letters). */
+function printedColumn(f: Finding, printed: ReadonlySet<number> | undefined): boolean {
+  if (!printed) return false;
+  if (f.msg.id === 'unknown.column') return f.at !== undefined && printed.has(f.at.col);
+  if (f.msg.id !== 'unknown.unlabelled-column') return false;
+  const letters = (f.msg.params as MessageParams['unknown.unlabelled-column']).col;
+  return [...printed].some((c) => columnLetters(c) === letters);
 }
 
 /** The output file: -o / --output-file (or the older --out, --output). */

@@ -50,12 +50,12 @@ export async function runTable(r: TableRun, setLang: (l: Lang) => void): Promise
 /** The rows and columns not read that the output prints: those whose label (header) cell its layout carries. */
 async function printedAsRead(table: ComputedTable, opts: RenderOptions): Promise<{ rowsPrintedAsRead: ReadonlySet<number>; columnsPrintedAsRead: ReadonlySet<number> }> {
   if (!table.notRead && !table.notReadColumns) return { rowsPrintedAsRead: new Set(), columnsPrintedAsRead: new Set() };
-  const { layoutOf } = await import('../render/table-data.js');
+  const [{ layoutOf }, { columnsNotReadPrinted }] = await Promise.all([import('../render/table-data.js'), import('../render/not-read.js')]);
   const layout = layoutOf(table, opts);
   const rows = new Set(layout.rows.flatMap((r) => r.filter((c) => c.kind === 'label' && c.cell).map((c) => c.cell!.row)));
   return {
     rowsPrintedAsRead: new Set((table.notRead?.rows ?? []).map((r) => r.row).filter((r) => rows.has(r))),
-    columnsPrintedAsRead: new Set(layout.header.filter((c) => c.cell && c.indicator === undefined).map((c) => c.cell!.col)),
+    columnsPrintedAsRead: new Set(table.notReadColumns ? columnsNotReadPrinted(layout, table.notReadColumns).map((c) => c.col) : []),
   };
 }
 

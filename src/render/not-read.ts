@@ -84,11 +84,17 @@ function valueAsRead(cell: CellAsRead, unit: number | undefined, locale: 'vi' | 
  * a text as printed. Not with the indicators as columns of a long table read a record at a time (none are kept).
  */
 export function withColumnsNotRead(layout: AnnexLayout, notRead: NotReadColumns, locale?: 'vi' | 'en'): AnnexLayout {
-  // Laid out the other way round than the input, a column would be a row: not printed (`table` says so).
-  if (notRead.unitsAsRows !== layout.transposed) return layout;
   let out = layout;
-  for (const c of [...notRead.cols].sort((a, b) => a.col - b.col)) out = withColumn(out, c, notRead, locale);
+  for (const c of [...columnsNotReadPrinted(layout, notRead)].sort((a, b) => a.col - b.col)) out = withColumn(out, c, notRead, locale);
   return out;
+}
+
+/**
+ * The columns not read that a layout prints: all of them, headed or not, when it has the units the way the input
+ * has them; laid out the other way round, a column would be a row: none (`table` says so).
+ */
+export function columnsNotReadPrinted(layout: Pick<AnnexLayout, 'transposed'>, notRead: NotReadColumns): NotReadColumns['cols'] {
+  return notRead.unitsAsRows === layout.transposed ? notRead.cols : [];
 }
 
 function withColumn(layout: AnnexLayout, c: NotReadColumns['cols'][number], notRead: NotReadColumns, locale: 'vi' | 'en' | undefined): AnnexLayout {

@@ -262,6 +262,21 @@ describe('povcheck table: rows it does not read', () => {
     expect(r.stderr).toMatch(/F1: .*Số hộ nghèo được hỗ trợ nhà ở.* It is printed as read\./);
   });
 
+  it('a column with content but no header is printed as read and said so (not "not in the table printed"); with the units as columns, left out and said so', async () => {
+    const dir = tmp();
+    const f = join(dir, 'unheaded.csv');
+    writeFileSync(f, ['Đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%)', 'Toàn tỉnh;3.000;181;6,03', 'Xã A;1.000;44;4,40;ghi chú', 'Xã B;2.000;137;6,85'].join('\n'));
+    const r = await cli(['table', f, '--format', 'csv', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split(/\r?\n/).at(-2)).toBe('1,Xã A,"1,000",44,4.40,ghi chú');
+    const note = r.stderr.split('\n').filter((l) => l.includes('Column E'));
+    expect(note).toHaveLength(1);
+    expect(note[0]).toMatch(/Column E has content but no header.*It is printed as read\.$/);
+    const t = await cli(['table', f, '--no-transpose', '--lang', 'en']);
+    expect(t.stdout).not.toContain('ghi chú');
+    expect(t.stderr).toMatch(/Column E has content but no header.*It is not in the table printed\.$/m);
+  });
+
   it('a group row read twice is printed as read too; a cell that is no number (`dưới 30`) is printed as read, a long note left blank', async () => {
     const dir = tmp();
     const units = join(dir, 'units.csv');
