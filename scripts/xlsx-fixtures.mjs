@@ -13,6 +13,9 @@
  *    stored as text ("2,65"), and a second sheet "Bản nháp" (long layout, one planted error).
  * 3. fixtures/xlsx/formula-no-cache.xlsx: annex-formatted.xlsx with the cached result of the formula in D5
  *    removed (LibreOffice always saves results; files written by some generators don't).
+ * 4. fixtures/xlsx/formula-error.xlsx: annex-formatted with Hàm Yên's start rate (H11) dividing by a blank
+ *    column (=ROUND(H7/L5*100;2), L: the notes), which LibreOffice computes to #DIV/0! and saves as an error cell
+ *    (src/formula-error.fods).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -81,6 +84,8 @@ function cellXml(c) {
   }
   const style = c.fmt === 'dec2' ? 'dec2' : 'int';
   const formula = c.f ? ` table:formula="of:=${esc(c.f)}"` : '';
+  // A formula without a value: LibreOffice computes it on load.
+  if (c.n === undefined) return `<table:table-cell table:style-name="${style}"${span}${formula} office:value-type="float"/>`;
   const shown = c.fmt === 'dec2' ? c.n.toFixed(2).replace('.', ',') : String(c.n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `<table:table-cell table:style-name="${style}"${span}${formula} office:value-type="float" office:value="${c.n}"><text:p>${shown}</text:p></table:table-cell>`;
 }
@@ -93,8 +98,11 @@ function tableXml(name, rows) {
 const num = (plain) => Number(plain);
 const ref = (col, row) => `[.${COLS[col]}${row}]`;
 
-/** Sheet 1: the annex with a title, a merged two-row header, formats, formulas and a number stored as text. */
-function annexSheet() {
+/**
+ * Sheet 1: the annex with a title, a merged two-row header, formats, formulas and a number stored as text;
+ * `divideByBlank`: Hàm Yên's start rate divides by the blank notes column L.
+ */
+function annexSheet({ divideByBlank = false } = {}) {
   const rows = [];
   const title = [{ s: 'Phụ lục: Kết quả thực hiện giảm nghèo năm 2020', span: [12, 1], bold: true }];
   for (let i = 1; i < 12; i++) title.push({ covered: true });
@@ -131,7 +139,11 @@ function annexSheet() {
     rows.push(row);
   };
   // row 11: start rate = ROUND(poor_start / households_start * 100; 2)
-  rateRow('rate_start', '- Đầu năm', (u, col) => ({ n: num(SEED.rate_start[u]), fmt: 'dec2', f: `ROUND(${ref(col, 7)}/${ref(col, 5)}*100;2)` }));
+  rateRow('rate_start', '- Đầu năm', (u, col) =>
+    divideByBlank && UNITS[u] === 'Hàm Yên'
+      ? { fmt: 'dec2', f: `ROUND(${ref(col, 7)}/${ref(11, 5)}*100;2)` }
+      : { n: num(SEED.rate_start[u]), fmt: 'dec2', f: `ROUND(${ref(col, 7)}/${ref(col, 5)}*100;2)` },
+  );
   // row 12: the reduction, typed in; Hàm Yên's 2,65 stored as text, as pasted from a document.
   rateRow('rate_reduced', '- Giảm trong năm', (u) => (UNITS[u] === 'Hàm Yên' ? { s: '2,65' } : { n: num(SEED.rate_reduced[u]), fmt: 'dec2' }));
   // row 13: end rate over END households; the province's typed as 9.739999999999 (shown 9,74).
@@ -157,7 +169,7 @@ function draftSheet() {
   return rows;
 }
 
-export function annexFods() {
+export function annexFods(opts = {}) {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
 <office:styles>
@@ -172,7 +184,7 @@ export function annexFods() {
 <style:style style:name="head" style:family="table-cell"><style:text-properties fo:font-weight="bold"/></style:style>
 </office:automatic-styles>
 <office:body><office:spreadsheet>
-${tableXml('Phụ lục', annexSheet())}
+${tableXml('Phụ lục', annexSheet(opts))}
 ${tableXml('Bản nháp', draftSheet())}
 </office:spreadsheet></office:body>
 </office:document>
@@ -184,12 +196,16 @@ function convertFods() {
   mkdirSync(srcDir, { recursive: true });
   const fods = join(srcDir, 'annex-formatted.fods');
   writeFileSync(fods, annexFods());
+  const broken = join(srcDir, 'formula-error.fods');
+  writeFileSync(broken, annexFods({ divideByBlank: true }));
   const work = mkdtempSync(join(tmpdir(), 'povcheck-xlsx-'));
   try {
     soffice(['--convert-to', 'xlsx', '--outdir', work, fods], work);
     soffice(['--convert-to', 'xlsm:Calc MS Excel 2007 VBA XML', '--outdir', work, fods], work);
+    soffice(['--convert-to', 'xlsx', '--outdir', work, broken], work);
     copyFileSync(join(work, 'annex-formatted.xlsx'), join(OUT, 'annex-formatted.xlsx'));
     copyFileSync(join(work, 'annex-formatted.xlsm'), join(OUT, 'annex-formatted.xlsm'));
+    copyFileSync(join(work, 'formula-error.xlsx'), join(OUT, 'formula-error.xlsx'));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -211,7 +227,7 @@ function main() {
   for (const c of CONVERTED) console.log('converted', convertCsv(c));
   convertFods();
   dropCachedResult();
-  console.log('annex-formatted.xlsx, annex-formatted.xlsm, formula-no-cache.xlsx written');
+  console.log('annex-formatted.xlsx, annex-formatted.xlsm, formula-no-cache.xlsx, formula-error.xlsx written');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

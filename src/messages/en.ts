@@ -6,6 +6,7 @@ import { enCalc, name as indName, val } from './en-calc.js';
 import { enCli } from './cli-en.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
+import type { SpreadsheetError } from '../model/grid.js';
 import { count, firstThree } from './number-format.js';
 import { enRelations } from './en-relations.js';
 
@@ -38,6 +39,18 @@ const EN_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   planColumn: "is a plan, or an achievement against one, of each row's indicator (read only beside years)",
   planYear: "is the plan for a year, beside the years' results (a target)",
   measureMismatch: 'has a unit of measure (the ĐVT column) that is not that of the indicator its name names (a rate is in %, households in households)',
+};
+
+/** What each spreadsheet error value means where a figure goes. */
+const SPREADSHEET_ERROR_EN: Record<SpreadsheetError, string> = {
+  '#DIV/0!': 'a formula divided by an empty or zero cell',
+  '#REF!': 'a formula refers to cells that were deleted or moved',
+  '#VALUE!': 'a formula computed with a cell that holds text',
+  '#N/A': 'a lookup found no value',
+  '#NAME?': 'a formula names a function or range the spreadsheet does not know',
+  '#NUM!': 'a formula gave a number the spreadsheet cannot hold',
+  '#NULL!': 'a formula takes the intersection of ranges that do not meet',
+  other: 'a formula could not be computed',
 };
 
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
@@ -256,6 +269,8 @@ export function en(): Catalog {
         : `${p.unit}: poor households reduced is negative (${f.n(p.actual)}), i.e. the number of poor households grew; check the sign.`,
     'range.rate': (p, f) => `${p.unit}: ${lower(f.ind(p.indicator))} = ${f.n(p.actual)} is outside ${f.n(p.min)}–${f.n(p.max)}.`,
     'number.text': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a number.`,
+    'number.spreadsheet-error': (p, f) =>
+      `${p.unit}, ${lower(f.ind(p.indicator))}: the cell shows the spreadsheet error ${p.text}${p.formula !== undefined ? ` of =${p.formula}` : ''} (${SPREADSHEET_ERROR_EN[p.kind]}), not a figure; correct the formula or type the figure.`,
     'number.approximate': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is an approximate figure, not a number, so nothing that needs it is checked.`,
     'number.note': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: the cell holds a note, not a figure ("${p.text}"), so nothing that needs it is checked.`,
     'number.grouping': (p, f) =>

@@ -53,7 +53,7 @@ export const ruleDocsVi: RuleDocs = {
   number: {
     summary: 'ô lẽ ra chứa số nhưng không phải là số',
     checks:
-      'Chữ lẫn vào số (4.18x, n/a), nhóm chữ số sai (21.0299), số viết theo kiểu khác với kiểu của tệp (210,299 trong tệp viết số kiểu Việt Nam), hoặc dấu gạch ở chỗ phải có số.',
+      'Chữ lẫn vào số (4.18x, n/a), nhóm chữ số sai (21.0299), số viết theo kiểu khác với kiểu của tệp (210,299 trong tệp viết số kiểu Việt Nam), giá trị lỗi của bảng tính (#DIV/0!, #REF!, #N/A: nói rõ nghĩa của lỗi và công thức), hoặc dấu gạch ở chỗ phải có số.',
     why: 'Bảng tính đọc ô như vậy là chữ, nên hàm SUM lặng lẽ bỏ qua nó.',
     example: 'fixtures/planted/stray-text.csv: số hộ nghèo giảm của Lâm Bình gõ thành 28x → lỗi ở ô K5; fixtures/planted/malformed-group.csv: 50.1800 → lỗi ở ô E3.',
   },

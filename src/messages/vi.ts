@@ -4,6 +4,7 @@ import type { Catalog, CauseCellText, Fmt, NoCauseParams, TargetOp } from './typ
 import type { ConfigProblem, ContainerDamage, XmlDamage } from '../errors.js';
 import { viCalc, val } from './vi-calc.js';
 import { viCli } from './cli-vi.js';
+import type { SpreadsheetError } from '../model/grid.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
 import { count, firstThree } from './number-format.js';
@@ -38,6 +39,18 @@ const VI_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   planColumn: 'là kế hoạch (hoặc mức đạt so với kế hoạch) của chỉ tiêu ở từng dòng (chỉ được đọc khi đặt cạnh các năm)',
   planYear: 'là kế hoạch của một năm, đặt cạnh kết quả thực hiện các năm (chỉ tiêu kế hoạch)',
   measureMismatch: 'ghi đơn vị tính (cột ĐVT) không phải của chỉ tiêu mà tên của nó gọi (tỷ lệ phải là %, số hộ phải là hộ)',
+};
+
+/** Nghĩa của từng giá trị lỗi của bảng tính ở chỗ của một số liệu. */
+const SPREADSHEET_ERROR_VI: Record<SpreadsheetError, string> = {
+  '#DIV/0!': 'công thức chia cho ô trống hoặc bằng 0',
+  '#REF!': 'công thức trỏ tới ô đã bị xoá hoặc di chuyển',
+  '#VALUE!': 'công thức tính với ô chứa chữ',
+  '#N/A': 'hàm tra cứu không tìm thấy giá trị',
+  '#NAME?': 'công thức dùng tên hàm hoặc tên vùng mà bảng tính không nhận ra',
+  '#NUM!': 'công thức cho kết quả số không hợp lệ',
+  '#NULL!': 'công thức lấy phần giao của hai vùng không giao nhau',
+  other: 'công thức không tính được',
 };
 
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
@@ -261,6 +274,8 @@ export function vi(): Catalog {
     'range.rate': (p, f) =>
       `${p.unit}: ${f.ind(p.indicator).toLowerCase()} = ${f.n(p.actual)} nằm ngoài khoảng ${f.n(p.min)}–${f.n(p.max)}.`,
     'number.text': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số.`,
+    'number.spreadsheet-error': (p, f) =>
+      `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô hiện lỗi ${p.text} của bảng tính${p.formula !== undefined ? ` (công thức =${p.formula})` : ''}: ${SPREADSHEET_ERROR_VI[p.kind]}; đây không phải là số liệu. Sửa công thức hoặc nhập số liệu.`,
     'number.approximate': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" là số ước chừng, không phải số liệu chính xác, nên những gì cần đến ô này không được kiểm tra.`,
     'number.note': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô ghi chú thích chứ không ghi số liệu ("${p.text}"), nên những gì cần đến ô này không được kiểm tra.`,
     'number.grouping': (p, f) =>

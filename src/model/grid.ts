@@ -128,3 +128,6 @@ export function gridWidth(grid: Grid): number {
 export function displayRef(cell: Pick<Cell, 'ref' | 'sheet'>): string {
   return cell.sheet ? `${cell.sheet}!${cell.ref}` : cell.ref;
 }
+
+/** The error values a spreadsheet cell shows where its formula could not be computed (Excel's; `other`: `#SPILL!`, LibreOffice's `Err:502`). */
+export type SpreadsheetError = '#DIV/0!' | '#REF!' | '#VALUE!' | '#N/A' | '#NAME?' | '#NUM!' | '#NULL!' | 'other';

@@ -9,6 +9,7 @@ import type { SlipKind } from '../locate/types.js';
 import type { ClaimFigure, TargetGap } from './finding-detail.js';
 import type { TargetOp } from '../calc/annex-math.js';
 import type { NoIndicatorKind } from './vocabulary.js';
+import type { SpreadsheetError } from './grid.js';
 
 export interface MessageParams {
   'sum.mismatch': { indicator: Indicator; total: string; parts: string; actual: string; diff: string; count: number };
@@ -176,6 +177,8 @@ export interface MessageParams {
   'range.reduced-negative': { unit: string; actual: string; indicator?: Indicator };
   'range.rate': { unit: string; indicator: Indicator; actual: string; min: string; max: string };
   'number.text': { unit: string; indicator: Indicator; text: string };
+  /** A spreadsheet's error value where a figure goes (`#DIV/0!`; `kind` names which), with the cell's formula when the file keeps it. */
+  'number.spreadsheet-error': { unit: string; indicator: Indicator; text: string; kind: SpreadsheetError; formula?: string };
   /** A note where a figure goes (three words or more): why the table gives none. */
   'number.note': { unit: string; indicator: Indicator; text: string };
   /** A figure given approximately (`hơn 6.915`, `gần 10 nghìn`): not a number to check with. */

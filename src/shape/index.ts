@@ -19,7 +19,7 @@ import { LongReader, readLong } from './long.js';
 import type { DelimitedTable } from '../read/csv.js';
 import { aliasedUnitKey, unitKey } from './normalize.js';
 import { provinceCount, regionNamed, regionOfProvince } from './regions.js';
-import { decideLocale, parseDigits, parseNumber, plainDigits, type LocaleDecision, type NumberSample } from './numbers.js';
+import { decideLocale, parseDigits, parseNumber, plainDigits, spreadsheetError, type LocaleDecision, type NumberSample } from './numbers.js';
 import { CellSample, DIGITS_ONLY } from './samples.js';
 import { NumberValue } from '../model/value.js';
 import { Dec } from '../calc/decimal.js';
@@ -889,6 +889,8 @@ function numberFinding(problem: string, cell: Cell, unit: string, indicator: Ind
   }
   if (problem === 'empty') return { severity: 'error', at: cell, unit, indicator, rule: 'missing', msg: { id: 'missing.value', params: { unit, indicator } } };
   const base = { severity: 'error' as const, at: cell, unit, indicator, actual: text };
+  const error = spreadsheetError(text);
+  if (error) return { ...base, rule: 'number', msg: { id: 'number.spreadsheet-error', params: { unit, indicator, text: text.trim(), kind: error, ...(cell.formula !== undefined ? { formula: cell.formula } : {}) } } };
   if (problem === 'dash') return { ...base, rule: 'number', msg: { id: 'number.dash-rate', params: { unit, indicator, text } } };
   if (problem === 'grouping') {
     const kind = indicatorKind(indicator);

@@ -5,6 +5,7 @@
 import { Dec } from '../calc/decimal.js';
 import type { IndicatorKind } from '../model/indicators.js';
 import type { NumberLocale } from '../model/annex.js';
+import type { SpreadsheetError } from '../model/grid.js';
 
 export interface ParsedNumber {
   ok: true;
@@ -26,6 +27,15 @@ export type NumberProblem =
   | 'text';
 
 export type ParseResult = ParsedNumber | { ok: false; problem: NumberProblem };
+
+const SPREADSHEET_ERRORS: ReadonlySet<string> = new Set(['#DIV/0!', '#REF!', '#VALUE!', '#N/A', '#NAME?', '#NUM!', '#NULL!']);
+
+/** Which spreadsheet error value `text` is (`#DIV/0!`, `#SPILL!`, `Err:502`), if it is one. */
+export function spreadsheetError(text: string): SpreadsheetError | undefined {
+  const t = text.trim().toUpperCase();
+  if (SPREADSHEET_ERRORS.has(t)) return t as SpreadsheetError;
+  return /^#[A-Z][A-Z_/0]*[!?]$|^ERR:\d{3}$/.test(t) ? 'other' : undefined;
+}
 
 const VI = /^(?:([1-9]\d{0,2}(?:\.\d{3})+)|(\d+))(?:,(\d+))?$/;
 const EN = /^(?:([1-9]\d{0,2}(?:,\d{3})+)|(\d+))(?:\.(\d+))?$/;

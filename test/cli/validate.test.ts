@@ -85,6 +85,14 @@ describe('planted errors', () => {
     expect(r.stdout).toMatch(/4,963 ✖/);
   });
 
+  it('a formula LibreOffice computed to #DIV/0! (a rate divided by the blank notes column) is named with its formula and what the error means', async () => {
+    const r = await cli(['validate', 'fixtures/xlsx/formula-error.xlsx', '--format', 'json', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    const errors = json(r.stdout).files[0]!.findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => `${f.rule} ${f.cell} ${f.unit}`)).toEqual(['number H11 Hàm Yên']);
+    expect(errors[0]!.message).toBe('Hàm Yên, poverty rate, start of year: the cell shows the spreadsheet error #DIV/0! of =ROUND(H7/L5*100,2) (a formula divided by an empty or zero cell), not a figure; correct the formula or type the figure.');
+  });
+
   it('the rows it does not read are written in the report\'s language too (a yearbook\'s income row beside the rates)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-rows-'));
     const p = join(dir, 'yearbook.csv');

@@ -130,7 +130,7 @@ describe('hand-built workbooks', () => {
     expect(cellAt(grid, 0, 2)).toBeUndefined();
   });
 
-  it('error values and booleans become text (then a number finding)', async () => {
+  it('error values and booleans become text (then a number finding naming the error and its formula)', async () => {
     const xml = sheetXml([
       [str('A1', 'unit'), str('B1', 'households_start'), str('C1', 'poor_start')],
       [str('A2', 'Tổng'), '<c r="B2" t="e"><f>1/0</f><v>#DIV/0!</v></c>', num('C2', 1)],
@@ -138,7 +138,7 @@ describe('hand-built workbooks', () => {
     const grid = await gridFromWorkbook(workbook([['S', xml]]));
     const b2 = cellAt(grid, 1, 1)!;
     expect(b2.raw).toBe('#DIV/0!');
-    expect(checkGrid(grid).findings.find((f) => f.at?.ref === 'B2')).toMatchObject({ rule: 'number' });
+    expect(checkGrid(grid).findings.find((f) => f.at?.ref === 'B2')).toMatchObject({ rule: 'number', msg: { id: 'number.spreadsheet-error', params: { text: '#DIV/0!', kind: '#DIV/0!', formula: '1/0' } } });
   });
 });
 
