@@ -21,7 +21,7 @@ import {
 } from './aliases.js';
 import { clip, columnTexts, MAX_NAME, unknownLabelParams, newDraft, partName, takeIndicators, tidyName, unnamedTotal, type Draft } from './draft.js';
 import type { LabelLine } from './scan.js';
-import { adminLevel, blockCandidate, isOfWhichName } from './structure.js';
+import { adminLevel, blockCandidate, closesTable, isOfWhichName } from './structure.js';
 import { foldKey } from './normalize.js';
 import { parseSlot, slotKey, withDims, type SlotFormula } from '../model/slots.js';
 import { settleListedParts } from './listed-parts.js';
@@ -160,6 +160,8 @@ export class LongReader {
   private pendingEmpty: EmptyRow[] = [];
   /** Unlabelled columns without data so far (reported when a later row has some). */
   private readonly unlabelled: Set<number>;
+  /** The table has ended: a row of the signature block or the place-and-date line under it was read (`closesTable`). */
+  private ended = false;
   private readonly values: Array<string | Cell>;
   /** The unit being stored, one object for every row (the table copies its fields). */
   private readonly unit: UnitRecord = { row: 0, name: '', nameCol: -1, nameCell: undefined, stt: '', section: undefined, code: '', codeCell: undefined, parentCode: '', parentCell: undefined };
@@ -210,6 +212,7 @@ export class LongReader {
     const withValues: number[] = [];
     for (let r = firstDataRow(this.line, this.headerRow); r < this.grid.rows.length; r++) {
       if (!this.indicatorCols.some((c) => text(r, c) !== '')) continue;
+      if (withValues.length > 0 && closesTable(Array.from(this.grid.rows[r] ?? [], (c) => c?.raw))) break;
       if (unitCol === undefined || !isYearName(text(r, unitCol))) return undefined;
       withValues.push(r);
     }
@@ -244,6 +247,7 @@ export class LongReader {
 
   /** A record read after the grid's rows (row `r`, 0-based as in the file). */
   addRecord(r: number, rec: readonly string[]): void {
+    if (this.ended) return;
     // The values of the first rows (the grid) wait for the number format; later ones are stored as they
     // arrive in the format those rows vote for (finishValues reads them again if the whole table votes otherwise).
     if (!this.storing) {
@@ -263,6 +267,7 @@ export class LongReader {
    * its text; any other record decoded and read by `addRecord`, which stays the definition.
    */
   addBytes(r: number, f: ByteFields): void {
+    if (this.ended) return;
     if (this.forcedVote) this.endFirstRowsVote();
     if (!this.storing || this.unlabelled.size > 0 || this.pendingEmpty.length > 0 || f.count <= this.lastCol || !this.plainUnitRow(f)) return this.addRecord(r, f.strings());
     this.budget.add();
@@ -348,9 +353,10 @@ export class LongReader {
     if (sttCol !== undefined && !visibleAscii(b, f.starts[sttCol]!, f.ends[sttCol]!)) return false;
     if (codeCol !== undefined && !visibleAscii(b, f.starts[codeCol]!, f.ends[codeCol]!)) return false;
     if (parentCol !== undefined && !visibleAscii(b, f.starts[parentCol]!, f.ends[parentCol]!)) return false;
+    // The first value starts like a number (a signature's `Trần Văn B` under a rate column is read by addRow).
     for (const c of this.indicatorCols) {
       const start = f.starts[c]!;
-      if (start < f.ends[c]! && b[start]! > 0x20 && b[start]! < 0x7f) return true;
+      if (start < f.ends[c]!) return numberLikeByte(b[start]!);
     }
     return false;
   }
@@ -361,6 +367,12 @@ export class LongReader {
    * cells are not plain (a workbook), the cell itself.
    */
   private addRow(r: number, fields: ReadonlyArray<string | undefined>, cellOf?: (c: number) => Cell | undefined): void {
+    if (this.ended) return;
+    // Below the units, the signature block (or the place and date over it) ends the table: its rows are no units.
+    if (this.table.n > 0 && closesTable(fields)) {
+      this.ended = true;
+      return;
+    }
     const { unitCol, codeCol, parentCol, sttCol } = this.columns;
     let nameCol = unitCol;
     let nameRaw = unitCol === undefined ? undefined : fields[unitCol];
@@ -566,6 +578,11 @@ function tidyBytes(b: Uint8Array, start: number, end: number): boolean {
 function visibleAscii(b: Uint8Array, start: number, end: number): boolean {
   for (let k = start; k < end; k++) if (b[k]! <= 0x20 || b[k]! >= 0x7f) return false;
   return true;
+}
+
+/** A byte a number can start with: a digit, a sign, a decimal mark (`.5`), a hyphen read as none. */
+function numberLikeByte(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x2c;
 }
 
 /** `startsWithAlphanumeric` of a text whose first byte is `c`. */

@@ -396,3 +396,20 @@ function householdCategory(name: string): boolean {
   const k = foldKey(name).replace(OF_WHICH, '').trim();
   return /^(?:so )?ho\b/.test(k);
 }
+
+/**
+ * A row of the signature block under a table, or the place-and-date line over it: no field starts with a digit, and
+ * one is a signatory's title or a signing note (`Người lập biểu`, `Thủ trưởng đơn vị`, `KT. CHỦ TỊCH`, `TM. ỦY BAN
+ * NHÂN DÂN`, `(Ký, ghi rõ họ tên)`, `(Ký tên, đóng dấu)`, `Nơi nhận:`) or a date (`Tuyên Quang, ngày 10 tháng 01
+ * năm 2021`). Not a bare `Ký`: `Kỳ Anh` is a district.
+ */
+export function closesTable(fields: ReadonlyArray<string | undefined>): boolean {
+  for (const f of fields) {
+    const t = f?.trimStart();
+    if (t !== undefined && t !== '' && t.charCodeAt(0) >= 0x30 && t.charCodeAt(0) <= 0x39) return false;
+  }
+  for (const f of fields) if (f !== undefined && /\p{L}/u.test(f) && SIGNATURE.test(foldKey(f))) return true;
+  return false;
+}
+const SIGNATURE =
+  /^(?:nguoi lap(?: bieu)?|lap bieu|can bo (?:lap bieu|tong hop)|thu truong|(?:pho )?chu tich|(?:pho )?giam doc|(?:pho )?truong phong|ke toan|(?:tm|kt|tl|tuq) |noi nhan|xac nhan cua|da ky$)|\b(?:ghi ro ho ten|dong dau|ky ten)\b|^(?:[a-z]+ ){0,5}ngay(?: \d+)? thang(?: \d+)? nam(?: \d+)?$/;

@@ -7,7 +7,7 @@ import type { Finding } from '../model/finding.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { parseSlot, slotKey, withDims } from '../model/slots.js';
 import { describeIndicator, indicatorKey, type Measure } from '../model/vocabulary.js';
-import { adminLevel, isOfWhichName } from './structure.js';
+import { adminLevel, closesTable, isOfWhichName } from './structure.js';
 import { foldKey } from './normalize.js';
 import { comparedWithYear, featuresOf, measureOnly, PLAN_WORDS, recognise, withoutYearMark } from './words.js';
 import { titleTotal } from './title.js';
@@ -204,6 +204,8 @@ function reportStrayRows(b: WideBlock, draft: Draft, line: LabelLine, unitCols: 
   const startRow = headerRow === undefined ? 0 : headerRow + 1;
   for (let r = startRow; r < grid.rows.length; r++) {
     if (rows.has(r) || line.headings.has(r) || columnNumberRow(grid, r)) continue;
+    // Below the indicators, the signature block (or the place and date over it) ends the table.
+    if (r > lastRow && closesTable(Array.from(grid.rows[r] ?? [], (c) => cellText(c)))) break;
     const label = cellAt(grid, r, labelCol);
     const labelText = cellText(label);
     // A figure in any column right of the label counts too (rows whose figures stand only in a column that is no
