@@ -412,4 +412,4 @@ export function closesTable(fields: ReadonlyArray<string | undefined>): boolean 
   return false;
 }
 const SIGNATURE =
-  /^(?:nguoi lap(?: bieu)?|lap bieu|can bo (?:lap bieu|tong hop)|thu truong|(?:pho )?chu tich|(?:pho )?giam doc|(?:pho )?truong phong|ke toan|(?:tm|kt|tl|tuq) |noi nhan|xac nhan cua|da ky$)|\b(?:ghi ro ho ten|dong dau|ky ten)\b|^(?:[a-z]+ ){0,5}ngay(?: \d+)? thang(?: \d+)? nam(?: \d+)?$/;
+  /^(?:nguoi lap(?: bieu)?|lap bieu|can bo (?:lap bieu|tong hop)|thu truong|(?:pho )?chu tich|(?:pho )?giam doc|(?:pho )?truong phong|ke toan|(?:tm|t m|kt|k t|tl|t l|tuq) |noi nhan|xac nhan cua|da ky$)|\b(?:ghi ro ho ten|dong dau|ky ten)\b|^(?:[a-z]+ ){0,5}ngay(?: \d+)? thang(?: \d+)? nam(?: \d+)?$/;

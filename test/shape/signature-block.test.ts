@@ -26,6 +26,7 @@ describe('closesTable', () => {
     [['', '', '', 'Tuyên Quang, ngày 10 tháng 01 năm 2021']],
     [['', '', '', 'TP. Hồ Chí Minh, ngày … tháng … năm 2023']],
     [['Nơi nhận:', '', '', '']],
+    [['', '', 'T/M UBND XÃ']],
   ])('%j ends the table', (fields) => {
     expect(closesTable(fields)).toBe(true);
   });
