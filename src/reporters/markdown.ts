@@ -6,16 +6,12 @@ import { catalog, makeFmt, renderMessage, visible } from '../messages/index.js';
 import type { Finding } from '../model/finding.js';
 import type { FileResult } from '../model/file-result.js';
 import { findingRef, likelyCause, unreadableText } from './ci.js';
+import { mdCell } from '../render/markdown.js';
 import { countFindings, coverageText, langOf, runLang, summaryCounts, type ReportInput } from './types.js';
 
 export interface MarkdownOptions {
   /** At most this many findings per file (the rest are counted); all when absent. */
   maxFindingsPerFile?: number;
-}
-
-/** A table cell: no line breaks, controls visible (messages/visible.ts), pipes and link brackets escaped, no HTML. */
-export function mdCell(s: string): string {
-  return visible(s.replace(/\r?\n/g, ' ')).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[[\]]/g, '\\$&').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** A file name as inline code (backticks inside are replaced: they cannot be escaped in code spans). */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvSafeText } from '../../src/render/csv.js';
 import { escapeHtml } from '../../src/render/html-escape.js';
-import { mdCell } from '../../src/reporters/markdown.js';
+import { mdCell } from '../../src/render/markdown.js';
 import { cli, ROOT } from '../helpers.js';
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
@@ -22,6 +22,8 @@ describe('control characters in data outputs', () => {
     expect(csvSafeText('Xã A\nghi chú')).toBe('Xã A\nghi chú');
     expect(escapeHtml('<b>\u001b]0;t\u0007</b>')).toBe('&lt;b&gt;␛]0;t␇&lt;/b&gt;');
     expect(mdCell('\u001b[2J [x](http://e.vn)')).toBe('␛\\[2J \\[x\\](http://e.vn)');
+    // Emphasis and code marks are text: a formula's two asterisks do not italicise what lies between them.
+    expect(mdCell('=ROUND(C4*100/B4*1,2) Xã_A `x` ~y~')).toBe('=ROUND(C4\\*100/B4\\*1,2) Xã\\_A \\`x\\` \\~y\\~');
   });
 
   it('never reach the terminal from table --format csv|markdown or validate --format markdown|html', async () => {
