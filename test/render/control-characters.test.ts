@@ -23,6 +23,7 @@ describe('control characters in data outputs', () => {
     expect(escapeHtml('<b>\u001b]0;t\u0007</b>')).toBe('&lt;b&gt;␛]0;t␇&lt;/b&gt;');
     expect(mdCell('\u001b[2J [x](http://e.vn)')).toBe('␛\\[2J \\[x\\](http://e.vn)');
     // Emphasis and code marks are text: a formula's two asterisks do not italicise what lies between them.
+    expect(mdCell('<script>alert(1)</script>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(mdCell('=ROUND(C4*100/B4*1,2) Xã_A `x` ~y~')).toBe('=ROUND(C4\\*100/B4\\*1,2) Xã\\_A \\`x\\` \\~y\\~');
   });
 
