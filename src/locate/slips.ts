@@ -115,9 +115,7 @@ export function slipKind(typed: { num: Dec; plain: string; decimals?: number }, 
     if (poor && near && typed.num.eq(poor.plus(near))) return 'summed-rates';
   }
   if (ctx.kind === 'count' && !typed.num.isInteger() && (typed.num.mul(1000).eq(proposed) || typed.num.mul(1_000_000).eq(proposed))) return 'separator';
-  if (ctx.kind === 'rate' && typed.num.abs().lte(1) && !proposed.isZero() && typed.num.mul(100).toDecimalPlaces(Math.max(ctx.rateDp, proposed.decimalPlaces()), Dec.ROUND_HALF_UP).eq(proposed)) {
-    return 'share';
-  }
+  if (ctx.kind === 'rate' && typed.num.abs().lte(1) && !proposed.isZero() && typedAsShare(typed, proposed, ctx.rateDp)) return 'share';
   if (!proposed.isZero() && typed.num.eq(proposed.neg())) return 'sign';
   const t = typedDigits(typed, ctx.kind);
   const o = proposedPlain(proposed.abs(), ctx.kind, ctx.rateDp);
@@ -129,6 +127,17 @@ export function slipKind(typed: { num: Dec; plain: string; decimals?: number }, 
   // After the digit slips: 8,60 for 8,61 is one digit; 15,40 for 15,38 is 15,4 printed with two decimals.
   if (ctx.kind === 'rate' && roundedCoarser(typed, proposed)) return 'rounded-coarser';
   return undefined;
+}
+
+/**
+ * A rate typed as a share: `proposed` ×⁄100, or the percentage rounded half-up at two decimals fewer than the share
+ * is printed with (0,0603 for 6,03 %, where a column printed with 4 decimals proposes 6,0333).
+ */
+function typedAsShare(typed: { num: Dec; plain: string; decimals?: number }, proposed: Dec, rateDp: number): boolean {
+  const percent = typed.num.mul(100);
+  if (percent.toDecimalPlaces(Math.max(rateDp, proposed.decimalPlaces()), Dec.ROUND_HALF_UP).eq(proposed)) return true;
+  const dp = (typed.decimals ?? typed.num.decimalPlaces()) - 2;
+  return dp >= 0 && proposed.toDecimalPlaces(dp, Dec.ROUND_HALF_UP).eq(percent);
 }
 
 /** A rate typed as `proposed` rounded half-up to fewer decimals, zeros printed after them (15,38 typed 15,40). */

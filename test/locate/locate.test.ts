@@ -380,3 +380,14 @@ describe('summed-rates slip', () => {
     expect(slipKind({ num: new Dec('63379'), plain: '63379', decimals: 0 }, new Dec('63479'), ctx)).toBe('mistyped');
   });
 });
+
+describe('share slip', () => {
+  it('names a rate typed as a share when its column prints the shares (0,0603 for 6,03 %, 4 decimals proposing 6,0333)', () => {
+    const ctx = { indicator: 'rate', kind: 'rate' as const, rateDp: 4, unitValue: () => undefined };
+    expect(slipKind({ num: new Dec('0.0603'), plain: '0.0603', decimals: 4 }, new Dec('6.0333'), ctx)).toBe('share');
+    expect(slipKind({ num: new Dec('0.0440'), plain: '0.0440', decimals: 4 }, new Dec('4.4000'), ctx)).toBe('share');
+    // Not a share of another rate (0,0604 is no rounding of 6,0333 %), nor a share too coarse to say (0,1 for 6,0333).
+    expect(slipKind({ num: new Dec('0.0604'), plain: '0.0604', decimals: 4 }, new Dec('6.0333'), ctx)).not.toBe('share');
+    expect(slipKind({ num: new Dec('0.1'), plain: '0.1', decimals: 1 }, new Dec('6.0333'), ctx)).not.toBe('share');
+  });
+});
