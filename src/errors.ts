@@ -34,6 +34,8 @@ export interface ErrorParams {
     | { line?: number; reason: 'record-size'; limit: number }
     | { line: number; reason: 'columns'; limit: number };
   NOT_A_TABLE: { reason: 'no-columns' | 'no-labels' | 'document' };
+  /** Text whose Vietnamese letters were replaced by `?` or garbled when it was saved (read/garbled.ts), with a word as it stands. */
+  TEXT_GARBLED: { how: 'lost' | 'mojibake'; sample: string };
   LOCALE_AMBIGUOUS:
     | { reason: 'ambiguous'; cell: string; text: string; vi: string; en: string }
     | { reason: 'conflict'; viCell: string; viText: string; enCell: string; enText: string };

@@ -7,6 +7,7 @@
 import { Buffer, isUtf8 } from 'node:buffer';
 import { PovcheckError, type ErrorParams } from '../errors.js';
 import { decodeLegacyBytes, detectLegacyText, guessLegacyBytes, repairLegacyText, type LegacyEncoding } from './legacy.js';
+import { garbledText } from './garbled.js';
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | LegacyEncoding;
 
@@ -167,6 +168,10 @@ function invalidText(bytes: Uint8Array, encoding: TextEncodingName): PovcheckErr
     // damage at a spot, not a legacy encoding.
     const damage = utf8Damage(bytes);
     if (damage && clearlyUtf8(damage)) return damagedUtf8(damage);
+    // Saved in Windows-1252 (or another code page without Vietnamese letters): `?` where they were; no
+    // --encoding brings them back.
+    const lost = garbledText(new TextDecoder('windows-1252').decode(bytes.subarray(0, 65536)));
+    if (lost?.how === 'lost') return new PovcheckError('TEXT_GARBLED', lost);
     const guess = guessLegacyBytes(bytes);
     return new PovcheckError('ENCODING_LEGACY', guess);
   }

@@ -165,7 +165,7 @@ export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { 
 }
 
 /** Errors that say only "not a table I read": for a file whose name says what it is, the name explains better. */
-const CONTENT_ERRORS = new Set(['FILE_BINARY', 'NOT_A_TABLE', 'CSV_MALFORMED', 'ENCODING_INVALID', 'ENCODING_LEGACY', 'WORKBOOK_INVALID']);
+const CONTENT_ERRORS = new Set(['FILE_BINARY', 'NOT_A_TABLE', 'CSV_MALFORMED', 'ENCODING_INVALID', 'ENCODING_LEGACY', 'TEXT_GARBLED', 'WORKBOOK_INVALID']);
 
 /**
  * A content error said better by the file's name, naming the file: an .xls, .ods, .pdf … that is what its name says

@@ -4,7 +4,8 @@
  * poverty table" or an undecidable number format is an exception.
  */
 import type { MessageParams } from '../model/message-ref.js';
-import { displayRef, gridWidth, trimmedText, type Cell, type Grid } from '../model/grid.js';
+import { cellText, displayRef, gridWidth, trimmedText, type Cell, type Grid } from '../model/grid.js';
+import { garbledText } from '../read/garbled.js';
 import { PovcheckError } from '../errors.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type CountIndicator, type Indicator, type IndicatorKind } from '../model/indicators.js';
 import { BlankIndicators } from './blank-indicators.js';
@@ -219,7 +220,18 @@ function shapeGrid(grid: Grid, opts: ShapeOptions): ShapeResult {
   }
   const row = oneIndicatorRow(grid, opts.extraLabels);
   if (row?.layout === 'wide') return finish(readWide(grid, row.col, row.line), opts);
+  // No label read: because the letters did not survive a save (`T?ng s? h?`), when they did not.
+  const garbled = garbledText(gridHeadText(grid));
+  if (garbled) throw new PovcheckError('TEXT_GARBLED', garbled);
   throw new PovcheckError('NOT_A_TABLE', { reason: 'no-labels' }, textLang(grid));
+}
+
+/** The text of the grid's first 200 rows, one line each. */
+function gridHeadText(grid: Grid): string {
+  return grid.rows
+    .slice(0, 200)
+    .map((row) => (row ? Array.from(row, (c) => cellText(c)).join(' ') : ''))
+    .join('\n');
 }
 
 /**
