@@ -16,6 +16,8 @@
  * 4. fixtures/xlsx/formula-error.xlsx: annex-formatted with Hàm Yên's start rate (H11) dividing by a blank
  *    column (=ROUND(H7/L5*100;2), L: the notes), which LibreOffice computes to #DIV/0! and saves as an error cell
  *    (src/formula-error.fods).
+ * 5. fixtures/xlsx/sum-range-short.xlsx: a district's communes whose total =SUM(C3:C5) stops a row short, rates
+ *    =ROUND(…;2) (src/sum-range-short.fods, written by hand and committed).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -203,9 +205,11 @@ function convertFods() {
     soffice(['--convert-to', 'xlsx', '--outdir', work, fods], work);
     soffice(['--convert-to', 'xlsm:Calc MS Excel 2007 VBA XML', '--outdir', work, fods], work);
     soffice(['--convert-to', 'xlsx', '--outdir', work, broken], work);
+    soffice(['--convert-to', 'xlsx', '--outdir', work, join(srcDir, 'sum-range-short.fods')], work);
     copyFileSync(join(work, 'annex-formatted.xlsx'), join(OUT, 'annex-formatted.xlsx'));
     copyFileSync(join(work, 'annex-formatted.xlsm'), join(OUT, 'annex-formatted.xlsm'));
     copyFileSync(join(work, 'formula-error.xlsx'), join(OUT, 'formula-error.xlsx'));
+    copyFileSync(join(work, 'sum-range-short.xlsx'), join(OUT, 'sum-range-short.xlsx'));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -227,7 +231,7 @@ function main() {
   for (const c of CONVERTED) console.log('converted', convertCsv(c));
   convertFods();
   dropCachedResult();
-  console.log('annex-formatted.xlsx, annex-formatted.xlsm, formula-no-cache.xlsx, formula-error.xlsx written');
+  console.log('annex-formatted.xlsx, annex-formatted.xlsm, formula-no-cache.xlsx, formula-error.xlsx, sum-range-short.xlsx written');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -9,12 +9,13 @@ import type { Finding } from '../model/finding.js';
 import { RELATION_KINDS } from '../relations/index.js';
 import { showFormula } from '../model/expr.js';
 import { groupsThousands } from './format.js';
-import { Evaluation, type LCell, type System } from './model.js';
+import { Evaluation, formExpr, type LCell, type System } from './model.js';
+import { refsOf } from '../model/expr.js';
 import { patchAnnex } from './patch.js';
 import { findingsNear, findingsOfTable, keyOf, type FindingKey } from './confirm.js';
 import { editDistance, proposedPlain, SLIP_KINDS, slipKind, slipSources, type SlipKind } from './slips.js';
 import { contains, isPoint, someT, valuesAt, type SolutionSet } from './solve.js';
-import type { Cause, CauseCell } from './types.js';
+import type { Cause, CauseCell, FormulaRange } from './types.js';
 
 /** The rules whose errors locate explains (the relation kinds it solves). */
 export const FAMILIES: ReadonlySet<string> = new Set(RELATION_KINDS.filter((k) => k.localised).map((k) => k.id));
@@ -116,7 +117,8 @@ export class CauseBuilder {
     const probe = values ?? valuesAt(set, someT(set));
     // Without values for the set, the cells it fixes still have theirs, and so their slips.
     const slips = values ? this.kinds(cells, values) : this.kinds(cells, probe).map((k, i) => (set.dir[i]!.isZero() ? k : undefined));
-    const kinds = slips.map((k, i) => k ?? (copied[i] ? ('copied' as const) : undefined));
+    // A suspect formula's value is no typed digits: no digit slip is read into it.
+    const kinds = slips.map((k, i) => (cells[i]!.formula?.role === 'suspect' ? undefined : (k ?? (copied[i] ? ('copied' as const) : undefined))));
     const out: CauseCell[] = cells.map((c, i) => {
       const dir = set.dir[i]!;
       const fixedHere = dir.isZero();
@@ -132,7 +134,7 @@ export class CauseBuilder {
         ...(proposed !== undefined && (pinned || fixedHere || guessed) ? { proposed } : {}),
         ...(range ? { range } : {}),
         ...(kinds[i] ? { kind: kinds[i] } : {}),
-        ...(c.formula && c.formula.role !== 'computed' ? { formula: { text: showFormula(c.formula.text), role: c.formula.role } } : {}),
+        ...(c.formula && c.formula.role !== 'computed' ? { formula: { text: showFormula(c.formula.text), role: c.formula.role, ...this.formulaRange(set.vars[i]!, c) } } : {}),
       };
     });
     // Ranking: fewer cells without a recognised slip first, and before a tie a cause whose value is a known wrong
@@ -152,6 +154,29 @@ export class CauseBuilder {
       row: first.row,
       col: first.col,
     };
+  }
+
+  /**
+   * A suspect formula against the failing sum whose total it computes: the parts it leaves out, the cells it adds
+   * that are no parts (`range`), when either is any.
+   */
+  private formulaRange(ref: string, c: LCell): { range?: FormulaRange } {
+    if (c.formula?.role !== 'suspect' || !c.formula.expr) return {};
+    const reads = refsOf(c.formula.expr);
+    const name = (r: string) => {
+      const x = this.sys.cells.get(r);
+      return x ? `${x.value.cell.ref} (${x.unit.name})` : r;
+    };
+    for (const check of this.sys.failing()) {
+      if (check.family !== 'sum') continue;
+      const parts = refsOf(formExpr(check.body));
+      if (!parts.has(ref)) continue;
+      parts.delete(ref);
+      const leavesOut = [...parts].filter((r) => !reads.has(r)).map(name);
+      const adds = [...reads].filter((r) => !parts.has(r)).map(name);
+      if (leavesOut.length > 0 || adds.length > 0) return { range: { leavesOut, adds } };
+    }
+    return {};
   }
 
   /** The cell of the unit listed just above or below with the same value in the same slot, if any. */

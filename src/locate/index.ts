@@ -149,10 +149,12 @@ interface Found {
 /** The solution sets of the smallest size: over the entered cells, else over a formula cell taken as entered. */
 function solutions(sys: System, failing: readonly Check[], run: Run): Found {
   const first = search(sys, failing, run.limits);
-  if (first.sets.length > 0 || !sys.hasComputed) return { sets: first.sets.map((set) => ({ sys, set })), size: first.size, stopped: first.stopped, budget: !!first.budget };
+  const firstFound = { sets: first.sets.map((set) => ({ sys, set })), size: first.size, stopped: first.stopped, budget: !!first.budget };
+  if (!sys.hasComputed || (first.sets.length > 0 && !first.sets.every(zeroesOnly))) return firstFound;
   // Second pass: the entered cells explain nothing, so a recomputed formula may itself be wrong (a SUM over
   // the wrong range). Each formula cell the failing checks read is tried as an entered value, the formulas
-  // that read it still recomputing from it.
+  // that read it still recomputing from it. Also when the entered cells' only explanation is parts made 0: what
+  // a total's =SUM(C3:C5) leaving out C6 looks like, preferred when a formula explains it with as few cells.
   let stopped = first.stopped;
   let budget = !!first.budget;
   const second: Array<{ sys: System; set: SolutionSet; size: number }> = [];
@@ -165,7 +167,14 @@ function solutions(sys: System, failing: readonly Check[], run: Run): Found {
     for (const set of r.sets) second.push({ sys: sf, set, size: r.size });
   }
   const size = Math.min(...second.map((x) => x.size));
+  if (first.sets.length > 0 && !(size <= first.size)) return firstFound;
   return { sets: second.filter((x) => x.size === size), size, stopped, budget };
+}
+
+/** Whether a solution set is one point (a single value of its t) that makes every cell of it 0. */
+function zeroesOnly(set: SolutionSet): boolean {
+  const t = set.dir.every((d) => d.isZero()) ? new Dec(0) : set.points?.length === 1 ? set.points[0]! : set.lo !== undefined && set.hi !== undefined && set.lo.eq(set.hi) ? set.lo : undefined;
+  return t !== undefined && set.base.every((b, i) => b.plus(set.dir[i]!.mul(t)).isZero());
 }
 
 /** Confirms the drafts in rank order (running the rules is the costly part) until enough are listed. */

@@ -27,7 +27,16 @@ export interface CauseCell {
   /** The slip that turns the proposed value into the actual one. */
   readonly kind?: SlipKind;
   /** The cell holds a formula: one povcheck does not recompute ('entered'), or a recomputed one whose inputs explain nothing ('suspect'). */
-  readonly formula?: { readonly text: string; readonly role: 'entered' | 'suspect' };
+  readonly formula?: { readonly text: string; readonly role: 'entered' | 'suspect'; readonly range?: FormulaRange };
+}
+
+/**
+ * A suspect formula's range against the failing sum it computes the total of: the parts it leaves out and the
+ * cells it adds that are no parts, each as `C6 (Xã D)` (an =SUM(C3:C5) written before a row was added below).
+ */
+export interface FormulaRange {
+  readonly leavesOut: readonly string[];
+  readonly adds: readonly string[];
 }
 
 export interface Cause {

@@ -97,7 +97,9 @@ const formulaNote = (c: CauseCellText) =>
     ? ''
     : c.formula.role === 'entered'
       ? ` (it holds the formula ${c.formula.text}, which povcheck does not recompute: counted as an entered value)`
-      : ` (it is computed by ${c.formula.text}, but no change to its inputs explains the checks: check the formula)`;
+      : c.formula.range
+        ? ` (it is computed by ${c.formula.text}, which ${[c.formula.range.leavesOut.length > 0 ? `leaves out ${c.formula.range.leavesOut.join(', ')}` : '', c.formula.range.adds.length > 0 ? `adds ${c.formula.range.adds.join(', ')}, no part of it` : ''].filter(Boolean).join(' and ')}: check the formula's range)`
+        : ` (it is computed by ${c.formula.text}, but no change to its inputs explains the checks: check the formula)`;
 const item = (c: CauseCellText, f: Fmt) => {
   const value = c.min !== undefined || c.max !== undefined
     ? `${rangeText(c, f)} works${c.proposed !== undefined ? `, ${f.n(c.proposed)} most likely` : ''}`

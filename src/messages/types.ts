@@ -227,7 +227,7 @@ export interface CauseCellText {
   min?: string;
   max?: string;
   kind?: SlipKind;
-  formula?: { text: string; role: 'entered' | 'suspect' };
+  formula?: { text: string; role: 'entered' | 'suspect'; range?: { leavesOut: readonly string[]; adds: readonly string[] } };
 }
 
 /** What a "no cause named" line says, and the hint it ends with when the findings give one. */

@@ -99,7 +99,9 @@ const formulaNote = (c: CauseCellText) =>
     ? ''
     : c.formula.role === 'entered'
       ? ` (ô chứa công thức ${c.formula.text} mà povcheck không tính lại: coi như số nhập tay)`
-      : ` (ô được tính bằng công thức ${c.formula.text}, nhưng sửa các ô đầu vào không giải thích được: hãy kiểm tra công thức)`;
+      : c.formula.range
+        ? ` (ô được tính bằng công thức ${c.formula.text}, ${[c.formula.range.leavesOut.length > 0 ? `bỏ sót ${c.formula.range.leavesOut.join(', ')}` : '', c.formula.range.adds.length > 0 ? `cộng thêm ${c.formula.range.adds.join(', ')} vốn không phải là thành phần` : ''].filter(Boolean).join(' và ')}: hãy kiểm tra vùng của công thức)`
+        : ` (ô được tính bằng công thức ${c.formula.text}, nhưng sửa các ô đầu vào không giải thích được: hãy kiểm tra công thức)`;
 const item = (c: CauseCellText, f: Fmt) => {
   const value = c.min !== undefined || c.max !== undefined
     ? `${rangeText(c, f)} đều được${c.proposed !== undefined ? `, nhiều khả năng là ${f.n(c.proposed)}` : ''}`

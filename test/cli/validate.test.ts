@@ -11,7 +11,7 @@ import { fixtures, cli, FIXTURES } from '../helpers.js';
 const SEED = 'fixtures/tuyen-quang-2020.csv';
 const json = (stdout: string) => JSON.parse(stdout) as {
   povcheck: number;
-  files: Array<{ file: string; status: string; layout: string; locale: string; findings: Array<Record<string, string | null>>; error?: { code: string; message: string } }>;
+  files: Array<{ file: string; status: string; layout: string; locale: string; findings: Array<Record<string, string | null>>; error?: { code: string; message: string }; causes?: Array<Record<string, unknown> & { message: string }> }>;
   summary: Record<string, number>;
 };
 const noStackTrace = (s: string) => expect(s).not.toMatch(/\n\s+at |Error:|node:internal/);
@@ -91,6 +91,14 @@ describe('planted errors', () => {
     const errors = json(r.stdout).files[0]!.findings.filter((f) => f.severity === 'error');
     expect(errors.map((f) => `${f.rule} ${f.cell} ${f.unit}`)).toEqual(['number H11 Hàm Yên']);
     expect(errors[0]!.message).toBe('Hàm Yên, poverty rate, start of year: the cell shows the spreadsheet error #DIV/0! of =ROUND(H7/L5*100,2) (a formula divided by an empty or zero cell), not a figure; correct the formula or type the figure.');
+  });
+
+  it('a total whose =SUM stops a row short (LibreOffice-made) is the cause, naming the commune it leaves out', async () => {
+    const r = await cli(['validate', 'fixtures/xlsx/sum-range-short.xlsx', '--format', 'json', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    const cause = json(r.stdout).files[0]!.causes![0]!;
+    expect(cause).toMatchObject({ cells: ['C2'], proposed: { C2: '291' }, formulas: { C2: { formula: '=SUM(C3:C5)', treated: 'suspect', leavesOut: ['C6 (Xã Kim Quan)'], adds: [] } } });
+    expect(cause.message).toContain("it is computed by =SUM(C3:C5), which leaves out C6 (Xã Kim Quan): check the formula's range");
   });
 
   it('the rows it does not read are written in the report\'s language too (a yearbook\'s income row beside the rates)', async () => {

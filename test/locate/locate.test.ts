@@ -298,8 +298,8 @@ describe('spreadsheet formulas', () => {
     const r = checkGrid(grid);
     const file = { file: 'annex.xlsx', status: 'invalid' as const, source: grid.source, grid, annex: r.annex, findings: r.findings, skipped: r.skipped, localisation: r.localisation };
     const out = JSON.parse(jsonReport({ files: [file], lang: 'en', fallbackLang: 'en', strict: false }));
-    expect(out.files[0].causes[0]).toMatchObject({ cells: ['D2'], sheet: 'Sheet1', proposed: { D2: '210299' }, formulas: { D2: { formula: '=SUM(E2:J2)', treated: 'suspect' } }, confidence: 'unique' });
-    expect(out.files[0].causes[0].message).toContain('it is computed by =SUM(E2:J2), but no change to its inputs explains the checks: check the formula');
+    expect(out.files[0].causes[0]).toMatchObject({ cells: ['D2'], sheet: 'Sheet1', proposed: { D2: '210299' }, formulas: { D2: { formula: '=SUM(E2:J2)', treated: 'suspect', leavesOut: ['K2 (Lâm Bình)'], adds: [] } }, confidence: 'unique' });
+    expect(out.files[0].causes[0].message).toContain("it is computed by =SUM(E2:J2), which leaves out K2 (Lâm Bình): check the formula's range");
     const text = textReport({ files: [file], lang: 'vi', fallbackLang: 'vi', strict: false }, { style: PLAIN_STYLE, table: false, width: 200 });
     expect(text).toContain('→ Nguyên nhân có thể: ô Sheet1!D2 (Tổng số hộ đầu năm, Toàn tỉnh) ghi 202.666 (ô được tính bằng công thức =SUM(E2:J2)');
   });
@@ -311,6 +311,24 @@ describe('spreadsheet formulas', () => {
     const loc = r.localisation;
     expect(loc.status).toBe('found');
     expect(loc.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed, c.formula?.role])).toEqual([['D2', '210299', 'suspect']]);
+  });
+
+  it('a total whose =SUM stops a row short, under computed rates: the formula, not the part it leaves out made 0', () => {
+    // Long layout: Toàn huyện = SUM(C3:C5) while the communes run to row 6; each rate =ROUND(C/B*100;2).
+    const values = [
+      ['Đơn vị', 'Tổng số hộ', 'Số hộ nghèo', 'Tỷ lệ hộ nghèo (%)'],
+      ['Toàn huyện', '5.300', '0', '0'],
+      ['Xã A', '1.000', '44', '0'],
+      ['Xã B', '2.000', '137', '0'],
+      ['Xã C', '1.500', '90', '0'],
+      ['Xã D', '800', '20', '0'],
+    ];
+    const formulas: Record<string, string> = { B2: '=SUM(B3:B6)', C2: '=SUM(C3:C5)' };
+    for (let r = 2; r <= 6; r++) formulas[`D${r}`] = `=ROUND(C${r}/B${r}*100;2)`;
+    const r = checkGrid(recalc({ values, formulas }));
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}@${f.at?.ref}`)).toEqual(['sum@C2']);
+    const cause = r.localisation.causes[0]!;
+    expect(cause.cells.map((c) => [c.cell.ref, c.proposed, c.kind, c.formula])).toEqual([['C2', '291', undefined, { text: '=SUM(C3:C5)', role: 'suspect', range: { leavesOut: ['C6 (Xã D)'], adds: [] } }]]);
   });
 
   it('a stale formula (cached value not what it computes) counts as entered', () => {
