@@ -462,6 +462,7 @@ export function en(): Catalog {
         causeValue: (actual, proposed) => `holds ${actual}; ${proposed} would fit`,
         causeRange: (actual, r, guess) =>
           `holds ${actual}; ${rangeWords(r.min, r.max)} would fit: the rates are rounded, so they do not pin the value${guess !== undefined ? `; ${guess} would fit a slip` : ''}`,
+        causeFormula: (formula) => formulaNote({ formula } as CauseCellText).trimStart(),
         causeExplains: (n) => `This would make ${n} failing ${n === 1 ? 'check' : 'checks'} pass.`,
         explainsLabel: 'Explains the findings:',
         confidence: {

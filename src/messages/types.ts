@@ -175,6 +175,8 @@ export interface HtmlText {
    * for a cell the checks do not pin; `min`/`max` absent = unbounded; `guess` a value a slip picks out of them.
    */
   causeRange: (actual: string, range: { min?: string; max?: string }, guess?: string) => string;
+  /** A formula cell's note after its reference and place (` (it is computed by =SUM(C3:C5), which leaves out …)`), as the text report's. */
+  causeFormula: (formula: NonNullable<CauseCellText['formula']>) => string;
   causeExplains: (n: number) => string;
   explainsLabel: string;
   confidence: { unique: string; ranked: string; ambiguous: string };

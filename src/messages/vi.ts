@@ -469,6 +469,7 @@ export function vi(): Catalog {
         causeValue: (actual, proposed) => `đang ghi ${actual}; nếu là ${proposed} thì khớp`,
         causeRange: (actual, r, guess) =>
           `đang ghi ${actual}; ${rangeWords(r.min, r.max)} đều khớp: tỷ lệ đã làm tròn nên không xác định được đúng một giá trị${guess !== undefined ? `; ${guess} khớp với một lỗi gõ` : ''}`,
+        causeFormula: (formula) => formulaNote({ formula } as CauseCellText).trimStart(),
         causeExplains: (n) => `Sửa như vậy thì ${n === 1 ? 'phép kiểm tra đang báo lỗi' : `cả ${k(n)} phép kiểm tra đang báo lỗi`} sẽ đúng.`,
         explainsLabel: 'Giải thích các phát hiện:',
         confidence: {

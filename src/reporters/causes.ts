@@ -107,6 +107,7 @@ export function likelyCauses(loc: Localisation | undefined): LikelyCause[] {
       ...(ranged.length > 0 ? { ranges: Object.fromEntries(ranged.map((x) => [displayRef(x.cell), { ...x.range }])) } : {}),
       explains: [...c.explains],
       ...(kind ? { kind } : {}),
+      ...(c.cells.some((x) => x.formula) ? { formulas: Object.fromEntries(c.cells.filter((x) => x.formula).map((x) => [displayRef(x.cell), x.formula!])) } : {}),
       confidence: c.confidence,
     };
   });

@@ -169,15 +169,18 @@ function causesHtml(file: ReportFile, fi: number, lang: Lang, shown: Set<string>
       const label = refLabel(ref, lang);
       const link = shown.has(ref) ? html`<a href="#${cellElementId(`c${fi}`, ref)}">${label}</a>` : html`${label}`;
       const where = v ? ` (${fmt.ind(v.indicator)}, ${v.unit})` : '';
+      // A formula cell's note after its value, as the text report has it: `holds 271 (it is computed by =SUM(C3:C5), …); 291 would fit`.
+      const formula = c.formulas?.[ref];
+      const held = (shown: string) => (formula ? `${shown} ${t.html.causeFormula(formula)}` : shown);
       const p = c.proposed[ref];
       const shownValue = (x: string) => (isPlain(x) ? formatPlain(x, lang) : x);
       const range = c.ranges?.[ref];
       const value = !v
         ? ''
         : range
-          ? ` ${t.html.causeRange(v.shown(lang), { ...(range.min !== undefined ? { min: shownValue(range.min) } : {}), ...(range.max !== undefined ? { max: shownValue(range.max) } : {}) }, p !== undefined ? shownValue(p) : undefined)}`
+          ? ` ${t.html.causeRange(held(v.shown(lang)), { ...(range.min !== undefined ? { min: shownValue(range.min) } : {}), ...(range.max !== undefined ? { max: shownValue(range.max) } : {}) }, p !== undefined ? shownValue(p) : undefined)}`
           : p !== undefined
-            ? ` ${t.html.causeValue(v.shown(lang), shownValue(p))}`
+            ? ` ${t.html.causeValue(held(v.shown(lang)), shownValue(p))}`
             : '';
       return html`<strong>${link}</strong>${where}${value}`;
     });

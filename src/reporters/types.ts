@@ -12,6 +12,7 @@ import { isPartial } from '../model/coverage.js';
 import type { Finding } from '../model/finding.js';
 import type { ChartTarget } from '../render/svg-chart.js';
 import { displayRef, type Cell } from '../model/grid.js';
+import type { CauseCell } from '../locate/types.js';
 import { parseDocumentCellRef, type TextPlace } from '../model/document.js';
 
 /**
@@ -32,6 +33,8 @@ export interface LikelyCause {
   explains: number[];
   /** The slip it looks like (the ids of `SlipKind`: transposition, mistyped, dropped, doubled, separator, share, …). */
   kind?: string;
+  /** The cells holding a formula (entered, or a suspect with the range it reads against its failing sum), by reference. */
+  formulas?: Record<string, NonNullable<CauseCell['formula']>>;
   confidence: 'unique' | 'ranked' | 'ambiguous';
 }
 

@@ -99,6 +99,10 @@ describe('planted errors', () => {
     const cause = json(r.stdout).files[0]!.causes![0]!;
     expect(cause).toMatchObject({ cells: ['C2'], proposed: { C2: '291' }, formulas: { C2: { formula: '=SUM(C3:C5)', treated: 'suspect', leavesOut: ['C6 (Xã Kim Quan)'], adds: [] } } });
     expect(cause.message).toContain("it is computed by =SUM(C3:C5), which leaves out C6 (Xã Kim Quan): check the formula's range");
+    // The HTML report's likely cause says it too, after the value as the text report has it.
+    const out = join(mkdtempSync(join(tmpdir(), 'povcheck-sumrange-')), 'r.html');
+    expect((await cli(['validate', 'fixtures/xlsx/sum-range-short.xlsx', '--format', 'html', '-o', out, '--lang', 'en'])).code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toContain('holds 271 (it is computed by =SUM(C3:C5), which leaves out C6 (Xã Kim Quan): check the formula&#39;s range); 291 would fit');
   });
 
   it('the rows it does not read are written in the report\'s language too (a yearbook\'s income row beside the rates)', async () => {
