@@ -18,6 +18,8 @@
  *    (src/formula-error.fods).
  * 5. fixtures/xlsx/sum-range-short.xlsx: a district's communes whose total =SUM(C3:C5) stops a row short, rates
  *    =ROUND(…;2) (src/sum-range-short.fods, written by hand and committed).
+ * 6. fixtures/xlsx/rate-row-off.xlsx: the same communes, whose third rate =ROUND(C5/B4*100;2) reads the row
+ *    above's households (src/rate-row-off.fods, by hand).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -206,10 +208,12 @@ function convertFods() {
     soffice(['--convert-to', 'xlsm:Calc MS Excel 2007 VBA XML', '--outdir', work, fods], work);
     soffice(['--convert-to', 'xlsx', '--outdir', work, broken], work);
     soffice(['--convert-to', 'xlsx', '--outdir', work, join(srcDir, 'sum-range-short.fods')], work);
+    soffice(['--convert-to', 'xlsx', '--outdir', work, join(srcDir, 'rate-row-off.fods')], work);
     copyFileSync(join(work, 'annex-formatted.xlsx'), join(OUT, 'annex-formatted.xlsx'));
     copyFileSync(join(work, 'annex-formatted.xlsm'), join(OUT, 'annex-formatted.xlsm'));
     copyFileSync(join(work, 'formula-error.xlsx'), join(OUT, 'formula-error.xlsx'));
     copyFileSync(join(work, 'sum-range-short.xlsx'), join(OUT, 'sum-range-short.xlsx'));
+    copyFileSync(join(work, 'rate-row-off.xlsx'), join(OUT, 'rate-row-off.xlsx'));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -231,7 +235,7 @@ function main() {
   for (const c of CONVERTED) console.log('converted', convertCsv(c));
   convertFods();
   dropCachedResult();
-  console.log('annex-formatted.xlsx, annex-formatted.xlsm, formula-no-cache.xlsx, formula-error.xlsx, sum-range-short.xlsx written');
+  console.log('annex-formatted.xlsx, annex-formatted.xlsm, formula-no-cache.xlsx, formula-error.xlsx, sum-range-short.xlsx, rate-row-off.xlsx written');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -157,8 +157,8 @@ export class CauseBuilder {
   }
 
   /**
-   * A suspect formula against the failing sum whose total it computes: the parts it leaves out, the cells it adds
-   * that are no parts (`range`), when either is any.
+   * A suspect formula against the failing check of its cell (a sum's first): the cells the check reads that it
+   * does not, and those it reads that the check does not (`range`), when either is any.
    */
   private formulaRange(ref: string, c: LCell): { range?: FormulaRange } {
     if (c.formula?.role !== 'suspect' || !c.formula.expr) return {};
@@ -167,14 +167,14 @@ export class CauseBuilder {
       const x = this.sys.cells.get(r);
       return x ? `${x.value.cell.ref} (${x.unit.name})` : r;
     };
-    for (const check of this.sys.failing()) {
-      if (check.family !== 'sum') continue;
+    const failing = this.sys.failing();
+    for (const check of [...failing.filter((x) => x.family === 'sum'), ...failing.filter((x) => x.family !== 'sum')]) {
       const parts = refsOf(formExpr(check.body));
       if (!parts.has(ref)) continue;
       parts.delete(ref);
       const leavesOut = [...parts].filter((r) => !reads.has(r)).map(name);
       const adds = [...reads].filter((r) => !parts.has(r)).map(name);
-      if (leavesOut.length > 0 || adds.length > 0) return { range: { leavesOut, adds } };
+      if (leavesOut.length > 0 || adds.length > 0) return { range: { leavesOut, adds, sum: check.family === 'sum' } };
     }
     return {};
   }

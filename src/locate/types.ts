@@ -31,12 +31,14 @@ export interface CauseCell {
 }
 
 /**
- * A suspect formula's range against the failing sum it computes the total of: the parts it leaves out and the
- * cells it adds that are no parts, each as `C6 (Xã D)` (an =SUM(C3:C5) written before a row was added below).
+ * A suspect formula against the failing check of its cell: the cells the check reads that the formula does not
+ * (`leavesOut`) and those the formula reads that the check does not (`adds`), each as `C6 (Xã D)`. A total's sum
+ * (`sum`): an =SUM(C3:C5) written before a row was added below; a rate's `=ROUND(C5/B4*100;2)` a row off.
  */
 export interface FormulaRange {
   readonly leavesOut: readonly string[];
   readonly adds: readonly string[];
+  readonly sum: boolean;
 }
 
 export interface Cause {

@@ -92,13 +92,20 @@ const allFailing = (n: number) => (n === 1 ? 'the failing check' : n === 2 ? 'bo
 const rangeWords = (min: string | undefined, max: string | undefined) =>
   min !== undefined && max !== undefined ? `any value from ${min} to ${max}` : min !== undefined ? `any value of ${min} or more` : max !== undefined ? `any value up to ${max}` : 'other values';
 const rangeText = (c: CauseCellText, f: Fmt) => rangeWords(c.min !== undefined ? f.n(c.min) : undefined, c.max !== undefined ? f.n(c.max) : undefined);
+/** What a suspect formula reads against its failing check: a sum's parts left out or added, another check's cells. */
+const formulaRangeEn = (r: { leavesOut: readonly string[]; adds: readonly string[]; sum: boolean }) => {
+  const out = r.leavesOut.join(', ');
+  const adds = r.adds.join(', ');
+  if (r.sum) return [out ? `leaves out ${out}` : '', adds ? `adds ${adds}, no part of it` : ''].filter(Boolean).join(' and ');
+  return out && adds ? `reads ${adds} where the check reads ${out}` : out ? `does not read ${out}` : `also reads ${adds}`;
+};
 const formulaNote = (c: CauseCellText) =>
   !c.formula
     ? ''
     : c.formula.role === 'entered'
       ? ` (it holds the formula ${c.formula.text}, which povcheck does not recompute: counted as an entered value)`
       : c.formula.range
-        ? ` (it is computed by ${c.formula.text}, which ${[c.formula.range.leavesOut.length > 0 ? `leaves out ${c.formula.range.leavesOut.join(', ')}` : '', c.formula.range.adds.length > 0 ? `adds ${c.formula.range.adds.join(', ')}, no part of it` : ''].filter(Boolean).join(' and ')}: check the formula's range)`
+        ? ` (it is computed by ${c.formula.text}, which ${formulaRangeEn(c.formula.range)}: check the formula's ${c.formula.range.sum ? 'range' : 'references'})`
         : ` (it is computed by ${c.formula.text}, but no change to its inputs explains the checks: check the formula)`;
 const item = (c: CauseCellText, f: Fmt) => {
   const value = c.min !== undefined || c.max !== undefined

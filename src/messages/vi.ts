@@ -94,13 +94,20 @@ const failingNoun = (n: number) => (n === 1 ? 'phép kiểm tra đang sai' : `c�
 const rangeWords = (min: string | undefined, max: string | undefined) =>
   min !== undefined && max !== undefined ? `bất kỳ giá trị nào từ ${min} đến ${max}` : min !== undefined ? `bất kỳ giá trị nào từ ${min} trở lên` : max !== undefined ? `bất kỳ giá trị nào đến ${max}` : 'giá trị khác';
 const rangeText = (c: CauseCellText, f: Fmt) => rangeWords(c.min !== undefined ? f.n(c.min) : undefined, c.max !== undefined ? f.n(c.max) : undefined);
+/** Công thức bị nghi ngờ đọc gì so với phép kiểm tra đang sai: thành phần bị bỏ sót hay cộng thêm, hoặc ô khác. */
+const formulaRangeVi = (r: { leavesOut: readonly string[]; adds: readonly string[]; sum: boolean }) => {
+  const out = r.leavesOut.join(', ');
+  const adds = r.adds.join(', ');
+  if (r.sum) return [out ? `bỏ sót ${out}` : '', adds ? `cộng thêm ${adds} vốn không phải là thành phần` : ''].filter(Boolean).join(' và ');
+  return out && adds ? `lấy ${adds} trong khi phải lấy ${out}` : out ? `không lấy ${out}` : `lấy thêm ${adds}`;
+};
 const formulaNote = (c: CauseCellText) =>
   !c.formula
     ? ''
     : c.formula.role === 'entered'
       ? ` (ô chứa công thức ${c.formula.text} mà povcheck không tính lại: coi như số nhập tay)`
       : c.formula.range
-        ? ` (ô được tính bằng công thức ${c.formula.text}, ${[c.formula.range.leavesOut.length > 0 ? `bỏ sót ${c.formula.range.leavesOut.join(', ')}` : '', c.formula.range.adds.length > 0 ? `cộng thêm ${c.formula.range.adds.join(', ')} vốn không phải là thành phần` : ''].filter(Boolean).join(' và ')}: hãy kiểm tra vùng của công thức)`
+        ? ` (ô được tính bằng công thức ${c.formula.text}, ${formulaRangeVi(c.formula.range)}: hãy kiểm tra ${c.formula.range.sum ? 'vùng' : 'các ô'} của công thức)`
         : ` (ô được tính bằng công thức ${c.formula.text}, nhưng sửa các ô đầu vào không giải thích được: hãy kiểm tra công thức)`;
 const item = (c: CauseCellText, f: Fmt) => {
   const value = c.min !== undefined || c.max !== undefined

@@ -105,6 +105,14 @@ describe('planted errors', () => {
     expect(readFileSync(out, 'utf8')).toContain('holds 271 (it is computed by =SUM(C3:C5), which leaves out C6 (Xã Kim Quan): check the formula&#39;s range); 291 would fit');
   });
 
+  it('a rate whose =ROUND reads the row above\'s households (LibreOffice-made) is the cause, naming the cell it reads and the one it should', async () => {
+    const r = await cli(['validate', 'fixtures/xlsx/rate-row-off.xlsx', '--format', 'json', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    const cause = json(r.stdout).files[0]!.causes![0]!;
+    expect(cause).toMatchObject({ cells: ['D5'], sheet: 'Sheet1', proposed: { D5: '6.00' }, formulas: { D5: { formula: '=ROUND(C5/B4*100,2)', treated: 'suspect', leavesOut: ['B5 (Xã Trung Minh)'], adds: ['B4 (Xã Hùng Lợi)'] } } });
+    expect(cause.message).toContain("it is computed by =ROUND(C5/B4*100,2), which reads B4 (Xã Hùng Lợi) where the check reads B5 (Xã Trung Minh): check the formula's references");
+  });
+
   it('the rows it does not read are written in the report\'s language too (a yearbook\'s income row beside the rates)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-rows-'));
     const p = join(dir, 'yearbook.csv');

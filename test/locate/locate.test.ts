@@ -328,7 +328,7 @@ describe('spreadsheet formulas', () => {
     const r = checkGrid(recalc({ values, formulas }));
     expect(r.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}@${f.at?.ref}`)).toEqual(['sum@C2']);
     const cause = r.localisation.causes[0]!;
-    expect(cause.cells.map((c) => [c.cell.ref, c.proposed, c.kind, c.formula])).toEqual([['C2', '291', undefined, { text: '=SUM(C3:C5)', role: 'suspect', range: { leavesOut: ['C6 (Xã D)'], adds: [] } }]]);
+    expect(cause.cells.map((c) => [c.cell.ref, c.proposed, c.kind, c.formula])).toEqual([['C2', '291', undefined, { text: '=SUM(C3:C5)', role: 'suspect', range: { leavesOut: ['C6 (Xã D)'], adds: [], sum: true } }]]);
   });
 
   it('a stale formula (cached value not what it computes) counts as entered', () => {
