@@ -20,6 +20,8 @@
  *    =ROUND(…;2) (src/sum-range-short.fods, written by hand and committed).
  * 6. fixtures/xlsx/rate-row-off.xlsx: the same communes, whose third rate =ROUND(C5/B4*100;2) reads the row
  *    above's households (src/rate-row-off.fods, by hand).
+ * 7. fixtures/xlsx/sum-double-count.xlsx: a province over two districts (each =SUM of its communes) whose total
+ *    =SUM(C3:C8) adds the communes again (src/sum-double-count.fods, by hand).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -209,11 +211,13 @@ function convertFods() {
     soffice(['--convert-to', 'xlsx', '--outdir', work, broken], work);
     soffice(['--convert-to', 'xlsx', '--outdir', work, join(srcDir, 'sum-range-short.fods')], work);
     soffice(['--convert-to', 'xlsx', '--outdir', work, join(srcDir, 'rate-row-off.fods')], work);
+    soffice(['--convert-to', 'xlsx', '--outdir', work, join(srcDir, 'sum-double-count.fods')], work);
     copyFileSync(join(work, 'annex-formatted.xlsx'), join(OUT, 'annex-formatted.xlsx'));
     copyFileSync(join(work, 'annex-formatted.xlsm'), join(OUT, 'annex-formatted.xlsm'));
     copyFileSync(join(work, 'formula-error.xlsx'), join(OUT, 'formula-error.xlsx'));
     copyFileSync(join(work, 'sum-range-short.xlsx'), join(OUT, 'sum-range-short.xlsx'));
     copyFileSync(join(work, 'rate-row-off.xlsx'), join(OUT, 'rate-row-off.xlsx'));
+    copyFileSync(join(work, 'sum-double-count.xlsx'), join(OUT, 'sum-double-count.xlsx'));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -235,7 +239,7 @@ function main() {
   for (const c of CONVERTED) console.log('converted', convertCsv(c));
   convertFods();
   dropCachedResult();
-  console.log('annex-formatted.xlsx, annex-formatted.xlsm, formula-no-cache.xlsx, formula-error.xlsx, sum-range-short.xlsx, rate-row-off.xlsx written');
+  console.log('annex-formatted.xlsx, annex-formatted.xlsm, formula-no-cache.xlsx, formula-error.xlsx, sum-range-short.xlsx, rate-row-off.xlsx, sum-double-count.xlsx written');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

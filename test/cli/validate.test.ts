@@ -113,6 +113,13 @@ describe('planted errors', () => {
     expect(cause.message).toContain("it is computed by =ROUND(C5/B4*100,2), which reads B4 (Xã Hùng Lợi) where the check reads B5 (Xã Trung Minh): check the formula's references");
   });
 
+  it('a province total whose =SUM adds the communes under its districts again (LibreOffice-made): the formula, naming what it adds', async () => {
+    const r = await cli(['validate', 'fixtures/xlsx/sum-double-count.xlsx', '--format', 'json', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    const cause = json(r.stdout).files[0]!.causes![0]!;
+    expect(cause).toMatchObject({ cells: ['C2'], proposed: { C2: '291' }, formulas: { C2: { formula: '=SUM(C3:C8)', treated: 'suspect', leavesOut: [], adds: ['C4 (Xã Thanh Tương)', 'C5 (Xã Năng Khả)', 'C7 (Xã Lăng Can)', 'C8 (Xã Thượng Lâm)'] } } });
+  });
+
   it('the rows it does not read are written in the report\'s language too (a yearbook\'s income row beside the rates)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-rows-'));
     const p = join(dir, 'yearbook.csv');
