@@ -33,7 +33,9 @@ export const enRelations: Texts = {
     `${f.ind(p.indicator)}: none of the ${p.count} rates of the column (${p.first} to ${p.last}) is ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} × 100 (${p.unit}: ${f.n(p.poor)} / ${f.n(p.households)} × 100 → ${f.n(p.expected)}, the table shows ${f.n(p.actual)}). ${
       p.over
         ? `Every one is ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.over))} × 100: the column is computed over the wrong column.`
-        : `The column is computed over another base or measures something else${p.impliedLo ? ` (${p.first} fits ${span(p.impliedLo, p.impliedHi, f)}, a base the table does not print)` : ''}: check how it was computed and what its heading should say.`
+        : p.shares
+          ? `Every one is ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} without × 100 (${f.n(p.actual)} is ${f.n(p.shares)} %): the column holds shares, not percentages; multiply it by 100.`
+          : `The column is computed over another base or measures something else${p.impliedLo ? ` (${p.first} fits ${span(p.impliedLo, p.impliedHi, f)}, a base the table does not print)` : ''}: check how it was computed and what its heading should say.`
     } Its cells are not proposed for correction one by one.`,
   'denominator.flow-rate': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} is not ${f.n(p.count)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)}; it fits ${span(p.impliedLo, p.impliedHi, f)}, so it is over another denominator (most likely the households at the start of the year). Not a typing slip, but the denominator should be stated.`,

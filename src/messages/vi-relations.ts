@@ -58,7 +58,9 @@ export const viRelations: Texts = {
     `${f.ind(p.indicator)}: không tỷ lệ nào trong ${p.count} tỷ lệ của cột (từ ô ${p.first} đến ô ${p.last}) bằng ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} × 100 (${p.unit}: ${f.n(p.poor)} / ${f.n(p.households)} × 100 → ${f.n(p.expected)}, bảng ghi ${f.n(p.actual)}). ${
       p.over
         ? `Mọi tỷ lệ đều bằng ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.over))} × 100: cột được tính nhầm trên một cột khác.`
-        : `Cột được tính trên một mẫu số khác hoặc đo một đại lượng khác${p.impliedLo ? ` (ô ${p.first} ứng với ${span(p.impliedLo, p.impliedHi, f)}, mẫu số bảng không ghi)` : ''}: cần xem lại cách tính và tên cột.`
+        : p.shares
+          ? `Mọi tỷ lệ đều bằng ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} mà chưa nhân 100 (${f.n(p.actual)} là ${f.n(p.shares)}%): cột ghi tỷ số, không phải phần trăm; cần nhân với 100.`
+          : `Cột được tính trên một mẫu số khác hoặc đo một đại lượng khác${p.impliedLo ? ` (ô ${p.first} ứng với ${span(p.impliedLo, p.impliedHi, f)}, mẫu số bảng không ghi)` : ''}: cần xem lại cách tính và tên cột.`
     } Từng ô của cột không được đề xuất sửa riêng.`,
   'denominator.flow-rate': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} không phải là ${f.n(p.count)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)}; tỷ lệ này ứng với ${span(p.impliedLo, p.impliedHi, f)}, tức là được tính trên một mẫu số khác (có lẽ là số hộ đầu năm). Không phải lỗi đánh máy, nhưng cần ghi rõ mẫu số.`,

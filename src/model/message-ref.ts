@@ -140,6 +140,8 @@ export interface MessageParams {
     expected: string;
     actual: string;
     over?: Indicator;
+    /** Every rate is its count over its households without × 100: the first as a percentage (`5.44` for `0,0544`). */
+    shares?: string;
     impliedLo?: string;
     impliedHi?: string;
   };

@@ -90,14 +90,29 @@ function unitsOfCells(annex: Annex, slot: Indicator, failing: readonly Failing[]
   return found === failing.length ? ids : undefined;
 }
 
+/**
+ * Whether every failing rate is its count over its households without × 100 (`0,0544` for 5,44 %): the rate × 100
+ * is the percentage rounded half-up at two decimals fewer than the rate is printed with.
+ */
+function typedAsShares(annex: Annex, slot: Indicator, failing: readonly Failing[], ids: readonly number[]): boolean {
+  return failing.every((x, i) => {
+    const v = annex.values.get(ids[i]!, slot);
+    const households = new Dec(x.households);
+    if (!isOk(v) || households.isZero() || v.num.gt(1)) return false;
+    const dp = (v.decimals ?? 0) - 2;
+    return dp >= 0 && new Dec(x.count).mul(100).div(households).toDecimalPlaces(dp, Dec.ROUND_HALF_UP).eq(v.num.mul(100));
+  });
+}
+
 /** The one finding of a column whose every rate fails, at its first failing cell. */
 function columnFinding(annex: Annex, slot: Indicator, failing: readonly Failing[], ids: readonly number[]): Finding {
   const first = failing[0]!.finding;
   const last = failing[failing.length - 1]!.finding;
   const over = otherBase(annex, slot, failing, ids);
+  const shares = !over && typedAsShares(annex, slot, failing, ids);
   // The households the first rate fits (its count over them, rounded as printed), when no column of the table does.
   const printed = annex.values.get(ids[0]!, slot);
-  const implied = !over && isOk(printed) && !printed.num.isZero() ? impliedHouseholds(new Dec(failing[0]!.count), printed.num, printed.decimals ?? 0) : undefined;
+  const implied = !over && !shares && isOk(printed) && !printed.num.isZero() ? impliedHouseholds(new Dec(failing[0]!.count), printed.num, printed.decimals ?? 0) : undefined;
   return {
     rule: 'rate',
     severity: 'error',
@@ -118,6 +133,7 @@ function columnFinding(annex: Annex, slot: Indicator, failing: readonly Failing[
         expected: first.expected ?? '',
         actual: first.actual ?? '',
         ...(over ? { over } : {}),
+        ...(shares && isOk(printed) ? { shares: printed.num.mul(100).toFixed(Math.max(0, (printed.decimals ?? 0) - 2)) } : {}),
         ...(implied ? { impliedLo: implied.lo.toFixed(0), ...(implied.hi ? { impliedHi: implied.hi.toFixed(0) } : {}) } : {}),
       },
     },

@@ -55,6 +55,18 @@ describe('a rate column that fails at every unit', () => {
     expect(f[0]!.msg.params).not.toHaveProperty('over');
   });
 
+  it('says the rates are shares, not percentages, when every one is its count over its households without × 100', async () => {
+    // Each rate typed as the share with four decimals (0,0544 for 5,44 %), as a column computed =C/B and formatted 0.0000.
+    const share = (p: number, h: number) => rate(p, h).replace(/^(\d+),(\d\d)$/, (_, i: string, d: string) => `0,${i.padStart(2, '0')}${d}`);
+    const r = await check(table(UNITS, (u) => share(u[3], u[1])));
+    const f = rateFindings(r);
+    expect(f.map((x) => x.msg.id)).toEqual(['rate.column']);
+    expect(f[0]!.msg.params).toMatchObject({ count: 7, shares: expect.stringMatching(/^\d+\.\d\d$/) });
+    expect(f[0]!.msg.params).not.toHaveProperty('impliedLo');
+    // A column over another base is not taken for shares.
+    expect(rateFindings(await check(table(UNITS, (u) => rate(u[3], u[3] + 100))))[0]!.msg.params).not.toHaveProperty('shares');
+  });
+
   it('keeps the findings per cell when a rate of the column holds, or when fewer units fail than MIN_UNITS', async () => {
     // Every rate over ethnic-minority households but one (Bình Sơn) right: slips, each localised.
     const r = await check(table(UNITS, (u, i) => (i === 2 ? rate(u[3], u[1]) : rate(u[3], u[2]))));
