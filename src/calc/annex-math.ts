@@ -96,6 +96,15 @@ export function printedRateMatches(printed: Dec, printedDecimals: number, exact:
 }
 
 /**
+ * Whether a rate printed as a share (`0,0603`, `shareDecimals` 4) is `percent` without × 100: the percentage rounded
+ * half-up at two decimals fewer than the share is printed with (6,0333… → 6,03).
+ */
+export function shareMatches(share: Dec, shareDecimals: number, percent: Dec): boolean {
+  const dp = shareDecimals - 2;
+  return dp >= 0 && percent.toDecimalPlaces(dp, Dec.ROUND_HALF_UP).eq(share.mul(hundred()));
+}
+
+/**
  * The smallest x in 0 … poorStart (whole) for which `reaches(x)` holds, for a predicate that, once true,
  * stays true as x grows (more exits never raise the reduction's shortfall). Undefined when even
  * x = poorStart does not reach it.

@@ -167,7 +167,7 @@ function solutions(sys: System, failing: readonly Check[], run: Run): Found {
     for (const set of r.sets) second.push({ sys: sf, set, size: r.size });
   }
   const size = Math.min(...second.map((x) => x.size));
-  if (first.sets.length > 0 && !(size <= first.size)) return firstFound;
+  if (first.sets.length > 0 && size > first.size) return firstFound;
   return { sets: second.filter((x) => x.size === size), size, stopped, budget };
 }
 

@@ -6,7 +6,7 @@
  * households, a poor and near-poor rate typed as the sum of the two printed rates, a lost or added minus sign. Pure digit and arithmetic comparisons.
  */
 import { Dec } from '../calc/decimal.js';
-import { exactRate, poorReduced, printedRateMatches } from '../calc/annex-math.js';
+import { exactRate, poorReduced, printedRateMatches, shareMatches } from '../calc/annex-math.js';
 import type { Indicator, IndicatorKind } from '../model/indicators.js';
 
 export const SLIP_KINDS = [
@@ -134,10 +134,8 @@ export function slipKind(typed: { num: Dec; plain: string; decimals?: number }, 
  * is printed with (0,0603 for 6,03 %, where a column printed with 4 decimals proposes 6,0333).
  */
 function typedAsShare(typed: { num: Dec; plain: string; decimals?: number }, proposed: Dec, rateDp: number): boolean {
-  const percent = typed.num.mul(100);
-  if (percent.toDecimalPlaces(Math.max(rateDp, proposed.decimalPlaces()), Dec.ROUND_HALF_UP).eq(proposed)) return true;
-  const dp = (typed.decimals ?? typed.num.decimalPlaces()) - 2;
-  return dp >= 0 && proposed.toDecimalPlaces(dp, Dec.ROUND_HALF_UP).eq(percent);
+  if (typed.num.mul(100).toDecimalPlaces(Math.max(rateDp, proposed.decimalPlaces()), Dec.ROUND_HALF_UP).eq(proposed)) return true;
+  return shareMatches(typed.num, typed.decimals ?? typed.num.decimalPlaces(), proposed);
 }
 
 /** A rate typed as `proposed` rounded half-up to fewer decimals, zeros printed after them (15,38 typed 15,40). */

@@ -1,6 +1,7 @@
 /** English messages. Numbers arrive as plain digits; f.n() writes them as 210,299 and 11.80. */
 import { enDocument, enDocumentMessages } from './en-document.js';
 import type { Catalog, CauseCellText, Fmt, NoCauseParams, TargetOp } from './types.js';
+import type { FormulaRange } from '../locate/types.js';
 import type { ConfigProblem, ContainerDamage, XmlDamage } from '../errors.js';
 import { enCalc, name as indName, val } from './en-calc.js';
 import { enCli } from './cli-en.js';
@@ -93,25 +94,25 @@ const rangeWords = (min: string | undefined, max: string | undefined) =>
   min !== undefined && max !== undefined ? `any value from ${min} to ${max}` : min !== undefined ? `any value of ${min} or more` : max !== undefined ? `any value up to ${max}` : 'other values';
 const rangeText = (c: CauseCellText, f: Fmt) => rangeWords(c.min !== undefined ? f.n(c.min) : undefined, c.max !== undefined ? f.n(c.max) : undefined);
 /** What a suspect formula reads against its failing check: a sum's parts left out or added, another check's cells. */
-const formulaRangeEn = (r: { leavesOut: readonly string[]; adds: readonly string[]; sum: boolean }) => {
+const formulaRangeEn = (r: FormulaRange) => {
   const out = r.leavesOut.join(', ');
   const adds = r.adds.join(', ');
   if (r.sum) return [out ? `leaves out ${out}` : '', adds ? `adds ${adds}, no part of it` : ''].filter(Boolean).join(' and ');
   return out && adds ? `reads ${adds} where the check reads ${out}` : out ? `does not read ${out}` : `also reads ${adds}`;
 };
-const formulaNote = (c: CauseCellText) =>
-  !c.formula
+const formulaNote = (formula: CauseCellText['formula']) =>
+  !formula
     ? ''
-    : c.formula.role === 'entered'
-      ? ` (it holds the formula ${c.formula.text}, which povcheck does not recompute: counted as an entered value)`
-      : c.formula.range
-        ? ` (it is computed by ${c.formula.text}, which ${formulaRangeEn(c.formula.range)}: check the formula's ${c.formula.range.sum ? 'range' : 'references'})`
-        : ` (it is computed by ${c.formula.text}, but no change to its inputs explains the checks: check the formula)`;
+    : formula.role === 'entered'
+      ? ` (it holds the formula ${formula.text}, which povcheck does not recompute: counted as an entered value)`
+      : formula.range
+        ? ` (it is computed by ${formula.text}, which ${formulaRangeEn(formula.range)}: check the formula's ${formula.range.sum ? 'range' : 'references'})`
+        : ` (it is computed by ${formula.text}, but no change to its inputs explains the checks: check the formula)`;
 const item = (c: CauseCellText, f: Fmt) => {
   const value = c.min !== undefined || c.max !== undefined
     ? `${rangeText(c, f)} works${c.proposed !== undefined ? `, ${f.n(c.proposed)} most likely` : ''}`
     : `should be ${f.n(c.proposed ?? '')}`;
-  return `${cellName(c, f)} holds ${f.n(c.actual)}${formulaNote(c)}, ${value}${c.kind ? ` (${SLIP_EN[c.kind]})` : ''}`;
+  return `${cellName(c, f)} holds ${f.n(c.actual)}${formulaNote(c.formula)}, ${value}${c.kind ? ` (${SLIP_EN[c.kind]})` : ''}`;
 };
 
 /** What is wrong with a workbook's or document's ZIP container or one of its XML parts (errors.ts ContainerDamage, XmlDamage). */
@@ -469,7 +470,7 @@ export function en(): Catalog {
         causeValue: (actual, proposed) => `holds ${actual}; ${proposed} would fit`,
         causeRange: (actual, r, guess) =>
           `holds ${actual}; ${rangeWords(r.min, r.max)} would fit: the rates are rounded, so they do not pin the value${guess !== undefined ? `; ${guess} would fit a slip` : ''}`,
-        causeFormula: (formula) => formulaNote({ formula } as CauseCellText).trimStart(),
+        causeFormula: (formula) => formulaNote(formula).trimStart(),
         causeExplains: (n) => `This would make ${n} failing ${n === 1 ? 'check' : 'checks'} pass.`,
         explainsLabel: 'Explains the findings:',
         confidence: {
@@ -528,7 +529,7 @@ export function en(): Catalog {
     locate: {
       single: (p, f) => {
         const c = p.cell;
-        const head = `Likely cause: ${cellName(c, f)} holds ${f.n(c.actual)}${formulaNote(c)}; `;
+        const head = `Likely cause: ${cellName(c, f)} holds ${f.n(c.actual)}${formulaNote(c.formula)}; `;
         if (p.pinned) return `${head}${f.n(c.proposed ?? '')} would make ${allFailing(p.failing)} pass${c.kind ? `; ${SLIP_EN[c.kind]}` : ''}.`;
         const guess = c.proposed !== undefined && c.kind ? `; ${f.n(c.proposed)} would fit a slip: ${SLIP_EN[c.kind]}` : '';
         return `${head}${rangeText(c, f)} would make ${allFailing(p.failing)} pass: the rates are rounded, so they do not pin the value${guess}.`;

@@ -6,7 +6,7 @@
 import type { CoreIndicator, Indicator } from '../model/indicators.js';
 import type { ErrorParams, PovcheckErrorCode } from '../errors.js';
 import type { SourceInfo } from '../model/grid.js';
-import type { Confidence, SlipKind } from '../locate/types.js';
+import type { Confidence, FormulaRange, SlipKind } from '../locate/types.js';
 import type { CalcText } from './calc-types.js';
 import type { CliText } from './cli-types.js';
 import type { Lang } from '../model/lang.js';
@@ -229,7 +229,7 @@ export interface CauseCellText {
   min?: string;
   max?: string;
   kind?: SlipKind;
-  formula?: { text: string; role: 'entered' | 'suspect'; range?: { leavesOut: readonly string[]; adds: readonly string[]; sum: boolean } };
+  formula?: { text: string; role: 'entered' | 'suspect'; range?: FormulaRange };
 }
 
 /** What a "no cause named" line says, and the hint it ends with when the findings give one. */

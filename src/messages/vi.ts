@@ -1,6 +1,7 @@
 /** Vietnamese messages. Numbers arrive as plain digits; f.n() writes them as 210.299 and 11,80. */
 import { viDocument, viDocumentMessages } from './vi-document.js';
 import type { Catalog, CauseCellText, Fmt, NoCauseParams, TargetOp } from './types.js';
+import type { FormulaRange } from '../locate/types.js';
 import type { ConfigProblem, ContainerDamage, XmlDamage } from '../errors.js';
 import { viCalc, val } from './vi-calc.js';
 import { viCli } from './cli-vi.js';
@@ -95,25 +96,25 @@ const rangeWords = (min: string | undefined, max: string | undefined) =>
   min !== undefined && max !== undefined ? `bất kỳ giá trị nào từ ${min} đến ${max}` : min !== undefined ? `bất kỳ giá trị nào từ ${min} trở lên` : max !== undefined ? `bất kỳ giá trị nào đến ${max}` : 'giá trị khác';
 const rangeText = (c: CauseCellText, f: Fmt) => rangeWords(c.min !== undefined ? f.n(c.min) : undefined, c.max !== undefined ? f.n(c.max) : undefined);
 /** Công thức bị nghi ngờ đọc gì so với phép kiểm tra đang sai: thành phần bị bỏ sót hay cộng thêm, hoặc ô khác. */
-const formulaRangeVi = (r: { leavesOut: readonly string[]; adds: readonly string[]; sum: boolean }) => {
+const formulaRangeVi = (r: FormulaRange) => {
   const out = r.leavesOut.join(', ');
   const adds = r.adds.join(', ');
   if (r.sum) return [out ? `bỏ sót ${out}` : '', adds ? `cộng thêm ${adds} vốn không phải là thành phần` : ''].filter(Boolean).join(' và ');
   return out && adds ? `lấy ${adds} trong khi phải lấy ${out}` : out ? `không lấy ${out}` : `lấy thêm ${adds}`;
 };
-const formulaNote = (c: CauseCellText) =>
-  !c.formula
+const formulaNote = (formula: CauseCellText['formula']) =>
+  !formula
     ? ''
-    : c.formula.role === 'entered'
-      ? ` (ô chứa công thức ${c.formula.text} mà povcheck không tính lại: coi như số nhập tay)`
-      : c.formula.range
-        ? ` (ô được tính bằng công thức ${c.formula.text}, ${formulaRangeVi(c.formula.range)}: hãy kiểm tra ${c.formula.range.sum ? 'vùng' : 'các ô'} của công thức)`
-        : ` (ô được tính bằng công thức ${c.formula.text}, nhưng sửa các ô đầu vào không giải thích được: hãy kiểm tra công thức)`;
+    : formula.role === 'entered'
+      ? ` (ô chứa công thức ${formula.text} mà povcheck không tính lại: coi như số nhập tay)`
+      : formula.range
+        ? ` (ô được tính bằng công thức ${formula.text}, ${formulaRangeVi(formula.range)}: hãy kiểm tra ${formula.range.sum ? 'vùng' : 'các ô'} của công thức)`
+        : ` (ô được tính bằng công thức ${formula.text}, nhưng sửa các ô đầu vào không giải thích được: hãy kiểm tra công thức)`;
 const item = (c: CauseCellText, f: Fmt) => {
   const value = c.min !== undefined || c.max !== undefined
     ? `${rangeText(c, f)} đều được${c.proposed !== undefined ? `, nhiều khả năng là ${f.n(c.proposed)}` : ''}`
     : `đúng ra là ${f.n(c.proposed ?? '')}`;
-  return `${cellName(c, f)} ghi ${f.n(c.actual)}${formulaNote(c)}, ${value}${c.kind ? ` (${SLIP_VI[c.kind]})` : ''}`;
+  return `${cellName(c, f)} ghi ${f.n(c.actual)}${formulaNote(c.formula)}, ${value}${c.kind ? ` (${SLIP_VI[c.kind]})` : ''}`;
 };
 
 /** Chỗ hỏng của vỏ ZIP hay một phần XML của sổ tính, văn bản (errors.ts ContainerDamage, XmlDamage). */
@@ -476,7 +477,7 @@ export function vi(): Catalog {
         causeValue: (actual, proposed) => `đang ghi ${actual}; nếu là ${proposed} thì khớp`,
         causeRange: (actual, r, guess) =>
           `đang ghi ${actual}; ${rangeWords(r.min, r.max)} đều khớp: tỷ lệ đã làm tròn nên không xác định được đúng một giá trị${guess !== undefined ? `; ${guess} khớp với một lỗi gõ` : ''}`,
-        causeFormula: (formula) => formulaNote({ formula } as CauseCellText).trimStart(),
+        causeFormula: (formula) => formulaNote(formula).trimStart(),
         causeExplains: (n) => `Sửa như vậy thì ${n === 1 ? 'phép kiểm tra đang báo lỗi' : `cả ${k(n)} phép kiểm tra đang báo lỗi`} sẽ đúng.`,
         explainsLabel: 'Giải thích các phát hiện:',
         confidence: {
@@ -535,7 +536,7 @@ export function vi(): Catalog {
     locate: {
       single: (p, f) => {
         const c = p.cell;
-        const head = `Nguyên nhân có thể: ${cellName(c, f)} ghi ${f.n(c.actual)}${formulaNote(c)}; `;
+        const head = `Nguyên nhân có thể: ${cellName(c, f)} ghi ${f.n(c.actual)}${formulaNote(c.formula)}; `;
         if (p.pinned) return `${head}nếu là ${f.n(c.proposed ?? '')} thì ${allFailing(p.failing)}${c.kind ? `; ${SLIP_VI[c.kind]}` : ''}.`;
         const guess = c.proposed !== undefined && c.kind ? `; ${f.n(c.proposed)} thì khớp với một lỗi gõ: ${SLIP_VI[c.kind]}` : '';
         return `${head}với ${rangeText(c, f)} thì ${allFailing(p.failing)}: tỷ lệ đã làm tròn nên không xác định được đúng một giá trị${guess}.`;

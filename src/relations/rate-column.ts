@@ -7,7 +7,7 @@
  * (`columns`): no retyping of every cell is proposed. Folded once the rules have run (rules/index.ts).
  */
 import { Dec } from '../calc/decimal.js';
-import { exactRate } from '../calc/annex-math.js';
+import { exactRate, shareMatches } from '../calc/annex-math.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { compareFindings, type Finding } from '../model/finding.js';
 import type { Annex } from '../model/annex.js';
@@ -97,10 +97,8 @@ function unitsOfCells(annex: Annex, slot: Indicator, failing: readonly Failing[]
 function typedAsShares(annex: Annex, slot: Indicator, failing: readonly Failing[], ids: readonly number[]): boolean {
   return failing.every((x, i) => {
     const v = annex.values.get(ids[i]!, slot);
-    const households = new Dec(x.households);
-    if (!isOk(v) || households.isZero() || v.num.gt(1)) return false;
-    const dp = (v.decimals ?? 0) - 2;
-    return dp >= 0 && new Dec(x.count).mul(100).div(households).toDecimalPlaces(dp, Dec.ROUND_HALF_UP).eq(v.num.mul(100));
+    const percent = exactRate(new Dec(x.count), new Dec(x.households));
+    return isOk(v) && percent !== undefined && !v.num.gt(1) && shareMatches(v.num, v.decimals ?? 0, percent);
   });
 }
 

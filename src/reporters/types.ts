@@ -33,7 +33,7 @@ export interface LikelyCause {
   explains: number[];
   /** The slip it looks like (the ids of `SlipKind`: transposition, mistyped, dropped, doubled, separator, share, …). */
   kind?: string;
-  /** The cells holding a formula (entered, or a suspect with the range it reads against its failing sum), by reference. */
+  /** The cells holding a formula (entered, or a suspect with what it reads against its failing check), by reference. */
   formulas?: Record<string, NonNullable<CauseCell['formula']>>;
   confidence: 'unique' | 'ranked' | 'ambiguous';
 }
