@@ -6,11 +6,10 @@
 import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import type { Annex } from '../model/annex.js';
-import { columnLetters, type Grid } from '../model/grid.js';
+import type { Grid } from '../model/grid.js';
 import type { Lang } from '../model/lang.js';
 import { catalog, makeFmt, renderMessage, visible } from '../messages/index.js';
 import type { Finding } from '../model/finding.js';
-import type { MessageParams } from '../model/message-ref.js';
 import { delimiterOption, encodingOption, langOption, localeOption, noColorOption, outputPath, readOptionsOf, type CommandContext } from './shared.js';
 import type { Difference, TotalMode } from '../compute/table.js';
 import type { EncodingChoice } from '../read/decode.js';
@@ -139,13 +138,10 @@ export function readingNotes(file: string, read: Pick<ReadInput, 'findings' | 's
     }));
 }
 
-/** Whether a warning about a column not read is about one of `printed` (an unlabelled column is named by its letters). */
+/** Whether a warning about a column not read is about one of `printed`. */
 function printedColumn(f: Finding, printed: ReadonlySet<number> | undefined): boolean {
-  if (!printed) return false;
-  if (f.msg.id === 'unknown.column') return f.at !== undefined && printed.has(f.at.col);
-  if (f.msg.id !== 'unknown.unlabelled-column') return false;
-  const letters = (f.msg.params as MessageParams['unknown.unlabelled-column']).col;
-  return [...printed].some((c) => columnLetters(c) === letters);
+  if (!printed || f.at === undefined) return false;
+  return (f.msg.id === 'unknown.column' || f.msg.id === 'unknown.unlabelled-column') && printed.has(f.at.col);
 }
 
 /** The output file: -o / --output-file (or the older --out, --output). */

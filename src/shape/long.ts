@@ -95,7 +95,7 @@ export function longColumns(grid: Grid, headerRow: number, line: LabelLine, draf
     const head = header(c);
     const hasData = dataRows.some((r) => text(r, c) !== '');
     if (head === '' && !hasData) unlabelled.push(c);
-    else draft.findings.push(head !== '' ? unknownColumn(headerCell(c), pathText(c)) : unlabelledColumn(c));
+    else draft.findings.push(head !== '' ? unknownColumn(headerCell(c), pathText(c)) : unlabelledColumn(cellAt(grid, dataRows.find((r) => text(r, c) !== '')!, c)!));
     if (hasData) notRead.push({ col: c, header: head !== '' ? pathText(c) : '', ...(head !== '' ? { headerCell: headerCell(c) } : {}) });
   }
   if (notesCol !== undefined && dataRows.some((r) => text(r, notesCol!) !== '')) notRead.push({ col: notesCol, header: header(notesCol), headerCell: headerCell(notesCol) });
@@ -112,8 +112,9 @@ export function unknownColumn(at: Cell | undefined, head: string): Finding {
   return { rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.column', params: unknownLabelParams(head) } };
 }
 
-export function unlabelledColumn(c: number): Finding {
-  return { rule: 'unknown', severity: 'warning', msg: { id: 'unknown.unlabelled-column', params: { col: columnLetters(c) } } };
+/** A column with content and no header, at its first cell with content (the first value that goes unchecked). */
+export function unlabelledColumn(at: Cell): Finding {
+  return { rule: 'unknown', severity: 'warning', at, msg: { id: 'unknown.unlabelled-column', params: { col: columnLetters(at.col) } } };
 }
 
 /**
@@ -150,6 +151,8 @@ export class LongReader {
   readonly yearRows: number[] | undefined;
   private readonly indicatorCols: number[];
   private readonly plainCells: boolean;
+  /** The columns the header and the columns were found in: a later record's fields past them have no header. */
+  private width: number;
   private section: number | undefined;
   /**
    * The text of a section row read since the last unit: the next unit opens the section (so that section rows
@@ -191,6 +194,7 @@ export class LongReader {
     this.columns = longColumns(grid, headerRow, line, this.draft);
     const { cols, unitCol, codeCol, parentCol, sttCol } = this.columns;
     this.unlabelled = new Set(this.columns.unlabelled);
+    this.width = gridWidth(grid);
     this.indicatorCols = [...cols.keys()];
     this.values = new Array<string | Cell>(this.indicatorCols.length);
     // Cells of delimited text are { raw, ref, row, col }: made again when asked. A workbook's are kept.
@@ -238,6 +242,15 @@ export class LongReader {
     this.table.reserve(this.budget.atMost(Math.ceil(estimatedRecords * 1.02)));
   }
 
+  /**
+   * A record longer than every row of the grid: its columns past them have no header, and are reported as such
+   * at their first content, as an empty unheaded column of the grid is (they were read past in silence).
+   */
+  private widen(length: number): void {
+    for (let c = this.width; c < length; c++) this.unlabelled.add(c);
+    this.width = length;
+  }
+
   /** The format given, the first rows have voted: later rows do not. */
   private endFirstRowsVote(): void {
     this.firstRowsVote = this.vote;
@@ -256,7 +269,8 @@ export class LongReader {
       this.storing = true;
     }
     if (this.forcedVote) this.endFirstRowsVote();
-    if (this.unlabelled.size > 0) for (const c of this.unlabelled) if (nonEmpty(rec[c])) this.unlabelled.delete(c) && this.draft.findings.push(unlabelledColumn(c));
+    if (rec.length > this.width) this.widen(rec.length);
+    if (this.unlabelled.size > 0) for (const c of this.unlabelled) if (nonEmpty(rec[c])) this.unlabelled.delete(c) && this.draft.findings.push(unlabelledColumn({ raw: rec[c]!, ref: a1(r, c), row: r, col: c }));
     this.addRow(r, rec);
   }
 
@@ -269,7 +283,7 @@ export class LongReader {
   addBytes(r: number, f: ByteFields): void {
     if (this.ended) return;
     if (this.forcedVote) this.endFirstRowsVote();
-    if (!this.storing || this.unlabelled.size > 0 || this.pendingEmpty.length > 0 || f.count <= this.lastCol || !this.plainUnitRow(f)) return this.addRecord(r, f.strings());
+    if (!this.storing || this.unlabelled.size > 0 || this.pendingEmpty.length > 0 || f.count <= this.lastCol || f.count > this.width || !this.plainUnitRow(f)) return this.addRecord(r, f.strings());
     this.budget.add();
     const u = this.unit;
     u.row = r;

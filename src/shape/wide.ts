@@ -159,13 +159,13 @@ function unitColumns(b: WideBlock, draft: Draft, series: YearColumns | undefined
     if (c < labelCol) {
       // Left of the labels only row numbers belong; anything else is reported.
       if (head === '' && data.every((t) => STT_VALUE.test(t))) continue;
-      draft.findings.push(notAUnit(grid, headerRow, c, head));
+      draft.findings.push(notAUnit(b, c, head));
       continue;
     }
     // A column with no number in any indicator row is not a unit (a notes column by another name,
     // or a unit left blank): reported, not checked.
     if (!data.some(hasDigit)) {
-      draft.findings.push(notAUnit(grid, headerRow, c, head));
+      draft.findings.push(notAUnit(b, c, head));
       continue;
     }
     unitCols.push(c);
@@ -290,9 +290,11 @@ function columnNumberRow(grid: Grid, r: number): boolean {
   return n >= 3;
 }
 
-/** A column that is not a unit: the long layout's findings, at its header cell. */
-function notAUnit(grid: Grid, headerRow: number | undefined, c: number, head: string): Finding {
-  return head !== '' ? unknownColumn(headerRow !== undefined ? cellAt(grid, headerRow, c) : undefined, head) : unlabelledColumn(c);
+/** A column that is not a unit: the long layout's findings, at its header cell (with no header, its first cell with content). */
+function notAUnit({ grid, headerRow, rows }: WideBlock, c: number, head: string): Finding {
+  if (head !== '') return unknownColumn(headerRow !== undefined ? cellAt(grid, headerRow, c) : undefined, head);
+  const r = [...rows.keys()].find((row) => textAt(grid, row, c) !== '')!;
+  return unlabelledColumn(cellAt(grid, r, c)!);
 }
 
 /**

@@ -271,7 +271,7 @@ describe('povcheck table: rows it does not read', () => {
     expect(r.stdout.trim().split(/\r?\n/).at(-2)).toBe('1,Xã A,"1,000",44,4.40,ghi chú');
     const note = r.stderr.split('\n').filter((l) => l.includes('Column E'));
     expect(note).toHaveLength(1);
-    expect(note[0]).toMatch(/Column E has content but no header.*It is printed as read\.$/);
+    expect(note[0]).toMatch(/E3: Column E has content but no header.*It is printed as read\.$/);
     const t = await cli(['table', f, '--no-transpose', '--lang', 'en']);
     expect(t.stdout).not.toContain('ghi chú');
     expect(t.stderr).toMatch(/Column E has content but no header.*It is not in the table printed\.$/m);
