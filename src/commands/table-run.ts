@@ -65,10 +65,12 @@ async function printedAsRead(table: ComputedTable, opts: RenderOptions): Promise
  * that measure something else (`foreignRates`). Both load only here.
  */
 async function computed(annex: Annex, r: TableRun, lang: Lang): Promise<{ table: ComputedTable; shaped?: ShapedTable; ratesAsPrinted: Finding[] }> {
-  const [{ computeTable }, { computeShaped }] = await Promise.all([import('../compute/table.js'), import('../compute/shaped.js')]);
-  if (annex.indicators.every(isCoreIndicator)) return { table: computeTable(annex, { total: r.input.total, totalName: catalog(lang).calc.totalName }), ratesAsPrinted: [] };
+  const [{ computeTable }, { computeShaped }, { labelYear }] = await Promise.all([import('../compute/table.js'), import('../compute/shaped.js'), import('../compute/label-year.js')]);
+  const year = labelYear(annex);
+  const ofYear = <T extends ComputedTable>(t: T): T => (year !== undefined ? { ...t, year } : t);
+  if (annex.indicators.every(isCoreIndicator)) return { table: ofYear(computeTable(annex, { total: r.input.total, totalName: catalog(lang).calc.totalName })), ratesAsPrinted: [] };
   const ratesAsPrinted = await foreignRates(annex);
-  const shaped = computeShaped(annex, { asPrinted: new Set(ratesAsPrinted.map((f) => f.indicator!)) });
+  const shaped = ofYear(computeShaped(annex, { asPrinted: new Set(ratesAsPrinted.map((f) => f.indicator!)) }));
   return { table: shaped, shaped, ratesAsPrinted };
 }
 

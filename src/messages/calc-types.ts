@@ -22,6 +22,8 @@ export interface CalcText {
   unitLine: (measures: { households: boolean; persons: boolean; percent: boolean }) => string;
   /** `--date`: the date the figures refer to, under the title. */
   asOf: (d: { year: number; month: number; day: number }) => string;
+  /** The line under the title when the labels name one year and no date is given: "(Số liệu năm 2023)". */
+  ofYear: (year: number) => string;
   /** `--source`: the line under the table. */
   sourceLine: (source: string) => string;
   /** Over the second and later parts of a table split because its columns do not fit one page. */

@@ -43,6 +43,7 @@ export const enCalc: CalcText = {
   totalName: 'Total',
   sheetName: 'Annex',
   unitLine: (m) => `Unit: ${[m.households && 'households', m.persons && 'persons', m.percent && '%'].filter(Boolean).join(', ') || 'households, %'}`,
+  ofYear: (y) => `(Figures for ${y})`,
   asOf: (d) => `(Figures as of ${d.day} ${MONTHS[d.month - 1]} ${d.year})`,
   sourceLine: (s) => `Source: ${s}`,
   continued: '(continued)',

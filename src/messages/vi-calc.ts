@@ -31,6 +31,7 @@ export const viCalc: CalcText = {
   totalName: 'Tổng cộng',
   sheetName: 'Phụ lục',
   unitLine: (m) => `Đơn vị tính: ${[m.households && 'hộ', m.persons && 'người', m.percent && '%'].filter(Boolean).join(', ') || 'hộ, %'}`,
+  ofYear: (y) => `(Số liệu năm ${y})`,
   asOf: (d) => `(Số liệu tính đến ngày ${String(d.day).padStart(2, '0')}/${String(d.month).padStart(2, '0')}/${d.year})`,
   sourceLine: (s) => `Nguồn: ${s}`,
   continued: '(tiếp theo)',

@@ -139,7 +139,7 @@ function children(layout: AnnexLayout, fit: Fit, lines: DocumentLines, continued
 export async function renderDocx(data: TableData, opts: RenderOptions): Promise<Uint8Array> {
   const layout = layoutOf(data, opts, { grouped: true });
   const fit = fitTable(layout);
-  const lines = documentLines(layout, opts);
+  const lines = documentLines(layout, opts, data.year);
   const landscape = fit.orientation === 'landscape';
   const pageNumber = new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 24 })] })] });
   const doc = new Document({

@@ -25,7 +25,7 @@ export function renderMarkdown(data: TableData, opts: RenderOptions): string {
     `|${numeric.map((n) => (n ? ' ---: ' : ' :--- ')).join('|')}|`,
     ...layout.rows.map((r) => row(r.map((c) => c.text))),
   ];
-  const doc = documentLines(layout, opts);
+  const doc = documentLines(layout, opts, data.year);
   const para = (text: string | undefined) => (text ? `*${cell(text)}*\n\n` : '');
   return (doc.title ? `## ${cell(doc.title)}\n\n` : '') + para(doc.date) + para(doc.unitLine) + lines.join('\n') + '\n' + (doc.source ? `\n${para(doc.source).trimEnd()}\n` : '');
 }

@@ -35,6 +35,8 @@ export interface TableData {
   notReadColumns?: NotReadColumns;
   /** A cell neither readable as a number nor derivable (`dưới 30`): its text, printed as read. */
   asPrinted?: (unitId: number, ind: Indicator) => string | undefined;
+  /** The one year the indicators' labels name (compute/label-year.ts), which their headings do not print. */
+  year?: number;
 }
 
 
@@ -60,7 +62,7 @@ export interface CalendarDate {
   day: number;
 }
 
-/** The lines around a table in a document: title, date, unit line (without a unit-of-measure column), source. */
+/** The lines around a table in a document: title, date (or the year its labels name), unit line (without a unit-of-measure column), source. */
 export interface DocumentLines {
   title?: string;
   date?: string;
@@ -68,11 +70,13 @@ export interface DocumentLines {
   source?: string;
 }
 
-export function documentLines(layout: AnnexLayout, opts: RenderOptions): DocumentLines {
+export function documentLines(layout: AnnexLayout, opts: RenderOptions, year?: number): DocumentLines {
   const calc = catalog(opts.lang).calc;
+  // Without a date, the year the labels name (their headings are printed without it), unless the title says it.
+  const ofYear = year !== undefined && !opts.date && !opts.title?.includes(String(year));
   return {
     ...(opts.title ? { title: opts.title } : {}),
-    ...(opts.date ? { date: calc.asOf(opts.date) } : {}),
+    ...(opts.date ? { date: calc.asOf(opts.date) } : ofYear ? { date: calc.ofYear(year) } : {}),
     ...(layout.hasMeasureColumn ? {} : { unitLine: calc.unitLine(measuresOf(layout)) }),
     ...(opts.source ? { source: calc.sourceLine(opts.source) } : {}),
   };

@@ -64,7 +64,7 @@ tr{break-inside:avoid}
 export function renderTableHtml(data: TableData, opts: RenderOptions): string {
   const layout = layoutOf(data, opts, { grouped: true });
   const fit = fitTable(layout);
-  const lines = documentLines(layout, opts);
+  const lines = documentLines(layout, opts, data.year);
   const title = opts.title ?? catalog(opts.lang).ui.html.annexTitle;
   const continued = catalog(opts.lang).calc.continued;
   const tables = fit.parts.map((part, i) =>

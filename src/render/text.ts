@@ -13,7 +13,7 @@ export function renderText(data: TableData, opts: RenderOptions): string {
     layout.rows.map((r) => r.map((c) => c.text)),
     { align },
   );
-  const lines = documentLines(layout, opts);
+  const lines = documentLines(layout, opts, data.year);
   const above = [lines.title, lines.date, lines.unitLine].filter((l): l is string => !!l);
   return [...above, box, ...(lines.source ? [lines.source] : [])].join('\n') + '\n';
 }

@@ -147,7 +147,7 @@ const wraps = (cell: LayoutCell) => cell.kind === 'label' || cell.kind === 'unit
 export async function renderXlsx(data: TableData, opts: XlsxOptions): Promise<Uint8Array> {
   const layout = layoutOf(data, opts, { grouped: true });
   const fit = fitTable(layout);
-  const lines = documentLines(layout, opts);
+  const lines = documentLines(layout, opts, data.year);
   const size = fit.fontPt;
   const ncol = layout.header.length;
   const widths = columnWidths(fit, ncol);

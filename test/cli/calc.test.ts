@@ -262,6 +262,18 @@ describe('povcheck table: rows it does not read', () => {
     expect(r.stderr).toMatch(/F1: .*Số hộ nghèo được hỗ trợ nhà ở.* It is printed as read\./);
   });
 
+  it('the one year the labels name is said under the title (the headings print without it), unless a date or the title gives it', async () => {
+    const dir = tmp();
+    const f = join(dir, 'year.csv');
+    writeFileSync(f, ['Đơn vị;Tổng số hộ năm 2023;Số hộ nghèo năm 2023;Tỷ lệ hộ nghèo năm 2023 (%)', 'Toàn huyện;3.000;181;6,03', 'Xã A;1.000;44;4,40', 'Xã B;2.000;137;6,85'].join('\n'));
+    const r = await cli(['table', f]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual(['(Số liệu năm 2023)', 'Đơn vị tính: hộ, %']);
+    expect((await cli(['table', f, '--lang', 'en', '--format', 'markdown'])).stdout).toMatch(/^\*\(Figures for 2023\)\*\n/);
+    expect((await cli(['table', f, '--date', '31/12/2023'])).stdout.split('\n')[0]).toBe('(Số liệu tính đến ngày 31/12/2023)');
+    expect((await cli(['table', f, '--title', 'Kết quả rà soát năm 2023'])).stdout).not.toContain('Số liệu năm');
+  });
+
   it('a column with content but no header is printed as read and said so (not "not in the table printed"); with the units as columns, left out and said so', async () => {
     const dir = tmp();
     const f = join(dir, 'unheaded.csv');

@@ -1,0 +1,28 @@
+/**
+ * The one year a table's indicator labels name (`Số hộ nghèo năm 2023`, `Tỷ lệ hộ nghèo cuối năm 2023`, `Poor
+ * households in 2023`). The layouts print each indicator under its own heading (`Hộ nghèo: Số hộ`), without the
+ * year; `table` says it in the line under the title instead, so that an appendix does not lose it.
+ *
+ * Only when every label that names a year names the same one: a label of two years (`giai đoạn 2022-2025`), a
+ * change measured against a named year (`giảm so với năm 2016`: Annex.comparedWith), units that are years (a
+ * series), or a year written otherwise than after `năm`, `in` or `year` (a decision's `59/2015/QĐ-TTg`) give none.
+ */
+import type { Annex } from '../model/annex.js';
+import { cellText, type Cell } from '../model/grid.js';
+
+const YEAR_WORD = /(?:^|[^\p{L}])(?:năm|in|year)\s+((?:19|20)\d{2})(?!\d)/giu;
+const ANY_YEAR = /(?:^|\D)(?:19|20)\d{2}(?!\d)/gu;
+const YEAR_UNIT = /^(?:năm\s+)?(?:19|20)\d{2}$/iu;
+
+export function labelYear(annex: Annex): number | undefined {
+  for (const u of annex.units) if (YEAR_UNIT.test(u.name.trim())) return undefined;
+  const years = new Set<string>();
+  for (const [slot, cell] of Object.entries(annex.labelCells) as Array<[string, Cell | undefined]>) {
+    if (!cell || annex.comparedWith?.[slot as keyof typeof annex.comparedWith] !== undefined) continue;
+    const text = cellText(cell).normalize('NFC');
+    const named = [...text.matchAll(YEAR_WORD)].map((m) => m[1]!);
+    if ((text.match(ANY_YEAR) ?? []).length !== named.length) return undefined;
+    for (const y of named) years.add(y);
+  }
+  return years.size === 1 ? Number([...years][0]) : undefined;
+}

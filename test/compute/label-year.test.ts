@@ -1,0 +1,36 @@
+/**
+ * The one year a table's labels name (`Số hộ nghèo năm 2023`): `table` prints each indicator under its own
+ * heading, without the year, and says the year in the line under the title instead (it was lost from the
+ * appendix). None when the labels name two years, a change against a named year, a year that is not after
+ * `năm`/`in`/`year` (a decision's number), or when the units are years.
+ */
+import { describe, expect, it } from 'vitest';
+import { gridFromAnyBytes } from '../../src/read/index.js';
+import { checkGrid } from '../../src/check-grid.js';
+import { labelYear } from '../../src/compute/label-year.js';
+
+const yearOf = async (rows: string[]): Promise<number | undefined> => {
+  const r = await checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${rows.join('\r\n')}`, 'utf8'), { name: 't.csv' }));
+  return labelYear(r.annex!);
+};
+const units = ['Toàn huyện;3.000;181;6,03', 'Xã A;1.000;44;4,40', 'Xã B;2.000;137;6,85'];
+
+describe('the year the labels name', () => {
+  it('one year in every label, or in some: that year', async () => {
+    expect(await yearOf(['Đơn vị;Tổng số hộ năm 2023;Số hộ nghèo năm 2023;Tỷ lệ hộ nghèo năm 2023 (%)', ...units])).toBe(2023);
+    expect(await yearOf(['Đơn vị;Tổng số hộ;Số hộ nghèo cuối năm 2023;Tỷ lệ hộ nghèo (%)', ...units])).toBe(2023);
+    expect(await yearOf(['Unit;Households;Poor households in 2023;Poverty rate (%)', 'Total;3,000;181;6.03', 'A;1,000;44;4.40', 'B;2,000;137;6.85'])).toBe(2023);
+  });
+
+  it('no year, two years, or a year not named as one: none', async () => {
+    expect(await yearOf(['Đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%)', ...units])).toBeUndefined();
+    expect(await yearOf(['Đơn vị;Tổng số hộ năm 2023;Số hộ nghèo năm 2022;Tỷ lệ hộ nghèo (%)', ...units])).toBeUndefined();
+    expect(await yearOf(['Đơn vị;Tổng số hộ;Số hộ nghèo theo QĐ 59/2015/QĐ-TTg năm 2023;Tỷ lệ hộ nghèo (%)', ...units])).toBeUndefined();
+  });
+
+  it('the table of the seed (đầu năm, cuối năm without a year): none', async () => {
+    const { readFileSync } = await import('node:fs');
+    const r = await checkGrid(await gridFromAnyBytes(readFileSync('fixtures/tuyen-quang-2020.csv'), { name: 'seed.csv' }));
+    expect(labelYear(r.annex!)).toBeUndefined();
+  });
+});
