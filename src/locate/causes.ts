@@ -4,6 +4,7 @@
  * (confirm.ts) on the corrected table, in rank order.
  */
 import { Dec } from '../calc/decimal.js';
+import { RATE_DECIMALS } from '../calc/annex-math.js';
 import type { Indicator } from '../model/indicators.js';
 import type { Finding } from '../model/finding.js';
 import { RELATION_KINDS } from '../relations/index.js';
@@ -125,7 +126,7 @@ export class CauseBuilder {
       const range = fixedHere || pinned ? undefined : this.rangeOf(set, i, c);
       // A cell the solution set fixes (it does not move along it) has its value even when no value is guessed for the others.
       const value = values?.[i] ?? (fixedHere ? probe[i] : undefined);
-      const proposed = value ? proposedPlain(value, c.kind, c.proposalDp) : undefined;
+      const proposed = value ? (kinds[i] === 'share' ? shareProposal(c, value) : proposedPlain(value, c.kind, c.proposalDp)) : undefined;
       return {
         cell: c.value.cell,
         unit: c.unit.name,
@@ -268,3 +269,12 @@ export class CauseBuilder {
   }
 }
 
+/**
+ * A rate typed as a share, proposed as its percentage at two decimals fewer than the share's (0,0603 → 6,03, which
+ * the rate check at two decimals takes), not at the share column's four (6,0333); at the column's when that would
+ * leave fewer than two.
+ */
+function shareProposal(c: LCell, value: Dec): string {
+  const dp = (c.value.decimals ?? 0) - 2;
+  return dp >= RATE_DECIMALS ? value.toDecimalPlaces(dp, Dec.ROUND_HALF_UP).toFixed(dp) : proposedPlain(value, c.kind, c.proposalDp);
+}

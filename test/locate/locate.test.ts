@@ -13,7 +13,7 @@ import { RELATION_KINDS } from '../../src/relations/index.js';
 import { locate } from '../../src/locate/index.js';
 import { Dec } from '../../src/calc/decimal.js';
 import { slipKind } from '../../src/locate/slips.js';
-import { checkRecords, fixtures } from '../helpers.js';
+import { checkBytes, checkRecords, fixtures } from '../helpers.js';
 import { jsonReport } from '../../src/reporters/json.js';
 import { textReport } from '../../src/reporters/text.js';
 import { PLAIN_STYLE } from '../../src/reporters/types.js';
@@ -407,5 +407,18 @@ describe('share slip', () => {
     // Not a share of another rate (0,0604 is no rounding of 6,0333 %), nor a share too coarse to say (0,1 for 6,0333).
     expect(slipKind({ num: new Dec('0.0604'), plain: '0.0604', decimals: 4 }, new Dec('6.0333'), ctx)).not.toBe('share');
     expect(slipKind({ num: new Dec('0.1'), plain: '0.1', decimals: 1 }, new Dec('6.0333'), ctx)).not.toBe('share');
+  });
+});
+
+describe('a rate typed as a share, proposed', () => {
+  it('as its percentage at two decimals fewer than the share (0,0603 → 6,03), not at the share column\'s four (6,0333)', () => {
+    const r = checkBytes(Buffer.from(['Đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%)', 'Toàn huyện;3.000;181;0,0603', 'Xã A;1.000;44;0,0440', 'Xã B;2.000;137;0,0685'].join('\n'), 'utf8'));
+    // Three independent errors: a part each.
+    const proposed = (r.localisation.parts ?? []).map((p) => p.causes[0]!.cells[0]!).map((c) => [c.cell.ref, c.kind, c.proposed]);
+    expect(proposed).toEqual([
+      ['D2', 'share', '6.03'],
+      ['D3', 'share', '4.40'],
+      ['D4', 'share', '6.85'],
+    ]);
   });
 });
