@@ -7,7 +7,7 @@ import { catalog } from '../messages/index.js';
 import type { Annex } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
-import { isCoreIndicator } from '../model/indicators.js';
+import { isCoreIndicator, type Indicator } from '../model/indicators.js';
 import type { ComputedTable, Difference } from '../compute/table.js';
 import type { ShapedTable } from '../compute/shaped.js';
 import type { RenderOptions } from '../render/table-data.js';
@@ -69,8 +69,8 @@ async function computed(annex: Annex, r: TableRun, lang: Lang): Promise<{ table:
   const year = labelYear(annex);
   const ofYear = <T extends ComputedTable>(t: T): T => (year !== undefined ? { ...t, year } : t);
   if (annex.indicators.every(isCoreIndicator)) return { table: ofYear(computeTable(annex, { total: r.input.total, totalName: catalog(lang).calc.totalName })), ratesAsPrinted: [] };
-  const ratesAsPrinted = await foreignRates(annex);
-  const shaped = ofYear(computeShaped(annex, { asPrinted: new Set(ratesAsPrinted.map((f) => f.indicator!)) }));
+  const { ratesAsPrinted, shares } = await foreignRates(annex);
+  const shaped = ofYear(computeShaped(annex, { asPrinted: new Set(ratesAsPrinted.map((f) => f.indicator!)), shares }));
   return { table: shaped, shaped, ratesAsPrinted };
 }
 
@@ -79,12 +79,15 @@ async function computed(annex: Annex, r: TableRun, lang: Lang): Promise<{ table:
  * count over its households) and that fit no other column of the table: a share over a base the table does not
  * print (Kon Tum's share of the poor households that are of ethnic minorities) or another quantity. Recomputed,
  * every one of their cells would be replaced by a number the column does not mean; they are printed as read.
- * A column computed over another column of the table (`over`) is a wrong formula: it is recomputed.
+ * A column computed over another column of the table (`over`) is a wrong formula, and one whose every rate is a
+ * share (`shares`: 0,0603 for 6,03 %) a missing × 100: both are recomputed, the shares as percentages.
  */
-async function foreignRates(annex: Annex): Promise<Finding[]> {
+async function foreignRates(annex: Annex): Promise<{ ratesAsPrinted: Finding[]; shares: Set<Indicator> }> {
   const { runRules, CHECK_RULES } = await import('../rules/index.js');
   const { findings } = runRules(annex, CHECK_RULES.filter((rule) => rule.id === 'rate'));
-  return findings.filter((f) => f.msg.id === 'rate.column' && f.indicator !== undefined && !('over' in f.msg.params));
+  const columns = findings.filter((f) => f.msg.id === 'rate.column' && f.indicator !== undefined && !('over' in f.msg.params));
+  const shares = columns.filter((f) => 'shares' in f.msg.params);
+  return { ratesAsPrinted: columns.filter((f) => !shares.includes(f)), shares: new Set(shares.map((f) => f.indicator!)) };
 }
 
 /**

@@ -52,8 +52,11 @@ export interface ShapedTable extends ComputedTable {
   source: Annex;
 }
 
-/** Digits a rate slot is printed with: the most frequent among its cells, else the table's, else 2. */
-function precisionOf(annex: Annex): (ind: Indicator) => number {
+/**
+ * Digits a rate slot is printed with: the most frequent among its cells, else the table's, else 2. A column of
+ * rates typed as shares (`shares`: 0,0603 for 6,03 %) is printed as percentages, with two digits fewer.
+ */
+function precisionOf(annex: Annex, shares: ReadonlySet<Indicator> = new Set()): (ind: Indicator) => number {
   const tally = (slots: readonly Indicator[]) => {
     const n = new Map<number, number>();
     for (const vals of annex.values) for (const s of slots) {
@@ -69,7 +72,7 @@ function precisionOf(annex: Annex): (ind: Indicator) => number {
   const cache = new Map<Indicator, number>();
   return (ind) => {
     if (indicatorKind(ind) === 'count') return 0;
-    if (!cache.has(ind)) cache.set(ind, tally([ind]) ?? table);
+    if (!cache.has(ind)) cache.set(ind, shares.has(ind) ? Math.max(0, (tally([ind]) ?? 2) - 2) : (tally([ind]) ?? table));
     return cache.get(ind)!;
   };
 }
@@ -189,9 +192,10 @@ function otherDenominator(v: Value | undefined, count: Dec, households: Dec): bo
  * households and that fits no other column of the table: a share over a base the table does not print, or another
  * quantity; relations/rate-column.ts decides, table-run.ts asks).
  */
-export function computeShaped(annex: Annex, opts: { asPrinted?: ReadonlySet<Indicator> } = {}): ShapedTable {
+/** `asPrinted`: rate slots kept as the table prints them; `shares`: rate slots typed as shares, recomputed as percentages. */
+export function computeShaped(annex: Annex, opts: { asPrinted?: ReadonlySet<Indicator>; shares?: ReadonlySet<Indicator> } = {}): ShapedTable {
   refuseDuplicateUnits(annex);
-  const decimals = precisionOf(annex);
+  const decimals = precisionOf(annex, opts.shares);
   const rules = rulesOf(annex);
   for (const slot of opts.asPrinted ?? []) rules.delete(slot);
   const slots = dependencyOrder(annex.indicators, rules);

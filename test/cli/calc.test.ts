@@ -207,6 +207,20 @@ describe('povcheck table: a rate column that measures something else', () => {
   });
 });
 
+describe('povcheck table: a rate column typed as shares', () => {
+  it('is recomputed as percentages at two decimals fewer than the shares (0,1104 → 11,04), each cell listed as differing', async () => {
+    const f = join(tmp(), 'shares.csv');
+    const rows = [['Toàn huyện', '14.316', '1580', '0,1104'], ['Xã A', '1.774', '298', '0,1680'], ['Xã B', '1.334', '209', '0,1567'], ['Xã C', '2.741', '53', '0,0193'], ['Xã D', '853', '260', '0,3048'], ['Xã E', '1.862', '139', '0,0747'], ['Xã F', '1.585', '260', '0,1640'], ['Xã G', '2.751', '223', '0,0811'], ['Xã H', '1.416', '138', '0,0975']];
+    writeFileSync(f, ['Đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%)', ...rows.map((r) => r.join(';'))].join('\n'));
+    const r = await cli(['table', f, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const out = r.stdout.trim().split(/\r?\n/).map((l) => l.split(';'));
+    expect(out.slice(1).map((row) => row.at(-1))).toEqual(['11,04', '16,80', '15,67', '1,93', '30,48', '7,47', '16,40', '8,11', '9,75']);
+    expect(r.stderr).toMatch(/D2 \(Toàn huyện, tỷ lệ hộ nghèo\): bảng ghi 0,1104, tính được 11,04/);
+    expect(r.stderr).not.toMatch(/in ra như đã ghi/);
+  });
+});
+
 describe('povcheck table: rows it does not read', () => {
   it('are named on stderr, printed as read under measure columns too; rows named without figures are printed and not said so', async () => {
     const kan = await cli(['table', 'fixtures/published/review-2018-bac-kan-breakdown-mixed-bases.csv', '--lang', 'en'], { cwd: ROOT });
