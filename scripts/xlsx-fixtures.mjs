@@ -22,6 +22,11 @@
  *    above's households (src/rate-row-off.fods, by hand).
  * 7. fixtures/xlsx/sum-double-count.xlsx: a province over two districts (each =SUM of its communes) whose total
  *    =SUM(C3:C8) adds the communes again (src/sum-double-count.fods, by hand).
+ * 8. fixtures/xlsx/hidden-helpers.xlsx: the annex with a hidden check column M (=D−SUM(E:K), zeros) and hidden
+ *    rows 12 and 15 holding the unrounded rates the visible ones round (src/hidden-helpers.fods, written by a
+ *    helper session's generator and committed).
+ * 9. fixtures/xlsx/hidden-rows-typo.xlsx: the hidden rows only, and Na Hang's visible end rate J14 typed 25,65
+ *    over its formula (25,56), the reduction J13 typed 4,00 (src/hidden-rows-typo.fods).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -212,12 +217,16 @@ function convertFods() {
     soffice(['--convert-to', 'xlsx', '--outdir', work, join(srcDir, 'sum-range-short.fods')], work);
     soffice(['--convert-to', 'xlsx', '--outdir', work, join(srcDir, 'rate-row-off.fods')], work);
     soffice(['--convert-to', 'xlsx', '--outdir', work, join(srcDir, 'sum-double-count.fods')], work);
+    soffice(['--convert-to', 'xlsx', '--outdir', work, join(srcDir, 'hidden-helpers.fods')], work);
+    soffice(['--convert-to', 'xlsx', '--outdir', work, join(srcDir, 'hidden-rows-typo.fods')], work);
     copyFileSync(join(work, 'annex-formatted.xlsx'), join(OUT, 'annex-formatted.xlsx'));
     copyFileSync(join(work, 'annex-formatted.xlsm'), join(OUT, 'annex-formatted.xlsm'));
     copyFileSync(join(work, 'formula-error.xlsx'), join(OUT, 'formula-error.xlsx'));
     copyFileSync(join(work, 'sum-range-short.xlsx'), join(OUT, 'sum-range-short.xlsx'));
     copyFileSync(join(work, 'rate-row-off.xlsx'), join(OUT, 'rate-row-off.xlsx'));
     copyFileSync(join(work, 'sum-double-count.xlsx'), join(OUT, 'sum-double-count.xlsx'));
+    copyFileSync(join(work, 'hidden-helpers.xlsx'), join(OUT, 'hidden-helpers.xlsx'));
+    copyFileSync(join(work, 'hidden-rows-typo.xlsx'), join(OUT, 'hidden-rows-typo.xlsx'));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -239,7 +248,7 @@ function main() {
   for (const c of CONVERTED) console.log('converted', convertCsv(c));
   convertFods();
   dropCachedResult();
-  console.log('annex-formatted.xlsx, annex-formatted.xlsm, formula-no-cache.xlsx, formula-error.xlsx, sum-range-short.xlsx, rate-row-off.xlsx, sum-double-count.xlsx written');
+  console.log('annex-formatted.xlsx, annex-formatted.xlsm, formula-no-cache.xlsx, formula-error.xlsx, sum-range-short.xlsx, rate-row-off.xlsx, sum-double-count.xlsx, hidden-helpers.xlsx, hidden-rows-typo.xlsx written');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

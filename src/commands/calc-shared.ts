@@ -6,7 +6,7 @@
 import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import type { Annex } from '../model/annex.js';
-import type { Grid } from '../model/grid.js';
+import type { Grid, HiddenContent } from '../model/grid.js';
 import type { Lang } from '../model/lang.js';
 import { catalog, makeFmt, renderMessage, visible } from '../messages/index.js';
 import type { Finding } from '../model/finding.js';
@@ -56,6 +56,8 @@ export interface ReadInput {
   findings: Finding[];
   /** A workbook read past its first sheets, which hold no table (a cover page): the sheet read and those before it. */
   sheets?: { read: string; passedOver: string[] };
+  /** The sheet's hidden rows and columns that hold something: not read (read/xlsx.ts). */
+  hidden?: HiddenContent;
 }
 
 /** What `table` and `plan` read and write, resolved from their flags (pure). */
@@ -103,8 +105,9 @@ export async function readAnnex(input: CalcInput): Promise<ReadInput> {
   try {
     const first = await readGrid(input.file, input.read);
     const workbookSheet = (g: Grid) => (g.source.kind === 'workbook' ? g.source.sheet : undefined);
-    const { result, passedOver } = await firstTableSheet(first, workbookSheet, (sheet) => readGrid(input.file, { ...input.read, sheet }), (g) => ({ read: shaped(g), sheet: workbookSheet(g) }));
-    return passedOver && result.sheet !== undefined ? { ...result.read, sheets: { read: result.sheet, passedOver } } : result.read;
+    const { result, passedOver } = await firstTableSheet(first, workbookSheet, (sheet) => readGrid(input.file, { ...input.read, sheet }), (g) => ({ read: shaped(g), sheet: workbookSheet(g), hidden: g.source.kind === 'workbook' ? g.source.hidden : undefined }));
+    const read = passedOver && result.sheet !== undefined ? { ...result.read, sheets: { read: result.sheet, passedOver } } : result.read;
+    return result.hidden ? { ...read, hidden: result.hidden } : read;
   } catch (e) {
     throw e instanceof PovcheckError ? e.withFile(input.file) : e;
   }
@@ -121,10 +124,11 @@ export function outputLang(input: CalcInput, annex: Annex): { lang: Lang; locale
  * twice. `printed` (`table`): the
  * output is a table, and `printedAsRead` the input rows of the rows not read that it prints as read.
  */
-export function readingNotes(file: string, read: Pick<ReadInput, 'findings' | 'sheets'>, lang: Lang, locale: 'vi' | 'en', printed?: { printedAsRead: ReadonlySet<number>; columnsPrintedAsRead?: ReadonlySet<number> }): string[] {
+export function readingNotes(file: string, read: Pick<ReadInput, 'findings' | 'sheets' | 'hidden'>, lang: Lang, locale: 'vi' | 'en', printed?: { printedAsRead: ReadonlySet<number>; columnsPrintedAsRead?: ReadonlySet<number> }): string[] {
   const fmt = makeFmt(lang, locale);
   const calc = catalog(lang).calc;
   const sheets = read.sheets ? [calc.note(file, visible(calc.sheetsPassedOver(read.sheets.read, read.sheets.passedOver)))] : [];
+  if (read.hidden) sheets.push(calc.note(file, visible(calc.hiddenNotRead(read.hidden))));
   return sheets.concat(read.findings
     .filter((f) => f.rule === 'unknown' || (f.rule === 'duplicate' && f.indicator))
     .map((f) => {

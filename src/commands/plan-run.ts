@@ -23,6 +23,8 @@ export interface PlanOutcome {
   readFindings: Finding[];
   /** The sheets a workbook was read past (calc-shared.ts ReadInput). */
   sheets?: ReadInput['sheets'];
+  /** The sheet's hidden rows and columns that hold something, not read (calc-shared.ts ReadInput). */
+  hidden?: ReadInput['hidden'];
   /** The total's stated base counts that differ from the sums of the units. */
   differences: PlanResult['differences'];
   /** Every target reachable and every total target met. */
@@ -34,12 +36,12 @@ export async function runPlan(r: PlanRun, setLang: (l: Lang) => void): Promise<P
   // The targets' reader and the calculator load only when the command runs (start-up of every other command).
   const targets = await targetsOf(r);
   const { computePlan } = await import('../compute/plan.js');
-  const { annex, findings, sheets } = await readAnnex(r.input);
+  const { annex, findings, sheets, hidden } = await readAnnex(r.input);
   const { lang, locale } = outputLang(r.input, annex);
   setLang(lang);
   const plan = computePlan(annex, targets, { total: r.input.total, totalName: catalog(lang).calc.totalName });
   const output = await rendered(plan, r, { lang, locale, transpose: r.transpose, ...(r.title ? { title: r.title } : {}) });
-  return { output, lang, locale, annex, readFindings: findings, ...(sheets ? { sheets } : {}), differences: plan.differences, ok: plan.ok };
+  return { output, lang, locale, annex, readFindings: findings, ...(sheets ? { sheets } : {}), ...(hidden ? { hidden } : {}), differences: plan.differences, ok: plan.ok };
 }
 
 /** The targets file's, then each --target's; none is a mistake. */

@@ -13,7 +13,7 @@ export async function reportTable(o: TableOutcome, r: TableRun, ctx: CommandCont
   const { file } = r.input;
   await emit(ctx, o.output, r.input.output, [file]);
   const calc = catalog(o.lang).calc;
-  for (const line of readingNotes(file, { findings: o.readFindings, ...(o.sheets ? { sheets: o.sheets } : {}) }, o.lang, o.locale, { printedAsRead: o.rowsPrintedAsRead, columnsPrintedAsRead: o.columnsPrintedAsRead })) ctx.io.err(line + '\n');
+  for (const line of readingNotes(file, { findings: o.readFindings, ...(o.sheets ? { sheets: o.sheets } : {}), ...(o.hidden ? { hidden: o.hidden } : {}) }, o.lang, o.locale, { printedAsRead: o.rowsPrintedAsRead, columnsPrintedAsRead: o.columnsPrintedAsRead })) ctx.io.err(line + '\n');
   for (const v of o.unreadable) {
     const cell = { cell: v.cell.ref, unit: o.annex.units.at(v.unit)?.name ?? '', indicator: v.indicator, text: v.text, fraction: v.reason === 'fraction', printed: v.printed };
     ctx.io.err(calc.unreadableCell(file, cell, makeFmt(o.lang, o.locale)) + '\n');

@@ -23,6 +23,8 @@ export interface TableOutcome {
   readFindings: Finding[];
   /** The sheets a workbook was read past (calc-shared.ts ReadInput). */
   sheets?: ReadInput['sheets'];
+  /** The sheet's hidden rows and columns that hold something, not read (calc-shared.ts ReadInput). */
+  hidden?: ReadInput['hidden'];
   /** Stated values that differ from the computed ones. */
   differences: readonly Difference[];
   /** Rate columns printed as read, not recomputed (over a base the table does not print): validate's finding for each. */
@@ -38,13 +40,13 @@ export interface TableOutcome {
 
 /** `setLang`: told the output's language once it is known (the language of a later error's line). */
 export async function runTable(r: TableRun, setLang: (l: Lang) => void): Promise<TableOutcome> {
-  const { annex, findings, sheets } = await readAnnex(r.input);
+  const { annex, findings, sheets, hidden } = await readAnnex(r.input);
   const { lang, locale } = outputLang(r.input, annex);
   setLang(lang);
   const { table, shaped, ratesAsPrinted } = await computed(annex, r, lang);
   const { output, opts } = await rendered(table, r, { lang, locale });
   const asRead = await printedAsRead(table, opts);
-  return { output, lang, locale, annex, readFindings: findings, ...(sheets ? { sheets } : {}), differences: table.differences, ratesAsPrinted, unreadable: shaped?.unreadable ?? [], blank: !!shaped?.blank, ...asRead };
+  return { output, lang, locale, annex, readFindings: findings, ...(sheets ? { sheets } : {}), ...(hidden ? { hidden } : {}), differences: table.differences, ratesAsPrinted, unreadable: shaped?.unreadable ?? [], blank: !!shaped?.blank, ...asRead };
 }
 
 /** The rows and columns not read that the output prints: those whose label (header) cell its layout carries. */

@@ -4,6 +4,7 @@
  */
 import type { TargetOp } from '../calc/annex-math.js';
 import type { Indicator } from '../model/indicators.js';
+import type { HiddenContent } from '../model/grid.js';
 import type { Fmt } from './types.js';
 
 export interface TargetPhrase {
@@ -40,6 +41,8 @@ export interface CalcText {
   suggestValidate: (file: string) => string;
   /** A workbook read past its first sheets (a cover page): the sheet read and those before it, which hold no table. */
   sheetsPassedOver: (read: string, passedOver: readonly string[]) => string;
+  /** The sheet's hidden rows and columns that hold something, not read: "hidden rows 12, 15 not read (hidden in the workbook)". */
+  hiddenNotRead: (hidden: HiddenContent) => string;
   /** A reading note passed on from the shape stage (an unknown row, a duplicate indicator). */
   note: (file: string, message: string) => string;
   /** After a reading note of `table`: the row or column it names is not in the table printed. */

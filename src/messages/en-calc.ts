@@ -2,6 +2,7 @@
 import type { CalcText, TargetPhrase } from './calc-types.js';
 import type { Fmt } from './types.js';
 import type { Indicator } from '../model/indicators.js';
+import { count, firstEight } from './number-format.js';
 
 const OP = { '>=': '≥', '<=': '≤', '=': '=' } as const;
 const low = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -53,6 +54,8 @@ export const enCalc: CalcText = {
   blankForm: (file, p) => `povcheck: ${file}: the table has no figures (${p.count} indicators recognised, every cell empty): the form is printed blank, to be filled in`,
   unreadableCell: (file, p, f) => `povcheck: ${file}: ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): "${p.text}" ${p.fraction ? 'is not a whole number of households' : 'cannot be read as a number'} and cannot be computed from other cells; ${p.printed ? 'the output prints it as read' : 'the output leaves it blank'}`,
   suggestValidate: (file) => `  Run \`povcheck validate ${file}\` for what is wrong where.`,
+  hiddenNotRead: (h) =>
+    `${[h.rows.length ? `hidden ${h.rows.length === 1 ? 'row' : 'rows'} ${firstEight(h.rows, (n) => ` and ${count(n, 'en')} more`)}` : '', h.cols.length ? `hidden ${h.cols.length === 1 ? 'column' : 'columns'} ${firstEight(h.cols, (n) => ` and ${count(n, 'en')} more`)}` : ''].filter(Boolean).join(' and ')} not read (hidden in the workbook)`,
   sheetsPassedOver: (read, passedOver) => `read sheet "${read}": ${passedOver.map((s) => `"${s}"`).join(', ')} before it ${passedOver.length === 1 ? 'holds' : 'hold'} no table`,
   note: (file, message) => `povcheck: ${file}: ${message}`,
   leftOut: 'It is not in the table printed.',

@@ -52,3 +52,8 @@ export function count(n: number, locale: 'vi' | 'en'): string {
 export function firstThree(labels: readonly string[], more: (n: number) => string): string {
   return `${labels.slice(0, 3).map((l) => `"${l}"`).join(', ')}${labels.length > 3 ? more(labels.length - 3) : ''}`;
 }
+
+/** Up to eight items joined by commas, then `more(n)` for the n others (hidden rows 12, 15, 18 …). */
+export function firstEight(items: readonly (string | number)[], more: (n: number) => string): string {
+  return `${items.slice(0, 8).join(', ')}${items.length > 8 ? more(items.length - 8) : ''}`;
+}

@@ -2,6 +2,7 @@
 import type { CalcText, TargetPhrase } from './calc-types.js';
 import type { Fmt } from './types.js';
 import type { Indicator } from '../model/indicators.js';
+import { count, firstEight } from './number-format.js';
 
 const OP = { '>=': '≥', '<=': '≤', '=': '=' } as const;
 const low = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -41,6 +42,8 @@ export const viCalc: CalcText = {
   blankForm: (file, p) => `povcheck: ${file}: bảng không có số liệu nào (đọc được ${p.count} chỉ tiêu nhưng mọi ô đều trống): in mẫu biểu trống để điền`,
   unreadableCell: (file, p, f) => `povcheck: ${file}: ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): "${p.text}" ${p.fraction ? 'không phải là số nguyên (số hộ phải là số nguyên)' : 'không đọc được thành số'} và không tính được từ ô khác; ${p.printed ? 'bảng kết quả in ô này như đã ghi' : 'bảng kết quả để trống ô này'}`,
   suggestValidate: (file) => `  Chạy \`povcheck validate ${file}\` để xem chi tiết từng chỗ sai.`,
+  hiddenNotRead: (h) =>
+    `${[h.rows.length ? `hàng ẩn ${firstEight(h.rows, (n) => ` và ${count(n, 'vi')} hàng khác`)}` : '', h.cols.length ? `cột ẩn ${firstEight(h.cols, (n) => ` và ${count(n, 'vi')} cột khác`)}` : ''].filter(Boolean).join(', ')} không được đọc (bị ẩn trong sổ tính)`,
   sheetsPassedOver: (read, passedOver) => `đọc trang "${read}": ${passedOver.length === 1 ? 'trang' : 'các trang'} ${passedOver.map((s) => `"${s}"`).join(', ')} trước đó không có bảng`,
   note: (file, message) => `povcheck: ${file}: ${message}`,
   leftOut: 'Chỉ tiêu này không có trong bảng in ra.',

@@ -42,10 +42,20 @@ export interface Cell {
 export type SourceInfo =
   /** `sheetNotApplied`: the `--sheet` of the run, which a text file (one table) does not have. */
   | { kind: 'delimited'; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni'; delimiter: ',' | ';' | '\t'; sheetNotApplied?: string }
-  /** `passedOver`: the sheets before `sheet` that hold no table (a cover page), read past when no sheet was named. */
-  | { kind: 'workbook'; format: string; sheet: string; passedOver?: readonly string[] }
+  /**
+   * `passedOver`: the sheets before `sheet` that hold no table (a cover page), read past when no sheet was named.
+   * `hidden`: the sheet's hidden rows (their numbers, 1-based) and columns (letters) that hold something: not read,
+   * as a printed page does not show them (a helper computation, a check column).
+   */
+  | { kind: 'workbook'; format: string; sheet: string; passedOver?: readonly string[]; hidden?: HiddenContent }
   /** A plan document (Word .docx, or Word's plain-text export): its tables are checked, and its text. */
   | { kind: 'document'; format: 'docx' | 'text'; encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni'; paragraphs: number; tables: number };
+
+/** Rows (1-based numbers) and columns (letters) of a sheet hidden in the workbook, with something in them. */
+export interface HiddenContent {
+  readonly rows: readonly number[];
+  readonly cols: readonly string[];
+}
 
 export interface Grid {
   /** rows[r][c]; rows may have different lengths. */

@@ -15,6 +15,9 @@
  * - Formulas: the cached result is the value; `Cell.formula` keeps the formula text (a shared formula's
  *   text moved to each cell, as Excel shows it). A formula without a cached result becomes an empty cell with
  *   its formula, which the shape stage reports (`missing`).
+ * - Hidden rows and columns (`<row hidden="1">`, `<col hidden="1">`: a helper computation, a check column, rows
+ *   grouped and collapsed) are not read, as the printed page does not show them; those that hold something are
+ *   named in the grid's source (`hidden`), which the report's "read as" line says.
  * - Merged cells: the top-left cell records the range (`Cell.merge`, clipped to the sheet's content). A range
  *   merged over several rows repeats its text, with the merged cell's reference, down its first column as
  *   far as the content goes, so a two-row header (`Toàn tỉnh` merged over D3:D4 beside the districts in row 4)
@@ -24,7 +27,7 @@
  */
 import { PovcheckError, type ContainerDamage } from '../errors.js';
 import { foldKey } from '../shape/normalize.js';
-import { a1, columnLetters, parseA1, type Cell, type Grid } from '../model/grid.js';
+import { a1, columnLetters, parseA1, type Cell, type Grid, type HiddenContent } from '../model/grid.js';
 import { displayedDigits, parseNumberFormat } from './number-format.js';
 import { DEFAULT_LIMITS, inspectZip, readPart, type WorkbookLimits, type ZipEntry } from './zip-guard.js';
 import { streamXml, XmlError, type XmlHandlers } from './xml-stream.js';
@@ -343,11 +346,11 @@ function valueContent(c: CellXml, ctx: SheetContext, ref: string): Content | und
 }
 
 /** The sheet's cells and merged ranges, streamed; cells are checked against the extent and count limits. */
-function readSheet(parts: Parts, sheet: SheetEntry, ctx: SheetContext, limits: WorkbookLimits): { rows: Cell[][]; merges: string[]; count: number } {
-  const st: SheetState = { sheet, ctx, limits, rows: [], merges: [], masters: new Map(), count: 0, row: -1, col: -1, inInline: false, phonetic: 0, inSheetData: false, textChars: 0 };
+function readSheet(parts: Parts, sheet: SheetEntry, ctx: SheetContext, limits: WorkbookLimits): { rows: Cell[][]; merges: string[]; count: number; hiddenRows: Set<number>; hiddenCols: ColumnSpan[] } {
+  const st: SheetState = { sheet, ctx, limits, rows: [], merges: [], masters: new Map(), count: 0, row: -1, col: -1, inInline: false, phonetic: 0, inSheetData: false, textChars: 0, hiddenRows: new Set(), hiddenCols: [] };
   const found = parts.parse(sheet.part, { open: (name, a) => openElement(st, name, a), text: (s) => captureText(st, s), close: (name) => closeElement(st, name) });
   if (!found) throw invalid({ damage: 'sheet-missing', sheet: sheet.name, part: sheet.part });
-  return { rows: st.rows, merges: st.merges, count: st.count };
+  return { rows: st.rows, merges: st.merges, count: st.count, hiddenRows: st.hiddenRows, hiddenCols: st.hiddenCols };
 }
 
 /** Where readSheet is in the sheet's XML, and what it has gathered so far. */
@@ -370,13 +373,30 @@ interface SheetState {
   inSheetData: boolean;
   /** Characters of the current cell's text, against `limits.maxText`. */
   textChars: number;
+  /** Rows (0-based) and column spans the sheet hides. */
+  readonly hiddenRows: Set<number>;
+  readonly hiddenCols: ColumnSpan[];
 }
+
+/** Columns `min` to `max`, 0-based, inclusive (a `<col>` element's span). */
+interface ColumnSpan {
+  min: number;
+  max: number;
+}
+
+/** An XML boolean attribute that is on (`1`, `true`). */
+const on = (v: string | undefined) => v === '1' || v === 'true';
 
 function openElement(st: SheetState, name: string, a: Readonly<Record<string, string>>): void {
   if (name === 'sheetData') st.inSheetData = true;
   else if (name === 'mergeCell') {
     if (st.merges.length >= st.limits.maxMerges) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'merges', limit: st.limits.maxMerges });
     if (a.ref !== undefined) st.merges.push(a.ref);
+  } else if (name === 'col' && !st.inSheetData && on(a.hidden)) {
+    const min = Number(a.min) - 1;
+    const max = Number(a.max) - 1;
+    // Spans a sheet lists once per <col>: as many as its columns at most, never expanded column by column.
+    if (Number.isInteger(min) && Number.isInteger(max) && min >= 0 && max >= min && st.hiddenCols.length < st.limits.maxCols) st.hiddenCols.push({ min, max });
   }
   if (!st.inSheetData) return;
   const cell = st.cell;
@@ -385,6 +405,7 @@ function openElement(st: SheetState, name: string, a: Readonly<Record<string, st
       const r = a.r !== undefined ? Number(a.r) - 1 : st.row + 1;
       st.row = Number.isInteger(r) && r >= 0 ? r : st.row + 1;
       st.col = -1;
+      if (on(a.hidden)) st.hiddenRows.add(st.row);
       return;
     }
     case 'c':
@@ -534,8 +555,35 @@ export async function gridFromWorkbook(bytes: Uint8Array, opts: WorkbookReadOpti
   const info = readWorkbookInfo(parts, limits);
   const sheet = pickSheet(info.sheets, opts.sheet);
   const ctx: SheetContext = { strings: readSharedStrings(parts, info.sharedStrings, limits), formats: readNumberFormats(parts, info.styles), date1904: info.date1904 };
-  const { rows, merges, count } = readSheet(parts, sheet, ctx, limits);
+  const { rows, merges, count, hiddenRows, hiddenCols } = readSheet(parts, sheet, ctx, limits);
   applyMerges(rows, merges, sheet.name, limits, count);
+  const hidden = withoutHidden(rows, hiddenRows, hiddenCols);
   // Rows may have holes (empty cells); readers use cellAt, which treats a hole as no cell.
-  return { rows, sheet: sheet.name, source: { kind: 'workbook', format: workbookFormat(facts.macroEnabled), sheet: sheet.name } };
+  return { rows, sheet: sheet.name, source: { kind: 'workbook', format: workbookFormat(facts.macroEnabled), sheet: sheet.name, ...(hidden ? { hidden } : {}) } };
+}
+
+/**
+ * The hidden rows and columns emptied in place (the others keep their indices and references), after the merges (a
+ * header's text repeated into a hidden row goes too); those that held something, or undefined when none did.
+ */
+function withoutHidden(rows: Cell[][], hiddenRows: ReadonlySet<number>, hiddenCols: readonly ColumnSpan[]): HiddenContent | undefined {
+  const filled = (cell: Cell | undefined) => cell !== undefined && cell.raw.trim() !== '';
+  const rowsHeld: number[] = [];
+  for (const r of [...hiddenRows].sort((a, b) => a - b)) {
+    if (r >= rows.length) continue;
+    if (rows[r]!.some(filled)) rowsHeld.push(r + 1);
+    rows[r] = [];
+  }
+  const colsHeld = new Set<number>();
+  if (hiddenCols.length > 0) {
+    for (const row of rows) {
+      for (let c = 0; c < row.length; c++) {
+        if (!hiddenCols.some((s) => c >= s.min && c <= s.max)) continue;
+        if (filled(row[c])) colsHeld.add(c);
+        delete row[c];
+      }
+    }
+  }
+  if (rowsHeld.length === 0 && colsHeld.size === 0) return undefined;
+  return { rows: rowsHeld, cols: [...colsHeld].sort((a, b) => a - b).map(columnLetters) };
 }

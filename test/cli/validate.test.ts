@@ -11,7 +11,7 @@ import { fixtures, cli, FIXTURES } from '../helpers.js';
 const SEED = 'fixtures/tuyen-quang-2020.csv';
 const json = (stdout: string) => JSON.parse(stdout) as {
   povcheck: number;
-  files: Array<{ file: string; status: string; layout: string; locale: string; findings: Array<Record<string, string | null>>; error?: { code: string; message: string }; causes?: Array<Record<string, unknown> & { message: string }> }>;
+  files: Array<{ file: string; status: string; layout: string; locale: string; source?: Record<string, unknown>; findings: Array<Record<string, string | null>>; error?: { code: string; message: string }; causes?: Array<Record<string, unknown> & { message: string }> }>;
   summary: Record<string, number>;
 };
 const noStackTrace = (s: string) => expect(s).not.toMatch(/\n\s+at |Error:|node:internal/);
@@ -91,6 +91,20 @@ describe('planted errors', () => {
     const errors = json(r.stdout).files[0]!.findings.filter((f) => f.severity === 'error');
     expect(errors.map((f) => `${f.rule} ${f.cell} ${f.unit}`)).toEqual(['number H11 Hàm Yên']);
     expect(errors[0]!.message).toBe('Hàm Yên, poverty rate, start of year: the cell shows the spreadsheet error #DIV/0! of =ROUND(H7/L5*100,2) (a formula divided by an empty or zero cell), not a figure; correct the formula or type the figure.');
+  });
+
+  it('hidden rows and columns of a workbook are not read and are named (a helper column was a district, helper rows took the rates\' place)', async () => {
+    const clean = await cli(['validate', 'fixtures/xlsx/hidden-helpers.xlsx', '--format', 'json', '--lang', 'en']);
+    expect(clean.code).toBe(0);
+    const file = json(clean.stdout).files[0]!;
+    expect(file.source).toMatchObject({ kind: 'workbook', hidden: { rows: [12, 15], cols: ['M'] } });
+    expect(file.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${f.cell}`)).toEqual(['denominator D13']);
+    const typo = await cli(['validate', 'fixtures/xlsx/hidden-rows-typo.xlsx', '--lang', 'en']);
+    expect(typo.code).toBe(1);
+    expect(typo.stdout).toContain('Read as: xlsx workbook, sheet "Phụ lục"; hidden rows 12, 15 not read (hidden in the workbook);');
+    expect(typo.stdout).toMatch(/Likely cause: Phụ lục!J14 \(Poverty rate, end of year, Na Hang\) holds 25\.65; 25\.56 would make both failing checks pass/);
+    const table = await cli(['table', 'fixtures/xlsx/hidden-rows-typo.xlsx', '--lang', 'en']);
+    expect(table.stderr).toContain('hidden-rows-typo.xlsx: hidden rows 12, 15 not read (hidden in the workbook)');
   });
 
   it('a total whose =SUM stops a row short (LibreOffice-made) is the cause, naming the commune it leaves out', async () => {
