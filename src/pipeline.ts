@@ -76,7 +76,12 @@ async function checkFirstTableSheet(file: string, input: Exclude<InputContent, {
     (position) => readInput(file, { ...opts, sheet: position }, stats),
     (x) => checkTableInput(x as Exclude<InputContent, { kind: 'document' }>, opts, opts.onProgress),
   );
-  if (passedOver && result.source.kind === 'workbook') return { ...result, source: { ...result.source, passedOver } };
+  if (passedOver && result.source.kind === 'workbook') {
+    // The sheets passed over were looked at: not among those left unread.
+    const others = result.source.others?.filter((s) => !passedOver.includes(s));
+    const { others: _all, ...source } = result.source;
+    return { ...result, source: { ...source, passedOver, ...(others?.length ? { others } : {}) } };
+  }
   // `--sheet` names a workbook's sheet: a text file has one table, read whole, and the report says so.
   if (opts.sheet !== undefined && result.source.kind === 'delimited') return { ...result, source: { ...result.source, sheetNotApplied: opts.sheet } };
   return result;

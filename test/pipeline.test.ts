@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { DEFAULT_INTERRUPT_BUDGET, FILES_INTERRUPT_BUDGET, FULL_COMPILE_BYTES, inliningFor, interruptBudgetFor, LEAN_COMPILE_BYTES, LEAN_TURBOFAN_PHASES, LONG_BUDGET_BYTES, validateFile } from '../src/pipeline.js';
-import { ooxmlApi, sheetXml, str, workbook } from './xlsx-build.js';
+import { ooxmlApi, sheetXml, str, workbook, zipApi } from './xlsx-build.js';
 import { cli, ROOT } from './helpers.js';
 
 // How much V8 inlines is a speed setting (pipeline.ts compileFor); what it must never do is load node:v8 (and
@@ -73,6 +73,19 @@ describe('a workbook whose first sheet holds no table (a cover page)', () => {
     expect(r.status).not.toBe('unreadable');
     expect(r.source).toMatchObject({ kind: 'workbook', sheet: 'Phụ lục', passedOver: ['Bìa', 'Ghi chú'] });
     expect(r.findings.every((f) => !f.at || f.at.sheet === 'Phụ lục')).toBe(true);
+  });
+
+  it('names the visible sheets it did not read (not those passed over, not hidden ones): a verdict on one sheet claims no more', async () => {
+    const file = join(dir, 'others.xlsx');
+    const book = zipApi.readZip(workbook([['Bìa', cover], ['Phụ lục', ooxmlApi.annexSheet()], ['Na Hang', ooxmlApi.annexSheet()], ['Tra cứu', cover]]));
+    const xml = book.get('xl/workbook.xml')!.toString('utf8');
+    expect(xml).toContain('name="Tra cứu"');
+    book.set('xl/workbook.xml', Buffer.from(xml.replace('name="Tra cứu"', 'name="Tra cứu" state="hidden"'), 'utf8'));
+    writeFileSync(file, zipApi.writeZip([...book]));
+    expect((await validateFile(file)).source).toMatchObject({ kind: 'workbook', sheet: 'Phụ lục', passedOver: ['Bìa'], others: ['Na Hang'] });
+    expect((await validateFile(file, { sheet: 'Na Hang' })).source).toMatchObject({ sheet: 'Na Hang', others: ['Bìa', 'Phụ lục'] });
+    const r = await cli(['validate', file, '--lang', 'en']);
+    expect(r.stdout).toContain('sheet "Phụ lục" ("Bìa" before it holds no table); sheet "Na Hang" not read (--sheet to check one);');
   });
 
   it('table and plan read past it too, and say so in one line on stderr', async () => {

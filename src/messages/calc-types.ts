@@ -43,6 +43,8 @@ export interface CalcText {
   sheetsPassedOver: (read: string, passedOver: readonly string[]) => string;
   /** The sheet's hidden rows and columns that hold something, not read: "hidden rows 12, 15 not read (hidden in the workbook)". */
   hiddenNotRead: (hidden: HiddenContent) => string;
+  /** The workbook's other visible sheets, not read: "sheets "Na Hang", "Lâm Bình" not read (--sheet to check one)". */
+  otherSheets: (names: readonly string[]) => string;
   /** A reading note passed on from the shape stage (an unknown row, a duplicate indicator). */
   note: (file: string, message: string) => string;
   /** After a reading note of `table`: the row or column it names is not in the table printed. */

@@ -56,6 +56,7 @@ export const enCalc: CalcText = {
   suggestValidate: (file) => `  Run \`povcheck validate ${file}\` for what is wrong where.`,
   hiddenNotRead: (h) =>
     `${[h.rows.length ? `hidden ${h.rows.length === 1 ? 'row' : 'rows'} ${firstEight(h.rows, (n) => ` and ${count(n, 'en')} more`)}` : '', h.cols.length ? `hidden ${h.cols.length === 1 ? 'column' : 'columns'} ${firstEight(h.cols, (n) => ` and ${count(n, 'en')} more`)}` : ''].filter(Boolean).join(' and ')} not read (hidden in the workbook)`,
+  otherSheets: (names) => `${names.length === 1 ? 'sheet' : 'sheets'} ${firstEight(names.map((n) => `"${n}"`), (n) => ` and ${count(n, 'en')} more`)} not read (--sheet to check one)`,
   sheetsPassedOver: (read, passedOver) => `read sheet "${read}": ${passedOver.map((s) => `"${s}"`).join(', ')} before it ${passedOver.length === 1 ? 'holds' : 'hold'} no table`,
   note: (file, message) => `povcheck: ${file}: ${message}`,
   leftOut: 'It is not in the table printed.',

@@ -44,6 +44,7 @@ export const viCalc: CalcText = {
   suggestValidate: (file) => `  Chạy \`povcheck validate ${file}\` để xem chi tiết từng chỗ sai.`,
   hiddenNotRead: (h) =>
     `${[h.rows.length ? `hàng ẩn ${firstEight(h.rows, (n) => ` và ${count(n, 'vi')} hàng khác`)}` : '', h.cols.length ? `cột ẩn ${firstEight(h.cols, (n) => ` và ${count(n, 'vi')} cột khác`)}` : ''].filter(Boolean).join(', ')} không được đọc (bị ẩn trong sổ tính)`,
+  otherSheets: (names) => `${names.length === 1 ? 'trang' : 'các trang'} ${firstEight(names.map((n) => `"${n}"`), (n) => ` và ${count(n, 'vi')} trang khác`)} không được đọc (--sheet để kiểm tra một trang)`,
   sheetsPassedOver: (read, passedOver) => `đọc trang "${read}": ${passedOver.length === 1 ? 'trang' : 'các trang'} ${passedOver.map((s) => `"${s}"`).join(', ')} trước đó không có bảng`,
   note: (file, message) => `povcheck: ${file}: ${message}`,
   leftOut: 'Chỉ tiêu này không có trong bảng in ra.',

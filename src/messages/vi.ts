@@ -434,7 +434,7 @@ export function vi(): Catalog {
         s.kind === 'delimited'
           ? `văn bản ${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 có BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]}, phân cách bằng ${s.delimiter === ',' ? 'dấu phẩy' : s.delimiter === ';' ? 'dấu chấm phẩy' : 'TAB'}${s.sheetNotApplied !== undefined ? ` (--sheet "${s.sheetNotApplied}" không áp dụng: tệp văn bản chỉ có một bảng, được đọc toàn bộ)` : ''}` // (a TAB arrives as ␉: visible.ts)
           : s.kind === 'workbook'
-            ? `sổ tính ${s.format}, trang "${s.sheet}"${s.passedOver?.length ? ` (${s.passedOver.length === 1 ? 'trang' : 'các trang'} ${s.passedOver.map((x) => `"${x}"`).join(', ')} trước đó không có bảng)` : ''}${s.hidden ? `; ${viCalc.hiddenNotRead(s.hidden)}` : ''}`
+            ? `sổ tính ${s.format}, trang "${s.sheet}"${s.passedOver?.length ? ` (${s.passedOver.length === 1 ? 'trang' : 'các trang'} ${s.passedOver.map((x) => `"${x}"`).join(', ')} trước đó không có bảng)` : ''}${s.hidden ? `; ${viCalc.hiddenNotRead(s.hidden)}` : ''}${s.others ? `; ${viCalc.otherSheets(s.others)}` : ''}`
             : viDocument.source(s),
       layoutName: { wide: 'ngang (mỗi dòng một chỉ tiêu)', long: 'dọc (mỗi dòng một đơn vị)', none: 'không có bảng tỷ lệ hộ nghèo' },
       localeName: { vi: 'kiểu Việt Nam (210.299; 11,80)', en: 'kiểu Anh – Mỹ (210,299; 11.80)', plain: 'không có dấu phân cách hàng nghìn', mixedVi: 'số hộ kiểu Việt Nam, tỷ lệ kiểu Anh – Mỹ (210.299; 11.80)', mixedEn: 'số hộ kiểu Anh – Mỹ, tỷ lệ kiểu Việt Nam (210,299; 11,80)' },

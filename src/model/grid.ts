@@ -45,9 +45,10 @@ export type SourceInfo =
   /**
    * `passedOver`: the sheets before `sheet` that hold no table (a cover page), read past when no sheet was named.
    * `hidden`: the sheet's hidden rows (their numbers, 1-based) and columns (letters) that hold something: not read,
-   * as a printed page does not show them (a helper computation, a check column).
+   * as a printed page does not show them (a helper computation, a check column). `others`: the workbook's other
+   * visible sheets, not read (`--sheet` reads one).
    */
-  | { kind: 'workbook'; format: string; sheet: string; passedOver?: readonly string[]; hidden?: HiddenContent }
+  | { kind: 'workbook'; format: string; sheet: string; passedOver?: readonly string[]; hidden?: HiddenContent; others?: readonly string[] }
   /** A plan document (Word .docx, or Word's plain-text export): its tables are checked, and its text. */
   | { kind: 'document'; format: 'docx' | 'text'; encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni'; paragraphs: number; tables: number };
 

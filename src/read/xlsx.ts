@@ -89,6 +89,8 @@ const invalid = (damage: ContainerDamage) => new PovcheckError('WORKBOOK_INVALID
 interface SheetEntry {
   name: string;
   part: string;
+  /** Hidden in the workbook (`state="hidden"` or `"veryHidden"`): a lookup list, not a page. */
+  hidden?: boolean;
 }
 
 interface WorkbookInfo {
@@ -117,7 +119,7 @@ function readWorkbookInfo(parts: Parts, limits: WorkbookLimits): WorkbookInfo {
       if (name === 'Relationship' && a.Id !== undefined && a.Target !== undefined && a.TargetMode !== 'External') rels.set(a.Id, { type: a.Type ?? '', target: a.Target });
     },
   });
-  const listed: Array<{ name: string; rid: string | undefined }> = [];
+  const listed: Array<{ name: string; rid: string | undefined; hidden: boolean }> = [];
   let date1904 = false;
   // Only <sheets> and <workbookPr>; <definedNames> and everything else are ignored.
   const found = parts.parse('xl/workbook.xml', {
@@ -125,7 +127,7 @@ function readWorkbookInfo(parts: Parts, limits: WorkbookLimits): WorkbookInfo {
       if (name === 'sheet') {
         if (listed.length >= limits.maxSheets) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'sheets', limit: limits.maxSheets });
         const rid = Object.keys(a).find((k) => k === 'r:id' || k.endsWith(':id'));
-        listed.push({ name: a.name ?? '', rid: rid !== undefined ? a[rid] : undefined });
+        listed.push({ name: a.name ?? '', rid: rid !== undefined ? a[rid] : undefined, hidden: a.state === 'hidden' || a.state === 'veryHidden' });
       } else if (name === 'workbookPr') {
         date1904 = a.date1904 === '1' || a.date1904 === 'true';
       }
@@ -137,7 +139,7 @@ function readWorkbookInfo(parts: Parts, limits: WorkbookLimits): WorkbookInfo {
     const rel = s.rid !== undefined ? rels.get(s.rid) : undefined;
     // Chart sheets and dialog sheets hold no cells.
     if (!rel || !/\/worksheet$/.test(rel.type)) continue;
-    sheets.push({ name: s.name, part: partPath(rel.target) });
+    sheets.push({ name: s.name, part: partPath(rel.target), ...(s.hidden ? { hidden: true } : {}) });
   }
   const byType = (suffix: string, fallback: string) => {
     for (const r of rels.values()) if (r.type.endsWith(suffix)) return partPath(r.target);
@@ -558,8 +560,14 @@ export async function gridFromWorkbook(bytes: Uint8Array, opts: WorkbookReadOpti
   const { rows, merges, count, hiddenRows, hiddenCols } = readSheet(parts, sheet, ctx, limits);
   applyMerges(rows, merges, sheet.name, limits, count);
   const hidden = withoutHidden(rows, hiddenRows, hiddenCols);
+  // The workbook's other visible sheets, not read: named, so that a verdict on one sheet claims no more.
+  const others = info.sheets.filter((s) => s !== sheet && !s.hidden).map((s) => s.name);
   // Rows may have holes (empty cells); readers use cellAt, which treats a hole as no cell.
-  return { rows, sheet: sheet.name, source: { kind: 'workbook', format: workbookFormat(facts.macroEnabled), sheet: sheet.name, ...(hidden ? { hidden } : {}) } };
+  return {
+    rows,
+    sheet: sheet.name,
+    source: { kind: 'workbook', format: workbookFormat(facts.macroEnabled), sheet: sheet.name, ...(hidden ? { hidden } : {}), ...(others.length > 0 ? { others } : {}) },
+  };
 }
 
 /**

@@ -73,7 +73,7 @@ describe('validate --sheet', () => {
       const r = await cli(['validate', 'fixtures/xlsx/annex-formatted.xlsx', '--sheet', sheet, '--format', 'json']);
       expect(r.code).toBe(1);
       const file = JSON.parse(r.stdout).files[0];
-      expect(file.source).toEqual({ kind: 'workbook', format: 'xlsx', sheet: 'Bản nháp' });
+      expect(file.source).toEqual({ kind: 'workbook', format: 'xlsx', sheet: 'Bản nháp', others: ['Phụ lục'] });
       expect(file.findings.find((f: { rule: string }) => f.rule === 'flow')).toMatchObject({ cell: 'F7', sheet: 'Bản nháp', unit: 'Chiêm Hóa' });
     }
   });

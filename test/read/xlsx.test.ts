@@ -35,7 +35,7 @@ describe('the annex as staff build it (annex-formatted.xlsx, saved by LibreOffic
   const grid = await readGrid(X('annex-formatted.xlsx'));
 
   it('reads the first sheet, and every cell carries its name', () => {
-    expect(grid.source).toEqual({ kind: 'workbook', format: 'xlsx', sheet: 'Phụ lục' });
+    expect(grid.source).toEqual({ kind: 'workbook', format: 'xlsx', sheet: 'Phụ lục', others: ['Bản nháp'] });
     expect(at(grid, 'I7')).toMatchObject({ ref: 'I7', sheet: 'Phụ lục', numeric: '5511' });
   });
 
@@ -80,7 +80,7 @@ describe('the annex as staff build it (annex-formatted.xlsx, saved by LibreOffic
 
   it('the same workbook saved as .xlsm reads the same', async () => {
     const xlsm = await readGrid(X('annex-formatted.xlsm'));
-    expect(xlsm.source).toEqual({ kind: 'workbook', format: 'xlsm', sheet: 'Phụ lục' });
+    expect(xlsm.source).toEqual({ kind: 'workbook', format: 'xlsm', sheet: 'Phụ lục', others: ['Bản nháp'] });
     expect(checkGrid(xlsm).findings.map((f) => `${f.rule}@${f.at?.ref}`)).toEqual(checkGrid(grid).findings.map((f) => `${f.rule}@${f.at?.ref}`));
   });
 });
