@@ -291,6 +291,8 @@ export const isMeasureValue = (t: string) => inSet(MEASURES, t) || t.trim() === 
 export const isUnitHeader = (t: string) => inSet(UNIT_HEADS, t);
 export const isCodeHeader = (t: string) => inSet(CODES, t);
 export const isParentHeader = (t: string) => inSet(PARENTS, t);
+/** The header of a column of years (`Năm`, `Năm báo cáo`, a plan's `Kế hoạch năm`); `blank`: an empty header too. */
+export const isYearHeader = (t: string, blank = false) => /^(?:năm|year|năm báo cáo|kế hoạch năm|năm kế hoạch|plan year)$/iu.test(t.trim()) || (blank && t.trim() === '');
 
 /** All alias lists, for documentation and the docs check. */
 export const ALIAS_LISTS = {

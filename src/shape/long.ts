@@ -18,6 +18,7 @@ import {
   isSttHeader,
   isTotalName,
   isUnitHeader,
+  isYearHeader,
 } from './aliases.js';
 import { clip, columnTexts, MAX_NAME, unknownLabelParams, newDraft, partName, takeIndicators, tidyName, unnamedTotal, type Draft } from './draft.js';
 import type { LabelLine } from './scan.js';
@@ -76,7 +77,7 @@ export function longColumns(grid: Grid, headerRow: number, line: LabelLine, draf
   for (let c = 0; c < width; c++) {
     if (cols.has(c) || line.hits.has(c)) continue;
     const head = header(c);
-    if (unitCol === undefined && (isUnitHeader(head) || /^(?:năm|year|năm báo cáo)$/iu.test(head))) unitCol = c;
+    if (unitCol === undefined && (isUnitHeader(head) || isYearHeader(head))) unitCol = c;
     else if (codeCol === undefined && isCodeHeader(head)) codeCol = c;
     else if (parentCol === undefined && isParentHeader(head)) parentCol = c;
     else if (sttCol === undefined && isSttHeader(head)) sttCol = c;

@@ -7,11 +7,10 @@
 import { cellAt, cellText, type Grid } from '../model/grid.js';
 import { parseSlot, withDims } from '../model/slots.js';
 import { figuresRight, type LabelLine } from './scan.js';
+import { isYearHeader } from './aliases.js';
 import { featuresOf } from './words.js';
 import { plainYearOf as yearOf } from './years.js';
 
-/** The header of a column of years. */
-const YEAR_HEAD = /^(?:năm|year|năm báo cáo)?$/iu;
 
 const textAt = (grid: Grid, r: number, c: number) => cellText(cellAt(grid, r, c));
 
@@ -53,7 +52,7 @@ export function applyRowYears(grid: Grid, labelCol: number, width: number, line:
 function yearColumns(grid: Grid, labelCol: number, width: number, first: number, last: number, marks: Map<number, string>): Set<number> {
   const out = new Set<number>();
   for (let c = 0; c < width; c++) {
-    if (c === labelCol || !YEAR_HEAD.test(headerAbove(grid, first, c))) continue;
+    if (c === labelCol || !isYearHeader(headerAbove(grid, first, c), true)) continue;
     const found = new Map<number, string>();
     let ok = true;
     for (let r = first; r <= last && ok; r++) {

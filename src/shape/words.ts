@@ -142,6 +142,9 @@ const TIME: Rule[] = [
   vi(/\bgiam khac\b|\bdo chet\b|\bchuyen di\b/, (f) => (f.time = 'other_out')),
   vi(/\bgiam\b/, (f) => (f.time = 'reduced')),
   en(/\breduc|\bdecrease|\bdecline\b|\bfall\b/, (f) => (f.time = 'reduced')),
+  // The end of the year before is this year's start (a plan's `Số hộ nghèo cuối năm trước`, then its target year's end).
+  vi(/\bcuoi (?:nam|ky) truoc\b/, (f) => (f.time = 'start')),
+  en(/\bend of (?:the )?(?:previous|last|prior) year\b/, (f) => (f.time = 'start')),
   vi(/\bdau (?:nam|ky)\b/, (f) => (f.time = 'start')),
   en(/\bstart\b|\bbeginning\b/, (f) => (f.time = 'start')),
   vi(/\bcuoi (?:nam|ky)\b/, (f) => (f.time = 'end')),
@@ -157,7 +160,7 @@ const TIME: Rule[] = [
 const ROLE: Rule[] = [
   vi(/\bty le dat\b|\bti le dat\b|\bdat so voi\b|\bmuc dat\b|\bmuc do hoan thanh\b/, (f) => (f.role = 'achievement')),
   en(/\bachieve|\bof the target\b/, (f) => (f.role = 'achievement')),
-  vi(/\bchi tieu (?:giam|tang|ve|cua|ty le|ti le|so ho|ke hoach)\b|\bke hoach\b|\bgiao\b|\bmuc tieu\b/, (f) => (f.role = 'target')),
+  vi(/\bchi tieu (?:giam|tang|ve|cua|ty le|ti le|so ho|ke hoach)\b|\bke hoach\b|\bgiao\b|\bmuc tieu\b|\bphan dau\b/, (f) => (f.role = 'target')),
   en(/\btarget/, (f) => (f.role = 'target')),
 ];
 

@@ -36,3 +36,18 @@ describe('years down a wide table', () => {
     expect(problems(r)).toEqual(['error duplicate B3']);
   });
 });
+
+describe('a plan\'s years as rows under `Kế hoạch năm` (Đắk Nông 2023–2024, helper-86)', () => {
+  it('reads the years as the rows\' names and the end of the year before as the start: no row without a name, no false fall', async () => {
+    const { gridFromAnyBytes } = await import('../../src/read/index.js');
+    const { checkGrid } = await import('../../src/check-grid.js');
+    const csv = [
+      'Kế hoạch năm;Số hộ nghèo cuối năm trước (theo kết quả rà soát);Tỷ lệ hộ nghèo cuối năm trước (%);Phấn đấu giảm tỷ lệ hộ nghèo từ … trở lên (%);Tương ứng số hộ nghèo giảm trên (hộ);Số hộ nghèo cuối năm kế hoạch;Tỷ lệ hộ nghèo cuối năm kế hoạch (%)',
+      '2023;13.342;7,97;3;4.990;8.352;4,97',
+      '2024;8.838;5,18;2;3.415;5.423;3,15',
+    ].join('\r\n');
+    const r = await checkGrid(await gridFromAnyBytes(Buffer.from(`\uFEFF${csv}`, 'utf8'), { name: 'dak-nong.csv' }));
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.annex!.indicators.slice(0, 2).map(String)).toEqual(expect.arrayContaining([expect.stringMatching(/^poor_start/), expect.stringMatching(/^rate_start/)]));
+  });
+});

@@ -127,6 +127,14 @@ describe('labels of published review results', () => {
     expect(recognise('Số hộ nghèo đầu năm')?.key).toBe('poor_start');
   });
 
+  it('reads the end of the year before as this year\'s start, and "phấn đấu" as a target (Đắk Nông\'s plans)', () => {
+    expect(recognise('Số hộ nghèo cuối năm trước (theo kết quả rà soát)')?.key).toBe('poor_start');
+    expect(recognise('Tỷ lệ hộ nghèo cuối năm trước (%)')?.key).toBe('rate_start');
+    expect(recognise('Poor households at the end of the previous year')?.key).toBe('poor_start');
+    expect(recognise('Số hộ nghèo cuối năm')?.key).toBe('poor_end');
+    expect(recognise('Phấn đấu giảm tỷ lệ hộ nghèo từ … trở lên (%)')?.key).toBe('rate_reduced_target');
+  });
+
   it('reads "thoát nghèo, thoát cận nghèo" as the exits from both (a comma for "và")', () => {
     expect(recognise('Tổng số hộ thoát nghèo, thoát cận nghèo')?.key).toBe('poor_near_poor_exited');
     expect(recognise('Số hộ thoát nghèo và thoát cận nghèo')?.key).toBe('poor_near_poor_exited');
