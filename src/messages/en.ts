@@ -297,7 +297,7 @@ export function en(): Catalog {
       p.kinds
         ? `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is written in ${p.locale === 'vi' ? 'English' : 'Vietnamese'} format, but this file writes its ${p.kinds === 'rate' ? 'rates' : 'counts'} in ${p.locale === 'vi' ? 'Vietnamese' : 'English'} format (as in ${p.witness}).`
         : `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is written in ${p.locale === 'vi' ? 'English' : 'Vietnamese'} format, but this file uses ${p.locale === 'vi' ? 'Vietnamese' : 'English'} format (as in ${p.witness}); use --locale if that is wrong.`,
-    'number.dash-rate': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a number; write 0 if the rate is zero.`,
+    'number.not-applicable': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" marks no figure (not applicable or not published), as statistical tables write it; the checks over this cell do not run.`,
     'number.dash': (p, f) =>
       `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is read as 0 (none), as statistical tables write it${p.more ? `; so ${p.more === 1 ? 'is 1 other cell' : `are ${k(p.more)} other cells`} (${p.others!.join(', ')}${p.more > p.others!.length ? ', …' : ''})` : ''}.`,
     'missing.value': (p, f) => `${p.unit}: no value for ${lower(f.ind(p.indicator))}.`,

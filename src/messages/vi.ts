@@ -302,7 +302,7 @@ export function vi(): Catalog {
       p.kinds
         ? `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" viết theo kiểu ${p.locale === 'vi' ? 'tiếng Anh' : 'Việt Nam'}, nhưng ${p.kinds === 'rate' ? 'các tỷ lệ' : 'các số hộ'} của tệp này viết kiểu ${p.locale === 'vi' ? 'Việt Nam' : 'tiếng Anh'} (như ô ${p.witness}).`
         : `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" viết theo kiểu ${p.locale === 'vi' ? 'tiếng Anh' : 'Việt Nam'}, nhưng tệp này dùng kiểu ${p.locale === 'vi' ? 'Việt Nam' : 'tiếng Anh'} (như ô ${p.witness}); dùng --locale nếu cần.`,
-    'number.dash-rate': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số; nếu tỷ lệ bằng 0 thì ghi 0.`,
+    'number.not-applicable': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" là ký hiệu không có số liệu (không áp dụng hoặc không công bố), theo cách ghi của bảng thống kê; các phép kiểm tra dùng ô này không chạy.`,
     'number.dash': (p, f) =>
       `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" được đọc là 0 (không có), như cách ghi của bảng thống kê${p.more ? `; ${k(p.more)} ô khác cũng vậy (${p.others!.join(', ')}${p.more > p.others!.length ? ', …' : ''})` : ''}.`,
     'missing.value': (p, f) => `${p.unit}: thiếu số liệu ${f.ind(p.indicator).toLowerCase()}.`,

@@ -196,7 +196,8 @@ export interface MessageParams {
   /** A dash read as none (0); `more` other cells hold one, the first of them `others`. */
   'number.dash': { unit: string; indicator: Indicator; text: string; others?: string[]; more?: number };
   /** A dash where a rate goes: not a number (a count's dash is none, `number.dash`). */
-  'number.dash-rate': { unit: string; indicator: Indicator; text: string };
+  /** `x` where a figure goes: the statistical tables' mark for no figure; nothing is checked over it. */
+  'number.not-applicable': { unit: string; indicator: Indicator; text: string };
   'missing.value': { unit: string; indicator: Indicator };
   /** A spreadsheet formula cell whose file holds no computed result (never recalculated on save). */
   'missing.formula': { unit: string; indicator: Indicator; formula: string };

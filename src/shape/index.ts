@@ -693,15 +693,20 @@ export function parseValue(cell: Cell, unitId: number, unitName: string, indicat
   const p = cell.numeric !== undefined ? parseStored(cell.numeric) : parseDigits(text, localeFor(format, k), k);
   if (p.ok) return { value: new NumberValue(indicator, unitId, cell, text, p.plain, p.decimals, p.negativeZero ? new Dec(`-${p.plain}`) : undefined) };
   // A dash is "none" in the statistical tables' convention (`-` under households back among the poor, its rate 0,00
-  // beside it): a count read as 0, said once for the table (foldDashes). A rate has no digits to check at (its
-  // decimals): a dash there is still not a number.
-  if (p.problem === 'dash' && k === 'count') return { value: new NumberValue(indicator, unitId, cell, text, '0', 0), finding: { rule: 'number', severity: 'info', at: cell, unit: unitName, indicator, actual: clip(text), msg: { id: 'number.dash', params: { unit: unitName, indicator, text: clip(text) } } } };
+  // beside it): a count read as 0, a rate as 0,00 (two decimals: a dash for 0,30 % is no rate of 0 at no decimals,
+  // and its check fails), said once for the table (foldDashes).
+  if (p.problem === 'dash') {
+    const [plain, decimals] = k === 'count' ? ['0', 0] : ['0.00', 2];
+    return { value: new NumberValue(indicator, unitId, cell, text, plain, decimals), finding: { rule: 'number', severity: 'info', at: cell, unit: unitName, indicator, actual: clip(text), msg: { id: 'number.dash', params: { unit: unitName, indicator, text: clip(text) } } } };
+  }
+  // An `x` is no figure where a table may leave one out; an annex needs every figure: there it is not a number.
+  const problem = p.problem === 'not-applicable' && annexShaped ? 'text' : p.problem;
   return {
-    value: { indicator, unit: unitId, cell, text, status: p.problem === 'empty' ? 'empty' : 'invalid' },
+    value: { indicator, unit: unitId, cell, text, status: problem === 'empty' ? 'empty' : 'invalid' },
     finding:
-      p.problem === 'text' && (isNote(text) || isApproximate(text))
+      problem === 'text' && (isNote(text) || isApproximate(text))
         ? noteFinding(cell, unitName, indicator, clip(text), annexShaped, isNote(text) ? 'number.note' : 'number.approximate')
-        : numberFinding(p.problem, cell, unitName, indicator, clip(text), localeFor(format, k), format.rates ? (k === 'rate' ? format.rates.witness : format.witness) : format.witness, format.rates ? k : undefined),
+        : numberFinding(problem, cell, unitName, indicator, clip(text), localeFor(format, k), format.rates ? (k === 'rate' ? format.rates.witness : format.witness) : format.witness, format.rates ? k : undefined),
   };
 }
 
@@ -903,7 +908,7 @@ function numberFinding(problem: string, cell: Cell, unit: string, indicator: Ind
   const base = { severity: 'error' as const, at: cell, unit, indicator, actual: text };
   const error = spreadsheetError(text);
   if (error) return { ...base, rule: 'number', msg: { id: 'number.spreadsheet-error', params: { unit, indicator, text: text.trim(), kind: error, ...(cell.formula !== undefined ? { formula: cell.formula } : {}) } } };
-  if (problem === 'dash') return { ...base, rule: 'number', msg: { id: 'number.dash-rate', params: { unit, indicator, text } } };
+  if (problem === 'not-applicable') return { ...base, severity: 'info', rule: 'number', msg: { id: 'number.not-applicable', params: { unit, indicator, text } } };
   if (problem === 'grouping') {
     const kind = indicatorKind(indicator);
     const other = parseNumber(text, locale === 'vi' ? 'en' : 'vi', kind);

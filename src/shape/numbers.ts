@@ -21,6 +21,8 @@ export type NumberProblem =
   | 'empty'
   /** "-", "–": conventional for "none", but not a number. */
   | 'dash'
+  /** "x": the statistical tables' mark for no figure (not applicable, or not published): nothing to check. */
+  | 'not-applicable'
   /** Digits and separators, but not a well-formed number in this locale ("21.0299"). */
   | 'grouping'
   /** Anything else: letters, stray symbols ("4.18x", "n/a"). */
@@ -73,6 +75,7 @@ function readDigits(text: string, locale: NumberLocale, kind: IndicatorKind): Di
   const trimmed = text.trim();
   if (trimmed === '') return 'empty';
   if (/^[-–—]+$/.test(trimmed)) return 'dash';
+  if (trimmed === 'x' || trimmed === 'X') return 'not-applicable';
   const tidied = tidy(trimmed, kind);
   const m = tidied ? (locale === 'vi' ? VI : EN).exec(tidied.body) : null;
   if (!tidied || !m) return tidied && NUMERICISH.test(trimmed) ? 'grouping' : 'text';

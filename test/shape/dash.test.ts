@@ -1,6 +1,7 @@
 /**
  * A dash where a figure goes is "none", as statistical tables write it (Hướng Hóa 2016: `-` households back among
- * the poor, with the rate 0,00 beside it): read as 0, said once for the table, and the checks that read the cell run.
+ * the poor, with the rate 0,00 beside it): read as 0 (a rate as 0,00), said once for the table, and the checks that
+ * read the cell run. An `x` marks no figure: said, and nothing is checked over it.
  */
 import { describe, expect, it } from 'vitest';
 import { makeFmt, renderMessage } from '../../src/messages/index.js';
@@ -27,10 +28,25 @@ describe('a dash where a figure goes', () => {
 });
 
 describe('a dash where a rate goes', () => {
-  it('is not a number (a rate has no digits to check at): an error saying to write 0, not a rate of 0 at no decimals', async () => {
-    const r = await check(['Đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%)', 'Toàn huyện;300;15;5,00', 'Xã A;100;5;-', 'Xã B;200;10;5,00'].join('\n'));
-    expect(r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.msg.id} ${f.at?.ref}`)).toEqual(['error number.dash-rate D3']);
-    expect(renderMessage(r.findings[0]!.msg, makeFmt('en'))).toBe('Xã A, poverty rate: "-" is not a number; write 0 if the rate is zero.');
+  it('is a rate of 0,00 beside no poor households: no error (helper-87: a township with no poor households)', async () => {
+    const r = await check(['Đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%)', 'Toàn huyện;300;10;3,33', 'Xã A;100;-;-', 'Xã B;200;10;5,00'].join('\n'));
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(r.coverage.ran).toContain('rate');
+    expect(r.findings.map((f) => `${f.msg.id} ${f.at?.ref}`)).toEqual(['number.dash C3']);
+  });
+
+  it('beside poor households is a rate of 0,00 at two decimals, whose check fails (not a rate of 0 at no decimals, which 0,30 % would round to)', async () => {
+    const r = await check(['Đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%)', 'Toàn huyện;3.000;13;0,43', 'Xã A;1.000;3;-', 'Xã B;2.000;10;0,50'].join('\n'));
+    expect(r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref} ${f.expected}`)).toEqual(['error rate D3 0.30']);
+  });
+});
+
+describe('an x where a figure goes', () => {
+  it('marks no figure (not applicable or not published): an info, not an error, and the checks over it do not run', async () => {
+    const r = await check(['Đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%)', 'Toàn huyện;3.000;181;6,03', 'Xã A;1.000;x;x', 'Xã B;2.000;137;6,85'].join('\n'));
+    expect(r.findings.map((f) => `${f.severity} ${f.msg.id} ${f.at?.ref}`)).toEqual(['info number.not-applicable C3', 'info number.not-applicable D3']);
+    expect(r.skipped.map((s) => s.rule)).toEqual(['sum']);
+    expect(renderMessage(r.findings[0]!.msg, makeFmt('en'))).toBe('Xã A, poor households: "x" marks no figure (not applicable or not published), as statistical tables write it; the checks over this cell do not run.');
   });
 });
 
