@@ -330,6 +330,7 @@ export function en(): Catalog {
     'unknown.unlabelled-row': (p) => `Row ${p.row} has values but no indicator label; it is not checked.`,
     'unknown.empty-rows': (p, f) =>
       `Rows ${p.rows.every((r, i) => r === p.rows[0]! + i) ? `${p.rows[0]}–${p.rows[p.rows.length - 1]}` : f.list(p.rows.map(String))} (${firstThree(p.texts, (n) => ` and ${k(n)} more`)}) have ${p.note !== undefined ? `a note only ("${p.note}")` : 'no values'}${p.note !== undefined ? ', no values' : ''}; they are not checked.`,
+    'unknown.another-table': (p) => `Another table starts in row ${p.row} ("${p.text}"): the table read ends above it, and it is not read; put it on a sheet of its own to check it.`,
     'unknown.empty-row': (p) => (p.note ? `Row ${p.row} ("${p.text}") has a note only ("${p.note}"), no values; it is not checked.` : `Row ${p.row} ("${p.text}") has no values; it is not checked.`),
     'unknown.column': (p) => (p.kind ? `"${p.text}" ${EN_NO_INDICATOR[p.kind]}, not an indicator povcheck checks; the column is not checked.` : `"${p.text}" is not a known indicator; the column is not checked (see the label list in docs/input.md).`),
     'unknown.unlabelled-column': (p) => `Column ${p.col} has content but no header; it is not checked.`,

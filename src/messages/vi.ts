@@ -336,6 +336,7 @@ export function vi(): Catalog {
     'unknown.unlabelled-row': (p) => `Dòng ${p.row} có số liệu nhưng không có tên chỉ tiêu; dòng này không được kiểm tra.`,
     'unknown.empty-rows': (p, f) =>
       `Các dòng ${p.rows.every((r, i) => r === p.rows[0]! + i) ? `${p.rows[0]}–${p.rows[p.rows.length - 1]}` : f.list(p.rows.map(String))} (${firstThree(p.texts, (n) => ` và ${k(n)} dòng khác`)}) ${p.note !== undefined ? `chỉ có ghi chú ("${p.note}"), không có số liệu nào` : 'không có số liệu nào'}; các dòng này không được kiểm tra.`,
+    'unknown.another-table': (p) => `Một bảng khác bắt đầu ở dòng ${p.row} ("${p.text}"): bảng được đọc kết thúc ở dòng trên, bảng này không được đọc; đặt nó vào một trang tính riêng để kiểm tra.`,
     'unknown.empty-row': (p) => (p.note ? `Dòng ${p.row} ("${p.text}") chỉ có ghi chú ("${p.note}"), không có số liệu nào; dòng này không được kiểm tra.` : `Dòng ${p.row} ("${p.text}") không có số liệu nào; dòng này không được kiểm tra.`),
     'unknown.column': (p) => (p.kind ? `Cột "${p.text}" ${VI_NO_INDICATOR[p.kind]}, không phải chỉ tiêu povcheck kiểm tra; cột này không được kiểm tra.` : `Không nhận ra cột "${p.text}"; cột này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`),
     'unknown.unlabelled-column': (p) => `Cột ${p.col} có nội dung nhưng không có tiêu đề; cột này không được kiểm tra.`,

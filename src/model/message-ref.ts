@@ -230,6 +230,8 @@ export interface MessageParams {
   'unknown.unlabelled-row': { row: number };
   /** `note`: what the row's notes column says (`tỷ lệ hộ nghèo < 7%`), when it says something. */
   'unknown.empty-row': { text: string; row: number; note?: string };
+  /** A second table below a table's units (its title or header): the table ends there; the rest is not read. */
+  'unknown.another-table': { text: string; row: number };
   /** Several rows without figures, with the same note (or none): one finding. */
   'unknown.empty-rows': { texts: string[]; rows: number[]; note?: string };
   'unknown.column': { text: string; kind?: NoIndicatorKind };

@@ -22,7 +22,7 @@ import {
 } from './aliases.js';
 import { clip, columnTexts, MAX_NAME, unknownLabelParams, newDraft, partName, takeIndicators, tidyName, unnamedTotal, type Draft } from './draft.js';
 import type { LabelLine } from './scan.js';
-import { adminLevel, blockCandidate, closesTable, isOfWhichName } from './structure.js';
+import { adminLevel, anotherTableTitle, blockCandidate, closesTable, isOfWhichName } from './structure.js';
 import { foldKey } from './normalize.js';
 import { parseSlot, slotKey, withDims, type SlotFormula } from '../model/slots.js';
 import { settleListedParts } from './listed-parts.js';
@@ -154,6 +154,8 @@ export class LongReader {
   private readonly plainCells: boolean;
   /** The columns the header and the columns were found in: a later record's fields past them have no header. */
   private width: number;
+  /** The indicator columns' own header texts, folded (made when a row below the units may be a header again). */
+  private headerKeys: string[] | undefined;
   private section: number | undefined;
   /**
    * The text of a section row read since the last unit: the next unit opens the section (so that section rows
@@ -250,6 +252,45 @@ export class LongReader {
   private widen(length: number): void {
     for (let c = this.width; c < length; c++) this.unlabelled.add(c);
     this.width = length;
+  }
+
+  /**
+   * Whether row `r`, below units, is not one: a header printed again (a page break: skipped), or another table's
+   * title or header (a second table below the first on the sheet: the table ends there, and a warning says the rest
+   * is not read; it was read on as units, each a duplicate of the first table's).
+   */
+  private anotherTable(r: number, fields: ReadonlyArray<string | undefined>, cellOf?: (c: number) => Cell | undefined): boolean {
+    let at = anotherTableTitle(fields);
+    if (at === undefined) {
+      const again = this.headerAgain(fields);
+      if (again === 'same') return true;
+      if (again === undefined) return false;
+      // At the heading that differs from the first table's (`Số hộ cận nghèo` under `Số hộ nghèo`).
+      at = this.indicatorCols.find((c, k) => textOf(fields[c]) !== '' && foldKey(textOf(fields[c])) !== this.headerKeys![k])!;
+    }
+    this.ended = true;
+    const cell = cellOf?.(at) ?? { raw: fields[at] ?? '', ref: a1(r, at), row: r, col: at, ...(this.grid.sheet ? { sheet: this.grid.sheet } : {}) };
+    this.draft.findings.push({ rule: 'unknown', severity: 'warning', at: cell, msg: { id: 'unknown.another-table', params: { text: clip(textOf(fields[at])), row: r + 1 } } });
+    return true;
+  }
+
+  /**
+   * A row whose texts are the header's in two or more indicator columns: `same` when every text it has there is the
+   * header's (the header again), `other` when some differ (`Số hộ cận nghèo` under `Số hộ nghèo`: another table's).
+   */
+  private headerAgain(fields: ReadonlyArray<string | undefined>): 'same' | 'other' | undefined {
+    const first = this.indicatorCols.find((c) => textOf(fields[c]) !== '');
+    if (first === undefined || numberLikeByte(textOf(fields[first]).charCodeAt(0))) return undefined;
+    this.headerKeys ??= this.indicatorCols.map((c) => foldKey(cellText(this.line.band?.columns.get(c)?.own ?? cellAt(this.grid, this.headerRow, c))));
+    let same = 0;
+    let other = 0;
+    this.indicatorCols.forEach((c, k) => {
+      const t = textOf(fields[c]);
+      if (t === '') return;
+      if (foldKey(t) === this.headerKeys![k]) same++;
+      else other++;
+    });
+    return same < 2 ? undefined : other === 0 ? 'same' : 'other';
   }
 
   /** The format given, the first rows have voted: later rows do not. */
@@ -388,6 +429,7 @@ export class LongReader {
       this.ended = true;
       return;
     }
+    if (this.table.n > 0 && this.anotherTable(r, fields, cellOf)) return;
     const { unitCol, codeCol, parentCol, sttCol } = this.columns;
     let nameCol = unitCol;
     let nameRaw = unitCol === undefined ? undefined : fields[unitCol];

@@ -403,6 +403,20 @@ function householdCategory(name: string): boolean {
  * NHÂN DÂN`, `(Ký, ghi rõ họ tên)`, `(Ký tên, đóng dấu)`, `Nơi nhận:`) or a date (`Tuyên Quang, ngày 10 tháng 01
  * năm 2021`). Not a bare `Ký`: `Kỳ Anh` is a district.
  */
+/**
+ * The column of the first text of a row that titles another table (`Biểu 2. Hộ cận nghèo sau rà soát`, `Phụ lục 3`,
+ * `Bảng 2`, `Table 2`): a second table placed below the first on the same sheet. Undefined for any other row.
+ */
+export function anotherTableTitle(fields: ReadonlyArray<string | undefined>): number | undefined {
+  for (let c = 0; c < fields.length; c++) {
+    const t = fields[c]?.trim();
+    if (t === undefined || t === '') continue;
+    return TABLE_TITLE.test(t.normalize('NFC')) ? c : undefined;
+  }
+  return undefined;
+}
+const TABLE_TITLE = /^(?:biểu|bảng|phụ lục|phụ biểu|table|annex|appendix)\s*(?:số\s*)?(?:\d+|[IVXLC]+)(?![\p{L}\d])/iu;
+
 export function closesTable(fields: ReadonlyArray<string | undefined>): boolean {
   for (const f of fields) {
     const t = f?.trimStart();

@@ -107,6 +107,14 @@ describe('planted errors', () => {
     expect(table.stderr).toContain('hidden-rows-typo.xlsx: hidden rows 12, 15 not read (hidden in the workbook)');
   });
 
+  it('a second table below the first on one sheet ends the table read, with one warning (it was read on as duplicate units)', async () => {
+    const r = await cli(['validate', 'fixtures/xlsx/two-tables-one-sheet.xlsx', '--format', 'json', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    const findings = json(r.stdout).files[0]!.findings;
+    expect(findings.map((f) => `${f.severity} ${f.rule} ${f.cell}`)).toEqual(['warning unknown A14']);
+    expect(findings[0]!.message).toMatch(/^Another table starts in row 14 \("Biểu 2\. Hộ cận nghèo sau rà soát năm 2020"\)/);
+  });
+
   it('a total whose =SUM stops a row short (LibreOffice-made) is the cause, naming the commune it leaves out', async () => {
     const r = await cli(['validate', 'fixtures/xlsx/sum-range-short.xlsx', '--format', 'json', '--lang', 'en']);
     expect(r.code).toBe(1);
