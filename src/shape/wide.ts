@@ -211,6 +211,8 @@ function reportStrayRows(b: WideBlock, draft: Draft, line: LabelLine, unitCols: 
     // A figure in any column right of the label counts too (rows whose figures stand only in a column that is no
     // unit's, a period `Giai đoạn 2021 - 2024`, were dropped without a word).
     const hasValues = unitCols.some((c) => textAt(grid, r, c) !== '') || figuresRight(grid, r, labelCol);
+    // The header printed again (typed over a page break: `Chỉ tiêu` over the units' names): no figure, nothing to say.
+    if (isLabelHeader(labelText) && !unitCols.some((c) => /\d/.test(textAt(grid, r, c)))) continue;
     const duplicateLabel = line.hits.has(r); // an indicator given twice: already reported
     if (duplicateLabel || line.listHeads?.has(r)) {
       labelled.push(r);

@@ -54,3 +54,15 @@ describe('a second table below the first', () => {
     }
   });
 });
+
+describe('a header typed again over a page break, units as columns (helper-87\'s f8b, a Word annex)', () => {
+  it('is skipped without a word (it was "Chỉ tiêu is not a known indicator", twice)', async () => {
+    const head = 'STT;Chỉ tiêu;ĐVT;Toàn tỉnh;Xã A;Xã B';
+    const lines = [head, '1;Tổng số hộ đầu năm;Hộ;300;100;200', '2;Số hộ nghèo đầu năm;Hộ;30;10;20', head, '3;Tỷ lệ hộ nghèo đầu năm;%;10,00;10,00;10,00'];
+    for (const r of await both(lines)) {
+      // (The annex's other indicators are missing: warned as for any partial annex.)
+      expect(problems(r).filter((p) => !p.includes('missing.indicator'))).toEqual([]);
+      expect(r.annex.indicators).toEqual(['households_start', 'poor_start', 'rate_start']);
+    }
+  });
+});
