@@ -102,6 +102,9 @@ export const TOTAL_NAMES = [
   'Các địa phương',
   'Toàn vùng',
   'Province total',
+  'Whole province',
+  'Whole district',
+  'District total',
   'All',
 ];
 

@@ -31,6 +31,9 @@ describe('label matching', () => {
     expect(isTotalName('Toàn tỉnh')).toBe(true);
     expect(isTotalName('TỔNG CỘNG')).toBe(true);
     expect(isTotalName('Total')).toBe(true);
+    // English editions of provincial news (Nghệ An 2025).
+    expect(isTotalName('Whole province')).toBe(true);
+    expect(isTotalName('Whole district')).toBe(true);
     expect(isTotalName('Na Hang')).toBe(false);
   });
 });
