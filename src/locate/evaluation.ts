@@ -117,7 +117,7 @@ export class Evaluation {
     }
     if (b.type === 'within') {
       const v = evaluate(b.expr, this.get);
-      return v === undefined || v.abs().lte(b.tol);
+      return v === undefined || v.abs().lte(withinTol(b, (r) => this.changes.has(r), (r) => this.dpOf(r)));
     }
     return b.holds(this.get);
   }
@@ -259,3 +259,13 @@ export function formExpr(f: Form): Expr {
   }
 }
 
+/**
+ * A `within` form's tolerance: its cells' half-units, each changed cell's at the decimals it is proposed with
+ * (`dpOf`), the others' at their printed decimals; the form's fixed `tol` when it names no cells.
+ */
+export function withinTol(f: Extract<Form, { type: 'within' }>, changed: (ref: string) => boolean, dpOf: (ref: string) => number): Dec {
+  if (!f.tolCells) return new Dec(f.tol);
+  let tol = new Dec(0);
+  for (const c of f.tolCells) tol = tol.plus(halfUnit(changed(c.ref) ? dpOf(c.ref) : c.dp));
+  return tol;
+}

@@ -26,7 +26,7 @@ import { compareInIntegers, Evaluation, formExpr } from './evaluation.js';
 import { scopeOf, tableFacts, type TableFacts } from './table.js';
 import { depthOfTable } from '../rules/index.js';
 
-export { Evaluation, formExpr, rateMatches, roundingInterval, type RoundingInterval } from './evaluation.js';
+export { Evaluation, formExpr, rateMatches, roundingInterval, withinTol, type RoundingInterval } from './evaluation.js';
 
 /** The rule a check comes from (the relation kind's id). */
 export type Family = string;

@@ -11,7 +11,7 @@
  */
 import { Dec } from '../calc/decimal.js';
 import { affineOf, type Affine, type Expr } from '../model/expr.js';
-import { Evaluation, rateMatches, roundingInterval, type Check, type Guard, type System } from './model.js';
+import { Evaluation, rateMatches, roundingInterval, withinTol, type Check, type Guard, type System } from './model.js';
 
 /** The solutions for a set of cells: values as base + dir·t for t on the lattice step·ℤ within [lo, hi]. */
 export interface SolutionSet {
@@ -250,8 +250,14 @@ function boundByCheck(u: Unknowns, line: Line, c: Check, b: Bounds): 'bound' | '
     if (!e) return 'point';
     if (body.type === 'le') bound(b, e.a, e.k, '>=', new Dec(0), line.step);
     else {
-      bound(b, e.a, e.k, '>=', new Dec(body.tol).neg(), line.step);
-      bound(b, e.a, e.k, '<=', new Dec(body.tol), line.step);
+      // A cell moving along the line is proposed at its proposal's decimals: its rounding counts at those.
+      const moving = (r: string) => {
+        const i = u.vars.indexOf(r);
+        return i >= 0 && !line.dir[i]!.isZero();
+      };
+      const tol = withinTol(body, moving, (r) => u.sys.cells.get(r)?.proposalDp ?? 0);
+      bound(b, e.a, e.k, '>=', tol.neg(), line.step);
+      bound(b, e.a, e.k, '<=', tol, line.step);
     }
     return 'bound';
   }

@@ -65,6 +65,7 @@ export const combinedKind = defineKind<CombinedRelation>({
   },
   form(r) {
     const e = sub(ref(r.at.cell.ref), sumOf([ref(r.poor.cell.ref), ref(r.nearPoor.cell.ref)]));
-    return r.rate ? { type: 'within', expr: e, tol: tolerance(r).toString() } : { type: 'eq', expr: e };
+    const tolCells = [r.at, r.poor, r.nearPoor].map((v) => ({ ref: v.cell.ref, dp: v.decimals ?? 0 }));
+    return r.rate ? { type: 'within', expr: e, tol: tolerance(r).toString(), tolCells } : { type: 'eq', expr: e };
   },
 });

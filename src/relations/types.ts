@@ -35,7 +35,16 @@ export type Form =
   | { readonly type: 'eq'; readonly expr: Expr }
   | { readonly type: 'rate'; readonly r: string; readonly p: string; readonly h: string; readonly minDp: number }
   | { readonly type: 'le'; readonly a: Expr; readonly b: Expr }
-  | { readonly type: 'within'; readonly expr: Expr; readonly tol: string }
+  | {
+      readonly type: 'within';
+      readonly expr: Expr;
+      readonly tol: string;
+      /**
+       * When `tol` is the half-units of these cells at their printed decimals: a cell locate changes counts at its
+       * proposal's decimals instead (25,6 proposed as 25,68 leaves ±0,005 of rounding, not ±0,05).
+       */
+      readonly tolCells?: ReadonlyArray<{ readonly ref: string; readonly dp: number }>;
+    }
   | {
       readonly type: 'test';
       readonly refs: readonly string[];
