@@ -29,6 +29,9 @@
  *    over its formula (25,56), the reduction J13 typed 4,00 (src/hidden-rows-typo.fods).
  * 10. fixtures/xlsx/two-tables-one-sheet.xlsx: the poor households' table of eight communes, then under `Biểu 2. …`
  *    the near-poor households' of the same communes, on one sheet (src/two-tables-one-sheet.fods, a helper's).
+ * 11. fixtures/xlsx/summary-and-district-sheets.xlsx: a summary sheet whose districts' figures are formulas taking
+ *    them from a sheet per district (='Na Hang'!E3), Na Hang's poor households reduced typed 324 for 342 on its own
+ *    sheet (src/summary-and-district-sheets.fods, a helper's).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -222,6 +225,7 @@ function convertFods() {
     soffice(['--convert-to', 'xlsx', '--outdir', work, join(srcDir, 'hidden-helpers.fods')], work);
     soffice(['--convert-to', 'xlsx', '--outdir', work, join(srcDir, 'hidden-rows-typo.fods')], work);
     soffice(['--convert-to', 'xlsx', '--outdir', work, join(srcDir, 'two-tables-one-sheet.fods')], work);
+    soffice(['--convert-to', 'xlsx', '--outdir', work, join(srcDir, 'summary-and-district-sheets.fods')], work);
     copyFileSync(join(work, 'annex-formatted.xlsx'), join(OUT, 'annex-formatted.xlsx'));
     copyFileSync(join(work, 'annex-formatted.xlsm'), join(OUT, 'annex-formatted.xlsm'));
     copyFileSync(join(work, 'formula-error.xlsx'), join(OUT, 'formula-error.xlsx'));
@@ -231,6 +235,7 @@ function convertFods() {
     copyFileSync(join(work, 'hidden-helpers.xlsx'), join(OUT, 'hidden-helpers.xlsx'));
     copyFileSync(join(work, 'hidden-rows-typo.xlsx'), join(OUT, 'hidden-rows-typo.xlsx'));
     copyFileSync(join(work, 'two-tables-one-sheet.xlsx'), join(OUT, 'two-tables-one-sheet.xlsx'));
+    copyFileSync(join(work, 'summary-and-district-sheets.xlsx'), join(OUT, 'summary-and-district-sheets.xlsx'));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -252,7 +257,7 @@ function main() {
   for (const c of CONVERTED) console.log('converted', convertCsv(c));
   convertFods();
   dropCachedResult();
-  console.log('annex-formatted.xlsx, annex-formatted.xlsm, formula-no-cache.xlsx, formula-error.xlsx, sum-range-short.xlsx, rate-row-off.xlsx, sum-double-count.xlsx, hidden-helpers.xlsx, hidden-rows-typo.xlsx, two-tables-one-sheet.xlsx written');
+  console.log('annex-formatted.xlsx, annex-formatted.xlsm, formula-no-cache.xlsx, formula-error.xlsx, sum-range-short.xlsx, rate-row-off.xlsx, sum-double-count.xlsx, hidden-helpers.xlsx, hidden-rows-typo.xlsx, two-tables-one-sheet.xlsx, summary-and-district-sheets.xlsx written');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -135,7 +135,7 @@ export class CauseBuilder {
         ...(proposed !== undefined && (pinned || fixedHere || guessed) ? { proposed } : {}),
         ...(range ? { range } : {}),
         ...(kinds[i] ? { kind: kinds[i] } : {}),
-        ...(c.formula && c.formula.role !== 'computed' ? { formula: { text: showFormula(c.formula.text), role: c.formula.role, ...this.formulaRange(set.vars[i]!, c) } } : {}),
+        ...(c.formula && c.formula.role !== 'computed' ? { formula: { text: showFormula(c.formula.text), role: c.formula.role, ...this.formulaRange(set.vars[i]!, c), ...otherSheet(c.formula.text) } } : {}),
       };
     });
     // Ranking: fewer cells without a recognised slip first, and before a tie a cause whose value is a known wrong
@@ -277,4 +277,11 @@ export class CauseBuilder {
 function shareProposal(c: LCell, value: Dec): string {
   const dp = (c.value.decimals ?? 0) - 2;
   return dp >= RATE_DECIMALS ? value.toDecimalPlaces(dp, Dec.ROUND_HALF_UP).toFixed(dp) : proposedPlain(value, c.kind, c.proposalDp);
+}
+
+/** The sheet a formula takes its one cell from (`'Na Hang'!E3`, `Sheet2!$E$3`), when that is all it does. */
+function otherSheet(formula: string): { sheet?: string } {
+  const m = /^=?\s*(?:'((?:[^']|'')+)'|([^\s'!=(),;+\-*/]+))!\$?[A-Za-z]{1,3}\$?\d+\s*$/.exec(formula);
+  const sheet = m ? (m[1]?.replace(/''/g, "'") ?? m[2]) : undefined;
+  return sheet ? { sheet } : {};
 }

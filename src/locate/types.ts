@@ -27,7 +27,13 @@ export interface CauseCell {
   /** The slip that turns the proposed value into the actual one. */
   readonly kind?: SlipKind;
   /** The cell holds a formula: one povcheck does not recompute ('entered'), or a recomputed one whose inputs explain nothing ('suspect'). */
-  readonly formula?: { readonly text: string; readonly role: 'entered' | 'suspect'; readonly range?: FormulaRange };
+  readonly formula?: {
+    readonly text: string;
+    readonly role: 'entered' | 'suspect';
+    readonly range?: FormulaRange;
+    /** An entered formula that takes one cell of another sheet (`='Na Hang'!E3`): that sheet, where the figure is to be corrected. */
+    readonly sheet?: string;
+  };
 }
 
 /**

@@ -104,7 +104,9 @@ const formulaNote = (formula: CauseCellText['formula']) =>
   !formula
     ? ''
     : formula.role === 'entered'
-      ? ` (it holds the formula ${formula.text}, which povcheck does not recompute: counted as an entered value)`
+      ? formula.sheet !== undefined
+        ? ` (it takes ${formula.text} from sheet "${formula.sheet}": correct the figure there; --sheet "${formula.sheet}" checks that sheet)`
+        : ` (it holds the formula ${formula.text}, which povcheck does not recompute: counted as an entered value)`
       : formula.range
         ? ` (it is computed by ${formula.text}, which ${formulaRangeEn(formula.range)}: check the formula's ${formula.range.sum ? 'range' : 'references'})`
         : ` (it is computed by ${formula.text}, but no change to its inputs explains the checks: check the formula)`;

@@ -229,7 +229,7 @@ export interface CauseCellText {
   min?: string;
   max?: string;
   kind?: SlipKind;
-  formula?: { text: string; role: 'entered' | 'suspect'; range?: FormulaRange };
+  formula?: { text: string; role: 'entered' | 'suspect'; range?: FormulaRange; sheet?: string };
 }
 
 /** What a "no cause named" line says, and the hint it ends with when the findings give one. */

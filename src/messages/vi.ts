@@ -106,7 +106,9 @@ const formulaNote = (formula: CauseCellText['formula']) =>
   !formula
     ? ''
     : formula.role === 'entered'
-      ? ` (ô chứa công thức ${formula.text} mà povcheck không tính lại: coi như số nhập tay)`
+      ? formula.sheet !== undefined
+        ? ` (ô lấy số từ trang "${formula.sheet}" bằng công thức ${formula.text}: sửa số liệu ở trang đó; --sheet "${formula.sheet}" để kiểm tra trang đó)`
+        : ` (ô chứa công thức ${formula.text} mà povcheck không tính lại: coi như số nhập tay)`
       : formula.range
         ? ` (ô được tính bằng công thức ${formula.text}, ${formulaRangeVi(formula.range)}: hãy kiểm tra ${formula.range.sum ? 'vùng' : 'các ô'} của công thức)`
         : ` (ô được tính bằng công thức ${formula.text}, nhưng sửa các ô đầu vào không giải thích được: hãy kiểm tra công thức)`;

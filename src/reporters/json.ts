@@ -36,7 +36,7 @@ function causesJson(loc: Localisation | undefined, lang: Lang, fmt: Fmt): object
       pinned: c.pinned,
       kinds: Object.fromEntries(c.cells.map((x) => [x.cell.ref, x.kind ?? null])),
       ...(ranged.length > 0 ? { range: Object.fromEntries(ranged.map((x) => [x.cell.ref, { min: x.range!.min ?? null, max: x.range!.max ?? null }])) } : {}),
-      ...(formulas.length > 0 ? { formulas: Object.fromEntries(formulas.map((x) => [x.cell.ref, { formula: x.formula!.text, treated: x.formula!.role, ...(x.formula!.range ? { leavesOut: x.formula!.range.leavesOut, adds: x.formula!.range.adds } : {}) }])) } : {}),
+      ...(formulas.length > 0 ? { formulas: Object.fromEntries(formulas.map((x) => [x.cell.ref, { formula: x.formula!.text, treated: x.formula!.role, ...(x.formula!.range ? { leavesOut: x.formula!.range.leavesOut, adds: x.formula!.range.adds } : {}), ...(x.formula!.sheet !== undefined ? { sheet: x.formula!.sheet } : {}) }])) } : {}),
       message: causeMessage(loc, c, i + 1, lang, fmt),
     };
   });

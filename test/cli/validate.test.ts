@@ -115,6 +115,18 @@ describe('planted errors', () => {
     expect(findings[0]!.message).toMatch(/^Another table starts in row 14 \("Biểu 2\. Hộ cận nghèo sau rà soát năm 2020"\)/);
   });
 
+  it('a summary sheet whose figures come from the districts\' sheets names the sheet where a figure is to be corrected', async () => {
+    const r = await cli(['validate', 'fixtures/xlsx/summary-and-district-sheets.xlsx', '--format', 'json', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    const file = json(r.stdout).files[0]!;
+    expect(file.source).toMatchObject({ sheet: 'Tổng hợp', others: ['Na Hang', 'Lâm Bình'] });
+    const cause = file.causes![0]!;
+    expect(cause).toMatchObject({ cells: ['E4'], formulas: { E4: { formula: "='Na Hang'!E3", treated: 'entered', sheet: 'Na Hang' } } });
+    expect(cause.message).toContain('holds 324 (it takes =\'Na Hang\'!E3 from sheet "Na Hang": correct the figure there; --sheet "Na Hang" checks that sheet), should be 342');
+    const na = await cli(['validate', 'fixtures/xlsx/summary-and-district-sheets.xlsx', '--sheet', 'Na Hang', '--format', 'json', '--lang', 'en']);
+    expect(json(na.stdout).files[0]!.findings.filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
+  });
+
   it('a total whose =SUM stops a row short (LibreOffice-made) is the cause, naming the commune it leaves out', async () => {
     const r = await cli(['validate', 'fixtures/xlsx/sum-range-short.xlsx', '--format', 'json', '--lang', 'en']);
     expect(r.code).toBe(1);
