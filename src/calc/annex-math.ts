@@ -95,12 +95,21 @@ export function printedRateMatches(printed: Dec, printedDecimals: number, exact:
   return exact.toDecimalPlaces(dp, Dec.ROUND_HALF_UP).eq(printed);
 }
 
+/** ½·10^−dp: how far a value printed with dp decimals may be from what it rounds (made once per dp: a Dec never changes). */
+export function halfUnit(dp: number): Dec {
+  return (HALF_UNITS[dp] ??= new Dec(10).pow(-dp).div(2));
+}
+const HALF_UNITS: Dec[] = [];
+
+/** The decimals of the percentage a share printed with `shareDecimals` gives: two fewer (0,0603 → 6,03). */
+export const percentDecimalsOfShare = (shareDecimals: number): number => shareDecimals - 2;
+
 /**
  * Whether a rate printed as a share (`0,0603`, `shareDecimals` 4) is `percent` without × 100: the percentage rounded
  * half-up at two decimals fewer than the share is printed with (6,0333… → 6,03).
  */
 export function shareMatches(share: Dec, shareDecimals: number, percent: Dec): boolean {
-  const dp = shareDecimals - 2;
+  const dp = percentDecimalsOfShare(shareDecimals);
   return dp >= 0 && percent.toDecimalPlaces(dp, Dec.ROUND_HALF_UP).eq(share.mul(hundred()));
 }
 

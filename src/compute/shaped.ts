@@ -21,7 +21,7 @@
  * when longer (a note), and listed in `unreadable`.
  */
 import { Dec, hundred, zero } from '../calc/decimal.js';
-import { unitRate } from '../calc/annex-math.js';
+import { percentDecimalsOfShare, unitRate } from '../calc/annex-math.js';
 import { addingChildren, childrenByParent, type Annex, type Unit, type Value } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { indicatorKind } from '../model/indicators.js';
@@ -72,7 +72,7 @@ function precisionOf(annex: Annex, shares: ReadonlySet<Indicator> = new Set()): 
   const cache = new Map<Indicator, number>();
   return (ind) => {
     if (indicatorKind(ind) === 'count') return 0;
-    if (!cache.has(ind)) cache.set(ind, shares.has(ind) ? Math.max(0, (tally([ind]) ?? 2) - 2) : (tally([ind]) ?? table));
+    if (!cache.has(ind)) cache.set(ind, shares.has(ind) ? Math.max(0, percentDecimalsOfShare(tally([ind]) ?? 2)) : (tally([ind]) ?? table));
     return cache.get(ind)!;
   };
 }

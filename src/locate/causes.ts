@@ -4,14 +4,14 @@
  * (confirm.ts) on the corrected table, in rank order.
  */
 import { Dec } from '../calc/decimal.js';
-import { RATE_DECIMALS } from '../calc/annex-math.js';
+import { percentDecimalsOfShare, RATE_DECIMALS } from '../calc/annex-math.js';
 import type { Indicator } from '../model/indicators.js';
 import type { Finding } from '../model/finding.js';
 import { RELATION_KINDS } from '../relations/index.js';
 import { showFormula } from '../model/expr.js';
 import { groupsThousands } from './format.js';
 import { Evaluation, formExpr, type LCell, type System } from './model.js';
-import { refsOf } from '../model/expr.js';
+import { refsOf, sheetTakenFrom } from '../model/expr.js';
 import { patchAnnex } from './patch.js';
 import { findingsNear, findingsOfTable, keyOf, type FindingKey } from './confirm.js';
 import { editDistance, proposedPlain, SLIP_KINDS, slipKind, slipSources, type SlipKind } from './slips.js';
@@ -135,7 +135,7 @@ export class CauseBuilder {
         ...(proposed !== undefined && (pinned || fixedHere || guessed) ? { proposed } : {}),
         ...(range ? { range } : {}),
         ...(kinds[i] ? { kind: kinds[i] } : {}),
-        ...(c.formula && c.formula.role !== 'computed' ? { formula: { text: showFormula(c.formula.text), role: c.formula.role, ...this.formulaRange(set.vars[i]!, c), ...otherSheet(c.formula.text) } } : {}),
+        ...(c.formula && c.formula.role !== 'computed' ? { formula: { text: showFormula(c.formula.text), role: c.formula.role, ...this.formulaRange(set.vars[i]!, c), ...sheetTakenFrom(c.formula.text) } } : {}),
       };
     });
     // Ranking: fewer cells without a recognised slip first, and before a tie a cause whose value is a known wrong
@@ -275,13 +275,6 @@ export class CauseBuilder {
  * leave fewer than two.
  */
 function shareProposal(c: LCell, value: Dec): string {
-  const dp = (c.value.decimals ?? 0) - 2;
+  const dp = percentDecimalsOfShare(c.value.decimals ?? 0);
   return dp >= RATE_DECIMALS ? value.toDecimalPlaces(dp, Dec.ROUND_HALF_UP).toFixed(dp) : proposedPlain(value, c.kind, c.proposalDp);
-}
-
-/** The sheet a formula takes its one cell from (`'Na Hang'!E3`, `Sheet2!$E$3`), when that is all it does. */
-function otherSheet(formula: string): { sheet?: string } {
-  const m = /^=?\s*(?:'((?:[^']|'')+)'|([^\s'!=(),;+\-*/]+))!\$?[A-Za-z]{1,3}\$?\d+\s*$/.exec(formula);
-  const sheet = m ? (m[1]?.replace(/''/g, "'") ?? m[2]) : undefined;
-  return sheet ? { sheet } : {};
 }

@@ -7,10 +7,9 @@ import { evaluate, ref, scaledConstant, sub, sumOf, type Expr, type ScaledConsta
 import type { Form } from '../relations/types.js';
 import type { Check, Guard, LCell, System } from './model.js';
 import { rateMatchesAt, scaleTo } from '../calc/scaled.js';
+import { halfUnit } from '../calc/annex-math.js';
 
 /** ½·10^−dp by dp: rates are compared at a few precisions only, so each is made once. */
-const HALF_UNITS: Dec[] = [];
-const halfUnit = (dp: number): Dec => (HALF_UNITS[dp] ??= new Dec(10).pow(-dp).div(2));
 
 /** Checks over more cells than this are moved along their affine form rather than evaluated. */
 const AFFINE_FROM = 8;

@@ -416,3 +416,13 @@ export function showFormula(text: string): string {
   const t = text.trim();
   return t.startsWith('=') ? t : `=${t}`;
 }
+
+/**
+ * The sheet a formula takes its one cell from (`='Na Hang'!E3`, `=Sheet2!$E$3`), when that is all it does: where
+ * a summary sheet's figure is to be corrected (parseFormula reads no other sheet).
+ */
+export function sheetTakenFrom(formula: string): { sheet?: string } {
+  const m = /^=?\s*(?:'((?:[^']|'')+)'|([^\s'!=(),;+\-*/]+))!\$?[A-Za-z]{1,3}\$?\d+\s*$/.exec(formula);
+  const sheet = m ? (m[1]?.replace(/''/g, "'") ?? m[2]) : undefined;
+  return sheet ? { sheet } : {};
+}

@@ -4,10 +4,11 @@
  * half a unit of its last decimal of the exact one, so the printed sum may differ from the printed combined
  * rate by at most the three half-units together (±0,01 at two decimals).
  */
+import { halfUnit } from '../calc/annex-math.js';
 import { Dec, plain } from '../calc/decimal.js';
 import { ref, sub, sumOf } from '../model/expr.js';
 import type { OkValue } from '../rules/types.js';
-import { halfUnit, okValue, slotFor, vocabularySlots } from './slots.js';
+import { okValue, slotFor, vocabularySlots } from './slots.js';
 import { unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 

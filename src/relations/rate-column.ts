@@ -7,7 +7,7 @@
  * (`columns`): no retyping of every cell is proposed. Folded once the rules have run (rules/index.ts).
  */
 import { Dec } from '../calc/decimal.js';
-import { exactRate, shareMatches } from '../calc/annex-math.js';
+import { exactRate, percentDecimalsOfShare, shareMatches } from '../calc/annex-math.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { compareFindings, type Finding } from '../model/finding.js';
 import type { Annex } from '../model/annex.js';
@@ -131,7 +131,7 @@ function columnFinding(annex: Annex, slot: Indicator, failing: readonly Failing[
         expected: first.expected ?? '',
         actual: first.actual ?? '',
         ...(over ? { over } : {}),
-        ...(shares && isOk(printed) ? { shares: printed.num.mul(100).toFixed(Math.max(0, (printed.decimals ?? 0) - 2)) } : {}),
+        ...(shares && isOk(printed) ? { shares: printed.num.mul(100).toFixed(Math.max(0, percentDecimalsOfShare(printed.decimals ?? 0))) } : {}),
         ...(implied ? { impliedLo: implied.lo.toFixed(0), ...(implied.hi ? { impliedHi: implied.hi.toFixed(0) } : {}) } : {}),
       },
     },

@@ -4,12 +4,13 @@
  * check a table of rates alone allows between a region and its provinces, or the country and its urban and
  * rural parts. Only where every part prints the rate (a part left out could lie anywhere).
  */
+import { halfUnit } from '../calc/annex-math.js';
 import type { Dec } from '../calc/decimal.js';
 import { scaledAt, scaleTo } from '../calc/scaled.js';
 import type { Indicator } from '../model/indicators.js';
 import { partitionsByParent, type Annex, type Unit } from '../model/annex.js';
 import type { OkValue } from '../rules/types.js';
-import { carriesSlot, halfUnit, householdsSlot, ofIndicators, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
+import { carriesSlot, householdsSlot, ofIndicators, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
 import { cutShort, partitionsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 

@@ -223,11 +223,6 @@ export function householdsSlot(annex: Annex, rate: SlotInfo): Indicator | undefi
 /** Whether a slot is one of the annex's eight keys without dimensions (checked the annex's way). */
 export const isCoreSlot = (key: Indicator) => isCoreIndicator(key);
 
-/** ½·10^−dp: how far a value printed with dp decimals may be from what it rounds (made once per dp: a Dec never changes). */
-export function halfUnit(dp: number): Dec {
-  return (HALF_UNITS[dp] ??= new Dec(10).pow(-dp).div(2));
-}
-const HALF_UNITS: Dec[] = [];
 
 /** Decimals a value was printed with. */
 export const decimalsOf = (v: OkValue): number => v.decimals ?? 0;
