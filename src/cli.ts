@@ -15,7 +15,7 @@ import { registerRules } from './commands/rules.js';
 import { registerTable } from './commands/table.js';
 import { registerPlan } from './commands/plan.js';
 import { registerRate } from './commands/rate.js';
-import { cliLang, localizeProgram } from './commands/cli-language.js';
+import { cliLang, langAfterCommand, localizeProgram } from './commands/cli-language.js';
 
 export { EXIT } from './commands/shared.js';
 
@@ -57,8 +57,9 @@ export function buildProgram(ctx: CommandContext, argv?: readonly string[]): Com
   return program;
 }
 
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+export async function main(given: string[], io: Io = processIo()): Promise<number> {
   let code: number = EXIT.OK;
+  const argv = langAfterCommand(given);
   const lang = cliLang(argv, io.env);
   const program = buildProgram({ io, setExit: (c) => (code = c), lang }, argv);
   try {

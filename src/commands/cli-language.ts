@@ -23,6 +23,18 @@ export function cliLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
   return envLang(env);
 }
 
+/**
+ * `--lang` given before the command (`povcheck --lang en validate a.csv`, as `povcheck --lang en --help` works)
+ * moved after it, where each command takes it; any other command line unchanged.
+ */
+export function langAfterCommand(argv: readonly string[]): string[] {
+  const a = argv[2];
+  const width = a === '--lang' ? 2 : a?.startsWith('--lang=') ? 1 : 0;
+  const command = argv[2 + width];
+  if (width === 0 || command === undefined || command.startsWith('-')) return [...argv];
+  return [...argv.slice(0, 2), command, ...argv.slice(2, 2 + width), ...argv.slice(3 + width)];
+}
+
 /** Descriptions by the commander object they belong to, from the catalogue (a missing one keeps the English). */
 interface Texts {
   commands: Map<Command, string>;

@@ -4,6 +4,7 @@
  */
 import { emit, readingNotes, reportDifferences } from './calc-shared.js';
 import { EXIT, type CommandContext } from './shared.js';
+import { catalog, visible } from '../messages/index.js';
 import type { PlanRun } from './plan-options.js';
 import type { PlanOutcome } from './plan-run.js';
 
@@ -12,5 +13,11 @@ export async function reportPlan(o: PlanOutcome, r: PlanRun, ctx: CommandContext
   await emit(ctx, o.output, r.input.output, [file, ...(r.targetsFile ? [r.targetsFile] : [])]);
   for (const line of readingNotes(file, { findings: o.readFindings, ...(o.sheets ? { sheets: o.sheets } : {}), ...(o.hidden ? { hidden: o.hidden } : {}) }, o.lang, o.locale)) ctx.io.err(line + '\n');
   await reportDifferences(ctx, file, o.annex, o.differences, o.lang, o.locale);
+  // The text plan on the terminal says why it falls short; a plan written to a file or as data says it here too.
+  const output = r.input.output;
+  if (o.shortfall && (output !== undefined || r.format !== 'text')) {
+    const calc = catalog(o.lang).calc;
+    ctx.io.err(calc.note(file, visible(calc.planNotOk({ ...o.shortfall, ...(output ? { output } : {}) }))) + '\n');
+  }
   return o.ok ? EXIT.OK : EXIT.FINDINGS;
 }

@@ -29,6 +29,16 @@ export interface PlanOutcome {
   differences: PlanResult['differences'];
   /** Every target reachable and every total target met. */
   ok: boolean;
+  /** When not `ok`, why: the units no exits bring to their targets, the total's targets not met or not known. */
+  shortfall?: { unreachable: string[]; notMet: number; unknown: number };
+}
+
+function shortfallOf(plan: PlanResult): NonNullable<PlanOutcome['shortfall']> {
+  return {
+    unreachable: plan.plans.filter((p) => p.status === 'unreachable').map((p) => p.unit.name),
+    notMet: plan.totalTargets.filter((t) => t.met === false || !t.outcome.ok).length,
+    unknown: plan.totalTargets.filter((t) => t.outcome.ok && t.met === undefined).length,
+  };
 }
 
 /** `setLang`: told the output's language once it is known (the language of a later error's line). */
@@ -41,7 +51,8 @@ export async function runPlan(r: PlanRun, setLang: (l: Lang) => void): Promise<P
   setLang(lang);
   const plan = computePlan(annex, targets, { total: r.input.total, totalName: catalog(lang).calc.totalName });
   const output = await rendered(plan, r, { lang, locale, transpose: r.transpose, ...(r.title ? { title: r.title } : {}) });
-  return { output, lang, locale, annex, readFindings: findings, ...(sheets ? { sheets } : {}), ...(hidden ? { hidden } : {}), differences: plan.differences, ok: plan.ok };
+  const shortfall = plan.ok ? undefined : shortfallOf(plan);
+  return { output, lang, locale, annex, readFindings: findings, ...(sheets ? { sheets } : {}), ...(hidden ? { hidden } : {}), differences: plan.differences, ok: plan.ok, ...(shortfall ? { shortfall } : {}) };
 }
 
 /** The targets file's, then each --target's; none is a mistake. */

@@ -148,7 +148,7 @@ export class CauseBuilder {
       builder: this,
       cells,
       probe,
-      cause: { cells: out, pinned, linked: !pinned && set.dir.filter((d) => !d.isZero()).length > 1 },
+      cause: { cells: out, pinned, linked: !pinned && set.dir.filter((d) => !d.isZero()).length > 1, ...(!pinned && set.rounding ? { rounding: true as const } : {}) },
       score: 2 * kinds.filter((k) => !k).length - (kinds.some((k) => k !== undefined && COMPUTED.has(k)) ? 1 : 0),
       distance,
       kindRank: Math.min(...kinds.map((k) => (k ? KIND_RANK.get(k)! : SLIP_KINDS.length))),
@@ -213,8 +213,11 @@ export class CauseBuilder {
 
   /** A value in the range that a recognised slip of the typed value would give, if any. */
   private guess(set: SolutionSet, cells: LCell[]): Dec[] | undefined {
-    // Best: fewest cells without a slip, then the most specific kind, then the smallest change.
-    let best: { values: Dec[]; misses: number; rank: number; change: Dec } | undefined;
+    // Best: fewest cells without a slip, then the most specific kind, then, when the range's ends are both a
+    // rounding's, the one nearest its middle (where the checks hold exactly), then the smallest change.
+    // 25,6 among two-decimal rates with 36,97 − 11,29 = 25,68: 25,68, not 25,67 (a digit dropped either way).
+    const middle = set.rounding && set.lo !== undefined && set.hi !== undefined ? set.lo.plus(set.hi).div(2) : undefined;
+    let best: { values: Dec[]; misses: number; rank: number; off: Dec; change: Dec } | undefined;
     cells.forEach((c, i) => {
       const dir = set.dir[i]!;
       if (dir.isZero()) return;
@@ -224,8 +227,10 @@ export class CauseBuilder {
         if (!contains(set, vals)) continue;
         const kinds = this.kinds(cells, vals);
         if (!kinds[i]) continue;
-        const cand = { values: vals, misses: kinds.filter((k) => !k).length, rank: KIND_RANK.get(kinds[i]!)!, change: vals[i]!.minus(c.base).abs() };
-        const better = (x: typeof cand, y: typeof cand) => (x.misses !== y.misses ? x.misses < y.misses : x.rank !== y.rank ? x.rank < y.rank : x.change.lt(y.change));
+        const off = middle ? t.minus(middle).abs() : new Dec(0);
+        const cand = { values: vals, misses: kinds.filter((k) => !k).length, rank: KIND_RANK.get(kinds[i]!)!, off, change: vals[i]!.minus(c.base).abs() };
+        const better = (x: typeof cand, y: typeof cand) =>
+          x.misses !== y.misses ? x.misses < y.misses : x.rank !== y.rank ? x.rank < y.rank : !x.off.eq(y.off) ? x.off.lt(y.off) : x.change.lt(y.change);
         if (!best || better(cand, best)) best = cand;
       }
     });

@@ -24,6 +24,11 @@ export interface SolutionSet {
   readonly hi?: Dec;
   /** When the set was enumerated and is not every lattice point between lo and hi. */
   readonly points?: readonly Dec[];
+  /**
+   * Both ends are a rounding's (a rate's printed decimals, a `within`'s tolerance), not a limit (a part at most its
+   * whole, none below 0): the checks hold exactly near the middle, and a guess out of the range prefers it.
+   */
+  readonly rounding?: true;
 }
 
 export type SolveOutcome = { kind: 'none' } | { kind: 'limit' } | { kind: 'found'; set: SolutionSet };
@@ -66,11 +71,14 @@ export function stepOf(sys: System, r: string): Dec {
 interface Bounds {
   lo?: Dec;
   hi?: Dec;
+  /** Whether the end that binds is a rounding's (`rounding` of the `bound` that set it). */
+  loRounding?: boolean;
+  hiRounding?: boolean;
   empty: boolean;
 }
 
-/** Tightens `b` with `a + k·t  op  v` for t on the lattice step·ℤ. */
-function bound(b: Bounds, a: Dec, k: Dec, op: '>=' | '>' | '<=' | '<', v: Dec, step: Dec): void {
+/** Tightens `b` with `a + k·t  op  v` for t on the lattice step·ℤ; `rounding`: the bound is a rounding's, not a limit. */
+function bound(b: Bounds, a: Dec, k: Dec, op: '>=' | '>' | '<=' | '<', v: Dec, step: Dec, rounding = false): void {
   if (b.empty) return;
   if (k.isZero()) {
     const ok = op === '>=' ? a.gte(v) : op === '>' ? a.gt(v) : op === '<=' ? a.lte(v) : a.lt(v);
@@ -85,12 +93,18 @@ function bound(b: Bounds, a: Dec, k: Dec, op: '>=' | '>' | '<=' | '<', v: Dec, s
     let n = x.ceil();
     if (o === '>' && n.eq(x)) n = n.plus(1);
     const lo = n.mul(step);
-    if (b.lo === undefined || lo.gt(b.lo)) b.lo = lo;
+    if (b.lo === undefined || lo.gt(b.lo)) {
+      b.lo = lo;
+      b.loRounding = rounding;
+    }
   } else {
     let n = x.floor();
     if (o === '<' && n.eq(x)) n = n.minus(1);
     const hi = n.mul(step);
-    if (b.hi === undefined || hi.lt(b.hi)) b.hi = hi;
+    if (b.hi === undefined || hi.lt(b.hi)) {
+      b.hi = hi;
+      b.hiRounding = rounding;
+    }
   }
   if (b.lo !== undefined && b.hi !== undefined && b.lo.gt(b.hi)) b.empty = true;
 }
@@ -256,8 +270,8 @@ function boundByCheck(u: Unknowns, line: Line, c: Check, b: Bounds): 'bound' | '
         return i >= 0 && !line.dir[i]!.isZero();
       };
       const tol = withinTol(body, moving, (r) => u.sys.cells.get(r)?.proposalDp ?? 0);
-      bound(b, e.a, e.k, '>=', tol.neg(), line.step);
-      bound(b, e.a, e.k, '<=', tol, line.step);
+      bound(b, e.a, e.k, '>=', tol.neg(), line.step, true);
+      bound(b, e.a, e.k, '<=', tol, line.step, true);
     }
     return 'bound';
   }
@@ -291,8 +305,8 @@ function boundByRate(u: Unknowns, line: Line, body: Extract<Check['body'], { typ
     // The printed rate moves: pinned by the counts, at the precision proposed rates are written with.
     if (!rIsVar || (H.a.isZero() && !P.a.isZero())) return 'point';
     const target = H.a.isZero() ? new Dec(0) : P.a.mul(100).div(H.a).toDecimalPlaces(dpR, Dec.ROUND_HALF_UP);
-    bound(b, R.a, R.k, '>=', target, line.step);
-    bound(b, R.a, R.k, '<=', target, line.step);
+    bound(b, R.a, R.k, '>=', target, line.step, true);
+    bound(b, R.a, R.k, '<=', target, line.step, true);
     return 'bound';
   }
   const iv = roundingInterval(R.a, dpR);
@@ -301,8 +315,8 @@ function boundByRate(u: Unknowns, line: Line, body: Extract<Check['body'], { typ
     if (H.a.isZero()) return R.a.isZero() ? 'bound' : 'point'; // any count over no households but 0, unless the rate is 0
     const a = P.a.mul(100).div(H.a);
     const k = P.k.mul(100).div(H.a);
-    bound(b, a, k, iv.loStrict ? '>' : '>=', iv.lo, line.step);
-    bound(b, a, k, iv.hiStrict ? '<' : '<=', iv.hi, line.step);
+    bound(b, a, k, iv.loStrict ? '>' : '>=', iv.lo, line.step, true);
+    bound(b, a, k, iv.hiStrict ? '<' : '<=', iv.hi, line.step, true);
     return 'bound';
   }
   // x = 100·P/H(t), P fixed and positive, H > 0: lo ≤ 100P/H ⇔ H ≤ 100P/lo (lo > 0); 100P/H < hi ⇔ H > 100P/hi.
@@ -310,8 +324,8 @@ function boundByRate(u: Unknowns, line: Line, body: Extract<Check['body'], { typ
   const p100 = P.a.mul(100);
   bound(b, H.a, H.k, '>', new Dec(0), line.step);
   if (iv.hi.lte(0)) return 'none';
-  bound(b, H.a, H.k, iv.hiStrict ? '>' : '>=', p100.div(iv.hi), line.step);
-  if (iv.lo.gt(0)) bound(b, H.a, H.k, iv.loStrict ? '<' : '<=', p100.div(iv.lo), line.step);
+  bound(b, H.a, H.k, iv.hiStrict ? '>' : '>=', p100.div(iv.hi), line.step, true);
+  if (iv.lo.gt(0)) bound(b, H.a, H.k, iv.loStrict ? '<' : '<=', p100.div(iv.lo), line.step, true);
   return 'bound';
 }
 
@@ -327,8 +341,11 @@ function intervalOf(u: Unknowns, line: Line, b: Bounds, limits: SolveLimits, unc
   const probe = lo ?? hi;
   if (probe !== undefined && !okAt(probe)) return enumerate(u.sys, u.vars, line, b, u.checks, u.guards, limits, unchanged);
   if (probe === undefined) return { kind: 'limit' };
-  return { kind: 'found', set: { vars: u.vars, base: line.base, dir: line.dir, step: line.step, ...(lo !== undefined ? { lo } : {}), ...(hi !== undefined ? { hi } : {}) } };
+  return { kind: 'found', set: { vars: u.vars, base: line.base, dir: line.dir, step: line.step, ...(lo !== undefined ? { lo } : {}), ...(hi !== undefined ? { hi } : {}), ...roundingOf(b) } };
 }
+
+/** `rounding` for a set whose two ends are both a rounding's. */
+const roundingOf = (b: Bounds): { rounding?: true } => (b.loRounding && b.hiRounding ? { rounding: true } : {});
 
 function enumerate(
   sys: System,
@@ -357,7 +374,7 @@ function enumerate(
   const contiguous = points[points.length - 1]!.minus(points[0]!).div(line.step).plus(1).eq(points.length);
   return {
     kind: 'found',
-    set: { vars, base: line.base, dir: line.dir, step: line.step, lo: points[0]!, hi: points[points.length - 1]!, ...(contiguous ? {} : { points }) },
+    set: { vars, base: line.base, dir: line.dir, step: line.step, lo: points[0]!, hi: points[points.length - 1]!, ...(contiguous ? {} : { points }), ...roundingOf(b) },
   };
 }
 

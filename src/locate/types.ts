@@ -56,6 +56,8 @@ export interface Cause {
   readonly pinned: boolean;
   /** The cells' values move together (one free parameter), not independently. */
   readonly linked: boolean;
+  /** Not pinned because the checks' figures are rounded (a range whose two ends are a rounding's), not because they only bound it. */
+  readonly rounding?: true;
 }
 
 /**

@@ -47,6 +47,8 @@ export interface CalcText {
   otherSheets: (names: readonly string[]) => string;
   /** A reading note passed on from the shape stage (an unknown row, a duplicate indicator). */
   note: (file: string, message: string) => string;
+  /** Why `plan` exits 1, on stderr when the plan goes elsewhere: units no exits bring to their target, total targets not met or not known. */
+  planNotOk: (p: { unreachable: string[]; notMet: number; unknown: number; output?: string }) => string;
   /** After a reading note of `table`: the row or column it names is not in the table printed. */
   leftOut: string;
   /** A row not read that `table` prints as read (render/rows-not-read.ts). */

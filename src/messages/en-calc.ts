@@ -59,6 +59,8 @@ export const enCalc: CalcText = {
   otherSheets: (names) => `${names.length === 1 ? 'sheet' : 'sheets'} ${firstEight(names.map((n) => `"${n}"`), (n) => ` and ${count(n, 'en')} more`)} not read (--sheet to check one)`,
   sheetsPassedOver: (read, passedOver) => `read sheet "${read}": ${passedOver.map((s) => `"${s}"`).join(', ')} before it ${passedOver.length === 1 ? 'holds' : 'hold'} no table`,
   note: (file, message) => `povcheck: ${file}: ${message}`,
+  planNotOk: (p) =>
+    `the plan falls short: ${[p.unreachable.length ? `${firstEight(p.unreachable, (n) => ` and ${count(n, 'en')} more units`)} cannot reach ${p.unreachable.length === 1 ? 'its target' : 'their targets'} however many households leave poverty` : '', p.notMet ? `${count(p.notMet, 'en')} of the total's targets ${p.notMet === 1 ? 'is' : 'are'} not met` : '', p.unknown ? `${count(p.unknown, 'en')} of the total's targets cannot be told (units without a plan)` : ''].filter(Boolean).join('; ')}${p.output ? ` (details in ${p.output})` : ''}`,
   leftOut: 'It is not in the table printed.',
   printedAsRead: 'It is printed as read.',
   columnPrintedAsRead: 'It is printed as read.',

@@ -90,6 +90,10 @@ const hintEn = (p: NoCauseParams) =>
   p.fractionsAt !== undefined ? fractionsEn(p.fractionsAt) : p.localeGiven !== undefined ? localeGivenEn(p.localeGiven) : p.sumsOf !== undefined ? sumsOfEn(p.sumsOf) : undefined;
 const allFailing = (n: number) => (n === 1 ? 'the failing check' : n === 2 ? 'both failing checks' : `all ${n} failing checks`);
 /** "any value from 2.12 to 100.00" for bounds already written (absent: unbounded). */
+/** Why a cause's cell has a range: its checks' rounded figures, or checks that only bound it (a part at most its whole). */
+/** A partial list's sum skip, when its parts were checked against the parent all the same. */
+const EN_BOUNDED = '; only checked that the units listed add up to no more than it';
+const notPinned = (rounding: boolean) => (rounding ? 'the rates are rounded, so they do not pin the value' : 'the checks bound the value without pinning it');
 const rangeWords = (min: string | undefined, max: string | undefined) =>
   min !== undefined && max !== undefined ? `any value from ${min} to ${max}` : min !== undefined ? `any value of ${min} or more` : max !== undefined ? `any value up to ${max}` : 'other values';
 const rangeText = (c: CauseCellText, f: Fmt) => rangeWords(c.min !== undefined ? f.n(c.min) : undefined, c.max !== undefined ? f.n(c.max) : undefined);
@@ -227,6 +231,8 @@ export function en(): Catalog {
     ...enRelations,
     'sum.mismatch': (p, f) =>
       `${f.ind(p.indicator)}: ${p.count === 1 ? 'the one unit under it holds' : `the ${p.count} units add up to`} ${f.n(p.parts)}, but ${p.total} shows ${f.n(p.actual)} (difference ${f.n(sign(p.diff))}).`,
+    'sum.exceeds': (p, f) =>
+      `${f.ind(p.indicator)}: ${p.count === 1 ? `the unit named under it (${p.part}) holds` : `the ${p.count} units listed add up to`} ${f.n(p.parts)}, more than ${p.total} shows, ${f.n(p.actual)} (by ${f.n(p.diff)}). The table lists only some of ${p.total}'s units, so they may add up to less, never to more.`,
     'sum.total-assumed': (p) =>
       `No column or row is labelled as the total (Toàn tỉnh, Tổng, Tổng cộng, Cộng, Total); "${p.unit}" is taken as the total for the sum checks.`,
     'flow.mismatch': (p, f) =>
@@ -253,8 +259,8 @@ export function en(): Catalog {
       (roundsToZero(p.growth) ? `the change in the number of households alone accounts for less than ${f.n('0.01')} points of the fall.` : `the change in the number of households alone accounts for about ${f.n(p.growth)} points of the fall.`),
     'denominator.total': (p, f) =>
       `${p.unit}: households changed from ${f.n(p.h0)} at the start of the year to ${f.n(p.h1)} at the end (${f.n(sign(p.change))}), so the start and end rates have different denominators. ` +
-      `The total's rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households that left poverty (net) are ${f.n(p.share)} % of the start-of-year households: ` +
-      `${roundsToZero(p.growth) ? `less than ${f.n('0.01')}` : `about ${f.n(p.growth)}`} points of the fall come from the change in the number of households alone. Read the reduction as the fall of the rate, not as the share of households that left poverty; each unit's own split is given as information.`,
+      `The total's rate fell ${f.n(p.points)} points, but its poor households fell by ${f.n(p.reduced)} (net), only ${f.n(p.share)} % of the start-of-year households: ` +
+      `${roundsToZero(p.growth) ? `less than ${f.n('0.01')}` : `about ${f.n(p.growth)}`} points of the fall come from the change in the number of households alone. Read the reduction as the fall of the rate, not as the net fall in poor households over the households; each unit's own split is given as information.`,
     'denominator.direction': (p, f) => {
       const rose = p.points.startsWith('-');
       return (
@@ -264,9 +270,9 @@ export function en(): Catalog {
     },
     'denominator.decides-target': (p, f) =>
       `${p.unit}: target ${enCalc.target(p, f)} is met (${val(p.indicator, p.actual, f)}) only because households changed from ${f.n(p.h0)} to ${f.n(p.h1)}: ` +
-      `over the start-of-year households it would be ${val(p.indicator, p.constant, f)}, and missed (the ${f.n(p.reduced)} households that left poverty are ${f.n(p.share)} % of the start-of-year households).`,
+      `over the start-of-year households it would be ${val(p.indicator, p.constant, f)}, and missed (the net fall of ${f.n(p.reduced)} poor households is ${f.n(p.share)} % of the start-of-year households).`,
     'denominator.summary': (p, f) =>
-      `${p.count} units under ${p.parent} have their start and end rates over different numbers of households, so their falls in the rate are not the shares of households that left poverty. ` +
+      `${p.count} units under ${p.parent} have their start and end rates over different numbers of households, so their falls in the rate are not their net falls in poor households over the households. ` +
       `The change in the number of households alone accounts for as much as ${f.n(p.growth)} points of a fall, in ${p.unit} (the rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced are ${f.n(p.share)} % of its start-of-year households).`,
     'rate-change.convention-summary': (p, f) =>
       `${p.count} units under ${p.parent} print as the reduction the difference of their two printed rates where the unrounded difference would round to another value; this is the annex's convention, not an error. ` +
@@ -356,8 +362,10 @@ export function en(): Catalog {
     'skip.absent': (p, f) => `the table has no ${f.list(p.indicators.map((i) => lower(f.ind(i))))}`,
     'skip.base-year': (p, f) => `${lower(f.ind(p.indicator))} is measured against ${p.year}, which the table does not print`,
     'skip.no-units': () => 'the table has no units (no row or column of figures for a unit)',
-    'skip.partial-list': (p) => (p.of !== undefined ? `the list names only ${p.listed} of the ${p.of} provinces (to ${p.cell}): an excerpt, not every unit` : p.empty ? `the list names units without their figures (${p.cell} "${p.text}", …)` : `the list of units ends with a row of dots (${p.cell}): not every unit is listed`),
-    'skip.one-part': (p) => `the table names one unit under it (${p.part}): a part of it, not its whole list`,
+    'skip.partial-list': (p) =>
+      (p.of !== undefined ? `the list names only ${p.listed} of the ${p.of} provinces (to ${p.cell}): an excerpt, not every unit` : p.empty ? `the list names units without their figures (${p.cell} "${p.text}", …)` : `the list of units ends with a row of dots (${p.cell}): not every unit is listed`) +
+      (p.bounded ? EN_BOUNDED : ''),
+    'skip.one-part': (p) => `the table names one unit under it (${p.part}): a part of it, not its whole list${p.bounded ? EN_BOUNDED : ''}`,
     'skip.no-total': (p) =>
       p.total !== undefined ? `${p.total} is the total, but the table lists no units under it to add up` : "no unit is the total (none is named as one: Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); name it with --total, or add its name to the configuration's totalNames",
     'skip.nothing': () => 'no unit has the values it needs',
@@ -416,8 +424,8 @@ export function en(): Catalog {
       verdictUnreadable: (file, reason, option) => `✖ ${file}: ${option ? 'cannot be checked as asked' : 'cannot be read'} (${reason})`,
       verdictUnchecked: (file, errors) => (errors ? `⚠ ${file}: no consistency check could run` : `⚠ ${file}: nothing could be checked`),
       checksRan: (ran, total) => `${ran} of ${total} ${total === 1 ? 'check' : 'checks'} ran`,
-      checksLine: (ran, total, notRun, unchecked) =>
-        `Checks: ${ran.length === 0 ? 'none could run' : unchecked ? `none of the consistency checks could run (only ${ran.join(', ')} ran)` : `${ran.length} of ${total} ran (${ran.join(', ')})`}${notRun.length > 0 ? `; not run: ${notRun.map((g) => `${g.checks.join(', ')}, because ${g.reason}`).join('; ')}` : ''}`,
+      checksLine: (ran, total, notRun, unchecked, gaps) =>
+        `Checks: ${ran.length === 0 ? 'none could run' : unchecked ? `none of the consistency checks could run (only ${ran.join(', ')} ran)` : `${ran.length} of ${total} ran (${ran.join(', ')})`}${gaps > 0 ? `, except in ${k(gaps)} ${gaps === 1 ? 'place' : 'places'} (see “Not checked”)` : ''}${notRun.length > 0 ? `; not run: ${notRun.map((g) => `${g.checks.join(', ')}, because ${g.reason}`).join('; ')}` : ''}`,
       // The first three: a plan's annex may have a dozen rows povcheck does not read (each is a warning below).
       notUnderstood: (labels) => `not understood: ${firstThree(labels, (n) => ` and ${n} more`)}`,
       readNotChecked: (labels) => `read, not checked: ${firstThree(labels, (n) => ` and ${n} more`)}`,
@@ -435,9 +443,11 @@ export function en(): Catalog {
       layoutName: { wide: 'wide (one row per indicator)', long: 'long (one row per unit)', none: 'no poverty table' },
       localeName: { vi: 'Vietnamese (210.299; 11,80)', en: 'English (210,299; 11.80)', plain: 'plain (no separators)', mixedVi: 'counts Vietnamese, rates English (210.299; 11.80)', mixedEn: 'counts English, rates Vietnamese (210,299; 11,80)' },
       expectedActual: (e, a) => `expected ${e}, found ${a}`,
+      recomputedDueTo: (e, a, cells) => `recomputed ${e}, found ${a}: follows from ${cells.join(' and ')}; this cell needs no change`,
       notChecked: 'Not checked',
       moreFindings: (n, rule) => `… and ${k(n)} more ${rule} findings (all of them with --format json)`,
-      tableTooWide: (needed, width) => `The table is ${needed} characters wide and does not fit the terminal's ${width} columns either way round; use povcheck table --format html (or xlsx) to see it, --format json for the figures.`,
+      tableTooWide: (needed, width, file) =>
+        `The table is ${needed} characters wide and does not fit the terminal's ${width} columns either way round; povcheck validate "${file}" --format html -o report.html shows it with the cells of its findings marked (--format json for the figures).`,
       tableOmitted: (units) => `The table has ${k(units)} units, too many to print here; use --format json, or povcheck table to see it.`,
       skipLine: (rule, unit, reason) => `${rule}${unit ? ` (${unit})` : ''}: ${reason}`,
       allUnits: 'all units',
@@ -471,8 +481,8 @@ export function en(): Catalog {
         toFile: (file) => `Go to ${file}`,
         causesTitle: 'Likely causes',
         causeValue: (actual, proposed) => `holds ${actual}; ${proposed} would fit`,
-        causeRange: (actual, r, guess) =>
-          `holds ${actual}; ${rangeWords(r.min, r.max)} would fit: the rates are rounded, so they do not pin the value${guess !== undefined ? `; ${guess} would fit a slip` : ''}`,
+        causeRange: (actual, r, guess, rounding) =>
+          `holds ${actual}; ${rangeWords(r.min, r.max)} would fit: ${notPinned(rounding)}${guess !== undefined ? `; ${guess} would fit a slip` : ''}`,
         causeFormula: (formula) => formulaNote(formula).trimStart(),
         causeExplains: (n) => `This would make ${n} failing ${n === 1 ? 'check' : 'checks'} pass.`,
         explainsLabel: 'Explains the findings:',
@@ -535,7 +545,7 @@ export function en(): Catalog {
         const head = `Likely cause: ${cellName(c, f)} holds ${f.n(c.actual)}${formulaNote(c.formula)}; `;
         if (p.pinned) return `${head}${f.n(c.proposed ?? '')} would make ${allFailing(p.failing)} pass${c.kind ? `; ${SLIP_EN[c.kind]}` : ''}.`;
         const guess = c.proposed !== undefined && c.kind ? `; ${f.n(c.proposed)} would fit a slip: ${SLIP_EN[c.kind]}` : '';
-        return `${head}${rangeText(c, f)} would make ${allFailing(p.failing)} pass: the rates are rounded, so they do not pin the value${guess}.`;
+        return `${head}${rangeText(c, f)} would make ${allFailing(p.failing)} pass: ${notPinned(p.rounding)}${guess}.`;
       },
       group: (p, f) =>
         `Likely cause: ${p.cells.length} cells together: ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (the values move together)' : ''}; this would make ${allFailing(p.failing)} pass.`,
@@ -566,7 +576,7 @@ export function en(): Catalog {
         `${p.file}: not fixed, nothing written: ` +
         {
           ambiguous: `${p.count} explanations fit and povcheck cannot tell which is right (listed below).`,
-          'not-pinned': 'the checks do not pin the value (the rates are rounded; listed below).',
+          'not-pinned': 'the checks do not pin the value (listed below).',
           none: 'no change of one or two cells makes all failing checks pass.',
           stopped: 'the search for causes stopped at its limit.',
           'other-errors': `errors that fix cannot correct remain (${p.cells.join(', ')}); run povcheck validate.`,
@@ -610,6 +620,7 @@ export function en(): Catalog {
       FILE_KIND: (p) =>
         ({
           xls: 'an Excel 97–2003 workbook (.xls), which povcheck does not read: open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
+          html: `a web page (HTML${p.ext ? `, though named ${p.ext}` : ''}: many systems' "export to Excel" save one), not a spreadsheet: open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"`,
           xlsb: 'a binary Excel workbook (.xlsb): save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
           ods: 'an OpenDocument spreadsheet: in LibreOffice, File → Save As → "Excel 2007-365 (.xlsx)" or "Text CSV" (UTF-8)',
           numbers: 'an Apple Numbers file: in Numbers, File → Export To → Excel (.xlsx) or CSV',
@@ -744,7 +755,7 @@ export function en(): Catalog {
           case 'zero-households':
             return `${p.unit}: ${low(p.indicator)} is 0, so there is no poverty rate`;
           case 'duplicate-unit':
-            return `unit "${p.unit}" appears twice; the total would count it twice`;
+            return `unit "${p.unit}" appears twice in one list: which row is which unit cannot be told; name the mistyped row right (povcheck validate says whether the total counts both rows)`;
         }
       },
       CALC_ARG: (p) =>

@@ -70,7 +70,8 @@ export interface UiText {
    * The text and HTML reports' line naming the checks (rule ids) that ran and those that could not, grouped by why:
    * "Checks: 5 of 6 ran (sum, range, …); not run: rate-mean, because no unit has the values it needs".
    */
-  checksLine: (ran: string[], total: number, notRun: Array<{ checks: string[]; reason: string }>, unchecked: boolean) => string;
+  /** `gaps`: places the checks that ran could not check (listed under "Not checked"). */
+  checksLine: (ran: string[], total: number, notRun: Array<{ checks: string[]; reason: string }>, unchecked: boolean, gaps: number) => string;
   /** "not understood: "Tổng số hộ", "Số hộ thoát nghèo"" */
   notUnderstood: (labels: string[]) => string;
   /** Labels read as naming no indicator povcheck checks (`noIndicator`): understood, not checked. */
@@ -88,9 +89,12 @@ export interface UiText {
   layoutName: { wide: string; long: string; none: string };
   localeName: { vi: string; en: string; plain: string; mixedVi: string; mixedEn: string };
   expectedActual: (expected: string, actual: string) => string;
+  /** A consequence of a unique cause: the figure recomputed from cells one of which is wrong (`cells`: the cause's). */
+  recomputedDueTo: (recomputed: string, actual: string, cells: readonly string[]) => string;
   notChecked: string;
   moreFindings: (n: number, rule: string) => string;
-  tableTooWide: (needed: number, width: number) => string;
+  /** `file`: the input, for the command that shows the table with its findings marked (validate's HTML report, not `table`, which recomputes). */
+  tableTooWide: (needed: number, width: number, file: string) => string;
   tableOmitted: (units: number) => string;
   skipLine: (rule: string, unit: string | null, reason: string) => string;
   allUnits: string;
@@ -174,7 +178,7 @@ export interface HtmlText {
    * "holds 1.87; any value from 2.12 to 100.00 would fit (the rates are rounded, so they do not pin the value)",
    * for a cell the checks do not pin; `min`/`max` absent = unbounded; `guess` a value a slip picks out of them.
    */
-  causeRange: (actual: string, range: { min?: string; max?: string }, guess?: string) => string;
+  causeRange: (actual: string, range: { min?: string; max?: string }, guess: string | undefined, rounding: boolean) => string;
   /** A formula cell's note after its reference and place (` (it is computed by =SUM(C3:C5), which leaves out …)`), as the text report's. */
   causeFormula: (formula: NonNullable<CauseCellText['formula']>) => string;
   causeExplains: (n: number) => string;
@@ -243,7 +247,8 @@ export interface NoCauseParams {
 /** Error localisation: the likely causes of the failing checks (src/locate). */
 export interface LocateText {
   /** One cell explains every failing check. */
-  single(p: { cell: CauseCellText; failing: number; pinned: boolean }, f: Fmt): string;
+  /** `rounding`: a range because the checks' figures are rounded; else because they only bound the value. */
+  single(p: { cell: CauseCellText; failing: number; pinned: boolean; rounding: boolean }, f: Fmt): string;
   /** One set of several cells explains them. */
   group(p: { cells: CauseCellText[]; failing: number; linked: boolean }, f: Fmt): string;
   /** Several explanations of the same size: the line above the list. */

@@ -47,6 +47,8 @@ export const viCalc: CalcText = {
   otherSheets: (names) => `${names.length === 1 ? 'trang' : 'các trang'} ${firstEight(names.map((n) => `"${n}"`), (n) => ` và ${count(n, 'vi')} trang khác`)} không được đọc (--sheet để kiểm tra một trang)`,
   sheetsPassedOver: (read, passedOver) => `đọc trang "${read}": ${passedOver.length === 1 ? 'trang' : 'các trang'} ${passedOver.map((s) => `"${s}"`).join(', ')} trước đó không có bảng`,
   note: (file, message) => `povcheck: ${file}: ${message}`,
+  planNotOk: (p) =>
+    `kế hoạch chưa đạt: ${[p.unreachable.length ? `${firstEight(p.unreachable, (n) => ` và ${count(n, 'vi')} đơn vị khác`)} không thể đạt mục tiêu dù giảm bao nhiêu hộ nghèo` : '', p.notMet ? `${count(p.notMet, 'vi')} mục tiêu của đơn vị tổng chưa đạt` : '', p.unknown ? `${count(p.unknown, 'vi')} mục tiêu của đơn vị tổng chưa xác định được (có đơn vị chưa có kế hoạch)` : ''].filter(Boolean).join('; ')}${p.output ? ` (chi tiết trong ${p.output})` : ''}`,
   leftOut: 'Chỉ tiêu này không có trong bảng in ra.',
   printedAsRead: 'Dòng này vẫn được in ra như đã ghi.',
   columnPrintedAsRead: 'Cột này vẫn được in ra như đã ghi.',

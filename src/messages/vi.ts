@@ -92,6 +92,10 @@ const allFailing = (n: number) => (n === 1 ? 'phép kiểm tra đang sai sẽ đ
 /** "làm cho … trở nên đúng". */
 const failingNoun = (n: number) => (n === 1 ? 'phép kiểm tra đang sai' : `cả ${n} phép kiểm tra đang sai`);
 /** "bất kỳ giá trị nào từ 2,12 đến 100,00" for bounds already written (absent: unbounded). */
+/** Why a cause's cell has a range: its checks' rounded figures, or checks that only bound it (a part at most its whole). */
+/** A partial list's sum skip, when its parts were checked against the parent all the same. */
+const VI_BOUNDED = '; chỉ kiểm tra được các đơn vị được nêu cộng lại không nhiều hơn nó';
+const notPinned = (rounding: boolean) => (rounding ? 'tỷ lệ đã làm tròn nên không xác định được đúng một giá trị' : 'các phép kiểm tra chỉ giới hạn giá trị, không xác định được đúng một giá trị');
 const rangeWords = (min: string | undefined, max: string | undefined) =>
   min !== undefined && max !== undefined ? `bất kỳ giá trị nào từ ${min} đến ${max}` : min !== undefined ? `bất kỳ giá trị nào từ ${min} trở lên` : max !== undefined ? `bất kỳ giá trị nào đến ${max}` : 'giá trị khác';
 const rangeText = (c: CauseCellText, f: Fmt) => rangeWords(c.min !== undefined ? f.n(c.min) : undefined, c.max !== undefined ? f.n(c.max) : undefined);
@@ -231,6 +235,8 @@ export function vi(): Catalog {
     ...viRelations,
     'sum.mismatch': (p, f) =>
       `${f.ind(p.indicator)}: ${p.count === 1 ? 'đơn vị trực thuộc duy nhất ghi' : `cộng ${p.count} đơn vị được`} ${f.n(p.parts)}, nhưng ${p.total} ghi ${f.n(p.actual)} (chênh lệch ${f.n(sign(p.diff))}).`,
+    'sum.exceeds': (p, f) =>
+      `${f.ind(p.indicator)}: ${p.count === 1 ? `đơn vị được nêu (ô ${p.part}) ghi` : `${p.count} đơn vị được liệt kê cộng lại`} ${f.n(p.parts)}, nhiều hơn ${p.total} ghi ${f.n(p.actual)} (vượt ${f.n(p.diff)}). Bảng không liệt kê hết các đơn vị thuộc ${p.total} nên các đơn vị được nêu có thể cộng lại ít hơn, nhưng không thể nhiều hơn.`,
     'sum.total-assumed': (p) =>
       `Không có cột/dòng nào ghi là tổng (Toàn tỉnh, Tổng, Tổng cộng, Cộng); coi "${p.unit}" là tổng để kiểm tra phép cộng.`,
     'flow.mismatch': (p, f) =>
@@ -362,8 +368,10 @@ export function vi(): Catalog {
     'skip.absent': (p, f) => `bảng không có ${f.list(p.indicators.map((i) => f.ind(i).toLowerCase()))}`,
     'skip.base-year': (p, f) => `${lowFirst(f.ind(p.indicator))} được so với năm ${p.year}, năm mà bảng không ghi`,
     'skip.no-units': () => 'bảng không có đơn vị nào (không có dòng hay cột số liệu của một đơn vị)',
-    'skip.partial-list': (p) => (p.of !== undefined ? `danh sách chỉ có ${p.listed} trong ${p.of} tỉnh, thành phố (đến ô ${p.cell}): một phần trích ra, không phải tất cả các đơn vị` : p.empty ? `danh sách có đơn vị không ghi số liệu (ô ${p.cell} "${p.text}", …)` : `danh sách đơn vị kết thúc bằng dòng dấu chấm (ô ${p.cell}): bảng không liệt kê hết các đơn vị`),
-    'skip.one-part': (p) => `bảng chỉ nêu một đơn vị (${p.part}) thuộc đơn vị này: đó là một phần, không phải toàn bộ danh sách`,
+    'skip.partial-list': (p) =>
+      (p.of !== undefined ? `danh sách chỉ có ${p.listed} trong ${p.of} tỉnh, thành phố (đến ô ${p.cell}): một phần trích ra, không phải tất cả các đơn vị` : p.empty ? `danh sách có đơn vị không ghi số liệu (ô ${p.cell} "${p.text}", …)` : `danh sách đơn vị kết thúc bằng dòng dấu chấm (ô ${p.cell}): bảng không liệt kê hết các đơn vị`) +
+      (p.bounded ? VI_BOUNDED : ''),
+    'skip.one-part': (p) => `bảng chỉ nêu một đơn vị (${p.part}) thuộc đơn vị này: đó là một phần, không phải toàn bộ danh sách${p.bounded ? VI_BOUNDED : ''}`,
     'skip.no-total': (p) =>
       p.total !== undefined ? `${p.total} là tổng nhưng bảng không liệt kê đơn vị nào thuộc ${p.total} để cộng lại` : 'không có đơn vị nào là tổng (không có tên như Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); chỉ rõ bằng --total, hoặc thêm tên đơn vị tổng vào totalNames của tệp cấu hình',
     'skip.nothing': () => 'không đơn vị nào có đủ số liệu cần thiết',
@@ -422,8 +430,8 @@ export function vi(): Catalog {
       verdictUnreadable: (file, reason, option) => `✖ ${file}: ${option ? 'không kiểm tra được theo yêu cầu' : 'không đọc được'} (${reason})`,
       verdictUnchecked: (file, errors) => (errors ? `⚠ ${file}: không phép kiểm tra tính khớp nào chạy được` : `⚠ ${file}: không kiểm tra được gì`),
       checksRan: (ran, total) => `${ran}/${total} phép kiểm tra đã chạy`,
-      checksLine: (ran, total, notRun, unchecked) =>
-        `Kiểm tra: ${ran.length === 0 ? 'không phép nào chạy được' : unchecked ? `không phép kiểm tra tính khớp nào chạy được (chỉ chạy ${ran.join(', ')})` : `${ran.length}/${total} phép đã chạy (${ran.join(', ')})`}${notRun.length > 0 ? `; không chạy: ${notRun.map((g) => `${g.checks.join(', ')} vì ${g.reason}`).join('; ')}` : ''}`,
+      checksLine: (ran, total, notRun, unchecked, gaps) =>
+        `Kiểm tra: ${ran.length === 0 ? 'không phép nào chạy được' : unchecked ? `không phép kiểm tra tính khớp nào chạy được (chỉ chạy ${ran.join(', ')})` : `${ran.length}/${total} phép đã chạy (${ran.join(', ')})`}${gaps > 0 ? `, trừ ${k(gaps)} chỗ chưa kiểm tra được (xem mục “Chưa kiểm tra”)` : ''}${notRun.length > 0 ? `; không chạy: ${notRun.map((g) => `${g.checks.join(', ')} vì ${g.reason}`).join('; ')}` : ''}`,
       // The first three: a plan's annex may have a dozen rows povcheck does not read (each is a warning below).
       notUnderstood: (labels) => `không hiểu: ${firstThree(labels, (n) => ` và ${k(n)} chỉ tiêu khác`)}`,
       // Labels povcheck knows name no indicator it checks (a support row, a period, a plan beside the results).
@@ -442,9 +450,11 @@ export function vi(): Catalog {
       layoutName: { wide: 'ngang (mỗi dòng một chỉ tiêu)', long: 'dọc (mỗi dòng một đơn vị)', none: 'không có bảng tỷ lệ hộ nghèo' },
       localeName: { vi: 'kiểu Việt Nam (210.299; 11,80)', en: 'kiểu Anh – Mỹ (210,299; 11.80)', plain: 'không có dấu phân cách hàng nghìn', mixedVi: 'số hộ kiểu Việt Nam, tỷ lệ kiểu Anh – Mỹ (210.299; 11.80)', mixedEn: 'số hộ kiểu Anh – Mỹ, tỷ lệ kiểu Việt Nam (210,299; 11,80)' },
       expectedActual: (e, a) => `đúng ra: ${e}; trong bảng: ${a}`,
+      recomputedDueTo: (e, a, cells) => `tính lại được ${e}, trong bảng ${a}: hệ quả của ${cells.length > 1 ? 'các ô' : 'ô'} ${cells.join(' và ')}, ô này không cần sửa`,
       notChecked: 'Chưa kiểm tra',
       moreFindings: (n, rule) => `… và ${k(n)} phát hiện ${rule} nữa (xem đầy đủ với --format json)`,
-      tableTooWide: (needed, width) => `Bảng rộng ${needed} ký tự, không vừa ${width} cột của màn hình (kể cả khi xoay bảng); dùng povcheck table --format html (hoặc xlsx) để xem bảng, --format json để lấy số liệu.`,
+      tableTooWide: (needed, width, file) =>
+        `Bảng rộng ${needed} ký tự, không vừa ${width} cột của màn hình (kể cả khi xoay bảng); povcheck validate "${file}" --format html -o bao-cao.html cho xem bảng với các ô có vấn đề được đánh dấu (--format json để lấy số liệu).`,
       tableOmitted: (units) => `Bảng có ${k(units)} đơn vị, quá lớn để in ra đây; dùng --format json, hoặc povcheck table để xem bảng.`,
       skipLine: (rule, unit, reason) => `${rule}${unit ? ` (${unit})` : ''}: ${reason}`,
       allUnits: 'mọi đơn vị',
@@ -478,8 +488,8 @@ export function vi(): Catalog {
         toFile: (file) => `Xem tệp ${file}`,
         causesTitle: 'Nguyên nhân có thể',
         causeValue: (actual, proposed) => `đang ghi ${actual}; nếu là ${proposed} thì khớp`,
-        causeRange: (actual, r, guess) =>
-          `đang ghi ${actual}; ${rangeWords(r.min, r.max)} đều khớp: tỷ lệ đã làm tròn nên không xác định được đúng một giá trị${guess !== undefined ? `; ${guess} khớp với một lỗi gõ` : ''}`,
+        causeRange: (actual, r, guess, rounding) =>
+          `đang ghi ${actual}; ${rangeWords(r.min, r.max)} đều khớp: ${notPinned(rounding)}${guess !== undefined ? `; ${guess} khớp với một lỗi gõ` : ''}`,
         causeFormula: (formula) => formulaNote(formula).trimStart(),
         causeExplains: (n) => `Sửa như vậy thì ${n === 1 ? 'phép kiểm tra đang báo lỗi' : `cả ${k(n)} phép kiểm tra đang báo lỗi`} sẽ đúng.`,
         explainsLabel: 'Giải thích các phát hiện:',
@@ -542,7 +552,7 @@ export function vi(): Catalog {
         const head = `Nguyên nhân có thể: ${cellName(c, f)} ghi ${f.n(c.actual)}${formulaNote(c.formula)}; `;
         if (p.pinned) return `${head}nếu là ${f.n(c.proposed ?? '')} thì ${allFailing(p.failing)}${c.kind ? `; ${SLIP_VI[c.kind]}` : ''}.`;
         const guess = c.proposed !== undefined && c.kind ? `; ${f.n(c.proposed)} thì khớp với một lỗi gõ: ${SLIP_VI[c.kind]}` : '';
-        return `${head}với ${rangeText(c, f)} thì ${allFailing(p.failing)}: tỷ lệ đã làm tròn nên không xác định được đúng một giá trị${guess}.`;
+        return `${head}với ${rangeText(c, f)} thì ${allFailing(p.failing)}: ${notPinned(p.rounding)}${guess}.`;
       },
       group: (p, f) =>
         `Nguyên nhân có thể: ${p.cells.length} ô cùng sai: ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (các giá trị đi liền với nhau)' : ''}; sửa như vậy thì ${allFailing(p.failing)}.`,
@@ -573,7 +583,7 @@ export function vi(): Catalog {
         `${p.file}: chưa sửa, không ghi tệp nào: ` +
         {
           ambiguous: `có ${p.count} cách giải thích và povcheck không biết cách nào đúng (xem bên dưới).`,
-          'not-pinned': 'các phép kiểm tra không xác định được đúng một giá trị (tỷ lệ đã làm tròn; xem bên dưới).',
+          'not-pinned': 'các phép kiểm tra không xác định được đúng một giá trị (xem bên dưới).',
           none: 'không có cách sửa một hay hai ô nào làm cho mọi phép kiểm tra đang sai đều đúng.',
           stopped: 'việc tìm nguyên nhân đã dừng ở giới hạn.',
           'other-errors': `còn lỗi mà lệnh fix không sửa được (${p.cells.join(', ')}); hãy chạy povcheck validate.`,
@@ -599,6 +609,7 @@ export function vi(): Catalog {
       FILE_KIND: (p) =>
         ({
           xls: 'tệp Excel 97–2003 (.xls), povcheck không đọc loại này: mở bằng Excel hoặc LibreOffice rồi lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"',
+          html: `trang web (HTML${p.ext ? `, dù tên tệp là ${p.ext}` : ''}: chức năng "xuất Excel" của nhiều phần mềm lưu như vậy), không phải tệp bảng tính: mở bằng Excel hoặc LibreOffice rồi lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"`,
           xlsb: 'tệp Excel nhị phân (.xlsb): hãy lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"',
           ods: 'bảng tính OpenDocument: trong LibreOffice chọn File → Save As → "Excel 2007-365 (.xlsx)" hoặc "Text CSV" (UTF-8)',
           numbers: 'tệp Apple Numbers: trong Numbers chọn File → Export To → Excel (.xlsx) hoặc CSV',
@@ -751,7 +762,7 @@ export function vi(): Catalog {
           case 'zero-households':
             return `${p.unit}: ${low(p.indicator)} bằng 0, không tính được tỷ lệ hộ nghèo`;
           case 'duplicate-unit':
-            return `đơn vị "${p.unit}" xuất hiện hai lần; cộng tổng sẽ bị trùng`;
+            return `đơn vị "${p.unit}" xuất hiện hai lần trong một danh sách: không biết dòng nào là đơn vị nào; đặt đúng tên cho dòng ghi nhầm (povcheck validate cho biết tổng có cộng cả hai dòng không)`;
         }
       },
       CALC_ARG: (p) =>

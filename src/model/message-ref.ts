@@ -13,6 +13,8 @@ import type { SpreadsheetError } from './grid.js';
 
 export interface MessageParams {
   'sum.mismatch': { indicator: Indicator; total: string; parts: string; actual: string; diff: string; count: number };
+  /** A partial list's `count` listed parts (one: at `part`) add up to more than their parent (by `diff`). */
+  'sum.exceeds': { indicator: Indicator; total: string; parts: string; actual: string; diff: string; count: number; part?: string };
   'sum.total-assumed': { unit: string };
   'flow.mismatch': { unit: string; start: string; reduced: string; expected: string; actual: string };
   'rate.mismatch': {
@@ -195,7 +197,6 @@ export interface MessageParams {
   'number.locale-given': { given: 'vi' | 'en'; read: 'vi' | 'en'; cell: string; kinds?: 'count' | 'rate' };
   /** A dash read as none (0); `more` other cells hold one, the first of them `others`. */
   'number.dash': { unit: string; indicator: Indicator; text: string; others?: string[]; more?: number };
-  /** A dash where a rate goes: not a number (a count's dash is none, `number.dash`). */
   /** `x` where a figure goes: the statistical tables' mark for no figure; nothing is checked over it. */
   'number.not-applicable': { unit: string; indicator: Indicator; text: string };
   'missing.value': { unit: string; indicator: Indicator };
@@ -340,9 +341,10 @@ export interface SkipParams {
    * The parent's list of units ends with a row of dots (`…`, `...`) at `cell`: not every unit is listed; `empty`:
    * it names units without their figures (`text`, the first, at `cell`).
    */
-  'skip.partial-list': { cell: string; empty?: boolean; text?: string; listed?: number; of?: number };
+  /** `bounded`: the parts listed were checked to add up to no more than the parent (relations/sum.ts). */
+  'skip.partial-list': { cell: string; empty?: boolean; text?: string; listed?: number; of?: number; bounded?: true };
   /** One unit named (no code) under its parent: a part of it, not its list. */
-  'skip.one-part': { part: string };
+  'skip.one-part': { part: string; bounded?: true };
   /** A change measured against a year (`Giảm so với năm 2017`) the table does not print. */
   'skip.base-year': { indicator: Indicator; year: string };
   /** A plan document's check that found nothing of its kind in the text (no stated figure, no total with parts, no citation). */

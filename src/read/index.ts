@@ -16,7 +16,7 @@ import { decodeBytes, decodeStreamed, HEAD_BYTES, OLE_SIGNATURE, type ByteSource
 import { delimitedTable, readDelimited, type Delimiter, type DelimitedTable } from './csv.js';
 import type { Grid, SourceInfo } from '../model/grid.js';
 import { isZip } from './zip-signature.js';
-import { refusedKind } from './kinds.js';
+import { looksLikeHtml, refusedKind } from './kinds.js';
 import { extname } from 'node:path';
 import type { WorkbookLimits } from './zip-guard.js';
 import type { PlanDocument } from '../model/document.js';
@@ -139,6 +139,11 @@ function fileBytes(path: string, size: number): ByteSource {
   };
 }
 
+/** A web page (a web system's "export to Excel", often named .xls): refused with how to convert it, by its first bytes. */
+function refuseWebPage(bytes: Uint8Array, name: string | undefined): void {
+  if (looksLikeHtml(new TextDecoder().decode(bytes.subarray(0, 1024)))) throw new PovcheckError('FILE_KIND', { kind: 'html', ext: name ? extname(name).toLowerCase() : '' });
+}
+
 /** Bytes of a delimited text file → Grid. Pure: no file system. */
 export function gridFromBytes(bytes: Uint8Array, opts: ReadOptions = {}): Grid {
   const { text, encoding } = decodeBytes(bytes, opts.encoding);
@@ -154,6 +159,7 @@ export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { 
   if (opts.name && /\.xls[xm]$/i.test(opts.name) && OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
     throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
   }
+  refuseWebPage(bytes, opts.name);
   const { text, encoding } = decodeBytes(bytes, opts.encoding);
   // Running text (a plan's plain-text export) split at its semicolons made a table of sentences: refused, as a
   // Word document is, unless a delimiter is given.
@@ -227,6 +233,7 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
   if (opts.name && /\.xls[xm]$/i.test(opts.name) && OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
     throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
   }
+  refuseWebPage(bytes, opts.name);
   // A large table without quotes is decoded a piece at a time as its records are read, never whole (its text
   // would be the largest thing in memory); quoted text is read whole (csv-parse), as is everything small.
   const streamed = opts.records && !bytes.includes(0x22) ? await streamedInput(decodeStreamed(bytes, opts.encoding), opts) : undefined;

@@ -27,7 +27,11 @@ export const REFUSED_KINDS = {
   '.pdf': 'pdf',
 } as const;
 
-export type RefusedKind = (typeof REFUSED_KINDS)[keyof typeof REFUSED_KINDS];
+/** By its content, whatever its name: `html`, a web page (a web system's "export to Excel" saves one as .xls). */
+export type RefusedKind = (typeof REFUSED_KINDS)[keyof typeof REFUSED_KINDS] | 'html';
+
+/** A web page's start (after a byte order mark and blank lines): `<!DOCTYPE html`, `<html`, or a bare `<table`. */
+export const looksLikeHtml = (text: string): boolean => /^\uFEFF?\s*<(?:!doctype\s+html|html[\s>]|table[\s>])/i.test(text.slice(0, 1024));
 
 const lower = (path: string) => extname(path).toLowerCase();
 

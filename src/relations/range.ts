@@ -8,7 +8,7 @@ import { compareAt, withinAt, type ScaledValue } from '../calc/scaled.js';
 import { ColumnRow, columnsOf, slotIndexes } from './columns.js';
 import { COUNT_INDICATORS, isCoreIndicator, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
-import { householdsSlot, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
+import { householdsSlot, isNetReduction, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
 import { parseSlot } from '../model/slots.js';
 import { describeIndicator, supersetOf } from '../model/vocabulary.js';
 import { num, ref } from '../model/expr.js';
@@ -251,11 +251,6 @@ export const rangeKind = defineKind<RangeRelation>({
   },
 });
 
-/** A count (or persons) of a net reduction during the year (`near_poor_reduced`, `poor_reduced@2022`): may be negative. */
-function isNetReduction(slot: Indicator): boolean {
-  const p = describeIndicator(parseSlot(slot).indicator);
-  return p !== undefined && p.time === 'reduced' && p.role === 'value' && (p.measure === 'count' || p.measure === 'persons');
-}
 
 /**
  * The same bounds for the vocabulary's other slots: counts and persons whole and not negative (a net

@@ -87,15 +87,20 @@ export function subUnitsIn(ctx: InstanceContext, role: 'of-which' | 'breakdown')
 }
 
 /**
- * Whether the parent's partition is a list cut short (a row of dots, or units named without figures): neither
- * added up nor bounded. The skip is said when the parent has a figure to compare (`hasFigure`); a blank form's
- * placeholder rows say nothing.
+ * Whether the parent's partition is a list cut short (a row of dots, or units named without figures): not added
+ * up (the sum checks only that its parts are no more than the parent: `bounded`, said in the skip). The skip is
+ * said when the parent has a figure to compare (`hasFigure`); a blank form's placeholder rows say nothing.
  */
-export function cutShort(ctx: InstanceContext, rule: 'sum' | 'rate-mean', parent: number, partition: number, hasFigure: () => boolean): boolean {
+export function cutShort(ctx: InstanceContext, rule: 'sum' | 'rate-mean', parent: number, partition: number, hasFigure: () => boolean, bounded?: () => boolean): boolean {
   const list = ctx.annex.partialLists && partialListAt(ctx.annex, parent, partition);
   if (!list) return false;
   if (hasFigure()) {
-    const params = { cell: list.cell.ref, ...(list.empty ? { empty: true, text: list.cell.raw.trim() } : {}), ...(list.excerpt ? { listed: list.excerpt.listed, of: list.excerpt.of } : {}) };
+    const params = {
+      cell: list.cell.ref,
+      ...(list.empty ? { empty: true, text: list.cell.raw.trim() } : {}),
+      ...(list.excerpt ? { listed: list.excerpt.listed, of: list.excerpt.of } : {}),
+      ...(bounded?.() ? { bounded: true as const } : {}),
+    };
     ctx.skip({ rule, unit: ctx.annex.units.at(parent)!.name, msg: { id: 'skip.partial-list', params } });
   }
   return true;

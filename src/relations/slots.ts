@@ -231,3 +231,9 @@ export const decimalsOf = (v: OkValue): number => v.decimals ?? 0;
 export function unitsWith(annex: Annex, keys: readonly Indicator[]): Unit[] {
   return [...annex.units].filter((u) => keys.every((k) => okValue(annex, u, k)));
 }
+
+/** A count (or persons) of a net reduction during the year (`near_poor_reduced`, `poor_reduced@2022`): may be negative. */
+export function isNetReduction(slot: Indicator): boolean {
+  const p = describeIndicator(parseSlot(slot).indicator);
+  return p !== undefined && p.time === 'reduced' && p.role === 'value' && (p.measure === 'count' || p.measure === 'persons');
+}

@@ -14,7 +14,7 @@ import { isOk, type OkValue } from '../rules/types.js';
 import type { LongTable } from '../model/long-table.js';
 import { columnsOf, wholeIn } from './columns.js';
 import { defineKind, type Relation } from './types.js';
-import { ofIndicators } from './slots.js';
+import { isNetReduction, ofIndicators } from './slots.js';
 
 export interface SumRelation extends Relation {
   readonly indicator: Indicator;
@@ -24,6 +24,11 @@ export interface SumRelation extends Relation {
   /** The integers and decimals the check decides on (calc/scaled.ts): the parent's and the parts'. */
   readonly q: ScaledValue;
   readonly partsQ: readonly ScaledValue[];
+  /**
+   * The parts are some of the parent's, not its list (cut short, or one unit named): they add up to no more than
+   * it (a district of 12.663 poor households in a province of 9.604 is a slip), not to it.
+   */
+  readonly partial?: true;
 }
 
 /**
@@ -136,10 +141,18 @@ export const sumKind = defineKind<SumRelation>({
       for (let pi = 0; pi < lists.length; pi++) {
         const parts = lists[pi]!;
         if (parts.length === 0) continue;
-        if (cutShort(ctx, 'sum', id, pi, () => slots.some((ind) => isOk(annex.values.get(id, ind))))) continue;
+        // A list that is not the parent's whole list: its parts add up to no more than it (`bounded`), not to it.
+        let listed: SumRelation[] | undefined;
+        const bounded = () => (listed ??= listedSums(annex, (parent ??= annex.units.at(id)!), parts, slots)).length > 0;
+        if (cutShort(ctx, 'sum', id, pi, () => slots.some((ind) => isOk(annex.values.get(id, ind))), bounded)) {
+          for (const r of listed ?? []) visit(r);
+          continue;
+        }
         if (onePartNamed(annex, id, parts)) {
           // One unit named under its parent (an article's one district): a part of it, not its list.
-          ctx.skip({ rule: 'sum', unit: annex.units.at(id)!.name, msg: { id: 'skip.one-part', params: { part: annex.units.at(parts[0]!)!.name } } });
+          const params = { part: annex.units.at(parts[0]!)!.name, ...(bounded() ? { bounded: true as const } : {}) };
+          ctx.skip({ rule: 'sum', unit: annex.units.at(id)!.name, msg: { id: 'skip.one-part', params } });
+          for (const r of listed ?? []) visit(r);
           continue;
         }
         for (const ind of slots) {
@@ -177,14 +190,54 @@ export const sumKind = defineKind<SumRelation>({
   },
   check(r, ctx) {
     ctx.checked('sum');
-    if (addsUp(r.q, r.partsQ.length, (k) => r.partsQ[k])) return;
+    if (!r.partial && addsUp(r.q, r.partsQ.length, (k) => r.partsQ[k])) return;
     let sum: Dec = zero();
     for (const v of r.parts) sum = sum.plus(v.num);
-    const f = sumMismatch(r.unit.name, r.indicator, r.at, sum, r.count);
+    const f = r.partial ? sumExceeds(r, sum) : sumMismatch(r.unit.name, r.indicator, r.at, sum, r.count);
     if (f) ctx.report(f);
   },
-  form: (r) => ({ type: 'eq', expr: sub(ref(r.at.cell.ref), sumOf(r.parts.map((v) => ref(v.cell.ref)))) }),
+  form: (r) => {
+    const parts = sumOf(r.parts.map((v) => ref(v.cell.ref)));
+    return r.partial ? { type: 'le', a: parts, b: ref(r.at.cell.ref) } : { type: 'eq', expr: sub(ref(r.at.cell.ref), parts) };
+  },
 });
+
+/**
+ * A partial list's sums (`partial`): for each count that cannot be negative (a net reduction can: the units not
+ * listed may have grown), the listed parts with a figure against their parent's figure. None when a part bears
+ * the parent's name (`Toàn tỉnh` of another year under a year's heading: no part of it).
+ */
+function listedSums(annex: Annex, parent: Unit, parts: readonly number[], slots: readonly Indicator[]): SumRelation[] {
+  const out: SumRelation[] = [];
+  if (parts.some((u) => annex.units.at(u)!.name === parent.name)) return out;
+  for (const ind of slots) {
+    if (isNetReduction(ind)) continue;
+    const total = annex.values.get(parent.id, ind);
+    if (!isOk(total) || total.num.isNegative()) continue;
+    const present = parts.map((u) => annex.values.get(u, ind)).filter(isOk);
+    if (present.length === 0 || present.some((v) => v.num.isNegative())) continue;
+    out.push({ unit: parent, at: total, cells: [total, ...present], indicator: ind, parts: present, count: present.length, q: total, partsQ: present, partial: true });
+  }
+  return out;
+}
+
+/** The finding when a partial list's parts (adding up to `sum`) are more than their parent. */
+function sumExceeds(r: SumRelation, sum: Dec): Finding | undefined {
+  if (sum.lte(r.at.num)) return undefined;
+  const parts = r.parts.length === 1 ? { part: r.parts[0]!.cell.ref } : {};
+  return {
+    rule: 'sum',
+    severity: 'error',
+    at: r.at.cell,
+    unit: r.unit.name,
+    indicator: r.indicator,
+    actual: r.at.plain,
+    msg: {
+      id: 'sum.exceeds',
+      params: { indicator: r.indicator, total: r.unit.name, parts: plain(sum), actual: r.at.plain, diff: plain(sum.minus(r.at.num)), count: r.parts.length, ...parts },
+    },
+  };
+}
 
 /** Whether whole parts (`count`, the k-th `partAt(k)`) add up to their whole parent, in safe integers (false: not decidable so). */
 function addsUp(q: ScaledValue, count: number, partAt: (k: number) => ScaledValue | undefined): boolean {

@@ -18,14 +18,19 @@ const NUMBER = /^[+-]?\d[\d.,\u00a0\u202f ]*%?$/;
 /** What a spreadsheet takes as the start of a formula (and its full-width forms), or a leading TAB / CR. */
 const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 
+/** A label's list dash (`- Đầu năm`: a dash, spaces, a letter), which a spreadsheet would take for a minus. */
+const LIST_DASH = /^[-\uff0d](?=\s+\p{L})/u;
+
 /**
  * A text cell made safe to open in a spreadsheet (OWASP, "CSV injection"): text that starts with = + - @, a
- * TAB or a CR is prefixed with `'`, so `=HYPERLINK(…)`, `+1+1`, `@SUM(1)` or `- Đầu năm` stay text instead of
- * becoming formulas. Numbers (`-2,65`, `210.299`) are left as they are: they are numbers, not formulas.
+ * TAB or a CR is prefixed with `'`, so `=HYPERLINK(…)`, `+1+1` or `@SUM(1)` stay text instead of becoming
+ * formulas. A label's list dash (`- Đầu năm`) becomes an en dash (`– Đầu năm`), which reads the same and starts
+ * no formula, instead of showing an apostrophe in Excel and LibreOffice. Numbers (`-2,65`, `210.299`) are left
+ * as they are: they are numbers, not formulas.
  */
 export function csvSafeText(text: string): string {
   if (NUMBER.test(text)) return text;
-  const shown = controlsVisible(text);
+  const shown = controlsVisible(text).replace(LIST_DASH, '\u2013');
   return FORMULA_START.test(shown) ? `'${shown}` : shown;
 }
 

@@ -2,6 +2,7 @@
  * `table --format json`: the computed annex as data. Values are strings of plain digits as the annex prints
  * them ("210299", "11.80"); differences name the input cell, what it stated and what was computed.
  */
+import { jsonControlsEscaped } from './safe-text.js';
 import { INDICATORS } from '../model/indicators.js';
 import type { ComputedTable } from '../compute/table.js';
 import { displayUnits } from './annex-layout.js';
@@ -38,5 +39,5 @@ export function renderTableJson(table: ComputedTable, meta: { file: string } & P
       computed: plainValue(d.computed, d.indicator, d.decimals),
     })),
   };
-  return JSON.stringify(out, null, 2) + '\n';
+  return jsonControlsEscaped(JSON.stringify(out, null, 2)) + '\n';
 }

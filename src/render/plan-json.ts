@@ -3,6 +3,7 @@
  * planned values; per total target whether the plan meets it and how many more exits it needs. Numbers are
  * strings of plain digits.
  */
+import { jsonControlsEscaped } from './safe-text.js';
 import { plain } from '../calc/decimal.js';
 import type { ExitsOutcome } from '../calc/annex-math.js';
 import { INDICATORS } from '../model/indicators.js';
@@ -58,5 +59,5 @@ export function renderPlanJson(plan: PlanResult, meta: { file: string }): string
       moreExits: r.more !== undefined ? plain(r.more) : null,
     })),
   };
-  return JSON.stringify(out, null, 2) + '\n';
+  return jsonControlsEscaped(JSON.stringify(out, null, 2)) + '\n';
 }

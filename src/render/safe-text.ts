@@ -11,3 +11,20 @@ const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud
 export function documentText(text: string): string {
   return text.replace(XML_FORBIDDEN, '');
 }
+
+/**
+ * DEL and the C1 controls (U+007F–U+009F): valid in JSON strings and XML text, and left raw by `JSON.stringify`, but
+ * a terminal or CI log that shows the report reads U+009B as the start of a control sequence, as it reads ESC. Written
+ * as escapes: `\u009b` in JSON (any occurrence is inside a string), `&#x9b;` in XML.
+ */
+const RAW_CONTROL = /[\u007f-\u009f]/;
+const RAW_CONTROLS = /[\u007f-\u009f]/g;
+const hex = (c: string) => c.charCodeAt(0).toString(16).padStart(4, '0');
+
+export function jsonControlsEscaped(text: string): string {
+  return RAW_CONTROL.test(text) ? text.replace(RAW_CONTROLS, (c) => `\\u${hex(c)}`) : text;
+}
+
+export function xmlControlsEscaped(text: string): string {
+  return RAW_CONTROL.test(text) ? text.replace(RAW_CONTROLS, (c) => `&#x${hex(c)};`) : text;
+}

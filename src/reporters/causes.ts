@@ -2,7 +2,7 @@
  * Wording of the likely causes (src/locate) for the reports and `fix`: sentences from the catalogues, each
  * cause linked to the findings it explains. Pure.
  */
-import { displayRef } from '../model/grid.js';
+import { displayRef, type Cell } from '../model/grid.js';
 import { catalog, type Fmt } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
 import type { CauseCellText } from '../messages/types.js';
@@ -32,8 +32,38 @@ export function causeMessage(loc: Localisation, cause: Cause, rank: number, lang
   // The checks it makes hold are the findings it explains, listed under it (a range finding among them: locate's
   // own count, `loc.failing`, counts the equations only).
   const failing = cause.explains.length || loc.failing;
-  if (cells.length === 1) return t.single({ cell: cells[0]!, failing, pinned: cause.pinned }, fmt);
+  if (cells.length === 1) return t.single({ cell: cells[0]!, failing, pinned: cause.pinned, rounding: cause.rounding === true }, fmt);
   return t.group({ cells, failing, linked: cause.linked }, fmt);
+}
+
+/**
+ * The findings a unique cause explains at a cell it does not change (a total's sum failing for a district's typo):
+ * their cell is right as it stands, and their recomputed figure is no value to type in. Each with the cause's cells.
+ */
+export function consequencesOf(loc: Localisation | undefined, findings: readonly Finding[]): Map<Finding, readonly Cell[]> {
+  const out = new Map<Finding, readonly Cell[]>();
+  if (!loc) return out;
+  for (const part of loc.parts ?? [loc]) {
+    const cause = part.causes[0];
+    if (!cause || cause.confidence !== 'unique') continue;
+    const cells = cause.cells.map((c) => c.cell);
+    const refs = new Set(cells.map(displayRef));
+    for (const i of cause.explains) {
+      const f = findings[i];
+      if (f?.at && !refs.has(displayRef(f.at))) out.set(f, cells);
+    }
+  }
+  return out;
+}
+
+/**
+ * "expected X, found Y" for a finding that shows both; for a consequence of a unique cause (`dueTo`, its cells)
+ * the figure is only recomputed, and the cells to correct are named instead.
+ */
+export function expectedPair(f: Finding & { expected: string; actual: string }, lang: Lang, fmt: Fmt, dueTo?: readonly Cell[]): string {
+  const { ui, document } = catalog(lang);
+  if (f.place) return document.expectedStated(fmt.n(f.expected), fmt.n(f.actual));
+  return dueTo ? ui.recomputedDueTo(fmt.n(f.expected), fmt.n(f.actual), dueTo.map((c) => cellLabel(c, lang))) : ui.expectedActual(fmt.n(f.expected), fmt.n(f.actual));
 }
 
 /** "D6 sum · I6 flow · I10 rate" for the findings a cause explains. */
@@ -109,6 +139,7 @@ export function likelyCauses(loc: Localisation | undefined): LikelyCause[] {
       ...(kind ? { kind } : {}),
       ...(c.cells.some((x) => x.formula) ? { formulas: Object.fromEntries(c.cells.filter((x) => x.formula).map((x) => [displayRef(x.cell), x.formula!])) } : {}),
       confidence: c.confidence,
+      ...(c.rounding ? { rounding: true } : {}),
     };
   });
 }

@@ -4,6 +4,7 @@
  * `severity` (error → major, warning → minor, info → info; an unreadable file → critical), and
  * `location.path` with `location.lines.begin` (the cell's row; 1 for table-wide findings). Pure.
  */
+import { jsonControlsEscaped } from '../render/safe-text.js';
 import type { Severity } from '../model/finding.js';
 import { ciPath, fingerprint, findingText, likelyCause, lineCol, uncheckedText, unreadableFingerprint, unreadableText } from './ci.js';
 import { coverageText, langOf, type ReportInput } from './types.js';
@@ -70,5 +71,5 @@ export function gitlabIssues(input: ReportInput): CodeQualityIssue[] {
 }
 
 export function gitlabReport(input: ReportInput): string {
-  return JSON.stringify(gitlabIssues(input), null, 2) + '\n';
+  return jsonControlsEscaped(JSON.stringify(gitlabIssues(input), null, 2)) + '\n';
 }

@@ -15,14 +15,14 @@ import { catalog, formatPlain, makeFmt, renderError, renderMessage, renderSkip }
 import type { Lang } from '../model/lang.js';
 import type { UiText } from '../messages/types.js';
 import type { Annex } from '../model/annex.js';
-import { displayRef } from '../model/grid.js';
+import { displayRef, type Cell } from '../model/grid.js';
 import { SEVERITY_SYMBOL, annexTableHtml, cellElementId, shouldTranspose, type CellMark } from '../render/html-annex.js';
 import { escapeHtml, html, htmlId, joinHtml, raw, type SafeHtml } from '../render/html-escape.js';
 import { ANNEX_CSS, PAGE_CSS, htmlPage } from '../render/html-page.js';
 import { CHART_CSS, rateChartData, rateChartSvg, type ChartTarget } from '../render/svg-chart.js';
 import { DRAWN_TABLE_UNITS, cellLabel, checksLine, countFindings, coverageText, langOf, localeText, refLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
-import { causesOf } from './causes.js';
+import { causesOf, consequencesOf, expectedPair } from './causes.js';
 
 export interface HtmlOptions {
   /** Targets to draw on the chart (`{unit, indicator, op, value}`, as in the targets file). */
@@ -178,7 +178,7 @@ function causesHtml(file: ReportFile, fi: number, lang: Lang, shown: Set<string>
       const value = !v
         ? ''
         : range
-          ? ` ${t.html.causeRange(held(v.shown(lang)), { ...(range.min !== undefined ? { min: shownValue(range.min) } : {}), ...(range.max !== undefined ? { max: shownValue(range.max) } : {}) }, p !== undefined ? shownValue(p) : undefined)}`
+          ? ` ${t.html.causeRange(held(v.shown(lang)), { ...(range.min !== undefined ? { min: shownValue(range.min) } : {}), ...(range.max !== undefined ? { max: shownValue(range.max) } : {}) }, p !== undefined ? shownValue(p) : undefined, c.rounding === true)}`
           : p !== undefined
             ? ` ${t.html.causeValue(held(v.shown(lang)), shownValue(p))}`
             : '';
@@ -198,7 +198,7 @@ ${joinHtml(items, '\n')}
 </ol></section>`;
 }
 
-function findingHtml(f: Finding, i: number, fi: number, lang: Lang, shown: Set<string>): SafeHtml {
+function findingHtml(f: Finding, i: number, fi: number, lang: Lang, shown: Set<string>, dueTo?: readonly Cell[]): SafeHtml {
   const fmt = makeFmt(lang);
   const { ui, document: d } = catalog(lang);
   const ref = f.at ? displayRef(f.at) : undefined;
@@ -210,7 +210,7 @@ function findingHtml(f: Finding, i: number, fi: number, lang: Lang, shown: Set<s
     : undefined;
   const where = f.place ? (cell ? html`${d.paragraph(f.place.paragraph)} · ${cell}` : html`${d.paragraph(f.place.paragraph)}`) : (cell ?? html`<span class="muted">${ui.html.wholeTable}</span>`);
   const rest = [f.rule, f.unit, f.indicator ? fmt.ind(f.indicator) : undefined].filter((x): x is string => !!x).join(' · ');
-  const pair = showsExpected(f) ? ` — ${(f.place ? d.expectedStated : ui.expectedActual)(fmt.n(f.expected), fmt.n(f.actual))}` : '';
+  const pair = showsExpected(f) ? ` — ${expectedPair(f, lang, fmt, dueTo)}` : '';
   const quote = f.place
     ? html`<p class="where">${f.place.section || d.preamble}</p><blockquote class="quote">${raw(quoteHtml(f.place))}</blockquote>`
     : '';
@@ -252,8 +252,9 @@ ${annexTableHtml(annex, { lang, idPrefix: `c${fi}`, marks, transpose: opts.trans
 <h3>${chart.point ? ui.html.chartTitlePoint : ui.html.chartTitle}</h3>
 <figure class="chart">${rateChartSvg(chart, { lang, idPrefix: `chart${fi}` })}</figure>`
     : html`<p class="muted">${ui.tableOmitted(summary.units)}</p>`;
+  const dueTo = consequencesOf(file.localisation, file.findings);
   const groups = SEVERITIES.map((sev) => {
-    const items = file.findings.map((f, i) => (f.severity === sev ? findingHtml(f, i, fi, lang, shown) : undefined)).filter((x) => x !== undefined);
+    const items = file.findings.map((f, i) => (f.severity === sev ? findingHtml(f, i, fi, lang, shown, dueTo.get(f)) : undefined)).filter((x) => x !== undefined);
     if (items.length === 0) return '';
     return html`<h4>${sym(sev)}${ui.severityPlural[sev]} (${items.length})</h4><ul class="findings">
 ${joinHtml(items, '\n')}

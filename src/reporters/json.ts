@@ -5,6 +5,7 @@
  * The text is made piece by piece (`jsonReportPieces`: a file's findings a batch at a time, as they are written),
  * never as one object tree and one string; `jsonReport` joins the pieces.
  */
+import { jsonControlsEscaped } from '../render/safe-text.js';
 import { makeFmt, renderError, renderMessage, renderSkip, type Fmt } from '../messages/index.js';
 import type { FileResult } from '../model/file-result.js';
 import { langOf, tableOf, totalCounts, type ReportInput } from './types.js';
@@ -113,8 +114,12 @@ function fileJson(input: ReportInput, file: FileResult) {
       file: file.file,
       status: file.status,
       error: { code: e.code, message: reason, cell: e.cell ?? null },
+      // The members every file has, as the contract gives them for an unreadable one (consumers need not test for them).
       findings: [],
+      skipped: [],
+      coverage: null,
       causes: [],
+      localisation: null,
     };
   }
   return new Fields({
@@ -148,7 +153,7 @@ function fileJson(input: ReportInput, file: FileResult) {
 
 /** The report as pieces of text, made as they are asked for (each file's findings a batch at a time). */
 export function* jsonReportPieces(input: ReportInput): Generator<string> {
-  yield* jsonPieces(reportJson(input));
+  for (const piece of jsonPieces(reportJson(input))) yield jsonControlsEscaped(piece);
   yield '\n';
 }
 

@@ -5,22 +5,25 @@
  * --fail-on warning); other findings go to its <system-out>; a check that was not run is <skipped>. An
  * unreadable file is a suite with one <error>. Rules switched off are left out. Pure.
  */
+import { consequencesOf, expectedPair } from './causes.js';
 import { OPTIONAL_RULES, RULE_IDS } from '../rules/index.js';
 import type { RuleId } from '../model/finding.js';
 import type { FileResult } from '../model/file-result.js';
 import { catalog, makeFmt, renderSkip } from '../messages/index.js';
 import { findingText, isFailing, likelyCause, uncheckedText, unreadableText } from './ci.js';
 import { coverageText, failOnOfReport, langOf, showsExpected, type ReportInput } from './types.js';
-import { documentText } from '../render/safe-text.js';
+import { documentText, xmlControlsEscaped } from '../render/safe-text.js';
 
 /** XML 1.0 text: escaped, and without the characters XML cannot carry (render/safe-text.ts). */
 export function xmlEscape(s: string): string {
-  return documentText(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return xmlControlsEscaped(
+    documentText(s)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;'),
+  );
 }
 
 const attrs = (a: Record<string, string | number>) =>
@@ -72,6 +75,7 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
     return m;
   };
   const findingsAt = group(file.findings);
+  const dueTo = consequencesOf(file.localisation, file.findings);
   const skipsAt = group(file.skipped);
   const cases: string[] = [];
   let failures = 0;
@@ -85,7 +89,7 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
     const failing = findings.filter((f) => isFailing(f.severity, failOn));
     const others = findings.filter((f) => !isFailing(f.severity, failOn));
     const line = (f: (typeof findings)[number]) => {
-      const pair = showsExpected(f) ? ` (${ui.expectedActual(fmt.n(f.expected), fmt.n(f.actual))})` : '';
+      const pair = showsExpected(f) ? ` (${expectedPair(f, lang, fmt, dueTo.get(f))})` : '';
       return `[${ui.severity[f.severity]}] ${findingText(input, file, f)}${pair}`;
     };
     const body: string[] = [];

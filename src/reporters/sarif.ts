@@ -6,6 +6,7 @@
  * that stay the same across runs (ci.ts). An unreadable file is a result of the pseudo-rule `unreadable`
  * (and a tool notification). Typed with @types/sarif; pure.
  */
+import { jsonControlsEscaped } from '../render/safe-text.js';
 import type * as Sarif from 'sarif';
 import { displayRef, type Cell } from '../model/grid.js';
 import { RULE_IDS } from '../rules/index.js';
@@ -235,5 +236,5 @@ function coverageJson(c: NonNullable<ReportInput['files'][number]['coverage']>):
 }
 
 export function sarifReport(input: ReportInput): string {
-  return JSON.stringify(sarifLog(input), null, 2) + '\n';
+  return jsonControlsEscaped(JSON.stringify(sarifLog(input), null, 2)) + '\n';
 }

@@ -15,7 +15,8 @@ import { DRAWN_TABLE_UNITS, cellLabel, checksLine, countFindings, coverageText, 
 import type { Annex } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
-import { causeLines } from './causes.js';
+import { causeLines, consequencesOf, expectedPair } from './causes.js';
+import type { Cell } from '../model/grid.js';
 
 /** Findings shown per rule and severity in one file; the rest are counted (JSON has them all). */
 export const FINDINGS_PER_RULE = 20;
@@ -38,14 +39,12 @@ function paint(style: Style, sev: Severity, s: string) {
   return sev === 'error' ? style.error(s) : sev === 'warning' ? style.warning(s) : style.info(s);
 }
 
-function findingLines(f: Finding, lang: Lang, style: Style, indent = ''): string[] {
+function findingLines(f: Finding, lang: Lang, style: Style, indent = '', dueTo?: readonly Cell[]): string[] {
   const fmt = makeFmt(lang);
-  const ui = catalog(lang).ui;
   const where = f.place ? placeLabel(f.place, lang) : undefined;
   // The cell (its sheet's name), the unit and the quote come from the input: shown through `visible`.
   const head = visible([f.place ? catalog(lang).document.paragraph(f.place.paragraph) : f.at ? cellLabel(f.at, lang) : '—', f.rule, f.unit, f.indicator ? fmt.ind(f.indicator) : undefined].filter(Boolean).join(' · '));
-  const pair = f.place ? catalog(lang).document.expectedStated : ui.expectedActual;
-  const ea = showsExpected(f) ? ` — ${pair(fmt.n(f.expected), fmt.n(f.actual))}` : '';
+  const ea = showsExpected(f) ? ` — ${expectedPair(f, lang, fmt, dueTo)}` : '';
   const out = [`${indent}    ${paint(style, f.severity, MARK[f.severity])} ${style.bold(head)}${ea}`];
   if (f.place && where) {
     out.push(`${indent}      ${style.dim(visible(where.slice(where.indexOf(' — ') + 3)))}`);
@@ -111,7 +110,7 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
   const other = width(asRead.text) > opts.width ? build(!asRead.transposed) : undefined;
   const text = other && width(other.text) < width(asRead.text) ? other.text : asRead.text;
   const head = ['', `  ${style(opts).bold(title ?? ui.annexTitle)}`];
-  if (opts.fitWidth && width(text) > opts.width) return [...head, `  ${opts.style.dim(ui.tableTooWide(width(text), opts.width))}`];
+  if (opts.fitWidth && width(text) > opts.width) return [...head, `  ${opts.style.dim(ui.tableTooWide(width(text), opts.width, visible(file.file)))}`];
   return [...head, ...text.split('\n').map((l) => `  ${l}`), `  ${opts.style.dim(ui.legend)}`];
 }
 
@@ -141,6 +140,7 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
   // The likely causes come first, each with the findings it explains.
   const causes = causeLines(file.localisation, file.findings, lang, makeFmt(lang), s);
   if (causes.length > 0) out.push('', ...causes);
+  const dueTo = consequencesOf(file.localisation, file.findings);
   for (const sev of SEVERITIES) {
     const group = file.findings.filter((f) => f.severity === sev);
     if (group.length === 0) continue;
@@ -149,7 +149,7 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
     for (const f of group) {
       const n = (shown.get(f.rule) ?? 0) + 1;
       shown.set(f.rule, n);
-      if (n <= FINDINGS_PER_RULE) out.push(...findingLines(f, lang, s));
+      if (n <= FINDINGS_PER_RULE) out.push(...findingLines(f, lang, s, '', dueTo.get(f)));
     }
     for (const [rule, n] of shown) if (n > FINDINGS_PER_RULE) out.push(`    ${s.dim(ui.moreFindings(n - FINDINGS_PER_RULE, rule))}`);
   }

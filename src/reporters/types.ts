@@ -1,6 +1,7 @@
 /**
  * What every reporter receives: the per-file results of one run and the presentation choices.
  */
+import { foldedSkips } from './folded-skips.js';
 import type { FileResult, SeriesReport, TableSummary } from '../model/file-result.js';
 import type { RuleLevels } from '../model/options.js';
 import { failOnOf, type FailOn } from '../model/fail-on.js';
@@ -36,6 +37,8 @@ export interface LikelyCause {
   /** The cells holding a formula (entered, or a suspect with what it reads against its failing check), by reference. */
   formulas?: Record<string, NonNullable<CauseCell['formula']>>;
   confidence: 'unique' | 'ranked' | 'ambiguous';
+  /** The ranges are a rounding's (rounded rates), not bounds (a part at most its whole). */
+  rounding?: boolean;
 }
 
 /** A file's result as reporters receive it: causes are optional until localisation runs. */
@@ -253,7 +256,10 @@ export function checksLine(file: FileResult, lang: Lang): string | undefined {
     byReason.set(reason, [...(byReason.get(reason) ?? []), n.check]);
   }
   const notRun = [...byReason].map(([reason, checks]) => ({ checks, reason }));
-  return catalog(lang).ui.checksLine(c.ran, c.checks.length, notRun, file.status === 'unchecked');
+  // A check that ran may still have left places out (a cell not a number): said here, listed under "Not checked".
+  const ran = new Set(c.ran);
+  const gaps = foldedSkips(file.skipped).filter((s) => ran.has(s.rule)).length;
+  return catalog(lang).ui.checksLine(c.ran, c.checks.length, notRun, file.status === 'unchecked', gaps);
 }
 
 /** The verdict of a readable file, in a language: no errors, errors found, or nothing could be checked. */

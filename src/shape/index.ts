@@ -24,6 +24,7 @@ import { decideLocale, parseDigits, parseNumber, plainDigits, spreadsheetError, 
 import { CellSample, DIGITS_ONLY } from './samples.js';
 import { NumberValue } from '../model/value.js';
 import { Dec } from '../calc/decimal.js';
+import { RATE_DECIMALS } from '../calc/annex-math.js';
 import { indicatorOf, type SubSlot } from '../model/slots.js';
 import { figuresRight, scanColumn, scanRow, type ExtraLabels, type LabelLine } from './scan.js';
 import { readWide } from './wide.js';
@@ -696,7 +697,7 @@ export function parseValue(cell: Cell, unitId: number, unitName: string, indicat
   // beside it): a count read as 0, a rate as 0,00 (two decimals: a dash for 0,30 % is no rate of 0 at no decimals,
   // and its check fails), said once for the table (foldDashes).
   if (p.problem === 'dash') {
-    const [plain, decimals] = k === 'count' ? ['0', 0] : ['0.00', 2];
+    const [plain, decimals] = k === 'count' ? ['0', 0] : [(0).toFixed(RATE_DECIMALS), RATE_DECIMALS];
     return { value: new NumberValue(indicator, unitId, cell, text, plain, decimals), finding: { rule: 'number', severity: 'info', at: cell, unit: unitName, indicator, actual: clip(text), msg: { id: 'number.dash', params: { unit: unitName, indicator, text: clip(text) } } } };
   }
   // An `x` is no figure where a table may leave one out; an annex needs every figure: there it is not a number.

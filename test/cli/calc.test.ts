@@ -335,6 +335,18 @@ describe('povcheck plan', () => {
     const r = await cli(['plan', WITH_TOTAL, '--target', 'Na Hang=30', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('✖ Na Hang (poverty rate reduction ≥ 30 points): cannot be met: even if all 3,094 poor households left poverty, the poverty rate reduction would only be 29.56 points.');
+    // On the terminal the plan says why; nothing more on stderr.
+    expect(r.stderr).not.toContain('falls short');
+  });
+
+  it('exit 1 with the plan written elsewhere: one line on stderr says why (helper-90: it was silent)', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'povcheck-plan-')), 'plan.csv');
+    const r = await cli(['plan', WITH_TOTAL, '--target', 'Na Hang=30', '--lang', 'en', '--format', 'csv', '-o', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`the plan falls short: Na Hang cannot reach its target however many households leave poverty (details in ${out})`);
+    const vi = await cli(['plan', 'fixtures/calc/seed-plan-input.csv', '--targets', 'fixtures/calc/seed-targets.json', '--format', 'json']);
+    expect(vi.code).toBe(1);
+    expect(vi.stderr).toContain('kế hoạch chưa đạt: 1 mục tiêu của đơn vị tổng chưa xác định được (có đơn vị chưa có kế hoạch)');
   });
 
   it('exit 1 when the total falls short, with the exits it still needs', async () => {

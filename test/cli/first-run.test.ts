@@ -210,7 +210,7 @@ describe('a correct official table is quiet', () => {
     const j = json((await cli(['validate', SEED, '--format', 'json', '--lang', 'en'])).stdout).files[0]!;
     const den = j.findings.filter((f) => f.rule === 'denominator');
     expect(den.filter((f) => f.severity === 'warning').map((f) => [f.unit, f.cell])).toEqual([['Toàn tỉnh', 'D9']]);
-    expect(den.find((f) => f.severity === 'warning')!.message).toContain("The total's rate fell 2.06 points, but the 4,188 households that left poverty (net) are 1.99 %");
+    expect(den.find((f) => f.severity === 'warning')!.message).toContain("The total's rate fell 2.06 points, but its poor households fell by 4,188 (net), only 1.99 %");
     expect(den.filter((f) => f.severity === 'info')).toHaveLength(7);
     expect(j.status).toBe('ok');
   });

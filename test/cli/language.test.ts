@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli.js';
-import { cliLang, translateError } from '../../src/commands/cli-language.js';
+import { cliLang, langAfterCommand, translateError } from '../../src/commands/cli-language.js';
 import { catalog } from '../../src/messages/index.js';
 import { ROOT, cli } from '../helpers.js';
 
@@ -27,6 +27,17 @@ describe('the language of the command line', () => {
     expect(cliLang(argv('table'), { LC_MESSAGES: 'vi_VN', LANG: 'en_US.UTF-8' })).toBe('vi');
     expect(cliLang(argv('table', '--', '--lang', 'vi'), { LANG: 'C' })).toBe('en');
     expect(cliLang(argv('table', '--lang', 'fr'), { LANG: 'vi_VN' })).toBe('vi');
+  });
+
+  it('given before the command, is the command\'s (helper-90: `povcheck --lang en validate …` was "unknown option")', async () => {
+    const argv = (...a: string[]) => ['node', 'povcheck', ...a];
+    expect(langAfterCommand(argv('--lang', 'en', 'validate', 'a.csv'))).toEqual(argv('validate', '--lang', 'en', 'a.csv'));
+    expect(langAfterCommand(argv('--lang=vi', 'table', 'a.csv', '-o', 'x'))).toEqual(argv('table', '--lang=vi', 'a.csv', '-o', 'x'));
+    expect(langAfterCommand(argv('--lang', 'vi', '--help'))).toEqual(argv('--lang', 'vi', '--help'));
+    expect(langAfterCommand(argv('validate', '--lang', 'en'))).toEqual(argv('validate', '--lang', 'en'));
+    const r = await cli(['--lang', 'en', 'validate', 'fixtures/tuyen-quang-2020.csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('no errors');
   });
 });
 

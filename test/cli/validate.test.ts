@@ -216,6 +216,8 @@ describe('input that cannot be read', () => {
     const r = await cli(['validate', cases[0]![1], '--format', 'json']);
     expect(r.code).toBe(2);
     expect(json(r.stdout).files[0]).toMatchObject({ status: 'unreadable', error: { code: 'FILE_EMPTY' } });
+    // Every member the contract gives an unreadable file: `coverage` and `localisation` null (helper-90: absent).
+    expect(json(r.stdout).files[0]).toMatchObject({ findings: [], skipped: [], coverage: null, causes: [], localisation: null });
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 

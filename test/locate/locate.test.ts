@@ -433,4 +433,11 @@ describe('a rate printed with fewer decimals, in a sum of rounded rates (combine
     expect(causes).toContain('B3 25.67-25.69');
     expect(causes).toHaveLength(3);
   });
+
+  it('guesses, among values of one slip kind, the one where the check holds exactly: 25,68 (36,97 − 11,29), 36,90 (near 36,89)', () => {
+    const r = checkBytes(Buffer.from(['Chỉ tiêu;Năm 2023;Năm 2024', 'Tỷ lệ nghèo đa chiều (%);36,97;33,24', 'Tỷ lệ hộ nghèo (%);25,6;21,29', 'Tỷ lệ hộ cận nghèo (%);11,29;11,96'].join('\n'), 'utf8'));
+    // Before: the smallest change won the tie, 25,67 (a digit dropped, as 25,68 and 25,69 are) and 36,95.
+    const guessed = r.localisation.causes.map((c) => `${c.cells[0]!.cell.ref} ${c.cells[0]!.proposed} ${c.cells[0]!.kind}`);
+    expect(guessed).toEqual(['B3 25.68 dropped', 'B2 36.90 mistyped', 'B4 11.39 mistyped']);
+  });
 });

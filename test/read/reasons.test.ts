@@ -122,3 +122,17 @@ describe('a full disk on standard output', () => {
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^povcheck: <stdout>: cannot write the output file \(no space left on the device\)$/)]);
   });
 });
+
+describe('a web page named .xls (a web system\'s "export to Excel")', () => {
+  it('is said to be a web page with how to convert it, not "no poverty-table label" (helper-89\'s k4)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-html-'));
+    const file = join(dir, 'bao-cao.xls');
+    writeFileSync(file, '\uFEFF<!DOCTYPE html>\n<html><body><table><tr><td>Đơn vị</td><td>Số hộ nghèo</td></tr></table></body></html>\n');
+    const r = await cli(['validate', file, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('cannot be read (a web page (HTML, though named .xls: many systems\' "export to Excel" save one), not a spreadsheet: open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)"');
+    const bare = join(dir, 'bang.csv');
+    writeFileSync(bare, '  <table border=1><tr><td>x</td></tr></table>');
+    expect((await cli(['validate', bare, '--lang', 'en'])).stdout).toContain('a web page (HTML, though named .csv');
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * A row of dots after a parent's units ("…", as an article lists "the highest districts: …") says the list is
- * cut short: nothing is added up or bounded over it, and the report says why (relations/sum.ts, rate-mean.ts).
+ * cut short: nothing is added up over it, only its parts checked to be no more than the parent, and the report
+ * says why (relations/sum.ts, rate-mean.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,10 +24,24 @@ describe('a list cut short by a row of dots', () => {
       const r = await check([...FLAT, `${dots};;`].join('\n'));
       expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
       expect(partialSkips(r)).toEqual(['sum Toàn tỉnh A6']);
-      expect(r.coverage.ran).not.toContain('sum');
+      // Its parts were checked against the total all the same: no more than it.
+      expect(r.skipped.find((s) => s.msg.id === 'skip.partial-list')!.msg.params).toMatchObject({ bounded: true });
+      expect(r.coverage.ran).toContain('sum');
     }
     const whole = await check(FLAT.join('\n'));
     expect(whole.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.at?.ref}`)).toEqual(['sum B2', 'sum C2']);
+  });
+
+  it('still bounds its parts: listed units adding up to more than their total are an error at the total, the cause among them', async () => {
+    // Cà Mau (helper-88's e5g): two districts of 6.663 and 5.325 poor households under a province of 9.604.
+    const r = await check(['Đơn vị;Hộ nghèo;Tỷ lệ hộ nghèo (%)', 'Toàn tỉnh;9.604;3,14', 'Huyện Thới Bình;6.663;10,76', 'Huyện Trần Văn Thời;5.325;7,63', '...;;'].join('\n'));
+    const errors = r.findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => `${f.rule} ${f.at?.ref} ${f.msg.id}`)).toEqual(['sum B2 sum.exceeds']);
+    expect(errors[0]!.msg.params).toMatchObject({ parts: '11988', actual: '9604', diff: '2384', count: 2 });
+    expect(r.localisation.causes.map((c) => c.cells[0]!.cell.ref)).toEqual(['B3', 'B4']);
+    // A net reduction may be negative in the units not listed: never bounded.
+    const net = await check(['Đơn vị;Số hộ nghèo giảm trong năm', 'Toàn tỉnh;300', 'Huyện A;500', '...;'].join('\n'));
+    expect(net.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
   it('cuts short only the list it ends: a district\'s communes, while the province still adds up its districts', async () => {

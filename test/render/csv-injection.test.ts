@@ -21,7 +21,11 @@ describe('csvSafeText', () => {
     ['@SUM(1)', "'@SUM(1)"],
     ['\r=2+2', "'\r=2+2"],
     ['\t=1', "'\t=1"],
-    ['- Đầu năm', "'- Đầu năm"],
+    // A label's list dash: an en dash, no apostrophe for Excel and LibreOffice to show (helper-90's review).
+    ['- Đầu năm', '\u2013 Đầu năm'],
+    ['－ Cuối năm', '\u2013 Cuối năm'],
+    ['- cmd|\' /C calc\'!A0', "\u2013 cmd|' /C calc'!A0"],
+    ['-cmd', "'-cmd"],
     ['Sơn Dương', 'Sơn Dương'],
     ['a=b', 'a=b'],
   ])('text %j → %j', (text, safe) => expect(csvSafeText(text)).toBe(safe));

@@ -17,10 +17,12 @@ import { docxTables, expectWidthsFit, type DocxTable } from '../docx-inspect.js'
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'povcheck-shapes-'));
 const BLANK = 'fixtures/published/form-near-poor-review-summary-blank.csv';
+/** A district printed twice (Năm Căn mislabelled): `table` refuses it with one line, as test/compute/shaped.test.ts says. */
+const NAMED_TWICE = 'fixtures/published/review-2014-ca-mau-districts-duplicate-name.csv';
 const SHAPES = [
   ...readdirSync(join(FIXTURES, 'published')).filter((f) => f.endsWith('.csv')).map((f) => `fixtures/published/${f}`),
   ...readdirSync(join(FIXTURES, 'shapes')).filter((f) => f.endsWith('.csv')).map((f) => `fixtures/shapes/${f}`),
-].filter((f) => f !== BLANK);
+].filter((f) => f !== BLANK && f !== NAMED_TWICE);
 
 async function make(file: string, format: 'docx' | 'xlsx' | 'html', extra: string[] = []): Promise<Buffer> {
   const out = join(tmp(), `table.${format}`);
@@ -52,6 +54,12 @@ describe('every shape in every format', () => {
     const html = (await make(file, 'html')).toString('utf8');
     expect(html).toContain('<thead>');
   }, 60_000);
+
+  it('a unit named twice in one list: refused with one line that says what to correct, not that the total counts it twice', async () => {
+    const r = await cli(['table', NAMED_TWICE, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`povcheck: ${NAMED_TWICE} B13: unit "Huyện Phú Tân" appears twice in one list: which row is which unit cannot be told; name the mistyped row right (povcheck validate says whether the total counts both rows)`);
+  });
 
   it('the blank form: printed as an empty form to fill in (header, column numbers and formulas, its rows), one line saying so', async () => {
     const r = await cli(['table', BLANK, '--format', 'csv']);

@@ -283,3 +283,20 @@ describe('all reports go where they are sent', () => {
     expect(readFileSync(join(ROOT, 'fixtures/planted/poor-end-transposed.csv'), 'utf8')).toContain('Tổng số hộ');
   });
 });
+
+describe('a unit name with a C1 control (U+009B, a terminal\'s control sequence introducer)', () => {
+  it('is escaped in every machine-readable report, as ESC is by JSON itself, and the text stays what it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-c1-'));
+    const file = join(dir, 'c1.csv');
+    // helper-89's h1: the name came through raw in json (stdout), sarif and junit.
+    writeFileSync(file, ['Đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%)', 'Toàn huyện;3.000;181;6,03', 'Xã \u009b31mA;1.000;44;4,50', 'Xã B;2.000;137;6,85'].join('\n'));
+    for (const format of ['json', 'sarif', 'junit', 'gitlab']) {
+      const r = await cli(['validate', file, '--format', format]);
+      expect(r.code).toBe(1);
+      expect(r.stdout, format).not.toMatch(/[\u007f-\u009f]/);
+      // GitLab's description is a message, made visible (`visible`) before it is written: `\u009b` as text.
+      expect(r.stdout, format).toContain(format === 'junit' ? 'Xã &#x009b;31mA' : format === 'gitlab' ? 'Xã \\\\u009b31mA' : 'Xã \\u009b31mA');
+      if (format === 'json' || format === 'sarif') expect(JSON.stringify(JSON.parse(r.stdout))).toContain('Xã \u009b31mA');
+    }
+  });
+});

@@ -93,11 +93,12 @@ describe('htmlReport', () => {
     expect(en).toContain('Slip: two adjacent digits transposed.');
   });
 
-  it('a cause the rounded rates do not pin: its range and the indicator\'s label, as the text report says it, no slip without a value', async () => {
+  it('a cause the checks do not pin: its range and the indicator\'s label, as the text report says it, no slip without a value', async () => {
     const file = await validateFile(join(FIXTURES, 'published', 'national-2023-regions-combined.csv'));
     const causes = (lang: 'vi' | 'en') => /<section class="causes">.*?<\/section>/s.exec(htmlReport(input([file], lang)))![0];
-    expect(causes('vi')).toContain('(Tỷ lệ nghèo đa chiều, Trung du và miền núi phía Bắc) đang ghi 1,87; bất kỳ giá trị nào từ 2,12 đến 100,00 đều khớp: tỷ lệ đã làm tròn nên không xác định được đúng một giá trị.');
-    expect(causes('en')).toContain('holds 1.87; any value from 2.12 to 100.00 would fit: the rates are rounded, so they do not pin the value.');
+    expect(causes('vi')).toContain('(Tỷ lệ nghèo đa chiều, Trung du và miền núi phía Bắc) đang ghi 1,87; bất kỳ giá trị nào từ 2,12 đến 100,00 đều khớp: các phép kiểm tra chỉ giới hạn giá trị, không xác định được đúng một giá trị.');
+    // 100,00 is a rate's limit, not a rounding: the checks bound the value (a range of rounding says the rates are rounded).
+    expect(causes('en')).toContain('holds 1.87; any value from 2.12 to 100.00 would fit: the checks bound the value without pinning it.');
     expect(causes('vi')).not.toMatch(/poor_near_poor_rate|Kiểu nhầm/);
   });
 

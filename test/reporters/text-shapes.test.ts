@@ -57,7 +57,8 @@ describe('the marked table and the terminal\'s width', () => {
   it('a table that fits neither way is not drawn: one line says so and where to see it', async () => {
     const r = await cli(['validate', 'fixtures/tuyen-quang-2020.csv'], { env: { COLUMNS: '80' } });
     expect(lines(r.stdout)).toEqual([]);
-    expect(tableOf(r.stdout)).toMatch(/Bảng rộng \d+ ký tự, không vừa 80 cột của màn hình .*povcheck table --format html/);
+    // validate's HTML report, which marks the findings' cells (`table` recomputes them: a file with errors looks clean there).
+    expect(tableOf(r.stdout)).toMatch(/Bảng rộng \d+ ký tự, không vừa 80 cột của màn hình .*povcheck validate "fixtures\/tuyen-quang-2020.csv" --format html -o bao-cao.html/);
     const en = await cli(['validate', 'fixtures/tuyen-quang-2020.csv', '--lang', 'en'], { env: { COLUMNS: '80' } });
     expect(en.stdout).toMatch(/The table is \d+ characters wide and does not fit the terminal's 80 columns/);
     expect(widest((await cli(['validate', 'fixtures/tuyen-quang-2020.csv'], { env: { COLUMNS: '160' } })).stdout)).toBeLessThanOrEqual(160);
