@@ -32,6 +32,7 @@ import { findYearColumns, findYearRows, looksLikeRate, readYearRows, yearsOnly, 
 import { draftTree, resolveTree, type TreeUnits } from './hierarchy.js';
 import { LongTable, UnitPlaces } from '../model/long-table.js';
 import { isStructured, resolveStructure, type UnitRole } from './structure.js';
+import { joinSplitLabels } from './split-labels.js';
 
 export interface ShapeOptions {
   /** Number format, when the caller knows it (`--locale`). */
@@ -211,7 +212,8 @@ export function shape(grid: Grid, opts: ShapeOptions = {}): ShapeResult {
   return r;
 }
 
-function shapeGrid(grid: Grid, opts: ShapeOptions): ShapeResult {
+function shapeGrid(read: Grid, opts: ShapeOptions): ShapeResult {
+  const grid = joinedLabels(read, opts.extraLabels);
   const found = detect(grid, opts.extraLabels);
   if (found) return finish(found.layout === 'wide' ? readWide(grid, found.col, found.line) : readLong(grid, found.row, found.line), opts);
   for (const layout of unlabelledLayouts(grid, opts.extraLabels)) {
@@ -226,6 +228,9 @@ function shapeGrid(grid: Grid, opts: ShapeOptions): ShapeResult {
   if (garbled) throw new PovcheckError('TEXT_GARBLED', garbled);
   throw new PovcheckError('NOT_A_TABLE', { reason: 'no-labels' }, textLang(grid));
 }
+
+/** The grid with each label split over two columns (`Tỷ lệ hộ nghèo | Cuối năm`) read as one (split-labels.ts). */
+const joinedLabels = (grid: Grid, extra?: ExtraLabels) => joinSplitLabels(grid, { cols: SCAN_COLS, rows: WIDE_SCAN_ROWS }, extra);
 
 /** The text of the grid's first 200 rows, one line each. */
 function gridHeadText(grid: Grid): string {
@@ -275,9 +280,10 @@ function textLang(grid: Grid): { lang?: 'vi' } {
  */
 export async function shapeTable(table: DelimitedTable, opts: ShapeOptions = {}, progress?: (done: number, total: number) => void): Promise<ShapeResult & { grid?: Grid }> {
   if (!table.rest) return { ...shape(table.head, opts), grid: table.head };
-  const found = detect(table.head, opts.extraLabels) ?? unlabelledLong(table.head, opts.extraLabels);
+  const head = joinedLabels(table.head, opts.extraLabels);
+  const found = detect(head, opts.extraLabels) ?? unlabelledLong(head, opts.extraLabels);
   if (found?.layout === 'long') {
-    const reader = new LongReader(table.head, found.row, found.line, table.head.rows.length * 4, opts.locale);
+    const reader = new LongReader(head, found.row, found.line, head.rows.length * 4, opts.locale);
     if (!reader.yearRows) {
       reader.gridRows();
       if (table.estimatedRecords) reader.reserve(table.estimatedRecords);

@@ -46,6 +46,15 @@ describe('povcheck table', () => {
     expect((await cli(['table', 'fixtures/tuyen-quang-2020.csv', '--strict'])).code).toBe(0);
   });
 
+  it('a label over two columns (`Tỷ lệ hộ nghèo | Cuối năm`): each rate row keeps its phase, the typed rate is a difference; exit 1 under --strict', async () => {
+    const file = 'fixtures/shapes/label-two-columns.csv';
+    const r = await cli(['table', file, '--format', 'csv']);
+    const labels = r.stdout.trim().split(/\r?\n/).slice(1).map((l) => l.split(';')[1]);
+    expect(labels.slice(5)).toEqual(['Tỷ lệ hộ nghèo', "'- Đầu năm", "'- Giảm trong năm", "'- Cuối năm"]);
+    expect(r.stderr).toContain('F9 (Na Hang, tỷ lệ hộ nghèo cuối năm): bảng ghi 25,65, tính được 25,56');
+    expect((await cli(['table', file, '--strict'])).code).toBe(1);
+  });
+
   it('reads every variant validate reads, with the same result', async () => {
     const json = async (f: string) => JSON.parse((await cli(['table', f, '--format', 'json'])).stdout).units;
     const base = await json('fixtures/tuyen-quang-2020.csv');
