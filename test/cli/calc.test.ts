@@ -50,7 +50,7 @@ describe('povcheck table', () => {
     const file = 'fixtures/shapes/label-two-columns.csv';
     const r = await cli(['table', file, '--format', 'csv']);
     const labels = r.stdout.trim().split(/\r?\n/).slice(1).map((l) => l.split(';')[1]);
-    expect(labels.slice(5)).toEqual(['Tỷ lệ hộ nghèo', "'- Đầu năm", "'- Giảm trong năm", "'- Cuối năm"]);
+    expect(labels.slice(5)).toEqual(['Tỷ lệ hộ nghèo', '– Đầu năm', '– Giảm trong năm', '– Cuối năm']);
     expect(r.stderr).toContain('F9 (Na Hang, tỷ lệ hộ nghèo cuối năm): bảng ghi 25,65, tính được 25,56');
     expect((await cli(['table', file, '--strict'])).code).toBe(1);
   });
