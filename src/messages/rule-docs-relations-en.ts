@@ -21,7 +21,7 @@ export const ruleDocsRelationsEn: Record<'breakdown' | 'of-which' | 'balance' | 
     checks:
       'Where a table prints the start, the end and the gross flows of a population (thoát nghèo out; tái nghèo, phát sinh, from near-poor in; other decreases and increases), end = start − out + in, as the official forms\' column formula. The households that left poverty are never read as the net reduction.',
     why: 'The year-end count of the official forms is computed from these columns; a slip in one flow breaks it.',
-    example: 'test/shapes/form-flows.csv: Xã An Bình 310 − 45 + 6 + 12 = 283 poor households at the end.',
+    example: 'fixtures/shapes/form-flows.csv: Xã An Bình 310 − 45 + 6 + 12 = 283 poor households at the end.',
   },
   combined: {
     summary: 'poor + near-poor = their sum (counts exactly, rates within rounding)',
@@ -53,7 +53,7 @@ export const ruleDocsRelationsEn: Record<'breakdown' | 'of-which' | 'balance' | 
     summary: 'a column formula printed under the header holds in every row',
     checks: 'Official forms number their columns and write how some are computed (`4=3/1*100`, `10=2-4+6+8`); povcheck reads that row and checks the formula in every row (rates at the precision printed).',
     why: 'The form states the relation itself; a row where it fails was typed, not computed.',
-    example: 'test/shapes/blocks.csv: the row under the header reads `A | B | 1 | 2 | 3=2/1*100 …`.',
+    example: 'fixtures/shapes/blocks.csv: the row under the header reads `A | B | 1 | 2 | 3=2/1*100 …`.',
   },
   precision: {
     summary: 'a rate printed with fewer decimals than the table\'s other rates (warning)',

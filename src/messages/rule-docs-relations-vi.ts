@@ -21,7 +21,7 @@ export const ruleDocsRelationsVi: Record<'breakdown' | 'of-which' | 'balance' | 
     checks:
       'Khi biểu ghi số đầu năm, số cuối năm và diễn biến trong năm của một nhóm hộ (thoát nghèo là giảm; tái nghèo, phát sinh, từ cận nghèo rơi xuống là tăng; giảm khác, tăng khác), thì cuối năm = đầu năm − giảm + tăng, như công thức cột của biểu mẫu. Số hộ thoát nghèo không bao giờ được hiểu là số hộ nghèo giảm (ròng).',
     why: 'Số cuối năm của biểu mẫu được tính từ các cột này; gõ sai một cột biến động thì cân đối sai.',
-    example: 'test/shapes/form-flows.csv: Xã An Bình 310 − 45 + 6 + 12 = 283 hộ nghèo cuối năm.',
+    example: 'fixtures/shapes/form-flows.csv: Xã An Bình 310 − 45 + 6 + 12 = 283 hộ nghèo cuối năm.',
   },
   combined: {
     summary: 'hộ nghèo + hộ cận nghèo = tổng số hộ nghèo và hộ cận nghèo (số hộ khớp đúng, tỷ lệ trong phạm vi làm tròn)',
@@ -53,7 +53,7 @@ export const ruleDocsRelationsVi: Record<'breakdown' | 'of-which' | 'balance' | 
     summary: 'công thức cột ghi dưới tiêu đề đúng ở mọi dòng',
     checks: 'Biểu mẫu đánh số cột và ghi cách tính một số cột (`4=3/1*100`, `10=2-4+6+8`); povcheck đọc dòng đó và kiểm tra công thức ở mọi dòng (tỷ lệ theo độ chính xác ghi trên biểu).',
     why: 'Biểu mẫu tự nêu quan hệ; dòng nào sai công thức là dòng được gõ tay chứ không tính.',
-    example: 'test/shapes/blocks.csv: dòng dưới tiêu đề ghi `A | B | 1 | 2 | 3=2/1*100 …`.',
+    example: 'fixtures/shapes/blocks.csv: dòng dưới tiêu đề ghi `A | B | 1 | 2 | 3=2/1*100 …`.',
   },
   precision: {
     summary: 'tỷ lệ ghi ít chữ số thập phân hơn các tỷ lệ khác của biểu (cảnh báo)',
