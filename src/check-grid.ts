@@ -2,6 +2,7 @@
  * Grid → findings → likely causes, pure: shape, the relations, targets, rule levels, locate and coverage.
  * The one place a table is checked, whatever brought it (a file, a plan document's table, `fix`).
  */
+import { duplicatesWithTheirSums } from './rules/duplicate-rows.js';
 import type { Grid } from './model/grid.js';
 import { displayRef } from './model/grid.js';
 import { shape, type ShapeResult } from './shape/index.js';
@@ -110,7 +111,8 @@ export function checkShaped(shaped: ShapeResult, opts: CheckOptions = {}): Check
   const run = runRules(shaped.annex, undefined, { keep: shaped.annex.units.length <= KEEP_UP_TO });
   // Targets are checked with the rules but are not typing slips: locate leaves `target` findings alone.
   const targets = opts.targets && opts.rules?.target !== 'off' ? checkTargets(shaped.annex, opts.targets) : undefined;
-  const findings = relevel([...shaped.findings, ...run.findings, ...(targets?.findings ?? [])].sort(compareFindings), opts.rules);
+  const merged = duplicatesWithTheirSums([...shaped.findings, ...run.findings], shaped.annex, run.ran.has('sum'), run.skipped);
+  const findings = relevel([...merged, ...(targets?.findings ?? [])].sort(compareFindings), opts.rules);
   const budget = tableBudget();
   if (keptWhole(findings) > budget.findings) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'findings', limit: budget.findings });
   const skipped = withoutOffRules([...run.skipped, ...(targets?.skipped ?? [])], opts.rules);

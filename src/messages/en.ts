@@ -327,7 +327,13 @@ export function en(): Catalog {
       p.since
         ? `"${p.text}" is ${lower(f.ind(p.indicator))} against ${p.since}, where ${p.first} is against another time; povcheck reads one such column per indicator: it is not checked.`
         : `"${p.text}" also reads as ${lower(f.ind(p.indicator))} (as ${p.first} does); probably a group of them, which povcheck does not tell apart: it is not checked.`,
-    'duplicate.unit': (p) => `Unit "${p.unit}" appears twice (first at ${p.first}).`,
+    'duplicate.unit': (p) =>
+      `Unit "${p.unit}" appears twice (first at ${p.first})` +
+      (p.leftOut
+        ? `; ${p.total} leaves this row out: ${p.leftOut.length === 1 ? `its failing sum at ${p.leftOut[0]} is` : `each of its failing sums (${p.leftOut.join(', ')}) is`} short by exactly this row's figure. If it is the same unit typed twice, delete this row; if it is another unit under a wrong name, correct the name and add the row to ${p.total}.`
+        : p.counted
+          ? `; ${p.counted} counts both rows, so this is most likely another unit under a wrong name: correct the name.`
+          : '.'),
     'duplicate.year': (p) => `The year ${p.year} appears twice (first at ${p.first}); this row is not read, so nothing in it is checked.`,
     'duplicate.code': (p) => `Code "${p.code}" of "${p.unit}" is also the code of "${p.first}".`,
     'hierarchy.unknown-parent': (p) => `"${p.unit}": no unit has the parent code "${p.parent}"; this unit is not added up anywhere.`,

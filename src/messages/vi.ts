@@ -333,7 +333,13 @@ export function vi(): Catalog {
       p.since
         ? `"${p.text}" là ${f.ind(p.indicator).toLowerCase()} so với năm ${p.since}, còn ô ${p.first} so với một thời điểm khác; povcheck chỉ đọc một cột như vậy cho mỗi chỉ tiêu nên cột này không được kiểm tra.`
         : `"${p.text}" cũng được đọc là ${f.ind(p.indicator).toLowerCase()} (như ô ${p.first}); có lẽ là một nhóm trong đó, povcheck không phân biệt được nên không kiểm tra.`,
-    'duplicate.unit': (p) => `Đơn vị "${p.unit}" xuất hiện hai lần (lần đầu ở ${p.first}).`,
+    'duplicate.unit': (p) =>
+      `Đơn vị "${p.unit}" xuất hiện hai lần (lần đầu ở ${p.first})` +
+      (p.leftOut
+        ? `; ${p.total} không cộng dòng này: ${p.leftOut.length === 1 ? `tổng sai ở ${p.leftOut[0]}` : `mỗi tổng sai (${p.leftOut.join(', ')})`} thiếu đúng số liệu của dòng này. Nếu là cùng một đơn vị ghi hai lần, xoá dòng này; nếu là một đơn vị khác ghi nhầm tên, sửa tên và cộng dòng này vào ${p.total}.`
+        : p.counted
+          ? `; ${p.counted} cộng cả hai dòng, nên nhiều khả năng đây là một đơn vị khác ghi nhầm tên: sửa tên cho đúng.`
+          : '.'),
     'duplicate.year': (p) => `Năm ${p.year} xuất hiện hai lần (lần đầu ở ${p.first}); dòng này không được đọc nên không có số liệu nào trong đó được kiểm tra.`,
     'duplicate.code': (p) => `Mã "${p.code}" của "${p.unit}" trùng với mã của "${p.first}".`,
     'hierarchy.unknown-parent': (p) => `"${p.unit}": không có đơn vị nào mang mã cấp trên "${p.parent}"; đơn vị này không được cộng vào đâu.`,

@@ -218,7 +218,11 @@ export interface MessageParams {
   /** A label read as an indicator already taken that says more (a group of it): `text` as printed. */
   /** `since`: the label measures the change against that year, the first label against another time. */
   'duplicate.group': { indicator: Indicator; first: string; text: string; since?: string };
-  'duplicate.unit': { unit: string; first: string };
+  /**
+   * `leftOut`: the parent's (`total`) failing sums, each short by exactly this row's figure; `counted`: the parent whose
+   * sums held with this row (rules/duplicate-rows.ts).
+   */
+  'duplicate.unit': { unit: string; first: string; leftOut?: string[]; total?: string; counted?: string };
   /** A series with its years as rows that gives one year twice: the later row is not read. */
   'duplicate.year': { year: string; first: string };
   'duplicate.code': { code: string; unit: string; first: string };

@@ -1,0 +1,38 @@
+/**
+ * A unit named twice in one list, told with what its parent's sums say of the second row (rules/duplicate-rows.ts):
+ * left out of the total (each failing sum short by exactly its figures), or counted by it (a misnamed unit).
+ */
+import { describe, expect, it } from 'vitest';
+import { makeFmt, renderMessage } from '../../src/messages/index.js';
+import { checkCsv as check } from '../helpers.js';
+
+const HEAD = 'Đơn vị;Tổng số hộ;Hộ nghèo;Tỷ lệ hộ nghèo (%)';
+const duplicate = async (rows: string[]) => {
+  const r = await check([HEAD, ...rows].join('\n'));
+  return r.findings.find((f) => f.msg.id === 'duplicate.unit')!;
+};
+
+describe('a unit named twice', () => {
+  it('left out of the total: the sums short by exactly its row say so (helper-88\'s Cà Mau e1)', async () => {
+    const f = await duplicate(['Huyện Ngọc Hiển;24.830;1.067;4,30', 'Huyện Phú Tân;17.689;853;4,82', 'Huyện Phú Tân;19.595;1.714;8,75', 'Tổng cộng;42.519;1.920;4,52']);
+    expect(f.at?.ref).toBe('A4');
+    expect(f.msg.params).toMatchObject({ leftOut: ['B5', 'C5'], total: 'Tổng cộng' });
+    expect(renderMessage(f.msg, makeFmt('en'))).toBe(
+      'Unit "Huyện Phú Tân" appears twice (first at A3); Tổng cộng leaves this row out: each of its failing sums (B5, C5) is short by exactly this row\'s figure. If it is the same unit typed twice, delete this row; if it is another unit under a wrong name, correct the name and add the row to Tổng cộng.',
+    );
+  });
+
+  it('counted by the total: most likely another unit under a wrong name (Cà Mau 2014, Năm Căn printed as Phú Tân)', async () => {
+    const f = await duplicate(['Huyện Ngọc Hiển;24.830;1.067;4,30', 'Huyện Phú Tân;17.689;853;4,82', 'Huyện Phú Tân;19.595;1.714;8,75', 'Tổng cộng;62.114;3.634;5,85']);
+    expect(f.msg.params).toMatchObject({ counted: 'Tổng cộng' });
+    expect(renderMessage(f.msg, makeFmt('vi'))).toContain('Tổng cộng cộng cả hai dòng, nên nhiều khả năng đây là một đơn vị khác ghi nhầm tên');
+  });
+
+  it('neither when the sums fail by something else, or cannot be checked', async () => {
+    const other = await duplicate(['Huyện A;100;10;10,00', 'Huyện A;200;20;10,00', 'Tổng cộng;290;30;10,34']);
+    expect(other.msg.params).not.toHaveProperty('leftOut');
+    expect(other.msg.params).not.toHaveProperty('counted');
+    const noTotal = await duplicate(['Huyện A;100;10;10,00', 'Huyện A;200;20;10,00']);
+    expect(Object.keys(noTotal.msg.params)).toEqual(['unit', 'first']);
+  });
+});
