@@ -5,8 +5,9 @@
  * with the streaming XML reader the workbooks use (xml-stream.ts: saxes, a DOCTYPE refused, depth and text
  * limits), one element at a time, within document-limits.ts.
  *
- * - Text: `w:t` runs; tabs, line breaks and no-break spaces are spaces; deleted text (`w:delText`), field
- *   codes (`w:instrText`) and text boxes are left out. Word's automatic list numbers are not text and are
+ * - Text: `w:t` runs; tabs, line breaks and no-break spaces are spaces; deleted text (`w:delText`), text moved
+ *   away by a tracked move (`w:moveFrom`: Word shows it where it went, in `w:moveTo`), field codes (`w:instrText`)
+ *   and text boxes are left out. Word's automatic list numbers are not text and are
  *   not seen; a heading style (Heading 1…, Title) or an outline level makes a paragraph a heading.
  * - Tables: every `w:tbl`, its rows and cells on the table's grid. A cell spanning columns
  *   (`w:gridSpan`) keeps its text in its first column, as a merged range in a workbook does; a cell merged
@@ -84,7 +85,7 @@ function attr(attributes: Record<string, string>, name: string): string | undefi
 }
 
 /** Subtrees whose text is not the document's running text. */
-const SKIPPED = new Set(['txbxContent', 'Fallback', 'instrText', 'delText', 'footnoteReference', 'endnoteReference']);
+const SKIPPED = new Set(['txbxContent', 'Fallback', 'instrText', 'delText', 'moveFrom', 'footnoteReference', 'endnoteReference']);
 
 /** Word document bytes → PlanDocument. Throws PovcheckError for files it cannot or will not read. */
 export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUMENT_LIMITS): Promise<PlanDocument> {

@@ -157,6 +157,15 @@ describe('Word documents built by hand', () => {
     expect(doc.tables[1]!.grid.rows[0]!.map((c) => `${c.ref} ${c.raw}`)).toEqual(['T2R1C1 inner']);
   });
 
+  it('a tracked move: the text moved away (w:moveFrom) is not read, the text where it went (w:moveTo) is', async () => {
+    // Drag and drop with Track Changes on: 799 moved from Chiêm Hóa's cell to Hàm Yên's, 818 typed in its place.
+    const run = (t: string) => `<w:r><w:t>${t}</w:t></w:r>`;
+    const moveTo = `<w:tc><w:p><w:moveToRangeStart w:id="1" w:name="move1"/><w:moveTo w:id="2">${run('799')}</w:moveTo><w:moveToRangeEnd w:id="1"/></w:p></w:tc>`;
+    const moveFrom = `<w:tc><w:p><w:moveFromRangeStart w:id="3" w:name="move1"/><w:moveFrom w:id="4">${run('799')}</w:moveFrom><w:moveFromRangeEnd w:id="3"/><w:ins w:id="5">${run('818')}</w:ins></w:p></w:tc>`;
+    const doc = await readDocx(docx(`<w:tbl><w:tr>${moveTo}${moveFrom}</w:tr></w:tbl>`));
+    expect(doc.tables[0]!.grid.rows[0]!.map((c) => c.raw)).toEqual(['799', '818']);
+  });
+
   it('an annex laid out inside a one-cell frame is read as the table it is (its errors were never seen, the verdict clean)', async () => {
     const row = (cells: string[]) => `<w:tr>${cells.map((c) => tc(c)).join('')}</w:tr>`;
     const annex = `<w:tbl>${row(['Chỉ tiêu', 'Toàn tỉnh', 'Xã A', 'Xã B'])}${row(['Số hộ nghèo', '300', '200', '90'])}</w:tbl>`;
