@@ -40,6 +40,8 @@ export interface PlanDocument {
   readonly encoding?: TextEncodingName;
   readonly paragraphs: readonly DocParagraph[];
   readonly tables: readonly DocTable[];
+  /** .docx: paragraphs (a table cell's included) holding hidden text (Word's Font › Hidden), not read. */
+  readonly hiddenText?: number;
 }
 
 /** Where a finding about the text is: section, paragraph, a short quote with the figure in it marked. */

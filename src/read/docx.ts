@@ -7,7 +7,8 @@
  *
  * - Text: `w:t` runs; tabs, line breaks and no-break spaces are spaces; deleted text (`w:delText`), text moved
  *   away by a tracked move (`w:moveFrom`: Word shows it where it went, in `w:moveTo`), field codes (`w:instrText`)
- *   and text boxes are left out. Word's automatic list numbers are not text and are
+ *   and text boxes are left out; so is hidden text (a run's `w:vanish`: Word neither shows nor prints it, as a
+ *   workbook's hidden rows are not read), counted for the report (`hiddenText`). Word's automatic list numbers are not text and are
  *   not seen; a heading style (Heading 1…, Title) or an outline level makes a paragraph a heading.
  * - Tables: every `w:tbl`, its rows and cells on the table's grid. A cell spanning columns
  *   (`w:gridSpan`) keeps its text in its first column, as a merged range in a workbook does; a cell merged
@@ -90,10 +91,11 @@ const SKIPPED = new Set(['txbxContent', 'Fallback', 'instrText', 'delText', 'mov
 /** Word document bytes → PlanDocument. Throws PovcheckError for files it cannot or will not read. */
 export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUMENT_LIMITS): Promise<PlanDocument> {
   const xml = documentPart(bytes, limits);
-  const st: DocxState = { limits, raw: [], tables: [], stack: [], skip: 0, inT: false, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
+  const st: DocxState = { limits, raw: [], tables: [], stack: [], skip: 0, inT: false, runHidden: false, hiddenText: 0, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
   parseXml(xml, { open: (name, a) => openElement(st, name, a), close: (name) => closeElement(st, name), text: (t) => text(st, t) }, limits);
   // In the order Word counts them: a table before the tables inside it.
-  return planDocument(st.raw, st.tables.sort((a, b) => a.draft.order - b.draft.order), limits);
+  const doc = planDocument(st.raw, st.tables.sort((a, b) => a.draft.order - b.draft.order), limits);
+  return st.hiddenText > 0 ? { ...doc, hiddenText: st.hiddenText } : doc;
 }
 
 /** Where readDocx is in the document's XML, and what it has gathered so far. */
@@ -108,8 +110,12 @@ interface DocxState {
   /** Depth inside a skipped subtree. */
   skip: number;
   inT: boolean;
+  /** The open run is hidden text (`w:vanish` in its properties). */
+  runHidden: boolean;
+  /** Paragraphs (a table cell's included) that hold hidden text, not read. */
+  hiddenText: number;
   /** The paragraph being read. */
-  para?: { text: string; level?: number };
+  para?: ParagraphDraft;
   /** Tables being read, outermost first. */
   readonly tablesOpen: TableDraft[];
   /** Tables opened so far. */
@@ -118,13 +124,28 @@ interface DocxState {
   chars: number;
 }
 
+interface ParagraphDraft {
+  text: string;
+  level?: number;
+  /** It holds hidden text, not read. */
+  hidden?: boolean;
+}
+
 /** Character data: the running text only inside a <w:t> outside skipped subtrees. */
 function text(st: DocxState, t: string): void {
   if (st.inT && st.skip === 0) append(st, t);
 }
 
+/** Text of the open run, unless the run is hidden (then only noted). */
 function append(st: DocxState, s: string): void {
-  if (st.para) st.para.text += s;
+  if (!st.para) return;
+  if (!st.runHidden) st.para.text += s;
+  else if (s.trim() !== '') st.para.hidden = true;
+}
+
+/** `w:vanish` in a run's properties (not the paragraph mark's): the run is hidden, unless its value says off. */
+function isRunVanish(st: DocxState, attributes: Readonly<Record<string, string>>): boolean {
+  return st.stack.at(-2) === 'rPr' && st.stack.at(-3) === 'r' && !/^(?:0|false|off)$/i.test(attr(attributes, 'val') ?? '');
 }
 
 function openElement(st: DocxState, name: string, attributes: Readonly<Record<string, string>>): void {
@@ -143,6 +164,12 @@ function openTextElement(st: DocxState, name: string, attributes: Readonly<Recor
   switch (name) {
     case 'p':
       st.para = { text: '' };
+      break;
+    case 'r':
+      st.runHidden = false;
+      break;
+    case 'vanish':
+      if (isRunVanish(st, attributes)) st.runHidden = true;
       break;
     case 't':
       st.inT = true;
@@ -213,6 +240,9 @@ function closeElement(st: DocxState, closed: string): void {
     case 't':
       st.inT = false;
       break;
+    case 'r':
+      st.runHidden = false;
+      break;
     case 'p':
       if (st.para) closeParagraph(st, st.para);
       st.para = undefined;
@@ -231,8 +261,9 @@ function closeElement(st: DocxState, closed: string): void {
 }
 
 /** A paragraph outside tables joins the running text (counted against the limits); one in a table, its cell's text. */
-function closeParagraph(st: DocxState, para: { text: string; level?: number }): void {
+function closeParagraph(st: DocxState, para: ParagraphDraft): void {
   const { limits } = st;
+  if (para.hidden) st.hiddenText++;
   if (st.tablesOpen.length === 0) {
     st.raw.push({ text: para.text, ...(para.level !== undefined ? { styleLevel: para.level } : {}) });
     if (st.raw.length > limits.maxParagraphs) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'paragraphs', limit: limits.maxParagraphs });

@@ -11,6 +11,7 @@ import { inputFromBytes } from '../../src/read/index.js';
 import { DOCUMENT_LIMITS } from '../../src/read/document-limits.js';
 import { cellAt, cellText, type Grid } from '../../src/model/grid.js';
 import { PovcheckError } from '../../src/errors.js';
+import { catalog } from '../../src/messages/index.js';
 import { FIXTURES } from '../helpers.js';
 import { zipApi } from '../xlsx-build.js';
 // @ts-expect-error plain JavaScript module without types
@@ -164,6 +165,23 @@ describe('Word documents built by hand', () => {
     const moveFrom = `<w:tc><w:p><w:moveFromRangeStart w:id="3" w:name="move1"/><w:moveFrom w:id="4">${run('799')}</w:moveFrom><w:moveFromRangeEnd w:id="3"/><w:ins w:id="5">${run('818')}</w:ins></w:p></w:tc>`;
     const doc = await readDocx(docx(`<w:tbl><w:tr>${moveTo}${moveFrom}</w:tr></w:tbl>`));
     expect(doc.tables[0]!.grid.rows[0]!.map((c) => c.raw)).toEqual(['799', '818']);
+  });
+
+  it('hidden text (Font › Hidden, w:vanish) is not read, as Word neither shows nor prints it; the report counts where it was', async () => {
+    const run = (t: string, rPr = '') => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${t}</w:t></w:r>`;
+    const cell = (...runs: string[]) => `<w:tc><w:p>${runs.join('')}</w:p></w:tc>`;
+    const body =
+      `<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>${run('Shown')}${run(' (draft)', '<w:vanish/>')}</w:p>` +
+      `<w:tbl><w:tr>${cell(run('4.693'), run(' (cũ: 4.963)', '<w:b/><w:vanish/>'))}${cell(run('12'), run('3', '<w:vanish w:val="0"/>'))}</w:tr></w:tbl>`;
+    const doc = await readDocx(docx(body));
+    // The paragraph mark's w:vanish hides only the mark, not the paragraph's text.
+    expect(doc.paragraphs.map((x) => x.text)).toEqual(['Shown']);
+    expect(doc.tables[0]!.grid.rows[0]!.map((c) => c.raw)).toEqual(['4.693', '123']);
+    expect(doc.hiddenText).toBe(2);
+    expect((await readDocx(docx(p('plain')))).hiddenText).toBeUndefined();
+    const source = { kind: 'document', format: 'docx', paragraphs: 1, tables: 1, hiddenText: 2 } as const;
+    expect(catalog('en').ui.source(source)).toBe('Word document, 1 paragraphs, 1 table; hidden text in 2 paragraphs or cells not read (Word neither shows nor prints it)');
+    expect(catalog('vi').ui.source(source)).toContain('chữ ẩn (Hidden) ở 2 đoạn hoặc ô không được đọc');
   });
 
   it('an annex laid out inside a one-cell frame is read as the table it is (its errors were never seen, the verdict clean)', async () => {
