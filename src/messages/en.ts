@@ -283,6 +283,7 @@ export function en(): Catalog {
     'number.text': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a number.`,
     'number.spreadsheet-error': (p, f) =>
       `${p.unit}, ${lower(f.ind(p.indicator))}: the cell shows the spreadsheet error ${p.text}${p.formula !== undefined ? ` of =${p.formula}` : ''} (${SPREADSHEET_ERROR_EN[p.kind]}), not a figure; correct the formula or type the figure.`,
+    'number.note-mark': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is read as ${f.n(p.value)}; the "${p.mark}" after it is taken as a note mark (the sign of a footnote), not part of the figure.`,
     'number.approximate': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is an approximate figure, not a number, so nothing that needs it is checked.`,
     'number.note': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: the cell holds a note, not a figure ("${p.text}"), so nothing that needs it is checked.`,
     'number.grouping': (p, f) =>

@@ -288,6 +288,7 @@ export function vi(): Catalog {
     'number.text': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số.`,
     'number.spreadsheet-error': (p, f) =>
       `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô hiện lỗi ${p.text} của bảng tính${p.formula !== undefined ? ` (công thức =${p.formula})` : ''}: ${SPREADSHEET_ERROR_VI[p.kind]}; đây không phải là số liệu. Sửa công thức hoặc nhập số liệu.`,
+    'number.note-mark': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" được đọc là ${f.n(p.value)}; ký hiệu "${p.mark}" sau số được coi là dấu chú thích, không phải một phần của số liệu.`,
     'number.approximate': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" là số ước chừng, không phải số liệu chính xác, nên những gì cần đến ô này không được kiểm tra.`,
     'number.note': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô ghi chú thích chứ không ghi số liệu ("${p.text}"), nên những gì cần đến ô này không được kiểm tra.`,
     'number.grouping': (p, f) =>

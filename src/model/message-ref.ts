@@ -183,6 +183,8 @@ export interface MessageParams {
   'number.spreadsheet-error': { unit: string; indicator: Indicator; text: string; kind: SpreadsheetError; formula?: string };
   /** A note where a figure goes (three words or more): why the table gives none. */
   'number.note': { unit: string; indicator: Indicator; text: string };
+  /** A figure with a note mark after it (`25,56*`, `12,43¹`): read as `value`, the `mark` a footnote's sign. */
+  'number.note-mark': { unit: string; indicator: Indicator; text: string; mark: string; value: string };
   /** A figure given approximately (`hơn 6.915`, `gần 10 nghìn`): not a number to check with. */
   'number.approximate': { unit: string; indicator: Indicator; text: string };
   'number.grouping': { unit: string; indicator: Indicator; text: string; locale: 'vi' | 'en' };

@@ -8,7 +8,9 @@
  * - Text: `w:t` runs; tabs, line breaks and no-break spaces are spaces; deleted text (`w:delText`), text moved
  *   away by a tracked move (`w:moveFrom`: Word shows it where it went, in `w:moveTo`), field codes (`w:instrText`)
  *   and text boxes are left out; so is hidden text (a run's `w:vanish`: Word neither shows nor prints it, as a
- *   workbook's hidden rows are not read), counted for the report (`hiddenText`). Word's automatic list numbers are not text and are
+ *   workbook's hidden rows are not read), counted for the report (`hiddenText`). Superscript digits and brackets
+ *   (`w:vertAlign` superscript: a footnote mark typed after a figure, `4,00`²) are read as the superscript
+ *   characters they are (`4,00²`), never as digits of the figure (4,002); shape reads such a mark as a note. Word's automatic list numbers are not text and are
  *   not seen; a heading style (Heading 1…, Title) or an outline level makes a paragraph a heading.
  * - Tables: every `w:tbl`, its rows and cells on the table's grid. A cell spanning columns
  *   (`w:gridSpan`) keeps its text in its first column, as a merged range in a workbook does; a cell merged
@@ -91,7 +93,7 @@ const SKIPPED = new Set(['txbxContent', 'Fallback', 'instrText', 'delText', 'mov
 /** Word document bytes → PlanDocument. Throws PovcheckError for files it cannot or will not read. */
 export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUMENT_LIMITS): Promise<PlanDocument> {
   const xml = documentPart(bytes, limits);
-  const st: DocxState = { limits, raw: [], tables: [], stack: [], skip: 0, inT: false, runHidden: false, hiddenText: 0, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
+  const st: DocxState = { limits, raw: [], tables: [], stack: [], skip: 0, inT: false, runHidden: false, runSuperscript: false, hiddenText: 0, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
   parseXml(xml, { open: (name, a) => openElement(st, name, a), close: (name) => closeElement(st, name), text: (t) => text(st, t) }, limits);
   // In the order Word counts them: a table before the tables inside it.
   const doc = planDocument(st.raw, st.tables.sort((a, b) => a.draft.order - b.draft.order), limits);
@@ -112,6 +114,8 @@ interface DocxState {
   inT: boolean;
   /** The open run is hidden text (`w:vanish` in its properties). */
   runHidden: boolean;
+  /** The open run is superscript (`w:vertAlign`). */
+  runSuperscript: boolean;
   /** Paragraphs (a table cell's included) that hold hidden text, not read. */
   hiddenText: number;
   /** The paragraph being read. */
@@ -139,13 +143,23 @@ function text(st: DocxState, t: string): void {
 /** Text of the open run, unless the run is hidden (then only noted). */
 function append(st: DocxState, s: string): void {
   if (!st.para) return;
-  if (!st.runHidden) st.para.text += s;
+  if (!st.runHidden) st.para.text += st.runSuperscript ? superscript(s) : s;
   else if (s.trim() !== '') st.para.hidden = true;
 }
 
+const SUPERSCRIPT: Readonly<Record<string, string>> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '(': '⁽', ')': '⁾', '+': '⁺', '-': '⁻' };
+
+/** A superscript run's digits, brackets and signs as the superscript characters Word shows; other characters as they are. */
+function superscript(s: string): string {
+  return s.replace(/[\d()+-]/g, (c) => SUPERSCRIPT[c]!);
+}
+
+/** In a run's properties (not the paragraph mark's). */
+const inRunProperties = (st: DocxState) => st.stack.at(-2) === 'rPr' && st.stack.at(-3) === 'r';
+
 /** `w:vanish` in a run's properties (not the paragraph mark's): the run is hidden, unless its value says off. */
 function isRunVanish(st: DocxState, attributes: Readonly<Record<string, string>>): boolean {
-  return st.stack.at(-2) === 'rPr' && st.stack.at(-3) === 'r' && !/^(?:0|false|off)$/i.test(attr(attributes, 'val') ?? '');
+  return inRunProperties(st) && !/^(?:0|false|off)$/i.test(attr(attributes, 'val') ?? '');
 }
 
 function openElement(st: DocxState, name: string, attributes: Readonly<Record<string, string>>): void {
@@ -167,9 +181,13 @@ function openTextElement(st: DocxState, name: string, attributes: Readonly<Recor
       break;
     case 'r':
       st.runHidden = false;
+      st.runSuperscript = false;
       break;
     case 'vanish':
       if (isRunVanish(st, attributes)) st.runHidden = true;
+      break;
+    case 'vertAlign':
+      if (inRunProperties(st)) st.runSuperscript = attr(attributes, 'val') === 'superscript';
       break;
     case 't':
       st.inT = true;
@@ -242,6 +260,7 @@ function closeElement(st: DocxState, closed: string): void {
       break;
     case 'r':
       st.runHidden = false;
+      st.runSuperscript = false;
       break;
     case 'p':
       if (st.para) closeParagraph(st, st.para);

@@ -184,6 +184,16 @@ describe('Word documents built by hand', () => {
     expect(catalog('vi').ui.source(source)).toContain('chữ ẩn (Hidden) ở 2 đoạn hoặc ô không được đọc');
   });
 
+  it('a superscript run (a footnote mark after a figure) is read as the superscript it shows, never as digits of the figure', async () => {
+    const sup = '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>';
+    const run = (t: string, rPr = '') => `<w:r>${rPr}<w:t>${t}</w:t></w:r>`;
+    const cell = (...runs: string[]) => `<w:tc><w:p>${runs.join('')}</w:p></w:tc>`;
+    const row = [cell(run('4,00'), run('2', sup)), cell(run('4.693'), run('(1)', sup)), cell(run('25,56'), run('*', sup)), cell(run('4,00'), run('2')), cell(run('4,00'), run('2', '<w:rPr><w:vertAlign w:val="baseline"/></w:rPr>'))];
+    const doc = await readDocx(docx(`<w:tbl><w:tr>${row.join('')}</w:tr></w:tbl>` + `<w:p>${run('100 m')}${run('2', sup)}</w:p>`));
+    expect(doc.tables[0]!.grid.rows[0]!.map((c) => c.raw)).toEqual(['4,00²', '4.693⁽¹⁾', '25,56*', '4,002', '4,002']);
+    expect(doc.paragraphs[0]!.text).toBe('100 m²');
+  });
+
   it('an annex laid out inside a one-cell frame is read as the table it is (its errors were never seen, the verdict clean)', async () => {
     const row = (cells: string[]) => `<w:tr>${cells.map((c) => tc(c)).join('')}</w:tr>`;
     const annex = `<w:tbl>${row(['Chỉ tiêu', 'Toàn tỉnh', 'Xã A', 'Xã B'])}${row(['Số hộ nghèo', '300', '200', '90'])}</w:tbl>`;
