@@ -7,7 +7,7 @@
  *
  * - Text: `w:t` runs; tabs, line breaks and no-break spaces are spaces; deleted text (`w:delText`), text moved
  *   away by a tracked move (`w:moveFrom`: Word shows it where it went, in `w:moveTo`), field codes (`w:instrText`)
- *   and text boxes are left out; so is hidden text (a run's `w:vanish`: Word neither shows nor prints it, as a
+ *   and the paragraphs of a text box are left out; so is hidden text (a run's `w:vanish`: Word neither shows nor prints it, as a
  *   workbook's hidden rows are not read), counted for the report (`hiddenText`). Superscript digits and brackets
  *   (`w:vertAlign` superscript: a footnote mark typed after a figure, `4,00`²) are read as the superscript
  *   characters they are (`4,00²`), never as digits of the figure (4,002); shape reads such a mark as a note. Word's automatic list numbers are not text and are
@@ -17,7 +17,9 @@
  *   down (`w:vMerge`) repeats the text of the cell it continues, with that cell's reference, unless that text
  *   is a number (numbers are never counted twice). So a two-row header (Toàn tỉnh merged down beside the
  *   districts under "Chia ra") reads as one header row, as in read/xlsx.ts. A table inside a cell (an annex
- *   in a one-cell frame) is a table of its own, and its text is also that cell's. Cells are named "T1R3C4":
+ *   in a one-cell frame) is a table of its own, and its text is also that cell's. A table in a text box
+ *   (`w:txbxContent`: an annex laid out in a frame) is read once: Word writes the box twice, as DrawingML in
+ *   `mc:Choice` and as VML in `mc:Fallback`, and the fallback is skipped. Cells are named "T1R3C4":
  *   table, row, grid column, 1-based, tables counted in document order, each before the tables inside it.
  */
 import { PovcheckError, type ErrorParams } from '../errors.js';
@@ -88,12 +90,12 @@ function attr(attributes: Record<string, string>, name: string): string | undefi
 }
 
 /** Subtrees whose text is not the document's running text. */
-const SKIPPED = new Set(['txbxContent', 'Fallback', 'instrText', 'delText', 'moveFrom', 'footnoteReference', 'endnoteReference']);
+const SKIPPED = new Set(['Fallback', 'instrText', 'delText', 'moveFrom', 'footnoteReference', 'endnoteReference']);
 
 /** Word document bytes → PlanDocument. Throws PovcheckError for files it cannot or will not read. */
 export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUMENT_LIMITS): Promise<PlanDocument> {
   const xml = documentPart(bytes, limits);
-  const st: DocxState = { limits, raw: [], tables: [], stack: [], skip: 0, inT: false, runHidden: false, runSuperscript: false, hiddenText: 0, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
+  const st: DocxState = { limits, raw: [], tables: [], stack: [], paras: [], boxes: [], skip: 0, inT: false, runHidden: false, runSuperscript: false, hiddenText: 0, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
   parseXml(xml, { open: (name, a) => openElement(st, name, a), close: (name) => closeElement(st, name), text: (t) => text(st, t) }, limits);
   // In the order Word counts them: a table before the tables inside it.
   const doc = planDocument(st.raw, st.tables.sort((a, b) => a.draft.order - b.draft.order), limits);
@@ -118,8 +120,10 @@ interface DocxState {
   runSuperscript: boolean;
   /** Paragraphs (a table cell's included) that hold hidden text, not read. */
   hiddenText: number;
-  /** The paragraph being read. */
-  para?: ParagraphDraft;
+  /** The paragraphs being read, outermost first: a text box's paragraph is read inside the one anchoring it. */
+  readonly paras: ParagraphDraft[];
+  /** The open text boxes, each the number of tables open where it starts. */
+  readonly boxes: number[];
   /** Tables being read, outermost first. */
   readonly tablesOpen: TableDraft[];
   /** Tables opened so far. */
@@ -142,9 +146,10 @@ function text(st: DocxState, t: string): void {
 
 /** Text of the open run, unless the run is hidden (then only noted). */
 function append(st: DocxState, s: string): void {
-  if (!st.para) return;
-  if (!st.runHidden) st.para.text += st.runSuperscript ? superscript(s) : s;
-  else if (s.trim() !== '') st.para.hidden = true;
+  const para = st.paras.at(-1);
+  if (!para) return;
+  if (!st.runHidden) para.text += st.runSuperscript ? superscript(s) : s;
+  else if (s.trim() !== '') para.hidden = true;
 }
 
 const SUPERSCRIPT: Readonly<Record<string, string>> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '(': '⁽', ')': '⁾', '+': '⁺', '-': '⁻' };
@@ -174,10 +179,13 @@ function openElement(st: DocxState, name: string, attributes: Readonly<Record<st
 
 /** Paragraphs, runs and their text; a heading's level from its style or outline level. */
 function openTextElement(st: DocxState, name: string, attributes: Readonly<Record<string, string>>): void {
-  const { para } = st;
+  const para = st.paras.at(-1);
   switch (name) {
     case 'p':
-      st.para = { text: '' };
+      st.paras.push({ text: '' });
+      break;
+    case 'txbxContent':
+      st.boxes.push(st.tablesOpen.length);
       break;
     case 'r':
       st.runHidden = false;
@@ -263,8 +271,10 @@ function closeElement(st: DocxState, closed: string): void {
       st.runSuperscript = false;
       break;
     case 'p':
-      if (st.para) closeParagraph(st, st.para);
-      st.para = undefined;
+      closeParagraph(st, st.paras.pop()!);
+      break;
+    case 'txbxContent':
+      st.boxes.pop();
       break;
     case 'tc': {
       const inner = st.tablesOpen.at(-1);
@@ -279,15 +289,22 @@ function closeElement(st: DocxState, closed: string): void {
   }
 }
 
-/** A paragraph outside tables joins the running text (counted against the limits); one in a table, its cell's text. */
+/**
+ * A paragraph outside tables joins the running text (counted against the limits); one in a table, its cell's text
+ * (the cells of the tables open inside its text box, when it is in one). A text box's own paragraphs are not the
+ * running text, and are left out.
+ */
 function closeParagraph(st: DocxState, para: ParagraphDraft): void {
   const { limits } = st;
+  const box = st.boxes.at(-1);
+  const tables = box === undefined ? st.tablesOpen : st.tablesOpen.slice(box);
+  if (box !== undefined && tables.length === 0) return;
   if (para.hidden) st.hiddenText++;
-  if (st.tablesOpen.length === 0) {
+  if (tables.length === 0) {
     st.raw.push({ text: para.text, ...(para.level !== undefined ? { styleLevel: para.level } : {}) });
     if (st.raw.length > limits.maxParagraphs) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'paragraphs', limit: limits.maxParagraphs });
     if ((st.chars += para.text.length) > limits.maxTextChars) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'text', limit: limits.maxTextChars });
-  } else for (const t of st.tablesOpen) t.cell?.text.push(para.text);
+  } else for (const t of tables) t.cell?.text.push(para.text);
 }
 
 /** The paragraphs outlined, each table a Grid numbered in order, with the number of the section it follows. */

@@ -194,6 +194,28 @@ describe('Word documents built by hand', () => {
     expect(doc.paragraphs[0]!.text).toBe('100 m²');
   });
 
+  it('a table in a text box is read once (Word writes the box twice: DrawingML in mc:Choice, VML in mc:Fallback); the box\'s own paragraphs are not running text', async () => {
+    const row = (cells: string[]) => `<w:tr>${cells.map((c) => tc(c)).join('')}</w:tr>`;
+    const annex = `<w:tbl>${row(['Chỉ tiêu', 'Toàn tỉnh', 'Xã A'])}${row(['Số hộ nghèo', '300', '200'])}</w:tbl>`;
+    const box = `<w:txbxContent>${p('Phụ lục (in the box)')}${annex}<w:p/></w:txbxContent>`;
+    const anchored = (content: string) =>
+      `<w:p><w:r><w:t xml:space="preserve">before </w:t></w:r><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx>${content}</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>${content}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>after</w:t></w:r></w:p>`;
+    const doc = await readDocx(docx(p('Kế hoạch') + anchored(box)));
+    expect(doc.paragraphs.map((x) => x.text)).toEqual(['Kế hoạch', 'before after']);
+    expect(doc.tables).toHaveLength(1);
+    expect(doc.tables[0]!.grid.rows.map((r) => r.map((c) => `${c.ref} ${c.raw}`))).toEqual([
+      ['T1R1C1 Chỉ tiêu', 'T1R1C2 Toàn tỉnh', 'T1R1C3 Xã A'],
+      ['T1R2C1 Số hộ nghèo', 'T1R2C2 300', 'T1R2C3 200'],
+    ]);
+    expect(doc.tables[0]!.after).toBe(1);
+    // A text box in a table's cell: its table is a table of its own, its text not the cell's.
+    const inCell = await readDocx(docx(`<w:tbl><w:tr><w:tc>${anchored(box)}</w:tc></w:tr></w:tbl>`));
+    expect(inCell.tables.map((t) => t.grid.rows[0]!.map((c) => c.raw))).toEqual([['before after'], ['Chỉ tiêu', 'Toàn tỉnh', 'Xã A']]);
+    // VML alone (an older Word): read once too.
+    const vml = await readDocx(docx(`<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>${box}</v:textbox></v:shape></w:pict></w:r></w:p>`));
+    expect(vml.tables).toHaveLength(1);
+  });
+
   it('an annex laid out inside a one-cell frame is read as the table it is (its errors were never seen, the verdict clean)', async () => {
     const row = (cells: string[]) => `<w:tr>${cells.map((c) => tc(c)).join('')}</w:tr>`;
     const annex = `<w:tbl>${row(['Chỉ tiêu', 'Toàn tỉnh', 'Xã A', 'Xã B'])}${row(['Số hộ nghèo', '300', '200', '90'])}</w:tbl>`;
