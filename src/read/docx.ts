@@ -19,7 +19,9 @@
  *   districts under "Chia ra") reads as one header row, as in read/xlsx.ts. A table inside a cell (an annex
  *   in a one-cell frame) is a table of its own, and its text is also that cell's. A table in a text box
  *   (`w:txbxContent`: an annex laid out in a frame) is read once: Word writes the box twice, as DrawingML in
- *   `mc:Choice` and as VML in `mc:Fallback`, and the fallback is skipped. Cells are named "T1R3C4":
+ *   `mc:Choice` and as VML in `mc:Fallback`, and the fallback is skipped. A table of the body that follows the one
+ *   before it directly (nothing but empty paragraphs between: an annex split at a page break) with as many columns
+ *   says so (`follows`); the document stage decides whether it continues that table (document/tables.ts). Cells are named "T1R3C4":
  *   table, row, grid column, 1-based, tables counted in document order, each before the tables inside it.
  */
 import { PovcheckError, type ErrorParams } from '../errors.js';
@@ -75,6 +77,8 @@ interface TableDraft {
   rows: Array<{ before: number; cells: TableCellDraft[] }>;
   /** Its place in the document among all tables, nested ones included (the number Word counts it by). */
   order: number;
+  /** In the body: not in another table's cell, not in a text box. */
+  inBody: boolean;
   /** The open cell. */
   cell?: TableCellDraft;
 }
@@ -232,7 +236,7 @@ function openTableElement(st: DocxState, name: string, attributes: Readonly<Reco
   const inner = tablesOpen.at(-1);
   switch (name) {
     case 'tbl':
-      tablesOpen.push({ rows: [], order: st.opened++ });
+      tablesOpen.push({ rows: [], order: st.opened++, inBody: tablesOpen.length === 0 && st.boxes.length === 0 });
       break;
     case 'tr':
       if (inner) inner.rows.push({ before: 0, cells: [] });
@@ -312,12 +316,32 @@ function planDocument(raw: readonly RawParagraph[], tables: DocxState['tables'],
   const paragraphs = outline(raw);
   const numberAt = numberOfRaw(raw);
   const source: SourceInfo = { kind: 'document', format: 'docx', paragraphs: paragraphs.length, tables: tables.length };
-  const out: DocTable[] = tables.map(({ draft, after }, k) => {
+  const grids = tables.map(({ draft }, k) => gridRows(draft, k + 1, limits));
+  const follows = directlyAfter(raw, tables, grids);
+  const out: DocTable[] = tables.map(({ after }, k) => {
     const before = numberAt(after);
-    return { number: k + 1, grid: { rows: gridRows(draft, k + 1, limits), source }, ...(before ? { after: before } : {}) };
+    return { number: k + 1, grid: { rows: grids[k]!, source }, ...(before ? { after: before } : {}), ...(follows[k] ? { follows: follows[k] } : {}) };
   });
   return { format: 'docx', paragraphs, tables: out };
 }
+
+/**
+ * For each table of the body, the number of the body's table just before it when nothing but empty paragraphs (a
+ * page break) stands between them and both have as many columns: a table split in two, perhaps.
+ */
+function directlyAfter(raw: readonly RawParagraph[], tables: DocxState['tables'], grids: ReadonlyArray<Cell[][]>): Array<number | undefined> {
+  let last: number | undefined;
+  return tables.map(({ draft, after }, k) => {
+    if (!draft.inBody) return undefined;
+    const before = last;
+    last = k;
+    if (before === undefined || width(grids[before]!) !== width(grids[k]!)) return undefined;
+    const between = raw.slice(tables[before]!.after, after);
+    return between.every((p) => p.text.trim() === '') ? before + 1 : undefined;
+  });
+}
+
+const width = (rows: ReadonlyArray<readonly Cell[]>) => rows.reduce((w, r) => Math.max(w, r.length), 0);
 
 function positive(v: string | undefined): number {
   const n = Number(v);
