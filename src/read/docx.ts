@@ -5,13 +5,14 @@
  * with the streaming XML reader the workbooks use (xml-stream.ts: saxes, a DOCTYPE refused, depth and text
  * limits), one element at a time, within document-limits.ts.
  *
- * - Text: `w:t` runs; tabs, line breaks and no-break spaces are spaces; deleted text (`w:delText`), text moved
- *   away by a tracked move (`w:moveFrom`: Word shows it where it went, in `w:moveTo`), field codes (`w:instrText`)
- *   and the paragraphs of a text box are left out; so is hidden text (a run's `w:vanish`: Word neither shows nor prints it, as a
- *   workbook's hidden rows are not read), counted for the report (`hiddenText`). Superscript digits and brackets
- *   (`w:vertAlign` superscript: a footnote mark typed after a figure, `4,00`²) are read as the superscript
- *   characters they are (`4,00²`), never as digits of the figure (4,002); shape reads such a mark as a note. Word's automatic list numbers are not text and are
- *   not seen; a heading style (Heading 1…, Title) or an outline level makes a paragraph a heading.
+ * - Text: `w:t` runs, as Word shows them; tabs, line breaks and no-break spaces are spaces. Left out: deleted
+ *   text (`w:delText`), text moved away by a tracked move (`w:moveFrom`: Word shows it where it went, `w:moveTo`),
+ *   field codes (`w:instrText`), a text box's own paragraphs, and hidden text (a run's `w:vanish`: Word neither
+ *   shows nor prints it, as a workbook's hidden rows are not read), counted for the report (`hiddenText`).
+ *   Superscript digits and brackets (`w:vertAlign`: a footnote mark typed after a figure) are read as the
+ *   superscript characters they are (`4,00²`), never as digits of the figure (4,002); shape reads such a mark as a
+ *   note. Word's automatic list numbers are not text and are not seen; a heading style (Heading 1…, Title) or an
+ *   outline level makes a paragraph a heading.
  * - Tables: every `w:tbl`, its rows and cells on the table's grid. A cell spanning columns
  *   (`w:gridSpan`) keeps its text in its first column, as a merged range in a workbook does; a cell merged
  *   down (`w:vMerge`) repeats the text of the cell it continues, with that cell's reference, unless that text
@@ -19,10 +20,11 @@
  *   districts under "Chia ra") reads as one header row, as in read/xlsx.ts. A table inside a cell (an annex
  *   in a one-cell frame) is a table of its own, and its text is also that cell's. A table in a text box
  *   (`w:txbxContent`: an annex laid out in a frame) is read once: Word writes the box twice, as DrawingML in
- *   `mc:Choice` and as VML in `mc:Fallback`, and the fallback is skipped. A table of the body that follows the one
- *   before it directly (nothing but empty paragraphs between: an annex split at a page break) with as many columns
- *   says so (`follows`); the document stage decides whether it continues that table (document/tables.ts). Cells are named "T1R3C4":
- *   table, row, grid column, 1-based, tables counted in document order, each before the tables inside it.
+ *   `mc:Choice` and as VML in `mc:Fallback`, and the fallback is skipped. A table of the body that follows the
+ *   one before it directly (nothing but empty paragraphs between: an annex split at a page break) with as many
+ *   columns says so (`follows`); the document stage decides whether it continues that table (document/tables.ts).
+ *   Cells are named "T1R3C4": table, row, grid column, 1-based, tables counted in document order, each before the
+ *   tables inside it.
  */
 import { PovcheckError, type ErrorParams } from '../errors.js';
 import { documentCellRef, type DocTable, type PlanDocument } from '../model/document.js';
