@@ -49,6 +49,8 @@ export interface CalcText {
   note: (file: string, message: string) => string;
   /** After a reading note of `table`: the row or column it names is not in the table printed. */
   leftOut: string;
+  /** After a figure read without its note mark (`25,56*`): the output gives the figure alone. */
+  markLeftOut: string;
   /** A row not read that `table` prints as read (render/rows-not-read.ts). */
   printedAsRead: string;
   /** A column not read that `table` prints as read. */

@@ -60,6 +60,7 @@ export const enCalc: CalcText = {
   sheetsPassedOver: (read, passedOver) => `read sheet "${read}": ${passedOver.map((s) => `"${s}"`).join(', ')} before it ${passedOver.length === 1 ? 'holds' : 'hold'} no table`,
   note: (file, message) => `povcheck: ${file}: ${message}`,
   leftOut: 'It is not in the table printed.',
+  markLeftOut: 'The table printed gives the figure without the mark.',
   printedAsRead: 'It is printed as read.',
   columnPrintedAsRead: 'It is printed as read.',
   target,

@@ -48,6 +48,7 @@ export const viCalc: CalcText = {
   sheetsPassedOver: (read, passedOver) => `đọc trang "${read}": ${passedOver.length === 1 ? 'trang' : 'các trang'} ${passedOver.map((s) => `"${s}"`).join(', ')} trước đó không có bảng`,
   note: (file, message) => `povcheck: ${file}: ${message}`,
   leftOut: 'Chỉ tiêu này không có trong bảng in ra.',
+  markLeftOut: 'Bảng in ra ghi số liệu không kèm ký hiệu này.',
   printedAsRead: 'Dòng này vẫn được in ra như đã ghi.',
   columnPrintedAsRead: 'Cột này vẫn được in ra như đã ghi.',
   target,
