@@ -121,7 +121,7 @@ export function outputLang(input: CalcInput, annex: Annex): { lang: Lang; locale
 
 /**
  * Reading notes worth passing on: the sheets a workbook was read past, rows or columns left out, an indicator given
- * twice. `printed` (`table`): the
+ * twice, a figure read without the note mark after it. `printed` (`table`): the
  * output is a table, and `printedAsRead` the input rows of the rows not read that it prints as read.
  */
 export function readingNotes(file: string, read: Pick<ReadInput, 'findings' | 'sheets' | 'hidden'>, lang: Lang, locale: 'vi' | 'en', printed?: { printedAsRead: ReadonlySet<number>; columnsPrintedAsRead?: ReadonlySet<number> }): string[] {
@@ -130,14 +130,14 @@ export function readingNotes(file: string, read: Pick<ReadInput, 'findings' | 's
   const sheets = read.sheets ? [calc.note(file, visible(calc.sheetsPassedOver(read.sheets.read, read.sheets.passedOver)))] : [];
   if (read.hidden) sheets.push(calc.note(file, visible(calc.hiddenNotRead(read.hidden))));
   return sheets.concat(read.findings
-    .filter((f) => f.rule === 'unknown' || (f.rule === 'duplicate' && f.indicator))
+    .filter((f) => f.rule === 'unknown' || (f.rule === 'duplicate' && f.indicator) || f.msg.id === 'number.note-mark')
     .map((f) => {
       // `table` prints the rows it read, the named rows without figures (blank) and, with the units as columns, the
       // rows it does not read (as read): any other row or column it warns about is not in its output, and the note
       // says so.
       const rowAsRead = printed && (f.msg.id === 'unknown.row' || f.rule === 'duplicate') && f.at !== undefined && printed.printedAsRead.has(f.at.row);
       const columnAsRead = printed && printedColumn(f, printed.columnsPrintedAsRead);
-      const leftOut = !printed || (f.msg.id === 'unknown.empty-row' || f.msg.id === 'unknown.empty-rows') ? '' : ` ${rowAsRead ? calc.printedAsRead : columnAsRead ? calc.columnPrintedAsRead : calc.leftOut}`;
+      const leftOut = !printed || (f.msg.id === 'unknown.empty-row' || f.msg.id === 'unknown.empty-rows') ? '' : ` ${rowAsRead ? calc.printedAsRead : columnAsRead ? calc.columnPrintedAsRead : f.msg.id === 'number.note-mark' ? calc.markLeftOut : calc.leftOut}`;
       return calc.note(file, `${f.at ? `${f.at.ref}: ` : ''}${renderMessage(f.msg, fmt)}${leftOut}`);
     }));
 }

@@ -22,7 +22,7 @@ import { checkClaims, type ClaimTable } from './claims.js';
 import { checkMoney, type Amount, type Relation } from './money.js';
 import { readBudgetTable } from './budget-tables.js';
 import { checkReferences } from './references.js';
-import { checkDocumentTable, type TableCheck } from './tables.js';
+import { checkDocumentTables, type TableCheck } from './tables.js';
 
 export interface DocumentOptions extends CheckOptions {
   /** `--units`: names for the unit columns of a table whose header row was lost. */
@@ -72,11 +72,12 @@ function compareText(a: Finding, b: Finding): number {
 function tableReport(t: TableCheck, budget: boolean): DocumentTableReport {
   return {
     number: t.table.number,
-    kind: t.result ? 'poverty' : budget ? 'budget' : 'other',
+    kind: t.result || t.continues !== undefined ? 'poverty' : budget ? 'budget' : 'other',
     grid: t.grid,
     ...(t.result ? { annex: t.result.annex } : {}),
     ...(t.headerLost ? { headerLost: t.headerLost } : {}),
     ...(t.problem ? { problem: true } : {}),
+    ...(t.continues !== undefined ? { continues: t.continues } : {}),
   };
 }
 
@@ -109,7 +110,7 @@ function documentCoverage(tables: readonly Coverage[], text: ReadonlyArray<{ che
 /** Checks a plan document. Throws DOCUMENT_NOTHING when it holds nothing povcheck checks. */
 export function checkDocument(doc: PlanDocument, opts: DocumentOptions = {}): DocumentCheck {
   const { targets, ...tableOpts } = opts;
-  const checks = doc.tables.map((t) => checkDocumentTable(t, tableOpts));
+  const checks = checkDocumentTables(doc.tables, tableOpts);
   const poverty = checks.filter((c) => c.result);
   const primary = poverty[0];
   const { findings, skipped, locs } = tableFindings(checks);
@@ -178,7 +179,7 @@ function checkText(doc: PlanDocument, checks: readonly TableCheck[]): TextChecks
 function budgetAmounts(doc: PlanDocument, checks: readonly TableCheck[], firstId: number, budgetTables: Set<number>): { amounts: Amount[]; relations: Relation[] } {
   const all: { amounts: Amount[]; relations: Relation[] } = { amounts: [], relations: [] };
   for (const c of checks) {
-    if (c.result || c.problem) continue;
+    if (c.result || c.problem || c.continues !== undefined) continue;
     const before = c.table.after !== undefined ? doc.paragraphs[c.table.after - 1] : undefined;
     const b = readBudgetTable(c.table, before, firstId + all.amounts.length);
     if (!b) continue;
@@ -195,7 +196,7 @@ function documentReport(doc: PlanDocument, checks: readonly TableCheck[], { clai
     paragraphs: doc.paragraphs.length,
     tables: checks.map((c) => tableReport(c, budgetTables.has(c.table.number))),
     checked: {
-      tables: checks.filter((c) => c.result).length,
+      tables: checks.filter((c) => c.result || c.continues !== undefined).length,
       budgetTables: budgetTables.size,
       claims: claims.claims,
       targets: claims.targets,

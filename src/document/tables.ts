@@ -6,7 +6,11 @@
  * A table whose header row was lost (Word's plain-text export drops it, as in the seed) has units without
  * names. Its columns are then named by position ("C4": column 4 of the table) or from `--units`, and the
  * total is found by arithmetic: the column that equals the sum of the others in the count rows. A header row
- * with those names is put above the table and the table is checked again. Pure.
+ * with those names is put above the table and the table is checked again.
+ *
+ * A table split in two at a page break (the reader's `follows`: just after the other, as many columns) whose
+ * second part has no header row of its own, or the first's typed again, is checked as one table: the first part's
+ * rows, then the second's (its repeated header left out), each cell keeping its reference in Word. Pure.
  */
 import { COUNT_INDICATORS } from '../model/indicators.js';
 import type { Annex } from '../model/annex.js';
@@ -28,6 +32,72 @@ export interface TableCheck {
   headerLost?: { names: string[]; given: boolean; total?: string };
   /** Why a table that looked like a poverty table could not be checked. */
   problem?: PovcheckError;
+  /** The table it continues: checked as part of that table's check. */
+  continues?: number;
+}
+
+/** The document's tables in order, each checked alone or, when it continues the table before it, with that one. */
+export function checkDocumentTables(tables: readonly DocTable[], opts: TableOptions): TableCheck[] {
+  const checks: TableCheck[] = [];
+  for (const table of tables) {
+    const head = headOf(checks, table.follows);
+    const joined = head !== undefined ? continued(checks[head]!, table, opts) : undefined;
+    if (joined) checks[head!] = joined;
+    checks.push(joined ? { table, grid: table.grid, continues: joined.table.number } : checkDocumentTable(table, opts));
+  }
+  return checks;
+}
+
+/** The index of the check a table following table `follows` would join: that table's, or the one it continues. */
+function headOf(checks: readonly TableCheck[], follows: number | undefined): number | undefined {
+  if (follows === undefined) return undefined;
+  const before = checks.findIndex((c) => c.table.number === follows);
+  if (before < 0) return undefined;
+  const head = checks[before]!.continues;
+  return head === undefined ? before : checks.findIndex((c) => c.table.number === head);
+}
+
+/**
+ * The head's check with `table` read on below it, when the head is a poverty table with a header of its own and
+ * `table` repeats that header or has none (read alone, its units have no names); undefined otherwise.
+ */
+function continued(head: TableCheck, table: DocTable, opts: TableOptions): TableCheck | undefined {
+  if (!head.result || head.headerLost) return undefined;
+  const repeated = repeatedHeaderRows(head.table.grid.rows, table.grid.rows);
+  if (repeated === 0 && !readsHeaderless(table.grid, opts)) return undefined;
+  const rows = table.grid.rows.slice(repeated);
+  const grid: Grid = { ...head.table.grid, rows: [...head.table.grid.rows, ...rows.map((r, i) => r.map((c) => ({ ...c, row: head.table.grid.rows.length + i })))] };
+  let result: CheckResult;
+  try {
+    result = checkGrid(grid, opts);
+  } catch (e) {
+    if (e instanceof PovcheckError) return undefined;
+    throw e;
+  }
+  const at = rows.flat().find((c) => c.raw.trim() !== '');
+  const note: Finding = { rule: 'unknown', severity: 'info', ...(at ? { at } : {}), msg: { id: 'unknown.table-continued', params: { table: table.number, continues: head.table.number, header: repeated > 0 ? 'repeated' : 'none' } } };
+  return { table: { ...head.table, grid }, grid, result: { ...result, findings: [note, ...result.findings], localisation: shifted(result.localisation, 1) } };
+}
+
+/** How many of the continuation's first rows are the head's first rows typed again (its header, over a page break). */
+function repeatedHeaderRows(head: readonly Cell[][], rows: readonly Cell[][]): number {
+  let n = 0;
+  while (n < rows.length && n < head.length && !isBlankRow(rows[n]!) && sameTexts(head[n]!, rows[n]!)) n++;
+  return n;
+}
+
+const textsOf = (row: readonly Cell[]) => Array.from(row, (c) => c?.raw.trim() ?? '').join('\u0000').replace(/\u0000+$/, '');
+const sameTexts = (a: readonly Cell[], b: readonly Cell[]) => textsOf(a) === textsOf(b);
+const isBlankRow = (row: readonly Cell[]) => row.every((c) => !c || c.raw.trim() === '');
+
+/** Read alone, the table is a poverty table whose units have no header (the rows below a page break). */
+function readsHeaderless(grid: Grid, opts: TableOptions): boolean {
+  try {
+    return headerless(checkGrid(grid, opts).annex);
+  } catch (e) {
+    if (e instanceof PovcheckError) return false;
+    throw e;
+  }
 }
 
 export interface TableOptions extends CheckOptions {

@@ -51,6 +51,8 @@ export interface CalcText {
   planNotOk: (p: { unreachable: string[]; notMet: number; unknown: number; output?: string }) => string;
   /** After a reading note of `table`: the row or column it names is not in the table printed. */
   leftOut: string;
+  /** After a figure read without its note mark (`25,56*`): the output gives the figure alone. */
+  markLeftOut: string;
   /** A row not read that `table` prints as read (render/rows-not-read.ts). */
   printedAsRead: string;
   /** A column not read that `table` prints as read. */

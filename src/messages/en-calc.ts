@@ -62,6 +62,7 @@ export const enCalc: CalcText = {
   planNotOk: (p) =>
     `the plan falls short: ${[p.unreachable.length ? `${firstEight(p.unreachable, (n) => ` and ${count(n, 'en')} more units`)} cannot reach ${p.unreachable.length === 1 ? 'its target' : 'their targets'} however many households leave poverty` : '', p.notMet ? `${count(p.notMet, 'en')} of the total's targets ${p.notMet === 1 ? 'is' : 'are'} not met` : '', p.unknown ? `${count(p.unknown, 'en')} of the total's targets cannot be told (units without a plan)` : ''].filter(Boolean).join('; ')}${p.output ? ` (details in ${p.output})` : ''}`,
   leftOut: 'It is not in the table printed.',
+  markLeftOut: 'The table printed gives the figure without the mark.',
   printedAsRead: 'It is printed as read.',
   columnPrintedAsRead: 'It is printed as read.',
   target,

@@ -289,6 +289,7 @@ export function en(): Catalog {
     'number.text': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a number.`,
     'number.spreadsheet-error': (p, f) =>
       `${p.unit}, ${lower(f.ind(p.indicator))}: the cell shows the spreadsheet error ${p.text}${p.formula !== undefined ? ` of =${p.formula}` : ''} (${SPREADSHEET_ERROR_EN[p.kind]}), not a figure; correct the formula or type the figure.`,
+    'number.note-mark': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is read as ${f.n(p.value)}; the "${p.mark}" after it is taken as a note mark (the sign of a footnote), not part of the figure.`,
     'number.approximate': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is an approximate figure, not a number, so nothing that needs it is checked.`,
     'number.note': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: the cell holds a note, not a figure ("${p.text}"), so nothing that needs it is checked.`,
     'number.grouping': (p, f) =>
@@ -348,6 +349,8 @@ export function en(): Catalog {
     'unknown.empty-row': (p) => (p.note ? `Row ${p.row} ("${p.text}") has a note only ("${p.note}"), no values; it is not checked.` : `Row ${p.row} ("${p.text}") has no values; it is not checked.`),
     'unknown.column': (p) => (p.kind ? `"${p.text}" ${EN_NO_INDICATOR[p.kind]}, not an indicator povcheck checks; the column is not checked.` : `"${p.text}" is not a known indicator; the column is not checked (see the label list in docs/input.md).`),
     'unknown.unlabelled-column': (p) => `Column ${p.col} has content but no header; it is not checked.`,
+    'unknown.table-continued': (p) =>
+      `Table ${p.table} continues Table ${p.continues}: it follows it directly (nothing but empty paragraphs or a page break between) with as many columns and ${p.header === 'repeated' ? 'its header typed again (not read twice)' : 'no header row of its own'}, so the two are checked as one table, with the units named in Table ${p.continues}'s header.`,
     'unknown.document-table': (p) => `Table ${p.table} looks like a poverty table but cannot be read as one: ${(en().errors[p.error.code] as (x: unknown) => string)(p.error.params)}; it is not checked.`,
     ...enDocumentMessages,
     'target.met': (p, f) =>

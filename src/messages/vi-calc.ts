@@ -50,6 +50,7 @@ export const viCalc: CalcText = {
   planNotOk: (p) =>
     `kế hoạch chưa đạt: ${[p.unreachable.length ? `${firstEight(p.unreachable, (n) => ` và ${count(n, 'vi')} đơn vị khác`)} không thể đạt mục tiêu dù giảm bao nhiêu hộ nghèo` : '', p.notMet ? `${count(p.notMet, 'vi')} mục tiêu của đơn vị tổng chưa đạt` : '', p.unknown ? `${count(p.unknown, 'vi')} mục tiêu của đơn vị tổng chưa xác định được (có đơn vị chưa có kế hoạch)` : ''].filter(Boolean).join('; ')}${p.output ? ` (chi tiết trong ${p.output})` : ''}`,
   leftOut: 'Chỉ tiêu này không có trong bảng in ra.',
+  markLeftOut: 'Bảng in ra ghi số liệu không kèm ký hiệu này.',
   printedAsRead: 'Dòng này vẫn được in ra như đã ghi.',
   columnPrintedAsRead: 'Cột này vẫn được in ra như đã ghi.',
   target,

@@ -294,6 +294,7 @@ export function vi(): Catalog {
     'number.text': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số.`,
     'number.spreadsheet-error': (p, f) =>
       `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô hiện lỗi ${p.text} của bảng tính${p.formula !== undefined ? ` (công thức =${p.formula})` : ''}: ${SPREADSHEET_ERROR_VI[p.kind]}; đây không phải là số liệu. Sửa công thức hoặc nhập số liệu.`,
+    'number.note-mark': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" được đọc là ${f.n(p.value)}; ký hiệu "${p.mark}" sau số được coi là dấu chú thích, không phải một phần của số liệu.`,
     'number.approximate': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" là số ước chừng, không phải số liệu chính xác, nên những gì cần đến ô này không được kiểm tra.`,
     'number.note': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô ghi chú thích chứ không ghi số liệu ("${p.text}"), nên những gì cần đến ô này không được kiểm tra.`,
     'number.grouping': (p, f) =>
@@ -354,6 +355,8 @@ export function vi(): Catalog {
     'unknown.empty-row': (p) => (p.note ? `Dòng ${p.row} ("${p.text}") chỉ có ghi chú ("${p.note}"), không có số liệu nào; dòng này không được kiểm tra.` : `Dòng ${p.row} ("${p.text}") không có số liệu nào; dòng này không được kiểm tra.`),
     'unknown.column': (p) => (p.kind ? `Cột "${p.text}" ${VI_NO_INDICATOR[p.kind]}, không phải chỉ tiêu povcheck kiểm tra; cột này không được kiểm tra.` : `Không nhận ra cột "${p.text}"; cột này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`),
     'unknown.unlabelled-column': (p) => `Cột ${p.col} có nội dung nhưng không có tiêu đề; cột này không được kiểm tra.`,
+    'unknown.table-continued': (p) =>
+      `Bảng ${p.table} là phần tiếp theo của Bảng ${p.continues}: bảng nằm ngay sau Bảng ${p.continues} (ở giữa chỉ có đoạn trống hoặc ngắt trang), cùng số cột và ${p.header === 'repeated' ? 'lặp lại dòng tiêu đề (không đọc hai lần)' : 'không có dòng tiêu đề riêng'}, nên hai bảng được kiểm tra như một bảng, với tên đơn vị ở tiêu đề của Bảng ${p.continues}.`,
     'unknown.document-table': (p) => `Bảng ${p.table} trông như bảng tỷ lệ hộ nghèo nhưng không đọc được: ${(vi().errors[p.error.code] as (x: unknown) => string)(p.error.params)}; bảng này không được kiểm tra.`,
     ...viDocumentMessages,
     'target.met': (p, f) =>

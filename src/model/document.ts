@@ -28,6 +28,11 @@ export interface DocTable {
   readonly grid: Grid;
   /** The paragraph just before the table (its caption or the sentence that introduces it). */
   readonly after?: number;
+  /**
+   * .docx: the number of the table just before it, when nothing but empty paragraphs (a page break) stands between
+   * them and they have as many columns: it may be that table's continuation (document/tables.ts decides).
+   */
+  readonly follows?: number;
   /** 1-based line of the table's first cell in a plain-text document. */
   readonly line?: number;
 }
@@ -40,6 +45,8 @@ export interface PlanDocument {
   readonly encoding?: TextEncodingName;
   readonly paragraphs: readonly DocParagraph[];
   readonly tables: readonly DocTable[];
+  /** .docx: paragraphs (a table cell's included) holding hidden text (Word's Font › Hidden), not read. */
+  readonly hiddenText?: number;
 }
 
 /** Where a finding about the text is: section, paragraph, a short quote with the figure in it marked. */
@@ -81,6 +88,8 @@ export interface DocumentTableReport {
   readonly headerLost?: { readonly names: readonly string[]; readonly given: boolean; readonly total?: string };
   /** A table that looked like a poverty table but could not be read as one. */
   readonly problem?: boolean;
+  /** The table it continues (split at a page break): checked as part of that one, whose `annex` holds both. */
+  readonly continues?: number;
 }
 
 /** What was checked in a plan document, for the reports ("2 claims, 5 totals, 14 citations checked"). */

@@ -185,6 +185,8 @@ export interface MessageParams {
   'number.spreadsheet-error': { unit: string; indicator: Indicator; text: string; kind: SpreadsheetError; formula?: string };
   /** A note where a figure goes (three words or more): why the table gives none. */
   'number.note': { unit: string; indicator: Indicator; text: string };
+  /** A figure with a note mark after it (`25,56*`, `12,43¹`): read as `value`, the `mark` a footnote's sign. */
+  'number.note-mark': { unit: string; indicator: Indicator; text: string; mark: string; value: string };
   /** A figure given approximately (`hơn 6.915`, `gần 10 nghìn`): not a number to check with. */
   'number.approximate': { unit: string; indicator: Indicator; text: string };
   'number.grouping': { unit: string; indicator: Indicator; text: string; locale: 'vi' | 'en' };
@@ -271,6 +273,8 @@ export interface MessageParams {
    */
   'sum.header-lost': { table: number; names: string[]; given: boolean; total?: string; arithmetic: boolean; expected?: number; count?: number };
   /** A plan document's table that looks like a poverty table but cannot be read as one. */
+  /** Table `table` read as the continuation of table `continues` (split at a page break): with no header row, or the header typed again. */
+  'unknown.table-continued': { table: number; continues: number; header: 'none' | 'repeated' };
   'unknown.document-table': { table: number; error: { code: PovcheckErrorCode; params: unknown } };
   /** The text's figures for a unit agree with the table (and with each other). */
   'claim.consistent': { unit: string; number: number; figures: ClaimFigure[]; within?: ClaimWithin };

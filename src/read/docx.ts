@@ -5,16 +5,26 @@
  * with the streaming XML reader the workbooks use (xml-stream.ts: saxes, a DOCTYPE refused, depth and text
  * limits), one element at a time, within document-limits.ts.
  *
- * - Text: `w:t` runs; tabs, line breaks and no-break spaces are spaces; deleted text (`w:delText`), field
- *   codes (`w:instrText`) and text boxes are left out. Word's automatic list numbers are not text and are
- *   not seen; a heading style (Heading 1…, Title) or an outline level makes a paragraph a heading.
+ * - Text: `w:t` runs, as Word shows them; tabs, line breaks and no-break spaces are spaces. Left out: deleted
+ *   text (`w:delText`), text moved away by a tracked move (`w:moveFrom`: Word shows it where it went, `w:moveTo`),
+ *   field codes (`w:instrText`), a text box's own paragraphs, and hidden text (a run's `w:vanish`: Word neither
+ *   shows nor prints it, as a workbook's hidden rows are not read), counted for the report (`hiddenText`).
+ *   Superscript digits and brackets (`w:vertAlign`: a footnote mark typed after a figure) are read as the
+ *   superscript characters they are (`4,00²`), never as digits of the figure (4,002); shape reads such a mark as a
+ *   note. Word's automatic list numbers are not text and are not seen; a heading style (Heading 1…, Title) or an
+ *   outline level makes a paragraph a heading.
  * - Tables: every `w:tbl`, its rows and cells on the table's grid. A cell spanning columns
  *   (`w:gridSpan`) keeps its text in its first column, as a merged range in a workbook does; a cell merged
  *   down (`w:vMerge`) repeats the text of the cell it continues, with that cell's reference, unless that text
  *   is a number (numbers are never counted twice). So a two-row header (Toàn tỉnh merged down beside the
  *   districts under "Chia ra") reads as one header row, as in read/xlsx.ts. A table inside a cell (an annex
- *   in a one-cell frame) is a table of its own, and its text is also that cell's. Cells are named "T1R3C4":
- *   table, row, grid column, 1-based, tables counted in document order, each before the tables inside it.
+ *   in a one-cell frame) is a table of its own, and its text is also that cell's. A table in a text box
+ *   (`w:txbxContent`: an annex laid out in a frame) is read once: Word writes the box twice, as DrawingML in
+ *   `mc:Choice` and as VML in `mc:Fallback`, and the fallback is skipped. A table of the body that follows the
+ *   one before it directly (nothing but empty paragraphs between: an annex split at a page break) with as many
+ *   columns says so (`follows`); the document stage decides whether it continues that table (document/tables.ts).
+ *   Cells are named "T1R3C4": table, row, grid column, 1-based, tables counted in document order, each before the
+ *   tables inside it.
  */
 import { PovcheckError, type ErrorParams } from '../errors.js';
 import { documentCellRef, type DocTable, type PlanDocument } from '../model/document.js';
@@ -69,6 +79,8 @@ interface TableDraft {
   rows: Array<{ before: number; cells: TableCellDraft[] }>;
   /** Its place in the document among all tables, nested ones included (the number Word counts it by). */
   order: number;
+  /** In the body: not in another table's cell, not in a text box. */
+  inBody: boolean;
   /** The open cell. */
   cell?: TableCellDraft;
 }
@@ -84,15 +96,16 @@ function attr(attributes: Record<string, string>, name: string): string | undefi
 }
 
 /** Subtrees whose text is not the document's running text. */
-const SKIPPED = new Set(['txbxContent', 'Fallback', 'instrText', 'delText', 'footnoteReference', 'endnoteReference']);
+const SKIPPED = new Set(['Fallback', 'instrText', 'delText', 'moveFrom', 'footnoteReference', 'endnoteReference']);
 
 /** Word document bytes → PlanDocument. Throws PovcheckError for files it cannot or will not read. */
 export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUMENT_LIMITS): Promise<PlanDocument> {
   const xml = documentPart(bytes, limits);
-  const st: DocxState = { limits, raw: [], tables: [], stack: [], skip: 0, inT: false, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
+  const st: DocxState = { limits, raw: [], tables: [], stack: [], paras: [], boxes: [], skip: 0, inT: false, runHidden: false, runSuperscript: false, hiddenText: 0, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
   parseXml(xml, { open: (name, a) => openElement(st, name, a), close: (name) => closeElement(st, name), text: (t) => text(st, t) }, limits);
   // In the order Word counts them: a table before the tables inside it.
-  return planDocument(st.raw, st.tables.sort((a, b) => a.draft.order - b.draft.order), limits);
+  const doc = planDocument(st.raw, st.tables.sort((a, b) => a.draft.order - b.draft.order), limits);
+  return st.hiddenText > 0 ? { ...doc, hiddenText: st.hiddenText } : doc;
 }
 
 /** Where readDocx is in the document's XML, and what it has gathered so far. */
@@ -107,8 +120,16 @@ interface DocxState {
   /** Depth inside a skipped subtree. */
   skip: number;
   inT: boolean;
-  /** The paragraph being read. */
-  para?: { text: string; level?: number };
+  /** The open run is hidden text (`w:vanish` in its properties). */
+  runHidden: boolean;
+  /** The open run is superscript (`w:vertAlign`). */
+  runSuperscript: boolean;
+  /** Paragraphs (a table cell's included) that hold hidden text, not read. */
+  hiddenText: number;
+  /** The paragraphs being read, outermost first: a text box's paragraph is read inside the one anchoring it. */
+  readonly paras: ParagraphDraft[];
+  /** The open text boxes, each the number of tables open where it starts. */
+  readonly boxes: number[];
   /** Tables being read, outermost first. */
   readonly tablesOpen: TableDraft[];
   /** Tables opened so far. */
@@ -117,13 +138,39 @@ interface DocxState {
   chars: number;
 }
 
+interface ParagraphDraft {
+  text: string;
+  level?: number;
+  /** It holds hidden text, not read. */
+  hidden?: boolean;
+}
+
 /** Character data: the running text only inside a <w:t> outside skipped subtrees. */
 function text(st: DocxState, t: string): void {
   if (st.inT && st.skip === 0) append(st, t);
 }
 
+/** Text of the open run, unless the run is hidden (then only noted). */
 function append(st: DocxState, s: string): void {
-  if (st.para) st.para.text += s;
+  const para = st.paras.at(-1);
+  if (!para) return;
+  if (!st.runHidden) para.text += st.runSuperscript ? superscript(s) : s;
+  else if (s.trim() !== '') para.hidden = true;
+}
+
+const SUPERSCRIPT: Readonly<Record<string, string>> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '(': '⁽', ')': '⁾', '+': '⁺', '-': '⁻' };
+
+/** A superscript run's digits, brackets and signs as the superscript characters Word shows; other characters as they are. */
+function superscript(s: string): string {
+  return s.replace(/[\d()+-]/g, (c) => SUPERSCRIPT[c]!);
+}
+
+/** In a run's properties (not the paragraph mark's). */
+const inRunProperties = (st: DocxState) => st.stack.at(-2) === 'rPr' && st.stack.at(-3) === 'r';
+
+/** `w:vanish` in a run's properties (not the paragraph mark's): the run is hidden, unless its value says off. */
+function isRunVanish(st: DocxState, attributes: Readonly<Record<string, string>>): boolean {
+  return inRunProperties(st) && !/^(?:0|false|off)$/i.test(attr(attributes, 'val') ?? '');
 }
 
 function openElement(st: DocxState, name: string, attributes: Readonly<Record<string, string>>): void {
@@ -138,10 +185,23 @@ function openElement(st: DocxState, name: string, attributes: Readonly<Record<st
 
 /** Paragraphs, runs and their text; a heading's level from its style or outline level. */
 function openTextElement(st: DocxState, name: string, attributes: Readonly<Record<string, string>>): void {
-  const { para } = st;
+  const para = st.paras.at(-1);
   switch (name) {
     case 'p':
-      st.para = { text: '' };
+      st.paras.push({ text: '' });
+      break;
+    case 'txbxContent':
+      st.boxes.push(st.tablesOpen.length);
+      break;
+    case 'r':
+      st.runHidden = false;
+      st.runSuperscript = false;
+      break;
+    case 'vanish':
+      if (isRunVanish(st, attributes)) st.runHidden = true;
+      break;
+    case 'vertAlign':
+      if (inRunProperties(st)) st.runSuperscript = attr(attributes, 'val') === 'superscript';
       break;
     case 't':
       st.inT = true;
@@ -178,7 +238,7 @@ function openTableElement(st: DocxState, name: string, attributes: Readonly<Reco
   const inner = tablesOpen.at(-1);
   switch (name) {
     case 'tbl':
-      tablesOpen.push({ rows: [], order: st.opened++ });
+      tablesOpen.push({ rows: [], order: st.opened++, inBody: tablesOpen.length === 0 && st.boxes.length === 0 });
       break;
     case 'tr':
       if (inner) inner.rows.push({ before: 0, cells: [] });
@@ -212,9 +272,15 @@ function closeElement(st: DocxState, closed: string): void {
     case 't':
       st.inT = false;
       break;
+    case 'r':
+      st.runHidden = false;
+      st.runSuperscript = false;
+      break;
     case 'p':
-      if (st.para) closeParagraph(st, st.para);
-      st.para = undefined;
+      closeParagraph(st, st.paras.pop()!);
+      break;
+    case 'txbxContent':
+      st.boxes.pop();
       break;
     case 'tc': {
       const inner = st.tablesOpen.at(-1);
@@ -229,14 +295,22 @@ function closeElement(st: DocxState, closed: string): void {
   }
 }
 
-/** A paragraph outside tables joins the running text (counted against the limits); one in a table, its cell's text. */
-function closeParagraph(st: DocxState, para: { text: string; level?: number }): void {
+/**
+ * A paragraph outside tables joins the running text (counted against the limits); one in a table, its cell's text
+ * (the cells of the tables open inside its text box, when it is in one). A text box's own paragraphs are not the
+ * running text, and are left out.
+ */
+function closeParagraph(st: DocxState, para: ParagraphDraft): void {
   const { limits } = st;
-  if (st.tablesOpen.length === 0) {
+  const box = st.boxes.at(-1);
+  const tables = box === undefined ? st.tablesOpen : st.tablesOpen.slice(box);
+  if (box !== undefined && tables.length === 0) return;
+  if (para.hidden) st.hiddenText++;
+  if (tables.length === 0) {
     st.raw.push({ text: para.text, ...(para.level !== undefined ? { styleLevel: para.level } : {}) });
     if (st.raw.length > limits.maxParagraphs) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'paragraphs', limit: limits.maxParagraphs });
     if ((st.chars += para.text.length) > limits.maxTextChars) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'text', limit: limits.maxTextChars });
-  } else for (const t of st.tablesOpen) t.cell?.text.push(para.text);
+  } else for (const t of tables) t.cell?.text.push(para.text);
 }
 
 /** The paragraphs outlined, each table a Grid numbered in order, with the number of the section it follows. */
@@ -244,12 +318,32 @@ function planDocument(raw: readonly RawParagraph[], tables: DocxState['tables'],
   const paragraphs = outline(raw);
   const numberAt = numberOfRaw(raw);
   const source: SourceInfo = { kind: 'document', format: 'docx', paragraphs: paragraphs.length, tables: tables.length };
-  const out: DocTable[] = tables.map(({ draft, after }, k) => {
+  const grids = tables.map(({ draft }, k) => gridRows(draft, k + 1, limits));
+  const follows = directlyAfter(raw, tables, grids);
+  const out: DocTable[] = tables.map(({ after }, k) => {
     const before = numberAt(after);
-    return { number: k + 1, grid: { rows: gridRows(draft, k + 1, limits), source }, ...(before ? { after: before } : {}) };
+    return { number: k + 1, grid: { rows: grids[k]!, source }, ...(before ? { after: before } : {}), ...(follows[k] ? { follows: follows[k] } : {}) };
   });
   return { format: 'docx', paragraphs, tables: out };
 }
+
+/**
+ * For each table of the body, the number of the body's table just before it when nothing but empty paragraphs (a
+ * page break) stands between them and both have as many columns: a table split in two, perhaps.
+ */
+function directlyAfter(raw: readonly RawParagraph[], tables: DocxState['tables'], grids: ReadonlyArray<Cell[][]>): Array<number | undefined> {
+  let last: number | undefined;
+  return tables.map(({ draft, after }, k) => {
+    if (!draft.inBody) return undefined;
+    const before = last;
+    last = k;
+    if (before === undefined || width(grids[before]!) !== width(grids[k]!)) return undefined;
+    const between = raw.slice(tables[before]!.after, after);
+    return between.every((p) => p.text.trim() === '') ? before + 1 : undefined;
+  });
+}
+
+const width = (rows: ReadonlyArray<readonly Cell[]>) => rows.reduce((w, r) => Math.max(w, r.length), 0);
 
 function positive(v: string | undefined): number {
   const n = Number(v);

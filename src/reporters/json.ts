@@ -63,6 +63,7 @@ function documentJson(file: FileResult) {
       units: t.annex ? Array.from(t.annex.units, (u) => u.name) : null,
       total: t.annex?.total?.name ?? null,
       headerLost: t.headerLost ? { names: [...t.headerLost.names], fromUnitsOption: t.headerLost.given } : null,
+      ...(t.continues !== undefined ? { continues: t.continues } : {}),
     })),
     checked: d.checked,
   };

@@ -20,7 +20,7 @@ import { LongReader, readLong } from './long.js';
 import type { DelimitedTable } from '../read/csv.js';
 import { aliasedUnitKey, unitKey } from './normalize.js';
 import { provinceCount, regionNamed, regionOfProvince } from './regions.js';
-import { decideLocale, parseDigits, parseNumber, plainDigits, spreadsheetError, type LocaleDecision, type NumberSample } from './numbers.js';
+import { decideLocale, noteMark, parseDigits, parseNumber, plainDigits, spreadsheetError, type LocaleDecision, type NumberSample } from './numbers.js';
 import { CellSample, DIGITS_ONLY } from './samples.js';
 import { NumberValue } from '../model/value.js';
 import { Dec } from '../calc/decimal.js';
@@ -697,6 +697,8 @@ export function parseValue(cell: Cell, unitId: number, unitName: string, indicat
   // Most cells have no space around them: the regex only when they may.
   const text = raw === '' || (raw.charCodeAt(0) > 0x20 && raw.charCodeAt(raw.length - 1) > 0x20 && raw.charCodeAt(0) < 0x7f && raw.charCodeAt(raw.length - 1) < 0x7f) ? raw : raw.replace(/^[\s\u00a0\u2007\u202f]+|[\s\u00a0\u2007\u202f]+$/g, '');
   const k = kind ?? indicatorKind(indicator);
+  const marked = cell.numeric === undefined ? markedFigure(text, localeFor(format, k), k) : undefined;
+  if (marked) return { value: new NumberValue(indicator, unitId, cell, marked.figure, marked.plain, marked.decimals), finding: noteMarkFinding(cell, unitName, indicator, clip(text), marked) };
   const p = cell.numeric !== undefined ? parseStored(cell.numeric) : parseDigits(text, localeFor(format, k), k);
   if (p.ok) return { value: new NumberValue(indicator, unitId, cell, text, p.plain, p.decimals, p.negativeZero ? new Dec(`-${p.plain}`) : undefined) };
   // A dash is "none" in the statistical tables' convention (`-` under households back among the poor, its rate 0,00
@@ -715,6 +717,22 @@ export function parseValue(cell: Cell, unitId: number, unitName: string, indicat
         ? noteFinding(cell, unitName, indicator, clip(text), annexShaped, isNote(text) ? 'number.note' : 'number.approximate')
         : numberFinding(problem, cell, unitName, indicator, clip(text), localeFor(format, k), format.rates ? (k === 'rate' ? format.rates.witness : format.witness) : format.witness, format.rates ? k : undefined),
   };
+}
+
+/** A figure followed by a note mark (`25,56*`, `12,43¹`): the figure's digits and the mark, when the figure is a number. */
+function markedFigure(text: string, locale: NumberLocale, kind: IndicatorKind): { figure: string; mark: string; plain: string; decimals: number } | undefined {
+  const m = text.length > 1 && mayEndInMark(text.charCodeAt(text.length - 1)) && noteMark(text);
+  if (!m) return undefined;
+  const p = parseDigits(m.figure, locale, kind);
+  return p.ok && !p.negativeZero ? { ...m, plain: p.plain, decimals: p.decimals } : undefined;
+}
+
+/** `*`, `)` or a superscript digit or bracket (¹²³ are Latin-1's, the others U+2070–U+207E): most cells end in none. */
+const mayEndInMark = (c: number) => c === 0x2a || c === 0x29 || c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0x2070 && c <= 0x207e);
+
+/** The figure is read without its note mark, and the report names the mark (a footnote's sign, not a digit). */
+function noteMarkFinding(cell: Cell, unit: string, indicator: Indicator, text: string, marked: { mark: string; plain: string }): Finding {
+  return { rule: 'number', severity: 'info', at: cell, unit, indicator, actual: marked.plain, msg: { id: 'number.note-mark', params: { unit, indicator, text, mark: marked.mark, value: marked.plain } } };
 }
 
 /**

@@ -297,6 +297,20 @@ describe('povcheck table: rows it does not read', () => {
     expect((await cli(['table', f, '--title', 'Kết quả rà soát năm 2023'])).stdout).not.toContain('Số liệu năm');
   });
 
+  it('a figure with a note mark after it (25,56*, 12,43¹) is printed without the mark, and the note says so (not a difference)', async () => {
+    const f = join(tmp(), 'marks.csv');
+    writeFileSync(f, readFileSync(join(ROOT, 'fixtures/tuyen-quang-2020.csv'), 'utf8').replace(';25,56;', ';25,56*;').replace(';12,43;', ';12,43¹;'));
+    const r = await cli(['table', f, '--format', 'csv', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/End of year.*,12\.43,13\.56,25\.56,32\.03/);
+    const notes = r.stderr.split('\n').filter((l) => l.includes('note mark'));
+    expect(notes.map((l) => l.replace(/^.*?: (?=[A-Z]\d+:)/, ''))).toEqual([
+      'H10: Hàm Yên, poverty rate, end of year: "12,43¹" is read as 12.43; the "¹" after it is taken as a note mark (the sign of a footnote), not part of the figure. The table printed gives the figure without the mark.',
+      'J10: Na Hang, poverty rate, end of year: "25,56*" is read as 25.56; the "*" after it is taken as a note mark (the sign of a footnote), not part of the figure. The table printed gives the figure without the mark.',
+    ]);
+    expect(r.stderr).not.toContain('not read as a number');
+  });
+
   it('a column with content but no header is printed as read and said so (not "not in the table printed"); with the units as columns, left out and said so', async () => {
     const dir = tmp();
     const f = join(dir, 'unheaded.csv');

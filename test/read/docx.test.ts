@@ -11,6 +11,7 @@ import { inputFromBytes } from '../../src/read/index.js';
 import { DOCUMENT_LIMITS } from '../../src/read/document-limits.js';
 import { cellAt, cellText, type Grid } from '../../src/model/grid.js';
 import { PovcheckError } from '../../src/errors.js';
+import { catalog } from '../../src/messages/index.js';
 import { FIXTURES } from '../helpers.js';
 import { zipApi } from '../xlsx-build.js';
 // @ts-expect-error plain JavaScript module without types
@@ -155,6 +156,64 @@ describe('Word documents built by hand', () => {
     // The table inside the cell is a table of its own too, counted after the table around it.
     expect(doc.tables.map((t) => t.number)).toEqual([1, 2]);
     expect(doc.tables[1]!.grid.rows[0]!.map((c) => `${c.ref} ${c.raw}`)).toEqual(['T2R1C1 inner']);
+  });
+
+  it('a tracked move: the text moved away (w:moveFrom) is not read, the text where it went (w:moveTo) is', async () => {
+    // Drag and drop with Track Changes on: 799 moved from Chiêm Hóa's cell to Hàm Yên's, 818 typed in its place.
+    const run = (t: string) => `<w:r><w:t>${t}</w:t></w:r>`;
+    const moveTo = `<w:tc><w:p><w:moveToRangeStart w:id="1" w:name="move1"/><w:moveTo w:id="2">${run('799')}</w:moveTo><w:moveToRangeEnd w:id="1"/></w:p></w:tc>`;
+    const moveFrom = `<w:tc><w:p><w:moveFromRangeStart w:id="3" w:name="move1"/><w:moveFrom w:id="4">${run('799')}</w:moveFrom><w:moveFromRangeEnd w:id="3"/><w:ins w:id="5">${run('818')}</w:ins></w:p></w:tc>`;
+    const doc = await readDocx(docx(`<w:tbl><w:tr>${moveTo}${moveFrom}</w:tr></w:tbl>`));
+    expect(doc.tables[0]!.grid.rows[0]!.map((c) => c.raw)).toEqual(['799', '818']);
+  });
+
+  it('hidden text (Font › Hidden, w:vanish) is not read, as Word neither shows nor prints it; the report counts where it was', async () => {
+    const run = (t: string, rPr = '') => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${t}</w:t></w:r>`;
+    const cell = (...runs: string[]) => `<w:tc><w:p>${runs.join('')}</w:p></w:tc>`;
+    const body =
+      `<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>${run('Shown')}${run(' (draft)', '<w:vanish/>')}</w:p>` +
+      `<w:tbl><w:tr>${cell(run('4.693'), run(' (cũ: 4.963)', '<w:b/><w:vanish/>'))}${cell(run('12'), run('3', '<w:vanish w:val="0"/>'))}</w:tr></w:tbl>`;
+    const doc = await readDocx(docx(body));
+    // The paragraph mark's w:vanish hides only the mark, not the paragraph's text.
+    expect(doc.paragraphs.map((x) => x.text)).toEqual(['Shown']);
+    expect(doc.tables[0]!.grid.rows[0]!.map((c) => c.raw)).toEqual(['4.693', '123']);
+    expect(doc.hiddenText).toBe(2);
+    expect((await readDocx(docx(p('plain')))).hiddenText).toBeUndefined();
+    const source = { kind: 'document', format: 'docx', paragraphs: 1, tables: 1, hiddenText: 2 } as const;
+    expect(catalog('en').ui.source(source)).toBe('Word document, 1 paragraphs, 1 table; hidden text in 2 paragraphs or cells not read (Word neither shows nor prints it)');
+    expect(catalog('vi').ui.source(source)).toContain('chữ ẩn (Hidden) ở 2 đoạn hoặc ô không được đọc');
+  });
+
+  it('a superscript run (a footnote mark after a figure) is read as the superscript it shows, never as digits of the figure', async () => {
+    const sup = '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>';
+    const run = (t: string, rPr = '') => `<w:r>${rPr}<w:t>${t}</w:t></w:r>`;
+    const cell = (...runs: string[]) => `<w:tc><w:p>${runs.join('')}</w:p></w:tc>`;
+    const row = [cell(run('4,00'), run('2', sup)), cell(run('4.693'), run('(1)', sup)), cell(run('25,56'), run('*', sup)), cell(run('4,00'), run('2')), cell(run('4,00'), run('2', '<w:rPr><w:vertAlign w:val="baseline"/></w:rPr>'))];
+    const doc = await readDocx(docx(`<w:tbl><w:tr>${row.join('')}</w:tr></w:tbl>` + `<w:p>${run('100 m')}${run('2', sup)}</w:p>`));
+    expect(doc.tables[0]!.grid.rows[0]!.map((c) => c.raw)).toEqual(['4,00²', '4.693⁽¹⁾', '25,56*', '4,002', '4,002']);
+    expect(doc.paragraphs[0]!.text).toBe('100 m²');
+  });
+
+  it('a table in a text box is read once (Word writes the box twice: DrawingML in mc:Choice, VML in mc:Fallback); the box\'s own paragraphs are not running text', async () => {
+    const row = (cells: string[]) => `<w:tr>${cells.map((c) => tc(c)).join('')}</w:tr>`;
+    const annex = `<w:tbl>${row(['Chỉ tiêu', 'Toàn tỉnh', 'Xã A'])}${row(['Số hộ nghèo', '300', '200'])}</w:tbl>`;
+    const box = `<w:txbxContent>${p('Phụ lục (in the box)')}${annex}<w:p/></w:txbxContent>`;
+    const anchored = (content: string) =>
+      `<w:p><w:r><w:t xml:space="preserve">before </w:t></w:r><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx>${content}</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>${content}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>after</w:t></w:r></w:p>`;
+    const doc = await readDocx(docx(p('Kế hoạch') + anchored(box)));
+    expect(doc.paragraphs.map((x) => x.text)).toEqual(['Kế hoạch', 'before after']);
+    expect(doc.tables).toHaveLength(1);
+    expect(doc.tables[0]!.grid.rows.map((r) => r.map((c) => `${c.ref} ${c.raw}`))).toEqual([
+      ['T1R1C1 Chỉ tiêu', 'T1R1C2 Toàn tỉnh', 'T1R1C3 Xã A'],
+      ['T1R2C1 Số hộ nghèo', 'T1R2C2 300', 'T1R2C3 200'],
+    ]);
+    expect(doc.tables[0]!.after).toBe(1);
+    // A text box in a table's cell: its table is a table of its own, its text not the cell's.
+    const inCell = await readDocx(docx(`<w:tbl><w:tr><w:tc>${anchored(box)}</w:tc></w:tr></w:tbl>`));
+    expect(inCell.tables.map((t) => t.grid.rows[0]!.map((c) => c.raw))).toEqual([['before after'], ['Chỉ tiêu', 'Toàn tỉnh', 'Xã A']]);
+    // VML alone (an older Word): read once too.
+    const vml = await readDocx(docx(`<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>${box}</v:textbox></v:shape></w:pict></w:r></w:p>`));
+    expect(vml.tables).toHaveLength(1);
   });
 
   it('an annex laid out inside a one-cell frame is read as the table it is (its errors were never seen, the verdict clean)', async () => {

@@ -1,0 +1,65 @@
+/**
+ * An annex split into two Word tables at a page break (document/tables.ts `checkDocumentTables`, the reader's
+ * `follows`): the second part, with no header row or the first's typed again, is checked with the first, its
+ * cells keeping their places in Word. Helper's d2b: Na Hang's start rate 29,65 in the second part gave ✔.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkDocument } from '../../src/document/index.js';
+import { readDocx } from '../../src/read/docx.js';
+import { makeFmt, renderMessage } from '../../src/messages/index.js';
+import { FIXTURES } from '../helpers.js';
+import { zipApi } from '../xlsx-build.js';
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const SEED = readFileSync(join(FIXTURES, 'tuyen-quang-2020.csv'), 'utf8').replace(/^\ufeff/, '').trim().split('\n').map((l) => l.split(';'));
+const HEADER = SEED.slice(0, 1);
+const COUNTS = SEED.slice(1, 6);
+const RATES = SEED.slice(6).map((r) => (r[1] === '- Đầu năm' ? r.map((c) => (c === '29,56' ? '29,65' : c)) : r));
+
+const p = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+const PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
+const tbl = (rows: string[][]) => `<w:tbl>${rows.map((r) => `<w:tr>${r.map((c) => `<w:tc>${p(c)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`;
+
+async function plan(body: string) {
+  const xml = `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${p('PHỤ LỤC')}${body}</w:body></w:document>`;
+  return readDocx(zipApi.writeZip([['word/document.xml', Buffer.from(xml)]]));
+}
+const errors = (r: ReturnType<typeof checkDocument>) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.at?.ref} ${f.unit}`);
+
+describe('an annex split into two tables at a page break', () => {
+  it('the second part without a header row is read on below the first: the error in it is found, at its cell in Word, with its unit', async () => {
+    const doc = await plan(tbl([...HEADER, ...COUNTS]) + PAGE_BREAK + '<w:p/>' + tbl(RATES));
+    expect(doc.tables.map((t) => t.follows)).toEqual([undefined, 1]);
+    const r = checkDocument(doc);
+    // The start rate breaks its rate and the reduction (4,00 printed) beside it.
+    expect(errors(r)).toEqual(['rate T2R2C10 Na Hang', 'rate-change T2R3C10 Na Hang']);
+    expect(r.report.tables.map((t) => [t.number, t.kind, t.continues])).toEqual([
+      [1, 'poverty', undefined],
+      [2, 'poverty', 1],
+    ]);
+    const note = r.findings.find((f) => f.msg.id === 'unknown.table-continued')!;
+    expect([note.severity, note.at?.ref]).toEqual(['info', 'T2R1C1']);
+    expect(renderMessage(note.msg, makeFmt('en'))).toMatch(/^Table 2 continues Table 1: .*no header row of its own/);
+    expect(renderMessage(note.msg, makeFmt('vi'))).toMatch(/^Bảng 2 là phần tiếp theo của Bảng 1: .*không có dòng tiêu đề riêng/);
+  });
+
+  it('the header typed again over the second part is not read twice', async () => {
+    const r = checkDocument(await plan(tbl([...HEADER, ...COUNTS]) + PAGE_BREAK + tbl([...HEADER, ...RATES])));
+    expect(errors(r)).toEqual(['rate T2R3C10 Na Hang', 'rate-change T2R4C10 Na Hang']);
+    expect((r.findings.find((f) => f.msg.id === 'unknown.table-continued')!.msg.params as { header: string }).header).toBe('repeated');
+  });
+
+  it('not a continuation: text between the tables, another number of columns, or a header of its own', async () => {
+    const apart = await plan(tbl([...HEADER, ...COUNTS]) + p('Bảng 2. Tỷ lệ hộ nghèo') + tbl(RATES));
+    expect(apart.tables.map((t) => t.follows)).toEqual([undefined, undefined]);
+    const narrower = await plan(tbl([...HEADER, ...COUNTS]) + PAGE_BREAK + tbl(RATES.map((r) => r.slice(0, -1))));
+    expect(narrower.tables.map((t) => t.follows)).toEqual([undefined, undefined]);
+    // A second poverty table with its own header (other units) follows directly: checked alone.
+    const other = HEADER.map((r) => r.map((c) => (c === 'Sơn Dương' ? 'Xã Sơn Nam' : c)));
+    const r = checkDocument(await plan(tbl([...HEADER, ...COUNTS]) + PAGE_BREAK + tbl([...other, ...SEED.slice(1)])));
+    expect(r.report.tables.map((t) => t.continues)).toEqual([undefined, undefined]);
+    expect(r.findings.some((f) => f.msg.id === 'unknown.table-continued')).toBe(false);
+  });
+});
