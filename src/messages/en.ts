@@ -496,7 +496,7 @@ export function en(): Catalog {
         causeExplains: (n) => `This would make ${n} failing ${n === 1 ? 'check' : 'checks'} pass.`,
         explainsLabel: 'Explains the findings:',
         confidence: {
-          unique: 'The only explanation.',
+          unique: 'The only explanation that changes so few cells (changing more cells could explain it otherwise).',
           ranked: 'One of several explanations, ranked by how much each looks like a typing slip.',
           ambiguous: 'Several equally good explanations: the wrong cell cannot be told.',
         },

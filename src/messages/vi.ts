@@ -503,7 +503,7 @@ export function vi(): Catalog {
         causeExplains: (n) => `Sửa như vậy thì ${n === 1 ? 'phép kiểm tra đang báo lỗi' : `cả ${k(n)} phép kiểm tra đang báo lỗi`} sẽ đúng.`,
         explainsLabel: 'Giải thích các phát hiện:',
         confidence: {
-          unique: 'Chỉ có một cách giải thích.',
+          unique: 'Cách giải thích duy nhất sửa ít ô như vậy (sửa nhiều ô hơn thì có thể có cách khác).',
           ranked: 'Một trong nhiều cách giải thích, xếp theo mức giống lỗi gõ phím.',
           ambiguous: 'Nhiều cách giải thích ngang nhau: chưa xác định được ô nào sai.',
         },

@@ -11,7 +11,8 @@
  *   1-based position. Every cell carries the sheet's name.
  * - Numbers stored as numbers: exact digits at the precision the cell displays (number-format.ts) in
  *   `Cell.numeric`; numbers stored as text stay text and go through the locale parser like CSV. A number
- *   under a date format is the date it shows (YYYY-MM-DD), as text.
+ *   under a date format is the date it shows (YYYY-MM-DD), as text; under a format that shows only the year
+ *   (`yyyy`), that year.
  * - Formulas: the cached result is the value; `Cell.formula` keeps the formula text (a shared formula's
  *   text moved to each cell, as Excel shows it). A formula without a cached result becomes an empty cell with
  *   its formula, which the shape stage reports (`missing`).
@@ -263,6 +264,18 @@ export function isDateFormat(code: string | undefined): boolean {
   return /[ymdhsb]/i.test(bare.replace(/general/gi, '').replace(/e[+-]/gi, ''));
 }
 
+/**
+ * What a format that shows only the year (`yyyy`, `"Năm "yyyy`, `yy`) shows of a date (YYYY-MM-DD): the year with
+ * the format's literal text; undefined for any other format. A column of years typed as dates (2018 entered as
+ * 31/12/2018 and shown as `2018`) is read as the years it shows, not as dates.
+ */
+export function yearShown(code: string, date: string): string | undefined {
+  const m = /^((?:"[^"]*"|\\.|\s)*)(y{2}|y{4})((?:"[^"]*"|\\.|\s)*)$/i.exec(code.replace(/\[[^\]]*\]/g, ''));
+  if (!m || date === '') return undefined;
+  const literal = (s: string) => s.replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1');
+  return literal(m[1]!) + (m[2]!.length === 2 ? date.slice(2, 4) : date.slice(0, 4)) + literal(m[3]!);
+}
+
 /** A spreadsheet serial date as YYYY-MM-DD ('' when it is no date). */
 function serialDate(v: number, date1904: boolean): string {
   const d = new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
@@ -315,7 +328,10 @@ interface SheetContext {
 }
 
 function numberContent(n: number, numFmt: string | undefined, date1904: boolean): Content {
-  if (isDateFormat(numFmt)) return { raw: serialDate(n, date1904) };
+  if (isDateFormat(numFmt)) {
+    const date = serialDate(n, date1904);
+    return { raw: yearShown(numFmt!, date) ?? date };
+  }
   const { digits, percent } = displayedDigits(n, parseNumberFormat(numFmt));
   return { raw: percent ? `${digits}%` : digits, numeric: digits };
 }

@@ -180,7 +180,7 @@ describe('Word documents built by hand', () => {
     expect(doc.hiddenText).toBe(2);
     expect((await readDocx(docx(p('plain')))).hiddenText).toBeUndefined();
     const source = { kind: 'document', format: 'docx', paragraphs: 1, tables: 1, hiddenText: 2 } as const;
-    expect(catalog('en').ui.source(source)).toBe('Word document, 1 paragraphs, 1 table; hidden text in 2 paragraphs or cells not read (Word neither shows nor prints it)');
+    expect(catalog('en').ui.source(source)).toBe('Word document, 1 paragraph, 1 table; hidden text in 2 paragraphs or cells not read (Word neither shows nor prints it)');
     expect(catalog('vi').ui.source(source)).toContain('chữ ẩn (Hidden) ở 2 đoạn hoặc ô không được đọc');
   });
 

@@ -367,6 +367,14 @@ describe('a workbook costs what its cells cost, whatever it declares (issue 13, 
     expect(at(grid, 'D3')).toBeUndefined();
   });
 
+  it('a date shown as its year only (`yyyy`, `"Năm "yyyy`) is read as that year: a column of years typed as dates (helper-89\'s x4)', async () => {
+    const st = styles([[164, 'yyyy'], [165, '"Năm "yyyy'], [166, 'dd/mm/yyyy']], [0, 164, 165, 166]);
+    // 43465 is 31/12/2018.
+    const xml = sheetXml([['<c r="A1" s="1"><v>43465</v></c>', '<c r="B1" s="2"><v>43465</v></c>', '<c r="C1" s="3"><v>43465</v></c>']]);
+    const grid = await gridFromWorkbook(workbook([['S', xml]], { parts: [['xl/styles.xml', st]] }));
+    expect(['A1', 'B1', 'C1'].map((r) => at(grid, r)?.raw)).toEqual(['2018', 'Năm 2018', '2018-12-31']);
+  });
+
   it('a cell that names a shared string the workbook lacks is refused with the cell', async () => {
     const err = await gridFromWorkbook(workbook([['S', sheetXml([['<c r="B7" t="s"><v>5</v></c>']])]])).catch((e: PovcheckError) => e);
     expect(err).toMatchObject({ code: 'WORKBOOK_INVALID' });
