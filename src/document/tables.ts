@@ -66,6 +66,7 @@ function continued(head: TableCheck, table: DocTable, opts: TableOptions): Table
   const repeated = repeatedHeaderRows(head.table.grid.rows, table.grid.rows);
   if (repeated === 0 && !readsHeaderless(table.grid, opts)) return undefined;
   const rows = table.grid.rows.slice(repeated);
+  if (copiesRows(head.table.grid.rows, rows)) return undefined;
   const grid: Grid = { ...head.table.grid, rows: [...head.table.grid.rows, ...rows.map((r, i) => r.map((c) => ({ ...c, row: head.table.grid.rows.length + i })))] };
   let result: CheckResult;
   try {
@@ -84,6 +85,14 @@ function repeatedHeaderRows(head: readonly Cell[][], rows: readonly Cell[][]): n
   let n = 0;
   while (n < rows.length && n < head.length && !isBlankRow(rows[n]!) && sameTexts(head[n]!, rows[n]!)) n++;
   return n;
+}
+
+/** Every row with text is one of the head's rows typed again: the table pasted twice, no continuation (read alone). */
+function copiesRows(head: readonly Cell[][], rows: readonly Cell[][]): boolean {
+  const filled = rows.filter((r) => !isBlankRow(r));
+  if (filled.length === 0) return false;
+  const headTexts = new Set(head.map(textsOf));
+  return filled.every((r) => headTexts.has(textsOf(r)));
 }
 
 const textsOf = (row: readonly Cell[]) => Array.from(row, (c) => c?.raw.trim() ?? '').join('\u0000').replace(/\u0000+$/, '');

@@ -333,7 +333,7 @@ export function en(): Catalog {
       (p.leftOut
         ? `; ${p.total} leaves this row out: ${p.leftOut.length === 1 ? `its failing sum at ${p.leftOut[0]} is` : `each of its failing sums (${p.leftOut.join(', ')}) is`} short by exactly this row's figure. If it is the same unit typed twice, delete this row; if it is another unit under a wrong name, correct the name and add the row to ${p.total}.`
         : p.counted
-          ? `; ${p.counted} counts both rows, so this is most likely another unit under a wrong name: correct the name.`
+          ? `; ${p.counted} counts both rows: if they are two units, one row is misnamed (correct its name); if the table lists this unit twice on purpose (by area, by year …), the two rows should say so.`
           : '.'),
     'duplicate.year': (p) => `The year ${p.year} appears twice (first at ${p.first}); this row is not read, so nothing in it is checked.`,
     'duplicate.code': (p) => `Code "${p.code}" of "${p.unit}" is also the code of "${p.first}".`,

@@ -339,7 +339,7 @@ export function vi(): Catalog {
       (p.leftOut
         ? `; ${p.total} không cộng dòng này: ${p.leftOut.length === 1 ? `tổng sai ở ${p.leftOut[0]}` : `mỗi tổng sai (${p.leftOut.join(', ')})`} thiếu đúng số liệu của dòng này. Nếu là cùng một đơn vị ghi hai lần, xoá dòng này; nếu là một đơn vị khác ghi nhầm tên, sửa tên và cộng dòng này vào ${p.total}.`
         : p.counted
-          ? `; ${p.counted} cộng cả hai dòng, nên nhiều khả năng đây là một đơn vị khác ghi nhầm tên: sửa tên cho đúng.`
+          ? `; ${p.counted} cộng cả hai dòng: nếu là hai đơn vị khác nhau thì một dòng bị ghi nhầm tên (sửa tên cho đúng); nếu bảng cố ý ghi đơn vị này hai lần (theo khu vực, theo năm…) thì hai dòng cần ghi rõ điều đó.`
           : '.'),
     'duplicate.year': (p) => `Năm ${p.year} xuất hiện hai lần (lần đầu ở ${p.first}); dòng này không được đọc nên không có số liệu nào trong đó được kiểm tra.`,
     'duplicate.code': (p) => `Mã "${p.code}" của "${p.unit}" trùng với mã của "${p.first}".`,

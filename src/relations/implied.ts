@@ -9,6 +9,8 @@
  * households add up to the whole's, so their intervals must meet (when they do not, the parts' rates and
  * the whole's are over different denominators: a warning, not pinned to one cell).
  */
+import { knownParts } from './known-parts.js';
+import { onePartNamed, partialListAt } from '../model/annex.js';
 import { Dec, plain } from '../calc/decimal.js';
 import type { Annex, Unit } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
@@ -251,6 +253,9 @@ export const impliedKind = defineKind<ImpliedRelation>({
       const whole = wholeOf(annex, parent, pairsFor(parent.id));
       if (!whole) continue;
       for (const parts of partitions) {
+        // A list the table does not give whole may hold a row printed for comparison (the region under a province).
+        const list = listOf(annex, parentId, parts);
+        if (list !== 'whole' && !knownParts(annex, parent, parts, list === 'one' ? 'named' : 'not-contradicted')) continue;
         const withPairs = parts.map((id) => annex.units.at(id)!).map((u) => ({ unit: u, pairs: (pairsFor(u.id).get(GROUP_END) ?? []).filter((p) => !p.flow) })).filter((x) => x.pairs.length > 0);
         for (const x of withPairs) {
           yield { type: 'part', unit: x.unit, at: x.pairs[0]!.rate, cells: [...x.pairs.flatMap(pairCells), ...cellsOfWhole(whole)], pairs: x.pairs, whole, wholeUnit: parent };
@@ -382,4 +387,11 @@ function boundsFor(r: ImpliedRelation, ref: string, get: (ref: string) => Dec | 
   }
   const dp = pair.rate.decimals ?? 0;
   return { lo: c.mul(100).div(U).toDecimalPlaces(dp, Dec.ROUND_HALF_UP), hi: c.mul(100).div(L).toDecimalPlaces(dp, Dec.ROUND_HALF_UP) };
+}
+
+/** Whether `parts` are the parent's whole list, one unit named under it, or a list cut short (dots, an excerpt). */
+function listOf(annex: Annex, parent: number, parts: readonly number[]): 'whole' | 'one' | 'cut' {
+  if (onePartNamed(annex, parent, parts)) return 'one';
+  const partition = parts.length > 0 ? annex.units.partitionOf(parts[0]!) : 0;
+  return annex.partialLists && partialListAt(annex, parent, partition) ? 'cut' : 'whole';
 }

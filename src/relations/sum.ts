@@ -3,6 +3,7 @@
  * any depth (province → district → commune; blocks → units), one partition at a time. The finding sits at
  * the parent's cell.
  */
+import { knownParts } from './known-parts.js';
 import { Dec, zero, plain } from '../calc/decimal.js';
 import { intOf, type ScaledValue } from '../calc/scaled.js';
 import { isBlank, onePartNamed, partitionsByParent, type Annex, type Unit, type ValueStore } from '../model/annex.js';
@@ -143,14 +144,14 @@ export const sumKind = defineKind<SumRelation>({
         if (parts.length === 0) continue;
         // A list that is not the parent's whole list: its parts add up to no more than it (`bounded`), not to it.
         let listed: SumRelation[] | undefined;
-        const bounded = () => (listed ??= listedSums(annex, (parent ??= annex.units.at(id)!), parts, slots)).length > 0;
-        if (cutShort(ctx, 'sum', id, pi, () => slots.some((ind) => isOk(annex.values.get(id, ind))), bounded)) {
+        const bounded = (proof: 'named' | 'not-contradicted') => (listed ??= listedSums(annex, (parent ??= annex.units.at(id)!), parts, slots, proof)).length > 0;
+        if (cutShort(ctx, 'sum', id, pi, () => slots.some((ind) => isOk(annex.values.get(id, ind))), () => bounded('not-contradicted'))) {
           for (const r of listed ?? []) visit(r);
           continue;
         }
         if (onePartNamed(annex, id, parts)) {
           // One unit named under its parent (an article's one district): a part of it, not its list.
-          const params = { part: annex.units.at(parts[0]!)!.name, ...(bounded() ? { bounded: true as const } : {}) };
+          const params = { part: annex.units.at(parts[0]!)!.name, ...(bounded('named') ? { bounded: true as const } : {}) };
           ctx.skip({ rule: 'sum', unit: annex.units.at(id)!.name, msg: { id: 'skip.one-part', params } });
           for (const r of listed ?? []) visit(r);
           continue;
@@ -204,12 +205,13 @@ export const sumKind = defineKind<SumRelation>({
 
 /**
  * A partial list's sums (`partial`): for each count that cannot be negative (a net reduction can: the units not
- * listed may have grown), the listed parts with a figure against their parent's figure. None when a part bears
- * the parent's name (`Toàn tỉnh` of another year under a year's heading: no part of it).
+ * listed may have grown), the listed parts with a figure against their parent's figure. Only for parts known to
+ * be the parent's (`knownParts`): a row printed under a total for comparison (its region, the country, another
+ * province, last year, the plan) is read as one unit named under it, and is no part of it.
  */
-function listedSums(annex: Annex, parent: Unit, parts: readonly number[], slots: readonly Indicator[]): SumRelation[] {
+function listedSums(annex: Annex, parent: Unit, parts: readonly number[], slots: readonly Indicator[], proof: 'named' | 'not-contradicted'): SumRelation[] {
   const out: SumRelation[] = [];
-  if (parts.some((u) => annex.units.at(u)!.name === parent.name)) return out;
+  if (!knownParts(annex, parent, parts, proof)) return out;
   for (const ind of slots) {
     if (isNetReduction(ind)) continue;
     const total = annex.values.get(parent.id, ind);

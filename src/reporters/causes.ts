@@ -39,13 +39,16 @@ export function causeMessage(loc: Localisation, cause: Cause, rank: number, lang
 /**
  * The findings a unique cause explains at a cell it does not change (a total's sum failing for a district's typo):
  * their cell is right as it stands, and their recomputed figure is no value to type in. Each with the cause's cells.
+ * Only for a cause every cell of which looks like a typing slip (its `kind`): a cause that fits without one (a
+ * coherent error elsewhere: the total's households typed wrong and its rates computed from them) is no ground to
+ * say another cell needs no change.
  */
 export function consequencesOf(loc: Localisation | undefined, findings: readonly Finding[]): Map<Finding, readonly Cell[]> {
   const out = new Map<Finding, readonly Cell[]>();
   if (!loc) return out;
   for (const part of loc.parts ?? [loc]) {
     const cause = part.causes[0];
-    if (!cause || cause.confidence !== 'unique') continue;
+    if (!cause || cause.confidence !== 'unique' || cause.cells.some((c) => c.kind === undefined)) continue;
     const cells = cause.cells.map((c) => c.cell);
     const refs = new Set(cells.map(displayRef));
     for (const i of cause.explains) {

@@ -62,4 +62,11 @@ describe('an annex split into two tables at a page break', () => {
     expect(r.report.tables.map((t) => t.continues)).toEqual([undefined, undefined]);
     expect(r.findings.some((f) => f.msg.id === 'unknown.table-continued')).toBe(false);
   });
+
+  it('not a continuation: the table pasted again below itself (its rows typed again, no header): no false duplicates (helper-93\'s w3)', async () => {
+    const body = SEED.slice(1);
+    const r = checkDocument(await plan(tbl([...HEADER, ...body]) + PAGE_BREAK + tbl(body)));
+    expect(r.report.tables.map((t) => t.continues)).toEqual([undefined, undefined]);
+    expect(r.findings.filter((f) => f.rule === 'duplicate')).toEqual([]);
+  });
 });

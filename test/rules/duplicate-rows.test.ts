@@ -22,10 +22,10 @@ describe('a unit named twice', () => {
     );
   });
 
-  it('counted by the total: most likely another unit under a wrong name (Cà Mau 2014, Năm Căn printed as Phú Tân)', async () => {
+  it('counted by the total: one row misnamed, or the unit listed twice on purpose (Cà Mau 2014, Năm Căn printed as Phú Tân; helper-93: Bình Định by area)', async () => {
     const f = await duplicate(['Huyện Ngọc Hiển;24.830;1.067;4,30', 'Huyện Phú Tân;17.689;853;4,82', 'Huyện Phú Tân;19.595;1.714;8,75', 'Tổng cộng;62.114;3.634;5,85']);
     expect(f.msg.params).toMatchObject({ counted: 'Tổng cộng' });
-    expect(renderMessage(f.msg, makeFmt('vi'))).toContain('Tổng cộng cộng cả hai dòng, nên nhiều khả năng đây là một đơn vị khác ghi nhầm tên');
+    expect(renderMessage(f.msg, makeFmt('vi'))).toContain('Tổng cộng cộng cả hai dòng: nếu là hai đơn vị khác nhau thì một dòng bị ghi nhầm tên');
   });
 
   it('neither when the sums fail by something else, or cannot be checked', async () => {
