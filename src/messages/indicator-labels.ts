@@ -170,8 +170,11 @@ export interface LayoutWords {
   standard: (s: string) => string;
   /** Over the gross flows of one population: `Diễn biến hộ nghèo trong năm`. */
   flows: (p: Population) => string;
-  /** A measure column of the rows' falls in points, against the year its heading names when it names one. */
-  reduction: (since?: string) => string;
+  /**
+   * A measure column of the rows' falls in points, against the year its heading names when it names one; `points`
+   * false: falls of counts too (a count's in households beside a rate's in points), no unit said.
+   */
+  reduction: (since?: string, points?: boolean) => string;
   /**
    * A fall's label when it is measured against a year it names (Annex.comparedWith): not "during the year", the
    * year before the unit in brackets (`Mức giảm tỷ lệ hộ nghèo so với năm 2015`, `Poverty rate reduction since 2015 (points)`).
@@ -199,7 +202,7 @@ const LAYOUT_VI: LayoutWords = {
   bound: { min: 'Từ', max: 'Đến' },
   standard: (s) => `Theo chuẩn nghèo giai đoạn ${s.replace('-', '–')}`,
   flows: (p) => `Diễn biến hộ ${VI.short[p]} trong năm`,
-  reduction: (since) => (since ? `Giảm so với năm ${since} (điểm %)` : 'Giảm (điểm %)'),
+  reduction: (since, points = true) => `${since ? `Giảm so với năm ${since}` : 'Giảm'}${points ? ' (điểm %)' : ''}`,
   since: (label, y) => beforeUnit(label.replace(/ trong năm\b/u, ''), `so với năm ${y}`),
   ofWhich: 'Trong đó',
 };
@@ -215,7 +218,7 @@ const LAYOUT_EN: LayoutWords = {
   bound: { min: 'From', max: 'To' },
   standard: (s) => `${s.replace('-', '–')} poverty standard`,
   flows: (p) => `Changes among the ${EN.short[p]} during the year`,
-  reduction: (since) => (since ? `Fall since ${since} (points)` : 'Fall (points)'),
+  reduction: (since, points = true) => `${since ? `Fall since ${since}` : 'Fall'}${points ? ' (points)' : ''}`,
   since: (label, y) => beforeUnit(label.replace(/ during the year\b/u, ''), `since ${y}`),
   ofWhich: 'Of which',
 };

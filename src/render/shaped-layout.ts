@@ -420,8 +420,9 @@ function grid(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolean): Ann
     const inCol = cols.filter((c) => at(c).k === k);
     const years = new Set(inCol.map((c) => c.parsed.year));
     if (years.size === 1 && inCol[0]?.parsed.year !== undefined) return inCol[0].yearHeading ?? w.year(inCol[0].parsed.year);
-    // A column of the rows' falls (`Giảm so với năm 2017 (%)`): said so, with the year it names.
-    if (inCol.length > 0 && inCol.every((c) => c.point?.time === 'reduced')) return w.reduction(src.source.comparedWith?.[inCol[0]!.slot]);
+    // A column of the rows' falls (`Giảm so với năm 2017 (%)`; the fall between two years, `Giảm`, a count's in
+    // households beside a rate's in points): said so, with the year it names.
+    if (inCol.length > 0 && inCol.every((c) => c.point?.time === 'reduced')) return w.reduction(src.source.comparedWith?.[inCol[0]!.slot], inCol.every((c) => c.point?.measure === 'points'));
     const measures = new Set(inCol.map(measureName));
     if (measures.size === 1) return w.measure[measureName(inCol[0]!)];
     // Rates and falls in points in one column (`Tỷ lệ (%)` beside the poor and beside their fall): percentages.

@@ -12,6 +12,7 @@ import { foldKey } from './normalize.js';
 import { comparedWithYear, featuresOf, measureOnly, PLAN_WORDS, recognise, withoutYearMark } from './words.js';
 import { titleTotal } from './title.js';
 import { applyRowYears } from './wide-years.js';
+import { yearChange, type YearChange } from './years.js';
 import { settleListedParts } from './listed-parts.js';
 import { isLabelHeader, isMeasureHeader, isMeasureValue, isNotesHeader, isSttHeader } from './aliases.js';
 import { clip, columnTexts, hasDigit, LIST_MARKER, newDraft, partName, takeIndicators, tidyName, unknownLabelParams, unnamedTotal, type Draft } from './draft.js';
@@ -42,7 +43,17 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
   const years = series?.years;
   const unitCols = unitColumns(block, draft, series);
   const measures = !years && headerRow !== undefined ? measureColumns(unitCols.map((c) => headerText(block, c))) : undefined;
-  if (years) readYearColumns(grid, draft, rows, unitCols, years, headerRow!);
+  if (years) {
+    readYearColumns(grid, draft, rows, unitCols, years, headerRow!);
+    const change = series!.change;
+    // The fall beside the two years, each row's, when every row with a figure under it can have one (else it is
+    // reported as a comparison and printed as read).
+    if (change && !readYearChange(grid, draft, rows, years, change)) {
+      series!.besides.set(change.col, 'comparison');
+      const at = cellAt(grid, headerRow!, change.col);
+      draft.findings.push({ rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.column', params: { text: cellText(at), kind: 'comparison' } } });
+    }
+  }
   else if (measures) readMeasureColumns(grid, draft, rows, unitCols, measures, headerRow!);
   else readUnitColumns(block, draft, unitCols);
   // Among years, a period's column, a plan's beside the year's results and a comparison's, and a notes column
@@ -51,8 +62,9 @@ export function readWide(grid: Grid, labelCol: number, line: LabelLine): Draft {
   if (asRead.length > 0) draft.columnsNotRead = asRead;
   const stray = reportStrayRows(block, draft, line, unitCols, mismatched);
   // The rows it does not read are rows of the table as printed (`table` prints them under the units', years' or
-  // measures' columns).
-  if (stray.length > 0) draft.rowsNotRead = stray.map((r) => rowNotRead(block, r, unitCols, measureCol));
+  // measures' columns, and the fall's beside two years when it was read).
+  const changeCol = series?.change && !series.besides.has(series.change.col) ? [series.change.col] : [];
+  if (stray.length > 0) draft.rowsNotRead = stray.map((r) => rowNotRead(block, r, [...unitCols, ...changeCol], measureCol));
   return draft;
 }
 
@@ -141,6 +153,8 @@ function unitColumns(b: WideBlock, draft: Draft, series: YearColumns | undefined
       unitCols.push(c);
       continue;
     }
+    // The fall between the two years: each row's change (readYearChange).
+    if (c === series?.change?.col) continue;
     // Beside years, a period's, a plan's or a comparison's column is no unit: reported (and printed as read, keptColumns).
     const beside = series?.besides.get(c);
     if (beside) {
@@ -390,12 +404,14 @@ const YEAR_HEADER = new RegExp(`^(?:(?:${PLAN_WORDS}|${RESULT_WORDS})\\s*[-–]?
 /** A year's heading that names the year's plan (`Kế hoạch năm 2023`, `KH 2023`, `Mục tiêu năm 2025`). */
 const PLAN_YEAR = new RegExp(`^(?:${PLAN_WORDS})\\s`, 'iu');
 /** A column comparing two others (`So sánh (%)`, `Tỷ lệ đạt so với KH`, `% so với cùng kỳ`, `Tăng/giảm`). */
-const COMPARISON_HEADER = /^(?:so sánh|so với|ss\b|t[ỷỉ] lệ đạt|mức đạt|đạt\b|%\s*(?:so|đạt|kh\b|kế hoạch|thực hiện)|tăng\s*[/,-]?\s*giảm|compared|% of (?:the )?(?:plan|target))/iu;
+const COMPARISON_HEADER = /^(?:so sánh|so với|ss\b|t[ỷỉ] lệ đạt|mức đạt|đạt\b|%\s*(?:so|đạt|kh\b|kế hoạch|thực hiện)|tăng\s*[/,-]?\s*giảm|tăng\s*\(\s*\+\s*\)|chênh lệch|compared|% of (?:the )?(?:plan|target))/iu;
 
 /** The columns of a series by year: each year's column, and the columns beside them that no year is (read as printed). */
 interface YearColumns {
   years: Map<number, string>;
-  besides: Map<number, 'period' | 'planBeside' | 'comparison'>;
+  besides: Map<number, 'period' | 'planBeside' | 'comparison' | 'planColumn' | 'increase'>;
+  /** The column of the fall between the two years, after both (`Giảm (%)`): read as each row's change (readYearColumns). */
+  change?: { col: number } & YearChange;
 }
 
 /**
@@ -407,6 +423,7 @@ interface YearColumns {
 function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: number): YearColumns | undefined {
   const byYear = new Map<string, Array<{ col: number; plan: boolean }>>();
   const besides: YearColumns['besides'] = new Map();
+  const changes: number[] = [];
   let others = 0;
   for (let c = labelCol + 1; c < width; c++) {
     const full = cellText(cellAt(grid, headerRow, c));
@@ -421,6 +438,12 @@ function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: num
     // unit's; it keeps the others from being years no more (reported and printed as read).
     else if (isPeriodHeader(full)) besides.set(c, 'period');
     else if (COMPARISON_HEADER.test(full.trim())) besides.set(c, 'comparison');
+    // The fall between the years (`Giảm (%)`, `Mức giảm (điểm %)`): read when it follows exactly two years (below).
+    else if (yearChange(full) !== undefined) changes.push(c);
+    // A rise (`Tăng (%)`): the vocabulary has no rise, and its sign is the fall's opposite; a plan or an
+    // achievement against one beside the years (`Chỉ tiêu giao (%)`). Neither stops the others being years.
+    else if (featuresOf(full).increase) besides.set(c, 'increase');
+    else if (isPlanHeader(full)) besides.set(c, 'planColumn');
     else others++;
   }
   const years = new Map<number, string>();
@@ -431,7 +454,13 @@ function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: num
     years.set(read.col, y);
     for (const x of cols) if (x !== read) besides.set(x.col, 'planBeside');
   }
-  return years.size >= 2 && others === 0 ? { years: new Map([...years].sort((a, b) => a[0] - b[0])), besides } : undefined;
+  if (years.size < 2 || others > 0) return undefined;
+  // One fall, after exactly two years: the change between them. Else (three years, two falls) it says not which
+  // years it is between: reported as a comparison and printed as read.
+  const [col] = changes;
+  const change = changes.length === 1 && years.size === 2 && [...years.keys()].every((y) => y < col!) ? { col: col!, ...yearChange(cellText(cellAt(grid, headerRow, col!)))! } : undefined;
+  if (!change) for (const c of changes) besides.set(c, 'comparison');
+  return { years: new Map([...years].sort((a, b) => a[0] - b[0])), besides, ...(change ? { change } : {}) };
 }
 
 const PERIOD_HEADER = /^(?:giai đoạn|gđ|thời kỳ|năm|period|years?)?\s*(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d(?:\s*\([^()]*\))?$/iu;
@@ -478,6 +507,43 @@ function readYearColumns(grid: Grid, draft: Draft, rows: Map<number, Indicator>,
     draft.subSlots.clear();
     for (const [key, sub] of subs) for (const y of years.values()) draft.subSlots.set(withDims(key, { year: y }), { ...sub, parent: withDims(sub.parent, { year: y }) });
   }
+}
+
+/**
+ * The fall between a series' two years (`Chỉ tiêu | Năm 2021 (%) | Năm 2022 (%) | Giảm (%)`), each indicator row's
+ * change slot without a year (the rate's fall in points, a count's in households): rate-change and flow check it as
+ * the change between the two years a table prints (relations/slots.ts `seriesChange`), as they do a row of falls
+ * (`Mức giảm tỷ lệ hộ nghèo` under `2021 | 2022`) or a table of units (`năm 2021 | năm 2022 | Mức giảm`). False,
+ * nothing read, when a row with a figure under it has no such fall: not a value at a point (a flow, an end of year), a
+ * measure the heading contradicts (`Giảm (%)` beside a count: a relative fall), a population without one.
+ */
+function readYearChange(grid: Grid, draft: Draft, rows: ReadonlyMap<number, Indicator>, years: ReadonlyMap<number, string>, change: { col: number } & YearChange): boolean {
+  const read: Array<{ key: Indicator; label: Cell; cell: Cell }> = [];
+  for (const [r, indicator] of rows) {
+    const cell = cellAt(grid, r, change.col);
+    if (cellText(cell) === '') continue;
+    const { indicator: base, ...dims } = parseSlot(indicator);
+    const p = describeIndicator(base);
+    if (!p || p.time !== 'point' || p.role !== 'value' || dims.part !== undefined) return false;
+    const rate = p.measure === 'rate';
+    if (change.measure !== undefined && (change.measure === 'rate') !== rate) return false;
+    if (!rate && p.measure !== 'count' && p.measure !== 'persons') return false;
+    const k = indicatorKey({ ...p, time: 'reduced', measure: rate ? 'points' : p.measure });
+    const year = [...years.values()][0]!;
+    const key = k === undefined ? undefined : slotKey(k, dims);
+    const label = draft.labelCells[withDims(indicator, { year })];
+    if (key === undefined || !label || read.some((x) => x.key === key)) return false;
+    read.push({ key, label, cell: cell! });
+  }
+  if (read.length === 0) return false;
+  const unit = draft.units.length - 1;
+  for (const { key, label, cell } of read) {
+    draft.indicators.push(key);
+    draft.labelCells[key] = label;
+    if (change.since !== undefined) (draft.comparedWith ??= {})[key] = change.since;
+    draft.values.push({ unit, indicator: key, cell });
+  }
+  return true;
 }
 
 /** The measure each column names, when every unit column names only a measure (`Số hộ | Số nhân khẩu | Tỷ lệ (%)`). */

@@ -391,9 +391,27 @@ export function mayMatch(re: RegExp, text: string): boolean {
 /** A mark after a year that says what kind of figure it is: `2021 (ước)`, `2021 (sơ bộ)`, `2021*`. */
 const YEAR_MARK = /(?<=\d{4})(?:\s*\*+|\s*\((?:ước[^()]*|sơ bộ|dự kiến|dự ước|kế hoạch|KH|est[^()]*|prel[^()]*|p|e)\))$/iu;
 
-/** A year's heading without the mark after it (`2021 (ước)` → `2021`): the text as it is when it has none. */
+/**
+ * A unit of measure in brackets after a heading (`Năm 2021 (%)`, `2021 (hộ)`, `Giảm (điểm %)`): what the column's
+ * figures are counted in, as a table of indicators by year heads its years and its change.
+ */
+const MEASURE_MARK = /\s*\(\s*(?:%|điểm\s*%?|điểm phần trăm|hộ|người|khẩu|nhân khẩu|households?|persons|pp|points?|percent)\s*\)$/iu;
+
+/** A heading without the unit of measure in brackets after it (`Năm 2021 (%)` → `Năm 2021`). */
+export const withoutMeasureMark = (text: string): string => text.replace(MEASURE_MARK, '');
+
+/** The unit of measure in brackets after a heading (`(%)`, `(hộ)`), without the brackets; undefined when it has none. */
+export function measureMarkOf(text: string): string | undefined {
+  const m = MEASURE_MARK.exec(text);
+  return m ? m[0].trim().slice(1, -1).trim() : undefined;
+}
+
+/**
+ * A year's heading without the mark after it (`2021 (ước)` → `2021`) and without a unit of measure after that
+ * (`Năm 2021 (%)` → `Năm 2021`): the text as it is when it has neither.
+ */
 export function withoutYearMark(text: string): string {
-  return text.replace(YEAR_MARK, '');
+  return withoutMeasureMark(text).replace(YEAR_MARK, '');
 }
 
 const COMPARED_WITH_NAMED_YEAR = /\bso voi (?:dau |cuoi )?nam ((?:19|20)\d\d)\b|\b(?:compared (?:with|to)|since|from) ((?:19|20)\d\d)\b/;

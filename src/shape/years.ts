@@ -10,7 +10,7 @@ import { slotKey } from '../model/slots.js';
 import { clip, newDraft, tidyName, unknownLabelParams, type Draft } from './draft.js';
 import { headerBand } from './header.js';
 import { emptyLine, figuresRight, type LabelLine } from './scan.js';
-import { combine, featuresOf, keyOf, withoutYearMark, type Features } from './words.js';
+import { combine, comparedWithYear, featuresOf, keyOf, measureMarkOf, withoutMeasureMark, withoutYearMark, type Features } from './words.js';
 import { titleTotal } from './title.js';
 import { isLabelHeader } from './aliases.js';
 
@@ -124,8 +124,47 @@ export function readYearRows(grid: Grid, found: YearRows): Draft {
   return draft;
 }
 
-/** Whether a header's texts are years only, two or more (`2018 | 2019 | 2020`, `Năm 2021 | Năm 2022`). */
-export const yearsOnly = (heads: readonly string[]) => heads.length >= 2 && heads.every((t) => YEAR.test(t) || PRELIMINARY_YEAR.test(t));
+/**
+ * Whether a header's texts are years only, two or more (`2018 | 2019 | 2020`, `Năm 2021 | Năm 2022`, with a unit of
+ * measure after them: `Năm 2021 (%)`), or exactly two years and the change between them after both (`Năm 2021 (%) |
+ * Năm 2022 (%) | Giảm (%)`: `yearChange`).
+ */
+export function yearsOnly(heads: readonly string[]): boolean {
+  const isYear = (t: string) => YEAR.test(withoutMeasureMark(t)) || PRELIMINARY_YEAR.test(withoutMeasureMark(t));
+  if (heads.length >= 2 && heads.every(isYear)) return true;
+  return heads.length === 3 && isYear(heads[0]!) && isYear(heads[1]!) && yearChange(heads[2]!) !== undefined;
+}
+
+/** The fall a column beside two years gives (`yearChange`): in what it is counted, and the year it names, if any. */
+export interface YearChange {
+  /** `rate`: in points (`Giảm (%)`, `Mức giảm (điểm %)`); `count`: in households or persons (`Giảm (hộ)`); undefined: as each row's indicator. */
+  measure?: 'rate' | 'count';
+  /** The year its heading says it is against (`Giảm so với năm 2021`). */
+  since?: string;
+}
+
+/**
+ * A column headed as the fall between two years (`Giảm`, `Giảm (%)`, `Mức giảm (điểm %)`, `Giảm (hộ)`, `Giảm so với
+ * năm 2021`, `Decrease`): the earlier year's figure less the later's, each row's. Nothing else in the heading: not a
+ * population (`Mức giảm tỷ lệ hộ nghèo` is a row's label), a target, an average a year (`Giảm bình quân`). Not a rise
+ * (`Tăng`), nor a change whose sign the heading leaves open (`Tăng/giảm`, `Tăng (+), giảm (-)`, `Chênh lệch`, `So
+ * sánh`): their figures may be either difference, and are not read as the fall.
+ */
+export function yearChange(text: string): YearChange | undefined {
+  const head = text.trim();
+  if (/\b(?:tăng|increase|rise|chênh|so sánh|compared?)/iu.test(head)) return undefined;
+  const f = featuresOf(withoutMeasureMark(head));
+  if (f.time !== 'reduced' || f.population !== undefined || f.em || f.role !== undefined || f.area !== undefined || f.increase || f.share || f.average || f.selected || f.money || f.compared || f.ofWhich || f.standard !== undefined) return undefined;
+  const since = comparedWithYear(head);
+  if (f.year !== undefined && f.year !== since) return undefined;
+  const mark = measureMarkOf(head);
+  const m = mark !== undefined ? markMeasure(mark) : f.measure;
+  const measure = m === 'rate' || m === 'points' ? 'rate' : m === 'count' || m === 'persons' ? 'count' : undefined;
+  return { ...(measure ? { measure } : {}), ...(since !== undefined ? { since } : {}) };
+}
+
+/** What a unit of measure after a heading counts: `%`, `điểm %` a rate's points; `hộ`, `người` households or persons. */
+const markMeasure = (mark: string): 'rate' | 'count' => (/%|điểm|pp|point|percent/iu.test(mark) ? 'rate' : 'count');
 
 /**
  * A year whose figures are preliminary, estimated or the year's results (`Sơ bộ - 2022`, `Ước 2023`, `Thực hiện năm

@@ -208,3 +208,18 @@ describe('a column\'s unit after its label', () => {
     expect(header.find((t) => t.startsWith('Tỷ lệ đạt'))).toMatch(/\(%\)|%\)/);
   });
 });
+
+describe('the fall between two years, a column after them', () => {
+  const headOf = (csv: string, lang: 'vi' | 'en') => layoutAsRead(shape(gridFromBytes(Buffer.from(`\uFEFF${csv}`)), {}).annex, lang, () => '').header.map((c) => c.text);
+
+  it('is headed a fall in points when every row is a rate', () => {
+    const csv = ['Chỉ tiêu;Năm 2021 (%);Năm 2022 (%);Giảm (%)', 'Tỷ lệ hộ nghèo;5,20;4,03;1,17', 'Tỷ lệ hộ nghèo dân tộc thiểu số;25,91;21,02;4,89'].join('\n');
+    expect(headOf(csv, 'vi').slice(-3)).toEqual(['Năm 2021 (%)', 'Năm 2022 (%)', 'Giảm (điểm %)']);
+  });
+
+  it('a fall without a unit when a count\'s fall (households) stands beside a rate\'s (points)', () => {
+    const csv = ['Chỉ tiêu;Năm 2021;Năm 2022;Giảm', 'Số hộ nghèo (hộ);20.100;17.500;2.600', 'Tỷ lệ hộ nghèo (%);10,05;8,61;1,44'].join('\n');
+    expect(headOf(csv, 'vi').at(-1)).toBe('Giảm');
+    expect(headOf(csv, 'en').at(-1)).toBe('Fall');
+  });
+});
