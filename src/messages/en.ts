@@ -374,7 +374,7 @@ export function en(): Catalog {
     'skip.partial-list': (p) =>
       (p.of !== undefined ? `the list names only ${p.listed} of the ${p.of} provinces (to ${p.cell}): an excerpt, not every unit` : p.empty ? `the list names units without their figures (${p.cell} "${p.text}", …)` : `the list of units ends with a row of dots (${p.cell}): not every unit is listed`) +
       (p.bounded ? EN_BOUNDED : ''),
-    'skip.one-part': (p) => `the table names one unit under it (${p.part}): a part of it, not its whole list${p.bounded ? EN_BOUNDED : ''}`,
+    'skip.one-part': (p) => `the table names one unit under it (${p.part}): a part of it or a row printed for comparison, not its whole list${p.bounded ? EN_BOUNDED : ''}`,
     'skip.no-total': (p) =>
       p.total !== undefined ? `${p.total} is the total, but the table lists no units under it to add up` : "no unit is the total (none is named as one: Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); name it with --total, or add its name to the configuration's totalNames",
     'skip.nothing': () => 'no unit has the values it needs',

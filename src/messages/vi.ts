@@ -380,7 +380,7 @@ export function vi(): Catalog {
     'skip.partial-list': (p) =>
       (p.of !== undefined ? `danh sách chỉ có ${p.listed} trong ${p.of} tỉnh, thành phố (đến ô ${p.cell}): một phần trích ra, không phải tất cả các đơn vị` : p.empty ? `danh sách có đơn vị không ghi số liệu (ô ${p.cell} "${p.text}", …)` : `danh sách đơn vị kết thúc bằng dòng dấu chấm (ô ${p.cell}): bảng không liệt kê hết các đơn vị`) +
       (p.bounded ? VI_BOUNDED : ''),
-    'skip.one-part': (p) => `bảng chỉ nêu một đơn vị (${p.part}) thuộc đơn vị này: đó là một phần, không phải toàn bộ danh sách${p.bounded ? VI_BOUNDED : ''}`,
+    'skip.one-part': (p) => `bảng chỉ nêu một đơn vị (${p.part}) dưới đơn vị này: một phần của nó hoặc một dòng ghi để so sánh, không phải toàn bộ danh sách${p.bounded ? VI_BOUNDED : ''}`,
     'skip.no-total': (p) =>
       p.total !== undefined ? `${p.total} là tổng nhưng bảng không liệt kê đơn vị nào thuộc ${p.total} để cộng lại` : 'không có đơn vị nào là tổng (không có tên như Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); chỉ rõ bằng --total, hoặc thêm tên đơn vị tổng vào totalNames của tệp cấu hình',
     'skip.nothing': () => 'không đơn vị nào có đủ số liệu cần thiết',

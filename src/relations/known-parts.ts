@@ -36,7 +36,9 @@ export function knownParts(annex: Annex, parent: Unit, parts: readonly number[],
  * another region), undefined when it says nothing (`Bắc Trà My`, `Kế hoạch giao`).
  */
 function partByName(name: string, region: number | undefined, level: number | undefined): 'part' | 'not' | undefined {
-  if (regionNamed(name) !== undefined || levelOfTotal(name) !== undefined) return 'not';
+  // A region is a part of the country only (its provinces are not a region's parts' parts here).
+  if (regionNamed(name) !== undefined) return region === undefined && level === 0 ? 'part' : 'not';
+  if (levelOfTotal(name) !== undefined) return 'not';
   const province = regionOfProvince(name);
   if (region !== undefined) return province === undefined ? undefined : province === region ? 'part' : 'not';
   const own = adminLevel(name) ?? (province !== undefined ? 1 : undefined);
