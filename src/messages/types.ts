@@ -100,6 +100,8 @@ export interface UiText {
   allUnits: string;
   annexTitle: string;
   legend: string;
+  /** The sheet of a workbook's table, in the heading of the table printed under the findings (its cells' references are on it). */
+  tableSheet: (sheet: string) => string;
   summary: (c: SummaryCounts) => string;
   /** One word for a file's verdict (tables, JUnit, step summaries). */
   verdictWord: { ok: string; invalid: string; unchecked: string; unreadable: string };

@@ -13,6 +13,12 @@ export interface BoxOptions {
   style?: (text: string, row: number, col: number) => string;
   /** Rows after which a separator line is drawn (e.g. under a group). */
   separators?: ReadonlySet<number>;
+  /**
+   * A spreadsheet's margins (render/source-refs.ts): a label over each column (a line above the table) and one left
+   * of the header and of each row, outside the borders; `style` colours them. `indent`: the indentation the table
+   * would have without them, which the row labels take first (a label of one character costs no width).
+   */
+  margins?: { columns: readonly string[]; header: string; rows: readonly string[]; style?: (text: string) => string; indent?: number };
 }
 
 /**
@@ -60,10 +66,18 @@ export function renderBox(header0: string[], rows0: string[][], opts: BoxOptions
   const rows = rows0.map((r) => r.map(fit));
   // reduce, not Math.max(...spread): a national table has thousands of rows.
   const cols = rows.reduce((m, r) => Math.max(m, r.length), header.length);
-  const widths = Array.from({ length: cols }, (_, c) => rows.reduce((m, r) => Math.max(m, displayWidth(r[c] ?? '')), displayWidth(header[c] ?? '')));
+  const m = opts.margins;
+  // A column is as wide as its label over it too (a range of letters over a narrow column).
+  const widths = Array.from({ length: cols }, (_, c) => rows.reduce((w, r) => Math.max(w, displayWidth(r[c] ?? '')), Math.max(displayWidth(header[c] ?? ''), displayWidth(m?.columns[c] ?? ''))));
   const style = opts.style ?? ((t: string) => t);
-  const line = (l: string, m: string, r: string) => l + widths.map((w) => '─'.repeat(w + 2)).join(m) + r;
+  // The row labels' column, right-aligned, then a space before the border (within the indentation when they fit it).
+  const labels = m ? [m.header, ...m.rows].reduce((w, t) => Math.max(w, displayWidth(t)), 0) : 0;
+  const left = Math.max(labels + (labels > 0 ? 1 : 0), m?.indent ?? 0);
+  const mstyle = m?.style ?? ((t: string) => t);
+  const margin = (t: string) => (t ? ' '.repeat(left - 1 - displayWidth(t)) + mstyle(t) + ' ' : ' '.repeat(left));
+  const line = (l: string, mid: string, r: string) => margin('') + l + widths.map((w) => '─'.repeat(w + 2)).join(mid) + r;
   const row = (cells: string[], ri: number, headerRow: boolean) =>
+    margin(headerRow ? (m?.header ?? '') : (m?.rows[ri] ?? '')) +
     '│' +
     widths
       .map((w, c) => {
@@ -73,10 +87,26 @@ export function renderBox(header0: string[], rows0: string[][], opts: BoxOptions
       .join('│') +
     '│';
   const out = [line('┌', '┬', '┐'), row(header, -1, true), line('├', '┼', '┤')];
+  if (m && m.columns.some((t) => t !== '')) out.unshift(columnLabels(m.columns, widths, left, mstyle));
   rows.forEach((r, i) => {
     out.push(row(r, i, false));
     if (opts.separators?.has(i) && i < rows.length - 1) out.push(line('├', '┼', '┤'));
   });
   out.push(line('└', '┴', '┘'));
   return out.join('\n');
+}
+
+/** The line of column labels over a table: each centred over its column (the left one when it cannot be), no trailing space. */
+function columnLabels(labels: readonly string[], widths: readonly number[], left: number, style: (t: string) => string): string {
+  let out = ' '.repeat(left) + ' ';
+  let pending = '';
+  widths.forEach((w, c) => {
+    const t = labels[c] ?? '';
+    const before = Math.floor((w - displayWidth(t)) / 2);
+    if (t) {
+      out += pending + ' '.repeat(1 + before) + style(t);
+      pending = ' '.repeat(w - before - displayWidth(t) + 2);
+    } else pending += ' '.repeat(w + 3);
+  });
+  return out.trimEnd();
 }

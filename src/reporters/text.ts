@@ -9,6 +9,8 @@ import type { Lang } from '../model/lang.js';
 import { type Finding, type Severity, SEVERITIES, severityRank, type Skip } from '../model/finding.js';
 import type { FileResult } from '../model/file-result.js';
 import { layoutAsRead } from '../render/shaped-layout.js';
+import { sourceMargins } from '../render/source-refs.js';
+import type { LayoutCell } from '../render/annex-layout.js';
 import { displayWidth, renderBox, type Align } from '../render/box.js';
 import { numericColumns } from '../render/table-data.js';
 import { DRAWN_TABLE_UNITS, cellLabel, checksLine, countFindings, coverageText, langOf, localeText, placeLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
@@ -65,30 +67,39 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
     const prev = worst.get(f.at.ref);
     if (!prev || severityRank(f.severity) < severityRank(prev)) worst.set(f.at.ref, f.severity);
   }
-  const cellOf = (unitId: number, ind: string) => annex.values.get(unitId, ind as Indicator)?.cell;
+  // The input cell a printed cell shows: a value's, a unit's name, a row not read's label (render/source-refs.ts).
+  const sourceCell = (c: LayoutCell): Cell | undefined => {
+    if (c.kind === 'value' && c.unit !== undefined && c.indicator) return annex.values.get(c.unit, c.indicator)?.cell;
+    if (c.kind === 'unit' && c.unit !== undefined) return annex.units.at(c.unit)?.cell;
+    return c.cell;
+  };
   const build = (transpose?: boolean) => {
     const layout = layoutAsRead(
       annex,
       lang,
       (u, ind) => {
         const v = annex.values.get(u.id, ind);
-        const sev = v ? worst.get(v.cell.ref) : undefined;
         // Numbers in the report's convention, at the decimals printed, as the messages under the table and the
         // HTML report write them (an English file's 210,299 read in a Vietnamese report was two hundred and ten
         // point 299); what is not a number as it was written.
-        const shown = v?.status === 'ok' && v.plain !== undefined ? formatPlain(v.plain, lang) : (v?.text ?? '');
-        return shown + (sev ? ` ${MARK[sev]}` : '');
+        return v?.status === 'ok' && v.plain !== undefined ? formatPlain(v.plain, lang) : (v?.text ?? '');
       },
       transpose,
       // The rows not read too (a yearbook's income row: `5.505` beside `0.89` in an English report).
       lang,
     );
-    const header = layout.header.map((c) => {
-      const u = c.unit !== undefined ? annex.units.at(c.unit) : undefined;
-      const sev = u?.cell ? worst.get(u.cell.ref) : undefined;
-      return c.text + (sev ? ` ${MARK[sev]}` : '');
-    });
-    const rows = layout.rows.map((r) => r.map((c) => c.text));
+    // The input's row numbers and column letters around the table, as a spreadsheet shows them; a marked cell they
+    // do not place (its printed row or column gathers input rows or columns not next to each other) has its reference
+    // beside its mark.
+    const margins = sourceMargins(layout.header, layout.rows, sourceCell, (c) => (c.kind === 'label' && c.indicator ? annex.labelCells[c.indicator] : undefined));
+    const mark = (cell: Cell | undefined, place?: { row: number; col: number }) => {
+      const sev = cell ? worst.get(cell.ref) : undefined;
+      if (!sev) return '';
+      const placed = !margins || !place || margins.placed(place.row, place.col, cell!);
+      return ` ${MARK[sev]}${placed ? '' : ` ${cell!.ref}`}`;
+    };
+    const header = layout.header.map((c) => c.text + (c.kind === 'unit' && c.unit !== undefined ? mark(annex.units.at(c.unit)?.cell) : ''));
+    const rows = layout.rows.map((r, ri) => r.map((c, ci) => c.text + (c.kind === 'value' ? mark(sourceCell(c), { row: ri, col: ci }) : '')));
     const align: Align[] = numericColumns(layout).map((n) => (n ? 'right' : 'left'));
     const text = renderBox(header, rows, {
       align,
@@ -96,23 +107,32 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
         if (ri < 0) return opts.style.bold(t);
         const c = layout.rows[ri]?.[ci];
         if (c?.kind !== 'value' || c.unit === undefined || !c.indicator) return t;
-        const ref = cellOf(c.unit, c.indicator)?.ref;
+        const ref = sourceCell(c)?.ref;
         const sev = ref ? worst.get(ref) : undefined;
         return sev ? paint(opts.style, sev, t) : t;
       },
+      // Indented as the report's lines are, the row labels in the indentation.
+      margins: { columns: margins?.columns ?? [], header: margins?.header ?? '', rows: margins?.rows ?? [], style: opts.style.dim, indent: 2 },
     });
-    return { text, transposed: layout.transposed };
+    return { text, transposed: layout.transposed, sheet: margins?.sheet };
   };
   // As the input has it; when that is wider than the terminal, the other way round (units as rows or as
-  // columns); when neither fits, a note instead of a table that the terminal would wrap into nonsense.
-  const width = (t: string) => displayWidth(t.split('\n')[0]!) + 2;
+  // columns); when neither fits, a note instead of a table that the terminal would wrap into nonsense. The margins
+  // (row numbers, column letters) count in the width.
+  const width = (t: string) => t.split('\n').reduce((w, l) => Math.max(w, displayWidth(stripAnsi(l))), 0);
   const asRead = build();
   const other = width(asRead.text) > opts.width ? build(!asRead.transposed) : undefined;
-  const text = other && width(other.text) < width(asRead.text) ? other.text : asRead.text;
-  const head = ['', `  ${style(opts).bold(title ?? ui.annexTitle)}`];
+  const chosen = other && width(other.text) < width(asRead.text) ? other : asRead;
+  const text = chosen.text;
+  // A workbook's sheet, once: every cell of the table is on it.
+  const heading = `${title ?? ui.annexTitle}${chosen.sheet !== undefined ? ` — ${ui.tableSheet(visible(chosen.sheet))}` : ''}`;
+  const head = ['', `  ${style(opts).bold(heading)}`];
   if (opts.fitWidth && width(text) > opts.width) return [...head, `  ${opts.style.dim(ui.tableTooWide(width(text), opts.width, visible(file.file)))}`];
-  return [...head, ...text.split('\n').map((l) => `  ${l}`), `  ${opts.style.dim(ui.legend)}`];
+  return [...head, ...text.split('\n'), `  ${opts.style.dim(ui.legend)}`];
 }
+
+/** A line's text without its colours (the margins are dim): its width is what the terminal shows. */
+const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 const style = (o: TextOptions) => o.style;
 

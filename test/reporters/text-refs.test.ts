@@ -1,0 +1,91 @@
+/**
+ * The text report's table names its cells as the input does: the input's row numbers left of the printed rows and its
+ * column letters over the printed columns (swapped when the table is printed the other way round), so the cell a
+ * finding names (`G6`) is found in the table under it; the sheet once, in the table's heading; within the terminal.
+ */
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers.js';
+
+/** The table's lines: from the line after its heading to the legend. */
+function tableLines(stdout: string, heading: RegExp): string[] {
+  const lines = stdout.split('\n');
+  const start = lines.findIndex((l) => heading.test(l));
+  const end = lines.findIndex((l, i) => i > start && /✖ (lỗi|error)/.test(l) && !l.includes('│'));
+  return lines.slice(start + 1, end);
+}
+
+/** The text of the printed cell at the input's `row` label and `col` label, read as an analyst would: along the margins. */
+function at(lines: readonly string[], row: string, col: string): string {
+  const letters = lines[0]!;
+  const line = lines.find((l) => l.includes('│') && l.slice(0, l.indexOf('│')).trim() === row);
+  if (!line) throw new Error(`no printed row ${row}`);
+  const m = new RegExp(`(?<=\\s|^)${col.replace(/[–]/g, '\\$&')}(?=\\s|$)`).exec(letters);
+  if (!m) throw new Error(`no printed column ${col}`);
+  const x = m.index;
+  // The cell of `line` whose borders enclose the letter's position.
+  const left = line.lastIndexOf('│', x);
+  const right = line.indexOf('│', x);
+  return line.slice(left + 1, right).trim();
+}
+
+describe('the printed table, cell by the input\'s reference', () => {
+  it('units as columns, as read (the seed planted with a typo): I6, D6 and I10 where the findings say', async () => {
+    const r = await cli(['validate', 'fixtures/planted/poor-end-transposed.csv'], { env: { COLUMNS: '200' } });
+    const t = tableLines(r.stdout, /Bảng số liệu/);
+    expect(at(t, '6', 'I')).toBe('4.963 ✖');
+    expect(at(t, '6', 'D')).toBe('20.626 ✖');
+    expect(at(t, '10', 'I')).toBe('13,56 ✖');
+    expect(at(t, '1', 'I')).toBe('Chiêm Hóa');
+    expect(at(t, '6', 'B')).toBe('Số hộ nghèo cuối năm');
+  });
+
+  it('units as rows in the input, printed as columns to fit: letters on the rows, row numbers over the columns (Hướng Hóa\'s G6)', async () => {
+    const r = await cli(['validate', 'fixtures/published/review-2016-huong-hoa-urban-rural-gross-flows.csv'], { env: { COLUMNS: '100' } });
+    expect(r.stdout).toContain('G6 · formula · Nông thôn');
+    const t = tableLines(r.stdout, /Bảng số liệu/);
+    expect(at(t, 'G', '6')).toBe('8,0 ✖');
+    expect(at(t, 'B', '6')).toBe('Nông thôn');
+    expect(at(t, 'H', '5')).toBe('0 ℹ');
+  });
+
+  it('units as rows, printed as read: row numbers on the rows, letters over the columns (national 2022\'s C4)', async () => {
+    const r = await cli(['validate', 'fixtures/published/national-2022-regions.csv'], { env: { COLUMNS: '250' } });
+    const t = tableLines(r.stdout, /Bảng số liệu/);
+    expect(at(t, '4', 'C')).toBe('169.566 ✖');
+    expect(at(t, '4', 'A')).toBe('Đồng bằng sông Hồng');
+    expect(at(t, '2', 'E')).toBe('1.057.374 ✖');
+  });
+
+  it('a workbook: its sheet once, in the table\'s heading; the cells by letter and number', async () => {
+    const r = await cli(['validate', 'fixtures/xlsx/annex-formatted.xlsx'], { env: { COLUMNS: '200' } });
+    const heading = r.stdout.split('\n').find((l) => l.includes('Bảng số liệu'))!;
+    expect(heading).toContain('trang "Phụ lục"');
+    const t = tableLines(r.stdout, /Bảng số liệu/);
+    expect(t.join('\n')).not.toContain('Phụ lục');
+    expect(r.stdout).toContain('Phụ lục!K12 · denominator · Lâm Bình');
+    expect(at(t, '12', 'K')).toBe('4,00 ℹ');
+  });
+
+  it('a Word plan\'s table: rows and columns by number, as its findings count them', async () => {
+    const r = await cli(['validate', 'fixtures/plans/ke-hoach-giam-ngheo-2020.docx'], { env: { COLUMNS: '200' } });
+    expect(r.stdout).toContain('Bảng 1, dòng 10, cột 4 · denominator · Toàn tỉnh');
+    const t = tableLines(r.stdout, /^\s+Bảng 1$/).map((l) => l.slice(2));
+    expect(at(t, '10', '4')).toBe('2,06 ▲');
+  });
+
+  it('within the terminal: the margins count in the width; a table too wide either way is not drawn', async () => {
+    for (const file of ['fixtures/published/review-2016-huong-hoa-urban-rural-gross-flows.csv', 'fixtures/planted/poor-end-transposed.csv', 'fixtures/published/national-2022-regions.csv']) {
+      for (const width of [80, 120, 200]) {
+        const r = await cli(['validate', file], { env: { COLUMNS: String(width) } });
+        // The table's lines (its letters over it included), or the one line saying it is not drawn.
+        const t = tableLines(r.stdout, /Bảng số liệu/).filter((l) => !l.includes('không vừa'));
+        for (const l of t) expect([...l].length, `${file} at ${width}: ${l}`).toBeLessThanOrEqual(width);
+      }
+    }
+    // Hướng Hóa's table is 79 characters wide with its letters: drawn in 80 columns, not in 78.
+    const fits = await cli(['validate', 'fixtures/published/review-2016-huong-hoa-urban-rural-gross-flows.csv'], { env: { COLUMNS: '80' } });
+    expect(fits.stdout).toMatch(/^G │ 5 {3}│ Tỷ lệ hộ thoát nghèo/m);
+    const narrow = await cli(['validate', 'fixtures/published/review-2016-huong-hoa-urban-rural-gross-flows.csv'], { env: { COLUMNS: '78' } });
+    expect(narrow.stdout).toContain('không vừa 78 cột');
+  });
+});
