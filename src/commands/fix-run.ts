@@ -107,6 +107,9 @@ function chosenCauses(loc: Localisation): CauseCell[] | 'clean' | RefuseReason {
   const chosen = loc.parts ? loc.parts.map((p) => p.causes[0]) : [loc.causes[0]];
   if (chosen.some((c) => c === undefined || c.confidence !== 'unique')) return 'ambiguous';
   if (chosen.some((c) => !c!.pinned || c!.cells.some((x) => x.proposed === undefined))) return 'not-pinned';
+  // A value that fits but looks like no typing slip may be a correct cell bent to fit an error elsewhere (the
+  // total's households typed wrong with its rates computed from them): not written without a person's look.
+  if (chosen.some((c) => c!.cells.some((x) => x.kind === undefined && x.formula === undefined))) return 'no-slip';
   return chosen.flatMap((c) => c!.cells);
 }
 

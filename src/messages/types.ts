@@ -278,7 +278,7 @@ export interface FixText {
   written(p: { output: string; count: number }): string;
   change(p: { cell: CauseCellText }, f: Fmt): string;
   copied(p: { output: string }): string;
-  refused(p: { file: string; reason: 'ambiguous' | 'not-pinned' | 'none' | 'stopped' | 'other-errors' | 'unchecked'; count: number; cells: string[] }): string;
+  refused(p: { file: string; reason: 'ambiguous' | 'not-pinned' | 'no-slip' | 'none' | 'stopped' | 'other-errors' | 'unchecked'; count: number; cells: string[] }): string;
   workbook(p: { file: string }): string;
   unsafe(p: { file: string; cell: string }): string;
 }

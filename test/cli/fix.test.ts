@@ -90,6 +90,18 @@ describe('fix refuses, writing nothing', () => {
     expect(r.stdout).toContain('không có cách sửa một hay hai ô nào');
   });
 
+  it('when the one value that fits looks like no typing slip: a correct cell bent to fit an error elsewhere (exit 1)', async () => {
+    // helper-93's p8: the total's start households typed 210.149 (true 210.299) with its rate and reduction computed
+    // from them; the one cause that fits moves TP Tuyên Quang's correct 36.540 to 36.390, no slip. fix wrote it.
+    const dir = tmp();
+    const input = join(dir, 'coherent.csv');
+    writeFileSync(input, serialize(wideRecords(SEED, { texts: { 'households_start:0': '210.149', 'rate_start:0': '11,81', 'rate_reduced:0': '2,07' } })));
+    const r = await cli(['fix', input, '-o', join(dir, 'out.csv'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, 'out.csv'))).toBe(false);
+    expect(r.stdout).toContain('the value that fits looks like no typing slip, so the cell may be right and the error elsewhere');
+  });
+
   it('three independent slips, each the only explanation of its own errors: all three corrected', async () => {
     const dir = tmp();
     const input = join(dir, 'three.csv');
