@@ -727,8 +727,12 @@ function markedFigure(text: string, locale: NumberLocale, kind: IndicatorKind): 
   return p.ok && !p.negativeZero ? { ...m, plain: p.plain, decimals: p.decimals } : undefined;
 }
 
-/** `*`, `)` or a superscript digit or bracket (¹²³ are Latin-1's, the others U+2070–U+207E): most cells end in none. */
-const mayEndInMark = (c: number) => c === 0x2a || c === 0x29 || c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0x2070 && c <= 0x207e);
+/**
+ * `*`, `)`, a dagger or `§`, or a superscript digit, bracket or letter (¹²³ are Latin-1's, ʰ ʲ ʳ ʷ ʸ ˡ ˢ ˣ the
+ * modifier letters', the others U+1D43–U+1DBF and U+2070–U+207F): most cells end in none.
+ */
+const mayEndInMark = (c: number) =>
+  c === 0x2a || c === 0x29 || c === 0xb2 || c === 0xb3 || c === 0xb9 || c === 0xa7 || c === 0x2020 || c === 0x2021 || (c >= 0x2b0 && c <= 0x2e3) || (c >= 0x1d43 && c <= 0x1dbf) || (c >= 0x2070 && c <= 0x207f);
 
 /** The figure is read without its note mark, and the report names the mark (a footnote's sign, not a digit). */
 function noteMarkFinding(cell: Cell, unit: string, indicator: Indicator, text: string, marked: { mark: string; plain: string }): Finding {

@@ -45,10 +45,11 @@ const SPACE_GROUPED = /^[1-9]\d{0,2}(?:[ \u00a0\u2007\u202f]\d{3})+(?=$|[.,]\d+$
 const NUMERICISH = /^[+\-−–]?[\d.,\s\u00a0\u2007\u202f]+%?$/;
 
 /**
- * A note mark after a figure, the sign of a footnote: superscript digits or bracketed digits (`12,43¹`, `4.693⁽²⁾`;
- * Word's superscript runs read so, read/docx.ts) or asterisks (`25,56*`). Never ASCII digits: `4,002` is a number.
+ * A note mark after a figure, the sign of a footnote: superscript digits, letters or bracketed digits (`12,43¹`,
+ * `25,56ᵃ`, `4.693⁽²⁾`; Word's superscript runs read so, read/docx.ts), asterisks or daggers (`25,56*`, `25,56†`),
+ * a bracketed number or letter (`25,56 (2)`, `25,56(a)`). Never bare ASCII digits: `4,002` is a number.
  */
-const NOTE_MARK = /(?<=[\d%])[ \u00a0]?(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾|\(\*{1,3}\)|\*{1,3})$/u;
+const NOTE_MARK = /(?<=[\d%])[ \u00a0]?(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ]|⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾|\(\*{1,3}\)|\*{1,3}|[†‡§]{1,2}|\((?:[1-9]\d?|[a-z])\))$/u;
 
 /** The figure and the note mark after it (`25,56*` → `25,56`, `*`), when the text ends with one. */
 export function noteMark(text: string): { figure: string; mark: string } | undefined {

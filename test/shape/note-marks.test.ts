@@ -12,7 +12,8 @@ const annex = (end: string) =>
 
 describe('a note mark after a figure', () => {
   it('superscript digits, bracketed superscripts and asterisks: the figure is read, each mark named once (c12: three "not a number" errors on a correct table)', async () => {
-    for (const [text, mark] of [['9,26¹', '¹'], ['9,26⁽²⁾', '⁽²⁾'], ['9,26*', '*'], ['9,26 (*)', '(*)'], ['9,26%²', '²']] as const) {
+    // helper-93: (a), ᵃ, † and a bracketed ASCII number were still "not a number".
+    for (const [text, mark] of [['9,26¹', '¹'], ['9,26⁽²⁾', '⁽²⁾'], ['9,26*', '*'], ['9,26 (*)', '(*)'], ['9,26%²', '²'], ['9,26(a)', '(a)'], ['9,26ᵃ', 'ᵃ'], ['9,26†', '†'], ['9,26 (2)', '(2)']] as const) {
       const r = await check(annex(text));
       expect(r.findings.filter((f) => f.severity === 'error'), text).toEqual([]);
       const notes = r.findings.filter((f) => f.msg.id === 'number.note-mark');
