@@ -260,7 +260,8 @@ export const impliedKind = defineKind<ImpliedRelation>({
         for (const x of withPairs) {
           yield { type: 'part', unit: x.unit, at: x.pairs[0]!.rate, cells: [...x.pairs.flatMap(pairCells), ...cellsOfWhole(whole)], pairs: x.pairs, whole, wholeUnit: parent };
         }
-        if (withPairs.length === parts.length && parts.length >= 2) {
+        // The parts' households add up to the whole's only when the list is whole (not cut short, not an excerpt).
+        if (list === 'whole' && withPairs.length === parts.length && parts.length >= 2) {
           yield { type: 'parts', unit: parent, at: cellsOfWhole(whole)[0]!, cells: [...withPairs.flatMap((x) => x.pairs.flatMap(pairCells)), ...cellsOfWhole(whole)], parts: withPairs, whole };
         }
       }

@@ -27,6 +27,12 @@ describe('a row under a total', () => {
     expect(await errors(['Toàn tỉnh;25.650;6,06', 'Khu vực đồng bằng;8.201;2,42', 'Khu vực miền núi;17.549;20,85', '...;;'])).toEqual(['error sum B2']);
   });
 
+  it('a list cut short: its parts\' households are not said to fall short of the whole\'s (helper-93\'s e06)', async () => {
+    const r = await check(['Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%)', 'Huyện Mường Tè;4.000;33,00', 'Huyện Sìn Hồ;5.000;30,00', '...;;', 'Toàn tỉnh;20.000;20,00'].join('\n'));
+    expect(problems(r)).toEqual([]);
+    expect(r.coverage.ran).toContain('implied-households');
+  });
+
   it('a list with a name twice (two years read as one list) is not bounded', async () => {
     expect(await errors(['Toàn tỉnh;12.000;5,00', 'Huyện A;7.000;20,00', 'Năm 2022;;', 'Huyện A;8.000;21,00', 'Huyện B;5.000;9,00', '...;;'])).not.toContain('error sum B2');
   });
