@@ -12,14 +12,15 @@
  * grid, the sub-label's column left empty in that row: the rest of shape reads it as it reads the seed's one column
  * (`Tỷ lệ hộ nghèo` then `- Đầu năm`, scan.ts), the same vocabulary naming it, and `table` prints each row with its
  * phase. Rows are joined only two or more under one group, each sub-label a phase (`Đầu năm`, `Giảm trong năm`, `Cuối
- * năm`, `End of year`), the group an indicator without one, and the two an indicator; a group label merged down over
- * such rows is then never a duplicate.
+ * năm`, `End of year`) or a year (`Năm 2019`, `Giảm so với năm 2019`, `Năm 2020`: read as the years they are, as the
+ * one column's `Tỷ lệ hộ nghèo năm 2019`), the group an indicator without one, and the two an indicator; a group label
+ * merged down over such rows is then never a duplicate.
  */
 import { cellAt, cellText, gridWidth, type Cell, type Grid } from '../model/grid.js';
 import { matchLabel } from './aliases.js';
 import { labelKey } from './normalize.js';
 import { LIST_MARKER } from './draft.js';
-import { featuresOf, recognise, saysNothing } from './words.js';
+import { comparedWithYear, featuresOf, recognise, saysNothing } from './words.js';
 import type { ExtraLabels } from './scan.js';
 
 /** Between the group label and the sub-label in the joined label. */
@@ -96,11 +97,24 @@ function groupOver(own: Cell | undefined, group: Cell | undefined): Cell | undef
  */
 function joinedLabel(group: Cell, sub: Cell | undefined, extra?: ExtraLabels): Cell | undefined {
   const subText = cellText(sub).replace(LIST_MARKER, '');
-  if (!sub || matchLabel(subText, extra)?.kind !== 'phase' || !namesGroup(cellText(group))) return undefined;
+  if (!sub || !isSubLabel(subText, extra) || !namesGroup(cellText(group))) return undefined;
   const raw = `${cellText(group)}${JOINER}${subText}`;
   if (matchLabel(raw, extra)?.kind !== 'indicator' && !recognise(raw)) return undefined;
   const { formula: _f, numeric: _n, merge: _m, ...place } = sub;
   return { ...place, raw };
+}
+
+/**
+ * Whether a sub-label completes a group's label: a phase (`Đầu năm`, `Giảm trong năm`, `Cuối kỳ`), a year's heading
+ * (`Năm 2019`, `Year 2020`: a word before it, a bare number may be a code) or a fall against a named year (`Giảm so với
+ * năm 2019`). Joined, the years read as the seed's one column reads `Tỷ lệ hộ nghèo năm 2019`.
+ */
+function isSubLabel(text: string, extra?: ExtraLabels): boolean {
+  if (matchLabel(text, extra)?.kind === 'phase') return true;
+  const { lang: _l, ...f } = featuresOf(text);
+  const keys = Object.keys(f);
+  if (keys.length === 1 && f.year !== undefined) return /\p{L}/u.test(text);
+  return f.time === 'reduced' && keys.length === 1 && comparedWithYear(text) !== undefined;
 }
 
 /**

@@ -66,6 +66,25 @@ describe('an indicator label over two columns', () => {
     expect(en.findings.filter((f) => f.rule === 'unknown' || f.rule === 'duplicate')).toEqual([]);
   });
 
+  it('years as sub-labels (`Năm 2019 | Giảm so với năm 2019 | Năm 2020`): read as the one column\'s `Tỷ lệ hộ nghèo năm 2019`, never a unit (new-fixtures-30 l5, l5b)', async () => {
+    const years = [['Năm 2019', '32,29;29,56;36,03'], ['Giảm so với năm 2019', '4,00;4,00;4,00'], ['Năm 2020', '28,29;25,65;32,03']] as const;
+    const rows = years.map(([sub, figures], i) => `${i === 0 ? '6' : ''};${i === 0 ? 'Tỷ lệ hộ nghèo' : ''};${sub};%;${figures}`);
+    const r = await check([HEADER, ...COUNTS, ...rows]);
+    // Before: column C read as a unit named "C" (`C: no value …` ×5, `"Năm 2019" is not a number`), the rates not read.
+    expect(r.findings.filter((f) => f.unit === 'C')).toEqual([]);
+    expect(r.annex.labelCells['rate_reduced']).toMatchObject({ raw: 'Tỷ lệ hộ nghèo – Giảm so với năm 2019', ref: 'C8' });
+    expect(problems(r)).toEqual(['error rate-change F8', 'warning denominator E8']);
+    const oneColumn = await check([HEADER.replace(';;', ';'), ...COUNTS.map((l) => l.replace(';;', ';')), ...years.map(([sub, figures], i) => `${6 + i};Tỷ lệ hộ nghèo ${sub.replace(/^Năm/, 'năm').replace(/^Giảm/, 'giảm')};%;${figures}`)]);
+    expect(r.findings.map(essence)).toEqual(oneColumn.findings.map(essence));
+    const correct = await check([HEADER, ...COUNTS, ...rows.map((l) => l.replace('25,65', '25,56'))]);
+    expect(correct.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('a bare year or a row of other words as the sub-label: not joined', async () => {
+    const grid = await gridFromAnyBytes(Buffer.from([HEADER, ...COUNTS, '6;Tỷ lệ hộ nghèo;2019;%;32,29;29,56;36,03', ';;2020;%;28,29;25,65;32,03'].join('\n'), 'utf8'), { name: 't.csv' });
+    expect(joinSplitLabels(grid, { cols: 12, rows: 300 })).toBe(grid);
+  });
+
   it('a group row of its own, its phases under it in the next column', async () => {
     const r = await check([HEADER, ...COUNTS, '6;Tỷ lệ hộ nghèo;;;;;', ...RATES.map(([sub, figures]) => `;;${sub};%;${figures}`)]);
     expect(problems(r)).toEqual(['error rate-change F9', 'error rate F10', 'warning denominator E9']);
