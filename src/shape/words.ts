@@ -509,7 +509,10 @@ export function readFeatures(text: string, filtered = true): Features {
   if (COMPARED.test(whole)) return { compared: true, lang: 'vi' };
   const { bare, core } = withoutQualifiers(text, whole);
   const k = core === '' ? whole : core;
-  if (filtered ? !mayHaveFeature(k) : k === '') return /%/.test(text) ? percent(k, undefined) : f;
+  // The standard is read from the label with its qualifiers (`bare`): a label that is a standard and its years
+  // (`chuẩn nghèo 2020 2021`, `k` = `2020 2021`) is no text without a feature.
+  const standardNamed = bare !== k && STANDARD.test(bare);
+  if (filtered ? !mayHaveFeature(k) && !standardNamed : k === '') return /%/.test(text) ? percent(k, undefined) : f;
   const votes: Lang[] = [];
   const vote = (l: Lang | undefined) => l && votes.push(l);
   // A year needs a digit (YEAR_ONLY, STANDARD, YEAR_IN): a text without one is not tried against them.
