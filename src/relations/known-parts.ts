@@ -8,6 +8,9 @@ import type { Annex, Unit } from '../model/annex.js';
 import { adminLevel } from '../shape/structure.js';
 import { regionNamed, regionOfProvince } from '../shape/regions.js';
 import { foldKey } from '../shape/normalize.js';
+import { levelOfTotal } from '../shape/aliases.js';
+
+export { levelOfTotal };
 
 /**
  * Whether the units are the parent's parts, by what their names say. `named`: each name must say so (one unit named
@@ -51,13 +54,3 @@ function partByName(name: string, region: number | undefined, level: number | un
  * which names the country's regions too (`Vùng Đồng bằng sông Cửu Long` under a province is its region).
  */
 const AREA = /^(?:khu vuc|thanh thi|nong thon)\b/;
-
-/** The level a total's name says: the country 0, a province 1, a district 2, a commune 3 (`Tổng cộng`: none). */
-export function levelOfTotal(name: string): number | undefined {
-  const k = foldKey(name);
-  if (/^(?:ca nuoc|toan quoc|whole country)\b/.test(k)) return 0;
-  if (/^(?:toan tinh|toan thanh pho|whole province)\b/.test(k)) return 1;
-  if (/^(?:toan huyen|toan quan|toan thi xa|whole district)\b/.test(k)) return 2;
-  if (/^(?:toan xa|toan phuong|toan thi tran)\b/.test(k)) return 3;
-  return undefined;
-}

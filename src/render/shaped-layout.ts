@@ -105,8 +105,15 @@ function unitRows(src: ShapeSource, display: readonly DisplayRow[]): { numbers: 
       if (r.named === undefined) info.set(u.id, { kind: 'data', indent: Math.max(0, parentIndent) + 1 });
       continue;
     }
+    // A unit beside the total, under no parent and heading none (`Cả nước` printed under `Toàn tỉnh` for
+    // comparison): one of no list, so not numbered; rows named without figures before it are the total's units.
+    const beside = src.total !== undefined && parent === undefined && (kids.get(u.id)?.length ?? 0) === 0;
+    if (beside && r.named === undefined) {
+      info.set(u.id, { kind: 'data', indent: 0 });
+      continue;
+    }
     const block = u.role === 'block' && r.named === undefined;
-    const key = `${u.parent ?? '-'}:${u.partition ?? 0}:${block ? 'b' : 'u'}`;
+    const key = `${beside ? src.total?.id : (u.parent ?? '-')}:${u.partition ?? 0}:${block ? 'b' : 'u'}`;
     const n = (counters.get(key) ?? 0) + 1;
     counters.set(key, n);
     const parentNumber = parent && !isTotal(parent) && parent.role !== 'block' ? unitNumbers.get(parent.id) : undefined;

@@ -281,6 +281,16 @@ export function matchLabel(text: string, extra?: ReadonlyMap<string, Indicator>)
 /** A total's name, also with what it adds up written after it: `Tổng cộng (I+II)`, `Cộng (1+2+3)`. */
 export const isTotalName = (t: string) => inSet(TOTALS, t) || inSet(TOTALS, t.replace(/\s*[([][^)\]]*[)\]]\s*$/u, ''));
 
+/** The level a total's name says: the country 0, a province 1, a district 2, a commune 3 (`Tổng cộng`: none). */
+export function levelOfTotal(name: string): number | undefined {
+  const k = foldKey(name);
+  if (/^(?:ca nuoc|toan quoc|whole country)\b/.test(k)) return 0;
+  if (/^(?:toan tinh|toan thanh pho|whole province)\b/.test(k)) return 1;
+  if (/^(?:toan huyen|toan quan|toan thi xa|whole district)\b/.test(k)) return 2;
+  if (/^(?:toan xa|toan phuong|toan thi tran)\b/.test(k)) return 3;
+  return undefined;
+}
+
 /** The total's names: the built-in ones and the configuration's `totalNames` (both paths use this one). */
 export function totalMatcher(extra: readonly string[] = []): (name: string) => boolean {
   const keys = new Set(extra.map(unitKey).filter((k) => k !== ''));

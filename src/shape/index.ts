@@ -14,7 +14,7 @@ import { FindingsGuard } from '../read/memory-budget.js';
 import { isBlank, RowValues, UnitList, type Annex, type NumberLocale, type PartialList, type CellAsRead, type Unit, type Units, type Value } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
 import { writesVietnamese, type Lang } from '../model/lang.js';
-import { totalMatcher } from './aliases.js';
+import { levelOfTotal, totalMatcher } from './aliases.js';
 import { clip, type Draft, type DraftUnit } from './draft.js';
 import { LongReader, readLong } from './long.js';
 import type { DelimitedTable } from '../read/csv.js';
@@ -862,12 +862,20 @@ function oneLevel(
     totalIdx = 0;
     findings.push(totalAssumed(draft.units[0]!));
   }
+  // A second total whose name says another level than the total's (`Cả nước` or `Toàn quốc` under `Toàn tỉnh`,
+  // `Toàn tỉnh` under `Toàn huyện`) is another unit, not the total again; one of a higher level after the total
+  // is a row printed for comparison: no part of it, under no parent.
+  const totalLevel = totalIdx >= 0 ? levelOfTotal(draft.units[totalIdx]!.name) : undefined;
+  const comparisons: number[] = [];
   const firstByKey = new Map<string, number>();
   keys.forEach((k, i) => {
     const first = firstByKey.get(k);
     const u = draft.units[i]!;
-    const isSecondTotal = i !== totalIdx && totalIdx >= 0 && isTotal(u.name);
-    if (first === undefined && !isSecondTotal) {
+    const secondTotal = i !== totalIdx && totalIdx >= 0 && isTotal(u.name);
+    const level = secondTotal && totalLevel !== undefined ? levelOfTotal(u.name) : undefined;
+    const otherLevel = level !== undefined && level !== totalLevel;
+    if (otherLevel && i > totalIdx && level < totalLevel!) comparisons.push(i);
+    if (first === undefined && (!secondTotal || otherLevel)) {
       firstByKey.set(k, i);
       return;
     }
@@ -875,6 +883,7 @@ function oneLevel(
   });
   const parents = new Int32Array(draft.units.length).fill(totalIdx);
   if (totalIdx >= 0) parents[totalIdx] = -1;
+  for (const i of comparisons) parents[i] = -1;
   return { parents, totalIdx };
 }
 

@@ -223,3 +223,29 @@ describe('the fall between two years, a column after them', () => {
     expect(headOf(csv, 'en').at(-1)).toBe('Fall');
   });
 });
+
+describe('a total of a higher level printed under the table’s total for comparison', () => {
+  it('is not numbered as one of the total’s units (helper-96 e10)', () => {
+    const csv = ['Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%)', 'Toàn tỉnh;59.496;31,12', 'Huyện Mèo Vạc;7.000;30,1', 'Huyện Đồng Văn;6.000;29,5', 'Cả nước;1.278.000;4,3'].join('\n');
+    const { annex } = shape(gridFromBytes(Buffer.from(`\uFEFF${csv}`)), {});
+    const rows = layoutAsRead(annex, 'vi', () => '').rows.map((r) => [r[0]!.text, r[1]!.text]);
+    expect(rows).toEqual([
+      ['', 'Toàn tỉnh'],
+      ['1', 'Huyện Mèo Vạc'],
+      ['2', 'Huyện Đồng Văn'],
+      ['', 'Cả nước'],
+    ]);
+  });
+
+  it('leaves the communes named without figures before it numbered in the district’s list (helper-96 e09)', () => {
+    const csv = ['Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%)', 'Toàn huyện;2.878;37,46', 'Xã A Rooi;;', 'Xã A Ting;;', 'Toàn tỉnh;29.146;6,63'].join('\n');
+    const { annex } = shape(gridFromBytes(Buffer.from(`\uFEFF${csv}`)), {});
+    const rows = layoutAsRead(annex, 'vi', () => '').rows.map((r) => [r[0]!.text, r[1]!.text]);
+    expect(rows).toEqual([
+      ['', 'Toàn huyện'],
+      ['1', 'Xã A Rooi'],
+      ['2', 'Xã A Ting'],
+      ['', 'Toàn tỉnh'],
+    ]);
+  });
+});
