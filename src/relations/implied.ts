@@ -10,7 +10,6 @@
  * the whole's are over different denominators: a warning, not pinned to one cell).
  */
 import { knownParts } from './known-parts.js';
-import { onePartNamed, partialListAt } from '../model/annex.js';
 import { Dec, plain } from '../calc/decimal.js';
 import type { Annex, Unit } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
@@ -19,7 +18,7 @@ import { isAnnexShaped } from '../model/indicators.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { OkValue, RuleContext } from '../rules/types.js';
 import { householdsSlot, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
-import { partitionsIn, unitIdsIn } from './scope.js';
+import { listKind, partitionsIn, unitIdsIn } from './scope.js';
 import { defineKind, type Form, type Relation } from './types.js';
 
 /** Whole household counts lo … hi (hi undefined: unbounded). */
@@ -254,7 +253,7 @@ export const impliedKind = defineKind<ImpliedRelation>({
       if (!whole) continue;
       for (const parts of partitions) {
         // A list the table does not give whole may hold a row printed for comparison (the region under a province).
-        const list = listOf(annex, parentId, parts);
+        const list = listKind(annex, parentId, parts);
         if (list !== 'whole' && !knownParts(annex, parent, parts, list === 'one' ? 'named' : 'not-contradicted')) continue;
         const withPairs = parts.map((id) => annex.units.at(id)!).map((u) => ({ unit: u, pairs: (pairsFor(u.id).get(GROUP_END) ?? []).filter((p) => !p.flow) })).filter((x) => x.pairs.length > 0);
         for (const x of withPairs) {
@@ -388,11 +387,4 @@ function boundsFor(r: ImpliedRelation, ref: string, get: (ref: string) => Dec | 
   }
   const dp = pair.rate.decimals ?? 0;
   return { lo: c.mul(100).div(U).toDecimalPlaces(dp, Dec.ROUND_HALF_UP), hi: c.mul(100).div(L).toDecimalPlaces(dp, Dec.ROUND_HALF_UP) };
-}
-
-/** Whether `parts` are the parent's whole list, one unit named under it, or a list cut short (dots, an excerpt). */
-function listOf(annex: Annex, parent: number, parts: readonly number[]): 'whole' | 'one' | 'cut' {
-  if (onePartNamed(annex, parent, parts)) return 'one';
-  const partition = parts.length > 0 ? annex.units.partitionOf(parts[0]!) : 0;
-  return annex.partialLists && partialListAt(annex, parent, partition) ? 'cut' : 'whole';
 }

@@ -10,8 +10,6 @@ import { regionNamed, regionOfProvince } from '../shape/regions.js';
 import { foldKey } from '../shape/normalize.js';
 import { levelOfTotal } from '../shape/aliases.js';
 
-export { levelOfTotal };
-
 /**
  * Whether the units are the parent's parts, by what their names say. `named`: each name must say so (one unit named
  * under a total may be a row printed for comparison): a block or an area of it (`Khu vực …`, `Thành thị`,

@@ -10,7 +10,7 @@
  * Every instance over a parent's parts reads a cell of the parent itself (its total, its whole): locate
  * relies on it to leave out a parent whose relations it loaded earlier (locate/table.ts `scopeOf`).
  */
-import { childIndex, partialListAt, partitionsInOrder, partitionsOf, partsByPartition, subUnitsByParent, type Unit } from '../model/annex.js';
+import { childIndex, onePartNamed, partialListAt, partitionsInOrder, partitionsOf, partsByPartition, subUnitsByParent, type Annex, type Unit } from '../model/annex.js';
 import type { RuleContext } from '../rules/types.js';
 
 export interface Scope {
@@ -104,4 +104,11 @@ export function cutShort(ctx: InstanceContext, rule: 'sum' | 'rate-mean', parent
     ctx.skip({ rule, unit: ctx.annex.units.at(parent)!.name, msg: { id: 'skip.partial-list', params } });
   }
   return true;
+}
+
+/** Whether `parts` are the parent's whole list, one unit named under it, or a list cut short (dots, an excerpt). */
+export function listKind(annex: Annex, parent: number, parts: readonly number[]): 'whole' | 'one' | 'cut' {
+  if (onePartNamed(annex, parent, parts)) return 'one';
+  const partition = parts.length > 0 ? annex.units.partitionOf(parts[0]!) : 0;
+  return annex.partialLists && partialListAt(annex, parent, partition) ? 'cut' : 'whole';
 }

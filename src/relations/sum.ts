@@ -143,17 +143,18 @@ export const sumKind = defineKind<SumRelation>({
         const parts = lists[pi]!;
         if (parts.length === 0) continue;
         // A list that is not the parent's whole list: its parts add up to no more than it (`bounded`), not to it.
-        let listed: SumRelation[] | undefined;
-        const bounded = (proof: 'named' | 'not-contradicted') => (listed ??= listedSums(annex, (parent ??= annex.units.at(id)!), parts, slots, proof)).length > 0;
-        if (cutShort(ctx, 'sum', id, pi, () => slots.some((ind) => isOk(annex.values.get(id, ind))), () => bounded('not-contradicted'))) {
-          for (const r of listed ?? []) visit(r);
+        const listedUnder = (proof: 'named' | 'not-contradicted') => listedSums(annex, (parent ??= annex.units.at(id)!), parts, slots, proof);
+        let listed: SumRelation[] = [];
+        if (cutShort(ctx, 'sum', id, pi, () => slots.some((ind) => isOk(annex.values.get(id, ind))), () => (listed = listedUnder('not-contradicted')).length > 0)) {
+          for (const r of listed) visit(r);
           continue;
         }
         if (onePartNamed(annex, id, parts)) {
           // One unit named under its parent (an article's one district): a part of it, not its list.
-          const params = { part: annex.units.at(parts[0]!)!.name, ...(bounded('named') ? { bounded: true as const } : {}) };
+          listed = listedUnder('named');
+          const params = { part: annex.units.at(parts[0]!)!.name, ...(listed.length > 0 ? { bounded: true as const } : {}) };
           ctx.skip({ rule: 'sum', unit: annex.units.at(id)!.name, msg: { id: 'skip.one-part', params } });
-          for (const r of listed ?? []) visit(r);
+          for (const r of listed) visit(r);
           continue;
         }
         for (const ind of slots) {
