@@ -159,6 +159,12 @@ export class LongTable implements ValueStore {
    * format, and every value read before it is set), by value index, until the number format is decided.
    */
   private pendingRaw = new Map<number, string>();
+  /**
+   * The values read but not stored (PENDING, PENDING_BLANK), in order: `finishValues` visits these, not every value
+   * of the table (a national table's 8 million values, nearly all stored as they arrived).
+   */
+  private pending = new Int32Array(64);
+  private pendingCount = 0;
   /** The number format values are stored in as they arrive (`storeAs`), if any yet. */
   private storedAs: 'vi' | 'en' | undefined;
   /** Per value its status and, for a stored number, its decimals (STATUS, DECIMALS). */
@@ -257,10 +263,10 @@ export class LongTable implements ValueStore {
         raw = v.raw;
         this.cellObjects.set(cellKey(v.row, v.col), v);
       }
-      if (raw === '') this.status[i] = PENDING_BLANK;
+      if (raw === '') this.wait(i, PENDING_BLANK);
       else if (stored && typeof v === 'string' && (this.status[i] = this.scanText(i, raw, group, mark)) !== ABSENT) continue;
       else {
-        this.status[i] = PENDING;
+        this.wait(i, PENDING);
         this.pendingRaw.set(i, raw);
       }
     }
@@ -271,13 +277,13 @@ export class LongTable implements ValueStore {
    * `addUnit` for a record read from bytes whose name, code, parent code and row number need no tidying (the
    * reader's `addBytes` decides): those are the fields `at` names (`u`'s strings are not read); value s is
    * field `valueFields[s]`, each as `addUnit` stores its text (a number scanned from its bytes by the same
-   * scanner; any other text decoded and kept waiting).
+   * scanner; any other text decoded and kept waiting). `knownName`: `knownName` of the name's bytes, asked just before.
    */
-  addUnitBytes(u: UnitRecord, f: ByteFields, at: UnitFields, valueFields: readonly number[]): number {
+  addUnitBytes(u: UnitRecord, f: ByteFields, at: UnitFields, valueFields: readonly number[], knownName = -1): number {
     const id = this.n;
     const b = f.bytes;
     const { starts, ends } = f;
-    this.names.addBytes(b, starts[at.name]!, ends[at.name]!);
+    this.names.addBytes(b, starts[at.name]!, ends[at.name]!, knownName);
     if (at.stt < 0) this.stts.add('');
     else this.stts.addBytes(b, starts[at.stt]!, ends[at.stt]!);
     if (at.code < 0) this.codes.add('');
@@ -293,16 +299,31 @@ export class LongTable implements ValueStore {
       const start = f.starts[k]!;
       const end = f.ends[k]!;
       let st: number;
-      if (start === end) this.status[i] = PENDING_BLANK;
+      if (start === end) this.wait(i, PENDING_BLANK);
       else if (stored && (st = scanNumber(b, start, end, group, mark)) !== ABSENT) {
         this.status[i] = st;
         this.setScaled(i, scanned);
       } else {
-        this.status[i] = PENDING;
+        this.wait(i, PENDING);
         this.pendingRaw.set(i, f.decode(start, end));
       }
     }
     return id;
+  }
+
+  /** Value i is read, not stored: PENDING (its text in `pendingRaw`) or PENDING_BLANK, listed for `finishValues`. */
+  private wait(i: number, st: number): void {
+    this.status[i] = st;
+    if (this.pendingCount === this.pending.length) this.pending = grow(this.pending, this.pendingCount * 2);
+    this.pending[this.pendingCount++] = i;
+  }
+
+  /**
+   * The name whose UTF-8 bytes are b[start, end), when a unit was stored with that name from its bytes before
+   * (`addUnitBytes`: the reader's checks of those bytes held then), else -1; for `addUnitBytes`.
+   */
+  knownName(b: Uint8Array, start: number, end: number): number {
+    return this.names.found(b, start, end);
   }
 
   /** A unit's row, name's column, section and the cells kept (its strings added before). */
@@ -419,16 +440,20 @@ export class LongTable implements ValueStore {
    * keep the other format (a table's rates beside counts grouped with the same mark), never stored in this one.
    */
   finishValues(locale: 'vi' | 'en', digits: (i: number, raw: string) => ParsedDigits | undefined, full: (i: number, raw: string) => Value, otherSlots?: readonly boolean[]): void {
+    // Stored numbers read again (`unstore`) wait too, among the others: then every value is visited, in order.
+    const everyValue = (this.storedAs !== undefined && this.storedAs !== locale) || otherSlots !== undefined;
     if (this.storedAs !== undefined && this.storedAs !== locale) this.unstore();
     if (otherSlots) this.unstore(otherSlots);
     this.storedAs = locale;
     this.setFormat(locale);
-    const n = this.n * this.slotCount;
+    const n = everyValue ? this.n * this.slotCount : this.pendingCount;
+    const list = this.pending;
     const plainCells = this.cellObjects.size === 0;
     const group = this.grouping.charCodeAt(0);
     const mark = this.mark.charCodeAt(0);
     const pending = this.pendingRaw;
-    for (let i = 0; i < n; i++) {
+    for (let k = 0; k < n; k++) {
+      const i = everyValue ? k : list[k]!;
       const st = this.status[i]! & STATUS;
       if (st === PENDING_BLANK) {
         this.keep(i, full(i, ''));
@@ -454,6 +479,8 @@ export class LongTable implements ValueStore {
       }
     }
     this.pendingRaw = new Map();
+    this.pending = new Int32Array(64);
+    this.pendingCount = 0;
   }
 
   /**

@@ -226,14 +226,14 @@ function afterBom(b: Uint8Array, start: number, end: number): number {
  */
 export class InternedStrings {
   private readonly distinct = new StringPool(64, 1024);
-  private readonly ids: SteadyColumn;
+  private readonly ids: IdColumn;
   private table: Int32Array | undefined;
   private n = 0;
   /** Set when most of the first SETTLED strings were distinct: from then on, strings are appended, not looked up. */
   private appending = false;
 
   constructor(expectedStrings = 64) {
-    this.ids = new SteadyColumn(expectedStrings, 1);
+    this.ids = new IdColumn(expectedStrings);
   }
 
   get length(): number {
@@ -254,11 +254,43 @@ export class InternedStrings {
 
   /**
    * `add` for a string given as its UTF-8 bytes b[start, end) (the same string, the same row and storage): looked
-   * up on those bytes, copied into the pool only when new.
+   * up on those bytes, copied into the pool only when new. `known`: `found(b, start, end)`, asked just before
+   * (nothing added since), when it found them (the lookup is not made again).
    */
-  addBytes(b: Uint8Array, start: number, end: number): number {
+  addBytes(b: Uint8Array, start: number, end: number, known = -1): number {
     this.before();
-    return this.interned(b, start, end);
+    if (known < 0 || this.appending) return this.fromBytes(this.interned(b, start, end));
+    this.ids.set(this.n, known);
+    return this.n++;
+  }
+
+  /** Row i was added from bytes: its distinct string is marked so (`found`). */
+  private fromBytes(i: number): number {
+    const d = this.ids.get(i);
+    if (d >= this.bytesAdded.length) this.bytesAdded = grow(this.bytesAdded, Math.max(d + 1, this.bytesAdded.length * 2));
+    this.bytesAdded[d] = 1;
+    return i;
+  }
+
+  /** Per distinct string, 1 when a row was added with its bytes (`addBytes`). */
+  private bytesAdded = new Uint8Array(64);
+
+  /**
+   * The distinct string whose bytes are b[start, end), when a row was added with those bytes before (`addBytes`:
+   * its caller's checks of them held then, as they hold now), else -1. Nothing is added: a lookup in the table of
+   * distinct strings (-1 when there is none now: strings appended, or the table let go).
+   */
+  found(b: Uint8Array, start: number, end: number): number {
+    const table = this.table;
+    if (this.appending || table === undefined) return -1;
+    const distinct = this.distinct;
+    const length = end - start;
+    const mask = table.length - 1;
+    for (let slot = hashBytes(b, start, end) & mask; ; slot = (slot + 1) & mask) {
+      const d = table[slot]!;
+      if (d < 0) return -1;
+      if (distinct.end(d) - distinct.start(d) === length && sameBytes(distinct.data, distinct.start(d), b, start, length)) return this.bytesAdded[d] === 1 ? d : -1;
+    }
   }
 
   private before(): void {
@@ -709,6 +741,58 @@ export class SteadyColumn {
 
   get(i: number): number {
     return this.values === undefined ? this.first + this.step * i : this.values[i]!;
+  }
+
+  /** Rows there is room for. */
+  get capacity(): number {
+    return this.size;
+  }
+
+  /** Room for `size` rows (the first `size` kept when smaller). */
+  resize(size: number): void {
+    this.size = size;
+    if (this.values !== undefined) this.values = grow(this.values, size);
+    if (this.n > size) this.n = size;
+  }
+
+  get byteLength(): number {
+    return this.values?.byteLength ?? 0;
+  }
+}
+
+/**
+ * The rows' indices of InternedStrings (never negative): while they count 0, 1, 2 … no array (as a SteadyColumn
+ * of step 1); then 16 bits a row while every index fits (a national table's names are a few thousand distinct
+ * ones), 32 bits from the first that does not.
+ */
+export class IdColumn {
+  private values: Uint16Array | Int32Array | undefined;
+  private n = 0;
+  private size: number;
+
+  constructor(size: number) {
+    this.size = size;
+  }
+
+  /** Sets row i (rows are set in order: i is the number set so far) to v ≥ 0. */
+  set(i: number, v: number): void {
+    let values = this.values;
+    if (values === undefined) {
+      if (v === i) {
+        if (i >= this.n) this.n = i + 1;
+        return;
+      }
+      // The rows so far counted 0 … n − 1.
+      values = this.values = this.n <= 0xffff ? new Uint16Array(this.size) : new Int32Array(this.size);
+      for (let k = 0; k < this.n; k++) values[k] = k;
+    }
+    if (v > 0xffff && values instanceof Uint16Array) values = this.values = Int32Array.from(values);
+    values[i] = v;
+    if (i >= this.n) this.n = i + 1;
+  }
+
+  get(i: number): number {
+    return this.values === undefined ? i : this.values[i]!;
   }
 
   /** Rows there is room for. */

@@ -8,7 +8,7 @@ import { Buffer } from 'node:buffer';
 import { PovcheckError } from '../errors.js';
 import { CellCounter } from './memory-budget.js';
 import { a1, type Cell, type Grid, type SourceInfo } from '../model/grid.js';
-import type { ByteSource, StreamedText, TextEncodingName } from './decode.js';
+import { memoryBytes, type ByteSource, type StreamedText, type TextEncodingName } from './decode.js';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -190,6 +190,11 @@ export const STREAMED_HEAD_ROWS = 2_001;
 /** Characters of text split at a time after the head: a piece's fields are copied out by the column store. */
 const PIECE = 1 << 16;
 /**
+ * Characters split at a time until the head's rows are read: the records split past them are read as text (`rest`'s
+ * `each`), the others from the bytes when the text comes with them; the pieces change no record.
+ */
+const HEAD_PIECE = 1 << 12;
+/**
  * Characters of the head's text whose lines the records of the whole text are estimated from (`estimatedRecords`,
  * which sizes the column store once): several thousand records however few rows the head has.
  */
@@ -228,7 +233,14 @@ export interface DelimitedTable {
  * are read, never whole (its delimiter is detected on its head, whose first 200,000 characters are the sample
  * of any text). `rest` is called at most once. `headRows`: fewer in tests.
  */
-export function delimitedTable(input: string | StreamedText, encoding: TextEncodingName, forced?: Delimiter, headRows = typeof input === 'string' ? HEAD_ROWS : STREAMED_HEAD_ROWS): DelimitedTable {
+export function delimitedTable(
+  input: string | StreamedText,
+  encoding: TextEncodingName,
+  forced?: Delimiter,
+  headRows = typeof input === 'string' ? HEAD_ROWS : STREAMED_HEAD_ROWS,
+  /** The UTF-8 bytes a text `input` is exactly the decoding of (no BOM before them): its records after the head read from them. */
+  utf8?: Uint8Array,
+): DelimitedTable {
   // (Closures read `src` and `stream`, which `rest` empties once read: nothing keeps a big file's text or
   // bytes alive after.)
   let stream = typeof input === 'string' ? undefined : input;
@@ -259,7 +271,7 @@ export function delimitedTable(input: string | StreamedText, encoding: TextEncod
     else more.push(rec);
     row++;
   });
-  let pieces: Iterator<string> | undefined = textPieces(src, stream);
+  let pieces: Iterator<string> | undefined = textPieces(src, stream, () => head.length < headRows);
   let fed = 0;
   const feed = () => {
     const next = pieces!.next();
@@ -302,14 +314,16 @@ export function delimitedTable(input: string | StreamedText, encoding: TextEncod
       for (const rec of more) each(r++, rec);
       more = [];
       sink = each;
-      // A streamed file whose head's text has not all been split: the rest is read from its bytes, from the
-      // end of the last line split on (the characters split so far, as UTF-8).
-      if (eachBytes && stream && fed <= src.length) {
-        const at = stream.bodyStart + Buffer.byteLength(src.slice(0, fed - splitter.takePending()));
-        const { source, bodyStart, bytes } = stream;
+      // A streamed file whose head's text has not all been split, or a text given with its UTF-8 bytes: the rest
+      // is read from the bytes, from the end of the last line split on (the characters split so far, as UTF-8).
+      const bytesOf = stream ? { source: stream.source, bodyStart: stream.bodyStart, bytes: stream.bytes } : utf8 && { source: memoryBytes(utf8), bodyStart: 0, bytes: utf8.length };
+      if (eachBytes && bytesOf && fed <= src.length) {
+        const { source, bodyStart, bytes } = bytesOf;
+        const at = bodyStart + Buffer.byteLength(src.slice(0, fed - splitter.takePending()));
         // The head's text and the decoder are let go before the rest is read.
         src = '';
         stream = undefined;
+        utf8 = undefined;
         pieces = undefined;
         await restFromBytes(source, at, splitter, (fields) => eachBytes(row++, fields), progress && ((done) => progress(done - bodyStart, bytes)));
         return;
@@ -367,12 +381,13 @@ async function restFromBytes(source: ByteSource, at: number, splitter: RecordSpl
 }
 
 /**
- * A text in pieces of PIECE characters (never ending between the two halves of a character outside the
+ * A text in pieces of PIECE characters (HEAD_PIECE while `inHead`: few records past the head are split as text
+ * when the rest is read from bytes; never ending between the two halves of a character outside the
  * BMP), then a streamed text's other pieces as they are decoded.
  */
-function* textPieces(text: string, stream: StreamedText | undefined): Generator<string, void, undefined> {
+function* textPieces(text: string, stream: StreamedText | undefined, inHead: () => boolean): Generator<string, void, undefined> {
   for (let pos = 0; pos < text.length; ) {
-    let end = Math.min(text.length, pos + PIECE);
+    let end = Math.min(text.length, pos + (inHead() ? HEAD_PIECE : PIECE));
     if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
     yield text.slice(pos, end);
     pos = end;

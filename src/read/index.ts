@@ -12,7 +12,7 @@
 // milliseconds of start-up (docs/performance.md "Start-up").
 import { closeSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { PovcheckError } from '../errors.js';
-import { decodeBytes, decodeStreamed, HEAD_BYTES, OLE_SIGNATURE, type ByteSource, type EncodingChoice, type StreamedText } from './decode.js';
+import { decodeBytes, decodeStreamed, HEAD_BYTES, OLE_SIGNATURE, type ByteSource, type DecodedText, type EncodingChoice, type StreamedText } from './decode.js';
 import { delimitedTable, readDelimited, type Delimiter, type DelimitedTable } from './csv.js';
 import type { Grid, SourceInfo } from '../model/grid.js';
 import { isZip } from './zip-signature.js';
@@ -243,8 +243,19 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
     const { looksLikeDocument, readTextDocument } = await import('./text-document.js');
     if (looksLikeDocument(decoded.text)) return { kind: 'document', document: readTextDocument(decoded.text, decoded.encoding, opts.documentLimits) };
   }
-  if (opts.records) return { kind: 'table', table: delimitedTable(decoded.text, decoded.encoding, opts.delimiter) };
+  if (opts.records) return { kind: 'table', table: delimitedTable(decoded.text, decoded.encoding, opts.delimiter, undefined, utf8Body(bytes, decoded)) };
   return { kind: 'grid', grid: readDelimited(decoded.text, decoded.encoding, opts.delimiter).grid };
+}
+
+/**
+ * The bytes a UTF-8 text was decoded from, after its BOM: what its records after the head are read from (read/csv.ts
+ * `delimitedTable`: split on the bytes, a plain unit row stored from them, as a large file's are). Undefined for any
+ * other encoding, and when a second BOM follows the first (the decoder drops it: the text is not those bytes').
+ */
+function utf8Body(bytes: Uint8Array, decoded: DecodedText): Uint8Array | undefined {
+  if (decoded.encoding !== 'utf-8' && decoded.encoding !== 'utf-8-bom') return undefined;
+  const body = decoded.encoding === 'utf-8-bom' ? bytes.subarray(3) : bytes;
+  return body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? undefined : body;
 }
 
 /**

@@ -184,6 +184,8 @@ export class LongReader {
   private readonly lastCol: number;
   /** The columns of a unit's name, row number, code and parent code, for `addBytes`. */
   private readonly unitFields: UnitFields;
+  /** `LongTable.knownName` of the record `plainUnitRow` looked at last (-1: none), for `addBytes`. */
+  private knownName = -1;
 
   constructor(
     private readonly grid: Grid,
@@ -339,7 +341,7 @@ export class LongReader {
     u.codeCell = undefined;
     u.parentCode = '';
     u.parentCell = undefined;
-    const id = this.table.addUnitBytes(u, f, this.unitFields, this.indicatorCols);
+    const id = this.table.addUnitBytes(u, f, this.unitFields, this.indicatorCols, this.knownName);
     if (this.vote) {
       const first = id * this.indicatorCols.length;
       const b = f.bytes;
@@ -405,7 +407,10 @@ export class LongReader {
     const b = f.bytes;
     const ns = f.starts[unitCol]!;
     const ne = f.ends[unitCol]!;
-    if (ns === ne || !alphanumericByte(b[ns]!) || !tidyBytes(b, ns, ne)) return false;
+    if (ns === ne) return false;
+    // A name stored from these very bytes before passed the checks below then (most names of a national table repeat).
+    this.knownName = this.table.knownName(b, ns, ne);
+    if (this.knownName < 0 && (!alphanumericByte(b[ns]!) || !tidyBytes(b, ns, ne))) return false;
     if (sttCol !== undefined && !visibleAscii(b, f.starts[sttCol]!, f.ends[sttCol]!)) return false;
     if (codeCol !== undefined && !visibleAscii(b, f.starts[codeCol]!, f.ends[codeCol]!)) return false;
     if (parentCol !== undefined && !visibleAscii(b, f.starts[parentCol]!, f.ends[parentCol]!)) return false;

@@ -1,7 +1,7 @@
 /** The byte pools: UTF-8 exactly as TextEncoder writes it. (The first unit per code: test/shape/hierarchy.test.ts.) */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CodeStrings, InternedStrings, NumberedStrings, RunStrings, SteadyColumn, StringPool } from '../../src/model/pool.js';
+import { CodeStrings, IdColumn, InternedStrings, NumberedStrings, RunStrings, SteadyColumn, StringPool } from '../../src/model/pool.js';
 
 describe('StringPool', () => {
   it('stores any string as TextEncoder would and gives it back', () => {
@@ -74,6 +74,37 @@ describe('InternedStrings', () => {
     // The first 16,384 were all distinct: the others appended, each repeat stored again.
     expect(interned.idOf(50_000)).not.toBe(interned.idOf(0));
     expect(interned.idOf(16_383)).toBe(16_383);
+  });
+
+  it('finds the strings added from their bytes, and adds a row with what it found as addBytes would', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(strings, fc.boolean()), { maxLength: 4 }), fc.nat(70), (batches, trimAt) => {
+        const interned = new InternedStrings(1);
+        const pool = new StringPool(2, 4);
+        const fromBytes = new Set<string>();
+        let i = 0;
+        for (const [all, asText] of batches) {
+          for (const s of all) {
+            const b = Buffer.from(`<${s}>`);
+            const [start, end] = [1, b.length - 1];
+            const known = interned.found(b, start, end);
+            const bytes = Buffer.from(s).toString('hex');
+            // Found only when a row was added from the same bytes before (and the table is kept: not after `trim`).
+            if (known >= 0) expect(fromBytes.has(bytes)).toBe(true);
+            if (asText) interned.add(s);
+            else {
+              interned.addBytes(b, start, end, known);
+              fromBytes.add(bytes);
+            }
+            pool.addBytes(new Uint8Array(b.buffer, b.byteOffset, b.length), start, end);
+            if (i++ === trimAt) interned.trim();
+          }
+        }
+        for (let r = 0; r < pool.length; r++) expect(interned.get(r)).toBe(pool.get(r));
+        for (let r = 0; r < pool.length; r++) for (let q = 0; q < pool.length; q++) expect(interned.idOf(r) === interned.idOf(q)).toBe(interned.get(r) === interned.get(q) && Buffer.from(pool.data.subarray(pool.start(r), pool.end(r))).equals(Buffer.from(pool.data.subarray(pool.start(q), pool.end(q)))));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps finding strings that repeat, however many rows', () => {
@@ -171,6 +202,25 @@ describe('NumberedStrings and SteadyColumn', () => {
         expect(col.byteLength === 0).toBe(all.every((v, i) => v === all[0]! + step * i));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('IdColumn', () => {
+  it('gives back every index set in order, counting or not, past 16 bits or not, resized on the way', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.nat(5), fc.constant(0xffff), fc.constant(0x10000), fc.nat(200_000)), { maxLength: 60 }), fc.nat(10), fc.nat(40), (values, start, counting) => {
+        const all = [...Array.from({ length: counting }, (_, i) => i), ...values];
+        const col = new IdColumn(start);
+        all.forEach((v, i) => {
+          if (i >= col.capacity) col.resize(Math.ceil(i * 1.5) + 1);
+          col.set(i, v);
+        });
+        all.forEach((v, i) => expect(col.get(i)).toBe(v));
+        const bytes = all.every((v, i) => v === i) ? 0 : all.every((v) => v <= 0xffff) ? 2 : 4;
+        expect(col.byteLength).toBe(bytes * col.capacity);
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -74,11 +74,13 @@ interface Row {
   eol: string;
 }
 
-function tableText(rows: Row[], d: Delimiter): string {
+/** `before`: characters of plain rows after the first ones, before the random rows. */
+function tableText(rows: Row[], d: Delimiter, before = 0): string {
   const ok = (s: string) => (d === ',' ? s.replaceAll(',', '') : s);
   const lines = [HEADER.join(d) + '\n'];
   // Plain rows first (the head) and last (the text longer than the streamed head).
   for (let i = 0; i < 4; i++) lines.push([String(i + 1), `0${i}`, '', `Huyện Đầu ${i}`, '1.200', '300', ok('25,00')].join(d) + '\r\n');
+  for (let i = 0; lines.join('').length < before; i++) lines.push([String(i + 5), `1${i}`, '', `Xã Đầu ${i % 7}`, '1.300', '200', ok('15,38')].join(d) + '\r\n');
   for (const r of rows) {
     const fields = [r.stt, r.code, r.parent, r.name, ...r.v.map(ok)].map(ok);
     lines.push(fields.slice(0, r.width).join(d) + (r.width > 7 ? d + 'ghi chú' : '') + r.eol);
@@ -137,6 +139,26 @@ describe('a long table read from its bytes', () => {
         expect(a).toEqual(b);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('is the table read from its text when a small text is read with its bytes, on hostile rows', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), fc.constantFrom<Delimiter>(';', ','), fc.boolean(), async (rows, d, late) => {
+        // The first rows split as text, those past the first piece (4,096 characters) read from the bytes.
+        const text = tableText(rows, d, late ? 4200 : 0);
+        const bytes = new TextEncoder().encode(text);
+        const spy = vi.spyOn(LongTable.prototype, 'addUnitBytes');
+        try {
+          const viaBytes = await checked(async () => checkShaped(await shapeTable(delimitedTable(text, 'utf-8', d, HEAD_ROWS, bytes)), {}));
+          if (late) expect(spy.mock.calls.length).toBeGreaterThan(0);
+          const viaText = await checked(async () => checkShaped(await shapeTable(delimitedTable(text, 'utf-8', d, HEAD_ROWS)), {}));
+          expect(typeof viaBytes === 'string' ? viaBytes : view(viaBytes)).toEqual(typeof viaText === 'string' ? viaText : view(viaText));
+        } finally {
+          spy.mockRestore();
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 
