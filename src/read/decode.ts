@@ -360,6 +360,9 @@ function streamedText(source: ByteSource, choice: EncodingChoice, sizes: StreamS
   const bom = startsWith(first, [0xef, 0xbb, 0xbf]);
   if (choice === 'auto' && !bom && (startsWith(first, [0xff, 0xfe]) || startsWith(first, [0xfe, 0xff]) || sniffUtf16(first))) return undefined;
   const from = bom ? 3 : 0;
+  // The decoder drops a BOM at the start of what it decodes, so a second BOM after the first is not in the text:
+  // the text's first character is the byte after it (a reader reading the rest from the bytes counts from there).
+  const bodyStart = bom && startsWith(first.subarray(3), [0xef, 0xbb, 0xbf]) ? 6 : from;
   const scanned = scanBody(source, from, scan);
   if (!scanned) return undefined;
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -401,6 +404,6 @@ function streamedText(source: ByteSource, choice: EncodingChoice, sizes: StreamS
     },
     whole: () => decodeBytes(source.all(), choice).text,
     source,
-    bodyStart: from,
+    bodyStart,
   };
 }
