@@ -23,7 +23,8 @@
  * - The file is the module wrapped as a function expression (after the stamp line), compiled as read.
  * - povcheck's version is written in (POVCHECK_VERSION, src/cli.ts): no package.json to resolve at every start;
  *   so are the label tables of shape/aliases.ts (POVCHECK_ALIAS_TABLES, computed by the compiled module): no
- *   wording folded at every start.
+ *   wording folded at every start; and the texts its label patterns need (POVCHECK_REQUIRED_TEXTS, shape/words.ts
+ *   `requiredTextsTable`): no pattern's source read at every start.
  */
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -36,6 +37,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'povcheck.cjs');
 const BUNDLED = new Set(['commander', 'csv-parse', 'decimal.js', 'chalk']);
+
+/** shape/words.ts `requiredTextsTable` of the patterns words.ts and structure.ts ask `mayMatch` about. */
+async function requiredTextsTable() {
+  const module = (name) => import(pathToFileURL(join(root, 'dist', 'shape', name)).href);
+  const words = await module('words.js');
+  const structure = await module('structure.js');
+  return words.requiredTextsTable([...words.hintedPatterns(), ...structure.hintedPatterns()]);
+}
 
 const packages = {
   name: 'bundle-only-startup-packages',
@@ -110,6 +119,8 @@ const result = await build({
     POVCHECK_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
     // The label tables of shape/aliases.ts, computed here by the compiled module itself: no start folds them again.
     POVCHECK_ALIAS_TABLES: JSON.stringify((await import(pathToFileURL(join(root, 'dist', 'shape', 'aliases.js')).href)).aliasTables()),
+    // The texts each label pattern needs (shape/words.ts mayMatch), worked out here: no start reads the patterns' sources.
+    POVCHECK_REQUIRED_TEXTS: JSON.stringify(await requiredTextsTable()),
   },
   banner: { js: "let __povcheck_url; const __povcheck = { get url() { return (__povcheck_url ??= require('node:url').pathToFileURL(__filename).href); } };" },
   plugins: [packages],

@@ -279,7 +279,8 @@ export function matchLabel(text: string, extra?: ReadonlyMap<string, Indicator>)
 }
 
 /** A total's name, also with what it adds up written after it: `Tổng cộng (I+II)`, `Cộng (1+2+3)`. */
-export const isTotalName = (t: string) => inSet(TOTALS, t) || inSet(TOTALS, t.replace(/\s*[([][^)\]]*[)\]]\s*$/u, ''));
+// The bracket after the name needs its `)` or `]`: a name without one is the name itself (its pattern not tried).
+export const isTotalName = (t: string) => inSet(TOTALS, t) || ((t.includes(')') || t.includes(']')) && inSet(TOTALS, t.replace(/\s*[([][^)\]]*[)\]]\s*$/u, '')));
 
 /** The level a total's name says: the country 0, a province 1, a district 2, a commune 3 (`Tổng cộng`: none). */
 export function levelOfTotal(name: string): number | undefined {

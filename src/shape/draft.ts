@@ -137,6 +137,18 @@ export function clip(text: string, max = MAX_ECHO): string {
 export const LIST_MARKER = /^\s*[-–—+*•·]\s*/u;
 
 /**
+ * Whether `text` may start with a list marker (LIST_MARKER): false when it holds none of the marks at all, which most
+ * labels do not (the pattern is then not tried).
+ */
+export function mayHaveListMarker(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2d || c === 0x2013 || c === 0x2014 || c === 0x2b || c === 0x2a || c === 0x2022 || c === 0xb7) return true;
+  }
+  return false;
+}
+
+/**
  * The part a breakdown or "of which" row or column names (`- Dân tộc Dao` → `Dân tộc Dao`, `Trong đó: hộ nghèo về
  * thu nhập thấp` → `hộ nghèo về thu nhập thấp`), tidied and without a slot key's separators; '' when none.
  */
@@ -149,7 +161,14 @@ export function tidyName(text: string): string {
   return clip(text.normalize('NFC').replace(/\s+/g, ' ').trim(), MAX_NAME);
 }
 
-export const hasDigit = (t: string) => /\d/.test(t);
+/** `/\d/.test(t)`, without the pattern. */
+export function hasDigit(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
+}
 
 /** An `unknown.row` / `unknown.column` finding's params: the label, and what it names when no indicator could stand for it. */
 export function unknownLabelParams(text: string): { text: string; kind?: NoIndicatorKind } {

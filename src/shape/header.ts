@@ -48,13 +48,22 @@ const YEAR = /^(?:19[5-9]|20\d)\d$/;
 
 const textAt = (grid: Grid, r: number, c: number) => cellText(cellAt(grid, r, c));
 
+function hasAsciiLetter(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) return true;
+  }
+  return false;
+}
+
 /** A row that can be part of a header: at least two texts, and no numbers (years excepted). */
 function headerLike(grid: Grid, r: number, width: number): boolean {
   let texts = 0;
   for (let c = 0; c < width; c++) {
     const t = textAt(grid, r, c);
     if (t === '') continue;
-    if (NUMBERISH.test(t) && !YEAR.test(t)) return false;
+    // An ASCII letter is none of NUMBERISH's characters: a label is not tried against it.
+    if (!hasAsciiLetter(t) && NUMBERISH.test(t) && !YEAR.test(t)) return false;
     texts++;
   }
   return texts >= 2;
@@ -182,12 +191,14 @@ function numberRow(grid: Grid, r: number, width: number): { formulas: ColumnForm
     const t = cellText(cell).replace(/\s+/g, '');
     if (t === '') continue;
     texts++;
-    const n = COLUMN_NUMBER.exec(t);
+    // COLUMN_NUMBER matches five characters at most, COLUMN_FORMULA needs its `=`: a longer text, or one without
+    // `=`, is not tried against them (a row of data under the header, asked at every table's first rows).
+    const n = t.length <= 5 ? COLUMN_NUMBER.exec(t) : null;
     if (n) {
       numbered.set(n[1]!, c);
       continue;
     }
-    const f = COLUMN_FORMULA.exec(t);
+    const f = t.includes('=') ? COLUMN_FORMULA.exec(t) : null;
     if (!f) return undefined;
     numbered.set(f[1]!, c);
     pending.push({ col: c, cell: cell!, own: f[1]!, text: f[2]! });

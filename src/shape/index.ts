@@ -21,7 +21,7 @@ import type { DelimitedTable } from '../read/csv.js';
 import { aliasedUnitKey, unitKey } from './normalize.js';
 import { provinceCount, regionNamed, regionOfProvince } from './regions.js';
 import { decideLocale, noteMark, parseDigits, parseNumber, plainDigits, spreadsheetError, type LocaleDecision, type NumberSample } from './numbers.js';
-import { CellSample, DIGITS_ONLY } from './samples.js';
+import { allDigits, CellSample } from './samples.js';
 import { NumberValue } from '../model/value.js';
 import { Dec } from '../calc/decimal.js';
 import { RATE_DECIMALS } from '../calc/annex-math.js';
@@ -418,7 +418,7 @@ function draftUnits(draft: Draft, keys: readonly string[], structure: UnitStruct
 function valuesFormat(draft: Draft, kinds: ReadonlyMap<Indicator, IndicatorKind>, opts: ShapeOptions): NumberFormat {
   const samples: NumberSample[] = [];
   for (const v of draft.values) {
-    if (v.cell.numeric !== undefined || DIGITS_ONLY.test(v.cell.raw)) continue;
+    if (v.cell.numeric !== undefined || allDigits(v.cell.raw)) continue;
     samples.push(new CellSample(v.cell, kinds.get(v.indicator) ?? indicatorKind(v.indicator)));
   }
   if (opts.locale) draft.findings.push(...localeGivenFinding(opts.locale, decideLocale(nonEmpty(samples))));
@@ -777,7 +777,7 @@ function noteFinding(cell: Cell, unit: string, indicator: Indicator, text: strin
 /** A warning per count indicator the table lacks, naming the checks that need it. */
 export function missingIndicators(indicators: readonly Indicator[]): Finding[] {
   // A table of gross flows (thoát nghèo, tái nghèo, phát sinh) balances without the net reduction.
-  const gross = indicators.some((i) => /^poor_(?:exited|returned|new|from_near_poor|other_in|other_out)(?:$|[@~:/])/.test(i));
+  const gross = indicators.some((i) => i.startsWith('poor_') && /^poor_(?:exited|returned|new|from_near_poor|other_in|other_out)(?:$|[@~:/])/.test(i));
   // One households column without a phase serves every rate of the table; one poor column without a phase is a
   // table of one point in time (a review's result beside the year's fall): it never claimed a start and an end,
   // of the poor or of the households.

@@ -83,8 +83,22 @@ interface Digits {
   separated: boolean;
 }
 
-/** The text's digits in `locale`, or why it is not a number there. No decimal object is made. */
+/**
+ * The text's digits in `locale`, or why it is not a number there. No decimal object is made. Plain digits in the
+ * locale's format (`plainDigits`: no sign, space, percent or leading zero) are read without the patterns: the same
+ * digits (`readDigitsByPatterns`; test/shape/numbers.test.ts holds the two).
+ */
 function readDigits(text: string, locale: NumberLocale, kind: IndicatorKind): Digits | NumberProblem {
+  const fast = plainDigits(text, locale);
+  if (fast === undefined) return readDigitsByPatterns(text, locale, kind);
+  const dot = fast.decimals > 0 ? fast.plain.length - fast.decimals - 1 : -1;
+  // Separated: a group separator (the locale's, the only one plainDigits takes), or a decimal mark.
+  const separated = dot >= 0 || text.includes(locale === 'vi' ? '.' : ',');
+  return dot < 0 ? { negative: false, intPart: fast.plain, frac: undefined, separated } : { negative: false, intPart: fast.plain.slice(0, dot), frac: fast.plain.slice(dot + 1), separated };
+}
+
+/** `readDigits` by the patterns, for any text. Exported for the tests only (`readDigitsForTests`). */
+function readDigitsByPatterns(text: string, locale: NumberLocale, kind: IndicatorKind): Digits | NumberProblem {
   const trimmed = text.trim();
   if (trimmed === '') return 'empty';
   if (/^[-–—]+$/.test(trimmed)) return 'dash';
@@ -95,6 +109,9 @@ function readDigits(text: string, locale: NumberLocale, kind: IndicatorKind): Di
   const intPart = m[1] !== undefined ? m[1].replace(locale === 'vi' ? /\./g : /,/g, '') : m[2]!;
   return { negative: tidied.negative, intPart, frac: m[3], separated: m[1] !== undefined || m[3] !== undefined };
 }
+
+/** `readDigits` both ways (its plain-digits path and the patterns), for the tests that hold them to the same digits. */
+export const readDigitsForTests = { readDigits, readDigitsByPatterns };
 
 export function parseNumber(text: string, locale: NumberLocale, kind: IndicatorKind): ParseResult {
   const d = readDigits(text, locale, kind);
@@ -109,6 +126,10 @@ export function parseNumber(text: string, locale: NumberLocale, kind: IndicatorK
  * whether the number is a negative zero ("-0", whose decimal keeps its sign and cannot be made from `plain`).
  */
 export function parseDigits(text: string, locale: NumberLocale, kind: IndicatorKind): { ok: true; plain: string; decimals: number; negativeZero: boolean } | { ok: false; problem: NumberProblem } {
+  // Most figures are plain digits in the locale's format (`210.299`, `11,80`): read without the patterns, the same
+  // digits (`plainDigits` takes no sign, space, percent or leading zero; test/shape/numbers.test.ts holds the two).
+  const fast = plainDigits(text, locale);
+  if (fast !== undefined) return { ok: true, plain: fast.plain, decimals: fast.decimals, negativeZero: false };
   const d = readDigits(text, locale, kind);
   if (typeof d === 'string') return { ok: false, problem: d };
   const plain = plainOf(d);

@@ -42,8 +42,8 @@ export class LazySample implements NumberSample {
 /** Whole numbers without separators read the same in both formats: they say nothing, and are left out. */
 export const DIGITS_ONLY = /^\d+$/;
 
-/** DIGITS_ONLY.test(text), without the regular expression (a long table's every value asks). */
-function allDigits(text: string): boolean {
+/** DIGITS_ONLY.test(text), without the regular expression (a long table's every value asks, a wide table's too). */
+export function allDigits(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 48 || c > 57) return false;

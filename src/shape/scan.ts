@@ -97,7 +97,19 @@ const POINT_OF: Record<Group, Indicator> = { households: 'households', poor: 'po
 export function figuresRight(grid: Grid, r: number, col: number): boolean {
   const row = grid.rows[r];
   if (!row) return false;
-  for (let c = col + 1; c < row.length; c++) if (/\d/.test(row[c]?.raw ?? '')) return true;
+  for (let c = col + 1; c < row.length; c++) {
+    const cell = row[c];
+    if (cell && hasAsciiDigit(cell.raw)) return true;
+  }
+  return false;
+}
+
+/** `/\d/.test(text)` without the pattern (asked of every cell right of a label down the first columns). */
+function hasAsciiDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
   return false;
 }
 

@@ -18,9 +18,9 @@
  */
 import { cellAt, cellText, gridWidth, type Cell, type Grid } from '../model/grid.js';
 import { matchLabel } from './aliases.js';
-import { labelKey } from './normalize.js';
-import { LIST_MARKER } from './draft.js';
-import { comparedWithYear, featuresOf, recognise, saysNothing } from './words.js';
+import { foldKey, labelKey } from './normalize.js';
+import { LIST_MARKER, mayHaveListMarker } from './draft.js';
+import { comparedWithYear, featuresOf, hasYearDigits, recognise, saysNothing } from './words.js';
 import type { ExtraLabels } from './scan.js';
 
 /** Between the group label and the sub-label in the joined label. */
@@ -96,7 +96,8 @@ function groupOver(own: Cell | undefined, group: Cell | undefined): Cell | undef
  * Cuối năm`).
  */
 function joinedLabel(group: Cell, sub: Cell | undefined, extra?: ExtraLabels): Cell | undefined {
-  const subText = cellText(sub).replace(LIST_MARKER, '');
+  const text = cellText(sub);
+  const subText = mayHaveListMarker(text) ? text.replace(LIST_MARKER, '') : text;
   if (!sub || !isSubLabel(subText, extra) || !namesGroup(cellText(group))) return undefined;
   const raw = `${cellText(group)}${JOINER}${subText}`;
   if (matchLabel(raw, extra)?.kind !== 'indicator' && !recognise(raw)) return undefined;
@@ -111,6 +112,9 @@ function joinedLabel(group: Cell, sub: Cell | undefined, extra?: ExtraLabels): C
  */
 function isSubLabel(text: string, extra?: ExtraLabels): boolean {
   if (matchLabel(text, extra)?.kind === 'phase') return true;
+  // Either other reading names a year (the features' own, or the one a fall is against), four digits of the folded
+  // text: a sub-label without them (a unit of measure, `Hộ`, `%`) is not read for its features.
+  if (!hasYearDigits(foldKey(text))) return false;
   const { lang: _l, ...f } = featuresOf(text);
   const keys = Object.keys(f);
   if (keys.length === 1 && f.year !== undefined) return /\p{L}/u.test(text);

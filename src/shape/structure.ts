@@ -43,6 +43,9 @@ const BLOCK_NAMES = [
 ];
 const OF_WHICH = /^(?:trong do|of which|in which|trong so)\b/;
 
+/** The patterns asked through words.ts `mayMatch` here (their required texts worked out at build: scripts/bundle.mjs). */
+export const hintedPatterns = (): RegExp[] => [...BLOCK_NAMES, OF_WHICH, TRAIT_START, TRAIT_PLACES, COMPLEMENT];
+
 /** Whether a row could head a block: numbered I, II … or named as an area or region. */
 export function blockCandidate(u: Pick<DraftUnit, 'name' | 'stt'>): boolean {
   return candidateKey(u.stt, foldKey(u.name));
@@ -98,8 +101,9 @@ export function namesTraitGroup(text: string): boolean {
   return f.selected === true || f.em === true;
 }
 
+/** Tried only on names with the words a match needs (words.ts mayMatch): most places' names are not (`Sơn Dương`). */
 function traitGroupKey(name: string, k: string): boolean {
-  return (TRAIT_START.test(k) || TRAIT_PLACES.test(k)) && !COMPLEMENT.test(k) && namesTraitGroup(name);
+  return ((mayMatch(TRAIT_START, k) && TRAIT_START.test(k)) || (mayMatch(TRAIT_PLACES, k) && TRAIT_PLACES.test(k))) && !(mayMatch(COMPLEMENT, k) && COMPLEMENT.test(k)) && namesTraitGroup(name);
 }
 
 /** Whether the list names no complement of a group (`Hộ dân tộc Kinh` beside `Hộ dân tộc thiểu số`: a split, added up). */
@@ -181,6 +185,8 @@ function levelOf(name: string, k: string): number {
 
 /** The level a folded name says: 1–4, `LEVEL_HUE`, 0 none. */
 function levelOfKey(k: string): number {
+  // Every level word starts with one of these letters: another name says none (LEVEL_WORDS not tried).
+  if (!LEVEL_INITIALS.includes(k.charAt(0))) return 0;
   const word = LEVEL_WORDS.exec(k)?.[1];
   if (word === undefined) return 0;
   if (word === 'tinh') return 1;
@@ -193,6 +199,8 @@ function levelOfKey(k: string): number {
 }
 
 const LEVEL_WORDS = /^(tinh|thanh pho|tp|huyen|quan|thi xa|tx|xa|phuong|thi tran|tt|thon|ban|xom|ap|buon|to dan pho|khu pho|khom) \S/;
+/** The first letters of LEVEL_WORDS' words. */
+const LEVEL_INITIALS = 'thqxpbak';
 const CENTRAL_CITY = /^(?:ha noi|ho chi minh|hcm|hai phong|da nang|can tho)$/;
 
 /**

@@ -8,7 +8,7 @@ import { cellAt, cellText, type Grid } from '../model/grid.js';
 import { parseSlot, withDims } from '../model/slots.js';
 import { figuresRight, type LabelLine } from './scan.js';
 import { isYearHeader } from './aliases.js';
-import { featuresOf } from './words.js';
+import { featuresOf, hasYearDigits } from './words.js';
 import { plainYearOf as yearOf } from './years.js';
 
 
@@ -35,7 +35,7 @@ export function applyRowYears(grid: Grid, labelCol: number, width: number, line:
     if (!hit) continue;
     // A label without a year's digits names none (featuresOf, not asked: its patterns compile at first use).
     const text = cellText(hit.cell);
-    const own = /(?:19|20)\d\d/.test(text) ? featuresOf(text).year : undefined;
+    const own = hasYearDigits(text) && /(?:19|20)\d\d/.test(text) ? featuresOf(text).year : undefined;
     const year = own ?? carried;
     if (year !== undefined && parseSlot(hit.indicator).year === undefined) yearAt.set(r, year);
   }
@@ -48,11 +48,14 @@ export function applyRowYears(grid: Grid, labelCol: number, width: number, line:
   return cols;
 }
 
-/** Columns beside the labels, headed `Năm` or nothing, whose cells among the indicator rows are years, two or more. */
+/**
+ * Columns beside the labels, headed `Năm` or nothing, whose cells among the indicator rows are years, two or more. The
+ * cells are read first (a column of figures or units of measure stops at its first cell), the header only then.
+ */
 function yearColumns(grid: Grid, labelCol: number, width: number, first: number, last: number, marks: Map<number, string>): Set<number> {
   const out = new Set<number>();
   for (let c = 0; c < width; c++) {
-    if (c === labelCol || !isYearHeader(headerAbove(grid, first, c), true)) continue;
+    if (c === labelCol) continue;
     const found = new Map<number, string>();
     let ok = true;
     for (let r = first; r <= last && ok; r++) {
@@ -62,7 +65,7 @@ function yearColumns(grid: Grid, labelCol: number, width: number, first: number,
       if (y === undefined) ok = false;
       else found.set(r, y);
     }
-    if (!ok || new Set(found.values()).size < 2) continue;
+    if (!ok || new Set(found.values()).size < 2 || !isYearHeader(headerAbove(grid, first, c), true)) continue;
     out.add(c);
     for (const [r, y] of found) marks.set(r, y);
   }

@@ -9,13 +9,13 @@ import { parseSlot, slotKey, withDims } from '../model/slots.js';
 import { describeIndicator, indicatorKey, type Measure } from '../model/vocabulary.js';
 import { adminLevel, closesTable, isOfWhichName } from './structure.js';
 import { foldKey } from './normalize.js';
-import { comparedWithYear, featuresOf, measureOnly, PLAN_WORDS, recognise, withoutYearMark } from './words.js';
+import { comparedWithYear, featuresOf, hasYearDigits, measureOnly, PLAN_WORDS, recognise, withoutYearMark } from './words.js';
 import { titleTotal } from './title.js';
 import { applyRowYears } from './wide-years.js';
 import { yearChange, type YearChange } from './years.js';
 import { settleListedParts } from './listed-parts.js';
 import { isLabelHeader, isMeasureHeader, isMeasureValue, isNotesHeader, isSttHeader } from './aliases.js';
-import { clip, columnTexts, hasDigit, LIST_MARKER, newDraft, partName, takeIndicators, tidyName, unknownLabelParams, unnamedTotal, type Draft } from './draft.js';
+import { clip, columnTexts, hasDigit, LIST_MARKER, mayHaveListMarker, newDraft, partName, takeIndicators, tidyName, unknownLabelParams, unnamedTotal, type Draft } from './draft.js';
 import { unknownColumn, unlabelledColumn } from './long.js';
 import { figuresRight, type LabelLine } from './scan.js';
 
@@ -131,7 +131,8 @@ function figuresRow(grid: Grid, r: number, labelCol: number, width: number): boo
   for (let c = labelCol + 1; c < width; c++) {
     const t = textAt(grid, r, c);
     if (t === '') continue;
-    if (FIGURE.test(t) && !YEAR_ONLY.test(t)) figures++;
+    // FIGURE needs a digit: a text without one (a unit's name) is not tried against it.
+    if (hasDigitCode(t) && FIGURE.test(t) && !YEAR_ONLY.test(t)) figures++;
     else texts++;
   }
   return figures >= 1 && figures >= texts;
@@ -318,7 +319,8 @@ function notAUnit({ grid, headerRow, rows }: WideBlock, c: number, head: string)
  * theo nguyên nhân`): the count's own row, when the table gives it with figures.
  */
 function breakdownHeading(text: string, line: LabelLine): number | undefined {
-  const m = /^(.*?)\s+(?:phân theo|chia theo|theo)\s+\S/iu.exec(text);
+  // Every match has `theo` (no other letter folds to t, h, e or o under /iu): a label without it is not tried.
+  const m = text.toLowerCase().includes('theo') ? /^(.*?)\s+(?:phân theo|chia theo|theo)\s+\S/iu.exec(text) : null;
   const hit = m ? recognise(m[1]!) : undefined;
   if (!hit || indicatorKind(hit.key) !== 'count') return undefined;
   for (const [r, h] of line.hits) if (h.indicator === hit.key) return r;
@@ -356,7 +358,7 @@ function subSlotRows(grid: Grid, labelCol: number, line: LabelLine): Map<number,
     if (!cell || text === '') continue;
     const figures = figuresRight(grid, r, labelCol);
     const ofWhich = isOfWhichName(text);
-    const listed = LIST_MARKER.test(text);
+    const listed = mayHaveListMarker(text) && LIST_MARKER.test(text);
     if (parent !== undefined && ofWhich && !figures) {
       // `Trong đó:` (`Trong đó, tỷ lệ các nhóm đối tượng hộ nghèo:`) heads the list: understood, printed as read.
       ofWhichList = true;
@@ -421,10 +423,10 @@ interface YearColumns {
  * (`So sánh (%)`) are beside the years.
  */
 function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: number): YearColumns | undefined {
+  if (!twoYearHeadings(grid, headerRow, labelCol, width)) return undefined;
   const byYear = new Map<string, Array<{ col: number; plan: boolean }>>();
   const besides: YearColumns['besides'] = new Map();
   const changes: number[] = [];
-  let others = 0;
   for (let c = labelCol + 1; c < width; c++) {
     const full = cellText(cellAt(grid, headerRow, c));
     if (full === '' || isNotesHeader(full) || isMeasureHeader(full)) continue;
@@ -444,7 +446,8 @@ function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: num
     // achievement against one beside the years (`Chỉ tiêu giao (%)`). Neither stops the others being years.
     else if (featuresOf(full).increase) besides.set(c, 'increase');
     else if (isPlanHeader(full)) besides.set(c, 'planColumn');
-    else others++;
+    // A column that is none of these: not a series (nothing of what the loop gathered is used).
+    else return undefined;
   }
   const years = new Map<number, string>();
   for (const [y, cols] of byYear) {
@@ -454,13 +457,33 @@ function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: num
     years.set(read.col, y);
     for (const x of cols) if (x !== read) besides.set(x.col, 'planBeside');
   }
-  if (years.size < 2 || others > 0) return undefined;
+  if (years.size < 2) return undefined;
   // One fall, after exactly two years: the change between them. Else (three years, two falls) it says not which
   // years it is between: reported as a comparison and printed as read.
   const [col] = changes;
   const change = changes.length === 1 && years.size === 2 && [...years.keys()].every((y) => y < col!) ? { col: col!, ...yearChange(cellText(cellAt(grid, headerRow, col!)))! } : undefined;
   if (!change) for (const c of changes) besides.set(c, 'comparison');
   return { years: new Map([...years].sort((a, b) => a[0] - b[0])), besides, ...(change ? { change } : {}) };
+}
+
+/**
+ * Whether two cells of the header row right of the labels have a year's four digits in a row: a series has two years,
+ * each read from its heading (`2020`, `Năm 2020`, `Kế hoạch năm 2021`), so a header with fewer (a table of units)
+ * is none, its headings not read one pattern after another.
+ */
+function twoYearHeadings(grid: Grid, headerRow: number, labelCol: number, width: number): boolean {
+  let n = 0;
+  for (let c = labelCol + 1; c < width; c++) if (hasYearDigits(cellText(cellAt(grid, headerRow, c))) && ++n === 2) return true;
+  return false;
+}
+
+/** Whether `t` has an ASCII digit (`/\d/`, without a pattern). */
+function hasDigitCode(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
 }
 
 const PERIOD_HEADER = /^(?:giai đoạn|gđ|thời kỳ|năm|period|years?)?\s*(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d(?:\s*\([^()]*\))?$/iu;

@@ -201,7 +201,7 @@ const STANDARD = /\b(?:chuan ngheo|giai doan|poverty line|poverty standard|da ch
  */
 const QUALIFIER = /^(?:theo |sau khi |sau )?(?:chuan ngheo|ra soat|ket qua ra soat|tinh den|thoi diem|quyet dinh|qd)\b/;
 const STANDARD_NAMED = /\b(?:theo )?chuan ngheo(?: da chieu| thu nhap)?(?: (?:giai doan|gd) (?:19|20)\d\d (?:19|20)?\d\d)?\b/g;
-const mayQualify = (k: string) => k.includes('chuan ngheo') || k.includes('ra soat') || k.includes('tinh den') || k.includes('thoi diem') || k.includes('quyet dinh') || /\bqd\b/.test(k);
+const mayQualify = (k: string) => k.includes('chuan ngheo') || k.includes('ra soat') || k.includes('tinh den') || k.includes('thoi diem') || k.includes('quyet dinh') || (k.includes('qd') && /\bqd\b/.test(k));
 
 /** The folded label without its qualifying brackets (`bare`), and without the standard it names as well (`core`). */
 function withoutQualifiers(text: string, whole: string): { bare: string; core: string } {
@@ -252,7 +252,9 @@ const COMPARED_WITH_YEAR = /\bso voi (?:cuoi )?nam\b/;
 const CORRESPONDING = /^tuong ung\b/;
 
 function apply(rules: Rule[], k: string, f: Features, hinted: boolean): Lang | undefined {
-  for (const r of rules) {
+  // A counted loop, not for…of: no iterator result per rule in code that runs cold (a start's young generation).
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
     if (tried(r.re, k, hinted)) {
       r.set(f);
       return r.lang;
@@ -370,6 +372,37 @@ function alternativesNeed(src: string, from: number, to: number): string[] | und
 const needsOf = new Map<RegExp, string[] | null>();
 
 /**
+ * The patterns `mayMatch` is asked about here (`tried`): scripts/bundle.mjs works out their required texts when the
+ * bundle is built (`requiredTextsTable`, with structure.ts's), so that no start walks their sources again.
+ */
+export function hintedPatterns(): RegExp[] {
+  const rules = [AREA, BOUND, POPULATION, EM, SHARE, AVERAGE, SELECTED, MONEY, TIME, ROLE, MEASURE].flat().map((r) => r.re);
+  return [OF_WHICH, CORRESPONDING, DECISION, COMPARED_WITH_YEAR, YEAR_IN, NAMED_ETHNICITY, SHARE_OF, ...rules];
+}
+
+/** Each pattern's required texts (`requiredTexts`, null for none to say), by `patternKey`. */
+export function requiredTextsTable(patterns: readonly RegExp[]): Record<string, string[] | null> {
+  const table: Record<string, string[] | null> = {};
+  for (const re of patterns) table[patternKey(re)] = requiredTexts(re) ?? null;
+  return table;
+}
+
+const patternKey = (re: RegExp) => `${re.flags}/${re.source}`;
+
+/**
+ * The bundle's `requiredTextsTable` (scripts/bundle.mjs POVCHECK_REQUIRED_TEXTS): reading a pattern's source
+ * character by character, in code that runs cold at every start, cost a seed run about 3 ms for its 40-odd
+ * patterns. A pattern it lacks (the compiled modules have none) is read as before: the same texts either way.
+ */
+declare const POVCHECK_REQUIRED_TEXTS: Record<string, string[] | null> | undefined;
+const BUILT_NEEDS = typeof POVCHECK_REQUIRED_TEXTS === 'object' ? POVCHECK_REQUIRED_TEXTS : undefined;
+
+function needsOfPattern(re: RegExp): string[] | null {
+  const built = BUILT_NEEDS?.[patternKey(re)];
+  return built !== undefined ? built : (requiredTexts(re) ?? null);
+}
+
+/**
  * `re.test(k)` on a folded text, skipped when `k` lacks every text a match needs (`requiredTexts`): most
  * patterns are then never compiled in a run (V8 compiles each at its first use, twice from its second: a seed run
  * met about 60 of them, a sixth of its start-up beyond Node's own). `hinted` false (tests): always tried.
@@ -381,7 +414,7 @@ function tried(re: RegExp, k: string, hinted: boolean): boolean {
 /** False when `text` lacks every text a match of `re` needs (`requiredTexts`): `re` need not be tried. `re`: a module's constant. */
 export function mayMatch(re: RegExp, text: string): boolean {
   let needs = needsOf.get(re);
-  if (needs === undefined) needsOf.set(re, (needs = requiredTexts(re) ?? null));
+  if (needs === undefined) needsOf.set(re, (needs = needsOfPattern(re)));
   if (needs === null) return true;
   // A loop, not `needs.some(…)`: no closure made per label and pattern (start-up's young generation).
   for (let i = 0; i < needs.length; i++) if (text.includes(needs[i]!)) return true;
@@ -397,21 +430,47 @@ const YEAR_MARK = /(?<=\d{4})(?:\s*\*+|\s*\((?:ước[^()]*|sơ bộ|dự kiến
  */
 const MEASURE_MARK = /\s*\(\s*(?:%|điểm\s*%?|điểm phần trăm|hộ|người|khẩu|nhân khẩu|households?|persons|pp|points?|percent)\s*\)$/iu;
 
-/** A heading without the unit of measure in brackets after it (`Năm 2021 (%)` → `Năm 2021`). */
-export const withoutMeasureMark = (text: string): string => text.replace(MEASURE_MARK, '');
+/** The two marks' patterns, for the tests that hold `withoutYearMark` and `withoutMeasureMark` to them. */
+export const MARK_PATTERNS_FOR_TESTS = { MEASURE_MARK, YEAR_MARK };
+
+/**
+ * A heading without the unit of measure in brackets after it (`Năm 2021 (%)` → `Năm 2021`). A text that does not end
+ * with `)` has none (MEASURE_MARK ends there): the pattern is not tried (most labels and names: each /iu pattern
+ * skipped is one compiled less in a short run).
+ */
+export const withoutMeasureMark = (text: string): string => (endsWith(text, 0x29) ? text.replace(MEASURE_MARK, '') : text);
 
 /** The unit of measure in brackets after a heading (`(%)`, `(hộ)`), without the brackets; undefined when it has none. */
 export function measureMarkOf(text: string): string | undefined {
-  const m = MEASURE_MARK.exec(text);
+  const m = endsWith(text, 0x29) ? MEASURE_MARK.exec(text) : null;
   return m ? m[0].trim().slice(1, -1).trim() : undefined;
 }
 
 /**
  * A year's heading without the mark after it (`2021 (ước)` → `2021`) and without a unit of measure after that
- * (`Năm 2021 (%)` → `Năm 2021`): the text as it is when it has neither.
+ * (`Năm 2021 (%)` → `Năm 2021`): the text as it is when it has neither. YEAR_MARK ends with `*` or `)` after four
+ * digits: a text without four digits in a row has none.
  */
 export function withoutYearMark(text: string): string {
-  return withoutMeasureMark(text).replace(YEAR_MARK, '');
+  const bare = withoutMeasureMark(text);
+  return (endsWith(bare, 0x29) || endsWith(bare, 0x2a)) && hasYearDigits(bare) ? bare.replace(YEAR_MARK, '') : bare;
+}
+
+const endsWith = (text: string, code: number) => text.length > 0 && text.charCodeAt(text.length - 1) === code;
+
+/**
+ * Whether `text` has four ASCII digits in a row, which every year a pattern here reads needs (`\d` is ASCII, with or
+ * without the u flag): without them a text names no year, and the year patterns need not be tried.
+ */
+export function hasYearDigits(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (++run === 4) return true;
+    } else run = 0;
+  }
+  return false;
 }
 
 const COMPARED_WITH_NAMED_YEAR = /\bso voi (?:dau |cuoi )?nam ((?:19|20)\d\d)\b|\b(?:compared (?:with|to)|since|from) ((?:19|20)\d\d)\b/;
@@ -425,17 +484,21 @@ export function comparedWithYear(text: string): string | undefined {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
-/** The features of one label (one header cell or row label); labels repeat, so they are remembered (bounded). */
-export function featuresOf(text: string): Features {
+/**
+ * The features of one label (one header cell or row label); labels repeat, so they are remembered (bounded). The
+ * remembered object itself, frozen (no copy per question: a label is asked about by several readings, in every file
+ * of a run); a caller that changes features makes its own (`{ ...f }`).
+ */
+export function featuresOf(text: string): Readonly<Features> {
   const known = remembered.get(text);
-  if (known) return { ...known };
-  const f = readFeatures(text);
+  if (known) return known;
+  const f = Object.freeze(readFeatures(text));
   if (remembered.size >= 5_000) remembered.clear();
   remembered.set(text, f);
-  return { ...f };
+  return f;
 }
 
-const remembered = new Map<string, Features>();
+const remembered = new Map<string, Readonly<Features>>();
 
 /**
  * Every pattern that can set a feature, as one: a text matching none of them (a unit's name, read as a
@@ -506,13 +569,13 @@ export function readFeatures(text: string, filtered = true): Features {
   // The poverty standard and the review a figure comes from qualify the label, they do not name what it counts
   // (`Số hộ nghèo đầu kỳ (chuẩn nghèo đa chiều giai đoạn 2021-2025)` counts the poor, not the poor and near-poor).
   // A label that is its standard alone (a heading `Theo chuẩn nghèo giai đoạn 2011 - 2015`) keeps its words.
-  if (COMPARED.test(whole)) return { compared: true, lang: 'vi' };
+  if (whole.charCodeAt(0) === 0x73 && COMPARED.test(whole)) return { compared: true, lang: 'vi' };
   const { bare, core } = withoutQualifiers(text, whole);
   const k = core === '' ? whole : core;
   // The standard is read from the label with its qualifiers (`bare`): a label that is a standard and its years
   // (`chuẩn nghèo 2020 2021`, `k` = `2020 2021`) is no text without a feature.
   const standardNamed = bare !== k && STANDARD.test(bare);
-  if (filtered ? !mayHaveFeature(k) && !standardNamed : k === '') return /%/.test(text) ? percent(k, undefined) : f;
+  if (filtered ? !mayHaveFeature(k) && !standardNamed : k === '') return text.includes('%') ? percent(k, undefined) : f;
   const votes: Lang[] = [];
   const vote = (l: Lang | undefined) => l && votes.push(l);
   // A year needs a digit (YEAR_ONLY, STANDARD, YEAR_IN): a text without one is not tried against them.
@@ -550,7 +613,7 @@ export function readFeatures(text: string, filtered = true): Features {
   if (f.time === undefined) vote(apply(TIME, k, f, filtered));
   vote(apply(ROLE, k, f, filtered));
   vote(apply(MEASURE, k, f, filtered));
-  if (f.measure === undefined && /%/.test(text)) Object.assign(f, percent(k, f.role));
+  if (f.measure === undefined && text.includes('%')) Object.assign(f, percent(k, f.role));
   readShare(f, k, filtered);
   const vis = votes.filter((l) => l === 'vi').length;
   const ens = votes.length - vis;
@@ -569,7 +632,7 @@ export function mentionsIndicator(text: string): boolean {
 const INDICATOR_WORD = /\b(?:ho|ngheo|tl|sl|households?|poor|poverty|rate)\b/;
 
 /** Whether a label says anything about an indicator (population, time, measure or role). */
-export function saysIndicator(f: Features): boolean {
+export function saysIndicator(f: Readonly<Features>): boolean {
   return f.population !== undefined || f.time !== undefined || f.measure !== undefined || f.role !== undefined || !!f.em;
 }
 
@@ -578,7 +641,7 @@ export function saysIndicator(f: Features): boolean {
  * lower down replaces one said above; populations combine (an ethnic-minority qualifier keeps the
  * population above it).
  */
-export function combine(path: readonly Features[]): Features {
+export function combine(path: ReadonlyArray<Readonly<Features>>): Features {
   const out: Features = {};
   for (const f of path) {
     if (f.population !== undefined && (out.population === undefined || f.population !== 'households')) out.population = f.population;
@@ -619,7 +682,7 @@ const withEm = (p: Population, em: boolean | undefined): Population => (em ? (EM
  * measure is written, all households when only "Số hộ" is, the poor when only a rate is, a point in time
  * when no phase is. A rate "giảm" is a fall in points. Undefined when the label says nothing of an indicator.
  */
-export function keyOf(f: Features): string | undefined {
+export function keyOf(f: Readonly<Features>): string | undefined {
   if (!saysIndicator(f) || noIndicatorOf(f) !== undefined) return undefined;
   if (f.measure === 'share') return shareKey(f);
   let measure: Measure = f.measure ?? (f.role === 'achievement' ? 'rate' : 'count');
@@ -644,13 +707,13 @@ export function keyOf(f: Features): string | undefined {
 }
 
 /** A share's key: its part's population, if it is part of the population the label names as its whole. */
-function shareKey(f: Features): string | undefined {
+function shareKey(f: Readonly<Features>): string | undefined {
   const part = partOf(f);
   return part === undefined ? undefined : indicatorKey({ population: part, time: f.time ?? 'point', measure: 'share', role: 'value' });
 }
 
 /** The population a share's label names as its part, when it is part of the whole the label names. */
-function partOf(f: Features): Population | undefined {
+function partOf(f: Readonly<Features>): Population | undefined {
   if (f.population === undefined) return undefined;
   const part = withEm(f.population, f.em);
   return f.shareOf !== undefined && shareWhole(part) === f.shareOf ? part : undefined;
@@ -679,7 +742,7 @@ const OVER_HOUSEHOLDS = /\b(?:trong|so voi|tren) (?:tong so |tong )?ho\b(?! (?:n
  * A rate whose label names its whole as the households of the count before it (`Tỷ lệ trong tổng số hộ dân tộc thiểu
  * số` after `Số hộ nghèo DTTS`; `Tỷ lệ so với tổng số hộ` after `Số hộ nghèo`): that count's rate over them.
  */
-function rateAfter(text: string, f: Features, count: { population: Population; time: Time }): { key: string; lang: Lang | undefined } | undefined {
+function rateAfter(text: string, f: Readonly<Features>, count: { population: Population; time: Time }): { key: string; lang: Lang | undefined } | undefined {
   if (f.population !== 'households' || f.role !== undefined || f.share || !OVER_HOUSEHOLDS.test(foldKey(text))) return undefined;
   if (count.population === 'households' || count.population === 'em_households' || householdsOf(count.population) !== withEm('households', f.em)) return undefined;
   const key = indicatorKey({ population: count.population, time: f.time ?? count.time, measure: 'rate', role: 'value' });
@@ -740,7 +803,7 @@ export const PLAN_WORDS = 'kế hoạch|kh|mục tiêu|chỉ tiêu';
 const PLAN_YEAR_HEAD = new RegExp(`^(?:${PLAN_WORDS}|plan|target)\\s*[-–]?\\s*(?:năm\\s*|year\\s*)?(?:19|20)\\d\\d$`, 'iu');
 
 /** The features that name no indicator (keyOf gives none for them), as the kind the `unknown` warning words. */
-function noIndicatorOf(f: Features): NoIndicatorKind | undefined {
+function noIndicatorOf(f: Readonly<Features>): NoIndicatorKind | undefined {
   if (f.money) return 'money';
   if (f.compared) return 'comparison';
   if (f.measure === 'share' && partOf(f) === undefined) return 'share';

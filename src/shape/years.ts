@@ -10,7 +10,7 @@ import { slotKey } from '../model/slots.js';
 import { clip, newDraft, tidyName, unknownLabelParams, type Draft } from './draft.js';
 import { headerBand } from './header.js';
 import { emptyLine, figuresRight, type LabelLine } from './scan.js';
-import { combine, comparedWithYear, featuresOf, keyOf, measureMarkOf, withoutMeasureMark, withoutYearMark, type Features } from './words.js';
+import { combine, comparedWithYear, featuresOf, hasYearDigits, keyOf, measureMarkOf, withoutMeasureMark, withoutYearMark, type Features } from './words.js';
 import { titleTotal } from './title.js';
 import { isLabelHeader } from './aliases.js';
 
@@ -42,7 +42,7 @@ export function findYearRows(grid: Grid, maxCols: number, maxRows: number): Year
 
 /** The indicator the rows above the header name (`Tỷ lệ hộ nghèo`, `Đơn vị tính: %`), if they name one. */
 export function titleFeatures(grid: Grid, above: number): Features {
-  const parts: Features[] = [];
+  const parts: Array<Readonly<Features>> = [];
   for (let r = 0; r < above; r++) for (const cell of grid.rows[r] ?? []) if (cellText(cell) !== '') parts.push(featuresOf(cell.raw));
   return combine(parts);
 }
@@ -130,7 +130,8 @@ export function readYearRows(grid: Grid, found: YearRows): Draft {
  * Năm 2022 (%) | Giảm (%)`: `yearChange`).
  */
 export function yearsOnly(heads: readonly string[]): boolean {
-  const isYear = (t: string) => YEAR.test(withoutMeasureMark(t)) || PRELIMINARY_YEAR.test(withoutMeasureMark(t));
+  // Both patterns need a year's four digits: a heading without them is none (the patterns not tried).
+  const isYear = (t: string) => hasYearDigits(t) && (YEAR.test(withoutMeasureMark(t)) || PRELIMINARY_YEAR.test(withoutMeasureMark(t)));
   if (heads.length >= 2 && heads.every(isYear)) return true;
   return heads.length === 3 && isYear(heads[0]!) && isYear(heads[1]!) && yearChange(heads[2]!) !== undefined;
 }
@@ -152,9 +153,10 @@ export interface YearChange {
  */
 export function yearChange(text: string): YearChange | undefined {
   const head = text.trim();
-  if (/\b(?:tăng|increase|rise|chênh|so sánh|compared?)/iu.test(head)) return undefined;
+  // The heading's features first: most headings are no fall, and the rise's words (an /iu pattern) are then not tried.
   const f = featuresOf(withoutMeasureMark(head));
   if (f.time !== 'reduced' || f.population !== undefined || f.em || f.role !== undefined || f.area !== undefined || f.increase || f.share || f.average || f.selected || f.money || f.compared || f.ofWhich || f.standard !== undefined) return undefined;
+  if (/\b(?:tăng|increase|rise|chênh|so sánh|compared?)/iu.test(head)) return undefined;
   const since = comparedWithYear(head);
   if (f.year !== undefined && f.year !== since) return undefined;
   const mark = measureMarkOf(head);
@@ -172,12 +174,15 @@ const markMeasure = (mark: string): 'rate' | 'count' => (/%|điểm|pp|point|per
  */
 const PRELIMINARY_YEAR = /^(?:sơ bộ|ước tính|ước thực hiện|ước th|ước|dự ước|dự kiến|thực hiện|prel\.?|preliminary|est\.?|estimated?)\s*[-–]?\s*(?:năm\s*|year\s*)?((?:19[5-9]|20\d)\d)$/iu;
 
-/** The year a cell is and nothing else (`2017`, `Năm 2017`, `2017 (ước)`: the mark after it taken off). */
-export const plainYearOf = (text: string): string | undefined => YEAR.exec(withoutYearMark(text.trim()))?.[1];
+/**
+ * The year a cell is and nothing else (`2017`, `Năm 2017`, `2017 (ước)`: the mark after it taken off). A text without
+ * four digits in a row is none (most labels and figures): not tried.
+ */
+export const plainYearOf = (text: string): string | undefined => (hasYearDigits(text) ? YEAR.exec(withoutYearMark(text.trim()))?.[1] : undefined);
 
 /** The year a column of a table of units by year gives: a plain one, or one headed `Sơ bộ - 2020` (PRELIMINARY_YEAR). */
 function yearOfHeading(text: string): string | undefined {
-  return plainYearOf(text) ?? PRELIMINARY_YEAR.exec(withoutYearMark(text.trim()))?.[1];
+  return hasYearDigits(text) ? (plainYearOf(text) ?? PRELIMINARY_YEAR.exec(withoutYearMark(text.trim()))?.[1]) : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideLocale, parseNumber } from '../../src/shape/numbers.js';
+import fc from 'fast-check';
+import { decideLocale, parseDigits, parseNumber, readDigitsForTests } from '../../src/shape/numbers.js';
 
 const ok = (text: string, locale: 'vi' | 'en', kind: 'count' | 'rate' = 'count') => {
   const p = parseNumber(text, locale, kind);
@@ -68,5 +69,43 @@ describe('decideLocale', () => {
 
   it('calls integers alone plain', () => {
     expect(decideLocale([s('368'), s('90')])).toMatchObject({ ok: true, plain: true });
+  });
+});
+
+describe('parseDigits', () => {
+  // Its plain-digits path (plainDigits) must read every text as the patterns do (parseNumber, without the decimal).
+  const text = fc.oneof(
+    fc.array(fc.constantFrom('0', '1', '2', '7', '9', '.', ',', ' ', '-', '+', '%', 'x', '\u00a0'), { minLength: 0, maxLength: 14 }).map((a) => a.join('')),
+    fc.bigInt({ min: 0n, max: 10n ** 15n }).map((n) => String(n).replace(/\B(?=(\d{3})+$)/g, '.')),
+    fc.bigInt({ min: 0n, max: 10n ** 15n }).map((n) => String(n).replace(/\B(?=(\d{3})+$)/g, ',')),
+    fc.tuple(fc.nat(100_000), fc.nat(999)).map(([a, b]) => `${a},${b}`),
+    fc.tuple(fc.nat(100_000), fc.nat(999)).map(([a, b]) => `${a}.${b}`),
+  );
+  it('reads plain digits as the patterns do', () => {
+    const { readDigits, readDigitsByPatterns } = readDigitsForTests;
+    fc.assert(
+      fc.property(text, fc.constantFrom<'vi' | 'en'>('vi', 'en'), fc.constantFrom<'count' | 'rate'>('count', 'rate'), (t, locale, kind) => {
+        expect(readDigits(t, locale, kind)).toEqual(readDigitsByPatterns(t, locale, kind));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const t of ['210.299', '11,80', '0,00', '0', '1.234.567,89', '1,234,567.89', '0.123', '0123', '12,', ',5', '1.23.456']) {
+      for (const locale of ['vi', 'en'] as const) expect(readDigits(t, locale, 'count'), `${t} ${locale}`).toEqual(readDigitsByPatterns(t, locale, 'count'));
+    }
+  });
+  it('reads every text as parseNumber does', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom<'vi' | 'en'>('vi', 'en'), fc.constantFrom<'count' | 'rate'>('count', 'rate'), (t, locale, kind) => {
+        const d = parseDigits(t, locale, kind);
+        const n = parseNumber(t, locale, kind);
+        expect(d.ok).toBe(n.ok);
+        if (d.ok && n.ok) {
+          expect(d.plain).toBe(n.plain);
+          expect(d.decimals).toBe(n.decimals);
+          expect(d.negativeZero).toBe(n.num.isZero() && n.num.isNegative());
+        } else if (!d.ok && !n.ok) expect(d.problem).toBe(n.problem);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

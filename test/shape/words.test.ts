@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparedWithYear, withoutYearMark, featuresOf, keyOf, mentionsIndicator, noIndicatorKind, readFeatures, recognise, requiredTexts, saysNothing } from '../../src/shape/words.js';
+import { comparedWithYear, withoutYearMark, featuresOf, hasYearDigits, hintedPatterns, keyOf, MARK_PATTERNS_FOR_TESTS, measureMarkOf, mentionsIndicator, noIndicatorKind, readFeatures, recognise, requiredTexts, requiredTextsTable, saysNothing, withoutMeasureMark } from '../../src/shape/words.js';
+import { hintedPatterns as structurePatterns } from '../../src/shape/structure.js';
 import { matchLabel } from '../../src/shape/aliases.js';
 
 const WORDS = [
@@ -90,6 +91,49 @@ describe('requiredTexts', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('required texts worked out at build (scripts/bundle.mjs)', () => {
+  const patterns = [...hintedPatterns(), ...structurePatterns()];
+  it('are each pattern\'s requiredTexts', () => {
+    const table = requiredTextsTable(patterns);
+    for (const re of patterns) expect(table[`${re.flags}/${re.source}`], String(re)).toEqual(requiredTexts(re) ?? null);
+  });
+  it('hold for structure.ts\'s patterns: every match contains one of them', () => {
+    const text = fc.array(fc.constantFrom('cac', 'ho', 'dong', 'bao', 'nguoi', 'nhom', 'huyen', 'xa', 'thon', 'ban', 'ngheo', 'dac', 'biet', 'kho', 'khan', 'dbkk', 'theo', 'qd', 'poor', 'districts', 'khong', 'ngoai', 'con', 'lai', 'khac', 'kinh', 'te', 'khu', 'vuc', 'thanh', 'thi', 'mien', 'nui', 'trong', 'do', '74', '1.2'), { maxLength: 6 }).map((ws) => ws.join(' '));
+    fc.assert(
+      fc.property(text, (k) => {
+        for (const re of structurePatterns()) {
+          if (!re.test(k)) continue;
+          const needs = requiredTexts(re);
+          expect(needs === undefined || needs.some((n) => k.includes(n)), `${re} ${k}`).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('marks after a heading, tried only where they can be', () => {
+  const { MEASURE_MARK, YEAR_MARK } = MARK_PATTERNS_FOR_TESTS;
+  const text = fc.array(fc.constantFrom('Năm', '2021', '202', '1', '(ước)', '(ước tính)', '(sơ bộ)', '(KH)', '(%)', '(hộ)', '( điểm % )', '*', '**', ')', '(', 'x', ' ', '(p)', 'Giảm'), { maxLength: 5 }).map((ws) => ws.join(''));
+  it('take off what the patterns take off', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ maxLength: 12 })), (t) => {
+        expect(withoutMeasureMark(t)).toBe(t.replace(MEASURE_MARK, ''));
+        expect(withoutYearMark(t)).toBe(t.replace(MEASURE_MARK, '').replace(YEAR_MARK, ''));
+        const m = MEASURE_MARK.exec(t);
+        expect(measureMarkOf(t)).toBe(m ? m[0].trim().slice(1, -1).trim() : undefined);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it('a year\'s digits: four in a row', () => {
+    expect(hasYearDigits('Năm 2021')).toBe(true);
+    expect(hasYearDigits('210.299')).toBe(false);
+    expect(hasYearDigits('20 21')).toBe(false);
+    expect(hasYearDigits('x12345')).toBe(true);
   });
 });
 
