@@ -66,6 +66,19 @@ export function withinAt(x: number, dp: number, min: number, max: number): boole
  * without households.
  */
 export function rateScaled(count: number, households: number, dp: number): number | undefined {
+  return rateQuotient(count, households, dp, true);
+}
+
+/**
+ * count / households × 100 cut toward zero (decimal.js's ROUND_DOWN) at `dp` decimals, × 10^dp: as rateScaled,
+ * for whole counts whose products stay safe integers; undefined otherwise or without households.
+ */
+export function rateCutScaled(count: number, households: number, dp: number): number | undefined {
+  return rateQuotient(count, households, dp, false);
+}
+
+/** |count| × 100 × 10^dp / |households|, rounded half-up (`half`) or cut, with the quotient's sign (never -0). */
+function rateQuotient(count: number, households: number, dp: number, half: boolean): number | undefined {
   if (households === 0 || dp >= POW10.length - 2) return undefined;
   const n = Math.abs(count) * 100 * POW10[dp]!;
   const d = Math.abs(households);
@@ -80,7 +93,7 @@ export function rateScaled(count: number, households: number, dp: number): numbe
     q++;
     r -= d;
   }
-  const rounded = 2 * r >= d ? q + 1 : q;
+  const rounded = half && 2 * r >= d ? q + 1 : q;
   return (count < 0) !== (households < 0) && rounded !== 0 ? -rounded : rounded;
 }
 

@@ -26,13 +26,13 @@ const APPLICABLE = new WeakMap<Units, readonly AnyKind[]>();
 
 /**
  * The rules that apply to the table. On a table whose rules' run was kept (`checked`, over a table of the same
- * units: the table itself or a corrected copy), those it ran: runRules runs every applicable rule and keeps
- * each one's run, so the kinds it kept are the applicable ones, not asked again.
+ * units: the table itself or a corrected copy), those it ran: runRules runs every applicable rule and records
+ * each one's run (kept, or `unkept`), so the kinds it ran are the applicable ones, not asked again.
  */
 function confirmRules(annex: Annex, checked: CheckedRelations | undefined): readonly AnyKind[] {
   let rules = APPLICABLE.get(annex.units);
   if (!rules) {
-    rules = checked?.annex.units === annex.units ? CONFIRM_RULES.filter((k) => checked.of(k.id) !== undefined) : (applicableRules(annex, CONFIRM_RULES, []) as AnyKind[]);
+    rules = checked?.annex.units === annex.units ? CONFIRM_RULES.filter((k) => checked.ran(k.id)) : (applicableRules(annex, CONFIRM_RULES, []) as AnyKind[]);
     APPLICABLE.set(annex.units, rules);
   }
   return rules;
@@ -69,7 +69,11 @@ export function findingsNear(annex: Annex, units: readonly Unit[], checked?: Che
       checked: () => {},
       scope: scopeOf(annex, tableFacts(annex), units),
     };
-    for (const inst of kind.instances(ctx) as Iterable<Relation>) if (inst.cells.some((v) => ids.has(v.unit))) kind.check(inst, ctx);
+    // Those the kind's first test shows to hold are not made (no finding either way).
+    const c = ctx;
+    kind.eachToCheck(c, (inst: Relation) => {
+      if (inst.cells.some((v) => ids.has(v.unit))) kind.check(inst, c);
+    });
   }
   return findings;
 }

@@ -21,10 +21,10 @@ import { RELATION_KINDS, type AnyKind } from '../relations/index.js';
 import type { Form, Relation } from '../relations/types.js';
 import type { InstanceContext, Scope } from '../relations/scope.js';
 import type { CheckedRelations } from '../relations/checked.js';
-import { affineOf, evaluate, parseFormula, refsOf, sub, type Affine, type Expr } from '../model/expr.js';
+import { affineOf, evaluate, parseFormula, refsOf, sub, wholeAffineOf, type Affine, type Expr } from '../model/expr.js';
 import { compareInIntegers, Evaluation, formExpr } from './evaluation.js';
 import { scopeOf, tableFacts, type TableFacts } from './table.js';
-import { depthOfTable } from '../rules/index.js';
+import { appliesTo, depthOfTable } from '../rules/index.js';
 
 export { Evaluation, formExpr, rateMatches, roundingInterval, withinTol, type RoundingInterval } from './evaluation.js';
 
@@ -160,7 +160,7 @@ class TableSystem implements System {
   readonly facts: TableFacts;
   readonly cells = new Map<string, LoadedCell>();
   readonly checks: Check[] = [];
-  readonly guards: Guard[] = [];
+  private readonly guardList: Guard[] = [];
   readonly rateDp: number;
   readonly suspect?: string;
   readonly hasComputed: boolean;
@@ -169,7 +169,18 @@ class TableSystem implements System {
   readonly rateColumns: ReadonlySet<Indicator> | undefined;
   readonly checked: CheckedRelations | undefined;
   private readonly checksByCell = new Map<string, Check[]>();
+  /**
+   * Every guard that reads the cell, in the order the guards were loaded. Without formulas, a cell's list is made
+   * when first asked for (and again after a load adds a bound on the cell), from `pendingByCell`.
+   */
   private readonly guardsByCell = new Map<string, Guard[]>();
+  /**
+   * Without formulas, the bounds (guard instances) loaded, per cell they read, in load order: made into guards
+   * only when a guard of one of their cells is asked for. A small table's search asks about a few cells, and a
+   * guard is a form, two expressions and a test of the table as it is.
+   */
+  private readonly pendingByCell = new Map<string, PendingGuards[]>();
+  private readonly pending: PendingGuards[] = [];
   /** Cells whose list of checks has grown since it was last put in check order. */
   private readonly unsorted = new Set<string>();
   /** The load (1, 2, …) in which each unit's relations were loaded. */
@@ -216,7 +227,19 @@ class TableSystem implements System {
 
   guardsOf(ref: string): readonly Guard[] {
     this.loadCell(ref);
-    return this.guardsByCell.get(ref) ?? [];
+    let list = this.guardsByCell.get(ref);
+    if (list !== undefined || this.facts.anyFormula) return list ?? [];
+    // The bounds on the cell, in load order: their guards that read it (a guard's cells are its bound's).
+    list = [];
+    for (const p of this.pendingByCell.get(ref) ?? []) for (const g of this.guardsOfBound(p)) if (g.vars.has(ref)) list.push(g);
+    this.guardsByCell.set(ref, list);
+    return list;
+  }
+
+  /** Every guard loaded (each bound loaded made into its guards, in load order). */
+  get guards(): readonly Guard[] {
+    for (const p of this.pending) this.guardsOfBound(p);
+    return this.guardList;
   }
 
   failing(units?: Iterable<number>): Check[] {
@@ -272,6 +295,19 @@ class TableSystem implements System {
     return a;
   };
 
+  /**
+   * The affine form of a check's or guard's expression over the entered cells (`affineOfCell` at its cells).
+   * Without formulas every cell is its own variable, and a form of sums and differences is worked in integers
+   * (model/expr.ts `wholeAffineOf`, the same form); else, or when it cannot be, in decimals.
+   */
+  private readonly affineForm = (e: Expr): Affine | null => (this.facts.anyFormula ? undefined : wholeAffineOf(e, this.ownVar)) ?? affineOf(e, this.affineOfCell);
+
+  /** Without formulas: whether `affineOfCell(r)` is the cell itself (as it first answered, when it was asked already). */
+  private readonly ownVar = (r: string): boolean => {
+    const a = this.affMemo.get(r);
+    return a !== undefined ? a !== null : this.cells.has(r);
+  };
+
   residual(c: Check): Dec | undefined {
     if (c.body.type !== 'eq') return undefined;
     if (!this.residuals.has(c.id)) this.residuals.set(c.id, evaluate(c.body.expr, this.baseValue));
@@ -325,6 +361,8 @@ class TableSystem implements System {
     for (const { kind, index } of LOCATE_KINDS) {
       if (kind.localised && this.off.has(kind.id)) continue;
       const kept = checked?.of(kind.id);
+      // A kind the rules did not run here (appliesTo, memoised for the table) that has no instances where it does not apply.
+      if (!kept && checked && kind.noneUnlessApplicable && !appliesTo(kind, this.annex)) continue;
       if (kept && scope) {
         // The instances the rules kept that read a unit of the batch, with the cells the kept index read.
         const reading = checked!.reading(kind.id, ids);
@@ -346,14 +384,52 @@ class TableSystem implements System {
   private addInstance(kind: AnyKind, index: number, inst: Relation, cells: Relation['cells'] | undefined): void {
     if (this.rateColumns && kind.id === 'rate' && this.rateColumns.has(inst.at.indicator)) return;
     if (cells) for (let i = 0; i < cells.length; i++) this.addCell(cells[i]!);
+    if (!kind.localised) return this.addBound(kind, inst);
     const forms = kind.form(inst, this.annex);
     if (forms === undefined) return;
     const list = Array.isArray(forms) ? (forms as readonly Form[]) : [forms as Form];
     for (let i = 0; i < list.length; i++) {
       const f = list[i]!;
-      if (kind.localised) this.addCheck(kind.id, index, inst, i, f);
-      else if (f.type === 'le') this.addGuard(f.a, f.b);
+      this.addCheck(kind.id, index, inst, i, f);
     }
+  }
+
+  /**
+   * A bound (a guard kind's instance, its cells added). With formulas its guards are made at once (a guard
+   * reads the entered cells under a formula's); else kept by the cells it reads until one is asked about.
+   */
+  private addBound(kind: AnyKind, inst: Relation): void {
+    if (this.facts.anyFormula) {
+      for (const g of this.guardsOfBound({ kind, inst, guards: undefined })) for (const v of g.vars) (this.guardsByCell.get(v) ?? this.guardsByCell.set(v, []).get(v)!).push(g);
+      return;
+    }
+    const p: PendingGuards = { kind, inst, guards: undefined };
+    this.pending.push(p);
+    const cells = inst.cells;
+    for (let i = 0; i < cells.length; i++) {
+      const ref = cells[i]!.cell.ref;
+      const list = this.pendingByCell.get(ref);
+      if (list === undefined) this.pendingByCell.set(ref, [p]);
+      else if (list[list.length - 1] !== p) list.push(p);
+      // The cell's list, if made, is made again with this bound.
+      this.guardsByCell.delete(ref);
+    }
+  }
+
+  /** A bound's guards (its forms `a ≤ b` that hold now), made once. */
+  private guardsOfBound(p: PendingGuards): readonly Guard[] {
+    if (p.guards) return p.guards;
+    const out: Guard[] = [];
+    const forms = p.kind.form(p.inst, this.annex);
+    if (forms !== undefined) {
+      const list = Array.isArray(forms) ? (forms as readonly Form[]) : [forms as Form];
+      for (const f of list) {
+        if (f.type !== 'le') continue;
+        const g = this.addGuard(f.a, f.b);
+        if (g) out.push(g);
+      }
+    }
+    return (p.guards = out);
   }
 
   /** A rule context that reports nothing: the relations' instances (over `scope`, when given). */
@@ -405,7 +481,7 @@ class TableSystem implements System {
       body,
       this.varsOf(formExpr(body)),
       [kindIndex, inst.at.unit, this.slotIndex.get(inst.at.indicator) ?? -1, formIndex],
-      this.affineOfCell,
+      this.affineForm,
     );
     this.checks.push(check);
     for (const v of check.vars) {
@@ -414,18 +490,18 @@ class TableSystem implements System {
     }
   }
 
-  /** A guard: a bound (range) that holds now. */
-  private addGuard(a: Expr, b: Expr): void {
+  /** A guard: a bound (range) that holds now; undefined when it does not. */
+  private addGuard(a: Expr, b: Expr): Guard | undefined {
     const sign = compareInIntegers(a, b, this.enteredCell);
     if (sign === undefined) {
       const av = evaluate(a, this.baseValue);
       const bv = evaluate(b, this.baseValue);
-      if (!av || !bv || av.gt(bv)) return;
-    } else if (sign > 0) return;
+      if (!av || !bv || av.gt(bv)) return undefined;
+    } else if (sign > 0) return undefined;
     const e = sub(b, a);
-    const guard = new LoadedGuard(this.guards.length, a, b, this.varsOf(e), e, this.affineOfCell);
-    this.guards.push(guard);
-    for (const v of guard.vars) (this.guardsByCell.get(v) ?? this.guardsByCell.set(v, []).get(v)!).push(guard);
+    const guard = new LoadedGuard(this.guardList.length, a, b, this.varsOf(e), e, this.affineForm);
+    this.guardList.push(guard);
+    return guard;
   }
 }
 
@@ -458,7 +534,15 @@ class LoadedCell implements LCell {
   }
 }
 
-type Leaf = (ref: string) => Affine | null;
+/** A check's or guard's expression → its affine form over the entered cells (`TableSystem.affineForm`). */
+type FormOf = (e: Expr) => Affine | null;
+
+/** A bound loaded (a guard kind's instance) and, once made, its guards. */
+interface PendingGuards {
+  readonly kind: AnyKind;
+  readonly inst: Relation;
+  guards: readonly Guard[] | undefined;
+}
 
 /**
  * A check whose affine form is made when first asked for: most checks of a small table are loaded but never
@@ -476,7 +560,7 @@ class LoadedCheck implements Check {
     readonly body: CheckBody,
     readonly vars: ReadonlySet<string>,
     readonly rank: Check['rank'],
-    private readonly leaf: Leaf,
+    private readonly formOf: FormOf,
   ) {
     this.at = inst.at.cell.ref;
     this.unit = inst.unit.name;
@@ -485,7 +569,7 @@ class LoadedCheck implements Check {
   }
 
   get affine(): Affine | null {
-    if (this.#affine === undefined) this.#affine = affineOf((this.body as { expr: Expr }).expr, this.leaf);
+    if (this.#affine === undefined) this.#affine = this.formOf((this.body as { expr: Expr }).expr);
     return this.#affine;
   }
 }
@@ -499,11 +583,11 @@ class LoadedGuard implements Guard {
     readonly b: Expr,
     readonly vars: ReadonlySet<string>,
     private readonly e: Expr,
-    private readonly leaf: Leaf,
+    private readonly formOf: FormOf,
   ) {}
 
   get affine(): Affine | null {
-    if (this.#affine === undefined) this.#affine = affineOf(this.e, this.leaf);
+    if (this.#affine === undefined) this.#affine = this.formOf(this.e);
     return this.#affine;
   }
 }

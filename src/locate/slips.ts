@@ -185,16 +185,24 @@ export function slipSources(typed: { num: Dec; plain: string }, kind: IndicatorK
   return [...out.values()];
 }
 
-/** Damerau–Levenshtein distance (adjacent transpositions count one), for ordering explanations. */
+/**
+ * Damerau–Levenshtein distance (adjacent transpositions count one; optimal string alignment), for ordering
+ * explanations. The table of distances is one typed array (row i of prefix a[0, i)), not an array per row.
+ */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const w = b.length + 1;
+  const d = new Int32Array((a.length + 1) * w);
+  for (let j = 0; j < w; j++) d[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    const row = i * w;
+    const up = row - w;
+    d[row] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      let v = Math.min(d[up + j]! + 1, d[row + j - 1]! + 1, d[up + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[up - w + j - 2]! + 1);
+      d[row + j] = v;
     }
   }
-  return d[a.length]![b.length]!;
+  return d[a.length * w + b.length]!;
 }

@@ -84,29 +84,39 @@ export function derivedFacts(base: Annex, patched: Annex, rows: Iterable<number>
   FACTS.set(patched, lazyFacts(b.childrenOf, tallied));
 }
 
-/** Facts whose tally (`make`) is made when one of them other than `childrenOf` is first read. */
-function lazyFacts(childrenOf: TableFacts['childrenOf'], make: () => TalliedFacts): TalliedFacts {
-  let made: TalliedFacts | undefined;
-  const facts = () => (made ??= make());
-  // Typed, not cast: a member added to TableFacts is a compile error here until it is read through `facts()`.
-  const lazy: TalliedFacts = {
-    get tally() {
-      return facts().tally;
-    },
-    get rateDp() {
-      return facts().rateDp;
-    },
-    proposalDp: (ind: Indicator) => facts().proposalDp(ind),
-    get grouping() {
-      return facts().grouping;
-    },
-    get anyFormula() {
-      return facts().anyFormula;
-    },
-    childrenOf,
-  };
-  return lazy;
+/**
+ * Facts whose tally (`make`) is made when one of them other than `childrenOf` is first read. A class, not an
+ * object literal with getters: one is made per cause confirmed, and a literal's accessors are defined anew each time.
+ */
+class LazyFacts implements TalliedFacts {
+  #made: TalliedFacts | undefined;
+  constructor(
+    readonly childrenOf: TableFacts['childrenOf'],
+    private readonly make: () => TalliedFacts,
+  ) {}
+
+  // `implements`, not a cast: a member added to TableFacts is a compile error here until it is read through `facts`.
+  private get facts(): TalliedFacts {
+    return (this.#made ??= this.make());
+  }
+  get tally(): Tally {
+    return this.facts.tally;
+  }
+  get rateDp(): number {
+    return this.facts.rateDp;
+  }
+  proposalDp(ind: Indicator): number {
+    return this.facts.proposalDp(ind);
+  }
+  get grouping(): boolean {
+    return this.facts.grouping;
+  }
+  get anyFormula(): boolean {
+    return this.facts.anyFormula;
+  }
 }
+
+const lazyFacts = (childrenOf: TableFacts['childrenOf'], make: () => TalliedFacts): TalliedFacts => new LazyFacts(childrenOf, make);
 
 function emptyTally(): Tally {
   return { rates: new Map(), bySlot: new Map(), grouped: 0, plainDigits: 0, anyFormula: false };

@@ -411,6 +411,104 @@ export function affineOf(e: Expr, leaf: (ref: string) => Affine | null): Affine 
   }
 }
 
+/** An affine form with whole coefficients and constant, in numbers (`wholeAffineOf`'s working form). */
+interface WholeAffine {
+  readonly coefs: Map<string, number>;
+  readonly c: number;
+}
+
+/**
+ * `affineOf` where every cell `isVar` accepts is its own variable (coefficient 1), worked in safe integers and
+ * the decimals made once at the end; undefined where it cannot be so (a constant with decimals, a product of
+ * two variables, a quotient, a rounding, a cell `isVar` refuses, a figure past the safe integers): `affineOf`
+ * answers then. Where it answers, its form is affineOf's: the same steps in the same order (coefficients that
+ * come to 0 dropped, the others in the order they came), exact in integers as in decimals
+ * (test/model/expr.test.ts). A sum over a district's communes is one map of numbers, not a decimal per step.
+ */
+export function wholeAffineOf(e: Expr, isVar: (ref: string) => boolean): Affine | undefined {
+  const w = wholeForm(e, isVar);
+  if (w === undefined) return undefined;
+  const coefs = new Map<string, Dec>();
+  for (const [r, k] of w.coefs) coefs.set(r, new Dec(k));
+  return { coefs, c: new Dec(w.c) };
+}
+
+const whole = (x: number): number | undefined => (Number.isSafeInteger(x) ? x : undefined);
+
+function wholeForm(e: Expr, isVar: (ref: string) => boolean): WholeAffine | undefined {
+  switch (e.k) {
+    case 'num': {
+      const s = e.scaled === undefined ? scaledConstant(e.v) : e.scaled;
+      // A negative zero is a decimal's -0 (its scaled integer reads 0).
+      return s && s.dp === 0 ? { coefs: new Map(), c: s.n === 0 && e.v.isNegative() ? -0 : s.n } : undefined;
+    }
+    case 'ref':
+      return isVar(e.ref) ? { coefs: new Map([[e.ref, 1]]), c: 0 } : undefined;
+    case 'neg': {
+      const a = wholeForm(e.a, isVar);
+      return a && wholeScale(a, -1);
+    }
+    case 'bin': {
+      if (e.op === '/') return undefined;
+      const a = wholeForm(e.a, isVar);
+      const b = a && wholeForm(e.b, isVar);
+      if (!a || !b) return undefined;
+      if (e.op === '+') return wholeCombine(a, b, 1);
+      if (e.op === '-') return wholeCombine(a, b, -1);
+      if (a.coefs.size === 0) return wholeScale(b, a.c);
+      if (b.coefs.size === 0) return wholeScale(a, b.c);
+      return undefined;
+    }
+    case 'sum': {
+      const coefs = new Map<string, number>();
+      let c = 0;
+      for (const x of e.args) {
+        const a = wholeForm(x, isVar);
+        if (!a) return undefined;
+        for (const [r, k] of a.coefs) {
+          const v = whole((coefs.get(r) ?? 0) + k);
+          if (v === undefined) return undefined;
+          if (v === 0) coefs.delete(r);
+          else coefs.set(r, v);
+        }
+        // Numbers add and multiply zeros' signs as decimal.js does (-0 + 0 = 0, 0 · −1 = −0): the constant is the same.
+        const sum = whole(c + a.c);
+        if (sum === undefined) return undefined;
+        c = sum;
+      }
+      return { coefs, c };
+    }
+    case 'round':
+      return undefined;
+  }
+}
+
+/** affineOf's `combine` in integers. */
+function wholeCombine(a: WholeAffine, b: WholeAffine, sb: number): WholeAffine | undefined {
+  const coefs = new Map(a.coefs);
+  for (const [r, k] of b.coefs) {
+    const v = whole((coefs.get(r) ?? 0) + k * sb);
+    if (v === undefined) return undefined;
+    if (v === 0) coefs.delete(r);
+    else coefs.set(r, v);
+  }
+  const c = whole(a.c + b.c * sb);
+  return c === undefined ? undefined : { coefs, c };
+}
+
+/** affineOf's `scale` in integers. */
+function wholeScale(a: WholeAffine, k: number): WholeAffine | undefined {
+  if (k === 0) return { coefs: new Map(), c: 0 };
+  const coefs = new Map<string, number>();
+  for (const [r, v] of a.coefs) {
+    const x = whole(v * k);
+    if (x === undefined) return undefined;
+    coefs.set(r, x);
+  }
+  const c = whole(a.c * k);
+  return c === undefined ? undefined : { coefs, c };
+}
+
 /** A formula as written, for reports: the leading "=" added when missing. */
 export function showFormula(text: string): string {
   const t = text.trim();

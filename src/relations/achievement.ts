@@ -49,6 +49,7 @@ export const achievementKind = defineKind<AchievementRelation>({
   needs: [],
   perUnit: true,
   localised: true,
+  noneUnlessApplicable: true,
   applicable: (annex) => vocabularySlots(annex).some((s) => s.point.role === 'achievement'),
   *instances(ctx) {
     const { annex } = ctx;

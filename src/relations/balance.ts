@@ -59,6 +59,7 @@ export const balanceKind = defineKind<BalanceRelation>({
   needs: [],
   perUnit: true,
   localised: true,
+  noneUnlessApplicable: true,
   applicable: (annex) => balancesOf(annex).length > 0,
   *instances(ctx) {
     const { annex } = ctx;

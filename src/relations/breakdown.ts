@@ -42,6 +42,7 @@ export const breakdownKind = defineKind<BreakdownRelation>({
   needs: [],
   perUnit: false,
   localised: true,
+  noneUnlessApplicable: true,
   applicable: (annex) => [...(annex.subSlots?.values() ?? [])].some((s) => s.relation === 'breakdown') || someUnitHasRole(annex.units, 'breakdown'),
   *instances(ctx) {
     const { annex } = ctx;

@@ -22,6 +22,8 @@ export interface KindVerdicts {
 
 export class CheckedRelations {
   private readonly kinds = new Map<string, KindVerdicts>();
+  /** The kinds the rules ran over the table without keeping their instances (`RelationKind.unkept`). */
+  private readonly unkept = new Set<string>();
   /** Per kind, per unit id: the indexes (ascending) of the instances reading a cell of the unit. */
   private readonly byUnit = new Map<string, Array<number[] | undefined>>();
   /** Per kind, each instance's cells as the unit index read them (an instance's `cells` may be made when asked). */
@@ -57,7 +59,17 @@ export class CheckedRelations {
     this.current = undefined;
   }
 
-  /** The kind's verdicts over this table, or undefined when the rules did not run it. */
+  /** The rules ran the kind over the table without keeping it (`RelationKind.unkept`). */
+  ranUnkept(kind: string): void {
+    this.unkept.add(kind);
+  }
+
+  /** Whether the rules ran the kind over this table (kept or not). */
+  ran(kind: string): boolean {
+    return this.kinds.has(kind) || this.unkept.has(kind);
+  }
+
+  /** The kind's verdicts over this table, or undefined when the rules did not run it or did not keep it. */
   of(kind: string): KindVerdicts | undefined {
     return this.kinds.get(kind);
   }

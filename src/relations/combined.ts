@@ -27,6 +27,7 @@ export const combinedKind = defineKind<CombinedRelation>({
   needs: [],
   perUnit: true,
   localised: true,
+  noneUnlessApplicable: true,
   applicable: (annex) => vocabularySlots(annex).some((s) => s.point.population === 'poor_near_poor'),
   *instances(ctx) {
     const { annex } = ctx;

@@ -311,6 +311,7 @@ export const denominatorKind = defineKind<DenominatorRelation>({
   needs: [['households_start', 'households_end']],
   perUnit: true,
   localised: false,
+  unkept: true,
   annex: true,
   // The annex's start and end households (a table with one households column has one denominator).
   applicable: (annex) => annex.indicators.includes('households_start') || annex.indicators.includes('households_end'),

@@ -107,6 +107,7 @@ export const formulaKind = defineKind<FormulaRelation>({
   needs: [],
   perUnit: true,
   localised: true,
+  noneUnlessApplicable: true,
   applicable: (annex) => (annex.formulas?.length ?? 0) > 0,
   *instances(ctx) {
     const { annex } = ctx;

@@ -27,6 +27,7 @@ export const ofWhichKind = defineKind<OfWhichRelation>({
   perUnit: false,
   localised: true,
   // Counts only are compared: a table of rates with groups "of which" its total has nothing for this check.
+  noneUnlessApplicable: true,
   applicable: (annex) =>
     [...(annex.subSlots?.values() ?? [])].some((s) => s.relation === 'of-which' && indicatorKind(s.parent) === 'count') ||
     (someUnitHasRole(annex.units, 'of-which') && annex.indicators.some((i) => indicatorKind(i) === 'count')),

@@ -129,6 +129,7 @@ export const rangeKind = defineKind<RangeRelation>({
   perUnit: true,
   localised: false,
   guard: true,
+  unkept: true,
   annex: true,
   each(ctx, visit, checking) {
     const others = [...vocabularySlots(ctx.annex).filter((sl) => !isCoreIndicator(sl.key)), ...subSlotInfos(ctx.annex)];

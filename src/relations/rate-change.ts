@@ -12,7 +12,7 @@ import { tallyDecimals, usualDecimals, type DecimalsTally } from '../model/decim
 import type { Finding, Severity } from '../model/finding.js';
 import type { MessageRef } from '../model/message-ref.js';
 import { num, ref, sub, type Expr } from '../model/expr.js';
-import { intOf, rateScaled, scaledAt, scaledPlain, scaleTo, type ScaledValue } from '../calc/scaled.js';
+import { intOf, rateCutScaled, rateScaled, scaledAt, scaledPlain, scaleTo, type ScaledValue } from '../calc/scaled.js';
 import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { EXACT_SHOWN } from './rate.js';
 import { unitIdsIn } from './scope.js';
@@ -280,6 +280,35 @@ function quickCheckCounts(dp: number, start: number, end: number, p0: number | u
 }
 
 /**
+ * The unrounded fall 100·(p0·h1 − p1·h0) / (h0·h1) cut to EXACT_SHOWN decimals toward zero, and half-up (away
+ * from zero) at two, as decimal.js's ROUND_DOWN and ROUND_HALF_UP do (× 10^decimals): in safe integers when the
+ * products are (calc/scaled.ts `rateCutScaled`, `rateScaled`), else undefined.
+ */
+function fallInNumbers(p0: number, h0: number, p1: number, h1: number): [unrounded: number, rounded: number] | undefined {
+  const a = p0 * h1;
+  const b = p1 * h0;
+  const den = h0 * h1;
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || !Number.isSafeInteger(a - b) || !Number.isSafeInteger(den)) return undefined;
+  const unrounded = rateCutScaled(a - b, den, EXACT_SHOWN);
+  const rounded = rateScaled(a - b, den, RATE_DECIMALS);
+  return unrounded === undefined || rounded === undefined ? undefined : [unrounded, rounded];
+}
+
+/** fallInNumbers in BigInt, for counts whose products are past the safe integers; undefined when a figure is too. */
+function fallInBigInt(p0: number, h0: number, p1: number, h1: number): [unrounded: number, rounded: number] | undefined {
+  const num = BigInt(p0) * BigInt(h1) - BigInt(p1) * BigInt(h0);
+  const den = BigInt(h0) * BigInt(h1);
+  const neg = num < 0n !== den < 0n;
+  const [n, d] = [num < 0n ? -num : num, den < 0n ? -den : den];
+  const cut = (n * 100n * 10n ** BigInt(EXACT_SHOWN)) / d;
+  const hundredths = (n * 100n * 100n) / d;
+  const half = 2n * ((n * 100n * 100n) % d) >= d ? 1n : 0n;
+  const signed = (x: bigint) => Number(neg ? -x : x);
+  const [unrounded, rounded] = [signed(cut), signed(hundredths + half)];
+  return Number.isSafeInteger(unrounded) && Number.isSafeInteger(rounded) ? [unrounded, rounded] : undefined;
+}
+
+/**
  * The convention note (`conventionNote`) from whole counts and rates of at most two decimals, in integers, when
  * quickCheck says 'convention': the same text as the decimals write. Undefined when the figures are not such
  * (the decimals make the note then).
@@ -293,18 +322,9 @@ export function conventionInIntegers(ctx: RuleContext, r: RateChangeRelation): F
   if (start === undefined || end === undefined || counts === 'missing') return undefined;
   const [p0, h0, p1, h1] = counts.map(intOf);
   if (p0 === undefined || h0 === undefined || p1 === undefined || h1 === undefined || h0 === 0 || h1 === 0) return undefined;
-  // The unrounded fall 100·(p0·h1 − p1·h0) / (h0·h1): cut to EXACT_SHOWN decimals toward zero, and half-up
-  // (away from zero) at two, as decimal.js's ROUND_DOWN and ROUND_HALF_UP do.
-  const num = BigInt(p0) * BigInt(h1) - BigInt(p1) * BigInt(h0);
-  const den = BigInt(h0) * BigInt(h1);
-  const neg = num < 0n !== den < 0n;
-  const [n, d] = [num < 0n ? -num : num, den < 0n ? -den : den];
-  const cut = (n * 100n * 10n ** BigInt(EXACT_SHOWN)) / d;
-  const hundredths = (n * 100n * 100n) / d;
-  const half = 2n * ((n * 100n * 100n) % d) >= d ? 1n : 0n;
-  const signed = (x: bigint) => Number(neg ? -x : x);
-  const [unrounded, rounded] = [signed(cut), signed(hundredths + half)];
-  if (!Number.isSafeInteger(unrounded) || !Number.isSafeInteger(rounded)) return undefined;
+  const fall = fallInNumbers(p0, h0, p1, h1) ?? fallInBigInt(p0, h0, p1, h1);
+  if (fall === undefined) return undefined;
+  const [unrounded, rounded] = fall;
   return atPrintedReduction(r, 'info', scaledPlain(start - end, RATE_DECIMALS), {
     id: 'rate-change.convention',
     params: {

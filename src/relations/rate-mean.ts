@@ -92,6 +92,7 @@ export const rateMeanKind = defineKind<RateMeanRelation>({
   needs: [],
   perUnit: false,
   localised: true,
+  noneUnlessApplicable: true,
   applicable: (annex) => ratesAlone(annex).length > 0 && [...partitionsByParent(annex).values()].some((ps) => ps.some((p) => p.length >= 2)),
   each(ctx, visit, checking) {
     const { annex } = ctx;

@@ -41,6 +41,7 @@ export const shareKind = defineKind<ShareRelation>({
   needs: [],
   perUnit: true,
   localised: true,
+  noneUnlessApplicable: true,
   applicable: (annex) => vocabularySlots(annex).some((s) => s.point.measure === 'share') || partShares(annex).length > 0,
   *instances(ctx) {
     const { annex } = ctx;

@@ -83,6 +83,15 @@ export interface YearStart {
 }
 
 export function yearStart(annex: Annex, s: SlotInfo): YearStart {
+  // Per list of indicators and slot, worked out once: the kinds ask for it on every pass over a table (the rules',
+  // then locate's confirming each cause), and the files of a run share their lists.
+  const known = ofIndicators(annex, 'year-start', () => new Map<Indicator, YearStart>());
+  let y = known.get(s.key);
+  if (y === undefined) known.set(s.key, (y = yearStartOf(annex, s)));
+  return y;
+}
+
+function yearStartOf(annex: Annex, s: SlotInfo): YearStart {
   const start = startOfYear(annex, s);
   const before = lastYearsEnd(annex, s);
   return before !== undefined && before !== start ? { start, startElse: before } : { start };

@@ -60,6 +60,18 @@ export interface RelationKind<R extends Relation = Relation> extends Rule {
   readonly localised: boolean;
   /** Whether its instances that hold bound locate's proposals (the `range` rule). */
   readonly guard?: boolean;
+  /**
+   * Where `applicable` says no, the kind has no instance at all (what it relates is absent from the table): locate
+   * does not list them over a table whose rules' run it was given (test/relations/applicable.test.ts holds each
+   * kind that says so to it on the fixtures).
+   */
+  readonly noneUnlessApplicable?: true;
+  /**
+   * Its instances are not kept by the rules' run for locate (relations/checked.ts), which lists them again over
+   * the few units it reads: a kind of many cheap instances per unit (`range`, a bound per figure), or one locate
+   * never reads (`denominator`). The rules then only check it (`checking`): a relation that holds is not made.
+   */
+  readonly unkept?: true;
   /** One of the annex's first checks (listed first among the rule ids; asked of every annex table). */
   readonly annex?: boolean;
   /**
@@ -67,6 +79,12 @@ export interface RelationKind<R extends Relation = Relation> extends Rule {
    * those it cannot check, and why.
    */
   instances(ctx: InstanceContext): Iterable<R>;
+  /**
+   * The instances to check, one at a time, as `run` lists them when nothing keeps them: an instance that the
+   * kind's first test shows to hold with nothing to report may be left out (KindSpec's `checking`). Checking
+   * what it visits reports what checking every instance would.
+   */
+  eachToCheck(ctx: InstanceContext, visit: (r: R) => void): void;
   /** Checks one instance: reports its finding (and records that it ran) through `ctx`. */
   check(r: R, ctx: RuleContext): void;
   /** The instance's form for locate (several for a relation of several parts), over the table `annex`. */
@@ -83,7 +101,7 @@ export interface RelationKind<R extends Relation = Relation> extends Rule {
  * instance would be made of, shows to hold with nothing to report; it records the check as run
  * (`ctx.checked`) as `check` would. The check is the same function either way: only the object is not made.
  */
-export type KindSpec<R extends Relation> = Omit<RelationKind<R>, 'run' | 'instances'> &
+export type KindSpec<R extends Relation> = Omit<RelationKind<R>, 'run' | 'instances' | 'eachToCheck'> &
   (
     | { instances(ctx: InstanceContext): Iterable<R>; each?: undefined }
     | { each(ctx: InstanceContext, visit: (r: R) => void, checking?: boolean): void; instances?: undefined }
@@ -105,9 +123,14 @@ export function defineKind<R extends Relation>(spec: KindSpec<R>): RelationKind<
         spec.each!(ctx, (r) => out.push(r));
         return out;
       }),
+    eachToCheck: (ctx, visit) => each(ctx, visit, true),
     run(ctx) {
       const keep = ctx.keep;
-      if (!keep) return each(ctx, (r) => spec.check(r, ctx), true);
+      if (!keep || spec.unkept) {
+        // Not kept (none asked, or a kind locate lists again where it needs it): only checked.
+        keep?.ranUnkept(spec.id);
+        return each(ctx, (r) => spec.check(r, ctx), true);
+      }
       // The instances and the findings of each kept for locate (checked.ts).
       const kept = keep.record(spec.id);
       each(ctx, (r) => {

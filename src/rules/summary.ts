@@ -65,10 +65,11 @@ export interface FoldSlot<W> {
 }
 
 /**
- * A slot as `Folds` holds it: a unit that takes the name from another is remembered with its note's maker
- * (`named`, `namedUnit`), and its note made once every note is in. A parent's largest effect is replaced
- * about ln(n) times over n units in table order: making each replaced note (its figures and text) was most
- * of the fold's cost in a national table.
+ * A slot as `Folds` holds it: the unit named is remembered with its note's maker (`named`, `namedUnit`), and
+ * its note made once every note is in. A parent's largest effect is replaced about ln(n) times over n units in
+ * table order: making each replaced note (its figures and text) was most of the fold's cost in a national
+ * table; the first unit's note too is made only if it keeps the name (the makers read the table, which the
+ * rules do not change, so a note made late is the note made at once).
  */
 interface HeldSlot<W> extends FoldSlot<W> {
   named: ((unit: number) => W) | undefined;
@@ -84,8 +85,7 @@ export class Folds<W> {
 
   /**
    * Adds unit `unit`'s note; `winner(unit)` is called only for the named unit (one function for every unit of
-   * a loop: nothing made per unit): at once for a parent's first unit, and for a unit that takes the name from
-   * it, when the slots are read (the named unit's note, made once).
+   * a loop: nothing made per unit), when the slots are read (the named unit's note, made once).
    */
   add(rule: FoldRule, parent: string | number, winner: (unit: number) => W, effect?: Effect, unit = -1): void {
     let slot = this.last.get(rule);
@@ -94,7 +94,7 @@ export class Folds<W> {
       if (!slots) this.byRule.set(rule, (slots = new Map()));
       slot = slots.get(parent);
       if (!slot) {
-        slot = { rule, parent, count: 1, winner: winner(unit), effect, named: undefined, namedUnit: -1 };
+        slot = { rule, parent, count: 1, winner: undefined as W, effect, named: winner, namedUnit: unit };
         slots.set(parent, slot);
         this.order.push(slot);
         this.last.set(rule, slot);

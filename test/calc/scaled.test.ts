@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/calc/decimal.js';
 import { exactRate, printedRateMatches, roundRate } from '../../src/calc/annex-math.js';
-import { compareScaled, intOf, rateMatchesScaled, rateScaled, scaledAt, withinScaled } from '../../src/calc/scaled.js';
+import { compareScaled, intOf, rateCutScaled, rateMatchesScaled, rateScaled, scaledAt, withinScaled } from '../../src/calc/scaled.js';
 import { NumberValue, scaledOf } from '../../src/model/value.js';
 
 /** A value as a cell gives it: plain digits with `decimals` decimals. */
@@ -70,6 +70,28 @@ describe('scaled integers', () => {
     expect(rateScaled(24_814, 210_299, 2)).toBe(1180);
     expect(rateScaled(1, 8, 1)).toBe(125);
     expect(rateScaled(-1, 8, 1)).toBe(-125);
+  });
+
+  it('cut the rate toward zero as decimal.js does (ROUND_DOWN), at every precision', () => {
+    // Counts and households as large as the unrounded fall's products (p0·h1 − p1·h0 over h0·h1), of either sign.
+    const big = fc.oneof(count, fc.integer({ min: -(2 ** 40), max: 2 ** 40 }));
+    fc.assert(
+      fc.property(big, big, fc.integer({ min: 0, max: 6 }), (p, h, dp) => {
+        const r = rateCutScaled(p, h, dp);
+        const exact = exactRate(new Dec(p), new Dec(h));
+        if (!exact) {
+          expect(r).toBeUndefined();
+          return;
+        }
+        if (r === undefined) return;
+        expect(Object.is(r, -0)).toBe(false);
+        expect(new Dec(r).div(new Dec(10).pow(dp)).eq(exact.toDecimalPlaces(dp, Dec.ROUND_DOWN))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(rateCutScaled(24_814, 210_299, 4)).toBe(117_993);
+    expect(rateCutScaled(-1, 3, 4)).toBe(-333_333);
+    expect(rateCutScaled(0, -3, 4)).toBe(0);
   });
 
   it('match a printed rate as printedRateMatches does', () => {

@@ -29,9 +29,13 @@ function expectSame(annex: Annex): string {
   expect(kept.findings).toEqual(plain.findings);
   const checked = kept.checked!;
   expect(checked).toBeDefined();
-  // The kinds kept are the applicable ones (locate/confirm.ts asks them of a corrected copy), and each
-  // instance's cells as the unit index read them are its cells.
-  if (annex.units.length > 0) expect(RELATION_KINDS.filter((k) => checked.of(k.id)).map((k) => k.id)).toEqual(applicableRules(annex, RELATION_KINDS, []).map((k) => k.id));
+  // The kinds run are the applicable ones (locate/confirm.ts asks them of a corrected copy), those kept all
+  // but the `unkept`, and each instance's cells as the unit index read them are its cells.
+  if (annex.units.length > 0) {
+    const applicable = applicableRules(annex, RELATION_KINDS, []);
+    expect(RELATION_KINDS.filter((k) => checked.ran(k.id)).map((k) => k.id)).toEqual(applicable.map((k) => k.id));
+    expect(RELATION_KINDS.filter((k) => checked.of(k.id)).map((k) => k.id)).toEqual(applicable.filter((k) => !(k as { unkept?: true }).unkept).map((k) => k.id));
+  }
   for (const k of RELATION_KINDS) {
     const verdicts = checked.of(k.id);
     if (!verdicts) continue;
