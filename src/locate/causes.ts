@@ -50,33 +50,47 @@ const COMPUTED: ReadonlySet<SlipKind> = new Set(['reduction-share', 'unrounded-d
 /** The file's findings by identity, made once per localisation (a table full of errors confirms thousands of causes). */
 export class FindingIndex {
   /**
-   * Every finding's index by its rule and cell (a short key: a national table's tens of thousands of notes
-   * would each keep a long one, their unit's name in it); `has` compares whole keys on those only.
+   * The findings of a rule by cell (a short key: a national table's tens of thousands of notes would each keep a long
+   * one, their unit's name in it), made for a rule when `has` is first asked about one of its findings: a confirmation
+   * asks about errors after a correction, of a few rules, and a national table's 87,000 `denominator` notes need
+   * never have their cells made (each a cell object and its reference, made again when read).
    */
   private readonly byPlace = new Map<string, Map<string, number | number[]>>();
   /** The indexes of the findings a cause may explain (errors and warnings of the relations located and of `range`), by key. */
   readonly explainable = new Map<FindingKey, number[]>();
   constructor(private readonly findings: readonly Finding[]) {
-    findings.forEach((f, i) => {
-      // By rule, then cell: no key string made per finding.
-      const byCell = this.byPlace.get(f.rule) ?? this.byPlace.set(f.rule, new Map()).get(f.rule)!;
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
+      if (f.severity === 'info' || !EXPLAINABLE.has(f.rule)) continue;
+      const k = keyOf(f);
+      (this.explainable.get(k) ?? this.explainable.set(k, []).get(k)!).push(i);
+    }
+  }
+
+  /** Whether a finding with `f`'s key (confirm.ts `keyOf`) is among them. */
+  has(f: Finding): boolean {
+    const at = this.placesOf(f.rule).get(f.at?.ref ?? '');
+    if (at === undefined) return false;
+    const key = keyOf(f);
+    return typeof at === 'number' ? keyOf(this.findings[at]!) === key : at.some((i) => keyOf(this.findings[i]!) === key);
+  }
+
+  /** The indexes of the findings of `rule` by their cell's reference ('' for none), made at the first question. */
+  private placesOf(rule: string): Map<string, number | number[]> {
+    let byCell = this.byPlace.get(rule);
+    if (byCell) return byCell;
+    byCell = new Map();
+    this.byPlace.set(rule, byCell);
+    for (let i = 0; i < this.findings.length; i++) {
+      const f = this.findings[i]!;
+      if (f.rule !== rule) continue;
       const ref = f.at?.ref ?? '';
       const at = byCell.get(ref);
       if (at === undefined) byCell.set(ref, i);
       else if (typeof at === 'number') byCell.set(ref, [at, i]);
       else at.push(i);
-      if (f.severity === 'info' || !EXPLAINABLE.has(f.rule)) return;
-      const k = keyOf(f);
-      (this.explainable.get(k) ?? this.explainable.set(k, []).get(k)!).push(i);
-    });
-  }
-
-  /** Whether a finding with `f`'s key (confirm.ts `keyOf`) is among them. */
-  has(f: Finding): boolean {
-    const at = this.byPlace.get(f.rule)?.get(f.at?.ref ?? '');
-    if (at === undefined) return false;
-    const key = keyOf(f);
-    return typeof at === 'number' ? keyOf(this.findings[at]!) === key : at.some((i) => keyOf(this.findings[i]!) === key);
+    }
+    return byCell;
   }
 }
 
