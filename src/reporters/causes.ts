@@ -92,8 +92,8 @@ export function sumsOfOneUnit(findings: readonly Finding[]): string | undefined 
 function noCauseLine(loc: Localisation, findings: readonly Finding[] | undefined, lang: Lang): string {
   const t = catalog(lang).locate;
   const unit = findings ? sumsOfOneUnit(findings) : undefined;
-  const fractions = findings ? firstParams(findings, 'number.thousands-as-decimals') : undefined;
-  const locale = findings ? firstParams(findings, 'number.locale-given') : undefined;
+  const fractions = findings ? firstParams(findings, 'number', 'number.thousands-as-decimals') : undefined;
+  const locale = findings ? firstParams(findings, 'number', 'number.locale-given') : undefined;
   const p = {
     failing: loc.failing,
     ...(unit !== undefined ? { sumsOf: unit } : {}),

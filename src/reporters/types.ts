@@ -10,7 +10,7 @@ import type { UiText } from '../messages/types.js';
 import type { MessageId, MessageParams } from '../model/message-ref.js';
 import type { Lang } from '../model/lang.js';
 import { isPartial } from '../model/coverage.js';
-import type { Finding } from '../model/finding.js';
+import type { Finding, RuleId } from '../model/finding.js';
 import type { ChartTarget } from '../render/svg-chart.js';
 import { displayRef, type Cell } from '../model/grid.js';
 import type { CauseCell } from '../locate/types.js';
@@ -111,16 +111,19 @@ export function tableOf(file: FileResult): TableSummary | undefined {
   return a ? { layout: a.layout, locale: a.locale, ...(a.rateLocale ? { rateLocale: a.rateLocale } : {}), lang: a.lang, units: a.units.length, ...(a.total ? { total: a.total.name } : {}) } : undefined;
 }
 
-/** The parameters of the first finding with message `id`, when there is one. */
-export function firstParams<K extends MessageId>(findings: readonly Finding[], id: K): MessageParams[K] | undefined {
-  const f = findings.find((x) => x.msg.id === id);
+/**
+ * The parameters of the first finding of `rule` with message `id`, when there is one. (The rule is compared first: a
+ * national table's notes are made again when their message is read, model/finding.ts RemadeFinding.)
+ */
+export function firstParams<K extends MessageId>(findings: readonly Finding[], rule: RuleId, id: K): MessageParams[K] | undefined {
+  const f = findings.find((x) => x.rule === rule && x.msg.id === id);
   return f ? (f.msg.params as MessageParams[K]) : undefined;
 }
 
 /** The table's number format as the "read as" line names it, with `--locale` given against the cells said there. */
 export function localeText(ui: UiText, t: TableSummary, findings: readonly Finding[]): string {
   const name = ui.localeName[localeKey(t)];
-  const p = firstParams(findings, 'number.locale-given');
+  const p = firstParams(findings, 'number', 'number.locale-given');
   return p ? name + ui.localeGivenAgainst(ui.localeName[p.read], p.cell) : name;
 }
 

@@ -17,7 +17,8 @@ import type { Finding, Skip } from '../model/finding.js';
 const MOST_TOLD = 20;
 
 export function duplicatesWithTheirSums(findings: Finding[], annex: Annex, sumRan: boolean, skipped: readonly Skip[]): Finding[] {
-  const dups = findings.filter((f) => f.msg.id === 'duplicate.unit' && f.at);
+  // The rule first: a national table's notes are made again when their message is read (model/finding.ts RemadeFinding).
+  const dups = findings.filter((f) => f.rule === 'duplicate' && f.msg.id === 'duplicate.unit' && f.at);
   if (dups.length === 0 || dups.length > MOST_TOLD) return findings;
   const told = new Map<Finding, Finding>();
   for (const f of dups) {
