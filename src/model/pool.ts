@@ -710,37 +710,14 @@ export class RunStrings {
   }
 }
 
-/**
- * An Int32 column written in order that nearly always steps by the same amount from its first row's value:
- * `step` 0, one value (the column a unit's name is in, its section); `step` 1, counting (the rows of a table
- * without a gap). No array until a row's value breaks the step.
- */
-export class SteadyColumn {
-  private values: Int32Array | undefined;
-  private first = 0;
-  private n = 0;
-  private size: number;
+/** A column of rows set in order, its array made only when the rows stop following a rule (SteadyColumn, IdColumn). */
+abstract class RuledColumn<A extends Int32Array | Uint16Array> {
+  protected values: A | undefined;
+  protected n = 0;
+  protected size: number;
 
-  constructor(
-    size: number,
-    private readonly step = 0,
-  ) {
+  constructor(size: number) {
     this.size = size;
-  }
-
-  /** Sets row i (rows are set in order: i is the number set so far). */
-  set(i: number, v: number): void {
-    if (i === 0) this.first = v;
-    if (this.values === undefined && v !== this.first + this.step * i) {
-      this.values = new Int32Array(this.size);
-      for (let k = 0; k < this.n; k++) this.values[k] = this.first + this.step * k;
-    }
-    if (this.values !== undefined) this.values[i] = v;
-    if (i >= this.n) this.n = i + 1;
-  }
-
-  get(i: number): number {
-    return this.values === undefined ? this.first + this.step * i : this.values[i]!;
   }
 
   /** Rows there is room for. */
@@ -761,18 +738,42 @@ export class SteadyColumn {
 }
 
 /**
+ * An Int32 column written in order that nearly always steps by the same amount from its first row's value:
+ * `step` 0, one value (the column a unit's name is in, its section); `step` 1, counting (the rows of a table
+ * without a gap). No array until a row's value breaks the step.
+ */
+export class SteadyColumn extends RuledColumn<Int32Array> {
+  private first = 0;
+
+  constructor(
+    size: number,
+    private readonly step = 0,
+  ) {
+    super(size);
+  }
+
+  /** Sets row i (rows are set in order: i is the number set so far). */
+  set(i: number, v: number): void {
+    if (i === 0) this.first = v;
+    if (this.values === undefined && v !== this.first + this.step * i) {
+      this.values = new Int32Array(this.size);
+      for (let k = 0; k < this.n; k++) this.values[k] = this.first + this.step * k;
+    }
+    if (this.values !== undefined) this.values[i] = v;
+    if (i >= this.n) this.n = i + 1;
+  }
+
+  get(i: number): number {
+    return this.values === undefined ? this.first + this.step * i : this.values[i]!;
+  }
+}
+
+/**
  * The rows' indices of InternedStrings (never negative): while they count 0, 1, 2 … no array (as a SteadyColumn
  * of step 1); then 16 bits a row while every index fits (a national table's names are a few thousand distinct
  * ones), 32 bits from the first that does not.
  */
-export class IdColumn {
-  private values: Uint16Array | Int32Array | undefined;
-  private n = 0;
-  private size: number;
-
-  constructor(size: number) {
-    this.size = size;
-  }
+export class IdColumn extends RuledColumn<Uint16Array | Int32Array> {
 
   /** Sets row i (rows are set in order: i is the number set so far) to v ≥ 0. */
   set(i: number, v: number): void {
@@ -793,22 +794,6 @@ export class IdColumn {
 
   get(i: number): number {
     return this.values === undefined ? i : this.values[i]!;
-  }
-
-  /** Rows there is room for. */
-  get capacity(): number {
-    return this.size;
-  }
-
-  /** Room for `size` rows (the first `size` kept when smaller). */
-  resize(size: number): void {
-    this.size = size;
-    if (this.values !== undefined) this.values = grow(this.values, size);
-    if (this.n > size) this.n = size;
-  }
-
-  get byteLength(): number {
-    return this.values?.byteLength ?? 0;
   }
 }
 
