@@ -161,15 +161,6 @@ export function tidyName(text: string): string {
   return clip(text.normalize('NFC').replace(/\s+/g, ' ').trim(), MAX_NAME);
 }
 
-/** `/\d/.test(t)`, without the pattern. */
-export function hasDigit(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) return true;
-  }
-  return false;
-}
-
 /** An `unknown.row` / `unknown.column` finding's params: the label, and what it names when no indicator could stand for it. */
 export function unknownLabelParams(text: string): { text: string; kind?: NoIndicatorKind } {
   const kind = noIndicatorKind(text);

@@ -256,3 +256,12 @@ export function aliasedUnitKey(name: string, aliases: ReadonlyMap<string, string
   const canonical = aliases?.get(k);
   return canonical !== undefined ? unitKey(canonical) : k;
 }
+
+/** Whether `text` has an ASCII digit: `/\d/.test(text)` without a pattern (asked of many cells and labels in shape). */
+export function hasAsciiDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
+}

@@ -11,7 +11,7 @@ import { headerBand, type HeaderBand, type HeaderColumn } from './header.js';
 import { parseSlot, slotKey, type SlotDims } from '../model/slots.js';
 import { featuresOf, measureOnly, planAfter, recognise, saysNothing, namedByWhole } from './words.js';
 import { describeIndicator, withPoint } from '../model/vocabulary.js';
-import { labelKey } from './normalize.js';
+import { hasAsciiDigit, labelKey } from './normalize.js';
 
 export interface LabelLine {
   /** Position along the line (row index for wide, column index for long) → indicator and label cell. */
@@ -100,15 +100,6 @@ export function figuresRight(grid: Grid, r: number, col: number): boolean {
   for (let c = col + 1; c < row.length; c++) {
     const cell = row[c];
     if (cell && hasAsciiDigit(cell.raw)) return true;
-  }
-  return false;
-}
-
-/** `/\d/.test(text)` without the pattern (asked of every cell right of a label down the first columns). */
-function hasAsciiDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) return true;
   }
   return false;
 }

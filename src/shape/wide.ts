@@ -8,14 +8,14 @@ import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { parseSlot, slotKey, withDims } from '../model/slots.js';
 import { describeIndicator, indicatorKey, type Measure } from '../model/vocabulary.js';
 import { adminLevel, closesTable, isOfWhichName } from './structure.js';
-import { foldKey } from './normalize.js';
+import { foldKey, hasAsciiDigit } from './normalize.js';
 import { comparedWithYear, featuresOf, hasYearDigits, measureOnly, PLAN_WORDS, recognise, withoutYearMark } from './words.js';
 import { titleTotal } from './title.js';
 import { applyRowYears } from './wide-years.js';
 import { yearChange, type YearChange } from './years.js';
 import { settleListedParts } from './listed-parts.js';
 import { isLabelHeader, isMeasureHeader, isMeasureValue, isNotesHeader, isSttHeader } from './aliases.js';
-import { clip, columnTexts, hasDigit, LIST_MARKER, mayHaveListMarker, newDraft, partName, takeIndicators, tidyName, unknownLabelParams, unnamedTotal, type Draft } from './draft.js';
+import { clip, columnTexts, LIST_MARKER, mayHaveListMarker, newDraft, partName, takeIndicators, tidyName, unknownLabelParams, unnamedTotal, type Draft } from './draft.js';
 import { unknownColumn, unlabelledColumn } from './long.js';
 import { figuresRight, type LabelLine } from './scan.js';
 
@@ -132,7 +132,7 @@ function figuresRow(grid: Grid, r: number, labelCol: number, width: number): boo
     const t = textAt(grid, r, c);
     if (t === '') continue;
     // FIGURE needs a digit: a text without one (a unit's name) is not tried against it.
-    if (hasDigitCode(t) && FIGURE.test(t) && !YEAR_ONLY.test(t)) figures++;
+    if (hasAsciiDigit(t) && FIGURE.test(t) && !YEAR_ONLY.test(t)) figures++;
     else texts++;
   }
   return figures >= 1 && figures >= texts;
@@ -179,7 +179,7 @@ function unitColumns(b: WideBlock, draft: Draft, series: YearColumns | undefined
     }
     // A column with no number in any indicator row is not a unit (a notes column by another name,
     // or a unit left blank): reported, not checked.
-    if (!data.some(hasDigit)) {
+    if (!data.some(hasAsciiDigit)) {
       draft.findings.push(notAUnit(b, c, head));
       continue;
     }
@@ -474,15 +474,6 @@ function yearColumns(grid: Grid, headerRow: number, labelCol: number, width: num
 function twoYearHeadings(grid: Grid, headerRow: number, labelCol: number, width: number): boolean {
   let n = 0;
   for (let c = labelCol + 1; c < width; c++) if (hasYearDigits(cellText(cellAt(grid, headerRow, c))) && ++n === 2) return true;
-  return false;
-}
-
-/** Whether `t` has an ASCII digit (`/\d/`, without a pattern). */
-function hasDigitCode(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) return true;
-  }
   return false;
 }
 

@@ -11,7 +11,7 @@
  */
 import { householdsOf, indicatorKey, isVocabularyKey, shareWhole, type IndicatorPoint, type NoIndicatorKind, type Measure, type Population, type Role, type Time } from '../model/vocabulary.js';
 import type { Lang } from '../model/lang.js';
-import { foldKey } from './normalize.js';
+import { foldKey, hasAsciiDigit } from './normalize.js';
 
 export interface Features {
   population?: Population;
@@ -533,14 +533,6 @@ function digitsOnly(k: string): boolean {
   return true;
 }
 
-function hasDigit(k: string): boolean {
-  for (let i = 0; i < k.length; i++) {
-    const c = k.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) return true;
-  }
-  return false;
-}
-
 /** Whether `k` (folded) may have a feature: false only when no rule can match it. */
 function mayHaveFeature(k: string): boolean {
   if (k === '') return false;
@@ -579,7 +571,7 @@ export function readFeatures(text: string, filtered = true): Features {
   const votes: Lang[] = [];
   const vote = (l: Lang | undefined) => l && votes.push(l);
   // A year needs a digit (YEAR_ONLY, STANDARD, YEAR_IN): a text without one is not tried against them.
-  const digits = !filtered || hasDigit(k);
+  const digits = !filtered || hasAsciiDigit(k);
   const ofWhich = tried(OF_WHICH, k, filtered);
   if (ofWhich) f.ofWhich = true;
   if (tried(CORRESPONDING, k, filtered)) f.corresponding = true;
@@ -592,7 +584,7 @@ export function readFeatures(text: string, filtered = true): Features {
   }
   // The standard a label names (`… theo chuẩn nghèo giai đoạn 2016-2020`: a table of two standards), not one its
   // qualifying brackets name (the figures' provenance).
-  const std = digits || (bare !== k && hasDigit(bare)) ? STANDARD.exec(bare) : null;
+  const std = digits || (bare !== k && hasAsciiDigit(bare)) ? STANDARD.exec(bare) : null;
   if (std) f.standard = `${std[1]}-${std[2]}`;
   else if (digits && !tried(DECISION, k, filtered) && !tried(COMPARED_WITH_YEAR, k, filtered)) {
     const y = tried(YEAR_IN, k, filtered) ? YEAR_IN.exec(k) : null;
