@@ -2,9 +2,9 @@
 // povcheck's executable. Never prints a stack trace (POVCHECK_DEBUG=1 does).
 // Start-up (docs/performance.md "Start-up"): this file is CommonJS (bin/package.json), so no ES module loader starts; it
 // runs dist/povcheck.cjs, the CLI in one file, compiled with the V8 code cache written at build time
-// (scripts/bundle.mjs): a run that names no command (`--help`, `--version`) takes the smaller cache written after
-// `--help` alone (povcheck.cjs.help.cache), every other the one written after `--help` and the seed annex. Without
-// the bundle it loads the compiled modules (dist/cli.js).
+// (scripts/bundle.mjs); a run that names no command (`--help`, `--version`: every argument starts with `-`) runs
+// dist/povcheck-help.cjs instead, the same CLI without what a command's action loads (a quarter of the text), with
+// its own cache. Without the bundle it loads the compiled modules (dist/cli.js).
 'use strict';
 const { closeSync, openSync, readFileSync, readSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -13,7 +13,14 @@ const STAMP = '// povcheck-bundle ';
 
 function loadBundle() {
   const dist = join(__dirname, '..', 'dist');
-  const file = join(dist, 'povcheck.cjs');
+  // No argument names a command (none, or options only): the help bundle, when the build wrote it.
+  const helpOnly = process.argv.slice(2).every((a) => a.startsWith('-'));
+  return (helpOnly && loadScript(dist, 'povcheck-help.cjs')) || loadScript(dist, 'povcheck.cjs');
+}
+
+/** Runs dist/`name` (a bundle) with its code cache; its exports, or undefined when there is no such file. */
+function loadScript(dist, name) {
+  const file = join(dist, name);
   let source;
   let bytes;
   try {
@@ -29,9 +36,7 @@ function loadBundle() {
   // with that line: a cache from another build is never used. V8 itself compares only the source's length, and
   // would run the old build's compiled code for an edited bundle of the same length.
   const stamp = source.startsWith(STAMP) ? source.slice(0, source.indexOf('\n') + 1) : undefined;
-  // A run without a command needs commander and the help only: half the cache to read and deserialise.
-  const first = process.argv[2];
-  const cacheFile = first === undefined || first.startsWith('-') ? `${file}.help.cache` : `${file}.cache`;
+  const cacheFile = `${file}.cache`;
   let cachedData;
   try {
     // Read into the bundle's bytes, done with once sliced: no second buffer of its size (its pages are fresh memory

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 const SOURCES = ['scripts/bundle.mjs', 'scripts/prune-dist.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
 /** What every build writes anew, last (tsc leaves an unchanged output as it was: its time says nothing). */
-const WRITTEN = ['dist/povcheck.cjs', 'dist/povcheck.cjs.cache', 'dist/povcheck.cjs.help.cache'];
+const WRITTEN = ['dist/povcheck.cjs', 'dist/povcheck.cjs.cache', 'dist/povcheck-help.cjs', 'dist/povcheck-help.cjs.cache'];
 /** What a build leaves: missing, the build did not run or did not finish. */
 const OUTPUTS = [...WRITTEN, 'dist/cli.js', 'dist/index.d.ts', 'dist/.tsbuildinfo'];
 

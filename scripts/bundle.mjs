@@ -12,10 +12,13 @@
  * - commander requires node:child_process (for executable subcommands, which povcheck has none of) at load
  *   time, and with it most of Node's networking and stream modules: it gets a lazy stand-in. `node:process`
  *   (commander, chalk) is the global `process` (Node would load its module for it at every start).
- * - The code cache is written after running `--help` and then the seed annex, so it holds the functions those
- *   compile; V8 rejects a cache from another Node version or flags, and the bundle is then compiled as usual.
- *   The cache written after `--help` alone is kept too (povcheck.cjs.help.cache): a run that names no command
- *   (`--help`, `--version`) reads and deserialises that one, half the size.
+ * - The code cache is written after running `validate --help` and then the seed annex, so it holds the functions
+ *   those compile; V8 rejects a cache from another Node version or flags, and the bundle is then compiled as usual.
+ * - A second, smaller bundle for a run that names no command (`--help`, `--version`, an option alone: every
+ *   argument starts with `-`, bin/povcheck.js): dist/povcheck-help.cjs, the same entry with every dynamic
+ *   import left out (each replaced by a module that throws: such a run never reaches one, as no command's
+ *   action runs), and its own code cache written after `--help`. About a quarter of the text to read, and a top
+ *   level that defines commander, the commands' options and the catalogues, not the whole pipeline.
  *   V8 checks only the source's length: the bundle's first line is the build's stamp (a hash of the bundle) and
  *   the cache starts with it, so bin/povcheck.js never runs a cache made for another build. (A bundle edited by
  *   hand keeps its stamp: rebuild, or delete the cache.)
@@ -29,13 +32,14 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'povcheck.cjs');
+const helpOut = join(root, 'dist', 'povcheck-help.cjs');
 const BUNDLED = new Set(['commander', 'csv-parse', 'decimal.js', 'chalk']);
 
 /** shape/words.ts `requiredTextsTable` of the patterns words.ts and structure.ts ask `mayMatch` about. */
@@ -76,11 +80,27 @@ const packages = {
 };
 
 /**
+ * The help bundle: each `import()` (what a command's action loads: its run, its reports) is replaced by a module
+ * that throws when evaluated, which a run without a command never does (bin/povcheck.js sends a run here only
+ * when no argument names a command).
+ */
+const withoutDynamicImports = {
+  name: 'help-bundle-without-dynamic-imports',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (a) => (a.kind === 'dynamic-import' ? { path: a.path, namespace: 'left-out' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'left-out' }, (a) => ({
+      contents: `throw new Error(${JSON.stringify(`the help bundle has no ${a.path}: a command's run goes through dist/povcheck.cjs`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * Every require the bundle keeps must load from dist/: a Node built-in, or a package in node_modules. A `#…`
  * specifier (a package's private import) or a missing package is an error at build time, not at a user's first run.
  */
-function checkRequires(metafile) {
-  const output = Object.entries(metafile.outputs).find(([file]) => file.endsWith('povcheck.cjs'))[1];
+function checkRequires(metafile, out) {
+  const output = Object.values(metafile.outputs)[0];
   const requireFromDist = createRequire(out);
   const builtins = new Set(builtinModules);
   const bad = [];
@@ -103,38 +123,45 @@ function checkRequires(metafile) {
   throw new Error(`the bundle requires what it cannot load: ${[...new Set(bad)].join(', ')}`);
 }
 
-rmSync(`${out}.cache`, { force: true });
-rmSync(`${out}.help.cache`, { force: true });
-const result = await build({
-  entryPoints: [join(root, 'dist', 'cli.js')],
-  outfile: out,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  // import.meta.url of the bundled modules: the bundle's own URL (dist/, where the package.json lookup and
-  // read/'s lazy requires expect it), made when first asked (pathToFileURL cost every start 1.5 M instructions).
-  define: {
-    'import.meta.url': '__povcheck.url',
-    POVCHECK_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
-    // The label tables of shape/aliases.ts, computed here by the compiled module itself: no start folds them again.
-    POVCHECK_ALIAS_TABLES: JSON.stringify((await import(pathToFileURL(join(root, 'dist', 'shape', 'aliases.js')).href)).aliasTables()),
-    // The texts each label pattern needs (shape/words.ts mayMatch), worked out here: no start reads the patterns' sources.
-    POVCHECK_REQUIRED_TEXTS: JSON.stringify(await requiredTextsTable()),
-  },
-  banner: { js: "let __povcheck_url; const __povcheck = { get url() { return (__povcheck_url ??= require('node:url').pathToFileURL(__filename).href); } };" },
-  plugins: [packages],
-  // vm.Script (bin/povcheck.js) has no loader for import(): the external ones become require().
-  supported: { 'dynamic-import': false },
-  logLevel: 'warning',
-  metafile: true,
-  minifyWhitespace: true,
-  minifySyntax: true,
-  // Local names shortened too (0.90 → 0.73 MB, less to read and to load from the code cache at every start). No
-  // code reads a function's or class's name (PovcheckError sets its own); profile dist/cli.js for names.
-  minifyIdentifiers: true,
-});
-checkRequires(result.metafile);
+for (const file of [out, helpOut]) rmSync(`${file}.cache`, { force: true });
+rmSync(`${out}.help.cache`, { force: true }); // the help cache of builds before the help bundle
+
+// import.meta.url of the bundled modules: the bundle's own URL (dist/, where the package.json lookup and read/'s lazy
+// requires expect it), made when first asked (pathToFileURL cost every start 1.5 M instructions).
+const define = {
+  'import.meta.url': '__povcheck.url',
+  POVCHECK_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
+  // The label tables of shape/aliases.ts, computed here by the compiled module itself: no start folds them again.
+  POVCHECK_ALIAS_TABLES: JSON.stringify((await import(pathToFileURL(join(root, 'dist', 'shape', 'aliases.js')).href)).aliasTables()),
+  // The texts each label pattern needs (shape/words.ts mayMatch), worked out here: no start reads the patterns' sources.
+  POVCHECK_REQUIRED_TEXTS: JSON.stringify(await requiredTextsTable()),
+};
+
+/** Bundles dist/cli.js into `outfile` (with `extraPlugins`), checks its requires, returns it wrapped and stamped. */
+async function bundle(outfile, extraPlugins = []) {
+  const result = await build({
+    entryPoints: [join(root, 'dist', 'cli.js')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    define,
+    banner: { js: "let __povcheck_url; const __povcheck = { get url() { return (__povcheck_url ??= require('node:url').pathToFileURL(__filename).href); } };" },
+    plugins: [...extraPlugins, packages],
+    // vm.Script (bin/povcheck.js) has no loader for import(): the external ones become require().
+    supported: { 'dynamic-import': false },
+    logLevel: 'warning',
+    metafile: true,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    // Local names shortened too (0.90 → 0.73 MB, less to read and to load from the code cache at every start). No
+    // code reads a function's or class's name (PovcheckError sets its own); profile dist/cli.js for names.
+    minifyIdentifiers: true,
+  });
+  checkRequires(result.metafile, outfile);
+  return stamped(ascii(readFileSync(outfile, 'utf8')));
+}
 
 /**
  * The bundle in ASCII: esbuild escapes strings and plain templates, not regular expression literals nor
@@ -165,28 +192,29 @@ function ascii(text) {
 // The rest is one function expression, the CommonJS module wrapper written into the file: bin/povcheck.js compiles
 // the text as read, where joining a wrapper to it made V8 copy the whole 0.7 MB text once more at every start
 // (and a scavenge more).
-const bundled = ascii(readFileSync(out, 'utf8'));
-const wrapped = `(function (exports, require, module, __filename, __dirname) {${bundled}\n})`;
-writeFileSync(out, `// povcheck-bundle ${createHash('sha256').update(wrapped, 'latin1').digest('hex').slice(0, 20)}\n${wrapped}`, 'latin1');
+/** The bundle as the file bin/povcheck.js compiles: the stamp line, then the module wrapped as a function. */
+function stamped(bundled) {
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${bundled}\n})`;
+  return `// povcheck-bundle ${createHash('sha256').update(wrapped, 'latin1').digest('hex').slice(0, 20)}\n${wrapped}`;
+}
 
-// The code cache (bin/povcheck.js, POVCHECK_WRITE_CODE_CACHE) holds the functions that runs compiled: first
-// `--help` (commander's help formatting, else compiled at every --help), which writes the help cache; then, starting
-// from a copy of it, the seed annex, whose run writes the cache with both (`validate --help` and option errors
-// find commander's help compiled).
-const help = spawnSync(process.execPath, [join(root, 'bin', 'povcheck.js'), '--help'], { env: { ...process.env, POVCHECK_WRITE_CODE_CACHE: '1' }, encoding: 'utf8' });
-if (help.status !== 0) {
-  process.stderr.write(help.stderr);
-  throw new Error(`the bundled CLI failed on --help (exit ${help.status})`);
-}
-copyFileSync(`${out}.help.cache`, `${out}.cache`);
-const run = spawnSync(process.execPath, [join(root, 'bin', 'povcheck.js'), 'validate', join(root, 'fixtures', 'tuyen-quang-2020.csv'), '--no-color'], {
-  env: { ...process.env, POVCHECK_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
-  encoding: 'utf8',
-});
-if (run.status !== 0) {
-  process.stderr.write(run.stderr);
-  throw new Error(`the bundled CLI failed on the seed annex (exit ${run.status})`);
-}
+writeFileSync(out, await bundle(out), 'latin1');
+writeFileSync(helpOut, await bundle(helpOut, [withoutDynamicImports]), 'latin1');
+
+// The code caches (bin/povcheck.js, POVCHECK_WRITE_CODE_CACHE) hold the functions that runs compiled. The help
+// bundle's: after `--help` (commander's help formatting, else compiled at every --help). The command bundle's: after
+// `validate --help` (commander's help, for `validate --help` and option errors), then, reading that cache and
+// writing it again with more, after the seed annex.
+const cacheRun = (what, args, env = {}) => {
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'povcheck.js'), ...args], { env: { ...process.env, POVCHECK_WRITE_CODE_CACHE: '1', ...env }, encoding: 'utf8' });
+  if (r.status === 0) return;
+  process.stderr.write(r.stderr);
+  throw new Error(`the bundled CLI failed on ${what} (exit ${r.status})`);
+};
+cacheRun('--help', ['--help']);
+cacheRun('validate --help', ['validate', '--help']);
+cacheRun('the seed annex', ['validate', join(root, 'fixtures', 'tuyen-quang-2020.csv'), '--no-color'], { NO_COLOR: '1' });
+for (const file of [`${out}.cache`, `${helpOut}.cache`]) if (!existsSync(file)) throw new Error(`no code cache written: ${file}`);
 
 // And once with colours forced, the path a person at a terminal takes (chalk loads only then).
 const { NO_COLOR: _noColor, ...envWithoutNoColor } = process.env;
