@@ -419,9 +419,11 @@ function valuesFormat(draft: Draft, kinds: ReadonlyMap<Indicator, IndicatorKind>
   const samples: NumberSample[] = [];
   for (const v of draft.values) {
     if (v.cell.numeric !== undefined || allDigits(v.cell.raw)) continue;
-    samples.push(new CellSample(v.cell, kinds.get(v.indicator) ?? indicatorKind(v.indicator)));
+    const sample = new CellSample(v.cell, kinds.get(v.indicator) ?? indicatorKind(v.indicator));
+    // A cell of white space alone says nothing.
+    if (sample.text !== '') samples.push(sample);
   }
-  if (opts.locale) draft.findings.push(...localeGivenFinding(opts.locale, decideLocale(nonEmpty(samples))));
+  if (opts.locale) draft.findings.push(...localeGivenFinding(opts.locale, decideLocale(samples)));
   return numberFormat(samples, opts);
 }
 
@@ -666,9 +668,10 @@ export function localeFor(format: NumberFormat, kind: IndicatorKind): NumberLoca
   return kind === 'rate' && format.rates ? format.rates.locale : format.locale;
 }
 
-export function numberFormat(samples: Iterable<NumberSample>, opts: ShapeOptions): NumberFormat {
+/** The number format `--locale` names, else the one `samples` (value cells whose text is not empty) vote for. */
+export function numberFormat(samples: readonly NumberSample[], opts: ShapeOptions): NumberFormat {
   if (opts.locale) return { locale: opts.locale, plain: false, witness: '' };
-  return formatOf(decideLocale(nonEmpty(samples)));
+  return formatOf(decideLocale(samples));
 }
 
 /** The file's number format from the vote, or LOCALE_AMBIGUOUS when it cannot be decided. */
@@ -680,10 +683,6 @@ function formatOf(d: LocaleDecision): NumberFormat {
     throw new PovcheckError('LOCALE_AMBIGUOUS', { reason: 'conflict', viCell: d.vi.ref, viText: clip(d.vi.text), enCell: d.en.ref, enText: clip(d.en.text) });
   }
   return { locale: d.locale, plain: d.plain, witness: d.witness?.ref ?? '', ...(d.rates ? { rates: { locale: d.rates.locale, witness: d.rates.witness.ref } } : {}) };
-}
-
-function* nonEmpty(samples: Iterable<NumberSample>): Iterable<NumberSample> {
-  for (const s of samples) if (s.text !== '') yield s;
 }
 
 /**
