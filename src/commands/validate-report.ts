@@ -58,7 +58,7 @@ async function writeReports(report: ReportInput, run: ValidateRun, choices: Repo
   const inputPaths = [...outcome.results.map((r) => r.file), ...run.alsoRead].map((x) => resolve(run.cwd, x));
   const text = {
     style: await makeStyle(io, outputs.some((o) => o.file === undefined && o.format === 'text') ? choices.color : false),
-    table: choices.table ?? outcome.results.length === 1,
+    table: drawsTable(choices, outcome.results.length),
     width: terminalWidth(io),
     fitWidth: knownWidth(io),
   };
@@ -72,6 +72,18 @@ async function writeReports(report: ReportInput, run: ValidateRun, choices: Repo
       io.err(catalog(choices.lang ?? envLang(io.env)).ui.reportWritten(o.file) + '\n');
     }
   }
+}
+
+/** Whether the text report draws each table under its findings (`--table`, `--no-table`; by default for a single file). */
+const drawsTable = (choices: ReportChoices, files: number) => choices.table ?? files === 1;
+
+/**
+ * Whether the reports asked for read a run's tables themselves (run.ts `reportsReadTables`): a text report drawing
+ * them, HTML (the tables drawn), JUnit (each unit named). The others (JSON, SARIF, GitHub, GitLab, Markdown, a text
+ * report without the tables) read only each table's summary (reporters/types.ts `tableOf`).
+ */
+export function reportsReadTables(choices: ReportChoices, files: number): boolean {
+  return choices.outputs.some((o) => o.format === 'html' || o.format === 'junit' || (o.format === 'text' && drawsTable(choices, files)));
 }
 
 async function appendStepSummary(report: ReportInput, summaryFile: string): Promise<void> {

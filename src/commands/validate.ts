@@ -80,13 +80,14 @@ async function validateCommand(inputs: string[], flags: ValidateFlags, ctx: Comm
     io.err(oneLine(new PovcheckError('OUTPUT_REQUIRED', { format: 'html' }), flags.lang ?? envLang(io.env)) + '\n');
     return EXIT.UNREADABLE;
   }
-  const [{ resolveValidate }, { run }, { reportValidate }] = await Promise.all([import('./validate-options.js'), import('../run.js'), import('./validate-report.js')]);
+  const [{ resolveValidate }, { run }, { reportValidate, reportsReadTables }] = await Promise.all([import('./validate-options.js'), import('../run.js'), import('./validate-report.js')]);
   const resolved = await resolveValidate(inputs, flags, io.cwd ?? process.cwd());
   // Asked once per run: a progress bar needs stderr to be a terminal, outside CI (then each file's size is looked at).
   const bars = !io.env.CI && !io.env.NO_PROGRESS && !!io.errIsTTY?.();
   const outcome = await run(resolved.run, {
     ...(bars ? { progressFor: async (file: string) => (await import('./progress.js')).progressFor(file) } : {}),
     internalError: (e, file) => internalError(e, io, file),
+    reportsReadTables: (files) => reportsReadTables(resolved.report, files),
   });
   return reportValidate(outcome, resolved.run, resolved.report, ctx);
 }

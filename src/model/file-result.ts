@@ -26,6 +26,22 @@ export interface TableSummary {
   total?: string;
 }
 
+/** What the reports say about a table (its layout, number format, language, units and total), from its annex. */
+export function tableSummary(a: Annex): TableSummary {
+  return { layout: a.layout, locale: a.locale, ...(a.rateLocale ? { rateLocale: a.rateLocale } : {}), lang: a.lang, units: a.units.length, ...(a.total ? { total: a.total.name } : {}) };
+}
+
+/**
+ * A table's result as reports that read only its summary need it: `table` (the summary) instead of its annex and
+ * grid, which a run over many files would otherwise hold until the reports are written (run.ts). A plan document's
+ * result (its tables' annexes are in its report) and a result without an annex are returned as they are.
+ */
+export function withTableSummary(result: FileResult): FileResult {
+  if (!result.annex || result.document) return result;
+  const { annex, grid: _grid, ...rest } = result;
+  return { ...rest, table: tableSummary(annex) };
+}
+
 /**
  * `unchecked`: the file was read, but no check that compares values could run (labels not understood, no
  * units, no total…): never `ok`, exit 2 like an unreadable file.
@@ -40,7 +56,10 @@ export interface FileResult {
   grid?: Grid;
   /** The table as read (in-memory path). */
   annex?: Annex;
-  /** Set instead of `annex` for a plan document without a poverty table. */
+  /**
+   * Set instead of `annex` for a plan document without a poverty table, and for a table whose reports need only its
+   * summary (`withTableSummary`).
+   */
   table?: TableSummary;
   findings: Finding[];
   skipped: Skip[];

@@ -133,8 +133,10 @@ export function cellAt(grid: Grid, row: number, col: number): Cell | undefined {
 }
 
 export function gridWidth(grid: Grid): number {
+  // By index: asked several times a file, in code V8 leaves unoptimised, where `for … of` makes a result per row.
+  const rows = grid.rows;
   let w = 0;
-  for (const r of grid.rows) if (r.length > w) w = r.length;
+  for (let i = 0; i < rows.length; i++) if (rows[i]!.length > w) w = rows[i]!.length;
   return w;
 }
 

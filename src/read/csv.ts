@@ -120,6 +120,9 @@ function detect(text: string): { delimiter?: Delimiter; problems: PovcheckError[
     if (!s) continue;
     // Earlier candidates win ties: TAB and ';' are rarely inside values, ',' is the Vietnamese decimal mark.
     if (!best || s.consistency > best.consistency + 1e-9) best = s;
+    // Every line of one width: no later candidate can score higher (it would need more than all its lines), so none
+    // is parsed (a Vietnamese table's decimal commas, split for nothing at every file).
+    if (best.consistency >= 1) break;
   }
   if (!best) return { problems };
   return { delimiter: best.delimiter, problems, ...(sample === text && fewerLines(text, SAMPLE_LINES) ? { records: best.records } : {}) };

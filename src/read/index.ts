@@ -141,7 +141,11 @@ function fileBytes(path: string, size: number): ByteSource {
 
 /** A web page (a web system's "export to Excel", often named .xls): refused with how to convert it, by its first bytes. */
 function refuseWebPage(bytes: Uint8Array, name: string | undefined): void {
-  if (looksLikeHtml(new TextDecoder().decode(bytes.subarray(0, 1024)))) throw new PovcheckError('FILE_KIND', { kind: 'html', ext: name ? extname(name).toLowerCase() : '' });
+  // A page starts with '<' (after a BOM and white space), a byte no other UTF-8 character holds: bytes without
+  // one are no page, and are not decoded to be asked (every file of a folder run is asked).
+  const head = bytes.subarray(0, 1024);
+  if (head.indexOf(0x3c) < 0) return;
+  if (looksLikeHtml(new TextDecoder().decode(head))) throw new PovcheckError('FILE_KIND', { kind: 'html', ext: name ? extname(name).toLowerCase() : '' });
 }
 
 /** Bytes of a delimited text file → Grid. Pure: no file system. */
@@ -236,7 +240,8 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
   refuseWebPage(bytes, opts.name);
   // A large table without quotes is decoded a piece at a time as its records are read, never whole (its text
   // would be the largest thing in memory); quoted text is read whole (csv-parse), as is everything small.
-  const streamed = opts.records && !bytes.includes(0x22) ? await streamedInput(decodeStreamed(bytes, opts.encoding), opts) : undefined;
+  // (A text of HEAD_BYTES or less is never streamed: decodeStreamed would say so.)
+  const streamed = opts.records && bytes.length > HEAD_BYTES && !bytes.includes(0x22) ? await streamedInput(decodeStreamed(bytes, opts.encoding), opts) : undefined;
   if (streamed) return streamed;
   const decoded = decodeBytes(bytes, opts.encoding);
   if (opts.delimiter === undefined && documents) {

@@ -20,6 +20,8 @@ const BLANK = /^[\s\u00a0]*$/u;
 
 /** A line of running text: long, with many words and hardly any delimiters. */
 export function isProse(line: string): boolean {
+  // Trimming only shortens: a line too short untrimmed is too short trimmed (a table's lines mostly are).
+  if (line.length < 60) return false;
   const t = line.trim();
   if (t.length < 60 || t.includes('\t')) return false;
   // A table's line (many delimiters) is told first: the cheapest test, and the most lines it is asked of.
@@ -74,13 +76,22 @@ export function looksLikeDocument(text: string): boolean {
   while (start < end) {
     let stop = text.indexOf('\n', start);
     if (stop < 0 || stop > end) stop = end;
-    const line = text.slice(start, stop);
-    if (!BLANK.test(line)) {
+    // The line read in place (every file validate reads is asked, a table's lines are not copied out): blank (BLANK)
+    // or not, its semicolons and commas; copied only when long enough to be prose (`isProse`).
+    let blank = true;
+    let semi = 0;
+    let comma = 0;
+    for (let i = start; i < stop; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x3b) semi++;
+      else if (c === 0x2c) comma++;
+      if (blank && !isWhiteSpace(c)) blank = false;
+    }
+    if (!blank) {
       nonEmpty++;
-      const counts = { semis: countOf(line, ';'), commas: countOf(line, ',') };
-      semis.set(counts.semis, (semis.get(counts.semis) ?? 0) + 1);
-      commas.set(counts.commas, (commas.get(counts.commas) ?? 0) + 1);
-      if (isProse(line)) candidates.push(counts);
+      semis.set(semi, (semis.get(semi) ?? 0) + 1);
+      commas.set(comma, (commas.get(comma) ?? 0) + 1);
+      if (stop - start >= 60 && isProse(text.slice(start, stop))) candidates.push({ semis: semi, commas: comma });
     }
     start = stop + 1;
   }
@@ -94,12 +105,6 @@ export function looksLikeDocument(text: string): boolean {
   const commaRow = rowOf(commas, 3);
   const prose = candidates.filter((c) => c.semis !== semiRow && c.commas !== commaRow).length;
   return (prose >= 3 && prose * 5 >= nonEmpty) || (prose >= 1 && prose * 2 > nonEmpty);
-}
-
-function countOf(line: string, ch: string): number {
-  let n = 0;
-  for (let i = line.indexOf(ch); i >= 0; i = line.indexOf(ch, i + 1)) n++;
-  return n;
 }
 
 interface Block {

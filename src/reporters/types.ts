@@ -2,7 +2,7 @@
  * What every reporter receives: the per-file results of one run and the presentation choices.
  */
 import { foldedSkips } from './folded-skips.js';
-import type { FileResult, SeriesReport, TableSummary } from '../model/file-result.js';
+import { tableSummary, type FileResult, type SeriesReport, type TableSummary } from '../model/file-result.js';
 import type { RuleLevels } from '../model/options.js';
 import { failOnOf, type FailOn } from '../model/fail-on.js';
 import { catalog, makeFmt, renderSkip, type SummaryCounts } from '../messages/index.js';
@@ -107,8 +107,7 @@ export const DRAWN_TABLE_UNITS = { text: 100, html: 10_000 } as const;
 /** What a report says about the table: from the annex, or a plan document's summary without one. */
 export function tableOf(file: FileResult): TableSummary | undefined {
   if (file.table) return file.table;
-  const a = file.annex;
-  return a ? { layout: a.layout, locale: a.locale, ...(a.rateLocale ? { rateLocale: a.rateLocale } : {}), lang: a.lang, units: a.units.length, ...(a.total ? { total: a.total.name } : {}) } : undefined;
+  return file.annex ? tableSummary(file.annex) : undefined;
 }
 
 /**

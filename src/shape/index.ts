@@ -20,7 +20,7 @@ import { LongReader, readLong } from './long.js';
 import type { DelimitedTable } from '../read/csv.js';
 import { aliasedUnitKey, unitKey } from './normalize.js';
 import { provinceCount, regionNamed, regionOfProvince } from './regions.js';
-import { decideLocale, noteMark, parseDigits, parseNumber, plainDigits, spreadsheetError, type LocaleDecision, type NumberSample } from './numbers.js';
+import { decideLocale, LocaleVote, noteMark, parseDigits, parseNumber, plainDigits, spreadsheetError, type LocaleDecision, type NumberSample } from './numbers.js';
 import { allDigits, CellSample } from './samples.js';
 import { NumberValue } from '../model/value.js';
 import { Dec } from '../calc/decimal.js';
@@ -416,13 +416,21 @@ function draftUnits(draft: Draft, keys: readonly string[], structure: UnitStruct
  * they say nothing, and are left out.
  */
 function valuesFormat(draft: Draft, kinds: ReadonlyMap<Indicator, IndicatorKind>, opts: ShapeOptions): NumberFormat {
-  const samples: NumberSample[] = [];
-  for (const v of draft.values) {
-    if (v.cell.numeric !== undefined || allDigits(v.cell.raw)) continue;
-    samples.push(new CellSample(v.cell, kinds.get(v.indicator) ?? indicatorKind(v.indicator)));
+  const values = draft.values;
+  const kindOf = (i: number) => kinds.get(values[i]!.indicator) ?? indicatorKind(values[i]!.indicator);
+  // The cells vote one by one, in order (`decideLocale` over their samples); a cell's sample is made only when the
+  // decision names it (a witness, an ambiguous cell).
+  const vote = new LocaleVote((i) => new CellSample(values[i]!.cell, kindOf(i)));
+  for (let i = 0; i < values.length; i++) {
+    const cell = values[i]!.cell;
+    if (cell.numeric !== undefined || allDigits(cell.raw)) continue;
+    const text = cell.raw.trim();
+    // A cell of white space alone says nothing.
+    if (text !== '') vote.add(text, kindOf(i), i);
   }
-  if (opts.locale) draft.findings.push(...localeGivenFinding(opts.locale, decideLocale(nonEmpty(samples))));
-  return numberFormat(samples, opts);
+  if (!opts.locale) return formatOf(vote.decision());
+  draft.findings.push(...localeGivenFinding(opts.locale, vote.decision()));
+  return numberFormat([], opts);
 }
 
 /**
@@ -666,9 +674,10 @@ export function localeFor(format: NumberFormat, kind: IndicatorKind): NumberLoca
   return kind === 'rate' && format.rates ? format.rates.locale : format.locale;
 }
 
-export function numberFormat(samples: Iterable<NumberSample>, opts: ShapeOptions): NumberFormat {
+/** The number format `--locale` names, else the one `samples` (value cells whose text is not empty) vote for. */
+export function numberFormat(samples: readonly NumberSample[], opts: ShapeOptions): NumberFormat {
   if (opts.locale) return { locale: opts.locale, plain: false, witness: '' };
-  return formatOf(decideLocale(nonEmpty(samples)));
+  return formatOf(decideLocale(samples));
 }
 
 /** The file's number format from the vote, or LOCALE_AMBIGUOUS when it cannot be decided. */
@@ -680,10 +689,6 @@ function formatOf(d: LocaleDecision): NumberFormat {
     throw new PovcheckError('LOCALE_AMBIGUOUS', { reason: 'conflict', viCell: d.vi.ref, viText: clip(d.vi.text), enCell: d.en.ref, enText: clip(d.en.text) });
   }
   return { locale: d.locale, plain: d.plain, witness: d.witness?.ref ?? '', ...(d.rates ? { rates: { locale: d.rates.locale, witness: d.rates.witness.ref } } : {}) };
-}
-
-function* nonEmpty(samples: Iterable<NumberSample>): Iterable<NumberSample> {
-  for (const s of samples) if (s.text !== '') yield s;
 }
 
 /**

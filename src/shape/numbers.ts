@@ -249,9 +249,19 @@ const KEY_SCRATCH = new Uint8Array(16);
 
 /**
  * Pattern keys below this (texts of at most five characters: `4.861`, `62,11`, a kind's 2 bits and 3 a
- * character) are remembered, once values are voted from bytes, in a table indexed by the key (`LocaleVote.short`).
+ * character) are remembered, once values are voted from bytes, in a table indexed by the key (`shortFlags`).
  */
 const SHORT_KEYS = 1 << 17;
+
+/**
+ * What each pattern says (`LocaleVote`'s flags by key), remembered for the whole run: the flags are the pattern's
+ * alone (its kind and its text with digits 2–9 as 9: which formats read it, and how), never a table's, so a run
+ * over many files reads each pattern once, not once a file. The short keys move to `shortFlags` once a table's
+ * values are voted from bytes. At most `MAX_PATTERNS` are remembered; a pattern past them is read each time.
+ */
+const patternFlags = new Map<string | number, number>();
+let shortFlags: Uint8Array | undefined;
+const MAX_PATTERNS = 1 << 20;
 
 /**
  * `decideLocale`, one sample at a time (a long table's values are voted as they are read, with no sample
@@ -273,17 +283,8 @@ export class LocaleVote {
   private ambiguous: { sample: NumberSample; vi: string; en: string } | undefined;
   private anySeparated = false;
   private anyGrouped = false;
-  // What a text says depends on its pattern alone (digits as 9) unless both formats read it: remembered, by
-  // key (`flagsOf`, `remember`).
-  private readonly seen = new Map<string | number, number>();
-  /**
-   * Once values are voted from bytes (a large table's, `addBytes`): the flags + 1 of each short key met (below
-   * SHORT_KEYS), 0 for none, read by index where a `Map` would hash the key for each of a million values; any
-   * other key stays in `seen`. Made then, with the short keys met so far moved in (a small file's vote, never
-   * read from bytes, makes no table).
-   */
-  private short: Uint8Array | undefined;
-  private readonly kindCodes = new Map<IndicatorKind, number>();
+  // What a text says depends on its pattern alone (digits as 9) unless both formats read it: remembered for the
+  // run, by key (`patternFlags`; `flagsOf`, `remember`).
 
   constructor(private readonly sampleAt: (at: number) => NumberSample) {}
 
@@ -335,14 +336,9 @@ export class LocaleVote {
     return key * 4 + code;
   }
 
-  /**
-   * The number a kind is keyed by (the kinds in the order first asked: 0, 1 …), for `addBytes`, whose caller
-   * asks once per column; the same kind always gets the same code.
-   */
+  /** The number a kind is keyed by (counts 0, rates 1), for `addBytes`, whose caller asks once per column. */
   kindCode(kind: IndicatorKind): number {
-    let code = this.kindCodes.get(kind);
-    if (code === undefined) this.kindCodes.set(kind, (code = this.kindCodes.size));
-    return code;
+    return kind === 'rate' ? 1 : 0;
   }
 
   /**
@@ -353,9 +349,9 @@ export class LocaleVote {
    */
   addBytes(b: Uint8Array, start: number, end: number, code: number): boolean {
     if (end - start > 16) return false;
-    const short = this.short ?? this.shortTable();
+    const short = shortFlags ?? shortTable();
     const key = this.symbolKey(b, start, end, code);
-    const known = key < 0 ? -1 : key < SHORT_KEYS ? short[key]! - 1 : (this.seen.get(key) ?? -1);
+    const known = key < 0 ? -1 : key < SHORT_KEYS ? short[key]! - 1 : (patternFlags.get(key) ?? -1);
     if (known < 0 || known & 8) return false;
     const slot = voteSlot(known);
     if (slot >= 0 && !this.kindWitness[slot]) return false;
@@ -363,27 +359,16 @@ export class LocaleVote {
     return true;
   }
 
-  /** The table of short keys (`short`), made with the short keys `seen` holds so far moved into it. */
-  private shortTable(): Uint8Array {
-    const short = (this.short = new Uint8Array(SHORT_KEYS));
-    for (const [key, flags] of this.seen) {
-      if (typeof key !== 'number' || key >= SHORT_KEYS) continue;
-      short[key] = flags + 1;
-      this.seen.delete(key);
-    }
-    return short;
-  }
-
   /** The flags remembered for a pattern's key, -1 for a pattern not met (or no key). */
   private flagsOf(key: string | number | undefined): number {
     if (key === undefined) return -1;
-    if (this.short !== undefined && typeof key === 'number' && key < SHORT_KEYS) return this.short[key]! - 1;
-    return this.seen.get(key) ?? -1;
+    if (shortFlags !== undefined && typeof key === 'number' && key < SHORT_KEYS) return shortFlags[key]! - 1;
+    return patternFlags.get(key) ?? -1;
   }
 
   private remember(key: string | number, flags: number): void {
-    if (this.short !== undefined && typeof key === 'number' && key < SHORT_KEYS) this.short[key] = flags + 1;
-    else this.seen.set(key, flags);
+    if (shortFlags !== undefined && typeof key === 'number' && key < SHORT_KEYS) shortFlags[key] = flags + 1;
+    else if (patternFlags.size < MAX_PATTERNS) patternFlags.set(key, flags);
   }
 
   /**
@@ -454,6 +439,22 @@ export class LocaleVote {
     const w = this.kindWitness;
     return { ok: true, locale: counts, plain: false, witness: w[counts === 'vi' ? 0 : 2]!, rates: { locale: rates, witness: w[rates === 'vi' ? 1 : 3]! } };
   }
+}
+
+/**
+ * The table of short keys (`shortFlags`), made when a table's values are first voted from bytes (a large table's):
+ * the flags + 1 of each short key met (below SHORT_KEYS), 0 for none, read by index where a `Map` would hash the
+ * key for each of a million values; any other key stays in `patternFlags`. Made with the short keys met so far
+ * moved in (a run of small files, never read from bytes, makes no table).
+ */
+function shortTable(): Uint8Array {
+  const short = (shortFlags = new Uint8Array(SHORT_KEYS));
+  for (const [key, flags] of patternFlags) {
+    if (typeof key !== 'number' || key >= SHORT_KEYS) continue;
+    short[key] = flags + 1;
+    patternFlags.delete(key);
+  }
+  return short;
 }
 
 /** The slot of `LocaleVote.byKind` a vote's flags name (2 Vietnamese, 4 English; 16 a rate), -1 for none. */

@@ -31,7 +31,13 @@ export function emptyLine(): LabelLine {
 }
 
 function finish(line: LabelLine): LabelLine {
-  line.distinct = new Set([...line.hits.values()].map((h) => h.indicator)).size;
+  // Most lines scanned hold no label, or one (a column of figures, a row of data): no set made for them.
+  if (line.hits.size <= 1) line.distinct = line.hits.size;
+  else {
+    const indicators = new Set<Indicator>();
+    for (const h of line.hits.values()) indicators.add(h.indicator);
+    line.distinct = indicators.size;
+  }
   return line;
 }
 

@@ -73,10 +73,11 @@ function splitRows(grid: Grid, col: number, rows: number, extra?: ExtraLabels): 
   return out;
 }
 
-/** A group's rows kept when they are two or more; an empty run to go on with. */
+/** A group's rows kept when they are two or more; the run emptied to go on with (asked at every row: no new array each). */
 function flush(run: Join[], out: Join[]): Join[] {
   if (run.length >= 2) out.push(...run);
-  return [];
+  run.length = 0;
+  return run;
 }
 
 /**

@@ -197,14 +197,19 @@ const isPlanHeader = (head: string) => head !== '' && adminLevel(head) === undef
 /** Each column a unit named by its header (else its letter), a value per indicator row (an empty cell where none is). */
 function readUnitColumns(b: WideBlock, draft: Draft, unitCols: readonly number[]): void {
   const { grid, headerRow, rows } = b;
+  // The indicator rows listed once, read by index under each unit (code run a few times a file stays in V8's
+  // baseline tiers, where a map's entries read with `for … of` are an array and a result object each).
+  const rowList = Array.from(rows.keys());
+  const indicators = Array.from(rows.values());
   for (const c of unitCols) {
     const head = headerText(b, c);
     const headCell = headerRow === undefined ? undefined : cellAt(grid, headerRow, c);
     const name = head !== '' ? tidyName(head) : columnLetters(c);
     const unit = draft.units.push(headCell && head !== '' ? { name, cell: headCell } : { name }) - 1;
-    for (const [r, indicator] of rows) {
+    for (let k = 0; k < rowList.length; k++) {
+      const r = rowList[k]!;
       const cell = cellAt(grid, r, c) ?? { raw: '', ref: `${columnLetters(c)}${r + 1}`, row: r, col: c, ...(grid.sheet ? { sheet: grid.sheet } : {}) };
-      draft.values.push({ unit, indicator, cell });
+      draft.values.push({ unit, indicator: indicators[k]!, cell });
     }
   }
 }

@@ -39,3 +39,21 @@ describe('decodeBytes', () => {
     expect(code(() => decodeBytes(Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00])))).toBe('ENCODING_INVALID');
   });
 });
+
+describe('decodeBytes, one decoder after another', () => {
+  it('decodes each text afresh after a text it refused or cut short (its strict decoders are reused)', () => {
+    const utf8 = Buffer.from('\ufeffĐơn vị;Số hộ\nToàn tỉnh;1.234\n', 'utf8');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Đơn vị\tSố hộ\nToàn tỉnh\t1.234\n', 'utf16le')]);
+    const expected = [decodeBytes(utf8), decodeBytes(utf16)];
+    // A UTF-8 text ending inside a character, one with a stray continuation byte, a UTF-16 text ending on half a pair.
+    const damaged = [Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0x3b, 0x42, 0x0a, 0xe1, 0xbb]), Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0x3b, 0x80, 0x0a]), Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x09, 0x00, 0x3d, 0xd8])];
+    for (const bad of damaged) {
+      try {
+        decodeBytes(bad);
+      } catch {
+        // refused or read otherwise: what matters is the next text
+      }
+      expect([decodeBytes(utf8), decodeBytes(utf16)]).toEqual(expected);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isProse } from '../../src/read/text-document.js';
+import { isProse, looksLikeDocument } from '../../src/read/text-document.js';
 
 /** The definition `isProse` counts without allocating: words by splitting, semicolons by matching. */
 function proseByDefinition(line: string): boolean {
@@ -29,5 +29,43 @@ describe('isProse', () => {
     expect(isProse('Năm 2020, toàn tỉnh phấn đấu giảm tỷ lệ hộ nghèo xuống còn dưới 12,43% theo chuẩn nghèo đa chiều.')).toBe(true);
     expect(isProse('1;Huyện Nà Hang;12.345;1.234;10,00;1.100;8,91;134;1,09;12.500;1.100;8,80')).toBe(false);
     expect(isProse('a b c d e f g h i j k l m n o p q r s t u v w x y z aa bb cc dd ee ff gg hh; ; ; ; ;')).toBe(false);
+  });
+});
+
+/** `looksLikeDocument` as it was written before it read lines in place: each line copied out, tested and counted. */
+function documentByDefinition(text: string): boolean {
+  const count = (line: string, ch: string) => line.split(ch).length - 1;
+  const semis = new Map<number, number>();
+  const commas = new Map<number, number>();
+  const candidates: Array<{ semis: number; commas: number }> = [];
+  let nonEmpty = 0;
+  for (const line of text.slice(0, 1_000_000).split('\n')) {
+    if (/^[\s\u00a0]*$/u.test(line)) continue;
+    nonEmpty++;
+    const counts = { semis: count(line, ';'), commas: count(line, ',') };
+    semis.set(counts.semis, (semis.get(counts.semis) ?? 0) + 1);
+    commas.set(counts.commas, (commas.get(counts.commas) ?? 0) + 1);
+    if (proseByDefinition(line)) candidates.push(counts);
+  }
+  const rowOf = (tally: Map<number, number>, least: number) => {
+    let best = -1;
+    for (const [n, c] of tally) if (n >= least && c >= 3 && c * 2 >= nonEmpty && (best < 0 || c > tally.get(best)!)) best = n;
+    return best;
+  };
+  const semiRow = rowOf(semis, 2);
+  const commaRow = rowOf(commas, 3);
+  const prose = candidates.filter((c) => c.semis !== semiRow && c.commas !== commaRow).length;
+  return (prose >= 3 && prose * 5 >= nonEmpty) || (prose >= 1 && prose * 2 > nonEmpty);
+}
+
+describe('looksLikeDocument', () => {
+  it('says what copying each line out says, on texts of table rows, prose and blank lines', () => {
+    const piece = fc.tuple(fc.constantFrom(...WORDS, ',', ', '), fc.constantFrom(...SPACES)).map(([w, sp]) => w + sp);
+    const line = fc.oneof(
+      fc.array(piece, { minLength: 0, maxLength: 30 }).map((p) => p.join('')),
+      fc.array(fc.constantFrom('Xã Nà Hang', '1.234', '11,80', ''), { minLength: 2, maxLength: 8 }).map((cells) => cells.join(';')),
+    );
+    const text = fc.array(line, { minLength: 1, maxLength: 12 }).map((lines) => lines.join('\n'));
+    fc.assert(fc.property(text, (t) => looksLikeDocument(t) === documentByDefinition(t)), { numRuns: 2000 });
   });
 });
