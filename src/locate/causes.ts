@@ -199,7 +199,8 @@ export class CauseBuilder {
     const { annex } = this.sys;
     for (const id of [c.unit.id - 1, c.unit.id + 1]) {
       const v = annex.values.get(id, c.indicator);
-      if (v?.status === 'ok' && v.num!.eq(c.base) && v.text === c.value.text) return v.cell.ref;
+      // The texts first: equal texts are rare, and a value's decimal is made when asked.
+      if (v?.status === 'ok' && v.text === c.value.text && v.num!.eq(c.base)) return v.cell.ref;
     }
     return undefined;
   }

@@ -181,6 +181,14 @@ class TableSystem implements System {
    */
   private readonly pendingByCell = new Map<string, PendingGuards[]>();
   private readonly pending: PendingGuards[] = [];
+  /**
+   * Without formulas, the guard kinds of bounds on one unit's own cells (`range`: `perUnit`, not kept by the rules)
+   * whose bounds are listed for a loaded unit only when a guard of one of its cells is first asked for
+   * (`listBounds`): a small table's search asks about the cells of one or two units, and a unit has eleven bounds.
+   */
+  private readonly deferred: Array<{ kind: AnyKind; index: number }> = [];
+  /** Loaded units whose deferred bounds are not listed yet, in load order. */
+  private readonly boundsToList = new Set<number>();
   /** Cells whose list of checks has grown since it was last put in check order. */
   private readonly unsorted = new Set<string>();
   /** The load (1, 2, …) in which each unit's relations were loaded. */
@@ -227,6 +235,10 @@ class TableSystem implements System {
 
   guardsOf(ref: string): readonly Guard[] {
     this.loadCell(ref);
+    if (this.boundsToList.size > 0) {
+      const unit = this.cells.get(ref)?.unit;
+      if (unit && this.boundsToList.has(unit.id)) this.listBounds(unit);
+    }
     let list = this.guardsByCell.get(ref);
     if (list !== undefined || this.facts.anyFormula) return list ?? [];
     // The bounds on the cell, in load order: their guards that read it (a guard's cells are its bound's).
@@ -236,8 +248,9 @@ class TableSystem implements System {
     return list;
   }
 
-  /** Every guard loaded (each bound loaded made into its guards, in load order). */
+  /** Every guard loaded (each bound loaded made into its guards, in the order they were made). */
   get guards(): readonly Guard[] {
+    for (const id of [...this.boundsToList]) this.listBounds(this.annex.units.at(id)!);
     for (const p of this.pending) this.guardsOfBound(p);
     return this.guardList;
   }
@@ -363,6 +376,12 @@ class TableSystem implements System {
       const kept = checked?.of(kind.id);
       // A kind the rules did not run here (appliesTo, memoised for the table) that has no instances where it does not apply.
       if (!kept && checked && kind.noneUnlessApplicable && !appliesTo(kind, this.annex)) continue;
+      if (scope && kind.guard && kind.perUnit && !kept) {
+        // Bounds on the batch's own cells, listed when one of a unit's guards is asked for.
+        if (!this.deferred.some((d) => d.kind === kind)) this.deferred.push({ kind, index });
+        for (let i = 0; i < ids.length; i++) this.boundsToList.add(ids[i]!);
+        continue;
+      }
       if (kept && scope) {
         // The instances the rules kept that read a unit of the batch, with the cells the kept index read.
         const reading = checked!.reading(kind.id, ids);
@@ -378,6 +397,17 @@ class TableSystem implements System {
         if (!cells || isNew(cells)) this.addInstance(kind, index, inst, cells);
       }
     }
+  }
+
+  /**
+   * A unit's deferred bounds (a per-unit guard kind's instances over the unit, in the order its load would have
+   * listed them): they read the unit's own cells only, so its load would have added each of them, and only they
+   * bound its cells.
+   */
+  private listBounds(unit: Unit): void {
+    this.boundsToList.delete(unit.id);
+    const ctx = this.context({ units: [unit], parents: [], childrenOf: this.facts.childrenOf });
+    for (const { kind, index } of this.deferred) for (const inst of kind.instances(ctx) as Iterable<Relation>) this.addInstance(kind, index, inst, inst.cells);
   }
 
   /** An instance's checks (a kind locate explains) or guards (`range`); with `cells`, their cells added first. */

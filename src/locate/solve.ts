@@ -65,8 +65,12 @@ export function contains(s: SolutionSet, values: readonly Dec[]): boolean {
 
 export function stepOf(sys: System, r: string): Dec {
   const c = sys.cells.get(r);
-  return c?.kind === 'rate' ? new Dec(10).pow(-c.proposalDp) : new Dec(1);
+  return c?.kind === 'rate' ? rateStep(c.proposalDp) : new Dec(1);
 }
+
+/** 10^−dp by dp, made once each (a Dec never changes; `pow` is costly, and rates are proposed at a few precisions). */
+const RATE_STEPS: Dec[] = [];
+const rateStep = (dp: number): Dec => (Number.isInteger(dp) && dp >= 0 && dp < 64 ? (RATE_STEPS[dp] ??= new Dec(10).pow(-dp)) : new Dec(10).pow(-dp));
 
 interface Bounds {
   lo?: Dec;

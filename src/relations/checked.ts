@@ -27,7 +27,7 @@ export class CheckedRelations {
   /** Per kind, per unit id: the indexes (ascending) of the instances reading a cell of the unit. */
   private readonly byUnit = new Map<string, Array<number[] | undefined>>();
   /** Per kind, each instance's cells as the unit index read them (an instance's `cells` may be made when asked). */
-  private readonly cellLists = new Map<string, Array<Relation['cells']>>();
+  private readonly cellLists = new Map<string, Array<Relation['cells'] | undefined>>();
 
   constructor(readonly annex: Annex) {}
 
@@ -86,30 +86,43 @@ export class CheckedRelations {
 
   /** The cells of the kind's instance `i` (one `reading` has listed), read once. */
   cellsOf(kind: string, i: number): Relation['cells'] {
-    return this.cellLists.get(kind)![i]!;
+    const lists = this.cellLists.get(kind)!;
+    return (lists[i] ??= this.kinds.get(kind)!.instances[i]!.cells);
   }
 
-  /** Per unit id, the indexes (ascending) of the kind's instances reading a cell of the unit. */
+  /**
+   * Per unit id, the indexes (ascending) of the kind's instances reading a cell of the unit. An instance that
+   * knows its units (`Relation.unitIds`) is indexed by them, its cells made only when `cellsOf` asks: a locate
+   * reads the instances of a few units.
+   */
   private unitIndex(kind: string): Array<number[] | undefined> {
     let index = this.byUnit.get(kind);
     if (index) return index;
     index = [];
     const instances = this.kinds.get(kind)?.instances ?? [];
-    const lists: Array<Relation['cells']> = [];
+    const lists: Array<Relation['cells'] | undefined> = new Array(instances.length);
     this.cellLists.set(kind, lists);
     for (let i = 0; i < instances.length; i++) {
-      const cells = instances[i]!.cells;
-      lists.push(cells);
-      for (let j = 0; j < cells.length; j++) {
-        const unit = cells[j]!.unit;
-        const list = index[unit];
-        if (list === undefined) index[unit] = [i];
-        else if (list[list.length - 1] !== i) list.push(i);
+      const inst = instances[i]!;
+      const ids = inst.unitIds?.();
+      if (ids !== undefined) {
+        for (let j = 0; j < ids.length; j++) addTo(index, ids[j]!, i);
+        continue;
       }
+      const cells = inst.cells;
+      lists[i] = cells;
+      for (let j = 0; j < cells.length; j++) addTo(index, cells[j]!.unit, i);
     }
     this.byUnit.set(kind, index);
     return index;
   }
+}
+
+/** Instance `i` into its unit's list (once: the instances are added in ascending order). */
+function addTo(index: Array<number[] | undefined>, unit: number, i: number): void {
+  const list = index[unit];
+  if (list === undefined) index[unit] = [i];
+  else if (list[list.length - 1] !== i) list.push(i);
 }
 
 const NONE: readonly number[] = [];

@@ -43,6 +43,11 @@ class ColumnFlow implements FlowRelation {
     return (this.#cells ??= FLOW.map((ind) => this.values.get(this.unit.id, ind) as OkValue));
   }
 
+  /** Its cells are its unit's. */
+  unitIds(): readonly number[] {
+    return [this.unit.id];
+  }
+
   get start(): OkValue {
     return this.cells[0]!;
   }

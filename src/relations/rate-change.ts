@@ -73,6 +73,11 @@ class ColumnRateChange implements RateChangeRelation {
   get cells(): readonly OkValue[] {
     return [...cellsOf(this.start), ...cellsOf(this.end), this.at];
   }
+
+  /** Its cells are its unit's (its printed rates). */
+  unitIds(): readonly number[] {
+    return [this.unit.id];
+  }
 }
 
 const PRINTED = ['rate_reduced', 'rate_start', 'rate_end'] as const;

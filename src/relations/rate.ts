@@ -65,6 +65,11 @@ class ColumnRate implements RateRelation {
   get cells(): readonly OkValue[] {
     return [this.count, this.households, this.at];
   }
+
+  /** Its cells are its unit's. */
+  unitIds(): readonly number[] {
+    return [this.unit.id];
+  }
 }
 
 /** The three figures of an annex rate read as integers from the store, or undefined when one is not a number held so. */

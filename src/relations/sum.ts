@@ -65,6 +65,10 @@ class ColumnSum implements SumRelation {
   get cells(): readonly OkValue[] {
     return [this.at, ...this.parts];
   }
+
+  unitIds(): readonly number[] {
+    return [this.unit.id, ...this.units];
+  }
 }
 
 /** Whether one of the parents has parts. */

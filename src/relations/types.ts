@@ -20,6 +20,12 @@ export interface Relation {
   readonly at: OkValue;
   /** Every value it reads. */
   readonly cells: readonly OkValue[];
+  /**
+   * The ids of the units whose cells `cells` reads (each at least once, any order), where the relation knows them
+   * without making its cells (the store's instances: their values are made when asked). A small table's kept
+   * instances are indexed by unit so (checked.ts), and only those locate reads have their cells made.
+   */
+  unitIds?(): readonly number[];
 }
 
 /**

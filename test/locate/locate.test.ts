@@ -172,6 +172,32 @@ describe('the model of a small table', () => {
       for (const spy of listed) spy.mockRestore();
     }
   });
+
+  it('lists a unit’s bounds when a guard of its cells is first asked for: each cell’s guards those the whole table’s listing gives, in its order', () => {
+    const guardKeys = (sys: ReturnType<typeof buildSystem>, ref: string) => sys.guardsOf(ref).map((g) => JSON.stringify([g.a, g.b, [...g.vars]]));
+    const tables = [
+      withTexts({}),
+      withTexts({ [`poor_end:${col('Chiêm Hóa')}`]: '4.963', 'households_start:0': '210.399' }),
+      withTexts({ 'rate_end:2': '101,5', [`poor_reduced:${col('Lâm Bình')}`]: '-282' }),
+      checkRecords(fixtures.longRecords(SEED, { texts: { 'poor_start:3': '5.913', 'rate_start:1': '9,13' } })),
+    ];
+    for (const r of tables) {
+      const { checked } = runRules(r.annex, undefined, { keep: true });
+      const ids = Array.from({ length: r.annex.units.length }, (_, id) => id);
+      const whole = buildSystem(r.annex, { checked });
+      // Cells asked about in an order other than the table's (a unit loaded and its bounds listed at the first question
+      // about one of its cells), then every cell with every unit loaded.
+      const scoped = buildSystem(r.annex, { scope: 'component', checked });
+      scoped.failing([ids.length - 1]);
+      let asked = 0;
+      for (const ref of [...whole.cells.keys()].reverse()) if (scoped.cells.has(ref) && ++asked) expect(guardKeys(scoped, ref)).toEqual(guardKeys(whole, ref));
+      expect(asked).toBeGreaterThan(10);
+      scoped.failing(ids);
+      for (const ref of whole.cells.keys()) expect(guardKeys(scoped, ref)).toEqual(guardKeys(whole, ref));
+      expect(scoped.guards.length).toBe(whole.guards.length);
+      expect(scoped.guards.length).toBeGreaterThan(0);
+    }
+  });
 });
 
 describe('the checks mirror the rules', () => {

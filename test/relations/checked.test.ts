@@ -40,6 +40,16 @@ function expectSame(annex: Annex): string {
     const verdicts = checked.of(k.id);
     if (!verdicts) continue;
     for (const i of checked.reading(k.id, [...annex.units].map((u) => u.id))) expect(checked.cellsOf(k.id, i)).toEqual(verdicts.instances[i]!.cells);
+    // An instance that names its units (`unitIds`, indexed without its cells) names those of its cells; and the
+    // instances read as reading a unit are those with a cell of it.
+    for (const inst of verdicts.instances) {
+      const ids = inst.unitIds?.();
+      if (ids) expect(new Set(ids)).toEqual(new Set(inst.cells.map((c) => c.unit)));
+    }
+    for (const u of annex.units) {
+      const plainScan = verdicts.instances.flatMap((inst, i) => (inst.cells.some((c) => c.unit === u.id) ? [i] : []));
+      expect(checked.reading(k.id, [u.id])).toEqual(plainScan);
+    }
   }
   // The findings near each unit: the rules' verdicts kept, the rules run again.
   for (const u of annex.units) {
