@@ -60,9 +60,16 @@ function visibleCatalog<T extends object>(cat: T): T {
 /** Each language's catalogue, built and wrapped at its first use: a run in one language never builds the other's. */
 let VI: Catalog | undefined;
 let EN: Catalog | undefined;
+/** The same catalogues unwrapped: `renderMessage` applies `visible` to what it passes itself. */
+let VI_RAW: Catalog | undefined;
+let EN_RAW: Catalog | undefined;
 
 export function catalog(lang: Lang): Catalog {
-  return lang === 'vi' ? (VI ??= visibleCatalog(vi())) : (EN ??= visibleCatalog(en()));
+  return lang === 'vi' ? (VI ??= visibleCatalog(rawCatalog(lang))) : (EN ??= visibleCatalog(rawCatalog(lang)));
+}
+
+function rawCatalog(lang: Lang): Catalog {
+  return lang === 'vi' ? (VI_RAW ??= vi()) : (EN_RAW ??= en());
 }
 
 /**
@@ -103,9 +110,15 @@ class Formatting implements Fmt {
   };
 }
 
+/**
+ * A message's sentence, from the unwrapped catalogue with `visible` applied here to what it is given, as
+ * `visibleCatalog`'s wrapper would: no proxy and no wrapper to go through for each of a report's thousands of
+ * messages.
+ */
 export function renderMessage(ref: MessageRef, fmt: Fmt): string {
-  const fn = catalog(fmt.lang)[ref.id as MessageId] as (p: unknown, f: Fmt) => string;
-  return fn(ref.params, fmt);
+  const cat = rawCatalog(fmt.lang);
+  const fn = cat[ref.id as MessageId] as (p: unknown, f: Fmt) => string;
+  return fn.call(cat, visibleDeep(ref.params), visibleDeep(fmt));
 }
 
 /** The sentence of a PovcheckError (why an input cannot be read, what is wrong with an option), in a language. */

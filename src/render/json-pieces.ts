@@ -33,10 +33,13 @@ function omitted(v: unknown): boolean {
 }
 
 /**
- * Most elements of a lazy list written by one `JSON.stringify` call (a report's findings: about 50 KB of text):
- * few calls, and never more than this many elements made before the text reaches them.
+ * Most elements of a lazy list written by one `JSON.stringify` call: few calls, and never more than this many
+ * elements made before the text reaches them. A report's findings are 500–700 characters each, mostly Vietnamese
+ * (two bytes a character in V8): 32 of them make a string of about 40 KB. At 128 a batch's string (and its flat
+ * copy) passed 128 KiB, where V8 puts a string in its large-object space, on pages of its own: about 600 more page
+ * faults and ~10 ms more CPU writing the 10,000-unit table's report (docs/performance.md, "The JSON report").
  */
-export const BATCH = 128;
+export const BATCH = 32;
 
 /**
  * `items` as `JSON.stringify(v, null, 2)` writes them as elements of an array at nesting `depth` (≥ 1): each
@@ -74,22 +77,24 @@ export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
     const depth = inner.length / INDENT.length;
     const batch: unknown[] = [];
     let first = true;
-    const flush = () => {
-      const text = (first ? '\n' : ',\n') + inner + elementsText(batch, depth);
+    // The separator and a batch's text are two pieces: joined, they would make a cons string that the next
+    // reader (a regular expression, the UTF-8 encoder) first copies whole into a flat one.
+    function* flush() {
+      yield (first ? '\n' : ',\n') + inner;
+      yield elementsText(batch, depth);
       batch.length = 0;
       first = false;
-      return text;
-    };
+    }
     for (; !r.done; r = it.next()) {
       const v: unknown = r.value;
       if (v instanceof LazyList || v instanceof Fields) {
-        if (batch.length > 0) yield flush();
+        if (batch.length > 0) yield* flush();
         yield (first ? '\n' : ',\n') + inner;
         first = false;
         yield* jsonPieces(v, inner);
-      } else if (batch.push(v) === BATCH) yield flush();
+      } else if (batch.push(v) === BATCH) yield* flush();
     }
-    if (batch.length > 0) yield flush();
+    if (batch.length > 0) yield* flush();
     yield '\n' + indent + ']';
   } else if (value instanceof Fields) {
     const keys = Object.keys(value.fields).filter((k) => !omitted(value.fields[k]));
