@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { gridFromAnyBytes, gridFromBytes } from '../src/read/index.js';
 import { checkGrid, type CheckResult } from '../src/check-grid.js';
 import type { CheckOptions } from '../src/model/options.js';
+import type { ReportFile, ReportInput } from '../src/reporters/types.js';
 // The fixture writers are shared with scripts/fixtures.mjs, which regenerates fixtures/.
 // @ts-expect-error plain JavaScript module without types
 import * as fx from '../scripts/fixtures.mjs';
@@ -14,6 +15,23 @@ import * as fx from '../scripts/fixtures.mjs';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = join(ROOT, 'fixtures');
 export const BIN = join(ROOT, 'bin', 'povcheck.js');
+
+/** A report's input as a run over `files` gives it: Vietnamese unless `lang` says, not strict. */
+export const reportInput = (files: ReportFile[], lang?: 'vi' | 'en'): ReportInput => ({ files, fallbackLang: 'vi', strict: false, ...(lang ? { lang } : {}) });
+
+/**
+ * A file of each kind the reports write about: the seed, planted errors (two, a malformed group, a cause that is
+ * ambiguous), a plan document, a workbook, and a file that does not exist.
+ */
+export const REPORT_SAMPLES = [
+  'tuyen-quang-2020.csv',
+  'planted/two-errors.csv',
+  'planted/malformed-group.csv',
+  'planted/households-ambiguous.csv',
+  'plans/ke-hoach-giam-ngheo-2020.docx',
+  'xlsx/annex-formatted.xlsx',
+  'planted/missing.csv',
+].map((f) => join(FIXTURES, f));
 
 export interface FixtureApi {
   UNITS: string[];

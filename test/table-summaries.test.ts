@@ -4,25 +4,16 @@
  * summary must say the same of a result so kept as of the whole result; the reports that read the tables themselves
  * keep them (commands/validate-report.ts `reportsReadTables`).
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateFile } from '../src/pipeline.js';
-import { withTableSummary, type FileResult } from '../src/model/file-result.js';
+import { withTableSummary } from '../src/model/file-result.js';
 import { PLAIN_STYLE, tableOf, type ReportInput } from '../src/reporters/types.js';
 import { renderPieces } from '../src/reporters/index.js';
 import { reportsReadTables } from '../src/commands/validate-report.js';
-import { FIXTURES } from './helpers.js';
+import { REPORT_SAMPLES, reportInput } from './helpers.js';
 
-const FILES = [
-  'tuyen-quang-2020.csv',
-  'planted/two-errors.csv',
-  'planted/households-ambiguous.csv',
-  'plans/ke-hoach-giam-ngheo-2020.docx',
-  'xlsx/annex-formatted.xlsx',
-  'planted/missing.csv',
-].map((f) => join(FIXTURES, f));
-
-const input = (files: FileResult[], lang?: 'vi' | 'en'): ReportInput => ({ files, fallbackLang: 'vi', strict: false, ...(lang ? { lang } : {}) });
+const FILES = REPORT_SAMPLES;
+const input = reportInput;
 const text = { style: PLAIN_STYLE, table: false, width: 100 };
 const report = async (format: 'json' | 'text' | 'sarif' | 'markdown' | 'github' | 'gitlab', r: ReportInput) => [...(await renderPieces(format, r, text))].join('');
 

@@ -254,15 +254,7 @@ export function delimitedTable(
   const whole = () => readDelimited(stream ? stream.whole() : src, encoding, delimiter).grid;
   if (!stream && (detected?.records || src.includes('"'))) {
     // Detection's records, when they are the whole text, are the table's (a small file is parsed once).
-    const grid = detected?.records ? delimitedGrid(src, encoding, delimiter, detected.records) : whole();
-    if (grid.rows.length <= headRows) return { head: grid, whole: () => grid };
-    return {
-      head: { rows: grid.rows.slice(0, headRows), source },
-      rest: async (each) => {
-        for (let r = headRows; r < grid.rows.length; r++) each(r, grid.rows[r]!.map((c) => c.raw));
-      },
-      whole: () => grid,
-    };
+    return parsedAtOnce(detected?.records ? delimitedGrid(src, encoding, delimiter, detected.records) : whole(), headRows, source);
   }
   const head: string[][] = [];
   let more: string[][] = [];
@@ -294,17 +286,7 @@ export function delimitedTable(
       return { head: grid, whole: () => grid };
     }
   }
-  // The records in the text read so far, scaled to the whole text (its characters, or a streamed text's
-  // bytes at the head's characters per byte).
-  const totalChars = stream ? (stream.bytes * src.length) / Math.max(1, stream.decodedBytes) : src.length;
-  const sample = Math.min(src.length, Math.max(fed, ESTIMATE_SAMPLE));
-  const estimatedRecords = Math.ceil((Math.max(head.length + more.length, linesIn(src, sample)) * totalChars) / Math.max(1, sample));
-  // A layout read whole from a large file (a wide table, years as rows): its cells estimated from the head's
-  // records and refused past the budget before its whole text is decoded (the decoded text and its copies
-  // alone could exhaust a small heap before the cells are counted as they are parsed).
-  let fields = 0;
-  for (const rec of head) fields += rec.length;
-  const estimatedCells = Math.ceil((estimatedRecords * fields) / Math.max(1, head.length));
+  const { estimatedRecords, estimatedCells } = estimatedSize(src, stream, fed, head, more.length);
   const wholeOfLarge = () => {
     if (stream) new CellCounter().add(estimatedCells);
     return whole();
@@ -347,6 +329,35 @@ export function delimitedTable(
     },
     whole: wholeOfLarge,
   };
+}
+
+/** A text parsed at once (small, or with quotes): its first `headRows` rows as the head, the rest from the same grid. */
+function parsedAtOnce(grid: Grid, headRows: number, source: SourceInfo): DelimitedTable {
+  if (grid.rows.length <= headRows) return { head: grid, whole: () => grid };
+  return {
+    head: { rows: grid.rows.slice(0, headRows), source },
+    rest: async (each) => {
+      for (let r = headRows; r < grid.rows.length; r++) each(r, grid.rows[r]!.map((c) => c.raw));
+    },
+    whole: () => grid,
+  };
+}
+
+/**
+ * The whole text's records and cells, estimated from what was read so far: the records in the `fed` characters
+ * of `src` split (or a sample of its lines), scaled to the whole text (its characters, or a streamed text's bytes
+ * at the head's characters per byte); the cells at the head's fields per record. The records size the column
+ * store once; the cells let a layout read whole from a large file (a wide table, years as rows) be refused past
+ * the budget before its whole text is decoded (the decoded text and its copies alone could exhaust a small heap
+ * before the cells are counted as they are parsed).
+ */
+function estimatedSize(src: string, stream: StreamedText | undefined, fed: number, head: readonly string[][], more: number): { estimatedRecords: number; estimatedCells: number } {
+  const totalChars = stream ? (stream.bytes * src.length) / Math.max(1, stream.decodedBytes) : src.length;
+  const sample = Math.min(src.length, Math.max(fed, ESTIMATE_SAMPLE));
+  const estimatedRecords = Math.ceil((Math.max(head.length + more, linesIn(src, sample)) * totalChars) / Math.max(1, sample));
+  let fields = 0;
+  for (const rec of head) fields += rec.length;
+  return { estimatedRecords, estimatedCells: Math.ceil((estimatedRecords * fields) / Math.max(1, head.length)) };
 }
 
 /** Bytes split at a time when a streamed text's records are read from its bytes. */

@@ -6,14 +6,14 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlReport } from '../../src/reporters/html.js';
-import type { ReportFile, ReportInput } from '../../src/reporters/types.js';
+import type { ReportFile } from '../../src/reporters/types.js';
 import { validateFile } from '../../src/pipeline.js';
-import { checkRecords, FIXTURES, fixtures } from '../helpers.js';
+import { checkRecords, FIXTURES, fixtures, reportInput } from '../helpers.js';
 
 const PLANTED = join(FIXTURES, 'planted', 'poor-end-transposed.csv');
 const SEED = join(FIXTURES, 'tuyen-quang-2020.csv');
 
-const input = (files: ReportFile[], lang?: 'vi' | 'en'): ReportInput => ({ files, fallbackLang: 'vi', strict: false, ...(lang ? { lang } : {}) });
+const input = reportInput;
 
 /** The element with this id, up to its closing tag (no nesting of the same tag inside). */
 function element(doc: string, tag: string, id: string): string {

@@ -4,26 +4,14 @@
  * pieces), on tables, a plan document, a workbook, an unreadable file and several files at once; a file's
  * findings are made only as the text reaches them (a batch at a time).
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateFile } from '../../src/pipeline.js';
 import { jsonReport, jsonReportPieces } from '../../src/reporters/json.js';
-import type { ReportInput } from '../../src/reporters/types.js';
-import type { FileResult } from '../../src/model/file-result.js';
-import { cli, FIXTURES } from '../helpers.js';
+import { cli, REPORT_SAMPLES, reportInput } from '../helpers.js';
 import { BATCH } from '../../src/render/json-pieces.js';
 
-const FILES = [
-  'tuyen-quang-2020.csv',
-  'planted/two-errors.csv',
-  'planted/malformed-group.csv',
-  'planted/households-ambiguous.csv',
-  'plans/ke-hoach-giam-ngheo-2020.docx',
-  'xlsx/annex-formatted.xlsx',
-  'planted/missing.csv',
-].map((f) => join(FIXTURES, f));
-
-const input = (files: FileResult[], lang?: 'vi' | 'en'): ReportInput => ({ files, fallbackLang: 'vi', strict: false, ...(lang ? { lang } : {}) });
+const FILES = REPORT_SAMPLES;
+const input = reportInput;
 
 /** The text JSON.stringify writes for the same report: parsed and written again, it must not change. */
 const stringified = (text: string) => JSON.stringify(JSON.parse(text), null, 2) + '\n';
