@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { DEFAULT_INTERRUPT_BUDGET, FILES_INTERRUPT_BUDGET, FULL_COMPILE_BYTES, inliningFor, interruptBudgetFor, LEAN_COMPILE_BYTES, LEAN_TURBOFAN_PHASES, LONG_BUDGET_BYTES, validateFile } from '../src/pipeline.js';
+import { DEFAULT_INTERRUPT_BUDGET, DEFAULT_SEMI_SPACE_GROWTH, FILES_INTERRUPT_BUDGET, FULL_COMPILE_BYTES, inliningFor, interruptBudgetFor, LEAN_COMPILE_BYTES, LEAN_TURBOFAN_PHASES, LONG_BUDGET_BYTES, semiSpaceGrowthFor, validateFile } from '../src/pipeline.js';
 import { ooxmlApi, sheetXml, str, workbook, zipApi } from './xlsx-build.js';
 import { cli, ROOT } from './helpers.js';
 
@@ -50,6 +50,25 @@ describe('interruptBudgetFor', () => {
 
   it("sets V8's default back with inlining", () => {
     expect(interruptBudgetFor(FULL_COMPILE_BYTES, true)).toBe(DEFAULT_INTERRUPT_BUDGET);
+  });
+});
+
+// How the young generation grows is a speed setting too: kept at its size for one table checked without inlining,
+// left alone for a run of several files, V8's default back with inlining.
+describe('semiSpaceGrowthFor', () => {
+  it('keeps the young generation as it is for one table of 10,000 to 100,000 units', () => {
+    expect(semiSpaceGrowthFor(802_532, false)).toBe(1);
+    expect(semiSpaceGrowthFor(FULL_COMPILE_BYTES - 1, false)).toBe(1);
+  });
+
+  it("leaves a run of several files to V8's default, and sets it back with inlining", () => {
+    expect(semiSpaceGrowthFor('files', false)).toBeUndefined();
+    expect(semiSpaceGrowthFor(FULL_COMPILE_BYTES, true)).toBe(DEFAULT_SEMI_SPACE_GROWTH);
+  });
+
+  it("names V8's flag and its default as this Node's V8 has them", () => {
+    const options = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' });
+    expect(options).toContain(`default: --semi-space-growth-factor=${DEFAULT_SEMI_SPACE_GROWTH}\n`);
   });
 });
 
