@@ -291,7 +291,14 @@ function wideLayout(display: readonly DisplayRow[], counts: Indicator[], rates: 
       rowInfo.push({ kind: 'data', indent: 1 });
     }
   }
-  const total = display.findIndex((r) => r.named === undefined && r.unit.isTotal);
+  return unitColumnsLayout(header, rows, rowInfo, grouped, display.findIndex((r) => r.named === undefined && r.unit.isTotal));
+}
+
+/**
+ * A layout with the units as columns after three label columns (STT, indicator, measure): `header` grouped into
+ * head rows when asked, `total` the index of the total among the units' columns (-1: none).
+ */
+export function unitColumnsLayout(header: LayoutCell[], rows: LayoutCell[][], rowInfo: RowInfo[], grouped: boolean, total: number): AnnexLayout {
   return {
     header,
     ...(grouped ? { head: headRows(header.map((cell) => ({ cell }))) } : {}),

@@ -25,7 +25,7 @@ import { catalog, makeFmt } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
 import { layoutWords } from '../messages/indicator-labels.js';
 import type { ColumnRule } from '../compute/shaped.js';
-import { WIDE_MAX_UNITS, annexLayout, headRows, labelWithUnit, withNamedRows, type AnnexLayout, type DisplayRow, type HeaderNode, type LayoutCell, type RowInfo } from './annex-layout.js';
+import { WIDE_MAX_UNITS, annexLayout, headRows, labelWithUnit, unitColumnsLayout, withNamedRows, type AnnexLayout, type DisplayRow, type HeaderNode, type LayoutCell, type RowInfo } from './annex-layout.js';
 
 export interface ShapeSource {
   units: readonly Unit[];
@@ -400,17 +400,7 @@ function unitsAsColumns(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boo
     ]);
     rowInfo.push({ kind: 'data', indent: r.indent });
   }
-  const total = display.findIndex((d) => d.named === undefined && (d.unit.isTotal || d.unit.id === src.total?.id));
-  return {
-    header,
-    ...(grouped ? { head: headRows(header.map((cell) => ({ cell }))) } : {}),
-    rows,
-    rowInfo,
-    labelColumns: 3,
-    ...(total >= 0 ? { totalColumn: 3 + total } : {}),
-    hasMeasureColumn: true,
-    transposed: false,
-  };
+  return unitColumnsLayout(header, rows, rowInfo, grouped, display.findIndex((d) => d.named === undefined && (d.unit.isTotal || d.unit.id === src.total?.id)));
 }
 
 /** One unit whose values sit several to an input row: rows and columns as in the input. */
