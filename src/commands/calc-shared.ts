@@ -60,6 +60,19 @@ export interface ReadInput {
   hidden?: HiddenContent;
 }
 
+/** What `table` and `plan` both return: the table read, the language and number format written, what reading found. */
+export interface CalcOutcome {
+  lang: Lang;
+  locale: 'vi' | 'en';
+  annex: Annex;
+  /** What reading the input found (rows or columns left out, an indicator given twice …). */
+  readFindings: Finding[];
+  /** The sheets a workbook was read past (`ReadInput`). */
+  sheets?: ReadInput['sheets'];
+  /** The sheet's hidden rows and columns that hold something, not read (`ReadInput`). */
+  hidden?: ReadInput['hidden'];
+}
+
 /** What `table` and `plan` read and write, resolved from their flags (pure). */
 export interface CalcInput {
   file: string;

@@ -5,26 +5,15 @@
  */
 import { PovcheckError } from '../errors.js';
 import { catalog } from '../messages/index.js';
-import type { Annex } from '../model/annex.js';
-import type { Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import type { PlanResult } from '../compute/plan.js';
 import type { RenderOptions } from '../render/table-data.js';
 import type { Target } from '../targets/index.js';
-import { outputLang, readAnnex, type ReadInput } from './calc-shared.js';
+import { outputLang, readAnnex, type CalcOutcome } from './calc-shared.js';
 import type { PlanRun } from './plan-options.js';
 
-export interface PlanOutcome {
+export interface PlanOutcome extends CalcOutcome {
   output: string;
-  lang: Lang;
-  locale: 'vi' | 'en';
-  annex: Annex;
-  /** What reading the input found (rows or columns left out, an indicator given twice …). */
-  readFindings: Finding[];
-  /** The sheets a workbook was read past (calc-shared.ts ReadInput). */
-  sheets?: ReadInput['sheets'];
-  /** The sheet's hidden rows and columns that hold something, not read (calc-shared.ts ReadInput). */
-  hidden?: ReadInput['hidden'];
   /** The total's stated base counts that differ from the sums of the units. */
   differences: PlanResult['differences'];
   /** Every target reachable and every total target met. */

@@ -11,20 +11,11 @@ import { isCoreIndicator, type Indicator } from '../model/indicators.js';
 import type { ComputedTable, Difference } from '../compute/table.js';
 import type { ShapedTable } from '../compute/shaped.js';
 import type { RenderOptions } from '../render/table-data.js';
-import { outputLang, readAnnex, type ReadInput } from './calc-shared.js';
+import { outputLang, readAnnex, type CalcOutcome } from './calc-shared.js';
 import type { TableFormat, TableRun } from './table-options.js';
 
-export interface TableOutcome {
+export interface TableOutcome extends CalcOutcome {
   output: string | Uint8Array;
-  lang: Lang;
-  locale: 'vi' | 'en';
-  annex: Annex;
-  /** What reading the input found (rows or columns left out, an indicator given twice …). */
-  readFindings: Finding[];
-  /** The sheets a workbook was read past (calc-shared.ts ReadInput). */
-  sheets?: ReadInput['sheets'];
-  /** The sheet's hidden rows and columns that hold something, not read (calc-shared.ts ReadInput). */
-  hidden?: ReadInput['hidden'];
   /** Stated values that differ from the computed ones. */
   differences: readonly Difference[];
   /** Rate columns printed as read, not recomputed (over a base the table does not print): validate's finding for each. */

@@ -3,7 +3,6 @@
  * the households it is over, the same slot for another population or time. All by vocabulary point and the
  * slot's dimensions (model/vocabulary.ts, model/slots.ts).
  */
-import { Dec } from '../calc/decimal.js';
 import type { Annex, Unit, Value } from '../model/annex.js';
 import { isCoreIndicator, type Indicator } from '../model/indicators.js';
 import { parseSlot, slotKey, withDims, type ParsedSlot } from '../model/slots.js';

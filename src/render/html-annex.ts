@@ -18,7 +18,7 @@ import type { Severity } from '../model/finding.js';
 import { catalog, formatPlain } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
 import { displayRef } from '../model/grid.js';
-import { WIDE_MAX_UNITS, annexLayout, displayUnits, type AnnexLayout, type HeadCell, type LayoutCell } from './annex-layout.js';
+import { WIDE_MAX_UNITS, displayUnits, type AnnexLayout, type HeadCell, type LayoutCell } from './annex-layout.js';
 import { partHead } from './page-fit.js';
 import { html, htmlId, joinHtml, raw, type SafeHtml } from './html-escape.js';
 import { ANNEX_CSS, PAGE_CSS, htmlPage } from './html-page.js';
@@ -168,7 +168,6 @@ export function sourceRef(annex: Annex, c: LayoutCell): string | undefined {
 
 /** The annex as read, as an HTML table, numbers in the chosen format. */
 export function annexTableHtml(annex: Annex, o: AnnexHtmlOptions): SafeHtml {
-  const ui = catalog(o.lang).ui;
   const locale = o.locale ?? o.lang;
   const value = (u: Unit, ind: Indicator) => {
     const v = annex.values.get(u.id, ind);

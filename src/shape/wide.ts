@@ -15,7 +15,7 @@ import { applyRowYears } from './wide-years.js';
 import { yearChange, type YearChange } from './years.js';
 import { settleListedParts } from './listed-parts.js';
 import { isLabelHeader, isMeasureHeader, isMeasureValue, isNotesHeader, isSttHeader } from './aliases.js';
-import { clip, columnTexts, LIST_MARKER, mayHaveListMarker, newDraft, partName, takeIndicators, tidyName, unknownLabelParams, unnamedTotal, type Draft } from './draft.js';
+import { columnTexts, LIST_MARKER, mayHaveListMarker, newDraft, partName, takeIndicators, tidyName, unknownLabelParams, unnamedTotal, type Draft } from './draft.js';
 import { unknownColumn, unlabelledColumn } from './long.js';
 import { figuresRight, type LabelLine } from './scan.js';
 

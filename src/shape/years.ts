@@ -7,7 +7,7 @@
  */
 import { a1, cellAt, cellText, gridWidth, type Cell, type Grid } from '../model/grid.js';
 import { slotKey } from '../model/slots.js';
-import { clip, newDraft, tidyName, unknownLabelParams, type Draft } from './draft.js';
+import { newDraft, tidyName, unknownLabelParams, type Draft } from './draft.js';
 import { headerBand } from './header.js';
 import { emptyLine, figuresRight, type LabelLine } from './scan.js';
 import { combine, comparedWithYear, featuresOf, hasYearDigits, keyOf, measureMarkOf, withoutMeasureMark, withoutYearMark, type Features } from './words.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, readDelimited, type Delimiter } from '../../src/read/csv.js';
+import { detectDelimiter, readDelimited } from '../../src/read/csv.js';
 import { cellText, parseA1, a1, columnLetters } from '../../src/model/grid.js';
 import { PovcheckError } from '../../src/errors.js';
 
