@@ -24,29 +24,73 @@ import { shape, shapeTable } from './shape/index.js';
  * and its PovcheckError. Other exceptions are internal faults and propagate.
  */
 export async function validateFile(file: string, opts: ValidateOptions = {}): Promise<FileResult> {
+  const step = await shapeFile(file, opts);
+  return isShapedFile(step) ? checkShapedFile(step, opts) : step;
+}
+
+export const isShapedFile = (x: FileResult | ShapedFile): x is ShapedFile => 'shaped' in x;
+
+/** A delimited file read and shaped, its checks still to run (`checkShapedFile`). */
+export interface ShapedFile {
+  kind: 'shaped';
+  file: string;
+  input: Extract<InputContent, { kind: 'table' }>;
+  shaped: Awaited<ReturnType<typeof shapeTable>>;
+  /** The file's size in bytes (what a run holding several shaped files counts: run.ts). */
+  bytes: number;
+}
+
+/**
+ * The first half of `validateFile`: a delimited file read and shaped, its checks left for `checkShapedFile`, so that
+ * a run over many files can shape several before checking them (run.ts); any other file (a workbook, whose sheets
+ * are tried in turn, a plan document, a file that cannot be read) validated whole: its result.
+ */
+export async function shapeFile(file: string, opts: ValidateOptions = {}): Promise<FileResult | ShapedFile> {
   try {
     // Stat'ed once (the reader's checks: a missing or special file: the reader names it).
     const stats = statOrNothing(file);
     if (stats) await compileFor(stats.size);
     const input = await readInput(file, { ...opts, records: true }, stats);
     if (input.kind === 'document') return await documentResult(file, input.document, opts);
-    const { annex, findings, skipped, coverage, localisation, targetsUnmatched, source, grid } = await checkFirstTableSheet(file, input, opts, stats);
-    return {
-      file,
-      status: statusOf(findings, failOnOf(opts), coverage),
-      source,
-      ...(grid ? { grid } : {}),
-      annex,
-      findings,
-      skipped,
-      coverage,
-      localisation,
-      ...(targetsUnmatched ? { targetsUnmatched } : {}),
-    };
+    if (input.kind === 'table') return { kind: 'shaped', file, input, shaped: await shapeTable(input.table, opts, opts.onProgress), bytes: stats?.size ?? 0 };
+    return tableResult(file, await checkFirstTableSheet(file, input, opts, stats), opts);
   } catch (e) {
-    if (e instanceof PovcheckError) return { file, status: 'unreadable', findings: [], skipped: [], error: e.withFile(file) };
-    throw e;
+    return unreadableResult(file, e);
   }
+}
+
+/** The second half of `validateFile`: a shaped delimited file's checks and likely causes, its result. */
+export function checkShapedFile(s: ShapedFile, opts: ValidateOptions = {}): FileResult {
+  try {
+    const source = sourceOf(s.input);
+    const checked = { ...checkShaped(s.shaped, opts), ...(s.shaped.grid ? { grid: s.shaped.grid } : {}) };
+    // `--sheet` names a workbook's sheet: a text file has one table, read whole, and the report says so.
+    return tableResult(s.file, { ...checked, source: opts.sheet !== undefined && source.kind === 'delimited' ? { ...source, sheetNotApplied: opts.sheet } : source }, opts);
+  } catch (e) {
+    return unreadableResult(s.file, e);
+  }
+}
+
+function tableResult(file: string, r: Awaited<ReturnType<typeof checkTableInput>>, opts: ValidateOptions): FileResult {
+  const { annex, findings, skipped, coverage, localisation, targetsUnmatched, source, grid } = r;
+  return {
+    file,
+    status: statusOf(findings, failOnOf(opts), coverage),
+    source,
+    ...(grid ? { grid } : {}),
+    annex,
+    findings,
+    skipped,
+    coverage,
+    localisation,
+    ...(targetsUnmatched ? { targetsUnmatched } : {}),
+  };
+}
+
+/** A PovcheckError (cannot be read) as the file's result; any other exception is an internal fault and propagates. */
+function unreadableResult(file: string, e: unknown): FileResult {
+  if (e instanceof PovcheckError) return { file, status: 'unreadable', findings: [], skipped: [], error: e.withFile(file) };
+  throw e;
 }
 
 /**

@@ -8,7 +8,7 @@ import { expandInputs, type Input } from './inputs.js';
 import { withTableSummary, type FileResult, type SeriesReport } from './model/file-result.js';
 import type { ValidateOptions, ValidateRun } from './model/options.js';
 import type { TargetSet } from './targets/index.js';
-import { compileFor, validateFile, withFindings } from './pipeline.js';
+import { checkShapedFile, compileFor, isShapedFile, shapeFile, validateFile, withFindings, type ShapedFile } from './pipeline.js';
 
 /** What the command line lends a run: a progress bar for a file, and how an unexpected fault is named. */
 export interface RunHooks {
@@ -37,32 +37,84 @@ export interface RunOutcome {
   targetErrors: PovcheckError[];
 }
 
-export async function run(r: ValidateRun, hooks: RunHooks): Promise<RunOutcome> {
+export async function run(r: ValidateRun, hooks: RunHooks, { aheadBytes = SHAPED_AHEAD_BYTES }: { aheadBytes?: number } = {}): Promise<RunOutcome> {
   const inputs = await expandInputs([...r.inputs], r.cwd, r.series ? { order: 'given' } : {});
   if (r.series && inputs.length < 2) throw new PovcheckError('BAD_OPTION', { reason: 'series-one', files: inputs.length });
   const options: ValidateOptions = r.options;
   const results: FileResult[] = [];
   if (inputs.length > 1) await compileFor('files');
   const summaries = !r.series && !r.options.targets && hooks.reportsReadTables?.(inputs.length) === false;
+  const keep = (result: FileResult) => results.push(summaries ? withTableSummary(result) : result);
+  // Small files are shaped ahead of their checks, up to `aheadBytes` of them (SHAPED_AHEAD_BYTES), each checked in order.
+  const ahead: ShapedFile[] = [];
+  let heldBytes = 0;
+  const checkAhead = () => {
+    for (const s of ahead.splice(0)) keep(checkedOrFault(s, options, hooks));
+    heldBytes = 0;
+  };
   for (const input of inputs) {
-    const result = await resultOf(input, options, hooks);
-    results.push(summaries ? withTableSummary(result) : result);
+    const step = inputs.length > 1 ? await shapedOrResult(input, options, hooks) : await resultOf(input, options, hooks);
+    if (isShapedFile(step) && heldBytes + step.bytes <= aheadBytes) {
+      ahead.push(step);
+      heldBytes += step.bytes;
+      continue;
+    }
+    checkAhead();
+    keep(isShapedFile(step) ? checkedOrFault(step, options, hooks) : step);
   }
+  checkAhead();
   const targetErrors = r.options.targets ? unmatchedTargets(r.options.targets, results) : [];
   if (targetErrors.length > 0 || !r.series) return { results, targetErrors };
   return { ...(await withSeries(results, r)), targetErrors };
+}
+
+/**
+ * In a run over several files, the small delimited files are read and shaped ahead of their checks, up to this many
+ * bytes of them held shaped at once (about five times as much heap), then checked in order: a stage's code run over
+ * many files in a row instead of each file's stages in turn. Over 1,000 seed-sized files about 9 % less CPU and
+ * time (docs/performance-history.md, 2026-12-06); checking them in batches of 50 or 250 files kept little of it.
+ * What is checked and reported is the same, in the same order.
+ */
+export const SHAPED_AHEAD_BYTES = 4 * 1024 * 1024;
+
+/**
+ * One input as `resultOf` gives it, except that a delimited file is returned shaped, its checks left to
+ * `checkedOrFault`; a file with a progress bar (a large one) is validated whole: its bar stops with its checks.
+ */
+async function shapedOrResult(input: Input, options: ValidateOptions, hooks: RunHooks): Promise<FileResult | ShapedFile> {
+  if (input.kind !== 'file') return resultOf(input, options, hooks);
+  const progress = await hooks.progressFor?.(input.path);
+  if (progress) return validated(input.path, options, hooks, progress);
+  try {
+    return await shapeFile(input.path, options);
+  } catch (e) {
+    return unreadable(input.path, hooks.internalError(e, input.path));
+  }
+}
+
+/** A shaped file's result; an unexpected fault names the file and counts as unreadable, as in `resultOf`. */
+function checkedOrFault(s: ShapedFile, options: ValidateOptions, hooks: RunHooks): FileResult {
+  try {
+    return checkShapedFile(s, options);
+  } catch (e) {
+    return unreadable(s.file, hooks.internalError(e, s.file));
+  }
 }
 
 /** One input's result: an empty folder or glob, a folder that could not be searched, or a file validated. */
 async function resultOf(input: Input, options: ValidateOptions, hooks: RunHooks): Promise<FileResult> {
   if (input.kind === 'empty') return unreadable(input.arg, new PovcheckError('NO_INPUT', { kind: input.source }, { file: input.arg }));
   if (input.kind === 'refused') return unreadable(input.path, input.error);
-  const progress = await hooks.progressFor?.(input.path);
+  return validated(input.path, options, hooks, await hooks.progressFor?.(input.path));
+}
+
+/** A file validated, with its progress bar if it has one. */
+async function validated(file: string, options: ValidateOptions, hooks: RunHooks, progress: Progress | undefined): Promise<FileResult> {
   try {
-    return await validateFile(input.path, progress ? { ...options, onProgress: progress.update } : options);
+    return await validateFile(file, progress ? { ...options, onProgress: progress.update } : options);
   } catch (e) {
     // An unexpected fault still names the file and counts as unreadable, never a stack trace.
-    return unreadable(input.path, hooks.internalError(e, input.path));
+    return unreadable(file, hooks.internalError(e, file));
   } finally {
     progress?.stop();
   }
