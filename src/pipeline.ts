@@ -32,7 +32,6 @@ export const isShapedFile = (x: FileResult | ShapedFile): x is ShapedFile => 'sh
 
 /** A delimited file read and shaped, its checks still to run (`checkShapedFile`). */
 export interface ShapedFile {
-  kind: 'shaped';
   file: string;
   input: Extract<InputContent, { kind: 'table' }>;
   shaped: Awaited<ReturnType<typeof shapeTable>>;
@@ -52,7 +51,7 @@ export async function shapeFile(file: string, opts: ValidateOptions = {}): Promi
     if (stats) await compileFor(stats.size);
     const input = await readInput(file, { ...opts, records: true }, stats);
     if (input.kind === 'document') return await documentResult(file, input.document, opts);
-    if (input.kind === 'table') return { kind: 'shaped', file, input, shaped: await shapeTable(input.table, opts, opts.onProgress), bytes: stats?.size ?? 0 };
+    if (input.kind === 'table') return { file, input, shaped: await shapeTable(input.table, opts, opts.onProgress), bytes: stats?.size ?? 0 };
     return tableResult(file, await checkFirstTableSheet(file, input, opts, stats), opts);
   } catch (e) {
     return unreadableResult(file, e);
@@ -109,10 +108,11 @@ export async function checkTableInput(
 }
 
 /**
- * A table input checked; a workbook read without `--sheet` whose first sheet holds no poverty table (a cover page) is
- * checked from its first later sheet that holds one, its source naming the sheets passed over (read/sheets.ts).
+ * A workbook's sheet checked (a delimited file goes through `shapeFile` and `checkShapedFile`); a workbook read
+ * without `--sheet` whose first sheet holds no poverty table (a cover page) is checked from its first later sheet that
+ * holds one, its source naming the sheets passed over (read/sheets.ts).
  */
-async function checkFirstTableSheet(file: string, input: Exclude<InputContent, { kind: 'document' }>, opts: ValidateOptions, stats: Stats | undefined): ReturnType<typeof checkTableInput> {
+async function checkFirstTableSheet(file: string, input: Extract<InputContent, { kind: 'grid' }>, opts: ValidateOptions, stats: Stats | undefined): ReturnType<typeof checkTableInput> {
   const workbookSheet = (x: InputContent) => (opts.sheet === undefined && x.kind === 'grid' && x.grid.source.kind === 'workbook' ? x.grid.source.sheet : undefined);
   const { result, passedOver } = await firstTableSheet<InputContent, Awaited<ReturnType<typeof checkTableInput>>>(
     input,
@@ -126,8 +126,6 @@ async function checkFirstTableSheet(file: string, input: Exclude<InputContent, {
     const { others: _all, ...source } = result.source;
     return { ...result, source: { ...source, passedOver, ...(others?.length ? { others } : {}) } };
   }
-  // `--sheet` names a workbook's sheet: a text file has one table, read whole, and the report says so.
-  if (opts.sheet !== undefined && result.source.kind === 'delimited') return { ...result, source: { ...result.source, sheetNotApplied: opts.sheet } };
   return result;
 }
 
