@@ -2,7 +2,8 @@
  * The command line's inputs → the files to check: files as given; directories searched recursively
  * (read/kinds.ts decides: the tables povcheck reads, .txt files that look like Excel's text exports, and the
  * spreadsheets and documents it does not read, which are listed so that the reader refuses each with how to
- * convert it; README.md, notes and images are left alone); glob patterns expanded (picomatch, over the same walk; quote them
+ * convert it; other .txt files are listed as passed over, named in the report; README.md and images are left
+ * alone); glob patterns expanded (picomatch, over the same walk; quote them
  * so the shell does not), every match taken. Symbolic links are followed, to files and to folders; a link
  * back up the tree (a loop) is not walked again. The list is sorted (by path, code point order, the same on
  * every machine) and deduplicated (by real path: a file reached twice is checked once), so a run is
@@ -17,6 +18,11 @@ import { folderKind } from './read/kinds.js';
 
 export type Input =
   | { kind: 'file'; path: string }
+  /**
+   * A `.txt` in a folder that does not look like one of Excel's text exports (read/kinds.ts): not checked, but
+   * named in the report, so that a verdict never covers a file it did not read (a table saved as text another way).
+   */
+  | { kind: 'passed-over'; path: string }
   | { kind: 'empty'; arg: string; source: 'glob' | 'directory' }
   /** A folder the search could not open (permissions): listed, never skipped silently. */
   | { kind: 'refused'; path: string; error: PovcheckError };
@@ -119,6 +125,7 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
   const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const empty: Input[] = [];
   const refused: Input[] = [];
+  const passedOver: string[] = [];
   // The real paths a folder's walk knows, by the path listed.
   const knownReal = new Map<string, string>();
   // picomatch loads only for a pattern: a run on named files or folders does not pay for it.
@@ -130,7 +137,9 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
       found.push(arg);
     } else if (kind === 'directory') {
       const walked = walkFolder(abs);
-      const rel = walked.files.filter((r) => folderKind(resolve(abs, r)) !== 'ignore');
+      const kinds = walked.files.map((r) => ({ r, kind: folderKind(resolve(abs, r)) }));
+      const rel = kinds.filter((k) => k.kind !== 'ignore').map((k) => k.r);
+      for (const k of kinds) if (k.kind === 'ignore' && isTextFile(k.r)) passedOver.push(under(arg, k.r));
       for (const d of walked.unreadable) refused.push({ kind: 'refused', path: under(arg, d.rel), error: new PovcheckError('FILE_UNREADABLE', { reason: 'io', detail: d.code }, { file: under(arg, d.rel) }) });
       if (rel.length === 0 && walked.unreadable.length === 0) empty.push({ kind: 'empty', arg, source: 'directory' });
       for (const r of [...rel].sort(byPath)) {
@@ -179,5 +188,11 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
   });
   const kept = [...chosen.values()].sort((a, b) => a.at - b.at).map((c) => c.path);
   const files = opts.order === 'given' ? kept : kept.sort(byPath);
-  return [...files.map((path): Input => ({ kind: 'file', path })), ...refused, ...empty];
+  // Each .txt passed over once, unless it is checked after all (named too, or reached as a table another way).
+  const checked = new Set(kept.map((f) => realOf(f).key));
+  const notes = [...new Set(passedOver)].filter((f) => !checked.has(realOf(f).key)).sort(byPath);
+  return [...files.map((path): Input => ({ kind: 'file', path })), ...refused, ...empty, ...notes.map((path): Input => ({ kind: 'passed-over', path }))];
 }
+
+/** Whether a folder's file is a `.txt` (folderKind reads one as a table only when it looks like an export). */
+const isTextFile = (rel: string) => rel.toLowerCase().endsWith('.txt');

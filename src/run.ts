@@ -35,10 +35,14 @@ export interface RunOutcome {
   series?: SeriesReport;
   /** Targets whose unit no table of the run has: a mistake in the targets, reported instead of the results. */
   targetErrors: PovcheckError[];
+  /** The .txt files of the folders searched that were not checked (not like a text export): the reports name them. */
+  passedOver: string[];
 }
 
 export async function run(r: ValidateRun, hooks: RunHooks, { aheadBytes = SHAPED_AHEAD_BYTES }: { aheadBytes?: number } = {}): Promise<RunOutcome> {
-  const inputs = await expandInputs([...r.inputs], r.cwd, r.series ? { order: 'given' } : {});
+  const expanded = await expandInputs([...r.inputs], r.cwd, r.series ? { order: 'given' } : {});
+  const passedOver = expanded.flatMap((i) => (i.kind === 'passed-over' ? [i.path] : []));
+  const inputs = expanded.filter((i) => i.kind !== 'passed-over');
   if (r.series && inputs.length < 2) throw new PovcheckError('BAD_OPTION', { reason: 'series-one', files: inputs.length });
   const options: ValidateOptions = r.options;
   const results: FileResult[] = [];
@@ -64,8 +68,8 @@ export async function run(r: ValidateRun, hooks: RunHooks, { aheadBytes = SHAPED
   }
   checkAhead();
   const targetErrors = r.options.targets ? unmatchedTargets(r.options.targets, results) : [];
-  if (targetErrors.length > 0 || !r.series) return { results, targetErrors };
-  return { ...(await withSeries(results, r)), targetErrors };
+  if (targetErrors.length > 0 || !r.series) return { results, targetErrors, passedOver };
+  return { ...(await withSeries(results, r)), targetErrors, passedOver };
 }
 
 /**
@@ -81,7 +85,7 @@ export const SHAPED_AHEAD_BYTES = 4 * 1024 * 1024;
  * One input as `resultOf` gives it, except that a delimited file is returned shaped, its checks left to
  * `checkedOrFault`; a file with a progress bar (a large one) is validated whole: its bar stops with its checks.
  */
-async function shapedOrResult(input: Input, options: ValidateOptions, hooks: RunHooks): Promise<FileResult | ShapedFile> {
+async function shapedOrResult(input: Exclude<Input, { kind: 'passed-over' }>, options: ValidateOptions, hooks: RunHooks): Promise<FileResult | ShapedFile> {
   if (input.kind !== 'file') return resultOf(input, options, hooks);
   const progress = await hooks.progressFor?.(input.path);
   if (progress) return validated(input.path, options, hooks, progress);
@@ -102,7 +106,7 @@ function checkedOrFault(s: ShapedFile, options: ValidateOptions, hooks: RunHooks
 }
 
 /** One input's result: an empty folder or glob, a folder that could not be searched, or a file validated. */
-async function resultOf(input: Input, options: ValidateOptions, hooks: RunHooks): Promise<FileResult> {
+async function resultOf(input: Exclude<Input, { kind: 'passed-over' }>, options: ValidateOptions, hooks: RunHooks): Promise<FileResult> {
   if (input.kind === 'empty') return unreadable(input.arg, new PovcheckError('NO_INPUT', { kind: input.source }, { file: input.arg }));
   if (input.kind === 'refused') return unreadable(input.path, input.error);
   return validated(input.path, options, hooks, await hooks.progressFor?.(input.path));

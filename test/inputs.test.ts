@@ -102,7 +102,7 @@ describe('a folder run never skips a table silently', () => {
   }
   const dir = submissions();
 
-  it('lists every table and document it does not read, follows links once, ignores notes and images', async () => {
+  it('lists every table and document it does not read, follows links once, leaves notes and images out of the files', async () => {
     expect(files(await expandInputs(['submissions'], dir))).toEqual([
       'submissions/bang.numbers',
       'submissions/dangling.csv',
@@ -115,6 +115,20 @@ describe('a folder run never skips a table silently', () => {
       'submissions/unicode-text.txt',
       'submissions/x.ods',
     ]);
+  });
+
+  it('names each .txt it passes over (not like a text export), after the files, unless the run checks it after all', async () => {
+    const passed = (inputs: Awaited<ReturnType<typeof expandInputs>>) => inputs.filter((i) => i.kind === 'passed-over').map((i) => (i as { path: string }).path);
+    const all = await expandInputs(['submissions'], dir);
+    expect(passed(all)).toEqual(['submissions/ghi-chu.txt']);
+    expect(all.at(-1)).toEqual({ kind: 'passed-over', path: 'submissions/ghi-chu.txt' });
+    // Named as well, it is checked (whatever its name), so not passed over; a pattern takes every file it matches.
+    const named = await expandInputs(['submissions', 'submissions/ghi-chu.txt'], dir);
+    expect(files(named)).toContain('submissions/ghi-chu.txt');
+    expect(passed(named)).toEqual([]);
+    expect(passed(await expandInputs(['submissions/*.txt'], dir))).toEqual([]);
+    // README.md and images are not tables of any kind: left alone, not named.
+    expect(passed(all).some((p) => p.endsWith('.md') || p.endsWith('.png'))).toBe(false);
   });
 
   it('a glob follows links too (a broken one is listed: the reader says why), and a file reached twice is checked once, by its direct path', async () => {

@@ -9,7 +9,7 @@ import { PovcheckError } from '../errors.js';
 import { catalog } from '../messages/index.js';
 import { exitCodeOf } from '../model/file-result.js';
 import type { ValidateRun } from '../model/options.js';
-import { PLAIN_STYLE, langOf, type ReportInput } from '../reporters/types.js';
+import { PLAIN_STYLE, langOf, passedOverLine, type ReportInput } from '../reporters/types.js';
 import type { RunOutcome } from '../run.js';
 import { EXIT, envLang, knownWidth, makeStyle, oneLine, terminalWidth, type CommandContext } from './shared.js';
 import type { ReportChoices } from './validate-options.js';
@@ -44,6 +44,7 @@ function reportInput(outcome: RunOutcome, run: ValidateRun, choices: ReportChoic
     ...(Object.keys(run.rules).length ? { rules: run.rules } : {}),
     ...(targets ? { targets: targets.targets.map(({ unit, indicator, op, value }) => ({ unit, indicator, op, value })) } : {}),
     ...(outcome.series ? { series: outcome.series } : {}),
+    ...(outcome.passedOver.length > 0 ? { passedOver: outcome.passedOver } : {}),
   };
 }
 
@@ -95,7 +96,7 @@ async function appendStepSummary(report: ReportInput, summaryFile: string): Prom
   }
 }
 
-/** One line on stderr for each unreadable file and each file on which nothing could be checked. */
+/** One line on stderr for each unreadable file and each file on which nothing could be checked, and one naming the .txt files not checked. */
 async function problemLines(report: ReportInput, outcome: RunOutcome, choices: ReportChoices, { io }: CommandContext): Promise<void> {
   // The CI reporter (and node:crypto with it) loads only when a file was left unchecked.
   const { uncheckedText } = outcome.results.some((r) => r.status === 'unchecked') ? await import('../reporters/ci.js') : { uncheckedText: undefined };
@@ -103,4 +104,6 @@ async function problemLines(report: ReportInput, outcome: RunOutcome, choices: R
     if (r.status === 'unreadable' && r.error) io.err(oneLine(r.error, langOf(report, r)) + '\n');
     if (r.status === 'unchecked' && uncheckedText) io.err(`povcheck: ${r.file}: ${uncheckedText(report, r)}\n`);
   }
+  const passed = passedOverLine(report);
+  if (passed) io.err(`povcheck: ${passed}\n`);
 }

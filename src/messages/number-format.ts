@@ -1,7 +1,10 @@
 /**
  * Numbers in a language's format, for every catalogue and renderer: `formatPlain` writes a value's plain digits
- * (never changing them), `count` a count the report itself makes (findings, files, units).
+ * (never changing them), `count` a count the report itself makes (findings, files, units); and the short lists the
+ * catalogues write (`firstThree`, `namedPaths`, `firstEight`).
  */
+
+import { visible } from './visible.js';
 
 /**
  * Writes plain digits ("210299", "-11.80") in a number format: Vietnamese groups with "." and marks
@@ -51,6 +54,15 @@ export function count(n: number, locale: 'vi' | 'en'): string {
 /** The first three labels quoted, and `more(n)` for the n others (a verdict names a plan's dozen rows so). */
 export function firstThree(labels: readonly string[], more: (n: number) => string): string {
   return `${labels.slice(0, 3).map((l) => `"${l}"`).join(', ')}${labels.length > 3 ? more(labels.length - 3) : ''}`;
+}
+
+/** Most paths `namedPaths` writes out; the others are counted. */
+export const PASSED_OVER_NAMED = 5;
+
+/** Up to `PASSED_OVER_NAMED` file paths (from the disk: shown through `visible`), then `more(n)` for the n others. */
+export function namedPaths(paths: readonly string[], more: (n: number) => string): string {
+  const shown = paths.slice(0, PASSED_OVER_NAMED).map(visible).join(', ');
+  return paths.length > PASSED_OVER_NAMED ? `${shown} ${more(paths.length - PASSED_OVER_NAMED)}` : shown;
 }
 
 /** Up to eight items joined by commas, then `more(n)` for the n others (hidden rows 12, 15, 18 …). */

@@ -103,6 +103,8 @@ export interface UiText {
   /** The sheet of a workbook's table, in the heading of the table printed under the findings (its cells' references are on it). */
   tableSheet: (sheet: string) => string;
   summary: (c: SummaryCounts) => string;
+  /** The .txt files a folder run passed over (not like a text export), at most `PASSED_OVER_NAMED` named: not checked. */
+  passedOver: (paths: readonly string[]) => string;
   /** One word for a file's verdict (tables, JUnit, step summaries). */
   verdictWord: { ok: string; invalid: string; unchecked: string; unreadable: string };
   /** Markdown report (also the GitHub step summary). */

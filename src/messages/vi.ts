@@ -8,7 +8,7 @@ import { viCli } from './cli-vi.js';
 import type { SpreadsheetError } from '../model/grid.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
-import { count, firstThree } from './number-format.js';
+import { count, firstThree, namedPaths } from './number-format.js';
 import { viRelations } from './vi-relations.js';
 
 /** A count the report makes (findings, files, units), grouped as Vietnamese writes it: 87.299. */
@@ -472,6 +472,8 @@ export function vi(): Catalog {
       legend: '✖ lỗi  ▲ cảnh báo  ℹ thông tin',
       summary: (c) =>
         `Tổng cộng: ${k(c.files)} tệp (${k(c.ok)} tệp không có lỗi, ${k(c.invalid)} tệp có lỗi, ${c.unchecked > 0 ? `${k(c.unchecked)} tệp không kiểm tra được, ` : ''}${k(c.unreadable)} tệp không đọc được); ${k(c.errors)} lỗi, ${k(c.warnings)} cảnh báo, ${k(c.infos)} thông tin.`,
+      passedOver: (paths) =>
+        `Không kiểm tra ${k(paths.length)} tệp .txt trong thư mục (không giống bảng xuất từ Excel dạng "Unicode Text" hay "Text (Tab delimited)"): ${namedPaths(paths, (n) => `và ${k(n)} tệp khác`)}. Ghi rõ tên tệp trong lệnh để kiểm tra (một bảng, hoặc văn bản kế hoạch).`,
       verdictWord: { ok: 'không có lỗi', invalid: 'có lỗi', unchecked: 'không kiểm tra được', unreadable: 'không đọc được' },
       markdown: {
         title: 'Báo cáo povcheck',

@@ -9,7 +9,7 @@ import type { Severity } from '../model/finding.js';
 import { ciPath, findingText, likelyCause, lineCol, uncheckedText, unreadableText } from './ci.js';
 import { markdownReport } from './markdown.js';
 import { catalog, visible } from '../messages/index.js';
-import { coverageText, langOf, runLang, summaryCounts, type ReportInput } from './types.js';
+import { coverageText, langOf, passedOverLine, runLang, summaryCounts, type ReportInput } from './types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -62,6 +62,9 @@ export function githubReport(input: ReportInput): string {
   }
   // A plain line for the log: not a command, so GitHub prints it as it is.
   lines.push(catalog(runLang(input)).ui.summary(summaryCounts(input.files)));
+  // The .txt files not checked: a notice on the run (no file, no line), so the job's summary of annotations shows it.
+  const passed = passedOverLine(input);
+  if (passed) lines.push(command('notice', { title: 'povcheck' }, passed));
   return lines.join('\n') + '\n';
 }
 

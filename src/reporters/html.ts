@@ -20,7 +20,7 @@ import { SEVERITY_SYMBOL, annexTableHtml, cellElementId, shouldTranspose, type C
 import { escapeHtml, html, htmlId, joinHtml, raw, type SafeHtml } from '../render/html-escape.js';
 import { ANNEX_CSS, PAGE_CSS, htmlPage } from '../render/html-page.js';
 import { CHART_CSS, rateChartData, rateChartSvg, type ChartTarget } from '../render/svg-chart.js';
-import { DRAWN_TABLE_UNITS, cellLabel, checksLine, countFindings, coverageText, langOf, localeText, refLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
+import { DRAWN_TABLE_UNITS, cellLabel, checksLine, countFindings, coverageText, langOf, localeText, passedOverLine, refLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
 import { causesOf, consequencesOf, expectedPair } from './causes.js';
 
@@ -385,8 +385,10 @@ function filesSummary(input: ReportInput, lang: Lang): SafeHtml {
 export function htmlReport(input: ReportInput, opts: HtmlOptions = {}): string {
   const lang = runLang(input);
   const ui = catalog(lang).ui;
+  const passed = passedOverLine(input);
   const body = html`<header class="report"><h1>${ui.html.heading}</h1><p class="muted small">${ui.html.generatedBy}</p></header>
-${input.files.length > 1 ? filesSummary(input, lang) : ''}
+${input.files.length > 1 ? filesSummary(input, lang) : ''}${passed ? html`
+<p class="muted">${passed}</p>` : ''}
 <main>
 ${joinHtml(
   input.files.map((f, fi) => fileSection(input, f, fi, opts)),

@@ -171,6 +171,7 @@ function reportJson(input: ReportInput): Fields {
     povcheck: JSON_SCHEMA_VERSION,
     files: new LazyList(mapLazily(input.files, (f) => fileJson(input, f))),
     ...(input.series ? { series: { files: input.series.files, unitsMap: input.series.unitsMap ?? null, transitions: input.series.transitions } } : {}),
+    ...(input.passedOver?.length ? { passedOver: [...input.passedOver] } : {}),
     summary: { files: input.files.length, errors: c.errors, warnings: c.warnings, infos: c.infos, unreadable: c.unreadable, unchecked: input.files.filter((f) => f.status === 'unchecked').length },
   });
 }

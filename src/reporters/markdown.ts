@@ -7,7 +7,7 @@ import type { Finding } from '../model/finding.js';
 import type { FileResult } from '../model/file-result.js';
 import { findingRef, likelyCause, unreadableText } from './ci.js';
 import { mdCell } from '../render/markdown.js';
-import { countFindings, coverageText, langOf, runLang, summaryCounts, type ReportInput } from './types.js';
+import { countFindings, coverageText, langOf, passedOverLine, runLang, summaryCounts, type ReportInput } from './types.js';
 
 export interface MarkdownOptions {
   /** At most this many findings per file (the rest are counted); all when absent. */
@@ -41,6 +41,8 @@ export function markdownReport(input: ReportInput, opts: MarkdownOptions = {}): 
     out.push(`| ${code(f.file)} | ${MARK[f.status]} ${ui.verdictWord[f.status]}${ran} | ${c.errors} | ${c.warnings} | ${c.infos} |`);
   }
   out.push('', `**${ui.summary(summaryCounts(input.files))}**`);
+  const passed = passedOverLine(input);
+  if (passed) out.push('', passed);
 
   for (const f of input.files) {
     const fl = langOf(input, f);

@@ -13,7 +13,7 @@ import { sourceMargins } from '../render/source-refs.js';
 import type { LayoutCell } from '../render/annex-layout.js';
 import { displayWidth, renderBox, type Align } from '../render/box.js';
 import { numericColumns } from '../render/table-data.js';
-import { DRAWN_TABLE_UNITS, cellLabel, checksLine, countFindings, coverageText, langOf, localeText, placeLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
+import { DRAWN_TABLE_UNITS, cellLabel, checksLine, countFindings, coverageText, langOf, localeText, passedOverLine, placeLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
 import type { Annex } from '../model/annex.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
 import { causeLines, consequencesOf, expectedPair } from './causes.js';
@@ -262,5 +262,7 @@ export function textReport(input: ReportInput, opts: TextOptions): string {
   if (input.files.length > 1) {
     blocks.push(opts.style.bold(catalog(runLang(input)).ui.summary(summaryCounts(input.files))));
   }
+  const passed = passedOverLine(input);
+  if (passed) blocks.push(passed);
   return blocks.join('\n\n') + '\n';
 }

@@ -62,6 +62,13 @@ export interface ReportInput {
   targets?: readonly ChartTarget[];
   /** `--series`: the files in year order and what each pair gave (the JSON report's `series`). */
   series?: SeriesReport;
+  /** The .txt files of the folders searched that were not checked (run.ts `passedOver`), when there are any. */
+  passedOver?: readonly string[];
+}
+
+/** The line naming the .txt files a folder run did not check, in the run's language; undefined when there are none. */
+export function passedOverLine(input: ReportInput): string | undefined {
+  return input.passedOver?.length ? catalog(runLang(input)).ui.passedOver(input.passedOver) : undefined;
 }
 
 /** The language of a whole-run report (summaries): forced, else the first readable table's, else the fallback. */

@@ -181,7 +181,7 @@ describe('nothing checked is never "no errors"', () => {
 });
 
 describe('a folder run lists what it passes over', () => {
-  it('an .xls, an .ods, a PDF: each unreadable with how to convert it, the summary counts them, exit 2; notes left alone; links followed', async () => {
+  it('an .xls, an .ods, a PDF: each unreadable with how to convert it, the summary counts them, exit 2; a note named as not checked; links followed', async () => {
     const root = join(dir, 'submissions');
     mkdirSync(join(root, 'huyen-a'), { recursive: true });
     mkdirSync(join(root, 'huyen-b'), { recursive: true });
@@ -200,8 +200,31 @@ describe('a folder run lists what it passes over', () => {
     expect(r.stdout).toContain('✖ submissions/x.ods: cannot be read (an OpenDocument spreadsheet');
     expect(r.stdout).toContain('✖ submissions/ke-hoach.pdf: cannot be read (a PDF');
     expect(r.stdout).toContain('submissions/huyen-b/link.csv: no errors');
-    expect(r.stdout).not.toMatch(/README|ghi-chu|loop\//);
+    expect(r.stdout).not.toMatch(/README|loop\//);
     expect(r.stdout).toContain('Total: 5 files (2 without errors, 0 with errors, 3 unreadable)');
+    // The .txt that is no text export is not checked, and the report says so after the summary.
+    expect(r.stdout).toContain('\n\nNot checked: 1 .txt file in the folders that does not look like an Excel text export ("Unicode Text" or "Text (Tab delimited)"): submissions/ghi-chu.txt. Name a file in the command to check it (a table, or a plan\'s text).\n');
+    expect(r.stdout).not.toContain('✖ submissions/ghi-chu.txt');
+  });
+
+  it('names the .txt files not checked in the JSON report and on stderr, at most five, the verdict and exit code unchanged', async () => {
+    const root = join(dir, 'notes-only');
+    mkdirSync(join(root, 'sub'), { recursive: true });
+    copyFileSync(SEED, join(root, 'annex.csv'));
+    for (const n of ['a', 'b', 'c', 'd', 'e', 'f']) writeFileSync(join(root, 'sub', `${n}.txt`), 'ghi chú\n');
+    writeFileSync(join(root, 'bad\u001b[31m.txt'), 'ghi chú\n');
+    const r = await cli(['validate', 'notes-only', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { passedOver: string[]; summary: { files: number } };
+    expect(report.passedOver).toEqual(['notes-only/bad\u001b[31m.txt', ...['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `notes-only/sub/${n}.txt`)]);
+    expect(report.summary.files).toBe(1);
+    // One line on stderr (the report is JSON on stdout), in the table's language, the escape made visible.
+    expect(r.stderr).toBe(
+      'povcheck: Không kiểm tra 7 tệp .txt trong thư mục (không giống bảng xuất từ Excel dạng "Unicode Text" hay "Text (Tab delimited)"): notes-only/bad\u241b[31m.txt, notes-only/sub/a.txt, notes-only/sub/b.txt, notes-only/sub/c.txt, notes-only/sub/d.txt và 2 tệp khác. Ghi rõ tên tệp trong lệnh để kiểm tra (một bảng, hoặc văn bản kế hoạch).\n',
+    );
+    // Without them, the report has no such member (the contract: docs/json-report.md).
+    const clean = await cli(['validate', 'notes-only/annex.csv', '--format', 'json'], { cwd: dir });
+    expect(Object.keys(JSON.parse(clean.stdout) as object)).toEqual(['povcheck', 'files', 'summary']);
   });
 });
 

@@ -40,11 +40,11 @@ function submissions(opts: { broken?: boolean; planted?: boolean } = {}): string
     copyFileSync(join(FIXTURES, src), join(dir, dest));
   }
   if (opts.broken) writeFileSync(join(dir, 'huyen-03', 'zz-broken.xlsx'), Buffer.from('PK\u0003\u0004 not really a workbook'));
-  writeFileSync(join(dir, 'README.txt'), 'not a table: .txt files are not picked up from a directory');
+  writeFileSync(join(dir, 'README.txt'), 'not a table: a .txt that is no text export is not checked, only named');
   return root;
 }
 
-type Json = { files: Array<{ file: string; status: string; error?: { code: string; message: string } }>; summary: Record<string, number> };
+type Json = { files: Array<{ file: string; status: string; error?: { code: string; message: string } }>; summary: Record<string, number>; passedOver?: string[] };
 
 describe('a folder of 23 mixed CSV/XLSX submissions, in one process', () => {
   const root = submissions({ broken: true });
@@ -60,7 +60,11 @@ describe('a folder of 23 mixed CSV/XLSX submissions, in one process', () => {
     expect(out.files.filter((f) => f.status === 'ok')).toHaveLength(8);
     expect(out.summary).toMatchObject({ files: 23, unreadable: 1 });
     // Without --lang, in the run's language (its tables are Vietnamese), as the JSON's message and the text report say it.
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^povcheck: submissions\/huyen-03\/zz-broken\.xlsx: không phải sổ tính Excel đọc được/)]);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^povcheck: submissions\/huyen-03\/zz-broken\.xlsx: không phải sổ tính Excel đọc được/),
+      expect.stringMatching(/^povcheck: Không kiểm tra 1 tệp \.txt trong thư mục .*: submissions\/README\.txt\. /),
+    ]);
+    expect(out.passedOver).toEqual(['submissions/README.txt']);
     expect(out.files.find((f) => f.status === 'unreadable')?.error?.message).toMatch(/^không phải sổ tính Excel đọc được/);
   }, 120_000);
 

@@ -1,0 +1,55 @@
+/**
+ * The .txt files a folder run passed over (inputs.ts `passed-over`): every human report and the JSON contract name
+ * them, each path shown safely; a run without them reports as before.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { githubReport, githubStepSummary } from '../../src/reporters/github.js';
+import { htmlReport } from '../../src/reporters/html.js';
+import { jsonReport } from '../../src/reporters/json.js';
+import { markdownReport } from '../../src/reporters/markdown.js';
+import { textReport } from '../../src/reporters/text.js';
+import { PLAIN_STYLE, type ReportInput } from '../../src/reporters/types.js';
+import { validateFile } from '../../src/pipeline.js';
+import { FIXTURES, reportInput } from '../helpers.js';
+
+const SEED = join(FIXTURES, 'tuyen-quang-2020.csv');
+const TEXT = { style: PLAIN_STYLE, table: false, width: 200, fitWidth: false };
+const PATHS = ['nop/ghi-chu.txt', 'nop/<b>\u001b[2J.txt'];
+
+const reports = (input: ReportInput) => ({
+  text: textReport(input, TEXT),
+  markdown: markdownReport(input),
+  html: htmlReport(input),
+  github: githubReport(input),
+  summary: githubStepSummary(input),
+  json: jsonReport(input),
+});
+
+describe('the .txt files passed over', () => {
+  it('are named by every human report, in the run’s language, their paths shown safely', async () => {
+    const base = reportInput([await validateFile(SEED)]);
+    const r = reports({ ...base, passedOver: PATHS });
+    const line = 'Không kiểm tra 2 tệp .txt trong thư mục';
+    for (const format of ['text', 'markdown', 'github', 'summary'] as const) {
+      expect(r[format]).toContain(line);
+      expect(r[format]).toContain('nop/ghi-chu.txt, nop/<b>\u241b[2J.txt.');
+      expect(r[format]).not.toContain('\u001b');
+    }
+    expect(r.html).toContain(line);
+    expect(r.html).toContain('nop/ghi-chu.txt, nop/&lt;b&gt;\u241b[2J.txt.');
+    // GitHub: a notice on the run, not a plain line (the annotations list it).
+    expect(r.github).toMatch(/^::notice title=povcheck::Không kiểm tra 2 tệp \.txt/m);
+    expect(JSON.parse(r.json).passedOver).toEqual(PATHS);
+    expect(Object.keys(JSON.parse(r.json) as object)).toEqual(['povcheck', 'files', 'passedOver', 'summary']);
+    expect(textReport({ ...base, lang: 'en', passedOver: PATHS }, TEXT)).toContain('Not checked: 2 .txt files in the folders that do not look like an Excel text export');
+  });
+
+  it('leave a run without them as it was', async () => {
+    const base = reportInput([await validateFile(SEED)]);
+    const without = reports(base);
+    const empty = reports({ ...base, passedOver: [] });
+    expect(empty).toEqual(without);
+    for (const text of Object.values(without)) expect(text).not.toMatch(/Không kiểm tra \d+ tệp \.txt|passedOver/);
+  });
+});
