@@ -112,7 +112,8 @@ export interface ErrorParams {
    * A target names a unit the table does not have. validate adds the target's place in its list (`index`, 1-based)
    * and the tables of the run that lack it (`tables`).
    */
-  TARGET_UNIT: { unit: string; known: string[]; index?: number; tables?: string[] };
+  /** `candidates`: the units a name without marks fits, spelt differently (Tân Hòa, Tân Hóa): which one is meant. */
+  TARGET_UNIT: { unit: string; known: string[]; index?: number; tables?: string[]; candidates?: string[] };
   /** A units-map file (validate --series --units-map) that cannot be used. */
   UNITS_MAP_INVALID:
     | { reason: 'json'; detail: string }

@@ -806,7 +806,9 @@ export function vi(): Catalog {
         }
       },
       TARGET_UNIT: (p) =>
-        p.index === undefined || !p.tables
+        p.candidates
+          ? `"${p.unit}" có thể là ${p.candidates.map((c) => `"${c}"`).join(' hoặc ')}: các tên chỉ khác nhau ở dấu, là những đơn vị khác nhau; ghi tên có dấu của đơn vị cần đặt mục tiêu`
+          : p.index === undefined || !p.tables
           ? `bảng không có đơn vị "${p.unit}"; các đơn vị: ${p.known.join(', ')}`
           : p.tables.length === 1
             ? `mục tiêu thứ ${p.index}: ${p.tables[0]} không có đơn vị "${p.unit}"; các đơn vị của bảng: ${p.known.join(', ')}`

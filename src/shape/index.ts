@@ -33,6 +33,7 @@ import { draftTree, resolveTree, type TreeUnits } from './hierarchy.js';
 import { LongTable, UnitPlaces } from '../model/long-table.js';
 import { isStructured, resolveStructure, type UnitRole } from './structure.js';
 import { joinSplitLabels } from './split-labels.js';
+import { FirstOfEachName, sameSpelling } from './spelling.js';
 
 export interface ShapeOptions {
   /** Number format, when the caller knows it (`--locale`). */
@@ -818,15 +819,12 @@ function structured(draft: Draft, keys: string[], findings: Finding[], isTotal: 
   // first unit heading a block or its level's units stays their head.
   let s = resolveStructure(draft.units, isTotal, named);
   if (first && s.totalIdx < 0 && named === undefined && draft.units.length > 1 && headsOnlyOfWhich(s)) s = resolveStructure(draft.units, isTotal, 0);
-  const firstByKey = new Map<string, number>();
+  const seen = new FirstOfEachName((i) => draft.units[i]!.name);
   keys.forEach((k, i) => {
     if (i === s.totalIdx || s.role[i] === 'of-which' || s.role[i] === 'breakdown') return;
     const scope = `${s.parents[i]}|${s.partition[i]}|${k}`;
-    const first = firstByKey.get(scope);
-    if (first === undefined) {
-      firstByKey.set(scope, i);
-      return;
-    }
+    const first = seen.find(scope, i);
+    if (first === undefined) return seen.add(scope, i);
     findings.push(duplicateUnit(draft.units[i]!, draft.units[first]!));
   });
   return s;
@@ -872,18 +870,15 @@ function oneLevel(
   // is a row printed for comparison: no part of it, under no parent.
   const totalLevel = totalIdx >= 0 ? levelOfTotal(draft.units[totalIdx]!.name) : undefined;
   const comparisons: number[] = [];
-  const firstByKey = new Map<string, number>();
+  const seen = new FirstOfEachName((i) => draft.units[i]!.name);
   keys.forEach((k, i) => {
-    const first = firstByKey.get(k);
+    const first = seen.find(k, i);
     const u = draft.units[i]!;
     const secondTotal = i !== totalIdx && totalIdx >= 0 && isTotal(u.name);
     const level = secondTotal && totalLevel !== undefined ? levelOfTotal(u.name) : undefined;
     const otherLevel = level !== undefined && level !== totalLevel;
     if (otherLevel && i > totalIdx && level < totalLevel!) comparisons.push(i);
-    if (first === undefined && (!secondTotal || otherLevel)) {
-      firstByKey.set(k, i);
-      return;
-    }
+    if (first === undefined && (!secondTotal || otherLevel)) return seen.add(k, i);
     findings.push(duplicateUnit(u, draft.units[first ?? totalIdx]!));
   });
   const parents = new Int32Array(draft.units.length).fill(totalIdx);
@@ -905,7 +900,8 @@ function totalByName(draft: Draft, name: string | undefined): number | undefined
 /** The first of `n` units (names by `nameOf`) called `name`; a name no unit has is a bad option (every layout). */
 function unitNamed(n: number, nameOf: (i: number) => string, name: string): number {
   const key = unitKey(name);
-  for (let i = 0; i < n; i++) if (unitKey(nameOf(i)) === key) return i;
+  // The first of its letters whose marks do not say another place (`--total "Tân Hóa"` is not Tân Hòa: spelling.ts).
+  for (let i = 0; i < n; i++) if (unitKey(nameOf(i)) === key && sameSpelling(name, nameOf(i))) return i;
   const units = Array.from({ length: Math.min(n, 12) }, (_, i) => nameOf(i));
   throw new PovcheckError('BAD_OPTION', { reason: 'total-unknown', name, units });
 }

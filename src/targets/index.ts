@@ -18,6 +18,7 @@ import { decodeBytes } from '../read/decode.js';
 import { readFileBytes } from '../read/index.js';
 import { isTotalName } from '../shape/aliases.js';
 import { aliasedUnitKey, unitKey } from '../shape/normalize.js';
+import { sameUnitName } from '../shape/spelling.js';
 
 export type { TargetOp } from '../calc/annex-math.js';
 export const TARGET_OPS: readonly TargetOp[] = ['>=', '<=', '='];
@@ -104,14 +105,20 @@ export function parseTargetArg(arg: string): Target {
 
 /**
  * The unit a target names: `total` (or a name recognised as a total, e.g. "Toàn tỉnh", when the table's total
- * is called something else) is the total unit; otherwise names are compared case- and diacritic-insensitively,
- * keyed with the unit aliases the units were keyed with (`Annex.unitAliases`).
- * Throws TARGET_UNIT listing the known names when nothing matches.
+ * is called something else) is the total unit; otherwise names are compared case-insensitively, keyed with the
+ * unit aliases the units were keyed with (`Annex.unitAliases`), a name written without marks (`Lam Binh`) standing
+ * for the marked one, but marks that differ naming another place (`Tân Hóa` is not `Tân Hòa`: shape/spelling.ts).
+ * Throws TARGET_UNIT listing the known names when nothing matches, and the candidates when a name without marks
+ * fits units spelt differently (`Tan Hoa` beside `Tân Hòa` and `Tân Hóa`).
  */
 export function resolveTargetUnit(name: string, units: Iterable<Unit>, total?: Unit, unitAliases?: ReadonlyMap<string, string>): Unit {
   const key = aliasedUnitKey(name, unitAliases);
-  for (const u of units) if (u.key === key) return u;
-  if (total && total.key === key) return total;
+  const fits: Unit[] = [];
+  for (const u of units) if (u.key === key && sameUnitName(name, u.name)) fits.push(u);
+  // Units of one spelling (communes of one name under different districts): the first, as before.
+  if (fits.length > 0 && fits.every((u) => sameUnitName(u.name, fits[0]!.name))) return fits[0]!;
+  if (fits.length > 0) throw new PovcheckError('TARGET_UNIT', { unit: name, known: [], candidates: [...new Set(fits.map((u) => u.name))] });
+  if (total && total.key === key && sameUnitName(name, total.name)) return total;
   if (total && (unitKey(name) === TOTAL_KEYWORD || isTotalName(name))) return total;
   const list = [...units];
   const known = [...(total && !list.some((u) => u.id === total.id) ? [total] : []), ...list].map((u) => u.name);

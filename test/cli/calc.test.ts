@@ -347,6 +347,18 @@ describe('povcheck table: rows it does not read', () => {
 });
 
 describe('povcheck plan', () => {
+  it('plans the commune a target names, never another spelt with other marks (Tân Hóa is not Tân Hòa); without marks, asks which', async () => {
+    const dir = tmp();
+    const file = join(dir, 'tones.csv');
+    writeFileSync(file, readFileSync(join(ROOT, PLAN_INPUT), 'utf8').replace('Na Hang', 'Tân Hòa').replace('Lâm Bình', 'Tân Hóa'));
+    const r = await cli(['plan', file, '--target', 'Tân Hóa=4']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✔ Tân Hóa (mức giảm tỷ lệ hộ nghèo ≥ 4 điểm %): cần giảm ít nhất 282 hộ nghèo');
+    const bare = await cli(['plan', file, '--target', 'Tan Hoa=4', '--lang', 'en']);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toBe(`povcheck: ${file}: "Tan Hoa" could be "Tân Hòa" or "Tân Hóa": names that differ only in their marks are different units; write the name of the one the target is for with its marks\n`);
+  });
+
   it('exit 0 when every target is met', async () => {
     const r = await cli(['plan', WITH_TOTAL, '--targets', 'fixtures/calc/seed-targets.json']);
     expect(r.code).toBe(0);

@@ -63,7 +63,7 @@ describe('parseTargetArg', () => {
 });
 
 describe('resolveTargetUnit', () => {
-  it('matches names case- and diacritic-insensitively', () => {
+  it('matches names case-insensitively, a name typed without marks standing for the marked one', () => {
     expect(resolveTargetUnit('lam binh', UNITS, UNITS[0])).toBe(UNITS[2]);
     expect(resolveTargetUnit('NA HANG', UNITS, UNITS[0])).toBe(UNITS[1]);
     expect(resolveTargetUnit('TP Tuyên  Quang', UNITS, UNITS[0])).toBe(UNITS[3]);
@@ -77,6 +77,18 @@ describe('resolveTargetUnit', () => {
   it('without a total, "total" names nothing', () => {
     expect(code(() => resolveTargetUnit('total', UNITS.slice(1)))).toMatchObject({ code: 'TARGET_UNIT', params: { known: ['Na Hang', 'Lâm Bình', 'TP Tuyên Quang'] } });
   });
+  it('a name with other marks is another place, not the unit of its letters (Tân Hóa is not Tân Hòa)', () => {
+    const communes = [unit(0, 'Toàn huyện', true), unit(1, 'Tân Hòa'), unit(2, 'Tân Hóa'), unit(3, 'Thủy Nguyên')];
+    expect(resolveTargetUnit('Tân Hóa', communes, communes[0])).toBe(communes[2]);
+    expect(resolveTargetUnit('tân hoá', communes, communes[0])).toBe(communes[2]);
+    expect(resolveTargetUnit('Tân Hoà', communes, communes[0])).toBe(communes[1]);
+    expect(resolveTargetUnit('Thuỷ Nguyên', communes, communes[0])).toBe(communes[3]);
+    // Without marks it could be either: the two named, none taken.
+    expect(code(() => resolveTargetUnit('Tan Hoa', communes, communes[0]))).toMatchObject({ code: 'TARGET_UNIT', params: { unit: 'Tan Hoa', candidates: ['Tân Hòa', 'Tân Hóa'] } });
+    // Marks no unit has: no unit, the units named (Tân Hòa among them), never the one of the same letters.
+    expect(code(() => resolveTargetUnit('Tấn Hòa', communes.slice(0, 2), communes[0]))).toMatchObject({ code: 'TARGET_UNIT', params: { known: ['total', 'Toàn huyện', 'Tân Hòa'] } });
+  });
+
   it('names the known units when nothing matches', () => {
     expect(code(() => resolveTargetUnit('Na Hng', UNITS, UNITS[0]))).toMatchObject({
       code: 'TARGET_UNIT',
