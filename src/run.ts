@@ -3,11 +3,12 @@
  * file through the pipeline (pipeline.ts), the targets no table has, and `--series`' continuity. No printing,
  * no exit code: the command line (src/commands/validate.ts) reports the outcome.
  */
-import { PovcheckError } from './errors.js';
+import { PovcheckError, type ErrorParams } from './errors.js';
 import { expandInputs, type Input } from './inputs.js';
 import { withTableSummary, type FileResult, type SeriesReport } from './model/file-result.js';
 import type { ValidateOptions, ValidateRun } from './model/options.js';
-import type { TargetSet } from './targets/index.js';
+import { resolveTargetUnit, type Target, type TargetSet } from './targets/index.js';
+import type { Annex } from './model/annex.js';
 import { checkShapedFile, compileFor, isShapedFile, shapeFile, validateFile, withFindings, type ShapedFile } from './pipeline.js';
 
 /** What the command line lends a run: a progress bar for a file, and how an unexpected fault is named. */
@@ -154,5 +155,16 @@ export function unmatchedTargets(set: TargetSet, results: readonly FileResult[])
   return set.targets
     .map((t, i) => ({ t, i }))
     .filter(({ i }) => readable.every((r) => r.targetsUnmatched?.includes(i)))
-    .map(({ t, i }) => new PovcheckError('TARGET_UNIT', { unit: t.unit, known, index: i + 1, tables }, { file: set.source }));
+    .map(({ t, i }) => new PovcheckError('TARGET_UNIT', { unit: t.unit, known, index: i + 1, tables, ...candidatesIn(t, first) }, { file: set.source }));
+}
+
+/** The units of `annex` a target's name without marks fits, spelt differently (`Tân Hòa`, `Tân Hóa`), when it fits several. */
+function candidatesIn(t: Target, annex: Annex): { candidates?: string[] } {
+  try {
+    resolveTargetUnit(t.unit, annex.units, annex.total, annex.unitAliases);
+  } catch (e) {
+    const candidates = e instanceof PovcheckError && e.code === 'TARGET_UNIT' ? (e.params as ErrorParams['TARGET_UNIT']).candidates : undefined;
+    if (candidates) return { candidates };
+  }
+  return {};
 }

@@ -800,7 +800,7 @@ export function en(): Catalog {
       },
       TARGET_UNIT: (p) =>
         p.candidates
-          ? `"${p.unit}" could be ${p.candidates.map((c) => `"${c}"`).join(' or ')}: names that differ only in their marks are different units; write the name of the one the target is for with its marks`
+          ? `${p.index !== undefined ? `target ${p.index}: ` : ''}"${p.unit}" could be ${p.candidates.map((c) => `"${c}"`).join(' or ')}: names that differ only in their marks are different units; write the name of the one the target is for with its marks`
           : p.index === undefined || !p.tables
           ? `the table has no unit "${p.unit}"; its units: ${p.known.join(', ')}`
           : p.tables.length === 1

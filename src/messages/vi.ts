@@ -807,7 +807,7 @@ export function vi(): Catalog {
       },
       TARGET_UNIT: (p) =>
         p.candidates
-          ? `"${p.unit}" có thể là ${p.candidates.map((c) => `"${c}"`).join(' hoặc ')}: các tên chỉ khác nhau ở dấu, là những đơn vị khác nhau; ghi tên có dấu của đơn vị cần đặt mục tiêu`
+          ? `${p.index !== undefined ? `mục tiêu thứ ${p.index}: ` : ''}"${p.unit}" có thể là ${p.candidates.map((c) => `"${c}"`).join(' hoặc ')}: các tên chỉ khác nhau ở dấu, là những đơn vị khác nhau; ghi tên có dấu của đơn vị cần đặt mục tiêu`
           : p.index === undefined || !p.tables
           ? `bảng không có đơn vị "${p.unit}"; các đơn vị: ${p.known.join(', ')}`
           : p.tables.length === 1

@@ -101,6 +101,17 @@ describe('validate --targets', () => {
     expect(page).toMatch(/target-text missed">→ cuối năm ≤ 25,56%: ✖ chưa đạt/);
   });
 
+  it('a target without marks that fits two communes spelt differently (Tân Hòa, Tân Hóa): exit 2, the two named; with its marks, the one', async () => {
+    const tones = join(tmp, 'tones.csv');
+    writeFileSync(tones, readFileSync(SEED, 'utf8').replace('Na Hang', 'Tân Hòa').replace('Lâm Bình', 'Tân Hóa'));
+    const r = await cli(['validate', tones, '--target', 'Tan Hoa=4', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('povcheck: --target: target 1: "Tan Hoa" could be "Tân Hòa" or "Tân Hóa": names that differ only in their marks are different units; write the name of the one the target is for with its marks\n');
+    const one = await cli(['validate', tones, '--target', 'Tân Hóa=4', '--format', 'json']);
+    const targets = (JSON.parse(one.stdout) as { files: Array<{ findings: Array<{ rule: string; unit: string }> }> }).files[0]!.findings.filter((f) => f.rule === 'target');
+    expect(targets.map((f) => f.unit)).toEqual(['Tân Hóa']);
+  });
+
   it('a target naming a unit no table has: exit 2, one line naming the targets file, the table and its units', async () => {
     const bad = join(tmp, 'bad-unit.json');
     writeFileSync(bad, JSON.stringify({ targets: [{ unit: 'Lâm Bình', indicator: 'rate_reduced', op: '>=', value: '4' }, { unit: 'Na Hnag', indicator: 'rate_reduced', op: '>=', value: '4' }] }));
