@@ -17,6 +17,7 @@ import type { Annex, Unit, Value } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { displayRef } from '../model/grid.js';
 import { aliasedUnitKey } from '../shape/normalize.js';
+import { sameUnitName, spellingKey } from '../shape/spelling.js';
 import { isOk, type OkValue } from '../rules/types.js';
 import type { UnitsMap, UnitsMapEntry } from './units-map.js';
 
@@ -70,19 +71,32 @@ const TOTAL = '\u0000total';
 /**
  * Units by key (the total under its own key). A name the table gives several units (a commune's name in two
  * districts) is keyed with its parent's (`Huyện Na Hang / Xã Yên Hoa`), so that each is matched with the same
- * unit of the other year; the first of true duplicates (one parent) is kept.
+ * unit of the other year; names of one key that their marks tell apart (`Tân Hòa`, `Tân Hóa`: shape/spelling.ts)
+ * each with its spelling, so that neither is left uncompared; the first of true duplicates (one parent, one
+ * spelling) is kept.
  */
 function index(annex: Annex): Map<string, Unit> {
   const seen = new Map<string, number>();
   for (const u of annex.units) seen.set(u.key, (seen.get(u.key) ?? 0) + 1);
-  const m = new Map<string, Unit>();
+  const byKey = new Map<string, Unit[]>();
   for (const u of annex.units) {
     const parent = (seen.get(u.key) ?? 0) > 1 && u.parent !== undefined ? annex.units.at(u.parent) : undefined;
     const k = u.isTotal ? TOTAL : parent ? `${parent.isTotal ? TOTAL : parent.key}${PATH}${u.key}` : u.key;
-    if (!m.has(k)) m.set(k, u);
+    const list = byKey.get(k);
+    if (list) list.push(u);
+    else byKey.set(k, [u]);
+  }
+  const m = new Map<string, Unit>();
+  for (const [k, units] of byKey) {
+    const first = units[0]!;
+    if (units.length === 1 || k === TOTAL || units.every((u) => sameUnitName(u.name, first.name))) m.set(k, first);
+    else for (const u of units) if (!m.has(`${k}${SPELT}${spellingKey(u.name)}`)) m.set(`${k}${SPELT}${spellingKey(u.name)}`, u);
   }
   return m;
 }
+
+/** Between a key and its spelling, in the keys of names of one key that their marks tell apart. */
+const SPELT = '\u0002';
 
 /** Between a parent's key and its unit's, in the keys of names the table repeats. */
 const PATH = '\u0001';

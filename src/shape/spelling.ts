@@ -46,6 +46,17 @@ export function sameSpelling(a: string, b: string): boolean {
 }
 
 /**
+ * A name's spelling as a key: each word's letters with their vowel marks and its tone, wherever the word puts it
+ * (`Tân Hoà` and `Tân Hòa` one key, `Tân Hóa` another); a word without marks as it is. For telling apart units
+ * whose names share a key (series/index.ts), not for matching a name typed without marks.
+ */
+export function spellingKey(name: string): string {
+  return wordsOf(name)
+    .map((w) => wordSpelling(w) ?? w)
+    .join(' ');
+}
+
+/**
  * Whether two units whose keys are equal (aliases of the configuration applied) name one place: those the
  * configuration's aliases make one (their own keys differ) do; else as their spellings say.
  */

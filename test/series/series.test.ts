@@ -40,6 +40,19 @@ describe('continuity on the seed and the years constructed from it', () => {
     expect(r.skipped).toEqual([[], []]);
   });
 
+  it('two units whose names differ only in their marks (Tân Hòa, Tân Hóa) are each compared: a break at the second is found', () => {
+    const tones = (name: string, text = readFileSync(join(FIXTURES, name), 'utf8')): SeriesFile => ({
+      file: name,
+      annex: checkBytes(Buffer.from(text.replace('Na Hang', 'Tân Hòa').replace('Lâm Bình', 'Tân Hóa'), 'utf8')).annex,
+    });
+    const clean = checkSeries([tones(Y2020), tones(Y2021)]);
+    expect(clean.transitions[0]).toMatchObject({ compared: 8, matched: 8, breaks: 0, appeared: [], disappeared: [] });
+    const y2021 = readFileSync(join(FIXTURES, Y2021), 'utf8');
+    expect(y2021).toContain(';10.580;7.705;');
+    const broken = checkSeries([tones(Y2020), tones(Y2021, y2021.replace(';10.580;7.705;', ';10.580;7.715;'))]);
+    expect(errors(broken.findings[1]!).map((f) => [f.unit, f.at?.ref, f.expected, f.actual])).toEqual([['Tân Hóa', 'K2', '7705', '7715']]);
+  });
+
   it('the constructed years are consistent tables themselves', () => {
     for (const name of [Y2021, BREAK, Y2022]) expect(errors(checkBytes(readFileSync(join(FIXTURES, name))).findings)).toEqual([]);
   });

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FirstOfEachName, sameSpelling, sameUnitName } from '../../src/shape/spelling.js';
+import { FirstOfEachName, sameSpelling, sameUnitName, spellingKey } from '../../src/shape/spelling.js';
 import { unitKey } from '../../src/shape/normalize.js';
 import { shape } from '../../src/shape/index.js';
 import { gridFromBytes } from '../../src/read/index.js';
@@ -56,6 +56,15 @@ describe('sameSpelling', () => {
   it('sameUnitName: names the configuration makes one unit (their own keys differ) are one', () => {
     expect(sameUnitName('TP Tuyên Quang', 'Tuyên Quang city')).toBe(true);
     expect(sameUnitName('Tân Hòa', 'Tân Hóa')).toBe(false);
+  });
+});
+
+describe('spellingKey', () => {
+  it('one key for a name wherever its tone marks sit, another for other marks', () => {
+    expect(spellingKey('Tân Hoà')).toBe(spellingKey('TÂN  HÒA'));
+    expect(spellingKey('Thuỷ Nguyên')).toBe(spellingKey('Thủy Nguyên'.normalize('NFD')));
+    expect(spellingKey('Tân Hòa')).not.toBe(spellingKey('Tân Hóa'));
+    expect(spellingKey('Tân Hòa')).not.toBe(spellingKey('Tan Hoa'));
   });
 });
 
