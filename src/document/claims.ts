@@ -26,6 +26,7 @@ import { foldKey } from '../shape/normalize.js';
 import { checkTargets } from '../rules/target.js';
 import { isOk } from '../rules/types.js';
 import { resolveTargetUnit, type Target } from '../targets/index.js';
+import { sameSpelling } from '../shape/spelling.js';
 import { PovcheckError } from '../errors.js';
 import { NUMBER, placeOf, proseNumber, roundedPlain, sentences, type ProseNumber } from './prose.js';
 
@@ -285,12 +286,15 @@ function findUnit(table: ClaimTable, ref: UnitRef): Unit | undefined {
   }
 }
 
-/** "Tuyên Quang" for "TP Tuyên Quang", "Chiêm Hóa" for "Huyện Chiêm Hóa": names without their unit class. */
+/**
+ * "Tuyên Quang" for "TP Tuyên Quang", "Chiêm Hóa" for "Huyện Chiêm Hóa": names without their unit class; never a
+ * unit whose marks say another place ("Tân Hóa" is not "Xã Tân Hòa": shape/spelling.ts).
+ */
 function findByShortName(annex: Annex, ref: UnitRef): Unit | undefined {
   if (ref.kind !== 'named') return undefined;
   const strip = (k: string) => k.replace(/^(?:huyen|thi xa|thanh pho|tp|xa|phuong|thi tran)\s+/u, '');
   const want = strip(foldKey(ref.name));
-  for (const u of annex.units) if (strip(u.key) === want) return u;
+  for (const u of annex.units) if (strip(u.key) === want && sameSpelling(ref.name, u.name)) return u;
   return undefined;
 }
 

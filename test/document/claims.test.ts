@@ -52,6 +52,14 @@ describe('the seed sentence', () => {
     expect(place).toMatchObject({ paragraph: 3, section: 'I. MỤC TIÊU' });
   });
 
+  it('a unit named without its class is matched to the unit of that spelling, never one whose marks say another place', () => {
+    const text = readFileSync(join(FIXTURES, 'tuyen-quang-2020.csv'), 'utf8').replace('Na Hang', 'Xã Tân Hòa').replace('Lâm Bình', 'Xã Tân Hóa');
+    const tones: ClaimTable = { number: 1, annex: checkGrid(gridFromBytes(Buffer.from(text, 'utf8'))).annex, unnamed: false };
+    const sentence = SEED_SENTENCE.replace('(Lâm Bình, Na Hang)', '(Tân Hóa)');
+    expect(check([sentence], [tones]).findings.filter((f) => f.rule === 'target').map((f) => f.unit)).toEqual(['Xã Tân Hóa']);
+    expect(check([SEED_SENTENCE.replace('(Lâm Bình, Na Hang)', '(Tân Hòa)')], [tones]).findings.filter((f) => f.rule === 'target').map((f) => f.unit)).toEqual(['Xã Tân Hòa']);
+  });
+
   it('in a table whose header was lost, the named units cannot be matched: not checked, said so', () => {
     const r = check([SEED_SENTENCE], [{ ...TABLE, unnamed: true, annex: { ...annex, units: new UnitList([...annex.units].map((u, i) => ({ ...u, name: `C${i + 4}`, key: `c${i + 4}` }))) } }]);
     expect(r.findings.map((f) => f.msg.id)).toEqual(['claim.consistent']);
