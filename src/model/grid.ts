@@ -104,16 +104,21 @@ export function cellText(cell: Cell | undefined): string {
 }
 
 /**
- * A cell's text without the spaces around it, in NFC. Text that neither starts nor ends with a space, of
- * printable ASCII, Latin-1's letters and signs, Latin Extended-A/B, IPA and spacing modifiers (U+00A0–U+02FF)
- * and Vietnamese's precomposed letters (U+1E00–U+1EFF), is already that: none of those characters decomposes or
- * combines (test/model/grid.test.ts holds every pair of them), so most cells, Vietnamese labels and names
- * included, are returned as they are.
+ * A cell's text without the spaces around it, in NFC, and with Đ for Ð: the Icelandic eth (U+00D0, U+00F0), which
+ * looks the same and which converted or mistyped Vietnamese text often has in its place (`Ðầu năm`, `Ðồng Tháp`),
+ * read as the Vietnamese letter (U+0110, U+0111) it stands for. Text that neither starts nor ends with a space, of
+ * printable ASCII, Latin-1's letters and signs but the eth, Latin Extended-A/B, IPA and spacing modifiers
+ * (U+00A0–U+02FF) and Vietnamese's precomposed letters (U+1E00–U+1EFF), is already that: none of those characters
+ * decomposes or combines (test/model/grid.test.ts holds every pair of them), so most cells, Vietnamese labels and
+ * names included, are returned as they are.
  */
 export function trimmedText(raw: string): string {
   if (alreadyTrimmedNfc(raw)) return raw;
-  return raw.replace(EDGE_SPACE, '').normalize('NFC');
+  return withVietnameseD(raw.replace(EDGE_SPACE, '').normalize('NFC'));
 }
+
+/** Ð and ð (the eth) as Đ and đ. */
+const withVietnameseD = (text: string): string => (text.includes('\u00d0') || text.includes('\u00f0') ? text.replace(/\u00d0/g, '\u0110').replace(/\u00f0/g, '\u0111') : text);
 
 function alreadyTrimmedNfc(raw: string): boolean {
   const n = raw.length;
@@ -123,7 +128,7 @@ function alreadyTrimmedNfc(raw: string): boolean {
   if (first === 0x20 || first === 0xa0 || last === 0x20 || last === 0xa0) return false;
   for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
-    if (c < 0x7f ? c < 0x20 : c < 0xa0 || (c >= 0x300 && (c < 0x1e00 || c > 0x1eff))) return false;
+    if (c < 0x7f ? c < 0x20 : c < 0xa0 || c === 0xd0 || c === 0xf0 || (c >= 0x300 && (c < 0x1e00 || c > 0x1eff))) return false;
   }
   return true;
 }

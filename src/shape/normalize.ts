@@ -28,7 +28,7 @@ function remembered(f: (text: string) => string): (text: string) => string {
 /**
  * The key of a text: NFD, then combining marks (U+0300–U+036F) dropped and đ/Đ written d; lower case; each run of
  * characters other than A–Z, a–z, 0–9 one space, none at either end. (Was: .replace(/[\u0300-\u036f]/g, '')
- * .replace(/[đĐ]/g, 'd').toLowerCase().replace(/[_\W]+/gu, ' ').trim().)
+ * .replace(/[đĐðÐ]/g, 'd').toLowerCase().replace(/[_\W]+/gu, ' ').trim().)
  *
  * Told character by character through `LETTERS` for ASCII, Latin-1, Latin Extended-A/B, IPA, spacing modifiers,
  * the combining marks and Vietnamese's precomposed letters (U+0080–U+036F, U+1E00–U+1EFF): each such character's
@@ -107,17 +107,20 @@ function foldAny(text: string): string {
   return out;
 }
 
-/** Combining marks U+0300–U+036F dropped, đ and Đ written d. */
+/**
+ * Combining marks U+0300–U+036F dropped, đ and Đ written d, and so are ð and Ð (U+00F0, U+00D0: the Icelandic eth,
+ * which looks the same and which converted or mistyped Vietnamese text often has for Đ: `Ðồng Tháp`, `Ðầu năm`).
+ */
 function withoutMarks(s: string): string {
   let out = '';
   let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x110) continue;
+    if (c < 0xd0) continue;
     if (c >= 0x300 && c <= 0x36f) {
       out += s.slice(from, i);
       from = i + 1;
-    } else if (c === 0x111 || c === 0x110) {
+    } else if (c === 0x111 || c === 0x110 || c === 0xf0 || c === 0xd0) {
       out += s.slice(from, i) + 'd';
       from = i + 1;
     }

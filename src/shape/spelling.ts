@@ -29,8 +29,8 @@ function wordSpelling(word: string): string | undefined {
   return marked ? `${letters}|${tone}` : undefined;
 }
 
-/** A name's words, decomposed (NFD) and lower-cased: its runs of letters, marks and digits. */
-const wordsOf = (name: string): string[] => name.normalize('NFD').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+/** A name's words, decomposed (NFD) and lower-cased, ð (the eth mistyped for đ: normalize.ts) as đ: its runs of letters, marks and digits. */
+const wordsOf = (name: string): string[] => name.normalize('NFD').toLowerCase().replace(/ð/g, 'đ').match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
 
 /** Whether the two names are spelt alike, word by word from the end, wherever both words carry marks. */
 export function sameSpelling(a: string, b: string): boolean {

@@ -14,7 +14,7 @@ function foldByPatterns(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
+    .replace(/[đĐðÐ]/g, 'd')
     .toLowerCase()
     .replace(/[_\W]+/gu, ' ')
     .trim();
@@ -34,7 +34,7 @@ function labelKeyByPatterns(text: string): string {
 
 /** Characters the patterns treat specially, and some they do not. */
 const PIECES = [
-  ...'-–—+*•·.):：([]%_ aAbBiIvVxXzZđĐ0123456789',
+  ...'-–—+*•·.):：([]%_ aAbBiIvVxXzZđĐðÐ0123456789',
   ...'\t\n\u000b\f\r\u00a0\u1680\u2000\u2005\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff\u180e\u0085',
   ...'\u0300\u0301\u0303\u0309\u0323\u036f\u0370ſKİıßÅ',
   'ộ', 'Ộ', 'ể', 'ư', 'Ư', 'ờ', 'ắ', 'Tổng số hộ', 'Số hộ nghèo', 'Tỷ lệ', '\ud83d\ude00', '\ud800',
