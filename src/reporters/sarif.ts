@@ -14,7 +14,7 @@ import { ruleDocs } from '../messages/rule-docs.js';
 import type { Finding, RuleId, Severity } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { ciPath, fingerprint, findingText, likelyCause, lineCol, uncheckedText, unreadableFingerprint, unreadableText } from './ci.js';
-import { coverageText, langOf, runLang, type ReportInput } from './types.js';
+import { coverageText, langOf, passedOverLine, runLang, type ReportInput } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -81,6 +81,9 @@ export function sarifLog(input: ReportInput): Sarif.Log {
     results.push(...out.results);
     notifications.push(...out.notifications);
   }
+  // The .txt files a folder run did not check: a note on the run (they have no results).
+  const passed = passedOverLine(input);
+  if (passed) notifications.push({ level: 'note', message: { text: passed } });
 
   return {
     $schema: SARIF_SCHEMA,

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { githubReport, githubStepSummary } from '../../src/reporters/github.js';
+import { sarifReport } from '../../src/reporters/sarif.js';
 import { htmlReport } from '../../src/reporters/html.js';
 import { jsonReport } from '../../src/reporters/json.js';
 import { markdownReport } from '../../src/reporters/markdown.js';
@@ -24,6 +25,7 @@ const reports = (input: ReportInput) => ({
   github: githubReport(input),
   summary: githubStepSummary(input),
   json: jsonReport(input),
+  sarif: sarifReport(input),
 });
 
 describe('the .txt files passed over', () => {
@@ -41,6 +43,9 @@ describe('the .txt files passed over', () => {
     // GitHub: a notice on the run, not a plain line (the annotations list it).
     expect(r.github).toMatch(/^::notice title=povcheck::Không kiểm tra 2 tệp \.txt/m);
     expect(JSON.parse(r.json).passedOver).toEqual(PATHS);
+    // SARIF: a note among the run's tool notifications.
+    const notes = (JSON.parse(r.sarif) as { runs: Array<{ invocations: Array<{ toolExecutionNotifications?: Array<{ level: string; message: { text: string } }> }> }> }).runs[0]!.invocations[0]!.toolExecutionNotifications ?? [];
+    expect(notes.filter((n) => n.level === 'note').map((n) => n.message.text)).toEqual([expect.stringContaining('nop/ghi-chu.txt, nop/<b>\u241b[2J.txt.')]);
     expect(Object.keys(JSON.parse(r.json) as object)).toEqual(['povcheck', 'files', 'passedOver', 'summary']);
     expect(textReport({ ...base, lang: 'en', passedOver: PATHS }, TEXT)).toContain('Not checked: 2 .txt files in the folders that do not look like an Excel text export');
   });
