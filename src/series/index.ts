@@ -214,19 +214,38 @@ function matchByName({ P, N, next, prevFile, out }: Pair, m: Matching, t: Transi
 }
 
 /**
- * The earlier file's key of the later file's unit `u` (key `k`): the same key, or the same name under the same
- * parent when one year gives the name several units and the other one (a commune's name once two districts').
+ * The earlier file's key of the later file's unit `u` (key `k`): the same key, the same spelling when one year has
+ * two names of the key that their marks tell apart and the other one, or the same name under the same parent when
+ * one year gives the name several units and the other one (a commune's name once two districts').
  */
 function earlierKey(k: string, u: Unit, P: Map<string, Unit>, next: Annex): string {
-  if (P.has(k)) return k;
+  const direct = spelt(k, u, P);
+  if (direct !== undefined) return direct;
   const cut = k.indexOf(PATH);
   if (cut >= 0) {
-    const p = P.get(k.slice(cut + 1));
+    const inner = spelt(k.slice(cut + 1), u, P);
+    const p = inner === undefined ? undefined : P.get(inner);
     const parent = p?.parent !== undefined ? P.get(k.slice(0, cut)) : undefined;
-    return parent !== undefined && p!.parent === parent.id ? k.slice(cut + 1) : k;
+    return parent !== undefined && p!.parent === parent.id ? inner! : k;
   }
   const parent = u.parent !== undefined ? next.units.at(u.parent) : undefined;
-  return parent ? `${parent.isTotal ? TOTAL : parent.key}${PATH}${k}` : k;
+  const underParent = parent ? `${parent.isTotal ? TOTAL : parent.key}${PATH}${k}` : k;
+  return spelt(underParent, u, P) ?? underParent;
+}
+
+/**
+ * `key` as the earlier file has it for unit `u`: itself; else, when one of the two years tells names of the key
+ * apart by their marks and the other does not, the key of the same spelling (its spelling added or left out).
+ */
+function spelt(key: string, u: Unit, P: Map<string, Unit>): string | undefined {
+  if (P.has(key)) return key;
+  const at = key.indexOf(SPELT);
+  if (at >= 0) {
+    const base = P.get(key.slice(0, at));
+    return base && sameUnitName(base.name, u.name) ? key.slice(0, at) : undefined;
+  }
+  const withSpelling = `${key}${SPELT}${spellingKey(u.name)}`;
+  return P.has(withSpelling) ? withSpelling : undefined;
 }
 
 /** A skip for each file that lacks the start-of-year (later) or end-of-year (earlier) indicators. */
@@ -288,7 +307,13 @@ function mismatch(c: Comparison, { end, start }: (typeof CONTINUES)[number], sv:
 function mapKey(name: string, units: Map<string, Unit>, annex: Annex, key: (name: string) => string): string {
   const k = key(name);
   const slash = name.lastIndexOf('/');
-  if (units.has(k) || slash < 0) return k;
+  if (units.has(k)) return k;
+  // A name its marks tell apart from another of its key (`Tân Hóa` beside `Tân Hòa`): keyed with its spelling (and
+  // its parent's key, when the table repeats the name): the one unit of that spelling.
+  const spelling = `${k}${SPELT}${spellingKey(name)}`;
+  const ofSpelling = [...units.keys()].filter((x) => x === spelling || x.endsWith(`${PATH}${spelling}`));
+  if (ofSpelling.length === 1) return ofSpelling[0]!;
+  if (slash < 0) return k;
   const uk = key(name.slice(slash + 1));
   const pk = key(name.slice(0, slash));
   const parentKey = annex.total && key(annex.total.name) === pk ? TOTAL : pk;

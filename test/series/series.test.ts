@@ -53,6 +53,23 @@ describe('continuity on the seed and the years constructed from it', () => {
     expect(errors(broken.findings[1]!).map((f) => [f.unit, f.at?.ref, f.expected, f.actual])).toEqual([['Tân Hóa', 'K2', '7705', '7715']]);
   });
 
+  it('names told apart by their marks in one year only: each matched with the unit of its spelling; a units map finds either', () => {
+    const tones = (name: string, hoa: string, hoa2: string): SeriesFile => ({
+      file: name,
+      annex: checkBytes(Buffer.from(readFileSync(join(FIXTURES, name), 'utf8').replace('Na Hang', hoa).replace('Lâm Bình', hoa2), 'utf8')).annex,
+    });
+    // 2020 lists Tân Hòa and Tân Hóa; 2021 lists Tân Hòa and (renamed) Tân Lập: Tân Hòa is compared, Tân Hóa gone, Tân Lập new.
+    const one = checkSeries([tones(Y2020, 'Tân Hòa', 'Tân Hóa'), tones(Y2021, 'Tân Hòa', 'Tân Lập')]);
+    expect(one.transitions[0]).toMatchObject({ compared: 7, matched: 7, breaks: 0, appeared: ['Tân Lập'], disappeared: ['Tân Hóa'] });
+    // The other way round: 2021 has both, 2020 Tân Hòa only.
+    const other = checkSeries([tones(Y2020, 'Tân Hòa', 'Tân Lập'), tones(Y2021, 'Tân Hòa', 'Tân Hóa')]);
+    expect(other.transitions[0]).toMatchObject({ compared: 7, matched: 7, breaks: 0, appeared: ['Tân Hóa'], disappeared: ['Tân Lập'] });
+    // A units map naming one of the two (Tân Lập became Tân Hóa) finds it.
+    const map = parseUnitsMap(Buffer.from(JSON.stringify({ units: [{ from: ['Tân Lập'], to: 'Tân Hóa' }] })), 'map.json');
+    const mapped = checkSeries([tones(Y2020, 'Tân Hòa', 'Tân Lập'), tones(Y2021, 'Tân Hòa', 'Tân Hóa')], { map });
+    expect(mapped.transitions[0]).toMatchObject({ compared: 8, matched: 8, appeared: [], disappeared: [], merged: [{ from: ['Tân Lập'], to: 'Tân Hóa' }] });
+  });
+
   it('the constructed years are consistent tables themselves', () => {
     for (const name of [Y2021, BREAK, Y2022]) expect(errors(checkBytes(readFileSync(join(FIXTURES, name))).findings)).toEqual([]);
   });
