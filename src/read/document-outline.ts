@@ -13,11 +13,17 @@ export interface RawParagraph {
   line?: number;
 }
 
-/** Whitespace as Word writes it (tabs, no-break spaces, line breaks) as single spaces; NFC. */
+/**
+ * Whitespace as Word writes it (tabs, no-break spaces, line breaks) as single spaces; NFC; and Đ for Ð, the
+ * Icelandic eth that converted or mistyped Vietnamese has in its place (`Ðầu năm`), as a table's cells are read
+ * (model/grid.ts `trimmedText`).
+ */
 export function tidyText(text: string): string {
   return text
     .normalize('NFC')
     .replace(/[\s\u00a0\u2007\u202f\ufeff]+/gu, ' ')
+    .replace(/\u00d0/g, '\u0110')
+    .replace(/\u00f0/g, '\u0111')
     .trim();
 }
 

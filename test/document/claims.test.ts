@@ -60,6 +60,14 @@ describe('the seed sentence', () => {
     expect(check([SEED_SENTENCE.replace('(Lâm Bình, Na Hang)', '(Tân Hòa)')], [tones]).findings.filter((f) => f.rule === 'target').map((f) => f.unit)).toEqual(['Xã Tân Hòa']);
   });
 
+  it('written with the eth for Đ (Ðầu năm, ðiểm), the same claims are read and checked', () => {
+    const eth = (s: string) => s.replace(/Đ/g, '\u00d0').replace(/đ/g, '\u00f0');
+    expect(brief([eth(SEED_SENTENCE)])).toEqual(brief([SEED_SENTENCE]));
+    const points = '- Phấn đấu giảm tỷ lệ hộ nghèo 2,06 điểm phần trăm.';
+    expect(figures(points)).toEqual(['rate_reduced=2.06']);
+    expect(figures(eth(points))).toEqual(['rate_reduced=2.06']);
+  });
+
   it('in a table whose header was lost, the named units cannot be matched: not checked, said so', () => {
     const r = check([SEED_SENTENCE], [{ ...TABLE, unnamed: true, annex: { ...annex, units: new UnitList([...annex.units].map((u, i) => ({ ...u, name: `C${i + 4}`, key: `c${i + 4}` }))) } }]);
     expect(r.findings.map((f) => f.msg.id)).toEqual(['claim.consistent']);
