@@ -3,7 +3,8 @@
  * one <testsuite> per file, one <testcase> per rule × unit (plus "whole table" where a rule has table-wide
  * findings; `target` and `continuity`, which run only when asked for, only for the units they concern). A test case fails when the rule found an error for that unit (or a warning under
  * --fail-on warning); other findings go to its <system-out>; a check that was not run is <skipped>. An
- * unreadable file is a suite with one <error>. Rules switched off are left out. Pure.
+ * unreadable file is a suite with one <error>; the .txt files a folder run did not check, a suite of skipped test
+ * cases. Rules switched off are left out. Pure.
  */
 import { consequencesOf, expectedPair } from './causes.js';
 import { OPTIONAL_RULES, RULE_IDS } from '../rules/index.js';
@@ -11,7 +12,7 @@ import type { RuleId } from '../model/finding.js';
 import type { FileResult } from '../model/file-result.js';
 import { catalog, makeFmt, renderSkip } from '../messages/index.js';
 import { findingText, isFailing, likelyCause, uncheckedText, unreadableText } from './ci.js';
-import { coverageText, failOnOfReport, langOf, showsExpected, type ReportInput } from './types.js';
+import { coverageText, failOnOfReport, langOf, passedOverLine, showsExpected, type ReportInput } from './types.js';
 import { documentText, xmlControlsEscaped } from '../render/safe-text.js';
 
 /** XML 1.0 text: escaped, and without the characters XML cannot carry (render/safe-text.ts). */
@@ -131,8 +132,18 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
   return { xml: [head, ...props, ...cases, '  </testsuite>'].join('\n'), tests: cases.length, failures, errors: 0, skipped };
 }
 
+/** The .txt files a folder run did not check (not like a text export): one suite, each file a skipped test case. */
+function passedOverSuite(input: ReportInput): Suite[] {
+  const line = passedOverLine(input);
+  if (!line || !input.passedOver) return [];
+  const n = input.passedOver.length;
+  const cases = input.passedOver.map((path) => [`    <testcase${attrs({ classname: path, name: 'passed-over', time: 0 })}>`, `      <skipped${attrs({ message: line })}/>`, '    </testcase>'].join('\n'));
+  const xml = [`  <testsuite${attrs({ name: 'passed-over', tests: n, failures: 0, errors: 0, skipped: n, time: 0 })}>`, ...cases, '  </testsuite>'].join('\n');
+  return [{ xml, tests: n, failures: 0, errors: 0, skipped: n }];
+}
+
 export function junitReport(input: ReportInput): string {
-  const suites = input.files.map((f) => (f.status === 'unreadable' || f.status === 'unchecked' ? unreadableSuite(input, f) : fileSuite(input, f)));
+  const suites = [...input.files.map((f) => (f.status === 'unreadable' || f.status === 'unchecked' ? unreadableSuite(input, f) : fileSuite(input, f))), ...passedOverSuite(input)];
   const sum = (k: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((n, s) => n + s[k], 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { githubReport, githubStepSummary } from '../../src/reporters/github.js';
 import { sarifReport } from '../../src/reporters/sarif.js';
+import { junitReport } from '../../src/reporters/junit.js';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { htmlReport } from '../../src/reporters/html.js';
 import { jsonReport } from '../../src/reporters/json.js';
 import { markdownReport } from '../../src/reporters/markdown.js';
@@ -26,6 +28,7 @@ const reports = (input: ReportInput) => ({
   summary: githubStepSummary(input),
   json: jsonReport(input),
   sarif: sarifReport(input),
+  junit: junitReport(input),
 });
 
 describe('the .txt files passed over', () => {
@@ -43,6 +46,14 @@ describe('the .txt files passed over', () => {
     // GitHub: a notice on the run, not a plain line (the annotations list it).
     expect(r.github).toMatch(/^::notice title=povcheck::Không kiểm tra 2 tệp \.txt/m);
     expect(JSON.parse(r.json).passedOver).toEqual(PATHS);
+    // JUnit: a suite of skipped test cases, one per file, the totals counting them.
+    expect(XMLValidator.validate(r.junit)).toBe(true);
+    const junit = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(r.junit) as { testsuites: { skipped: string; testsuite: Array<{ name: string; skipped: string; testcase: Array<{ classname: string; skipped: { message: string } }> }> } };
+    const suite = junit.testsuites.testsuite.find((s) => s.name === 'passed-over')!;
+    expect(suite.skipped).toBe('2');
+    // (XML 1.0 cannot carry ESC: left out of the path, as JUnit writes every path.)
+    expect(suite.testcase.map((c) => c.classname)).toEqual(['nop/ghi-chu.txt', 'nop/<b>[2J.txt']);
+    expect(suite.testcase[0]!.skipped.message).toContain('Không kiểm tra 2 tệp .txt');
     // SARIF: a note among the run's tool notifications.
     const notes = (JSON.parse(r.sarif) as { runs: Array<{ invocations: Array<{ toolExecutionNotifications?: Array<{ level: string; message: { text: string } }> }> }> }).runs[0]!.invocations[0]!.toolExecutionNotifications ?? [];
     expect(notes.filter((n) => n.level === 'note').map((n) => n.message.text)).toEqual([expect.stringContaining('nop/ghi-chu.txt, nop/<b>\u241b[2J.txt.')]);
