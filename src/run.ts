@@ -43,7 +43,7 @@ export interface RunOutcome {
 export async function run(r: ValidateRun, hooks: RunHooks, { aheadBytes = SHAPED_AHEAD_BYTES }: { aheadBytes?: number } = {}): Promise<RunOutcome> {
   const expanded = await expandInputs([...r.inputs], r.cwd, r.series ? { order: 'given' } : {});
   const passedOver = expanded.flatMap((i) => (i.kind === 'passed-over' ? [i.path] : []));
-  const inputs = expanded.filter((i) => i.kind !== 'passed-over');
+  const inputs = expanded.filter((i): i is CheckedInput => i.kind !== 'passed-over');
   if (r.series && inputs.length < 2) throw new PovcheckError('BAD_OPTION', { reason: 'series-one', files: inputs.length });
   const options: ValidateOptions = r.options;
   const results: FileResult[] = [];
@@ -73,6 +73,9 @@ export async function run(r: ValidateRun, hooks: RunHooks, { aheadBytes = SHAPED
   return { ...(await withSeries(results, r)), targetErrors, passedOver };
 }
 
+/** An input the run checks: a file, or an empty folder or pattern, or a folder it could not search (not a `.txt` passed over). */
+type CheckedInput = Exclude<Input, { kind: 'passed-over' }>;
+
 /**
  * In a run over several files, the small delimited files are read and shaped ahead of their checks, up to this many
  * bytes of them held shaped at once (about five times as much heap), then checked in order: a stage's code run over
@@ -86,7 +89,7 @@ export const SHAPED_AHEAD_BYTES = 4 * 1024 * 1024;
  * One input as `resultOf` gives it, except that a delimited file is returned shaped, its checks left to
  * `checkedOrFault`; a file with a progress bar (a large one) is validated whole: its bar stops with its checks.
  */
-async function shapedOrResult(input: Exclude<Input, { kind: 'passed-over' }>, options: ValidateOptions, hooks: RunHooks): Promise<FileResult | ShapedFile> {
+async function shapedOrResult(input: CheckedInput, options: ValidateOptions, hooks: RunHooks): Promise<FileResult | ShapedFile> {
   if (input.kind !== 'file') return resultOf(input, options, hooks);
   const progress = await hooks.progressFor?.(input.path);
   if (progress) return validated(input.path, options, hooks, progress);
@@ -107,7 +110,7 @@ function checkedOrFault(s: ShapedFile, options: ValidateOptions, hooks: RunHooks
 }
 
 /** One input's result: an empty folder or glob, a folder that could not be searched, or a file validated. */
-async function resultOf(input: Exclude<Input, { kind: 'passed-over' }>, options: ValidateOptions, hooks: RunHooks): Promise<FileResult> {
+async function resultOf(input: CheckedInput, options: ValidateOptions, hooks: RunHooks): Promise<FileResult> {
   if (input.kind === 'empty') return unreadable(input.arg, new PovcheckError('NO_INPUT', { kind: input.source }, { file: input.arg }));
   if (input.kind === 'refused') return unreadable(input.path, input.error);
   return validated(input.path, options, hooks, await hooks.progressFor?.(input.path));

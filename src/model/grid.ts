@@ -117,8 +117,8 @@ export function trimmedText(raw: string): string {
   return withVietnameseD(raw.replace(EDGE_SPACE, '').normalize('NFC'));
 }
 
-/** Ð and ð (the eth) as Đ and đ. */
-const withVietnameseD = (text: string): string => (text.includes('\u00d0') || text.includes('\u00f0') ? text.replace(/\u00d0/g, '\u0110').replace(/\u00f0/g, '\u0111') : text);
+/** Ð and ð (the eth, which mistyped or converted Vietnamese has for Đ) as Đ and đ: a cell's text, a plan's paragraph, a name's spelling. */
+export const withVietnameseD = (text: string): string => (text.includes('\u00d0') || text.includes('\u00f0') ? text.replace(/\u00d0/g, '\u0110').replace(/\u00f0/g, '\u0111') : text);
 
 function alreadyTrimmedNfc(raw: string): boolean {
   const n = raw.length;

@@ -5,6 +5,7 @@
  * non-empty body paragraphs, 1-based, table cells not counted. Pure.
  */
 import type { DocParagraph } from '../model/document.js';
+import { withVietnameseD } from '../model/grid.js';
 
 export interface RawParagraph {
   text: string;
@@ -19,11 +20,9 @@ export interface RawParagraph {
  * (model/grid.ts `trimmedText`).
  */
 export function tidyText(text: string): string {
-  return text
+  return withVietnameseD(text)
     .normalize('NFC')
     .replace(/[\s\u00a0\u2007\u202f\ufeff]+/gu, ' ')
-    .replace(/\u00d0/g, '\u0110')
-    .replace(/\u00f0/g, '\u0111')
     .trim();
 }
 

@@ -135,9 +135,10 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
 /** The .txt files a folder run did not check (not like a text export): one suite, each file a skipped test case. */
 function passedOverSuite(input: ReportInput): Suite[] {
   const line = passedOverLine(input);
-  if (!line || !input.passedOver) return [];
-  const n = input.passedOver.length;
-  const cases = input.passedOver.map((path) => [`    <testcase${attrs({ classname: path, name: 'passed-over', time: 0 })}>`, `      <skipped${attrs({ message: line })}/>`, '    </testcase>'].join('\n'));
+  const paths = input.passedOver;
+  if (!line || !paths) return [];
+  const n = paths.length;
+  const cases = paths.map((path) => [`    <testcase${attrs({ classname: path, name: 'passed-over', time: 0 })}>`, `      <skipped${attrs({ message: line })}/>`, '    </testcase>'].join('\n'));
   const xml = [`  <testsuite${attrs({ name: 'passed-over', tests: n, failures: 0, errors: 0, skipped: n, time: 0 })}>`, ...cases, '  </testsuite>'].join('\n');
   return [{ xml, tests: n, failures: 0, errors: 0, skipped: n }];
 }

@@ -8,6 +8,7 @@
  * ơ ư đ) or their tones differ.
  */
 import { unitKey } from './normalize.js';
+import { withVietnameseD } from '../model/grid.js';
 
 /** The tone marks (grave, acute, tilde, hook above, dot below), wherever in its syllable a word puts one. */
 const TONES = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
@@ -30,7 +31,7 @@ function wordSpelling(word: string): string | undefined {
 }
 
 /** A name's words, decomposed (NFD) and lower-cased, ð (the eth mistyped for đ: normalize.ts) as đ: its runs of letters, marks and digits. */
-const wordsOf = (name: string): string[] => name.normalize('NFD').toLowerCase().replace(/ð/g, 'đ').match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+const wordsOf = (name: string): string[] => withVietnameseD(name).normalize('NFD').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
 
 /** Whether the two names are spelt alike, word by word from the end, wherever both words carry marks. */
 export function sameSpelling(a: string, b: string): boolean {
