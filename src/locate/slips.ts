@@ -1,6 +1,6 @@
 /**
  * What kind of slip turns the proposed value into the one the table holds: two adjacent digits swapped, one
- * digit mistyped, a digit dropped or doubled, a thousands separator read as a decimal mark (2.750 → 2,75),
+ * digit mistyped, a digit dropped, doubled or typed in extra, a thousands separator read as a decimal mark (2.750 → 2,75),
  * a rate typed as a share (0,1180 for 11,80), the reduction typed as reduced / households (1,99 for 2,06),
  * the reduction rounded from the unrounded difference (2,64 for 2,65), an end rate over the start-of-year
  * households, a poor and near-poor rate typed as the sum of the two printed rates, a lost or added minus sign. Pure digit and arithmetic comparisons.
@@ -23,6 +23,8 @@ export const SLIP_KINDS = [
   'transposition',
   'doubled',
   'dropped',
+  /** One digit more than the value has, not a repeat of its neighbour (4.861 typed 4.8621). */
+  'extra',
   'mistyped',
   /** The value of the unit listed just above or below, in the same column (a row copied one line off). */
   'copied',
@@ -123,6 +125,7 @@ export function slipKind(typed: { num: Dec; plain: string; decimals?: number }, 
   if (transposed(t, o)) return 'transposition';
   if (oneDigitMore(t, o, true)) return 'doubled';
   if (oneDigitMore(o, t, false)) return 'dropped';
+  if (oneDigitMore(t, o, false)) return 'extra';
   if (mistyped(t, o)) return 'mistyped';
   // After the digit slips: 8,60 for 8,61 is one digit; 15,40 for 15,38 is 15,4 printed with two decimals.
   if (ctx.kind === 'rate' && roundedCoarser(typed, proposed)) return 'rounded-coarser';
@@ -172,7 +175,7 @@ export function slipSources(typed: { num: Dec; plain: string }, kind: IndicatorK
   for (let i = 0; i < t.length; i++) {
     if (!isDigit(t[i])) continue;
     for (let d = 0; d <= 9; d++) add(t.slice(0, i) + d + t.slice(i + 1));
-    if (t[i] === t[i + 1]) add(t.slice(0, i) + t.slice(i + 1));
+    add(t.slice(0, i) + t.slice(i + 1));
   }
   for (let i = 0; i <= t.length; i++) for (let d = 0; d <= 9; d++) add(t.slice(0, i) + d + t.slice(i));
   if (kind === 'count' && !typed.num.isInteger()) {

@@ -1,7 +1,7 @@
 /** English messages. Numbers arrive as plain digits; f.n() writes them as 210,299 and 11.80. */
 import { enDocument, enDocumentMessages } from './en-document.js';
 import type { Catalog, CauseCellText, Fmt, NoCauseParams, TargetOp } from './types.js';
-import type { FormulaRange } from '../locate/types.js';
+import type { FormulaRange, SlipKind } from '../locate/types.js';
 import type { ConfigProblem, ContainerDamage, XmlDamage } from '../errors.js';
 import { enCalc, name as indName, val } from './en-calc.js';
 import { enCli } from './cli-en.js';
@@ -64,6 +64,7 @@ const SLIP_EN = {
   mistyped: 'one digit looks mistyped',
   dropped: 'a digit looks dropped',
   doubled: 'a digit looks doubled',
+  extra: 'an extra digit looks typed in',
   separator: 'the thousands separator looks typed as a decimal mark',
   share: 'the rate looks typed as a share instead of a percentage',
   'rounded-coarser': 'the rate looks rounded to fewer decimals and printed with zeros after them',
@@ -510,6 +511,7 @@ export function en(): Catalog {
               mistyped: 'one digit mistyped',
               dropped: 'a digit dropped',
               doubled: 'a digit doubled',
+              extra: 'an extra digit',
               separator: 'a thousands separator taken as a decimal mark (2.750 → 2,75)',
               share: 'a rate typed as a share (0.1180 for 11.80)',
               'rounded-coarser': 'a rate rounded to fewer decimals, zeros printed after them (15.40 for 15.38)',
@@ -518,7 +520,8 @@ export function en(): Catalog {
               'start-denominator': 'the end rate taken over the start-of-year households',
               'summed-rates': 'the poor and near-poor rate typed as the sum of the two printed rates (8.60 = 6.63 + 1.97 for 8.61)',
               sign: 'the sign',
-            } as Record<string, string>)[k] ?? k
+              copied: "the neighbouring unit's value copied (same column)",
+            } satisfies Record<SlipKind, string>)[k]
           }`,
         annexTitle: 'The table',
         legendTitle: 'Key:',

@@ -188,8 +188,8 @@ export interface HtmlText {
   causeExplains: (n: number) => string;
   explainsLabel: string;
   confidence: { unique: string; ranked: string; ambiguous: string };
-  /** "Slip: two adjacent digits transposed"; unknown kinds are shown by their id. */
-  kind: (kind: string) => string;
+  /** "Slip: two adjacent digits transposed". */
+  kind: (kind: SlipKind) => string;
   annexTitle: string;
   legendTitle: string;
   legendCause: string;

@@ -1,7 +1,7 @@
 /** Vietnamese messages. Numbers arrive as plain digits; f.n() writes them as 210.299 and 11,80. */
 import { viDocument, viDocumentMessages } from './vi-document.js';
 import type { Catalog, CauseCellText, Fmt, NoCauseParams, TargetOp } from './types.js';
-import type { FormulaRange } from '../locate/types.js';
+import type { FormulaRange, SlipKind } from '../locate/types.js';
 import type { ConfigProblem, ContainerDamage, XmlDamage } from '../errors.js';
 import { viCalc, val } from './vi-calc.js';
 import { viCli } from './cli-vi.js';
@@ -63,6 +63,7 @@ const SLIP_VI = {
   mistyped: 'có vẻ gõ nhầm một chữ số',
   dropped: 'có vẻ gõ thiếu một chữ số',
   doubled: 'có vẻ một chữ số bị gõ lặp',
+  extra: 'có vẻ gõ thừa một chữ số',
   separator: 'có vẻ dấu phân cách hàng nghìn bị gõ thành dấu thập phân',
   share: 'có vẻ tỷ lệ bị ghi dạng số thập phân thay vì phần trăm',
   'rounded-coarser': 'có vẻ tỷ lệ được làm tròn ít chữ số thập phân hơn rồi ghi thêm số 0',
@@ -517,6 +518,7 @@ export function vi(): Catalog {
               mistyped: 'gõ nhầm một chữ số',
               dropped: 'thiếu một chữ số',
               doubled: 'lặp một chữ số',
+              extra: 'thừa một chữ số',
               separator: 'dấu phân cách hàng nghìn bị hiểu là dấu thập phân (2.750 → 2,75)',
               share: 'tỷ lệ ghi dạng số thập phân (0,1180 thay vì 11,80)',
               'rounded-coarser': 'tỷ lệ làm tròn ít chữ số thập phân hơn rồi ghi thêm số 0 (15,40 thay vì 15,38)',
@@ -525,7 +527,8 @@ export function vi(): Catalog {
               'start-denominator': 'tỷ lệ cuối năm tính trên tổng số hộ đầu năm',
               'summed-rates': 'tỷ lệ hộ nghèo và cận nghèo ghi bằng tổng hai tỷ lệ đã làm tròn (8,60 = 6,63 + 1,97 thay vì 8,61)',
               sign: 'sai dấu',
-            } as Record<string, string>)[k] ?? k
+              copied: 'chép giá trị từ ô cùng cột ở dòng (cột) bên cạnh',
+            } satisfies Record<SlipKind, string>)[k]
           }`,
         annexTitle: 'Bảng số liệu',
         legendTitle: 'Chú giải:',

@@ -13,7 +13,7 @@ import { isPartial } from '../model/coverage.js';
 import type { Finding, RuleId } from '../model/finding.js';
 import type { ChartTarget } from '../render/svg-chart.js';
 import { displayRef, type Cell } from '../model/grid.js';
-import type { CauseCell } from '../locate/types.js';
+import type { CauseCell, SlipKind } from '../locate/types.js';
 import { parseDocumentCellRef, type TextPlace } from '../model/document.js';
 
 /**
@@ -32,8 +32,8 @@ export interface LikelyCause {
    */
   ranges?: Record<string, { min?: string; max?: string }>;
   explains: number[];
-  /** The slip it looks like (the ids of `SlipKind`: transposition, mistyped, dropped, doubled, separator, share, …). */
-  kind?: string;
+  /** The slip it looks like (transposition, mistyped, dropped, doubled, extra, separator, share, …). */
+  kind?: SlipKind;
   /** The cells holding a formula (entered, or a suspect with what it reads against its failing check), by reference. */
   formulas?: Record<string, NonNullable<CauseCell['formula']>>;
   confidence: 'unique' | 'ranked' | 'ambiguous';

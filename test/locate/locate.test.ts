@@ -43,6 +43,7 @@ describe('one cell explains everything, and the slip is named', () => {
     ['mistyped', { 'households_start:0': '210.399' }, 'D2', '210299', ['rate@D8', 'sum@D2']],
     ['dropped', { [`poor_reduced:${col('Hàm Yên')}`]: '79' }, 'H5', '799', ['flow@H6', 'sum@D5']],
     ['doubled', { [`poor_reduced:${col('Na Hang')}`]: '3.990' }, 'J5', '390', ['flow@J6', 'range@J5', 'sum@D5']],
+    ['extra', { [`poor_end:${col('Sơn Dương')}`]: '36.857' }, 'E6', '3657', ['flow@E6', 'rate@E10', 'sum@D6']],
     ['separator', { [`poor_start:${col('Lâm Bình')}`]: '2,75' }, 'K4', '2750', ['flow@K6', 'range@K4', 'range@K5', 'rate@K8', 'sum@D4']],
     ['share', { 'rate_start:0': '0,1180' }, 'D8', '11.80', ['rate-change@D9', 'rate@D8']],
     ['reduction-share', { 'rate_reduced:0': '1,99' }, 'D9', '2.06', ['rate-change@D9']],

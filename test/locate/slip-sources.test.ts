@@ -15,4 +15,10 @@ describe('slipSources', () => {
     expect(sources('-120', 'count')).toContain('120');
     expect(sources('1.25', 'rate')).toContain('-1.25');
   });
+
+  it('undoes each digit slip: a digit typed in extra (not only a doubled one) is taken out', () => {
+    expect(sources('36857', 'count')).toContain('3657');
+    expect(sources('3990', 'count')).toContain('390');
+    expect(sources('799', 'count')).toContain('7199');
+  });
 });

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlReport } from '../../src/reporters/html.js';
+import { SLIP_KINDS } from '../../src/locate/slips.js';
 import type { ReportFile } from '../../src/reporters/types.js';
 import { validateFile } from '../../src/pipeline.js';
 import { checkRecords, FIXTURES, fixtures, reportInput } from '../helpers.js';
@@ -91,6 +92,18 @@ describe('htmlReport', () => {
     const en = htmlReport(input([file], 'en'));
     expect(en).toContain('holds 4,963; 4,693 would fit');
     expect(en).toContain('Slip: two adjacent digits transposed.');
+  });
+
+  it('names every slip kind in words, in both languages (a kind missing from the table printed its id: "Slip: copied")', async () => {
+    const base = await validateFile(PLANTED);
+    for (const kind of SLIP_KINDS) {
+      for (const lang of ['vi', 'en'] as const) {
+        const doc = htmlReport(input([{ ...base, causes: [{ cells: ['I6'], proposed: { I6: '4693' }, explains: [0], kind, confidence: 'unique' }] }], lang));
+        const said = /(?:Kiểu nhầm|Slip): ([^<]*)\./.exec(/<section class="causes">.*?<\/section>/s.exec(doc)![0]);
+        expect(said?.[1], `${kind} (${lang})`).toMatch(/ /);
+        expect(said?.[1]).not.toBe(kind);
+      }
+    }
   });
 
   it('a cause the checks do not pin: its range and the indicator\'s label, as the text report says it, no slip without a value', async () => {
