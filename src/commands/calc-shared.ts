@@ -164,10 +164,15 @@ function printedColumn(f: Finding, printed: ReadonlySet<number> | undefined): bo
 /** The output file: -o / --output-file (or the older --out, --output). */
 export const outFile = (flags: InputFlags): string | undefined => flags.outputFile ?? flags.out ?? flags.output;
 
-/** Writes the output to --out (never over one of `inputs`, every file the command read), or to stdout when it is text. */
+/**
+ * Writes the output to --out (never over one of `inputs`, every file the command read), or to stdout: a workbook's
+ * or document's bytes as they are (`> annex.xlsx`; table-options.ts refuses them on a terminal).
+ */
 export async function emit(ctx: CommandContext, data: string | Uint8Array, out: string | undefined, inputs: readonly string[]): Promise<void> {
   if (out) await (await import('../io/write-atomic.js')).writeFileAtomic(out, data, inputs);
-  else ctx.io.out(typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
+  else if (typeof data === 'string') ctx.io.out(data);
+  else if (ctx.io.outBytes) ctx.io.outBytes(data);
+  else ctx.io.out(Buffer.from(data).toString('latin1'));
 }
 
 

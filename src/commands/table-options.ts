@@ -40,7 +40,9 @@ export interface TableRun {
 /** `terminal`: whether stdout is one and its width (shared.ts `terminalWidth`), asked only when a text table goes to stdout. */
 export function resolveTable(file: string, flags: TableFlags, terminal: { isTTY: () => boolean; width: () => number }): TableRun {
   const input = resolveInput(file, flags);
-  if (FILE_ONLY.includes(flags.format) && !input.output) throw new PovcheckError('OUTPUT_REQUIRED', { format: flags.format });
+  // A workbook, a Word document or an HTML page is not shown in a terminal: there it needs -o; redirected or piped
+  // (`> annex.xlsx`), it goes to stdout.
+  if (FILE_ONLY.includes(flags.format) && !input.output && terminal.isTTY()) throw new PovcheckError('OUTPUT_REQUIRED', { format: flags.format });
   const fits = flags.format === 'text' && !input.output && flags.transpose === undefined && terminal.isTTY();
   return {
     input,

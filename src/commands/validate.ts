@@ -3,7 +3,7 @@
  * inconsistency at its cell. Inputs are files, directories and glob patterns (inputs.ts); reports go to the
  * terminal or to files, several formats at once: `--format sarif --output-file r.sarif --format text`
  * (an --output-file, alias -o / --output, belongs to the --format just before it, or, given before any, to the
- * first --format, else to the default text report; at most one format goes to the terminal; html needs a file).
+ * first --format, else to the default text report; at most one format goes to stdout; html needs a file on a terminal).
  *
  * This file declares the options; the action resolves them into one run (validate-options.ts), calls `run()`
  * (src/run.ts) and reports the outcome with its exit code (validate-report.ts).
@@ -76,7 +76,8 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
 /** Options → `run()` → reports and the exit code. */
 async function validateCommand(inputs: string[], flags: ValidateFlags, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
-  if (flags.format?.some((o) => o.format === 'html' && o.file === undefined)) {
+  // An HTML page is no report to read in a terminal: there it needs -o; redirected or piped, it goes to stdout as any format does.
+  if (flags.format?.some((o) => o.format === 'html' && o.file === undefined) && io.isTTY) {
     io.err(oneLine(new PovcheckError('OUTPUT_REQUIRED', { format: 'html' }), flags.lang ?? envLang(io.env)) + '\n');
     return EXIT.UNREADABLE;
   }

@@ -81,7 +81,7 @@ export const viCli: CliText = {
         file: 'tệp CSV, văn bản phân cách bằng TAB hoặc Excel có tổng số hộ đầu năm, cuối năm, số hộ nghèo đầu năm và số hộ nghèo giảm trong năm (hoặc cuối năm) của từng đơn vị',
       },
       options: {
-        '--format': 'định dạng kết quả (xlsx, docx và html cần -o)',
+        '--format': 'định dạng kết quả (xlsx, docx và html: cần -o, hoặc ghi ra stdout khi không phải màn hình)',
         '--title': 'tiêu đề trên bảng (docx, xlsx, markdown, text, html)',
         '--date': 'ngày của số liệu, dạng 2020-12-31 hoặc 31/12/2020: một dòng dưới tiêu đề',
         '--source': 'nguồn số liệu: một dòng dưới bảng',

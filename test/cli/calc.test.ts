@@ -70,15 +70,6 @@ describe('povcheck table', () => {
     expect(r.stdout).toContain('11.80');
   });
 
-  it('xlsx and docx need -o', async () => {
-    for (const f of ['xlsx', 'docx']) {
-      const r = await cli(['table', WITH_TOTAL, '--format', f]);
-      expect(r.code).toBe(2);
-      expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(new RegExp(`-o <file>\\.${f}`));
-    }
-  });
-
   it('--output is -o too', async () => {
     const dir = tmp();
     const out = join(dir, 'annex.md');
@@ -193,6 +184,36 @@ describe('povcheck table', () => {
     const check = run(['validate', WITH_TOTAL]);
     expect([csv.status, xlsx.status, check.status]).toEqual([0, 0, 0]);
     expect([csv.stderr, xlsx.stderr, check.stderr].map((e) => /zlib:(true|false)/.exec(e)?.[1])).toEqual(['false', 'true', 'false']);
+  });
+});
+
+describe('povcheck table: xlsx, docx and html without -o', () => {
+  const bin = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'povcheck.js'), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+
+  it.each(['xlsx', 'docx'])('%s redirected goes to stdout as its bytes: the same parts, of the same sizes, as with -o', async (format) => {
+    const { listZip } = await import('../../src/read/zip-guard.js');
+    const file = join(tmp(), `annex.${format}`);
+    const piped = bin(['table', WITH_TOTAL, '--format', format]);
+    expect(piped.status).toBe(0);
+    expect(bin(['table', WITH_TOTAL, '--format', format, '-o', file]).status).toBe(0);
+    const parts = (b: Uint8Array) => listZip(b).map((e) => `${e.name} ${e.declaredSize}`);
+    // Only the created / modified time in docProps/core.xml differs (compressed, it may differ by a byte).
+    expect(parts(piped.stdout)).toEqual(parts(readFileSync(file)));
+  });
+
+  it('html redirected goes to stdout; on a terminal each of them needs -o (exit 2, one line)', async () => {
+    const page = bin(['table', WITH_TOTAL, '--format', 'html']);
+    expect(page.status).toBe(0);
+    expect(page.stdout.toString('utf8')).toMatch(/^<!DOCTYPE html>/);
+    const { main } = await import('../../src/cli.js');
+    for (const format of ['xlsx', 'docx', 'html']) {
+      let out = '';
+      let err = '';
+      const code = await main(['node', 'povcheck', 'table', WITH_TOTAL, '--format', format, '--lang', 'en'], { out: (s) => (out += s), err: (s) => (err += s), isTTY: true, columns: 120, env: { NO_COLOR: '1' }, cwd: ROOT });
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err).toBe(`povcheck: ${WITH_TOTAL}: the ${format} format is not printed to the terminal: name the output file with -o <file>.${format}\n`);
+    }
   });
 });
 

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtures, cli, FIXTURES } from '../helpers.js';
+import { fixtures, cli, FIXTURES, ROOT } from '../helpers.js';
 
 const SEED = 'fixtures/tuyen-quang-2020.csv';
 const json = (stdout: string) => JSON.parse(stdout) as {
@@ -272,12 +272,28 @@ describe('validate --format html -o', () => {
     expect((await cli(['validate', SEED, '--format', 'html', '--output', out()])).code).toBe(0);
   });
 
-  it('needs -o: exit 2 and a message, in the chosen language', async () => {
-    const r = await cli(['validate', SEED, '--format', 'html']);
+  it('on a terminal needs -o: exit 2 and a message, in the chosen language', async () => {
+    const { main } = await import('../../src/cli.js');
+    const onTerminal = async (...extra: string[]) => {
+      let out = '';
+      let err = '';
+      const code = await main(['node', 'povcheck', 'validate', SEED, '--format', 'html', ...extra], { out: (s) => (out += s), err: (s) => (err += s), isTTY: true, columns: 120, env: { NO_COLOR: '1' }, cwd: ROOT });
+      return { code, out, err };
+    };
+    const r = await onTerminal('--lang', 'en');
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('povcheck: the html format is not printed to the terminal: name the output file with -o <file>.html\n');
-    expect((await cli(['validate', SEED, '--format', 'html', '--lang', 'vi'])).stderr).toContain('hãy chỉ rõ tệp kết quả bằng -o <tệp>.html');
+    expect(r.out).toBe('');
+    expect(r.err).toBe('povcheck: the html format is not printed to the terminal: name the output file with -o <file>.html\n');
+    expect((await onTerminal('--lang', 'vi')).err).toContain('hãy chỉ rõ tệp kết quả bằng -o <tệp>.html');
+  });
+
+  it('redirected or piped, goes to stdout as any format does (`> report.html`): the page -o writes', async () => {
+    const o = join(mkdtempSync(join(tmpdir(), 'povcheck-html-')), 'r.html');
+    const piped = await cli(['validate', 'fixtures/planted/poor-end-transposed.csv', '--format', 'html']);
+    expect(piped.code).toBe(1);
+    expect(piped.stderr).toBe('');
+    expect((await cli(['validate', 'fixtures/planted/poor-end-transposed.csv', '--format', 'html', '-o', o])).code).toBe(1);
+    expect(piped.stdout).toBe(readFileSync(o, 'utf8'));
   });
 
   it('never writes over an input file', async () => {

@@ -24,9 +24,11 @@ describe('resolveInput', () => {
 });
 
 describe('resolveTable', () => {
-  it('xlsx, docx and html need an output file', () => {
+  it('xlsx, docx and html need an output file on a terminal; redirected, they go to stdout', () => {
+    const terminal = { isTTY: () => true, width: () => 80 };
     for (const format of ['xlsx', 'docx', 'html'] as const) {
-      expect(() => resolveTable('a.csv', { format, total: 'auto' }, noTerminal)).toThrow(expect.objectContaining({ code: 'OUTPUT_REQUIRED' }));
+      expect(() => resolveTable('a.csv', { format, total: 'auto' }, terminal)).toThrow(expect.objectContaining({ code: 'OUTPUT_REQUIRED' }));
+      expect(resolveTable('a.csv', { format, total: 'auto' }, noTerminal).input.output).toBeUndefined();
       expect(resolveTable('a.csv', { format, total: 'auto', outputFile: 'x' }, noTerminal).input.output).toBe('x');
     }
   });
