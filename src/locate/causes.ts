@@ -266,6 +266,31 @@ export class CauseBuilder {
    * solution of a range). Undefined unless every error of the relations located is gone (but another error's)
    * and no new error appears; else the indexes of the findings that disappear.
    */
+  /**
+   * For a draft of several cells and the findings it explains: which cells each follows from, those whose value
+   * alone makes it go (the total's sum goes with the commune's count, not with another commune's rate); all of
+   * them for a finding that goes only with them all. Undefined for one cell.
+   */
+  sources(d: Draft, explains: readonly number[]): Record<number, number[]> | undefined {
+    if (d.cells.length < 2) return undefined;
+    const keyAt = new Map<number, FindingKey>();
+    for (const [key, indexes] of this.index.explainable) for (const i of indexes) keyAt.set(i, key);
+    const goneWith = d.cells.map((c, i) => {
+      const patched = patchAnnex(this.sys, new Map([[c.ref, d.probe[i]!]]), this.grouping);
+      const whole = this.sys.hasComputed;
+      const after = new Set((whole ? findingsOfTable(patched) : findingsNear(patched, [c.unit], this.sys.checked)).map(keyOf));
+      const before = whole ? new Set(this.index.explainable.keys()) : this.findingsBefore([c.unit]);
+      return (key: FindingKey | undefined) => key !== undefined && before.has(key) && !after.has(key);
+    });
+    const all = d.cells.map((_, i) => i);
+    const out: Record<number, number[]> = {};
+    for (const e of explains) {
+      const from = all.filter((i) => goneWith[i]!(keyAt.get(e)));
+      out[e] = from.length > 0 ? from : all;
+    }
+    return out;
+  }
+
   confirm(d: Draft): number[] | undefined {
     const patched = patchAnnex(this.sys, new Map(d.cells.map((c, i) => [c.ref, d.probe[i]!])), this.grouping);
     // Only the relations reading a changed unit's cells can change their findings (a table with recomputed formulas: any).

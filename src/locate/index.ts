@@ -190,7 +190,10 @@ function confirmed(drafts: readonly Draft[], found: Found, failing: number, maxC
   if (listed.length === 0) return { status: found.stopped ? 'stopped' : 'none', failing, causes: [], more: 0, ...(found.stopped && !found.budget ? { open: true as const } : {}) };
   const pool = [...listed.map((x) => x.draft), ...drafts.slice(next)];
   const confidence: Confidence = pool.length === 1 ? 'unique' : pool[0]!.score < pool[1]!.score ? 'ranked' : 'ambiguous';
-  const causes = listed.map(({ draft, explains }): Cause => ({ ...draft.cause, explains, confidence }));
+  const causes = listed.map(({ draft, explains }): Cause => {
+    const sources = confidence === 'unique' ? draft.builder.sources(draft, explains) : undefined;
+    return { ...draft.cause, explains, confidence, ...(sources ? { sources } : {}) };
+  });
   return { status: 'found', failing, size: found.size, causes, more: drafts.length - next };
 }
 

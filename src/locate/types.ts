@@ -58,6 +58,11 @@ export interface Cause {
   readonly linked: boolean;
   /** Not pinned because the checks' figures are rounded (a range whose two ends are a rounding's), not because they only bound it. */
   readonly rounding?: true;
+  /**
+   * A unique cause of several cells: for each finding it explains (by its index), the cells it follows from (by
+   * their index in `cells`): those whose value alone makes it go, or all of them when it goes only with them all.
+   */
+  readonly sources?: Readonly<Record<number, readonly number[]>>;
 }
 
 /**

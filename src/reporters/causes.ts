@@ -53,7 +53,9 @@ export function consequencesOf(loc: Localisation | undefined, findings: readonly
     const refs = new Set(cells.map(displayRef));
     for (const i of cause.explains) {
       const f = findings[i];
-      if (f?.at && !refs.has(displayRef(f.at))) out.set(f, cells);
+      // Each follows from the cells it reads (locate's `sources`): the total's sum from the commune's count alone.
+      const from = cause.sources?.[i];
+      if (f?.at && !refs.has(displayRef(f.at))) out.set(f, from ? from.map((k) => cells[k]!) : cells);
     }
   }
   return out;

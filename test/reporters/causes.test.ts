@@ -60,4 +60,13 @@ describe('consequencesOf: a finding another cell explains is said to need no cha
     expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.kind])).toEqual([['G2', undefined]]);
     expect(consequencesOf(r.localisation, r.findings).size).toBe(0);
   });
+
+  it('two cells together (I6 and F8 of two-errors.csv): each finding follows from the cell it reads, not from both', async () => {
+    const { consequencesOf } = await import('../../src/reporters/causes.js');
+    const { checkCsv } = await import('../helpers.js');
+    const r = await checkCsv(readFileSync(join(FIXTURES, 'planted', 'two-errors.csv'), 'utf8').replace(/^\uFEFF/, ''));
+    expect(r.localisation.causes[0]!.cells.map((c) => c.cell.ref)).toEqual(['I6', 'F8']);
+    const from = [...consequencesOf(r.localisation, r.findings)].map(([f, cells]) => `${f.at?.ref} ← ${cells.map((c) => c.ref).join(' ')}`);
+    expect(from).toEqual(['D6 ← I6', 'F9 ← F8', 'I10 ← I6']);
+  });
 });
