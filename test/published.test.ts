@@ -3,10 +3,11 @@
  * what each must give): read as they are, every relation that holds quiet, every published inconsistency found
  * at its cell and localised as EXPECTED.md says. The workbook twins give the same findings at the same cells.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gridFromAnyBytes } from '../src/read/index.js';
+import { patchDelimited } from '../src/read/patch.js';
 import { checkGrid, type CheckResult } from '../src/check-grid.js';
 import { statusOf } from '../src/model/file-result.js';
 import type { Cause, Localisation } from '../src/locate/types.js';
@@ -291,6 +292,41 @@ describe('review-2011-ninh-thuan-districts-persons.csv', () => {
     const r = await check('review-2011-ninh-thuan-districts-persons.csv');
     expect(problems(r)).toEqual(['error number G3', 'error implied-households D5', 'warning precision D5']);
     expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed, c.kind])).toEqual([['D5', '12.05', 'dropped']]);
+    // 12,5 is printed with one decimal; the values proposed have two, and are those that hold at two (12,00 and
+    // 12,10, which hold at one, were offered).
+    expect(r.localisation.causes[0]!.cells[0]!.range).toEqual({ min: '12.04', max: '12.05' });
+  });
+});
+
+describe('every range a published table\'s likely cause offers', () => {
+  const files = readdirSync(DIR).filter((f) => f.endsWith('.csv'));
+
+  it('holds at both ends, typed as proposed: the errors the cause explains go', async () => {
+    let tried = 0;
+    for (const name of files) {
+      const bytes = readFileSync(join(DIR, name));
+      const grid = await gridFromAnyBytes(bytes, { name });
+      const r = checkGrid(grid);
+      if (grid.source.kind !== 'delimited') continue;
+      const delimiter = grid.source.delimiter;
+      const vi = r.annex.locale === 'vi';
+      const causes = (r.localisation.parts ?? [r.localisation]).flatMap((p) => p.causes).filter((c) => c.cells.length === 1 && c.cells[0]!.range);
+      for (const cause of causes) {
+        const cell = cause.cells[0]!;
+        const explained = new Set(cause.explains.map((i) => `${r.findings[i]!.rule} ${r.findings[i]!.at?.ref}`));
+        for (const end of [cell.range!.min, cell.range!.max]) {
+          if (end === undefined) continue;
+          const text = vi ? end.replace('.', ',') : end;
+          const patched = patchDelimited(bytes, delimiter, [{ row: cell.cell.row, col: cell.cell.col, text }]);
+          expect(patched.ok, `${name} ${cell.cell.ref}`).toBe(true);
+          const again = checkGrid(await gridFromAnyBytes((patched as { bytes: Uint8Array }).bytes, { name }));
+          const left = again.findings.filter((f) => f.severity === 'error' && explained.has(`${f.rule} ${f.at?.ref}`));
+          expect(left.map((f) => `${name}: ${cell.cell.ref} = ${text}: ${f.rule} ${f.at?.ref}`)).toEqual([]);
+          tried++;
+        }
+      }
+    }
+    expect(tried).toBeGreaterThan(3);
   });
 });
 

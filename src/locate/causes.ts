@@ -15,7 +15,7 @@ import { refsOf, sheetTakenFrom } from '../model/expr.js';
 import { patchAnnex } from './patch.js';
 import { findingsNear, findingsOfTable, keyOf, type FindingKey } from './confirm.js';
 import { editDistance, proposedPlain, SLIP_KINDS, slipKind, slipSources, type SlipKind } from './slips.js';
-import { contains, isPoint, someT, valuesAt, type SolutionSet } from './solve.js';
+import { contains, isPoint, someT, stepOf, valuesAt, type SolutionSet } from './solve.js';
 import type { Cause, CauseCell, FormulaRange } from './types.js';
 
 /** The rules whose errors locate explains (the relation kinds it solves). */
@@ -289,6 +289,30 @@ export class CauseBuilder {
       out[e] = from.length > 0 ? from : all;
     }
     return out;
+  }
+
+  /**
+   * A one-cell cause's range with ends the rules themselves agree with: the solver bounds a rounding by
+   * |printed − unrounded| ≤ half a unit, where half-up rounding excludes one end (10,90 − 8,65 = 2,25 is printed
+   * 2,3, not 2,2); an end the rules refuse is moved one step inward. The cause as it is otherwise.
+   */
+  withConfirmedRange(d: Draft, cause: Cause): Cause {
+    const cell = cause.cells[0];
+    if (cause.cells.length !== 1 || !cell?.range || d.cells.length !== 1) return cause;
+    const c = d.cells[0]!;
+    const step = stepOf(this.sys, c.ref);
+    const explains = cause.explains.join(' ');
+    const holds = (v: Dec) => this.confirm({ ...d, probe: [v] })?.join(' ') === explains;
+    const end = (text: string | undefined, inward: Dec): string | undefined => {
+      if (text === undefined) return undefined;
+      const v = new Dec(text);
+      return holds(v) || !holds(v.plus(inward)) ? text : proposedPlain(v.plus(inward), c.kind, c.proposalDp);
+    };
+    const min = end(cell.range.min, step);
+    const max = end(cell.range.max, step.neg());
+    if (min === cell.range.min && max === cell.range.max) return cause;
+    const range = { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+    return { ...cause, cells: [{ ...cell, range }] };
   }
 
   confirm(d: Draft): number[] | undefined {

@@ -118,7 +118,7 @@ export class Evaluation {
       const v = evaluate(b.expr, this.get);
       return v === undefined || v.abs().lte(withinTol(b, (r) => this.changes.has(r), (r) => this.dpOf(r)));
     }
-    return b.holds(this.get);
+    return b.holds(this.get, (r) => (this.changes.has(r) ? this.sys.cells.get(r)?.proposalDp : undefined));
   }
 
   guardHolds(g: Guard): boolean {

@@ -192,7 +192,7 @@ function confirmed(drafts: readonly Draft[], found: Found, failing: number, maxC
   const confidence: Confidence = pool.length === 1 ? 'unique' : pool[0]!.score < pool[1]!.score ? 'ranked' : 'ambiguous';
   const causes = listed.map(({ draft, explains }): Cause => {
     const sources = confidence === 'unique' ? draft.builder.sources(draft, explains) : undefined;
-    return { ...draft.cause, explains, confidence, ...(sources ? { sources } : {}) };
+    return draft.builder.withConfirmedRange(draft, { ...draft.cause, explains, confidence, ...(sources ? { sources } : {}) });
   });
   return { status: 'found', failing, size: found.size, causes, more: drafts.length - next };
 }

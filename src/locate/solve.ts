@@ -282,7 +282,7 @@ function boundByCheck(u: Unknowns, line: Line, c: Check, b: Bounds): 'bound' | '
   if (body.type === 'test') {
     // A relation that knows, for one cell moving alone, the exact values that satisfy it.
     const moving = u.vars.filter((v, i) => !line.dir[i]!.isZero() && body.refs.includes(v));
-    const iv = moving.length === 1 && body.bounds ? body.bounds(moving[0]!, (r) => u.sys.baseValue(r)) : undefined;
+    const iv = moving.length === 1 && body.bounds ? body.bounds(moving[0]!, (r) => u.sys.baseValue(r), (r) => (r === moving[0] ? u.sys.cells.get(r)?.proposalDp : undefined)) : undefined;
     const x = iv && cellOnLine(u, line, moving[0]!);
     if (!iv || !x) return 'point';
     if (iv.lo !== undefined) bound(b, x.a, x.k, iv.loStrict ? '>' : '>=', iv.lo, line.step);

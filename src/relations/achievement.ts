@@ -104,14 +104,14 @@ export const achievementKind = defineKind<AchievementRelation>({
   form(r): Form {
     if ('num' in r.reduction) return { type: 'rate', r: r.at.cell.ref, p: r.reduction.cell.ref, h: r.target.cell.ref, minDp: 0 };
     const refs = r.cells.map((c) => c.cell.ref);
-    const dp = r.at.decimals ?? 0;
     return {
       type: 'test',
       refs,
-      holds: (get) => {
+      holds: (get, dpOf) => {
         const red = reductionOf(r, (v) => get(v.cell.ref));
         const t = get(r.target.cell.ref);
         const a = get(r.at.cell.ref);
+        const dp = dpOf?.(r.at.cell.ref) ?? r.at.decimals ?? 0;
         return !red || !t || !a || t.isZero() || red.mul(100).div(t).toDecimalPlaces(dp, Dec.ROUND_HALF_UP).eq(a);
       },
     };

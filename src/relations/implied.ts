@@ -19,7 +19,7 @@ import type { MessageParams } from '../model/message-ref.js';
 import type { OkValue, RuleContext } from '../rules/types.js';
 import { householdsSlot, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
 import { listKind, partitionsIn, unitIdsIn } from './scope.js';
-import { defineKind, type Form, type Relation } from './types.js';
+import { defineKind, type Form, type Relation, type TriedDecimals } from './types.js';
 
 /** Whole household counts lo … hi (hi undefined: unbounded). */
 export interface Interval {
@@ -304,7 +304,7 @@ export const impliedKind = defineKind<ImpliedRelation>({
   form(r): Form | undefined {
     const refs = r.cells.map((c) => c.cell.ref);
     if (r.type === 'parts') return undefined; // a warning about denominators, not a slip to localise
-    return { type: 'test', refs, holds: (get) => holdsWith(r, get), bounds: (ref, get) => boundsFor(r, ref, get) };
+    return { type: 'test', refs, holds: (get, dpOf) => holdsWith(r, get, dpOf), bounds: (ref, get, dpOf) => boundsFor(r, ref, get, dpOf) };
   },
 });
 
@@ -327,12 +327,13 @@ function countWith(p: Pair, get: (ref: string) => Dec | undefined): Dec | undefi
 }
 
 /** The relation evaluated on values that may differ from the table's (locate's candidates). */
-function holdsWith(r: ImpliedRelation, get: (ref: string) => Dec | undefined): boolean {
+function holdsWith(r: ImpliedRelation, get: (ref: string) => Dec | undefined, dpOf?: TriedDecimals): boolean {
   const with_ = (p: Pair): Pair | undefined => {
     const c = countWith(p, get);
     const x = get(p.rate.cell.ref);
     if (!c || !x) return undefined;
-    return { flow: p.flow, count: { ...p.count, num: c }, rate: { ...p.rate, num: x } };
+    const decimals = dpOf?.(p.rate.cell.ref) ?? p.rate.decimals;
+    return { flow: p.flow, count: { ...p.count, num: c }, rate: { ...p.rate, num: x, ...(decimals !== undefined ? { decimals } : {}) } };
   };
   if (r.type === 'pairs') {
     const stocks = r.pairs.filter((p) => !p.flow).map(with_);
@@ -357,12 +358,14 @@ function holdsWith(r: ImpliedRelation, get: (ref: string) => Dec | undefined): b
  * common households L … U (or the whole's upper bound W), a count c fits the households H with
  * (r − h)·H ≤ 100·c < (r + h)·H, and a rate the values 100·c / H rounds to, for H in that interval.
  */
-function boundsFor(r: ImpliedRelation, ref: string, get: (ref: string) => Dec | undefined): { lo?: Dec; loStrict?: boolean; hi?: Dec; hiStrict?: boolean } | undefined {
+function boundsFor(r: ImpliedRelation, ref: string, get: (ref: string) => Dec | undefined, dpOf?: TriedDecimals): { lo?: Dec; loStrict?: boolean; hi?: Dec; hiStrict?: boolean } | undefined {
   if (r.type === 'parts') return undefined;
   const pairs = r.pairs;
   const pair = pairs.find((p) => p.rate.cell.ref === ref || countCells(p).some((x) => x.cell.ref === ref));
   if (!pair) return undefined;
-  const h = new Dec(10).pow(-(pair.rate.decimals ?? 0)).div(2);
+  // The rate's decimals: those it would be proposed with when it is the cell that moves.
+  const dp = dpOf?.(pair.rate.cell.ref) ?? pair.rate.decimals ?? 0;
+  const h = new Dec(10).pow(-dp).div(2);
   const c = countWith(pair, get);
   const x = get(pair.rate.cell.ref);
   if (!c || !x) return undefined;
@@ -385,6 +388,5 @@ function boundsFor(r: ImpliedRelation, ref: string, get: (ref: string) => Dec | 
     if (x.minus(h).lte(0)) return { hi: x.plus(h).mul(U).div(100).minus(shift), hiStrict: true };
     return { lo: x.minus(h).mul(L).div(100).minus(shift), hi: x.plus(h).mul(U).div(100).minus(shift), hiStrict: true };
   }
-  const dp = pair.rate.decimals ?? 0;
   return { lo: c.mul(100).div(U).toDecimalPlaces(dp, Dec.ROUND_HALF_UP), hi: c.mul(100).div(L).toDecimalPlaces(dp, Dec.ROUND_HALF_UP) };
 }

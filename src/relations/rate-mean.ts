@@ -12,7 +12,7 @@ import { partitionsByParent, type Annex, type Unit } from '../model/annex.js';
 import type { OkValue } from '../rules/types.js';
 import { carriesSlot, householdsSlot, ofIndicators, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
 import { cutShort, partitionsIn } from './scope.js';
-import { defineKind, type Relation } from './types.js';
+import { defineKind, type Relation, type TriedDecimals } from './types.js';
 
 export interface RateMeanRelation extends Relation {
   readonly parts: ReadonlyArray<{ unit: Unit; rate: OkValue }>;
@@ -26,13 +26,14 @@ interface Bounds {
 }
 
 /** The values the whole's printed rate may take, from the parts' values (`value` reads a cell), all or all but `except`. */
-function boundsOf(r: RateMeanRelation, value: (v: OkValue) => Dec | undefined, except?: RateMeanRelation['parts'][number]): Bounds | undefined {
+function boundsOf(r: RateMeanRelation, value: (v: OkValue) => Dec | undefined, except?: RateMeanRelation['parts'][number], dpOf?: TriedDecimals): Bounds | undefined {
+  const half = (v: OkValue) => halfUnit(dpOf?.(v.cell.ref) ?? v.decimals ?? 0);
   let b: Bounds | undefined;
   for (const p of r.parts) {
     if (p === except) continue;
     const x = value(p.rate);
     if (x === undefined) return undefined;
-    const h = halfUnit(p.rate.decimals ?? 0);
+    const h = half(p.rate);
     const lo = x.minus(h);
     const hi = x.plus(h);
     if (!b) b = { lo, hi, min: p, max: p };
@@ -42,7 +43,7 @@ function boundsOf(r: RateMeanRelation, value: (v: OkValue) => Dec | undefined, e
     }
   }
   if (!b) return undefined;
-  const h = halfUnit(r.at.decimals ?? 0);
+  const h = half(r.at);
   return { ...b, lo: b.lo.minus(h), hi: b.hi.plus(h) };
 }
 
@@ -138,14 +139,14 @@ export const rateMeanKind = defineKind<RateMeanRelation>({
     return {
       type: 'test',
       refs: localisedRefs(r),
-      holds(get) {
+      holds(get, dpOf) {
         const x = get(r.at.cell.ref);
-        const b = boundsOf(r, read(get));
+        const b = boundsOf(r, read(get), undefined, dpOf);
         return !x || !b || (x.gte(b.lo) && x.lte(b.hi));
       },
-      bounds(ref, get) {
-        if (ref !== r.at.cell.ref) return partBounds(r, ref, get);
-        const b = boundsOf(r, read(get));
+      bounds(ref, get, dpOf) {
+        if (ref !== r.at.cell.ref) return partBounds(r, ref, get, dpOf);
+        const b = boundsOf(r, read(get), undefined, dpOf);
         return b && { lo: b.lo, hi: b.hi };
       },
     };
@@ -199,14 +200,14 @@ function localisedRefs(r: RateMeanRelation): string[] {
  * H does not, and come down to X + ½ units when L does not. Undefined when a value is not read (the test then
  * holds whatever the part, and is tried point by point as before).
  */
-function partBounds(r: RateMeanRelation, ref: string, get: (ref: string) => Dec | undefined): { lo?: Dec; hi?: Dec } | undefined {
+function partBounds(r: RateMeanRelation, ref: string, get: (ref: string) => Dec | undefined, dpOf?: TriedDecimals): { lo?: Dec; hi?: Dec } | undefined {
   const part = r.parts.find((p) => p.rate.cell.ref === ref);
   const x = get(r.at.cell.ref);
   if (!part || !x) return undefined;
   // The others' bounds, widened by the whole's half unit (a whole has two parts at least: undefined is a value not read).
-  const others = boundsOf(r, (v) => get(v.cell.ref), part);
+  const others = boundsOf(r, (v) => get(v.cell.ref), part, dpOf);
   if (!others) return undefined;
-  const reach = halfUnit(r.at.decimals ?? 0).plus(halfUnit(part.rate.decimals ?? 0));
+  const reach = halfUnit(dpOf?.(r.at.cell.ref) ?? r.at.decimals ?? 0).plus(halfUnit(dpOf?.(part.rate.cell.ref) ?? part.rate.decimals ?? 0));
   return {
     ...(others.hi.lt(x) ? { lo: x.minus(reach) } : {}),
     ...(others.lo.gt(x) ? { hi: x.plus(reach) } : {}),

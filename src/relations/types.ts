@@ -35,8 +35,13 @@ export interface Relation {
  *  - `le`: a ≤ b (bounds: a guard when it holds, a check when it is the relation itself);
  *  - `within`: |expr| ≤ tol (a sum of rounded rates);
  *  - `test`: anything else, checked point by point; `bounds` (optional) gives, for one cell moving alone, the
- *    interval of its values that satisfy it.
+ *    interval of its values that satisfy it. `dpOf` gives the decimals of a cell that takes a value locate tries
+ *    (the decimals it would be proposed with: 12,5 tried as 12,05 is rounded at two decimals, not one); undefined
+ *    for a cell as printed.
  */
+/** The decimals of a cell that takes a value locate tries; undefined for a cell as printed (its own decimals). */
+export type TriedDecimals = (ref: string) => number | undefined;
+
 export type Form =
   | { readonly type: 'eq'; readonly expr: Expr }
   | { readonly type: 'rate'; readonly r: string; readonly p: string; readonly h: string; readonly minDp: number }
@@ -54,9 +59,9 @@ export type Form =
   | {
       readonly type: 'test';
       readonly refs: readonly string[];
-      holds(get: (ref: string) => Dec | undefined): boolean;
+      holds(get: (ref: string) => Dec | undefined, dpOf?: TriedDecimals): boolean;
       /** Exactly the values the cell may take (the others as they are), or undefined when it cannot tell. */
-      bounds?(ref: string, get: (ref: string) => Dec | undefined): { lo?: Dec; loStrict?: boolean; hi?: Dec; hiStrict?: boolean } | undefined;
+      bounds?(ref: string, get: (ref: string) => Dec | undefined, dpOf?: TriedDecimals): { lo?: Dec; loStrict?: boolean; hi?: Dec; hiStrict?: boolean } | undefined;
     };
 
 export interface RelationKind<R extends Relation = Relation> extends Rule {
