@@ -17,7 +17,7 @@ import { RemadeFinding, type Finding, type RemadeKind, type Severity } from '../
 import type { Cell } from '../model/grid.js';
 import { LongTable } from '../model/long-table.js';
 import { effectOfDecs, effectOfInts, type Effect } from '../rules/summary.js';
-import { intOf, rateScaled, scaledPlain, type ScaledValue } from '../calc/scaled.js';
+import { intOf, rateScaled, scaledAt, scaledPlain, type ScaledValue } from '../calc/scaled.js';
 import type { Annex, Unit, Value, ValueStore } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
@@ -131,8 +131,17 @@ export function figuresInDecimals(r: DenominatorRelation, v: Partial<Record<stri
   if (!reduced || !p1) return undefined;
   const split = splitReduction(h0, h1, p1, reduced)!;
   let points: string;
-  if (isOk(v.rate_reduced)) points = v.rate_reduced.plain;
-  else if (p0) points = plain(rateReduction(rate(p0, h0)!, rate(p1, h1)!), RATE_DECIMALS);
+  // The printed reduction, unless it is misprinted: neither the difference of the printed rates (`rate-change`'s
+  // error at its cell) nor the fall the counts give (exact, or the difference of their two rates), as printed. A
+  // note explains the fall, not a misprint ("fell 1,99 points, but the households reduced are only 1,99 %").
+  const rounded = p0 ? rateReduction(rate(p0, h0)!, rate(p1, h1)!) : undefined;
+  const printed = isOk(v.rate_reduced) ? v.rate_reduced : undefined;
+  const asPrinted = (x: Dec) => !!printed && x.toDecimalPlaces(printed.decimals ?? printed.num.decimalPlaces(), Dec.ROUND_HALF_UP).eq(printed.num);
+  const ratesStart = isOk(v.rate_start) ? v.rate_start.num : undefined;
+  const ratesEnd = isOk(v.rate_end) ? v.rate_end.num : undefined;
+  const misprinted = !!printed && !!ratesStart && !!ratesEnd && !asPrinted(ratesStart.minus(ratesEnd)) && !asPrinted(split.exactFall) && !(rounded && asPrinted(rounded));
+  if (printed && !misprinted) points = printed.plain;
+  else if (rounded) points = plain(rounded, RATE_DECIMALS);
   else points = plain(roundRate(split.exactFall), RATE_DECIMALS);
   const params = {
     h0: plain(h0),
@@ -182,21 +191,21 @@ function wholeFrom(p0: number | undefined | false, p1Given: number | undefined |
  * (R·H1 + P1·(H1 − H0))/(H0·H1), all × 100.
  */
 export function figuresInIntegers(r: DenominatorRelation, v: Partial<Record<string, Value>>): NoteFigures | undefined {
-  return integerFigures(intOf(r.start), intOf(r.at), wholeCounts(v), v.rate_reduced);
+  return integerFigures(intOf(r.start), intOf(r.at), wholeCounts(v), v.rate_reduced, [v.rate_start, v.rate_end]);
 }
 
 /** figuresInIntegers of unit `u`'s figures read one by one from the store (`figureOf`: no row of Values), its households `h0`, `h1`. */
 function figuresInStore(values: ValueStore, u: number, h0: number | undefined, h1: number | undefined): NoteFigures | undefined {
   if (h0 === undefined || h1 === undefined || h0 === h1 || h0 === 0 || h1 === 0) return undefined;
   const counts = wholeOf(figureOf(values, u, 'poor_start'), figureOf(values, u, 'poor_end'), figureOf(values, u, 'poor_reduced'));
-  return integerFigures(h0, h1, counts, figureOf(values, u, 'rate_reduced'));
+  return integerFigures(h0, h1, counts, figureOf(values, u, 'rate_reduced'), [figureOf(values, u, 'rate_start'), figureOf(values, u, 'rate_end')]);
 }
 
 /** A usable figure's plain digits: a Value's own, else those of the store's integer (as a stored number's `plain`). */
 const plainOfFigure = (x: ScaledValue): string => ('plain' in x ? (x as OkValue).plain : scaledPlain(x.scaled!, x.decimals ?? 0));
 
 /** figuresInIntegers of whole households, the counts as wholeOf gives them and the printed reduction in points. */
-function integerFigures(h0: number | undefined, h1: number | undefined, counts: ReturnType<typeof wholeOf>, rateReduced: Figure): NoteFigures | undefined {
+function integerFigures(h0: number | undefined, h1: number | undefined, counts: ReturnType<typeof wholeOf>, rateReduced: Figure, rates: readonly [Figure, Figure]): NoteFigures | undefined {
   if (h0 === undefined || h1 === undefined || h0 === h1 || h0 === 0 || h1 === 0) return undefined;
   if (counts === false || counts.reduced === undefined || counts.p1 === undefined) return undefined;
   const p0 = counts.p0;
@@ -211,13 +220,14 @@ function integerFigures(h0: number | undefined, h1: number | undefined, counts: 
   const growth = rateScaled(growthNum, den, RATE_DECIMALS);
   let points: number | undefined;
   let pointsText: string | undefined;
-  if (usableFigure(rateReduced)) {
+  const rounded = roundedFall(h0, h1, p0, p1);
+  const given = usableFigure(rateReduced) && rateReduced.scaled !== undefined && misprinted(rateReduced.scaled, rateReduced.decimals ?? 0, rates) ? printsFall(rateReduced.scaled, rateReduced.decimals ?? 0, fallNum, den, rounded) : true;
+  if (given === undefined) return undefined;
+  if (usableFigure(rateReduced) && given) {
     points = rateReduced.scaled;
     if (points !== undefined) pointsText = plainOfFigure(rateReduced);
   } else {
-    const start = p0 === undefined ? undefined : rateScaled(p0, h0, RATE_DECIMALS);
-    const end = p0 === undefined ? undefined : rateScaled(p1, h1, RATE_DECIMALS);
-    points = p0 === undefined ? rateScaled(fallNum, den, RATE_DECIMALS) : start === undefined || end === undefined ? undefined : start - end;
+    points = p0 === undefined ? rateScaled(fallNum, den, RATE_DECIMALS) : rounded;
     if (points !== undefined) pointsText = scaledPlain(points, RATE_DECIMALS);
   }
   if (share === undefined || growth === undefined || points === undefined || pointsText === undefined) return undefined;
@@ -250,7 +260,7 @@ function quietInfo(ctx: RuleContext, unit: Unit, start: ScaledValue, end: Scaled
   const rateReduced = figureOf(values, id, 'rate_reduced');
   const given = usableFigure(rateReduced);
   if (counts === false) return undefined;
-  return quietOf(h0, h1, counts.p0, counts.reduced, counts.p1, given, given ? rateReduced.scaled : undefined);
+  return quietOf(h0, h1, counts.p0, counts.reduced, counts.p1, given, given ? rateReduced.scaled : undefined, given ? (rateReduced.decimals ?? 0) : 0);
 }
 
 /**
@@ -258,19 +268,62 @@ function quietInfo(ctx: RuleContext, unit: Unit, start: ScaledValue, end: Scaled
  * total: the whole counts `p0`, `reduced`, `p1` as wholeOf gives them (undefined: not given, nor derived),
  * `pointsGiven` whether the table prints a usable reduction in points and `printedPoints` its scaled integer.
  */
-function quietOf(h0: number, h1: number, p0: number | undefined, reduced: number | undefined, p1: number | undefined, pointsGiven: boolean, printedPoints: number | undefined): 'none' | Effect | undefined {
+function quietOf(h0: number, h1: number, p0: number | undefined, reduced: number | undefined, p1: number | undefined, pointsGiven: boolean, printedPoints: number | undefined, printedDecimals: number): 'none' | Effect | undefined {
   if (reduced === undefined || p1 === undefined) return 'none';
   let points: number | undefined;
+  const rounded = roundedFall(h0, h1, p0, p1);
+  const fallNum = reduced * h1 + p1 * (h1 - h0);
+  const den = h0 * h1;
+  // A printed reduction the counts do not give may be a misprint: the note is made, and integerFigures decides.
+  if (pointsGiven && (!Number.isSafeInteger(fallNum + den) || (printedPoints !== undefined && printsFall(printedPoints, printedDecimals, fallNum, den, rounded) !== true))) return undefined;
   if (pointsGiven) points = printedPoints;
-  else if (p0 !== undefined) {
-    const start = rateScaled(p0, h0, RATE_DECIMALS);
-    const end = rateScaled(p1, h1, RATE_DECIMALS);
-    points = start === undefined || end === undefined ? undefined : start - end;
-  }
+  else if (p0 !== undefined) points = rounded;
   if (points === undefined || !Number.isSafeInteger(reduced) || !Number.isSafeInteger(p1)) return undefined;
   // The change of households decides the direction: a warning, made by denominatorNote.
   if (Math.sign(reduced) !== Math.sign(points)) return undefined;
   return effectOfInts(h0, h1, p1);
+}
+
+/** The difference of the two rates the counts give, start − end at two decimals (× 100); undefined without the start's count. */
+function roundedFall(h0: number, h1: number, p0: number | undefined, p1: number): number | undefined {
+  if (p0 === undefined) return undefined;
+  const start = rateScaled(p0, h0, RATE_DECIMALS);
+  const end = rateScaled(p1, h1, RATE_DECIMALS);
+  return start === undefined || end === undefined ? undefined : start - end;
+}
+
+/**
+ * Whether a printed reduction (`printed` × 10^`decimals`) is the fall as printed, rounded half-up to its decimals:
+ * the exact fall (`fallNum` / `den` × 100: the households reduced over the start's, plus what the change of
+ * households adds) or the difference of the two rates (`rounded` × 100, the convention). One that is neither is
+ * misprinted (`rate-change` says so at its cell): a note then says the fall, not the misprinted figure ("fell 1,99
+ * points, but the households reduced are only 1,99 %"). Undefined when safe integers cannot tell.
+ */
+function printsFall(printed: number, decimals: number, fallNum: number, den: number, rounded: number | undefined): boolean | undefined {
+  const exact = rateScaled(fallNum, den, decimals);
+  if (exact === undefined) return undefined;
+  if (printed === exact) return true;
+  return rounded !== undefined && printedAs(printed, decimals, rounded, RATE_DECIMALS);
+}
+
+/** Whether `value` × 10^-`dp` printed at `decimals`, rounded half-up (away from zero), is `printed` × 10^-`decimals`. */
+function printedAs(printed: number, decimals: number, value: number, dp: number): boolean {
+  if (decimals >= dp) return printed === value * 10 ** (decimals - dp);
+  const k = 10 ** (dp - decimals);
+  const m = Math.floor((Math.abs(value) + k / 2) / k);
+  return printed === (value < 0 ? -m : m);
+}
+
+/**
+ * Whether a printed reduction is not the difference of the printed rates (`rate-change` fails at its cell); false
+ * when either rate is not a usable figure held as a safe integer.
+ */
+function misprinted(printed: number, decimals: number, [start, end]: readonly [Figure, Figure]): boolean {
+  if (!usableFigure(start) || !usableFigure(end) || start.scaled === undefined || end.scaled === undefined) return false;
+  const dp = Math.max(start.decimals ?? 0, end.decimals ?? 0);
+  const a = scaledAt(start, dp);
+  const b = scaledAt(end, dp);
+  return a !== undefined && b !== undefined && !printedAs(printed, decimals, a - b, dp);
 }
 
 /** The slots quietInColumns reads: households at the start and end, poor at the start, at the end, reduced, the reduction in points. */
@@ -293,7 +346,7 @@ function quietInColumns(row: ColumnRow, u: number, at: readonly number[], totalI
   const p1 = wholeAt(row, at[3]!, false);
   const reduced = wholeAt(row, at[4]!, false);
   if (p0 === false || p1 === false || reduced === false) return undefined;
-  return quietOf(h0, h1, p0, reduced, p1, true, row.scaled[at[5]!]!);
+  return quietOf(h0, h1, p0, reduced, p1, true, row.scaled[at[5]!]!, row.decimals[at[5]!]!);
 }
 
 const HOUSEHOLDS = ['households_start', 'households_end'] as const;

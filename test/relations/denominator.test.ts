@@ -23,8 +23,9 @@ describe('denominator note figures', () => {
   it('in integers are those in decimals', () => {
     let answered = 0;
     fc.assert(
-      fc.property(count, count, fc.option(count), fc.option(count), fc.option(count), fc.option(rateText), (h0, h1, p0, p1, r, rr) => {
+      fc.property(count, count, fc.option(count), fc.option(count), fc.option(count), fc.option(rateText), fc.option(fc.tuple(rateText, rateText)), (h0, h1, p0, p1, r, rr, rates) => {
         const v: Partial<Record<string, Value>> = {};
+        if (rates !== null) [v.rate_start, v.rate_end] = [value('rate_start', rates[0]), value('rate_end', rates[1])];
         if (p0 !== null) v.poor_start = value('poor_start', p0);
         if (p1 !== null) v.poor_end = value('poor_end', p1);
         if (r !== null) v.poor_reduced = value('poor_reduced', r);
@@ -47,5 +48,17 @@ describe('denominator note figures', () => {
     const rel = { unit: { id: 0, name: 'Sơn Dương' }, at: value('households_end', 50180), start: value('households_start', 49874), cells: [] } as unknown as DenominatorRelation;
     expect(figuresInIntegers(rel, v)).toEqual(figuresInDecimals(rel, v));
     expect(figuresInIntegers(rel, v)!.params).toMatchObject({ change: '306', reduced: '987', share: '1.98' });
+  });
+
+  it('speak of the fall, not of a misprinted reduction (1,99 typed for 11,80 − 9,74 = 2,06: rate-change\'s error)', () => {
+    const rel = { unit: { id: 0, name: 'Toàn tỉnh' }, at: value('households_end', 211780), start: value('households_start', 210299), cells: [] } as unknown as DenominatorRelation;
+    const seed = { poor_start: value('poor_start', 24814), poor_end: value('poor_end', 20626), rate_start: value('rate_start', '11.80'), rate_end: value('rate_end', '9.74') };
+    const misprinted = { ...seed, rate_reduced: value('rate_reduced', '1.99') };
+    expect(figuresInIntegers(rel, misprinted)!.params).toMatchObject({ points: '2.06', share: '1.99', growth: '0.07' });
+    expect(figuresInDecimals(rel, misprinted)!.params.points).toBe('2.06');
+    // As printed when it is the difference of the printed rates (a wrong start rate's consequence), or the counts' fall.
+    expect(figuresInIntegers(rel, { ...seed, rate_reduced: value('rate_reduced', '2.06') })!.params.points).toBe('2.06');
+    expect(figuresInIntegers(rel, { ...seed, rate_start: value('rate_start', '11.81'), rate_reduced: value('rate_reduced', '2.07') })!.params.points).toBe('2.07');
+    expect(figuresInIntegers(rel, { ...seed, rate_start: value('rate_start', '11.90'), rate_reduced: value('rate_reduced', '2.06') })!.params.points).toBe('2.06');
   });
 });
