@@ -6,7 +6,8 @@ import { PovcheckError } from '../errors.js';
 import { exactRate, rate, terminates, RATE_DECIMALS } from '../calc/annex-math.js';
 import { plain, type Dec } from '../calc/decimal.js';
 import { formatPlain } from '../messages/index.js';
-import { parseNumber } from '../shape/numbers.js';
+import { MAX_FIGURE_DIGITS, parseNumber } from '../shape/numbers.js';
+import { clip } from '../shape/draft.js';
 
 /** Decimals shown of a quotient that does not terminate. */
 const SHOWN = 10;
@@ -17,6 +18,8 @@ const SHOWN = 10;
  * export counts); a whole number without decimals first (`24.000` is 24000).
  */
 export function parseCount(text: string): Dec {
+  // No count has more digits than a figure a table holds (shape/index.ts MAX_FIGURE_DIGITS), with its separators.
+  if (text.length > MAX_FIGURE_DIGITS * 2) throw new PovcheckError('CALC_ARG', { reason: 'not-a-count', text: clip(text) });
   for (const wholeOnly of [true, false]) {
     for (const locale of ['vi', 'en'] as const) {
       const p = parseNumber(text, locale, 'count');

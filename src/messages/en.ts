@@ -288,6 +288,7 @@ export function en(): Catalog {
         : `${p.unit}: poor households reduced is negative (${f.n(p.actual)}), i.e. the number of poor households grew; check the sign.`,
     'range.rate': (p, f) => `${p.unit}: ${lower(f.ind(p.indicator))} = ${f.n(p.actual)} is outside ${f.n(p.min)}–${f.n(p.max)}.`,
     'number.text': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a number.`,
+    'number.digits': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" has more than ${p.max} digits, more than any figure of a table has; it is not read as a number.`,
     'number.spreadsheet-error': (p, f) =>
       `${p.unit}, ${lower(f.ind(p.indicator))}: the cell shows the spreadsheet error ${p.text}${p.formula !== undefined ? ` of =${p.formula}` : ''} (${SPREADSHEET_ERROR_EN[p.kind]}), not a figure; correct the formula or type the figure.`,
     'number.note-mark': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is read as ${f.n(p.value)}; the "${p.mark}" after it is taken as a note mark (the sign of a footnote), not part of the figure.`,

@@ -293,6 +293,7 @@ export function vi(): Catalog {
     'range.rate': (p, f) =>
       `${p.unit}: ${f.ind(p.indicator).toLowerCase()} = ${f.n(p.actual)} nằm ngoài khoảng ${f.n(p.min)}–${f.n(p.max)}.`,
     'number.text': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số.`,
+    'number.digits': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" có hơn ${p.max} chữ số, không số liệu nào trong bảng có nhiều chữ số như vậy; ô này không được đọc là số.`,
     'number.spreadsheet-error': (p, f) =>
       `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô hiện lỗi ${p.text} của bảng tính${p.formula !== undefined ? ` (công thức =${p.formula})` : ''}: ${SPREADSHEET_ERROR_VI[p.kind]}; đây không phải là số liệu. Sửa công thức hoặc nhập số liệu.`,
     'number.note-mark': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" được đọc là ${f.n(p.value)}; ký hiệu "${p.mark}" sau số được coi là dấu chú thích, không phải một phần của số liệu.`,

@@ -181,6 +181,7 @@ export interface MessageParams {
   'range.reduced-negative': { unit: string; actual: string; indicator?: Indicator };
   'range.rate': { unit: string; indicator: Indicator; actual: string; min: string; max: string };
   'number.text': { unit: string; indicator: Indicator; text: string };
+  'number.digits': { unit: string; indicator: Indicator; text: string; max: number };
   /** A spreadsheet's error value where a figure goes (`#DIV/0!`; `kind` names which), with the cell's formula when the file keeps it. */
   'number.spreadsheet-error': { unit: string; indicator: Indicator; text: string; kind: SpreadsheetError; formula?: string };
   /** A note where a figure goes (three words or more): why the table gives none. */

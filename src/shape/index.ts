@@ -20,7 +20,7 @@ import { LongReader, readLong } from './long.js';
 import type { DelimitedTable } from '../read/csv.js';
 import { aliasedUnitKey, unitKey } from './normalize.js';
 import { provinceCount, regionNamed, regionOfProvince } from './regions.js';
-import { decideLocale, LocaleVote, noteMark, parseDigits, parseNumber, plainDigits, spreadsheetError, type LocaleDecision, type NumberSample } from './numbers.js';
+import { decideLocale, LocaleVote, MAX_FIGURE_DIGITS, noteMark, parseDigits, parseNumber, plainDigits, spreadsheetError, type LocaleDecision, type NumberSample } from './numbers.js';
 import { allDigits, CellSample } from './samples.js';
 import { NumberValue } from '../model/value.js';
 import { Dec } from '../calc/decimal.js';
@@ -705,7 +705,10 @@ export function parseValue(cell: Cell, unitId: number, unitName: string, indicat
   const k = kind ?? indicatorKind(indicator);
   const marked = cell.numeric === undefined ? markedFigure(text, localeFor(format, k), k) : undefined;
   if (marked) return { value: new NumberValue(indicator, unitId, cell, marked.figure, marked.plain, marked.decimals), finding: noteMarkFinding(cell, unitName, indicator, clip(text), marked) };
-  const p = cell.numeric !== undefined ? parseStored(cell.numeric) : parseDigits(text, localeFor(format, k), k);
+  const parsed = cell.numeric !== undefined ? parseStored(cell.numeric) : parseDigits(text, localeFor(format, k), k);
+  // A figure of more digits than any count or rate has (`0,000…01` of a thousand zeros, 1E+308 stored) is not read
+  // as one: every check, and the search for a slip, would work on digits no table means.
+  const p = parsed.ok && parsed.plain.length - (parsed.decimals > 0 ? 1 : 0) > MAX_FIGURE_DIGITS ? ({ ok: false, problem: 'digits' } as const) : parsed;
   if (p.ok) return { value: new NumberValue(indicator, unitId, cell, text, p.plain, p.decimals, p.negativeZero ? new Dec(`-${p.plain}`) : undefined) };
   // A dash is "none" in the statistical tables' convention (`-` under households back among the poor, its rate 0,00
   // beside it): a count read as 0, a rate as 0,00 (two decimals: a dash for 0,30 % is no rate of 0 at no decimals,
@@ -957,6 +960,7 @@ function numberFinding(problem: string, cell: Cell, unit: string, indicator: Ind
     }
     return { ...base, rule: 'number', msg: { id: 'number.grouping', params: { unit, indicator, text, locale } } };
   }
+  if (problem === 'digits') return { ...base, rule: 'number', msg: { id: 'number.digits', params: { unit, indicator, text, max: MAX_FIGURE_DIGITS } } };
   return { ...base, rule: 'number', msg: { id: 'number.text', params: { unit, indicator, text } } };
 }
 

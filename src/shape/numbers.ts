@@ -26,7 +26,15 @@ export type NumberProblem =
   /** Digits and separators, but not a well-formed number in this locale ("21.0299"). */
   | 'grouping'
   /** Anything else: letters, stray symbols ("4.18x", "n/a"). */
-  | 'text';
+  | 'text'
+  /** A number of more digits than a figure has (shape/index.ts `MAX_FIGURE_DIGITS`). */
+  | 'digits';
+
+/**
+ * The most digits a figure is read with (shape/index.ts `parseValue`, `rate`'s counts): a count has at most 15, a
+ * rate typed with all the decimals a spreadsheet keeps 17; twice that is no figure a table means.
+ */
+export const MAX_FIGURE_DIGITS = 34;
 
 export type ParseResult = ParsedNumber | { ok: false; problem: NumberProblem };
 
