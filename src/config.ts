@@ -133,10 +133,17 @@ export async function loadConfig(explicit: string | false | undefined, cwd: stri
   const path = explicit !== undefined ? resolve(cwd, explicit) : await findConfig(cwd);
   if (path === undefined) return undefined;
   let text: string;
+  const named = explicit !== undefined ? explicit : path;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new PovcheckError('CONFIG_INVALID', { reason: 'not-found' }, { file: explicit !== undefined ? explicit : path });
+    // As a table is read: a regular file (a FIFO or /dev/zero is refused, not waited on or read without end), of a
+    // side file's size at most.
+    const { MAX_SIDE_FILE_BYTES, readFileBytes } = await import('./read/index.js');
+    const bytes = await readFileBytes(path, undefined, MAX_SIDE_FILE_BYTES);
+    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  } catch (e) {
+    // Named as it was given (a relative --config stays relative).
+    if (e instanceof PovcheckError && e.code !== 'FILE_NOT_FOUND') throw new PovcheckError(e.code, e.params, { file: named });
+    throw new PovcheckError('CONFIG_INVALID', { reason: 'not-found' }, { file: named });
   }
   return parseConfig(text, explicit !== undefined ? explicit : path);
 }

@@ -3,9 +3,7 @@
  * (atomically, never over a file the run read), GitHub's step summary, the one line per unreadable or unchecked
  * file when no text report is on the terminal, and the exit code.
  */
-import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PovcheckError } from '../errors.js';
 import { catalog } from '../messages/index.js';
 import { exitCodeOf } from '../model/file-result.js';
 import type { ValidateRun } from '../model/options.js';
@@ -24,7 +22,7 @@ export async function reportValidate(outcome: RunOutcome, run: ValidateRun, choi
   }
   const report = reportInput(outcome, run, choices, ctx);
   await writeReports(report, run, choices, outcome, ctx);
-  if (choices.outputs.some((o) => o.format === 'github') && io.env.GITHUB_STEP_SUMMARY) await appendStepSummary(report, io.env.GITHUB_STEP_SUMMARY);
+  if (choices.outputs.some((o) => o.format === 'github') && io.env.GITHUB_STEP_SUMMARY) await appendStepSummary(report, resolve(run.cwd, io.env.GITHUB_STEP_SUMMARY), inputPathsOf(outcome, run));
   // Unreadable and unchecked files get their line on stderr unless the text report is on the terminal (it has them).
   if (!choices.outputs.some((o) => o.format === 'text' && o.file === undefined)) await problemLines(report, outcome, choices, ctx);
   const code = exitCodeOf(outcome.results, run.failOn);
@@ -55,8 +53,7 @@ async function writeReports(report: ReportInput, run: ValidateRun, choices: Repo
   const { outputs } = choices;
   // Loaded only when a report goes to a file.
   const writeFileAtomic = outputs.some((o) => o.file !== undefined) ? (await import('../io/write-atomic.js')).writeFileAtomic : undefined;
-  // Every file the run read: no report may be written over one of them.
-  const inputPaths = [...outcome.results.map((r) => r.file), ...run.alsoRead].map((x) => resolve(run.cwd, x));
+  const inputPaths = inputPathsOf(outcome, run);
   const text = {
     style: await makeStyle(io, outputs.some((o) => o.file === undefined && o.format === 'text') ? choices.color : false),
     table: drawsTable(choices, outcome.results.length),
@@ -87,14 +84,14 @@ export function reportsReadTables(choices: ReportChoices, files: number): boolea
   return choices.outputs.some((o) => o.format === 'html' || o.format === 'junit' || (o.format === 'text' && drawsTable(choices, files)));
 }
 
-async function appendStepSummary(report: ReportInput, summaryFile: string): Promise<void> {
-  const { githubStepSummary } = await import('../reporters/github.js');
-  try {
-    appendFileSync(summaryFile, githubStepSummary(report) + '\n');
-  } catch (e) {
-    throw new PovcheckError('WRITE_FAILED', { detail: (e as NodeJS.ErrnoException).code ?? 'unknown error' }, { file: summaryFile });
-  }
+/** The job summary appended to its file, never to an input of the run nor to a special file (io/write-atomic.ts). */
+async function appendStepSummary(report: ReportInput, summaryFile: string, inputs: readonly string[]): Promise<void> {
+  const [{ githubStepSummary }, { appendToFile }] = await Promise.all([import('../reporters/github.js'), import('../io/write-atomic.js')]);
+  appendToFile(summaryFile, githubStepSummary(report) + '\n', inputs);
 }
+
+/** Every file the run read, absolute: no report may be written over one of them. */
+const inputPathsOf = (outcome: RunOutcome, run: ValidateRun): string[] => [...outcome.results.map((r) => r.file), ...run.alsoRead].map((x) => resolve(run.cwd, x));
 
 /** One line on stderr for each unreadable file and each file on which nothing could be checked, and one naming the .txt files not checked. */
 async function problemLines(report: ReportInput, outcome: RunOutcome, choices: ReportChoices, { io }: CommandContext): Promise<void> {

@@ -14,7 +14,7 @@
  *   temporary file of this pattern left by a killed run (kill -9, power loss) is removed by a later write
  *   of the same output once it is stale: older than an hour, or older than a minute when its process is gone.
  */
-import { closeSync, constants, lstatSync, openSync, readdirSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { appendFileSync, closeSync, constants, lstatSync, openSync, readdirSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { chmod, open, realpath, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -187,6 +187,21 @@ async function writeViaTemp(target: string, where: string, existing: Stats | und
     throw failed(target, e);
   } finally {
     for (const s of SIGNALS) process.removeListener(s, onSignal);
+  }
+}
+
+/**
+ * Appends `text` to `target` (GitHub's job summary): never to one of `inputs` (OUTPUT_IS_INPUT, by any name), never
+ * to anything but a regular file (a FIFO would block the run); created when missing, as the runner's is.
+ */
+export function appendToFile(target: string, text: string, inputs: readonly string[]): void {
+  const st = statOrUndefined(target, target);
+  protectInputs(target, st, inputs);
+  if (st && !st.isFile()) throw new PovcheckError('WRITE_FAILED', { detail: st.isDirectory() ? 'EISDIR' : 'not-regular' }, { file: target });
+  try {
+    appendFileSync(target, text);
+  } catch (e) {
+    throw failed(target, e);
   }
 }
 

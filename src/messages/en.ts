@@ -846,6 +846,7 @@ export function en(): Catalog {
             EPIPE: 'the reader closed the pipe',
             EBADF: 'no such open descriptor',
             'not-a-file': 'neither a regular file, a character device nor a named pipe',
+            'not-regular': 'not a regular file: a job summary is appended to one',
           } as Record<string, string>)[p.detail] ?? p.detail
         })`,
       INTERNAL: (p) => `internal error (${p.detail}); please report it with the file`,

@@ -853,6 +853,7 @@ export function vi(): Catalog {
             EPIPE: 'bên đọc đã đóng ống',
             EBADF: 'không có bộ mô tả tệp đang mở này',
             'not-a-file': 'không phải tệp thường, thiết bị ký tự hay ống có tên',
+            'not-regular': 'không phải tệp thường: bản tóm tắt của job chỉ được ghi nối vào tệp thường',
           } as Record<string, string>)[p.detail] ?? p.detail
         })`,
       INTERNAL: (p) => `lỗi nội bộ (${p.detail}); xin báo lỗi này kèm tệp`,

@@ -45,8 +45,14 @@ export function sourceOf(input: Exclude<InputContent, { kind: 'document' }>): So
 /** Larger inputs than this are refused rather than risking the machine's memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
-/** The file's stats, checked: a regular file within MAX_FILE_BYTES (else the reason, naming the file). */
-function fileStats(path: string, stats?: Stats): Stats {
+/**
+ * A side file's limit (a configuration, targets, a units map: a few KB in practice), read whole and parsed as JSON
+ * or CSV: one larger is refused before it is read (a 62 MB configuration ran a small heap out of memory).
+ */
+export const MAX_SIDE_FILE_BYTES = 16 * 1024 * 1024;
+
+/** The file's stats, checked: a regular file within `maxBytes` (else the reason, naming the file). */
+function fileStats(path: string, stats?: Stats, maxBytes = MAX_FILE_BYTES): Stats {
   let info = stats;
   try {
     info ??= statSync(path);
@@ -57,8 +63,8 @@ function fileStats(path: string, stats?: Stats): Stats {
   }
   if (info.isDirectory()) throw new PovcheckError('FILE_UNREADABLE', { reason: 'directory' }, { file: path });
   if (!info.isFile()) throw new PovcheckError('FILE_UNREADABLE', { reason: 'not-a-file' }, { file: path });
-  if (info.size > MAX_FILE_BYTES) {
-    throw new PovcheckError('FILE_TOO_LARGE', { limitMb: MAX_FILE_BYTES / 1024 / 1024 }, { file: path });
+  if (info.size > maxBytes) {
+    throw new PovcheckError('FILE_TOO_LARGE', { limitMb: maxBytes / 1024 / 1024 }, { file: path });
   }
   return info;
 }
@@ -96,8 +102,8 @@ function readWhole(path: string, size?: number): Uint8Array {
   }
 }
 
-export async function readFileBytes(path: string, stats?: Stats): Promise<Uint8Array> {
-  return readWhole(path, fileStats(path, stats).size);
+export async function readFileBytes(path: string, stats?: Stats, maxBytes = MAX_FILE_BYTES): Promise<Uint8Array> {
+  return readWhole(path, fileStats(path, stats, maxBytes).size);
 }
 
 /**

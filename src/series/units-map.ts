@@ -18,7 +18,7 @@ import { PovcheckError } from '../errors.js';
 import { readDelimited } from '../read/csv.js';
 import { decodeBytes } from '../read/decode.js';
 import { cellText } from '../model/grid.js';
-import { readFileBytes } from '../read/index.js';
+import { MAX_SIDE_FILE_BYTES, readFileBytes } from '../read/index.js';
 import { foldKey, unitKey } from '../shape/normalize.js';
 
 export interface UnitsMapEntry {
@@ -129,7 +129,7 @@ export function parseUnitsMap(bytes: Uint8Array, source: string): UnitsMap {
 /** Reads a units-map file. Errors name the file. */
 export async function readUnitsMap(path: string): Promise<UnitsMap> {
   try {
-    return parseUnitsMap(await readFileBytes(path), path);
+    return parseUnitsMap(await readFileBytes(path, undefined, MAX_SIDE_FILE_BYTES), path);
   } catch (e) {
     if (e instanceof PovcheckError) throw e.withFile(path);
     throw e;

@@ -1,0 +1,67 @@
+/**
+ * The files a run reads or writes beside its tables keep the promises a table and an -o file keep: a configuration
+ * named with --config that is a FIFO or /dev/zero is refused (it hung, then aborted out of memory), one larger than a
+ * side file's limit is refused before it is read; GitHub's job summary is never appended to an input of the run
+ * (it was, by any name) nor to a FIFO (it hung).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, FIXTURES } from '../helpers.js';
+
+const SEED = join(FIXTURES, 'tuyen-quang-2020.csv');
+const tmp = () => mkdtempSync(join(tmpdir(), 'povcheck-side-'));
+
+describe('--config', () => {
+  it.each([
+    ['/dev/zero', 'povcheck: /dev/zero: this is not a regular file\n'],
+    ['fifo', 'povcheck: cfg.fifo: this is not a regular file\n'],
+  ])('naming %s is refused in one line, exit 2', async (what, line) => {
+    const dir = tmp();
+    let name = what;
+    if (what === 'fifo') {
+      execFileSync('mkfifo', [join(dir, 'cfg.fifo')]);
+      name = 'cfg.fifo';
+    }
+    const r = await cli(['validate', SEED, '--config', name, '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(line);
+  });
+
+  it('larger than a side file may be is refused before it is read', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'big.json'), `{"totalNames":[${Array.from({ length: 1_800_000 }, (_, i) => `"n${i}"`).join(',')}]}`);
+    const r = await cli(['validate', SEED, '--config', 'big.json', '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('povcheck: big.json: the file is larger than 16 MB\n');
+  });
+});
+
+describe('GITHUB_STEP_SUMMARY', () => {
+  it('is appended to, never when it is an input of the run, by any name', async () => {
+    const dir = tmp();
+    const input = join(dir, 's.csv');
+    copyFileSync(join(FIXTURES, 'planted', 'two-errors.csv'), input);
+    symlinkSync(input, join(dir, 'link.md'));
+    const before = readFileSync(input);
+    for (const summary of [input, join(dir, 'link.md')]) {
+      const r = await cli(['validate', input, '--format', 'github', '--lang', 'en'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('refusing to write over the input file');
+      expect(readFileSync(input).equals(before)).toBe(true);
+    }
+    const r = await cli(['validate', input, '--format', 'github', '--lang', 'en'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: join(dir, 'summary.md') } });
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/^## povcheck report/);
+  });
+
+  it('that is a FIFO is refused in one line, not waited on', async () => {
+    const dir = tmp();
+    execFileSync('mkfifo', [join(dir, 'summary.fifo')]);
+    const r = await cli(['validate', SEED, '--format', 'github', '--lang', 'en'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: join(dir, 'summary.fifo') } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not a regular file: a job summary is appended to one');
+  });
+});
