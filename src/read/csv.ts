@@ -375,8 +375,10 @@ async function restFromBytes(source: ByteSource, at: number, splitter: RecordSpl
   try {
     for (let pos = at; pos < length; ) {
       const end = Math.min(length, pos + size);
-      const used = splitter.pushBytes(source.read(pos, end), end === length, fields, onBytes);
+      const piece = source.read(pos, end);
+      const used = splitter.pushBytes(piece, end === length, fields, onBytes);
       if (used === 0 && end < length) {
+        splitter.refuseUnfinished(piece);
         size *= 2;
         continue;
       }

@@ -99,10 +99,19 @@ function controlShare(text: string): number {
   return bad / n;
 }
 
+/** The bytes a text's first NUL is looked for in, before the rest is (decodeBytes). */
+const NUL_SAMPLE = 64 * 1024;
+
 export function decodeBytes(bytes: Uint8Array, choice: EncodingChoice = 'auto'): DecodedText {
   if (bytes.length === 0) throw new PovcheckError('FILE_EMPTY', { blank: false });
   for (const [sig, kind] of SIGNATURES) {
     if (startsWith(bytes, sig)) throw new PovcheckError('FILE_BINARY', { kind });
+  }
+  // No NUL in the first bytes and one later: binary data after a text (a table with a dump appended), refused as
+  // the decoded text would be, before the whole is decoded (200 MB of NULs after the seed made one string past a
+  // small heap: a V8 abort). A UTF-16 text has NULs from its first characters on.
+  if (bytes.length > NUL_SAMPLE && !bytes.subarray(0, NUL_SAMPLE).includes(0) && bytes.includes(0, NUL_SAMPLE)) {
+    throw new PovcheckError('FILE_BINARY', { kind: 'binary' });
   }
   const decoded = choice === 'auto' ? detectAndDecode(bytes) : decodeAs(bytes, choice);
   const { text } = decoded;

@@ -231,6 +231,24 @@ export class RecordSplitter {
     return pos;
   }
 
+  /**
+   * The start of a quote-free line, `bytes` of it and no line break yet: refused as `pushBytes` would refuse the
+   * whole line once it has more bytes than any line that is not refused (three per character at most), else
+   * nothing. A line of hundreds of megabytes is refused as soon as it is known to be too long, not read whole first.
+   */
+  refuseUnfinished(bytes: Uint8Array): void {
+    if (bytes.length <= 3 * (this.maxField + MAX_COLUMNS + 1)) return;
+    const delimiter = this.delimiter.charCodeAt(0);
+    let fields = 1;
+    for (let k = 0; k < bytes.length && fields <= MAX_COLUMNS; k++) if (bytes[k] === delimiter) fields++;
+    this.refuseLine(fields);
+  }
+
+  /** A line too wide (more fields than a sheet has columns) or else too long, as emitLine refuses it. */
+  private refuseLine(fields: number): never {
+    throw fields > MAX_COLUMNS ? tooWide(this.records + 1) : tooLong(this.records + 1, this.maxField);
+  }
+
   /** The record of one quote-free line (its text without the line break), as `push` splits it. */
   line(text: string): void {
     this.emitLine(text, 0, text.length, text.indexOf(this.delimiter));
@@ -267,7 +285,11 @@ export class RecordSplitter {
     s = s.slice(pos);
     if (quote >= 0) return this.toCsv(s, final);
     // A last line without a line break is a record; an empty rest after the last break is none.
-    if (!final) this.carry = s;
+    if (!final) {
+      // Longer than any line that is not refused: refused now, not carried and searched again with every piece.
+      if (s.length > this.maxField + MAX_COLUMNS + 1) this.refuseLine(s.split(this.delimiter).length);
+      this.carry = s;
+    }
     else if (s !== '') this.emitLine(s, 0, s.length, s.indexOf(this.delimiter));
   }
 

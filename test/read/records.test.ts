@@ -135,3 +135,27 @@ describe('splitSimplyQuoted: csv-parse\'s records, without csv-parse', () => {
     expect(splitSimplyQuoted('"a\nb",c\n', ',')).toEqual([['a\nb', 'c']]);
   });
 });
+
+describe('a line longer than any that is not refused', () => {
+  const outcome = (text: string, piece: number) => {
+    const s = new RecordSplitter(';', () => undefined);
+    try {
+      for (let pos = 0; pos < text.length; pos += piece) s.push(text.slice(pos, pos + piece));
+      s.end();
+      return 'read';
+    } catch (e) {
+      const p = (e as { params?: { reason?: string; line?: number } }).params;
+      return `${p?.reason} ${p?.line}`;
+    }
+  };
+
+  it('is refused as it grows, as the whole line would be (too long; too wide past 16,384 fields)', () => {
+    // Carried piece after piece, it was searched again with every piece: minutes for a few tens of megabytes.
+    const long = `a;b\n1;2\n${'x'.repeat(1_100_000)}`;
+    const wide = `a;b\n${';'.repeat(17_000)}${'x'.repeat(1_100_000)}`;
+    for (const piece of [65_536, 1_000, 10_000_000]) {
+      expect(outcome(long, piece)).toBe('record-size 3');
+      expect(outcome(wide, piece)).toBe('columns 2');
+    }
+  });
+});

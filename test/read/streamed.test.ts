@@ -207,3 +207,20 @@ describe('decodeStreamed', () => {
     }
   });
 });
+
+describe('a large file ending in one endless line, or in binary data', () => {
+  it('is refused at once with the reason, not read whole first', async () => {
+    const { readInput } = await import('../../src/read/index.js');
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-endless-'));
+    const seed = readFileSync(join(__dirname, '..', '..', 'fixtures', 'tuyen-quang-2020.csv'));
+    const endless = join(dir, 'endless.csv');
+    writeFileSync(endless, Buffer.concat([seed, Buffer.alloc(6 * 1024 * 1024, 'x')]));
+    await expect(readInput(endless, { records: true })).rejects.toMatchObject({ code: 'CSV_MALFORMED', params: { reason: 'record-size', line: 11 } });
+    const dump = join(dir, 'dump.csv');
+    writeFileSync(dump, Buffer.concat([seed, Buffer.alloc(6 * 1024 * 1024, 0)]));
+    await expect(readInput(dump, { records: true })).rejects.toMatchObject({ code: 'FILE_BINARY', params: { kind: 'binary' } });
+  });
+});
