@@ -20,7 +20,7 @@ import { SEVERITY_SYMBOL, annexTableHtml, cellElementId, shouldTranspose, type C
 import { escapeHtml, html, htmlId, joinHtml, raw, type SafeHtml } from '../render/html-escape.js';
 import { ANNEX_CSS, PAGE_CSS, htmlPage } from '../render/html-page.js';
 import { CHART_CSS, rateChartData, rateChartSvg, type ChartTarget } from '../render/svg-chart.js';
-import { DRAWN_TABLE_UNITS, cellLabel, checksLine, countFindings, coverageText, langOf, localeText, passedOverLine, refLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
+import { DRAWN_TABLE_UNITS, cellLabel, checksLine, checksRanNote, countFindings, coverageText, langOf, localeText, passedOverLine, refLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
 import { causesOf, consequencesOf, expectedPair } from './causes.js';
 
@@ -369,12 +369,13 @@ function filesSummary(input: ReportInput, lang: Lang): SafeHtml {
   const rows = input.files.map((f, fi) => {
     const c = countFindings(f.findings);
     const fl = langOf(input, f);
+    const ran = checksRanNote(f, ui);
     const result =
       f.status === 'unreadable'
         ? html`${sym('error')}${f.error ? renderError(f.error, fl) : ''}`
         : f.status === 'unchecked'
           ? html`${sym('warning')}${ui.verdictWord.unchecked}`
-          : html`${f.status === 'ok' ? '✔ ' : sym('error')}${ui.counts(c.errors, c.warnings, c.infos)}`;
+          : html`${f.status === 'ok' ? '✔ ' : sym('error')}${ui.counts(c.errors, c.warnings, c.infos)}${ran ? html` (${ran})` : ''}`;
     return html`<tr><td><a href="#file-${fi}">${f.file}</a></td><td>${result}</td></tr>`;
   });
   return html`<nav class="files"><h2>${ui.html.filesTitle}</h2><table class="files"><thead><tr><th>${ui.html.fileColumn}</th><th>${ui.html.verdictColumn}</th></tr></thead><tbody>${rows}</tbody></table>

@@ -7,7 +7,7 @@ import type { Finding } from '../model/finding.js';
 import type { FileResult } from '../model/file-result.js';
 import { findingRef, likelyCause, unreadableText } from './ci.js';
 import { mdCell } from '../render/markdown.js';
-import { countFindings, coverageText, langOf, passedOverLine, runLang, summaryCounts, type ReportInput } from './types.js';
+import { checksRanNote, countFindings, coverageText, langOf, passedOverLine, runLang, summaryCounts, type ReportInput } from './types.js';
 
 export interface MarkdownOptions {
   /** At most this many findings per file (the rest are counted); all when absent. */
@@ -37,7 +37,8 @@ export function markdownReport(input: ReportInput, opts: MarkdownOptions = {}): 
   out.push(`| ${h.file} | ${h.verdict} | ${h.errors} | ${h.warnings} | ${h.infos} |`, '|---|---|---:|---:|---:|');
   for (const f of input.files) {
     const c = countFindings(f.findings);
-    const ran = f.coverage && f.status !== 'unchecked' && f.coverage.ran.length < f.coverage.checks.length ? ` (${ui.checksRan(f.coverage.ran.length, f.coverage.checks.length)})` : '';
+    const note = checksRanNote(f, ui);
+    const ran = note ? ` (${note})` : '';
     out.push(`| ${code(f.file)} | ${MARK[f.status]} ${ui.verdictWord[f.status]}${ran} | ${c.errors} | ${c.warnings} | ${c.infos} |`);
   }
   out.push('', `**${ui.summary(summaryCounts(input.files))}**`);

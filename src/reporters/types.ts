@@ -44,6 +44,14 @@ export interface LikelyCause {
 /** A file's result as reporters receive it: causes are optional until localisation runs. */
 export type ReportFile = FileResult & { causes?: LikelyCause[] };
 
+/**
+ * "4 of 6 checks ran" for a checked file on which some checks did not run, for the overviews of several files: a
+ * verdict there says no more than was checked. Undefined when every check ran, or nothing was checked.
+ */
+export function checksRanNote(f: FileResult, ui: UiText): string | undefined {
+  return f.coverage && f.status !== 'unchecked' && f.status !== 'unreadable' && isPartial(f.coverage) ? ui.checksRan(f.coverage.ran.length, f.coverage.checks.length) : undefined;
+}
+
 export interface ReportInput {
   files: ReportFile[];
   /** Forced message language; otherwise each file's table decides, and `fallbackLang` covers the rest. */

@@ -94,6 +94,14 @@ describe('htmlReport', () => {
     expect(en).toContain('Slip: two adjacent digits transposed.');
   });
 
+  it('the overview of several files says when some checks did not run, as the markdown overview does', async () => {
+    const partial = await validateFile(join(FIXTURES, 'variants', 'counts-only.csv'));
+    const doc = htmlReport(input([await validateFile(SEED), partial]));
+    const rows = /<table class="files">.*?<\/table>/s.exec(doc)![0];
+    expect(rows).toContain('counts-only.csv</a></td><td>✔ 0 lỗi, 1 cảnh báo, 7 thông tin (4/6 phép kiểm tra đã chạy)</td>');
+    expect(rows).toContain('tuyen-quang-2020.csv</a></td><td>✔ 0 lỗi, 1 cảnh báo, 8 thông tin</td>');
+  });
+
   it('names every slip kind in words, in both languages (a kind missing from the table printed its id: "Slip: copied")', async () => {
     const base = await validateFile(PLANTED);
     for (const kind of SLIP_KINDS) {
