@@ -145,13 +145,28 @@ function fileBytes(path: string, size: number): ByteSource {
   };
 }
 
-/** A web page (a web system's "export to Excel", often named .xls): refused with how to convert it, by its first bytes. */
+/**
+ * A web page (a web system's "export to Excel", often named .xls) or a spreadsheet saved as one XML file (a flat
+ * OpenDocument .fods; Excel 2003's "XML Spreadsheet"): refused with how to convert it, by its first bytes. Read as
+ * text, such XML was taken for a plan document with nothing to check.
+ */
 function refuseWebPage(bytes: Uint8Array, name: string | undefined): void {
-  // A page starts with '<' (after a BOM and white space), a byte no other UTF-8 character holds: bytes without
-  // one are no page, and are not decoded to be asked (every file of a folder run is asked).
+  // Both start with '<' (after a BOM and white space), a byte no other UTF-8 character holds: bytes without one
+  // are neither, and are not decoded to be asked (every file of a folder run is asked).
   const head = bytes.subarray(0, 1024);
   if (head.indexOf(0x3c) < 0) return;
-  if (looksLikeHtml(new TextDecoder().decode(head))) throw new PovcheckError('FILE_KIND', { kind: 'html', ext: name ? extname(name).toLowerCase() : '' });
+  const ext = name ? extname(name).toLowerCase() : '';
+  if (looksLikeHtml(new TextDecoder().decode(head))) throw new PovcheckError('FILE_KIND', { kind: 'html', ext });
+  const kind = xmlSpreadsheet(new TextDecoder().decode(bytes.subarray(0, 4096)));
+  if (kind) throw new PovcheckError('FILE_KIND', { kind, ext });
+}
+
+/** The kind of a spreadsheet saved as one XML file, by its declaration and namespaces: `ods` (flat OpenDocument), `xls` (Excel 2003 XML). */
+function xmlSpreadsheet(head: string): 'ods' | 'xls' | undefined {
+  if (!/^\uFEFF?\s*<\?xml[\s?]/.test(head)) return undefined;
+  if (head.includes('application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
+  if (head.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'xls';
+  return undefined;
 }
 
 /** Bytes of a delimited text file → Grid. Pure: no file system. */
