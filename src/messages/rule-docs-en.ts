@@ -10,14 +10,14 @@ export const ruleDocsEn: RuleDocs = {
       'For each count indicator (households and poor households at the start and the end, poor households reduced) the values of the units add up to the total unit (the column or row named Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …, the configuration\'s totalNames, or --total NAME; without one the sums are not checked and the report says so; --total first takes the first unit, with an info saying so). Where units nest (code and parent columns, blocks with their subtotals, or names that say their level: a Huyện followed by its Xã), each unit is checked against its own parts. The finding sits at the total\'s cell and gives the sum of the parts and the difference.',
     why: 'Totals are typed by hand or summed over the wrong range, and the total is the figure that goes on into the provincial report.',
     example:
-      'fixtures/planted/households-total-typo.csv: the province\'s households at the start are typed 210.399, while the seven districts add up to 210.299 → error at D2.',
+      'fixtures/planted/households-total-typo.csv: the province\'s households at the start are typed 210,399, while the seven districts add up to 210,299 → error at D2.',
   },
   flow: {
     summary: 'poor households at the end = at the start − reduced during the year, per unit',
     checks: 'For every unit: poor_end = poor_start − poor_reduced. The finding sits at the poor_end cell.',
     why: 'The three counts are typed separately; a transposed digit in one of them breaks the year\'s balance without changing any total much.',
     example:
-      'fixtures/planted/poor-end-transposed.csv: Chiêm Hóa has 5.511 poor households at the start and 818 reduced, so 4.693 at the end; the table shows 4.963 → error at I6.',
+      'fixtures/planted/poor-end-transposed.csv: Chiêm Hóa has 5,511 poor households at the start and 818 reduced, so 4,693 at the end; the table shows 4,963 → error at I6.',
   },
   rate: {
     summary: 'start and end poverty rates = poor / households × 100, half-up to 2 decimals (end rate over END households)',
@@ -25,7 +25,7 @@ export const ruleDocsEn: RuleDocs = {
       'rate_start = round(poor_start / households_start × 100, 2) and rate_end = round(poor_end / households_end × 100, 2), rounded half-up. When a wrong end rate equals poor_end over the START-of-year households, the message says so. A unit with 0 households and 0 poor has no rate but 0: any other printed figure is an error.',
     why: 'A rate over the wrong denominator, or rounded another way, looks plausible and passes review; plan targets are stated in these rates.',
     example:
-      'fixtures/planted/end-rate-start-denominator.csv: Na Hang 2.704 / 10.580 × 100 = 25,56, but the table shows 25,83 = 2.704 / 10.468 (the start-of-year households) → error at J10.',
+      'fixtures/planted/end-rate-start-denominator.csv: Na Hang 2,704 / 10,580 × 100 = 25.56, but the table shows 25.83 = 2,704 / 10,468 (the start-of-year households) → error at J10.',
   },
   'rate-change': {
     summary: 'the reduction in points = printed start rate − printed end rate',
@@ -33,7 +33,7 @@ export const ruleDocsEn: RuleDocs = {
       'rate_reduced = rate_start − rate_end on the printed two-decimal rates (computed from the counts when the rates are not printed). Where that convention gives another value than the unrounded difference, an info says so; a reduction equal to the unrounded difference rounded, or to reduced / start households, is named as such.',
     why: 'The annex subtracts the printed rates; the unrounded difference or the share of households lifted out are common substitutes that differ by a hundredth or more.',
     example:
-      'The seed\'s Hàm Yên: 15,08 − 12,43 = 2,65 although the unrounded difference 2,6424 rounds to 2,64 (info). fixtures/planted/rate-change-rounded.csv writes 2,64 → error at H9.',
+      'The seed\'s Hàm Yên: 15.08 − 12.43 = 2.65 although the unrounded difference 2.6424 rounds to 2.64 (info). fixtures/planted/rate-change-rounded.csv writes 2.64 → error at H9.',
   },
   denominator: {
     summary: 'where households at the end differ from the start, the two rates have different denominators',
@@ -41,7 +41,7 @@ export const ruleDocsEn: RuleDocs = {
       'Where households_end ≠ households_start: the reduction in points, the reduced households as a share of the start-of-year households, and the part of the fall due to the change in households alone: rate_start − rate_end = R/H0 + P1·(H1 − H0)/(H0·H1). One warning at the total unit, saying what this means for the total\'s reduction; each other unit\'s split is an info; a unit gets a warning only when the change decides something: the direction of its rate, or (with targets) a rate target met only because of it.',
     why: 'A fall of the rate in points is read as households lifted out of poverty; with growing households part of the fall is arithmetic, not exits.',
     example:
-      'The seed\'s province: the 4.188 reduced households are 1,99 % of the 210.299 start-of-year households, but the rate fell 2,06 points; about 0,07 points come from the 1.481 new households → warning at D9.',
+      'The seed\'s province: the 4,188 reduced households are 1.99 % of the 210,299 start-of-year households, but the rate fell 2.06 points; about 0.07 points come from the 1,481 new households → warning at D9.',
   },
   range: {
     summary: 'counts whole and not negative; poor ≤ households; reduced ≤ poor at the start; rates within 0–100',
@@ -89,7 +89,7 @@ export const ruleDocsEn: RuleDocs = {
       'For each target (a unit or the total, an indicator key, >=, <= or =, a value): the unit\'s value as the table prints it (computed from the counts the annex\'s way when the table does not print it) meets it. A met target is an info; a missed one an error at the indicator\'s cell, giving the target, the value and the gap in households: how many more (or fewer) poor households leaving poverty would meet it, by the arithmetic of povcheck plan, or why no number would (the target needs more points than the start rate, an = the rounded rate steps over, an indicator such as households that exits do not move). A target naming a unit no table of the run has stops the run (exit 2).',
     why: 'The annex goes with a plan that promises reductions; a table that misses them by a few households should say so, and say how many, before it is signed.',
     example:
-      'fixtures/targets/na-hang-short.csv with fixtures/targets/tuyen-quang-2020.json: Na Hang lifts 370 households out of poverty, its rate falls 3,81 points; the target is 4 points or more → error at J9: at least 20 more households (390 at least). The province falls 2,05 points for 2,06 → 9 more (4.177 at least, 4.168 in the table).',
+      'fixtures/targets/na-hang-short.csv with fixtures/targets/tuyen-quang-2020.json: Na Hang lifts 370 households out of poverty, its rate falls 3.81 points; the target is 4 points or more → error at J9: at least 20 more households (390 at least). The province falls 2.05 points for 2.06 → 9 more (4,177 at least, 4,168 in the table).',
   },
   continuity: {
     summary: 'with --series: each year starts with the households and poor households the year before ended with',
@@ -97,15 +97,15 @@ export const ruleDocsEn: RuleDocs = {
       'For consecutive files (validate --series 2020.csv 2021.csv …, in year order): every unit\'s households and poor households at the start of a year equal its values at the end of the year before, units matched by name (case, diacritics and spacing ignored; unit aliases apply), the totals with each other. The finding sits at the later file\'s start-of-year cell and names the earlier file and its cell. Units that appear or disappear are warnings; --units-map sums old units into the new one they were merged into before comparing. One info per pair says how many units were compared.',
     why: 'Each year\'s annex is typed anew; a start-of-year figure copied from a draft or a later survey breaks the chain of years without breaking any check within the table.',
     example:
-      'validate --series fixtures/tuyen-quang-2020.csv fixtures/series/tuyen-quang-2021-break.csv: Hàm Yên starts 2021 with 31.850 households, but 2020 ends with 31.800 (H3) → error at H2 of the 2021 file (and at D2, the province\'s 211.830 for 211.780).',
+      'validate --series fixtures/tuyen-quang-2020.csv fixtures/series/tuyen-quang-2021-break.csv: Hàm Yên starts 2021 with 31,850 households, but 2020 ends with 31,800 (H3) → error at H2 of the 2021 file (and at D2, the province\'s 211,830 for 211,780).',
   },
   claim: {
     summary: "plan documents: figures the text states agree with the table and within their sentence; the text's targets are met",
     checks:
-      'In a plan document (.docx, or Word\'s plain-text export), sentences in the standard phrasing of these plans are read as claims: the poverty rate\'s reduction ("giảm 2,06%"), start and end ("từ 11,8% xuống còn 9,74%"), poor households reduced ("giảm 4.188 hộ nghèo"), of the total ("toàn tỉnh") or of named units. Each is compared with the table at the precision the text writes (11,8 = 11,80) and, when a sentence states start, end and reduction, with itself (11,8 − 9,74 = 2,06). A bound ("Riêng các huyện nghèo (Lâm Bình, Na Hang) giảm từ 4% trở lên") becomes a target checked by the target rule, without a targets file. A figure that disagrees is an error at the sentence; a unit the table lacks is a warning; in a table whose header row was lost no unit can be matched by name (listed as not checked; name the columns with --units). Sentences about near-poor or ethnic-minority households, averages over several years, other years, and sections reporting past results are not read as claims.',
+      'In a plan document (.docx, or Word\'s plain-text export), sentences in the standard phrasing of these plans are read as claims: the poverty rate\'s reduction ("giảm 2,06%"), start and end ("từ 11,8% xuống còn 9,74%"), poor households reduced ("giảm 4.188 hộ nghèo"), of the total ("toàn tỉnh") or of named units. Each is compared with the table at the precision the text writes (11.8 = 11.80) and, when a sentence states start, end and reduction, with itself (11.8 − 9.74 = 2.06). A bound ("Riêng các huyện nghèo (Lâm Bình, Na Hang) giảm từ 4% trở lên") becomes a target checked by the target rule, without a targets file. A figure that disagrees is an error at the sentence; a unit the table lacks is a warning; in a table whose header row was lost no unit can be matched by name (listed as not checked; name the columns with --units). Sentences about near-poor or ethnic-minority households, averages over several years, other years, and sections reporting past results are not read as claims.',
     why: 'The text restates the annex\'s figures and sets its targets; staff type both by hand and nobody compares them, so the decision can promise one figure while its annex shows another.',
     example:
-      'fixtures/plans/planted/claim-disagrees.docx states "giảm 2,6%" for the province while table 1 shows 2,06 and the sentence itself gives 11,8 − 9,74 = 2,06 → one error at ¶12.',
+      'fixtures/plans/planted/claim-disagrees.docx states "giảm 2,6%" for the province while table 1 shows 2.06 and the sentence itself gives 11.8 − 9.74 = 2.06 → one error at ¶12.',
   },
   money: {
     summary: 'plan documents: every total of money equals its parts, in the unit stated',
@@ -113,7 +113,7 @@ export const ruleDocsEn: RuleDocs = {
       'Amounts in the text ("210.679 triệu đồng", "1,5 tỷ đồng") form a hierarchy: a total opening a list ("Tổng kinh phí …: 210.679 triệu đồng. Trong đó:") and its list items, an amount and the parts in the bracket after it ("(vốn đầu tư phát triển 70.756 triệu đồng, vốn sự nghiệp 15.617 triệu đồng)"), an amount and the parts after "trong đó" in its sentence. Every total must equal its parts (converted to its unit and rounded half-up to its decimals); a single part after "trong đó" need only not exceed it. When totals fail, the one figure whose corrected value makes every failing total hold is named as the likely cause (solved exactly; ranked by typing slips when several fit), and the totals it explains are reported once, at it.',
     why: 'Budgets are copied between drafts by hand; one changed figure makes a project disagree with both its kinds of capital and the total, and the decision goes out with money that does not add up.',
     example:
-      'The seed plan: Dự án 1 is stated as 79.381 triệu đồng while its parts give 70.756 + 15.617 = 86.373, and the total 210.679 adds up only with 86.373 → one error at 79.381, proposing 86.373.',
+      'The seed plan: Dự án 1 is stated as 79,381 triệu đồng while its parts give 70,756 + 15,617 = 86,373, and the total 210,679 adds up only with 86,373 → one error at 79,381, proposing 86,373.',
   },
   reference: {
     summary: 'plan documents: each cited document has one date and one issuer, and dates exist',
