@@ -103,5 +103,6 @@ export interface CalcText {
     },
     f: Fmt,
   ) => string;
-  verdict: (ok: boolean) => string;
+  /** The plan's last line: every target met, some not met (or not reachable), or whether they are cannot be told yet. */
+  verdict: (state: 'ok' | 'unmet' | 'undetermined') => string;
 }

@@ -94,5 +94,10 @@ export const enCalc: CalcText = {
         return `✖ ${head}: ${why({ ...p, reason: p.reason ?? 'unreachable' }, f)}.`;
     }
   },
-  verdict: (ok) => (ok ? 'The plan meets every target.' : 'Some targets cannot be met or are not met (the ✖ lines above).'),
+  verdict: (state) =>
+    state === 'ok'
+      ? 'The plan meets every target.'
+      : state === 'undetermined'
+        ? 'Whether the plan meets every target cannot be told yet: some units have no plan (the ✖ lines above name them).'
+        : 'Some targets cannot be met or are not met (the ✖ lines above).',
 };

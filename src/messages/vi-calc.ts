@@ -82,5 +82,10 @@ export const viCalc: CalcText = {
         return `✖ ${head}: ${why({ ...p, reason: p.reason ?? 'unreachable' }, f)}.`;
     }
   },
-  verdict: (ok) => (ok ? 'Kế hoạch đạt mọi mục tiêu.' : 'Có mục tiêu không thể đạt hoặc chưa đạt (các dòng ✖ ở trên).'),
+  verdict: (state) =>
+    state === 'ok'
+      ? 'Kế hoạch đạt mọi mục tiêu.'
+      : state === 'undetermined'
+        ? 'Chưa xác định được kế hoạch có đạt mọi mục tiêu hay không: có đơn vị chưa có kế hoạch (các dòng ✖ ở trên nêu tên).'
+        : 'Có mục tiêu không thể đạt hoặc chưa đạt (các dòng ✖ ở trên).',
 };

@@ -90,6 +90,16 @@ export function renderPlanText(plan: PlanResult, opts: RenderOptions & { file: s
   const notPlanned = plans.filter((p) => p.status === 'not-planned').map((p) => p.unit.name);
   if (kept.length > 0) out.push(`  ${calc.kept(kept, f)}`);
   if (notPlanned.length > 0) out.push(`  ${calc.notPlanned(notPlanned, f)}`);
-  out.push('', calc.verdict(plan.ok));
+  out.push('', calc.verdict(verdictOf(plan)));
   return out.join('\n') + '\n';
+}
+
+/**
+ * The plan's verdict: `undetermined` when nothing fails but a total's target waits on units without a plan (their
+ * exits unknown), which is no target missed.
+ */
+function verdictOf(plan: PlanResult): 'ok' | 'unmet' | 'undetermined' {
+  if (plan.ok) return 'ok';
+  const waiting = (t: TotalTargetResult) => t.met === true || (t.met === undefined && t.outcome.ok && t.missing.length > 0);
+  return plan.plans.every((p) => p.status !== 'unreachable') && plan.totalTargets.every(waiting) ? 'undetermined' : 'unmet';
 }

@@ -368,6 +368,13 @@ describe('povcheck table: rows it does not read', () => {
 });
 
 describe('povcheck plan', () => {
+  it('says a target that waits on units without a plan cannot be told yet, not that it is missed', async () => {
+    const r = await cli(['plan', PLAN_INPUT, '--targets', 'fixtures/calc/seed-targets.json', '--lang', 'en']);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Whether the plan meets every target cannot be told yet: some units have no plan (the ✖ lines above name them).');
+    const missed = await cli(['plan', PLAN_INPUT, '--target', 'Na Hang=4', '--target', 'Yên Sơn=40', '--lang', 'en']);
+    expect(missed.stdout.trimEnd().split('\n').at(-1)).toBe('Some targets cannot be met or are not met (the ✖ lines above).');
+  });
+
   it('plans the commune a target names, never another spelt with other marks (Tân Hóa is not Tân Hòa); without marks, asks which', async () => {
     const dir = tmp();
     const file = join(dir, 'tones.csv');
