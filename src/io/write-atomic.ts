@@ -17,7 +17,7 @@
 import { appendFileSync, closeSync, constants, lstatSync, openSync, readdirSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { chmod, open, realpath, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { PovcheckError } from '../errors.js';
 
 /** A temporary file of a dead process is stale after this long; any after STALE_ANY_MS. */
@@ -116,6 +116,22 @@ function writeDirect(target: string, st: Stats, data: OutputData): void {
   }
 }
 
+/** Bytes of a temporary name besides its stem: `.`, `.<pid>` (at most 10 digits), `.<8 hex>`, `.tmp`. */
+const TEMP_ROOM = 255 - '..4294967295.00000000.tmp'.length;
+
+/**
+ * The name part of an output's temporary files: the output's own name, or, when the temporary name would pass the
+ * 255 bytes a file name may have (an output named with 235 of them failed with ENAMETOOLONG), its start and `~`
+ * and 8 hex digits of a hash of the whole name, so that two long names are never one stem.
+ */
+export function tempStem(name: string): string {
+  if (Buffer.byteLength(name) <= TEMP_ROOM) return name;
+  let cut = name;
+  while (Buffer.byteLength(cut) > TEMP_ROOM - 9) cut = cut.slice(0, -1);
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}~${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
+}
+
 /** Removes stale temporary files of this output (its own pattern, in its own folder; never anything else). */
 export function removeStaleTemps(folder: string, name: string, now = Date.now()): void {
   let entries: string[];
@@ -124,7 +140,7 @@ export function removeStaleTemps(folder: string, name: string, now = Date.now())
   } catch {
     return;
   }
-  const prefix = `.${name}.`;
+  const prefix = `.${tempStem(name)}.`;
   for (const entry of entries) {
     if (!entry.startsWith(prefix)) continue;
     const m = /^\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry.slice(prefix.length - 1));
@@ -159,7 +175,7 @@ async function writeWhole(handle: FileHandle, bytes: Uint8Array): Promise<void> 
 async function writeViaTemp(target: string, where: string, existing: Stats | undefined, data: OutputData): Promise<void> {
   const folder = dirname(where);
   removeStaleTemps(folder, basename(where));
-  const tmp = join(folder, `.${basename(where)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = join(folder, `.${tempStem(basename(where))}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   // A signal while the temporary file exists removes it, then ends the process as the signal would have.
   const onSignal = (signal: NodeJS.Signals) => {
     try {

@@ -187,3 +187,18 @@ describe('temporary files do not outlive the run (issue 13, item 10)', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('an output whose name is near the 255 bytes a file name may have', () => {
+  it('is written: its temporary file is named from its start and a hash of the whole name', async () => {
+    const { tempStem } = await import('../../src/io/write-atomic.js');
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-longname-'));
+    for (const name of [`${'d'.repeat(240)}.json`, `${'ệ'.repeat(83)}.json`]) {
+      await writeFileAtomic(join(dir, name), '{}\n');
+      expect(readFileSync(join(dir, name), 'utf8')).toBe('{}\n');
+      expect(Buffer.byteLength(`.${tempStem(name)}.4294967295.00000000.tmp`)).toBeLessThanOrEqual(255);
+    }
+    expect(tempStem(`${'d'.repeat(240)}.json`)).not.toBe(tempStem(`${'d'.repeat(240)}.csv`));
+    expect(tempStem('annex.json')).toBe('annex.json');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
