@@ -181,9 +181,7 @@ export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { 
     const { gridFromWorkbook } = await import('./xlsx.js');
     return gridFromWorkbook(bytes, { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.limits ? { limits: opts.limits } : {}) });
   }
-  if (opts.name && /\.xls[xm]$/i.test(opts.name) && OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
-    throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
-  }
+  refuseOleWorkbook(bytes, opts.name);
   refuseWebPage(bytes, opts.name);
   const { text, encoding } = decodeBytes(bytes, opts.encoding);
   // Running text (a plan's plain-text export) split at its semicolons made a table of sentences: refused, as a
@@ -224,6 +222,19 @@ export async function readGrid(path: string, opts: ReadOptions = {}): Promise<Gr
   }
 }
 
+/** The stream an OLE container holds when it is a password-protected .xlsx (its name is stored in UTF-16LE). */
+const ENCRYPTED_STREAM = Buffer.from('EncryptedPackage', 'utf16le');
+
+/**
+ * An OLE container named .xlsx or .xlsm: a password-protected workbook when it holds an "EncryptedPackage" stream,
+ * else an Excel 97–2003 workbook renamed (it was said to be password-protected too).
+ */
+function refuseOleWorkbook(bytes: Uint8Array, name: string | undefined): void {
+  if (!name || !/\.xls[xm]$/i.test(name) || !OLE_SIGNATURE.every((b, i) => bytes[i] === b)) return;
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(ENCRYPTED_STREAM) >= 0) throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
+  throw new PovcheckError('FILE_KIND', { kind: 'xls', ext: extname(name).toLowerCase() });
+}
+
 /** A Word 97–2003 file: an OLE container with a "WordDocument" stream (its name is stored in UTF-16LE). */
 const WORD_STREAM = Buffer.from('WordDocument', 'utf16le');
 
@@ -255,9 +266,7 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
     return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
   }
   if (documents && isWord97(bytes, opts.name)) throw new PovcheckError('FILE_BINARY', { kind: 'doc' });
-  if (opts.name && /\.xls[xm]$/i.test(opts.name) && OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
-    throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
-  }
+  refuseOleWorkbook(bytes, opts.name);
   refuseWebPage(bytes, opts.name);
   // A large table without quotes is decoded a piece at a time as its records are read, never whole (its text
   // would be the largest thing in memory); quoted text is read whole (csv-parse), as is everything small.

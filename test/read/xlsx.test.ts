@@ -221,10 +221,12 @@ describe('other containers and damaged files', () => {
     expect(await code(gridFromAnyBytes(bytes.subarray(0, bytes.length - 100)))).toBe('WORKBOOK_INVALID');
   });
 
-  it('an OLE file named .xlsx is a password-protected workbook', async () => {
-    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    const err = await gridFromAnyBytes(ole, { name: 'annex.xlsx' }).catch((e: PovcheckError) => e);
-    expect(err).toMatchObject({ code: 'FILE_BINARY', params: { kind: 'encrypted' } });
+  it('an OLE file named .xlsx is a password-protected workbook when it holds an EncryptedPackage, else an .xls renamed', async () => {
+    const head = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0];
+    const encrypted = new Uint8Array([...head, ...Buffer.from('EncryptedPackage', 'utf16le')]);
+    expect(await gridFromAnyBytes(encrypted, { name: 'annex.xlsx' }).catch((e: PovcheckError) => e)).toMatchObject({ code: 'FILE_BINARY', params: { kind: 'encrypted' } });
+    const renamed = new Uint8Array([...head, ...Buffer.from('Workbook', 'utf16le')]);
+    expect(await gridFromAnyBytes(renamed, { name: 'annex.xlsx' }).catch((e: PovcheckError) => e)).toMatchObject({ code: 'FILE_KIND', params: { kind: 'xls', ext: '.xlsx' } });
   });
 
   it('a ZIP archive named .docx without a Word document in it is a damaged document, not "no Excel workbook"', async () => {
