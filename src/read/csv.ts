@@ -108,9 +108,23 @@ function fewerLines(text: string, max: number): boolean {
   return true;
 }
 
+/**
+ * The text the delimiter is judged on: its first 200,000 characters, ended at their last line break when they have
+ * one (cut inside a long quoted cell, the sample's quote never closed, and a table with one 200,000-character cell
+ * was refused as "a quoted field … is never closed").
+ */
+function sampleOf(text: string): string {
+  if (text.length <= DETECT_SAMPLE) return text;
+  const end = Math.max(text.lastIndexOf('\n', DETECT_SAMPLE - 1), text.lastIndexOf('\r', DETECT_SAMPLE - 1));
+  return text.slice(0, end > 0 ? end + 1 : DETECT_SAMPLE);
+}
+
+/** Characters of a text the delimiter is judged on, at most. */
+const DETECT_SAMPLE = 200_000;
+
 /** `records`: the winner's, when its sample was the whole text (a small file is not parsed twice). */
 function detect(text: string): { delimiter?: Delimiter; problems: PovcheckError[]; records?: string[][] } {
-  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const sample = sampleOf(text);
   const problems: PovcheckError[] = [];
   let best: Score | undefined;
   for (const d of CANDIDATES) {

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gridFromBytes } from '../../src/read/index.js';
+import { FIXTURES } from '../helpers.js';
 import { detectDelimiter, readDelimited } from '../../src/read/csv.js';
 import { cellText, parseA1, a1, columnLetters } from '../../src/model/grid.js';
 import { PovcheckError } from '../../src/errors.js';
@@ -79,4 +83,13 @@ describe('readDelimited: the records detection parsed are the records', () => {
       }
     });
   }
+});
+
+describe('a quoted cell longer than the sample the delimiter is judged on', () => {
+  it('is read, not refused as a quote never closed', () => {
+    const seed = readFileSync(join(FIXTURES, 'tuyen-quang-2020.csv'), 'utf8').replace(/^\uFEFF/, '').trimEnd();
+    const grid = gridFromBytes(Buffer.from(`${seed}\r\n;"${'x'.repeat(250_000)}";\r\n`, 'utf8'));
+    expect(grid.rows.at(-1)![1]!.raw.length).toBe(250_000);
+    expect(grid.source).toMatchObject({ delimiter: ';' });
+  });
 });
