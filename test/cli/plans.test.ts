@@ -169,7 +169,7 @@ describe('the text report groups the document by part, and quotes the sentence w
     const parts = ['■ Bảng', '■ Số liệu nêu trong văn bản', '■ Kinh phí', '■ Văn bản dẫn chiếu'].map((h) => r.stdout.indexOf(h));
     expect(parts.every((i, k) => i > 0 && (k === 0 || i > parts[k - 1]!))).toBe(true);
     expect(r.stdout).toContain('“- Dự án 1. Chương trình 30a: «79.381» triệu đồng');
-    expect(r.stdout).toContain('✖ đoạn 61 · money — tính lại được: 86.373; văn bản ghi: 79.381');
+    expect(r.stdout).toContain('✖ đoạn 61 · money — tính lại được 86.373, văn bản ghi 79.381');
     expect(r.stdout).toContain('Bảng 1, dòng 10, cột 4 · denominator · Toàn tỉnh');
   });
 });

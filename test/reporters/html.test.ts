@@ -59,7 +59,7 @@ describe('htmlReport', () => {
     expect(cell).toMatch(/<a class="flag" href="#f0-1">.*4\.963<\/a>/);
     const finding = element(doc, 'li', 'f0-1');
     expect(finding).toContain('class="finding sev-error"');
-    expect(finding).toContain('<a href="#c0-I6">I6</a> · flow · Chiêm Hóa · Số hộ nghèo cuối năm — tính lại được: 4.693; trong bảng: 4.963');
+    expect(finding).toContain('<a href="#c0-I6">I6</a> · flow · Chiêm Hóa · Số hộ nghèo cuối năm — tính lại được 4.693, trong bảng 4.963');
     // cells without findings carry no marks
     expect(element(doc, 'td', 'c0-H6')).not.toMatch(/sev-|title=|data-findings/);
   });
