@@ -8,7 +8,7 @@ import { enCli } from './cli-en.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
 import type { SpreadsheetError } from '../model/grid.js';
-import { count, firstThree, namedPaths } from './number-format.js';
+import { count, firstThree, namedPaths, splitCase } from './number-format.js';
 import { enRelations } from './en-relations.js';
 
 /** A count the report makes (findings, files, units), grouped as English writes it: 87,299. */
@@ -58,6 +58,21 @@ const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
 /** A figure that rounds to zero at the printed precision (`0.00`, `-0.00`): said as "less than 0.01", never "about 0.00". */
 const roundsToZero = (plain: string) => /^-?0(?:\.0*)?$/.test(plain);
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const unsigned = (plain: string) => (plain.startsWith('-') ? plain.slice(1) : plain);
+
+/** The split of a rate's change for the three cases (number-format.ts splitCase) the first sentence does not cover. */
+function splitEn(p: { points: string; reduced: string; share: string; growth: string; change: string }, f: Fmt, rate: string): string {
+  const g = roundsToZero(p.growth) ? `less than ${f.n('0.01')}` : `about ${f.n(unsigned(p.growth))}`;
+  const share = `${f.n(unsigned(p.share))} % of the start-of-year households`;
+  switch (splitCase(p)) {
+    case 'fell-shrank':
+      return `${rate} fell ${f.n(p.points)} points, while poor households fell by ${f.n(p.reduced)} (net), ${share}: the fall in the number of households alone held the fall back by ${g} points`;
+    case 'rose-grew':
+      return `${rate} rose ${f.n(unsigned(p.points))} points, while poor households grew by ${f.n(unsigned(p.reduced))} (net), ${share}: the growth in the number of households alone held the rise back by ${g} points`;
+    default:
+      return `${rate} rose ${f.n(unsigned(p.points))} points, but poor households grew by only ${f.n(unsigned(p.reduced))} (net), ${share}: the fall in the number of households alone added ${g} points to the rise`;
+  }
+}
 
 const SLIP_EN = {
   transposition: 'the digits look transposed',
@@ -256,12 +271,16 @@ export function en(): Catalog {
       `${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)} (the difference of the printed rates); the unrounded difference ${f.n(p.unrounded)}… would round to ${f.n(p.rounded)}. This is the annex's convention, not an error.`,
     'denominator.mixed': (p, f) =>
       `${p.unit}: the start rate is over ${f.n(p.h0)} households and the end rate over ${f.n(p.h1)} (${f.n(sign(p.change))}), so the two rates have different denominators. ` +
-      `The rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced are only ${f.n(p.share)} % of the start-of-year households; ` +
-      (roundsToZero(p.growth) ? `the change in the number of households alone accounts for less than ${f.n('0.01')} points of the fall.` : `the change in the number of households alone accounts for about ${f.n(p.growth)} points of the fall.`),
+      (splitCase(p) === 'fell-grew'
+        ? `The rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced are only ${f.n(p.share)} % of the start-of-year households; ` +
+          (roundsToZero(p.growth) ? `the change in the number of households alone accounts for less than ${f.n('0.01')} points of the fall.` : `the change in the number of households alone accounts for about ${f.n(p.growth)} points of the fall.`)
+        : `${splitEn(p, f, 'The rate')}.`),
     'denominator.total': (p, f) =>
       `${p.unit}: households changed from ${f.n(p.h0)} at the start of the year to ${f.n(p.h1)} at the end (${f.n(sign(p.change))}), so the start and end rates have different denominators. ` +
-      `The total's rate fell ${f.n(p.points)} points, but its poor households fell by ${f.n(p.reduced)} (net), only ${f.n(p.share)} % of the start-of-year households: ` +
-      `${roundsToZero(p.growth) ? `less than ${f.n('0.01')}` : `about ${f.n(p.growth)}`} points of the fall come from the change in the number of households alone. Read the reduction as the fall of the rate, not as the net fall in poor households over the households; each unit's own split is given as information.`,
+      (splitCase(p) === 'fell-grew'
+        ? `The total's rate fell ${f.n(p.points)} points, but its poor households fell by ${f.n(p.reduced)} (net), only ${f.n(p.share)} % of the start-of-year households: ` +
+          `${roundsToZero(p.growth) ? `less than ${f.n('0.01')}` : `about ${f.n(p.growth)}`} points of the fall come from the change in the number of households alone. Read the reduction as the fall of the rate, not as the net fall in poor households over the households; each unit's own split is given as information.`
+        : `${splitEn(p, f, "The total's rate")}. Read the ${p.points.startsWith('-') ? 'rise' : 'reduction'} as the change of the rate, not as the net change in poor households over the households; each unit's own split is given as information.`),
     'denominator.direction': (p, f) => {
       const rose = p.points.startsWith('-');
       return (

@@ -69,3 +69,12 @@ export function namedPaths(paths: readonly string[], more: (n: number) => string
 export function firstEight(items: readonly (string | number)[], more: (n: number) => string): string {
   return `${items.slice(0, 8).join(', ')}${items.length > 8 ? more(items.length - 8) : ''}`;
 }
+
+/**
+ * Which way a households-change note's figures go: the rate fell or rose (its points' sign), the households grew or
+ * shrank (the sign of the change, which the growth term shares). The notes were worded for a fall among growing
+ * households only ("fell -0,16 points … of the fall" for a rate that rose).
+ */
+export function splitCase(p: { points: string; change: string }): 'fell-grew' | 'fell-shrank' | 'rose-grew' | 'rose-shrank' {
+  return `${p.points.startsWith('-') ? 'rose' : 'fell'}-${p.change.startsWith('-') ? 'shrank' : 'grew'}` as const;
+}

@@ -8,7 +8,7 @@ import { viCli } from './cli-vi.js';
 import type { SpreadsheetError } from '../model/grid.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
-import { count, firstThree, namedPaths } from './number-format.js';
+import { count, firstThree, namedPaths, splitCase } from './number-format.js';
 import { viRelations } from './vi-relations.js';
 
 /** A count the report makes (findings, files, units), grouped as Vietnamese writes it: 87.299. */
@@ -57,6 +57,21 @@ const SPREADSHEET_ERROR_VI: Record<SpreadsheetError, string> = {
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
 /** A figure that rounds to zero at the printed precision (`0.00`, `-0.00`): said as "less than 0.01", never "about 0.00". */
 const roundsToZero = (plain: string) => /^-?0(?:\.0*)?$/.test(plain);
+const unsigned = (plain: string) => (plain.startsWith('-') ? plain.slice(1) : plain);
+
+/** The split of a rate's change for the three cases (en.ts splitCase) the first sentence does not cover. */
+function splitVi(p: { points: string; reduced: string; share: string; growth: string; change: string }, f: Fmt, rate: string): string {
+  const g = roundsToZero(p.growth) ? `chưa đến ${f.n('0.01')}` : `khoảng ${f.n(unsigned(p.growth))}`;
+  const share = `${f.n(unsigned(p.share))}% tổng số hộ đầu năm`;
+  switch (splitCase(p)) {
+    case 'fell-shrank':
+      return `${rate} giảm ${f.n(p.points)} điểm phần trăm, trong khi số hộ nghèo giảm (${f.n(p.reduced)} hộ, tính ròng) bằng ${share}; riêng việc tổng số hộ giảm đã làm mức giảm ít đi ${g} điểm phần trăm`;
+    case 'rose-grew':
+      return `${rate} tăng ${f.n(unsigned(p.points))} điểm phần trăm, trong khi số hộ nghèo tăng ${f.n(unsigned(p.reduced))} hộ (tính ròng), bằng ${share}; riêng việc tổng số hộ tăng đã làm mức tăng ít đi ${g} điểm phần trăm`;
+    default:
+      return `${rate} tăng ${f.n(unsigned(p.points))} điểm phần trăm, nhưng số hộ nghèo chỉ tăng ${f.n(unsigned(p.reduced))} hộ (tính ròng), bằng ${share}; riêng việc tổng số hộ giảm đã làm tỷ lệ tăng thêm ${g} điểm phần trăm`;
+  }
+}
 
 const SLIP_VI = {
   transposition: 'có vẻ hai chữ số liền nhau bị gõ đảo chỗ',
@@ -260,12 +275,16 @@ export function vi(): Catalog {
       `${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)} (hiệu của hai tỷ lệ đã làm tròn); hiệu chưa làm tròn ${f.n(p.unrounded)}… thì làm tròn thành ${f.n(p.rounded)}. Đây là quy ước của biểu, không phải lỗi.`,
     'denominator.mixed': (p, f) =>
       `${p.unit}: tỷ lệ đầu năm tính trên ${f.n(p.h0)} hộ, tỷ lệ cuối năm trên ${f.n(p.h1)} hộ (${f.n(sign(p.change))} hộ), nên hai tỷ lệ khác mẫu số. ` +
-      `Tỷ lệ hộ nghèo giảm ${f.n(p.points)} điểm phần trăm, nhưng số hộ nghèo giảm (${f.n(p.reduced)} hộ, tính ròng) chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm; ` +
-      (roundsToZero(p.growth) ? `riêng sự thay đổi số hộ chiếm chưa đến ${f.n('0.01')} điểm phần trăm của mức giảm.` : `riêng sự thay đổi số hộ đã chiếm khoảng ${f.n(p.growth)} điểm phần trăm của mức giảm.`),
+      (splitCase(p) === 'fell-grew'
+        ? `Tỷ lệ hộ nghèo giảm ${f.n(p.points)} điểm phần trăm, nhưng số hộ nghèo giảm (${f.n(p.reduced)} hộ, tính ròng) chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm; ` +
+          (roundsToZero(p.growth) ? `riêng sự thay đổi số hộ chiếm chưa đến ${f.n('0.01')} điểm phần trăm của mức giảm.` : `riêng sự thay đổi số hộ đã chiếm khoảng ${f.n(p.growth)} điểm phần trăm của mức giảm.`)
+        : `${splitVi(p, f, 'Tỷ lệ hộ nghèo')}.`),
     'denominator.total': (p, f) =>
       `${p.unit}: tổng số hộ thay đổi từ ${f.n(p.h0)} hộ đầu năm thành ${f.n(p.h1)} hộ cuối năm (${f.n(sign(p.change))} hộ), nên tỷ lệ đầu năm và cuối năm khác mẫu số. ` +
-      `Tỷ lệ hộ nghèo chung của ${p.unit} giảm ${f.n(p.points)} điểm phần trăm, nhưng số hộ nghèo giảm (${f.n(p.reduced)} hộ, tính ròng) chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm: ` +
-      `${roundsToZero(p.growth) ? `chưa đến ${f.n('0.01')}` : `khoảng ${f.n(p.growth)}`} điểm phần trăm của mức giảm là do riêng sự thay đổi số hộ. Cần hiểu mức giảm là mức giảm của tỷ lệ, không phải số hộ nghèo giảm chia cho tổng số hộ; phần tách của từng đơn vị được ghi ở mục thông tin.`,
+      (splitCase(p) === 'fell-grew'
+        ? `Tỷ lệ hộ nghèo chung của ${p.unit} giảm ${f.n(p.points)} điểm phần trăm, nhưng số hộ nghèo giảm (${f.n(p.reduced)} hộ, tính ròng) chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm: ` +
+          `${roundsToZero(p.growth) ? `chưa đến ${f.n('0.01')}` : `khoảng ${f.n(p.growth)}`} điểm phần trăm của mức giảm là do riêng sự thay đổi số hộ. Cần hiểu mức giảm là mức giảm của tỷ lệ, không phải số hộ nghèo giảm chia cho tổng số hộ; phần tách của từng đơn vị được ghi ở mục thông tin.`
+        : `${splitVi(p, f, `Tỷ lệ hộ nghèo chung của ${p.unit}`)}. Cần hiểu mức ${p.points.startsWith('-') ? 'tăng' : 'giảm'} là mức thay đổi của tỷ lệ, không phải số hộ nghèo thay đổi chia cho tổng số hộ; phần tách của từng đơn vị được ghi ở mục thông tin.`),
     'denominator.direction': (p, f) => {
       const rose = p.points.startsWith('-');
       return (
