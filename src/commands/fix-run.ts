@@ -14,6 +14,7 @@ import type { Finding } from '../model/finding.js';
 import type { Annex, Value } from '../model/annex.js';
 import { checkedAnything } from '../model/coverage.js';
 import type { CheckResult } from '../check-grid.js';
+import { displayRef } from '../model/grid.js';
 import type { CauseCell, Localisation } from '../locate/index.js';
 import type { FixText } from '../messages/types.js';
 import type { FixRun } from './fix-options.js';
@@ -37,7 +38,7 @@ export async function runFix(r: FixRun): Promise<FixOutcome> {
   const { lang, localisation, findings, chosen, edits, delimiter } = first;
   const refused = (reason: RefuseReason, cells: string[] = []): FixOutcome => ({ kind: 'refused', lang, reason, cells, localisation, findings });
   if (typeof chosen === 'string') {
-    if (chosen !== 'clean') return refused(chosen);
+    if (chosen !== 'clean') return refused(chosen, chosen === 'no-slip' ? noSlipCells(localisation) : []);
     const left = errorCells(findings);
     return left.length > 0 ? refused('other-errors', left) : { kind: 'copy', lang, bytes };
   }
@@ -111,6 +112,12 @@ function chosenCauses(loc: Localisation): CauseCell[] | 'clean' | RefuseReason {
   // total's households typed wrong with its rates computed from them): not written without a person's look.
   if (chosen.some((c) => c!.cells.some((x) => x.kind === undefined && x.formula === undefined))) return 'no-slip';
   return chosen.flatMap((c) => c!.cells);
+}
+
+/** The cells of the chosen causes whose value fits but looks like no typing slip (what keeps `fix` from writing). */
+function noSlipCells(loc: Localisation): string[] {
+  const chosen = loc.parts ? loc.parts.map((p) => p.causes[0]) : [loc.causes[0]];
+  return chosen.flatMap((c) => c?.cells.filter((x) => x.kind === undefined && x.formula === undefined).map((x) => displayRef(x.cell)) ?? []);
 }
 
 /** The chosen cells as edits of the input's fields: each proposed value written as the table writes its numbers. */

@@ -612,7 +612,10 @@ export function en(): Catalog {
         {
           ambiguous: `${p.count} explanations fit and povcheck cannot tell which is right (listed below).`,
           'not-pinned': 'the checks do not pin the value (listed below).',
-          'no-slip': 'the value that fits looks like no typing slip, so the cell may be right and the error elsewhere: correct it by hand after a look (listed below).',
+          'no-slip':
+            p.cells.length > 1
+              ? `the values that fit ${p.cells.join(' and ')} look like no typing slip, so those cells may be right and the error elsewhere: correct it by hand after a look (listed below).`
+              : `the value that fits ${p.cells[0] ?? 'the cell'} looks like no typing slip, so the cell may be right and the error elsewhere: correct it by hand after a look (listed below).`,
           none: 'no change of one or two cells makes all failing checks pass.',
           stopped: 'the search for causes stopped at its limit.',
           'other-errors': `errors that fix cannot correct remain (${p.cells.join(', ')}); run povcheck validate.`,

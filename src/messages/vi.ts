@@ -619,7 +619,10 @@ export function vi(): Catalog {
         {
           ambiguous: `có ${p.count} cách giải thích và povcheck không biết cách nào đúng (xem bên dưới).`,
           'not-pinned': 'các phép kiểm tra không xác định được đúng một giá trị (xem bên dưới).',
-          'no-slip': 'giá trị khớp không giống một lỗi gõ phím nào, nên có thể ô này đúng và lỗi nằm ở chỗ khác: hãy xem lại rồi tự sửa (xem bên dưới).',
+          'no-slip':
+            p.cells.length > 1
+              ? `giá trị khớp ở các ô ${p.cells.join(' và ')} không giống một lỗi gõ phím nào, nên có thể các ô này đúng và lỗi nằm ở chỗ khác: hãy xem lại rồi tự sửa (xem bên dưới).`
+              : `giá trị khớp ở ô ${p.cells[0] ?? ''} không giống một lỗi gõ phím nào, nên có thể ô này đúng và lỗi nằm ở chỗ khác: hãy xem lại rồi tự sửa (xem bên dưới).`,
           none: 'không có cách sửa một hay hai ô nào làm cho mọi phép kiểm tra đang sai đều đúng.',
           stopped: 'việc tìm nguyên nhân đã dừng ở giới hạn.',
           'other-errors': `còn lỗi mà lệnh fix không sửa được (${p.cells.join(', ')}); hãy chạy povcheck validate.`,

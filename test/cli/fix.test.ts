@@ -99,7 +99,13 @@ describe('fix refuses, writing nothing', () => {
     const r = await cli(['fix', input, '-o', join(dir, 'out.csv'), '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(existsSync(join(dir, 'out.csv'))).toBe(false);
-    expect(r.stdout).toContain('the value that fits looks like no typing slip, so the cell may be right and the error elsewhere');
+    expect(r.stdout).toContain('the value that fits G2 looks like no typing slip, so the cell may be right and the error elsewhere');
+  });
+
+  it('with two independent errors, names the cells of the one that keeps it from writing (not the slip it could fix)', async () => {
+    const r = await cli(['fix', 'fixtures/published/national-2022-regions.csv', '-o', join(tmp(), 'out.csv'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('not fixed, nothing written: the values that fit G2 and G6 look like no typing slip, so those cells may be right');
   });
 
   it('three independent slips, each the only explanation of its own errors: all three corrected', async () => {
