@@ -163,6 +163,8 @@ export const outputPath =
   (lang: Lang) =>
   (value: string): string => {
     if (/^-./.test(value)) throw new InvalidArgumentError(catalog(lang).cli.outputIsOption);
+    // `--output-file=` (a variable left empty in a script): no file, where it was taken for the working folder.
+    if (value.trim() === '') throw new InvalidArgumentError(catalog(lang).cli.outputEmpty);
     return value;
   };
 

@@ -43,4 +43,5 @@ export const enCli: CliText = {
   },
   badDate: 'Write a date as 2020-12-31 or 31/12/2020.',
   outputIsOption: 'It names an option, not a file: give the file name right after -o (a file whose name starts with - as ./-name).',
+  outputEmpty: 'No file name: give the file name right after -o.',
 };

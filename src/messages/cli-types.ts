@@ -58,4 +58,6 @@ export interface CliText {
   badDate: string;
   /** `-o --format json`: the option name was taken for the file name. */
   outputIsOption: string;
+  /** -o given an empty name (`--output-file=`). */
+  outputEmpty: string;
 }

@@ -161,4 +161,5 @@ export const viCli: CliText = {
   },
   badDate: 'Ghi ngày dạng 2020-12-31 hoặc 31/12/2020.',
   outputIsOption: 'Đây là tên một tùy chọn, không phải tên tệp: ghi tên tệp ngay sau -o (tệp có tên bắt đầu bằng - thì ghi ./-tên).',
+  outputEmpty: 'Chưa có tên tệp: ghi tên tệp ngay sau -o.',
 };

@@ -129,6 +129,20 @@ describe('validate with a configuration file', () => {
 });
 
 describe('an output file named by an option', () => {
+  it('an empty name (--output-file=, -o \'\') is refused as no file name, exit 2 (it was "it is a directory", naming no file or the input)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-out-'));
+    for (const args of [
+      ['validate', join(ROOT, 'fixtures/tuyen-quang-2020.csv'), '--format', 'json', '--output-file='],
+      ['table', join(ROOT, 'fixtures/tuyen-quang-2020.csv'), '-o', ''],
+      ['fix', join(ROOT, 'fixtures/planted/two-errors.csv'), '-o', ''],
+    ]) {
+      const r = await cli([...args, '--lang', 'en'], { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('No file name: give the file name right after -o.');
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('-o followed by an option is refused, exit 2, and no file of that name is written (it was the report\'s file)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-out-'));
     for (const args of [
