@@ -105,19 +105,24 @@ const errorCells = (fs: readonly Finding[]) => [...new Set(fs.filter((f) => f.se
 function chosenCauses(loc: Localisation): CauseCell[] | 'clean' | RefuseReason {
   if (loc.status === 'clean') return 'clean';
   if (loc.status === 'none' || loc.status === 'stopped') return loc.status;
-  const chosen = loc.parts ? loc.parts.map((p) => p.causes[0]) : [loc.causes[0]];
+  const chosen = firstCauses(loc);
   if (chosen.some((c) => c === undefined || c.confidence !== 'unique')) return 'ambiguous';
   if (chosen.some((c) => !c!.pinned || c!.cells.some((x) => x.proposed === undefined))) return 'not-pinned';
   // A value that fits but looks like no typing slip may be a correct cell bent to fit an error elsewhere (the
   // total's households typed wrong with its rates computed from them): not written without a person's look.
-  if (chosen.some((c) => c!.cells.some((x) => x.kind === undefined && x.formula === undefined))) return 'no-slip';
+  if (chosen.some((c) => c!.cells.some(noSlip))) return 'no-slip';
   return chosen.flatMap((c) => c!.cells);
 }
 
-/** The cells of the chosen causes whose value fits but looks like no typing slip (what keeps `fix` from writing). */
+/** The first cause of each independent error: the ones `fix` would write. */
+const firstCauses = (loc: Localisation) => (loc.parts ? loc.parts.map((p) => p.causes[0]) : [loc.causes[0]]);
+
+/** A cell whose value fits but looks like no typing slip (and holds no formula): what keeps `fix` from writing. */
+const noSlip = (x: CauseCell) => x.kind === undefined && x.formula === undefined;
+
+/** The cells of the first causes that look like no typing slip, for the refusal to name. */
 function noSlipCells(loc: Localisation): string[] {
-  const chosen = loc.parts ? loc.parts.map((p) => p.causes[0]) : [loc.causes[0]];
-  return chosen.flatMap((c) => c?.cells.filter((x) => x.kind === undefined && x.formula === undefined).map((x) => displayRef(x.cell)) ?? []);
+  return firstCauses(loc).flatMap((c) => c?.cells.filter(noSlip).map((x) => displayRef(x.cell)) ?? []);
 }
 
 /** The chosen cells as edits of the input's fields: each proposed value written as the table writes its numbers. */

@@ -8,7 +8,7 @@ import { enCli } from './cli-en.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
 import type { SpreadsheetError } from '../model/grid.js';
-import { count, firstThree, namedPaths, splitCase } from './number-format.js';
+import { count, firstThree, namedPaths, splitCase, unsigned } from './number-format.js';
 import { enRelations } from './en-relations.js';
 
 /** A count the report makes (findings, files, units), grouped as English writes it: 87,299. */
@@ -58,7 +58,6 @@ const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
 /** A figure that rounds to zero at the printed precision (`0.00`, `-0.00`): said as "less than 0.01", never "about 0.00". */
 const roundsToZero = (plain: string) => /^-?0(?:\.0*)?$/.test(plain);
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-const unsigned = (plain: string) => (plain.startsWith('-') ? plain.slice(1) : plain);
 
 /** The split of a rate's change for the three cases (number-format.ts splitCase) the first sentence does not cover. */
 function splitEn(p: { points: string; reduced: string; share: string; growth: string; change: string }, f: Fmt, rate: string): string {

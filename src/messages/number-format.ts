@@ -78,3 +78,6 @@ export function firstEight(items: readonly (string | number)[], more: (n: number
 export function splitCase(p: { points: string; change: string }): 'fell-grew' | 'fell-shrank' | 'rose-grew' | 'rose-shrank' {
   return `${p.points.startsWith('-') ? 'rose' : 'fell'}-${p.change.startsWith('-') ? 'shrank' : 'grew'}` as const;
 }
+
+/** A plain figure without its minus sign (`-0.16` → `0.16`), for sentences that say the direction in words. */
+export const unsigned = (plain: string): string => (plain.startsWith('-') ? plain.slice(1) : plain);

@@ -8,7 +8,7 @@ import { viCli } from './cli-vi.js';
 import type { SpreadsheetError } from '../model/grid.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
-import { count, firstThree, namedPaths, splitCase } from './number-format.js';
+import { count, firstThree, namedPaths, splitCase, unsigned } from './number-format.js';
 import { viRelations } from './vi-relations.js';
 
 /** A count the report makes (findings, files, units), grouped as Vietnamese writes it: 87.299. */
@@ -57,7 +57,6 @@ const SPREADSHEET_ERROR_VI: Record<SpreadsheetError, string> = {
 const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
 /** A figure that rounds to zero at the printed precision (`0.00`, `-0.00`): said as "less than 0.01", never "about 0.00". */
 const roundsToZero = (plain: string) => /^-?0(?:\.0*)?$/.test(plain);
-const unsigned = (plain: string) => (plain.startsWith('-') ? plain.slice(1) : plain);
 
 /** The split of a rate's change for the three cases (en.ts splitCase) the first sentence does not cover. */
 function splitVi(p: { points: string; reduced: string; share: string; growth: string; change: string }, f: Fmt, rate: string): string {
