@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { PovcheckError, type ConfigProblem } from './errors.js';
 import type { Indicator } from './model/indicators.js';
 import type { Lang } from './model/lang.js';
+import { clip } from './model/echo.js';
 import { labelKey, unitKey } from './shape/normalize.js';
 import type { ShapeOptions } from './shape/index.js';
 import type { FailOn } from './model/fail-on.js';
@@ -70,16 +71,16 @@ interface AjvError {
   message?: string;
 }
 
-/** ajv's errors → problems the message catalogues can word (in Vietnamese too). */
+/** ajv's errors → problems the message catalogues can word (in Vietnamese too); the configuration's own keys cut (model/echo.ts). */
 export function toProblems(errors: readonly AjvError[]): ConfigProblem[] {
   const out: ConfigProblem[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
-    const pointer = e.instancePath;
+    const pointer = clip(e.instancePath);
     let p: ConfigProblem;
-    if (e.propertyName !== undefined) p = { pointer, kind: 'unknown-key', key: e.propertyName };
-    else if (e.keyword === 'propertyNames') p = { pointer, kind: 'unknown-key', key: String(e.params.propertyName) };
-    else if (e.keyword === 'additionalProperties') p = { pointer, kind: 'unknown-key', key: String(e.params.additionalProperty) };
+    if (e.propertyName !== undefined) p = { pointer, kind: 'unknown-key', key: clip(e.propertyName) };
+    else if (e.keyword === 'propertyNames') p = { pointer, kind: 'unknown-key', key: clip(String(e.params.propertyName)) };
+    else if (e.keyword === 'additionalProperties') p = { pointer, kind: 'unknown-key', key: clip(String(e.params.additionalProperty)) };
     else if (e.keyword === 'enum') p = { pointer, kind: 'enum', allowed: (e.params.allowedValues as unknown[]).map(String) };
     else if (e.keyword === 'type') p = { pointer, kind: 'type', type: String(e.params.type).split(',')[0]! };
     else if (e.keyword === 'required') p = { pointer, kind: 'required', key: String(e.params.missingProperty) };

@@ -18,6 +18,7 @@ import type { CheckOptions, RuleLevels, ValidateOptions } from './model/options.
 import { relevel, withoutOffRules } from './rules/levels.js';
 import { checkShaped, type CheckResult } from './check-grid.js';
 import { shape, shapeTable } from './shape/index.js';
+import { clip } from './model/echo.js';
 
 /**
  * Validates one file. Never throws for bad input: an unreadable file comes back with status 'unreadable'
@@ -64,7 +65,7 @@ export function checkShapedFile(s: ShapedFile, opts: ValidateOptions = {}): File
     const source = sourceOf(s.input);
     const checked = { ...checkShaped(s.shaped, opts), ...(s.shaped.grid ? { grid: s.shaped.grid } : {}) };
     // `--sheet` names a workbook's sheet: a text file has one table, read whole, and the report says so.
-    return tableResult(s.file, { ...checked, source: opts.sheet !== undefined && source.kind === 'delimited' ? { ...source, sheetNotApplied: opts.sheet } : source }, opts);
+    return tableResult(s.file, { ...checked, source: opts.sheet !== undefined && source.kind === 'delimited' ? { ...source, sheetNotApplied: clip(opts.sheet) } : source }, opts);
   } catch (e) {
     return unreadableResult(s.file, e);
   }

@@ -10,6 +10,7 @@ import type { ValidateOptions, ValidateRun } from './model/options.js';
 import { resolveTargetUnit, type Target, type TargetSet } from './targets/index.js';
 import type { Annex } from './model/annex.js';
 import { checkShapedFile, compileFor, isShapedFile, shapeFile, validateFile, withFindings, type ShapedFile } from './pipeline.js';
+import { clip } from './model/echo.js';
 
 /** What the command line lends a run: a progress bar for a file, and how an unexpected fault is named. */
 export interface RunHooks {
@@ -158,7 +159,7 @@ export function unmatchedTargets(set: TargetSet, results: readonly FileResult[])
   return set.targets
     .map((t, i) => ({ t, i }))
     .filter(({ i }) => readable.every((r) => r.targetsUnmatched?.includes(i)))
-    .map(({ t, i }) => new PovcheckError('TARGET_UNIT', { unit: t.unit, known, index: i + 1, tables, ...candidatesIn(t, first) }, { file: set.source }));
+    .map(({ t, i }) => new PovcheckError('TARGET_UNIT', { unit: clip(t.unit), known, index: i + 1, tables, ...candidatesIn(t, first) }, { file: set.source }));
 }
 
 /** The units of `annex` a target's name without marks fits, spelt differently (`Tân Hòa`, `Tân Hóa`), when it fits several. */

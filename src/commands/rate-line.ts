@@ -7,7 +7,7 @@ import { exactRate, rate, terminates, RATE_DECIMALS } from '../calc/annex-math.j
 import { plain, type Dec } from '../calc/decimal.js';
 import { formatPlain } from '../messages/index.js';
 import { MAX_FIGURE_DIGITS, parseNumber } from '../shape/numbers.js';
-import { clip } from '../shape/draft.js';
+import { clip } from '../model/echo.js';
 
 /** Decimals shown of a quotient that does not terminate. */
 const SHOWN = 10;

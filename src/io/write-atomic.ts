@@ -49,6 +49,20 @@ function statOrUndefined(path: string, target: string): Stats | undefined {
   }
 }
 
+/**
+ * A symbolic link to nothing is refused, as `cp` refuses it: replacing the link would lose where it pointed, and
+ * following it would create a file wherever it points (anywhere on the machine).
+ */
+function refuseDanglingLink(target: string): void {
+  let link = false;
+  try {
+    link = lstatSync(target).isSymbolicLink();
+  } catch {
+    return; // nothing there: a new file
+  }
+  if (link) throw new PovcheckError('WRITE_FAILED', { detail: 'dangling-link' }, { file: target });
+}
+
 /** Refuses (OUTPUT_IS_INPUT) when `st`, the target, is the same file as one of the run's inputs. */
 function protectInputs(target: string, st: Stats | undefined, inputs: readonly string[]): void {
   if (!st) return;
@@ -233,6 +247,7 @@ export async function writeFileAtomic(target: string, data: OutputData, inputs: 
     if (!st) throw new PovcheckError('WRITE_FAILED', { detail: 'EBADF' }, { file: target });
     return writeToDescriptor(target, fd, data);
   }
+  if (!st) refuseDanglingLink(target);
   if (st && st.isDirectory()) throw new PovcheckError('WRITE_FAILED', { detail: 'EISDIR' }, { file: target });
   if (st && !st.isFile()) {
     if (!st.isCharacterDevice() && !st.isFIFO()) throw new PovcheckError('WRITE_FAILED', { detail: 'not-a-file' }, { file: target });

@@ -868,6 +868,7 @@ export function en(): Catalog {
             EBADF: 'no such open descriptor',
             'not-a-file': 'neither a regular file, a character device nor a named pipe',
             'not-regular': 'not a regular file: a job summary is appended to one',
+            'dangling-link': 'a symbolic link to a file that does not exist: give the file itself',
           } as Record<string, string>)[p.detail] ?? p.detail
         })`,
       INTERNAL: (p) => `internal error (${p.detail}); please report it with the file`,

@@ -875,6 +875,7 @@ export function vi(): Catalog {
             EBADF: 'không có bộ mô tả tệp đang mở này',
             'not-a-file': 'không phải tệp thường, thiết bị ký tự hay ống có tên',
             'not-regular': 'không phải tệp thường: bản tóm tắt của job chỉ được ghi nối vào tệp thường',
+            'dangling-link': 'đây là liên kết tượng trưng (symbolic link) trỏ tới một tệp không tồn tại: hãy ghi thẳng tên tệp',
           } as Record<string, string>)[p.detail] ?? p.detail
         })`,
       INTERNAL: (p) => `lỗi nội bộ (${p.detail}); xin báo lỗi này kèm tệp`,

@@ -32,6 +32,7 @@ import { a1, columnLetters, parseA1, type Cell, type Grid, type HiddenContent } 
 import { displayedDigits, parseNumberFormat } from './number-format.js';
 import { DEFAULT_LIMITS, inspectZip, readPart, type WorkbookLimits, type ZipEntry } from './zip-guard.js';
 import { streamXml, XmlError, type XmlHandlers } from './xml-stream.js';
+import { clip } from '../model/echo.js';
 
 export interface WorkbookReadOptions {
   /** Sheet name or 1-based position ("2"); the first sheet when absent. */
@@ -128,7 +129,7 @@ function readWorkbookInfo(parts: Parts, limits: WorkbookLimits): WorkbookInfo {
       if (name === 'sheet') {
         if (listed.length >= limits.maxSheets) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'sheets', limit: limits.maxSheets });
         const rid = Object.keys(a).find((k) => k === 'r:id' || k.endsWith(':id'));
-        listed.push({ name: a.name ?? '', rid: rid !== undefined ? a[rid] : undefined, hidden: a.state === 'hidden' || a.state === 'veryHidden' });
+        listed.push({ name: clip(a.name ?? ''), rid: rid !== undefined ? a[rid] : undefined, hidden: a.state === 'hidden' || a.state === 'veryHidden' });
       } else if (name === 'workbookPr') {
         date1904 = a.date1904 === '1' || a.date1904 === 'true';
       }
@@ -154,6 +155,11 @@ function readWorkbookInfo(parts: Parts, limits: WorkbookLimits): WorkbookInfo {
 function pickSheet(sheets: readonly SheetEntry[], wanted: string | undefined): SheetEntry {
   if (sheets.length === 0) throw invalid({ damage: 'no-worksheet' });
   if (wanted === undefined) return sheets[0]!;
+  return sheetNamed(sheets, clip(wanted));
+}
+
+/** The sheet `wanted` names (sheet names are cut as every echoed text is: model/echo.ts), or SHEET_NOT_FOUND. */
+function sheetNamed(sheets: readonly SheetEntry[], wanted: string): SheetEntry {
   const exact = sheets.find((s) => s.name === wanted);
   if (exact) return exact;
   const folded = sheets.find((s) => foldKey(s.name) === foldKey(wanted) && foldKey(wanted) !== '');

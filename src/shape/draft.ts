@@ -3,6 +3,7 @@
  * indicators and value cells are, before numbers are parsed.
  */
 import { cellAt, cellText, type Cell, type Grid } from '../model/grid.js';
+import { clip } from '../model/echo.js';
 import { foldKey } from './normalize.js';
 import type { LongTable } from '../model/long-table.js';
 import type { LocaleDecision } from './numbers.js';
@@ -118,20 +119,12 @@ export function newDraft(layout: 'wide' | 'long'): Draft {
   return { layout, units: [], indicators: [], labelCells: {}, values: [], findings: [], langVotes: { vi: 0, en: 0 } };
 }
 
-/** Longest input text povcheck repeats back (names, typed values): longer is garbage, and reports must stay readable. */
-export const MAX_ECHO = 120;
-
 /**
  * The longest name kept whole (a unit's, a heading's): a name is its unit's identity and is written back by `table`,
- * so one cut at MAX_ECHO made two long names one (a false duplicate) and changed the name written; longer than this
+ * so one cut at MAX_ECHO (model/echo.ts) made two long names one (a false duplicate) and changed the name written; longer than this
  * it is no name but a note, cut with an ellipsis.
  */
 export const MAX_NAME = 1_000;
-
-/** `text`, cut to `max` characters with an ellipsis. */
-export function clip(text: string, max = MAX_ECHO): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 /** List markers of a breakdown row: `- Chuyển sang hộ cận nghèo`, `+ Do chết, chuyển đi`, `• …`. */
 export const LIST_MARKER = /^\s*[-–—+*•·]\s*/u;

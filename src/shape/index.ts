@@ -15,7 +15,8 @@ import { isBlank, RowValues, UnitList, type Annex, type NumberLocale, type Parti
 import type { Finding } from '../model/finding.js';
 import { writesVietnamese, type Lang } from '../model/lang.js';
 import { levelOfTotal, totalMatcher } from './aliases.js';
-import { clip, type Draft, type DraftUnit } from './draft.js';
+import { clip } from '../model/echo.js';
+import { type Draft, type DraftUnit } from './draft.js';
 import { LongReader, readLong } from './long.js';
 import type { DelimitedTable } from '../read/csv.js';
 import { aliasedUnitKey, unitKey } from './normalize.js';

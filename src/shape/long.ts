@@ -20,7 +20,8 @@ import {
   isUnitHeader,
   isYearHeader,
 } from './aliases.js';
-import { clip, columnTexts, MAX_NAME, unknownLabelParams, newDraft, partName, takeIndicators, tidyName, unnamedTotal, type Draft } from './draft.js';
+import { clip } from '../model/echo.js';
+import { columnTexts, MAX_NAME, unknownLabelParams, newDraft, partName, takeIndicators, tidyName, unnamedTotal, type Draft } from './draft.js';
 import type { LabelLine } from './scan.js';
 import { adminLevel, anotherTableTitle, blockCandidate, closesTable, isOfWhichName } from './structure.js';
 import { foldKey } from './normalize.js';

@@ -19,6 +19,7 @@ import { MAX_SIDE_FILE_BYTES, readFileBytes } from '../read/index.js';
 import { isTotalName } from '../shape/aliases.js';
 import { aliasedUnitKey, unitKey } from '../shape/normalize.js';
 import { sameUnitName } from '../shape/spelling.js';
+import { clip } from '../model/echo.js';
 
 export type { TargetOp } from '../calc/annex-math.js';
 export const TARGET_OPS: readonly TargetOp[] = ['>=', '<=', '='];
@@ -64,7 +65,7 @@ export function targetsFromEntries(list: readonly unknown[]): Target[] {
     const index = i + 1;
     const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     const bad = (field: 'unit' | 'indicator' | 'op' | 'value', v: unknown) =>
-      new PovcheckError('TARGETS_INVALID', { reason: 'field', index, field, ...(v !== undefined ? { text: typeof v === 'string' ? v : JSON.stringify(v) } : {}) });
+      new PovcheckError('TARGETS_INVALID', { reason: 'field', index, field, ...(v !== undefined ? { text: clip(typeof v === 'string' ? v : JSON.stringify(v)) } : {}) });
     if (typeof e.unit !== 'string' || e.unit.trim() === '') throw bad('unit', e.unit);
     if (typeof e.indicator !== 'string' || !isIndicator(e.indicator)) throw bad('indicator', e.indicator);
     if (!isOp(e.op)) throw bad('op', e.op);
@@ -117,10 +118,10 @@ export function resolveTargetUnit(name: string, units: Iterable<Unit>, total?: U
   for (const u of units) if (u.key === key && sameUnitName(name, u.name)) fits.push(u);
   // Units of one spelling (communes of one name under different districts): the first, as before.
   if (fits.length > 0 && fits.every((u) => sameUnitName(u.name, fits[0]!.name))) return fits[0]!;
-  if (fits.length > 0) throw new PovcheckError('TARGET_UNIT', { unit: name, known: [], candidates: [...new Set(fits.map((u) => u.name))] });
+  if (fits.length > 0) throw new PovcheckError('TARGET_UNIT', { unit: clip(name), known: [], candidates: [...new Set(fits.map((u) => u.name))] });
   if (total && total.key === key && sameUnitName(name, total.name)) return total;
   if (total && (unitKey(name) === TOTAL_KEYWORD || isTotalName(name))) return total;
   const list = [...units];
   const known = [...(total && !list.some((u) => u.id === total.id) ? [total] : []), ...list].map((u) => u.name);
-  throw new PovcheckError('TARGET_UNIT', { unit: name, known: [...(total ? [TOTAL_KEYWORD] : []), ...known] });
+  throw new PovcheckError('TARGET_UNIT', { unit: clip(name), known: [...(total ? [TOTAL_KEYWORD] : []), ...known] });
 }

@@ -5,7 +5,7 @@
  * (it was, by any name) nor to a FIFO (it hung).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, copyFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,5 +63,40 @@ describe('GITHUB_STEP_SUMMARY', () => {
     const r = await cli(['validate', SEED, '--format', 'github', '--lang', 'en'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: join(dir, 'summary.fifo') } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('not a regular file: a job summary is appended to one');
+  });
+});
+
+describe('texts a side file or an option gives are repeated cut, never whole', () => {
+  const long = (c: string) => c.repeat(1_000_000);
+  it.each([
+    ['a configuration\'s sheet', { sheet: long('x') }, 0],
+    ['a configuration\'s unknown key', { [long('k')]: 1 }, 2],
+  ])('%s', async (_what, config, code) => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'povcheck.json'), JSON.stringify(config));
+    const r = await cli(['validate', SEED, '--config', 'povcheck.json', '--lang', 'en', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(code);
+    expect(r.stdout.length + r.stderr.length).toBeLessThan(20_000);
+    expect(r.stdout + r.stderr).toMatch(/[xk]{100}…/);
+  });
+
+  it.each([
+    ['unit', { unit: long('u'), indicator: 'rate_reduced', op: '>=', value: '2' }],
+    ['value', { unit: 'Na Hang', indicator: 'rate_reduced', op: '>=', value: `${long('9')}x` }],
+  ])('a targets file\'s %s', async (_what, entry) => {
+    const dir = tmp();
+    writeFileSync(join(dir, 't.json'), JSON.stringify({ targets: [entry] }));
+    const r = await cli(['validate', SEED, '--targets', 't.json', '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.length).toBeLessThan(1_000);
+    expect(r.stderr).toMatch(/[u9]{100}…/);
+  });
+
+  it('--sheet naming no sheet of a workbook', async () => {
+    const book = join(FIXTURES, 'published', 'xlsx', readdirSync(join(FIXTURES, 'published', 'xlsx')).find((f) => f.endsWith('.xlsx'))!);
+    const r = await cli(['validate', book, '--sheet', 's'.repeat(100_000), '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect((r.stdout + r.stderr).length).toBeLessThan(5_000);
+    expect(r.stdout + r.stderr).toMatch(/s{100}…/);
   });
 });

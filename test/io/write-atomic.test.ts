@@ -74,6 +74,14 @@ describe('special files are written, never replaced (issue 13, item 5)', () => {
     expect(readdirSync('/dev').filter((f) => f.startsWith('.null.'))).toEqual([]);
   });
 
+  it('a symbolic link to nothing is refused and stays the link it was (it was replaced by a file)', async () => {
+    const link = join(dir, 'dangling.csv');
+    symlinkSync(join(dir, 'missing', 'target.csv'), link);
+    await expect(writeFileAtomic(link, 'x')).rejects.toMatchObject({ code: 'WRITE_FAILED', params: { detail: 'dangling-link' } });
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+  });
+
   it('a directory is refused with the reason', async () => {
     await expect(writeFileAtomic(dir, 'x')).rejects.toMatchObject({ code: 'WRITE_FAILED', params: { detail: 'EISDIR' } });
   });
