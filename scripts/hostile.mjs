@@ -24,7 +24,7 @@ import { chmodSync, linkSync, mkdirSync, readFileSync, statSync, utimesSync, wri
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { annexSheet, deepXml, docx, docxBomb, docxNested, docxTable, sharedStrings, sheetXml, str, workbook, workbookParts, writeZip, zeroBomb } from './ooxml.mjs';
+import { annexSheet, deepXml, docx, docxBomb, docxNested, docxTable, para, sharedStrings, sheetXml, str, workbook, workbookParts, writeZip, zeroBomb } from './ooxml.mjs';
 import { readZip } from './zip.mjs';
 import { hierarchyRecords, hierarchyUnits, longRecords, serialize, SEED, wideRecords, annexRate } from './fixtures.mjs';
 
@@ -114,6 +114,29 @@ export function buildCorpus(dir) {
   unreadable('a sheet that is not XML', ['validate', put('not-xml.xlsx', workbook([['S', '<worksheet><sheetData><<<']]))]);
   unreadable('a control character raw in the sheet XML', ['validate', put('control-in-xml.xlsx', workbook([['S', annex.replace('Xã A', 'Xã \u0001A')]]))]);
   unreadable('an ODS named .xlsx', ['validate', put('ods.xlsx', writeZip([['mimetype', Buffer.from('application/vnd.oasis.opendocument.spreadsheet')], ['content.xml', Buffer.from('<x/>')]]))]);
+  // A reference no worksheet has: never placed beside the cell before it, nor dropped (Excel will not open the file).
+  const says = (text) => (r) => ((r.stdout + r.stderr).includes(text) ? undefined : `the reason does not name ${text}`);
+  unreadable('a cell past column XFD', ['validate', put('cell-past-xfd.xlsx', workbook([['S', annex.replace('<c r="D4">', '<c r="ZZZZZZZZZZZZZZ4">')]]))], { check: says('ZZZZZZZZZZZZZZ4') });
+  unreadable('a cell in row 0', ['validate', put('cell-row-0.xlsx', workbook([['S', annex.replace('<c r="D4">', '<c r="D0">')]]))], { check: says('D0') });
+  unreadable('a merged range from row 0', ['validate', put('merge-row-0.xlsx', workbook([['S', annex.replace('</sheetData>', `</sheetData>${merge(['A0:B1'])}`)]]))], { check: says('A0:B1') });
+  // Two parts of one name: programs differ in which they read (a reviewer and a checker could see different tables).
+  const changed = annexSheet([['Toàn tỉnh', 30, 5, 25], ['Xã A', 10, 2, 8], ['Xã B', 20, 3, 99]]);
+  const twice = (first, second) => writeZip([...workbookParts([['S', '']]), ['xl/worksheets/sheet1.xml', Buffer.from(first)], ['xl/worksheets/sheet1.xml', Buffer.from(second)]]);
+  unreadable('a sheet part twice, the good one first', ['validate', put('part-twice-a.xlsx', twice(annex, changed))], { check: says('xl/worksheets/sheet1.xml') });
+  unreadable('a sheet part twice, the good one last', ['validate', put('part-twice-b.xlsx', twice(changed, annex))], { check: says('xl/worksheets/sheet1.xml') });
+  const plan = readZip(docx(para('Tỷ lệ hộ nghèo năm 2020 là 5,00%.')));
+  unreadable('a .docx with word/document.xml twice', ['validate', put('docx-part-twice.docx', writeZip([...plan.entries(), ['word/document.xml', plan.get('word/document.xml')]]))], { check: says('word/document.xml') });
+  // A damaged end record is said to be damaged, not "ZIP64".
+  const endRecord = (bytes, edit) => {
+    const b = Buffer.from(bytes);
+    edit(b, b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])));
+    return b;
+  };
+  const notZip64 = (r) => (/ZIP64/.test(r.stdout + r.stderr) ? 'a damaged end record called ZIP64' : undefined);
+  unreadable('an end record counting 0xFFFF parts', ['validate', put('end-count-ffff.xlsx', endRecord(good, (b, e) => b.writeUInt16LE(0xffff, e + 10)))], { check: notZip64 });
+  unreadable('an end record counting one part fewer', ['validate', put('end-count-less.xlsx', endRecord(good, (b, e) => b.writeUInt16LE(b.readUInt16LE(e + 10) - 1, e + 10)))], { check: notZip64 });
+  unreadable('an end record placing the directory outside the file', ['validate', put('end-outside.xlsx', endRecord(good, (b, e) => b.writeUInt32LE(0xffffffff, e + 16)))], { check: notZip64 });
+  unreadable('a .docx end record of 0xFF bytes', ['validate', put('docx-end-ff.docx', endRecord(docx(para('x')), (b, e) => b.fill(0xff, e + 4, e + 20)))], { check: notZip64 });
 
   /* ---------- Word documents (for the plan-document reader; today validate names them and stops) ---------- */
   unreadable('a .docx zip bomb', ['validate', put('docx-bomb.docx', docxBomb(1024))]);

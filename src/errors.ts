@@ -138,17 +138,23 @@ export type PovcheckErrorCode = keyof ErrorParams;
 
 /**
  * What is wrong with a ZIP container (workbook or document), worded by the catalogues: no central directory (cut
- * short), a damaged directory, a part damaged, cut short, packed with an unknown method, not unpacking, or
- * unpacking to another size than its header says; a workbook without its workbook part or any worksheet, a cell
- * naming a shared text the workbook lacks, a sheet whose part is missing.
+ * short), a damaged directory, an end record that places the directory outside the file (`outside`), not where the
+ * directory ends (`place`) or counts another number of parts than it holds (`count`), two parts of one name
+ * (`part-twice`: programs differ in which they read), a part damaged, cut short, packed with an unknown method, not
+ * unpacking, or unpacking to another size than its header says; a workbook without its workbook part or any
+ * worksheet, a cell naming a shared text the workbook lacks, a sheet whose part is missing; a reference no worksheet
+ * has (a cell, a row, a merged range, hidden columns past XFD or row 1,048,576, row 0, not a reference at all).
  */
 export type ContainerDamage =
   | { damage: 'no-directory' | 'directory' | 'no-workbook' | 'no-worksheet' }
-  | { damage: 'part-header' | 'part-short' | 'part-larger' | 'part-size'; part: string }
+  | { damage: 'end-record'; fault: 'outside' | 'place' }
+  | { damage: 'end-record'; fault: 'count'; listed: number; found: number }
+  | { damage: 'part-twice' | 'part-header' | 'part-short' | 'part-larger' | 'part-size'; part: string }
   | { damage: 'part-method'; part: string; method: number }
   | { damage: 'part-inflate'; part: string; code: string }
   | { damage: 'shared-string'; cell: string; index: string }
-  | { damage: 'sheet-missing'; sheet: string; part: string };
+  | { damage: 'sheet-missing'; sheet: string; part: string }
+  | { damage: 'cell-ref' | 'row-ref' | 'merge-ref' | 'col-ref'; sheet: string; ref: string };
 
 /** An XML part that is not well-formed (`detail`: the XML parser's own words) or declares a DOCTYPE. */
 export type XmlDamage = { part: string; xml: 'syntax'; detail: string } | { part: string; xml: 'doctype' };

@@ -136,6 +136,9 @@ const item = (c: CauseCellText, f: Fmt) => {
   return `${cellName(c, f)} holds ${f.n(c.actual)}${formulaNote(c.formula)}, ${value}${c.kind ? ` (${SLIP_EN[c.kind]})` : ''}`;
 };
 
+/** Said of a workbook part no spreadsheet program writes (a reference outside any worksheet). */
+const NOT_SAVED_BY_A_SPREADSHEET = 'the file is damaged or was not saved by a spreadsheet program';
+
 /** What is wrong with a workbook's or document's ZIP container or one of its XML parts (errors.ts ContainerDamage, XmlDamage). */
 function containerDamage(p: ContainerDamage | XmlDamage, office: string): string {
   if ('xml' in p) {
@@ -148,6 +151,16 @@ function containerDamage(p: ContainerDamage | XmlDamage, office: string): string
       return 'no ZIP central directory; the file is cut short or damaged';
     case 'directory':
       return 'damaged ZIP central directory';
+    case 'end-record':
+      return `damaged ZIP end record: ${
+        p.fault === 'count'
+          ? `it counts ${p.listed.toLocaleString('en-US')} parts, the central directory holds ${p.found.toLocaleString('en-US')}`
+          : p.fault === 'outside'
+            ? 'it places the central directory outside the file'
+            : 'it does not point to the central directory'
+      }`;
+    case 'part-twice':
+      return `the ZIP holds two parts named ${p.part} (programs differ in which one they read, so two programs could show different contents)`;
     case 'part-header':
       return `damaged ZIP part ${p.part}`;
     case 'part-short':
@@ -168,6 +181,14 @@ function containerDamage(p: ContainerDamage | XmlDamage, office: string): string
       return `cell ${p.cell} refers to text number ${p.index}, which the workbook does not have`;
     case 'sheet-missing':
       return `the sheet "${p.sheet}" (${p.part}) is missing`;
+    case 'cell-ref':
+      return `the sheet "${p.sheet}" has a cell at ${p.ref}, which no worksheet has (columns A to XFD, rows 1 to 1,048,576); ${NOT_SAVED_BY_A_SPREADSHEET}`;
+    case 'row-ref':
+      return `the sheet "${p.sheet}" has a row numbered ${p.ref}, which no worksheet has (rows 1 to 1,048,576); ${NOT_SAVED_BY_A_SPREADSHEET}`;
+    case 'merge-ref':
+      return `the sheet "${p.sheet}" merges ${p.ref}, which is no range of a worksheet (columns A to XFD, rows 1 to 1,048,576); ${NOT_SAVED_BY_A_SPREADSHEET}`;
+    case 'col-ref':
+      return `the sheet "${p.sheet}" hides columns ${p.ref}, which no worksheet has (columns 1 to 16,384); ${NOT_SAVED_BY_A_SPREADSHEET}`;
   }
 }
 

@@ -138,6 +138,9 @@ const item = (c: CauseCellText, f: Fmt) => {
   return `${cellName(c, f)} ghi ${f.n(c.actual)}${formulaNote(c.formula)}, ${value}${c.kind ? ` (${SLIP_VI[c.kind]})` : ''}`;
 };
 
+/** Said of a workbook part no spreadsheet program writes (a reference outside any worksheet). */
+const NOT_SAVED_BY_A_SPREADSHEET = 'tệp bị hỏng hoặc không được lưu bằng chương trình bảng tính';
+
 /** Chỗ hỏng của vỏ ZIP hay một phần XML của sổ tính, văn bản (errors.ts ContainerDamage, XmlDamage). */
 function containerDamage(p: ContainerDamage | XmlDamage, office: string): string {
   if ('xml' in p) {
@@ -150,6 +153,16 @@ function containerDamage(p: ContainerDamage | XmlDamage, office: string): string
       return 'không có mục lục ZIP (central directory): tệp bị cắt cụt hoặc bị hỏng';
     case 'directory':
       return 'mục lục ZIP (central directory) bị hỏng';
+    case 'end-record':
+      return `bản ghi kết thúc mục lục ZIP (end of central directory) bị hỏng: ${
+        p.fault === 'count'
+          ? `bản ghi nói có ${p.listed.toLocaleString('vi-VN')} phần, nhưng mục lục ZIP có ${p.found.toLocaleString('vi-VN')} phần`
+          : p.fault === 'outside'
+            ? 'bản ghi đặt mục lục ZIP ra ngoài tệp'
+            : 'bản ghi không trỏ tới mục lục ZIP'
+      }`;
+    case 'part-twice':
+      return `tệp ZIP có hai phần cùng tên ${p.part} (mỗi chương trình có thể chọn đọc một phần khác nhau, nên nội dung hiện ra có thể khác nhau)`;
     case 'part-header':
       return `phần ${p.part} trong tệp ZIP bị hỏng`;
     case 'part-short':
@@ -170,6 +183,14 @@ function containerDamage(p: ContainerDamage | XmlDamage, office: string): string
       return `ô ${p.cell} trỏ tới chuỗi văn bản số ${p.index}, nhưng sổ tính không có chuỗi này`;
     case 'sheet-missing':
       return `thiếu trang tính "${p.sheet}" (${p.part})`;
+    case 'cell-ref':
+      return `trang tính "${p.sheet}" có ô ở địa chỉ ${p.ref}, địa chỉ mà không trang tính nào có (cột A đến XFD, hàng 1 đến 1.048.576); ${NOT_SAVED_BY_A_SPREADSHEET}`;
+    case 'row-ref':
+      return `trang tính "${p.sheet}" có hàng số ${p.ref}, số hàng mà không trang tính nào có (hàng 1 đến 1.048.576); ${NOT_SAVED_BY_A_SPREADSHEET}`;
+    case 'merge-ref':
+      return `trang tính "${p.sheet}" gộp ô ${p.ref}, không phải vùng ô của trang tính (cột A đến XFD, hàng 1 đến 1.048.576); ${NOT_SAVED_BY_A_SPREADSHEET}`;
+    case 'col-ref':
+      return `trang tính "${p.sheet}" ẩn các cột ${p.ref}, số cột mà không trang tính nào có (cột 1 đến 16.384); ${NOT_SAVED_BY_A_SPREADSHEET}`;
   }
 }
 

@@ -68,6 +68,10 @@ export interface Grid {
   readonly source: SourceInfo;
 }
 
+/** A worksheet's extent: rows 1 to 1,048,576 and columns A to XFD, as Excel and LibreOffice have them. */
+export const SHEET_ROWS = 1_048_576;
+export const SHEET_COLS = 16_384;
+
 /** 0-based column index → spreadsheet letters (0 → A, 25 → Z, 26 → AA). */
 export function columnLetters(col: number): string {
   let n = col + 1;
@@ -94,6 +98,12 @@ export function parseA1(ref: string): { row: number; col: number } | undefined {
   let col = 0;
   for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** "I6" → { row: 5, col: 8 } when the reference lies within a worksheet (A1 to XFD1048576); else undefined. */
+export function parseSheetA1(ref: string): { row: number; col: number } | undefined {
+  const at = parseA1(ref);
+  return at && at.row < SHEET_ROWS && at.col < SHEET_COLS ? at : undefined;
 }
 
 /** Whitespace as Excel users type it, including no-break and narrow spaces. */

@@ -7,6 +7,9 @@
  * count a hostile file could inflate (sheets, merges, shared strings and their length, one text, cells, the
  * extent of the content, XML depth and elements) has a limit (WorkbookLimits) past which the file is refused.
  *
+ * - References: a cell, row, merged range or hidden columns outside a worksheet (past XFD or row 1,048,576, row 0,
+ *   or no reference at all) refuse the workbook, naming the sheet and the reference: no spreadsheet program
+ *   writes one, Excel will not open the file, and where such a cell belongs cannot be told.
  * - Sheet: the first by default; `sheet` picks one by name (exact, then ignoring case and diacritics) or by
  *   1-based position. Every cell carries the sheet's name.
  * - Numbers stored as numbers: exact digits at the precision the cell displays (number-format.ts) in
@@ -28,7 +31,7 @@
  */
 import { PovcheckError, type ContainerDamage } from '../errors.js';
 import { foldKey } from '../shape/normalize.js';
-import { a1, columnLetters, parseA1, type Cell, type Grid, type HiddenContent } from '../model/grid.js';
+import { a1, columnLetters, parseA1, parseSheetA1, SHEET_COLS, SHEET_ROWS, type Cell, type Grid, type HiddenContent } from '../model/grid.js';
 import { displayedDigits, parseNumberFormat } from './number-format.js';
 import { DEFAULT_LIMITS, inspectZip, readPart, type WorkbookLimits, type ZipEntry } from './zip-guard.js';
 import { streamXml, XmlError, type XmlHandlers } from './xml-stream.js';
@@ -415,19 +418,21 @@ function openElement(st: SheetState, name: string, a: Readonly<Record<string, st
   if (name === 'sheetData') st.inSheetData = true;
   else if (name === 'mergeCell') {
     if (st.merges.length >= st.limits.maxMerges) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'merges', limit: st.limits.maxMerges });
-    if (a.ref !== undefined) st.merges.push(a.ref);
+    if (a.ref !== undefined) st.merges.push(mergeRange(st, a.ref));
   } else if (name === 'col' && !st.inSheetData && on(a.hidden)) {
-    const min = Number(a.min) - 1;
-    const max = Number(a.max) - 1;
+    const min = sheetIndex(a.min, SHEET_COLS);
+    const max = sheetIndex(a.max, SHEET_COLS);
+    if (min === undefined || max === undefined) throw outsideSheet(st, 'col-ref', `${a.min ?? ''}:${a.max ?? ''}`);
     // Spans a sheet lists once per <col>: as many as its columns at most, never expanded column by column.
-    if (Number.isInteger(min) && Number.isInteger(max) && min >= 0 && max >= min && st.hiddenCols.length < st.limits.maxCols) st.hiddenCols.push({ min, max });
+    if (max >= min && st.hiddenCols.length < st.limits.maxCols) st.hiddenCols.push({ min, max });
   }
   if (!st.inSheetData) return;
   const cell = st.cell;
   switch (name) {
     case 'row': {
-      const r = a.r !== undefined ? Number(a.r) - 1 : st.row + 1;
-      st.row = Number.isInteger(r) && r >= 0 ? r : st.row + 1;
+      const r = a.r !== undefined ? sheetIndex(a.r, SHEET_ROWS) : st.row + 1;
+      if (r === undefined) throw outsideSheet(st, 'row-ref', a.r!);
+      st.row = r;
       st.col = -1;
       if (on(a.hidden)) st.hiddenRows.add(st.row);
       return;
@@ -457,13 +462,35 @@ function openElement(st: SheetState, name: string, a: Readonly<Record<string, st
 
 /** A <c>: at its reference, else next to the one before. */
 function openCell(st: SheetState, a: Readonly<Record<string, string>>): void {
-  const at = a.r !== undefined ? parseA1(a.r) : undefined;
+  const at = a.r !== undefined ? parseSheetA1(a.r) : undefined;
+  if (a.r !== undefined && !at) throw outsideSheet(st, 'cell-ref', a.r);
   const r = at ? at.row : Math.max(st.row, 0);
   const c = at ? at.col : st.col + 1;
   st.row = r;
   st.col = c;
   st.cell = { row: r, col: c, type: a.t ?? 'n', style: Number(a.s ?? 0) || 0, value: [], hasValue: false, formula: [], hasFormula: false, inline: [] };
   st.textChars = 0;
+}
+
+/** A 1-based row or column number of a worksheet (up to `extent`), 0-based; undefined for any other text. */
+function sheetIndex(text: string | undefined, extent: number): number | undefined {
+  const n = text !== undefined && /^\s*[0-9]+\s*$/.test(text) ? Number(text) : 0;
+  return n >= 1 && n <= extent ? n - 1 : undefined;
+}
+
+/** A merged range's reference (`A1:C2`, or one cell), its ends within a worksheet. */
+function mergeRange(st: SheetState, ref: string): string {
+  const ends = ref.split(':');
+  if (ends.length > 2 || !ends.every((e) => parseSheetA1(e))) throw outsideSheet(st, 'merge-ref', ref);
+  return ref;
+}
+
+/**
+ * A reference no worksheet has (past column XFD or row 1,048,576, row 0, not a reference at all): no spreadsheet
+ * program writes one, Excel will not open the file as it is, and where the cell belongs cannot be told.
+ */
+function outsideSheet(st: SheetState, damage: 'cell-ref' | 'row-ref' | 'merge-ref' | 'col-ref', ref: string): PovcheckError {
+  return invalid({ damage, sheet: st.sheet.name, ref: ref.length > 40 ? `${ref.slice(0, 40)}…` : ref });
 }
 
 function closeElement(st: SheetState, name: string): void {

@@ -6,6 +6,7 @@
  * maxOutputLength), so neither lying headers nor huge parts can exhaust memory. The readers then take the
  * parts they need with `readPart` (capped the same way) and parse them with xml-stream.ts.
  *
+ * - `listZip`: the central directory, as its end record places and counts it; two parts of one name refused;
  * - `guardZip`: any container (workbook, Word document): entries, unpacked size, encryption, honest sizes;
  * - `inspectZip`: what the container is and, for a workbook, the cells over all sheets;
  * - `readPart` / `readZipPart`: one part's bytes, once the container passed the guard.
@@ -77,28 +78,57 @@ function invalid(damage: ContainerDamage): PovcheckError {
   return new PovcheckError('WORKBOOK_INVALID', damage);
 }
 
-/** The central directory: names and sizes, without inflating anything. */
-export function listZip(bytes: Uint8Array): ZipEntry[] {
-  let eocd = -1;
+const END_RECORD = 0x06054b50;
+const CENTRAL_HEADER = 0x02014b50;
+const ZIP64_LOCATOR = 0x07064b50;
+/** The extra field that holds an entry's ZIP64 sizes and offset. */
+const ZIP64_EXTRA = 0x0001;
+
+/** Where the end-of-central-directory record starts (searched back over a comment of up to 65,535 bytes). */
+function endRecord(bytes: Uint8Array): number {
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (u32(bytes, i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
+    if (u32(bytes, i) === END_RECORD) return i;
   }
-  if (eocd < 0) throw invalid({ damage: 'no-directory' });
-  const count = u16(bytes, eocd + 10);
-  const cdOffset = u32(bytes, eocd + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'zip64' });
+  throw invalid({ damage: 'no-directory' });
+}
+
+/**
+ * The central directory: names and sizes, without inflating anything. The end record must place the directory
+ * inside the file, just before itself (or before a ZIP64 record), and count the parts it holds; its markers for
+ * ZIP64 (0xFFFF…) mean ZIP64 only when the ZIP64 locator is there, else the record is damaged. Two parts of one
+ * name are refused: programs differ in which one they read (a reviewer and a checker could see different tables).
+ */
+export function listZip(bytes: Uint8Array): ZipEntry[] {
+  const eocd = endRecord(bytes);
+  const listed = u16(bytes, eocd + 10);
+  const size = u32(bytes, eocd + 12);
+  const offset = u32(bytes, eocd + 16);
+  const zip64 = eocd >= 20 && u32(bytes, eocd - 20) === ZIP64_LOCATOR;
+  if (zip64 && (listed === 0xffff || size === 0xffffffff || offset === 0xffffffff)) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'zip64' });
+  const end = offset + size;
+  if (end > eocd) throw invalid({ damage: 'end-record', fault: 'outside' });
+  if (!zip64 && end !== eocd) throw invalid({ damage: 'end-record', fault: 'place' });
+  const entries = centralEntries(bytes, offset, end);
+  if (entries.length !== listed) throw invalid({ damage: 'end-record', fault: 'count', listed, found: entries.length });
+  const names = new Set<string>();
+  for (const e of entries) {
+    if (names.has(e.name)) throw invalid({ damage: 'part-twice', part: e.name });
+    names.add(e.name);
+  }
+  return entries;
+}
+
+/** The entries of the central directory from `start` to `end`, every header whole and inside it. */
+function centralEntries(bytes: Uint8Array, start: number, end: number): ZipEntry[] {
   const entries: ZipEntry[] = [];
-  let p = cdOffset;
   const decoder = new TextDecoder('utf-8');
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw invalid({ damage: 'directory' });
+  for (let p = start; p < end; ) {
+    if (p + 46 > end || u32(bytes, p) !== CENTRAL_HEADER) throw invalid({ damage: 'directory' });
     const flags = u16(bytes, p + 8);
     const nameLen = u16(bytes, p + 28);
     const extraLen = u16(bytes, p + 30);
-    const commentLen = u16(bytes, p + 32);
+    const next = p + 46 + nameLen + extraLen + u16(bytes, p + 32);
+    if (next > end) throw invalid({ damage: 'directory' });
     const entry: ZipEntry = {
       name: decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen)),
       method: u16(bytes, p + 10),
@@ -108,12 +138,19 @@ export function listZip(bytes: Uint8Array): ZipEntry[] {
       encrypted: (flags & 1) === 1,
     };
     if (entry.compressedSize === 0xffffffff || entry.declaredSize === 0xffffffff || entry.offset === 0xffffffff) {
-      throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'zip64' });
+      if (hasExtra(bytes, p + 46 + nameLen, p + 46 + nameLen + extraLen, ZIP64_EXTRA)) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'zip64' });
+      throw invalid({ damage: 'directory' });
     }
     entries.push(entry);
-    p += 46 + nameLen + extraLen + commentLen;
+    p = next;
   }
   return entries;
+}
+
+/** Whether the extra fields from `start` to `end` hold one with header `id`. */
+function hasExtra(bytes: Uint8Array, start: number, end: number, id: number): boolean {
+  for (let q = start; q + 4 <= end; q += 4 + u16(bytes, q + 2)) if (u16(bytes, q) === id) return true;
+  return false;
 }
 
 /** What a ZIP container is, from its part names alone. */

@@ -16,7 +16,7 @@
  */
 import { PovcheckError } from '../errors.js';
 import { zipParts, type ZipPart } from '../io/zip-write.js';
-import { columnLetters } from '../model/grid.js';
+import { columnLetters, SHEET_COLS, SHEET_ROWS } from '../model/grid.js';
 import { documentText } from './safe-text.js';
 
 export interface Font {
@@ -75,8 +75,6 @@ export interface HeaderFooter {
   firstHeader?: string;
 }
 
-const MAX_ROW = 1_048_576;
-const MAX_COL = 16_384;
 /** Characters a cell holds. */
 export const MAX_TEXT = 32_767;
 
@@ -131,7 +129,7 @@ export interface Workbook {
 }
 
 function checkPlace(row: number, col: number): void {
-  if (!Number.isInteger(row) || !Number.isInteger(col) || row < 1 || col < 1 || row > MAX_ROW || col > MAX_COL) {
+  if (!Number.isInteger(row) || !Number.isInteger(col) || row < 1 || col < 1 || row > SHEET_ROWS || col > SHEET_COLS) {
     throw new Error(`xlsx: row ${row}, column ${col} is outside a sheet`);
   }
 }

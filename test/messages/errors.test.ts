@@ -16,7 +16,18 @@ const DAMAGE: Record<ContainerDamage['damage'], ContainerDamage> = {
   'part-inflate': { damage: 'part-inflate', part: 'xl/styles.xml', code: 'Z_DATA_ERROR' },
   'shared-string': { damage: 'shared-string', cell: 'B7', index: '99' },
   'sheet-missing': { damage: 'sheet-missing', sheet: 'Phụ lục', part: 'xl/worksheets/sheet2.xml' },
+  'end-record': { damage: 'end-record', fault: 'count', listed: 60, found: 5 },
+  'part-twice': { damage: 'part-twice', part: 'xl/worksheets/sheet1.xml' },
+  'cell-ref': { damage: 'cell-ref', sheet: 'Phụ lục', ref: 'ZZZZZZZZZZZZZZ20' },
+  'row-ref': { damage: 'row-ref', sheet: 'Phụ lục', ref: '0' },
+  'merge-ref': { damage: 'merge-ref', sheet: 'Phụ lục', ref: 'A0:B1' },
+  'col-ref': { damage: 'col-ref', sheet: 'Phụ lục', ref: '0:2' },
 };
+/** The end record's other faults (the Record above holds one case of each kind). */
+const END_RECORD: ContainerDamage[] = [
+  { damage: 'end-record', fault: 'outside' },
+  { damage: 'end-record', fault: 'place' },
+];
 const XML: XmlDamage[] = [
   { part: 'word/document.xml', xml: 'doctype' },
   { part: 'word/document.xml', xml: 'syntax', detail: '1:5: unclosed tag: w:t' },
@@ -26,7 +37,7 @@ const XML: XmlDamage[] = [
 const ENGLISH = /\b(?:no|damaged|cut short|unpack|unpacks|header|compression|worksheet|refers|missing|declares|well-formed|changed|refusing|readable)\b/;
 
 describe('unreadable containers are worded in the catalogue of the run, never in English inside Vietnamese', () => {
-  const cases = [...Object.values(DAMAGE), ...XML];
+  const cases = [...Object.values(DAMAGE), ...END_RECORD, ...XML];
   it.each(cases.map((p) => [JSON.stringify(p), p] as const))('%s', (_, p) => {
     for (const code of ['WORKBOOK_INVALID', 'DOCUMENT_INVALID'] as const) {
       const vi = renderError({ code, params: p }, 'vi');
@@ -37,10 +48,18 @@ describe('unreadable containers are worded in the catalogue of the run, never in
       expect(vi.replace(/\(1:5: unclosed tag: w:t\)/, '')).not.toMatch(ENGLISH);
       // Every figure the damage names (part, cell, sheet, method, code) is in both texts.
       for (const [key, v] of Object.entries(p)) {
-        if (key === 'damage' || key === 'xml') continue;
+        if (key === 'damage' || key === 'xml' || key === 'fault') continue;
         expect(vi).toContain(String(v));
         expect(en).toContain(String(v));
       }
+    }
+  });
+
+  it('a damaged ZIP end record: each fault in its own words, none of them ZIP64', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const texts = [DAMAGE['end-record'], ...END_RECORD].map((params) => renderError({ code: 'WORKBOOK_INVALID', params }, lang));
+      expect(new Set(texts).size).toBe(3);
+      for (const t of texts) expect(t).not.toMatch(/ZIP64/);
     }
   });
 

@@ -383,3 +383,42 @@ describe('a workbook costs what its cells cost, whatever it declares (issue 13, 
     expect(String((err as PovcheckError<'WORKBOOK_INVALID'>).params && JSON.stringify((err as PovcheckError).params))).toMatch(/B7/);
   });
 });
+
+describe('a reference no worksheet has (past XFD or row 1,048,576, row 0, no reference) is refused, naming the sheet and the reference', () => {
+  const refused = (xml: string) => gridFromWorkbook(workbook([['Phụ lục', xml]])).catch((e: unknown) => e);
+  const damage = (kind: string, ref: string) => ({ code: 'WORKBOOK_INVALID', params: { damage: kind, sheet: 'Phụ lục', ref } });
+  const withRow = (row: string) => sheetXml([[str('A1', 'unit'), str('B1', 'poor_start')], [str('A2', 'Toàn tỉnh'), num('B2', 30)]]).replace('</sheetData>', `${row}</sheetData>`);
+
+  it('a cell, with content or without: never placed beside the cell before it, nor dropped', async () => {
+    for (const ref of ['ZZZZ20', 'A0', 'XFE3', 'A1048577', 'B-3', '3B', '']) {
+      expect(await refused(withRow(`<row r="3"><c r="${ref}"><v>7</v></c></row>`))).toMatchObject(damage('cell-ref', ref));
+      expect(await refused(withRow(`<row r="3"><c r="${ref}"/></row>`))).toMatchObject(damage('cell-ref', ref));
+    }
+  });
+
+  it('a long reference is named by its first 40 characters', async () => {
+    const ref = `${'Z'.repeat(60)}20`;
+    expect(await refused(withRow(`<row r="3"><c r="${ref}"><v>7</v></c></row>`))).toMatchObject(damage('cell-ref', `${'Z'.repeat(40)}…`));
+  });
+
+  it('a row', async () => {
+    for (const r of ['0', '1048577', 'x', '-2', '2.5']) expect(await refused(withRow(`<row r="${r}"><c><v>7</v></c></row>`))).toMatchObject(damage('row-ref', r));
+  });
+
+  it('a merged range, and hidden columns', async () => {
+    for (const ref of ['A0:B1', 'A1:XFE2', 'A1:B2:C3', 'A']) {
+      expect(await refused(withRow('').replace('</sheetData>', `</sheetData><mergeCells count="1"><mergeCell ref="${ref}"/></mergeCells>`))).toMatchObject(damage('merge-ref', ref));
+    }
+    for (const [min, max] of [['0', '2'], ['3', '16385'], ['x', '2']]) {
+      expect(await refused(withRow('').replace('<sheetData>', `<cols><col min="${min}" max="${max}" hidden="1"/></cols><sheetData>`))).toMatchObject(damage('col-ref', `${min}:${max}`));
+    }
+  });
+
+  it('the extremes of a worksheet are read as before: XFD1048576, a row without r, a merge and hidden columns up to the last', async () => {
+    const xml = withRow('<row><c><v>5</v></c></row>').replace('<sheetData>', '<cols><col min="5" max="16384" hidden="1"/></cols><sheetData>');
+    const grid = await gridFromWorkbook(workbook([['S', `${xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="D1:XFD1048576"/></mergeCells>')}`]]));
+    expect(at(grid, 'A3')).toMatchObject({ raw: '5' });
+    const far = sheetXml([[str('A1', 'unit')]]).replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>');
+    expect(await code(gridFromWorkbook(workbook([['S', far]])))).toBe('WORKBOOK_TOO_LARGE:range');
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * The ZIP container's directory (read/zip-guard.ts `listZip`), for workbooks and Word documents alike: two parts
+ * of one name are refused (programs differ in which one they read); an end record that is damaged is said to be
+ * damaged (where it places the directory, how many parts it counts), and ZIP64 is named only for a real ZIP64
+ * record.
+ */
+import { describe, expect, it } from 'vitest';
+import { listZip } from '../../src/read/zip-guard.js';
+import { gridFromWorkbook } from '../../src/read/xlsx.js';
+import { readDocx } from '../../src/read/docx.js';
+import { inputFromBytes } from '../../src/read/index.js';
+import { cellAt } from '../../src/model/grid.js';
+import { ooxmlApi, workbook, workbookParts, zipApi } from '../xlsx-build.js';
+
+const annex = ooxmlApi.annexSheet();
+/** The same annex but Xã B's poor households at the end: 99, which its flow does not give. */
+const other = ooxmlApi.annexSheet([['Toàn tỉnh', 30, 5, 25], ['Xã A', 10, 2, 8], ['Xã B', 20, 3, 99]]);
+const GOOD = workbook([['S', annex]]);
+const DOCX = ooxmlApi.docx(ooxmlApi.para('Tỷ lệ hộ nghèo năm 2020 là 5,00%.'));
+
+const failure = async (p: Promise<unknown>) => p.then(() => 'no error', (e: unknown) => e);
+const listFailure = (bytes: Uint8Array) => failure(Promise.resolve().then(() => listZip(bytes)));
+
+/** A copy of `bytes` with its end-of-central-directory record changed by `edit` (given the record's offset). */
+function withEndRecord(bytes: Buffer, edit: (b: Buffer, eocd: number) => void): Buffer {
+  const b = Buffer.from(bytes);
+  edit(b, b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])));
+  return b;
+}
+
+/**
+ * A copy of `bytes` with a ZIP64 end record and its locator before the end record, as a ZIP64 writer puts them;
+ * `markers`: the end record's fields say "see ZIP64" (0xFFFF…), as they do in an archive past ZIP's limits.
+ */
+function withZip64Record(bytes: Buffer, markers: boolean): Buffer {
+  const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = BigInt(bytes.readUInt16LE(eocd + 10));
+  const record = Buffer.alloc(56);
+  record.writeUInt32LE(0x06064b50, 0);
+  record.writeBigUInt64LE(44n, 4);
+  record.writeUInt16LE(45, 12);
+  record.writeUInt16LE(45, 14);
+  record.writeBigUInt64LE(count, 24);
+  record.writeBigUInt64LE(count, 32);
+  record.writeBigUInt64LE(BigInt(bytes.readUInt32LE(eocd + 12)), 40);
+  record.writeBigUInt64LE(BigInt(bytes.readUInt32LE(eocd + 16)), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(eocd), 8);
+  locator.writeUInt32LE(1, 16);
+  const end = Buffer.from(bytes.subarray(eocd));
+  if (markers) {
+    end.writeUInt16LE(0xffff, 8);
+    end.writeUInt16LE(0xffff, 10);
+    end.writeUInt32LE(0xffffffff, 12);
+    end.writeUInt32LE(0xffffffff, 16);
+  }
+  return Buffer.concat([bytes.subarray(0, eocd), record, locator, end]);
+}
+
+describe('two parts of one name are refused, naming the part (for a workbook and a Word document alike)', () => {
+  it('two sheets named xl/worksheets/sheet1.xml, in either order: never one of them chosen silently', async () => {
+    for (const [first, second] of [[annex, other], [other, annex]]) {
+      const bytes = zipApi.writeZip([...workbookParts([['S', '']]), ['xl/worksheets/sheet1.xml', Buffer.from(first!)], ['xl/worksheets/sheet1.xml', Buffer.from(second!)]]);
+      expect(await failure(gridFromWorkbook(bytes))).toMatchObject({ code: 'WORKBOOK_INVALID', params: { damage: 'part-twice', part: 'xl/worksheets/sheet1.xml' } });
+      expect(await failure(inputFromBytes(bytes, { name: 'annex.xlsx' }))).toMatchObject({ code: 'WORKBOOK_INVALID', params: { damage: 'part-twice' } });
+    }
+  });
+
+  it('any part, not only a sheet: the shared strings, the relationships', async () => {
+    const parts = [...workbookParts([['S', '']]), ['xl/worksheets/sheet1.xml', Buffer.from(annex)]] as Array<[string, Buffer]>;
+    const rels = parts.find(([n]) => n === 'xl/_rels/workbook.xml.rels')!;
+    expect(await failure(gridFromWorkbook(zipApi.writeZip([...parts, rels])))).toMatchObject({ params: { damage: 'part-twice', part: 'xl/_rels/workbook.xml.rels' } });
+  });
+
+  it('a Word document with two word/document.xml', async () => {
+    const parts = [...zipApi.readZip(DOCX).entries()];
+    const bytes = zipApi.writeZip([...parts, ['word/document.xml', zipApi.readZip(ooxmlApi.docx(ooxmlApi.para('Tỷ lệ hộ nghèo năm 2020 là 9,00%.'))).get('word/document.xml')!]]);
+    expect(await failure(readDocx(bytes))).toMatchObject({ code: 'DOCUMENT_INVALID', params: { damage: 'part-twice', part: 'word/document.xml' } });
+    expect(await failure(inputFromBytes(bytes, { name: 'plan.docx' }))).toMatchObject({ code: 'DOCUMENT_INVALID', params: { damage: 'part-twice' } });
+  });
+
+  it('names that differ in case are two parts, as the reader names them: the sheet the relationships name is read', async () => {
+    const bytes = zipApi.writeZip([...workbookParts([['S', '']]), ['XL/WORKSHEETS/SHEET1.XML', Buffer.from(other)], ['xl/worksheets/sheet1.xml', Buffer.from(annex)]]);
+    expect(cellAt(await gridFromWorkbook(bytes), 3, 3)).toMatchObject({ raw: '17' });
+  });
+});
+
+describe('a damaged end record is said to be damaged, never ZIP64', () => {
+  const endDamage = (fault: string, more: object = {}) => ({ code: 'WORKBOOK_INVALID', params: { damage: 'end-record', fault, ...more } });
+
+  it('a count of parts that is not the directory\'s (more, fewer, 0xFFFF): one part fewer would have hidden a sheet', async () => {
+    const parts = listZip(GOOD).length;
+    for (const listed of [parts + 1, parts - 1, 0xffff]) {
+      const bytes = withEndRecord(GOOD, (b, eocd) => {
+        b.writeUInt16LE(listed, eocd + 8);
+        b.writeUInt16LE(listed, eocd + 10);
+      });
+      expect(await listFailure(bytes)).toMatchObject(endDamage('count', { listed, found: parts }));
+      expect(await failure(gridFromWorkbook(bytes))).toMatchObject(endDamage('count'));
+    }
+  });
+
+  it('a directory placed outside the file or over the end record (offset, size; 0xFFFFFFFF without ZIP64; every field 0xFF)', async () => {
+    const edits: Array<(b: Buffer, eocd: number) => void> = [
+      (b, eocd) => b.writeUInt32LE(b.length + 1000, eocd + 16),
+      (b, eocd) => b.writeUInt32LE(0xffffffff, eocd + 16),
+      (b, eocd) => b.writeUInt32LE(0x7fffffff, eocd + 12),
+      (b, eocd) => b.writeUInt32LE(0xffffffff, eocd + 12),
+      (b, eocd) => b.writeUInt32LE(b.readUInt32LE(eocd + 12) + 1, eocd + 12),
+      (b, eocd) => b.fill(0xff, eocd + 4, eocd + 20),
+    ];
+    for (const edit of edits) expect(await listFailure(withEndRecord(GOOD, edit))).toMatchObject(endDamage('outside'));
+  });
+
+  it('an end record that does not point to the directory before it (its fields zeroed)', async () => {
+    expect(await listFailure(withEndRecord(GOOD, (b, eocd) => b.fill(0, eocd + 4, eocd + 20)))).toMatchObject(endDamage('place'));
+  });
+
+  it('an entry whose size or offset is 0xFFFFFFFF without a ZIP64 field is a damaged directory', async () => {
+    for (const at of [20, 24, 42]) {
+      const bytes = withEndRecord(GOOD, (b, eocd) => b.writeUInt32LE(0xffffffff, b.readUInt32LE(eocd + 16) + at));
+      expect(await listFailure(bytes)).toMatchObject({ code: 'WORKBOOK_INVALID', params: { damage: 'directory' } });
+    }
+  });
+
+  it('a Word document says the same of itself', async () => {
+    const bytes = withEndRecord(DOCX, (b, eocd) => b.writeUInt32LE(0xffffffff, eocd + 16));
+    expect(await failure(readDocx(bytes))).toMatchObject({ code: 'DOCUMENT_INVALID', params: { damage: 'end-record', fault: 'outside' } });
+  });
+});
+
+describe('a real ZIP64 record is named as ZIP64', () => {
+  it('an end record saying "see ZIP64" with the ZIP64 locator before it: too large, for a workbook and a document', async () => {
+    expect(await failure(gridFromWorkbook(withZip64Record(GOOD, true)))).toMatchObject({ code: 'WORKBOOK_TOO_LARGE', params: { what: 'zip64' } });
+    expect(await failure(readDocx(withZip64Record(DOCX, true)))).toMatchObject({ code: 'DOCUMENT_TOO_LARGE', params: { what: 'zip64' } });
+  });
+
+  it('an entry with ZIP64 sizes in its extra field', async () => {
+    const bytes = withEndRecord(GOOD, (b, eocd) => {
+      const p = b.readUInt32LE(eocd + 16);
+      const nameEnd = p + 46 + b.readUInt16LE(p + 28);
+      // The first entry's name becomes a name and a ZIP64 extra field in its place (header 0x0001, 0 bytes of data).
+      b.writeUInt16LE(b.readUInt16LE(p + 28) - 4, p + 28);
+      b.writeUInt16LE(b.readUInt16LE(p + 30) + 4, p + 30);
+      b.writeUInt16LE(0x0001, nameEnd - 4);
+      b.writeUInt16LE(0, nameEnd - 2);
+      b.writeUInt32LE(0xffffffff, p + 24);
+    });
+    expect(await listFailure(bytes)).toMatchObject({ code: 'WORKBOOK_TOO_LARGE', params: { what: 'zip64' } });
+  });
+
+  it('a ZIP64 record whose end record still holds the real fields reads as before', async () => {
+    expect(cellAt(await gridFromWorkbook(withZip64Record(GOOD, false)), 3, 3)).toMatchObject({ raw: '17' });
+    expect((await readDocx(withZip64Record(DOCX, false))).paragraphs).toHaveLength(1);
+  });
+});
