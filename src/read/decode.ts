@@ -99,20 +99,33 @@ function controlShare(text: string): number {
   return bad / n;
 }
 
-/** The bytes a text's first NUL is looked for in, before the rest is (decodeBytes). */
-const NUL_SAMPLE = 64 * 1024;
+/** The UTF-16 a text's bytes are in, by the encoding named, its BOM or its zero bytes (sniffUtf16); else undefined. */
+function utf16Of(bytes: Uint8Array, choice: EncodingChoice): 'utf-16le' | 'utf-16be' | undefined {
+  if (choice === 'utf-16le' || choice === 'utf-16be') return choice;
+  if (choice !== 'auto') return undefined;
+  if (startsWith(bytes, [0xff, 0xfe])) return 'utf-16le';
+  if (startsWith(bytes, [0xfe, 0xff])) return 'utf-16be';
+  return startsWith(bytes, [0xef, 0xbb, 0xbf]) ? undefined : sniffUtf16(bytes);
+}
+
+/**
+ * Whether the text in `bytes` holds a NUL character: a zero byte, or in UTF-16 a zero code unit (two zero bytes
+ * at a character's place; one zero byte is half of an ASCII letter there). Found on the bytes, not the text.
+ */
+function holdsNul(bytes: Uint8Array, utf16: 'utf-16le' | 'utf-16be' | undefined): boolean {
+  if (!utf16) return bytes.includes(0);
+  const even = bytes.byteOffset % 2 === 0 ? bytes : new Uint8Array(bytes); // a copy (a Buffer's slice is a view)
+  return new Uint16Array(even.buffer, even.byteOffset, even.length >> 1).includes(0);
+}
 
 export function decodeBytes(bytes: Uint8Array, choice: EncodingChoice = 'auto'): DecodedText {
   if (bytes.length === 0) throw new PovcheckError('FILE_EMPTY', { blank: false });
   for (const [sig, kind] of SIGNATURES) {
     if (startsWith(bytes, sig)) throw new PovcheckError('FILE_BINARY', { kind });
   }
-  // No NUL in the first bytes and one later: binary data after a text (a table with a dump appended), refused as
-  // the decoded text would be, before the whole is decoded (200 MB of NULs after the seed made one string past a
-  // small heap: a V8 abort). A UTF-16 text has NULs from its first characters on.
-  if (bytes.length > NUL_SAMPLE && !bytes.subarray(0, NUL_SAMPLE).includes(0) && bytes.includes(0, NUL_SAMPLE)) {
-    throw new PovcheckError('FILE_BINARY', { kind: 'binary' });
-  }
+  // A NUL character is binary data (a table with a dump appended), refused as the decoded text would be (below),
+  // before the whole is decoded: 200 MB of NULs after the seed made one string past a small heap, a V8 abort.
+  if (holdsNul(bytes, utf16Of(bytes, choice))) throw new PovcheckError('FILE_BINARY', { kind: 'binary' });
   const decoded = choice === 'auto' ? detectAndDecode(bytes) : decodeAs(bytes, choice);
   const { text } = decoded;
   if (text.includes('\u0000') || controlShare(text) > 0.01) {

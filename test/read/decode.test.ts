@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeBytes } from '../../src/read/decode.js';
 import { PovcheckError } from '../../src/errors.js';
 
@@ -55,5 +57,34 @@ describe('decodeBytes, one decoder after another', () => {
       }
       expect([decodeBytes(utf8), decodeBytes(utf16)]).toEqual(expected);
     }
+  });
+});
+
+describe('a text with binary data after it (a table with a dump appended)', () => {
+  const variants = join(__dirname, '..', '..', 'fixtures');
+  it.each([
+    ['UTF-8', 'tuyen-quang-2020.csv'],
+    ['UTF-16LE', 'variants/unicode-text-utf16le.txt'],
+    ['UTF-16BE', 'variants/tab-utf16be.txt'],
+  ])('%s: refused as binary on its bytes, never decoded whole (a string of the whole past a small heap was a V8 abort)', (_enc, name) => {
+    const bytes = Buffer.concat([readFileSync(join(variants, name)), Buffer.alloc(4 * 1024 * 1024, 0)]);
+    const decode = vi.spyOn(TextDecoder.prototype, 'decode');
+    try {
+      expect(() => decodeBytes(bytes)).toThrow(expect.objectContaining({ code: 'FILE_BINARY', params: { kind: 'binary' } }));
+      const largest = Math.max(0, ...decode.mock.calls.map(([input]) => (input as Uint8Array | undefined)?.byteLength ?? 0));
+      expect(largest).toBeLessThan(1024 * 1024);
+    } finally {
+      decode.mockRestore();
+    }
+  });
+
+  it('one NUL character in UTF-16 is found at its place; the zero bytes of its ASCII letters are not one', () => {
+    const text = '\ufeffSTT\tĐơn vị\tSố hộ\n1\tNa Hang\t3.094\n';
+    const le = Buffer.from(text, 'utf16le');
+    expect(decodeBytes(le).encoding).toBe('utf-16le');
+    expect(() => decodeBytes(Buffer.from(text.replace('Na', 'N\u0000a'), 'utf16le'))).toThrow(expect.objectContaining({ code: 'FILE_BINARY' }));
+    // An odd offset into a larger buffer (a pooled Buffer's slice) reads the same.
+    const odd = Buffer.concat([Buffer.from([1]), le]).subarray(1);
+    expect(decodeBytes(odd).text).toBe(decodeBytes(le).text);
   });
 });
