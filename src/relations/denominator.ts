@@ -20,7 +20,7 @@ import { effectOfDecs, effectOfInts, type Effect } from '../rules/summary.js';
 import { intOf, rateScaled, scaledAt, scaledPlain, type ScaledValue } from '../calc/scaled.js';
 import type { Annex, Unit, Value, ValueStore } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
-import { carries, isOk, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
+import { carries, isOk, noneUnusable, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { defineKind, type Relation } from './types.js';
 import { allNumbers, ColumnRow, columnsOf, slotIndexes, wholeAt } from './columns.js';
 
@@ -122,7 +122,7 @@ interface NoteFigures {
 export function figuresInDecimals(r: DenominatorRelation, v: Partial<Record<string, Value>>): NoteFigures | undefined {
   const h0 = r.start.num;
   const h1 = r.at.num;
-  if (h0.eq(h1) || h0.isZero() || h1.isZero()) return undefined;
+  if (!denominatorsDiffer(h0, h1)) return undefined;
   const p0 = okNum(v.poor_start);
   const p1Given = okNum(v.poor_end);
   const rGiven = okNum(v.poor_reduced);
@@ -155,9 +155,13 @@ export function figuresInDecimals(r: DenominatorRelation, v: Partial<Record<stri
   return { params, decides: reduced.cmp(0) !== new Dec(points).cmp(0), effect: effectOfDecs(h0, h1, p1) };
 }
 
+/** Whether the two rates have different denominators: the households change, and neither is zero. */
+const denominatorsDiffer = (h0: Dec, h1: Dec): boolean => !(h0.eq(h1) || h0.isZero() || h1.isZero());
+
 /**
  * A unit's poor households at the start, reduced and at the end as whole numbers, the reduction or the end derived
- * from the other two when the table leaves it out; `false` when one of them is not a whole number.
+ * from the other two when the table leaves it out; `false` when one of them is not a whole number, or is a cell
+ * that cannot be used (blank, `28x`: the note is then not made, relationOf).
  */
 function wholeCounts(v: Partial<Record<string, Value>>): { p0: number | undefined; reduced: number | undefined; p1: number | undefined } | false {
   return wholeOf(v.poor_start, v.poor_end, v.poor_reduced);
@@ -172,7 +176,7 @@ const usableFigure = (x: Figure): x is ScaledValue => x !== undefined && (!('sta
 const figureOf = (values: ValueStore, unit: number, ind: Indicator): Figure => values.readScaled(unit, ind) ?? values.get(unit, ind);
 
 function wholeOf(start: Figure, end: Figure, reducedFigure: Figure): { p0: number | undefined; reduced: number | undefined; p1: number | undefined } | false {
-  const whole = (x: Figure): number | undefined | false => (usableFigure(x) ? (intOf(x) ?? false) : undefined);
+  const whole = (x: Figure): number | undefined | false => (x === undefined ? undefined : usableFigure(x) ? (intOf(x) ?? false) : false);
   return wholeFrom(whole(start), whole(end), whole(reducedFigure));
 }
 
@@ -259,7 +263,7 @@ function quietInfo(ctx: RuleContext, unit: Unit, start: ScaledValue, end: Scaled
   const counts = wholeOf(figureOf(values, id, 'poor_start'), figureOf(values, id, 'poor_end'), figureOf(values, id, 'poor_reduced'));
   const rateReduced = figureOf(values, id, 'rate_reduced');
   const given = usableFigure(rateReduced);
-  if (counts === false) return undefined;
+  if (counts === false || (rateReduced !== undefined && !given)) return undefined;
   return quietOf(h0, h1, counts.p0, counts.reduced, counts.p1, given, given ? rateReduced.scaled : undefined, given ? (rateReduced.decimals ?? 0) : 0);
 }
 
@@ -351,10 +355,22 @@ function quietInColumns(row: ColumnRow, u: number, at: readonly number[], totalI
 
 const HOUSEHOLDS = ['households_start', 'households_end'] as const;
 
-/** The unit's relation, when both its households are usable (else undefined, the skip recorded by `usable`). */
+/**
+ * The figures a note reads besides the households. A unit whose cell of one of them cannot be used (`28x`, text,
+ * blank) gets no note: it would quote a figure the table does not hold (the reduction derived from the start and
+ * the end, "282 households reduced" beside `28x`) or rest on one; the skip names the cell, as sum's and flow's do.
+ */
+const NOTE_FIGURES = ['poor_start', 'poor_reduced', 'poor_end', 'rate_reduced'] as const;
+
+/**
+ * The unit's relation, when both its households are usable and, where they differ, every figure of its note
+ * (else undefined, the skip recorded by `usable` / `noneUnusable`).
+ */
 function relationOf(ctx: RuleContext, unit: Unit): DenominatorRelation | undefined {
   const hh = usable(ctx, 'denominator', unit, HOUSEHOLDS);
-  return hh ? { unit, at: hh.households_end, cells: [hh.households_start, hh.households_end], start: hh.households_start } : undefined;
+  if (!hh) return undefined;
+  if (denominatorsDiffer(hh.households_start.num, hh.households_end.num) && !noneUnusable(ctx, 'denominator', unit, NOTE_FIGURES)) return undefined;
+  return { unit, at: hh.households_end, cells: [hh.households_start, hh.households_end], start: hh.households_start };
 }
 
 export const denominatorKind = defineKind<DenominatorRelation>({

@@ -71,20 +71,29 @@ export function usable<const K extends Indicator>(
   inds: readonly K[],
 ): Record<K, OkValue> | undefined {
   if (!carries(ctx.annex, inds)) return undefined;
-  const out = {} as Record<K, OkValue>;
+  const out: Partial<Record<K, OkValue>> = {};
+  if (!noneUnusable(ctx, rule, unit, inds, out)) return undefined;
+  return Object.keys(out).length === inds.length ? (out as Record<K, OkValue>) : undefined;
+}
+
+/**
+ * Whether none of the unit's cells of `inds` that the table holds is unusable (blank, not a number …); when one
+ * is, the skip names every such cell. Indicators the table does not hold are no obstacle. `out` receives the
+ * usable values.
+ */
+export function noneUnusable<const K extends Indicator>(ctx: RuleContext, rule: RuleId, unit: Unit, inds: readonly K[], out?: Partial<Record<K, OkValue>>): boolean {
   const bad: string[] = [];
   let blank = true;
   for (const ind of inds) {
     const v = ctx.annex.values.get(unit.id, ind);
-    if (isOk(v)) out[ind] = v;
-    else if (v) {
+    if (isOk(v)) {
+      if (out) out[ind] = v;
+    } else if (v) {
       bad.push(v.cell.ref);
       blank &&= isBlank(v);
     }
   }
-  if (bad.length > 0) {
-    ctx.skip({ rule, unit: unit.name, msg: { id: 'skip.bad-value', params: blank ? { cells: bad, blank } : { cells: bad } } });
-    return undefined;
-  }
-  return Object.keys(out).length === inds.length ? out : undefined;
+  if (bad.length === 0) return true;
+  ctx.skip({ rule, unit: unit.name, msg: { id: 'skip.bad-value', params: blank ? { cells: bad, blank } : { cells: bad } } });
+  return false;
 }
