@@ -380,6 +380,16 @@ function columnDecimals(annex: Annex, slot: Indicator): { most: number; usual: n
 
 const COLUMN_DECIMALS = new WeakMap<Annex, Map<Indicator, { most: number; usual: number }>>();
 
+/**
+ * The decimals a mismatching difference (`expected`, exact at `ratesDp` decimals) is shown with: the reduction
+ * column's usual `columnDp` (rounded half-up, the convention), or more up to `ratesDp` when fewer would show
+ * the figure the table prints (`printed`).
+ */
+function shownDecimals(expected: Dec, printed: Dec, columnDp: number, ratesDp: number): number {
+  for (let dp = Math.min(columnDp, ratesDp); dp < ratesDp; dp++) if (!expected.toDecimalPlaces(dp, Dec.ROUND_HALF_UP).eq(printed)) return dp;
+  return ratesDp;
+}
+
 export function checkInDecimals(r: RateChangeRelation, ctx: RuleContext): void {
   const start = valueOf(r.start);
   const end = valueOf(r.end);
@@ -390,8 +400,10 @@ export function checkInDecimals(r: RateChangeRelation, ctx: RuleContext): void {
   const coarse = coarserReduction(ctx.annex, r);
   const diff = rateReduction(start.value, end.value);
   const expected = coarse === undefined ? diff : diff.toDecimalPlaces(coarse, Dec.ROUND_HALF_UP);
-  // Said at the decimals the rates are printed with (`58,2 − 27,9 = 30,3`), two for a rate computed from counts.
-  const dp = coarse ?? Math.max(decimalsOf(r.start), decimalsOf(r.end));
+  // Said at the decimals the rates are printed with (`58,2 − 27,9 = 30,3`), two for a rate computed from counts, but
+  // no finer than the reduction column prints unless the difference needs it (`0,1180 − 9,74 = -9,62`: a share typed
+  // for a rate; `9,311 − 7,29 = 2,021` against 2,02).
+  const dp = coarse ?? shownDecimals(expected, printed.num, columnDecimals(ctx.annex, r.at.indicator).usual, Math.max(decimalsOf(r.start), decimalsOf(r.end)));
   const unrounded = unroundedFall(ctx, r, start.value, end.value);
   const startText = plain(start.value, decimalsOf(r.start));
   const endText = plain(end.value, decimalsOf(r.end));
