@@ -1,11 +1,11 @@
 /** English messages of the relation kinds added for published tables (src/relations/). */
 import type { Fmt } from './types.js';
+import { signed } from './number-format.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { RelationMessage } from './vi-relations.js';
 
 type Texts = { [K in RelationMessage]: (p: MessageParams[K], f: Fmt) => string };
 
-const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
 const low = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const span = (lo: string, hi: string | undefined, f: Fmt) => (lo === '' ? 'no possible number of households' : hi === undefined ? `${f.n(lo)} households or more` : lo === hi ? `${f.n(lo)} households` : `${f.n(lo)} to ${f.n(hi)} households`);
 
@@ -19,11 +19,11 @@ export const enRelations: Texts = {
     return `${p.unit}: ${low(f.ind(p.indicator))} should be the start ${f.n(p.start)}${terms} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)} (end = start − out-flows + in-flows).`;
   },
   'breakdown.mismatch': (p, f) =>
-    `${p.unit}: the ${p.count} rows that break down ${low(f.ind(p.indicator))} add up to ${f.n(p.parts)}, but the table shows ${f.n(p.actual)} (difference ${f.n(sign(p.diff))}).`,
+    `${p.unit}: the ${p.count} rows that break down ${low(f.ind(p.indicator))} add up to ${f.n(p.parts)}, but the table shows ${f.n(p.actual)} (difference ${f.n(signed(p.diff))}).`,
   'share.row': (p, f) =>
     `${p.unit}: the share of "${p.row}" among ${low(f.ind(p.whole))} should be ${f.n(p.count)} / ${f.n(p.total)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (rounded half-up to the ${p.decimals} ${p.decimals === 1 ? 'decimal' : 'decimals'} printed, as the other rates of these rows are), but the table shows ${f.n(p.actual)}.`,
   'breakdown.net': (p, f) =>
-    `${p.unit}: ${low(f.ind(p.indicator))} is a net figure: the rows under it give the households that left (${f.n(p.out)}) less those that came in (${f.n(p.in)}) = ${f.n(p.parts)}, but the table shows ${f.n(p.actual)} (difference ${f.n(sign(p.diff))}).`,
+    `${p.unit}: ${low(f.ind(p.indicator))} is a net figure: the rows under it give the households that left (${f.n(p.out)}) less those that came in (${f.n(p.in)}) = ${f.n(p.parts)}, but the table shows ${f.n(p.actual)} (difference ${f.n(signed(p.diff))}).`,
   'of-which.exceeds': (p, f) => `${p.unit}: "${p.part}" is part ("of which") of ${low(f.ind(p.indicator))}, but shows ${f.n(p.partValue)}, more than ${f.n(p.wholeValue)}.`,
   'rate.mismatch-of': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} should be ${f.n(p.count)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (over ${low(f.ind(p.householdsIndicator))}, rounded half-up to the ${p.decimals} ${p.decimals === 1 ? 'decimal' : 'decimals'} printed), but the table shows ${f.n(p.actual)}.`,

@@ -8,7 +8,7 @@ import { enCli } from './cli-en.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
 import type { SpreadsheetError } from '../model/grid.js';
-import { count, firstThree, namedPaths, splitCase, unsigned } from './number-format.js';
+import { count, firstThree, namedPaths, signed, splitCase, unsigned } from './number-format.js';
 import { enRelations } from './en-relations.js';
 
 /** A count the report makes (findings, files, units), grouped as English writes it: 87,299. */
@@ -54,7 +54,6 @@ const SPREADSHEET_ERROR_EN: Record<SpreadsheetError, string> = {
   other: 'a formula could not be computed',
 };
 
-const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
 /** A figure that rounds to zero at the printed precision (`0.00`, `-0.00`): said as "less than 0.01", never "about 0.00". */
 const roundsToZero = (plain: string) => /^-?0(?:\.0*)?$/.test(plain);
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -245,7 +244,7 @@ const CONTINUITY_NAME = {
 
 function continuityMismatch(p: MessageParams['continuity.mismatch'], f: Fmt): string {
   const end = p.indicator === 'households_start' ? 'households_end' : 'poor_end';
-  const diff = `(difference ${f.n(sign(p.diff))})`;
+  const diff = `(difference ${f.n(signed(p.diff))})`;
   const head = `${p.unit}: ${CONTINUITY_NAME[p.indicator]} are ${f.n(p.actual)} here (${p.cell}), but`;
   const tail = 'a year starts with the households and poor households the year before ended with.';
   if (p.previous.length === 1) {
@@ -266,7 +265,7 @@ export function en(): Catalog {
   return (built ??= {
     ...enRelations,
     'sum.mismatch': (p, f) =>
-      `${f.ind(p.indicator)}: ${p.count === 1 ? 'the one unit under it holds' : `the ${p.count} units add up to`} ${f.n(p.parts)}, but ${p.total} shows ${f.n(p.actual)} (difference ${f.n(sign(p.diff))}).`,
+      `${f.ind(p.indicator)}: ${p.count === 1 ? 'the one unit under it holds' : `the ${p.count} units add up to`} ${f.n(p.parts)}, but ${p.total} shows ${f.n(p.actual)} (difference ${f.n(signed(p.diff))}).`,
     'sum.exceeds': (p, f) =>
       `${f.ind(p.indicator)}: ${p.count === 1 ? `the unit named under it (${p.part}) holds` : `the ${p.count} units listed add up to`} ${f.n(p.parts)}, more than ${p.total} shows, ${f.n(p.actual)} (by ${f.n(p.diff)}). The table lists only some of ${p.total}'s units, so they may add up to less, never to more.`,
     'sum.total-assumed': (p) =>
@@ -290,13 +289,13 @@ export function en(): Catalog {
     'rate-change.convention': (p, f) =>
       `${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)} (the difference of the printed rates); the unrounded difference ${f.n(p.unrounded)}… would round to ${f.n(p.rounded)}. This is the annex's convention, not an error.`,
     'denominator.mixed': (p, f) =>
-      `${p.unit}: the start rate is over ${f.n(p.h0)} households and the end rate over ${f.n(p.h1)} (${f.n(sign(p.change))}), so the two rates have different denominators. ` +
+      `${p.unit}: the start rate is over ${f.n(p.h0)} households and the end rate over ${f.n(p.h1)} (${f.n(signed(p.change))}), so the two rates have different denominators. ` +
       (splitCase(p) === 'fell-grew'
         ? `The rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced are only ${f.n(p.share)} % of the start-of-year households; ` +
           (roundsToZero(p.growth) ? `the change in the number of households alone accounts for less than ${f.n('0.01')} points of the fall.` : `the change in the number of households alone accounts for about ${f.n(p.growth)} points of the fall.`)
         : `${splitEn(p, f, 'The rate')}.`),
     'denominator.total': (p, f) =>
-      `${p.unit}: households changed from ${f.n(p.h0)} at the start of the year to ${f.n(p.h1)} at the end (${f.n(sign(p.change))}), so the start and end rates have different denominators. ` +
+      `${p.unit}: households changed from ${f.n(p.h0)} at the start of the year to ${f.n(p.h1)} at the end (${f.n(signed(p.change))}), so the start and end rates have different denominators. ` +
       (splitCase(p) === 'fell-grew'
         ? `The total's rate fell ${f.n(p.points)} points, but its poor households fell by ${f.n(p.reduced)} (net), only ${f.n(p.share)} % of the start-of-year households: ` +
           `${roundsToZero(p.growth) ? `less than ${f.n('0.01')}` : `about ${f.n(p.growth)}`} points of the fall come from the change in the number of households alone. Read the reduction as the fall of the rate, not as the net fall in poor households over the households; each unit's own split is given as information.`
@@ -304,8 +303,8 @@ export function en(): Catalog {
     'denominator.direction': (p, f) => {
       const rose = p.points.startsWith('-');
       return (
-        `${p.unit}: the rate ${rose ? 'rose' : 'fell'} ${f.n(rose ? p.points.slice(1) : p.points)} points although poor households ${p.reduced.startsWith('-') ? `grew by ${f.n(p.reduced.slice(1))}` : p.reduced === '0' ? 'did not change' : `fell by ${f.n(p.reduced)}`}: ` +
-        `the direction comes from the number of households alone (${f.n(p.h0)} at the start, ${f.n(p.h1)} at the end, ${f.n(sign(p.change))}), the two rates having different denominators.`
+        `${p.unit}: the rate ${rose ? 'rose' : 'fell'} ${f.n(unsigned(p.points))} points although poor households ${p.reduced.startsWith('-') ? `grew by ${f.n(unsigned(p.reduced))}` : p.reduced === '0' ? 'did not change' : `fell by ${f.n(p.reduced)}`}: ` +
+        `the direction comes from the number of households alone (${f.n(p.h0)} at the start, ${f.n(p.h1)} at the end, ${f.n(signed(p.change))}), the two rates having different denominators.`
       );
     },
     'denominator.decides-target': (p, f) =>

@@ -1,7 +1,8 @@
 /**
  * Numbers in a language's format, for every catalogue and renderer: `formatPlain` writes a value's plain digits
- * (never changing them), `count` a count the report itself makes (findings, files, units); and the short lists the
- * catalogues write (`firstThree`, `namedPaths`, `firstEight`).
+ * (never changing them; a negative figure keeps its hyphen-minus, the one minus sign of every message), `count` a
+ * count the report itself makes (findings, files, units); `signed` / `unsigned` a figure with its sign always
+ * written or without it; and the short lists the catalogues write (`firstThree`, `namedPaths`, `firstEight`).
  */
 
 import { visible } from './visible.js';
@@ -81,3 +82,10 @@ export function splitCase(p: { points: string; change: string }): 'fell-grew' | 
 
 /** A plain figure without its minus sign (`-0.16` → `0.16`), for sentences that say the direction in words. */
 export const unsigned = (plain: string): string => (plain.startsWith('-') ? plain.slice(1) : plain);
+
+/**
+ * A plain figure with its sign always written (`+1481`, `-270`), for a change or a difference. A negative figure
+ * is written with the hyphen-minus `formatPlain` keeps, in every message as in the table's cells and the JSON
+ * report; U+2212 is only the operator of `a − b`.
+ */
+export const signed = (plain: string): string => (plain.startsWith('-') ? plain : `+${plain}`);

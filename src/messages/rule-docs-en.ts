@@ -46,7 +46,7 @@ export const ruleDocsEn: RuleDocs = {
   range: {
     summary: 'counts whole and not negative; poor ≤ households; reduced ≤ poor at the start; rates within 0–100',
     checks:
-      'Counts are whole numbers, not negative; poor households never exceed households; no more are reduced than were poor at the start; rates lie within 0–100 and the reduction within −100–100. A negative reduction (a net increase of poor households) is a warning.',
+      'Counts are whole numbers, not negative; poor households never exceed households; no more are reduced than were poor at the start; rates lie within 0–100 and the reduction within -100–100. A negative reduction (a net increase of poor households) is a warning.',
     why: 'These values are impossible (or, for a negative reduction, unusual enough to check the sign) whatever the other cells say.',
     example: 'Poor households at the end typed -12 → error at that cell; poor households reduced typed -40 → warning.',
   },

@@ -46,7 +46,7 @@ export const ruleDocsVi: RuleDocs = {
   range: {
     summary: 'số hộ là số nguyên không âm; hộ nghèo ≤ tổng số hộ; số giảm ≤ số hộ nghèo đầu năm; tỷ lệ trong khoảng 0–100',
     checks:
-      'Số hộ là số nguyên, không âm; số hộ nghèo không vượt tổng số hộ; số hộ giảm không vượt số hộ nghèo đầu năm; tỷ lệ nằm trong khoảng 0–100 và mức giảm trong khoảng −100–100. Số hộ nghèo giảm âm (số hộ nghèo tăng ròng) là cảnh báo.',
+      'Số hộ là số nguyên, không âm; số hộ nghèo không vượt tổng số hộ; số hộ giảm không vượt số hộ nghèo đầu năm; tỷ lệ nằm trong khoảng 0–100 và mức giảm trong khoảng -100–100. Số hộ nghèo giảm âm (số hộ nghèo tăng ròng) là cảnh báo.',
     why: 'Những giá trị này không thể có (hoặc, với mức giảm âm, đủ bất thường để kiểm tra lại dấu), bất kể các ô khác ghi gì.',
     example: 'Số hộ nghèo cuối năm gõ thành -12 → lỗi ở ô đó; số hộ nghèo giảm trong năm gõ thành -40 → cảnh báo.',
   },

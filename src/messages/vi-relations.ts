@@ -1,5 +1,6 @@
 /** Vietnamese messages of the relation kinds added for published tables (src/relations/). */
 import type { Fmt } from './types.js';
+import { signed } from './number-format.js';
 import type { MessageParams } from '../model/message-ref.js';
 
 type Texts = { [K in RelationMessage]: (p: MessageParams[K], f: Fmt) => string };
@@ -28,7 +29,6 @@ export type RelationMessage =
   | 'formula.mismatch'
   | 'precision.fewer';
 
-const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
 const low = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 /** "từ 54.750 đến 54.905 hộ" / "từ 54.750 hộ trở lên" / "một số hộ không thể có" (lo '': no interval). */
 const span = (lo: string, hi: string | undefined, f: Fmt) => (lo === '' ? 'một số hộ không thể có' : hi === undefined ? `từ ${f.n(lo)} hộ trở lên` : lo === hi ? `${f.n(lo)} hộ` : `từ ${f.n(lo)} đến ${f.n(hi)} hộ`);
@@ -43,11 +43,11 @@ export const viRelations: Texts = {
     return `${p.unit}: ${low(f.ind(p.indicator))} phải bằng số đầu năm ${f.n(p.start)}${terms} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)} (cân đối cuối năm = đầu năm − số giảm + số tăng).`;
   },
   'breakdown.mismatch': (p, f) =>
-    `${p.unit}: ${p.count} dòng chi tiết của ${low(f.ind(p.indicator))} cộng lại được ${f.n(p.parts)}, nhưng bảng ghi ${f.n(p.actual)} (chênh lệch ${f.n(sign(p.diff))}).`,
+    `${p.unit}: ${p.count} dòng chi tiết của ${low(f.ind(p.indicator))} cộng lại được ${f.n(p.parts)}, nhưng bảng ghi ${f.n(p.actual)} (chênh lệch ${f.n(signed(p.diff))}).`,
   'share.row': (p, f) =>
     `${p.unit}: tỷ lệ của "${p.row}" trong ${low(f.ind(p.whole))} phải là ${f.n(p.count)} / ${f.n(p.total)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (làm tròn ${p.decimals} chữ số thập phân như bảng ghi; các tỷ lệ khác của nhóm này đều tính như vậy), nhưng bảng ghi ${f.n(p.actual)}.`,
   'breakdown.net': (p, f) =>
-    `${p.unit}: ${low(f.ind(p.indicator))} là số giảm thuần: các dòng chi tiết cho số hộ ra khỏi diện (${f.n(p.out)}) trừ số hộ vào diện (${f.n(p.in)}) = ${f.n(p.parts)}, nhưng bảng ghi ${f.n(p.actual)} (chênh lệch ${f.n(sign(p.diff))}).`,
+    `${p.unit}: ${low(f.ind(p.indicator))} là số giảm thuần: các dòng chi tiết cho số hộ ra khỏi diện (${f.n(p.out)}) trừ số hộ vào diện (${f.n(p.in)}) = ${f.n(p.parts)}, nhưng bảng ghi ${f.n(p.actual)} (chênh lệch ${f.n(signed(p.diff))}).`,
   'of-which.exceeds': (p, f) =>
     `${p.unit}: "${p.part}" là một phần (trong đó) của ${low(f.ind(p.indicator))}, nhưng ghi ${f.n(p.partValue)}, lớn hơn ${f.n(p.wholeValue)}.`,
   'rate.mismatch-of': (p, f) =>

@@ -8,7 +8,7 @@ import { viCli } from './cli-vi.js';
 import type { SpreadsheetError } from '../model/grid.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
-import { count, firstThree, namedPaths, splitCase, unsigned } from './number-format.js';
+import { count, firstThree, namedPaths, signed, splitCase, unsigned } from './number-format.js';
 import { viRelations } from './vi-relations.js';
 
 /** A count the report makes (findings, files, units), grouped as Vietnamese writes it: 87.299. */
@@ -54,7 +54,6 @@ const SPREADSHEET_ERROR_VI: Record<SpreadsheetError, string> = {
   other: 'công thức không tính được',
 };
 
-const sign = (plain: string) => (plain.startsWith('-') ? plain : `+${plain}`);
 /** A figure that rounds to zero at the printed precision (`0.00`, `-0.00`): said as "less than 0.01", never "about 0.00". */
 const roundsToZero = (plain: string) => /^-?0(?:\.0*)?$/.test(plain);
 
@@ -249,7 +248,7 @@ const CONTINUITY_NAME = {
 
 function continuityMismatch(p: MessageParams['continuity.mismatch'], f: Fmt): string {
   const end = p.indicator === 'households_start' ? 'households_end' : 'poor_end';
-  const diff = `(chênh lệch ${f.n(sign(p.diff))})`;
+  const diff = `(chênh lệch ${f.n(signed(p.diff))})`;
   const head = `${p.unit}: ${CONTINUITY_NAME[p.indicator]} ở tệp này là ${f.n(p.actual)} (ô ${p.cell}), nhưng`;
   const tail = 'số đầu năm phải bằng số cuối năm trước.';
   if (p.previous.length === 1) {
@@ -270,7 +269,7 @@ export function vi(): Catalog {
   return (built ??= {
     ...viRelations,
     'sum.mismatch': (p, f) =>
-      `${f.ind(p.indicator)}: ${p.count === 1 ? 'đơn vị trực thuộc duy nhất ghi' : `cộng ${p.count} đơn vị được`} ${f.n(p.parts)}, nhưng ${p.total} ghi ${f.n(p.actual)} (chênh lệch ${f.n(sign(p.diff))}).`,
+      `${f.ind(p.indicator)}: ${p.count === 1 ? 'đơn vị trực thuộc duy nhất ghi' : `cộng ${p.count} đơn vị được`} ${f.n(p.parts)}, nhưng ${p.total} ghi ${f.n(p.actual)} (chênh lệch ${f.n(signed(p.diff))}).`,
     'sum.exceeds': (p, f) =>
       `${f.ind(p.indicator)}: ${p.count === 1 ? `đơn vị được nêu (ô ${p.part}) ghi` : `${p.count} đơn vị được liệt kê cộng lại`} ${f.n(p.parts)}, nhiều hơn ${p.total} ghi ${f.n(p.actual)} (vượt ${f.n(p.diff)}). Bảng không liệt kê hết các đơn vị thuộc ${p.total} nên các đơn vị được nêu có thể cộng lại ít hơn, nhưng không thể nhiều hơn.`,
     'sum.total-assumed': (p) =>
@@ -294,13 +293,13 @@ export function vi(): Catalog {
     'rate-change.convention': (p, f) =>
       `${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)} (hiệu của hai tỷ lệ đã làm tròn); hiệu chưa làm tròn ${f.n(p.unrounded)}… thì làm tròn thành ${f.n(p.rounded)}. Đây là quy ước của biểu, không phải lỗi.`,
     'denominator.mixed': (p, f) =>
-      `${p.unit}: tỷ lệ đầu năm tính trên ${f.n(p.h0)} hộ, tỷ lệ cuối năm trên ${f.n(p.h1)} hộ (${f.n(sign(p.change))} hộ), nên hai tỷ lệ khác mẫu số. ` +
+      `${p.unit}: tỷ lệ đầu năm tính trên ${f.n(p.h0)} hộ, tỷ lệ cuối năm trên ${f.n(p.h1)} hộ (${f.n(signed(p.change))} hộ), nên hai tỷ lệ khác mẫu số. ` +
       (splitCase(p) === 'fell-grew'
         ? `Tỷ lệ hộ nghèo giảm ${f.n(p.points)} điểm phần trăm, nhưng số hộ nghèo giảm (${f.n(p.reduced)} hộ, tính ròng) chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm; ` +
           (roundsToZero(p.growth) ? `riêng sự thay đổi số hộ chiếm chưa đến ${f.n('0.01')} điểm phần trăm của mức giảm.` : `riêng sự thay đổi số hộ đã chiếm khoảng ${f.n(p.growth)} điểm phần trăm của mức giảm.`)
         : `${splitVi(p, f, 'Tỷ lệ hộ nghèo')}.`),
     'denominator.total': (p, f) =>
-      `${p.unit}: tổng số hộ thay đổi từ ${f.n(p.h0)} hộ đầu năm thành ${f.n(p.h1)} hộ cuối năm (${f.n(sign(p.change))} hộ), nên tỷ lệ đầu năm và cuối năm khác mẫu số. ` +
+      `${p.unit}: tổng số hộ thay đổi từ ${f.n(p.h0)} hộ đầu năm thành ${f.n(p.h1)} hộ cuối năm (${f.n(signed(p.change))} hộ), nên tỷ lệ đầu năm và cuối năm khác mẫu số. ` +
       (splitCase(p) === 'fell-grew'
         ? `Tỷ lệ hộ nghèo chung của ${p.unit} giảm ${f.n(p.points)} điểm phần trăm, nhưng số hộ nghèo giảm (${f.n(p.reduced)} hộ, tính ròng) chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm: ` +
           `${roundsToZero(p.growth) ? `chưa đến ${f.n('0.01')}` : `khoảng ${f.n(p.growth)}`} điểm phần trăm của mức giảm là do riêng sự thay đổi số hộ. Cần hiểu mức giảm là mức giảm của tỷ lệ, không phải số hộ nghèo giảm chia cho tổng số hộ; phần tách của từng đơn vị được ghi ở mục thông tin.`
@@ -308,8 +307,8 @@ export function vi(): Catalog {
     'denominator.direction': (p, f) => {
       const rose = p.points.startsWith('-');
       return (
-        `${p.unit}: tỷ lệ hộ nghèo ${rose ? 'tăng' : 'giảm'} ${f.n(rose ? p.points.slice(1) : p.points)} điểm phần trăm dù số hộ nghèo ${p.reduced.startsWith('-') ? `tăng ${f.n(p.reduced.slice(1))} hộ` : p.reduced === '0' ? 'không đổi' : `giảm ${f.n(p.reduced)} hộ`}: ` +
-        `chiều thay đổi đó chỉ do số hộ thay đổi (${f.n(p.h0)} hộ đầu năm, ${f.n(p.h1)} hộ cuối năm, ${f.n(sign(p.change))} hộ), vì hai tỷ lệ khác mẫu số.`
+        `${p.unit}: tỷ lệ hộ nghèo ${rose ? 'tăng' : 'giảm'} ${f.n(unsigned(p.points))} điểm phần trăm dù số hộ nghèo ${p.reduced.startsWith('-') ? `tăng ${f.n(unsigned(p.reduced))} hộ` : p.reduced === '0' ? 'không đổi' : `giảm ${f.n(p.reduced)} hộ`}: ` +
+        `chiều thay đổi đó chỉ do số hộ thay đổi (${f.n(p.h0)} hộ đầu năm, ${f.n(p.h1)} hộ cuối năm, ${f.n(signed(p.change))} hộ), vì hai tỷ lệ khác mẫu số.`
       );
     },
     'denominator.decides-target': (p, f) =>
