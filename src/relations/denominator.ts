@@ -362,6 +362,9 @@ const HOUSEHOLDS = ['households_start', 'households_end'] as const;
  */
 const NOTE_FIGURES = ['poor_start', 'poor_reduced', 'poor_end', 'rate_reduced'] as const;
 
+/** Whether every figure of NOTE_FIGURES the unit's row holds can be used (a target's denominator warning asks too, rules/target.ts). */
+export const noteFiguresUsable = (v: Partial<Record<string, Value>>): boolean => NOTE_FIGURES.every((k) => v[k] === undefined || isOk(v[k]));
+
 /**
  * The unit's relation, when both its households are usable and, where they differ, every figure of its note
  * (else undefined, the skip recorded by `usable` / `noneUnusable`).

@@ -16,6 +16,7 @@ import type { Annex, Unit } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { resolveTargetUnit, type Target, type TargetSet } from '../targets/index.js';
 import { isOk, okNum } from './types.js';
+import { noteFiguresUsable } from '../relations/denominator.js';
 
 export interface TargetCheck {
   findings: Finding[];
@@ -72,6 +73,8 @@ export function decidesTarget(annex: Annex, unit: Unit, t: Target, actual: strin
   if (t.indicator !== 'rate_reduced' && t.indicator !== 'rate_end') return undefined;
   const c = countsOf(annex, unit);
   if (!c || c.counts.h0.eq(c.counts.h1) || c.counts.h0.isZero()) return undefined;
+  // Not over a cell that cannot be used: the warning would quote the reduction derived from the others as read.
+  if (!noteFiguresUsable(annex.values.row(unit.id))) return undefined;
   const constant = valueWithExits({ ...c.counts, h1: c.counts.h0 }, t.indicator, c.exits);
   if (constant === undefined || compareTarget(constant, t.op, t.num)) return undefined;
   return {

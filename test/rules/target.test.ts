@@ -185,6 +185,12 @@ describe('a target the change of households decides (rule denominator)', () => {
     expect(renderMessage(w.msg, makeFmt('en'))).toContain('only because households changed from 10,468 to 10,580');
   });
 
+  it('no warning when a count it reads is not a number (it quoted the 390 exits derived beside "39x")', () => {
+    const r = checkRecords(wideRecords(SEED, { texts: { [`poor_reduced:${UNITS.indexOf('Na Hang')}`]: '39x' } }), { targets: one('Na Hang', 'rate_reduced', '>=', '4') });
+    expect(r.findings.filter((f) => f.rule === 'denominator' && f.unit === 'Na Hang')).toEqual([]);
+    expect(r.findings.some((f) => f.rule === 'target' && f.unit === 'Na Hang')).toBe(true);
+  });
+
   it('no warning where the target is met over the start-of-year households too, or missed anyway, or not a rate', () => {
     for (const [unit, ind, op, value] of [
       ['Na Hang', 'rate_reduced', '>=', '3.7'],
