@@ -19,6 +19,7 @@ import { locate, type Localisation } from './locate/index.js';
 import { checkTargets } from './rules/target.js';
 import { relevel, withoutOffRules } from './rules/levels.js';
 import type { CheckOptions, RuleLevels } from './model/options.js';
+import type { MessageParams } from './model/message-ref.js';
 
 /** The rule families error localisation explains. */
 const LOCALISED_RULES: ReadonlySet<RuleId> = new Set(RELATION_KINDS.filter((k) => k.localised).map((k) => k.id));
@@ -98,6 +99,20 @@ export function fileCoverage(checks: readonly RuleId[], ran: ReadonlySet<string>
 }
 
 /**
+ * The warnings of the indicators the table lacks (`missing.indicator`), once the checks ran: each says which of the
+ * checks reading the indicator still ran on the table's other figures, as the checks line counts them, and which did
+ * not run at all; a check switched off is not named.
+ */
+function missingWithChecksRan(findings: Finding[], ran: ReadonlySet<string>, off: readonly RuleId[]): Finding[] {
+  return findings.map((f) => {
+    if (f.msg.id !== 'missing.indicator') return f;
+    const p = f.msg.params as MessageParams['missing.indicator'];
+    const rules = p.rules.filter((r) => !off.includes(r as RuleId));
+    return { ...f, msg: { id: 'missing.indicator', params: { ...p, rules, ran: rules.filter((r) => ran.has(r)) } } };
+  });
+}
+
+/**
  * Grid → findings → likely causes. Pure. Throws PovcheckError only when the grid is not a poverty table at all.
  * Error localisation leaves out the checks of rules switched off; `explains` indexes the findings returned.
  */
@@ -112,14 +127,14 @@ export function checkShaped(shaped: ShapeResult, opts: CheckOptions = {}): Check
   // Targets are checked with the rules but are not typing slips: locate leaves `target` findings alone.
   const targets = opts.targets && opts.rules?.target !== 'off' ? checkTargets(shaped.annex, opts.targets) : undefined;
   const merged = duplicatesWithTheirSums([...shaped.findings, ...run.findings], shaped.annex, run.ran.has('sum'), run.skipped);
-  const findings = relevel([...merged, ...(targets?.findings ?? [])].sort(compareFindings), opts.rules);
+  // A target that was evaluated gives a finding (met or missed): then the check ran.
+  const ran = new Set<string>([...run.ran, ...(targets && targets.findings.length > 0 ? ['target'] : [])]);
+  const off = Object.entries(opts.rules ?? {}).filter(([, level]) => level === 'off').map(([rule]) => rule as RuleId);
+  const findings = missingWithChecksRan(relevel([...merged, ...(targets?.findings ?? [])].sort(compareFindings), opts.rules), ran, off);
   const budget = tableBudget();
   if (keptWhole(findings) > budget.findings) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'findings', limit: budget.findings });
   const skipped = withoutOffRules([...run.skipped, ...(targets?.skipped ?? [])], opts.rules);
-  // A target that was evaluated gives a finding (met or missed): then the check ran.
-  const ran = new Set<string>([...run.ran, ...(targets && targets.findings.length > 0 ? ['target'] : [])]);
   const coverage = fileCoverage(askedChecks(opts, shaped.annex), ran, skipped, shaped.findings, shaped.annex.layout);
-  const off = Object.entries(opts.rules ?? {}).filter(([, level]) => level === 'off').map(([rule]) => rule as RuleId);
   const localisation: Localisation = needsLocalising(findings) ? locate(shaped.annex, findings, { ...(off.length > 0 ? { off } : {}), ...(run.checked ? { checked: run.checked } : {}), ...(run.rateColumns ? { rateColumns: run.rateColumns } : {}) }) : NOTHING_TO_LOCALISE;
   return {
     annex: shaped.annex,

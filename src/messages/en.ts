@@ -8,7 +8,7 @@ import { enCli } from './cli-en.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
 import type { SpreadsheetError } from '../model/grid.js';
-import { count, firstThree, namedPaths, signed, splitCase, unsigned } from './number-format.js';
+import { count, firstThree, missingChecksClause, namedPaths, signed, splitCase, unsigned } from './number-format.js';
 import { enRelations } from './en-relations.js';
 
 /** A count the report makes (findings, files, units), grouped as English writes it: 87,299. */
@@ -352,7 +352,10 @@ export function en(): Catalog {
     'missing.value': (p, f) => `${p.unit}: no value for ${lower(f.ind(p.indicator))}.`,
     'missing.formula': (p, f) =>
       `${p.unit}, ${lower(f.ind(p.indicator))}: the cell holds the formula =${p.formula} but the file stores no result for it (it was never recalculated); open the file in Excel or LibreOffice and save it again.`,
-    'missing.indicator': (p, f) => `The table has no "${f.ind(p.indicator)}", so nothing that needs it is checked (${p.rules.join(', ')}).`,
+    'missing.indicator': (p, f) =>
+      `The table has no "${f.ind(p.indicator)}", so nothing that needs it is checked${
+        p.ran ? missingChecksClause(p.rules, p.ran, (c) => `${c} ran on the other figures only`, (c) => `${c} did not run`) : ` (${p.rules.join(', ')})`
+      }.`,
     'missing.total-only': (p, f) =>
       `${f.ind(p.indicator)}: only ${p.total} has a value; the cells of the other ${k(p.units)} units are blank (the table gives it for the total only), so nothing that needs it per unit is checked.`,
     'missing.total-only-several': (p, f) =>
@@ -472,7 +475,7 @@ export function en(): Catalog {
       verdictInvalid: (file) => `✖ ${file}: errors found`,
       verdictUnreadable: (file, reason, option) => `✖ ${file}: ${option ? 'cannot be checked as asked' : 'cannot be read'} (${reason})`,
       verdictUnchecked: (file, errors) => (errors ? `⚠ ${file}: no consistency check could run` : `⚠ ${file}: nothing could be checked`),
-      checksRan: (ran, total) => `${ran} of ${total} ${total === 1 ? 'check' : 'checks'} ran`,
+      checksRan: (ran, total, gaps) => `${ran} of ${total} ${total === 1 ? 'check' : 'checks'} ran${gaps > 0 ? `, except in ${k(gaps)} ${gaps === 1 ? 'place' : 'places'}` : ''}`,
       checksLine: (ran, total, notRun, unchecked, gaps) =>
         `Checks: ${ran.length === 0 ? 'none could run' : unchecked ? `none of the consistency checks could run (only ${ran.join(', ')} ran)` : `${ran.length} of ${total} ran (${ran.join(', ')})`}${gaps > 0 ? `, except in ${k(gaps)} ${gaps === 1 ? 'place' : 'places'} (see “Not checked”)` : ''}${notRun.length > 0 ? `; not run: ${notRun.map((g) => `${g.checks.join(', ')}, because ${g.reason}`).join('; ')}` : ''}`,
       // The first three: a plan's annex may have a dozen rows povcheck does not read (each is a warning below).

@@ -89,3 +89,14 @@ export const unsigned = (plain: string): string => (plain.startsWith('-') ? plai
  * report; U+2212 is only the operator of `a − b`.
  */
 export const signed = (plain: string): string => (plain.startsWith('-') ? plain : `+${plain}`);
+
+/**
+ * A missing indicator's checks once they ran (`missing.indicator`): ": those that ran on the other figures; those that
+ * did not run", each clause written by the catalogue (`ranOn`, `notRun`), the empty ones left out ("" for none).
+ */
+export function missingChecksClause(rules: readonly string[], ran: readonly string[], ranOn: (checks: string) => string, notRun: (checks: string) => string): string {
+  const still = rules.filter((r) => ran.includes(r));
+  const not = rules.filter((r) => !ran.includes(r));
+  const clauses = [...(still.length > 0 ? [ranOn(still.join(', '))] : []), ...(not.length > 0 ? [notRun(not.join(', '))] : [])];
+  return clauses.length > 0 ? `: ${clauses.join('; ')}` : '';
+}

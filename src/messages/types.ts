@@ -64,8 +64,8 @@ export interface UiText {
   /** A file that was read but on which no check could run (status `unchecked`). */
   /** `errors`: the file has errors (of reading it), so "nothing could be checked" would contradict its count. */
   verdictUnchecked: (file: string, errors: boolean) => string;
-  /** "3 of 6 checks ran" (the verdict's clause when some checks could not run). */
-  checksRan: (ran: number, total: number) => string;
+  /** "3 of 6 checks ran" (the verdict's clause when some checks could not run); `gaps`: ", except in 15 places" (they left out). */
+  checksRan: (ran: number, total: number, gaps: number) => string;
   /**
    * The text and HTML reports' line naming the checks (rule ids) that ran and those that could not, grouped by why:
    * "Checks: 5 of 6 ran (sum, range, …); not run: rate-mean, because no unit has the values it needs".

@@ -8,7 +8,7 @@ import { viCli } from './cli-vi.js';
 import type { SpreadsheetError } from '../model/grid.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
-import { count, firstThree, namedPaths, signed, splitCase, unsigned } from './number-format.js';
+import { count, firstThree, missingChecksClause, namedPaths, signed, splitCase, unsigned } from './number-format.js';
 import { viRelations } from './vi-relations.js';
 
 /** A count the report makes (findings, files, units), grouped as Vietnamese writes it: 87.299. */
@@ -358,7 +358,9 @@ export function vi(): Catalog {
     'missing.formula': (p, f) =>
       `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô có công thức =${p.formula} nhưng tệp không lưu kết quả của công thức (chưa từng được tính lại); hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại.`,
     'missing.indicator': (p, f) =>
-      `Bảng không có chỉ tiêu "${f.ind(p.indicator)}", nên những gì cần đến chỉ tiêu này không được kiểm tra (${p.rules.join(', ')}).`,
+      `Bảng không có chỉ tiêu "${f.ind(p.indicator)}", nên những gì cần đến chỉ tiêu này không được kiểm tra${
+        p.ran ? missingChecksClause(p.rules, p.ran, (c) => `${c} chỉ chạy trên các số liệu khác`, (c) => `${c} không chạy`) : ` (${p.rules.join(', ')})`
+      }.`,
     'missing.total-only': (p, f) =>
       `${f.ind(p.indicator)}: chỉ ${p.total} có số liệu; ô của ${k(p.units)} đơn vị còn lại để trống (bảng chỉ công bố số này cho tổng), nên những gì cần đến số liệu từng đơn vị không được kiểm tra.`,
     'missing.total-only-several': (p, f) =>
@@ -478,7 +480,7 @@ export function vi(): Catalog {
       verdictInvalid: (file) => `✖ ${file}: có lỗi`,
       verdictUnreadable: (file, reason, option) => `✖ ${file}: ${option ? 'không kiểm tra được theo yêu cầu' : 'không đọc được'} (${reason})`,
       verdictUnchecked: (file, errors) => (errors ? `⚠ ${file}: không phép kiểm tra tính khớp nào chạy được` : `⚠ ${file}: không kiểm tra được gì`),
-      checksRan: (ran, total) => `${ran}/${total} phép kiểm tra đã chạy`,
+      checksRan: (ran, total, gaps) => `${ran}/${total} phép kiểm tra đã chạy${gaps > 0 ? `, trừ ${k(gaps)} chỗ chưa kiểm tra được` : ''}`,
       checksLine: (ran, total, notRun, unchecked, gaps) =>
         `Kiểm tra: ${ran.length === 0 ? 'không phép nào chạy được' : unchecked ? `không phép kiểm tra tính khớp nào chạy được (chỉ chạy ${ran.join(', ')})` : `${ran.length}/${total} phép đã chạy (${ran.join(', ')})`}${gaps > 0 ? `, trừ ${k(gaps)} chỗ chưa kiểm tra được (xem mục “Chưa kiểm tra”)` : ''}${notRun.length > 0 ? `; không chạy: ${notRun.map((g) => `${g.checks.join(', ')} vì ${g.reason}`).join('; ')}` : ''}`,
       // The first three: a plan's annex may have a dozen rows povcheck does not read (each is a warning below).

@@ -205,7 +205,11 @@ export interface MessageParams {
   'missing.value': { unit: string; indicator: Indicator };
   /** A spreadsheet formula cell whose file holds no computed result (never recalculated on save). */
   'missing.formula': { unit: string; indicator: Indicator; formula: string };
-  'missing.indicator': { indicator: Indicator; rules: string[] };
+  /**
+   * A count indicator the table lacks: `rules`, the checks that read it; `ran`, once the checks ran, those of them that
+   * still compared the table's other figures (the others did not run at all).
+   */
+  'missing.indicator': { indicator: Indicator; rules: string[]; ran?: string[] };
   /** An annex table's indicator blank for every unit but the total (`units`: the other units). */
   'missing.total-only': { indicator: Indicator; total: string; units: number };
   /** Several indicators each given for the total only: one finding for them all, in column order. */

@@ -6,7 +6,7 @@ import { plain } from '../calc/decimal.js';
 import { intOf, type ScaledValue } from '../calc/scaled.js';
 import { ref, sub } from '../model/expr.js';
 import { carries, usable, type OkValue } from '../rules/types.js';
-import { isAnnexShaped } from '../model/indicators.js';
+import { isAnnexShaped, type Indicator } from '../model/indicators.js';
 import type { Annex, Unit, ValueStore } from '../model/annex.js';
 import { IN_FLOWS, OUT_FLOWS } from '../model/vocabulary.js';
 import { defineKind, type Relation } from './types.js';
@@ -86,9 +86,34 @@ function grossFlows(annex: Annex): boolean {
   return vocabularySlots(annex).some((s) => (OUT_FLOWS as readonly string[]).includes(s.point.time) || (IN_FLOWS as readonly string[]).includes(s.point.time));
 }
 
-/** Whether the table prints a net reduction of some population (beyond the annex's). */
-function netReductions(annex: Annex): boolean {
-  return vocabularySlots(annex).some((s) => s.point.time === 'reduced' && s.point.measure === 'count' && s.point.role === 'value');
+/** Another population's end of the year, or a series by year, with the start and the net reduction the table prints for it. */
+interface OtherFlow {
+  readonly key: Indicator;
+  readonly series: boolean;
+  readonly reducedKey: Indicator;
+  readonly from: YearStart;
+}
+
+/** The table's other flows (beyond the annex's poor households): what the check compares without the annex's three. */
+function otherFlowsOf(annex: Annex): OtherFlow[] {
+  const out: OtherFlow[] = [];
+  for (const s of vocabularySlots(annex)) {
+    if (s.point.measure !== 'count' || s.point.role !== 'value' || s.key === 'poor_end') continue;
+    // Another population's end of the year, or a series by year: last year's count (or the year the reduction
+    // names, or the earlier of two) is this year's start.
+    const series = s.point.time === 'point';
+    const change = series ? seriesChange(annex, s, { time: 'reduced' }) : undefined;
+    const reducedKey = change ? change.reduced : slotFor(s, { time: 'reduced' });
+    // An end of the year starts from the year's start, or last year's end where a unit leaves that blank.
+    const from: YearStart = change ? { start: change.start } : s.point.time === 'end' ? yearStart(annex, s) : { start: undefined };
+    if (carriesSlot(annex, from.start) && carriesSlot(annex, reducedKey)) out.push({ key: s.key, series, reducedKey, from });
+  }
+  return out;
+}
+
+/** Whether the table prints a net reduction of some population (`beyond`: other than the annex's poor households). */
+function netReductions(annex: Annex, beyond = false): boolean {
+  return vocabularySlots(annex).some((s) => s.point.time === 'reduced' && s.point.measure === 'count' && s.point.role === 'value' && !(beyond && s.key === 'poor_reduced'));
 }
 
 export const flowKind = defineKind<FlowRelation>({
@@ -96,7 +121,9 @@ export const flowKind = defineKind<FlowRelation>({
   relation: 'net-balance',
   severity: 'error',
   needs: [['poor_start', 'poor_reduced', 'poor_end']],
-  applies: netReductions,
+  // Without the annex's three: the table's other flows, or another population's reduction (its base year may be
+  // unprinted: said under "not checked"). The annex's reduction alone, its end of year absent, has nothing to compare.
+  applies: (annex) => otherFlowsOf(annex).length > 0 || netReductions(annex, true),
   perUnit: true,
   localised: true,
   annex: true,
@@ -128,19 +155,10 @@ export const flowKind = defineKind<FlowRelation>({
       const v = usable(ctx, 'flow', unit, FLOW);
       if (v) visit({ unit, at: v.poor_end, cells: [v.poor_start, v.poor_reduced, v.poor_end], start: v.poor_start, reduced: v.poor_reduced, q: [v.poor_start, v.poor_reduced, v.poor_end] });
     }
-    for (const s of vocabularySlots(annex)) {
-      if (s.point.measure !== 'count' || s.point.role !== 'value' || s.key === 'poor_end') continue;
-      // Another population's end of the year, or a series by year: last year's count (or the year the reduction
-      // names, or the earlier of two) is this year's start.
-      const series = s.point.time === 'point';
-      const change = series ? seriesChange(annex, s, { time: 'reduced' }) : undefined;
-      const reducedKey = change ? change.reduced : slotFor(s, { time: 'reduced' });
-      // An end of the year starts from the year's start, or last year's end where a unit leaves that blank.
-      const from: YearStart = change ? { start: change.start } : s.point.time === 'end' ? yearStart(annex, s) : { start: undefined };
-      if (!carriesSlot(annex, from.start) || !carriesSlot(annex, reducedKey)) continue;
+    for (const { key, series, reducedKey, from } of otherFlowsOf(annex)) {
       for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
         const id = ids.list ? ids.list[nth]! : nth;
-        const at = okValue(annex, id, s.key);
+        const at = okValue(annex, id, key);
         const start = okStart(annex, id, from);
         const reduced = okValue(annex, id, reducedKey);
         if (at && start && reduced) visit({ unit: annex.units.at(id)!, at, cells: [start, reduced, at], start, reduced, other: true, series, q: [start, reduced, at] });

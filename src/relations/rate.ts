@@ -177,7 +177,11 @@ export const rateKind = defineKind<RateRelation>({
   id: 'rate',
   relation: 'rate',
   severity: 'error',
-  needs: [['rate_start'], ['rate_end']],
+  // Each annex rate with the count and the households it is of.
+  needs: [
+    ['households_start', 'poor_start', 'rate_start'],
+    ['households_end', 'poor_end', 'rate_end'],
+  ],
   applies: printsRates,
   perUnit: true,
   localised: true,

@@ -45,11 +45,20 @@ export interface LikelyCause {
 export type ReportFile = FileResult & { causes?: LikelyCause[] };
 
 /**
- * "4 of 6 checks ran" for a checked file on which some checks did not run, for the overviews of several files: a
- * verdict there says no more than was checked. Undefined when every check ran, or nothing was checked.
+ * "4 of 6 checks ran" for a checked file on which some checks did not run, or ran with places left out ("6 of 6
+ * checks ran, except in 15 places"), for the overviews of several files: a verdict there says no more than was
+ * checked. Undefined when every check ran everywhere, or nothing was checked.
  */
 export function checksRanNote(f: FileResult, ui: UiText): string | undefined {
-  return f.coverage && f.status !== 'unchecked' && f.status !== 'unreadable' && isPartial(f.coverage) ? ui.checksRan(f.coverage.ran.length, f.coverage.checks.length) : undefined;
+  if (!f.coverage || f.status === 'unchecked' || f.status === 'unreadable') return undefined;
+  const gaps = gapsOf(f);
+  return isPartial(f.coverage) || gaps > 0 ? ui.checksRan(f.coverage.ran.length, f.coverage.checks.length, gaps) : undefined;
+}
+
+/** The places the checks that ran could not check (a blank cell of a unit: listed under "Not checked"). */
+function gapsOf(file: FileResult): number {
+  const ran = new Set(file.coverage?.ran);
+  return foldedSkips(file.skipped).filter((s) => ran.has(s.rule)).length;
 }
 
 export interface ReportInput {
@@ -229,9 +238,10 @@ export function markedQuote(place: TextPlace, mark: (figure: string) => string):
 
 /**
  * What a report says about a file's coverage, in every format: `clause`, added to the verdict ("3 of 6 checks
- * ran; not understood: "Tổng số hộ"") when some checks could not run or a label was not understood (for an
- * `unchecked` file: the labels not understood, else why nothing ran); `hint`, the `labels` configuration
- * entry that would map the labels not understood. Both absent when every check ran.
+ * ran; not understood: "Tổng số hộ"") when some checks could not run or left places out ("6 of 6 checks ran, except
+ * in 15 places") or a label was not understood (for an `unchecked` file: the labels not understood, else why nothing
+ * ran); `hint`, the `labels` configuration entry that would map the labels not understood. Both absent when every
+ * check ran everywhere.
  */
 export function coverageText(file: FileResult, lang: Lang): { clause?: string; hint?: string } {
   const c = file.coverage;
@@ -252,8 +262,9 @@ export function coverageText(file: FileResult, lang: Lang): { clause?: string; h
     // Labels not understood say why; labels read as naming nothing checked do not: then the checks' reasons, and them.
     const why = unknown.length > 0 ? [] : [...new Set(c.notRun.map((n) => renderSkip(n.reason, fmt)))];
     clause = [...why, ...parts].join('; ') || undefined;
-  } else if (isPartial(c) || labels) {
-    clause = [ui.checksRan(c.ran.length, c.checks.length), ...(labels ? [labels] : [])].join('; ');
+  } else {
+    const gaps = gapsOf(file);
+    if (isPartial(c) || gaps > 0 || labels) clause = [ui.checksRan(c.ran.length, c.checks.length, gaps), ...(labels ? [labels] : [])].join('; ');
   }
   return { ...(clause ? { clause } : {}), ...(hint ? { hint } : {}) };
 }
@@ -274,9 +285,7 @@ export function checksLine(file: FileResult, lang: Lang): string | undefined {
   }
   const notRun = [...byReason].map(([reason, checks]) => ({ checks, reason }));
   // A check that ran may still have left places out (a cell not a number): said here, listed under "Not checked".
-  const ran = new Set(c.ran);
-  const gaps = foldedSkips(file.skipped).filter((s) => ran.has(s.rule)).length;
-  return catalog(lang).ui.checksLine(c.ran, c.checks.length, notRun, file.status === 'unchecked', gaps);
+  return catalog(lang).ui.checksLine(c.ran, c.checks.length, notRun, file.status === 'unchecked', gapsOf(file));
 }
 
 /** The verdict of a readable file, in a language: no errors, errors found, or nothing could be checked. */

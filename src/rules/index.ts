@@ -10,7 +10,7 @@ import { Folds, summaryFinding, type Effect, type FoldRule } from './summary.js'
 import { carries, type Rule, type RuleContext } from './types.js';
 import { CheckedRelations } from '../relations/checked.js';
 import { foldRateColumns } from '../relations/rate-column.js';
-import type { Indicator } from '../model/indicators.js';
+import { INDICATORS, type Indicator } from '../model/indicators.js';
 
 /** Rules that check the table's arithmetic, in report order: the relation kinds (src/relations/). */
 export const CHECK_RULES: readonly Rule[] = RELATION_KINDS;
@@ -72,16 +72,28 @@ export function applicableRules(annex: Annex, rules: readonly Rule[], skipped: S
   for (const rule of rules) {
     // A relation this table has nothing for is not asked of it (and not reported as skipped).
     if (!appliesTo(rule, annex)) continue;
-    const absent = rule.needs.length > 0 ? rule.needs.filter((group) => !carries(annex, group)) : undefined;
-    if (absent && absent.length === rule.needs.length && !rule.applies?.(annex)) {
-      const missing = [...new Set(absent.flat().filter((i) => !annex.indicators.includes(i)))];
-      skipped.push({ rule: rule.id, msg: { id: 'skip.absent', params: { indicators: missing } } });
+    const missing = lackedNeeds(rule, annex);
+    if (missing && !rule.applies?.(annex)) {
+      skipped.push(absentSkip(rule, missing));
       continue;
     }
     out.push(rule);
   }
   return out;
 }
+
+/**
+ * What the table lacks of the rule's `needs` when it lacks something of every group (each group is one way the rule
+ * can compare), in the annex's order, so that the same lack is stated the same way whatever else the table lacks;
+ * undefined when a group is there whole (or the rule needs nothing).
+ */
+function lackedNeeds(rule: Rule, annex: Annex): Indicator[] | undefined {
+  if (rule.needs.length === 0 || rule.needs.some((group) => carries(annex, group))) return undefined;
+  const lacked = new Set(rule.needs.flat().filter((i) => !annex.indicators.includes(i)));
+  return [...INDICATORS.filter((i) => lacked.delete(i)), ...lacked];
+}
+
+const absentSkip = (rule: Rule, indicators: Indicator[]): Skip => ({ rule: rule.id, msg: { id: 'skip.absent', params: { indicators } } });
 
 /** Each table's answers to `applicable`, asked by the rules, the file's coverage and locate alike. */
 const APPLICABLE = new WeakMap<Annex, Map<RuleId, boolean>>();

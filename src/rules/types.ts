@@ -33,7 +33,11 @@ export interface RuleContext {
 export interface Rule {
   readonly id: RuleId;
   readonly severity: Severity;
-  /** Indicators whose absence from the table means the rule does not apply at all. */
+  /**
+   * The groups of indicators the rule compares, each one way it can (the start rate with its count and households;
+   * the end rate with its own): a table lacking something of every group gives the rule nothing to compare, and
+   * its skip names what the table lacks (rules/index.ts).
+   */
   readonly needs: readonly Indicator[][];
   /** Whether the rule applies although `needs` are absent (a table of other indicators it checks too). */
   applies?(annex: Annex): boolean;
