@@ -39,6 +39,11 @@ export function ciPath(file: string, cwd: string | undefined): string {
   return p.replace(/^\.\//, '');
 }
 
+/** The .txt files a folder run passed over (`ReportInput.passedOver`), as CI paths. */
+export function ciPassedOver(input: ReportInput): string[] | undefined {
+  return input.passedOver?.map((p) => ciPath(p, input.cwd));
+}
+
 /**
  * A fingerprint that stays the same when the same problem is found again in a later run: the file, the
  * rule and message kind, the sheet and cell, the unit and indicator; not the values, so a cell corrected to

@@ -6,7 +6,7 @@
  * the job summary ($GITHUB_STEP_SUMMARY) when it is set: `githubStepSummary` renders it. Pure.
  */
 import type { Severity } from '../model/finding.js';
-import { ciPath, findingText, likelyCause, lineCol, uncheckedText, unreadableText } from './ci.js';
+import { ciPassedOver, ciPath, findingText, likelyCause, lineCol, uncheckedText, unreadableText } from './ci.js';
 import { markdownReport } from './markdown.js';
 import { catalog, visible } from '../messages/index.js';
 import { coverageText, langOf, passedOverLine, runLang, summaryCounts, type ReportInput } from './types.js';
@@ -63,7 +63,7 @@ export function githubReport(input: ReportInput): string {
   // A plain line for the log: not a command, so GitHub prints it as it is.
   lines.push(catalog(runLang(input)).ui.summary(summaryCounts(input.files)));
   // The .txt files not checked: a notice on the run (no file, no line), so the job's summary of annotations shows it.
-  const passed = passedOverLine(input);
+  const passed = passedOverLine(input, ciPassedOver(input));
   if (passed) lines.push(command('notice', { title: 'povcheck' }, passed));
   return lines.join('\n') + '\n';
 }

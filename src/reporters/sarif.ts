@@ -13,7 +13,7 @@ import { RULE_IDS } from '../rules/index.js';
 import { ruleDocs } from '../messages/rule-docs.js';
 import type { Finding, RuleId, Severity } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
-import { ciPath, fingerprint, findingText, likelyCause, lineCol, uncheckedText, unreadableFingerprint, unreadableText } from './ci.js';
+import { ciPassedOver, ciPath, fingerprint, findingText, likelyCause, lineCol, uncheckedText, unreadableFingerprint, unreadableText } from './ci.js';
 import { coverageText, langOf, passedOverLine, runLang, type ReportInput } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -82,7 +82,7 @@ export function sarifLog(input: ReportInput): Sarif.Log {
     notifications.push(...out.notifications);
   }
   // The .txt files a folder run did not check: a note on the run (they have no results).
-  const passed = passedOverLine(input);
+  const passed = passedOverLine(input, ciPassedOver(input));
   if (passed) notifications.push({ level: 'note', message: { text: passed } });
 
   return {

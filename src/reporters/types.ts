@@ -83,9 +83,12 @@ export interface ReportInput {
   passedOver?: readonly string[];
 }
 
-/** The line naming the .txt files a folder run did not check, in the run's language; undefined when there are none. */
-export function passedOverLine(input: ReportInput): string | undefined {
-  return input.passedOver?.length ? catalog(runLang(input)).ui.passedOver(input.passedOver) : undefined;
+/**
+ * The line naming the .txt files a folder run did not check (or `paths`: some of them, written as a CI report
+ * writes paths), in the run's language; undefined when there are none.
+ */
+export function passedOverLine(input: ReportInput, paths: readonly string[] | undefined = input.passedOver): string | undefined {
+  return paths?.length ? catalog(runLang(input)).ui.passedOver(paths) : undefined;
 }
 
 /** The language of a whole-run report (summaries): forced, else the first readable table's, else the fallback. */

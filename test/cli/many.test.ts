@@ -68,6 +68,16 @@ describe('a folder of 23 mixed CSV/XLSX submissions, in one process', () => {
     expect(out.files.find((f) => f.status === 'unreadable')?.error?.message).toMatch(/^không phải sổ tính Excel đọc được/);
   }, 120_000);
 
+  it('GitLab Code Quality: the unreadable file a critical issue, the .txt passed over an info issue, not dropped', async () => {
+    const r = await cli(['validate', 'submissions', '--format', 'gitlab'], { cwd: root });
+    expect(r.code).toBe(2);
+    const issues = JSON.parse(r.stdout) as Array<{ check_name: string; severity: string; location: { path: string } }>;
+    expect(issues.filter((i) => i.check_name === 'unreadable' || i.check_name === 'passed-over').map((i) => [i.check_name, i.severity, i.location.path])).toEqual([
+      ['unreadable', 'critical', 'submissions/huyen-03/zz-broken.xlsx'],
+      ['passed-over', 'info', 'submissions/README.txt'],
+    ]);
+  }, 120_000);
+
   it('in Vietnamese the unreadable file\'s line is Vietnamese throughout, the damage of its ZIP too', async () => {
     const r = await cli(['validate', 'submissions', '--lang', 'vi'], { cwd: root });
     const line = r.stdout.split('\n').find((l) => l.includes('zz-broken.xlsx'));

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { githubReport, githubStepSummary } from '../../src/reporters/github.js';
 import { sarifReport } from '../../src/reporters/sarif.js';
 import { junitReport } from '../../src/reporters/junit.js';
+import { gitlabIssues, gitlabReport } from '../../src/reporters/gitlab.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { htmlReport } from '../../src/reporters/html.js';
 import { jsonReport } from '../../src/reporters/json.js';
@@ -29,6 +30,7 @@ const reports = (input: ReportInput) => ({
   json: jsonReport(input),
   sarif: sarifReport(input),
   junit: junitReport(input),
+  gitlab: gitlabReport(input),
 });
 
 describe('the .txt files passed over', () => {
@@ -59,6 +61,29 @@ describe('the .txt files passed over', () => {
     expect(notes.filter((n) => n.level === 'note').map((n) => n.message.text)).toEqual([expect.stringContaining('nop/ghi-chu.txt, nop/<b>\u241b[2J.txt.')]);
     expect(Object.keys(JSON.parse(r.json) as object)).toEqual(['povcheck', 'files', 'passedOver', 'summary']);
     expect(textReport({ ...base, lang: 'en', passedOver: PATHS }, TEXT)).toContain('Not checked: 2 .txt files in the folders that do not look like an Excel text export');
+  });
+
+  it('are an info issue each in GitLab Code Quality, with a stable fingerprint of their own', async () => {
+    const base = reportInput([await validateFile(SEED)]);
+    const issues = gitlabIssues({ ...base, passedOver: PATHS });
+    const passed = issues.filter((i) => i.check_name === 'passed-over');
+    expect(passed.map((i) => [i.location.path, i.location.lines.begin, i.severity])).toEqual([
+      ['nop/ghi-chu.txt', 1, 'info'],
+      ['nop/<b>\u001b[2J.txt', 1, 'info'],
+    ]);
+    expect(passed[0]!.description).toMatch(/^Không kiểm tra 1 tệp \.txt trong thư mục .*: nop\/ghi-chu\.txt\. /);
+    expect(passed[1]!.description).toContain('nop/<b>\u241b[2J.txt.');
+    expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
+    expect(gitlabIssues({ ...base, passedOver: [PATHS[0]!] }).find((i) => i.check_name === 'passed-over')!.fingerprint).toBe(passed[0]!.fingerprint);
+  });
+
+  it('are named by their path relative to the working directory in the CI reports', async () => {
+    const cwd = join(FIXTURES, '..');
+    const base = { ...reportInput([await validateFile(SEED)]), cwd, passedOver: [join(cwd, 'nop', 'ghi-chu.txt')] };
+    const line = 'trong thư mục (không giống bảng xuất từ Excel dạng "Unicode Text" hay "Text (Tab delimited)"): nop/ghi-chu.txt.';
+    expect(githubReport(base)).toContain(line);
+    expect(sarifReport(base)).toContain(line.replace(/"/g, '\\"'));
+    expect(gitlabIssues(base).find((i) => i.check_name === 'passed-over')).toMatchObject({ location: { path: 'nop/ghi-chu.txt' }, description: expect.stringContaining(line) });
   });
 
   it('leave a run without them as it was', async () => {
