@@ -16,6 +16,8 @@ export interface MarkdownOptions {
 
 /** A file name as inline code (backticks inside are replaced: they cannot be escaped in code spans). */
 const code = (s: string) => '`' + visible(s.replace(/`/g, "'").replace(/\r?\n/g, ' ')) + '`';
+/** The same in a table cell: a `|` would end the cell even inside a code span, so it is escaped (GFM shows `|`). */
+const codeCell = (s: string) => code(s).replace(/\|/g, '\\|');
 
 const MARK = { ok: '✔', invalid: '✖', unchecked: '⚠', unreadable: '⛔' } as const;
 
@@ -25,7 +27,7 @@ function findingRow(input: ReportInput, file: FileResult, f: Finding): string {
   const fmt = makeFmt(lang);
   const text = renderMessage(f.msg, fmt);
   const ref = findingRef(f);
-  return `| ${ref ? code(ref) : '—'} | ${code(f.rule)} | ${ui.severity[f.severity]} | ${mdCell(f.unit ?? '—')} | ${mdCell(f.indicator ? fmt.ind(f.indicator) : '—')} | ${mdCell(text)} |`;
+  return `| ${ref ? codeCell(ref) : '—'} | ${code(f.rule)} | ${ui.severity[f.severity]} | ${mdCell(f.unit ?? '—')} | ${mdCell(f.indicator ? fmt.ind(f.indicator) : '—')} | ${mdCell(text)} |`;
 }
 
 export function markdownReport(input: ReportInput, opts: MarkdownOptions = {}): string {
@@ -39,11 +41,12 @@ export function markdownReport(input: ReportInput, opts: MarkdownOptions = {}): 
     const c = countFindings(f.findings);
     const note = checksRanNote(f, ui);
     const ran = note ? ` (${note})` : '';
-    out.push(`| ${code(f.file)} | ${MARK[f.status]} ${ui.verdictWord[f.status]}${ran} | ${c.errors} | ${c.warnings} | ${c.infos} |`);
+    out.push(`| ${codeCell(f.file)} | ${MARK[f.status]} ${ui.verdictWord[f.status]}${ran} | ${c.errors} | ${c.warnings} | ${c.infos} |`);
   }
   out.push('', `**${ui.summary(summaryCounts(input.files))}**`);
   const passed = passedOverLine(input);
-  if (passed) out.push('', passed);
+  // (File names may hold `*`, `_` or `[`: written as typed, not as emphasis or links.)
+  if (passed) out.push('', mdCell(passed));
 
   for (const f of input.files) {
     const fl = langOf(input, f);

@@ -14,7 +14,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as Sarif from 'sarif';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { ROOT, cli } from '../helpers.js';
+import { ROOT, cli, reportInput } from '../helpers.js';
+import { markdownReport } from '../../src/reporters/markdown.js';
+import { validateFile } from '../../src/pipeline.js';
 import { escapeData, escapeProperty } from '../../src/reporters/github.js';
 import { OPTIONAL_RULES, RULE_IDS } from '../../src/rules/index.js';
 
@@ -238,6 +240,16 @@ describe('markdown', async () => {
 
   it('escapes a pipe in a cell', async () => {
     expect(md).not.toMatch(/[^\\]\|\|/);
+  });
+
+  it('a file name with a pipe keeps its row of the overview whole; names passed over are not emphasis', async () => {
+    const seed = await validateFile(join(ROOT, 'fixtures/planted/two-errors.csv'));
+    const text = markdownReport({ ...reportInput([{ ...seed, file: 'nop/a|b.csv' }]), passedOver: ['nop/ghi |*chu*.txt'] });
+    const row = text.split('\n').find((l) => l.startsWith('| `nop/'))!;
+    expect(row).toMatch(/^\| `nop\/a\\\|b\.csv` \| ✖ /);
+    expect(cells(row)).toBe(5);
+    expect(text).toContain('nop/ghi \\|\\*chu\\*.txt.');
+    expect(text).toContain('### ✖ `nop/a|b.csv`');
   });
 });
 

@@ -40,9 +40,11 @@ describe('the .txt files passed over', () => {
     const line = 'Không kiểm tra 2 tệp .txt trong thư mục';
     for (const format of ['text', 'markdown', 'github', 'summary'] as const) {
       expect(r[format]).toContain(line);
-      expect(r[format]).toContain('nop/ghi-chu.txt, nop/<b>\u241b[2J.txt.');
       expect(r[format]).not.toContain('\u001b');
     }
+    for (const format of ['text', 'github'] as const) expect(r[format]).toContain('nop/ghi-chu.txt, nop/<b>\u241b[2J.txt.');
+    // Markdown: as typed, not read as HTML or a link.
+    for (const format of ['markdown', 'summary'] as const) expect(r[format]).toContain('nop/ghi-chu.txt, nop/&lt;b&gt;\u241b\\[2J.txt.');
     expect(r.html).toContain(line);
     expect(r.html).toContain('nop/ghi-chu.txt, nop/&lt;b&gt;\u241b[2J.txt.');
     // GitHub: a notice on the run, not a plain line (the annotations list it).
