@@ -27,9 +27,15 @@ export function xmlEscape(s: string): string {
   );
 }
 
+/**
+ * An attribute's value: escaped, and its TABs and line breaks as character references, which a parser keeps (raw,
+ * it reads each as a space: a file named with a line break would be another file's name).
+ */
+const attrValue = (v: string) => xmlEscape(v).replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
+
 const attrs = (a: Record<string, string | number>) =>
   Object.entries(a)
-    .map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`)
+    .map(([k, v]) => ` ${k}="${attrValue(String(v))}"`)
     .join('');
 
 interface Suite {

@@ -16,6 +16,7 @@ import type * as Sarif from 'sarif';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ROOT, cli, reportInput } from '../helpers.js';
 import { markdownReport } from '../../src/reporters/markdown.js';
+import { junitReport } from '../../src/reporters/junit.js';
 import { validateFile } from '../../src/pipeline.js';
 import { escapeData, escapeProperty } from '../../src/reporters/github.js';
 import { OPTIONAL_RULES, RULE_IDS } from '../../src/rules/index.js';
@@ -89,6 +90,17 @@ describe('junit', async () => {
   it('is well-formed XML', async () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(XMLValidator.validate(xml.replace('</testsuites>', ''))).not.toBe(true);
+  });
+
+  it('a file name with a line break or a TAB keeps it in its attributes (a parser reads a raw one as a space)', async () => {
+    const seed = await validateFile(join(ROOT, 'fixtures/planted/two-errors.csv'));
+    const names = ['nop/line\nbreak.csv', 'nop/tab\tname.csv', 'nop/cr\r.csv'];
+    const text = junitReport(reportInput(names.map((file) => ({ ...seed, file }))));
+    expect(text).toContain('<testsuite name="nop/line&#10;break.csv"');
+    expect(text).toContain('classname="nop/tab&#9;name.csv"');
+    expect(text).toContain('name="nop/cr&#13;.csv"');
+    expect(text).not.toMatch(/="[^"]*[\t\n\r]/);
+    expect(XMLValidator.validate(text)).toBe(true);
   });
 
   it('has one testsuite per file and counts that add up', async () => {
