@@ -24,14 +24,15 @@ export function escapeProperty(s: string): string {
 }
 
 /**
- * One workflow command. Texts from the input (the path, cells, names in the message) go through `visible`
- * first: an escape sequence or a control character would reach the log as it is (GitHub colours ESC
- * sequences), and a line break would end the command early.
+ * One workflow command. Texts from the input (the path, cells, names in the message) go through `visible`: an
+ * escape sequence or a control character would reach the log as it is (GitHub colours ESC sequences), and a line
+ * break would end the command early. A property's line breaks are escaped first (`%0A`, which GitHub reads back),
+ * so that a file named with one is still that file.
  */
 function command(kind: string, props: Record<string, string | number | undefined>, message: string): string {
   const p = Object.entries(props)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}=${escapeProperty(visible(String(v)))}`)
+    .map(([k, v]) => `${k}=${visible(escapeProperty(String(v)))}`)
     .join(',');
   // The message's own line breaks (a finding, then its likely cause) stay line breaks (%0A); each line is made visible.
   return `::${kind} ${p}::${escapeData(message.split('\n').map(visible).join('\n'))}`;

@@ -18,7 +18,7 @@ import { ROOT, cli, reportInput } from '../helpers.js';
 import { markdownReport } from '../../src/reporters/markdown.js';
 import { junitReport } from '../../src/reporters/junit.js';
 import { validateFile } from '../../src/pipeline.js';
-import { escapeData, escapeProperty } from '../../src/reporters/github.js';
+import { escapeData, escapeProperty, githubReport } from '../../src/reporters/github.js';
 import { OPTIONAL_RULES, RULE_IDS } from '../../src/rules/index.js';
 
 const RUN = ['fixtures/planted/poor-end-transposed.csv', 'fixtures/xlsx/annex-formatted.xlsx', 'fixtures/xlsx/planted/stray-text.xlsx', 'fixtures/planted/missing.csv'];
@@ -221,6 +221,15 @@ describe('github', async () => {
   it('escapes data and properties as GitHub documents', async () => {
     expect(escapeData('50% a\r\nb')).toBe('50%25 a%0D%0Ab');
     expect(escapeProperty('dir/a,b:c.csv')).toBe('dir/a%2Cb%3Ac.csv');
+  });
+
+  it('a file named with a line break is that file to GitHub (%0A), its other controls made visible', async () => {
+    const seed = await validateFile(join(ROOT, 'fixtures/planted/two-errors.csv'));
+    const text = githubReport(reportInput([{ ...seed, file: 'nop/a\r\nb,50%: \u001b[2J.csv' }]));
+    const first = text.split('\n')[0]!;
+    expect(first).toMatch(COMMAND);
+    expect(first).toContain('::error file=nop/a%0D%0Ab%2C50%25%3A \u241b[2J.csv,line=6,col=4,title=povcheck sum::');
+    expect(unescape(first.split(',line=')[0]!.slice('::error file='.length))).toBe('nop/a\r\nb,50%: \u241b[2J.csv');
   });
 
   it('appends a markdown summary of everything to $GITHUB_STEP_SUMMARY, keeping what was there', async () => {
