@@ -134,12 +134,24 @@ describe('the pre-commit hook', () => {
     expect(bad.stdout + bad.stderr).toContain('✖ chiem-hoa.csv: có lỗi');
     expect(git(['log', '--oneline'], work).stdout.trim().split('\n')).toHaveLength(2);
     expect(git(['commit', '-q', '--no-verify', '-m', 'planted anyway'], work).status).toBe(0);
+
+    // A table named like an option is a table (`--`): not `-o annex.csv`, writing the report over a table and
+    // leaving itself unchecked (a clean table staged beside it, the commit would go through).
+    copyFileSync(join(FIXTURES, 'tuyen-quang-2020.csv'), join(work, 'annex.csv'));
+    const before = readFileSync(join(work, 'annex.csv'), 'utf8');
+    copyFileSync(join(FIXTURES, 'tuyen-quang-2020.csv'), join(work, 'b.csv'));
+    copyFileSync(join(FIXTURES, 'planted', 'poor-end-transposed.csv'), join(work, '-oannex.csv'));
+    git(['add', '--', 'b.csv', '-oannex.csv'], work);
+    const dashed = git(['commit', '-q', '-m', 'dashed'], work);
+    expect(dashed.status).not.toBe(0);
+    expect(dashed.stdout + dashed.stderr).toContain('✖ -oannex.csv: có lỗi');
+    expect(readFileSync(join(work, 'annex.csv'), 'utf8')).toBe(before);
   }, 180_000);
 
   it('the pre-commit framework entry runs the same command on the same files', () => {
     const h = precommit.repos[0]!.hooks[0]!;
     expect(precommit.repos[0]!.repo).toBe('local');
-    expect(h).toMatchObject({ id: 'povcheck', entry: 'povcheck validate --no-table', language: 'system' });
+    expect(h).toMatchObject({ id: 'povcheck', entry: 'povcheck validate --no-table --', language: 'system' });
     const files = new RegExp(h.files);
     for (const f of ['a.csv', 'd/b.xlsx', 'c.xlsm', 'e.tsv']) expect(files.test(f), f).toBe(true);
     for (const f of ['a.txt', 'a.csv.bak', 'README.md']) expect(files.test(f), f).toBe(false);
