@@ -15,7 +15,7 @@ import { registerRules } from './commands/rules.js';
 import { registerTable } from './commands/table.js';
 import { registerPlan } from './commands/plan.js';
 import { registerRate } from './commands/rate.js';
-import { cliLang, langAfterCommand, localizeProgram } from './commands/cli-language.js';
+import { cliLang, givenLang, langAfterCommand, localizeProgram } from './commands/cli-language.js';
 
 export { EXIT } from './commands/shared.js';
 
@@ -72,7 +72,8 @@ export async function main(given: string[], io: Io = processIo()): Promise<numbe
       return benign ? EXIT.OK : EXIT.UNREADABLE;
     }
     if (isPovcheckError(e)) {
-      io.err(oneLine(e, lang) + '\n');
+      // In --lang's language, else the error's own (an output refused in its report's language), else the user's.
+      io.err(oneLine(e, givenLang(argv) ?? e.lang ?? lang) + '\n');
       return EXIT.UNREADABLE;
     }
     io.err(`povcheck: internal error (${visible(internalError(e, io).params.detail)})\n`);

@@ -189,6 +189,12 @@ export class PovcheckError<C extends PovcheckErrorCode = PovcheckErrorCode> exte
   }
 
   /** A copy that names `file` (readers deep in the pipeline don't know the path). */
+  /** This error worded in `lang` (the output's, the table's) unless it already has a language. */
+  withLang(lang: Lang): PovcheckError<C> {
+    if (this.lang) return this;
+    return new PovcheckError(this.code, this.params, { ...(this.file ? { file: this.file } : {}), ...(this.cell ? { cell: this.cell } : {}), lang });
+  }
+
   withFile(file: string): PovcheckError<C> {
     if (this.file) return this;
     return new PovcheckError(this.code, this.params, { file, ...(this.cell ? { cell: this.cell } : {}), ...(this.lang ? { lang: this.lang } : {}) });

@@ -10,7 +10,7 @@ import type { Grid, HiddenContent } from '../model/grid.js';
 import type { Lang } from '../model/lang.js';
 import { catalog, makeFmt, renderMessage, visible } from '../messages/index.js';
 import type { Finding } from '../model/finding.js';
-import { delimiterOption, encodingOption, langOption, localeOption, noColorOption, outputPath, readOptionsOf, type CommandContext } from './shared.js';
+import { delimiterOption, encodingOption, inLang, langOption, localeOption, noColorOption, outputPath, readOptionsOf, type CommandContext } from './shared.js';
 import type { Difference, TotalMode } from '../compute/table.js';
 import type { EncodingChoice } from '../read/decode.js';
 import type { Delimiter } from '../read/csv.js';
@@ -166,10 +166,11 @@ export const outFile = (flags: InputFlags): string | undefined => flags.outputFi
 
 /**
  * Writes the output to --out (never over one of `inputs`, every file the command read), or to stdout: a workbook's
- * or document's bytes as they are (`> annex.xlsx`; table-options.ts refuses them on a terminal).
+ * or document's bytes as they are (`> annex.xlsx`; table-options.ts refuses them on a terminal). A refusal to write
+ * is worded in `lang`, the output's.
  */
-export async function emit(ctx: CommandContext, data: string | Uint8Array, out: string | undefined, inputs: readonly string[]): Promise<void> {
-  if (out) await (await import('../io/write-atomic.js')).writeFileAtomic(out, data, inputs);
+export async function emit(ctx: CommandContext, data: string | Uint8Array, out: string | undefined, inputs: readonly string[], lang: Lang): Promise<void> {
+  if (out) await inLang(lang, async () => (await import('../io/write-atomic.js')).writeFileAtomic(out, data, inputs));
   else if (typeof data === 'string') ctx.io.out(data);
   else if (ctx.io.outBytes) ctx.io.outBytes(data);
   else ctx.io.out(Buffer.from(data).toString('latin1'));

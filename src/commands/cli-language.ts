@@ -14,13 +14,18 @@ import { envLang } from './shared.js';
 
 /** The command line's language: `--lang` (before a `--`), else the environment's. */
 export function cliLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  return givenLang(argv) ?? envLang(env);
+}
+
+/** The language `--lang` names (before a `--`), if any. */
+export function givenLang(argv: readonly string[]): Lang | undefined {
   for (let i = 2; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') break;
     const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
     if (value !== undefined && isLang(value)) return value;
   }
-  return envLang(env);
+  return undefined;
 }
 
 /**

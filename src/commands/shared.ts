@@ -176,6 +176,15 @@ export function readOptionsOf(flags: { delimiter?: string; encoding?: EncodingCh
   return { ...(delimiter ? { delimiter } : {}), ...(flags.encoding ? { encoding: flags.encoding } : {}) };
 }
 
+/** `step`, its PovcheckError worded in `lang` (the output's) unless it has a language of its own. */
+export async function inLang<T>(lang: Lang, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    throw e instanceof PovcheckError ? e.withLang(lang) : e;
+  }
+}
+
 /** "povcheck: file cell: reason" — the one line for input that cannot be read. */
 export function oneLine(e: PovcheckError, lang: Lang): string {
   const reason = renderError(e, lang);

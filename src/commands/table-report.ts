@@ -11,7 +11,7 @@ import type { TableOutcome } from './table-run.js';
 
 export async function reportTable(o: TableOutcome, r: TableRun, ctx: CommandContext): Promise<number> {
   const { file } = r.input;
-  await emit(ctx, o.output, r.input.output, [file]);
+  await emit(ctx, o.output, r.input.output, [file], o.lang);
   const calc = catalog(o.lang).calc;
   for (const line of readingNotes(file, { findings: o.readFindings, ...(o.sheets ? { sheets: o.sheets } : {}), ...(o.hidden ? { hidden: o.hidden } : {}) }, o.lang, o.locale, { printedAsRead: o.rowsPrintedAsRead, columnsPrintedAsRead: o.columnsPrintedAsRead })) ctx.io.err(line + '\n');
   for (const v of o.unreadable) {

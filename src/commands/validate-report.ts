@@ -7,9 +7,9 @@ import { resolve } from 'node:path';
 import { catalog } from '../messages/index.js';
 import { exitCodeOf } from '../model/file-result.js';
 import type { ValidateRun } from '../model/options.js';
-import { PLAIN_STYLE, langOf, passedOverLine, type ReportInput } from '../reporters/types.js';
+import { PLAIN_STYLE, langOf, passedOverLine, runLang, type ReportInput } from '../reporters/types.js';
 import type { RunOutcome } from '../run.js';
-import { EXIT, envLang, knownWidth, makeStyle, oneLine, terminalWidth, type CommandContext } from './shared.js';
+import { EXIT, envLang, inLang, knownWidth, makeStyle, oneLine, terminalWidth, type CommandContext } from './shared.js';
 import type { ReportChoices } from './validate-options.js';
 
 export async function reportValidate(outcome: RunOutcome, run: ValidateRun, choices: ReportChoices, ctx: CommandContext): Promise<number> {
@@ -66,8 +66,9 @@ async function writeReports(report: ReportInput, run: ValidateRun, choices: Repo
     if (o.file === undefined && io.outBytes) for (const bytes of utf8Chunks(pieces)) io.outBytes(bytes);
     else if (o.file === undefined) for (const chunk of chunks(pieces)) io.out(chunk);
     else {
-      await writeFileAtomic!(o.file, chunks(pieces), inputPaths);
-      io.err(catalog(choices.lang ?? envLang(io.env)).ui.reportWritten(o.file) + '\n');
+      // The line and a refusal to write in the report's language (the tables', as the report is worded).
+      await inLang(runLang(report), () => writeFileAtomic!(o.file!, chunks(pieces), inputPaths));
+      io.err(catalog(runLang(report)).ui.reportWritten(o.file) + '\n');
     }
   }
 }

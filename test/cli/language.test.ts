@@ -3,7 +3,7 @@
  * Vietnamese LC_ALL / LC_MESSAGES / LANG (the rule validate follows), English otherwise; every option of every
  * command has its Vietnamese text; every command's help ends with an example, and the examples run.
  */
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -152,4 +152,33 @@ describe('the catalogue covers the command line', () => {
       }
     }
   }, 120_000);
+});
+
+describe('the lines about an output file, in the output\'s language', () => {
+  // The test environment's LANG is C (English): a Vietnamese table's report is Vietnamese, and so are its lines.
+  const seedCopy = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-out-lang-'));
+    copyFileSync(join(ROOT, 'fixtures', 'tuyen-quang-2020.csv'), join(dir, 'seed.csv'));
+    return dir;
+  };
+
+  it.each([
+    [['validate', 'seed.csv', '-o', 'seed.csv'], 'povcheck: seed.csv: không ghi đè lên tệp đầu vào'],
+    [['validate', 'seed.csv', '-o', 'seed.csv', '--lang', 'en'], 'povcheck: seed.csv: refusing to write over the input file'],
+    [['table', 'seed.csv', '-o', 'seed.csv'], 'povcheck: seed.csv: không ghi đè lên tệp đầu vào'],
+    [['plan', 'seed.csv', '--target', 'Na Hang=4', '-o', 'seed.csv'], 'povcheck: seed.csv: không ghi đè lên tệp đầu vào'],
+  ])('%j: a refusal to write over the input (it followed LANG while the report followed the table)', async (args, line) => {
+    const dir = seedCopy();
+    const before = readFileSync(join(dir, 'seed.csv'));
+    const r = await cli(args, { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.startsWith(line)).toBe(true);
+    expect(readFileSync(join(dir, 'seed.csv')).equals(before)).toBe(true);
+  });
+
+  it('"report written", in the report\'s language', async () => {
+    const dir = seedCopy();
+    expect((await cli(['validate', 'seed.csv', '--format', 'json', '-o', 'r.json'], { cwd: dir })).stderr).toBe('povcheck: đã ghi báo cáo vào r.json\n');
+    expect((await cli(['validate', 'seed.csv', '--format', 'json', '-o', 'r.json', '--lang', 'en'], { cwd: dir })).stderr).toBe('povcheck: report written to r.json\n');
+  });
 });

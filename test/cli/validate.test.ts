@@ -260,12 +260,12 @@ describe('the command line', () => {
 describe('validate --format html -o', () => {
   const out = () => join(mkdtempSync(join(tmpdir(), 'povcheck-html-')), 'report.html');
 
-  it('writes the report to the file, says so on stderr, and keeps the exit code of the findings', async () => {
+  it('writes the report to the file, says so on stderr (in the report\'s language, the table\'s), and keeps the exit code of the findings', async () => {
     const o = out();
     const r = await cli(['validate', 'fixtures/planted/poor-end-transposed.csv', '--format', 'html', '-o', o]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`povcheck: report written to ${o}\n`);
+    expect(r.stderr).toBe(`povcheck: đã ghi báo cáo vào ${o}\n`);
     const doc = readFileSync(o, 'utf8');
     expect(doc).toMatch(/^<!DOCTYPE html>/);
     expect(doc).toContain('id="c0-I6"');
@@ -300,7 +300,7 @@ describe('validate --format html -o', () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-html-'));
     const input = join(dir, 'annex.csv');
     writeFileSync(input, readFileSync(SEED));
-    const r = await cli(['validate', input, '--format', 'html', '-o', input]);
+    const r = await cli(['validate', input, '--format', 'html', '-o', input, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('refusing to write over the input file');
     expect(readFileSync(input)).toEqual(readFileSync(SEED));
