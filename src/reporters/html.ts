@@ -309,6 +309,7 @@ function documentSection(input: ReportInput, file: ReportFile, fi: number, opts:
   const c = countFindings(file.findings);
   const verdict = verdictText(file, lang);
   const { clause, hint } = coverageText(file, lang);
+  const checks = checksLine(file, lang);
   const shown = new Set<string>();
   for (const t of doc.tables) if (t.annex) for (const r of shownRefs(t.annex, opts.transpose ?? 'auto')) shown.add(r);
   const marks = marksFor(file, lang, (i) => htmlId(`f${fi}`, i));
@@ -354,6 +355,7 @@ ${skips}${empty}
 <h2 class="verdict verdict-${file.status}">${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}${clause ? ` — ${clause}` : ''}</h2>
 ${hint ? html`<p class="coverage">${hint}</p>` : ''}
 <p class="muted small">${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[summary.layout], localeText(ui, summary, file.findings))}</p>
+${checks ? html`<p class="muted small checks">${checks}</p>` : ''}
 ${joinHtml(parts, '\n')}
 </section>`;
 }

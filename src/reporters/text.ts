@@ -230,6 +230,9 @@ function documentReport(input: ReportInput, file: FileResult, opts: TextOptions)
   if (hint) out.push(`  ${hint}`);
   const table = tableOf(file)!;
   out.push(s.dim(`  ${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[table.layout], localeText(ui, table, file.findings))}`));
+  // As a table's verdict does: "no errors" says which checks found none.
+  const checks = checksLine(file, lang);
+  if (checks) out.push(s.dim(`  ${checks}`));
   const checked: Record<DocumentPart, string> = {
     tables: d.checked.tables({ tables: doc.checked.tables, budget: doc.checked.budgetTables, other: doc.tables.length - doc.checked.tables - doc.checked.budgetTables }),
     claims: d.checked.claims(doc.checked),

@@ -45,6 +45,19 @@ describe('checksLine', () => {
     expect(r.code).toBe(0);
   });
 
+  it('a clean plan document (.docx) names its checks too, in the text and HTML reports', async () => {
+    // The document report printed "no errors" with only the parts' counts: which checks found nothing was not said.
+    const plan = 'fixtures/plans/planted/corrected.docx';
+    const r = await cli(['validate', plan, '--no-table', '--lang', 'en']);
+    const [verdict, , checks] = r.stdout.split('\n');
+    expect(verdict).toMatch(/^✔ .*no errors/);
+    expect(checks).toBe('  Checks: 10 of 10 ran (sum, flow, rate, rate-change, denominator, range, claim, target, money, reference)');
+    expect(r.code).toBe(0);
+    const out = join(mkdtempSync(join(tmpdir(), 'povcheck-')), 'plan.html');
+    await cli(['validate', plan, '--format', 'html', '--lang', 'en', '-o', out]);
+    expect(readFileSync(out, 'utf8')).toContain('<p class="muted small checks">Checks: 10 of 10 ran (sum, flow, rate, rate-change, denominator, range, claim, target, money, reference)</p>');
+  });
+
   it('the HTML report carries the same line', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'povcheck-')), 'r.html');
     await cli(['validate', 'fixtures/published/national-2023-regions-combined.csv', '--format', 'html', '--lang', 'en', '-o', out]);
