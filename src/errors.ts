@@ -13,7 +13,7 @@ export interface ErrorParams {
   FILE_NOT_FOUND: { stdin?: boolean };
   FILE_UNREADABLE: { reason: 'directory' } | { reason: 'not-a-file' } | { reason: 'changed' } | { reason: 'io'; detail?: string };
   FILE_EMPTY: { blank: boolean };
-  FILE_BINARY: { kind: 'zip' | 'ole' | 'pdf' | 'png' | 'jpeg' | 'gzip' | 'binary' | 'ods' | 'xlsb' | 'docx' | 'encrypted' | 'doc' | 'not-zip' | 'docx-damaged' };
+  FILE_BINARY: { kind: 'zip' | 'ole' | 'pdf' | 'png' | 'jpeg' | 'gzip' | 'binary' | 'ods' | 'xlsb' | 'docx' | 'encrypted' | 'doc' | 'not-zip' | 'docx-damaged' | 'odt' | 'rtf' };
   FILE_TOO_LARGE: { limitMb: number };
   /** A spreadsheet or document of a kind povcheck does not read (read/kinds.ts), with how to convert it. */
   FILE_KIND: { kind: RefusedKind; ext: string };

@@ -17,6 +17,9 @@ const k = (n: number) => count(n, 'en');
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
 /** Why a file could not be opened, by the system's code (the code itself for any other). */
+/** How to make a .docx of a word-processor document povcheck does not read (.doc, .odt, .rtf). */
+const SAVE_AS_DOCX_EN = 'open it in Word or LibreOffice and save it as .docx (or convert it: libreoffice --headless --convert-to docx <file>), then check the .docx';
+
 const READ_CAUSE_EN: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
@@ -666,7 +669,9 @@ export function en(): Catalog {
           ods: 'this is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV',
           xlsb: 'this is a binary Excel workbook (.xlsb); save it as .xlsx or CSV',
           docx: 'this is a Word document: povcheck validate checks a plan document; for this command save its table as .xlsx or CSV',
-          doc: 'this is a Word 97–2003 document (.doc): open it in Word or LibreOffice and save it as .docx (or convert it: libreoffice --headless --convert-to docx <file>), then check the .docx',
+          odt: `this is an OpenDocument text document (.odt), which povcheck does not read: ${SAVE_AS_DOCX_EN}`,
+          rtf: `this is an RTF document, which povcheck does not read: ${SAVE_AS_DOCX_EN}`,
+          doc: `this is a Word 97–2003 document (.doc): ${SAVE_AS_DOCX_EN}`,
           encrypted: 'this workbook is password-protected (encrypted); save an unprotected copy',
           ole: 'this is a legacy Office file (.xls/.doc); save it as CSV or .xlsx',
           pdf: 'this is a PDF document: its tables cannot be read from it; check the Word file (.docx) it was made from, or open the PDF in Word and save it as .docx',
@@ -686,8 +691,8 @@ export function en(): Catalog {
           ods: 'an OpenDocument spreadsheet: in LibreOffice, File → Save As → "Excel 2007-365 (.xlsx)" or "Text CSV" (UTF-8)',
           numbers: 'an Apple Numbers file: in Numbers, File → Export To → Excel (.xlsx) or CSV',
           et: 'a WPS Spreadsheets file (.et): save it as "Excel Workbook (.xlsx)" or CSV',
-          document: `a word-processor document (${p.ext}), not a table: copy the table into a spreadsheet and save it as .xlsx or "CSV UTF-8"`,
-          doc: 'a Word 97–2003 document (.doc): open it in Word or LibreOffice and save it as .docx (or convert it: libreoffice --headless --convert-to docx <file>), then check the .docx',
+          document: `a word-processor document (${p.ext}), which povcheck does not read: ${SAVE_AS_DOCX_EN}`,
+          doc: `a Word 97–2003 document (.doc): ${SAVE_AS_DOCX_EN}`,
           pdf: 'a PDF, from which povcheck does not read tables: check the spreadsheet it was made from (.xlsx or CSV), or for a plan the Word document (.docx)',
         })[p.kind],
       ENCODING_INVALID: (p) =>

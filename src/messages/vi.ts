@@ -14,6 +14,9 @@ import { viRelations } from './vi-relations.js';
 /** A count the report makes (findings, files, units), grouped as Vietnamese writes it: 87.299. */
 const k = (n: number) => count(n, 'vi');
 
+/** Cách lưu thành .docx một văn bản povcheck không đọc (.doc, .odt, .rtf). */
+const SAVE_AS_DOCX_VI = 'hãy mở bằng Word hoặc LibreOffice và lưu thành .docx (hoặc chuyển đổi: libreoffice --headless --convert-to docx <tệp>), rồi kiểm tra tệp .docx';
+
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
 /** Why a file could not be opened, by the system's code (the code itself for any other). */
@@ -674,8 +677,8 @@ export function vi(): Catalog {
           ods: 'bảng tính OpenDocument: trong LibreOffice chọn File → Save As → "Excel 2007-365 (.xlsx)" hoặc "Text CSV" (UTF-8)',
           numbers: 'tệp Apple Numbers: trong Numbers chọn File → Export To → Excel (.xlsx) hoặc CSV',
           et: 'tệp WPS Spreadsheets (.et): hãy lưu thành "Excel Workbook (.xlsx)" hoặc CSV',
-          document: `tệp văn bản (${p.ext}), không phải bảng số liệu: hãy chép bảng sang bảng tính rồi lưu thành .xlsx hoặc "CSV UTF-8"`,
-          doc: 'văn bản Word 97–2003 (.doc): hãy mở bằng Word hoặc LibreOffice và lưu thành .docx (hoặc chuyển đổi: libreoffice --headless --convert-to docx <tệp>), rồi kiểm tra tệp .docx',
+          document: `tệp văn bản (${p.ext}), povcheck không đọc loại này: ${SAVE_AS_DOCX_VI}`,
+          doc: `văn bản Word 97–2003 (.doc): ${SAVE_AS_DOCX_VI}`,
           pdf: 'tệp PDF, povcheck không đọc bảng từ PDF: hãy kiểm tra bảng tính gốc (.xlsx hoặc CSV) đã dùng để tạo PDF, hoặc với kế hoạch thì văn bản Word (.docx)',
         })[p.kind],
       FILE_BINARY: (p) =>
@@ -684,7 +687,9 @@ export function vi(): Catalog {
           ods: 'đây là bảng tính OpenDocument (.ods); hãy lưu thành .xlsx hoặc CSV',
           xlsb: 'đây là sổ tính Excel dạng nhị phân (.xlsb); hãy lưu thành .xlsx hoặc CSV',
           docx: 'đây là văn bản Word: povcheck validate kiểm tra được văn bản kế hoạch; với lệnh này hãy lưu bảng thành .xlsx hoặc CSV',
-          doc: 'đây là văn bản Word 97–2003 (.doc): hãy mở bằng Word hoặc LibreOffice và lưu thành .docx (hoặc chuyển đổi: libreoffice --headless --convert-to docx <tệp>), rồi kiểm tra tệp .docx',
+          odt: `đây là văn bản OpenDocument (.odt), povcheck không đọc loại này: ${SAVE_AS_DOCX_VI}`,
+          rtf: `đây là văn bản RTF, povcheck không đọc loại này: ${SAVE_AS_DOCX_VI}`,
+          doc: `đây là văn bản Word 97–2003 (.doc): ${SAVE_AS_DOCX_VI}`,
           encrypted: 'sổ tính này được đặt mật khẩu (mã hoá); hãy lưu một bản không đặt mật khẩu',
           ole: 'đây là tệp Office cũ (.xls/.doc); hãy lưu thành CSV hoặc .xlsx',
           pdf: 'đây là tài liệu PDF: không đọc được bảng từ PDF; hãy kiểm tra tệp Word (.docx) gốc, hoặc mở PDF bằng Word và lưu thành .docx',

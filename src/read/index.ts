@@ -161,6 +161,11 @@ function refuseWebPage(bytes: Uint8Array, name: string | undefined): void {
   if (kind) throw new PovcheckError('FILE_KIND', { kind, ext });
 }
 
+/** `{\rtf` first: an RTF document (Word's "Rich Text Format", often named .doc or .txt), refused with how to save it as .docx. */
+function refuseRtf(bytes: Uint8Array): void {
+  if (bytes[0] === 0x7b && new TextDecoder().decode(bytes.subarray(0, 5)) === '{\\rtf') throw new PovcheckError('FILE_BINARY', { kind: 'rtf' });
+}
+
 /** The kind of a spreadsheet saved as one XML file, by its declaration and namespaces: `ods` (flat OpenDocument), `xls` (Excel 2003 XML). */
 function xmlSpreadsheet(head: string): 'ods' | 'xls' | undefined {
   if (!/^\uFEFF?\s*<\?xml[\s?]/.test(head)) return undefined;
@@ -183,6 +188,7 @@ export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { 
   }
   refuseOleWorkbook(bytes, opts.name);
   refuseWebPage(bytes, opts.name);
+  refuseRtf(bytes);
   const { text, encoding } = decodeBytes(bytes, opts.encoding);
   // Running text (a plan's plain-text export) split at its semicolons made a table of sentences: refused, as a
   // Word document is, unless a delimiter is given.
@@ -255,7 +261,7 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
     const { listZip, containerKind } = await import('./zip-guard.js');
     let kind: string | undefined;
     try {
-      kind = containerKind(listZip(bytes));
+      kind = containerKind(listZip(bytes), bytes);
     } catch {
       kind = undefined; // the workbook reader names the damage
     }
@@ -268,6 +274,7 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
   if (documents && isWord97(bytes, opts.name)) throw new PovcheckError('FILE_BINARY', { kind: 'doc' });
   refuseOleWorkbook(bytes, opts.name);
   refuseWebPage(bytes, opts.name);
+  refuseRtf(bytes);
   // A large table without quotes is decoded a piece at a time as its records are read, never whole (its text
   // would be the largest thing in memory); quoted text is read whole (csv-parse), as is everything small.
   // (A text of HEAD_BYTES or less is never streamed: decodeStreamed would say so.)

@@ -153,14 +153,29 @@ function hasExtra(bytes: Uint8Array, start: number, end: number, id: number): bo
   return false;
 }
 
-/** What a ZIP container is, from its part names alone. */
-export function containerKind(entries: readonly ZipEntry[]): ContainerKind {
+/**
+ * What a ZIP container is, from its part names; an OpenDocument file from its `mimetype` part too, when the bytes
+ * are given: a text document (.odt) is not a spreadsheet (.ods), and is told how to become a .docx.
+ */
+export function containerKind(entries: readonly ZipEntry[], bytes?: Uint8Array): ContainerKind {
   const names = new Set(entries.map((e) => e.name));
   if (names.has('xl/workbook.xml')) return 'workbook';
   if (names.has('xl/workbook.bin')) return 'xlsb';
   if (names.has('word/document.xml')) return 'docx';
-  if (names.has('content.xml') && names.has('mimetype')) return 'ods';
+  if (names.has('content.xml') && names.has('mimetype')) return bytes && isOdfText(bytes, entries) ? 'odt' : 'ods';
   return 'zip';
+}
+
+/** The `mimetype` part (a few dozen bytes, first in the archive) names an OpenDocument text document. */
+function isOdfText(bytes: Uint8Array, entries: readonly ZipEntry[]): boolean {
+  const e = entries.find((x) => x.name === 'mimetype');
+  if (!e || e.declaredSize > 200) return false;
+  try {
+    const data = inflateCapped(bytes, e, 200);
+    return data !== undefined && new TextDecoder().decode(data).trim().startsWith('application/vnd.oasis.opendocument.text');
+  } catch {
+    return false; // a damaged part: said as the spreadsheet's damage, as before
+  }
 }
 
 /** Inflates one part with its output capped at `cap` bytes; undefined when it would exceed the cap. */
@@ -244,7 +259,7 @@ export function readZipPart(bytes: Uint8Array, name: string, limits: Pick<Workbo
  */
 export function inspectZip(bytes: Uint8Array, limits: WorkbookLimits = DEFAULT_LIMITS): ZipFacts {
   const entries = listZip(bytes);
-  const kind = containerKind(entries);
+  const kind = containerKind(entries, bytes);
   if (kind !== 'workbook') return { kind, entries, macroEnabled: false, cells: 0 };
   let cells = 0;
   let macroEnabled = false;

@@ -154,6 +154,20 @@ describe('what is not a plan povcheck can read', () => {
     expect(r.stdout).toMatch(/Word 97–2003 document \(\.doc\): open it in Word or LibreOffice and save it as \.docx/);
   });
 
+  it('a Writer document (.odt) or an RTF: exit 2, one line saying to save it as .docx (it said: copy the table into a spreadsheet)', async () => {
+    const path = join(dir, 'ke-hoach.odt');
+    writeFileSync(path, Buffer.from('not read: the name decides'));
+    const r = await cli(['validate', path, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect((r.stdout + r.stderr).trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toContain('a word-processor document (.odt), which povcheck does not read: open it in Word or LibreOffice and save it as .docx (or convert it: libreoffice --headless --convert-to docx <file>), then check the .docx');
+    const rtf = join(dir, 'ke-hoach-rtf.txt');
+    writeFileSync(rtf, '{\\rtf1\\ansi K\\u7871? ho\\u7841?ch\\par }');
+    const v = await cli(['validate', rtf]);
+    expect(v.code).toBe(2);
+    expect(v.stdout).toMatch(/RTF.*\.docx/);
+  });
+
   it('a document with nothing to check: exit 2, one line', async () => {
     const path = join(dir, 'memo.txt');
     writeFileSync(path, Array.from({ length: 6 }, () => 'Đây là một đoạn văn bản dài không có số liệu nào về hộ nghèo hay kinh phí, chỉ có chữ mà thôi.').join('\n'));

@@ -291,6 +291,17 @@ describe('what validate is given instead of a plan', () => {
     expect(await code(inputFromBytes(zipApi.writeZip([['content.xml', Buffer.from('x')], ['mimetype', Buffer.from('x')]]), { name: 'a.odt' }))).toBe('FILE_BINARY:ods');
   });
 
+  it('an OpenDocument text (Writer) and an RTF document, whatever their names: told to save as .docx, not as a spreadsheet', async () => {
+    // An .odt named .docx was "an OpenDocument spreadsheet (.ods)"; an RTF named .txt was "no column structure".
+    const odt = zipApi.writeZip([['mimetype', Buffer.from('application/vnd.oasis.opendocument.text')], ['content.xml', Buffer.from('<office:document-content/>')]]);
+    const ods = zipApi.writeZip([['mimetype', Buffer.from('application/vnd.oasis.opendocument.spreadsheet')], ['content.xml', Buffer.from('<office:document-content/>')]]);
+    expect(await code(inputFromBytes(odt, { name: 'ke-hoach.docx' }))).toBe('FILE_BINARY:odt');
+    expect(await code(inputFromBytes(ods, { name: 'bieu.docx' }))).toBe('FILE_BINARY:ods');
+    const rtf = Buffer.from('{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times New Roman;}} K\\u7871? ho\\u7841?ch gi\\u7843?m ngh\\u232?o n\\u259?m 2020\\par }');
+    expect(await code(inputFromBytes(rtf, { name: 'ke-hoach.txt' }))).toBe('FILE_BINARY:rtf');
+    expect(catalog('en').errors.FILE_BINARY({ kind: 'odt' })).toMatch(/OpenDocument text document \(\.odt\).*save it as \.docx/);
+  });
+
   it('a damaged .docx', async () => {
     expect(await code(inputFromBytes(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(40)]), { name: 'plan.docx' }))).toBe('DOCUMENT_INVALID');
   });
