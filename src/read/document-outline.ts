@@ -15,12 +15,19 @@ export interface RawParagraph {
 }
 
 /**
+ * Without the characters Word does not show: soft hyphens (U+00AD, a possible break pasted from the web or from
+ * another program: `Lâm Bì\u00adnh` reads Lâm Bình) and zero-width spaces (U+200B). A plan's paragraphs and its
+ * tables' cells, in both document readers: a name or a figure with one inside is read as shown.
+ */
+export const withoutInvisible = (text: string): string => (/[\u00ad\u200b]/u.test(text) ? text.replace(/[\u00ad\u200b]/gu, '') : text);
+
+/**
  * Whitespace as Word writes it (tabs, no-break spaces, line breaks) as single spaces; NFC; and Đ for Ð, the
  * Icelandic eth that converted or mistyped Vietnamese has in its place (`Ðầu năm`), as a table's cells are read
- * (model/grid.ts `trimmedText`).
+ * (model/grid.ts `trimmedText`); without the characters Word does not show (`withoutInvisible`).
  */
 export function tidyText(text: string): string {
-  return withVietnameseD(text)
+  return withVietnameseD(withoutInvisible(text))
     .normalize('NFC')
     .replace(/[\s\u00a0\u2007\u202f\ufeff]+/gu, ' ')
     .trim();

@@ -5,7 +5,8 @@
  * with the streaming XML reader the workbooks use (xml-stream.ts: saxes, a DOCTYPE refused, depth and text
  * limits), one element at a time, within document-limits.ts.
  *
- * - Text: `w:t` runs, as Word shows them; tabs, line breaks and no-break spaces are spaces. Left out: deleted
+ * - Text: `w:t` runs, as Word shows them; tabs, line breaks and no-break spaces are spaces; soft hyphens and
+ *   zero-width spaces, which Word does not show, are left out (document-outline.ts `withoutInvisible`). Left out: deleted
  *   text (`w:delText`), text moved away by a tracked move (`w:moveFrom`: Word shows it where it went, `w:moveTo`),
  *   field codes (`w:instrText`), a text box's own paragraphs, and hidden text (a run's `w:vanish`: Word neither
  *   shows nor prints it, as a workbook's hidden rows are not read), counted for the report (`hiddenText`).
@@ -28,7 +29,7 @@
  */
 import { PovcheckError, type ErrorParams } from '../errors.js';
 import { documentCellRef, type DocTable, type PlanDocument } from '../model/document.js';
-import { outline, type RawParagraph } from './document-outline.js';
+import { outline, withoutInvisible, type RawParagraph } from './document-outline.js';
 import { DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
 import type { Cell, SourceInfo } from '../model/grid.js';
 import { containerKind, listZip, readPart, type ZipEntry } from './zip-guard.js';
@@ -355,7 +356,7 @@ function numberOfRaw(raw: readonly RawParagraph[]): (count: number) => number | 
   const numbers: number[] = [];
   let n = 0;
   for (const r of raw) {
-    if (r.text.replace(/[\s\u00a0]+/gu, '') !== '') n++;
+    if (withoutInvisible(r.text).replace(/[\s\u00a0]+/gu, '') !== '') n++;
     numbers.push(n);
   }
   return (count) => (count > 0 && numbers[count - 1]! > 0 ? numbers[count - 1] : undefined);
@@ -372,7 +373,7 @@ function gridRows(draft: TableDraft, table: number, limits: DocumentLimits): Cel
     let col = row.before;
     for (const c of row.cells) {
       if (col + c.span > limits.maxCols) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'columns', table, limit: limits.maxCols });
-      const raw = c.text.join('\n');
+      const raw = withoutInvisible(c.text.join('\n'));
       if (c.vMerge === 'continue') {
         const master = masters.get(col);
         if (master && master.raw.trim() !== '' && !/^[\d\s.,%-]+$/u.test(master.raw.trim())) out[col] = { ...master, row: r, col };

@@ -12,7 +12,7 @@ import { type DocParagraph, type DocTable, type PlanDocument, documentCellRef } 
 import { PovcheckError } from '../errors.js';
 import type { TextEncodingName } from './decode.js';
 import type { Cell, SourceInfo } from '../model/grid.js';
-import { outline, type RawParagraph } from './document-outline.js';
+import { outline, withoutInvisible, type RawParagraph } from './document-outline.js';
 import { DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
 
 const CELL_LINE = /^[ \u00a0]*\t/u;
@@ -153,7 +153,7 @@ function toRows(block: Block, number: number, limits: DocumentLimits, cells: { c
     if (row.length > limits.maxCols) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'columns', table: number, limit: limits.maxCols });
     cells.count += row.length;
     if (cells.count > limits.maxCells) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
-    return row.map((c, col): Cell => ({ raw: c.text, ref: documentCellRef(number, r, col), row: r, col, table: number, line: c.line }));
+    return row.map((c, col): Cell => ({ raw: withoutInvisible(c.text), ref: documentCellRef(number, r, col), row: r, col, table: number, line: c.line }));
   });
 }
 

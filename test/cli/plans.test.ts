@@ -2,7 +2,7 @@
  * `povcheck validate` on plan documents, with the built binary: the seed plan as .docx and as Word's
  * plain-text export (the issue's "Done when"), and every planted variant giving exactly its planted finding.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -174,6 +174,16 @@ describe('what is not a plan povcheck can read', () => {
     const r = await cli(['validate', path, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/nothing to check in this document/);
+  });
+});
+
+describe('a soft hyphen pasted into a district name', () => {
+  it('does not lose the targets the sentence sets (it read "1 statement and 0 targets checked", exit 0)', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'povcheck-plans-')), 'ke-hoach-shy.txt');
+    writeFileSync(path, readFileSync(SEED_TXT, 'utf8').replace('(Lâm Bình, Na Hang)', '(Lâm Bì\u00adnh, Na Hang)'));
+    const r = await cli(['validate', path, '--no-table', '--lang', 'en', '--units', UNITS]);
+    expect(r.stdout).toContain('■ Stated figures — 1 statement and 2 targets checked');
+    expect(r.stdout).toContain('Lâm Bình: target poverty rate reduction ≥ 4 points met: 4.00 points.');
   });
 });
 

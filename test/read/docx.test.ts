@@ -231,6 +231,16 @@ describe('Word documents built by hand', () => {
     const doc = await readDocx(docx(p('Ho\u0302\u0323 ngh&#232;o &lt;b&gt; &amp;')));
     expect(doc.paragraphs[0]!.text).toBe('Hộ nghèo <b> &');
   });
+
+  it('soft hyphens and zero-width spaces (pasted text) are not read, as Word does not show them: names and figures read as shown', async () => {
+    // "Lâm Bì\u00adnh" was not Lâm Bình: the plan's targets for its poor districts were silently not checked.
+    const doc = await readDocx(docx(`${p('Riêng các huyện nghèo (Lâm Bì\u00adnh, Na\u200bHang) giảm từ 4% trở lên.')}<w:tbl><w:tr>${tc('Lâm Bì\u00adnh')}${tc('4.7\u00ad53')}</w:tr></w:tbl>${p('\u00ad')}`));
+    expect(doc.paragraphs.map((x) => x.text)).toEqual(['Riêng các huyện nghèo (Lâm Bình, NaHang) giảm từ 4% trở lên.']);
+    expect([text(doc.tables[0]!.grid, 0, 0), text(doc.tables[0]!.grid, 0, 1)]).toEqual(['Lâm Bình', '4.753']);
+    const txt = readTextDocument(SEED.replace('(Lâm Bình, Na Hang)', '(Lâm Bì\u00adnh, Na Hang)').replace('\t4.753', '\t4.7\u00ad53'), 'utf-8');
+    expect(txt.paragraphs.find((x) => x.text.includes('huyện nghèo'))!.text).toContain('(Lâm Bình, Na Hang)');
+    expect(txt.tables[0]!.grid.rows.flat().some((c) => c?.raw === '4.753')).toBe(true);
+  });
 });
 
 describe('hostile documents stop with a reason, before anything big is unpacked', () => {
