@@ -138,7 +138,7 @@ async function documentResult(file: string, doc: PlanDocument, opts: ValidateOpt
   return {
     file,
     status: statusOf(r.findings, failOnOf(opts), r.coverage),
-    source: { kind: 'document', format: doc.format, ...(doc.encoding ? { encoding: doc.encoding } : {}), paragraphs: doc.paragraphs.length, tables: doc.tables.length, ...(doc.hiddenText ? { hiddenText: doc.hiddenText } : {}) },
+    source: { kind: 'document', format: doc.format, ...(doc.encoding ? { encoding: doc.encoding } : {}), paragraphs: doc.paragraphs.length, tables: doc.tables.length, ...(doc.hiddenText ? { hiddenText: doc.hiddenText } : {}), ...(doc.textBoxText ? { textBoxText: doc.textBoxText } : {}) },
     ...(r.grid ? { grid: r.grid } : {}),
     ...(r.annex ? { annex: r.annex } : { table: { layout: 'none', locale: 'vi', lang, units: 0 } }),
     findings: r.findings,

@@ -94,7 +94,7 @@ export const enDocument: DocumentText = {
   paragraph: (n) => `¶${n}`,
   preamble: 'preamble',
   source: (s) =>
-    `${s.format === 'docx' ? 'Word document' : `Word's plain-text export${s.encoding ? ` (${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' }[s.encoding] ?? s.encoding})` : ''}`}, ${s.paragraphs} ${s.paragraphs === 1 ? 'paragraph' : 'paragraphs'}, ${s.tables} ${s.tables === 1 ? 'table' : 'tables'}${s.hiddenText ? `; hidden text in ${s.hiddenText} ${s.hiddenText === 1 ? 'paragraph or cell' : 'paragraphs or cells'} not read (Word neither shows nor prints it)` : ''}`,
+    `${s.format === 'docx' ? 'Word document' : `Word's plain-text export${s.encoding ? ` (${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' }[s.encoding] ?? s.encoding})` : ''}`}, ${s.paragraphs} ${s.paragraphs === 1 ? 'paragraph' : 'paragraphs'}, ${s.tables} ${s.tables === 1 ? 'table' : 'tables'}${s.hiddenText ? `; hidden text in ${s.hiddenText} ${s.hiddenText === 1 ? 'paragraph or cell' : 'paragraphs or cells'} not read (Word neither shows nor prints it)` : ''}${s.textBoxText ? `; ${s.textBoxText} ${s.textBoxText === 1 ? 'paragraph' : 'paragraphs'} in text boxes not read (figures stated there are not checked; a table in a text box is)` : ''}`,
   nothing: 'nothing of this kind in the document',
   tableTitle: (n) => `Table ${n}`,
   expectedStated: (e, a) => `expected ${e}, the text says ${a}`,

@@ -47,6 +47,8 @@ export interface PlanDocument {
   readonly tables: readonly DocTable[];
   /** .docx: paragraphs (a table cell's included) holding hidden text (Word's Font › Hidden), not read. */
   readonly hiddenText?: number;
+  /** .docx: paragraphs of text boxes (outside a table in the box), not part of the running text and not read. */
+  readonly textBoxText?: number;
 }
 
 /** Where a finding about the text is: section, paragraph, a short quote with the figure in it marked. */

@@ -102,11 +102,11 @@ const SKIPPED = new Set(['Fallback', 'instrText', 'delText', 'moveFrom', 'footno
 /** Word document bytes → PlanDocument. Throws PovcheckError for files it cannot or will not read. */
 export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUMENT_LIMITS): Promise<PlanDocument> {
   const xml = documentPart(bytes, limits);
-  const st: DocxState = { limits, raw: [], tables: [], stack: [], paras: [], boxes: [], skip: 0, inT: false, runHidden: false, runSuperscript: false, hiddenText: 0, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
+  const st: DocxState = { limits, raw: [], tables: [], stack: [], paras: [], boxes: [], skip: 0, inT: false, runHidden: false, runSuperscript: false, hiddenText: 0, textBoxText: 0, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
   parseXml(xml, { open: (name, a) => openElement(st, name, a), close: (name) => closeElement(st, name), text: (t) => text(st, t) }, limits);
   // In the order Word counts them: a table before the tables inside it.
   const doc = planDocument(st.raw, st.tables.sort((a, b) => a.draft.order - b.draft.order), limits);
-  return st.hiddenText > 0 ? { ...doc, hiddenText: st.hiddenText } : doc;
+  return { ...doc, ...(st.hiddenText > 0 ? { hiddenText: st.hiddenText } : {}), ...(st.textBoxText > 0 ? { textBoxText: st.textBoxText } : {}) };
 }
 
 /** Where readDocx is in the document's XML, and what it has gathered so far. */
@@ -127,6 +127,8 @@ interface DocxState {
   runSuperscript: boolean;
   /** Paragraphs (a table cell's included) that hold hidden text, not read. */
   hiddenText: number;
+  /** Text boxes' own paragraphs (outside a table in the box) that hold text, not read. */
+  textBoxText: number;
   /** The paragraphs being read, outermost first: a text box's paragraph is read inside the one anchoring it. */
   readonly paras: ParagraphDraft[];
   /** The open text boxes, each the number of tables open where it starts. */
@@ -299,13 +301,17 @@ function closeElement(st: DocxState, closed: string): void {
 /**
  * A paragraph outside tables joins the running text (counted against the limits); one in a table, its cell's text
  * (the cells of the tables open inside its text box, when it is in one). A text box's own paragraphs are not the
- * running text, and are left out.
+ * running text (Word's and LibreOffice's plain-text exports leave them out too), and are left out, counted for the
+ * report (`textBoxText`: a figure stated there is not checked, and the report says so).
  */
 function closeParagraph(st: DocxState, para: ParagraphDraft): void {
   const { limits } = st;
   const box = st.boxes.at(-1);
   const tables = box === undefined ? st.tablesOpen : st.tablesOpen.slice(box);
-  if (box !== undefined && tables.length === 0) return;
+  if (box !== undefined && tables.length === 0) {
+    if (para.text.trim() !== '') st.textBoxText++;
+    return;
+  }
   if (para.hidden) st.hiddenText++;
   if (tables.length === 0) {
     st.raw.push({ text: para.text, ...(para.level !== undefined ? { styleLevel: para.level } : {}) });

@@ -2,7 +2,8 @@
  * Plan documents: Word's .docx (read/docx.ts) built from the seed by scripts/plan-fixtures.mjs and by hand
  * (hostile and unusual ones), and Word's plain-text export (read/text-document.ts), the seed as given.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../src/read/docx.js';
@@ -12,7 +13,7 @@ import { DOCUMENT_LIMITS } from '../../src/read/document-limits.js';
 import { cellAt, cellText, type Grid } from '../../src/model/grid.js';
 import { PovcheckError } from '../../src/errors.js';
 import { catalog } from '../../src/messages/index.js';
-import { FIXTURES } from '../helpers.js';
+import { FIXTURES, cli } from '../helpers.js';
 import { zipApi } from '../xlsx-build.js';
 // @ts-expect-error plain JavaScript module without types
 import { planDocx } from '../../scripts/plan-fixtures.mjs';
@@ -202,6 +203,8 @@ describe('Word documents built by hand', () => {
       `<w:p><w:r><w:t xml:space="preserve">before </w:t></w:r><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx>${content}</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>${content}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>after</w:t></w:r></w:p>`;
     const doc = await readDocx(docx(p('Kế hoạch') + anchored(box)));
     expect(doc.paragraphs.map((x) => x.text)).toEqual(['Kế hoạch', 'before after']);
+    // The box's own paragraph is counted for the report, once (not again from the VML fallback).
+    expect(doc.textBoxText).toBe(1);
     expect(doc.tables).toHaveLength(1);
     expect(doc.tables[0]!.grid.rows.map((r) => r.map((c) => `${c.ref} ${c.raw}`))).toEqual([
       ['T1R1C1 Chỉ tiêu', 'T1R1C2 Toàn tỉnh', 'T1R1C3 Xã A'],
@@ -225,6 +228,18 @@ describe('Word documents built by hand', () => {
       ['Chỉ tiêu', 'Toàn tỉnh', 'Xã A', 'Xã B'],
       ['Số hộ nghèo', '300', '200', '90'],
     ]);
+  });
+
+  it('a sentence stating figures in a text box is not read, and the report says text was left out there', async () => {
+    // It was left out silently: a wrong figure in a text box gave "no errors" with nothing said of the box.
+    const boxed = `<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>${p('Tỷ lệ hộ nghèo toàn tỉnh giảm 2,06% (từ 11,8% xuống còn 9,47%).')}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>`;
+    const path = join(mkdtempSync(join(tmpdir(), 'povcheck-box-')), 'ke-hoach.docx');
+    writeFileSync(path, docx(p('Kế hoạch thực hiện Chương trình giảm nghèo năm 2020 của tỉnh') + boxed + p('Tổng kinh phí thực hiện: 3.000 triệu đồng, trong đó vốn đầu tư 1.000 triệu đồng, vốn sự nghiệp 2.000 triệu đồng.')));
+    expect((await readDocx(readFileSync(path))).textBoxText).toBe(1);
+    const r = await cli(['validate', path, '--lang', 'en', '--format', 'json']);
+    expect(JSON.parse(r.stdout).files[0].source).toMatchObject({ kind: 'document', textBoxText: 1 });
+    const t = await cli(['validate', path, '--lang', 'en']);
+    expect(t.stdout).toContain('1 paragraph in text boxes not read (figures stated there are not checked; a table in a text box is)');
   });
 
   it('entities are decoded, the text is NFC', async () => {
