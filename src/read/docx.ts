@@ -1,7 +1,7 @@
 /**
  * bytes of a Word plan (.docx) → PlanDocument: its body paragraphs (numbered, with their sections) and its
  * tables as Grids. The ZIP is looked at first (zip-guard.ts: sizes from the central directory, a zip bomb
- * stops at the size its header declares); only word/document.xml is unpacked, capped (`readPart`), and read
+ * stops at the size its header declares); only word/document.xml (and word/numbering.xml) is unpacked, capped (`readPart`), and read
  * with the streaming XML reader the workbooks use (xml-stream.ts: saxes, a DOCTYPE refused, depth and text
  * limits), one element at a time, within document-limits.ts.
  *
@@ -12,7 +12,8 @@
  *   shows nor prints it, as a workbook's hidden rows are not read), counted for the report (`hiddenText`).
  *   Superscript digits and brackets (`w:vertAlign`: a footnote mark typed after a figure) are read as the
  *   superscript characters they are (`4,00²`), never as digits of the figure (4,002); shape reads such a mark as a
- *   note. Word's automatic list numbers are not text and are not seen; a heading style (Heading 1…, Title) or an
+ *   note. Word's automatic list numbers (word/numbering.xml, docx-numbering.ts) are read before a body
+ *   paragraph's text, as Word shows them ("I. MỤC TIÊU"); a heading style (Heading 1…, Title) or an
  *   outline level makes a paragraph a heading.
  * - Tables: every `w:tbl`, its rows and cells on the table's grid. A cell spanning columns
  *   (`w:gridSpan`) keeps its text in its first column, as a merged range in a workbook does; a cell merged
@@ -34,9 +35,10 @@ import { DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
 import type { Cell, SourceInfo } from '../model/grid.js';
 import { containerKind, listZip, readPart, type ZipEntry } from './zip-guard.js';
 import { streamXml, XmlError, type XmlHandlers } from './xml-stream.js';
+import { listNumbers, numberingHandlers, type ListNumbers, type NumberingDefinitions } from './docx-numbering.js';
 
-/** The ZIP's facts, checked against the limits; word/document.xml unpacked. */
-function documentPart(bytes: Uint8Array, limits: DocumentLimits): Uint8Array {
+/** The ZIP's facts, checked against the limits; word/document.xml unpacked, and word/numbering.xml when there is one. */
+function documentParts(bytes: Uint8Array, limits: DocumentLimits): { document: Uint8Array; numbering?: Uint8Array } {
   let entries: ZipEntry[];
   try {
     entries = listZip(bytes);
@@ -50,11 +52,14 @@ function documentPart(bytes: Uint8Array, limits: DocumentLimits): Uint8Array {
   for (const e of entries) declared += e.declaredSize;
   if (declared > limits.maxUnpackedBytes) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'uncompressed', limitMb: mb(limits.maxUnpackedBytes) });
   const entry = entries.find((e) => e.name === 'word/document.xml')!;
-  if (entry.encrypted) throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
-  if (entry.declaredSize > limits.maxDocumentBytes) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'document', limitMb: mb(limits.maxDocumentBytes) });
+  const numbering = entries.find((e) => e.name === 'word/numbering.xml');
+  for (const e of [entry, ...(numbering ? [numbering] : [])]) {
+    if (e.encrypted) throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
+    if (e.declaredSize > limits.maxDocumentBytes) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'document', limitMb: mb(limits.maxDocumentBytes) });
+  }
   try {
     // Inflated once, capped at the size its header declares (a bomb that lies stops there).
-    return readPart(bytes, entry);
+    return { document: readPart(bytes, entry), ...(numbering ? { numbering: readPart(bytes, numbering) } : {}) };
   } catch (e) {
     throw asDocumentError(e);
   }
@@ -101,8 +106,9 @@ const SKIPPED = new Set(['Fallback', 'instrText', 'delText', 'moveFrom', 'footno
 
 /** Word document bytes → PlanDocument. Throws PovcheckError for files it cannot or will not read. */
 export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUMENT_LIMITS): Promise<PlanDocument> {
-  const xml = documentPart(bytes, limits);
-  const st: DocxState = { limits, raw: [], tables: [], stack: [], paras: [], boxes: [], skip: 0, inT: false, runHidden: false, runSuperscript: false, hiddenText: 0, textBoxText: 0, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
+  const parts = documentParts(bytes, limits);
+  const xml = parts.document;
+  const st: DocxState = { limits, numbers: parts.numbering ? readNumbering(parts.numbering, limits) : undefined, raw: [], tables: [], stack: [], paras: [], boxes: [], skip: 0, inT: false, runHidden: false, runSuperscript: false, hiddenText: 0, textBoxText: 0, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
   parseXml(xml, { open: (name, a) => openElement(st, name, a), close: (name) => closeElement(st, name), text: (t) => text(st, t) }, limits);
   // In the order Word counts them: a table before the tables inside it.
   const doc = planDocument(st.raw, st.tables.sort((a, b) => a.draft.order - b.draft.order), limits);
@@ -112,6 +118,8 @@ export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUM
 /** Where readDocx is in the document's XML, and what it has gathered so far. */
 interface DocxState {
   readonly limits: DocumentLimits;
+  /** Word's automatic list numbers (numbering.xml), counted as the numbered paragraphs come. */
+  readonly numbers: ListNumbers | undefined;
   /** The paragraphs outside tables, in order. */
   readonly raw: RawParagraph[];
   /** The tables read, nested ones included, each with the number of paragraphs before it. */
@@ -144,6 +152,9 @@ interface DocxState {
 interface ParagraphDraft {
   text: string;
   level?: number;
+  /** Its automatic list number (`w:numPr`): the list and the level. */
+  numId?: string;
+  ilvl?: number;
   /** It holds hidden text, not read. */
   hidden?: boolean;
 }
@@ -167,6 +178,9 @@ const SUPERSCRIPT: Readonly<Record<string, string>> = { '0': '⁰', '1': '¹', '
 function superscript(s: string): string {
   return s.replace(/[\d()+-]/g, (c) => SUPERSCRIPT[c]!);
 }
+
+/** In a paragraph's own numbering (`w:p/w:pPr/w:numPr`), not a tracked change's former properties. */
+const inParagraphNumbering = (st: DocxState) => st.stack.at(-2) === 'numPr' && st.stack.at(-3) === 'pPr' && st.stack.at(-4) === 'p';
 
 /** In a run's properties (not the paragraph mark's). */
 const inRunProperties = (st: DocxState) => st.stack.at(-2) === 'rPr' && st.stack.at(-3) === 'r';
@@ -224,6 +238,13 @@ function openTextElement(st: DocxState, name: string, attributes: Readonly<Recor
       else if (para && /^title$/i.test(v)) para.level = 0;
       break;
     }
+    case 'numId':
+    case 'ilvl':
+      if (para && inParagraphNumbering(st)) {
+        if (name === 'numId') para.numId = attr(attributes, 'val');
+        else para.ilvl = positive(attr(attributes, 'val'));
+      }
+      break;
     case 'outlineLvl': {
       const v = Number(attr(attributes, 'val'));
       if (para && Number.isInteger(v) && v >= 0 && v < 9) para.level = v + 1;
@@ -306,6 +327,8 @@ function closeElement(st: DocxState, closed: string): void {
  */
 function closeParagraph(st: DocxState, para: ParagraphDraft): void {
   const { limits } = st;
+  // Word counts every numbered paragraph; its number is read before the text of the body's (as Word shows it).
+  const label = para.numId !== undefined && para.numId !== '0' ? st.numbers?.label(para.numId, para.ilvl ?? 0) : undefined;
   const box = st.boxes.at(-1);
   const tables = box === undefined ? st.tablesOpen : st.tablesOpen.slice(box);
   if (box !== undefined && tables.length === 0) {
@@ -314,6 +337,7 @@ function closeParagraph(st: DocxState, para: ParagraphDraft): void {
   }
   if (para.hidden) st.hiddenText++;
   if (tables.length === 0) {
+    if (label !== undefined && para.text.trim() !== '') para.text = `${label} ${para.text}`;
     st.raw.push({ text: para.text, ...(para.level !== undefined ? { styleLevel: para.level } : {}) });
     if (st.raw.length > limits.maxParagraphs) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'paragraphs', limit: limits.maxParagraphs });
     if ((st.chars += para.text.length) > limits.maxTextChars) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'text', limit: limits.maxTextChars });
@@ -396,8 +420,15 @@ function gridRows(draft: TableDraft, table: number, limits: DocumentLimits): Cel
   return rows;
 }
 
-/** word/document.xml through the streaming XML reader (read/xml-stream.ts), its problems the document's. */
-function parseXml(xml: Uint8Array, handlers: XmlHandlers, limits: DocumentLimits): void {
+/** word/numbering.xml's lists, to count the paragraphs numbered by them. */
+function readNumbering(xml: Uint8Array, limits: DocumentLimits): ListNumbers {
+  const defs: NumberingDefinitions = { abstracts: new Map(), nums: new Map() };
+  parseXml(xml, numberingHandlers(defs), limits, 'word/numbering.xml');
+  return listNumbers(defs);
+}
+
+/** A part (word/document.xml) through the streaming XML reader (read/xml-stream.ts), its problems the document's. */
+function parseXml(xml: Uint8Array, handlers: XmlHandlers, limits: DocumentLimits, part = 'word/document.xml'): void {
   try {
     // A run of text (w:t) may be a whole paragraph; the document's text as a whole has its own limit.
     streamXml(xml, handlers, { maxText: 1_000_000, maxDepth: limits.maxDepth, maxElements: 4_000_000 });
@@ -406,9 +437,9 @@ function parseXml(xml: Uint8Array, handlers: XmlHandlers, limits: DocumentLimits
     const p = e.problem;
     switch (p.kind) {
       case 'syntax':
-        throw new PovcheckError('DOCUMENT_INVALID', { part: 'word/document.xml', xml: 'syntax', detail: p.detail });
+        throw new PovcheckError('DOCUMENT_INVALID', { part, xml: 'syntax', detail: p.detail });
       case 'doctype':
-        throw new PovcheckError('DOCUMENT_INVALID', { part: 'word/document.xml', xml: 'doctype' });
+        throw new PovcheckError('DOCUMENT_INVALID', { part, xml: 'doctype' });
       default:
         throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: p.kind, limit: p.limit });
     }

@@ -177,6 +177,27 @@ describe('what is not a plan povcheck can read', () => {
   });
 });
 
+describe('plans made by LibreOffice Writer (fixtures/plans/writer/)', () => {
+  it('from HTML (the annex a <table> with colspan and rowspan): read as the built .docx is; a typo in a cell found at its place', async () => {
+    const clean = await cli(['validate', 'fixtures/plans/writer/from-html.docx', '--no-table', '--lang', 'en']);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain('Checks: 10 of 10 ran (sum, flow, rate, rate-change, denominator, range, claim, target, money, reference)');
+    const typo = await cli(['validate', 'fixtures/plans/writer/from-html-cell-typo.docx', '--no-table', '--lang', 'en']);
+    expect(typo.code).toBe(1);
+    expect(typo.stdout).toContain('→ Likely cause: Table 1, row 5, column 8 (Poor households, start of year, Hàm Yên) holds 4,735; 4,753 would make all 3 failing checks pass; the digits look transposed.');
+  });
+
+  it("headings numbered by Word's lists: the numbers are read, so last year's results are not this year's claims", async () => {
+    // "KẾT QUẢ THỰC HIỆN NĂM TRƯỚC" numbered I. by a list: without its number it was no heading, and the
+    // section's "giảm 2,5% (từ 14,3% xuống còn 11,8%)" gave three claim errors against the annex.
+    const r = await cli(['validate', 'fixtures/plans/writer/numbered-headings.docx', '--no-table', '--lang', 'en']);
+    expect(r.stdout).toContain('■ Stated figures — 1 statement and 2 targets checked');
+    expect(r.stdout).toContain('II. MỤC TIÊU › 2. Một số chỉ tiêu cụ thể');
+    expect(r.stdout).not.toMatch(/✖ .*claim/);
+    expect(r.code).toBe(0);
+  });
+});
+
 describe('a soft hyphen pasted into a district name', () => {
   it('does not lose the targets the sentence sets (it read "1 statement and 0 targets checked", exit 0)', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'povcheck-plans-')), 'ke-hoach-shy.txt');

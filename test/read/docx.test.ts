@@ -242,6 +242,26 @@ describe('Word documents built by hand', () => {
     expect(t.stdout).toContain('1 paragraph in text boxes not read (figures stated there are not checked; a table in a text box is)');
   });
 
+  it("Word's list numbers are read before the text, as Word shows them: numbered headings are headings", async () => {
+    const numbering = `<?xml version="1.0"?><w:numbering ${W}><w:abstractNum w:abstractNumId="4"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="4"/></w:num></w:numbering>`;
+    const numbered = (text: string, ilvl: number, numId = '7') => `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    // A tracked change's former properties (w:pPrChange) number nothing; numId 0 removes the numbering.
+    const formerly = `<w:p><w:pPr><w:pPrChange w:id="1"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="7"/></w:numPr></w:pPr></w:pPrChange></w:pPr><w:r><w:t>Căn cứ Kế hoạch số 66</w:t></w:r></w:p>`;
+    const body = numbered('KẾT QUẢ NĂM 2019', 0) + p('Tỷ lệ hộ nghèo giảm còn 11,8%.') + formerly + numbered('MỤC TIÊU', 0) + numbered('Mục tiêu chung', 1) + numbered('Không đánh số', 0, '0') + p('Giảm 2,06%.');
+    const doc = await readDocx(docx(body, [['word/numbering.xml', Buffer.from(numbering)]]));
+    expect(doc.paragraphs.map((x) => [x.text, x.section])).toEqual([
+      ['I. KẾT QUẢ NĂM 2019', 'I. KẾT QUẢ NĂM 2019'],
+      ['Tỷ lệ hộ nghèo giảm còn 11,8%.', 'I. KẾT QUẢ NĂM 2019'],
+      ['Căn cứ Kế hoạch số 66', 'I. KẾT QUẢ NĂM 2019'],
+      ['II. MỤC TIÊU', 'II. MỤC TIÊU'],
+      ['1. Mục tiêu chung', 'II. MỤC TIÊU › 1. Mục tiêu chung'],
+      ['Không đánh số', 'II. MỤC TIÊU › 1. Mục tiêu chung'],
+      ['Giảm 2,06%.', 'II. MỤC TIÊU › 1. Mục tiêu chung'],
+    ]);
+    // Without numbering.xml, a numbered paragraph is its text alone, as before.
+    expect((await readDocx(docx(numbered('MỤC TIÊU', 0)))).paragraphs[0]!.text).toBe('MỤC TIÊU');
+  });
+
   it('entities are decoded, the text is NFC', async () => {
     const doc = await readDocx(docx(p('Ho\u0302\u0323 ngh&#232;o &lt;b&gt; &amp;')));
     expect(doc.paragraphs[0]!.text).toBe('Hộ nghèo <b> &');
