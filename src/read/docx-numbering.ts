@@ -31,7 +31,8 @@ export interface ListNumbers {
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
-function attr(attributes: Readonly<Record<string, string>>, name: string): string | undefined {
+/** An attribute by its local name (`w:val` → `val`), whatever its namespace prefix; docx.ts reads them so too. */
+export function attr(attributes: Readonly<Record<string, string>>, name: string): string | undefined {
   for (const [k, v] of Object.entries(attributes)) if (local(k) === name) return v;
   return undefined;
 }

@@ -7,7 +7,7 @@
  *
  * - Text: `w:t` runs, as Word shows them; tabs, line breaks and no-break spaces are spaces; soft hyphens and
  *   zero-width spaces, which Word does not show, are left out (document-outline.ts `withoutInvisible`). Left out: deleted
- *   text (`w:delText`), text moved away by a tracked move (`w:moveFrom`: Word shows it where it went, `w:moveTo`),
+ *   text (`w:delText`) and table rows (`w:trPr/w:del`: not counted either), text moved away by a tracked move (`w:moveFrom`: Word shows it where it went, `w:moveTo`),
  *   field codes (`w:instrText`), a text box's own paragraphs, and hidden text (a run's `w:vanish`: Word neither
  *   shows nor prints it, as a workbook's hidden rows are not read), counted for the report (`hiddenText`).
  *   Superscript digits and brackets (`w:vertAlign`: a footnote mark typed after a figure) are read as the
@@ -35,7 +35,7 @@ import { DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
 import type { Cell, SourceInfo } from '../model/grid.js';
 import { containerKind, listZip, readPart, type ZipEntry } from './zip-guard.js';
 import { streamXml, XmlError, type XmlHandlers } from './xml-stream.js';
-import { listNumbers, numberingHandlers, type ListNumbers, type NumberingDefinitions } from './docx-numbering.js';
+import { attr, listNumbers, numberingHandlers, type ListNumbers, type NumberingDefinitions } from './docx-numbering.js';
 
 /** The ZIP's facts, checked against the limits; word/document.xml unpacked, and word/numbering.xml when there is one. */
 function documentParts(bytes: Uint8Array, limits: DocumentLimits): { document: Uint8Array; numbering?: Uint8Array } {
@@ -82,7 +82,8 @@ interface TableCellDraft {
 }
 
 interface TableDraft {
-  rows: Array<{ before: number; cells: TableCellDraft[] }>;
+  /** `deleted`: a row deleted with Track Changes on (`w:trPr/w:del`): gone once the changes are accepted. */
+  rows: Array<{ before: number; cells: TableCellDraft[]; deleted?: boolean }>;
   /** Its place in the document among all tables, nested ones included (the number Word counts it by). */
   order: number;
   /** In the body: not in another table's cell, not in a text box. */
@@ -91,15 +92,6 @@ interface TableDraft {
   cell?: TableCellDraft;
 }
 
-const local = (name: string) => {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-};
-
-function attr(attributes: Record<string, string>, name: string): string | undefined {
-  for (const [k, v] of Object.entries(attributes)) if (local(k) === name) return v;
-  return undefined;
-}
 
 /** Subtrees whose text is not the document's running text. */
 const SKIPPED = new Set(['Fallback', 'instrText', 'delText', 'moveFrom', 'footnoteReference', 'endnoteReference']);
@@ -267,6 +259,10 @@ function openTableElement(st: DocxState, name: string, attributes: Readonly<Reco
     case 'tr':
       if (inner) inner.rows.push({ before: 0, cells: [] });
       break;
+    case 'del':
+      // A row deleted with Track Changes on: not read, and not counted (its text, w:delText, is left out anyway).
+      if (inner && inner.rows.length > 0 && st.stack.at(-2) === 'trPr') inner.rows.at(-1)!.deleted = true;
+      break;
     case 'gridBefore':
       if (inner && inner.rows.length > 0) inner.rows.at(-1)!.before = positive(attr(attributes, 'val'));
       break;
@@ -398,7 +394,7 @@ function gridRows(draft: TableDraft, table: number, limits: DocumentLimits): Cel
   const rows: Cell[][] = [];
   // The cell a vertical merge continues, per grid column.
   const masters = new Map<number, Cell>();
-  draft.rows.forEach((row, r) => {
+  draft.rows.filter((row) => !row.deleted).forEach((row, r) => {
     const out: Cell[] = [];
     let col = row.before;
     for (const c of row.cells) {
