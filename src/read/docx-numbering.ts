@@ -37,6 +37,13 @@ export function attr(attributes: Readonly<Record<string, string>>, name: string)
   return undefined;
 }
 
+/**
+ * The longest level text kept (Word allows 255 characters; real ones are `%1.` to `%1.%2.%3.`), and the longest
+ * letter number (`aaaa`…): a hostile numbering part cannot make labels of megabytes for every paragraph.
+ */
+const MAX_LEVEL_TEXT = 64;
+const MAX_LETTERS = 8;
+
 const integer = (v: string | undefined, otherwise: number) => (v !== undefined && /^-?\d{1,6}$/.test(v) ? Number(v) : otherwise);
 
 /** The parsed numbering part's definitions, filled by `numberingHandlers`. */
@@ -70,7 +77,7 @@ export function numberingHandlers(defs: NumberingDefinitions): { open(name: stri
           if (level) level.format = attr(a, 'val') ?? 'decimal';
           break;
         case 'lvlText':
-          if (level) level.text = attr(a, 'val') ?? '';
+          if (level) level.text = (attr(a, 'val') ?? '').slice(0, MAX_LEVEL_TEXT);
           break;
         case 'num':
           num = { abstract: '', overrides: new Map() };
@@ -101,7 +108,7 @@ function roman(n: number): string {
 }
 
 /** a, b, … z, aa, bb, … as Word counts letters. */
-const letter = (n: number) => String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
+const letter = (n: number) => String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.min(Math.floor((n - 1) / 26) + 1, MAX_LETTERS));
 
 /** One counter's value in a level's number format. */
 function formatted(n: number, format: string): string {

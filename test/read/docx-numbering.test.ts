@@ -40,3 +40,12 @@ describe('list numbers', () => {
     expect(numbers(`<w:abstractNum w:abstractNumId="0">${lvl(0, 'upperRoman', '%1.', 2)}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`).label('1', 0)).toBe('II.');
   });
 });
+
+describe('a hostile numbering part', () => {
+  it('cannot make labels of megabytes: the level text and letter numbers are cut', () => {
+    const n = numbers(`<w:abstractNum w:abstractNumId="0">${lvl(0, 'lowerLetter', '%1'.repeat(1_000), 999_999)}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`);
+    const label = n.label('1', 0)!;
+    expect(label.length).toBeLessThanOrEqual(32 * 8);
+    expect(label.startsWith('mmmmmmmm')).toBe(true);
+  });
+});
