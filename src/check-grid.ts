@@ -105,7 +105,8 @@ export function fileCoverage(checks: readonly RuleId[], ran: ReadonlySet<string>
  */
 function missingWithChecksRan(findings: Finding[], ran: ReadonlySet<string>, off: readonly RuleId[]): Finding[] {
   return findings.map((f) => {
-    if (f.msg.id !== 'missing.indicator') return f;
+    // The rule first: a long table's findings make their message when it is read (model/finding.ts RemadeFinding).
+    if (f.rule !== 'missing' || f.msg.id !== 'missing.indicator') return f;
     const p = f.msg.params as MessageParams['missing.indicator'];
     const rules = p.rules.filter((r) => !off.includes(r as RuleId));
     return { ...f, msg: { id: 'missing.indicator', params: { ...p, rules, ran: rules.filter((r) => ran.has(r)) } } };

@@ -17,7 +17,7 @@ import { RemadeFinding, type Finding, type RemadeKind, type Severity } from '../
 import type { Cell } from '../model/grid.js';
 import { LongTable } from '../model/long-table.js';
 import { effectOfDecs, effectOfInts, type Effect } from '../rules/summary.js';
-import { intOf, rateScaled, scaledAt, scaledPlain, type ScaledValue } from '../calc/scaled.js';
+import { compareScaled, intOf, rateScaled, scaledAt, scaledPlain, type ScaledValue } from '../calc/scaled.js';
 import type { Annex, Unit, Value, ValueStore } from '../model/annex.js';
 import type { Indicator } from '../model/indicators.js';
 import { carries, isOk, noneUnusable, okNum, usable, type OkValue, type RuleContext } from '../rules/types.js';
@@ -157,6 +157,13 @@ export function figuresInDecimals(r: DenominatorRelation, v: Partial<Record<stri
 
 /** Whether the two rates have different denominators: the households change, and neither is zero. */
 const denominatorsDiffer = (h0: Dec, h1: Dec): boolean => !(h0.eq(h1) || h0.isZero() || h1.isZero());
+
+/** denominatorsDiffer of two values, in their scaled integers when they have them (no Decimal made: a national table asks it of every unit). */
+function householdsDiffer(h0: OkValue, h1: OkValue): boolean {
+  const order = compareScaled(h0, h1);
+  if (order === undefined) return denominatorsDiffer(h0.num, h1.num);
+  return order !== 0 && h0.scaled !== 0 && h1.scaled !== 0;
+}
 
 /**
  * A unit's poor households at the start, reduced and at the end as whole numbers, the reduction or the end derived
@@ -372,7 +379,7 @@ export const noteFiguresUsable = (v: Partial<Record<string, Value>>): boolean =>
 function relationOf(ctx: RuleContext, unit: Unit): DenominatorRelation | undefined {
   const hh = usable(ctx, 'denominator', unit, HOUSEHOLDS);
   if (!hh) return undefined;
-  if (denominatorsDiffer(hh.households_start.num, hh.households_end.num) && !noneUnusable(ctx, 'denominator', unit, NOTE_FIGURES)) return undefined;
+  if (householdsDiffer(hh.households_start, hh.households_end) && !noneUnusable(ctx, 'denominator', unit, NOTE_FIGURES)) return undefined;
   return { unit, at: hh.households_end, cells: [hh.households_start, hh.households_end], start: hh.households_start };
 }
 

@@ -89,6 +89,8 @@ export function noneUnusable<const K extends Indicator>(ctx: RuleContext, rule: 
   const bad: string[] = [];
   let blank = true;
   for (const ind of inds) {
+    // A usable number the store reads without making its Value (a long table's columns) needs no Value unless asked for.
+    if (!out && ctx.annex.values.readScaled(unit.id, ind) !== undefined) continue;
     const v = ctx.annex.values.get(unit.id, ind);
     if (isOk(v)) {
       if (out) out[ind] = v;
