@@ -7,6 +7,7 @@
  * unsafe name is refused with an internal fault: povcheck never writes anything near that.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
+import { ZIP_CENTRAL_HEADER, ZIP_END_RECORD, ZIP_LOCAL_HEADER } from '../model/zip-records.js';
 
 export interface ZipPart {
   /** Path inside the archive (`xl/workbook.xml`): relative, `/`-separated, no `..`. */
@@ -15,9 +16,6 @@ export interface ZipPart {
   data: Uint8Array | string;
 }
 
-const LOCAL = 0x04034b50;
-const CENTRAL = 0x02014b50;
-const END = 0x06054b50;
 const VERSION = 20; // 2.0: deflate
 const UTF8_NAMES = 0x0800;
 const DEFLATE = 8;
@@ -50,7 +48,7 @@ export function zipParts(parts: readonly ZipPart[]): Uint8Array {
     const crc = crc32(data) >>> 0;
 
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(LOCAL, 0);
+    local.writeUInt32LE(ZIP_LOCAL_HEADER, 0);
     local.writeUInt16LE(VERSION, 4);
     local.writeUInt16LE(UTF8_NAMES, 6);
     local.writeUInt16LE(DEFLATE, 8);
@@ -64,7 +62,7 @@ export function zipParts(parts: readonly ZipPart[]): Uint8Array {
     chunks.push(local, name, body);
 
     const central = Buffer.alloc(46);
-    central.writeUInt32LE(CENTRAL, 0);
+    central.writeUInt32LE(ZIP_CENTRAL_HEADER, 0);
     central.writeUInt16LE(VERSION, 4); // made by (MS-DOS attributes)
     central.writeUInt16LE(VERSION, 6); // needed to extract
     central.writeUInt16LE(UTF8_NAMES, 8);
@@ -83,7 +81,7 @@ export function zipParts(parts: readonly ZipPart[]): Uint8Array {
   const dir = Buffer.concat(directory);
   if (offset > MAX_32 || dir.length > MAX_32) throw new Error('zip: archive larger than ZIP without ZIP64 holds');
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(END, 0);
+  end.writeUInt32LE(ZIP_END_RECORD, 0);
   // disk numbers 0
   end.writeUInt16LE(parts.length, 8);
   end.writeUInt16LE(parts.length, 10);

@@ -12,6 +12,8 @@
  * followed: a heading style already makes a heading (docx.ts). Pure apart from its counters.
  */
 
+import { localName } from './xml-stream.js';
+
 interface Level {
   start: number;
   format: string;
@@ -29,11 +31,9 @@ export interface ListNumbers {
   label(numId: string, ilvl: number): string | undefined;
 }
 
-const local = (name: string) => name.slice(name.indexOf(':') + 1);
-
 /** An attribute by its local name (`w:val` → `val`), whatever its namespace prefix; docx.ts reads them so too. */
 export function attr(attributes: Readonly<Record<string, string>>, name: string): string | undefined {
-  for (const [k, v] of Object.entries(attributes)) if (local(k) === name) return v;
+  for (const [k, v] of Object.entries(attributes)) if (localName(k) === name) return v;
   return undefined;
 }
 

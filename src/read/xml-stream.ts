@@ -122,7 +122,8 @@ export function streamXml(bytes: Uint8Array, handlers: XmlHandlers, limits: XmlL
   }
 }
 
-function localName(name: string): string {
+/** A name without its namespace prefix (`w:val` → `val`). */
+export function localName(name: string): string {
   const i = name.indexOf(':');
   return i < 0 ? name : name.slice(i + 1);
 }

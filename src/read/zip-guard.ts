@@ -14,6 +14,7 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { PovcheckError, type ContainerDamage, type ErrorParams } from '../errors.js';
+import { ZIP64_LOCATOR, ZIP_CENTRAL_HEADER, ZIP_END_RECORD, ZIP_LOCAL_HEADER } from '../model/zip-records.js';
 
 export interface WorkbookLimits {
   /** All parts together, unpacked. */
@@ -78,16 +79,13 @@ function invalid(damage: ContainerDamage): PovcheckError {
   return new PovcheckError('WORKBOOK_INVALID', damage);
 }
 
-const END_RECORD = 0x06054b50;
-const CENTRAL_HEADER = 0x02014b50;
-const ZIP64_LOCATOR = 0x07064b50;
 /** The extra field that holds an entry's ZIP64 sizes and offset. */
 const ZIP64_EXTRA = 0x0001;
 
 /** Where the end-of-central-directory record starts (searched back over a comment of up to 65,535 bytes). */
 function endRecord(bytes: Uint8Array): number {
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (u32(bytes, i) === END_RECORD) return i;
+    if (u32(bytes, i) === ZIP_END_RECORD) return i;
   }
   throw invalid({ damage: 'no-directory' });
 }
@@ -123,7 +121,7 @@ function centralEntries(bytes: Uint8Array, start: number, end: number): ZipEntry
   const entries: ZipEntry[] = [];
   const decoder = new TextDecoder('utf-8');
   for (let p = start; p < end; ) {
-    if (p + 46 > end || u32(bytes, p) !== CENTRAL_HEADER) throw invalid({ damage: 'directory' });
+    if (p + 46 > end || u32(bytes, p) !== ZIP_CENTRAL_HEADER) throw invalid({ damage: 'directory' });
     const flags = u16(bytes, p + 8);
     const nameLen = u16(bytes, p + 28);
     const extraLen = u16(bytes, p + 30);
@@ -180,7 +178,7 @@ function isOdfText(bytes: Uint8Array, entries: readonly ZipEntry[]): boolean {
 
 /** Inflates one part with its output capped at `cap` bytes; undefined when it would exceed the cap. */
 export function inflateCapped(bytes: Uint8Array, e: ZipEntry, cap: number): Uint8Array | undefined {
-  if (e.offset + 30 > bytes.length || u32(bytes, e.offset) !== 0x04034b50) throw invalid({ damage: 'part-header', part: e.name });
+  if (e.offset + 30 > bytes.length || u32(bytes, e.offset) !== ZIP_LOCAL_HEADER) throw invalid({ damage: 'part-header', part: e.name });
   const start = e.offset + 30 + u16(bytes, e.offset + 26) + u16(bytes, e.offset + 28);
   const body = bytes.subarray(start, start + e.compressedSize);
   if (body.length < e.compressedSize) throw invalid({ damage: 'part-short', part: e.name });
