@@ -12,8 +12,9 @@
  *   shows nor prints it, as a workbook's hidden rows are not read), counted for the report (`hiddenText`).
  *   Superscript digits and brackets (`w:vertAlign`: a footnote mark typed after a figure) are read as the
  *   superscript characters they are (`4,00²`), never as digits of the figure (4,002); shape reads such a mark as a
- *   note. Word's automatic list numbers (word/numbering.xml, docx-numbering.ts) are read before a body
- *   paragraph's text, as Word shows them ("I. MỤC TIÊU"); a heading style (Heading 1…, Title) or an
+ *   note. Word's automatic list numbers (word/numbering.xml, docx-numbering.ts) are read before a
+ *   paragraph's text, as Word shows them ("I. MỤC TIÊU"), in a table cell alone when its paragraph is empty (an STT
+ *   column numbered I, 1, 2 … by a list reads as typed); a heading style (Heading 1…, Title) or an
  *   outline level makes a paragraph a heading.
  * - Tables: every `w:tbl`, its rows and cells on the table's grid. A cell spanning columns
  *   (`w:gridSpan`) keeps its text in its first column, as a merged range in a workbook does; a cell merged
@@ -323,8 +324,7 @@ function closeElement(st: DocxState, closed: string): void {
  */
 function closeParagraph(st: DocxState, para: ParagraphDraft): void {
   const { limits } = st;
-  // Word counts every numbered paragraph; its number is read before the text of the body's (as Word shows it).
-  const label = para.numId !== undefined && para.numId !== '0' ? st.numbers?.label(para.numId, para.ilvl ?? 0) : undefined;
+  const label = listLabel(st, para);
   const box = st.boxes.at(-1);
   const tables = box === undefined ? st.tablesOpen : st.tablesOpen.slice(box);
   if (box !== undefined && tables.length === 0) {
@@ -333,12 +333,29 @@ function closeParagraph(st: DocxState, para: ParagraphDraft): void {
   }
   if (para.hidden) st.hiddenText++;
   if (tables.length === 0) {
-    if (label !== undefined && para.text.trim() !== '') para.text = `${label} ${para.text}`;
+    // An empty body paragraph is not counted (outline.ts), numbered or not.
+    if (para.text.trim() !== '') para.text = withLabel(label, para.text);
     st.raw.push({ text: para.text, ...(para.level !== undefined ? { styleLevel: para.level } : {}) });
     if (st.raw.length > limits.maxParagraphs) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'paragraphs', limit: limits.maxParagraphs });
     if ((st.chars += para.text.length) > limits.maxTextChars) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'text', limit: limits.maxTextChars });
-  } else for (const t of tables) t.cell?.text.push(para.text);
+  } else {
+    // A cell's number is its text as Word shows it, alone in an empty paragraph (an STT column numbered I, 1, 2 …).
+    const shown = withLabel(label, para.text);
+    for (const t of tables) t.cell?.text.push(shown);
+  }
 }
+
+/**
+ * The number Word shows before a paragraph numbered by a list (`w:numPr`), counting it: every numbered paragraph is
+ * counted, in the body, in table cells and in text boxes, in document order, except those of a table row deleted
+ * with Track Changes on (not read: gone once the changes are accepted, and the rows after it numbered without it).
+ */
+function listLabel(st: DocxState, para: ParagraphDraft): string | undefined {
+  if (para.numId === undefined || para.numId === '0' || st.tablesOpen.some((t) => t.rows.at(-1)?.deleted)) return undefined;
+  return st.numbers?.label(para.numId, para.ilvl ?? 0);
+}
+
+const withLabel = (label: string | undefined, text: string) => (label === undefined ? text : text.trim() === '' ? label : `${label} ${text}`);
 
 /** The paragraphs outlined, each table a Grid numbered in order, with the number of the section it follows. */
 function planDocument(raw: readonly RawParagraph[], tables: DocxState['tables'], limits: DocumentLimits): PlanDocument {

@@ -196,6 +196,29 @@ describe('plans made by LibreOffice Writer (fixtures/plans/writer/)', () => {
     expect(r.stdout).not.toMatch(/✖ .*claim/);
     expect(r.code).toBe(0);
   });
+
+  describe("an annex whose STT column is numbered by Word's lists (I., 1., 2., II., 1., 2.: the numbers not in the cells' text)", () => {
+    const findings = (file: JsonFile) => file.findings.map((f) => [f.rule, f.severity, f.cell, f.unit, f.expected, f.actual]);
+
+    it('is checked as the same table with the numbers typed: the same findings at the same cells, the same likely cause', async () => {
+      // The group rows were read without their numbers, so as units of the total beside their own units: 3 sum
+      // errors at Tổng cộng (I+II) (126,694 households expected for 63,347) and no likely cause.
+      const [typed, numbered] = await Promise.all(['stt-typed', 'stt-numbered'].map((f) => json([`fixtures/plans/writer/${f}.docx`, '--lang', 'en'])));
+      expect(findings(numbered!.file)).toEqual([
+        ['sum', 'error', 'T1R3C4', 'Đông Sơn', '179', '215'],
+        ['rate', 'error', 'T1R5C5', 'Bình Minh', '1.43', '2.31'],
+      ]);
+      expect(findings(numbered!.file)).toEqual(findings(typed!.file));
+      const text = await cli(['validate', 'fixtures/plans/writer/stt-numbered.docx', '--no-table', '--lang', 'en']);
+      expect(text.stdout).toContain('→ Likely cause: Table 1, row 5, column 4 (Poor households, Bình Minh) holds 59; 95 would make both failing checks pass; the digits look transposed.');
+    });
+
+    it('without the typo: no error (it was 3 false sum errors, exit 1)', async () => {
+      const r = await json(['fixtures/plans/writer/stt-numbered-clean.docx', '--lang', 'en']);
+      expect(r.code).toBe(0);
+      expect(r.file.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    });
+  });
 });
 
 describe('a soft hyphen pasted into a district name', () => {

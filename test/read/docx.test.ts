@@ -275,6 +275,35 @@ describe('Word documents built by hand', () => {
     expect((await readDocx(docx(numbered('MỤC TIÊU', 0)))).paragraphs[0]!.text).toBe('MỤC TIÊU');
   });
 
+  it("Word's list numbers in table cells are the cells' text, as Word shows them: an STT column numbered I, 1, 2, II, 1 …", async () => {
+    // The STT cells' paragraphs were read empty (the numbers are not in the text): the group rows were no groups.
+    const lvl = (ilvl: number, format: string, text: string) => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+    const numbering = `<?xml version="1.0"?><w:numbering ${W}><w:abstractNum w:abstractNumId="0">${lvl(0, 'upperRoman', '%1')}${lvl(1, 'decimal', '%2')}${lvl(2, 'lowerLetter', '%3)')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride></w:num></w:numbering>`;
+    const numberedCell = (ilvl: number, numId = '1', text = '') => `<w:tc><w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>${text ? `<w:r><w:t>${text}</w:t></w:r>` : ''}</w:p></w:tc>`;
+    const row = (stt: string, name: string) => `<w:tr>${stt}${tc(name)}</w:tr>`;
+    const deletedRow = `<w:tr><w:trPr><w:del w:id="2" w:author="A"/></w:trPr>${numberedCell(1)}${tc('Xã đã sáp nhập')}</w:tr>`;
+    const table = `<w:tbl>${row(tc('STT'), 'Đơn vị')}${row(numberedCell(0), 'Đông Sơn')}${row(numberedCell(1), 'An Phú')}${deletedRow}${row(numberedCell(1), 'Bình Minh')}${row(numberedCell(2, '1', 'Thôn Một'), '')}${row(numberedCell(2), 'Thôn Hai')}`
+      // The list goes on in the next rows (one counter per list); a second list of it restarts level 1 (startOverride).
+      + `${row(numberedCell(0), 'Nam Sơn')}${row(numberedCell(1), 'Cát Tiên')}${row(numberedCell(1, '2'), 'Đồng Tâm')}${row(numberedCell(1), 'Tân Lập')}</w:tbl>`;
+    const doc = await readDocx(docx(p('Phụ lục') + table, [['word/numbering.xml', Buffer.from(numbering)]]));
+    expect(doc.tables[0]!.grid.rows.map((r) => r.map((c) => c.raw).join(' | '))).toEqual([
+      'STT | Đơn vị',
+      'I | Đông Sơn',
+      '1 | An Phú',
+      '2 | Bình Minh',
+      'a) Thôn Một | ',
+      'b) | Thôn Hai',
+      'II | Nam Sơn',
+      '1 | Cát Tiên',
+      '1 | Đồng Tâm',
+      '2 | Tân Lập',
+    ]);
+    // A body paragraph numbered by the same list after the table counts on from it.
+    const after = `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>TỔ CHỨC THỰC HIỆN</w:t></w:r></w:p>`;
+    const withText = await readDocx(docx(table + after, [['word/numbering.xml', Buffer.from(numbering)]]));
+    expect(withText.paragraphs.map((x) => x.text)).toEqual(['III TỔ CHỨC THỰC HIỆN']);
+  });
+
   it('entities are decoded, the text is NFC', async () => {
     const doc = await readDocx(docx(p('Ho\u0302\u0323 ngh&#232;o &lt;b&gt; &amp;')));
     expect(doc.paragraphs[0]!.text).toBe('Hộ nghèo <b> &');
