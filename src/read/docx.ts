@@ -7,7 +7,8 @@
  *
  * - Text: `w:t` runs, as Word shows them; tabs, line breaks and no-break spaces are spaces; soft hyphens and
  *   zero-width spaces, which Word does not show, are left out (document-outline.ts `withoutInvisible`). Left out: deleted
- *   text (`w:delText`) and table rows (`w:trPr/w:del`: not counted either), text moved away by a tracked move (`w:moveFrom`: Word shows it where it went, `w:moveTo`),
+ *   text (`w:delText`) and table rows (`w:trPr/w:del`: not counted either), paragraph marks (`w:pPr/w:rPr/w:del`: the
+ *   paragraph joins the next one in its cell or the body, as Word shows it), text moved away by a tracked move (`w:moveFrom`: Word shows it where it went, `w:moveTo`),
  *   field codes (`w:instrText`), a text box's own paragraphs, and hidden text (a run's `w:vanish`: Word neither
  *   shows nor prints it, as a workbook's hidden rows are not read), counted for the report (`hiddenText`).
  *   Superscript digits and brackets (`w:vertAlign`: a footnote mark typed after a figure) are read as the
@@ -101,8 +102,9 @@ const SKIPPED = new Set(['Fallback', 'instrText', 'delText', 'moveFrom', 'footno
 export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUMENT_LIMITS): Promise<PlanDocument> {
   const parts = documentParts(bytes, limits);
   const xml = parts.document;
-  const st: DocxState = { limits, numbers: parts.numbering ? readNumbering(parts.numbering, limits) : undefined, raw: [], tables: [], stack: [], paras: [], boxes: [], skip: 0, inT: false, runHidden: false, runSuperscript: false, hiddenText: 0, textBoxText: 0, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
+  const st: DocxState = { limits, numbers: parts.numbering ? readNumbering(parts.numbering, limits) : undefined, raw: [], tables: [], stack: [], paras: [], boxes: [], joining: new Map(), skip: 0, inT: false, runHidden: false, runSuperscript: false, hiddenText: 0, textBoxText: 0, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
   parseXml(xml, { open: (name, a) => openElement(st, name, a), close: (name) => closeElement(st, name), text: (t) => text(st, t) }, limits);
+  endJoining(st);
   // In the order Word counts them: a table before the tables inside it.
   const doc = planDocument(st.raw, st.tables.sort((a, b) => a.draft.order - b.draft.order), limits);
   return { ...doc, ...(st.hiddenText > 0 ? { hiddenText: st.hiddenText } : {}), ...(st.textBoxText > 0 ? { textBoxText: st.textBoxText } : {}) };
@@ -134,6 +136,8 @@ interface DocxState {
   readonly paras: ParagraphDraft[];
   /** The open text boxes, each the number of tables open where it starts. */
   readonly boxes: number[];
+  /** Per container (`containerOf`), the paragraphs whose marks were deleted with Track Changes on, to join the next. */
+  readonly joining: Map<TableCellDraft | number, Joining>;
   /** Tables being read, outermost first. */
   readonly tablesOpen: TableDraft[];
   /** Tables opened so far. */
@@ -150,6 +154,8 @@ interface ParagraphDraft {
   ilvl?: number;
   /** It holds hidden text, not read. */
   hidden?: boolean;
+  /** Its mark was deleted with Track Changes on (`w:pPr/w:rPr/w:del`): Word shows it joined with the next one. */
+  joinsNext?: boolean;
 }
 
 /** Character data: the running text only inside a <w:t> outside skipped subtrees. */
@@ -238,6 +244,9 @@ function openTextElement(st: DocxState, name: string, attributes: Readonly<Recor
         else para.ilvl = positive(attr(attributes, 'val'));
       }
       break;
+    case 'del':
+      if (para && st.stack.at(-2) === 'rPr' && st.stack.at(-3) === 'pPr' && st.stack.at(-4) === 'p') para.joinsNext = true;
+      break;
     case 'outlineLvl': {
       const v = Number(attr(attributes, 'val'));
       if (para && Number.isInteger(v) && v >= 0 && v < 9) para.level = v + 1;
@@ -255,6 +264,8 @@ function openTableElement(st: DocxState, name: string, attributes: Readonly<Reco
   const inner = tablesOpen.at(-1);
   switch (name) {
     case 'tbl':
+      // A paragraph does not join across a table: one whose mark is deleted before it stays a paragraph.
+      endJoining(st, containerOf(st));
       tablesOpen.push({ rows: [], order: st.opened++, inBody: tablesOpen.length === 0 && st.boxes.length === 0 });
       break;
     case 'tr':
@@ -301,10 +312,12 @@ function closeElement(st: DocxState, closed: string): void {
       closeParagraph(st, st.paras.pop()!);
       break;
     case 'txbxContent':
+      endJoining(st, containerOf(st));
       st.boxes.pop();
       break;
     case 'tc': {
       const inner = st.tablesOpen.at(-1);
+      endJoining(st, containerOf(st));
       if (inner) inner.cell = undefined;
       break;
     }
@@ -322,8 +335,16 @@ function closeElement(st: DocxState, closed: string): void {
  * running text (Word's and LibreOffice's plain-text exports leave them out too), and are left out, counted for the
  * report (`textBoxText`: a figure stated there is not checked, and the report says so).
  */
-function closeParagraph(st: DocxState, para: ParagraphDraft): void {
+function closeParagraph(st: DocxState, closed: ParagraphDraft): void {
   const { limits } = st;
+  const where = containerOf(st);
+  const waiting = st.joining.get(where);
+  if (closed.joinsNext) {
+    st.joining.set(where, joining(waiting, closed));
+    return;
+  }
+  st.joining.delete(where);
+  const para = waiting ? whole(joining(waiting, closed)) : closed;
   const label = listLabel(st, para);
   const box = st.boxes.at(-1);
   const tables = box === undefined ? st.tablesOpen : st.tablesOpen.slice(box);
@@ -343,6 +364,47 @@ function closeParagraph(st: DocxState, para: ParagraphDraft): void {
     const shown = withLabel(label, para.text);
     for (const t of tables) t.cell?.text.push(shown);
   }
+}
+
+/**
+ * What holds a paragraph: the innermost open cell of the innermost text box's tables (or the body's), else the text
+ * box (its depth), else the body (0).
+ */
+function containerOf(st: DocxState): TableCellDraft | number {
+  const cell = st.tablesOpen.length > (st.boxes.at(-1) ?? 0) ? st.tablesOpen.at(-1)?.cell : undefined;
+  return cell ?? st.boxes.length;
+}
+
+/**
+ * Paragraphs joined as Word shows them once their deleted marks are accepted: one, the text of all, with the
+ * properties of the first one with text left (its heading level, its list number: Word keeps the first paragraph's
+ * formatting); a paragraph deleted whole (its text and its mark) leaves the next one its own. The texts are kept
+ * apart until the last one, each looked at once.
+ */
+interface Joining {
+  readonly texts: string[];
+  props: ParagraphDraft;
+  shown: boolean;
+  hidden: boolean;
+}
+
+/** `waiting` (when there is one) and `para` after it. */
+function joining(waiting: Joining | undefined, para: ParagraphDraft): Joining {
+  const j = waiting ?? { texts: [], props: para, shown: false, hidden: false };
+  j.texts.push(para.text);
+  if (!j.shown) j.props = para;
+  j.shown ||= para.text.trim() !== '';
+  j.hidden ||= para.hidden === true;
+  return j;
+}
+
+const whole = (j: Joining): ParagraphDraft => ({ ...j.props, text: j.texts.join(''), hidden: j.hidden, joinsNext: false });
+
+/** Paragraphs left waiting to join the next where there is no next (the end of their cell, text box or the body): one. */
+function endJoining(st: DocxState, where: TableCellDraft | number = 0): void {
+  const waiting = st.joining.get(where);
+  st.joining.delete(where);
+  if (waiting) closeParagraph(st, whole(waiting));
 }
 
 /**

@@ -221,6 +221,18 @@ describe('plans made by LibreOffice Writer (fixtures/plans/writer/)', () => {
   });
 });
 
+describe('two paragraphs joined with Track Changes on (fixtures/plans/tracked/paragraphs-joined.docx)', () => {
+  it('are one paragraph, as Word shows them: the findings after them quote the paragraph numbers Word shows (¶59, not ¶60)', async () => {
+    const { code, file } = await json(['fixtures/plans/tracked/paragraphs-joined.docx', '--lang', 'en']);
+    expect(code).toBe(1);
+    expect(of(file, 'money', 'error').map((f) => [f.place?.paragraph, marked(f)])).toEqual([[59, '210.769']]);
+    expect(of(file, 'claim').map((f) => f.place?.paragraph)).toEqual([9]);
+    const text = await cli(['validate', 'fixtures/plans/tracked/paragraphs-joined.docx', '--no-table', '--lang', 'en']);
+    expect(text.stdout).toContain('Word document, 97 paragraphs, 1 table');
+    expect(text.stdout).toContain('✖ ¶59 · money — expected 210,679, the text says 210,769');
+  });
+});
+
 describe('a soft hyphen pasted into a district name', () => {
   it('does not lose the targets the sentence sets (it read "1 statement and 0 targets checked", exit 0)', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'povcheck-plans-')), 'ke-hoach-shy.txt');

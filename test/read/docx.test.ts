@@ -255,6 +255,38 @@ describe('Word documents built by hand', () => {
     ]);
   });
 
+  it('a paragraph mark deleted with Track Changes on (w:pPr/w:rPr/w:del): the two paragraphs are one, as Word shows them', async () => {
+    // They were two: every paragraph number after them, those the findings quote (¶60), one too many.
+    const markDeleted = (text: string, props = '') => `<w:p><w:pPr>${props}<w:rPr><w:del w:id="1" w:author="A"/></w:rPr></w:pPr>${text ? `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>` : ''}</w:p>`;
+    const deletedWhole = (text: string, props = '') => `<w:p><w:pPr>${props}<w:rPr><w:del w:id="2" w:author="A"/></w:rPr></w:pPr><w:del w:id="3" w:author="A"><w:r><w:delText>${text}</w:delText></w:r></w:del></w:p>`;
+    const heading = '<w:pStyle w:val="Heading1"/>';
+    const body = markDeleted('Thực hiện Nghị quyết số 46-NQ/TU,') + p(' Căn cứ Kế hoạch số 66/KH-UBND;')
+      // A heading joined with the sentence after it keeps its style (Word keeps the first paragraph's); a paragraph
+      // deleted whole (its text and its mark) leaves the next one as it is.
+      + markDeleted('I. MỤC TIÊU', heading) + p(' tiếp tục') + deletedWhole('Đoạn bỏ đi', heading) + p('Giảm 2,06%.')
+      // No joining across a table, nor out of a cell: such a paragraph stays one.
+      + markDeleted('Phụ lục') + `<w:tbl><w:tr><w:tc>${markDeleted('Hộ')}${p('nghèo')}</w:tc><w:tc>${markDeleted('cuối')}</w:tc></w:tr></w:tbl>` + markDeleted('Hết.');
+    const doc = await readDocx(docx(body));
+    expect(doc.paragraphs.map((x) => [x.number, x.text, x.heading ?? false])).toEqual([
+      [1, 'Thực hiện Nghị quyết số 46-NQ/TU, Căn cứ Kế hoạch số 66/KH-UBND;', false],
+      [2, 'I. MỤC TIÊU tiếp tục', true],
+      [3, 'Giảm 2,06%.', false],
+      [4, 'Phụ lục', false],
+      [5, 'Hết.', false],
+    ]);
+    expect(doc.tables[0]!.grid.rows[0]!.map((c) => c.raw)).toEqual(['Hộnghèo', 'cuối']);
+    expect(doc.tables[0]!.after).toBe(4);
+  });
+
+  it('a numbered paragraph deleted whole is not counted: the list numbers after it as Word shows them once accepted', async () => {
+    const numbering = `<?xml version="1.0"?><w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+    const numPr = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>';
+    const item = (text: string) => `<w:p><w:pPr>${numPr}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const gone = `<w:p><w:pPr>${numPr}<w:rPr><w:del w:id="1" w:author="A"/></w:rPr></w:pPr><w:del w:id="2" w:author="A"><w:r><w:delText>Bỏ đi</w:delText></w:r></w:del></w:p>`;
+    const doc = await readDocx(docx(item('Mục tiêu') + gone + item('Nhiệm vụ') + item('Kinh phí'), [['word/numbering.xml', Buffer.from(numbering)]]));
+    expect(doc.paragraphs.map((x) => x.text)).toEqual(['1. Mục tiêu', '2. Nhiệm vụ', '3. Kinh phí']);
+  });
+
   it("Word's list numbers are read before the text, as Word shows them: numbered headings are headings", async () => {
     const numbering = `<?xml version="1.0"?><w:numbering ${W}><w:abstractNum w:abstractNumId="4"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="4"/></w:num></w:numbering>`;
     const numbered = (text: string, ilvl: number, numId = '7') => `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
