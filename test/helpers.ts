@@ -195,3 +195,22 @@ export async function checkCsv(csv: string, opts: CheckOptions = {}): Promise<Ch
 
 /** A result's warnings and errors as `severity rule cell` (info left out). */
 export const problemsOf = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`);
+
+/**
+ * A workflow command read as the GitHub runner reads it (actions/runner ActionCommand.TryParseV2): the command
+ * info up to the first '::' after the start, the name up to its first space, the properties trimmed and split at
+ * ',', each at its first '=', its value unescaped (%0D, %0A, %3A, %2C, then %25); the data unescaped (%0D, %0A, %25).
+ */
+export function parseCommand(line: string): { name: string; props: Record<string, string>; data: string } {
+  const end = line.indexOf('::', 2);
+  const info = line.slice(2, end);
+  const space = info.indexOf(' ');
+  const props: Record<string, string> = {};
+  for (const p of info.slice(space + 1).trim().split(',').filter(Boolean)) {
+    const eq = p.indexOf('=');
+    if (eq > 0 && eq < p.length - 1) props[p.slice(0, eq)] = unescapeWith(p.slice(eq + 1), ['%0D', '\r'], ['%0A', '\n'], ['%3A', ':'], ['%2C', ','], ['%25', '%']);
+  }
+  return { name: info.slice(0, space), props, data: unescapeWith(line.slice(end + 2), ['%0D', '\r'], ['%0A', '\n'], ['%25', '%']) };
+}
+
+const unescapeWith = (s: string, ...pairs: Array<[string, string]>) => pairs.reduce((t, [from, to]) => t.split(from).join(to), s);

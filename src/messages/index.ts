@@ -16,7 +16,7 @@ import { formatPlain } from './number-format.js';
 import { visibleDeep } from './visible.js';
 
 export type { Catalog, Fmt, SummaryCounts } from './types.js';
-export { controlsVisible, visible } from './visible.js';
+export { controlsVisible, nameVisible, visible } from './visible.js';
 export { count, formatPlain } from './number-format.js';
 
 export const LANGS: readonly Lang[] = ['vi', 'en'];

@@ -14,7 +14,9 @@
  * given (messages/index.ts), the text report and the tables to every cell they draw.
  */
 
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+/** The line and paragraph separators and the bidi controls (written as `\u202e`-style text). */
+const BIDI = '\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+const UNSAFE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${BIDI}]`);
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
 const COMMAND_START = /^(\s*):(?=:)/;
 const LOG_COMMAND = /##(?=(?:vso)?\[)/gi;
@@ -48,6 +50,17 @@ const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
  */
 export function controlsVisible(text: string): string {
   return text.replace(CONTROLS, picture);
+}
+
+const BIDI_ALL = new RegExp(`[${BIDI}]`, 'g');
+
+/**
+ * A file name in a line a machine reads back (a GitHub annotation's `file=`): what would act on a terminal showing
+ * the line or reorder it (the controls of `controlsVisible`, the bidi controls and separators) as `visible` shows it,
+ * everything else as it is: its TABs, and its line breaks, which the format escapes itself.
+ */
+export function nameVisible(text: string): string {
+  return controlsVisible(text).replace(BIDI_ALL, picture);
 }
 
 function madeVisible(text: string): string {

@@ -8,33 +8,34 @@
 import type { Severity } from '../model/finding.js';
 import { ciPassedOver, ciPath, findingText, likelyCause, lineCol, uncheckedText, unreadableText } from './ci.js';
 import { markdownReport } from './markdown.js';
-import { catalog, visible } from '../messages/index.js';
+import { catalog, nameVisible, visible } from '../messages/index.js';
 import { coverageText, langOf, passedOverLine, runLang, summaryCounts, type ReportInput } from './types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** Escapes a command's message (as @actions/core does). */
+/** Escapes a command's data (its message) as @actions/core's `escapeData` does: `%`, CR, LF. */
 export function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-/** Escapes a property value: also ':' and ','. */
+/** Escapes a property's value as @actions/core's `escapeProperty` does: also ':' and ','. */
 export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 /**
- * One workflow command. Texts from the input (the path, cells, names in the message) go through `visible`: an
- * escape sequence or a control character would reach the log as it is (GitHub colours ESC sequences), and a line
- * break would end the command early. A property's line breaks are escaped first (`%0A`, which GitHub reads back),
- * so that a file named with one is still that file.
+ * One workflow command, escaped exactly as @actions/core writes it, so that the runner reads a property back to the
+ * very path: a TAB, ',', ':', '%', '=' or a line break in a file name included, and the annotation lands on that
+ * file. Only what would act on a terminal showing the line, or reorder it, is drawn visibly first (`nameVisible`:
+ * ESC → ␛, U+202E → `\u202e`), as everywhere povcheck writes input text. The message is what the log and the
+ * annotation show: its texts from the input (names, cells) made visible, line by line (an escape sequence would
+ * colour the log), its own line breaks (a finding, then its likely cause) kept, as `%0A`.
  */
 function command(kind: string, props: Record<string, string | number | undefined>, message: string): string {
   const p = Object.entries(props)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}=${visible(escapeProperty(String(v)))}`)
+    .map(([k, v]) => `${k}=${escapeProperty(nameVisible(String(v)))}`)
     .join(',');
-  // The message's own line breaks (a finding, then its likely cause) stay line breaks (%0A); each line is made visible.
   return `::${kind} ${p}::${escapeData(message.split('\n').map(visible).join('\n'))}`;
 }
 

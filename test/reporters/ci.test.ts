@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as Sarif from 'sarif';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { ROOT, cli, reportInput } from '../helpers.js';
+import { ROOT, cli, parseCommand, reportInput } from '../helpers.js';
 import { markdownReport } from '../../src/reporters/markdown.js';
 import { junitReport } from '../../src/reporters/junit.js';
 import { validateFile } from '../../src/pipeline.js';
@@ -223,13 +223,27 @@ describe('github', async () => {
     expect(escapeProperty('dir/a,b:c.csv')).toBe('dir/a%2Cb%3Ac.csv');
   });
 
-  it('a file named with a line break is that file to GitHub (%0A), its other controls made visible', async () => {
+  it('a file named with a TAB, a comma, a colon, a percent sign or a line break is that very file to the runner', async () => {
     const seed = await validateFile(join(ROOT, 'fixtures/planted/two-errors.csv'));
-    const text = githubReport(reportInput([{ ...seed, file: 'nop/a\r\nb,50%: \u001b[2J.csv' }]));
-    const first = text.split('\n')[0]!;
-    expect(first).toMatch(COMMAND);
-    expect(first).toContain('::error file=nop/a%0D%0Ab%2C50%25%3A \u241b[2J.csv,line=6,col=4,title=povcheck sum::');
-    expect(unescape(first.split(',line=')[0]!.slice('::error file='.length))).toBe('nop/a\r\nb,50%: \u241b[2J.csv');
+    const names = ['nop/a\tb.csv', 'nop/a,b:c.csv', 'nop/50%.csv', 'nop/%0A%3A.csv', 'nop/a\r\nb.csv', 'nop/x=y ##[z].csv', 'nop/tail\t', 'nop/\u001b[2J\u202e.csv'];
+    const text = githubReport(reportInput(names.map((file) => ({ ...seed, file }))));
+    const commands = text.split('\n').filter((l) => l.startsWith('::error'));
+    // Every name read back as it is, but the one whose ESC and bidi override would act on a terminal showing the line.
+    expect(new Set(commands.map((l) => parseCommand(l).props.file))).toEqual(new Set([...names.slice(0, -1), 'nop/\u241b[2J\\u202e.csv']));
+    expect(text).not.toMatch(/[\u001b\u202e]/);
+    // Escaped as @actions/core escapes a property: '%', CR, LF, ':' and ',' only; a TAB as it is.
+    expect(text).toContain('::error file=nop/a\tb.csv,line=6,col=4,title=povcheck sum::');
+    expect(text).toContain('::error file=nop/a%2Cb%3Ac.csv,line=6,');
+    expect(text).toContain('::error file=nop/%250A%253A.csv,line=6,');
+    expect(text).toContain('::error file=nop/a%0D%0Ab.csv,line=6,');
+    for (const l of commands) expect(Object.keys(parseCommand(l).props)).toEqual(['file', 'line', 'col', 'title']);
+  });
+
+  it('escapes data exactly, its lines made visible: a message reads back whole', async () => {
+    const seed = await validateFile(join(ROOT, 'fixtures/planted/two-errors.csv'));
+    const first = githubReport(reportInput([seed], 'en')).split('\n')[0]!;
+    expect(parseCommand(first).data).toMatch(/^[A-Z]\d+: /);
+    expect(parseCommand(first).data).not.toMatch(/%(25|0A|0D)/);
   });
 
   it('appends a markdown summary of everything to $GITHUB_STEP_SUMMARY, keeping what was there', async () => {
