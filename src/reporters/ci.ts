@@ -4,7 +4,7 @@
  * one-line text of a finding. Pure.
  */
 import { createHash } from 'node:crypto';
-import { isAbsolute, relative, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { displayRef } from '../model/grid.js';
 import { catalog, makeFmt, renderError, renderMessage } from '../messages/index.js';
 import type { Finding, Severity } from '../model/finding.js';
@@ -28,16 +28,20 @@ export function findingRef(f: Pick<Finding, 'at' | 'place'>): string | undefined
   return f.at ? displayRef(f.at) : f.place ? `¶${f.place.paragraph}` : undefined;
 }
 
-/** A path for CI systems: relative to `cwd` when under it, always with '/'. */
+/**
+ * A path as every CI format writes it (github, gitlab, sarif, junit, markdown; docs/ci.md "Paths"): a file inside
+ * the working directory relative to it (the repository's root in a CI job, which GitHub and GitLab read paths
+ * against), any other absolute; always with '/'. The text and JSON reports keep each path as it was given.
+ */
 export function ciPath(file: string, cwd: string | undefined): string {
-  let p = file;
-  if (cwd && isAbsolute(file)) {
-    const rel = relative(cwd, file);
-    if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) p = rel;
-  }
-  p = sep === '/' ? p : p.split(sep).join('/');
-  return p.replace(/^\.\//, '');
+  if (!cwd) return slashed(file).replace(/^\.\//, '');
+  const absolute = resolve(cwd, file);
+  const rel = relative(cwd, absolute);
+  const inside = rel !== '' && !isAbsolute(rel) && rel.split(sep)[0] !== '..';
+  return slashed(inside ? rel : absolute);
 }
+
+const slashed = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
 /** The .txt files a folder run passed over (`ReportInput.passedOver`), as CI paths. */
 export function ciPassedOver(input: ReportInput): string[] | undefined {

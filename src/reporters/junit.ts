@@ -11,7 +11,7 @@ import { OPTIONAL_RULES, RULE_IDS } from '../rules/index.js';
 import type { RuleId } from '../model/finding.js';
 import type { FileResult } from '../model/file-result.js';
 import { catalog, makeFmt, renderSkip } from '../messages/index.js';
-import { findingText, isFailing, likelyCause, uncheckedText, unreadableText } from './ci.js';
+import { ciPassedOver, ciPath, findingText, isFailing, likelyCause, uncheckedText, unreadableText } from './ci.js';
 import { coverageText, failOnOfReport, langOf, passedOverLine, showsExpected, type ReportInput } from './types.js';
 import { documentText, xmlControlsEscaped } from '../render/safe-text.js';
 
@@ -50,9 +50,10 @@ interface Suite {
 function unreadableSuite(input: ReportInput, file: FileResult): Suite {
   const unchecked = file.status === 'unchecked';
   const reason = unchecked ? uncheckedText(input, file) : unreadableText(input, file);
+  const path = ciPath(file.file, input.cwd);
   const xml = [
-    `  <testsuite${attrs({ name: file.file, tests: 1, failures: 0, errors: 1, skipped: 0, time: 0 })}>`,
-    `    <testcase${attrs({ classname: file.file, name: unchecked ? 'unchecked' : 'unreadable', time: 0 })}>`,
+    `  <testsuite${attrs({ name: path, tests: 1, failures: 0, errors: 1, skipped: 0, time: 0 })}>`,
+    `    <testcase${attrs({ classname: path, name: unchecked ? 'unchecked' : 'unreadable', time: 0 })}>`,
     `      <error${attrs({ message: reason, type: unchecked ? 'UNCHECKED' : (file.error?.code ?? 'INTERNAL') })}>${xmlEscape(reason)}</error>`,
     '    </testcase>',
     '  </testsuite>',
@@ -65,6 +66,7 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
   const ui = catalog(lang).ui;
   const fmt = makeFmt(lang);
   const failOn = failOnOfReport(input);
+  const path = ciPath(file.file, input.cwd);
   const whole = ui.wholeTable;
   const units = new Set(file.annex ? Array.from(file.annex.units, (u) => u.name) : []);
   for (const f of file.findings) if (f.unit) units.add(f.unit);
@@ -110,7 +112,7 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
       body.push(`      <skipped${attrs({ message: skips.map((s) => renderSkip(s.msg, fmt)).join('; ') })}/>`);
     }
     if (others.length > 0) body.push(`      <system-out>${xmlEscape(others.map(line).join('\n'))}</system-out>`);
-    const open = `    <testcase${attrs({ classname: file.file, name, time: 0 })}`;
+    const open = `    <testcase${attrs({ classname: path, name, time: 0 })}`;
     cases.push(body.length === 0 ? `${open}/>` : [`${open}>`, ...body, '    </testcase>'].join('\n'));
   };
   for (const rule of rules) {
@@ -121,7 +123,7 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
     // Table-wide findings get a case of their own; a table-wide skip already shows in every unit's case.
     if (findingsAt.has(key(rule, undefined)) || (optional && skipsAt.has(key(rule, undefined)))) caseFor(rule, undefined);
   }
-  const head = `  <testsuite${attrs({ name: file.file, tests: cases.length, failures, errors: 0, skipped, time: 0 })}>`;
+  const head = `  <testsuite${attrs({ name: path, tests: cases.length, failures, errors: 0, skipped, time: 0 })}>`;
   const { clause, hint } = coverageText(file, lang);
   const props = file.annex
     ? [
@@ -140,8 +142,8 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
 
 /** The .txt files a folder run did not check (not like a text export): one suite, each file a skipped test case. */
 function passedOverSuite(input: ReportInput): Suite[] {
-  const line = passedOverLine(input);
-  const paths = input.passedOver;
+  const paths = ciPassedOver(input);
+  const line = passedOverLine(input, paths);
   if (!line || !paths) return [];
   const n = paths.length;
   const cases = paths.map((path) => [`    <testcase${attrs({ classname: path, name: 'passed-over', time: 0 })}>`, `      <skipped${attrs({ message: line })}/>`, '    </testcase>'].join('\n'));

@@ -5,7 +5,7 @@
 import { catalog, makeFmt, renderMessage, visible } from '../messages/index.js';
 import type { Finding } from '../model/finding.js';
 import type { FileResult } from '../model/file-result.js';
-import { findingRef, likelyCause, unreadableText } from './ci.js';
+import { ciPassedOver, ciPath, findingRef, likelyCause, unreadableText } from './ci.js';
 import { mdCell } from '../render/markdown.js';
 import { checksRanNote, countFindings, coverageText, langOf, passedOverLine, runLang, summaryCounts, type ReportInput } from './types.js';
 
@@ -41,10 +41,10 @@ export function markdownReport(input: ReportInput, opts: MarkdownOptions = {}): 
     const c = countFindings(f.findings);
     const note = checksRanNote(f, ui);
     const ran = note ? ` (${note})` : '';
-    out.push(`| ${codeCell(f.file)} | ${MARK[f.status]} ${ui.verdictWord[f.status]}${ran} | ${c.errors} | ${c.warnings} | ${c.infos} |`);
+    out.push(`| ${codeCell(ciPath(f.file, input.cwd))} | ${MARK[f.status]} ${ui.verdictWord[f.status]}${ran} | ${c.errors} | ${c.warnings} | ${c.infos} |`);
   }
   out.push('', `**${ui.summary(summaryCounts(input.files))}**`);
-  const passed = passedOverLine(input);
+  const passed = passedOverLine(input, ciPassedOver(input));
   // (File names may hold `*`, `_` or `[`: written as typed, not as emphasis or links.)
   if (passed) out.push('', mdCell(passed));
 
@@ -53,7 +53,7 @@ export function markdownReport(input: ReportInput, opts: MarkdownOptions = {}): 
     const { clause, hint } = coverageText(f, fl);
     if (f.status !== 'unreadable' && f.findings.length === 0 && !clause) continue;
     const fui = catalog(fl).ui;
-    out.push('', `### ${MARK[f.status]} ${code(f.file)}`, '');
+    out.push('', `### ${MARK[f.status]} ${code(ciPath(f.file, input.cwd))}`, '');
     if (f.status === 'unreadable') {
       out.push(mdCell(unreadableText(input, f)));
       continue;

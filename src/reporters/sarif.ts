@@ -60,6 +60,18 @@ export function pathToUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
+/** The base a relative URI is read against: the repository's root, as GitHub's code scanning names it. */
+export const SRCROOT = '%SRCROOT%';
+
+/**
+ * A CI path (ci.ts `ciPath`) as an artifact location: a relative one against `%SRCROOT%` (SARIF allows `uriBaseId`
+ * only beside a relative reference), an absolute one as a `file:` URI alone.
+ */
+function artifactUri(path: string): { uri: string; uriBaseId?: string } {
+  const uri = pathToUri(path);
+  return uri.startsWith('file:') ? { uri } : { uri, uriBaseId: SRCROOT };
+}
+
 const MIME: Array<[RegExp, string]> = [
   [/\.xlsx$/i, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
   [/\.xlsm$/i, 'application/vnd.ms-excel.sheet.macroEnabled.12'],
@@ -134,13 +146,13 @@ class Artifacts {
 
   locationOf(file: string, properties?: Sarif.PropertyBag): Sarif.ArtifactLocation {
     const path = ciPath(file, this.cwd);
-    const uri = pathToUri(path);
-    if (!this.index.has(uri)) {
-      this.index.set(uri, this.list.length);
+    const location = artifactUri(path);
+    if (!this.index.has(location.uri)) {
+      this.index.set(location.uri, this.list.length);
       const mimeType = MIME.find(([re]) => re.test(path))?.[1];
-      this.list.push({ location: { uri }, ...(mimeType ? { mimeType } : {}), ...(properties ? { properties } : {}) });
+      this.list.push({ location, ...(mimeType ? { mimeType } : {}), ...(properties ? { properties } : {}) });
     }
-    return { uri, index: this.index.get(uri)! };
+    return { ...location, index: this.index.get(location.uri)! };
   }
 }
 
