@@ -126,6 +126,18 @@ export function buildCorpus(dir) {
   unreadable('a sheet part twice, the good one last', ['validate', put('part-twice-b.xlsx', twice(changed, annex))], { check: says('xl/worksheets/sheet1.xml') });
   const plan = readZip(docx(para('Tỷ lệ hộ nghèo năm 2020 là 5,00%.')));
   unreadable('a .docx with word/document.xml twice', ['validate', put('docx-part-twice.docx', writeZip([...plan.entries(), ['word/document.xml', plan.get('word/document.xml')]]))], { check: says('word/document.xml') });
+  // Names that differ only in case: one part to Excel (part names ignore case), two to a reader that matches names exactly.
+  const caseTwin = writeZip([...workbookParts([['S', '']]), ['xl/worksheets/Sheet1.xml', Buffer.from(changed)], ['xl/worksheets/sheet1.xml', Buffer.from(annex)]]);
+  unreadable('a sheet part beside one named in other case', ['validate', put('part-case.xlsx', caseTwin)], { check: says('xl/worksheets/Sheet1.xml') });
+  // A local header naming another part than the directory: a reader that walks the local headers reads another sheet.
+  const localName = Buffer.from(workbook([['S', changed], ['T', annex]]));
+  // The first occurrence of each name is its local header's (the parts come before the directory, deflated).
+  const [at1, at2] = [1, 2].map((n) => localName.indexOf(Buffer.from(`xl/worksheets/sheet${n}.xml`)));
+  localName.write('xl/worksheets/sheet2.xml', at1);
+  localName.write('xl/worksheets/sheet1.xml', at2);
+  unreadable('the sheets\' local headers naming each other', ['validate', put('part-local-name.xlsx', localName)], { check: says('xl/worksheets/sheet2.xml') });
+  // A cell whose reference is in another row than its <row>: LibreOffice puts it at the reference, a reader by rows in the row.
+  unreadable('a cell of row 7 inside row 4', ['validate', put('cell-other-row.xlsx', workbook([['S', annex.replace('<c r="D4">', '<c r="D7">')]]))], { check: says('D7') });
   // A damaged end record is said to be damaged, not "ZIP64".
   const endRecord = (bytes, edit) => {
     const b = Buffer.from(bytes);

@@ -150,11 +150,17 @@ export type ContainerDamage =
   | { damage: 'end-record'; fault: 'outside' | 'place' }
   | { damage: 'end-record'; fault: 'count'; listed: number; found: number }
   | { damage: 'part-twice' | 'part-header' | 'part-short' | 'part-larger' | 'part-size'; part: string }
+  /** Two parts whose names differ only in case: one part to Excel (OPC part names ignore case), two to other readers. */
+  | { damage: 'part-case'; part: string; other: string }
+  /** A part whose local header names another part than the central directory does (`local`, clipped). */
+  | { damage: 'part-name'; part: string; local: string }
   | { damage: 'part-method'; part: string; method: number }
   | { damage: 'part-inflate'; part: string; code: string }
   | { damage: 'shared-string'; cell: string; index: string }
   | { damage: 'sheet-missing'; sheet: string; part: string }
-  | { damage: 'cell-ref' | 'row-ref' | 'merge-ref' | 'col-ref'; sheet: string; ref: string };
+  | { damage: 'cell-ref' | 'row-ref' | 'merge-ref' | 'col-ref'; sheet: string; ref: string }
+  /** A cell whose reference (`ref`) is not in the row that holds it (`row`, 1-based). */
+  | { damage: 'cell-row'; sheet: string; ref: string; row: number };
 
 /** An XML part that is not well-formed (`detail`: the XML parser's own words) or declares a DOCTYPE. */
 export type XmlDamage = { part: string; xml: 'syntax'; detail: string } | { part: string; xml: 'doctype' };

@@ -163,6 +163,10 @@ function containerDamage(p: ContainerDamage | XmlDamage, office: string): string
       }`;
     case 'part-twice':
       return `the ZIP holds two parts named ${p.part} (programs differ in which one they read, so two programs could show different contents)`;
+    case 'part-case':
+      return `the ZIP holds two parts named ${p.part} and ${p.other}, names that differ only in case: one part to Excel, two to other programs (so two programs could show different contents)`;
+    case 'part-name':
+      return `the ZIP's directory names a part ${p.part} whose own header names it ${p.local} (programs that read the headers would see another part, so two programs could show different contents)`;
     case 'part-header':
       return `damaged ZIP part ${p.part}`;
     case 'part-short':
@@ -191,6 +195,8 @@ function containerDamage(p: ContainerDamage | XmlDamage, office: string): string
       return `the sheet "${p.sheet}" merges ${p.ref}, which is no range of a worksheet (columns A to XFD, rows 1 to 1,048,576); ${NOT_SAVED_BY_A_SPREADSHEET}`;
     case 'col-ref':
       return `the sheet "${p.sheet}" hides columns ${p.ref}, which no worksheet has (columns 1 to 16,384); ${NOT_SAVED_BY_A_SPREADSHEET}`;
+    case 'cell-row':
+      return `the sheet "${p.sheet}" has a cell ${p.ref} in row ${p.row.toLocaleString('en-US')} (programs differ in which of the two rows they put it in); ${NOT_SAVED_BY_A_SPREADSHEET}`;
   }
 }
 

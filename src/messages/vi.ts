@@ -165,6 +165,10 @@ function containerDamage(p: ContainerDamage | XmlDamage, office: string): string
       }`;
     case 'part-twice':
       return `tệp ZIP có hai phần cùng tên ${p.part} (mỗi chương trình có thể chọn đọc một phần khác nhau, nên nội dung hiện ra có thể khác nhau)`;
+    case 'part-case':
+      return `tệp ZIP có hai phần tên ${p.part} và ${p.other}, chỉ khác nhau chữ hoa chữ thường: Excel coi là một tên, chương trình khác coi là hai (nên nội dung hiện ra có thể khác nhau)`;
+    case 'part-name':
+      return `mục lục ZIP ghi phần ${p.part} nhưng đầu phần đó lại ghi tên ${p.local} (chương trình đọc theo đầu phần sẽ thấy một phần khác, nên nội dung hiện ra có thể khác nhau)`;
     case 'part-header':
       return `phần ${p.part} trong tệp ZIP bị hỏng`;
     case 'part-short':
@@ -193,6 +197,8 @@ function containerDamage(p: ContainerDamage | XmlDamage, office: string): string
       return `trang tính "${p.sheet}" gộp ô ${p.ref}, không phải vùng ô của trang tính (cột A đến XFD, hàng 1 đến 1.048.576); ${NOT_SAVED_BY_A_SPREADSHEET}`;
     case 'col-ref':
       return `trang tính "${p.sheet}" ẩn các cột ${p.ref}, số cột mà không trang tính nào có (cột 1 đến 16.384); ${NOT_SAVED_BY_A_SPREADSHEET}`;
+    case 'cell-row':
+      return `trang tính "${p.sheet}" có ô ${p.ref} nằm trong hàng ${p.row.toLocaleString('vi-VN')} (mỗi chương trình có thể đặt ô này vào một hàng khác nhau); ${NOT_SAVED_BY_A_SPREADSHEET}`;
   }
 }
 

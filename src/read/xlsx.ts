@@ -9,7 +9,9 @@
  *
  * - References: a cell, row, merged range or hidden columns outside a worksheet (past XFD or row 1,048,576, row 0,
  *   or no reference at all) refuse the workbook, naming the sheet and the reference: no spreadsheet program
- *   writes one, Excel will not open the file, and where such a cell belongs cannot be told.
+ *   writes one, Excel will not open the file, and where such a cell belongs cannot be told. So does a cell whose
+ *   reference is not in the row that holds it (`<c r="B7">` in `<row r="5">`): LibreOffice puts it at B7, a reader
+ *   that goes by the rows in row 5, and no spreadsheet program writes one.
  * - Sheet: the first by default; `sheet` picks one by name (exact, then ignoring case and diacritics) or by
  *   1-based position. Every cell carries the sheet's name.
  * - Numbers stored as numbers: exact digits at the precision the cell displays (number-format.ts) in
@@ -391,6 +393,8 @@ interface SheetState {
   readonly masters: Map<string, { formula: string; row: number; col: number }>;
   count: number;
   row: number;
+  /** The current `<row>`'s own number (0-based), when it has one: its cells' references must be in it. */
+  rowRef?: number;
   col: number;
   cell?: CellXml;
   /** Where text goes: the value, the formula, an inline string (not its phonetic runs). */
@@ -433,6 +437,7 @@ function openElement(st: SheetState, name: string, a: Readonly<Record<string, st
       const r = a.r !== undefined ? sheetIndex(a.r, SHEET_ROWS) : st.row + 1;
       if (r === undefined) throw outsideSheet(st, 'row-ref', a.r!);
       st.row = r;
+      st.rowRef = a.r !== undefined ? r : undefined;
       st.col = -1;
       if (on(a.hidden)) st.hiddenRows.add(st.row);
       return;
@@ -460,10 +465,11 @@ function openElement(st: SheetState, name: string, a: Readonly<Record<string, st
   }
 }
 
-/** A <c>: at its reference, else next to the one before. */
+/** A <c>: at its reference (which must be in its row's, when the row has one), else next to the one before. */
 function openCell(st: SheetState, a: Readonly<Record<string, string>>): void {
   const at = a.r !== undefined ? parseSheetA1(a.r) : undefined;
   if (a.r !== undefined && !at) throw outsideSheet(st, 'cell-ref', a.r);
+  if (at && st.rowRef !== undefined && at.row !== st.rowRef) throw invalid({ damage: 'cell-row', sheet: st.sheet.name, ref: shortRef(a.r!), row: st.rowRef + 1 });
   const r = at ? at.row : Math.max(st.row, 0);
   const c = at ? at.col : st.col + 1;
   st.row = r;
@@ -490,8 +496,11 @@ function mergeRange(st: SheetState, ref: string): string {
  * program writes one, Excel will not open the file as it is, and where the cell belongs cannot be told.
  */
 function outsideSheet(st: SheetState, damage: 'cell-ref' | 'row-ref' | 'merge-ref' | 'col-ref', ref: string): PovcheckError {
-  return invalid({ damage, sheet: st.sheet.name, ref: ref.length > 40 ? `${ref.slice(0, 40)}…` : ref });
+  return invalid({ damage, sheet: st.sheet.name, ref: shortRef(ref) });
 }
+
+/** A reference from the file as a message names it: its first 40 characters. */
+const shortRef = (ref: string) => (ref.length > 40 ? `${ref.slice(0, 40)}…` : ref);
 
 function closeElement(st: SheetState, name: string): void {
   switch (name) {

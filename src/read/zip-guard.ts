@@ -6,14 +6,19 @@
  * maxOutputLength), so neither lying headers nor huge parts can exhaust memory. The readers then take the
  * parts they need with `readPart` (capped the same way) and parse them with xml-stream.ts.
  *
- * - `listZip`: the central directory, as its end record places and counts it; two parts of one name refused;
+ * - `listZip`: the central directory, as its end record places and counts it; two parts of one name (or of names
+ *   that differ only in case) refused;
  * - `guardZip`: any container (workbook, Word document): entries, unpacked size, encryption, honest sizes;
  * - `inspectZip`: what the container is and, for a workbook, the cells over all sheets;
  * - `readPart` / `readZipPart`: one part's bytes, once the container passed the guard.
+ * A part is read where the central directory places it, and only when its local header there names it as the
+ * directory does: a reader that walks the local headers (a streaming unzip) would otherwise see another part.
  * Pure: bytes in, facts or a PovcheckError out.
  */
+import { Buffer } from 'node:buffer';
 import { inflateRawSync } from 'node:zlib';
 import { PovcheckError, type ContainerDamage, type ErrorParams } from '../errors.js';
+import { clip } from '../model/echo.js';
 import { ZIP64_LOCATOR, ZIP_CENTRAL_HEADER, ZIP_END_RECORD, ZIP_LOCAL_HEADER } from '../model/zip-records.js';
 
 export interface WorkbookLimits {
@@ -53,6 +58,8 @@ export const DEFAULT_LIMITS: WorkbookLimits = {
 
 export interface ZipEntry {
   name: string;
+  /** The name's bytes in the central directory (what its local header must repeat). */
+  rawName: Uint8Array;
   method: number;
   compressedSize: number;
   declaredSize: number;
@@ -94,7 +101,7 @@ function endRecord(bytes: Uint8Array): number {
  * The central directory: names and sizes, without inflating anything. The end record must place the directory
  * inside the file, just before itself (or before a ZIP64 record), and count the parts it holds; its markers for
  * ZIP64 (0xFFFF…) mean ZIP64 only when the ZIP64 locator is there, else the record is damaged. Two parts of one
- * name are refused: programs differ in which one they read (a reviewer and a checker could see different tables).
+ * name are refused (`refuseTwins`).
  */
 export function listZip(bytes: Uint8Array): ZipEntry[] {
   const eocd = endRecord(bytes);
@@ -108,12 +115,26 @@ export function listZip(bytes: Uint8Array): ZipEntry[] {
   if (!zip64 && end !== eocd) throw invalid({ damage: 'end-record', fault: 'place' });
   const entries = centralEntries(bytes, offset, end);
   if (entries.length !== listed) throw invalid({ damage: 'end-record', fault: 'count', listed, found: entries.length });
-  const names = new Set<string>();
-  for (const e of entries) {
-    if (names.has(e.name)) throw invalid({ damage: 'part-twice', part: e.name });
-    names.add(e.name);
-  }
+  refuseTwins(entries);
   return entries;
+}
+
+/**
+ * Two parts of one name are refused: programs differ in which one they read (a reviewer and a checker could see
+ * different tables). So are two names that differ only in case (xl/worksheets/sheet1.xml, xl/worksheets/Sheet1.xml):
+ * an Office document's part names ignore case (ECMA-376 Part 2, 6.2.2.3: such a package is not to be opened), so
+ * they are one part named twice to Excel, while a reader that matches names exactly (povcheck's own lookup,
+ * LibreOffice 7.4) reads the one its relationships spell.
+ */
+function refuseTwins(entries: readonly ZipEntry[]): void {
+  const byFolded = new Map<string, string>();
+  for (const e of entries) {
+    const folded = e.name.toLowerCase();
+    const first = byFolded.get(folded);
+    if (first === e.name) throw invalid({ damage: 'part-twice', part: e.name });
+    if (first !== undefined) throw invalid({ damage: 'part-case', part: first, other: e.name });
+    byFolded.set(folded, e.name);
+  }
 }
 
 /** The entries of the central directory from `start` to `end`, every header whole and inside it. */
@@ -127,8 +148,10 @@ function centralEntries(bytes: Uint8Array, start: number, end: number): ZipEntry
     const extraLen = u16(bytes, p + 30);
     const next = p + 46 + nameLen + extraLen + u16(bytes, p + 32);
     if (next > end) throw invalid({ damage: 'directory' });
+    const rawName = bytes.subarray(p + 46, p + 46 + nameLen);
     const entry: ZipEntry = {
-      name: decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen)),
+      name: decoder.decode(rawName),
+      rawName,
       method: u16(bytes, p + 10),
       compressedSize: u32(bytes, p + 20),
       declaredSize: u32(bytes, p + 24),
@@ -176,10 +199,16 @@ function isOdfText(bytes: Uint8Array, entries: readonly ZipEntry[]): boolean {
   }
 }
 
-/** Inflates one part with its output capped at `cap` bytes; undefined when it would exceed the cap. */
+/**
+ * Inflates one part with its output capped at `cap` bytes; undefined when it would exceed the cap. Its local header
+ * must name it as the central directory does.
+ */
 export function inflateCapped(bytes: Uint8Array, e: ZipEntry, cap: number): Uint8Array | undefined {
   if (e.offset + 30 > bytes.length || u32(bytes, e.offset) !== ZIP_LOCAL_HEADER) throw invalid({ damage: 'part-header', part: e.name });
-  const start = e.offset + 30 + u16(bytes, e.offset + 26) + u16(bytes, e.offset + 28);
+  const nameLen = u16(bytes, e.offset + 26);
+  const localName = bytes.subarray(e.offset + 30, e.offset + 30 + nameLen);
+  if (Buffer.compare(localName, e.rawName) !== 0) throw invalid({ damage: 'part-name', part: e.name, local: clip(new TextDecoder('utf-8').decode(localName)) });
+  const start = e.offset + 30 + nameLen + u16(bytes, e.offset + 28);
   const body = bytes.subarray(start, start + e.compressedSize);
   if (body.length < e.compressedSize) throw invalid({ damage: 'part-short', part: e.name });
   if (e.method === 0) return body.length > cap ? undefined : body;

@@ -18,10 +18,13 @@ const DAMAGE: Record<ContainerDamage['damage'], ContainerDamage> = {
   'sheet-missing': { damage: 'sheet-missing', sheet: 'Phụ lục', part: 'xl/worksheets/sheet2.xml' },
   'end-record': { damage: 'end-record', fault: 'count', listed: 60, found: 5 },
   'part-twice': { damage: 'part-twice', part: 'xl/worksheets/sheet1.xml' },
+  'part-case': { damage: 'part-case', part: 'xl/worksheets/sheet1.xml', other: 'xl/worksheets/Sheet1.xml' },
+  'part-name': { damage: 'part-name', part: 'xl/worksheets/sheet1.xml', local: 'xl/worksheets/sheet2.xml' },
   'cell-ref': { damage: 'cell-ref', sheet: 'Phụ lục', ref: 'ZZZZZZZZZZZZZZ20' },
   'row-ref': { damage: 'row-ref', sheet: 'Phụ lục', ref: '0' },
   'merge-ref': { damage: 'merge-ref', sheet: 'Phụ lục', ref: 'A0:B1' },
   'col-ref': { damage: 'col-ref', sheet: 'Phụ lục', ref: '0:2' },
+  'cell-row': { damage: 'cell-row', sheet: 'Phụ lục', ref: 'B7', row: 5 },
 };
 /** The end record's other faults (the Record above holds one case of each kind). */
 const END_RECORD: ContainerDamage[] = [

@@ -422,3 +422,24 @@ describe('a reference no worksheet has (past XFD or row 1,048,576, row 0, no ref
     expect(await code(gridFromWorkbook(workbook([['S', far]])))).toBe('WORKBOOK_TOO_LARGE:range');
   });
 });
+
+describe('a cell whose reference is not in its row (<c r="B7"> in <row r="5">) is refused, naming the sheet, the cell and the row', () => {
+  const refused = (xml: string) => gridFromWorkbook(workbook([['Phụ lục', xml]])).catch((e: unknown) => e);
+  /** The annex's last row (row 4: Xã B) with `cells` instead of its own. */
+  const lastRow = (cells: string) => sheetXml([[str('A1', 'unit'), str('B1', 'poor_end')], [str('A2', 'Toàn tỉnh'), num('B2', 25)], [str('A3', 'Xã A'), num('B3', 8)]]).replace('</sheetData>', `<row r="4">${cells}</row></sheetData>`);
+  const cellRow = (ref: string, row: number) => ({ code: 'WORKBOOK_INVALID', params: { damage: 'cell-row', sheet: 'Phụ lục', ref, row } });
+
+  it('a cell further down (LibreOffice puts it at its reference, a reader that goes by rows in the row): never placed either way', async () => {
+    expect(await refused(lastRow(`${str('A4', 'Xã B')}${num('B7', 17)}`))).toMatchObject(cellRow('B7', 4));
+  });
+
+  it('a cell of a row above, which would overwrite or fill that row\'s cell', async () => {
+    expect(await refused(lastRow(`${num('B3', 99)}${str('A4', 'Xã B')}${num('B4', 17)}`))).toMatchObject(cellRow('B3', 4));
+    expect(await refused(lastRow(`<c r="C2"/>${str('A4', 'Xã B')}`))).toMatchObject(cellRow('C2', 4));
+  });
+
+  it('a cell without r, and a row without r whose cells name their row, read as before', async () => {
+    const grid = await gridFromWorkbook(workbook([['S', lastRow(`${str('A4', 'Xã B')}<c><v>17</v></c>`).replace('</sheetData>', `<row>${num('B6', 3)}</row></sheetData>`)]]));
+    expect([at(grid, 'B4')?.raw, at(grid, 'B6')?.raw]).toEqual(['17', '3']);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * The ZIP container's directory (read/zip-guard.ts `listZip`), for workbooks and Word documents alike: two parts
- * of one name are refused (programs differ in which one they read); an end record that is damaged is said to be
+ * of one name, or of names that differ only in case, are refused (programs differ in which one they read), and so
+ * is a part whose local header names another part; an end record that is damaged is said to be
  * damaged (where it places the directory, how many parts it counts), and ZIP64 is named only for a real ZIP64
  * record.
  */
@@ -80,9 +81,59 @@ describe('two parts of one name are refused, naming the part (for a workbook and
     expect(await failure(inputFromBytes(bytes, { name: 'plan.docx' }))).toMatchObject({ code: 'DOCUMENT_INVALID', params: { damage: 'part-twice' } });
   });
 
-  it('names that differ in case are two parts, as the reader names them: the sheet the relationships name is read', async () => {
-    const bytes = zipApi.writeZip([...workbookParts([['S', '']]), ['XL/WORKSHEETS/SHEET1.XML', Buffer.from(other)], ['xl/worksheets/sheet1.xml', Buffer.from(annex)]]);
-    expect(cellAt(await gridFromWorkbook(bytes), 3, 3)).toMatchObject({ raw: '17' });
+});
+
+describe('two parts whose names differ only in case are refused, naming both (one part to Excel, two to an exact reader)', () => {
+  /** The workbook with its sheet part twice: `first` as `name`, then the annex as xl/worksheets/sheet1.xml, or the other order. */
+  const caseTwins = (name: string, first: string, reversed = false) => {
+    const parts: Array<[string, Buffer]> = [[name, Buffer.from(first)], ['xl/worksheets/sheet1.xml', Buffer.from(annex)]];
+    return zipApi.writeZip([...workbookParts([['S', '']]), ...(reversed ? parts.reverse() : parts)]);
+  };
+
+  it('xl/worksheets/Sheet1.xml beside xl/worksheets/sheet1.xml, in either order: LibreOffice 7.4 reads the one the relationships spell', async () => {
+    expect(await failure(gridFromWorkbook(caseTwins('xl/worksheets/Sheet1.xml', other)))).toMatchObject({ code: 'WORKBOOK_INVALID', params: { damage: 'part-case', part: 'xl/worksheets/Sheet1.xml', other: 'xl/worksheets/sheet1.xml' } });
+    expect(await failure(gridFromWorkbook(caseTwins('XL/WORKSHEETS/SHEET1.XML', other, true)))).toMatchObject({ params: { damage: 'part-case', part: 'xl/worksheets/sheet1.xml', other: 'XL/WORKSHEETS/SHEET1.XML' } });
+  });
+
+  it('a Word document with word/document.xml and Word/Document.xml', async () => {
+    const parts = [...zipApi.readZip(DOCX).entries()];
+    const bytes = zipApi.writeZip([...parts, ['Word/Document.xml', parts.find(([n]) => n === 'word/document.xml')![1]]]);
+    expect(await failure(readDocx(bytes))).toMatchObject({ code: 'DOCUMENT_INVALID', params: { damage: 'part-case', part: 'word/document.xml', other: 'Word/Document.xml' } });
+  });
+
+  it('parts whose names differ otherwise read as before', async () => {
+    expect(cellAt(await gridFromWorkbook(caseTwins('xl/worksheets/sheet2.xml', other)), 3, 3)).toMatchObject({ raw: '17' });
+  });
+});
+
+/** A copy of `bytes` whose local header of the part `name` names `local` instead (as long), its directory unchanged. */
+function withLocalName(bytes: Buffer, name: string, local: string): Buffer {
+  const b = Buffer.from(bytes);
+  const entry = listZip(b).find((e) => e.name === name)!;
+  expect(Buffer.byteLength(local)).toBe(entry.rawName.length);
+  b.write(local, entry.offset + 30);
+  return b;
+}
+
+describe('a part whose local header names another part than the directory is refused, naming both', () => {
+  /** Two sheets, the annex and the changed one; each local header names the other's part. */
+  const swapped = () => {
+    const bytes = workbook([['S', other], ['T', annex]]);
+    return withLocalName(withLocalName(bytes, 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml'), 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet1.xml');
+  };
+
+  it('the sheets\' local headers swapped: a reader that walks the local headers would read the other table (LibreOffice 7.4 reads none)', async () => {
+    expect(await failure(gridFromWorkbook(swapped()))).toMatchObject({ code: 'WORKBOOK_INVALID', params: { damage: 'part-name', part: 'xl/worksheets/sheet1.xml', local: 'xl/worksheets/sheet2.xml' } });
+    expect(await failure(inputFromBytes(swapped(), { name: 'annex.xlsx' }))).toMatchObject({ code: 'WORKBOOK_INVALID', params: { damage: 'part-name' } });
+  });
+
+  it('any part, a name that differs only in case, a part the reader does not read: every part is checked before anything is read', async () => {
+    expect(await failure(gridFromWorkbook(withLocalName(GOOD, 'xl/worksheets/sheet1.xml', 'xl/worksheets/Sheet1.xml')))).toMatchObject({ params: { damage: 'part-name', local: 'xl/worksheets/Sheet1.xml' } });
+    expect(await failure(gridFromWorkbook(withLocalName(GOOD, '[Content_Types].xml', '[Content_Types].xmL')))).toMatchObject({ params: { damage: 'part-name', part: '[Content_Types].xml' } });
+  });
+
+  it('a Word document\'s word/document.xml', async () => {
+    expect(await failure(readDocx(withLocalName(DOCX, 'word/document.xml', 'word/documenT.xml')))).toMatchObject({ code: 'DOCUMENT_INVALID', params: { damage: 'part-name', part: 'word/document.xml', local: 'word/documenT.xml' } });
   });
 });
 
