@@ -61,17 +61,24 @@ const SPREADSHEET_ERROR_EN: Record<SpreadsheetError, string> = {
 const roundsToZero = (plain: string) => /^-?0(?:\.0*)?$/.test(plain);
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
+/** A net change in poor households the table does not print (`derived`: the start's count less the end's). */
+const FROM_COUNTS = 'computed from the start and end counts, as the table prints no reduction';
+/** "(net)", saying the figure was computed when the table prints no reduction. */
+const netEn = (p: { derived?: boolean }) => (p.derived ? `(net, ${FROM_COUNTS})` : '(net)');
+/** The same said of a reduction the sentence does not call net. */
+const fromCountsEn = (p: { derived?: boolean }) => (p.derived ? ` (${FROM_COUNTS})` : '');
+
 /** The split of a rate's change for the three cases (number-format.ts splitCase) the first sentence does not cover. */
-function splitEn(p: { points: string; reduced: string; share: string; growth: string; change: string }, f: Fmt, rate: string): string {
+function splitEn(p: { points: string; reduced: string; share: string; growth: string; change: string; derived?: boolean }, f: Fmt, rate: string): string {
   const g = roundsToZero(p.growth) ? `less than ${f.n('0.01')}` : `about ${f.n(unsigned(p.growth))}`;
   const share = `${f.n(unsigned(p.share))} % of the start-of-year households`;
   switch (splitCase(p)) {
     case 'fell-shrank':
-      return `${rate} fell ${f.n(p.points)} points, while poor households fell by ${f.n(p.reduced)} (net), ${share}: the fall in the number of households alone held the fall back by ${g} points`;
+      return `${rate} fell ${f.n(p.points)} points, while poor households fell by ${f.n(p.reduced)} ${netEn(p)}, ${share}: the fall in the number of households alone held the fall back by ${g} points`;
     case 'rose-grew':
-      return `${rate} rose ${f.n(unsigned(p.points))} points, while poor households grew by ${f.n(unsigned(p.reduced))} (net), ${share}: the growth in the number of households alone held the rise back by ${g} points`;
+      return `${rate} rose ${f.n(unsigned(p.points))} points, while poor households grew by ${f.n(unsigned(p.reduced))} ${netEn(p)}, ${share}: the growth in the number of households alone held the rise back by ${g} points`;
     default:
-      return `${rate} rose ${f.n(unsigned(p.points))} points, but poor households grew by only ${f.n(unsigned(p.reduced))} (net), ${share}: the fall in the number of households alone added ${g} points to the rise`;
+      return `${rate} rose ${f.n(unsigned(p.points))} points, but poor households grew by only ${f.n(unsigned(p.reduced))} ${netEn(p)}, ${share}: the fall in the number of households alone added ${g} points to the rise`;
   }
 }
 
@@ -300,28 +307,28 @@ export function en(): Catalog {
     'denominator.mixed': (p, f) =>
       `${p.unit}: the start rate is over ${f.n(p.h0)} households and the end rate over ${f.n(p.h1)} (${f.n(signed(p.change))}), so the two rates have different denominators. ` +
       (splitCase(p) === 'fell-grew'
-        ? `The rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced are only ${f.n(p.share)} % of the start-of-year households; ` +
+        ? `The rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced${fromCountsEn(p)} are only ${f.n(p.share)} % of the start-of-year households; ` +
           (roundsToZero(p.growth) ? `the change in the number of households alone accounts for less than ${f.n('0.01')} points of the fall.` : `the change in the number of households alone accounts for about ${f.n(p.growth)} points of the fall.`)
         : `${splitEn(p, f, 'The rate')}.`),
     'denominator.total': (p, f) =>
       `${p.unit}: households changed from ${f.n(p.h0)} at the start of the year to ${f.n(p.h1)} at the end (${f.n(signed(p.change))}), so the start and end rates have different denominators. ` +
       (splitCase(p) === 'fell-grew'
-        ? `The total's rate fell ${f.n(p.points)} points, but its poor households fell by ${f.n(p.reduced)} (net), only ${f.n(p.share)} % of the start-of-year households: ` +
+        ? `The total's rate fell ${f.n(p.points)} points, but its poor households fell by ${f.n(p.reduced)} ${netEn(p)}, only ${f.n(p.share)} % of the start-of-year households: ` +
           `${roundsToZero(p.growth) ? `less than ${f.n('0.01')}` : `about ${f.n(p.growth)}`} points of the fall come from the change in the number of households alone. Read the reduction as the fall of the rate, not as the net fall in poor households over the households; each unit's own split is given as information.`
         : `${splitEn(p, f, "The total's rate")}. Read the ${p.points.startsWith('-') ? 'rise' : 'reduction'} as the change of the rate, not as the net change in poor households over the households; each unit's own split is given as information.`),
     'denominator.direction': (p, f) => {
       const rose = p.points.startsWith('-');
       return (
-        `${p.unit}: the rate ${rose ? 'rose' : 'fell'} ${f.n(unsigned(p.points))} points although poor households ${p.reduced.startsWith('-') ? `grew by ${f.n(unsigned(p.reduced))}` : p.reduced === '0' ? 'did not change' : `fell by ${f.n(p.reduced)}`}: ` +
+        `${p.unit}: the rate ${rose ? 'rose' : 'fell'} ${f.n(unsigned(p.points))} points although poor households ${p.reduced.startsWith('-') ? `grew by ${f.n(unsigned(p.reduced))}` : p.reduced === '0' ? 'did not change' : `fell by ${f.n(p.reduced)}`}${fromCountsEn(p)}: ` +
         `the direction comes from the number of households alone (${f.n(p.h0)} at the start, ${f.n(p.h1)} at the end, ${f.n(signed(p.change))}), the two rates having different denominators.`
       );
     },
     'denominator.decides-target': (p, f) =>
       `${p.unit}: target ${enCalc.target(p, f)} is met (${val(p.indicator, p.actual, f)}) only because households changed from ${f.n(p.h0)} to ${f.n(p.h1)}: ` +
-      `over the start-of-year households it would be ${val(p.indicator, p.constant, f)}, and missed (the net fall of ${f.n(p.reduced)} poor households is ${f.n(p.share)} % of the start-of-year households).`,
+      `over the start-of-year households it would be ${val(p.indicator, p.constant, f)}, and missed (the net fall of ${f.n(p.reduced)} poor households${p.derived ? `, ${FROM_COUNTS},` : ''} is ${f.n(p.share)} % of the start-of-year households).`,
     'denominator.summary': (p, f) =>
       `${p.count} units under ${p.parent} have their start and end rates over different numbers of households, so their falls in the rate are not their net falls in poor households over the households. ` +
-      `The change in the number of households alone accounts for as much as ${f.n(p.growth)} points of a fall, in ${p.unit} (the rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced are ${f.n(p.share)} % of its start-of-year households).`,
+      `The change in the number of households alone accounts for as much as ${f.n(p.growth)} points of a fall, in ${p.unit} (the rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced${fromCountsEn(p)} are ${f.n(p.share)} % of its start-of-year households).`,
     'rate-change.convention-summary': (p, f) =>
       `${p.count} units under ${p.parent} print as the reduction the difference of their two printed rates where the unrounded difference would round to another value; this is the annex's convention, not an error. ` +
       `For example ${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)}, while the unrounded difference ${f.n(p.unrounded)}… would round to ${f.n(p.rounded)}.`,

@@ -60,17 +60,23 @@ const SPREADSHEET_ERROR_VI: Record<SpreadsheetError, string> = {
 /** A figure that rounds to zero at the printed precision (`0.00`, `-0.00`): said as "less than 0.01", never "about 0.00". */
 const roundsToZero = (plain: string) => /^-?0(?:\.0*)?$/.test(plain);
 
+/**
+ * "tính ròng" of a net change in poor households, saying it was computed when the table prints no reduction
+ * (`derived`: the start's count less the end's).
+ */
+const netVi = (p: { derived?: boolean }) => (p.derived ? 'tính ròng từ số đầu năm và cuối năm vì bảng không ghi' : 'tính ròng');
+
 /** The split of a rate's change for the three cases (en.ts splitCase) the first sentence does not cover. */
-function splitVi(p: { points: string; reduced: string; share: string; growth: string; change: string }, f: Fmt, rate: string): string {
+function splitVi(p: { points: string; reduced: string; share: string; growth: string; change: string; derived?: boolean }, f: Fmt, rate: string): string {
   const g = roundsToZero(p.growth) ? `chưa đến ${f.n('0.01')}` : `khoảng ${f.n(unsigned(p.growth))}`;
   const share = `${f.n(unsigned(p.share))}% tổng số hộ đầu năm`;
   switch (splitCase(p)) {
     case 'fell-shrank':
-      return `${rate} giảm ${f.n(p.points)} điểm phần trăm, trong khi số hộ nghèo giảm (${f.n(p.reduced)} hộ, tính ròng) bằng ${share}; riêng việc tổng số hộ giảm đã làm mức giảm ít đi ${g} điểm phần trăm`;
+      return `${rate} giảm ${f.n(p.points)} điểm phần trăm, trong khi số hộ nghèo giảm (${f.n(p.reduced)} hộ, ${netVi(p)}) bằng ${share}; riêng việc tổng số hộ giảm đã làm mức giảm ít đi ${g} điểm phần trăm`;
     case 'rose-grew':
-      return `${rate} tăng ${f.n(unsigned(p.points))} điểm phần trăm, trong khi số hộ nghèo tăng ${f.n(unsigned(p.reduced))} hộ (tính ròng), bằng ${share}; riêng việc tổng số hộ tăng đã làm mức tăng ít đi ${g} điểm phần trăm`;
+      return `${rate} tăng ${f.n(unsigned(p.points))} điểm phần trăm, trong khi số hộ nghèo tăng ${f.n(unsigned(p.reduced))} hộ (${netVi(p)}), bằng ${share}; riêng việc tổng số hộ tăng đã làm mức tăng ít đi ${g} điểm phần trăm`;
     default:
-      return `${rate} tăng ${f.n(unsigned(p.points))} điểm phần trăm, nhưng số hộ nghèo chỉ tăng ${f.n(unsigned(p.reduced))} hộ (tính ròng), bằng ${share}; riêng việc tổng số hộ giảm đã làm tỷ lệ tăng thêm ${g} điểm phần trăm`;
+      return `${rate} tăng ${f.n(unsigned(p.points))} điểm phần trăm, nhưng số hộ nghèo chỉ tăng ${f.n(unsigned(p.reduced))} hộ (${netVi(p)}), bằng ${share}; riêng việc tổng số hộ giảm đã làm tỷ lệ tăng thêm ${g} điểm phần trăm`;
   }
 }
 
@@ -304,28 +310,28 @@ export function vi(): Catalog {
     'denominator.mixed': (p, f) =>
       `${p.unit}: tỷ lệ đầu năm tính trên ${f.n(p.h0)} hộ, tỷ lệ cuối năm trên ${f.n(p.h1)} hộ (${f.n(signed(p.change))} hộ), nên hai tỷ lệ khác mẫu số. ` +
       (splitCase(p) === 'fell-grew'
-        ? `Tỷ lệ hộ nghèo giảm ${f.n(p.points)} điểm phần trăm, nhưng số hộ nghèo giảm (${f.n(p.reduced)} hộ, tính ròng) chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm; ` +
+        ? `Tỷ lệ hộ nghèo giảm ${f.n(p.points)} điểm phần trăm, nhưng số hộ nghèo giảm (${f.n(p.reduced)} hộ, ${netVi(p)}) chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm; ` +
           (roundsToZero(p.growth) ? `riêng sự thay đổi số hộ chiếm chưa đến ${f.n('0.01')} điểm phần trăm của mức giảm.` : `riêng sự thay đổi số hộ đã chiếm khoảng ${f.n(p.growth)} điểm phần trăm của mức giảm.`)
         : `${splitVi(p, f, 'Tỷ lệ hộ nghèo')}.`),
     'denominator.total': (p, f) =>
       `${p.unit}: tổng số hộ thay đổi từ ${f.n(p.h0)} hộ đầu năm thành ${f.n(p.h1)} hộ cuối năm (${f.n(signed(p.change))} hộ), nên tỷ lệ đầu năm và cuối năm khác mẫu số. ` +
       (splitCase(p) === 'fell-grew'
-        ? `Tỷ lệ hộ nghèo chung của ${p.unit} giảm ${f.n(p.points)} điểm phần trăm, nhưng số hộ nghèo giảm (${f.n(p.reduced)} hộ, tính ròng) chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm: ` +
+        ? `Tỷ lệ hộ nghèo chung của ${p.unit} giảm ${f.n(p.points)} điểm phần trăm, nhưng số hộ nghèo giảm (${f.n(p.reduced)} hộ, ${netVi(p)}) chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm: ` +
           `${roundsToZero(p.growth) ? `chưa đến ${f.n('0.01')}` : `khoảng ${f.n(p.growth)}`} điểm phần trăm của mức giảm là do riêng sự thay đổi số hộ. Cần hiểu mức giảm là mức giảm của tỷ lệ, không phải số hộ nghèo giảm chia cho tổng số hộ; phần tách của từng đơn vị được ghi ở mục thông tin.`
         : `${splitVi(p, f, `Tỷ lệ hộ nghèo chung của ${p.unit}`)}. Cần hiểu mức ${p.points.startsWith('-') ? 'tăng' : 'giảm'} là mức thay đổi của tỷ lệ, không phải số hộ nghèo thay đổi chia cho tổng số hộ; phần tách của từng đơn vị được ghi ở mục thông tin.`),
     'denominator.direction': (p, f) => {
       const rose = p.points.startsWith('-');
       return (
-        `${p.unit}: tỷ lệ hộ nghèo ${rose ? 'tăng' : 'giảm'} ${f.n(unsigned(p.points))} điểm phần trăm dù số hộ nghèo ${p.reduced.startsWith('-') ? `tăng ${f.n(unsigned(p.reduced))} hộ` : p.reduced === '0' ? 'không đổi' : `giảm ${f.n(p.reduced)} hộ`}: ` +
+        `${p.unit}: tỷ lệ hộ nghèo ${rose ? 'tăng' : 'giảm'} ${f.n(unsigned(p.points))} điểm phần trăm dù số hộ nghèo ${p.reduced.startsWith('-') ? `tăng ${f.n(unsigned(p.reduced))} hộ` : p.reduced === '0' ? 'không đổi' : `giảm ${f.n(p.reduced)} hộ`}${p.derived ? ` (${netVi(p)})` : ''}: ` +
         `chiều thay đổi đó chỉ do số hộ thay đổi (${f.n(p.h0)} hộ đầu năm, ${f.n(p.h1)} hộ cuối năm, ${f.n(signed(p.change))} hộ), vì hai tỷ lệ khác mẫu số.`
       );
     },
     'denominator.decides-target': (p, f) =>
       `${p.unit}: đạt mục tiêu ${viCalc.target(p, f)} (${val(p.indicator, p.actual, f)}) chỉ nhờ số hộ thay đổi từ ${f.n(p.h0)} thành ${f.n(p.h1)}: ` +
-      `tính trên số hộ đầu năm thì được ${val(p.indicator, p.constant, f)}, không đạt (số hộ nghèo giảm, ${f.n(p.reduced)} hộ tính ròng, chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm).`,
+      `tính trên số hộ đầu năm thì được ${val(p.indicator, p.constant, f)}, không đạt (số hộ nghèo giảm, ${f.n(p.reduced)} hộ ${netVi(p)}, chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm).`,
     'denominator.summary': (p, f) =>
       `${p.count} đơn vị trực thuộc ${p.parent} có tỷ lệ đầu năm và tỷ lệ cuối năm tính trên số hộ khác nhau (khác mẫu số), nên mức giảm tỷ lệ hộ nghèo của các đơn vị này không phải là số hộ nghèo giảm chia cho tổng số hộ. ` +
-      `Riêng sự thay đổi số hộ đã chiếm tới ${f.n(p.growth)} điểm phần trăm của mức giảm, ở ${p.unit} (tỷ lệ giảm ${f.n(p.points)} điểm phần trăm, nhưng số hộ nghèo giảm (${f.n(p.reduced)} hộ, tính ròng) chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm).`,
+      `Riêng sự thay đổi số hộ đã chiếm tới ${f.n(p.growth)} điểm phần trăm của mức giảm, ở ${p.unit} (tỷ lệ giảm ${f.n(p.points)} điểm phần trăm, nhưng số hộ nghèo giảm (${f.n(p.reduced)} hộ, ${netVi(p)}) chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm).`,
     'rate-change.convention-summary': (p, f) =>
       `${p.count} đơn vị trực thuộc ${p.parent} ghi mức giảm bằng hiệu của hai tỷ lệ đã làm tròn, trong khi hiệu chưa làm tròn thì làm tròn thành số khác; đây là quy ước của biểu, không phải lỗi. ` +
       `Ví dụ ${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)}, còn hiệu chưa làm tròn ${f.n(p.unrounded)}… thì làm tròn thành ${f.n(p.rounded)}.`,

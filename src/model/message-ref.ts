@@ -57,6 +57,8 @@ export interface MessageParams {
     share: string;
     points: string;
     growth: string;
+    /** The table prints no poor households reduced: `reduced` is computed from the start and end counts. */
+    derived?: boolean;
   };
   /** The total unit's rates have different denominators: what it means for the total's reduction (the one warning). */
   'denominator.total': MessageParams['denominator.mixed'];
@@ -74,9 +76,11 @@ export interface MessageParams {
     h1: string;
     reduced: string;
     share: string;
+    /** `reduced` computed from the start and end counts (the table prints none). */
+    derived?: boolean;
   };
   /** Deeper units with mixed denominators under one parent, folded; `unit` is the one with the largest effect. */
-  'denominator.summary': { parent: string; count: number; unit: string; growth: string; points: string; share: string; reduced: string };
+  'denominator.summary': { parent: string; count: number; unit: string; growth: string; points: string; share: string; reduced: string; derived?: boolean };
   /** Deeper units under one parent whose reduction follows the convention, folded; `unit` is the first. */
   'rate-change.convention-summary': {
     parent: string;

@@ -101,7 +101,7 @@ function headFrom(values: ValueStore, unit: Unit, figures: NoteFigures, cell: bo
 function noteFrom(unit: Unit, head: NoteHead): Finding {
   const name = unit.name;
   const p = head.figures.params;
-  const msg = { id: head.id, params: { unit: name, h0: p.h0, h1: p.h1, change: p.change, reduced: p.reduced, share: p.share, points: p.points, growth: p.growth } };
+  const msg = { id: head.id, params: { unit: name, h0: p.h0, h1: p.h1, change: p.change, reduced: p.reduced, share: p.share, points: p.points, growth: p.growth, ...(p.derived ? { derived: true } : {}) } };
   // Written out twice rather than spread: a long table's notes are made again each time a report reads one.
   if (head.at) return { rule: 'denominator', severity: head.severity, at: head.at, unit: name, indicator: head.indicator, expected: p.share, actual: p.points, msg };
   return { rule: 'denominator', severity: head.severity, unit: name, indicator: head.indicator, expected: p.share, actual: p.points, msg };
@@ -109,7 +109,8 @@ function noteFrom(unit: Unit, head: NoteHead): Finding {
 
 /** What a denominator note says: the figures of its message, whether the change decides the direction, its effect. */
 interface NoteFigures {
-  params: { h0: string; h1: string; change: string; reduced: string; share: string; points: string; growth: string };
+  /** `derived`: the table prints no poor households reduced, so `reduced` is the start's count less the end's. */
+  params: { h0: string; h1: string; change: string; reduced: string; share: string; points: string; growth: string; derived?: boolean };
   /** The change of households alone sets the direction: the rate moves against the poor households' own change. */
   decides: boolean;
   effect: Effect;
@@ -151,6 +152,7 @@ export function figuresInDecimals(r: DenominatorRelation, v: Partial<Record<stri
     share: plain(roundRate(split.share), RATE_DECIMALS),
     points,
     growth: plain(roundRate(split.growth), RATE_DECIMALS),
+    ...(rGiven === undefined ? { derived: true } : {}),
   };
   return { params, decides: reduced.cmp(0) !== new Dec(points).cmp(0), effect: effectOfDecs(h0, h1, p1) };
 }
@@ -170,7 +172,7 @@ function householdsDiffer(h0: OkValue, h1: OkValue): boolean {
  * from the other two when the table leaves it out; `false` when one of them is not a whole number, or is a cell
  * that cannot be used (blank, `28x`: the note is then not made, relationOf).
  */
-function wholeCounts(v: Partial<Record<string, Value>>): { p0: number | undefined; reduced: number | undefined; p1: number | undefined } | false {
+function wholeCounts(v: Partial<Record<string, Value>>): WholeCounts | false {
   return wholeOf(v.poor_start, v.poor_end, v.poor_reduced);
 }
 
@@ -182,17 +184,25 @@ const usableFigure = (x: Figure): x is ScaledValue => x !== undefined && (!('sta
 /** A unit's figure: its integer from the store when it has one (no Value made), else its Value. */
 const figureOf = (values: ValueStore, unit: number, ind: Indicator): Figure => values.readScaled(unit, ind) ?? values.get(unit, ind);
 
-function wholeOf(start: Figure, end: Figure, reducedFigure: Figure): { p0: number | undefined; reduced: number | undefined; p1: number | undefined } | false {
+function wholeOf(start: Figure, end: Figure, reducedFigure: Figure): WholeCounts | false {
   const whole = (x: Figure): number | undefined | false => (x === undefined ? undefined : usableFigure(x) ? (intOf(x) ?? false) : false);
   return wholeFrom(whole(start), whole(end), whole(reducedFigure));
 }
 
+/** A unit's poor households as whole numbers (undefined: not given, nor derived); `derived`: the reduction is the start's less the end's. */
+interface WholeCounts {
+  p0: number | undefined;
+  reduced: number | undefined;
+  p1: number | undefined;
+  derived: boolean;
+}
+
 /** wholeOf of the three figures as whole numbers (undefined: not given; false: not whole). */
-function wholeFrom(p0: number | undefined | false, p1Given: number | undefined | false, rGiven: number | undefined | false): { p0: number | undefined; reduced: number | undefined; p1: number | undefined } | false {
+function wholeFrom(p0: number | undefined | false, p1Given: number | undefined | false, rGiven: number | undefined | false): WholeCounts | false {
   if (p0 === false || p1Given === false || rGiven === false) return false;
   const reduced = rGiven ?? (p0 !== undefined && p1Given !== undefined ? p0 - p1Given : undefined);
   const p1 = p1Given ?? (p0 !== undefined && rGiven !== undefined ? p0 - rGiven : undefined);
-  return { p0, reduced, p1 };
+  return { p0, reduced, p1, derived: rGiven === undefined };
 }
 
 /**
@@ -250,6 +260,7 @@ function integerFigures(h0: number | undefined, h1: number | undefined, counts: 
     share: scaledPlain(share, RATE_DECIMALS),
     points: pointsText,
     growth: scaledPlain(growth, RATE_DECIMALS),
+    ...(counts.derived ? { derived: true } : {}),
   };
   return { params, decides: Math.sign(reduced) !== Math.sign(points), effect: effectOfInts(h0, h1, p1) };
 }

@@ -135,7 +135,7 @@ export function summaryFinding(rule: FoldRule, parentName: string, count: number
     const p = msg.params as MessageParams['denominator.mixed'];
     return {
       ...where,
-      msg: { id: 'denominator.summary', params: { parent: parentName, count, unit: p.unit, growth: p.growth, points: p.points, share: p.share, reduced: p.reduced } },
+      msg: { id: 'denominator.summary', params: { parent: parentName, count, unit: p.unit, growth: p.growth, points: p.points, share: p.share, reduced: p.reduced, ...(p.derived ? { derived: true } : {}) } },
     };
   }
   if (rule === 'rate-change' && msg.id === 'rate-change.convention') {

@@ -27,8 +27,11 @@ export interface TargetCheck {
 
 const digits = (ind: Indicator, d: Dec) => (ind.startsWith('rate_') ? plain(d, 2) : plain(d));
 
-/** The unit's usable base counts and net exits (poor_reduced, else poor_start − poor_end); undefined when missing. */
-function countsOf(annex: Annex, unit: Unit): { counts: UnitCounts; exits: Dec } | undefined {
+/**
+ * The unit's usable base counts and net exits (poor_reduced, else poor_start − poor_end: `derived`); undefined when
+ * missing.
+ */
+function countsOf(annex: Annex, unit: Unit): { counts: UnitCounts; exits: Dec; derived: boolean } | undefined {
   const v = annex.values.row(unit.id);
   const h0 = v.households_start;
   const h1 = v.households_end;
@@ -36,7 +39,7 @@ function countsOf(annex: Annex, unit: Unit): { counts: UnitCounts; exits: Dec } 
   if (!isOk(h0) || !isOk(h1) || !isOk(p0)) return undefined;
   const exits = poorReduced(okNum(v.poor_reduced), p0.num, okNum(v.poor_end));
   if (exits === undefined) return undefined;
-  return { counts: { h0: h0.num, p0: p0.num, h1: h1.num }, exits };
+  return { counts: { h0: h0.num, p0: p0.num, h1: h1.num }, exits, derived: !isOk(v.poor_reduced) };
 }
 
 /** The indicator's value computed from the counts, for a table that does not print it. */
@@ -96,6 +99,7 @@ export function decidesTarget(annex: Annex, unit: Unit, t: Target, actual: strin
         h1: plain(c.counts.h1),
         reduced: plain(c.exits),
         share: plain(roundRate(c.exits.mul(100).div(c.counts.h0)), 2),
+        ...(c.derived ? { derived: true } : {}),
       },
     },
   };

@@ -13,6 +13,7 @@ import { FIXTURES, cli } from '../helpers.js';
 
 const SEED = 'fixtures/tuyen-quang-2020.csv';
 const SHORT = 'fixtures/targets/na-hang-short.csv';
+const NO_REDUCED = 'fixtures/targets/no-reduced-row.csv';
 const TARGETS = 'fixtures/targets/tuyen-quang-2020.json';
 const Y2021 = 'fixtures/series/tuyen-quang-2021.csv';
 const BREAK = 'fixtures/series/tuyen-quang-2021-break.csv';
@@ -54,6 +55,20 @@ describe('validate --targets', () => {
     // Na Hang's 4 points are met only because its households grew: 390 exits are 3,73 % of its start households.
     expect(r.stdout).toContain('▲ J9 · denominator · Na Hang');
     expect(r.stdout).toContain('Na Hang: đạt mục tiêu mức giảm tỷ lệ hộ nghèo ≥ 4 điểm % (4,00 điểm %) chỉ nhờ số hộ thay đổi từ 10.468 thành 10.580: tính trên số hộ đầu năm thì được 3,73 điểm %, không đạt');
+  });
+
+  it('a table without poor households reduced: the notes say the net fall quoted was computed from the start and end counts', async () => {
+    const r = await cli(['validate', NO_REDUCED, '--targets', TARGETS, '--no-table', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("The total's rate fell 2.06 points, but its poor households fell by 4,188 (net, computed from the start and end counts, as the table prints no reduction), only 1.99 %");
+    expect(r.stdout).toContain('The rate fell 4.00 points, but the 390 households reduced (computed from the start and end counts, as the table prints no reduction) are only 3.73 %');
+    expect(r.stdout).toContain('(the net fall of 390 poor households, computed from the start and end counts, as the table prints no reduction, is 3.73 % of the start-of-year households)');
+    const vi = await cli(['validate', NO_REDUCED, '--targets', TARGETS, '--no-table']);
+    expect(vi.stdout).toContain('số hộ nghèo giảm (4.188 hộ, tính ròng từ số đầu năm và cuối năm vì bảng không ghi) chỉ bằng 1,99%');
+    // The seed prints its reduction: quoted as printed, without the clause.
+    const seed = await cli(['validate', SEED, '--targets', TARGETS, '--no-table', '--lang', 'en']);
+    expect(seed.stdout).toContain('its poor households fell by 4,188 (net), only 1.99 %');
+    expect(seed.stdout).not.toContain('start and end counts');
   });
 
   it('a table that misses them: exit 1, errors with the target, the value and the households still needed', async () => {

@@ -49,6 +49,12 @@ describe('Folds', () => {
     expect(summaryFinding('denominator', 'Huyện 1', 3, slots[0]!.winner).msg).toMatchObject({ id: 'denominator.summary', params: { parent: 'Huyện 1', count: 3, unit: 'b' } });
     expect(summaryFinding('denominator', 'Huyện 2', 1, slots[1]!.winner).msg.id).toBe('denominator.mixed');
   });
+  it("keeps that the named unit's net fall was computed from the start and end counts (the table prints none)", () => {
+    const derived = note('a');
+    derived.msg = { ...derived.msg, params: { ...(derived.msg.params as object), derived: true } } as Finding['msg'];
+    expect(summaryFinding('denominator', 'Huyện 1', 2, derived).msg.params).toMatchObject({ derived: true });
+    expect(summaryFinding('denominator', 'Huyện 1', 2, note('a')).msg.params).not.toHaveProperty('derived');
+  });
   it("makes the named unit's note once, when the slots are read, whatever units take the name in between", () => {
     const made: number[] = [];
     const maker = (unit: number) => (made.push(unit), note(`u${unit}`));
