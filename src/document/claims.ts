@@ -18,6 +18,7 @@ import { Dec } from '../calc/decimal.js';
 import { poorReduced, rate, rateReduction, valueWithExits, type TargetOp } from '../calc/annex-math.js';
 import type { ClaimFigure } from '../model/finding-detail.js';
 import type { Finding, Skip } from '../model/finding.js';
+import type { SkipRef } from '../model/message-ref.js';
 import type { Annex, Unit } from '../model/annex.js';
 import type { DocParagraph } from '../model/document.js';
 import type { Indicator } from '../model/indicators.js';
@@ -330,11 +331,11 @@ function checkClause(clause: Clause, ref: UnitRef, tables: readonly ClaimTable[]
   if (!table || !unit) {
     const unnamed = tables.find((t) => t.unnamed);
     const place = placeOf(p, first.start, first.end);
-    if (ref.kind === 'named' && unnamed) out.skipped.push({ rule: 'claim', unit: name, msg: { id: 'skip.claim-unnamed', params: { unit: name, table: unnamed.number, paragraph: p.number } }, paragraph: p.number });
+    if (ref.kind === 'named' && unnamed) skipClause(clause, name, { id: 'skip.claim-unnamed', params: { unit: name, table: unnamed.number, paragraph: p.number } }, out);
     else if (ref.kind === 'named') {
       const known = Array.from(tables[0]!.annex.units, (u) => u.name);
       out.findings.push({ rule: 'claim', severity: 'warning', unit: name, place, msg: { id: 'claim.unknown-unit', params: { unit: name, table: tables[0]!.number, known } } });
-    } else out.skipped.push({ rule: 'claim', unit: name, msg: { id: 'skip.claim-no-total', params: { table: tables[0]!.number, paragraph: p.number } }, paragraph: p.number });
+    } else skipClause(clause, name, { id: 'skip.claim-no-total', params: { table: tables[0]!.number, paragraph: p.number } }, out);
     return;
   }
   const equal = clause.figures.filter((f) => f.op === '=');
@@ -348,6 +349,25 @@ function checkClause(clause: Clause, ref: UnitRef, tables: readonly ClaimTable[]
     for (const finding of check.findings) out.findings.push({ ...finding, place });
     out.skipped.push(...check.skipped.map((sk) => ({ ...sk, paragraph: p.number })));
   }
+}
+
+/**
+ * A clause about a unit no table can be matched with: not checked, under `claim` for its stated figures and under
+ * `target` for its bounds ("giảm từ 4% trở lên"), so that the coverage lists each check it kept from running.
+ */
+function skipClause(clause: Clause, unit: string, msg: SkipRef, out: ClaimsCheck): void {
+  const paragraph = clause.paragraph.number;
+  if (clause.figures.some((f) => f.op === '=')) out.skipped.push({ rule: 'claim', unit, msg, paragraph });
+  if (clause.figures.some((f) => f.op !== '=')) out.skipped.push({ rule: 'target', unit, msg, paragraph });
+}
+
+/**
+ * Why a check of the text did not run, from its skips (`rule`'s first): a unit that could not be matched in a table
+ * whose header row was lost is said of the table ("its columns have no names"); undefined when it has none.
+ */
+export function textNotRunReason(skipped: readonly Skip[], rule: Skip['rule']): SkipRef | undefined {
+  const msg = skipped.find((s) => s.rule === rule)?.msg;
+  return msg?.id === 'skip.claim-unnamed' ? { id: 'skip.unnamed-columns', params: { table: (msg as SkipRef<'skip.claim-unnamed'>).params.table } } : msg;
 }
 
 /** The '=' figures of a clause against the table and, when it states start, end and reduction, against each other. */

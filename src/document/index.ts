@@ -9,7 +9,7 @@
  * another table engine unchanged. Pure.
  */
 import { PovcheckError } from '../errors.js';
-import { compareFindings, severityRank, type Finding, type Skip } from '../model/finding.js';
+import { compareFindings, severityRank, type Finding, type RuleId, type Skip } from '../model/finding.js';
 import type { Localisation } from '../locate/types.js';
 import type { Coverage } from '../model/coverage.js';
 import { DOCUMENT_PARTS, partOf, type DocumentReport, type DocumentTableReport, type PlanDocument } from '../model/document.js';
@@ -18,7 +18,8 @@ import type { Grid } from '../model/grid.js';
 import { checkTargets } from '../rules/target.js';
 import { relevel, withoutOffRules } from '../rules/levels.js';
 import type { CheckOptions } from '../model/options.js';
-import { checkClaims, type ClaimTable } from './claims.js';
+import { checkClaims, textNotRunReason, type ClaimTable } from './claims.js';
+import type { SkipRef } from '../model/message-ref.js';
 import { checkMoney, type Amount, type Relation } from './money.js';
 import { readBudgetTable } from './budget-tables.js';
 import { checkReferences } from './references.js';
@@ -82,10 +83,20 @@ function tableReport(t: TableCheck, budget: boolean): DocumentTableReport {
 }
 
 /**
- * A document's coverage: its poverty tables' (a check ran when it ran in any table) and the text's checks. The
- * text's `target` is listed only when the text set targets (the run's targets are the tables').
+ * A text check for the coverage: whether it ran, whether it was asked at all (`target` only when the text sets
+ * targets: the run's targets are the tables'), and why it did not run when its skips say (else its part found
+ * nothing of its kind).
  */
-function documentCoverage(tables: readonly Coverage[], text: ReadonlyArray<{ check: string; part: 'claims' | 'money' | 'references'; ran: boolean }>): Coverage {
+interface TextCoverage {
+  check: string;
+  part: 'claims' | 'money' | 'references';
+  ran: boolean;
+  asked: boolean;
+  reason?: SkipRef;
+}
+
+/** A document's coverage: its poverty tables' (a check ran when it ran in any table) and the text's checks. */
+function documentCoverage(tables: readonly Coverage[], text: readonly TextCoverage[]): Coverage {
   const checks: string[] = [];
   const ran = new Set<string>();
   for (const c of tables) {
@@ -93,7 +104,7 @@ function documentCoverage(tables: readonly Coverage[], text: ReadonlyArray<{ che
     for (const id of c.ran) ran.add(id);
   }
   for (const t of text) {
-    if (t.check === 'target' && !t.ran) continue;
+    if (!t.asked) continue;
     if (!checks.includes(t.check)) checks.push(t.check);
     if (t.ran) ran.add(t.check);
   }
@@ -101,8 +112,8 @@ function documentCoverage(tables: readonly Coverage[], text: ReadonlyArray<{ che
   for (const id of checks) {
     if (ran.has(id)) continue;
     const fromTable = tables.map((c) => c.notRun.find((n) => n.check === id)).find((n) => n !== undefined);
-    const part = text.find((t) => t.check === id)?.part;
-    notRun.push(fromTable ?? { check: id, reason: { id: 'skip.document-part', params: { part: part ?? 'claims' } } });
+    const t = text.find((x) => x.check === id);
+    notRun.push(fromTable ?? { check: id, reason: t?.reason ?? { id: 'skip.document-part', params: { part: t?.part ?? 'claims' } } });
   }
   return { checks, ran: checks.filter((id) => ran.has(id)), notRun, notUnderstood: tables.flatMap((c) => c.notUnderstood) };
 }
@@ -215,14 +226,20 @@ function nothingChecked(doc: PlanDocument, checks: readonly TableCheck[], { clai
   return problem ?? new PovcheckError('DOCUMENT_NOTHING', { paragraphs: doc.paragraphs.length, tables: doc.tables.length, statements, amounts: money.amounts, bounded: money.bounded });
 }
 
-/** The text's checks for the coverage, those switched off left out. */
-function textCoverage({ claims, money, references }: TextChecks, opts: DocumentOptions): Array<{ check: string; part: 'claims' | 'money' | 'references'; ran: boolean }> {
-  return (
-    [
-      { check: 'claim', part: 'claims', ran: claims.claims > 0 },
-      { check: 'target', part: 'claims', ran: claims.targets > 0 },
-      { check: 'money', part: 'money', ran: money.totals > 0 },
-      { check: 'reference', part: 'references', ran: references.citations > 0 },
-    ] as const
-  ).filter((x) => opts.rules?.[x.check] !== 'off');
+/**
+ * The text's checks for the coverage, those switched off left out. The text sets targets when it checked one or
+ * left one unchecked (a unit of a table whose header row was lost): then `target` is listed, ran or not.
+ */
+function textCoverage({ claims, money, references }: TextChecks, opts: DocumentOptions): TextCoverage[] {
+  const reason = (rule: 'claim' | 'target') => textNotRunReason(claims.skipped, rule);
+  const targetReason = reason('target');
+  const checks: TextCoverage[] = [
+    { check: 'claim', part: 'claims', ran: claims.claims > 0, asked: true, ...optional(reason('claim')) },
+    { check: 'target', part: 'claims', ran: claims.targets > 0, asked: claims.targets > 0 || targetReason !== undefined, ...optional(targetReason) },
+    { check: 'money', part: 'money', ran: money.totals > 0, asked: true },
+    { check: 'reference', part: 'references', ran: references.citations > 0, asked: true },
+  ];
+  return checks.filter((x) => opts.rules?.[x.check as RuleId] !== 'off');
 }
+
+const optional = (reason: SkipRef | undefined) => (reason ? { reason } : {});

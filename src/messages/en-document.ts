@@ -20,6 +20,8 @@ const at = (ref: string) => {
   const m = /^T\d+R(\d+)C(\d+)$/.exec(ref);
   return m ? `row ${m[1]}, column ${m[2]}` : ref;
 };
+/** A table whose header row was lost: why no unit of it can be matched by name. */
+const unnamedColumns = (p: { table: number }) => `table ${p.table} lost its header row, so its columns have no names (name them with --units "…")`;
 const unitName = (u: string) => (u === 'total' ? 'the total' : u);
 const money = (m: MoneyText, f: Fmt) => `${f.n(m.value)} ${m.unit}`;
 const labelled = (m: MoneyText, f: Fmt) => `${m.label ? `${m.label}: ` : ''}${money(m, f)}`;
@@ -73,8 +75,8 @@ export const enDocumentMessages = {
     `${p.citations} ${p.citations === 1 ? 'citation' : 'citations'} of ${p.documents} ${p.documents === 1 ? 'document' : 'documents'}: every date exists, and each document is cited with one date and one issuer.`,
   'skip.claim-no-table': (p: { clauses: number; paragraph: number }) =>
     `the document has no poverty table to compare the figures of ${p.clauses} ${p.clauses === 1 ? 'statement' : 'statements'} with (the first at ¶${p.paragraph}); each was checked within its sentence only`,
-  'skip.claim-unnamed': (p: { unit: string; table: number; paragraph: number }) =>
-    `¶${p.paragraph}: ${p.unit} cannot be matched: table ${p.table} lost its header row, so its columns have no names (name them with --units "…")`,
+  'skip.claim-unnamed': (p: { unit: string; table: number; paragraph: number }) => `¶${p.paragraph}: ${p.unit} cannot be matched: ${unnamedColumns(p)}`,
+  'skip.unnamed-columns': (p: { table: number }) => unnamedColumns(p),
   'skip.money-bounds': (p: { totals: number; paragraph: number }) =>
     `${p.totals} ${p.totals === 1 ? 'total' : 'totals'} of money stated as bounds ("trên 68 tỷ đồng", the first at ¶${p.paragraph}): bounds do not tell whether the parts add up`,
   'skip.claim-no-total': (p: { table: number; paragraph: number }) => `¶${p.paragraph}: table ${p.table} has no total unit to compare the figures with`,

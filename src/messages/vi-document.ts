@@ -20,6 +20,8 @@ const at = (ref: string) => {
   const m = /^T\d+R(\d+)C(\d+)$/.exec(ref);
   return m ? `dòng ${m[1]}, cột ${m[2]}` : ref;
 };
+/** A table whose header row was lost: why no unit of it can be matched by name. */
+const unnamedColumns = (p: { table: number }) => `bảng ${p.table} mất dòng tiêu đề nên các cột không có tên (đặt tên cột bằng --units "…")`;
 const unitName = (u: string) => (u === 'total' ? 'đơn vị tổng' : u);
 const money = (m: MoneyText, f: Fmt) => `${f.n(m.value)} ${m.unit}`;
 const labelled = (m: MoneyText, f: Fmt) => `${m.label ? `${m.label}: ` : ''}${money(m, f)}`;
@@ -77,8 +79,8 @@ export const viDocumentMessages = {
     `${p.citations} lần dẫn chiếu ${p.documents} văn bản: mọi ngày đều hợp lệ, mỗi văn bản được dẫn với một ngày và một cơ quan ban hành.`,
   'skip.claim-no-table': (p: { clauses: number; paragraph: number }) =>
     `văn bản không có bảng tỷ lệ hộ nghèo để đối chiếu số liệu của ${p.clauses} nhận định (nhận định đầu tiên ở đoạn ${p.paragraph}); mỗi nhận định chỉ được kiểm tra trong câu của nó`,
-  'skip.claim-unnamed': (p: { unit: string; table: number; paragraph: number }) =>
-    `đoạn ${p.paragraph}: không đối chiếu được ${p.unit}: bảng ${p.table} mất dòng tiêu đề nên các cột không có tên (đặt tên cột bằng --units "…")`,
+  'skip.claim-unnamed': (p: { unit: string; table: number; paragraph: number }) => `đoạn ${p.paragraph}: không đối chiếu được ${p.unit}: ${unnamedColumns(p)}`,
+  'skip.unnamed-columns': (p: { table: number }) => unnamedColumns(p),
   'skip.money-bounds': (p: { totals: number; paragraph: number }) =>
     `${p.totals} khoản tổng kinh phí nêu dưới dạng ngưỡng ("trên 68 tỷ đồng", khoản đầu tiên ở đoạn ${p.paragraph}): ngưỡng không cho biết các khoản thành phần có cộng đúng hay không`,
   'skip.claim-no-total': (p: { table: number; paragraph: number }) => `đoạn ${p.paragraph}: bảng ${p.table} không có đơn vị tổng để đối chiếu số liệu`,

@@ -377,6 +377,8 @@ export interface SkipParams {
   'skip.claim-no-table': { clauses: number; paragraph: number };
   /** A unit named in the text, and the table's header row was lost (its columns have no names). */
   'skip.claim-unnamed': { unit: string; table: number; paragraph: number };
+  /** The same said of the whole check (the coverage's reason), when no unit it was asked of could be matched. */
+  'skip.unnamed-columns': { table: number };
   /** Totals of money stated as bounds ("trên 68 tỷ đồng"), or with bounds for parts: not checked. */
   'skip.money-bounds': { totals: number; paragraph: number };
   /** A figure about the total, and the table has no total unit. */

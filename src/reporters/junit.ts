@@ -115,11 +115,15 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
     const open = `    <testcase${attrs({ classname: path, name, time: 0 })}`;
     cases.push(body.length === 0 ? `${open}/>` : [`${open}>`, ...body, '    </testcase>'].join('\n'));
   };
+  // Units only a skip names (a plan's text naming a unit its table, its header row lost, cannot match): cases of
+  // the optional rules that skipped them.
+  const skipUnits = file.skipped.flatMap((s) => (s.unit !== undefined && !units.has(s.unit) ? [s.unit] : []));
+  const optionalUnits = skipUnits.length > 0 ? new Set([...units, ...skipUnits]) : units;
   for (const rule of rules) {
     // `target` and `continuity` run only when asked for: cases for the units they say something about.
     const optional = OPTIONAL_RULES.includes(rule);
     const concerned = (u: string) => findingsAt.has(key(rule, u)) || skipsAt.has(key(rule, u));
-    for (const unit of units) if (!optional || concerned(unit)) caseFor(rule, unit);
+    for (const unit of optional ? optionalUnits : units) if (!optional || concerned(unit)) caseFor(rule, unit);
     // Table-wide findings get a case of their own; a table-wide skip already shows in every unit's case.
     if (findingsAt.has(key(rule, undefined)) || (optional && skipsAt.has(key(rule, undefined)))) caseFor(rule, undefined);
   }

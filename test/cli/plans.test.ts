@@ -88,13 +88,35 @@ describe('the seed plan as given (plain text, the annex without its header row)'
     expect(of(file, 'reference').map((f) => f.severity)).toEqual(['warning']);
     expect(of(file, 'claim').map((f) => [f.severity, f.unit])).toEqual([['info', 'C4']]);
     expect(of(file, 'target')).toEqual([]);
+    // "giảm từ 4% trở lên" sets targets: they, not claims, are what was not checked.
     expect(file.skipped.map((s) => [s.rule, s.unit, s.part])).toEqual([
-      ['claim', 'Lâm Bình', 'claims'],
-      ['claim', 'Na Hang', 'claims'],
+      ['target', 'Lâm Bình', 'claims'],
+      ['target', 'Na Hang', 'claims'],
     ]);
     expect(file.findings.filter((f) => f.part === 'tables' && f.severity === 'error')).toEqual([]);
     // The total is found by arithmetic.
     expect(file.findings.find((f) => f.rule === 'sum' && f.severity === 'info')!.message).toMatch(/C4 là cột tổng/);
+  });
+
+  it('the targets it could not check are not counted among the checks that ran, and are said not run, with why (every format)', async () => {
+    // It said "9/9 checks ran" and listed the targets as claims not checked: `target` was in neither list.
+    const coverage = (JSON.parse((await cli(['validate', SEED_TXT, '--format', 'json'])).stdout) as { files: Array<{ coverage: { checks: { ran: number; total: number }; ran: string[]; notRun: Array<{ check: string; reason: string }> } }> }).files[0]!.coverage;
+    expect(coverage.checks).toEqual({ ran: 9, total: 10 });
+    expect(coverage.ran).not.toContain('target');
+    expect(coverage.notRun).toEqual([{ check: 'target', reason: 'bảng 1 mất dòng tiêu đề nên các cột không có tên (đặt tên cột bằng --units "…")' }]);
+    const text = (await cli(['validate', SEED_TXT, '--no-table', '--lang', 'en'])).stdout;
+    expect(text).toContain('errors found — 1 error, 2 warnings, 10 info — 9 of 10 checks ran');
+    expect(text).toContain('Checks: 9 of 10 ran (sum, flow, rate, rate-change, denominator, range, claim, money, reference); not run: target, because table 1 lost its header row, so its columns have no names (name them with --units "…")');
+    expect(text).toContain('· target (Lâm Bình): ¶10: Lâm Bình cannot be matched: table 1 lost its header row');
+    expect(text).not.toContain('except in');
+    const vi = (await cli(['validate', SEED_TXT, '--no-table'])).stdout;
+    expect(vi).toContain('Kiểm tra: 9/10 phép đã chạy (sum, flow, rate, rate-change, denominator, range, claim, money, reference); không chạy: target vì bảng 1 mất dòng tiêu đề nên các cột không có tên');
+    const junit = (await cli(['validate', SEED_TXT, '--format', 'junit', '--lang', 'en'])).stdout;
+    expect(junit).toContain('<property name="coverage" value="9 of 10 checks ran"/>');
+    expect(junit).toMatch(/name="target · Na Hang" time="0">\n {6}<skipped message="¶10: Na Hang cannot be matched: table 1 lost its header row/);
+    const sarif = JSON.parse((await cli(['validate', SEED_TXT, '--format', 'sarif'])).stdout) as { runs: Array<{ artifacts: Array<{ properties?: { coverage?: unknown } }> }> };
+    expect(sarif.runs[0]!.artifacts[0]!.properties?.coverage).toMatchObject({ checks: { ran: 9, total: 10 }, notRun: ['target'] });
+    expect((await cli(['validate', SEED_TXT, '--format', 'github', '--lang', 'en'])).stdout).toContain('title=povcheck coverage::9 of 10 checks ran');
   });
 
   it('the targets are checked when --units names the columns', async () => {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkClaims, readClauses, type ClaimTable } from '../../src/document/claims.js';
+import { checkClaims, readClauses, textNotRunReason, type ClaimTable } from '../../src/document/claims.js';
 import { readTextDocument } from '../../src/read/text-document.js';
 import { gridFromBytes } from '../../src/read/index.js';
 import { checkGrid } from '../../src/check-grid.js';
@@ -71,9 +71,21 @@ describe('the seed sentence', () => {
   it('in a table whose header was lost, the named units cannot be matched: not checked, said so', () => {
     const r = check([SEED_SENTENCE], [{ ...TABLE, unnamed: true, annex: { ...annex, units: new UnitList([...annex.units].map((u, i) => ({ ...u, name: `C${i + 4}`, key: `c${i + 4}` }))) } }]);
     expect(r.findings.map((f) => f.msg.id)).toEqual(['claim.consistent']);
-    expect(r.skipped.map((s) => [s.unit, s.msg.id])).toEqual([
-      ['Lâm Bình', 'skip.claim-unnamed'],
-      ['Na Hang', 'skip.claim-unnamed'],
+    // The sentence sets targets ("giảm từ 4% trở lên"), no figure to compare: the targets are what is not checked.
+    expect(r.skipped.map((s) => [s.rule, s.unit, s.msg.id])).toEqual([
+      ['target', 'Lâm Bình', 'skip.claim-unnamed'],
+      ['target', 'Na Hang', 'skip.claim-unnamed'],
+    ]);
+    expect(textNotRunReason(r.skipped, 'target')).toEqual({ id: 'skip.unnamed-columns', params: { table: 1 } });
+    expect(textNotRunReason(r.skipped, 'claim')).toBeUndefined();
+  });
+
+  it('in such a table, a clause stating a figure and a bound of a named unit is not checked under both rules', () => {
+    const unnamed = { ...TABLE, unnamed: true, annex: { ...annex, units: new UnitList([...annex.units].map((u, i) => ({ ...u, name: `C${i + 4}`, key: `c${i + 4}` }))) } };
+    const r = check(['Tỷ lệ hộ nghèo huyện Na Hang cuối năm còn 25,56%, giảm từ 4% trở lên.'], [unnamed]);
+    expect(r.skipped.map((s) => [s.rule, s.unit])).toEqual([
+      ['claim', 'Na Hang'],
+      ['target', 'Na Hang'],
     ]);
   });
 });
