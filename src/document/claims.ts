@@ -344,7 +344,7 @@ function checkClause(clause: Clause, ref: UnitRef, tables: readonly ClaimTable[]
   for (const f of bounds) {
     const target: Target = { unit: ref.kind === 'total' ? 'total' : unit.name, indicator: f.indicator, op: f.op, value: f.plain, num: f.num };
     const check = checkTargets(table.annex, { source: `${opts.source} ¶${p.number}`, targets: [target] });
-    out.targets++;
+    if (check.skipped.length === 0) out.targets++; // compared; a skipped target is listed, not counted as checked
     const place = placeOf(p, f.start, f.end);
     for (const finding of check.findings) out.findings.push({ ...finding, place });
     out.skipped.push(...check.skipped.map((sk) => ({ ...sk, paragraph: p.number })));

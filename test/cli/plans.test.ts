@@ -29,7 +29,7 @@ interface JsonFile {
   status: string;
   findings: JsonFinding[];
   skipped: Array<{ rule: string; unit: string | null; reason: string; part?: string }>;
-  document?: { format: string; tables: Array<{ kind: string; units: string[] | null; headerLost: unknown }> };
+  document?: { format: string; tables: Array<{ kind: string; units: string[] | null; headerLost: unknown }>; checked?: { targets: number } };
 }
 
 async function json(args: string[]): Promise<{ code: number; file: JsonFile }> {
@@ -126,6 +126,22 @@ describe('the seed plan as given (plain text, the annex without its header row)'
       ['info', 'Na Hang'],
     ]);
     expect(r.skipped).toEqual([]);
+  });
+
+  it('a target whose cells are blank is listed as not checked, not counted among the targets checked', async () => {
+    // The seed text with Lâm Bình's reduction and end figures left blank: its "giảm từ 4% trở lên" cannot be compared.
+    const lines = readFileSync(SEED_TXT, 'utf8').split('\n');
+    const table = lines.findLastIndex((l) => l.includes('Tổng số hộ của toàn tỉnh đầu năm'));
+    for (const label of ['Số hộ nghèo giảm trong năm', 'Số hộ nghèo cuối năm', '- Giảm trong năm', '- Cuối năm']) {
+      const row = lines.findIndex((l, i) => i > table && l.includes(label));
+      lines[row + 9] = '\t\u00a0'; // label, unit, then the eight units: Lâm Bình is the last
+    }
+    const path = join(mkdtempSync(join(tmpdir(), 'povcheck-plans-')), 'blank-lam-binh.txt');
+    writeFileSync(path, lines.join('\n'));
+    const r = (await json([path, '--units', UNITS])).file;
+    expect(new Set(of(r, 'target').map((f) => f.unit))).toEqual(new Set(['Na Hang']));
+    expect(r.skipped.filter((s) => s.rule === 'target').map((s) => s.unit)).toEqual(['Lâm Bình']);
+    expect(r.document!.checked!.targets).toBe(1);
   });
 
   it('--units naming another number of columns is not used, and the note says so', async () => {
