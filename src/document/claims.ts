@@ -335,6 +335,8 @@ function checkClause(clause: Clause, ref: UnitRef, tables: readonly ClaimTable[]
     else if (ref.kind === 'named') {
       const known = Array.from(tables[0]!.annex.units, (u) => u.name);
       out.findings.push({ rule: 'claim', severity: 'warning', unit: name, place, msg: { id: 'claim.unknown-unit', params: { unit: name, table: tables[0]!.number, known } } });
+      // The warning is the claim's; a bound it sets ("giảm từ 4% trở lên") is a target not checked, listed as such.
+      if (clause.figures.some((f) => f.op !== '=')) out.skipped.push({ rule: 'target', unit: name, msg: { id: 'skip.target-unit', params: { unit: name } }, paragraph: p.number });
     } else skipClause(clause, name, { id: 'skip.claim-no-total', params: { table: tables[0]!.number, paragraph: p.number } }, out);
     return;
   }

@@ -144,6 +144,12 @@ describe('the seed plan as given (plain text, the annex without its header row)'
     expect(r.document!.checked!.targets).toBe(1);
   });
 
+  it('a target the text sets for a unit no table has is listed as not checked', async () => {
+    const r = (await json(['fixtures/plans/planted/claim-unknown-unit.docx'])).file;
+    expect(of(r, 'claim', 'warning').map((f) => f.unit)).toEqual(['Mèo Vạc']);
+    expect(r.skipped.filter((s) => s.rule === 'target').map((s) => [s.unit, s.reason])).toEqual([['Mèo Vạc', 'bảng không có đơn vị "Mèo Vạc"']]);
+  });
+
   it('--units naming another number of columns is not used, and the note says so', async () => {
     const r = (await json([SEED_TXT, '--units', 'Toàn tỉnh,Na Hang'])).file;
     expect(r.findings.find((f) => f.rule === 'sum' && f.severity === 'info')!.message).toMatch(/--units nêu 2 đơn vị nhưng bảng có 8 cột đơn vị/);
