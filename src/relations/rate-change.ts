@@ -18,7 +18,7 @@ import { EXACT_SHOWN } from './rate.js';
 import { unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 import { allNumbers, ColumnRow, columnsOf, slotIndexes, wholeAt } from './columns.js';
-import { carriesSlot, okValue, seriesChange, skipUnprintedBases, slotFor, vocabularySlots, yearStart } from './slots.js';
+import { carriesSlot, okValue, seriesChange, skipUnprintedBases, slotFor, vocabularySlots, yearStart, type SlotInfo } from './slots.js';
 
 /** A rate as printed, or computed from its count and households. */
 type RateSource = { printed: OkValue } | { count: OkValue; households: OkValue };
@@ -513,6 +513,43 @@ function otherReductions(annex: Annex): OtherReduction[] {
   return out;
 }
 
+/**
+ * Another population's reduction printed in a table of one point in time without the rates it is the difference
+ * of (`Tỷ lệ hộ cận nghèo giảm so với năm 2021`, `Tỷ lệ nghèo đa chiều giảm so với năm 2023`): said once under
+ * "not checked", as the annex's `rate_reduced` is, instead of passed over. A series by year says its own
+ * (`skipUnprintedBases`).
+ */
+function skipUncomparedReductions(ctx: RuleContext): void {
+  for (const s of uncomparedReductions(ctx.annex)) {
+    const since = ctx.annex.comparedWith?.[s.key];
+    const absent = (['start', 'end'] as const).map((time) => slotFor(s, { time, measure: 'rate' })).filter((k): k is Indicator => k !== undefined && !carriesSlot(ctx.annex, k));
+    ctx.skip({ rule: 'rate-change', msg: since !== undefined ? { id: 'skip.base-year', params: { indicator: s.key, year: since } } : { id: 'skip.absent', params: { indicators: absent } } });
+  }
+}
+
+/** The reductions `skipUncomparedReductions` names: printed, of another population than the annex's, compared with nothing. */
+function uncomparedReductions(annex: Annex): SlotInfo[] {
+  const slots = vocabularySlots(annex);
+  if (slots.some((s) => s.parsed.year !== undefined)) return [];
+  const compared = new Set(otherReductions(annex).map((o) => o.reduced));
+  return slots.filter(
+    (s) =>
+      s.point.time === 'reduced' &&
+      s.point.measure === 'points' &&
+      s.point.role === 'value' &&
+      s.key !== 'rate_reduced' &&
+      !compared.has(s.key) &&
+      (annex.comparedWith?.[s.key] !== undefined || !carriesSlot(annex, slotFor(s, { time: 'start', measure: 'rate' })) || !carriesSlot(annex, slotFor(s, { time: 'end', measure: 'rate' }))) &&
+      printedAnywhere(annex, s.key),
+  );
+}
+
+/** Whether some unit prints a usable number for the slot. */
+function printedAnywhere(annex: Annex, key: Indicator): boolean {
+  for (let u = 0; u < annex.units.length; u++) if (okValue(annex, u, key)) return true;
+  return false;
+}
+
 const decimalsOf = (s: RateSource): number => ('printed' in s ? (s.printed.decimals ?? 0) : RATE_DECIMALS);
 
 export const rateChangeKind = defineKind<RateChangeRelation>({
@@ -520,12 +557,16 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
   relation: 'rate-change',
   severity: 'error',
   needs: [['rate_reduced']],
-  applies: (annex) => otherReductions(annex).length > 0,
+  applies: (annex) => otherReductions(annex).length > 0 || uncomparedReductions(annex).length > 0,
   perUnit: true,
   localised: true,
   annex: true,
   applicable: (annex) =>
-    annex.indicators.includes('rate_reduced') || annex.indicators.includes('households_start') || annex.indicators.includes('households_end') || otherReductions(annex).length > 0,
+    annex.indicators.includes('rate_reduced') ||
+    annex.indicators.includes('households_start') ||
+    annex.indicators.includes('households_end') ||
+    otherReductions(annex).length > 0 ||
+    uncomparedReductions(annex).length > 0,
   each(ctx, visit, checking) {
     const values = ctx.annex.values;
     const printed = carries(ctx.annex, PRINTED);
@@ -574,6 +615,7 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
       visit({ unit, at: rr.rate_reduced, cells: [...cellsOf(start), ...cellsOf(end), rr.rate_reduced], start, end });
     }
     skipUnprintedBases(ctx, 'rate-change', 'rate', { time: 'reduced', measure: 'points' });
+    skipUncomparedReductions(ctx);
     for (const o of otherReductions(ctx.annex)) {
       for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
         const id = ids.list ? ids.list[nth]! : nth;

@@ -21,4 +21,15 @@ describe('rate-change against a year the table does not print', () => {
     const r = await checkCsv('Đơn vị;Tỷ lệ hộ nghèo (%);Tỷ lệ hộ nghèo giảm (%)\nToàn tỉnh;6,63;0,96');
     expect(r.skipped.filter((s) => s.rule === 'rate-change').map((s) => s.msg.id)).toEqual(['skip.absent']);
   });
+
+  it('another population\'s fall against a year the table does not print is named too, not passed over (national 2024: the combined rate\'s fall against 2023)', async () => {
+    const r = await checkCsv('Vùng;Tỷ lệ nghèo đa chiều (%);Tổng số hộ nghèo và hộ cận nghèo;Tỷ lệ nghèo đa chiều giảm so với năm 2023 (%)\nCả nước;4,06;1.258.997;1,65');
+    expect(r.skipped.filter((s) => s.rule === 'rate-change').map((s) => s.msg)).toEqual([{ id: 'skip.base-year', params: { indicator: 'poor_near_poor_rate_reduced', year: '2023' } }]);
+    expect(r.coverage.notRun.map((n) => n.check)).toContain('rate-change');
+  });
+
+  it('beside the annex\'s own fall, the near-poor fall against the same year is named as well', async () => {
+    const r = await checkCsv('Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Tỷ lệ hộ nghèo giảm so với năm 2021 (%);Số hộ cận nghèo;Tỷ lệ hộ cận nghèo (%);Tỷ lệ hộ cận nghèo giảm so với năm 2021 (%)\nHuyện Quỳnh Phụ;2.444;2,86;0,66;2.405;2,81;0,19');
+    expect(r.skipped.filter((s) => s.rule === 'rate-change').map((s) => (s.msg.params as { indicator?: string }).indicator)).toEqual(['rate_reduced', 'near_poor_rate_reduced']);
+  });
 });
