@@ -285,6 +285,11 @@ describe('households picked out by a support or a trait', () => {
       'Hỗ trợ tiền điện',
       'Hỗ trợ chi phí học tập cho học sinh nghèo',
       'Miễn giảm viện phí',
+      // The standard's deprivations, and a yearbook's water rate beside its poverty rate (Đà Nẵng 2022: was read as the poverty rate).
+      'Tỷ lệ dân số được sử dụng nguồn nước hợp vệ sinh',
+      'Số hộ nghèo thiếu hụt nước sinh hoạt',
+      'Tỷ lệ hộ nghèo thiếu hụt dinh dưỡng (%)',
+      'Tỷ lệ trẻ em suy dinh dưỡng',
     ]) {
       expect(recognise(t), t).toBeUndefined();
       expect(noIndicatorKind(t), t).toBe('selectedGroup');
