@@ -18,7 +18,7 @@ import { EXACT_SHOWN } from './rate.js';
 import { unitIdsIn } from './scope.js';
 import { defineKind, type Relation } from './types.js';
 import { allNumbers, ColumnRow, columnsOf, slotIndexes, wholeAt } from './columns.js';
-import { carriesSlot, okValue, seriesChange, skipUnprintedBases, slotFor, vocabularySlots, yearStart, type SlotInfo } from './slots.js';
+import { carriesSlot, okValue, printedAnywhere, seriesChange, skipUnprintedBases, slotFor, vocabularySlots, yearStart, type SlotInfo } from './slots.js';
 
 /** A rate as printed, or computed from its count and households. */
 type RateSource = { printed: OkValue } | { count: OkValue; households: OkValue };
@@ -542,12 +542,6 @@ function uncomparedReductions(annex: Annex): SlotInfo[] {
       (annex.comparedWith?.[s.key] !== undefined || !carriesSlot(annex, slotFor(s, { time: 'start', measure: 'rate' })) || !carriesSlot(annex, slotFor(s, { time: 'end', measure: 'rate' }))) &&
       printedAnywhere(annex, s.key),
   );
-}
-
-/** Whether some unit prints a usable number for the slot. */
-function printedAnywhere(annex: Annex, key: Indicator): boolean {
-  for (let u = 0; u < annex.units.length; u++) if (okValue(annex, u, key)) return true;
-  return false;
 }
 
 const decimalsOf = (s: RateSource): number => ('printed' in s ? (s.printed.decimals ?? 0) : RATE_DECIMALS);

@@ -174,8 +174,13 @@ export function absentBase(annex: Annex, s: SlotInfo, change: Partial<IndicatorP
   const year = annex.comparedWith?.[reduced] ?? (reduced === dated ? String(Number(s.parsed.year) - 1) : undefined);
   if (year === undefined || carriesSlot(annex, slotKey(indicator, { ...dims, year }))) return undefined;
   // Only a figure the table prints goes unchecked: a blank cell of the first year is nothing to say.
-  for (let u = 0; u < annex.units.length; u++) if (okValue(annex, u, reduced)) return { reduced, year };
-  return undefined;
+  return printedAnywhere(annex, reduced) ? { reduced, year } : undefined;
+}
+
+/** Whether some unit prints a usable number for the slot. */
+export function printedAnywhere(annex: Annex, key: Indicator): boolean {
+  for (let u = 0; u < annex.units.length; u++) if (okValue(annex, u, key)) return true;
+  return false;
 }
 
 /**
