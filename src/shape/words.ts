@@ -108,13 +108,15 @@ const AVERAGE: Rule[] = [
  * A support received (`được hỗ trợ`, `hỗ trợ tiền điện`, `được vay`, `được cấp thẻ BHYT`, `vay vốn`, `tín dụng`, `miễn
  * giảm học phí`, `đào tạo nghề`), people picked out (`học sinh nghèo`), a trait (`khuyết tật`,
  * `người có công`, `bảo trợ xã hội`, `không có khả năng lao động`, `có nguy cơ tái nghèo`, `nhà ở dột nát`, `không có đất
- * sản xuất`, `chủ hộ là phụ nữ`, `nước sạch`; the deprivations of the standard: `nguồn nước (hợp vệ sinh)`, `nước sinh hoạt`,
- * `dinh dưỡng`) or a place (`xã đặc biệt khó khăn`, `huyện nghèo`): `được` alone is not
+ * sản xuất`, `chủ hộ là phụ nữ`, `nước sạch`; one deprivation of the standard, `Số hộ nghèo thiếu hụt …` each over the poor and overlapping, not
+ * the poor's breakdown: `nguồn nước (hợp vệ sinh)`, `nước sinh hoạt`, `dinh dưỡng`, `chất lượng nhà ở`, `diện tích nhà ở`,
+ * `dịch vụ viễn thông`, `tiếp cận thông tin`, `người phụ thuộc`, `đi học`, `trình độ giáo dục`, `dịch vụ y tế`, `hố xí`;
+ * not `thiếu hụt tiếp cận các dịch vụ xã hội cơ bản`, the deprivation-poor beside the income-poor) or a place (`xã đặc biệt khó khăn`, `huyện nghèo`): `được` alone is not
  * enough (`được công nhận thoát nghèo`, `được rà soát`, `chỉ tiêu được giao` name the population itself).
  */
 const SELECTED: Rule[] = [
   vi(
-    /\bduoc (?:ho tro|vay|cho vay|cap|dao tao|tap huan|huong|thu huong|mien|tro cap|tro giup|tiep can|giai quyet|tao viec lam|xay|sua|lam nha|tang|mua|kham|boi duong|chuyen giao|dau tu|cung cap|ket noi|gioi thieu)\b|\bvay von\b|\btin dung\b|\bkhuyet tat\b|\bnguoi co cong\b|\bbao tro xa hoi\b|\bkha nang\b|\bnguy co\b|\bbhyt\b|\bbao hiem y te\b|\bnuoc sach\b|\bnha tieu\b|\bhop ve sinh\b|\bnguon nuoc\b|\bnuoc sinh hoat\b|\bdinh duong\b|\bnha o kien co\b|\bdot nat\b|\btam bo\b|\bdat san xuat\b|\bnguoi cao tuoi\b|\bchu ho\b|\bco (?:lao dong|thanh vien)\b|\b(?:ho|dien) chinh sach\b|\bdac biet kho khan\b|\b(?:huyen|xa) ngheo\b|\bho tro\b|\bhoc sinh\b|\bsinh vien\b|\bhoc phi\b|\bvien phi\b|\bmien giam\b|\bdao tao nghe\b|\bviec lam\b/,
+    /\bduoc (?:ho tro|vay|cho vay|cap|dao tao|tap huan|huong|thu huong|mien|tro cap|tro giup|tiep can|giai quyet|tao viec lam|xay|sua|lam nha|tang|mua|kham|boi duong|chuyen giao|dau tu|cung cap|ket noi|gioi thieu)\b|\bvay von\b|\btin dung\b|\bkhuyet tat\b|\bnguoi co cong\b|\bbao tro xa hoi\b|\bkha nang\b|\bnguy co\b|\bbhyt\b|\bbao hiem y te\b|\bnuoc sach\b|\bnha tieu\b|\bhop ve sinh\b|\bnguon nuoc\b|\bnuoc sinh hoat\b|\bdinh duong\b|\bchat luong nha o\b|\bdien tich nha o\b|\bvien thong\b|\btiep can thong tin\b|\bnguoi phu thuoc\b|\bdi hoc\b|\btrinh do giao duc\b|\bdich vu y te\b|\bho xi\b|\bnha o kien co\b|\bdot nat\b|\btam bo\b|\bdat san xuat\b|\bnguoi cao tuoi\b|\bchu ho\b|\bco (?:lao dong|thanh vien)\b|\b(?:ho|dien) chinh sach\b|\bdac biet kho khan\b|\b(?:huyen|xa) ngheo\b|\bho tro\b|\bhoc sinh\b|\bsinh vien\b|\bhoc phi\b|\bvien phi\b|\bmien giam\b|\bdao tao nghe\b|\bviec lam\b/,
     (f) => (f.selected = true),
   ),
   en(/\b(?:receiving|received|supported|assisted|with (?:a )?disabilit|disabled|health insurance|loans?\b|credit\b|poor (?:districts|communes)\b|extremely disadvantaged\b)/, (f) => (f.selected = true)),
