@@ -57,10 +57,13 @@ const BIDI_ALL = new RegExp(`[${BIDI}]`, 'g');
 /**
  * A file name in a line a machine reads back (a GitHub annotation's `file=`): what would act on a terminal showing
  * the line or reorder it (the controls of `controlsVisible`, the bidi controls and separators) as `visible` shows it,
- * everything else as it is: its TABs, and its line breaks, which the format escapes itself.
+ * and `##[` / `##vso[` with a look-alike number sign (a runner that fails to read the line as `::error` reads a legacy
+ * command anywhere in it; Azure Pipelines always does); everything else as it is: its TABs, and its line breaks,
+ * which the format escapes itself.
  */
 export function nameVisible(text: string): string {
-  return controlsVisible(text).replace(BIDI_ALL, picture);
+  const s = controlsVisible(text).replace(BIDI_ALL, picture);
+  return s.includes('##') ? s.replace(LOG_COMMAND, '#\uff03') : s;
 }
 
 function madeVisible(text: string): string {
