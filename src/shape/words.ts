@@ -99,8 +99,9 @@ const ETHNIC_NAMES =
 const NAMED_ETHNICITY = new RegExp(`\\bdan toc (?:${ETHNIC_NAMES})\\b|\\bdong bao (?:${ETHNIC_NAMES})\\b`);
 
 const AVERAGE: Rule[] = [
-  // Not `bình quân đầu người` (per person: income), a level, not an average over years.
-  vi(/\bbinh quan\b(?! dau nguoi)|\bmoi nam\b|\bhang nam\b|\b(?:%|phan tram|diem) ?\/ ?nam\b/, (f) => (f.average = true)),
+  // `bình quân` of a change (`giảm bình quân`) or of years (`bình quân giai đoạn`, `bình quân/năm`); not a level
+  // averaged over people or households (`bình quân đầu người`, `Số khẩu bình quân`: persons per household).
+  vi(/\b(?:giam|tang)\b.*\bbinh quan\b|\bbinh quan\b.*\b(?:giam|tang|nam|giai doan)\b|\bmoi nam\b|\bhang nam\b|\b(?:%|phan tram|diem) ?\/ ?nam\b/, (f) => (f.average = true)),
   en(/\baverage\b(?! living standard)|\bannual\b|\bper (?:year|annum)\b|\ba year\b/, (f) => (f.average = true)),
 ];
 

@@ -323,6 +323,11 @@ describe('households picked out by a support or a trait', () => {
     expect(noIndicatorKind('Thu nhập bình quân đầu người')).toBeUndefined();
     expect(noIndicatorKind('Giảm bình quân mỗi năm (%)')).toBe('average');
   });
+
+  it('a level averaged over households (`Số khẩu bình quân`) is not an average over years; a change or years is', () => {
+    for (const t of ['Số khẩu bình quân', 'Số nhân khẩu bình quân/hộ', 'Số người bình quân một hộ']) expect(noIndicatorKind(t), t).toBeUndefined();
+    for (const t of ['Tỷ lệ giảm nghèo bình quân', 'Bình quân giai đoạn 2016-2020 (%)', 'Tỷ lệ hộ nghèo bình quân năm']) expect(noIndicatorKind(t), t).toBe('average');
+  });
 });
 
 describe('mentionsIndicator', () => {
