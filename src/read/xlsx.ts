@@ -49,7 +49,11 @@ export function workbookFormat(macroEnabled: boolean): 'xlsx' | 'xlsm' {
   return macroEnabled ? 'xlsm' : 'xlsx';
 }
 
-/** The parts of a workbook, by name, read on demand. */
+/**
+ * The parts of a workbook, by name, read on demand. Names are matched regardless of case, as Office matches part
+ * names (a relationship's `worksheets/Sheet1.xml` is the part xl/worksheets/sheet1.xml); two parts that differ only in
+ * case never get here (zip-guard.ts `refuseTwins`).
+ */
 class Parts {
   private readonly byName = new Map<string, ZipEntry>();
   constructor(
@@ -57,16 +61,16 @@ class Parts {
     entries: readonly ZipEntry[],
     private readonly limits: WorkbookLimits,
   ) {
-    for (const e of entries) this.byName.set(e.name, e);
+    for (const e of entries) this.byName.set(e.name.toLowerCase(), e);
   }
 
   has(name: string): boolean {
-    return this.byName.has(name);
+    return this.byName.has(name.toLowerCase());
   }
 
   /** Streams a part into `handlers`; false when the workbook has no such part. */
   parse(name: string, handlers: XmlHandlers): boolean {
-    const e = this.byName.get(name);
+    const e = this.byName.get(name.toLowerCase());
     if (!e) return false;
     const data = readPart(this.bytes, e);
     try {

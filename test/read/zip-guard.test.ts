@@ -101,6 +101,14 @@ describe('two parts whose names differ only in case are refused, naming both (on
     expect(await failure(readDocx(bytes))).toMatchObject({ code: 'DOCUMENT_INVALID', params: { damage: 'part-case', part: 'word/document.xml', other: 'Word/Document.xml' } });
   });
 
+  it('a relationship spelling a part in another case names that part, as Office reads it (the twins being refused)', async () => {
+    const parts = [...workbookParts([['S', '']]), ['xl/worksheets/sheet1.xml', Buffer.from(annex)] as [string, Buffer]].map(([n, b]): [string, Buffer] =>
+      n === 'xl/_rels/workbook.xml.rels' ? [n, Buffer.from(b.toString('utf8').replace('worksheets/sheet1.xml', 'worksheets/Sheet1.xml'))] : [n, b],
+    );
+    expect(parts.some(([n, b]) => n === 'xl/_rels/workbook.xml.rels' && b.toString('utf8').includes('worksheets/Sheet1.xml'))).toBe(true);
+    expect(cellAt(await gridFromWorkbook(zipApi.writeZip(parts)), 3, 3)).toMatchObject({ raw: '17' });
+  });
+
   it('parts whose names differ otherwise read as before', async () => {
     expect(cellAt(await gridFromWorkbook(caseTwins('xl/worksheets/sheet2.xml', other)), 3, 3)).toMatchObject({ raw: '17' });
   });
