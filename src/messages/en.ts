@@ -35,7 +35,7 @@ const EN_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   share: 'is a share of another total (povcheck checks a share of the poor or the near-poor right after the count of a part of them)',
   ethnicGroup: 'names one ethnic group, whose households povcheck does not count apart (its ethnic-minority figures are the minorities together)',
   average: 'is an average per year over a period, which tables compute over periods they do not state alike',
-  selectedGroup: 'counts a group (households, people, times) picked out by a support received, a trait or a place (supported, given loans, people of merit, social protection, poor districts, especially difficult communes…)',
+  selectedGroup: 'counts a group (households, people, times) picked out by a support received, a trait or a place (supported, given loans, people of merit, social protection, lacking clean water or housing, poor districts, especially difficult communes…)',
   money: 'is an amount of money (funds, loans), not households',
   period: 'is a period of several years, not a year of the series',
   planBeside: "is the plan for a year whose results the table also gives (the year is read from the results' column)",

@@ -35,7 +35,7 @@ const VI_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   share: 'là tỷ trọng trong một tổng số khác (povcheck kiểm tra tỷ lệ trong tổng số hộ nghèo, hộ cận nghèo khi nó đứng ngay sau số hộ của một bộ phận của nhóm đó)',
   ethnicGroup: 'chỉ một dân tộc, nhóm hộ mà povcheck không đếm riêng (số liệu dân tộc thiểu số là của các dân tộc thiểu số gộp lại)',
   average: 'là mức bình quân mỗi năm của cả giai đoạn, mà các bảng tính theo những giai đoạn không ghi giống nhau',
-  selectedGroup: 'đếm một nhóm (hộ, người, lượt) được chọn theo chính sách được hưởng, một đặc điểm hoặc một địa bàn (được hỗ trợ, vay vốn, người có công, bảo trợ xã hội, huyện nghèo, xã đặc biệt khó khăn…)',
+  selectedGroup: 'đếm một nhóm (hộ, người, lượt) được chọn theo chính sách được hưởng, một đặc điểm hoặc một địa bàn (được hỗ trợ, vay vốn, người có công, bảo trợ xã hội, thiếu hụt nước sinh hoạt hay nhà ở, huyện nghèo, xã đặc biệt khó khăn…)',
   money: 'là một khoản tiền (kinh phí, vốn), không phải số hộ',
   period: 'là một giai đoạn nhiều năm, không phải một năm của chuỗi',
   planBeside: 'là kế hoạch của một năm mà bảng cũng ghi số thực hiện (năm đó được đọc từ cột thực hiện)',
