@@ -519,19 +519,22 @@ function otherReductions(annex: Annex): OtherReduction[] {
  * "not checked", as the annex's `rate_reduced` is, instead of passed over. A series by year says its own
  * (`skipUnprintedBases`).
  */
-function skipUncomparedReductions(ctx: RuleContext): void {
-  for (const s of uncomparedReductions(ctx.annex)) {
+function skipUncomparedReductions(ctx: RuleContext, others: readonly OtherReduction[]): void {
+  for (const s of uncomparedReductions(ctx.annex, others)) {
     const since = ctx.annex.comparedWith?.[s.key];
     const absent = (['start', 'end'] as const).map((time) => slotFor(s, { time, measure: 'rate' })).filter((k): k is Indicator => k !== undefined && !carriesSlot(ctx.annex, k));
     ctx.skip({ rule: 'rate-change', msg: since !== undefined ? { id: 'skip.base-year', params: { indicator: s.key, year: since } } : { id: 'skip.absent', params: { indicators: absent } } });
   }
 }
 
-/** The reductions `skipUncomparedReductions` names: printed, of another population than the annex's, compared with nothing. */
-function uncomparedReductions(annex: Annex): SlotInfo[] {
+/**
+ * The reductions `skipUncomparedReductions` names: printed, of another population than the annex's, compared with
+ * nothing (`others`: the table's `otherReductions`).
+ */
+function uncomparedReductions(annex: Annex, others: readonly OtherReduction[] = otherReductions(annex)): SlotInfo[] {
   const slots = vocabularySlots(annex);
   if (slots.some((s) => s.parsed.year !== undefined)) return [];
-  const compared = new Set(otherReductions(annex).map((o) => o.reduced));
+  const compared = new Set(others.map((o) => o.reduced));
   return slots.filter(
     (s) =>
       s.point.time === 'reduced' &&
@@ -544,6 +547,12 @@ function uncomparedReductions(annex: Annex): SlotInfo[] {
   );
 }
 
+/** Whether the table prints a reduction besides the annex's, compared (`otherReductions`) or not (`uncomparedReductions`). */
+function printsOtherReductions(annex: Annex): boolean {
+  const others = otherReductions(annex);
+  return others.length > 0 || uncomparedReductions(annex, others).length > 0;
+}
+
 const decimalsOf = (s: RateSource): number => ('printed' in s ? (s.printed.decimals ?? 0) : RATE_DECIMALS);
 
 export const rateChangeKind = defineKind<RateChangeRelation>({
@@ -551,7 +560,7 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
   relation: 'rate-change',
   severity: 'error',
   needs: [['rate_reduced']],
-  applies: (annex) => otherReductions(annex).length > 0 || uncomparedReductions(annex).length > 0,
+  applies: printsOtherReductions,
   perUnit: true,
   localised: true,
   annex: true,
@@ -559,8 +568,7 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
     annex.indicators.includes('rate_reduced') ||
     annex.indicators.includes('households_start') ||
     annex.indicators.includes('households_end') ||
-    otherReductions(annex).length > 0 ||
-    uncomparedReductions(annex).length > 0,
+    printsOtherReductions(annex),
   each(ctx, visit, checking) {
     const values = ctx.annex.values;
     const printed = carries(ctx.annex, PRINTED);
@@ -609,8 +617,9 @@ export const rateChangeKind = defineKind<RateChangeRelation>({
       visit({ unit, at: rr.rate_reduced, cells: [...cellsOf(start), ...cellsOf(end), rr.rate_reduced], start, end });
     }
     skipUnprintedBases(ctx, 'rate-change', 'rate', { time: 'reduced', measure: 'points' });
-    skipUncomparedReductions(ctx);
-    for (const o of otherReductions(ctx.annex)) {
+    const others = otherReductions(ctx.annex);
+    skipUncomparedReductions(ctx, others);
+    for (const o of others) {
       for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
         const id = ids.list ? ids.list[nth]! : nth;
         const at = okValue(ctx.annex, id, o.reduced);

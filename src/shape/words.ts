@@ -109,10 +109,11 @@ const AVERAGE: Rule[] = [
  * A support received (`được hỗ trợ`, `hỗ trợ tiền điện`, `được vay`, `được cấp thẻ BHYT`, `vay vốn`, `tín dụng`, `miễn
  * giảm học phí`, `đào tạo nghề`), people picked out (`học sinh nghèo`), a trait (`khuyết tật`,
  * `người có công`, `bảo trợ xã hội`, `không có khả năng lao động`, `có nguy cơ tái nghèo`, `nhà ở dột nát`, `không có đất
- * sản xuất`, `chủ hộ là phụ nữ`, `nước sạch`; one deprivation of the standard, `Số hộ nghèo thiếu hụt …` each over the poor and overlapping, not
- * the poor's breakdown: `nguồn nước (hợp vệ sinh)`, `nước sinh hoạt`, `dinh dưỡng`, `chất lượng nhà ở`, `diện tích nhà ở`,
- * `dịch vụ viễn thông`, `tiếp cận thông tin`, `người phụ thuộc`, `đi học`, `trình độ giáo dục`, `dịch vụ y tế`, `hố xí`;
- * not `thiếu hụt tiếp cận các dịch vụ xã hội cơ bản`, the deprivation-poor beside the income-poor) or a place (`xã đặc biệt khó khăn`, `huyện nghèo`): `được` alone is not
+ * sản xuất`, `chủ hộ là phụ nữ`, `nước sạch`; one deprivation of the standard, `Số hộ nghèo thiếu hụt …`, each over
+ * the poor and overlapping, not the poor's breakdown: `nguồn nước (hợp vệ sinh)`, `nước sinh hoạt`, `dinh dưỡng`,
+ * `chất lượng nhà ở`, `diện tích nhà ở`, `dịch vụ viễn thông`, `tiếp cận thông tin`, `người phụ thuộc`, `đi học`,
+ * `trình độ giáo dục`, `dịch vụ y tế`, `hố xí`; not `thiếu hụt tiếp cận các dịch vụ xã hội cơ bản`, the
+ * deprivation-poor beside the income-poor) or a place (`xã đặc biệt khó khăn`, `huyện nghèo`): `được` alone is not
  * enough (`được công nhận thoát nghèo`, `được rà soát`, `chỉ tiêu được giao` name the population itself).
  */
 const SELECTED: Rule[] = [
