@@ -17,7 +17,7 @@ import { layoutAsRead } from './shaped-layout.js';
 import type { Severity } from '../model/finding.js';
 import { catalog, formatPlain } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
-import { displayRef } from '../model/grid.js';
+import { a1, displayRef } from '../model/grid.js';
 import { WIDE_MAX_UNITS, displayUnits, type AnnexLayout, type HeadCell, type LayoutCell } from './annex-layout.js';
 import { partHead } from './page-fit.js';
 import { html, htmlId, joinHtml, raw, type SafeHtml } from './html-escape.js';
@@ -162,20 +162,13 @@ export function sourceRef(annex: Annex, c: LayoutCell): string | undefined {
     const cell = annex.labelCells[c.indicator];
     return cell ? displayRef(cell) : undefined;
   }
-  // A row not read (rows-not-read.ts): its label's cell.
-  return c.kind === 'label' && c.cell ? displayRef(c.cell) : undefined;
+  // A row not read (rows-not-read.ts): its label's cell; a column not read: its header's.
+  return (c.kind === 'label' || c.kind === 'heading') && c.cell ? displayRef(c.cell) : undefined;
 }
 
 /** The annex as read, as an HTML table, numbers in the chosen format. */
 export function annexTableHtml(annex: Annex, o: AnnexHtmlOptions): SafeHtml {
-  const locale = o.locale ?? o.lang;
-  const value = (u: Unit, ind: Indicator) => {
-    const v = annex.values.get(u.id, ind);
-    if (!v) return '';
-    return v.status === 'ok' && v.plain !== undefined ? formatPlain(v.plain, locale) : v.text;
-  };
-  // A published shape (not the annex) is drawn as shaped-layout.ts lays it out: as the input has it.
-  const layout = layoutAsRead(annex, o.lang, value, annex.indicators.every(isCoreIndicator) ? shouldTranspose(annex, o.transpose) : o.transpose === 'auto' ? undefined : o.transpose, locale);
+  const layout = drawnLayout(annex, o);
   const prefix = o.idPrefix ?? 'c';
   return layoutTableHtml(layout, {
     lang: o.lang,
@@ -191,6 +184,26 @@ export function annexTableHtml(annex: Annex, o: AnnexHtmlOptions): SafeHtml {
     ...(annex.total ? { totalUnit: annex.total.id } : {}),
     ...(o.caption ? { caption: o.caption } : {}),
   });
+}
+
+/** The headers of the columns not read that `annexTableHtml` draws (those with a mark in them), as displayed. */
+export function drawnColumnsNotRead(annex: Annex, o: AnnexHtmlOptions): string[] {
+  if (!annex.columnsNotRead?.length || !o.marks) return [];
+  return drawnLayout(annex, o).header.flatMap((c) => (c.kind === 'heading' && c.cell ? [displayRef(c.cell)] : []));
+}
+
+/** The layout `annexTableHtml` draws. */
+function drawnLayout(annex: Annex, o: AnnexHtmlOptions): AnnexLayout {
+  const locale = o.locale ?? o.lang;
+  const value = (u: Unit, ind: Indicator) => {
+    const v = annex.values.get(u.id, ind);
+    if (!v) return '';
+    return v.status === 'ok' && v.plain !== undefined ? formatPlain(v.plain, locale) : v.text;
+  };
+  // A published shape (not the annex) is drawn as shaped-layout.ts lays it out: as the input has it.
+  // A column not read is drawn where a mark is in it (its header: a column it does not understand).
+  const flagged = o.marks ? (row: number, col: number, sheet?: string) => o.marks!.has(displayRef({ ref: a1(row, col), ...(sheet ? { sheet } : {}) })) : undefined;
+  return layoutAsRead(annex, o.lang, value, annex.indicators.every(isCoreIndicator) ? shouldTranspose(annex, o.transpose) : o.transpose === 'auto' ? undefined : o.transpose, locale, flagged);
 }
 
 /** A standalone page holding one annex table (for `povcheck table --format html`). */

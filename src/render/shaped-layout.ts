@@ -16,8 +16,8 @@
  * Which one: the input's, from where its cells are (`inputOrientation`); `transpose` forces units as rows
  * (true) or columns (false); more than WIDE_MAX_UNITS units as columns are laid out as rows.
  */
-import { type Annex, type Unit, childrenByParent, notReadRows } from '../model/annex.js';
-import { withRowsNotRead } from './not-read.js';
+import { type Annex, type Unit, childrenByParent, notReadColumns, notReadRows } from '../model/annex.js';
+import { withColumnsNotRead, withRowsNotRead } from './not-read.js';
 import { indicatorKind, isCoreIndicator, type Indicator } from '../model/indicators.js';
 import { parseSlot, slotKey, withDims, type ParsedSlot, type SubSlot } from '../model/slots.js';
 import { describeIndicator, type IndicatorPoint } from '../model/vocabulary.js';
@@ -492,14 +492,26 @@ export function shapedLayout(src: ShapeSource, lang: Lang, value: (unit: Unit, i
 /**
  * The layout of a table as read (the validate report's table): the annex's own for a table of the annex's
  * indicators, the shaped one for any other; `transpose` undefined = as the input has it. The rows it does not read
- * are in place, their numbers in `locale`'s format (without one, as printed).
+ * are in place, their numbers in `locale`'s format (without one, as printed). Of the columns it does not read, those
+ * holding a cell a finding sits at (`flagged(row, col, sheet)`, 0-based input row and column, the sheet of a workbook's:
+ * the warning on a column it does not understand sits at its header), in place.
  */
-export function layoutAsRead(annex: Annex, lang: Lang, value: (unit: Unit, ind: Indicator) => string, transpose?: boolean, locale?: 'vi' | 'en'): AnnexLayout {
+export function layoutAsRead(
+  annex: Annex,
+  lang: Lang,
+  value: (unit: Unit, ind: Indicator) => string,
+  transpose?: boolean,
+  locale?: 'vi' | 'en',
+  flagged?: (row: number, col: number, sheet?: string) => boolean,
+): AnnexLayout {
   const layout = annex.indicators.every(isCoreIndicator)
     ? annexLayout(annex, catalog(lang).ui, value, { transpose: !!transpose })
     : shapedLayout({ units: [...annex.units], ...(annex.total ? { total: annex.total } : {}), indicators: annex.indicators, source: annex }, lang, value, transpose !== undefined ? { transpose } : {});
-  // The rows it does not read, as printed (not checked: never marked). Not the columns (`table` prints them): a notes
-  // column would widen the report's table, which is there to show the cells marked.
+  // The rows it does not read, as printed (not checked: never marked). The columns only where a finding is (`table`
+  // prints them all): a notes column would widen the report's table, which is there to show the cells marked.
   const notRead = notReadRows(annex);
-  return notRead ? withRowsNotRead(layout, notRead, locale) : layout;
+  const rows = notRead ? withRowsNotRead(layout, notRead, locale) : layout;
+  const columns = flagged ? notReadColumns(annex) : undefined;
+  const shown = columns?.cols.filter((c) => (c.headerCell !== undefined && flagged!(c.headerCell.row, c.col, c.headerCell.sheet)) || [...c.cells.keys()].some((r) => flagged!(r, c.col, c.headerCell?.sheet)));
+  return shown?.length ? withColumnsNotRead(rows, { ...columns!, cols: shown }, locale) : rows;
 }

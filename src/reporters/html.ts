@@ -16,7 +16,7 @@ import type { Lang } from '../model/lang.js';
 import type { UiText } from '../messages/types.js';
 import type { Annex } from '../model/annex.js';
 import { displayRef, type Cell } from '../model/grid.js';
-import { SEVERITY_SYMBOL, annexTableHtml, cellElementId, shouldTranspose, type CellMark } from '../render/html-annex.js';
+import { SEVERITY_SYMBOL, annexTableHtml, cellElementId, drawnColumnsNotRead, shouldTranspose, type CellMark } from '../render/html-annex.js';
 import { escapeHtml, html, htmlId, joinHtml, raw, type SafeHtml } from '../render/html-escape.js';
 import { ANNEX_CSS, PAGE_CSS, htmlPage } from '../render/html-page.js';
 import { CHART_CSS, rateChartData, rateChartSvg, type ChartTarget } from '../render/svg-chart.js';
@@ -92,9 +92,9 @@ document.addEventListener('keydown',function(e){if(e.key==='Escape')close();});
 
 const sym = (sev: Severity) => html`<span class="sym sym-${sev}" aria-hidden="true">${SEVERITY_SYMBOL[sev]}</span>`;
 
-/** Every input cell the annex table shows: values, unit names, indicator labels. */
-function shownRefs(annex: Annex, transpose: boolean | 'auto'): Set<string> {
-  const refs = new Set<string>();
+/** Every input cell the annex table shows: values, unit names, indicator labels, the headers of columns not read with a mark. */
+function shownRefs(annex: Annex, transpose: boolean | 'auto', lang: Lang, marks: ReadonlyMap<string, CellMark>): Set<string> {
+  const refs = new Set<string>(drawnColumnsNotRead(annex, { lang, marks, transpose }));
   // The rows not read are printed with the units as columns only (render/not-read.ts).
   if (!shouldTranspose(annex, transpose)) for (const r of annex.rowsNotRead ?? []) refs.add(displayRef(r.labelCell));
   for (const u of annex.units) if (u.cell) refs.add(displayRef(u.cell));
@@ -241,8 +241,8 @@ function fileSection(input: ReportInput, file: ReportFile, fi: number, opts: Htm
   const verdict = verdictText(file, lang);
   const { clause, hint } = coverageText(file, lang);
   const checks = checksLine(file, lang);
-  const shown = annex ? shownRefs(annex, opts.transpose ?? 'auto') : new Set<string>();
   const marks = marksFor(file, lang, (i) => htmlId(`f${fi}`, i));
+  const shown = annex ? shownRefs(annex, opts.transpose ?? 'auto', lang, marks) : new Set<string>();
   const sevOf = (ref: string) => marks.get(ref)?.severity;
   const chart = annex ? rateChartData(annex, opts.targets ?? [], sevOf) : undefined;
   const drawing = annex && chart
@@ -310,9 +310,9 @@ function documentSection(input: ReportInput, file: ReportFile, fi: number, opts:
   const verdict = verdictText(file, lang);
   const { clause, hint } = coverageText(file, lang);
   const checks = checksLine(file, lang);
-  const shown = new Set<string>();
-  for (const t of doc.tables) if (t.annex) for (const r of shownRefs(t.annex, opts.transpose ?? 'auto')) shown.add(r);
   const marks = marksFor(file, lang, (i) => htmlId(`f${fi}`, i));
+  const shown = new Set<string>();
+  for (const t of doc.tables) if (t.annex) for (const r of shownRefs(t.annex, opts.transpose ?? 'auto', lang, marks)) shown.add(r);
   const sevOf = (ref: string) => marks.get(ref)?.severity;
   const fmt = makeFmt(lang);
   // The chart draws the run's targets and those the text sets.

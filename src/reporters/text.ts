@@ -66,13 +66,15 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
     const prev = worst.get(f.at.ref);
     if (!prev || severityRank(f.severity) < severityRank(prev)) worst.set(f.at.ref, f.severity);
   }
+  // The input cells findings sit at, by row and column: a column the table does not read is drawn when one is in it.
+  const flaggedAt = new Set(file.findings.flatMap((f) => (f.at ? [`${f.at.row}:${f.at.col}`] : [])));
   // The input cell a printed cell shows: a value's, a unit's name, a row not read's label (render/source-refs.ts).
   const sourceCell = (c: LayoutCell): Cell | undefined => {
     if (c.kind === 'value' && c.unit !== undefined && c.indicator) return annex.values.get(c.unit, c.indicator)?.cell;
     if (c.kind === 'unit' && c.unit !== undefined) return annex.units.at(c.unit)?.cell;
     return c.cell;
   };
-  const build = (transpose?: boolean) => {
+  const build = (transpose?: boolean, columnsNotRead = true) => {
     const layout = layoutAsRead(
       annex,
       lang,
@@ -86,6 +88,7 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
       transpose,
       // The rows not read too (a yearbook's income row: `5.505` beside `0.89` in an English report).
       lang,
+      columnsNotRead ? (row, col) => flaggedAt.has(`${row}:${col}`) : undefined,
     );
     // The input's row numbers and column letters around the table, as a spreadsheet shows them; a marked cell they
     // do not place (its printed row or column gathers input rows or columns not next to each other) has its reference
@@ -97,7 +100,9 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
       const placed = !margins || !place || margins.placed(place.row, place.col, cell!);
       return ` ${MARK[sev]}${placed ? '' : ` ${cell!.ref}`}`;
     };
-    const header = layout.header.map((c) => c.text + (c.kind === 'unit' && c.unit !== undefined ? mark(annex.units.at(c.unit)?.cell) : ''));
+    // A unit's name heading its column, or the header of a column not read (a column it does not understand).
+    const headerCell = (c: LayoutCell) => (c.kind === 'unit' && c.unit !== undefined ? annex.units.at(c.unit)?.cell : c.kind === 'heading' ? c.cell : undefined);
+    const header = layout.header.map((c) => c.text + mark(headerCell(c)));
     const rows = layout.rows.map((r, ri) => r.map((c, ci) => c.text + (c.kind === 'value' ? mark(sourceCell(c), { row: ri, col: ci }) : '')));
     const align: Align[] = numericColumns(layout).map((n) => (n ? 'right' : 'left'));
     const text = renderBox(header, rows, {
@@ -119,9 +124,16 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
   // columns); when neither fits, a note instead of a table that the terminal would wrap into nonsense. The margins
   // (row numbers, column letters) count in the width.
   const width = (t: string) => t.split('\n').reduce((w, l) => Math.max(w, displayWidth(stripAnsi(l))), 0);
+  // Too wide with the columns not read that hold a finding: as read without them, before the other way round (which
+  // cannot print them); the first that fits, else the narrowest.
   const asRead = build();
-  const other = width(asRead.text) > opts.width ? build(!asRead.transposed) : undefined;
-  const chosen = other && width(other.text) < width(asRead.text) ? other : asRead;
+  const tries = [asRead];
+  if (width(asRead.text) > opts.width) {
+    const plain = build(undefined, false);
+    if (plain.text !== asRead.text) tries.push(plain);
+    tries.push(build(!asRead.transposed));
+  }
+  const chosen = tries.find((t) => width(t.text) <= opts.width) ?? tries.reduce((a, b) => (width(b.text) < width(a.text) ? b : a));
   const text = chosen.text;
   // A workbook's sheet, once: every cell of the table is on it.
   const heading = `${title ?? ui.annexTitle}${chosen.sheet !== undefined ? ` — ${ui.tableSheet(visible(chosen.sheet))}` : ''}`;

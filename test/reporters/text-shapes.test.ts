@@ -4,7 +4,7 @@
  * report's table too.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from '../helpers.js';
@@ -77,5 +77,39 @@ describe('the HTML report of a published shape', () => {
     expect(table).toContain('Hộ nghèo: Số hộ');
     expect(table).toContain('1.057.374');
     expect(table).toContain('455.271');
+  });
+});
+
+describe('a column the table does not read, where a finding sits', () => {
+  // A long table with a column povcheck does not understand: its warning sits at the column's header (E1).
+  const file = () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'povcheck-unread-column-')), 'xa.csv');
+    writeFileSync(f, 'Đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Số khẩu bình quân;Ghi chú\nToàn huyện;3.000;300;10,00;4,1;\nXã A;1.000;100;10,00;4,2;\nXã B;2.000;200;10,00;4,0;mới\n');
+    return f;
+  };
+
+  it('is drawn in the text report, its header marked under its column letter (the notes column, with none, is not)', async () => {
+    const r = await cli(['validate', file()]);
+    expect(r.stdout).toMatch(/▲ E1 · unknown/);
+    const box = tableOf(r.stdout);
+    expect(box).toMatch(/│ Hộ nghèo: Tỷ lệ \(%\) │ Số khẩu bình quân ▲ │\n/);
+    expect(box).toMatch(/│\s+10,00 │\s+4,2 │\n/);
+    expect(box.split('\n').find((l) => /\bD\b/.test(l))).toMatch(/D\s+E\s*$/);
+    expect(box).not.toContain('Ghi chú');
+  });
+
+  it('too wide with it, the table is drawn as read without it rather than the other way round', async () => {
+    const box = tableOf((await cli(['validate', file()], { env: { COLUMNS: '85' } })).stdout);
+    expect(box).not.toContain('Số khẩu bình quân');
+    expect(box).toMatch(/│ Xã A\s+│\s+1\.000 │/);
+  });
+
+  it('is drawn in the HTML report, its header marked and the finding linked to it', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'povcheck-unread-column-html-')), 'report.html');
+    await cli(['validate', file(), '--format', 'html', '-o', out]);
+    const doc = readFileSync(out, 'utf8');
+    expect(doc).toMatch(/<th[^>]*id="c0-E1"[^>]*>[\s\S]*?Số khẩu bình quân/);
+    expect(/<th[^>]*id="c0-E1"[^>]*>/.exec(doc)![0]).toContain('sev-warning');
+    expect(doc).toContain('<a href="#c0-E1">E1</a>');
   });
 });
