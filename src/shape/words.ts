@@ -620,13 +620,21 @@ export function readFeatures(text: string, filtered = true): Features {
 
 /**
  * Whether a label's text says anything of an indicator, or a word one would be written with (`Tổng hộ dân`, `TL (%)`:
- * a configuration can map them); `Thu nhập bình quân đầu người`, `Số trường học đạt chuẩn` say nothing of one.
+ * a configuration can map them); `Thu nhập bình quân đầu người`, `Số trường học đạt chuẩn` say nothing of one, nor
+ * does a level averaged over people or households without the poor it is of (`Số khẩu bình quân`, `Số người bình quân
+ * một hộ`: persons per household, a ratio, not a count of anyone).
  */
 export function mentionsIndicator(text: string): boolean {
-  return saysIndicator(featuresOf(text)) || text.includes('%') || INDICATOR_WORD.test(foldKey(text));
+  const key = foldKey(text);
+  if (AVERAGED_LEVEL.test(key) && !featuresOf(text).average && !POVERTY_WORD.test(key)) return false;
+  return saysIndicator(featuresOf(text)) || text.includes('%') || INDICATOR_WORD.test(key);
 }
 
 const INDICATOR_WORD = /\b(?:ho|ngheo|tl|sl|households?|poor|poverty|rate)\b/;
+/** Words of the poor, the near-poor or their rate: what an average of them is of. */
+const POVERTY_WORD = /\b(?:ngheo|tl|poor|poverty|rate)\b/;
+/** `bình quân`, `trung bình`, `average`: with a change or years it is a yearly average (`AVERAGE`), else a level's. */
+const AVERAGED_LEVEL = /\b(?:binh quan|trung binh|average)\b/;
 
 /** Whether a label says anything about an indicator (population, time, measure or role). */
 export function saysIndicator(f: Readonly<Features>): boolean {

@@ -334,6 +334,10 @@ describe('mentionsIndicator', () => {
   it('tells a label a configuration could map (an abbreviation) from a plan\'s other rows', () => {
     expect(['Tổng hộ dân', 'TL (%)', 'SL hộ nghèo', 'Số hộ', 'Poverty headcount'].map(mentionsIndicator)).toEqual([true, true, true, true, true]);
     expect(['Thu nhập bình quân đầu người', 'Số trường học đạt chuẩn', 'Hệ số sinh thô'].map(mentionsIndicator)).toEqual([false, false, false]);
+    // A level averaged over people or households says nothing of an indicator without the poor it is of (persons per
+    // household); with them, or as a yearly average (a change, years), it does.
+    expect(['Số khẩu bình quân', 'Số nhân khẩu trung bình', 'Số người bình quân một hộ'].map(mentionsIndicator)).toEqual([false, false, false]);
+    expect(['Số khẩu', 'Tỷ lệ hộ nghèo bình quân', 'Giảm bình quân (%/năm)', 'Số khẩu bình quân hộ nghèo'].map(mentionsIndicator)).toEqual([true, true, true, true]);
   });
 });
 
