@@ -5,7 +5,7 @@
  * writer of scripts/zip.mjs. Used by the tests (test/xlsx-build.ts gives them types), the hostile-input
  * corpus (scripts/hostile.mjs) and the fuzz harness.
  */
-import { writeZip, zeroBomb } from './zip.mjs';
+import { readZip, writeZip, zeroBomb } from './zip.mjs';
 
 export { writeZip, zeroBomb };
 
@@ -110,6 +110,27 @@ export function docxBomb(mb = 1024) {
     ['_rels/.rels', Buffer.from(`<?xml version="1.0"?><Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/></Relationships>`)],
     ['word/document.xml', { raw: bomb.raw, size: 1024 }],
   ]);
+}
+
+/**
+ * A .docx with its main part renamed as Word Online (Office 365, SharePoint) saves it: word/document.xml →
+ * word/`name` and its relationships word/_rels/document.xml.rels → word/_rels/`name`.rels, the package relationship
+ * (_rels/.rels, officeDocument) and the content type (Override PartName) following; `absolute`: the relationship's
+ * Target written `/word/…` rather than `word/…`. Everything else as it was, in the same order.
+ */
+export function renameMainPart(bytes, { name = 'document2.xml', absolute = false } = {}) {
+  const edit = (text, from, to) => {
+    if (!text.includes(from)) throw new Error(`renameMainPart: ${from} not found`);
+    return text.replaceAll(from, to);
+  };
+  const renamed = { 'word/document.xml': `word/${name}`, 'word/_rels/document.xml.rels': `word/_rels/${name}.rels` };
+  const edits = {
+    '_rels/.rels': (t) => edit(t, 'Target="word/document.xml"', `Target="${absolute ? '/' : ''}word/${name}"`),
+    '[Content_Types].xml': (t) => edit(t, 'PartName="/word/document.xml"', `PartName="/word/${name}"`).replaceAll('PartName="/word/_rels/document.xml.rels"', `PartName="/word/_rels/${name}.rels"`),
+  };
+  const entries = [...readZip(Buffer.from(bytes))].map(([part, data]) => [renamed[part] ?? part, edits[part] ? Buffer.from(edits[part](data.toString('utf8'))) : data]);
+  if (!entries.some(([part]) => part === `word/${name}`)) throw new Error('renameMainPart: no word/document.xml');
+  return writeZip(entries);
 }
 
 /** Elements nested `depth` deep: `<x><x>…</x></x>`. */

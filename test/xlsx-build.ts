@@ -30,6 +30,7 @@ interface OoxmlApi {
   docxTable(rows: number, cols: number, cell?: (r: number, c: number) => string): string;
   docxNested(depth: number, text?: string): string;
   docxBomb(mb?: number): Buffer;
+  renameMainPart(bytes: Uint8Array, opts?: { name?: string; absolute?: boolean }): Buffer;
   deepXml(depth: number, name?: string): string;
   para(text: string): string;
   xmlText(s: string): string;

@@ -1,7 +1,8 @@
 /**
  * bytes of a Word plan (.docx) → PlanDocument: its body paragraphs (numbered, with their sections) and its
  * tables as Grids. The ZIP is looked at first (zip-guard.ts: sizes from the central directory, a zip bomb
- * stops at the size its header declares); only word/document.xml (and word/numbering.xml) is unpacked, capped (`readPart`), and read
+ * stops at the size its header declares); only word/document.xml (or the main part as _rels/.rels names it: Word Online
+ * saves word/document2.xml) and word/numbering.xml are unpacked, capped (`readPart`), and read
  * with the streaming XML reader the workbooks use (xml-stream.ts: saxes, a DOCTYPE refused, depth and text
  * limits), one element at a time, within document-limits.ts.
  *
@@ -35,36 +36,60 @@ import { documentCellRef, type DocTable, type PlanDocument } from '../model/docu
 import { outline, withoutInvisible, type RawParagraph } from './document-outline.js';
 import { DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
 import type { Cell, SourceInfo } from '../model/grid.js';
-import { containerKind, listZip, readPart, type ZipEntry } from './zip-guard.js';
+import { containerKind, listZip, partNamed, readPart, relationshipsOf, wordMainPart, type ZipEntry } from './zip-guard.js';
+import { folderOf, targetOfType } from './opc.js';
 import { streamXml, XmlError, type XmlHandlers } from './xml-stream.js';
 import { attr, listNumbers, numberingHandlers, type ListNumbers, type NumberingDefinitions } from './docx-numbering.js';
 
-/** The ZIP's facts, checked against the limits; word/document.xml unpacked, and word/numbering.xml when there is one. */
-function documentParts(bytes: Uint8Array, limits: DocumentLimits): { document: Uint8Array; numbering?: Uint8Array } {
+/** A part of the document, unpacked, and its name (for what a problem in it says). */
+interface DocumentPart {
+  name: string;
+  xml: Uint8Array;
+}
+
+/**
+ * The ZIP's facts, checked against the limits; the main part (word/document.xml, or as _rels/.rels names it:
+ * zip-guard.ts `wordMainPart`) unpacked, and its numbering (word/numbering.xml) when there is one.
+ */
+function documentParts(bytes: Uint8Array, limits: DocumentLimits): { document: DocumentPart; numbering?: DocumentPart } {
   let entries: ZipEntry[];
   try {
     entries = listZip(bytes);
   } catch (e) {
     throw asDocumentError(e);
   }
-  const kind = containerKind(entries);
+  const kind = containerKind(entries, bytes);
   if (kind !== 'docx') throw new PovcheckError('FILE_BINARY', { kind: kind === 'workbook' ? 'zip' : kind });
   if (entries.length > limits.maxEntries) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'entries', limit: limits.maxEntries });
   let declared = 0;
   for (const e of entries) declared += e.declaredSize;
   if (declared > limits.maxUnpackedBytes) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'uncompressed', limitMb: mb(limits.maxUnpackedBytes) });
-  const entry = entries.find((e) => e.name === 'word/document.xml')!;
-  const numbering = entries.find((e) => e.name === 'word/numbering.xml');
+  const entry = wordMainPart(bytes, entries)!;
+  const numbering = numberingPart(bytes, entries, entry.name);
   for (const e of [entry, ...(numbering ? [numbering] : [])]) {
     if (e.encrypted) throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
     if (e.declaredSize > limits.maxDocumentBytes) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'document', limitMb: mb(limits.maxDocumentBytes) });
   }
   try {
     // Inflated once, capped at the size its header declares (a bomb that lies stops there).
-    return { document: readPart(bytes, entry), ...(numbering ? { numbering: readPart(bytes, numbering) } : {}) };
+    const part = (e: ZipEntry): DocumentPart => ({ name: e.name, xml: readPart(bytes, e) });
+    return { document: part(entry), ...(numbering ? { numbering: part(numbering) } : {}) };
   } catch (e) {
     throw asDocumentError(e);
   }
+}
+
+/** A main part's relationships list its images and links too: far less than this. */
+const MAIN_RELS_CAP = 1024 * 1024;
+
+/**
+ * The main part's numbering: the part its own relationships (word/_rels/document2.xml.rels …) name as such, else
+ * word/numbering.xml; undefined when there is none.
+ */
+function numberingPart(bytes: Uint8Array, entries: readonly ZipEntry[], main: string): ZipEntry | undefined {
+  const rels = relationshipsOf(bytes, entries, main, MAIN_RELS_CAP);
+  const target = rels && targetOfType(rels, '/numbering', folderOf(main));
+  return (target !== undefined ? partNamed(entries, target) : undefined) ?? partNamed(entries, 'word/numbering.xml');
 }
 
 const mb = (n: number) => Math.round(n / 1024 / 1024);
@@ -101,9 +126,8 @@ const SKIPPED = new Set(['Fallback', 'instrText', 'delText', 'moveFrom', 'footno
 /** Word document bytes → PlanDocument. Throws PovcheckError for files it cannot or will not read. */
 export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUMENT_LIMITS): Promise<PlanDocument> {
   const parts = documentParts(bytes, limits);
-  const xml = parts.document;
   const st: DocxState = { limits, numbers: parts.numbering ? readNumbering(parts.numbering, limits) : undefined, raw: [], tables: [], stack: [], paras: [], boxes: [], joining: new Map(), skip: 0, inT: false, runHidden: false, runSuperscript: false, hiddenText: 0, textBoxText: 0, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
-  parseXml(xml, { open: (name, a) => openElement(st, name, a), close: (name) => closeElement(st, name), text: (t) => text(st, t) }, limits);
+  parseXml(parts.document, { open: (name, a) => openElement(st, name, a), close: (name) => closeElement(st, name), text: (t) => text(st, t) }, limits);
   endJoining(st);
   // In the order Word counts them: a table before the tables inside it.
   const doc = planDocument(st.raw, st.tables.sort((a, b) => a.draft.order - b.draft.order), limits);
@@ -496,14 +520,14 @@ function gridRows(draft: TableDraft, table: number, limits: DocumentLimits): Cel
 }
 
 /** word/numbering.xml's lists, to count the paragraphs numbered by them. */
-function readNumbering(xml: Uint8Array, limits: DocumentLimits): ListNumbers {
+function readNumbering(numbering: DocumentPart, limits: DocumentLimits): ListNumbers {
   const defs: NumberingDefinitions = { abstracts: new Map(), nums: new Map() };
-  parseXml(xml, numberingHandlers(defs), limits, 'word/numbering.xml');
+  parseXml(numbering, numberingHandlers(defs), limits);
   return listNumbers(defs);
 }
 
-/** A part (word/document.xml) through the streaming XML reader (read/xml-stream.ts), its problems the document's. */
-function parseXml(xml: Uint8Array, handlers: XmlHandlers, limits: DocumentLimits, part = 'word/document.xml'): void {
+/** A part (the main part, its numbering) through the streaming XML reader (read/xml-stream.ts), its problems the document's. */
+function parseXml({ name: part, xml }: DocumentPart, handlers: XmlHandlers, limits: DocumentLimits): void {
   try {
     // A run of text (w:t) may be a whole paragraph; the document's text as a whole has its own limit.
     streamXml(xml, handlers, { maxText: 1_000_000, maxDepth: limits.maxDepth, maxElements: 4_000_000 });

@@ -4,8 +4,8 @@
  * binary files are refused with their name; everything else is delimited text (decode.ts + csv.ts).
  * An OLE file named .xlsx/.xlsm is a password-protected workbook.
  *
- * `readInput` (validate) also reads plan documents: a ZIP holding word/document.xml is a Word plan
- * (docx.ts), and decoded text that is prose rather than a table is Word's plain-text export of one
+ * `readInput` (validate) also reads plan documents: a ZIP holding word/document.xml (or the main part its
+ * _rels/.rels names: zip-guard.ts `wordMainPart`) is a Word plan (docx.ts), and decoded text that is prose rather than a table is Word's plain-text export of one
  * (text-document.ts). A Word 97 file (.doc) is refused with how to convert it.
  */
 // Synchronous reads: a CLI reads its inputs one after the other, and node:fs/promises alone costs a few

@@ -37,6 +37,7 @@ import { a1, columnLetters, parseA1, parseSheetA1, SHEET_COLS, SHEET_ROWS, type 
 import { displayedDigits, parseNumberFormat } from './number-format.js';
 import { DEFAULT_LIMITS, inspectZip, readPart, type WorkbookLimits, type ZipEntry } from './zip-guard.js';
 import { streamXml, XmlError, type XmlHandlers } from './xml-stream.js';
+import { partPath, relationshipHandlers, targetOfType, type Relationships } from './opc.js';
 import { clip } from '../model/echo.js';
 
 export interface WorkbookReadOptions {
@@ -111,25 +112,13 @@ interface WorkbookInfo {
   styles?: string;
 }
 
-/** "worksheets/sheet1.xml" relative to xl/ (or "/xl/worksheets/sheet1.xml") → "xl/worksheets/sheet1.xml". */
-function partPath(target: string, base = 'xl/'): string {
-  const path = target.startsWith('/') ? target.slice(1) : base + target;
-  const out: string[] = [];
-  for (const seg of path.split('/')) {
-    if (seg === '..') out.pop();
-    else if (seg !== '.' && seg !== '') out.push(seg);
-  }
-  return out.join('/');
-}
+/** The workbook's relationships name parts relative to xl/ (opc.ts `partPath`). */
+const XL = 'xl/';
 
 /** xl/workbook.xml and its relationships: the sheets in order and where the shared parts are. */
 function readWorkbookInfo(parts: Parts, limits: WorkbookLimits): WorkbookInfo {
-  const rels = new Map<string, { type: string; target: string }>();
-  parts.parse('xl/_rels/workbook.xml.rels', {
-    open(name, a) {
-      if (name === 'Relationship' && a.Id !== undefined && a.Target !== undefined && a.TargetMode !== 'External') rels.set(a.Id, { type: a.Type ?? '', target: a.Target });
-    },
-  });
+  const rels: Relationships = new Map();
+  parts.parse('xl/_rels/workbook.xml.rels', relationshipHandlers(rels));
   const listed: Array<{ name: string; rid: string | undefined; hidden: boolean }> = [];
   let date1904 = false;
   // Only <sheets> and <workbookPr>; <definedNames> and everything else are ignored.
@@ -150,12 +139,9 @@ function readWorkbookInfo(parts: Parts, limits: WorkbookLimits): WorkbookInfo {
     const rel = s.rid !== undefined ? rels.get(s.rid) : undefined;
     // Chart sheets and dialog sheets hold no cells.
     if (!rel || !/\/worksheet$/.test(rel.type)) continue;
-    sheets.push({ name: s.name, part: partPath(rel.target), ...(s.hidden ? { hidden: true } : {}) });
+    sheets.push({ name: s.name, part: partPath(rel.target, XL), ...(s.hidden ? { hidden: true } : {}) });
   }
-  const byType = (suffix: string, fallback: string) => {
-    for (const r of rels.values()) if (r.type.endsWith(suffix)) return partPath(r.target);
-    return parts.has(fallback) ? fallback : undefined;
-  };
+  const byType = (suffix: string, fallback: string) => targetOfType(rels, suffix, XL) ?? (parts.has(fallback) ? fallback : undefined);
   const sharedStrings = byType('/sharedStrings', 'xl/sharedStrings.xml');
   const styles = byType('/styles', 'xl/styles.xml');
   return { sheets, date1904, ...(sharedStrings ? { sharedStrings } : {}), ...(styles ? { styles } : {}) };

@@ -10,6 +10,7 @@
  *   that differ only in case) refused;
  * - `guardZip`: any container (workbook, Word document): entries, unpacked size, encryption, honest sizes;
  * - `inspectZip`: what the container is and, for a workbook, the cells over all sheets;
+ * - `wordMainPart`: a Word document's main part, as its package relationships name it (opc.ts reads them);
  * - `readPart` / `readZipPart`: one part's bytes, once the container passed the guard.
  * A part is read where the central directory places it, and only when its local header there names it as the
  * directory does: a reader that walks the local headers (a streaming unzip) would otherwise see another part.
@@ -20,6 +21,7 @@ import { inflateRawSync } from 'node:zlib';
 import { PovcheckError, type ContainerDamage, type ErrorParams } from '../errors.js';
 import { clip } from '../model/echo.js';
 import { ZIP64_LOCATOR, ZIP_CENTRAL_HEADER, ZIP_END_RECORD, ZIP_LOCAL_HEADER } from '../model/zip-records.js';
+import { readRelationships, relationshipsPartOf, targetOfType, type Relationships } from './opc.js';
 
 export interface WorkbookLimits {
   /** All parts together, unpacked. */
@@ -175,16 +177,54 @@ function hasExtra(bytes: Uint8Array, start: number, end: number, id: number): bo
 }
 
 /**
- * What a ZIP container is, from its part names; an OpenDocument file from its `mimetype` part too, when the bytes
- * are given: a text document (.odt) is not a spreadsheet (.ods), and is told how to become a .docx.
+ * What a ZIP container is, from its part names; a Word document whose main part has another name from its package
+ * relationships (`wordMainPart`); an OpenDocument file from its `mimetype` part too: a text document (.odt) is not a
+ * spreadsheet (.ods), and is told how to become a .docx.
  */
-export function containerKind(entries: readonly ZipEntry[], bytes?: Uint8Array): ContainerKind {
+export function containerKind(entries: readonly ZipEntry[], bytes: Uint8Array): ContainerKind {
   const names = new Set(entries.map((e) => e.name));
   if (names.has('xl/workbook.xml')) return 'workbook';
   if (names.has('xl/workbook.bin')) return 'xlsb';
-  if (names.has('word/document.xml')) return 'docx';
-  if (names.has('content.xml') && names.has('mimetype')) return bytes && isOdfText(bytes, entries) ? 'odt' : 'ods';
+  if (names.has('word/document.xml') || wordMainPart(bytes, entries)) return 'docx';
+  if (names.has('content.xml') && names.has('mimetype')) return isOdfText(bytes, entries) ? 'odt' : 'ods';
   return 'zip';
+}
+
+/** A part by name, regardless of case, as Office matches part names (two that differ only in case are refused: `refuseTwins`). */
+export function partNamed(entries: readonly ZipEntry[], name: string): ZipEntry | undefined {
+  const folded = name.toLowerCase();
+  return entries.find((e) => e.name.toLowerCase() === folded);
+}
+
+/** The package's relationships (_rels/.rels) name a handful of parts: a few hundred bytes. */
+const PACKAGE_RELS_CAP = 64 * 1024;
+
+/**
+ * The relationships of `part` ("" for the package's own, _rels/.rels), inflated capped at `cap` bytes; undefined when
+ * there are none, and when they cannot be read (a damaged part, larger than the cap, not XML): then they are taken as
+ * absent, and the part names Office uses by default apply.
+ */
+export function relationshipsOf(bytes: Uint8Array, entries: readonly ZipEntry[], part: string, cap: number): Relationships | undefined {
+  const e = partNamed(entries, relationshipsPartOf(part));
+  if (!e || e.encrypted) return undefined;
+  try {
+    const xml = inflateCapped(bytes, e, cap);
+    return xml && readRelationships(xml);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A Word document's main part: the one the package's officeDocument relationship names (ECMA-376 Part 1, 11.3.10),
+ * when it is there under word/ (Word Online, Office 365 and SharePoint save word/document2.xml), else
+ * word/document.xml; undefined when neither is there.
+ */
+export function wordMainPart(bytes: Uint8Array, entries: readonly ZipEntry[]): ZipEntry | undefined {
+  const rels = relationshipsOf(bytes, entries, '', PACKAGE_RELS_CAP);
+  const target = rels && targetOfType(rels, '/officeDocument', '');
+  const named = target !== undefined && /^word\//i.test(target) ? partNamed(entries, target) : undefined;
+  return named ?? partNamed(entries, 'word/document.xml');
 }
 
 /** The `mimetype` part (a few dozen bytes, first in the archive) names an OpenDocument text document. */

@@ -6,9 +6,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli } from '../helpers.js';
+import { FIXTURES, cli } from '../helpers.js';
+import { ooxmlApi } from '../xlsx-build.js';
 // @ts-expect-error plain JavaScript module without types
 import { PLANTED } from '../../scripts/plan-fixtures.mjs';
+// @ts-expect-error plain JavaScript module without types
+import { WORD_ONLINE } from '../../scripts/word-online-fixtures.mjs';
 
 const SEED_DOCX = 'fixtures/plans/ke-hoach-giam-ngheo-2020.docx';
 const SEED_TXT = 'fixtures/plans/ke-hoach-giam-ngheo-2020.txt';
@@ -262,6 +265,29 @@ describe('plans made by LibreOffice Writer (fixtures/plans/writer/)', () => {
       expect(r.code).toBe(0);
       expect(r.file.findings.filter((f) => f.severity === 'error')).toEqual([]);
     });
+  });
+});
+
+describe("Word Online's main part, word/document2.xml (fixtures/plans/word-online/stt-numbered.docx)", () => {
+  it('is read as the same document under word/document.xml: the same findings, the same report, list numbers and all', async () => {
+    // It was "holds no Word document (word/document.xml): damaged …", exit 2.
+    const [original, renamed] = await Promise.all(['writer', 'word-online'].map((d) => json([`fixtures/plans/${d}/stt-numbered.docx`, '--lang', 'en'])));
+    expect(renamed!.code).toBe(1);
+    expect(renamed!.file.findings.map((f) => [f.rule, f.cell])).toEqual([
+      ['sum', 'T1R3C4'],
+      ['rate', 'T1R5C5'],
+    ]);
+    expect(renamed!.file.findings).toEqual(original!.file.findings);
+    expect(renamed!.file.document).toEqual(original!.file.document);
+    const text = await Promise.all(['writer', 'word-online'].map((d) => cli(['validate', `fixtures/plans/${d}/stt-numbered.docx`, '--lang', 'en'])));
+    expect(text[1]!.stdout.replaceAll('word-online/', 'writer/')).toBe(text[0]!.stdout);
+    expect(text[1]!.code).toBe(1);
+  });
+
+  it('is what scripts/word-online-fixtures.mjs builds from writer/stt-numbered.docx', () => {
+    for (const [out, from] of Object.entries(WORD_ONLINE as Record<string, string>)) {
+      expect(readFileSync(join(FIXTURES, 'plans', out)).equals(ooxmlApi.renameMainPart(readFileSync(join(FIXTURES, 'plans', from)))), out).toBe(true);
+    }
   });
 });
 

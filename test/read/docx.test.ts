@@ -307,6 +307,30 @@ describe('Word documents built by hand', () => {
     expect((await readDocx(docx(numbered('MỤC TIÊU', 0)))).paragraphs[0]!.text).toBe('MỤC TIÊU');
   });
 
+  it("a main part named by _rels/.rels (Word Online's word/document2.xml): its numbering as its own relationships name it, else word/numbering.xml", async () => {
+    const numbering = `<?xml version="1.0"?><w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+    const body = `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>MỤC TIÊU</w:t></w:r></w:p>`;
+    const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const rels = (...targets: Array<[string, string]>) =>
+      Buffer.from(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${targets.map(([type, target], i) => `<Relationship Id="rId${i + 1}" Type="${REL}/${type}" Target="${target}"/>`).join('')}</Relationships>`);
+    const renamed = (...parts: Array<[string, Buffer]>) => {
+      const doc = zipApi.readZip(docx(body)).get('word/document.xml')!;
+      return zipApi.writeZip([['_rels/.rels', rels(['officeDocument', '/word/document2.xml'])], ['word/document2.xml', doc], ...parts]);
+    };
+    const text = async (bytes: Buffer) => (await readDocx(bytes)).paragraphs.map((x) => x.text);
+    // Named by word/_rels/document2.xml.rels (relative to word/, or absolute): read, though not word/numbering.xml.
+    expect(await text(renamed(['word/_rels/document2.xml.rels', rels(['styles', 'styles.xml'], ['numbering', 'numbering2.xml'])], ['word/numbering2.xml', Buffer.from(numbering)]))).toEqual(['I. MỤC TIÊU']);
+    expect(await text(renamed(['word/_rels/document2.xml.rels', rels(['numbering', '/word/lists/numbering.xml'])], ['word/lists/numbering.xml', Buffer.from(numbering)]))).toEqual(['I. MỤC TIÊU']);
+    // No relationships, none of type numbering, or one naming no part: word/numbering.xml, as before.
+    for (const mainRels of [[], [['word/_rels/document2.xml.rels', rels(['styles', 'styles.xml'])]], [['word/_rels/document2.xml.rels', rels(['numbering', 'gone.xml'])]]] as Array<Array<[string, Buffer]>>) {
+      expect(await text(renamed(...mainRels, ['word/numbering.xml', Buffer.from(numbering)]))).toEqual(['I. MỤC TIÊU']);
+    }
+    expect(await text(renamed())).toEqual(['MỤC TIÊU']);
+    // A damaged main part is named as it is in the package.
+    const broken = zipApi.writeZip([['_rels/.rels', rels(['officeDocument', 'word/document2.xml'])], ['word/document2.xml', Buffer.from(`<w:document ${W}><w:body><w:p></w:body>`)]]);
+    expect(await readDocx(broken).catch((e: unknown) => e)).toMatchObject({ code: 'DOCUMENT_INVALID', params: { part: 'word/document2.xml', xml: 'syntax' } });
+  });
+
   it("Word's list numbers in table cells are the cells' text, as Word shows them: an STT column numbered I, 1, 2, II, 1 …", async () => {
     // The STT cells' paragraphs were read empty (the numbers are not in the text): the group rows were no groups.
     const lvl = (ilvl: number, format: string, text: string) => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/></w:lvl>`;

@@ -3,13 +3,16 @@
  * of one name, or of names that differ only in case, are refused (programs differ in which one they read), and so
  * is a part whose local header names another part; an end record that is damaged is said to be
  * damaged (where it places the directory, how many parts it counts), and ZIP64 is named only for a real ZIP64
- * record.
+ * record. A Word document's main part is the one its package relationships name (`wordMainPart`).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listZip } from '../../src/read/zip-guard.js';
+import { containerKind, listZip, wordMainPart } from '../../src/read/zip-guard.js';
 import { gridFromWorkbook } from '../../src/read/xlsx.js';
 import { readDocx } from '../../src/read/docx.js';
-import { inputFromBytes } from '../../src/read/index.js';
+import { inputFromBytes, readInput } from '../../src/read/index.js';
 import { cellAt } from '../../src/model/grid.js';
 import { ooxmlApi, workbook, workbookParts, zipApi } from '../xlsx-build.js';
 
@@ -212,5 +215,85 @@ describe('a real ZIP64 record is named as ZIP64', () => {
   it('a ZIP64 record whose end record still holds the real fields reads as before', async () => {
     expect(cellAt(await gridFromWorkbook(withZip64Record(GOOD, false)), 3, 3)).toMatchObject({ raw: '17' });
     expect((await readDocx(withZip64Record(DOCX, false))).paragraphs).toHaveLength(1);
+  });
+});
+
+describe("a Word document's main part is the one its package relationship names (wordMainPart; Word Online saves word/document2.xml)", () => {
+  const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
+  const OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
+  const STRICT_OFFICE_DOCUMENT = 'http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument';
+  const rels = (target: string, type = OFFICE_DOCUMENT, extra = '') => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG}">${extra}<Relationship Id="rId1" Type="${type}" Target="${target}"/></Relationships>`);
+  const body = zipApi.readZip(DOCX).get('word/document.xml')!;
+  /** A package of `parts` ([name, bytes]), with [Content_Types].xml first. */
+  const pkg = (...parts: Array<[string, Buffer]>) => zipApi.writeZip([['[Content_Types].xml', Buffer.from('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')], ...parts]);
+  const main = (bytes: Buffer) => wordMainPart(bytes, listZip(bytes))?.name;
+  const kind = (bytes: Buffer) => containerKind(listZip(bytes), bytes);
+
+  it('a relative target (word/document2.xml), an absolute one (/word/document22.xml), a strict relationship type', () => {
+    for (const [target, type, part] of [
+      ['word/document2.xml', OFFICE_DOCUMENT, 'word/document2.xml'],
+      ['/word/document22.xml', OFFICE_DOCUMENT, 'word/document22.xml'],
+      ['./word/../word/document2.xml', OFFICE_DOCUMENT, 'word/document2.xml'],
+      ['word/document2.xml', STRICT_OFFICE_DOCUMENT, 'word/document2.xml'],
+    ] as const) {
+      const bytes = pkg(['_rels/.rels', rels(target, type)], [part, body]);
+      expect(main(bytes), target).toBe(part);
+      expect(kind(bytes), target).toBe('docx');
+    }
+  });
+
+  it('the target spelled in another case than the part (Office matches part names regardless of case)', () => {
+    const bytes = pkg(['_rels/.rels', rels('word/Document2.xml')], ['word/document2.xml', body]);
+    expect(main(bytes)).toBe('word/document2.xml');
+  });
+
+  it('the named part before word/document.xml when both are there; an external relationship is no part', () => {
+    expect(main(pkg(['_rels/.rels', rels('word/document2.xml')], ['word/document.xml', body], ['word/document2.xml', body]))).toBe('word/document2.xml');
+    const external = `<Relationship Id="rId0" Type="${OFFICE_DOCUMENT}" Target="https://example.org/word/document2.xml" TargetMode="External"/>`;
+    expect(main(pkg(['_rels/.rels', rels('word/document3.xml', OFFICE_DOCUMENT, external)], ['word/document2.xml', body], ['word/document3.xml', body]))).toBe('word/document3.xml');
+  });
+
+  it('no package relationships, or none of type officeDocument: word/document.xml, as before; without it no Word document', () => {
+    expect(main(pkg(['word/document.xml', body]))).toBe('word/document.xml');
+    expect(main(pkg(['_rels/.rels', rels('docProps/core.xml', `${PKG}/metadata/core-properties`)], ['word/document.xml', body]))).toBe('word/document.xml');
+    const renamedAlone = pkg(['word/document2.xml', body]);
+    expect(main(renamedAlone)).toBeUndefined();
+    expect(kind(renamedAlone)).toBe('zip');
+  });
+
+  it('relationships that cannot be read (not XML, larger than 64 KiB, a local header naming another part) are taken as absent', () => {
+    // Well-formed, within the XML reader's limits, but over the cap: not inflated past it.
+    const big = rels('word/document2.xml', OFFICE_DOCUMENT, `<Relationship Id="rIdX" Type="${PKG}/x" Target="x.xml"/>`.repeat(1500));
+    expect(big.length).toBeGreaterThan(64 * 1024);
+    for (const bad of [Buffer.from('<Relationships><Relationship'), big]) {
+      expect(main(pkg(['_rels/.rels', bad], ['word/document2.xml', body], ['word/document.xml', body]))).toBe('word/document.xml');
+      expect(kind(pkg(['_rels/.rels', bad], ['word/document2.xml', body]))).toBe('zip');
+    }
+    const relabelled = withLocalName(pkg(['_rels/.rels', rels('word/document2.xml')], ['word/document2.xml', body]), '_rels/.rels', '_rels/.relz');
+    expect(main(relabelled)).toBeUndefined();
+  });
+
+  it('a target that is not there, or not under word/: no Word document (a file named .docx is said to be damaged), unless word/document.xml is there', async () => {
+    for (const target of ['word/document2.xml', 'ppt/presentation.xml']) {
+      const bytes = pkg(['_rels/.rels', rels(target)], ['word/document3.xml', body], ['ppt/presentation.xml', body]);
+      expect(main(bytes), target).toBeUndefined();
+      expect(kind(bytes), target).toBe('zip');
+      expect(await failure(readDocx(bytes)), target).toMatchObject({ code: 'FILE_BINARY', params: { kind: 'zip' } });
+      expect(main(pkg(['_rels/.rels', rels(target)], ['word/document.xml', body])), target).toBe('word/document.xml');
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-main-part-'));
+    const file = join(dir, 'plan.docx');
+    writeFileSync(file, pkg(['_rels/.rels', rels('/word/document2.xml')], ['word/document3.xml', body]));
+    expect(await failure(readInput(file))).toMatchObject({ code: 'FILE_BINARY', params: { kind: 'docx-damaged' }, file });
+  });
+
+  it('a renamed main part is read as word/document.xml is, for readDocx and for inputFromBytes (which tells a document from a table)', async () => {
+    for (const absolute of [false, true]) {
+      const renamed = ooxmlApi.renameMainPart(DOCX, { absolute });
+      expect(zipApi.readZip(renamed).has('word/document.xml')).toBe(false);
+      expect(await readDocx(renamed)).toEqual(await readDocx(DOCX));
+      expect(await inputFromBytes(renamed, { name: 'plan.docx' })).toMatchObject({ kind: 'document', document: { paragraphs: [{ text: 'Tỷ lệ hộ nghèo năm 2020 là 5,00%.' }] } });
+      expect(await inputFromBytes(renamed)).toMatchObject({ kind: 'document' });
+    }
   });
 });
