@@ -766,7 +766,7 @@ export function en(): Catalog {
         switch (p.what) {
           case 'uncompressed':
           case 'document':
-            return `the document ${p.what === 'document' ? 'text (word/document.xml) ' : ''}unpacks to more than ${p.limitMb} MB (a ZIP bomb, or far larger than any plan); not read`;
+            return `the document ${p.what === 'document' ? 'text ' : ''}unpacks to more than ${p.limitMb} MB (a ZIP bomb, or far larger than any plan); not read`;
           case 'rows':
           case 'columns':
             return `table ${p.table} has more than ${p.limit.toLocaleString('en-US')} ${p.what}; not read`;

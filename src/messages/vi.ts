@@ -771,7 +771,7 @@ export function vi(): Catalog {
         switch (p.what) {
           case 'uncompressed':
           case 'document':
-            return `văn bản ${p.what === 'document' ? '(phần nội dung word/document.xml) ' : ''}khi giải nén lớn hơn ${p.limitMb} MB (tệp "bom ZIP", hoặc lớn hơn mọi văn bản kế hoạch); không đọc`;
+            return `văn bản ${p.what === 'document' ? '(phần nội dung) ' : ''}khi giải nén lớn hơn ${p.limitMb} MB (tệp "bom ZIP", hoặc lớn hơn mọi văn bản kế hoạch); không đọc`;
           case 'rows':
           case 'columns':
             return `bảng ${p.table} có hơn ${p.limit.toLocaleString('vi-VN')} ${p.what === 'rows' ? 'dòng' : 'cột'}; không đọc`;
