@@ -297,7 +297,8 @@ export function en(): Catalog {
     'rate-change.mismatch': (p, f) => {
       const src = p.computed ? ' (rates computed from the counts, as the table prints none)' : '';
       const what = p.rate && p.from && p.to ? `the fall of the ${lower(f.ind(p.rate))} from ${p.from} to ${p.to}` : p.indicator ? lower(f.ind(p.indicator)) : 'the reduction';
-      let s = `${p.unit}: ${what} should be ${f.n(p.start)} − ${f.n(p.end)} = ${f.n(p.expected)} points${src}, but the table shows ${f.n(p.actual)}.`;
+      const rounded = p.difference ? `${f.n(p.difference)} → ${f.n(p.expected)} points (rounded half-up to the ${p.decimals} ${p.decimals === 1 ? 'decimal' : 'decimals'} printed)` : `${f.n(p.expected)} points`;
+      let s = `${p.unit}: ${what} should be ${f.n(p.start)} − ${f.n(p.end)} = ${rounded}${src}, but the table shows ${f.n(p.actual)}.`;
       if (p.unrounded) s += ` ${f.n(p.actual)} is the unrounded difference (${f.n(p.unrounded)}…) rounded; the annex convention subtracts the two printed two-decimal rates.`;
       if (p.share) s += ` ${f.n(p.actual)} is the reduced households as a share of the start-of-year households, not the fall of the rate.`;
       return s;

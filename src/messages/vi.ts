@@ -300,7 +300,8 @@ export function vi(): Catalog {
     'rate-change.mismatch': (p, f) => {
       const src = p.computed ? ' (tỷ lệ tính từ số hộ, vì bảng không ghi)' : '';
       const what = p.rate && p.from && p.to ? `mức giảm ${lowFirst(f.ind(p.rate))} từ năm ${p.from} đến năm ${p.to}` : p.indicator ? lowFirst(f.ind(p.indicator)) : 'mức giảm tỷ lệ hộ nghèo';
-      let s = `${p.unit}: ${what} phải là ${f.n(p.start)} − ${f.n(p.end)} = ${f.n(p.expected)} điểm phần trăm${src}, nhưng bảng ghi ${f.n(p.actual)}.`;
+      const rounded = p.difference ? `${f.n(p.difference)} → ${f.n(p.expected)} điểm phần trăm (làm tròn ${p.decimals} chữ số thập phân như bảng ghi)` : `${f.n(p.expected)} điểm phần trăm`;
+      let s = `${p.unit}: ${what} phải là ${f.n(p.start)} − ${f.n(p.end)} = ${rounded}${src}, nhưng bảng ghi ${f.n(p.actual)}.`;
       if (p.unrounded) s += ` ${f.n(p.actual)} là hiệu chưa làm tròn (${f.n(p.unrounded)}…) đem làm tròn; quy ước của biểu là lấy hiệu của hai tỷ lệ đã làm tròn 2 chữ số.`;
       if (p.share) s += ` ${f.n(p.actual)} là số hộ nghèo giảm chia cho tổng số hộ đầu năm, không phải mức giảm tỷ lệ.`;
       return s;

@@ -36,6 +36,10 @@ export interface MessageParams {
     actual: string;
     /** The rates were not printed, so start and end were computed from the counts. */
     computed: boolean;
+    /** start − end as it is, when `expected` is it rounded to the fewer decimals the reduction column is printed with (2,09 for 2,1). */
+    difference?: string;
+    /** With `difference`: the decimals `expected` is rounded to. */
+    decimals?: number;
     /** The unrounded difference, when the printed value equals it rounded (a convention slip). */
     unrounded?: string;
     /** The share reduced / start households, when the printed value equals it. */

@@ -403,7 +403,8 @@ export function checkInDecimals(r: RateChangeRelation, ctx: RuleContext): void {
   // Said at the decimals the rates are printed with (`58,2 − 27,9 = 30,3`), two for a rate computed from counts, but
   // no finer than the reduction column prints unless the difference needs it (`0,1180 − 9,74 = -9,62`: a share typed
   // for a rate; `9,311 − 7,29 = 2,021` against 2,02).
-  const dp = coarse ?? shownDecimals(expected, printed.num, columnDecimals(ctx.annex, r.at.indicator).usual, Math.max(decimalsOf(r.start), decimalsOf(r.end)));
+  const ratesDp = Math.max(decimalsOf(r.start), decimalsOf(r.end));
+  const dp = coarse ?? shownDecimals(expected, printed.num, columnDecimals(ctx.annex, r.at.indicator).usual, ratesDp);
   const unrounded = unroundedFall(ctx, r, start.value, end.value);
   const startText = plain(start.value, decimalsOf(r.start));
   const endText = plain(end.value, decimalsOf(r.end));
@@ -429,6 +430,8 @@ export function checkInDecimals(r: RateChangeRelation, ctx: RuleContext): void {
         expected: plain(expected, dp),
         actual: printed.plain,
         computed: start.computed || end.computed,
+        // Rounded to the reduction's coarser print (2,1 for 10,74 − 8,65): the difference itself too, or the equation would be false.
+        ...(coarse !== undefined && !expected.eq(diff) ? { difference: plain(diff, ratesDp), decimals: coarse } : {}),
         ...(r.other ? { indicator: r.at.indicator } : {}),
         ...(r.span ? { rate: r.span.rate, from: r.span.from, to: r.span.to } : {}),
         ...(unrounded && roundedUnrounded?.eq(printed.num) ? { unrounded: plain(unrounded.toDecimalPlaces(EXACT_SHOWN, 1), EXACT_SHOWN) } : {}),

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type CheckResult } from '../../src/check-grid.js';
+import { makeFmt, renderMessage } from '../../src/messages/index.js';
 import { checkCsv as check } from '../helpers.js';
 
 const errors = (r: CheckResult) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.at?.ref} ${f.expected ?? ''}`);
@@ -19,6 +20,17 @@ describe('a reduction printed with one decimal of two-decimal rates', () => {
     const r = await check([HEAD, 'Huyện X;3.586;10,74;2.900;8,65;2,2'].join('\n'));
     expect(errors(r)).toEqual(['rate-change F2 2.1']);
     expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed])).toEqual([['F2', '2.1']]);
+  });
+
+  it('its message shows the difference before rounding it (10,74 − 8,65 is 2,09, not 2,1)', async () => {
+    const f = (await check([HEAD, 'Huyện X;3.586;10,74;2.900;8,65;2,2'].join('\n'))).findings.find((x) => x.rule === 'rate-change')!;
+    expect(renderMessage(f.msg, makeFmt('vi'))).toContain('10,74 − 8,65 = 2,09 → 2,1 điểm phần trăm (làm tròn 1 chữ số thập phân như bảng ghi), nhưng bảng ghi 2,2.');
+    expect(renderMessage(f.msg, makeFmt('en'))).toContain('10.74 − 8.65 = 2.09 → 2.1 points (rounded half-up to the 1 decimal printed), but the table shows 2.2.');
+  });
+
+  it('an exact difference is said without an arrow', async () => {
+    const f = (await check([HEAD, 'Huyện X;3.586;10,74;2.900;8,64;2,2'].join('\n'))).findings.find((x) => x.rule === 'rate-change')!;
+    expect(renderMessage(f.msg, makeFmt('vi'))).toContain('10,74 − 8,64 = 2,1 điểm phần trăm, nhưng');
   });
 
   it('one reduction with a decimal fewer among two-decimal ones is a digit dropped, compared exactly', async () => {
