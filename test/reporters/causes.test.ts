@@ -70,3 +70,15 @@ describe('consequencesOf: a finding another cell explains is said to need no cha
     expect(from).toEqual(['D6 ← I6', 'F9 ← F8', 'I10 ← I6']);
   });
 });
+
+describe('several independent groups of failing checks beside an error no check of consistency gives', () => {
+  it('Bắc Giang (3 errors: G7 not a whole number, D8 and F8 rates): the head line counts the 2 failing consistency checks as 2 groups, not "2 errors" beside "3 errors"', async () => {
+    const file = join(FIXTURES, 'published', 'indicators-bac-giang-years-as-columns.csv');
+    const vi = await cli(['validate', file, '--lang', 'vi']);
+    expect(vi.stdout).toContain('3 lỗi, 0 cảnh báo');
+    expect(vi.stdout).toContain('→ 2 phép kiểm tra tính khớp đang sai tách thành 2 nhóm không có ô nào chung; nguyên nhân có thể của từng nhóm:');
+    expect(vi.stdout).not.toContain('Bảng có 2 lỗi');
+    const en = await cli(['validate', file, '--lang', 'en']);
+    expect(en.stdout).toContain('→ The 2 failing consistency checks fall into 2 groups that share no cell; the likely cause of each group:');
+  });
+});
