@@ -510,7 +510,7 @@ export function en(): Catalog {
             ? `${s.format} workbook, sheet "${s.sheet}"${s.passedOver?.length ? ` (${s.passedOver.map((x) => `"${x}"`).join(', ')} before it ${s.passedOver.length === 1 ? 'holds' : 'hold'} no table)` : ''}${s.hidden ? `; ${enCalc.hiddenNotRead(s.hidden)}` : ''}${s.others ? `; ${enCalc.otherSheets(s.others)}` : ''}`
             : enDocument.source(s),
       layoutName: { wide: 'wide (one row per indicator)', long: 'long (one row per unit)', none: 'no poverty table' },
-      localeName: { vi: 'Vietnamese (210.299; 11,80)', en: 'English (210,299; 11.80)', plain: 'plain (no separators)', mixedVi: 'counts Vietnamese, rates English (210.299; 11.80)', mixedEn: 'counts English, rates Vietnamese (210,299; 11,80)' },
+      localeName: { vi: 'Vietnamese (210.299; 11,80)', en: 'English (210,299; 11.80)', plain: 'plain (no separators)', mixedVi: 'mixed (counts Vietnamese, 210.299; rates English, 11.80)', mixedEn: 'mixed (counts English, 210,299; rates Vietnamese, 11,80)' },
       expectedActual: (e, a) => `expected ${e}, found ${a}`,
       recomputedDueTo: (e, a, cells) => `recomputed ${e}, found ${a}: follows from ${cells.join(' and ')}; this cell needs no change`,
       notChecked: 'Not checked',

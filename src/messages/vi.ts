@@ -515,7 +515,7 @@ export function vi(): Catalog {
             ? `sổ tính ${s.format}, trang "${s.sheet}"${s.passedOver?.length ? ` (${s.passedOver.length === 1 ? 'trang' : 'các trang'} ${s.passedOver.map((x) => `"${x}"`).join(', ')} trước đó không có bảng)` : ''}${s.hidden ? `; ${viCalc.hiddenNotRead(s.hidden)}` : ''}${s.others ? `; ${viCalc.otherSheets(s.others)}` : ''}`
             : viDocument.source(s),
       layoutName: { wide: 'ngang (mỗi dòng một chỉ tiêu)', long: 'dọc (mỗi dòng một đơn vị)', none: 'không có bảng tỷ lệ hộ nghèo' },
-      localeName: { vi: 'kiểu Việt Nam (210.299; 11,80)', en: 'kiểu Anh – Mỹ (210,299; 11.80)', plain: 'không có dấu phân cách hàng nghìn', mixedVi: 'số hộ kiểu Việt Nam, tỷ lệ kiểu Anh – Mỹ (210.299; 11.80)', mixedEn: 'số hộ kiểu Anh – Mỹ, tỷ lệ kiểu Việt Nam (210,299; 11,80)' },
+      localeName: { vi: 'kiểu Việt Nam (210.299; 11,80)', en: 'kiểu Anh – Mỹ (210,299; 11.80)', plain: 'không có dấu phân cách hàng nghìn', mixedVi: 'kiểu Việt Nam cho số hộ, kiểu Anh – Mỹ cho tỷ lệ (210.299; 11.80)', mixedEn: 'kiểu Anh – Mỹ cho số hộ, kiểu Việt Nam cho tỷ lệ (210,299; 11,80)' },
       expectedActual: (e, a) => `tính lại được ${e}, trong bảng ${a}`,
       recomputedDueTo: (e, a, cells) => `tính lại được ${e}, trong bảng ${a}: hệ quả của ${cells.length > 1 ? 'các ô' : 'ô'} ${cells.join(' và ')}, ô này không cần sửa`,
       notChecked: 'Chưa kiểm tra',
