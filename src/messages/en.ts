@@ -35,7 +35,7 @@ const EN_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   share: 'is a share of another total (povcheck checks a share of the poor or the near-poor right after the count of a part of them)',
   ethnicGroup: 'names one ethnic group, whose households povcheck does not count apart (its ethnic-minority figures are the minorities together)',
   average: 'is an average per year over a period, which tables compute over periods they do not state alike',
-  selectedGroup: 'counts a group (households, people, times) picked out by a support received, a trait or a place (supported, given loans, people of merit, social protection, lacking clean water or housing, poor districts, especially difficult communes…)',
+  selectedGroup: 'is a figure of a group (households, people, times) picked out by a support received, a trait or a place (supported, given loans, people of merit, social protection, lacking clean water or housing, poor districts, especially difficult communes…)',
   money: 'is an amount of money (funds, loans), not households',
   period: 'is a period of several years, not a year of the series',
   planBeside: "is the plan for a year whose results the table also gives (the year is read from the results' column)",
@@ -391,9 +391,9 @@ export function en(): Catalog {
     'duplicate.unit': (p) =>
       `Unit "${p.unit}" appears twice (first at ${p.first})` +
       (p.leftOut
-        ? `; ${p.total} leaves this row out: ${p.leftOut.length === 1 ? `its failing sum at ${p.leftOut[0]} is` : `each of its failing sums (${p.leftOut.join(', ')}) is`} short by exactly this row's figure. If it is the same unit typed twice, delete this row; if it is another unit under a wrong name, correct the name and add the row to ${p.total}.`
+        ? `; the row "${p.total}" leaves this row out: ${p.leftOut.length === 1 ? `its failing sum at ${p.leftOut[0]} is` : `each of its failing sums (${p.leftOut.join(', ')}) is`} short by exactly this row's figure. If it is the same unit typed twice, delete this row; if it is another unit under a wrong name, correct the name and add the row to "${p.total}".`
         : p.counted
-          ? `; ${p.counted} counts both rows: if they are two units, one row is misnamed (correct its name); if the table lists this unit twice on purpose (by area, by year …), the two rows should say so.`
+          ? `; the row "${p.counted}" counts both rows: if they are two units, one row is misnamed (correct its name); if the table lists this unit twice on purpose (by area, by year …), the two rows should say so.`
           : '.'),
     'duplicate.year': (p) => `The year ${p.year} appears twice (first at ${p.first}); this row is not read, so nothing in it is checked.`,
     'duplicate.code': (p) => `Code "${p.code}" of "${p.unit}" is also the code of "${p.first}".`,
@@ -622,12 +622,12 @@ export function en(): Catalog {
         return `${head}${rangeText(c, f)} would make ${allFailing(p.failing)} pass: ${notPinned(p.rounding)}${guess}.`;
       },
       group: (p, f) =>
-        `Likely cause: ${p.cells.length} cells together: ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (the values move together)' : ''}; this would make ${allFailing(p.failing)} pass.`,
+        `Likely cause: ${p.cells.length} cells together: ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (tied: changing one changes the others)' : ''}; this would make ${allFailing(p.failing)} pass.`,
       several: (p) =>
         `Ambiguous: ${p.count + p.more} different explanations, each changing ${p.size === 1 ? 'one cell' : `${p.size} cells`}, would make ${allFailing(p.failing)} pass; ` +
         (p.confidence === 'ranked' ? 'the first is the likeliest, by the slip named beside each:' : 'ranked by how much each looks like a typing slip:') +
         (p.more > 0 ? ` (the first ${p.count} listed)` : ''),
-      option: (p, f) => `${p.rank}. ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (the values move together)' : ''}`,
+      option: (p, f) => `${p.rank}. ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (tied: changing one changes the others)' : ''}`,
       explains: (items) => `explains: ${items.join(' · ')}`,
       none: (p) =>
         hintEn(p) !== undefined

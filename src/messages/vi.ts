@@ -35,7 +35,7 @@ const VI_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   share: 'là tỷ trọng trong một tổng số khác (povcheck kiểm tra tỷ lệ trong tổng số hộ nghèo, hộ cận nghèo khi nó đứng ngay sau số hộ của một bộ phận của nhóm đó)',
   ethnicGroup: 'chỉ một dân tộc, nhóm hộ mà povcheck không đếm riêng (số liệu dân tộc thiểu số là của các dân tộc thiểu số gộp lại)',
   average: 'là mức bình quân mỗi năm của cả giai đoạn, mà các bảng tính theo những giai đoạn không ghi giống nhau',
-  selectedGroup: 'đếm một nhóm (hộ, người, lượt) được chọn theo chính sách được hưởng, một đặc điểm hoặc một địa bàn (được hỗ trợ, vay vốn, người có công, bảo trợ xã hội, thiếu hụt nước sinh hoạt hay nhà ở, huyện nghèo, xã đặc biệt khó khăn…)',
+  selectedGroup: 'là số liệu của một nhóm (hộ, người, lượt) được chọn theo chính sách được hưởng, một đặc điểm hoặc một địa bàn (được hỗ trợ, vay vốn, người có công, bảo trợ xã hội, thiếu hụt nước sinh hoạt hay nhà ở, huyện nghèo, xã đặc biệt khó khăn…)',
   money: 'là một khoản tiền (kinh phí, vốn), không phải số hộ',
   period: 'là một giai đoạn nhiều năm, không phải một năm của chuỗi',
   planBeside: 'là kế hoạch của một năm mà bảng cũng ghi số thực hiện (năm đó được đọc từ cột thực hiện)',
@@ -395,9 +395,9 @@ export function vi(): Catalog {
     'duplicate.unit': (p) =>
       `Đơn vị "${p.unit}" xuất hiện hai lần (lần đầu ở ${p.first})` +
       (p.leftOut
-        ? `; ${p.total} không cộng dòng này: ${p.leftOut.length === 1 ? `tổng sai ở ${p.leftOut[0]}` : `mỗi tổng sai (${p.leftOut.join(', ')})`} thiếu đúng số liệu của dòng này. Nếu là cùng một đơn vị ghi hai lần, xoá dòng này; nếu là một đơn vị khác ghi nhầm tên, sửa tên và cộng dòng này vào ${p.total}.`
+        ? `; dòng "${p.total}" không cộng dòng này: ${p.leftOut.length === 1 ? `tổng sai ở ${p.leftOut[0]}` : `mỗi tổng sai (${p.leftOut.join(', ')})`} thiếu đúng số liệu của dòng này. Nếu là cùng một đơn vị ghi hai lần, xoá dòng này; nếu là một đơn vị khác ghi nhầm tên, sửa tên và cộng dòng này vào dòng "${p.total}".`
         : p.counted
-          ? `; ${p.counted} cộng cả hai dòng: nếu là hai đơn vị khác nhau thì một dòng bị ghi nhầm tên (sửa tên cho đúng); nếu bảng cố ý ghi đơn vị này hai lần (theo khu vực, theo năm…) thì hai dòng cần ghi rõ điều đó.`
+          ? `; dòng "${p.counted}" cộng cả hai dòng: nếu là hai đơn vị khác nhau thì một dòng bị ghi nhầm tên (sửa tên cho đúng); nếu bảng cố ý ghi đơn vị này hai lần (theo khu vực, theo năm…) thì hai dòng cần ghi rõ điều đó.`
           : '.'),
     'duplicate.year': (p) => `Năm ${p.year} xuất hiện hai lần (lần đầu ở ${p.first}); dòng này không được đọc nên không có số liệu nào trong đó được kiểm tra.`,
     'duplicate.code': (p) => `Mã "${p.code}" của "${p.unit}" trùng với mã của "${p.first}".`,
@@ -627,12 +627,12 @@ export function vi(): Catalog {
         return `${head}với ${rangeText(c, f)} thì ${allFailing(p.failing)}: ${notPinned(p.rounding)}${guess}.`;
       },
       group: (p, f) =>
-        `Nguyên nhân có thể: ${p.cells.length} ô cùng sai: ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (các giá trị đi liền với nhau)' : ''}; sửa như vậy thì ${allFailing(p.failing)}.`,
+        `Nguyên nhân có thể: ${p.cells.length} ô cùng sai: ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (các ô này ràng buộc nhau: đổi một ô thì các ô kia đổi theo)' : ''}; sửa như vậy thì ${allFailing(p.failing)}.`,
       several: (p) =>
         `Chưa xác định được: có ${p.count + p.more} cách giải thích, mỗi cách sửa ${p.size} ô, đều làm cho ${failingNoun(p.failing)} trở nên đúng; ` +
         (p.confidence === 'ranked' ? 'cách thứ nhất có khả năng nhất, theo kiểu sai ghi bên cạnh mỗi cách:' : 'xếp theo mức giống lỗi gõ phím:') +
         (p.more > 0 ? ` (liệt kê ${p.count} cách đầu)` : ''),
-      option: (p, f) => `${p.rank}. ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (các giá trị đi liền với nhau)' : ''}`,
+      option: (p, f) => `${p.rank}. ${p.cells.map((c) => item(c, f)).join('; ')}${p.linked ? ' (các ô này ràng buộc nhau: đổi một ô thì các ô kia đổi theo)' : ''}`,
       explains: (items) => `giải thích: ${items.join(' · ')}`,
       none: (p) =>
         hintVi(p) !== undefined

@@ -82,3 +82,11 @@ describe('several independent groups of failing checks beside an error no check 
     expect(en.stdout).toContain('→ The 2 failing consistency checks fall into 2 groups that share no cell; the likely cause of each group:');
   });
 });
+
+describe('cells that must change together', () => {
+  it('say so in words a reader understands, in both languages (was "(các giá trị đi liền với nhau)")', async () => {
+    const file = join(FIXTURES, 'published', 'national-2013-2014-decisions-years-as-rows.csv');
+    expect((await cli(['validate', file])).stdout).toContain('(các ô này ràng buộc nhau: đổi một ô thì các ô kia đổi theo)');
+    expect((await cli(['validate', file, '--lang', 'en'])).stdout).toContain('(tied: changing one changes the others)');
+  });
+});

@@ -20,14 +20,14 @@ describe('a unit named twice', () => {
     expect(f.at?.ref).toBe('A4');
     expect(f.msg.params).toMatchObject({ leftOut: ['B5', 'C5'], total: 'Tổng cộng' });
     expect(renderMessage(f.msg, makeFmt('en'))).toBe(
-      'Unit "Huyện Phú Tân" appears twice (first at A3); Tổng cộng leaves this row out: each of its failing sums (B5, C5) is short by exactly this row\'s figure. If it is the same unit typed twice, delete this row; if it is another unit under a wrong name, correct the name and add the row to Tổng cộng.',
+      'Unit "Huyện Phú Tân" appears twice (first at A3); the row "Tổng cộng" leaves this row out: each of its failing sums (B5, C5) is short by exactly this row\'s figure. If it is the same unit typed twice, delete this row; if it is another unit under a wrong name, correct the name and add the row to "Tổng cộng".',
     );
   });
 
   it('counted by the total: one row misnamed, or the unit listed twice on purpose (Cà Mau 2014, Năm Căn printed as Phú Tân; helper-93: Bình Định by area)', async () => {
     const f = await duplicate(['Huyện Ngọc Hiển;24.830;1.067;4,30', 'Huyện Phú Tân;17.689;853;4,82', 'Huyện Phú Tân;19.595;1.714;8,75', 'Tổng cộng;62.114;3.634;5,85']);
     expect(f.msg.params).toMatchObject({ counted: 'Tổng cộng' });
-    expect(renderMessage(f.msg, makeFmt('vi'))).toContain('Tổng cộng cộng cả hai dòng: nếu là hai đơn vị khác nhau thì một dòng bị ghi nhầm tên');
+    expect(renderMessage(f.msg, makeFmt('vi'))).toContain('dòng "Tổng cộng" cộng cả hai dòng: nếu là hai đơn vị khác nhau thì một dòng bị ghi nhầm tên');
   });
 
   it('neither when the sums fail by something else, or cannot be checked', async () => {

@@ -30,7 +30,7 @@ describe('households picked out by a support or a trait', () => {
       expect([...r.annex.units].map((u) => u.name)).toEqual(['Toàn tỉnh', 'Huyện A', 'Huyện B']);
     }
     const r = await check([rows[0], ...support, ...rows.slice(1)].join('\n'));
-    expect(renderMessage(r.findings[0]!.msg, makeFmt('en'))).toBe('"Số hộ được vay vốn ưu đãi" counts a group (households, people, times) picked out by a support received, a trait or a place (supported, given loans, people of merit, social protection, lacking clean water or housing, poor districts, especially difficult communes…), not an indicator povcheck checks; the row is not checked.');
+    expect(renderMessage(r.findings[0]!.msg, makeFmt('en'))).toBe('"Số hộ được vay vốn ưu đãi" is a figure of a group (households, people, times) picked out by a support received, a trait or a place (supported, given loans, people of merit, social protection, lacking clean water or housing, poor districts, especially difficult communes…), not an indicator povcheck checks; the row is not checked.');
   });
 
   it('a row of figures the vocabulary does not name, first under the header, is data, not the header (its figures were the units\' names)', async () => {
