@@ -118,7 +118,8 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
       // Indented as the report's lines are, the row labels in the indentation.
       margins: { columns: margins?.columns ?? [], header: margins?.header ?? '', rows: margins?.rows ?? [], style: opts.style.dim, indent: 2 },
     });
-    return { text, transposed: layout.transposed, sheet: margins?.sheet };
+    const drawn = new Set(layout.header.flatMap((c) => (c.kind === 'heading' && c.cell ? [c.cell.ref] : [])));
+    return { text, transposed: layout.transposed, sheet: margins?.sheet, drawn };
   };
   // As the input has it; when that is wider than the terminal, the other way round (units as rows or as
   // columns); when neither fits, a note instead of a table that the terminal would wrap into nonsense. The margins
@@ -139,7 +140,10 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
   const heading = `${title ?? ui.annexTitle}${chosen.sheet !== undefined ? ` — ${ui.tableSheet(visible(chosen.sheet))}` : ''}`;
   const head = ['', `  ${style(opts).bold(heading)}`];
   if (opts.fitWidth && width(text) > opts.width) return [...head, `  ${opts.style.dim(ui.tableTooWide(width(text), opts.width, visible(file.file)))}`];
-  return [...head, ...text.split('\n'), `  ${opts.style.dim(ui.legend)}`];
+  // The columns not read that hold a finding and that this table does not print: named under it.
+  const missing = (annex.columnsNotRead ?? []).filter((c) => c.headerCell && flaggedAt.has(`${c.headerCell.row}:${c.col}`) && !chosen.drawn.has(c.headerCell.ref));
+  const note = missing.length > 0 ? [`  ${opts.style.dim(ui.columnsNotShown(missing.map((c) => `${c.headerCell!.ref} "${visible(c.header)}"`)))}`] : [];
+  return [...head, ...text.split('\n'), `  ${opts.style.dim(ui.legend)}`, ...note];
 }
 
 /** A line's text without its colours (the margins are dim): its width is what the terminal shows. */

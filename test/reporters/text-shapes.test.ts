@@ -98,10 +98,18 @@ describe('a column the table does not read, where a finding sits', () => {
     expect(box).not.toContain('Ghi chú');
   });
 
-  it('too wide with it, the table is drawn as read without it rather than the other way round', async () => {
+  it('too wide with it, the table is drawn as read without it rather than the other way round, and says so under it', async () => {
     const box = tableOf((await cli(['validate', file()], { env: { COLUMNS: '85' } })).stdout);
-    expect(box).not.toContain('Số khẩu bình quân');
+    expect(box).not.toContain('│ Số khẩu bình quân');
     expect(box).toMatch(/│ Xã A\s+│\s+1\.000 │/);
+    expect(box).toContain('Không in trong bảng (cột povcheck không đọc): E1 "Số khẩu bình quân".');
+    // Drawn, it is not named again.
+    expect(tableOf((await cli(['validate', file()])).stdout)).not.toContain('Không in trong bảng');
+  });
+
+  it('a table turned the other way (units as columns) names the columns it cannot print (Tri Tôn G1)', async () => {
+    const r = await cli(['validate', 'fixtures/published/review-2021-2023-tri-ton-district-start-end.csv', '--lang', 'en']);
+    expect(r.stdout).toContain('Not in the table printed (columns povcheck does not read): G1 "Hộ nghèo dân tộc thiểu số chiếm (%)".');
   });
 
   it('is drawn in the HTML report, its header marked and the finding linked to it', async () => {
