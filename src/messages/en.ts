@@ -514,6 +514,8 @@ export function en(): Catalog {
       expectedActual: (e, a) => `expected ${e}, found ${a}`,
       recomputedDueTo: (e, a, cells) => `recomputed ${e}, found ${a}: follows from ${cells.join(' and ')}; this cell needs no change`,
       notChecked: 'Not checked',
+      notCheckedHeading: (places, notRun) =>
+        `Not checked (${[...(places > 0 ? [`${k(places)} ${places === 1 ? 'place' : 'places'}`] : []), ...(notRun > 0 ? [`${k(notRun)} ${notRun === 1 ? 'check' : 'checks'} not run`] : [])].join('; ')})`,
       moreFindings: (n, rule) => `… and ${k(n)} more ${rule} findings (all of them with --format json)`,
       tableTooWide: (needed, width, file) =>
         `The table is ${needed} characters wide and does not fit the terminal's ${width} columns either way round; povcheck validate "${file}" --format html -o report.html shows it with the cells of its findings marked (--format json for the figures).`,

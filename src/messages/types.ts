@@ -92,6 +92,11 @@ export interface UiText {
   /** A consequence of a unique cause: the figure recomputed from cells one of which is wrong (`cells`: the cause's). */
   recomputedDueTo: (recomputed: string, actual: string, cells: readonly string[]) => string;
   notChecked: string;
+  /**
+   * The "Not checked" section's heading: the places the checks that ran left out (the verdict's "except in 2 places")
+   * and the checks that did not run at all (the verdict's "5 of 7 ran"), each counted as the verdict counts it.
+   */
+  notCheckedHeading: (places: number, checksNotRun: number) => string;
   moreFindings: (n: number, rule: string) => string;
   /** `file`: the input, for the command that shows the table with its findings marked (validate's HTML report, not `table`, which recomputes). */
   tableTooWide: (needed: number, width: number, file: string) => string;

@@ -519,6 +519,7 @@ export function vi(): Catalog {
       expectedActual: (e, a) => `tính lại được ${e}, trong bảng ${a}`,
       recomputedDueTo: (e, a, cells) => `tính lại được ${e}, trong bảng ${a}: hệ quả của ${cells.length > 1 ? 'các ô' : 'ô'} ${cells.join(' và ')}, ô này không cần sửa`,
       notChecked: 'Chưa kiểm tra',
+      notCheckedHeading: (places, notRun) => `Chưa kiểm tra (${[...(places > 0 ? [`${k(places)} chỗ`] : []), ...(notRun > 0 ? [`${k(notRun)} phép không chạy`] : [])].join('; ')})`,
       moreFindings: (n, rule) => `… và ${k(n)} phát hiện ${rule} nữa (xem đầy đủ với --format json)`,
       tableTooWide: (needed, width, file) =>
         `Bảng rộng ${needed} ký tự, không vừa ${width} cột của màn hình (kể cả khi xoay bảng); povcheck validate "${file}" --format html -o bao-cao.html cho xem bảng với các ô có vấn đề được đánh dấu (--format json để lấy số liệu).`,

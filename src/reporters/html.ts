@@ -9,7 +9,6 @@
  * chart of start and end rates with the targets; all findings with links back to their cells; what was not
  * checked. Pure: ReportInput → string.
  */
-import { foldedSkips } from './folded-skips.js';
 import { SEVERITIES, severityRank, type Finding, type Severity } from '../model/finding.js';
 import { catalog, formatPlain, makeFmt, renderError, renderMessage, renderSkip } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
@@ -20,7 +19,7 @@ import { SEVERITY_SYMBOL, annexTableHtml, cellElementId, drawnColumnsNotRead, sh
 import { escapeHtml, html, htmlId, joinHtml, raw, type SafeHtml } from '../render/html-escape.js';
 import { ANNEX_CSS, PAGE_CSS, htmlPage } from '../render/html-page.js';
 import { CHART_CSS, rateChartData, rateChartSvg, type ChartTarget } from '../render/svg-chart.js';
-import { DRAWN_TABLE_UNITS, cellLabel, checksLine, checksRanNote, countFindings, coverageText, langOf, localeText, passedOverLine, refLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
+import { DRAWN_TABLE_UNITS, cellLabel, checksLine, checksRanNote, countFindings, coverageText, langOf, localeText, notCheckedSection, passedOverLine, refLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
 import { causesOf, consequencesOf, expectedPair } from './causes.js';
 
@@ -262,9 +261,9 @@ ${joinHtml(items, '\n')}
 `;
   });
   const fmt = makeFmt(lang);
-  const folded = foldedSkips(file.skipped);
-  const skipped = folded.length
-    ? html`<h3>${ui.notChecked} (${folded.length})</h3><ul class="skipped">${folded.map(
+  const notChecked = notCheckedSection(ui, file);
+  const skipped = notChecked
+    ? html`<h3>${notChecked.heading}</h3><ul class="skipped">${notChecked.skips.map(
         (sk) => html`<li>${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}</li>`,
       )}</ul>`
     : '';
@@ -328,7 +327,7 @@ function documentSection(input: ReportInput, file: ReportFile, fi: number, opts:
   };
   const parts = DOCUMENT_PARTS.map((part) => {
     const indexes = file.findings.map((f, i) => (partOf(f) === part ? i : -1)).filter((i) => i >= 0);
-    const skipped = foldedSkips(file.skipped.filter((sk) => partOf(sk) === part));
+    const skipped = notCheckedSection(ui, file, part);
     const drawings =
       part === 'tables'
         ? doc.tables
@@ -340,10 +339,10 @@ ${annexTableHtml(t.annex!, { lang, idPrefix: `c${fi}`, marks, transpose: opts.tr
 <figure class="chart">${rateChartSvg(rateChartData(t.annex!, targets, sevOf), { lang, idPrefix: `chart${fi}-${t.number}` })}</figure>`,
             )
         : [];
-    const skips = skipped.length
-      ? html`<h4>${ui.notChecked} (${skipped.length})</h4><ul class="skipped">${skipped.map((sk) => html`<li>${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}</li>`)}</ul>`
+    const skips = skipped
+      ? html`<h4>${skipped.heading}</h4><ul class="skipped">${skipped.skips.map((sk) => html`<li>${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}</li>`)}</ul>`
       : '';
-    const empty = indexes.length === 0 && skipped.length === 0 ? html`<p class="muted">${d.nothing}</p>` : '';
+    const empty = indexes.length === 0 && !skipped ? html`<p class="muted">${d.nothing}</p>` : '';
     return html`<section class="part" id="file-${fi}-${part}"><h3>${d.parts[part]} <span class="checked">— ${checked[part]}</span></h3>
 ${part === 'tables' ? (causesHtml(file, fi, lang, shown) ?? '') : ''}
 ${joinHtml(drawings, '\n')}

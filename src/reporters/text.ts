@@ -3,17 +3,16 @@
  * indicator, expected vs found, and the explanation), what was not checked, then the table as read with
  * the flagged cells marked.
  */
-import { foldedSkips } from './folded-skips.js';
 import { catalog, formatPlain, makeFmt, renderError, renderMessage, renderSkip, visible } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
-import { type Finding, type Severity, SEVERITIES, severityRank, type Skip } from '../model/finding.js';
+import { type Finding, type Severity, SEVERITIES, severityRank } from '../model/finding.js';
 import type { FileResult } from '../model/file-result.js';
 import { layoutAsRead } from '../render/shaped-layout.js';
 import { sourceMargins } from '../render/source-refs.js';
 import type { LayoutCell } from '../render/annex-layout.js';
 import { displayWidth, renderBox, type Align } from '../render/box.js';
 import { numericColumns } from '../render/table-data.js';
-import { DRAWN_TABLE_UNITS, cellLabel, checksLine, countFindings, coverageText, langOf, localeText, passedOverLine, placeLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
+import { DRAWN_TABLE_UNITS, cellLabel, checksLine, countFindings, coverageText, langOf, localeText, notCheckedSection, passedOverLine, placeLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
 import type { Annex } from '../model/annex.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
 import { causeLines, consequencesOf, expectedPair } from './causes.js';
@@ -188,11 +187,11 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
     }
     for (const [rule, n] of shown) if (n > FINDINGS_PER_RULE) out.push(`    ${s.dim(ui.moreFindings(n - FINDINGS_PER_RULE, rule))}`);
   }
-  if (file.skipped.length > 0) {
+  const notChecked = notCheckedSection(ui, file);
+  if (notChecked) {
     const fmt = makeFmt(lang);
-    const skipped = foldedSkips(file.skipped);
-    out.push('', `  ${s.dim(ui.notChecked)} (${skipped.length})`);
-    for (const sk of skipped) out.push(`    · ${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}`);
+    out.push('', `  ${s.dim(notChecked.heading)}`);
+    for (const sk of notChecked.skips) out.push(`    · ${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}`);
   }
   if (opts.table && (table.units > MAX_TABLE_UNITS || !file.annex)) out.push('', `  ${s.dim(ui.tableOmitted(table.units))}`);
   else if (opts.table) out.push(...markedTable(file, lang, opts));
@@ -218,14 +217,15 @@ function severityGroups(findings: readonly Finding[], lang: Lang, s: Style, inde
   return out;
 }
 
-function skipLines(all: readonly Skip[], lang: Lang, s: Style, indent = ''): string[] {
-  if (all.length === 0) return [];
-  const skipped = foldedSkips(all);
+/** A plan document's part's "Not checked" section (`notCheckedSection`), at most FINDINGS_PER_RULE of its lines. */
+function skipLines(section: ReturnType<typeof notCheckedSection>, lang: Lang, s: Style, indent = ''): string[] {
+  if (!section) return [];
   const ui = catalog(lang).ui;
+  const skipped = section.skips;
   const fmt = makeFmt(lang);
   const shown = skipped.slice(0, FINDINGS_PER_RULE).map((sk) => `${indent}    · ${ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt))}`);
   const more = skipped.length > FINDINGS_PER_RULE ? [`${indent}    ${s.dim(ui.moreFindings(skipped.length - FINDINGS_PER_RULE, ui.notChecked.toLowerCase()))}`] : [];
-  return ['', `${indent}  ${s.dim(ui.notChecked)} (${skipped.length})`, ...shown, ...more];
+  return ['', `${indent}  ${s.dim(section.heading)}`, ...shown, ...more];
 }
 
 /**
@@ -257,13 +257,13 @@ function documentReport(input: ReportInput, file: FileResult, opts: TextOptions)
   };
   for (const part of DOCUMENT_PARTS) {
     const findings = file.findings.filter((f) => partOf(f) === part);
-    const skipped = file.skipped.filter((sk) => partOf(sk) === part);
+    const skipped = notCheckedSection(ui, file, part);
     out.push('', `  ${s.bold(`■ ${d.parts[part]}`)} ${s.dim(`— ${checked[part]}`)}`);
     if (part === 'tables') {
       const causes = causeLines(file.localisation, file.findings, lang, makeFmt(lang), s);
       if (causes.length > 0) out.push('', ...causes.map((l) => `  ${l}`));
     }
-    if (findings.length === 0 && skipped.length === 0) out.push(`    ${s.dim(d.nothing)}`);
+    if (findings.length === 0 && !skipped) out.push(`    ${s.dim(d.nothing)}`);
     out.push(...severityGroups(findings, lang, s, '  '), ...skipLines(skipped, lang, s, '  '));
     if (part === 'tables' && opts.table) {
       for (const t of doc.tables) {

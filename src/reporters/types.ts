@@ -10,11 +10,11 @@ import type { UiText } from '../messages/types.js';
 import type { MessageId, MessageParams } from '../model/message-ref.js';
 import type { Lang } from '../model/lang.js';
 import { isPartial } from '../model/coverage.js';
-import type { Finding, RuleId } from '../model/finding.js';
+import type { Finding, RuleId, Skip } from '../model/finding.js';
 import type { ChartTarget } from '../render/svg-chart.js';
 import { displayRef, type Cell } from '../model/grid.js';
 import type { CauseCell, SlipKind } from '../locate/types.js';
-import { parseDocumentCellRef, type TextPlace } from '../model/document.js';
+import { parseDocumentCellRef, partOf, type DocumentPart, type TextPlace } from '../model/document.js';
 
 /**
  * A likely cause of a file's failing checks (error localisation): the cells to change, the values that make
@@ -57,8 +57,42 @@ export function checksRanNote(f: FileResult, ui: UiText): string | undefined {
 
 /** The places the checks that ran could not check (a blank cell of a unit: listed under "Not checked"). */
 function gapsOf(file: FileResult): number {
+  return notCheckedOf(file).places.length;
+}
+
+/** A line of the "Not checked" section: a check (or, `rule`, several that did not run for one reason), its unit, why. */
+export interface NotCheckedLine {
+  rule: string;
+  unit?: string;
+  msg: SkipRef;
+}
+
+/**
+ * What a file (or one part of a plan document) did not check, as the "Not checked" section lists it: `places`, the
+ * places the checks that ran left out (folded, as the verdict's "except in 2 places" counts them); `notRun`, what kept
+ * each check that did not run from running (its skips; for a table, a check without one by the reason its coverage
+ * gives, the checks of one reason on one line), and how many checks that is (the verdict's "5 of 7 ran"). A plan
+ * document's part lists its skips only: its heading says what it checked.
+ */
+export function notCheckedOf(file: FileResult, part?: DocumentPart): { places: Skip[]; notRun: NotCheckedLine[]; checksNotRun: number } {
   const ran = new Set(file.coverage?.ran);
-  return foldedSkips(file.skipped).filter((s) => ran.has(s.rule)).length;
+  const folded = foldedSkips(part === undefined ? file.skipped : file.skipped.filter((sk) => partOf(sk) === part));
+  const skipsNotRun = folded.filter((s) => !ran.has(s.rule));
+  const unlisted = part === undefined ? (file.coverage?.notRun ?? []).filter((n) => !file.skipped.some((s) => s.rule === n.check)) : [];
+  const byReason = new Map<string, { checks: string[]; msg: SkipRef }>();
+  for (const n of unlisted) {
+    const key = JSON.stringify(n.reason);
+    byReason.set(key, { checks: [...(byReason.get(key)?.checks ?? []), n.check], msg: n.reason });
+  }
+  const grouped = [...byReason.values()].map((g) => ({ rule: g.checks.join(', '), msg: g.msg }));
+  return { places: folded.filter((s) => ran.has(s.rule)), notRun: [...skipsNotRun, ...grouped], checksNotRun: new Set(skipsNotRun.map((s) => s.rule)).size + unlisted.length };
+}
+
+/** The "Not checked" section: its heading counting places and checks as the verdict does, then its lines, the places first; undefined when empty. */
+export function notCheckedSection(ui: UiText, file: FileResult, part?: DocumentPart): { heading: string; skips: NotCheckedLine[] } | undefined {
+  const n = notCheckedOf(file, part);
+  const skips = [...n.places, ...n.notRun];
+  return skips.length > 0 ? { heading: ui.notCheckedHeading(n.places.length, n.checksNotRun), skips } : undefined;
 }
 
 export interface ReportInput {
