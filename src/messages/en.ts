@@ -501,7 +501,8 @@ export function en(): Catalog {
       labelsHint: (entries) =>
         `To have them read, name each one's indicator in povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' or ') : 'indicator key'}>`}": ["${e.text}"]`).join(', ')} } (keys: docs/input.md; format: docs/configuration.md).`,
       counts: (e, w, i) => `${k(e)} ${e === 1 ? 'error' : 'errors'}, ${k(w)} ${w === 1 ? 'warning' : 'warnings'}, ${k(i)} info`,
-      readAs: (source, layout, locale) => `Read as: ${source}; ${layout} layout; numbers in ${locale} format`,
+      readAs: (source, layout, numbers) =>
+        `Read as: ${source}; ${layout} layout${numbers === 'none' ? '' : numbers === 'numeric-cells' ? '; figures stored as numbers (not text)' : `; numbers in ${numbers.locale} format`}`,
       localeGivenAgainst: (read, cell) => ` as --locale says, but the numbers in the file read as ${read}, as ${cell} does`,
       source: (s) =>
         s.kind === 'delimited'

@@ -82,7 +82,11 @@ export interface UiText {
    */
   labelsHint: (entries: Array<{ text: string; cell: string; keys: string[] }>) => string;
   counts: (errors: number, warnings: number, infos: number) => string;
-  readAs: (source: string, layout: string, locale: string) => string;
+  /**
+   * `numbers`: the number format's name (`localeName`, and `localeGivenAgainst`), or why there is none: the figures
+   * are cells stored as numbers (a workbook's), or the table has no figures (then the line says nothing of them).
+   */
+  readAs: (source: string, layout: string, numbers: { locale: string } | 'numeric-cells' | 'none') => string;
   /** After the format `--locale` gave, when the cells read as `read` (`cell` one of them). */
   localeGivenAgainst: (read: string, cell: string) => string;
   source: (s: SourceInfo) => string;

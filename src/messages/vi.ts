@@ -506,7 +506,8 @@ export function vi(): Catalog {
       labelsHint: (entries) =>
         `Để povcheck đọc được, ghi chỉ tiêu của từng tên vào povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' hoặc ') : 'mã chỉ tiêu'}>`}": ["${e.text}"]`).join(', ')} } (mã chỉ tiêu: docs/input.md; cách ghi: docs/configuration.md).`,
       counts: (e, w, i) => `${k(e)} lỗi, ${k(w)} cảnh báo, ${k(i)} thông tin`,
-      readAs: (source, layout, locale) => `Đọc: ${source}; bố cục ${layout}; số viết ${locale}`,
+      readAs: (source, layout, numbers) =>
+        `Đọc: ${source}; bố cục ${layout}${numbers === 'none' ? '' : numbers === 'numeric-cells' ? '; số liệu lưu ở ô kiểu số (không phải văn bản)' : `; số viết ${numbers.locale}`}`,
       localeGivenAgainst: (read, cell) => ` theo --locale, nhưng các số trong tệp đọc được ${read}, như ô ${cell}`,
       source: (s) =>
         s.kind === 'delimited'

@@ -21,14 +21,42 @@ export interface TableSummary {
   locale: NumberLocale | 'plain';
   /** The rates' format when it is not the counts' (`Annex.rateLocale`). */
   rateLocale?: NumberLocale;
+  /**
+   * Why a `plain` table shows no format (the "read as" line says so, not "no thousands separators"): its figures are
+   * all cells stored as numbers (a workbook's: `numeric-cells`), or it has no figures at all (a blank form: `none`).
+   */
+  figures?: PlainFigures;
   lang: Lang;
   units: number;
   total?: string;
 }
 
+export type PlainFigures = 'numeric-cells' | 'none';
+
 /** What the reports say about a table (its layout, number format, language, units and total), from its annex. */
 export function tableSummary(a: Annex): TableSummary {
-  return { layout: a.layout, locale: a.locale, ...(a.rateLocale ? { rateLocale: a.rateLocale } : {}), lang: a.lang, units: a.units.length, ...(a.total ? { total: a.total.name } : {}) };
+  const figures = a.locale === 'plain' ? plainFigures(a) : undefined;
+  return { layout: a.layout, locale: a.locale, ...(a.rateLocale ? { rateLocale: a.rateLocale } : {}), ...(figures ? { figures } : {}), lang: a.lang, units: a.units.length, ...(a.total ? { total: a.total.name } : {}) };
+}
+
+const plainFiguresOf = new WeakMap<Annex, PlainFigures | undefined>();
+
+/** A `plain` table's figures when none is written as text: all stored as numbers, or none at all; undefined when some figure is text (`1234`). */
+function plainFigures(a: Annex): PlainFigures | undefined {
+  if (plainFiguresOf.has(a)) return plainFiguresOf.get(a);
+  let numeric = false;
+  let text = false;
+  for (const row of a.values) {
+    for (const v of Object.values(row)) {
+      if (v?.status !== 'ok') continue;
+      if (v.cell.numeric === undefined) text = true;
+      else numeric = true;
+    }
+    if (text) break;
+  }
+  const figures = text ? undefined : numeric ? 'numeric-cells' : 'none';
+  plainFiguresOf.set(a, figures);
+  return figures;
 }
 
 /**

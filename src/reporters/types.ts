@@ -180,11 +180,15 @@ export function firstParams<K extends MessageId>(findings: readonly Finding[], r
   return f ? (f.msg.params as MessageParams[K]) : undefined;
 }
 
-/** The table's number format as the "read as" line names it, with `--locale` given against the cells said there. */
-export function localeText(ui: UiText, t: TableSummary, findings: readonly Finding[]): string {
+/**
+ * The table's number format as the "read as" line names it, with `--locale` given against the cells said there; a
+ * table whose figures are all cells stored as numbers, or that has none, has no format to name (`figures`).
+ */
+export function localeText(ui: UiText, t: TableSummary, findings: readonly Finding[]): Parameters<UiText['readAs']>[2] {
+  if (t.figures) return t.figures;
   const name = ui.localeName[localeKey(t)];
   const p = firstParams(findings, 'number', 'number.locale-given');
-  return p ? name + ui.localeGivenAgainst(ui.localeName[p.read], p.cell) : name;
+  return { locale: p ? name + ui.localeGivenAgainst(ui.localeName[p.read], p.cell) : name };
 }
 
 /** The key of `ui.localeName` that names a table's number format (counts and rates in formats of their own: `mixedVi`, `mixedEn` by the counts'). */

@@ -1,6 +1,7 @@
 /**
  * The "Đọc:" / "Read as:" line names a table whose counts and rates are written in two formats (Phú Thọ 2016:
- * `390.519` beside `10.51`) in words that read as a sentence in both languages.
+ * `390.519` beside `10.51`) in words that read as a sentence in both languages; a workbook whose figures are cells
+ * stored as numbers, or a table without figures, has no written format to name.
  */
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/messages/index.js';
@@ -25,5 +26,36 @@ describe('the number format of counts and rates written in two formats', () => {
   it('the published Phú Thọ table says so in its report', async () => {
     const r = await cli(['validate', 'fixtures/published/review-2016-phu-tho-province-districts-point-decimals.csv', '--lang', 'vi', '--no-table']);
     expect(r.stdout).toContain('; số viết kiểu Việt Nam cho số hộ, kiểu Anh – Mỹ cho tỷ lệ (210.299; 11.80)\n');
+  });
+});
+
+describe('a table whose figures have no written format', () => {
+  const line = (out: string, head: string) => out.split('\n').find((l) => l.startsWith(`  ${head}`));
+
+  // Every .xlsx of the published fixtures said "số viết không có dấu phân cách hàng nghìn" of its numeric cells.
+  it.each(['review-2022-binh-dinh-urban-rural', 'targets-2017-quang-binh-districts', 'yearbook-2016-quang-ngai-rates-by-year'])('%s.xlsx: figures stored as numbers', async (name) => {
+    const file = `fixtures/published/xlsx/${name}.xlsx`;
+    const vi = await cli(['validate', file, '--lang', 'vi', '--no-table']);
+    expect(line(vi.stdout, 'Đọc:')).toMatch(/\); số liệu lưu ở ô kiểu số \(không phải văn bản\)$/);
+    const en = await cli(['validate', file, '--lang', 'en', '--no-table']);
+    expect(line(en.stdout, 'Read as:')).toMatch(/ layout; figures stored as numbers \(not text\)$/);
+    // The JSON report's contract is unchanged: such a workbook's locale is `plain` (docs/json-report.md).
+    const json = await cli(['validate', file, '--format', 'json']);
+    expect(JSON.parse(json.stdout).files[0]).toMatchObject({ locale: 'plain', source: { kind: 'workbook' } });
+  });
+
+  // The blank form said "số viết không có dấu phân cách hàng nghìn" of no number at all.
+  it.each(['form-near-poor-review-summary-blank.csv', 'xlsx/form-near-poor-review-summary-blank.xlsx'])('%s: no figures, nothing said of their format', async (name) => {
+    const file = `fixtures/published/${name}`;
+    const vi = await cli(['validate', file, '--lang', 'vi', '--no-table']);
+    expect(line(vi.stdout, 'Đọc:')).toMatch(/; bố cục dọc \(mỗi dòng một đơn vị\)$/);
+    const en = await cli(['validate', file, '--lang', 'en', '--no-table']);
+    expect(line(en.stdout, 'Read as:')).toMatch(/; long \(one row per unit\) layout$/);
+    expect(JSON.parse((await cli(['validate', file, '--format', 'json'])).stdout).files[0].locale).toBe('plain');
+  });
+
+  it('a text table of whole numbers without separators still says so', async () => {
+    const r = await cli(['validate', 'fixtures/shapes/breakdown.csv', '--lang', 'en', '--no-table']);
+    expect(line(r.stdout, 'Read as:')).toMatch(/; numbers in plain \(no separators\) format$/);
   });
 });
