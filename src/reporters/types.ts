@@ -7,8 +7,9 @@ import type { RuleLevels } from '../model/options.js';
 import { failOnOf, type FailOn } from '../model/fail-on.js';
 import { catalog, makeFmt, renderSkip, type SummaryCounts } from '../messages/index.js';
 import type { UiText } from '../messages/types.js';
-import type { MessageId, MessageParams } from '../model/message-ref.js';
+import type { MessageId, MessageParams, SkipRef } from '../model/message-ref.js';
 import type { Lang } from '../model/lang.js';
+import { INDICATORS } from '../model/indicators.js';
 import { isPartial } from '../model/coverage.js';
 import type { Finding, RuleId, Skip } from '../model/finding.js';
 import type { ChartTarget } from '../render/svg-chart.js';
@@ -301,13 +302,27 @@ export function coverageText(file: FileResult, lang: Lang): { clause?: string; h
   if (file.status === 'unchecked') {
     const fmt = makeFmt(lang);
     // Labels not understood say why; labels read as naming nothing checked do not: then the checks' reasons, and them.
-    const why = unknown.length > 0 ? [] : [...new Set(c.notRun.map((n) => renderSkip(n.reason, fmt)))];
+    const why = unknown.length > 0 ? [] : [...new Set(withAbsentMerged(c.notRun.map((n) => n.reason)).map((r) => renderSkip(r, fmt)))];
     clause = [...why, ...parts].join('; ') || undefined;
   } else {
     const gaps = gapsOf(file);
     if (isPartial(c) || gaps > 0 || labels) clause = [ui.checksRan(c.ran.length, c.checks.length, gaps), ...(labels ? [labels] : [])].join('; ');
   }
   return { ...(clause ? { clause } : {}), ...(hint ? { hint } : {}) };
+}
+
+/**
+ * Reasons naming the indicators a table lacks (`skip.absent`) as one, in the place of the first, each indicator named
+ * once: an unchecked table's verdict said "bảng không có số hộ nghèo đầu năm và số hộ nghèo cuối năm; bảng không có
+ * tổng số hộ đầu năm, số hộ nghèo đầu năm, …" (one reason per check, the same indicators in several).
+ */
+function withAbsentMerged(reasons: readonly SkipRef[]): SkipRef[] {
+  const isAbsent = (r: SkipRef): r is SkipRef<'skip.absent'> => r.id === 'skip.absent';
+  // The annex's indicators in the annex's order (households, poor, rates; start before end), any other after them.
+  const rank = (i: string) => ((INDICATORS as readonly string[]).includes(i) ? (INDICATORS as readonly string[]).indexOf(i) : INDICATORS.length);
+  const indicators = [...new Set(reasons.filter(isAbsent).flatMap((r) => r.params.indicators))].sort((a, b) => rank(a) - rank(b));
+  const first = reasons.findIndex(isAbsent);
+  return reasons.flatMap((r, i) => (!isAbsent(r) ? [r] : i === first ? [{ id: 'skip.absent', params: { indicators } } as SkipRef] : []));
 }
 
 /**
