@@ -420,18 +420,20 @@ export function checkInDecimals(r: RateChangeRelation, ctx: RuleContext): void {
   const roundedUnrounded = unrounded && roundRate(unrounded);
   const exactShare = shareReduced(ctx, r);
   const share = exactShare && roundRate(exactShare);
+  const shown = plain(expected, dp);
   ctx.report(
-    atPrintedReduction(r, 'error', plain(expected, dp), {
+    atPrintedReduction(r, 'error', shown, {
       id: 'rate-change.mismatch',
       params: {
         unit: unit.name,
         start: startText,
         end: endText,
-        expected: plain(expected, dp),
+        expected: shown,
         actual: printed.plain,
         computed: start.computed || end.computed,
-        // Rounded to the reduction's coarser print (2,1 for 10,74 − 8,65): the difference itself too, or the equation would be false.
-        ...(coarse !== undefined && !expected.eq(diff) ? { difference: plain(diff, ratesDp), decimals: coarse } : {}),
+        // Shown rounded (2,1 for 10,74 − 8,65 at the reduction's coarser print; -9,62 for 0,1180 − 9,74, a share typed
+        // for a rate): the difference itself too, or the equation would be false.
+        ...(!diff.eq(shown) ? { difference: plain(diff, Math.min(ratesDp, diff.decimalPlaces())), decimals: dp } : {}),
         ...(r.other ? { indicator: r.at.indicator } : {}),
         ...(r.span ? { rate: r.span.rate, from: r.span.from, to: r.span.to } : {}),
         ...(unrounded && roundedUnrounded?.eq(printed.num) ? { unrounded: plain(unrounded.toDecimalPlaces(EXACT_SHOWN, 1), EXACT_SHOWN) } : {}),

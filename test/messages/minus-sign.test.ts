@@ -37,7 +37,7 @@ describe('the minus sign of a negative figure', () => {
     expect(texts.filter((t) => MINUS_SIGN.test(t))).toEqual([]);
     const negative = texts.filter((t) => /(?:^|[\s(=])-\d/.test(t));
     expect(negative.length).toBeGreaterThan(1);
-    expect(texts.join('\n')).toMatch(/ − 9[.,]74 = -9[.,]62 /);
+    expect(texts.join('\n')).toMatch(/ − 9[.,]74 = -9[.,]622 → -9[.,]62 /);
   });
 
   it('one helper writes a signed figure, one strips the sign', () => {

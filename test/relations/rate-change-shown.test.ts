@@ -1,7 +1,8 @@
 /**
  * A reduction recomputed from a rate typed with more decimals than the table prints (a share, 0,1180 for 11,80)
- * is shown at the reduction column's precision, rounded half-up: `-9,62`, not `-9,6220`; more decimals only when
- * fewer would show the figure the table prints (9,311 − 7,29 = 2,021 against 2,02).
+ * is shown at the reduction column's precision, rounded half-up: `-9,62`, not `-9,6220`, after the difference itself
+ * (`= -9,622 → -9,62`); more decimals only when fewer would show the figure the table prints (9,311 − 7,29 = 2,021
+ * against 2,02).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +21,8 @@ describe('a rate-change mismatch over a rate typed as a share', () => {
     const [[ref, expected, text]] = mismatches(r) as [[string, string, string]];
     expect([ref, expected]).toEqual(['D9', '-9.62']);
     expect(text).toContain('0.1180 − 9.74 = ');
-    expect(text).toMatch(/= .9\.62 points/);
+    // The difference itself, then it rounded: `= -9.62` alone would be a false equation (the difference is -9.622).
+    expect(text).toMatch(/= -9\.622 → -9\.62 points \(rounded half-up to the 2 decimals printed\)/);
   });
 
   it('a whole column of shares: each difference rounded half-up at two decimals (-0,7499 → -0,75)', async () => {
