@@ -9,7 +9,7 @@
  * printed (`table` says so on stderr).
  */
 import type { Indicator } from '../model/indicators.js';
-import type { CellAsRead, NotReadColumns, NotReadRows, RowNotRead } from '../model/annex.js';
+import type { CellAsRead, ColumnNotRead, NotReadColumns, NotReadRows, RowNotRead } from '../model/annex.js';
 import { formatPlain } from '../messages/index.js';
 import type { AnnexLayout, HeadCell, LayoutCell, RowInfo } from './annex-layout.js';
 
@@ -87,6 +87,14 @@ export function withColumnsNotRead(layout: AnnexLayout, notRead: NotReadColumns,
   let out = layout;
   for (const c of [...columnsNotReadPrinted(layout, notRead)].sort((a, b) => a.col - b.col)) out = withColumn(out, c, notRead, locale);
   return out;
+}
+
+/** Where a finding sits: 0-based input row and column, and the sheet of a workbook's. */
+export type FlaggedAt = (row: number, col: number, sheet?: string) => boolean;
+
+/** The columns not read that hold a cell a finding sits at: their header (a column it does not understand), or a cell under it. */
+export function flaggedColumnsNotRead(cols: readonly ColumnNotRead[], flagged: FlaggedAt): ColumnNotRead[] {
+  return cols.filter((c) => (c.headerCell !== undefined && flagged(c.headerCell.row, c.col, c.headerCell.sheet)) || [...c.cells.keys()].some((r) => flagged(r, c.col, c.headerCell?.sheet)));
 }
 
 /**

@@ -17,7 +17,7 @@
  * (true) or columns (false); more than WIDE_MAX_UNITS units as columns are laid out as rows.
  */
 import { type Annex, type Unit, childrenByParent, notReadColumns, notReadRows } from '../model/annex.js';
-import { withColumnsNotRead, withRowsNotRead } from './not-read.js';
+import { flaggedColumnsNotRead, withColumnsNotRead, withRowsNotRead, type FlaggedAt } from './not-read.js';
 import { indicatorKind, isCoreIndicator, type Indicator } from '../model/indicators.js';
 import { parseSlot, slotKey, withDims, type ParsedSlot, type SubSlot } from '../model/slots.js';
 import { describeIndicator, type IndicatorPoint } from '../model/vocabulary.js';
@@ -502,7 +502,7 @@ export function layoutAsRead(
   value: (unit: Unit, ind: Indicator) => string,
   transpose?: boolean,
   locale?: 'vi' | 'en',
-  flagged?: (row: number, col: number, sheet?: string) => boolean,
+  flagged?: FlaggedAt,
 ): AnnexLayout {
   const layout = annex.indicators.every(isCoreIndicator)
     ? annexLayout(annex, catalog(lang).ui, value, { transpose: !!transpose })
@@ -512,6 +512,6 @@ export function layoutAsRead(
   const notRead = notReadRows(annex);
   const rows = notRead ? withRowsNotRead(layout, notRead, locale) : layout;
   const columns = flagged ? notReadColumns(annex) : undefined;
-  const shown = columns?.cols.filter((c) => (c.headerCell !== undefined && flagged!(c.headerCell.row, c.col, c.headerCell.sheet)) || [...c.cells.keys()].some((r) => flagged!(r, c.col, c.headerCell?.sheet)));
+  const shown = columns && flaggedColumnsNotRead(columns.cols, flagged!);
   return shown?.length ? withColumnsNotRead(rows, { ...columns!, cols: shown }, locale) : rows;
 }

@@ -12,6 +12,7 @@ import { sourceMargins } from '../render/source-refs.js';
 import type { LayoutCell } from '../render/annex-layout.js';
 import { displayWidth, renderBox, type Align } from '../render/box.js';
 import { numericColumns } from '../render/table-data.js';
+import { flaggedColumnsNotRead } from '../render/not-read.js';
 import { DRAWN_TABLE_UNITS, cellLabel, checksLine, countFindings, coverageText, langOf, localeText, notCheckedSection, passedOverLine, placeLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type ReportInput, type Style } from './types.js';
 import type { Annex } from '../model/annex.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
@@ -66,7 +67,8 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
     if (!prev || severityRank(f.severity) < severityRank(prev)) worst.set(f.at.ref, f.severity);
   }
   // The input cells findings sit at, by row and column: a column the table does not read is drawn when one is in it.
-  const flaggedAt = new Set(file.findings.flatMap((f) => (f.at ? [`${f.at.row}:${f.at.col}`] : [])));
+  const at = new Set(file.findings.flatMap((f) => (f.at ? [`${f.at.row}:${f.at.col}`] : [])));
+  const flaggedAt = (row: number, col: number) => at.has(`${row}:${col}`);
   // The input cell a printed cell shows: a value's, a unit's name, a row not read's label (render/source-refs.ts).
   const sourceCell = (c: LayoutCell): Cell | undefined => {
     if (c.kind === 'value' && c.unit !== undefined && c.indicator) return annex.values.get(c.unit, c.indicator)?.cell;
@@ -87,7 +89,7 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
       transpose,
       // The rows not read too (a yearbook's income row: `5.505` beside `0.89` in an English report).
       lang,
-      columnsNotRead ? (row, col) => flaggedAt.has(`${row}:${col}`) : undefined,
+      columnsNotRead ? flaggedAt : undefined,
     );
     // The input's row numbers and column letters around the table, as a spreadsheet shows them; a marked cell they
     // do not place (its printed row or column gathers input rows or columns not next to each other) has its reference
@@ -117,7 +119,8 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
       // Indented as the report's lines are, the row labels in the indentation.
       margins: { columns: margins?.columns ?? [], header: margins?.header ?? '', rows: margins?.rows ?? [], style: opts.style.dim, indent: 2 },
     });
-    const drawn = new Set(layout.header.flatMap((c) => (c.kind === 'heading' && c.cell ? [c.cell.ref] : [])));
+    // The columns not read it draws, by input column (their header cell's).
+    const drawn = new Set(layout.header.flatMap((c) => (c.kind === 'heading' && c.cell ? [c.cell.col] : [])));
     return { text, transposed: layout.transposed, sheet: margins?.sheet, drawn };
   };
   // As the input has it; when that is wider than the terminal, the other way round (units as rows or as
@@ -140,7 +143,7 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
   const head = ['', `  ${style(opts).bold(heading)}`];
   if (opts.fitWidth && width(text) > opts.width) return [...head, `  ${opts.style.dim(ui.tableTooWide(width(text), opts.width, visible(file.file)))}`];
   // The columns not read that hold a finding and that this table does not print: named under it.
-  const missing = (annex.columnsNotRead ?? []).filter((c) => c.headerCell && flaggedAt.has(`${c.headerCell.row}:${c.col}`) && !chosen.drawn.has(c.headerCell.ref));
+  const missing = flaggedColumnsNotRead(annex.columnsNotRead ?? [], flaggedAt).filter((c) => c.headerCell && !chosen.drawn.has(c.col));
   const note = missing.length > 0 ? [`  ${opts.style.dim(ui.columnsNotShown(missing.map((c) => `${c.headerCell!.ref} "${visible(c.header)}"`)))}`] : [];
   return [...head, ...text.split('\n'), `  ${opts.style.dim(ui.legend)}`, ...note];
 }
