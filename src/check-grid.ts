@@ -114,6 +114,26 @@ function missingWithChecksRan(findings: Finding[], ran: ReadonlySet<string>, off
 }
 
 /**
+ * Labels that are no indicator povcheck checks, for the same reason (`unknown.row` / `unknown.column` of one kind):
+ * the first in report order says why at length, each later one shortly with the first one's cell (`sameAs`), so a
+ * table with a dozen support rows reads the long reason once.
+ */
+function unknownReasonsOnce(findings: Finding[]): Finding[] {
+  const first = new Map<string, string>();
+  return findings.map((f) => {
+    if (f.rule !== 'unknown' || (f.msg.id !== 'unknown.row' && f.msg.id !== 'unknown.column') || !f.at) return f;
+    const p = f.msg.params as MessageParams['unknown.row'];
+    const key = `${f.msg.id} ${p.kind ?? ''}`;
+    const sameAs = first.get(key);
+    if (sameAs === undefined) {
+      first.set(key, displayRef(f.at));
+      return f;
+    }
+    return { ...f, msg: { id: f.msg.id, params: { ...p, sameAs } } };
+  });
+}
+
+/**
  * Grid → findings → likely causes. Pure. Throws PovcheckError only when the grid is not a poverty table at all.
  * Error localisation leaves out the checks of rules switched off; `explains` indexes the findings returned.
  */
@@ -131,7 +151,7 @@ export function checkShaped(shaped: ShapeResult, opts: CheckOptions = {}): Check
   // A target that was evaluated gives a finding (met or missed): then the check ran.
   const ran = new Set<string>([...run.ran, ...(targets && targets.findings.length > 0 ? ['target'] : [])]);
   const off = Object.entries(opts.rules ?? {}).filter(([, level]) => level === 'off').map(([rule]) => rule as RuleId);
-  const findings = missingWithChecksRan(relevel([...merged, ...(targets?.findings ?? [])].sort(compareFindings), opts.rules), ran, off);
+  const findings = unknownReasonsOnce(missingWithChecksRan(relevel([...merged, ...(targets?.findings ?? [])].sort(compareFindings), opts.rules), ran, off));
   const budget = tableBudget();
   if (keptWhole(findings) > budget.findings) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'findings', limit: budget.findings });
   const skipped = withoutOffRules([...run.skipped, ...(targets?.skipped ?? [])], opts.rules);

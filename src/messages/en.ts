@@ -45,6 +45,30 @@ const EN_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   measureMismatch: 'has a unit of measure (the ĐVT column) that is not that of the indicator its name names (a rate is in %, households in households)',
 };
 
+/** The short reason, when the whole one was given at an earlier label (`sameAs`). */
+const EN_NO_INDICATOR_SHORT: Record<NoIndicatorKind, string> = {
+  increase: 'is a rise against another time',
+  share: 'is a share of another total',
+  ethnicGroup: 'names one ethnic group',
+  average: 'is an average per year over a period',
+  selectedGroup: 'is a figure of a group picked out by a support, a trait or a place',
+  money: 'is an amount of money',
+  period: 'is a period of several years',
+  planBeside: 'is the plan for a year whose results the table also gives',
+  comparison: 'compares two other columns of the table',
+  planColumn: "is a plan of each row's indicator",
+  planYear: 'is the plan for a year',
+  measureMismatch: 'has a unit of measure that is not its indicator\'s',
+};
+
+/** A label that is no indicator povcheck checks: the whole reason, or the short one and the cell that gave it (`sameAs`). */
+function enNoIndicator(where: 'row' | 'column', p: { text: string; kind?: NoIndicatorKind; sameAs?: string }): string {
+  if (p.kind && p.sameAs) return `"${p.text}", like ${p.sameAs}, ${EN_NO_INDICATOR_SHORT[p.kind]}; the ${where} is not checked.`;
+  if (p.kind) return `"${p.text}" ${EN_NO_INDICATOR[p.kind]}, not an indicator povcheck checks; the ${where} is not checked.`;
+  // The list of labels is pointed to once, at the first label not recognised.
+  return `"${p.text}" is not a known indicator; the ${where} is not checked${p.sameAs ? '' : ' (see the label list in docs/input.md)'}.`;
+}
+
 /** What each spreadsheet error value means where a figure goes. */
 const SPREADSHEET_ERROR_EN: Record<SpreadsheetError, string> = {
   '#DIV/0!': 'a formula divided by an empty or zero cell',
@@ -401,13 +425,13 @@ export function en(): Catalog {
     'hierarchy.cycle': (p) =>
       `"${p.unit}" is in a loop of parents (${p.codes.join(' → ')}${p.count > p.codes.length ? ` → …; ${p.count.toLocaleString('en-US')} units in all` : ''}); the units in the loop are not added up anywhere.`,
     'hierarchy.orphan': (p) => `"${p.unit}" has no parent and is not the total; its values are not added up anywhere.`,
-    'unknown.row': (p) => (p.kind ? `"${p.text}" ${EN_NO_INDICATOR[p.kind]}, not an indicator povcheck checks; the row is not checked.` : `"${p.text}" is not a known indicator; the row is not checked (see the label list in docs/input.md).`),
+    'unknown.row': (p) => enNoIndicator('row', p),
     'unknown.unlabelled-row': (p) => `Row ${p.row} has values but no indicator label; it is not checked.`,
     'unknown.empty-rows': (p, f) =>
       `Rows ${p.rows.every((r, i) => r === p.rows[0]! + i) ? `${p.rows[0]}–${p.rows[p.rows.length - 1]}` : f.list(p.rows.map(String))} (${firstThree(p.texts, (n) => ` and ${k(n)} more`)}) have ${p.note !== undefined ? `a note only ("${p.note}")` : 'no values'}${p.note !== undefined ? ', no values' : ''}; they are not checked.`,
     'unknown.another-table': (p) => `Another table starts in row ${p.row} ("${p.text}"): the table read ends above it, and it is not read; put it on a sheet of its own to check it.`,
     'unknown.empty-row': (p) => (p.note ? `Row ${p.row} ("${p.text}") has a note only ("${p.note}"), no values; it is not checked.` : `Row ${p.row} ("${p.text}") has no values; it is not checked.`),
-    'unknown.column': (p) => (p.kind ? `"${p.text}" ${EN_NO_INDICATOR[p.kind]}, not an indicator povcheck checks; the column is not checked.` : `"${p.text}" is not a known indicator; the column is not checked (see the label list in docs/input.md).`),
+    'unknown.column': (p) => enNoIndicator('column', p),
     'unknown.unlabelled-column': (p) => `Column ${p.col} has content but no header; it is not checked.`,
     'unknown.table-continued': (p) =>
       `Table ${p.table} continues Table ${p.continues}: it follows it directly (nothing but empty paragraphs or a page break between) with as many columns and ${p.header === 'repeated' ? 'its header typed again (not read twice)' : 'no header row of its own'}, so the two are checked as one table, with the units named in Table ${p.continues}'s header.`,

@@ -45,6 +45,31 @@ const VI_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   measureMismatch: 'ghi đơn vị tính (cột ĐVT) không phải của chỉ tiêu mà tên của nó gọi (tỷ lệ phải là %, số hộ phải là hộ)',
 };
 
+/** Lý do ngắn, khi lý do đầy đủ đã ghi ở một nhãn trước (`sameAs`). */
+const VI_NO_INDICATOR_SHORT: Record<NoIndicatorKind, string> = {
+  increase: 'là mức tăng so với một thời điểm khác',
+  share: 'là tỷ trọng trong một tổng số khác',
+  ethnicGroup: 'chỉ một dân tộc',
+  average: 'là mức bình quân mỗi năm của cả giai đoạn',
+  selectedGroup: 'là số liệu của một nhóm được chọn theo chính sách, đặc điểm hoặc địa bàn',
+  money: 'là một khoản tiền',
+  period: 'là một giai đoạn nhiều năm',
+  planBeside: 'là kế hoạch của một năm mà bảng cũng ghi số thực hiện',
+  comparison: 'so sánh hai cột khác của bảng',
+  planColumn: 'là kế hoạch của chỉ tiêu ở từng dòng',
+  planYear: 'là kế hoạch của một năm',
+  measureMismatch: 'ghi đơn vị tính không phải của chỉ tiêu mà tên của nó gọi',
+};
+
+/** Nhãn không phải chỉ tiêu được kiểm tra: lý do đầy đủ, hoặc ngắn kèm ô đã ghi lý do (`sameAs`). */
+function viNoIndicator(what: 'Chỉ tiêu' | 'Cột', where: string, p: { text: string; kind?: NoIndicatorKind; sameAs?: string }): string {
+  if (p.kind && p.sameAs) return `${what} "${p.text}" cũng ${VI_NO_INDICATOR_SHORT[p.kind]}, như ${p.sameAs}; ${where} không được kiểm tra.`;
+  if (p.kind) return `${what} "${p.text}" ${VI_NO_INDICATOR[p.kind]}, không phải chỉ tiêu povcheck kiểm tra; ${where} không được kiểm tra.`;
+  const unknown = what === 'Chỉ tiêu' ? `Không nhận ra chỉ tiêu "${p.text}"` : `Không nhận ra cột "${p.text}"`;
+  // The list of labels is pointed to once, at the first label not recognised.
+  return p.sameAs ? `${unknown}; ${where} không được kiểm tra.` : `${unknown}; ${where} không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`;
+}
+
 /** Nghĩa của từng giá trị lỗi của bảng tính ở chỗ của một số liệu. */
 const SPREADSHEET_ERROR_VI: Record<SpreadsheetError, string> = {
   '#DIV/0!': 'công thức chia cho ô trống hoặc bằng 0',
@@ -405,13 +430,13 @@ export function vi(): Catalog {
     'hierarchy.cycle': (p) =>
       `"${p.unit}" nằm trong một vòng lặp cấp trên (${p.codes.join(' → ')}${p.count > p.codes.length ? ` → …; cả vòng có ${p.count.toLocaleString('vi-VN')} đơn vị` : ''}); các đơn vị trong vòng không được cộng vào đâu.`,
     'hierarchy.orphan': (p) => `"${p.unit}" không có đơn vị cấp trên và không phải là tổng; số liệu của đơn vị này không được cộng vào đâu.`,
-    'unknown.row': (p) => (p.kind ? `Chỉ tiêu "${p.text}" ${VI_NO_INDICATOR[p.kind]}, không phải chỉ tiêu povcheck kiểm tra; dòng này không được kiểm tra.` : `Không nhận ra chỉ tiêu "${p.text}"; dòng này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`),
+    'unknown.row': (p) => viNoIndicator('Chỉ tiêu', 'dòng này', p),
     'unknown.unlabelled-row': (p) => `Dòng ${p.row} có số liệu nhưng không có tên chỉ tiêu; dòng này không được kiểm tra.`,
     'unknown.empty-rows': (p, f) =>
       `Các dòng ${p.rows.every((r, i) => r === p.rows[0]! + i) ? `${p.rows[0]}–${p.rows[p.rows.length - 1]}` : f.list(p.rows.map(String))} (${firstThree(p.texts, (n) => ` và ${k(n)} dòng khác`)}) ${p.note !== undefined ? `chỉ có ghi chú ("${p.note}"), không có số liệu nào` : 'không có số liệu nào'}; các dòng này không được kiểm tra.`,
     'unknown.another-table': (p) => `Một bảng khác bắt đầu ở dòng ${p.row} ("${p.text}"): bảng được đọc kết thúc ở dòng trên, bảng này không được đọc; đặt nó vào một trang tính riêng để kiểm tra.`,
     'unknown.empty-row': (p) => (p.note ? `Dòng ${p.row} ("${p.text}") chỉ có ghi chú ("${p.note}"), không có số liệu nào; dòng này không được kiểm tra.` : `Dòng ${p.row} ("${p.text}") không có số liệu nào; dòng này không được kiểm tra.`),
-    'unknown.column': (p) => (p.kind ? `Cột "${p.text}" ${VI_NO_INDICATOR[p.kind]}, không phải chỉ tiêu povcheck kiểm tra; cột này không được kiểm tra.` : `Không nhận ra cột "${p.text}"; cột này không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`),
+    'unknown.column': (p) => viNoIndicator('Cột', 'cột này', p),
     'unknown.unlabelled-column': (p) => `Cột ${p.col} có nội dung nhưng không có tiêu đề; cột này không được kiểm tra.`,
     'unknown.table-continued': (p) =>
       `Bảng ${p.table} là phần tiếp theo của Bảng ${p.continues}: bảng nằm ngay sau Bảng ${p.continues} (ở giữa chỉ có đoạn trống hoặc ngắt trang), cùng số cột và ${p.header === 'repeated' ? 'lặp lại dòng tiêu đề (không đọc hai lần)' : 'không có dòng tiêu đề riêng'}, nên hai bảng được kiểm tra như một bảng, với tên đơn vị ở tiêu đề của Bảng ${p.continues}.`,

@@ -246,7 +246,8 @@ export interface MessageParams {
   'hierarchy.cycle': { unit: string; codes: string[]; count: number };
   'hierarchy.orphan': { unit: string };
   /** `kind`: what the label names when no indicator could stand for it (a rise, a share of another total, another group). */
-  'unknown.row': { text: string; kind?: NoIndicatorKind };
+  /** `sameAs`: the cell of an earlier label the same warning was given for (its reason said there, shortly here). */
+  'unknown.row': { text: string; kind?: NoIndicatorKind; sameAs?: string };
   'unknown.unlabelled-row': { row: number };
   /** `note`: what the row's notes column says (`tỷ lệ hộ nghèo < 7%`), when it says something. */
   'unknown.empty-row': { text: string; row: number; note?: string };
@@ -254,7 +255,7 @@ export interface MessageParams {
   'unknown.another-table': { text: string; row: number };
   /** Several rows without figures, with the same note (or none): one finding. */
   'unknown.empty-rows': { texts: string[]; rows: number[]; note?: string };
-  'unknown.column': { text: string; kind?: NoIndicatorKind };
+  'unknown.column': { text: string; kind?: NoIndicatorKind; sameAs?: string };
   'unknown.unlabelled-column': { col: string };
   /** A target the table meets (info). `computed`: the table does not print the indicator; it is computed from the counts. */
   'target.met': { unit: string; indicator: Indicator; op: TargetOp; value: string; actual: string; computed: boolean };
