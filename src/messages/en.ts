@@ -517,8 +517,14 @@ export function en(): Catalog {
       verdictUnreadable: (file, reason, option) => `✖ ${file}: ${option ? 'cannot be checked as asked' : 'cannot be read'} (${reason})`,
       verdictUnchecked: (file, errors) => (errors ? `⚠ ${file}: no consistency check could run` : `⚠ ${file}: nothing could be checked`),
       checksRan: (ran, total, gaps) => `${ran} of ${total} ${total === 1 ? 'check' : 'checks'} ran${gaps > 0 ? `, except in ${k(gaps)} ${gaps === 1 ? 'place' : 'places'}` : ''}`,
-      checksLine: (ran, total, notRun, unchecked, gaps) =>
-        `Checks: ${ran.length === 0 ? 'none could run' : unchecked ? `none of the consistency checks could run (only ${ran.join(', ')} ran)` : `${ran.length} of ${total} ran (${ran.join(', ')})`}${gaps > 0 ? `, except in ${k(gaps)} ${gaps === 1 ? 'place' : 'places'} (see “Not checked”)` : ''}${notRun.length > 0 ? `; not run: ${notRun.map((g) => `${g.checks.join(', ')}, because ${g.reason}`).join('; ')}` : ''}`,
+      checksLine: (ran, total, notRun, unchecked, gaps, listedBelow) => {
+        const see = ' (see “Not checked”)';
+        const once = listedBelow && notRun.length > 0;
+        const head = ran.length === 0 ? 'none could run' : unchecked ? `none of the consistency checks could run (only ${ran.join(', ')} ran)` : `${ran.length} of ${total} ran (${ran.join(', ')})`;
+        const left = gaps > 0 ? `, except in ${k(gaps)} ${gaps === 1 ? 'place' : 'places'}${once ? '' : see}` : '';
+        const not = notRun.length === 0 ? '' : once ? `; not run: ${notRun.flatMap((g) => g.checks).join(', ')}${see}` : `; not run: ${notRun.map((g) => `${g.checks.join(', ')}, because ${g.reason}`).join('; ')}`;
+        return `Checks: ${head}${left}${not}`;
+      },
       // The first three: a plan's annex may have a dozen rows povcheck does not read (each is a warning below).
       notUnderstood: (labels) => `not understood: ${firstThree(labels, (n) => ` and ${n} more`)}`,
       readNotChecked: (labels) => `read, not checked: ${firstThree(labels, (n) => ` and ${n} more`)}`,

@@ -71,7 +71,8 @@ export interface UiText {
    * "Checks: 5 of 6 ran (sum, range, …); not run: rate-mean, because no unit has the values it needs".
    */
   /** `gaps`: places the checks that ran could not check (listed under "Not checked"). */
-  checksLine: (ran: string[], total: number, notRun: Array<{ checks: string[]; reason: string }>, unchecked: boolean, gaps: number) => string;
+  /** `listedBelow`: the report's "Not checked" section gives each check's reason, so the line names the checks only. */
+  checksLine: (ran: string[], total: number, notRun: Array<{ checks: string[]; reason: string }>, unchecked: boolean, gaps: number, listedBelow: boolean) => string;
   /** "not understood: "Tổng số hộ", "Số hộ thoát nghèo"" */
   notUnderstood: (labels: string[]) => string;
   /** Labels read as naming no indicator povcheck checks (`noIndicator`): understood, not checked. */

@@ -522,8 +522,14 @@ export function vi(): Catalog {
       verdictUnreadable: (file, reason, option) => `✖ ${file}: ${option ? 'không kiểm tra được theo yêu cầu' : 'không đọc được'} (${reason})`,
       verdictUnchecked: (file, errors) => (errors ? `⚠ ${file}: không phép kiểm tra tính khớp nào chạy được` : `⚠ ${file}: không kiểm tra được gì`),
       checksRan: (ran, total, gaps) => `${ran}/${total} phép kiểm tra đã chạy${gaps > 0 ? `, trừ ${k(gaps)} chỗ chưa kiểm tra được` : ''}`,
-      checksLine: (ran, total, notRun, unchecked, gaps) =>
-        `Kiểm tra: ${ran.length === 0 ? 'không phép nào chạy được' : unchecked ? `không phép kiểm tra tính khớp nào chạy được (chỉ chạy ${ran.join(', ')})` : `${ran.length}/${total} phép đã chạy (${ran.join(', ')})`}${gaps > 0 ? `, trừ ${k(gaps)} chỗ chưa kiểm tra được (xem mục “Chưa kiểm tra”)` : ''}${notRun.length > 0 ? `; không chạy: ${notRun.map((g) => `${g.checks.join(', ')} vì ${g.reason}`).join('; ')}` : ''}`,
+      checksLine: (ran, total, notRun, unchecked, gaps, listedBelow) => {
+        const see = ' (xem mục “Chưa kiểm tra”)';
+        const once = listedBelow && notRun.length > 0;
+        const head = ran.length === 0 ? 'không phép nào chạy được' : unchecked ? `không phép kiểm tra tính khớp nào chạy được (chỉ chạy ${ran.join(', ')})` : `${ran.length}/${total} phép đã chạy (${ran.join(', ')})`;
+        const left = gaps > 0 ? `, trừ ${k(gaps)} chỗ chưa kiểm tra được${once ? '' : see}` : '';
+        const not = notRun.length === 0 ? '' : once ? `; không chạy: ${notRun.flatMap((g) => g.checks).join(', ')}${see}` : `; không chạy: ${notRun.map((g) => `${g.checks.join(', ')} vì ${g.reason}`).join('; ')}`;
+        return `Kiểm tra: ${head}${left}${not}`;
+      },
       // The first three: a plan's annex may have a dozen rows povcheck does not read (each is a warning below).
       notUnderstood: (labels) => `không hiểu: ${firstThree(labels, (n) => ` và ${k(n)} chỉ tiêu khác`)}`,
       // Labels povcheck knows name no indicator it checks (a support row, a period, a plan beside the results).

@@ -239,7 +239,7 @@ function fileSection(input: ReportInput, file: ReportFile, fi: number, opts: Htm
   const c = countFindings(file.findings);
   const verdict = verdictText(file, lang);
   const { clause, hint } = coverageText(file, lang);
-  const checks = checksLine(file, lang);
+  const checks = checksLine(file, lang, { listedBelow: true });
   const marks = marksFor(file, lang, (i) => htmlId(`f${fi}`, i));
   const shown = annex ? shownRefs(annex, opts.transpose ?? 'auto', lang, marks) : new Set<string>();
   const sevOf = (ref: string) => marks.get(ref)?.severity;

@@ -172,7 +172,7 @@ function fileReport(input: ReportInput, file: FileResult, opts: TextOptions): st
   const out = [`${verdict} — ${ui.counts(c.errors, c.warnings, c.infos)}${clause ? ` — ${file.status === 'unchecked' ? s.warning(clause) : clause}` : ''}`];
   if (hint) out.push(`  ${hint}`);
   out.push(s.dim(`  ${ui.readAs(file.source ? ui.source(file.source) : '', ui.layoutName[table.layout], localeText(ui, table, file.findings))}`));
-  const checks = checksLine(file, lang);
+  const checks = checksLine(file, lang, { listedBelow: true });
   if (checks) out.push(s.dim(`  ${checks}`));
   // The likely causes come first, each with the findings it explains.
   const causes = causeLines(file.localisation, file.findings, lang, makeFmt(lang), s);

@@ -328,9 +328,10 @@ function withAbsentMerged(reasons: readonly SkipRef[]): SkipRef[] {
 /**
  * The line naming what a readable table's checks covered: the checks that ran, by rule id, and those that could
  * not, grouped by why. Every verdict of the text and HTML reports carries it, a clean one too: "no errors"
- * then says which checks found none.
+ * then says which checks found none. `listedBelow`: the report's "Not checked" section (`notCheckedSection`, which
+ * lists every check not run) follows, so the line names those checks and points there instead of giving each reason.
  */
-export function checksLine(file: FileResult, lang: Lang): string | undefined {
+export function checksLine(file: FileResult, lang: Lang, { listedBelow = false }: { listedBelow?: boolean } = {}): string | undefined {
   const c = file.coverage;
   if (!c || file.status === 'unreadable') return undefined;
   const fmt = makeFmt(lang);
@@ -341,7 +342,7 @@ export function checksLine(file: FileResult, lang: Lang): string | undefined {
   }
   const notRun = [...byReason].map(([reason, checks]) => ({ checks, reason }));
   // A check that ran may still have left places out (a cell not a number): said here, listed under "Not checked".
-  return catalog(lang).ui.checksLine(c.ran, c.checks.length, notRun, file.status === 'unchecked', gapsOf(file));
+  return catalog(lang).ui.checksLine(c.ran, c.checks.length, notRun, file.status === 'unchecked', gapsOf(file), listedBelow);
 }
 
 /** The verdict of a readable file, in a language: no errors, errors found, or nothing could be checked. */

@@ -23,7 +23,16 @@ describe('checksLine', () => {
   it('groups the checks that did not run by their reason, and says when none ran', async () => {
     // A blank official form: no unit has values, so no check runs; each reason is written once.
     const r = await cli(['validate', 'fixtures/published/form-near-poor-review-summary-blank.csv', '--lang', 'en', '--no-table']);
-    expect(r.stdout).toContain('  Checks: none could run; not run: sum, rate, range, balance, because no unit has the values it needs\n');
+    expect(r.stdout).toContain('  Checks: none could run; not run: sum, rate, range, balance (see “Not checked”)\n');
+    // The reason is given once, in the section the line points to.
+    expect(r.stdout).toContain('    · sum, rate, range, balance: no unit has the values it needs\n');
+  });
+
+  it('gives each reason on the line only when no "Not checked" section lists them below (a plan document\'s parts)', () => {
+    const c: Coverage = { checks: ['sum', 'flow', 'rate'], ran: ['sum'], notRun: [{ check: 'flow', reason: { id: 'skip.absent', params: { indicators: ['poor_end'] } } }, { check: 'rate', reason: { id: 'skip.absent', params: { indicators: ['poor_end'] } } }], notUnderstood: [] } as unknown as Coverage;
+    expect(checksLine(fileWith(c), 'vi')).toMatch(/^Kiểm tra: 1\/3 phép đã chạy \(sum\); không chạy: flow, rate vì .+$/);
+    expect(checksLine(fileWith(c), 'vi', { listedBelow: true })).toBe('Kiểm tra: 1/3 phép đã chạy (sum); không chạy: flow, rate (xem mục “Chưa kiểm tra”)');
+    expect(checksLine(fileWith(c), 'en', { listedBelow: true })).toBe('Checks: 1 of 3 ran (sum); not run: flow, rate (see “Not checked”)');
   });
 
   it('a file on which no check comparing figures ran says so, even when checks of single cells did', () => {
@@ -61,6 +70,6 @@ describe('checksLine', () => {
   it('the HTML report carries the same line', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'povcheck-')), 'r.html');
     await cli(['validate', 'fixtures/published/national-2023-regions-combined.csv', '--format', 'html', '--lang', 'en', '-o', out]);
-    expect(readFileSync(out, 'utf8')).toContain('<p class="muted small checks">Checks: 5 of 6 ran (sum, range, combined, implied-households, precision); not run: rate-mean, because no unit has the values it needs</p>');
+    expect(readFileSync(out, 'utf8')).toContain('<p class="muted small checks">Checks: 5 of 6 ran (sum, range, combined, implied-households, precision); not run: rate-mean (see “Not checked”)</p>');
   });
 });
