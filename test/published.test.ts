@@ -205,6 +205,8 @@ describe('review-2019-lac-duong-district-poor-group-shares-flows.csv', () => {
     const r = await check('review-2019-lac-duong-district-poor-group-shares-flows.csv');
     expect(problems(r).filter((p) => p.startsWith('error'))).toEqual(['error share D4']);
     expect(causesByError(r.localisation!)).toEqual([['D4=97.8']]);
+    // 97,7678… cut at one decimal, not rounded.
+    expect(r.localisation!.causes[0]!.cells[0]!.kind).toBe('truncated');
     expect(r.coverage.ran).toEqual(expect.arrayContaining(['share', 'breakdown']));
   });
 });
@@ -375,7 +377,8 @@ describe('review-2018-bac-kan-breakdown-mixed-bases.csv', () => {
   it('C4 `20,82` is the part\'s rate forced to add up (20,83); shares of the poor are not rates over households; the ethnic rows break the poor down a second way', async () => {
     const r = await check('review-2018-bac-kan-breakdown-mixed-bases.csv');
     expect(problems(r)).toEqual(['error rate C4', 'warning unknown A7', 'warning unknown A8']);
-    expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed, c.kind])).toEqual([['C4', '20.83', 'mistyped']]);
+    // 20,82 is also 20,8265… cut at two decimals, the slip named (C5 1,0555… and C18 11,8164… are rounded, not cut).
+    expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed, c.kind])).toEqual([['C4', '20.83', 'truncated']]);
     expect(r.coverage.ran).toContain('breakdown');
     // Rows 4–5 and the eight ethnic rows (10–17) are both breakdowns of the poor (row 3).
     expect([...(r.annex.subSlots ?? [])].filter(([k, s]) => k.startsWith('poor/') && s.parent === 'poor' && s.relation === 'breakdown')).toHaveLength(10);
@@ -532,6 +535,12 @@ describe('review-2016-2018-ngan-son-district-ethnic-groups-years.csv', () => {
     const r = await check(NAME);
     const first = (r.localisation.parts ?? [r.localisation]).map((p) => (p.causes[0] ? causeText(p.causes[0]) : ''));
     expect(first).toEqual(expect.arrayContaining(['E5=35.70', 'H6=70.93', 'H10=17.65']));
+  });
+
+  it('names E5 35,69 as 35,6987… cut, not rounded; H6 one digit, H10 two transposed', async () => {
+    const r = await check(NAME);
+    const kindAt = (ref: string) => (r.localisation.parts ?? [r.localisation]).map((p) => p.causes[0]?.cells[0]).find((c) => c?.cell.ref === ref)?.kind;
+    expect([kindAt('E5'), kindAt('H6'), kindAt('H10')]).toEqual(['truncated', 'mistyped', 'transposition']);
   });
 });
 

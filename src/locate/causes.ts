@@ -4,7 +4,7 @@
  * (confirm.ts) on the corrected table, in rank order.
  */
 import { Dec } from '../calc/decimal.js';
-import { percentDecimalsOfShare, RATE_DECIMALS } from '../calc/annex-math.js';
+import { exactRate, percentDecimalsOfShare, RATE_DECIMALS } from '../calc/annex-math.js';
 import type { Indicator } from '../model/indicators.js';
 import type { Finding } from '../model/finding.js';
 import { RELATION_KINDS } from '../relations/index.js';
@@ -217,6 +217,7 @@ export class CauseBuilder {
           const v = this.sys.annex.values.get(c.unit.id, ind);
           return v && v.status === 'ok' ? ev.get(v.cell.ref) : undefined;
         },
+        exact: () => this.exactOf(c, ev),
       };
       const kind = slipKind(c.value, values[i]!, ctx);
       if (kind || c.kind !== 'rate' || c.dp >= c.proposalDp) return kind;
@@ -224,6 +225,15 @@ export class CauseBuilder {
       const own = values[i]!.toDecimalPlaces(c.dp, Dec.ROUND_HALF_UP);
       return own.eq(c.value.num) ? undefined : slipKind(c.value, own, { ...ctx, rateDp: c.dp });
     });
+  }
+
+  /** The unrounded value the cell's rate check recomputes it as (100 · count / whole), the proposal applied; none without one. */
+  private exactOf(c: LCell, ev: Evaluation): Dec | undefined {
+    const body = this.sys.checksOf(c.ref).find((x) => x.body.type === 'rate' && x.body.r === c.ref)?.body;
+    if (body?.type !== 'rate') return undefined;
+    const p = ev.get(body.p);
+    const h = ev.get(body.h);
+    return p && h ? exactRate(p, h) : undefined;
   }
 
   /** A value in the range that a recognised slip of the typed value would give, if any. */

@@ -3,7 +3,8 @@
  * digit mistyped, a digit dropped, doubled or typed in extra, a thousands separator read as a decimal mark (2.750 → 2,75),
  * a rate typed as a share (0,1180 for 11,80), the reduction typed as reduced / households (1,99 for 2,06),
  * the reduction rounded from the unrounded difference (2,64 for 2,65), an end rate over the start-of-year
- * households, a poor and near-poor rate typed as the sum of the two printed rates, a lost or added minus sign. Pure digit and arithmetic comparisons.
+ * households, a poor and near-poor rate typed as the sum of the two printed rates, a value cut at its printed decimals
+ * instead of rounded (35,69 for 35,6987…), a lost or added minus sign. Pure digit and arithmetic comparisons.
  */
 import { Dec } from '../calc/decimal.js';
 import { exactRate, poorReduced, printedRateMatches, shareMatches } from '../calc/annex-math.js';
@@ -19,6 +20,8 @@ export const SLIP_KINDS = [
   'share',
   /** A rate rounded to fewer decimals and printed with zeros after them (15,3756… → 15,4, printed 15,40). */
   'rounded-coarser',
+  /** A value cut (rounded toward zero) at its printed decimals instead of rounded half-up (35,69 for 35,6987…: 35,70). */
+  'truncated',
   'sign',
   'transposition',
   'doubled',
@@ -38,6 +41,11 @@ export interface SlipContext {
   readonly rateDp: number;
   /** The unit's values with the proposal applied (for the slips that depend on other cells). */
   unitValue(ind: Indicator): Dec | undefined;
+  /**
+   * The unrounded value a check recomputes the cell as (count / whole × 100 of its rate check, the proposal applied),
+   * when one rounds it at the printed decimals (asked only once the slips before it are ruled out).
+   */
+  exact?(): Dec | undefined;
 }
 
 /** The digits a proposed value is written with (plain, no grouping). */
@@ -119,6 +127,9 @@ export function slipKind(typed: { num: Dec; plain: string; decimals?: number }, 
   if (ctx.kind === 'count' && !typed.num.isInteger() && (typed.num.mul(1000).eq(proposed) || typed.num.mul(1_000_000).eq(proposed))) return 'separator';
   if (ctx.kind === 'rate' && typed.num.abs().lte(1) && !proposed.isZero() && typedAsShare(typed, proposed, ctx.rateDp)) return 'share';
   if (!proposed.isZero() && typed.num.eq(proposed.neg())) return 'sign';
+  // Before the digit slips: 12,34 for 12,3456 is one digit too, but the cut is the habit (ROUNDDOWN, a calculator's display).
+  const exact = ctx.exact?.();
+  if (exact && truncatedAt(typed.num, typed.decimals ?? typed.num.decimalPlaces(), exact)) return 'truncated';
   const t = typedDigits(typed, ctx.kind);
   const o = proposedPlain(proposed.abs(), ctx.kind, ctx.rateDp);
   if (typed.num.isNegative() !== proposed.isNegative()) return undefined;
@@ -139,6 +150,14 @@ export function slipKind(typed: { num: Dec; plain: string; decimals?: number }, 
 function typedAsShare(typed: { num: Dec; plain: string; decimals?: number }, proposed: Dec, rateDp: number): boolean {
   if (typed.num.mul(100).toDecimalPlaces(Math.max(rateDp, proposed.decimalPlaces()), Dec.ROUND_HALF_UP).eq(proposed)) return true;
   return shareMatches(typed.num, typed.decimals ?? typed.num.decimalPlaces(), proposed);
+}
+
+/**
+ * Whether `printed` (with `dp` decimals) is `exact` cut at those decimals (toward zero) where rounding gives another
+ * value: 35,69 for 35,6987…, not 12,34 for 12,345 (a tie, which rounding half down or half to even also gives).
+ */
+export function truncatedAt(printed: Dec, dp: number, exact: Dec): boolean {
+  return exact.toDecimalPlaces(dp, Dec.ROUND_DOWN).eq(printed) && !exact.toDecimalPlaces(dp, Dec.ROUND_HALF_DOWN).eq(printed);
 }
 
 /** A rate typed as `proposed` rounded half-up to fewer decimals, zeros printed after them (15,38 typed 15,40). */

@@ -44,6 +44,17 @@ describe('causes in the JSON report', () => {
     expect(c.message).toBe('Likely cause: I6 (Poor households, end of year, Chiêm Hóa) holds 4,963; 4,693 would make all 3 failing checks pass; the digits look transposed.');
   });
 
+  it('a rate cut instead of rounded: kind `truncated`, said in the message (Ngân Sơn 2016, E5 35,69 for 35,6987…)', async () => {
+    const f = (await json(['fixtures/published/review-2016-2018-ngan-son-district-ethnic-groups-years.csv'])).files[0]!;
+    const c = f.causes.find((x) => x.cells.join() === 'E5')!;
+    expect(c).toMatchObject({ proposed: { E5: '35.70' }, kind: 'truncated', confidence: 'unique', kinds: { E5: 'truncated' } });
+    expect(c.message).toBe(
+      'Nguyên nhân có thể: ô E5 (Tỷ lệ hộ nghèo (năm 2016), Nùng) ghi 35,69; nếu là 35,70 thì phép kiểm tra đang sai sẽ đúng; có vẻ bị cắt bớt chữ số thập phân (làm tròn xuống) thay vì làm tròn.',
+    );
+    const en = (await json(['fixtures/published/review-2016-2018-ngan-son-district-ethnic-groups-years.csv', '--lang', 'en'])).files[0]!;
+    expect(en.causes.find((x) => x.cells.join() === 'E5')!.message).toMatch(/the value looks truncated \(digits cut off\) instead of rounded\.$/);
+  });
+
   it('several: every one listed with the same confidence', async () => {
     const f = (await json(['fixtures/planted/households-ambiguous.csv'])).files[0]!;
     expect(f.causes.length).toBeGreaterThan(1);

@@ -24,6 +24,8 @@ describe('golden reports', () => {
     ['causes-ambiguous.en.txt', ['validate', 'fixtures/planted/households-ambiguous.csv', '--lang', 'en', '--no-table']],
     ['causes-two-cells.vi.txt', ['validate', 'fixtures/planted/two-errors.csv', '--no-table']],
     ['causes-separator.en.json', ['validate', 'fixtures/planted/poor-start-separator.csv', '--format', 'json', '--lang', 'en']],
+    // A published rate cut instead of rounded (E5), among a slip of each kind and sums.
+    ['causes-truncated.vi.txt', ['validate', 'fixtures/published/review-2016-2018-ngan-son-district-ethnic-groups-years.csv', '--no-table']],
     // Targets and series (issue 5, parts 2 and 3).
     ['targets-missed.en.txt', ['validate', 'fixtures/targets/na-hang-short.csv', '--targets', 'fixtures/targets/tuyen-quang-2020.json', '--lang', 'en', '--no-table']],
     ['targets-seed.vi.json', ['validate', 'fixtures/tuyen-quang-2020.csv', '--targets', 'fixtures/targets/tuyen-quang-2020.json', '--format', 'json']],
