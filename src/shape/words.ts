@@ -112,13 +112,14 @@ const AVERAGE: Rule[] = [
  * sản xuất`, `chủ hộ là phụ nữ`, `nước sạch`; one deprivation of the standard, `Số hộ nghèo thiếu hụt …`, each over
  * the poor and overlapping, not the poor's breakdown: `nguồn nước (hợp vệ sinh)`, `nước sinh hoạt`, `dinh dưỡng`,
  * `chất lượng nhà ở`, `diện tích nhà ở`, `dịch vụ viễn thông`, `tiếp cận thông tin`, `người phụ thuộc`, `đi học`,
- * `trình độ giáo dục`, `dịch vụ y tế`, `hố xí`; not `thiếu hụt tiếp cận các dịch vụ xã hội cơ bản`, the
+ * `trình độ giáo dục`, `dịch vụ y tế`, `hố xí`; a degree of deprivation, `Mức độ thiếu hụt giảm (%)`, measured over
+ * whoever lacks a service, not the poverty rate; not `thiếu hụt tiếp cận các dịch vụ xã hội cơ bản`, the
  * deprivation-poor beside the income-poor) or a place (`xã đặc biệt khó khăn`, `huyện nghèo`): `được` alone is not
  * enough (`được công nhận thoát nghèo`, `được rà soát`, `chỉ tiêu được giao` name the population itself).
  */
 const SELECTED: Rule[] = [
   vi(
-    /\bduoc (?:ho tro|vay|cho vay|cap|dao tao|tap huan|huong|thu huong|mien|tro cap|tro giup|tiep can|giai quyet|tao viec lam|xay|sua|lam nha|tang|mua|kham|boi duong|chuyen giao|dau tu|cung cap|ket noi|gioi thieu)\b|\bvay von\b|\btin dung\b|\bkhuyet tat\b|\bnguoi co cong\b|\bbao tro xa hoi\b|\bkha nang\b|\bnguy co\b|\bbhyt\b|\bbao hiem y te\b|\bnuoc sach\b|\bnha tieu\b|\bhop ve sinh\b|\bnguon nuoc\b|\bnuoc sinh hoat\b|\bdinh duong\b|\bchat luong nha o\b|\bdien tich nha o\b|\bvien thong\b|\btiep can thong tin\b|\bnguoi phu thuoc\b|\bdi hoc\b|\btrinh do giao duc\b|\bdich vu y te\b|\bho xi\b|\bnha o kien co\b|\bdot nat\b|\btam bo\b|\bdat san xuat\b|\bnguoi cao tuoi\b|\bchu ho\b|\bco (?:lao dong|thanh vien)\b|\b(?:ho|dien) chinh sach\b|\bdac biet kho khan\b|\b(?:huyen|xa) ngheo\b|\bho tro\b|\bhoc sinh\b|\bsinh vien\b|\bhoc phi\b|\bvien phi\b|\bmien giam\b|\bdao tao nghe\b|\bviec lam\b/,
+    /\bduoc (?:ho tro|vay|cho vay|cap|dao tao|tap huan|huong|thu huong|mien|tro cap|tro giup|tiep can|giai quyet|tao viec lam|xay|sua|lam nha|tang|mua|kham|boi duong|chuyen giao|dau tu|cung cap|ket noi|gioi thieu)\b|\bvay von\b|\btin dung\b|\bkhuyet tat\b|\bnguoi co cong\b|\bbao tro xa hoi\b|\bkha nang\b|\bnguy co\b|\bbhyt\b|\bbao hiem y te\b|\bnuoc sach\b|\bnha tieu\b|\bhop ve sinh\b|\bnguon nuoc\b|\bnuoc sinh hoat\b|\bdinh duong\b|\bchat luong nha o\b|\bdien tich nha o\b|\bvien thong\b|\btiep can thong tin\b|\bnguoi phu thuoc\b|\bdi hoc\b|\btrinh do giao duc\b|\bdich vu y te\b|\bho xi\b|\bnha o kien co\b|\bdot nat\b|\btam bo\b|\bdat san xuat\b|\bnguoi cao tuoi\b|\bchu ho\b|\bco (?:lao dong|thanh vien)\b|\b(?:ho|dien) chinh sach\b|\bdac biet kho khan\b|\b(?:huyen|xa) ngheo\b|\bho tro\b|\bhoc sinh\b|\bsinh vien\b|\bhoc phi\b|\bvien phi\b|\bmien giam\b|\bdao tao nghe\b|\bviec lam\b|\b(?:muc do|muc|ty le|ti le) thieu hut\b/,
     (f) => (f.selected = true),
   ),
   en(/\b(?:receiving|received|supported|assisted|with (?:a )?disabilit|disabled|health insurance|loans?\b|credit\b|poor (?:districts|communes)\b|extremely disadvantaged\b)/, (f) => (f.selected = true)),
@@ -559,6 +560,16 @@ const CHIEM_SHARE = /chiếm/iu;
 /** A label that compares (`So sánh (%)`, `SS`): Vietnamese tables' achievement-against-plan or year-on-year column. */
 const COMPARED = /^(?:so sanh|ss)\b/;
 
+/**
+ * The whole a percentage is of, named after its part (`… so với tổng số hộ nghèo`, `… trong tổng số hộ`): its `số hộ`
+ * counts the whole, not the figure, so it says nothing of the label's measure (`Hộ nghèo DTTS so với tổng số hộ nghèo
+ * (%)` is a share, not a count of households).
+ */
+const WHOLE_AFTER_PART = / (?:trong|so voi|tren) (?:tong so |tong |so )?ho\b.*$/;
+
+/** The label without the whole it names after its part (`WHOLE_AFTER_PART`): the words its measure is read from. */
+const withoutWhole = (k: string): string => (k.includes(' ho') ? k.replace(WHOLE_AFTER_PART, '') : k);
+
 /** `filtered` false (tests): every rule tried, whatever the text. */
 export function readFeatures(text: string, filtered = true): Features {
   const f: Features = {};
@@ -609,7 +620,7 @@ export function readFeatures(text: string, filtered = true): Features {
   }
   if (f.time === undefined) vote(apply(TIME, k, f, filtered));
   vote(apply(ROLE, k, f, filtered));
-  vote(apply(MEASURE, k, f, filtered));
+  vote(apply(MEASURE, withoutWhole(k), f, filtered));
   if (f.measure === undefined && text.includes('%')) Object.assign(f, percent(k, f.role));
   readShare(f, k, filtered);
   const vis = votes.filter((l) => l === 'vi').length;
@@ -790,10 +801,13 @@ export function saysNothing(text: string): boolean {
   return true;
 }
 
-/** A header that names only a measure (`Số hộ`, `Số nhân khẩu`, `Tỷ lệ (%)`): the rows say what is measured. */
+/**
+ * A header that names only a measure (`Số hộ`, `Số nhân khẩu`, `Tỷ lệ (%)`): the rows say what is measured. A share
+ * that names its whole (`Chiếm so với tổng số hộ nghèo toàn tỉnh (%)`) names more than its measure.
+ */
 export function measureOnly(text: string): boolean {
   const f = featuresOf(text);
-  return f.measure !== undefined && f.population === undefined && f.time === undefined && f.role === undefined && !f.em && f.year === undefined && f.area === undefined;
+  return f.measure !== undefined && f.population === undefined && f.time === undefined && f.role === undefined && !f.em && f.year === undefined && f.area === undefined && f.shareOf === undefined;
 }
 
 /** What a label names that no indicator stands for: a rise, a share of another total, a population not counted. */

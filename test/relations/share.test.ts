@@ -51,6 +51,20 @@ describe('share, one column per indicator', () => {
     expect(problems(slipped)).toEqual(['error share D3']);
   });
 
+  it('a share labelled without `Tỷ lệ` (`Hộ nghèo DTTS so với tổng số hộ nghèo (%)`) is a share, not households "not whole"', async () => {
+    const r = await check(['Đơn vị;Số hộ nghèo;Số hộ nghèo DTTS;Hộ nghèo DTTS so với tổng số hộ nghèo (%)', 'Huyện A;6.325;5.278;83,45', 'Huyện B;1.000;400;40,00'].join('\n'));
+    expect(problems(r)).toEqual([]);
+    expect(r.coverage.ran).toContain('share');
+    const slipped = await check(['Đơn vị;Số hộ nghèo;Số hộ nghèo DTTS;Hộ nghèo DTTS so với tổng số hộ nghèo (%)', 'Huyện A;6.325;5.278;83,40', 'Huyện B;1.000;400;40,00'].join('\n'));
+    expect(problems(slipped)).toEqual(['error share D2']);
+  });
+
+  it('a share of a whole the count before it is no part of is not read as that count\'s share (was: the near-poor among the poor and near-poor)', async () => {
+    const r = await check(['Đơn vị;Số hộ cận nghèo;Tỷ lệ trong tổng số hộ nghèo (%)', 'Toàn tỉnh;3.000;100,00', 'Huyện A;1.200;40,00', 'Huyện B;1.800;60,00'].join('\n'));
+    expect(r.annex.indicators).toEqual(['near_poor']);
+    expect(problems(r)).toEqual(['warning unknown C1']);
+  });
+
   it('a share of the province beside a count of the same population is another total: not read as a share', async () => {
     const r = await check(['Đơn vị;Số hộ nghèo;Chiếm so với tổng số hộ nghèo toàn tỉnh (%)', 'Huyện A;1.200;40,00', 'Huyện B;1.800;60,00'].join('\n'));
     expect(r.coverage.ran).not.toContain('share');

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparedWithYear, withoutYearMark, featuresOf, hasYearDigits, hintedPatterns, keyOf, MARK_PATTERNS_FOR_TESTS, measureMarkOf, mentionsIndicator, noIndicatorKind, readFeatures, recognise, requiredTexts, requiredTextsTable, saysNothing, withoutMeasureMark } from '../../src/shape/words.js';
+import { comparedWithYear, withoutYearMark, featuresOf, hasYearDigits, hintedPatterns, keyOf, MARK_PATTERNS_FOR_TESTS, measureMarkOf, measureOnly, mentionsIndicator, noIndicatorKind, readFeatures, recognise, requiredTexts, requiredTextsTable, saysNothing, withoutMeasureMark } from '../../src/shape/words.js';
 import { hintedPatterns as structurePatterns } from '../../src/shape/structure.js';
 import { matchLabel } from '../../src/shape/aliases.js';
 
@@ -362,6 +362,33 @@ describe('shares of the poor and near-poor (measure `share`)', () => {
     expect(recognise('Tỷ lệ hộ cận nghèo DTTS trong tổng số hộ nghèo')).toBeUndefined();
     expect(noIndicatorKind('Tỷ lệ hộ cận nghèo DTTS trong tổng số hộ nghèo')).toBe('share');
     expect(noIndicatorKind('Chiếm so với tổng số hộ nghèo toàn tỉnh (%)')).toBe('share');
+  });
+
+  it('`số hộ` in the whole it names (`so với tổng số hộ nghèo`) says nothing of the measure: `(%)` is a percentage, not a count', () => {
+    // Lâm Đồng 2019: `Hộ nghèo về thu nhập trong tổng số hộ nghèo (%)` 83,45 was read as households and "not a whole number".
+    expect(recognise('Hộ nghèo DTTS so với tổng số hộ nghèo (%)')?.key).toBe('em_poor_share');
+    expect(recognise('Hộ cận nghèo DTTS trong tổng số hộ cận nghèo (%)')?.key).toBe('em_near_poor_share');
+    expect(recognise('Hộ nghèo so với tổng số hộ (%)')?.key).toBe('rate');
+    expect(recognise('Thoát nghèo so với số hộ nghèo đầu năm (%)')?.key).toBe('rate_exited');
+    expect(noIndicatorKind('Hộ nghèo về thu nhập trong tổng số hộ nghèo (%)')).toBe('share');
+    // A count stays a count, its measure said before the whole.
+    expect(recognise('Số hộ nghèo DTTS so với tổng số hộ nghèo')?.key).toBe('em_poor');
+    expect(recognise('Trong số hộ nghèo, số hộ dân tộc thiểu số')?.key).toBe('em_poor');
+  });
+
+  it('a share naming its whole is no header of a measure alone (it was read as the share of the count before it)', () => {
+    expect(measureOnly('Chiếm so với tổng số hộ nghèo toàn tỉnh (%)')).toBe(false);
+    expect(measureOnly('Tỷ lệ trong tổng số hộ nghèo (%)')).toBe(false);
+    expect(measureOnly('Tỷ lệ (%)')).toBe(true);
+  });
+});
+
+describe('a degree of deprivation (`Mức độ thiếu hụt`)', () => {
+  it('is a measure of those lacking a service, not the poverty rate; the deprivation-poor stay the poor\'s part', () => {
+    expect(recognise('Mức độ thiếu hụt giảm so với năm 2018 (%)')).toBeUndefined();
+    expect(noIndicatorKind('Mức độ thiếu hụt các dịch vụ xã hội cơ bản giảm so với năm 2018 (%)')).toBe('selectedGroup');
+    expect(noIndicatorKind('Tỷ lệ thiếu hụt (%)')).toBe('selectedGroup');
+    expect(recognise('Số hộ nghèo thiếu hụt tiếp cận các dịch vụ xã hội cơ bản')?.key).toBe('poor');
   });
 });
 
