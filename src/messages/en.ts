@@ -373,6 +373,8 @@ export function en(): Catalog {
       `${p.unit}, ${lower(f.ind(p.indicator))}: the cell shows the spreadsheet error ${p.text}${p.formula !== undefined ? ` of =${p.formula}` : ''} (${SPREADSHEET_ERROR_EN[p.kind]}), not a figure; correct the formula or type the figure.`,
     'number.note-mark': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is read as ${f.n(p.value)}; the "${p.mark}" after it is taken as a note mark (the sign of a footnote), not part of the figure.`,
     'number.approximate': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is an approximate figure, not a number, so nothing that needs it is checked.`,
+    'number.bound': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is a bound (above or below a figure), not a figure, so nothing that needs it is checked.`,
+    'number.range': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is a range, not one figure, so nothing that needs it is checked.`,
     'number.note': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: the cell holds a note, not a figure ("${p.text}"), so nothing that needs it is checked.`,
     'number.grouping': (p, f) =>
       `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a well-formed number in ${p.locale === 'vi' ? 'Vietnamese format ("." groups three digits, "," is the decimal mark)' : 'English format ("," groups three digits, "." is the decimal mark)'}.`,

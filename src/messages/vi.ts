@@ -378,6 +378,8 @@ export function vi(): Catalog {
       `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô hiện lỗi ${p.text} của bảng tính${p.formula !== undefined ? ` (công thức =${p.formula})` : ''}: ${SPREADSHEET_ERROR_VI[p.kind]}; đây không phải là số liệu. Sửa công thức hoặc nhập số liệu.`,
     'number.note-mark': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" được đọc là ${f.n(p.value)}; ký hiệu "${p.mark}" sau số được coi là dấu chú thích, không phải một phần của số liệu.`,
     'number.approximate': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" là số ước chừng, không phải số liệu chính xác, nên những gì cần đến ô này không được kiểm tra.`,
+    'number.bound': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" chỉ nêu một giới hạn (trên hoặc dưới một mức), không phải một số liệu, nên những gì cần đến ô này không được kiểm tra.`,
+    'number.range': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" là một khoảng giá trị, không phải một số liệu, nên những gì cần đến ô này không được kiểm tra.`,
     'number.note': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô ghi chú thích chứ không ghi số liệu ("${p.text}"), nên những gì cần đến ô này không được kiểm tra.`,
     'number.grouping': (p, f) =>
       `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số viết đúng kiểu ${p.locale === 'vi' ? 'Việt Nam (dấu "." tách nhóm ba chữ số, dấu "," là dấu thập phân)' : 'tiếng Anh (dấu "," tách nhóm ba chữ số, dấu "." là dấu thập phân)'}.`,

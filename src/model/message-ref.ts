@@ -196,8 +196,12 @@ export interface MessageParams {
   'number.note': { unit: string; indicator: Indicator; text: string };
   /** A figure with a note mark after it (`25,56*`, `12,43¹`): read as `value`, the `mark` a footnote's sign. */
   'number.note-mark': { unit: string; indicator: Indicator; text: string; mark: string; value: string };
-  /** A figure given approximately (`hơn 6.915`, `gần 10 nghìn`): not a number to check with. */
+  /** A figure given approximately (`khoảng 1.200`, `gần 10 nghìn`): not a number to check with. */
   'number.approximate': { unit: string; indicator: Indicator; text: string };
+  /** A bound where a figure goes (`hơn 3%/năm`, `tối thiểu 4`, `7,3 trở lên`: a plan's target): no figure to check with. */
+  'number.bound': { unit: string; indicator: Indicator; text: string };
+  /** A range where a figure goes (`từ 1-1,5`, `4,72% đến 5,11%`): no one figure to check with. */
+  'number.range': { unit: string; indicator: Indicator; text: string };
   'number.grouping': { unit: string; indicator: Indicator; text: string; locale: 'vi' | 'en' };
   /** `kinds`: the file writes counts and rates in formats of their own, `locale` is this kind's. */
   'number.other-locale': { unit: string; indicator: Indicator; text: string; locale: 'vi' | 'en'; witness: string; kinds?: 'count' | 'rate' };

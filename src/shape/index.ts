@@ -724,7 +724,7 @@ export function parseValue(cell: Cell, unitId: number, unitName: string, indicat
     value: { indicator, unit: unitId, cell, text, status: problem === 'empty' ? 'empty' : 'invalid' },
     finding:
       problem === 'text' && (isNote(text) || isApproximate(text))
-        ? noteFinding(cell, unitName, indicator, clip(text), annexShaped, isNote(text) ? 'number.note' : 'number.approximate')
+        ? noteFinding(cell, unitName, indicator, clip(text), annexShaped, isNote(text) ? 'number.note' : APPROXIMATION_MESSAGE[approximation(text)!])
         : numberFinding(problem, cell, unitName, indicator, clip(text), localeFor(format, k), format.rates ? (k === 'rate' ? format.rates.witness : format.witness) : format.witness, format.rates ? k : undefined),
   };
 }
@@ -762,25 +762,45 @@ export function isNote(text: string): boolean {
 /**
  * Whether a cell's text is a figure given approximately (`hơn 6.915`, `gần 10 nghìn`, `khoảng 1.200 hộ`, `trên 50%`,
  * `about 300`: a word or sign of approximation, a number, at most a unit or a scale word), as a bound (`7,3 trở lên`,
- * `tối thiểu 5`, `3% or more`: a plan's target) or as a range (`1,2 - 1,5`, `từ 1-1,5`); a target's verb and its
- * rate a year may stand around them (`giảm hơn 3%/năm`).
+ * `tối thiểu 5`, `3% or more`: a plan's target) or as a range (`1,2 - 1,5`, `từ 1-1,5`, `từ 1 đến 1,5`); a target's
+ * verb and its rate a year may stand around them (`giảm hơn 3%/năm`).
  */
 export function isApproximate(text: string): boolean {
-  const t = text.toLowerCase();
-  return APPROXIMATE.test(t) || BOUND_AFTER.test(t) || RANGE.test(t) || ROUNDED.test(t);
+  return approximation(text) !== undefined;
 }
 
+/**
+ * How a cell's text gives its figure when it gives none exactly (`isApproximate`): a range (`từ 1-1,5`, `4,72% đến
+ * 5,11%`), a bound (`hơn 3%/năm`, `tối thiểu 4`, `7,3 trở lên`) or an approximation (`khoảng 1.200 hộ`, `2,3 triệu`),
+ * each worded as what it is (a plan's range is no estimate).
+ */
+export function approximation(text: string): Approximation | undefined {
+  const t = text.toLowerCase();
+  if (RANGE.test(t)) return 'range';
+  if (BOUND_AFTER.test(t)) return 'bound';
+  const m = APPROXIMATE.exec(t);
+  if (m) return BOUND_WORDS.has(m[1]!) ? 'bound' : 'approximate';
+  return ROUNDED.test(t) ? 'approximate' : undefined;
+}
+
+export type Approximation = 'approximate' | 'bound' | 'range';
+
+const APPROXIMATION_MESSAGE = { approximate: 'number.approximate', bound: 'number.bound', range: 'number.range' } as const;
+
 const SCALE = '(?:(?:nghìn|ngàn|triệu|vạn|%|hộ|người|thousand|million|households)(?:\\s*/\\s*(?:năm|year))?)';
+/** The words and signs that bound a figure (`hơn 3`: more than 3), not estimate it (`khoảng 3`). */
+const BOUND_WORDS: ReadonlySet<string> = new Set(['hơn', 'trên', 'dưới', 'tối thiểu', 'tối đa', 'ít nhất', 'không quá', 'không dưới', 'more than', 'less than', 'at least', 'at most', 'over', 'under', '>', '<', '≥', '≤']);
 const APPROXIMATE = new RegExp(
-  `^(?:(?:giảm|tăng|reduce|fall)\\s+)?(?:gần như|gần|hơn|trên|dưới|khoảng|xấp xỉ|ước tính|ước|chừng|tối thiểu|tối đa|ít nhất|không quá|không dưới|more than|less than|at least|at most|nearly|about|approximately|around|almost|over|under|~|≈|>|<|≥|≤)\\s*[\\d][\\d.,\\s]*\\s*${SCALE}?\\.?$`,
+  `^(?:(?:giảm|tăng|reduce|fall)\\s+)?(gần như|gần|hơn|trên|dưới|khoảng|xấp xỉ|ước tính|ước|chừng|tối thiểu|tối đa|ít nhất|không quá|không dưới|more than|less than|at least|at most|nearly|about|approximately|around|almost|over|under|~|≈|>|<|≥|≤)\\s*[\\d][\\d.,\\s]*\\s*${SCALE}?\\.?$`,
   'u',
 );
 const BOUND_AFTER = new RegExp(`^(?:từ\\s*)?[\\d][\\d.,\\s]*\\s*${SCALE}?\\s*(?:trở lên|trở xuống|or more|or less|and above|and below)\\.?$`, 'u');
 /** A figure rounded to a large unit (`2,3 triệu`, `2.3 million`, `15 nghìn hộ`): approximate as `khoảng …` is. */
 const ROUNDED = /^\d[\d.,]*\s*(?:nghìn|ngàn|triệu|vạn|tỷ|thousand|million|billion)(?:\s+(?:hộ|households))?\.?$/u;
-const RANGE = new RegExp(`^(?:(?:giảm|tăng)\\s+)?(?:từ\\s*)?[\\d][\\d.,]*\\s*${SCALE}?\\s*[-–—]\\s*[\\d][\\d.,]*\\s*${SCALE}?$`, 'u');
+/** Two figures joined by a dash or by `đến` / `tới` / `to` (`từ 1 đến 1,5`), each perhaps with its unit. */
+const RANGE = new RegExp(`^(?:(?:giảm|tăng)\\s+)?(?:từ\\s*)?[\\d][\\d.,]*\\s*${SCALE}?\\s*(?:[-–—]|đến|tới|to)\\s*[\\d][\\d.,]*\\s*${SCALE}?$`, 'u');
 
-function noteFinding(cell: Cell, unit: string, indicator: Indicator, text: string, annexShaped: boolean, id: 'number.note' | 'number.approximate'): Finding {
+function noteFinding(cell: Cell, unit: string, indicator: Indicator, text: string, annexShaped: boolean, id: 'number.note' | (typeof APPROXIMATION_MESSAGE)[Approximation]): Finding {
   return { severity: annexShaped ? 'error' : 'warning', at: cell, unit, indicator, actual: text, rule: 'number', msg: { id, params: { unit, indicator, text } } };
 }
 

@@ -3,7 +3,8 @@
  * a warning where blanks are "not published", an error in an annex table, whose every cell is expected.
  */
 import { describe, expect, it } from 'vitest';
-import { isApproximate, isNote } from '../../src/shape/index.js';
+import { approximation, isApproximate, isNote } from '../../src/shape/index.js';
+import { makeFmt, renderMessage } from '../../src/messages/index.js';
 import { gridFromAnyBytes } from '../../src/read/index.js';
 import { checkGrid } from '../../src/check-grid.js';
 
@@ -51,8 +52,25 @@ describe('an approximate figure', () => {
   });
 
   it('is a warning quoting it where blanks are "not published", not "not a number"', async () => {
-    const r = await check(['Đơn vị;Số hộ nghèo;Số hộ cận nghèo', 'Toàn tỉnh;hơn 30;12', 'A;10;5', 'B;20;7'].join('\n'));
+    const r = await check(['Đơn vị;Số hộ nghèo;Số hộ cận nghèo', 'Toàn tỉnh;khoảng 30;12', 'A;10;5', 'B;20;7'].join('\n'));
     expect(r.findings.filter((x) => x.rule === 'number').map((x) => [x.severity, x.at?.ref, x.msg.id])).toEqual([['warning', 'B2', 'number.approximate']]);
+  });
+
+  it('is told as what it is: an approximation, a bound or a range (a plan\'s range `từ 1-1,5` is no estimate)', () => {
+    for (const t of ['khoảng 1.200 hộ', 'gần 10 nghìn', 'xấp xỉ 5%', '2,3 triệu', 'about 300', '~ 1.5']) expect(approximation(t), t).toBe('approximate');
+    for (const t of ['hơn 3%/năm', 'giảm hơn 3%/năm', 'trên 4%/năm', 'tối thiểu 4', '7,3 trở lên', 'ít nhất 1.000 hộ', '> 40 %', '3 or more']) expect(approximation(t), t).toBe('bound');
+    for (const t of ['từ 1-1,5', '1,2 - 1,5', 'giảm 3-4%/năm', 'từ 1 đến 1,5', '4,72% đến 5,11%', '1 tới 2', '1.5 to 2']) expect(approximation(t), t).toBe('range');
+    for (const t of ['đến 1,5', '1 đến', 'từ 1 đến', 'Quận 1 đến 2', '6.915']) expect(approximation(t), t).toBeUndefined();
+  });
+
+  it('a range written with `đến` is a warning quoting it, not "not a number" (TTXVN 2022: `từ 1 đến 1,5%` a target)', async () => {
+    const head = 'Đối tượng;Tỷ lệ hộ nghèo năm 2021 (%);Tỷ lệ hộ nghèo năm 2022 (%);Giảm so với năm 2021 (%);Chỉ tiêu giảm giao (%)';
+    const r = await check([head, 'Cả nước;5,20;4,03;1,17;từ 1 đến 1,5', 'Hộ dân tộc thiểu số;25,91;21,02;4,89;hơn 3%/năm'].join('\n'));
+    expect(r.findings.filter((x) => x.rule === 'number').map((x) => [x.severity, x.at?.ref, x.msg.id])).toEqual([
+      ['warning', 'E2', 'number.range'],
+      ['warning', 'E3', 'number.bound'],
+    ]);
+    expect(renderMessage(r.findings.find((x) => x.at?.ref === 'E2')!.msg, makeFmt('en'))).toBe('Cả nước, target: poverty rate reduction (points): "từ 1 đến 1,5" is a range, not one figure, so nothing that needs it is checked.');
   });
 });
 
