@@ -42,6 +42,7 @@ const EN_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   comparison: 'compares two other columns of the table (achievement against the plan, against the same period)',
   planColumn: "is a plan, or an achievement against one, of each row's indicator (read only beside years)",
   planYear: "is the plan for a year, beside the years' results (a target)",
+  verdict: 'holds verdicts (đạt, không đạt: met, not met…), not figures',
   measureMismatch: 'has a unit of measure (the ĐVT column) that is not that of the indicator its name names (a rate is in %, households in households)',
 };
 
@@ -59,6 +60,7 @@ const EN_NO_INDICATOR_SHORT: Record<NoIndicatorKind, string> = {
   planColumn: "is a plan of each row's indicator",
   planYear: 'is the plan for a year',
   measureMismatch: 'has a unit of measure that is not its indicator\'s',
+  verdict: 'holds verdicts, not figures',
 };
 
 /** A label that is no indicator povcheck checks: the whole reason, or the short one and the cell that gave it (`sameAs`). */

@@ -42,6 +42,7 @@ const VI_NO_INDICATOR: Record<NoIndicatorKind, string> = {
   comparison: 'so sánh hai cột khác của bảng (mức đạt so với kế hoạch, so với cùng kỳ)',
   planColumn: 'là kế hoạch (hoặc mức đạt so với kế hoạch) của chỉ tiêu ở từng dòng (chỉ được đọc khi đặt cạnh các năm)',
   planYear: 'là kế hoạch của một năm, đặt cạnh kết quả thực hiện các năm (chỉ tiêu kế hoạch)',
+  verdict: 'ghi lời đánh giá (đạt, không đạt, vượt…) chứ không ghi số liệu',
   measureMismatch: 'ghi đơn vị tính (cột ĐVT) không phải của chỉ tiêu mà tên của nó gọi (tỷ lệ phải là %, số hộ phải là hộ)',
 };
 
@@ -59,6 +60,7 @@ const VI_NO_INDICATOR_SHORT: Record<NoIndicatorKind, string> = {
   planColumn: 'là kế hoạch của chỉ tiêu ở từng dòng',
   planYear: 'là kế hoạch của một năm',
   measureMismatch: 'ghi đơn vị tính không phải của chỉ tiêu mà tên của nó gọi',
+  verdict: 'ghi lời đánh giá chứ không ghi số liệu',
 };
 
 /** Nhãn không phải chỉ tiêu được kiểm tra: lý do đầy đủ, hoặc ngắn kèm ô đã ghi lý do (`sameAs`). */

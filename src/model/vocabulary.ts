@@ -175,4 +175,4 @@ export function measureOf(key: string): Measure {
 }
 
 /** What a label names that no indicator stands for: a rise against another time, a share of another total, a group of households the vocabulary does not count. */
-export type NoIndicatorKind = 'increase' | 'share' | 'ethnicGroup' | 'average' | 'selectedGroup' | 'money' | 'measureMismatch' | 'period' | 'planBeside' | 'comparison' | 'planColumn' | 'planYear';
+export type NoIndicatorKind = 'increase' | 'share' | 'ethnicGroup' | 'average' | 'selectedGroup' | 'money' | 'measureMismatch' | 'period' | 'planBeside' | 'comparison' | 'planColumn' | 'planYear' | 'verdict';

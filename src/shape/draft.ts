@@ -154,10 +154,28 @@ export function tidyName(text: string): string {
   return clip(text.normalize('NFC').replace(/\s+/g, ' ').trim(), MAX_NAME);
 }
 
-/** An `unknown.row` / `unknown.column` finding's params: the label, and what it names when no indicator could stand for it. */
-export function unknownLabelParams(text: string): { text: string; kind?: NoIndicatorKind } {
-  const kind = noIndicatorKind(text);
+/**
+ * An `unknown.row` / `unknown.column` finding's params: the label, and what it names when no indicator could stand for
+ * it, from its words or else from its cells (`values`: a column of `đạt`, `không đạt` is verdicts, not figures).
+ */
+export function unknownLabelParams(text: string, values: readonly string[] = []): { text: string; kind?: NoIndicatorKind } {
+  const kind = noIndicatorKind(text) ?? (isVerdicts(values) ? 'verdict' : undefined);
   return { text: clip(text), ...(kind ? { kind } : {}) };
+}
+
+/** A plan report's verdicts on its targets, one a cell (`Đạt`, `Không đạt`, `Vượt kế hoạch`, `Hoàn thành`). */
+const VERDICT = /^(?:đạt|không đạt|chưa đạt|vượt|vượt kế hoạch|vượt chỉ tiêu|đạt kế hoạch|đạt chỉ tiêu|hoàn thành|không hoàn thành|chưa hoàn thành|achieved|not achieved|met|not met|exceeded)$/iu;
+
+/** Cells, some filled, every filled one a verdict (`VERDICT`). */
+function isVerdicts(values: readonly string[]): boolean {
+  let any = false;
+  for (const v of values) {
+    const t = v.trim();
+    if (t === '') continue;
+    if (!VERDICT.test(t.normalize('NFC'))) return false;
+    any = true;
+  }
+  return any;
 }
 
 /** The texts of column `col` in the rows below `headerRow`, by row, the empty ones left out (a column kept as read). */

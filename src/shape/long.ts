@@ -97,7 +97,7 @@ export function longColumns(grid: Grid, headerRow: number, line: LabelLine, draf
     const head = header(c);
     const hasData = dataRows.some((r) => text(r, c) !== '');
     if (head === '' && !hasData) unlabelled.push(c);
-    else draft.findings.push(head !== '' ? unknownColumn(headerCell(c), pathText(c)) : unlabelledColumn(cellAt(grid, dataRows.find((r) => text(r, c) !== '')!, c)!));
+    else draft.findings.push(head !== '' ? unknownColumn(headerCell(c), pathText(c), dataRows.map((r) => text(r, c))) : unlabelledColumn(cellAt(grid, dataRows.find((r) => text(r, c) !== '')!, c)!));
     if (hasData) notRead.push({ col: c, header: head !== '' ? pathText(c) : '', ...(head !== '' ? { headerCell: headerCell(c) } : {}) });
   }
   if (notesCol !== undefined && dataRows.some((r) => text(r, notesCol!) !== '')) notRead.push({ col: notesCol, header: header(notesCol), headerCell: headerCell(notesCol) });
@@ -110,8 +110,8 @@ export function firstDataRow(line: LabelLine, headerRow: number): number {
   return line.band?.numberRow !== undefined ? line.band.numberRow + 1 : headerRow + 1;
 }
 
-export function unknownColumn(at: Cell | undefined, head: string): Finding {
-  return { rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.column', params: unknownLabelParams(head) } };
+export function unknownColumn(at: Cell | undefined, head: string, values: readonly string[] = []): Finding {
+  return { rule: 'unknown', severity: 'warning', ...(at ? { at } : {}), msg: { id: 'unknown.column', params: unknownLabelParams(head, values) } };
 }
 
 /** A column with content and no header, at its first cell with content (the first value that goes unchecked). */

@@ -239,7 +239,7 @@ function reportStrayRows(b: WideBlock, draft: Draft, line: LabelLine, unitCols: 
       continue;
     }
     if (labelText !== '' && label && (hasValues || (r > firstRow && r < lastRow))) {
-      const params = mismatched.has(r) ? { text: labelText, kind: 'measureMismatch' as const } : unknownLabelParams(labelText);
+      const params = mismatched.has(r) ? { text: labelText, kind: 'measureMismatch' as const } : unknownLabelParams(labelText, unitCols.map((c) => textAt(grid, r, c)));
       draft.findings.push({ rule: 'unknown', severity: 'warning', at: label, msg: { id: 'unknown.row', params } });
       labelled.push(r);
     } else if (labelText === '' && hasValues) {
