@@ -19,10 +19,20 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'povcheck-shapes-'));
 const BLANK = 'fixtures/published/form-near-poor-review-summary-blank.csv';
 /** A district printed twice (Năm Căn mislabelled): `table` refuses it with one line, as test/compute/shaped.test.ts says. */
 const NAMED_TWICE = 'fixtures/published/review-2014-ca-mau-districts-duplicate-name.csv';
+/** A table of deprivations, no poverty indicator: `table` refuses it with one line (exit 2), tested below. */
+const NO_INDICATOR = 'fixtures/published/review-2019-lam-dong-province-deprivation-falls.csv';
 const SHAPES = [
   ...readdirSync(join(FIXTURES, 'published')).filter((f) => f.endsWith('.csv')).map((f) => `fixtures/published/${f}`),
   ...readdirSync(join(FIXTURES, 'shapes')).filter((f) => f.endsWith('.csv')).map((f) => `fixtures/shapes/${f}`),
-].filter((f) => f !== BLANK && f !== NAMED_TWICE);
+].filter((f) => f !== BLANK && f !== NAMED_TWICE && f !== NO_INDICATOR);
+
+describe('a published table of no poverty indicator', () => {
+  it('is refused with one line naming the file, exit 2', async () => {
+    const r = await cli(['table', NO_INDICATOR, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([`povcheck: ${NO_INDICATOR}: no poverty-table indicator (such as "Số hộ nghèo đầu năm" or "poor_start") found in any row or column`]);
+  });
+});
 
 async function make(file: string, format: 'docx' | 'xlsx' | 'html', extra: string[] = []): Promise<Buffer> {
   const out = join(tmp(), `table.${format}`);
