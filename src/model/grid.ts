@@ -3,6 +3,8 @@
  * A cell keeps where it came from, so every finding can point at the spot an analyst would click.
  * Building a grid belongs to reading (src/read/); its types and the pure helpers over cells live here.
  */
+import { sheetCellRef } from './sheet-ref.js';
+
 export interface Cell {
   /** The text as found in the file (not trimmed). */
   readonly raw: string;
@@ -156,9 +158,12 @@ export function gridWidth(grid: Grid): number {
   return w;
 }
 
-/** A reference as shown to people: "I6", or "Sheet1!I6" for workbooks. */
+/**
+ * A reference as shown to people and written for machines: "I6", or for workbooks with its sheet as a spreadsheet
+ * takes it back, "Sheet1!I6", "'Chỉ tiêu 2017'!D11" (model/sheet-ref.ts).
+ */
 export function displayRef(cell: Pick<Cell, 'ref' | 'sheet'>): string {
-  return cell.sheet ? `${cell.sheet}!${cell.ref}` : cell.ref;
+  return cell.sheet ? sheetCellRef(cell.sheet, cell.ref) : cell.ref;
 }
 
 /** The error values a spreadsheet cell shows where its formula could not be computed (Excel's; `other`: `#SPILL!`, LibreOffice's `Err:502`). */

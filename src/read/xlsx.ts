@@ -34,6 +34,7 @@
 import { PovcheckError, type ContainerDamage } from '../errors.js';
 import { foldKey } from '../shape/normalize.js';
 import { a1, columnLetters, parseA1, parseSheetA1, SHEET_COLS, SHEET_ROWS, type Cell, type Grid, type HiddenContent } from '../model/grid.js';
+import { sheetCellRef } from '../model/sheet-ref.js';
 import { displayedDigits, parseNumberFormat } from './number-format.js';
 import { DEFAULT_LIMITS, inspectZip, readPart, type WorkbookLimits, type ZipEntry } from './zip-guard.js';
 import { streamXml, XmlError, type XmlHandlers } from './xml-stream.js';
@@ -553,7 +554,7 @@ function cellFormula(c: CellXml, masters: SheetState['masters']): string | undef
 function putCell(st: SheetState, r: number, c: number, content: Content): void {
   const { limits, rows } = st;
   if (r >= limits.maxRows || c >= limits.maxCols) {
-    throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'range', cell: `${st.sheet.name}!${a1(r, c)}`, maxRows: limits.maxRows, maxCols: limits.maxCols });
+    throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'range', cell: sheetCellRef(st.sheet.name, a1(r, c)), maxRows: limits.maxRows, maxCols: limits.maxCols });
   }
   if (++st.count > limits.maxCells) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
   while (rows.length <= r) rows.push([]);

@@ -17,6 +17,7 @@
 import { PovcheckError } from '../errors.js';
 import { zipParts, type ZipPart } from '../io/zip-write.js';
 import { columnLetters, SHEET_COLS, SHEET_ROWS } from '../model/grid.js';
+import { quotedSheetName } from '../model/sheet-ref.js';
 import { documentText } from './safe-text.js';
 
 export interface Font {
@@ -380,11 +381,11 @@ function sheetXml(ws: Worksheet, styles: Styles, strings: Strings): string {
   );
 }
 
-/** `'Phụ lục'!$A:$C,'Phụ lục'!$4:$6`: columns first, as Excel writes it. */
+/** `'Phụ lục'!$A:$C,'Phụ lục'!$4:$6`: columns first, as Excel writes it (the name always quoted: any is read back). */
 function printTitles(ws: Worksheet): string | undefined {
   const t = ws.printTitles;
   if (!t || (!t.rows && !t.columns)) return undefined;
-  const sheet = `'${ws.name.replace(/'/g, "''")}'`;
+  const sheet = quotedSheetName(ws.name);
   const cols = t.columns ? [`${sheet}!$${columnLetters(t.columns[0] - 1)}:$${columnLetters(t.columns[1] - 1)}`] : [];
   const rows = t.rows ? [`${sheet}!$${t.rows[0]}:$${t.rows[1]}`] : [];
   return [...cols, ...rows].join(',');

@@ -6,13 +6,14 @@
  */
 import type { Skip } from '../model/finding.js';
 import { parseA1 } from '../model/grid.js';
+import { parseSheetRef } from '../model/sheet-ref.js';
 import type { SkipRef } from '../model/message-ref.js';
 
-/** `Sheet!B3` → its sheet prefix and 0-based row and column (model/grid.ts `parseA1`); undefined for another form (a Word table's `T1R3C4`). */
+/** `'Phụ lục'!B3` → its sheet ('' for none) and 0-based row and column (model/grid.ts `parseA1`); undefined for another form (a Word table's `T1R3C4`). */
 function placeOf(ref: string): { sheet: string; row: number; col: number } | undefined {
-  const bang = ref.lastIndexOf('!');
-  const at = parseA1(ref.slice(bang + 1));
-  return at && { sheet: ref.slice(0, bang + 1), ...at };
+  const { sheet, ref: cell } = parseSheetRef(ref);
+  const at = parseA1(cell);
+  return at && { sheet: sheet ?? '', ...at };
 }
 
 /** Consecutive cells of one column as `first:last`; anything else as they are. */
@@ -22,7 +23,7 @@ function asRange(cells: readonly string[]): string[] {
   const first = places[0];
   if (!first || !places.every((p, i) => p !== undefined && p.sheet === first.sheet && p.col === first.col && p.row === first.row + i)) return [...cells];
   const last = cells[cells.length - 1]!;
-  return [`${cells[0]}:${last.slice(last.lastIndexOf('!') + 1)}`];
+  return [`${cells[0]}:${parseSheetRef(last).ref}`];
 }
 
 const isBadValue = (msg: SkipRef): msg is SkipRef<'skip.bad-value'> => msg.id === 'skip.bad-value';

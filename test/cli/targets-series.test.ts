@@ -287,8 +287,8 @@ describe('validate --series', () => {
     expect(json(ok.stdout).series!.transitions[0]).toMatchObject({ compared: 8, matched: 8 });
     const r = await cli(['validate', '--series', 'fixtures/xlsx/tuyen-quang-2020.xlsx', BREAK, '--format', 'json', '--lang', 'en']);
     const h = json(r.stdout).files[1]!.findings.find((f) => f.rule === 'continuity' && f.unit === 'Hàm Yên')!;
-    expect(h.continuity!.previous.cells).toEqual(['tuyen-quang-2020!H3']);
-    expect(h.message).toContain('fixtures/xlsx/tuyen-quang-2020.xlsx gives 31,800 households at the end of the year (tuyen-quang-2020!H3)');
+    expect(h.continuity!.previous.cells).toEqual(["'tuyen-quang-2020'!H3"]);
+    expect(h.message).toContain("fixtures/xlsx/tuyen-quang-2020.xlsx gives 31,800 households at the end of the year ('tuyen-quang-2020'!H3)");
   });
 
   it('keeps the order given (years, not file names): the same files the other way round break', async () => {

@@ -102,7 +102,7 @@ describe('planted errors', () => {
     const typo = await cli(['validate', 'fixtures/xlsx/hidden-rows-typo.xlsx', '--lang', 'en']);
     expect(typo.code).toBe(1);
     expect(typo.stdout).toContain('Read as: xlsx workbook, sheet "Phụ lục"; hidden rows 12, 15 not read (hidden in the workbook);');
-    expect(typo.stdout).toMatch(/Likely cause: Phụ lục!J14 \(Poverty rate, end of year, Na Hang\) holds 25\.65; 25\.56 would make both failing checks pass/);
+    expect(typo.stdout).toMatch(/Likely cause: 'Phụ lục'!J14 \(Poverty rate, end of year, Na Hang\) holds 25\.65; 25\.56 would make both failing checks pass/);
     const table = await cli(['table', 'fixtures/xlsx/hidden-rows-typo.xlsx', '--lang', 'en']);
     expect(table.stderr).toContain('hidden-rows-typo.xlsx: hidden rows 12, 15 not read (hidden in the workbook)');
   });

@@ -73,7 +73,7 @@ describe('the GitHub Actions job', () => {
     const r = sh(validate);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^::error file=submissions\/chiem-hoa\/annex\.csv,line=6,col=9,title=povcheck flow::I6: /m);
-    expect(r.stdout).toMatch(/^::error file=submissions\/lam-binh\/annex\.xlsx,line=5,col=11,title=povcheck number::stray-text!K5: /m);
+    expect(r.stdout).toMatch(/^::error file=submissions\/lam-binh\/annex\.xlsx,line=5,col=11,title=povcheck number::'stray-text'!K5: /m);
     const sarif = JSON.parse(readFileSync(join(repo, outputOf(validate, 'sarif')!), 'utf8'));
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].artifacts.map((a: { location: { uri: string } }) => a.location.uri)).toEqual([

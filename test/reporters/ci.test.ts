@@ -65,7 +65,7 @@ describe('sarif', async () => {
     expect(flow.locations![0]!.physicalLocation!.region).toEqual({ startLine: 6, startColumn: 9 });
     const num = run.results!.find((r) => r.ruleId === 'number')!;
     expect(num.locations![0]!.physicalLocation!.region).toEqual({ startLine: 5, startColumn: 11 });
-    expect(num.locations![0]!.logicalLocations).toEqual([{ name: 'K5', fullyQualifiedName: 'stray-text!K5' }]);
+    expect(num.locations![0]!.logicalLocations).toEqual([{ name: 'K5', fullyQualifiedName: "'stray-text'!K5" }]);
     expect(num.properties).toMatchObject({ cell: 'K5', sheet: 'stray-text', unit: 'Lâm Bình', actual: '28x' });
     expect(run.results!.find((r) => r.ruleId === 'unreadable')).toMatchObject({ level: 'error', message: { text: 'no such file' } });
   });

@@ -31,4 +31,9 @@ describe('foldedSkips', () => {
     expect(folded).toHaveLength(1);
     expect(renderSkip(folded[0]!.msg, makeFmt('en'))).toBe('Phụ lục!D3:D5, T1R3C4 and T1R4C4 are blank');
   });
+
+  it('folds cells named with a quoted sheet (as model/sheet-ref.ts writes them): the range keeps the quotes once', () => {
+    const folded = foldedSkips([blank(["'Phụ lục'!D3", "'Phụ lục'!D4", "'Phụ lục'!D5"]), blank(["'Hộ nghèo ''20'!C3", "'Hộ nghèo ''20'!C4", "'Hộ nghèo ''20'!C5"])]);
+    expect(renderSkip(folded[0]!.msg, makeFmt('en'))).toBe("'Hộ nghèo ''20'!C3:C5 and 'Phụ lục'!D3:D5 are blank");
+  });
 });

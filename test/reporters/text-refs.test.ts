@@ -62,7 +62,7 @@ describe('the printed table, cell by the input\'s reference', () => {
     expect(heading).toContain('trang "Phụ lục"');
     const t = tableLines(r.stdout, /Bảng số liệu/);
     expect(t.join('\n')).not.toContain('Phụ lục');
-    expect(r.stdout).toContain('Phụ lục!K12 · denominator · Lâm Bình');
+    expect(r.stdout).toContain("'Phụ lục'!K12 · denominator · Lâm Bình");
     expect(at(t, '12', 'K')).toBe('4,00 ℹ');
   });
 

@@ -29,7 +29,7 @@ describe('counts stored as fractions in a workbook', () => {
     writeFileSync(file, workbook([['Phụ lục', sheet([90.299, 50.3, 39.999], [9.5, 5.5, 4])]]));
     const r = await validateFile(file);
     const notes = r.findings.filter((f) => f.msg.id === 'number.thousands-as-decimals');
-    expect(notes.map((f) => [f.severity, f.at?.ref, f.msg.params])).toEqual([['warning', 'B2', { cell: 'Phụ lục!B2', value: '90.299', count: 5 }]]);
+    expect(notes.map((f) => [f.severity, f.at?.ref, f.msg.params])).toEqual([['warning', 'B2', { cell: "'Phụ lục'!B2", value: '90.299', count: 5 }]]);
     expect(r.findings.filter((f) => f.rule === 'range').length).toBe(5);
   });
 
