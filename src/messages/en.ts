@@ -772,7 +772,7 @@ export function en(): Catalog {
           ? 'no column structure: no line splits into several fields at a comma, semicolon or TAB'
           : p.reason === 'document'
             ? 'this is running text (a plan, as Word saves it as plain text), not a table: povcheck validate checks a plan document; for this command save its table as .xlsx or CSV'
-            : 'no poverty-table indicator (such as "Số hộ nghèo đầu năm" or "poor_start") found in any row or column',
+            : `no poverty-table indicator (such as "Số hộ nghèo đầu năm" or "poor_start") found in any row or column${p.labels ? `; its first row reads ${p.labels.map((l) => `"${l}"`).join(', ')}` : ''}`,
       LOCALE_AMBIGUOUS: (p) =>
         p.reason === 'ambiguous'
           ? `cell ${p.cell}: "${p.text}" reads as ${p.vi} in Vietnamese format and ${p.en} in English format, and no other cell tells which the file uses; pass --locale vi or --locale en`

@@ -777,7 +777,7 @@ export function vi(): Catalog {
           ? 'không thấy cấu trúc cột: không dòng nào tách được thành nhiều ô bằng dấu phẩy, chấm phẩy hay TAB'
           : p.reason === 'document'
             ? 'đây là văn bản (kế hoạch do Word lưu thành văn bản thuần), không phải bảng: povcheck validate kiểm tra được văn bản kế hoạch; với lệnh này hãy lưu bảng thành .xlsx hoặc CSV'
-            : 'không thấy chỉ tiêu nào của bảng giảm nghèo (ví dụ "Số hộ nghèo đầu năm" hay "poor_start") ở dòng hoặc cột nào',
+            : `không thấy chỉ tiêu nào của bảng giảm nghèo (ví dụ "Số hộ nghèo đầu năm" hay "poor_start") ở dòng hoặc cột nào${p.labels ? `; dòng đầu của bảng ghi ${p.labels.map((l) => `"${l}"`).join(', ')}` : ''}`,
       LOCALE_AMBIGUOUS: (p) =>
         p.reason === 'ambiguous'
           ? `ô ${p.cell}: "${p.text}" đọc kiểu Việt Nam là ${p.vi}, kiểu tiếng Anh là ${p.en}, và không ô nào khác cho biết tệp dùng kiểu nào; hãy chỉ rõ --locale vi hoặc --locale en`

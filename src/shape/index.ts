@@ -228,7 +228,21 @@ function shapeGrid(read: Grid, opts: ShapeOptions): ShapeResult {
   // No label read: because the letters did not survive a save (`T?ng s? h?`), when they did not.
   const garbled = garbledText(gridHeadText(grid));
   if (garbled) throw new PovcheckError('TEXT_GARBLED', garbled);
-  throw new PovcheckError('NOT_A_TABLE', { reason: 'no-labels' }, textLang(grid));
+  const labels = headLabels(grid);
+  throw new PovcheckError('NOT_A_TABLE', { reason: 'no-labels', ...(labels.length > 0 ? { labels } : {}) }, textLang(grid));
+}
+
+/** How many of the first row's texts the "no indicator" error quotes, and how long each may be. */
+const HEAD_LABELS = 3;
+const HEAD_LABEL_CHARS = 60;
+
+/** The texts (with a letter) of the grid's first row that has any: what the "no indicator" error says it saw. */
+function headLabels(grid: Grid): string[] {
+  for (const row of grid.rows.slice(0, WIDE_SCAN_ROWS)) {
+    const texts = row ? Array.from(row, (c) => trimmedText(cellText(c))).filter((t) => /\p{L}/u.test(t)) : [];
+    if (texts.length > 0) return texts.slice(0, HEAD_LABELS).map((t) => clip(t, HEAD_LABEL_CHARS));
+  }
+  return [];
 }
 
 /** The grid with each label split over two columns (`Tỷ lệ hộ nghèo | Cuối năm`) read as one (split-labels.ts). */

@@ -30,7 +30,7 @@ describe('a published table of no poverty indicator', () => {
   it('is refused with one line naming the file, exit 2', async () => {
     const r = await cli(['table', NO_INDICATOR, '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual([`povcheck: ${NO_INDICATOR}: no poverty-table indicator (such as "Số hộ nghèo đầu năm" or "poor_start") found in any row or column`]);
+    expect(r.stderr.trim().split('\n')).toEqual([`povcheck: ${NO_INDICATOR}: no poverty-table indicator (such as "Số hộ nghèo đầu năm" or "poor_start") found in any row or column; its first row reads "Lĩnh vực", "Mức độ thiếu hụt các dịch vụ xã hội cơ bản giảm so với năm …"`]);
   });
 });
 
