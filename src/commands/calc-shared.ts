@@ -6,7 +6,7 @@
 import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import type { Annex } from '../model/annex.js';
-import type { Grid, HiddenContent } from '../model/grid.js';
+import { displayRef, type Grid, type HiddenContent } from '../model/grid.js';
 import type { Lang } from '../model/lang.js';
 import { catalog, makeFmt, renderMessage, visible } from '../messages/index.js';
 import type { Finding } from '../model/finding.js';
@@ -151,7 +151,7 @@ export function readingNotes(file: string, read: Pick<ReadInput, 'findings' | 's
       const rowAsRead = printed && (f.msg.id === 'unknown.row' || f.rule === 'duplicate') && f.at !== undefined && printed.printedAsRead.has(f.at.row);
       const columnAsRead = printed && printedColumn(f, printed.columnsPrintedAsRead);
       const leftOut = !printed || (f.msg.id === 'unknown.empty-row' || f.msg.id === 'unknown.empty-rows') ? '' : ` ${rowAsRead ? calc.printedAsRead : columnAsRead ? calc.columnPrintedAsRead : f.msg.id === 'number.note-mark' ? calc.markLeftOut : calc.leftOut}`;
-      return calc.note(file, `${f.at ? `${f.at.ref}: ` : ''}${renderMessage(f.msg, fmt)}${leftOut}`);
+      return calc.note(file, `${f.at ? `${displayRef(f.at)}: ` : ''}${renderMessage(f.msg, fmt)}${leftOut}`);
     }));
 }
 
@@ -189,7 +189,7 @@ export async function reportDifferences(ctx: CommandContext, file: string, annex
   ctx.io.err(calc.differencesHead(file, differences.length) + '\n');
   for (const d of differences) {
     const v = annex.values.get(d.unit.id, d.indicator);
-    const p = { cell: d.cell.ref, unit: d.unit.name, indicator: d.indicator, stated: d.stated, statedIsNumber: v?.status === 'ok', computed: plainValue(d.computed, d.indicator, d.decimals) };
+    const p = { cell: displayRef(d.cell), unit: d.unit.name, indicator: d.indicator, stated: d.stated, statedIsNumber: v?.status === 'ok', computed: plainValue(d.computed, d.indicator, d.decimals) };
     ctx.io.err(calc.difference(p, f) + '\n');
   }
   ctx.io.err(calc.suggestValidate(file) + '\n');

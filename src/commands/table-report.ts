@@ -3,6 +3,7 @@
  * the reading notes, the cells left blank, the rate columns printed as read, a blank form, the stated values that
  * differ from the computed ones; the exit code (1 for a difference or a rate column printed as read, only with --strict).
  */
+import { displayRef } from '../model/grid.js';
 import { catalog, makeFmt, renderMessage } from '../messages/index.js';
 import { emit, readingNotes, reportDifferences } from './calc-shared.js';
 import { EXIT, type CommandContext } from './shared.js';
@@ -15,10 +16,10 @@ export async function reportTable(o: TableOutcome, r: TableRun, ctx: CommandCont
   const calc = catalog(o.lang).calc;
   for (const line of readingNotes(file, { findings: o.readFindings, ...(o.sheets ? { sheets: o.sheets } : {}), ...(o.hidden ? { hidden: o.hidden } : {}) }, o.lang, o.locale, { printedAsRead: o.rowsPrintedAsRead, columnsPrintedAsRead: o.columnsPrintedAsRead })) ctx.io.err(line + '\n');
   for (const v of o.unreadable) {
-    const cell = { cell: v.cell.ref, unit: o.annex.units.at(v.unit)?.name ?? '', indicator: v.indicator, text: v.text, fraction: v.reason === 'fraction', printed: v.printed };
+    const cell = { cell: displayRef(v.cell), unit: o.annex.units.at(v.unit)?.name ?? '', indicator: v.indicator, text: v.text, fraction: v.reason === 'fraction', printed: v.printed };
     ctx.io.err(calc.unreadableCell(file, cell, makeFmt(o.lang, o.locale)) + '\n');
   }
-  for (const f of o.ratesAsPrinted) ctx.io.err(calc.note(file, `${f.at!.ref}: ${renderMessage(f.msg, makeFmt(o.lang, o.locale))} ${calc.columnPrintedAsRead}`) + '\n');
+  for (const f of o.ratesAsPrinted) ctx.io.err(calc.note(file, `${displayRef(f.at!)}: ${renderMessage(f.msg, makeFmt(o.lang, o.locale))} ${calc.columnPrintedAsRead}`) + '\n');
   if (o.blank) ctx.io.err(calc.blankForm(file, { count: o.annex.indicators.length }) + '\n');
   const differ = await reportDifferences(ctx, file, o.annex, o.differences, o.lang, o.locale);
   if ((differ || o.ratesAsPrinted.length > 0) && r.strict) return EXIT.FINDINGS;

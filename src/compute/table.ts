@@ -12,7 +12,7 @@ import { Dec, zero } from '../calc/decimal.js';
 import { printedRateMatches, exactRate, rateReduction, roundRate, unitRate } from '../calc/annex-math.js';
 import { INDICATORS, type CoreIndicator, type CountIndicator, type Indicator } from '../model/indicators.js';
 import { addingChildren, notReadColumns, notReadRows, type Annex, type NotReadColumns, type NotReadRows, type Unit, type Value } from '../model/annex.js';
-import type { Cell } from '../model/grid.js';
+import { displayRef, type Cell } from '../model/grid.js';
 import { unitKey } from '../shape/normalize.js';
 import type { TableData } from '../render/table-data.js';
 
@@ -67,7 +67,7 @@ export function requireIndicators(annex: Annex, needReduced: boolean): void {
   if (missing.length > 0) throw new PovcheckError('CALC_INPUT', { reason: 'absent', indicators: missing });
 }
 
-const at = (v: Value) => ({ cell: v.cell.ref });
+const at = (v: Value) => ({ cell: displayRef(v.cell) });
 
 function okValue(annex: Annex, unit: Unit, ind: CoreIndicator): Value & { num: Dec; plain: string } {
   const v = annex.values.get(unit.id, ind);
@@ -269,7 +269,7 @@ export function refuseDuplicateUnits(annex: Annex): void {
   const seen = new Set<string>();
   for (const u of annex.units) {
     const key = `${u.parent ?? '-'}:${u.partition ?? 0}:${u.role ?? ''}:${u.key}`;
-    if (seen.has(key)) throw new PovcheckError('CALC_INPUT', { reason: 'duplicate-unit', unit: u.name }, u.cell ? { cell: u.cell.ref } : {});
+    if (seen.has(key)) throw new PovcheckError('CALC_INPUT', { reason: 'duplicate-unit', unit: u.name }, u.cell ? { cell: displayRef(u.cell) } : {});
     seen.add(key);
   }
 }

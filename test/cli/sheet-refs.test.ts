@@ -35,6 +35,13 @@ describe('a cell of a sheet whose name has a space', () => {
     expect(r.stdout).not.toContain('Chỉ tiêu 2017!');
   });
 
+  it('table: the lines under the table name the cell with its sheet, as validate does (they named D11 alone)', async () => {
+    const r = await cli(['table', SPACED]);
+    expect(r.stderr).toContain("'Chỉ tiêu 2017'!D11 (Các địa phương, chỉ tiêu số hộ nghèo giảm trong năm (từ)): bảng ghi 5.374, tính được 5.347");
+    const formatted = await cli(['table', 'fixtures/xlsx/formula-error.xlsx']);
+    expect(formatted.stderr).toContain("'Phụ lục'!H11");
+  });
+
   it('GitHub annotations and SARIF name it quoted', async () => {
     const github = await cli(['validate', SPACED, '--format', 'github', '--lang', 'en']);
     expect(github.stdout).toMatch(/^::error file=fixtures\/published\/xlsx\/targets-2017-quang-binh-districts\.xlsx,line=11,col=4,title=povcheck sum::'Chỉ tiêu 2017'!D11: /m);
