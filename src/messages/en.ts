@@ -477,15 +477,16 @@ export function en(): Catalog {
           : `${p.file} could not be read`,
     ui: {
       pointsUnit: 'points',
+      // Without commas: sentences list them (`no poverty rate at start of year and poverty rate at end of year`).
       indicatorLabels: {
-        households_start: 'Total households, start of year',
-        households_end: 'Total households, end of year',
-        poor_start: 'Poor households, start of year',
+        households_start: 'Total households at start of year',
+        households_end: 'Total households at end of year',
+        poor_start: 'Poor households at start of year',
         poor_reduced: 'Poor households reduced during the year',
-        poor_end: 'Poor households, end of year',
-        rate_start: 'Poverty rate, start of year',
+        poor_end: 'Poor households at end of year',
+        rate_start: 'Poverty rate at start of year',
         rate_reduced: 'Poverty rate reduction (points)',
-        rate_end: 'Poverty rate, end of year',
+        rate_end: 'Poverty rate at end of year',
       },
       tableLabels: {
         households_start: 'Total households, start of year',

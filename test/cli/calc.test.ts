@@ -40,7 +40,7 @@ describe('povcheck table', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('4,693');
     expect(r.stdout).not.toContain('4,963');
-    expect(r.stderr).toContain('I6 (Chiêm Hóa, poor households, end of year): the table has 4,963, computed 4,693');
+    expect(r.stderr).toContain('I6 (Chiêm Hóa, poor households at end of year): the table has 4,963, computed 4,693');
     expect(r.stderr).toContain('povcheck validate fixtures/planted/poor-end-transposed.csv');
     expect((await cli(['table', 'fixtures/planted/poor-end-transposed.csv', '--strict'])).code).toBe(1);
     expect((await cli(['table', 'fixtures/tuyen-quang-2020.csv', '--strict'])).code).toBe(0);
@@ -122,7 +122,7 @@ describe('povcheck table', () => {
     const r = await cli(['table', f, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trim()).toBe(`povcheck: ${f} E2: Sơn Dương: total households, start of year "49.87x" is not a number`);
+    expect(r.stderr.trim()).toBe(`povcheck: ${f} E2: Sơn Dương: total households at start of year "49.87x" is not a number`);
     const vi = await cli(['table', f, '--lang', 'vi']);
     expect(vi.stderr.trim()).toBe(`povcheck: ${f} E2: Sơn Dương: tổng số hộ đầu năm "49.87x" không phải là số`);
   });
@@ -139,7 +139,7 @@ describe('povcheck table', () => {
   it('refuses a table without the base counts, naming what is missing', async () => {
     const r = await cli(['table', PLAN_INPUT, '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('the table lacks what the calculation needs: "Poor households reduced during the year" (or "Poor households, end of year")');
+    expect(r.stderr).toContain('the table lacks what the calculation needs: "Poor households reduced during the year" (or "Poor households at end of year")');
   });
 
   it('xlsx: a text longer than an Excel cell holds is one clear line, exit 2, and no file', async () => {
@@ -326,8 +326,8 @@ describe('povcheck table: rows it does not read', () => {
     expect(r.stdout).toMatch(/End of year.*,12\.43,13\.56,25\.56,32\.03/);
     const notes = r.stderr.split('\n').filter((l) => l.includes('note mark'));
     expect(notes.map((l) => l.replace(/^.*?: (?=[A-Z]\d+:)/, ''))).toEqual([
-      'H10: Hàm Yên, poverty rate, end of year: "12,43¹" is read as 12.43; the "¹" after it is taken as a note mark (the sign of a footnote), not part of the figure. The table printed gives the figure without the mark.',
-      'J10: Na Hang, poverty rate, end of year: "25,56*" is read as 25.56; the "*" after it is taken as a note mark (the sign of a footnote), not part of the figure. The table printed gives the figure without the mark.',
+      'H10: Hàm Yên, poverty rate at end of year: "12,43¹" is read as 12.43; the "¹" after it is taken as a note mark (the sign of a footnote), not part of the figure. The table printed gives the figure without the mark.',
+      'J10: Na Hang, poverty rate at end of year: "25,56*" is read as 25.56; the "*" after it is taken as a note mark (the sign of a footnote), not part of the figure. The table printed gives the figure without the mark.',
     ]);
     expect(r.stderr).not.toContain('not read as a number');
   });
@@ -440,7 +440,7 @@ describe('povcheck plan', () => {
     const r = await cli(['plan', 'fixtures/planted/households-total-typo.csv', '--target', 'total=2.06', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('210,299');
-    expect(r.stderr).toContain('D2 (Toàn tỉnh, total households, start of year): the table has 210,399, computed 210,299');
+    expect(r.stderr).toContain('D2 (Toàn tỉnh, total households at start of year): the table has 210,399, computed 210,299');
   });
 
   it('a targets file with an unsupported target', async () => {

@@ -41,7 +41,7 @@ describe('causes in the JSON report', () => {
     const c = f.causes[0]!;
     expect(c).toMatchObject({ cells: ['I6'], proposed: { I6: '4693' }, kind: 'transposition', confidence: 'unique', pinned: true, kinds: { I6: 'transposition' } });
     expect(c.explains.map((i) => `${f.findings[i]!.rule}@${f.findings[i]!.cell}`)).toEqual(['sum@D6', 'flow@I6', 'rate@I10']);
-    expect(c.message).toBe('Likely cause: I6 (Poor households, end of year, Chiêm Hóa) holds 4,963; 4,693 would make all 3 failing checks pass; the digits look transposed.');
+    expect(c.message).toBe('Likely cause: I6 (Poor households at end of year, Chiêm Hóa) holds 4,963; 4,693 would make all 3 failing checks pass; the digits look transposed.');
   });
 
   it('a rate cut instead of rounded: kind `truncated`, said in the message (Ngân Sơn 2016, E5 35,69 for 35,6987…)', async () => {

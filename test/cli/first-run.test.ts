@@ -302,7 +302,7 @@ describe('the CI formats carry the likely cause', () => {
   it('markdown, github, sarif, junit and gitlab each say it, in their own way', async () => {
     const planted = join(FIXTURES, 'planted/poor-end-transposed.csv');
     const out = (format: string) => cli(['validate', planted, '--lang', 'en', '--format', format, '-o', join(dir, `cause.${format}`)]).then(() => readFileSync(join(dir, `cause.${format}`), 'utf8'));
-    const cause = 'Likely cause: I6 (Poor households, end of year, Chiêm Hóa) holds 4,963; 4,693 would make all 3 failing checks pass; the digits look transposed.';
+    const cause = 'Likely cause: I6 (Poor households at end of year, Chiêm Hóa) holds 4,963; 4,693 would make all 3 failing checks pass; the digits look transposed.';
     expect(await out('markdown')).toContain(`> → ${cause}`);
     expect(await out('github')).toContain(`title=povcheck flow::I6: Chiêm Hóa: poor households at the end should be 5,511 − 818 = 4,693, but the table shows 4,963.%0A→ ${cause}`);
     const sarif = JSON.parse(await out('sarif')).runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'flow');

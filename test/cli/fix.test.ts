@@ -45,8 +45,8 @@ describe('fix on the planted fixtures', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       `Wrote ${out}: 2 cells corrected:\n` +
-        '  I6 (Poor households, end of year, Chiêm Hóa): 4,963 → 4,693 (the digits look transposed)\n' +
-        '  F8 (Poverty rate, start of year, Yên Sơn): 9.62 → 9.26 (the digits look transposed)\n',
+        '  I6 (Poor households at end of year, Chiêm Hóa): 4,963 → 4,693 (the digits look transposed)\n' +
+        '  F8 (Poverty rate at start of year, Yên Sơn): 9.62 → 9.26 (the digits look transposed)\n',
     );
   });
 });
@@ -69,7 +69,7 @@ describe('fix refuses, writing nothing', () => {
     expect(r.code).toBe(1);
     expect(existsSync(out)).toBe(false);
     expect(r.stdout).toMatch(/not fixed, nothing written: \d+ explanations fit/);
-    expect(r.stdout).toContain('E2 (Total households, start of year, Sơn Dương) holds 49,875, should be 49,874 (one digit looks mistyped)');
+    expect(r.stdout).toContain('E2 (Total households at start of year, Sơn Dương) holds 49,875, should be 49,874 (one digit looks mistyped)');
   });
 
   it.each(['malformed-group.csv', 'stray-text.csv'])('%s: errors fix does not correct (exit 1)', async (name) => {

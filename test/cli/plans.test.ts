@@ -231,7 +231,7 @@ describe('plans made by LibreOffice Writer (fixtures/plans/writer/)', () => {
     expect(clean.stdout).toContain('Checks: 10 of 10 ran (sum, flow, rate, rate-change, denominator, range, claim, target, money, reference)');
     const typo = await cli(['validate', 'fixtures/plans/writer/from-html-cell-typo.docx', '--no-table', '--lang', 'en']);
     expect(typo.code).toBe(1);
-    expect(typo.stdout).toContain('→ Likely cause: Table 1, row 5, column 8 (Poor households, start of year, Hàm Yên) holds 4,735; 4,753 would make all 3 failing checks pass; the digits look transposed.');
+    expect(typo.stdout).toContain('→ Likely cause: Table 1, row 5, column 8 (Poor households at start of year, Hàm Yên) holds 4,735; 4,753 would make all 3 failing checks pass; the digits look transposed.');
   });
 
   it("headings numbered by Word's lists: the numbers are read, so last year's results are not this year's claims", async () => {

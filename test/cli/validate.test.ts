@@ -81,7 +81,7 @@ describe('planted errors', () => {
   it('the text report names the rule, the cell, the unit, expected and found', async () => {
     const r = await cli(['validate', 'fixtures/planted/poor-end-transposed.csv', '--lang', 'en']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('I6 · flow · Chiêm Hóa · Poor households, end of year — expected 4,693, found 4,963');
+    expect(r.stdout).toContain('I6 · flow · Chiêm Hóa · Poor households at end of year — expected 4,693, found 4,963');
     expect(r.stdout).toMatch(/4,963 ✖/);
   });
 
@@ -90,7 +90,7 @@ describe('planted errors', () => {
     expect(r.code).toBe(1);
     const errors = json(r.stdout).files[0]!.findings.filter((f) => f.severity === 'error');
     expect(errors.map((f) => `${f.rule} ${f.cell} ${f.unit}`)).toEqual(['number H11 Hàm Yên']);
-    expect(errors[0]!.message).toBe('Hàm Yên, poverty rate, start of year: the cell shows the spreadsheet error #DIV/0! of =ROUND(H7/L5*100,2) (a formula divided by an empty or zero cell), not a figure; correct the formula or type the figure.');
+    expect(errors[0]!.message).toBe('Hàm Yên, poverty rate at start of year: the cell shows the spreadsheet error #DIV/0! of =ROUND(H7/L5*100,2) (a formula divided by an empty or zero cell), not a figure; correct the formula or type the figure.');
   });
 
   it('hidden rows and columns of a workbook are not read and are named (a helper column was a district, helper rows took the rates\' place)', async () => {
@@ -102,7 +102,7 @@ describe('planted errors', () => {
     const typo = await cli(['validate', 'fixtures/xlsx/hidden-rows-typo.xlsx', '--lang', 'en']);
     expect(typo.code).toBe(1);
     expect(typo.stdout).toContain('Read as: xlsx workbook, sheet "Phụ lục"; hidden rows 12, 15 not read (hidden in the workbook);');
-    expect(typo.stdout).toMatch(/Likely cause: 'Phụ lục'!J14 \(Poverty rate, end of year, Na Hang\) holds 25\.65; 25\.56 would make both failing checks pass/);
+    expect(typo.stdout).toMatch(/Likely cause: 'Phụ lục'!J14 \(Poverty rate at end of year, Na Hang\) holds 25\.65; 25\.56 would make both failing checks pass/);
     const table = await cli(['table', 'fixtures/xlsx/hidden-rows-typo.xlsx', '--lang', 'en']);
     expect(table.stderr).toContain('hidden-rows-typo.xlsx: hidden rows 12, 15 not read (hidden in the workbook)');
   });

@@ -25,7 +25,7 @@ describe('a note mark after a figure', () => {
   it('is worded in both languages, with the figure as read', async () => {
     const r = await check(annex('9,26¹'));
     const note = r.findings.find((f) => f.msg.id === 'number.note-mark')!;
-    expect(renderMessage(note.msg, makeFmt('en', 'vi'))).toBe('Xã B, poverty rate, start of year: "9,26¹" is read as 9,26; the "¹" after it is taken as a note mark (the sign of a footnote), not part of the figure.');
+    expect(renderMessage(note.msg, makeFmt('en', 'vi'))).toBe('Xã B, poverty rate at start of year: "9,26¹" is read as 9,26; the "¹" after it is taken as a note mark (the sign of a footnote), not part of the figure.');
     expect(renderMessage(note.msg, makeFmt('vi'))).toBe('Xã B, tỷ lệ hộ nghèo đầu năm: "9,26¹" được đọc là 9,26; ký hiệu "¹" sau số được coi là dấu chú thích, không phải một phần của số liệu.');
   });
 
