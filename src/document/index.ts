@@ -9,6 +9,7 @@
  * another table engine unchanged. Pure.
  */
 import { PovcheckError } from '../errors.js';
+import { writesVietnamese } from '../model/lang.js';
 import { compareFindings, severityRank, type Finding, type RuleId, type Skip } from '../model/finding.js';
 import type { Localisation } from '../locate/types.js';
 import type { Coverage } from '../model/coverage.js';
@@ -223,7 +224,13 @@ function documentReport(doc: PlanDocument, checks: readonly TableCheck[], { clai
 function nothingChecked(doc: PlanDocument, checks: readonly TableCheck[], { claims, money }: TextChecks): PovcheckError {
   const problem = checks.find((c) => c.problem)?.problem;
   const statements = claims.skipped.reduce((n, sk) => n + (sk.msg.id === 'skip.claim-no-table' ? (sk.msg.params as { clauses: number }).clauses : 0), 0);
-  return problem ?? new PovcheckError('DOCUMENT_NOTHING', { paragraphs: doc.paragraphs.length, tables: doc.tables.length, statements, amounts: money.amounts, bounded: money.bounded });
+  const params = { paragraphs: doc.paragraphs.length, tables: doc.tables.length, statements, amounts: money.amounts, bounded: money.bounded };
+  return problem ?? new PovcheckError('DOCUMENT_NOTHING', params, documentLang(doc));
+}
+
+/** `{ lang: 'vi' }` when the document's first paragraphs are Vietnamese: its reason in the reader's language without --lang. */
+function documentLang(doc: PlanDocument): { lang?: 'vi' } {
+  return doc.paragraphs.slice(0, 50).some((p) => writesVietnamese(p.text)) ? { lang: 'vi' } : {};
 }
 
 /**

@@ -221,6 +221,10 @@ describe('what is not a plan povcheck can read', () => {
     const r = await cli(['validate', path, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/nothing to check in this document/);
+    // Without --lang, in the document's language (it said so in English on a machine whose locale is not Vietnamese).
+    const vi = await cli(['validate', path], { env: { LANG: 'C.UTF-8', LC_ALL: '', LANGUAGE: '' } });
+    expect(vi.code).toBe(2);
+    expect(vi.stdout).toMatch(/không đọc được \(văn bản không có gì để kiểm tra \(6 đoạn, 0 bảng\)/);
   });
 });
 
