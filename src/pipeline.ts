@@ -10,10 +10,9 @@ import { compareFindings, type Finding, type Skip } from './model/finding.js';
 import { PovcheckError } from './errors.js';
 import type { Cause, Localisation } from './locate/index.js';
 import { Dec } from './calc/decimal.js';
-import type { PlanDocument } from './model/document.js';
+import { writesVietnameseText, type PlanDocument } from './model/document.js';
 import { failOnOf, type FailOn } from './model/fail-on.js';
 import { statusOf, type FileResult } from './model/file-result.js';
-import { writesVietnamese } from './model/lang.js';
 import type { CheckOptions, RuleLevels, ValidateOptions } from './model/options.js';
 import { relevel, withoutOffRules } from './rules/levels.js';
 import { checkShaped, type CheckResult } from './check-grid.js';
@@ -134,7 +133,7 @@ async function checkFirstTableSheet(file: string, input: Extract<InputContent, {
 async function documentResult(file: string, doc: PlanDocument, opts: ValidateOptions): Promise<FileResult> {
   const { checkDocument } = await import('./document/index.js');
   const r = checkDocument(doc, opts);
-  const lang = r.annex?.lang ?? (doc.paragraphs.some((p) => writesVietnamese(p.text)) ? 'vi' : 'en');
+  const lang = r.annex?.lang ?? (writesVietnameseText(doc) ? 'vi' : 'en');
   return {
     file,
     status: statusOf(r.findings, failOnOf(opts), r.coverage),

@@ -9,11 +9,10 @@
  * another table engine unchanged. Pure.
  */
 import { PovcheckError } from '../errors.js';
-import { writesVietnamese } from '../model/lang.js';
 import { compareFindings, severityRank, type Finding, type RuleId, type Skip } from '../model/finding.js';
 import type { Localisation } from '../locate/types.js';
 import type { Coverage } from '../model/coverage.js';
-import { DOCUMENT_PARTS, partOf, type DocumentReport, type DocumentTableReport, type PlanDocument } from '../model/document.js';
+import { DOCUMENT_PARTS, partOf, writesVietnameseText, type DocumentReport, type DocumentTableReport, type PlanDocument } from '../model/document.js';
 import type { Annex } from '../model/annex.js';
 import type { Grid } from '../model/grid.js';
 import { checkTargets } from '../rules/target.js';
@@ -225,12 +224,8 @@ function nothingChecked(doc: PlanDocument, checks: readonly TableCheck[], { clai
   const problem = checks.find((c) => c.problem)?.problem;
   const statements = claims.skipped.reduce((n, sk) => n + (sk.msg.id === 'skip.claim-no-table' ? (sk.msg.params as { clauses: number }).clauses : 0), 0);
   const params = { paragraphs: doc.paragraphs.length, tables: doc.tables.length, statements, amounts: money.amounts, bounded: money.bounded };
-  return problem ?? new PovcheckError('DOCUMENT_NOTHING', params, documentLang(doc));
-}
-
-/** `{ lang: 'vi' }` when the document's first paragraphs are Vietnamese: its reason in the reader's language without --lang. */
-function documentLang(doc: PlanDocument): { lang?: 'vi' } {
-  return doc.paragraphs.slice(0, 50).some((p) => writesVietnamese(p.text)) ? { lang: 'vi' } : {};
+  // In the document's language when it is Vietnamese, as its report would be (pipeline.ts documentResult).
+  return problem ?? new PovcheckError('DOCUMENT_NOTHING', params, writesVietnameseText(doc) ? { lang: 'vi' } : {});
 }
 
 /**

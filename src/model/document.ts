@@ -7,6 +7,7 @@
 import type { Grid } from './grid.js';
 import type { TextEncodingName } from '../read/decode.js';
 import type { Annex } from './annex.js';
+import { writesVietnamese } from './lang.js';
 
 export interface DocParagraph {
   /** 1-based number among the document's non-empty body paragraphs (table cells not counted). */
@@ -49,6 +50,11 @@ export interface PlanDocument {
   readonly hiddenText?: number;
   /** .docx: paragraphs of text boxes (outside a table in the box), not part of the running text and not read. */
   readonly textBoxText?: number;
+}
+
+/** Whether a plan document's text is Vietnamese (a paragraph writes it): its language when no table of it decides. */
+export function writesVietnameseText(doc: Pick<PlanDocument, 'paragraphs'>): boolean {
+  return doc.paragraphs.some((p) => writesVietnamese(p.text));
 }
 
 /** Where a finding about the text is: section, paragraph, a short quote with the figure in it marked. */
