@@ -6,7 +6,7 @@
  */
 import type { CoreIndicator as Indicator } from './model/indicators.js';
 import type { RefusedKind } from './read/kinds.js';
-import type { Lang } from './model/lang.js';
+import { writesVietnamese, type Lang } from './model/lang.js';
 
 export interface ErrorParams {
   /** `stdin`: the name was `-`, which povcheck does not read as standard input. */
@@ -206,6 +206,20 @@ export class PovcheckError<C extends PovcheckErrorCode = PovcheckErrorCode> exte
     if (this.file) return this;
     return new PovcheckError(this.code, this.params, { file, ...(this.cell ? { cell: this.cell } : {}), ...(this.lang ? { lang: this.lang } : {}) });
   }
+}
+
+/** How much of a file's text decides the language of a refusal raised while reading it (`inTextLanguage`). */
+const TEXT_LANG_CHARS = 65_536;
+
+/**
+ * `e` in the language of the file's `text` when it has none yet: a refusal raised while the text is split or shaped
+ * (a stray quote, a number format it cannot decide) is worded in Vietnamese without --lang when the text writes
+ * Vietnamese, as that table's report would be. Anything else is returned as it is.
+ */
+export function inTextLanguage(e: unknown, text: string | (() => string)): unknown {
+  if (!(e instanceof PovcheckError) || e.lang) return e;
+  const head = typeof text === 'string' ? text.slice(0, TEXT_LANG_CHARS) : text();
+  return writesVietnamese(head) ? e.withLang('vi') : e;
 }
 
 export function isPovcheckError(e: unknown): e is PovcheckError {

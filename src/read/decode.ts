@@ -185,7 +185,8 @@ function detectAndDecode(bytes: Uint8Array): DecodedText {
   if (text === undefined) throw invalidText(bytes, encoding);
   // Valid Unicode can still hold text typed with a legacy font ("Ninh B×nh"): refuse rather than misread.
   const legacy = detectLegacyText(text);
-  if (legacy) throw new PovcheckError('ENCODING_LEGACY', legacy);
+  // Vietnamese typed with a legacy font: refused in Vietnamese without --lang, as the table's report would be.
+  if (legacy) throw new PovcheckError('ENCODING_LEGACY', legacy, { lang: 'vi' });
   return { text, encoding };
 }
 
@@ -204,9 +205,9 @@ function invalidText(bytes: Uint8Array, encoding: TextEncodingName): PovcheckErr
     // Saved in Windows-1252 (or another code page without Vietnamese letters): `?` where they were; no
     // --encoding brings them back.
     const lost = garbledText(new TextDecoder('windows-1252').decode(bytes.subarray(0, 65536)));
-    if (lost?.how === 'lost') return new PovcheckError('TEXT_GARBLED', lost);
+    if (lost?.how === 'lost') return new PovcheckError('TEXT_GARBLED', lost, { lang: 'vi' });
     const guess = guessLegacyBytes(bytes);
-    return new PovcheckError('ENCODING_LEGACY', guess);
+    return new PovcheckError('ENCODING_LEGACY', guess, guess.likely ? { lang: 'vi' } : {});
   }
   return new PovcheckError('ENCODING_INVALID', { encoding: ENCODING_LABEL[encoding] });
 }

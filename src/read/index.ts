@@ -11,7 +11,7 @@
 // Synchronous reads: a CLI reads its inputs one after the other, and node:fs/promises alone costs a few
 // milliseconds of start-up (docs/performance.md "Start-up").
 import { closeSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
-import { PovcheckError } from '../errors.js';
+import { inTextLanguage, PovcheckError } from '../errors.js';
 import { decodeBytes, decodeStreamed, HEAD_BYTES, OLE_SIGNATURE, type ByteSource, type DecodedText, type EncodingChoice, type StreamedText } from './decode.js';
 import { delimitedTable, readDelimited, type Delimiter, type DelimitedTable } from './csv.js';
 import type { Grid, SourceInfo } from '../model/grid.js';
@@ -177,7 +177,11 @@ function xmlSpreadsheet(head: string): 'ods' | 'xls' | undefined {
 /** Bytes of a delimited text file → Grid. Pure: no file system. */
 export function gridFromBytes(bytes: Uint8Array, opts: ReadOptions = {}): Grid {
   const { text, encoding } = decodeBytes(bytes, opts.encoding);
-  return readDelimited(text, encoding, opts.delimiter).grid;
+  try {
+    return readDelimited(text, encoding, opts.delimiter).grid;
+  } catch (e) {
+    throw inTextLanguage(e, text);
+  }
 }
 
 /** Bytes of any input povcheck reads (workbook or delimited text) → Grid; running text (a plan document) is refused. Pure apart from loading the readers. */
@@ -190,13 +194,17 @@ export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { 
   refuseWebPage(bytes, opts.name);
   refuseRtf(bytes);
   const { text, encoding } = decodeBytes(bytes, opts.encoding);
-  // Running text (a plan's plain-text export) split at its semicolons made a table of sentences: refused, as a
-  // Word document is, unless a delimiter is given.
-  if (opts.delimiter === undefined) {
-    const { looksLikeDocument } = await import('./text-document.js');
-    if (looksLikeDocument(text)) throw new PovcheckError('NOT_A_TABLE', { reason: 'document' });
+  try {
+    // Running text (a plan's plain-text export) split at its semicolons made a table of sentences: refused, as a
+    // Word document is, unless a delimiter is given.
+    if (opts.delimiter === undefined) {
+      const { looksLikeDocument } = await import('./text-document.js');
+      if (looksLikeDocument(text)) throw new PovcheckError('NOT_A_TABLE', { reason: 'document' });
+    }
+    return readDelimited(text, encoding, opts.delimiter).grid;
+  } catch (e) {
+    throw inTextLanguage(e, text);
   }
-  return readDelimited(text, encoding, opts.delimiter).grid;
 }
 
 /** Errors that say only "not a table I read": for a file whose name says what it is, the name explains better. */
@@ -281,12 +289,16 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
   const streamed = opts.records && bytes.length > HEAD_BYTES && !bytes.includes(0x22) ? await streamedInput(decodeStreamed(bytes, opts.encoding), opts) : undefined;
   if (streamed) return streamed;
   const decoded = decodeBytes(bytes, opts.encoding);
-  if (opts.delimiter === undefined && documents) {
-    const { looksLikeDocument, readTextDocument } = await import('./text-document.js');
-    if (looksLikeDocument(decoded.text)) return { kind: 'document', document: readTextDocument(decoded.text, decoded.encoding, opts.documentLimits) };
+  try {
+    if (opts.delimiter === undefined && documents) {
+      const { looksLikeDocument, readTextDocument } = await import('./text-document.js');
+      if (looksLikeDocument(decoded.text)) return { kind: 'document', document: readTextDocument(decoded.text, decoded.encoding, opts.documentLimits) };
+    }
+    if (opts.records) return { kind: 'table', table: delimitedTable(decoded.text, decoded.encoding, opts.delimiter, undefined, utf8Body(bytes, decoded)) };
+    return { kind: 'grid', grid: readDelimited(decoded.text, decoded.encoding, opts.delimiter).grid };
+  } catch (e) {
+    throw inTextLanguage(e, decoded.text);
   }
-  if (opts.records) return { kind: 'table', table: delimitedTable(decoded.text, decoded.encoding, opts.delimiter, undefined, utf8Body(bytes, decoded)) };
-  return { kind: 'grid', grid: readDelimited(decoded.text, decoded.encoding, opts.delimiter).grid };
 }
 
 /**
@@ -306,11 +318,15 @@ function utf8Body(bytes: Uint8Array, decoded: DecodedText): Uint8Array | undefin
  */
 async function streamedInput(streamed: StreamedText | undefined, opts: ReadOptions & { documents?: false }): Promise<InputContent | undefined> {
   if (!streamed || streamed.quoted) return undefined;
-  if (opts.delimiter === undefined && opts.documents !== false) {
-    const { looksLikeDocument, readTextDocument } = await import('./text-document.js');
-    if (looksLikeDocument(streamed.head)) return { kind: 'document', document: readTextDocument(streamed.whole(), streamed.encoding, opts.documentLimits) };
+  try {
+    if (opts.delimiter === undefined && opts.documents !== false) {
+      const { looksLikeDocument, readTextDocument } = await import('./text-document.js');
+      if (looksLikeDocument(streamed.head)) return { kind: 'document', document: readTextDocument(streamed.whole(), streamed.encoding, opts.documentLimits) };
+    }
+    return { kind: 'table', table: delimitedTable(streamed, streamed.encoding, opts.delimiter) };
+  } catch (e) {
+    throw inTextLanguage(e, streamed.head);
   }
-  return { kind: 'table', table: delimitedTable(streamed, streamed.encoding, opts.delimiter) };
 }
 
 /** A file validate reads: a table or a plan document. Errors name the file, and say how to convert a kind povcheck does not read. */

@@ -6,14 +6,14 @@
 import type { MessageParams } from '../model/message-ref.js';
 import { cellText, displayRef, gridWidth, trimmedText, type Cell, type Grid } from '../model/grid.js';
 import { garbledText } from '../read/garbled.js';
-import { PovcheckError } from '../errors.js';
+import { inTextLanguage, PovcheckError } from '../errors.js';
 import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type CountIndicator, type Indicator, type IndicatorKind } from '../model/indicators.js';
 import { BlankIndicators } from './blank-indicators.js';
 import { comparedWithYear, measureOnly } from './words.js';
 import { FindingsGuard } from '../read/memory-budget.js';
 import { isBlank, RowValues, UnitList, type Annex, type NumberLocale, type PartialList, type CellAsRead, type Unit, type Units, type Value } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
-import { writesVietnamese, type Lang } from '../model/lang.js';
+import type { Lang } from '../model/lang.js';
 import { levelOfTotal, totalMatcher } from './aliases.js';
 import { clip } from '../model/echo.js';
 import { type Draft, type DraftUnit } from './draft.js';
@@ -208,10 +208,15 @@ function keepsRates(cols: readonly number[], text: (col: number) => string): voi
   for (const c of cols) if (!looksLikeRate(trimmedText(text(c)))) throw new PovcheckError('NOT_A_TABLE', { reason: 'no-labels' });
 }
 
+/** A grid shaped into a table model; a refusal worded in the grid's language (`inTextLanguage`). */
 export function shape(grid: Grid, opts: ShapeOptions = {}): ShapeResult {
-  const r = shapeGrid(grid, opts);
-  if (grid.source.kind === 'workbook') r.findings.push(...thousandsReadAsDecimals(r.annex));
-  return r;
+  try {
+    const r = shapeGrid(grid, opts);
+    if (grid.source.kind === 'workbook') r.findings.push(...thousandsReadAsDecimals(r.annex));
+    return r;
+  } catch (e) {
+    throw inTextLanguage(e, () => gridHeadText(grid));
+  }
 }
 
 function shapeGrid(read: Grid, opts: ShapeOptions): ShapeResult {
@@ -227,9 +232,9 @@ function shapeGrid(read: Grid, opts: ShapeOptions): ShapeResult {
   if (row?.layout === 'wide') return finish(readWide(grid, row.col, row.line), opts);
   // No label read: because the letters did not survive a save (`T?ng s? h?`), when they did not.
   const garbled = garbledText(gridHeadText(grid));
-  if (garbled) throw new PovcheckError('TEXT_GARBLED', garbled);
+  if (garbled) throw new PovcheckError('TEXT_GARBLED', garbled, { lang: 'vi' });
   const labels = headLabels(grid);
-  throw new PovcheckError('NOT_A_TABLE', { reason: 'no-labels', ...(labels.length > 0 ? { labels } : {}) }, textLang(grid));
+  throw new PovcheckError('NOT_A_TABLE', { reason: 'no-labels', ...(labels.length > 0 ? { labels } : {}) });
 }
 
 /** How many of the first row's texts the "no indicator" error quotes, and how long each may be. */
@@ -282,11 +287,6 @@ function thousandsReadAsDecimals(annex: Annex): Finding[] {
   return [{ rule: 'number', severity: 'warning', at: first.cell, msg: { id: 'number.thousands-as-decimals', params: { cell: displayRef(first.cell), value: first.plain ?? first.text, count: fractions } } }];
 }
 
-/** `{ lang: 'vi' }` when a cell among the grid's first rows is Vietnamese (a reason in the reader's language without --lang). */
-function textLang(grid: Grid): { lang?: 'vi' } {
-  for (const row of grid.rows.slice(0, 200)) for (const cell of row ?? []) if (cell && writesVietnamese(cell.raw)) return { lang: 'vi' };
-  return {};
-}
 
 /**
  * A delimited table shaped from its first rows, its other records read one at a time into the same long-table
@@ -295,6 +295,14 @@ function textLang(grid: Grid): { lang?: 'vi' } {
  * `grid` is then the whole table's.
  */
 export async function shapeTable(table: DelimitedTable, opts: ShapeOptions = {}, progress?: (done: number, total: number) => void): Promise<ShapeResult & { grid?: Grid }> {
+  try {
+    return await shapeRecords(table, opts, progress);
+  } catch (e) {
+    throw inTextLanguage(e, () => gridHeadText(table.head));
+  }
+}
+
+async function shapeRecords(table: DelimitedTable, opts: ShapeOptions, progress?: (done: number, total: number) => void): Promise<ShapeResult & { grid?: Grid }> {
   if (!table.rest) return { ...shape(table.head, opts), grid: table.head };
   const head = joinedLabels(table.head, opts.extraLabels);
   const found = detect(head, opts.extraLabels) ?? unlabelledLong(head, opts.extraLabels);

@@ -3,7 +3,7 @@
  * Vietnamese LC_ALL / LC_MESSAGES / LANG (the rule validate follows), English otherwise; every option of every
  * command has its Vietnamese text; every command's help ends with an example, and the examples run.
  */
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -182,3 +182,44 @@ describe('the lines about an output file, in the output\'s language', () => {
     expect((await cli(['validate', 'seed.csv', '--format', 'json', '-o', 'r.json', '--lang', 'en'], { cwd: dir })).stderr).toBe('povcheck: report written to r.json\n');
   });
 });
+
+describe('a file that cannot be read is refused in its text\'s language, as its report would be', () => {
+  // The test environment's LANG is C (English); before, these lines followed LANG although the table is Vietnamese.
+  const put = (name: string, text: string | Buffer) => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-refusal-lang-'));
+    writeFileSync(join(dir, name), text);
+    return dir;
+  };
+  const seed = () => readFileSync(join(ROOT, 'fixtures', 'tuyen-quang-2020.csv'), 'utf8').split('\n');
+
+  it.each([
+    ['a stray quote in the head', () => [...seed().slice(0, 5), ';"- Giảm trong năm;%;2,06', ...seed().slice(5)].join('\n'), 'không đọc được (một ô trong ngoặc kép mở ở dòng 6'],
+    ['a stray quote far down a long table', () => longTable(30_000, 20_000), 'không đọc được (một ô trong ngoặc kép mở ở dòng 20.001'],
+    ['numbers whose format cannot be told', () => 'STT;Chỉ tiêu;Toàn tỉnh\n1;Tổng số hộ đầu năm;210,299\n2;Số hộ nghèo đầu năm;24.814\n', 'không đọc được'],
+  ])('%s', async (_name, text, start) => {
+    const dir = put('t.csv', text());
+    const r = await cli(['validate', 't.csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(`t.csv: ${start}`);
+    // --lang still decides.
+    expect((await cli(['validate', 't.csv', '--lang', 'en'], { cwd: dir })).stdout).toContain('t.csv: cannot be read');
+  });
+
+  it('English text is still refused in English', async () => {
+    const dir = put('t.csv', 'Unit;Poor households\n"Commune A;12\n');
+    expect((await cli(['validate', 't.csv'], { cwd: dir })).stdout).toContain('t.csv: cannot be read (a quoted field');
+  });
+
+  it.each([['tcvn3.csv'], ['vni.csv'], ['windows-1258.csv'], ['cp1252-letters-lost.csv'], ['utf8-opened-as-cp1252.csv']])('legacy/%s: Vietnamese in a legacy encoding or garbled, refused in Vietnamese', async (name) => {
+    const r = await cli(['validate', join(ROOT, 'fixtures', 'legacy', name)]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(': không đọc được (');
+  });
+});
+
+/** A long commune table of `units` rows (read record by record past its head), a stray quote on its `quoteAt`-th unit. */
+function longTable(units: number, quoteAt: number): string {
+  const lines = ['STT;Tên đơn vị;Tổng số hộ cuối năm;Số hộ nghèo cuối năm;Tỷ lệ hộ nghèo cuối năm (%)'];
+  for (let i = 1; i <= units; i++) lines.push(`${i};${i === quoteAt ? '"' : ''}Xã Số ${i};1.000;100;10,00`);
+  return lines.join('\n') + '\n';
+}
