@@ -139,7 +139,8 @@ async function documentResult(file: string, doc: PlanDocument, opts: ValidateOpt
     status: statusOf(r.findings, failOnOf(opts), r.coverage),
     source: { kind: 'document', format: doc.format, ...(doc.encoding ? { encoding: doc.encoding } : {}), paragraphs: doc.paragraphs.length, tables: doc.tables.length, ...(doc.hiddenText ? { hiddenText: doc.hiddenText } : {}), ...(doc.textBoxText ? { textBoxText: doc.textBoxText } : {}) },
     ...(r.grid ? { grid: r.grid } : {}),
-    ...(r.annex ? { annex: r.annex } : { table: { layout: 'none', locale: 'vi', lang, units: 0 } }),
+    // Without a table no number format was decided: the "read as" line names none (`figures`).
+    ...(r.annex ? { annex: r.annex } : { table: { layout: 'none', locale: 'vi', figures: 'none', lang, units: 0 } }),
     findings: r.findings,
     skipped: r.skipped,
     coverage: r.coverage,

@@ -44,4 +44,12 @@ describe('fixtures/plans/published', () => {
       expect(stderr.trim().split('\n'), file).toHaveLength(1);
     }
   });
+
+  it('a text without a table names no number format in its "read as" line (it said "numbers in Vietnamese format (210.299; 11,80)" of a text with no table)', async () => {
+    for (const lang of ['vi', 'en']) {
+      const r = await cli(['validate', 'fixtures/plans/published/lao-cai-2020-ket-qua.txt', '--lang', lang], { env: { NO_COLOR: '1' } });
+      const read = r.stdout.split('\n').find((l) => /^\s+(?:Đọc|Read as):/.test(l));
+      expect(read, r.stdout).toMatch(lang === 'vi' ? /bố cục không có bảng tỷ lệ hộ nghèo$/ : /no poverty table layout$/);
+    }
+  });
 });
