@@ -83,6 +83,9 @@ function unitRows(src: ShapeSource, display: readonly DisplayRow[]): { numbers: 
   const unitNumbers = new Map<number, string>();
   const info = new Map<number, RowInfo>();
   const isTotal = (u: Unit | undefined) => !!u && (u.isTotal || u.id === src.total?.id);
+  // A list with a block in it is numbered I, II … throughout (its units beside the block too), not 1, 2, I.
+  const levelOf = (u: Unit) => `${u.parent ?? '-'}:${u.partition ?? 0}`;
+  const blockLevels = new Set(src.units.filter((u) => u.role === 'block').map(levelOf));
   for (const r of display) {
     if (r.named !== undefined && r.under) {
       // Listed as the parts of the unit above (a district's communes after it): numbered under it.
@@ -112,7 +115,7 @@ function unitRows(src: ShapeSource, display: readonly DisplayRow[]): { numbers: 
       info.set(u.id, { kind: 'data', indent: 0 });
       continue;
     }
-    const block = u.role === 'block' && r.named === undefined;
+    const block = (u.role === 'block' && r.named === undefined) || (!beside && blockLevels.has(levelOf(u)));
     const key = `${beside ? src.total?.id : (u.parent ?? '-')}:${u.partition ?? 0}:${block ? 'b' : 'u'}`;
     const n = (counters.get(key) ?? 0) + 1;
     counters.set(key, n);

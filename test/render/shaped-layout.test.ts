@@ -249,3 +249,19 @@ describe('a total of a higher level printed under the table’s total for compar
     ]);
   });
 });
+
+describe('row numbers', () => {
+  it('number a list with a block in it I, II, III throughout, not 1, 2, I (Đakrông: the district, its town area, its rural area over communes)', () => {
+    const csv = [
+      'Đơn vị;Tổng số hộ dân cư cuối năm;Số hộ nghèo;Số hộ nghèo giảm;Tỷ lệ hộ nghèo giảm so với đầu năm (%)',
+      'Huyện Đakrông;10.396;3.594;;5,15',
+      'Khu vực thị trấn;;;;5,27',
+      'Khu vực nông thôn;;;;5,03',
+      'Xã Hướng Hiệp;;;87;9,1',
+      'Xã A Vao;;;;7,7',
+    ].join('\n');
+    const { annex } = shape(gridFromBytes(Buffer.from(`\uFEFF${csv}`)), {});
+    const numbers = layoutAsRead(annex, 'vi', () => '').rows.map((r) => `${r[0]!.text} ${r[1]!.text}`);
+    expect(numbers).toEqual(['I Huyện Đakrông', 'II Khu vực thị trấn', 'III Khu vực nông thôn', '1 Xã Hướng Hiệp', '2 Xã A Vao']);
+  });
+});
