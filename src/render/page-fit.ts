@@ -58,6 +58,11 @@ interface ColumnNeed {
 }
 
 const SAFETY = 1.02;
+/**
+ * The width of a cell's rules (the ½ pt borders): LibreOffice sets a cell's text within its borders as well as its
+ * margins, so a column measured to a word's width without them broke a short header word letter by letter (`S|ố|h|ộ`).
+ */
+const RULE = 0.5;
 const MAX_COLUMN = contentWidth('portrait') / 2;
 
 /** Cells that never wrap: numbers, row numbers, units of measure, column numbers. */
@@ -80,8 +85,8 @@ export function needs(layout: AnnexLayout, size: number, o: FitOptions): ColumnN
   // Measured widths get 2 % more room: Word and LibreOffice round and kern a little differently. No column needs
   // more than half a portrait page: a longer word (a name typed without spaces) has to break, the others need not.
   const take = (col: number, min: number, pref: number) => {
-    out[col]!.min = Math.max(out[col]!.min, Math.min(min * SAFETY + o.padding, MAX_COLUMN));
-    out[col]!.pref = Math.max(out[col]!.pref, out[col]!.min, Math.max(min, pref) * SAFETY + o.padding);
+    out[col]!.min = Math.max(out[col]!.min, Math.min(min * SAFETY + o.padding + RULE, MAX_COLUMN));
+    out[col]!.pref = Math.max(out[col]!.pref, out[col]!.min, Math.max(min, pref) * SAFETY + o.padding + RULE);
   };
   layout.rows.forEach((row, r) => {
     const indent = (layout.rowInfo[r]?.indent ?? 0) * o.indent;
