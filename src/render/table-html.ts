@@ -65,6 +65,7 @@ export function renderTableHtml(data: TableData, opts: RenderOptions): string {
   const layout = layoutOf(data, opts, { grouped: true });
   const fit = fitTable(layout);
   const lines = documentLines(layout, opts, data.year);
+  // The page needs a name (its <title>); the document prints a title only when one is given, as docx and xlsx do.
   const title = opts.title ?? catalog(opts.lang).ui.html.annexTitle;
   const continued = catalog(opts.lang).calc.continued;
   const tables = fit.parts.map((part, i) =>
@@ -80,7 +81,7 @@ export function renderTableHtml(data: TableData, opts: RenderOptions): string {
     title,
     css: PAGE_CSS + ANNEX_CSS + documentCss(fit),
     body: joinHtml([
-      html`<h1 class="doc-title">${title}</h1>\n`,
+      opts.title !== undefined ? html`<h1 class="doc-title">${opts.title}</h1>\n` : '',
       lines.date ? html`<p class="doc-date">${lines.date}</p>\n` : '',
       ...tables,
       lines.source ? html`<p class="doc-source">${lines.source}</p>\n` : '',

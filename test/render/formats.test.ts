@@ -113,6 +113,15 @@ describe('table reproduces every cell of the seed annex from rows 1–4, in ever
     expect(valueRows(rows)).toEqual(expected('vi'));
   });
 
+  it('html without --title prints no title above the table, as docx and xlsx do (the page keeps a name)', async () => {
+    const out = join(tmp(), 'annex.html');
+    const r = await cli(['table', WITH_TOTAL, '--format', 'html', '-o', out]);
+    expect(r.code).toBe(0);
+    const page = readFileSync(out, 'utf8');
+    expect(page).not.toContain('<h1');
+    expect(page).toContain('<title>Bảng số liệu</title>');
+  });
+
   it('xlsx: read back, numbers are numbers with Vietnamese or English formats', async () => {
     for (const [lang, tag] of [['vi', '[$-42A]'], ['en', '[$-409]']] as const) {
       const dir = tmp();
