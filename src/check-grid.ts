@@ -2,7 +2,7 @@
  * Grid → findings → likely causes, pure: shape, the relations, targets, rule levels, locate and coverage.
  * The one place a table is checked, whatever brought it (a file, a plan document's table, `fix`).
  */
-import { duplicatesWithTheirSums } from './rules/duplicate-rows.js';
+import { duplicatesWithTheirSums, sumsLeftOut } from './rules/duplicate-rows.js';
 import type { Grid } from './model/grid.js';
 import { displayRef } from './model/grid.js';
 import { shape, type ShapeResult } from './shape/index.js';
@@ -156,7 +156,8 @@ export function checkShaped(shaped: ShapeResult, opts: CheckOptions = {}): Check
   if (keptWhole(findings) > budget.findings) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'findings', limit: budget.findings });
   const skipped = withoutOffRules([...run.skipped, ...(targets?.skipped ?? [])], opts.rules);
   const coverage = fileCoverage(askedChecks(opts, shaped.annex), ran, skipped, shaped.findings, shaped.annex.layout);
-  const localisation: Localisation = needsLocalising(findings) ? locate(shaped.annex, findings, { ...(off.length > 0 ? { off } : {}), ...(run.checked ? { checked: run.checked } : {}), ...(run.rateColumns ? { rateColumns: run.rateColumns } : {}) }) : NOTHING_TO_LOCALISE;
+  const explainedSums = sumsLeftOut(findings);
+  const localisation: Localisation = needsLocalising(findings) ? locate(shaped.annex, findings, { ...(off.length > 0 ? { off } : {}), ...(run.checked ? { checked: run.checked } : {}), ...(run.rateColumns ? { rateColumns: run.rateColumns } : {}), ...(explainedSums ? { explainedSums } : {}) }) : NOTHING_TO_LOCALISE;
   return {
     annex: shaped.annex,
     findings,

@@ -335,6 +335,8 @@ export class CauseBuilder {
       if (f.severity !== 'error' || this.off.has(f.rule)) continue;
       // A rate column failing at every unit stays as it was: its one cause is not a cell (relations/rate-column.ts).
       if (f.rule === 'rate' && f.indicator !== undefined && this.sys.rateColumns?.has(f.indicator)) continue;
+      // A sum short by a row typed twice stays as it was: its cause is that row (rules/duplicate-rows.ts).
+      if (f.rule === 'sum' && f.at && this.sys.explainedSums?.has(f.at.ref)) continue;
       if ((FAMILIES.has(f.rule) && !this.tolerated(`${f.rule}|${f.at?.ref ?? ''}`)) || !this.index.has(f)) return undefined;
     }
     // The findings (as the file reports them, whatever their configured level) that disappear: of those the

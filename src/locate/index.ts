@@ -49,6 +49,8 @@ export interface LocateOptions {
   checked?: CheckedRelations;
   /** Rate columns every rate of which failed (`RuleRun.rateColumns`): one cause the findings say, not slips to localise. */
   rateColumns?: ReadonlySet<Indicator>;
+  /** The cells (refs) of the failing sums a row typed twice explains (`sumsLeftOut`): that row is their cause, not slips to localise. */
+  explainedSums?: ReadonlySet<string>;
 }
 
 /** What every step of one localisation shares. */
@@ -59,6 +61,7 @@ interface Run {
   readonly scope: 'table' | 'component';
   readonly checked: CheckedRelations | undefined;
   readonly rateColumns: ReadonlySet<Indicator> | undefined;
+  readonly explainedSums: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -84,12 +87,14 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
     scope: opts.whole ? 'table' : 'component',
     checked: opts.checked,
     rateColumns: opts.rateColumns,
+    explainedSums: opts.explainedSums,
   };
-  const sys = buildSystem(annex, { off: run.off, scope: run.scope, checked: run.checked, rateColumns: run.rateColumns });
-  const failing = sys.failing(unitsNamed(annex, findings, run.off));
+  const sys = buildSystem(annex, { off: run.off, scope: run.scope, checked: run.checked, rateColumns: run.rateColumns, explainedSums: run.explainedSums });
+  const localised = withoutExplainedSums(findings, opts.explainedSums);
+  const failing = sys.failing(unitsNamed(annex, localised, run.off));
   if (failing.length === 0) return { status: 'clean', failing: 0, causes: [], more: 0 };
   // The failing checks of more units than one or two cells reach: no search for one explanation of them all.
-  const spread = beyondTwoCells(annex, findings, run.off);
+  const spread = beyondTwoCells(annex, localised, run.off);
   const whole: Localisation = spread === undefined ? localise(sys, failing, run, () => false) : { status: 'none', failing: failing.length, causes: [], more: 0 };
   if (whole.status === 'found') return whole;
   // No one or two cells explain every failing check: the table has several independent errors. Each group
@@ -98,6 +103,11 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
   const parts = independent(sys, failing, run, MAX_ROUNDS);
   if (!parts || !parts.some((p) => p.status === 'found')) return run.limits.work.left <= 0 && whole.status === 'none' ? { ...whole, status: 'stopped' } : whole;
   return combine(parts, failing.length);
+}
+
+/** The findings but the failing sums a row typed twice explains: that row is their cause. */
+function withoutExplainedSums(findings: readonly Finding[], explained: ReadonlySet<string> | undefined): readonly Finding[] {
+  return explained ? findings.filter((f) => !(f.rule === 'sum' && f.at && explained.has(f.at.ref))) : findings;
 }
 
 /**
@@ -159,7 +169,7 @@ function solutions(sys: System, failing: readonly Check[], run: Run): Found {
   let budget = !!first.budget;
   const second: Array<{ sys: System; set: SolutionSet; size: number }> = [];
   for (const f of suspects(sys, failing).slice(0, MAX_SUSPECTS)) {
-    const sf = buildSystem(sys.annex, { suspect: f, off: run.off, checked: run.checked, rateColumns: run.rateColumns });
+    const sf = buildSystem(sys.annex, { suspect: f, off: run.off, checked: run.checked, rateColumns: run.rateColumns, explainedSums: run.explainedSums });
     const keys = new Set(failing.map(checkKey));
     const r = search(sf, sf.failing().filter((c) => keys.has(checkKey(c))), run.limits, f);
     stopped ||= r.stopped;
@@ -275,7 +285,7 @@ function peel(sys: System, group: readonly Check[], run: Run, others: Others, ro
     // Correct that cell, then localise what is left on the corrected table.
     const proposed = part.causes[0]!.cells[0]!.proposed;
     if (proposed === undefined) return [part];
-    const next = buildSystem(patchAnnex(sys, new Map([[v, new Dec(proposed)]])), { off: run.off, scope: run.scope, rateColumns: run.rateColumns });
+    const next = buildSystem(patchAnnex(sys, new Map([[v, new Dec(proposed)]])), { off: run.off, scope: run.scope, rateColumns: run.rateColumns, explainedSums: run.explainedSums });
     const keys = new Set(group.map(checkKey));
     const left = next.failing(unitsOf(sys, group)).filter((c) => keys.has(checkKey(c)));
     if (left.length === 0) return [part];

@@ -88,6 +88,8 @@ export interface System {
   /** The relations the rules checked over `annex`, with their findings, when kept (relations/checked.ts). */
   /** Rate columns whose every rate failed: one cause the findings say; their rate relations are left out. */
   readonly rateColumns: ReadonlySet<Indicator> | undefined;
+  /** The cells of the failing sums a row typed twice explains (rules/duplicate-rows.ts): their sum relations are left out. */
+  readonly explainedSums: ReadonlySet<string> | undefined;
   readonly checked: CheckedRelations | undefined;
   /** The cells loaded: those of the units loaded and every cell their checks read. */
   readonly cells: ReadonlyMap<string, LCell>;
@@ -138,6 +140,8 @@ export interface BuildOptions {
   checked?: CheckedRelations;
   /** Rate columns whose every rate failed (relations/rate-column.ts): their rate relations are left out. */
   rateColumns?: ReadonlySet<Indicator> | undefined;
+  /** The cells (refs) of the failing sums a row typed twice explains (rules/duplicate-rows.ts): their sum relations are left out. */
+  explainedSums?: ReadonlySet<string> | undefined;
 }
 
 /** Check order: by relation kind, then the unit and slot of the check's cell, then the form; the cells read last. */
@@ -167,6 +171,7 @@ class TableSystem implements System {
   private readonly whole: boolean;
   private readonly off: ReadonlySet<string>;
   readonly rateColumns: ReadonlySet<Indicator> | undefined;
+  readonly explainedSums: ReadonlySet<string> | undefined;
   readonly checked: CheckedRelations | undefined;
   private readonly checksByCell = new Map<string, Check[]>();
   /**
@@ -213,6 +218,7 @@ class TableSystem implements System {
     this.rateDp = this.facts.rateDp;
     this.off = opts.off ?? new Set();
     this.rateColumns = opts.rateColumns;
+    this.explainedSums = opts.explainedSums;
     this.checked = opts.checked?.annex === annex ? opts.checked : undefined;
     if (opts.suspect) this.suspect = opts.suspect;
     this.whole = opts.scope !== 'component' || this.facts.anyFormula;
@@ -413,6 +419,7 @@ class TableSystem implements System {
   /** An instance's checks (a kind locate explains) or guards (`range`); with `cells`, their cells added first. */
   private addInstance(kind: AnyKind, index: number, inst: Relation, cells: Relation['cells'] | undefined): void {
     if (this.rateColumns && kind.id === 'rate' && this.rateColumns.has(inst.at.indicator)) return;
+    if (this.explainedSums && kind.id === 'sum' && this.explainedSums.has(inst.at.cell.ref)) return;
     if (cells) for (let i = 0; i < cells.length; i++) this.addCell(cells[i]!);
     if (!kind.localised) return this.addBound(kind, inst);
     const forms = kind.form(inst, this.annex);

@@ -31,6 +31,21 @@ export function duplicatesWithTheirSums(findings: Finding[], annex: Annex, sumRa
   return told.size === 0 ? findings : findings.map((f) => told.get(f) ?? f);
 }
 
+/**
+ * The cells (refs) of the failing sums that a row typed twice explains (a duplicate told `leftOut`): each is short by
+ * exactly that row, which is their cause, not a slip in a cell (locate leaves them out).
+ */
+export function sumsLeftOut(findings: readonly Finding[]): ReadonlySet<string> | undefined {
+  const refs = new Set<string>();
+  for (const dup of findings) {
+    if (dup.rule !== 'duplicate' || dup.msg.id !== 'duplicate.unit') continue;
+    const { leftOut, total } = dup.msg.params as { leftOut?: string[]; total?: string };
+    if (!leftOut || total === undefined) continue;
+    for (const f of findings) if (f.rule === 'sum' && f.unit === total && f.at && leftOut.includes(displayRef(f.at))) refs.add(f.at.ref);
+  }
+  return refs.size > 0 ? refs : undefined;
+}
+
 /** The unit whose name is at `ref`. */
 function unitAt(annex: Annex, ref: string): number | undefined {
   for (const u of annex.units) if (u.cell && displayRef(u.cell) === ref) return u.id;

@@ -24,6 +24,24 @@ describe('a unit named twice', () => {
     );
   });
 
+  it('left out of the total: the row is the likely cause of those sums, not two-cell rewrites elsewhere', async () => {
+    const r = await check([HEAD, 'Huyện Ngọc Hiển;24.830;1.067;4,30', 'Huyện Phú Tân;17.689;853;4,82', 'Huyện Phú Tân;19.595;1.714;8,75', 'Tổng cộng;42.519;1.920;4,52'].join('\n'));
+    // Before: "B5 holds 42.519, should be 62.114; D5 4,52 should be 3,09" and "C4 (the row typed twice) should be 0".
+    expect(r.localisation.causes).toEqual([]);
+    expect(r.localisation.parts ?? []).toEqual([]);
+    expect(r.localisation.status).toBe('clean');
+  });
+
+  it('left out of the total, and a slip elsewhere: the slip is still localised, the sums the row explains left to it', async () => {
+    const r = await check([HEAD, 'Huyện Ngọc Hiển;24.830;1.067;4,30', 'Huyện Phú Tân;17.689;853;4,82', 'Huyện Phú Tân;19.595;1.714;8,75', 'Huyện Năm Căn;15.000;600;4,40', 'Tổng cộng;57.519;2.520;4,38'].join('\n'));
+    expect(r.findings.find((f) => f.msg.id === 'duplicate.unit')?.msg.params).toMatchObject({ leftOut: ['B6', 'C6'] });
+    expect(r.localisation.status).toBe('found');
+    // Năm Căn's poor households or its rate; before, the sums' rewrites (the total, the row typed twice) were tried too.
+    const causes = r.localisation.causes.map((c) => c.cells.map((x) => `${x.cell.ref} ${x.proposed ?? ''}`.trim()).join(' '));
+    expect(causes.slice(0, 2)).toEqual(['C5 660', 'D5 4.00']);
+    expect(causes.filter((c) => /[A-D][46]\b/.test(c))).toEqual([]);
+  });
+
   it('counted by the total: one row misnamed, or the unit listed twice on purpose (Cà Mau 2014, Năm Căn printed as Phú Tân; helper-93: Bình Định by area)', async () => {
     const f = await duplicate(['Huyện Ngọc Hiển;24.830;1.067;4,30', 'Huyện Phú Tân;17.689;853;4,82', 'Huyện Phú Tân;19.595;1.714;8,75', 'Tổng cộng;62.114;3.634;5,85']);
     expect(f.msg.params).toMatchObject({ counted: 'Tổng cộng' });
