@@ -78,7 +78,7 @@ async function computed(annex: Annex, r: TableRun, lang: Lang): Promise<{ table:
 async function foreignRates(annex: Annex): Promise<{ ratesAsPrinted: Finding[]; shares: Set<Indicator> }> {
   const { runRules, CHECK_RULES } = await import('../rules/index.js');
   const { findings } = runRules(annex, CHECK_RULES.filter((rule) => rule.id === 'rate'));
-  const columns = findings.filter((f) => f.msg.id === 'rate.column' && f.indicator !== undefined && !('over' in f.msg.params));
+  const columns = findings.filter((f) => f.msg.id === 'rate.column' && f.indicator !== undefined && !('over' in f.msg.params) && !('roundedDown' in f.msg.params));
   const shares = columns.filter((f) => 'shares' in f.msg.params);
   return { ratesAsPrinted: columns.filter((f) => !shares.includes(f)), shares: new Set(shares.map((f) => f.indicator!)) };
 }

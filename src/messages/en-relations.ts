@@ -30,7 +30,9 @@ export const enRelations: Texts = {
   'rate.no-households': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} is printed ${f.n(p.actual)}, but ${low(f.ind(p.householdsIndicator))} are 0 and so are ${low(f.ind(p.countIndicator))}: with no households there is no rate, so the cell should be 0 or left blank.`,
   'rate.column': (p, f) =>
-    `${f.ind(p.indicator)}: none of the ${p.count} rates of the column (${p.first} to ${p.last}) is ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} × 100 (${p.unit}: ${f.n(p.poor)} / ${f.n(p.households)} × 100 → ${f.n(p.expected)}, the table shows ${f.n(p.actual)}). ${
+    p.roundedDown
+      ? `${f.ind(p.indicator)}: every rate of the column is ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} × 100 rounded down (truncated) instead of rounded half-up, so ${p.count} of them (${p.first} to ${p.last}) are one less in their last decimal (${p.unit}: ${f.n(p.poor)} / ${f.n(p.households)} × 100 = ${f.n(p.roundedDown)}… → ${f.n(p.expected)}, the table shows ${f.n(p.actual)}), the others come out the same either way. Round the column half-up (in a spreadsheet ROUND, not ROUNDDOWN, TRUNC or INT). Its cells are not proposed for correction one by one.`
+      : `${f.ind(p.indicator)}: none of the ${p.count} rates of the column (${p.first} to ${p.last}) is ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} × 100 (${p.unit}: ${f.n(p.poor)} / ${f.n(p.households)} × 100 → ${f.n(p.expected)}, the table shows ${f.n(p.actual)}). ${
       p.over
         ? `Every one is ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.over))} × 100: the column is computed over the wrong column.`
         : p.shares

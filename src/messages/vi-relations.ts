@@ -55,7 +55,9 @@ export const viRelations: Texts = {
   'rate.no-households': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} ghi ${f.n(p.actual)}, nhưng ${low(f.ind(p.householdsIndicator))} bằng 0 và ${low(f.ind(p.countIndicator))} cũng bằng 0: không có hộ thì không có tỷ lệ, ô này phải ghi 0 hoặc để trống.`,
   'rate.column': (p, f) =>
-    `${f.ind(p.indicator)}: không tỷ lệ nào trong ${p.count} tỷ lệ của cột (từ ô ${p.first} đến ô ${p.last}) bằng ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} × 100 (${p.unit}: ${f.n(p.poor)} / ${f.n(p.households)} × 100 → ${f.n(p.expected)}, bảng ghi ${f.n(p.actual)}). ${
+    p.roundedDown
+      ? `${f.ind(p.indicator)}: mọi tỷ lệ trong cột đều là ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} × 100 bị cắt bớt chữ số thập phân (làm tròn xuống) thay vì làm tròn, nên ${p.count} tỷ lệ (từ ô ${p.first} đến ô ${p.last}) nhỏ hơn một đơn vị ở chữ số thập phân cuối (${p.unit}: ${f.n(p.poor)} / ${f.n(p.households)} × 100 = ${f.n(p.roundedDown)}… → ${f.n(p.expected)}, bảng ghi ${f.n(p.actual)}), các tỷ lệ còn lại làm tròn hay cắt bớt đều như nhau. Cần làm tròn cả cột (trong Excel dùng ROUND, không dùng ROUNDDOWN, TRUNC hay INT). Từng ô của cột không được đề xuất sửa riêng.`
+      : `${f.ind(p.indicator)}: không tỷ lệ nào trong ${p.count} tỷ lệ của cột (từ ô ${p.first} đến ô ${p.last}) bằng ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} × 100 (${p.unit}: ${f.n(p.poor)} / ${f.n(p.households)} × 100 → ${f.n(p.expected)}, bảng ghi ${f.n(p.actual)}). ${
       p.over
         ? `Mọi tỷ lệ đều bằng ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.over))} × 100: cột được tính nhầm trên một cột khác.`
         : p.shares

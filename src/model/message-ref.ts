@@ -152,6 +152,11 @@ export interface MessageParams {
     over?: Indicator;
     /** Every rate is its count over its households without × 100: the first as a percentage (`5.44` for `0,0544`). */
     shares?: string;
+    /**
+     * Every rate of the column is its count over its households rounded down (truncated); `count` of them fail (those
+     * that rounding would take up), the others are the same either way. The first failing rate's unrounded value.
+     */
+    roundedDown?: string;
     impliedLo?: string;
     impliedHi?: string;
   };

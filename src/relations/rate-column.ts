@@ -5,6 +5,8 @@
  * column) or measures something else (a share of the poor households, not a rate over households). Its rate
  * findings are folded into one at its first failing cell, and locate leaves the column's rate relations out
  * (`columns`): no retyping of every cell is proposed. Folded once the rules have run (rules/index.ts).
+ * A column whose every rate is rounded down (truncated) fails only where rounding would go up: folded too, when
+ * at least `MIN_UNITS` fail and every other rate of the column is the same rounded down.
  */
 import { Dec } from '../calc/decimal.js';
 import { exactRate, percentDecimalsOfShare, shareMatches } from '../calc/annex-math.js';
@@ -62,8 +64,8 @@ export function foldRateColumns(annex: Annex, findings: Finding[]): RateColumns 
   for (const [slot, failing] of bySlot) {
     if (failing.length < MIN_UNITS) continue;
     const ids = unitsOfCells(annex, slot, failing);
-    if (ids === undefined) continue;
-    folded.set(slot, columnFinding(annex, slot, failing, ids));
+    if (ids !== undefined) folded.set(slot, columnFinding(annex, slot, failing, ids));
+    else if (roundedDown(annex, slot, failing)) folded.set(slot, roundedDownFinding(slot, failing));
   }
   if (folded.size === 0) return none;
   const out = findings.filter((f) => !(failingOf(f) && folded.has(f.indicator!)));
@@ -88,6 +90,54 @@ function unitsOfCells(annex: Annex, slot: Indicator, failing: readonly Failing[]
     found++;
   }
   return found === failing.length ? ids : undefined;
+}
+
+/**
+ * Whether every rate of the column is its count over its households rounded DOWN at its decimals (`ROUNDDOWN`,
+ * `TRUNC`, `INT` in a spreadsheet, or digits cut off by hand): the failing ones are those whose next digit is 5
+ * or more, the others come out the same either way. One cause for the column, not a slip per cell.
+ */
+function roundedDown(annex: Annex, slot: Indicator, failing: readonly Failing[]): boolean {
+  const { countIndicator, householdsIndicator } = failing[0]!;
+  if (failing.some((x) => x.countIndicator !== countIndicator || x.householdsIndicator !== householdsIndicator)) return false;
+  for (let id = 0; id < annex.units.length; id++) {
+    const rate = annex.values.get(id, slot);
+    const count = annex.values.get(id, countIndicator);
+    const households = annex.values.get(id, householdsIndicator);
+    if (!isOk(rate) || !isOk(count) || !isOk(households)) continue;
+    const exact = exactRate(count.num, households.num);
+    if (exact !== undefined && !exact.toDecimalPlaces(rate.decimals ?? 0, Dec.ROUND_DOWN).eq(rate.num)) return false;
+  }
+  return true;
+}
+
+/** The one finding of a column whose rates are rounded down, at its first failing cell. */
+function roundedDownFinding(slot: Indicator, failing: readonly Failing[]): Finding {
+  const first = failing[0]!.finding;
+  const params = first.msg.params as { exact: string };
+  return {
+    rule: 'rate',
+    severity: 'error',
+    at: first.at!,
+    indicator: slot,
+    msg: {
+      id: 'rate.column',
+      params: {
+        indicator: slot,
+        count: failing.length,
+        first: first.at!.ref,
+        last: failing[failing.length - 1]!.finding.at!.ref,
+        unit: first.unit ?? '',
+        countIndicator: failing[0]!.countIndicator,
+        householdsIndicator: failing[0]!.householdsIndicator,
+        poor: failing[0]!.count,
+        households: failing[0]!.households,
+        expected: first.expected ?? '',
+        actual: first.actual ?? '',
+        roundedDown: params.exact,
+      },
+    },
+  };
 }
 
 /**

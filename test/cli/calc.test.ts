@@ -251,6 +251,21 @@ describe('povcheck table: a rate column typed as shares', () => {
   });
 });
 
+describe('povcheck table: a rate column rounded down (truncated)', () => {
+  it('is recomputed rounded half-up, not printed as read (validate folds it into one rate.column finding)', async () => {
+    const f = join(tmp(), 'truncated.csv');
+    // The communes of the shares test above, every rate =ROUNDDOWN(C/B*100;2): six of the nine one hundredth short.
+    const rows = [['Toàn huyện', '14.316', '1580', '11,03'], ['Xã A', '1.774', '298', '16,79'], ['Xã B', '1.334', '209', '15,66'], ['Xã C', '2.741', '53', '1,93'], ['Xã D', '853', '260', '30,48'], ['Xã E', '1.862', '139', '7,46'], ['Xã F', '1.585', '260', '16,40'], ['Xã G', '2.751', '223', '8,10'], ['Xã H', '1.416', '138', '9,74']];
+    writeFileSync(f, ['Đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%)', ...rows.map((r) => r.join(';'))].join('\n'));
+    const r = await cli(['table', f, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const out = r.stdout.trim().split(/\r?\n/).map((l) => l.split(';'));
+    expect(out.slice(1).map((row) => row.at(-1))).toEqual(['11,04', '16,80', '15,67', '1,93', '30,48', '7,47', '16,40', '8,11', '9,75']);
+    expect(r.stderr).toMatch(/D2 \(Toàn huyện, tỷ lệ hộ nghèo\): bảng ghi 11,03, tính được 11,04/);
+    expect(r.stderr).not.toMatch(/in ra như đã ghi/);
+  });
+});
+
 describe('povcheck table: rows it does not read', () => {
   it('are named on stderr, printed as read under measure columns too; rows named without figures are printed and not said so', async () => {
     const kan = await cli(['table', 'fixtures/published/review-2018-bac-kan-breakdown-mixed-bases.csv', '--lang', 'en'], { cwd: ROOT });

@@ -2,7 +2,9 @@
  * A rate column whose every rate fails is one finding, not one slip per cell (relations/rate-column.ts): named
  * over the column it is computed over when one of the table's fits every unit; left out of the localisation.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { makeFmt, renderMessage } from '../../src/messages/index.js';
 import { gridFromAnyBytes } from '../../src/read/index.js';
 import { checkGrid, type CheckResult } from '../../src/check-grid.js';
 import { MIN_UNITS } from '../../src/relations/rate-column.js';
@@ -84,5 +86,32 @@ describe('a rate column that fails at every unit', () => {
     // Any poor-households cell could make the sum right; the digits of D7 look swapped: ranked first.
     expect(r.localisation.causes[0]).toMatchObject({ confidence: 'ranked', cells: [{ kind: 'transposition' }] });
     expect(r.localisation.causes[0]!.cells.map((c) => `${c.cell.ref}=${c.proposed}`)).toEqual(['D7=3037']);
+  });
+});
+
+describe('a rate column rounded down (truncated) instead of rounded', () => {
+  // The seed annex with every rate truncated (=ROUNDDOWN(…;2)) and the reductions the differences of those:
+  // 5 start rates and 5 end rates are one hundredth short, the others are the same either way.
+  const seed = readFileSync(new URL('../../fixtures/tuyen-quang-2020.csv', import.meta.url), 'utf8').replace(/^\uFEFF/, '');
+  const truncated = seed
+    .replace(';- Đầu năm;%;11,80;9,31;9,26;1,01;15,08;16,03;29,56;36,03;', ';- Đầu năm;%;11,79;9,31;9,26;1,00;15,07;16,03;29,55;36,02;')
+    .replace(';- Giảm trong năm;%;2,06;2,02;2,10;0,25;2,65;2,47;4,00;4,00;', ';- Giảm trong năm;%;2,06;2,03;2,11;0,25;2,64;2,47;4,00;3,99;')
+    .replace(';- Cuối năm;%;9,74;7,29;7,16;0,76;12,43;13,56;25,56;32,03;', ';- Cuối năm;%;9,73;7,28;7,15;0,75;12,43;13,56;25,55;32,03;');
+
+  it('is one error per column saying so, with no retyping proposed per cell (before: 10 errors, each with two-cell rewrites)', async () => {
+    expect(truncated).not.toBe(seed);
+    const r = await check(truncated);
+    expect(rateFindings(r).map((f) => `${f.at?.ref} ${f.msg.id}`)).toEqual(['D8 rate.column', 'D10 rate.column']);
+    expect(rateFindings(r)[0]!.msg.params).toMatchObject({ count: 5, first: 'D8', last: 'K8', roundedDown: '11.7993', expected: '11.80', actual: '11.79' });
+    expect(r.findings.filter((f) => f.severity === 'error')).toHaveLength(2);
+    expect(r.localisation.status).toBe('clean');
+    expect(renderMessage(rateFindings(r)[1]!.msg, makeFmt('vi'))).toContain('bị cắt bớt chữ số thập phân (làm tròn xuống) thay vì làm tròn, nên 5 tỷ lệ (từ ô D10 đến ô J10)');
+    expect(renderMessage(rateFindings(r)[1]!.msg, makeFmt('en'))).toContain('rounded down (truncated) instead of rounded half-up, so 5 of them (D10 to J10)');
+  });
+
+  it('is not folded when one rate of the column is neither (a slip beside the truncated ones)', async () => {
+    const r = await check(truncated.replace(';- Đầu năm;%;11,79;9,31;9,26;', ';- Đầu năm;%;11,79;9,31;9,62;'));
+    expect(rateFindings(r).map((f) => `${f.at?.ref} ${f.msg.id}`)).toContain('F8 rate.mismatch');
+    expect(rateFindings(r).filter((f) => f.indicator === 'rate_start' && f.msg.id === 'rate.column')).toEqual([]);
   });
 });
