@@ -117,7 +117,8 @@ function pointLabel(p: IndicatorPoint, w: Words, lang: Lang): string {
     return p.role === 'target' ? w.target(base) : w.achievement(base);
   }
   const when = p.time === 'start' ? w.start : p.time === 'end' ? w.end : '';
-  const sep = lang === 'vi' ? ' ' : ', ';
+  // English without a comma, as the annex's own labels (`Poverty rate at start of year`): sentences list them.
+  const sep = lang === 'vi' ? ' ' : ' at ';
   if (p.measure === 'points') return w.points(p.population);
   if (p.measure === 'persons') {
     const of = pointLabel({ ...p, measure: 'count' }, w, lang);
