@@ -113,8 +113,13 @@ function roundedDown(annex: Annex, slot: Indicator, failing: readonly Failing[])
 
 /** The one finding of a column whose rates are rounded down, at its first failing cell. */
 function roundedDownFinding(slot: Indicator, failing: readonly Failing[]): Finding {
+  const { exact } = failing[0]!.finding.msg.params as { exact: string };
+  return folded(slot, failing, { roundedDown: exact });
+}
+
+/** One `rate.column` finding for the failing rates of `slot`, at the first; `cause`: what the column is. */
+function folded(slot: Indicator, failing: readonly Failing[], cause: Partial<MessageParams['rate.column']>): Finding {
   const first = failing[0]!.finding;
-  const params = first.msg.params as { exact: string };
   return {
     rule: 'rate',
     severity: 'error',
@@ -134,7 +139,7 @@ function roundedDownFinding(slot: Indicator, failing: readonly Failing[]): Findi
         households: failing[0]!.households,
         expected: first.expected ?? '',
         actual: first.actual ?? '',
-        roundedDown: params.exact,
+        ...cause,
       },
     },
   };
@@ -154,38 +159,16 @@ function typedAsShares(annex: Annex, slot: Indicator, failing: readonly Failing[
 
 /** The one finding of a column whose every rate fails, at its first failing cell. */
 function columnFinding(annex: Annex, slot: Indicator, failing: readonly Failing[], ids: readonly number[]): Finding {
-  const first = failing[0]!.finding;
-  const last = failing[failing.length - 1]!.finding;
   const over = otherBase(annex, slot, failing, ids);
   const shares = !over && typedAsShares(annex, slot, failing, ids);
   // The households the first rate fits (its count over them, rounded as printed), when no column of the table does.
   const printed = annex.values.get(ids[0]!, slot);
   const implied = !over && !shares && isOk(printed) && !printed.num.isZero() ? impliedHouseholds(new Dec(failing[0]!.count), printed.num, printed.decimals ?? 0) : undefined;
-  return {
-    rule: 'rate',
-    severity: 'error',
-    at: first.at!,
-    indicator: slot,
-    msg: {
-      id: 'rate.column',
-      params: {
-        indicator: slot,
-        count: failing.length,
-        first: first.at!.ref,
-        last: last.at!.ref,
-        unit: first.unit ?? '',
-        countIndicator: failing[0]!.countIndicator,
-        householdsIndicator: failing[0]!.householdsIndicator,
-        poor: failing[0]!.count,
-        households: failing[0]!.households,
-        expected: first.expected ?? '',
-        actual: first.actual ?? '',
-        ...(over ? { over } : {}),
-        ...(shares && isOk(printed) ? { shares: printed.num.mul(100).toFixed(Math.max(0, percentDecimalsOfShare(printed.decimals ?? 0))) } : {}),
-        ...(implied ? { impliedLo: implied.lo.toFixed(0), ...(implied.hi ? { impliedHi: implied.hi.toFixed(0) } : {}) } : {}),
-      },
-    },
-  };
+  return folded(slot, failing, {
+    ...(over ? { over } : {}),
+    ...(shares && isOk(printed) ? { shares: printed.num.mul(100).toFixed(Math.max(0, percentDecimalsOfShare(printed.decimals ?? 0))) } : {}),
+    ...(implied ? { impliedLo: implied.lo.toFixed(0), ...(implied.hi ? { impliedHi: implied.hi.toFixed(0) } : {}) } : {}),
+  });
 }
 
 /** Another count column of the table over which every failing rate is its count × 100, as printed. */
