@@ -213,6 +213,17 @@ describe('input that cannot be read', () => {
     expect((await cli(['validate', p, '--lang', 'en'])).stdout).toContain('no poverty-table indicator');
   });
 
+  it('a workbook\'s cover sheet saved as CSV (no columns, Vietnamese text) is refused in Vietnamese without --lang', async () => {
+    // LibreOffice's and Excel's "Save as CSV" write the first (or active) sheet: a cover page of one column.
+    const p = file('bia.csv', 'UỶ BAN NHÂN DÂN TỈNH TUYÊN QUANG\n\nBÁO CÁO KẾT QUẢ GIẢM NGHÈO NĂM 2020\nKèm theo Kế hoạch số .../KH-UBND\n');
+    const env = { LANG: 'C.UTF-8', LC_ALL: '', LANGUAGE: '' };
+    const vi = await cli(['validate', p], { env });
+    expect(vi.code).toBe(2);
+    // Before: "cannot be read (no column structure: no line splits into several fields at a comma, semicolon or TAB)".
+    expect(vi.stdout).toMatch(/không đọc được/);
+    expect((await cli(['validate', p, '--lang', 'en'], { env })).stdout).toContain('no column structure');
+  });
+
   it('json: the file is "unreadable" with a code, and stderr has the line', async () => {
     const r = await cli(['validate', cases[0]![1], '--format', 'json']);
     expect(r.code).toBe(2);
