@@ -29,16 +29,18 @@ export const enRelations: Texts = {
     `${p.unit}: ${low(f.ind(p.indicator))} should be ${f.n(p.count)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (over ${low(f.ind(p.householdsIndicator))}, rounded half-up to the ${p.decimals} ${p.decimals === 1 ? 'decimal' : 'decimals'} printed), but the table shows ${f.n(p.actual)}.`,
   'rate.no-households': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} is printed ${f.n(p.actual)}, but ${low(f.ind(p.householdsIndicator))} are 0 and so are ${low(f.ind(p.countIndicator))}: with no households there is no rate, so the cell should be 0 or left blank.`,
-  'rate.column': (p, f) =>
-    p.roundedDown
-      ? `${f.ind(p.indicator)}: every rate of the column is ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} × 100 rounded down (truncated) instead of rounded half-up, so ${p.count} of them (${p.first} to ${p.last}) are one less in their last decimal (${p.unit}: ${f.n(p.poor)} / ${f.n(p.households)} × 100 = ${f.n(p.roundedDown)}… → ${f.n(p.expected)}, the table shows ${f.n(p.actual)}), the others come out the same either way. Round the column half-up (in a spreadsheet ROUND, not ROUNDDOWN, TRUNC or INT). Its cells are not proposed for correction one by one.`
-      : `${f.ind(p.indicator)}: none of the ${p.count} rates of the column (${p.first} to ${p.last}) is ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} × 100 (${p.unit}: ${f.n(p.poor)} / ${f.n(p.households)} × 100 → ${f.n(p.expected)}, the table shows ${f.n(p.actual)}). ${
-      p.over
-        ? `Every one is ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.over))} × 100: the column is computed over the wrong column.`
-        : p.shares
-          ? `Every one is ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} without × 100 (${f.n(p.actual)} is ${f.n(p.shares)} %): the column holds shares, not percentages; multiply it by 100.`
-          : `The column is computed over another base or measures something else${p.impliedLo ? ` (${p.first} fits ${span(p.impliedLo, p.impliedHi, f)}, a base the table does not print)` : ''}: check how it was computed and what its heading should say.`
-    } Its cells are not proposed for correction one by one.`,
+  'rate.column': (p, f) => {
+    const line = p.alongRow ? 'row' : 'column';
+    return p.roundedDown
+      ? `${f.ind(p.indicator)}: every rate of the ${line} is ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} × 100 rounded down (truncated) instead of rounded half-up, so ${p.count} of them (${p.first} to ${p.last}) are one less in their last decimal (${p.unit}: ${f.n(p.poor)} / ${f.n(p.households)} × 100 = ${f.n(p.roundedDown)}… → ${f.n(p.expected)}, the table shows ${f.n(p.actual)}), the others come out the same either way. Round the ${line} half-up (in a spreadsheet ROUND, not ROUNDDOWN, TRUNC or INT). Its cells are not proposed for correction one by one.`
+      : `${f.ind(p.indicator)}: none of the ${p.count} rates of the ${line} (${p.first} to ${p.last}) is ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} × 100 (${p.unit}: ${f.n(p.poor)} / ${f.n(p.households)} × 100 → ${f.n(p.expected)}, the table shows ${f.n(p.actual)}). ${
+          p.over
+            ? `Every one is ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.over))} × 100: the ${line} is computed over the wrong ${line}.`
+            : p.shares
+              ? `Every one is ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} without × 100 (${f.n(p.actual)} is ${f.n(p.shares)} %): the ${line} holds shares, not percentages; multiply it by 100.`
+              : `The ${line} is computed over another base or measures something else${p.impliedLo ? ` (${p.first} fits ${span(p.impliedLo, p.impliedHi, f)}, a base the table does not print)` : ''}: check how it was computed and what its heading should say.`
+        } Its cells are not proposed for correction one by one.`;
+  },
   'denominator.flow-rate': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} is not ${f.n(p.count)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)}; it fits ${span(p.impliedLo, p.impliedHi, f)}, so it is over another denominator (most likely the households at the start of the year). Not a typing slip, but the denominator should be stated.`,
   'combined.count': (p, f) =>

@@ -54,16 +54,18 @@ export const viRelations: Texts = {
     `${p.unit}: ${low(f.ind(p.indicator))} phải là ${f.n(p.count)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (mẫu số là ${low(f.ind(p.householdsIndicator))}, làm tròn ${p.decimals} chữ số thập phân như bảng ghi), nhưng bảng ghi ${f.n(p.actual)}.`,
   'rate.no-households': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} ghi ${f.n(p.actual)}, nhưng ${low(f.ind(p.householdsIndicator))} bằng 0 và ${low(f.ind(p.countIndicator))} cũng bằng 0: không có hộ thì không có tỷ lệ, ô này phải ghi 0 hoặc để trống.`,
-  'rate.column': (p, f) =>
-    p.roundedDown
-      ? `${f.ind(p.indicator)}: mọi tỷ lệ trong cột đều là ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} × 100 bị cắt bớt chữ số thập phân (làm tròn xuống) thay vì làm tròn, nên ${p.count} tỷ lệ (từ ô ${p.first} đến ô ${p.last}) nhỏ hơn một đơn vị ở chữ số thập phân cuối (${p.unit}: ${f.n(p.poor)} / ${f.n(p.households)} × 100 = ${f.n(p.roundedDown)}… → ${f.n(p.expected)}, bảng ghi ${f.n(p.actual)}), các tỷ lệ còn lại làm tròn hay cắt bớt đều như nhau. Cần làm tròn cả cột (trong Excel dùng ROUND, không dùng ROUNDDOWN, TRUNC hay INT). Từng ô của cột không được đề xuất sửa riêng.`
-      : `${f.ind(p.indicator)}: không tỷ lệ nào trong ${p.count} tỷ lệ của cột (từ ô ${p.first} đến ô ${p.last}) bằng ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} × 100 (${p.unit}: ${f.n(p.poor)} / ${f.n(p.households)} × 100 → ${f.n(p.expected)}, bảng ghi ${f.n(p.actual)}). ${
-      p.over
-        ? `Mọi tỷ lệ đều bằng ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.over))} × 100: cột được tính nhầm trên một cột khác.`
-        : p.shares
-          ? `Mọi tỷ lệ đều bằng ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} mà chưa nhân 100 (${f.n(p.actual)} là ${f.n(p.shares)}%): cột ghi tỷ số, không phải phần trăm; cần nhân với 100.`
-          : `Cột được tính trên một mẫu số khác hoặc đo một đại lượng khác${p.impliedLo ? ` (ô ${p.first} ứng với ${span(p.impliedLo, p.impliedHi, f)}, mẫu số bảng không ghi)` : ''}: cần xem lại cách tính và tên cột.`
-    } Từng ô của cột không được đề xuất sửa riêng.`,
+  'rate.column': (p, f) => {
+    const line = p.alongRow ? 'dòng' : 'cột';
+    return p.roundedDown
+      ? `${f.ind(p.indicator)}: mọi tỷ lệ ${p.alongRow ? 'trên' : 'trong'} ${line} đều là ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} × 100 bị cắt bớt chữ số thập phân (làm tròn xuống) thay vì làm tròn, nên ${p.count} tỷ lệ (từ ô ${p.first} đến ô ${p.last}) nhỏ hơn một đơn vị ở chữ số thập phân cuối (${p.unit}: ${f.n(p.poor)} / ${f.n(p.households)} × 100 = ${f.n(p.roundedDown)}… → ${f.n(p.expected)}, bảng ghi ${f.n(p.actual)}), các tỷ lệ còn lại làm tròn hay cắt bớt đều như nhau. Cần làm tròn cả ${line} (trong Excel dùng ROUND, không dùng ROUNDDOWN, TRUNC hay INT). Từng ô của ${line} không được đề xuất sửa riêng.`
+      : `${f.ind(p.indicator)}: không tỷ lệ nào trong ${p.count} tỷ lệ của ${line} (từ ô ${p.first} đến ô ${p.last}) bằng ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} × 100 (${p.unit}: ${f.n(p.poor)} / ${f.n(p.households)} × 100 → ${f.n(p.expected)}, bảng ghi ${f.n(p.actual)}). ${
+          p.over
+            ? `Mọi tỷ lệ đều bằng ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.over))} × 100: ${line} được tính nhầm trên một ${line} khác.`
+            : p.shares
+              ? `Mọi tỷ lệ đều bằng ${low(f.ind(p.countIndicator))} / ${low(f.ind(p.householdsIndicator))} mà chưa nhân 100 (${f.n(p.actual)} là ${f.n(p.shares)}%): ${line} ghi tỷ số, không phải phần trăm; cần nhân với 100.`
+              : `${p.alongRow ? 'Dòng' : 'Cột'} được tính trên một mẫu số khác hoặc đo một đại lượng khác${p.impliedLo ? ` (ô ${p.first} ứng với ${span(p.impliedLo, p.impliedHi, f)}, mẫu số bảng không ghi)` : ''}: cần xem lại cách tính và tên ${line}.`
+        } Từng ô của ${line} không được đề xuất sửa riêng.`;
+  },
   'denominator.flow-rate': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} không phải là ${f.n(p.count)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)}; tỷ lệ này ứng với ${span(p.impliedLo, p.impliedHi, f)}, tức là được tính trên một mẫu số khác (có lẽ là số hộ đầu năm). Không phải lỗi đánh máy, nhưng cần ghi rõ mẫu số.`,
   'combined.count': (p, f) =>

@@ -157,6 +157,8 @@ export interface MessageParams {
      * that rounding would take up), the others are the same either way. The first failing rate's unrounded value.
      */
     roundedDown?: string;
+    /** The rates lie along a row (the indicator is a row of the table): the messages say "row", not "column". */
+    alongRow?: true;
     impliedLo?: string;
     impliedHi?: string;
   };

@@ -120,6 +120,7 @@ function roundedDownFinding(slot: Indicator, failing: readonly Failing[]): Findi
 /** One `rate.column` finding for the failing rates of `slot`, at the first; `cause`: what the column is. */
 function folded(slot: Indicator, failing: readonly Failing[], cause: Partial<MessageParams['rate.column']>): Finding {
   const first = failing[0]!.finding;
+  const last = failing[failing.length - 1]!.finding;
   return {
     rule: 'rate',
     severity: 'error',
@@ -131,7 +132,9 @@ function folded(slot: Indicator, failing: readonly Failing[], cause: Partial<Mes
         indicator: slot,
         count: failing.length,
         first: first.at!.ref,
-        last: failing[failing.length - 1]!.finding.at!.ref,
+        last: last.at!.ref,
+        // The indicator's rates along a row (a table with one row per indicator, as the seed's annex): said "row".
+        ...(first.at!.row === last.at!.row && first.at!.col !== last.at!.col ? { alongRow: true } : {}),
         unit: first.unit ?? '',
         countIndicator: failing[0]!.countIndicator,
         householdsIndicator: failing[0]!.householdsIndicator,

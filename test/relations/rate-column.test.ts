@@ -109,6 +109,17 @@ describe('a rate column rounded down (truncated) instead of rounded', () => {
     expect(renderMessage(rateFindings(r)[1]!.msg, makeFmt('en'))).toContain('rounded down (truncated) instead of rounded half-up, so 5 of them (D10 to J10)');
   });
 
+  it('says "row" of a table with one row per indicator (the seed\'s annex), "column" of a table with one row per unit', async () => {
+    const wide = rateFindings(await check(truncated))[0]!.msg;
+    expect(wide.params).toMatchObject({ alongRow: true });
+    expect(renderMessage(wide, makeFmt('vi'))).toMatch(/^Tỷ lệ hộ nghèo đầu năm: mọi tỷ lệ trên dòng đều là .* Cần làm tròn cả dòng .* Từng ô của dòng không/);
+    expect(renderMessage(wide, makeFmt('en'))).toMatch(/every rate of the row is .* Round the row half-up/);
+    const long = rateFindings(await check(table(UNITS, (u) => rate(u[3], u[2]))))[0]!.msg;
+    expect(long.params).not.toHaveProperty('alongRow');
+    expect(renderMessage(long, makeFmt('vi'))).toContain('tỷ lệ của cột (từ ô E2 đến ô E8)');
+    expect(renderMessage(long, makeFmt('en'))).toContain('rates of the column (E2 to E8)');
+  });
+
   it('is not folded when one rate of the column is neither (a slip beside the truncated ones)', async () => {
     const r = await check(truncated.replace(';- Đầu năm;%;11,79;9,31;9,26;', ';- Đầu năm;%;11,79;9,31;9,62;'));
     expect(rateFindings(r).map((f) => `${f.at?.ref} ${f.msg.id}`)).toContain('F8 rate.mismatch');
