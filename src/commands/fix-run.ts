@@ -52,14 +52,17 @@ type FirstCheck =
   | Extract<FixOutcome, { kind: 'unchecked' }>
   | { kind: 'checked'; lang: Lang; localisation: Localisation; findings: Finding[]; delimiter: Delimiter; chosen: CauseCell[] | 'clean' | RefuseReason; edits: CellEdit[] };
 
-/** The input read and checked as validate does; a workbook refused (after it is read, so that the refusal is about writing it). */
+/**
+ * The input read and checked as validate does; a workbook refused after it is checked, so that the refusal is
+ * about writing it and is worded in the table's language, as every other line of fix is.
+ */
 async function checkInput(r: FixRun, bytes: Uint8Array): Promise<FirstCheck> {
   const [{ catalog }, { sourceOf }] = await Promise.all([import('../messages/index.js'), import('../read/index.js')]);
   const input = await readTable(r, bytes, r.read);
   const source = sourceOf(input);
-  if (source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: catalog(r.lang ?? 'en').fix.workbook({ file: r.file }) });
   const result = await check(r, input);
   const lang: Lang = r.lang ?? result.annex.lang;
+  if (source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: catalog(lang).fix.workbook({ file: r.file }) });
   if (!checkedAnything(result.coverage)) return { kind: 'unchecked', lang };
   const chosen = chosenCauses(result.localisation);
   const edits = typeof chosen === 'string' ? [] : await cellEdits(result.annex, chosen);

@@ -28,10 +28,17 @@ describe('a typo under formulas, in a real workbook', () => {
   });
 
   it('fix does not rewrite workbooks', async () => {
-    const r = await cli(['fix', FILE, '-o', '/tmp/never-written.xlsx']);
+    const r = await cli(['fix', FILE, '-o', '/tmp/never-written.xlsx', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('fix writes delimited text files');
     // The file named once, by the one line's prefix (it was named twice).
     expect(r.stderr.split(FILE.split('/').pop()!)).toHaveLength(2);
+  });
+
+  it("fix's refusal of a workbook is worded in the table's language, as its other lines are (it was always English)", async () => {
+    const r = await cli(['fix', FILE, '-o', '/tmp/never-written.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`povcheck: ${FILE}: lệnh fix chỉ ghi tệp văn bản có phân cách (CSV, TAB)\n`);
+    expect(r.stdout).toBe('');
   });
 });
