@@ -71,7 +71,9 @@ export const enCalc: CalcText = {
   unitPlanned: (p, f) => {
     const rates = p.rateStart && p.rateEnd && p.reduction ? `; poverty rate ${f.n(p.rateStart)} % → ${f.n(p.rateEnd)} %, down ${f.n(p.reduction)} points` : '';
     const input = p.input !== undefined ? ` (the table has ${f.n(p.input)})` : '';
-    return `✔ ${p.unit} (${p.targets}): needs at least ${f.n(p.exits)} fewer poor households${input}${rates}.`;
+    // A target the unit meets with no exit at all is said so, not "at least 0".
+    const need = p.exits === '0' ? 'met already, with no poor household leaving poverty' : `needs at least ${f.n(p.exits)} fewer poor households`;
+    return `✔ ${p.unit} (${p.targets}): ${need}${input}${rates}.`;
   },
   unitNotMet: (p, f) => `✖ ${p.unit} (${p.target}): ${why(p, f)}.`,
   kept: (units) => `No target, the table's poor households reduced kept: ${units.join(', ')}.`,

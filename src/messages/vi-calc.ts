@@ -59,7 +59,9 @@ export const viCalc: CalcText = {
   unitPlanned: (p, f) => {
     const rates = p.rateStart && p.rateEnd && p.reduction ? `; tỷ lệ hộ nghèo ${f.n(p.rateStart)}% → ${f.n(p.rateEnd)}%, giảm ${f.n(p.reduction)} điểm %` : '';
     const input = p.input !== undefined ? ` (bảng đầu vào ghi ${f.n(p.input)} hộ)` : '';
-    return `✔ ${p.unit} (${p.targets}): cần giảm ít nhất ${f.n(p.exits)} hộ nghèo${input}${rates}.`;
+    // A target the unit meets with no exit at all is said so, not "at least 0".
+    const need = p.exits === '0' ? 'đã đạt mà không cần giảm hộ nghèo nào' : `cần giảm ít nhất ${f.n(p.exits)} hộ nghèo`;
+    return `✔ ${p.unit} (${p.targets}): ${need}${input}${rates}.`;
   },
   unitNotMet: (p, f) => `✖ ${p.unit} (${p.target}): ${why(p, f)}.`,
   kept: (units) => `Không có mục tiêu, giữ số hộ nghèo giảm của bảng đầu vào: ${units.join(', ')}.`,

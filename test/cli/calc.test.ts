@@ -409,6 +409,15 @@ describe('povcheck plan', () => {
     expect(r.stdout).toContain('✔ Toàn tỉnh (mức giảm tỷ lệ hộ nghèo ≥ 2,06 điểm %): với 4.188 hộ nghèo giảm');
   });
 
+  it('a target already met with no exit says so plainly, not "needs at least 0" (TP Tuyên Quang: its rate falls 0,01 with the households alone)', async () => {
+    const r = await cli(['plan', WITH_TOTAL, '--target', 'TP Tuyên Quang=0']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✔ TP Tuyên Quang (mức giảm tỷ lệ hộ nghèo ≥ 0 điểm %): đã đạt mà không cần giảm hộ nghèo nào (bảng đầu vào ghi 90 hộ); tỷ lệ hộ nghèo 1,01% → 1,00%, giảm 0,01 điểm %.');
+    const en = await cli(['plan', PLAN_INPUT, '--target', 'TP Tuyên Quang=0', '--lang', 'en']);
+    expect(en.stdout).toContain('✔ TP Tuyên Quang (poverty rate reduction ≥ 0 points): met already, with no poor household leaving poverty; poverty rate 1.01 % → 1.00 %, down 0.01 points.');
+    expect(en.stdout).not.toContain('at least 0 ');
+  });
+
   it('exit 1 when a target cannot be met, with the reason instead of a number', async () => {
     const r = await cli(['plan', WITH_TOTAL, '--target', 'Na Hang=30', '--lang', 'en']);
     expect(r.code).toBe(1);
