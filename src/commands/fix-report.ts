@@ -27,6 +27,7 @@ export async function reportFix(outcome: FixOutcome, r: FixRun, { io }: CommandC
       const fmt = makeFmt(outcome.lang);
       io.out(t.written({ output: r.output, count: outcome.changed.length }) + '\n');
       for (const c of outcome.changed) io.out(`  ${t.change({ cell: causeCellText(c) }, fmt)}\n`);
+      io.out(t.validates() + '\n');
       return EXIT.OK;
     }
   }

@@ -686,6 +686,7 @@ export function en(): Catalog {
     fix: {
       written: (p) => `Wrote ${p.output}: ${p.count} ${p.count === 1 ? 'cell' : 'cells'} corrected:`,
       change: (p, f) => `${cellName(p.cell, f)}: ${f.n(p.cell.actual)} → ${f.n(p.cell.proposed ?? '')}${p.cell.kind ? ` (${SLIP_EN[p.cell.kind]})` : ''}`,
+      validates: () => 'The copy was checked again: no errors left.',
       copied: (p) => `No sum, flow, rate or rate-change check fails: wrote an unchanged copy to ${p.output}.`,
       refused: (p) =>
         `${p.file}: not fixed, nothing written: ` +

@@ -291,6 +291,8 @@ export interface LocateText {
 export interface FixText {
   written(p: { output: string; count: number }): string;
   change(p: { cell: CauseCellText }, f: Fmt): string;
+  /** After the changed cells: the copy was read and checked again and has no error left (warnings may remain). */
+  validates(): string;
   copied(p: { output: string }): string;
   refused(p: { file: string; reason: 'ambiguous' | 'not-pinned' | 'no-slip' | 'none' | 'stopped' | 'other-errors' | 'unchecked'; count: number; cells: string[] }): string;
   workbook(p: { file: string }): string;

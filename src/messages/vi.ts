@@ -690,6 +690,7 @@ export function vi(): Catalog {
     fix: {
       written: (p) => `Đã ghi ${p.output}: sửa ${p.count} ô:`,
       change: (p, f) => `${cellName(p.cell, f)}: ${f.n(p.cell.actual)} → ${f.n(p.cell.proposed ?? '')}${p.cell.kind ? ` (${SLIP_VI[p.cell.kind]})` : ''}`,
+      validates: () => 'Đã kiểm tra lại bản sao: không còn lỗi.',
       copied: (p) => `Không có phép kiểm tra tổng, cân đối, tỷ lệ hay mức giảm nào sai: đã ghi bản sao nguyên vẹn vào ${p.output}.`,
       refused: (p) =>
         `${p.file}: chưa sửa, không ghi tệp nào: ` +

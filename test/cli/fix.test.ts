@@ -46,7 +46,9 @@ describe('fix on the planted fixtures', () => {
     expect(r.stdout).toBe(
       `Wrote ${out}: 2 cells corrected:\n` +
         '  I6 (Poor households at end of year, Chiêm Hóa): 4,963 → 4,693 (the digits look transposed)\n' +
-        '  F8 (Poverty rate at start of year, Yên Sơn): 9.62 → 9.26 (the digits look transposed)\n',
+        '  F8 (Poverty rate at start of year, Yên Sơn): 9.62 → 9.26 (the digits look transposed)\n' +
+        // The copy is checked again before it is written: the report says so (it did not).
+        'The copy was checked again: no errors left.\n',
     );
   });
 });
