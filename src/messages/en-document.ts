@@ -15,10 +15,11 @@ const FIGURE_NAME = {
   poor_end: 'poor households at the end',
 } as const;
 
-/** "T1R8C4" → "row 8, column 4" (the table is named in the sentence). */
-const at = (ref: string) => {
-  const m = /^T\d+R(\d+)C(\d+)$/.exec(ref);
-  return m ? `row ${m[1]}, column ${m[2]}` : ref;
+/** "T1R8C4" → "row 8, column 4" (the sentence names table 1); a cell of the table's continuation (a table split at a page break) names its own table: "Table 2, row 5, column 4". */
+const at = (ref: string, table: number) => {
+  const m = /^T(\d+)R(\d+)C(\d+)$/.exec(ref);
+  if (!m) return ref;
+  return Number(m[1]) === table ? `row ${m[2]}, column ${m[3]}` : `Table ${m[1]}, row ${m[2]}, column ${m[3]}`;
 };
 /** A table whose header row was lost: why no unit of it can be matched by name. */
 const unnamedColumns = (p: { table: number }) => `table ${p.table} lost its header row, so its columns have no names (name them with --units "…")`;
@@ -28,8 +29,8 @@ const labelled = (m: MoneyText, f: Fmt) => `${m.label ? `${m.label}: ` : ''}${mo
 const sumText = (parts: MoneyText[], f: Fmt) => parts.map((p) => f.n(p.value)).join(' + ');
 const where = (p: CitationPlace) => `¶${p.paragraph}${p.section ? ` (${p.section})` : ' (preamble)'}`;
 const within = (w: ClaimWithin, f: Fmt) => `${f.n(w.start)} − ${f.n(w.end)} = ${f.n(w.expected)}`;
-const figureText = (x: ClaimFigure, f: Fmt) =>
-  `${FIGURE_NAME[x.indicator]} ${f.n(x.stated)}${x.table !== undefined ? ` (table ${val(x.indicator, x.table, f)}${x.cell ? `, ${at(x.cell)}` : ''})` : ' (not in the table)'}`;
+const figureText = (x: ClaimFigure, table: number, f: Fmt) =>
+  `${FIGURE_NAME[x.indicator]} ${f.n(x.stated)}${x.table !== undefined ? ` (table ${val(x.indicator, x.table, f)}${x.cell ? `, ${at(x.cell, table)}` : ''})` : ' (not in the table)'}`;
 
 export const enDocumentMessages = {
   'sum.header-lost': (p: MessageParams['sum.header-lost'], f: Fmt) => {
@@ -40,9 +41,9 @@ export const enDocumentMessages = {
     return `Table ${p.table} has no header row (Word's plain-text export drops it): ${named}${total}.${ignored}${hint}`;
   },
   'claim.consistent': (p: MessageParams['claim.consistent'], f: Fmt) =>
-    `The text's figures for ${unitName(p.unit)} agree with table ${p.number}: ${p.figures.map((x) => figureText(x, f)).join(', ')}${p.within ? `; and within the sentence ${within(p.within, f)}` : ''}.`,
+    `The text's figures for ${unitName(p.unit)} agree with table ${p.number}: ${p.figures.map((x) => figureText(x, p.number, f)).join(', ')}${p.within ? `; and within the sentence ${within(p.within, f)}` : ''}.`,
   'claim.table': (p: MessageParams['claim.table'], f: Fmt) =>
-    `The text states ${f.n(p.stated)} as the ${FIGURE_NAME[p.indicator]} of ${unitName(p.unit)}, but table ${p.number} shows ${val(p.indicator, p.table, f)}${p.cell ? ` (${at(p.cell)})` : ''}` +
+    `The text states ${f.n(p.stated)} as the ${FIGURE_NAME[p.indicator]} of ${unitName(p.unit)}, but table ${p.number} shows ${val(p.indicator, p.table, f)}${p.cell ? ` (${at(p.cell, p.number)})` : ''}` +
     `${p.within ? `; the same sentence also gives ${within(p.within, f)}, which ${f.n(p.stated)} breaks` : ''}.`,
   'claim.sentence': (p: MessageParams['claim.sentence'], f: Fmt) =>
     `Within the sentence, ${f.n(p.start)} − ${f.n(p.end)} = ${f.n(p.expected)}, but it states a reduction of ${f.n(p.reduced)} for ${unitName(p.unit)}.`,

@@ -15,10 +15,11 @@ const FIGURE_NAME = {
   poor_end: 'số hộ nghèo cuối năm',
 } as const;
 
-/** "T1R8C4" → "dòng 8, cột 4" (câu đã nêu số bảng). */
-const at = (ref: string) => {
-  const m = /^T\d+R(\d+)C(\d+)$/.exec(ref);
-  return m ? `dòng ${m[1]}, cột ${m[2]}` : ref;
+/** "T1R8C4" → "dòng 8, cột 4" (câu đã nêu bảng 1); ô ở phần tiếp theo của bảng (bảng bị tách khi sang trang) nêu bảng của nó: "Bảng 2, dòng 5, cột 4". */
+const at = (ref: string, table: number) => {
+  const m = /^T(\d+)R(\d+)C(\d+)$/.exec(ref);
+  if (!m) return ref;
+  return Number(m[1]) === table ? `dòng ${m[2]}, cột ${m[3]}` : `Bảng ${m[1]}, dòng ${m[2]}, cột ${m[3]}`;
 };
 /** A table whose header row was lost: why no unit of it can be matched by name. */
 const unnamedColumns = (p: { table: number }) => `bảng ${p.table} mất dòng tiêu đề nên các cột không có tên (đặt tên cột bằng --units "…")`;
@@ -28,8 +29,8 @@ const labelled = (m: MoneyText, f: Fmt) => `${m.label ? `${m.label}: ` : ''}${mo
 const sumText = (parts: MoneyText[], f: Fmt) => parts.map((p) => f.n(p.value)).join(' + ');
 const where = (p: CitationPlace) => `đoạn ${p.paragraph} (${p.section || 'phần mở đầu'})`;
 const within = (w: ClaimWithin, f: Fmt) => `${f.n(w.start)} − ${f.n(w.end)} = ${f.n(w.expected)}`;
-const figureText = (x: ClaimFigure, f: Fmt) =>
-  `${FIGURE_NAME[x.indicator]} ${f.n(x.stated)}${x.table !== undefined ? ` (bảng ghi ${val(x.indicator, x.table, f)}${x.cell ? `, ${at(x.cell)}` : ''})` : ' (bảng không có)'}`;
+const figureText = (x: ClaimFigure, table: number, f: Fmt) =>
+  `${FIGURE_NAME[x.indicator]} ${f.n(x.stated)}${x.table !== undefined ? ` (bảng ghi ${val(x.indicator, x.table, f)}${x.cell ? `, ${at(x.cell, table)}` : ''})` : ' (bảng không có)'}`;
 
 export const viDocumentMessages = {
   'sum.header-lost': (p: MessageParams['sum.header-lost'], f: Fmt) => {
@@ -44,9 +45,9 @@ export const viDocumentMessages = {
     return `Bảng ${p.table} không có dòng tiêu đề (bản xuất văn bản thuần của Word làm mất dòng này): ${named}${total}.${ignored}${hint}`;
   },
   'claim.consistent': (p: MessageParams['claim.consistent'], f: Fmt) =>
-    `Số liệu văn bản nêu cho ${unitName(p.unit)} khớp với bảng ${p.number}: ${p.figures.map((x) => figureText(x, f)).join(', ')}${p.within ? `; và trong cùng câu ${within(p.within, f)}` : ''}.`,
+    `Số liệu văn bản nêu cho ${unitName(p.unit)} khớp với bảng ${p.number}: ${p.figures.map((x) => figureText(x, p.number, f)).join(', ')}${p.within ? `; và trong cùng câu ${within(p.within, f)}` : ''}.`,
   'claim.table': (p: MessageParams['claim.table'], f: Fmt) =>
-    `Văn bản nêu ${FIGURE_NAME[p.indicator]} của ${unitName(p.unit)} là ${f.n(p.stated)}, nhưng bảng ${p.number} ghi ${val(p.indicator, p.table, f)}${p.cell ? ` (${at(p.cell)})` : ''}` +
+    `Văn bản nêu ${FIGURE_NAME[p.indicator]} của ${unitName(p.unit)} là ${f.n(p.stated)}, nhưng bảng ${p.number} ghi ${val(p.indicator, p.table, f)}${p.cell ? ` (${at(p.cell, p.number)})` : ''}` +
     `${p.within ? `; trong cùng câu còn có ${within(p.within, f)}, mà ${f.n(p.stated)} không khớp` : ''}.`,
   'claim.sentence': (p: MessageParams['claim.sentence'], f: Fmt) =>
     `Trong cùng câu, ${f.n(p.start)} − ${f.n(p.end)} = ${f.n(p.expected)}, nhưng câu lại nêu mức giảm của ${unitName(p.unit)} là ${f.n(p.reduced)}.`,

@@ -51,6 +51,20 @@ describe('an annex split into two tables at a page break', () => {
     expect((r.findings.find((f) => f.msg.id === 'unknown.table-continued')!.msg.params as { header: string }).header).toBe('repeated');
   });
 
+  it('a figure of the text compared with a cell of the second part names that part: "Table 2, row 3, column 4", not "table 1 … row 3" (a fresh-eyes trial: the rates rows of a split annex were placed in table 1, where row 3 holds households)', async () => {
+    const claim = p('- Tỷ lệ hộ nghèo chung toàn tỉnh giảm 2,06% (từ 11,8% xuống còn 9,74%).');
+    const r = checkDocument(await plan(claim + tbl([...HEADER, ...COUNTS]) + PAGE_BREAK + tbl(SEED.slice(6))));
+    const agrees = r.findings.find((f) => f.msg.id === 'claim.consistent')!;
+    expect(renderMessage(agrees.msg, makeFmt('en'))).toContain('reduction 2.06 (table 2.06 points, Table 2, row 3, column 4)');
+    expect(renderMessage(agrees.msg, makeFmt('vi'))).toContain('(bảng ghi 2,06 điểm %, Bảng 2, dòng 3, cột 4)');
+    const stated = (await plan(claim.replace('2,06', '2,16') + tbl([...HEADER, ...COUNTS]) + PAGE_BREAK + tbl(SEED.slice(6))));
+    const differs = checkDocument(stated).findings.find((f) => f.msg.id === 'claim.table')!;
+    expect(renderMessage(differs.msg, makeFmt('en'))).toContain('table 1 shows 2.06 points (Table 2, row 3, column 4)');
+    // Within the first part the row alone, as before (the sentence names the table).
+    const whole = checkDocument(await plan(claim + tbl(SEED)));
+    expect(renderMessage(whole.findings.find((f) => f.msg.id === 'claim.consistent')!.msg, makeFmt('en'))).toContain('(table 2.06 points, row 9, column 4)');
+  });
+
   it('not a continuation: text between the tables, another number of columns, or a header of its own', async () => {
     const apart = await plan(tbl([...HEADER, ...COUNTS]) + p('Bảng 2. Tỷ lệ hộ nghèo') + tbl(RATES));
     expect(apart.tables.map((t) => t.follows)).toEqual([undefined, undefined]);
