@@ -65,7 +65,16 @@ export interface Relation {
 const AMOUNT = new RegExp(String.raw`(${NUMBER})\s*(?:(triệu|tỷ|tỉ|nghìn|ngàn)\s*(?:đồng|VNĐ|VND|đ)|(trđ|tr\.\s?đ|tr\.?\s?đồng)|(đồng|VNĐ|VND))(?![\p{L}\d])`, 'giu');
 const UNIT_WORD: Record<string, MoneyUnit> = { triệu: 'triệu đồng', tỷ: 'tỷ đồng', tỉ: 'tỷ đồng', nghìn: 'nghìn đồng', ngàn: 'nghìn đồng' };
 const PARTS_FOLLOW = /(?:trong\s+đó|bao\s+gồm|\bgồm\b|cụ\s+thể|như\s+sau|chi\s+tiết)/iu;
-const LIST_ITEM = /^(?:[-–—+•*]|[a-zđ]\))\s*/u;
+/** A list item's marker: a dash or bullet, a letter (`a)`), or a number (`1.`, `2)`: typed, or Word's list numbers). */
+const LIST_ITEM = /^(?:([-–—+•*])|[a-zđ]\)|(\d{1,2})[.)](?!\d))\s*/u;
+
+/** The kind of a list item's marker (dashes by their character; letters all one kind, `a)`, `b)`, `c)`; numbers one kind) and a number's value. */
+function itemMarker(text: string): { kind: string; number?: number } | undefined {
+  const m = LIST_ITEM.exec(text);
+  if (!m) return undefined;
+  if (m[1]) return { kind: m[1] };
+  return m[2] ? { kind: '1.', number: Number(m[2]) } : { kind: 'a)' };
+}
 const MAX_LABEL = 60;
 
 /** "- Dự án 1. Chương trình 30a:" → "Dự án 1. Chương trình 30a". */
@@ -125,7 +134,7 @@ export function readMoney(paragraphs: readonly DocParagraph[]): { amounts: Amoun
     relations.set(total.id, r);
   };
   // An open list: its total, and the item marker it runs on.
-  let list: { total: Amount; marker?: string; lastItem?: Amount } | undefined;
+  let list: { total: Amount; marker?: string; number?: number; lastItem?: Amount } | undefined;
   for (const p of paragraphs) {
     const found = amountsOf(p, amounts.length);
     amounts.push(...found);
@@ -146,14 +155,16 @@ export function readMoney(paragraphs: readonly DocParagraph[]): { amounts: Amoun
       inline = true;
       break;
     }
-    // List items of an open list.
-    const marker = LIST_ITEM.exec(p.text)?.[0].trim().slice(0, 1);
-    if (list && (p.heading || !marker)) list = undefined;
+    // List items of an open list. A numbered paragraph is an item only in a list numbered 1, 2, 3 …; after
+    // another kind of item, or out of sequence, it is the next numbered part of the plan and ends the list.
+    const marker = itemMarker(p.text);
+    if (list && (p.heading || !marker || (marker.number !== undefined && marker.number !== (list.marker === undefined ? 1 : list.number! + 1)))) list = undefined;
     if (list && marker && top[0]) {
-      if (list.marker === undefined) list.marker = marker;
-      if (marker === list.marker) {
+      if (list.marker === undefined) list.marker = marker.kind;
+      if (marker.kind === list.marker) {
         relate(list.total, top[0], false);
         list.lastItem = top[0];
+        list.number = marker.number;
       } else if (list.lastItem) relate(list.lastItem, top[0], false);
     }
     // A paragraph ending "… 210.679 triệu đồng. Trong đó:" opens a list.

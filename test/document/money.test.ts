@@ -75,6 +75,34 @@ describe('totals and parts', () => {
   });
 });
 
+describe('lists numbered a), b), c) or 1., 2., 3. (typed, or Word\'s list numbers; a fresh-eyes trial of the seed plan made in Writer)', () => {
+  const seedWith = (mark: (i: number) => string) => {
+    let i = 0;
+    return readTextDocument(SEED.replace(/^- (Dự án \d)/gmu, (_m, d: string) => `${mark(i++)} ${d}`), 'utf-8').paragraphs;
+  };
+  const shape = (ps: ReturnType<typeof paragraphs>) => readMoney(ps).relations.map((r) => `${r.total.plain} = ${r.parts.map((x) => x.plain).join(' + ')}`);
+  const SEED_RELATIONS = ['210679 = 79381 + 118018 + 1884 + 2953 + 1451', '79381 = 70756 + 15617', '118018 = 83879 + 34139', '1884 = 1884', '2953 = 2953', '1451 = 1451'];
+
+  it('a) … e): the projects are the parts of the total, not b) … e) parts of a) (which proposed 210.679 for Dự án 1)', () => {
+    const ps = seedWith((i) => `${'abcde'[i]})`);
+    expect(shape(ps)).toEqual(SEED_RELATIONS);
+    expect(checkMoney(ps).findings.map((f) => [f.msg.id, f.expected, f.actual])).toEqual([['money.cause', '86373', '79381']]);
+  });
+
+  it('1. … 5.: the projects are the parts of the total (the total was left unchecked, and 6 totals counted as 5)', () => {
+    const ps = seedWith((i) => `${i + 1}.`);
+    expect(shape(ps)).toEqual(SEED_RELATIONS);
+    expect(checkMoney(ps).totals).toBe(6);
+    expect(readMoney(ps).relations[1]!.total.label).toBe('Dự án 1. Chương trình 30a');
+  });
+
+  it('a numbered paragraph after dash items, or out of sequence, is the plan\'s next numbered part: it ends the list', () => {
+    expect(shape(paragraphs('Tổng kinh phí: 300 triệu đồng. Trong đó:', '- Dự án A: 100 triệu đồng.', '- Dự án B: 200 triệu đồng.', '3. Các nguồn vốn huy động khác: 50 triệu đồng.'))).toEqual(['300 = 100 + 200']);
+    expect(shape(paragraphs('Tổng kinh phí: 300 triệu đồng. Trong đó:', '1. Dự án A: 100 triệu đồng.', '2. Dự án B: 200 triệu đồng.', '4. Vốn khác: 50 triệu đồng.'))).toEqual(['300 = 100 + 200']);
+    expect(shape(paragraphs('2. Kinh phí: 300 triệu đồng. Trong đó:', '3. Vốn khác: 50 triệu đồng.'))).toEqual([]);
+  });
+});
+
 describe('the likely cause against brute force', () => {
   // A total, three projects, each with two kinds of capital; one figure changed. The cause found must be the
   // only single figure whose correction makes every total hold (by trying every figure and value).
