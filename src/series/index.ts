@@ -1,8 +1,8 @@
 /**
  * Series: consecutive years of one table (`validate --series 2019.csv 2020.csv 2021.csv`). Each unit's
  * households and poor households at the end of a year must be the next year's values at the start (rule
- * `continuity`). Units are matched by name (case, diacritics, spacing and punctuation ignored; the
- * configuration's unit aliases apply), the totals with each other whatever they are called; a units map
+ * `continuity`). Units are matched by name (case, diacritics, spacing and punctuation ignored; a level word in
+ * one year's name only, `Huyện Chiêm Hoá` / `Chiêm Hóa`, when unambiguous; the configuration's unit aliases apply), the totals with each other whatever they are called; a units map
  * (units-map.ts) sums old units into the new unit they were merged into before comparing.
  *
  * Every finding belongs to the LATER file of a pair and sits at its start-of-year cell (the value that should
@@ -18,6 +18,7 @@ import type { Indicator } from '../model/indicators.js';
 import { displayRef } from '../model/grid.js';
 import { aliasedUnitKey } from '../shape/normalize.js';
 import { sameUnitName, spellingKey } from '../shape/spelling.js';
+import { keyWithoutLevelWord } from '../shape/structure.js';
 import { isOk, type OkValue } from '../rules/types.js';
 import type { UnitsMap, UnitsMapEntry } from './units-map.js';
 
@@ -179,8 +180,12 @@ function applyUnitsMap({ P, N, prev, next, prevFile, nextFile, out }: Pair, opts
   }
 }
 
-/** The totals with each other; the other units by name. A unit in one file only is a warning. */
+/**
+ * The totals with each other; the other units by name, then a unit left over in each year whose names differ
+ * only in the level word one of them starts with (`Chiêm Hóa`, `Huyện Chiêm Hoá`). A unit in one file only is a warning.
+ */
 function matchByName({ P, N, next, prevFile, out }: Pair, m: Matching, t: Transition): void {
+  const leftover: Array<[string, Unit]> = [];
   for (const [k, u] of N) {
     if (m.mapped.has(k)) continue;
     const pk = earlierKey(k, u, P, next);
@@ -188,7 +193,15 @@ function matchByName({ P, N, next, prevFile, out }: Pair, m: Matching, t: Transi
     if (p && !m.consumed.has(pk)) {
       m.consumed.add(pk);
       m.comparisons.push({ next: u, prevs: [p] });
-    } else if (!p) {
+    } else if (!p) leftover.push([k, u]);
+  }
+  const withLevelWord = matchLevelWords(leftover, [...P.keys()].filter((k) => !m.consumed.has(k) && !N.has(k)));
+  for (const [k, u] of leftover) {
+    const pk = withLevelWord.get(k);
+    if (pk !== undefined) {
+      m.consumed.add(pk);
+      m.comparisons.push({ next: u, prevs: [P.get(pk)!] });
+    } else {
       t.appeared.push(u.name);
       out.findings.push({
         rule: 'continuity',
@@ -211,6 +224,32 @@ function matchByName({ P, N, next, prevFile, out }: Pair, m: Matching, t: Transi
       detail: { rule: 'continuity', previous: { file: prevFile, cells: cell ? [cell] : [], units: [p.name] } },
     });
   }
+}
+
+/**
+ * Later keys → earlier keys of the units left over in both years that one level word tells apart: one of the
+ * two names starts with it, the other is the rest (`huyen chiem hoa`, `chiem hoa`), and no other leftover unit
+ * of either year reads so. Two level words (`Huyện …`, `Thị xã …`: a unit that changed level) are not matched.
+ */
+function matchLevelWords(later: ReadonlyArray<readonly [string, Unit]>, earlier: readonly string[]): Map<string, string> {
+  // A key's stem (without its level word) and whether it has one; keys of names repeated in a table are left alone.
+  const stem = (k: string) => (k.includes(PATH) || k.includes(SPELT) ? undefined : keyWithoutLevelWord(k));
+  const byStem = new Map<string, { later: string[]; earlier: string[] }>();
+  const add = (k: string, side: 'later' | 'earlier') => {
+    const s = stem(k) ?? k;
+    const group = byStem.get(s) ?? { later: [], earlier: [] };
+    group[side].push(k);
+    byStem.set(s, group);
+  };
+  for (const [k] of later) add(k, 'later');
+  for (const k of earlier) add(k, 'earlier');
+  const out = new Map<string, string>();
+  for (const g of byStem.values()) {
+    if (g.later.length !== 1 || g.earlier.length !== 1) continue;
+    const [lk, pk] = [g.later[0]!, g.earlier[0]!];
+    if ((stem(lk) === undefined) !== (stem(pk) === undefined)) out.set(lk, pk);
+  }
+  return out;
 }
 
 /**

@@ -198,6 +198,13 @@ function levelOfKey(k: string): number {
   return city === 'hue' ? LEVEL_HUE : 2;
 }
 
+/** A unit key (normalize.ts unitKey) without the level word it starts with (`huyen chiem hoa` → `chiem hoa`); undefined when it names no level. */
+export function keyWithoutLevelWord(k: string): string | undefined {
+  if (!LEVEL_INITIALS.includes(k.charAt(0))) return undefined;
+  const word = LEVEL_WORDS.exec(k)?.[1];
+  return word === undefined ? undefined : k.slice(word.length + 1);
+}
+
 const LEVEL_WORDS = /^(tinh|thanh pho|tp|huyen|quan|thi xa|tx|xa|phuong|thi tran|tt|thon|ban|xom|ap|buon|to dan pho|khu pho|khom) \S/;
 /** The first letters of LEVEL_WORDS' words. */
 const LEVEL_INITIALS = 'thqxpbak';
