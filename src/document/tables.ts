@@ -75,9 +75,20 @@ function continued(head: TableCheck, table: DocTable, opts: TableOptions): Table
     if (e instanceof PovcheckError) return undefined;
     throw e;
   }
-  const at = rows.flat().find((c) => c.raw.trim() !== '');
+  const at = noteCell(result.annex, rows);
   const note: Finding = { rule: 'unknown', severity: 'info', ...(at ? { at } : {}), msg: { id: 'unknown.table-continued', params: { table: table.number, continues: head.table.number, header: repeated > 0 ? 'repeated' : 'none' } } };
   return { table: { ...head.table, grid }, grid, result: { ...result, findings: [note, ...result.findings], localisation: shifted(result.localisation, 1) } };
+}
+
+/**
+ * Where the note that a table continues another sits: the first cell of the continuation the report shows with
+ * the table (an indicator's label, a unit's name, a value), not a row number beside it (an STT column, which the
+ * HTML report draws without its cells' places); else its first cell with text.
+ */
+function noteCell(annex: Annex, rows: readonly Cell[][]): Cell | undefined {
+  const read = new Set([...Object.values(annex.labelCells), ...Array.from(annex.units, (u) => u.cell)].flatMap((c) => (c ? [c.ref] : [])));
+  const filled = rows.flat().filter((c) => c.raw.trim() !== '');
+  return filled.find((c) => read.has(c.ref)) ?? filled[0];
 }
 
 /** How many of the continuation's first rows are the head's first rows typed again (its header, over a page break). */

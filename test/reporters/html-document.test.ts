@@ -24,6 +24,16 @@ describe('the HTML report of a plan', () => {
     expect(doc).toContain('href="#c0-T1R10C11"');
   });
 
+  it('an annex split into two tables: the continuation note and the text\'s figures link to cells of the second part (a fresh-eyes trial)', async () => {
+    const doc = await report(join(FIXTURES, 'plans', 'writer', 'split-annex.docx'));
+    // Before: the note sat at the STT number '4' (T2R3C1), drawn without a link: 'ô này không có trong bảng ở trên'.
+    expect(doc).not.toContain('không có trong bảng ở trên');
+    expect(doc).toContain('<a href="#c0-T2R3C2">Bảng 2, dòng 3, cột 2</a> · unknown');
+    expect(doc).toContain('id="c0-T2R3C2"');
+    // The claim names the part its cells are in (before: 'khớp với bảng 1 … dòng 7, cột 4', table 1 having 5 rows).
+    expect(doc).toContain('(bảng ghi 2,06 điểm %, Bảng 2, dòng 7, cột 4)');
+  });
+
   it('escapes the document\'s text in quotes, sections and messages', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-html-doc-'));
     const file = join(dir, 'plan.txt');
