@@ -50,6 +50,8 @@ export interface PlanDocument {
   readonly hiddenText?: number;
   /** .docx: paragraphs of text boxes (outside a table in the box), not part of the running text and not read. */
   readonly textBoxText?: number;
+  /** .docx: footnotes and endnotes (their marks in the running text), not read. */
+  readonly notes?: number;
 }
 
 /** Whether a plan document's text is Vietnamese (a paragraph writes it): its language when no table of it decides. */

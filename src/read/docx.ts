@@ -11,7 +11,8 @@
  *   text (`w:delText`) and table rows (`w:trPr/w:del`: not counted either), paragraph marks (`w:pPr/w:rPr/w:del`: the
  *   paragraph joins the next one in its cell or the body, as Word shows it), text moved away by a tracked move (`w:moveFrom`: Word shows it where it went, `w:moveTo`),
  *   field codes (`w:instrText`), a text box's own paragraphs, and hidden text (a run's `w:vanish`: Word neither
- *   shows nor prints it, as a workbook's hidden rows are not read), counted for the report (`hiddenText`).
+ *   shows nor prints it, as a workbook's hidden rows are not read), counted for the report (`hiddenText`). Footnotes and
+ *   endnotes are not read; their marks in the text are counted for the report (`notes`).
  *   Superscript digits and brackets (`w:vertAlign`: a footnote mark typed after a figure) are read as the
  *   superscript characters they are (`4,00²`), never as digits of the figure (4,002); shape reads such a mark as a
  *   note. Word's automatic list numbers (word/numbering.xml, docx-numbering.ts) are read before a
@@ -126,12 +127,12 @@ const SKIPPED = new Set(['Fallback', 'instrText', 'delText', 'moveFrom', 'footno
 /** Word document bytes → PlanDocument. Throws PovcheckError for files it cannot or will not read. */
 export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUMENT_LIMITS): Promise<PlanDocument> {
   const parts = documentParts(bytes, limits);
-  const st: DocxState = { limits, numbers: parts.numbering ? readNumbering(parts.numbering, limits) : undefined, raw: [], tables: [], stack: [], paras: [], boxes: [], joining: new Map(), skip: 0, inT: false, runHidden: false, runSuperscript: false, hiddenText: 0, textBoxText: 0, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
+  const st: DocxState = { limits, numbers: parts.numbering ? readNumbering(parts.numbering, limits) : undefined, raw: [], tables: [], stack: [], paras: [], boxes: [], joining: new Map(), skip: 0, inT: false, runHidden: false, runSuperscript: false, hiddenText: 0, textBoxText: 0, notes: 0, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
   parseXml(parts.document, { open: (name, a) => openElement(st, name, a), close: (name) => closeElement(st, name), text: (t) => text(st, t) }, limits);
   endJoining(st);
   // In the order Word counts them: a table before the tables inside it.
   const doc = planDocument(st.raw, st.tables.sort((a, b) => a.draft.order - b.draft.order), limits);
-  return { ...doc, ...(st.hiddenText > 0 ? { hiddenText: st.hiddenText } : {}), ...(st.textBoxText > 0 ? { textBoxText: st.textBoxText } : {}) };
+  return { ...doc, ...(st.hiddenText > 0 ? { hiddenText: st.hiddenText } : {}), ...(st.textBoxText > 0 ? { textBoxText: st.textBoxText } : {}), ...(st.notes > 0 ? { notes: st.notes } : {}) };
 }
 
 /** Where readDocx is in the document's XML, and what it has gathered so far. */
@@ -156,6 +157,8 @@ interface DocxState {
   hiddenText: number;
   /** Text boxes' own paragraphs (outside a table in the box) that hold text, not read. */
   textBoxText: number;
+  /** Footnote and endnote marks in the text Word shows (word/footnotes.xml, endnotes.xml are not read). */
+  notes: number;
   /** The paragraphs being read, outermost first: a text box's paragraph is read inside the one anchoring it. */
   readonly paras: ParagraphDraft[];
   /** The open text boxes, each the number of tables open where it starts. */
@@ -215,6 +218,7 @@ function isRunVanish(st: DocxState, attributes: Readonly<Record<string, string>>
 
 function openElement(st: DocxState, name: string, attributes: Readonly<Record<string, string>>): void {
   st.stack.push(name);
+  if (st.skip === 0 && (name === 'footnoteReference' || name === 'endnoteReference') && !st.stack.includes('del')) st.notes++;
   if (st.skip > 0 || SKIPPED.has(name)) {
     st.skip++;
     return;

@@ -242,6 +242,22 @@ describe('Word documents built by hand', () => {
     expect(t.stdout).toContain('1 paragraph in text boxes not read (figures stated there are not checked; a table in a text box is)');
   });
 
+  it('footnotes are not read, and the report says how many there are (a fresh-eyes trial: a footnote citing Quyết định 468 with a third date passed unnoticed, "14 citations checked")', async () => {
+    const note = (id: number) => `<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="${id}"/></w:r>`;
+    const deleted = `<w:del w:id="9" w:author="A"><w:r><w:footnoteReference w:id="3"/></w:r></w:del>`;
+    const body = `<w:p><w:r><w:t xml:space="preserve">Tổng kinh phí thực hiện: 3.000 triệu đồng, trong đó vốn đầu tư 1.000 triệu đồng, vốn sự nghiệp 2.000 triệu đồng.</w:t></w:r>${note(1)}${deleted}</w:p>`;
+    const path = join(mkdtempSync(join(tmpdir(), 'povcheck-note-')), 'ke-hoach.docx');
+    writeFileSync(path, docx(p('Kế hoạch thực hiện Chương trình giảm nghèo năm 2020 của tỉnh') + body + `<w:p>${note(2)}</w:p>`));
+    const doc = await readDocx(readFileSync(path));
+    // The marks are not text: the sentence reads as Word shows it, less the raised numbers.
+    expect(doc.paragraphs[1]!.text.endsWith('2.000 triệu đồng.')).toBe(true);
+    expect(doc.notes).toBe(2);
+    const r = await cli(['validate', path, '--lang', 'en', '--format', 'json']);
+    expect(JSON.parse(r.stdout).files[0].source).toMatchObject({ kind: 'document', notes: 2 });
+    expect((await cli(['validate', path, '--lang', 'en'])).stdout).toContain('; 2 footnotes not read (figures and citations in footnotes and endnotes are not checked)');
+    expect((await cli(['validate', path, '--lang', 'vi'])).stdout).toContain('; 2 chú thích (footnote, endnote) không được đọc');
+  });
+
   it('a table row deleted with Track Changes on is not read and not counted: the rows are numbered as Word shows them once accepted', async () => {
     // The deleted row's cells were read empty and counted: every finding below it was one row off (row 11 for 10).
     const del = (t: string) => `<w:tc><w:p><w:del w:id="1" w:author="A"><w:r><w:delText>${t}</w:delText></w:r></w:del></w:p></w:tc>`;
