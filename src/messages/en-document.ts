@@ -19,7 +19,12 @@ const FIGURE_NAME = {
 const at = (ref: string, table: number) => {
   const m = /^T(\d+)R(\d+)C(\d+)$/.exec(ref);
   if (!m) return ref;
-  return Number(m[1]) === table ? `row ${m[2]}, column ${m[3]}` : `Table ${m[1]}, row ${m[2]}, column ${m[3]}`;
+  return Number(m[1]) === table ? `row ${m[2]}, column ${m[3]}` : cellPlace(ref);
+};
+/** A cell named in a message as people find it: a plan document's "T1R5C4" → "Table 1, row 5, column 4"; a sheet's "D4" as it is. */
+export const cellPlace = (ref: string) => {
+  const m = /^T(\d+)R(\d+)C(\d+)$/.exec(ref);
+  return m ? `Table ${m[1]}, row ${m[2]}, column ${m[3]}` : ref;
 };
 /** A table whose header row was lost: why no unit of it can be matched by name. */
 const unnamedColumns = (p: { table: number }) => `table ${p.table} lost its header row, so its columns have no names (name them with --units "…")`;

@@ -1,5 +1,5 @@
 /** English messages. Numbers arrive as plain digits; f.n() writes them as 210,299 and 11.80. */
-import { enDocument, enDocumentMessages } from './en-document.js';
+import { cellPlace, enDocument, enDocumentMessages } from './en-document.js';
 import type { Catalog, CauseCellText, Fmt, NoCauseParams, TargetOp } from './types.js';
 import type { FormulaRange, SlipKind } from '../locate/types.js';
 import type { ConfigProblem, ContainerDamage, XmlDamage } from '../errors.js';
@@ -288,14 +288,14 @@ const CONTINUITY_NAME = {
 function continuityMismatch(p: MessageParams['continuity.mismatch'], f: Fmt): string {
   const end = p.indicator === 'households_start' ? 'households_end' : 'poor_end';
   const diff = `(difference ${f.n(signed(p.diff))})`;
-  const head = `${p.unit}: ${CONTINUITY_NAME[p.indicator]} are ${f.n(p.actual)} here (${p.cell}), but`;
+  const head = `${p.unit}: ${CONTINUITY_NAME[p.indicator]} are ${f.n(p.actual)} here (${cellPlace(p.cell)}), but`;
   const tail = 'a year starts with the households and poor households the year before ended with.';
   if (p.previous.length === 1) {
     const q = p.previous[0]!;
     const who = q.unit === p.unit ? '' : ` for ${q.unit}`;
-    return `${head} ${p.previousFile} gives ${f.n(q.value)} ${CONTINUITY_NAME[end]}${who} (${q.cell}) ${diff}; ${tail}`;
+    return `${head} ${p.previousFile} gives ${f.n(q.value)} ${CONTINUITY_NAME[end]}${who} (${cellPlace(q.cell)}) ${diff}; ${tail}`;
   }
-  const parts = f.list(p.previous.map((q) => `${q.unit} (${q.cell}: ${f.n(q.value)})`));
+  const parts = f.list(p.previous.map((q) => `${q.unit} (${cellPlace(q.cell)}: ${f.n(q.value)})`));
   return `${head} in ${p.previousFile} ${parts}, merged into it by the units map, add up to ${f.n(p.expected)} ${CONTINUITY_NAME[end]} ${diff}; ${tail}`;
 }
 
@@ -449,7 +449,7 @@ export function en(): Catalog {
     'continuity.mismatch': continuityMismatch,
     'continuity.appeared': (p) => `${p.unit} is not in ${p.previousFile} (the year before), so its start of year is not compared. ${renamed}`,
     'continuity.disappeared': (p) =>
-      `${p.unit} (${p.previousFile}${p.cell ? `, ${p.cell}` : ''}) is not in this file, so its end of year is not carried over. ${renamed}`,
+      `${p.unit} (${p.previousFile}${p.cell ? `, ${cellPlace(p.cell)}` : ''}) is not in this file, so its end of year is not carried over. ${renamed}`,
     'continuity.map-partial': (p, f) =>
       `The units map merges ${f.list(p.from)} into ${p.unit}, but ${p.previousFile} has no ${f.list(p.missing)}: ${p.unit} is not compared.`,
     'continuity.map-ambiguous': (p, f) =>

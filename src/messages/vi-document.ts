@@ -19,7 +19,12 @@ const FIGURE_NAME = {
 const at = (ref: string, table: number) => {
   const m = /^T(\d+)R(\d+)C(\d+)$/.exec(ref);
   if (!m) return ref;
-  return Number(m[1]) === table ? `dòng ${m[2]}, cột ${m[3]}` : `Bảng ${m[1]}, dòng ${m[2]}, cột ${m[3]}`;
+  return Number(m[1]) === table ? `dòng ${m[2]}, cột ${m[3]}` : cellPlace(ref);
+};
+/** Một ô nêu trong thông báo như người đọc tìm: ô "T1R5C4" của văn bản → "Bảng 1, dòng 5, cột 4"; ô "D4" của bảng tính → "ô D4". */
+export const cellPlace = (ref: string) => {
+  const m = /^T(\d+)R(\d+)C(\d+)$/.exec(ref);
+  return m ? `Bảng ${m[1]}, dòng ${m[2]}, cột ${m[3]}` : `ô ${ref}`;
 };
 /** A table whose header row was lost: why no unit of it can be matched by name. */
 const unnamedColumns = (p: { table: number }) => `bảng ${p.table} mất dòng tiêu đề nên các cột không có tên (đặt tên cột bằng --units "…")`;

@@ -1,5 +1,5 @@
 /** Vietnamese messages. Numbers arrive as plain digits; f.n() writes them as 210.299 and 11,80. */
-import { viDocument, viDocumentMessages } from './vi-document.js';
+import { cellPlace, viDocument, viDocumentMessages } from './vi-document.js';
 import type { Catalog, CauseCellText, Fmt, NoCauseParams, TargetOp } from './types.js';
 import type { FormulaRange, SlipKind } from '../locate/types.js';
 import type { ConfigProblem, ContainerDamage, XmlDamage } from '../errors.js';
@@ -292,14 +292,14 @@ const CONTINUITY_NAME = {
 function continuityMismatch(p: MessageParams['continuity.mismatch'], f: Fmt): string {
   const end = p.indicator === 'households_start' ? 'households_end' : 'poor_end';
   const diff = `(chênh lệch ${f.n(signed(p.diff))})`;
-  const head = `${p.unit}: ${CONTINUITY_NAME[p.indicator]} ở tệp này là ${f.n(p.actual)} (ô ${p.cell}), nhưng`;
+  const head = `${p.unit}: ${CONTINUITY_NAME[p.indicator]} ở tệp này là ${f.n(p.actual)} (${cellPlace(p.cell)}), nhưng`;
   const tail = 'số đầu năm phải bằng số cuối năm trước.';
   if (p.previous.length === 1) {
     const q = p.previous[0]!;
     const who = q.unit === p.unit ? '' : ` của ${q.unit}`;
-    return `${head} ${p.previousFile} ghi ${CONTINUITY_NAME[end]}${who} là ${f.n(q.value)} (ô ${q.cell}) ${diff}; ${tail}`;
+    return `${head} ${p.previousFile} ghi ${CONTINUITY_NAME[end]}${who} là ${f.n(q.value)} (${cellPlace(q.cell)}) ${diff}; ${tail}`;
   }
-  const parts = f.list(p.previous.map((q) => `${q.unit} (ô ${q.cell}: ${f.n(q.value)})`));
+  const parts = f.list(p.previous.map((q) => `${q.unit} (${cellPlace(q.cell)}: ${f.n(q.value)})`));
   return `${head} ở ${p.previousFile}, ${CONTINUITY_NAME[end]} của ${parts}, được gộp vào đơn vị này theo bảng đối chiếu đơn vị, cộng lại là ${f.n(p.expected)} ${diff}; ${tail}`;
 }
 
@@ -454,7 +454,7 @@ export function vi(): Catalog {
     'continuity.mismatch': continuityMismatch,
     'continuity.appeared': (p) => `${p.unit} không có trong ${p.previousFile} (năm trước), nên không so sánh được số đầu năm. ${renamed}`,
     'continuity.disappeared': (p) =>
-      `${p.unit} (${p.cell ? `ô ${p.cell} của ` : ''}${p.previousFile}) không có trong tệp này, nên số cuối năm của đơn vị không được chuyển sang năm sau. ${renamed}`,
+      `${p.unit} (${p.cell ? `${cellPlace(p.cell)} của ` : ''}${p.previousFile}) không có trong tệp này, nên số cuối năm của đơn vị không được chuyển sang năm sau. ${renamed}`,
     'continuity.map-partial': (p, f) =>
       `Bảng đối chiếu đơn vị gộp ${f.list(p.from)} vào ${p.unit}, nhưng ${p.previousFile} không có ${f.list(p.missing)}: không so sánh ${p.unit}.`,
     'continuity.map-ambiguous': (p, f) =>

@@ -92,6 +92,19 @@ describe('continuity on the seed and the years constructed from it', () => {
     expect(r.transitions[0]).toMatchObject({ compared: 8, matched: 6, breaks: 2 });
   });
 
+  it('plan documents in a series: the cells in the message are named as in Word, not "T1R5C4" (a fresh-eyes trial: "…are 20,572 here (T1R5C4), but plan-2020.docx gives … (T1R7C4)")', () => {
+    const msg = { id: 'continuity.mismatch' as const, params: { unit: 'Chiêm Hóa', indicator: 'poor_start' as const, cell: 'T1R5C8', actual: '4639', previousFile: 'ke-hoach-2020.docx', previous: [{ unit: 'Chiêm Hóa', cell: 'T1R7C9', value: '4693' }], expected: '4693', diff: '-54' } };
+    expect(renderMessage(msg, makeFmt('en'))).toBe(
+      'Chiêm Hóa: poor households at the start of the year are 4,639 here (Table 1, row 5, column 8), but ke-hoach-2020.docx gives 4,693 poor households at the end of the year (Table 1, row 7, column 9) (difference -54); a year starts with the households and poor households the year before ended with.',
+    );
+    expect(renderMessage(msg, makeFmt('vi'))).toBe(
+      'Chiêm Hóa: số hộ nghèo đầu năm ở tệp này là 4.639 (Bảng 1, dòng 5, cột 8), nhưng ke-hoach-2020.docx ghi số hộ nghèo cuối năm là 4.693 (Bảng 1, dòng 7, cột 9) (chênh lệch -54); số đầu năm phải bằng số cuối năm trước.',
+    );
+    const gone = { id: 'continuity.disappeared' as const, params: { unit: 'Na Hang', previousFile: 'ke-hoach-2020.docx', cell: 'T1R2C10' } };
+    expect(renderMessage(gone, makeFmt('en'))).toContain('Na Hang (ke-hoach-2020.docx, Table 1, row 2, column 10) is not in this file');
+    expect(renderMessage(gone, makeFmt('vi'))).toContain('Na Hang (Bảng 1, dòng 2, cột 10 của ke-hoach-2020.docx) không có');
+  });
+
   it('a break in poor households is found as well', () => {
     const data = cloneData(SEED);
     data.poor_end![UNITS.indexOf('Chiêm Hóa')] = '4694'; // the 2020 file says 4.694 …
