@@ -56,7 +56,7 @@ export const ruleDocsRelationsEn: Record<'breakdown' | 'of-which' | 'balance' | 
     example: 'fixtures/shapes/blocks.csv: the row under the header reads `A | B | 1 | 2 | 3=2/1*100 …`.',
   },
   precision: {
-    summary: 'a rate printed with fewer decimals than the table\'s other rates (warning)',
+    summary: 'a rate printed with fewer decimals than the table\'s other rates',
     checks: 'Rates are compared at the precision they are printed with; a rate printed with fewer decimals than most rates of the table (`16,5` among two-decimal rates) is noted, since a dropped trailing digit cannot be told from a rounded value.',
     why: 'Spreadsheets drop trailing zeros; a value rounded to one decimal in a two-decimal column hides a difference of up to 0.05.',
     example: 'fixtures/published/yearbook-2016-quang-ngai-rates-by-year.csv: D10 `16,5` among two-decimal rates → warning.',

@@ -56,7 +56,7 @@ export const ruleDocsRelationsVi: Record<'breakdown' | 'of-which' | 'balance' | 
     example: 'fixtures/shapes/blocks.csv: dòng dưới tiêu đề ghi `A | B | 1 | 2 | 3=2/1*100 …`.',
   },
   precision: {
-    summary: 'tỷ lệ ghi ít chữ số thập phân hơn các tỷ lệ khác của biểu (cảnh báo)',
+    summary: 'tỷ lệ ghi ít chữ số thập phân hơn các tỷ lệ khác của biểu',
     checks: 'Tỷ lệ được so sánh ở độ chính xác ghi trên biểu; tỷ lệ ghi ít chữ số thập phân hơn phần lớn tỷ lệ của biểu (`16,5` giữa các tỷ lệ 2 chữ số) được nêu ra, vì không phân biệt được chữ số 0 bị mất với giá trị đã làm tròn.',
     why: 'Bảng tính hay bỏ số 0 ở cuối; một giá trị làm tròn 1 chữ số trong cột 2 chữ số che đi sai khác tới 0,05.',
     example: 'fixtures/published/yearbook-2016-quang-ngai-rates-by-year.csv: ô D10 `16,5` giữa các tỷ lệ 2 chữ số → cảnh báo.',

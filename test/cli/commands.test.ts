@@ -41,6 +41,12 @@ describe('povcheck rules', () => {
     }
     for (const { id } of RULE_IDS) expect(ruleDocs('vi')[id].checks).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/);
   });
+
+  it('a rule\'s summary does not repeat its level, which `rules` prints beside it (precision read "warning … (warning)")', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      for (const { id } of RULE_IDS) expect(ruleDocs(lang)[id].summary, `${lang} ${id}`).not.toMatch(/\((?:warning|error|info|cảnh báo|lỗi|thông tin)\)$/);
+    }
+  });
 });
 
 describe('povcheck explain', () => {
