@@ -1,4 +1,5 @@
 /** English messages about plan documents (src/document/): stated figures, money, references, the document's tables. */
+import { parseDocumentCellRef } from '../model/document.js';
 import type { ClaimFigure } from '../model/finding-detail.js';
 import type { CitationPlace, ClaimWithin, MessageParams, MoneyText } from '../model/message-ref.js';
 import type { DocumentText, Fmt } from './types.js';
@@ -17,14 +18,14 @@ const FIGURE_NAME = {
 
 /** "T1R8C4" → "row 8, column 4" (the sentence names table 1); a cell of the table's continuation (a table split at a page break) names its own table: "Table 2, row 5, column 4". */
 const at = (ref: string, table: number) => {
-  const m = /^T(\d+)R(\d+)C(\d+)$/.exec(ref);
-  if (!m) return ref;
-  return Number(m[1]) === table ? `row ${m[2]}, column ${m[3]}` : cellPlace(ref);
+  const c = parseDocumentCellRef(ref);
+  if (!c) return ref;
+  return c.table === table ? `row ${c.row}, column ${c.col}` : cellPlace(ref);
 };
 /** A cell named in a message as people find it: a plan document's "T1R5C4" → "Table 1, row 5, column 4"; a sheet's "D4" as it is. */
 export const cellPlace = (ref: string) => {
-  const m = /^T(\d+)R(\d+)C(\d+)$/.exec(ref);
-  return m ? `Table ${m[1]}, row ${m[2]}, column ${m[3]}` : ref;
+  const c = parseDocumentCellRef(ref);
+  return c ? `Table ${c.table}, row ${c.row}, column ${c.col}` : ref;
 };
 /** A table whose header row was lost: why no unit of it can be matched by name. */
 const unnamedColumns = (p: { table: number }) => `table ${p.table} lost its header row, so its columns have no names (name them with --units "…")`;

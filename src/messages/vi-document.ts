@@ -1,4 +1,5 @@
 /** Thông báo tiếng Việt về văn bản kế hoạch (src/document/): số liệu nêu trong văn bản, kinh phí, văn bản dẫn chiếu, các bảng. */
+import { parseDocumentCellRef } from '../model/document.js';
 import type { ClaimFigure } from '../model/finding-detail.js';
 import type { CitationPlace, ClaimWithin, MessageParams, MoneyText } from '../model/message-ref.js';
 import type { DocumentText, Fmt } from './types.js';
@@ -17,14 +18,14 @@ const FIGURE_NAME = {
 
 /** "T1R8C4" → "dòng 8, cột 4" (câu đã nêu bảng 1); ô ở phần tiếp theo của bảng (bảng bị tách khi sang trang) nêu bảng của nó: "Bảng 2, dòng 5, cột 4". */
 const at = (ref: string, table: number) => {
-  const m = /^T(\d+)R(\d+)C(\d+)$/.exec(ref);
-  if (!m) return ref;
-  return Number(m[1]) === table ? `dòng ${m[2]}, cột ${m[3]}` : cellPlace(ref);
+  const c = parseDocumentCellRef(ref);
+  if (!c) return ref;
+  return c.table === table ? `dòng ${c.row}, cột ${c.col}` : cellPlace(ref);
 };
 /** Một ô nêu trong thông báo như người đọc tìm: ô "T1R5C4" của văn bản → "Bảng 1, dòng 5, cột 4"; ô "D4" của bảng tính → "ô D4". */
 export const cellPlace = (ref: string) => {
-  const m = /^T(\d+)R(\d+)C(\d+)$/.exec(ref);
-  return m ? `Bảng ${m[1]}, dòng ${m[2]}, cột ${m[3]}` : `ô ${ref}`;
+  const c = parseDocumentCellRef(ref);
+  return c ? `Bảng ${c.table}, dòng ${c.row}, cột ${c.col}` : `ô ${ref}`;
 };
 /** A table whose header row was lost: why no unit of it can be matched by name. */
 const unnamedColumns = (p: { table: number }) => `bảng ${p.table} mất dòng tiêu đề nên các cột không có tên (đặt tên cột bằng --units "…")`;

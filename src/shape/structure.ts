@@ -185,9 +185,7 @@ function levelOf(name: string, k: string): number {
 
 /** The level a folded name says: 1–4, `LEVEL_HUE`, 0 none. */
 function levelOfKey(k: string): number {
-  // Every level word starts with one of these letters: another name says none (LEVEL_WORDS not tried).
-  if (!LEVEL_INITIALS.includes(k.charAt(0))) return 0;
-  const word = LEVEL_WORDS.exec(k)?.[1];
+  const word = levelWordOf(k);
   if (word === undefined) return 0;
   if (word === 'tinh') return 1;
   if (word === 'xa' || word === 'phuong' || word === 'thi tran' || word === 'tt') return 3;
@@ -200,9 +198,14 @@ function levelOfKey(k: string): number {
 
 /** A unit key (normalize.ts unitKey) without the level word it starts with (`huyen chiem hoa` → `chiem hoa`); undefined when it names no level. */
 export function keyWithoutLevelWord(k: string): string | undefined {
-  if (!LEVEL_INITIALS.includes(k.charAt(0))) return undefined;
-  const word = LEVEL_WORDS.exec(k)?.[1];
+  const word = levelWordOf(k);
   return word === undefined ? undefined : k.slice(word.length + 1);
+}
+
+/** The level word a folded name starts with (`huyen`, `thi xa` …), or undefined. */
+function levelWordOf(k: string): string | undefined {
+  // Every level word starts with one of these letters: another name says none (LEVEL_WORDS not tried).
+  return LEVEL_INITIALS.includes(k.charAt(0)) ? LEVEL_WORDS.exec(k)?.[1] : undefined;
 }
 
 const LEVEL_WORDS = /^(tinh|thanh pho|tp|huyen|quan|thi xa|tx|xa|phuong|thi tran|tt|thon|ban|xom|ap|buon|to dan pho|khu pho|khom) \S/;
