@@ -88,6 +88,7 @@ export interface ErrorParams {
     | { reason: 'unknown-rule'; rule: string; known: string[] }
     | { reason: 'series-one'; files: number }
     | { reason: 'units-map-alone' }
+    | { reason: 'fix-stdout' }
     | { reason: 'total-unknown'; name: string; units: string[] };
   /** table / plan: the table lacks what the calculation needs, or holds a value it cannot start from. */
   CALC_INPUT:
@@ -126,6 +127,11 @@ export interface ErrorParams {
   TARGET_UNSUPPORTED: { unit: string; indicator: string; op: string };
   /** A binary output format (xlsx, docx) asked for without -o. */
   OUTPUT_REQUIRED: { format: string };
+  /**
+   * An output file whose extension names other content than the format written (`--format csv -o annex.xlsx`):
+   * `expected`, the format's own extension; `named`, the command's format that the extension names, if any.
+   */
+  OUTPUT_EXTENSION: { file: string; format: string; extension: string; expected: string; named?: string };
   /** A text longer than an xlsx cell holds (`limit`, 32,767 characters): its first characters and its length. */
   XLSX_TEXT_TOO_LONG: { start: string; chars: number; limit: number };
   USAGE: { detail: string };

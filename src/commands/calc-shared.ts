@@ -14,6 +14,7 @@ import { delimiterOption, encodingOption, inLang, langOption, localeOption, noCo
 import type { Difference, TotalMode } from '../compute/table.js';
 import type { EncodingChoice } from '../read/decode.js';
 import type { Delimiter } from '../read/csv.js';
+import { fileOrStdout } from './output-format.js';
 
 export interface InputFlags {
   outputFile?: string;
@@ -45,7 +46,7 @@ export function addInputOptions(cmd: Command, lang: Lang): Command {
     .option('--transpose', 'units as rows instead of columns')
     .option('--no-transpose', 'units as columns (the seed layout) however many there are')
     .addOption(noColorOption())
-    .addOption(new Option('-o, --output-file <path>', 'write the output to this file (written whole or not at all; never over the input)').argParser(path))
+    .addOption(new Option('-o, --output-file <path>', 'write the output to this file (written whole or not at all; never over the input; - is stdout)').argParser(path))
     // The spellings table and plan had first (--out) and validate's --output: still accepted.
     .addOption(new Option('--out <path>').hideHelp().argParser(path))
     .addOption(new Option('--output <path>').hideHelp().argParser(path));
@@ -76,7 +77,7 @@ export interface CalcOutcome {
 /** What `table` and `plan` read and write, resolved from their flags (pure). */
 export interface CalcInput {
   file: string;
-  /** -o / --output-file (or the older --out, --output); stdout when absent. */
+  /** -o / --output-file (or the older --out, --output); stdout when absent or `-`. */
   output?: string;
   /** --delimiter and --encoding, as the reader takes them. */
   read: { delimiter?: Delimiter; encoding?: EncodingChoice };
@@ -90,7 +91,7 @@ export interface CalcInput {
 }
 
 export function resolveInput(file: string, flags: InputFlags): CalcInput {
-  const output = outFile(flags);
+  const output = fileOrStdout(outFile(flags));
   return {
     file,
     ...(output ? { output } : {}),
@@ -161,7 +162,7 @@ function printedColumn(f: Finding, printed: ReadonlySet<number> | undefined): bo
   return (f.msg.id === 'unknown.column' || f.msg.id === 'unknown.unlabelled-column') && printed.has(f.at.col);
 }
 
-/** The output file: -o / --output-file (or the older --out, --output). */
+/** The output file as named: -o / --output-file (or the older --out, --output); `-` is stdout (`resolveInput`). */
 export const outFile = (flags: InputFlags): string | undefined => flags.outputFile ?? flags.out ?? flags.output;
 
 /**

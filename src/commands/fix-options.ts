@@ -6,6 +6,10 @@ import type { Lang } from '../model/lang.js';
 import type { Delimiter } from '../read/csv.js';
 import type { EncodingChoice } from '../read/decode.js';
 import { readOptionsOf } from './shared.js';
+import { PovcheckError } from '../errors.js';
+import { STDOUT_NAME, checkOutputName, extensionOf } from './output-format.js';
+
+const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm'];
 
 export interface FixFlags {
   outputFile?: string;
@@ -33,9 +37,16 @@ export interface FixRun {
   color?: boolean;
 }
 
+/**
+ * The run, or undefined without an output file. The copy is the input's kind, a text table: `-o -` (its report is on
+ * stdout) and a name that says otherwise (`-o fixed.xlsx`) are refused, exit 2 (output-format.ts).
+ */
 export function resolveFix(file: string, flags: FixFlags): FixRun | undefined {
   const output = flags.outputFile ?? flags.output;
   if (output === undefined) return undefined;
+  if (output === STDOUT_NAME) throw new PovcheckError('BAD_OPTION', { reason: 'fix-stdout' });
+  // A workbook given to fix is refused when read, with its reason (fix writes delimited text): said first.
+  if (!WORKBOOK_EXTENSIONS.includes(extensionOf(file))) checkOutputName(output, 'csv', [], [file]);
   return {
     file,
     output,

@@ -10,7 +10,7 @@
  * in it could be checked (nothing written), bad command line, the output is the input, or the output cannot be written.
  */
 import { Option, type Command } from 'commander';
-import { delimiterOption, encodingOption, envLang, guard, langOption, localeOption, noColorOption, outputPath, type CommandContext } from './shared.js';
+import { EXIT, delimiterOption, encodingOption, envLang, guard, langOption, localeOption, noColorOption, outputPath, type CommandContext } from './shared.js';
 import { resolveFix, type FixFlags } from './fix-options.js';
 
 export function registerFix(program: Command, ctx: CommandContext): void {
@@ -27,21 +27,22 @@ export function registerFix(program: Command, ctx: CommandContext): void {
     .addOption(encodingOption('text encoding of the input (default: detected; legacy ones are refused unless named); the copy keeps it'))
     .addOption(noColorOption())
     .action(async (file: string, flags: FixFlags, cmd: Command) => {
-      const r = resolveFix(file, flags);
-      if (r === undefined) cmd.error("error: required option '-o, --output-file <fixed>' not specified", { code: 'commander.missingMandatoryOptionValue', exitCode: 2 });
-      // An input that cannot be read, a copy that cannot be written, an unexpected fault: one line naming the file,
-      // in the table's language once it is read (the stack only with POVCHECK_DEBUG=1).
+      if ((flags.outputFile ?? flags.output) === undefined) cmd.error("error: required option '-o, --output-file <fixed>' not specified", { code: 'commander.missingMandatoryOptionValue', exitCode: 2 });
+      // An input that cannot be read, a copy that cannot be written or named so, an unexpected fault: one line naming
+      // the file, in the table's language once it is read (the stack only with POVCHECK_DEBUG=1).
       ctx.setExit(
         await guard(
           ctx,
           file,
           async (setLang) => {
+            const r = resolveFix(file, flags);
+            if (r === undefined) return EXIT.UNREADABLE; // not reached: checked above
             const [{ runFix }, { reportFix }] = await Promise.all([import('./fix-run.js'), import('./fix-report.js')]);
             const outcome = await runFix(r);
             setLang(outcome.lang);
             return reportFix(outcome, r, ctx);
           },
-          r.lang,
+          flags.lang,
         ),
       );
     });

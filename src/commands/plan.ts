@@ -17,7 +17,7 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     .argument('<file>', 'CSV or TAB-separated text file with households_start, households_end (projected) and poor_start per unit')
     .option('-t, --target <unit=points>', 'the unit\'s poverty rate must fall by at least this many points; "total" is the total unit (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--targets <file>', 'a targets file: {"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":">=","value":"4"}]}')
-    .addOption(new Option('-f, --format <format>', 'output format; csv is the planned annex, readable by `povcheck table`').choices([...PLAN_FORMATS]).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format (default: the one -o\'s extension names, else text); csv is the planned annex, readable by `povcheck table`').choices([...PLAN_FORMATS]))
     .option('--title <text>', 'a title above the plan (text)');
   addInputOptions(cmd, ctx.lang ?? envLang(ctx.io.env)).action(async (file: string, flags: PlanFlags) => {
     ctx.setExit(

@@ -5,7 +5,8 @@
  */
 import { PovcheckError } from '../errors.js';
 import type { CalendarDate, RenderOptions } from '../render/table-data.js';
-import { resolveInput, type CalcInput, type InputFlags } from './calc-shared.js';
+import { outFile, resolveInput, type CalcInput, type InputFlags } from './calc-shared.js';
+import { checkOutputName, formatNamedBy } from './output-format.js';
 
 export const TABLE_FORMATS = ['text', 'markdown', 'csv', 'xlsx', 'docx', 'json', 'html'] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
@@ -13,7 +14,8 @@ export type TableFormat = (typeof TABLE_FORMATS)[number];
 const FILE_ONLY: readonly TableFormat[] = ['xlsx', 'docx', 'html'];
 
 export interface TableFlags extends InputFlags {
-  format: TableFormat;
+  /** --format; when absent, the one -o's extension names, else text (output-format.ts). */
+  format?: TableFormat;
   /** true --transpose, false --no-transpose, undefined: chosen by the number of units. */
   transpose?: boolean;
   title?: string;
@@ -40,13 +42,15 @@ export interface TableRun {
 /** `terminal`: whether stdout is one and its width (shared.ts `terminalWidth`), asked only when a text table goes to stdout. */
 export function resolveTable(file: string, flags: TableFlags, terminal: { isTTY: () => boolean; width: () => number }): TableRun {
   const input = resolveInput(file, flags);
+  const format = flags.format ?? formatNamedBy(outFile(flags), TABLE_FORMATS) ?? 'text';
+  checkOutputName(input.output, format, TABLE_FORMATS, [file]);
   // A workbook, a Word document or an HTML page is not shown in a terminal: there it needs -o; redirected or piped
   // (`> annex.xlsx`), it goes to stdout.
-  if (FILE_ONLY.includes(flags.format) && !input.output && terminal.isTTY()) throw new PovcheckError('OUTPUT_REQUIRED', { format: flags.format });
-  const fits = flags.format === 'text' && !input.output && flags.transpose === undefined && terminal.isTTY();
+  if (FILE_ONLY.includes(format) && !input.output && terminal.isTTY()) throw new PovcheckError('OUTPUT_REQUIRED', { format });
+  const fits = format === 'text' && !input.output && flags.transpose === undefined && terminal.isTTY();
   return {
     input,
-    format: flags.format,
+    format,
     ...(flags.transpose !== undefined ? { transpose: flags.transpose } : {}),
     layout: {
       ...(flags.title ? { title: flags.title } : {}),

@@ -15,7 +15,7 @@ export function registerTable(program: Command, ctx: CommandContext): void {
     .command('table')
     .description('compute every derived cell of the annex from the base counts (households, poor households, reduced) and render it')
     .argument('<file>', 'CSV or TAB-separated text file with households_start, households_end, poor_start and poor_reduced or poor_end per unit')
-    .addOption(new Option('-f, --format <format>', 'output format (xlsx, docx and html: -o, or stdout when it is not a terminal)').choices([...TABLE_FORMATS]).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format (default: the one -o\'s extension names, -o annex.xlsx, else text; xlsx, docx and html: -o, or stdout when it is not a terminal)').choices([...TABLE_FORMATS]))
     .option('--title <text>', 'a title above the table (docx, xlsx, markdown, text, html)')
     .addOption(
       new Option('--date <date>', 'the date the figures refer to, 2020-12-31 or 31/12/2020: a line under the title').argParser((v: string) => {

@@ -11,7 +11,9 @@ import { failOnOf, type FailOn } from '../model/fail-on.js';
 import type { Config } from '../config.js';
 import type { TargetSet } from '../targets/index.js';
 import type { EncodingChoice } from '../read/decode.js';
-import type { Format } from '../reporters/index.js';
+import { FORMATS, type Format } from '../reporters/index.js';
+import { checkOutputName, fileOrStdout } from './output-format.js';
+import { resolve } from 'node:path';
 import { readOptionsOf } from './shared.js';
 
 export interface ValidateFlags {
@@ -55,8 +57,7 @@ const LEVELS = ['off', 'error', 'warning', 'info'];
 
 /** The flags, the configuration and the files they name → the run, and what its reports are asked for. */
 export async function resolveValidate(inputs: string[], flags: ValidateFlags, cwd: string): Promise<{ run: ValidateRun; report: ReportChoices }> {
-  const outputs: Output[] = flags.format && flags.format.length > 0 ? flags.format : [{ format: 'text' }];
-  checkOutputs(outputs);
+  const outputs = checkedOutputs(flags.format && flags.format.length > 0 ? flags.format : [{ format: 'text' }], inputs.map((i) => resolve(cwd, i)));
   const { loadConfig } = await import('../config.js');
   const config = await loadConfig(flags.config === false ? false : flags.config, cwd);
   const rules = await ruleLevelsOf(flags, config);
@@ -80,8 +81,14 @@ export async function resolveValidate(inputs: string[], flags: ValidateFlags, cw
   };
 }
 
-/** Checks the pairing of formats and output files once all options are read. */
-export function checkOutputs(outputs: readonly Output[]): void {
+/**
+ * Checks the pairing of formats and output files once all options are read: each file's name fits its format
+ * (output-format.ts; an input's name is left to the refusal to write over it), at most one format goes to the terminal (no file, or `-o -`), no file is named twice.
+ * Returns the outputs with `-` made the terminal.
+ */
+export function checkedOutputs(given: readonly Output[], inputs: readonly string[]): Output[] {
+  for (const o of given) checkOutputName(o.file, o.format, FORMATS, inputs);
+  const outputs = given.map((o): Output => (fileOrStdout(o.file) === undefined ? { format: o.format } : o));
   const toTerminal = outputs.filter((o) => o.file === undefined);
   if (toTerminal.length > 1) throw new PovcheckError('BAD_OPTION', { reason: 'stdout-twice', formats: toTerminal.map((o) => o.format) });
   const files = new Set<string>();
@@ -90,6 +97,7 @@ export function checkOutputs(outputs: readonly Output[]): void {
     if (files.has(o.file)) throw new PovcheckError('BAD_OPTION', { reason: 'same-output', file: o.file });
     files.add(o.file);
   }
+  return outputs;
 }
 
 /** The configuration's rule levels, then each --rule over them. */

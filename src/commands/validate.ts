@@ -14,6 +14,7 @@ import { catalog } from '../messages/index.js';
 import { FORMATS, isFormat } from '../reporters/index.js';
 import { EXIT, outputPath, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, noColorOption, oneLine, type CommandContext } from './shared.js';
 import type { Output, ValidateFlags } from './validate-options.js';
+import { fileOrStdout, formatNamedBy } from './output-format.js';
 
 export function registerValidate(program: Command, ctx: CommandContext): void {
   // --format and --output-file are paired in the order they are given; commander calls these in argv order.
@@ -44,7 +45,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
         return outputs;
       }),
     )
-    .addOption(new Option('-o, --output-file <file>', 'write the report of the --format just before to this file (atomically, never over an input)').argParser(outputFile))
+    .addOption(new Option('-o, --output-file <file>', 'write the report of the --format just before to this file (atomically, never over an input; - is stdout; with no --format, the format its extension names: -o report.json)').argParser(outputFile))
     .addOption(new Option('--output <file>', 'the same as --output-file').argParser(outputFile))
     .addOption(langOption("language of messages and labels (default: the table's)"))
     .addOption(localeOption('number format of numbers written as text (default: detected per file)'))
@@ -68,7 +69,8 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     // Worded when the help is shown: a run that only validates never builds the CLI language's whole catalogue.
     .addHelpText('after', () => '\n' + catalog(lang).ui.rulesFooter)
     .action(async (inputs: string[], flags: ValidateFlags) => {
-      const all = outputs.length > 0 ? outputs : [pending !== undefined ? { format: 'text' as const, file: pending } : { format: 'text' as const }];
+      // An output file named before any --format: the format its extension names (`-o report.json`), else text.
+      const all = outputs.length > 0 ? outputs : [pending !== undefined ? { format: formatNamedBy(pending, FORMATS) ?? 'text', file: pending } : { format: 'text' as const }];
       ctx.setExit(await validateCommand(inputs, { ...flags, format: all }, ctx));
     });
 }
@@ -77,7 +79,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
 async function validateCommand(inputs: string[], flags: ValidateFlags, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
   // An HTML page is no report to read in a terminal: there it needs -o; redirected or piped, it goes to stdout as any format does.
-  if (flags.format?.some((o) => o.format === 'html' && o.file === undefined) && io.isTTY) {
+  if (flags.format?.some((o) => o.format === 'html' && fileOrStdout(o.file) === undefined) && io.isTTY) {
     io.err(oneLine(new PovcheckError('OUTPUT_REQUIRED', { format: 'html' }), flags.lang ?? envLang(io.env)) + '\n');
     return EXIT.UNREADABLE;
   }

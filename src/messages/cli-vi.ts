@@ -22,7 +22,7 @@ const CALC_INPUT: Record<string, string> = {
     'đơn vị tổng: auto = đơn vị được ghi là tổng, nếu không có thì đơn vị đầu tiên khi nó bằng tổng các đơn vị còn lại, nếu không nữa thì thêm dòng tổng; first = đơn vị đầu tiên; none = không thêm dòng tổng',
   '--transpose': 'đơn vị theo hàng thay vì theo cột (mặc định: theo hàng khi có hơn 10 đơn vị)',
   '--no-transpose': 'đơn vị theo cột (bố cục của phụ lục mẫu), dù có bao nhiêu đơn vị',
-  '--output-file': 'ghi kết quả vào tệp này (ghi trọn vẹn hoặc không ghi gì; không bao giờ ghi đè tệp đầu vào)',
+  '--output-file': 'ghi kết quả vào tệp này (ghi trọn vẹn hoặc không ghi gì; không bao giờ ghi đè tệp đầu vào; - là stdout)',
   '--out': 'như --output-file',
   '--output': 'như --output-file',
   '--no-color': NO_COLOR,
@@ -38,7 +38,7 @@ export const viCli: CliText = {
       arguments: { inputs: 'tệp (.csv, .tsv, .txt, .xlsx, .xlsm; văn bản kế hoạch .docx và bản xuất văn bản thuần .txt của nó), thư mục, hoặc mẫu đường dẫn đặt trong ngoặc kép như "nop/**/*.csv"' },
       options: {
         '--format': 'định dạng báo cáo, dùng được nhiều lần: text, json, html, github, sarif, junit, markdown, gitlab (mặc định: text)',
-        '--output-file': 'ghi báo cáo của --format đứng ngay trước vào tệp này (ghi trọn vẹn; không bao giờ ghi đè tệp đầu vào)',
+        '--output-file': 'ghi báo cáo của --format đứng ngay trước vào tệp này (ghi trọn vẹn; không bao giờ ghi đè tệp đầu vào; - là stdout; khi không có --format, định dạng mà đuôi tệp chỉ ra: -o bao-cao.json)',
         '--output': 'như --output-file',
         '--lang': LANG,
         '--locale': 'kiểu viết số của các số ghi dạng văn bản (mặc định: tự nhận biết theo từng tệp)',
@@ -81,7 +81,7 @@ export const viCli: CliText = {
         file: 'tệp CSV, văn bản phân cách bằng TAB hoặc Excel có tổng số hộ đầu năm, cuối năm, số hộ nghèo đầu năm và số hộ nghèo giảm trong năm (hoặc cuối năm) của từng đơn vị',
       },
       options: {
-        '--format': 'định dạng kết quả (xlsx, docx và html: cần -o, hoặc ghi ra stdout khi không phải màn hình)',
+        '--format': 'định dạng kết quả (mặc định: định dạng mà đuôi tệp -o chỉ ra, -o phu-luc.xlsx, nếu không thì text; xlsx, docx và html: cần -o, hoặc ghi ra stdout khi không phải màn hình)',
         '--title': 'tiêu đề trên bảng (docx, xlsx, markdown, text, html)',
         '--date': 'ngày của số liệu, dạng 2020-12-31 hoặc 31/12/2020: một dòng dưới tiêu đề',
         '--source': 'nguồn số liệu: một dòng dưới bảng',
@@ -95,7 +95,7 @@ export const viCli: CliText = {
       options: {
         '--target': 'tỷ lệ hộ nghèo của đơn vị phải giảm ít nhất chừng ấy điểm %; "total" là đơn vị tổng (dùng được nhiều lần)',
         '--targets': 'tệp mục tiêu: {"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":">=","value":"4"}]}',
-        '--format': 'định dạng kết quả; csv là phụ lục theo kế hoạch, đọc được bằng `povcheck table`',
+        '--format': 'định dạng kết quả (mặc định: định dạng mà đuôi tệp -o chỉ ra, nếu không thì text); csv là phụ lục theo kế hoạch, đọc được bằng `povcheck table`',
         '--title': 'tiêu đề trên kế hoạch (text)',
         ...CALC_INPUT,
       },

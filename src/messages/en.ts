@@ -854,6 +854,8 @@ export function en(): Catalog {
             return `no rule "${p.rule}"; the rules: ${p.known.join(', ')}`;
           case 'series-one':
             return `--series compares consecutive years: give at least two files, in year order (got ${p.files})`;
+          case 'fix-stdout':
+            return 'fix writes the corrected copy to a file and its report to the terminal: name the copy with -o <file>.csv';
           case 'units-map-alone':
             return '--units-map applies to a series: add --series and the files in year order';
           case 'total-unknown':
@@ -931,6 +933,8 @@ export function en(): Catalog {
       },
       TARGET_UNSUPPORTED: (p) =>
         `the target for ${p.unit} (${p.indicator} ${p.op}) cannot be planned: plan computes the least exits for rate_reduced or poor_reduced with >= or = and for rate_end or poor_end with <= or =`,
+      OUTPUT_EXTENSION: (p) =>
+        `-o ${p.file}: the output is ${p.format}, but a file name ending in ${p.extension} says otherwise (a program that opens it by its name would refuse it); name it ${p.file.slice(0, p.file.length - p.extension.length)}${p.expected}${p.named ? `, or give --format ${p.named}` : ''}`,
       OUTPUT_REQUIRED: (p) => `the ${p.format} format is not printed to the terminal: name the output file with -o <file>.${p.format}`,
       XLSX_TEXT_TOO_LONG: (p) =>
         `an Excel cell holds at most ${p.limit.toLocaleString('en-US')} characters, and the text "${p.start}…" has ${p.chars.toLocaleString('en-US')}: shorten it, or write docx or html`,

@@ -858,6 +858,8 @@ export function vi(): Catalog {
             return `không có quy tắc "${p.rule}"; các quy tắc: ${p.known.join(', ')}`;
           case 'series-one':
             return `--series so sánh các năm liên tiếp: hãy cho ít nhất hai tệp, theo thứ tự năm (mới có ${p.files})`;
+          case 'fix-stdout':
+            return 'fix ghi bản đã sửa vào một tệp và in báo cáo ra màn hình: hãy đặt tên bản sửa bằng -o <tệp>.csv';
           case 'units-map-alone':
             return '--units-map dùng cho một chuỗi năm: hãy thêm --series và các tệp theo thứ tự năm';
           case 'total-unknown':
@@ -935,6 +937,8 @@ export function vi(): Catalog {
       },
       TARGET_UNSUPPORTED: (p) =>
         `mục tiêu của ${p.unit} (${p.indicator} ${p.op}) không lập kế hoạch được: plan tính số hộ nghèo cần giảm tối thiểu cho rate_reduced, poor_reduced với >= hoặc = và cho rate_end, poor_end với <= hoặc =`,
+      OUTPUT_EXTENSION: (p) =>
+        `-o ${p.file}: kết quả ở định dạng ${p.format}, nhưng tên tệp có đuôi ${p.extension} (chương trình mở tệp theo đuôi sẽ không đọc được); hãy đặt tên ${p.file.slice(0, p.file.length - p.extension.length)}${p.expected}${p.named ? `, hoặc dùng --format ${p.named}` : ''}`,
       OUTPUT_REQUIRED: (p) => `định dạng ${p.format} không in ra màn hình: hãy chỉ rõ tệp kết quả bằng -o <tệp>.${p.format}`,
       XLSX_TEXT_TOO_LONG: (p) =>
         `một ô Excel chứa tối đa ${p.limit.toLocaleString('vi-VN')} ký tự, còn đoạn "${p.start}…" có ${p.chars.toLocaleString('vi-VN')} ký tự: hãy rút ngắn, hoặc xuất docx hay html`,

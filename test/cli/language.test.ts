@@ -56,7 +56,9 @@ describe('--help', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Cách dùng: povcheck table \[tùy chọn\] <file>/);
     expect(r.stdout).toContain('Đối số:');
-    expect(flat(r.stdout)).toContain('(các giá trị: "text", "markdown", "csv", "xlsx", "docx", "json", "html", mặc định: "text")');
+    expect(flat(r.stdout)).toContain('(mặc định: định dạng mà đuôi tệp -o chỉ ra, -o phu-luc.xlsx, nếu không thì text;');
+    expect(flat(r.stdout)).toContain('(các giá trị: "text", "markdown", "csv", "xlsx", "docx", "json", "html")');
+    expect(flat(r.stdout)).toContain('(các giá trị: "auto", "first", "none", mặc định: "auto")');
     expect(r.stdout).toContain('--no-transpose');
     expect(r.stdout).toContain('Ví dụ:\n  povcheck table fixtures/calc/seed-base-counts.csv --format docx -o phu-luc.docx');
     expect(r.stdout).not.toMatch(/Usage:|Options:|choices:|default:/);
@@ -65,7 +67,8 @@ describe('--help', () => {
   it.each([{ LANG: 'C' }, { LANG: 'en_US.UTF-8' }, { LC_ALL: 'C', LANG: 'vi_VN.UTF-8' }] as Array<Record<string, string>>)('stays English with %o', async (env) => {
     const r = await cli(['table', '--help'], { env });
     expect(r.stdout).toMatch(/^Usage: povcheck table \[options\] <file>/);
-    expect(flat(r.stdout)).toContain('(choices: "text", "markdown", "csv", "xlsx", "docx", "json", "html", default: "text")');
+    expect(flat(r.stdout)).toContain('(default: the one -o\'s extension names, -o annex.xlsx, else text;');
+    expect(flat(r.stdout)).toContain('(choices: "text", "markdown", "csv", "xlsx", "docx", "json", "html")');
     expect(r.stdout).toContain('Example:\n  povcheck table');
     expect(r.stdout).not.toContain('Cách dùng');
   });

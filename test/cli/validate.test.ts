@@ -270,7 +270,7 @@ describe('the command line', () => {
 });
 
 describe('validate --format html -o', () => {
-  const out = () => join(mkdtempSync(join(tmpdir(), 'povcheck-html-')), 'report.html');
+  const out = (name = 'report.html') => join(mkdtempSync(join(tmpdir(), 'povcheck-html-')), name);
 
   it('writes the report to the file, says so on stderr (in the report\'s language, the table\'s), and keeps the exit code of the findings', async () => {
     const o = out();
@@ -319,12 +319,12 @@ describe('validate --format html -o', () => {
   });
 
   it('-o also takes the text and JSON reports (text without colours)', async () => {
-    const o = out();
+    const o = out('report.txt');
     expect((await cli(['validate', SEED, '-o', o], { env: { FORCE_COLOR: '1' } })).code).toBe(0);
     const text = readFileSync(o, 'utf8');
     expect(text).toContain('0 lỗi, 1 cảnh báo');
     expect(text).not.toContain('\u001b[');
-    const j = out();
+    const j = out('report.json');
     await cli(['validate', SEED, '--format', 'json', '-o', j]);
     expect(JSON.parse(readFileSync(j, 'utf8')).summary.errors).toBe(0);
   });

@@ -150,8 +150,9 @@ describe('no input of the run is the output, by any name (issue 13, item 6)', ()
     const { dir, table } = setup();
     const before = readFileSync(table);
     linkSync(table, join(dir, 'hard.csv'));
+    linkSync(table, join(dir, 'hard.json'));
     symlinkSync(table, join(dir, 'soft.csv'));
-    refused(await cli(['validate', table, '--format', 'json', '-o', join(dir, 'hard.csv')]));
+    refused(await cli(['validate', table, '--format', 'json', '-o', join(dir, 'hard.json')]));
     refused(await cli(['table', table, '--format', 'csv', '-o', join(dir, 'soft.csv')]));
     refused(await cli(['fix', table, '-o', join(dir, 'hard.csv')]));
     expect(readFileSync(table)).toEqual(before);
