@@ -458,6 +458,7 @@ export function en(): Catalog {
       `Compared with ${p.previousFile}: ${p.matched} of ${p.compared} ${p.compared === 1 ? 'unit starts' : 'units start'} the year where ${p.compared === 1 ? 'it' : 'they'} ended the year before (households and poor households)${p.merged > 0 ? `; ${p.merged} merged from older units by the units map` : ''}.`,
     'skip.bad-value': (p, f) => `${f.list(p.cells)} ${p.blank ? (p.cells.length === 1 ? 'is blank' : 'are blank') : 'not usable'}`,
     'skip.absent': (p, f) => `the table has no ${f.list(p.indicators.map((i) => lower(f.ind(i))))}`,
+    'skip.not-recomputed': (p, f) => `${f.list(p.rates.map((i) => lower(f.ind(i))))} not recomputed: the table has no ${f.list(p.absent.map((i) => lower(f.ind(i))))}`,
     'skip.base-year': (p, f) => `${lower(f.ind(p.indicator))} is measured against ${p.year}, which the table does not print`,
     'skip.no-units': () => 'the table has no units (no row or column of figures for a unit)',
     'skip.partial-list': (p) =>

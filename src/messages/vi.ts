@@ -463,6 +463,7 @@ export function vi(): Catalog {
       `So với ${p.previousFile}: ${p.matched}/${p.compared} đơn vị có tổng số hộ và số hộ nghèo đầu năm bằng số cuối năm trước${p.merged > 0 ? ` (${p.merged} đơn vị gộp từ các đơn vị cũ theo bảng đối chiếu)` : ''}.`,
     'skip.bad-value': (p, f) => `ô ${f.list(p.cells)} ${p.blank ? 'để trống' : 'không dùng được'}`,
     'skip.absent': (p, f) => `bảng không có ${f.list(p.indicators.map((i) => f.ind(i).toLowerCase()))}`,
+    'skip.not-recomputed': (p, f) => `không tính lại được ${f.list(p.rates.map((i) => f.ind(i).toLowerCase()))}: bảng không có ${f.list(p.absent.map((i) => f.ind(i).toLowerCase()))}`,
     'skip.base-year': (p, f) => `${lowFirst(f.ind(p.indicator))} được so với năm ${p.year}, năm mà bảng không ghi`,
     'skip.no-units': () => 'bảng không có đơn vị nào (không có dòng hay cột số liệu của một đơn vị)',
     'skip.partial-list': (p) =>

@@ -363,6 +363,8 @@ export interface SkipParams {
   /** Cells whose values a check cannot use; `blank`: every one of them is empty (no text, no formula). */
   'skip.bad-value': { cells: string[]; blank?: boolean };
   'skip.absent': { indicators: Indicator[] };
+  /** Rates the table prints and a check that ran could not recompute: the table lacks their `absent` figures. */
+  'skip.not-recomputed': { rates: Indicator[]; absent: Indicator[] };
   /** The table has no units at all (a header alone, a blank form). */
   'skip.no-units': Record<string, never>;
   /** No unit is the total (its name does not say so) nor a parent of others: nothing to add up to. */

@@ -161,6 +161,26 @@ function partRates(annex: Annex, subSlots: ReadonlyMap<Indicator, SubSlot>): Par
   return out;
 }
 
+/**
+ * The annex's start or end rate printed without the count or the households it is of (and no households column
+ * without a phase to stand in): not recomputed, said once for the table under "not checked". The review form of
+ * gross flows prints the households at the review only, the end of the year: its start rates are over the start's
+ * households, which it does not print.
+ */
+function skipRatesWithoutFigures(ctx: InstanceContext): void {
+  const has = (k: Indicator) => ctx.annex.indicators.includes(k);
+  if (has('households')) return;
+  const rates: Indicator[] = [];
+  const absent: Indicator[] = [];
+  for (const which of ANNEX_RATES) {
+    const lacked = (which === 'rate_start' ? (['poor_start', 'households_start'] as const) : (['poor_end', 'households_end'] as const)).filter((k) => !has(k));
+    if (!has(which) || lacked.length === 0) continue;
+    rates.push(which);
+    absent.push(...lacked);
+  }
+  if (rates.length > 0) ctx.skip({ rule: 'rate', msg: { id: 'skip.not-recomputed', params: { rates, absent } } });
+}
+
 /** Each unit's rate over its count and households, where the three are numbers. */
 function visitRates(ctx: InstanceContext, visit: (r: RateRelation) => void, rate: Indicator, count: Indicator, hhKey: Indicator, flow: boolean): void {
   const { annex } = ctx;
@@ -189,6 +209,7 @@ export const rateKind = defineKind<RateRelation>({
   applicable: (annex) => isAnnexShaped(annex.indicators) || printsRates(annex),
   each(ctx, visit, checking) {
     const { annex } = ctx;
+    skipRatesWithoutFigures(ctx);
     // A long table's columns, when only checking: a rate that matches makes nothing at all.
     const cols = checking ? columnsOf(annex.values) : undefined;
     const starts = cols && slotIndexes(cols, ['poor_start', 'households_start', 'rate_start']);

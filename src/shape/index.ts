@@ -834,7 +834,11 @@ export function missingIndicators(indicators: readonly Indicator[]): Finding[] {
   // table of one point in time (a review's result beside the year's fall): it never claimed a start and an end,
   // of the poor or of the households.
   const onePoor = indicators.some((i) => indicatorOf(i) === 'poor');
-  const oneHouseholds = onePoor || indicators.some((i) => indicatorOf(i) === 'households');
+  // A table of gross flows (the review form) prints one households column: at the review, the end of the year (or at
+  // either end, or without a phase). It never claimed the other end's households: what that leaves unchecked is said
+  // under "not checked" (`denominator`, the rate it cannot recompute: relations/rate.ts), not as a fault of the table.
+  const oneHouseholds =
+    onePoor || indicators.some((i) => indicatorOf(i) === 'households') || (gross && indicators.includes('households_start') !== indicators.includes('households_end'));
   // Start and end without the net reduction: nothing is left unchecked, the reduction is their difference.
   const bothEnds = indicators.includes('poor_start') && indicators.includes('poor_end');
   const unasked = (ind: CountIndicator) =>

@@ -2,7 +2,8 @@
  * The annex's count indicators a table lacks, one warning each naming the checks that need them, asked only of
  * what the table claims to be: a table of one point in time (phase-less poor households, a review's result beside
  * the year's fall) is not asked for a start and an end; a table with the start and the end is not asked for the
- * net reduction, their difference.
+ * net reduction, their difference; a table of gross flows printing one households column (the review form's, at the
+ * review) is not asked for the other's.
  */
 import { describe, expect, it } from 'vitest';
 import { missingIndicators } from '../../src/shape/index.js';
@@ -28,6 +29,15 @@ describe('missing indicators', () => {
 
   it('a table of gross flows balances without the net reduction', () => {
     expect(asked(['households_start', 'households_end', 'poor_start', 'poor_exited', 'poor_new'])).toEqual(['poor_end']);
+  });
+
+  it('a table of gross flows with one households column (the review form: at the review) is asked for no other (Hướng Hóa 2016)', () => {
+    const form = ['households_end', 'poor_start', 'rate_start', 'poor_exited', 'poor_returned', 'poor_new', 'poor_end', 'rate_end'];
+    expect(asked(form)).toEqual([]);
+    expect(asked(['households_start', 'poor_start', 'poor_exited', 'poor_new', 'poor_end'])).toEqual([]);
+    // … but a table of gross flows without any households is asked for them, and one of net figures still is.
+    expect(asked(['poor_start', 'poor_exited', 'poor_new', 'poor_end'])).toEqual(['households_start', 'households_end']);
+    expect(asked(['households_end', 'poor_start', 'poor_reduced', 'poor_end'])).toEqual(['households_start']);
   });
 
   it('names the checks that need what is missing', () => {
