@@ -459,7 +459,8 @@ export function en(): Catalog {
     'skip.bad-value': (p, f) => `${f.list(p.cells)} ${p.blank ? (p.cells.length === 1 ? 'is blank' : 'are blank') : 'not usable'}`,
     'skip.absent': (p, f) => `the table has no ${f.list(p.indicators.map((i) => lower(f.ind(i))))}`,
     'skip.not-recomputed': (p, f) => `${f.list(p.rates.map((i) => lower(f.ind(i))))} not recomputed: the table has no ${f.list(p.absent.map((i) => lower(f.ind(i))))}`,
-    'skip.base-year': (p, f) => `${lower(f.ind(p.indicator))} is measured against ${p.year}, which the table does not print`,
+    'skip.base-year': (p, f) => `${f.list([p.indicator, ...(p.also ?? [])].map((i) => lower(f.ind(i))))} ${p.also?.length ? 'are' : 'is'} measured against ${p.year}, which the table does not print`,
+    'skip.several': (p, f) => p.reasons.map((r) => (built![r.id] as (q: unknown, g: Fmt) => string)(r.params, f)).join('; '),
     'skip.no-units': () => 'the table has no units (no row or column of figures for a unit)',
     'skip.partial-list': (p) =>
       (p.of !== undefined ? `the list names only ${p.listed} of the ${p.of} provinces (to ${p.cell}): an excerpt, not every unit` : p.empty ? `the list names units without their figures (${p.cell} "${p.text}", …)` : `the list of units ends with a row of dots (${p.cell}): not every unit is listed`) +

@@ -464,7 +464,8 @@ export function vi(): Catalog {
     'skip.bad-value': (p, f) => `ô ${f.list(p.cells)} ${p.blank ? 'để trống' : 'không dùng được'}`,
     'skip.absent': (p, f) => `bảng không có ${f.list(p.indicators.map((i) => f.ind(i).toLowerCase()))}`,
     'skip.not-recomputed': (p, f) => `không tính lại được ${f.list(p.rates.map((i) => f.ind(i).toLowerCase()))}: bảng không có ${f.list(p.absent.map((i) => f.ind(i).toLowerCase()))}`,
-    'skip.base-year': (p, f) => `${lowFirst(f.ind(p.indicator))} được so với năm ${p.year}, năm mà bảng không ghi`,
+    'skip.base-year': (p, f) => `${f.list([p.indicator, ...(p.also ?? [])].map((i) => lowFirst(f.ind(i))))} được so với năm ${p.year}, năm mà bảng không ghi`,
+    'skip.several': (p, f) => p.reasons.map((r) => (built![r.id] as (q: unknown, g: Fmt) => string)(r.params, f)).join('; '),
     'skip.no-units': () => 'bảng không có đơn vị nào (không có dòng hay cột số liệu của một đơn vị)',
     'skip.partial-list': (p) =>
       (p.of !== undefined ? `danh sách chỉ có ${p.listed} trong ${p.of} tỉnh, thành phố (đến ô ${p.cell}): một phần trích ra, không phải tất cả các đơn vị` : p.empty ? `danh sách có đơn vị không ghi số liệu (ô ${p.cell} "${p.text}", …)` : `danh sách đơn vị kết thúc bằng dòng dấu chấm (ô ${p.cell}): bảng không liệt kê hết các đơn vị`) +

@@ -381,7 +381,10 @@ export interface SkipParams {
   /** One unit named (no code) under its parent: a part of it, not its list. */
   'skip.one-part': { part: string; bounded?: true };
   /** A change measured against a year (`Giảm so với năm 2017`) the table does not print. */
-  'skip.base-year': { indicator: Indicator; year: string };
+  /** `also`: other changes against the same year, said in the same line (rules/index.ts `oneReasonPerCheckNotRun`). */
+  'skip.base-year': { indicator: Indicator; year: string; also?: Indicator[] };
+  /** A check not run for several reasons of other kinds, said in one line, in turn. */
+  'skip.several': { reasons: SkipRef[] };
   /** A plan document's check that found nothing of its kind in the text (no stated figure, no total with parts, no citation). */
   'skip.document-part': { part: 'claims' | 'money' | 'references' };
   /** A target names a unit this table lacks (another file of the run has it). */

@@ -11,6 +11,7 @@ import { carries, type Rule, type RuleContext } from './types.js';
 import { CheckedRelations } from '../relations/checked.js';
 import { foldRateColumns } from '../relations/rate-column.js';
 import { INDICATORS, type Indicator } from '../model/indicators.js';
+import type { SkipRef } from '../model/message-ref.js';
 
 /** Rules that check the table's arithmetic, in report order: the relation kinds (src/relations/). */
 export const CHECK_RULES: readonly Rule[] = RELATION_KINDS;
@@ -94,6 +95,38 @@ function lackedNeeds(rule: Rule, annex: Annex): Indicator[] | undefined {
 }
 
 const absentSkip = (rule: Rule, indicators: Indicator[]): Skip => ({ rule: rule.id, msg: { id: 'skip.absent', params: { indicators } } });
+
+/**
+ * A check that did not run at all is one line of "not checked": its reasons for the whole table said together
+ * (`rate-change` of a table printing the poor's and the near-poor's reductions without their rates was listed twice
+ * under "1 check not run"), and the coverage's reason is all of them, not the first. A check that ran keeps each
+ * of its skips: each is a place it left out, counted as such.
+ */
+export function oneReasonPerCheckNotRun(skipped: readonly Skip[], ran: ReadonlySet<RuleId>): Skip[] {
+  const wholeTable = new Map<RuleId, Skip[]>();
+  for (const s of skipped) if (s.unit === undefined && !ran.has(s.rule)) wholeTable.set(s.rule, [...(wholeTable.get(s.rule) ?? []), s]);
+  const out: Skip[] = [];
+  for (const s of skipped) {
+    const same = s.unit === undefined ? wholeTable.get(s.rule) : undefined;
+    if (!same || same.length < 2) out.push(s);
+    else if (same[0] === s) out.push({ ...s, msg: reasonsTogether(same.map((x) => x.msg)) });
+  }
+  return out;
+}
+
+/** Several reasons as one: the indicators a table lacks named once, changes against one unprinted year together, else each in turn. */
+function reasonsTogether(msgs: readonly SkipRef[]): SkipRef {
+  const distinct = [...new Map(msgs.map((m) => [JSON.stringify(m), m])).values()];
+  if (distinct.length === 1) return distinct[0]!;
+  const absent = distinct.filter((m): m is SkipRef<'skip.absent'> => m.id === 'skip.absent');
+  if (absent.length === distinct.length) return { id: 'skip.absent', params: { indicators: [...new Set(absent.flatMap((m) => m.params.indicators))] } };
+  const based = distinct.filter((m): m is SkipRef<'skip.base-year'> => m.id === 'skip.base-year');
+  const year = based[0]?.params.year;
+  if (based.length === distinct.length && based.every((m) => m.params.year === year)) {
+    return { id: 'skip.base-year', params: { indicator: based[0]!.params.indicator, year: year!, also: based.slice(1).map((m) => m.params.indicator) } };
+  }
+  return { id: 'skip.several', params: { reasons: distinct } };
+}
 
 /** Each table's answers to `applicable`, asked by the rules, the file's coverage and locate alike. */
 const APPLICABLE = new WeakMap<Annex, Map<RuleId, boolean>>();
@@ -187,5 +220,5 @@ export function runRules(annex: Annex, rules: readonly Rule[] = CHECK_RULES, opt
   }
   findings.sort(compareFindings);
   const columns = foldRateColumns(annex, findings);
-  return { findings: columns.findings, skipped, ran, ...(keep ? { checked: keep } : {}), ...(columns.columns.size > 0 ? { rateColumns: columns.columns } : {}) };
+  return { findings: columns.findings, skipped: oneReasonPerCheckNotRun(skipped, ran), ran, ...(keep ? { checked: keep } : {}), ...(columns.columns.size > 0 ? { rateColumns: columns.columns } : {}) };
 }
