@@ -20,6 +20,7 @@ import { PovcheckError } from '../errors.js';
 import type { Finding } from '../model/finding.js';
 import { isOk } from '../rules/types.js';
 import { checkGrid, type CheckResult } from '../check-grid.js';
+import { relevel } from '../rules/levels.js';
 import type { CheckOptions } from '../model/options.js';
 
 export interface TableCheck {
@@ -76,8 +77,9 @@ function continued(head: TableCheck, table: DocTable, opts: TableOptions): Table
     throw e;
   }
   const at = noteCell(result.annex, rows);
-  const note: Finding = { rule: 'unknown', severity: 'info', ...(at ? { at } : {}), msg: { id: 'unknown.table-continued', params: { table: table.number, continues: head.table.number, header: repeated > 0 ? 'repeated' : 'none' } } };
-  return { table: { ...head.table, grid }, grid, result: { ...result, findings: [note, ...result.findings], localisation: shifted(result.localisation, 1) } };
+  // At the level the run gives its rule (`--rule split-table=off`), as checkGrid's own findings are.
+  const note = relevel([{ rule: 'split-table', severity: 'info', ...(at ? { at } : {}), msg: { id: 'split-table.continued', params: { table: table.number, continues: head.table.number, header: repeated > 0 ? 'repeated' : 'none' } } }], opts.rules);
+  return { table: { ...head.table, grid }, grid, result: { ...result, findings: [...note, ...result.findings], localisation: shifted(result.localisation, note.length) } };
 }
 
 /**

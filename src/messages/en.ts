@@ -438,7 +438,7 @@ export function en(): Catalog {
     'unknown.empty-row': (p) => (p.note ? `Row ${p.row} ("${p.text}") has a note only ("${p.note}"), no values; it is not checked.` : `Row ${p.row} ("${p.text}") has no values; it is not checked.`),
     'unknown.column': (p) => enNoIndicator('column', p),
     'unknown.unlabelled-column': (p) => `Column ${p.col} has content but no header; it is not checked.`,
-    'unknown.table-continued': (p) =>
+    'split-table.continued': (p) =>
       `Table ${p.table} continues Table ${p.continues}: it follows it directly (nothing but empty paragraphs or a page break between) with as many columns and ${p.header === 'repeated' ? 'its header typed again (not read twice)' : 'no header row of its own'}, so the two are checked as one table, with the units named in Table ${p.continues}'s header.`,
     'unknown.document-table': (p) => `Table ${p.table} looks like a poverty table but cannot be read as one: ${(en().errors[p.error.code] as (x: unknown) => string)(p.error.params)}; it is not checked.`,
     ...enDocumentMessages,

@@ -76,6 +76,13 @@ export const ruleDocsEn: RuleDocs = {
     why: 'A commune filed under a wrong or mistyped district code silently drops out of every sum; a loop of parents makes the totals meaningless.',
     example: 'A commune row with parent code 099, which no unit has → error at its parent cell: it is added up nowhere.',
   },
+  'split-table': {
+    summary: 'plan documents: a table split at a page break is read as one, and a note says so',
+    checks:
+      'A table that follows a poverty table directly (nothing but empty paragraphs or a page break between), with as many columns, and has no header row of its own or repeats that table\'s, is its continuation: the two parts are checked as one table, with the units of the first part\'s header; cells keep their places in Word (Table 2, row 3, column 10). An info says the table was read so.',
+    why: 'Word splits a long annex into two tables at a page break; read alone, the second part has no unit names and cannot be checked. The reader needs to know the two were joined to find the cells in the document.',
+    example: 'fixtures/plans/writer/split-annex.docx: Table 2 repeats the header row of Table 1 → one info at the first cell of Table 2; the checks run over both parts as one table.',
+  },
   unknown: {
     summary: 'a row or column that is not recognised (reported, not checked)',
     checks:

@@ -76,6 +76,13 @@ export const ruleDocsVi: RuleDocs = {
     why: 'Một xã ghi nhầm mã huyện sẽ lặng lẽ bị bỏ ra ngoài mọi phép cộng; một vòng lặp cấp trên làm các số tổng mất ý nghĩa.',
     example: 'Một dòng xã có mã cấp trên 099 mà không đơn vị nào mang → lỗi ở ô mã cấp trên: số liệu của xã này không được cộng vào đâu.',
   },
+  'split-table': {
+    summary: 'văn bản kế hoạch: bảng bị tách khi sang trang được đọc như một bảng, kèm một ghi chú nói rõ',
+    checks:
+      'Một bảng nằm ngay sau một bảng tỷ lệ hộ nghèo (ở giữa chỉ có đoạn trống hoặc ngắt trang), cùng số cột, không có dòng tiêu đề riêng hoặc lặp lại dòng tiêu đề của bảng trước, là phần tiếp theo của bảng đó: hai phần được kiểm tra như một bảng, với tên đơn vị ở tiêu đề của phần đầu; các ô giữ vị trí của chúng trong Word (Bảng 2, dòng 3, cột 10). Một thông tin nói rõ bảng đã được đọc như vậy.',
+    why: 'Phụ lục dài bị Word tách thành hai bảng khi sang trang; đọc riêng thì phần sau không có tên đơn vị và không kiểm tra được. Người đọc cần biết hai bảng đã được ghép, để đối chiếu các ô với văn bản.',
+    example: 'fixtures/plans/writer/split-annex.docx: Bảng 2 lặp lại dòng tiêu đề của Bảng 1 → một thông tin ở ô đầu tiên của Bảng 2; các phép kiểm tra chạy trên hai phần như một bảng.',
+  },
   unknown: {
     summary: 'dòng hoặc cột không nhận ra (được báo, không được kiểm tra)',
     checks:

@@ -443,7 +443,7 @@ export function vi(): Catalog {
     'unknown.empty-row': (p) => (p.note ? `Dòng ${p.row} ("${p.text}") chỉ có ghi chú ("${p.note}"), không có số liệu nào; dòng này không được kiểm tra.` : `Dòng ${p.row} ("${p.text}") không có số liệu nào; dòng này không được kiểm tra.`),
     'unknown.column': (p) => viNoIndicator('Cột', 'cột này', p),
     'unknown.unlabelled-column': (p) => `Cột ${p.col} có nội dung nhưng không có tiêu đề; cột này không được kiểm tra.`,
-    'unknown.table-continued': (p) =>
+    'split-table.continued': (p) =>
       `Bảng ${p.table} là phần tiếp theo của Bảng ${p.continues}: bảng nằm ngay sau Bảng ${p.continues} (ở giữa chỉ có đoạn trống hoặc ngắt trang), cùng số cột và ${p.header === 'repeated' ? 'lặp lại dòng tiêu đề (không đọc hai lần)' : 'không có dòng tiêu đề riêng'}, nên hai bảng được kiểm tra như một bảng, với tên đơn vị ở tiêu đề của Bảng ${p.continues}.`,
     'unknown.document-table': (p) => `Bảng ${p.table} trông như bảng tỷ lệ hộ nghèo nhưng không đọc được: ${(vi().errors[p.error.code] as (x: unknown) => string)(p.error.params)}; bảng này không được kiểm tra.`,
     ...viDocumentMessages,

@@ -38,7 +38,9 @@ export type RuleId =
   // Plan documents (src/document/): figures stated in the text, money totals, references to other documents.
   | 'claim'
   | 'money'
-  | 'reference';
+  | 'reference'
+  // How a plan document's tables were read: a table split at a page break read as one (an info).
+  | 'split-table';
 
 export interface Finding {
   rule: RuleId;

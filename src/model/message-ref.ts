@@ -297,9 +297,9 @@ export interface MessageParams {
    * `count` units for `expected` columns and was not used.
    */
   'sum.header-lost': { table: number; names: string[]; given: boolean; total?: string; arithmetic: boolean; expected?: number; count?: number };
-  /** A plan document's table that looks like a poverty table but cannot be read as one. */
   /** Table `table` read as the continuation of table `continues` (split at a page break): with no header row, or the header typed again. */
-  'unknown.table-continued': { table: number; continues: number; header: 'none' | 'repeated' };
+  'split-table.continued': { table: number; continues: number; header: 'none' | 'repeated' };
+  /** A plan document's table that looks like a poverty table but cannot be read as one. */
   'unknown.document-table': { table: number; error: { code: PovcheckErrorCode; params: unknown } };
   /** The text's figures for a unit agree with the table (and with each other). */
   'claim.consistent': { unit: string; number: number; figures: ClaimFigure[]; within?: ClaimWithin };

@@ -48,6 +48,7 @@ const RULE_NAMES: Record<RuleId | 'unreadable' | 'unchecked', string> = {
   claim: 'StatedFigureMatchesTable',
   money: 'TotalEqualsItsParts',
   reference: 'CitationsAgree',
+  'split-table': 'SplitTableReadAsOne',
   unreadable: 'FileReadable',
   unchecked: 'FileChecked',
 };

@@ -34,6 +34,8 @@ export const RULE_IDS: ReadonlyArray<{ id: RuleId; severity: Severity }> = [
   { id: 'claim', severity: 'error' },
   { id: 'money', severity: 'error' },
   { id: 'reference', severity: 'warning' },
+  // How a plan document's tables were read (src/document/tables.ts): a note, not a check.
+  { id: 'split-table', severity: 'info' },
 ];
 
 /**
@@ -51,6 +53,7 @@ export const OPTIONAL_RULES: readonly RuleId[] = [
   'claim',
   'money',
   'reference',
+  'split-table',
 ];
 
 export interface RuleRun {

@@ -39,19 +39,29 @@ describe('an annex split into two tables at a page break', () => {
       [1, 'poverty', undefined],
       [2, 'poverty', 1],
     ]);
-    const note = r.findings.find((f) => f.msg.id === 'unknown.table-continued')!;
+    const note = r.findings.find((f) => f.msg.id === 'split-table.continued')!;
     // At the first cell of the part the report shows with the table (the label of '- Đầu năm'; row 1 is the group
     // row '6 | Tỷ lệ hộ nghèo'), not at an STT number the HTML report draws without a link ('this cell is not
     // shown in the table above', a fresh-eyes trial).
-    expect([note.severity, note.at?.ref]).toEqual(['info', 'T2R2C2']);
+    // Filed under `split-table`, how the document was read: not `unknown`, which says a row or column was not understood.
+    expect([note.rule, note.severity, note.at?.ref]).toEqual(['split-table', 'info', 'T2R2C2']);
     expect(renderMessage(note.msg, makeFmt('en'))).toMatch(/^Table 2 continues Table 1: .*no header row of its own/);
     expect(renderMessage(note.msg, makeFmt('vi'))).toMatch(/^Bảng 2 là phần tiếp theo của Bảng 1: .*không có dòng tiêu đề riêng/);
+  });
+
+  it('the note follows the level the run gives its rule: off, or a warning', async () => {
+    const doc = await plan(tbl([...HEADER, ...COUNTS]) + PAGE_BREAK + '<w:p/>' + tbl(RATES));
+    const off = checkDocument(doc, { rules: { 'split-table': 'off' } });
+    expect(off.findings.some((f) => f.rule === 'split-table')).toBe(false);
+    expect(errors(off)).toEqual(['rate T2R2C10 Na Hang', 'rate-change T2R3C10 Na Hang']);
+    const warned = checkDocument(doc, { rules: { 'split-table': 'warning' } });
+    expect(warned.findings.filter((f) => f.rule === 'split-table').map((f) => f.severity)).toEqual(['warning']);
   });
 
   it('the header typed again over the second part is not read twice', async () => {
     const r = checkDocument(await plan(tbl([...HEADER, ...COUNTS]) + PAGE_BREAK + tbl([...HEADER, ...RATES])));
     expect(errors(r)).toEqual(['rate T2R3C10 Na Hang', 'rate-change T2R4C10 Na Hang']);
-    expect((r.findings.find((f) => f.msg.id === 'unknown.table-continued')!.msg.params as { header: string }).header).toBe('repeated');
+    expect((r.findings.find((f) => f.msg.id === 'split-table.continued')!.msg.params as { header: string }).header).toBe('repeated');
   });
 
   it('a figure of the text compared with a cell of the second part names that part: "Table 2, row 3, column 4", not "table 1 … row 3" (a fresh-eyes trial: the rates rows of a split annex were placed in table 1, where row 3 holds households)', async () => {
@@ -77,7 +87,7 @@ describe('an annex split into two tables at a page break', () => {
     const other = HEADER.map((r) => r.map((c) => (c === 'Sơn Dương' ? 'Xã Sơn Nam' : c)));
     const r = checkDocument(await plan(tbl([...HEADER, ...COUNTS]) + PAGE_BREAK + tbl([...other, ...SEED.slice(1)])));
     expect(r.report.tables.map((t) => t.continues)).toEqual([undefined, undefined]);
-    expect(r.findings.some((f) => f.msg.id === 'unknown.table-continued')).toBe(false);
+    expect(r.findings.some((f) => f.msg.id === 'split-table.continued')).toBe(false);
   });
 
   it('not a continuation: the table pasted again below itself (its rows typed again, no header): no false duplicates (helper-93\'s w3)', async () => {

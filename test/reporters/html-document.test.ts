@@ -28,7 +28,7 @@ describe('the HTML report of a plan', () => {
     const doc = await report(join(FIXTURES, 'plans', 'writer', 'split-annex.docx'));
     // Before: the note sat at the STT number '4' (T2R3C1), drawn without a link: 'ô này không có trong bảng ở trên'.
     expect(doc).not.toContain('không có trong bảng ở trên');
-    expect(doc).toContain('<a href="#c0-T2R3C2">Bảng 2, dòng 3, cột 2</a> · unknown');
+    expect(doc).toContain('<a href="#c0-T2R3C2">Bảng 2, dòng 3, cột 2</a> · split-table');
     expect(doc).toContain('id="c0-T2R3C2"');
     // The claim names the part its cells are in (before: 'khớp với bảng 1 … dòng 7, cột 4', table 1 having 5 rows).
     expect(doc).toContain('(bảng ghi 2,06 điểm %, Bảng 2, dòng 7, cột 4)');
