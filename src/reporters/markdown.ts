@@ -1,13 +1,15 @@
 /**
  * The markdown report: an overview table (one row per file: verdict and counts) and, for each file with
- * findings or that could not be read, a table of its findings. Also the GitHub job summary. Pure.
+ * findings, with something not checked, or that could not be read, a table of its findings and what was not
+ * checked. Also the GitHub job summary. Pure.
  */
-import { catalog, makeFmt, renderMessage, visible } from '../messages/index.js';
+import { catalog, makeFmt, renderMessage, renderSkip, visible } from '../messages/index.js';
+import type { Lang } from '../model/lang.js';
 import type { Finding } from '../model/finding.js';
 import type { FileResult } from '../model/file-result.js';
 import { ciPassedOver, ciPath, findingRef, likelyCause, unreadableText } from './ci.js';
 import { mdCell } from '../render/markdown.js';
-import { checksRanNote, countFindings, coverageText, langOf, passedOverLine, runLang, summaryCounts, type ReportInput } from './types.js';
+import { checksRanNote, countFindings, coverageText, langOf, notCheckedSection, passedOverLine, runLang, summaryCounts, type ReportInput } from './types.js';
 
 export interface MarkdownOptions {
   /** At most this many findings per file (the rest are counted); all when absent. */
@@ -51,8 +53,9 @@ export function markdownReport(input: ReportInput, opts: MarkdownOptions = {}): 
   for (const f of input.files) {
     const fl = langOf(input, f);
     const { clause, hint } = coverageText(f, fl);
-    if (f.status !== 'unreadable' && f.findings.length === 0 && !clause) continue;
     const fui = catalog(fl).ui;
+    const notChecked = notCheckedSection(fui, f);
+    if (f.status !== 'unreadable' && f.findings.length === 0 && !clause && !notChecked) continue;
     out.push('', `### ${MARK[f.status]} ${code(ciPath(f.file, input.cwd))}`, '');
     if (f.status === 'unreadable') {
       out.push(mdCell(unreadableText(input, f)));
@@ -62,12 +65,26 @@ export function markdownReport(input: ReportInput, opts: MarkdownOptions = {}): 
     if (clause) out.push(`**${mdCell(fui.verdictWord[f.status])}** — ${mdCell(clause)}${hint ? `  \n${mdCell(hint)}` : ''}`, '');
     const cause = likelyCause(input, f);
     if (cause) out.push(`> → ${mdCell(cause.text)}`, '');
-    if (f.findings.length === 0) continue;
-    const fh = fui.markdown.findingHeader;
-    out.push(`| ${fh.cell} | ${fh.rule} | ${fh.severity} | ${fh.unit} | ${fh.indicator} | ${fh.message} |`, '|---|---|---|---|---|---|');
-    const max = opts.maxFindingsPerFile ?? f.findings.length;
-    for (const finding of f.findings.slice(0, max)) out.push(findingRow(input, f, finding));
-    if (f.findings.length > max) out.push('', fui.markdown.more(f.findings.length - max));
+    if (f.findings.length > 0) {
+      const fh = fui.markdown.findingHeader;
+      out.push(`| ${fh.cell} | ${fh.rule} | ${fh.severity} | ${fh.unit} | ${fh.indicator} | ${fh.message} |`, '|---|---|---|---|---|---|');
+      const max = opts.maxFindingsPerFile ?? f.findings.length;
+      for (const finding of f.findings.slice(0, max)) out.push(findingRow(input, f, finding));
+      if (f.findings.length > max) out.push('', fui.markdown.more(f.findings.length - max));
+    }
+    if (notChecked) out.push('', ...notCheckedLines(notChecked, fl, opts.maxFindingsPerFile));
   }
   return out.join('\n') + '\n';
+}
+
+/**
+ * The file's "Not checked" section, as the text report has it (the checks that did not run and the places a check
+ * left out, each with its reason): the table's "3/4 checks ran" said which and why. At most `max` lines.
+ */
+function notCheckedLines(section: NonNullable<ReturnType<typeof notCheckedSection>>, lang: Lang, max = section.skips.length): string[] {
+  const ui = catalog(lang).ui;
+  const fmt = makeFmt(lang);
+  const lines = section.skips.slice(0, max).map((sk) => `- ${mdCell(ui.skipLine(sk.rule, sk.unit ?? null, renderSkip(sk.msg, fmt)))}`);
+  const more = section.skips.length > max ? ['', ui.moreFindings(section.skips.length - max, ui.notChecked.toLowerCase())] : [];
+  return [`**${mdCell(section.heading)}**`, '', ...lines, ...more];
 }

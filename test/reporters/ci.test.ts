@@ -288,6 +288,18 @@ describe('markdown', async () => {
     expect(text).toContain('nop/ghi \\|\\*chu\\*.txt.');
     expect(text).toContain('### ✖ `nop/a|b.csv`');
   });
+
+  it('says which checks did not run and why, as the text report does (it gave only "3/4 checks ran")', async () => {
+    const file = await validateFile(join(ROOT, 'fixtures/published/review-2020-bac-son-district-communes-bands.csv'));
+    const text = markdownReport(reportInput([file]));
+    expect(text).toContain('**Chưa kiểm tra (1 phép không chạy)**\n\n- rate-change: bảng không có tỷ lệ hộ nghèo đầu năm, tỷ lệ hộ nghèo cuối năm,');
+    // A file without findings but with a place left unchecked gets its section too; the list is capped as the findings are.
+    const many = { ...file, findings: [], skipped: Array.from({ length: 5 }, (_, i) => ({ ...file.skipped[0]!, unit: `Xã ${i + 1}` })) };
+    const capped = markdownReport(reportInput([many]), { maxFindingsPerFile: 3 });
+    expect(capped).toContain('### ');
+    expect(capped.match(/^- rate-change \(Xã \d\)/gm)).toHaveLength(3);
+    expect(capped).toMatch(/… và 2 phát hiện chưa kiểm tra nữa/);
+  });
 });
 
 describe('all reports go where they are sent', () => {
