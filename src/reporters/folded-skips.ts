@@ -59,7 +59,8 @@ export function foldedSkips(skipped: readonly Skip[]): Skip[] {
     if (blankCells(sk) === undefined || (counts.get(key) ?? 0) < 2) out.push(sk);
     else if (!done.has(key)) {
       done.add(key);
-      out.push({ ...sk, msg: { id: 'skip.bad-value', params: { cells: groups.get(key)!.sort(byPlace), blank: true } } });
+      // A cell two partitions of one parent share (the parent's own blank cell, E2 under blocks and under communes) once.
+      out.push({ ...sk, msg: { id: 'skip.bad-value', params: { cells: [...new Set(groups.get(key))].sort(byPlace), blank: true } } });
     }
   }
   return out;

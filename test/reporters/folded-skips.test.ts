@@ -17,6 +17,11 @@ describe('foldedSkips', () => {
     expect(folded[1]).toBe(other);
   });
 
+  it('names a cell two skips share once: the parent\'s own blank cell under blocks and under communes (Đakrông, --total first: E2 was listed twice)', () => {
+    const folded = foldedSkips([blank(['B3', 'E2', 'E3']), blank(['E2', 'E4'])]);
+    expect(renderSkip(folded[0]!.msg, makeFmt('en'))).toBe('B3, E2, E3 and E4 are blank');
+  });
+
   it('leaves a single skip, other units, cells not in a run and cells not usable as they are', () => {
     const lone = blank(column('B'));
     expect(foldedSkips([lone])).toEqual([lone]);
