@@ -89,7 +89,9 @@ export interface ErrorParams {
     | { reason: 'series-one'; files: number }
     | { reason: 'units-map-alone' }
     | { reason: 'fix-stdout' }
-    | { reason: 'total-unknown'; name: string; units: string[] };
+    | { reason: 'total-unknown'; name: string; units: string[] }
+    /** rate --decimals: not a whole number from 0 to `max`. */
+    | { reason: 'decimals'; value: string; max: number };
   /** table / plan: the table lacks what the calculation needs, or holds a value it cannot start from. */
   CALC_INPUT:
     | { reason: 'absent'; indicators: Indicator[] }

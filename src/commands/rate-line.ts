@@ -1,10 +1,10 @@
 /**
  * The body of `povcheck rate` (commands/rate.ts): the counts read in either number format, the rate half-up to
- * two decimals, the exact quotient with `--exact`. Loaded only when the command runs.
+ * two decimals (or `--decimals`), the exact quotient with `--exact`. Loaded only when the command runs.
  */
 import { PovcheckError } from '../errors.js';
-import { exactRate, rate, terminates, RATE_DECIMALS } from '../calc/annex-math.js';
-import { plain, type Dec } from '../calc/decimal.js';
+import { exactRate, terminates, RATE_DECIMALS } from '../calc/annex-math.js';
+import { Dec, plain } from '../calc/decimal.js';
 import { formatPlain } from '../messages/index.js';
 import { MAX_FIGURE_DIGITS, parseNumber } from '../shape/numbers.js';
 import { clip } from '../model/echo.js';
@@ -29,15 +29,20 @@ export function parseCount(text: string): Dec {
   throw new PovcheckError('CALC_ARG', { reason: 'not-a-count', text });
 }
 
-export function rateLine(poorText: string, householdsText: string, opts: { exact: boolean; locale: 'vi' | 'en' }): string {
+/**
+ * The rate line. `decimals` (default the annex's two): the exact quotient rounded half-up at them and printed with
+ * them, as a release printing one decimal rounds (1 / 8 → 12,5; 1 / 16 × 100 = 6,25 → 6,3).
+ */
+export function rateLine(poorText: string, householdsText: string, opts: { exact: boolean; locale: 'vi' | 'en'; decimals?: number }): string {
   const poor = parseCount(poorText);
   const households = parseCount(householdsText);
   if (households.isZero()) throw new PovcheckError('CALC_ARG', { reason: 'zero-households' });
   if (poor.gt(households)) throw new PovcheckError('CALC_ARG', { reason: 'exceeds', poor: poorText, households: householdsText });
   const n = (d: string) => formatPlain(d, opts.locale);
-  const line = n(plain(rate(poor, households)!, RATE_DECIMALS));
-  if (!opts.exact) return line;
+  const dp = opts.decimals ?? RATE_DECIMALS;
   const q = exactRate(poor, households)!;
+  const line = n(plain(q.toDecimalPlaces(dp, Dec.ROUND_HALF_UP), dp));
+  if (!opts.exact) return line;
   const exact = terminates(poor.mul(100), households) ? n(plain(q)) : `${n(plain(q.toDecimalPlaces(SHOWN, 1 /* ROUND_DOWN */), SHOWN))}…`;
   return `${line} (${n(plain(poor))} / ${n(plain(households))} × 100 = ${exact})`;
 }

@@ -1,16 +1,19 @@
 /**
  * `povcheck rate <poor> <households>`: the one-line calculator. Prints poor / households × 100, half-up to two
- * decimals, in the chosen number format; `--exact` adds the exact quotient.
+ * decimals (`--decimals`: 1 as statistical releases print rates, 0–6), in the chosen number format; `--exact` adds
+ * the exact quotient.
  *
  * Options (`resolveRate`) → `runRate` (the line from rate-line.ts, loaded when it runs, or the error) → `reportRate`.
  */
 import type { Command } from 'commander';
 import { PovcheckError } from '../errors.js';
+import { clip } from '../model/echo.js';
 import type { Lang } from '../model/lang.js';
 import { EXIT, envLang, langOption, localeOption, noColorOption, oneLine, type CommandContext } from './shared.js';
 
 interface RateFlags {
   exact?: boolean;
+  decimals?: string;
   lang?: Lang;
   locale?: 'vi' | 'en';
 }
@@ -19,24 +22,39 @@ export interface RateRun {
   poor: string;
   households: string;
   exact: boolean;
+  /** --decimals: the rate is rounded half-up at these many decimals and printed with them; absent, the annex's two. */
+  decimals?: number;
   /** --lang, else the environment's: the language of an error's line. */
   lang: Lang;
   /** --locale, else the language's: the result's number format. */
   locale: 'vi' | 'en';
 }
 
-/** The two counts as typed and the flags → one RateRun (pure). */
+/** The most decimals `--decimals` takes: past six a poverty rate says nothing more (a household in a million). */
+export const MAX_RATE_DECIMALS = 6;
+
+/** The two counts as typed and the flags → one RateRun (pure). Throws BAD_OPTION for a `--decimals` not 0–6. */
 export function resolveRate(poor: string, households: string, flags: RateFlags, env: NodeJS.ProcessEnv): RateRun {
   const lang = flags.lang ?? envLang(env);
-  return { poor, households, exact: !!flags.exact, lang, locale: flags.locale ?? lang };
+  const decimals = decimalsOf(flags.decimals, lang);
+  return { poor, households, exact: !!flags.exact, ...(decimals !== undefined ? { decimals } : {}), lang, locale: flags.locale ?? lang };
+}
+
+/** `--decimals` as typed: a whole number 0–6 (`1`, `2`), else one line in the command's language. */
+function decimalsOf(text: string | undefined, lang: Lang): number | undefined {
+  if (text === undefined) return undefined;
+  const t = text.trim();
+  if (/^\d{1,2}$/.test(t) && Number(t) <= MAX_RATE_DECIMALS) return Number(t);
+  throw new PovcheckError('BAD_OPTION', { reason: 'decimals', value: clip(text), max: MAX_RATE_DECIMALS }, { lang });
 }
 
 export function registerRate(program: Command, ctx: CommandContext): void {
   program
     .command('rate')
-    .description('poverty rate: poor / households × 100, half-up to two decimals')
+    .description('poverty rate: poor / households × 100, half-up to two decimals (--decimals)')
     .argument('<poor>', 'poor households (24.814, 24,814 or 24814)')
     .argument('<households>', 'households (210.299, 210,299 or 210299)')
+    .option('--decimals <n>', `decimals of the rate, 0–${MAX_RATE_DECIMALS}, rounded half-up at them (statistical releases print 1, plans 2; default: 2)`)
     .option('--exact', 'add the exact quotient')
     .addOption(langOption('language (default: from LANG)'))
     .addOption(localeOption('number format of the result (default: that of the language)'))

@@ -862,6 +862,8 @@ export function en(): Catalog {
             return '--units-map applies to a series: add --series and the files in year order';
           case 'total-unknown':
             return `--total "${p.name}": the table has no unit of that name (its units: ${p.units.join(', ')}${p.units.length >= 12 ? ', …' : ''})`;
+          case 'decimals':
+            return `--decimals "${p.value}": the number of decimals is a whole number from 0 to ${p.max}, e.g. --decimals 1 (rates in a statistical release) or --decimals 2 (in a plan)`;
         }
       },
       CALC_INPUT: (p) => {

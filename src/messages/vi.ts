@@ -866,6 +866,8 @@ export function vi(): Catalog {
             return '--units-map dùng cho một chuỗi năm: hãy thêm --series và các tệp theo thứ tự năm';
           case 'total-unknown':
             return `--total "${p.name}": bảng không có đơn vị nào tên như vậy (các đơn vị: ${p.units.join(', ')}${p.units.length >= 12 ? ', …' : ''})`;
+          case 'decimals':
+            return `--decimals "${p.value}": số chữ số thập phân phải là số nguyên từ 0 đến ${p.max}, ví dụ --decimals 1 (tỷ lệ trong niên giám thống kê) hoặc --decimals 2 (trong kế hoạch)`;
         }
       },
       CALC_INPUT: (p) => {

@@ -498,6 +498,15 @@ describe('povcheck rate', () => {
     [['0', '5', '--lang', 'en'], '0.00'],
     [['24814.00', '210299.00', '--lang', 'en'], '11.80'],
     [['24.814,00', '210.299,00', '--lang', 'en'], '11.80'],
+    // --decimals: rounded half-up at the decimals printed (a statistical release's one), from the exact quotient.
+    [['24.814', '210.299', '--decimals', '1', '--lang', 'vi'], '11,8'],
+    [['1', '16', '--decimals', '1', '--lang', 'en'], '6.3'],
+    [['2449', '100000', '--decimals', '1', '--lang', 'vi'], '2,4'], // 2,449 rounded once; not 2,45 rounded again (2,5)
+    [['1', '200', '--decimals', '0', '--lang', 'en'], '1'],
+    [['1', '3', '--decimals', '6', '--lang', 'en'], '33.333333'],
+    [['2', '3', '--decimals', '6', '--lang', 'en'], '66.666667'],
+    [['1', '8', '--decimals', '3', '--lang', 'en'], '12.500'],
+    [['20.626', '211.780', '--exact', '--decimals', '1', '--lang', 'vi'], '9,7 (20.626 / 211.780 × 100 = 9,7393521578…)'],
   ])('%j → %s', async (args, line) => {
     const r = await cli(['rate', ...args]);
     expect(r.code).toBe(0);
@@ -510,10 +519,18 @@ describe('povcheck rate', () => {
     [['2,5', '10,5'], /"2,5" is not a number of households/],
     [['2.50', '10'], /"2.50" is not a number of households/],
     [['abc', '10'], /"abc" is not a number of households/],
+    [['1', '8', '--decimals', '7'], /^povcheck: --decimals "7": the number of decimals is a whole number from 0 to 6, e\.g\. --decimals 1 .*\n$/],
+    [['1', '8', '--decimals', 'two'], /^povcheck: --decimals "two": the number of decimals is a whole number from 0 to 6/],
   ])('%j → exit 2', async (args, pattern) => {
     const r = await cli(['rate', ...args, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(pattern);
     noStackTrace(r.stderr);
+  });
+
+  it('a bad --decimals in Vietnamese under LANG=vi, one line', async () => {
+    const r = await cli(['rate', '1', '8', '--decimals', '1.5'], { env: { LANG: 'vi_VN.UTF-8' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('povcheck: --decimals "1.5": số chữ số thập phân phải là số nguyên từ 0 đến 6, ví dụ --decimals 1 (tỷ lệ trong niên giám thống kê) hoặc --decimals 2 (trong kế hoạch)\n');
   });
 });

@@ -81,4 +81,15 @@ describe('resolveRate', () => {
     expect(resolveRate('1', '2', { locale: 'en' }, {})).toMatchObject({ lang: 'en', locale: 'en' });
     expect(resolveRate('1', '2', { locale: 'vi' }, {})).toMatchObject({ lang: 'en', locale: 'vi' });
   });
+
+  it('--decimals: a whole number from 0 to 6; anything else refused in the command\'s language (the default is left to the line: two)', () => {
+    expect(resolveRate('1', '2', { decimals: '1' }, {})).toMatchObject({ decimals: 1 });
+    expect(resolveRate('1', '2', { decimals: '0' }, {})).toMatchObject({ decimals: 0 });
+    expect(resolveRate('1', '2', { decimals: '6' }, {})).toMatchObject({ decimals: 6 });
+    expect(resolveRate('1', '2', {}, {})).not.toHaveProperty('decimals');
+    for (const bad of ['7', '-1', '1.5', '1,0', 'abc', '']) {
+      expect(() => resolveRate('1', '2', { decimals: bad }, {}), bad).toThrow(expect.objectContaining({ code: 'BAD_OPTION', params: { reason: 'decimals', value: bad, max: 6 } }));
+    }
+    expect(() => resolveRate('1', '2', { decimals: 'x' }, { LANG: 'vi_VN.UTF-8' })).toThrow(expect.objectContaining({ lang: 'vi' }));
+  });
 });
