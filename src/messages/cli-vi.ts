@@ -101,9 +101,15 @@ export const viCli: CliText = {
       },
     },
     rate: {
-      description: 'tỷ lệ hộ nghèo: số hộ nghèo / tổng số hộ × 100, làm tròn đến hai chữ số thập phân (từ 5 trở lên làm tròn lên)',
+      description: 'tỷ lệ hộ nghèo: số hộ nghèo / tổng số hộ × 100, làm tròn đến hai chữ số thập phân (từ 5 trở lên làm tròn lên; --decimals)',
       arguments: { poor: 'số hộ nghèo (24.814, 24,814 hoặc 24814)', households: 'tổng số hộ (210.299, 210,299 hoặc 210299)' },
-      options: { '--exact': 'thêm thương đúng (chưa làm tròn)', '--lang': 'ngôn ngữ (mặc định: theo LANG)', '--locale': 'kiểu viết số của kết quả (mặc định: theo ngôn ngữ)', '--no-color': NO_COLOR },
+      options: {
+        '--decimals': 'số chữ số thập phân của tỷ lệ, từ 0 đến 6, làm tròn tại đó (số liệu thống kê thường ghi 1, kế hoạch ghi 2; mặc định: 2)',
+        '--exact': 'thêm thương đúng (chưa làm tròn)',
+        '--lang': 'ngôn ngữ (mặc định: theo LANG)',
+        '--locale': 'kiểu viết số của kết quả (mặc định: theo ngôn ngữ)',
+        '--no-color': NO_COLOR,
+      },
     },
     rules: {
       description: 'liệt kê mọi quy tắc với mức mặc định và nội dung kiểm tra',
