@@ -107,17 +107,21 @@ export interface ErrorParams {
     | { reason: 'exceeds'; poor: string; households: string };
   /** A targets file or --target that cannot be used. */
   TARGETS_INVALID:
-    | { reason: 'json'; detail: string }
+    /** `line`, `column`: where the text stops being JSON (targets/json-place.ts), when that can be told. */
+    | { reason: 'json'; detail: string; line?: number; column?: number }
     | { reason: 'shape' }
-    | { reason: 'field'; index: number; field: 'unit' | 'indicator' | 'op' | 'value'; text?: string }
+    /** `line`: the line the entry starts on, in a file of several lines. */
+    | { reason: 'field'; index: number; field: 'unit' | 'indicator' | 'op' | 'value'; text?: string; line?: number }
     | { reason: 'arg'; text: string; file?: boolean }
-    | { reason: 'none' };
+    /** plan: no --target and no --targets; `empty`: a targets file (the error's file) that lists none. */
+    | { reason: 'none'; empty?: boolean };
   /**
-   * A target names a unit the table does not have. validate adds the target's place in its list (`index`, 1-based)
-   * and the tables of the run that lack it (`tables`).
+   * A target names a unit the table does not have. The target's place in its file or among the --target options
+   * (`index`, 1-based; `line`), and the tables of the run that lack it (`tables`).
+   * `candidates`: the units a name without marks fits, spelt differently (Tân Hòa, Tân Hóa), or with `level` the
+   * units of two levels a name without its level word fits (Huyện Na Hang, Thị trấn Na Hang): which one is meant.
    */
-  /** `candidates`: the units a name without marks fits, spelt differently (Tân Hòa, Tân Hóa): which one is meant. */
-  TARGET_UNIT: { unit: string; known: string[]; index?: number; tables?: string[]; candidates?: string[] };
+  TARGET_UNIT: { unit: string; known: string[]; index?: number; line?: number; tables?: string[]; candidates?: string[]; level?: boolean };
   /** A units-map file (validate --series --units-map) that cannot be used. */
   UNITS_MAP_INVALID:
     | { reason: 'json'; detail: string }
@@ -126,7 +130,8 @@ export interface ErrorParams {
     | { reason: 'twice'; unit: string; index: number; first: number; row?: boolean }
     | { reason: 'csv-header' };
   /** A target plan cannot plan exits for (e.g. an upper bound on the reduction). */
-  TARGET_UNSUPPORTED: { unit: string; indicator: string; op: string };
+  /** `index`, `line`: the target's place in its file (or among the --target options), as TARGET_UNIT's. */
+  TARGET_UNSUPPORTED: { unit: string; indicator: string; op: string; index?: number; line?: number };
   /** A binary output format (xlsx, docx) asked for without -o. */
   OUTPUT_REQUIRED: { format: string };
   /**

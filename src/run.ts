@@ -156,19 +156,24 @@ export function unmatchedTargets(set: TargetSet, results: readonly FileResult[])
   const first = readable[0]!.annex!;
   const known = [...(first.total ? ['total'] : []), ...Array.from(first.units, (u) => u.name)];
   const tables = readable.map((r) => r.file);
+  // Each names where the target was given (its file and entry, or the how-manieth --target), else the set's source.
+  const placeOf = (t: Target, i: number) => ({ index: t.origin?.index ?? i + 1, ...(t.origin?.line !== undefined ? { line: t.origin.line } : {}) });
   return set.targets
     .map((t, i) => ({ t, i }))
     .filter(({ i }) => readable.every((r) => r.targetsUnmatched?.includes(i)))
-    .map(({ t, i }) => new PovcheckError('TARGET_UNIT', { unit: clip(t.unit), known, index: i + 1, tables, ...candidatesIn(t, first) }, { file: set.source }));
+    .map(({ t, i }) => new PovcheckError('TARGET_UNIT', { unit: clip(t.unit), known, ...placeOf(t, i), tables, ...candidatesIn(t, first) }, { file: t.origin?.source ?? set.source }));
 }
 
-/** The units of `annex` a target's name without marks fits, spelt differently (`Tân Hòa`, `Tân Hóa`), when it fits several. */
-function candidatesIn(t: Target, annex: Annex): { candidates?: string[] } {
+/**
+ * The units of `annex` a target's name fits when it fits several: spelt differently (`Tân Hòa`, `Tân Hóa`), or of
+ * two levels (`level`: `Huyện Na Hang`, `Thị trấn Na Hang`).
+ */
+function candidatesIn(t: Target, annex: Annex): { candidates?: string[]; level?: boolean } {
   try {
     resolveTargetUnit(t.unit, annex.units, annex.total, annex.unitAliases);
   } catch (e) {
-    const candidates = e instanceof PovcheckError && e.code === 'TARGET_UNIT' ? (e.params as ErrorParams['TARGET_UNIT']).candidates : undefined;
-    if (candidates) return { candidates };
+    const p = e instanceof PovcheckError && e.code === 'TARGET_UNIT' ? (e.params as ErrorParams['TARGET_UNIT']) : undefined;
+    if (p?.candidates) return { candidates: p.candidates, ...(p.level ? { level: true } : {}) };
   }
   return {};
 }

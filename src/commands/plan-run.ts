@@ -3,7 +3,7 @@
  * (compute/plan.ts), rendered in the format asked. Returns the output and what the report says; writes and
  * prints nothing (plan-report.ts does).
  */
-import { PovcheckError } from '../errors.js';
+import { PovcheckError, type ErrorParams } from '../errors.js';
 import { catalog } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
 import type { PlanResult } from '../compute/plan.js';
@@ -30,28 +30,46 @@ function shortfallOf(plan: PlanResult): NonNullable<PlanOutcome['shortfall']> {
   };
 }
 
-/** `setLang`: told the output's language once it is known (the language of a later error's line). */
-export async function runPlan(r: PlanRun, setLang: (l: Lang) => void): Promise<PlanOutcome> {
-  // The targets' reader and the calculator load only when the command runs (start-up of every other command).
-  const targets = await targetsOf(r);
+/**
+ * `targets`: `planTargets`'s, read before the table. `setLang`: told the output's language once it is known (the
+ * language of a later error's line).
+ */
+export async function runPlan(r: PlanRun, targets: Target[], setLang: (l: Lang) => void): Promise<PlanOutcome> {
+  // The calculator loads only when the command runs (start-up of every other command).
   const { computePlan } = await import('../compute/plan.js');
   const { annex, findings, sheets, hidden } = await readAnnex(r.input);
   const { lang, locale } = outputLang(r.input, annex);
   setLang(lang);
-  const plan = computePlan(annex, targets, { total: r.input.total, totalName: catalog(lang).calc.totalName });
+  const plan = withTable(() => computePlan(annex, targets, { total: r.input.total, totalName: catalog(lang).calc.totalName }), r.input.file);
   const output = await rendered(plan, r, { lang, locale, transpose: r.transpose, ...(r.title ? { title: r.title } : {}) });
   const shortfall = plan.ok ? undefined : shortfallOf(plan);
   return { output, lang, locale, annex, readFindings: findings, ...(sheets ? { sheets } : {}), ...(hidden ? { hidden } : {}), differences: plan.differences, ok: plan.ok, ...(shortfall ? { shortfall } : {}) };
 }
 
-/** The targets file's, then each --target's; none is a mistake. */
-async function targetsOf(r: PlanRun): Promise<Target[]> {
+/**
+ * The targets file's, then each --target's; none is a mistake. Read before the table, and their errors name the
+ * targets file (with the place in it) or nothing (a bad --target names itself), never the table.
+ */
+export async function planTargets(r: PlanRun): Promise<Target[]> {
+  // The targets' reader loads only when the command runs (start-up of every other command).
   const { parseTargetArg, readTargetsFile } = await import('../targets/index.js');
   const targets: Target[] = [];
   if (r.targetsFile) targets.push(...(await readTargetsFile(r.targetsFile)));
-  targets.push(...r.targetArgs.map(parseTargetArg));
+  if (r.targetsFile && targets.length === 0 && r.targetArgs.length === 0) throw new PovcheckError('TARGETS_INVALID', { reason: 'none', empty: true }, { file: r.targetsFile });
+  targets.push(...r.targetArgs.map((arg, i) => parseTargetArg(arg, i + 1)));
   if (targets.length === 0) throw new PovcheckError('TARGETS_INVALID', { reason: 'none' });
   return targets;
+}
+
+/** `plan()`, a target naming no unit of the table (the error names the target's file and place) saying which table. */
+function withTable<T>(plan: () => T, table: string): T {
+  try {
+    return plan();
+  } catch (e) {
+    if (!(e instanceof PovcheckError) || e.code !== 'TARGET_UNIT' || e.file === undefined) throw e;
+    const p = e.params as ErrorParams['TARGET_UNIT'];
+    throw p.candidates || p.tables ? e : new PovcheckError('TARGET_UNIT', { ...p, tables: [table] }, { file: e.file, ...(e.lang ? { lang: e.lang } : {}) });
+  }
 }
 
 async function rendered(plan: PlanResult, r: PlanRun, opts: RenderOptions): Promise<string> {

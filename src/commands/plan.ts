@@ -20,17 +20,10 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     .addOption(new Option('-f, --format <format>', 'output format (default: the one -o\'s extension names, else text); csv is the planned annex, readable by `povcheck table`').choices([...PLAN_FORMATS]))
     .option('--title <text>', 'a title above the plan (text)');
   addInputOptions(cmd, ctx.lang ?? envLang(ctx.io.env)).action(async (file: string, flags: PlanFlags) => {
-    ctx.setExit(
-      await guard(
-        ctx,
-        file,
-        async (setLang) => {
-          const r = resolvePlan(file, flags);
-          const [{ runPlan }, { reportPlan }] = await Promise.all([import('./plan-run.js'), import('./plan-report.js')]);
-          return reportPlan(await runPlan(r, setLang), r, ctx);
-        },
-        flags.lang,
-      ),
-    );
+    const r = resolvePlan(file, flags);
+    const [{ runPlan, planTargets }, { reportPlan }] = await Promise.all([import('./plan-run.js'), import('./plan-report.js')]);
+    // The targets before the table, outside its guard: a bad --target or targets file is named itself, never the table.
+    const targets = await planTargets(r);
+    ctx.setExit(await guard(ctx, file, async (setLang) => reportPlan(await runPlan(r, targets, setLang), r, ctx), flags.lang));
   });
 }

@@ -145,12 +145,12 @@ async function targetsOf(flags: ValidateFlags, config: Config | undefined): Prom
   const given = flags.target ?? [];
   if (flags.targets !== undefined || given.length > 0) {
     const { readTargetsFile, parseTargetArg } = await import('../targets/index.js');
-    const list = [...(flags.targets !== undefined ? await readTargetsFile(flags.targets) : []), ...given.map(parseTargetArg)];
+    const list = [...(flags.targets !== undefined ? await readTargetsFile(flags.targets) : []), ...given.map((arg, i) => parseTargetArg(arg, i + 1))];
     return { source: [flags.targets, ...(given.length > 0 ? ['--target'] : [])].filter((x) => x !== undefined).join(', '), targets: list };
   }
   if (config?.targets && config.targets.length > 0) {
     const { targetsFromEntries } = await import('../targets/index.js');
-    return { source: config.path, targets: targetsFromEntries(config.targets) };
+    return { source: config.path, targets: targetsFromEntries(config.targets, config.path) };
   }
   return undefined;
 }

@@ -9,7 +9,7 @@ import { zero, type Dec } from '../calc/decimal.js';
 import { compareTarget, exitsForTarget, plannable, valueWithExits, type ExitsOutcome, type TargetIndicator, type UnitCounts } from '../calc/annex-math.js';
 import { INDICATORS, type Indicator } from '../model/indicators.js';
 import { addingChildren, type Annex, type Unit } from '../model/annex.js';
-import { resolveTargetUnit, type Target } from '../targets/index.js';
+import { givenAt, resolveTargetUnit, type Target } from '../targets/index.js';
 import { chooseTotal, totalParts, derive, readBase, requireIndicators, statedDifferences, sumBase, type BaseCounts, type Difference, type TotalChoice, type TotalMode, type TotalSource } from './table.js';
 import type { TableData } from '../render/table-data.js';
 
@@ -117,12 +117,20 @@ export function computePlan(annex: Annex, targets: Target[], opts: { total: Tota
   };
 }
 
-/** Targets by unit id; each target names a unit (TARGET_UNIT) and something exits move (TARGET_UNSUPPORTED). */
+/**
+ * Targets by unit id; each target names a unit (TARGET_UNIT) and something exits move (TARGET_UNSUPPORTED), the
+ * error naming where the target was given (targets/index.ts `givenAt`).
+ */
 function targetsByUnit(annex: Annex, targets: readonly Target[], total: Unit | undefined): Map<number, Target[]> {
   const byUnit = new Map<number, Target[]>();
   for (const t of targets) {
-    const unit = resolveTargetUnit(t.unit, annex.units, total);
-    if (!plannable(t.indicator, t.op)) throw new PovcheckError('TARGET_UNSUPPORTED', { unit: t.unit, indicator: t.indicator, op: t.op });
+    let unit: Unit;
+    try {
+      unit = resolveTargetUnit(t.unit, annex.units, total);
+    } catch (e) {
+      throw givenAt(e, t);
+    }
+    if (!plannable(t.indicator, t.op)) throw givenAt(new PovcheckError('TARGET_UNSUPPORTED', { unit: t.unit, indicator: t.indicator, op: t.op }), t);
     byUnit.set(unit.id, [...(byUnit.get(unit.id) ?? []), t]);
   }
   return byUnit;

@@ -84,6 +84,8 @@ const SPREADSHEET_ERROR_EN: Record<SpreadsheetError, string> = {
 };
 
 /** A figure that rounds to zero at the printed precision (`0.00`, `-0.00`): said as "less than 0.01", never "about 0.00". */
+/** A target's place in its targets file or among the --target options: `target 2`, `target 2 (line 4)`. */
+const targetPlaceEn = (p: { index?: number; line?: number }) => `target ${p.index}${p.line !== undefined ? ` (line ${p.line})` : ''}`;
 const roundsToZero = (plain: string) => /^-?0(?:\.0*)?$/.test(plain);
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -895,7 +897,7 @@ export function en(): Catalog {
       TARGETS_INVALID: (p) => {
         switch (p.reason) {
           case 'json':
-            return `the targets file is not valid JSON (${p.detail})`;
+            return `the targets file is not valid JSON${p.line !== undefined ? ` at line ${p.line}, column ${p.column}` : ''} (${p.detail})`;
           case 'shape':
             return 'a targets file looks like {"targets":[{"unit":"…","indicator":"rate_reduced","op":">=","value":"4"}]}';
           case 'field': {
@@ -905,22 +907,22 @@ export function en(): Catalog {
               op: 'give one of >=, <=, =',
               value: 'give a string of plain digits such as "2.06"',
             }[p.field];
-            return `target ${p.index}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} is not valid; ${hint}`;
+            return `${targetPlaceEn(p)}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} is not valid; ${hint}`;
           }
           case 'arg':
             return `--target "${p.text}" is not <unit>=<points>, e.g. --target "Na Hang=4"${p.file ? `; a targets file is given with --targets "${p.text}"` : ''}`;
           case 'none':
-            return 'no targets: give --target "<unit>=<points>" or --targets <file>';
+            return p.empty ? 'the targets file lists no target: {"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":">=","value":"4"}]}' : 'no targets: give --target "<unit>=<points>" or --targets <file>';
         }
       },
       TARGET_UNIT: (p) =>
         p.candidates
-          ? `${p.index !== undefined ? `target ${p.index}: ` : ''}"${p.unit}" could be ${p.candidates.map((c) => `"${c}"`).join(' or ')}: names that differ only in their marks are different units; write the name of the one the target is for with its marks`
+          ? `${p.index !== undefined ? `${targetPlaceEn(p)}: ` : ''}"${p.unit}" could be ${p.candidates.map((c) => `"${c}"`).join(' or ')}: ${p.level ? 'units of different levels; write the name of the one the target is for as the table writes it, with its level (Huyện, Thị trấn, Xã …)' : 'names that differ only in their marks are different units; write the name of the one the target is for with its marks'}`
           : p.index === undefined || !p.tables
-          ? `the table has no unit "${p.unit}"; its units: ${p.known.join(', ')}`
+          ? `${p.index !== undefined ? `${targetPlaceEn(p)}: ` : ''}the table has no unit "${p.unit}"; its units: ${p.known.join(', ')}`
           : p.tables.length === 1
-            ? `target ${p.index}: ${p.tables[0]} has no unit "${p.unit}"; its units: ${p.known.join(', ')}`
-            : `target ${p.index}: none of the ${p.tables.length} tables has a unit "${p.unit}"; the units of ${p.tables[0]}: ${p.known.join(', ')}`,
+            ? `${targetPlaceEn(p)}: ${p.tables[0]} has no unit "${p.unit}"; its units: ${p.known.join(', ')}`
+            : `${targetPlaceEn(p)}: none of the ${p.tables.length} tables has a unit "${p.unit}"; the units of ${p.tables[0]}: ${p.known.join(', ')}`,
       UNITS_MAP_INVALID: (p) => {
         switch (p.reason) {
           case 'json':
@@ -936,7 +938,7 @@ export function en(): Catalog {
         }
       },
       TARGET_UNSUPPORTED: (p) =>
-        `the target for ${p.unit} (${p.indicator} ${p.op}) cannot be planned: plan computes the least exits for rate_reduced or poor_reduced with >= or = and for rate_end or poor_end with <= or =`,
+        `${p.index !== undefined ? `${targetPlaceEn({ index: p.index, ...(p.line !== undefined ? { line: p.line } : {}) })}: ` : ''}the target for ${p.unit} (${p.indicator} ${p.op}) cannot be planned: plan computes the least exits for rate_reduced or poor_reduced with >= or = and for rate_end or poor_end with <= or =`,
       OUTPUT_EXTENSION: (p) =>
         `-o ${p.file}: the output is ${p.format}, but a file name ending in ${p.extension} says otherwise (a program that opens it by its name would refuse it); name it ${p.file.slice(0, p.file.length - p.extension.length)}${p.expected}${p.named ? `, or give --format ${p.named}` : ''}`,
       OUTPUT_REQUIRED: (p) => `the ${p.format} format is not printed to the terminal: name the output file with -o <file>.${p.format}`,

@@ -85,6 +85,8 @@ const SPREADSHEET_ERROR_VI: Record<SpreadsheetError, string> = {
 };
 
 /** A figure that rounds to zero at the printed precision (`0.00`, `-0.00`): said as "less than 0.01", never "about 0.00". */
+/** Chỗ của một mục tiêu trong tệp mục tiêu hoặc giữa các --target: `mục tiêu thứ 2`, `mục tiêu thứ 2 (dòng 4)`. */
+const targetPlaceVi = (p: { index?: number; line?: number }) => `mục tiêu thứ ${p.index}${p.line !== undefined ? ` (dòng ${p.line})` : ''}`;
 const roundsToZero = (plain: string) => /^-?0(?:\.0*)?$/.test(plain);
 
 /**
@@ -899,7 +901,7 @@ export function vi(): Catalog {
       TARGETS_INVALID: (p) => {
         switch (p.reason) {
           case 'json':
-            return `tệp mục tiêu không phải là JSON hợp lệ (${p.detail})`;
+            return `tệp mục tiêu không phải là JSON hợp lệ${p.line !== undefined ? `: lỗi ở dòng ${p.line}, cột ${p.column}` : ''} (${p.detail})`;
           case 'shape':
             return 'tệp mục tiêu phải có dạng {"targets":[{"unit":"…","indicator":"rate_reduced","op":">=","value":"4"}]}';
           case 'field': {
@@ -909,22 +911,22 @@ export function vi(): Catalog {
               op: 'cần một trong >=, <=, =',
               value: 'cần một chuỗi chữ số viết thường, ví dụ "2.06"',
             }[p.field];
-            return `mục tiêu thứ ${p.index}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} không hợp lệ; ${hint}`;
+            return `${targetPlaceVi(p)}: "${p.field}"${p.text !== undefined ? ` = ${p.text}` : ''} không hợp lệ; ${hint}`;
           }
           case 'arg':
             return `--target "${p.text}" không đúng dạng <đơn vị>=<số điểm %>, ví dụ --target "Na Hang=4"${p.file ? `; tệp mục tiêu thì ghi --targets "${p.text}"` : ''}`;
           case 'none':
-            return 'chưa có mục tiêu nào: dùng --target "<đơn vị>=<số điểm %>" hoặc --targets <tệp>';
+            return p.empty ? 'tệp mục tiêu chưa có mục tiêu nào: {"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":">=","value":"4"}]}' : 'chưa có mục tiêu nào: dùng --target "<đơn vị>=<số điểm %>" hoặc --targets <tệp>';
         }
       },
       TARGET_UNIT: (p) =>
         p.candidates
-          ? `${p.index !== undefined ? `mục tiêu thứ ${p.index}: ` : ''}"${p.unit}" có thể là ${p.candidates.map((c) => `"${c}"`).join(' hoặc ')}: các tên chỉ khác nhau ở dấu, là những đơn vị khác nhau; ghi tên có dấu của đơn vị cần đặt mục tiêu`
+          ? `${p.index !== undefined ? `${targetPlaceVi(p)}: ` : ''}"${p.unit}" có thể là ${p.candidates.map((c) => `"${c}"`).join(' hoặc ')}: ${p.level ? 'đây là những đơn vị khác cấp; ghi tên đơn vị cần đặt mục tiêu như trong bảng, kèm cấp hành chính (Huyện, Thị trấn, Xã …)' : 'các tên chỉ khác nhau ở dấu, là những đơn vị khác nhau; ghi tên có dấu của đơn vị cần đặt mục tiêu'}`
           : p.index === undefined || !p.tables
-          ? `bảng không có đơn vị "${p.unit}"; các đơn vị: ${p.known.join(', ')}`
+          ? `${p.index !== undefined ? `${targetPlaceVi(p)}: ` : ''}bảng không có đơn vị "${p.unit}"; các đơn vị: ${p.known.join(', ')}`
           : p.tables.length === 1
-            ? `mục tiêu thứ ${p.index}: ${p.tables[0]} không có đơn vị "${p.unit}"; các đơn vị của bảng: ${p.known.join(', ')}`
-            : `mục tiêu thứ ${p.index}: không bảng nào trong ${p.tables.length} bảng có đơn vị "${p.unit}"; các đơn vị của ${p.tables[0]}: ${p.known.join(', ')}`,
+            ? `${targetPlaceVi(p)}: ${p.tables[0]} không có đơn vị "${p.unit}"; các đơn vị của bảng: ${p.known.join(', ')}`
+            : `${targetPlaceVi(p)}: không bảng nào trong ${p.tables.length} bảng có đơn vị "${p.unit}"; các đơn vị của ${p.tables[0]}: ${p.known.join(', ')}`,
       UNITS_MAP_INVALID: (p) => {
         switch (p.reason) {
           case 'json':
@@ -940,7 +942,7 @@ export function vi(): Catalog {
         }
       },
       TARGET_UNSUPPORTED: (p) =>
-        `mục tiêu của ${p.unit} (${p.indicator} ${p.op}) không lập kế hoạch được: plan tính số hộ nghèo cần giảm tối thiểu cho rate_reduced, poor_reduced với >= hoặc = và cho rate_end, poor_end với <= hoặc =`,
+        `${p.index !== undefined ? `${targetPlaceVi({ index: p.index, ...(p.line !== undefined ? { line: p.line } : {}) })}: ` : ''}mục tiêu của ${p.unit} (${p.indicator} ${p.op}) không lập kế hoạch được: plan tính số hộ nghèo cần giảm tối thiểu cho rate_reduced, poor_reduced với >= hoặc = và cho rate_end, poor_end với <= hoặc =`,
       OUTPUT_EXTENSION: (p) =>
         `-o ${p.file}: kết quả ở định dạng ${p.format}, nhưng tên tệp có đuôi ${p.extension} (chương trình mở tệp theo đuôi sẽ không đọc được); hãy đặt tên ${p.file.slice(0, p.file.length - p.extension.length)}${p.expected}${p.named ? `, hoặc dùng --format ${p.named}` : ''}`,
       OUTPUT_REQUIRED: (p) => `định dạng ${p.format} không in ra màn hình: hãy chỉ rõ tệp kết quả bằng -o <tệp>.${p.format}`,

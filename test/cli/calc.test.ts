@@ -399,7 +399,8 @@ describe('povcheck plan', () => {
     expect(r.stdout).toContain('✔ Tân Hóa (mức giảm tỷ lệ hộ nghèo ≥ 4 điểm %): cần giảm ít nhất 282 hộ nghèo');
     const bare = await cli(['plan', file, '--target', 'Tan Hoa=4', '--lang', 'en']);
     expect(bare.code).toBe(2);
-    expect(bare.stderr).toBe(`povcheck: ${file}: "Tan Hoa" could be "Tân Hòa" or "Tân Hóa": names that differ only in their marks are different units; write the name of the one the target is for with its marks\n`);
+    // The target is what is wrong: the line names --target and its place, as validate's does, not the table.
+    expect(bare.stderr).toBe(`povcheck: --target: target 1: "Tan Hoa" could be "Tân Hòa" or "Tân Hóa": names that differ only in their marks are different units; write the name of the one the target is for with its marks\n`);
   });
 
   it('exit 0 when every target is met', async () => {
@@ -444,14 +445,15 @@ describe('povcheck plan', () => {
     expect(Number(t.moreExits)).toBe(Number(t.minimumExits) - 4188);
   });
 
+  // Each names what is wrong (--target, the targets file), never the table (it named the table before).
   it.each([
-    [['--target', 'Na Hng=4'], /no unit "Na Hng"; its units: total, Toàn tỉnh, Sơn Dương/],
-    [['--target', 'Na Hang'], /--target "Na Hang" is not <unit>=<points>, e\.g\. --target "Na Hang=4"$/m],
+    [['--target', 'Na Hang=4', '--target', 'Na Hng=4'], /^povcheck: --target: target 2: fixtures\/calc\/seed-base-counts\.csv has no unit "Na Hng"; its units: total, Toàn tỉnh, Sơn Dương/],
+    [['--target', 'Na Hang'], /^povcheck: --target "Na Hang" is not <unit>=<points>, e\.g\. --target "Na Hang=4"$/m],
     // A targets file given to --target: the line says which option takes it.
-    [['--target', 'fixtures/targets/tuyen-quang-2020.json'], /is not <unit>=<points>, e\.g\. --target "Na Hang=4"; a targets file is given with --targets "fixtures\/targets\/tuyen-quang-2020\.json"$/m],
-    [[], /no targets: give --target/],
-    [['--targets', 'fixtures/calc/seed-base-counts.csv'], /seed-base-counts\.csv: the targets file is not valid JSON/],
-    [['--targets', 'fixtures/calc/none.json'], /none\.json: no such file/],
+    [['--target', 'fixtures/targets/tuyen-quang-2020.json'], /^povcheck: --target "fixtures\/targets\/tuyen-quang-2020\.json" is not <unit>=<points>, e\.g\. --target "Na Hang=4"; a targets file is given with --targets "fixtures\/targets\/tuyen-quang-2020\.json"$/m],
+    [[], /^povcheck: no targets: give --target/],
+    [['--targets', 'fixtures/calc/seed-base-counts.csv'], /^povcheck: fixtures\/calc\/seed-base-counts\.csv: the targets file is not valid JSON at line 1, column 1 /],
+    [['--targets', 'fixtures/calc/none.json'], /^povcheck: fixtures\/calc\/none\.json: no such file/],
   ])('usage problems exit 2: %j', async (extra, pattern) => {
     const r = await cli(['plan', WITH_TOTAL, ...extra, '--lang', 'en']);
     expect(r.code).toBe(2);
@@ -473,7 +475,55 @@ describe('povcheck plan', () => {
     writeFileSync(f, '{"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":"<=","value":"4"}]}');
     const r = await cli(['plan', WITH_TOTAL, '--targets', f, '--lang', 'vi']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('mục tiêu của Na Hang (rate_reduced <=) không lập kế hoạch được');
+    expect(r.stderr).toMatch(new RegExp(`^povcheck: ${f}: mục tiêu thứ 1: mục tiêu của Na Hang \\(rate_reduced <=\\) không lập kế hoạch được`));
+  });
+
+  it('a problem in a targets file is one line naming the targets file and the place in it, never the table (it named the table)', async () => {
+    const dir = tmp();
+    const write = (name: string, text: string) => {
+      const f = join(dir, name);
+      writeFileSync(f, text);
+      return f;
+    };
+    const entry = (unit: string, extra = '') => `  {"unit":"${unit}","indicator":"rate_reduced","op":">=","value":"4"${extra}}`;
+    const unknown = write('unknown.json', `{"targets":[\n${entry('Na Hang')},\n${entry('Ha Giang')}\n]}\n`);
+    const unsupported = write('unsupported.json', `{"targets":[\n${entry('Na Hang')},\n${entry('Lâm Bình').replace('">="', '"<="')}\n]}\n`);
+    const comma = write('comma.json', `{"targets":[\n${entry('Na Hang')},\n]}\n`);
+    const badValue = write('value.json', `{"targets":[\n${entry('Na Hang')},\n${entry('Lâm Bình').replace('"4"', '"4,5"')}\n]}\n`);
+    const empty = write('empty.json', '{"targets":[]}\n');
+    const run = async (f: string) => {
+      const r = await cli(['plan', WITH_TOTAL, '--targets', f, '--lang', 'en']);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.split('\n')).toHaveLength(2);
+      return r.stderr;
+    };
+    expect(await run(unknown)).toBe(`povcheck: ${unknown}: target 2 (line 3): ${WITH_TOTAL} has no unit "Ha Giang"; its units: total, Toàn tỉnh, Sơn Dương, Yên Sơn, TP Tuyên Quang, Hàm Yên, Chiêm Hóa, Na Hang, Lâm Bình\n`);
+    expect(await run(unsupported)).toMatch(new RegExp(`^povcheck: ${unsupported}: target 2 \\(line 3\\): the target for Lâm Bình \\(rate_reduced <=\\) cannot be planned`));
+    expect(await run(comma)).toMatch(new RegExp(`^povcheck: ${comma}: the targets file is not valid JSON at line 3, column 1 \\(`));
+    expect(await run(badValue)).toBe(`povcheck: ${badValue}: target 2 (line 3): "value" = 4,5 is not valid; give a string of plain digits such as "2.06"\n`);
+    expect(await run(empty)).toBe(`povcheck: ${empty}: the targets file lists no target: {"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":">=","value":"4"}]}\n`);
+    // The same in Vietnamese, the table's language.
+    const vi = await cli(['plan', WITH_TOTAL, '--targets', unknown]);
+    expect(vi.stderr).toMatch(new RegExp(`^povcheck: ${unknown}: mục tiêu thứ 2 \\(dòng 3\\): ${WITH_TOTAL} không có đơn vị "Ha Giang"`));
+  });
+
+  it('a target names a unit written with its level word in the table (Chiêm Hóa → Huyện Chiêm Hoá, the tone mark elsewhere too); two units of two levels are asked about', async () => {
+    const dir = tmp();
+    const district = join(dir, 'huyen.csv');
+    writeFileSync(district, readFileSync(join(ROOT, PLAN_INPUT), 'utf8').replace(';Chiêm Hóa;', ';Huyện Chiêm Hoá;'));
+    const r = await cli(['plan', district, '--target', 'Chiêm Hóa=2', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✔ Huyện Chiêm Hoá (poverty rate reduction ≥ 2 points): needs at least 655 fewer poor households');
+    const targets = join(dir, 't.json');
+    writeFileSync(targets, '{"targets":[{"unit":"chiem hoa","indicator":"rate_reduced","op":">=","value":"2"}]}');
+    expect((await cli(['plan', district, '--targets', targets, '--lang', 'en'])).stdout).toContain('✔ Huyện Chiêm Hoá (poverty rate reduction ≥ 2 points)');
+    const town = join(dir, 'town.csv');
+    writeFileSync(town, readFileSync(district, 'utf8').replace(';Hàm Yên;', ';Thị trấn Chiêm Hóa;'));
+    const both = await cli(['plan', town, '--target', 'Chiêm Hóa=2', '--lang', 'en']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe('povcheck: --target: target 1: "Chiêm Hóa" could be "Thị trấn Chiêm Hóa" or "Huyện Chiêm Hoá": units of different levels; write the name of the one the target is for as the table writes it, with its level (Huyện, Thị trấn, Xã …)\n');
+    expect((await cli(['plan', town, '--target', 'Huyện Chiêm Hóa=2', '--lang', 'en'])).stdout).toContain('✔ Huyện Chiêm Hoá (');
   });
 });
 

@@ -152,7 +152,8 @@ describe('validate --targets', () => {
   });
 
   it.each([
-    ['not JSON', '{"targets": [', /povcheck: .*t-bad\.json: the targets file is not valid JSON/],
+    ['not JSON', '{"targets": [', /povcheck: .*t-bad\.json: the targets file is not valid JSON at line 1, column 14 \(/],
+    ['a trailing comma', '{"targets":[\n  {"unit":"Na Hang","indicator":"rate_reduced","op":">=","value":"4"},\n]}', /povcheck: .*t-bad\.json: the targets file is not valid JSON at line 3, column 1 \(/],
     ['a bad op', '{"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":"=>","value":"4"}]}', /povcheck: .*t-bad\.json: target 1: "op" = => is not valid; give one of >=, <=, =/],
   ])('a targets file that cannot be used (%s): exit 2, one line naming it', async (_n, text, line) => {
     const bad = join(tmp, 't-bad.json');
@@ -162,6 +163,31 @@ describe('validate --targets', () => {
     expect(r.stderr).toMatch(line);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     noStackTrace(r.stderr);
+  });
+
+  it('a targets file and --target together: each unknown unit named where it was given (it named "t.json, --target" and counted over both), with its entry\'s line', async () => {
+    const t = join(tmp, 'both.json');
+    writeFileSync(t, '{"targets":[\n  {"unit":"Na Hang","indicator":"rate_reduced","op":">=","value":"4"},\n  {"unit":"Ha Giang","indicator":"rate_reduced","op":">=","value":"4"}\n]}\n');
+    const r = await cli(['validate', SEED, '--targets', t, '--target', 'Lâm Bình=4', '--target', 'Xyz=3', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').map((l) => l.replace(/; its units: .*/, ''))).toEqual([
+      `povcheck: ${t}: target 2 (line 3): ${SEED} has no unit "Ha Giang"`,
+      `povcheck: --target: target 2: ${SEED} has no unit "Xyz"`,
+      '',
+    ]);
+  });
+
+  it('a target names a unit written with its level word (Chiêm Hóa → Huyện Chiêm Hoá, the tone mark elsewhere too); two units of two levels: exit 2, both named', async () => {
+    const district = join(tmp, 'huyen.csv');
+    writeFileSync(district, readFileSync(SEED, 'utf8').replace(';Chiêm Hóa;', ';Huyện Chiêm Hoá;'));
+    const r = await cli(['validate', district, '--target', 'Chiêm Hóa=2', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout).files[0]!.findings.filter((f) => f.rule === 'target').map((f) => [f.unit, f.severity, f.actual])).toEqual([['Huyện Chiêm Hoá', 'info', '2.47']]);
+    const town = join(tmp, 'town.csv');
+    writeFileSync(town, readFileSync(district, 'utf8').replace(';Hàm Yên;', ';Thị trấn Chiêm Hóa;'));
+    const both = await cli(['validate', town, '--target', 'chiem hoa=2', '--lang', 'en']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe('povcheck: --target: target 1: "chiem hoa" could be "Thị trấn Chiêm Hóa" or "Huyện Chiêm Hoá": units of different levels; write the name of the one the target is for as the table writes it, with its level (Huyện, Thị trấn, Xã …)\n');
   });
 
   it('a missing targets file: exit 2, naming it', async () => {

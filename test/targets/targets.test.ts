@@ -49,6 +49,25 @@ describe('parseTargets', () => {
     expect(r.code).toBe('TARGETS_INVALID');
     expect(r.params).toMatchObject(params);
   });
+
+  it('says where the text stops being JSON (line and column), which V8 says for few mistakes', () => {
+    expect(code(() => parseTargets('{"targets":[\n  {"unit":"Na Hang","indicator":"rate_reduced","op":">=","value":"4"},\n]}'))).toMatchObject({
+      code: 'TARGETS_INVALID',
+      params: { reason: 'json', line: 3, column: 1 },
+    });
+    expect(code(() => parseTargets('{"targets": ['))).toMatchObject({ params: { reason: 'json', line: 1, column: 14 } });
+  });
+
+  it('with its source, each target remembers it, its place and, in a file of several lines, its entry\'s line; a field error gives the line', () => {
+    const text = '{"targets":[\n  {"unit":"Na Hang","indicator":"rate_reduced","op":">=","value":"4"},\n\n  {"unit":"total",\n   "indicator":"rate_reduced","op":">=","value":"2.06"}\n]}\n';
+    expect(parseTargets(text, 't.json').map((t) => t.origin)).toEqual([
+      { source: 't.json', index: 1, line: 2 },
+      { source: 't.json', index: 2, line: 4 },
+    ]);
+    expect(parseTargets(text)[0]).not.toHaveProperty('origin');
+    expect(parseTargets('{"targets":[{"unit":"a","indicator":"rate_end","op":">=","value":"1"}]}', 't.json')[0]!.origin).toEqual({ source: 't.json', index: 1 });
+    expect(code(() => parseTargets(text.replace('"2.06"', '"2,06"'), 't.json'))).toMatchObject({ params: { reason: 'field', index: 2, field: 'value', line: 4 } });
+  });
 });
 
 describe('parseTargetArg', () => {
@@ -56,6 +75,8 @@ describe('parseTargetArg', () => {
     expect(parseTargetArg('Na Hang=4')).toMatchObject({ unit: 'Na Hang', indicator: 'rate_reduced', op: '>=', value: '4' });
     expect(parseTargetArg('total = 2,06').value).toBe('2.06');
     expect(parseTargetArg('Lâm Bình=4.00').value).toBe('4.00');
+    expect(parseTargetArg('Na Hang=4')).not.toHaveProperty('origin');
+    expect(parseTargetArg('Na Hang=4', 2).origin).toEqual({ source: '--target', index: 2 });
   });
   it.each(['Na Hang', '=4', 'Na Hang=four', 'Na Hang=4.'])('refuses %j', (arg) => {
     expect(code(() => parseTargetArg(arg))).toMatchObject({ code: 'TARGETS_INVALID', params: { reason: 'arg', text: arg } });
@@ -87,6 +108,27 @@ describe('resolveTargetUnit', () => {
     expect(code(() => resolveTargetUnit('Tan Hoa', communes, communes[0]))).toMatchObject({ code: 'TARGET_UNIT', params: { unit: 'Tan Hoa', candidates: ['Tân Hòa', 'Tân Hóa'] } });
     // Marks no unit has: no unit, the units named (Tân Hòa among them), never the one of the same letters.
     expect(code(() => resolveTargetUnit('Tấn Hòa', communes.slice(0, 2), communes[0]))).toMatchObject({ code: 'TARGET_UNIT', params: { known: ['total', 'Toàn huyện', 'Tân Hòa'] } });
+  });
+
+  it('a name with or without its level word is the unit the other way (Chiêm Hóa, Huyện Chiêm Hoá: the tone mark\'s old and new places too), as --series matches years', () => {
+    const districts = [unit(0, 'Toàn tỉnh', true), unit(1, 'Huyện Chiêm Hoá'), unit(2, 'Na Hang'), unit(3, 'TP Tuyên Quang')];
+    expect(resolveTargetUnit('Chiêm Hóa', districts, districts[0])).toBe(districts[1]);
+    expect(resolveTargetUnit('chiem hoa', districts, districts[0])).toBe(districts[1]);
+    expect(resolveTargetUnit('Huyện Na Hang', districts, districts[0])).toBe(districts[2]);
+    expect(resolveTargetUnit('Tuyên Quang', districts, districts[0])).toBe(districts[3]);
+    // Marks that say another place still do (Chiêm Hòa is not Chiêm Hóa); two level words are a change of level, not one unit.
+    expect(code(() => resolveTargetUnit('Chiêm Hòa', districts, districts[0]))).toMatchObject({ code: 'TARGET_UNIT', params: { known: expect.arrayContaining(['Huyện Chiêm Hoá']) } });
+    expect(code(() => resolveTargetUnit('Thị xã Chiêm Hóa', districts, districts[0]))).toMatchObject({ code: 'TARGET_UNIT', params: { known: expect.arrayContaining(['Huyện Chiêm Hoá']) } });
+  });
+
+  it('a name without its level word that fits units of two levels (a district and its town) is asked about, never guessed; the name as written wins', () => {
+    const both = [unit(0, 'Toàn tỉnh', true), unit(1, 'Huyện Na Hang'), unit(2, 'Thị trấn Na Hang'), unit(3, 'Chiêm Hóa'), unit(4, 'Thị trấn Chiêm Hóa')];
+    expect(code(() => resolveTargetUnit('Na Hang', both, both[0]))).toMatchObject({ code: 'TARGET_UNIT', params: { unit: 'Na Hang', known: [], candidates: ['Huyện Na Hang', 'Thị trấn Na Hang'], level: true } });
+    expect(resolveTargetUnit('huyen na hang', both, both[0])).toBe(both[1]);
+    expect(resolveTargetUnit('TT Na Hang', both, both[0])).toBe(both[2]);
+    expect(resolveTargetUnit('Chiêm Hóa', both, both[0])).toBe(both[3]);
+    // Huyện Chiêm Hóa is the unit written without a level word, not the town (which has another).
+    expect(resolveTargetUnit('Huyện Chiêm Hóa', both, both[0])).toBe(both[3]);
   });
 
   it('names the known units when nothing matches', () => {
