@@ -85,7 +85,8 @@ export interface ErrorParams {
     | { reason: 'stdout-twice'; formats: string[] }
     | { reason: 'same-output'; file: string }
     | { reason: 'rule-level'; value: string }
-    | { reason: 'unknown-rule'; rule: string; known: string[] }
+    /** `reportIds`: explain also takes these (the other ids reports name). */
+    | { reason: 'unknown-rule'; rule: string; known: string[]; reportIds?: string[] }
     | { reason: 'series-one'; files: number }
     | { reason: 'units-map-alone' }
     | { reason: 'fix-stdout' }

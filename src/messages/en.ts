@@ -581,8 +581,9 @@ export function en(): Catalog {
       },
       wholeTable: 'whole table',
       rulesHeader: { id: 'rule', severity: 'severity', summary: 'checks' },
-      rulesFooter: 'povcheck explain <rule> says what a rule checks, why, and shows an example.',
-      explainHeadings: { checks: 'What it checks', why: 'Why', example: 'Example', severity: 'Default severity', configure: 'Configure' },
+      rulesFooter: (ids) => `povcheck explain <rule> says what a rule checks, why, and shows an example; it explains the other ids reports name too: ${ids.join(', ')}.`,
+      explainHeadings: { checks: 'What it checks', why: 'Why', example: 'Example', severity: 'Default severity', configure: 'Configure', means: 'What it means', where: 'Where reports name it', weight: 'What it does to the run' },
+      notARule: 'Not a rule: nothing to turn off or re-level (povcheck rules lists the rules).',
       configuredLevel: (level, source) => `${level} (set in ${source})`,
       off: 'off',
       unreadable: (file, reason) => `povcheck: ${file}: ${reason}`,
@@ -855,6 +856,7 @@ export function en(): Catalog {
           case 'rule-level':
             return `--rule ${p.value}: write <rule>=<off|error|warning|info>, e.g. --rule denominator=off`;
           case 'unknown-rule':
+            if (p.reportIds) return `no rule or report id "${p.rule}"; the rules: ${p.known.join(', ')}; the other ids reports name: ${p.reportIds.join(', ')}`;
             return `no rule "${p.rule}"; the rules: ${p.known.join(', ')}`;
           case 'series-one':
             return `--series compares consecutive years: give at least two files, in year order (got ${p.files})`;

@@ -130,16 +130,44 @@ export const ruleDocsEn: RuleDocs = {
     example: 'The seed plan cites Quyết định số 468/QĐ-UBND as of 16/12/2019 in its preamble and of 16/12/2018 in section IV → one warning.',
   },
   unreadable: {
-    summary: 'the file could not be read as a table (CI reports only)',
+    summary: 'the file could not be read as a table',
     checks: 'An input that is empty, binary, not a table, over the size limits, or whose number format cannot be decided. The message gives the reason.',
     why: 'A submission povcheck cannot read is not a submission that passed.',
     example: 'A .xls file saved by an old Excel → "this is a legacy Office file (.xls/.doc); save it as CSV or .xlsx".',
+    where:
+      'A file\'s status in every report: "cannot be read" in the text report, "status": "unreadable" in the JSON report (with "error": its code and message), counted as unreadable in the summary; in the CI formats an error of the pseudo-rule unreadable (SARIF, GitLab, JUnit, GitHub).',
+    weight: 'an error: the run exits 2, whatever the other files give.',
   },
   unchecked: {
-    summary: 'the file was read, but no check could run on it (CI reports only)',
+    summary: 'the file was read, but no check could run on it',
     checks:
       'A table whose labels were not understood, that has no units (a header alone, a blank form), or whose values no check can compare. The message names the labels not understood and the `labels` configuration entry that would map them.',
     why: 'A table that was not checked has not passed: a gap in what povcheck understands must never turn a submission green.',
     example: 'A commune table headed "Tổng số hộ", "Số hộ thoát nghèo", "Tỷ lệ hộ nghèo (%)" → nothing could be checked — not understood: "Tổng số hộ", …',
+    where:
+      'A file\'s status in every report: "nothing checked" in the text report, "status": "unchecked" in the JSON report (its coverage says why), counted as not checked in the summary; in the CI formats an error of the pseudo-rule unchecked (SARIF, GitLab, JUnit, GitHub).',
+    weight: 'an error: the run exits 2, never 0 (a file not checked has not passed).',
+  },
+  coverage: {
+    summary: 'what the checks of a file covered: which ran, which could not and why, the labels not understood',
+    checks:
+      'For each table read: how many of the checks asked of it compared at least one value ("6 of 6 checks ran"), each check that could not run with its reason (the table gives no count it needs), the places a check was left out (a cell that is not a number: the "Not checked" section), and the labels povcheck did not understand, or read as naming nothing it checks, with the configuration\'s labels entry that would map them.',
+    why: 'A file without errors is only as good as what was checked: a check that could not run finds nothing, and the coverage says so rather than let silence pass for agreement.',
+    example:
+      'fixtures/planted/stray-text.csv: "6 of 6 checks ran, except in 3 places": its cell K5 holds "28x", so the checks of Lâm Bình and of the total that need that cell are listed under "Not checked".',
+    where:
+      'The text report\'s heading line, its "Checks:" line and its "Not checked" section; the JSON report\'s coverage of each file (checks, ran, notRun, notUnderstood); in the CI formats a notice coverage on a file where only some checks ran (GitHub, GitLab), and a property of its test suite (JUnit) or of its artifact (SARIF).',
+    weight: 'information: it never fails a run by itself (a file where no check ran at all is unchecked).',
+  },
+  'passed-over': {
+    summary: 'a .txt file a folder search found and did not check: not an Excel text export',
+    checks:
+      'A folder or pattern given to validate is searched for the files povcheck reads (.csv, .tsv, .xlsx, .xlsm, .docx) and for .txt files that are Excel text exports ("Unicode Text", "Text (Tab delimited)"); any other .txt file (a note, a plan\'s text, a table saved as text another way) is not checked but named, so that a verdict never covers a file it did not read. Named on the command line, the file is checked.',
+    why: 'A submission saved as .txt is easily taken for a checked one; a run that passed a file over says which.',
+    example:
+      'povcheck validate submissions/ with submissions/ghi-chu.txt, a note → "Not checked: 1 .txt file in the folders that does not look like an Excel text export (…): submissions/ghi-chu.txt. Name a file in the command to check it (a table, or a plan\'s text)."',
+    where:
+      'One line after the text report\'s summary (on stderr when the report is not text on the terminal); passedOver in the JSON report; a notice in --format github, a note among SARIF\'s notifications, a suite of skipped test cases passed-over in JUnit, an info issue passed-over in --format gitlab.',
+    weight: 'information: the exit code is unchanged.',
   },
 };

@@ -130,16 +130,44 @@ export const ruleDocsVi: RuleDocs = {
     example: 'Kế hoạch mẫu dẫn Quyết định số 468/QĐ-UBND ngày 16/12/2019 ở phần mở đầu và ngày 16/12/2018 ở mục IV → một cảnh báo.',
   },
   unreadable: {
-    summary: 'tệp không đọc được thành bảng (chỉ có trong báo cáo CI)',
+    summary: 'tệp không đọc được thành bảng',
     checks: 'Tệp rỗng, nhị phân, không phải bảng, vượt giới hạn kích thước, hoặc không xác định được kiểu viết số. Thông báo ghi rõ lý do.',
     why: 'Một tệp nộp lên mà povcheck không đọc được thì không thể coi là đã đạt.',
     example: 'Tệp .xls do Excel đời cũ lưu → "đây là tệp Office cũ (.xls/.doc); hãy lưu thành CSV hoặc .xlsx".',
+    where:
+      'Tình trạng của một tệp trong mọi báo cáo: "không đọc được" trong báo cáo văn bản, "status": "unreadable" trong báo cáo JSON (kèm "error": mã và thông báo lỗi), được đếm riêng trong dòng tổng kết; trong các định dạng CI là lỗi của quy tắc giả unreadable (SARIF, GitLab, JUnit, GitHub).',
+    weight: 'lỗi: lần chạy kết thúc với mã 2, dù các tệp khác thế nào.',
   },
   unchecked: {
-    summary: 'đọc được tệp nhưng không phép kiểm tra nào chạy được (chỉ có trong báo cáo CI)',
+    summary: 'đọc được tệp nhưng không phép kiểm tra nào chạy được',
     checks:
       'Bảng có tên chỉ tiêu không hiểu được, không có đơn vị nào (chỉ có dòng tiêu đề, biểu mẫu trống), hoặc không có số liệu nào để so sánh. Thông báo nêu các tên không hiểu được và mục `labels` của tệp cấu hình để ánh xạ chúng.',
     why: 'Một bảng chưa được kiểm tra thì chưa thể coi là đạt: chỗ povcheck chưa hiểu không bao giờ được biến một tệp nộp lên thành "đạt".',
     example: 'Bảng cấp xã có các cột "Tổng số hộ", "Số hộ thoát nghèo", "Tỷ lệ hộ nghèo (%)" → không kiểm tra được gì — không hiểu: "Tổng số hộ", …',
+    where:
+      'Tình trạng của một tệp trong mọi báo cáo: "không kiểm tra được" trong báo cáo văn bản, "status": "unchecked" trong báo cáo JSON (mục coverage cho biết vì sao), được đếm riêng trong dòng tổng kết; trong các định dạng CI là lỗi của quy tắc giả unchecked (SARIF, GitLab, JUnit, GitHub).',
+    weight: 'lỗi: lần chạy kết thúc với mã 2, không bao giờ là 0 (tệp chưa được kiểm tra thì chưa đạt).',
+  },
+  coverage: {
+    summary: 'phạm vi kiểm tra của một tệp: phép nào đã chạy, phép nào không chạy được và vì sao, các tên chỉ tiêu không hiểu được',
+    checks:
+      'Với mỗi bảng đọc được: trong các phép kiểm tra áp dụng cho bảng, bao nhiêu phép đã so sánh được ít nhất một số liệu ("6/6 phép kiểm tra đã chạy"), phép nào không chạy được và lý do (bảng không có số liệu phép đó cần), những chỗ một phép bị bỏ qua (một ô không phải là số: mục "Chưa kiểm tra"), và các tên chỉ tiêu povcheck không hiểu hoặc hiểu là không thuộc chỉ tiêu nào nó kiểm tra, kèm mục labels của tệp cấu hình để ánh xạ chúng.',
+    why: 'Một tệp không có lỗi chỉ đáng tin trong phạm vi đã được kiểm tra: phép kiểm tra không chạy được thì không tìm ra gì, và phạm vi kiểm tra nói rõ điều đó thay vì để sự im lặng bị hiểu là khớp.',
+    example:
+      'fixtures/planted/stray-text.csv: "6/6 phép kiểm tra đã chạy, trừ 3 chỗ chưa kiểm tra được": ô K5 ghi "28x", nên các phép kiểm tra của Lâm Bình và của đơn vị tổng cần ô đó được liệt kê ở mục "Chưa kiểm tra".',
+    where:
+      'Dòng đầu của mỗi tệp trong báo cáo văn bản, dòng "Kiểm tra:" và mục "Chưa kiểm tra"; mục coverage của mỗi tệp trong báo cáo JSON (checks, ran, notRun, notUnderstood); trong các định dạng CI là một thông báo coverage cho tệp chỉ chạy được một phần các phép kiểm tra (GitHub, GitLab), một thuộc tính của bộ kiểm thử (JUnit) hoặc của tệp (SARIF).',
+    weight: 'thông tin: tự nó không làm lần chạy thất bại (tệp không chạy được phép kiểm tra nào là unchecked).',
+  },
+  'passed-over': {
+    summary: 'tệp .txt tìm thấy trong thư mục nhưng không được kiểm tra vì không phải tệp văn bản xuất từ Excel',
+    checks:
+      'Khi kiểm tra một thư mục (hoặc một mẫu tên tệp), povcheck tìm các tệp nó đọc được (.csv, .tsv, .xlsx, .xlsm, .docx) và các tệp .txt xuất từ Excel ("Unicode Text", "Text (Tab delimited)"); tệp .txt khác (ghi chú, văn bản kế hoạch, bảng lưu thành văn bản theo cách khác) không được kiểm tra nhưng được nêu tên, để kết luận không bao giờ bao trùm một tệp chưa đọc. Ghi tên tệp trong lệnh thì tệp được kiểm tra.',
+    why: 'Một tệp nộp lên dưới dạng .txt dễ bị tưởng là đã được kiểm tra; lần chạy bỏ qua tệp nào thì nói rõ tệp đó.',
+    example:
+      'povcheck validate submissions/ có submissions/ghi-chu.txt là một ghi chú → sau dòng tổng kết: "Không kiểm tra 1 tệp .txt trong thư mục (không giống bảng xuất từ Excel …): submissions/ghi-chu.txt. Ghi rõ tên tệp trong lệnh để kiểm tra (một bảng, hoặc văn bản kế hoạch)."',
+    where:
+      'Một dòng sau dòng tổng kết của báo cáo văn bản (ra stderr khi báo cáo không phải văn bản trên màn hình); mục passedOver của báo cáo JSON; một thông báo trong --format github, một ghi chú trong thông báo của SARIF, một bộ ca kiểm thử bỏ qua passed-over trong JUnit, một vấn đề mức info passed-over trong --format gitlab.',
+    weight: 'thông tin: mã thoát không đổi.',
   },
 };

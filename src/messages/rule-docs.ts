@@ -17,11 +17,31 @@ export interface RuleDoc {
   example: string;
 }
 
+/**
+ * Not rules: the other ids a report names a file or a run by, beside the rules' (`povcheck explain` answers for
+ * each): a file that could not be read, one on which no check could run, what a file's checks covered, and the .txt
+ * files a folder search did not check.
+ */
+export const REPORT_IDS = ['unreadable', 'unchecked', 'coverage', 'passed-over'] as const;
+export type ReportId = (typeof REPORT_IDS)[number];
+
+/** A report id's text: a rule's, and where a report names it and how much it weighs (it has no level to set). */
+export interface ReportIdDoc extends RuleDoc {
+  /** The reports and places that name it. */
+  where: string;
+  /** What it does to a run's verdict and exit code. */
+  weight: string;
+}
+
 export type RuleDocs = Record<RuleId, RuleDoc> & {
-  /** Not a rule: how CI reports (SARIF, JUnit, GitLab, GitHub) name an input that could not be read. */
-  unreadable: RuleDoc;
-  /** Not a rule: how CI reports name an input that was read but on which no check could run. */
-  unchecked: RuleDoc;
+  /** Not a rule: a file's status in every report, and how CI reports (SARIF, JUnit, GitLab, GitHub) name an input that could not be read. */
+  unreadable: ReportIdDoc;
+  /** Not a rule: a file's status, and how CI reports name an input that was read but on which no check could run. */
+  unchecked: ReportIdDoc;
+  /** Not a rule: what a file's checks covered (the JSON `coverage`; a notice in CI reports when only some ran). */
+  coverage: ReportIdDoc;
+  /** Not a rule: the .txt files of a folder search that were not checked (the JSON `passedOver`). */
+  'passed-over': ReportIdDoc;
 };
 
 export function ruleDocs(lang: Lang): RuleDocs {

@@ -131,8 +131,12 @@ export interface UiText {
   wholeTable: string;
   /** `povcheck rules` and `povcheck explain`. */
   rulesHeader: { id: string; severity: string; summary: string };
-  rulesFooter: string;
-  explainHeadings: { checks: string; why: string; example: string; severity: string; configure: string };
+  /** `reportIds`: the ids reports name beside the rules', which `explain` answers for too. */
+  rulesFooter: (reportIds: readonly string[]) => string;
+  /** `means`, `where`, `weight`: the sections of a report id's text (not a rule: messages/rule-docs.ts REPORT_IDS). */
+  explainHeadings: { checks: string; why: string; example: string; severity: string; configure: string; means: string; where: string; weight: string };
+  /** A report id's last section: it is no rule, and has no level to set. */
+  notARule: string;
   configuredLevel: (level: string, source: string) => string;
   off: string;
   unreadable: (file: string, reason: string) => string;

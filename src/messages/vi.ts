@@ -585,8 +585,9 @@ export function vi(): Catalog {
       },
       wholeTable: 'toàn bảng',
       rulesHeader: { id: 'quy tắc', severity: 'mức', summary: 'kiểm tra' },
-      rulesFooter: 'povcheck explain <quy tắc> cho biết quy tắc kiểm tra gì, vì sao, kèm ví dụ.',
-      explainHeadings: { checks: 'Kiểm tra gì', why: 'Vì sao', example: 'Ví dụ', severity: 'Mức mặc định', configure: 'Cấu hình' },
+      rulesFooter: (ids) => `povcheck explain <quy tắc> cho biết quy tắc kiểm tra gì, vì sao, kèm ví dụ; lệnh này cũng giải thích các mã khác có trong báo cáo: ${ids.join(', ')}.`,
+      explainHeadings: { checks: 'Kiểm tra gì', why: 'Vì sao', example: 'Ví dụ', severity: 'Mức mặc định', configure: 'Cấu hình', means: 'Nghĩa là gì', where: 'Báo cáo nào nêu', weight: 'Ảnh hưởng tới kết quả' },
+      notARule: 'Không phải quy tắc: không có gì để tắt hay đổi mức (povcheck rules liệt kê các quy tắc).',
       configuredLevel: (level, source) => `${level} (đặt trong ${source})`,
       off: 'tắt',
       unreadable: (file, reason) => `povcheck: ${file}: ${reason}`,
@@ -859,6 +860,7 @@ export function vi(): Catalog {
           case 'rule-level':
             return `--rule ${p.value}: hãy viết <quy tắc>=<off|error|warning|info>, ví dụ --rule denominator=off`;
           case 'unknown-rule':
+            if (p.reportIds) return `không có quy tắc hay mã báo cáo "${p.rule}"; các quy tắc: ${p.known.join(', ')}; các mã khác có trong báo cáo: ${p.reportIds.join(', ')}`;
             return `không có quy tắc "${p.rule}"; các quy tắc: ${p.known.join(', ')}`;
           case 'series-one':
             return `--series so sánh các năm liên tiếp: hãy cho ít nhất hai tệp, theo thứ tự năm (mới có ${p.files})`;

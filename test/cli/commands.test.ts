@@ -1,5 +1,5 @@
 /** `povcheck rules`, `povcheck explain`, and validate's --sheet, --rule and configuration file. */
-import { mkdtempSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,10 +66,52 @@ describe('povcheck explain', () => {
     expect(r.stdout).toContain('15,08 − 12,43 = 2,65');
   });
 
-  it('an unknown rule: exit 2 naming the rules there are', async () => {
+  it('an unknown id: exit 2, one line naming the rules and the other ids reports name', async () => {
     const r = await cli(['explain', 'sums', '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('no rule "sums"; the rules: sum, flow');
+    expect(r.stderr).toBe(`povcheck: no rule or report id "sums"; the rules: ${RULE_IDS.map((x) => x.id).join(', ')}; the other ids reports name: unreadable, unchecked, coverage, passed-over\n`);
+    const vi = await cli(['explain', 'sums', '--lang', 'vi']);
+    expect(vi.stderr).toMatch(/^povcheck: không có quy tắc hay mã báo cáo "sums"; các quy tắc: sum, flow, .*; các mã khác có trong báo cáo: unreadable, unchecked, coverage, passed-over\n$/);
+  });
+
+  it('answers for every id a report names, not only the rules (unchecked, coverage, passed-over, unreadable were unknown to it): what it means, where, what it does to the run', async () => {
+    // A folder with one file of each kind: partly checked (coverage), unchecked, unreadable, and a .txt note (passed over).
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-explain-'));
+    writeFileSync(join(dir, 'a.csv'), readFileSync(join(ROOT, 'fixtures/planted/stray-text.csv')));
+    writeFileSync(join(dir, 'xa.csv'), 'Đơn vị;Tổng số hộ;Số hộ thoát nghèo\nXã A;100;5\nXã B;200;7\n');
+    writeFileSync(join(dir, 'empty.csv'), '');
+    writeFileSync(join(dir, 'ghi-chu.txt'), 'ghi chú\n');
+    const gitlab = JSON.parse((await cli(['validate', dir, '--format', 'gitlab'])).stdout) as Array<{ check_name: string }>;
+    const report = JSON.parse((await cli(['validate', dir, '--format', 'json'])).stdout) as { files: Array<{ status: string; findings: Array<{ rule: string }> }>; passedOver?: string[] };
+    const ids = new Set([...gitlab.map((i) => i.check_name), ...report.files.flatMap((f) => [f.status, ...f.findings.map((x) => x.rule)]).filter((s) => s !== 'ok' && s !== 'invalid'), 'coverage', ...(report.passedOver ? ['passedOver'] : [])]);
+    expect([...ids]).toEqual(expect.arrayContaining(['unreadable', 'unchecked', 'coverage', 'passed-over', 'passedOver', 'number']));
+    for (const id of ids) {
+      const r = await cli(['explain', id, '--lang', 'en']);
+      expect(r.code, id).toBe(0);
+      expect(r.stderr, id).toBe('');
+    }
+    const r = await cli(['explain', 'coverage', '--lang', 'en']);
+    expect(r.stdout).toMatch(/^coverage: what the checks of a file covered/);
+    expect(r.stdout).toContain('What it means\n');
+    expect(r.stdout).toContain('Where reports name it\n');
+    expect(r.stdout).toContain('What it does to the run\n  information: it never fails a run by itself');
+    expect(r.stdout).toContain('Not a rule: nothing to turn off or re-level');
+    expect(r.stdout).not.toContain('--rule coverage');
+    expect((await cli(['explain', 'passedOver', '--lang', 'en'])).stdout).toMatch(/^passed-over: /);
+    const vi = await cli(['explain', 'unchecked', '--lang', 'vi']);
+    expect(vi.stdout).toMatch(/^unchecked: đọc được tệp nhưng không phép kiểm tra nào chạy được\n/);
+    expect(vi.stdout).toContain('Ảnh hưởng tới kết quả\n  lỗi: lần chạy kết thúc với mã 2');
+    // Every report id has its texts in both languages.
+    for (const lang of ['vi', 'en'] as const) {
+      for (const id of ['unreadable', 'unchecked', 'coverage', 'passed-over'] as const) {
+        const d = ruleDocs(lang)[id];
+        expect(Object.values(d).every((t) => typeof t === 'string' && t.length > 10), `${lang} ${id}`).toBe(true);
+      }
+    }
+  });
+
+  it('rules says explain answers for the report ids too', async () => {
+    expect((await cli(['rules', '--lang', 'en'])).stdout).toContain('it explains the other ids reports name too: unreadable, unchecked, coverage, passed-over.');
   });
 });
 
