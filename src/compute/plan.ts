@@ -61,6 +61,8 @@ export interface PlanResult extends TableData {
   /** One per unit the total sums (every unit when there is no total), in table order. */
   plans: UnitPlan[];
   totalTargets: TotalTargetResult[];
+  /** The units the total sums that have no exits (not planned, or a target they cannot meet): the total's exits are then unknown. */
+  totalMissing: Unit[];
   values: Array<Partial<Record<Indicator, Dec>>>;
   /** The total's stated base counts that differ from the sums of the units (the plan uses the sums). */
   differences: Difference[];
@@ -101,7 +103,7 @@ export function computePlan(annex: Annex, targets: Target[], opts: { total: Tota
   const byUnit = targetsByUnit(annex, targets, choice.total);
   const values: Array<Partial<Record<Indicator, Dec>>> = units.map(() => ({}));
   const plans = planUnits({ annex, byUnit, values, ...(choice.total ? { total: choice.total } : {}) }, parts);
-  const { totalTargets, differences } = totalIsSum ? planTotal(annex, choice, plans, parts, byUnit.get(choice.total!.id) ?? [], values) : { totalTargets: [], differences: [] };
+  const { totalTargets, differences, missing } = totalIsSum ? planTotal(annex, choice, plans, parts, byUnit.get(choice.total!.id) ?? [], values) : { totalTargets: [], differences: [], missing: [] };
   const ok = plans.every((p) => p.status !== 'unreachable') && totalTargets.every((t) => t.outcome.ok && t.met === true);
   return {
     units,
@@ -110,6 +112,7 @@ export function computePlan(annex: Annex, targets: Target[], opts: { total: Tota
     indicators: [...INDICATORS],
     plans,
     totalTargets,
+    totalMissing: missing,
     values,
     differences,
     ok,
@@ -200,7 +203,7 @@ function planTotal(
   parts: readonly Unit[],
   targets: readonly Target[],
   values: Array<Partial<Record<Indicator, Dec>>>,
-): { totalTargets: TotalTargetResult[]; differences: Difference[] } {
+): { totalTargets: TotalTargetResult[]; differences: Difference[]; missing: Unit[] } {
   const total = choice.total!;
   const top = new Set(totalParts(parts).map((u) => u.id));
   const summed = plans.filter((p) => top.has(p.unit.id));
@@ -209,7 +212,7 @@ function planTotal(
   const sums = sumBase(summed.map((p) => p.base));
   values[total.id] = cells(sums, missing.length === 0 ? planned : undefined);
   const differences = choice.source !== 'added' ? statedDifferences(annex, total, values[total.id]!, ['households_start', 'households_end', 'poor_start'], {}) : [];
-  return { totalTargets: targets.map((t) => totalTarget(t, countsOf(sums), planned, missing)), differences };
+  return { totalTargets: targets.map((t) => totalTarget(t, countsOf(sums), planned, missing)), differences, missing };
 }
 
 /** A target on the total: the exits it needs, what the units' planned exits give it, and how many more it needs. */

@@ -14,6 +14,19 @@ export interface TargetPhrase {
   value: string;
 }
 
+/** A unit a total's target waits on, whose own target cannot be met, and why (the unit's poor households at the start: `poor`). */
+export interface UnmetUnit {
+  unit: string;
+  indicator: Indicator;
+  reason: 'zero-households' | 'unreachable' | 'not-exact';
+  poor: string;
+  best?: string;
+  exits?: string;
+  value?: string;
+  belowExits?: string;
+  belowValue?: string;
+}
+
 export interface CalcText {
   /** Name of the total column `table` and `plan` add when the input has none. */
   totalName: string;
@@ -97,12 +110,22 @@ export interface CalcText {
       minimum?: string;
       more?: string;
       missing: string[];
+      /**
+       * incomplete: the `missing` units that have no exits because a target of theirs cannot be met, each with that
+       * target's reason (as `unitNotMet`'s): the line says so, not that they have no poor households reduced.
+       */
+      unmet?: UnmetUnit[];
       reason?: 'zero-households' | 'unreachable' | 'not-exact';
       poor: string;
       best?: string;
     },
     f: Fmt,
   ) => string;
+  /**
+   * A total without a target whose exits are unknown, its cells left blank: because `missing` have none, `unmet` of
+   * them because a target of theirs cannot be met (with why).
+   */
+  totalBlank: (p: { unit: string; missing: string[]; unmet: UnmetUnit[] }, f: Fmt) => string;
   /** The plan's last line: every target met, some not met (or not reachable), or whether they are cannot be told yet. */
   verdict: (state: 'ok' | 'unmet' | 'undetermined') => string;
 }

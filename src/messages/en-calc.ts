@@ -1,5 +1,5 @@
 /** English text of the calculator commands (table, plan, rate). Numbers arrive as plain digits. */
-import type { CalcText, TargetPhrase } from './calc-types.js';
+import type { CalcText, TargetPhrase, UnmetUnit } from './calc-types.js';
 import type { Fmt } from './types.js';
 import type { Indicator } from '../model/indicators.js';
 import { count, firstEight } from './number-format.js';
@@ -36,6 +36,25 @@ const why = (
   }
   const below = p.belowExits !== undefined && p.belowValue !== undefined ? `${f.n(p.belowExits)} fewer poor households give ${val(p.indicator, p.belowValue, f)}, ` : '';
   return `no number of exits gives exactly this value: ${below}${f.n(p.exits ?? '0')} give ${val(p.indicator, p.value ?? '0', f)}`;
+};
+
+/** Why a unit's target cannot be met, inside the total's line (the unit's own line says it in full). */
+const unmetWhy = (u: UnmetUnit, f: Fmt) => {
+  if (u.reason === 'zero-households') return 'its households at the start or at the end are 0, so it has no poverty rate';
+  if (u.reason === 'unreachable') return `even if all its ${f.n(u.poor)} poor households left poverty, its ${name(u.indicator, f)} would only be ${val(u.indicator, u.best ?? '0', f)}`;
+  return `no number of exits gives its target exactly: ${f.n(u.exits ?? '0')} give ${val(u.indicator, u.value ?? '0', f)}`;
+};
+
+/**
+ * Why a total's exits are unknown: each unit whose own target cannot be met, with why (not "no poor households
+ * reduced": it may well have some in the table), then the units with none.
+ */
+const missingWhy = (missing: readonly string[], unmet: readonly UnmetUnit[] = [], f: Fmt) => {
+  const rest = missing.filter((u) => !unmet.some((x) => x.unit === u));
+  return [
+    ...unmet.map((u) => `${u.unit}'s target cannot be met (${unmetWhy(u, f)}), so ${u.unit} has no planned exits`),
+    ...(rest.length > 0 ? [`${rest.join(', ')} ${rest.length === 1 ? 'has' : 'have'} no poor households reduced`] : []),
+  ].join('; and ');
 };
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -90,12 +109,13 @@ export const enCalc: CalcText = {
       }
       case 'incomplete': {
         const more = p.more !== undefined ? `, ${f.n(p.more)} short` : '';
-        return `✖ ${head}: cannot be told, as ${p.missing.join(', ')} ${p.missing.length === 1 ? 'has' : 'have'} no poor households reduced; ${p.unit} needs ${min} in all, the other units have ${f.n(p.planned)}${more}.`;
+        return `✖ ${head}: cannot be told, as ${missingWhy(p.missing, p.unmet, f)}; ${p.unit} needs ${min} in all, the other units have ${f.n(p.planned)}${more}.`;
       }
       case 'impossible':
         return `✖ ${head}: ${why({ ...p, reason: p.reason ?? 'unreachable' }, f)}.`;
     }
   },
+  totalBlank: (p, f) => `${p.unit}: the poor households reduced, the poor households at the end of the year and their rates are left blank, as ${missingWhy(p.missing, p.unmet, f)}.`,
   verdict: (state) =>
     state === 'ok'
       ? 'The plan meets every target.'

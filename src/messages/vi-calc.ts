@@ -1,5 +1,5 @@
 /** Vietnamese text of the calculator commands (table, plan, rate). Numbers arrive as plain digits. */
-import type { CalcText, TargetPhrase } from './calc-types.js';
+import type { CalcText, TargetPhrase, UnmetUnit } from './calc-types.js';
 import type { Fmt } from './types.js';
 import type { Indicator } from '../model/indicators.js';
 import { count, firstEight } from './number-format.js';
@@ -26,6 +26,25 @@ const why = (
   }
   const below = p.belowExits !== undefined && p.belowValue !== undefined ? `giảm ${f.n(p.belowExits)} hộ nghèo thì được ${val(p.indicator, p.belowValue, f)}, ` : '';
   return `không có số hộ nào cho đúng giá trị này: ${below}giảm ${f.n(p.exits ?? '0')} hộ nghèo thì được ${val(p.indicator, p.value ?? '0', f)}`;
+};
+
+/** Vì sao mục tiêu của một đơn vị không thể đạt, trong dòng của đơn vị tổng (dòng của đơn vị đó nói đầy đủ). */
+const unmetWhyVi = (u: UnmetUnit, f: Fmt) => {
+  if (u.reason === 'zero-households') return 'tổng số hộ đầu năm hoặc cuối năm bằng 0, không tính được tỷ lệ hộ nghèo';
+  if (u.reason === 'unreachable') return `kể cả khi toàn bộ ${f.n(u.poor)} hộ nghèo đều thoát nghèo, ${low(f.ind(u.indicator))} cũng chỉ là ${val(u.indicator, u.best ?? '0', f)}`;
+  return `không có số hộ nào cho đúng giá trị mục tiêu: giảm ${f.n(u.exits ?? '0')} hộ nghèo thì được ${val(u.indicator, u.value ?? '0', f)}`;
+};
+
+/**
+ * Vì sao chưa có số hộ giảm của đơn vị tổng: từng đơn vị có mục tiêu không thể đạt, kèm lý do (không phải "chưa có số
+ * hộ nghèo giảm": bảng có thể có), rồi các đơn vị chưa có.
+ */
+const missingWhyVi = (missing: readonly string[], unmet: readonly UnmetUnit[] = [], f: Fmt) => {
+  const rest = missing.filter((u) => !unmet.some((x) => x.unit === u));
+  return [
+    ...unmet.map((u) => `mục tiêu của ${u.unit} không thể đạt (${unmetWhyVi(u, f)}) nên ${u.unit} chưa có số hộ nghèo giảm theo kế hoạch`),
+    ...(rest.length > 0 ? [`${rest.join(', ')} chưa có số hộ nghèo giảm`] : []),
+  ].join('; và ');
 };
 
 export const viCalc: CalcText = {
@@ -78,12 +97,13 @@ export const viCalc: CalcText = {
       }
       case 'incomplete': {
         const more = p.more !== undefined ? `, còn thiếu ${f.n(p.more)} hộ` : '';
-        return `✖ ${head}: chưa tính được vì ${p.missing.join(', ')} chưa có số hộ nghèo giảm; ${p.unit} cần giảm ${min}, các đơn vị đã có kế hoạch giảm ${f.n(p.planned)} hộ${more}.`;
+        return `✖ ${head}: chưa tính được vì ${missingWhyVi(p.missing, p.unmet, f)}; ${p.unit} cần giảm ${min}, các đơn vị đã có kế hoạch giảm ${f.n(p.planned)} hộ${more}.`;
       }
       case 'impossible':
         return `✖ ${head}: ${why({ ...p, reason: p.reason ?? 'unreachable' }, f)}.`;
     }
   },
+  totalBlank: (p, f) => `${p.unit}: để trống số hộ nghèo giảm, số hộ nghèo cuối năm và các tỷ lệ tính từ đó, vì ${missingWhyVi(p.missing, p.unmet, f)}.`,
   verdict: (state) =>
     state === 'ok'
       ? 'Kế hoạch đạt mọi mục tiêu.'

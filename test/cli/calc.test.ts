@@ -469,6 +469,27 @@ describe('povcheck plan', () => {
     expect(r.stderr).toContain('D2 (Toàn tỉnh, total households at start of year): the table has 210,399, computed 210,299');
   });
 
+  it('the total\'s line says a unit\'s target cannot be met, and why, not that the unit "has no poor households reduced" (the seed has 282 for Lâm Bình)', async () => {
+    const seed = 'fixtures/tuyen-quang-2020.csv';
+    const withTotal = await cli(['plan', seed, '--target', 'lam binh=40', '--target', 'total=2', '--lang', 'en']);
+    expect(withTotal.code).toBe(1);
+    expect(withTotal.stdout).toContain(
+      "  ✖ Toàn tỉnh (poverty rate reduction ≥ 2 points): cannot be told, as Lâm Bình's target cannot be met (even if all its 2,750 poor households left poverty, its poverty rate reduction would only be 36.03 points), so Lâm Bình has no planned exits; Toàn tỉnh needs at least 4,049 in all, the other units have 3,906, 143 short.\n",
+    );
+    expect(withTotal.stdout).not.toContain('Lâm Bình has no poor households reduced');
+    // Without a target on the total, its blank cells are said why too.
+    const alone = await cli(['plan', seed, '--target', 'lam binh=40']);
+    expect(alone.code).toBe(1);
+    expect(alone.stdout).toContain(
+      '  Toàn tỉnh: để trống số hộ nghèo giảm, số hộ nghèo cuối năm và các tỷ lệ tính từ đó, vì mục tiêu của Lâm Bình không thể đạt (kể cả khi toàn bộ 2.750 hộ nghèo đều thoát nghèo, mức giảm tỷ lệ hộ nghèo cũng chỉ là 36,03 điểm %) nên Lâm Bình chưa có số hộ nghèo giảm theo kế hoạch.\n',
+    );
+    // Units merely not planned are listed as such, and the total has no line of its own for them.
+    const notPlanned = await cli(['plan', PLAN_INPUT, '--target', 'na hang=4', '--lang', 'en']);
+    expect(notPlanned.stdout).not.toMatch(/^  Toàn tỉnh:/m);
+    const both = await cli(['plan', PLAN_INPUT, '--target', 'na hang=40', '--target', 'total=2', '--lang', 'en']);
+    expect(both.stdout).toContain("cannot be told, as Na Hang's target cannot be met (even if all its 3,094 poor households left poverty, its poverty rate reduction would only be 29.56 points), so Na Hang has no planned exits; and Sơn Dương, Yên Sơn, TP Tuyên Quang, Hàm Yên, Chiêm Hóa, Lâm Bình have no poor households reduced;");
+  });
+
   it('a targets file with an unsupported target', async () => {
     const dir = tmp();
     const f = join(dir, 't.json');
