@@ -52,11 +52,11 @@ export async function runPlan(r: PlanRun, targets: Target[], setLang: (l: Lang) 
  */
 export async function planTargets(r: PlanRun): Promise<Target[]> {
   // The targets' reader loads only when the command runs (start-up of every other command).
-  const { parseTargetArg, readTargetsFile } = await import('../targets/index.js');
+  const { parseTargetArgs, readTargetsFile } = await import('../targets/index.js');
   const targets: Target[] = [];
   if (r.targetsFile) targets.push(...(await readTargetsFile(r.targetsFile)));
   if (r.targetsFile && targets.length === 0 && r.targetArgs.length === 0) throw new PovcheckError('TARGETS_INVALID', { reason: 'none', empty: true }, { file: r.targetsFile });
-  targets.push(...r.targetArgs.map((arg, i) => parseTargetArg(arg, i + 1)));
+  targets.push(...parseTargetArgs(r.targetArgs));
   if (targets.length === 0) throw new PovcheckError('TARGETS_INVALID', { reason: 'none' });
   return targets;
 }

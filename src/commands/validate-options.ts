@@ -144,8 +144,8 @@ async function optionsOf(flags: ValidateFlags, config: Config | undefined, rules
 async function targetsOf(flags: ValidateFlags, config: Config | undefined): Promise<TargetSet | undefined> {
   const given = flags.target ?? [];
   if (flags.targets !== undefined || given.length > 0) {
-    const { readTargetsFile, parseTargetArg } = await import('../targets/index.js');
-    const list = [...(flags.targets !== undefined ? await readTargetsFile(flags.targets) : []), ...given.map((arg, i) => parseTargetArg(arg, i + 1))];
+    const { readTargetsFile, parseTargetArgs } = await import('../targets/index.js');
+    const list = [...(flags.targets !== undefined ? await readTargetsFile(flags.targets) : []), ...parseTargetArgs(given)];
     return { source: [flags.targets, ...(given.length > 0 ? ['--target'] : [])].filter((x) => x !== undefined).join(', '), targets: list };
   }
   if (config?.targets && config.targets.length > 0) {

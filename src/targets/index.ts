@@ -121,15 +121,19 @@ export async function readTargetsFile(path: string): Promise<Target[]> {
 /**
  * `--target "<unit>=<points>"`: the unit's poverty rate falls by at least that many points
  * (rate_reduced >= points). The points may use "." or "," as the decimal mark: "2.06", "2,06", "4".
- * `index`: the how-manieth --target it is (1-based), which it then remembers.
  */
-export function parseTargetArg(arg: string, index?: number): Target {
+export function parseTargetArg(arg: string): Target {
   const m = /^(.+?)\s*=\s*([+-]?\d+(?:[.,]\d+)?)\s*$/u.exec(arg);
   const unit = m?.[1]?.normalize('NFC').trim();
   // A targets file given here instead of to --targets (a .json name or a path): the line says which option takes it.
   if (!m || !unit) throw new PovcheckError('TARGETS_INVALID', { reason: 'arg', text: arg, ...(/\.json$|[/\\]/i.test(arg) ? { file: true } : {}) });
   const value = m[2]!.replace(',', '.').replace(/^\+/, '');
-  return { unit, indicator: 'rate_reduced', op: '>=', value, num: new Dec(value), ...(index !== undefined ? { origin: { source: TARGET_OPTION, index } } : {}) };
+  return { unit, indicator: 'rate_reduced', op: '>=', value, num: new Dec(value) };
+}
+
+/** Every `--target` of a command line, in order, each remembering its place among them (`--target: target 2`). */
+export function parseTargetArgs(args: readonly string[]): Target[] {
+  return args.map((arg, i) => ({ ...parseTargetArg(arg), origin: { source: TARGET_OPTION, index: i + 1 } }));
 }
 
 /**

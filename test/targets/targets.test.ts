@@ -1,6 +1,6 @@
 /** The targets format shared by `plan` and later target checks. */
 import { describe, expect, it } from 'vitest';
-import { parseTargetArg, parseTargets, resolveTargetUnit } from '../../src/targets/index.js';
+import { parseTargetArg, parseTargetArgs, parseTargets, resolveTargetUnit } from '../../src/targets/index.js';
 import { PovcheckError } from '../../src/errors.js';
 import type { Unit } from '../../src/model/annex.js';
 import { unitKey } from '../../src/shape/normalize.js';
@@ -76,7 +76,7 @@ describe('parseTargetArg', () => {
     expect(parseTargetArg('total = 2,06').value).toBe('2.06');
     expect(parseTargetArg('Lâm Bình=4.00').value).toBe('4.00');
     expect(parseTargetArg('Na Hang=4')).not.toHaveProperty('origin');
-    expect(parseTargetArg('Na Hang=4', 2).origin).toEqual({ source: '--target', index: 2 });
+    expect(parseTargetArgs(['Na Hang=4', 'total=2']).map((t) => t.origin)).toEqual([{ source: '--target', index: 1 }, { source: '--target', index: 2 }]);
   });
   it.each(['Na Hang', '=4', 'Na Hang=four', 'Na Hang=4.'])('refuses %j', (arg) => {
     expect(code(() => parseTargetArg(arg))).toMatchObject({ code: 'TARGETS_INVALID', params: { reason: 'arg', text: arg } });
