@@ -13,6 +13,8 @@ export interface ErrorParams {
   FILE_NOT_FOUND: { stdin?: boolean };
   FILE_UNREADABLE: { reason: 'directory' } | { reason: 'not-a-file' } | { reason: 'changed' } | { reason: 'io'; detail?: string };
   FILE_EMPTY: { blank: boolean };
+  /** A targets file or units map (JSON, or CSV for a units map) that is binary: `kind` as FILE_BINARY's. */
+  SIDE_FILE_BINARY: { what: 'targets' | 'units-map'; kind: ErrorParams['FILE_BINARY']['kind'] };
   FILE_BINARY: { kind: 'zip' | 'ole' | 'pdf' | 'png' | 'jpeg' | 'gzip' | 'binary' | 'ods' | 'xlsb' | 'docx' | 'encrypted' | 'doc' | 'not-zip' | 'docx-damaged' | 'odt' | 'rtf' };
   FILE_TOO_LARGE: { limitMb: number };
   /** A spreadsheet or document of a kind povcheck does not read (read/kinds.ts), with how to convert it. */

@@ -2,7 +2,7 @@
 import { cellPlace, enDocument, enDocumentMessages } from './en-document.js';
 import type { Catalog, CauseCellText, Fmt, NoCauseParams, TargetOp } from './types.js';
 import type { FormulaRange, SlipKind } from '../locate/types.js';
-import type { ConfigProblem, ContainerDamage, XmlDamage } from '../errors.js';
+import type { ConfigProblem, ContainerDamage, ErrorParams, XmlDamage } from '../errors.js';
 import { enCalc, name as indName, val } from './en-calc.js';
 import { enCli } from './cli-en.js';
 import type { MessageParams } from '../model/message-ref.js';
@@ -302,6 +302,26 @@ function continuityMismatch(p: MessageParams['continuity.mismatch'], f: Fmt): st
 }
 
 const renamed = 'If it was merged or renamed, say so with --units-map (or unitAliases in povcheck.config.json).';
+
+/** What a binary side file is, for SIDE_FILE_BINARY. */
+const SIDE_KIND_EN: Record<ErrorParams['FILE_BINARY']['kind'], string> = {
+  zip: 'a ZIP archive (an Excel workbook or a Word document)',
+  'not-zip': 'binary data',
+  'docx-damaged': 'a ZIP archive',
+  ods: 'an OpenDocument spreadsheet',
+  xlsb: 'a binary Excel workbook',
+  docx: 'a Word document',
+  odt: 'an OpenDocument text document',
+  rtf: 'an RTF document',
+  doc: 'a Word 97–2003 document',
+  encrypted: 'a password-protected Office file',
+  ole: 'a legacy Office file (.xls, .doc)',
+  pdf: 'a PDF document',
+  png: 'a PNG image',
+  jpeg: 'a JPEG image',
+  gzip: 'gzip-compressed data',
+  binary: 'binary data',
+};
 
 let built: Catalog | undefined;
 
@@ -724,6 +744,8 @@ export function en(): Catalog {
               ? 'the file changed while it was read'
               : `cannot read the file (${READ_CAUSE_EN[p.detail ?? ''] ?? p.detail ?? ''})`,
       FILE_EMPTY: (p) => (p.blank ? 'the file holds only blank space, no table' : 'the file is empty'),
+      SIDE_FILE_BINARY: (p) =>
+        `${p.what === 'targets' ? 'a targets file is JSON text' : 'a units map is JSON or CSV text'} (docs/targets-and-series.md), and this is ${SIDE_KIND_EN[p.kind]}`,
       FILE_BINARY: (p) =>
         ({
           zip: 'this is a ZIP archive but not an Excel workbook (.xlsx, .xlsm)',

@@ -2,7 +2,7 @@
 import { cellPlace, viDocument, viDocumentMessages } from './vi-document.js';
 import type { Catalog, CauseCellText, Fmt, NoCauseParams, TargetOp } from './types.js';
 import type { FormulaRange, SlipKind } from '../locate/types.js';
-import type { ConfigProblem, ContainerDamage, XmlDamage } from '../errors.js';
+import type { ConfigProblem, ContainerDamage, ErrorParams, XmlDamage } from '../errors.js';
 import { viCalc, val } from './vi-calc.js';
 import { viCli } from './cli-vi.js';
 import type { SpreadsheetError } from '../model/grid.js';
@@ -306,6 +306,26 @@ function continuityMismatch(p: MessageParams['continuity.mismatch'], f: Fmt): st
 }
 
 const renamed = 'Nếu đơn vị đã sáp nhập hoặc đổi tên, hãy khai báo bằng --units-map (hoặc unitAliases trong povcheck.config.json).';
+
+/** What a binary side file is, for SIDE_FILE_BINARY. */
+const SIDE_KIND_VI: Record<ErrorParams['FILE_BINARY']['kind'], string> = {
+  zip: 'một tệp nén ZIP (bảng tính Excel hoặc văn bản Word)',
+  'not-zip': 'dữ liệu nhị phân',
+  'docx-damaged': 'một tệp nén ZIP',
+  ods: 'một bảng tính OpenDocument',
+  xlsb: 'một bảng tính Excel nhị phân (.xlsb)',
+  docx: 'một văn bản Word',
+  odt: 'một văn bản OpenDocument',
+  rtf: 'một văn bản RTF',
+  doc: 'một văn bản Word 97–2003',
+  encrypted: 'một tệp Office có đặt mật khẩu',
+  ole: 'một tệp Office cũ (.xls, .doc)',
+  pdf: 'một tài liệu PDF',
+  png: 'một ảnh PNG',
+  jpeg: 'một ảnh JPEG',
+  gzip: 'dữ liệu nén gzip',
+  binary: 'dữ liệu nhị phân',
+};
 
 let built: Catalog | undefined;
 
@@ -740,6 +760,8 @@ export function vi(): Catalog {
           doc: `văn bản Word 97–2003 (.doc): ${SAVE_AS_DOCX_VI}`,
           pdf: 'tệp PDF, povcheck không đọc bảng từ PDF: hãy kiểm tra bảng tính gốc (.xlsx hoặc CSV) đã dùng để tạo PDF, hoặc với kế hoạch thì văn bản Word (.docx)',
         })[p.kind],
+      SIDE_FILE_BINARY: (p) =>
+        `${p.what === 'targets' ? 'tệp mục tiêu phải là văn bản JSON' : 'bảng đối chiếu đơn vị phải là văn bản JSON hoặc CSV'} (docs/targets-and-series.md), nhưng tệp này là ${SIDE_KIND_VI[p.kind]}`,
       FILE_BINARY: (p) =>
         ({
           zip: 'đây là tệp nén ZIP nhưng không phải sổ tính Excel (.xlsx, .xlsm)',

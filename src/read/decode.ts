@@ -118,6 +118,20 @@ function holdsNul(bytes: Uint8Array, utf16: 'utf-16le' | 'utf-16be' | undefined)
   return new Uint16Array(even.buffer, even.byteOffset, even.length >> 1).includes(0);
 }
 
+/**
+ * A side file's text (a targets file, a units map: JSON, or CSV for a units map), decoded as a table's is; binary
+ * content is refused as what it is for that file (`SIDE_FILE_BINARY`), not as a table that cannot be read ("this is
+ * a ZIP archive but not an Excel workbook" said of an Excel workbook given as targets).
+ */
+export function decodeSideText(bytes: Uint8Array, what: 'targets' | 'units-map'): DecodedText {
+  try {
+    return decodeBytes(bytes);
+  } catch (e) {
+    if (e instanceof PovcheckError && e.code === 'FILE_BINARY') throw new PovcheckError('SIDE_FILE_BINARY', { what, kind: (e as PovcheckError<'FILE_BINARY'>).params.kind });
+    throw e;
+  }
+}
+
 export function decodeBytes(bytes: Uint8Array, choice: EncodingChoice = 'auto'): DecodedText {
   if (bytes.length === 0) throw new PovcheckError('FILE_EMPTY', { blank: false });
   for (const [sig, kind] of SIGNATURES) {

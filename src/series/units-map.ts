@@ -16,7 +16,7 @@
  */
 import { PovcheckError } from '../errors.js';
 import { readDelimited } from '../read/csv.js';
-import { decodeBytes } from '../read/decode.js';
+import { decodeSideText } from '../read/decode.js';
 import { cellText } from '../model/grid.js';
 import { MAX_SIDE_FILE_BYTES, readFileBytes } from '../read/index.js';
 import { foldKey, unitKey } from '../shape/normalize.js';
@@ -120,7 +120,7 @@ function parseCsv(text: string, encoding: Parameters<typeof readDelimited>[1]): 
 
 /** Parses a units map (JSON when its text starts with `{`, else CSV). Throws UNITS_MAP_INVALID. */
 export function parseUnitsMap(bytes: Uint8Array, source: string): UnitsMap {
-  const { text, encoding } = decodeBytes(bytes);
+  const { text, encoding } = decodeSideText(bytes, 'units-map');
   const body = text.replace(/^\ufeff/, '');
   const json = body.trimStart().startsWith('{');
   return { source, entries: checked(json ? parseJson(body) : parseCsv(text, encoding), !json) };

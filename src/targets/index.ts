@@ -18,7 +18,7 @@ import { Dec } from '../calc/decimal.js';
 import type { TargetOp } from '../calc/annex-math.js';
 import { isIndicator, type Indicator } from '../model/indicators.js';
 import type { Unit } from '../model/annex.js';
-import { decodeBytes } from '../read/decode.js';
+import { decodeSideText } from '../read/decode.js';
 import { MAX_SIDE_FILE_BYTES, readFileBytes } from '../read/index.js';
 import { isTotalName } from '../shape/aliases.js';
 import { aliasedUnitKey, unitKey } from '../shape/normalize.js';
@@ -111,7 +111,7 @@ export interface TargetSet {
 /** Reads a targets file (UTF-8, with or without BOM, or UTF-16 with BOM). Errors name the file. */
 export async function readTargetsFile(path: string): Promise<Target[]> {
   try {
-    return parseTargets(decodeBytes(await readFileBytes(path, undefined, MAX_SIDE_FILE_BYTES)).text, path);
+    return parseTargets(decodeSideText(await readFileBytes(path, undefined, MAX_SIDE_FILE_BYTES), 'targets').text, path);
   } catch (e) {
     if (e instanceof PovcheckError) throw e.withFile(path);
     throw e;
