@@ -292,6 +292,54 @@ export function plantedCauses() {
     'planted/reduction-share.csv': { bytes: withText({ 'rate_reduced:0': '1,99' }), cell: 'D9', rule: 'rate-change', note: 'province reduction typed as reduced / start households (1,99 instead of 2,06)' },
     'planted/two-errors.csv': { bytes: withText({ [`poor_end:${i('Chiêm Hóa')}`]: '4.963', [`rate_start:${i('Yên Sơn')}`]: '9,62' }), cell: 'I6', rule: 'flow', note: 'I6 4.693 typed 4.963 and F8 9,26 typed 9,62' },
     'planted/households-ambiguous.csv': { bytes: withText({ [`households_start:${i('Sơn Dương')}`]: '49.875' }), cell: 'D2', rule: 'sum', note: 'Sơn Dương households_start 49.874 typed 49.875: only the sum fails, several cells could explain it' },
+    'planted/rate-decimal-mark.csv': { bytes: withText({ 'rate_start:0': '1,180' }), cell: 'D8', rule: 'rate', note: 'province start rate 11,80 typed 1,180 (the decimal mark in the wrong place)' },
+    ...shiftedFixtures(),
+  };
+}
+
+/**
+ * Runs typed one cell off (locate/shift.ts), from the seed: a row's values from a column on, one column to the right
+ * (the last value in the notes column) or to the left (a value skipped, the last cell blank); a unit's column from a
+ * row on, one row down (the last value lost); a unit's row of the long layout from a column on, one column to the right
+ * (the last value in a column beyond the header).
+ */
+function shiftedFixtures() {
+  const i = (u) => UNITS.indexOf(u);
+  const COL0 = 3; // the first unit's column in wideRecords (STT, label, measure before it)
+  const END = COL0 + UNITS.length; // the notes column
+  const shiftRow = (records, r, from, right) =>
+    records.map((row, k) => {
+      if (k !== r) return row;
+      const out = [...row];
+      const a = COL0 + from;
+      if (right) {
+        const vals = row.slice(a, END);
+        out[a] = '';
+        vals.forEach((v, n) => (out[a + 1 + n] = v));
+      } else {
+        row.slice(a + 1, END).forEach((v, n) => (out[a + n] = v));
+        out[END - 1] = '';
+      }
+      return out;
+    });
+  // The records' rows of the indicators in slot order (the rate heading, row 7, between them is no figure).
+  const slotRows = (records) => records.map((r, k) => k).filter((k) => k > 0 && records[k][COL0] !== '');
+  const shiftColumnDown = (records, unit, fromRow) => {
+    const out = records.map((r) => [...r]);
+    const rows = slotRows(records).filter((k) => k >= fromRow);
+    const vals = rows.map((k) => records[k][COL0 + unit]);
+    out[rows[0]][COL0 + unit] = '';
+    rows.slice(1).forEach((k, n) => (out[k][COL0 + unit] = vals[n]));
+    return out;
+  };
+  const wide = wideRecords(SEED);
+  const long = longRecords(SEED, { keys: false });
+  const longRight = long.map((row, k) => (k === 1 + i('Chiêm Hóa') ? [...row.slice(0, 4), '', ...row.slice(4)] : row));
+  return {
+    'planted/row-shifted-right.csv': { bytes: serialize(shiftRow(wide, 4, i('Hàm Yên'), true)), cell: 'I6', rule: 'flow', note: 'poor households reduced typed one column to the right from Hàm Yên (H5) on: H5 blank, 282 in the notes column' },
+    'planted/row-shifted-left.csv': { bytes: serialize(shiftRow(wide, 4, i('Hàm Yên'), false)), cell: 'H6', rule: 'flow', note: "Hàm Yên's poor households reduced (799) skipped: H5–J5 hold the next unit's value, K5 blank" },
+    'planted/column-shifted-down.csv': { bytes: serialize(shiftColumnDown(wide, i('Chiêm Hóa'), 3)), cell: 'D5', rule: 'sum', note: "Chiêm Hóa's column typed one row down from its poor households at the start (I4) on: I4 blank, 13,56 lost" },
+    'planted/long-row-shifted-right.csv': { bytes: serialize(longRight, { delimiter: ';' }), cell: 'I7', rule: 'rate', note: "long layout: Chiêm Hóa's row typed one column to the right from its poor households reduced (E7) on: E7 blank, 13,56 beyond the header" },
   };
 }
 

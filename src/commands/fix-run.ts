@@ -15,7 +15,7 @@ import type { Annex, Value } from '../model/annex.js';
 import { checkedAnything } from '../model/coverage.js';
 import type { CheckResult } from '../check-grid.js';
 import { displayRef } from '../model/grid.js';
-import type { CauseCell, Localisation } from '../locate/index.js';
+import type { Cause, CauseCell, Localisation } from '../locate/index.js';
 import type { FixText } from '../messages/types.js';
 import type { FixRun } from './fix-options.js';
 
@@ -38,7 +38,7 @@ export async function runFix(r: FixRun): Promise<FixOutcome> {
   const { lang, localisation, findings, chosen, edits, delimiter } = first;
   const refused = (reason: RefuseReason, cells: string[] = []): FixOutcome => ({ kind: 'refused', lang, reason, cells, localisation, findings });
   if (typeof chosen === 'string') {
-    if (chosen !== 'clean') return refused(chosen, chosen === 'no-slip' ? noSlipCells(localisation) : []);
+    if (chosen !== 'clean') return refused(chosen, chosen === 'no-slip' ? noSlipCells(localisation) : chosen === 'shifted' ? shiftedCells(localisation) : []);
     const left = errorCells(findings);
     return left.length > 0 ? refused('other-errors', left) : { kind: 'copy', lang, bytes };
   }
@@ -110,6 +110,9 @@ function chosenCauses(loc: Localisation): CauseCell[] | 'clean' | RefuseReason {
   if (loc.status === 'none' || loc.status === 'stopped') return loc.status;
   const chosen = firstCauses(loc);
   if (chosen.some((c) => c === undefined || c.confidence !== 'unique')) return 'ambiguous';
+  // A run typed one cell on (right, down): its last value was pushed out of the table, into a cell fix does not read
+  // (the notes column, or none); moving the run back would leave it there. One value skipped (left, up) is all in the table.
+  if (chosen.some((c) => pushedOut(c!))) return 'shifted';
   if (chosen.some((c) => !c!.pinned || c!.cells.some((x) => x.proposed === undefined))) return 'not-pinned';
   // A value that fits but looks like no typing slip may be a correct cell bent to fit an error elsewhere (the
   // total's households typed wrong with its rates computed from them): not written without a person's look.
@@ -126,6 +129,15 @@ const noSlip = (x: CauseCell) => x.kind === undefined && x.formula === undefined
 /** The cells of the first causes that look like no typing slip, for the refusal to name. */
 function noSlipCells(loc: Localisation): string[] {
   return firstCauses(loc).flatMap((c) => c?.cells.filter(noSlip).map((x) => displayRef(x.cell)) ?? []);
+}
+
+/** A run typed one cell on, whose last value fell outside the table. */
+const pushedOut = (c: Cause) => c.shift?.direction === 'right' || c.shift?.direction === 'down';
+
+/** The first and last cells of the first cause typed one cell on, for the refusal to name. */
+function shiftedCells(loc: Localisation): string[] {
+  const c = firstCauses(loc).find((x) => x && pushedOut(x));
+  return c ? [displayRef(c.cells[0]!.cell), displayRef(c.cells[c.cells.length - 1]!.cell)] : [];
 }
 
 /** The chosen cells as edits of the input's fields: each proposed value written as the table writes its numbers. */

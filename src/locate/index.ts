@@ -11,8 +11,9 @@
  * commune, its district and their neighbours. Cells a recognised formula computes are never candidates;
  * when their inputs explain nothing, a second pass treats them as entered ('suspect').
  *
- * When no one or two cells explain every failing relation, each group of failing relations sharing no cell
- * is localised on its own, and a group still unexplained is peeled. Pure: annex and findings in, data out.
+ * When no one or two cells explain every failing relation, a row or column typed one cell off is tried as one
+ * cause (shift.ts); else each group of failing relations sharing no cell is localised on its own, and a group still
+ * unexplained is peeled. Pure: annex and findings in, data out.
  */
 import { Dec } from '../calc/decimal.js';
 import type { Annex } from '../model/annex.js';
@@ -23,11 +24,12 @@ import { patchAnnex } from './patch.js';
 import { MAX_SUSPECTS, search, suspects } from './search.js';
 import { CauseBuilder, compareDrafts, FAMILIES, FindingIndex, type Draft, type Tolerated } from './causes.js';
 import { tableFacts } from './table.js';
+import { shiftLocalisation } from './shift.js';
 import type { SolutionSet } from './solve.js';
 import type { Cause, Confidence, Localisation } from './types.js';
 import type { CheckedRelations } from '../relations/checked.js';
 
-export type { Cause, CauseCell, Confidence, Localisation, LocateStatus, SlipKind } from './types.js';
+export type { Cause, CauseCell, Confidence, Localisation, LocateStatus, ShiftInfo, SlipKind } from './types.js';
 export { SLIP_KINDS } from './slips.js';
 export { formatCellValue, groupsThousands } from './format.js';
 export { patchAnnex } from './patch.js';
@@ -96,6 +98,17 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
   // The failing checks of more units than one or two cells reach: no search for one explanation of them all.
   const spread = beyondTwoCells(annex, localised, run.off);
   const whole: Localisation = spread === undefined ? localise(sys, failing, run, () => false) : { status: 'none', failing: failing.length, causes: [], more: 0 };
+  // A row (or column) typed one cell off breaks one check per cell it moves, and leaves a blank cell: tried when no one
+  // or two cells explain the failing checks, or when they do but leave a blank cell's error (a run of two cells moved:
+  // the pair of cells after the blank takes the two values, and the blank stays blank).
+  const blank = findings.some((f) => f.rule === 'missing' && f.severity === 'error' && f.at !== undefined);
+  if (whole.status !== 'found' || blank) {
+    const shifted = shiftLocalisation(
+      { sys, findings, index: run.findings, off: run.off, rateColumns: run.rateColumns, explainedSums: run.explainedSums, enumLimit: run.limits.enumLimit },
+      failing,
+    );
+    if (shifted) return shifted;
+  }
   if (whole.status === 'found') return whole;
   // No one or two cells explain every failing check: the table has several independent errors. Each group
   // of failing checks that share no cell with the others is localised on its own; a group still left

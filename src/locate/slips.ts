@@ -4,7 +4,8 @@
  * a rate typed as a share (0,1180 for 11,80), the reduction typed as reduced / households (1,99 for 2,06),
  * the reduction rounded from the unrounded difference (2,64 for 2,65), an end rate over the start-of-year
  * households, a poor and near-poor rate typed as the sum of the two printed rates, a value cut at its printed decimals
- * instead of rounded (35,69 for 35,6987…), a lost or added minus sign. Pure digit and arithmetic comparisons.
+ * instead of rounded (35,69 for 35,6987…), the decimal mark typed in the wrong place (1,180 for 11,80), a lost or added
+ * minus sign. Pure digit and arithmetic comparisons.
  */
 import { Dec } from '../calc/decimal.js';
 import { exactRate, poorReduced, printedRateMatches, shareMatches } from '../calc/annex-math.js';
@@ -18,6 +19,11 @@ export const SLIP_KINDS = [
   'summed-rates',
   'separator',
   'share',
+  /**
+   * The right digits with the decimal mark in the wrong place, off by a power of ten: 1,180 or 118,0 for 11,80; 46,93
+   * for 4.693 (the thousands separator typed as a decimal mark is `separator`, a rate typed as a share `share`).
+   */
+  'decimal-mark',
   /** A rate rounded to fewer decimals and printed with zeros after them (15,3756… → 15,4, printed 15,40). */
   'rounded-coarser',
   /** A value cut (rounded toward zero) at its printed decimals instead of rounded half-up (35,69 for 35,6987…: 35,70). */
@@ -31,6 +37,11 @@ export const SLIP_KINDS = [
   'mistyped',
   /** The value of the unit listed just above or below, in the same column (a row copied one line off). */
   'copied',
+  /**
+   * The values of a row (or column) typed one cell off from some cell on: each cell holds its neighbour's value
+   * (locate/shift.ts). Never read from one value: a cause of the whole run of cells.
+   */
+  'shifted',
 ] as const;
 export type SlipKind = (typeof SLIP_KINDS)[number];
 
@@ -126,6 +137,7 @@ export function slipKind(typed: { num: Dec; plain: string; decimals?: number }, 
   }
   if (ctx.kind === 'count' && !typed.num.isInteger() && (typed.num.mul(1000).eq(proposed) || typed.num.mul(1_000_000).eq(proposed))) return 'separator';
   if (ctx.kind === 'rate' && typed.num.abs().lte(1) && !proposed.isZero() && typedAsShare(typed, proposed, ctx.rateDp)) return 'share';
+  if (decimalMarkMoved(typed, proposed, ctx)) return 'decimal-mark';
   if (!proposed.isZero() && typed.num.eq(proposed.neg())) return 'sign';
   // Before the digit slips: 12,34 for 12,3456 is one digit too, but the cut is the habit (ROUNDDOWN, a calculator's display).
   const exact = ctx.exact?.();
@@ -141,6 +153,19 @@ export function slipKind(typed: { num: Dec; plain: string; decimals?: number }, 
   // After the digit slips: 8,60 for 8,61 is one digit; 15,40 for 15,38 is 15,4 printed with two decimals.
   if (ctx.kind === 'rate' && roundedCoarser(typed, proposed)) return 'rounded-coarser';
   return undefined;
+}
+
+/**
+ * The decimal mark typed in the wrong place: the typed value has a mark, and its digits are the proposed value's, in
+ * the same order, only the mark elsewhere (1,180 or 118,0 for 11,80; 46,93 for 4.693), so the value is off by a power
+ * of ten. Leading zeros do not count (0,1180 is 1180 with the mark moved), trailing ones do (1,18 for 11,80 drops one).
+ */
+function decimalMarkMoved(typed: { num: Dec; plain: string }, proposed: Dec, ctx: SlipContext): boolean {
+  if (proposed.isZero() || typed.num.isNegative() !== proposed.isNegative()) return false;
+  const t = typed.plain.replace(/^-/, '');
+  if (!t.includes('.')) return false;
+  const digits = (s: string) => s.replace('.', '').replace(/^0+(?=\d)/, '');
+  return digits(t) === digits(proposedPlain(proposed.abs(), ctx.kind, ctx.rateDp)) && !typed.num.abs().eq(proposed.abs());
 }
 
 /**
@@ -197,6 +222,12 @@ export function slipSources(typed: { num: Dec; plain: string }, kind: IndicatorK
     add(t.slice(0, i) + t.slice(i + 1));
   }
   for (let i = 0; i <= t.length; i++) for (let d = 0; d <= 9; d++) add(t.slice(0, i) + d + t.slice(i));
+  // The decimal mark moved (1,180 for 11,80; 46,93 for 4.693): every other place among the digits, or none.
+  if (t.includes('.')) {
+    const digits = t.replace('.', '');
+    for (let i = 1; i < digits.length; i++) add(`${digits.slice(0, i)}.${digits.slice(i)}`);
+    if (kind === 'count') add(digits);
+  }
   if (kind === 'count' && !typed.num.isInteger()) {
     out.set('k', typed.num.mul(1000));
     out.set('m', typed.num.mul(1_000_000));

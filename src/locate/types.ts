@@ -63,6 +63,20 @@ export interface Cause {
    * their index in `cells`): those whose value alone makes it go, or all of them when it goes only with them all.
    */
   readonly sources?: Readonly<Record<number, readonly number[]>>;
+  /** The cells are a run of a row or column typed one cell off (locate/shift.ts): every cell's kind is `shifted`. */
+  readonly shift?: ShiftInfo;
+}
+
+/**
+ * A row's (or column's) values typed one cell off from the cause's first cell on: `right` / `down`, typed one cell
+ * on (the first cell left blank, the last value pushed out of the table); `left` / `up`, one value skipped (the
+ * first cell's own value lost, the last cell left blank). `lost`: the cell whose value is not in the table, given
+ * by the checks.
+ */
+export interface ShiftInfo {
+  readonly along: 'row' | 'column';
+  readonly direction: 'right' | 'left' | 'down' | 'up';
+  readonly lost: Cell;
 }
 
 /**
@@ -75,7 +89,7 @@ export interface Localisation {
   readonly status: LocateStatus;
   /** How many sum / flow / rate / rate-change checks fail. */
   readonly failing: number;
-  /** Cells per cause (1 or 2) when found. */
+  /** Cells per cause (1 or 2; a run typed one cell off, its cells) when found. */
   readonly size?: number;
   readonly causes: readonly Cause[];
   /** Explanations found but not listed (beyond the listing limit). */

@@ -126,6 +126,8 @@ const SLIP_EN = {
   'summed-rates': 'the rate looks like the poor rate plus the near-poor rate as printed, not the rate of the summed count',
   sign: 'the sign looks wrong',
   copied: 'the value looks copied from the neighbouring unit\'s cell in the same column',
+  'decimal-mark': 'the decimal mark looks typed in the wrong place (the digits are right, the value is off by a power of ten)',
+  shifted: 'the values look typed one cell off, each cell holding its neighbour\'s',
 } as const;
 
 const cellName = (c: CauseCellText, f: Fmt) => `${c.ref} (${f.ind(c.indicator)}, ${c.unit})`;
@@ -646,6 +648,8 @@ export function en(): Catalog {
               'summed-rates': 'the poor and near-poor rate typed as the sum of the two printed rates (8.60 = 6.63 + 1.97 for 8.61)',
               sign: 'the sign',
               copied: "the neighbouring unit's value copied (same column)",
+              'decimal-mark': 'the decimal mark in the wrong place (1.180 for 11.80)',
+              shifted: 'a row or column typed one cell off',
             } satisfies Record<SlipKind, string>)[k]
           }`,
         annexTitle: 'The table',
@@ -707,10 +711,25 @@ export function en(): Catalog {
         `The search for the cells behind ${p.failing === 1 ? 'the failing check' : `the ${p.failing} failing checks`} stopped at its limit (a large or badly broken table); no cause is named.` +
         (hintEn(p) !== undefined ? ` ${hintEn(p)}` : ''),
       slip: SLIP_EN,
+      shifted: (p, f) => {
+        const first = p.cells[0]!;
+        const last = p.cells[p.cells.length - 1]!;
+        const cell = p.along === 'row' ? 'column' : 'row';
+        const line = `${p.along} ${p.line} (${p.unitLine ? first.unit : f.ind(first.indicator)})`;
+        const start = `${cell} ${p.start} (${p.unitLine ? f.ind(first.indicator) : first.unit})`;
+        const values = p.cells.map((c) => (c.proposed !== undefined ? f.n(c.proposed) : '?')).join(', ');
+        const given = p.pinned ? `the checks give ${f.n(p.lost.proposed ?? '')}` : `${rangeText(p.lost, f)} would fit: ${notPinned(p.rounding)}`;
+        const lost =
+          p.direction === 'right' || p.direction === 'down' ? `${p.lost.ref}'s own value was pushed out of the table: ${given}` : `${p.lost.ref}'s own value was skipped: ${given}`;
+        const body =
+          `${line}: from ${start} on, the values seem shifted one ${cell} ${p.direction === 'right' || p.direction === 'left' ? `to the ${p.direction}` : p.direction} (typed one cell off). ` +
+          `Moved back one ${cell}, ${first.ref}–${last.ref} would hold ${values}, and ${allFailing(p.failing)} pass; ${lost}.`;
+        return p.rank !== undefined ? `${p.rank}. ${body}` : `Likely cause: ${body}`;
+      },
     },
     fix: {
       written: (p) => `Wrote ${p.output}: ${p.count} ${p.count === 1 ? 'cell' : 'cells'} corrected:`,
-      change: (p, f) => `${cellName(p.cell, f)}: ${f.n(p.cell.actual)} → ${f.n(p.cell.proposed ?? '')}${p.cell.kind ? ` (${SLIP_EN[p.cell.kind]})` : ''}`,
+      change: (p, f) => `${cellName(p.cell, f)}: ${p.cell.actual === '' ? '(blank)' : f.n(p.cell.actual)} → ${f.n(p.cell.proposed ?? '')}${p.cell.kind ? ` (${SLIP_EN[p.cell.kind]})` : ''}`,
       validates: () => 'The copy was checked again: no errors left.',
       copied: (p) => `No sum, flow, rate or rate-change check fails: wrote an unchanged copy to ${p.output}.`,
       refused: (p) =>
@@ -718,6 +737,7 @@ export function en(): Catalog {
         {
           ambiguous: `${p.count} explanations fit and povcheck cannot tell which is right (listed below).`,
           'not-pinned': 'the checks do not pin the value (listed below).',
+          shifted: `the values of ${p.cells.join('–')} seem typed one cell on (listed below): the last one was pushed out of the table, into a cell fix does not read; move the values back by hand (and clear the cell it fell into, if any).`,
           'no-slip':
             p.cells.length > 1
               ? `the values that fit ${p.cells.join(' and ')} look like no typing slip, so those cells may be right and the error elsewhere: correct it by hand after a look (listed below).`

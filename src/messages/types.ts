@@ -289,6 +289,27 @@ export interface LocateText {
   /** No cause named because the cells the failing checks read leave too wide a range of values to single one out. */
   open(p: NoCauseParams): string;
   slip: Record<SlipKind, string>;
+  /** A run of a row or column typed one cell off (locate/shift.ts): the whole story, or its line in a list (`rank`). */
+  shifted(p: ShiftedParams, f: Fmt): string;
+}
+
+/**
+ * A row's or column's values typed one cell off: `line` the row's number or the column's letter, `unitLine` whether it
+ * holds one unit's values (else one indicator's), `start` the column letter or row number where the run starts,
+ * `cells` the run first to last with the values moved back, `lost` the cell whose value the checks give.
+ */
+export interface ShiftedParams {
+  along: 'row' | 'column';
+  direction: 'right' | 'left' | 'down' | 'up';
+  line: string;
+  unitLine: boolean;
+  start: string;
+  cells: CauseCellText[];
+  lost: CauseCellText;
+  failing: number;
+  pinned: boolean;
+  rounding: boolean;
+  rank?: number;
 }
 
 /** `povcheck fix`. */
@@ -298,7 +319,7 @@ export interface FixText {
   /** After the changed cells: the copy was read and checked again and has no error left (warnings may remain). */
   validates(): string;
   copied(p: { output: string }): string;
-  refused(p: { file: string; reason: 'ambiguous' | 'not-pinned' | 'no-slip' | 'none' | 'stopped' | 'other-errors' | 'unchecked'; count: number; cells: string[] }): string;
+  refused(p: { file: string; reason: 'ambiguous' | 'not-pinned' | 'no-slip' | 'shifted' | 'none' | 'stopped' | 'other-errors' | 'unchecked'; count: number; cells: string[] }): string;
   workbook(p: { file: string }): string;
   unsafe(p: { file: string; cell: string }): string;
 }

@@ -125,6 +125,8 @@ const SLIP_VI = {
   'summed-rates': 'có vẻ tỷ lệ được lấy bằng tỷ lệ hộ nghèo cộng tỷ lệ hộ cận nghèo (hai số đã làm tròn), thay vì tính từ tổng số hộ nghèo và hộ cận nghèo',
   sign: 'có vẻ sai dấu',
   copied: 'có vẻ giá trị bị chép từ ô cùng cột ở dòng (cột) bên cạnh',
+  'decimal-mark': 'có vẻ dấu thập phân bị đặt sai chỗ (các chữ số đúng, giá trị lệch một lũy thừa của 10)',
+  shifted: 'có vẻ các số liệu bị gõ lệch một ô, mỗi ô mang giá trị của ô bên cạnh',
 } as const;
 
 const cellName = (c: CauseCellText, f: Fmt) => `ô ${c.ref} (${f.ind(c.indicator)}, ${c.unit})`;
@@ -650,6 +652,8 @@ export function vi(): Catalog {
               'summed-rates': 'tỷ lệ hộ nghèo và cận nghèo ghi bằng tổng hai tỷ lệ đã làm tròn (8,60 = 6,63 + 1,97 thay vì 8,61)',
               sign: 'sai dấu',
               copied: 'chép giá trị từ ô cùng cột ở dòng (cột) bên cạnh',
+              'decimal-mark': 'dấu thập phân đặt sai chỗ (1,180 thay vì 11,80)',
+              shifted: 'một dòng hoặc cột số liệu bị gõ lệch một ô',
             } satisfies Record<SlipKind, string>)[k]
           }`,
         annexTitle: 'Bảng số liệu',
@@ -711,10 +715,26 @@ export function vi(): Catalog {
         `Việc tìm ô gây ra ${p.failing} lỗi kiểm tra đã dừng ở giới hạn (bảng lớn hoặc sai nhiều chỗ); không nêu được nguyên nhân.` +
         (hintVi(p) !== undefined ? ` ${hintVi(p)}` : ''),
       slip: SLIP_VI,
+      shifted: (p, f) => {
+        const first = p.cells[0]!;
+        const last = p.cells[p.cells.length - 1]!;
+        const line = `${p.along === 'row' ? 'dòng' : 'cột'} ${p.line} (${p.unitLine ? first.unit : f.ind(first.indicator)})`;
+        const cell = p.along === 'row' ? 'cột' : 'dòng';
+        const start = `${cell} ${p.start} (${p.unitLine ? f.ind(first.indicator) : first.unit})`;
+        const towards = { right: 'sang phải một cột', left: 'sang trái một cột', down: 'xuống một dòng', up: 'lên một dòng' }[p.direction];
+        const values = p.cells.map((c) => (c.proposed !== undefined ? f.n(c.proposed) : '?')).join(', ');
+        const given = p.pinned ? `theo các phép kiểm tra thì là ${f.n(p.lost.proposed ?? '')}` : `${rangeText(p.lost, f)} đều khớp: ${notPinned(p.rounding)}`;
+        const lost =
+          p.direction === 'right' || p.direction === 'down' ? `giá trị của chính ô ${p.lost.ref} bị đẩy ra ngoài bảng: ${given}` : `giá trị của chính ô ${p.lost.ref} bị bỏ sót: ${given}`;
+        const body =
+          `${line}: từ ${start} trở đi, các số liệu có vẻ bị lệch ${towards} (gõ lệch một ô). ` +
+          `Dời lại một ${cell} thì ${first.ref}–${last.ref} là ${values}, và ${allFailing(p.failing)}; ${lost}.`;
+        return p.rank !== undefined ? `${p.rank}. ${body}` : `Nguyên nhân có thể: ${body}`;
+      },
     },
     fix: {
       written: (p) => `Đã ghi ${p.output}: sửa ${p.count} ô:`,
-      change: (p, f) => `${cellName(p.cell, f)}: ${f.n(p.cell.actual)} → ${f.n(p.cell.proposed ?? '')}${p.cell.kind ? ` (${SLIP_VI[p.cell.kind]})` : ''}`,
+      change: (p, f) => `${cellName(p.cell, f)}: ${p.cell.actual === '' ? '(trống)' : f.n(p.cell.actual)} → ${f.n(p.cell.proposed ?? '')}${p.cell.kind ? ` (${SLIP_VI[p.cell.kind]})` : ''}`,
       validates: () => 'Đã kiểm tra lại bản sao: không còn lỗi.',
       copied: (p) => `Không có phép kiểm tra tổng, cân đối, tỷ lệ hay mức giảm nào sai: đã ghi bản sao nguyên vẹn vào ${p.output}.`,
       refused: (p) =>
@@ -722,6 +742,7 @@ export function vi(): Catalog {
         {
           ambiguous: `có ${p.count} cách giải thích và povcheck không biết cách nào đúng (xem bên dưới).`,
           'not-pinned': 'các phép kiểm tra không xác định được đúng một giá trị (xem bên dưới).',
+          shifted: `các số liệu ở ${p.cells.join('–')} có vẻ bị gõ lệch sang ô kế tiếp (xem bên dưới): số liệu cuối đã bị đẩy ra ngoài bảng, vào một ô mà lệnh fix không đọc; hãy tự dời các số liệu lại (và xóa ô mà nó rơi vào, nếu có).`,
           'no-slip':
             p.cells.length > 1
               ? `giá trị khớp ở các ô ${p.cells.join(' và ')} không giống một lỗi gõ phím nào, nên có thể các ô này đúng và lỗi nằm ở chỗ khác: hãy xem lại rồi tự sửa (xem bên dưới).`

@@ -2,7 +2,7 @@
  * Wording of the likely causes (src/locate) for the reports and `fix`: sentences from the catalogues, each
  * cause linked to the findings it explains. Pure.
  */
-import { displayRef, type Cell } from '../model/grid.js';
+import { columnLetters, displayRef, type Cell } from '../model/grid.js';
 import { catalog, type Fmt } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
 import type { CauseCellText } from '../messages/types.js';
@@ -28,12 +28,41 @@ export function causeCellText(c: CauseCell, lang?: Lang): CauseCellText {
 export function causeMessage(loc: Localisation, cause: Cause, rank: number, lang: Lang, fmt: Fmt): string {
   const t = catalog(lang).locate;
   const cells = cause.cells.map((c) => causeCellText(c, lang));
+  if (cause.shift) return shiftedMessage(loc, cause, cells, rank, lang, fmt);
   if (cause.confidence !== 'unique') return t.option({ rank, cells, linked: cause.linked }, fmt);
   // The checks it makes hold are the findings it explains, listed under it (a range finding among them: locate's
   // own count, `loc.failing`, counts the equations only).
   const failing = cause.explains.length || loc.failing;
   if (cells.length === 1) return t.single({ cell: cells[0]!, failing, pinned: cause.pinned, rounding: cause.rounding === true }, fmt);
   return t.group({ cells, failing, linked: cause.linked }, fmt);
+}
+
+/** A run of a row or column typed one cell off: its line, where the run starts, the values moved back and the lost one. */
+function shiftedMessage(loc: Localisation, cause: Cause, cells: CauseCellText[], rank: number, lang: Lang, fmt: Fmt): string {
+  const shift = cause.shift!;
+  const first = cause.cells[0]!.cell;
+  const row = (c: Cell) => String(c.row + 1);
+  const col = (c: Cell) => columnLetters(c.col);
+  const lost = cells[cause.cells.findIndex((c) => c.cell.ref === shift.lost.ref && c.cell.sheet === shift.lost.sheet)] ?? cells[0]!;
+  // A row of a long table, or a column of a wide one, holds one unit's values.
+  const unitLine = cause.cells.every((c) => c.unit === cause.cells[0]!.unit) && cause.cells.length > 1;
+  return catalog(lang).locate.shifted(
+    {
+      along: shift.along,
+      direction: shift.direction,
+      line: shift.along === 'row' ? row(first) : col(first),
+      unitLine,
+      start: shift.along === 'row' ? col(first) : row(first),
+      cells,
+      lost,
+      // The consistency checks (a blank cell's `missing` error among those it explains is none).
+      failing: loc.failing,
+      pinned: cause.pinned,
+      rounding: cause.rounding === true,
+      ...(cause.confidence !== 'unique' ? { rank } : {}),
+    },
+    fmt,
+  );
 }
 
 /**

@@ -55,6 +55,44 @@ describe('causes in the JSON report', () => {
     expect(en.causes.find((x) => x.cells.join() === 'E5')!.message).toMatch(/the value looks truncated \(digits cut off\) instead of rounded\.$/);
   });
 
+  it('a row typed one column to the right: one cause for the run, kind `shifted`, with its `shift` (row-shifted-right.csv)', async () => {
+    const f = (await json(['fixtures/planted/row-shifted-right.csv', '--lang', 'en'])).files[0]!;
+    expect(f.localisation).toEqual({ status: 'found', failing: 3, size: 4, more: 0 });
+    expect(f.causes).toHaveLength(1);
+    const c = f.causes[0]! as JsonCause & { shift?: unknown };
+    expect(c).toMatchObject({
+      cells: ['H5', 'I5', 'J5', 'K5'],
+      proposed: { H5: '799', I5: '818', J5: '390', K5: '282' },
+      kind: 'shifted',
+      confidence: 'unique',
+      pinned: true,
+      shift: { along: 'row', direction: 'right', from: 'H5', to: 'K5', lost: 'K5' },
+    });
+    expect(c.explains.map((i) => `${f.findings[i]!.rule}@${f.findings[i]!.cell}`)).toEqual(['missing@H5', 'flow@I6', 'flow@J6', 'flow@K6']);
+    expect(c.message).toBe(
+      'Likely cause: row 5 (Poor households reduced during the year): from column H (Hàm Yên) on, the values seem shifted one column to the right (typed one cell off). ' +
+        "Moved back one column, H5–K5 would hold 799, 818, 390, 282, and all 3 failing checks pass; K5's own value was pushed out of the table: the checks give 282.",
+    );
+  });
+
+  it("a unit's column typed one row down, in Vietnamese (column-shifted-down.csv)", async () => {
+    const f = (await json(['fixtures/planted/column-shifted-down.csv'])).files[0]!;
+    const c = f.causes[0]! as JsonCause & { shift?: unknown };
+    expect(c.shift).toEqual({ along: 'column', direction: 'down', from: 'I4', to: 'I10', lost: 'I10' });
+    expect(c.message).toBe(
+      'Nguyên nhân có thể: cột I (Chiêm Hóa): từ dòng 4 (Số hộ nghèo đầu năm) trở đi, các số liệu có vẻ bị lệch xuống một dòng (gõ lệch một ô). ' +
+        'Dời lại một dòng thì I4–I10 là 5.511, 818, 4.693, 16,03, 2,47, 13,56, và cả 4 phép kiểm tra đang sai đều đúng; giá trị của chính ô I10 bị đẩy ra ngoài bảng: theo các phép kiểm tra thì là 13,56.',
+    );
+  });
+
+  it('a decimal mark in the wrong place: kind `decimal-mark` (rate-decimal-mark.csv)', async () => {
+    const f = (await json(['fixtures/planted/rate-decimal-mark.csv', '--lang', 'en'])).files[0]!;
+    expect(f.causes[0]).toMatchObject({ cells: ['D8'], proposed: { D8: '11.80' }, kind: 'decimal-mark', confidence: 'unique' });
+    expect(f.causes[0]!.message).toBe(
+      'Likely cause: D8 (Poverty rate at start of year, Toàn tỉnh) holds 1.180; 11.80 would make both failing checks pass; the decimal mark looks typed in the wrong place (the digits are right, the value is off by a power of ten).',
+    );
+  });
+
   it('several: every one listed with the same confidence', async () => {
     const f = (await json(['fixtures/planted/households-ambiguous.csv'])).files[0]!;
     expect(f.causes.length).toBeGreaterThan(1);

@@ -26,6 +26,8 @@ describe('fix on the planted fixtures', () => {
     ['rate-as-share.csv', 'D8', '0,1180 → 11,80'],
     ['reduction-share.csv', 'D9', '1,99 → 2,06'],
     ['two-errors.csv', 'I6', '4.963 → 4.693'],
+    ['rate-decimal-mark.csv', 'D8', '1,180 → 11,80'],
+    ['row-shifted-left.csv', 'K5', '(trống) → 282'],
   ])('%s: exit 0, the changed cell printed, the copy is the clean seed byte for byte', async (name, cell, change) => {
     const out = join(tmp(), 'fixed.csv');
     const input = join(ROOT, 'fixtures', 'planted', name);
@@ -65,6 +67,15 @@ describe('fix on a table whose rates take a decimal point beside counts grouped 
 });
 
 describe('fix refuses, writing nothing', () => {
+  it.each(['row-shifted-right.csv', 'column-shifted-down.csv'])('%s: a run typed one cell on, its last value pushed out of the table (exit 1, the run named)', async (name) => {
+    const out = join(tmp(), 'fixed.csv');
+    const r = await cli(['fix', `fixtures/planted/${name}`, '-o', out, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    expect(r.stdout).toMatch(/not fixed, nothing written: the values of [A-K]\d+–[A-K]\d+ seem typed one cell on \(listed below\): the last one was pushed out of the table/);
+    expect(r.stdout).toContain('Likely cause: ');
+  });
+
   it('when several explanations fit (exit 1, the explanations listed)', async () => {
     const out = join(tmp(), 'fixed.csv');
     const r = await cli(['fix', 'fixtures/planted/households-ambiguous.csv', '-o', out, '--lang', 'en']);

@@ -1,0 +1,264 @@
+/**
+ * A row (or column) typed one cell off: from some cell on, each cell of the line holds its neighbour's value. Typed one
+ * cell to the right, the first cell of the run is left blank and the last value falls out of the table (into the notes
+ * column, or nowhere); one value skipped, the run's first value is lost and its last cell left blank. Each cell's
+ * check then fails on its own, and the search for one or two cells (search.ts) sees as many independent slips with
+ * unrelated kinds.
+ *
+ * The hypothesis is tested as a whole: the line's values moved back one cell, the value that is not in the table
+ * (the lost one) solved from the checks (solve.ts), and the corrected table confirmed by the rules themselves, as
+ * every other cause is (confirm.ts): every failing check of the table must hold, and no new error appear. Only lines
+ * through the cells of failing checks that hold a blank cell where the run would leave one are tried, so a table
+ * without such a blank costs nothing.
+ */
+import { Dec } from '../calc/decimal.js';
+import { OverlayValues, isBlank, type Annex, type Value, type ValueRow } from '../model/annex.js';
+import type { Finding } from '../model/finding.js';
+import { indicatorKind, type Indicator } from '../model/indicators.js';
+import { NumberValue } from '../model/value.js';
+import { parseNumber } from '../shape/numbers.js';
+import { findingsNear, keyOf } from './confirm.js';
+import { FAMILIES, type FindingIndex } from './causes.js';
+import { formatCellValue, groupsThousands } from './format.js';
+import { buildSystem, type Check, type System } from './model.js';
+import { proposedPlain } from './slips.js';
+import { isPoint, solve, someT, valuesAt } from './solve.js';
+import { derivedFacts } from './table.js';
+import type { Cause, CauseCell, Localisation, ShiftInfo } from './types.js';
+
+/** Most lines tried; most cells a run moves; most units an indicator's line is built across. */
+const MAX_LINES = 64;
+const MAX_RUN = 60;
+const MAX_LINE_UNITS = 500;
+/** Most runs tested against the rules (each a corrected table checked). */
+const MAX_TESTED = 64;
+
+export interface ShiftContext {
+  readonly sys: System;
+  readonly findings: readonly Finding[];
+  readonly index: FindingIndex;
+  readonly off: ReadonlySet<string>;
+  readonly rateColumns: ReadonlySet<Indicator> | undefined;
+  readonly explainedSums: ReadonlySet<string> | undefined;
+  readonly enumLimit: number;
+}
+
+/** One way of moving a line's values back: `source[i]` is the value that belongs in `run[i]` (undefined: the lost one). */
+interface Hypothesis {
+  readonly along: 'row' | 'column';
+  readonly forward: boolean;
+  readonly run: readonly Value[];
+  readonly source: ReadonlyArray<Value | undefined>;
+}
+
+/**
+ * The localisation of a table whose failing checks are all explained by one line typed one cell off, or undefined.
+ * Several lines that do it (rare) are listed as ambiguous.
+ */
+export function shiftLocalisation(ctx: ShiftContext, failing: readonly Check[]): Localisation | undefined {
+  const causes: Cause[] = [];
+  // Only the run's cells change: a failing check that reads none of them stays failing (tried first, as it costs nothing).
+  const readsRun = (h: Hypothesis) => {
+    const refs = new Set(h.run.map((v) => v.cell.ref));
+    return failing.every((c) => [...c.vars].some((v) => refs.has(v)));
+  };
+  const candidates = hypotheses(ctx, failing).filter(readsRun);
+  for (const h of candidates.slice(0, MAX_TESTED)) {
+    const cause = tested(ctx, h, failing);
+    if (cause) causes.push(cause);
+  }
+  if (causes.length === 0) return undefined;
+  const confidence = causes.length === 1 ? 'unique' : 'ambiguous';
+  return { status: 'found', failing: failing.length, size: causes[0]!.cells.length, causes: causes.map((c) => ({ ...c, confidence })), more: 0 };
+}
+
+/** The lines through the failing checks' cells with a blank where a shift leaves one, and the shifts along them. */
+function hypotheses(ctx: ShiftContext, failing: readonly Check[]): Hypothesis[] {
+  const { sys } = ctx;
+  const hot = new Set<string>();
+  for (const c of failing) for (const v of c.vars) hot.add(v);
+  const lines = new Map<string, { along: 'row' | 'column'; cells: Value[] }>();
+  for (const ref of hot) {
+    const seed = sys.cells.get(ref)?.value;
+    if (!seed) continue;
+    for (const along of ['row', 'column'] as const) {
+      const key = `${along}|${seed.cell.sheet ?? ''}|${along === 'row' ? seed.cell.row : seed.cell.col}`;
+      if (lines.has(key) || lines.size >= MAX_LINES) continue;
+      const cells = lineOf(sys.annex, seed, along);
+      if (cells) lines.set(key, { along, cells });
+    }
+  }
+  const out: Hypothesis[] = [];
+  for (const { along, cells } of lines.values()) {
+    const lastHot = cells.map((v) => hot.has(v.cell.ref)).lastIndexOf(true);
+    if (lastHot < 0) continue;
+    const n = cells.length;
+    // Typed one cell on (right, down): the run's first cell left blank, each later cell its predecessor's value.
+    for (let x = 0; x < lastHot; x++) {
+      if (!isBlank(cells[x]!) || n - x > MAX_RUN) continue;
+      const run = cells.slice(x);
+      const source = run.map((_, i) => cells[x + i + 1]);
+      if (source.slice(0, -1).every((v) => v && !isBlank(v))) out.push({ along, forward: true, run, source });
+    }
+    // One value skipped (typed one cell back: left, up): the last cell left blank, each cell its successor's value.
+    if (isBlank(cells[n - 1]!)) {
+      for (let x = Math.max(0, n - MAX_RUN); x < n - 1; x++) {
+        const run = cells.slice(x);
+        const source = run.map((_, i) => (i === 0 ? undefined : cells[x + i - 1]));
+        if (source.slice(1).every((v) => v && !isBlank(v))) out.push({ along, forward: false, run, source });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The values of the table in the seed's grid row (`row`) or column, in sheet order: one unit's across its indicators,
+ * or one indicator's across the units, as the layout puts them. Undefined for an indicator's line across more units
+ * than a shift is sought over.
+ */
+function lineOf(annex: Annex, seed: Value, along: 'row' | 'column'): Value[] | undefined {
+  const unitLine = (annex.layout === 'long') === (along === 'row');
+  const at = (v: Value) => (along === 'row' ? v.cell.row === seed.cell.row : v.cell.col === seed.cell.col) && v.cell.sheet === seed.cell.sheet;
+  const out: Value[] = [];
+  if (unitLine) {
+    for (const ind of annex.indicators) {
+      const v = annex.values.get(seed.unit, ind);
+      if (v && at(v)) out.push(v);
+    }
+  } else {
+    if (annex.units.length > MAX_LINE_UNITS) return undefined;
+    for (let u = 0; u < annex.units.length; u++) {
+      const v = annex.values.get(u, seed.indicator);
+      if (v && at(v)) out.push(v);
+    }
+  }
+  const pos = (v: Value) => (along === 'row' ? v.cell.col : v.cell.row);
+  return out.sort((a, b) => pos(a) - pos(b));
+}
+
+/** The hypothesis's cause when the rules agree with it (every failing check holds, no new error), else undefined. */
+function tested(ctx: ShiftContext, h: Hypothesis, failingNow: readonly Check[]): Cause | undefined {
+  const { sys } = ctx;
+  const annex = sys.annex;
+  const moved: Array<{ to: Value; plain: string; text: string; decimals: number }> = [];
+  for (let i = 0; i < h.run.length; i++) {
+    const src = h.source[i];
+    if (!src) continue;
+    const to = h.run[i]!;
+    const locale = indicatorKind(to.indicator) === 'rate' ? (annex.rateLocale ?? annex.locale) : annex.locale;
+    const p = parseNumber(src.text, locale === 'plain' ? 'en' : locale, indicatorKind(to.indicator));
+    if (!p.ok) return undefined;
+    moved.push({ to, plain: p.plain, text: src.text, decimals: p.decimals });
+  }
+  // A shift changes at least two cells (the lost one counted once solved): one is a slip of one cell.
+  const movedChanges = moved.filter((m) => !(m.to.status === 'ok' && m.to.plain === m.plain)).length;
+  if (movedChanges < 1) return undefined;
+  const lost = h.run[h.forward ? h.run.length - 1 : 0]!;
+  const grouping = groupsThousands(annex);
+  const withValues = (lostPlain: string) =>
+    patched(annex, [...moved, { to: lost, plain: lostPlain, text: formatCellValue(lostPlain, lost, annex, grouping), decimals: lostPlain.split('.')[1]?.length ?? 0 }]);
+  // The lost value: what the checks give it, the moved values in place.
+  const probe = withValues('0');
+  const units = [...new Set(h.run.map((v) => v.unit))];
+  const sys2 = buildSystem(probe, { off: ctx.off, scope: 'component', rateColumns: ctx.rateColumns, explainedSums: ctx.explainedSums });
+  const failing = sys2.failing(units);
+  let value: Dec = new Dec(0);
+  let range: { min?: string; max?: string } | undefined;
+  let rounding = false;
+  const kind = indicatorKind(lost.indicator);
+  const lc = sys2.cells.get(lost.cell.ref);
+  if (failing.length > 0) {
+    if (!lc || !failing.every((c) => c.vars.has(lost.cell.ref))) return undefined;
+    const o = solve(sys2, [lost.cell.ref], { enumLimit: ctx.enumLimit });
+    if (o.kind !== 'found') return undefined;
+    value = valuesAt(o.set, someT(o.set))[0]!;
+    if (!isPoint(o.set)) {
+      const ends = [o.set.lo, o.set.hi].map((t) => (t === undefined ? undefined : valuesAt(o.set, t)[0]!));
+      const [a, b] = o.set.dir[0]!.isNegative() ? [ends[1], ends[0]] : [ends[0], ends[1]];
+      range = { ...(a ? { min: proposedPlain(a, kind, lc.proposalDp) } : {}), ...(b ? { max: proposedPlain(b, kind, lc.proposalDp) } : {}) };
+      rounding = o.set.rounding === true;
+    }
+  }
+  const lostPlain = proposedPlain(value, kind, lc?.proposalDp ?? sys.rateDp);
+  if (movedChanges + (lost.status === 'ok' && lost.plain === lostPlain && !range ? 0 : 1) < 2) return undefined;
+  const corrected = withValues(lostPlain);
+  const explains = confirmed(ctx, corrected, units, h.run);
+  if (!explains) return undefined;
+  const proposedOf = new Map<Value, string>(moved.map((m) => [m.to, m.plain]));
+  const cells: CauseCell[] = h.run.map((v) => ({
+    cell: v.cell,
+    unit: annex.units.at(v.unit)!.name,
+    indicator: v.indicator,
+    actual: v.status === 'ok' ? v.plain! : v.text,
+    ...(v === lost ? (range ? { range } : { proposed: lostPlain }) : { proposed: proposedOf.get(v)! }),
+    kind: 'shifted' as const,
+  }));
+  const shift: ShiftInfo = {
+    along: h.along,
+    direction: h.along === 'row' ? (h.forward ? 'right' : 'left') : h.forward ? 'down' : 'up',
+    lost: lost.cell,
+  };
+  return { cells, explains, confidence: 'unique', pinned: range === undefined, linked: false, ...(range && rounding ? { rounding: true as const } : {}), shift, sources: sourcesOf(ctx.findings, explains, failingNow, h.run) };
+}
+
+/**
+ * For each finding the run explains, the cells of the run its check reads (I6's flow follows from I5 alone, not from
+ * the whole row): what the reports name as its cause at a cell the run does not change.
+ */
+function sourcesOf(findings: readonly Finding[], explains: readonly number[], failing: readonly Check[], run: readonly Value[]): Record<number, number[]> {
+  const out: Record<number, number[]> = {};
+  for (const i of explains) {
+    const f = findings[i]!;
+    const check = failing.find((c) => c.family === f.rule && c.at === f.at?.ref);
+    if (!check) continue;
+    const from = run.map((v, k) => (check.vars.has(v.cell.ref) ? k : -1)).filter((k) => k >= 0);
+    if (from.length > 0) out[i] = from;
+  }
+  return out;
+}
+
+/** The table with these cells holding these values (a blank cell made a number). */
+function patched(annex: Annex, values: ReadonlyArray<{ to: Value; plain: string; text: string; decimals: number }>): Annex {
+  const rows = new Map<number, Partial<Record<Indicator, Value>>>();
+  for (const { to, plain, text, decimals } of values) {
+    const row = rows.get(to.unit) ?? rows.set(to.unit, { ...annex.values.row(to.unit) }).get(to.unit)!;
+    row[to.indicator] = new NumberValue(to.indicator, to.unit, to.cell, text, plain, decimals, plain.startsWith('-') ? new Dec(plain) : undefined);
+  }
+  const out: Annex = { ...annex, values: new OverlayValues(annex.values, rows as Map<number, ValueRow>) };
+  derivedFacts(annex, out, rows.keys());
+  return out;
+}
+
+/**
+ * The indexes of the findings the corrected table no longer has, when it has no error of a localised relation left
+ * (nor any error the table did not have) and every failing one of the table is among them; else undefined. The
+ * blank and unreadable cells of the run (`missing`, `number`) are explained too: they hold a value now.
+ */
+function confirmed(ctx: ShiftContext, corrected: Annex, unitIds: readonly number[], run: readonly Value[]): number[] | undefined {
+  const { sys, index } = ctx;
+  const units = unitIds.map((id) => sys.annex.units.at(id)!);
+  const after = findingsNear(corrected, units);
+  for (const f of after) {
+    if (f.severity !== 'error' || ctx.off.has(f.rule)) continue;
+    if (f.rule === 'rate' && f.indicator !== undefined && ctx.rateColumns?.has(f.indicator)) continue;
+    if (f.rule === 'sum' && f.at && ctx.explainedSums?.has(f.at.ref)) continue;
+    if (FAMILIES.has(f.rule) || !index.has(f)) return undefined;
+  }
+  const before = new Set(findingsNear(sys.annex, units, sys.checked).map(keyOf));
+  const afterKeys = new Set(after.map(keyOf));
+  // Every failing localised finding of the table must be one the correction clears.
+  for (const f of ctx.findings) {
+    if (!FAMILIES.has(f.rule) || ctx.off.has(f.rule) || f.severity === 'info' || f.msg.id === 'rate.column') continue;
+    if (f.rule === 'sum' && f.at && ctx.explainedSums?.has(f.at.ref)) continue;
+    const k = keyOf(f);
+    if (!before.has(k) || afterKeys.has(k)) return undefined;
+  }
+  const explains: number[] = [];
+  for (const key of before) if (!afterKeys.has(key)) explains.push(...(index.explainable.get(key) ?? []));
+  const refs = new Set(run.map((v) => `${v.cell.sheet ?? ''}!${v.cell.ref}`));
+  ctx.findings.forEach((f, i) => {
+    if ((f.rule === 'missing' || f.rule === 'number') && f.severity !== 'info' && f.at && refs.has(`${f.at.sheet ?? ''}!${f.at.ref}`)) explains.push(i);
+  });
+  return [...new Set(explains)].sort((a, b) => a - b);
+}

@@ -1,0 +1,71 @@
+/**
+ * A row or column typed one cell off (locate/shift.ts): one cause for the whole run, kind `shifted`, the values moved
+ * back, the value that is not in the table given by the checks; nothing named when the run would not explain every
+ * failing check. The planted fixtures of `plantedCauses()` (scripts/fixtures.mjs), checked in memory.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkBytes, checkRecords, fixtures } from '../helpers.js';
+import type { Cause } from '../../src/locate/types.js';
+
+const planted = fixtures.plantedCauses();
+const causeOf = (name: string): Cause => {
+  const r = checkBytes(planted[name]!.bytes);
+  expect(r.localisation.status).toBe('found');
+  expect(r.localisation.parts).toBeUndefined();
+  expect(r.localisation.causes).toHaveLength(1);
+  return r.localisation.causes[0]!;
+};
+const run = (c: Cause) => c.cells.map((x) => `${x.cell.ref}=${x.proposed ?? '?'}`);
+
+describe('a run typed one cell off is one cause', () => {
+  it('a row typed one column to the right (H5 blank, the last value in the notes column)', () => {
+    const c = causeOf('planted/row-shifted-right.csv');
+    expect(c.shift).toMatchObject({ along: 'row', direction: 'right', lost: { ref: 'K5' } });
+    expect(run(c)).toEqual(['H5=799', 'I5=818', 'J5=390', 'K5=282']);
+    expect(c.cells.map((x) => x.actual)).toEqual(['', '799', '818', '390']);
+    expect(new Set(c.cells.map((x) => x.kind))).toEqual(new Set(['shifted']));
+    expect(c).toMatchObject({ confidence: 'unique', pinned: true });
+  });
+
+  it('a row with a value skipped (typed one column to the left: the last cell blank, the first value from the checks)', () => {
+    const c = causeOf('planted/row-shifted-left.csv');
+    expect(c.shift).toMatchObject({ along: 'row', direction: 'left', lost: { ref: 'H5' } });
+    expect(run(c)).toEqual(['H5=799', 'I5=818', 'J5=390', 'K5=282']);
+  });
+
+  it("a unit's column of the wide table typed one row down (the rate heading passed over, the last rate lost)", () => {
+    const c = causeOf('planted/column-shifted-down.csv');
+    expect(c.shift).toMatchObject({ along: 'column', direction: 'down', lost: { ref: 'I10' } });
+    // 4.693 typed under the start rate is read again as the count it is.
+    expect(run(c)).toEqual(['I4=5511', 'I5=818', 'I6=4693', 'I8=16.03', 'I9=2.47', 'I10=13.56']);
+  });
+
+  it("a unit's row of the long table typed one column to the right (the last value beyond the header)", () => {
+    const c = causeOf('planted/long-row-shifted-right.csv');
+    expect(c.shift).toMatchObject({ along: 'row', direction: 'right', lost: { ref: 'I7' } });
+    expect(run(c)).toEqual(['E7=818', 'F7=4693', 'G7=16.03', 'H7=2.47', 'I7=13.56']);
+  });
+
+  it("explains the blank cell's missing error with the failing checks", () => {
+    const r = checkBytes(planted['planted/row-shifted-right.csv']!.bytes);
+    const explained = r.localisation.causes[0]!.explains.map((i) => `${r.findings[i]!.rule}@${r.findings[i]!.at?.ref}`);
+    expect(explained).toEqual(expect.arrayContaining(['missing@H5', 'flow@I6', 'flow@J6', 'flow@K6']));
+    const errors = r.findings.filter((f) => f.severity === 'error').map((_, i) => i);
+    expect(errors.every((i) => r.localisation.causes[0]!.explains.includes(i))).toBe(true);
+  });
+});
+
+describe('no run is named', () => {
+  const { wideRecords, cloneData, SEED } = fixtures;
+
+  it('when a blank cell and a one-cell slip elsewhere are the table (the slip is the cause, as before)', () => {
+    const data = cloneData(SEED);
+    data.poor_end![5] = '4963';
+    const records = wideRecords(data);
+    records[4]![7] = ''; // Hàm Yên's poor households reduced left blank
+    const r = checkRecords(records);
+    const causes = r.localisation.parts?.flatMap((p) => p.causes) ?? r.localisation.causes;
+    expect(causes.some((c) => c.shift)).toBe(false);
+    expect(causes[0]!.cells.map((x) => x.cell.ref)).toContain('I6');
+  });
+});
