@@ -168,7 +168,9 @@ function tested(ctx: ShiftContext, h: Hypothesis, failingNow: readonly Check[]):
   let rounding = false;
   const kind = indicatorKind(lost.indicator);
   const lc = sys2.cells.get(lost.cell.ref);
-  if (failing.length > 0) {
+  // No check reads the lost cell: its value is not known (any value, 0 among them, leaves the checks as they are).
+  if (failing.length === 0 && (!lc || sys2.checksOf(lost.cell.ref).length === 0)) range = {};
+  else if (failing.length > 0) {
     if (!lc || !failing.every((c) => c.vars.has(lost.cell.ref))) return undefined;
     const o = solve(sys2, [lost.cell.ref], { enumLimit: ctx.enumLimit });
     if (o.kind !== 'found') return undefined;

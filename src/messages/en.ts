@@ -718,7 +718,11 @@ export function en(): Catalog {
         const line = `${p.along} ${p.line} (${p.unitLine ? first.unit : f.ind(first.indicator)})`;
         const start = `${cell} ${p.start} (${p.unitLine ? f.ind(first.indicator) : first.unit})`;
         const values = p.cells.map((c) => (c.proposed !== undefined ? f.n(c.proposed) : '?')).join(', ');
-        const given = p.pinned ? `the checks give ${f.n(p.lost.proposed ?? '')}` : `${rangeText(p.lost, f)} would fit: ${notPinned(p.rounding)}`;
+        const given = p.pinned
+          ? `the checks give ${f.n(p.lost.proposed ?? '')}`
+          : p.lost.min === undefined && p.lost.max === undefined
+            ? 'no check reads it, so its value is not known'
+            : `${rangeText(p.lost, f)} would fit: ${notPinned(p.rounding)}`;
         const lost =
           p.direction === 'right' || p.direction === 'down' ? `${p.lost.ref}'s own value was pushed out of the table: ${given}` : `${p.lost.ref}'s own value was skipped: ${given}`;
         const body =

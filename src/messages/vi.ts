@@ -723,7 +723,11 @@ export function vi(): Catalog {
         const start = `${cell} ${p.start} (${p.unitLine ? f.ind(first.indicator) : first.unit})`;
         const towards = { right: 'sang phải một cột', left: 'sang trái một cột', down: 'xuống một dòng', up: 'lên một dòng' }[p.direction];
         const values = p.cells.map((c) => (c.proposed !== undefined ? f.n(c.proposed) : '?')).join(', ');
-        const given = p.pinned ? `theo các phép kiểm tra thì là ${f.n(p.lost.proposed ?? '')}` : `${rangeText(p.lost, f)} đều khớp: ${notPinned(p.rounding)}`;
+        const given = p.pinned
+          ? `theo các phép kiểm tra thì là ${f.n(p.lost.proposed ?? '')}`
+          : p.lost.min === undefined && p.lost.max === undefined
+            ? 'không phép kiểm tra nào đọc ô này nên không biết giá trị của nó'
+            : `${rangeText(p.lost, f)} đều khớp: ${notPinned(p.rounding)}`;
         const lost =
           p.direction === 'right' || p.direction === 'down' ? `giá trị của chính ô ${p.lost.ref} bị đẩy ra ngoài bảng: ${given}` : `giá trị của chính ô ${p.lost.ref} bị bỏ sót: ${given}`;
         const body =

@@ -55,6 +55,22 @@ describe('a run typed one cell off is one cause', () => {
   });
 });
 
+describe('the value that is not in the table', () => {
+  it('is not made up when no check reads its cell (a column typed down through the rate heading, which is then read as a rate)', () => {
+    const records = fixtures.wideRecords(fixtures.SEED).map((r: string[]) => [...r]);
+    const col = 3 + fixtures.UNITS.indexOf('Chiêm Hóa');
+    const vals = [3, 4, 5, 6, 7, 8, 9].map((k) => records[k]![col]!);
+    records[3]![col] = '';
+    [4, 5, 6, 7, 8, 9].forEach((k, n) => (records[k]![col] = vals[n]!));
+    const c = checkRecords(records).localisation.causes[0]!;
+    expect(c.shift).toMatchObject({ along: 'column', direction: 'down', lost: { ref: 'I7' } });
+    const lost = c.cells.find((x) => x.cell.ref === 'I7')!;
+    expect(lost.proposed).toBeUndefined();
+    expect(lost.range).toEqual({});
+    expect(c.pinned).toBe(false);
+  });
+});
+
 describe('no run is named', () => {
   const { wideRecords, cloneData, SEED } = fixtures;
 
