@@ -125,9 +125,22 @@ function refine(columns: Map<number, HeaderColumn>): void {
     for (const [c, h] of columns) {
       if (h.features.year === undefined) continue;
       const { year: _y, ...features } = h.features;
-      set(c, h, features);
+      set(c, h, fromYear(columns, h) ? { ...features, time: 'start' } : features);
     }
   }
+}
+
+/**
+ * A figure of a named year without a phase (`Tỷ lệ hộ nghèo năm 2023`) beside the same figure at the end, no year
+ * said (`Tỷ lệ hộ nghèo xuống còn`, `… cuối kỳ`), and no start: the level it fell (or rose) from, the start of the
+ * change. Read as the figure at a point, the two were one indicator twice and the end was not read.
+ */
+function fromYear(columns: Map<number, HeaderColumn>, h: HeaderColumn): boolean {
+  const f = h.features;
+  if (f.time !== undefined || f.increase || f.role !== undefined || !h.key) return false;
+  const same = (g: Features) => g.population === f.population && !!g.em === !!f.em && g.measure === f.measure && g.role === undefined;
+  const others = [...columns.values()].filter((g) => g !== h && g.key && same(g.features));
+  return others.some((g) => g.features.time === 'end' && g.features.year === undefined) && !others.some((g) => g.features.time === 'start');
 }
 
 /** Two columns under the same group cell (their paths share every cell above their own). */

@@ -146,6 +146,10 @@ const TIME: Rule[] = [
   en(/\bnewly\b/, (f) => (f.time = 'new')),
   vi(/\btang khac\b/, (f) => (f.time = 'other_in')),
   vi(/\bgiam khac\b|\bdo chet\b|\bchuyen di\b/, (f) => (f.time = 'other_out')),
+  // What a figure fell to (`Tỷ lệ hộ nghèo xuống còn (%)`, `giảm còn`, `giảm xuống còn`): the level at the end, not
+  // the fall (before `giảm`, which it contains; read as the fall, it was compared with a difference of rates).
+  vi(/\bxuong con\b|\bgiam con\b/, (f) => (f.time = 'end')),
+  en(/\b(?:down|fell|fallen|dropped|decreased|declined|reduced) to\b/, (f) => (f.time = 'end')),
   vi(/\bgiam\b/, (f) => (f.time = 'reduced')),
   en(/\breduc|\bdecrease|\bdecline\b|\bfall\b/, (f) => (f.time = 'reduced')),
   // The end of the year before is this year's start (a plan's `Số hộ nghèo cuối năm trước`, then its target year's end).

@@ -164,6 +164,16 @@ describe('labels of published review results', () => {
     expect(featuresOf('Theo chuẩn nghèo giai đoạn 2011 - 2015').standard).toBe('2011-2015');
   });
 
+  it('reads what a figure fell to (`xuống còn`, `giảm còn`, `giảm xuống còn`, `fell to`) as the end, not as the fall', () => {
+    expect(recognise('Tỷ lệ hộ nghèo xuống còn (%)')?.key).toBe('rate_end');
+    expect(recognise('Tỷ lệ hộ nghèo giảm xuống còn (%)')?.key).toBe('rate_end');
+    expect(recognise('Số hộ nghèo giảm còn')?.key).toBe('poor_end');
+    expect(recognise('Poverty rate fell to (%)')?.key).toBe('rate_end');
+    // The fall itself is still the fall.
+    expect(recognise('Tỷ lệ hộ nghèo giảm (%)')?.key).toBe('rate_reduced');
+    expect(recognise('Số hộ nghèo giảm trong năm')?.key).toBe('poor_reduced');
+  });
+
   it('names no indicator for a rise ("tăng so với năm 2021"), which the vocabulary has no point for, instead of the count it rises from', () => {
     expect(recognise('Số hộ cận nghèo tăng so với năm 2021')).toBeUndefined();
     expect(recognise('Tỷ lệ hộ cận nghèo tăng (%)')).toBeUndefined();
