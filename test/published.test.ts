@@ -46,6 +46,8 @@ describe('published tables: consistent ones give no error', () => {
     'national-2024-regions-combined-poor-partial.csv',
     'review-2023-ca-mau-province-poor-near-poor.csv',
     'decision-2016-national-poor-districts-two-of-which.csv',
+    'decision-2018-national-poor-breakdown-groups.csv',
+    'survey-2015-national-poor-districts-of-which-rates.csv',
   ])('%s', async (name) => {
     const r = await check(name);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
@@ -667,5 +669,52 @@ describe('review-2019-lam-dong-province-income-share-district.csv', () => {
 describe('review-2019-lam-dong-province-deprivation-falls.csv', () => {
   it('a table of deprivations holds no poverty indicator: unreadable, not the poverty rate\'s fall with "not a number" errors', async () => {
     await expect(check('review-2019-lam-dong-province-deprivation-falls.csv')).rejects.toMatchObject({ code: 'NOT_A_TABLE' });
+  });
+});
+
+describe('decision-2018-national-poor-breakdown-groups.csv', () => {
+  it('the income / deprivation breakdown adds up to the poor; the three groups beside it are each a part, never summed with it', async () => {
+    const NAME = 'decision-2018-national-poor-breakdown-groups.csv';
+    const r = await check(NAME);
+    expect(problems(r)).toEqual([]);
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['breakdown', 'of-which']));
+    expect(r.coverage.ran).not.toContain('sum');
+    const csv = readFileSync(join(DIR, NAME), 'utf8');
+    expect(problems(await checkText(csv.replace(';213.209', ';213.290')))).toEqual(['error breakdown B2']);
+    expect(problems(await checkText(csv.replace(';864.931', ';1.864.931')))).toEqual(['error of-which B3']);
+  });
+});
+
+describe('survey-2015-national-poor-districts-of-which-rates.csv', () => {
+  it('each list of poor districts has its own rates, over its own households (737.564–737.707, 420.886–420.995): checked, not summed', async () => {
+    const NAME = 'survey-2015-national-poor-districts-of-which-rates.csv';
+    const r = await check(NAME);
+    expect(problems(r)).toEqual([]);
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['of-which', 'implied-households']));
+    expect(r.coverage.ran).not.toContain('sum');
+    const csv = readFileSync(join(DIR, NAME), 'utf8');
+    expect(problems(await checkText(csv.replace(';12,83', ';21,83')))).toEqual(['error implied-households C3']);
+  });
+});
+
+describe('review-2024-sop-cop-district-rate-fall-ethnic-minority-bound.csv', () => {
+  const NAME = 'review-2024-sop-cop-district-rate-fall-ethnic-minority-bound.csv';
+
+  it('the rate of 2023 and the rate it fell to (`xuống còn`) are the start and the end, not one rate twice; the fall is not printed: said not checked', async () => {
+    const r = await check(NAME);
+    expect(r.annex.indicators).toEqual(['rate_start', 'rate_end', 'rate_reduced']);
+    expect(problems(r)).toEqual(['warning number D3']);
+    expect(r.findings[0]!.msg.id).toBe('number.bound');
+    expect(r.skipped.filter((s) => s.rule === 'rate-change').map((s) => s.msg)).toEqual([
+      { id: 'skip.bad-value', params: { cells: ['D2'], blank: true } },
+      { id: 'skip.bad-value', params: { cells: ['D3'] } },
+    ]);
+    expect(statusOf(r.findings, 'error', r.coverage)).toBe('unchecked');
+  });
+
+  it('a fall printed beside them is checked: 30,23 − 25,93 = 4,30 holds, 4,03 is a rate-change error', async () => {
+    const csv = readFileSync(join(DIR, NAME), 'utf8');
+    expect(problems(await checkText(csv.replace(';25,93;', ';25,93;4,30')))).toEqual(['warning number D3']);
+    expect(problems(await checkText(csv.replace(';25,93;', ';25,93;4,03')))).toEqual(['error rate-change D2', 'warning number D3']);
   });
 });

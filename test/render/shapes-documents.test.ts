@@ -21,10 +21,26 @@ const BLANK = 'fixtures/published/form-near-poor-review-summary-blank.csv';
 const NAMED_TWICE = 'fixtures/published/review-2014-ca-mau-districts-duplicate-name.csv';
 /** A table of deprivations, no poverty indicator: `table` refuses it with one line (exit 2), tested below. */
 const NO_INDICATOR = 'fixtures/published/review-2019-lam-dong-province-deprivation-falls.csv';
+/**
+ * Rates at the start and the end and their fall, no count (Sốp Cộp: the rate of 2023 and the rate it fell to): all
+ * eight-indicator keys, so `table` sends it to the annex calculator, which needs the base counts, and refuses it.
+ * commands/table-run.ts should lay it out as a published shape (compute/shaped.ts prints it, the fall 4,30 computed);
+ * until then the refusal is one line, exit 2, tested below.
+ */
+const RATES_ONLY_ANNEX = 'fixtures/published/review-2024-sop-cop-district-rate-fall-ethnic-minority-bound.csv';
 const SHAPES = [
   ...readdirSync(join(FIXTURES, 'published')).filter((f) => f.endsWith('.csv')).map((f) => `fixtures/published/${f}`),
   ...readdirSync(join(FIXTURES, 'shapes')).filter((f) => f.endsWith('.csv')).map((f) => `fixtures/shapes/${f}`),
-].filter((f) => f !== BLANK && f !== NAMED_TWICE && f !== NO_INDICATOR);
+].filter((f) => f !== BLANK && f !== NAMED_TWICE && f !== NO_INDICATOR && f !== RATES_ONLY_ANNEX);
+
+describe('a published table of start and end rates without counts', () => {
+  it('is refused with one line naming what the annex calculator lacks, exit 2 (not yet laid out as a published shape)', async () => {
+    const r = await cli(['table', RATES_ONLY_ANNEX, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(RATES_ONLY_ANNEX);
+  });
+});
 
 describe('a published table of no poverty indicator', () => {
   it('is refused with one line naming the file, exit 2', async () => {
