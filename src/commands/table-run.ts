@@ -7,7 +7,7 @@ import { catalog } from '../messages/index.js';
 import type { Annex } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
-import { isCoreIndicator, type Indicator } from '../model/indicators.js';
+import { isAnnexShaped, isCoreIndicator, type Indicator } from '../model/indicators.js';
 import type { ComputedTable, Difference } from '../compute/table.js';
 import type { ShapedTable } from '../compute/shaped.js';
 import type { RenderOptions } from '../render/table-data.js';
@@ -53,15 +53,17 @@ async function printedAsRead(table: ComputedTable, opts: RenderOptions): Promise
 }
 
 /**
- * A table of the annex's eight indicators only is computed the annex's way (it must give the base counts); any
- * other shape of published table cell by cell from what it prints (compute/shaped.ts), but for its rate columns
- * that measure something else (`foreignRates`). Both load only here.
+ * An annex table (model/indicators.ts `isAnnexShaped`: counts and their households) of the annex's eight indicators
+ * only is computed the annex's way, which needs the base counts and says which are missing; any other shape of
+ * published table (rates without counts included, Sốp Cộp's 30,23 → 25,93: the annex's way refused it) cell by cell
+ * from what it prints (compute/shaped.ts), but for its rate columns that measure something else (`foreignRates`).
+ * Both load only here.
  */
 async function computed(annex: Annex, r: TableRun, lang: Lang): Promise<{ table: ComputedTable; shaped?: ShapedTable; ratesAsPrinted: Finding[] }> {
   const [{ computeTable }, { computeShaped }, { labelYear }] = await Promise.all([import('../compute/table.js'), import('../compute/shaped.js'), import('../compute/label-year.js')]);
   const year = labelYear(annex);
   const ofYear = <T extends ComputedTable>(t: T): T => (year !== undefined ? { ...t, year } : t);
-  if (annex.indicators.every(isCoreIndicator)) return { table: ofYear(computeTable(annex, { total: r.input.total, totalName: catalog(lang).calc.totalName })), ratesAsPrinted: [] };
+  if (annex.indicators.every(isCoreIndicator) && isAnnexShaped(annex.indicators)) return { table: ofYear(computeTable(annex, { total: r.input.total, totalName: catalog(lang).calc.totalName })), ratesAsPrinted: [] };
   const { ratesAsPrinted, shares } = await foreignRates(annex);
   const shaped = ofYear(computeShaped(annex, { asPrinted: new Set(ratesAsPrinted.map((f) => f.indicator!)), shares }));
   return { table: shaped, shaped, ratesAsPrinted };

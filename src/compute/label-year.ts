@@ -5,7 +5,8 @@
  *
  * Only when every label that names a year names the same one: a label of two years (`giai đoạn 2022-2025`), a
  * change measured against a named year (`giảm so với năm 2016`: Annex.comparedWith), units that are years (a
- * series), or a year written otherwise than after `năm`, `in` or `year` (a decision's `59/2015/QĐ-TTg`) give none.
+ * series), a year written otherwise than after `năm`, `in` or `year` (a decision's `59/2015/QĐ-TTg`), or a start
+ * figure named by its year alone (`Tỷ lệ hộ nghèo năm 2023` beside what it fell to) give none.
  */
 import type { Annex } from '../model/annex.js';
 import { cellText, type Cell } from '../model/grid.js';
@@ -13,6 +14,8 @@ import { cellText, type Cell } from '../model/grid.js';
 const YEAR_WORD = /(?:^|[^\p{L}])(?:năm|in|year)\s+((?:19|20)\d{2})(?!\d)/giu;
 const ANY_YEAR = /(?:^|\D)(?:19|20)\d{2}(?!\d)/gu;
 const YEAR_UNIT = /^(?:năm\s+)?(?:19|20)\d{2}$/iu;
+/** A start of the year said as such (`đầu năm 2023`, `at the start of 2023`). */
+const START_WORD = /đầu\s+năm|\bstart|\bbeginning/iu;
 
 export function labelYear(annex: Annex): number | undefined {
   for (const u of annex.units) if (YEAR_UNIT.test(u.name.trim())) return undefined;
@@ -22,6 +25,9 @@ export function labelYear(annex: Annex): number | undefined {
     const text = cellText(cell).normalize('NFC');
     const named = [...text.matchAll(YEAR_WORD)].map((m) => m[1]!);
     if ((text.match(ANY_YEAR) ?? []).length !== named.length) return undefined;
+    // A start figure labelled by its year alone (`Tỷ lệ hộ nghèo năm 2023` beside `xuống còn`): the year the change
+    // starts from, not the table's; the figures it falls to are of another.
+    if (named.length > 0 && slot.endsWith('_start') && !START_WORD.test(text)) return undefined;
     for (const y of named) years.add(y);
   }
   return years.size === 1 ? Number([...years][0]) : undefined;

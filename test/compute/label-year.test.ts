@@ -28,6 +28,12 @@ describe('the year the labels name', () => {
     expect(await yearOf(['Đơn vị;Tổng số hộ;Số hộ nghèo theo QĐ 59/2015/QĐ-TTg năm 2023;Tỷ lệ hộ nghèo (%)', ...units])).toBeUndefined();
   });
 
+  it('a start figure named by its year alone, beside what it fell to: none (that year is the start of the change); đầu năm 2023: that year', async () => {
+    const rates = ['Huyện A;30,23;25,93;4,30', 'Huyện B;20,00;18,00;2,00'];
+    expect(await yearOf(['Đơn vị;Tỷ lệ hộ nghèo năm 2023 (%);Tỷ lệ hộ nghèo xuống còn (%);Tỷ lệ hộ nghèo giảm (%)', ...rates])).toBeUndefined();
+    expect(await yearOf(['Đơn vị;Tỷ lệ hộ nghèo đầu năm 2023 (%);Tỷ lệ hộ nghèo cuối năm (%);Tỷ lệ hộ nghèo giảm (%)', ...rates])).toBe(2023);
+  });
+
   it('the table of the seed (đầu năm, cuối năm without a year): none', async () => {
     const { readFileSync } = await import('node:fs');
     const r = await checkGrid(await gridFromAnyBytes(readFileSync('fixtures/tuyen-quang-2020.csv'), { name: 'seed.csv' }));

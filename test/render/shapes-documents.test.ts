@@ -23,22 +23,23 @@ const NAMED_TWICE = 'fixtures/published/review-2014-ca-mau-districts-duplicate-n
 const NO_INDICATOR = 'fixtures/published/review-2019-lam-dong-province-deprivation-falls.csv';
 /**
  * Rates at the start and the end and their fall, no count (Sốp Cộp: the rate of 2023 and the rate it fell to): all
- * eight-indicator keys, so `table` sends it to the annex calculator, which needs the base counts, and refuses it.
- * commands/table-run.ts should lay it out as a published shape (compute/shaped.ts prints it, the fall 4,30 computed);
- * until then the refusal is one line, exit 2, tested below.
+ * eight-indicator keys, but without the base counts the annex's way needs: laid out as a published shape
+ * (compute/shaped.ts), the fall computed. It was refused, exit 2.
  */
 const RATES_ONLY_ANNEX = 'fixtures/published/review-2024-sop-cop-district-rate-fall-ethnic-minority-bound.csv';
 const SHAPES = [
   ...readdirSync(join(FIXTURES, 'published')).filter((f) => f.endsWith('.csv')).map((f) => `fixtures/published/${f}`),
   ...readdirSync(join(FIXTURES, 'shapes')).filter((f) => f.endsWith('.csv')).map((f) => `fixtures/shapes/${f}`),
-].filter((f) => f !== BLANK && f !== NAMED_TWICE && f !== NO_INDICATOR && f !== RATES_ONLY_ANNEX);
+].filter((f) => f !== BLANK && f !== NAMED_TWICE && f !== NO_INDICATOR);
 
 describe('a published table of start and end rates without counts', () => {
-  it('is refused with one line naming what the annex calculator lacks, exit 2 (not yet laid out as a published shape)', async () => {
-    const r = await cli(['table', RATES_ONLY_ANNEX, '--lang', 'en']);
-    expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain(RATES_ONLY_ANNEX);
+  it('is laid out as printed with its fall computed, the bound kept as written; no year line (2023 is the year it fell from)', async () => {
+    const r = await cli(['table', RATES_ONLY_ANNEX, '--format', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = r.stdout.trim().split(/\r?\n/).map((l) => l.split(';'));
+    expect(rows[1]!.slice(-3)).toEqual(['30,23', '25,93', '4,30']);
+    expect(rows[2]!.at(-1)).toBe('trên 4');
+    expect((await cli(['table', RATES_ONLY_ANNEX])).stdout).not.toContain('2023');
   });
 });
 
