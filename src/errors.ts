@@ -124,7 +124,7 @@ export interface ErrorParams {
    * `candidates`: the units a name without marks fits, spelt differently (Tân Hòa, Tân Hóa), or with `level` the
    * units of two levels a name without its level word fits (Huyện Na Hang, Thị trấn Na Hang): which one is meant.
    */
-  TARGET_UNIT: { unit: string; known: string[]; index?: number; line?: number; tables?: string[]; candidates?: string[]; level?: boolean };
+  TARGET_UNIT: { unit: string; known: string[]; index?: number; line?: number; tables?: string[]; candidates?: string[]; level?: boolean; city?: boolean };
   /** A units-map file (validate --series --units-map) that cannot be used. */
   UNITS_MAP_INVALID:
     | { reason: 'json'; detail: string }

@@ -166,14 +166,14 @@ export function unmatchedTargets(set: TargetSet, results: readonly FileResult[])
 
 /**
  * The units of `annex` a target's name fits when it fits several: spelt differently (`Tân Hòa`, `Tân Hóa`), or of
- * two levels (`level`: `Huyện Na Hang`, `Thị trấn Na Hang`).
+ * two levels (`level`: `Huyện Na Hang`, `Thị trấn Na Hang`), or a city named as its province is (`city`).
  */
-function candidatesIn(t: Target, annex: Annex): { candidates?: string[]; level?: boolean } {
+function candidatesIn(t: Target, annex: Annex): { candidates?: string[]; level?: boolean; city?: boolean } {
   try {
     resolveTargetUnit(t.unit, annex.units, annex.total, annex.unitAliases);
   } catch (e) {
     const p = e instanceof PovcheckError && e.code === 'TARGET_UNIT' ? (e.params as ErrorParams['TARGET_UNIT']) : undefined;
-    if (p?.candidates) return { candidates: p.candidates, ...(p.level ? { level: true } : {}) };
+    if (p?.candidates) return { candidates: p.candidates, ...(p.level ? { level: true } : {}), ...(p.city ? { city: true } : {}) };
   }
   return {};
 }

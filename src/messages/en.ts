@@ -965,7 +965,7 @@ export function en(): Catalog {
       },
       TARGET_UNIT: (p) =>
         p.candidates
-          ? `${p.index !== undefined ? `${targetPlaceEn(p)}: ` : ''}"${p.unit}" could be ${p.candidates.map((c) => `"${c}"`).join(' or ')}: ${p.level ? 'units of different levels; write the name of the one the target is for as the table writes it, with its level (Huyện, Thị trấn, Xã …)' : 'names that differ only in their marks are different units; write the name of the one the target is for with its marks'}`
+          ? `${p.index !== undefined ? `${targetPlaceEn(p)}: ` : ''}"${p.unit}" could be ${p.candidates.map((c) => `"${c}"`).join(' or ')}: ${p.city ? `a province has the name of its capital city: write "${p.candidates[0]}" for the city, or "total" for the table's total` : p.level ? 'units of different levels; write the name of the one the target is for as the table writes it, with its level (Huyện, Thị trấn, Xã …)' : 'names that differ only in their marks are different units; write the name of the one the target is for with its marks'}`
           : p.index === undefined || !p.tables
           ? `${p.index !== undefined ? `${targetPlaceEn(p)}: ` : ''}the table has no unit "${p.unit}"; its units: ${p.known.join(', ')}`
           : p.tables.length === 1

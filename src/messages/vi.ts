@@ -970,7 +970,7 @@ export function vi(): Catalog {
       },
       TARGET_UNIT: (p) =>
         p.candidates
-          ? `${p.index !== undefined ? `${targetPlaceVi(p)}: ` : ''}"${p.unit}" có thể là ${p.candidates.map((c) => `"${c}"`).join(' hoặc ')}: ${p.level ? 'đây là những đơn vị khác cấp; ghi tên đơn vị cần đặt mục tiêu như trong bảng, kèm cấp hành chính (Huyện, Thị trấn, Xã …)' : 'các tên chỉ khác nhau ở dấu, là những đơn vị khác nhau; ghi tên có dấu của đơn vị cần đặt mục tiêu'}`
+          ? `${p.index !== undefined ? `${targetPlaceVi(p)}: ` : ''}"${p.unit}" có thể là ${p.candidates.map((c) => `"${c}"`).join(' hoặc ')}: ${p.city ? `tỉnh và thành phố tỉnh lỵ trùng tên: ghi "${p.candidates[0]}" nếu là thành phố, hoặc "total" nếu là đơn vị tổng của bảng` : p.level ? 'đây là những đơn vị khác cấp; ghi tên đơn vị cần đặt mục tiêu như trong bảng, kèm cấp hành chính (Huyện, Thị trấn, Xã …)' : 'các tên chỉ khác nhau ở dấu, là những đơn vị khác nhau; ghi tên có dấu của đơn vị cần đặt mục tiêu'}`
           : p.index === undefined || !p.tables
           ? `${p.index !== undefined ? `${targetPlaceVi(p)}: ` : ''}bảng không có đơn vị "${p.unit}"; các đơn vị: ${p.known.join(', ')}`
           : p.tables.length === 1

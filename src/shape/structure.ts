@@ -203,7 +203,7 @@ export function keyWithoutLevelWord(k: string): string | undefined {
 }
 
 /** The level word a folded name starts with (`huyen`, `thi xa` …), or undefined. */
-function levelWordOf(k: string): string | undefined {
+export function levelWordOf(k: string): string | undefined {
   // Every level word starts with one of these letters: another name says none (LEVEL_WORDS not tried).
   return LEVEL_INITIALS.includes(k.charAt(0)) ? LEVEL_WORDS.exec(k)?.[1] : undefined;
 }

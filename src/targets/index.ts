@@ -23,7 +23,7 @@ import { MAX_SIDE_FILE_BYTES, readFileBytes } from '../read/index.js';
 import { isTotalName } from '../shape/aliases.js';
 import { aliasedUnitKey, unitKey } from '../shape/normalize.js';
 import { sameSpelling, sameUnitName } from '../shape/spelling.js';
-import { keyWithoutLevelWord } from '../shape/structure.js';
+import { keyWithoutLevelWord, levelWordOf } from '../shape/structure.js';
 import { clip } from '../model/echo.js';
 
 export type { TargetOp } from '../calc/annex-math.js';
@@ -173,6 +173,10 @@ export function resolveTargetUnit(name: string, units: Iterable<Unit>, total?: U
   if (total && (unitKey(name) === TOTAL_KEYWORD || isTotalName(name))) return total;
   const list = [...units];
   const byLevel = levelWordFits(name, key, total && !list.some((u) => u.id === total.id) ? [...list, total] : list);
+  // A province is named as its capital city is (Tuyên Quang, TP Tuyên Quang): a bare name is not taken for the city.
+  if (byLevel.length > 0 && levelWordOf(key) === undefined && byLevel.every((u) => CITY_WORDS.has(levelWordOf(u.key) ?? ''))) {
+    throw new PovcheckError('TARGET_UNIT', { unit: clip(name), known: [], candidates: [...new Set(byLevel.map((u) => u.name))], city: true });
+  }
   if (byLevel.length > 0 && byLevel.every((u) => u.key === byLevel[0]!.key && sameUnitName(u.name, byLevel[0]!.name))) return byLevel[0]!;
   if (byLevel.length > 0) throw new PovcheckError('TARGET_UNIT', { unit: clip(name), known: [], candidates: [...new Set(byLevel.map((u) => u.name))], level: true });
   const known = [...(total && !list.some((u) => u.id === total.id) ? [total] : []), ...list].map((u) => u.name);
@@ -185,12 +189,16 @@ export function resolveTargetUnit(name: string, units: Iterable<Unit>, total?: U
  */
 function levelWordFits(name: string, key: string, units: readonly Unit[]): Unit[] {
   const stem = keyWithoutLevelWord(key);
-  const wanted = stem ?? key;
   const out: Unit[] = [];
   for (const u of units) {
+    // Either name may be the one with the level word; a name whose first word only looks like one (`Quan Sơn`,
+    // `Buôn Đôn`) is compared whole as well.
     const uStem = keyWithoutLevelWord(u.key);
-    if ((uStem === undefined) === (stem === undefined) || (uStem ?? u.key) !== wanted) continue;
+    if ((uStem === undefined || uStem !== key) && (stem === undefined || stem !== u.key)) continue;
     if (sameSpelling(name, u.name)) out.push(u);
   }
   return out;
 }
+
+/** Level words of cities and towns, which share their names with provinces. */
+const CITY_WORDS = new Set(['thanh pho', 'tp', 'thi xa', 'tx']);

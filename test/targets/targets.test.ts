@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTargetArg, parseTargetArgs, parseTargets, resolveTargetUnit } from '../../src/targets/index.js';
 import { PovcheckError } from '../../src/errors.js';
+import { renderError } from '../../src/messages/index.js';
 import type { Unit } from '../../src/model/annex.js';
 import { unitKey } from '../../src/shape/normalize.js';
 
@@ -115,7 +116,15 @@ describe('resolveTargetUnit', () => {
     expect(resolveTargetUnit('Chiêm Hóa', districts, districts[0])).toBe(districts[1]);
     expect(resolveTargetUnit('chiem hoa', districts, districts[0])).toBe(districts[1]);
     expect(resolveTargetUnit('Huyện Na Hang', districts, districts[0])).toBe(districts[2]);
-    expect(resolveTargetUnit('Tuyên Quang', districts, districts[0])).toBe(districts[3]);
+    // A province bears its capital's name: a bare name is asked about, never taken for the city.
+    expect(code(() => resolveTargetUnit('Tuyên Quang', districts, districts[0]))).toMatchObject({ code: 'TARGET_UNIT', params: { candidates: ['TP Tuyên Quang'], city: true } });
+    expect(resolveTargetUnit('TP Tuyên Quang', districts, districts[0])).toBe(districts[3]);
+    const city = code(() => resolveTargetUnit('Tuyên Quang', districts, districts[0])) as PovcheckError;
+    expect(renderError(city, 'vi')).toBe('"Tuyên Quang" có thể là "TP Tuyên Quang": tỉnh và thành phố tỉnh lỵ trùng tên: ghi "TP Tuyên Quang" nếu là thành phố, hoặc "total" nếu là đơn vị tổng của bảng');
+    // A name whose first word only looks like a level word (Quan Sơn: Quận) is compared whole too.
+    const quan = [unit(0, 'Toàn tỉnh', true), unit(1, 'Huyện Quan Sơn'), unit(2, 'Huyện Buôn Đôn')];
+    expect(resolveTargetUnit('Quan Sơn', quan, quan[0])).toBe(quan[1]);
+    expect(resolveTargetUnit('Buôn Đôn', quan, quan[0])).toBe(quan[2]);
     // Marks that say another place still do (Chiêm Hòa is not Chiêm Hóa); two level words are a change of level, not one unit.
     expect(code(() => resolveTargetUnit('Chiêm Hòa', districts, districts[0]))).toMatchObject({ code: 'TARGET_UNIT', params: { known: expect.arrayContaining(['Huyện Chiêm Hoá']) } });
     expect(code(() => resolveTargetUnit('Thị xã Chiêm Hóa', districts, districts[0]))).toMatchObject({ code: 'TARGET_UNIT', params: { known: expect.arrayContaining(['Huyện Chiêm Hoá']) } });
