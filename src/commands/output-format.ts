@@ -48,6 +48,8 @@ export function extensionOf(file: string): string {
 /** The one of `formats` whose files are named with this file's extension (`annex.xlsx` → xlsx), if any. */
 export function formatNamedBy<F extends string>(file: string | undefined, formats: readonly F[]): F | undefined {
   if (file === undefined || file === STDOUT_NAME) return undefined;
+  // `results.sarif.json`, the name GitHub's code scanning examples use, is SARIF.
+  if (/\.sarif\.json$/i.test(file) && formats.includes('sarif' as F)) return 'sarif' as F;
   const ext = extensionOf(file);
   if (ext === '' || PLAIN.has(ext)) return undefined;
   return formats.find((f) => EXTENSIONS[f]?.[0] === ext) ?? formats.find((f) => EXTENSIONS[f]?.includes(ext));

@@ -57,7 +57,7 @@ const LEVELS = ['off', 'error', 'warning', 'info'];
 
 /** The flags, the configuration and the files they name → the run, and what its reports are asked for. */
 export async function resolveValidate(inputs: string[], flags: ValidateFlags, cwd: string): Promise<{ run: ValidateRun; report: ReportChoices }> {
-  const outputs = checkedOutputs(flags.format && flags.format.length > 0 ? flags.format : [{ format: 'text' }], inputs.map((i) => resolve(cwd, i)));
+  const outputs = checkedOutputs(flags.format && flags.format.length > 0 ? flags.format : [{ format: 'text' }], inputs.map((i) => resolve(cwd, i)), cwd);
   const { loadConfig } = await import('../config.js');
   const config = await loadConfig(flags.config === false ? false : flags.config, cwd);
   const rules = await ruleLevelsOf(flags, config);
@@ -86,7 +86,7 @@ export async function resolveValidate(inputs: string[], flags: ValidateFlags, cw
  * (output-format.ts; an input's name is left to the refusal to write over it), at most one format goes to the terminal (no file, or `-o -`), no file is named twice.
  * Returns the outputs with `-` made the terminal.
  */
-export function checkedOutputs(given: readonly Output[], inputs: readonly string[]): Output[] {
+export function checkedOutputs(given: readonly Output[], inputs: readonly string[], cwd = process.cwd()): Output[] {
   for (const o of given) checkOutputName(o.file, o.format, FORMATS, inputs);
   const outputs = given.map((o): Output => (fileOrStdout(o.file) === undefined ? { format: o.format } : o));
   const toTerminal = outputs.filter((o) => o.file === undefined);
@@ -94,8 +94,10 @@ export function checkedOutputs(given: readonly Output[], inputs: readonly string
   const files = new Set<string>();
   for (const o of outputs) {
     if (o.file === undefined) continue;
-    if (files.has(o.file)) throw new PovcheckError('BAD_OPTION', { reason: 'same-output', file: o.file });
-    files.add(o.file);
+    // By the path it names (`a.json` and `./a.json` are one file: the second report was written over the first).
+    const path = resolve(cwd, o.file);
+    if (files.has(path)) throw new PovcheckError('BAD_OPTION', { reason: 'same-output', file: o.file });
+    files.add(path);
   }
   return outputs;
 }

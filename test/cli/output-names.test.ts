@@ -64,6 +64,16 @@ describe('a --format the file name contradicts', () => {
   });
 });
 
+describe('two reports to one file', () => {
+  it('are refused however the file is named (a.json, ./a.json: the second was written over the first)', () => {
+    const dir = tmp();
+    const r = runCli(['validate', join(process.cwd(), SEED), '-f', 'json', '-o', 'a.json', '-f', 'sarif', '-o', './a.json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/two formats would be written to \.\/a\.json/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
 describe('-o - is the standard output', () => {
   it('table and plan print; no file named "-" is written', () => {
     const dir = tmp();

@@ -39,6 +39,7 @@ describe('output file names', () => {
     expect(formatNamedBy('plan.csv', PLAN_FORMATS)).toBe('csv');
     expect(formatNamedBy('r.json', FORMATS)).toBe('json');
     expect(formatNamedBy('r.sarif', FORMATS)).toBe('sarif');
+    expect(formatNamedBy('results.SARIF.json', FORMATS)).toBe('sarif');
     expect(formatNamedBy('junit.xml', FORMATS)).toBe('junit');
     for (const f of ['annex.txt', 'annex', 'annex.out', '-']) expect(formatNamedBy(f, TABLE_FORMATS)).toBeUndefined();
     expect(formatNamedBy(undefined, TABLE_FORMATS)).toBeUndefined();
