@@ -126,7 +126,7 @@ const SLIP_EN = {
   'summed-rates': 'the rate looks like the poor rate plus the near-poor rate as printed, not the rate of the summed count',
   sign: 'the sign looks wrong',
   copied: 'the value looks copied from the neighbouring unit\'s cell in the same column',
-  'decimal-mark': 'the decimal mark looks typed in the wrong place: the digits are right, the value is off by a power of ten',
+  'decimal-mark': 'the decimal mark looks typed in the wrong place: the digits are right, the value is off by 10, 100 … times',
   shifted: 'the values look typed one cell off, each cell holding its neighbour\'s',
 } as const;
 

@@ -125,7 +125,7 @@ const SLIP_VI = {
   'summed-rates': 'có vẻ tỷ lệ được lấy bằng tỷ lệ hộ nghèo cộng tỷ lệ hộ cận nghèo (hai số đã làm tròn), thay vì tính từ tổng số hộ nghèo và hộ cận nghèo',
   sign: 'có vẻ sai dấu',
   copied: 'có vẻ giá trị bị chép từ ô cùng cột ở dòng (cột) bên cạnh',
-  'decimal-mark': 'có vẻ dấu thập phân bị đặt sai chỗ: các chữ số đúng, giá trị lệch một lũy thừa của 10',
+  'decimal-mark': 'có vẻ dấu thập phân bị đặt sai chỗ: các chữ số đúng, giá trị lệch 10 lần, 100 lần …',
   shifted: 'có vẻ các số liệu bị gõ lệch một ô, mỗi ô mang giá trị của ô bên cạnh',
 } as const;
 

@@ -89,7 +89,7 @@ describe('causes in the JSON report', () => {
     const f = (await json(['fixtures/planted/rate-decimal-mark.csv', '--lang', 'en'])).files[0]!;
     expect(f.causes[0]).toMatchObject({ cells: ['D8'], proposed: { D8: '11.80' }, kind: 'decimal-mark', confidence: 'unique' });
     expect(f.causes[0]!.message).toBe(
-      'Likely cause: D8 (Poverty rate at start of year, Toàn tỉnh) holds 1.180; 11.80 would make both failing checks pass; the decimal mark looks typed in the wrong place: the digits are right, the value is off by a power of ten.',
+      'Likely cause: D8 (Poverty rate at start of year, Toàn tỉnh) holds 1.180; 11.80 would make both failing checks pass; the decimal mark looks typed in the wrong place: the digits are right, the value is off by 10, 100 … times.',
     );
   });
 
