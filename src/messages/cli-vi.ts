@@ -122,8 +122,8 @@ export const viCli: CliText = {
       },
     },
     explain: {
-      description: 'giải thích một quy tắc kiểm tra gì, vì sao, kèm ví dụ',
-      arguments: { rule: 'mã quy tắc (povcheck rules liệt kê các mã)' },
+      description: 'giải thích một quy tắc kiểm tra gì, vì sao, kèm ví dụ (hoặc ý nghĩa của một mã khác có trong báo cáo)',
+      arguments: { rule: 'mã quy tắc (povcheck rules liệt kê các mã), hoặc một mã khác có trong báo cáo: unreadable, unchecked, coverage, passed-over' },
       options: {
         '--lang': 'ngôn ngữ (mặc định: theo tệp cấu hình, nếu không thì theo LANG)',
         '--config': 'tệp cấu hình có mức của quy tắc cần hiển thị',
