@@ -79,23 +79,8 @@ export interface CalcText {
     p: { unit: string; targets: string; exits: string; rateStart?: string; rateEnd?: string; reduction?: string; input?: string },
     f: Fmt,
   ) => string;
-  unitNotMet: (
-    p: {
-      unit: string;
-      target: string;
-      indicator: Indicator;
-      reason: 'zero-households' | 'unreachable' | 'not-exact';
-      poor: string;
-      /** unreachable: the indicator's value with every poor household out. */
-      best?: string;
-      /** not-exact: `exits` give `value`, `belowExits` (one fewer) give `belowValue`. */
-      exits?: string;
-      value?: string;
-      belowExits?: string;
-      belowValue?: string;
-    },
-    f: Fmt,
-  ) => string;
+  /** `best` (unreachable): the indicator's value with every poor household out; not-exact: `exits` give `value`, `belowExits` (one fewer) give `belowValue`. */
+  unitNotMet: (p: UnmetUnit & { target: string }, f: Fmt) => string;
   kept: (units: string[], f: Fmt) => string;
   notPlanned: (units: string[], f: Fmt) => string;
   totalResult: (
