@@ -84,6 +84,8 @@ export interface ErrorParams {
   /** Command-line options that do not fit together (commander checks each option alone). */
   BAD_OPTION:
     | { reason: 'output-twice'; format: string }
+    /** Two output files and no --format: which report goes where cannot be told. */
+    | { reason: 'output-twice-bare'; files: string[] }
     | { reason: 'stdout-twice'; formats: string[] }
     | { reason: 'same-output'; file: string }
     | { reason: 'rule-level'; value: string }

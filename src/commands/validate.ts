@@ -26,7 +26,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     const file = asPath(value);
     const last = outputs[outputs.length - 1];
     if (!last) {
-      if (pending !== undefined) throw new PovcheckError('BAD_OPTION', { reason: 'output-twice', format: 'text' });
+      if (pending !== undefined) throw new PovcheckError('BAD_OPTION', { reason: 'output-twice-bare', files: [pending, file] });
       pending = file;
     } else {
       if (last.file !== undefined) throw new PovcheckError('BAD_OPTION', { reason: 'output-twice', format: last.format });

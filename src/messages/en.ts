@@ -893,6 +893,8 @@ export function en(): Catalog {
             : `the configuration does not fit its schema (schema/povcheck.config.schema.json): ${p.problems.map(configProblem).join('; ')}`,
       BAD_OPTION: (p) => {
         switch (p.reason) {
+          case 'output-twice-bare':
+            return `-o is given twice (${p.files.join(', ')}) and no --format: give each report its format, --format json -o ${p.files[0]} --format sarif -o ${p.files[1]}`;
           case 'output-twice':
             return `--format ${p.format} has two --output-file options; give each format one file`;
           case 'stdout-twice':

@@ -898,6 +898,8 @@ export function vi(): Catalog {
             : `tệp cấu hình không khớp lược đồ (schema/povcheck.config.schema.json): ${p.problems.map(configProblem).join('; ')}`,
       BAD_OPTION: (p) => {
         switch (p.reason) {
+          case 'output-twice-bare':
+            return `-o được ghi hai lần (${p.files.join(', ')}) mà không có --format: hãy ghi định dạng cho từng báo cáo, --format json -o ${p.files[0]} --format sarif -o ${p.files[1]}`;
           case 'output-twice':
             return `--format ${p.format} có hai --output-file; mỗi định dạng chỉ ghi ra một tệp`;
           case 'stdout-twice':

@@ -74,6 +74,14 @@ describe('two reports to one file', () => {
   });
 });
 
+describe('-o given twice without --format', () => {
+  it('says so, naming both files (it said "--format text has two --output-file options" of a run that named no format)', () => {
+    const r = runCli(['validate', SEED, '-o', 'a.json', '-o', 'b.json'], { cwd: tmp() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/-o is given twice \(a\.json, b\.json\) and no --format/);
+  });
+});
+
 describe('-o - is the standard output', () => {
   it('table and plan print; no file named "-" is written', () => {
     const dir = tmp();
