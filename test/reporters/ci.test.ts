@@ -327,7 +327,7 @@ describe('all reports go where they are sent', () => {
 
   it.each([
     [['--format', 'sarif', '-o', 'a', '-o', 'b'], /--format sarif has two --output-file options/],
-    [['-o', 'a', '--output', 'b'], /--format text has two --output-file options/],
+    [['-o', 'a', '--output', 'b'], /-o is given twice \(a, b\) and no --format/],
     [['--format', 'json', '--format', 'text'], /several formats would go to the terminal \(json, text\)/],
     [['--format', 'json', '-o', 'same', '--format', 'sarif', '-o', 'same'], /two formats would be written to same/],
     [['--format', 'yaml'], /argument 'yaml' is invalid/],
