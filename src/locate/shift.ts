@@ -240,14 +240,18 @@ function patched(annex: Annex, values: ReadonlyArray<{ to: Value; plain: string;
 function confirmed(ctx: ShiftContext, corrected: Annex, unitIds: readonly number[], run: readonly Value[]): number[] | undefined {
   const { sys, index } = ctx;
   const units = unitIds.map((id) => sys.annex.units.at(id)!);
-  const after = findingsNear(corrected, units);
+  // The table as it is first, and both over the rules that ran on it (`sys.checked`): the rules run are cached by the
+  // table's units (confirm.ts), and those that apply depend on values (implied-households, where a unit prints no
+  // households). Asked of the corrected table first, they were its own: the run's blank households filled, without
+  // implied-households, whose failing finding was then in neither list and the shift never confirmed.
+  const before = new Set(findingsNear(sys.annex, units, sys.checked).map(keyOf));
+  const after = findingsNear(corrected, units, sys.checked);
   for (const f of after) {
     if (f.severity !== 'error' || ctx.off.has(f.rule)) continue;
     if (f.rule === 'rate' && f.indicator !== undefined && ctx.rateColumns?.has(f.indicator)) continue;
     if (f.rule === 'sum' && f.at && ctx.explainedSums?.has(f.at.ref)) continue;
     if (FAMILIES.has(f.rule) || !index.has(f)) return undefined;
   }
-  const before = new Set(findingsNear(sys.annex, units, sys.checked).map(keyOf));
   const afterKeys = new Set(after.map(keyOf));
   // Every failing localised finding of the table must be one the correction clears.
   for (const f of ctx.findings) {

@@ -4,7 +4,9 @@
  * failing check. The planted fixtures of `plantedCauses()` (scripts/fixtures.mjs), checked in memory.
  */
 import { describe, expect, it } from 'vitest';
-import { checkBytes, checkRecords, fixtures } from '../helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkBytes, checkRecords, fixtures, ROOT } from '../helpers.js';
 import type { Cause } from '../../src/locate/types.js';
 
 const planted = fixtures.plantedCauses();
@@ -53,6 +55,25 @@ describe('a run typed one cell off is one cause', () => {
     const errors = r.findings.filter((f) => f.severity === 'error').map((_, i) => i);
     expect(errors.every((i) => r.localisation.causes[0]!.explains.includes(i))).toBe(true);
   });
+});
+
+describe('a run in the published layouts, where a blank cell is no error', () => {
+  // Tổng số hộ | Hộ nghèo: Số hộ, Tỷ lệ | Hộ cận nghèo: Số hộ, Tỷ lệ: the households blank, so implied-households checks
+  // the row. Its finding was in neither the table's nor the corrected table's findings when the corrected table's
+  // applicable rules (without implied-households: its households are printed) were asked first.
+  it('a row typed one cell on when implied-households fails (fixtures/shapes/blocks.csv, Nam Sơn)', () => {
+    const text = readFileSync(join(ROOT, 'fixtures/shapes/blocks.csv'), 'utf8').split('\n');
+    text[4] = '1;Thành phố Nam Sơn;;30.210;120;0,40;260';
+    const r = checkBytes(Buffer.from(text.join('\n')));
+    expect(r.findings.some((f) => f.rule === 'implied-households' && f.severity === 'error')).toBe(true);
+    expect(r.localisation.status).toBe('found');
+    const c = r.localisation.causes[0]!;
+    expect(c.shift).toMatchObject({ along: 'row', direction: 'right', lost: { ref: 'G5' } });
+    expect(run(c)).toEqual(['C5=30210', 'D5=120', 'E5=0.40', 'F5=260', 'G5=0.86']);
+    const errors = r.findings.flatMap((f, i) => (f.severity === 'error' ? [i] : []));
+    expect(errors.every((i) => c.explains.includes(i))).toBe(true);
+  });
+
 });
 
 describe('the value that is not in the table', () => {
