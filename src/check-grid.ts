@@ -157,7 +157,7 @@ export function checkShaped(shaped: ShapeResult, opts: CheckOptions = {}): Check
   const skipped = withoutOffRules([...run.skipped, ...(targets?.skipped ?? [])], opts.rules);
   const coverage = fileCoverage(askedChecks(opts, shaped.annex), ran, skipped, shaped.findings, shaped.annex.layout);
   const explainedSums = sumsLeftOut(findings);
-  const localisation: Localisation = needsLocalising(findings) ? locate(shaped.annex, findings, { ...(off.length > 0 ? { off } : {}), ...(run.checked ? { checked: run.checked } : {}), ...(run.rateColumns ? { rateColumns: run.rateColumns } : {}), ...(explainedSums ? { explainedSums } : {}) }) : NOTHING_TO_LOCALISE;
+  const localisation: Localisation = needsLocalising(findings) ? locate(shaped.annex, findings, { ...(off.length > 0 ? { off } : {}), ...(run.checked ? { checked: run.checked } : {}), ...(run.rateColumns ? { rateColumns: run.rateColumns } : {}), ...(explainedSums ? { explainedSums } : {}), ...(skipped.length > 0 ? { skipped } : {}) }) : NOTHING_TO_LOCALISE;
   return {
     annex: shaped.annex,
     findings,

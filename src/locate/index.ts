@@ -11,20 +11,21 @@
  * commune, its district and their neighbours. Cells a recognised formula computes are never candidates;
  * when their inputs explain nothing, a second pass treats them as entered ('suspect').
  *
- * When no one or two cells explain every failing relation, a row or column typed one cell off is tried as one
- * cause (shift.ts); else each group of failing relations sharing no cell is localised on its own, and a group still
- * unexplained is peeled. Pure: annex and findings in, data out.
+ * When no one or two cells explain every failing relation, or they leave a blank cell on a failing relation's row or
+ * column, a row or column typed one cell off is tried as one cause (shift.ts); else each group of failing relations
+ * sharing no cell is localised on its own, and a group still unexplained is peeled. Pure: annex and findings in, data out.
  */
 import { Dec } from '../calc/decimal.js';
 import type { Annex } from '../model/annex.js';
-import type { Finding, RuleId } from '../model/finding.js';
+import type { Finding, RuleId, Skip } from '../model/finding.js';
+import type { SkipRef } from '../model/message-ref.js';
 import { isAnnexShaped, isCoreIndicator, type Indicator } from '../model/indicators.js';
 import { buildSystem, type Check, type System } from './model.js';
 import { patchAnnex } from './patch.js';
 import { MAX_SUSPECTS, search, suspects } from './search.js';
 import { CauseBuilder, compareDrafts, FAMILIES, FindingIndex, type Draft, type Tolerated } from './causes.js';
 import { tableFacts } from './table.js';
-import { shiftLocalisation } from './shift.js';
+import { blankOnFailingLine, shiftLocalisation } from './shift.js';
 import type { SolutionSet } from './solve.js';
 import type { Cause, Confidence, Localisation } from './types.js';
 import type { CheckedRelations } from '../relations/checked.js';
@@ -53,6 +54,8 @@ export interface LocateOptions {
   rateColumns?: ReadonlySet<Indicator>;
   /** The cells (refs) of the failing sums a row typed twice explains (`sumsLeftOut`): that row is their cause, not slips to localise. */
   explainedSums?: ReadonlySet<string>;
+  /** The rules' skips: a blank cell one names (a check not run for it) may be the blank a row typed one cell off leaves. */
+  skipped?: readonly Skip[];
 }
 
 /** What every step of one localisation shares. */
@@ -99,12 +102,15 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
   const spread = beyondTwoCells(annex, localised, run.off);
   const whole: Localisation = spread === undefined ? localise(sys, failing, run, () => false) : { status: 'none', failing: failing.length, causes: [], more: 0 };
   // A row (or column) typed one cell off breaks one check per cell it moves, and leaves a blank cell: tried when no one
-  // or two cells explain the failing checks, or when they do but leave a blank cell's error (a run of two cells moved:
-  // the pair of cells after the blank takes the two values, and the blank stays blank).
+  // or two cells explain the failing checks, or when they do but leave a blank cell (a run of two cells moved: the pair
+  // of cells after the blank takes the two values, and the blank stays blank). The blank is a `missing` error in the
+  // full annex form; elsewhere only a skip names it (a check not run), and a blank no check wanted (a column the table
+  // leaves empty for a row) is no sign of a run: then only the runs from such a named blank are tried.
   const blank = findings.some((f) => f.rule === 'missing' && f.severity === 'error' && f.at !== undefined);
-  if (whole.status !== 'found' || blank) {
+  const named = whole.status === 'found' ? namedBlanks(findings, opts.skipped) : undefined;
+  if (whole.status !== 'found' || blank || (named && blankOnFailingLine(sys, failing, named))) {
     const shifted = shiftLocalisation(
-      { sys, findings, index: run.findings, off: run.off, rateColumns: run.rateColumns, explainedSums: run.explainedSums, enumLimit: run.limits.enumLimit },
+      { sys, findings, index: run.findings, off: run.off, rateColumns: run.rateColumns, explainedSums: run.explainedSums, enumLimit: run.limits.enumLimit, ...(named ? { blanks: named } : {}) },
       failing,
     );
     if (shifted) return shifted;
@@ -117,6 +123,16 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
   if (!parts || !parts.some((p) => p.status === 'found')) return run.limits.work.left <= 0 && whole.status === 'none' ? { ...whole, status: 'stopped' } : whole;
   return combine(parts, failing.length);
 }
+
+/** The cells (refs) a `missing` error sits at or a skip names as not usable (`skip.bad-value`): blanks a check wanted. */
+function namedBlanks(findings: readonly Finding[], skipped: readonly Skip[] | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const f of findings) if (f.rule === 'missing' && f.severity === 'error' && f.at) out.add(f.at.ref);
+  for (const s of skipped ?? []) if (isBadValue(s.msg)) for (const ref of s.msg.params.cells) out.add(ref);
+  return out;
+}
+
+const isBadValue = (msg: SkipRef): msg is SkipRef<'skip.bad-value'> => msg.id === 'skip.bad-value';
 
 /** The findings but the failing sums a row typed twice explains: that row is their cause. */
 function withoutExplainedSums(findings: readonly Finding[], explained: ReadonlySet<string> | undefined): readonly Finding[] {

@@ -41,6 +41,8 @@ export interface ShiftContext {
   readonly rateColumns: ReadonlySet<Indicator> | undefined;
   readonly explainedSums: ReadonlySet<string> | undefined;
   readonly enumLimit: number;
+  /** When given, the only blank cells (refs) a run may start or end at: those a check wanted (index.ts `namedBlanks`). */
+  readonly blanks?: ReadonlySet<string>;
 }
 
 /** One way of moving a line's values back: `source[i]` is the value that belongs in `run[i]` (undefined: the lost one). */
@@ -72,11 +74,15 @@ export function shiftLocalisation(ctx: ShiftContext, failing: readonly Check[]):
   return { status: 'found', failing: failing.length, size: causes[0]!.cells.length, causes: causes.map((c) => ({ ...c, confidence })), more: 0 };
 }
 
-/** The lines through the failing checks' cells with a blank where a shift leaves one, and the shifts along them. */
-function hypotheses(ctx: ShiftContext, failing: readonly Check[]): Hypothesis[] {
-  const { sys } = ctx;
+/** The cells the failing checks read (refs). */
+function hotCells(failing: readonly Check[]): Set<string> {
   const hot = new Set<string>();
   for (const c of failing) for (const v of c.vars) hot.add(v);
+  return hot;
+}
+
+/** The rows and columns of the table through the failing checks' cells (at most MAX_LINES), each in sheet order. */
+function linesThrough(sys: System, hot: ReadonlySet<string>): Array<{ along: 'row' | 'column'; cells: Value[] }> {
   const lines = new Map<string, { along: 'row' | 'column'; cells: Value[] }>();
   for (const ref of hot) {
     const seed = sys.cells.get(ref)?.value;
@@ -88,20 +94,37 @@ function hypotheses(ctx: ShiftContext, failing: readonly Check[]): Hypothesis[] 
       if (cells) lines.set(key, { along, cells });
     }
   }
+  return [...lines.values()];
+}
+
+/**
+ * Whether a row or column through the failing checks' cells holds a blank cell a check wanted (`named`: a `missing`
+ * error's, or one a skip names, "ô C3 để trống", outside the full annex form): what a shift leaves. One or two cells
+ * that explain the failing checks then leave that blank as it is; the shift is tried too, and preferred when it
+ * explains them.
+ */
+export function blankOnFailingLine(sys: System, failing: readonly Check[], named: ReadonlySet<string>): boolean {
+  return linesThrough(sys, hotCells(failing)).some((l) => l.cells.some((v) => isBlank(v) && named.has(v.cell.ref)));
+}
+
+/** The lines through the failing checks' cells with a blank where a shift leaves one, and the shifts along them. */
+function hypotheses(ctx: ShiftContext, failing: readonly Check[]): Hypothesis[] {
+  const hot = hotCells(failing);
+  const blank = (v: Value) => isBlank(v) && (ctx.blanks === undefined || ctx.blanks.has(v.cell.ref));
   const out: Hypothesis[] = [];
-  for (const { along, cells } of lines.values()) {
+  for (const { along, cells } of linesThrough(ctx.sys, hot)) {
     const lastHot = cells.map((v) => hot.has(v.cell.ref)).lastIndexOf(true);
     if (lastHot < 0) continue;
     const n = cells.length;
     // Typed one cell on (right, down): the run's first cell left blank, each later cell its predecessor's value.
     for (let x = 0; x < lastHot; x++) {
-      if (!isBlank(cells[x]!) || n - x > MAX_RUN) continue;
+      if (!blank(cells[x]!) || n - x > MAX_RUN) continue;
       const run = cells.slice(x);
       const source = run.map((_, i) => cells[x + i + 1]);
       if (source.slice(0, -1).every((v) => v && !isBlank(v))) out.push({ along, forward: true, run, source });
     }
     // One value skipped (typed one cell back: left, up): the last cell left blank, each cell its successor's value.
-    if (isBlank(cells[n - 1]!)) {
+    if (blank(cells[n - 1]!)) {
       for (let x = Math.max(0, n - MAX_RUN); x < n - 1; x++) {
         const run = cells.slice(x);
         const source = run.map((_, i) => (i === 0 ? undefined : cells[x + i - 1]));

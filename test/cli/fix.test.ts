@@ -76,6 +76,24 @@ describe('fix refuses, writing nothing', () => {
     expect(r.stdout).toContain('Likely cause: ');
   });
 
+  // A blank that only a skip names (not the full annex form): the two cells after it explained the checks, and fix
+  // wrote `Xã A;1.000;;100;50;5,00` (the poor count still blank, a rate of 100 %) saying the copy was clean.
+  it('a row typed one cell on whose blank only a skip names: the run named, not two cells after the blank (exit 1)', async () => {
+    const dir = tmp();
+    const input = join(dir, 'row.csv');
+    writeFileSync(
+      input,
+      'Đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Số hộ cận nghèo;Tỷ lệ hộ cận nghèo (%)\n' +
+        'Toàn huyện;3.000;300;10,00;150;5,00\nXã A;1.000;;100;10,00;50\nXã B;2.000;200;10,00;100;5,00\n',
+    );
+    const out = join(dir, 'fixed.csv');
+    const r = await cli(['fix', input, '-o', out, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    expect(r.stdout).toMatch(/not fixed, nothing written: the values of C3–F3 seem typed one cell on/);
+    expect(r.stdout).not.toContain('no errors left');
+  });
+
   it('when several explanations fit (exit 1, the explanations listed)', async () => {
     const out = join(tmp(), 'fixed.csv');
     const r = await cli(['fix', 'fixtures/planted/households-ambiguous.csv', '-o', out, '--lang', 'en']);

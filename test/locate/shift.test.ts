@@ -74,6 +74,22 @@ describe('a run in the published layouts, where a blank cell is no error', () =>
     expect(errors.every((i) => c.explains.includes(i))).toBe(true);
   });
 
+  // The blank poor count is only "not checked" (a skip), not a `missing` error: two cells after it (E3, F3) explained
+  // the failing checks and won, and fix wrote them, the blank and a rate of 100 % left as they were.
+  it('a row typed one cell on whose blank only a skip names wins over the two cells after it', () => {
+    const r = checkBytes(
+      Buffer.from(
+        'Đơn vị;Tổng số hộ;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Số hộ cận nghèo;Tỷ lệ hộ cận nghèo (%)\n' +
+          'Toàn huyện;3.000;300;10,00;150;5,00\nXã A;1.000;;100;10,00;50\nXã B;2.000;200;10,00;100;5,00\n',
+      ),
+    );
+    expect(r.findings.some((f) => f.rule === 'missing' && f.severity === 'error')).toBe(false);
+    expect(r.localisation.status).toBe('found');
+    expect(r.localisation.causes).toHaveLength(1);
+    const c = r.localisation.causes[0]!;
+    expect(c.shift).toMatchObject({ along: 'row', direction: 'right', lost: { ref: 'F3' } });
+    expect(run(c)).toEqual(['C3=100', 'D3=10.00', 'E3=50', 'F3=5.00']);
+  });
 });
 
 describe('the value that is not in the table', () => {
@@ -104,5 +120,13 @@ describe('no run is named', () => {
     const causes = r.localisation.parts?.flatMap((p) => p.causes) ?? r.localisation.causes;
     expect(causes.some((c) => c.shift)).toBe(false);
     expect(causes[0]!.cells.map((x) => x.cell.ref)).toContain('I6');
+  });
+
+  it('from a blank no check wanted, when one cell explains the failing check (a column the row leaves empty: Bình Thuận 2022)', () => {
+    // L3 (the estimated fall) is blank and no skip names it: moving H3's rate into it and solving H3 is one cell's
+    // change dressed as a run, and it hid the four one-cell explanations.
+    const r = checkBytes(readFileSync(join(ROOT, 'fixtures/published/review-2022-binh-thuan-ethnic-minority-of-which.csv')));
+    expect(r.localisation.causes.some((c) => c.shift)).toBe(false);
+    expect(r.localisation.causes.map((c) => c.cells.map((x) => x.cell.ref).join())).toEqual(['B3', 'C3', 'G3', 'H3']);
   });
 });
