@@ -111,10 +111,13 @@ async function compiledSchema(): Promise<Validator> {
 /** Parses and validates a configuration's text. Throws CONFIG_INVALID naming `path`. */
 export async function parseConfig(text: string, path: string): Promise<Config> {
   let data: unknown;
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(body);
   } catch (e) {
-    throw new PovcheckError('CONFIG_INVALID', { reason: 'json', detail: e instanceof Error ? e.message : String(e) }, { file: path });
+    // The scanner loads only for a configuration that is not JSON (start-up).
+    const place = (await import('./read/json-place.js')).jsonMistake(body);
+    throw new PovcheckError('CONFIG_INVALID', { reason: 'json', detail: e instanceof Error ? e.message : String(e), ...(place ? { line: place.line, column: place.column } : {}) }, { file: path });
   }
   const validate = await compiledSchema();
   if (!validate(data)) {

@@ -80,7 +80,7 @@ export interface ErrorParams {
   /** A directory or glob on the command line that names no file povcheck reads. */
   NO_INPUT: { kind: 'glob' | 'directory' };
   /** povcheck.config.json (or --config) cannot be used. */
-  CONFIG_INVALID: { reason: 'json'; detail: string } | { reason: 'schema'; problems: ConfigProblem[] } | { reason: 'not-found' };
+  CONFIG_INVALID: { reason: 'json'; detail: string; line?: number; column?: number } | { reason: 'schema'; problems: ConfigProblem[] } | { reason: 'not-found' };
   /** Command-line options that do not fit together (commander checks each option alone). */
   BAD_OPTION:
     | { reason: 'output-twice'; format: string }
@@ -112,7 +112,7 @@ export interface ErrorParams {
     | { reason: 'exceeds'; poor: string; households: string };
   /** A targets file or --target that cannot be used. */
   TARGETS_INVALID:
-    /** `line`, `column`: where the text stops being JSON (targets/json-place.ts), when that can be told. */
+    /** `line`, `column`: where the text stops being JSON (read/json-place.ts), when that can be told. */
     | { reason: 'json'; detail: string; line?: number; column?: number }
     | { reason: 'shape' }
     /** `line`: the line the entry starts on, in a file of several lines. */
@@ -129,7 +129,7 @@ export interface ErrorParams {
   TARGET_UNIT: { unit: string; known: string[]; index?: number; line?: number; tables?: string[]; candidates?: string[]; level?: boolean; city?: boolean };
   /** A units-map file (validate --series --units-map) that cannot be used. */
   UNITS_MAP_INVALID:
-    | { reason: 'json'; detail: string }
+    | { reason: 'json'; detail: string; line?: number; column?: number }
     | { reason: 'shape' }
     | { reason: 'field'; index: number; field: 'from' | 'to'; text?: string; row?: boolean }
     | { reason: 'twice'; unit: string; index: number; first: number; row?: boolean }

@@ -78,6 +78,10 @@ describe('validating the configuration against its JSON Schema', () => {
     const e = await problem('{ "lang": "vi", }');
     expect(message(e, 'en')).toMatch(/not valid JSON/);
     expect(message(e, 'vi')).toMatch(/không phải JSON hợp lệ/);
+    // Where it stops being JSON, as a targets file's mistake is placed (read/json-place.ts).
+    const placed = await problem('{\n  "lang": "vi",\n  "rules": { "denominator": "off", }\n}');
+    expect(message(placed, 'en')).toMatch(/^the configuration file is not valid JSON at line 3, column 36 \(/);
+    expect(message(placed, 'vi')).toMatch(/^tệp cấu hình không phải JSON hợp lệ: lỗi ở dòng 3, cột 36 \(/);
   });
 
   it('the schema lists every rule id and indicator key (kept in step with the code)', () => {

@@ -887,7 +887,7 @@ export function en(): Catalog {
           : 'this directory holds no table or document povcheck looks for (.csv, .tsv, .xlsx, .xlsm, a .txt export of Excel; or .xls, .ods, .pdf … to be converted)',
       CONFIG_INVALID: (p) =>
         p.reason === 'json'
-          ? `the configuration file is not valid JSON (${p.detail})`
+          ? `the configuration file is not valid JSON${p.line !== undefined ? ` at line ${p.line}, column ${p.column}` : ''} (${p.detail})`
           : p.reason === 'not-found'
             ? 'no such configuration file'
             : `the configuration does not fit its schema (schema/povcheck.config.schema.json): ${p.problems.map(configProblem).join('; ')}`,
@@ -976,7 +976,7 @@ export function en(): Catalog {
       UNITS_MAP_INVALID: (p) => {
         switch (p.reason) {
           case 'json':
-            return `the units map is not valid JSON (${p.detail})`;
+            return `the units map is not valid JSON${p.line !== undefined ? ` at line ${p.line}, column ${p.column}` : ''} (${p.detail})`;
           case 'shape':
             return 'a units map looks like {"units":[{"from":["Xã A","Xã B"],"to":"Xã C"}]} (or is a CSV with the columns from and to)';
           case 'csv-header':

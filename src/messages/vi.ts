@@ -892,7 +892,7 @@ export function vi(): Catalog {
           : 'thư mục này không có bảng hay văn bản nào povcheck tìm đọc (.csv, .tsv, .xlsx, .xlsm, tệp .txt xuất từ Excel; hoặc .xls, .ods, .pdf … cần chuyển đổi)',
       CONFIG_INVALID: (p) =>
         p.reason === 'json'
-          ? `tệp cấu hình không phải JSON hợp lệ (${p.detail})`
+          ? `tệp cấu hình không phải JSON hợp lệ${p.line !== undefined ? `: lỗi ở dòng ${p.line}, cột ${p.column}` : ''} (${p.detail})`
           : p.reason === 'not-found'
             ? 'không có tệp cấu hình này'
             : `tệp cấu hình không khớp lược đồ (schema/povcheck.config.schema.json): ${p.problems.map(configProblem).join('; ')}`,
@@ -981,7 +981,7 @@ export function vi(): Catalog {
       UNITS_MAP_INVALID: (p) => {
         switch (p.reason) {
           case 'json':
-            return `bảng đối chiếu đơn vị không phải JSON hợp lệ (${p.detail})`;
+            return `bảng đối chiếu đơn vị không phải JSON hợp lệ${p.line !== undefined ? `: lỗi ở dòng ${p.line}, cột ${p.column}` : ''} (${p.detail})`;
           case 'shape':
             return 'bảng đối chiếu đơn vị có dạng {"units":[{"from":["Xã A","Xã B"],"to":"Xã C"}]} (hoặc là tệp CSV có hai cột from và to)';
           case 'csv-header':

@@ -17,6 +17,7 @@
 import { PovcheckError } from '../errors.js';
 import { readDelimited } from '../read/csv.js';
 import { decodeSideText } from '../read/decode.js';
+import { jsonMistake } from '../read/json-place.js';
 import { cellText } from '../model/grid.js';
 import { MAX_SIDE_FILE_BYTES, readFileBytes } from '../read/index.js';
 import { foldKey, unitKey } from '../shape/normalize.js';
@@ -65,7 +66,8 @@ function parseJson(text: string): UnitsMapEntry[] {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new PovcheckError('UNITS_MAP_INVALID', { reason: 'json', detail: e instanceof Error ? e.message.split('\n')[0]! : String(e) });
+    const place = jsonMistake(text);
+    throw new PovcheckError('UNITS_MAP_INVALID', { reason: 'json', detail: e instanceof Error ? e.message.split('\n')[0]! : String(e), ...(place ? { line: place.line, column: place.column } : {}) });
   }
   const list = (doc as { units?: unknown } | null)?.units;
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || !Array.isArray(list)) throw new PovcheckError('UNITS_MAP_INVALID', { reason: 'shape' });

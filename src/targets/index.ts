@@ -13,7 +13,7 @@
  * once the table is read (a unit it lacks) names the targets file and the entry, never the table (`givenAt`).
  */
 import { PovcheckError, type ErrorParams } from '../errors.js';
-import { jsonMistake, targetsEntryLines } from './json-place.js';
+import { jsonMistake, targetsEntryLines } from '../read/json-place.js';
 import { Dec } from '../calc/decimal.js';
 import type { TargetOp } from '../calc/annex-math.js';
 import { isIndicator, type Indicator } from '../model/indicators.js';

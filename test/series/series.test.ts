@@ -324,6 +324,7 @@ describe('units-map files', () => {
 
   it.each([
     ['not JSON', '{"units": [', { reason: 'json' }],
+    ['not JSON: where it stops', '{"units": [\n {"from": ["A"], "to": "B"}\n ,,]}', { reason: 'json', line: 3, column: 3 }],
     ['no list', '{"unit": []}', { reason: 'shape' }],
     ['no from', '{"units":[{"to":"C"}]}', { reason: 'field', index: 1, field: 'from' }],
     ['empty from', '{"units":[{"from":[],"to":"C"}]}', { reason: 'field', index: 1, field: 'from', text: '[]' }],

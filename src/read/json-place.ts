@@ -1,7 +1,7 @@
 /**
- * Places in a targets file's JSON text, for its messages: where the text stops being JSON (V8's own message gives
- * no place for most mistakes, `Unexpected token ']'`, and another wording in each Node version), and the line each
- * entry of its `targets` list starts on. A scanner of the JSON grammar (RFC 8259), run only on a file's text, which
+ * Places in a side file's JSON text (a targets file, a units map, the configuration), for their messages: where the
+ * text stops being JSON (V8's own message gives no place for most mistakes, `Unexpected token ']'`, and another
+ * wording in each Node version), and the line each entry of a targets file's `targets` list starts on. A scanner of the JSON grammar (RFC 8259), run only on a file's text, which
  * MAX_SIDE_FILE_BYTES bounds; nesting deeper than MAX_DEPTH gives up (no place), never the stack.
  */
 

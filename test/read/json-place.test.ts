@@ -1,6 +1,6 @@
-/** Places in a targets file's JSON text (targets/json-place.ts): the first mistake, each entry's line. */
+/** Places in a side file's JSON text (read/json-place.ts): the first mistake, each entry of a targets list's line. */
 import { describe, expect, it } from 'vitest';
-import { jsonMistake, placeOf, targetsEntryLines } from '../../src/targets/json-place.js';
+import { jsonMistake, placeOf, targetsEntryLines } from '../../src/read/json-place.js';
 
 describe('jsonMistake', () => {
   it.each([
