@@ -138,11 +138,14 @@ function unknownReasonsOnce(findings: Finding[]): Finding[] {
  * Error localisation leaves out the checks of rules switched off; `explains` indexes the findings returned.
  */
 export function checkGrid(grid: Grid, opts: CheckOptions = {}): CheckResult {
-  return checkShaped(shape(grid, opts), opts);
+  return checkShaped({ ...shape(grid, opts), grid }, opts);
 }
 
-/** A shaped table → findings → likely causes (checkGrid after the shape stage; validate's delimited tables). Pure. */
-export function checkShaped(shaped: ShapeResult, opts: CheckOptions = {}): CheckResult {
+/**
+ * A shaped table → findings → likely causes (checkGrid after the shape stage; validate's delimited tables). Pure.
+ * `grid`: the table's, when read whole (locate reads the cell a row typed one cell on pushed its last value into).
+ */
+export function checkShaped(shaped: ShapeResult & { grid?: Grid }, opts: CheckOptions = {}): CheckResult {
   // A small table keeps the relations the rules checked, with their findings: locate reuses them.
   const run = runRules(shaped.annex, undefined, { keep: shaped.annex.units.length <= KEEP_UP_TO });
   // Targets are checked with the rules but are not typing slips: locate leaves `target` findings alone.
@@ -157,7 +160,7 @@ export function checkShaped(shaped: ShapeResult, opts: CheckOptions = {}): Check
   const skipped = withoutOffRules([...run.skipped, ...(targets?.skipped ?? [])], opts.rules);
   const coverage = fileCoverage(askedChecks(opts, shaped.annex), ran, skipped, shaped.findings, shaped.annex.layout);
   const explainedSums = sumsLeftOut(findings);
-  const localisation: Localisation = needsLocalising(findings) ? locate(shaped.annex, findings, { ...(off.length > 0 ? { off } : {}), ...(run.checked ? { checked: run.checked } : {}), ...(run.rateColumns ? { rateColumns: run.rateColumns } : {}), ...(explainedSums ? { explainedSums } : {}), ...(skipped.length > 0 ? { skipped } : {}) }) : NOTHING_TO_LOCALISE;
+  const localisation: Localisation = needsLocalising(findings) ? locate(shaped.annex, findings, { ...(off.length > 0 ? { off } : {}), ...(run.checked ? { checked: run.checked } : {}), ...(run.rateColumns ? { rateColumns: run.rateColumns } : {}), ...(explainedSums ? { explainedSums } : {}), ...(skipped.length > 0 ? { skipped } : {}), ...(shaped.grid ? { grid: shaped.grid } : {}) }) : NOTHING_TO_LOCALISE;
   return {
     annex: shaped.annex,
     findings,

@@ -18,6 +18,7 @@
 import { Dec } from '../calc/decimal.js';
 import type { Annex } from '../model/annex.js';
 import type { Finding, RuleId, Skip } from '../model/finding.js';
+import type { Grid } from '../model/grid.js';
 import type { SkipRef } from '../model/message-ref.js';
 import { isAnnexShaped, isCoreIndicator, type Indicator } from '../model/indicators.js';
 import { buildSystem, type Check, type System } from './model.js';
@@ -56,6 +57,8 @@ export interface LocateOptions {
   explainedSums?: ReadonlySet<string>;
   /** The rules' skips: a blank cell one names (a check not run for it) may be the blank a row typed one cell off leaves. */
   skipped?: readonly Skip[];
+  /** The table's grid, when it was read whole: a run typed one cell on names the cell its last value was pushed into. */
+  grid?: Grid;
 }
 
 /** What every step of one localisation shares. */
@@ -110,7 +113,7 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
   const named = whole.status === 'found' ? namedBlanks(findings, opts.skipped) : undefined;
   if (whole.status !== 'found' || blank || (named && blankOnFailingLine(sys, failing, named))) {
     const shifted = shiftLocalisation(
-      { sys, findings, index: run.findings, off: run.off, rateColumns: run.rateColumns, explainedSums: run.explainedSums, enumLimit: run.limits.enumLimit, ...(named ? { blanks: named } : {}) },
+      { sys, findings, index: run.findings, off: run.off, rateColumns: run.rateColumns, explainedSums: run.explainedSums, enumLimit: run.limits.enumLimit, ...(named ? { blanks: named } : {}), ...(opts.grid ? { grid: opts.grid } : {}) },
       failing,
     );
     if (shifted) return shifted;

@@ -10,10 +10,16 @@
  * every other cause is (confirm.ts): every failing check of the table must hold, and no new error appear. Only lines
  * through the cells of failing checks that hold a blank cell where the run would leave one are tried, so a table
  * without such a blank costs nothing.
+ *
+ * Typed one cell on, the pushed-out value is often still in the sheet: in the cell just past the run (the notes
+ * column, a column past the header). That cell is read from the grid and named with the cause (`landed`), and the
+ * warning about an unlabelled column at it is one the cause explains: the value is there because of the shift.
  */
 import { Dec } from '../calc/decimal.js';
 import { OverlayValues, isBlank, type Annex, type Value, type ValueRow } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
+import type { Cell, Grid } from '../model/grid.js';
+import { clip } from '../model/echo.js';
 import { indicatorKind, type Indicator } from '../model/indicators.js';
 import { NumberValue } from '../model/value.js';
 import { parseNumber } from '../shape/numbers.js';
@@ -24,7 +30,7 @@ import { buildSystem, type Check, type System } from './model.js';
 import { proposedPlain } from './slips.js';
 import { isPoint, solve, someT, valuesAt } from './solve.js';
 import { derivedFacts } from './table.js';
-import type { Cause, CauseCell, Localisation, ShiftInfo } from './types.js';
+import type { Cause, CauseCell, LandedCell, Localisation, ShiftInfo } from './types.js';
 
 /** Most lines tried; most cells a run moves; most units an indicator's line is built across. */
 const MAX_LINES = 64;
@@ -43,6 +49,8 @@ export interface ShiftContext {
   readonly enumLimit: number;
   /** When given, the only blank cells (refs) a run may start or end at: those a check wanted (index.ts `namedBlanks`). */
   readonly blanks?: ReadonlySet<string>;
+  /** The table's grid, when it was read whole: where a run typed one cell on pushed its last value (`landed`). */
+  readonly grid?: Grid;
 }
 
 /** One way of moving a line's values back: `source[i]` is the value that belongs in `run[i]` (undefined: the lost one). */
@@ -208,8 +216,10 @@ function tested(ctx: ShiftContext, h: Hypothesis, failingNow: readonly Check[]):
   const lostPlain = proposedPlain(value, kind, lc?.proposalDp ?? sys.rateDp);
   if (movedChanges + (lost.status === 'ok' && lost.plain === lostPlain && !range ? 0 : 1) < 2) return undefined;
   const corrected = withValues(lostPlain);
-  const explains = confirmed(ctx, corrected, units, h.run);
-  if (!explains) return undefined;
+  const confirmedExplains = confirmed(ctx, corrected, units, h.run);
+  if (!confirmedExplains) return undefined;
+  const landed = h.forward ? landedCell(ctx.grid, annex, h.along, lost, range === undefined ? lostPlain : undefined) : undefined;
+  const explains = landed ? withUnlabelledAt(ctx.findings, confirmedExplains, landed.cell) : confirmedExplains;
   const proposedOf = new Map<Value, string>(moved.map((m) => [m.to, m.plain]));
   const cells: CauseCell[] = h.run.map((v) => ({
     cell: v.cell,
@@ -223,8 +233,73 @@ function tested(ctx: ShiftContext, h: Hypothesis, failingNow: readonly Check[]):
     along: h.along,
     direction: h.along === 'row' ? (h.forward ? 'right' : 'left') : h.forward ? 'down' : 'up',
     lost: lost.cell,
+    ...(landed ? { landed } : {}),
   };
   return { cells, explains, confidence: 'unique', pinned: range === undefined, linked: false, ...(range && rounding ? { rounding: true as const } : {}), shift, sources: sourcesOf(ctx.findings, explains, failingNow, h.run) };
+}
+
+/**
+ * The cell one step past the lost one along the line (a run typed one cell on: where its last value went), read from
+ * the grid whether or not shape read it as a figure, when it holds something. `pinned`: the value the checks give the
+ * lost cell, when they give one: whether the landed cell holds that very value.
+ */
+function landedCell(grid: Grid | undefined, annex: Annex, along: 'row' | 'column', lost: Value, pinned: string | undefined): LandedCell | undefined {
+  if (!grid || (grid.sheet !== undefined && lost.cell.sheet !== undefined && grid.sheet !== lost.cell.sheet)) return undefined;
+  const row = lost.cell.row + (along === 'column' ? 1 : 0);
+  const col = lost.cell.col + (along === 'row' ? 1 : 0);
+  const cell = gridCell(grid, row, col);
+  const text = cell?.raw.trim() ?? '';
+  if (!cell || text === '') return undefined;
+  const plain = numberOf(annex, lost, cell, text);
+  // Input text repeated back: clipped as every other (a notes cell may hold a paragraph).
+  return {
+    cell,
+    text: clip(text),
+    ...(plain !== undefined ? { plain } : {}),
+    header: clip(headerOf(grid, annex, along, lost, cell)),
+    matches: pinned !== undefined && plain !== undefined && new Dec(plain).eq(new Dec(pinned)),
+  };
+}
+
+/** The grid's cell at a row and column (0-based), by its own position: a grid's rows may not start at the sheet's first. */
+function gridCell(grid: Grid, row: number, col: number): Cell | undefined {
+  const at = (r: readonly Cell[] | undefined) => r?.find((c) => c.col === col) ?? undefined;
+  const direct = grid.rows[row];
+  if (direct && direct.length > 0 && direct[0]!.row === row) return direct[col]?.col === col ? direct[col] : at(direct);
+  return at(grid.rows.find((r) => r.length > 0 && r[0]!.row === row));
+}
+
+/**
+ * The landed cell's column header (a row's run: the text in the row of the lost cell's own header, a unit's name or
+ * an indicator's label) or its row's label (a column's run); '' when there is none. A column shape did not read
+ * names its header as read (`Ghi chú`, the cells over it joined).
+ */
+function headerOf(grid: Grid, annex: Annex, along: 'row' | 'column', lost: Value, landed: Cell): string {
+  if (along === 'row') {
+    const notRead = annex.columnsNotRead?.find((c) => c.col === landed.col);
+    if (notRead) return notRead.header.trim();
+  }
+  const own = [annex.units.at(lost.unit)?.cell, annex.labelCells[lost.indicator]].find(
+    (c) => c !== undefined && (along === 'row' ? c.col === lost.cell.col && c.row !== lost.cell.row : c.row === lost.cell.row && c.col !== lost.cell.col),
+  );
+  if (!own) return '';
+  const at = along === 'row' ? gridCell(grid, own.row, landed.col) : gridCell(grid, landed.row, own.col);
+  return at?.raw.trim() ?? '';
+}
+
+/** The landed cell's number, read as the lost cell's column reads its numbers; undefined when it is no number. */
+function numberOf(annex: Annex, lost: Value, cell: Cell, text: string): string | undefined {
+  if (cell.numeric !== undefined) return cell.numeric;
+  const kind = indicatorKind(lost.indicator);
+  const locale = kind === 'rate' ? (annex.rateLocale ?? annex.locale) : annex.locale;
+  const p = parseNumber(text, locale === 'plain' ? 'en' : locale, kind);
+  return p.ok ? p.plain : undefined;
+}
+
+/** The findings explained, with the warning that the landed cell's column has content and no header, when it is at that cell. */
+function withUnlabelledAt(findings: readonly Finding[], explains: readonly number[], at: Cell): number[] {
+  const i = findings.findIndex((f) => f.msg.id === 'unknown.unlabelled-column' && f.at !== undefined && f.at.ref === at.ref && f.at.sheet === at.sheet);
+  return i < 0 || explains.includes(i) ? [...explains] : [...explains, i].sort((a, b) => a - b);
 }
 
 /**

@@ -77,6 +77,22 @@ export interface ShiftInfo {
   readonly along: 'row' | 'column';
   readonly direction: 'right' | 'left' | 'down' | 'up';
   readonly lost: Cell;
+  /** Typed one cell on: the cell just past the run, when it holds something (where the pushed-out value landed). */
+  readonly landed?: LandedCell;
+}
+
+/**
+ * The cell one step past a run typed one cell on, read from the grid whether or not shape read it as a figure:
+ * `text` as printed, `plain` its number when it reads as one (as the lost cell's column reads them), `header` its
+ * column's header (a row's run) or its row's label (a column's run), '' when it has none; `matches` whether it holds
+ * the very value the checks give the lost cell (which confirms the shift).
+ */
+export interface LandedCell {
+  readonly cell: Cell;
+  readonly text: string;
+  readonly plain?: string;
+  readonly header: string;
+  readonly matches: boolean;
 }
 
 /**

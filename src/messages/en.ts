@@ -713,7 +713,6 @@ export function en(): Catalog {
       slip: SLIP_EN,
       shifted: (p, f) => {
         const first = p.cells[0]!;
-        const last = p.cells[p.cells.length - 1]!;
         const cell = p.along === 'row' ? 'column' : 'row';
         const line = `${p.along} ${p.line} (${p.unitLine ? first.unit : f.ind(first.indicator)})`;
         const start = `${cell} ${p.start} (${p.unitLine ? f.ind(first.indicator) : first.unit})`;
@@ -723,11 +722,18 @@ export function en(): Catalog {
           : p.lost.min === undefined && p.lost.max === undefined
             ? 'no check reads it, so its value is not known'
             : `${rangeText(p.lost, f)} would fit: ${notPinned(p.rounding)}`;
+        const pushed = (l: NonNullable<typeof p.landed>) =>
+          `${p.lost.ref}'s own value was pushed into ${l.ref} (${l.header !== '' ? `${p.along === 'row' ? 'column' : 'row'} ${l.header}` : `a ${p.along === 'row' ? 'column' : 'row'} without a header`}), which holds ${l.text}` +
+          (l.matches ? ': the very value the checks give, which confirms the shift' : `; ${given}`);
         const lost =
-          p.direction === 'right' || p.direction === 'down' ? `${p.lost.ref}'s own value was pushed out of the table: ${given}` : `${p.lost.ref}'s own value was skipped: ${given}`;
+          p.direction === 'right' || p.direction === 'down'
+            ? p.landed
+              ? pushed(p.landed)
+              : `${p.lost.ref}'s own value was pushed out of the table: ${given}`
+            : `${p.lost.ref}'s own value was skipped: ${given}`;
         const body =
           `${line}: from ${start} on, the values seem shifted one ${cell} ${p.direction === 'right' || p.direction === 'left' ? `to the ${p.direction}` : p.direction} (typed one cell off). ` +
-          `Moved back one ${cell}, ${first.ref}–${last.ref} would hold ${values}, and ${allFailing(p.failing)} pass; ${lost}.`;
+          `Moved back one ${cell}, ${p.span} would hold ${values}, and ${allFailing(p.failing)} pass; ${lost}.`;
         return p.rank !== undefined ? `${p.rank}. ${body}` : `Likely cause: ${body}`;
       },
     },

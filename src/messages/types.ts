@@ -296,7 +296,10 @@ export interface LocateText {
 /**
  * A row's or column's values typed one cell off: `line` the row's number or the column's letter, `unitLine` whether it
  * holds one unit's values (else one indicator's), `start` the column letter or row number where the run starts,
- * `cells` the run first to last with the values moved back, `lost` the cell whose value the checks give.
+ * `cells` the run first to last with the values moved back, `span` the run's cells as a range (a sheet's name once:
+ * `'Năm 2020'!H5–K5`), `lost` the cell whose value the checks give, `landed` the cell just past a run typed one cell
+ * on that holds something (its ref, its text (a number as the report writes numbers), its column's header or row's label, '' for none, and whether its value
+ * is the one the checks give).
  */
 export interface ShiftedParams {
   along: 'row' | 'column';
@@ -305,7 +308,9 @@ export interface ShiftedParams {
   unitLine: boolean;
   start: string;
   cells: CauseCellText[];
+  span: string;
   lost: CauseCellText;
+  landed?: { ref: string; text: string; header: string; matches: boolean };
   failing: number;
   pinned: boolean;
   rounding: boolean;

@@ -717,7 +717,6 @@ export function vi(): Catalog {
       slip: SLIP_VI,
       shifted: (p, f) => {
         const first = p.cells[0]!;
-        const last = p.cells[p.cells.length - 1]!;
         const line = `${p.along === 'row' ? 'dòng' : 'cột'} ${p.line} (${p.unitLine ? first.unit : f.ind(first.indicator)})`;
         const cell = p.along === 'row' ? 'cột' : 'dòng';
         const start = `${cell} ${p.start} (${p.unitLine ? f.ind(first.indicator) : first.unit})`;
@@ -728,11 +727,18 @@ export function vi(): Catalog {
           : p.lost.min === undefined && p.lost.max === undefined
             ? 'không phép kiểm tra nào đọc ô này nên không biết giá trị của nó'
             : `${rangeText(p.lost, f)} đều khớp: ${notPinned(p.rounding)}`;
+        const pushed = (l: NonNullable<typeof p.landed>) =>
+          `giá trị của chính ô ${p.lost.ref} bị đẩy sang ô ${l.ref} (${p.along === 'row' ? 'cột' : 'dòng'} ${l.header !== '' ? l.header : 'không có tiêu đề'}), nơi đang ghi ${l.text}` +
+          (l.matches ? ': đúng bằng giá trị mà các phép kiểm tra cho, điều này khẳng định việc gõ lệch' : `; ${given}`);
         const lost =
-          p.direction === 'right' || p.direction === 'down' ? `giá trị của chính ô ${p.lost.ref} bị đẩy ra ngoài bảng: ${given}` : `giá trị của chính ô ${p.lost.ref} bị bỏ sót: ${given}`;
+          p.direction === 'right' || p.direction === 'down'
+            ? p.landed
+              ? pushed(p.landed)
+              : `giá trị của chính ô ${p.lost.ref} bị đẩy ra ngoài bảng: ${given}`
+            : `giá trị của chính ô ${p.lost.ref} bị bỏ sót: ${given}`;
         const body =
           `${line}: từ ${start} trở đi, các số liệu có vẻ bị lệch ${towards} (gõ lệch một ô). ` +
-          `Dời lại một ${cell} thì ${first.ref}–${last.ref} là ${values}, và ${allFailing(p.failing)}; ${lost}.`;
+          `Dời lại một ${cell} thì ${p.span} là ${values}, và ${allFailing(p.failing)}; ${lost}.`;
         return p.rank !== undefined ? `${p.rank}. ${body}` : `Nguyên nhân có thể: ${body}`;
       },
     },

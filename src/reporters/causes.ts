@@ -54,7 +54,11 @@ function shiftedMessage(loc: Localisation, cause: Cause, cells: CauseCellText[],
       unitLine,
       start: shift.along === 'row' ? col(first) : row(first),
       cells,
+      span: spanOf(first, cause.cells[cause.cells.length - 1]!.cell, lang),
       lost,
+      ...(shift.landed
+        ? { landed: { ref: cellLabel(shift.landed.cell, lang), text: shift.landed.plain !== undefined ? fmt.n(shift.landed.plain) : shift.landed.text, header: shift.landed.header, matches: shift.landed.matches } }
+        : {}),
       // The consistency checks (a blank cell's `missing` error among those it explains is none).
       failing: loc.failing,
       pinned: cause.pinned,
@@ -63,6 +67,12 @@ function shiftedMessage(loc: Localisation, cause: Cause, cells: CauseCellText[],
     },
     fmt,
   );
+}
+
+/** A run's first and last cells as one range, a sheet's name written once (`'Năm 2020'!H5–K5`), as the cells are elsewhere. */
+function spanOf(first: Cell, last: Cell, lang: Lang): string {
+  const sameSheet = first.sheet !== undefined && first.sheet === last.sheet && first.table === undefined && last.table === undefined;
+  return `${cellLabel(first, lang)}–${sameSheet ? last.ref : cellLabel(last, lang)}`;
 }
 
 /**

@@ -37,7 +37,7 @@ function causesJson(loc: Localisation | undefined, lang: Lang, fmt: Fmt): object
       pinned: c.pinned,
       kinds: Object.fromEntries(c.cells.map((x) => [x.cell.ref, x.kind ?? null])),
       ...(ranged.length > 0 ? { range: Object.fromEntries(ranged.map((x) => [x.cell.ref, { min: x.range!.min ?? null, max: x.range!.max ?? null }])) } : {}),
-      ...(c.shift ? { shift: { along: c.shift.along, direction: c.shift.direction, from: c.cells[0]!.cell.ref, to: c.cells[c.cells.length - 1]!.cell.ref, lost: c.shift.lost.ref } } : {}),
+      ...(c.shift ? { shift: { along: c.shift.along, direction: c.shift.direction, from: c.cells[0]!.cell.ref, to: c.cells[c.cells.length - 1]!.cell.ref, lost: c.shift.lost.ref, landed: c.shift.landed?.cell.ref ?? null } } : {}),
       ...(formulas.length > 0 ? { formulas: Object.fromEntries(formulas.map((x) => [x.cell.ref, { formula: x.formula!.text, treated: x.formula!.role, ...(x.formula!.range ? { leavesOut: x.formula!.range.leavesOut, adds: x.formula!.range.adds } : {}), ...(x.formula!.sheet !== undefined ? { sheet: x.formula!.sheet } : {}) }])) } : {}),
       message: causeMessage(loc, c, i + 1, lang, fmt),
     };

@@ -66,19 +66,19 @@ describe('causes in the JSON report', () => {
       kind: 'shifted',
       confidence: 'unique',
       pinned: true,
-      shift: { along: 'row', direction: 'right', from: 'H5', to: 'K5', lost: 'K5' },
+      shift: { along: 'row', direction: 'right', from: 'H5', to: 'K5', lost: 'K5', landed: 'L5' },
     });
     expect(c.explains.map((i) => `${f.findings[i]!.rule}@${f.findings[i]!.cell}`)).toEqual(['missing@H5', 'flow@I6', 'flow@J6', 'flow@K6']);
     expect(c.message).toBe(
       'Likely cause: row 5 (Poor households reduced during the year): from column H (Hàm Yên) on, the values seem shifted one column to the right (typed one cell off). ' +
-        "Moved back one column, H5–K5 would hold 799, 818, 390, 282, and all 3 failing checks pass; K5's own value was pushed out of the table: the checks give 282.",
+        "Moved back one column, H5–K5 would hold 799, 818, 390, 282, and all 3 failing checks pass; K5's own value was pushed into L5 (column Ghi chú), which holds 282: the very value the checks give, which confirms the shift.",
     );
   });
 
   it("a unit's column typed one row down, in Vietnamese (column-shifted-down.csv)", async () => {
     const f = (await json(['fixtures/planted/column-shifted-down.csv'])).files[0]!;
     const c = f.causes[0]! as JsonCause & { shift?: unknown };
-    expect(c.shift).toEqual({ along: 'column', direction: 'down', from: 'I4', to: 'I10', lost: 'I10' });
+    expect(c.shift).toEqual({ along: 'column', direction: 'down', from: 'I4', to: 'I10', lost: 'I10', landed: null });
     expect(c.message).toBe(
       'Nguyên nhân có thể: cột I (Chiêm Hóa): từ dòng 4 (Số hộ nghèo đầu năm) trở đi, các số liệu có vẻ bị lệch xuống một dòng (gõ lệch một ô). ' +
         'Dời lại một dòng thì I4–I10 là 5.511, 818, 4.693, 16,03, 2,47, 13,56, và cả 4 phép kiểm tra đang sai đều đúng; giá trị của chính ô I10 bị đẩy ra ngoài bảng: theo các phép kiểm tra thì là 13,56.',
