@@ -297,6 +297,49 @@ export function plantedCauses() {
   };
 }
 
+/** The first unit's column in wideRecords (STT, label, measure before it); the notes column follows the units. */
+const WIDE_COL0 = 3;
+
+/**
+ * Wide records with row `r`'s values from unit `from` on typed one column off: to the right (`right`: its first cell
+ * blank, the last value in the notes column) or to the left (a value skipped, the last unit's cell blank).
+ */
+export function shiftedRow(records, r, from, right) {
+  const end = WIDE_COL0 + UNITS.length;
+  return records.map((row, k) => {
+    if (k !== r) return row;
+    const out = [...row];
+    const a = WIDE_COL0 + from;
+    if (right) {
+      const vals = row.slice(a, end);
+      out[a] = '';
+      vals.forEach((v, n) => (out[a + 1 + n] = v));
+    } else {
+      row.slice(a + 1, end).forEach((v, n) => (out[a + n] = v));
+      out[end - 1] = '';
+    }
+    return out;
+  });
+}
+
+/**
+ * Wide records with unit `unit`'s column typed one row off along `rows` (the records' rows of the run, in order):
+ * down (`down`: the first blank, the last value lost) or up (a value skipped, the last blank).
+ */
+export function shiftedColumn(records, unit, rows, down) {
+  const out = records.map((r) => [...r]);
+  const c = WIDE_COL0 + unit;
+  const vals = rows.map((k) => records[k][c]);
+  if (down) {
+    out[rows[0]][c] = '';
+    rows.slice(1).forEach((k, n) => (out[k][c] = vals[n]));
+  } else {
+    rows.slice(0, -1).forEach((k, n) => (out[k][c] = vals[n + 1]));
+    out[rows[rows.length - 1]][c] = '';
+  }
+  return out;
+}
+
 /**
  * Runs typed one cell off (locate/shift.ts), from the seed: a row's values from a column on, one column to the right
  * (the last value in the notes column) or to the left (a value skipped, the last cell blank); a unit's column from a
@@ -305,39 +348,15 @@ export function plantedCauses() {
  */
 function shiftedFixtures() {
   const i = (u) => UNITS.indexOf(u);
-  const COL0 = 3; // the first unit's column in wideRecords (STT, label, measure before it)
-  const END = COL0 + UNITS.length; // the notes column
-  const shiftRow = (records, r, from, right) =>
-    records.map((row, k) => {
-      if (k !== r) return row;
-      const out = [...row];
-      const a = COL0 + from;
-      if (right) {
-        const vals = row.slice(a, END);
-        out[a] = '';
-        vals.forEach((v, n) => (out[a + 1 + n] = v));
-      } else {
-        row.slice(a + 1, END).forEach((v, n) => (out[a + n] = v));
-        out[END - 1] = '';
-      }
-      return out;
-    });
   // The records' rows of the indicators in slot order (the rate heading, row 7, between them is no figure).
-  const slotRows = (records) => records.map((r, k) => k).filter((k) => k > 0 && records[k][COL0] !== '');
-  const shiftColumnDown = (records, unit, fromRow) => {
-    const out = records.map((r) => [...r]);
-    const rows = slotRows(records).filter((k) => k >= fromRow);
-    const vals = rows.map((k) => records[k][COL0 + unit]);
-    out[rows[0]][COL0 + unit] = '';
-    rows.slice(1).forEach((k, n) => (out[k][COL0 + unit] = vals[n]));
-    return out;
-  };
+  const slotRows = (records) => records.map((r, k) => k).filter((k) => k > 0 && records[k][WIDE_COL0] !== '');
+  const shiftColumnDown = (records, unit, fromRow) => shiftedColumn(records, unit, slotRows(records).filter((k) => k >= fromRow), true);
   const wide = wideRecords(SEED);
   const long = longRecords(SEED, { keys: false });
   const longRight = long.map((row, k) => (k === 1 + i('Chiêm Hóa') ? [...row.slice(0, 4), '', ...row.slice(4)] : row));
   return {
-    'planted/row-shifted-right.csv': { bytes: serialize(shiftRow(wide, 4, i('Hàm Yên'), true)), cell: 'I6', rule: 'flow', note: 'poor households reduced typed one column to the right from Hàm Yên (H5) on: H5 blank, 282 in the notes column' },
-    'planted/row-shifted-left.csv': { bytes: serialize(shiftRow(wide, 4, i('Hàm Yên'), false)), cell: 'H6', rule: 'flow', note: "Hàm Yên's poor households reduced (799) skipped: H5–J5 hold the next unit's value, K5 blank" },
+    'planted/row-shifted-right.csv': { bytes: serialize(shiftedRow(wide, 4, i('Hàm Yên'), true)), cell: 'I6', rule: 'flow', note: 'poor households reduced typed one column to the right from Hàm Yên (H5) on: H5 blank, 282 in the notes column' },
+    'planted/row-shifted-left.csv': { bytes: serialize(shiftedRow(wide, 4, i('Hàm Yên'), false)), cell: 'H6', rule: 'flow', note: "Hàm Yên's poor households reduced (799) skipped: H5–J5 hold the next unit's value, K5 blank" },
     'planted/column-shifted-down.csv': { bytes: serialize(shiftColumnDown(wide, i('Chiêm Hóa'), 3)), cell: 'D5', rule: 'sum', note: "Chiêm Hóa's column typed one row down from its poor households at the start (I4) on: I4 blank, 13,56 lost" },
     'planted/long-row-shifted-right.csv': { bytes: serialize(longRight, { delimiter: ';' }), cell: 'I7', rule: 'rate', note: "long layout: Chiêm Hóa's row typed one column to the right from its poor households reduced (E7) on: E7 blank, 13,56 beyond the header" },
   };

@@ -43,6 +43,8 @@ export interface FixtureApi {
   wideRecords(data?: Record<string, string[]>, opts?: Record<string, unknown>): string[][];
   longRecords(data?: Record<string, string[]>, opts?: Record<string, unknown>): string[][];
   serialize(records: string[][], opts?: { delimiter?: string; encoding?: string; eol?: string }): Buffer;
+  shiftedRow(records: string[][], row: number, from: number, right: boolean): string[][];
+  shiftedColumn(records: string[][], unit: number, rows: number[], down: boolean): string[][];
   planted(): Record<string, { bytes: Buffer; cell: string; rule: string; note: string }>;
   plantedCauses(): Record<string, { bytes: Buffer; cell: string; rule: string; note: string }>;
   variants(): Record<string, Buffer>;

@@ -7,42 +7,18 @@
 import { describe, expect, it } from 'vitest';
 import { checkRecords, fixtures } from '../helpers.js';
 
-const { wideRecords, SEED, UNITS, COUNTS, RATES, formatNumber } = fixtures;
-const COL0 = 3; // the first unit's column
-const END = COL0 + UNITS.length; // the notes column
+const { wideRecords, shiftedRow, shiftedColumn, SEED, UNITS, COUNTS, RATES, formatNumber } = fixtures;
 const INDICATORS = [...COUNTS, ...RATES];
 /** The records' row of each indicator (row 6 of the records, 7 of the sheet, is the rate heading). */
 const ROW = Object.fromEntries(INDICATORS.map((ind, k) => [ind, k < COUNTS.length ? 1 + k : 2 + k])) as Record<string, number>;
 const seedPlain = (ind: string, unit: number) => SEED[ind]![unit]!;
 
-function shiftedRow(ind: string, from: number, right: boolean): string[][] {
-  const rec = wideRecords(SEED);
-  const row = [...rec[ROW[ind]!]!];
-  const a = COL0 + from;
-  if (right) {
-    const vals = row.slice(a, END);
-    row[a] = '';
-    vals.forEach((v, n) => (row[a + 1 + n] = v));
-  } else {
-    row.slice(a + 1, END).forEach((v, n) => (row[a + n] = v));
-    row[END - 1] = '';
-  }
-  rec[ROW[ind]!] = row;
-  return rec;
+function shiftedRowOf(ind: string, from: number, right: boolean): string[][] {
+  return shiftedRow(wideRecords(SEED), ROW[ind]!, from, right);
 }
 
-function shiftedColumn(unit: number, from: number, down: boolean): string[][] {
-  const rec = wideRecords(SEED).map((r) => [...r]);
-  const rows = INDICATORS.slice(from).map((ind) => ROW[ind]!);
-  const vals = rows.map((r) => rec[r]![COL0 + unit]!);
-  if (down) {
-    rec[rows[0]!]![COL0 + unit] = '';
-    rows.slice(1).forEach((r, n) => (rec[r]![COL0 + unit] = vals[n]!));
-  } else {
-    rows.slice(0, -1).forEach((r, n) => (rec[r]![COL0 + unit] = vals[n + 1]!));
-    rec[rows[rows.length - 1]!]![COL0 + unit] = '';
-  }
-  return rec;
+function shiftedColumnOf(unit: number, from: number, down: boolean): string[][] {
+  return shiftedColumn(wideRecords(SEED), unit, INDICATORS.slice(from).map((ind) => ROW[ind]!), down);
 }
 
 /**
@@ -64,17 +40,17 @@ describe('every run of the seed typed one cell off is one shifted cause with the
   const rowCases = INDICATORS.flatMap((ind) => UNITS.slice(0, -1).flatMap((_: string, from: number) => [true, false].map((right) => [ind, from, right] as const)));
   const columnCases = UNITS.flatMap((_: string, unit: number) => INDICATORS.slice(0, -1).flatMap((__, from) => [true, false].map((down) => [unit, from, down] as const)));
   it('no more than the runs no check can see are clean', () => {
-    const clean = [...rowCases.map(([ind, from, right]) => found(shiftedRow(ind, from, right))), ...columnCases.map(([unit, from, down]) => found(shiftedColumn(unit, from, down)))].filter((x) => x === 'clean');
+    const clean = [...rowCases.map(([ind, from, right]) => found(shiftedRowOf(ind, from, right))), ...columnCases.map(([unit, from, down]) => found(shiftedColumnOf(unit, from, down)))].filter((x) => x === 'clean');
     expect(clean.length).toBeLessThanOrEqual(10);
   });
 
   it.each(rowCases)('row of %s from unit %i, right: %s', (ind, from, right) => {
     const expected = UNITS.slice(from).map((_: string, k: number) => `${ref(ind, from + k)}=${plainOf(seedPlain(ind, from + k))}`).join(' ');
-    expect(found(shiftedRow(ind, from, right))).toMatch(new RegExp(`^(${right ? 'right' : 'left'} ${expected.replace(/\./g, '\\.')}|clean)$`));
+    expect(found(shiftedRowOf(ind, from, right))).toMatch(new RegExp(`^(${right ? 'right' : 'left'} ${expected.replace(/\./g, '\\.')}|clean)$`));
   });
 
   it.each(columnCases)('column of unit %i from indicator %i, down: %s', (unit, from, down) => {
     const expected = INDICATORS.slice(from).map((ind) => `${ref(ind, unit)}=${plainOf(seedPlain(ind, unit))}`).join(' ');
-    expect(found(shiftedColumn(unit, from, down))).toMatch(new RegExp(`^(${down ? 'down' : 'up'} ${expected.replace(/\./g, '\\.')}|clean)$`));
+    expect(found(shiftedColumnOf(unit, from, down))).toMatch(new RegExp(`^(${down ? 'down' : 'up'} ${expected.replace(/\./g, '\\.')}|clean)$`));
   });
 });
