@@ -15,6 +15,7 @@ import type { Difference, TotalMode } from '../compute/table.js';
 import type { EncodingChoice } from '../read/decode.js';
 import type { Delimiter } from '../read/csv.js';
 import { fileOrStdout } from './output-format.js';
+import type { CarriedSlip } from '../model/carried-slip.js';
 
 export interface InputFlags {
   outputFile?: string;
@@ -179,12 +180,13 @@ export async function emit(ctx: CommandContext, data: string | Uint8Array, out: 
 
 
 /**
- * Stated values that differ from the computed ones, on stderr: a head line, one line per cell, and a pointer to
+ * Stated values that differ from the computed ones, on stderr: a head line, one line per cell, a line for each input
+ * slip the computed values carry (`carried`: the stated values there may be right), and a pointer to
  * `povcheck validate`. Returns whether there were any.
  */
-export async function reportDifferences(ctx: CommandContext, file: string, annex: Annex, differences: readonly Difference[], lang: Lang, locale: 'vi' | 'en'): Promise<boolean> {
+export async function reportDifferences(ctx: CommandContext, file: string, annex: Annex, differences: readonly Difference[], lang: Lang, locale: 'vi' | 'en', carried: readonly CarriedSlip[] = []): Promise<boolean> {
   if (differences.length === 0) return false;
-  const { plainValue } = await import('../render/table-data.js');
+  const [{ plainValue }, { causeCellText }] = await Promise.all([import('../render/table-data.js'), import('../reporters/causes.js')]);
   const calc = catalog(lang).calc;
   const f = makeFmt(lang, locale);
   ctx.io.err(calc.differencesHead(file, differences.length) + '\n');
@@ -193,6 +195,8 @@ export async function reportDifferences(ctx: CommandContext, file: string, annex
     const p = { cell: displayRef(d.cell), unit: d.unit.name, indicator: d.indicator, stated: d.stated, statedIsNumber: v?.status === 'ok', computed: plainValue(d.computed, d.indicator, d.decimals) };
     ctx.io.err(calc.difference(p, f) + '\n');
   }
+  const { locate } = catalog(lang);
+  for (const slip of carried) ctx.io.err(locate.carried({ cells: slip.cells.map((c) => causeCellText(c, lang)), carried: slip.differences.map((d) => displayRef(d.cell)) }, f) + '\n');
   ctx.io.err(calc.suggestValidate(file) + '\n');
   return true;
 }

@@ -3,6 +3,7 @@
  * nothing was written with the explanations found; the exit code (fix.ts's header).
  */
 import { catalog, makeFmt } from '../messages/index.js';
+import { displayRef } from '../model/grid.js';
 import { EXIT, makeStyle, type CommandContext } from './shared.js';
 import type { FixRun } from './fix-options.js';
 import type { FixOutcome } from './fix-run.js';
@@ -25,8 +26,10 @@ export async function reportFix(outcome: FixOutcome, r: FixRun, { io }: CommandC
       }
       const { causeCellText } = await import('../reporters/causes.js');
       const fmt = makeFmt(outcome.lang);
-      io.out(t.written({ output: r.output, count: outcome.changed.length }) + '\n');
+      const cleared = outcome.cleared ?? [];
+      io.out(t.written({ output: r.output, count: outcome.changed.length + cleared.length }) + '\n');
       for (const c of outcome.changed) io.out(`  ${t.change({ cell: causeCellText(c) }, fmt)}\n`);
+      for (const c of cleared) io.out(`  ${t.cleared({ ref: displayRef(c.landed.cell), header: c.landed.header, along: c.along, text: c.landed.plain !== undefined ? fmt.n(c.landed.plain) : c.landed.text, movedTo: displayRef(c.movedTo) })}\n`);
       io.out(t.validates() + '\n');
       return EXIT.OK;
     }

@@ -14,8 +14,9 @@ import type { Finding } from '../model/finding.js';
 import type { Annex, Value } from '../model/annex.js';
 import { checkedAnything } from '../model/coverage.js';
 import type { CheckResult } from '../check-grid.js';
-import { displayRef } from '../model/grid.js';
+import { displayRef, type Cell } from '../model/grid.js';
 import type { Cause, CauseCell, Localisation } from '../locate/index.js';
+import type { LandedCell } from '../locate/types.js';
 import type { FixText } from '../messages/types.js';
 import type { FixRun } from './fix-options.js';
 
@@ -26,8 +27,18 @@ export type FixOutcome =
   | { kind: 'unchecked'; lang: Lang }
   /** No unique pinned correction, or errors the correction leaves: nothing written. */
   | { kind: 'refused'; lang: Lang; reason: RefuseReason; cells: string[]; localisation: Localisation; findings: Finding[] }
-  /** The copy to write: the input unchanged (`changed` absent, no check failed) or with `changed` corrected. */
-  | { kind: 'copy'; lang: Lang; bytes: Uint8Array; changed?: CauseCell[] };
+  /**
+   * The copy to write: the input unchanged (`changed` absent, no check failed) or with `changed` corrected, and the
+   * cells a run typed one cell on pushed its last value into emptied (`cleared`, the value moved back).
+   */
+  | { kind: 'copy'; lang: Lang; bytes: Uint8Array; changed?: CauseCell[]; cleared?: Cleared[] };
+
+/** A cell emptied because its value was the last of a run typed one cell on (`ShiftInfo.landed`), moved back to `movedTo`. */
+export interface Cleared {
+  readonly landed: LandedCell;
+  readonly along: 'row' | 'column';
+  readonly movedTo: Cell;
+}
 
 export async function runFix(r: FixRun): Promise<FixOutcome> {
   const { readFileBytes } = await import('../read/index.js');
@@ -35,7 +46,7 @@ export async function runFix(r: FixRun): Promise<FixOutcome> {
   // The input's table lives in `checkInput` alone: let go before the copy is read (one table in memory at a time).
   const first = await checkInput(r, bytes);
   if (first.kind === 'unchecked') return first;
-  const { lang, localisation, findings, chosen, edits, delimiter } = first;
+  const { lang, localisation, findings, chosen, cleared, edits, delimiter } = first;
   const refused = (reason: RefuseReason, cells: string[] = []): FixOutcome => ({ kind: 'refused', lang, reason, cells, localisation, findings });
   if (typeof chosen === 'string') {
     if (chosen !== 'clean') return refused(chosen, chosen === 'no-slip' ? noSlipCells(localisation) : chosen === 'shifted' ? shiftedCells(localisation) : []);
@@ -44,13 +55,13 @@ export async function runFix(r: FixRun): Promise<FixOutcome> {
   }
   const patched = await patchedCopy(r, bytes, delimiter, edits, lang);
   const left = errorCells(patched.again.findings);
-  return left.length > 0 ? refused('other-errors', left) : { kind: 'copy', lang, bytes: patched.bytes, changed: chosen };
+  return left.length > 0 ? refused('other-errors', left) : { kind: 'copy', lang, bytes: patched.bytes, changed: chosen, ...(cleared.length > 0 ? { cleared } : {}) };
 }
 
 /** What `fix` keeps of its input's check: no table (the language, the explanations, the cells to change and how). */
 type FirstCheck =
   | Extract<FixOutcome, { kind: 'unchecked' }>
-  | { kind: 'checked'; lang: Lang; localisation: Localisation; findings: Finding[]; delimiter: Delimiter; chosen: CauseCell[] | 'clean' | RefuseReason; edits: CellEdit[] };
+  | { kind: 'checked'; lang: Lang; localisation: Localisation; findings: Finding[]; delimiter: Delimiter; chosen: CauseCell[] | 'clean' | RefuseReason; cleared: Cleared[]; edits: CellEdit[] };
 
 /**
  * The input read and checked as validate does; a workbook refused after it is checked, so that the refusal is
@@ -65,8 +76,9 @@ async function checkInput(r: FixRun, bytes: Uint8Array): Promise<FirstCheck> {
   if (source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: catalog(lang).fix.workbook({ file: r.file }) });
   if (!checkedAnything(result.coverage)) return { kind: 'unchecked', lang };
   const chosen = chosenCauses(result.localisation);
-  const edits = typeof chosen === 'string' ? [] : await cellEdits(result.annex, chosen);
-  return { kind: 'checked', lang, localisation: result.localisation, findings: result.findings, delimiter: source.delimiter, chosen, edits };
+  const cleared = typeof chosen === 'string' ? [] : landedCells(result.localisation);
+  const edits = typeof chosen === 'string' ? [] : [...(await cellEdits(result.annex, chosen)), ...cleared.map((c) => ({ row: c.landed.cell.row, col: c.landed.cell.col, text: '' }))];
+  return { kind: 'checked', lang, localisation: result.localisation, findings: result.findings, delimiter: source.delimiter, chosen, cleared, edits };
 }
 
 /**
@@ -110,9 +122,10 @@ function chosenCauses(loc: Localisation): CauseCell[] | 'clean' | RefuseReason {
   if (loc.status === 'none' || loc.status === 'stopped') return loc.status;
   const chosen = firstCauses(loc);
   if (chosen.some((c) => c === undefined || c.confidence !== 'unique')) return 'ambiguous';
-  // A run typed one cell on (right, down): its last value was pushed out of the table, into a cell fix does not read
-  // (the notes column, or none); moving the run back would leave it there. One value skipped (left, up) is all in the table.
-  if (chosen.some((c) => pushedOut(c!))) return 'shifted';
+  // A run typed one cell on (right, down): its last value was pushed out of the table, into the cell just past it (the
+  // notes column) or none. Moved back, and that cell emptied, only when it holds the very value the checks give the
+  // run's last cell (`landed.matches`): else that value is not known. One value skipped (left, up) is all in the table.
+  if (chosen.some((c) => pushedOut(c!) && c!.shift!.landed?.matches !== true)) return 'shifted';
   if (chosen.some((c) => !c!.pinned || c!.cells.some((x) => x.proposed === undefined))) return 'not-pinned';
   // A value that fits but looks like no typing slip may be a correct cell bent to fit an error elsewhere (the
   // total's households typed wrong with its rates computed from them): not written without a person's look.
@@ -133,6 +146,11 @@ function noSlipCells(loc: Localisation): string[] {
 
 /** A run typed one cell on, whose last value fell outside the table. */
 const pushedOut = (c: Cause) => c.shift?.direction === 'right' || c.shift?.direction === 'down';
+
+/** The cells the chosen runs typed one cell on pushed their last value into (each holding the value the checks give). */
+function landedCells(loc: Localisation): Cleared[] {
+  return firstCauses(loc).flatMap((c) => (c && pushedOut(c) && c.shift!.landed ? [{ landed: c.shift!.landed, along: c.shift!.along, movedTo: c.shift!.lost }] : []));
+}
 
 /** The first and last cells of the first cause typed one cell on, for the refusal to name. */
 function shiftedCells(loc: Localisation): string[] {

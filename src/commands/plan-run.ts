@@ -6,16 +6,21 @@
 import { PovcheckError, type ErrorParams } from '../errors.js';
 import { catalog } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
+import type { Annex } from '../model/annex.js';
 import type { PlanResult } from '../compute/plan.js';
 import type { RenderOptions } from '../render/table-data.js';
 import type { Target } from '../targets/index.js';
 import { outputLang, readAnnex, type CalcOutcome } from './calc-shared.js';
 import type { PlanRun } from './plan-options.js';
+import { carriedSlips } from './carried-slips.js';
+import type { CarriedSlip } from '../model/carried-slip.js';
 
 export interface PlanOutcome extends CalcOutcome {
   output: string;
   /** The total's stated base counts that differ from the sums of the units. */
   differences: PlanResult['differences'];
+  /** The input slips those sums carry (carried-slips.ts): the total's stated counts there may be right. */
+  carried: readonly CarriedSlip[];
   /** Every target reachable and every total target met. */
   ok: boolean;
   /** When not `ok`, why: the units no exits bring to their targets, the total's targets not met or not known. */
@@ -40,10 +45,12 @@ export async function runPlan(r: PlanRun, targets: Target[], setLang: (l: Lang) 
   const { annex, findings, sheets, hidden } = await readAnnex(r.input);
   const { lang, locale } = outputLang(r.input, annex);
   setLang(lang);
-  const plan = withTable(() => computePlan(annex, targets, { total: r.input.total, totalName: catalog(lang).calc.totalName }), r.input.file);
+  const planOf = (a: Annex) => computePlan(a, targets, { total: r.input.total, totalName: catalog(lang).calc.totalName });
+  const plan = withTable(() => planOf(annex), r.input.file);
   const output = await rendered(plan, r, { lang, locale, transpose: r.transpose, ...(r.title ? { title: r.title } : {}) });
   const shortfall = plan.ok ? undefined : shortfallOf(plan);
-  return { output, lang, locale, annex, readFindings: findings, ...(sheets ? { sheets } : {}), ...(hidden ? { hidden } : {}), differences: plan.differences, ok: plan.ok, ...(shortfall ? { shortfall } : {}) };
+  const carried = await carriedSlips(r.input, annex, plan.differences, async (a) => planOf(a).differences);
+  return { output, lang, locale, annex, readFindings: findings, ...(sheets ? { sheets } : {}), ...(hidden ? { hidden } : {}), differences: plan.differences, carried, ok: plan.ok, ...(shortfall ? { shortfall } : {}) };
 }
 
 /**

@@ -21,7 +21,7 @@ export async function reportTable(o: TableOutcome, r: TableRun, ctx: CommandCont
   }
   for (const f of o.ratesAsPrinted) ctx.io.err(calc.note(file, `${displayRef(f.at!)}: ${renderMessage(f.msg, makeFmt(o.lang, o.locale))} ${calc.columnPrintedAsRead}`) + '\n');
   if (o.blank) ctx.io.err(calc.blankForm(file, { count: o.annex.indicators.length }) + '\n');
-  const differ = await reportDifferences(ctx, file, o.annex, o.differences, o.lang, o.locale);
+  const differ = await reportDifferences(ctx, file, o.annex, o.differences, o.lang, o.locale, o.carried);
   if ((differ || o.ratesAsPrinted.length > 0) && r.strict) return EXIT.FINDINGS;
   return EXIT.OK;
 }

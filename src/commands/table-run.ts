@@ -13,11 +13,15 @@ import type { ShapedTable } from '../compute/shaped.js';
 import type { RenderOptions } from '../render/table-data.js';
 import { outputLang, readAnnex, type CalcOutcome } from './calc-shared.js';
 import type { TableFormat, TableRun } from './table-options.js';
+import { carriedSlips } from './carried-slips.js';
+import type { CarriedSlip } from '../model/carried-slip.js';
 
 export interface TableOutcome extends CalcOutcome {
   output: string | Uint8Array;
   /** Stated values that differ from the computed ones. */
   differences: readonly Difference[];
+  /** The input slips some of those computed values carry (carried-slips.ts): the stated values there may be right. */
+  carried: readonly CarriedSlip[];
   /** Rate columns printed as read, not recomputed (over a base the table does not print): validate's finding for each. */
   ratesAsPrinted: readonly Finding[];
   /** Another shape's cells neither readable nor derivable, left blank. */
@@ -35,9 +39,10 @@ export async function runTable(r: TableRun, setLang: (l: Lang) => void): Promise
   const { lang, locale } = outputLang(r.input, annex);
   setLang(lang);
   const { table, shaped, ratesAsPrinted } = await computed(annex, r, lang);
-  const { output, opts } = await rendered(table, r, { lang, locale });
+  const carried = await carriedSlips(r.input, annex, table.differences, async (a) => (await computed(a, r, lang)).table.differences);
+  const { output, opts } = await rendered(table, r, { lang, locale }, carried);
   const asRead = await printedAsRead(table, opts);
-  return { output, lang, locale, annex, readFindings: findings, ...(sheets ? { sheets } : {}), ...(hidden ? { hidden } : {}), differences: table.differences, ratesAsPrinted, unreadable: shaped?.unreadable ?? [], blank: !!shaped?.blank, ...asRead };
+  return { output, lang, locale, annex, readFindings: findings, ...(sheets ? { sheets } : {}), ...(hidden ? { hidden } : {}), differences: table.differences, carried, ratesAsPrinted, unreadable: shaped?.unreadable ?? [], blank: !!shaped?.blank, ...asRead };
 }
 
 /** The rows and columns not read that the output prints: those whose label (header) cell its layout carries. */
@@ -90,17 +95,17 @@ async function foreignRates(annex: Annex): Promise<{ ratesAsPrinted: Finding[]; 
  * as columns) and the narrowest of the three is printed (a table of one unit and many columns is narrower with
  * its units as columns).
  */
-async function rendered(table: ComputedTable, r: TableRun, lang: { lang: Lang; locale: 'vi' | 'en' }): Promise<{ output: string | Uint8Array; opts: RenderOptions }> {
+async function rendered(table: ComputedTable, r: TableRun, lang: { lang: Lang; locale: 'vi' | 'en' }, carried: readonly CarriedSlip[]): Promise<{ output: string | Uint8Array; opts: RenderOptions }> {
   const opts = (transpose: boolean | undefined): RenderOptions => ({ ...lang, ...(transpose !== undefined ? { transpose } : {}), ...r.layout });
-  const first = { output: await render(table, r.format, opts(r.transpose), r.input.file), opts: opts(r.transpose) };
+  const first = { output: await render(table, r.format, opts(r.transpose), r.input.file, carried), opts: opts(r.transpose) };
   if (r.fitWidth === undefined || typeof first.output !== 'string') return first;
   const widest = (text: string | Uint8Array) => (typeof text === 'string' ? Math.max(...text.split('\n').map((l) => [...l].length)) : Infinity);
   if (widest(first.output) <= r.fitWidth) return first;
-  const others = [true, false].map(async (t) => ({ output: await render(table, r.format, opts(t), r.input.file), opts: opts(t) }));
+  const others = [true, false].map(async (t) => ({ output: await render(table, r.format, opts(t), r.input.file, carried), opts: opts(t) }));
   return (await Promise.all(others)).reduce((best, o) => (widest(o.output) < widest(best.output) ? o : best), first);
 }
 
-async function render(table: ComputedTable, format: TableFormat, opts: RenderOptions, file: string): Promise<string | Uint8Array> {
+async function render(table: ComputedTable, format: TableFormat, opts: RenderOptions, file: string, carried: readonly CarriedSlip[]): Promise<string | Uint8Array> {
   switch (format) {
     case 'text':
       return (await import('../render/text.js')).renderText(table, opts);
@@ -109,7 +114,7 @@ async function render(table: ComputedTable, format: TableFormat, opts: RenderOpt
     case 'csv':
       return (await import('../render/csv.js')).renderCsv(table, opts);
     case 'json':
-      return (await import('../render/json.js')).renderTableJson(table, { file, ...opts });
+      return (await import('../render/json.js')).renderTableJson(table, { file, ...opts }, carried);
     case 'xlsx':
       return (await import('../render/xlsx.js')).renderXlsx(table, { ...opts, created: new Date() });
     case 'docx':

@@ -711,6 +711,13 @@ export function en(): Catalog {
         `The search for the cells behind ${p.failing === 1 ? 'the failing check' : `the ${p.failing} failing checks`} stopped at its limit (a large or badly broken table); no cause is named.` +
         (hintEn(p) !== undefined ? ` ${hintEn(p)}` : ''),
       slip: SLIP_EN,
+      carried: (p, f) => {
+        const cells = p.cells.map((c) => c.ref).join(', ');
+        return (
+          `  ${p.carried.join(', ')} may be right as the table states ${p.carried.length === 1 ? 'it' : 'them'}; the likely cause of the ${p.carried.length === 1 ? 'difference' : 'differences'}: ${p.cells.map((c) => item(c, f)).join('; ')}. ` +
+          `The computed ${p.carried.length === 1 ? 'value carries' : 'values carry'} ${p.cells.length === 1 ? 'that slip' : 'those slips'}: correct ${cells} in the input and make the table again.`
+        );
+      },
       shifted: (p, f) => {
         const first = p.cells[0]!;
         const cell = p.along === 'row' ? 'column' : 'row';
@@ -740,6 +747,8 @@ export function en(): Catalog {
     fix: {
       written: (p) => `Wrote ${p.output}: ${p.count} ${p.count === 1 ? 'cell' : 'cells'} corrected:`,
       change: (p, f) => `${cellName(p.cell, f)}: ${p.cell.actual === '' ? '(blank)' : f.n(p.cell.actual)} → ${f.n(p.cell.proposed ?? '')}${p.cell.kind ? ` (${SLIP_EN[p.cell.kind]})` : ''}`,
+      cleared: (p) =>
+        `${p.ref} (${p.header !== '' ? `${p.along === 'row' ? 'column' : 'row'} ${p.header}` : `a ${p.along === 'row' ? 'column' : 'row'} without a header`}): ${p.text} → (blank): ${p.movedTo}'s value, typed one cell on into it, moved back to ${p.movedTo}`,
       validates: () => 'The copy was checked again: no errors left.',
       copied: (p) => `No sum, flow, rate or rate-change check fails: wrote an unchanged copy to ${p.output}.`,
       refused: (p) =>
@@ -747,7 +756,7 @@ export function en(): Catalog {
         {
           ambiguous: `${p.count} explanations fit and povcheck cannot tell which is right (listed below).`,
           'not-pinned': 'the checks do not pin the value (listed below).',
-          shifted: `the values of ${p.cells.join('–')} seem typed one cell on (listed below): the last one was pushed out of the table, into a cell fix does not read; move the values back by hand (and clear the cell it fell into, if any).`,
+          shifted: `the values of ${p.cells.join('–')} seem typed one cell on (listed below): the last one was pushed out of the table, and no cell just past it holds the value the checks give; move the values back by hand (and clear the cell it fell into, if any).`,
           'no-slip':
             p.cells.length > 1
               ? `the values that fit ${p.cells.join(' and ')} look like no typing slip, so those cells may be right and the error elsewhere: correct it by hand after a look (listed below).`

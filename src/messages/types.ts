@@ -291,6 +291,11 @@ export interface LocateText {
   slip: Record<SlipKind, string>;
   /** A run of a row or column typed one cell off (locate/shift.ts): the whole story, or its line in a list (`rank`). */
   shifted(p: ShiftedParams, f: Fmt): string;
+  /**
+   * `table` / `plan`: the cells (`carried`, references) whose computed value follows from the cause's cells, likely
+   * typed wrong: the output carries the slip, and the values the input states there agree with its correction.
+   */
+  carried(p: { cells: CauseCellText[]; carried: string[] }, f: Fmt): string;
 }
 
 /**
@@ -321,6 +326,11 @@ export interface ShiftedParams {
 export interface FixText {
   written(p: { output: string; count: number }): string;
   change(p: { cell: CauseCellText }, f: Fmt): string;
+  /**
+   * A cell a run typed one cell on pushed its last value into (`ref`, its column's header or row's label, '' when
+   * none), holding the very value the checks give: emptied, the value moved back to `movedTo`.
+   */
+  cleared(p: { ref: string; header: string; along: 'row' | 'column'; text: string; movedTo: string }): string;
   /** After the changed cells: the copy was read and checked again and has no error left (warnings may remain). */
   validates(): string;
   copied(p: { output: string }): string;

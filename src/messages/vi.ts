@@ -715,6 +715,13 @@ export function vi(): Catalog {
         `Việc tìm ô gây ra ${p.failing} lỗi kiểm tra đã dừng ở giới hạn (bảng lớn hoặc sai nhiều chỗ); không nêu được nguyên nhân.` +
         (hintVi(p) !== undefined ? ` ${hintVi(p)}` : ''),
       slip: SLIP_VI,
+      carried: (p, f) => {
+        const cells = p.cells.map((c) => c.ref).join(', ');
+        return (
+          `  ${p.carried.length === 1 ? 'Ô' : 'Các ô'} ${p.carried.join(', ')} trong bảng gốc có thể đã đúng; nguyên nhân có thể của chênh lệch: ${p.cells.map((c) => item(c, f)).join('; ')}; ` +
+          `giá trị tính được của ${p.carried.length === 1 ? 'ô này' : 'các ô này'} mang theo lỗi đó. Sửa ${p.cells.length === 1 ? 'ô' : 'các ô'} ${cells} trong tệp gốc rồi lập lại bảng.`
+        );
+      },
       shifted: (p, f) => {
         const first = p.cells[0]!;
         const line = `${p.along === 'row' ? 'dòng' : 'cột'} ${p.line} (${p.unitLine ? first.unit : f.ind(first.indicator)})`;
@@ -745,6 +752,8 @@ export function vi(): Catalog {
     fix: {
       written: (p) => `Đã ghi ${p.output}: sửa ${p.count} ô:`,
       change: (p, f) => `${cellName(p.cell, f)}: ${p.cell.actual === '' ? '(trống)' : f.n(p.cell.actual)} → ${f.n(p.cell.proposed ?? '')}${p.cell.kind ? ` (${SLIP_VI[p.cell.kind]})` : ''}`,
+      cleared: (p) =>
+        `ô ${p.ref} (${p.header !== '' ? `${p.along === 'row' ? 'cột' : 'dòng'} ${p.header}` : `${p.along === 'row' ? 'cột' : 'dòng'} không có tiêu đề`}): ${p.text} → (trống): đây là giá trị của ô ${p.movedTo} bị gõ lệch sang, nay đã dời về ô ${p.movedTo}`,
       validates: () => 'Đã kiểm tra lại bản sao: không còn lỗi.',
       copied: (p) => `Không có phép kiểm tra tổng, cân đối, tỷ lệ hay mức giảm nào sai: đã ghi bản sao nguyên vẹn vào ${p.output}.`,
       refused: (p) =>
@@ -752,7 +761,7 @@ export function vi(): Catalog {
         {
           ambiguous: `có ${p.count} cách giải thích và povcheck không biết cách nào đúng (xem bên dưới).`,
           'not-pinned': 'các phép kiểm tra không xác định được đúng một giá trị (xem bên dưới).',
-          shifted: `các số liệu ở ${p.cells.join('–')} có vẻ bị gõ lệch sang ô kế tiếp (xem bên dưới): số liệu cuối đã bị đẩy ra ngoài bảng, vào một ô mà lệnh fix không đọc; hãy tự dời các số liệu lại (và xóa ô mà nó rơi vào, nếu có).`,
+          shifted: `các số liệu ở ${p.cells.join('–')} có vẻ bị gõ lệch sang ô kế tiếp (xem bên dưới): số liệu cuối đã bị đẩy ra ngoài bảng và không ô nào ngay sau đó ghi đúng giá trị mà các phép kiểm tra cho; hãy tự dời các số liệu lại (và xóa ô mà nó rơi vào, nếu có).`,
           'no-slip':
             p.cells.length > 1
               ? `giá trị khớp ở các ô ${p.cells.join(' và ')} không giống một lỗi gõ phím nào, nên có thể các ô này đúng và lỗi nằm ở chỗ khác: hãy xem lại rồi tự sửa (xem bên dưới).`

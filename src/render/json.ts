@@ -7,12 +7,18 @@ import { INDICATORS } from '../model/indicators.js';
 import type { ComputedTable } from '../compute/table.js';
 import { displayUnits } from './annex-layout.js';
 import { plainValue, type CalendarDate, type RenderOptions } from './table-data.js';
+import type { CarriedSlip } from '../model/carried-slip.js';
 
 const isoDate = (d: CalendarDate) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 
 export const TABLE_JSON_VERSION = 1;
 
-export function renderTableJson(table: ComputedTable, meta: { file: string } & Pick<RenderOptions, 'lang' | 'locale' | 'title' | 'date' | 'source'>): string {
+/**
+ * `carried` (commands/carried-slips.ts): the input slips the computed values carry, each difference that follows from
+ * one naming its cells (`carries`: the input cell, what it holds and the value that makes every check hold).
+ */
+export function renderTableJson(table: ComputedTable, meta: { file: string } & Pick<RenderOptions, 'lang' | 'locale' | 'title' | 'date' | 'source'>, carried: readonly CarriedSlip[] = []): string {
+  const carries = new Map(carried.flatMap((slip) => slip.differences.map((d) => [d, slip.cells] as const)));
   const out = {
     povcheck: TABLE_JSON_VERSION,
     command: 'table',
@@ -37,6 +43,7 @@ export function renderTableJson(table: ComputedTable, meta: { file: string } & P
       indicator: d.indicator,
       stated: d.stated,
       computed: plainValue(d.computed, d.indicator, d.decimals),
+      ...(carries.has(d) ? { carries: carries.get(d)!.map((c) => ({ cell: c.cell.ref, unit: c.unit, indicator: c.indicator, stated: c.actual, likely: c.proposed ?? null })) } : {}),
     })),
   };
   return jsonControlsEscaped(JSON.stringify(out, null, 2)) + '\n';

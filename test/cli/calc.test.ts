@@ -46,6 +46,40 @@ describe('povcheck table', () => {
     expect((await cli(['table', 'fixtures/tuyen-quang-2020.csv', '--strict'])).code).toBe(0);
   });
 
+  it('a difference that follows from a base count likely typed wrong says the stated value may be right and names the cell to correct (national 2022: E4 69.239 for 69.329)', async () => {
+    const file = 'fixtures/published/national-2022-regions.csv';
+    const r = await cli(['table', file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      '  Các ô E2, C4 trong bảng gốc có thể đã đúng; nguyên nhân có thể của chênh lệch: ô E4 (Số hộ nghèo, Đồng bằng sông Hồng) ghi 69.239, đúng ra là 69.329 (có vẻ hai chữ số liền nhau bị gõ đảo chỗ); giá trị tính được của các ô này mang theo lỗi đó. Sửa ô E4 trong tệp gốc rồi lập lại bảng.\n',
+    );
+    // C2 and C6 follow from the other group, whose cause (G2 and G6 together) is no typing slip: no claim about them.
+    expect(r.stderr).not.toMatch(/C2, |C6 .*có thể đã đúng/);
+    const json = JSON.parse((await cli(['table', file, '--format', 'json'])).stdout) as { differences: Array<{ cell: string; carries?: unknown }> };
+    expect(Object.fromEntries(json.differences.map((d) => [d.cell, d.carries ?? null]))).toEqual({
+      C2: null,
+      E2: [{ cell: 'E4', unit: 'Đồng bằng sông Hồng', indicator: 'poor', stated: '69239', likely: '69329' }],
+      C4: [{ cell: 'E4', unit: 'Đồng bằng sông Hồng', indicator: 'poor', stated: '69239', likely: '69329' }],
+      C6: null,
+    });
+  });
+
+  it('every computed cell a slipped start count reaches is named, in table and plan; a slip in the derived cell itself is not (its computed value is the correction)', async () => {
+    const dir = tmp();
+    const file = join(dir, 'seed-slip.csv');
+    writeFileSync(file, readFileSync(join(ROOT, 'fixtures/tuyen-quang-2020.csv'), 'utf8').replace(';3.694;', ';3.649;'));
+    const table = await cli(['table', file, '--lang', 'en']);
+    expect(table.code).toBe(0);
+    expect(table.stderr).toContain(
+      '  D4, D6, F6, D8, F8, D10, F10 may be right as the table states them; the likely cause of the differences: F4 (Poor households at start of year, Yên Sơn) holds 3,649, should be 3,694 (the digits look transposed). The computed values carry that slip: correct F4 in the input and make the table again.\n',
+    );
+    const plan = await cli(['plan', file, '--target', 'total=2', '--lang', 'en']);
+    expect(plan.stderr).toContain('  D4 may be right as the table states it; the likely cause of the difference: F4 (Poor households at start of year, Yên Sơn) holds 3,649, should be 3,694');
+    const own = await cli(['table', 'fixtures/planted/poor-end-transposed.csv', '--lang', 'en']);
+    expect(own.stderr).toContain('I6 (Chiêm Hóa, poor households at end of year): the table has 4,963, computed 4,693');
+    expect(own.stderr).not.toContain('may be right');
+  });
+
   it('a label over two columns (`Tỷ lệ hộ nghèo | Cuối năm`): each rate row keeps its phase, the typed rate is a difference; exit 1 under --strict', async () => {
     const file = 'fixtures/shapes/label-two-columns.csv';
     const r = await cli(['table', file, '--format', 'csv']);

@@ -28,6 +28,8 @@ describe('fix on the planted fixtures', () => {
     ['two-errors.csv', 'I6', '4.963 → 4.693'],
     ['rate-decimal-mark.csv', 'D8', '1,180 → 11,80'],
     ['row-shifted-left.csv', 'K5', '(trống) → 282'],
+    // Typed one cell on, its last value in the notes column: the very value the checks give, moved back and L5 emptied.
+    ['row-shifted-right.csv', 'L5', '282 → (trống): đây là giá trị của ô K5 bị gõ lệch sang, nay đã dời về ô K5'],
   ])('%s: exit 0, the changed cell printed, the copy is the clean seed byte for byte', async (name, cell, change) => {
     const out = join(tmp(), 'fixed.csv');
     const input = join(ROOT, 'fixtures', 'planted', name);
@@ -55,6 +57,18 @@ describe('fix on the planted fixtures', () => {
   });
 });
 
+describe('fix on a row typed one cell on whose last value landed in a column without a header', () => {
+  it('moves the run back and empties that cell, saying so (long-row-shifted-right.csv: J7)', async () => {
+    const out = join(tmp(), 'fixed.csv');
+    const r = await cli(['fix', 'fixtures/planted/long-row-shifted-right.csv', '-o', out, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Wrote ${out}: 6 cells corrected:\n`);
+    expect(r.stdout).toContain("  J7 (a column without a header): 13.56 → (blank): I7's value, typed one cell on into it, moved back to I7\n");
+    const row = readFileSync(out, 'utf8').split(/\r?\n/)[6]!.split(';');
+    expect(row.slice(4)).toEqual(['818', '4.693', '16,03', '2,47', '13,56', '']);
+  });
+});
+
 describe('fix on a table whose rates take a decimal point beside counts grouped with one', () => {
   it('writes the corrected rate with the point, as the table does (Phú Thọ 2016 with a slip)', async () => {
     const dir = tmp();
@@ -67,13 +81,24 @@ describe('fix on a table whose rates take a decimal point beside counts grouped 
 });
 
 describe('fix refuses, writing nothing', () => {
-  it.each(['row-shifted-right.csv', 'column-shifted-down.csv'])('%s: a run typed one cell on, its last value pushed out of the table (exit 1, the run named)', async (name) => {
+  it('column-shifted-down.csv: a run typed one cell on, its last value pushed out of the table, into no cell (exit 1, the run named)', async () => {
     const out = join(tmp(), 'fixed.csv');
-    const r = await cli(['fix', `fixtures/planted/${name}`, '-o', out, '--lang', 'en']);
+    const r = await cli(['fix', 'fixtures/planted/column-shifted-down.csv', '-o', out, '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(existsSync(out)).toBe(false);
-    expect(r.stdout).toMatch(/not fixed, nothing written: the values of [A-K]\d+–[A-K]\d+ seem typed one cell on \(listed below\): the last one was pushed out of the table/);
+    expect(r.stdout).toMatch(/not fixed, nothing written: the values of I4–I10 seem typed one cell on \(listed below\): the last one was pushed out of the table, and no cell just past it holds the value the checks give/);
     expect(r.stdout).toContain('Likely cause: ');
+  });
+
+  it('row-shifted-right.csv with another value in the cell its last value was pushed into (280 where the checks give 282): not moved back (exit 1)', async () => {
+    const dir = tmp();
+    const input = join(dir, 'shifted.csv');
+    writeFileSync(input, readFileSync(join(ROOT, 'fixtures/planted/row-shifted-right.csv'), 'utf8').replace(/;390;282(\r?\n)/, ';390;280$1'));
+    const out = join(dir, 'fixed.csv');
+    const r = await cli(['fix', input, '-o', out, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    expect(r.stdout).toMatch(/the values of H5–K5 seem typed one cell on/);
   });
 
   // A blank that only a skip names (not the full annex form): the two cells after it explained the checks, and fix

@@ -1,0 +1,70 @@
+/**
+ * `table` and `plan` compute the derived cells from the input's base counts. When a base count was typed wrong, the
+ * computed figures carry the slip, and a derived cell the input printed right is replaced by a wrong one (national
+ * 2022: a region's poor households 69.239 for 69.329, and the published total "corrected" with it). Validate's likely
+ * cause tells them apart: for each unique cause whose cells all look like typing slips (the cause reporters/causes.ts
+ * `consequencesOf` also trusts), the input is corrected with the cause's values and computed again; the differences
+ * that are gone then, at cells other than the cause's, are the ones the slip carries: the input states there what the
+ * correction gives.
+ *
+ * Validate runs once more on the file, only when there are differences, with the reading options the command was
+ * given (a table the commands read is small); a file validate cannot read, or a cause the command's reading does not
+ * hold, gives no carried slip: never a claim.
+ */
+import type { Difference } from '../compute/table.js';
+import { PovcheckError } from '../errors.js';
+import type { Cause, CauseCell, Localisation } from '../locate/types.js';
+import { OverlayValues, type Annex, type Value, type ValueRow } from '../model/annex.js';
+import type { CarriedSlip } from '../model/carried-slip.js';
+import { displayRef } from '../model/grid.js';
+import type { Indicator } from '../model/indicators.js';
+import { NumberValue } from '../model/value.js';
+import type { CalcInput } from './calc-shared.js';
+
+/** The command's differences computed again over a corrected table. */
+export type DifferencesOf = (annex: Annex) => Promise<readonly Difference[]>;
+
+export async function carriedSlips(input: CalcInput, annex: Annex, differences: readonly Difference[], differencesOf: DifferencesOf): Promise<CarriedSlip[]> {
+  if (differences.length === 0) return [];
+  const { validateFile } = await import('../pipeline.js');
+  const result = await validateFile(input.file, { ...input.read, ...(input.inputLocale ? { locale: input.inputLocale } : {}) });
+  if (result.status === 'unreadable' || !result.localisation) return [];
+  const { formatCellValue, groupsThousands } = await import('../locate/format.js');
+  const text = (plain: string, original: Value) => formatCellValue(plain, original, annex, groupsThousands(annex));
+  const out: CarriedSlip[] = [];
+  for (const cause of typingSlips(result.localisation)) {
+    const patched = corrected(annex, cause.cells, text);
+    if (!patched) continue;
+    const after = await differencesOf(patched).catch((e: unknown) => {
+      // A corrected table the command cannot compute (a count then below another) says nothing about the slip.
+      if (e instanceof PovcheckError) return undefined;
+      throw e;
+    });
+    if (!after) continue;
+    const left = new Set(after.map((d) => displayRef(d.cell)));
+    const own = new Set(cause.cells.map((c) => displayRef(c.cell)));
+    const carried = differences.filter((d) => !own.has(displayRef(d.cell)) && !left.has(displayRef(d.cell)));
+    if (carried.length > 0) out.push({ cells: cause.cells, differences: carried });
+  }
+  return out;
+}
+
+/** Each part's cause when it is the only one and every cell of it looks like a typing slip with its value given. */
+function typingSlips(loc: Localisation): Cause[] {
+  return (loc.parts ?? [loc]).map((part) => part.causes[0]).filter((c): c is Cause => c !== undefined && c.confidence === 'unique' && c.cells.every((cell) => cell.kind !== undefined && cell.proposed !== undefined));
+}
+
+/** The annex with the cause's cells (by reference) holding its values; undefined when one of them is not a value of it. */
+export function corrected(annex: Annex, cells: readonly CauseCell[], text: (plain: string, original: Value) => string): Annex | undefined {
+  const wanted = new Map(cells.map((c) => [displayRef(c.cell), c.proposed!]));
+  const rows = new Map<number, ValueRow>();
+  for (let id = 0; id < annex.units.length; id++) {
+    for (const [ind, v] of Object.entries(annex.values.row(id)) as Array<[Indicator, Value | undefined]>) {
+      const plain = v && wanted.get(displayRef(v.cell));
+      if (!v || plain === undefined) continue;
+      rows.set(id, { ...(rows.get(id) ?? annex.values.row(id)), [ind]: new NumberValue(v.indicator, v.unit, v.cell, text(plain, v), plain, plain.split('.')[1]?.length ?? 0) });
+      wanted.delete(displayRef(v.cell));
+    }
+  }
+  return wanted.size === 0 ? { ...annex, values: new OverlayValues(annex.values, rows) } : undefined;
+}
