@@ -65,9 +65,10 @@ async function printedAsRead(table: ComputedTable, opts: RenderOptions): Promise
  * Both load only here.
  */
 async function computed(annex: Annex, r: TableRun, lang: Lang): Promise<{ table: ComputedTable; shaped?: ShapedTable; ratesAsPrinted: Finding[] }> {
-  const [{ computeTable }, { computeShaped }, { labelYear }] = await Promise.all([import('../compute/table.js'), import('../compute/shaped.js'), import('../compute/label-year.js')]);
+  const [{ computeTable }, { computeShaped }, { labelYear, labelPeriod }] = await Promise.all([import('../compute/table.js'), import('../compute/shaped.js'), import('../compute/label-year.js')]);
   const year = labelYear(annex);
-  const ofYear = <T extends ComputedTable>(t: T): T => (year !== undefined ? { ...t, year } : t);
+  const period = labelPeriod(annex);
+  const ofYear = <T extends ComputedTable>(t: T): T => (year === undefined && !period ? t : { ...t, ...(year !== undefined ? { year } : {}), ...(period ? { period: true as const } : {}) });
   if (annex.indicators.every(isCoreIndicator) && isAnnexShaped(annex.indicators)) return { table: ofYear(computeTable(annex, { total: r.input.total, totalName: catalog(lang).calc.totalName })), ratesAsPrinted: [] };
   const { ratesAsPrinted, shares } = await foreignRates(annex);
   const shaped = ofYear(computeShaped(annex, { asPrinted: new Set(ratesAsPrinted.map((f) => f.indicator!)), shares }));

@@ -32,3 +32,18 @@ export function labelYear(annex: Annex): number | undefined {
   }
   return years.size === 1 ? Number([...years][0]) : undefined;
 }
+
+/** A phase counted over a period (`đầu kỳ`, `cuối kỳ`, `giảm trong kỳ`, `start of period`), and over a year. */
+const PERIOD_PHASE = /(?<!\p{L})(?:đầu|cuối|trong)\s+kỳ(?!\p{L})|\b(?:start|end|beginning)\s+of\s+(?:the\s+)?period\b|\bduring\s+the\s+period\b/iu;
+const YEAR_PHASE = /(?<!\p{L})(?:đầu|cuối|trong)\s+năm(?!\p{L})|\b(?:start|end|beginning)\s+of\s+(?:the\s+)?year\b|\bduring\s+the\s+year\b/iu;
+
+/**
+ * Whether the table's labels count their phases over a period (`Số hộ nghèo đầu kỳ`, `cuối kỳ`: a review over
+ * 2021–2023), never over a year: `table` then prints its labels with the period's words, not "đầu năm" / "cuối năm",
+ * which would say what the figures are not.
+ */
+export function labelPeriod(annex: Annex): boolean {
+  const texts = (Object.values(annex.labelCells) as Array<Cell | undefined>).flatMap((cell) => (cell ? [cellText(cell).normalize('NFC')] : []));
+  return texts.some((t) => PERIOD_PHASE.test(t)) && !texts.some((t) => YEAR_PHASE.test(t));
+}
+

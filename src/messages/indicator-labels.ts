@@ -183,6 +183,11 @@ export interface LayoutWords {
   since: (label: string, year: string) => string;
   /** Before an "of which" column's part: `Trong đó: hộ nghèo về thu nhập thấp`. */
   ofWhich: string;
+  /**
+   * A label of a table whose own labels count a period (`đầu kỳ`, `cuối kỳ`: a review over 2021–2023), not a year:
+   * the same label with the period's words (`Hộ nghèo đầu kỳ`, `Poverty rate at start of period`).
+   */
+  ofPeriod: (label: string) => string;
 }
 
 /** `words` after a label, before the unit in brackets it ends with, if any. */
@@ -206,6 +211,7 @@ const LAYOUT_VI: LayoutWords = {
   reduction: (since, points = true) => `${since ? `Giảm so với năm ${since}` : 'Giảm'}${points ? ' (điểm %)' : ''}`,
   since: (label, y) => beforeUnit(label.replace(/ trong năm\b/u, ''), `so với năm ${y}`),
   ofWhich: 'Trong đó',
+  ofPeriod: (label) => label.replace(/(?<!\p{L})(đầu|cuối|trong) năm(?![\p{L}\d]|\s+\d)/giu, '$1 kỳ'),
 };
 
 const LAYOUT_EN: LayoutWords = {
@@ -222,6 +228,7 @@ const LAYOUT_EN: LayoutWords = {
   reduction: (since, points = true) => `${since ? `Fall since ${since}` : 'Fall'}${points ? ' (points)' : ''}`,
   since: (label, y) => beforeUnit(label.replace(/ during the year\b/u, ''), `since ${y}`),
   ofWhich: 'Of which',
+  ofPeriod: (label) => label.replace(/\b(start|end) of (?:the )?year\b(?!\s+\d)/giu, '$1 of period').replace(/\b(during) the year\b(?!\s+\d)/giu, '$1 the period'),
 };
 
 export function layoutWords(lang: Lang): LayoutWords {

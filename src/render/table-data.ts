@@ -11,7 +11,8 @@ import { describeIndicator } from '../model/vocabulary.js';
 import { indicatorOf } from '../model/slots.js';
 import { catalog, formatPlain } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
-import { annexLayout, autoTranspose, type AnnexLayout } from './annex-layout.js';
+import { annexLayout, autoTranspose, type AnnexLayout, type LayoutCell } from './annex-layout.js';
+import { layoutWords } from '../messages/indicator-labels.js';
 import { shapedLayout } from './shaped-layout.js';
 import { withColumnsNotRead, withRowsNotRead } from './not-read.js';
 import type { ColumnRule } from '../compute/shaped.js';
@@ -37,6 +38,8 @@ export interface TableData {
   asPrinted?: (unitId: number, ind: Indicator) => string | undefined;
   /** The one year the indicators' labels name (compute/label-year.ts), which their headings do not print. */
   year?: number;
+  /** The labels count their phases over a period (`đầu kỳ`, compute/label-year.ts `labelPeriod`): printed so. */
+  period?: true;
 }
 
 
@@ -112,9 +115,16 @@ export function formatValue(d: Dec | undefined, ind: Indicator, locale: 'vi' | '
  * says or, when it says nothing, when there are many. `grouped`: the documents' header (groups, column numbers).
  */
 export function layoutOf(data: TableData, opts: RenderOptions, o: { grouped?: boolean } = {}): AnnexLayout {
-  const layout = layoutOfRead(data, opts, o);
+  const read = layoutOfRead(data, opts, o);
+  const layout = data.period ? withLabels(read, layoutWords(opts.lang).ofPeriod) : read;
   const rows = data.notRead ? withRowsNotRead(layout, data.notRead, opts.locale) : layout;
   return data.notReadColumns ? withColumnsNotRead(rows, data.notReadColumns, opts.locale) : rows;
+}
+
+/** The layout with every label cell's text (headers, header rows, row labels) given by `f`. */
+function withLabels(layout: AnnexLayout, f: (text: string) => string): AnnexLayout {
+  const cell = <C extends LayoutCell>(c: C): C => (c.kind === 'label' ? { ...c, text: f(c.text) } : c);
+  return { ...layout, header: layout.header.map(cell), ...(layout.head ? { head: layout.head.map((r) => r.map(cell)) } : {}), rows: layout.rows.map((r) => r.map(cell)) };
 }
 
 /** The layout of the rows povcheck read (and of the rows named without figures). */

@@ -80,6 +80,17 @@ describe('povcheck table', () => {
     expect(own.stderr).not.toContain('may be right');
   });
 
+  it('a table whose labels count a period (đầu kỳ, cuối kỳ: Tri Tôn 2021–2023) keeps the period\'s words in every format, not đầu năm / cuối năm', async () => {
+    const file = 'fixtures/published/review-2021-2023-tri-ton-district-start-end.csv';
+    const csv = await cli(['table', file, '--format', 'csv']);
+    const header = csv.stdout.split(/\r?\n/)[0]!;
+    expect(header).toContain('Hộ nghèo đầu kỳ: Số hộ;Hộ nghèo đầu kỳ: Tỷ lệ (%);Hộ nghèo cuối kỳ: Số hộ');
+    expect(header).not.toMatch(/năm/);
+    expect((await cli(['table', file, '--format', 'markdown', '--lang', 'en'])).stdout).toContain('Poor households at end of period');
+    // The seed says đầu năm: its labels stand.
+    expect((await cli(['table', 'fixtures/tuyen-quang-2020.csv', '--format', 'csv'])).stdout).toContain('Số hộ nghèo đầu năm');
+  });
+
   it('a label over two columns (`Tỷ lệ hộ nghèo | Cuối năm`): each rate row keeps its phase, the typed rate is a difference; exit 1 under --strict', async () => {
     const file = 'fixtures/shapes/label-two-columns.csv';
     const r = await cli(['table', file, '--format', 'csv']);
