@@ -81,7 +81,7 @@ export function runCli(args: string[], opts: { input?: string; env?: Record<stri
 }
 
 /** The environment every CLI test starts from: no colours, English fallback messages, no CI extras. */
-const TEST_ENV = { NO_COLOR: '1', FORCE_COLOR: '', LANG: 'C', LC_ALL: '', GITHUB_STEP_SUMMARY: '' };
+const TEST_ENV = { NO_COLOR: '1', FORCE_COLOR: '', LANG: 'C', LC_ALL: '', GITHUB_STEP_SUMMARY: '', GITHUB_WORKSPACE: '', CI_PROJECT_DIR: '' };
 
 let queue: Promise<unknown> = Promise.resolve();
 

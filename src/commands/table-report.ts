@@ -10,12 +10,20 @@ import { EXIT, type CommandContext } from './shared.js';
 import type { TableRun } from './table-options.js';
 import type { TableOutcome } from './table-run.js';
 
+/** From this many counts that are fractions, one line says what they all say (`fractionCells`). */
+const MANY_FRACTIONS = 3;
+
 export async function reportTable(o: TableOutcome, r: TableRun, ctx: CommandContext): Promise<number> {
   const { file } = r.input;
   await emit(ctx, o.output, r.input.output, [file], o.lang);
   const calc = catalog(o.lang).calc;
   for (const line of readingNotes(file, { findings: o.readFindings, ...(o.sheets ? { sheets: o.sheets } : {}), ...(o.hidden ? { hidden: o.hidden } : {}) }, o.lang, o.locale, { printedAsRead: o.rowsPrintedAsRead, columnsPrintedAsRead: o.columnsPrintedAsRead })) ctx.io.err(line + '\n');
-  for (const v of o.unreadable) {
+  // Counts a workbook stores as fractions, as the reader found (`915.274` households read with English settings), say
+  // one thing: one line for them all.
+  const fractions = o.unreadable.filter((v) => v.reason === 'fraction' && v.printed);
+  const many = fractions.length >= MANY_FRACTIONS && o.readFindings.some((f) => f.msg.id === 'number.thousands-as-decimals');
+  if (many) ctx.io.err(calc.fractionCells(file, { count: fractions.length, first: fractions.slice(0, 3).map((v) => displayRef(v.cell)) }) + '\n');
+  for (const v of many ? o.unreadable.filter((x) => !fractions.includes(x)) : o.unreadable) {
     const cell = { cell: displayRef(v.cell), unit: o.annex.units.at(v.unit)?.name ?? '', indicator: v.indicator, text: v.text, fraction: v.reason === 'fraction', printed: v.printed };
     ctx.io.err(calc.unreadableCell(file, cell, makeFmt(o.lang, o.locale)) + '\n');
   }

@@ -3,7 +3,7 @@
  * (atomically, never over a file the run read), GitHub's step summary, the one line per unreadable or unchecked
  * file when no text report is on the terminal, and the exit code.
  */
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { catalog } from '../messages/index.js';
 import { exitCodeOf } from '../model/file-result.js';
 import type { ValidateRun } from '../model/options.js';
@@ -39,6 +39,7 @@ function reportInput(outcome: RunOutcome, run: ValidateRun, choices: ReportChoic
     failOn: run.failOn,
     ...(ctx.version ? { version: ctx.version } : {}),
     cwd: run.cwd,
+    ...ciRootOf(ctx.io.env, run.cwd),
     ...(Object.keys(run.rules).length ? { rules: run.rules } : {}),
     ...(targets ? { targets: targets.targets.map(({ unit, indicator, op, value }) => ({ unit, indicator, op, value })) } : {}),
     ...(outcome.series ? { series: outcome.series } : {}),
@@ -104,4 +105,18 @@ async function problemLines(report: ReportInput, outcome: RunOutcome, choices: R
   }
   const passed = passedOverLine(report);
   if (passed) io.err(`povcheck: ${passed}\n`);
+}
+
+/**
+ * What CI paths are relative to when not the working directory: the repository's root in a CI job (GitHub's `GITHUB_WORKSPACE`, GitLab's
+ * `CI_PROJECT_DIR`) when the working directory lies inside it, as in a step with `working-directory: data` (paths
+ * relative to `data/` put GitHub's annotations and code-scanning alerts on files that do not exist); else none.
+ */
+function ciRootOf(env: Readonly<Record<string, string | undefined>>, cwd: string): { ciRoot?: string } {
+  for (const root of [env.GITHUB_WORKSPACE, env.CI_PROJECT_DIR]) {
+    if (!root || !isAbsolute(root)) continue;
+    const rel = relative(resolve(root), resolve(cwd));
+    if (rel !== '' && !isAbsolute(rel) && rel.split(sep)[0] !== '..') return { ciRoot: resolve(root) };
+  }
+  return {};
 }

@@ -60,6 +60,8 @@ export const viCalc: CalcText = {
     `  ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): bảng ghi ${p.statedIsNumber ? f.n(p.stated) : `"${p.stated}" (không đọc được thành số)`}, tính được ${f.n(p.computed)}`,
   blankForm: (file, p) => `povcheck: ${file}: bảng không có số liệu nào (đọc được ${p.count} chỉ tiêu nhưng mọi ô đều trống): in mẫu biểu trống để điền`,
   unreadableCell: (file, p, f) => `povcheck: ${file}: ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): "${p.text}" ${p.fraction ? 'không phải là số nguyên (số hộ phải là số nguyên)' : 'không đọc được thành số'} và không tính được từ ô khác; ${p.printed ? 'bảng kết quả in ô này như đã ghi' : 'bảng kết quả để trống ô này'}`,
+  fractionCells: (file, p) =>
+    `povcheck: ${file}: ${p.count} ô số hộ là số thập phân (${p.first.join(', ')}${p.count > p.first.length ? ', …' : ''}), không tính được và bảng kết quả in như đã ghi: có lẽ bảng đã được mở với thiết lập số kiểu tiếng Anh, dấu chấm phân cách hàng nghìn bị đọc thành dấu thập phân (915.274 hộ thành 915,274); hãy nhập lại tệp với thiết lập tiếng Việt`,
   suggestValidate: (file) => `  Chạy \`povcheck validate ${file}\` để xem chi tiết từng chỗ sai.`,
   hiddenNotRead: (h) =>
     `${[h.rows.length ? `hàng ẩn ${firstEight(h.rows, (n) => ` và ${count(n, 'vi')} hàng khác`)}` : '', h.cols.length ? `cột ẩn ${firstEight(h.cols, (n) => ` và ${count(n, 'vi')} cột khác`)}` : ''].filter(Boolean).join(', ')} không được đọc (bị ẩn trong sổ tính)`,

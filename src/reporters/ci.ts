@@ -30,13 +30,16 @@ export function findingRef(f: Pick<Finding, 'at' | 'place'>): string | undefined
 
 /**
  * A path as every CI format writes it (github, gitlab, sarif, junit, markdown; docs/ci.md "Paths"): a file inside
- * the working directory relative to it (the repository's root in a CI job, which GitHub and GitLab read paths
- * against), any other absolute; always with '/'. The text and JSON reports keep each path as it was given.
+ * the base (`ciRoot`: the repository's root in a CI job, which GitHub and GitLab read paths against; else the
+ * working directory) relative to it, any other absolute; always with '/'. The file is named as given, against the
+ * working directory. The text and JSON reports keep each path as it was given.
  */
-export function ciPath(file: string, cwd: string | undefined): string {
+export function ciPath(file: string, where: Pick<ReportInput, 'cwd' | 'ciRoot'>): string {
+  const { cwd } = where;
   if (!cwd) return slashed(file).replace(/^\.\//, '');
+  const base = where.ciRoot ?? cwd;
   const absolute = resolve(cwd, file);
-  const rel = relative(cwd, absolute);
+  const rel = relative(base, absolute);
   const inside = rel !== '' && !isAbsolute(rel) && rel.split(sep)[0] !== '..';
   return slashed(inside ? rel : absolute);
 }
@@ -45,7 +48,7 @@ const slashed = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
 /** The .txt files a folder run passed over (`ReportInput.passedOver`), as CI paths. */
 export function ciPassedOver(input: ReportInput): string[] | undefined {
-  return input.passedOver?.map((p) => ciPath(p, input.cwd));
+  return input.passedOver?.map((p) => ciPath(p, input));
 }
 
 /**

@@ -42,7 +42,7 @@ function command(kind: string, props: Record<string, string | number | undefined
 export function githubReport(input: ReportInput): string {
   const lines: string[] = [];
   for (const file of input.files) {
-    const path = ciPath(file.file, input.cwd);
+    const path = ciPath(file.file, input);
     if (file.status === 'unreadable') {
       lines.push(command('error', { file: path, title: 'povcheck unreadable' }, unreadableText(input, file)));
       continue;

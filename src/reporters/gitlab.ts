@@ -32,7 +32,7 @@ const SEVERITY: Record<Severity, GitlabSeverity> = { error: 'major', warning: 'm
 export function gitlabIssues(input: ReportInput): CodeQualityIssue[] {
   const out: CodeQualityIssue[] = [];
   for (const file of input.files) {
-    const path = ciPath(file.file, input.cwd);
+    const path = ciPath(file.file, input);
     if (file.status === 'unreadable') {
       out.push({
         ...base(),

@@ -50,7 +50,7 @@ interface Suite {
 function unreadableSuite(input: ReportInput, file: FileResult): Suite {
   const unchecked = file.status === 'unchecked';
   const reason = unchecked ? uncheckedText(input, file) : unreadableText(input, file);
-  const path = ciPath(file.file, input.cwd);
+  const path = ciPath(file.file, input);
   const xml = [
     `  <testsuite${attrs({ name: path, tests: 1, failures: 0, errors: 1, skipped: 0, time: 0 })}>`,
     `    <testcase${attrs({ classname: path, name: unchecked ? 'unchecked' : 'unreadable', time: 0 })}>`,
@@ -66,7 +66,7 @@ function fileSuite(input: ReportInput, file: FileResult): Suite {
   const ui = catalog(lang).ui;
   const fmt = makeFmt(lang);
   const failOn = failOnOfReport(input);
-  const path = ciPath(file.file, input.cwd);
+  const path = ciPath(file.file, input);
   const whole = ui.wholeTable;
   const units = new Set(file.annex ? Array.from(file.annex.units, (u) => u.name) : []);
   for (const f of file.findings) if (f.unit) units.add(f.unit);

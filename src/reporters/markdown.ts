@@ -43,7 +43,7 @@ export function markdownReport(input: ReportInput, opts: MarkdownOptions = {}): 
     const c = countFindings(f.findings);
     const note = checksRanNote(f, ui);
     const ran = note ? ` (${note})` : '';
-    out.push(`| ${codeCell(ciPath(f.file, input.cwd))} | ${MARK[f.status]} ${ui.verdictWord[f.status]}${ran} | ${c.errors} | ${c.warnings} | ${c.infos} |`);
+    out.push(`| ${codeCell(ciPath(f.file, input))} | ${MARK[f.status]} ${ui.verdictWord[f.status]}${ran} | ${c.errors} | ${c.warnings} | ${c.infos} |`);
   }
   out.push('', `**${ui.summary(summaryCounts(input.files))}**`);
   const passed = passedOverLine(input, ciPassedOver(input));
@@ -56,7 +56,7 @@ export function markdownReport(input: ReportInput, opts: MarkdownOptions = {}): 
     const fui = catalog(fl).ui;
     const notChecked = notCheckedSection(fui, f);
     if (f.status !== 'unreadable' && f.findings.length === 0 && !clause && !notChecked) continue;
-    out.push('', `### ${MARK[f.status]} ${code(ciPath(f.file, input.cwd))}`, '');
+    out.push('', `### ${MARK[f.status]} ${code(ciPath(f.file, input))}`, '');
     if (f.status === 'unreadable') {
       out.push(mdCell(unreadableText(input, f)));
       continue;

@@ -84,7 +84,7 @@ const MIME: Array<[RegExp, string]> = [
 
 export function sarifLog(input: ReportInput): Sarif.Log {
   const { rules, ruleIndex } = sarifRules(runLang(input));
-  const artifacts = new Artifacts(input.cwd);
+  const artifacts = new Artifacts(input);
   const results: Sarif.Result[] = [];
   const notifications: Sarif.Notification[] = [];
   for (const file of input.files) {
@@ -143,10 +143,10 @@ function sarifRules(lang: Lang): { rules: Sarif.ReportingDescriptor[]; ruleIndex
 class Artifacts {
   readonly list: Sarif.Artifact[] = [];
   private readonly index = new Map<string, number>();
-  constructor(private readonly cwd: string | undefined) {}
+  constructor(private readonly where: Pick<ReportInput, 'cwd' | 'ciRoot'>) {}
 
   locationOf(file: string, properties?: Sarif.PropertyBag): Sarif.ArtifactLocation {
-    const path = ciPath(file, this.cwd);
+    const path = ciPath(file, this.where);
     const location = artifactUri(path);
     if (!this.index.has(location.uri)) {
       this.index.set(location.uri, this.list.length);
@@ -167,7 +167,7 @@ type ReportFile = ReportInput['files'][number];
 /** One file's results: an unreadable or unchecked file's one result, else one per finding; and its notifications. */
 function fileResults(input: ReportInput, file: ReportFile, ctx: FileContext): { results: Sarif.Result[]; notifications: Sarif.Notification[] } {
   const { artifactLocation } = ctx;
-  const path = ciPath(file.file, input.cwd);
+  const path = ciPath(file.file, input);
   const notice = (level: 'error' | 'warning', text: string): Sarif.Notification => ({ level, message: { text: `${path}: ${text}` }, locations: [{ physicalLocation: { artifactLocation } }] });
   const wholeFile = (ruleId: 'unreadable' | 'unchecked', text: string, fingerprintOf: string, properties?: Sarif.PropertyBag): Sarif.Result => ({
     ruleId,

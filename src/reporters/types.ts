@@ -106,8 +106,10 @@ export interface ReportInput {
   failOn?: FailOn;
   /** povcheck's version, for reports that name the tool (SARIF). */
   version?: string;
-  /** The working directory: CI reports give paths relative to it. */
+  /** The working directory: the files' paths are read against it. */
   cwd?: string;
+  /** What CI reports give paths relative to when not the working directory: the repository's root in a CI job (commands/validate-report.ts `ciRoot`). */
+  ciRoot?: string;
   /** Rules switched off or re-levelled for the run (JUnit leaves out rules that are off). */
   rules?: RuleLevels;
   /** The run's targets (`--targets`, `--target`, the configuration): the HTML report's chart draws them. */

@@ -91,6 +91,19 @@ describe('povcheck table', () => {
     expect((await cli(['table', 'fixtures/tuyen-quang-2020.csv', '--format', 'csv'])).stdout).toContain('Số hộ nghèo đầu năm');
   });
 
+  it('counts a workbook stores as fractions (a Vietnamese table opened with English settings): one line for them all with the cause, not one per cell', async () => {
+    const { num, sheetXml, str, workbook } = await import('../xlsx-build.js');
+    const file = join(tmp(), 'fractions.xlsx');
+    const rows = [['Toàn tỉnh', 90.299, 9.5], ['Huyện A', 50.3, 5.5], ['Huyện B', 39.999, 4]] as const;
+    const sheet = sheetXml([[str('A1', 'Đơn vị'), str('B1', 'Tổng số hộ'), str('C1', 'Số hộ nghèo')], ...rows.map(([n, h, p], i) => [str(`A${i + 2}`, n), num(`B${i + 2}`, h), num(`C${i + 2}`, p)])]);
+    writeFileSync(file, workbook([['Phụ lục', sheet]]));
+    const r = await cli(['table', file, '--lang', 'en']);
+    expect(r.stderr).toContain(
+      `povcheck: ${file}: 5 household counts are fractions ('Phụ lục'!B2, 'Phụ lục'!C2, 'Phụ lục'!B3, …), cannot be computed with and are printed as read: the table was probably opened with English number settings, which read the thousands point as a decimal point (915.274 households as 915.274); import it again with Vietnamese settings\n`,
+    );
+    expect(r.stderr).not.toMatch(/is not a whole number of households/);
+  });
+
   it('a label over two columns (`Tỷ lệ hộ nghèo | Cuối năm`): each rate row keeps its phase, the typed rate is a difference; exit 1 under --strict', async () => {
     const file = 'fixtures/shapes/label-two-columns.csv';
     const r = await cli(['table', file, '--format', 'csv']);

@@ -100,3 +100,22 @@ describe('texts a side file or an option gives are repeated cut, never whole', (
     expect(r.stdout + r.stderr).toMatch(/s{100}…/);
   });
 });
+
+describe('paths in the CI reports of a step run in a folder of the repository (`working-directory: data`)', () => {
+  it('are relative to the repository\'s root (GITHUB_WORKSPACE, CI_PROJECT_DIR), not to the folder; outside it, to the folder', async () => {
+    const root = tmp();
+    const data = join(root, 'data');
+    execFileSync('mkdir', ['-p', data]);
+    copyFileSync(join(FIXTURES, 'planted', 'two-errors.csv'), join(data, 'annex.csv'));
+    const github = await cli(['validate', 'annex.csv', '--format', 'github', '--lang', 'en'], { cwd: data, env: { GITHUB_WORKSPACE: root } });
+    expect(github.stdout).toMatch(/^::error file=data\/annex\.csv,/m);
+    expect(github.stdout).not.toMatch(/file=annex\.csv/);
+    const sarif = JSON.parse((await cli(['validate', 'annex.csv', '--format', 'sarif'], { cwd: data, env: { GITHUB_WORKSPACE: root } })).stdout);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toMatchObject({ uri: 'data/annex.csv', uriBaseId: '%SRCROOT%' });
+    const gitlab = JSON.parse((await cli(['validate', 'annex.csv', '--format', 'gitlab'], { cwd: data, env: { CI_PROJECT_DIR: root } })).stdout);
+    expect(gitlab[0].location.path).toBe('data/annex.csv');
+    // A workspace the folder is not in (a checkout elsewhere): relative to the folder, as before.
+    const elsewhere = await cli(['validate', 'annex.csv', '--format', 'github', '--lang', 'en'], { cwd: data, env: { GITHUB_WORKSPACE: join(root, 'other') } });
+    expect(elsewhere.stdout).toMatch(/^::error file=annex\.csv,/m);
+  });
+});

@@ -14,20 +14,26 @@ import { FIXTURES, parseCommand, runCli } from '../helpers.js';
 
 describe('ciPath', () => {
   it('writes a file inside the working directory relative to it, normalised, with /', () => {
-    expect(ciPath('/repo/submissions/a.csv', '/repo')).toBe('submissions/a.csv');
-    expect(ciPath('./submissions//x/../a.csv', '/repo')).toBe('submissions/a.csv');
-    expect(ciPath('/repo/..hidden.csv', '/repo')).toBe('..hidden.csv');
+    expect(ciPath('/repo/submissions/a.csv', { cwd: '/repo' })).toBe('submissions/a.csv');
+    expect(ciPath('./submissions//x/../a.csv', { cwd: '/repo' })).toBe('submissions/a.csv');
+    expect(ciPath('/repo/..hidden.csv', { cwd: '/repo' })).toBe('..hidden.csv');
   });
 
   it('writes a file outside it absolute, however it was given', () => {
-    expect(ciPath('/elsewhere/a.csv', '/repo')).toBe('/elsewhere/a.csv');
-    expect(ciPath('../elsewhere/a.csv', '/repo/sub')).toBe('/repo/elsewhere/a.csv');
-    expect(ciPath('/repository/a.csv', '/repo')).toBe('/repository/a.csv');
+    expect(ciPath('/elsewhere/a.csv', { cwd: '/repo' })).toBe('/elsewhere/a.csv');
+    expect(ciPath('../elsewhere/a.csv', { cwd: '/repo/sub' })).toBe('/repo/elsewhere/a.csv');
+    expect(ciPath('/repository/a.csv', { cwd: '/repo' })).toBe('/repository/a.csv');
+  });
+
+  it('with the repository\'s root above the working directory (a CI step in a folder): relative to the root, the file named against the working directory', () => {
+    expect(ciPath('a.csv', { cwd: '/repo/data', ciRoot: '/repo' })).toBe('data/a.csv');
+    expect(ciPath('../other/b.csv', { cwd: '/repo/data', ciRoot: '/repo' })).toBe('other/b.csv');
+    expect(ciPath('/elsewhere/a.csv', { cwd: '/repo/data', ciRoot: '/repo' })).toBe('/elsewhere/a.csv');
   });
 
   it('without a working directory (a report made outside a run), keeps the path as given', () => {
-    expect(ciPath('./a.csv', undefined)).toBe('a.csv');
-    expect(ciPath('/abs/a.csv', undefined)).toBe('/abs/a.csv');
+    expect(ciPath('./a.csv', {})).toBe('a.csv');
+    expect(ciPath('/abs/a.csv', {})).toBe('/abs/a.csv');
   });
 });
 
