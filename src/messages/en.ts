@@ -588,6 +588,7 @@ export function en(): Catalog {
       annexTitle: 'The table (cells with findings are marked)',
       tableSheet: (sheet) => `sheet "${sheet}"`,
       legend: '✖ error  ▲ warning  ℹ info',
+      legendCause: '◆ likely cause (the cell to correct)',
       columnsNotShown: (cols) => `Not in the table printed (columns povcheck does not read): ${cols.join('; ')}.`,
       summary: (c) =>
         `Total: ${k(c.files)} ${c.files === 1 ? 'file' : 'files'} (${k(c.ok)} without errors, ${k(c.invalid)} with errors, ${c.unchecked > 0 ? `${k(c.unchecked)} not checked, ` : ''}${k(c.unreadable)} unreadable); ${k(c.errors)} ${c.errors === 1 ? 'error' : 'errors'}, ${k(c.warnings)} ${c.warnings === 1 ? 'warning' : 'warnings'}, ${k(c.infos)} info.`,

@@ -110,6 +110,8 @@ export interface UiText {
   allUnits: string;
   annexTitle: string;
   legend: string;
+  /** After the legend when the table marks a likely cause's cells (◆). */
+  legendCause: string;
   /** Columns the table does not read that hold a finding, not in the table printed (turned, or too wide with them): `E1 "Số khẩu bình quân"`. */
   columnsNotShown: (columns: readonly string[]) => string;
   /** The sheet of a workbook's table, in the heading of the table printed under the findings (its cells' references are on it). */

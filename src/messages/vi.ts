@@ -592,6 +592,7 @@ export function vi(): Catalog {
       annexTitle: 'Bảng số liệu (ô có vấn đề được đánh dấu)',
       tableSheet: (sheet) => `trang "${sheet}"`,
       legend: '✖ lỗi  ▲ cảnh báo  ℹ thông tin',
+      legendCause: '◆ nguyên nhân có thể (ô cần sửa)',
       columnsNotShown: (cols) => `Không in trong bảng (cột povcheck không đọc): ${cols.join('; ')}.`,
       summary: (c) =>
         `Tổng cộng: ${k(c.files)} tệp (${k(c.ok)} tệp không có lỗi, ${k(c.invalid)} tệp có lỗi, ${c.unchecked > 0 ? `${k(c.unchecked)} tệp không kiểm tra được, ` : ''}${k(c.unreadable)} tệp không đọc được); ${k(c.errors)} lỗi, ${k(c.warnings)} cảnh báo, ${k(c.infos)} thông tin.`,

@@ -17,7 +17,7 @@ import { DRAWN_TABLE_UNITS, cellLabel, checksLine, countFindings, coverageText, 
 import type { Annex } from '../model/annex.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
 import { causeLines, consequencesOf, expectedPair } from './causes.js';
-import type { Cell } from '../model/grid.js';
+import { displayRef, type Cell } from '../model/grid.js';
 
 /** Findings shown per rule and severity in one file; the rest are counted (JSON has them all). */
 export const FINDINGS_PER_RULE = 20;
@@ -35,6 +35,8 @@ export interface TextOptions {
 }
 
 const MARK: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
+/** A cell of an error's one likely cause (ui.legendCause). */
+const CAUSE_MARK = '◆';
 
 function paint(style: Style, sev: Severity, s: string) {
   return sev === 'error' ? style.error(s) : sev === 'warning' ? style.warning(s) : style.info(s);
@@ -66,6 +68,9 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
     const prev = worst.get(f.at.ref);
     if (!prev || severityRank(f.severity) < severityRank(prev)) worst.set(f.at.ref, f.severity);
   }
+  // The cells of each error's one likely cause (a unique cause): marked ◆, the cell to correct, which often holds no
+  // finding of its own (a district's count typed wrong: the error is at the total's sum).
+  const causeAt = new Set((file.localisation?.parts ?? (file.localisation ? [file.localisation] : [])).flatMap((p) => (p.causes[0]?.confidence === 'unique' ? p.causes[0].cells.map((c) => displayRef(c.cell)) : [])));
   // The input cells findings sit at, by row and column: a column the table does not read is drawn when one is in it.
   const at = new Set(file.findings.flatMap((f) => (f.at ? [`${f.at.row}:${f.at.col}`] : [])));
   const flaggedAt = (row: number, col: number) => at.has(`${row}:${col}`);
@@ -97,9 +102,10 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
     const margins = sourceMargins(layout.header, layout.rows, sourceCell, (c) => (c.kind === 'label' && c.indicator ? annex.labelCells[c.indicator] : undefined));
     const mark = (cell: Cell | undefined, place?: { row: number; col: number }) => {
       const sev = cell ? worst.get(cell.ref) : undefined;
-      if (!sev) return '';
+      const cause = cell !== undefined && causeAt.has(displayRef(cell));
+      if (!sev && !cause) return '';
       const placed = !margins || !place || margins.placed(place.row, place.col, cell!);
-      return ` ${MARK[sev]}${placed ? '' : ` ${cell!.ref}`}`;
+      return ` ${sev ? MARK[sev] : ''}${cause ? CAUSE_MARK : ''}${placed ? '' : ` ${cell!.ref}`}`;
     };
     // A unit's name heading its column, or the header of a column not read (a column it does not understand).
     const headerCell = (c: LayoutCell) => (c.kind === 'unit' && c.unit !== undefined ? annex.units.at(c.unit)?.cell : c.kind === 'heading' ? c.cell : undefined);
@@ -112,9 +118,9 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
         if (ri < 0) return opts.style.bold(t);
         const c = layout.rows[ri]?.[ci];
         if (c?.kind !== 'value' || c.unit === undefined || !c.indicator) return t;
-        const ref = sourceCell(c)?.ref;
-        const sev = ref ? worst.get(ref) : undefined;
-        return sev ? paint(opts.style, sev, t) : t;
+        const cell = sourceCell(c);
+        const sev = cell ? worst.get(cell.ref) : undefined;
+        return sev ? paint(opts.style, sev, t) : cell && causeAt.has(displayRef(cell)) ? opts.style.bold(t) : t;
       },
       // Indented as the report's lines are, the row labels in the indentation.
       margins: { columns: margins?.columns ?? [], header: margins?.header ?? '', rows: margins?.rows ?? [], style: opts.style.dim, indent: 2 },
@@ -145,7 +151,8 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
   // The columns not read that hold a finding and that this table does not print: named under it.
   const missing = flaggedColumnsNotRead(annex.columnsNotRead ?? [], flaggedAt).filter((c) => c.headerCell && !chosen.drawn.has(c.col));
   const note = missing.length > 0 ? [`  ${opts.style.dim(ui.columnsNotShown(missing.map((c) => `${c.headerCell!.ref} "${visible(c.header)}"`)))}`] : [];
-  return [...head, ...text.split('\n'), `  ${opts.style.dim(ui.legend)}`, ...note];
+  const legend = causeAt.size > 0 && text.includes(CAUSE_MARK) ? `${ui.legend}  ${ui.legendCause}` : ui.legend;
+  return [...head, ...text.split('\n'), `  ${opts.style.dim(legend)}`, ...note];
 }
 
 /** A line's text without its colours (the margins are dim): its width is what the terminal shows. */
