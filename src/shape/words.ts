@@ -146,6 +146,10 @@ const TIME: Rule[] = [
   en(/\bnewly\b/, (f) => (f.time = 'new')),
   vi(/\btang khac\b/, (f) => (f.time = 'other_in')),
   vi(/\bgiam khac\b|\bdo chet\b|\bchuyen di\b/, (f) => (f.time = 'other_out')),
+  // What a figure rose or fell from (`Tỷ lệ hộ nghèo tăng từ (%)`, `giảm từ`, the label ending there): the level at
+  // the start, not the change (read as a rise, the column was not read; `giảm từ 4% trở lên` is a bound, not this).
+  vi(/\b(?:tang|giam) tu$/, (f) => (f.time = 'start')),
+  en(/\b(?:rose|risen|increased|fell|fallen|dropped|decreased|declined) from$/, (f) => (f.time = 'start')),
   // What a figure fell to (`Tỷ lệ hộ nghèo xuống còn (%)`, `giảm còn`, `giảm xuống còn`): the level at the end, not
   // the fall (before `giảm`, which it contains; read as the fall, it was compared with a difference of rates).
   vi(/\bxuong con\b|\bgiam con\b/, (f) => (f.time = 'end')),

@@ -174,6 +174,17 @@ describe('labels of published review results', () => {
     expect(recognise('Số hộ nghèo giảm trong năm')?.key).toBe('poor_reduced');
   });
 
+  it('reads what a figure rose or fell from (`tăng từ`, `giảm từ`, `rose from`) as the start, not as a rise or a fall', () => {
+    // Hải Dương 2022: "Tỷ lệ hộ nghèo tăng từ 1,93% lên 2,15%" (its columns were "a rise against another time").
+    expect(recognise('Tỷ lệ hộ nghèo tăng từ (%)')?.key).toBe('rate_start');
+    expect(recognise('Tỷ lệ hộ cận nghèo tăng từ (%)')?.key).toBe('near_poor_rate_start');
+    expect(recognise('Tỷ lệ hộ nghèo giảm từ (%)')?.key).toBe('rate_start');
+    expect(recognise('Poverty rate rose from (%)')?.key).toBe('rate_start');
+    // A rise, and a fall, are still what they were.
+    expect(recognise('Tỷ lệ hộ cận nghèo tăng (%)')).toBeUndefined();
+    expect(recognise('Tỷ lệ hộ nghèo giảm (%)')?.key).toBe('rate_reduced');
+  });
+
   it('names no indicator for a rise ("tăng so với năm 2021"), which the vocabulary has no point for, instead of the count it rises from', () => {
     expect(recognise('Số hộ cận nghèo tăng so với năm 2021')).toBeUndefined();
     expect(recognise('Tỷ lệ hộ cận nghèo tăng (%)')).toBeUndefined();
