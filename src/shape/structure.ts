@@ -6,7 +6,7 @@
  * administrative levels named as such (`Huyện Na Hang`, then its `Xã …` and `Thị trấn …`: `adminLevels`). Lists
  * without any of these keep the annex's structure: the total, and every other unit under it.
  */
-import type { DraftUnit } from './draft.js';
+import { LIST_MARKER, mayHaveListMarker, type DraftUnit } from './draft.js';
 import { foldKey, withLevelWord } from './normalize.js';
 import { featuresOf, mayMatch } from './words.js';
 import { regionNamed, regionOfProvince } from './regions.js';
@@ -127,6 +127,11 @@ interface ListFacts {
   readonly ofWhich: Uint8Array;
   /** Named as a group picked out by a trait (`Hộ dân tộc thiểu số`, `74 huyện nghèo`): "of which" its parent. */
   readonly trait: Uint8Array;
+  /**
+   * A household category listed with a mark (`- Hộ nghèo về thu nhập`, `- Hộ nghèo thiếu hụt …` under `Toàn tỉnh`):
+   * a part of the unit above, as after `Trong đó:` (they were units of the total, a partition of their own).
+   */
+  readonly listedCategory: Uint8Array;
   readonly level: Uint8Array;
   /** `adminLevels` for the last `isTotal` asked. */
   levels?: { isTotal: (name: string) => boolean; value: Uint8Array | undefined };
@@ -138,13 +143,15 @@ function factsOf(units: readonly DraftUnit[]): ListFacts {
   let f = FACTS.get(units);
   if (f) return f;
   const n = units.length;
-  f = { candidate: new Uint8Array(n), ofWhich: new Uint8Array(n), trait: new Uint8Array(n), level: new Uint8Array(n) };
+  f = { candidate: new Uint8Array(n), ofWhich: new Uint8Array(n), trait: new Uint8Array(n), listedCategory: new Uint8Array(n), level: new Uint8Array(n) };
   for (let i = 0; i < n; i++) {
     const u = units[i]!;
     const k = foldKey(u.name);
     f.candidate[i] = candidateKind(u.stt, k);
     f.ofWhich[i] = ofWhichKey(k) ? 1 : 0;
     f.trait[i] = traitGroupKey(u.name, k) ? 1 : 0;
+    // Not a group named by a trait or a support (`- Hộ nghèo dân tộc thiểu số`: of which, overlapping), nor `- Trong đó: …`.
+    f.listedCategory[i] = !f.ofWhich[i] && mayHaveListMarker(u.name) && LIST_MARKER.test(u.name) && householdCategory(u.name) && !namesTraitGroup(u.name) ? 1 : 0;
     f.level[i] = levelOf(u.name, k);
   }
   FACTS.set(units, f);
@@ -158,7 +165,7 @@ export function isStructured(units: readonly DraftUnit[], isTotal: (name: string
   const totalAt = f.trait.includes(1) && traitsApply(units) ? units.findIndex((u) => isTotal(u.name)) : -1;
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
-    if (u.section !== undefined || u.ofWhich || f.ofWhich[i] || (f.trait[i] && totalAt >= 0 && i > totalAt) || (f.candidate[i] && i + 1 < units.length && !f.candidate[i + 1])) return true;
+    if (u.section !== undefined || u.ofWhich || f.ofWhich[i] || (f.listedCategory[i] && i > 0 && !f.listedCategory[i - 1]) || (f.trait[i] && totalAt >= 0 && i > totalAt) || (f.candidate[i] && i + 1 < units.length && !f.candidate[i + 1])) return true;
   }
   return levelsOf(units, isTotal) !== undefined;
 }
@@ -244,6 +251,7 @@ function levelsOf(units: readonly DraftUnit[], isTotal: (name: string) => boolea
     if (head) continue;
     if (u.ofWhich || f.ofWhich[i]) ofWhich = true;
     if (ofWhich) continue;
+    if (f.listedCategory[i]) continue;
     let level = f.level[i]!;
     if (level === LEVEL_HUE) level = i + 1 < units.length && f.level[i + 1] === 2 ? 1 : 2;
     if (level === 0) ok = false;
@@ -305,6 +313,12 @@ export function resolveStructure(
     if (u.ofWhich || named.has(i) || (f.trait[i] && root !== undefined && i > root && traits)) {
       role[i] = 'of-which';
       parents[i] = root ?? -1;
+      continue;
+    }
+    if (f.listedCategory[i] && last !== undefined && !f.listedCategory[last]) {
+      // `- Hộ nghèo về thu nhập` under the row above: its part (the rows listed after it with it), never a unit.
+      role[i] = 'breakdown';
+      parents[i] = last;
       continue;
     }
     if (f.ofWhich[i]) {

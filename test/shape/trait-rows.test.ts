@@ -52,3 +52,27 @@ describe('--total first with an "of which" row', () => {
     expect(r.annex.total?.name).toBe('Thành phố Hà Nội');
   });
 });
+
+describe('household categories listed with a mark under a unit, without `Trong đó:`', () => {
+  // Quảng Nam 2019 (fixtures/published/review-2019-quang-nam-province-areas-districts-communes.csv): the income-poor
+  // and the deprivation-poor under the province, then its two areas. They were units of the province, a partition
+  // of their own: a slip in one was "the units do not add up to Toàn tỉnh".
+  const CSV = 'Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%)\nToàn tỉnh;25.650;6,06\n- Hộ nghèo về thu nhập;25.617;\n- Hộ nghèo thiếu hụt dịch vụ xã hội cơ bản;33;\nKhu vực đồng bằng;8.201;2,42\nKhu vực miền núi;17.449;20,85\n';
+
+  it('break the unit above down (they add up to it), beside its areas', async () => {
+    const r = await checkCsv(CSV);
+    expect(problemsOf(r)).toEqual([]);
+    expect([...r.annex!.units].map((u) => u.role ?? '-')).toEqual(['-', 'breakdown', 'breakdown', '-', '-']);
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['breakdown', 'sum']));
+    expect(problemsOf(await checkCsv(CSV.replace('25.617', '25.671')))).toEqual(['error breakdown B2']);
+  });
+
+  it('alone under the total too; a group named by a trait among them is "of which", not summed', async () => {
+    const alone = await checkCsv('Đơn vị;Số hộ nghèo\nToàn tỉnh;100\n- Hộ nghèo về thu nhập;70\n- Hộ nghèo thiếu hụt dịch vụ xã hội cơ bản;30\n');
+    expect([...alone.annex!.units].map((u) => u.role ?? '-')).toEqual(['-', 'breakdown', 'breakdown']);
+    expect(alone.coverage.ran).toContain('breakdown');
+    const trait = await checkCsv('Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Số hộ cận nghèo;Tỷ lệ hộ cận nghèo (%)\nToàn tỉnh;100;;;\n- Hộ nghèo dân tộc thiểu số;80;;;\n- Hộ nghèo về thu nhập;70;;;\n- Hộ nghèo thiếu hụt dịch vụ xã hội cơ bản;30;;;\n');
+    expect(problemsOf(trait)).toEqual([]);
+    expect([...trait.annex!.units].map((u) => u.role ?? '-')).toEqual(['-', 'of-which', 'breakdown', 'breakdown']);
+  });
+});
