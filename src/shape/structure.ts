@@ -344,6 +344,7 @@ export function resolveStructure(
   }
   loneCategories(parents, role);
   recordsNotRegions(units, parents, role, root);
+  withinNamedUnit(units, parents, role, root);
   if (root !== undefined && !units.some((u) => u.section !== undefined)) partitionsByKind(f, parents, role, partition, root);
   return { parents, totalIdx, role, partition };
 }
@@ -378,6 +379,36 @@ function recordsNotRegions(units: readonly DraftUnit[], parents: Int32Array, rol
     }
   }
 }
+
+/**
+ * A record of the total named with the unit it lies in, in brackets, that the list names above it (`Xã Trà Bui (Bắc
+ * Trà My)` after `Bắc Trà My`: an article's communes after its districts, each "of which" the province): "of which"
+ * that unit, at most it (a commune larger than its own district went unseen). A bracket naming no unit above (`Huyện
+ * Mường Nhé (huyện nghèo)`, `Xã Cà Dy (Nam Giang)` without Nam Giang) changes nothing.
+ */
+function withinNamedUnit(units: readonly DraftUnit[], parents: Int32Array, role: ReadonlyArray<UnitRole | undefined>, root: number | undefined): void {
+  if (root === undefined) return;
+  const named = new Map<string, number>();
+  for (let i = 0; i < units.length; i++) {
+    const name = units[i]!.name;
+    const inner = name.includes('(') ? IN_BRACKETS.exec(name)?.[1] : undefined;
+    if (inner === undefined) {
+      if (i !== root && role[i] !== 'block' && role[i] !== 'breakdown') {
+        const k = placeKey(name);
+        if (k !== '' && !named.has(k)) named.set(k, i);
+      }
+      continue;
+    }
+    const within = named.get(placeKey(inner));
+    if (within !== undefined && role[i] === 'of-which' && parents[i] === root) parents[i] = within;
+  }
+}
+const IN_BRACKETS = /\(([^()]+)\)\s*$/;
+/** A place's name without its level word (`TP.Hội An`, `Thành phố Hội An` → `hoi an`). */
+const placeKey = (name: string): string => {
+  const k = withLevelWord(name, foldKey(name));
+  return keyWithoutLevelWord(k) ?? k;
+};
 
 /**
  * Units named after the rows of one partition, none of which heads units (`Khu vực thành thị`, `Khu vực nông thôn`,

@@ -76,3 +76,19 @@ describe('household categories listed with a mark under a unit, without `Trong �
     expect([...trait.annex!.units].map((u) => u.role ?? '-')).toEqual(['-', 'of-which', 'breakdown', 'breakdown']);
   });
 });
+
+describe('a record of the total named with the unit it lies in, in brackets', () => {
+  // Quảng Nam 2019: the districts with the most poor households, then the communes, each with its district in brackets.
+  const CSV = 'Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%)\nToàn tỉnh;25.650;6,06\nKhu vực đồng bằng;8.201;2,42\nKhu vực miền núi;17.449;20,85\nBắc Trà My;3.704;\nNam Giang;2.569;36,51\nTP.Hội An;43;0,19\nXã Trà Bui (Bắc Trà My);850;\nXã Cà Dy (Nam Giang);552;\nTân Hiệp (TP.Hội An);0;\nXã Trà Cang (Nam Trà My);496;\nHuyện Mường Nhé (huyện nghèo);500;\n';
+
+  it('is "of which" that unit when the list names it above: larger than it is an error at its cell', async () => {
+    const r = await checkCsv(CSV);
+    expect(problemsOf(r)).toEqual([]);
+    const units = [...r.annex!.units];
+    const parentOf = (name: string) => units[r.annex!.units.parentOf(units.find((u) => u.name === name)!.id)]?.name;
+    expect(['Xã Trà Bui (Bắc Trà My)', 'Xã Cà Dy (Nam Giang)', 'Tân Hiệp (TP.Hội An)'].map(parentOf)).toEqual(['Bắc Trà My', 'Nam Giang', 'TP.Hội An']);
+    // A district the list does not name, and a bracket that is a note, leave the row "of which" the total.
+    expect(['Xã Trà Cang (Nam Trà My)', 'Huyện Mường Nhé (huyện nghèo)'].map(parentOf)).toEqual(['Toàn tỉnh', 'Toàn tỉnh']);
+    expect(problemsOf(await checkCsv(CSV.replace(';850;', ';8.500;')))).toEqual(['error of-which B8']);
+  });
+});
