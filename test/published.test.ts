@@ -48,6 +48,8 @@ describe('published tables: consistent ones give no error', () => {
     'decision-2016-national-poor-districts-two-of-which.csv',
     'decision-2018-national-poor-breakdown-groups.csv',
     'survey-2015-national-poor-districts-of-which-rates.csv',
+    'review-2019-quang-nam-province-areas-districts-communes.csv',
+    'review-2022-hai-duong-province-rise-from-rates.csv',
   ])('%s', async (name) => {
     const r = await check(name);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
@@ -718,3 +720,37 @@ describe('review-2024-sop-cop-district-rate-fall-ethnic-minority-bound.csv', () 
     expect(problems(await checkText(csv.replace(';25,93;', ';25,93;4,03')))).toEqual(['error rate-change D2', 'warning number D3']);
   });
 });
+
+describe('review-2019-quang-nam-province-areas-districts-communes.csv', () => {
+  const NAME = 'review-2019-quang-nam-province-areas-districts-communes.csv';
+
+  it('the dash rows break the poor down, the areas add up, the communes are at most their districts; the exit rate is over the poor', async () => {
+    const r = await check(NAME);
+    expect(problems(r)).toEqual(['warning denominator G2']);
+    expect(r.findings[0]!.msg.id).toBe('implied-households.flow-share');
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['breakdown', 'sum', 'of-which', 'implied-households', 'rate-mean']));
+    expect([...r.annex.units].slice(1, 3).map((u) => u.role)).toEqual(['breakdown', 'breakdown']);
+  });
+
+  it('a slip in the breakdown is a breakdown error at the province; a commune above its district an of-which error', async () => {
+    const csv = readFileSync(join(DIR, NAME), 'utf8');
+    const slip = await checkText(csv.replace(';25.617;', ';25.671;'));
+    expect(problems(slip)).toEqual(['error breakdown B2', 'warning denominator G2']);
+    expect(causesByError(slip.localisation)[0]![0]).toBe('B3=25617');
+    expect(problems(await checkText(csv.replace(';850;', ';8.500;')))).toEqual(['error of-which B12', 'warning denominator G2']);
+  });
+});
+
+describe('review-2022-hai-duong-province-rise-from-rates.csv', () => {
+  const NAME = 'review-2022-hai-duong-province-rise-from-rates.csv';
+
+  it('the rates risen from (`tăng từ`) are the start rates, not a rise; the pairs after the review agree', async () => {
+    const r = await check(NAME);
+    expect(problems(r)).toEqual([]);
+    expect(r.annex.indicators).toEqual(expect.arrayContaining(['rate_start', 'near_poor_rate_start']));
+    expect(r.coverage.ran).toContain('implied-households');
+    const csv = readFileSync(join(DIR, NAME), 'utf8');
+    expect(problems(await checkText(csv.replace(';2,24;', ';2,42;')))).toEqual(['error implied-households C2']);
+  });
+});
+
