@@ -66,6 +66,13 @@ describe('povcheck explain', () => {
     expect(r.stdout).toContain('15,08 − 12,43 = 2,65');
   });
 
+  it('denominator names its warnings on flow rates too (an exit rate over the poor is one), in both languages', async () => {
+    const en = await cli(['explain', 'denominator', '--lang', 'en']);
+    expect(en.stdout).toContain('an exit rate over the poor, not over all households');
+    const vi = await cli(['explain', 'denominator', '--lang', 'vi']);
+    expect(vi.stdout).toContain('tỷ lệ hộ thoát nghèo tính trên số hộ nghèo, không phải trên tổng số hộ');
+  });
+
   it('an unknown id: exit 2, one line naming the rules and the other ids reports name', async () => {
     const r = await cli(['explain', 'sums', '--lang', 'en']);
     expect(r.code).toBe(2);
