@@ -16,7 +16,7 @@ import type { Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { levelOfTotal, totalMatcher } from './aliases.js';
 import { clip } from '../model/echo.js';
-import { type Draft, type DraftUnit } from './draft.js';
+import { LIST_MARKER, mayHaveListMarker, type Draft, type DraftUnit } from './draft.js';
 import { LongReader, readLong } from './long.js';
 import type { DelimitedTable } from '../read/csv.js';
 import { aliasedUnitKey, unitKey } from './normalize.js';
@@ -96,9 +96,24 @@ export function detect(grid: Grid, extra?: ExtraLabels): Found | undefined {
   const height = Math.min(grid.rows.length, SCAN_ROWS);
   for (let r = 0; r < height; r++) {
     const line = scanRow(grid, r, extra);
-    if (line.distinct >= 2 && (!best || line.distinct > best.line.distinct || subHeaderOf(best, line, r))) best = { layout: 'long', row: r, line };
+    if (line.distinct >= 2 && (!best || line.distinct > best.line.distinct || subHeaderOf(best, line, r) || listedOnly(best))) best = { layout: 'long', row: r, line };
   }
   return best;
+}
+
+/**
+ * A column whose every indicator is on a row listed with a mark (`- Hộ nghèo dân tộc thiểu số`, `- Hộ nghèo về thu
+ * nhập`, `- Hộ nghèo thiếu hụt …` under `Toàn tỉnh`): the parts listed under a unit of a table whose header row names
+ * indicators, not a table of indicator rows (three such rows outnumbered the header's two: `Toàn tỉnh` and the areas
+ * were "not understood").
+ */
+function listedOnly(best: Found): boolean {
+  if (best.layout !== 'wide' || best.line.hits.size === 0) return false;
+  for (const hit of best.line.hits.values()) {
+    const text = cellText(hit.cell);
+    if (!mayHaveListMarker(text) || !LIST_MARKER.test(text)) return false;
+  }
+  return true;
 }
 
 /**

@@ -77,6 +77,16 @@ describe('household categories listed with a mark under a unit, without `Trong �
   });
 });
 
+describe('three rows listed with a mark under the total, a header of two indicators', () => {
+  it('are still rows under a unit: the table is not read as indicator rows with the total and the areas "not understood"', async () => {
+    const r = await checkCsv('Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%)\nToàn tỉnh;25.650;6,06\n- Hộ nghèo dân tộc thiểu số;20.000;\n- Hộ nghèo về thu nhập;25.617;\n- Hộ nghèo thiếu hụt dịch vụ xã hội cơ bản;33;\nKhu vực đồng bằng;8.201;2,42\nKhu vực miền núi;17.449;20,85\n');
+    expect(problemsOf(r)).toEqual([]);
+    expect(r.annex!.layout).toBe('long');
+    expect([...r.annex!.units].map((u) => u.role ?? '-')).toEqual(['-', 'of-which', 'breakdown', 'breakdown', '-', '-']);
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['breakdown', 'of-which', 'sum', 'implied-households']));
+  });
+});
+
 describe('a record of the total named with the unit it lies in, in brackets', () => {
   // Quảng Nam 2019: the districts with the most poor households, then the communes, each with its district in brackets.
   const CSV = 'Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%)\nToàn tỉnh;25.650;6,06\nKhu vực đồng bằng;8.201;2,42\nKhu vực miền núi;17.449;20,85\nBắc Trà My;3.704;\nNam Giang;2.569;36,51\nTP.Hội An;43;0,19\nXã Trà Bui (Bắc Trà My);850;\nXã Cà Dy (Nam Giang);552;\nTân Hiệp (TP.Hội An);0;\nXã Trà Cang (Nam Trà My);496;\nHuyện Mường Nhé (huyện nghèo);500;\n';
