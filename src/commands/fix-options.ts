@@ -6,10 +6,9 @@ import type { Lang } from '../model/lang.js';
 import type { Delimiter } from '../read/csv.js';
 import type { EncodingChoice } from '../read/decode.js';
 import { readOptionsOf } from './shared.js';
+import { isWorkbookExtension } from '../read/kinds.js';
 import { PovcheckError } from '../errors.js';
 import { STDOUT_NAME, checkOutputName, extensionOf } from './output-format.js';
-
-const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm'];
 
 export interface FixFlags {
   outputFile?: string;
@@ -46,7 +45,7 @@ export function resolveFix(file: string, flags: FixFlags): FixRun | undefined {
   if (output === undefined) return undefined;
   if (output === STDOUT_NAME) throw new PovcheckError('BAD_OPTION', { reason: 'fix-stdout' });
   // A workbook given to fix is refused when read, with its reason (fix writes delimited text): said first.
-  if (!WORKBOOK_EXTENSIONS.includes(extensionOf(file))) checkOutputName(output, 'csv', [], [file]);
+  if (!isWorkbookExtension(extensionOf(file))) checkOutputName(output, 'csv', [], [file]);
   return {
     file,
     output,

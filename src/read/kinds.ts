@@ -9,8 +9,11 @@
 import { extname } from 'node:path';
 import { readSync, openSync, closeSync } from 'node:fs';
 
+/** Excel workbooks povcheck reads (read/xlsx.ts): the rest it reads is delimited text, or a plan's .docx. */
+export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm'] as const;
+
 /** Read by a folder run: tables, and plan documents (Word's .docx: its tables and its text, src/document/). */
-export const READ_EXTENSIONS = ['.csv', '.tsv', '.xlsx', '.xlsm', '.docx'] as const;
+export const READ_EXTENSIONS = ['.csv', '.tsv', ...WORKBOOK_EXTENSIONS, '.docx'] as const;
 
 /** Spreadsheets and documents povcheck does not read, and what each is (for the advice on converting it). */
 export const REFUSED_KINDS = {
@@ -36,6 +39,9 @@ export const looksLikeHtml = (text: string): boolean => /^\uFEFF?\s*<(?:!doctype
 const lower = (path: string) => extname(path).toLowerCase();
 
 export const isReadKind = (path: string): boolean => (READ_EXTENSIONS as readonly string[]).includes(lower(path));
+
+/** Whether an extension (lower case, with its dot: `.xlsx`) is a workbook's. */
+export const isWorkbookExtension = (extension: string): boolean => (WORKBOOK_EXTENSIONS as readonly string[]).includes(extension);
 
 /** The kind of a spreadsheet or document povcheck does not read, by its extension. */
 export function refusedKind(path: string): RefusedKind | undefined {

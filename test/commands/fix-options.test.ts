@@ -21,4 +21,10 @@ describe('resolveFix', () => {
       color: false,
     });
   });
+
+  it('refuses a copy named as another kind of file, except of a workbook (refused when read, with its reason)', () => {
+    expect(() => resolveFix('a.csv', { outputFile: 'b.xlsx' })).toThrow(expect.objectContaining({ code: 'OUTPUT_EXTENSION' }));
+    expect(() => resolveFix('a.tsv', { outputFile: 'b.docx' })).toThrow(expect.objectContaining({ code: 'OUTPUT_EXTENSION' }));
+    for (const input of ['a.xlsx', 'a.xlsm', 'Phụ lục.XLSM']) expect(resolveFix(input, { outputFile: 'b.xlsx' })?.output).toBe('b.xlsx');
+  });
 });
