@@ -20,15 +20,15 @@ import { OverlayValues, isBlank, type Annex, type Value, type ValueRow } from '.
 import type { Finding } from '../model/finding.js';
 import type { Cell, Grid } from '../model/grid.js';
 import { clip } from '../model/echo.js';
-import { indicatorKind, type Indicator } from '../model/indicators.js';
+import { indicatorKind, type Indicator, type IndicatorKind } from '../model/indicators.js';
 import { NumberValue } from '../model/value.js';
-import { parseNumber } from '../shape/numbers.js';
+import { parseNumber, type ParseResult } from '../shape/numbers.js';
 import { findingsNear, keyOf } from './confirm.js';
 import { FAMILIES, type FindingIndex } from './causes.js';
-import { formatCellValue, groupsThousands } from './format.js';
+import { formatCellValue } from './format.js';
 import { buildSystem, type Check, type System } from './model.js';
 import { proposedPlain } from './slips.js';
-import { isPoint, solve, someT, valuesAt } from './solve.js';
+import { isPoint, solve, someT, valuesAt, type SolutionSet } from './solve.js';
 import { derivedFacts } from './table.js';
 import type { Cause, CauseCell, LandedCell, Localisation, ShiftInfo } from './types.js';
 
@@ -168,65 +168,117 @@ function lineOf(annex: Annex, seed: Value, along: 'row' | 'column'): Value[] | u
   return out.sort((a, b) => pos(a) - pos(b));
 }
 
+/** A cell of the run with the value a hypothesis puts in it: as plain digits, as typed, and its decimals. */
+interface Placed {
+  readonly to: Value;
+  readonly plain: string;
+  readonly text: string;
+  readonly decimals: number;
+}
+
+/**
+ * What the checks give the lost cell, the moved values in place: one value (`plain`), or a range of values (`plain`
+ * one of them; `range` `{}`: any value, no check reading the cell), `rounding` when the range's ends are a rounding's.
+ */
+interface LostValue {
+  readonly plain: string;
+  readonly range?: { min?: string; max?: string };
+  readonly rounding?: true;
+}
+
 /** The hypothesis's cause when the rules agree with it (every failing check holds, no new error), else undefined. */
 function tested(ctx: ShiftContext, h: Hypothesis, failingNow: readonly Check[]): Cause | undefined {
-  const { sys } = ctx;
-  const annex = sys.annex;
-  const moved: Array<{ to: Value; plain: string; text: string; decimals: number }> = [];
-  for (let i = 0; i < h.run.length; i++) {
-    const src = h.source[i];
-    if (!src) continue;
-    const to = h.run[i]!;
-    const locale = indicatorKind(to.indicator) === 'rate' ? (annex.rateLocale ?? annex.locale) : annex.locale;
-    const p = parseNumber(src.text, locale === 'plain' ? 'en' : locale, indicatorKind(to.indicator));
-    if (!p.ok) return undefined;
-    moved.push({ to, plain: p.plain, text: src.text, decimals: p.decimals });
-  }
+  const annex = ctx.sys.annex;
+  const moved = movedBack(annex, h);
+  if (!moved) return undefined;
   // A shift changes at least two cells (the lost one counted once solved): one is a slip of one cell.
   const movedChanges = moved.filter((m) => !(m.to.status === 'ok' && m.to.plain === m.plain)).length;
   if (movedChanges < 1) return undefined;
-  const lost = h.run[h.forward ? h.run.length - 1 : 0]!;
-  const grouping = groupsThousands(annex);
-  const withValues = (lostPlain: string) =>
-    patched(annex, [...moved, { to: lost, plain: lostPlain, text: formatCellValue(lostPlain, lost, annex, grouping), decimals: lostPlain.split('.')[1]?.length ?? 0 }]);
-  // The lost value: what the checks give it, the moved values in place.
-  const probe = withValues('0');
+  const lost = lostCellOf(h);
   const units = [...new Set(h.run.map((v) => v.unit))];
-  const sys2 = buildSystem(probe, { off: ctx.off, scope: 'component', rateColumns: ctx.rateColumns, explainedSums: ctx.explainedSums });
-  const failing = sys2.failing(units);
-  let value: Dec = new Dec(0);
-  let range: { min?: string; max?: string } | undefined;
-  let rounding = false;
-  const kind = indicatorKind(lost.indicator);
-  const lc = sys2.cells.get(lost.cell.ref);
-  // No check reads the lost cell: its value is not known (any value, 0 among them, leaves the checks as they are).
-  if (failing.length === 0 && (!lc || sys2.checksOf(lost.cell.ref).length === 0)) range = {};
-  else if (failing.length > 0) {
-    if (!lc || !failing.every((c) => c.vars.has(lost.cell.ref))) return undefined;
-    const o = solve(sys2, [lost.cell.ref], { enumLimit: ctx.enumLimit });
-    if (o.kind !== 'found') return undefined;
-    value = valuesAt(o.set, someT(o.set))[0]!;
-    if (!isPoint(o.set)) {
-      const ends = [o.set.lo, o.set.hi].map((t) => (t === undefined ? undefined : valuesAt(o.set, t)[0]!));
-      const [a, b] = o.set.dir[0]!.isNegative() ? [ends[1], ends[0]] : [ends[0], ends[1]];
-      range = { ...(a ? { min: proposedPlain(a, kind, lc.proposalDp) } : {}), ...(b ? { max: proposedPlain(b, kind, lc.proposalDp) } : {}) };
-      rounding = o.set.rounding === true;
-    }
+  const withLost = (lostPlain: string) => patched(annex, [...moved, placedLost(annex, lost, lostPlain)]);
+  const lostValue = lostValueOf(ctx, withLost('0'), units, lost);
+  if (!lostValue) return undefined;
+  const lostChanges = lost.status === 'ok' && lost.plain === lostValue.plain && !lostValue.range ? 0 : 1;
+  if (movedChanges + lostChanges < 2) return undefined;
+  const explains = confirmed(ctx, withLost(lostValue.plain), units, h.run);
+  if (!explains) return undefined;
+  return causeOf(ctx, h, failingNow, { moved, lost, lostValue, explains });
+}
+
+/** The run's cells with the values the hypothesis moves into them (not the lost one), read as their columns read numbers; undefined when one is no number. */
+function movedBack(annex: Annex, h: Hypothesis): Placed[] | undefined {
+  const moved: Placed[] = [];
+  for (let i = 0; i < h.run.length; i++) {
+    const source = h.source[i];
+    if (!source) continue;
+    const p = parsedAs(annex, h.run[i]!.indicator, source.text);
+    if (!p.ok) return undefined;
+    moved.push({ to: h.run[i]!, plain: p.plain, text: source.text, decimals: p.decimals });
   }
-  const lostPlain = proposedPlain(value, kind, lc?.proposalDp ?? sys.rateDp);
-  if (movedChanges + (lost.status === 'ok' && lost.plain === lostPlain && !range ? 0 : 1) < 2) return undefined;
-  const corrected = withValues(lostPlain);
-  const confirmedExplains = confirmed(ctx, corrected, units, h.run);
-  if (!confirmedExplains) return undefined;
-  const landed = h.forward ? landedCell(ctx.grid, annex, h.along, lost, range === undefined ? lostPlain : undefined) : undefined;
-  const explains = landed ? withUnlabelledAt(ctx.findings, confirmedExplains, landed.cell) : confirmedExplains;
+  return moved;
+}
+
+/** The cell of the run whose value is not in the table: its last typed one cell on, its first when one value was skipped. */
+const lostCellOf = (h: Hypothesis): Value => h.run[h.forward ? h.run.length - 1 : 0]!;
+
+/** The lost cell holding a value, written as the table writes its figures. */
+function placedLost(annex: Annex, lost: Value, plain: string): Placed {
+  return { to: lost, plain, text: formatCellValue(plain, lost, annex), decimals: plain.split('.')[1]?.length ?? 0 };
+}
+
+/**
+ * The lost cell's value from the checks of the run's units over `probe` (the table with the moved values, the lost
+ * cell 0); undefined when a failing check does not read the lost cell, or the checks give it no value.
+ */
+function lostValueOf(ctx: ShiftContext, probe: Annex, units: readonly number[], lost: Value): LostValue | undefined {
+  const sys = buildSystem(probe, { off: ctx.off, scope: 'component', rateColumns: ctx.rateColumns, explainedSums: ctx.explainedSums });
+  const failing = sys.failing(units);
+  const cell = sys.cells.get(lost.cell.ref);
+  const kind = indicatorKind(lost.indicator);
+  const dp = cell?.proposalDp ?? ctx.sys.rateDp;
+  const zero = proposedPlain(new Dec(0), kind, dp);
+  if (failing.length === 0) {
+    // No check reads the lost cell: its value is not known (any value, 0 among them, leaves the checks as they are).
+    return !cell || sys.checksOf(lost.cell.ref).length === 0 ? { plain: zero, range: {} } : { plain: zero };
+  }
+  if (!cell || !failing.every((c) => c.vars.has(lost.cell.ref))) return undefined;
+  const solved = solve(sys, [lost.cell.ref], { enumLimit: ctx.enumLimit });
+  if (solved.kind !== 'found') return undefined;
+  const set = solved.set;
+  const plain = proposedPlain(valuesAt(set, someT(set))[0]!, kind, dp);
+  if (isPoint(set)) return { plain };
+  return { plain, range: rangeOf(set, kind, dp), ...(set.rounding === true ? { rounding: true as const } : {}) };
+}
+
+/** The least and greatest values of a one-cell solution set (absent: unbounded), as proposed. */
+function rangeOf(set: SolutionSet, kind: IndicatorKind, dp: number): { min?: string; max?: string } {
+  const ends = [set.lo, set.hi].map((t) => (t === undefined ? undefined : valuesAt(set, t)[0]!));
+  const [min, max] = set.dir[0]!.isNegative() ? [ends[1], ends[0]] : [ends[0], ends[1]];
+  return { ...(min ? { min: proposedPlain(min, kind, dp) } : {}), ...(max ? { max: proposedPlain(max, kind, dp) } : {}) };
+}
+
+/** A hypothesis the rules confirmed: the values moved, the lost cell and its value, the findings the correction clears. */
+interface Confirmed {
+  readonly moved: readonly Placed[];
+  readonly lost: Value;
+  readonly lostValue: LostValue;
+  readonly explains: readonly number[];
+}
+
+/** The cause a confirmed hypothesis names: the run's cells, what it explains (the landed cell's warning too), the shift. */
+function causeOf(ctx: ShiftContext, h: Hypothesis, failingNow: readonly Check[], { moved, lost, lostValue, explains: cleared }: Confirmed): Cause {
+  const annex = ctx.sys.annex;
+  const { range } = lostValue;
+  const landed = h.forward ? landedCell(ctx.grid, annex, h.along, lost, range === undefined ? lostValue.plain : undefined) : undefined;
+  const explains = landed ? withUnlabelledAt(ctx.findings, cleared, landed.cell) : cleared;
   const proposedOf = new Map<Value, string>(moved.map((m) => [m.to, m.plain]));
   const cells: CauseCell[] = h.run.map((v) => ({
     cell: v.cell,
     unit: annex.units.at(v.unit)!.name,
     indicator: v.indicator,
     actual: v.status === 'ok' ? v.plain! : v.text,
-    ...(v === lost ? (range ? { range } : { proposed: lostPlain }) : { proposed: proposedOf.get(v)! }),
+    ...(v === lost ? (range ? { range } : { proposed: lostValue.plain }) : { proposed: proposedOf.get(v)! }),
     kind: 'shifted' as const,
   }));
   const shift: ShiftInfo = {
@@ -235,7 +287,7 @@ function tested(ctx: ShiftContext, h: Hypothesis, failingNow: readonly Check[]):
     lost: lost.cell,
     ...(landed ? { landed } : {}),
   };
-  return { cells, explains, confidence: 'unique', pinned: range === undefined, linked: false, ...(range && rounding ? { rounding: true as const } : {}), shift, sources: sourcesOf(ctx.findings, explains, failingNow, h.run) };
+  return { cells, explains, confidence: 'unique', pinned: range === undefined, linked: false, ...(range && lostValue.rounding ? { rounding: true as const } : {}), shift, sources: sourcesOf(ctx.findings, explains, failingNow, h.run) };
 }
 
 /**
@@ -290,10 +342,15 @@ function headerOf(grid: Grid, annex: Annex, along: 'row' | 'column', lost: Value
 /** The landed cell's number, read as the lost cell's column reads its numbers; undefined when it is no number. */
 function numberOf(annex: Annex, lost: Value, cell: Cell, text: string): string | undefined {
   if (cell.numeric !== undefined) return cell.numeric;
-  const kind = indicatorKind(lost.indicator);
-  const locale = kind === 'rate' ? (annex.rateLocale ?? annex.locale) : annex.locale;
-  const p = parseNumber(text, locale === 'plain' ? 'en' : locale, kind);
+  const p = parsedAs(annex, lost.indicator, text);
   return p.ok ? p.plain : undefined;
+}
+
+/** A text read as a number the way the indicator's column reads its numbers (a rate column may have its own locale). */
+function parsedAs(annex: Annex, indicator: Indicator, text: string): ParseResult {
+  const kind = indicatorKind(indicator);
+  const locale = kind === 'rate' ? (annex.rateLocale ?? annex.locale) : annex.locale;
+  return parseNumber(text, locale === 'plain' ? 'en' : locale, kind);
 }
 
 /** The findings explained, with the warning that the landed cell's column has content and no header, when it is at that cell. */
@@ -319,7 +376,7 @@ function sourcesOf(findings: readonly Finding[], explains: readonly number[], fa
 }
 
 /** The table with these cells holding these values (a blank cell made a number). */
-function patched(annex: Annex, values: ReadonlyArray<{ to: Value; plain: string; text: string; decimals: number }>): Annex {
+function patched(annex: Annex, values: readonly Placed[]): Annex {
   const rows = new Map<number, Partial<Record<Indicator, Value>>>();
   for (const { to, plain, text, decimals } of values) {
     const row = rows.get(to.unit) ?? rows.set(to.unit, { ...annex.values.row(to.unit) }).get(to.unit)!;
