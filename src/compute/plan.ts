@@ -54,6 +54,14 @@ export interface TotalTargetResult {
   more?: Dec;
 }
 
+/** A unit the total sums that has no exits because a target of its own cannot be met, and that target (its first such). */
+export interface UnmetPart {
+  /** The unit's plan (status `unreachable`). */
+  plan: UnitPlan;
+  /** The unit's first target that cannot be met, with why (its outcome is not ok). */
+  failed: TargetResult;
+}
+
 export interface PlanResult extends TableData {
   units: Unit[];
   total?: Unit;
@@ -63,6 +71,8 @@ export interface PlanResult extends TableData {
   totalTargets: TotalTargetResult[];
   /** The units the total sums that have no exits (not planned, or a target they cannot meet): the total's exits are then unknown. */
   totalMissing: Unit[];
+  /** Of `totalMissing`, in its order, those whose own target cannot be met (not those merely not planned): why the total has no exits. */
+  totalUnmet: UnmetPart[];
   values: Array<Partial<Record<Indicator, Dec>>>;
   /** The total's stated base counts that differ from the sums of the units (the plan uses the sums). */
   differences: Difference[];
@@ -113,6 +123,7 @@ export function computePlan(annex: Annex, targets: Target[], opts: { total: Tota
     plans,
     totalTargets,
     totalMissing: missing,
+    totalUnmet: unmetParts(plans, missing),
     values,
     differences,
     ok,
@@ -213,6 +224,15 @@ function planTotal(
   values[total.id] = cells(sums, missing.length === 0 ? planned : undefined);
   const differences = choice.source !== 'added' ? statedDifferences(annex, total, values[total.id]!, ['households_start', 'households_end', 'poor_start'], {}) : [];
   return { totalTargets: targets.map((t) => totalTarget(t, countsOf(sums), planned, missing)), differences, missing };
+}
+
+/** The missing units whose own target cannot be met, each with that target (its first such). */
+function unmetParts(plans: readonly UnitPlan[], missing: readonly Unit[]): UnmetPart[] {
+  return missing.flatMap((u) => {
+    const plan = plans.find((p) => p.unit.id === u.id);
+    const failed = plan?.status === 'unreachable' ? plan.targets.find((r) => !r.outcome.ok) : undefined;
+    return plan && failed ? [{ plan, failed }] : [];
+  });
 }
 
 /** A target on the total: the exits it needs, what the units' planned exits give it, and how many more it needs. */

@@ -4,7 +4,7 @@
  */
 import { plain } from '../calc/decimal.js';
 import type { ExitsOutcome } from '../calc/annex-math.js';
-import type { PlanResult, TotalTargetResult, UnitPlan } from '../compute/plan.js';
+import type { PlanResult, TotalTargetResult, UnitPlan, UnmetPart } from '../compute/plan.js';
 import { catalog, makeFmt, type Fmt } from '../messages/index.js';
 import type { CalcText, UnmetUnit } from '../messages/calc-types.js';
 import type { Target } from '../targets/index.js';
@@ -75,18 +75,16 @@ function totalLine(plan: PlanResult, r: TotalTargetResult, calc: CalcText, f: Fm
   };
   if (!r.outcome.ok) return calc.totalResult({ ...common, state: 'impossible', ...reasonParams(r.outcome, r.target, common.poor)! }, f);
   if (r.missing.length > 0) {
-    const unmet = r.missing.flatMap((u) => unmetOf(plan.plans.find((p) => p.unit.id === u.id)));
+    // The units a total's target misses are the total's (`totalMissing`): those of them whose own target fails, said why.
+    const unmet = unmetUnits(plan.totalUnmet);
     return calc.totalResult({ ...common, state: 'incomplete', ...(unmet.length > 0 ? { unmet } : {}) }, f);
   }
   return calc.totalResult({ ...common, state: r.met ? 'met' : 'short' }, f);
 }
 
-/** A unit without exits because a target of its own cannot be met: that target's reason (its first such), for the total's line. */
-function unmetOf(p: UnitPlan | undefined): UnmetUnit[] {
-  if (p?.status !== 'unreachable') return [];
-  const failed = p.targets.find((r) => !r.outcome.ok);
-  const reason = failed && reasonParams(failed.outcome, failed.target, plain(p.base.poor_start));
-  return failed && reason ? [{ unit: p.unit.name, indicator: failed.target.indicator, ...reason }] : [];
+/** The units the total misses because a target of their own cannot be met (compute/plan.ts `totalUnmet`), each with that target's reason, for the total's line. */
+function unmetUnits(parts: readonly UnmetPart[]): UnmetUnit[] {
+  return parts.map(({ plan: p, failed }) => ({ unit: p.unit.name, indicator: failed.target.indicator, ...reasonParams(failed.outcome, failed.target, plain(p.base.poor_start))! }));
 }
 
 export function renderPlanText(plan: PlanResult, opts: RenderOptions & { file: string }): string {
@@ -98,7 +96,7 @@ export function renderPlanText(plan: PlanResult, opts: RenderOptions & { file: s
   for (const r of plan.totalTargets) out.push(`  ${totalLine(plan, r, calc, f)}`);
   // Without a target of its own, a total left blank by a unit whose target cannot be met says so (its target's line
   // says it otherwise; units merely not planned are listed as such below).
-  const unmet = plan.total && plan.totalTargets.length === 0 ? plan.totalMissing.flatMap((u) => unmetOf(plan.plans.find((p) => p.unit.id === u.id))) : [];
+  const unmet = plan.total && plan.totalTargets.length === 0 ? unmetUnits(plan.totalUnmet) : [];
   if (unmet.length > 0) out.push(`  ${calc.totalBlank({ unit: plan.total!.name, missing: plan.totalMissing.map((u) => u.name), unmet }, f)}`);
   for (const p of plans) for (const line of unitLines(plan, p, calc, f)) out.push(`  ${line}`);
   const kept = plans.filter((p) => p.status === 'kept').map((p) => p.unit.name);

@@ -115,6 +115,19 @@ describe('the total target', () => {
     expect(p.ok).toBe(false);
   });
 
+  it('why the total has no exits: the missing units whose own target cannot be met, each with its first such target', () => {
+    const reachable = parseTargets('{"targets":[{"unit":"Na Hang","indicator":"rate_end","op":"<=","value":"25"}]}');
+    const p = plan(planInput(), [...reachable, t('Na Hang=30'), t('Lâm Bình=4'), t('total=2.06')]);
+    expect(p.totalMissing.map((u) => u.name)).toEqual(UNITS.slice(1).filter((u) => u !== 'Lâm Bình'));
+    expect(p.totalUnmet).toHaveLength(1);
+    const [{ plan: unit, failed }] = p.totalUnmet as [PlanResult['totalUnmet'][number]];
+    expect(unit).toBe(byName(p, 'Na Hang'));
+    expect(failed).toBe(unit.targets[1]);
+    expect(failed.outcome).toMatchObject({ ok: false, reason: 'unreachable' });
+    // Units merely not planned give none.
+    expect(plan(planInput(), [t('Lâm Bình=4'), t('total=2.06')]).totalUnmet).toEqual([]);
+  });
+
   it('the total named by its own name, or by "Toàn tỉnh" when povcheck added it', () => {
     expect(plan(baseCounts(), [t('toan tinh=2.06')]).totalTargets).toHaveLength(1);
     const d = Object.fromEntries(Object.entries(SEED).map(([k, v]) => [k, v.slice(1)]));
