@@ -15,6 +15,43 @@ const refused = (file: string, format: string, formats: readonly string[]) => {
   }
 };
 
+/** Every output format of the commands (table, plan, validate), written out. */
+const ALL = ['text', 'markdown', 'csv', 'xlsx', 'docx', 'html', 'json', 'sarif', 'junit', 'gitlab', 'github'] as const;
+
+/**
+ * The formats a file may be written in under each extension, written out by hand from what the name promises whoever
+ * opens the file (not taken from output-format.ts, so that a wrong entry there fails here): a plain-text name fits the
+ * text formats (not a workbook, a Word document, a page or JUnit's XML), a .json name the JSON ones, a `.log` a log's;
+ * a kind of file povcheck never writes (.xls, .pdf) fits none; a name povcheck does not know, or none, fits every one.
+ */
+const FITS: Readonly<Record<string, readonly string[]>> = {
+  '.txt': ['text', 'markdown', 'csv', 'json', 'github'],
+  '.text': ['text'],
+  '.log': ['text', 'github'],
+  '.md': ['markdown'],
+  '.markdown': ['markdown'],
+  '.csv': ['csv'],
+  '.tsv': ['csv'],
+  '.tab': ['csv'],
+  '.xlsx': ['xlsx'],
+  '.docx': ['docx'],
+  '.html': ['html'],
+  '.htm': ['html'],
+  '.json': ['json', 'sarif', 'gitlab'],
+  '.sarif': ['sarif'],
+  '.xml': ['junit'],
+  ...Object.fromEntries(['.xls', '.xlsm', '.xlsb', '.ods', '.doc', '.docm', '.odt', '.rtf', '.pdf'].map((e) => [e, []])),
+  '.out': ALL,
+  '.bak': ALL,
+  '': ALL,
+};
+/** Every extension of the table with every format. */
+const PAIRS = Object.keys(FITS).flatMap((ext) => ALL.map((format) => [ext, format] as const));
+/** A file name without its extension: a stem (no dot), maybe in a folder whose name has one. */
+const NAME = fc
+  .tuple(fc.constantFrom('', 'out/', 'báo.cáo/', 'C:\\Báo cáo\\', './'), fc.stringMatching(/^[a-zà-ỹ0-9 _-]{1,12}$/))
+  .map(([folder, stem]) => `${folder}${stem}`);
+
 describe('output file names', () => {
   it('`-` is the standard output', () => {
     expect(fileOrStdout('-')).toBeUndefined();
@@ -61,17 +98,46 @@ describe('output file names', () => {
     }
   });
 
-  it('property: a name whose extension names a format is accepted for that format and refused for a format of other content', () => {
-    const all = [...new Set<string>([...TABLE_FORMATS, ...FORMATS])];
+  it('every format of the commands is in the table below', () => {
+    expect([...new Set<string>([...TABLE_FORMATS, ...PLAN_FORMATS, ...FORMATS])].sort()).toEqual([...ALL].sort());
+  });
+
+  it('property: under any name, a format is accepted exactly where the table below says its extension fits it', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...all), fc.constantFrom(...all), fc.stringMatching(/^[a-zà-ỹ0-9 _-]{1,12}$/), (named, asked, stem) => {
-        const ext = { text: '.txt', markdown: '.md', csv: '.csv', xlsx: '.xlsx', docx: '.docx', html: '.html', json: '.json', sarif: '.sarif', junit: '.xml', gitlab: '.json', github: '.log' }[named]!;
-        const file = `${stem}${ext}`;
-        expect(refused(file, named, all)).toBeUndefined();
-        // A plain-text name fits the text formats (not a workbook, a Word document, a page or JUnit's XML); a .json name the JSON ones.
-        const plainText = (ext === '.txt' && ['text', 'markdown', 'csv', 'json', 'github'].includes(asked)) || (ext === '.log' && ['text', 'github'].includes(asked));
-        const sameContent = plainText || asked === named || (ext === '.json' && ['json', 'sarif', 'gitlab'].includes(asked));
-        expect(refused(file, asked, all) === undefined).toBe(sameContent);
+      fc.property(NAME, fc.boolean(), (name, upper) => {
+        for (const [ext, asked] of PAIRS) {
+          const file = `${name}${upper ? ext.toUpperCase() : ext}`;
+          expect(refused(file, asked, ALL) === undefined, `${file} as ${asked}`).toBe(FITS[ext]!.includes(asked));
+        }
+      }),
+    );
+  });
+
+  it('property: a refusal suggests a name that fits the format asked, and a format the name fits', () => {
+    fc.assert(
+      fc.property(NAME, (name) => {
+        for (const [ext, asked] of PAIRS) {
+          const e = refused(`${name}${ext}`, asked, ALL);
+          if (e === undefined) continue;
+          expect(e.params.extension).toBe(ext);
+          expect(FITS[e.params.expected!], `${name}${ext} as ${asked}: ${e.params.expected}`).toContain(asked);
+          if (e.params.named !== undefined) expect(FITS[ext], `${name}${ext} as ${asked}: ${e.params.named}`).toContain(e.params.named);
+        }
+      }),
+    );
+  });
+
+  it('property: the format a name says (without --format) is one it fits, and one of the command\'s', () => {
+    fc.assert(
+      fc.property(NAME, (name) => {
+        for (const ext of Object.keys(FITS)) {
+          for (const formats of [TABLE_FORMATS, PLAN_FORMATS, FORMATS] as readonly (readonly string[])[]) {
+            const named = formatNamedBy(`${name}${ext}`, formats);
+            if (named === undefined) continue;
+            expect(formats).toContain(named);
+            expect(FITS[ext], `${name}${ext}: ${named}`).toContain(named);
+          }
+        }
       }),
     );
   });
