@@ -17,6 +17,6 @@ describe('docs/validate.md: the table of the text report', () => {
     const start = lines.indexOf('  The table (cells with findings are marked)');
     const end = lines.findIndex((l, i) => i > start && l.startsWith('  ✖ error'));
     expect(lines.slice(start, end + 1).join('\n')).toBe(m![2]);
-    expect(m![2]).toMatch(/^G │ 5 .*│ +8\.0 ✖ │/m);
+    expect(m![2]).toMatch(/^G │ 5 .*│ +8\.0 ✖◆ │/m);
   });
 });
