@@ -15,11 +15,18 @@ import { placeOf } from './prose.js';
 const KINDS = ['Nghị quyết', 'Quyết định', 'Kế hoạch', 'Chỉ thị', 'Thông tư liên tịch', 'Thông tư', 'Nghị định', 'Công văn', 'Văn bản', 'Hướng dẫn', 'Báo cáo', 'Thông báo', 'Luật', 'Đề án', 'Tờ trình', 'Kết luận', 'Chương trình']
   .map((k) => k.split(' ').map((w) => `[${w[0]!.toUpperCase()}${w[0]!.toLowerCase()}]${w.slice(1)}`).join(String.raw`\s+`))
   .join('|');
-/** "468/QĐ-UBND", "46-NQ/TU", "33/2015/QĐ-TTg", "30a/2008/NQ-CP", "07/2021/TT-BLĐTBXH". */
-const DOC_NUMBER = String.raw`\d{1,5}[a-z]?(?:/\d{4})?[/-](?=[\p{L}\d]*\p{Lu})[\p{L}\d]+(?:[-–/][\p{L}\d]+)*`;
+/**
+ * "468/QĐ-UBND", "46-NQ/TU", "33/2015/QĐ-TTg", "30a/2008/NQ-CP", "07/2021/TT-BLĐTBXH"; typed with a space after a
+ * hyphen before the issuer's capitals ("25/2018/NQ- HĐND"), the same number.
+ */
+const DOC_NUMBER = String.raw`\d{1,5}[a-z]?(?:/\d{4})?[/-](?=[\p{L}\d]*\p{Lu})[\p{L}\d]+(?:[-–/](?:\s(?=\p{Lu}))?[\p{L}\d]+)*`;
 const DATE = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`;
+/**
+ * A kind, "số" (also "số:", "Kế hoạch số: 57/KH-UBND"), the number, its date (also after a comma: "41/NQ-ĐU, ngày
+ * 25/12/2018") and its issuer.
+ */
 const CITATION = new RegExp(
-  String.raw`(?:(${KINDS})\s+)?(?:([Ss]ố)\s+)?(${DOC_NUMBER})(?:\s+ngày\s+(?:${DATE}))?(?:\s+(?:của|do)\s+([^,;.()]{2,80}?)(?=\s+(?:về|v/v|ban\s+hành|quy\s+định|phê\s+duyệt|hướng\s+dẫn|thực\s+hiện|tại|và|được|đã|nhằm)(?!\p{L})|[,;.()]|$))?`,
+  String.raw`(?:(${KINDS})\s+)?(?:([Ss]ố)(?:\s*:\s*|\s+))?(${DOC_NUMBER})(?:\s*,?\s+ngày\s+(?:${DATE}))?(?:\s+(?:của|do)\s+([^,;.()]{2,80}?)(?=\s+(?:về|v/v|ban\s+hành|quy\s+định|phê\s+duyệt|hướng\s+dẫn|thực\s+hiện|triển\s+khai|thông\s+báo|giao|tại|và(?!\s+[Xx]ã\s+[Hh]ội)|được|đã|nhằm)(?!\p{L})|[,;.()]|$))?`,
   'gud',
 );
 
@@ -56,6 +63,8 @@ export function readCitations(paragraphs: readonly DocParagraph[]): Cited[] {
     for (const m of p.text.matchAll(CITATION)) {
       // A number alone ("2016-2020") is not a citation: it needs "số" or a kind of document before it.
       if (!m[1] && !m[2]) continue;
+      // The letterhead's "Số: 14/KH-UBND", a paragraph of its own, is the plan's own number, not a reference to another document.
+      if (!m[1] && m.index === 0 && m[0].length === p.text.trimEnd().length && m[4] === undefined && m[7] === undefined) continue;
       const numberAt = m.indices![3]!;
       const number = m[3]!.replace(/–/g, '-');
       if (!/\p{Lu}/u.test(number)) continue;

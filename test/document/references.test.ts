@@ -51,6 +51,32 @@ describe('dates and issuers', () => {
     expect(brief('Quyết định số 33/2015/QĐ-TTg ngày 10/8/2016 của Thủ tướng Chính phủ.')).toEqual(['warning reference.year']);
   });
 
+  it('"số:" with a colon is read ("Kế hoạch số: 57/KH-UBND", "quyết định số: 289-QĐ/TU"); the letterhead\'s "Số: 14/KH-UBND" alone in its paragraph is the plan\'s own number, not a citation', () => {
+    const c = readCitations(paragraphs('Số: 14/KH-UBND', 'Căn cứ quyết định số: 289-QĐ/TU ngày 27/05/2016 của Ban chấp hành Đảng bộ Tỉnh khóa XVIII ban hành chương trình giảm nghèo;', 'Ngày 15/3/2019, UBND tỉnh ban hành Kế hoạch số: 57/KH-UBND về việc triển khai.'));
+    expect(c.map((x) => [x.kind, x.number, x.date?.text, x.issuer])).toEqual([
+      ['quyết định', '289-QĐ/TU', '27/05/2016', 'Ban chấp hành Đảng bộ Tỉnh khóa XVIII'],
+      ['Kế hoạch', '57/KH-UBND', undefined, undefined],
+    ]);
+    expect(brief('Căn cứ kế hoạch số: 16/KH-UBND ngày 31 tháng 9 năm 2019 của UBND huyện.')).toEqual(['error reference.date']);
+  });
+
+  it('a date after a comma is the citation\'s ("Nghị quyết số: 41/NQ-ĐU, ngày 25/12/2018"): an impossible one is an error, two dates a conflict', () => {
+    expect(readCitations(paragraphs('Thực hiện Nghị quyết số 47-NQ/TU, ngày 09/9/2021 của Ban Chấp hành Đảng bộ tỉnh về giảm nghèo;'))[0]).toMatchObject({ number: '47-NQ/TU', date: { text: '09/9/2021' }, issuer: 'Ban Chấp hành Đảng bộ tỉnh' });
+    expect(brief('Căn cứ Nghị quyết số 41/NQ-ĐU, ngày 31/9/2018 của Đảng ủy xã.')).toEqual(['error reference.date']);
+    expect(brief('Căn cứ Nghị quyết số 41/NQ-ĐU, ngày 25/12/2018 của Đảng ủy xã.', 'Thực hiện Nghị quyết số 41/NQ-ĐU ngày 26/12/2018.')).toEqual(['warning reference.conflict']);
+  });
+
+  it('a space typed after the hyphen ("25/2018/NQ- HĐND") is the same number, with its date', () => {
+    const c = readCitations(paragraphs('Căn cứ Nghị quyết số: 25/2018/NQ- HĐND, ngày 26/12/2018 của HĐND xã Cát Vân về nhiệm vụ năm 2019.'));
+    expect(c.map((x) => [x.number, x.date?.text, x.issuer])).toEqual([['25/2018/NQ- HĐND', '26/12/2018', 'HĐND xã Cát Vân']]);
+    expect(brief('Căn cứ Nghị quyết số 25/2018/NQ- HĐND ngày 26/12/2018.', 'Nghị quyết số 25/2018/NQ-HĐND ngày 27/12/2018.')).toEqual(['warning reference.conflict']);
+  });
+
+  it('"Bộ Lao động - Thương binh và Xã hội" is one issuer, ending before "triển khai" (it stopped at "và", or ran on to "thực hiện")', () => {
+    const c = readCitations(paragraphs('Công văn số 87/LĐTBXH-VPQGGN ngày 08/01/2024 của Bộ Lao động - Thương binh và Xã hội triển khai thực hiện Chương trình.'));
+    expect(c[0]!.issuer).toBe('Bộ Lao động - Thương binh và Xã hội');
+  });
+
   it('numbers alone ("giai đoạn 2016-2020", "15/2") are not citations', () => {
     expect(readCitations(paragraphs('Giai đoạn 2016-2020, ngày 15/2 và 1/2-3/4.'))).toEqual([]);
   });
