@@ -201,7 +201,12 @@ export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { 
       const { looksLikeDocument } = await import('./text-document.js');
       if (looksLikeDocument(text)) throw new PovcheckError('NOT_A_TABLE', { reason: 'document' });
     }
-    return readDelimited(text, encoding, opts.delimiter).grid;
+    try {
+      return readDelimited(text, encoding, opts.delimiter).grid;
+    } catch (e) {
+      if (opts.delimiter === undefined && (await proseWithoutColumns(e, text))) throw new PovcheckError('NOT_A_TABLE', { reason: 'document' });
+      throw e;
+    }
   } catch (e) {
     throw inTextLanguage(e, text);
   }
@@ -294,11 +299,30 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
       const { looksLikeDocument, readTextDocument } = await import('./text-document.js');
       if (looksLikeDocument(decoded.text)) return { kind: 'document', document: readTextDocument(decoded.text, decoded.encoding, opts.documentLimits) };
     }
-    if (opts.records) return { kind: 'table', table: delimitedTable(decoded.text, decoded.encoding, opts.delimiter, undefined, utf8Body(bytes, decoded)) };
-    return { kind: 'grid', grid: readDelimited(decoded.text, decoded.encoding, opts.delimiter).grid };
+    try {
+      if (opts.records) return { kind: 'table', table: delimitedTable(decoded.text, decoded.encoding, opts.delimiter, undefined, utf8Body(bytes, decoded)) };
+      return { kind: 'grid', grid: readDelimited(decoded.text, decoded.encoding, opts.delimiter).grid };
+    } catch (e) {
+      if (opts.delimiter === undefined && documents && (await proseWithoutColumns(e, decoded.text))) {
+        const { readTextDocument } = await import('./text-document.js');
+        return { kind: 'document', document: readTextDocument(decoded.text, decoded.encoding, opts.documentLimits) };
+      }
+      throw e;
+    }
   } catch (e) {
     throw inTextLanguage(e, decoded.text);
   }
+}
+
+/**
+ * A text no line of which splits into fields (the table reader's "no column structure") that has running text in
+ * it: the opening of a plan (its letterhead's short lines, its title, a preamble of citations), too little prose
+ * for `looksLikeDocument` to call it a document among its short lines, but no table either.
+ */
+async function proseWithoutColumns(e: unknown, text: string): Promise<boolean> {
+  if (!(e instanceof PovcheckError) || e.code !== 'NOT_A_TABLE' || (e.params as { reason?: string }).reason !== 'no-columns') return false;
+  const { isProse } = await import('./text-document.js');
+  return text.split('\n').some(isProse);
 }
 
 /**

@@ -18,14 +18,20 @@ import { DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
 const CELL_LINE = /^[ \u00a0]*\t/u;
 const BLANK = /^[\s\u00a0]*$/u;
 
-/** A line of running text: long, with many words and hardly any delimiters. */
+/**
+ * A line of running text: long, with many words and hardly any delimiters. A paragraph listing the documents a
+ * plan rests on ("Căn cứ Nghị quyết số 24/2021/QH15 …; Quyết định số 1705/QĐ-TTg …; …", a preamble of six
+ * citations) has semicolons, each after a clause of ten words or more: prose with more than four semicolons has
+ * at least ten words for each, which no table's row has.
+ */
 export function isProse(line: string): boolean {
   // Trimming only shortens: a line too short untrimmed is too short trimmed (a table's lines mostly are).
   if (line.length < 60) return false;
   const t = line.trim();
   if (t.length < 60 || t.includes('\t')) return false;
   // A table's line (many delimiters) is told first: the cheapest test, and the most lines it is asked of.
-  if (!semicolonsAtMost(t, 4) || !wordsAtLeast(t, 10)) return false;
+  const semicolons = semicolonCount(t);
+  if (!wordsAtLeast(t, semicolons <= 4 ? 10 : 10 * semicolons)) return false;
   return /\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}/u.test(t);
 }
 
@@ -52,10 +58,10 @@ function isWhiteSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-function semicolonsAtMost(t: string, n: number): boolean {
+function semicolonCount(t: string): number {
   let count = 0;
-  for (let i = t.indexOf(';'); i >= 0; i = t.indexOf(';', i + 1)) if (++count > n) return false;
-  return true;
+  for (let i = t.indexOf(';'); i >= 0; i = t.indexOf(';', i + 1)) count++;
+  return count;
 }
 
 /**

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../src/read/docx.js';
 import { looksLikeDocument, readTextDocument } from '../../src/read/text-document.js';
-import { inputFromBytes } from '../../src/read/index.js';
+import { gridFromAnyBytes, inputFromBytes } from '../../src/read/index.js';
 import { DOCUMENT_LIMITS } from '../../src/read/document-limits.js';
 import { cellAt, cellText, type Grid } from '../../src/model/grid.js';
 import { PovcheckError } from '../../src/errors.js';
@@ -102,6 +102,22 @@ describe("Word's plain-text export (the seed as given)", () => {
       ['1', 'Tổng số hộ đầu năm', '10', '5'],
       ['2', 'Số hộ nghèo đầu năm', '4', '2'],
     ]);
+  });
+
+  it('the opening of a plan (letterhead lines, a title, a preamble of citations): too little prose to call a document among its short lines, but no line splits into fields, so it is one ("no column structure" before); table refuses it as running text', async () => {
+    const opening = [
+      'ỦY BAN NHÂN DÂN', 'TỈNH LẠNG SƠN', '-------', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', '---------------',
+      'Số: 51/KH-UBND', 'Lạng Sơn, ngày 01 tháng 03 năm 2024', 'KẾ HOẠCH',
+      'Căn cứ Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ phê duyệt Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025.',
+    ].join('\n');
+    expect(looksLikeDocument(opening)).toBe(false);
+    const r = await inputFromBytes(Buffer.from(opening), { name: 'ke-hoach.txt' });
+    expect(r.kind).toBe('document');
+    expect(r.kind === 'document' && r.document.paragraphs).toHaveLength(10);
+    const reason = (p: Promise<unknown>) => p.then(() => 'no error', (e: unknown) => (e instanceof PovcheckError ? `${e.code}:${(e.params as { reason: string }).reason}` : String(e)));
+    expect(await reason(gridFromAnyBytes(Buffer.from(opening), { name: 'ke-hoach.txt' }))).toBe('NOT_A_TABLE:document');
+    // Short lines alone, with no running text, are still no table.
+    expect(await reason(inputFromBytes(Buffer.from(opening.split('\n').slice(0, 9).join('\n')), { name: 'a.txt' }))).toBe('NOT_A_TABLE:no-columns');
   });
 
   it('is what validate reads a .txt plan as, in UTF-16 too', async () => {

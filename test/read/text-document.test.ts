@@ -6,9 +6,10 @@ import { isProse, looksLikeDocument } from '../../src/read/text-document.js';
 function proseByDefinition(line: string): boolean {
   const t = line.trim();
   if (t.length < 60 || t.includes('\t')) return false;
-  if (t.split(/\s+/u).length < 10) return false;
   const semicolons = (t.match(/;/g) ?? []).length;
-  return semicolons <= 4 && /\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}/u.test(t);
+  // More than four semicolons: ten words for each (a preamble of citations), which no table's row has.
+  if (t.split(/\s+/u).length < (semicolons <= 4 ? 10 : 10 * semicolons)) return false;
+  return /\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}/u.test(t);
 }
 
 // Lines of six to thirty words, so that the thresholds (60 characters, 10 words, 4 semicolons) are crossed both
@@ -29,6 +30,16 @@ describe('isProse', () => {
     expect(isProse('Năm 2020, toàn tỉnh phấn đấu giảm tỷ lệ hộ nghèo xuống còn dưới 12,43% theo chuẩn nghèo đa chiều.')).toBe(true);
     expect(isProse('1;Huyện Nà Hang;12.345;1.234;10,00;1.100;8,91;134;1,09;12.500;1.100;8,80')).toBe(false);
     expect(isProse('a b c d e f g h i j k l m n o p q r s t u v w x y z aa bb cc dd ee ff gg hh; ; ; ; ;')).toBe(false);
+  });
+
+  it('a preamble of citations, a clause of ten words or more before each of its semicolons, is prose (it was a table\'s row past four semicolons)', () => {
+    const clause = 'Quyết định số 1705/QĐ-TTg ngày 12/10/2021 của Thủ tướng Chính phủ ban hành Kế hoạch triển khai';
+    expect(isProse(`Căn cứ ${Array(6).fill(clause).join('; ')};`)).toBe(true);
+    // Fewer than ten words for each semicolon: a table's row of labels stays a row (49 words, 5 semicolons).
+    const row = ['Hộ nghèo đầu năm của xã Nà Hang theo', ...Array(5).fill('Hộ nghèo cuối năm của xã Nà Hang')].join('; ');
+    expect(row.split(/\s+/u)).toHaveLength(49);
+    expect(isProse(row)).toBe(false);
+    expect(isProse(`${row} mới`)).toBe(true);
   });
 });
 
