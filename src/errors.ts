@@ -70,7 +70,7 @@ export interface ErrorParams {
     | { what: 'rows' | 'columns'; table: number; limit: number }
     | { what: 'zip64' };
   /** A plan document with nothing povcheck checks: no poverty table, no stated figure, amount or reference. */
-  DOCUMENT_NOTHING: { paragraphs: number; tables: number; statements: number; amounts: number; bounded: number };
+  DOCUMENT_NOTHING: { paragraphs: number; tables: number; statements: number; amounts: number; bounded: number; citations?: number };
   /**
    * A table past povcheck's memory budget (check-grid.ts TABLE_BUDGET): more rows than it checks, or more findings
    * than it keeps; or more cells than this machine's heap holds (read/memory-budget.ts, with the heap limit in

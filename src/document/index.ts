@@ -213,17 +213,18 @@ function documentReport(doc: PlanDocument, checks: readonly TableCheck[], { clai
       targets: claims.targets,
       totals: money.totals,
       amounts: money.amounts,
-      citations: references.citations,
-      documents: references.documents,
+      // Citations with nothing to compare (none dated, no number cited twice with its issuer) are not counted as checked.
+      citations: references.compared > 0 ? references.citations : 0,
+      documents: references.compared > 0 ? references.documents : 0,
     },
   };
 }
 
 /** Nothing checked at all (figures without a table to compare them with, amounts that are no total's parts): the first table's problem, else DOCUMENT_NOTHING (exit 2). */
-function nothingChecked(doc: PlanDocument, checks: readonly TableCheck[], { claims, money }: TextChecks): PovcheckError {
+function nothingChecked(doc: PlanDocument, checks: readonly TableCheck[], { claims, money, references }: TextChecks): PovcheckError {
   const problem = checks.find((c) => c.problem)?.problem;
   const statements = claims.skipped.reduce((n, sk) => n + (sk.msg.id === 'skip.claim-no-table' ? (sk.msg.params as { clauses: number }).clauses : 0), 0);
-  const params = { paragraphs: doc.paragraphs.length, tables: doc.tables.length, statements, amounts: money.amounts, bounded: money.bounded };
+  const params = { paragraphs: doc.paragraphs.length, tables: doc.tables.length, statements, amounts: money.amounts, bounded: money.bounded, citations: references.citations };
   // In the document's language when it is Vietnamese, as its report would be (pipeline.ts documentResult).
   return problem ?? new PovcheckError('DOCUMENT_NOTHING', params, writesVietnameseText(doc) ? { lang: 'vi' } : {});
 }
@@ -239,7 +240,7 @@ function textCoverage({ claims, money, references }: TextChecks, opts: DocumentO
     { check: 'claim', part: 'claims', ran: claims.claims > 0, asked: true, ...optional(reason('claim')) },
     { check: 'target', part: 'claims', ran: claims.targets > 0, asked: claims.targets > 0 || targetReason !== undefined, ...optional(targetReason) },
     { check: 'money', part: 'money', ran: money.totals > 0, asked: true },
-    { check: 'reference', part: 'references', ran: references.citations > 0, asked: true },
+    { check: 'reference', part: 'references', ran: references.compared > 0, asked: true, ...(references.citations > 0 ? { reason: { id: 'skip.reference-undated', params: { citations: references.citations } } } : {}) },
   ];
   return checks.filter((x) => opts.rules?.[x.check as RuleId] !== 'off');
 }

@@ -110,6 +110,12 @@ export interface ReferenceCheck {
   findings: Finding[];
   citations: number;
   documents: number;
+  /**
+   * Citations with something to check: a date (it must exist, and agree with the number's year and the number's
+   * other dates), or an issuer the same number is cited with elsewhere. None (a "Kế hoạch số: 57/KH-UBND" cited
+   * once without its date): nothing was compared, and the check did not run.
+   */
+  compared: number;
 }
 
 /** Checks the dates and issuers of every document the text cites. */
@@ -182,8 +188,9 @@ export function checkReferences(paragraphs: readonly DocParagraph[]): ReferenceC
       });
     }
   }
-  if (findings.length === 0 && cited.length > 0) {
+  const compared = [...byNumber.values()].reduce((n, list) => n + list.filter((c) => c.date || (c.issuer && list.filter((x) => x.issuer).length > 1)).length, 0);
+  if (findings.length === 0 && compared > 0) {
     findings.push({ rule: 'reference', severity: 'info', msg: { id: 'reference.consistent', params: { citations: cited.length, documents: byNumber.size } } });
   }
-  return { findings, citations: cited.length, documents: byNumber.size };
+  return { findings, citations: cited.length, documents: byNumber.size, compared };
 }

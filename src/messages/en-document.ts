@@ -79,7 +79,7 @@ export const enDocumentMessages = {
   'reference.conflict': (p: MessageParams['reference.conflict']) =>
     `${p.kind ? `${p.kind} ` : ''}${p.number} is cited ${p.what === 'date' ? 'with two dates' : 'with two issuers'}: ${p.first.value} at ${where(p.first)} and ${p.other.value} at ${where(p.other)}.`,
   'reference.consistent': (p: MessageParams['reference.consistent']) =>
-    `${p.citations} ${p.citations === 1 ? 'citation' : 'citations'} of ${p.documents} ${p.documents === 1 ? 'document' : 'documents'}: every date exists, and each document is cited with one date and one issuer.`,
+    `${p.citations} ${p.citations === 1 ? 'citation' : 'citations'} of ${p.documents} ${p.documents === 1 ? 'document' : 'documents'}: every date exists, and no document is cited with two dates or two issuers.`,
   'skip.claim-no-table': (p: { clauses: number; paragraph: number }) =>
     `the document has no poverty table to compare the figures of ${p.clauses} ${p.clauses === 1 ? 'statement' : 'statements'} with (the first at ¶${p.paragraph}); each was checked within its sentence only`,
   'skip.claim-unnamed': (p: { unit: string; table: number; paragraph: number }) => `¶${p.paragraph}: ${p.unit} cannot be matched: ${unnamedColumns(p)}`,

@@ -493,6 +493,7 @@ export function en(): Catalog {
     'skip.no-total': (p) =>
       p.total !== undefined ? `${p.total} is the total, but the table lists no units under it to add up` : "no unit is the total (none is named as one: Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); name it with --total, or add its name to the configuration's totalNames",
     'skip.nothing': () => 'no unit has the values it needs',
+    'skip.reference-undated': (p) => `the text's ${p.citations} ${p.citations === 1 ? 'citation carries' : 'citations carry'} no date, and no document is cited twice with its issuer: nothing to compare`,
     'skip.document-part': (p) => ({ claims: 'the text states no figure of the table in the phrasing povcheck reads', money: 'the text and its tables state no total of money with its parts', references: 'the text cites no document by number' })[p.part],
     'skip.target-unit': (p) => `the table has no unit "${p.unit}"`,
     'skip.series': (p, f) =>
@@ -887,7 +888,7 @@ export function en(): Catalog {
         }
       },
       DOCUMENT_NOTHING: (p) =>
-        `nothing to check in this document (${p.paragraphs} ${p.paragraphs === 1 ? 'paragraph' : 'paragraphs'}, ${p.tables} ${p.tables === 1 ? 'table' : 'tables'}): no poverty table, no total of money with its parts, no reference to another document` +
+        `nothing to check in this document (${p.paragraphs} ${p.paragraphs === 1 ? 'paragraph' : 'paragraphs'}, ${p.tables} ${p.tables === 1 ? 'table' : 'tables'}): no poverty table, no total of money with its parts, ${p.citations ? `no reference to another document with a date (${p.citations} ${p.citations === 1 ? 'citation' : 'citations'} by number alone, nothing to compare)` : 'no reference to another document'}` +
         (p.statements > 0 ? `; ${p.statements} ${p.statements === 1 ? 'statement' : 'statements'} of poverty figures but no table to compare ${p.statements === 1 ? 'it' : 'them'} with` : '') +
         (p.bounded > 0 ? `; ${p.bounded} ${p.bounded === 1 ? 'total' : 'totals'} of money stated as bounds ("trên 68 tỷ đồng"), which cannot be checked` : p.amounts > 0 ? `; ${p.amounts} ${p.amounts === 1 ? 'amount' : 'amounts'} of money, none stated as the parts of a total` : ''),
       TABLE_TOO_LARGE: (p) =>

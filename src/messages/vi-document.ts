@@ -83,7 +83,7 @@ export const viDocumentMessages = {
   'reference.conflict': (p: MessageParams['reference.conflict']) =>
     `${p.kind ? `${p.kind} ` : ''}${p.number} được dẫn ${p.what === 'date' ? 'với hai ngày khác nhau' : 'với hai cơ quan ban hành khác nhau'}: ${p.first.value} ở ${where(p.first)} và ${p.other.value} ở ${where(p.other)}.`,
   'reference.consistent': (p: MessageParams['reference.consistent']) =>
-    `${p.citations} lần dẫn chiếu ${p.documents} văn bản: mọi ngày đều hợp lệ, mỗi văn bản được dẫn với một ngày và một cơ quan ban hành.`,
+    `${p.citations} lần dẫn chiếu ${p.documents} văn bản: mọi ngày đều hợp lệ, không văn bản nào được dẫn với hai ngày hoặc hai cơ quan ban hành khác nhau.`,
   'skip.claim-no-table': (p: { clauses: number; paragraph: number }) =>
     `văn bản không có bảng tỷ lệ hộ nghèo để đối chiếu số liệu của ${p.clauses} nhận định (nhận định đầu tiên ở đoạn ${p.paragraph}); mỗi nhận định chỉ được kiểm tra trong câu của nó`,
   'skip.claim-unnamed': (p: { unit: string; table: number; paragraph: number }) => `đoạn ${p.paragraph}: không đối chiếu được ${p.unit}: ${unnamedColumns(p)}`,

@@ -498,6 +498,7 @@ export function vi(): Catalog {
     'skip.no-total': (p) =>
       p.total !== undefined ? `${p.total} là tổng nhưng bảng không liệt kê đơn vị nào thuộc ${p.total} để cộng lại` : 'không có đơn vị nào là tổng (không có tên như Toàn tỉnh, Toàn huyện, Tổng cộng, Cộng, Cả nước, Total …); chỉ rõ bằng --total, hoặc thêm tên đơn vị tổng vào totalNames của tệp cấu hình',
     'skip.nothing': () => 'không đơn vị nào có đủ số liệu cần thiết',
+    'skip.reference-undated': (p) => `${p.citations} lần dẫn chiếu trong văn bản không kèm ngày ban hành, và không văn bản nào được dẫn hai lần kèm cơ quan ban hành: không có gì để đối chiếu`,
     'skip.document-part': (p) => ({ claims: 'văn bản không nêu số liệu nào của bảng theo cách viết povcheck đọc được', money: 'văn bản và các bảng không nêu khoản tổng kinh phí nào kèm các khoản thành phần', references: 'văn bản không dẫn chiếu văn bản nào theo số hiệu' })[p.part],
     'skip.target-unit': (p) => `bảng không có đơn vị "${p.unit}"`,
     'skip.series': (p, f) =>
@@ -892,7 +893,7 @@ export function vi(): Catalog {
         }
       },
       DOCUMENT_NOTHING: (p) =>
-        `văn bản không có gì để kiểm tra (${p.paragraphs} đoạn, ${p.tables} bảng): không có bảng tỷ lệ hộ nghèo, không có khoản tổng kinh phí kèm các khoản thành phần, không dẫn chiếu văn bản nào` +
+        `văn bản không có gì để kiểm tra (${p.paragraphs} đoạn, ${p.tables} bảng): không có bảng tỷ lệ hộ nghèo, không có khoản tổng kinh phí kèm các khoản thành phần, ${p.citations ? `không dẫn chiếu văn bản nào kèm ngày ban hành (${p.citations} lần dẫn chiếu chỉ có số hiệu, không có gì để đối chiếu)` : 'không dẫn chiếu văn bản nào'}` +
         (p.statements > 0 ? `; có ${p.statements} nhận định số liệu về hộ nghèo nhưng không có bảng để đối chiếu` : '') +
         (p.bounded > 0 ? `; có ${p.bounded} khoản tổng kinh phí nêu dưới dạng ngưỡng ("trên 68 tỷ đồng"), không kiểm tra được` : p.amounts > 0 ? `; có ${p.amounts} số tiền nhưng không số nào được nêu là thành phần của một khoản tổng` : ''),
       TABLE_TOO_LARGE: (p) =>

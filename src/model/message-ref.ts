@@ -387,6 +387,8 @@ export interface SkipParams {
   'skip.several': { reasons: SkipRef[] };
   /** A plan document's check that found nothing of its kind in the text (no stated figure, no total with parts, no citation). */
   'skip.document-part': { part: 'claims' | 'money' | 'references' };
+  /** A plan document's citations, none with a date nor a number cited twice with its issuer: nothing to compare. */
+  'skip.reference-undated': { citations: number };
   /** A target names a unit this table lacks (another file of the run has it). */
   'skip.target-unit': { unit: string };
   /** Continuity with the previous (or next) file of a series could not be checked. */

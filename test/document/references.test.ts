@@ -77,6 +77,15 @@ describe('dates and issuers', () => {
     expect(c[0]!.issuer).toBe('Bộ Lao động - Thương binh và Xã hội');
   });
 
+  it('citations compared: those with a date, or with an issuer the number is cited with again; a number cited once alone compares nothing (no info)', () => {
+    const compared = (...lines: string[]) => checkReferences(paragraphs(...lines)).compared;
+    expect(compared('Ngày 15/3/2019, UBND tỉnh ban hành Kế hoạch số: 57/KH-UBND về giảm nghèo.')).toBe(0);
+    expect(brief('Ngày 15/3/2019, UBND tỉnh ban hành Kế hoạch số: 57/KH-UBND về giảm nghèo.')).toEqual([]);
+    expect(compared('Kế hoạch số 57/KH-UBND của UBND tỉnh.')).toBe(0);
+    expect(compared('Kế hoạch số 57/KH-UBND của UBND tỉnh.', 'Kế hoạch số 57/KH-UBND của UBND tỉnh.', 'Kế hoạch số 57/KH-UBND.')).toBe(2);
+    expect(compared('Kế hoạch số 57/KH-UBND ngày 15/3/2019.', 'Kế hoạch số 57/KH-UBND.')).toBe(1);
+  });
+
   it('numbers alone ("giai đoạn 2016-2020", "15/2") are not citations', () => {
     expect(readCitations(paragraphs('Giai đoạn 2016-2020, ngày 15/2 và 1/2-3/4.'))).toEqual([]);
   });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../src/document/index.js';
 import { readDocx } from '../../src/read/docx.js';
-import { makeFmt, renderMessage } from '../../src/messages/index.js';
+import { makeFmt, renderMessage, renderSkip } from '../../src/messages/index.js';
 import { FIXTURES } from '../helpers.js';
 import { zipApi } from '../xlsx-build.js';
 
@@ -95,5 +95,20 @@ describe('an annex split into two tables at a page break', () => {
     const r = checkDocument(await plan(tbl([...HEADER, ...body]) + PAGE_BREAK + tbl(body)));
     expect(r.report.tables.map((t) => t.continues)).toEqual([undefined, undefined]);
     expect(r.findings.filter((f) => f.rule === 'duplicate')).toEqual([]);
+  });
+});
+
+describe('citations with nothing to compare', () => {
+  it('a plan whose only citation has no date (nor a second citation with its issuer): the reference check did not run, and says why (it "ran" on nothing, and an info said every date existed)', async () => {
+    const r = checkDocument(await plan(p('Căn cứ Kế hoạch số 29/KH-UBND về thực hiện Chương trình giảm nghèo năm 2020.') + tbl(SEED)));
+    expect(r.findings.filter((f) => f.rule === 'reference')).toEqual([]);
+    expect(r.coverage.ran).not.toContain('reference');
+    const why = r.coverage.notRun.find((n) => n.check === 'reference')!;
+    expect(renderSkip(why.reason, makeFmt('en'))).toBe("the text's 1 citation carries no date, and no document is cited twice with its issuer: nothing to compare");
+    expect(r.report.checked).toMatchObject({ citations: 0, documents: 0 });
+    // Dated, it is checked.
+    const dated = checkDocument(await plan(p('Căn cứ Kế hoạch số 29/KH-UBND ngày 03/4/2018 về thực hiện Chương trình giảm nghèo năm 2020.') + tbl(SEED)));
+    expect(dated.coverage.ran).toContain('reference');
+    expect(dated.report.checked).toMatchObject({ citations: 1, documents: 1 });
   });
 });
