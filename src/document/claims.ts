@@ -177,11 +177,15 @@ function unitsOf(text: string): UnitRef[] | undefined {
   return [{ kind: 'total' }];
 }
 
-/** A sentence's clauses: split at ";" and before ", riêng …" / ", trong đó …" (offsets in the paragraph). */
+/**
+ * A sentence's clauses: split at ";" and before ", riêng …" / ", trong đó …", and in a bracket "(riêng …)" (Lạng Sơn's
+ * "giảm … từ 3% trở lên (riêng các huyện, các xã có tỷ lệ hộ nghèo cao phấn đấu giảm từ 4,5% trở lên)": the
+ * bracket's figure is a part's, not the total's). Offsets in the paragraph.
+ */
 function clausesOf(text: string, start: number): Array<{ text: string; start: number }> {
   const out: Array<{ text: string; start: number }> = [];
   let from = 0;
-  for (const m of text.matchAll(/;\s+|,\s+(?=(?:riêng|trong\s+đó)(?!\p{L}))/giu)) {
+  for (const m of text.matchAll(/;\s+|(?:,\s+|\(\s*)(?=(?:riêng|trong\s+đó)(?!\p{L}))/giu)) {
     out.push({ text: text.slice(from, m.index + 1), start: start + from });
     from = m.index + m[0].length;
   }

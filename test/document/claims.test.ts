@@ -157,3 +157,20 @@ describe('the phrasing read as claims', () => {
     expect(figures('Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giai đoạn 2016-2020 giảm 2,06%.')).toEqual(['rate_reduced=2.06']);
   });
 });
+
+describe('a part of the total in a bracket', () => {
+  it('"(riêng các huyện, các xã có tỷ lệ hộ nghèo cao phấn đấu giảm từ 4,5% trở lên)" is a part the text does not name, not the total (it was a target of the total, missed: an error)', () => {
+    // Lạng Sơn's Kế hoạch 57/KH-UBND 2019 (fixtures/plans/published/lang-son-2019-ke-hoach-57.txt), without its "bình quân".
+    const line = '- Phấn đấu giảm tỷ lệ hộ nghèo từ 2% trở lên (riêng các huyện, các xã có tỷ lệ hộ nghèo cao phấn đấu giảm từ 4,5% trở lên).';
+    expect(readClauses(paragraphs(line)).map((c) => [c.units, c.figures.map((f) => `${f.indicator}${f.op}${f.plain}`)])).toEqual([[[{ kind: 'total' }], ['rate_reduced>=2']]]);
+    expect(brief([line]).filter((b) => b.startsWith('error'))).toEqual([]);
+  });
+
+  it('a bracket naming its units is read for them: "(riêng huyện Na Hang, Lâm Bình giảm từ 4% trở lên)"', () => {
+    const clauses = readClauses(paragraphs('- Tỷ lệ hộ nghèo toàn tỉnh giảm 2,06% (riêng huyện Na Hang, Lâm Bình giảm từ 4% trở lên).'));
+    expect(clauses.map((c) => [c.units, c.figures.map((f) => `${f.indicator}${f.op}${f.plain}`)])).toEqual([
+      [[{ kind: 'total' }], ['rate_reduced=2.06']],
+      [[{ kind: 'named', name: 'Na Hang' }, { kind: 'named', name: 'Lâm Bình' }], ['rate_reduced>=4']],
+    ]);
+  });
+});
