@@ -26,6 +26,24 @@ describe('fixtures/plans/published', () => {
     expect(f.findings.map((x) => `${x.severity} ${x.rule}`)).toEqual(['info reference']);
   });
 
+  it('the openings of three published plans (xã Cát Vân 2019, Lạng Sơn 2024, Quảng Ngãi 2024): every citation read with its date, none in conflict', async () => {
+    const expected: Record<string, [number, number]> = {
+      // "số:" with a colon, "41/NQ-ĐU, ngày 25/12/2018", "25/2018/NQ- HĐND": 3 of the 7 were read before.
+      'cat-van-2019-ke-hoach-14.txt': [7, 7],
+      // A preamble of five semicolons, with letterhead lines: "no column structure", exit 2, before.
+      'lang-son-2024-ke-hoach-51.txt': [7, 6],
+      'quang-ngai-2024-ke-hoach-04.txt': [6, 4],
+    };
+    for (const [file, [citations, documents]] of Object.entries(expected)) {
+      const { code, f } = await run(file);
+      expect(code, file).toBe(0);
+      expect(f.findings.map((x) => `${x.severity} ${x.rule}`), file).toEqual(['info reference']);
+      expect(f.findings[0]!.message, file).toBe(`${citations} citations of ${documents} documents: every date exists, and no document is cited with two dates or two issuers.`);
+      const coverage = (f as unknown as { coverage: { ran: string[] } }).coverage;
+      expect(coverage.ran, file).toEqual(['reference']);
+    }
+  });
+
   it('texts with nothing checkable exit 2 and say what they hold', async () => {
     const expected: Record<string, RegExp> = {
       'chu-pah-2023-ke-hoach.txt': /2 statements of poverty figures but no table/,
@@ -37,6 +55,10 @@ describe('fixtures/plans/published', () => {
       // exited 0 with "every date exists" on a citation without a date.
       'cho-moi-2020-quyet-dinh-3431.txt': /no reference to another document with a date \(1 citation by number alone, nothing to compare\)/,
       'lao-cai-2020-ket-qua.txt': /no reference to another document with a date \(1 citation by number alone, nothing to compare\)/,
+      // "Kế hoạch số: 57/KH-UBND", its date before it ("Ngày 15/3/2019, UBND tỉnh ban hành …"): "no reference" before.
+      'lang-son-2019-ke-hoach-57.txt': /no reference to another document with a date \(1 citation by number alone, nothing to compare\)$/,
+      // "giảm 52 hộ nghèo" in the headline and the text; "Năm 2022, … giảm 105 hộ nghèo" is another year; "gần 700 triệu đồng".
+      'thang-binh-2023-ke-hoach.txt': /no reference to another document; 2 statements of poverty figures but no table to compare them with; 1 amount of money, none stated as the parts of a total$/,
     };
     for (const [file, re] of Object.entries(expected)) {
       const { code, f, stderr } = await run(file);
