@@ -125,7 +125,7 @@ export const ruleDocsEn: RuleDocs = {
   reference: {
     summary: 'plan documents: each cited document has one date and one issuer, and dates exist',
     checks:
-      'Citations such as "Quyết định số 468/QĐ-UBND ngày 16/12/2019 của Ủy ban nhân dân tỉnh", "Nghị quyết số 46-NQ/TU", "Quyết định 33/2015/QĐ-TTg ngày 10/8/2015": the same number cited with two dates, or by two issuers (abbreviations such as UBND expanded), is a warning citing both places; a date that cannot exist (31/02, month 13) is an error; a number carrying a year (33/2015/…) dated another year is a warning. A citation without a date or issuer conflicts with nothing.',
+      'Citations such as "Quyết định số 468/QĐ-UBND ngày 16/12/2019 của Ủy ban nhân dân tỉnh", "Nghị quyết số 46-NQ/TU", "Quyết định 33/2015/QĐ-TTg ngày 10/8/2015": the same number cited with two dates, or by two issuers (abbreviations such as UBND expanded), is a warning citing both places; a date that cannot exist (31/02, month 13) is an error; a number carrying a year (33/2015/…) dated another year is a warning. A citation without a date or issuer conflicts with nothing; when no citation has a date and no number is cited twice with its issuer, nothing is compared and the check is counted as not run.',
     why: 'Decisions are cited from memory or from an older plan; a wrong date points the reader at another document, or at none.',
     example: 'The seed plan cites Quyết định số 468/QĐ-UBND as of 16/12/2019 in its preamble and of 16/12/2018 in section IV → one warning.',
   },

@@ -125,7 +125,7 @@ export const ruleDocsVi: RuleDocs = {
   reference: {
     summary: 'văn bản kế hoạch: mỗi văn bản được dẫn chiếu có một ngày và một cơ quan ban hành, và ngày tháng có thật',
     checks:
-      'Các trích dẫn như "Quyết định số 468/QĐ-UBND ngày 16/12/2019 của Ủy ban nhân dân tỉnh", "Nghị quyết số 46-NQ/TU", "Quyết định 33/2015/QĐ-TTg ngày 10/8/2015": cùng một số hiệu được dẫn với hai ngày, hoặc hai cơ quan ban hành (các chữ viết tắt như UBND được viết đầy đủ để so), là cảnh báo nêu cả hai chỗ; ngày không thể có (31/02, tháng 13) là lỗi; số hiệu mang năm (33/2015/…) mà ghi ngày của năm khác là cảnh báo. Trích dẫn không có ngày hoặc cơ quan ban hành không mâu thuẫn với gì.',
+      'Các trích dẫn như "Quyết định số 468/QĐ-UBND ngày 16/12/2019 của Ủy ban nhân dân tỉnh", "Nghị quyết số 46-NQ/TU", "Quyết định 33/2015/QĐ-TTg ngày 10/8/2015": cùng một số hiệu được dẫn với hai ngày, hoặc hai cơ quan ban hành (các chữ viết tắt như UBND được viết đầy đủ để so), là cảnh báo nêu cả hai chỗ; ngày không thể có (31/02, tháng 13) là lỗi; số hiệu mang năm (33/2015/…) mà ghi ngày của năm khác là cảnh báo. Trích dẫn không có ngày hoặc cơ quan ban hành không mâu thuẫn với gì; khi không trích dẫn nào có ngày và không số hiệu nào được dẫn hai lần kèm cơ quan ban hành, không có gì để đối chiếu và phép kiểm tra được tính là không chạy.',
     why: 'Văn bản thường được dẫn theo trí nhớ hoặc chép từ kế hoạch cũ; ngày sai dẫn người đọc tới văn bản khác, hoặc không tới văn bản nào.',
     example: 'Kế hoạch mẫu dẫn Quyết định số 468/QĐ-UBND ngày 16/12/2019 ở phần mở đầu và ngày 16/12/2018 ở mục IV → một cảnh báo.',
   },
