@@ -173,7 +173,8 @@ const item = (c: CauseCellText, f: Fmt) => {
   const value = c.min !== undefined || c.max !== undefined
     ? `${rangeText(c, f)} works${c.proposed !== undefined ? `, ${f.n(c.proposed)} most likely` : ''}`
     : `should be ${f.n(c.proposed ?? '')}`;
-  return `${cellName(c, f)} holds ${f.n(c.actual)}${formulaNote(c.formula)}, ${value}${c.kind ? ` (${SLIP_EN[c.kind]})` : ''}`;
+  // A blank cell (the first of a run typed one cell on) is said to be blank, not to hold nothing.
+  return `${cellName(c, f)} ${c.actual === '' ? 'is blank' : `holds ${f.n(c.actual)}`}${formulaNote(c.formula)}, ${value}${c.kind ? ` (${SLIP_EN[c.kind]})` : ''}`;
 };
 
 /** Said of a workbook part no spreadsheet program writes (a reference outside any worksheet). */

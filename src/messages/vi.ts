@@ -175,7 +175,8 @@ const item = (c: CauseCellText, f: Fmt) => {
   const value = c.min !== undefined || c.max !== undefined
     ? `${rangeText(c, f)} đều được${c.proposed !== undefined ? `, nhiều khả năng là ${f.n(c.proposed)}` : ''}`
     : `đúng ra là ${f.n(c.proposed ?? '')}`;
-  return `${cellName(c, f)} ghi ${f.n(c.actual)}${formulaNote(c.formula)}, ${value}${c.kind ? ` (${SLIP_VI[c.kind]})` : ''}`;
+  // Ô trống (ô đầu của một dãy bị gõ lệch sang ô kế tiếp): nói là để trống, không phải "ghi" gì.
+  return `${cellName(c, f)} ${c.actual === '' ? 'để trống' : `ghi ${f.n(c.actual)}`}${formulaNote(c.formula)}, ${value}${c.kind ? ` (${SLIP_VI[c.kind]})` : ''}`;
 };
 
 /** Said of a workbook part no spreadsheet program writes (a reference outside any worksheet). */

@@ -80,6 +80,16 @@ describe('povcheck table', () => {
     expect(own.stderr).not.toContain('may be right');
   });
 
+  it('a run typed one cell on carried into the computed cells: its blank first cell is said to be blank, not to hold nothing ("ghi , đúng ra là")', async () => {
+    const file = 'fixtures/planted/row-shifted-right.csv';
+    const vi = await cli(['table', file]);
+    expect(vi.stderr).toContain('nguyên nhân có thể của chênh lệch: ô H5 (Số hộ nghèo giảm trong năm, Hàm Yên) để trống, đúng ra là 799 (');
+    expect(vi.stderr).not.toMatch(/ ghi , /);
+    const en = await cli(['table', file, '--lang', 'en']);
+    expect(en.stderr).toContain('the likely cause of the differences: H5 (Poor households reduced during the year, Hàm Yên) is blank, should be 799 (');
+    expect(en.stderr).not.toMatch(/ holds , /);
+  });
+
   it('a table whose labels count a period (đầu kỳ, cuối kỳ: Tri Tôn 2021–2023) keeps the period\'s words in every format, not đầu năm / cuối năm', async () => {
     const file = 'fixtures/published/review-2021-2023-tri-ton-district-start-end.csv';
     const csv = await cli(['table', file, '--format', 'csv']);
