@@ -52,7 +52,7 @@ export interface CalcText {
   /** `printed`: the output prints the cell as read (a short text), else leaves it blank. */
   unreadableCell: (file: string, p: { cell: string; unit: string; indicator: Indicator; text: string; fraction: boolean; printed: boolean }, f: Fmt) => string;
   /**
-   * Many counts that are fractions (`915.274` read as 915,274 households): one line for them all, with the first
+   * Many counts that are fractions (`915.274` households, meant as 915,274, read as 915.274): one line for them all, with the first
    * cells and the likely cause (a Vietnamese table opened with English number settings), not a line each.
    */
   fractionCells: (file: string, p: { count: number; first: string[] }) => string;

@@ -73,7 +73,7 @@ export const enCalc: CalcText = {
   blankForm: (file, p) => `povcheck: ${file}: the table has no figures (${p.count} indicators recognised, every cell empty): the form is printed blank, to be filled in`,
   unreadableCell: (file, p, f) => `povcheck: ${file}: ${p.cell} (${p.unit}, ${low(f.ind(p.indicator))}): "${p.text}" ${p.fraction ? 'is not a whole number of households' : 'cannot be read as a number'} and cannot be computed from other cells; ${p.printed ? 'the output prints it as read' : 'the output leaves it blank'}`,
   fractionCells: (file, p) =>
-    `povcheck: ${file}: ${p.count} household counts are fractions (${p.first.join(', ')}${p.count > p.first.length ? ', …' : ''}), cannot be computed with and are printed as read: the table was probably opened with English number settings, which read the thousands point as a decimal point (915.274 households as 915.274); import it again with Vietnamese settings`,
+    `povcheck: ${file}: ${p.count} household counts are fractions (${p.first.join(', ')}${p.count > p.first.length ? ', …' : ''}), cannot be computed with and are printed as read: the table was probably opened with English number settings, which read the thousands point as a decimal point (915.274 households, meant as 915,274, read as 915.274); import it again with Vietnamese settings`,
   suggestValidate: (file) => `  Run \`povcheck validate ${file}\` for what is wrong where.`,
   hiddenNotRead: (h) =>
     `${[h.rows.length ? `hidden ${h.rows.length === 1 ? 'row' : 'rows'} ${firstEight(h.rows, (n) => ` and ${count(n, 'en')} more`)}` : '', h.cols.length ? `hidden ${h.cols.length === 1 ? 'column' : 'columns'} ${firstEight(h.cols, (n) => ` and ${count(n, 'en')} more`)}` : ''].filter(Boolean).join(' and ')} not read (hidden in the workbook)`,

@@ -109,7 +109,7 @@ describe('povcheck table', () => {
     writeFileSync(file, workbook([['Phụ lục', sheet]]));
     const r = await cli(['table', file, '--lang', 'en']);
     expect(r.stderr).toContain(
-      `povcheck: ${file}: 5 household counts are fractions ('Phụ lục'!B2, 'Phụ lục'!C2, 'Phụ lục'!B3, …), cannot be computed with and are printed as read: the table was probably opened with English number settings, which read the thousands point as a decimal point (915.274 households as 915.274); import it again with Vietnamese settings\n`,
+      `povcheck: ${file}: 5 household counts are fractions ('Phụ lục'!B2, 'Phụ lục'!C2, 'Phụ lục'!B3, …), cannot be computed with and are printed as read: the table was probably opened with English number settings, which read the thousands point as a decimal point (915.274 households, meant as 915,274, read as 915.274); import it again with Vietnamese settings\n`,
     );
     expect(r.stderr).not.toMatch(/is not a whole number of households/);
   });
