@@ -181,10 +181,10 @@ export async function emit(ctx: CommandContext, data: string | Uint8Array, out: 
 
 /**
  * Stated values that differ from the computed ones, on stderr: a head line, one line per cell, a line for each input
- * slip the computed values carry (`carried`: the stated values there may be right), and a pointer to
- * `povcheck validate`. Returns whether there were any.
+ * slip the computed values carry (`carried`: the stated values there may be right; `command`, to run again once it is
+ * corrected), and a pointer to `povcheck validate`. Returns whether there were any.
  */
-export async function reportDifferences(ctx: CommandContext, file: string, annex: Annex, differences: readonly Difference[], lang: Lang, locale: 'vi' | 'en', carried: readonly CarriedSlip[] = []): Promise<boolean> {
+export async function reportDifferences(ctx: CommandContext, file: string, annex: Annex, differences: readonly Difference[], lang: Lang, locale: 'vi' | 'en', carried: readonly CarriedSlip[] = [], command: 'table' | 'plan' = 'table'): Promise<boolean> {
   if (differences.length === 0) return false;
   const [{ plainValue }, { causeCellText }] = await Promise.all([import('../render/table-data.js'), import('../reporters/causes.js')]);
   const calc = catalog(lang).calc;
@@ -196,7 +196,7 @@ export async function reportDifferences(ctx: CommandContext, file: string, annex
     ctx.io.err(calc.difference(p, f) + '\n');
   }
   const { locate } = catalog(lang);
-  for (const slip of carried) ctx.io.err(locate.carried({ cells: slip.cells.map((c) => causeCellText(c, lang)), carried: slip.differences.map((d) => displayRef(d.cell)) }, f) + '\n');
+  for (const slip of carried) ctx.io.err(locate.carried({ cells: slip.cells.map((c) => causeCellText(c, lang)), carried: slip.differences.map((d) => displayRef(d.cell)), command }, f) + '\n');
   ctx.io.err(calc.suggestValidate(file) + '\n');
   return true;
 }

@@ -718,7 +718,7 @@ export function en(): Catalog {
         const cells = p.cells.map((c) => c.ref).join(', ');
         return (
           `  ${p.carried.join(', ')} may be right as the table states ${p.carried.length === 1 ? 'it' : 'them'}; the likely cause of the ${p.carried.length === 1 ? 'difference' : 'differences'}: ${p.cells.map((c) => item(c, f)).join('; ')}. ` +
-          `The computed ${p.carried.length === 1 ? 'value carries' : 'values carry'} ${p.cells.length === 1 ? 'that slip' : 'those slips'}: correct ${cells} in the input and make the table again.`
+          `The computed ${p.carried.length === 1 ? 'value carries' : 'values carry'} ${p.cells.length === 1 ? 'that slip' : 'those slips'}: correct ${cells} in the input and make the ${p.command === 'plan' ? 'plan' : 'table'} again.`
         );
       },
       shifted: (p, f) => {

@@ -295,9 +295,10 @@ export interface LocateText {
   shifted(p: ShiftedParams, f: Fmt): string;
   /**
    * `table` / `plan`: the cells (`carried`, references) whose computed value follows from the cause's cells, likely
-   * typed wrong: the output carries the slip, and the values the input states there agree with its correction.
+   * typed wrong: the output carries the slip, and the values the input states there agree with its correction; the
+   * advice is to run `command` again once the cells are corrected.
    */
-  carried(p: { cells: CauseCellText[]; carried: string[] }, f: Fmt): string;
+  carried(p: { cells: CauseCellText[]; carried: string[]; command: 'table' | 'plan' }, f: Fmt): string;
 }
 
 /**

@@ -75,6 +75,9 @@ describe('povcheck table', () => {
     );
     const plan = await cli(['plan', file, '--target', 'total=2', '--lang', 'en']);
     expect(plan.stderr).toContain('  D4 may be right as the table states it; the likely cause of the difference: F4 (Poor households at start of year, Yên Sơn) holds 3,649, should be 3,694');
+    // The plan is what the user makes again once F4 is corrected (its exits for Yên Sơn carry the slip too), not a table.
+    expect(plan.stderr).toContain('correct F4 in the input and make the plan again.\n');
+    expect((await cli(['plan', file, '--target', 'total=2'])).stderr).toContain('Sửa ô F4 trong tệp gốc rồi lập lại kế hoạch.\n');
     const own = await cli(['table', 'fixtures/planted/poor-end-transposed.csv', '--lang', 'en']);
     expect(own.stderr).toContain('I6 (Chiêm Hóa, poor households at end of year): the table has 4,963, computed 4,693');
     expect(own.stderr).not.toContain('may be right');
