@@ -1,6 +1,7 @@
 /**
  * `povcheck fix <file> -o <fixed>`: writes a corrected copy when the failing checks have exactly one
- * explanation with pinned values (src/locate), changing only those cells and keeping every other byte.
+ * explanation with pinned values (src/locate), changing only those cells (and, for a run typed one cell on, emptying the
+ * cell just past it that holds the run's last value) and keeping every other byte.
  * Never writes over the input, never writes a copy that still has errors.
  *
  * Options (fix-options.ts) → `runFix` (fix-run.ts: what to write, or why not) → `reportFix` (fix-report.ts).
