@@ -27,8 +27,10 @@ export type DifferencesOf = (annex: Annex) => Promise<readonly Difference[]>;
 export async function carriedSlips(input: CalcInput, annex: Annex, differences: readonly Difference[], differencesOf: DifferencesOf): Promise<CarriedSlip[]> {
   if (differences.length === 0) return [];
   const { validateFile } = await import('../pipeline.js');
-  const result = await validateFile(input.file, { ...input.read, ...(input.inputLocale ? { locale: input.inputLocale } : {}) });
-  if (result.status === 'unreadable' || !result.localisation) return [];
+  // What the slips say is a note beside the command's output: a check that fails here (an internal fault included)
+  // leaves the output as it is, with no claim.
+  const result = await validateFile(input.file, { ...input.read, ...(input.inputLocale ? { locale: input.inputLocale } : {}) }).catch(() => undefined);
+  if (!result || result.status === 'unreadable' || !result.localisation) return [];
   const { formatCellValue, groupsThousands } = await import('../locate/format.js');
   const text = (plain: string, original: Value) => formatCellValue(plain, original, annex, groupsThousands(annex));
   const out: CarriedSlip[] = [];

@@ -722,7 +722,7 @@ export function vi(): Catalog {
         const cells = p.cells.map((c) => c.ref).join(', ');
         return (
           `  ${p.carried.length === 1 ? 'Ô' : 'Các ô'} ${p.carried.join(', ')} trong bảng gốc có thể đã đúng; nguyên nhân có thể của chênh lệch: ${p.cells.map((c) => item(c, f)).join('; ')}; ` +
-          `giá trị tính được của ${p.carried.length === 1 ? 'ô này' : 'các ô này'} mang theo lỗi đó. Sửa ${p.cells.length === 1 ? 'ô' : 'các ô'} ${cells} trong tệp gốc rồi lập lại ${p.command === 'plan' ? 'kế hoạch' : 'bảng'}.`
+          `giá trị tính được của ${p.carried.length === 1 ? 'ô này' : 'các ô này'} mang theo ${p.cells.length === 1 ? 'lỗi đó' : 'các lỗi đó'}. Sửa ${p.cells.length === 1 ? 'ô' : 'các ô'} ${cells} trong tệp gốc rồi lập lại ${p.command === 'plan' ? 'kế hoạch' : 'bảng'}.`
         );
       },
       shifted: (p, f) => {

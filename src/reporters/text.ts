@@ -68,9 +68,14 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
     const prev = worst.get(f.at.ref);
     if (!prev || severityRank(f.severity) < severityRank(prev)) worst.set(f.at.ref, f.severity);
   }
-  // The cells of each error's one likely cause (a unique cause): marked ◆, the cell to correct, which often holds no
-  // finding of its own (a district's count typed wrong: the error is at the total's sum).
-  const causeAt = new Set((file.localisation?.parts ?? (file.localisation ? [file.localisation] : [])).flatMap((p) => (p.causes[0]?.confidence === 'unique' ? p.causes[0].cells.map((c) => displayRef(c.cell)) : [])));
+  // The cells of each error's one likely cause when every one looks like a typing slip (the causes whose other cells
+  // "need no change", causes.ts `consequencesOf`, and that `fix` writes): marked ◆, the cell to correct, which often
+  // holds no finding of its own (a district's count typed wrong: the error is at the total's sum). A cause that fits
+  // without a slip may be a correct cell bent to fit an error elsewhere: not marked.
+  const causeAt = new Set((file.localisation?.parts ?? (file.localisation ? [file.localisation] : [])).flatMap((p) => {
+    const c = p.causes[0];
+    return c?.confidence === 'unique' && c.cells.every((x) => x.kind !== undefined) ? c.cells.map((x) => displayRef(x.cell)) : [];
+  }));
   // The input cells findings sit at, by row and column: a column the table does not read is drawn when one is in it.
   const at = new Set(file.findings.flatMap((f) => (f.at ? [`${f.at.row}:${f.at.col}`] : [])));
   const flaggedAt = (row: number, col: number) => at.has(`${row}:${col}`);
