@@ -193,6 +193,69 @@ function clausesOf(text: string, start: number): Array<{ text: string; start: nu
   return out.filter((c) => c.text.trim() !== '');
 }
 
+/** "Ủy ban nhân dân", "UBND" (a letterhead's issuer, case as typed). */
+const ISSUER = String.raw`(?:UBND|[UỦuủ][YỶyỷ]\s+[Bb][Aa][Nn]\s+[Nn][Hh][ÂâAa][Nn]\s+[Dd][ÂâAa][Nn])`;
+/** The classes of a unit that issues a plan. */
+const OWN_CLASS = String.raw`(?:tỉnh|huyện|quận|thành\s+phố|thị\s+xã|xã|phường|thị\s+trấn)`;
+/** Words that end a name in a title or letterhead ("… HUYỆN THĂNG BÌNH NĂM 2023", "XÃ HỘI", "CỘNG HÒA …"). */
+const NOT_NAME = new Set(['năm', 'giai', 'đến', 'về', 'giảm', 'nghèo', 'hội', 'cộng', 'thực', 'và', 'trong', 'theo', 'của', 'trên', 'tại']);
+
+/** Up to four capitalised words from the start of `text`: the name after a unit's class. */
+function nameAt(text: string): string | undefined {
+  const words: string[] = [];
+  for (const m of text.matchAll(/\s*([^\s]+)/gu)) {
+    const w = m[1]!;
+    if (words.length === 4 || !/^\p{Lu}[\p{L}\p{M}]*$/u.test(w) || NOT_NAME.has(w.toLowerCase())) break;
+    words.push(w);
+  }
+  return words.length > 0 ? words.join(' ') : undefined;
+}
+
+/**
+ * The names of the unit whose document this is (without its class): its letterhead's "UBND HUYỆN THĂNG BÌNH"
+ * (or "ỦY BAN NHÂN DÂN" over "HUYỆN THĂNG BÌNH", in a paragraph or in a letterhead table's cell, `letterhead`),
+ * and its title's "… trên địa bàn huyện Thăng Bình". Read from the opening only, before the first heading and
+ * the preamble ("Căn cứ …" cites other units' documents).
+ */
+export function ownUnitNames(paragraphs: readonly DocParagraph[], letterhead: readonly string[] = []): string[] {
+  const out: string[] = [];
+  const lines: Array<{ text: string; title: boolean }> = letterhead.flatMap((t) => t.split(/\r?\n/u)).map((text) => ({ text, title: false }));
+  let afterKind = false;
+  for (const [i, p] of paragraphs.slice(0, 12).entries()) {
+    if (p.heading || /^\s*(?:căn\s+cứ|thực\s+hiện|theo|xét|ngày)(?!\p{L})/iu.test(p.text)) break;
+    // The title: the first paragraph (a headline), the one that names the kind of document in capitals and the one after it.
+    const kind = /^\s*(?:KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|BÁO\s+CÁO|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|CHỈ\s+THỊ)(?!\p{L})/u.test(p.text);
+    lines.push({ text: p.text, title: i === 0 || kind || afterKind });
+    afterKind = kind;
+  }
+  const issuerFirst = new RegExp(String.raw`^\s*${ISSUER}`, 'u');
+  const issuerAlone = new RegExp(String.raw`^\s*${ISSUER}\s*$`, 'u');
+  const letterheadLine = new RegExp(String.raw`^\s*(?:${ISSUER}\s+)?(${OWN_CLASS})\s+`, 'iu');
+  const inTitle = new RegExp(String.raw`(?:trên\s+địa\s+bàn|của)\s+${OWN_CLASS}\s+`, 'giu');
+  lines.forEach(({ text, title }, i) => {
+    const head = letterheadLine.exec(text);
+    // A letterhead line is typed in capitals; a class alone on it follows the issuer's line.
+    if (head && text === text.toUpperCase() && (issuerFirst.test(text) || (i > 0 && issuerAlone.test(lines[i - 1]!.text)))) {
+      const name = nameAt(text.slice(head[0].length));
+      if (name) out.push(name);
+    }
+    if (!title) return;
+    for (const m of text.matchAll(inTitle)) {
+      const name = nameAt(text.slice(m.index + m[0].length));
+      if (name) out.push(name);
+    }
+  });
+  return [...new Set(out)];
+}
+
+/** Whether a named unit is the document's own unit (its name as the letterhead or title writes it, marks alike). */
+function isOwnUnit(name: string, own: readonly string[]): boolean {
+  const key = stripClass(foldKey(name));
+  return own.some((o) => foldKey(o) === key && sameSpelling(o, name));
+}
+
+const stripClass = (k: string) => k.replace(/^(?:huyen|thi xa|thanh pho|tp|xa|phuong|thi tran)\s+/u, '');
+
 /** The plan's year, from its title ("… NĂM 2020"). */
 export function planYear(paragraphs: readonly DocParagraph[]): number | undefined {
   for (const p of paragraphs.slice(0, 8)) {
@@ -297,9 +360,8 @@ function findUnit(table: ClaimTable, ref: UnitRef): Unit | undefined {
  */
 function findByShortName(annex: Annex, ref: UnitRef): Unit | undefined {
   if (ref.kind !== 'named') return undefined;
-  const strip = (k: string) => k.replace(/^(?:huyen|thi xa|thanh pho|tp|xa|phuong|thi tran)\s+/u, '');
-  const want = strip(foldKey(ref.name));
-  for (const u of annex.units) if (strip(u.key) === want && sameSpelling(ref.name, u.name)) return u;
+  const want = stripClass(foldKey(ref.name));
+  for (const u of annex.units) if (stripClass(u.key) === want && sameSpelling(ref.name, u.name)) return u;
   return undefined;
 }
 
@@ -308,6 +370,8 @@ const unitLabel = (ref: UnitRef) => (ref.kind === 'total' ? 'total' : ref.name);
 export interface ClaimsOptions {
   /** Source text for the targets the text sets ("the plan's text"), as `target` findings name it. */
   source: string;
+  /** The texts of a letterhead table's cells (a `.docx` letterhead laid out in a table): its issuer's name. */
+  letterhead?: readonly string[];
 }
 
 /** Checks every clause of the text that states a figure of the annex. */
@@ -320,10 +384,22 @@ export function checkClaims(paragraphs: readonly DocParagraph[], tables: readonl
     if (clauses.length > 0) out.skipped.push({ rule: 'claim', msg: { id: 'skip.claim-no-table', params: { clauses: clauses.length, paragraph: clauses[0]!.paragraph.number } }, paragraph: clauses[0]!.paragraph.number });
     return out;
   }
+  const own = ownUnitNames(paragraphs, opts.letterhead);
   for (const clause of clauses) {
-    for (const ref of clause.units) checkClause(clause, ref, tables, opts, out);
+    for (const ref of clause.units) checkClause(clause, ownAsTotal(ref, own, tables), tables, opts, out);
   }
   return out;
+}
+
+/**
+ * "huyện Thăng Bình phấn đấu giảm 52 hộ nghèo" in huyện Thăng Bình's own plan speaks of the plan's total: read as
+ * the total's claim when no table has a unit of that name and a table has a total ("Toàn huyện").
+ */
+function ownAsTotal(ref: UnitRef, own: readonly string[], tables: readonly ClaimTable[]): UnitRef {
+  if (ref.kind !== 'named' || own.length === 0 || !isOwnUnit(ref.name, own)) return ref;
+  const total: UnitRef = { kind: 'total' };
+  if (tables.some((t) => findUnit(t, ref) !== undefined) || !tables.some((t) => findUnit(t, total) !== undefined)) return ref;
+  return total;
 }
 
 function checkClause(clause: Clause, ref: UnitRef, tables: readonly ClaimTable[], opts: ClaimsOptions, out: ClaimsCheck): void {

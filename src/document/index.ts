@@ -179,7 +179,9 @@ interface TextChecks {
 function checkText(doc: PlanDocument, checks: readonly TableCheck[]): TextChecks {
   const poverty = checks.filter((c) => c.result);
   const claimTables: ClaimTable[] = poverty.map((c) => ({ number: c.table.number, annex: c.result!.annex, unnamed: c.headerLost !== undefined && !c.headerLost.given }));
-  const claims = checkClaims(doc.paragraphs, claimTables, { source: 'plan text' });
+  // A table before the first paragraph, not a poverty table: the letterhead laid out in a table (its issuer's name).
+  const letterhead = checks.filter((c) => !c.result && c.table.after === undefined).flatMap((c) => c.table.grid.rows.flat().map((cell) => cell.raw));
+  const claims = checkClaims(doc.paragraphs, claimTables, { source: 'plan text', letterhead });
   // Tables that are not poverty tables may be budget tables: their totals go with the text's money.
   const budgetTables = new Set<number>();
   const money = checkMoney(doc.paragraphs, (firstId) => budgetAmounts(doc, checks, firstId, budgetTables));

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkClaims, readClauses, textNotRunReason, type ClaimTable } from '../../src/document/claims.js';
+import { checkClaims, ownUnitNames, readClauses, textNotRunReason, type ClaimTable } from '../../src/document/claims.js';
 import { readTextDocument } from '../../src/read/text-document.js';
 import { gridFromBytes } from '../../src/read/index.js';
 import { checkGrid } from '../../src/check-grid.js';
@@ -172,5 +172,59 @@ describe('a part of the total in a bracket', () => {
       [[{ kind: 'total' }], ['rate_reduced=2.06']],
       [[{ kind: 'named', name: 'Na Hang' }, { kind: 'named', name: 'Lâm Bình' }], ['rate_reduced>=4']],
     ]);
+  });
+});
+
+describe('the document\'s own unit', () => {
+  // A district's annex: its total "Toàn huyện", its communes.
+  const district = readFileSync(join(FIXTURES, 'tuyen-quang-2020.csv'), 'utf8')
+    .replace('Toàn tỉnh;Sơn Dương;Yên Sơn;TP Tuyên Quang;Hàm Yên;Chiêm Hóa;Na Hang;Lâm Bình', 'Toàn huyện;Xã Bình Lãnh;Xã Bình Trị;Thị trấn Hà Lam;Xã Bình Định Bắc;Xã Bình Quý;Xã Bình Phú;Xã Bình Tú');
+  const DISTRICT: ClaimTable = { number: 1, annex: checkGrid(gridFromBytes(Buffer.from(district, 'utf8'))).annex, unnamed: false };
+  const plan = (opening: string[], line: string) => readTextDocument([...opening, 'I. MỤC TIÊU', line].join('\n'), 'utf-8').paragraphs;
+  const own = (opening: string[], line: string, tables = [DISTRICT], letterhead?: string[]) =>
+    checkClaims(plan(opening, line), tables, { source: 'plan text', ...(letterhead ? { letterhead } : {}) }).findings.map((f) => `${f.severity} ${f.rule} ${f.unit} ${f.msg.id}${f.expected !== undefined ? ` ${f.expected}/${f.actual}` : ''}`);
+  const LETTERHEAD = ['UBND HUYỆN THĂNG BÌNH', 'Số: 12/KH-UBND', 'KẾ HOẠCH', 'GIẢM NGHÈO NĂM 2020'];
+
+  it('"huyện Thăng Bình phấn đấu giảm 4.188 hộ nghèo" in huyện Thăng Bình\'s plan is the total\'s claim (it was "unit not in the table")', () => {
+    expect(own(LETTERHEAD, 'Năm nay huyện Thăng Bình phấn đấu giảm 4.188 hộ nghèo.')).toEqual(['info claim Toàn huyện claim.consistent']);
+    expect(own(LETTERHEAD, 'Năm nay huyện Thăng Bình phấn đấu giảm 4.118 hộ nghèo.')).toEqual(['error claim Toàn huyện claim.table 4188/4118']);
+    // A bound is the total's target.
+    expect(own(LETTERHEAD, 'Tỷ lệ hộ nghèo huyện Thăng Bình giảm từ 3% trở lên.')).toEqual(['error target Toàn huyện target.missed']);
+  });
+
+  it('the own unit from the letterhead over two lines, a letterhead table\'s cell, or the title ("trên địa bàn huyện …")', () => {
+    const line = 'Năm nay huyện Thăng Bình phấn đấu giảm 4.188 hộ nghèo.';
+    expect(own(['ỦY BAN NHÂN DÂN', 'HUYỆN THĂNG BÌNH', 'KẾ HOẠCH', 'GIẢM NGHÈO NĂM 2020'], line)).toEqual(['info claim Toàn huyện claim.consistent']);
+    expect(own(['KẾ HOẠCH', 'Giảm nghèo năm 2020 trên địa bàn huyện Thăng Bình'], line)).toEqual(['info claim Toàn huyện claim.consistent']);
+    expect(own(['KẾ HOẠCH', 'GIẢM NGHÈO NĂM 2020'], line, [DISTRICT], ['ỦY BAN NHÂN DÂN\nHUYỆN THĂNG BÌNH\n-------', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'])).toEqual(['info claim Toàn huyện claim.consistent']);
+    // Without it, or in the preamble's citations of another unit, the name is a unit the table does not have.
+    expect(own(['KẾ HOẠCH', 'GIẢM NGHÈO NĂM 2020'], line)).toEqual(['warning claim Thăng Bình claim.unknown-unit']);
+    expect(own(['KẾ HOẠCH', 'GIẢM NGHÈO NĂM 2020', 'Căn cứ Kế hoạch số 16/KH-UBND của UBND huyện Thăng Bình;'], line)).toEqual(['warning claim Thăng Bình claim.unknown-unit']);
+  });
+
+  it('another district, a name spelt with other marks, or a table without a total: as before', () => {
+    expect(own(LETTERHEAD, 'Năm nay huyện Quế Sơn phấn đấu giảm 4.188 hộ nghèo.')).toEqual(['warning claim Quế Sơn claim.unknown-unit']);
+    expect(own(LETTERHEAD, 'Năm nay huyện Thăng Binh phấn đấu giảm 4.188 hộ nghèo.')).toEqual(['info claim Toàn huyện claim.consistent']);
+    expect(own(LETTERHEAD, 'Năm nay huyện Thắng Bình phấn đấu giảm 4.188 hộ nghèo.')).toEqual(['warning claim Thắng Bình claim.unknown-unit']);
+    const noTotal = district.replace('Toàn huyện;', 'Xã Bình Nguyên;');
+    const parts: ClaimTable = { number: 1, annex: checkGrid(gridFromBytes(Buffer.from(noTotal, 'utf8'))).annex, unnamed: false };
+    expect(parts.annex.total).toBeUndefined();
+    expect(own(LETTERHEAD, 'Năm nay huyện Thăng Bình phấn đấu giảm 4.188 hộ nghèo.', [parts])).toEqual(['warning claim Thăng Bình claim.unknown-unit']);
+  });
+
+  it('a unit of the table that bears the plan\'s name is that unit (a commune named as its district)', () => {
+    const named = district.replace('Xã Bình Lãnh', 'Xã Thăng Bình');
+    const t: ClaimTable = { number: 1, annex: checkGrid(gridFromBytes(Buffer.from(named, 'utf8'))).annex, unnamed: false };
+    expect(own(LETTERHEAD, 'Năm nay xã Thăng Bình phấn đấu giảm 987 hộ nghèo.', [t])).toEqual(['info claim Xã Thăng Bình claim.consistent']);
+  });
+
+  it('the openings of published plans name their own unit; a headline\'s body text and the preamble do not', () => {
+    const names = (file: string) => ownUnitNames(readTextDocument(readFileSync(join(FIXTURES, 'plans/published', file), 'utf8'), 'utf-8').paragraphs);
+    expect(names('lang-son-2024-ke-hoach-51.txt')).toEqual(['LẠNG SƠN']);
+    expect(names('quang-ngai-2024-ke-hoach-04.txt')).toEqual(['QUẢNG NGÃI']);
+    expect(names('cat-van-2019-ke-hoach-14.txt')).toEqual(['CÁT VÂN']);
+    expect(names('lang-son-2019-ke-hoach-57.txt')).toEqual(['Lạng Sơn']);
+    // "tỷ lệ hộ nghèo trên địa bàn huyện Chư Pah" in the article's body, not its title.
+    expect(names('chu-pah-2023-ke-hoach.txt')).toEqual([]);
   });
 });
