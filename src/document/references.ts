@@ -9,7 +9,7 @@ import type { Citation } from '../model/finding-detail.js';
 import type { Finding } from '../model/finding.js';
 import type { DocParagraph } from '../model/document.js';
 import { foldKey } from '../shape/normalize.js';
-import { placeOf } from './prose.js';
+import { placeOf, sentences } from './prose.js';
 
 /** Kinds of documents, capitalised or not ("Quyết định", "quyết định"); the regex cannot ignore case (numbers need capitals). */
 const KINDS = ['Nghị quyết', 'Quyết định', 'Kế hoạch', 'Chỉ thị', 'Thông tư liên tịch', 'Thông tư', 'Nghị định', 'Công văn', 'Văn bản', 'Hướng dẫn', 'Báo cáo', 'Thông báo', 'Luật', 'Đề án', 'Tờ trình', 'Kết luận', 'Chương trình']
@@ -79,8 +79,34 @@ export function readCitations(paragraphs: readonly DocParagraph[]): Cited[] {
       if (m[10]) cited.issuer = m[10].trim();
       out.push(cited);
     }
+    datedBefore(p, out);
   }
   return out;
+}
+
+/** A sentence that opens with its date: "Ngày 15/3/2019, UBND tỉnh ban hành …", "Vào ngày 5 tháng 9 năm 2016 …". */
+const LEADING_DATE = new RegExp(String.raw`^\s*(?:[Vv]ào\s+)?[Nn]gày\s+(?:${DATE})(?!\s*[/.-]?\d)`, 'du');
+
+/**
+ * "Ngày 15/3/2019, UBND tỉnh ban hành Kế hoạch số 57/KH-UBND …": the date a sentence opens with is its citation's,
+ * when the sentence cites exactly one document after it, and that citation has no date of its own.
+ */
+function datedBefore(p: DocParagraph, out: Cited[]): void {
+  const mine = out.filter((c) => c.paragraph === p);
+  if (mine.length === 0) return;
+  for (const s of sentences(p.text)) {
+    const m = LEADING_DATE.exec(s.text);
+    if (!m) continue;
+    const groups = m[1] !== undefined ? [1, 2, 3] : [4, 5, 6];
+    const first = m.indices![groups[0]!]!;
+    const last = m.indices![groups[2]!]!;
+    const start = s.start + first[0];
+    const end = s.start + last[1];
+    const after = mine.filter((c) => c.start >= end && c.start < s.start + s.text.length);
+    if (after.length !== 1 || after[0]!.date) continue;
+    const [d, mo, y] = groups.map((g) => Number(m[g]));
+    after[0]!.date = { text: p.text.slice(start, end), day: d!, month: mo!, year: y!, start, end };
+  }
 }
 
 function daysIn(month: number, year: number): number {

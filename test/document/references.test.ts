@@ -55,7 +55,7 @@ describe('dates and issuers', () => {
     const c = readCitations(paragraphs('Số: 14/KH-UBND', 'Căn cứ quyết định số: 289-QĐ/TU ngày 27/05/2016 của Ban chấp hành Đảng bộ Tỉnh khóa XVIII ban hành chương trình giảm nghèo;', 'Ngày 15/3/2019, UBND tỉnh ban hành Kế hoạch số: 57/KH-UBND về việc triển khai.'));
     expect(c.map((x) => [x.kind, x.number, x.date?.text, x.issuer])).toEqual([
       ['quyết định', '289-QĐ/TU', '27/05/2016', 'Ban chấp hành Đảng bộ Tỉnh khóa XVIII'],
-      ['Kế hoạch', '57/KH-UBND', undefined, undefined],
+      ['Kế hoạch', '57/KH-UBND', '15/3/2019', undefined],
     ]);
     expect(brief('Căn cứ kế hoạch số: 16/KH-UBND ngày 31 tháng 9 năm 2019 của UBND huyện.')).toEqual(['error reference.date']);
   });
@@ -79,8 +79,10 @@ describe('dates and issuers', () => {
 
   it('citations compared: those with a date, or with an issuer the number is cited with again; a number cited once alone compares nothing (no info)', () => {
     const compared = (...lines: string[]) => checkReferences(paragraphs(...lines)).compared;
-    expect(compared('Ngày 15/3/2019, UBND tỉnh ban hành Kế hoạch số: 57/KH-UBND về giảm nghèo.')).toBe(0);
-    expect(brief('Ngày 15/3/2019, UBND tỉnh ban hành Kế hoạch số: 57/KH-UBND về giảm nghèo.')).toEqual([]);
+    expect(compared('UBND tỉnh ban hành Kế hoạch số: 57/KH-UBND về giảm nghèo.')).toBe(0);
+    expect(brief('UBND tỉnh ban hành Kế hoạch số: 57/KH-UBND về giảm nghèo.')).toEqual([]);
+    // Its date before it ("Ngày 15/3/2019, …") is its date: compared.
+    expect(compared('Ngày 15/3/2019, UBND tỉnh ban hành Kế hoạch số: 57/KH-UBND về giảm nghèo.')).toBe(1);
     expect(compared('Kế hoạch số 57/KH-UBND của UBND tỉnh.')).toBe(0);
     expect(compared('Kế hoạch số 57/KH-UBND của UBND tỉnh.', 'Kế hoạch số 57/KH-UBND của UBND tỉnh.', 'Kế hoạch số 57/KH-UBND.')).toBe(2);
     expect(compared('Kế hoạch số 57/KH-UBND ngày 15/3/2019.', 'Kế hoạch số 57/KH-UBND.')).toBe(1);
@@ -88,5 +90,27 @@ describe('dates and issuers', () => {
 
   it('numbers alone ("giai đoạn 2016-2020", "15/2") are not citations', () => {
     expect(readCitations(paragraphs('Giai đoạn 2016-2020, ngày 15/2 và 1/2-3/4.'))).toEqual([]);
+  });
+});
+
+describe('a date before its citation', () => {
+  const dates = (...lines: string[]) => readCitations(paragraphs(...lines)).map((x) => `${x.number} ${x.date?.text ?? '-'}`);
+
+  it('"Ngày 15/3/2019, UBND tỉnh ban hành Kế hoạch số 57/KH-UBND …": the sentence\'s one citation has that date (it had none)', () => {
+    expect(dates('Ngày 15/3/2019, UBND tỉnh ban hành Kế hoạch số 57/KH-UBND về việc triển khai thực hiện Chương trình.')).toEqual(['57/KH-UBND 15/3/2019']);
+    expect(dates('Vào ngày 5 tháng 9 năm 2016, Ủy ban nhân dân tỉnh ban hành Quyết định số 12/QĐ-UBND.')).toEqual(['12/QĐ-UBND 5 tháng 9 năm 2016']);
+    // The date is checked as a citation's: it must exist, and agree with the number's other citations.
+    expect(brief('Ngày 31/9/2019, UBND tỉnh ban hành Kế hoạch số 57/KH-UBND.')).toEqual(['error reference.date']);
+    expect(brief('Ngày 15/3/2019, UBND tỉnh ban hành Kế hoạch số 57/KH-UBND.', 'Căn cứ Kế hoạch số 57/KH-UBND ngày 16/3/2019 của UBND tỉnh.')).toEqual(['warning reference.conflict']);
+    const f = checkReferences(paragraphs('Ngày 31/9/2019, UBND tỉnh ban hành Kế hoạch số 57/KH-UBND.')).findings[0]!;
+    expect(f.place!.quote.slice(f.place!.mark!.start, f.place!.mark!.end)).toBe('31/9/2019');
+  });
+
+  it('not when the sentence cites two documents after it, nor over a citation\'s own date, nor in the next sentence', () => {
+    expect(dates('Ngày 15/3/2019, UBND tỉnh ban hành Kế hoạch số 57/KH-UBND thực hiện Quyết định số 12/QĐ-UBND.')).toEqual(['57/KH-UBND -', '12/QĐ-UBND -']);
+    expect(dates('Ngày 15/3/2019, UBND tỉnh ban hành Kế hoạch số 57/KH-UBND ngày 14/3/2019.')).toEqual(['57/KH-UBND 14/3/2019']);
+    expect(dates('Ngày 15/3/2019, UBND tỉnh họp. Kế hoạch số 57/KH-UBND được ban hành.')).toEqual(['57/KH-UBND -']);
+    // A date inside the sentence, not opening it, is not the citation's.
+    expect(dates('Từ ngày 15/3/2019, các huyện thực hiện Kế hoạch số 57/KH-UBND.')).toEqual(['57/KH-UBND -']);
   });
 });
