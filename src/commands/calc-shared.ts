@@ -15,7 +15,7 @@ import type { Difference, TotalMode } from '../compute/table.js';
 import type { EncodingChoice } from '../read/decode.js';
 import type { Delimiter } from '../read/csv.js';
 import { fileOrStdout } from './output-format.js';
-import type { CarriedSlip } from '../model/carried-slip.js';
+import { NOTHING_CARRIED, type Carried } from '../model/carried-slip.js';
 
 export interface InputFlags {
   outputFile?: string;
@@ -184,7 +184,7 @@ export async function emit(ctx: CommandContext, data: string | Uint8Array, out: 
  * slip the computed values carry (`carried`: the stated values there may be right; `command`, to run again once it is
  * corrected), and a pointer to `povcheck validate`. Returns whether there were any.
  */
-export async function reportDifferences(ctx: CommandContext, file: string, annex: Annex, differences: readonly Difference[], lang: Lang, locale: 'vi' | 'en', carried: readonly CarriedSlip[] = [], command: 'table' | 'plan' = 'table'): Promise<boolean> {
+export async function reportDifferences(ctx: CommandContext, file: string, annex: Annex, differences: readonly Difference[], lang: Lang, locale: 'vi' | 'en', carried: Carried = NOTHING_CARRIED, command: 'table' | 'plan' = 'table'): Promise<boolean> {
   if (differences.length === 0) return false;
   const [{ plainValue }, { causeCellText }] = await Promise.all([import('../render/table-data.js'), import('../reporters/causes.js')]);
   const calc = catalog(lang).calc;
@@ -196,7 +196,8 @@ export async function reportDifferences(ctx: CommandContext, file: string, annex
     ctx.io.err(calc.difference(p, f) + '\n');
   }
   const { locate } = catalog(lang);
-  for (const slip of carried) ctx.io.err(locate.carried({ cells: slip.cells.map((c) => causeCellText(c, lang)), carried: slip.differences.map((d) => displayRef(d.cell)), command }, f) + '\n');
+  for (const slip of carried.slips) ctx.io.err(locate.carried({ cells: slip.cells.map((c) => causeCellText(c, lang)), carried: slip.differences.map((d) => displayRef(d.cell)), command }, f) + '\n');
+  if (carried.untraced > 0) ctx.io.err(locate.untraced({ count: carried.untraced, command }) + '\n');
   ctx.io.err(calc.suggestValidate(file) + '\n');
   return true;
 }

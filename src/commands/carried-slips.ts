@@ -15,7 +15,7 @@ import type { Difference } from '../compute/table.js';
 import { PovcheckError } from '../errors.js';
 import type { Cause, CauseCell, Localisation } from '../locate/types.js';
 import { OverlayValues, type Annex, type Value, type ValueRow } from '../model/annex.js';
-import type { CarriedSlip } from '../model/carried-slip.js';
+import { NOTHING_CARRIED, type Carried, type CarriedSlip } from '../model/carried-slip.js';
 import { displayRef } from '../model/grid.js';
 import type { Indicator } from '../model/indicators.js';
 import { NumberValue } from '../model/value.js';
@@ -24,17 +24,27 @@ import type { CalcInput } from './calc-shared.js';
 /** The command's differences computed again over a corrected table. */
 export type DifferencesOf = (annex: Annex) => Promise<readonly Difference[]>;
 
-export async function carriedSlips(input: CalcInput, annex: Annex, differences: readonly Difference[], differencesOf: DifferencesOf): Promise<CarriedSlip[]> {
-  if (differences.length === 0) return [];
+/**
+ * The most causes traced one by one: each costs the table computed again, so that a table with hundreds of slips
+ * took minutes (10,000 communes, 197 slips: 79 s). Past it, the causes are counted, not traced.
+ */
+export const MAX_TRACED = 8;
+
+export async function carriedSlips(input: CalcInput, annex: Annex, differences: readonly Difference[], differencesOf: DifferencesOf): Promise<Carried> {
+  if (differences.length === 0) return NOTHING_CARRIED;
   const { validateFile } = await import('../pipeline.js');
   // What the slips say is a note beside the command's output: a check that fails here (an internal fault included)
   // leaves the output as it is, with no claim.
   const result = await validateFile(input.file, { ...input.read, ...(input.inputLocale ? { locale: input.inputLocale } : {}) }).catch(() => undefined);
-  if (!result || result.status === 'unreadable' || !result.localisation) return [];
+  if (!result || result.status === 'unreadable' || !result.localisation) return NOTHING_CARRIED;
+  // A cause whose every cell the command computes (a difference's) is a slip the output corrects: it carries nothing.
+  const computedCells = new Set(differences.map((d) => displayRef(d.cell)));
+  const causes = typingSlips(result.localisation).filter((c) => c.cells.some((x) => !computedCells.has(displayRef(x.cell))));
+  if (causes.length > MAX_TRACED) return { slips: [], untraced: causes.length };
   const { formatCellValue, groupsThousands } = await import('../locate/format.js');
   const text = (plain: string, original: Value) => formatCellValue(plain, original, annex, groupsThousands(annex));
   const out: CarriedSlip[] = [];
-  for (const cause of typingSlips(result.localisation)) {
+  for (const cause of causes) {
     const patched = corrected(annex, cause.cells, text);
     if (!patched) continue;
     const after = await differencesOf(patched).catch((e: unknown) => {
@@ -48,7 +58,7 @@ export async function carriedSlips(input: CalcInput, annex: Annex, differences: 
     const carried = differences.filter((d) => !own.has(displayRef(d.cell)) && !left.has(displayRef(d.cell)));
     if (carried.length > 0) out.push({ cells: cause.cells, differences: carried });
   }
-  return out;
+  return { slips: out, untraced: 0 };
 }
 
 /** Each part's cause when it is the only one and every cell of it looks like a typing slip with its value given. */

@@ -13,14 +13,14 @@ import type { Target } from '../targets/index.js';
 import { outputLang, readAnnex, type CalcOutcome } from './calc-shared.js';
 import type { PlanRun } from './plan-options.js';
 import { carriedSlips } from './carried-slips.js';
-import type { CarriedSlip } from '../model/carried-slip.js';
+import type { Carried } from '../model/carried-slip.js';
 
 export interface PlanOutcome extends CalcOutcome {
   output: string;
   /** The total's stated base counts that differ from the sums of the units. */
   differences: PlanResult['differences'];
   /** The input slips those sums carry (carried-slips.ts): the total's stated counts there may be right. */
-  carried: readonly CarriedSlip[];
+  carried: Carried;
   /** Every target reachable and every total target met. */
   ok: boolean;
   /** When not `ok`, why: the units no exits bring to their targets, the total's targets not met or not known. */

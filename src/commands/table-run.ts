@@ -14,14 +14,14 @@ import type { RenderOptions } from '../render/table-data.js';
 import { outputLang, readAnnex, type CalcOutcome } from './calc-shared.js';
 import type { TableFormat, TableRun } from './table-options.js';
 import { carriedSlips } from './carried-slips.js';
-import type { CarriedSlip } from '../model/carried-slip.js';
+import type { Carried } from '../model/carried-slip.js';
 
 export interface TableOutcome extends CalcOutcome {
   output: string | Uint8Array;
   /** Stated values that differ from the computed ones. */
   differences: readonly Difference[];
   /** The input slips some of those computed values carry (carried-slips.ts): the stated values there may be right. */
-  carried: readonly CarriedSlip[];
+  carried: Carried;
   /** Rate columns printed as read, not recomputed (over a base the table does not print): validate's finding for each. */
   ratesAsPrinted: readonly Finding[];
   /** Another shape's cells neither readable nor derivable, left blank. */
@@ -96,7 +96,7 @@ async function foreignRates(annex: Annex): Promise<{ ratesAsPrinted: Finding[]; 
  * as columns) and the narrowest of the three is printed (a table of one unit and many columns is narrower with
  * its units as columns).
  */
-async function rendered(table: ComputedTable, r: TableRun, lang: { lang: Lang; locale: 'vi' | 'en' }, carried: readonly CarriedSlip[]): Promise<{ output: string | Uint8Array; opts: RenderOptions }> {
+async function rendered(table: ComputedTable, r: TableRun, lang: { lang: Lang; locale: 'vi' | 'en' }, carried: Carried): Promise<{ output: string | Uint8Array; opts: RenderOptions }> {
   const opts = (transpose: boolean | undefined): RenderOptions => ({ ...lang, ...(transpose !== undefined ? { transpose } : {}), ...r.layout });
   const first = { output: await render(table, r.format, opts(r.transpose), r.input.file, carried), opts: opts(r.transpose) };
   if (r.fitWidth === undefined || typeof first.output !== 'string') return first;
@@ -106,7 +106,7 @@ async function rendered(table: ComputedTable, r: TableRun, lang: { lang: Lang; l
   return (await Promise.all(others)).reduce((best, o) => (widest(o.output) < widest(best.output) ? o : best), first);
 }
 
-async function render(table: ComputedTable, format: TableFormat, opts: RenderOptions, file: string, carried: readonly CarriedSlip[]): Promise<string | Uint8Array> {
+async function render(table: ComputedTable, format: TableFormat, opts: RenderOptions, file: string, carried: Carried): Promise<string | Uint8Array> {
   switch (format) {
     case 'text':
       return (await import('../render/text.js')).renderText(table, opts);

@@ -714,6 +714,8 @@ export function en(): Catalog {
         `The search for the cells behind ${p.failing === 1 ? 'the failing check' : `the ${p.failing} failing checks`} stopped at its limit (a large or badly broken table); no cause is named.` +
         (hintEn(p) !== undefined ? ` ${hintEn(p)}` : ''),
       slip: SLIP_EN,
+      untraced: (p) =>
+        `  The input likely has ${p.count} typing slips the computed values may carry (too many to trace one by one): some cells above may be right as the table states them. povcheck validate names each; correct them and make the ${p.command === 'plan' ? 'plan' : 'table'} again.`,
       carried: (p, f) => {
         const cells = p.cells.map((c) => c.ref).join(', ');
         return (

@@ -298,6 +298,8 @@ export interface LocateText {
    * typed wrong: the output carries the slip, and the values the input states there agree with its correction; the
    * advice is to run `command` again once the cells are corrected.
    */
+  /** `table` / `plan`: more likely typing slips in the input than are traced one by one (carried-slips.ts `MAX_TRACED`). */
+  untraced(p: { count: number; command: 'table' | 'plan' }): string;
   carried(p: { cells: CauseCellText[]; carried: string[]; command: 'table' | 'plan' }, f: Fmt): string;
 }
 

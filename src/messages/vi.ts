@@ -718,6 +718,8 @@ export function vi(): Catalog {
         `Việc tìm ô gây ra ${p.failing} lỗi kiểm tra đã dừng ở giới hạn (bảng lớn hoặc sai nhiều chỗ); không nêu được nguyên nhân.` +
         (hintVi(p) !== undefined ? ` ${hintVi(p)}` : ''),
       slip: SLIP_VI,
+      untraced: (p) =>
+        `  Số liệu đầu vào có lẽ có ${p.count} chỗ gõ nhầm mà giá trị tính được có thể mang theo (quá nhiều để lần từng chỗ): các ô khác nhau ở trên có thể đã đúng trong bảng gốc. Chạy povcheck validate để xem từng ô, sửa rồi lập lại ${p.command === 'plan' ? 'kế hoạch' : 'bảng'}.`,
       carried: (p, f) => {
         const cells = p.cells.map((c) => c.ref).join(', ');
         return (

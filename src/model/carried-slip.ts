@@ -12,3 +12,16 @@ export interface CarriedSlip {
   /** The differences whose computed value follows from those cells: each stated value agrees with the correction. */
   readonly differences: readonly Difference[];
 }
+
+/**
+ * What `table` / `plan` can say of the slips their computed values carry: each traced (`slips`), or, past the number
+ * of causes traced one by one (commands/carried-slips.ts `MAX_TRACED`), how many typing slips the input likely has
+ * that may reach the computed values (`untraced`), without a claim about which cell.
+ */
+export interface Carried {
+  readonly slips: readonly CarriedSlip[];
+  readonly untraced: number;
+}
+
+export const NOTHING_CARRIED: Carried = { slips: [], untraced: 0 };
+
