@@ -169,6 +169,14 @@ const formulaNote = (formula: CauseCellText['formula']) =>
       : formula.range
         ? ` (it is computed by ${formula.text}, which ${formulaRangeEn(formula.range)}: check the formula's ${formula.range.sum ? 'range' : 'references'})`
         : ` (it is computed by ${formula.text}, but no change to its inputs explains the checks: check the formula)`;
+/** Cells typed one cell off, together (a run of a row or column): `H5–K5 (…) seem typed one cell off: moved back, 799, 818`. */
+const runOf = (cells: CauseCellText[], f: Fmt): string | undefined => {
+  if (cells.length < 2 || !cells.every((c) => c.kind === 'shifted' && c.proposed !== undefined)) return undefined;
+  const [first, last] = [cells[0]!, cells[cells.length - 1]!];
+  const what = cells.every((c) => c.indicator === first.indicator) ? f.ind(first.indicator) : cells.every((c) => c.unit === first.unit) ? first.unit : undefined;
+  return `${first.ref}–${last.ref}${what ? ` (${what})` : ''} seem typed one cell off: moved back, they hold ${cells.map((c) => f.n(c.proposed!)).join(', ')}`;
+};
+
 const item = (c: CauseCellText, f: Fmt) => {
   const value = c.min !== undefined || c.max !== undefined
     ? `${rangeText(c, f)} works${c.proposed !== undefined ? `, ${f.n(c.proposed)} most likely` : ''}`
@@ -719,7 +727,7 @@ export function en(): Catalog {
       carried: (p, f) => {
         const cells = p.cells.map((c) => c.ref).join(', ');
         return (
-          `  ${p.carried.join(', ')} may be right as the table states ${p.carried.length === 1 ? 'it' : 'them'}; the likely cause of the ${p.carried.length === 1 ? 'difference' : 'differences'}: ${p.cells.map((c) => item(c, f)).join('; ')}. ` +
+          `  ${p.carried.join(', ')} may be right as the table states ${p.carried.length === 1 ? 'it' : 'them'}; the likely cause of the ${p.carried.length === 1 ? 'difference' : 'differences'}: ${runOf(p.cells, f) ?? p.cells.map((c) => item(c, f)).join('; ')}. ` +
           `The computed ${p.carried.length === 1 ? 'value carries' : 'values carry'} ${p.cells.length === 1 ? 'that slip' : 'those slips'}: correct ${cells} in the input and make the ${p.command === 'plan' ? 'plan' : 'table'} again.`
         );
       },

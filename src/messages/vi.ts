@@ -171,6 +171,14 @@ const formulaNote = (formula: CauseCellText['formula']) =>
       : formula.range
         ? ` (ô được tính bằng công thức ${formula.text}, ${formulaRangeVi(formula.range)}: hãy kiểm tra ${formula.range.sum ? 'vùng' : 'các ô'} của công thức)`
         : ` (ô được tính bằng công thức ${formula.text}, nhưng sửa các ô đầu vào không giải thích được: hãy kiểm tra công thức)`;
+/** Cells typed one cell off, together (a run of a row or column): `các ô H5–K5 (…) có vẻ bị gõ lệch một ô: dời lại thì là 799, 818`. */
+const runOf = (cells: CauseCellText[], f: Fmt): string | undefined => {
+  if (cells.length < 2 || !cells.every((c) => c.kind === 'shifted' && c.proposed !== undefined)) return undefined;
+  const [first, last] = [cells[0]!, cells[cells.length - 1]!];
+  const what = cells.every((c) => c.indicator === first.indicator) ? f.ind(first.indicator) : cells.every((c) => c.unit === first.unit) ? first.unit : undefined;
+  return `các ô ${first.ref}–${last.ref}${what ? ` (${what})` : ''} có vẻ bị gõ lệch một ô: dời lại thì là ${cells.map((c) => f.n(c.proposed!)).join(', ')}`;
+};
+
 const item = (c: CauseCellText, f: Fmt) => {
   const value = c.min !== undefined || c.max !== undefined
     ? `${rangeText(c, f)} đều được${c.proposed !== undefined ? `, nhiều khả năng là ${f.n(c.proposed)}` : ''}`
@@ -723,7 +731,7 @@ export function vi(): Catalog {
       carried: (p, f) => {
         const cells = p.cells.map((c) => c.ref).join(', ');
         return (
-          `  ${p.carried.length === 1 ? 'Ô' : 'Các ô'} ${p.carried.join(', ')} trong bảng gốc có thể đã đúng; nguyên nhân có thể của chênh lệch: ${p.cells.map((c) => item(c, f)).join('; ')}; ` +
+          `  ${p.carried.length === 1 ? 'Ô' : 'Các ô'} ${p.carried.join(', ')} trong bảng gốc có thể đã đúng; nguyên nhân có thể của chênh lệch: ${runOf(p.cells, f) ?? p.cells.map((c) => item(c, f)).join('; ')}; ` +
           `giá trị tính được của ${p.carried.length === 1 ? 'ô này' : 'các ô này'} mang theo ${p.cells.length === 1 ? 'lỗi đó' : 'các lỗi đó'}. Sửa ${p.cells.length === 1 ? 'ô' : 'các ô'} ${cells} trong tệp gốc rồi lập lại ${p.command === 'plan' ? 'kế hoạch' : 'bảng'}.`
         );
       },
