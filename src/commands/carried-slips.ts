@@ -13,7 +13,7 @@
  */
 import type { Difference } from '../compute/table.js';
 import { PovcheckError } from '../errors.js';
-import type { Cause, CauseCell, Localisation } from '../locate/types.js';
+import { firstCauses, isSlipCause, type Cause, type CauseCell, type Localisation } from '../locate/types.js';
 import { OverlayValues, type Annex, type Value, type ValueRow } from '../model/annex.js';
 import { NOTHING_CARRIED, type Carried, type CarriedSlip } from '../model/carried-slip.js';
 import { displayRef } from '../model/grid.js';
@@ -61,9 +61,9 @@ export async function carriedSlips(input: CalcInput, annex: Annex, differences: 
   return { slips: out, untraced: 0 };
 }
 
-/** Each part's cause when it is the only one and every cell of it looks like a typing slip with its value given. */
+/** Each error's cause when it is the only one and every cell of it looks like a typing slip with its value given. */
 function typingSlips(loc: Localisation): Cause[] {
-  return (loc.parts ?? [loc]).map((part) => part.causes[0]).filter((c): c is Cause => c !== undefined && c.confidence === 'unique' && c.cells.every((cell) => cell.kind !== undefined && cell.proposed !== undefined));
+  return firstCauses(loc).filter(isSlipCause).filter((c) => c.cells.every((cell) => cell.proposed !== undefined));
 }
 
 /** The annex with the cause's cells (by reference) holding its values; undefined when one of them is not a value of it. */

@@ -16,7 +16,7 @@ import { checkedAnything } from '../model/coverage.js';
 import type { CheckResult } from '../check-grid.js';
 import { displayRef, type Cell } from '../model/grid.js';
 import type { Cause, CauseCell, Localisation } from '../locate/index.js';
-import type { LandedCell } from '../locate/types.js';
+import { firstCauses, type LandedCell } from '../locate/types.js';
 import type { FixText } from '../messages/types.js';
 import type { FixRun } from './fix-options.js';
 
@@ -133,8 +133,6 @@ function chosenCauses(loc: Localisation): CauseCell[] | 'clean' | RefuseReason {
   return chosen.flatMap((c) => c!.cells);
 }
 
-/** The first cause of each independent error: the ones `fix` would write. */
-const firstCauses = (loc: Localisation) => (loc.parts ? loc.parts.map((p) => p.causes[0]) : [loc.causes[0]]);
 
 /** A cell whose value fits but looks like no typing slip (and holds no formula): what keeps `fix` from writing. */
 const noSlip = (x: CauseCell) => x.kind === undefined && x.formula === undefined;

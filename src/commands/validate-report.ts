@@ -3,7 +3,8 @@
  * (atomically, never over a file the run read), GitHub's step summary, the one line per unreadable or unchecked
  * file when no text report is on the terminal, and the exit code.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
+import { relativeInside } from '../io/inside.js';
 import { catalog } from '../messages/index.js';
 import { exitCodeOf } from '../model/file-result.js';
 import type { ValidateRun } from '../model/options.js';
@@ -115,8 +116,7 @@ async function problemLines(report: ReportInput, outcome: RunOutcome, choices: R
 function ciRootOf(env: Readonly<Record<string, string | undefined>>, cwd: string): { ciRoot?: string } {
   for (const root of [env.GITHUB_WORKSPACE, env.CI_PROJECT_DIR]) {
     if (!root || !isAbsolute(root)) continue;
-    const rel = relative(resolve(root), resolve(cwd));
-    if (rel !== '' && !isAbsolute(rel) && rel.split(sep)[0] !== '..') return { ciRoot: resolve(root) };
+    if (relativeInside(resolve(root), resolve(cwd)) !== undefined) return { ciRoot: resolve(root) };
   }
   return {};
 }

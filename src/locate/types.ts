@@ -118,3 +118,18 @@ export interface Localisation {
   /** `stopped` because the values the failing checks leave open are too many to single one out, not for the search's budget. */
   readonly open?: true;
 }
+
+/** Each independent error's first cause (one per part; the localisation's own when it has no parts): those `fix` writes. */
+export function firstCauses(loc: Localisation): Array<Cause | undefined> {
+  return loc.parts ? loc.parts.map((p) => p.causes[0]) : [loc.causes[0]];
+}
+
+/**
+ * A cause that is the only one and every cell of which looks like a typing slip (its `kind`): the cells to correct,
+ * and the other cells of the errors it explains right as they stand. A cause that fits without a slip may be a
+ * correct cell bent to fit an error elsewhere (the total's households typed wrong, its rates computed from them).
+ */
+export function isSlipCause(c: Cause | undefined): c is Cause {
+  return c !== undefined && c.confidence === 'unique' && c.cells.every((x) => x.kind !== undefined);
+}
+

@@ -7,9 +7,8 @@ import { INDICATORS } from '../model/indicators.js';
 import type { ComputedTable } from '../compute/table.js';
 import { displayUnits } from './annex-layout.js';
 import { plainValue, type CalendarDate, type RenderOptions } from './table-data.js';
-import type { Carried } from '../model/carried-slip.js';
+import { NOTHING_CARRIED, type Carried } from '../model/carried-slip.js';
 
-const NOTHING: Carried = { slips: [], untraced: 0 };
 const isoDate = (d: CalendarDate) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 
 export const TABLE_JSON_VERSION = 1;
@@ -18,7 +17,7 @@ export const TABLE_JSON_VERSION = 1;
  * `carried` (commands/carried-slips.ts): the input slips the computed values carry, each difference that follows from
  * one naming its cells (`carries`: the input cell, what it holds and the value that makes every check hold).
  */
-export function renderTableJson(table: ComputedTable, meta: { file: string } & Pick<RenderOptions, 'lang' | 'locale' | 'title' | 'date' | 'source'>, carried: Carried = NOTHING): string {
+export function renderTableJson(table: ComputedTable, meta: { file: string } & Pick<RenderOptions, 'lang' | 'locale' | 'title' | 'date' | 'source'>, carried: Carried = NOTHING_CARRIED): string {
   const carries = new Map(carried.slips.flatMap((slip) => slip.differences.map((d) => [d, slip.cells] as const)));
   const out = {
     povcheck: TABLE_JSON_VERSION,

@@ -7,7 +7,7 @@ import { catalog, type Fmt } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
 import type { CauseCellText } from '../messages/types.js';
 import type { Finding } from '../model/finding.js';
-import type { Cause, CauseCell, Localisation } from '../locate/types.js';
+import { firstCauses, isSlipCause, type Cause, type CauseCell, type Localisation } from '../locate/types.js';
 import { cellLabel, firstParams, type LikelyCause, type ReportFile, type Style } from './types.js';
 
 export function causeCellText(c: CauseCell, lang?: Lang): CauseCellText {
@@ -85,9 +85,8 @@ function spanOf(first: Cell, last: Cell, lang: Lang): string {
 export function consequencesOf(loc: Localisation | undefined, findings: readonly Finding[]): Map<Finding, readonly Cell[]> {
   const out = new Map<Finding, readonly Cell[]>();
   if (!loc) return out;
-  for (const part of loc.parts ?? [loc]) {
-    const cause = part.causes[0];
-    if (!cause || cause.confidence !== 'unique' || cause.cells.some((c) => c.kind === undefined)) continue;
+  for (const cause of firstCauses(loc)) {
+    if (!isSlipCause(cause)) continue;
     const cells = cause.cells.map((c) => c.cell);
     const refs = new Set(cells.map(displayRef));
     for (const i of cause.explains) {

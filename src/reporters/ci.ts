@@ -4,7 +4,8 @@
  * one-line text of a finding. Pure.
  */
 import { createHash } from 'node:crypto';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
+import { relativeInside } from '../io/inside.js';
 import { displayRef } from '../model/grid.js';
 import { catalog, makeFmt, renderError, renderMessage } from '../messages/index.js';
 import type { Finding, Severity } from '../model/finding.js';
@@ -39,9 +40,7 @@ export function ciPath(file: string, where: Pick<ReportInput, 'cwd' | 'ciRoot'>)
   if (!cwd) return slashed(file).replace(/^\.\//, '');
   const base = where.ciRoot ?? cwd;
   const absolute = resolve(cwd, file);
-  const rel = relative(base, absolute);
-  const inside = rel !== '' && !isAbsolute(rel) && rel.split(sep)[0] !== '..';
-  return slashed(inside ? rel : absolute);
+  return slashed(relativeInside(base, absolute) ?? absolute);
 }
 
 const slashed = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));

@@ -18,6 +18,7 @@ import type { Annex } from '../model/annex.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
 import { causeLines, consequencesOf, expectedPair } from './causes.js';
 import { displayRef, type Cell } from '../model/grid.js';
+import { firstCauses, isSlipCause } from '../locate/types.js';
 
 /** Findings shown per rule and severity in one file; the rest are counted (JSON has them all). */
 export const FINDINGS_PER_RULE = 20;
@@ -72,10 +73,7 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
   // "need no change", causes.ts `consequencesOf`, and that `fix` writes): marked ◆, the cell to correct, which often
   // holds no finding of its own (a district's count typed wrong: the error is at the total's sum). A cause that fits
   // without a slip may be a correct cell bent to fit an error elsewhere: not marked.
-  const causeAt = new Set((file.localisation?.parts ?? (file.localisation ? [file.localisation] : [])).flatMap((p) => {
-    const c = p.causes[0];
-    return c?.confidence === 'unique' && c.cells.every((x) => x.kind !== undefined) ? c.cells.map((x) => displayRef(x.cell)) : [];
-  }));
+  const causeAt = new Set((file.localisation ? firstCauses(file.localisation) : []).filter(isSlipCause).flatMap((c) => c.cells.map((x) => displayRef(x.cell))));
   // The input cells findings sit at, by row and column: a column the table does not read is drawn when one is in it.
   const at = new Set(file.findings.flatMap((f) => (f.at ? [`${f.at.row}:${f.at.col}`] : [])));
   const flaggedAt = (row: number, col: number) => at.has(`${row}:${col}`);
