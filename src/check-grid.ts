@@ -9,7 +9,8 @@ import { shape, type ShapeResult } from './shape/index.js';
 import { appliesTo, runRules } from './rules/index.js';
 import { RELATION_KINDS } from './relations/index.js';
 import { KEEP_UP_TO } from './relations/checked.js';
-import { coverageOf, type Coverage } from './model/coverage.js';
+import { COMPARING_CHECKS, coverageOf, type Coverage } from './model/coverage.js';
+import { indicatorsNotCompared } from './rules/compared.js';
 import { candidateKeys } from './shape/aliases.js';
 import { mentionsIndicator } from './shape/words.js';
 import { compareFindings, RemadeFinding, type Finding, type RuleId, type Skip } from './model/finding.js';
@@ -84,7 +85,14 @@ export function askedChecks(opts: { rules?: RuleLevels; targets?: unknown }, ann
  * name (found before rule levels apply: a label switched off is still not understood): rows of a wide table,
  * columns of a long one (a wide table's stray column is not a label).
  */
-export function fileCoverage(checks: readonly RuleId[], ran: ReadonlySet<string>, skipped: readonly Skip[], readFindings: readonly Finding[], layout: 'wide' | 'long'): Coverage {
+export function fileCoverage(
+  checks: readonly RuleId[],
+  ran: ReadonlySet<string>,
+  skipped: readonly Skip[],
+  readFindings: readonly Finding[],
+  layout: 'wide' | 'long',
+  notCompared?: Coverage['notCompared'],
+): Coverage {
   const labelId = layout === 'wide' ? 'unknown.row' : 'unknown.column';
   const notUnderstood = readFindings
     // …and in a wide table a measure column's heading that names no indicator (`Giảm bình quân (%/năm)`).
@@ -95,7 +103,23 @@ export function fileCoverage(checks: readonly RuleId[], ran: ReadonlySet<string>
       // nothing of households, poverty or a rate (`Thu nhập bình quân đầu người`, a plan's other rows) is unrelated.
       return { text, cell: displayRef(f.at!), keys: candidateKeys(text), ...(kind ? { noIndicator: true } : mentionsIndicator(text) ? {} : { unrelated: true }) };
     });
-  return coverageOf({ checks, ran, skipped, notUnderstood, fallback: { id: 'skip.nothing', params: {} } });
+  return coverageOf({ checks, ran, skipped, notUnderstood, ...(notCompared ? { notCompared } : {}), fallback: { id: 'skip.nothing', params: {} } });
+}
+
+/**
+ * The indicators given figures that no comparing check read (rules/compared.ts), with their labels' cells; none
+ * when nothing was compared at all (the verdict then says the table was not checked). A target compares the
+ * indicator it names.
+ */
+function notComparedOf(annex: Annex, ran: ReadonlySet<string>, findings: readonly Finding[]): NonNullable<Coverage['notCompared']> {
+  if (![...ran].some((id) => COMPARING_CHECKS.has(id))) return [];
+  const targeted = new Set(findings.filter((f) => f.rule === 'target').map((f) => f.indicator));
+  return indicatorsNotCompared(annex, ran, findings)
+    .filter((i) => !targeted.has(i))
+    .map((indicator) => {
+      const label = annex.labelCells[indicator];
+      return { indicator, ...(label ? { cell: displayRef(label) } : {}) };
+    });
 }
 
 /**
@@ -158,7 +182,7 @@ export function checkShaped(shaped: ShapeResult & { grid?: Grid }, opts: CheckOp
   const budget = tableBudget();
   if (keptWhole(findings) > budget.findings) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'findings', limit: budget.findings });
   const skipped = withoutOffRules([...run.skipped, ...(targets?.skipped ?? [])], opts.rules);
-  const coverage = fileCoverage(askedChecks(opts, shaped.annex), ran, skipped, shaped.findings, shaped.annex.layout);
+  const coverage = fileCoverage(askedChecks(opts, shaped.annex), ran, skipped, shaped.findings, shaped.annex.layout, notComparedOf(shaped.annex, ran, findings));
   const explainedSums = sumsLeftOut(findings);
   const localisation: Localisation = needsLocalising(findings) ? locate(shaped.annex, findings, { ...(off.length > 0 ? { off } : {}), ...(run.checked ? { checked: run.checked } : {}), ...(run.rateColumns ? { rateColumns: run.rateColumns } : {}), ...(explainedSums ? { explainedSums } : {}), ...(skipped.length > 0 ? { skipped } : {}), ...(shaped.grid ? { grid: shaped.grid } : {}) }) : NOTHING_TO_LOCALISE;
   return {

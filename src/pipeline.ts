@@ -185,6 +185,8 @@ export function withFindings(result: FileResult, extra: readonly Finding[], skip
         .filter((r) => !result.coverage!.checks.includes(r) && !added.some((f) => f.rule === r))
         .map((r) => ({ check: r, reason: skips.find((s) => s.rule === r)?.msg ?? { id: 'skip.nothing' as const, params: {} } })),
     ],
+    // An indicator an added finding compares (a start count against the year before) is compared.
+    ...(result.coverage.notCompared ? { notCompared: result.coverage.notCompared.filter((n) => !added.some((f) => f.indicator === n.indicator)) } : {}),
   };
   return {
     ...result,

@@ -57,6 +57,11 @@ export function firstThree(labels: readonly string[], more: (n: number) => strin
   return `${labels.slice(0, 3).map((l) => `"${l}"`).join(', ')}${labels.length > 3 ? more(labels.length - 3) : ''}`;
 }
 
+/** Names of our own (indicators), unquoted: all of them up to four, else the first three and `more(n)` for the others. */
+export function namesCut(names: readonly string[], more: (n: number) => string, list: (items: string[]) => string): string {
+  return names.length <= 4 ? list([...names]) : `${names.slice(0, 3).join(', ')}${more(names.length - 3)}`;
+}
+
 /** Most paths `namedPaths` writes out; the others are counted. */
 export const PASSED_OVER_NAMED = 5;
 

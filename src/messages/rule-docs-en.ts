@@ -156,7 +156,7 @@ export const ruleDocsEn: RuleDocs = {
     example:
       'fixtures/planted/stray-text.csv: "6 of 6 checks ran, except in 3 places": its cell K5 holds "28x", so the checks of Lâm Bình and of the total that need that cell are listed under "Not checked".',
     where:
-      'The text report\'s heading line, its "Checks:" line and its "Not checked" section; the JSON report\'s coverage of each file (checks, ran, notRun, notUnderstood); in the CI formats a notice coverage on a file where only some checks ran (GitHub, GitLab), and a property of its test suite (JUnit) or of its artifact (SARIF).',
+      'The text report\'s heading line, its "Checks:" line and its "Not checked" section; the JSON report\'s coverage of each file (checks, ran, notRun, notUnderstood, notCompared: the indicators given figures that no check compared with anything); in the CI formats a notice coverage on a file where only some checks ran (GitHub, GitLab), and a property of its test suite (JUnit) or of its artifact (SARIF).',
     weight: 'information: it never fails a run by itself (a file where no check ran at all is unchecked).',
   },
   'passed-over': {

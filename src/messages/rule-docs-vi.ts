@@ -156,7 +156,7 @@ export const ruleDocsVi: RuleDocs = {
     example:
       'fixtures/planted/stray-text.csv: "6/6 phép kiểm tra đã chạy, trừ 3 chỗ chưa kiểm tra được": ô K5 ghi "28x", nên các phép kiểm tra của Lâm Bình và của đơn vị tổng cần ô đó được liệt kê ở mục "Chưa kiểm tra".',
     where:
-      'Dòng đầu của mỗi tệp trong báo cáo văn bản, dòng "Kiểm tra:" và mục "Chưa kiểm tra"; mục coverage của mỗi tệp trong báo cáo JSON (checks, ran, notRun, notUnderstood); trong các định dạng CI là một thông báo coverage cho tệp chỉ chạy được một phần các phép kiểm tra (GitHub, GitLab), một thuộc tính của bộ kiểm thử (JUnit) hoặc của tệp (SARIF).',
+      'Dòng đầu của mỗi tệp trong báo cáo văn bản, dòng "Kiểm tra:" và mục "Chưa kiểm tra"; mục coverage của mỗi tệp trong báo cáo JSON (checks, ran, notRun, notUnderstood, notCompared: các chỉ tiêu có số liệu nhưng không phép kiểm tra nào đối chiếu với số liệu khác); trong các định dạng CI là một thông báo coverage cho tệp chỉ chạy được một phần các phép kiểm tra (GitHub, GitLab), một thuộc tính của bộ kiểm thử (JUnit) hoặc của tệp (SARIF).',
     weight: 'thông tin: tự nó không làm lần chạy thất bại (tệp không chạy được phép kiểm tra nào là unchecked).',
   },
   'passed-over': {

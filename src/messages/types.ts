@@ -77,6 +77,8 @@ export interface UiText {
   notUnderstood: (labels: string[]) => string;
   /** Labels read as naming no indicator povcheck checks (`noIndicator`): understood, not checked. */
   readNotChecked: (labels: string[]) => string;
+  /** Indicators given figures that no check set against another figure ("Tỷ lệ hộ nghèo đầu năm (H1)"): read, compared with nothing. */
+  notCompared: (indicators: string[]) => string;
   /**
    * The `labels` configuration entry that would map the labels not understood: each with its indicator key
    * when one fits, the keys to choose from when several do (a heading without its phase), else a placeholder.

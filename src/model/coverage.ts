@@ -7,6 +7,7 @@
  * value; one that was skipped for some units only still ran (those units are in the report's "not checked").
  */
 import type { SkipRef } from './message-ref.js';
+import type { Indicator } from './indicators.js';
 
 export interface Coverage {
   /** The checks this file was asked for, by id, in report order. */
@@ -20,6 +21,11 @@ export interface Coverage {
    * the indicator keys it may stand for when the engine can tell (a heading without its phase), for the hint.
    */
   notUnderstood: Array<{ text: string; cell: string; keys?: string[]; noIndicator?: boolean; unrelated?: boolean }>;
+  /**
+   * Indicators the table gives figures for that no comparing check read (rules/compared.ts), in table order, each
+   * with its label's cell: read, and set against nothing. Absent where it was not worked out (a plan document).
+   */
+  notCompared?: Array<{ indicator: Indicator; cell?: string }>;
 }
 
 /**
@@ -68,6 +74,7 @@ export function coverageOf(input: {
   ran: ReadonlySet<string>;
   skipped: ReadonlyArray<{ rule: string; unit?: string; msg: SkipRef }>;
   notUnderstood: ReadonlyArray<{ text: string; cell: string; keys?: string[]; noIndicator?: boolean; unrelated?: boolean }>;
+  notCompared?: ReadonlyArray<{ indicator: Indicator; cell?: string }>;
   fallback: SkipRef;
 }): Coverage {
   const ran = input.checks.filter((c) => input.ran.has(c));
@@ -78,5 +85,5 @@ export function coverageOf(input: {
       const reason = (skips.find((s) => s.unit === undefined) ?? skips[0])?.msg ?? input.fallback;
       return { check, reason };
     });
-  return { checks: [...input.checks], ran, notRun, notUnderstood: [...input.notUnderstood] };
+  return { checks: [...input.checks], ran, notRun, notUnderstood: [...input.notUnderstood], ...(input.notCompared ? { notCompared: [...input.notCompared] } : {}) };
 }

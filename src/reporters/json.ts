@@ -70,13 +70,14 @@ function documentJson(file: FileResult) {
   };
 }
 
-/** `coverage` of the contract: checks ran of those asked for, the ones that could not run and why, labels not understood. */
+/** `coverage` of the contract: checks ran of those asked for, the ones that could not run and why, labels not understood, indicators compared with nothing. */
 function coverageJson(c: Coverage, fmt: Fmt) {
   return {
     checks: { ran: c.ran.length, total: c.checks.length },
     ran: c.ran,
     notRun: c.notRun.map((n) => ({ check: n.check, reason: renderSkip(n.reason, fmt) })),
     notUnderstood: c.notUnderstood.map((l) => ({ text: l.text, cell: l.cell, keys: l.keys ?? [], ...(l.noIndicator ? { noIndicator: true } : {}), ...(l.unrelated ? { unrelated: true } : {}) })),
+    ...(c.notCompared ? { notCompared: c.notCompared.map((n) => ({ indicator: n.indicator, label: fmt.ind(n.indicator), cell: n.cell ?? null })) } : {}),
   };
 }
 

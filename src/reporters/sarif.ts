@@ -248,7 +248,7 @@ function findingResult(
 
 /** The coverage record as the JSON report gives it (reasons left out: SARIF carries them in notifications). */
 function coverageJson(c: NonNullable<ReportInput['files'][number]['coverage']>): Sarif.PropertyBag {
-  return { checks: { ran: c.ran.length, total: c.checks.length }, ran: c.ran, notRun: c.notRun.map((n) => n.check), notUnderstood: c.notUnderstood.map(({ text, cell }) => ({ text, cell })) };
+  return { checks: { ran: c.ran.length, total: c.checks.length }, ran: c.ran, notRun: c.notRun.map((n) => n.check), notUnderstood: c.notUnderstood.map(({ text, cell }) => ({ text, cell })), ...(c.notCompared ? { notCompared: c.notCompared.map(({ indicator, cell }) => ({ indicator, cell: cell ?? null })) } : {}) };
 }
 
 export function sarifReport(input: ReportInput): string {

@@ -10,7 +10,7 @@ import type { UiText } from '../messages/types.js';
 import type { MessageId, MessageParams, SkipRef } from '../model/message-ref.js';
 import type { Lang } from '../model/lang.js';
 import { INDICATORS } from '../model/indicators.js';
-import { isPartial } from '../model/coverage.js';
+import { isPartial, type Coverage } from '../model/coverage.js';
 import type { Finding, RuleId, Skip } from '../model/finding.js';
 import type { ChartTarget } from '../render/svg-chart.js';
 import { displayRef, type Cell } from '../model/grid.js';
@@ -295,7 +295,9 @@ export function coverageText(file: FileResult, lang: Lang): { clause?: string; h
   const unknown = c.notUnderstood.filter((l) => !l.noIndicator).map((l) => l.text);
   const known = c.notUnderstood.filter((l) => l.noIndicator).map((l) => l.text);
   const parts = [...(unknown.length > 0 ? [ui.notUnderstood(unknown)] : []), ...(known.length > 0 ? [ui.readNotChecked(known)] : [])];
-  const labels = parts.length > 0 ? parts.join('; ') : undefined;
+  // Indicators read and set against nothing: the verdict's "no errors" says nothing of them.
+  const notCompared = notComparedNames(c, lang);
+  const labels = parts.length > 0 || notCompared.length > 0 ? [...parts, ...(notCompared.length > 0 ? [ui.notCompared(notCompared)] : [])].join('; ') : undefined;
   // The configuration entry that would map them: not for a rise or a share, which no indicator stands for, nor for a
   // label that says nothing of one (a plan's other rows).
   const mappable = c.notUnderstood.filter((l) => !l.noIndicator && !l.unrelated);
@@ -311,6 +313,12 @@ export function coverageText(file: FileResult, lang: Lang): { clause?: string; h
     if (isPartial(c) || gaps > 0 || labels) clause = [ui.checksRan(c.ran.length, c.checks.length, gaps), ...(labels ? [labels] : [])].join('; ');
   }
   return { ...(clause ? { clause } : {}), ...(hint ? { hint } : {}) };
+}
+
+/** The indicators a file's checks set against nothing, as a report names them: "Tỷ lệ hộ nghèo đầu năm (H1)". */
+export function notComparedNames(c: Coverage, lang: Lang): string[] {
+  const fmt = makeFmt(lang);
+  return (c.notCompared ?? []).map((n) => (n.cell ? `${fmt.ind(n.indicator)} (${n.cell})` : fmt.ind(n.indicator)));
 }
 
 /**
