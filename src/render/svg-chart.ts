@@ -164,7 +164,7 @@ function chartRows(annex: Annex, severityAt: (ref: string) => Severity | undefin
   const byUnit = new Map<number, ChartRow>();
   for (const u of displayUnits(annex)) {
     const s = point ? { computed: false } : chartRate(annex, u, 'start', severityAt);
-    const e = chartRate(annex, u, point ? 'point' : 'end', severityAt);
+    const e = endRate(annex, u, point, severityAt);
     if (s.plain === undefined && e.plain === undefined) {
       omitted.push(u.name);
       continue;
@@ -186,6 +186,17 @@ function chartRows(annex: Annex, severityAt: (ref: string) => Severity | undefin
     byUnit.set(u.id, row);
   }
   return { rows, omitted, byUnit };
+}
+
+/**
+ * A unit's end rate: the end slots' (the point in time's, in a table of one), else the rate printed without a time
+ * beside a start rate (`Tỷ lệ hộ nghèo` and `Tỷ lệ hộ nghèo tăng từ`, Hải Dương 2022: the later of the two; the chart
+ * drew the start alone under an "end of year" legend).
+ */
+function endRate(annex: Annex, u: Unit, point: boolean, severityAt: (ref: string) => Severity | undefined): ReturnType<typeof chartRate> {
+  const e = chartRate(annex, u, point ? 'point' : 'end', severityAt);
+  const hasEnd = annex.indicators.some((i) => i === RATE_SLOTS.end.rate || i === RATE_SLOTS.end.poor);
+  return e.plain !== undefined || point || hasEnd ? e : chartRate(annex, u, 'point', severityAt);
 }
 
 /** A unit's start or end rate as printed, else computed from its counts (end: poor_end, else poor_start − poor_reduced); the mark on its cell. */

@@ -55,6 +55,11 @@ describe('rateChartData', () => {
     expect(d.rows.find((r) => r.unit === 'TP Tuyên Quang')!.targets.map((t) => t.target)).toEqual(targets);
   });
 
+  it('draws a rate printed without a time beside a start rate as the end (Hải Dương 2022: 1,93 → 2,15)', () => {
+    const annex = checkBytes(readFileSync(join(ROOT, 'fixtures/published/review-2022-hai-duong-province-rise-from-rates.csv'))).annex;
+    expect(rateChartData(annex).rows[0]).toMatchObject({ unit: 'Toàn tỉnh', start: '1.93', end: '2.15' });
+  });
+
   it('computes the rates from the counts when the table prints none', () => {
     const d = rateChartData(checkRecords(fixtures.wideRecords(fixtures.SEED, { rates: false })).annex);
     const city = d.rows.find((r) => r.unit === 'TP Tuyên Quang')!;
