@@ -5,8 +5,8 @@
  * clean while its rises and start rates were read and never set against anything.
  *
  * Which indicators a check read is what its instances read: the comparing kinds that ran list their instances
- * again over a few units (scope.ts), the units every indicator first has a figure at and units spread over the
- * table (every unit of a small table), and each instance's cells name their indicators. An indicator compared at
+ * again over a few units (scope.ts), the units every indicator first has a figure at, then, when some are left,
+ * units spread over the table (every unit of a small table), and each instance's cells name their indicators. An indicator compared at
  * none of those units is named; on a table of more units than `SAMPLE`, one compared only elsewhere would be
  * named too (the figures of a column are read alike at every unit, so it is rare, and it errs on saying less).
  * The work is a few units' instances, whatever the table's size.
@@ -18,6 +18,7 @@ import { COMPARING_CHECKS } from '../model/coverage.js';
 import { depthOfTable } from './index.js';
 import { RELATION_KINDS } from '../relations/index.js';
 import type { InstanceContext, Scope } from '../relations/scope.js';
+import type { RelationKind } from '../relations/types.js';
 
 /** Units a table may have for every unit to be read; past it, `SPREAD` units spread over the table besides each indicator's first. */
 const SAMPLE = 64;
@@ -36,14 +37,30 @@ export function indicatorsNotCompared(annex: Annex, ran: ReadonlySet<string>, fi
   const comparing = RELATION_KINDS.filter((k) => COMPARING_CHECKS.has(k.id) && ran.has(k.id));
   const kinds = [...comparing.filter((k) => k.perUnit), ...comparing.filter((k) => !k.perUnit)];
   const left = new Set(firsts.keys());
-  if (kinds.length > 0) {
-    const ctx = sampleContext(annex, [...firsts.values()]);
-    for (const kind of kinds) {
-      for (const r of kind.instances(ctx)) for (const c of r.cells) left.delete(c.indicator);
-      if (left.size === 0) break;
-    }
-  }
+  if (kinds.length === 0) return annex.indicators.filter((i) => left.has(i));
+  // The units where each indicator first has a figure, where most tables read every indicator; then, for the
+  // indicators left, every unit of a small table or units spread over a large one.
+  const firstUnits = [...new Set(firsts.values())];
+  readOver(annex, kinds, firstUnits, left);
+  if (left.size > 0) readOver(annex, kinds, sampleOf(annex.units.length, firstUnits), left);
   return annex.indicators.filter((i) => left.has(i));
+}
+
+/** Deletes from `left` the indicators the kinds' instances over the units (and their parents' parts) read. */
+function readOver(annex: Annex, kinds: readonly RelationKind[], ids: readonly number[], left: Set<Indicator>): void {
+  const ctx = scopeContext(annex, ids);
+  for (const kind of kinds) {
+    for (const r of kind.instances(ctx)) for (const c of r.cells) left.delete(c.indicator);
+    if (left.size === 0) return;
+  }
+}
+
+/** Every unit of a table of up to `SAMPLE` units, else `firsts` and `SPREAD` units spread over it. */
+function sampleOf(n: number, firsts: readonly number[]): number[] {
+  if (n <= SAMPLE) return Array.from({ length: n }, (_, u) => u);
+  const ids = new Set(firsts);
+  for (let k = 0; k < SPREAD; k++) ids.add(Math.floor((k * n) / SPREAD));
+  return [...ids];
 }
 
 /** Each indicator's first unit with a figure (a number read), by id; indicators without one are left out. */
@@ -60,12 +77,8 @@ function firstFigures(annex: Annex, indicators: readonly Indicator[]): Map<Indic
   return out;
 }
 
-/** A rule context whose instances are those over the sampled units (reports and skips go nowhere: the rules' run had them). */
-function sampleContext(annex: Annex, firsts: readonly number[]): InstanceContext {
-  const n = annex.units.length;
-  const ids = new Set<number>(firsts);
-  if (n <= SAMPLE) for (let u = 0; u < n; u++) ids.add(u);
-  else for (let k = 0; k < SPREAD; k++) ids.add(Math.floor((k * n) / SPREAD));
+/** A rule context whose instances are those over the units (reports and skips go nowhere: the rules' run had them). */
+function scopeContext(annex: Annex, ids: readonly number[]): InstanceContext {
   const index = childIndex(annex.units);
   const units = [...ids].sort((a, b) => a - b).map((id) => annex.units.at(id)!);
   const parents = new Map<number, Unit>();
