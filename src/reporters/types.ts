@@ -294,10 +294,14 @@ export function coverageText(file: FileResult, lang: Lang): { clause?: string; h
   // Labels it does not understand, then those it reads as naming no indicator it checks (a support row, a period).
   const unknown = c.notUnderstood.filter((l) => !l.noIndicator).map((l) => l.text);
   const known = c.notUnderstood.filter((l) => l.noIndicator).map((l) => l.text);
-  const parts = [...(unknown.length > 0 ? [ui.notUnderstood(unknown)] : []), ...(known.length > 0 ? [ui.readNotChecked(known)] : [])];
-  // Indicators read and set against nothing: the verdict's "no errors" says nothing of them.
+  // …and the indicators read and set against nothing: the verdict's "no errors" says nothing of them.
   const notCompared = notComparedNames(c, lang);
-  const labels = parts.length > 0 || notCompared.length > 0 ? [...parts, ...(notCompared.length > 0 ? [ui.notCompared(notCompared)] : [])].join('; ') : undefined;
+  const parts = [
+    ...(unknown.length > 0 ? [ui.notUnderstood(unknown)] : []),
+    ...(known.length > 0 ? [ui.readNotChecked(known)] : []),
+    ...(notCompared.length > 0 ? [ui.notCompared(notCompared)] : []),
+  ];
+  const labels = parts.length > 0 ? parts.join('; ') : undefined;
   // The configuration entry that would map them: not for a rise or a share, which no indicator stands for, nor for a
   // label that says nothing of one (a plan's other rows).
   const mappable = c.notUnderstood.filter((l) => !l.noIndicator && !l.unrelated);
@@ -316,7 +320,7 @@ export function coverageText(file: FileResult, lang: Lang): { clause?: string; h
 }
 
 /** The indicators a file's checks set against nothing, as a report names them: "Tỷ lệ hộ nghèo đầu năm (H1)". */
-export function notComparedNames(c: Coverage, lang: Lang): string[] {
+function notComparedNames(c: Coverage, lang: Lang): string[] {
   const fmt = makeFmt(lang);
   return (c.notCompared ?? []).map((n) => (n.cell ? `${fmt.ind(n.indicator)} (${n.cell})` : fmt.ind(n.indicator)));
 }
