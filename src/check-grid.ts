@@ -108,8 +108,8 @@ export function fileCoverage(
 
 /**
  * The indicators given figures that no comparing check read (rules/compared.ts), with their labels' cells; none
- * when nothing was compared at all (the verdict then says the table was not checked). A target compares the
- * indicator it names.
+ * when nothing was compared at all (the verdict then says the table was not checked). `ran`: the checks asked for
+ * that ran (a rule switched off compares nothing); a target compares the indicator it names.
  */
 function notComparedOf(annex: Annex, ran: ReadonlySet<string>, findings: readonly Finding[]): NonNullable<Coverage['notCompared']> {
   if (![...ran].some((id) => COMPARING_CHECKS.has(id))) return [];
@@ -182,7 +182,8 @@ export function checkShaped(shaped: ShapeResult & { grid?: Grid }, opts: CheckOp
   const budget = tableBudget();
   if (keptWhole(findings) > budget.findings) throw new PovcheckError('TABLE_TOO_LARGE', { what: 'findings', limit: budget.findings });
   const skipped = withoutOffRules([...run.skipped, ...(targets?.skipped ?? [])], opts.rules);
-  const coverage = fileCoverage(askedChecks(opts, shaped.annex), ran, skipped, shaped.findings, shaped.annex.layout, notComparedOf(shaped.annex, ran, findings));
+  const asked = askedChecks(opts, shaped.annex);
+  const coverage = fileCoverage(asked, ran, skipped, shaped.findings, shaped.annex.layout, notComparedOf(shaped.annex, new Set(asked.filter((id) => ran.has(id))), findings));
   const explainedSums = sumsLeftOut(findings);
   const localisation: Localisation = needsLocalising(findings) ? locate(shaped.annex, findings, { ...(off.length > 0 ? { off } : {}), ...(run.checked ? { checked: run.checked } : {}), ...(run.rateColumns ? { rateColumns: run.rateColumns } : {}), ...(explainedSums ? { explainedSums } : {}), ...(skipped.length > 0 ? { skipped } : {}), ...(shaped.grid ? { grid: shaped.grid } : {}) }) : NOTHING_TO_LOCALISE;
   return {

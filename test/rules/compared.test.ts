@@ -77,6 +77,11 @@ describe('indicators read and compared with nothing', () => {
     expect(compared).toBeGreaterThan(100);
   }, 60_000);
 
+  it('a rule switched off compares nothing: the seed without sum and flow leaves its reductions in households', () => {
+    const r = checkBytes(readFileSync(join(FIXTURES, 'tuyen-quang-2020.csv')), { rules: { sum: 'off', flow: 'off' } });
+    expect(r.coverage.notCompared?.map((n) => n.indicator)).toEqual(['poor_reduced']);
+  });
+
   it('none when nothing was compared (the verdict says the table was not checked)', () => {
     const r = check('published/review-2024-sop-cop-district-rate-fall-ethnic-minority-bound.csv');
     expect(r.coverage.ran.some((id) => COMPARING_CHECKS.has(id))).toBe(false);
