@@ -110,12 +110,17 @@ describe('what the configuration changes', () => {
   it('an extra total name makes that column the total', async () => {
     const units = ['Tỉnh Tuyên Quang', ...UNITS.slice(1)];
     const records = wideRecords(undefined, { units });
-    // Without it no unit is the total: the sums are not checked, and the coverage says why.
-    const none = checkRecords(records);
+    // Without it the province is the total only because its figures are the districts' sums (an info says so).
+    const bySums = checkRecords(records);
+    expect(bySums.annex.total?.name).toBe('Tỉnh Tuyên Quang');
+    expect(bySums.findings.some((f) => f.msg.id === 'sum.total-by-sums')).toBe(true);
+    // Without it, and with a slip in all but two counts, no unit is the total: the sums are not checked, and the coverage says why.
+    const slipped = records.map((r, i) => (i >= 3 && i <= 5 ? [...r.slice(0, 3), String(Number(r[3]!.replace(/\./g, '')) + 1), ...r.slice(4)] : r));
+    const none = checkRecords(slipped);
     expect(none.annex.total).toBeUndefined();
     expect(none.coverage.notRun).toContainEqual({ check: 'sum', reason: { id: 'skip.no-total', params: {} } });
     const r = checkRecords(records, shapeOptionsOf(await parseConfig('{"totalNames": ["Tỉnh Tuyên Quang"]}', 'c')));
-    expect(r.findings.some((f) => f.msg.id === 'sum.total-assumed')).toBe(false);
+    expect(r.findings.some((f) => f.msg.id === 'sum.total-assumed' || f.msg.id === 'sum.total-by-sums')).toBe(false);
     expect(r.annex.total?.name).toBe('Tỉnh Tuyên Quang');
     expect(r.coverage.ran).toContain('sum');
   });

@@ -423,8 +423,11 @@ describe('review-2021-2023-tri-ton-district-start-end.csv', () => {
 describe('review-2019-dakrong-district-blocks-communes-reductions.csv', () => {
   it('falls in points for every row, counts for the district only: nothing compared, never "no errors"', async () => {
     const r = await check('review-2019-dakrong-district-blocks-communes-reductions.csv');
-    expect(problems(r)).toEqual(['warning unknown C1', 'warning unknown H1', 'warning missing B3']);
-    expect(r.findings.find((f) => f.msg.id === 'missing.sparse-several')!.msg.params).toMatchObject({ indicators: ['households_end', 'poor', 'poor_reduced', 'near_poor'], given: 1, units: 9 });
+    // The district is the total (its name's level is above its communes'; its two areas are its parts), without --total first.
+    expect(r.annex?.total?.name).toBe('Huyện Đakrông');
+    expect(problems(r)).toEqual(['warning unknown C1', 'warning unknown H1', 'warning missing E2', 'warning missing B3']);
+    expect(r.findings.find((f) => f.msg.id === 'missing.total-only-several')!.msg.params).toMatchObject({ indicators: ['households_end', 'poor', 'near_poor'], total: 'Huyện Đakrông', units: 8 });
+    expect(r.findings.find((f) => f.msg.id === 'missing.sparse')!.msg.params).toMatchObject({ indicator: 'poor_reduced', given: 1, units: 9 });
     expect(r.coverage.ran).toEqual(['range']);
     expect(statusOf(r.findings, 'error', r.coverage)).toBe('unchecked');
     expect(r.localisation.status).toBe('clean');

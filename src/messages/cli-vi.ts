@@ -55,7 +55,7 @@ export const viCli: CliText = {
         '--units-map': 'dùng với --series: đơn vị cũ nào đã nhập vào đơn vị mới nào (JSON hoặc CSV; xem docs/targets-and-series.md)',
         '--units': 'văn bản kế hoạch: tên các cột đơn vị của bảng bị mất dòng tiêu đề, theo thứ tự, cách nhau bằng dấu phẩy: --units "Toàn tỉnh,Sơn Dương,…"',
         '--total':
-          'đơn vị tổng, theo tên, khi tên của nó không nói rõ (Toàn tỉnh, Tổng cộng, Cộng, Total … thì đã rõ); "first" lấy đơn vị đầu tiên (mặc định: đơn vị có tên là tổng, nếu không có thì không có đơn vị tổng: không kiểm tra phép cộng)',
+          'đơn vị tổng, theo tên, khi tên của nó không nói rõ (Toàn tỉnh, Tổng cộng, Cộng, Total … thì đã rõ); "first" lấy đơn vị đầu tiên (mặc định: đơn vị có tên là tổng; nếu không có, đơn vị đầu tiên khi tên của nó chỉ cấp hành chính cao hơn mọi đơn vị sau nó (Thành phố Hà Nội trên các Quận …) hoặc số liệu của nó bằng tổng của các đơn vị còn lại; nếu không thì không có đơn vị tổng: không kiểm tra phép cộng)',
         '--table': 'in bảng số liệu dưới các phát hiện (định dạng text; mặc định khi chỉ có một tệp)',
         '--no-table': 'không in bảng số liệu',
         '--encoding': ENCODING,

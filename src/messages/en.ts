@@ -346,6 +346,8 @@ export function en(): Catalog {
       `${f.ind(p.indicator)}: ${p.count === 1 ? `the unit named under it (${p.part}) holds` : `the ${p.count} units listed add up to`} ${f.n(p.parts)}, more than ${p.total} shows, ${f.n(p.actual)} (by ${f.n(p.diff)}). The table lists only some of ${p.total}'s units, so they may add up to less, never to more.`,
     'sum.total-assumed': (p) =>
       `No column or row is labelled as the total (Toàn tỉnh, Tổng, Tổng cộng, Cộng, Total); "${p.unit}" is taken as the total for the sum checks.`,
+    'sum.total-by-sums': (p, f) =>
+      `No column or row is labelled as the total (Toàn tỉnh, Tổng, Tổng cộng, Cộng, Total); "${p.unit}" is taken as the total, as its figures are the sums of the other ${k(p.count)} units' in ${k(p.indicators.length)} indicators (${p.indicators.map((i) => f.ind(i)).join('; ')}).`,
     'flow.mismatch': (p, f) =>
       `${p.unit}: poor households at the end should be ${f.n(p.start)} − ${f.n(p.reduced)} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)}.`,
     'rate.mismatch': (p, f) => {

@@ -350,6 +350,8 @@ export function vi(): Catalog {
       `${f.ind(p.indicator)}: ${p.count === 1 ? `đơn vị được nêu (ô ${p.part}) ghi` : `${p.count} đơn vị được liệt kê cộng lại`} ${f.n(p.parts)}, nhiều hơn ${p.total} ghi ${f.n(p.actual)} (vượt ${f.n(p.diff)}). Bảng không liệt kê hết các đơn vị thuộc ${p.total} nên các đơn vị được nêu có thể cộng lại ít hơn, nhưng không thể nhiều hơn.`,
     'sum.total-assumed': (p) =>
       `Không có cột/dòng nào ghi là tổng (Toàn tỉnh, Tổng, Tổng cộng, Cộng); coi "${p.unit}" là tổng để kiểm tra phép cộng.`,
+    'sum.total-by-sums': (p, f) =>
+      `Không có cột/dòng nào ghi là tổng (Toàn tỉnh, Tổng, Tổng cộng, Cộng); coi "${p.unit}" là tổng vì số liệu của nó bằng tổng của ${k(p.count)} đơn vị còn lại ở ${k(p.indicators.length)} chỉ tiêu (${p.indicators.map((i) => f.ind(i)).join('; ')}).`,
     'flow.mismatch': (p, f) =>
       `${p.unit}: số hộ nghèo cuối năm phải bằng ${f.n(p.start)} − ${f.n(p.reduced)} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)}.`,
     'rate.mismatch': (p, f) => {

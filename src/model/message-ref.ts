@@ -16,6 +16,8 @@ export interface MessageParams {
   /** A partial list's `count` listed parts (one: at `part`) add up to more than their parent (by `diff`). */
   'sum.exceeds': { indicator: Indicator; total: string; parts: string; actual: string; diff: string; count: number; part?: string };
   'sum.total-assumed': { unit: string };
+  /** No unit named as the total: the first taken as it, as its figures are the sums of the `count` others' in `indicators` (shape/first-total.ts). */
+  'sum.total-by-sums': { unit: string; count: number; indicators: Indicator[] };
   'flow.mismatch': { unit: string; start: string; reduced: string; expected: string; actual: string };
   'rate.mismatch': {
     unit: string;

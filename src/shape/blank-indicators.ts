@@ -31,18 +31,35 @@ export class BlankIndicators {
   readonly #blanks = new Map<Indicator, Blanks>();
   readonly #at: number[] = [];
   readonly #raw = new Map<number, string>();
+  /** The indicators blank at the first unit (id 0), while it is not the total. */
+  readonly #firstUnit = new Set<Indicator>();
 
-  constructor(private readonly totalIdx: number) {}
+  constructor(private totalIdx: number) {}
 
   /** Value `i` (the caller's index), of unit `unit` (its id) and `indicator`, is blank; `raw` its text. */
   blankAt(i: number, unit: number, indicator: Indicator, cell: Cell, raw: string): void {
     const b = this.#blanks.get(indicator);
     const total = unit === this.totalIdx;
+    if (unit === 0 && !total) this.#firstUnit.add(indicator);
     if (b === undefined) this.#blanks.set(indicator, { others: total ? 0 : 1, first: cell, total });
     else if (total) b.total = true;
     else b.others++;
     this.#at.push(i);
     if (raw !== '') this.#raw.set(i, raw);
+  }
+
+  /**
+   * The first unit, read while the table had no total, is its total after all (its figures say so: first-total.ts):
+   * its blanks are the total's, before `settle`.
+   */
+  firstIsTotal(): void {
+    if (this.totalIdx >= 0) return;
+    this.totalIdx = 0;
+    for (const indicator of this.#firstUnit) {
+      const b = this.#blanks.get(indicator)!;
+      b.total = true;
+      b.others--;
+    }
   }
 
   /**

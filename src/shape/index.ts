@@ -11,7 +11,7 @@ import { COUNT_INDICATORS, indicatorKind, isAnnexShaped, type CountIndicator, ty
 import { BlankIndicators } from './blank-indicators.js';
 import { comparedWithYear, measureOnly } from './words.js';
 import { FindingsGuard } from '../read/memory-budget.js';
-import { isBlank, RowValues, UnitList, type Annex, type NumberLocale, type PartialList, type CellAsRead, type Unit, type Units, type Value } from '../model/annex.js';
+import { isBlank, RowValues, scaledOfValue, UnitList, type Annex, type NumberLocale, type PartialList, type CellAsRead, type Unit, type Units, type Value } from '../model/annex.js';
 import type { Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { levelOfTotal, totalMatcher } from './aliases.js';
@@ -32,7 +32,8 @@ import { readWide } from './wide.js';
 import { findYearColumns, findYearRows, looksLikeRate, readYearRows, yearsOnly, type YearRows } from './years.js';
 import { draftTree, resolveTree, type TreeUnits } from './hierarchy.js';
 import { LongTable, UnitPlaces } from '../model/long-table.js';
-import { isStructured, resolveStructure, type UnitRole } from './structure.js';
+import { isStructured, namesLetFirstHead, outranksTheRest, resolveStructure, type UnitRole } from './structure.js';
+import { firstAsSum } from './first-total.js';
 import { joinSplitLabels } from './split-labels.js';
 import { FirstOfEachName, sameSpelling } from './spelling.js';
 
@@ -42,8 +43,11 @@ export interface ShapeOptions {
   /** Extra label aliases: folded label key → indicator. */
   extraLabels?: ExtraLabels;
   /**
-   * When no unit is named as the total: 'none' (the default) leaves the table without one (its sums are not
-   * checked, and the coverage says so; table/plan compute one); 'first' takes the first unit (`--total first`).
+   * When no unit is named as the total: by default the first unit when its name's level is above every place
+   * listed after it (`Thành phố Hà Nội`, then its `Quận …`, `Huyện …`: structure.ts outranksTheRest) or, in a flat
+   * list, when its figures are the others' sums (first-total.ts, with an info), else none (its sums are checked
+   * only under the parents the names make, and the coverage says so); 'none' leaves the table
+   * without one whatever the names say (table/plan compute one); 'first' takes the first unit (`--total first`).
    */
   totalPolicy?: 'first' | 'none';
   /** The total unit, by name (`--total NAME`): matched as unit names are (case, diacritics, spacing). */
@@ -375,18 +379,24 @@ function finishWide(draft: Draft, opts: ShapeOptions): ShapeResult {
   const keys = draft.units.map((u) => aliasedUnitKey(u.name, opts.unitAliases));
   const isTotal = totalMatcher([...(opts.totalNames ?? []), ...(opts.totalName !== undefined ? [opts.totalName] : [])]);
   const named = totalByName(draft, opts.totalName);
-  const structure: UnitStructure = draft.hierarchical
+  const flat = !draft.hierarchical && !isStructured(draft.units, isTotal);
+  let structure: UnitStructure = draft.hierarchical
     ? fromTree(draftTree(draft.units), findings, isTotal)
-    : isStructured(draft.units, isTotal)
-      ? structured(draft, keys, findings, isTotal, named, opts.totalPolicy === 'first')
-      : oneLevel(draft, keys, findings, opts, isTotal, named);
-  const { totalIdx } = structure;
-  const list = draftUnits(draft, keys, structure);
-  const units = new UnitList(list);
+    : flat
+      ? oneLevel(draft, keys, findings, opts, isTotal, named)
+      : structured(draft, keys, findings, isTotal, named, opts.totalPolicy);
   const kinds = new Map(draft.indicators.map((i) => [i, indicatorKind(i)]));
   const format = valuesFormat(draft, kinds, opts);
   const annexShaped = isAnnexShaped(draft.indicators);
-  const values = parsedValues(draft, list, format, kinds, annexShaped, totalIdx);
+  const { values, blanks } = parsedValues(draft, format, kinds, annexShaped, structure.totalIdx);
+  if (flat && mayBeTotalBySums(structure, draft.units, opts)) {
+    const sums = firstAsSum(draft.units.length, countIndicators(draft.indicators), (u, ind) => scaledOfValue(values[u]![ind]));
+    if (sums) structure = totalBySums(draft.units, sums, blanks, findings);
+  }
+  const { totalIdx } = structure;
+  const list = draftUnits(draft, keys, structure);
+  const units = new UnitList(list);
+  if (annexShaped) settleBlanks(blanks, draft, list, totalIdx, format, kinds);
   if (format.rates) findings.push(mixedFormatFinding(format));
 
   // The annex's count indicators a table lacks are noted only for annex tables (some start/end count or net
@@ -475,25 +485,52 @@ function valuesFormat(draft: Draft, kinds: ReadonlyMap<Indicator, IndicatorKind>
 /**
  * Each value cell parsed, by unit and indicator; a finding for each cell that is not a number, or is blank where
  * blank is not "not published": in an annex table, whose every cell is expected, and a formula whose result the
- * file does not hold.
+ * file does not hold. An annex table's blank cells wait in `blanks` (`settleBlanks`: the total may change).
  */
-function parsedValues(draft: Draft, units: readonly Unit[], format: NumberFormat, kinds: ReadonlyMap<Indicator, IndicatorKind>, annexShaped: boolean, totalIdx: number): Array<Partial<Record<Indicator, Value>>> {
-  const values: Array<Partial<Record<Indicator, Value>>> = units.map(() => ({}));
+function parsedValues(draft: Draft, format: NumberFormat, kinds: ReadonlyMap<Indicator, IndicatorKind>, annexShaped: boolean, totalIdx: number): { values: Array<Partial<Record<Indicator, Value>>>; blanks: BlankIndicators } {
+  const values: Array<Partial<Record<Indicator, Value>>> = draft.units.map(() => ({}));
   const blanks = new BlankIndicators(totalIdx);
   draft.values.forEach((dv, i) => {
-    const { value, finding } = parseValue(dv.cell, dv.unit, units[dv.unit]!.name, dv.indicator, format, kinds.get(dv.indicator), annexShaped);
+    const { value, finding } = parseValue(dv.cell, dv.unit, draft.units[dv.unit]!.name, dv.indicator, format, kinds.get(dv.indicator), annexShaped);
     values[dv.unit]![dv.indicator] = value;
     if (annexShaped && isBlank(value)) blanks.blankAt(i, dv.unit, dv.indicator, dv.cell, '');
     else if (finding && (annexShaped || value.status !== 'empty' || dv.cell.formula !== undefined)) draft.findings.push(finding);
   });
-  if (annexShaped) {
-    const error = (i: number) => {
-      const dv = draft.values[i]!;
-      return parseValue(dv.cell, dv.unit, units[dv.unit]!.name, dv.indicator, format, kinds.get(dv.indicator)).finding;
-    };
-    blanks.settle(draft.findings, units.length, units[totalIdx]?.name, (i) => draft.values[i]!.indicator, error);
-  }
-  return values;
+  return { values, blanks };
+}
+
+/** An annex table's blank cells: an error each, or one warning for an indicator given for the total only or for none. */
+function settleBlanks(blanks: BlankIndicators, draft: Draft, units: readonly Unit[], totalIdx: number, format: NumberFormat, kinds: ReadonlyMap<Indicator, IndicatorKind>): void {
+  const error = (i: number) => {
+    const dv = draft.values[i]!;
+    return parseValue(dv.cell, dv.unit, units[dv.unit]!.name, dv.indicator, format, kinds.get(dv.indicator)).finding;
+  };
+  blanks.settle(draft.findings, units.length, units[totalIdx]?.name, (i) => draft.values[i]!.indicator, error);
+}
+
+/**
+ * Whether a flat list without a total may have its first unit as the total by its figures (first-total.ts): no
+ * unit named as the total nor `--total` given, and no unit after the first named at its level or above
+ * (structure.ts namesLetFirstHead).
+ */
+function mayBeTotalBySums(structure: UnitStructure, units: readonly DraftUnit[], opts: ShapeOptions): boolean {
+  return structure.totalIdx < 0 && opts.totalPolicy === undefined && opts.totalName === undefined && namesLetFirstHead(units);
+}
+
+/** The count indicators of a table, in its order. */
+const countIndicators = (indicators: readonly Indicator[]): Indicator[] => indicators.filter((i) => indicatorKind(i) === 'count');
+
+/**
+ * A flat list's first unit taken as its total because its figures are the others' sums (`sums`: the indicators that
+ * say so): every other unit under it, its blank cells the total's, and an info naming it.
+ */
+function totalBySums(units: readonly DraftUnit[], sums: Indicator[], blanks: BlankIndicators, findings: Finding[]): UnitStructure {
+  const parents = new Int32Array(units.length).fill(0);
+  parents[0] = -1;
+  blanks.firstIsTotal();
+  const u = units[0]!;
+  findings.push({ rule: 'sum', severity: 'info', ...(u.cell ? { at: u.cell } : {}), unit: u.name, msg: { id: 'sum.total-by-sums', params: { unit: u.name, count: units.length - 1, indicators: sums } } });
+  return { parents, totalIdx: 0 };
 }
 
 /**
@@ -508,17 +545,21 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
   // The unit `--total NAME` names, by id (a draft unit's index is its id).
   const named = opts.totalName === undefined ? undefined : unitNamed(table.n, (i) => table.name(i), opts.totalName);
   let structure: UnitStructure;
+  // A flat list's units, when it is one (its first may be its total by its figures, after they are read).
+  let flat: DraftUnit[] | undefined;
   if (draft.hierarchical) structure = fromTree(tableTree(table), findings, isTotal);
   else {
     const listed: Draft = { ...draft, units: draftUnitsOf(table) };
     const keys = listed.units.map((u) => keyOf(u.name));
-    structure = isStructured(listed.units, isTotal) ? structured(listed, keys, findings, isTotal, named, opts.totalPolicy === 'first') : oneLevel(listed, keys, findings, opts, isTotal, named);
+    if (isStructured(listed.units, isTotal)) structure = structured(listed, keys, findings, isTotal, named, opts.totalPolicy);
+    else {
+      structure = oneLevel(listed, keys, findings, opts, isTotal, named);
+      flat = listed.units;
+    }
   }
-  const { parents, totalIdx } = structure;
   // The findings so far (the reading's, the tree's or the duplicates'), counted before the values give theirs.
   const guard = new FindingsGuard(table.n);
   guard.add(findings.length);
-  const units = new UnitPlaces(table, parents, totalIdx, structure.role, structure.partition, keyOf);
 
   const k = table.slots.length;
   const format = opts.locale || !draft.localeVote ? numberFormat([], opts) : formatOf(draft.localeVote.decision());
@@ -527,7 +568,7 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
   const locale = format.locale;
   // An annex table's blank cells wait until the indicators given for the total only are known; every other
   // finding is counted against the heap as it is made.
-  const blanks = new BlankIndicators(totalIdx);
+  const blanks = new BlankIndicators(structure.totalIdx);
   // Rates kept in the other format (`format.rates`) are read in theirs, never stored in the counts'.
   const otherSlots = format.rates ? table.slots.map((s) => indicatorKind(s) === 'rate') : undefined;
   table.finishValues(
@@ -546,6 +587,12 @@ function finishLong(draft: Draft, table: LongTable, opts: ShapeOptions): ShapeRe
     },
     otherSlots,
   );
+  if (flat && mayBeTotalBySums(structure, flat, opts)) {
+    const sums = firstAsSum(table.n, countIndicators(table.slots), (u, ind) => table.readScaled(u, ind));
+    if (sums) structure = totalBySums(flat, sums, blanks, findings);
+  }
+  const { parents, totalIdx } = structure;
+  const units = new UnitPlaces(table, parents, totalIdx, structure.role, structure.partition, keyOf);
   if (format.rates) findings.push(mixedFormatFinding(format));
   if (annexShaped) {
     const slotOf = (i: number) => table.slots[i % k]!;
@@ -878,12 +925,14 @@ function duplicateUnit(u: DraftUnit, first: DraftUnit): Finding {
  * Blocks, "of which" rows and sections (structure.ts): the total as named (none assumed), blocks under it,
  * units under their block; a unit may repeat in another block or partition, but not among its siblings.
  */
-function structured(draft: Draft, keys: string[], findings: Finding[], isTotal: (name: string) => boolean, named: number | undefined, first: boolean): UnitStructure {
-  // `named`: the unit `--total NAME` names. `--total first` (`first`) takes the first unit where no unit is named
-  // as the total and the first heads nothing but "of which" rows (`Thành phố Hà Nội`, then `- Trong đó: …`); a
-  // first unit heading a block or its level's units stays their head.
+function structured(draft: Draft, keys: string[], findings: Finding[], isTotal: (name: string) => boolean, named: number | undefined, policy: ShapeOptions['totalPolicy']): UnitStructure {
+  // `named`: the unit `--total NAME` names. Where no unit is named as the total, `--total first` takes the first
+  // unit when it heads nothing but "of which" rows (`Thành phố Hà Nội`, then `- Trong đó: …`; a first unit heading
+  // a block or its level's units stays their head); by default the first is the total when its name's level is
+  // above every place after it (`Thành phố Hà Nội` over its `Quận …` and `Huyện …`, `Huyện Đakrông` over its areas
+  // and `Xã …`: structure.ts outranksTheRest).
   let s = resolveStructure(draft.units, isTotal, named);
-  if (first && s.totalIdx < 0 && named === undefined && draft.units.length > 1 && headsOnlyOfWhich(s)) s = resolveStructure(draft.units, isTotal, 0);
+  if (s.totalIdx < 0 && named === undefined && draft.units.length > 1 && firstIsTotal(draft.units, s, policy)) s = resolveStructure(draft.units, isTotal, 0);
   const seen = new FirstOfEachName((i) => draft.units[i]!.name);
   keys.forEach((k, i) => {
     if (i === s.totalIdx || s.role[i] === 'of-which' || s.role[i] === 'breakdown') return;
@@ -893,6 +942,15 @@ function structured(draft: Draft, keys: string[], findings: Finding[], isTotal: 
     findings.push(duplicateUnit(draft.units[i]!, draft.units[first]!));
   });
   return s;
+}
+
+/**
+ * Whether the first unit of a structure without a total is the total: as its level says (unless `policy` is
+ * 'none'), or as `--total first` asks where it heads nothing but "of which" rows.
+ */
+function firstIsTotal(units: readonly DraftUnit[], s: { parents: Int32Array; role: ReadonlyArray<UnitRole | undefined> }, policy: ShapeOptions['totalPolicy']): boolean {
+  if (policy === 'none' || s.role[0] !== undefined) return false;
+  return outranksTheRest(units, s.role) || (policy === 'first' && headsOnlyOfWhich(s));
 }
 
 /** Whether the first unit is no block and every unit under it is an "of which" row or a household category. */

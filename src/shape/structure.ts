@@ -3,8 +3,9 @@
  * thị` … `II. Khu vực nông thôn`, each with its subtotal and the same districts listed again; a region row
  * followed by its provinces), "of which" rows (`Trong đó: huyện nghèo …`, a subset, never a part), section
  * rows that start another partition of the total (`Chia theo khu vực`, `Chia theo vùng`); units of several
- * administrative levels named as such (`Huyện Na Hang`, then its `Xã …` and `Thị trấn …`: `adminLevels`). Lists
- * without any of these keep the annex's structure: the total, and every other unit under it.
+ * administrative levels named as such (`Huyện Na Hang`, then its `Xã …` and `Thị trấn …`: `adminLevels`); a first
+ * unit named at a level above every place after it is their total (`outranksTheRest`). Lists without any of these
+ * keep the annex's structure: the total, and every other unit under it.
  */
 import { LIST_MARKER, mayHaveListMarker, type DraftUnit } from './draft.js';
 import { foldKey, withLevelWord } from './normalize.js';
@@ -30,7 +31,8 @@ export type UnitRole = 'block' | 'of-which' | 'breakdown';
 const ROMAN = /^(?:I{1,3}|IV|V|VI{1,3}|IX|X)\.?$/;
 /** Names of areas and regions that head the units listed under them. */
 const BLOCK_NAMES = [
-  /^(?:khu vuc )?thanh thi\b/,
+  // The urban area: `Thành thị`, `Khu vực thành thị`, and a district's `Khu vực thị trấn` (its townships), beside its rural area.
+  /^(?:khu vuc thi tran|(?:khu vuc )?thanh thi)\b/,
   /^(?:khu vuc )?nong thon\b/,
   // Areas by terrain (`Khu vực đồng bằng`, `Khu vực miền núi`, `Vùng cao`) and any other `Khu vực …`; groups of
   // units (`Các huyện miền núi`, `Các xã đặc biệt khó khăn`).
@@ -60,6 +62,8 @@ function candidateKey(stt: string | undefined, k: string): boolean {
  * `Đồng bằng sông Hồng`, `Tây Nguyên`), 4 any other `Khu vực …`, 5 groups of units (`Các huyện miền núi`).
  */
 const PATTERN_KINDS = [2, 2, 4, 3, 5, 3, 2, 2];
+/** PATTERN_KINDS' kind of terrains and regions. */
+const REGION_KIND = 3;
 
 /**
  * What kind of block a row could head: 0 none, 1 numbered I, II …, else its name's (PATTERN_KINDS). Rows of one kind
@@ -180,6 +184,54 @@ export function adminLevel(name: string, next?: string): 1 | 2 | 3 | 4 | undefin
   const level = levelOf(name, foldKey(name));
   if (level === LEVEL_HUE) return next !== undefined && levelOf(next, foldKey(next)) === 2 ? 1 : 2;
   return level === 0 ? undefined : (level as 1 | 2 | 3 | 4);
+}
+
+/**
+ * Whether the first unit heads every other by its name's level: it names a level (`Thành phố Hà Nội`, `Tỉnh Quảng
+ * Trị`, `Huyện Đakrông`) and every unit after it that is a place names a lower one (`Quận Ba Đình`, `Huyện Sóc Sơn`;
+ * `Xã A Vao`, also as an "of which" row: the communes an article names after the district's two areas), at least one
+ * of them. Not places: a block or a household category (`role`), an "of which" row naming no level (`Trong đó: hộ dân
+ * tộc thiểu số`), a row numbered I, II …, an area or a group of units (`Khu vực thị trấn`, `Khu vực nông thôn`, `Các xã
+ * đặc biệt khó khăn`). A unit whose name says no level (`Ba Đình`), one of the first's level or above (`Thành phố Tuyên Quang`
+ * among `Huyện …`, `Tỉnh Quảng Bình` after `Tỉnh Quảng Trị`), or a region or terrain (`Tây Nguyên`, `Miền núi`: a
+ * row printed for comparison as often as a part) leaves the first a unit like the others.
+ */
+export function outranksTheRest(units: readonly DraftUnit[], role: ReadonlyArray<UnitRole | undefined>): boolean {
+  const f = factsOf(units);
+  const top = units.length > 1 ? levelIn(f, 0) : 0;
+  if (top === 0) return false;
+  let lower = 0;
+  for (let i = 1; i < units.length; i++) {
+    if (role[i] === 'block' || role[i] === 'breakdown' || (f.candidate[i] !== 0 && f.candidate[i] !== REGION_KIND)) continue;
+    const level = levelIn(f, i);
+    // An "of which" row naming no place (`Trong đó: hộ dân tộc thiểu số`) says nothing; one naming a place, its level.
+    if (level === 0 && role[i] === 'of-which') continue;
+    if (level <= top) return false;
+    lower++;
+  }
+  return lower > 0;
+}
+
+/**
+ * Whether the names let the first unit head the others: no unit after it names its level or a higher one (`Thành
+ * phố Tuyên Quang` then `Huyện Sơn Dương`: peers, whatever their figures say). A first unit that names no level
+ * (`Quảng Trị`), or others that name none (`Ba Đình`), leave it to the figures.
+ */
+export function namesLetFirstHead(units: readonly DraftUnit[]): boolean {
+  const f = factsOf(units);
+  const top = units.length > 0 ? levelIn(f, 0) : 0;
+  if (top === 0) return true;
+  for (let i = 1; i < units.length; i++) {
+    const level = levelIn(f, i);
+    if (level !== 0 && level <= top) return false;
+  }
+  return true;
+}
+
+/** Unit i's level as its name says it (0: none), a Huế decided by the unit after it. */
+function levelIn(f: ListFacts, i: number): number {
+  const level = f.level[i]!;
+  return level !== LEVEL_HUE ? level : i + 1 < f.level.length && f.level[i + 1] === 2 ? 1 : 2;
 }
 
 /** `Thành phố Huế`: a province when a district-level unit follows it, else a district. */

@@ -57,13 +57,14 @@ describe('units the table names without figures', () => {
   };
 
   it('are printed blank where the table names them, numbered in their list', () => {
+    // The district over its communes is the total (its name's level): not numbered, its communes 1, 2 ….
     const csv = ['Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%)', 'Huyện Đông Giang;2.878;37,46', 'Xã A Rooi;;', 'Xã A Ting;;', 'Xã Ba;;14,46', 'Xã Tư;;24,67'].join('\n');
     expect(rowsOf(csv)).toEqual([
-      ['1', 'Huyện Đông Giang', '2.878', '37,46'],
-      ['1.1', 'Xã A Rooi', '', ''],
-      ['1.2', 'Xã A Ting', '', ''],
-      ['1.3', 'Xã Ba', '', '14,46'],
-      ['1.4', 'Xã Tư', '', '24,67'],
+      ['', 'Huyện Đông Giang', '2.878', '37,46'],
+      ['1', 'Xã A Rooi', '', ''],
+      ['2', 'Xã A Ting', '', ''],
+      ['3', 'Xã Ba', '', '14,46'],
+      ['4', 'Xã Tư', '', '24,67'],
     ]);
   });
 
@@ -251,17 +252,19 @@ describe('a total of a higher level printed under the table’s total for compar
 });
 
 describe('row numbers', () => {
-  it('number a list with a block in it I, II, III throughout, not 1, 2, I (Đakrông: the district, its town area, its rural area over communes)', () => {
-    const csv = [
-      'Đơn vị;Tổng số hộ dân cư cuối năm;Số hộ nghèo;Số hộ nghèo giảm;Tỷ lệ hộ nghèo giảm so với đầu năm (%)',
-      'Huyện Đakrông;10.396;3.594;;5,15',
-      'Khu vực thị trấn;;;;5,27',
-      'Khu vực nông thôn;;;;5,03',
-      'Xã Hướng Hiệp;;;87;9,1',
-      'Xã A Vao;;;;7,7',
-    ].join('\n');
+  const numbersOf = (...rows: string[]) => {
+    const csv = ['Đơn vị;Tổng số hộ dân cư cuối năm;Số hộ nghèo;Số hộ nghèo giảm;Tỷ lệ hộ nghèo giảm so với đầu năm (%)', ...rows].join('\n');
     const { annex } = shape(gridFromBytes(Buffer.from(`\uFEFF${csv}`)), {});
-    const numbers = layoutAsRead(annex, 'vi', () => '').rows.map((r) => `${r[0]!.text} ${r[1]!.text}`);
-    expect(numbers).toEqual(['I Huyện Đakrông', 'II Khu vực thị trấn', 'III Khu vực nông thôn', '1 Xã Hướng Hiệp', '2 Xã A Vao']);
+    return layoutAsRead(annex, 'vi', () => '').rows.map((r) => `${r[0]!.text} ${r[1]!.text}`);
+  };
+
+  it('number a list with a block in it I, II, III throughout, not 1, 2, I (two districts, then a group of communes over its communes)', () => {
+    const numbers = numbersOf('Đakrông;10.396;3.594;;5,15', 'Hướng Hóa;;;;5,27', 'Các xã đặc biệt khó khăn;;;;5,03', 'Xã Hướng Hiệp;;;87;9,1', 'Xã A Vao;;;;7,7');
+    expect(numbers).toEqual(['I Đakrông', 'II Hướng Hóa', 'III Các xã đặc biệt khó khăn', '1 Xã Hướng Hiệp', '2 Xã A Vao']);
+  });
+
+  it('number Đakrông\'s two areas 1, 2 under the district, its total; the communes named after them are "of which" it', () => {
+    const numbers = numbersOf('Huyện Đakrông;10.396;3.594;;5,15', 'Khu vực thị trấn;;;;5,27', 'Khu vực nông thôn;;;;5,03', 'Xã Hướng Hiệp;;;87;9,1', 'Xã A Vao;;;;7,7');
+    expect(numbers).toEqual([' Huyện Đakrông', '1 Khu vực thị trấn', '2 Khu vực nông thôn', ' Xã Hướng Hiệp', ' Xã A Vao']);
   });
 });

@@ -23,11 +23,19 @@ describe('wide layout', () => {
     expect(findings).toEqual([]);
   });
 
-  it('works without a header row, naming units by column; no unit is the total unless named so', () => {
+  it('works without a header row, naming units by column; the first is the total where its figures are the others\' sums, and an info says so', () => {
     const { annex, findings } = shapeRecords(wideRecords().slice(1));
     expect(annex.units.at(0)!.name).toBe('D');
-    expect(annex.total).toBeUndefined();
+    expect(annex.total?.name).toBe('D');
     expect(findings.map((f) => f.msg.id)).not.toContain('sum.total-assumed');
+    expect(findings.find((f) => f.msg.id === 'sum.total-by-sums')).toMatchObject({ severity: 'info', msg: { params: { unit: 'D', count: 7, indicators: ['households_start', 'households_end', 'poor_start', 'poor_reduced', 'poor_end'] } } });
+  });
+
+  it('without a header row and without the total\'s column, no unit is the total unless named so', () => {
+    const { annex, findings } = shapeRecords(wideRecords().slice(1).map((r) => [...r.slice(0, 3), ...r.slice(4)]));
+    expect(annex.units.at(0)!.name).toBe('D');
+    expect(annex.total).toBeUndefined();
+    expect(findings.map((f) => f.msg.id)).not.toContain('sum.total-by-sums');
   });
 
   it('takes the first unit as the total when asked (--total first), and says so', () => {
