@@ -192,6 +192,34 @@ function unitTree(units: readonly Unit[], total: Unit | undefined): { depth: (u:
 /** "Of which" and breakdown rows: a subset or a category of their parent, never one of its parts. */
 const isSubRow = (u: Unit) => u.role === 'of-which' || u.role === 'breakdown';
 
+/**
+ * The indents of the unit rows, laid in table order. A row reads as of the nearest row above it with less indent
+ * (the total, laid at -1, above any). "Of which" and breakdown rows keep the table's order, so one wanted a level
+ * below its parent may follow rows of other units (Quảng Nam 2019: the province's districts listed after its two
+ * areas, its communes after the last district) and read as theirs: `subRow` sets it back to the deepest level at
+ * which the row it reads under is its parent or one of the parent's ancestors (the total at worst).
+ */
+export function rowIndents(parentOf: (id: number) => number | undefined): { lay: (id: number, indent: number) => number; subRow: (id: number, wanted: number) => number } {
+  // The rows a later row can read under: each row's nearest row above with less indent, up to the first.
+  const open: Array<{ id: number; indent: number }> = [];
+  const lay = (id: number, indent: number): number => {
+    while ((open.at(-1)?.indent ?? -Infinity) >= indent) open.pop();
+    open.push({ id, indent });
+    return indent;
+  };
+  const subRow = (id: number, wanted: number): number => {
+    const ancestors = new Set<number>();
+    for (let p = parentOf(id); p !== undefined && !ancestors.has(p); p = parentOf(p)) ancestors.add(p);
+    let indent = wanted;
+    for (; indent > 0; indent--) {
+      const above = open.findLast((r) => r.indent < indent);
+      if (above === undefined || ancestors.has(above.id)) break;
+    }
+    return lay(id, indent);
+  };
+  return { lay, subRow };
+}
+
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
 /**
@@ -242,10 +270,11 @@ function transposedLayout(units: Unit[], src: LayoutSource, inds: Indicator[], u
   const rows = display.map((r): LayoutCell[] =>
     r.named === undefined ? [{ text: numbers.get(r) ?? '', kind: 'stt' }, { text: r.unit.name, kind: 'unit', unit: r.unit.id }, ...inds.map((i) => v(r.unit, i))] : [{ text: numbers.get(r) ?? '', kind: 'stt' }, { text: r.named, kind: 'unit' }, ...blanks(inds.length)],
   );
+  const indentOf = unitIndents(display, tree, src.total);
   const rowInfo = display.map((r): RowInfo => {
     const u = r.named === undefined ? r.unit : r.before;
     const under = r.named !== undefined && r.under ? 1 : 0;
-    return u.isTotal ? { kind: r.named === undefined ? 'total' : 'data', indent: under } : { kind: r.named === undefined && tree.hasChildren(u) ? 'subtotal' : 'data', indent: Math.max(0, tree.depth(u) - 1) + under };
+    return u.isTotal ? { kind: r.named === undefined ? 'total' : 'data', indent: under } : { kind: r.named === undefined && tree.hasChildren(u) ? 'subtotal' : 'data', indent: indentOf.get(u.id)! + under };
   });
   const layout: AnnexLayout = { header, rows, rowInfo, labelColumns: 2, hasMeasureColumn: false, transposed: true };
   if (!grouped) return layout;
@@ -260,6 +289,25 @@ function transposedLayout(units: Unit[], src: LayoutSource, inds: Indicator[], u
   for (const i of inds.filter((i) => !GROUPS.some((g) => g.members.includes(i)))) nodes.push({ cell: { text: flatLabel(ui, i), kind: 'label', indicator: i } });
   const order = nodes.slice(2).flatMap((n) => (n.children ?? [n]).map((c) => c.cell.indicator!));
   return { ...layout, ...reorder(layout, order, 2), head: headRows(nodes), columnNumbers: columnNumbers(2, order) };
+}
+
+/** Each unit row's indent: its depth below the total, an "of which" row's set back where it would read as another unit's. */
+function unitIndents(display: readonly DisplayRow[], tree: ReturnType<typeof unitTree>, total: Unit | undefined): Map<number, number> {
+  const units = display.flatMap((r) => (r.named === undefined ? [r.unit] : []));
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const indents = rowIndents((id) => byId.get(id)?.parent);
+  const out = new Map<number, number>();
+  for (const u of units) {
+    if (u.isTotal) {
+      indents.lay(u.id, -1);
+      out.set(u.id, 0);
+      continue;
+    }
+    const ofDepth = Math.max(0, tree.depth(u) - 1);
+    const parentIndent = u.parent === undefined || u.parent === total?.id ? undefined : out.get(u.parent);
+    out.set(u.id, isSubRow(u) ? indents.subRow(u.id, parentIndent === undefined ? ofDepth : parentIndent + 1) : indents.lay(u.id, ofDepth));
+  }
+  return out;
 }
 
 /** The layout's indicator columns put in `order` (the groups' order), the naming columns kept in front. */

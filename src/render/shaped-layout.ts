@@ -6,7 +6,8 @@
  *    columns grouped (`Hộ nghèo` merged over `Số hộ | Tỷ lệ (%)`, a rate over its years, a target over
  *    `Từ | Đến`, the year's flows under `Diễn biến hộ nghèo trong năm`), the column-number row with the formulas
  *    of the derived columns (`3=2/1*100`, `9=1-2+3+4`); blocks numbered I, II with their units 1, 2 … under them,
- *    subtotals and the total bold, "of which" and breakdown rows indented and unnumbered, rows in the input's order;
+ *    subtotals and the total bold, "of which" and breakdown rows unnumbered and one level below the unit they are of
+ *    (set back where rows of another unit stand between them, not to read as its: `rowIndents`), rows in the input's order;
  *  - units as columns (a table printed with indicators as rows): `STT | Chỉ tiêu | ĐVT | units…`, breakdown rows
  *    indented under their indicator, years as rows under a heading per poverty standard;
  *  - one unit with years or measures as columns (a statistical release's `Chỉ tiêu | 2010 | 2011 …`): rows
@@ -25,7 +26,7 @@ import { catalog, makeFmt } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
 import { layoutWords } from '../messages/indicator-labels.js';
 import type { ColumnRule } from '../compute/shaped.js';
-import { WIDE_MAX_UNITS, annexLayout, headRows, labelWithUnit, unitColumnsLayout, withNamedRows, type AnnexLayout, type DisplayRow, type HeaderNode, type LayoutCell, type RowInfo } from './annex-layout.js';
+import { WIDE_MAX_UNITS, annexLayout, headRows, labelWithUnit, unitColumnsLayout, withNamedRows, type AnnexLayout, type DisplayRow, type HeaderNode, type LayoutCell, type RowInfo, rowIndents } from './annex-layout.js';
 
 export interface ShapeSource {
   units: readonly Unit[];
@@ -86,6 +87,7 @@ function unitRows(src: ShapeSource, display: readonly DisplayRow[]): { numbers: 
   // A list with a block in it is numbered I, II … throughout (its units beside the block too), not 1, 2, I.
   const levelOf = (u: Unit) => `${u.parent ?? '-'}:${u.partition ?? 0}`;
   const blockLevels = new Set(src.units.filter((u) => u.role === 'block').map(levelOf));
+  const indents = rowIndents((id) => byId.get(id)?.parent);
   for (const r of display) {
     if (r.named !== undefined && r.under) {
       // Listed as the parts of the unit above (a district's communes after it): numbered under it.
@@ -101,18 +103,21 @@ function unitRows(src: ShapeSource, display: readonly DisplayRow[]): { numbers: 
     const parent = u.parent === undefined ? undefined : byId.get(u.parent);
     const parentIndent = parent && !isTotal(parent) ? (info.get(parent.id)?.indent ?? 0) : -1;
     if (isTotal(u)) {
-      if (r.named === undefined) info.set(u.id, { kind: 'total', indent: 0 });
+      if (r.named !== undefined) continue;
+      indents.lay(u.id, -1); // above every level: the rows flush under it (its units, as the forms print them) read as its
+      info.set(u.id, { kind: 'total', indent: 0 });
       continue;
     }
     if (isSub(u)) {
-      if (r.named === undefined) info.set(u.id, { kind: 'data', indent: Math.max(0, parentIndent) + 1 });
+      // One level below its parent (the total's one below it, not with its parts), unless it would read as another unit's there.
+      if (r.named === undefined) info.set(u.id, { kind: 'data', indent: indents.subRow(u.id, Math.max(0, parentIndent) + 1) });
       continue;
     }
     // A unit beside the total, under no parent and heading none (`Cả nước` printed under `Toàn tỉnh` for
     // comparison): one of no list, so not numbered; rows named without figures before it are the total's units.
     const beside = src.total !== undefined && parent === undefined && (kids.get(u.id)?.length ?? 0) === 0;
     if (beside && r.named === undefined) {
-      info.set(u.id, { kind: 'data', indent: 0 });
+      info.set(u.id, { kind: 'data', indent: indents.lay(u.id, 0) });
       continue;
     }
     const block = (u.role === 'block' && r.named === undefined) || (!beside && blockLevels.has(levelOf(u)));
@@ -124,7 +129,7 @@ function unitRows(src: ShapeSource, display: readonly DisplayRow[]): { numbers: 
     numbers.set(r, number);
     if (r.named !== undefined) continue;
     unitNumbers.set(u.id, number);
-    info.set(u.id, { kind: u.role === 'block' || (kids.get(u.id)?.length ?? 0) > 0 ? 'subtotal' : 'data', indent: parentIndent + 1 });
+    info.set(u.id, { kind: u.role === 'block' || (kids.get(u.id)?.length ?? 0) > 0 ? 'subtotal' : 'data', indent: indents.lay(u.id, parentIndent + 1) });
   }
   return { numbers, info };
 }

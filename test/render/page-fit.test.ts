@@ -11,7 +11,9 @@ import fc from 'fast-check';
 import { gridFromBytes } from '../../src/read/index.js';
 import { shape } from '../../src/shape/index.js';
 import { computeTable, type ComputedTable } from '../../src/compute/table.js';
-import { columnNumbers, headRows, type AnnexLayout } from '../../src/render/annex-layout.js';
+import { annexLayout, columnNumbers, headRows, type AnnexLayout } from '../../src/render/annex-layout.js';
+import { catalog } from '../../src/messages/index.js';
+import type { Unit } from '../../src/model/annex.js';
 import { layoutOf } from '../../src/render/table-data.js';
 import { DEFAULT_FIT, contentWidth, fitTable, needs, partHead } from '../../src/render/page-fit.js';
 import { lineCount, longestWord, textWidth, words } from '../../src/render/measure.js';
@@ -96,6 +98,25 @@ describe('the documents header', () => {
       ['1.2', 'Xã 2 Sơn Dương', 'data', 1],
       ['1.3', 'Xã 3 Sơn Dương', 'data', 1],
       ['2', 'Yên Sơn', 'subtotal', 0],
+    ]);
+  });
+
+  it('sets an "of which" row of a unit back when it is listed after another unit, where it would read as that one\'s', () => {
+    const unit = (id: number, name: string, o: Partial<Unit> = {}): Unit => ({ id, name, key: name.toLowerCase(), isTotal: false, ...o });
+    const units = [
+      unit(0, 'Toàn tỉnh', { isTotal: true }),
+      unit(1, 'Huyện A', { parent: 0 }),
+      unit(2, 'Trong đó: hộ DTTS huyện A', { parent: 1, role: 'of-which' }),
+      unit(3, 'Huyện B', { parent: 0 }),
+      unit(4, 'Trong đó: hộ DTTS huyện A (nhắc lại)', { parent: 1, role: 'of-which' }),
+    ];
+    const l = annexLayout({ units, total: units[0]!, indicators: ['poor_start'] }, catalog('vi').ui, () => '', { transpose: true });
+    expect(l.rows.map((r, i) => `${'  '.repeat(l.rowInfo[i]!.indent)}${r[1]!.text}`)).toEqual([
+      'Toàn tỉnh',
+      'Huyện A',
+      '  Trong đó: hộ DTTS huyện A',
+      'Huyện B',
+      'Trong đó: hộ DTTS huyện A (nhắc lại)',
     ]);
   });
 

@@ -1,10 +1,15 @@
 /**
  * The layout of a table as read (render/shaped-layout.ts), as the marked table of `validate` and `table` print it.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gridFromBytes } from '../../src/read/index.js';
 import { shape } from '../../src/shape/index.js';
 import { layoutAsRead } from '../../src/render/shaped-layout.js';
+import { rowIndents } from '../../src/render/annex-layout.js';
+import type { Annex } from '../../src/model/annex.js';
+import { FIXTURES } from '../helpers.js';
 
 describe('the unit of measure column', () => {
   it('gives an achievement of a target in points as a percentage of it', () => {
@@ -266,5 +271,74 @@ describe('row numbers', () => {
   it('number Đakrông\'s two areas 1, 2 under the district, its total; the communes named after them are "of which" it', () => {
     const numbers = numbersOf('Huyện Đakrông;10.396;3.594;;5,15', 'Khu vực thị trấn;;;;5,27', 'Khu vực nông thôn;;;;5,03', 'Xã Hướng Hiệp;;;87;9,1', 'Xã A Vao;;;;7,7');
     expect(numbers).toEqual([' Huyện Đakrông', '1 Khu vực thị trấn', '2 Khu vực nông thôn', ' Xã Hướng Hiệp', ' Xã A Vao']);
+  });
+});
+
+describe('"of which" rows stand one level below the unit they are of', () => {
+  const QUANG_NAM = readFileSync(join(FIXTURES, 'published', 'review-2019-quang-nam-province-areas-districts-communes.csv'), 'utf8');
+  const annexOf = (csv: string) => shape(gridFromBytes(Buffer.from(csv)), {}).annex;
+  /** The unit rows' names, each indented by two spaces a level, as the documents indent them. */
+  const indented = (annex: Annex) => {
+    const layout = layoutAsRead(annex, 'vi', () => '', true);
+    return layout.rows.map((r, i) => `${'  '.repeat(layout.rowInfo[i]!.indent)}${r[1]!.text}`);
+  };
+  const parentOf = (annex: Annex, name: string) => annex.units.at([...annex.units].find((u) => u.name === name)!.parent!)!.name;
+
+  it('not under the row above when that is another unit (Quảng Nam 2019: the province\'s districts after its areas, the communes after the last district)', () => {
+    const annex = annexOf(QUANG_NAM);
+    // The annex: the districts are "of which" the province, each commune "of which" its district.
+    expect(['Bắc Trà My', 'TP.Hội An'].map((n) => [parentOf(annex, n), annex.units.at([...annex.units].find((u) => u.name === n)!.id)!.role])).toEqual([['Toàn tỉnh', 'of-which'], ['Toàn tỉnh', 'of-which']]);
+    expect(parentOf(annex, 'Xã Trà Bui (Bắc Trà My)')).toBe('Bắc Trà My');
+    expect(indented(annex)).toEqual([
+      'Toàn tỉnh',
+      '  - Hộ nghèo về thu nhập',
+      '  - Hộ nghèo thiếu hụt dịch vụ xã hội cơ bản',
+      'Khu vực đồng bằng',
+      'Khu vực miền núi',
+      // Indented, they read as the mountain area's; flush, as the province's, which they are.
+      'Bắc Trà My',
+      'Nam Trà My',
+      'Nam Giang',
+      'Tây Giang',
+      'TP.Hội An',
+      // Indented, they read as Hội An's; flush, as the province's (their district in their name).
+      'Xã Trà Bui (Bắc Trà My)',
+      'Xã Cà Dy (Nam Giang)',
+      'Xã Trà Cang (Nam Trà My)',
+      'Xã Ch’Ơm (Tây Giang)',
+      'Xã Trà Giác (Bắc Trà My)',
+      'Xã Trà Ka (Bắc Trà My)',
+    ]);
+  });
+
+  it('not under the row above in Tiền Giang 2023 either: its two districts after its two areas', () => {
+    const csv = readFileSync(join(FIXTURES, 'published', 'review-2023-tien-giang-province-decision-areas-districts.csv'), 'utf8');
+    expect(indented(annexOf(csv)).slice(0, 5)).toEqual(['Toàn tỉnh', 'Khu vực thành thị', 'Khu vực nông thôn', 'Huyện Châu Thành', 'Huyện Tân Phú Đông']);
+  });
+
+  it('indented under their parent when they follow it, or follow other rows of it (Sơn La 2018, Sốp Cộp 2024)', () => {
+    const sonLa = readFileSync(join(FIXTURES, 'published', 'review-2018-national-son-la-gross-flows.csv'), 'utf8');
+    expect(indented(annexOf(sonLa))).toEqual(['Cả nước', '  Trong đó: hộ nghèo về thu nhập', '  hộ nghèo thiếu hụt tiếp cận các dịch vụ xã hội cơ bản', '  Tỉnh Sơn La']);
+    const sopCop = readFileSync(join(FIXTURES, 'published', 'review-2024-sop-cop-district-rate-fall-ethnic-minority-bound.csv'), 'utf8');
+    expect(indented(annexOf(sopCop))).toEqual(['Huyện Sốp Cộp', '  Trong đó: hộ dân tộc thiểu số']);
+  });
+});
+
+describe('rowIndents', () => {
+  it('keeps a row one level below its parent where it reads as its, sets it back where it would read as another row\'s', () => {
+    // Toàn tỉnh (0); areas 1, 2; districts 3, 4 "of which" the province; communes 5 (of 3) and 6 (of 4).
+    const parent = new Map([[1, 0], [2, 0], [3, 0], [4, 0], [5, 3], [6, 4]]);
+    const { lay, subRow } = rowIndents((id) => parent.get(id));
+    lay(0, -1);
+    expect([lay(1, 0), lay(2, 0)]).toEqual([0, 0]);
+    // After the areas: flush, as the province's, not indented as area 2's.
+    expect(subRow(3, 1)).toBe(0);
+    // Right after its district: under it.
+    expect(subRow(5, 1)).toBe(1);
+    // After district 3's commune: flush again (indented, it would read as district 3's).
+    expect(subRow(4, 1)).toBe(0);
+    expect(subRow(6, 1)).toBe(1);
+    // Wanted two levels down under a row it is not of: as deep as reads under an ancestor of it (the province).
+    expect(subRow(5, 2)).toBe(0);
   });
 });

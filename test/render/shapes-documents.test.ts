@@ -10,11 +10,13 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES } from '../helpers.js';
+import { cli, expectGolden, FIXTURES, ROOT } from '../helpers.js';
+import { DEFAULT_FIT } from '../../src/render/page-fit.js';
 import { unzip } from '../zip.js';
 import { inspectXlsx } from '../xlsx-inspect.js';
 import { docxTables, expectWidthsFit, type DocxTable } from '../docx-inspect.js';
 
+const GOLDEN = join(ROOT, 'test', 'render', 'golden');
 const tmp = () => mkdtempSync(join(tmpdir(), 'povcheck-shapes-'));
 const BLANK = 'fixtures/published/form-near-poor-review-summary-blank.csv';
 /** A district printed twice (Năm Căn mislabelled): `table` refuses it with one line, as test/compute/shaped.test.ts says. */
@@ -137,6 +139,28 @@ describe('laid out as the forms', () => {
     expect(body[0]!.cells.every((c) => c.bold)).toBe(true);
     const xml = unzip(await make('fixtures/published/review-2018-national-son-la-gross-flows.csv', 'docx')).get('word/document.xml')!.toString('utf8');
     expect(xml).toMatch(/<w:ind w:left="\d+"[^>]*\/>(?:(?!<\/w:tc>)[\s\S])*Tỉnh Sơn La/);
+  });
+
+  it('"of which" rows one level below the unit they are of, never under another (Quảng Nam 2019: golden file), alike in xlsx, docx, html', async () => {
+    const file = 'fixtures/published/review-2019-quang-nam-province-areas-districts-communes.csv';
+    // The spreadsheet's rows from the first under the column numbers: STT, then the name indented two spaces a level.
+    const ws = inspectXlsx(await make(file, 'xlsx')).worksheets[0]!;
+    let first = 1;
+    while (ws.getCell(first, 1).value !== 'A') first++;
+    const rows: Array<{ stt: string; name: string; level: number }> = [];
+    for (let r = first + 1; ws.getCell(r, 2).value !== undefined; r++) {
+      const name = ws.getCell(r, 2);
+      rows.push({ stt: String(ws.getCell(r, 1).value ?? ''), name: String(name.value), level: name.alignment?.indent ?? 0 });
+    }
+    expectGolden(GOLDEN, 'table.quang-nam-2019.levels.vi.txt', rows.map((r) => `${r.stt.padEnd(4)}${'  '.repeat(r.level)}${r.name}\n`).join(''));
+    // The docx and the html indent the same rows as far.
+    const levels = rows.map((r) => r.level);
+    const xml = unzip(await make(file, 'docx')).get('word/document.xml')!.toString('utf8');
+    const docxRows = [...xml.matchAll(/<w:tr[\s>][\s\S]*?<\/w:tr>/g)].map((m) => m[0]).filter((r) => !r.includes('<w:tblHeader/>'));
+    expect(docxRows.map((r) => Math.round(Number(/<w:ind w:left="(\d+)"/.exec(r)?.[1] ?? 0) / (DEFAULT_FIT.indent * 20)))).toEqual(levels);
+    const html = (await make(file, 'html')).toString('utf8');
+    const body = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>'));
+    expect([...body.matchAll(/<tr(?: class="([^"]*)")?>/g)].map((m) => Number(/indent-(\d)/.exec(m[1] ?? '')?.[1] ?? 0))).toEqual(levels);
   });
 
   it('two partitions of the total (GSO 2002–2004): each under its section row, numbered from 1 again', async () => {
