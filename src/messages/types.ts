@@ -79,6 +79,8 @@ export interface UiText {
   readNotChecked: (labels: string[]) => string;
   /** Indicators given figures that no check set against another figure ("Tỷ lệ hộ nghèo đầu năm (H1)"): read, compared with nothing. */
   notCompared: (indicators: string[]) => string;
+  /** Years an indicator is given for: "năm 2011–2018" (consecutive), "năm 2011, 2013 và 2015". */
+  inYears: (years: string[]) => string;
   /**
    * The `labels` configuration entry that would map the labels not understood: each with its indicator key
    * when one fits, the keys to choose from when several do (a heading without its phase), else a placeholder.

@@ -577,6 +577,7 @@ export function vi(): Catalog {
       notUnderstood: (labels) => `không hiểu: ${firstThree(labels, (n) => ` và ${k(n)} chỉ tiêu khác`)}`,
       // Labels povcheck knows name no indicator it checks (a support row, a period, a plan beside the results).
       readNotChecked: (labels) => `đọc được nhưng không kiểm tra: ${firstThree(labels, (n) => ` và ${k(n)} dòng hoặc cột khác`)}`,
+      inYears: (years) => (years.every((y, i) => i === 0 || Number(y) === Number(years[i - 1]) + 1) ? `năm ${years[0]}–${years[years.length - 1]}` : `năm ${years.slice(0, -1).join(', ')} và ${years[years.length - 1]}`),
       notCompared: (indicators) => `đọc được nhưng không đối chiếu với số liệu nào khác: ${namesCut(indicators, (n) => ` và ${k(n)} chỉ tiêu khác`, (xs) => xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} và ${xs[xs.length - 1]}`)}`,
       labelsHint: (entries) =>
         `Để povcheck đọc được, ghi chỉ tiêu của từng tên vào povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' hoặc ') : 'mã chỉ tiêu'}>`}": ["${e.text}"]`).join(', ')} } (mã chỉ tiêu: docs/input.md; cách ghi: docs/configuration.md).`,

@@ -10,6 +10,7 @@ import type { UiText } from '../messages/types.js';
 import type { MessageId, MessageParams, SkipRef } from '../model/message-ref.js';
 import type { Lang } from '../model/lang.js';
 import { INDICATORS } from '../model/indicators.js';
+import { parseSlot } from '../model/slots.js';
 import { isPartial, type Coverage } from '../model/coverage.js';
 import type { Finding, RuleId, Skip } from '../model/finding.js';
 import type { ChartTarget } from '../render/svg-chart.js';
@@ -319,10 +320,26 @@ export function coverageText(file: FileResult, lang: Lang): { clause?: string; h
   return { ...(clause ? { clause } : {}), ...(hint ? { hint } : {}) };
 }
 
-/** The indicators a file's checks set against nothing, as a report names them: "Tỷ lệ hộ nghèo đầu năm (H1)". */
+/**
+ * The indicators a file's checks set against nothing, as a report names them: "Tỷ lệ hộ nghèo đầu năm (H1)"; one
+ * indicator over several years at one label (a row of a table with years as columns) once, with its years: "Số hộ
+ * thoát nghèo (năm 2011–2018) (A7)", not eight names with the same cell.
+ */
 function notComparedNames(c: Coverage, lang: Lang): string[] {
   const fmt = makeFmt(lang);
-  return (c.notCompared ?? []).map((n) => (n.cell ? `${fmt.ind(n.indicator)} (${n.cell})` : fmt.ind(n.indicator)));
+  const groups: Array<{ key: string; years: string[]; cell?: string }> = [];
+  for (const n of c.notCompared ?? []) {
+    const { year } = parseSlot(n.indicator);
+    const key = year === undefined ? n.indicator : n.indicator.replace(`@${year}`, '');
+    const last = groups[groups.length - 1];
+    if (year !== undefined && last && last.years.length > 0 && last.key === key && last.cell === n.cell) last.years.push(year);
+    else groups.push({ key, years: year === undefined ? [] : [year], ...(n.cell ? { cell: n.cell } : {}) });
+  }
+  const ui = catalog(lang).ui;
+  return groups.map((g) => {
+    const name = g.years.length === 0 ? fmt.ind(g.key) : g.years.length === 1 ? fmt.ind(`${g.key}@${g.years[0]}`) : `${fmt.ind(g.key)} (${ui.inYears(g.years)})`;
+    return g.cell ? `${name} (${g.cell})` : name;
+  });
 }
 
 /**

@@ -108,6 +108,16 @@ describe('the reports name them', () => {
     expect(JSON.parse(seed.stdout).files[0].coverage.notCompared).toEqual([]);
   });
 
+  it('an indicator over several years at one label once, with its years (Bắc Giang: eight years of a row)', async () => {
+    const f = 'fixtures/published/indicators-bac-giang-years-as-columns.csv';
+    const vi = await cli(['validate', f, '--no-table']);
+    expect(vi.stdout.split('\n')[0]).toMatch(/đọc được nhưng không đối chiếu với số liệu nào khác: Số hộ thoát nghèo \(năm 2011–2018\) \(A7\)$/);
+    const en = await cli(['validate', f, '--no-table', '--lang', 'en']);
+    expect(en.stdout.split('\n')[0]).toMatch(/read, but checked against no other figure: Households that left the poor \(2011–2018\) \(A7\)$/);
+    const json = JSON.parse((await cli(['validate', f, '--format', 'json'])).stdout).files[0].coverage.notCompared;
+    expect(json).toHaveLength(8);
+  });
+
   it('a clean seed verdict stays as it was', async () => {
     const r = await cli(['validate', 'fixtures/tuyen-quang-2020.csv', '--no-table']);
     expect(r.stdout.split('\n')[0]).not.toContain('đối chiếu');
