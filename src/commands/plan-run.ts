@@ -1,6 +1,7 @@
 /**
  * `plan`'s run: the targets read, the input read into an Annex, the least exits each target needs
- * (compute/plan.ts), rendered in the format asked. Returns the output and what the report says; writes and
+ * (compute/plan.ts), rendered in the format asked (with a period's words, `đầu kỳ`, when the table's labels count
+ * a period: compute/label-year.ts `labelPeriod`, as `table` does). Returns the output and what the report says; writes and
  * prints nothing (plan-report.ts does).
  */
 import { PovcheckError, type ErrorParams } from '../errors.js';
@@ -41,12 +42,13 @@ function shortfallOf(plan: PlanResult): NonNullable<PlanOutcome['shortfall']> {
  */
 export async function runPlan(r: PlanRun, targets: Target[], setLang: (l: Lang) => void): Promise<PlanOutcome> {
   // The calculator loads only when the command runs (start-up of every other command).
-  const { computePlan } = await import('../compute/plan.js');
+  const [{ computePlan }, { labelPeriod }] = await Promise.all([import('../compute/plan.js'), import('../compute/label-year.js')]);
   const { annex, findings, sheets, hidden } = await readAnnex(r.input);
   const { lang, locale } = outputLang(r.input, annex);
   setLang(lang);
   const planOf = (a: Annex) => computePlan(a, targets, { total: r.input.total, totalName: catalog(lang).calc.totalName });
-  const plan = withTable(() => planOf(annex), r.input.file);
+  // A table counting over a period (`đầu kỳ`, `cuối kỳ`) is planned with the period's words, as `table` keeps them.
+  const plan = { ...withTable(() => planOf(annex), r.input.file), ...(labelPeriod(annex) ? { period: true as const } : {}) };
   const output = await rendered(plan, r, { lang, locale, transpose: r.transpose, ...(r.title ? { title: r.title } : {}) });
   const shortfall = plan.ok ? undefined : shortfallOf(plan);
   const carried = await carriedSlips(r.input, annex, plan.differences, async (a) => planOf(a).differences);

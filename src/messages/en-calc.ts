@@ -3,6 +3,7 @@ import type { CalcText, TargetPhrase, UnmetUnit } from './calc-types.js';
 import type { Fmt } from './types.js';
 import type { Indicator } from '../model/indicators.js';
 import { count, firstEight } from './number-format.js';
+import { layoutWords } from './indicator-labels.js';
 
 const OP = { '>=': '≥', '<=': '≤', '=': '=' } as const;
 const low = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -22,7 +23,10 @@ const NAME: Partial<Record<Indicator, string>> = {
   poor_reduced: 'poor households reduced',
   poor_end: 'poor households at the end of the year',
 };
-export const name = (ind: Indicator, f: Fmt) => NAME[ind] ?? low(f.ind(ind));
+export const name = (ind: Indicator, f: Fmt) => {
+  const own = NAME[ind];
+  return own === undefined ? low(f.ind(ind)) : f.period ? layoutWords('en').ofPeriod(own) : own;
+};
 
 const target = (p: TargetPhrase, f: Fmt) => `${name(p.indicator, f)} ${OP[p.op]} ${val(p.indicator, p.value, f)}`;
 

@@ -8,7 +8,7 @@ import { vi } from './vi.js';
 import { enCli } from './cli-en.js';
 import { viCli } from './cli-vi.js';
 import type { CliText } from './cli-types.js';
-import { slotLabel } from './indicator-labels.js';
+import { layoutWords, slotLabel } from './indicator-labels.js';
 import type { Catalog, Fmt } from './types.js';
 import type { Lang } from '../model/lang.js';
 import type { MessageId, MessageRef, SkipId, SkipRef } from '../model/message-ref.js';
@@ -84,8 +84,9 @@ export function cliText(lang: Lang): CliText {
 }
 
 
-export function makeFmt(lang: Lang, locale: 'vi' | 'en' = lang): Fmt {
-  return new Formatting(lang, locale);
+/** `period`: the indicators labelled with a period's words (`cuối kỳ`, not `cuối năm`: compute/label-year.ts `labelPeriod`). */
+export function makeFmt(lang: Lang, locale: 'vi' | 'en' = lang, o: { period?: boolean } = {}): Fmt {
+  return new Formatting(lang, locale, !!o.period);
 }
 
 /**
@@ -97,11 +98,15 @@ class Formatting implements Fmt {
   constructor(
     readonly lang: Lang,
     private readonly locale: 'vi' | 'en',
+    readonly period = false,
   ) {}
 
   n = (p: string): string => formatPlain(p, this.locale);
 
-  ind = (i: Indicator): string => slotLabel(i, this.lang, (k) => (catalog(this.lang).ui.indicatorLabels as Record<string, string | undefined>)[k]);
+  ind = (i: Indicator): string => {
+    const label = slotLabel(i, this.lang, (k) => (catalog(this.lang).ui.indicatorLabels as Record<string, string | undefined>)[k]);
+    return this.period ? layoutWords(this.lang).ofPeriod(label) : label;
+  };
 
   list = (items: string[]): string => {
     if (items.length <= 1) return items.join('');

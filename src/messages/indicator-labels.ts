@@ -228,7 +228,7 @@ const LAYOUT_EN: LayoutWords = {
   reduction: (since, points = true) => `${since ? `Fall since ${since}` : 'Fall'}${points ? ' (points)' : ''}`,
   since: (label, y) => beforeUnit(label.replace(/ during the year\b/u, ''), `since ${y}`),
   ofWhich: 'Of which',
-  ofPeriod: (label) => label.replace(/\b(start|end) of (?:the )?year\b(?!\s+\d)/giu, '$1 of period').replace(/\b(during) the year\b(?!\s+\d)/giu, '$1 the period'),
+  ofPeriod: (label) => label.replace(/\b(start|end) of (the )?year\b(?!\s+\d)/giu, '$1 of $2period').replace(/\b(during) the year\b(?!\s+\d)/giu, '$1 the period'),
 };
 
 export function layoutWords(lang: Lang): LayoutWords {

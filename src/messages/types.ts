@@ -18,8 +18,10 @@ export interface Fmt {
   lang: Lang;
   /** A plain-digit number ("210299", "-0.25") in the catalogue's number format ("210.299", "-0,25"). */
   n(plain: string): string;
-  /** The indicator's label in this language. */
+  /** The indicator's label in this language (with a period's words when `period`). */
   ind(ind: Indicator): string;
+  /** The labels count their phases over a period (`cuối kỳ`, `end of period`), not over a year. */
+  readonly period?: boolean;
   /** "a, b and c". */
   list(items: string[]): string;
 }

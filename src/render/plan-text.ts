@@ -89,7 +89,7 @@ function unmetUnits(parts: readonly UnmetPart[]): UnmetUnit[] {
 
 export function renderPlanText(plan: PlanResult, opts: RenderOptions & { file: string }): string {
   const calc = catalog(opts.lang).calc;
-  const f = makeFmt(opts.lang, opts.locale);
+  const f = makeFmt(opts.lang, opts.locale, { period: !!plan.period });
   const out = [opts.title ?? calc.planTitle(opts.file), renderText(plan, { ...opts, title: '' }).trimEnd(), '', `${calc.targetsHeading}:`];
   const order = new Map(displayUnits(plan).map((u, i) => [u.id, i]));
   const plans = [...plan.plans].sort((a, b) => order.get(a.unit.id)! - order.get(b.unit.id)!);

@@ -494,6 +494,28 @@ describe('povcheck plan', () => {
     expect(missed.stdout.trimEnd().split('\n').at(-1)).toBe('Some targets cannot be met or are not met (the ✖ lines above).');
   });
 
+  it('a table over a period (Tri Tôn 2021–2023: đầu kỳ, cuối kỳ) is planned in the period\'s words: its CSV (which table reads back as such), its table and its targets; never đầu năm / cuối năm', async () => {
+    const file = 'fixtures/calc/review-2021-2023-tri-ton-plan-input.csv';
+    const dir = tmp();
+    const targets = join(dir, 'targets.json');
+    writeFileSync(targets, JSON.stringify({ targets: [{ unit: 'Tri Tôn', indicator: 'poor_end', op: '<=', value: '2000' }] }));
+    const out = join(dir, 'plan.csv');
+    expect((await cli(['plan', file, '--targets', targets, '-o', out])).code).toBe(0);
+    const labels = readFileSync(out, 'utf8').split('\r\n').map((l) => l.split(';')[1]);
+    expect(labels).toEqual(expect.arrayContaining(['Tổng số hộ đầu kỳ', 'Số hộ nghèo giảm trong kỳ', 'Số hộ nghèo cuối kỳ', '– Cuối kỳ']));
+    expect(readFileSync(out, 'utf8')).not.toMatch(/năm/);
+    expect((await cli(['table', out, '--format', 'csv'])).stdout).toContain('Số hộ nghèo cuối kỳ;Hộ;2.000');
+    const text = await cli(['plan', file, '--targets', targets]);
+    expect(text.stdout).toContain('│ 5   │ Số hộ nghèo cuối kỳ ');
+    expect(text.stdout).toContain('✔ Huyện Tri Tôn (số hộ nghèo cuối kỳ ≤ 2.000 hộ): cần giảm ít nhất 1.586 hộ nghèo');
+    expect(text.stdout).not.toMatch(/năm/);
+    const en = await cli(['plan', file, '--targets', targets, '--lang', 'en']);
+    expect(en.stdout).toContain('(poor households at the end of the period ≤ 2,000 households)');
+    expect(en.stdout).not.toMatch(/\byear\b/);
+    // The seed says đầu năm: its plan's labels stand.
+    expect((await cli(['plan', PLAN_INPUT, '--target', 'Na Hang=4', '--format', 'csv'])).stdout).toContain('Số hộ nghèo cuối năm');
+  });
+
   it('plans the commune a target names, never another spelt with other marks (Tân Hóa is not Tân Hòa); without marks, asks which', async () => {
     const dir = tmp();
     const file = join(dir, 'tones.csv');
