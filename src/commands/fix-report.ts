@@ -40,8 +40,17 @@ export async function reportFix(outcome: FixOutcome, r: FixRun, { io }: CommandC
 async function reportRefusal(outcome: Extract<FixOutcome, { kind: 'refused' }>, r: FixRun, io: CommandContext['io']): Promise<void> {
   const { lang, localisation: loc, reason } = outcome;
   const count = (loc.parts ?? [loc]).reduce((n, p) => n + p.causes.length + p.more, 0);
-  io.out(catalog(lang).fix.refused({ file: r.file, reason, count, cells: outcome.cells }) + '\n');
+  const into = outcome.pushedInto;
+  const fmt = makeFmt(lang);
+  const landed = into && {
+    ref: displayRef(into.landed.cell),
+    text: into.landed.plain !== undefined ? fmt.n(into.landed.plain) : into.landed.text,
+    number: into.landed.plain !== undefined,
+    lost: displayRef(into.lost),
+    ...(into.given !== undefined ? { given: fmt.n(into.given) } : {}),
+  };
+  io.out(catalog(lang).fix.refused({ file: r.file, reason, count, cells: outcome.cells, ...(landed ? { landed } : {}) }) + '\n');
   const { causeLines } = await import('../reporters/causes.js');
-  const lines = causeLines(loc, outcome.findings, lang, makeFmt(lang), await makeStyle(io, r.color));
+  const lines = causeLines(loc, outcome.findings, lang, fmt, await makeStyle(io, r.color));
   if (lines.length > 0 && reason !== 'other-errors') io.out(lines.join('\n') + '\n');
 }

@@ -26,18 +26,31 @@ export type FixOutcome =
   /** Nothing in the table could be checked: no "clean" to copy. */
   | { kind: 'unchecked'; lang: Lang }
   /** No unique pinned correction, or errors the correction leaves: nothing written. */
-  | { kind: 'refused'; lang: Lang; reason: RefuseReason; cells: string[]; localisation: Localisation; findings: Finding[] }
+  | { kind: 'refused'; lang: Lang; reason: RefuseReason; cells: string[]; localisation: Localisation; findings: Finding[]; pushedInto?: PushedInto }
   /**
    * The copy to write: the input unchanged (`changed` absent, no check failed) or with `changed` corrected, and the
    * cells a run typed one cell on pushed its last value into emptied (`cleared`, the value moved back).
    */
   | { kind: 'copy'; lang: Lang; bytes: Uint8Array; changed?: CauseCell[]; cleared?: Cleared[] };
 
+type Refused = Extract<FixOutcome, { kind: 'refused' }>;
+
 /** A cell emptied because its value was the last of a run typed one cell on (`ShiftInfo.landed`), moved back to `movedTo`. */
 export interface Cleared {
   readonly landed: LandedCell;
   readonly along: 'row' | 'column';
   readonly movedTo: Cell;
+}
+
+/**
+ * Why a run typed one cell on is not moved back: the cell its last value was pushed into (`ShiftInfo.landed`) holds
+ * something other than the value the checks give the run's last cell (`lost`); `given` that value, absent when the
+ * checks give a range.
+ */
+export interface PushedInto {
+  readonly landed: LandedCell;
+  readonly lost: Cell;
+  readonly given?: string;
 }
 
 export async function runFix(r: FixRun): Promise<FixOutcome> {
@@ -47,9 +60,10 @@ export async function runFix(r: FixRun): Promise<FixOutcome> {
   const first = await checkInput(r, bytes);
   if (first.kind === 'unchecked') return first;
   const { lang, localisation, findings, chosen, cleared, edits, delimiter } = first;
-  const refused = (reason: RefuseReason, cells: string[] = []): FixOutcome => ({ kind: 'refused', lang, reason, cells, localisation, findings });
+  const refused = (reason: RefuseReason, cells: string[] = []): Refused => ({ kind: 'refused', lang, reason, cells, localisation, findings });
   if (typeof chosen === 'string') {
-    if (chosen !== 'clean') return refused(chosen, chosen === 'no-slip' ? noSlipCells(localisation) : chosen === 'shifted' ? shiftedCells(localisation) : []);
+    if (chosen === 'shifted') return shiftedRefusal(localisation, refused('shifted'));
+    if (chosen !== 'clean') return refused(chosen, chosen === 'no-slip' ? noSlipCells(localisation) : []);
     const left = errorCells(findings);
     return left.length > 0 ? refused('other-errors', left) : { kind: 'copy', lang, bytes };
   }
@@ -150,10 +164,20 @@ function landedCells(loc: Localisation): Cleared[] {
   return firstCauses(loc).flatMap((c) => (c && pushedOut(c) && c.shift!.landed ? [{ landed: c.shift!.landed, along: c.shift!.along, movedTo: c.shift!.lost }] : []));
 }
 
-/** The first and last cells of the first cause typed one cell on, for the refusal to name. */
-function shiftedCells(loc: Localisation): string[] {
-  const c = firstCauses(loc).find((x) => x && pushedOut(x));
-  return c ? [displayRef(c.cells[0]!.cell), displayRef(c.cells[c.cells.length - 1]!.cell)] : [];
+/**
+ * The refusal of a run typed one cell on whose pushed-out value is not known (the first such cause): its first and
+ * last cells, and the cell its last value was pushed into, when one holds something, with the value the checks give.
+ */
+function shiftedRefusal(loc: Localisation, refusal: Refused): Refused {
+  const c = firstCauses(loc).find((x) => x && pushedOut(x) && x.shift!.landed?.matches !== true);
+  if (!c) return refusal;
+  const { landed, lost } = c.shift!;
+  const given = c.pinned ? c.cells.find((x) => x.cell.ref === lost.ref && x.cell.sheet === lost.sheet)?.proposed : undefined;
+  return {
+    ...refusal,
+    cells: [displayRef(c.cells[0]!.cell), displayRef(c.cells[c.cells.length - 1]!.cell)],
+    ...(landed ? { pushedInto: { landed, lost, ...(given !== undefined ? { given } : {}) } } : {}),
+  };
 }
 
 /** The chosen cells as edits of the input's fields: each proposed value written as the table writes its numbers. */

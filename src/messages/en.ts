@@ -773,7 +773,11 @@ export function en(): Catalog {
         {
           ambiguous: `${p.count} explanations fit and povcheck cannot tell which is right (listed below).`,
           'not-pinned': 'the checks do not pin the value (listed below).',
-          shifted: `the values of ${p.cells.join('–')} seem typed one cell on (listed below): the last one was pushed out of the table, and no cell just past it holds the value the checks give; move the values back by hand (and clear the cell it fell into, if any).`,
+          shifted: p.landed
+            ? `the values of ${p.cells.join('–')} seem typed one cell on (listed below): the last one was pushed into ${p.landed.ref}, but ${p.landed.ref} holds ${p.landed.number ? p.landed.text : `"${p.landed.text}"`}, ` +
+              (p.landed.given !== undefined ? `while the checks give ${p.landed.lost} ${p.landed.given}` : `while the checks do not pin the value of ${p.landed.lost}`) +
+              `; move the values back by hand, then correct or clear ${p.landed.ref}.`
+            : `the values of ${p.cells.join('–')} seem typed one cell on (listed below): the last one was pushed out of the table, and no cell just past it holds the value the checks give; move the values back by hand (and clear the cell it fell into, if any).`,
           'no-slip':
             p.cells.length > 1
               ? `the values that fit ${p.cells.join(' and ')} look like no typing slip, so those cells may be right and the error elsewhere: correct it by hand after a look (listed below).`

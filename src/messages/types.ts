@@ -345,7 +345,18 @@ export interface FixText {
   /** After the changed cells: the copy was read and checked again and has no error left (warnings may remain). */
   validates(): string;
   copied(p: { output: string }): string;
-  refused(p: { file: string; reason: 'ambiguous' | 'not-pinned' | 'no-slip' | 'shifted' | 'none' | 'stopped' | 'other-errors' | 'unchecked'; count: number; cells: string[] }): string;
+  /**
+   * `landed` (reason `shifted`): the cell the run's last value was pushed into and what it holds (`number`: a number,
+   * as the report writes numbers; else its text), the run's last cell (`lost`) and the value the checks give it
+   * (`given`; absent when they give a range).
+   */
+  refused(p: {
+    file: string;
+    reason: 'ambiguous' | 'not-pinned' | 'no-slip' | 'shifted' | 'none' | 'stopped' | 'other-errors' | 'unchecked';
+    count: number;
+    cells: string[];
+    landed?: { ref: string; text: string; number: boolean; lost: string; given?: string };
+  }): string;
   workbook(p: { file: string }): string;
   unsafe(p: { file: string; cell: string }): string;
 }

@@ -778,7 +778,11 @@ export function vi(): Catalog {
         {
           ambiguous: `có ${p.count} cách giải thích và povcheck không biết cách nào đúng (xem bên dưới).`,
           'not-pinned': 'các phép kiểm tra không xác định được đúng một giá trị (xem bên dưới).',
-          shifted: `các số liệu ở ${p.cells.join('–')} có vẻ bị gõ lệch sang ô kế tiếp (xem bên dưới): số liệu cuối đã bị đẩy ra ngoài bảng và không ô nào ngay sau đó ghi đúng giá trị mà các phép kiểm tra cho; hãy tự dời các số liệu lại (và xóa ô mà nó rơi vào, nếu có).`,
+          shifted: p.landed
+            ? `các số liệu ở ${p.cells.join('–')} có vẻ bị gõ lệch sang ô kế tiếp (xem bên dưới): số liệu cuối bị đẩy sang ô ${p.landed.ref}, nhưng ô ${p.landed.ref} ghi ${p.landed.number ? p.landed.text : `"${p.landed.text}"`}, ` +
+              (p.landed.given !== undefined ? `còn theo các phép kiểm tra thì giá trị của ô ${p.landed.lost} là ${p.landed.given}` : `còn các phép kiểm tra không xác định được đúng một giá trị cho ô ${p.landed.lost}`) +
+              `; hãy tự dời các số liệu lại, rồi sửa hoặc xóa ô ${p.landed.ref}.`
+            : `các số liệu ở ${p.cells.join('–')} có vẻ bị gõ lệch sang ô kế tiếp (xem bên dưới): số liệu cuối đã bị đẩy ra ngoài bảng và không ô nào ngay sau đó ghi đúng giá trị mà các phép kiểm tra cho; hãy tự dời các số liệu lại (và xóa ô mà nó rơi vào, nếu có).`,
           'no-slip':
             p.cells.length > 1
               ? `giá trị khớp ở các ô ${p.cells.join(' và ')} không giống một lỗi gõ phím nào, nên có thể các ô này đúng và lỗi nằm ở chỗ khác: hãy xem lại rồi tự sửa (xem bên dưới).`

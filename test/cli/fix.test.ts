@@ -98,7 +98,19 @@ describe('fix refuses, writing nothing', () => {
     const r = await cli(['fix', input, '-o', out, '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(existsSync(out)).toBe(false);
-    expect(r.stdout).toMatch(/the values of H5–K5 seem typed one cell on/);
+    // The refusal names the cell the value was pushed into, what it holds and what the checks give, not "no cell".
+    expect(r.stdout.split('\n')[0]).toBe(
+      `${input}: not fixed, nothing written: the values of H5–K5 seem typed one cell on (listed below): the last one was pushed into L5, but L5 holds 280, while the checks give K5 282; move the values back by hand, then correct or clear L5.`,
+    );
+    const vi = await cli(['fix', input, '-o', out]);
+    expect(vi.stdout.split('\n')[0]).toBe(
+      `${input}: chưa sửa, không ghi tệp nào: các số liệu ở H5–K5 có vẻ bị gõ lệch sang ô kế tiếp (xem bên dưới): số liệu cuối bị đẩy sang ô L5, nhưng ô L5 ghi 280, còn theo các phép kiểm tra thì giá trị của ô K5 là 282; hãy tự dời các số liệu lại, rồi sửa hoặc xóa ô L5.`,
+    );
+    // A note where the value went: its text, quoted.
+    writeFileSync(input, readFileSync(join(ROOT, 'fixtures/planted/row-shifted-right.csv'), 'utf8').replace(/;390;282(\r?\n)/, ';390;đã rà soát$1'));
+    const note = await cli(['fix', input, '-o', out, '--lang', 'en']);
+    expect(note.code).toBe(1);
+    expect(note.stdout).toContain('the last one was pushed into L5, but L5 holds "đã rà soát", while the checks give K5 282;');
   });
 
   // A blank that only a skip names (not the full annex form): the two cells after it explained the checks, and fix
