@@ -65,5 +65,5 @@ export const enRelations: Texts = {
     `${p.unit}: ${low(f.ind(p.indicator))} should be ${f.n(p.reduction)} / ${f.n(p.target)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} %, but the table shows ${f.n(p.actual)}.`,
   'formula.mismatch': (p, f) => `${p.unit}: by the column's formula (${p.formula}), ${low(f.ind(p.indicator))} should be ${f.n(p.expected)}, but the table shows ${f.n(p.actual)}.`,
   'precision.fewer': (p, f) =>
-    `${p.unit}: ${low(f.ind(p.indicator))} is printed ${f.n(p.actual)} with ${p.decimals} ${p.decimals === 1 ? 'decimal' : 'decimals'} where the table's other rates have ${p.usual}; it is checked at the precision printed.`,
+    `${p.unit}: ${low(f.ind(p.indicator))} is printed ${f.n(p.actual)} with ${p.decimals} ${p.decimals === 1 ? 'decimal' : 'decimals'} where the table's other rates have ${p.usual}; ${p.unchecked ? 'nothing in the table recomputes it, so the dropped digit cannot be told' : 'it is checked at the precision printed'}.`,
 };

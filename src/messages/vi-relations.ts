@@ -91,5 +91,5 @@ export const viRelations: Texts = {
   'formula.mismatch': (p, f) =>
     `${p.unit}: theo công thức của cột (${p.formula}), ${low(f.ind(p.indicator))} phải là ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)}.`,
   'precision.fewer': (p, f) =>
-    `${p.unit}: ${low(f.ind(p.indicator))} ghi ${f.n(p.actual)} với ${p.decimals} chữ số thập phân, trong khi các tỷ lệ khác của bảng ghi ${p.usual} chữ số; đã kiểm tra ở độ chính xác ghi trên bảng.`,
+    `${p.unit}: ${low(f.ind(p.indicator))} ghi ${f.n(p.actual)} với ${p.decimals} chữ số thập phân, trong khi các tỷ lệ khác của bảng ghi ${p.usual} chữ số; ${p.unchecked ? 'bảng không có số liệu để tính lại giá trị này, nên không biết chữ số bị bỏ là gì' : 'đã kiểm tra ở độ chính xác ghi trên bảng'}.`,
 };

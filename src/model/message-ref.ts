@@ -189,8 +189,8 @@ export interface MessageParams {
   'achievement.mismatch': { unit: string; indicator: Indicator; reduction: string; target: string; exact: string; expected: string; actual: string };
   /** A column formula printed under the header does not hold in this row. */
   'formula.mismatch': { unit: string; indicator: Indicator; formula: string; expected: string; actual: string };
-  /** A rate printed with fewer decimals than the table's other rates. */
-  'precision.fewer': { unit: string; indicator: Indicator; actual: string; decimals: number; usual: number };
+  /** A rate printed with fewer decimals than the table's other rates (`unchecked`: an annex rate the table gives nothing to recompute from). */
+  'precision.fewer': { unit: string; indicator: Indicator; actual: string; decimals: number; usual: number; unchecked?: boolean };
   'range.negative': { unit: string; indicator: Indicator; actual: string };
   'range.fraction': { unit: string; indicator: Indicator; actual: string };
   'range.exceeds': { unit: string; part: Indicator; partValue: string; whole: Indicator; wholeValue: string };

@@ -3,20 +3,24 @@
  * rates; `5,0` among `4,76`, `9,76`). Rates are checked at the precision they are printed with, so the value
  * is not an error; but a trailing digit dropped by a spreadsheet cannot be told from a value rounded to one
  * decimal, which hides a difference of up to 0,05: a warning. A workbook's number counts as printed as its
- * format shows it (General shows 16,5 for 16,50).
+ * format shows it (General shows 16,5 for 16,50). The annex's own rates are checked at ≥ 2 decimals by `rate`
+ * and `rate-change` where the unit prints what they need; where it does not (a fall `1,6` against a year the
+ * table does not print), they are counted here like any other rate.
  */
 import { tallyDecimals, usualDecimals, type DecimalsTally } from '../model/decimals.js';
 import { describeIndicator } from '../model/vocabulary.js';
-import { isCoreIndicator } from '../model/indicators.js';
+import { isCoreIndicator, RATE_INDICATORS } from '../model/indicators.js';
 import type { Annex } from '../model/annex.js';
 import { indicatorOf } from '../model/slots.js';
 import type { Indicator } from '../model/indicators.js';
 import { isOk, type OkValue } from '../rules/types.js';
 import { defineKind, type Relation } from './types.js';
-import { ofIndicators, okValue, slotFor, vocabularySlots } from './slots.js';
+import { carriesSlot, ofIndicators, okValue, slotFor, vocabularySlots } from './slots.js';
 
 export interface PrecisionRelation extends Relation {
   readonly usual: number;
+  /** An annex rate the table gives nothing to recompute from (typedRates counts the annex's rates only then). */
+  readonly unchecked: boolean;
 }
 
 /** The decimals most of the table's typed rates have (ties: the larger). */
@@ -39,7 +43,7 @@ export const precisionKind = defineKind<PrecisionRelation>({
     const rates = typedRates(annex);
     const usual = rates.length >= 3 ? usualOf(rates) : undefined;
     if (usual === undefined) return;
-    for (const v of rates) yield { unit: annex.units.at(v.unit)!, at: v, cells: [v], usual };
+    for (const v of rates) yield { unit: annex.units.at(v.unit)!, at: v, cells: [v], usual, unchecked: isCoreIndicator(v.indicator) };
   },
   check(r, ctx) {
     ctx.checked('precision');
@@ -52,14 +56,26 @@ export const precisionKind = defineKind<PrecisionRelation>({
       unit: r.unit.name,
       indicator: r.at.indicator,
       actual: r.at.plain,
-      msg: { id: 'precision.fewer', params: { unit: r.unit.name, indicator: r.at.indicator, actual: r.at.plain, decimals: d, usual: r.usual } },
+      msg: { id: 'precision.fewer', params: { unit: r.unit.name, indicator: r.at.indicator, actual: r.at.plain, decimals: d, usual: r.usual, ...(r.unchecked ? { unchecked: true } : {}) } },
     });
   },
   form: () => undefined,
 });
 
-/** The rates checked at their printed precision (the annex's start and end rates are checked at ≥ 2 decimals). */
-function typedRates(annex: Annex): OkValue[] {
+/**
+ * The rates checked at their printed precision: the table's own rates and falls, and the annex's rates where the
+ * unit lacks what `rate` or `rate-change` would check them with at ≥ 2 decimals.
+ */
+function typedRates(annex: Annex): readonly OkValue[] {
+  let rates = typedOf.get(annex);
+  if (!rates) typedOf.set(annex, (rates = findTypedRates(annex)));
+  return rates;
+}
+
+/** typedRates once per table: `applicable` and `instances` both ask, and a long annex visits every unit. */
+const typedOf = new WeakMap<Annex, readonly OkValue[]>();
+
+function findTypedRates(annex: Annex): OkValue[] {
   // Rates and falls in points of the table itself (targets and achievements are stated at their own precision).
   const slots = ofIndicators(annex, 'typed-rates', () =>
     annex.indicators.filter((k) => {
@@ -67,11 +83,17 @@ function typedRates(annex: Annex): OkValue[] {
       return !isCoreIndicator(k) && p !== undefined && p.role === 'value' && (p.measure === 'rate' || p.measure === 'points');
     }),
   );
+  const core = RATE_INDICATORS.filter((k) => carriesSlot(annex, k));
   const rates: OkValue[] = [];
-  // The annex's own rates only (no other rate slot): no unit to visit.
-  if (slots.length === 0) return rates;
+  // The annex's own rates only, each checked where printed, and no other rate slot: no unit to visit.
+  if (slots.length === 0 && core.length === 0) return rates;
   const counts = countSlots(annex);
   for (let unit = 0; unit < annex.units.length; unit++) {
+    for (const k of core) {
+      if (!printed(annex, unit, k) || annexChecks(annex, unit, k)) continue;
+      const v = okValue(annex, unit, k);
+      if (v) rates.push(v);
+    }
     for (const k of slots) {
       const v = annex.values.get(unit, k);
       // A rate of 0 over a count of 0 is exactly 0 however it is printed: no digit can have been dropped; without
@@ -84,6 +106,33 @@ function typedRates(annex: Annex): OkValue[] {
   }
   return rates;
 }
+
+/** Whether the unit prints a side of the annex's fall: its rate, or the count and households it is computed from. */
+function annexSide(annex: Annex, unit: number, side: 'start' | 'end'): boolean {
+  const has = (k: Indicator) => printed(annex, unit, k);
+  return has(`rate_${side}`) || (has(`poor_${side}`) && hasHouseholds(annex, unit, side));
+}
+
+/** Whether the unit prints households a rate of `side` is over: of that time, else at the start or without a time. */
+function hasHouseholds(annex: Annex, unit: number, side: 'start' | 'end'): boolean {
+  return [`households_${side}`, 'households_start', 'households'].some((k) => printed(annex, unit, k));
+}
+
+/**
+ * Whether `rate` or `rate-change` checks the unit's annex rate `k` at ≥ 2 decimals: over its count and households,
+ * or as a term of a printed fall whose other side the unit prints.
+ */
+function annexChecks(annex: Annex, unit: number, k: (typeof RATE_INDICATORS)[number]): boolean {
+  const has = (key: Indicator) => printed(annex, unit, key);
+  if (k === 'rate_reduced') return annexSide(annex, unit, 'start') && annexSide(annex, unit, 'end');
+  const [side, other] = k === 'rate_start' ? (['start', 'end'] as const) : (['end', 'start'] as const);
+  const overCount = has(`poor_${side}`) && hasHouseholds(annex, unit, side);
+  return overCount || (has('rate_reduced') && annexSide(annex, unit, other));
+}
+
+/** Whether the unit's slot is a usable number: from the store's integers where it holds them (no `Value` made), else its value. */
+const printed = (annex: Annex, unit: number, k: Indicator): boolean =>
+  carriesSlot(annex, k) && (annex.values.readScaled(unit, k) !== undefined || okValue(annex, unit, k) !== undefined);
 
 const isZero = (v: OkValue | undefined): boolean => v !== undefined && /^-?0(?:\.0*)?$/.test(v.plain);
 
