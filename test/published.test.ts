@@ -50,6 +50,8 @@ describe('published tables: consistent ones give no error', () => {
     'survey-2015-national-poor-districts-of-which-rates.csv',
     'review-2019-quang-nam-province-areas-districts-communes.csv',
     'review-2022-hai-duong-province-rise-from-rates.csv',
+    'review-2019-ninh-thuan-province-districts-falls.csv',
+    'report-2022-ninh-thuan-province-exits-breakdown.csv',
   ])('%s', async (name) => {
     const r = await check(name);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
@@ -758,3 +760,50 @@ describe('review-2022-hai-duong-province-rise-from-rates.csv', () => {
   });
 });
 
+
+describe('review-2019-ninh-thuan-province-districts-falls.csv', () => {
+  const NAME = 'review-2019-ninh-thuan-province-districts-falls.csv';
+
+  it('the districts add up to the province, its rates are over its households; the fall `1,6` against 2018 is unchecked, a precision warning', async () => {
+    const r = await check(NAME);
+    expect(problems(r)).toEqual(['warning precision E2']);
+    expect(r.findings[0]!.msg.params).toMatchObject({ indicator: 'rate_reduced', unchecked: true });
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['sum', 'rate', 'precision']));
+    expect(r.skipped.map((s) => s.rule)).toEqual(['rate-change']);
+    expect(statusOf(r.findings, 'error', r.coverage)).toBe('ok');
+  });
+
+  it('a district typed with two digits swapped is a sum error at the province, that district first', async () => {
+    const csv = readFileSync(join(DIR, NAME), 'utf8');
+    const slip = await checkText(csv.replace(';2.638;', ';2.683;'));
+    expect(problems(slip)).toEqual(['error sum C2', 'warning precision E2']);
+    expect(causesByError(slip.localisation)[0]![0]).toBe('C3=2638');
+  });
+});
+
+describe('report-2022-ninh-thuan-province-districts-target-achievement.csv', () => {
+  const NAME = 'report-2022-ninh-thuan-province-districts-target-achievement.csv';
+
+  it('the province\'s 125 % of its target is 1,89 / 1,5 = 126 %: an achievement error, F2 or D2 its cause; Ninh Sơn\'s 167 % holds', async () => {
+    const r = await check(NAME);
+    expect(problems(r)).toEqual(['error achievement F2', 'warning precision D4']);
+    expect(causesByError(r.localisation)).toEqual([['F2=126', 'D2=1.88']]);
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['achievement', 'implied-households']));
+    const csv = readFileSync(join(DIR, NAME), 'utf8');
+    expect(problems(await checkText(csv.replace(';1,8;167;', ';1,8;176;')))).toEqual(['error achievement F2', 'error achievement F4', 'warning precision D4']);
+  });
+});
+
+describe('report-2022-ninh-thuan-province-exits-breakdown.csv', () => {
+  const NAME = 'report-2022-ninh-thuan-province-exits-breakdown.csv';
+
+  it('each gross exit is broken down by where the households went, and adds up; the poor and near-poor pairs share their households', async () => {
+    const r = await check(NAME);
+    expect(problems(r)).toEqual([]);
+    expect(r.coverage.ran).toEqual(expect.arrayContaining(['breakdown', 'implied-households']));
+    const csv = readFileSync(join(DIR, NAME), 'utf8');
+    const slip = await checkText(csv.replace(';1.630;', ';1.360;'));
+    expect(problems(slip)).toEqual(['error breakdown B4']);
+    expect(causesByError(slip.localisation)[0]![0]).toBe('B6=1630');
+  });
+});
