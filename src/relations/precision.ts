@@ -16,6 +16,8 @@ import type { Indicator } from '../model/indicators.js';
 import { isOk, type OkValue } from '../rules/types.js';
 import { defineKind, type Relation } from './types.js';
 import { carriesSlot, ofIndicators, okValue, slotFor, vocabularySlots } from './slots.js';
+import { columnsOf } from './columns.js';
+import type { LongTable } from '../model/long-table.js';
 
 export interface PrecisionRelation extends Relation {
   readonly usual: number;
@@ -88,11 +90,15 @@ function findTypedRates(annex: Annex): OkValue[] {
   // The annex's own rates only, each checked where printed, and no other rate slot: no unit to visit.
   if (slots.length === 0 && core.length === 0) return rates;
   const counts = countSlots(annex);
+  const printed = core.length > 0 ? new Printed(annex) : undefined;
   for (let unit = 0; unit < annex.units.length; unit++) {
-    for (const k of core) {
-      if (!printed(annex, unit, k) || annexChecks(annex, unit, k)) continue;
-      const v = okValue(annex, unit, k);
-      if (v) rates.push(v);
+    if (printed) {
+      const m = printed.mask(unit);
+      for (const k of core) {
+        if ((m & RATE_BIT[k]) === 0 || annexChecks(m, k)) continue;
+        const v = okValue(annex, unit, k);
+        if (v) rates.push(v);
+      }
     }
     for (const k of slots) {
       const v = annex.values.get(unit, k);
@@ -107,32 +113,66 @@ function findTypedRates(annex: Annex): OkValue[] {
   return rates;
 }
 
-/** Whether the unit prints a side of the annex's fall: its rate, or the count and households it is computed from. */
-function annexSide(annex: Annex, unit: number, side: 'start' | 'end'): boolean {
-  const has = (k: Indicator) => printed(annex, unit, k);
-  return has(`rate_${side}`) || (has(`poor_${side}`) && hasHouseholds(annex, unit, side));
+/** The slots `annexChecks` asks about, each a bit of `Printed.mask` (by its index here). */
+const ASKED = ['rate_start', 'rate_end', 'rate_reduced', 'poor_start', 'poor_end', 'households_start', 'households_end', 'households'] as const;
+const [RATE_START, RATE_END, RATE_REDUCED, POOR_START, POOR_END, HOUSEHOLDS_START, HOUSEHOLDS_END, HOUSEHOLDS] = ASKED.map((_, i) => 1 << i) as [number, number, number, number, number, number, number, number];
+
+/** The bits of a side of the annex's fall: its rate, its count, the households it may be over (of its time, at the start, without a time). */
+const SIDES = {
+  start: { rate: RATE_START, poor: POOR_START, households: HOUSEHOLDS_START | HOUSEHOLDS },
+  end: { rate: RATE_END, poor: POOR_END, households: HOUSEHOLDS_END | HOUSEHOLDS_START | HOUSEHOLDS },
+} as const;
+
+/** An annex rate's bit. */
+const RATE_BIT = { rate_start: RATE_START, rate_end: RATE_END, rate_reduced: RATE_REDUCED } as const;
+
+/**
+ * Which of the `ASKED` slots of a unit hold a usable number, as bits: a long table's read from its columns' status
+ * bytes (no `Value`, no string: a national table visits a million units), else from the store's integers or values.
+ * A slot the table does not carry is never printed.
+ */
+class Printed {
+  private readonly cols: LongTable | undefined;
+  /** Per `ASKED` slot: its index in the columns, -1 when it is not a column, -2 when the table does not carry it. */
+  private readonly index: Int32Array;
+
+  constructor(private readonly annex: Annex) {
+    this.cols = columnsOf(annex.values);
+    this.index = Int32Array.from(ASKED, (k) => (!carriesSlot(annex, k) ? -2 : this.cols ? this.cols.slotIndex(k) : -1));
+  }
+
+  mask(unit: number): number {
+    let m = 0;
+    for (let i = 0; i < ASKED.length; i++) {
+      const s = this.index[i]!;
+      if (s === -2) continue;
+      const held = s >= 0 ? this.cols!.holdsIn(unit, s) : -1;
+      if (held === 1 || (held === -1 && this.slow(unit, ASKED[i]!))) m |= 1 << i;
+    }
+    return m;
+  }
+
+  private slow(unit: number, k: Indicator): boolean {
+    return this.annex.values.readScaled(unit, k) !== undefined || okValue(this.annex, unit, k) !== undefined;
+  }
 }
 
-/** Whether the unit prints households a rate of `side` is over: of that time, else at the start or without a time. */
-function hasHouseholds(annex: Annex, unit: number, side: 'start' | 'end'): boolean {
-  return [`households_${side}`, 'households_start', 'households'].some((k) => printed(annex, unit, k));
+/** Whether the unit prints a side of the annex's fall: its rate, or the count and households it is computed from. */
+function annexSide(m: number, side: 'start' | 'end'): boolean {
+  const s = SIDES[side];
+  return (m & s.rate) !== 0 || ((m & s.poor) !== 0 && (m & s.households) !== 0);
 }
 
 /**
- * Whether `rate` or `rate-change` checks the unit's annex rate `k` at ≥ 2 decimals: over its count and households,
- * or as a term of a printed fall whose other side the unit prints.
+ * Whether `rate` or `rate-change` checks the unit's annex rate `k` at ≥ 2 decimals (`m`: the unit's printed slots):
+ * over its count and households, or as a term of a printed fall whose other side the unit prints.
  */
-function annexChecks(annex: Annex, unit: number, k: (typeof RATE_INDICATORS)[number]): boolean {
-  const has = (key: Indicator) => printed(annex, unit, key);
-  if (k === 'rate_reduced') return annexSide(annex, unit, 'start') && annexSide(annex, unit, 'end');
+function annexChecks(m: number, k: (typeof RATE_INDICATORS)[number]): boolean {
+  if (k === 'rate_reduced') return annexSide(m, 'start') && annexSide(m, 'end');
   const [side, other] = k === 'rate_start' ? (['start', 'end'] as const) : (['end', 'start'] as const);
-  const overCount = has(`poor_${side}`) && hasHouseholds(annex, unit, side);
-  return overCount || (has('rate_reduced') && annexSide(annex, unit, other));
+  const overCount = (m & SIDES[side].poor) !== 0 && (m & SIDES[side].households) !== 0;
+  return overCount || ((m & RATE_REDUCED) !== 0 && annexSide(m, other));
 }
-
-/** Whether the unit's slot is a usable number: from the store's integers where it holds them (no `Value` made), else its value. */
-const printed = (annex: Annex, unit: number, k: Indicator): boolean =>
-  carriesSlot(annex, k) && (annex.values.readScaled(unit, k) !== undefined || okValue(annex, unit, k) !== undefined);
 
 const isZero = (v: OkValue | undefined): boolean => v !== undefined && /^-?0(?:\.0*)?$/.test(v.plain);
 
