@@ -8,7 +8,7 @@ import { enCli } from './cli-en.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
 import type { SpreadsheetError } from '../model/grid.js';
-import { count, firstThree, namesCut, missingChecksClause, namedPaths, signed, splitCase, unsigned } from './number-format.js';
+import { count, firstThree, namesCut, yearsSpan, missingChecksClause, namedPaths, signed, splitCase, unsigned } from './number-format.js';
 import { enRelations } from './en-relations.js';
 
 /** A count the report makes (findings, files, units), grouped as English writes it: 87,299. */
@@ -572,8 +572,8 @@ export function en(): Catalog {
       // The first three: a plan's annex may have a dozen rows povcheck does not read (each is a warning below).
       notUnderstood: (labels) => `not understood: ${firstThree(labels, (n) => ` and ${n} more`)}`,
       readNotChecked: (labels) => `read, not checked: ${firstThree(labels, (n) => ` and ${n} more`)}`,
-      inYears: (years) => (years.every((y, i) => i === 0 || Number(y) === Number(years[i - 1]) + 1) ? `${years[0]}–${years[years.length - 1]}` : `${years.slice(0, -1).join(', ')} and ${years[years.length - 1]}`),
-      notCompared: (indicators) => `read, but checked against no other figure: ${namesCut(indicators, (n) => ` and ${n} more`, (xs) => xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`)}`,
+      inYears: (years) => yearsSpan(years, 'and'),
+      notCompared: (indicators) => `read, but checked against no other figure: ${namesCut(indicators, (n) => ` and ${n} more`, 'and')}`,
       labelsHint: (entries) =>
         `To have them read, name each one's indicator in povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' or ') : 'indicator key'}>`}": ["${e.text}"]`).join(', ')} } (keys: docs/input.md; format: docs/configuration.md).`,
       counts: (e, w, i) => `${k(e)} ${e === 1 ? 'error' : 'errors'}, ${k(w)} ${w === 1 ? 'warning' : 'warnings'}, ${k(i)} info`,

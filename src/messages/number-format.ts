@@ -57,9 +57,20 @@ export function firstThree(labels: readonly string[], more: (n: number) => strin
   return `${labels.slice(0, 3).map((l) => `"${l}"`).join(', ')}${labels.length > 3 ? more(labels.length - 3) : ''}`;
 }
 
-/** Names of our own (indicators), unquoted: all of them up to four, else the first three and `more(n)` for the others. */
-export function namesCut(names: readonly string[], more: (n: number) => string, list: (items: string[]) => string): string {
-  return names.length <= 4 ? list([...names]) : `${names.slice(0, 3).join(', ')}${more(names.length - 3)}`;
+/** Names of our own (indicators), unquoted: all of them up to four (`a, b and c`, `and` the language's word), else the first three and `more(n)` for the others. */
+export function namesCut(names: readonly string[], more: (n: number) => string, and: string): string {
+  return names.length <= 4 ? listed(names, and) : `${names.slice(0, 3).join(', ')}${more(names.length - 3)}`;
+}
+
+/** `a, b and c` (`and`: the language's word); one item alone; none: empty. */
+function listed(items: readonly string[], and: string): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+}
+
+/** Years as a span when they follow each other (`2011–2018`), else listed (`2011, 2013 and 2015`). */
+export function yearsSpan(years: readonly string[], and: string): string {
+  const consecutive = years.every((y, i) => i === 0 || Number(y) === Number(years[i - 1]) + 1);
+  return consecutive && years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : listed(years, and);
 }
 
 /** Most paths `namedPaths` writes out; the others are counted. */

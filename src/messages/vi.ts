@@ -8,7 +8,7 @@ import { viCli } from './cli-vi.js';
 import type { SpreadsheetError } from '../model/grid.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
-import { count, firstThree, namesCut, missingChecksClause, namedPaths, signed, splitCase, unsigned } from './number-format.js';
+import { count, firstThree, namesCut, yearsSpan, missingChecksClause, namedPaths, signed, splitCase, unsigned } from './number-format.js';
 import { viRelations } from './vi-relations.js';
 
 /** A count the report makes (findings, files, units), grouped as Vietnamese writes it: 87.299. */
@@ -577,8 +577,8 @@ export function vi(): Catalog {
       notUnderstood: (labels) => `không hiểu: ${firstThree(labels, (n) => ` và ${k(n)} chỉ tiêu khác`)}`,
       // Labels povcheck knows name no indicator it checks (a support row, a period, a plan beside the results).
       readNotChecked: (labels) => `đọc được nhưng không kiểm tra: ${firstThree(labels, (n) => ` và ${k(n)} dòng hoặc cột khác`)}`,
-      inYears: (years) => (years.every((y, i) => i === 0 || Number(y) === Number(years[i - 1]) + 1) ? `năm ${years[0]}–${years[years.length - 1]}` : `năm ${years.slice(0, -1).join(', ')} và ${years[years.length - 1]}`),
-      notCompared: (indicators) => `đọc được nhưng không đối chiếu với số liệu nào khác: ${namesCut(indicators, (n) => ` và ${k(n)} chỉ tiêu khác`, (xs) => xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} và ${xs[xs.length - 1]}`)}`,
+      inYears: (years) => `năm ${yearsSpan(years, 'và')}`,
+      notCompared: (indicators) => `đọc được nhưng không đối chiếu với số liệu nào khác: ${namesCut(indicators, (n) => ` và ${k(n)} chỉ tiêu khác`, 'và')}`,
       labelsHint: (entries) =>
         `Để povcheck đọc được, ghi chỉ tiêu của từng tên vào povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' hoặc ') : 'mã chỉ tiêu'}>`}": ["${e.text}"]`).join(', ')} } (mã chỉ tiêu: docs/input.md; cách ghi: docs/configuration.md).`,
       counts: (e, w, i) => `${k(e)} lỗi, ${k(w)} cảnh báo, ${k(i)} thông tin`,
