@@ -91,11 +91,13 @@ function findTypedRates(annex: Annex): OkValue[] {
   if (slots.length === 0 && core.length === 0) return rates;
   const counts = countSlots(annex);
   const printed = core.length > 0 ? new Printed(annex) : undefined;
+  // Per mask of printed slots, the bits of the annex rates printed and checked by nothing else: a table lookup per unit.
+  const unchecked = Uint8Array.from({ length: 1 << ASKED.length }, (_, m) => core.reduce((bits, k) => ((m & RATE_BIT[k]) !== 0 && !annexChecks(m, k) ? bits | RATE_BIT[k] : bits), 0));
   for (let unit = 0; unit < annex.units.length; unit++) {
-    if (printed) {
-      const m = printed.mask(unit);
+    const bits = printed ? unchecked[printed.mask(unit)]! : 0;
+    if (bits !== 0) {
       for (const k of core) {
-        if ((m & RATE_BIT[k]) === 0 || annexChecks(m, k)) continue;
+        if ((bits & RATE_BIT[k]) === 0) continue;
         const v = okValue(annex, unit, k);
         if (v) rates.push(v);
       }
