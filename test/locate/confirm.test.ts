@@ -22,8 +22,8 @@ afterEach(() => vi.restoreAllMocks());
 function askedWhile(check: () => { annex?: Annex; localisation: { status: string } }): { asked: Annex[]; annex: Annex | undefined } {
   const asked: Annex[] = [];
   for (const kind of [precisionKind, denominatorKind]) {
-    const applicable = kind.applicable.bind(kind);
-    vi.spyOn(kind, 'applicable').mockImplementation((annex: Annex) => (asked.push(annex), applicable(annex)));
+    const applicable = kind.applicable!.bind(kind);
+    vi.spyOn(kind as Required<typeof kind>, 'applicable').mockImplementation((annex: Annex) => (asked.push(annex), applicable(annex)));
   }
   const r = check();
   expect(r.localisation.status).toBe('found');
