@@ -91,8 +91,7 @@ function findTypedRates(annex: Annex): OkValue[] {
   if (slots.length === 0 && core.length === 0) return rates;
   const counts = countSlots(annex);
   const printed = core.length > 0 ? new Printed(annex) : undefined;
-  // Per mask of printed slots, the bits of the annex rates printed and checked by nothing else: a table lookup per unit.
-  const unchecked = Uint8Array.from({ length: 1 << ASKED.length }, (_, m) => core.reduce((bits, k) => ((m & RATE_BIT[k]) !== 0 && !annexChecks(m, k) ? bits | RATE_BIT[k] : bits), 0));
+  const unchecked = uncheckedOf(core);
   for (let unit = 0; unit < annex.units.length; unit++) {
     const bits = printed ? unchecked[printed.mask(unit)]! : 0;
     if (bits !== 0) {
@@ -127,6 +126,20 @@ const SIDES = {
 
 /** An annex rate's bit. */
 const RATE_BIT = { rate_start: RATE_START, rate_end: RATE_END, rate_reduced: RATE_REDUCED } as const;
+
+/** Per set of annex rates a table carries (their bits), `uncheckedOf`'s table, made once. */
+const UNCHECKED: Array<Uint8Array | undefined> = [];
+
+/**
+ * Per mask of printed slots (`Printed.mask`), the bits of the annex rates of `core` printed and checked by nothing
+ * else (`annexChecks`): a lookup per unit.
+ */
+function uncheckedOf(core: readonly (typeof RATE_INDICATORS)[number][]): Uint8Array {
+  const carried = core.reduce((bits, k) => bits | RATE_BIT[k], 0);
+  return (UNCHECKED[carried] ??= Uint8Array.from({ length: 1 << ASKED.length }, (_, m) =>
+    core.reduce((bits, k) => ((m & RATE_BIT[k]) !== 0 && !annexChecks(m, k) ? bits | RATE_BIT[k] : bits), 0),
+  ));
+}
 
 /**
  * Which of the `ASKED` slots of a unit hold a usable number, as bits: a long table's read from its columns' status
