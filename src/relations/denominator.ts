@@ -31,6 +31,8 @@ import { allNumbers, ColumnRow, columnsOf, slotIndexes, wholeAt } from './column
 export interface DenominatorRelation extends Relation {
   /** Households at the start; `at` holds those at the end. */
   readonly start: OkValue;
+  /** Decided from the columns already (`LOUD`): the note is made, `check` need not ask `quietInfo` again. */
+  loud?: true;
 }
 
 export function denominatorNote(ctx: RuleContext, r: DenominatorRelation): { note: Finding; effect: Effect } | undefined {
@@ -351,12 +353,17 @@ function misprinted(printed: number, decimals: number, [start, end]: readonly [F
 /** The slots quietInColumns reads: households at the start and end, poor at the start, at the end, reduced, the reduction in points. */
 const COLUMN_SLOTS = ['households_start', 'households_end', 'poor_start', 'poor_end', 'poor_reduced', 'rate_reduced'] as const;
 
+/** quietInColumns's answer when it decided that the note is made (what quietInfo would say, undefined, without reading again). */
+const LOUD = 'loud';
+
 /**
- * quietInfo on a long table's columns (`row`, read for unit `u`; `at`: the slot indexes of COLUMN_SLOTS), or
- * undefined when a figure is not a number held there or the households are not whole (the relation is then
- * made and checked as usual). `totalId`: the total's id (-1: none).
+ * quietInfo on a long table's columns (`row`, read for unit `u`; `at`: the slot indexes of COLUMN_SLOTS): `LOUD`
+ * when every figure is a whole number held there and the note is made (a warning, or a printed fall the integers
+ * cannot vouch for: quietInfo reads the same integers and says undefined), or undefined when a figure is not a
+ * number held there or the households are not whole (the relation is then made and checked as usual). `totalId`:
+ * the total's id (-1: none).
  */
-function quietInColumns(row: ColumnRow, u: number, at: readonly number[], totalId: number): 'none' | Effect | undefined {
+function quietInColumns(row: ColumnRow, u: number, at: readonly number[], totalId: number): 'none' | Effect | typeof LOUD | undefined {
   if (!allNumbers(row, at)) return undefined;
   const h0 = wholeAt(row, at[0]!, false);
   const h1 = wholeAt(row, at[1]!, false);
@@ -368,7 +375,7 @@ function quietInColumns(row: ColumnRow, u: number, at: readonly number[], totalI
   const p1 = wholeAt(row, at[3]!, false);
   const reduced = wholeAt(row, at[4]!, false);
   if (p0 === false || p1 === false || reduced === false) return undefined;
-  return quietOf(h0, h1, p0, reduced, p1, true, row.scaled[at[5]!]!, row.decimals[at[5]!]!);
+  return quietOf(h0, h1, p0, reduced, p1, true, row.scaled[at[5]!]!, row.decimals[at[5]!]!) ?? LOUD;
 }
 
 const HOUSEHOLDS = ['households_start', 'households_end'] as const;
@@ -425,6 +432,11 @@ export const denominatorKind = defineKind<DenominatorRelation>({
           const h1 = h0 && values.readScaled(id, 'households_end');
           quiet = h1 && quietInfo(ctx, units.at(id)!, h0!, h1);
         }
+        if (quiet === LOUD) {
+          const r = relationOf(ctx, units.at(id)!);
+          if (r) visit(Object.assign(r, { loud: true as const }));
+          continue;
+        }
         if (quiet === 'none' || (quiet && ctx.depth(id) > 1)) {
           ctx.checked('denominator');
           if (quiet !== 'none') ctx.fold('denominator', id, foldedNote, quiet);
@@ -438,7 +450,7 @@ export const denominatorKind = defineKind<DenominatorRelation>({
   check(r, ctx) {
     // A deeper unit's info (the common case in a national table) is folded: decided in integers, its note
     // written only if it becomes the one its parent's summary names.
-    const quiet = quietInfo(ctx, r.unit, r.start, r.at);
+    const quiet = r.loud ? undefined : quietInfo(ctx, r.unit, r.start, r.at);
     if (quiet === 'none') return ctx.checked('denominator');
     if (quiet && ctx.depth(r.unit) > 1) {
       ctx.checked('denominator');
