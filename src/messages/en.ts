@@ -418,7 +418,7 @@ export function en(): Catalog {
     'number.thousands-as-decimals': (p, f) =>
       `${p.count} counts of households in this workbook are stored as fractions (${p.cell} holds ${f.n(p.value)}): probably a Vietnamese table opened or imported with English number settings, which read the thousands separator "." as a decimal point (39.880 became 39.88). Import the CSV again with "." as the thousands separator (Vietnamese settings), or correct those cells.`,
     'number.locale-given': (p) =>
-      `--locale ${p.given} was given, but the ${p.kinds === 'rate' ? 'rates' : p.kinds === 'count' ? 'counts' : 'numbers'} in this file read as ${p.read === 'vi' ? 'Vietnamese format (210.299; 11,80)' : 'English format (210,299; 11.80)'}, as ${p.cell} does; if the errors come from reading the numbers that way, leave --locale out.`,
+      `--locale ${p.given} was given, but the ${p.kinds === 'rate' ? 'rates' : p.kinds === 'count' ? 'counts' : 'numbers'} in this file read as ${p.read === 'vi' ? 'Vietnamese format ("." groups three digits, "," is the decimal mark)' : 'English format ("," groups three digits, "." is the decimal mark)'}, as ${p.cell} does; if the errors come from reading the numbers that way, leave --locale out.`,
     'number.mixed-format': (p) =>
       p.locale === 'vi'
         ? `This file writes its counts in Vietnamese format ("." groups three digits, as in ${p.countCell}) but its rates in English format ("." is the decimal mark, as in ${p.rateCell}); each cell reads one way only, and povcheck reads it that way.`
@@ -578,7 +578,7 @@ export function en(): Catalog {
         `To have them read, name each one's indicator in povcheck.config.json: "labels": { ${entries.map((e) => `"${e.keys.length === 1 ? e.keys[0] : `<${e.keys.length > 1 ? e.keys.join(' or ') : 'indicator key'}>`}": ["${e.text}"]`).join(', ')} } (keys: docs/input.md; format: docs/configuration.md).`,
       counts: (e, w, i) => `${k(e)} ${e === 1 ? 'error' : 'errors'}, ${k(w)} ${w === 1 ? 'warning' : 'warnings'}, ${k(i)} info`,
       readAs: (source, layout, numbers) =>
-        `Read as: ${source}; ${layout} layout${numbers === 'none' ? '' : numbers === 'numeric-cells' ? '; figures stored as numbers (not text)' : `; numbers in ${numbers.locale} format`}`,
+        `Read as: ${source}; ${layout} layout${numbers === 'none' ? '' : numbers === 'numeric-cells' ? '; figures stored as numbers (not text)' : `; numbers in ${numbers.locale}`}`,
       localeGivenAgainst: (read, cell) => ` as --locale says, but the numbers in the file read as ${read}, as ${cell} does`,
       source: (s) =>
         s.kind === 'delimited'
@@ -587,7 +587,14 @@ export function en(): Catalog {
             ? `${s.format} workbook, sheet "${s.sheet}"${s.passedOver?.length ? ` (${s.passedOver.map((x) => `"${x}"`).join(', ')} before it ${s.passedOver.length === 1 ? 'holds' : 'hold'} no table)` : ''}${s.hidden ? `; ${enCalc.hiddenNotRead(s.hidden)}` : ''}${s.others ? `; ${enCalc.otherSheets(s.others)}` : ''}`
             : enDocument.source(s),
       layoutName: { wide: 'wide (one row per indicator)', long: 'long (one row per unit)', none: 'no poverty table' },
-      localeName: { vi: 'Vietnamese (210.299; 11,80)', en: 'English (210,299; 11.80)', plain: 'plain (no separators)', mixedVi: 'mixed (counts Vietnamese, 210.299; rates English, 11.80)', mixedEn: 'mixed (counts English, 210,299; rates Vietnamese, 11,80)' },
+      // The marks in words, not a figure: an example number here was read as one of the file's own.
+      localeName: {
+        vi: 'Vietnamese format ("." groups three digits, "," is the decimal mark)',
+        en: 'English format ("," groups three digits, "." is the decimal mark)',
+        plain: 'plain format (no separators)',
+        mixedVi: 'mixed format (counts Vietnamese, "." groups three digits; rates English, "." is the decimal mark)',
+        mixedEn: 'mixed format (counts English, "," groups three digits; rates Vietnamese, "," is the decimal mark)',
+      },
       expectedActual: (e, a) => `expected ${e}, found ${a}`,
       recomputedDueTo: (e, a, cells) => `recomputed ${e}, found ${a}: follows from ${cells.join(' and ')}; this cell needs no change`,
       notChecked: 'Not checked',

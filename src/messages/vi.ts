@@ -423,7 +423,7 @@ export function vi(): Catalog {
     'number.thousands-as-decimals': (p, f) =>
       `${p.count} số hộ trong sổ tính này được lưu thành số thập phân (ô ${p.cell} ghi ${f.n(p.value)}): có lẽ bảng tiếng Việt đã được mở hoặc nhập với thiết lập số kiểu tiếng Anh, nên dấu "." tách nhóm ba chữ số bị đọc thành dấu thập phân (39.880 thành 39,88). Hãy nhập lại tệp CSV với dấu "." là dấu tách hàng nghìn (thiết lập tiếng Việt), hoặc sửa lại các ô đó.`,
     'number.locale-given': (p) =>
-      `Đã chỉ rõ --locale ${p.given} nhưng ${p.kinds === 'rate' ? 'các tỷ lệ' : p.kinds === 'count' ? 'các số hộ' : 'các số'} trong tệp đọc được theo kiểu ${p.read === 'vi' ? 'Việt Nam (210.299; 11,80)' : 'tiếng Anh (210,299; 11.80)'}, như ô ${p.cell}; nếu các lỗi là do đọc số theo cách đó, hãy bỏ --locale.`,
+      `Đã chỉ rõ --locale ${p.given} nhưng ${p.kinds === 'rate' ? 'các tỷ lệ' : p.kinds === 'count' ? 'các số hộ' : 'các số'} trong tệp đọc được theo kiểu ${p.read === 'vi' ? 'Việt Nam (dấu "." tách nhóm ba chữ số, dấu "," là dấu thập phân)' : 'tiếng Anh (dấu "," tách nhóm ba chữ số, dấu "." là dấu thập phân)'}, như ô ${p.cell}; nếu các lỗi là do đọc số theo cách đó, hãy bỏ --locale.`,
     'number.mixed-format': (p) =>
       p.locale === 'vi'
         ? `Tệp này viết số hộ kiểu Việt Nam (dấu "." tách nhóm ba chữ số, như ô ${p.countCell}) nhưng tỷ lệ kiểu tiếng Anh (dấu "." là dấu thập phân, như ô ${p.rateCell}); mỗi ô chỉ đọc được một cách nên povcheck đọc theo cách đó.`
@@ -592,7 +592,14 @@ export function vi(): Catalog {
             ? `sổ tính ${s.format}, trang "${s.sheet}"${s.passedOver?.length ? ` (${s.passedOver.length === 1 ? 'trang' : 'các trang'} ${s.passedOver.map((x) => `"${x}"`).join(', ')} trước đó không có bảng)` : ''}${s.hidden ? `; ${viCalc.hiddenNotRead(s.hidden)}` : ''}${s.others ? `; ${viCalc.otherSheets(s.others)}` : ''}`
             : viDocument.source(s),
       layoutName: { wide: 'ngang (mỗi dòng một chỉ tiêu)', long: 'dọc (mỗi dòng một đơn vị)', none: 'không có bảng tỷ lệ hộ nghèo' },
-      localeName: { vi: 'kiểu Việt Nam (210.299; 11,80)', en: 'kiểu Anh – Mỹ (210,299; 11.80)', plain: 'không có dấu phân cách hàng nghìn', mixedVi: 'kiểu Việt Nam cho số hộ, kiểu Anh – Mỹ cho tỷ lệ (210.299; 11.80)', mixedEn: 'kiểu Anh – Mỹ cho số hộ, kiểu Việt Nam cho tỷ lệ (210,299; 11,80)' },
+      // The marks in words, not a figure: an example number here was read as one of the file's own.
+      localeName: {
+        vi: 'kiểu Việt Nam (dấu "." tách nhóm ba chữ số, dấu "," là dấu thập phân)',
+        en: 'kiểu Anh – Mỹ (dấu "," tách nhóm ba chữ số, dấu "." là dấu thập phân)',
+        plain: 'không có dấu phân cách hàng nghìn',
+        mixedVi: 'kiểu Việt Nam cho số hộ (dấu "." tách nhóm ba chữ số), kiểu Anh – Mỹ cho tỷ lệ (dấu "." là dấu thập phân)',
+        mixedEn: 'kiểu Anh – Mỹ cho số hộ (dấu "," tách nhóm ba chữ số), kiểu Việt Nam cho tỷ lệ (dấu "," là dấu thập phân)',
+      },
       expectedActual: (e, a) => `tính lại được ${e}, trong bảng ${a}`,
       recomputedDueTo: (e, a, cells) => `tính lại được ${e}, trong bảng ${a}: hệ quả của ${cells.length > 1 ? 'các ô' : 'ô'} ${cells.join(' và ')}, ô này không cần sửa`,
       notChecked: 'Chưa kiểm tra',

@@ -14,18 +14,18 @@ const readAs = (lang: 'vi' | 'en', t: TableSummary) => catalog(lang).ui.readAs('
 
 describe('the number format of counts and rates written in two formats', () => {
   it('Vietnamese: "số viết kiểu … cho số hộ, kiểu … cho tỷ lệ", not "số viết số hộ kiểu …"', () => {
-    expect(readAs('vi', mixed('vi', 'en'))).toMatch(/; số viết kiểu Việt Nam cho số hộ, kiểu Anh – Mỹ cho tỷ lệ \(210\.299; 11\.80\)$/);
-    expect(readAs('vi', mixed('en', 'vi'))).toMatch(/; số viết kiểu Anh – Mỹ cho số hộ, kiểu Việt Nam cho tỷ lệ \(210,299; 11,80\)$/);
+    expect(readAs('vi', mixed('vi', 'en'))).toMatch(/; số viết kiểu Việt Nam cho số hộ \(dấu "\." tách nhóm ba chữ số\), kiểu Anh – Mỹ cho tỷ lệ \(dấu "\." là dấu thập phân\)$/);
+    expect(readAs('vi', mixed('en', 'vi'))).toMatch(/; số viết kiểu Anh – Mỹ cho số hộ \(dấu "," tách nhóm ba chữ số\), kiểu Việt Nam cho tỷ lệ \(dấu "," là dấu thập phân\)$/);
   });
 
-  it('English: "numbers in mixed (…) format", not "numbers in counts Vietnamese, rates English (…) format"', () => {
-    expect(readAs('en', mixed('vi', 'en'))).toMatch(/; numbers in mixed \(counts Vietnamese, 210\.299; rates English, 11\.80\) format$/);
-    expect(readAs('en', mixed('en', 'vi'))).toMatch(/; numbers in mixed \(counts English, 210,299; rates Vietnamese, 11,80\) format$/);
+  it('English: "numbers in mixed format (…)", not "numbers in counts Vietnamese, rates English (…)"', () => {
+    expect(readAs('en', mixed('vi', 'en'))).toMatch(/; numbers in mixed format \(counts Vietnamese, "\." groups three digits; rates English, "\." is the decimal mark\)$/);
+    expect(readAs('en', mixed('en', 'vi'))).toMatch(/; numbers in mixed format \(counts English, "," groups three digits; rates Vietnamese, "," is the decimal mark\)$/);
   });
 
   it('the published Phú Thọ table says so in its report', async () => {
     const r = await cli(['validate', 'fixtures/published/review-2016-phu-tho-province-districts-point-decimals.csv', '--lang', 'vi', '--no-table']);
-    expect(r.stdout).toContain('; số viết kiểu Việt Nam cho số hộ, kiểu Anh – Mỹ cho tỷ lệ (210.299; 11.80)\n');
+    expect(r.stdout).toContain('; số viết kiểu Việt Nam cho số hộ (dấu "." tách nhóm ba chữ số), kiểu Anh – Mỹ cho tỷ lệ (dấu "." là dấu thập phân)\n');
   });
 });
 
@@ -56,6 +56,6 @@ describe('a table whose figures have no written format', () => {
 
   it('a text table of whole numbers without separators still says so', async () => {
     const r = await cli(['validate', 'fixtures/shapes/breakdown.csv', '--lang', 'en', '--no-table']);
-    expect(line(r.stdout, 'Read as:')).toMatch(/; numbers in plain \(no separators\) format$/);
+    expect(line(r.stdout, 'Read as:')).toMatch(/; numbers in plain format \(no separators\)$/);
   });
 });
