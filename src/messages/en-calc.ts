@@ -121,7 +121,7 @@ export const enCalc: CalcText = {
         return `✖ ${head}: ${why({ ...p, reason: p.reason ?? 'unreachable' }, f)}.`;
     }
   },
-  totalBlank: (p, f) => `${p.unit}: the poor households reduced, the poor households at the end of the year and their rates are left blank, as ${missingWhy(p.missing, p.unmet, f)}.`,
+  totalBlank: (p, f) => `${p.unit}: the ${low(f.ind('poor_reduced'))}, the ${low(f.ind('poor_end'))} and their rates are left blank, as ${missingWhy(p.missing, p.unmet, f)}.`,
   verdict: (state) =>
     state === 'ok'
       ? 'The plan meets every target.'

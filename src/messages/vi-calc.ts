@@ -16,11 +16,14 @@ export function val(ind: Indicator, v: string, f: Fmt): string {
 
 const target = (p: TargetPhrase, f: Fmt) => `${low(f.ind(p.indicator))} ${OP[p.op]} ${val(p.indicator, p.value, f)}`;
 
+/** Households of 0 at either end, in the table's words (`đầu năm` or, over a period, `đầu kỳ`: f.ind). */
+const zeroHouseholdsVi = (f: Fmt) => `${low(f.ind('households_start'))} hoặc ${low(f.ind('households_end')).replace(/^tổng số hộ /u, '')} bằng 0, không tính được tỷ lệ hộ nghèo`;
+
 const why = (
   p: { indicator: Indicator; reason: 'zero-households' | 'unreachable' | 'not-exact'; poor: string; best?: string; exits?: string; value?: string; belowExits?: string; belowValue?: string },
   f: Fmt,
 ) => {
-  if (p.reason === 'zero-households') return 'không lập được kế hoạch vì tổng số hộ đầu năm hoặc cuối năm bằng 0, không tính được tỷ lệ hộ nghèo';
+  if (p.reason === 'zero-households') return `không lập được kế hoạch vì ${zeroHouseholdsVi(f)}`;
   if (p.reason === 'unreachable') {
     return `không thể đạt: kể cả khi toàn bộ ${f.n(p.poor)} hộ nghèo đều thoát nghèo, ${low(f.ind(p.indicator))} cũng chỉ là ${val(p.indicator, p.best ?? '0', f)}`;
   }
@@ -30,7 +33,7 @@ const why = (
 
 /** Vì sao mục tiêu của một đơn vị không thể đạt, trong dòng của đơn vị tổng (dòng của đơn vị đó nói đầy đủ). */
 const unmetWhyVi = (u: UnmetUnit, f: Fmt) => {
-  if (u.reason === 'zero-households') return 'tổng số hộ đầu năm hoặc cuối năm bằng 0, không tính được tỷ lệ hộ nghèo';
+  if (u.reason === 'zero-households') return zeroHouseholdsVi(f);
   if (u.reason === 'unreachable') return `kể cả khi toàn bộ ${f.n(u.poor)} hộ nghèo đều thoát nghèo, ${low(f.ind(u.indicator))} cũng chỉ là ${val(u.indicator, u.best ?? '0', f)}`;
   return `không có số hộ nào cho đúng giá trị mục tiêu: giảm ${f.n(u.exits ?? '0')} hộ nghèo thì được ${val(u.indicator, u.value ?? '0', f)}`;
 };
@@ -105,7 +108,7 @@ export const viCalc: CalcText = {
         return `✖ ${head}: ${why({ ...p, reason: p.reason ?? 'unreachable' }, f)}.`;
     }
   },
-  totalBlank: (p, f) => `${p.unit}: để trống số hộ nghèo giảm, số hộ nghèo cuối năm và các tỷ lệ tính từ đó, vì ${missingWhyVi(p.missing, p.unmet, f)}.`,
+  totalBlank: (p, f) => `${p.unit}: để trống ${low(f.ind('poor_reduced'))}, ${low(f.ind('poor_end'))} và các tỷ lệ tính từ đó, vì ${missingWhyVi(p.missing, p.unmet, f)}.`,
   verdict: (state) =>
     state === 'ok'
       ? 'Kế hoạch đạt mọi mục tiêu.'

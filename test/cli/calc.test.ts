@@ -516,6 +516,22 @@ describe('povcheck plan', () => {
     expect((await cli(['plan', PLAN_INPUT, '--target', 'Na Hang=4', '--format', 'csv'])).stdout).toContain('Số hộ nghèo cuối năm');
   });
 
+  it("a period table's blank total and a unit of no households are said in the period's words too (đầu kỳ, trong kỳ; never năm)", async () => {
+    const dir = tmp();
+    const file = join(dir, 'period.csv');
+    const rows = ['Toàn huyện;2.000;2.020;300;15,00', 'Xã A;1.000;1.010;200;20,00', 'Xã B;1.000;1.010;100;10,00', 'Xã C;0;0;0;0,00'];
+    writeFileSync(file, `\uFEFFĐơn vị;Tổng số hộ đầu kỳ;Tổng số hộ cuối kỳ;Số hộ nghèo đầu kỳ;Tỷ lệ hộ nghèo đầu kỳ (%)\n${rows.join('\n')}\n`);
+    const args = ['plan', file, '--target', 'Xã A=4', '--target', 'Xã B=40', '--target', 'Xã C=1'];
+    const vi = await cli(args);
+    expect(vi.stdout).toContain('  Toàn huyện: để trống số hộ nghèo giảm trong kỳ, số hộ nghèo cuối kỳ và các tỷ lệ tính từ đó, vì ');
+    expect(vi.stdout).toContain('(tổng số hộ đầu kỳ hoặc cuối kỳ bằng 0, không tính được tỷ lệ hộ nghèo)');
+    expect(vi.stdout).toContain('  ✖ Xã C (mức giảm tỷ lệ hộ nghèo ≥ 1 điểm %): không lập được kế hoạch vì tổng số hộ đầu kỳ hoặc cuối kỳ bằng 0, không tính được tỷ lệ hộ nghèo.');
+    expect(vi.stdout).not.toMatch(/năm/);
+    const en = await cli([...args, '--lang', 'en']);
+    expect(en.stdout).toContain('  Toàn huyện: the poor households reduced during the period, the poor households at end of period and their rates are left blank, as ');
+    expect(en.stdout).not.toMatch(/\byear\b/);
+  });
+
   it('plans the commune a target names, never another spelt with other marks (Tân Hóa is not Tân Hòa); without marks, asks which', async () => {
     const dir = tmp();
     const file = join(dir, 'tones.csv');
@@ -607,7 +623,7 @@ describe('povcheck plan', () => {
     const alone = await cli(['plan', seed, '--target', 'lam binh=40']);
     expect(alone.code).toBe(1);
     expect(alone.stdout).toContain(
-      '  Toàn tỉnh: để trống số hộ nghèo giảm, số hộ nghèo cuối năm và các tỷ lệ tính từ đó, vì mục tiêu của Lâm Bình không thể đạt (kể cả khi toàn bộ 2.750 hộ nghèo đều thoát nghèo, mức giảm tỷ lệ hộ nghèo cũng chỉ là 36,03 điểm %) nên Lâm Bình chưa có số hộ nghèo giảm theo kế hoạch.\n',
+      '  Toàn tỉnh: để trống số hộ nghèo giảm trong năm, số hộ nghèo cuối năm và các tỷ lệ tính từ đó, vì mục tiêu của Lâm Bình không thể đạt (kể cả khi toàn bộ 2.750 hộ nghèo đều thoát nghèo, mức giảm tỷ lệ hộ nghèo cũng chỉ là 36,03 điểm %) nên Lâm Bình chưa có số hộ nghèo giảm theo kế hoạch.\n',
     );
     // Units merely not planned are listed as such, and the total has no line of its own for them.
     const notPlanned = await cli(['plan', PLAN_INPUT, '--target', 'na hang=4', '--lang', 'en']);
