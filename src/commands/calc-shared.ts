@@ -198,6 +198,7 @@ export async function reportDifferences(ctx: CommandContext, file: string, annex
   const { locate } = catalog(lang);
   for (const slip of carried.slips) ctx.io.err(locate.carried({ cells: slip.cells.map((c) => causeCellText(c, lang)), carried: slip.differences.map((d) => displayRef(d.cell)), command }, f) + '\n');
   if (carried.untraced > 0) ctx.io.err(locate.untraced({ count: carried.untraced, command }) + '\n');
+  for (const d of carried.doubtful) ctx.io.err(locate.doubtful({ cell: displayRef(d.difference.cell), alternatives: d.alternatives.map((a) => a.map((c) => causeCellText(c, lang))), command }, f) + '\n');
   ctx.io.err(calc.suggestValidate(file) + '\n');
   return true;
 }

@@ -15,7 +15,7 @@ import type { Difference } from '../compute/table.js';
 import { PovcheckError } from '../errors.js';
 import { firstCauses, isSlipCause, type Cause, type CauseCell, type Localisation } from '../locate/types.js';
 import { OverlayValues, type Annex, type Value, type ValueRow } from '../model/annex.js';
-import { NOTHING_CARRIED, type Carried, type CarriedSlip } from '../model/carried-slip.js';
+import { NOTHING_CARRIED, type Carried, type CarriedSlip, type DoubtfulDifference } from '../model/carried-slip.js';
 import { displayRef } from '../model/grid.js';
 import type { Indicator } from '../model/indicators.js';
 import { NumberValue } from '../model/value.js';
@@ -40,7 +40,8 @@ export async function carriedSlips(input: CalcInput, annex: Annex, differences: 
   // A cause whose every cell the command computes (a difference's) is a slip the output corrects: it carries nothing.
   const computedCells = new Set(differences.map((d) => displayRef(d.cell)));
   const causes = typingSlips(result.localisation).filter((c) => c.cells.some((x) => !computedCells.has(displayRef(x.cell))));
-  if (causes.length > MAX_TRACED) return { slips: [], untraced: causes.length };
+  const doubtful = doubtfulDifferences(result.localisation, differences);
+  if (causes.length > MAX_TRACED) return { slips: [], untraced: causes.length, doubtful };
   const { formatCellValue, groupsThousands } = await import('../locate/format.js');
   const text = (plain: string, original: Value) => formatCellValue(plain, original, annex, groupsThousands(annex));
   const out: CarriedSlip[] = [];
@@ -58,7 +59,26 @@ export async function carriedSlips(input: CalcInput, annex: Annex, differences: 
     const carried = differences.filter((d) => !own.has(displayRef(d.cell)) && !left.has(displayRef(d.cell)));
     if (carried.length > 0) out.push({ cells: cause.cells, differences: carried });
   }
-  return { slips: out, untraced: 0 };
+  return { slips: out, untraced: 0, doubtful };
+}
+
+/**
+ * The differences at a cell that is, alone, one of several causes of an error (an error's alternatives: validate's
+ * ambiguous or ranked causes), each with the other causes (their cells): the computed value there takes those as right.
+ */
+export function doubtfulDifferences(loc: Localisation, differences: readonly Difference[]): DoubtfulDifference[] {
+  const out: DoubtfulDifference[] = [];
+  for (const group of loc.parts ?? [loc]) {
+    if (group.causes.length < 2) continue;
+    for (const d of differences) {
+      const ref = displayRef(d.cell);
+      if (out.some((o) => o.difference === d)) continue;
+      if (!group.causes.some((c) => c.cells.length === 1 && displayRef(c.cells[0]!.cell) === ref)) continue;
+      const alternatives = group.causes.filter((c) => !c.cells.some((x) => displayRef(x.cell) === ref)).map((c) => c.cells);
+      if (alternatives.length > 0) out.push({ difference: d, alternatives });
+    }
+  }
+  return out;
 }
 
 /** Each error's cause when it is the only one and every cell of it looks like a typing slip with its value given. */

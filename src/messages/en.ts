@@ -8,7 +8,7 @@ import { enCli } from './cli-en.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
 import type { SpreadsheetError } from '../model/grid.js';
-import { count, firstThree, namesCut, yearsSpan, missingChecksClause, namedPaths, signed, splitCase, unsigned } from './number-format.js';
+import { count, firstThree, namesCut, yearsSpan, missingChecksClause, namedPaths, signed, splitCase, unsigned, DOUBTFUL_SHOWN } from './number-format.js';
 import { enRelations } from './en-relations.js';
 
 /** A count the report makes (findings, files, units), grouped as English writes it: 87,299. */
@@ -740,6 +740,17 @@ export function en(): Catalog {
         return (
           `  ${p.carried.join(', ')} may be right as the table states ${p.carried.length === 1 ? 'it' : 'them'}; the likely cause of the ${p.carried.length === 1 ? 'difference' : 'differences'}: ${runOf(p.cells, f) ?? p.cells.map((c) => item(c, f)).join('; ')}. ` +
           `The computed ${p.carried.length === 1 ? 'value carries' : 'values carry'} ${p.cells.length === 1 ? 'that slip' : 'those slips'}: correct ${cells} in the input and make the ${p.command === 'plan' ? 'plan' : 'table'} again.`
+        );
+      },
+      doubtful: (p, f) => {
+        const alt = (a: CauseCellText[]) => (a.length === 1 ? a[0]!.ref : `(${a.map((c) => c.ref).join(' and ')})`);
+        const shown = p.alternatives.slice(0, DOUBTFUL_SHOWN);
+        const more = p.alternatives.length - shown.length;
+        const refs = [...new Set(p.alternatives.flat().map((c) => c.ref))].join(', ');
+        return (
+          `  ${p.cell}: validate cannot tell whether the slip is ${p.cell} or ${p.alternatives.map(alt).join(' or ')}: ` +
+          `${shown.map((a) => a.map((c) => item(c, f)).join(' and ')).join('; ')}${more > 0 ? ` (and ${more} more ways, see validate)` : ''}. ` +
+          `The computed value at ${p.cell} takes ${refs} as right as stated; check ${refs} in the input before using this ${p.command === 'plan' ? 'plan' : 'table'}.`
         );
       },
       shifted: (p, f) => {

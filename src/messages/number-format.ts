@@ -76,6 +76,9 @@ export function yearsSpan(years: readonly string[], and: string): string {
 /** Most paths `namedPaths` writes out; the others are counted. */
 export const PASSED_OVER_NAMED = 5;
 
+/** The most alternative causes `table` / `plan` describe for a difference validate cannot pin on one cell (locate.doubtful); the rest are counted. */
+export const DOUBTFUL_SHOWN = 3;
+
 /** Up to `PASSED_OVER_NAMED` file paths (from the disk: shown through `visible`), then `more(n)` for the n others. */
 export function namedPaths(paths: readonly string[], more: (n: number) => string): string {
   const shown = paths.slice(0, PASSED_OVER_NAMED).map(visible).join(', ');

@@ -299,14 +299,20 @@ export interface LocateText {
   slip: Record<SlipKind, string>;
   /** A run of a row or column typed one cell off (locate/shift.ts): the whole story, or its line in a list (`rank`). */
   shifted(p: ShiftedParams, f: Fmt): string;
+  /** `table` / `plan`: more likely typing slips in the input than are traced one by one (carried-slips.ts `MAX_TRACED`). */
+  untraced(p: { count: number; command: 'table' | 'plan' }): string;
   /**
    * `table` / `plan`: the cells (`carried`, references) whose computed value follows from the cause's cells, likely
    * typed wrong: the output carries the slip, and the values the input states there agree with its correction; the
    * advice is to run `command` again once the cells are corrected.
    */
-  /** `table` / `plan`: more likely typing slips in the input than are traced one by one (carried-slips.ts `MAX_TRACED`). */
-  untraced(p: { count: number; command: 'table' | 'plan' }): string;
   carried(p: { cells: CauseCellText[]; carried: string[]; command: 'table' | 'plan' }, f: Fmt): string;
+  /**
+   * `table` / `plan`: a difference at `cell` that validate cannot tell from the `alternatives` (the other causes of the
+   * same error, each its cells) as the slip: the computed value takes their cells as right (model/carried-slip.ts
+   * DoubtfulDifference).
+   */
+  doubtful(p: { cell: string; alternatives: CauseCellText[][]; command: 'table' | 'plan' }, f: Fmt): string;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { ComputedTable } from '../compute/table.js';
 import { displayUnits } from './annex-layout.js';
 import { plainValue, type CalendarDate, type RenderOptions } from './table-data.js';
 import { NOTHING_CARRIED, type Carried } from '../model/carried-slip.js';
+import type { CauseCell } from '../locate/types.js';
 
 const isoDate = (d: CalendarDate) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 
@@ -15,10 +16,14 @@ export const TABLE_JSON_VERSION = 1;
 
 /**
  * `carried` (commands/carried-slips.ts): the input slips the computed values carry, each difference that follows from
- * one naming its cells (`carries`: the input cell, what it holds and the value that makes every check hold).
+ * one naming its cells (`carries`: the input cell, what it holds and the value that makes every check hold); a
+ * difference validate cannot tell from other input cells as the slip names them (`alternatives`: each other cause,
+ * its cells with the same fields).
  */
 export function renderTableJson(table: ComputedTable, meta: { file: string } & Pick<RenderOptions, 'lang' | 'locale' | 'title' | 'date' | 'source'>, carried: Carried = NOTHING_CARRIED): string {
   const carries = new Map(carried.slips.flatMap((slip) => slip.differences.map((d) => [d, slip.cells] as const)));
+  const alternatives = new Map(carried.doubtful.map((d) => [d.difference, d.alternatives] as const));
+  const cellsJson = (cells: readonly CauseCell[]) => cells.map((c) => ({ cell: c.cell.ref, unit: c.unit, indicator: c.indicator, stated: c.actual, likely: c.proposed ?? null }));
   const out = {
     povcheck: TABLE_JSON_VERSION,
     command: 'table',
@@ -43,7 +48,8 @@ export function renderTableJson(table: ComputedTable, meta: { file: string } & P
       indicator: d.indicator,
       stated: d.stated,
       computed: plainValue(d.computed, d.indicator, d.decimals),
-      ...(carries.has(d) ? { carries: carries.get(d)!.map((c) => ({ cell: c.cell.ref, unit: c.unit, indicator: c.indicator, stated: c.actual, likely: c.proposed ?? null })) } : {}),
+      ...(carries.has(d) ? { carries: cellsJson(carries.get(d)!) } : {}),
+      ...(alternatives.has(d) ? { alternatives: alternatives.get(d)!.map(cellsJson) } : {}),
     })),
   };
   return jsonControlsEscaped(JSON.stringify(out, null, 2)) + '\n';

@@ -64,6 +64,23 @@ describe('povcheck table', () => {
     });
   });
 
+  it("a difference validate cannot tell from another cell as the slip says so: Ninh Thuận 2022's achievement 125 is computed 126 from a fall of 1,89, which may be the slip (1,88) instead", async () => {
+    const file = 'fixtures/published/report-2022-ninh-thuan-province-districts-target-achievement.csv';
+    const r = await cli(['table', file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      '  Ô F2: validate chưa xác định được ô gõ nhầm là F2 hay D2: ô D2 (Mức giảm tỷ lệ hộ nghèo, Toàn tỉnh) ghi 1,89, bất kỳ giá trị nào từ 1,87 đến 1,88 đều được, nhiều khả năng là 1,88 (có vẻ gõ nhầm một chữ số). Giá trị tính được ở F2 coi D2 là đúng như bảng ghi; kiểm tra D2 trong tệp gốc trước khi dùng bảng này.\n',
+    );
+    expect((await cli(['table', file, '--lang', 'en'])).stderr).toContain('  F2: validate cannot tell whether the slip is F2 or D2: D2 (Poverty rate reduction (points), Toàn tỉnh) holds 1.89,');
+    const json = JSON.parse((await cli(['table', file, '--format', 'json'])).stdout) as { differences: Array<{ cell: string; alternatives?: unknown; carries?: unknown }> };
+    expect(json.differences).toEqual([expect.objectContaining({ cell: 'F2', stated: '125', computed: '126', alternatives: [[{ cell: 'D2', unit: 'Toàn tỉnh', indicator: 'rate_reduced', stated: '1.89', likely: '1.88' }]] })]);
+    expect(json.differences[0]!.carries).toBeUndefined();
+    // A unique cause has no alternative: national 2022's differences name none.
+    const national = await cli(['table', 'fixtures/published/national-2022-regions.csv', '--format', 'json']);
+    expect((JSON.parse(national.stdout) as { differences: Array<{ alternatives?: unknown }> }).differences.every((d) => d.alternatives === undefined)).toBe(true);
+    expect(national.stderr).not.toContain('chưa xác định được ô gõ nhầm');
+  });
+
   it('every computed cell a slipped start count reaches is named, in table and plan; a slip in the derived cell itself is not (its computed value is the correction)', async () => {
     const dir = tmp();
     const file = join(dir, 'seed-slip.csv');
