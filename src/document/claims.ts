@@ -45,6 +45,8 @@ export interface ClaimsCheck {
   /** Clauses with figures checked, and targets checked. */
   claims: number;
   targets: number;
+  /** The tables' figures a clause compared (the table's number, the indicator): the coverage's `notCompared` leaves them out. */
+  compared: Array<{ table: number; indicator: Indicator }>;
 }
 
 type ClaimIndicator = 'rate_start' | 'rate_end' | 'rate_reduced' | 'poor_reduced';
@@ -376,7 +378,7 @@ export interface ClaimsOptions {
 
 /** Checks every clause of the text that states a figure of the annex. */
 export function checkClaims(paragraphs: readonly DocParagraph[], tables: readonly ClaimTable[], opts: ClaimsOptions): ClaimsCheck {
-  const out: ClaimsCheck = { findings: [], skipped: [], claims: 0, targets: 0 };
+  const out: ClaimsCheck = { findings: [], skipped: [], claims: 0, targets: 0, compared: [] };
   const clauses = readClauses(paragraphs);
   if (tables.length === 0) {
     // Without a poverty table, a sentence can still be checked against itself; one line says the rest is not.
@@ -426,7 +428,10 @@ function checkClause(clause: Clause, ref: UnitRef, tables: readonly ClaimTable[]
   for (const f of bounds) {
     const target: Target = { unit: ref.kind === 'total' ? 'total' : unit.name, indicator: f.indicator, op: f.op, value: f.plain, num: f.num };
     const check = checkTargets(table.annex, { source: `${opts.source} ¶${p.number}`, targets: [target] });
-    if (check.skipped.length === 0) out.targets++; // compared; a skipped target is listed, not counted as checked
+    if (check.skipped.length === 0) {
+      out.targets++; // compared; a skipped target is listed, not counted as checked
+      out.compared.push({ table: table.number, indicator: f.indicator });
+    }
     const place = placeOf(p, f.start, f.end);
     for (const finding of check.findings) out.findings.push({ ...finding, place });
     out.skipped.push(...check.skipped.map((sk) => ({ ...sk, paragraph: p.number })));
@@ -465,6 +470,7 @@ function compareClaim(clause: Clause, equal: Stated[], table: ClaimTable, unit: 
   const wrong: Array<{ f: Stated; t: TableValue }> = [];
   for (const f of equal) {
     const t = tableValue(table.annex, unit, f.indicator);
+    if (t) out.compared.push({ table: table.number, indicator: f.indicator });
     figures.push({ indicator: f.indicator, op: f.op, stated: f.plain, ...(t ? { table: t.plain, ...(t.cell ? { cell: t.cell } : {}) } : {}) });
     if (t && !agrees(f, t)) wrong.push({ f, t });
   }

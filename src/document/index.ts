@@ -95,8 +95,13 @@ interface TextCoverage {
   reason?: SkipRef;
 }
 
-/** A document's coverage: its poverty tables' (a check ran when it ran in any table) and the text's checks. */
-function documentCoverage(tables: readonly Coverage[], text: readonly TextCoverage[]): Coverage {
+/**
+ * A document's coverage: its poverty tables' (a check ran when it ran in any table) and the text's checks. The
+ * indicators read but compared with nothing are each table's, less those the text or the run's targets compared
+ * (`compared`: `<table number>|<indicator>`).
+ */
+function documentCoverage(tablesWithNumbers: ReadonlyArray<{ number: number; coverage: Coverage }>, text: readonly TextCoverage[], compared: ReadonlySet<string>): Coverage {
+  const tables = tablesWithNumbers.map((t) => t.coverage);
   const checks: string[] = [];
   const ran = new Set<string>();
   for (const c of tables) {
@@ -115,7 +120,10 @@ function documentCoverage(tables: readonly Coverage[], text: readonly TextCovera
     const t = text.find((x) => x.check === id);
     notRun.push(fromTable ?? { check: id, reason: t?.reason ?? { id: 'skip.document-part', params: { part: t?.part ?? 'claims' } } });
   }
-  return { checks, ran: checks.filter((id) => ran.has(id)), notRun, notUnderstood: tables.flatMap((c) => c.notUnderstood) };
+  const notCompared = tablesWithNumbers.some((t) => t.coverage.notCompared)
+    ? tablesWithNumbers.flatMap((t) => (t.coverage.notCompared ?? []).filter((n) => !compared.has(`${t.number}|${n.indicator}`)))
+    : undefined;
+  return { checks, ran: checks.filter((id) => ran.has(id)), notRun, notUnderstood: tables.flatMap((c) => c.notUnderstood), ...(notCompared ? { notCompared } : {}) };
 }
 
 /** Checks a plan document. Throws DOCUMENT_NOTHING when it holds nothing povcheck checks. */
@@ -127,8 +135,10 @@ export function checkDocument(doc: PlanDocument, opts: DocumentOptions = {}): Do
   const { findings, skipped, locs } = tableFindings(checks);
   // The run's targets (a targets file, --target, the configuration) are checked on the first poverty table.
   let targetsUnmatched: number[] | undefined;
+  const compared = new Set<string>();
   if (primary && targets && opts.rules?.target !== 'off') {
     const t = checkTargets(primary.result!.annex, targets);
+    for (const f of t.findings) if (f.indicator !== undefined) compared.add(`${primary.table.number}|${f.indicator}`);
     findings.push(...relevel(t.findings, opts.rules));
     skipped.push(...withoutOffRules(t.skipped, opts.rules));
     targetsUnmatched = t.unmatched;
@@ -142,7 +152,11 @@ export function checkDocument(doc: PlanDocument, opts: DocumentOptions = {}): Do
   return {
     findings,
     skipped,
-    coverage: documentCoverage(poverty.map((c) => c.result!.coverage), textCoverage(text, opts)),
+    coverage: documentCoverage(
+      poverty.map((c) => ({ number: c.table.number, coverage: c.result!.coverage })),
+      textCoverage(text, opts),
+      new Set([...compared, ...text.claims.compared.map((c) => `${c.table}|${c.indicator}`)]),
+    ),
     localisation: mergeLocalisations(locs),
     ...(primary ? { annex: primary.result!.annex, grid: primary.grid } : {}),
     report,
