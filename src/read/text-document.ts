@@ -30,10 +30,12 @@ export function isProse(line: string): boolean {
   const t = line.trim();
   if (t.length < 60 || t.includes('\t')) return false;
   // A table's line (many delimiters) is told first: the cheapest test, and the most lines it is asked of.
-  const semicolons = semicolonCount(t);
-  if (!wordsAtLeast(t, semicolons <= 4 ? 10 : 10 * semicolons)) return false;
+  if (!wordsAtLeast(t, proseWords(semicolonCount(t)))) return false;
   return /\p{L}{2,}\s+\p{L}{2,}\s+\p{L}{2,}/u.test(t);
 }
+
+/** The words a line with this many semicolons needs to be prose: ten, or ten for each semicolon past four. */
+export const proseWords = (semicolons: number): number => (semicolons <= 4 ? 10 : 10 * semicolons);
 
 /**
  * Whether trimmed `t` has at least `n` words, as `t.split(/\s+/u).length >= n` says (a word more than its runs of
@@ -97,7 +99,9 @@ export function looksLikeDocument(text: string): boolean {
       nonEmpty++;
       semis.set(semi, (semis.get(semi) ?? 0) + 1);
       commas.set(comma, (commas.get(comma) ?? 0) + 1);
-      if (stop - start >= 60 && isProse(text.slice(start, stop))) candidates.push({ semis: semi, commas: comma });
+      // A line shorter than its words need (n words take 2n − 1 characters: a table's row of twelve cells would need 120)
+      // is no prose: told without copying it out (`isProse` counts the same semicolons, white space trimmed).
+      if (stop - start >= Math.max(60, 2 * proseWords(semi) - 1) && isProse(text.slice(start, stop))) candidates.push({ semis: semi, commas: comma });
     }
     start = stop + 1;
   }

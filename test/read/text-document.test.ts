@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isProse, looksLikeDocument } from '../../src/read/text-document.js';
+import { isProse, looksLikeDocument, proseWords } from '../../src/read/text-document.js';
 
 /** The definition `isProse` counts without allocating: words by splitting, semicolons by matching. */
 function proseByDefinition(line: string): boolean {
@@ -24,6 +24,22 @@ describe('isProse', () => {
     const piece = fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SPACES)).map(([w, sp]) => w + sp);
     const line = fc.array(piece, { minLength: 6, maxLength: 30 }).map((p) => p.join(''));
     fc.assert(fc.property(line, (l) => isProse(l) === proseByDefinition(l)), { numRuns: 3000 });
+  });
+
+  it('is never true of a line shorter than its words need (2n − 1 characters for n words): looksLikeDocument skips those uncopied', () => {
+    // Short words and many semicolons, so that lines of the words a preamble of citations needs are made too.
+    const piece = fc.tuple(fc.constantFrom('a', 'xã', 'hộ', 'nghèo'), fc.constantFrom(...Array<string>(10).fill(' '), '\u00a0', ';')).map(([w, sp]) => w + sp);
+    const line = fc.array(piece, { minLength: 20, maxLength: 160 }).map((p) => p.join(''));
+    let prose = 0;
+    fc.assert(
+      fc.property(line, (l) => {
+        if (!isProse(l)) return true;
+        prose++;
+        return l.length >= 2 * proseWords((l.match(/;/g) ?? []).length) - 1;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(prose).toBeGreaterThan(100);
   });
 
   it('tells running text from a table row', () => {
