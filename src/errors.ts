@@ -97,14 +97,18 @@ export interface ErrorParams {
     | { reason: 'total-unknown'; name: string; units: string[] }
     /** rate --decimals: not a whole number from 0 to `max`. */
     | { reason: 'decimals'; value: string; max: number };
-  /** table / plan: the table lacks what the calculation needs, or holds a value it cannot start from. */
-  CALC_INPUT:
+  /**
+   * table / plan: the table lacks what the calculation needs, or holds a value it cannot start from. `period`: the
+   * table counts over a period (`đầu kỳ`, compute/label-year.ts labelPeriod), and its indicators are named so.
+   */
+  CALC_INPUT: (
     | { reason: 'absent'; indicators: Indicator[] }
     | { reason: 'value'; unit: string; indicator: Indicator; text: string }
     | { reason: 'fraction' | 'negative'; unit: string; indicator: Indicator; text: string }
     | { reason: 'exceeds'; unit: string; part: Indicator; partText: string; whole: Indicator; wholeText: string }
     | { reason: 'zero-households'; unit: string; indicator: Indicator }
-    | { reason: 'duplicate-unit'; unit: string };
+    | { reason: 'duplicate-unit'; unit: string }
+  ) & { period?: true };
   /** rate: an argument is not a usable count. */
   CALC_ARG:
     | { reason: 'not-a-count'; text: string }

@@ -10,7 +10,7 @@ import { compareTarget, exitsForTarget, plannable, valueWithExits, type ExitsOut
 import { INDICATORS, type Indicator } from '../model/indicators.js';
 import { addingChildren, type Annex, type Unit } from '../model/annex.js';
 import { givenAt, resolveTargetUnit, type Target } from '../targets/index.js';
-import { chooseTotal, totalParts, derive, readBase, requireIndicators, statedDifferences, sumBase, type BaseCounts, type Difference, type TotalChoice, type TotalMode, type TotalSource } from './table.js';
+import { chooseTotal, inTableWords, totalParts, derive, readBase, requireIndicators, statedDifferences, sumBase, type BaseCounts, type Difference, type TotalChoice, type TotalMode, type TotalSource } from './table.js';
 import type { TableData } from '../render/table-data.js';
 
 export type UnitPlanStatus =
@@ -103,6 +103,10 @@ function planUnit(b: BaseCounts, targets: Target[]): { results: TargetResult[]; 
  * naming no unit, TARGET_UNSUPPORTED for a target that exits cannot move towards.
  */
 export function computePlan(annex: Annex, targets: Target[], opts: { total: TotalMode; totalName: string }): PlanResult {
+  return inTableWords(annex, () => planOf(annex, targets, opts));
+}
+
+function planOf(annex: Annex, targets: Target[], opts: { total: TotalMode; totalName: string }): PlanResult {
   requireIndicators(annex, false);
   const choice = chooseTotal(annex, opts.total, opts.totalName);
   const units: Unit[] = [...annex.units];

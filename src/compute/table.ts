@@ -7,7 +7,8 @@
  * Where the table states a derived value that differs from the computed one, the result carries the computed
  * value and lists the difference.
  */
-import { PovcheckError } from '../errors.js';
+import { PovcheckError, type ErrorParams } from '../errors.js';
+import { labelPeriod } from './label-year.js';
 import { Dec, zero } from '../calc/decimal.js';
 import { printedRateMatches, exactRate, rateReduction, roundRate, unitRate } from '../calc/annex-math.js';
 import { INDICATORS, type CoreIndicator, type CountIndicator, type Indicator } from '../model/indicators.js';
@@ -278,7 +279,25 @@ export function refuseDuplicateUnits(annex: Annex): void {
  * Computes the whole annex. Throws CALC_INPUT (with the cell) when a base count is missing or unusable, or
  * a unit name appears twice (its total would count it twice).
  */
+/**
+ * `compute()`, a CALC_INPUT error it throws named in the table's words: a table counting over a period
+ * (`đầu kỳ`, `cuối kỳ`: label-year.ts `labelPeriod`) is told it lacks "Tổng số hộ đầu kỳ", not "đầu năm".
+ */
+export function inTableWords<T>(annex: Annex, compute: () => T): T {
+  try {
+    return compute();
+  } catch (e) {
+    if (!(e instanceof PovcheckError) || e.code !== 'CALC_INPUT' || !labelPeriod(annex)) throw e;
+    const p = e.params as ErrorParams['CALC_INPUT'];
+    throw new PovcheckError('CALC_INPUT', { ...p, period: true }, { ...(e.file !== undefined ? { file: e.file } : {}), ...(e.cell !== undefined ? { cell: e.cell } : {}), ...(e.lang ? { lang: e.lang } : {}) });
+  }
+}
+
 export function computeTable(annex: Annex, opts: { total: TotalMode; totalName: string }): ComputedTable {
+  return inTableWords(annex, () => computeTableOf(annex, opts));
+}
+
+function computeTableOf(annex: Annex, opts: { total: TotalMode; totalName: string }): ComputedTable {
   requireIndicators(annex, true);
   refuseDuplicateUnits(annex);
   const choice = chooseTotal(annex, opts.total, opts.totalName);

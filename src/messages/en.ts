@@ -1,5 +1,6 @@
 /** English messages. Numbers arrive as plain digits; f.n() writes them as 210,299 and 11.80. */
 import { cellPlace, enDocument, enDocumentMessages } from './en-document.js';
+import { layoutWords } from './indicator-labels.js';
 import type { Catalog, CauseCellText, Fmt, NoCauseParams, TargetOp } from './types.js';
 import type { FormulaRange, SlipKind } from '../locate/types.js';
 import type { ConfigProblem, ContainerDamage, ErrorParams, XmlDamage } from '../errors.js';
@@ -973,7 +974,8 @@ export function en(): Catalog {
         }
       },
       CALC_INPUT: (p) => {
-        const lab = (i: keyof Catalog['ui']['indicatorLabels']) => en().ui.indicatorLabels[i];
+        // A table counting over a period names its indicators so (`đầu kỳ`, as `table` prints them).
+        const lab = (i: keyof Catalog['ui']['indicatorLabels']) => (p.period ? layoutWords('en').ofPeriod(en().ui.indicatorLabels[i]) : en().ui.indicatorLabels[i]);
         const low = (i: keyof Catalog['ui']['indicatorLabels']) => lab(i).charAt(0).toLowerCase() + lab(i).slice(1);
         switch (p.reason) {
           case 'absent':

@@ -1,5 +1,6 @@
 /** Vietnamese messages. Numbers arrive as plain digits; f.n() writes them as 210.299 and 11,80. */
 import { cellPlace, viDocument, viDocumentMessages } from './vi-document.js';
+import { layoutWords } from './indicator-labels.js';
 import type { Catalog, CauseCellText, Fmt, NoCauseParams, TargetOp } from './types.js';
 import type { FormulaRange, SlipKind } from '../locate/types.js';
 import type { ConfigProblem, ContainerDamage, ErrorParams, XmlDamage } from '../errors.js';
@@ -978,7 +979,8 @@ export function vi(): Catalog {
         }
       },
       CALC_INPUT: (p) => {
-        const lab = (i: keyof Catalog['ui']['indicatorLabels']) => vi().ui.indicatorLabels[i];
+        // A table counting over a period names its indicators so (`đầu kỳ`, as `table` prints them).
+        const lab = (i: keyof Catalog['ui']['indicatorLabels']) => (p.period ? layoutWords('vi').ofPeriod(vi().ui.indicatorLabels[i]) : vi().ui.indicatorLabels[i]);
         const low = (i: keyof Catalog['ui']['indicatorLabels']) => lab(i).charAt(0).toLowerCase() + lab(i).slice(1);
         switch (p.reason) {
           case 'absent':

@@ -533,6 +533,25 @@ describe('povcheck plan', () => {
     expect((await cli(['plan', PLAN_INPUT, '--target', 'Na Hang=4', '--format', 'csv'])).stdout).toContain('Số hộ nghèo cuối năm');
   });
 
+  it("a period table's refusals name its indicators in the period's words (Tri Tôn without households: đầu kỳ; a count that is not a number: cuối kỳ, its cell)", async () => {
+    const triTon = 'fixtures/published/review-2021-2023-tri-ton-district-start-end.csv';
+    const vi = await cli(['plan', triTon, '--target', 'Tri Tôn=1']);
+    expect(vi.code).toBe(2);
+    expect(vi.stderr).toBe(`povcheck: ${triTon}: bảng thiếu chỉ tiêu cần để tính: "Tổng số hộ đầu kỳ", "Tổng số hộ cuối kỳ"\n`);
+    expect((await cli(['table', triTon, '--lang', 'en', '--format', 'csv'])).code).toBe(0);
+    expect((await cli(['plan', triTon, '--target', 'Tri Tôn=1', '--lang', 'en'])).stderr).toContain('"Total households at start of period", "Total households at end of period"');
+    const dir = tmp();
+    const file = join(dir, 'period-x.csv');
+    writeFileSync(file, '\uFEFFĐơn vị;Tổng số hộ đầu kỳ;Tổng số hộ cuối kỳ;Số hộ nghèo đầu kỳ;Số hộ nghèo cuối kỳ\nToàn huyện;2.000;2.020;300;250\nXã A;1.000;1.010;200;x\nXã B;1.000;1.010;100;50\n');
+    const x = await cli(['table', file]);
+    expect(x.code).toBe(2);
+    expect(x.stderr).toBe(`povcheck: ${file} E3: Xã A: số hộ nghèo cuối kỳ "x" không phải là số\n`);
+    // A year's table says năm, as before.
+    const year = join(dir, 'year-x.csv');
+    writeFileSync(year, readFileSync(file, 'utf8').replaceAll('kỳ', 'năm'));
+    expect((await cli(['table', year])).stderr).toContain('Xã A: số hộ nghèo cuối năm "x" không phải là số');
+  });
+
   it("a period table's blank total and a unit of no households are said in the period's words too (đầu kỳ, trong kỳ; never năm)", async () => {
     const dir = tmp();
     const file = join(dir, 'period.csv');
