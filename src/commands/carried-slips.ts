@@ -66,7 +66,7 @@ export async function carriedSlips(input: CalcInput, annex: Annex, differences: 
  * The differences at a cell that is, alone, one of several causes of an error (an error's alternatives: validate's
  * ambiguous or ranked causes), each with the other causes (their cells): the computed value there takes those as right.
  */
-export function doubtfulDifferences(loc: Localisation, differences: readonly Difference[]): DoubtfulDifference[] {
+function doubtfulDifferences(loc: Localisation, differences: readonly Difference[]): DoubtfulDifference[] {
   const out: DoubtfulDifference[] = [];
   for (const group of loc.parts ?? [loc]) {
     if (group.causes.length < 2) continue;
