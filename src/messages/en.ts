@@ -9,7 +9,7 @@ import { enCli } from './cli-en.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
 import type { SpreadsheetError } from '../model/grid.js';
-import { count, firstThree, namesCut, yearsSpan, missingChecksClause, namedPaths, signed, splitCase, unsigned, DOUBTFUL_SHOWN } from './number-format.js';
+import { count, firstThree, namesCut, yearsSpan, missingChecksClause, namedPaths, signed, splitCase, unsigned, alternativesOf } from './number-format.js';
 import { enRelations } from './en-relations.js';
 
 /** A count the report makes (findings, files, units), grouped as English writes it: 87,299. */
@@ -744,14 +744,10 @@ export function en(): Catalog {
         );
       },
       doubtful: (p, f) => {
-        const alt = (a: CauseCellText[]) => (a.length === 1 ? a[0]!.ref : `(${a.map((c) => c.ref).join(' and ')})`);
-        const shown = p.alternatives.slice(0, DOUBTFUL_SHOWN);
-        const more = p.alternatives.length - shown.length;
-        const refs = [...new Set(p.alternatives.flat().map((c) => c.ref))].join(', ');
+        const a = alternativesOf(p.alternatives, 'and', (c) => item(c, f));
         return (
-          `  ${p.cell}: validate cannot tell whether the slip is ${p.cell} or ${p.alternatives.map(alt).join(' or ')}: ` +
-          `${shown.map((a) => a.map((c) => item(c, f)).join(' and ')).join('; ')}${more > 0 ? ` (and ${more} more ways, see validate)` : ''}. ` +
-          `The computed value at ${p.cell} takes ${refs} as right as stated; check ${refs} in the input before using this ${p.command === 'plan' ? 'plan' : 'table'}.`
+          `  ${p.cell}: validate cannot tell whether the slip is ${p.cell} or ${a.refs.join(' or ')}: ${a.described}${a.more > 0 ? ` (and ${a.more} more ways, see validate)` : ''}. ` +
+          `The computed value at ${p.cell} takes ${a.cells} as right as stated; check ${a.cells} in the input before using this ${p.command === 'plan' ? 'plan' : 'table'}.`
         );
       },
       shifted: (p, f) => {

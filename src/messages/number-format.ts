@@ -6,6 +6,7 @@
  */
 
 import { visible } from './visible.js';
+import type { CauseCellText } from './types.js';
 
 /**
  * Writes plain digits ("210299", "-11.80") in a number format: Vietnamese groups with "." and marks
@@ -78,6 +79,25 @@ export const PASSED_OVER_NAMED = 5;
 
 /** The most alternative causes `table` / `plan` describe for a difference validate cannot pin on one cell (locate.doubtful); the rest are counted. */
 export const DOUBTFUL_SHOWN = 3;
+
+/**
+ * An error's alternative causes (each its cells, corrected together) as locate.doubtful words them: each as a
+ * reference (`D2`, `(D5 and D6)`), the first `DOUBTFUL_SHOWN` described (`describe`), how many more, and every cell
+ * once (`cells`). `and`: the language's word.
+ */
+export function alternativesOf(
+  alternatives: readonly (readonly CauseCellText[])[],
+  and: string,
+  describe: (c: CauseCellText) => string,
+): { refs: string[]; described: string; more: number; cells: string } {
+  const shown = alternatives.slice(0, DOUBTFUL_SHOWN);
+  return {
+    refs: alternatives.map((a) => (a.length === 1 ? a[0]!.ref : `(${a.map((c) => c.ref).join(` ${and} `)})`)),
+    described: shown.map((a) => a.map(describe).join(` ${and} `)).join('; '),
+    more: alternatives.length - shown.length,
+    cells: [...new Set(alternatives.flat().map((c) => c.ref))].join(', '),
+  };
+}
 
 /** Up to `PASSED_OVER_NAMED` file paths (from the disk: shown through `visible`), then `more(n)` for the n others. */
 export function namedPaths(paths: readonly string[], more: (n: number) => string): string {

@@ -9,7 +9,7 @@ import { viCli } from './cli-vi.js';
 import type { SpreadsheetError } from '../model/grid.js';
 import type { MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
-import { count, firstThree, namesCut, yearsSpan, missingChecksClause, namedPaths, signed, splitCase, unsigned, DOUBTFUL_SHOWN } from './number-format.js';
+import { count, firstThree, namesCut, yearsSpan, missingChecksClause, namedPaths, signed, splitCase, unsigned, alternativesOf } from './number-format.js';
 import { viRelations } from './vi-relations.js';
 
 /** A count the report makes (findings, files, units), grouped as Vietnamese writes it: 87.299. */
@@ -748,14 +748,10 @@ export function vi(): Catalog {
         );
       },
       doubtful: (p, f) => {
-        const alt = (a: CauseCellText[]) => (a.length === 1 ? a[0]!.ref : `(${a.map((c) => c.ref).join(' và ')})`);
-        const shown = p.alternatives.slice(0, DOUBTFUL_SHOWN);
-        const more = p.alternatives.length - shown.length;
-        const refs = [...new Set(p.alternatives.flat().map((c) => c.ref))].join(', ');
+        const a = alternativesOf(p.alternatives, 'và', (c) => item(c, f));
         return (
-          `  Ô ${p.cell}: validate chưa xác định được ô gõ nhầm là ${p.cell} hay ${p.alternatives.map(alt).join(' hay ')}: ` +
-          `${shown.map((a) => a.map((c) => item(c, f)).join(' và ')).join('; ')}${more > 0 ? ` (và ${more} cách khác, xem validate)` : ''}. ` +
-          `Giá trị tính được ở ${p.cell} coi ${refs} là đúng như bảng ghi; kiểm tra ${refs} trong tệp gốc trước khi dùng ${p.command === 'plan' ? 'kế hoạch' : 'bảng'} này.`
+          `  Ô ${p.cell}: validate chưa xác định được ô gõ nhầm là ${p.cell} hay ${a.refs.join(' hay ')}: ${a.described}${a.more > 0 ? ` (và ${a.more} cách khác, xem validate)` : ''}. ` +
+          `Giá trị tính được ở ${p.cell} coi ${a.cells} là đúng như bảng ghi; kiểm tra ${a.cells} trong tệp gốc trước khi dùng ${p.command === 'plan' ? 'kế hoạch' : 'bảng'} này.`
         );
       },
       shifted: (p, f) => {
