@@ -152,10 +152,13 @@ export function readingNotes(file: string, read: Pick<ReadInput, 'findings' | 's
       // says so.
       const rowAsRead = printed && (f.msg.id === 'unknown.row' || f.rule === 'duplicate') && f.at !== undefined && printed.printedAsRead.has(f.at.row);
       const columnAsRead = printed && printedColumn(f, printed.columnsPrintedAsRead);
-      const leftOut = !printed || (f.msg.id === 'unknown.empty-row' || f.msg.id === 'unknown.empty-rows') ? '' : ` ${rowAsRead ? calc.printedAsRead : columnAsRead ? calc.columnPrintedAsRead : f.msg.id === 'number.note-mark' ? calc.markLeftOut : calc.leftOut}`;
+      const leftOut = !printed || NOT_LEFT_OUT.has(f.msg.id) ? '' : ` ${rowAsRead ? calc.printedAsRead : columnAsRead ? calc.columnPrintedAsRead : f.msg.id === 'number.note-mark' ? calc.markLeftOut : calc.leftOut}`;
       return calc.note(file, `${f.at ? `${displayRef(f.at)}: ` : ''}${renderMessage(f.msg, fmt)}${leftOut}`);
     }));
 }
+
+/** Warnings of no row or column left out of `table`'s output: rows without figures, a header split by its delimiter. */
+const NOT_LEFT_OUT: ReadonlySet<string> = new Set(['unknown.empty-row', 'unknown.empty-rows', 'unknown.header-joined', 'unknown.header-longer']);
 
 /** Whether a warning about a column not read is about one of `printed`. */
 function printedColumn(f: Finding, printed: ReadonlySet<number> | undefined): boolean {

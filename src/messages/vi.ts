@@ -73,6 +73,9 @@ function viNoIndicator(what: 'Chỉ tiêu' | 'Cột', where: string, p: { text: 
   return p.sameAs ? `${unknown}; ${where} không được kiểm tra.` : `${unknown}; ${where} không được kiểm tra (xem danh sách tên chỉ tiêu trong docs/input.md).`;
 }
 
+/** Dấu phân cách của tệp, gọi theo tên. */
+const delimiterVi = (d: string) => (d === ',' ? 'dấu phẩy' : d === ';' ? 'dấu chấm phẩy' : 'dấu TAB');
+
 /** Nghĩa của từng giá trị lỗi của bảng tính ở chỗ của một số liệu. */
 const SPREADSHEET_ERROR_VI: Record<SpreadsheetError, string> = {
   '#DIV/0!': 'công thức chia cho ô trống hoặc bằng 0',
@@ -479,6 +482,11 @@ export function vi(): Catalog {
     'unknown.empty-row': (p) => (p.note ? `Dòng ${p.row} ("${p.text}") chỉ có ghi chú ("${p.note}"), không có số liệu nào; dòng này không được kiểm tra.` : `Dòng ${p.row} ("${p.text}") không có số liệu nào; dòng này không được kiểm tra.`),
     'unknown.column': (p) => viNoIndicator('Cột', 'cột này', p),
     'unknown.unlabelled-column': (p) => `Cột ${p.col} có nội dung nhưng không có tiêu đề; cột này không được kiểm tra.`,
+    'unknown.header-joined': (p) =>
+      `Dòng ${p.row} có ${p.fields} ô, nhiều hơn mọi dòng bên dưới (${p.width} ô): ${p.joined.length === 1 ? 'một tên chứa' : `${p.joined.length} tên chứa`} ${delimiterVi(p.delimiter)} mà không nằm trong ngoặc kép nên bị tách làm hai. ` +
+      `${p.joined.map((j) => `Ô ${j.cell} ("${j.text}") được đọc là phần sau của tên ở ${j.into}: "${j.name}"`).join('; ')}; các tên sau đó lùi một cột, đúng cột số liệu của chúng. Đặt tên ấy trong ngoặc kép (hoặc lưu lại tệp từ Excel) để bảng đọc được đúng như đã ghi.`,
+    'unknown.header-longer': (p) =>
+      `Dòng ${p.row} có ${p.fields} ô, nhiều hơn mọi dòng bên dưới (${p.width} ô): ${p.cells.length === 1 ? `ô ${p.cells[0]}` : `các ô ${p.cells.join(', ')}`} không có số liệu nào bên dưới. Nếu một tên ở dòng này chứa ${delimiterVi(p.delimiter)} mà không nằm trong ngoặc kép, các tên sau nó đứng lệch một cột so với số liệu, và các lỗi của những cột đó có thể chỉ do lệch cột; hãy kiểm tra dòng tiêu đề.`,
     'split-table.continued': (p) =>
       `Bảng ${p.table} là phần tiếp theo của Bảng ${p.continues}: bảng nằm ngay sau Bảng ${p.continues} (ở giữa chỉ có đoạn trống hoặc ngắt trang), cùng số cột và ${p.header === 'repeated' ? 'lặp lại dòng tiêu đề (không đọc hai lần)' : 'không có dòng tiêu đề riêng'}, nên hai bảng được kiểm tra như một bảng, với tên đơn vị ở tiêu đề của Bảng ${p.continues}.`,
     'unknown.document-table': (p) => `Bảng ${p.table} trông như bảng tỷ lệ hộ nghèo nhưng không đọc được: ${(vi().errors[p.error.code] as (x: unknown) => string)(p.error.params)}; bảng này không được kiểm tra.`,

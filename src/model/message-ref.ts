@@ -270,6 +270,14 @@ export interface MessageParams {
   'unknown.empty-rows': { texts: string[]; rows: number[]; note?: string };
   'unknown.column': { text: string; kind?: NoIndicatorKind; sameAs?: string };
   'unknown.unlabelled-column': { col: string };
+  /**
+   * A delimited file's header (row `row`, `fields` fields) longer than every row below (`width`): names holding the
+   * delimiter, not quoted, split in two; each rest (`cell`, `text`) joined to the name before it (`into`), read as
+   * `name` (shape/split-header.ts).
+   */
+  'unknown.header-joined': { row: number; fields: number; width: number; delimiter: string; joined: Array<{ cell: string; text: string; into: string; name: string }> };
+  /** The same, when the rests of the split names cannot be told: `cells`, the header's cells beyond every row's fields. */
+  'unknown.header-longer': { row: number; fields: number; width: number; delimiter: string; cells: string[] };
   /** A target the table meets (info). `computed`: the table does not print the indicator; it is computed from the counts. */
   'target.met': { unit: string; indicator: Indicator; op: TargetOp; value: string; actual: string; computed: boolean };
   'target.missed': { unit: string; indicator: Indicator; op: TargetOp; value: string; actual: string; computed: boolean; gap: TargetGap };

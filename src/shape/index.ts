@@ -35,6 +35,7 @@ import { LongTable, UnitPlaces } from '../model/long-table.js';
 import { isStructured, namesLetFirstHead, outranksTheRest, resolveStructure, type UnitRole } from './structure.js';
 import { firstAsSum } from './first-total.js';
 import { joinSplitLabels } from './split-labels.js';
+import { realignHeader } from './split-header.js';
 import { FirstOfEachName, sameSpelling } from './spelling.js';
 
 export interface ShapeOptions {
@@ -239,7 +240,18 @@ export function shape(grid: Grid, opts: ShapeOptions = {}): ShapeResult {
 }
 
 function shapeGrid(read: Grid, opts: ShapeOptions): ShapeResult {
-  const grid = joinedLabels(read, opts.extraLabels);
+  const { grid, finding } = realignHeader(read);
+  return withHeaderFinding(shapeAligned(grid, opts), finding);
+}
+
+/** The result with the warning of a header split by its delimiter (split-header.ts), first. */
+function withHeaderFinding<R extends ShapeResult>(r: R, finding: Finding | undefined): R {
+  if (finding) r.findings.unshift(finding);
+  return r;
+}
+
+function shapeAligned(aligned: Grid, opts: ShapeOptions): ShapeResult {
+  const grid = joinedLabels(aligned, opts.extraLabels);
   const found = detect(grid, opts.extraLabels);
   if (found) return finish(found.layout === 'wide' ? readWide(grid, found.col, found.line) : readLong(grid, found.row, found.line), opts);
   for (const layout of unlabelledLayouts(grid, opts.extraLabels)) {
@@ -323,7 +335,8 @@ export async function shapeTable(table: DelimitedTable, opts: ShapeOptions = {},
 
 async function shapeRecords(table: DelimitedTable, opts: ShapeOptions, progress?: (done: number, total: number) => void): Promise<ShapeResult & { grid?: Grid }> {
   if (!table.rest) return { ...shape(table.head, opts), grid: table.head };
-  const head = joinedLabels(table.head, opts.extraLabels);
+  const { grid: aligned, finding } = realignHeader(table.head);
+  const head = joinedLabels(aligned, opts.extraLabels);
   const found = detect(head, opts.extraLabels) ?? unlabelledLong(head, opts.extraLabels);
   if (found?.layout === 'long') {
     const reader = new LongReader(head, found.row, found.line, head.rows.length * 4, opts.locale);
@@ -340,7 +353,7 @@ async function shapeRecords(table: DelimitedTable, opts: ShapeOptions, progress?
           (row, fields) => (keepsRates(rates, (c) => (c < fields.count ? fields.text(c) : '')), reader.addBytes(row, fields)),
         );
       } else await table.rest((row, record) => reader.addRecord(row, record), progress, (row, fields) => reader.addBytes(row, fields));
-      return finish(reader.end(), opts);
+      return withHeaderFinding(finish(reader.end(), opts), finding);
     }
   }
   const grid = table.whole();

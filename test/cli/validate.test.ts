@@ -164,6 +164,27 @@ describe('planted errors', () => {
   });
 });
 
+describe('a hand-made CSV whose header holds a name split by the delimiter (fixtures/hand-made/)', () => {
+  const FILE = 'fixtures/hand-made/long-header-name-split.csv';
+
+  it('reads the name whole, the names after it over their figures: the seed annex\'s verdict, with one warning at the split', async () => {
+    const r = await cli(['validate', FILE, '--no-table']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('0 lỗi, 2 cảnh báo');
+    expect(r.stdout).toContain('Ô D1 ("sau rà soát)") được đọc là phần sau của tên ở C1: "Tổng số hộ của toàn tỉnh cuối năm (hộ; sau rà soát)"');
+    const json = JSON.parse((await cli(['validate', FILE, '--format', 'json'])).stdout) as { files: Array<{ findings: Array<{ rule: string; cell: string | null; severity: string }> }> };
+    expect(json.files[0]!.findings.filter((f) => f.rule === 'unknown').map((f) => `${f.severity} ${f.cell}`)).toEqual(['warning D1']);
+  });
+
+  it('table passes the warning on, as a note of the header, not of a row or column left out', async () => {
+    const r = await cli(['table', FILE]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('D1: Dòng 1 có 10 ô, nhiều hơn mọi dòng bên dưới (9 ô)');
+    expect(r.stderr).not.toContain('không có trong bảng in ra');
+    expect(r.stdout).toMatch(/Tổng số hộ cuối năm\s+│ Hộ\s+│\s+211\.780/);
+  });
+});
+
 describe('input that cannot be read', () => {
   const dir = mkdtempSync(join(tmpdir(), 'povcheck-bad-'));
   const file = (name: string, content: string | Uint8Array) => {
