@@ -19,7 +19,7 @@ const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
 /** Why a file could not be opened, by the system's code (the code itself for any other). */
 /** The file's delimiter, by name. */
-const delimiterEn = (d: string) => (d === ',' ? 'a comma' : d === ';' ? 'a semicolon' : 'a TAB');
+const delimiterEn = (d: string) => (d === ',' ? 'comma' : d === ';' ? 'semicolon' : 'TAB');
 
 /** How to make a .docx of a word-processor document povcheck does not read (.doc, .odt, .rtf). */
 const SAVE_AS_DOCX_EN = 'open it in Word or LibreOffice and save it as .docx (or convert it: libreoffice --headless --convert-to docx <file>), then check the .docx';
@@ -478,10 +478,10 @@ export function en(): Catalog {
     'unknown.column': (p) => enNoIndicator('column', p),
     'unknown.unlabelled-column': (p) => `Column ${p.col} has content but no header; it is not checked.`,
     'unknown.header-joined': (p) =>
-      `Row ${p.row} has ${p.fields} cells, more than every row below (${p.width}): ${p.joined.length === 1 ? 'a name holds' : `${p.joined.length} names hold`} ${delimiterEn(p.delimiter)} outside quotes, so it was split in two. ` +
+      `Row ${p.row} has ${p.fields} cells, more than every row below (${p.width}): ${p.joined.length === 1 ? 'a name holds' : `${p.joined.length} names hold`} a ${delimiterEn(p.delimiter)} outside quotes, so it was split in two. ` +
       `${p.joined.map((j) => `Cell ${j.cell} ("${j.text}") is read as the rest of the name in ${j.into}: "${j.name}"`).join('; ')}; the names after it move one column left, over their figures. Put that name in quotes (or save the file again from Excel) for the table to read as typed.`,
     'unknown.header-longer': (p) =>
-      `Row ${p.row} has ${p.fields} cells, more than every row below (${p.width}): ${p.cells.length === 1 ? `cell ${p.cells[0]} has no figures under it` : `cells ${p.cells.join(', ')} have no figures under them`}. If a name in this row holds ${delimiterEn(p.delimiter)} outside quotes, the names after it stand one column off their figures, and the errors of those columns may come from that alone; check the header row.`,
+      `Row ${p.row} has ${p.fields} cells, more than every row below (${p.width}): ${p.cells.length === 1 ? `cell ${p.cells[0]} has no figures under it` : `cells ${p.cells.join(', ')} have no figures under them`}. If a name in this row holds a ${delimiterEn(p.delimiter)} outside quotes, the names after it stand one column off their figures, and the errors of those columns may come from that alone; check the header row.`,
     'split-table.continued': (p) =>
       `Table ${p.table} continues Table ${p.continues}: it follows it directly (nothing but empty paragraphs or a page break between) with as many columns and ${p.header === 'repeated' ? 'its header typed again (not read twice)' : 'no header row of its own'}, so the two are checked as one table, with the units named in Table ${p.continues}'s header.`,
     'unknown.document-table': (p) => `Table ${p.table} looks like a poverty table but cannot be read as one: ${(en().errors[p.error.code] as (x: unknown) => string)(p.error.params)}; it is not checked.`,
@@ -591,7 +591,7 @@ export function en(): Catalog {
       localeGivenAgainst: (read, cell) => ` as --locale says, but the numbers in the file read as ${read}, as ${cell} does`,
       source: (s) =>
         s.kind === 'delimited'
-          ? `${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]} text, ${s.delimiter === ',' ? 'comma' : s.delimiter === ';' ? 'semicolon' : 'TAB'}-delimited${s.sheetNotApplied !== undefined ? ` (--sheet "${s.sheetNotApplied}" does not apply: a text file holds one table, read whole)` : ''}` // (a TAB arrives as ␉: visible.ts)
+          ? `${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]} text, ${delimiterEn(s.delimiter)}-delimited${s.sheetNotApplied !== undefined ? ` (--sheet "${s.sheetNotApplied}" does not apply: a text file holds one table, read whole)` : ''}` // (a TAB arrives as ␉: visible.ts)
           : s.kind === 'workbook'
             ? `${s.format} workbook, sheet "${s.sheet}"${s.passedOver?.length ? ` (${s.passedOver.map((x) => `"${x}"`).join(', ')} before it ${s.passedOver.length === 1 ? 'holds' : 'hold'} no table)` : ''}${s.hidden ? `; ${enCalc.hiddenNotRead(s.hidden)}` : ''}${s.others ? `; ${enCalc.otherSheets(s.others)}` : ''}`
             : enDocument.source(s),

@@ -1,17 +1,18 @@
 /**
  * A header row split by its own delimiter: a name holding the file's delimiter, not inside quotes
- * (`Tổng số hộ cuối năm; ghi rõ`, `Thành phố Phan Rang, Tháp Chàm` in a file a script or a hand wrote; Excel quotes
- * such a name). The header then has more fields than every row below, and each name after the split stands one
- * column right of its figures: read as it is, every check on those columns fails, and the causes named are cells
- * that are not wrong.
+ * (`Tổng số hộ cuối năm (hộ; sau rà soát)`, `Thành phố Phan Rang, Tháp Chàm` in a file a script or a hand
+ * wrote; Excel quotes such a name). The header then has more fields than every row below, and each name after the
+ * split stands one column right of its figures: read as it is, every check on those columns fails, and the causes
+ * named are cells that are not wrong.
  *
  * Only a delimited file's header is looked at, and only when it reaches beyond the fields of every row below it
- * (by `k` fields). The rest of a split name is a cell that starts with a space, as the text after a comma or a
- * semicolon does, and is no label of its own; when exactly `k` such cells stand in the header, each is joined to
- * the name before it (the delimiter put back) and the names after it move left, over their figures: a warning says
- * so at the cell joined. When they cannot be told, the header is left as read and a warning says that the names
- * may stand one column off. A header longer only by a notes column whose fields the rows leave out (their last field
- * holds figures) gives no warning.
+ * (by `k` fields). The rest of a split name is a cell after a name that starts as no name does: with a small letter
+ * or a closing bracket (after a space or not: ` sau rà soát)`, `cận nghèo`, `%)`), or with a space before a capital
+ * when it is no label of its own (` Tháp Chàm`, not ` Tổng số hộ`, a stray space). When exactly `k` such cells stand
+ * in the header, each is joined to the name before it (the delimiter put back) and the names after it move left,
+ * over their figures, each cell keeping its reference: a warning says so at the cell joined. When they cannot be
+ * told, the header is left as read and a warning says that the names may stand one column off. A header longer only
+ * by a notes column whose fields the rows leave out (their last field holds figures) gives no warning.
  */
 import { cellText, type Cell, type Grid } from '../model/grid.js';
 import type { Finding } from '../model/finding.js';
