@@ -86,7 +86,7 @@ export const ruleDocsEn: RuleDocs = {
   unknown: {
     summary: 'a row or column that is not recognised (reported, not checked)',
     checks:
-      'A row (wide layout) or column (long layout) whose label is none of the known wordings, or that has values but no label. It is reported and left out, never dropped silently. A CSV header longer than every row below it because a name holds the delimiter outside quotes: the rest of the name (starting with a space, a small letter or a closing bracket) is joined back to the name before it and the names after it move back over their figures, with a warning; when the rest cannot be told, a warning says the names may stand one column off.',
+      'A row (wide layout) or column (long layout) whose label is none of the known wordings, or that has values but no label. It is reported and left out, never dropped silently. A CSV header longer than every row below it because a name holds the delimiter outside quotes: the rest of the name (starting with a space, a small letter or a closing bracket) is joined back to the name before it and the names after it move back over their figures, with a warning; when the rest cannot be told, a warning says the names may stand one column off. A wide table\'s row label split so (the row longer than the others, the rest in the cell after the label) is joined back too, the row\'s figures moved under their units, with a warning.',
     why: 'A renamed row would otherwise disappear from every check; add its wording under "labels" in povcheck.config.json if it is one of the eight indicators.',
     example: 'A row "Thu nhập bình quân đầu người" (income per person) → warning at its label cell.',
   },

@@ -86,7 +86,7 @@ export const ruleDocsVi: RuleDocs = {
   unknown: {
     summary: 'dòng hoặc cột không nhận ra (được báo, không được kiểm tra)',
     checks:
-      'Dòng (bố cục ngang) hoặc cột (bố cục dọc) có tên không thuộc các cách viết đã biết, hoặc có số liệu mà không có tên. Nó được báo và để ngoài phép kiểm tra, không bao giờ bị bỏ qua lặng lẽ. Dòng tiêu đề của tệp CSV dài hơn mọi dòng bên dưới vì một tên chứa dấu phân cách mà không nằm trong ngoặc kép: phần sau của tên (bắt đầu bằng khoảng trắng, chữ thường hoặc dấu đóng ngoặc) được ghép lại với tên trước nó, các tên sau lùi về đúng cột số liệu, kèm một cảnh báo; nếu không nhận ra được phần nào bị tách thì chỉ cảnh báo rằng các tên có thể lệch một cột.',
+      'Dòng (bố cục ngang) hoặc cột (bố cục dọc) có tên không thuộc các cách viết đã biết, hoặc có số liệu mà không có tên. Nó được báo và để ngoài phép kiểm tra, không bao giờ bị bỏ qua lặng lẽ. Dòng tiêu đề của tệp CSV dài hơn mọi dòng bên dưới vì một tên chứa dấu phân cách mà không nằm trong ngoặc kép: phần sau của tên (bắt đầu bằng khoảng trắng, chữ thường hoặc dấu đóng ngoặc) được ghép lại với tên trước nó, các tên sau lùi về đúng cột số liệu, kèm một cảnh báo; nếu không nhận ra được phần nào bị tách thì chỉ cảnh báo rằng các tên có thể lệch một cột. Tên chỉ tiêu của một dòng trong bảng ngang bị tách như vậy (dòng dài hơn các dòng khác, phần sau nằm ở ô ngay sau tên) cũng được ghép lại, các số liệu của dòng về đúng cột đơn vị, kèm một cảnh báo.',
     why: 'Một dòng bị đổi tên sẽ biến khỏi mọi phép kiểm tra; nếu đó là một trong tám chỉ tiêu, hãy thêm cách viết ấy vào mục "labels" của povcheck.config.json.',
     example: 'Dòng "Thu nhập bình quân đầu người" → cảnh báo ở ô tên dòng.',
   },

@@ -35,7 +35,7 @@ import { LongTable, UnitPlaces } from '../model/long-table.js';
 import { isStructured, namesLetFirstHead, outranksTheRest, resolveStructure, type UnitRole } from './structure.js';
 import { firstAsSum } from './first-total.js';
 import { joinSplitLabels } from './split-labels.js';
-import { realignHeader } from './split-header.js';
+import { realignHeader, realignLabelRows } from './split-header.js';
 import { FirstOfEachName, sameSpelling } from './spelling.js';
 
 export interface ShapeOptions {
@@ -244,6 +244,19 @@ function shapeGrid(read: Grid, opts: ShapeOptions): ShapeResult {
   return withHeaderFinding(shapeAligned(grid, opts), finding);
 }
 
+/**
+ * A wide table read, its rows whose label holds the delimiter joined back first (split-header.ts `realignLabelRows`)
+ * and the layout found again on them (a label read whole is an indicator's).
+ */
+function readWideAligned(grid: Grid, found: Found & { layout: 'wide' }, opts: ShapeOptions): ShapeResult {
+  const { grid: aligned, findings } = realignLabelRows(grid, found.col);
+  const again = findings.length > 0 ? detect(aligned, opts.extraLabels) : undefined;
+  if (again?.layout !== 'wide') return finish(readWide(grid, found.col, found.line), opts);
+  const r = finish(readWide(aligned, again.col, again.line), opts);
+  r.findings.unshift(...findings);
+  return r;
+}
+
 /** The result with the warning of a header split by its delimiter (split-header.ts), first. */
 function withHeaderFinding<R extends ShapeResult>(r: R, finding: Finding | undefined): R {
   if (finding) r.findings.unshift(finding);
@@ -253,7 +266,8 @@ function withHeaderFinding<R extends ShapeResult>(r: R, finding: Finding | undef
 function shapeAligned(aligned: Grid, opts: ShapeOptions): ShapeResult {
   const grid = joinedLabels(aligned, opts.extraLabels);
   const found = detect(grid, opts.extraLabels);
-  if (found) return finish(found.layout === 'wide' ? readWide(grid, found.col, found.line) : readLong(grid, found.row, found.line), opts);
+  if (found?.layout === 'wide') return readWideAligned(grid, found, opts);
+  if (found) return finish(readLong(grid, found.row, found.line), opts);
   for (const layout of unlabelledLayouts(grid, opts.extraLabels)) {
     if (layout.kind !== 'year-rows') return finish(readLong(grid, layout.found.row, layout.found.line), opts);
     const draft = readYearRows(grid, layout.years);

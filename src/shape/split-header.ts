@@ -16,7 +16,7 @@
  */
 import { cellText, type Cell, type Grid } from '../model/grid.js';
 import type { Finding } from '../model/finding.js';
-import { isNotesHeader } from './aliases.js';
+import { isMeasureValue, isNotesHeader } from './aliases.js';
 import { recognise } from './words.js';
 
 /** How far down the header is sought: past a title or two, never into the table's units. */
@@ -51,6 +51,61 @@ export function realignHeader(grid: Grid): HeaderRealigned {
   rows[h] = row;
   const finding: Finding = { rule: 'unknown', severity: 'warning', at: rests[0]!, msg: { id: 'unknown.header-joined', params: { row: h + 1, fields, width, delimiter, joined } } };
   return { grid: { ...grid, rows }, finding };
+}
+
+/**
+ * A wide table's rows whose label holds the delimiter outside quotes (`Số hộ nghèo giảm trong năm (hộ; tính ròng)`):
+ * with more fields than the table's rows have (`usualWidth`), the rest of the label in the column after
+ * the labels, the row's figures one unit to the right. Each such row, when a unit of measure or a figure follows the
+ * rest, has it joined back to its label and its figures moved under their units (each cell keeping its reference),
+ * with a warning at the rest. A wide table is read whole, so every row is looked at, whatever the table's size.
+ */
+export function realignLabelRows(grid: Grid, labelCol: number): { grid: Grid; findings: Finding[] } {
+  if (grid.source.kind !== 'delimited') return { grid, findings: [] };
+  const width = usualWidth(grid);
+  const delimiter = grid.source.delimiter;
+  const findings: Finding[] = [];
+  let rows: Cell[][] | undefined;
+  grid.rows.forEach((cells, r) => {
+    const fields = cells.length;
+    if (fields <= width) return;
+    const rests: Cell[] = [];
+    for (let c = labelCol + 1; c < fields && rests.length < fields - width && isRestOfLabel(cells[c]!, cells[c - 1]); c++) rests.push(cells[c]!);
+    if (rests.length === 0 || rests.length !== fields - width) return;
+    // What then follows the label is what follows a label: a unit of measure, or a figure.
+    const next = cellText(cells[labelCol + 1 + rests.length]);
+    if (!isMeasureValue(next) && !DIGIT.test(next)) return;
+    const { row, joined } = joinedRow(cells, new Set(rests), delimiter);
+    (rows ??= grid.rows.slice())[r] = row;
+    findings.push({ rule: 'unknown', severity: 'warning', at: rests[0]!, msg: { id: 'unknown.label-joined', params: { row: r + 1, fields, width, delimiter, joined } } });
+  });
+  return rows ? { grid: { ...grid, rows }, findings } : { grid, findings };
+}
+
+/**
+ * The rest of a row's label: as a header's rest, with a letter (a figure with a space before it is none) and no unit
+ * of measure (`%/năm` in the unit-of-measure column is that row's own).
+ */
+function isRestOfLabel(cell: Cell, before: Cell | undefined): boolean {
+  const text = cellText(cell);
+  return isRestOfName(cell, before) && LETTER.test(text) && !isMeasureValue(text);
+}
+
+/** A letter; a digit. */
+const LETTER = /\p{L}/u;
+const DIGIT = /[0-9]/;
+
+/**
+ * The number of fields most rows with something in them have (the larger of two as common): a spreadsheet's CSV gives
+ * every row as many, its empty ones too, however far each row's figures reach.
+ */
+function usualWidth(grid: Grid): number {
+  const counts = new Map<number, number>();
+  for (const row of grid.rows) if (extent(row) > 0) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
+  let usual = 0;
+  let most = 0;
+  for (const [n, k] of counts) if (k > most || (k === most && n > usual)) [usual, most] = [n, k];
+  return usual;
 }
 
 /**

@@ -164,7 +164,7 @@ describe('planted errors', () => {
   });
 });
 
-describe('a hand-made CSV whose header holds a name split by the delimiter (fixtures/hand-made/)', () => {
+describe('a hand-made CSV whose header or row label holds a name split by the delimiter (fixtures/hand-made/)', () => {
   const FILE = 'fixtures/hand-made/long-header-name-split.csv';
 
   it('reads the name whole, the names after it over their figures: the seed annex\'s verdict, with one warning at the split', async () => {
@@ -174,6 +174,13 @@ describe('a hand-made CSV whose header holds a name split by the delimiter (fixt
     expect(r.stdout).toContain('Ô D1 ("sau rà soát)") được đọc là phần sau của tên ở C1: "Tổng số hộ của toàn tỉnh cuối năm (hộ; sau rà soát)"');
     const json = JSON.parse((await cli(['validate', FILE, '--format', 'json'])).stdout) as { files: Array<{ findings: Array<{ rule: string; cell: string | null; severity: string }> }> };
     expect(json.files[0]!.findings.filter((f) => f.rule === 'unknown').map((f) => `${f.severity} ${f.cell}`)).toEqual(['warning D1']);
+  });
+
+  it('a wide table\'s row label split so (wide-row-label-split.csv): the row read and checked, one warning at its rest', async () => {
+    const r = await cli(['validate', 'fixtures/hand-made/wide-row-label-split.csv', '--no-table']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('6/6 phép đã chạy');
+    expect(r.stdout).toContain('Ô C5 ("tính ròng)") được đọc là phần sau của tên ở B5: "Số hộ nghèo giảm trong năm (hộ; tính ròng)"');
   });
 
   it('table passes the warning on, as a note of the header, not of a row or column left out', async () => {

@@ -12,7 +12,7 @@ import { checkGrid, checkShaped, type CheckResult } from '../../src/check-grid.j
 import { decodeBytes } from '../../src/read/decode.js';
 import { delimitedTable } from '../../src/read/csv.js';
 import { shapeTable } from '../../src/shape/index.js';
-import { realignHeader } from '../../src/shape/split-header.js';
+import { realignHeader, realignLabelRows } from '../../src/shape/split-header.js';
 import { makeFmt, renderMessage } from '../../src/messages/index.js';
 import { FIXTURES } from '../helpers.js';
 
@@ -77,6 +77,40 @@ describe('a header with a name split by the delimiter', () => {
     const r = await check(split);
     expect(Array.from({ length: r.annex.units.length }, (_, i) => r.annex.units.at(i)!.name)).toContain('Thành phố Tuyên Quang; tỉnh Tuyên Quang');
     expect(problems(r)).toEqual(['warning unknown H1', ...problems(await check(seed))].sort());
+  });
+
+  it('a wide table\'s row label holding the delimiter: joined back, the row\'s figures under their units and checked', async () => {
+    const seed = readFileSync(join(FIXTURES, 'tuyen-quang-2020.csv'), 'utf8').replace(/^\uFEFF/, '');
+    const split = seed.replace('Số hộ nghèo giảm trong năm;', 'Số hộ nghèo giảm trong năm (hộ; tính ròng);');
+    const [r, before] = [await check(split), await check(seed)];
+    expect(problems(r)).toEqual(['warning unknown C5', ...problems(before)].sort());
+    expect(r.coverage.ran).toEqual(before.coverage.ran);
+    const w = r.findings.find((f) => f.rule === 'unknown')!;
+    expect(w.msg).toEqual({ id: 'unknown.label-joined', params: { row: 5, fields: 13, width: 12, delimiter: ';', joined: [{ cell: 'C5', text: 'tính ròng)', into: 'B5', name: 'Số hộ nghèo giảm trong năm (hộ; tính ròng)' }] } });
+    expect(renderMessage(w.msg, en)).toContain("the row's figures move one column left, under their units");
+    // Its figures keep the cells they are typed in: Lâm Bình's 282 is L5, one column right of the other rows' K.
+    expect(r.annex.values.get(7, 'poor_reduced')?.cell.ref).toBe('L5');
+  });
+
+  it('a row reaching further only by a note after its figures, or typed one column off, is left alone', async () => {
+    const seed = readFileSync(join(FIXTURES, 'tuyen-quang-2020.csv'), 'utf8').replace(/^\uFEFF/, '');
+    const noted = seed.replace(/;7\.633;(\r?\n)/, ';7.633;đã rà soát lại$1');
+    expect(noted).not.toBe(seed);
+    const grid = await gridFromAnyBytes(Buffer.from(noted, 'utf8'), { name: 't.csv' });
+    expect(realignLabelRows(grid, 1)).toEqual({ grid, findings: [] });
+    const shifted = await gridFromAnyBytes(readFileSync(join(FIXTURES, 'planted', 'row-shifted-right.csv')), { name: 'row-shifted-right.csv' });
+    expect(realignLabelRows(shifted, 1)).toEqual({ grid: shifted, findings: [] });
+  });
+
+  it('a wide table whose rows fill different columns (Vĩnh Long 2024, years as columns): no row is split, padded or not', async () => {
+    const bytes = readFileSync(join(FIXTURES, 'published', 'report-2024-vinh-long-province-support-and-poverty.csv'));
+    const padded = await gridFromAnyBytes(bytes, { name: 'vl.csv' });
+    expect(realignLabelRows(padded, 1)).toEqual({ grid: padded, findings: [] });
+    // Its rows ended at their last figure, as a hand may write them: rows 14 and 15 reach one column further than
+    // most, after `%/năm`, their own unit of measure, which is no rest of a label.
+    const trimmed = await gridFromAnyBytes(Buffer.from(bytes.toString('utf8').replace(/;+(\r?\n)/g, '$1'), 'utf8'), { name: 'vl.csv' });
+    expect(trimmed.rows[13]!.length).toBeGreaterThan(trimmed.rows[2]!.length);
+    expect(realignLabelRows(trimmed, 1)).toEqual({ grid: trimmed, findings: [] });
   });
 
   it('a header longer only by a notes column whose empty fields the rows leave out: nothing said, nothing moved', async () => {
