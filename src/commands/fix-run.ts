@@ -14,7 +14,7 @@ import type { Finding } from '../model/finding.js';
 import type { Annex, Value } from '../model/annex.js';
 import { checkedAnything } from '../model/coverage.js';
 import type { CheckResult } from '../check-grid.js';
-import { displayRef, type Cell } from '../model/grid.js';
+import { displayRef, filePlace, type Cell } from '../model/grid.js';
 import type { Cause, CauseCell, Localisation } from '../locate/index.js';
 import { firstCauses, type LandedCell } from '../locate/types.js';
 import type { FixText } from '../messages/types.js';
@@ -91,7 +91,7 @@ async function checkInput(r: FixRun, bytes: Uint8Array): Promise<FirstCheck> {
   if (!checkedAnything(result.coverage)) return { kind: 'unchecked', lang };
   const chosen = chosenCauses(result.localisation);
   const cleared = typeof chosen === 'string' ? [] : landedCells(result.localisation);
-  const edits = typeof chosen === 'string' ? [] : [...(await cellEdits(result.annex, chosen)), ...cleared.map((c) => ({ row: c.landed.cell.row, col: c.landed.cell.col, text: '' }))];
+  const edits = typeof chosen === 'string' ? [] : [...(await cellEdits(result.annex, chosen)), ...cleared.map((c) => ({ ...filePlace(c.landed.cell), text: '' }))];
   return { kind: 'checked', lang, localisation: result.localisation, findings: result.findings, delimiter: source.delimiter, chosen, cleared, edits };
 }
 
@@ -183,8 +183,9 @@ function shiftedRefusal(loc: Localisation, refusal: Refused): Refused {
 /** The chosen cells as edits of the input's fields: each proposed value written as the table writes its numbers. */
 async function cellEdits(annex: Annex, cells: readonly CauseCell[]): Promise<CellEdit[]> {
   const { formatCellValue } = await import('../locate/index.js');
-  return cells.map((c) => ({ row: c.cell.row, col: c.cell.col, text: formatCellValue(c.proposed!, valueAt(annex, c), annex) }));
+  return cells.map((c) => ({ ...filePlace(c.cell), text: formatCellValue(c.proposed!, valueAt(annex, c), annex) }));
 }
+
 
 /** The value a cause names (the unit of that name whose value of that indicator stands in that cell). */
 function valueAt(annex: Annex, c: CauseCell): Value {

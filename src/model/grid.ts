@@ -104,6 +104,15 @@ export function parseA1(ref: string): { row: number; col: number } | undefined {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
+/**
+ * Where a cell's text is in its file, 0-based: its A1 reference (a cell moved in the grid when a name split by the
+ * delimiter is joined back, shape/split-header.ts, keeps it; so does a workbook cell carrying its merged range's),
+ * else its row and column (a plan document's table cell, `T1R3C4`).
+ */
+export function filePlace(cell: Pick<Cell, 'ref' | 'row' | 'col'>): { row: number; col: number } {
+  return parseA1(cell.ref) ?? { row: cell.row, col: cell.col };
+}
+
 /** "I6" → { row: 5, col: 8 } when the reference lies within a worksheet (A1 to XFD1048576); else undefined. */
 export function parseSheetA1(ref: string): { row: number; col: number } | undefined {
   const at = parseA1(ref);

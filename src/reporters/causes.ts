@@ -2,7 +2,7 @@
  * Wording of the likely causes (src/locate) for the reports and `fix`: sentences from the catalogues, each
  * cause linked to the findings it explains. Pure.
  */
-import { columnLetters, displayRef, type Cell } from '../model/grid.js';
+import { columnLetters, displayRef, filePlace, type Cell } from '../model/grid.js';
 import { catalog, type Fmt } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
 import type { CauseCellText } from '../messages/types.js';
@@ -41,8 +41,8 @@ export function causeMessage(loc: Localisation, cause: Cause, rank: number, lang
 function shiftedMessage(loc: Localisation, cause: Cause, cells: CauseCellText[], rank: number, lang: Lang, fmt: Fmt): string {
   const shift = cause.shift!;
   const first = cause.cells[0]!.cell;
-  const row = (c: Cell) => String(c.row + 1);
-  const col = (c: Cell) => columnLetters(c.col);
+  const row = (c: Cell) => String(filePlace(c).row + 1);
+  const col = (c: Cell) => columnLetters(filePlace(c).col);
   const lost = cells[cause.cells.findIndex((c) => c.cell.ref === shift.lost.ref && c.cell.sheet === shift.lost.sheet)] ?? cells[0]!;
   // A row of a long table, or a column of a wide one, holds one unit's values.
   const unitLine = cause.cells.every((c) => c.unit === cause.cells[0]!.unit) && cause.cells.length > 1;

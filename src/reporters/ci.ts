@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { resolve, sep } from 'node:path';
 import { relativeInside } from '../io/inside.js';
-import { displayRef } from '../model/grid.js';
+import { displayRef, filePlace } from '../model/grid.js';
 import { catalog, makeFmt, renderError, renderMessage } from '../messages/index.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { FailOn } from '../model/fail-on.js';
@@ -21,7 +21,9 @@ import { likelyCauseLine } from './causes.js';
 export function lineCol(f: Finding): { line: number; col: number } | undefined {
   if (f.place) return f.place.line !== undefined ? { line: f.place.line, col: 1 } : undefined;
   if (f.at?.table !== undefined) return f.at.line !== undefined ? { line: f.at.line, col: 1 } : undefined;
-  return f.at ? { line: f.at.row + 1, col: f.at.col + 1 } : undefined;
+  if (!f.at) return undefined;
+  const at = filePlace(f.at);
+  return { line: at.row + 1, col: at.col + 1 };
 }
 
 /** Where a finding is, in the stable form machines read: "I6", "Phụ lục!I6", "T1R3C4", or a paragraph "¶12". */

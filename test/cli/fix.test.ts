@@ -15,6 +15,22 @@ const seedBytes = () => readFileSync(join(ROOT, SEED_FILE));
 const tmp = () => mkdtempSync(join(tmpdir(), 'povcheck-fix-'));
 const noStackTrace = (s: string) => expect(s).not.toMatch(/\n\s+at |Error:|node:internal/);
 
+describe('fix on a row whose label was split by the delimiter and joined back (shape/split-header.ts)', () => {
+  it('patches the slipped figure where it is in the file, one column right of the other rows\' (L5, not K5)', async () => {
+    const dir = tmp();
+    const input = join(dir, 'split.csv');
+    const clean = readFileSync(join(ROOT, 'fixtures', 'hand-made', 'wide-row-label-split.csv'), 'utf8');
+    const slipped = clean.replace(';390;282;', ';390;228;');
+    expect(slipped).not.toBe(clean);
+    writeFileSync(input, slipped);
+    const out = join(dir, 'fixed.csv');
+    const r = await cli(['fix', input, '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ô L5 (Số hộ nghèo giảm trong năm, Lâm Bình): 228 → 282');
+    expect(readFileSync(out, 'utf8')).toBe(clean);
+  });
+});
+
 describe('fix on the planted fixtures', () => {
   it.each([
     ['poor-end-transposed.csv', 'I6', '4.963 → 4.693'],

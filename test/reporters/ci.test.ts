@@ -360,3 +360,17 @@ describe('a unit name with a C1 control (U+009B, a terminal\'s control sequence 
     }
   });
 });
+
+describe('a cell moved in the grid when a split label is joined back (shape/split-header.ts)', () => {
+  it('is annotated where its text is in the file: the province\'s sum at E5 is line 5, column 5 (the grid\'s D)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-ci-split-'));
+    const file = join(dir, 'split.csv');
+    writeFileSync(file, readFileSync(join(ROOT, 'fixtures', 'hand-made', 'wide-row-label-split.csv'), 'utf8').replace(';390;282;', ';390;228;'));
+    const gh = (await cli(['validate', file, '--format', 'github'])).stdout;
+    expect(gh).toMatch(/^::error file=[^,]+,line=5,col=5,title=povcheck sum::E5: /m);
+    const sarif = JSON.parse((await cli(['validate', file, '--format', 'sarif'])).stdout) as Sarif.Log;
+    const sum = sarif.runs[0]!.results!.find((r) => r.ruleId === 'sum');
+    expect(sum?.locations![0]!.logicalLocations?.[0]?.name).toBe('E5');
+    expect(sum?.locations![0]!.physicalLocation!.region).toEqual({ startLine: 5, startColumn: 5 });
+  });
+});
