@@ -181,6 +181,11 @@ describe('a hand-made CSV whose header or row label holds a name split by the de
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('6/6 phép đã chạy');
     expect(r.stdout).toContain('Ô C5 ("tính ròng)") được đọc là phần sau của tên ở B5: "Số hộ nghèo giảm trong năm (hộ; tính ròng)"');
+    // table prints that row: its note says what was joined, not that the row is left out.
+    const t = await cli(['table', 'fixtures/hand-made/wide-row-label-split.csv']);
+    expect(t.stderr).toContain('C5: Dòng 5 có 13 ô, nhiều hơn các dòng khác của bảng (12 ô)');
+    expect(t.stderr).not.toContain('không có trong bảng in ra');
+    expect(t.stdout).toMatch(/Số hộ nghèo giảm trong năm\s+│ Hộ\s+│\s+4\.188/);
   });
 
   it('table passes the warning on, as a note of the header, not of a row or column left out', async () => {
