@@ -186,7 +186,6 @@ async function cellEdits(annex: Annex, cells: readonly CauseCell[]): Promise<Cel
   return cells.map((c) => ({ ...filePlace(c.cell), text: formatCellValue(c.proposed!, valueAt(annex, c), annex) }));
 }
 
-
 /** The value a cause names (the unit of that name whose value of that indicator stands in that cell). */
 function valueAt(annex: Annex, c: CauseCell): Value {
   for (const id of annex.units.idsNamed(new Set([c.unit]))) {

@@ -241,7 +241,7 @@ export function shape(grid: Grid, opts: ShapeOptions = {}): ShapeResult {
 
 function shapeGrid(read: Grid, opts: ShapeOptions): ShapeResult {
   const { grid, finding } = realignHeader(read);
-  return withHeaderFinding(shapeAligned(grid, opts), finding);
+  return withJoinedFirst(shapeAligned(grid, opts), finding ? [finding] : []);
 }
 
 /**
@@ -252,14 +252,12 @@ function readWideAligned(grid: Grid, found: Found & { layout: 'wide' }, opts: Sh
   const { grid: aligned, findings } = realignLabelRows(grid, found.col);
   const again = findings.length > 0 ? detect(aligned, opts.extraLabels) : undefined;
   if (again?.layout !== 'wide') return finish(readWide(grid, found.col, found.line), opts);
-  const r = finish(readWide(aligned, again.col, again.line), opts);
-  r.findings.unshift(...findings);
-  return r;
+  return withJoinedFirst(finish(readWide(aligned, again.col, again.line), opts), findings);
 }
 
-/** The result with the warning of a header split by its delimiter (split-header.ts), first. */
-function withHeaderFinding<R extends ShapeResult>(r: R, finding: Finding | undefined): R {
-  if (finding) r.findings.unshift(finding);
+/** The result with the warnings of names split by the delimiter (split-header.ts), first. */
+function withJoinedFirst<R extends ShapeResult>(r: R, findings: readonly Finding[]): R {
+  r.findings.unshift(...findings);
   return r;
 }
 
@@ -367,7 +365,7 @@ async function shapeRecords(table: DelimitedTable, opts: ShapeOptions, progress?
           (row, fields) => (keepsRates(rates, (c) => (c < fields.count ? fields.text(c) : '')), reader.addBytes(row, fields)),
         );
       } else await table.rest((row, record) => reader.addRecord(row, record), progress, (row, fields) => reader.addBytes(row, fields));
-      return withHeaderFinding(finish(reader.end(), opts), finding);
+      return withJoinedFirst(finish(reader.end(), opts), finding ? [finding] : []);
     }
   }
   const grid = table.whole();

@@ -13,6 +13,17 @@ const WITH_TOTAL = 'fixtures/calc/seed-base-counts.csv';
 const PLAN_INPUT = 'fixtures/calc/seed-plan-input.csv';
 const noStackTrace = (s: string) => expect(s).not.toMatch(/\n\s+at |Error:|node:internal/);
 const tmp = () => mkdtempSync(join(tmpdir(), 'povcheck-cli-'));
+/** `table` on `file`, which must exit 0 (a difference from the input is reported on stderr, not an error). */
+async function tableRun(file: string) {
+  const r = await cli(['table', file]);
+  expect(r.code).toBe(0);
+  return r;
+}
+/** `table --format json`: what it says differs from the input (each cell's stated and computed value, what it carries, its alternatives), and its stderr. */
+async function tableDifferences(file: string) {
+  const r = await cli(['table', file, '--format', 'json']);
+  return { differences: (JSON.parse(r.stdout) as { differences: Array<{ cell: string; carries?: unknown; alternatives?: unknown }> }).differences, stderr: r.stderr };
+}
 
 describe('povcheck table', () => {
   it('on a terminal narrower than the table, the narrower way round: one unit and 37 columns prints its indicators as rows', async () => {
@@ -48,15 +59,14 @@ describe('povcheck table', () => {
 
   it('a difference that follows from a base count likely typed wrong says the stated value may be right and names the cell to correct (national 2022: E4 69.239 for 69.329)', async () => {
     const file = 'fixtures/published/national-2022-regions.csv';
-    const r = await cli(['table', file]);
-    expect(r.code).toBe(0);
+    const r = await tableRun(file);
     expect(r.stderr).toContain(
       '  Các ô E2, C4 trong bảng gốc có thể đã đúng; nguyên nhân có thể của chênh lệch: ô E4 (Số hộ nghèo, Đồng bằng sông Hồng) ghi 69.239, đúng ra là 69.329 (có vẻ hai chữ số liền nhau bị gõ đảo chỗ); giá trị tính được của các ô này mang theo lỗi đó. Sửa ô E4 trong tệp gốc rồi lập lại bảng.\n',
     );
     // C2 and C6 follow from the other group, whose cause (G2 and G6 together) is no typing slip: no claim about them.
     expect(r.stderr).not.toMatch(/C2, |C6 .*có thể đã đúng/);
-    const json = JSON.parse((await cli(['table', file, '--format', 'json'])).stdout) as { differences: Array<{ cell: string; carries?: unknown }> };
-    expect(Object.fromEntries(json.differences.map((d) => [d.cell, d.carries ?? null]))).toEqual({
+    const { differences } = await tableDifferences(file);
+    expect(Object.fromEntries(differences.map((d) => [d.cell, d.carries ?? null]))).toEqual({
       C2: null,
       E2: [{ cell: 'E4', unit: 'Đồng bằng sông Hồng', indicator: 'poor', stated: '69239', likely: '69329' }],
       C4: [{ cell: 'E4', unit: 'Đồng bằng sông Hồng', indicator: 'poor', stated: '69239', likely: '69329' }],
@@ -66,18 +76,16 @@ describe('povcheck table', () => {
 
   it("a difference validate cannot tell from another cell as the slip says so: Ninh Thuận 2022's achievement 125 is computed 126 from a fall of 1,89, which may be the slip (1,88) instead", async () => {
     const file = 'fixtures/published/report-2022-ninh-thuan-province-districts-target-achievement.csv';
-    const r = await cli(['table', file]);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain(
+    expect((await tableRun(file)).stderr).toContain(
       '  Ô F2: validate chưa xác định được ô gõ nhầm là F2 hay D2: ô D2 (Mức giảm tỷ lệ hộ nghèo, Toàn tỉnh) ghi 1,89, bất kỳ giá trị nào từ 1,87 đến 1,88 đều được, nhiều khả năng là 1,88 (có vẻ gõ nhầm một chữ số). Giá trị tính được ở F2 coi D2 là đúng như bảng ghi; kiểm tra D2 trong tệp gốc trước khi dùng bảng này.\n',
     );
     expect((await cli(['table', file, '--lang', 'en'])).stderr).toContain('  F2: validate cannot tell whether the slip is F2 or D2: D2 (Poverty rate reduction (points), Toàn tỉnh) holds 1.89,');
-    const json = JSON.parse((await cli(['table', file, '--format', 'json'])).stdout) as { differences: Array<{ cell: string; alternatives?: unknown; carries?: unknown }> };
-    expect(json.differences).toEqual([expect.objectContaining({ cell: 'F2', stated: '125', computed: '126', alternatives: [[{ cell: 'D2', unit: 'Toàn tỉnh', indicator: 'rate_reduced', stated: '1.89', likely: '1.88' }]] })]);
-    expect(json.differences[0]!.carries).toBeUndefined();
+    const { differences } = await tableDifferences(file);
+    expect(differences).toEqual([expect.objectContaining({ cell: 'F2', stated: '125', computed: '126', alternatives: [[{ cell: 'D2', unit: 'Toàn tỉnh', indicator: 'rate_reduced', stated: '1.89', likely: '1.88' }]] })]);
+    expect(differences[0]!.carries).toBeUndefined();
     // A unique cause has no alternative: national 2022's differences name none.
-    const national = await cli(['table', 'fixtures/published/national-2022-regions.csv', '--format', 'json']);
-    expect((JSON.parse(national.stdout) as { differences: Array<{ alternatives?: unknown }> }).differences.every((d) => d.alternatives === undefined)).toBe(true);
+    const national = await tableDifferences('fixtures/published/national-2022-regions.csv');
+    expect(national.differences.every((d) => d.alternatives === undefined)).toBe(true);
     expect(national.stderr).not.toContain('chưa xác định được ô gõ nhầm');
   });
 
