@@ -98,6 +98,16 @@ export function detectDelimiter(text: string): Delimiter | undefined {
   return detect(text).delimiter;
 }
 
+/** Whether every comma of the text stands between two digits. */
+function decimalCommasOnly(text: string): boolean {
+  for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) {
+    if (!isDigit(text.charCodeAt(i - 1)) || !isDigit(text.charCodeAt(i + 1))) return false;
+  }
+  return true;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /** Fewer than `max` line breaks (CR or LF, each counted): a parse stopped at line `max` read the whole text. */
 function fewerLines(text: string, max: number): boolean {
   let n = 0;
@@ -130,6 +140,9 @@ function detect(text: string): { delimiter?: Delimiter; problems: PovcheckError[
   for (const d of CANDIDATES) {
     // A delimiter that does not occur makes one-field records, which never score: no need to parse.
     if (sample.indexOf(d) < 0) continue;
+    // Commas each between two digits, in a text another delimiter splits: decimal marks (`11,80`), not a delimiter.
+    // (Scored, they won whenever a few rows had a field more than the others: a note typed after the figures.)
+    if (d === ',' && best && decimalCommasOnly(sample)) break;
     const s = scoreDelimiter(sample, d, problems);
     if (!s) continue;
     // Earlier candidates win ties: TAB and ';' are rarely inside values, ',' is the Vietnamese decimal mark.

@@ -38,6 +38,17 @@ describe('delimiter detection', () => {
     expect(readDelimited(text, 'utf-8').grid.rows[1]!.map(cellText).slice(0, 4)).toEqual(['1', 'Tổng số hộ', '2.000', '1.000']);
   });
 
+  it('finds ; when a few rows carry a note after their figures and every comma is a decimal mark', () => {
+    // Before: ',' scored higher (the rows' decimal commas split them alike, the notes made ';' uneven) and the
+    // table was refused as having no indicator.
+    const rows = ['Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Mức giảm (%)', 'A;100;1,50;0,25', 'B;200;2,50;0,35;đã rà soát lại', 'C;300;3,50;0,45;ghi chú', 'D;400;4,50;0,55'];
+    expect(detectDelimiter(rows.join('\n'))).toBe(';');
+    // A comma between letters is a delimiter's: ',' is scored as before (and wins here, its rows all alike).
+    expect(detectDelimiter('a,b,c;d\n1,2,3\n4,5,6\n7,8,9;x\n')).toBe(',');
+    // Commas between digits only, and no other delimiter: ',' it is.
+    expect(detectDelimiter('1,2,3\n4,5,6\n')).toBe(',');
+  });
+
   it('has no answer for one-column text', () => {
     expect(detectDelimiter('just some prose\nand more prose\n')).toBeUndefined();
   });
