@@ -158,7 +158,7 @@ export function readingNotes(file: string, read: Pick<ReadInput, 'findings' | 's
 }
 
 /** Warnings of no row or column left out of `table`'s output: rows without figures, a header or row label split by its delimiter. */
-const NOT_LEFT_OUT: ReadonlySet<string> = new Set(['unknown.empty-row', 'unknown.empty-rows', 'unknown.header-joined', 'unknown.header-longer', 'unknown.label-joined']);
+const NOT_LEFT_OUT: ReadonlySet<string> = new Set(['unknown.empty-row', 'unknown.empty-rows', 'unknown.header-joined', 'unknown.header-longer', 'unknown.label-joined', 'unknown.name-joined']);
 
 /** Whether a warning about a column not read is about one of `printed`. */
 function printedColumn(f: Finding, printed: ReadonlySet<number> | undefined): boolean {

@@ -483,6 +483,9 @@ export function en(): Catalog {
     'unknown.label-joined': (p) =>
       `Row ${p.row} has ${p.fields} cells, more than the table's other rows (${p.width}): its label holds a ${delimiterEn(p.delimiter)} outside quotes, so it was split in two. ` +
       `${p.joined.map((j) => `Cell ${j.cell} ("${j.text}") is read as the rest of the label in ${j.into}: "${j.name}"`).join('; ')}; the row's figures move one column left, under their units. Put that label in quotes (or save the file again from Excel) for the table to read as typed.`,
+    'unknown.name-joined': (p) =>
+      `${p.count === 1 ? `Row ${p.rows[0]} has` : `${p.count} rows (${p.rows.join(', ')}${p.count > p.rows.length ? ', …' : ''}) have`} more cells than the header (${p.width}): a unit name holds a ${delimiterEn(p.delimiter)} outside quotes, so it was split in two. ` +
+      `${p.joined.map((j) => `Cell ${j.cell} ("${j.text}") is read as the rest of the name in ${j.into}: "${j.name}"`).join('; ')}${p.count > 3 ? '; …' : ''}; the figures of ${p.count === 1 ? 'the row' : 'each such row'} move left, under their indicators. Put that name in quotes (or save the file again from Excel) for the table to read as typed.`,
     'unknown.header-longer': (p) =>
       `Row ${p.row} has ${p.fields} cells, more than every row below (${p.width}): ${p.cells.length === 1 ? `cell ${p.cells[0]} has no figures under it` : `cells ${p.cells.join(', ')} have no figures under them`}. If a name in this row holds a ${delimiterEn(p.delimiter)} outside quotes, the names after it stand one column off their figures, and the errors of those columns may come from that alone; check the header row.`,
     'split-table.continued': (p) =>

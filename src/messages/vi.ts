@@ -488,6 +488,9 @@ export function vi(): Catalog {
     'unknown.label-joined': (p) =>
       `Dòng ${p.row} có ${p.fields} ô, nhiều hơn các dòng khác của bảng (${p.width} ô): tên chỉ tiêu chứa ${delimiterVi(p.delimiter)} mà không nằm trong ngoặc kép nên bị tách làm hai. ` +
       `${p.joined.map((j) => `Ô ${j.cell} ("${j.text}") được đọc là phần sau của tên ở ${j.into}: "${j.name}"`).join('; ')}; các số liệu của dòng lùi một cột, đúng cột đơn vị của chúng. Đặt tên ấy trong ngoặc kép (hoặc lưu lại tệp từ Excel) để bảng đọc được đúng như đã ghi.`,
+    'unknown.name-joined': (p) =>
+      `${p.count === 1 ? `Dòng ${p.rows[0]} có` : `${p.count} dòng (${p.rows.join(', ')}${p.count > p.rows.length ? ', …' : ''}) có`} nhiều ô hơn dòng tiêu đề (${p.width} ô): tên đơn vị chứa ${delimiterVi(p.delimiter)} mà không nằm trong ngoặc kép nên bị tách làm hai. ` +
+      `${p.joined.map((j) => `Ô ${j.cell} ("${j.text}") được đọc là phần sau của tên ở ${j.into}: "${j.name}"`).join('; ')}${p.count > 3 ? '; …' : ''}; các số liệu của ${p.count === 1 ? 'dòng' : 'mỗi dòng ấy'} lùi về đúng cột chỉ tiêu của chúng. Đặt tên ấy trong ngoặc kép (hoặc lưu lại tệp từ Excel) để bảng đọc được đúng như đã ghi.`,
     'unknown.header-longer': (p) =>
       `Dòng ${p.row} có ${p.fields} ô, nhiều hơn mọi dòng bên dưới (${p.width} ô): ${p.cells.length === 1 ? `ô ${p.cells[0]}` : `các ô ${p.cells.join(', ')}`} không có số liệu nào bên dưới. Nếu một tên ở dòng này chứa ${delimiterVi(p.delimiter)} mà không nằm trong ngoặc kép, các tên sau nó đứng lệch một cột so với số liệu, và các lỗi của những cột đó có thể chỉ do lệch cột; hãy kiểm tra dòng tiêu đề.`,
     'split-table.continued': (p) =>

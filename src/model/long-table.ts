@@ -153,6 +153,9 @@ export class LongTable implements ValueStore {
   private readonly sections: SteadyColumn;
   /** Source cells that are not plain (a workbook's, raw text differing from the text kept): by cellKey. */
   private readonly cellObjects = new Map<number, Cell>();
+  /** Rows whose fields after column `shiftAfter` stand further right in the file (`shiftRow`): row → how far. */
+  private shifts: Map<number, number> | undefined;
+  private shiftAfter = -1;
   private readonly slotCount: number;
   /**
    * While reading: the texts of values not stored as they arrived (anything but a number in `storedAs`'s
@@ -408,7 +411,21 @@ export class LongTable implements ValueStore {
   }
 
   private cell(row: number, col: number, text: string): Cell {
-    return this.cellObjects.get(cellKey(row, col)) ?? { raw: text, ref: a1(row, col), row, col };
+    return this.cellObjects.get(cellKey(row, col)) ?? { raw: text, ref: this.refOf(row, col), row, col };
+  }
+
+  /**
+   * Row `row`'s fields after column `after` stand `by` columns further right in the file than in the table (a unit
+   * name holding the delimiter, joined back: shape/split-header.ts); their cells' references say where they are.
+   */
+  shiftRow(row: number, after: number, by: number): void {
+    (this.shifts ??= new Map()).set(row, by);
+    this.shiftAfter = after;
+  }
+
+  /** The reference of the table's (row, col): where that field is in the file. */
+  refOf(row: number, col: number): string {
+    return a1(row, this.shifts !== undefined && col > this.shiftAfter ? col + (this.shifts.get(row) ?? 0) : col);
   }
 
   // Values --------------------------------------------------------------------------------------------
@@ -418,7 +435,7 @@ export class LongTable implements ValueStore {
     const u = Math.floor(i / this.slotCount);
     const row = this.rows.get(u);
     const col = this.cols[i - u * this.slotCount]!;
-    return this.cellObjects.get(cellKey(row, col)) ?? { raw, ref: a1(row, col), row, col };
+    return this.cellObjects.get(cellKey(row, col)) ?? { raw, ref: this.refOf(row, col), row, col };
   }
 
   /** Whether value i's cell is a plain one (made from its text alone). */
@@ -620,7 +637,7 @@ export class LongTable implements ValueStore {
     const row = this.rows.get(u);
     const col = this.cols[s]!;
     const indicator = this.slots[s]!;
-    if (st === BLANK) return { indicator, unit: u, cell: { raw: '', ref: a1(row, col), row, col }, text: '', status: 'empty' };
+    if (st === BLANK) return { indicator, unit: u, cell: { raw: '', ref: this.refOf(row, col), row, col }, text: '', status: 'empty' };
     return new StoredValue(this, i, indicator, u, b >> DECIMALS);
   }
 
@@ -719,7 +736,7 @@ export class LongTable implements ValueStore {
   cellAt(i: number): Cell {
     const row = this.valueRow(i);
     const col = this.valueCol(i);
-    return { raw: this.rawAt(i), ref: a1(row, col), row, col };
+    return { raw: this.rawAt(i), ref: this.refOf(row, col), row, col };
   }
 
   scaledAt(i: number): number {
@@ -822,7 +839,7 @@ class StoredCell implements Cell {
   }
 
   get ref(): string {
-    return a1(this.row, this.col);
+    return this.#table.refOf(this.row, this.col);
   }
 
   get row(): number {

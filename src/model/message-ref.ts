@@ -278,6 +278,11 @@ export interface MessageParams {
   'unknown.header-joined': { row: number; fields: number; width: number; delimiter: string; joined: Array<{ cell: string; text: string; into: string; name: string }> };
   /** A wide table's row (`row`) whose label holds the delimiter, not quoted: the rest joined back to the label, as for a header. */
   'unknown.label-joined': { row: number; fields: number; width: number; delimiter: string; joined: Array<{ cell: string; text: string; into: string; name: string }> };
+  /**
+   * A long table's rows (`rows`, the first ten of `count`) whose unit name holds the delimiter, not quoted: each
+   * longer than the header (`width` fields), the rest joined back to the name (`joined`: the first three rows' parts).
+   */
+  'unknown.name-joined': { rows: number[]; count: number; width: number; delimiter: string; joined: Array<{ cell: string; text: string; into: string; name: string }> };
   /** The same, when the rests of the split names cannot be told: `cells`, the header's cells beyond every row's fields. */
   'unknown.header-longer': { row: number; fields: number; width: number; delimiter: string; cells: string[] };
   /** A target the table meets (info). `computed`: the table does not print the indicator; it is computed from the counts. */

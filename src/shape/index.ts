@@ -351,7 +351,7 @@ async function shapeRecords(table: DelimitedTable, opts: ShapeOptions, progress?
   const head = joinedLabels(aligned, opts.extraLabels);
   const found = detect(head, opts.extraLabels) ?? unlabelledLong(head, opts.extraLabels);
   if (found?.layout === 'long') {
-    const reader = new LongReader(head, found.row, found.line, head.rows.length * 4, opts.locale);
+    const reader = LongReader.open(head, found.row, found.line, head.rows.length * 4, opts.locale);
     if (!reader.yearRows) {
       reader.gridRows();
       if (table.estimatedRecords) reader.reserve(table.estimatedRecords);

@@ -29,6 +29,7 @@ import { parseSlot, slotKey, withDims, type SlotFormula } from '../model/slots.j
 import { settleListedParts } from './listed-parts.js';
 import { titleTotal } from './title.js';
 import { withoutYearMark } from './words.js';
+import { joinedName, joinedNameParts, realignNameRows, type JoinedName, type NameSplit } from './split-header.js';
 
 /** Where a long table's columns are: indicators, and the unit-name, code and parent columns. */
 export interface LongColumns {
@@ -45,6 +46,10 @@ export interface LongColumns {
   /** The columns it does not read that hold something (the notes column with a note, any column reported), with their headers. */
   notRead: Array<{ col: number; header: string; headerCell?: Cell }>;
 }
+
+/** How many rows whose unit name was joined back the warning names; how many of them it quotes. */
+const JOINED_ROWS_NAMED = 10;
+const JOINED_NAMES_QUOTED = 3;
 
 /**
  * The header of a long table: indicator columns (duplicates reported), the name, code and parent columns, and
@@ -124,9 +129,9 @@ export function unlabelledColumn(at: Cell): Finding {
  * years of one unit, as that unit's series.
  */
 export function readLong(grid: Grid, headerRow: number, line: LabelLine): Draft {
-  const reader = new LongReader(grid, headerRow, line);
+  const reader = LongReader.open(grid, headerRow, line);
   if (reader.yearRows) {
-    readYearRowsLong(grid, reader.draft, reader.columns.cols, reader.yearRows, reader.columns.unitCol!, headerRow);
+    readYearRowsLong(reader.source, reader.draft, reader.columns.cols, reader.yearRows, reader.columns.unitCol!, headerRow);
     return reader.draft;
   }
   reader.gridRows();
@@ -134,7 +139,7 @@ export function readLong(grid: Grid, headerRow: number, line: LabelLine): Draft 
   // Read whole: the columns it does not read are kept, to be printed as read (`table`).
   const { notRead } = reader.columns;
   if (notRead.length > 0) {
-    draft.columnsNotRead = notRead.map((c) => ({ ...c, cells: columnTexts(grid, c.col, headerRow) }));
+    draft.columnsNotRead = notRead.map((c) => ({ ...c, cells: columnTexts(reader.source, c.col, headerRow) }));
   }
   return draft;
 }
@@ -187,6 +192,30 @@ export class LongReader {
   private readonly unitFields: UnitFields;
   /** `LongTable.knownName` of the record `plainUnitRow` looked at last (-1: none), for `addBytes`. */
   private knownName = -1;
+  /** Where a unit name split by the delimiter is looked for (a delimited file's, figures right after the names). */
+  private readonly nameSplit: NameSplit | undefined;
+  /** The rows whose unit name was joined back: the grid's (`open`) and later records'. */
+  private joinedNames: JoinedName[] = [];
+  private joinedCount = 0;
+
+  /**
+   * A reader of the grid's long table, its rows whose unit name holds the delimiter joined back first
+   * (split-header.ts `realignNameRows`) and the columns found again on them; later records are joined as read.
+   */
+  static open(grid: Grid, headerRow: number, line: LabelLine, expectedUnits?: number, locale?: NumberLocale): LongReader {
+    const first = new LongReader(grid, headerRow, line, expectedUnits, locale);
+    if (!first.nameSplit) return first;
+    const { grid: aligned, joined } = realignNameRows(grid, firstDataRow(line, headerRow), first.nameSplit);
+    if (joined.length === 0) return first;
+    const reader = new LongReader(aligned, headerRow, line, expectedUnits, locale);
+    for (const j of joined) reader.noteJoined(j);
+    return reader;
+  }
+
+  /** The grid read (its split names joined back). */
+  get source(): Grid {
+    return this.grid;
+  }
 
   constructor(
     private readonly grid: Grid,
@@ -214,6 +243,21 @@ export class LongReader {
     this.forcedVote = locale !== undefined;
     this.lastCol = Math.max(unitCol ?? -1, codeCol ?? -1, parentCol ?? -1, sttCol ?? -1, ...this.indicatorCols);
     this.unitFields = { name: unitCol ?? -1, stt: sttCol ?? -1, code: codeCol ?? -1, parent: parentCol ?? -1 };
+    const delimiter = grid.source.kind === 'delimited' && grid.sheet === undefined ? grid.source.delimiter : undefined;
+    if (delimiter !== undefined && unitCol !== undefined && cols.has(unitCol + 1)) {
+      this.nameSplit = { nameCol: unitCol, width: grid.rows[headerRow]?.length ?? 0, valueCols: this.indicatorCols, delimiter };
+    }
+  }
+
+  /**
+   * A row whose unit name was joined back: its fields after the name placed where they are in the file (their
+   * references), counted, and the first ones kept for the warning (`end`).
+   */
+  private noteJoined(j: JoinedName): void {
+    const split = this.nameSplit!;
+    this.table.shiftRow(j.row, split.nameCol, j.fields - split.width);
+    this.joinedCount++;
+    if (this.joinedNames.length < JOINED_ROWS_NAMED) this.joinedNames.push(j);
   }
 
   /** Years as rows (one unit's series: `Năm | Số hộ nghèo | Tỷ lệ hộ nghèo`): the rows with values, when every name is a year. */
@@ -314,9 +358,24 @@ export class LongReader {
       this.storing = true;
     }
     if (this.forcedVote) this.endFirstRowsVote();
+    const split = this.nameSplit && rec.length > this.nameSplit.width ? joinedName(rec, this.nameSplit) : undefined;
+    if (split) return this.addJoined(r, rec, split.fields, split.extra);
     if (rec.length > this.width) this.widen(rec.length);
     if (this.unlabelled.size > 0) for (const c of this.unlabelled) if (nonEmpty(rec[c])) this.unlabelled.delete(c) && this.draft.findings.push(unlabelledColumn({ raw: rec[c]!, ref: a1(r, c), row: r, col: c }));
     this.addRow(r, rec);
+  }
+
+  /**
+   * A record whose unit name held the delimiter (`rec`), read as `fields` (the name joined back, `extra` rests); the
+   * fields after the name stand `extra` columns further right in the file (`noteJoined`).
+   */
+  private addJoined(r: number, rec: readonly string[], fields: ReadonlyArray<string | undefined>, extra: number): void {
+    const split = this.nameSplit!;
+    this.noteJoined({ row: r, fields: rec.length, at: { raw: rec[split.nameCol + 1]!, ref: a1(r, split.nameCol + 1), row: r, col: split.nameCol + 1 }, parts: joinedNameParts(r, rec, split, extra) });
+    if (this.unlabelled.size > 0) {
+      for (const c of this.unlabelled) if (nonEmpty(fields[c])) this.unlabelled.delete(c) && this.draft.findings.push(unlabelledColumn({ raw: fields[c]!, ref: this.table.refOf(r, c), row: r, col: c }));
+    }
+    this.addRow(r, fields);
   }
 
   /**
@@ -518,6 +577,16 @@ export class LongReader {
   /** The draft, once every row is read. */
   end(): Draft {
     const draft = this.draft;
+    const joined = this.joinedNames;
+    if (joined.length > 0) {
+      const split = this.nameSplit!;
+      draft.findings.unshift({
+        rule: 'unknown',
+        severity: 'warning',
+        at: joined[0]!.at,
+        msg: { id: 'unknown.name-joined', params: { rows: joined.map((j) => j.row + 1), count: this.joinedCount, width: split.width, delimiter: split.delimiter, joined: joined.slice(0, JOINED_NAMES_QUOTED).flatMap((j) => j.parts) } },
+      });
+    }
     // Below the last unit, named rows without figures are footnotes, unless the notes column says something of
     // them (communes listed with a band only, `tỷ lệ hộ nghèo < 7%`): those are units listed without figures.
     const listed = this.pendingEmpty.filter((e) => e.noted);

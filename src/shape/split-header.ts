@@ -13,8 +13,11 @@
  * over their figures, each cell keeping its reference: a warning says so at the cell joined. When they cannot be
  * told, the header is left as read and a warning says that the names may stand one column off. A header longer only
  * by a notes column whose fields the rows leave out (their last field holds figures) gives no warning.
+ *
+ * A wide table's row label (`realignLabelRows`) and a long table's unit name (`joinedName`, `realignNameRows`: the
+ * grid's rows, and shape/long.ts for the records after them) split so are joined back the same way.
  */
-import { cellText, type Cell, type Grid } from '../model/grid.js';
+import { a1, cellText, type Cell, type Grid } from '../model/grid.js';
 import type { Finding } from '../model/finding.js';
 import { isMeasureValue, isNotesHeader } from './aliases.js';
 import { recognise } from './words.js';
@@ -81,6 +84,98 @@ export function realignLabelRows(grid: Grid, labelCol: number): { grid: Grid; fi
   });
   return rows ? { grid: { ...grid, rows }, findings } : { grid, findings };
 }
+
+/**
+ * Where a long table's unit name split by the delimiter is looked for: the name's column, the header's number of
+ * fields (a record with more may hold a split name) and the columns of figures, the first of them right after the
+ * name's (the rest of a split name lands there).
+ */
+export interface NameSplit {
+  readonly nameCol: number;
+  readonly width: number;
+  readonly valueCols: readonly number[];
+  readonly delimiter: string;
+}
+
+/** A unit name split more than this many times is not looked for. */
+const MAX_NAME_RESTS = 3;
+
+/**
+ * A long table's record whose unit name holds the delimiter outside quotes (`Thành phố Phan Rang, Tháp Chàm`,
+ * `Thị trấn Na Hang (gồm 5 tổ; 2 thôn)`): more fields than the header, the field after the name the rest of it (as
+ * a header's rest, or any text with two letters after a name whose bracket is open), and, once joined, a figure or
+ * nothing in every column of figures. Its fields with the name joined (`extra` rests), or undefined.
+ */
+export function joinedName(fields: ReadonlyArray<string | undefined>, s: NameSplit): { fields: Array<string | undefined>; extra: number } | undefined {
+  const extra = fields.length - s.width;
+  if (extra <= 0 || extra > MAX_NAME_RESTS) return undefined;
+  let name = fields[s.nameCol];
+  if (name === undefined || name.trim() === '') return undefined;
+  for (let k = 1; k <= extra; k++) {
+    const rest = fields[s.nameCol + k];
+    if (rest === undefined || !isRestOfUnitName(rest, name)) return undefined;
+    name = `${name}${s.delimiter}${rest}`;
+  }
+  const out = [...fields.slice(0, s.nameCol), name, ...fields.slice(s.nameCol + 1 + extra)];
+  let figures = 0;
+  for (const c of s.valueCols) {
+    const t = (out[c] ?? '').trim();
+    if (FIGURE_START.test(t)) figures++;
+    else if (t !== '' && !NO_FIGURE.test(t)) return undefined;
+  }
+  return figures > 0 ? { fields: out, extra } : undefined;
+}
+
+/**
+ * A long table's grid with each row whose unit name is split by the delimiter (`joinedName`) joined back, its cells
+ * moved left keeping their references; and what was joined, row by row.
+ */
+export function realignNameRows(grid: Grid, firstRow: number, s: NameSplit): { grid: Grid; joined: JoinedName[] } {
+  const joined: JoinedName[] = [];
+  let rows: Cell[][] | undefined;
+  for (let r = firstRow; r < grid.rows.length; r++) {
+    const cells = grid.rows[r]!;
+    if (cells.length <= s.width) continue;
+    const found = joinedName(Array.from(cells, (c) => c?.raw), s);
+    if (!found) continue;
+    const rests = new Set(cells.slice(s.nameCol + 1, s.nameCol + 1 + found.extra));
+    const { row, joined: parts } = joinedRow(cells, rests, s.delimiter);
+    (rows ??= grid.rows.slice())[r] = row;
+    joined.push({ row: r, fields: cells.length, at: cells[s.nameCol + 1]!, parts });
+  }
+  return { grid: rows ? { ...grid, rows } : grid, joined };
+}
+
+/** A row whose unit name was joined back: its row, its number of fields, the first rest's cell and each rest joined. */
+export interface JoinedName {
+  readonly row: number;
+  readonly fields: number;
+  readonly at: Cell;
+  readonly parts: Array<{ cell: string; text: string; into: string; name: string }>;
+}
+
+/** The parts of a name split `extra` times in record `rec` (row `r`), as `joinedRow` words them. */
+export function joinedNameParts(r: number, rec: ReadonlyArray<string | undefined>, s: NameSplit, extra: number): Array<{ cell: string; text: string; into: string; name: string }> {
+  const parts: Array<{ cell: string; text: string; into: string; name: string }> = [];
+  let name = rec[s.nameCol] ?? '';
+  for (let k = 1; k <= extra; k++) {
+    const rest = rec[s.nameCol + k] ?? '';
+    name = `${name}${s.delimiter}${rest}`;
+    parts.push({ cell: a1(r, s.nameCol + k), text: rest.trim(), into: a1(r, s.nameCol), name: name.trim() });
+  }
+  return parts;
+}
+
+/** The rest of a unit name: two letters, starting as a header's rest does, or after a name whose bracket is open. */
+function isRestOfUnitName(rest: string, before: string): boolean {
+  if (!TWO_LETTERS.test(rest)) return false;
+  return REST_START.test(rest) || SPACED_CAPITAL.test(rest) || before.lastIndexOf('(') > before.lastIndexOf(')');
+}
+
+const TWO_LETTERS = /\p{L}[^\p{L}]*\p{L}/u;
+/** A figure's start (a sign, a digit); a cell standing for no figure (`-`, `x`, `…`). */
+const FIGURE_START = /^[-+\u2212]?\s*[0-9]/;
+const NO_FIGURE = /^(?:[-\u2013\u2014x.\u2026]+|\(\*+\))$/iu;
 
 /**
  * The rest of a row's label: as a header's rest, with a letter (a figure with a space before it is none) and no unit

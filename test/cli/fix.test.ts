@@ -31,6 +31,22 @@ describe('fix on a row whose label was split by the delimiter and joined back (s
   });
 });
 
+describe('fix on a long table whose unit name was split by the delimiter and joined back', () => {
+  it('patches the slipped figure where it is in the file, one column right of the other rows\' (G9, not F9)', async () => {
+    const dir = tmp();
+    const input = join(dir, 'split.csv');
+    const clean = readFileSync(join(ROOT, 'fixtures', 'hand-made', 'long-unit-name-split.csv'), 'utf8');
+    const slipped = clean.replace(';2.750;282;2.468;', ';2.750;282;2.486;');
+    expect(slipped).not.toBe(clean);
+    writeFileSync(input, slipped);
+    const out = join(dir, 'fixed.csv');
+    const r = await cli(['fix', input, '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ô G9 (Số hộ nghèo cuối năm, Lâm Bình (huyện mới; tách từ Na Hang)): 2.486 → 2.468');
+    expect(readFileSync(out, 'utf8')).toBe(clean);
+  });
+});
+
 describe('fix on the planted fixtures', () => {
   it.each([
     ['poor-end-transposed.csv', 'I6', '4.963 → 4.693'],

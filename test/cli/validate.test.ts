@@ -195,6 +195,21 @@ describe('a hand-made CSV whose header or row label holds a name split by the de
     expect(r.stderr).not.toContain('không có trong bảng in ra');
     expect(r.stdout).toMatch(/Tổng số hộ cuối năm\s+│ Hộ\s+│\s+211\.780/);
   });
+
+  it('a long table\'s unit names split so (long-unit-name-split.csv, two rows): read whole, one warning naming both rows', async () => {
+    // Before: the two longer rows made ',' (the decimal marks) the delimiter, and the file was refused (exit 2); one
+    // such row alone read its figures one column right, 8 errors with causes that were not wrong.
+    const f = 'fixtures/hand-made/long-unit-name-split.csv';
+    const r = await cli(['validate', f, '--no-table']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('0 lỗi, 2 cảnh báo');
+    expect(r.stdout).toContain('2 dòng (5, 9) có nhiều ô hơn dòng tiêu đề (9 ô)');
+    expect(r.stdout).toContain('Ô B9 ("tách từ Na Hang)") được đọc là phần sau của tên ở A9: "Lâm Bình (huyện mới; tách từ Na Hang)"');
+    const t = await cli(['table', f]);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain('TP Tuyên Quang (phường; xã)');
+    expect(t.stderr).not.toContain('không có trong bảng in ra');
+  });
 });
 
 describe('input that cannot be read', () => {

@@ -139,3 +139,65 @@ describe('a header with a name split by the delimiter', () => {
     expect(r.findings.some((f) => f.msg.id === 'unknown.header-joined')).toBe(false);
   });
 });
+
+describe('a long table\'s unit name split by the delimiter (a record longer than its header)', () => {
+  /** The seed annex in the long layout with unit `from` typed as `to` (unquoted). */
+  const withName = (from: string, to: string, text = LONG) => text.replace(`\n${from};`, `\n${to};`);
+  const SPLIT = withName('TP Tuyên Quang', 'TP Tuyên Quang (phường; xã)');
+
+  it('joined back: the seed annex\'s findings, the unit named as typed, one warning at the rest', async () => {
+    const seed = await check(LONG);
+    const r = await check(SPLIT);
+    expect(problems(r)).toEqual(['warning unknown B5', ...problems(seed)].sort());
+    expect([...r.annex.units].map((u) => u.name)).toContain('TP Tuyên Quang (phường; xã)');
+    const w = r.findings.find((f) => f.rule === 'unknown')!;
+    expect(w.msg).toEqual({
+      id: 'unknown.name-joined',
+      params: { rows: [5], count: 1, width: 9, delimiter: ';', joined: [{ cell: 'B5', text: 'xã)', into: 'A5', name: 'TP Tuyên Quang (phường; xã)' }] },
+    });
+    expect(renderMessage(w.msg, vi)).toContain('Ô B5 ("xã)") được đọc là phần sau của tên ở A5: "TP Tuyên Quang (phường; xã)"; các số liệu của dòng lùi về đúng cột chỉ tiêu của chúng');
+    expect(renderMessage(w.msg, en)).toContain('Cell B5 ("xã)") is read as the rest of the name in A5');
+  });
+
+  it('the same findings read whole or record by record after the first rows; a slip in that row is named where it is in the file', async () => {
+    // The row's poor households at the end of the year (278, file column G) typed 287: the cause is G5, not the grid's F5.
+    const slipped = SPLIT.replace(';368;90;278;', ';368;90;287;');
+    expect(slipped).not.toBe(SPLIT);
+    const { text, encoding } = decodeBytes(Buffer.from(slipped, 'utf8'));
+    const at = async (head: number) => {
+      const r = checkShaped(await shapeTable(delimitedTable(text, encoding, undefined, head)), {});
+      return { findings: r.findings.map((f) => `${f.rule} ${f.at?.ref ?? '-'} ${f.msg.id}`), cause: r.localisation.causes[0]?.cells.map((c) => c.cell.ref) };
+    };
+    const whole = await at(100_000);
+    expect(whole.findings).toContain('unknown B5 unknown.name-joined');
+    expect(whole.cause).toEqual(['G5']);
+    expect(await at(3)).toEqual(whole);
+  });
+
+  it('several rows, a name split twice, a comma file: each joined, the warning naming every row', async () => {
+    const twice = withName('Na Hang', 'Na Hang (thị trấn; xã; thôn)', withName('Yên Sơn', 'Yên Sơn; huyện', SPLIT));
+    const r = await check(twice);
+    expect(problems(r)).toEqual(['warning unknown B4', ...problems(await check(LONG))].sort());
+    const w = r.findings.find((f) => f.rule === 'unknown')!;
+    expect(w.msg.params).toMatchObject({ rows: [4, 5, 8], count: 3 });
+    expect([...r.annex.units].map((u) => u.name)).toEqual(expect.arrayContaining(['Yên Sơn; huyện', 'Na Hang (thị trấn; xã; thôn)']));
+    // The English layout with commas: `Phan Rang, Tháp Chàm` (a space before a capital).
+    const comma = LONG.replace(/\./g, '').replace(/,/g, '.').replace(/;/g, ',').replace('\nHàm Yên,', '\nPhan Rang, Tháp Chàm,');
+    const c = await check(comma);
+    expect(c.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect([...c.annex.units].map((u) => u.name)).toContain('Phan Rang, Tháp Chàm');
+  });
+
+  it('left alone: a row longer only by a note after its figures, a value typed as text, a rest followed by no figure', async () => {
+    const note = SPLIT.replace('TP Tuyên Quang (phường; xã);', 'TP Tuyên Quang;').replace(';0,25;0,76', ';0,25;0,76;ghi chú');
+    const n = await check(note);
+    expect(n.findings.some((f) => f.msg.id === 'unknown.name-joined')).toBe(false);
+    expect(problems(n)).toContain('warning unknown J5');
+    // `x` for a figure not given, and a note at the end: not a name's rest.
+    const x = await check(LONG.replace('\nTP Tuyên Quang;36.540;', '\nTP Tuyên Quang;x;').replace(';0,25;0,76', ';0,25;0,76;chưa có số'));
+    expect(x.findings.some((f) => f.msg.id === 'unknown.name-joined')).toBe(false);
+    // The rest joined would leave a text under a figure's column: the row is no split name.
+    const text = await check(withName('TP Tuyên Quang', 'TP Tuyên Quang; mới').replace(';36.540;36.791;', ';36.540;chưa rõ;'));
+    expect(text.findings.some((f) => f.msg.id === 'unknown.name-joined')).toBe(false);
+  });
+});
