@@ -15,34 +15,23 @@ const seedBytes = () => readFileSync(join(ROOT, SEED_FILE));
 const tmp = () => mkdtempSync(join(tmpdir(), 'povcheck-fix-'));
 const noStackTrace = (s: string) => expect(s).not.toMatch(/\n\s+at |Error:|node:internal/);
 
-describe('fix on a row whose label was split by the delimiter and joined back (shape/split-header.ts)', () => {
-  it('patches the slipped figure where it is in the file, one column right of the other rows\' (L5, not K5)', async () => {
+describe('fix on a row whose label or unit name was split by the delimiter and joined back (shape/split-header.ts)', () => {
+  it.each([
+    // A wide table's row label: its figures one column right of the other rows'.
+    ['wide-row-label-split.csv', ';390;282;', ';390;228;', 'ô L5 (Số hộ nghèo giảm trong năm, Lâm Bình): 228 → 282'],
+    // A long table's unit name: the fields after it one column right.
+    ['long-unit-name-split.csv', ';2.750;282;2.468;', ';2.750;282;2.486;', 'ô G9 (Số hộ nghèo cuối năm, Lâm Bình (huyện mới; tách từ Na Hang)): 2.486 → 2.468'],
+  ])('%s: patches the slipped figure where it is in the file, not where the joined row reads it', async (name, from, to, change) => {
     const dir = tmp();
     const input = join(dir, 'split.csv');
-    const clean = readFileSync(join(ROOT, 'fixtures', 'hand-made', 'wide-row-label-split.csv'), 'utf8');
-    const slipped = clean.replace(';390;282;', ';390;228;');
+    const clean = readFileSync(join(ROOT, 'fixtures', 'hand-made', name), 'utf8');
+    const slipped = clean.replace(from, to);
     expect(slipped).not.toBe(clean);
     writeFileSync(input, slipped);
     const out = join(dir, 'fixed.csv');
     const r = await cli(['fix', input, '-o', out]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('ô L5 (Số hộ nghèo giảm trong năm, Lâm Bình): 228 → 282');
-    expect(readFileSync(out, 'utf8')).toBe(clean);
-  });
-});
-
-describe('fix on a long table whose unit name was split by the delimiter and joined back', () => {
-  it('patches the slipped figure where it is in the file, one column right of the other rows\' (G9, not F9)', async () => {
-    const dir = tmp();
-    const input = join(dir, 'split.csv');
-    const clean = readFileSync(join(ROOT, 'fixtures', 'hand-made', 'long-unit-name-split.csv'), 'utf8');
-    const slipped = clean.replace(';2.750;282;2.468;', ';2.750;282;2.486;');
-    expect(slipped).not.toBe(clean);
-    writeFileSync(input, slipped);
-    const out = join(dir, 'fixed.csv');
-    const r = await cli(['fix', input, '-o', out]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('ô G9 (Số hộ nghèo cuối năm, Lâm Bình (huyện mới; tách từ Na Hang)): 2.486 → 2.468');
+    expect(r.stdout).toContain(change);
     expect(readFileSync(out, 'utf8')).toBe(clean);
   });
 });
