@@ -6,6 +6,8 @@
  * 1. fixtures/xlsx/<name>.xlsx: the seed, its CSV variants and every planted error, opened by LibreOffice
  *    as CSV (Vietnamese or English number recognition, as an analyst's Calc would) and saved as .xlsx, so
  *    that the same table arrives both ways and a planted error must be found at the same cell.
+ *    fixtures/xlsx/hand-made/long-unit-name-split.xlsx: the same from a CSV whose names hold the delimiter unquoted.
+ *    (`node scripts/xlsx-fixtures.mjs <csv> …` converts only those.)
  * 2. fixtures/xlsx/annex-formatted.{xlsx,xlsm}: the annex as staff build it in a spreadsheet, written
  *    here as a flat OpenDocument file (src/annex-formatted.fods, committed) and converted by LibreOffice:
  *    a title and a two-row header with merged cells, number formats (#,##0 and 0.00), formulas with cached
@@ -61,6 +63,12 @@ export const CONVERTED = [
   { csv: 'planted/malformed-group.csv', sep: ';', lang: 'vi' },
   { csv: 'planted/stray-text.csv', sep: ';', lang: 'vi' },
 ];
+
+/**
+ * Converted the same way, but not the same table as their CSV: two unit names holding the semicolon outside quotes,
+ * which Calc splits over two cells each (the delimiter is then no longer in the workbook).
+ */
+const SPLIT_ON_IMPORT = [{ csv: 'hand-made/long-unit-name-split.csv', sep: ';', lang: 'vi' }];
 
 function soffice(args, cwd) {
   execFileSync('soffice', ['--headless', '--norestore', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -254,6 +262,13 @@ function dropCachedResult() {
 
 function main() {
   mkdirSync(OUT, { recursive: true });
+  // `node scripts/xlsx-fixtures.mjs hand-made/x.csv …`: those CSV files of CONVERTED only.
+  const only = process.argv.slice(2);
+  if (only.length > 0) {
+    for (const c of [...CONVERTED, ...SPLIT_ON_IMPORT].filter((c) => only.includes(c.csv))) console.log('converted', convertCsv(c));
+    return;
+  }
+  for (const c of SPLIT_ON_IMPORT) console.log('converted', convertCsv(c));
   for (const c of CONVERTED) console.log('converted', convertCsv(c));
   convertFods();
   dropCachedResult();

@@ -243,7 +243,8 @@ export class LongReader {
     this.forcedVote = locale !== undefined;
     this.lastCol = Math.max(unitCol ?? -1, codeCol ?? -1, parentCol ?? -1, sttCol ?? -1, ...this.indicatorCols);
     this.unitFields = { name: unitCol ?? -1, stt: sttCol ?? -1, code: codeCol ?? -1, parent: parentCol ?? -1 };
-    const delimiter = grid.source.kind === 'delimited' && grid.sheet === undefined ? grid.source.delimiter : undefined;
+    // A workbook's: the name over two cells, as a spreadsheet opens a CSV with such a name (split-header.ts NameSplit).
+    const delimiter = grid.source.kind === 'delimited' ? (grid.sheet === undefined ? grid.source.delimiter : undefined) : grid.source.kind === 'workbook' ? '' : undefined;
     if (delimiter !== undefined && unitCol !== undefined && cols.has(unitCol + 1)) {
       this.nameSplit = { nameCol: unitCol, width: grid.rows[headerRow]?.length ?? 0, valueCols: this.indicatorCols, delimiter };
     }

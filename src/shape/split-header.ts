@@ -87,8 +87,9 @@ export function realignLabelRows(grid: Grid, labelCol: number): { grid: Grid; fi
 
 /**
  * Where a long table's unit name split by the delimiter is looked for: the name's column, the header's number of
- * fields (a record with more may hold a split name) and the columns of figures, the first of them right after the
- * name's (the rest of a split name lands there).
+ * fields (a record with more may hold a split name), the columns of figures, the first of them right after the
+ * name's (the rest of a split name lands there), and the delimiter (empty for a workbook: a CSV with such a name,
+ * opened in a spreadsheet and saved, has the name over two cells).
  */
 export interface NameSplit {
   readonly nameCol: number;
@@ -114,7 +115,7 @@ export function joinedName(fields: ReadonlyArray<string | undefined>, s: NameSpl
   for (let k = 1; k <= extra; k++) {
     const rest = fields[s.nameCol + k];
     if (rest === undefined || !isRestOfUnitName(rest, name)) return undefined;
-    name = `${name}${s.delimiter}${rest}`;
+    name = joinParts(name, s.delimiter, rest);
   }
   const out = [...fields.slice(0, s.nameCol), name, ...fields.slice(s.nameCol + 1 + extra)];
   let figures = 0;
@@ -160,7 +161,7 @@ export function joinedNameParts(r: number, rec: ReadonlyArray<string | undefined
   let name = rec[s.nameCol] ?? '';
   for (let k = 1; k <= extra; k++) {
     const rest = rec[s.nameCol + k] ?? '';
-    name = `${name}${s.delimiter}${rest}`;
+    name = joinParts(name, s.delimiter, rest);
     parts.push({ cell: a1(r, s.nameCol + k), text: rest.trim(), into: a1(r, s.nameCol), name: name.trim() });
   }
   return parts;
@@ -259,6 +260,14 @@ function isRestOfName(cell: Cell, before: Cell | undefined): boolean {
 }
 
 
+/**
+ * A name and its rest joined by the delimiter that split them; in a workbook (`delimiter` empty: the split was made
+ * by an import, at a delimiter no longer known), by the rest's own leading space, or one.
+ */
+function joinParts(name: string, delimiter: string, rest: string): string {
+  return `${name}${delimiter === '' && !/^\s/u.test(rest) ? ' ' : delimiter}${rest}`;
+}
+
 /** The header with each rest joined to the name before it, the cells after moved left (each keeps its reference). */
 function joinedRow(header: readonly Cell[], rests: ReadonlySet<Cell>, delimiter: string): { row: Cell[]; joined: Array<{ cell: string; text: string; into: string; name: string }> } {
   const row: Cell[] = [];
@@ -266,7 +275,7 @@ function joinedRow(header: readonly Cell[], rests: ReadonlySet<Cell>, delimiter:
   for (const cell of header) {
     const last = row[row.length - 1];
     if (rests.has(cell) && last) {
-      const raw = `${last.raw}${delimiter}${cell.raw}`;
+      const raw = joinParts(last.raw, delimiter, cell.raw);
       row[row.length - 1] = { ...last, raw };
       joined.push({ cell: cell.ref, text: cellText(cell), into: last.ref, name: raw.trim() });
       continue;

@@ -201,3 +201,23 @@ describe('a long table\'s unit name split by the delimiter (a record longer than
     expect(text.findings.some((f) => f.msg.id === 'unknown.name-joined')).toBe(false);
   });
 });
+
+describe('a workbook saved from such a CSV: the unit name over two cells (fixtures/xlsx/hand-made/)', () => {
+  const read = async (path: string) => checkGrid(await gridFromAnyBytes(readFileSync(join(FIXTURES, path)), { name: path }));
+
+  it('joined back as in the CSV: the figures under their indicators, each cell where it is on the sheet, one warning', async () => {
+    const seed = await read('xlsx/variants/long-vi.xlsx');
+    const r = await read('xlsx/hand-made/long-unit-name-split.xlsx');
+    const at = (f: { at?: { ref: string } }) => f.at?.ref ?? '-';
+    expect(r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${at(f)}`).sort()).toEqual(['unknown B5', ...seed.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${at(f)}`)].sort());
+    const units = [...r.annex.units].map((u) => u.name);
+    // The delimiter is no longer in the workbook: the parts are joined by the rest's own space.
+    expect(units).toEqual(expect.arrayContaining(['TP Tuyên Quang (phường xã)', 'Lâm Bình (huyện mới tách từ Na Hang)']));
+    const lamBinh = units.indexOf('Lâm Bình (huyện mới tách từ Na Hang)');
+    expect(r.annex.values.get(lamBinh, 'poor_end')?.cell.ref).toBe('G9');
+    const w = r.findings.find((f) => f.msg.id === 'unknown.name-joined')!;
+    expect(w.msg.params).toMatchObject({ rows: [5, 9], count: 2, delimiter: '' });
+    expect(renderMessage(w.msg, vi)).toContain('tên đơn vị nằm trên hai ô');
+    expect(renderMessage(w.msg, en)).toContain('Put the name back into one cell');
+  });
+});
