@@ -6,7 +6,7 @@
  * 1. fixtures/xlsx/<name>.xlsx: the seed, its CSV variants and every planted error, opened by LibreOffice
  *    as CSV (Vietnamese or English number recognition, as an analyst's Calc would) and saved as .xlsx, so
  *    that the same table arrives both ways and a planted error must be found at the same cell.
- *    fixtures/xlsx/hand-made/long-unit-name-split.xlsx: the same from a CSV whose names hold the delimiter unquoted.
+ *    fixtures/xlsx/hand-made/*.xlsx: the same from the hand-made CSVs whose names hold the delimiter unquoted.
  *    (`node scripts/xlsx-fixtures.mjs <csv> …` converts only those.)
  * 2. fixtures/xlsx/annex-formatted.{xlsx,xlsm}: the annex as staff build it in a spreadsheet, written
  *    here as a flat OpenDocument file (src/annex-formatted.fods, committed) and converted by LibreOffice:
@@ -65,10 +65,10 @@ export const CONVERTED = [
 ];
 
 /**
- * Converted the same way, but not the same table as their CSV: two unit names holding the semicolon outside quotes,
- * which Calc splits over two cells each (the delimiter is then no longer in the workbook).
+ * Converted the same way, but not the same table as their CSV: a header name, a row label, two unit names holding
+ * the semicolon outside quotes, which Calc splits over two cells each (the delimiter is then no longer in the workbook).
  */
-const SPLIT_ON_IMPORT = [{ csv: 'hand-made/long-unit-name-split.csv', sep: ';', lang: 'vi' }];
+const SPLIT_ON_IMPORT = ['long-header-name-split', 'wide-row-label-split', 'long-unit-name-split'].map((name) => ({ csv: `hand-made/${name}.csv`, sep: ';', lang: 'vi' }));
 
 function soffice(args, cwd) {
   execFileSync('soffice', ['--headless', '--norestore', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -20,6 +20,12 @@ const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 /** Why a file could not be opened, by the system's code (the code itself for any other). */
 /** The file's delimiter, by name. */
 const delimiterEn = (d: string) => (d === ',' ? 'comma' : d === ';' ? 'semicolon' : 'TAB');
+/** Why a name is in two cells: a delimiter outside quotes (`d`), or, in a workbook (`d` empty), a spreadsheet's import. */
+const nameSplitEn = (d: string, name: string, holds: string) =>
+  d === '' ? `${name} ${holds === 'hold' ? 'stand' : 'stands'} over two cells, as when a CSV whose names hold its delimiter outside quotes is opened in a spreadsheet` : `${name} ${holds} a ${delimiterEn(d)} outside quotes, so it was split in two`;
+/** What to do about it: quote the name, or, in a workbook, put it back into one cell (and the figures after it). */
+const unsplitEn = (d: string, what: string, figures: boolean) =>
+  d === '' ? `Put the ${what} back into one cell${figures ? " and move the row's figures left" : ''} in the workbook.` : `Put that ${what} in quotes (or save the file again from Excel) for the table to read as typed.`;
 
 /** How to make a .docx of a word-processor document povcheck does not read (.doc, .odt, .rtf). */
 const SAVE_AS_DOCX_EN = 'open it in Word or LibreOffice and save it as .docx (or convert it: libreoffice --headless --convert-to docx <file>), then check the .docx';
@@ -478,16 +484,16 @@ export function en(): Catalog {
     'unknown.column': (p) => enNoIndicator('column', p),
     'unknown.unlabelled-column': (p) => `Column ${p.col} has content but no header; it is not checked.`,
     'unknown.header-joined': (p) =>
-      `Row ${p.row} has ${p.fields} cells, more than every row below (${p.width}): ${p.joined.length === 1 ? 'a name holds' : `${p.joined.length} names hold`} a ${delimiterEn(p.delimiter)} outside quotes, so it was split in two. ` +
-      `${p.joined.map((j) => `Cell ${j.cell} ("${j.text}") is read as the rest of the name in ${j.into}: "${j.name}"`).join('; ')}; the names after it move one column left, over their figures. Put that name in quotes (or save the file again from Excel) for the table to read as typed.`,
+      `Row ${p.row} has ${p.fields} cells, more than every row below (${p.width}): ${p.joined.length === 1 ? nameSplitEn(p.delimiter, 'a name', 'holds') : nameSplitEn(p.delimiter, `${p.joined.length} names`, 'hold')}. ` +
+      `${p.joined.map((j) => `Cell ${j.cell} ("${j.text}") is read as the rest of the name in ${j.into}: "${j.name}"`).join('; ')}; the names after it move one column left, over their figures. ${unsplitEn(p.delimiter, 'name', false)}`,
     'unknown.label-joined': (p) =>
-      `Row ${p.row} has ${p.fields} cells, more than the table's other rows (${p.width}): its label holds a ${delimiterEn(p.delimiter)} outside quotes, so it was split in two. ` +
-      `${p.joined.map((j) => `Cell ${j.cell} ("${j.text}") is read as the rest of the label in ${j.into}: "${j.name}"`).join('; ')}; the row's figures move one column left, under their units. Put that label in quotes (or save the file again from Excel) for the table to read as typed.`,
+      `Row ${p.row} has ${p.fields} cells, more than the table's other rows (${p.width}): ${nameSplitEn(p.delimiter, 'its label', 'holds')}. ` +
+      `${p.joined.map((j) => `Cell ${j.cell} ("${j.text}") is read as the rest of the label in ${j.into}: "${j.name}"`).join('; ')}; the row's figures move one column left, under their units. ${unsplitEn(p.delimiter, 'label', true)}`,
     'unknown.name-joined': (p) =>
-      `${p.count === 1 ? `Row ${p.rows[0]} has` : `${p.count} rows (${p.rows.join(', ')}${p.count > p.rows.length ? ', …' : ''}) have`} more cells than the header (${p.width}): ${p.delimiter === '' ? 'a unit name stands over two cells, as when a CSV whose name holds its delimiter outside quotes is opened in a spreadsheet' : `a unit name holds a ${delimiterEn(p.delimiter)} outside quotes, so it was split in two`}. ` +
-      `${p.joined.map((j) => `Cell ${j.cell} ("${j.text}") is read as the rest of the name in ${j.into}: "${j.name}"`).join('; ')}${p.count > 3 ? '; …' : ''}; the figures of ${p.count === 1 ? 'the row' : 'each such row'} move left, under their indicators. ${p.delimiter === '' ? 'Put the name back into one cell and move the row\'s figures left in the workbook.' : 'Put that name in quotes (or save the file again from Excel) for the table to read as typed.'}`,
+      `${p.count === 1 ? `Row ${p.rows[0]} has` : `${p.count} rows (${p.rows.join(', ')}${p.count > p.rows.length ? ', …' : ''}) have`} more cells than the header (${p.width}): ${nameSplitEn(p.delimiter, 'a unit name', 'holds')}. ` +
+      `${p.joined.map((j) => `Cell ${j.cell} ("${j.text}") is read as the rest of the name in ${j.into}: "${j.name}"`).join('; ')}${p.count > 3 ? '; …' : ''}; the figures of ${p.count === 1 ? 'the row' : 'each such row'} move left, under their indicators. ${unsplitEn(p.delimiter, 'name', true)}`,
     'unknown.header-longer': (p) =>
-      `Row ${p.row} has ${p.fields} cells, more than every row below (${p.width}): ${p.cells.length === 1 ? `cell ${p.cells[0]} has no figures under it` : `cells ${p.cells.join(', ')} have no figures under them`}. If a name in this row holds a ${delimiterEn(p.delimiter)} outside quotes, the names after it stand one column off their figures, and the errors of those columns may come from that alone; check the header row.`,
+      `Row ${p.row} has ${p.fields} cells, more than every row below (${p.width}): ${p.cells.length === 1 ? `cell ${p.cells[0]} has no figures under it` : `cells ${p.cells.join(', ')} have no figures under them`}. If a name in this row ${p.delimiter === '' ? 'was split over two cells' : `holds a ${delimiterEn(p.delimiter)} outside quotes`}, the names after it stand one column off their figures, and the errors of those columns may come from that alone; check the header row.`,
     'split-table.continued': (p) =>
       `Table ${p.table} continues Table ${p.continues}: it follows it directly (nothing but empty paragraphs or a page break between) with as many columns and ${p.header === 'repeated' ? 'its header typed again (not read twice)' : 'no header row of its own'}, so the two are checked as one table, with the units named in Table ${p.continues}'s header.`,
     'unknown.document-table': (p) => `Table ${p.table} looks like a poverty table but cannot be read as one: ${(en().errors[p.error.code] as (x: unknown) => string)(p.error.params)}; it is not checked.`,

@@ -75,6 +75,12 @@ function viNoIndicator(what: 'Chỉ tiêu' | 'Cột', where: string, p: { text: 
 
 /** Dấu phân cách của tệp, gọi theo tên. */
 const delimiterVi = (d: string) => (d === ',' ? 'dấu phẩy' : d === ';' ? 'dấu chấm phẩy' : 'TAB');
+/** Why a name is in two cells: a delimiter outside quotes (`d`), or, in a workbook (`d` empty), a spreadsheet's import. */
+const nameSplitVi = (d: string, name: string) =>
+  d === '' ? `${name} nằm trên hai ô, như khi mở bằng bảng tính một tệp CSV có tên chứa dấu phân cách không nằm trong ngoặc kép` : `${name} chứa ${delimiterVi(d)} mà không nằm trong ngoặc kép nên bị tách làm hai`;
+/** What to do about it: quote the name, or, in a workbook, put it back into one cell (and the figures after it). */
+const unsplitVi = (d: string, figures: boolean) =>
+  d === '' ? `Hãy gộp tên ấy lại vào một ô${figures ? ' và dời các số liệu của dòng sang trái' : ''} trong sổ tính.` : 'Đặt tên ấy trong ngoặc kép (hoặc lưu lại tệp từ Excel) để bảng đọc được đúng như đã ghi.';
 
 /** Nghĩa của từng giá trị lỗi của bảng tính ở chỗ của một số liệu. */
 const SPREADSHEET_ERROR_VI: Record<SpreadsheetError, string> = {
@@ -483,16 +489,16 @@ export function vi(): Catalog {
     'unknown.column': (p) => viNoIndicator('Cột', 'cột này', p),
     'unknown.unlabelled-column': (p) => `Cột ${p.col} có nội dung nhưng không có tiêu đề; cột này không được kiểm tra.`,
     'unknown.header-joined': (p) =>
-      `Dòng ${p.row} có ${p.fields} ô, nhiều hơn mọi dòng bên dưới (${p.width} ô): ${p.joined.length === 1 ? 'một tên chứa' : `${p.joined.length} tên chứa`} ${delimiterVi(p.delimiter)} mà không nằm trong ngoặc kép nên bị tách làm hai. ` +
-      `${p.joined.map((j) => `Ô ${j.cell} ("${j.text}") được đọc là phần sau của tên ở ${j.into}: "${j.name}"`).join('; ')}; các tên sau đó lùi một cột, đúng cột số liệu của chúng. Đặt tên ấy trong ngoặc kép (hoặc lưu lại tệp từ Excel) để bảng đọc được đúng như đã ghi.`,
+      `Dòng ${p.row} có ${p.fields} ô, nhiều hơn mọi dòng bên dưới (${p.width} ô): ${nameSplitVi(p.delimiter, p.joined.length === 1 ? 'một tên' : `${p.joined.length} tên`)}. ` +
+      `${p.joined.map((j) => `Ô ${j.cell} ("${j.text}") được đọc là phần sau của tên ở ${j.into}: "${j.name}"`).join('; ')}; các tên sau đó lùi một cột, đúng cột số liệu của chúng. ${unsplitVi(p.delimiter, false)}`,
     'unknown.label-joined': (p) =>
-      `Dòng ${p.row} có ${p.fields} ô, nhiều hơn các dòng khác của bảng (${p.width} ô): tên chỉ tiêu chứa ${delimiterVi(p.delimiter)} mà không nằm trong ngoặc kép nên bị tách làm hai. ` +
-      `${p.joined.map((j) => `Ô ${j.cell} ("${j.text}") được đọc là phần sau của tên ở ${j.into}: "${j.name}"`).join('; ')}; các số liệu của dòng lùi một cột, đúng cột đơn vị của chúng. Đặt tên ấy trong ngoặc kép (hoặc lưu lại tệp từ Excel) để bảng đọc được đúng như đã ghi.`,
+      `Dòng ${p.row} có ${p.fields} ô, nhiều hơn các dòng khác của bảng (${p.width} ô): ${nameSplitVi(p.delimiter, 'tên chỉ tiêu')}. ` +
+      `${p.joined.map((j) => `Ô ${j.cell} ("${j.text}") được đọc là phần sau của tên ở ${j.into}: "${j.name}"`).join('; ')}; các số liệu của dòng lùi một cột, đúng cột đơn vị của chúng. ${unsplitVi(p.delimiter, true)}`,
     'unknown.name-joined': (p) =>
-      `${p.count === 1 ? `Dòng ${p.rows[0]} có` : `${p.count} dòng (${p.rows.join(', ')}${p.count > p.rows.length ? ', …' : ''}) có`} nhiều ô hơn dòng tiêu đề (${p.width} ô): ${p.delimiter === '' ? 'tên đơn vị nằm trên hai ô, như khi mở bằng bảng tính một tệp CSV có tên chứa dấu phân cách không nằm trong ngoặc kép' : `tên đơn vị chứa ${delimiterVi(p.delimiter)} mà không nằm trong ngoặc kép nên bị tách làm hai`}. ` +
-      `${p.joined.map((j) => `Ô ${j.cell} ("${j.text}") được đọc là phần sau của tên ở ${j.into}: "${j.name}"`).join('; ')}${p.count > 3 ? '; …' : ''}; các số liệu của ${p.count === 1 ? 'dòng' : 'mỗi dòng ấy'} lùi về đúng cột chỉ tiêu của chúng. ${p.delimiter === '' ? 'Hãy gộp tên ấy lại vào một ô và dời các số liệu của dòng sang trái trong sổ tính.' : 'Đặt tên ấy trong ngoặc kép (hoặc lưu lại tệp từ Excel) để bảng đọc được đúng như đã ghi.'}`,
+      `${p.count === 1 ? `Dòng ${p.rows[0]} có` : `${p.count} dòng (${p.rows.join(', ')}${p.count > p.rows.length ? ', …' : ''}) có`} nhiều ô hơn dòng tiêu đề (${p.width} ô): ${nameSplitVi(p.delimiter, 'tên đơn vị')}. ` +
+      `${p.joined.map((j) => `Ô ${j.cell} ("${j.text}") được đọc là phần sau của tên ở ${j.into}: "${j.name}"`).join('; ')}${p.count > 3 ? '; …' : ''}; các số liệu của ${p.count === 1 ? 'dòng' : 'mỗi dòng ấy'} lùi về đúng cột chỉ tiêu của chúng. ${unsplitVi(p.delimiter, true)}`,
     'unknown.header-longer': (p) =>
-      `Dòng ${p.row} có ${p.fields} ô, nhiều hơn mọi dòng bên dưới (${p.width} ô): ${p.cells.length === 1 ? `ô ${p.cells[0]}` : `các ô ${p.cells.join(', ')}`} không có số liệu nào bên dưới. Nếu một tên ở dòng này chứa ${delimiterVi(p.delimiter)} mà không nằm trong ngoặc kép, các tên sau nó đứng lệch một cột so với số liệu, và các lỗi của những cột đó có thể chỉ do lệch cột; hãy kiểm tra dòng tiêu đề.`,
+      `Dòng ${p.row} có ${p.fields} ô, nhiều hơn mọi dòng bên dưới (${p.width} ô): ${p.cells.length === 1 ? `ô ${p.cells[0]}` : `các ô ${p.cells.join(', ')}`} không có số liệu nào bên dưới. Nếu một tên ở dòng này ${p.delimiter === '' ? 'bị tách ra hai ô' : `chứa ${delimiterVi(p.delimiter)} mà không nằm trong ngoặc kép`}, các tên sau nó đứng lệch một cột so với số liệu, và các lỗi của những cột đó có thể chỉ do lệch cột; hãy kiểm tra dòng tiêu đề.`,
     'split-table.continued': (p) =>
       `Bảng ${p.table} là phần tiếp theo của Bảng ${p.continues}: bảng nằm ngay sau Bảng ${p.continues} (ở giữa chỉ có đoạn trống hoặc ngắt trang), cùng số cột và ${p.header === 'repeated' ? 'lặp lại dòng tiêu đề (không đọc hai lần)' : 'không có dòng tiêu đề riêng'}, nên hai bảng được kiểm tra như một bảng, với tên đơn vị ở tiêu đề của Bảng ${p.continues}.`,
     'unknown.document-table': (p) => `Bảng ${p.table} trông như bảng tỷ lệ hộ nghèo nhưng không đọc được: ${(vi().errors[p.error.code] as (x: unknown) => string)(p.error.params)}; bảng này không được kiểm tra.`,

@@ -29,7 +29,7 @@ import { parseSlot, slotKey, withDims, type SlotFormula } from '../model/slots.j
 import { settleListedParts } from './listed-parts.js';
 import { titleTotal } from './title.js';
 import { withoutYearMark } from './words.js';
-import { joinedName, joinedNameParts, realignNameRows, type JoinedName, type NameSplit } from './split-header.js';
+import { joinedName, joinedNameParts, realignNameRows, splitDelimiter, type JoinedName, type NameSplit } from './split-header.js';
 
 /** Where a long table's columns are: indicators, and the unit-name, code and parent columns. */
 export interface LongColumns {
@@ -243,8 +243,7 @@ export class LongReader {
     this.forcedVote = locale !== undefined;
     this.lastCol = Math.max(unitCol ?? -1, codeCol ?? -1, parentCol ?? -1, sttCol ?? -1, ...this.indicatorCols);
     this.unitFields = { name: unitCol ?? -1, stt: sttCol ?? -1, code: codeCol ?? -1, parent: parentCol ?? -1 };
-    // A workbook's: the name over two cells, as a spreadsheet opens a CSV with such a name (split-header.ts NameSplit).
-    const delimiter = grid.source.kind === 'delimited' ? (grid.sheet === undefined ? grid.source.delimiter : undefined) : grid.source.kind === 'workbook' ? '' : undefined;
+    const delimiter = splitDelimiter(grid);
     if (delimiter !== undefined && unitCol !== undefined && cols.has(unitCol + 1)) {
       this.nameSplit = { nameCol: unitCol, width: grid.rows[headerRow]?.length ?? 0, valueCols: this.indicatorCols, delimiter };
     }

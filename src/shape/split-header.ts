@@ -33,7 +33,8 @@ export interface HeaderRealigned {
 
 /** The grid with a header split by its delimiter joined again, when the split can be told; and a warning. */
 export function realignHeader(grid: Grid): HeaderRealigned {
-  if (grid.source.kind !== 'delimited') return { grid };
+  const delimiter = splitDelimiter(grid);
+  if (delimiter === undefined) return { grid };
   const h = headerRow(grid);
   if (h === undefined) return { grid };
   const header = grid.rows[h]!;
@@ -44,9 +45,10 @@ export function realignHeader(grid: Grid): HeaderRealigned {
   // A notes column the rows leave out (their last field holds figures): nothing moved. Rows that end in an empty
   // field of their own have the notes column: a header longer still is split.
   if (beyond.every((c) => isNotesHeader(cellText(c))) && !blankBelow(grid, h, width - 1)) return { grid };
-  const delimiter = grid.source.delimiter;
   const rests = header.slice(1, fields).filter((c, i) => isRestOfName(c, header[i]));
   if (rests.length !== fields - width) {
+    // A workbook's header reaching past its rows is no sign of a split (a title or a note merged wider than the table).
+    if (delimiter === '') return { grid };
     return { grid, finding: { rule: 'unknown', severity: 'warning', at: beyond[0]!, msg: { id: 'unknown.header-longer', params: { row: h + 1, fields, width, cells: beyond.map((c) => c.ref), delimiter } } } };
   }
   const { row, joined } = joinedRow(header, new Set(rests), delimiter);
@@ -64,9 +66,9 @@ export function realignHeader(grid: Grid): HeaderRealigned {
  * with a warning at the rest. A wide table is read whole, so every row is looked at, whatever the table's size.
  */
 export function realignLabelRows(grid: Grid, labelCol: number): { grid: Grid; findings: Finding[] } {
-  if (grid.source.kind !== 'delimited') return { grid, findings: [] };
+  const delimiter = splitDelimiter(grid);
+  if (delimiter === undefined) return { grid, findings: [] };
   const width = usualWidth(grid);
-  const delimiter = grid.source.delimiter;
   const findings: Finding[] = [];
   let rows: Cell[][] | undefined;
   grid.rows.forEach((cells, r) => {
@@ -83,6 +85,14 @@ export function realignLabelRows(grid: Grid, labelCol: number): { grid: Grid; fi
     findings.push({ rule: 'unknown', severity: 'warning', at: rests[0]!, msg: { id: 'unknown.label-joined', params: { row: r + 1, fields, width, delimiter, joined } } });
   });
   return rows ? { grid: { ...grid, rows }, findings } : { grid, findings };
+}
+
+/**
+ * The delimiter a name may have been split at: a delimited file's; empty for a workbook (a CSV with such a name,
+ * opened in a spreadsheet and saved, has the name over two cells, the delimiter gone); none for other sources.
+ */
+export function splitDelimiter(grid: Grid): string | undefined {
+  return grid.source.kind === 'delimited' ? grid.source.delimiter : grid.source.kind === 'workbook' ? '' : undefined;
 }
 
 /**

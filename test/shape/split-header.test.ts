@@ -202,8 +202,21 @@ describe('a long table\'s unit name split by the delimiter (a record longer than
   });
 });
 
-describe('a workbook saved from such a CSV: the unit name over two cells (fixtures/xlsx/hand-made/)', () => {
+describe('a workbook saved from such a CSV: the name over two cells (fixtures/xlsx/hand-made/)', () => {
   const read = async (path: string) => checkGrid(await gridFromAnyBytes(readFileSync(join(FIXTURES, path)), { name: path }));
+  const issues = (r: CheckResult, extra: string[] = []) => [...extra, ...r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${f.at?.ref ?? '-'}`)].sort();
+
+  it('a header name and a wide table\'s row label: joined back as in their CSV, one warning each, no error', async () => {
+    const header = await read('xlsx/hand-made/long-header-name-split.xlsx');
+    expect(issues(header)).toEqual(issues(await read('xlsx/variants/long-vi.xlsx'), ['unknown D1']));
+    const w = header.findings.find((f) => f.msg.id === 'unknown.header-joined')!;
+    expect(w.msg.params).toMatchObject({ delimiter: '', joined: [{ cell: 'D1', into: 'C1', name: 'Tổng số hộ của toàn tỉnh cuối năm (hộ sau rà soát)' }] });
+    expect(renderMessage(w.msg, vi)).toContain('một tên nằm trên hai ô');
+    expect(renderMessage(w.msg, en)).toContain('Put the name back into one cell in the workbook.');
+    const label = await read('xlsx/hand-made/wide-row-label-split.xlsx');
+    expect(issues(label)).toEqual(issues(await read('xlsx/tuyen-quang-2020.xlsx'), ['unknown C5']));
+    expect(label.coverage.ran).toContain('flow');
+  });
 
   it('joined back as in the CSV: the figures under their indicators, each cell where it is on the sheet, one warning', async () => {
     const seed = await read('xlsx/variants/long-vi.xlsx');
