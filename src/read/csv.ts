@@ -98,6 +98,12 @@ export function detectDelimiter(text: string): Delimiter | undefined {
   return detect(text).delimiter;
 }
 
+/** Whether the first record of three or more fields (a table's header, past any title) holds a comma. */
+function headerHasComma(records: readonly string[][]): boolean {
+  const header = records.find((r) => r.length >= 3);
+  return header === undefined || header.some((f) => f.includes(','));
+}
+
 /** Whether every comma of the text stands between two digits. */
 function decimalCommasOnly(text: string): boolean {
   for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) {
@@ -140,9 +146,10 @@ function detect(text: string): { delimiter?: Delimiter; problems: PovcheckError[
   for (const d of CANDIDATES) {
     // A delimiter that does not occur makes one-field records, which never score: no need to parse.
     if (sample.indexOf(d) < 0) continue;
-    // Commas each between two digits, in a text another delimiter splits: decimal marks (`11,80`), not a delimiter.
-    // (Scored, they won whenever a few rows had a field more than the others: a note typed after the figures.)
-    if (d === ',' && best && decimalCommasOnly(sample)) break;
+    // In a text another delimiter splits, commas each between two digits are decimal marks (`11,80`), and so are
+    // commas when that delimiter splits most lines alike and the header it splits has none: not a delimiter. (Scored,
+    // they won whenever a few rows had a field more than the others: a note after the figures, a name holding `;`.)
+    if (d === ',' && best && (decimalCommasOnly(sample) || (best.consistency >= 0.5 && !headerHasComma(best.records)))) break;
     const s = scoreDelimiter(sample, d, problems);
     if (!s) continue;
     // Earlier candidates win ties: TAB and ';' are rarely inside values, ',' is the Vietnamese decimal mark.
