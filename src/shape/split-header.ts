@@ -157,17 +157,25 @@ export function realignNameRows(grid: Grid, firstRow: number, s: NameSplit): { g
   return { grid: rows ? { ...grid, rows } : grid, joined };
 }
 
+/** A rest joined back: its cell and text, the cell of the name it was joined to, and the name as read. */
+export interface JoinedPart {
+  readonly cell: string;
+  readonly text: string;
+  readonly into: string;
+  readonly name: string;
+}
+
 /** A row whose unit name was joined back: its row, its number of fields, the first rest's cell and each rest joined. */
 export interface JoinedName {
   readonly row: number;
   readonly fields: number;
   readonly at: Cell;
-  readonly parts: Array<{ cell: string; text: string; into: string; name: string }>;
+  readonly parts: JoinedPart[];
 }
 
 /** The parts of a name split `extra` times in record `rec` (row `r`), as `joinedRow` words them. */
-export function joinedNameParts(r: number, rec: ReadonlyArray<string | undefined>, s: NameSplit, extra: number): Array<{ cell: string; text: string; into: string; name: string }> {
-  const parts: Array<{ cell: string; text: string; into: string; name: string }> = [];
+export function joinedNameParts(r: number, rec: ReadonlyArray<string | undefined>, s: NameSplit, extra: number): JoinedPart[] {
+  const parts: JoinedPart[] = [];
   let name = rec[s.nameCol] ?? '';
   for (let k = 1; k <= extra; k++) {
     const rest = rec[s.nameCol + k] ?? '';
@@ -279,9 +287,9 @@ function joinParts(name: string, delimiter: string, rest: string): string {
 }
 
 /** The header with each rest joined to the name before it, the cells after moved left (each keeps its reference). */
-function joinedRow(header: readonly Cell[], rests: ReadonlySet<Cell>, delimiter: string): { row: Cell[]; joined: Array<{ cell: string; text: string; into: string; name: string }> } {
+function joinedRow(header: readonly Cell[], rests: ReadonlySet<Cell>, delimiter: string): { row: Cell[]; joined: JoinedPart[] } {
   const row: Cell[] = [];
-  const joined: Array<{ cell: string; text: string; into: string; name: string }> = [];
+  const joined: JoinedPart[] = [];
   for (const cell of header) {
     const last = row[row.length - 1];
     if (rests.has(cell) && last) {
