@@ -19,6 +19,7 @@
  */
 import { a1, cellText, type Cell, type Grid } from '../model/grid.js';
 import type { Finding } from '../model/finding.js';
+import { clip } from '../model/echo.js';
 import { isMeasureValue, isNotesHeader } from './aliases.js';
 import { recognise } from './words.js';
 
@@ -180,7 +181,7 @@ export function joinedNameParts(r: number, rec: ReadonlyArray<string | undefined
   for (let k = 1; k <= extra; k++) {
     const rest = rec[s.nameCol + k] ?? '';
     name = joinParts(name, s.delimiter, rest);
-    parts.push({ cell: a1(r, s.nameCol + k), text: rest.trim(), into: a1(r, s.nameCol), name: name.trim() });
+    parts.push({ cell: a1(r, s.nameCol + k), text: clip(rest.trim()), into: a1(r, s.nameCol), name: clip(name.trim()) });
   }
   return parts;
 }
@@ -295,7 +296,7 @@ function joinedRow(header: readonly Cell[], rests: ReadonlySet<Cell>, delimiter:
     if (rests.has(cell) && last) {
       const raw = joinParts(last.raw, delimiter, cell.raw);
       row[row.length - 1] = { ...last, raw };
-      joined.push({ cell: cell.ref, text: cellText(cell), into: last.ref, name: raw.trim() });
+      joined.push({ cell: cell.ref, text: clip(cellText(cell)), into: last.ref, name: clip(raw.trim()) });
       continue;
     }
     row.push(row.length === cell.col ? cell : { ...cell, col: row.length });

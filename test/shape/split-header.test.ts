@@ -234,3 +234,14 @@ describe('a workbook saved from such a CSV: the name over two cells (fixtures/xl
     expect(renderMessage(w.msg, en)).toContain('Put the name back into one cell');
   });
 });
+
+describe('what a joined name\'s warning quotes', () => {
+  it('a name of thousands of characters is quoted clipped, not whole', async () => {
+    const long = `TP Tuyên Quang (${'phường '.repeat(500)}; xã)`;
+    const r = await check(LONG.replace('\nTP Tuyên Quang;', `\n${long};`));
+    const w = r.findings.find((f) => f.msg.id === 'unknown.name-joined')!;
+    const [part] = (w.msg.params as { joined: Array<{ name: string }> }).joined;
+    expect(part!.name.length).toBeLessThanOrEqual(120);
+    expect(part!.name.endsWith('…')).toBe(true);
+  });
+});
