@@ -98,7 +98,7 @@ export function detectDelimiter(text: string): Delimiter | undefined {
   return detect(text).delimiter;
 }
 
-/** Whether the first record of three or more fields (a table's header, past any title) holds a comma. */
+/** Whether the first record of three or more fields (a table's header, past any title) holds a comma; true without one (nothing to tell by). */
 function headerHasComma(records: readonly string[][]): boolean {
   const header = records.find((r) => r.length >= 3);
   return header === undefined || header.some((f) => f.includes(','));
