@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { gridFromAnyBytes } from '../../src/read/index.js';
 import { checkGrid, checkShaped, type CheckResult } from '../../src/check-grid.js';
 import { decodeBytes } from '../../src/read/decode.js';
@@ -243,5 +244,47 @@ describe('what a joined name\'s warning quotes', () => {
     const [part] = (w.msg.params as { joined: Array<{ name: string }> }).joined;
     expect(part!.name.length).toBeLessThanOrEqual(120);
     expect(part!.name.endsWith('…')).toBe(true);
+  });
+});
+
+describe('a long table\'s names split by the delimiter, against the same table with those names quoted (property)', () => {
+  const RESTS = [(n: string) => [`${n} (phường`, ' xã)'], (n: string) => [n, ' huyện mới'], (n: string) => [`${n} (gồm 5 tổ`, ' 2 thôn)']];
+  const rows = LONG_ROWS.map((l) => l.split(';'));
+  /** The seed's long table with the rows in `split` named by rest `k`, unquoted or quoted; a slip in row `slipRow`'s field `slipCol`. */
+  const table = (split: Map<number, number>, quoted: boolean, slip?: [number, number]) =>
+    [
+      LONG_HEAD!,
+      ...rows.map((fields, r) => {
+        const f = [...fields];
+        if (slip && slip[0] === r) f[slip[1]] = `${f[slip[1]]}1`;
+        const k = split.get(r);
+        if (k === undefined) return f.join(';');
+        const [name, rest] = RESTS[k]!(f[0]!);
+        return [quoted ? `"${name};${rest}"` : `${name};${rest}`, ...f.slice(1)].join(';');
+      }),
+    ].join('\n');
+  const what = (r: CheckResult) =>
+    r.findings.filter((f) => f.msg.id !== 'unknown.name-joined').map((f) => `${f.severity} ${f.rule} ${f.unit ?? '-'} ${f.indicator ?? '-'} ${f.expected ?? '-'} ${f.actual ?? '-'}`).sort();
+
+  it('gives the quoted table\'s findings and units, read whole or record by record, with one warning naming the rows split', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: rows.length - 1 }), fc.integer({ min: 0, max: RESTS.length - 1 })), { maxLength: rows.length }),
+        fc.option(fc.tuple(fc.integer({ min: 0, max: rows.length - 1 }), fc.integer({ min: 1, max: 8 })), { nil: undefined }),
+        async (picks, slip) => {
+          const split = new Map(picks);
+          const quoted = await check(table(split, true, slip));
+          const plain = await check(table(split, false, slip));
+          expect(what(plain)).toEqual(what(quoted));
+          // Read record by record after its first three rows: the same.
+          const { text, encoding } = decodeBytes(Buffer.from(table(split, false, slip), 'utf8'));
+          expect(what(checkShaped(await shapeTable(delimitedTable(text, encoding, undefined, 3)), {}))).toEqual(what(quoted));
+          expect([...plain.annex.units].map((u) => u.name)).toEqual([...quoted.annex.units].map((u) => u.name));
+          const w = plain.findings.filter((f) => f.msg.id === 'unknown.name-joined');
+          expect(w.map((f) => (f.msg.params as { rows: number[] }).rows)).toEqual(split.size === 0 ? [] : [[...split.keys()].sort((a, b) => a - b).map((r) => r + 2)]);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
