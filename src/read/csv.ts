@@ -98,10 +98,13 @@ export function detectDelimiter(text: string): Delimiter | undefined {
   return detect(text).delimiter;
 }
 
-/** Whether the first record of three or more fields (a table's header, past any title) holds a comma; true without one (nothing to tell by). */
-function headerHasComma(records: readonly string[][]): boolean {
-  const header = records.find((r) => r.length >= 3);
-  return header === undefined || header.some((f) => f.includes(','));
+/**
+ * The fields commas split the header into: the first record of three or more fields `best` read (a table's header,
+ * past any title), its text put back together; undefined without one (nothing to tell by).
+ */
+function commaFieldsOfHeader(best: Score): number | undefined {
+  const header = best.records.find((r) => r.length >= 3);
+  return header === undefined ? undefined : header.join(best.delimiter).split(',').length;
 }
 
 /** Whether every comma of the text stands between two digits. */
@@ -146,12 +149,14 @@ function detect(text: string): { delimiter?: Delimiter; problems: PovcheckError[
   for (const d of CANDIDATES) {
     // A delimiter that does not occur makes one-field records, which never score: no need to parse.
     if (sample.indexOf(d) < 0) continue;
-    // In a text another delimiter splits, commas each between two digits are decimal marks (`11,80`), and so are
-    // commas when that delimiter splits most lines alike and the header it splits has none: not a delimiter. (Scored,
-    // they won whenever a few rows had a field more than the others: a note after the figures, a name holding `;`.)
-    if (d === ',' && best && (decimalCommasOnly(sample) || (best.consistency >= 0.5 && !headerHasComma(best.records)))) break;
+    // In a text another delimiter splits, commas each between two digits are decimal marks (`11,80`): not a delimiter.
+    // (Scored, they won whenever a few rows had a field more than the others: a note after the figures, a name holding `;`.)
+    if (d === ',' && best && decimalCommasOnly(sample)) break;
     const s = scoreDelimiter(sample, d, problems);
     if (!s) continue;
+    // Nor are they when that delimiter splits most lines alike and the commas do not split its header into the columns
+    // they split the rows into (none in it, or one inside a label: `Tỷ lệ hộ nghèo (%, cuối năm)`).
+    if (d === ',' && best && best.consistency >= 0.5 && (commaFieldsOfHeader(best) ?? s.width) !== s.width) break;
     // Earlier candidates win ties: TAB and ';' are rarely inside values, ',' is the Vietnamese decimal mark.
     if (!best || s.consistency > best.consistency + 1e-9) best = s;
     // Every line of one width: no later candidate can score higher (it would need more than all its lines), so none

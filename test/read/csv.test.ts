@@ -49,9 +49,11 @@ describe('delimiter detection', () => {
     expect(detectDelimiter('1,2,3\n4,5,6\n')).toBe(',');
   });
 
-  it('finds ; when a name holds a comma too, as long as the header has none', () => {
+  it('finds ; when a name holds a comma too, and when a label of the header does', () => {
     const rows = ['Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%);Mức giảm (%)', 'Phan Rang, Tháp Chàm;100;1,50;0,25', 'B;200;2,50;0,35;đã rà soát lại', 'C;300;3,50;0,45;ghi chú', 'D;400;4,50;0,55;x', 'E;500;5,50;0,65'];
     expect(detectDelimiter(rows.join('\n'))).toBe(';');
+    // A comma inside one of the header's labels: still ';'.
+    expect(detectDelimiter(['Đơn vị;Số hộ nghèo;Tỷ lệ hộ nghèo (%, cuối năm);Mức giảm (%)', ...rows.slice(1)].join('\n'))).toBe(';');
     // A comma file whose text holds semicolons: its commas are scored (and win), the lines ';' splits holding commas.
     expect(detectDelimiter('Unit,Poor households,Rate (%)\nXã A; thôn 1; thôn 2,100,1.5\nXã B; thôn 3; thôn 4,200,2.5\nXã C; thôn 5; thôn 6,300,3.5\nXã D,400,4.5\n')).toBe(',');
   });
