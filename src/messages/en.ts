@@ -6,7 +6,7 @@ import type { FormulaRange, SlipKind } from '../locate/types.js';
 import type { ConfigProblem, ContainerDamage, ErrorParams, XmlDamage } from '../errors.js';
 import { enCalc, name as indName, val } from './en-calc.js';
 import { enCli } from './cli-en.js';
-import type { MessageParams } from '../model/message-ref.js';
+import { quotedRows, type MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
 import type { SpreadsheetError } from '../model/grid.js';
 import { count, firstThree, namesCut, yearsSpan, missingChecksClause, namedPaths, signed, splitCase, unsigned, alternativesOf } from './number-format.js';
@@ -491,7 +491,7 @@ export function en(): Catalog {
       `${p.joined.map((j) => `Cell ${j.cell} ("${j.text}") is read as the rest of the label in ${j.into}: "${j.name}"`).join('; ')}; the row's figures move one column left, under their units. ${unsplitEn(p.delimiter, 'label', true)}`,
     'unknown.name-joined': (p) =>
       `${p.count === 1 ? `Row ${p.rows[0]} has` : `${p.count} rows (${p.rows.join(', ')}${p.count > p.rows.length ? ', …' : ''}) have`} more cells than the header (${p.width}): ${nameSplitEn(p.delimiter, 'a unit name', 'holds')}. ` +
-      `${p.joined.map((j) => `Cell ${j.cell} ("${j.text}") is read as the rest of the name in ${j.into}: "${j.name}"`).join('; ')}${p.count > 3 ? '; …' : ''}; the figures of ${p.count === 1 ? 'the row' : 'each such row'} move left, under their indicators. ${unsplitEn(p.delimiter, 'name', true)}`,
+      `${p.joined.map((j) => `Cell ${j.cell} ("${j.text}") is read as the rest of the name in ${j.into}: "${j.name}"`).join('; ')}${p.count > quotedRows(p.joined) ? '; …' : ''}; the figures of ${p.count === 1 ? 'the row' : 'each such row'} move left, under their indicators. ${unsplitEn(p.delimiter, 'name', true)}`,
     'unknown.header-longer': (p) =>
       `Row ${p.row} has ${p.fields} cells, more than every row below (${p.width}): ${p.cells.length === 1 ? `cell ${p.cells[0]} has no figures under it` : `cells ${p.cells.join(', ')} have no figures under them`}. If a name in this row ${p.delimiter === '' ? 'was split over two cells' : `holds a ${delimiterEn(p.delimiter)} outside quotes`}, the names after it stand one column off their figures, and the errors of those columns may come from that alone; check the header row.`,
     'split-table.continued': (p) =>

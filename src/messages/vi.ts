@@ -7,7 +7,7 @@ import type { ConfigProblem, ContainerDamage, ErrorParams, XmlDamage } from '../
 import { viCalc, val } from './vi-calc.js';
 import { viCli } from './cli-vi.js';
 import type { SpreadsheetError } from '../model/grid.js';
-import type { MessageParams } from '../model/message-ref.js';
+import { quotedRows, type MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
 import { count, firstThree, namesCut, yearsSpan, missingChecksClause, namedPaths, signed, splitCase, unsigned, alternativesOf } from './number-format.js';
 import { viRelations } from './vi-relations.js';
@@ -496,7 +496,7 @@ export function vi(): Catalog {
       `${p.joined.map((j) => `Ô ${j.cell} ("${j.text}") được đọc là phần sau của tên ở ${j.into}: "${j.name}"`).join('; ')}; các số liệu của dòng lùi một cột, đúng cột đơn vị của chúng. ${unsplitVi(p.delimiter, true)}`,
     'unknown.name-joined': (p) =>
       `${p.count === 1 ? `Dòng ${p.rows[0]} có` : `${p.count} dòng (${p.rows.join(', ')}${p.count > p.rows.length ? ', …' : ''}) có`} nhiều ô hơn dòng tiêu đề (${p.width} ô): ${nameSplitVi(p.delimiter, 'tên đơn vị')}. ` +
-      `${p.joined.map((j) => `Ô ${j.cell} ("${j.text}") được đọc là phần sau của tên ở ${j.into}: "${j.name}"`).join('; ')}${p.count > 3 ? '; …' : ''}; các số liệu của ${p.count === 1 ? 'dòng' : 'mỗi dòng ấy'} lùi về đúng cột chỉ tiêu của chúng. ${unsplitVi(p.delimiter, true)}`,
+      `${p.joined.map((j) => `Ô ${j.cell} ("${j.text}") được đọc là phần sau của tên ở ${j.into}: "${j.name}"`).join('; ')}${p.count > quotedRows(p.joined) ? '; …' : ''}; các số liệu của ${p.count === 1 ? 'dòng' : 'mỗi dòng ấy'} lùi về đúng cột chỉ tiêu của chúng. ${unsplitVi(p.delimiter, true)}`,
     'unknown.header-longer': (p) =>
       `Dòng ${p.row} có ${p.fields} ô, nhiều hơn mọi dòng bên dưới (${p.width} ô): ${p.cells.length === 1 ? `ô ${p.cells[0]}` : `các ô ${p.cells.join(', ')}`} không có số liệu nào bên dưới. Nếu một tên ở dòng này ${p.delimiter === '' ? 'bị tách ra hai ô' : `chứa ${delimiterVi(p.delimiter)} mà không nằm trong ngoặc kép`}, các tên sau nó đứng lệch một cột so với số liệu, và các lỗi của những cột đó có thể chỉ do lệch cột; hãy kiểm tra dòng tiêu đề.`,
     'split-table.continued': (p) =>

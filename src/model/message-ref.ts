@@ -429,3 +429,8 @@ export interface SkipRef<K extends SkipId = SkipId> {
   id: K;
   params: SkipParams[K];
 }
+
+/** How many rows the `joined` parts of an `unknown.name-joined` warning quote (it names more rows than it quotes). */
+export function quotedRows(joined: ReadonlyArray<{ into: string }>): number {
+  return new Set(joined.map((j) => j.into)).size;
+}

@@ -358,24 +358,19 @@ export class LongReader {
       this.storing = true;
     }
     if (this.forcedVote) this.endFirstRowsVote();
+    // A unit name holding the delimiter: read joined back, its fields after the name where they are in the file (noteJoined).
     const split = this.nameSplit && rec.length > this.nameSplit.width ? joinedName(rec, this.nameSplit) : undefined;
-    if (split) return this.addJoined(r, rec, split.fields, split.extra);
-    if (rec.length > this.width) this.widen(rec.length);
-    if (this.unlabelled.size > 0) for (const c of this.unlabelled) if (nonEmpty(rec[c])) this.unlabelled.delete(c) && this.draft.findings.push(unlabelledColumn({ raw: rec[c]!, ref: a1(r, c), row: r, col: c }));
-    this.addRow(r, rec);
+    if (split) this.noteJoinedRecord(r, rec, split.extra);
+    else if (rec.length > this.width) this.widen(rec.length);
+    const fields = split ? split.fields : rec;
+    if (this.unlabelled.size > 0) for (const c of this.unlabelled) if (nonEmpty(fields[c])) this.unlabelled.delete(c) && this.draft.findings.push(unlabelledColumn({ raw: fields[c]!, ref: this.table.refOf(r, c), row: r, col: c }));
+    this.addRow(r, fields);
   }
 
-  /**
-   * A record whose unit name held the delimiter (`rec`), read as `fields` (the name joined back, `extra` rests); the
-   * fields after the name stand `extra` columns further right in the file (`noteJoined`).
-   */
-  private addJoined(r: number, rec: readonly string[], fields: ReadonlyArray<string | undefined>, extra: number): void {
-    const split = this.nameSplit!;
-    this.noteJoined({ row: r, fields: rec.length, at: { raw: rec[split.nameCol + 1]!, ref: a1(r, split.nameCol + 1), row: r, col: split.nameCol + 1 }, parts: joinedNameParts(r, rec, split, extra) });
-    if (this.unlabelled.size > 0) {
-      for (const c of this.unlabelled) if (nonEmpty(fields[c])) this.unlabelled.delete(c) && this.draft.findings.push(unlabelledColumn({ raw: fields[c]!, ref: this.table.refOf(r, c), row: r, col: c }));
-    }
-    this.addRow(r, fields);
+  /** Record `rec` (row `r`), its unit name split `extra` times, noted as joined. */
+  private noteJoinedRecord(r: number, rec: readonly string[], extra: number): void {
+    const at = this.nameSplit!.nameCol + 1;
+    this.noteJoined({ row: r, fields: rec.length, at: { raw: rec[at]!, ref: a1(r, at), row: r, col: at }, parts: joinedNameParts(r, rec, this.nameSplit!, extra) });
   }
 
   /**

@@ -174,16 +174,10 @@ export interface JoinedName {
   readonly parts: JoinedPart[];
 }
 
-/** The parts of a name split `extra` times in record `rec` (row `r`), as `joinedRow` words them. */
+/** The parts of a name split `extra` times in record `rec` (row `r`), worded as `joinedRow` words a grid row's. */
 export function joinedNameParts(r: number, rec: ReadonlyArray<string | undefined>, s: NameSplit, extra: number): JoinedPart[] {
-  const parts: JoinedPart[] = [];
-  let name = rec[s.nameCol] ?? '';
-  for (let k = 1; k <= extra; k++) {
-    const rest = rec[s.nameCol + k] ?? '';
-    name = joinParts(name, s.delimiter, rest);
-    parts.push({ cell: a1(r, s.nameCol + k), text: clip(rest.trim()), into: a1(r, s.nameCol), name: clip(name.trim()) });
-  }
-  return parts;
+  const cells = Array.from(rec, (raw, c): Cell => ({ raw: raw ?? '', ref: a1(r, c), row: r, col: c }));
+  return joinedRow(cells, new Set(cells.slice(s.nameCol + 1, s.nameCol + 1 + extra)), s.delimiter).joined;
 }
 
 /** The rest of a unit name: two letters, starting as a header's rest does, or after a name whose bracket is open. */

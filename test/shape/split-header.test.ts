@@ -288,3 +288,19 @@ describe('a long table\'s names split by the delimiter, against the same table w
     );
   });
 });
+
+describe('the warning of names joined back in many rows', () => {
+  it('names up to ten rows, quotes the first three, and says when it quotes fewer than it joined', async () => {
+    const all = LONG_ROWS.map((l) => l.replace(/^([^;]+);/, '$1 (mới; cũ);'));
+    const r = await check([LONG_HEAD, ...all].join('\n'));
+    const w = r.findings.find((f) => f.msg.id === 'unknown.name-joined')!;
+    const p = w.msg.params as { rows: number[]; count: number; joined: unknown[] };
+    expect(p.rows).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(p.count).toBe(8);
+    expect(p.joined).toHaveLength(3);
+    expect(renderMessage(w.msg, vi)).toMatch(/"Yên Sơn \(mới; cũ\)"; …; các số liệu/);
+    expect(renderMessage(w.msg, en)).toMatch(/"Yên Sơn \(mới; cũ\)"; …; the figures/);
+    const two = await check([LONG_HEAD, ...all.slice(0, 2), ...LONG_ROWS.slice(2)].join('\n'));
+    expect(renderMessage(two.findings.find((f) => f.msg.id === 'unknown.name-joined')!.msg, vi)).not.toContain('…');
+  });
+});
