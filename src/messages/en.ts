@@ -6,7 +6,7 @@ import type { FormulaRange, SlipKind } from '../locate/types.js';
 import type { ConfigProblem, ContainerDamage, ErrorParams, XmlDamage } from '../errors.js';
 import { enCalc, name as indName, val } from './en-calc.js';
 import { enCli } from './cli-en.js';
-import { quotedRows, type MessageParams } from '../model/message-ref.js';
+import { quotedRows, type JoinedPart, type MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
 import type { SpreadsheetError } from '../model/grid.js';
 import { count, firstThree, namesCut, yearsSpan, missingChecksClause, namedPaths, signed, splitCase, unsigned, alternativesOf } from './number-format.js';
@@ -17,7 +17,6 @@ const k = (n: number) => count(n, 'en');
 
 const OP: Record<TargetOp, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
-/** Why a file could not be opened, by the system's code (the code itself for any other). */
 /** The file's delimiter, by name. */
 const delimiterEn = (d: string) => (d === ',' ? 'comma' : d === ';' ? 'semicolon' : 'TAB');
 /** Why a name is in two cells: a delimiter outside quotes (`d`), or, in a workbook (`d` empty), a spreadsheet's import. */
@@ -27,9 +26,14 @@ const nameSplitEn = (d: string, name: string, holds: string) =>
 const unsplitEn = (d: string, what: string, figures: boolean) =>
   d === '' ? `Put the ${what} back into one cell${figures ? " and move the row's figures left" : ''} in the workbook.` : `Put that ${what} in quotes (or save the file again from Excel) for the table to read as typed.`;
 
+/** Each rest read back into its name or label (`what`), as a sentence's clauses. */
+const restsReadEn = (joined: readonly JoinedPart[], what: 'name' | 'label') =>
+  joined.map((j) => `Cell ${j.cell} ("${j.text}") is read as the rest of the ${what} in ${j.into}: "${j.name}"`).join('; ');
+
 /** How to make a .docx of a word-processor document povcheck does not read (.doc, .odt, .rtf). */
 const SAVE_AS_DOCX_EN = 'open it in Word or LibreOffice and save it as .docx (or convert it: libreoffice --headless --convert-to docx <file>), then check the .docx';
 
+/** Why a file could not be opened, by the system's code (the code itself for any other). */
 const READ_CAUSE_EN: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
@@ -485,13 +489,13 @@ export function en(): Catalog {
     'unknown.unlabelled-column': (p) => `Column ${p.col} has content but no header; it is not checked.`,
     'unknown.header-joined': (p) =>
       `Row ${p.row} has ${p.fields} cells, more than every row below (${p.width}): ${p.joined.length === 1 ? nameSplitEn(p.delimiter, 'a name', 'holds') : nameSplitEn(p.delimiter, `${p.joined.length} names`, 'hold')}. ` +
-      `${p.joined.map((j) => `Cell ${j.cell} ("${j.text}") is read as the rest of the name in ${j.into}: "${j.name}"`).join('; ')}; the names after it move one column left, over their figures. ${unsplitEn(p.delimiter, 'name', false)}`,
+      `${restsReadEn(p.joined, 'name')}; the names after it move one column left, over their figures. ${unsplitEn(p.delimiter, 'name', false)}`,
     'unknown.label-joined': (p) =>
       `Row ${p.row} has ${p.fields} cells, more than the table's other rows (${p.width}): ${nameSplitEn(p.delimiter, 'its label', 'holds')}. ` +
-      `${p.joined.map((j) => `Cell ${j.cell} ("${j.text}") is read as the rest of the label in ${j.into}: "${j.name}"`).join('; ')}; the row's figures move one column left, under their units. ${unsplitEn(p.delimiter, 'label', true)}`,
+      `${restsReadEn(p.joined, 'label')}; the row's figures move one column left, under their units. ${unsplitEn(p.delimiter, 'label', true)}`,
     'unknown.name-joined': (p) =>
       `${p.count === 1 ? `Row ${p.rows[0]} has` : `${p.count} rows (${p.rows.join(', ')}${p.count > p.rows.length ? ', …' : ''}) have`} more cells than the header (${p.width}): ${nameSplitEn(p.delimiter, 'a unit name', 'holds')}. ` +
-      `${p.joined.map((j) => `Cell ${j.cell} ("${j.text}") is read as the rest of the name in ${j.into}: "${j.name}"`).join('; ')}${p.count > quotedRows(p.joined) ? '; …' : ''}; the figures of ${p.count === 1 ? 'the row' : 'each such row'} move left, under their indicators. ${unsplitEn(p.delimiter, 'name', true)}`,
+      `${restsReadEn(p.joined, 'name')}${p.count > quotedRows(p.joined) ? '; …' : ''}; the figures of ${p.count === 1 ? 'the row' : 'each such row'} move left, under their indicators. ${unsplitEn(p.delimiter, 'name', true)}`,
     'unknown.header-longer': (p) =>
       `Row ${p.row} has ${p.fields} cells, more than every row below (${p.width}): ${p.cells.length === 1 ? `cell ${p.cells[0]} has no figures under it` : `cells ${p.cells.join(', ')} have no figures under them`}. If a name in this row ${p.delimiter === '' ? 'was split over two cells' : `holds a ${delimiterEn(p.delimiter)} outside quotes`}, the names after it stand one column off their figures, and the errors of those columns may come from that alone; check the header row.`,
     'split-table.continued': (p) =>

@@ -7,7 +7,7 @@ import type { ConfigProblem, ContainerDamage, ErrorParams, XmlDamage } from '../
 import { viCalc, val } from './vi-calc.js';
 import { viCli } from './cli-vi.js';
 import type { SpreadsheetError } from '../model/grid.js';
-import { quotedRows, type MessageParams } from '../model/message-ref.js';
+import { quotedRows, type JoinedPart, type MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
 import { count, firstThree, namesCut, yearsSpan, missingChecksClause, namedPaths, signed, splitCase, unsigned, alternativesOf } from './number-format.js';
 import { viRelations } from './vi-relations.js';
@@ -81,6 +81,10 @@ const nameSplitVi = (d: string, name: string) =>
 /** What to do about it: quote the name, or, in a workbook, put it back into one cell (and the figures after it). */
 const unsplitVi = (d: string, figures: boolean) =>
   d === '' ? `Hãy gộp tên ấy lại vào một ô${figures ? ' và dời các số liệu của dòng sang trái' : ''} trong sổ tính.` : 'Đặt tên ấy trong ngoặc kép (hoặc lưu lại tệp từ Excel) để bảng đọc được đúng như đã ghi.';
+
+/** Từng phần sau được đọc gộp vào tên, thành các vế của một câu. */
+const restsReadVi = (joined: readonly JoinedPart[]) =>
+  joined.map((j) => `Ô ${j.cell} ("${j.text}") được đọc là phần sau của tên ở ${j.into}: "${j.name}"`).join('; ');
 
 /** Nghĩa của từng giá trị lỗi của bảng tính ở chỗ của một số liệu. */
 const SPREADSHEET_ERROR_VI: Record<SpreadsheetError, string> = {
@@ -490,13 +494,13 @@ export function vi(): Catalog {
     'unknown.unlabelled-column': (p) => `Cột ${p.col} có nội dung nhưng không có tiêu đề; cột này không được kiểm tra.`,
     'unknown.header-joined': (p) =>
       `Dòng ${p.row} có ${p.fields} ô, nhiều hơn mọi dòng bên dưới (${p.width} ô): ${nameSplitVi(p.delimiter, p.joined.length === 1 ? 'một tên' : `${p.joined.length} tên`)}. ` +
-      `${p.joined.map((j) => `Ô ${j.cell} ("${j.text}") được đọc là phần sau của tên ở ${j.into}: "${j.name}"`).join('; ')}; các tên sau đó lùi một cột, đúng cột số liệu của chúng. ${unsplitVi(p.delimiter, false)}`,
+      `${restsReadVi(p.joined)}; các tên sau đó lùi một cột, đúng cột số liệu của chúng. ${unsplitVi(p.delimiter, false)}`,
     'unknown.label-joined': (p) =>
       `Dòng ${p.row} có ${p.fields} ô, nhiều hơn các dòng khác của bảng (${p.width} ô): ${nameSplitVi(p.delimiter, 'tên chỉ tiêu')}. ` +
-      `${p.joined.map((j) => `Ô ${j.cell} ("${j.text}") được đọc là phần sau của tên ở ${j.into}: "${j.name}"`).join('; ')}; các số liệu của dòng lùi một cột, đúng cột đơn vị của chúng. ${unsplitVi(p.delimiter, true)}`,
+      `${restsReadVi(p.joined)}; các số liệu của dòng lùi một cột, đúng cột đơn vị của chúng. ${unsplitVi(p.delimiter, true)}`,
     'unknown.name-joined': (p) =>
       `${p.count === 1 ? `Dòng ${p.rows[0]} có` : `${p.count} dòng (${p.rows.join(', ')}${p.count > p.rows.length ? ', …' : ''}) có`} nhiều ô hơn dòng tiêu đề (${p.width} ô): ${nameSplitVi(p.delimiter, 'tên đơn vị')}. ` +
-      `${p.joined.map((j) => `Ô ${j.cell} ("${j.text}") được đọc là phần sau của tên ở ${j.into}: "${j.name}"`).join('; ')}${p.count > quotedRows(p.joined) ? '; …' : ''}; các số liệu của ${p.count === 1 ? 'dòng' : 'mỗi dòng ấy'} lùi về đúng cột chỉ tiêu của chúng. ${unsplitVi(p.delimiter, true)}`,
+      `${restsReadVi(p.joined)}${p.count > quotedRows(p.joined) ? '; …' : ''}; các số liệu của ${p.count === 1 ? 'dòng' : 'mỗi dòng ấy'} lùi về đúng cột chỉ tiêu của chúng. ${unsplitVi(p.delimiter, true)}`,
     'unknown.header-longer': (p) =>
       `Dòng ${p.row} có ${p.fields} ô, nhiều hơn mọi dòng bên dưới (${p.width} ô): ${p.cells.length === 1 ? `ô ${p.cells[0]}` : `các ô ${p.cells.join(', ')}`} không có số liệu nào bên dưới. Nếu một tên ở dòng này ${p.delimiter === '' ? 'bị tách ra hai ô' : `chứa ${delimiterVi(p.delimiter)} mà không nằm trong ngoặc kép`}, các tên sau nó đứng lệch một cột so với số liệu, và các lỗi của những cột đó có thể chỉ do lệch cột; hãy kiểm tra dòng tiêu đề.`,
     'split-table.continued': (p) =>

@@ -275,14 +275,14 @@ export interface MessageParams {
    * delimiter, not quoted, split in two; each rest (`cell`, `text`) joined to the name before it (`into`), read as
    * `name` (shape/split-header.ts).
    */
-  'unknown.header-joined': { row: number; fields: number; width: number; delimiter: string; joined: Array<{ cell: string; text: string; into: string; name: string }> };
+  'unknown.header-joined': { row: number; fields: number; width: number; delimiter: string; joined: JoinedPart[] };
   /** A wide table's row (`row`) whose label holds the delimiter, not quoted: the rest joined back to the label, as for a header. */
-  'unknown.label-joined': { row: number; fields: number; width: number; delimiter: string; joined: Array<{ cell: string; text: string; into: string; name: string }> };
+  'unknown.label-joined': { row: number; fields: number; width: number; delimiter: string; joined: JoinedPart[] };
   /**
    * A long table's rows (`rows`, the first ten of `count`) whose unit name holds the delimiter, not quoted: each
    * longer than the header (`width` fields), the rest joined back to the name (`joined`: the first three rows' parts).
    */
-  'unknown.name-joined': { rows: number[]; count: number; width: number; delimiter: string; joined: Array<{ cell: string; text: string; into: string; name: string }> };
+  'unknown.name-joined': { rows: number[]; count: number; width: number; delimiter: string; joined: JoinedPart[] };
   /** The same, when the rests of the split names cannot be told: `cells`, the header's cells beyond every row's fields. */
   'unknown.header-longer': { row: number; fields: number; width: number; delimiter: string; cells: string[] };
   /** A target the table meets (info). `computed`: the table does not print the indicator; it is computed from the counts. */
@@ -428,6 +428,17 @@ export type SkipId = keyof SkipParams;
 export interface SkipRef<K extends SkipId = SkipId> {
   id: K;
   params: SkipParams[K];
+}
+
+/**
+ * A rest of a name split by the delimiter, joined back (shape/split-header.ts): its cell and text, the cell of the
+ * name it was joined to, and the name as read.
+ */
+export interface JoinedPart {
+  readonly cell: string;
+  readonly text: string;
+  readonly into: string;
+  readonly name: string;
 }
 
 /** How many rows the `joined` parts of an `unknown.name-joined` warning quote (it names more rows than it quotes). */

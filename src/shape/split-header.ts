@@ -19,6 +19,7 @@
  */
 import { a1, cellText, type Cell, type Grid } from '../model/grid.js';
 import type { Finding } from '../model/finding.js';
+import type { JoinedPart } from '../model/message-ref.js';
 import { clip } from '../model/echo.js';
 import { isMeasureValue, isNotesHeader } from './aliases.js';
 import { recognise } from './words.js';
@@ -158,14 +159,6 @@ export function realignNameRows(grid: Grid, firstRow: number, s: NameSplit): { g
   return { grid: rows ? { ...grid, rows } : grid, joined };
 }
 
-/** A rest joined back: its cell and text, the cell of the name it was joined to, and the name as read. */
-export interface JoinedPart {
-  readonly cell: string;
-  readonly text: string;
-  readonly into: string;
-  readonly name: string;
-}
-
 /** A row whose unit name was joined back: its row, its number of fields, the first rest's cell and each rest joined. */
 export interface JoinedName {
   readonly row: number;
@@ -271,7 +264,6 @@ function isRestOfName(cell: Cell, before: Cell | undefined): boolean {
   if (text === '' || before === undefined || cellText(before) === '') return false;
   return REST_START.test(cell.raw) || (SPACED_CAPITAL.test(cell.raw) && recognise(text) === undefined);
 }
-
 
 /**
  * A name and its rest joined by the delimiter that split them; in a workbook (`delimiter` empty: the split was made
