@@ -201,9 +201,19 @@ const BARE = ['-e', '0'];
 const OK = [0, 1]; // povcheck validate: clean, or errors found
 const validate = (file, format = 'json') => ({ args: [BIN, 'validate', file, ...(format === 'text' ? [] : ['--format', format])], ok: OK });
 
-/** Start-up: `validate` on the seed annex and `--help`, against node -e 0 (minimum wall of many runs). */
+/**
+ * Start-up: `validate` on the seed annex and `--help`, against node -e 0 (minimum wall of many runs). Two more
+ * subjects in the same rounds, for scale and never judged: `validate --help` (the whole CLI and its code cache loaded,
+ * no table read) and the csv-parse baseline (bench/raw-csv-parse.mjs) reading the seed annex.
+ */
 async function startup(runner, seed) {
-  const subjects = { bare: { args: BARE }, seed: { ...validate(seed, 'text') }, help: { args: [BIN, '--help'] } };
+  const subjects = {
+    bare: { args: BARE },
+    seed: { ...validate(seed, 'text') },
+    help: { args: [BIN, '--help'] },
+    loaded: { args: [BIN, 'validate', '--help'] },
+    csv: { args: [CSV_PARSE, seed] },
+  };
   await runner.interleave(2, subjects, 'start-up warm-up', progress);
   const st = await runner.interleave(STARTUP_RUNS, subjects, 'start-up', progress);
   for (const [key, name, target] of [
@@ -229,6 +239,14 @@ async function startup(runner, seed) {
       baseline: `node -e 0: ${msText(median(walls(st.bare)))}; paired ${ratioText(median(pairs))}`,
       ratio: median(walls(st[key])) / median(walls(st.bare)),
     });
+  }
+  for (const [key, name] of [
+    ['loaded', '`validate --help` (the whole CLI loaded, no table; info)'],
+    ['csv', 'csv-parse baseline on the seed annex (info)'],
+  ]) {
+    const [wall, bare] = [min(walls(st[key])), min(walls(st.bare))];
+    const [cpu, bareCpu] = [median(cpus(st[key])), median(cpus(st.bare))];
+    result(`  ${name}`, { value: `${msText(wall)} (CPU ${msText(cpu)})`, baseline: `node -e 0: ${msText(bare)} (CPU ${msText(bareCpu)})`, ratio: wall / bare, cpuRatio: cpu / bareCpu, failure: failureOf(st[key]) });
   }
   if (flags.instructions) {
     progress('instructions (valgrind)…');
