@@ -28,7 +28,7 @@ const unsplitEn = (d: string, what: string, figures: boolean) =>
 
 /** Each rest read back into its name or label (`what`), as a sentence's clauses. */
 const restsReadEn = (joined: readonly JoinedPart[], what: 'name' | 'label') =>
-  joined.map((j) => `Cell ${j.cell} ("${j.text}") is read as the rest of the ${what} in ${j.into}: "${j.name}"`).join('; ');
+  joined.map((j, i) => `${i === 0 ? 'Cell' : 'cell'} ${j.cell} ("${j.text}") is read as the rest of the ${what} in ${j.into}: "${j.name}"`).join('; ');
 
 /** How to make a .docx of a word-processor document povcheck does not read (.doc, .odt, .rtf). */
 const SAVE_AS_DOCX_EN = 'open it in Word or LibreOffice and save it as .docx (or convert it: libreoffice --headless --convert-to docx <file>), then check the .docx';

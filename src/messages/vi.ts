@@ -84,7 +84,7 @@ const unsplitVi = (d: string, figures: boolean) =>
 
 /** Từng phần sau được đọc gộp vào tên, thành các vế của một câu. */
 const restsReadVi = (joined: readonly JoinedPart[]) =>
-  joined.map((j) => `Ô ${j.cell} ("${j.text}") được đọc là phần sau của tên ở ${j.into}: "${j.name}"`).join('; ');
+  joined.map((j, i) => `${i === 0 ? 'Ô' : 'ô'} ${j.cell} ("${j.text}") được đọc là phần sau của tên ở ${j.into}: "${j.name}"`).join('; ');
 
 /** Nghĩa của từng giá trị lỗi của bảng tính ở chỗ của một số liệu. */
 const SPREADSHEET_ERROR_VI: Record<SpreadsheetError, string> = {

@@ -16,6 +16,7 @@ import { shapeTable } from '../../src/shape/index.js';
 import { realignHeader, realignLabelRows } from '../../src/shape/split-header.js';
 import { makeFmt, renderMessage } from '../../src/messages/index.js';
 import { FIXTURES } from '../helpers.js';
+import type { MessageRef } from '../../src/model/message-ref.js';
 
 const check = async (text: string, name = 't.csv'): Promise<CheckResult> => checkGrid(await gridFromAnyBytes(Buffer.from(text, 'utf8'), { name }));
 const problems = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.at?.ref ?? '-'}`).sort();
@@ -158,6 +159,24 @@ describe('a long table\'s unit name split by the delimiter (a record longer than
     });
     expect(renderMessage(w.msg, vi)).toContain('Ô B5 ("xã)") được đọc là phần sau của tên ở A5: "TP Tuyên Quang (phường; xã)"; các số liệu của dòng lùi về đúng cột chỉ tiêu của chúng');
     expect(renderMessage(w.msg, en)).toContain('Cell B5 ("xã)") is read as the rest of the name in A5');
+  });
+
+  it('two rests in one warning: the second starts in small letters, after the semicolon', () => {
+    const msg: MessageRef = {
+      id: 'unknown.name-joined',
+      params: {
+        rows: [5, 9],
+        count: 2,
+        width: 9,
+        delimiter: ';',
+        joined: [
+          { cell: 'B5', text: 'xã)', into: 'A5', name: 'TP Tuyên Quang (phường; xã)' },
+          { cell: 'B9', text: 'vùng cao', into: 'A9', name: 'Lâm Bình; vùng cao' },
+        ],
+      },
+    };
+    expect(renderMessage(msg, en)).toContain('"TP Tuyên Quang (phường; xã)"; cell B9 ("vùng cao") is read as the rest of the name in A9');
+    expect(renderMessage(msg, vi)).toContain('"TP Tuyên Quang (phường; xã)"; ô B9 ("vùng cao") được đọc là phần sau của tên ở A9');
   });
 
   it('the same findings read whole or record by record after the first rows; a slip in that row is named where it is in the file', async () => {
