@@ -204,7 +204,7 @@ describe('a hand-made CSV whose header or row label holds a name split by the de
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('0 lỗi, 2 cảnh báo');
     expect(r.stdout).toContain('2 dòng (5, 9) có nhiều ô hơn dòng tiêu đề (9 ô)');
-    expect(r.stdout).toContain('Ô B9 ("tách từ Na Hang)") được đọc là phần sau của tên ở A9: "Lâm Bình (huyện mới; tách từ Na Hang)"');
+    expect(r.stdout).toContain('; ô B9 ("tách từ Na Hang)") được đọc là phần sau của tên ở A9: "Lâm Bình (huyện mới; tách từ Na Hang)"');
     const t = await cli(['table', f]);
     expect(t.code).toBe(0);
     expect(t.stdout).toContain('TP Tuyên Quang (phường; xã)');
