@@ -251,8 +251,8 @@ export interface RowNotRead {
 export interface UnitWithoutFigures {
   readonly before: number;
   readonly name: string;
-  /** Its row in the input (a column not read prints its cell there). */
-  readonly row?: number;
+  /** Its name's cell in the input: its row (a column not read prints its cell there), and where its warning sits. */
+  readonly cell?: Cell;
   /** Listed below the last unit, as its parts (a district's communes after it): that unit's id. */
   readonly under?: number;
 }

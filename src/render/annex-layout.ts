@@ -28,7 +28,10 @@ export interface LayoutCell {
   /** A number of a row not read (rows-not-read.ts), as plain digits with its decimals: a spreadsheet writes it as a number. */
   plain?: string;
   decimals?: number;
-  /** The input cell of a row not read's label, or of a column not read's header (the report links its findings to it). */
+  /**
+   * The input cell of a row not read's label, of a column not read's header, or of the name of a row named without
+   * figures (the report links its findings to it).
+   */
   cell?: Cell;
   /** The input row of a row named without figures (its unit cell): a column not read prints its cell there. */
   inputRow?: number;
@@ -102,19 +105,25 @@ export function displayUnits(src: Pick<LayoutSource, 'units' | 'total'>): Unit[]
 }
 
 /** A row of the table as printed: a unit, or a name the table gives without figures, before the unit it precedes. */
-export type DisplayRow = { readonly unit: Unit; readonly named?: undefined } | { readonly named: string; readonly before: Unit; readonly under?: true; readonly row?: number };
+export type DisplayRow = { readonly unit: Unit; readonly named?: undefined } | { readonly named: string; readonly before: Unit; readonly under?: true; readonly cell?: Cell };
+
+/**
+ * The printed cell of a row named without figures: its name, with its input cell (the report's margins give its row
+ * number, and its warning marks it) and row (a column not read prints its cell there).
+ */
+export const namedCell = (r: { readonly named: string; readonly cell?: Cell }): LayoutCell => ({ text: r.named, kind: 'unit', ...(r.cell ? { cell: r.cell, inputRow: r.cell.row } : {}) });
 
 /** The units in display order with the rows named without figures (LayoutSource.unitsWithoutFigures) in place. */
 export function withNamedRows(units: readonly Unit[], named: readonly UnitWithoutFigures[] | undefined): DisplayRow[] {
   if (!named || named.length === 0) return units.map((unit) => ({ unit }));
   const before = new Map<number, UnitWithoutFigures[]>();
   for (const n of named) before.set(n.before, [...(before.get(n.before) ?? []), n]);
-  const rows = units.flatMap((unit): DisplayRow[] => [...(before.get(unit.id) ?? []).map((n): DisplayRow => ({ named: n.name, before: unit, ...(n.row !== undefined ? { row: n.row } : {}) })), { unit }]);
+  const rows = units.flatMap((unit): DisplayRow[] => [...(before.get(unit.id) ?? []).map((n): DisplayRow => ({ named: n.name, before: unit, ...(n.cell ? { cell: n.cell } : {}) })), { unit }]);
   // Named below the last unit (a list of communes with notes only): after it, numbered in its list.
   const ids = new Set(units.map((u) => u.id));
   const last = units.at(-1);
   // Listed as the last unit's parts (`under`): numbered under it.
-  if (last) for (const n of named) if (!ids.has(n.before)) rows.push({ named: n.name, before: last, ...(n.row !== undefined ? { row: n.row } : {}), ...(n.under === last.id ? { under: true as const } : {}) });
+  if (last) for (const n of named) if (!ids.has(n.before)) rows.push({ named: n.name, before: last, ...(n.cell ? { cell: n.cell } : {}), ...(n.under === last.id ? { under: true as const } : {}) });
   return rows;
 }
 
@@ -268,7 +277,7 @@ function transposedLayout(units: Unit[], src: LayoutSource, inds: Indicator[], u
   const display = withNamedRows(units, src.unitsWithoutFigures);
   const numbers = rowNumbers(display, tree);
   const rows = display.map((r): LayoutCell[] =>
-    r.named === undefined ? [{ text: numbers.get(r) ?? '', kind: 'stt' }, { text: r.unit.name, kind: 'unit', unit: r.unit.id }, ...inds.map((i) => v(r.unit, i))] : [{ text: numbers.get(r) ?? '', kind: 'stt' }, { text: r.named, kind: 'unit' }, ...blanks(inds.length)],
+    r.named === undefined ? [{ text: numbers.get(r) ?? '', kind: 'stt' }, { text: r.unit.name, kind: 'unit', unit: r.unit.id }, ...inds.map((i) => v(r.unit, i))] : [{ text: numbers.get(r) ?? '', kind: 'stt' }, namedCell(r), ...blanks(inds.length)],
   );
   const indentOf = unitIndents(display, tree, src.total);
   const rowInfo = display.map((r): RowInfo => {
@@ -321,7 +330,7 @@ function wideLayout(display: readonly DisplayRow[], counts: Indicator[], rates: 
     { text: ui.sttHeader, kind: 'stt' },
     { text: ui.labelHeader, kind: 'label' },
     { text: ui.measureHeader, kind: 'measure' },
-    ...display.map((r): LayoutCell => (r.named === undefined ? { text: r.unit.name, kind: 'unit', unit: r.unit.id } : { text: r.named, kind: 'unit' })),
+    ...display.map((r): LayoutCell => (r.named === undefined ? { text: r.unit.name, kind: 'unit', unit: r.unit.id } : namedCell(r))),
   ];
   const values = (ind: Indicator) => display.map((r): LayoutCell => (r.named === undefined ? v(r.unit, ind) : { text: '', kind: 'blank' }));
   const rows: LayoutCell[][] = [];

@@ -162,8 +162,8 @@ export function sourceRef(annex: Annex, c: LayoutCell): string | undefined {
     const cell = annex.labelCells[c.indicator];
     return cell ? displayRef(cell) : undefined;
   }
-  // A row not read (rows-not-read.ts): its label's cell; a column not read: its header's.
-  return (c.kind === 'label' || c.kind === 'heading') && c.cell ? displayRef(c.cell) : undefined;
+  // A row not read (rows-not-read.ts): its label's cell; a column not read: its header's; a row named without figures: its name's.
+  return (c.kind === 'label' || c.kind === 'heading' || c.kind === 'unit') && c.cell ? displayRef(c.cell) : undefined;
 }
 
 /** The annex as read, as an HTML table, numbers in the chosen format. */

@@ -26,7 +26,7 @@ import { catalog, makeFmt } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
 import { layoutWords } from '../messages/indicator-labels.js';
 import type { ColumnRule } from '../compute/shaped.js';
-import { WIDE_MAX_UNITS, annexLayout, headRows, labelWithUnit, unitColumnsLayout, withNamedRows, type AnnexLayout, type DisplayRow, type HeaderNode, type LayoutCell, type RowInfo, rowIndents } from './annex-layout.js';
+import { WIDE_MAX_UNITS, annexLayout, headRows, labelWithUnit, namedCell, unitColumnsLayout, withNamedRows, type AnnexLayout, type DisplayRow, type HeaderNode, type LayoutCell, type RowInfo, rowIndents } from './annex-layout.js';
 
 export interface ShapeSource {
   units: readonly Unit[];
@@ -317,7 +317,7 @@ function unitsAsRows(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boolea
     if (r.named !== undefined) {
       // A unit the table names without figures: printed as the table has it, blank (its list is not complete).
       const next = info.get(u.id) ?? { kind: 'data', indent: 0 };
-      rows.push([{ text: numbers.get(r) ?? '', kind: 'stt' }, { text: r.named, kind: 'unit', ...(r.row !== undefined ? { inputRow: r.row } : {}) }, ...order.map((): LayoutCell => ({ text: '', kind: 'blank' }))]);
+      rows.push([{ text: numbers.get(r) ?? '', kind: 'stt' }, namedCell(r), ...order.map((): LayoutCell => ({ text: '', kind: 'blank' }))]);
       rowInfo.push({ kind: 'data', indent: r.under ? (next.kind === 'total' ? 0 : next.indent) + 1 : next.kind === 'total' ? 0 : next.indent });
       continue;
     }
@@ -386,7 +386,7 @@ function unitsAsColumns(src: ShapeSource, lang: Lang, v: ValueCell, grouped: boo
     { text: ui.sttHeader, kind: 'stt' },
     { text: oneIndicator ? fullLabel(cols[0]!.parsed.indicator, lang) : ui.labelHeader, kind: 'label' },
     { text: ui.measureHeader, kind: 'measure' },
-    ...display.map((r): LayoutCell => (r.named === undefined ? { text: r.unit.name, kind: 'unit', unit: r.unit.id } : { text: r.named, kind: 'unit' })),
+    ...display.map((r): LayoutCell => (r.named === undefined ? { text: r.unit.name, kind: 'unit', unit: r.unit.id } : namedCell(r))),
   ];
   const rows: LayoutCell[][] = [];
   const rowInfo: RowInfo[] = [];

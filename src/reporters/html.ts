@@ -91,12 +91,14 @@ document.addEventListener('keydown',function(e){if(e.key==='Escape')close();});
 
 const sym = (sev: Severity) => html`<span class="sym sym-${sev}" aria-hidden="true">${SEVERITY_SYMBOL[sev]}</span>`;
 
-/** Every input cell the annex table shows: values, unit names, indicator labels, the headers of columns not read with a mark. */
+/** Every input cell the annex table shows: values, unit names (rows named without figures too), indicator labels, the headers of columns not read with a mark. */
 function shownRefs(annex: Annex, transpose: boolean | 'auto', lang: Lang, marks: ReadonlyMap<string, CellMark>): Set<string> {
   const refs = new Set<string>(drawnColumnsNotRead(annex, { lang, marks, transpose }));
   // The rows not read are printed with the units as columns only (render/not-read.ts).
   if (!shouldTranspose(annex, transpose)) for (const r of annex.rowsNotRead ?? []) refs.add(displayRef(r.labelCell));
   for (const u of annex.units) if (u.cell) refs.add(displayRef(u.cell));
+  // The rows named without figures are printed in place, blank (annex-layout.ts `withNamedRows`).
+  for (const n of annex.unitsWithoutFigures ?? []) if (n.cell) refs.add(displayRef(n.cell));
   for (const ind of annex.indicators) {
     const l = annex.labelCells[ind];
     if (l) refs.add(displayRef(l));

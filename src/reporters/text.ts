@@ -111,9 +111,10 @@ function markedTable(file: FileResult, lang: Lang, opts: TextOptions, annex: Ann
       return ` ${sev ? MARK[sev] : ''}${cause ? CAUSE_MARK : ''}${placed ? '' : ` ${cell!.ref}`}`;
     };
     // A unit's name heading its column, or the header of a column not read (a column it does not understand).
-    const headerCell = (c: LayoutCell) => (c.kind === 'unit' && c.unit !== undefined ? annex.units.at(c.unit)?.cell : c.kind === 'heading' ? c.cell : undefined);
+    const headerCell = (c: LayoutCell) => (c.kind === 'unit' || c.kind === 'heading' ? sourceCell(c) : undefined);
     const header = layout.header.map((c) => c.text + mark(headerCell(c)));
-    const rows = layout.rows.map((r, ri) => r.map((c, ci) => c.text + (c.kind === 'value' ? mark(sourceCell(c), { row: ri, col: ci }) : '')));
+    // A value, or a unit's name (a unit named twice, a row named without figures: the warning sits at the name).
+    const rows = layout.rows.map((r, ri) => r.map((c, ci) => c.text + (c.kind === 'value' || c.kind === 'unit' ? mark(sourceCell(c), { row: ri, col: ci }) : '')));
     const align: Align[] = numericColumns(layout).map((n) => (n ? 'right' : 'left'));
     const text = renderBox(header, rows, {
       align,

@@ -426,7 +426,7 @@ export class LongReader {
     const first = rows[0]!.finding.at!;
     this.cutShort(() => first, true);
     const before = this.table.n;
-    for (const { name, finding } of rows) (this.draft.unitsWithoutFigures ??= []).push({ before, name, row: finding.at!.row, ...(under !== undefined ? { under } : {}) });
+    for (const { name, finding } of rows) (this.draft.unitsWithoutFigures ??= []).push({ before, name, cell: finding.at!, ...(under !== undefined ? { under } : {}) });
     this.draft.findings.push(...sameNoteRows(rows));
     this.pendingEmpty = [];
   }

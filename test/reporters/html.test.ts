@@ -158,3 +158,15 @@ describe('htmlReport', () => {
     expect(doc).toContain('<title>povcheck — Báo cáo kiểm tra: &lt;i&gt;x&lt;/i&gt;.csv</title>');
   });
 });
+
+describe('rows named without figures (a commune listed with a note only)', () => {
+  it('are cells of the marked table: their warning links to the name, the name back to the warning (Vĩnh Linh\'s A6)', async () => {
+    const file = join(FIXTURES, 'published', 'review-2023-vinh-linh-district-communes-combined-falls.csv');
+    const doc = htmlReport(input([await validateFile(file)]));
+    const finding = element(doc, 'li', 'f0-0');
+    expect(finding).toContain('<a href="#c0-A6">A6</a>');
+    expect(finding).not.toContain('không có trong bảng');
+    expect(element(doc, 'th', 'c0-A6')).toContain('href="#f0-0"');
+    expect(element(doc, 'th', 'c0-A6')).toContain('Xã Vĩnh Thủy');
+  });
+});

@@ -57,6 +57,29 @@ describe('the printed table, cell by the input\'s reference', () => {
     expect(at(t, '2', 'E')).toBe('1.057.374 ✖');
   });
 
+  it('rows named without figures (communes with a note only) keep their row numbers, and their warning marks the name (Vĩnh Linh\'s A6, A10)', async () => {
+    const file = 'fixtures/published/review-2023-vinh-linh-district-communes-combined-falls.csv';
+    const asRows = await cli(['validate', file], { env: { COLUMNS: '400' } });
+    expect(asRows.stdout).toContain('A6 · unknown');
+    const t = tableLines(asRows.stdout, /Bảng số liệu/);
+    expect(at(t, '6', 'A')).toBe('Xã Vĩnh Thủy ▲');
+    expect(at(t, '7', 'A')).toBe('Xã Vĩnh Long');
+    expect(at(t, '10', 'A')).toBe('Thị trấn Bến Quan ▲');
+    expect(at(t, '13', 'A')).toBe('Xã Vĩnh Chấp');
+    // Printed the other way round to fit: the same cells by row number over the columns.
+    const asColumns = await cli(['validate', file, '--lang', 'en'], { env: { COLUMNS: '300' } });
+    const c = tableLines(asColumns.stdout, /The table/);
+    expect(at(c, 'A', '6')).toBe('Xã Vĩnh Thủy ▲');
+    expect(at(c, 'A', '13')).toBe('Xã Vĩnh Chấp');
+    expect(at(c, 'C', '3')).toBe('27.82');
+  });
+
+  it('a unit named twice: the error at its name is marked in the table (Cà Mau\'s Phú Tân, B13)', async () => {
+    const r = await cli(['validate', 'fixtures/published/review-2014-ca-mau-districts-duplicate-name.csv'], { env: { COLUMNS: '250' } });
+    const t = tableLines(r.stdout, /Bảng số liệu/);
+    expect(at(t, '13', 'B')).toBe('Huyện Phú Tân ✖');
+  });
+
   it('a workbook: its sheet once, in the table\'s heading; the cells by letter and number', async () => {
     const r = await cli(['validate', 'fixtures/xlsx/annex-formatted.xlsx'], { env: { COLUMNS: '200' } });
     const heading = r.stdout.split('\n').find((l) => l.includes('Bảng số liệu'))!;
