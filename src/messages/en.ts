@@ -402,7 +402,7 @@ export function en(): Catalog {
     },
     'denominator.decides-target': (p, f) =>
       `${p.unit}: target ${enCalc.target(p, f)} is met (${val(p.indicator, p.actual, f)}) only because households changed from ${f.n(p.h0)} to ${f.n(p.h1)}: ` +
-      `over the start-of-year households it would be ${val(p.indicator, p.constant, f)}, and missed (the net fall of ${f.n(p.reduced)} poor households${p.derived ? `, ${FROM_COUNTS},` : ''} is ${f.n(p.share)} % of the start-of-year households).`,
+      `over the start-of-year households it would be ${val(p.indicator, p.constant, f)}${p.from !== undefined && p.to !== undefined ? ` (${f.n(p.from)} % − ${f.n(p.to)} %, the end rate over the ${f.n(p.h0)} start-of-year households)` : ''}, and missed (the net fall of ${f.n(p.reduced)} poor households${p.derived ? `, ${FROM_COUNTS},` : ''} is ${f.n(p.share)} % of the start-of-year households).`,
     'denominator.summary': (p, f) =>
       `${p.count} units under ${p.parent} have their start and end rates over different numbers of households, so their falls in the rate are not their net falls in poor households over the households. ` +
       `The change in the number of households alone accounts for as much as ${f.n(p.growth)} points of a fall, in ${p.unit} (the rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced${fromCountsEn(p)} are ${f.n(p.share)} % of its start-of-year households).`,

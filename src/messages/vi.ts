@@ -406,7 +406,7 @@ export function vi(): Catalog {
     },
     'denominator.decides-target': (p, f) =>
       `${p.unit}: đạt mục tiêu ${viCalc.target(p, f)} (${val(p.indicator, p.actual, f)}) chỉ nhờ số hộ thay đổi từ ${f.n(p.h0)} thành ${f.n(p.h1)}: ` +
-      `tính trên số hộ đầu năm thì được ${val(p.indicator, p.constant, f)}, không đạt (số hộ nghèo giảm, ${f.n(p.reduced)} hộ ${netVi(p)}, chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm).`,
+      `tính trên số hộ đầu năm thì được ${val(p.indicator, p.constant, f)}${p.from !== undefined && p.to !== undefined ? ` (${f.n(p.from)}% − ${f.n(p.to)}%, tỷ lệ cuối năm tính trên ${f.n(p.h0)} hộ đầu năm)` : ''}, không đạt (số hộ nghèo giảm, ${f.n(p.reduced)} hộ ${netVi(p)}, chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm).`,
     'denominator.summary': (p, f) =>
       `${p.count} đơn vị trực thuộc ${p.parent} có tỷ lệ đầu năm và tỷ lệ cuối năm tính trên số hộ khác nhau (khác mẫu số), nên mức giảm tỷ lệ hộ nghèo của các đơn vị này không phải là số hộ nghèo giảm chia cho tổng số hộ. ` +
       `Riêng sự thay đổi số hộ đã chiếm tới ${f.n(p.growth)} điểm phần trăm của mức giảm, ở ${p.unit} (tỷ lệ giảm ${f.n(p.points)} điểm phần trăm, nhưng số hộ nghèo giảm (${f.n(p.reduced)} hộ, ${netVi(p)}) chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm).`,

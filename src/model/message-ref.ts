@@ -78,6 +78,12 @@ export interface MessageParams {
     value: string;
     actual: string;
     constant: string;
+    /**
+     * A reduction's `constant` as the table computes it, the difference of two rates rounded: the start rate and
+     * the end rate over the start-of-year households (it may differ from `share` in its last digit).
+     */
+    from?: string;
+    to?: string;
     h0: string;
     h1: string;
     reduced: string;

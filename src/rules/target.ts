@@ -80,6 +80,9 @@ export function decidesTarget(annex: Annex, unit: Unit, t: Target, actual: strin
   if (!noteFiguresUsable(annex.values.row(unit.id))) return undefined;
   const constant = valueWithExits({ ...c.counts, h1: c.counts.h0 }, t.indicator, c.exits);
   if (constant === undefined || compareTarget(constant, t.op, t.num)) return undefined;
+  // A reduction is the difference of two rounded rates: both quoted, as the share of exits beside it is not rounded so.
+  const from = t.indicator === 'rate_reduced' ? rate(c.counts.p0, c.counts.h0) : undefined;
+  const to = t.indicator === 'rate_reduced' ? valueWithExits({ ...c.counts, h1: c.counts.h0 }, 'rate_end', c.exits) : undefined;
   return {
     rule: 'denominator',
     severity: 'warning',
@@ -95,6 +98,7 @@ export function decidesTarget(annex: Annex, unit: Unit, t: Target, actual: strin
         value: t.value,
         actual,
         constant: digits(t.indicator, constant),
+        ...(from && to ? { from: digits('rate_start', from), to: digits('rate_end', to) } : {}),
         h0: plain(c.counts.h0),
         h1: plain(c.counts.h1),
         reduced: plain(c.exits),

@@ -181,8 +181,19 @@ describe('a target the change of households decides (rule denominator)', () => {
     const fs = checkTargets(seedAnnex(), one('Na Hang', 'rate_reduced', '>=', '4')).findings;
     const w = fs.find((f) => f.rule === 'denominator')!;
     expect(w).toMatchObject({ severity: 'warning', at: { ref: 'J9' }, unit: 'Na Hang', msg: { id: 'denominator.decides-target' } });
-    expect(w.msg.params).toMatchObject({ constant: '3.73', reduced: '390', share: '3.73', h0: '10468', h1: '10580' });
+    expect(w.msg.params).toMatchObject({ constant: '3.73', from: '29.56', to: '25.83', reduced: '390', share: '3.73', h0: '10468', h1: '10580' });
     expect(renderMessage(w.msg, makeFmt('en'))).toContain('only because households changed from 10,468 to 10,580');
+  });
+
+  it('Lâm Bình: the reduction over the start households is the difference of two rounded rates, both quoted beside the share that differs from it (3,70 and 3,69)', () => {
+    const w = checkTargets(seedAnnex(), one('Lâm Bình', 'rate_reduced', '>=', '4')).findings.find((f) => f.rule === 'denominator')!;
+    expect(w.msg.params).toMatchObject({ constant: '3.70', from: '36.03', to: '32.33', share: '3.69' });
+    expect(renderMessage(w.msg, makeFmt('vi'))).toContain('tính trên số hộ đầu năm thì được 3,70 điểm % (36,03% − 32,33%, tỷ lệ cuối năm tính trên 7.633 hộ đầu năm), không đạt');
+    expect(renderMessage(w.msg, makeFmt('en'))).toContain('it would be 3.70 points (36.03 % − 32.33 %, the end rate over the 7,633 start-of-year households), and missed');
+    // A target on the end rate: that rate is the whole of it, no difference to quote.
+    const end = checkTargets(seedAnnex(), one('Lâm Bình', 'rate_end', '<=', '32.1')).findings.find((f) => f.rule === 'denominator')!;
+    expect(end.msg.params).toMatchObject({ constant: '32.33' });
+    expect(end.msg.params).not.toHaveProperty('from');
   });
 
   it('no warning when a count it reads is not a number (it quoted the 390 exits derived beside "39x")', () => {
