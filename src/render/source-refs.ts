@@ -49,10 +49,18 @@ function placeOf(cell: Cell): Place | undefined {
 const rowLabel = (n: number) => String(n + 1);
 const colLabel = (n: number, doc: boolean) => (doc ? String(n + 1) : columnLetters(n));
 
-/** One index: its label; indices next to each other: their range; else nothing. */
-function label(ix: ReadonlySet<number>, name: (n: number) => string): string {
-  if (ix.size === 0) return '';
-  const all = [...ix].sort((a, b) => a - b);
+/**
+ * A line's label from its cells' indices (one per cell): one index, or one holding three quarters of the cells (a row
+ * whose figures a split label moved one column right: its cells are named beside their marks), its label; indices
+ * next to each other: their range; else nothing.
+ */
+function label(indices: readonly number[], name: (n: number) => string, byMajority: boolean): string {
+  if (indices.length === 0) return '';
+  const counts = new Map<number, number>();
+  for (const i of indices) counts.set(i, (counts.get(i) ?? 0) + 1);
+  const [mode, most] = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a));
+  if (byMajority && 4 * most >= 3 * indices.length) return name(mode);
+  const all = [...counts.keys()].sort((a, b) => a - b);
   const first = all[0]!;
   const last = all[all.length - 1]!;
   if (first === last) return name(first);
@@ -100,10 +108,12 @@ export function sourceMargins<C>(header: readonly C[], rows: readonly (readonly 
   const rowName = swapped ? (n: number) => colLabel(n, doc) : rowLabel;
   const colName = swapped ? rowLabel : (n: number) => colLabel(n, doc);
   const known = (ps: readonly (Place | undefined)[]) => ps.filter((p): p is Place => p !== undefined);
-  // The label of a printed line: from its cells; from its labels' when it shows none.
-  const line = (strong: readonly (Place | undefined)[], weak: readonly (Place | undefined)[], ix: (p: Place) => number, name: (n: number) => string) => {
+  // The label of a printed line: from its cells; from its labels' when it shows none. A line of the body by the input
+  // line most of its cells are on (`byMajority`); the header line, whose names a merged heading spreads over two
+  // input rows (`Toàn tỉnh` over rows 1–2 beside the districts of row 2), and labels by their range.
+  const line = (strong: readonly (Place | undefined)[], weak: readonly (Place | undefined)[], ix: (p: Place) => number, name: (n: number) => string, body = true) => {
     const ps = known(strong);
-    return label(new Set((ps.length > 0 ? ps : known(weak)).map(ix)), name);
+    return ps.length > 0 ? label(ps.map(ix), name, body) : label(known(weak).map(ix), name, false);
   };
   const columns = Array.from({ length: width }, (_, j) => line(column(head, body, j), column(weakHead, weakBody, j), colIx, colName));
   const rowLabels = body.map((r, i) => line(r, weakBody[i]!, rowIx, rowName));
@@ -117,7 +127,7 @@ export function sourceMargins<C>(header: readonly C[], rows: readonly (readonly 
   const sheet = sheets.size === 1 ? [...sheets][0] : undefined;
   return {
     columns,
-    header: line(head, weakHead, rowIx, rowName),
+    header: line(head, weakHead, rowIx, rowName, false),
     rows: rowLabels,
     swapped,
     ...(sheet !== undefined ? { sheet } : {}),

@@ -47,6 +47,16 @@ describe('sourceMargins', () => {
     expect(m.placed(2, 1, c('C8'))).toBe(true);
   });
 
+  it('a printed column whose cells are nearly all from one input column: that letter; the others not placed (a row a split label moved right)', () => {
+    // Rows 2–5 of D and E, row 4's figures one column right (E4, F4) as a label split by the delimiter leaves them.
+    const m = sourceMargins<P>([none, c('D1'), c('E1')], [[c('B2'), c('D2'), c('E2')], [c('B3'), c('D3'), c('E3')], [c('B4'), c('E4'), c('F4')], [c('B5'), c('D5'), c('E5')]], id)!;
+    expect(m.columns).toEqual(['B', 'D', 'E']);
+    expect(m.placed(2, 1, c('E4'))).toBe(false);
+    expect(m.placed(3, 1, c('D5'))).toBe(true);
+    // Half and half is no majority: the range, as before.
+    expect(sourceMargins<P>([c('B1')], [[c('B2'), c('C2')], [c('C3'), c('C4')]], id)!.columns).toEqual(['B–C', 'C']);
+  });
+
   it('a label stands for its line only when the line shows no cell (a heading merged over two columns widens nothing)', () => {
     // Two indicators' labels in one merged heading (C1): the header row takes it, the columns keep their values' letters.
     const h1 = c('C1');

@@ -74,6 +74,15 @@ describe('the printed table, cell by the input\'s reference', () => {
     expect(at(c, 'C', '3')).toBe('27.82');
   });
 
+  it('a row a split label moved one column right: the columns keep their letters, the moved cell is named where it is (wide-row-label-split.csv)', async () => {
+    const r = await cli(['validate', 'fixtures/hand-made/wide-row-label-split.csv'], { env: { COLUMNS: '200' } });
+    const t = tableLines(r.stdout, /Bảng số liệu/);
+    expect(t[0]).not.toContain('–');
+    expect(at(t, '9', 'D')).toBe('2,06 ▲');
+    expect(at(t, '5', 'D')).toBe('4.188');
+    expect(at(t, '1', 'K')).toBe('Lâm Bình');
+  });
+
   it('a unit named twice: the error at its name is marked in the table (Cà Mau\'s Phú Tân, B13)', async () => {
     const r = await cli(['validate', 'fixtures/published/review-2014-ca-mau-districts-duplicate-name.csv'], { env: { COLUMNS: '250' } });
     const t = tableLines(r.stdout, /Bảng số liệu/);
