@@ -50,11 +50,13 @@ export interface Fit {
   parts: TablePart[];
 }
 
-interface ColumnNeed {
+export interface ColumnNeed {
   /** The least width without breaking a word or a number. */
   min: number;
   /** The width with every cell on one line (headers on up to three). */
   pref: number;
+  /** A column of names (units, indicators' labels), or of notes as read (a `Ghi chú` column): see `share`. */
+  role?: 'names' | 'notes';
 }
 
 const SAFETY = 1.02;
@@ -88,10 +90,12 @@ export function needs(layout: AnnexLayout, size: number, o: FitOptions): ColumnN
     out[col]!.min = Math.max(out[col]!.min, Math.min(min * SAFETY + o.padding + RULE, MAX_COLUMN));
     out[col]!.pref = Math.max(out[col]!.pref, out[col]!.min, Math.max(min, pref) * SAFETY + o.padding + RULE);
   };
+  const kinds = Array.from({ length: n }, () => new Set<LayoutCell['kind']>());
   layout.rows.forEach((row, r) => {
     const indent = (layout.rowInfo[r]?.indent ?? 0) * o.indent;
     row.forEach((c, col) => {
       if (c.text === '') return;
+      kinds[col]?.add(c.kind);
       const bold = isBold(layout, r, col);
       const full = textWidth(c.text, size, bold) + (c.kind === 'unit' || c.kind === 'label' ? indent : 0);
       take(col, UNBREAKABLE.has(c.kind) ? full : longestWord(c.text, size, bold) + indent, full);
@@ -106,11 +110,17 @@ export function needs(layout: AnnexLayout, size: number, o: FitOptions): ColumnN
     }
   }
   (layout.columnNumbers ?? []).forEach((t, col) => take(col, textWidth(t, size), textWidth(t, size)));
+  kinds.forEach((k, col) => {
+    if (k.has('unit') || k.has('label')) out[col]!.role = 'names';
+    else if (k.size === 1 && k.has('text')) out[col]!.role = 'notes';
+  });
   return out;
 }
 
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
 /** Widths of `cols` within `avail`: each its minimum, the rest shared by what they would take on one line. */
-function share(cols: readonly ColumnNeed[], avail: number): number[] | undefined {
+export function share(cols: readonly ColumnNeed[], avail: number): number[] | undefined {
   const min = cols.reduce((s, c) => s + c.min, 0);
   if (min > avail) return undefined;
   const pref = cols.reduce((s, c) => s + c.pref, 0);
@@ -119,10 +129,36 @@ function share(cols: readonly ColumnNeed[], avail: number): number[] | undefined
     return cols.map((c) => c.pref + ((avail - pref) * c.pref) / pref);
   }
   const wish = pref - min;
-  return cols.map((c) => c.min + ((avail - min) * (c.pref - c.min)) / wish);
+  return namesBeforeNotes(
+    cols,
+    cols.map((c) => c.min + ((avail - min) * (c.pref - c.min)) / wish),
+  );
 }
 
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+/**
+ * Shared in proportion to what each column would take on one line, a long notes column (`Ghi chú`, as read) took most
+ * of the room and names of three words wrapped (`Xã Vĩnh / Thủy`), a line more on every row. The names' columns take
+ * the room they lack for one line from the notes' columns first (down to the notes' minimum): a note wraps in its row.
+ */
+function namesBeforeNotes(cols: readonly ColumnNeed[], widths: number[]): number[] {
+  const notes = cols.flatMap((c, i) => (c.role === 'notes' ? [i] : []));
+  let spare = sum(notes.map((i) => widths[i]! - cols[i]!.min));
+  if (spare <= 0) return widths;
+  const out = [...widths];
+  let taken = 0;
+  cols.forEach((c, i) => {
+    if (c.role !== 'names' || out[i]! >= c.pref) return;
+    const more = Math.min(c.pref - out[i]!, spare);
+    out[i]! += more;
+    spare -= more;
+    taken += more;
+  });
+  // From each notes column in proportion to its room above its minimum.
+  const room = sum(notes.map((i) => widths[i]! - cols[i]!.min));
+  for (const i of notes) out[i] = widths[i]! - (taken * (widths[i]! - cols[i]!.min)) / room;
+  return out;
+}
+
 
 /**
  * Splits the columns after the naming ones into parts that fit `avail` beside them, the same number of columns

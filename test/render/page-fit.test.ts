@@ -15,7 +15,7 @@ import { annexLayout, columnNumbers, headRows, type AnnexLayout } from '../../sr
 import { catalog } from '../../src/messages/index.js';
 import type { Unit } from '../../src/model/annex.js';
 import { layoutOf } from '../../src/render/table-data.js';
-import { DEFAULT_FIT, contentWidth, fitTable, needs, partHead } from '../../src/render/page-fit.js';
+import { DEFAULT_FIT, contentWidth, fitTable, needs, partHead, share, type ColumnNeed } from '../../src/render/page-fit.js';
 import { lineCount, longestWord, textWidth, words } from '../../src/render/measure.js';
 import { FIXTURES, fixtures } from '../helpers.js';
 
@@ -205,5 +205,32 @@ describe('fitting a table to A4', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('share: names before notes when the table is too wide for one line', () => {
+  // STT, names of three words (60 pt on one line, 30 at the longest word), figures, notes as read (500 pt on one line).
+  const cols: ColumnNeed[] = [{ min: 20, pref: 20 }, { min: 30, pref: 60, role: 'names' }, { min: 40, pref: 40 }, { min: 50, pref: 500, role: 'notes' }];
+
+  it('the names\' column takes the room it lacks for one line from the notes\' column (Vĩnh Linh: `Xã Vĩnh / Thủy` no more)', () => {
+    const w = share(cols, 300)!;
+    expect(w[1]).toBeCloseTo(60);
+    expect(w[0]).toBeCloseTo(20);
+    expect(w[2]).toBeCloseTo(40);
+    expect(sum(w)).toBeCloseTo(300);
+    // Shared in proportion alone, the names got 40 and the notes 200.
+    expect(share(cols.map(({ min, pref }) => ({ min, pref })), 300)![1]).toBeCloseTo(40);
+  });
+
+  it('never below the notes\' minimum: with little room the names get what is there', () => {
+    const w = share(cols, 150)!;
+    expect(w[3]).toBeGreaterThanOrEqual(50 - 1e-9);
+    expect(w[1]).toBeGreaterThanOrEqual(30);
+    expect(sum(w)).toBeCloseTo(150);
+  });
+
+  it('reads the roles from the layout: the unit names\' and labels\' columns, and a column of notes as read', () => {
+    const need = needs(layout(fixture('annex-with-other-rows.csv')), 11, DEFAULT_FIT);
+    expect(need.map((c) => c.role ?? '')).toEqual(['', 'names', '', '', '', '', '', '', '', '', '', 'notes']);
   });
 });
