@@ -8,7 +8,8 @@
  *     its own pages with the naming columns (STT, label, ĐVT) repeated.
  *
  * Widths share the page's text width: first what each column needs, then the rest in proportion to what the
- * columns would take on one line. Pure: layout and sizes in, points out.
+ * columns would take on one line, the names' column before a notes column (`namesBeforeNotes`). Pure: layout and
+ * sizes in, points out.
  */
 import type { AnnexLayout, HeadCell, LayoutCell } from './annex-layout.js';
 import { longestWord, textWidth } from './measure.js';
