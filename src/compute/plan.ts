@@ -36,6 +36,12 @@ export interface UnitPlan {
   exits?: Dec;
   /** The table's own reduction, when the unit was planned and the table had one. */
   inputReduced?: Dec;
+  /**
+   * The least exits its targets would need had the unit's households stayed at their start-of-year number, when a rate
+   * target makes that differ from `exits` (the households change during the year: the end rate has another
+   * denominator; `validate` warns when a target is met only so, rule `denominator`).
+   */
+  exitsAtStartHouseholds?: Dec;
   base: BaseCounts;
 }
 
@@ -96,6 +102,13 @@ function planUnit(b: BaseCounts, targets: Target[]): { results: TargetResult[]; 
     }
   }
   return { results, exits };
+}
+
+/** planUnit's exits had the households stayed at their start-of-year number, when a rate target makes them differ. */
+function exitsAtStartHouseholds(b: BaseCounts, targets: Target[], exits: Dec): Dec | undefined {
+  if (b.households_end.eq(b.households_start) || !targets.some((t) => t.indicator.startsWith('rate_'))) return undefined;
+  const constant = planUnit({ ...b, households_end: b.households_start }, targets).exits;
+  return constant !== undefined && !constant.eq(exits) ? constant : undefined;
 }
 
 /**
@@ -191,11 +204,13 @@ function leafPlan({ annex, byUnit }: PlanContext, unit: Unit): UnitPlan {
     return { unit, status: base.poor_reduced !== undefined ? 'kept' : 'not-planned', targets: [], ...(base.poor_reduced !== undefined ? { exits: base.poor_reduced } : {}), base };
   }
   const { results, exits } = planUnit(base, ts);
+  const atStart = exits !== undefined ? exitsAtStartHouseholds(base, ts, exits) : undefined;
   return {
     unit,
     status: exits !== undefined ? 'planned' : 'unreachable',
     targets: results,
     ...(exits !== undefined ? { exits } : {}),
+    ...(atStart !== undefined ? { exitsAtStartHouseholds: atStart } : {}),
     ...(base.poor_reduced !== undefined ? { inputReduced: base.poor_reduced } : {}),
     base,
   };

@@ -81,7 +81,8 @@ export interface CalcText {
   planTitle: (file: string) => string;
   targetsHeading: string;
   unitPlanned: (
-    p: { unit: string; targets: string; exits: string; rateStart?: string; rateEnd?: string; reduction?: string; input?: string },
+    /** `atStart`: the exits had the households stayed at `h0` (they change to `h1`), when that differs. */
+    p: { unit: string; targets: string; exits: string; rateStart?: string; rateEnd?: string; reduction?: string; input?: string; atStart?: string; h0?: string; h1?: string },
     f: Fmt,
   ) => string;
   /** `best` (unreachable): the indicator's value with every poor household out; not-exact: `exits` give `value`, `belowExits` (one fewer) give `belowValue`. */

@@ -98,7 +98,8 @@ export const enCalc: CalcText = {
     const input = p.input !== undefined ? ` (the table has ${f.n(p.input)})` : '';
     // A target the unit meets with no exit at all is said so, not "at least 0".
     const need = p.exits === '0' ? 'met already, with no poor household leaving poverty' : `needs at least ${f.n(p.exits)} fewer poor households`;
-    return `✔ ${p.unit} (${p.targets}): ${need}${input}${rates}.`;
+    const atStart = p.atStart !== undefined ? ` Total households change from ${f.n(p.h0!)} to ${f.n(p.h1!)}; were they unchanged, it would take ${f.n(p.atStart)} fewer poor households.` : '';
+    return `✔ ${p.unit} (${p.targets}): ${need}${input}${rates}.${atStart}`;
   },
   unitNotMet: (p, f) => `✖ ${p.unit} (${p.target}): ${why(p, f)}.`,
   kept: (units) => `No target, the table's poor households reduced kept: ${units.join(', ')}.`,

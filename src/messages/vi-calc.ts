@@ -85,7 +85,8 @@ export const viCalc: CalcText = {
     const input = p.input !== undefined ? ` (bảng đầu vào ghi ${f.n(p.input)} hộ)` : '';
     // A target the unit meets with no exit at all is said so, not "at least 0".
     const need = p.exits === '0' ? 'đã đạt mà không cần giảm hộ nghèo nào' : `cần giảm ít nhất ${f.n(p.exits)} hộ nghèo`;
-    return `✔ ${p.unit} (${p.targets}): ${need}${input}${rates}.`;
+    const atStart = p.atStart !== undefined ? ` Tổng số hộ thay đổi từ ${f.n(p.h0!)} thành ${f.n(p.h1!)}; nếu tổng số hộ không đổi thì cần giảm ${f.n(p.atStart)} hộ nghèo.` : '';
+    return `✔ ${p.unit} (${p.targets}): ${need}${input}${rates}.${atStart}`;
   },
   unitNotMet: (p, f) => `✖ ${p.unit} (${p.target}): ${why(p, f)}.`,
   kept: (units) => `Không có mục tiêu, giữ số hộ nghèo giảm của bảng đầu vào: ${units.join(', ')}.`,

@@ -42,6 +42,7 @@ export function renderPlanJson(plan: PlanResult, meta: { file: string }): string
         status: p ? p.status : 'total',
         exits: p?.exits !== undefined ? plain(p.exits) : null,
         inputReduced: p?.inputReduced !== undefined ? plain(p.inputReduced) : null,
+        exitsAtStartHouseholds: p?.exitsAtStartHouseholds !== undefined ? plain(p.exitsAtStartHouseholds) : null,
         targets: (p?.targets ?? []).map((r) => ({ ...targetJson(r.target), ...outcomeJson(r.outcome, r.target) })),
         values: Object.fromEntries(INDICATORS.map((ind) => {
           const d = plan.value(u.id, ind);

@@ -46,6 +46,9 @@ function unitLines(plan: PlanResult, p: UnitPlan, calc: CalcText, f: Fmt): strin
           exits: plain(p.exits!),
           ...(rs !== undefined && re !== undefined && rr !== undefined ? { rateStart: rs, rateEnd: re, reduction: rr } : {}),
           ...(p.inputReduced !== undefined ? { input: plain(p.inputReduced) } : {}),
+          ...(p.exitsAtStartHouseholds !== undefined
+            ? { atStart: plain(p.exitsAtStartHouseholds), h0: plain(p.base.households_start), h1: plain(p.base.households_end) }
+            : {}),
         },
         f,
       ),

@@ -224,3 +224,39 @@ describe('plans over hierarchies add up once', () => {
     expect(p.differences).toEqual([]);
   });
 });
+
+describe('the exits a rate target would need at constant households', () => {
+  /** The least x with the reduction at constant households (h1 = h0) reaching `points`, by brute force. */
+  function leastAtStart(i: number, points: Dec): number {
+    const h0 = new Dec(SEED.households_start![i]!);
+    const p0 = new Dec(SEED.poor_start![i]!);
+    for (let x = 0; x <= p0.toNumber(); x++) if (rate(p0, h0)!.minus(rate(p0.minus(x), h0)!).gte(points)) return x;
+    return -1;
+  }
+
+  it('every district with 4 points: the brute-force count when households change (Na Hang 418 for its 390), none when it is the same', () => {
+    const districts = UNITS.filter((u) => u !== 'Toàn tỉnh');
+    const p = plan(planInput(), districts.map((u) => t(`${u}=4`)));
+    let planned = 0;
+    for (const u of districts) {
+      const i = UNITS.indexOf(u);
+      const up = byName(p, u);
+      if (up.status !== 'planned') continue;
+      planned++;
+      const atStart = leastAtStart(i, new Dec(4));
+      if (atStart === up.exits!.toNumber()) expect(up.exitsAtStartHouseholds).toBeUndefined();
+      else expect(up.exitsAtStartHouseholds?.toNumber()).toBe(atStart);
+    }
+    // TP Tuyên Quang starts at 1,01 %: 4 points are out of its reach.
+    expect(byName(p, 'TP Tuyên Quang').status).toBe('unreachable');
+    expect(planned).toBe(districts.length - 1);
+    expect(byName(p, 'Na Hang').exitsAtStartHouseholds?.toNumber()).toBe(418);
+    expect(byName(p, 'Na Hang').exits?.toNumber()).toBe(390);
+  });
+
+  it('not for a target on a count (the end-of-year poor households do not depend on the households)', () => {
+    const p = plan(planInput(), parseTargets('{"targets":[{"unit":"Na Hang","indicator":"poor_end","op":"<=","value":"2704"}]}'));
+    expect(byName(p, 'Na Hang').status).toBe('planned');
+    expect(byName(p, 'Na Hang').exitsAtStartHouseholds).toBeUndefined();
+  });
+});
