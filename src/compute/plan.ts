@@ -58,6 +58,8 @@ export interface TotalTargetResult {
   met?: boolean;
   /** Further exits the total needs (outcome ok, not met): minimum − planned. */
   more?: Dec;
+  /** The least exits had the total's households stayed at their start-of-year number, when that differs (UnitPlan's). */
+  exitsAtStartHouseholds?: Dec;
 }
 
 /** A unit the total sums that has no exits because a target of its own cannot be met, and that target (its first such). */
@@ -266,6 +268,10 @@ function totalTarget(t: Target, c: UnitCounts, planned: Dec, missing: Unit[]): T
     }
   }
   if (outcome.ok && r.met !== true && outcome.exits.gt(planned)) r.more = outcome.exits.minus(planned);
+  if (outcome.ok && t.indicator.startsWith('rate_') && !c.h1.eq(c.h0)) {
+    const constant = exitsForTarget({ ...c, h1: c.h0 }, t.indicator as TargetIndicator, t.op, t.num);
+    if (constant.ok && !constant.exits.eq(outcome.exits)) r.exitsAtStartHouseholds = constant.exits;
+  }
   return r;
 }
 

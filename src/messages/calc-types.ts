@@ -100,6 +100,10 @@ export interface CalcText {
       value?: string;
       minimum?: string;
       more?: string;
+      /** The minimum had the households stayed at `h0` (they change to `h1`), when that differs. */
+      atStart?: string;
+      h0?: string;
+      h1?: string;
       missing: string[];
       /**
        * incomplete: the `missing` units that have no exits because a target of theirs cannot be met, each with that

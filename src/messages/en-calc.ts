@@ -28,6 +28,10 @@ export const name = (ind: Indicator, f: Fmt) => {
   return own === undefined ? low(f.ind(ind)) : f.period ? layoutWords('en').ofPeriod(own) : own;
 };
 
+/** The exits at constant households, when the plan's differ from them (compute/plan.ts `exitsAtStartHouseholds`). */
+const atStartEn = (p: { atStart?: string; h0?: string; h1?: string }, f: Fmt) =>
+  p.atStart !== undefined ? ` Total households change from ${f.n(p.h0!)} to ${f.n(p.h1!)}; were they unchanged, it would take ${f.n(p.atStart)} fewer poor households.` : '';
+
 const target = (p: TargetPhrase, f: Fmt) => `${name(p.indicator, f)} ${OP[p.op]} ${val(p.indicator, p.value, f)}`;
 
 const why = (
@@ -98,8 +102,7 @@ export const enCalc: CalcText = {
     const input = p.input !== undefined ? ` (the table has ${f.n(p.input)})` : '';
     // A target the unit meets with no exit at all is said so, not "at least 0".
     const need = p.exits === '0' ? 'met already, with no poor household leaving poverty' : `needs at least ${f.n(p.exits)} fewer poor households`;
-    const atStart = p.atStart !== undefined ? ` Total households change from ${f.n(p.h0!)} to ${f.n(p.h1!)}; were they unchanged, it would take ${f.n(p.atStart)} fewer poor households.` : '';
-    return `✔ ${p.unit} (${p.targets}): ${need}${input}${rates}.${atStart}`;
+    return `✔ ${p.unit} (${p.targets}): ${need}${input}${rates}.${atStartEn(p, f)}`;
   },
   unitNotMet: (p, f) => `✖ ${p.unit} (${p.target}): ${why(p, f)}.`,
   kept: (units) => `No target, the table's poor households reduced kept: ${units.join(', ')}.`,
@@ -109,14 +112,14 @@ export const enCalc: CalcText = {
     const min = p.minimum !== undefined ? `at least ${f.n(p.minimum)}` : '';
     switch (p.state) {
       case 'met':
-        return `✔ ${head}: with ${f.n(p.planned)} fewer poor households the ${name(p.indicator, f)} is ${val(p.indicator, p.value!, f)}: met (needs ${min}).`;
+        return `✔ ${head}: with ${f.n(p.planned)} fewer poor households the ${name(p.indicator, f)} is ${val(p.indicator, p.value!, f)}: met (needs ${min}).${atStartEn(p, f)}`;
       case 'short': {
         const more = p.more !== undefined ? `; needs ${f.n(p.more)} more exits (${min} for ${p.unit})` : '';
-        return `✖ ${head}: with ${f.n(p.planned)} fewer poor households the ${name(p.indicator, f)} is ${val(p.indicator, p.value!, f)}: not met${more}.`;
+        return `✖ ${head}: with ${f.n(p.planned)} fewer poor households the ${name(p.indicator, f)} is ${val(p.indicator, p.value!, f)}: not met${more}.${atStartEn(p, f)}`;
       }
       case 'incomplete': {
         const more = p.more !== undefined ? `, ${f.n(p.more)} short` : '';
-        return `✖ ${head}: cannot be told, as ${missingWhy(p.missing, p.unmet, f)}; ${p.unit} needs ${min} in all, the other units have ${f.n(p.planned)}${more}.`;
+        return `✖ ${head}: cannot be told, as ${missingWhy(p.missing, p.unmet, f)}; ${p.unit} needs ${min} in all, the other units have ${f.n(p.planned)}${more}.${atStartEn(p, f)}`;
       }
       case 'impossible':
         return `✖ ${head}: ${why({ ...p, reason: p.reason ?? 'unreachable' }, f)}.`;

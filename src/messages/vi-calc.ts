@@ -14,6 +14,10 @@ export function val(ind: Indicator, v: string, f: Fmt): string {
   return `${f.n(v)} hộ`;
 }
 
+/** The exits at constant households, when the plan's differ from them (compute/plan.ts `exitsAtStartHouseholds`). */
+const atStartVi = (p: { atStart?: string; h0?: string; h1?: string }, f: Fmt) =>
+  p.atStart !== undefined ? ` Tổng số hộ thay đổi từ ${f.n(p.h0!)} thành ${f.n(p.h1!)}; nếu tổng số hộ không đổi thì cần giảm ${f.n(p.atStart)} hộ nghèo.` : '';
+
 const target = (p: TargetPhrase, f: Fmt) => `${low(f.ind(p.indicator))} ${OP[p.op]} ${val(p.indicator, p.value, f)}`;
 
 /** Households of 0 at either end, in the table's words (`đầu năm` or, over a period, `đầu kỳ`: f.ind). */
@@ -85,8 +89,7 @@ export const viCalc: CalcText = {
     const input = p.input !== undefined ? ` (bảng đầu vào ghi ${f.n(p.input)} hộ)` : '';
     // A target the unit meets with no exit at all is said so, not "at least 0".
     const need = p.exits === '0' ? 'đã đạt mà không cần giảm hộ nghèo nào' : `cần giảm ít nhất ${f.n(p.exits)} hộ nghèo`;
-    const atStart = p.atStart !== undefined ? ` Tổng số hộ thay đổi từ ${f.n(p.h0!)} thành ${f.n(p.h1!)}; nếu tổng số hộ không đổi thì cần giảm ${f.n(p.atStart)} hộ nghèo.` : '';
-    return `✔ ${p.unit} (${p.targets}): ${need}${input}${rates}.${atStart}`;
+    return `✔ ${p.unit} (${p.targets}): ${need}${input}${rates}.${atStartVi(p, f)}`;
   },
   unitNotMet: (p, f) => `✖ ${p.unit} (${p.target}): ${why(p, f)}.`,
   kept: (units) => `Không có mục tiêu, giữ số hộ nghèo giảm của bảng đầu vào: ${units.join(', ')}.`,
@@ -96,14 +99,14 @@ export const viCalc: CalcText = {
     const min = p.minimum !== undefined ? `tối thiểu ${f.n(p.minimum)} hộ` : '';
     switch (p.state) {
       case 'met':
-        return `✔ ${head}: với ${f.n(p.planned)} hộ nghèo giảm, ${low(f.ind(p.indicator))} là ${val(p.indicator, p.value!, f)}: đạt (cần ${min}).`;
+        return `✔ ${head}: với ${f.n(p.planned)} hộ nghèo giảm, ${low(f.ind(p.indicator))} là ${val(p.indicator, p.value!, f)}: đạt (cần ${min}).${atStartVi(p, f)}`;
       case 'short': {
         const more = p.more !== undefined ? `; cần giảm thêm ${f.n(p.more)} hộ nghèo (${min} cho ${p.unit})` : '';
-        return `✖ ${head}: với ${f.n(p.planned)} hộ nghèo giảm, ${low(f.ind(p.indicator))} là ${val(p.indicator, p.value!, f)}: chưa đạt${more}.`;
+        return `✖ ${head}: với ${f.n(p.planned)} hộ nghèo giảm, ${low(f.ind(p.indicator))} là ${val(p.indicator, p.value!, f)}: chưa đạt${more}.${atStartVi(p, f)}`;
       }
       case 'incomplete': {
         const more = p.more !== undefined ? `, còn thiếu ${f.n(p.more)} hộ` : '';
-        return `✖ ${head}: chưa tính được vì ${missingWhyVi(p.missing, p.unmet, f)}; ${p.unit} cần giảm ${min}, các đơn vị đã có kế hoạch giảm ${f.n(p.planned)} hộ${more}.`;
+        return `✖ ${head}: chưa tính được vì ${missingWhyVi(p.missing, p.unmet, f)}; ${p.unit} cần giảm ${min}, các đơn vị đã có kế hoạch giảm ${f.n(p.planned)} hộ${more}.${atStartVi(p, f)}`;
       }
       case 'impossible':
         return `✖ ${head}: ${why({ ...p, reason: p.reason ?? 'unreachable' }, f)}.`;

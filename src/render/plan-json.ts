@@ -58,6 +58,7 @@ export function renderPlanJson(plan: PlanResult, meta: { file: string }): string
       achieved: r.value !== undefined ? plainValue(r.value, r.target.indicator) : null,
       met: r.met ?? null,
       moreExits: r.more !== undefined ? plain(r.more) : null,
+      exitsAtStartHouseholds: r.exitsAtStartHouseholds !== undefined ? plain(r.exitsAtStartHouseholds) : null,
     })),
   };
   return jsonControlsEscaped(JSON.stringify(out, null, 2)) + '\n';

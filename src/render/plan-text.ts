@@ -2,7 +2,7 @@
  * `plan` for people: the planned annex as a terminal table, then one line per target (what it needs, or why
  * it cannot be met), the units kept or not planned, and a verdict.
  */
-import { plain } from '../calc/decimal.js';
+import { plain, type Dec } from '../calc/decimal.js';
 import type { ExitsOutcome } from '../calc/annex-math.js';
 import type { PlanResult, TotalTargetResult, UnitPlan, UnmetPart } from '../compute/plan.js';
 import { catalog, makeFmt, type Fmt } from '../messages/index.js';
@@ -29,6 +29,11 @@ export function reasonParams(o: ExitsOutcome, t: Target, poor: string) {
   };
 }
 
+/** The catalogue's fields for the exits at constant households (compute/plan.ts `exitsAtStartHouseholds`). */
+function atStart(exits: Dec, h0: Dec | undefined, h1: Dec | undefined): { atStart: string; h0: string; h1: string } | Record<string, never> {
+  return h0 !== undefined && h1 !== undefined ? { atStart: plain(exits), h0: plain(h0), h1: plain(h1) } : {};
+}
+
 function unitLines(plan: PlanResult, p: UnitPlan, calc: CalcText, f: Fmt): string[] {
   if (p.status === 'planned') {
     const v = (ind: 'rate_start' | 'rate_end' | 'rate_reduced') => {
@@ -46,9 +51,7 @@ function unitLines(plan: PlanResult, p: UnitPlan, calc: CalcText, f: Fmt): strin
           exits: plain(p.exits!),
           ...(rs !== undefined && re !== undefined && rr !== undefined ? { rateStart: rs, rateEnd: re, reduction: rr } : {}),
           ...(p.inputReduced !== undefined ? { input: plain(p.inputReduced) } : {}),
-          ...(p.exitsAtStartHouseholds !== undefined
-            ? { atStart: plain(p.exitsAtStartHouseholds), h0: plain(p.base.households_start), h1: plain(p.base.households_end) }
-            : {}),
+          ...(p.exitsAtStartHouseholds !== undefined ? atStart(p.exitsAtStartHouseholds, p.base.households_start, p.base.households_end) : {}),
         },
         f,
       ),
@@ -75,6 +78,7 @@ function totalLine(plan: PlanResult, r: TotalTargetResult, calc: CalcText, f: Fm
     ...(r.outcome.ok ? { minimum: plain(r.outcome.exits) } : {}),
     ...(r.more !== undefined ? { more: plain(r.more) } : {}),
     ...(r.value !== undefined ? { value: plainValue(r.value, ind) } : {}),
+    ...(r.exitsAtStartHouseholds !== undefined ? atStart(r.exitsAtStartHouseholds, plan.value(total.id, 'households_start'), plan.value(total.id, 'households_end')) : {}),
   };
   if (!r.outcome.ok) return calc.totalResult({ ...common, state: 'impossible', ...reasonParams(r.outcome, r.target, common.poor)! }, f);
   if (r.missing.length > 0) {

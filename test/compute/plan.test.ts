@@ -254,6 +254,17 @@ describe('the exits a rate target would need at constant households', () => {
     expect(byName(p, 'Na Hang').exits?.toNumber()).toBe(390);
   });
 
+  it('the total\'s target too: 4.321 exits at its 210.299 households for the 2,06 points that 4.177 give at 211.780', () => {
+    const p = plan(planInput(), [t('total=2.06')]);
+    const r = p.totalTargets[0]!;
+    expect(r.outcome.ok && r.outcome.exits.toNumber()).toBe(4177);
+    expect(r.exitsAtStartHouseholds?.toNumber()).toBe(4321);
+    // By the definition: the least x with 11,80 − rate(24.814 − x, 210.299) ≥ 2,06.
+    const [h0, p0] = [new Dec(210299), new Dec(24814)];
+    const reduction = (x: number) => rate(p0, h0)!.minus(rate(p0.minus(x), h0)!);
+    expect(reduction(4321).gte(new Dec('2.06')) && reduction(4320).lt(new Dec('2.06'))).toBe(true);
+  });
+
   it('not for a target on a count (the end-of-year poor households do not depend on the households)', () => {
     const p = plan(planInput(), parseTargets('{"targets":[{"unit":"Na Hang","indicator":"poor_end","op":"<=","value":"2704"}]}'));
     expect(byName(p, 'Na Hang').status).toBe('planned');
