@@ -106,7 +106,10 @@ function planUnit(b: BaseCounts, targets: Target[]): { results: TargetResult[]; 
   return { results, exits };
 }
 
-/** planUnit's exits had the households stayed at their start-of-year number, when a rate target makes them differ. */
+/**
+ * The least exits `targets` would need had the households stayed at their start-of-year number, when a rate target
+ * makes them differ from `exits` (a unit's plan, a total's target).
+ */
 function exitsAtStartHouseholds(b: BaseCounts, targets: Target[], exits: Dec): Dec | undefined {
   if (b.households_end.eq(b.households_start) || !targets.some((t) => t.indicator.startsWith('rate_'))) return undefined;
   const constant = planUnit({ ...b, households_end: b.households_start }, targets).exits;
@@ -244,7 +247,7 @@ function planTotal(
   const sums = sumBase(summed.map((p) => p.base));
   values[total.id] = cells(sums, missing.length === 0 ? planned : undefined);
   const differences = choice.source !== 'added' ? statedDifferences(annex, total, values[total.id]!, ['households_start', 'households_end', 'poor_start'], {}) : [];
-  return { totalTargets: targets.map((t) => totalTarget(t, countsOf(sums), planned, missing)), differences, missing };
+  return { totalTargets: targets.map((t) => totalTarget(t, sums, planned, missing)), differences, missing };
 }
 
 /** The missing units whose own target cannot be met, each with that target (its first such). */
@@ -257,7 +260,8 @@ function unmetParts(plans: readonly UnitPlan[], missing: readonly Unit[]): Unmet
 }
 
 /** A target on the total: the exits it needs, what the units' planned exits give it, and how many more it needs. */
-function totalTarget(t: Target, c: UnitCounts, planned: Dec, missing: Unit[]): TotalTargetResult {
+function totalTarget(t: Target, sums: BaseCounts, planned: Dec, missing: Unit[]): TotalTargetResult {
+  const c = countsOf(sums);
   const outcome = exitsForTarget(c, t.indicator as TargetIndicator, t.op, t.num);
   const r: TotalTargetResult = { target: t, outcome, planned, missing };
   if (missing.length === 0) {
@@ -268,10 +272,8 @@ function totalTarget(t: Target, c: UnitCounts, planned: Dec, missing: Unit[]): T
     }
   }
   if (outcome.ok && r.met !== true && outcome.exits.gt(planned)) r.more = outcome.exits.minus(planned);
-  if (outcome.ok && t.indicator.startsWith('rate_') && !c.h1.eq(c.h0)) {
-    const constant = exitsForTarget({ ...c, h1: c.h0 }, t.indicator as TargetIndicator, t.op, t.num);
-    if (constant.ok && !constant.exits.eq(outcome.exits)) r.exitsAtStartHouseholds = constant.exits;
-  }
+  const atStart = outcome.ok ? exitsAtStartHouseholds(sums, [t], outcome.exits) : undefined;
+  if (atStart !== undefined) r.exitsAtStartHouseholds = atStart;
   return r;
 }
 

@@ -27,6 +27,13 @@ export interface UnmetUnit {
   belowValue?: string;
 }
 
+/** The exits a target would need had the households stayed at `h0` (they change to `h1`), when that differs from the plan's. */
+export interface AtStartHouseholds {
+  exits: string;
+  h0: string;
+  h1: string;
+}
+
 export interface CalcText {
   /** Name of the total column `table` and `plan` add when the input has none. */
   totalName: string;
@@ -81,8 +88,7 @@ export interface CalcText {
   planTitle: (file: string) => string;
   targetsHeading: string;
   unitPlanned: (
-    /** `atStart`: the exits had the households stayed at `h0` (they change to `h1`), when that differs. */
-    p: { unit: string; targets: string; exits: string; rateStart?: string; rateEnd?: string; reduction?: string; input?: string; atStart?: string; h0?: string; h1?: string },
+    p: { unit: string; targets: string; exits: string; rateStart?: string; rateEnd?: string; reduction?: string; input?: string; atStart?: AtStartHouseholds },
     f: Fmt,
   ) => string;
   /** `best` (unreachable): the indicator's value with every poor household out; not-exact: `exits` give `value`, `belowExits` (one fewer) give `belowValue`. */
@@ -100,10 +106,7 @@ export interface CalcText {
       value?: string;
       minimum?: string;
       more?: string;
-      /** The minimum had the households stayed at `h0` (they change to `h1`), when that differs. */
-      atStart?: string;
-      h0?: string;
-      h1?: string;
+      atStart?: AtStartHouseholds;
       missing: string[];
       /**
        * incomplete: the `missing` units that have no exits because a target of theirs cannot be met, each with that

@@ -1,5 +1,5 @@
 /** English text of the calculator commands (table, plan, rate). Numbers arrive as plain digits. */
-import type { CalcText, TargetPhrase, UnmetUnit } from './calc-types.js';
+import type { AtStartHouseholds, CalcText, TargetPhrase, UnmetUnit } from './calc-types.js';
 import type { Fmt } from './types.js';
 import type { Indicator } from '../model/indicators.js';
 import { count, firstEight } from './number-format.js';
@@ -29,8 +29,8 @@ export const name = (ind: Indicator, f: Fmt) => {
 };
 
 /** The exits at constant households, when the plan's differ from them (compute/plan.ts `exitsAtStartHouseholds`). */
-const atStartEn = (p: { atStart?: string; h0?: string; h1?: string }, f: Fmt) =>
-  p.atStart !== undefined ? ` Total households change from ${f.n(p.h0!)} to ${f.n(p.h1!)}; were they unchanged, it would take ${f.n(p.atStart)} fewer poor households.` : '';
+const atStartEn = ({ atStart: a }: { atStart?: AtStartHouseholds }, f: Fmt) =>
+  a ? ` Total households change from ${f.n(a.h0)} to ${f.n(a.h1)}; were they unchanged, it would take ${f.n(a.exits)} fewer poor households.` : '';
 
 const target = (p: TargetPhrase, f: Fmt) => `${name(p.indicator, f)} ${OP[p.op]} ${val(p.indicator, p.value, f)}`;
 

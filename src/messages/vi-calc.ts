@@ -1,5 +1,5 @@
 /** Vietnamese text of the calculator commands (table, plan, rate). Numbers arrive as plain digits. */
-import type { CalcText, TargetPhrase, UnmetUnit } from './calc-types.js';
+import type { AtStartHouseholds, CalcText, TargetPhrase, UnmetUnit } from './calc-types.js';
 import type { Fmt } from './types.js';
 import type { Indicator } from '../model/indicators.js';
 import { count, firstEight } from './number-format.js';
@@ -15,8 +15,8 @@ export function val(ind: Indicator, v: string, f: Fmt): string {
 }
 
 /** The exits at constant households, when the plan's differ from them (compute/plan.ts `exitsAtStartHouseholds`). */
-const atStartVi = (p: { atStart?: string; h0?: string; h1?: string }, f: Fmt) =>
-  p.atStart !== undefined ? ` Tổng số hộ thay đổi từ ${f.n(p.h0!)} thành ${f.n(p.h1!)}; nếu tổng số hộ không đổi thì cần giảm ${f.n(p.atStart)} hộ nghèo.` : '';
+const atStartVi = ({ atStart: a }: { atStart?: AtStartHouseholds }, f: Fmt) =>
+  a ? ` Tổng số hộ thay đổi từ ${f.n(a.h0)} thành ${f.n(a.h1)}; nếu tổng số hộ không đổi thì cần giảm ${f.n(a.exits)} hộ nghèo.` : '';
 
 const target = (p: TargetPhrase, f: Fmt) => `${low(f.ind(p.indicator))} ${OP[p.op]} ${val(p.indicator, p.value, f)}`;
 

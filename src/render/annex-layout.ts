@@ -33,8 +33,6 @@ export interface LayoutCell {
    * figures (the report links its findings to it).
    */
   cell?: Cell;
-  /** The input row of a row named without figures (its unit cell): a column not read prints its cell there. */
-  inputRow?: number;
 }
 
 /** A cell of a document header: it covers `colSpan` columns from `col` and `rowSpan` header rows. */
@@ -109,9 +107,9 @@ export type DisplayRow = { readonly unit: Unit; readonly named?: undefined } | {
 
 /**
  * The printed cell of a row named without figures: its name, with its input cell (the report's margins give its row
- * number, and its warning marks it) and row (a column not read prints its cell there).
+ * number, its warning marks it, a column not read prints its cell in that row).
  */
-export const namedCell = (r: { readonly named: string; readonly cell?: Cell }): LayoutCell => ({ text: r.named, kind: 'unit', ...(r.cell ? { cell: r.cell, inputRow: r.cell.row } : {}) });
+export const namedCell = (r: { readonly named: string; readonly cell?: Cell }): LayoutCell => ({ text: r.named, kind: 'unit', ...(r.cell ? { cell: r.cell } : {}) });
 
 /** The units in display order with the rows named without figures (LayoutSource.unitsWithoutFigures) in place. */
 export function withNamedRows(units: readonly Unit[], named: readonly UnitWithoutFigures[] | undefined): DisplayRow[] {

@@ -124,7 +124,7 @@ function withColumn(layout: AnnexLayout, c: NotReadColumns['cols'][number], notR
 /** The input row a laid-out row stands for: a unit's name (units as rows), a row not read's label, or its values' row. */
 function inputRowOf(row: readonly LayoutCell[], notRead: NotReadColumns): number | undefined {
   for (const x of row) {
-    if (x.kind === 'unit') return x.unit !== undefined ? notRead.rowOf(x.unit) : x.inputRow;
+    if (x.kind === 'unit') return x.unit !== undefined ? notRead.rowOf(x.unit) : x.cell?.row;
     if (x.kind === 'label' && x.cell) return x.cell.row;
     if (x.kind === 'value' && x.unit !== undefined && x.indicator !== undefined) {
       const at = notRead.valueAt(x.unit, x.indicator);

@@ -143,8 +143,10 @@ export function share(cols: readonly ColumnNeed[], avail: number): number[] | un
  */
 function namesBeforeNotes(cols: readonly ColumnNeed[], widths: number[]): number[] {
   const notes = cols.flatMap((c, i) => (c.role === 'notes' ? [i] : []));
-  let spare = sum(notes.map((i) => widths[i]! - cols[i]!.min));
-  if (spare <= 0) return widths;
+  // The notes' room above their minimum: what the names may take.
+  const room = sum(notes.map((i) => widths[i]! - cols[i]!.min));
+  if (room <= 0) return widths;
+  let spare = room;
   const out = [...widths];
   let taken = 0;
   cols.forEach((c, i) => {
@@ -155,7 +157,6 @@ function namesBeforeNotes(cols: readonly ColumnNeed[], widths: number[]): number
     taken += more;
   });
   // From each notes column in proportion to its room above its minimum.
-  const room = sum(notes.map((i) => widths[i]! - cols[i]!.min));
   for (const i of notes) out[i] = widths[i]! - (taken * (widths[i]! - cols[i]!.min)) / room;
   return out;
 }

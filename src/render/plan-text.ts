@@ -6,7 +6,7 @@ import { plain, type Dec } from '../calc/decimal.js';
 import type { ExitsOutcome } from '../calc/annex-math.js';
 import type { PlanResult, TotalTargetResult, UnitPlan, UnmetPart } from '../compute/plan.js';
 import { catalog, makeFmt, type Fmt } from '../messages/index.js';
-import type { CalcText, UnmetUnit } from '../messages/calc-types.js';
+import type { AtStartHouseholds, CalcText, UnmetUnit } from '../messages/calc-types.js';
 import type { Target } from '../targets/index.js';
 import { displayUnits } from './annex-layout.js';
 import { plainValue, type RenderOptions } from './table-data.js';
@@ -29,9 +29,9 @@ export function reasonParams(o: ExitsOutcome, t: Target, poor: string) {
   };
 }
 
-/** The catalogue's fields for the exits at constant households (compute/plan.ts `exitsAtStartHouseholds`). */
-function atStart(exits: Dec, h0: Dec | undefined, h1: Dec | undefined): { atStart: string; h0: string; h1: string } | Record<string, never> {
-  return h0 !== undefined && h1 !== undefined ? { atStart: plain(exits), h0: plain(h0), h1: plain(h1) } : {};
+/** The catalogue's field for the exits at constant households (compute/plan.ts `exitsAtStartHouseholds`), when there are. */
+function atStart(exits: Dec | undefined, h0: Dec | undefined, h1: Dec | undefined): { atStart?: AtStartHouseholds } {
+  return exits !== undefined && h0 !== undefined && h1 !== undefined ? { atStart: { exits: plain(exits), h0: plain(h0), h1: plain(h1) } } : {};
 }
 
 function unitLines(plan: PlanResult, p: UnitPlan, calc: CalcText, f: Fmt): string[] {
@@ -51,7 +51,7 @@ function unitLines(plan: PlanResult, p: UnitPlan, calc: CalcText, f: Fmt): strin
           exits: plain(p.exits!),
           ...(rs !== undefined && re !== undefined && rr !== undefined ? { rateStart: rs, rateEnd: re, reduction: rr } : {}),
           ...(p.inputReduced !== undefined ? { input: plain(p.inputReduced) } : {}),
-          ...(p.exitsAtStartHouseholds !== undefined ? atStart(p.exitsAtStartHouseholds, p.base.households_start, p.base.households_end) : {}),
+          ...atStart(p.exitsAtStartHouseholds, p.base.households_start, p.base.households_end),
         },
         f,
       ),
@@ -78,7 +78,7 @@ function totalLine(plan: PlanResult, r: TotalTargetResult, calc: CalcText, f: Fm
     ...(r.outcome.ok ? { minimum: plain(r.outcome.exits) } : {}),
     ...(r.more !== undefined ? { more: plain(r.more) } : {}),
     ...(r.value !== undefined ? { value: plainValue(r.value, ind) } : {}),
-    ...(r.exitsAtStartHouseholds !== undefined ? atStart(r.exitsAtStartHouseholds, plan.value(total.id, 'households_start'), plan.value(total.id, 'households_end')) : {}),
+    ...atStart(r.exitsAtStartHouseholds, plan.value(total.id, 'households_start'), plan.value(total.id, 'households_end')),
   };
   if (!r.outcome.ok) return calc.totalResult({ ...common, state: 'impossible', ...reasonParams(r.outcome, r.target, common.poor)! }, f);
   if (r.missing.length > 0) {
