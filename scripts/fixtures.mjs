@@ -109,7 +109,7 @@ export function longRecords(data = SEED, { locale = 'vi', keys = true, lang = 'v
  * Windows-1258 keeps â ê ô ă ơ ư precomposed but writes the five tone marks as separate combining
  * characters: decompose, then put the vowel modifiers back on their letters.
  */
-function toCp1258Form(text) {
+export function toCp1258Form(text) {
   return text.normalize('NFD').replace(/([A-Za-z])([\u0300-\u036f]+)/g, (_, base, marks) => {
     const mods = [...marks].filter((m) => '\u0302\u0306\u031b'.includes(m)).join('');
     const tones = [...marks].filter((m) => !'\u0302\u0306\u031b'.includes(m)).join('');

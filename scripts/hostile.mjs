@@ -245,7 +245,7 @@ export function buildCorpus(dir) {
   unreadable('blank space only', ['validate', put('blank.csv', ' \r\n\t\r\n')]);
   unreadable('binary data named .csv', ['validate', put('binary.csv', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)))]);
   unreadable('a PDF named .csv', ['validate', put('pdf.csv', '%PDF-1.7\n%âãÏÓ\n')]);
-  unreadable('a legacy encoding', ['validate', put('legacy.csv', readFileSync(join(ROOT, 'fixtures', 'legacy', 'windows-1258.csv')))]);
+  unreadable('a legacy encoding', ['validate', put('legacy.csv', readFileSync(join(ROOT, 'fixtures', 'legacy', 'tcvn3.csv')))]);
   unreadable('a UTF-16 file with a lone surrogate', ['validate', put('utf16-bad.txt', Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x09, 0x00, 0x00, 0xd8, 0x0a, 0x00]))]);
   unreadable('a directory', ['validate', 'cfg', '--format', 'text'], { names: false });
   unreadable('a file that does not exist', ['validate', 'no-such.csv']);

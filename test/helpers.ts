@@ -51,6 +51,8 @@ export interface FixtureApi {
   hierarchyUnits(perDistrict?: number): Array<Record<string, string>>;
   hierarchyRecords(units?: Array<Record<string, string>>, opts?: { locale?: string; keys?: boolean }): string[][];
   annexRate(poor: string, households: string): string;
+  /** Text as Windows-1258 writes it: â ê ô ă ơ ư precomposed, the tone marks as combining characters. */
+  toCp1258Form(text: string): string;
 }
 export const fixtures = fx as unknown as FixtureApi;
 

@@ -25,7 +25,7 @@ export function registerFix(program: Command, ctx: CommandContext): void {
     .addOption(langOption("language of messages (default: the table's)"))
     .addOption(localeOption('number format of the input (default: detected)'))
     .addOption(delimiterOption('CSV delimiter (default: detected)'))
-    .addOption(encodingOption('text encoding of the input (default: detected; legacy ones are refused unless named); the copy keeps it'))
+    .addOption(encodingOption('text encoding of the input (default: detected, Windows-1258 included; TCVN3 and VNI are refused unless named); the copy keeps it'))
     .addOption(noColorOption())
     .action(async (file: string, flags: FixFlags, cmd: Command) => {
       if ((flags.outputFile ?? flags.output) === undefined) cmd.error("error: required option '-o, --output-file <fixed>' not specified", { code: 'commander.missingMandatoryOptionValue', exitCode: 2 });

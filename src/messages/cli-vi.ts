@@ -7,7 +7,7 @@ const ref = (o: OptionRef) => `${o.env ? 'biến môi trường' : 'tùy chọn'
 
 const LANG = 'ngôn ngữ của nhãn và thông báo (mặc định: ngôn ngữ của bảng)';
 const DELIMITER = 'ký tự phân cách CSV (mặc định: tự nhận biết)';
-const ENCODING = 'bảng mã của tệp đầu vào (mặc định: tự nhận biết; bảng mã cũ chỉ dùng khi được nêu tên)';
+const ENCODING = 'bảng mã của tệp đầu vào (mặc định: tự nhận biết, kể cả Windows-1258; TCVN3 và VNI chỉ dùng khi được nêu tên)';
 const NO_COLOR = 'không tô màu (hoặc đặt NO_COLOR=1)';
 const NO_CONFIG = 'không dùng tệp cấu hình';
 

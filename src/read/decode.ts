@@ -6,7 +6,7 @@
  */
 import { Buffer, isUtf8 } from 'node:buffer';
 import { PovcheckError, type ErrorParams } from '../errors.js';
-import { decodeLegacyBytes, detectLegacyText, guessLegacyBytes, repairLegacyText, type LegacyEncoding } from './legacy.js';
+import { clearlyWindows1258, decodeLegacyBytes, detectLegacyText, guessLegacyBytes, repairLegacyText, UNICODE_ONLY, type LegacyEncoding } from './legacy.js';
 import { garbledText } from './garbled.js';
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | LegacyEncoding;
@@ -102,9 +102,11 @@ function controlShare(text: string): number {
 /** The UTF-16 a text's bytes are in, by the encoding named, its BOM or its zero bytes (sniffUtf16); else undefined. */
 function utf16Of(bytes: Uint8Array, choice: EncodingChoice): 'utf-16le' | 'utf-16be' | undefined {
   if (choice === 'utf-16le' || choice === 'utf-16be') return choice;
-  if (choice !== 'auto') return undefined;
+  if (choice === 'utf-8') return undefined;
+  // A BOM says UTF-16 whatever legacy encoding was named (decodeAs reads Unicode Vietnamese as it is).
   if (startsWith(bytes, [0xff, 0xfe])) return 'utf-16le';
   if (startsWith(bytes, [0xfe, 0xff])) return 'utf-16be';
+  if (choice !== 'auto') return undefined;
   return startsWith(bytes, [0xef, 0xbb, 0xbf]) ? undefined : sniffUtf16(bytes);
 }
 
@@ -150,11 +152,19 @@ export function decodeBytes(bytes: Uint8Array, choice: EncodingChoice = 'auto'):
   return decoded;
 }
 
-/** The encoding the user named. A legacy encoding also repairs Unicode text typed with a legacy font. */
+/**
+ * The encoding the user named. A legacy encoding also repairs Unicode text typed with a legacy font; Unicode text
+ * holding letters no legacy font's text shows (ă đ ơ ư, the toned vowels) is Unicode Vietnamese and read as it is,
+ * so that one --encoding serves a folder of submissions in several encodings.
+ */
 function decodeAs(bytes: Uint8Array, choice: Exclude<EncodingChoice, 'auto'>): DecodedText {
   if (choice === 'windows-1258' || choice === 'tcvn3' || choice === 'vni') {
+    const utf16 = startsWith(bytes, [0xff, 0xfe]) ? 'utf-16le' : startsWith(bytes, [0xfe, 0xff]) ? 'utf-16be' : undefined;
+    const asUtf16 = utf16 && decodeStrict(bytes.subarray(2), utf16);
+    if (utf16 && asUtf16 !== undefined && UNICODE_ONLY.test(asUtf16.slice(0, 64 * 1024))) return { text: asUtf16, encoding: utf16 };
     const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
     const asUnicode = decodeStrict(bom ? bytes.subarray(3) : bytes, 'utf-8');
+    if (asUnicode !== undefined && UNICODE_ONLY.test(asUnicode.slice(0, 64 * 1024))) return { text: asUnicode, encoding: bom ? 'utf-8-bom' : 'utf-8' };
     // A BOM says the file is Unicode even when its text is plain ASCII.
     if (asUnicode !== undefined && (bom || /[^\x00-\x7f]/.test(asUnicode))) {
       return { text: repairLegacyText(asUnicode, choice), encoding: choice, legacyFrom: bom ? 'utf-8-bom' : 'utf-8' };
@@ -196,7 +206,11 @@ function detectAndDecode(bytes: Uint8Array): DecodedText {
       text = decodeStrict(bytes, 'utf-8');
     }
   }
-  if (text === undefined) throw invalidText(bytes, encoding);
+  if (text === undefined) {
+    const reading = notValidAs(bytes, encoding);
+    if (reading instanceof PovcheckError) throw reading;
+    return reading;
+  }
   // Valid Unicode can still hold text typed with a legacy font ("Ninh B×nh"): refuse rather than misread.
   const legacy = detectLegacyText(text);
   // Vietnamese typed with a legacy font: refused in Vietnamese without --lang, as the table's report would be.
@@ -204,8 +218,12 @@ function detectAndDecode(bytes: Uint8Array): DecodedText {
   return { text, encoding };
 }
 
-/** Not valid in the encoding it claims: binary data, a legacy code page (named when it can be told), or neither. */
-function invalidText(bytes: Uint8Array, encoding: TextEncodingName): PovcheckError {
+/**
+ * Not valid in the encoding it claims: binary data, damaged UTF-8, letters lost in a save, Windows-1258 when nothing
+ * else can be meant (then read: Excel's plain "CSV" on a Vietnamese Windows), another legacy code page (named when
+ * it can be told), or none of these.
+ */
+function notValidAs(bytes: Uint8Array, encoding: TextEncodingName): PovcheckError | DecodedText {
   // UTF-16 is full of zero bytes; a broken one is just that.
   if (encoding === 'utf-16le' || encoding === 'utf-16be') return new PovcheckError('ENCODING_INVALID', { encoding: ENCODING_LABEL[encoding] });
   if (controlShare(new TextDecoder('latin1').decode(bytes.subarray(0, 65536))) > 0.01 || bytes.includes(0)) {
@@ -220,6 +238,8 @@ function invalidText(bytes: Uint8Array, encoding: TextEncodingName): PovcheckErr
     // --encoding brings them back.
     const lost = garbledText(new TextDecoder('windows-1252').decode(bytes.subarray(0, 65536)));
     if (lost?.how === 'lost') return new PovcheckError('TEXT_GARBLED', lost, { lang: 'vi' });
+    const cp1258 = encoding === 'utf-8' ? clearlyWindows1258(bytes) : undefined;
+    if (cp1258 !== undefined) return { text: cp1258, encoding: 'windows-1258', legacyFrom: 'bytes' };
     const guess = guessLegacyBytes(bytes);
     return new PovcheckError('ENCODING_LEGACY', guess, guess.likely ? { lang: 'vi' } : {});
   }

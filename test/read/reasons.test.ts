@@ -43,10 +43,10 @@ describe('damaged UTF-8', () => {
     expect(e).toMatchObject({ code: 'ENCODING_INVALID', params: { offset: cut.length - 1 } });
   });
 
-  it('--encoding utf-8 on a Windows-1258 file names the first bad byte instead of guessing', () => {
+  it('--encoding utf-8 on a Windows-1258 file names the first bad byte instead of reading it as Windows-1258', () => {
     const legacy = readFileSync(join(FIXTURES, 'legacy', 'windows-1258.csv'));
     expect(errorOf(() => gridFromBytes(legacy, { encoding: 'utf-8' }))).toMatchObject({ code: 'ENCODING_INVALID', params: { line: 1 } });
-    expect(errorOf(() => gridFromBytes(legacy))).toMatchObject({ code: 'ENCODING_LEGACY' });
+    expect(gridFromBytes(legacy).source).toMatchObject({ encoding: 'windows-1258' });
   });
 
   it('the one line says where', async () => {
