@@ -18,7 +18,7 @@ export function registerFix(program: Command, ctx: CommandContext): void {
   program
     .command('fix')
     .description('write a corrected copy of a table whose errors have exactly one explanation (the cells and values povcheck validate names as the likely cause)')
-    .argument('<file>', 'CSV or TAB-separated text file (UTF-8, UTF-8 with BOM, UTF-16)')
+    .argument('<file>', 'CSV or TAB-separated text file (UTF-8, UTF-8 with BOM, UTF-16, Windows-1258; TCVN3 and VNI with --encoding)')
     .addOption(new Option('-o, --output-file <fixed>', 'where to write the corrected copy (required; never the input)').argParser(outputPath(ctx.lang ?? envLang(ctx.io.env))))
     // The spelling fix had first: still accepted.
     .addOption(new Option('--output <fixed>').hideHelp().argParser(outputPath(ctx.lang ?? envLang(ctx.io.env))))

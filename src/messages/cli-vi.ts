@@ -64,7 +64,7 @@ export const viCli: CliText = {
     },
     fix: {
       description: 'ghi bản đã sửa của một bảng khi các lỗi của nó chỉ có đúng một cách giải thích (các ô và giá trị mà povcheck validate nêu là nguyên nhân có thể)',
-      arguments: { file: 'tệp CSV hoặc văn bản phân cách bằng TAB (UTF-8, UTF-8 có BOM, UTF-16)' },
+      arguments: { file: 'tệp CSV hoặc văn bản phân cách bằng TAB (UTF-8, UTF-8 có BOM, UTF-16, Windows-1258; TCVN3 và VNI khi có --encoding)' },
       options: {
         '--output-file': 'nơi ghi bản đã sửa (bắt buộc; không bao giờ là tệp đầu vào)',
         '--output': 'như --output-file',
@@ -91,7 +91,7 @@ export const viCli: CliText = {
     },
     plan: {
       description: 'tính số hộ nghèo tối thiểu mà mỗi đơn vị cần giảm trong năm để đạt mục tiêu',
-      arguments: { file: 'tệp CSV hoặc văn bản phân cách bằng TAB có tổng số hộ đầu năm, cuối năm (dự kiến) và số hộ nghèo đầu năm của từng đơn vị' },
+      arguments: { file: 'tệp CSV, văn bản phân cách bằng TAB hoặc Excel có tổng số hộ đầu năm, cuối năm (dự kiến) và số hộ nghèo đầu năm của từng đơn vị' },
       options: {
         '--target': 'tỷ lệ hộ nghèo của đơn vị phải giảm ít nhất chừng ấy điểm %; "total" là đơn vị tổng (dùng được nhiều lần)',
         '--targets': 'tệp mục tiêu: {"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":">=","value":"4"}]}',
