@@ -139,7 +139,14 @@ export function guessLegacyBytes(bytes: Uint8Array): LegacyGuess {
 export function clearlyWindows1258(bytes: Uint8Array): string | undefined {
   const head = bytes.subarray(0, 64 * 1024);
   const readings = new Map<LegacyEncoding | 'windows-1252', string>([['windows-1252', iconv().decode(head, 'win1252')]]);
-  for (const enc of LEGACY_ENCODINGS) readings.set(enc, decodeLegacyBytes(head, enc));
+  for (const enc of LEGACY_ENCODINGS) {
+    try {
+      readings.set(enc, decodeLegacyBytes(head, enc));
+    } catch {
+      // A converter that cannot read the bytes (as in bestConversion): no reading.
+      readings.set(enc, '');
+    }
+  }
   const text = readings.get('windows-1258')!;
   if (bestConversion((enc) => readings.get(enc)!, readings.get('windows-1252')!) !== 'windows-1258') return undefined;
   const words = knownWords(text);
