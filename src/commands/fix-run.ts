@@ -87,9 +87,12 @@ async function checkInput(r: FixRun, bytes: Uint8Array): Promise<FirstCheck> {
   const source = sourceOf(input);
   const result = await check(r, input);
   const lang: Lang = r.lang ?? result.annex.lang;
-  if (source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: catalog(lang).fix.workbook({ file: r.file }) });
-  if (!checkedAnything(result.coverage)) return { kind: 'unchecked', lang };
+  if (!checkedAnything(result.coverage)) {
+    if (source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: catalog(lang).fix.workbook({ file: r.file }) });
+    return { kind: 'unchecked', lang };
+  }
   const chosen = chosenCauses(result.localisation);
+  if (source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: catalog(lang).fix.workbook({ file: r.file, ...(await byHand(result, chosen)) }) });
   const cleared = typeof chosen === 'string' ? [] : landedCells(result.localisation);
   const edits = typeof chosen === 'string' ? [] : [...(await cellEdits(result.annex, chosen)), ...cleared.map((c) => ({ ...filePlace(c.landed.cell), text: '' }))];
   return { kind: 'checked', lang, localisation: result.localisation, findings: result.findings, delimiter: source.delimiter, chosen, cleared, edits };
@@ -178,6 +181,18 @@ function shiftedRefusal(loc: Localisation, refusal: Refused): Refused {
     cells: [displayRef(c.cells[0]!.cell), displayRef(c.cells[c.cells.length - 1]!.cell)],
     ...(landed ? { pushedInto: { landed, lost, ...(given !== undefined ? { given } : {}) } } : {}),
   };
+}
+
+/**
+ * What a workbook's refusal says of its errors: the one explanation's cells and values to change by hand (`I6 4.963 →
+ * 4.693`, written as the table writes its numbers; none when a run typed one cell on must be moved back too, or when a
+ * cell to change holds a formula, which a typed value would replace), or that no check fails.
+ */
+async function byHand(result: CheckResult, chosen: ReturnType<typeof chosenCauses>): Promise<{ changes?: string[]; clean?: boolean }> {
+  if (chosen === 'clean') return errorCells(result.findings).length === 0 ? { clean: true } : {};
+  if (typeof chosen === 'string' || landedCells(result.localisation).length > 0 || chosen.some((c) => c.formula !== undefined)) return {};
+  const edits = await cellEdits(result.annex, chosen);
+  return { changes: chosen.map((c, i) => `${displayRef(c.cell)} ${c.cell.raw.trim()} → ${edits[i]!.text}`) };
 }
 
 /** The chosen cells as edits of the input's fields: each proposed value written as the table writes its numbers. */

@@ -826,7 +826,14 @@ export function en(): Catalog {
           'other-errors': `errors that fix cannot correct remain (${p.cells.join(', ')}); run povcheck validate.`,
           unchecked: 'nothing in it could be checked (its labels were not understood, or it has no units); povcheck validate says what.',
         }[p.reason],
-      workbook: () => `fix writes delimited text files (CSV, TAB-separated) only`,
+      workbook: (p) =>
+        `fix writes delimited text files (CSV, TAB-separated) only${
+          p.changes
+            ? `; its errors have one explanation, to correct in the workbook by hand: ${p.changes.join(', ')} (or save the sheet as "CSV UTF-8" and fix that)`
+            : p.clean
+              ? '; no check fails in this workbook: nothing to correct'
+              : '; povcheck validate names the likely causes of its errors'
+        }`,
       unsafe: (p) => `cannot find cell ${p.cell} in the file's text to rewrite it safely; nothing written`,
     },
     calc: enCalc,

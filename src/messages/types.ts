@@ -363,7 +363,11 @@ export interface FixText {
     cells: string[];
     landed?: { ref: string; text: string; number: boolean; lost: string; given?: string };
   }): string;
-  workbook(p: { file: string }): string;
+  /**
+   * A workbook (fix writes delimited text only): `changes` the one explanation's cells and values ("I6 4.963 → 4.693"),
+   * to make by hand; `clean` when no check fails; neither when its errors have no unique, pinned explanation.
+   */
+  workbook(p: { file: string; changes?: readonly string[]; clean?: boolean }): string;
   unsafe(p: { file: string; cell: string }): string;
 }
 

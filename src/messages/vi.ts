@@ -831,7 +831,14 @@ export function vi(): Catalog {
           'other-errors': `còn lỗi mà lệnh fix không sửa được (${p.cells.join(', ')}); hãy chạy povcheck validate.`,
           unchecked: 'không kiểm tra được gì trong bảng (không hiểu các tên chỉ tiêu, hoặc bảng không có đơn vị nào); povcheck validate nói rõ.',
         }[p.reason],
-      workbook: () => `lệnh fix chỉ ghi tệp văn bản có phân cách (CSV, TAB)`,
+      workbook: (p) =>
+        `lệnh fix chỉ ghi tệp văn bản có phân cách (CSV, TAB)${
+          p.changes
+            ? `; các lỗi của sổ tính có một cách giải thích duy nhất, hãy sửa trực tiếp trong sổ tính: ${p.changes.join(', ')} (hoặc lưu trang tính dạng "CSV UTF-8" rồi chạy fix trên tệp đó)`
+            : p.clean
+              ? '; sổ tính này không có phép kiểm tra nào sai: không có gì để sửa'
+              : '; povcheck validate nêu các nguyên nhân có thể của lỗi'
+        }`,
       unsafe: (p) => `không tìm thấy ô ${p.cell} trong văn bản của tệp để sửa an toàn; không ghi tệp nào`,
     },
     calc: viCalc,

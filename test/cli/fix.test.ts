@@ -322,3 +322,31 @@ describe('fix keeps the format of the input', () => {
     expect(readFileSync(out).equals(serialize(wideRecords(SEED, { texts: { [`poor_end:${ci}`]: ' 4.693 ' } }), { delimiter: ';' }))).toBe(true);
   });
 });
+
+describe('a workbook (fix writes delimited text only)', () => {
+  const refusal = async (file: string) => {
+    const out = join(mkdtempSync(join(tmpdir(), 'povcheck-fix-xlsx-')), 'out.csv');
+    const r = await cli(['fix', file, '-o', out, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    return r.stderr;
+  };
+
+  it('says the one explanation of its errors, to correct by hand', async () => {
+    expect(await refusal('fixtures/xlsx/planted/poor-end-transposed.xlsx')).toContain(
+      "fix writes delimited text files (CSV, TAB-separated) only; its errors have one explanation, to correct in the workbook by hand: 'poor-end-transposed'!I6 4963 → 4693",
+    );
+    expect(await refusal('fixtures/xlsx/planted/rate-start-typo.xlsx')).toContain("'rate-start-typo'!F8 9.62 → 9.26");
+  });
+
+  it('names no cell when the explanation is not unique and pinned, or a formula would be overwritten', async () => {
+    expect(await refusal('fixtures/xlsx/planted/malformed-group.xlsx')).toContain('only; povcheck validate names the likely causes of its errors');
+    expect(await refusal('fixtures/xlsx/planted/formulas-poor-start-transposed.xlsx')).toContain('only; povcheck validate names the likely causes');
+  });
+
+  it('says when nothing fails', async () => {
+    expect(await refusal('fixtures/xlsx/annex-formatted.xlsx')).toContain('only; no check fails in this workbook: nothing to correct');
+  });
+});

@@ -38,7 +38,7 @@ describe('a typo under formulas, in a real workbook', () => {
   it("fix's refusal of a workbook is worded in the table's language, as its other lines are (it was always English)", async () => {
     const r = await cli(['fix', FILE, '-o', '/tmp/never-written.csv']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`povcheck: ${FILE}: lệnh fix chỉ ghi tệp văn bản có phân cách (CSV, TAB)\n`);
+    expect(r.stderr).toBe(`povcheck: ${FILE}: lệnh fix chỉ ghi tệp văn bản có phân cách (CSV, TAB); povcheck validate nêu các nguyên nhân có thể của lỗi\n`);
     expect(r.stdout).toBe('');
   });
 });
