@@ -38,7 +38,7 @@ export interface ErrorParams {
   /** `labels`: with `no-labels`, the texts of the first row that has any (at most HEAD_LABELS), what povcheck saw at the top. */
   NOT_A_TABLE: { reason: 'no-columns' } | { reason: 'document' } | { reason: 'no-labels'; labels?: string[] };
   /** Text whose Vietnamese letters were replaced by `?` or garbled when it was saved (read/garbled.ts), with a word as it stands. */
-  TEXT_GARBLED: { how: 'lost' | 'mojibake'; sample: string };
+  TEXT_GARBLED: { how: 'lost' | 'mojibake'; sample: string; codePage?: 'windows-1258' };
   LOCALE_AMBIGUOUS:
     | { reason: 'ambiguous'; cell: string; text: string; vi: string; en: string }
     | { reason: 'conflict'; viCell: string; viText: string; enCell: string; enText: string };

@@ -899,7 +899,9 @@ export function en(): Catalog {
               ? `line ${p.line.toLocaleString('en-US')} has more than ${p.limit.toLocaleString('en-US')} columns (more than a spreadsheet holds); this is not a table`
               : `${p.line ? `line ${p.line.toLocaleString('en-US')}` : 'a line'} is longer than ${p.limit.toLocaleString('en-US')} characters; this is not a table`,
       TEXT_GARBLED: (p) =>
-        p.how === 'lost'
+        p.how === 'lost' && p.codePage === 'windows-1258'
+          ? `the Vietnamese letters Windows-1258 has no one byte for were replaced by "?" when the file was saved (e.g. "${p.sample}"): it was most likely saved as Excel's plain "CSV" on a Vietnamese Windows, which keeps ă, ơ, ư, đ but not those letters, and they cannot be recovered from it; save the table again from the workbook as "CSV UTF-8" or "Unicode Text", or check the .xlsx`
+          : p.how === 'lost'
           ? `the Vietnamese letters were replaced by "?" when the file was saved (e.g. "${p.sample}"): it was saved in a character set without them (Excel's "CSV (Comma delimited)" on a Windows not set to Vietnamese), and they cannot be recovered from it; save the table again from the workbook as "CSV UTF-8" or "Unicode Text", or check the .xlsx`
           : `the Vietnamese letters are garbled (e.g. "${p.sample}"): UTF-8 text was opened as Windows-1252 (Latin) and saved again; open the original file as UTF-8 (Excel: Data → From Text/CSV, File Origin "65001: Unicode (UTF-8)") and save it as "CSV UTF-8", or check the .xlsx`,
       NOT_A_TABLE: (p) =>

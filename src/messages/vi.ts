@@ -896,7 +896,9 @@ export function vi(): Catalog {
       ENCODING_LEGACY: (p) =>
         `văn bản dùng bảng mã cũ${p.likely ? ` (có lẽ là ${{ 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3/ABC, phông .VnTime', vni: 'VNI, phông VNI-Times' }[p.likely]})` : ' (Windows-1258, TCVN3 hoặc VNI)'}${p.sample ? `, ví dụ "${p.sample}"` : ''}; hãy đọc bằng --encoding ${p.likely ?? 'windows-1258|tcvn3|vni'} hoặc lưu lại dạng "CSV UTF-8"`,
       TEXT_GARBLED: (p) =>
-        p.how === 'lost'
+        p.how === 'lost' && p.codePage === 'windows-1258'
+          ? `các chữ cái tiếng Việt không có sẵn một mã trong bảng mã Windows-1258 đã bị thay bằng dấu "?" khi lưu tệp (ví dụ "${p.sample}"): nhiều khả năng tệp được lưu kiểu "CSV" thường của Excel trên Windows tiếng Việt, giữ được ă, ơ, ư, đ nhưng không giữ các chữ đó, và không thể khôi phục từ tệp này; hãy lưu lại bảng từ sổ tính gốc dạng "CSV UTF-8" hoặc "Unicode Text", hoặc kiểm tra tệp .xlsx`
+          : p.how === 'lost'
           ? `các chữ cái tiếng Việt đã bị thay bằng dấu "?" khi lưu tệp (ví dụ "${p.sample}"): tệp được lưu bằng bảng mã không có các chữ này (kiểu "CSV (Comma delimited)" của Excel trên Windows không đặt tiếng Việt) và không thể khôi phục từ tệp này; hãy lưu lại bảng từ sổ tính gốc dạng "CSV UTF-8" hoặc "Unicode Text", hoặc kiểm tra tệp .xlsx`
           : `các chữ cái tiếng Việt bị lỗi phông (ví dụ "${p.sample}"): văn bản UTF-8 đã bị mở như Windows-1252 (Latin) rồi lưu lại; hãy mở tệp gốc dạng UTF-8 (Excel: Data → From Text/CSV, File Origin "65001: Unicode (UTF-8)") rồi lưu dạng "CSV UTF-8", hoặc kiểm tra tệp .xlsx`,
       CSV_MALFORMED: (p) =>

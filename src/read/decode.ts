@@ -6,8 +6,8 @@
  */
 import { Buffer, isUtf8 } from 'node:buffer';
 import { PovcheckError, type ErrorParams } from '../errors.js';
-import { clearlyWindows1258, decodeLegacyBytes, detectLegacyText, guessLegacyBytes, repairLegacyText, UNICODE_ONLY, type LegacyEncoding } from './legacy.js';
-import { garbledText } from './garbled.js';
+import { clearlyWindows1258, windows1258Reading, decodeLegacyBytes, detectLegacyText, guessLegacyBytes, repairLegacyText, UNICODE_ONLY, type LegacyEncoding } from './legacy.js';
+import { garbledText, lostSample } from './garbled.js';
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | LegacyEncoding;
 
@@ -237,13 +237,23 @@ function notValidAs(bytes: Uint8Array, encoding: TextEncodingName): PovcheckErro
     // Saved in Windows-1252 (or another code page without Vietnamese letters): `?` where they were; no
     // --encoding brings them back.
     const lost = garbledText(new TextDecoder('windows-1252').decode(bytes.subarray(0, 65536)));
-    if (lost?.how === 'lost') return new PovcheckError('TEXT_GARBLED', lost, { lang: 'vi' });
+    if (lost?.how === 'lost') return new PovcheckError('TEXT_GARBLED', { ...lost, ...lostInWindows1258(bytes) }, { lang: 'vi' });
     const cp1258 = encoding === 'utf-8' ? clearlyWindows1258(bytes) : undefined;
     if (cp1258 !== undefined) return { text: cp1258, encoding: 'windows-1258', legacyFrom: 'bytes' };
     const guess = guessLegacyBytes(bytes);
     return new PovcheckError('ENCODING_LEGACY', guess, guess.likely ? { lang: 'vi' } : {});
   }
   return new PovcheckError('ENCODING_INVALID', { encoding: ENCODING_LABEL[encoding] });
+}
+
+/**
+ * Letters lost to `?` in a Windows-1258 save (Excel's plain "CSV" on a Vietnamese Windows writes ă ơ ư đ, and "?" for
+ * the letters it has no one byte for): its words read better so than as Windows-1252. The sample as it reads so.
+ */
+function lostInWindows1258(bytes: Uint8Array): { codePage: 'windows-1258'; sample: string } | undefined {
+  const text = windows1258Reading(bytes);
+  const sample = text && lostSample(text);
+  return sample ? { codePage: 'windows-1258', sample } : undefined;
 }
 
 /** Where UTF-8 text is damaged: the first bad byte, its line, the bytes there; and how much is good and bad. */

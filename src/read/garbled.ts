@@ -9,6 +9,11 @@ export interface Garbled {
   how: 'lost' | 'mojibake';
   /** A word as it stands in the file. */
   sample: string;
+  /**
+   * `lost` only: the file was saved as Windows-1258 (Excel's plain "CSV" on a Vietnamese Windows, which keeps ă ơ ư đ
+   * and the letters it has one byte for, and writes "?" for the others: `T?ng`, `Sơn Dương`); `sample` as it reads so.
+   */
+  codePage?: 'windows-1258';
 }
 
 /** A `?` beside a letter, in a word (`T?ng`, `s?`, `?VT`). */
@@ -30,6 +35,12 @@ export function garbledText(text: string): Garbled | undefined {
     if (words && words.length >= 5) return { how: 'mojibake', sample: sampleOf(words) };
   }
   return undefined;
+}
+
+/** A word of `text` with a `?` beside a letter (the longest of the first), if any. */
+export function lostSample(text: string): string | undefined {
+  const words = text.slice(0, 65536).match(LOST);
+  return words ? sampleOf(words) : undefined;
 }
 
 /** The longest of the first words, at most 40 characters. */

@@ -157,6 +157,16 @@ export function clearlyWindows1258(bytes: Uint8Array): string | undefined {
 }
 
 /**
+ * The head of bytes that are not UTF-8 read as Windows-1258, when that reading has more of the tables' words than
+ * the Windows-1252 one (`năm`, `Dương` against `nãm`, `Dýõng`): for a file whose letters a save replaced by `?`.
+ */
+export function windows1258Reading(bytes: Uint8Array): string | undefined {
+  const head = bytes.subarray(0, 64 * 1024);
+  const text = decodeLegacyBytes(head, 'windows-1258');
+  return knownWords(text) > knownWords(iconv().decode(head, 'win1252')) ? text : undefined;
+}
+
+/**
  * Unicode text typed with a legacy font. Only text without any Unicode-only Vietnamese letter is suspect,
  * and only when a legacy reading is clearly more Vietnamese: "Hòa" alone is never flagged.
  */
