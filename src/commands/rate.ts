@@ -26,7 +26,7 @@ export interface RateRun {
   decimals?: number;
   /** --lang, else the environment's: the language of an error's line. */
   lang: Lang;
-  /** --locale, else the language's: the result's number format. */
+  /** --locale, else --lang's, else the format the counts are typed in (`24.814`: vi), else the environment's language's: the result's number format. */
   locale: 'vi' | 'en';
 }
 
@@ -37,7 +37,18 @@ export const MAX_RATE_DECIMALS = 6;
 export function resolveRate(poor: string, households: string, flags: RateFlags, env: NodeJS.ProcessEnv): RateRun {
   const lang = flags.lang ?? envLang(env);
   const decimals = decimalsOf(flags.decimals, lang);
-  return { poor, households, exact: !!flags.exact, ...(decimals !== undefined ? { decimals } : {}), lang, locale: flags.locale ?? lang };
+  const locale = flags.locale ?? flags.lang ?? typedLocale([poor, households]) ?? lang;
+  return { poor, households, exact: !!flags.exact, ...(decimals !== undefined ? { decimals } : {}), lang, locale };
+}
+
+/**
+ * The number format counts are typed in, when their thousands separators say it and agree: `24.814` Vietnamese,
+ * `24,814` English (a count is whole, so its one separator groups); undefined for `24814` or a mix.
+ */
+export function typedLocale(counts: readonly string[]): 'vi' | 'en' | undefined {
+  const vi = counts.some((c) => /^\s*\d{1,3}(?:\.\d{3})+(?:,\d+)?\s*$/.test(c));
+  const en = counts.some((c) => /^\s*\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*$/.test(c));
+  return vi === en ? undefined : vi ? 'vi' : 'en';
 }
 
 /** `--decimals` as typed: a whole number 0–6 (`1`, `2`), else one line in the command's language. */
@@ -57,7 +68,7 @@ export function registerRate(program: Command, ctx: CommandContext): void {
     .option('--decimals <n>', `decimals of the rate, 0–${MAX_RATE_DECIMALS}, rounded half-up at them (statistical releases print 1, plans 2; default: 2)`)
     .option('--exact', 'add the exact quotient')
     .addOption(langOption('language (default: from LANG)'))
-    .addOption(localeOption('number format of the result (default: that of the language)'))
+    .addOption(localeOption('number format of the result (default: that of --lang, else the one the counts are typed in, 24.814 or 24,814, else that of the language)'))
     .addOption(noColorOption())
     .action(async (poor: string, households: string, flags: RateFlags) => {
       const r = resolveRate(poor, households, flags, ctx.io.env);

@@ -107,7 +107,7 @@ export const viCli: CliText = {
         '--decimals': 'số chữ số thập phân của tỷ lệ, từ 0 đến 6, làm tròn tại đó (số liệu thống kê thường ghi 1, kế hoạch ghi 2; mặc định: 2)',
         '--exact': 'thêm thương đúng (chưa làm tròn)',
         '--lang': 'ngôn ngữ (mặc định: theo LANG)',
-        '--locale': 'kiểu viết số của kết quả (mặc định: theo ngôn ngữ)',
+        '--locale': 'kiểu viết số của kết quả (mặc định: theo --lang, nếu không thì theo cách viết các số đã nhập, 24.814 hay 24,814, nếu không nữa thì theo ngôn ngữ)',
         '--no-color': NO_COLOR,
       },
     },

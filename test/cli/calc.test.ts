@@ -785,6 +785,20 @@ describe('povcheck rate', () => {
     noStackTrace(r.stderr);
   });
 
+  it.each([
+    [['24.814', '210.299'], 'C', '11,80'],
+    [['20.626', '211.780', '--exact'], 'en_US.UTF-8', '9,74 (20.626 / 211.780 × 100 = 9,7393521578…)'],
+    [['24,814', '210,299'], 'vi_VN.UTF-8', '11.80'],
+    [['24814', '210299'], 'C', '11.80'],
+    [['24814', '210299'], 'vi_VN.UTF-8', '11,80'],
+    [['24.814', '210,299'], 'C', '11.80'], // the two say different formats: the language's
+    [['24.814', '210.299', '--lang', 'en'], 'vi_VN.UTF-8', '11.80'], // --lang says
+  ])('without --locale, %j under LANG=%s → %s: as --lang, else as the counts are typed, else as LANG', async (args, lang, line) => {
+    const r = await cli(['rate', ...args], { env: { LANG: lang } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(line + '\n');
+  });
+
   it('a bad --decimals in Vietnamese under LANG=vi, one line', async () => {
     const r = await cli(['rate', '1', '8', '--decimals', '1.5'], { env: { LANG: 'vi_VN.UTF-8' } });
     expect(r.code).toBe(2);
