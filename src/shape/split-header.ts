@@ -273,11 +273,19 @@ function joinParts(name: string, delimiter: string, rest: string): string {
   return `${name}${delimiter === '' && !/^\s/u.test(rest) ? ' ' : delimiter}${rest}`;
 }
 
-/** The header with each rest joined to the name before it, the cells after moved left (each keeps its reference). */
+/**
+ * The header with each rest joined to the name before it, the cells after moved left (each keeps its reference); a
+ * workbook's empty cell (a hole in the row) stays one, moved left with the others.
+ */
 function joinedRow(header: readonly Cell[], rests: ReadonlySet<Cell>, delimiter: string): { row: Cell[]; joined: JoinedPart[] } {
   const row: Cell[] = [];
   const joined: JoinedPart[] = [];
-  for (const cell of header) {
+  for (let c = 0; c < header.length; c++) {
+    const cell = header[c];
+    if (cell === undefined) {
+      row.length++;
+      continue;
+    }
     const last = row[row.length - 1];
     if (rests.has(cell) && last) {
       const raw = joinParts(last.raw, delimiter, cell.raw);

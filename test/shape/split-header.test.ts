@@ -255,6 +255,23 @@ describe('a workbook saved from such a CSV: the name over two cells (fixtures/xl
   });
 });
 
+describe('a workbook row with an empty cell (a hole in the row) and a split label', () => {
+  it('is joined back with the hole kept, moved left with the cells after it (it threw: the fuzzed .ods found it)', async () => {
+    const grid = await gridFromAnyBytes(readFileSync(join(FIXTURES, 'xlsx/hand-made/wide-row-label-split.xlsx')));
+    const r = 4; // row 5: `Số hộ nghèo giảm trong năm (hộ` and ` tính ròng)` in B5 and C5
+    const rows = grid.rows.map((row) => row.slice());
+    const last = rows[r]!.length - 1;
+    const kept = rows[r]![last]!;
+    delete rows[r]![last - 1];
+    const out = realignLabelRows({ ...grid, rows }, 1);
+    expect(out.findings.map((f) => f.msg.id)).toEqual(['unknown.label-joined']);
+    const joined = out.grid.rows[r]!;
+    expect(joined.length).toBe(last);
+    expect(joined[last - 2]).toBeUndefined();
+    expect(joined[last - 1]).toEqual({ ...kept, col: last - 1 });
+  });
+});
+
 describe('what a joined name\'s warning quotes', () => {
   it('a name of thousands of characters is quoted clipped, not whole', async () => {
     const long = `TP Tuyên Quang (${'phường '.repeat(500)}; xã)`;
