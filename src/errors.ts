@@ -46,7 +46,8 @@ export interface ErrorParams {
    * A .xlsx/.xlsm that cannot be opened: a broken ZIP or a part missing (`damage`), or an XML part that is not
    * well-formed (`detail`: the XML parser's own words) or declares a DOCTYPE (`part`, `xml`).
    */
-  WORKBOOK_INVALID: ContainerDamage | XmlDamage;
+  /** `of`: an OpenDocument spreadsheet's (read/ods.ts, or a file named .ods), else a workbook's, said as Excel's. */
+  WORKBOOK_INVALID: (ContainerDamage | XmlDamage) & { of?: 'ods' };
   /** A workbook over povcheck's limits (checked before it is unpacked: zip bombs, enormous sheets). */
   WORKBOOK_TOO_LARGE:
     | { what: 'uncompressed'; limitMb: number }

@@ -313,12 +313,16 @@ function landedCell(grid: Grid | undefined, annex: Annex, along: 'row' | 'column
   };
 }
 
-/** The grid's cell at a row and column (0-based), by its own position: a grid's rows may not start at the sheet's first. */
+/**
+ * The grid's cell at a row and column (0-based), by its own position: a grid's rows may not start at the sheet's first,
+ * and a workbook's rows may have holes (empty cells), the first one included.
+ */
 function gridCell(grid: Grid, row: number, col: number): Cell | undefined {
-  const at = (r: readonly Cell[] | undefined) => r?.find((c) => c.col === col) ?? undefined;
+  const at = (r: readonly Cell[] | undefined) => r?.find((c) => c?.col === col) ?? undefined;
+  const rowOf = (r: readonly Cell[]) => r.find((c) => c !== undefined)?.row;
   const direct = grid.rows[row];
-  if (direct && direct.length > 0 && direct[0]!.row === row) return direct[col]?.col === col ? direct[col] : at(direct);
-  return at(grid.rows.find((r) => r.length > 0 && r[0]!.row === row));
+  if (direct && rowOf(direct) === row) return direct[col]?.col === col ? direct[col] : at(direct);
+  return at(grid.rows.find((r) => rowOf(r) === row));
 }
 
 /**

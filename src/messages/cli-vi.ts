@@ -35,7 +35,7 @@ export const viCli: CliText = {
     povcheck: { description: 'Kiểm tra và tính bảng tỷ lệ hộ nghèo (phụ lục kế hoạch giảm nghèo, kết quả rà soát hộ nghèo, hộ cận nghèo).' },
     validate: {
       description: 'tính lại mọi số liệu dẫn xuất của bảng và báo từng chỗ không khớp tại ô của nó',
-      arguments: { inputs: 'tệp (.csv, .tsv, .txt, .xlsx, .xlsm; văn bản kế hoạch .docx và bản xuất văn bản thuần .txt của nó), thư mục, hoặc mẫu đường dẫn đặt trong ngoặc kép như "nop/**/*.csv"' },
+      arguments: { inputs: 'tệp (.csv, .tsv, .txt, .xlsx, .xlsm, .ods; văn bản kế hoạch .docx và bản xuất văn bản thuần .txt của nó), thư mục, hoặc mẫu đường dẫn đặt trong ngoặc kép như "nop/**/*.csv"' },
       options: {
         '--format': 'định dạng báo cáo, dùng được nhiều lần: text, json, html, github, sarif, junit, markdown, gitlab (mặc định: text)',
         '--output-file': 'ghi báo cáo của --format đứng ngay trước vào tệp này (ghi trọn vẹn; không bao giờ ghi đè tệp đầu vào; - là stdout; khi không có --format, định dạng mà đuôi tệp chỉ ra: -o bao-cao.json)',
@@ -78,7 +78,7 @@ export const viCli: CliText = {
     table: {
       description: 'tính mọi ô dẫn xuất của phụ lục từ số liệu gốc (số hộ, số hộ nghèo, số hộ nghèo giảm) và trình bày bảng',
       arguments: {
-        file: 'tệp CSV, văn bản phân cách bằng TAB hoặc Excel có tổng số hộ đầu năm, cuối năm, số hộ nghèo đầu năm và số hộ nghèo giảm trong năm (hoặc cuối năm) của từng đơn vị',
+        file: 'tệp CSV, văn bản phân cách bằng TAB hoặc sổ tính (.xlsx, .xlsm, .ods) có tổng số hộ đầu năm, cuối năm, số hộ nghèo đầu năm và số hộ nghèo giảm trong năm (hoặc cuối năm) của từng đơn vị',
       },
       options: {
         '--format': 'định dạng kết quả (mặc định: định dạng mà đuôi tệp -o chỉ ra, -o phu-luc.xlsx, nếu không thì text; xlsx, docx và html: cần -o, hoặc ghi ra stdout khi không phải màn hình)',
@@ -91,7 +91,7 @@ export const viCli: CliText = {
     },
     plan: {
       description: 'tính số hộ nghèo tối thiểu mà mỗi đơn vị cần giảm trong năm để đạt mục tiêu',
-      arguments: { file: 'tệp CSV, văn bản phân cách bằng TAB hoặc Excel có tổng số hộ đầu năm, cuối năm (dự kiến) và số hộ nghèo đầu năm của từng đơn vị' },
+      arguments: { file: 'tệp CSV, văn bản phân cách bằng TAB hoặc sổ tính (.xlsx, .xlsm, .ods) có tổng số hộ đầu năm, cuối năm (dự kiến) và số hộ nghèo đầu năm của từng đơn vị' },
       options: {
         '--target': 'tỷ lệ hộ nghèo của đơn vị phải giảm ít nhất chừng ấy điểm %; "total" là đơn vị tổng (dùng được nhiều lần)',
         '--targets': 'tệp mục tiêu: {"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":">=","value":"4"}]}',

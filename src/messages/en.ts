@@ -877,7 +877,7 @@ export function en(): Catalog {
           xls: 'an Excel 97–2003 workbook (.xls), which povcheck does not read: open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
           html: `a web page (HTML${p.ext ? `, though named ${p.ext}` : ''}: many systems' "export to Excel" save one), not a spreadsheet: open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"`,
           xlsb: 'a binary Excel workbook (.xlsb): save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
-          ods: 'an OpenDocument spreadsheet: in LibreOffice, File → Save As → "Excel 2007-365 (.xlsx)" or "Text CSV" (UTF-8)',
+          ods: 'a flat OpenDocument spreadsheet (.fods): in LibreOffice, File → Save As → "ODF Spreadsheet (.ods)", "Excel 2007-365 (.xlsx)" or "Text CSV" (UTF-8)',
           numbers: 'an Apple Numbers file: in Numbers, File → Export To → Excel (.xlsx) or CSV',
           et: 'a WPS Spreadsheets file (.et): save it as "Excel Workbook (.xlsx)" or CSV',
           document: `a word-processor document (${p.ext}), which povcheck does not read: ${SAVE_AS_DOCX_EN}`,
@@ -914,7 +914,7 @@ export function en(): Catalog {
         p.reason === 'ambiguous'
           ? `cell ${p.cell}: "${p.text}" reads as ${p.vi} in Vietnamese format and ${p.en} in English format, and no other cell tells which the file uses; pass --locale vi or --locale en`
           : `the file mixes both number formats equally (${p.viCell} "${p.viText}" is Vietnamese, ${p.enCell} "${p.enText}" English); pass --locale vi or --locale en`,
-      WORKBOOK_INVALID: (p) => `not a readable Excel workbook: ${containerDamage(p, 'Office')}`,
+      WORKBOOK_INVALID: (p) => `not a readable ${p.of === 'ods' ? 'OpenDocument spreadsheet' : 'Excel workbook'}: ${containerDamage(p, 'Office')}`,
       WORKBOOK_TOO_LARGE: (p) =>
         p.what === 'uncompressed'
           ? `the workbook unpacks to more than ${p.limitMb} MB (a ZIP bomb, or far larger than any annex table); not read`

@@ -860,7 +860,7 @@ export function vi(): Catalog {
           xls: 'tệp Excel 97–2003 (.xls), povcheck không đọc loại này: mở bằng Excel hoặc LibreOffice rồi lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"',
           html: `trang web (HTML${p.ext ? `, dù tên tệp là ${p.ext}` : ''}: chức năng "xuất Excel" của nhiều phần mềm lưu như vậy), không phải tệp bảng tính: mở bằng Excel hoặc LibreOffice rồi lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"`,
           xlsb: 'tệp Excel nhị phân (.xlsb): hãy lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"',
-          ods: 'bảng tính OpenDocument: trong LibreOffice chọn File → Save As → "Excel 2007-365 (.xlsx)" hoặc "Text CSV" (UTF-8)',
+          ods: 'bảng tính OpenDocument dạng phẳng (.fods): trong LibreOffice chọn File → Save As → "ODF Spreadsheet (.ods)", "Excel 2007-365 (.xlsx)" hoặc "Text CSV" (UTF-8)',
           numbers: 'tệp Apple Numbers: trong Numbers chọn File → Export To → Excel (.xlsx) hoặc CSV',
           et: 'tệp WPS Spreadsheets (.et): hãy lưu thành "Excel Workbook (.xlsx)" hoặc CSV',
           document: `tệp văn bản (${p.ext}), povcheck không đọc loại này: ${SAVE_AS_DOCX_VI}`,
@@ -919,7 +919,7 @@ export function vi(): Catalog {
         p.reason === 'ambiguous'
           ? `ô ${p.cell}: "${p.text}" đọc kiểu Việt Nam là ${p.vi}, kiểu tiếng Anh là ${p.en}, và không ô nào khác cho biết tệp dùng kiểu nào; hãy chỉ rõ --locale vi hoặc --locale en`
           : `tệp dùng lẫn hai kiểu số với số lượng ngang nhau (ô ${p.viCell} "${p.viText}" kiểu Việt Nam, ô ${p.enCell} "${p.enText}" kiểu tiếng Anh); hãy chỉ rõ --locale vi hoặc --locale en`,
-      WORKBOOK_INVALID: (p) => `không phải sổ tính Excel đọc được: ${containerDamage(p, 'Office')}`,
+      WORKBOOK_INVALID: (p) => `không phải ${p.of === 'ods' ? 'bảng tính OpenDocument' : 'sổ tính Excel'} đọc được: ${containerDamage(p, 'Office')}`,
       WORKBOOK_TOO_LARGE: (p) =>
         p.what === 'uncompressed'
           ? `sổ tính khi giải nén lớn hơn ${p.limitMb} MB (tệp "bom nén", hoặc lớn hơn mọi bảng phụ lục); không đọc`

@@ -31,7 +31,7 @@
  *   stay in their first cell, as a CSV export has them; merged numbers are never repeated (they would count
  *   twice).
  */
-import { PovcheckError, type ContainerDamage } from '../errors.js';
+import { PovcheckError, type ContainerDamage, type ErrorParams } from '../errors.js';
 import { foldKey } from '../shape/normalize.js';
 import { a1, columnLetters, parseA1, parseSheetA1, SHEET_COLS, SHEET_ROWS, type Cell, type Grid, type HiddenContent } from '../model/grid.js';
 import { sheetCellRef } from '../model/sheet-ref.js';
@@ -85,7 +85,7 @@ class Parts {
   }
 }
 
-function xmlProblem(part: string, err: XmlError): PovcheckError {
+export function xmlProblem(part: string, err: XmlError): PovcheckError {
   const p = err.problem;
   switch (p.kind) {
     case 'syntax':
@@ -148,14 +148,14 @@ function readWorkbookInfo(parts: Parts, limits: WorkbookLimits): WorkbookInfo {
   return { sheets, date1904, ...(sharedStrings ? { sharedStrings } : {}), ...(styles ? { styles } : {}) };
 }
 
-function pickSheet(sheets: readonly SheetEntry[], wanted: string | undefined): SheetEntry {
+export function pickSheet<S extends { name: string }>(sheets: readonly S[], wanted: string | undefined): S {
   if (sheets.length === 0) throw invalid({ damage: 'no-worksheet' });
   if (wanted === undefined) return sheets[0]!;
   return sheetNamed(sheets, clip(wanted));
 }
 
 /** The sheet `wanted` names (sheet names are cut as every echoed text is: model/echo.ts), or SHEET_NOT_FOUND. */
-function sheetNamed(sheets: readonly SheetEntry[], wanted: string): SheetEntry {
+function sheetNamed<S extends { name: string }>(sheets: readonly S[], wanted: string): S {
   const exact = sheets.find((s) => s.name === wanted);
   if (exact) return exact;
   const folded = sheets.find((s) => foldKey(s.name) === foldKey(wanted) && foldKey(wanted) !== '');
@@ -401,7 +401,7 @@ interface SheetState {
 }
 
 /** Columns `min` to `max`, 0-based, inclusive (a `<col>` element's span). */
-interface ColumnSpan {
+export interface ColumnSpan {
   min: number;
   max: number;
 }
@@ -573,7 +573,7 @@ function putCell(st: SheetState, r: number, c: number, content: Content): void {
  * Merged ranges, each O(rows it spans within the content): the top-left cell records the range (clipped to
  * the content), and a text merged over rows is repeated down its first column as far as the content goes.
  */
-function applyMerges(rows: Cell[][], merges: readonly string[], sheet: string, limits: WorkbookLimits, counted: number): void {
+export function applyMerges(rows: Cell[][], merges: readonly string[], sheet: string, limits: WorkbookLimits, counted: number): void {
   const lastRow = rows.length - 1;
   let lastCol = -1;
   for (const r of rows) if (r.length - 1 > lastCol) lastCol = r.length - 1;
@@ -597,10 +597,25 @@ function applyMerges(rows: Cell[][], merges: readonly string[], sheet: string, l
   }
 }
 
+/** An OpenDocument spreadsheet's damage said as such (not as an Excel workbook's). */
+function odsError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof PovcheckError && e.code === 'WORKBOOK_INVALID') throw new PovcheckError('WORKBOOK_INVALID', { ...(e.params as ErrorParams['WORKBOOK_INVALID']), of: 'ods' });
+    throw e;
+  }
+}
+
 /** Workbook bytes → the grid of one sheet. Throws PovcheckError for files it cannot or will not read. */
 export async function gridFromWorkbook(bytes: Uint8Array, opts: WorkbookReadOptions = {}): Promise<Grid> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const facts = inspectZip(bytes, limits);
+  if (facts.kind === 'ods') {
+    const { gridFromOds, isSpreadsheet } = await import('./ods.js');
+    // Another OpenDocument container (a drawing, a text without its mimetype said) stays what it was: not read.
+    if (isSpreadsheet(bytes, facts.entries)) return odsError(() => gridFromOds(bytes, facts.entries, opts));
+  }
   if (facts.kind !== 'workbook') throw new PovcheckError('FILE_BINARY', { kind: facts.kind });
   const parts = new Parts(bytes, facts.entries, limits);
   const info = readWorkbookInfo(parts, limits);
@@ -623,7 +638,7 @@ export async function gridFromWorkbook(bytes: Uint8Array, opts: WorkbookReadOpti
  * The hidden rows and columns emptied in place (the others keep their indices and references), after the merges (a
  * header's text repeated into a hidden row goes too); those that held something, or undefined when none did.
  */
-function withoutHidden(rows: Cell[][], hiddenRows: ReadonlySet<number>, hiddenCols: readonly ColumnSpan[]): HiddenContent | undefined {
+export function withoutHidden(rows: Cell[][], hiddenRows: ReadonlySet<number>, hiddenCols: readonly ColumnSpan[]): HiddenContent | undefined {
   const filled = (cell: Cell | undefined) => cell !== undefined && cell.raw.trim() !== '';
   const rowsHeld: number[] = [];
   for (const r of [...hiddenRows].sort((a, b) => a - b)) {

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { hostileFileName, mutatedFixtureBytes, mutatedWorkbookBytes, randomBytes, randomGridBytes, runInProcess, runStreamed, runWorkbookInProcess } from './harness.js';
+import { hostileFileName, mutatedFixtureBytes, mutatedOdsBytes, mutatedWorkbookBytes, randomBytes, randomGridBytes, runInProcess, runStreamed, runWorkbookInProcess } from './harness.js';
 import { FIXTURES, runCli } from '../helpers.js';
 import { main } from '../../src/cli.js';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,8 @@ const STREAM_SHARE = 0.2;
 /** And through the workbook reader (mutated workbooks), and the CLI with hostile file names. */
 const WORKBOOK_SHARE = 0.2;
 const NAME_SHARE = 0.05;
+/** And through the OpenDocument reader (mutated .ods). */
+const ODS_SHARE = 0.1;
 /**
  * A test's hang guard (not a duration): a generous bound per input times the inputs it runs, never under a
  * minute. The in-process inputs take 10–80 ms each on the 2-core machine (mutated fixtures the most), a run of
@@ -65,6 +67,29 @@ function property(arb: fc.Arbitrary<Uint8Array>) {
   });
 }
 
+/**
+ * Every input of `arb` run by `run` (`share` of the budget, its own seed) ends in exit code 0, 1 or 2 without an
+ * internal fault; a failing input is saved (`keep`), its fault said with `label`.
+ */
+async function survives(arb: fc.Arbitrary<Uint8Array>, run: (bytes: Uint8Array) => Promise<{ code: number }>, label: string, share: number, seedOffset: number): Promise<void> {
+  const labelled = arb.map((bytes) => Object.assign(bytes, { [fc.toStringMethod]: () => `<${bytes.length} bytes>` }));
+  await fc.assert(
+    fc.asyncProperty(labelled, async (bytes) => {
+      let result;
+      try {
+        result = await run(bytes);
+      } catch (e) {
+        keep(bytes, `internal fault (${label}): ${(e as Error)?.stack?.split('\n').slice(0, 4).join(' | ') ?? e}`);
+      }
+      const { code } = result;
+      tally.inputs++;
+      tally.codes[code]!++;
+      if (![0, 1, 2].includes(code)) keep(bytes, `exit code ${code} (${label})`);
+    }),
+    { numRuns: Math.max(1, Math.round(RUNS * share)), seed: SEED + seedOffset, endOnFailure: true, verbose: 0 },
+  );
+}
+
 describe('fuzz (in-process)', () => {
   // Budget split: the mutated fixtures find the most, so they get the largest share.
   it.each([
@@ -76,42 +101,16 @@ describe('fuzz (in-process)', () => {
   }, hangGuard(RUNS * 0.5, IN_PROCESS_MS));
 
   it('from files, through validateFile (mutated fixtures, hierarchical ones included)', async () => {
-    const labelled = (mutatedFixtureBytes as fc.Arbitrary<Uint8Array>).map((bytes) => Object.assign(bytes, { [fc.toStringMethod]: () => `<${bytes.length} bytes>` }));
-    await fc.assert(
-      fc.asyncProperty(labelled, async (bytes) => {
-        let result;
-        try {
-          result = await runStreamed(bytes);
-        } catch (e) {
-          keep(bytes, `internal fault (streamed): ${(e as Error)?.stack?.split('\n').slice(0, 4).join(' | ') ?? e}`);
-        }
-        const { code } = result;
-        tally.inputs++;
-        tally.codes[code]!++;
-        if (![0, 1, 2].includes(code)) keep(bytes, `exit code ${code} (streamed)`);
-      }),
-      { numRuns: Math.max(1, Math.round(RUNS * STREAM_SHARE)), seed: SEED + 1, endOnFailure: true, verbose: 0 },
-    );
+    await survives(mutatedFixtureBytes as fc.Arbitrary<Uint8Array>, runStreamed, 'streamed', STREAM_SHARE, 1);
   }, hangGuard(RUNS * STREAM_SHARE, FROM_FILE_MS));
 
   it('mutated workbooks (merges, defined names, shared strings, styles, damaged XML)', async () => {
-    const labelled = mutatedWorkbookBytes.map((bytes) => Object.assign(bytes, { [fc.toStringMethod]: () => `<${bytes.length} bytes>` }));
-    await fc.assert(
-      fc.asyncProperty(labelled, async (bytes) => {
-        let result;
-        try {
-          result = await runWorkbookInProcess(bytes);
-        } catch (e) {
-          keep(bytes, `internal fault (workbook): ${(e as Error)?.stack?.split('\n').slice(0, 4).join(' | ') ?? e}`);
-        }
-        const { code } = result;
-        tally.inputs++;
-        tally.codes[code]!++;
-        if (![0, 1, 2].includes(code)) keep(bytes, `exit code ${code} (workbook)`);
-      }),
-      { numRuns: Math.max(1, Math.round(RUNS * WORKBOOK_SHARE)), seed: SEED + 2, endOnFailure: true, verbose: 0 },
-    );
+    await survives(mutatedWorkbookBytes, runWorkbookInProcess, 'workbook', WORKBOOK_SHARE, 2);
   }, hangGuard(RUNS * WORKBOOK_SHARE, IN_PROCESS_MS));
+
+  it('mutated OpenDocument spreadsheets (repeats, spans, value types, shown texts, comments, damaged XML)', async () => {
+    await survives(mutatedOdsBytes, runWorkbookInProcess, 'ods', ODS_SHARE, 3);
+  }, hangGuard(RUNS * ODS_SHARE, IN_PROCESS_MS));
 
   it('hostile file names (controls, line breaks, ESC, ::, ##[): the text and GitHub reports stay inert', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-fuzz-names-'));

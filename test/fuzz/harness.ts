@@ -16,7 +16,7 @@ import { jsonReport } from '../../src/reporters/json.js';
 import { textReport } from '../../src/reporters/text.js';
 import { PLAIN_STYLE } from '../../src/reporters/types.js';
 import { fixtures } from '../helpers.js';
-import { ooxmlApi } from '../xlsx-build.js';
+import { ooxmlApi, zipApi } from '../xlsx-build.js';
 
 export type Outcome = 0 | 1 | 2;
 
@@ -267,6 +267,72 @@ function workbookOf(p: WorkbookPlan): Uint8Array {
 
 /** The seed annex as a workbook, its merges, defined names, shared strings, styles and XML mutated. */
 export const mutatedWorkbookBytes: fc.Arbitrary<Uint8Array> = workbookPlan.map(workbookOf);
+
+interface OdsPlan {
+  records: Records;
+  rowRepeat: number[];
+  colRepeat: number[];
+  spans: Array<[number, number, number, number]>;
+  types: string[];
+  shown: Array<'as-is' | 'junk' | 'none' | 'more-decimals'>;
+  hidden: number[];
+  formulas: string[];
+  annotation: boolean;
+  corrupt: WorkbookPlan['corrupt'];
+  cut: number;
+}
+
+const hugeRepeat = fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 4 }) }, { weight: 1, arbitrary: fc.constantFrom(1_048_576, 100_001, 16_384, 70_000, 0, -3) });
+
+const odsPlan: fc.Arbitrary<OdsPlan> = fc.record({
+  records: baseRecords.map((b) => b()),
+  rowRepeat: fc.array(hugeRepeat, { maxLength: 4 }),
+  colRepeat: fc.array(hugeRepeat, { maxLength: 4 }),
+  spans: fc.array(fc.tuple(fc.nat({ max: 20 }), fc.nat({ max: 20 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 })), { maxLength: 4 }),
+  types: fc.array(fc.constantFrom('float', 'percentage', 'currency', 'date', 'boolean', 'string', 'time', 'void'), { maxLength: 6 }),
+  shown: fc.array(fc.constantFrom('as-is', 'junk', 'none', 'more-decimals'), { maxLength: 6 }),
+  hidden: fc.array(fc.nat({ max: 20 }), { maxLength: 3 }),
+  formulas: fc.array(fc.constantFrom('of:=SUM([.D2:.K2])', "of:=['Na Hang'.E3]*[.$A$1]", 'of:=[.]', 'of:=[', '=', 'of:=IF([.A1]="x;y";1;2)', 'oooc:=A1'), { maxLength: 3 }),
+  annotation: fc.boolean(),
+  corrupt: fc.constantFrom('none', 'none', 'none', 'truncate', 'doctype', 'control', 'garbage', 'deep'),
+  cut: fc.nat(),
+});
+
+function odsOf(p: OdsPlan): Uint8Array {
+  const at = <T>(xs: readonly T[], i: number, d: T): T => (xs.length ? xs[i % xs.length]! : d);
+  const rows = p.records.map((rec, r) => {
+    const cells = rec.map((text, c) => {
+      const k = r * 31 + c;
+      const span = p.spans.find(([sr, sc]) => sr === r && sc === c);
+      const attrs = `${c === rec.length - 1 && p.colRepeat.length ? ` table:number-columns-repeated="${at(p.colRepeat, k, 1)}"` : ''}${span ? ` table:number-rows-spanned="${span[2]}" table:number-columns-spanned="${span[3]}"` : ''}${k % 11 === 0 && p.formulas.length ? ` table:formula="${xmlText(at(p.formulas, k, ''))}"` : ''}`;
+      const note = p.annotation && k % 5 === 0 ? '<office:annotation><text:p>note</text:p></office:annotation>' : '';
+      const type = /^-?\d+(\.\d+)?$/.test(text) ? at(p.types, k, 'float') : 'string';
+      const how = at(p.shown, k, 'as-is');
+      const shown = how === 'junk' ? `${text}x%` : how === 'more-decimals' ? `${text},000` : text;
+      const para = how === 'none' ? '' : `<text:p>${xmlText(shown)}<text:s text:c="${k % 3}"/></text:p>`;
+      if (text === '' && !note) return `<table:table-cell${attrs}/>`;
+      const value = type === 'date' ? ` office:date-value="${text}"` : type === 'boolean' ? ` office:boolean-value="${text === '0' ? 'false' : 'true'}"` : ` office:value="${text}"`;
+      return `<table:table-cell office:value-type="${type}"${value}${attrs}>${note}${para}</table:table-cell>${span ? '<table:covered-table-cell/>' : ''}`;
+    });
+    const repeat = p.rowRepeat.length && r % 3 === 2 ? ` table:number-rows-repeated="${at(p.rowRepeat, r, 1)}"` : '';
+    const hidden = p.hidden.includes(r) ? ' table:visibility="collapse"' : '';
+    return `<table:table-row${repeat}${hidden}>${cells.join('')}</table:table-row>`;
+  });
+  const ns = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+  let content = `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ns}><office:body><office:spreadsheet><table:table table:name="Sheet"><table:table-column table:number-columns-repeated="${at(p.colRepeat, 0, 12)}"/>${rows.join('')}</table:table></office:spreadsheet></office:body></office:document-content>`;
+  if (p.corrupt === 'truncate') content = content.slice(0, p.cut % content.length);
+  else if (p.corrupt === 'doctype') content = content.replace('?>', '?><!DOCTYPE x [<!ENTITY e "e">]>');
+  else if (p.corrupt === 'control') content = content.replace('<table:table-row', '<table:table-row\u0001');
+  else if (p.corrupt === 'garbage') content = `${content.slice(0, p.cut % content.length)}<<&;>${content.slice(p.cut % content.length)}`;
+  else if (p.corrupt === 'deep') content = content.replace('</table:table>', `${'<x>'.repeat(300)}${'</x>'.repeat(300)}</table:table>`);
+  return zipApi.writeZip([
+    ['mimetype', Buffer.from('application/vnd.oasis.opendocument.spreadsheet')],
+    ['content.xml', Buffer.from(content)],
+  ]);
+}
+
+/** The seed annex (and the other base tables) as an OpenDocument spreadsheet: repeats, spans, value types, shown texts, comments and XML mutated. */
+export const mutatedOdsBytes: fc.Arbitrary<Uint8Array> = odsPlan.map(odsOf);
 
 /** File names as they arrive from a CI job or an e-mail: controls, line breaks, ESC, workflow commands, bidi. */
 export const hostileFileName = fc
