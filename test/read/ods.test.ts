@@ -64,7 +64,7 @@ describe('LibreOffice saves of the workbook fixtures', () => {
   it('the CLI reads one, and a folder run checks .ods files', async () => {
     const r = await cli(['validate', 'fixtures/ods/poor-end-transposed.ods', '--lang', 'en', '--no-table']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('Read as: ods workbook, sheet "poor-end-transposed"');
+    expect(r.stdout).toContain('Read as: OpenDocument spreadsheet (.ods), sheet "poor-end-transposed"');
     expect(r.stdout).toContain("Likely cause: 'poor-end-transposed'!I6 (Poor households at end of year, Chiêm Hóa) holds 4,963; 4,693 would make all 3 failing checks pass");
     const folder = await cli(['validate', 'fixtures/ods', '--format', 'json']);
     expect(JSON.parse(folder.stdout).summary.files).toBe(Object.keys(SOURCES).length);
