@@ -175,7 +175,8 @@ function openElement(st: SheetState, name: string, a: Readonly<Record<string, st
   switch (name) {
     case 'table-column': {
       const n = repeat(a['table:number-columns-repeated']);
-      if (hiddenAttr(a)) st.hiddenCols.push({ min: st.nextCol, max: st.nextCol + n - 1 });
+      // Past the sheet's extent a column holds no cell; at most as many spans as columns (as xlsx.ts keeps).
+      if (hiddenAttr(a) && st.nextCol < st.limits.maxCols && st.hiddenCols.length < st.limits.maxCols) st.hiddenCols.push({ min: st.nextCol, max: st.nextCol + n - 1 });
       st.nextCol += n;
       return;
     }
@@ -298,7 +299,7 @@ function cellContent(c: CellState): Content | undefined {
     const n = Number(value);
     if (!Number.isFinite(n)) return withFormula({ raw: c.text || value });
     const percent = type === 'percentage';
-    const { digits } = displayedDigits(n, formatShown(value, c.text, percent));
+    const { digits } = displayedDigits(n, formatShown(n, c.text, percent));
     return withFormula({ raw: percent ? `${digits}%` : digits, numeric: digits });
   }
   if (type === 'date' && a['office:date-value']) {
@@ -314,10 +315,10 @@ function cellContent(c: CellState): Content | undefined {
  * The display format a number's shown text says: the decimals whose rounding of `value` gives the digits shown
  * (`11,80` over 11.8: two; `210.299` over 210299: none); General when none does (scientific, a fraction, text).
  */
-function formatShown(value: string, shown: string, percent: boolean): DisplayFormat {
+function formatShown(value: number, shown: string, percent: boolean): DisplayFormat {
   const digits = shown.replace(/[^0-9]/g, '').replace(/^0+(?=\d)/, '');
   if (digits === '' || digits.length > 40) return { kind: 'general' };
-  let v = new Dec(value).abs();
+  let v = new Dec(String(Math.abs(value)));
   if (percent) v = v.times(100);
   for (let d = 0; d <= 10; d++) {
     if (v.toFixed(d, Dec.ROUND_HALF_UP).replace('.', '').replace(/^0+(?=\d)/, '') === digits) return { kind: 'fixed', decimals: d, percent };

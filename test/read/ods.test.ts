@@ -87,6 +87,13 @@ describe('hand-built archives', () => {
     expect(grid.rows).toHaveLength(4);
   });
 
+  it('a value with spaces, a hundred thousand hidden columns: read, in bounded time', async () => {
+    const columns = '<table:table-column table:visibility="collapse"/><table:table-column/>'.repeat(50_000);
+    const grid = await gridFromAnyBytes(ods(doc(`<table:table table:name="P">${columns}${SMALL}${row(s('x') + n(' 7 ', '7'))}</table:table>`)));
+    expect(grid.rows[4]![1]).toMatchObject({ raw: '7', numeric: '7' });
+    expect(grid.source).toMatchObject({ hidden: { cols: ['A'] } });
+  });
+
   it('repeated content past the limits is refused, not expanded', async () => {
     const rows = row(s('x'), ' table:number-rows-repeated="1048576"');
     const cols = row(s('x', ' table:number-columns-repeated="16384"'));
