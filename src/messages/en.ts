@@ -609,7 +609,7 @@ export function en(): Catalog {
         s.kind === 'delimited'
           ? `${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]} text${s.encoding === 'windows-1258' ? ' (the code page of a Vietnamese Windows, in which Excel saves a plain "CSV")' : ''}, ${delimiterEn(s.delimiter)}-delimited${s.sheetNotApplied !== undefined ? ` (--sheet "${s.sheetNotApplied}" does not apply: a text file holds one table, read whole)` : ''}` // (a TAB arrives as ␉: visible.ts)
           : s.kind === 'workbook'
-            ? `${s.format === 'ods' ? 'OpenDocument spreadsheet (.ods)' : `${s.format} workbook`}, sheet "${s.sheet}"${s.passedOver?.length ? ` (${s.passedOver.map((x) => `"${x}"`).join(', ')} before it ${s.passedOver.length === 1 ? 'holds' : 'hold'} no table)` : ''}${s.hidden ? `; ${enCalc.hiddenNotRead(s.hidden)}` : ''}${s.others ? `; ${enCalc.otherSheets(s.others)}` : ''}`
+            ? `${s.format === 'ods' || s.format === 'fods' ? `OpenDocument spreadsheet (.${s.format})` : `${s.format} workbook`}, sheet "${s.sheet}"${s.passedOver?.length ? ` (${s.passedOver.map((x) => `"${x}"`).join(', ')} before it ${s.passedOver.length === 1 ? 'holds' : 'hold'} no table)` : ''}${s.hidden ? `; ${enCalc.hiddenNotRead(s.hidden)}` : ''}${s.others ? `; ${enCalc.otherSheets(s.others)}` : ''}`
             : enDocument.source(s),
       layoutName: { wide: 'wide (one row per indicator)', long: 'long (one row per unit)', none: 'no poverty table' },
       // The marks in words, not a figure: an example number here was read as one of the file's own.

@@ -614,7 +614,7 @@ export function vi(): Catalog {
         s.kind === 'delimited'
           ? `văn bản ${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 có BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]}${s.encoding === 'windows-1258' ? ' (bảng mã của Windows tiếng Việt, Excel lưu kiểu "CSV" thường bằng bảng mã này)' : ''}, phân cách bằng ${delimiterVi(s.delimiter)}${s.sheetNotApplied !== undefined ? ` (--sheet "${s.sheetNotApplied}" không áp dụng: tệp văn bản chỉ có một bảng, được đọc toàn bộ)` : ''}` // (a TAB arrives as ␉: visible.ts)
           : s.kind === 'workbook'
-            ? `${s.format === 'ods' ? 'bảng tính OpenDocument (.ods)' : `sổ tính ${s.format}`}, trang "${s.sheet}"${s.passedOver?.length ? ` (${s.passedOver.length === 1 ? 'trang' : 'các trang'} ${s.passedOver.map((x) => `"${x}"`).join(', ')} trước đó không có bảng)` : ''}${s.hidden ? `; ${viCalc.hiddenNotRead(s.hidden)}` : ''}${s.others ? `; ${viCalc.otherSheets(s.others)}` : ''}`
+            ? `${s.format === 'ods' || s.format === 'fods' ? `bảng tính OpenDocument (.${s.format})` : `sổ tính ${s.format}`}, trang "${s.sheet}"${s.passedOver?.length ? ` (${s.passedOver.length === 1 ? 'trang' : 'các trang'} ${s.passedOver.map((x) => `"${x}"`).join(', ')} trước đó không có bảng)` : ''}${s.hidden ? `; ${viCalc.hiddenNotRead(s.hidden)}` : ''}${s.others ? `; ${viCalc.otherSheets(s.others)}` : ''}`
             : viDocument.source(s),
       layoutName: { wide: 'ngang (mỗi dòng một chỉ tiêu)', long: 'dọc (mỗi dòng một đơn vị)', none: 'không có bảng tỷ lệ hộ nghèo' },
       // The marks in words, not a figure: an example number here was read as one of the file's own.

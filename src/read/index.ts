@@ -157,13 +157,19 @@ function refuseWebPage(bytes: Uint8Array, name: string | undefined): void {
   if (head.indexOf(0x3c) < 0) return;
   const ext = name ? extname(name).toLowerCase() : '';
   if (looksLikeHtml(new TextDecoder().decode(head))) throw new PovcheckError('FILE_KIND', { kind: 'html', ext });
-  const kind = xmlSpreadsheet(new TextDecoder().decode(bytes.subarray(0, 4096)));
-  if (kind) throw new PovcheckError('FILE_KIND', { kind, ext });
+  // A flat OpenDocument spreadsheet is read (flatOds, asked before): only Excel 2003's XML is refused here.
+  if (xmlSpreadsheet(new TextDecoder().decode(bytes.subarray(0, 4096))) === 'xls') throw new PovcheckError('FILE_KIND', { kind: 'xls', ext });
 }
 
 /** `{\rtf` first: an RTF document (Word's "Rich Text Format", often named .doc or .txt), refused with how to save it as .docx. */
 function refuseRtf(bytes: Uint8Array): void {
   if (bytes[0] === 0x7b && new TextDecoder().decode(bytes.subarray(0, 5)) === '{\\rtf') throw new PovcheckError('FILE_BINARY', { kind: 'rtf' });
+}
+
+/** A flat OpenDocument spreadsheet (.fods): read as a workbook (read/ods.ts), whatever its name. */
+function flatOds(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 4096);
+  return head.indexOf(0x3c) >= 0 && xmlSpreadsheet(new TextDecoder().decode(head)) === 'ods';
 }
 
 /** The kind of a spreadsheet saved as one XML file, by its declaration and namespaces: `ods` (flat OpenDocument), `xls` (Excel 2003 XML). */
@@ -186,10 +192,12 @@ export function gridFromBytes(bytes: Uint8Array, opts: ReadOptions = {}): Grid {
 
 /** Bytes of any input povcheck reads (workbook or delimited text) → Grid; running text (a plan document) is refused. Pure apart from loading the readers. */
 export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { name?: string } = {}): Promise<Grid> {
+  const workbookOpts = { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.limits ? { limits: opts.limits } : {}) };
   if (isZip(bytes)) {
     const { gridFromWorkbook } = await import('./xlsx.js');
-    return gridFromWorkbook(bytes, { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.limits ? { limits: opts.limits } : {}) });
+    return gridFromWorkbook(bytes, workbookOpts);
   }
+  if (flatOds(bytes)) return (await import('./ods.js')).gridFromFods(bytes, workbookOpts);
   refuseOleWorkbook(bytes, opts.name);
   refuseWebPage(bytes, opts.name);
   refuseRtf(bytes);
@@ -286,6 +294,7 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
     }
     return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
   }
+  if (flatOds(bytes)) return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
   if (documents && isWord97(bytes, opts.name)) throw new PovcheckError('FILE_BINARY', { kind: 'doc' });
   refuseOleWorkbook(bytes, opts.name);
   refuseWebPage(bytes, opts.name);

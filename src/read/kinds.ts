@@ -9,8 +9,8 @@
 import { extname } from 'node:path';
 import { readSync, openSync, closeSync } from 'node:fs';
 
-/** Workbooks povcheck reads (read/xlsx.ts; LibreOffice's .ods, read/ods.ts): the rest it reads is delimited text, or a plan's .docx. */
-export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.ods'] as const;
+/** Workbooks povcheck reads (read/xlsx.ts; LibreOffice's .ods and flat .fods, read/ods.ts): the rest it reads is delimited text, or a plan's .docx. */
+export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.ods', '.fods'] as const;
 
 /** Read by a folder run: tables, and plan documents (Word's .docx: its tables and its text, src/document/). */
 export const READ_EXTENSIONS = ['.csv', '.tsv', ...WORKBOOK_EXTENSIONS, '.docx'] as const;
@@ -19,7 +19,6 @@ export const READ_EXTENSIONS = ['.csv', '.tsv', ...WORKBOOK_EXTENSIONS, '.docx']
 export const REFUSED_KINDS = {
   '.xls': 'xls',
   '.xlsb': 'xlsb',
-  '.fods': 'ods',
   '.numbers': 'numbers',
   '.et': 'et',
   '.doc': 'doc',

@@ -1,7 +1,8 @@
 /**
- * bytes of an OpenDocument spreadsheet (.ods, LibreOffice Calc's own format) → Grid, read as xlsx.ts reads a
- * workbook: the container through zip-guard.ts, then content.xml streamed (xml-stream.ts) twice, once for the sheets'
- * names and once for the one sheet read; the same grid, cells, limits and source line.
+ * bytes of an OpenDocument spreadsheet (.ods, LibreOffice Calc's own format, or its one-file .fods) → Grid, read as
+ * xlsx.ts reads a workbook: the container through zip-guard.ts, then content.xml (a .fods: the file) streamed
+ * (xml-stream.ts) twice, once for the sheets' names and once for the one sheet read; the same grid, cells, limits
+ * and source line.
  *
  * - Sheet: the first by default; `sheet` by name or 1-based position (xlsx.ts `pickSheet`). A sheet whose table style
  *   says `table:display="false"` is hidden: not among the others named.
@@ -18,7 +19,7 @@
  * - Merged cells (`table:number-columns-spanned`/`rows-spanned`) and hidden rows and columns (`table:visibility`
  *   collapse or filter) as in xlsx.ts (`applyMerges`, `withoutHidden`).
  */
-import { PovcheckError } from '../errors.js';
+import { PovcheckError, type ErrorParams } from '../errors.js';
 import { Dec } from '../calc/decimal.js';
 import { a1, type Cell, type Grid } from '../model/grid.js';
 import { sheetCellRef } from '../model/sheet-ref.js';
@@ -28,6 +29,8 @@ import { streamXml, XmlError, type XmlHandlers } from './xml-stream.js';
 import { applyMerges, pickSheet, withoutHidden, xmlProblem, type ColumnSpan, type WorkbookReadOptions } from './xlsx.js';
 
 const CONTENT = 'content.xml';
+/** A flat file's XML, as a refusal names it. */
+const FLAT = '.fods';
 /** Spaces one `text:s` adds at most (a cell's text is bounded by the XML limits anyway). */
 const MAX_SPACES = 1_000;
 
@@ -48,38 +51,59 @@ export function gridFromOds(bytes: Uint8Array, entries: ZipEntry[], opts: Workbo
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   guardZip(bytes, limits, undefined, entries);
   const entry = entries.find((e) => e.name === CONTENT);
-  if (!entry) throw new PovcheckError('WORKBOOK_INVALID', { damage: 'no-worksheet' });
-  const content = readPart(bytes, entry);
-  const sheets = sheetNames(content, limits);
+  if (!entry) throw new PovcheckError('WORKBOOK_INVALID', { damage: 'no-worksheet', of: 'ods' });
+  return gridFromContent(readPart(bytes, entry), CONTENT, 'ods', opts, limits);
+}
+
+/**
+ * A flat OpenDocument spreadsheet (.fods: LibreOffice's "Flat XML ODF Spreadsheet", one XML file, kept in version
+ * control for its diffs): the same document as an .ods's content.xml, read the same way, within the unpacked size a
+ * workbook may have.
+ */
+export function gridFromFods(bytes: Uint8Array, opts: WorkbookReadOptions = {}): Grid {
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  if (bytes.length > limits.maxUnpackedBytes) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'uncompressed', limitMb: Math.round(limits.maxUnpackedBytes / 1024 / 1024) });
+  try {
+    return gridFromContent(bytes, FLAT, 'fods', opts, limits);
+  } catch (e) {
+    if (e instanceof PovcheckError && e.code === 'WORKBOOK_INVALID') throw new PovcheckError('WORKBOOK_INVALID', { ...(e.params as ErrorParams['WORKBOOK_INVALID']), of: 'ods' });
+    throw e;
+  }
+}
+
+/** The document's XML (content.xml, or a .fods whole) → the grid of one sheet. `part` names it in a refusal. */
+function gridFromContent(content: Uint8Array, part: string, format: 'ods' | 'fods', opts: WorkbookReadOptions, limits: WorkbookLimits): Grid {
+  const sheets = sheetNames(content, part, limits);
   const sheet = pickSheet(sheets, opts.sheet);
-  const st = readSheet(content, sheets.indexOf(sheet), sheet.name, limits);
+  const st = readSheet(content, part, sheets.indexOf(sheet), sheet.name, limits);
   applyMerges(st.rows, st.merges, sheet.name, limits, st.count);
   const hidden = withoutHidden(st.rows, st.hiddenRows, st.hiddenCols);
   const others = sheets.filter((s) => s !== sheet && !s.hidden).map((s) => s.name);
   return {
     rows: st.rows,
     sheet: sheet.name,
-    source: { kind: 'workbook', format: 'ods', sheet: sheet.name, ...(hidden ? { hidden } : {}), ...(others.length > 0 ? { others } : {}) },
+    source: { kind: 'workbook', format, sheet: sheet.name, ...(hidden ? { hidden } : {}), ...(others.length > 0 ? { others } : {}) },
   };
 }
 
-function parse(content: Uint8Array, handlers: XmlHandlers, limits: WorkbookLimits): void {
+function parse(content: Uint8Array, part: string, handlers: XmlHandlers, limits: WorkbookLimits): void {
   try {
     streamXml(content, handlers, { maxText: limits.maxText, maxDepth: 256, maxElements: Math.max(4_000_000, limits.maxCells * 12) });
   } catch (err) {
-    if (err instanceof XmlError) throw xmlProblem(CONTENT, err);
+    if (err instanceof XmlError) throw xmlProblem(part, err);
     throw err;
   }
 }
 
 /** The sheets in order, each hidden when its table style says `table:display="false"`. */
-function sheetNames(content: Uint8Array, limits: WorkbookLimits): SheetName[] {
+function sheetNames(content: Uint8Array, part: string, limits: WorkbookLimits): SheetName[] {
   const tables: Array<{ name: string; style?: string }> = [];
   const hiddenStyles = new Set<string>();
   let style: string | undefined;
   let depth = 0;
   parse(
     content,
+    part,
     {
       open(name, a) {
         if (name === 'style') style = a['style:family'] === 'table' ? a['style:name'] : undefined;
@@ -124,13 +148,14 @@ interface SheetState {
   annotation: number;
 }
 
-function readSheet(content: Uint8Array, index: number, sheet: string, limits: WorkbookLimits): SheetState {
+function readSheet(content: Uint8Array, part: string, index: number, sheet: string, limits: WorkbookLimits): SheetState {
   const st: SheetState = { sheet, limits, rows: [], merges: [], count: 0, hiddenRows: new Set(), hiddenCols: [], nextRow: 0, row: undefined, col: 0, nextCol: 0, cell: undefined, annotation: 0 };
   let tables = 0;
   let depth = 0;
   let inTarget = false;
   parse(
     content,
+    part,
     {
       open(name, a) {
         if (name === 'table') {

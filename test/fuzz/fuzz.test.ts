@@ -108,7 +108,7 @@ describe('fuzz (in-process)', () => {
     await survives(mutatedWorkbookBytes, runWorkbookInProcess, 'workbook', WORKBOOK_SHARE, 2);
   }, hangGuard(RUNS * WORKBOOK_SHARE, IN_PROCESS_MS));
 
-  it('mutated OpenDocument spreadsheets (repeats, spans, value types, shown texts, comments, damaged XML)', async () => {
+  it('mutated OpenDocument spreadsheets, .ods and flat .fods (repeats, spans, value types, shown texts, comments, damaged XML)', async () => {
     await survives(mutatedOdsBytes, runWorkbookInProcess, 'ods', ODS_SHARE, 3);
   }, hangGuard(RUNS * ODS_SHARE, IN_PROCESS_MS));
 

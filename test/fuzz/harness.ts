@@ -298,7 +298,8 @@ const odsPlan: fc.Arbitrary<OdsPlan> = fc.record({
   cut: fc.nat(),
 });
 
-function odsOf(p: OdsPlan): Uint8Array {
+/** The document's XML: an .ods's content.xml, or (`flat`) a whole .fods, its mimetype said on its root. */
+function odsXml(p: OdsPlan, flat: boolean): string {
   const at = <T>(xs: readonly T[], i: number, d: T): T => (xs.length ? xs[i % xs.length]! : d);
   const rows = p.records.map((rec, r) => {
     const cells = rec.map((text, c) => {
@@ -319,20 +320,26 @@ function odsOf(p: OdsPlan): Uint8Array {
     return `<table:table-row${repeat}${hidden}>${cells.join('')}</table:table-row>`;
   });
   const ns = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
-  let content = `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ns}><office:body><office:spreadsheet><table:table table:name="Sheet"><table:table-column table:number-columns-repeated="${at(p.colRepeat, 0, 12)}"/>${rows.join('')}</table:table></office:spreadsheet></office:body></office:document-content>`;
+  const root = flat ? 'office:document' : 'office:document-content';
+  const mime = flat ? ' office:mimetype="application/vnd.oasis.opendocument.spreadsheet"' : '';
+  let content = `<?xml version="1.0" encoding="UTF-8"?><${root} ${ns}${mime}><office:body><office:spreadsheet><table:table table:name="Sheet"><table:table-column table:number-columns-repeated="${at(p.colRepeat, 0, 12)}"/>${rows.join('')}</table:table></office:spreadsheet></office:body></${root}>`;
   if (p.corrupt === 'truncate') content = content.slice(0, p.cut % content.length);
   else if (p.corrupt === 'doctype') content = content.replace('?>', '?><!DOCTYPE x [<!ENTITY e "e">]>');
   else if (p.corrupt === 'control') content = content.replace('<table:table-row', '<table:table-row\u0001');
   else if (p.corrupt === 'garbage') content = `${content.slice(0, p.cut % content.length)}<<&;>${content.slice(p.cut % content.length)}`;
   else if (p.corrupt === 'deep') content = content.replace('</table:table>', `${'<x>'.repeat(300)}${'</x>'.repeat(300)}</table:table>`);
+  return content;
+}
+
+function odsOf(p: OdsPlan): Uint8Array {
   return zipApi.writeZip([
     ['mimetype', Buffer.from('application/vnd.oasis.opendocument.spreadsheet')],
-    ['content.xml', Buffer.from(content)],
+    ['content.xml', Buffer.from(odsXml(p, false))],
   ]);
 }
 
 /** The seed annex (and the other base tables) as an OpenDocument spreadsheet: repeats, spans, value types, shown texts, comments and XML mutated. */
-export const mutatedOdsBytes: fc.Arbitrary<Uint8Array> = odsPlan.map(odsOf);
+export const mutatedOdsBytes: fc.Arbitrary<Uint8Array> = fc.oneof(odsPlan.map(odsOf), odsPlan.map((p) => new Uint8Array(Buffer.from(odsXml(p, true)))));
 
 /** File names as they arrive from a CI job or an e-mail: controls, line breaks, ESC, workflow commands, bidi. */
 export const hostileFileName = fc

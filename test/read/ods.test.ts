@@ -55,6 +55,13 @@ describe('LibreOffice saves of the workbook fixtures', () => {
     expect(fromOds).toEqual(fromXlsx);
   });
 
+  it('a flat OpenDocument save (.fods, one XML file) gives the findings and causes of its workbook too', async () => {
+    const flat = await verdict(readFileSync(join(FIXTURES, 'ods', 'poor-end-transposed.fods')));
+    expect(flat).toEqual(await verdict(readFileSync(join(FIXTURES, 'xlsx/planted/poor-end-transposed.xlsx'))));
+    const r = await cli(['validate', 'fixtures/ods/poor-end-transposed.fods', '--lang', 'en', '--no-table']);
+    expect(r.stdout).toContain('Read as: OpenDocument spreadsheet (.fods), sheet "poor-end-transposed"');
+  });
+
   it('the formulas are read in the workbook form (localisation blames the typed cell, not a formula)', async () => {
     const v = await verdict(readFileSync(join(FIXTURES, 'ods', 'formulas-poor-start-transposed.ods')));
     expect(v.formulas).toBeGreaterThan(20);
@@ -67,7 +74,7 @@ describe('LibreOffice saves of the workbook fixtures', () => {
     expect(r.stdout).toContain('Read as: OpenDocument spreadsheet (.ods), sheet "poor-end-transposed"');
     expect(r.stdout).toContain("Likely cause: 'poor-end-transposed'!I6 (Poor households at end of year, Chiêm Hóa) holds 4,963; 4,693 would make all 3 failing checks pass");
     const folder = await cli(['validate', 'fixtures/ods', '--format', 'json']);
-    expect(JSON.parse(folder.stdout).summary.files).toBe(Object.keys(SOURCES).length);
+    expect(JSON.parse(folder.stdout).summary.files).toBe(Object.keys(SOURCES).length + 1); // and the .fods
   });
 });
 
