@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { gridFromAnyBytes, gridFromBytes } from '../src/read/index.js';
 import { checkGrid, type CheckResult } from '../src/check-grid.js';
+import { decodeBytes } from '../src/read/decode.js';
+import { PovcheckError } from '../src/errors.js';
 import type { CheckOptions } from '../src/model/options.js';
 import type { ReportFile, ReportInput } from '../src/reporters/types.js';
 // The fixture writers are shared with scripts/fixtures.mjs, which regenerates fixtures/.
@@ -55,6 +57,17 @@ export interface FixtureApi {
   toCp1258Form(text: string): string;
 }
 export const fixtures = fx as unknown as FixtureApi;
+
+/** The PovcheckError decoding `bytes` refuses them with (a test that expects a refusal fails without one). */
+export function decodeRefusal(bytes: Uint8Array): PovcheckError {
+  try {
+    decodeBytes(bytes);
+  } catch (e) {
+    if (e instanceof PovcheckError) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
 
 export function checkBytes(bytes: Uint8Array, opts: CheckOptions = {}): CheckResult {
   return checkGrid(gridFromBytes(bytes), opts);

@@ -7,22 +7,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { garbledText } from '../../src/read/garbled.js';
 import { gridFromAnyBytes } from '../../src/read/index.js';
-import { decodeBytes } from '../../src/read/decode.js';
 import { checkGrid } from '../../src/check-grid.js';
 import { PovcheckError } from '../../src/errors.js';
-import { cli, FIXTURES } from '../helpers.js';
+import { cli, decodeRefusal, FIXTURES } from '../helpers.js';
 
 const SEED = readFileSync(join(FIXTURES, 'tuyen-quang-2020.csv'), 'utf8').replace(/^\uFEFF/, '');
 
-function refusalOf(bytes: Uint8Array): PovcheckError {
-  try {
-    decodeBytes(bytes);
-  } catch (e) {
-    if (e instanceof PovcheckError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 async function codeOf(bytes: Uint8Array): Promise<string> {
   try {
@@ -61,13 +51,13 @@ describe('a table whose letters did not survive a save', () => {
   it('Windows-1258 without the letters it has no one byte for (Excel\'s plain "CSV" on a Vietnamese Windows): lost, saying so', async () => {
     const bytes = readFileSync(join(FIXTURES, 'legacy', 'windows-1258-letters-lost.csv'));
     expect(await codeOf(bytes)).toBe('TEXT_GARBLED:lost');
-    const e = refusalOf(bytes);
+    const e = decodeRefusal(bytes);
     expect(e.params).toEqual({ how: 'lost', codePage: 'windows-1258', sample: 't?nh' });
     const en = await cli(['validate', 'fixtures/legacy/windows-1258-letters-lost.csv', '--lang', 'en']);
     expect(en.code).toBe(2);
     expect(en.stdout).toContain('the Vietnamese letters Windows-1258 has no one byte for were replaced by "?" when the file was saved (e.g. "t?nh"): it was most likely saved as Excel\'s plain "CSV" on a Vietnamese Windows');
     // A Windows-1252 save of the same table lost ă ơ ư đ too: no code page said.
-    expect(refusalOf(readFileSync(join(FIXTURES, 'legacy', 'cp1252-letters-lost.csv'))).params).not.toHaveProperty('codePage');
+    expect(decodeRefusal(readFileSync(join(FIXTURES, 'legacy', 'cp1252-letters-lost.csv'))).params).not.toHaveProperty('codePage');
   });
 
   it('ASCII with "?" for every letter beyond it: TEXT_GARBLED lost, not "no indicator"', async () => {

@@ -10,23 +10,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../src/read/decode.js';
 import { detectLegacyText } from '../../src/read/legacy.js';
-import { PovcheckError } from '../../src/errors.js';
-import { FIXTURES, checkBytes, cli, fixtures } from '../helpers.js';
+import { FIXTURES, checkBytes, cli, decodeRefusal, fixtures } from '../helpers.js';
 
 const iconv = createRequire(import.meta.url)('iconv-lite') as { encode(text: string, enc: string): Buffer };
 const LEGACY = ['windows-1258', 'tcvn3', 'vni'] as const;
 
 const SEED_TEXT = decodeBytes(readFileSync(join(FIXTURES, 'tuyen-quang-2020.csv'))).text;
 
-function refusal(bytes: Uint8Array): PovcheckError {
-  try {
-    decodeBytes(bytes);
-  } catch (e) {
-    if (e instanceof PovcheckError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = decodeRefusal;
 
 describe.each([
   ['windows-1258', 'legacy/windows-1258.csv'],
