@@ -248,3 +248,9 @@ export function inTextLanguage(e: unknown, text: string | (() => string)): unkno
 export function isPovcheckError(e: unknown): e is PovcheckError {
   return e instanceof PovcheckError;
 }
+
+/** A workbook's damage said as an OpenDocument spreadsheet's (read/ods.ts, or a file named .ods); any other error as it is. */
+export function asOdsDamage(e: unknown, file?: string): unknown {
+  if (!(e instanceof PovcheckError) || e.code !== 'WORKBOOK_INVALID') return e;
+  return new PovcheckError('WORKBOOK_INVALID', { ...(e.params as ErrorParams['WORKBOOK_INVALID']), of: 'ods' }, file !== undefined ? { file } : {});
+}

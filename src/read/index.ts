@@ -11,7 +11,7 @@
 // Synchronous reads: a CLI reads its inputs one after the other, and node:fs/promises alone costs a few
 // milliseconds of start-up (docs/performance.md "Start-up").
 import { closeSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
-import { inTextLanguage, PovcheckError, type ErrorParams } from '../errors.js';
+import { asOdsDamage, inTextLanguage, PovcheckError } from '../errors.js';
 import { decodeBytes, decodeStreamed, HEAD_BYTES, OLE_SIGNATURE, type ByteSource, type DecodedText, type EncodingChoice, type StreamedText } from './decode.js';
 import { delimitedTable, readDelimited, type Delimiter, type DelimitedTable } from './csv.js';
 import type { Grid, SourceInfo } from '../model/grid.js';
@@ -233,7 +233,7 @@ function explainedByName(e: unknown, path: string): unknown {
   const kind = refusedKind(path);
   if (kind && CONTENT_ERRORS.has(e.code)) return new PovcheckError('FILE_KIND', { kind, ext: extname(path).toLowerCase() }, { file: path });
   // A damaged container named .ods is a damaged OpenDocument spreadsheet, not "no Excel workbook".
-  if (e.code === 'WORKBOOK_INVALID' && /\.ods$/i.test(path)) return new PovcheckError('WORKBOOK_INVALID', { ...(e.params as ErrorParams['WORKBOOK_INVALID']), of: 'ods' }, { file: path });
+  if (e.code === 'WORKBOOK_INVALID' && /\.f?ods$/i.test(path)) return asOdsDamage(e, path);
   if (e.code === 'FILE_BINARY' && e.params.kind === 'binary' && /\.(?:xlsx|xlsm|docx)$/i.test(path)) {
     return new PovcheckError('FILE_BINARY', { kind: 'not-zip' }, { file: path });
   }

@@ -19,7 +19,7 @@
  * - Merged cells (`table:number-columns-spanned`/`rows-spanned`) and hidden rows and columns (`table:visibility`
  *   collapse or filter) as in xlsx.ts (`applyMerges`, `withoutHidden`).
  */
-import { PovcheckError, type ErrorParams } from '../errors.js';
+import { asOdsDamage, PovcheckError } from '../errors.js';
 import { Dec } from '../calc/decimal.js';
 import { a1, type Cell, type Grid } from '../model/grid.js';
 import { sheetCellRef } from '../model/sheet-ref.js';
@@ -66,8 +66,7 @@ export function gridFromFods(bytes: Uint8Array, opts: WorkbookReadOptions = {}):
   try {
     return gridFromContent(bytes, FLAT, 'fods', opts, limits);
   } catch (e) {
-    if (e instanceof PovcheckError && e.code === 'WORKBOOK_INVALID') throw new PovcheckError('WORKBOOK_INVALID', { ...(e.params as ErrorParams['WORKBOOK_INVALID']), of: 'ods' });
-    throw e;
+    throw asOdsDamage(e);
   }
 }
 

@@ -31,7 +31,7 @@
  *   stay in their first cell, as a CSV export has them; merged numbers are never repeated (they would count
  *   twice).
  */
-import { PovcheckError, type ContainerDamage, type ErrorParams } from '../errors.js';
+import { asOdsDamage, PovcheckError, type ContainerDamage } from '../errors.js';
 import { foldKey } from '../shape/normalize.js';
 import { a1, columnLetters, parseA1, parseSheetA1, SHEET_COLS, SHEET_ROWS, type Cell, type Grid, type HiddenContent } from '../model/grid.js';
 import { sheetCellRef } from '../model/sheet-ref.js';
@@ -602,8 +602,7 @@ function odsError<T>(read: () => T): T {
   try {
     return read();
   } catch (e) {
-    if (e instanceof PovcheckError && e.code === 'WORKBOOK_INVALID') throw new PovcheckError('WORKBOOK_INVALID', { ...(e.params as ErrorParams['WORKBOOK_INVALID']), of: 'ods' });
-    throw e;
+    throw asOdsDamage(e);
   }
 }
 
