@@ -47,7 +47,7 @@ export interface ErrorParams {
    * well-formed (`detail`: the XML parser's own words) or declares a DOCTYPE (`part`, `xml`).
    */
   /** `of`: an OpenDocument spreadsheet's (read/ods.ts, or a file named .ods), else a workbook's, said as Excel's. */
-  WORKBOOK_INVALID: (ContainerDamage | XmlDamage) & { of?: 'ods' };
+  WORKBOOK_INVALID: (ContainerDamage | XmlDamage) & { of?: 'ods' | 'xls' };
   /** A workbook over povcheck's limits (checked before it is unpacked: zip bombs, enormous sheets). */
   WORKBOOK_TOO_LARGE:
     | { what: 'uncompressed'; limitMb: number }
@@ -184,7 +184,18 @@ export type ContainerDamage =
   | { damage: 'sheet-missing'; sheet: string; part: string }
   | { damage: 'cell-ref' | 'row-ref' | 'merge-ref' | 'col-ref'; sheet: string; ref: string }
   /** A cell whose reference (`ref`) is not in the row that holds it (`row`, 1-based). */
-  | { damage: 'cell-row'; sheet: string; ref: string; row: number };
+  | { damage: 'cell-row'; sheet: string; ref: string; row: number }
+  /** An .xls's compound file (read/cfb.ts) damaged: its header, a sector number past the file, a chain of sectors that loops, its directory, a stream longer than its sectors. */
+  | { damage: 'ole'; fault: OleFault }
+  /** An .xls older than Excel 97 (BIFF5, Excel 5.0/95, or before): its `version` as the file's first record says it. */
+  | { damage: 'biff-version'; version: string }
+  /** An .xls record that runs past the end of its stream, or a sheet's place outside it (`at`: the byte). */
+  | { damage: 'biff-record'; at: number }
+  /** An .xls sheet whose records do not start with a sheet's beginning record (BOF). */
+  | { damage: 'biff-sheet'; sheet: string };
+
+/** What is damaged in a compound file (cfb.ts). */
+export type OleFault = 'header' | 'sector' | 'loop' | 'directory' | 'size';
 
 /** An XML part that is not well-formed (`detail`: the XML parser's own words) or declares a DOCTYPE. */
 export type XmlDamage = { part: string; xml: 'syntax'; detail: string } | { part: string; xml: 'doctype' };

@@ -14,7 +14,7 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command('plan')
     .description('compute the least number of poor households each unit must lift out of poverty to meet its target')
-    .argument('<file>', 'the table (CSV, TAB-separated text or a workbook: .xlsx, .xlsm, .ods) with, per unit, the households at the start and end of the year (projected) and the poor households at the start: labelled as the annex is (Tổng số hộ đầu năm …) or households_start, households_end, poor_start')
+    .argument('<file>', 'the table (CSV, TAB-separated text or a workbook: .xlsx, .xlsm, .xls, .ods) with, per unit, the households at the start and end of the year (projected) and the poor households at the start: labelled as the annex is (Tổng số hộ đầu năm …) or households_start, households_end, poor_start')
     .option('-t, --target <unit=points>', 'the unit\'s poverty rate must fall by at least this many points; "total" is the total unit (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--targets <file>', 'a targets file: {"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":">=","value":"4"}]}')
     .addOption(new Option('-f, --format <format>', 'output format (default: the one -o\'s extension names, else text); csv is the planned annex, readable by `povcheck table`').choices([...PLAN_FORMATS]))

@@ -14,7 +14,7 @@ export function registerTable(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command('table')
     .description('compute every derived cell of the annex from the base counts (households, poor households, reduced) and render it')
-    .argument('<file>', 'the table (CSV, TAB-separated text or a workbook: .xlsx, .xlsm, .ods) with, per unit, the households at the start and end of the year, the poor households at the start and those reduced (or at the end): labelled as the annex is (Tổng số hộ đầu năm …) or households_start, households_end, poor_start, poor_reduced or poor_end')
+    .argument('<file>', 'the table (CSV, TAB-separated text or a workbook: .xlsx, .xlsm, .xls, .ods) with, per unit, the households at the start and end of the year, the poor households at the start and those reduced (or at the end): labelled as the annex is (Tổng số hộ đầu năm …) or households_start, households_end, poor_start, poor_reduced or poor_end')
     .addOption(new Option('-f, --format <format>', 'output format (default: the one -o\'s extension names, -o annex.xlsx, else text; xlsx, docx and html: -o, or stdout when it is not a terminal)').choices([...TABLE_FORMATS]))
     .option('--title <text>', 'a title above the table (docx, xlsx, markdown, text, html)')
     .addOption(

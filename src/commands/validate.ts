@@ -37,7 +37,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
   program
     .command('validate')
     .description('recompute every derived number of the tables and report each inconsistency at its cell')
-    .argument('<inputs...>', 'files (.csv, .tsv, .txt, .xlsx, .xlsm, .ods; plan documents .docx and their plain-text export .txt), directories, or quoted glob patterns such as "submissions/**/*.csv"')
+    .argument('<inputs...>', 'files (.csv, .tsv, .txt, .xlsx, .xlsm, .xls, .ods; plan documents .docx and their plain-text export .txt), directories, or quoted glob patterns such as "submissions/**/*.csv"')
     .addOption(
       new Option('-f, --format <format>', `report format, repeatable: ${FORMATS.join(', ')} (default: text)`).argParser((value: string) => {
         if (!isFormat(value)) throw new InvalidArgumentError(`${FORMATS.join(', ')}`);

@@ -258,6 +258,20 @@ function containerDamage(p: ContainerDamage | XmlDamage, office: string): string
       return `the sheet "${p.sheet}" hides columns ${p.ref}, which no worksheet has (columns 1 to 16,384); ${NOT_SAVED_BY_A_SPREADSHEET}`;
     case 'cell-row':
       return `the sheet "${p.sheet}" has a cell ${p.ref} in row ${p.row.toLocaleString('en-US')} (programs differ in which of the two rows they put it in); ${NOT_SAVED_BY_A_SPREADSHEET}`;
+    case 'ole':
+      return {
+        header: 'its Office 97–2003 container has no valid header (the file is damaged, or not an Excel file)',
+        sector: 'its Office 97–2003 container points past the end of the file (the file is cut short or damaged)',
+        loop: 'its Office 97–2003 container has a chain of sectors that loops (damaged or hostile)',
+        directory: 'the directory of its Office 97–2003 container is damaged',
+        size: 'a stream of its Office 97–2003 container is longer than the sectors that hold it (the file is cut short or damaged)',
+      }[p.fault];
+    case 'biff-version':
+      return `it is an Excel 5.0/95 or older workbook (${p.version}), which povcheck does not read: open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)"`;
+    case 'biff-record':
+      return `a record at byte ${p.at.toLocaleString('en-US')} of its Workbook stream runs past the stream's end (the file is cut short or damaged)`;
+    case 'biff-sheet':
+      return `the sheet "${p.sheet}" does not start where the workbook says (the file is damaged)`;
   }
 }
 
@@ -609,7 +623,7 @@ export function en(): Catalog {
         s.kind === 'delimited'
           ? `${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]} text${s.encoding === 'windows-1258' ? ' (the code page of a Vietnamese Windows, in which Excel saves a plain "CSV")' : ''}, ${delimiterEn(s.delimiter)}-delimited${s.sheetNotApplied !== undefined ? ` (--sheet "${s.sheetNotApplied}" does not apply: a text file holds one table, read whole)` : ''}` // (a TAB arrives as ␉: visible.ts)
           : s.kind === 'workbook'
-            ? `${s.format === 'ods' || s.format === 'fods' ? `OpenDocument spreadsheet (.${s.format})` : `${s.format} workbook`}, sheet "${s.sheet}"${s.passedOver?.length ? ` (${s.passedOver.map((x) => `"${x}"`).join(', ')} before it ${s.passedOver.length === 1 ? 'holds' : 'hold'} no table)` : ''}${s.hidden ? `; ${enCalc.hiddenNotRead(s.hidden)}` : ''}${s.others ? `; ${enCalc.otherSheets(s.others)}` : ''}`
+            ? `${s.format === 'ods' || s.format === 'fods' ? `OpenDocument spreadsheet (.${s.format})` : s.format === 'xls' ? 'Excel 97–2003 workbook (.xls)' : `${s.format} workbook`}, sheet "${s.sheet}"${s.passedOver?.length ? ` (${s.passedOver.map((x) => `"${x}"`).join(', ')} before it ${s.passedOver.length === 1 ? 'holds' : 'hold'} no table)` : ''}${s.hidden ? `; ${enCalc.hiddenNotRead(s.hidden)}` : ''}${s.others ? `; ${enCalc.otherSheets(s.others)}` : ''}`
             : enDocument.source(s),
       layoutName: { wide: 'wide (one row per indicator)', long: 'long (one row per unit)', none: 'no poverty table' },
       // The marks in words, not a figure: an example number here was read as one of the file's own.
@@ -874,7 +888,7 @@ export function en(): Catalog {
       FILE_TOO_LARGE: (p) => `the file is larger than ${p.limitMb} MB`,
       FILE_KIND: (p) =>
         ({
-          xls: 'an Excel 97–2003 workbook (.xls), which povcheck does not read: open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
+          xml2003: `an Excel 2003 "XML Spreadsheet"${p.ext ? ` (though named ${p.ext})` : ''}, which povcheck does not read: open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"`,
           html: `a web page (HTML${p.ext ? `, though named ${p.ext}` : ''}: many systems' "export to Excel" save one), not a spreadsheet: open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"`,
           xlsb: 'a binary Excel workbook (.xlsb): save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
           ods: 'a flat OpenDocument spreadsheet (.fods): in LibreOffice, File → Save As → "ODF Spreadsheet (.ods)", "Excel 2007-365 (.xlsx)" or "Text CSV" (UTF-8)',
@@ -914,7 +928,7 @@ export function en(): Catalog {
         p.reason === 'ambiguous'
           ? `cell ${p.cell}: "${p.text}" reads as ${p.vi} in Vietnamese format and ${p.en} in English format, and no other cell tells which the file uses; pass --locale vi or --locale en`
           : `the file mixes both number formats equally (${p.viCell} "${p.viText}" is Vietnamese, ${p.enCell} "${p.enText}" English); pass --locale vi or --locale en`,
-      WORKBOOK_INVALID: (p) => `not a readable ${p.of === 'ods' ? 'OpenDocument spreadsheet' : 'Excel workbook'}: ${containerDamage(p, 'Office')}`,
+      WORKBOOK_INVALID: (p) => `not a readable ${p.of === 'ods' ? 'OpenDocument spreadsheet' : p.of === 'xls' ? 'Excel 97–2003 workbook (.xls)' : 'Excel workbook'}: ${containerDamage(p, 'Office')}`,
       WORKBOOK_TOO_LARGE: (p) =>
         p.what === 'uncompressed'
           ? `the workbook unpacks to more than ${p.limitMb} MB (a ZIP bomb, or far larger than any annex table); not read`

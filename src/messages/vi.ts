@@ -260,6 +260,20 @@ function containerDamage(p: ContainerDamage | XmlDamage, office: string): string
       return `trang tính "${p.sheet}" ẩn các cột ${p.ref}, số cột mà không trang tính nào có (cột 1 đến 16.384); ${NOT_SAVED_BY_A_SPREADSHEET}`;
     case 'cell-row':
       return `trang tính "${p.sheet}" có ô ${p.ref} nằm trong hàng ${p.row.toLocaleString('vi-VN')} (mỗi chương trình có thể đặt ô này vào một hàng khác nhau); ${NOT_SAVED_BY_A_SPREADSHEET}`;
+    case 'ole':
+      return {
+        header: 'phần đầu của tệp Office 97–2003 không hợp lệ (tệp bị hỏng, hoặc không phải tệp Excel)',
+        sector: 'tệp Office 97–2003 trỏ tới vị trí quá cuối tệp (tệp bị cắt cụt hoặc bị hỏng)',
+        loop: 'tệp Office 97–2003 có một chuỗi sector quay vòng (tệp hỏng hoặc cố ý gây hại)',
+        directory: 'mục lục của tệp Office 97–2003 bị hỏng',
+        size: 'một luồng dữ liệu của tệp Office 97–2003 dài hơn các sector chứa nó (tệp bị cắt cụt hoặc bị hỏng)',
+      }[p.fault];
+    case 'biff-version':
+      return `đây là sổ tính Excel 5.0/95 hoặc cũ hơn (${p.version}), povcheck không đọc loại này: mở bằng Excel hoặc LibreOffice rồi lưu thành "Excel Workbook (.xlsx)"`;
+    case 'biff-record':
+      return `một bản ghi ở byte ${p.at.toLocaleString('vi-VN')} của luồng Workbook vượt quá cuối luồng (tệp bị cắt cụt hoặc bị hỏng)`;
+    case 'biff-sheet':
+      return `trang tính "${p.sheet}" không bắt đầu ở chỗ sổ tính ghi (tệp bị hỏng)`;
   }
 }
 
@@ -614,7 +628,7 @@ export function vi(): Catalog {
         s.kind === 'delimited'
           ? `văn bản ${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 có BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]}${s.encoding === 'windows-1258' ? ' (bảng mã của Windows tiếng Việt, Excel lưu kiểu "CSV" thường bằng bảng mã này)' : ''}, phân cách bằng ${delimiterVi(s.delimiter)}${s.sheetNotApplied !== undefined ? ` (--sheet "${s.sheetNotApplied}" không áp dụng: tệp văn bản chỉ có một bảng, được đọc toàn bộ)` : ''}` // (a TAB arrives as ␉: visible.ts)
           : s.kind === 'workbook'
-            ? `${s.format === 'ods' || s.format === 'fods' ? `bảng tính OpenDocument (.${s.format})` : `sổ tính ${s.format}`}, trang "${s.sheet}"${s.passedOver?.length ? ` (${s.passedOver.length === 1 ? 'trang' : 'các trang'} ${s.passedOver.map((x) => `"${x}"`).join(', ')} trước đó không có bảng)` : ''}${s.hidden ? `; ${viCalc.hiddenNotRead(s.hidden)}` : ''}${s.others ? `; ${viCalc.otherSheets(s.others)}` : ''}`
+            ? `${s.format === 'ods' || s.format === 'fods' ? `bảng tính OpenDocument (.${s.format})` : s.format === 'xls' ? 'sổ tính Excel 97–2003 (.xls)' : `sổ tính ${s.format}`}, trang "${s.sheet}"${s.passedOver?.length ? ` (${s.passedOver.length === 1 ? 'trang' : 'các trang'} ${s.passedOver.map((x) => `"${x}"`).join(', ')} trước đó không có bảng)` : ''}${s.hidden ? `; ${viCalc.hiddenNotRead(s.hidden)}` : ''}${s.others ? `; ${viCalc.otherSheets(s.others)}` : ''}`
             : viDocument.source(s),
       layoutName: { wide: 'ngang (mỗi dòng một chỉ tiêu)', long: 'dọc (mỗi dòng một đơn vị)', none: 'không có bảng tỷ lệ hộ nghèo' },
       // The marks in words, not a figure: an example number here was read as one of the file's own.
@@ -857,7 +871,7 @@ export function vi(): Catalog {
       FILE_EMPTY: (p) => (p.blank ? 'tệp chỉ có khoảng trắng, không có bảng' : 'tệp rỗng'),
       FILE_KIND: (p) =>
         ({
-          xls: 'tệp Excel 97–2003 (.xls), povcheck không đọc loại này: mở bằng Excel hoặc LibreOffice rồi lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"',
+          xml2003: `tệp "XML Spreadsheet" của Excel 2003${p.ext ? ` (dù mang đuôi ${p.ext})` : ''}, povcheck không đọc loại này: mở bằng Excel hoặc LibreOffice rồi lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"`,
           html: `trang web (HTML${p.ext ? `, dù tên tệp là ${p.ext}` : ''}: chức năng "xuất Excel" của nhiều phần mềm lưu như vậy), không phải tệp bảng tính: mở bằng Excel hoặc LibreOffice rồi lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"`,
           xlsb: 'tệp Excel nhị phân (.xlsb): hãy lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"',
           ods: 'bảng tính OpenDocument dạng phẳng (.fods): trong LibreOffice chọn File → Save As → "ODF Spreadsheet (.ods)", "Excel 2007-365 (.xlsx)" hoặc "Text CSV" (UTF-8)',
@@ -919,7 +933,7 @@ export function vi(): Catalog {
         p.reason === 'ambiguous'
           ? `ô ${p.cell}: "${p.text}" đọc kiểu Việt Nam là ${p.vi}, kiểu tiếng Anh là ${p.en}, và không ô nào khác cho biết tệp dùng kiểu nào; hãy chỉ rõ --locale vi hoặc --locale en`
           : `tệp dùng lẫn hai kiểu số với số lượng ngang nhau (ô ${p.viCell} "${p.viText}" kiểu Việt Nam, ô ${p.enCell} "${p.enText}" kiểu tiếng Anh); hãy chỉ rõ --locale vi hoặc --locale en`,
-      WORKBOOK_INVALID: (p) => `không phải ${p.of === 'ods' ? 'bảng tính OpenDocument' : 'sổ tính Excel'} đọc được: ${containerDamage(p, 'Office')}`,
+      WORKBOOK_INVALID: (p) => `không phải ${p.of === 'ods' ? 'bảng tính OpenDocument' : p.of === 'xls' ? 'sổ tính Excel 97–2003 (.xls)' : 'sổ tính Excel'} đọc được: ${containerDamage(p, 'Office')}`,
       WORKBOOK_TOO_LARGE: (p) =>
         p.what === 'uncompressed'
           ? `sổ tính khi giải nén lớn hơn ${p.limitMb} MB (tệp "bom nén", hoặc lớn hơn mọi bảng phụ lục); không đọc`

@@ -158,7 +158,7 @@ function refuseWebPage(bytes: Uint8Array, name: string | undefined): void {
   const ext = name ? extname(name).toLowerCase() : '';
   if (looksLikeHtml(new TextDecoder().decode(head))) throw new PovcheckError('FILE_KIND', { kind: 'html', ext });
   // A flat OpenDocument spreadsheet is read (flatOds, asked before): only Excel 2003's XML is refused here.
-  if (xmlSpreadsheet(new TextDecoder().decode(bytes.subarray(0, 4096))) === 'xls') throw new PovcheckError('FILE_KIND', { kind: 'xls', ext });
+  if (xmlSpreadsheet(new TextDecoder().decode(bytes.subarray(0, 4096))) === 'xml2003') throw new PovcheckError('FILE_KIND', { kind: 'xml2003', ext });
 }
 
 /** `{\rtf` first: an RTF document (Word's "Rich Text Format", often named .doc or .txt), refused with how to save it as .docx. */
@@ -172,11 +172,11 @@ function flatOds(bytes: Uint8Array): boolean {
   return head.indexOf(0x3c) >= 0 && xmlSpreadsheet(new TextDecoder().decode(head)) === 'ods';
 }
 
-/** The kind of a spreadsheet saved as one XML file, by its declaration and namespaces: `ods` (flat OpenDocument), `xls` (Excel 2003 XML). */
-function xmlSpreadsheet(head: string): 'ods' | 'xls' | undefined {
+/** The kind of a spreadsheet saved as one XML file, by its declaration and namespaces: `ods` (flat OpenDocument), `xml2003` (Excel 2003 XML). */
+function xmlSpreadsheet(head: string): 'ods' | 'xml2003' | undefined {
   if (!/^\uFEFF?\s*<\?xml[\s?]/.test(head)) return undefined;
   if (head.includes('application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
-  if (head.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'xls';
+  if (head.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'xml2003';
   return undefined;
 }
 
@@ -198,7 +198,7 @@ export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { 
     return gridFromWorkbook(bytes, workbookOpts);
   }
   if (flatOds(bytes)) return (await import('./ods.js')).gridFromFods(bytes, workbookOpts);
-  refuseOleWorkbook(bytes, opts.name);
+  if (isOle(bytes)) return (await import('./xls.js')).gridFromOle(bytes, workbookOpts);
   refuseWebPage(bytes, opts.name);
   refuseRtf(bytes);
   const { text, encoding } = decodeBytes(bytes, opts.encoding);
@@ -232,7 +232,9 @@ function explainedByName(e: unknown, path: string): unknown {
   if (!(e instanceof PovcheckError)) return e;
   const kind = refusedKind(path);
   if (kind && CONTENT_ERRORS.has(e.code)) return new PovcheckError('FILE_KIND', { kind, ext: extname(path).toLowerCase() }, { file: path });
-  // A damaged container named .ods is a damaged OpenDocument spreadsheet, not "no Excel workbook".
+  // A damaged container named .ods is a damaged OpenDocument spreadsheet, not "no Excel workbook"; one named .xls, a
+  // damaged Excel 97–2003 workbook.
+  if (e.code === 'FILE_BINARY' && e.params.kind === 'binary' && /\.xls$/i.test(path)) return new PovcheckError('WORKBOOK_INVALID', { damage: 'ole', fault: 'header', of: 'xls' }, { file: path });
   if (e.code === 'WORKBOOK_INVALID' && /\.f?ods$/i.test(path)) return asOdsDamage(e, path);
   if (e.code === 'FILE_BINARY' && e.params.kind === 'binary' && /\.(?:xlsx|xlsm|docx)$/i.test(path)) {
     return new PovcheckError('FILE_BINARY', { kind: 'not-zip' }, { file: path });
@@ -251,18 +253,11 @@ export async function readGrid(path: string, opts: ReadOptions = {}): Promise<Gr
   }
 }
 
-/** The stream an OLE container holds when it is a password-protected .xlsx (its name is stored in UTF-16LE). */
-const ENCRYPTED_STREAM = Buffer.from('EncryptedPackage', 'utf16le');
-
 /**
- * An OLE container named .xlsx or .xlsm: a password-protected workbook when it holds an "EncryptedPackage" stream,
- * else an Excel 97–2003 workbook renamed (it was said to be password-protected too).
+ * An OLE compound file: an Excel 97–2003 workbook (whatever its name), a password-protected .xlsx, or another Office
+ * 97 file; read/xls.ts reads the first and names the others.
  */
-function refuseOleWorkbook(bytes: Uint8Array, name: string | undefined): void {
-  if (!name || !/\.xls[xm]$/i.test(name) || !OLE_SIGNATURE.every((b, i) => bytes[i] === b)) return;
-  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(ENCRYPTED_STREAM) >= 0) throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
-  throw new PovcheckError('FILE_KIND', { kind: 'xls', ext: extname(name).toLowerCase() });
-}
+const isOle = (bytes: Uint8Array): boolean => OLE_SIGNATURE.every((b, i) => bytes[i] === b);
 
 /** A Word 97–2003 file: an OLE container with a "WordDocument" stream (its name is stored in UTF-16LE). */
 const WORD_STREAM = Buffer.from('WordDocument', 'utf16le');
@@ -296,7 +291,7 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
   }
   if (flatOds(bytes)) return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
   if (documents && isWord97(bytes, opts.name)) throw new PovcheckError('FILE_BINARY', { kind: 'doc' });
-  refuseOleWorkbook(bytes, opts.name);
+  if (isOle(bytes)) return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
   refuseWebPage(bytes, opts.name);
   refuseRtf(bytes);
   // A large table without quotes is decoded a piece at a time as its records are read, never whole (its text

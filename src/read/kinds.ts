@@ -9,15 +9,14 @@
 import { extname } from 'node:path';
 import { readSync, openSync, closeSync } from 'node:fs';
 
-/** Workbooks povcheck reads (read/xlsx.ts; LibreOffice's .ods and flat .fods, read/ods.ts): the rest it reads is delimited text, or a plan's .docx. */
-export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.ods', '.fods'] as const;
+/** Workbooks povcheck reads (read/xlsx.ts; Excel 97–2003's .xls, read/xls.ts; LibreOffice's .ods and flat .fods, read/ods.ts): the rest it reads is delimited text, or a plan's .docx. */
+export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.fods'] as const;
 
 /** Read by a folder run: tables, and plan documents (Word's .docx: its tables and its text, src/document/). */
 export const READ_EXTENSIONS = ['.csv', '.tsv', ...WORKBOOK_EXTENSIONS, '.docx'] as const;
 
 /** Spreadsheets and documents povcheck does not read, and what each is (for the advice on converting it). */
 export const REFUSED_KINDS = {
-  '.xls': 'xls',
   '.xlsb': 'xlsb',
   '.numbers': 'numbers',
   '.et': 'et',
@@ -28,8 +27,11 @@ export const REFUSED_KINDS = {
   '.pdf': 'pdf',
 } as const;
 
-/** By its content, whatever its name: `html`, a web page (a web system's "export to Excel" saves one as .xls). */
-export type RefusedKind = (typeof REFUSED_KINDS)[keyof typeof REFUSED_KINDS] | 'html';
+/**
+ * By its content, whatever its name: `html`, a web page (a web system's "export to Excel" saves one as .xls);
+ * `xml2003`, Excel 2003's "XML Spreadsheet" (often named .xls too).
+ */
+export type RefusedKind = (typeof REFUSED_KINDS)[keyof typeof REFUSED_KINDS] | 'html' | 'xml2003';
 
 /** A web page's start (after a byte order mark and blank lines): `<!DOCTYPE html`, `<html`, or a bare `<table`. */
 export const looksLikeHtml = (text: string): boolean => /^\uFEFF?\s*<(?:!doctype\s+html|html[\s>]|table[\s>])/i.test(text.slice(0, 1024));

@@ -22,11 +22,10 @@
 import { asOdsDamage, PovcheckError } from '../errors.js';
 import { Dec } from '../calc/decimal.js';
 import { a1, type Cell, type Grid } from '../model/grid.js';
-import { sheetCellRef } from '../model/sheet-ref.js';
 import { displayedDigits, type DisplayFormat } from './number-format.js';
 import { DEFAULT_LIMITS, guardZip, readPart, type WorkbookLimits, type ZipEntry } from './zip-guard.js';
 import { streamXml, XmlError, type XmlHandlers } from './xml-stream.js';
-import { applyMerges, pickSheet, withoutHidden, xmlProblem, type ColumnSpan, type WorkbookReadOptions } from './xlsx.js';
+import { pickSheet, putSheetCell, sheetGrid, xmlProblem, type Content, type SheetReading, type WorkbookReadOptions } from './xlsx.js';
 
 const CONTENT = 'content.xml';
 /** A flat file's XML, as a refusal names it. */
@@ -74,15 +73,7 @@ export function gridFromFods(bytes: Uint8Array, opts: WorkbookReadOptions = {}):
 function gridFromContent(content: Uint8Array, part: string, format: 'ods' | 'fods', opts: WorkbookReadOptions, limits: WorkbookLimits): Grid {
   const sheets = sheetNames(content, part, limits);
   const sheet = pickSheet(sheets, opts.sheet);
-  const st = readSheet(content, part, sheets.indexOf(sheet), sheet.name, limits);
-  applyMerges(st.rows, st.merges, sheet.name, limits, st.count);
-  const hidden = withoutHidden(st.rows, st.hiddenRows, st.hiddenCols);
-  const others = sheets.filter((s) => s !== sheet && !s.hidden).map((s) => s.name);
-  return {
-    rows: st.rows,
-    sheet: sheet.name,
-    source: { kind: 'workbook', format, sheet: sheet.name, ...(hidden ? { hidden } : {}), ...(others.length > 0 ? { others } : {}) },
-  };
+  return sheetGrid(readSheet(content, part, sheets.indexOf(sheet), sheet.name, limits), sheets, sheet, format, limits);
 }
 
 function parse(content: Uint8Array, part: string, handlers: XmlHandlers, limits: WorkbookLimits): void {
@@ -130,14 +121,7 @@ interface CellState {
   inParagraph: number;
 }
 
-interface SheetState {
-  readonly sheet: string;
-  readonly limits: WorkbookLimits;
-  rows: Cell[][];
-  merges: string[];
-  count: number;
-  hiddenRows: Set<number>;
-  hiddenCols: ColumnSpan[];
+interface SheetState extends SheetReading {
   /** The next row's index, and the current row's first index, repeat, visibility and the cells it filled. */
   nextRow: number;
   row: { at: number; repeat: number; hidden: boolean; filled: Array<{ col: number; cell: Cell }> } | undefined;
@@ -286,30 +270,8 @@ function finishRow(st: SheetState): void {
   }
 }
 
-interface Content {
-  raw: string;
-  numeric?: string;
-  formula?: string;
-}
-
 function putCell(st: SheetState, r: number, c: number, content: Content): Cell {
-  const { limits, rows } = st;
-  if (r >= limits.maxRows || c >= limits.maxCols) {
-    throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'range', cell: sheetCellRef(st.sheet, a1(r, c)), maxRows: limits.maxRows, maxCols: limits.maxCols });
-  }
-  if (++st.count > limits.maxCells) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
-  while (rows.length <= r) rows.push([]);
-  const cell: Cell = {
-    raw: content.raw,
-    ref: a1(r, c),
-    row: r,
-    col: c,
-    sheet: st.sheet,
-    ...(content.formula !== undefined ? { formula: content.formula } : {}),
-    ...(content.numeric !== undefined ? { numeric: content.numeric } : {}),
-  };
-  rows[r]![c] = cell;
-  return cell;
+  return putSheetCell(st, st.sheet, st.limits, r, c, content);
 }
 
 /** What a cell shows, by its value type; undefined for an empty cell without a formula. */

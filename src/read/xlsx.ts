@@ -206,7 +206,7 @@ function readSharedStrings(parts: Parts, part: string | undefined, limits: Workb
 }
 
 /** Excel's built-in number formats (ids without a format code in styles.xml), as spreadsheet programs define them. */
-const BUILTIN_FORMATS: Record<number, string> = {
+export const BUILTIN_FORMATS: Record<number, string> = {
   1: '0',
   2: '0.00',
   3: '#,##0',
@@ -303,7 +303,8 @@ export function slideFormula(formula: string, from: { row: number; col: number }
   });
 }
 
-interface Content {
+/** What a cell shows: its text, its number's exact digits as displayed, its formula (every workbook reader's). */
+export interface Content {
   raw: string;
   numeric?: string;
   formula?: string;
@@ -329,7 +330,7 @@ interface SheetContext {
   date1904: boolean;
 }
 
-function numberContent(n: number, numFmt: string | undefined, date1904: boolean): Content {
+export function numberContent(n: number, numFmt: string | undefined, date1904: boolean): Content {
   if (isDateFormat(numFmt)) {
     const date = serialDate(n, date1904);
     return { raw: yearShown(numFmt!, date) ?? date };
@@ -552,20 +553,65 @@ function cellFormula(c: CellXml, masters: SheetState['masters']): string | undef
 }
 
 function putCell(st: SheetState, r: number, c: number, content: Content): void {
-  const { limits, rows } = st;
+  putSheetCell(st, st.sheet.name, st.limits, r, c, content);
+}
+
+/** The cells of the sheet being read (every workbook reader's): its rows, and the cells counted against the limits. */
+export interface SheetCells {
+  rows: Cell[][];
+  count: number;
+}
+
+/** A cell put in the sheet's rows, within the extent and cell limits (else the workbook is refused, naming the cell). */
+export function putSheetCell(st: SheetCells, sheet: string, limits: WorkbookLimits, r: number, c: number, content: Content): Cell {
+  const { rows } = st;
   if (r >= limits.maxRows || c >= limits.maxCols) {
-    throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'range', cell: sheetCellRef(st.sheet.name, a1(r, c)), maxRows: limits.maxRows, maxCols: limits.maxCols });
+    throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'range', cell: sheetCellRef(sheet, a1(r, c)), maxRows: limits.maxRows, maxCols: limits.maxCols });
   }
   if (++st.count > limits.maxCells) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
   while (rows.length <= r) rows.push([]);
-  rows[r]![c] = {
+  const cell: Cell = {
     raw: content.raw,
     ref: a1(r, c),
     row: r,
     col: c,
-    sheet: st.sheet.name,
+    sheet,
     ...(content.formula !== undefined ? { formula: content.formula } : {}),
     ...(content.numeric !== undefined ? { numeric: content.numeric } : {}),
+  };
+  rows[r]![c] = cell;
+  return cell;
+}
+
+/** What a workbook reader gathered of the sheet it read. */
+export interface SheetRead extends SheetCells {
+  merges: readonly string[];
+  hiddenRows: ReadonlySet<number>;
+  hiddenCols: readonly ColumnSpan[];
+}
+
+/** The state every streaming reader of one sheet (ods.ts, xls.ts) starts from. */
+export interface SheetReading extends SheetCells {
+  readonly sheet: string;
+  readonly limits: WorkbookLimits;
+  merges: string[];
+  hiddenRows: Set<number>;
+  hiddenCols: ColumnSpan[];
+}
+
+/**
+ * The sheet read as a grid (every workbook reader's last step): its merges applied, its hidden rows and columns
+ * emptied and named, the workbook's other visible sheets named (not read: a verdict on one sheet claims no more).
+ */
+export function sheetGrid<S extends { name: string; hidden?: boolean }>(st: SheetRead, sheets: readonly S[], sheet: S, format: string, limits: WorkbookLimits): Grid {
+  applyMerges(st.rows, st.merges, sheet.name, limits, st.count);
+  const hidden = withoutHidden(st.rows, st.hiddenRows, st.hiddenCols);
+  const others = sheets.filter((s) => s !== sheet && !s.hidden).map((s) => s.name);
+  // Rows may have holes (empty cells); readers use cellAt, which treats a hole as no cell.
+  return {
+    rows: st.rows,
+    sheet: sheet.name,
+    source: { kind: 'workbook', format, sheet: sheet.name, ...(hidden ? { hidden } : {}), ...(others.length > 0 ? { others } : {}) },
   };
 }
 
@@ -620,17 +666,7 @@ export async function gridFromWorkbook(bytes: Uint8Array, opts: WorkbookReadOpti
   const info = readWorkbookInfo(parts, limits);
   const sheet = pickSheet(info.sheets, opts.sheet);
   const ctx: SheetContext = { strings: readSharedStrings(parts, info.sharedStrings, limits), formats: readNumberFormats(parts, info.styles), date1904: info.date1904 };
-  const { rows, merges, count, hiddenRows, hiddenCols } = readSheet(parts, sheet, ctx, limits);
-  applyMerges(rows, merges, sheet.name, limits, count);
-  const hidden = withoutHidden(rows, hiddenRows, hiddenCols);
-  // The workbook's other visible sheets, not read: named, so that a verdict on one sheet claims no more.
-  const others = info.sheets.filter((s) => s !== sheet && !s.hidden).map((s) => s.name);
-  // Rows may have holes (empty cells); readers use cellAt, which treats a hole as no cell.
-  return {
-    rows,
-    sheet: sheet.name,
-    source: { kind: 'workbook', format: workbookFormat(facts.macroEnabled), sheet: sheet.name, ...(hidden ? { hidden } : {}), ...(others.length > 0 ? { others } : {}) },
-  };
+  return sheetGrid(readSheet(parts, sheet, ctx, limits), info.sheets, sheet, workbookFormat(facts.macroEnabled), limits);
 }
 
 /**

@@ -182,7 +182,7 @@ describe('nothing checked is never "no errors"', () => {
 });
 
 describe('a folder run lists what it passes over', () => {
-  it('an .xls, a damaged .ods, a PDF: each unreadable with how to convert it or what is wrong, the summary counts them, exit 2; a note named as not checked; links followed', async () => {
+  it('a damaged .xls, a damaged .ods, a PDF: each unreadable with how to convert it or what is wrong, the summary counts them, exit 2; a note named as not checked; links followed', async () => {
     const root = join(dir, 'submissions');
     mkdirSync(join(root, 'huyen-a'), { recursive: true });
     mkdirSync(join(root, 'huyen-b'), { recursive: true });
@@ -197,7 +197,7 @@ describe('a folder run lists what it passes over', () => {
     symlinkSync(root, join(root, 'huyen-a', 'loop'));
     const r = await cli(['validate', 'submissions', '--lang', 'en'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('✖ submissions/huyen-b/annex.xls: cannot be read (an Excel 97–2003 workbook (.xls), which povcheck does not read: open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8")');
+    expect(r.stdout).toContain('✖ submissions/huyen-b/annex.xls: cannot be read (not a readable Excel 97–2003 workbook (.xls): its Office 97–2003 container has no valid header (the file is damaged, or not an Excel file))');
     expect(r.stdout).toContain('✖ submissions/x.ods: cannot be read (not a readable OpenDocument spreadsheet: no ZIP central directory');
     expect(r.stdout).toContain('✖ submissions/ke-hoach.pdf: cannot be read (a PDF');
     expect(r.stdout).toContain('submissions/huyen-b/link.csv: no errors');

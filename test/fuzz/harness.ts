@@ -8,14 +8,14 @@ import { gridFromAnyBytes, gridFromBytes } from '../../src/read/index.js';
 import { checkGrid } from '../../src/check-grid.js';
 import { statusOf, type FileResult } from '../../src/model/file-result.js';
 import { validateFile } from '../../src/pipeline.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PovcheckError } from '../../src/errors.js';
 import { jsonReport } from '../../src/reporters/json.js';
 import { textReport } from '../../src/reporters/text.js';
 import { PLAIN_STYLE } from '../../src/reporters/types.js';
-import { fixtures } from '../helpers.js';
+import { FIXTURES, fixtures } from '../helpers.js';
 import { ooxmlApi, zipApi } from '../xlsx-build.js';
 
 export type Outcome = 0 | 1 | 2;
@@ -340,6 +340,36 @@ function odsOf(p: OdsPlan): Uint8Array {
 
 /** The seed annex (and the other base tables) as an OpenDocument spreadsheet: repeats, spans, value types, shown texts, comments and XML mutated. */
 export const mutatedOdsBytes: fc.Arbitrary<Uint8Array> = fc.oneof(odsPlan.map(odsOf), odsPlan.map((p) => new Uint8Array(Buffer.from(odsXml(p, true)))));
+
+const XLS_FILES = readdirSync(join(FIXTURES, 'xls')).map((f) => new Uint8Array(readFileSync(join(FIXTURES, 'xls', f))));
+/** Values a hostile or damaged compound file or BIFF record puts where a number, a sector or a length belongs. */
+const hostileWord = fc.oneof(fc.constantFrom(0, 1, 0xff, 0xfe, 0xfffe, 0xffff, 0xfffffffe, 0xfffffffd, 0xffffffff, 0x7fffffff, 0x3c, 0x0809, 0x00fc, 0x0006), fc.nat());
+
+/**
+ * LibreOffice's .xls saves of the workbook fixtures with bytes overwritten (one, two or four at a time, most in the
+ * compound file's header and directory or at records' heads), cut short, or a stretch repeated: sector chains
+ * that loop or leave the file, records longer than their stream, shared texts and formulas out of place.
+ */
+export const mutatedXlsBytes: fc.Arbitrary<Uint8Array> = fc
+  .record({
+    base: fc.constantFrom(...XLS_FILES),
+    edits: fc.array(fc.record({ at: fc.oneof({ arbitrary: fc.nat(511), weight: 1 }, { arbitrary: fc.nat(), weight: 4 }), width: fc.constantFrom(1, 2, 4), value: hostileWord }), { minLength: 1, maxLength: 3 }),
+    cut: fc.oneof({ arbitrary: fc.constant(undefined), weight: 9 }, { arbitrary: fc.nat(), weight: 1 }),
+    repeat: fc.oneof({ arbitrary: fc.constant(undefined), weight: 9 }, { arbitrary: fc.record({ from: fc.nat(), len: fc.integer({ min: 1, max: 600 }) }), weight: 1 }),
+  })
+  .map(({ base, edits, cut, repeat }) => {
+    let out = new Uint8Array(base);
+    for (const e of edits) {
+      const at = e.at % out.length;
+      for (let k = 0; k < e.width && at + k < out.length; k++) out[at + k] = (e.value >>> (8 * k)) & 0xff;
+    }
+    if (repeat) {
+      const from = repeat.from % out.length;
+      const piece = out.slice(from, from + repeat.len);
+      out = new Uint8Array([...out.subarray(0, from), ...piece, ...out.subarray(from)]);
+    }
+    return cut !== undefined ? out.subarray(0, cut % (out.length + 1)) : out;
+  });
 
 /** File names as they arrive from a CI job or an e-mail: controls, line breaks, ESC, workflow commands, bidi. */
 export const hostileFileName = fc

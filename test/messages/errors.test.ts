@@ -25,6 +25,10 @@ const DAMAGE: Record<ContainerDamage['damage'], ContainerDamage> = {
   'merge-ref': { damage: 'merge-ref', sheet: 'Phụ lục', ref: 'A0:B1' },
   'col-ref': { damage: 'col-ref', sheet: 'Phụ lục', ref: '0:2' },
   'cell-row': { damage: 'cell-row', sheet: 'Phụ lục', ref: 'B7', row: 5 },
+  ole: { damage: 'ole', fault: 'loop' },
+  'biff-version': { damage: 'biff-version', version: 'BIFF5' },
+  'biff-record': { damage: 'biff-record', at: 512 },
+  'biff-sheet': { damage: 'biff-sheet', sheet: 'Phụ lục' },
 };
 /** The end record's other faults (the Record above holds one case of each kind). */
 const END_RECORD: ContainerDamage[] = [

@@ -144,7 +144,7 @@ describe('a spreadsheet saved as one XML file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-xmlss-'));
     const excel2003 = join(dir, 'export.xml');
     writeFileSync(excel2003, '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Sheet1"><Table><Row><Cell><Data ss:Type="String">Đơn vị</Data></Cell></Row></Table></Worksheet></Workbook>\n');
-    await expect(readInput(excel2003)).rejects.toMatchObject({ code: 'FILE_KIND', params: { kind: 'xls' } });
+    await expect(readInput(excel2003)).rejects.toMatchObject({ code: 'FILE_KIND', params: { kind: 'xml2003' } });
     const r = await cli(['validate', excel2003, '--lang', 'en']);
     expect(r.code).toBe(2);
     // A hand-written flat file whose formulas were never computed: each formula cell is `missing`, as in a workbook.
