@@ -199,6 +199,7 @@ export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { 
   }
   if (flatOds(bytes)) return (await import('./ods.js')).gridFromFods(bytes, workbookOpts);
   if (isOle(bytes)) return (await import('./xls.js')).gridFromOle(bytes, workbookOpts);
+  refuseRawBiff(bytes);
   refuseWebPage(bytes, opts.name);
   refuseRtf(bytes);
   const { text, encoding } = decodeBytes(bytes, opts.encoding);
@@ -259,6 +260,15 @@ export async function readGrid(path: string, opts: ReadOptions = {}): Promise<Gr
  */
 const isOle = (bytes: Uint8Array): boolean => OLE_SIGNATURE.every((b, i) => bytes[i] === b);
 
+/** The versions an Excel 2.x–4.0 workbook's first record (BOF) names; those files are its records alone, without a container. */
+const RAW_BIFF: Record<number, string> = { 0x00: 'BIFF2', 0x02: 'BIFF3', 0x04: 'BIFF4', 0x08: 'BIFF5' };
+
+/** An Excel 2.x–4.0 workbook (a BOF record first, of a BOF's length): refused as the old Excel it is, not as binary data. */
+function refuseRawBiff(bytes: Uint8Array): void {
+  const version = bytes[0] === 0x09 && bytes.length >= 8 && bytes[3] === 0 && bytes[2]! >= 4 && bytes[2]! <= 20 ? RAW_BIFF[bytes[1]!] : undefined;
+  if (version) throw new PovcheckError('WORKBOOK_INVALID', { damage: 'biff-version', version, of: 'xls' });
+}
+
 /** A Word 97–2003 file: an OLE container with a "WordDocument" stream (its name is stored in UTF-16LE). */
 const WORD_STREAM = Buffer.from('WordDocument', 'utf16le');
 
@@ -292,6 +302,7 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
   if (flatOds(bytes)) return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
   if (documents && isWord97(bytes, opts.name)) throw new PovcheckError('FILE_BINARY', { kind: 'doc' });
   if (isOle(bytes)) return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
+  refuseRawBiff(bytes);
   refuseWebPage(bytes, opts.name);
   refuseRtf(bytes);
   // A large table without quotes is decoded a piece at a time as its records are read, never whole (its text

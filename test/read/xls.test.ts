@@ -146,6 +146,34 @@ describe('what Excel writes and LibreOffice does not (built byte by byte)', () =
   });
 });
 
+describe('workbooks Excel wrote (xlrd\'s samples, fixtures/xls-excel/)', () => {
+  const rows = (g: Grid) => g.rows.map((r) => Array.from(r ?? [], (c) => (c ? (c.formula !== undefined ? `${c.raw} {=${c.formula}}` : c.raw) : '')));
+
+  it('formulas with a number, a text, an empty text, a boolean and an error as saved results; Cyrillic text', async () => {
+    const g = await gridFromAnyBytes(fixture('xls-excel/formula_test_sjmachin.xls'));
+    expect(g.source).toMatchObject({ format: 'xls', sheet: 'Sheet1', others: ['Sheet2', 'Sheet3'] });
+    expect(rows(g)).toEqual([
+      ['Description', 'Data'],
+      ['Non-latin1 text', 'МОСКВА Москва'],
+      ['formula number', '0.142857142857143 {=1/7}'],
+      ['formula text', 'ABCDEF {="ABC"&"DEF"}'],
+      ['formula zero-length text', ' {=REPT("foo",0)}'],
+      ['formula boolean', 'TRUE {=2>1}'],
+      ['formula error', '#DIV/0! {=1/0}'],
+      ['formula non-latin1 text', 'МОСКВА Москва {=B2}'],
+    ]);
+  });
+
+  it('sheet names with diacritics, dates, percentages and decimals as their formats show them; an Excel 4.0 file refused as too old', async () => {
+    const g = await gridFromAnyBytes(fixture('xls-excel/Formate.xls'));
+    expect(g.source).toMatchObject({ sheet: 'Blätt1', others: ['ÖÄÜ', 'Blätt3', 'Formate'] });
+    expect(rows(g).slice(0, 2)).toEqual([['Huber', '1907-07-03'], ['Äcker', '2005-02-23']]);
+    expect(rows(g).slice(6, 10)).toEqual([['gut', '97.4%'], ['schlecht', '12.4%'], ['viel', '1000.30'], ['wenig', '1.20']]);
+    const old = await gridFromAnyBytes(fixture('xls-excel/biff4_no_format_no_window2.xls')).catch((e: PovcheckError) => e);
+    expect(old).toMatchObject({ code: 'WORKBOOK_INVALID', params: { damage: 'biff-version', version: 'BIFF4' } });
+  });
+});
+
 describe('refused with the reason, never a hang or an internal fault', () => {
   const refusal = (bytes: Uint8Array, name?: string) => gridFromAnyBytes(bytes, name ? { name } : {}).then(() => undefined, (e: PovcheckError) => e);
   const wb = () => workbookStream([{ name: 'S', records: [biff.rk(0, 0, DEFAULT_XF, 7)] }]);
