@@ -50,7 +50,7 @@ export type SourceInfo =
    * as a printed page does not show them (a helper computation, a check column). `others`: the workbook's other
    * visible sheets, not read (`--sheet` reads one).
    */
-  | { kind: 'workbook'; format: string; sheet: string; passedOver?: readonly string[]; hidden?: HiddenContent; others?: readonly string[] }
+  | { kind: 'workbook'; format: string; sheet: string; passedOver?: readonly string[]; hidden?: HiddenContent; others?: readonly string[]; legacyFont?: 'tcvn3' | 'vni' }
   /**
    * A plan document (Word .docx, or Word's plain-text export): its tables are checked, and its text. `hiddenText`:
    * the paragraphs (a table cell's included) holding hidden text, not read, as Word neither shows nor prints it;

@@ -193,12 +193,14 @@ export function gridFromBytes(bytes: Uint8Array, opts: ReadOptions = {}): Grid {
 /** Bytes of any input povcheck reads (workbook or delimited text) → Grid; running text (a plan document) is refused. Pure apart from loading the readers. */
 export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { name?: string } = {}): Promise<Grid> {
   const workbookOpts = { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.limits ? { limits: opts.limits } : {}) };
-  if (isZip(bytes)) {
-    const { gridFromWorkbook } = await import('./xlsx.js');
-    return gridFromWorkbook(bytes, workbookOpts);
-  }
-  if (flatOds(bytes)) return (await import('./ods.js')).gridFromFods(bytes, workbookOpts);
-  if (isOle(bytes)) return (await import('./xls.js')).gridFromOle(bytes, workbookOpts);
+  const workbook = isZip(bytes)
+    ? (await import('./xlsx.js')).gridFromWorkbook(bytes, workbookOpts)
+    : flatOds(bytes)
+      ? (await import('./ods.js')).gridFromFods(bytes, workbookOpts)
+      : isOle(bytes)
+        ? (await import('./xls.js')).gridFromOle(bytes, workbookOpts)
+        : undefined;
+  if (workbook) return (await import('./legacy-fonts.js')).withUnicodeText(await workbook, opts.encoding);
   refuseRawBiff(bytes);
   refuseWebPage(bytes, opts.name);
   refuseRtf(bytes);

@@ -1,0 +1,65 @@
+/**
+ * A workbook's text typed in a legacy Vietnamese font (read/legacy-fonts.ts): refused naming the font, read as
+ * Unicode with `--encoding tcvn3|vni`; Unicode workbooks left as they are under a named font.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkGrid } from '../../src/check-grid.js';
+import type { PovcheckError } from '../../src/errors.js';
+import type { Grid } from '../../src/model/grid.js';
+import { gridFromAnyBytes, gridFromBytes } from '../../src/read/index.js';
+import { cli, FIXTURES } from '../helpers.js';
+import { biff, DEFAULT_XF, defaultGlobals, xlsFile } from './xls-writer.js';
+
+const fixture = (name: string) => readFileSync(join(FIXTURES, name));
+const SEED = () => gridFromBytes(fixture('tuyen-quang-2020.csv'));
+/** A grid's words (its labels and names, not its numbers), row by row. */
+const texts = (g: Grid) => g.rows.map((r) => Array.from(r ?? [], (c) => (c && /\p{L}/u.test(c.raw) ? c.raw : '')).join('|').replace(/\|+$/, ''));
+/** What the checks say, and of which unit (the numbers' decimals aside: LibreOffice's import of the CSV shows 2,10 as 2,1). */
+const verdict = (g: Grid) => checkGrid(g).findings.map((f) => `${f.rule} ${f.severity} ${f.at?.ref} ${f.unit}`);
+
+const FONTS: Array<[string, 'tcvn3' | 'vni', string]> = [
+  ['legacy/tuyen-quang-2020-vntime.xlsx', 'tcvn3', 'ChØ tiªu'],
+  ['legacy/tuyen-quang-2020-vntime.xls', 'tcvn3', 'ChØ tiªu'],
+  ['legacy/tuyen-quang-2020-vni-times.xlsx', 'vni', 'Chæ tieâu'],
+];
+
+describe('workbooks typed in a legacy font', () => {
+  it.each(FONTS)('%s is refused naming the font (%s), with a sample of its text', async (file, likely, sample) => {
+    const e = await gridFromAnyBytes(fixture(file)).catch((x: PovcheckError) => x);
+    expect(e).toMatchObject({ code: 'ENCODING_LEGACY', params: { likely, sample, workbook: true } });
+  });
+
+  it.each(FONTS)('%s with --encoding %s reads as the seed: the same labels and names, the same findings', async (file, encoding) => {
+    const g = await gridFromAnyBytes(fixture(file), { encoding });
+    expect(g.source).toMatchObject({ kind: 'workbook', legacyFont: encoding });
+    const seed = SEED();
+    expect(texts(g)).toEqual(texts(seed));
+    expect(verdict(g)).toEqual(verdict(seed));
+  });
+
+  it('a Unicode workbook under a named font is left as it is (a CI job naming the font for a whole folder)', async () => {
+    for (const file of ['xlsx/tuyen-quang-2020.xlsx', 'xls/tuyen-quang-2020.xls']) {
+      const plain = await gridFromAnyBytes(fixture(file));
+      expect(await gridFromAnyBytes(fixture(file), { encoding: 'tcvn3' })).toEqual(plain);
+    }
+  });
+
+  it('in a workbook typed in a font, a cell holding Unicode-only letters (a name typed later) is kept as typed', async () => {
+    const strings = ['Tæng sè hé', 'Xã Đà Vị', 'Sè hé nghÌo', 'L©m B×nh'];
+    const bytes = xlsFile([{ name: 'S', records: strings.map((_, i) => biff.labelSst(i, 0, DEFAULT_XF, i)) }], [...defaultGlobals(), ...biff.sst(strings)]);
+    const g = await gridFromAnyBytes(bytes, { encoding: 'tcvn3' });
+    expect(g.rows.map((r) => r[0]?.raw)).toEqual(['Tổng số hộ', 'Xã Đà Vị', 'Số hộ nghèo', 'Lâm Bình']);
+  });
+
+  it('validate: one line naming the font and the flag, exit 2; with the flag the read line says what was converted', async () => {
+    const file = join(FIXTURES, 'legacy', 'tuyen-quang-2020-vntime.xls');
+    const refused = await cli(['validate', file, '--lang', 'en']);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toContain(`the workbook's text is typed in a legacy Vietnamese font (most likely TCVN3/ABC, fonts .VnTime), e.g. "ChØ tiªu"; read it with --encoding tcvn3`);
+    const read = await cli(['validate', file, '--lang', 'en', '--encoding', 'tcvn3']);
+    expect(read.code).toBe(0);
+    expect(read.stdout).toContain('text typed in a TCVN3 font (.VnTime) read as Unicode (--encoding tcvn3)');
+  });
+});
