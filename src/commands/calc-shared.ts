@@ -38,7 +38,7 @@ export function addInputOptions(cmd: Command, lang: Lang): Command {
     .addOption(localeOption('number format of the output (default: that of --lang); also that of the input when it cannot be detected'))
     .addOption(new Option('--input-locale <locale>', 'number format of the input (default: detected)').choices(['vi', 'en']))
     .addOption(delimiterOption('CSV delimiter of the input (default: detected)'))
-    .addOption(encodingOption('text encoding of the input (default: detected, Windows-1258 included; TCVN3 and VNI are refused unless named)'))
+    .addOption(encodingOption('text encoding of the input (default: detected, Windows-1258 included; TCVN3 and VNI are refused unless named, as is a workbook typed in a .VnTime or VNI-Times font)'))
     .addOption(
       new Option('--total <mode>', 'total unit: auto = the one labelled as total, else the first if it is the sum of the others, else one is added; first; none = never add one')
         .choices(['auto', 'first', 'none'])

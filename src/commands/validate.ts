@@ -64,7 +64,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option('--total <name>', 'the total unit, by name, when its name does not say so (Toàn tỉnh, Tổng cộng, Cộng, Total … do); "first" takes the first unit (default: a unit whose name says so, else the first when its name says a higher level than every unit after it (Thành phố Hà Nội over its Quận …) or its figures are the others\' sums, else none: the sums are not checked)')
     .option('--table', 'print the table under the findings (text format; the default for a single file)')
     .option('--no-table', 'do not print the table')
-    .addOption(encodingOption('text encoding of the input (default: detected, Windows-1258 included; TCVN3 and VNI are refused unless named)'))
+    .addOption(encodingOption('text encoding of the input (default: detected, Windows-1258 included; TCVN3 and VNI are refused unless named, as is a workbook typed in a .VnTime or VNI-Times font)'))
     .addOption(noColorOption())
     // Worded when the help is shown: a run that only validates never builds the CLI language's whole catalogue.
     .addHelpText('after', () => '\n' + catalog(lang).ui.rulesFooter)
