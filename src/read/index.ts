@@ -194,13 +194,13 @@ export function gridFromBytes(bytes: Uint8Array, opts: ReadOptions = {}): Grid {
 export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { name?: string } = {}): Promise<Grid> {
   const workbookOpts = { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.limits ? { limits: opts.limits } : {}) };
   const workbook = isZip(bytes)
-    ? (await import('./xlsx.js')).gridFromWorkbook(bytes, workbookOpts)
+    ? await (await import('./xlsx.js')).gridFromWorkbook(bytes, workbookOpts)
     : flatOds(bytes)
       ? (await import('./ods.js')).gridFromFods(bytes, workbookOpts)
       : isOle(bytes)
         ? (await import('./xls.js')).gridFromOle(bytes, workbookOpts)
         : undefined;
-  if (workbook) return (await import('./legacy-fonts.js')).withUnicodeText(await workbook, opts.encoding);
+  if (workbook) return (await import('./legacy-fonts.js')).withUnicodeText(workbook, opts.encoding);
   refuseRawBiff(bytes);
   refuseWebPage(bytes, opts.name);
   refuseRtf(bytes);
