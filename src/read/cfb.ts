@@ -127,7 +127,7 @@ export function readCompoundFile(bytes: Uint8Array): CompoundFile {
   const dirSectors = chain(head.getUint32(48, true), s.count, next);
   const dir = gather(dirSectors.map((n) => s.sector(n)), dirSectors.length * s.size);
   const entries = directory(dir, shift);
-  const root = entries[0];
+  const root = entries.at(0);
   if (!root || root.type !== 5) throw damaged('directory');
 
   const cutoff = head.getUint32(56, true);
@@ -161,34 +161,51 @@ export function readCompoundFile(bytes: Uint8Array): CompoundFile {
   };
 }
 
-function directory(dir: Uint8Array, shift: number): DirEntry[] {
-  const view = new DataView(dir.buffer, dir.byteOffset, dir.byteLength);
-  const out: DirEntry[] = [];
-  for (let at = 0; at + ENTRY <= dir.length; at += ENTRY) {
-    const nameBytes = Math.min(view.getUint16(at + 64, true), 64);
-    let name = '';
-    for (let i = 0; i + 1 < nameBytes; i += 2) {
-      const c = view.getUint16(at + i, true);
-      if (c === 0) break;
-      name += String.fromCharCode(c);
-    }
-    // Version 3 files keep a 32-bit size: its high half is to be ignored (some writers leave garbage there).
-    const size = shift === 9 ? view.getUint32(at + 120, true) : view.getUint32(at + 120, true) + view.getUint32(at + 124, true) * 2 ** 32;
-    out.push({ name, type: view.getUint8(at + 66), left: view.getUint32(at + 68, true), right: view.getUint32(at + 72, true), child: view.getUint32(at + 76, true), start: view.getUint32(at + 116, true), size });
-  }
-  return out;
+/** The directory's entries, each read when first asked for (a hostile directory may hold millions; a walk reads few). */
+interface Directory {
+  at(i: number): DirEntry | undefined;
 }
 
+function directory(dir: Uint8Array, shift: number): Directory {
+  const view = new DataView(dir.buffer, dir.byteOffset, dir.byteLength);
+  const read = new Map<number, DirEntry>();
+  return {
+    at(i) {
+      if (!Number.isInteger(i) || i < 0 || (i + 1) * ENTRY > dir.length) return undefined;
+      let e = read.get(i);
+      if (!e) read.set(i, (e = entryAt(view, i * ENTRY, shift)));
+      return e;
+    },
+  };
+}
+
+function entryAt(view: DataView, at: number, shift: number): DirEntry {
+  const nameBytes = Math.min(view.getUint16(at + 64, true), 64);
+  let name = '';
+  for (let i = 0; i + 1 < nameBytes; i += 2) {
+    const c = view.getUint16(at + i, true);
+    if (c === 0) break;
+    name += String.fromCharCode(c);
+  }
+  // Version 3 files keep a 32-bit size: its high half is to be ignored (some writers leave garbage there).
+  const size = shift === 9 ? view.getUint32(at + 120, true) : view.getUint32(at + 120, true) + view.getUint32(at + 124, true) * 2 ** 32;
+  return { name, type: view.getUint8(at + 66), left: view.getUint32(at + 68, true), right: view.getUint32(at + 72, true), child: view.getUint32(at + 76, true), start: view.getUint32(at + 116, true), size };
+}
+
+/** Entries of the root storage read at most: an .xls holds a few (its Workbook stream, summaries, macros, objects). */
+const MAX_ENTRIES = 5_000;
+
 /** The entries of one storage: its child's tree (left and right siblings), each entry visited once. */
-function children(entries: readonly DirEntry[], first: number): DirEntry[] {
+function children(entries: Directory, first: number): DirEntry[] {
   const out: DirEntry[] = [];
   const seen = new Set<number>();
   const stack = [first];
   while (stack.length > 0) {
     const i = stack.pop()!;
     if (i === NO_ENTRY) continue;
-    const e = entries[i];
+    const e = entries.at(i);
     if (!e || seen.has(i)) throw damaged('directory');
+    if (seen.size >= MAX_ENTRIES) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'entries', limit: MAX_ENTRIES });
     seen.add(i);
     out.push(e);
     stack.push(e.right, e.left);

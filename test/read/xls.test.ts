@@ -222,6 +222,12 @@ describe('refused with the reason, never a hang or an internal fault', () => {
     expect(await refusal(xlsFile([{ name: 'S', records: [biff.labelSst(0, 0, DEFAULT_XF, 5)] }], [...defaultGlobals(), ...biff.sst(['a'])]))).toMatchObject({ params: { damage: 'shared-string', index: '5' } });
   });
 
+  it('a container listing more than 5,000 entries is refused before they are read (an .xls holds a few)', async () => {
+    const streams: Record<string, Uint8Array> = { Workbook: wb() };
+    for (let i = 0; i < 5_001; i++) streams[`s${i}`] = new Uint8Array(0);
+    expect(await refusal(compoundFile(streams))).toMatchObject({ code: 'WORKBOOK_TOO_LARGE', params: { what: 'entries', limit: 5_000 } });
+  });
+
   it('validate names the file and the damage in one line, exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-xls-'));
     const path = join(dir, 'annex.xls');
