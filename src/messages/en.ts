@@ -203,6 +203,12 @@ const item = (c: CauseCellText, f: Fmt) => {
 const NOT_SAVED_BY_A_SPREADSHEET = 'the file is damaged or was not saved by a spreadsheet program';
 
 /** What is wrong with a workbook's or document's ZIP container or one of its XML parts (errors.ts ContainerDamage, XmlDamage). */
+/** A web page's table (read/html-table.ts: tables by their position), and the page's tables passed over or not read. */
+function webPageTableEn(s: { sheet: string; passedOver?: readonly string[]; others?: readonly string[] }): string {
+  const list = (xs: readonly string[]) => xs.join(', ');
+  return `web page (HTML), its table ${s.sheet}${s.passedOver?.length ? ` (${s.passedOver.length === 1 ? 'table' : 'tables'} ${list(s.passedOver)} before it ${s.passedOver.length === 1 ? 'holds' : 'hold'} no poverty table)` : ''}${s.others?.length ? `; the page's ${s.others.length === 1 ? 'table' : 'tables'} ${list(s.others)} not read (--sheet N to check one)` : ''}`;
+}
+
 function containerDamage(p: ContainerDamage | XmlDamage, office: string): string {
   if ('xml' in p) {
     return p.xml === 'doctype'
@@ -623,7 +629,7 @@ export function en(): Catalog {
         s.kind === 'delimited'
           ? `${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]} text${s.encoding === 'windows-1258' ? ' (the code page of a Vietnamese Windows, in which Excel saves a plain "CSV")' : ''}, ${delimiterEn(s.delimiter)}-delimited${s.sheetNotApplied !== undefined ? ` (--sheet "${s.sheetNotApplied}" does not apply: a text file holds one table, read whole)` : ''}` // (a TAB arrives as ␉: visible.ts)
           : s.kind === 'workbook'
-            ? `${s.format === 'ods' || s.format === 'fods' ? `OpenDocument spreadsheet (.${s.format})` : s.format === 'xls' ? 'Excel 97–2003 workbook (.xls)' : `${s.format} workbook`}, sheet "${s.sheet}"${s.passedOver?.length ? ` (${s.passedOver.map((x) => `"${x}"`).join(', ')} before it ${s.passedOver.length === 1 ? 'holds' : 'hold'} no table)` : ''}${s.hidden ? `; ${enCalc.hiddenNotRead(s.hidden)}` : ''}${s.others ? `; ${enCalc.otherSheets(s.others)}` : ''}${s.legacyFont ? `; text typed in a ${s.legacyFont === 'tcvn3' ? 'TCVN3 font (.VnTime)' : 'VNI font (VNI-Times)'} read as Unicode (--encoding ${s.legacyFont})` : ''}`
+            ? `${s.format === 'html' ? webPageTableEn(s) : `${s.format === 'ods' || s.format === 'fods' ? `OpenDocument spreadsheet (.${s.format})` : s.format === 'xls' ? 'Excel 97–2003 workbook (.xls)' : `${s.format} workbook`}, sheet "${s.sheet}"`}${s.passedOver?.length && s.format !== 'html' ? ` (${s.passedOver.map((x) => `"${x}"`).join(', ')} before it ${s.passedOver.length === 1 ? 'holds' : 'hold'} no table)` : ''}${s.hidden ? `; ${enCalc.hiddenNotRead(s.hidden)}` : ''}${s.others && s.format !== 'html' ? `; ${enCalc.otherSheets(s.others)}` : ''}${s.legacyFont ? `; text typed in a ${s.legacyFont === 'tcvn3' ? 'TCVN3 font (.VnTime)' : 'VNI font (VNI-Times)'} read as Unicode (--encoding ${s.legacyFont})` : ''}`
             : enDocument.source(s),
       layoutName: { wide: 'wide (one row per indicator)', long: 'long (one row per unit)', none: 'no poverty table' },
       // The marks in words, not a figure: an example number here was read as one of the file's own.

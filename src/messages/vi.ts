@@ -205,6 +205,12 @@ const item = (c: CauseCellText, f: Fmt) => {
 const NOT_SAVED_BY_A_SPREADSHEET = 'tệp bị hỏng hoặc không được lưu bằng chương trình bảng tính';
 
 /** Chỗ hỏng của vỏ ZIP hay một phần XML của sổ tính, văn bản (errors.ts ContainerDamage, XmlDamage). */
+/** A web page's table (read/html-table.ts: tables by their position), and the page's tables passed over or not read. */
+function webPageTableVi(s: { sheet: string; passedOver?: readonly string[]; others?: readonly string[] }): string {
+  const list = (xs: readonly string[]) => xs.join(', ');
+  return `trang web (HTML), bảng thứ ${s.sheet} của trang${s.passedOver?.length ? ` (bảng ${list(s.passedOver)} trước đó không có bảng hộ nghèo)` : ''}${s.others?.length ? `; bảng ${list(s.others)} của trang không được đọc (--sheet N để kiểm tra một bảng)` : ''}`;
+}
+
 function containerDamage(p: ContainerDamage | XmlDamage, office: string): string {
   if ('xml' in p) {
     return p.xml === 'doctype'
@@ -628,7 +634,7 @@ export function vi(): Catalog {
         s.kind === 'delimited'
           ? `văn bản ${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 có BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]}${s.encoding === 'windows-1258' ? ' (bảng mã của Windows tiếng Việt, Excel lưu kiểu "CSV" thường bằng bảng mã này)' : ''}, phân cách bằng ${delimiterVi(s.delimiter)}${s.sheetNotApplied !== undefined ? ` (--sheet "${s.sheetNotApplied}" không áp dụng: tệp văn bản chỉ có một bảng, được đọc toàn bộ)` : ''}` // (a TAB arrives as ␉: visible.ts)
           : s.kind === 'workbook'
-            ? `${s.format === 'ods' || s.format === 'fods' ? `bảng tính OpenDocument (.${s.format})` : s.format === 'xls' ? 'sổ tính Excel 97–2003 (.xls)' : `sổ tính ${s.format}`}, trang "${s.sheet}"${s.passedOver?.length ? ` (${s.passedOver.length === 1 ? 'trang' : 'các trang'} ${s.passedOver.map((x) => `"${x}"`).join(', ')} trước đó không có bảng)` : ''}${s.hidden ? `; ${viCalc.hiddenNotRead(s.hidden)}` : ''}${s.others ? `; ${viCalc.otherSheets(s.others)}` : ''}${s.legacyFont ? `; chữ gõ bằng ${s.legacyFont === 'tcvn3' ? 'phông TCVN3 (.VnTime)' : 'phông VNI (VNI-Times)'} đã đọc thành Unicode (--encoding ${s.legacyFont})` : ''}`
+            ? `${s.format === 'html' ? webPageTableVi(s) : `${s.format === 'ods' || s.format === 'fods' ? `bảng tính OpenDocument (.${s.format})` : s.format === 'xls' ? 'sổ tính Excel 97–2003 (.xls)' : `sổ tính ${s.format}`}, trang "${s.sheet}"`}${s.passedOver?.length && s.format !== 'html' ? ` (${s.passedOver.length === 1 ? 'trang' : 'các trang'} ${s.passedOver.map((x) => `"${x}"`).join(', ')} trước đó không có bảng)` : ''}${s.hidden ? `; ${viCalc.hiddenNotRead(s.hidden)}` : ''}${s.others && s.format !== 'html' ? `; ${viCalc.otherSheets(s.others)}` : ''}${s.legacyFont ? `; chữ gõ bằng ${s.legacyFont === 'tcvn3' ? 'phông TCVN3 (.VnTime)' : 'phông VNI (VNI-Times)'} đã đọc thành Unicode (--encoding ${s.legacyFont})` : ''}`
             : viDocument.source(s),
       layoutName: { wide: 'ngang (mỗi dòng một chỉ tiêu)', long: 'dọc (mỗi dòng một đơn vị)', none: 'không có bảng tỷ lệ hộ nghèo' },
       // The marks in words, not a figure: an example number here was read as one of the file's own.

@@ -146,19 +146,29 @@ function fileBytes(path: string, size: number): ByteSource {
 }
 
 /**
- * A web page (a web system's "export to Excel", often named .xls) or a spreadsheet saved as one XML file (a flat
- * OpenDocument .fods; Excel 2003's "XML Spreadsheet"): refused with how to convert it, by its first bytes. Read as
- * text, such XML was taken for a plan document with nothing to check.
+ * A spreadsheet saved as one XML file, Excel 2003's "XML Spreadsheet" (a flat OpenDocument .fods is read, flatOds):
+ * refused with how to convert it, by its first bytes. Read as text, such XML was taken for a plan document with
+ * nothing to check.
  */
-function refuseWebPage(bytes: Uint8Array, name: string | undefined): void {
-  // Both start with '<' (after a BOM and white space), a byte no other UTF-8 character holds: bytes without one
-  // are neither, and are not decoded to be asked (every file of a folder run is asked).
+function refuseXmlSpreadsheet(bytes: Uint8Array, name: string | undefined): void {
+  // It starts with '<' (after a BOM and white space), a byte no other UTF-8 character holds: bytes without one are
+  // not decoded to be asked (every file of a folder run is asked).
+  if (bytes.subarray(0, 1024).indexOf(0x3c) < 0) return;
+  if (xmlSpreadsheet(new TextDecoder().decode(bytes.subarray(0, 4096))) === 'xml2003') throw new PovcheckError('FILE_KIND', { kind: 'xml2003', ext: name ? extname(name).toLowerCase() : '' });
+}
+
+/** A web page (a web system's "export to Excel", often named .xls), by its first bytes. */
+function isWebPage(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 1024);
-  if (head.indexOf(0x3c) < 0) return;
-  const ext = name ? extname(name).toLowerCase() : '';
-  if (looksLikeHtml(new TextDecoder().decode(head))) throw new PovcheckError('FILE_KIND', { kind: 'html', ext });
-  // A flat OpenDocument spreadsheet is read (flatOds, asked before): only Excel 2003's XML is refused here.
-  if (xmlSpreadsheet(new TextDecoder().decode(bytes.subarray(0, 4096))) === 'xml2003') throw new PovcheckError('FILE_KIND', { kind: 'xml2003', ext });
+  return head.indexOf(0x3c) >= 0 && looksLikeHtml(new TextDecoder().decode(head));
+}
+
+/** A web page's table (read/html-table.ts), in the page's encoding; a page without a table is refused as a web page. */
+async function webPageGrid(bytes: Uint8Array, opts: ReadOptions & { name?: string }, workbookOpts: { sheet?: string; limits?: WorkbookLimits }): Promise<Grid> {
+  const { text } = decodeBytes(bytes, opts.encoding);
+  const { gridFromHtml, hasTable } = await import('./html-table.js');
+  if (!hasTable(text)) throw new PovcheckError('FILE_KIND', { kind: 'html', ext: opts.name ? extname(opts.name).toLowerCase() : '' });
+  return gridFromHtml(text, workbookOpts);
 }
 
 /** `{\rtf` first: an RTF document (Word's "Rich Text Format", often named .doc or .txt), refused with how to save it as .docx. */
@@ -199,10 +209,12 @@ export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { 
       ? (await import('./ods.js')).gridFromFods(bytes, workbookOpts)
       : isOle(bytes)
         ? (await import('./xls.js')).gridFromOle(bytes, workbookOpts)
-        : undefined;
+        : isWebPage(bytes)
+          ? await webPageGrid(bytes, opts, workbookOpts)
+          : undefined;
   if (workbook) return (await import('./legacy-fonts.js')).withUnicodeText(workbook, opts.encoding);
   refuseRawBiff(bytes);
-  refuseWebPage(bytes, opts.name);
+  refuseXmlSpreadsheet(bytes, opts.name);
   refuseRtf(bytes);
   const { text, encoding } = decodeBytes(bytes, opts.encoding);
   try {
@@ -303,9 +315,9 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
   }
   if (flatOds(bytes)) return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
   if (documents && isWord97(bytes, opts.name)) throw new PovcheckError('FILE_BINARY', { kind: 'doc' });
-  if (isOle(bytes)) return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
+  if (isOle(bytes) || isWebPage(bytes)) return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
   refuseRawBiff(bytes);
-  refuseWebPage(bytes, opts.name);
+  refuseXmlSpreadsheet(bytes, opts.name);
   refuseRtf(bytes);
   // A large table without quotes is decoded a piece at a time as its records are read, never whole (its text
   // would be the largest thing in memory); quoted text is read whole (csv-parse), as is everything small.

@@ -33,8 +33,13 @@ export const REFUSED_KINDS = {
  */
 export type RefusedKind = (typeof REFUSED_KINDS)[keyof typeof REFUSED_KINDS] | 'html' | 'xml2003';
 
-/** A web page's start (after a byte order mark and blank lines): `<!DOCTYPE html`, `<html`, or a bare `<table`. */
-export const looksLikeHtml = (text: string): boolean => /^\uFEFF?\s*<(?:!doctype\s+html|html[\s>]|table[\s>])/i.test(text.slice(0, 1024));
+/**
+ * A web page's start (after a byte order mark and blank lines): `<!DOCTYPE html`, `<html`, or one of the elements a
+ * web system's "export to Excel" starts its page with (an ASP.NET GridView rendered alone: `<meta …>`, `<div>`,
+ * `<style>`, a bare `<table>`, a title in `<h1>`, `<b>`, `<center>`).
+ */
+export const looksLikeHtml = (text: string): boolean =>
+  /^\uFEFF?\s*<(?:!doctype\s+html|(?:html|head|body|meta|style|title|div|table|center|font|span|p|b|h[1-6])[\s>/])/i.test(text.slice(0, 1024));
 
 const lower = (path: string) => extname(path).toLowerCase();
 

@@ -562,11 +562,14 @@ export interface SheetCells {
   count: number;
 }
 
-/** A cell put in the sheet's rows, within the extent and cell limits (else the workbook is refused, naming the cell). */
-export function putSheetCell(st: SheetCells, sheet: string, limits: WorkbookLimits, r: number, c: number, content: Content): Cell {
+/**
+ * A cell put in the sheet's rows, within the extent and cell limits (else the workbook is refused, naming the cell).
+ * `sheet`: the name its reference carries (none for a web page's table, whose cells Excel shows from A1).
+ */
+export function putSheetCell(st: SheetCells, sheet: string | undefined, limits: WorkbookLimits, r: number, c: number, content: Content): Cell {
   const { rows } = st;
   if (r >= limits.maxRows || c >= limits.maxCols) {
-    throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'range', cell: sheetCellRef(sheet, a1(r, c)), maxRows: limits.maxRows, maxCols: limits.maxCols });
+    throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'range', cell: sheet !== undefined ? sheetCellRef(sheet, a1(r, c)) : a1(r, c), maxRows: limits.maxRows, maxCols: limits.maxCols });
   }
   if (++st.count > limits.maxCells) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
   while (rows.length <= r) rows.push([]);
@@ -575,7 +578,7 @@ export function putSheetCell(st: SheetCells, sheet: string, limits: WorkbookLimi
     ref: a1(r, c),
     row: r,
     col: c,
-    sheet,
+    ...(sheet !== undefined ? { sheet } : {}),
     ...(content.formula !== undefined ? { formula: content.formula } : {}),
     ...(content.numeric !== undefined ? { numeric: content.numeric } : {}),
   };
@@ -638,7 +641,7 @@ export function applyMerges(rows: Cell[][], merges: readonly string[], sheet: st
     if (master.numeric !== undefined || master.raw.trim() === '') continue;
     for (let r = p.row + 1; r <= bottom; r++) {
       if (++count > limits.maxCells) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
-      rows[r]![master.col] = { raw: master.raw, ref: master.ref, row: r, col: master.col, sheet };
+      rows[r]![master.col] = { raw: master.raw, ref: master.ref, row: r, col: master.col, ...(master.sheet !== undefined ? { sheet } : {}) };
     }
   }
 }

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { hostileFileName, mutatedFixtureBytes, mutatedOdsBytes, mutatedWorkbookBytes, mutatedXlsBytes, randomBytes, randomGridBytes, runInProcess, runStreamed, runWorkbookInProcess } from './harness.js';
+import { hostileFileName, mutatedFixtureBytes, mutatedHtmlBytes, mutatedOdsBytes, mutatedWorkbookBytes, mutatedXlsBytes, randomBytes, randomGridBytes, runInProcess, runStreamed, runWorkbookInProcess } from './harness.js';
 import { FIXTURES, runCli } from '../helpers.js';
 import { main } from '../../src/cli.js';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,8 @@ const NAME_SHARE = 0.05;
 /** And through the OpenDocument reader (mutated .ods), and the Excel 97–2003 reader (mutated .xls). */
 const ODS_SHARE = 0.1;
 const XLS_SHARE = 0.1;
+/** And through the web page reader (mutated pages served as .xls). */
+const HTML_SHARE = 0.05;
 /**
  * A test's hang guard (not a duration): a generous bound per input times the inputs it runs, never under a
  * minute. The in-process inputs take 10–80 ms each on the 2-core machine (mutated fixtures the most), a run of
@@ -116,6 +118,10 @@ describe('fuzz (in-process)', () => {
   it('mutated Excel 97–2003 workbooks (.xls: sector chains, directory, records, shared texts and formulas damaged)', async () => {
     await survives(mutatedXlsBytes, runWorkbookInProcess, 'xls', XLS_SHARE, 4);
   }, hangGuard(RUNS * XLS_SHARE, IN_PROCESS_MS));
+
+  it('mutated web pages served as .xls (markup, spans, entities, numbers, pages cut short)', async () => {
+    await survives(mutatedHtmlBytes, runWorkbookInProcess, 'html', HTML_SHARE, 5);
+  }, hangGuard(RUNS * HTML_SHARE, IN_PROCESS_MS));
 
   it('hostile file names (controls, line breaks, ESC, ::, ##[): the text and GitHub reports stay inert', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-fuzz-names-'));

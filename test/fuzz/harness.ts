@@ -371,6 +371,27 @@ export const mutatedXlsBytes: fc.Arbitrary<Uint8Array> = fc
     return cut !== undefined ? out.subarray(0, cut % (out.length + 1)) : out;
   });
 
+const HTML_FILES = readdirSync(join(FIXTURES, 'html')).map((f) => readFileSync(join(FIXTURES, 'html', f), 'utf8'));
+const markup = fc.oneof(
+  fc.constantFrom('<table>', '</table>', '<tr>', '</tr>', '<td>', '</td>', '<th colspan=3>', '<td rowspan="99999">', '<td colspan=0>', '<br>', '<!--', '-->', '<script>', '</script>', '&amp;', '&#99999999;', '&nbsp;', '1.234', '12,5', '-', 'Tổng', '<', '>', '"'),
+  fc.string({ maxLength: 8 }),
+);
+
+/** The web pages of fixtures/html/ with markup, numbers and stray characters put in, pieces cut out, or cut short. */
+export const mutatedHtmlBytes: fc.Arbitrary<Uint8Array> = fc
+  .record({
+    base: fc.constantFrom(...HTML_FILES),
+    edits: fc.array(fc.record({ at: fc.nat(), cut: fc.nat(40), put: fc.array(markup, { maxLength: 4 }) }), { minLength: 1, maxLength: 5 }),
+  })
+  .map(({ base, edits }) => {
+    let text = base;
+    for (const e of edits) {
+      const at = e.at % (text.length + 1);
+      text = text.slice(0, at) + e.put.join('') + text.slice(at + e.cut);
+    }
+    return new TextEncoder().encode(text);
+  });
+
 /** File names as they arrive from a CI job or an e-mail: controls, line breaks, ESC, workflow commands, bidi. */
 export const hostileFileName = fc
   .array(

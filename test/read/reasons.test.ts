@@ -124,16 +124,19 @@ describe('a full disk on standard output', () => {
 });
 
 describe('a web page named .xls (a web system\'s "export to Excel")', () => {
-  it('is said to be a web page with how to convert it, not "no poverty-table label" (helper-89\'s k4)', async () => {
+  it('its table is read as a sheet (what it holds said of it); a page without a table is said to be a web page with how to convert it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-html-'));
     const file = join(dir, 'bao-cao.xls');
     writeFileSync(file, '\uFEFF<!DOCTYPE html>\n<html><body><table><tr><td>Đơn vị</td><td>Số hộ nghèo</td></tr></table></body></html>\n');
     const r = await cli(['validate', file, '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('cannot be read (a web page (HTML, though named .xls: many systems\' "export to Excel" save one), not a spreadsheet: open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)"');
+    expect(r.stdout).toContain('cannot be read (no poverty-table indicator (such as "Số hộ nghèo đầu năm" or "poor_start") found in any row or column; its first row reads "Đơn vị", "Số hộ nghèo")');
     const bare = join(dir, 'bang.csv');
     writeFileSync(bare, '  <table border=1><tr><td>x</td></tr></table>');
-    expect((await cli(['validate', bare, '--lang', 'en'])).stdout).toContain('a web page (HTML, though named .csv');
+    expect((await cli(['validate', bare, '--lang', 'en'])).stdout).toContain('its first row reads "x"');
+    const noTable = join(dir, 'trang.xls');
+    writeFileSync(noTable, '<!DOCTYPE html><html><body><p>Phiên làm việc đã hết hạn</p></body></html>');
+    expect((await cli(['validate', noTable, '--lang', 'en'])).stdout).toContain('cannot be read (a web page (HTML, though named .xls: many systems\' "export to Excel" save one), not a spreadsheet: open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)"');
   });
 });
 
