@@ -57,7 +57,7 @@ export interface ReadInput {
   annex: Annex;
   findings: Finding[];
   /** A workbook read past its first sheets, which hold no table (a cover page): the sheet read and those before it. */
-  sheets?: { read: string; passedOver: string[] };
+  sheets?: { read: string; passedOver: string[]; webPage?: true };
   /** The sheet's hidden rows and columns that hold something: not read (read/xlsx.ts). */
   hidden?: HiddenContent;
 }
@@ -120,8 +120,8 @@ export async function readAnnex(input: CalcInput): Promise<ReadInput> {
   try {
     const first = await readGrid(input.file, input.read);
     const workbookSheet = (g: Grid) => (g.source.kind === 'workbook' ? g.source.sheet : undefined);
-    const { result, passedOver } = await firstTableSheet(first, workbookSheet, (sheet) => readGrid(input.file, { ...input.read, sheet }), (g) => ({ read: shaped(g), sheet: workbookSheet(g), hidden: g.source.kind === 'workbook' ? g.source.hidden : undefined }));
-    const read = passedOver && result.sheet !== undefined ? { ...result.read, sheets: { read: result.sheet, passedOver } } : result.read;
+    const { result, passedOver } = await firstTableSheet(first, workbookSheet, (sheet) => readGrid(input.file, { ...input.read, sheet }), (g) => ({ read: shaped(g), sheet: workbookSheet(g), hidden: g.source.kind === 'workbook' ? g.source.hidden : undefined, webPage: g.source.kind === 'workbook' && g.source.format === 'html' }));
+    const read = passedOver && result.sheet !== undefined ? { ...result.read, sheets: { read: result.sheet, passedOver, ...(result.webPage ? { webPage: true as const } : {}) } } : result.read;
     return result.hidden ? { ...read, hidden: result.hidden } : read;
   } catch (e) {
     throw e instanceof PovcheckError ? e.withFile(input.file) : e;
@@ -142,7 +142,7 @@ export function outputLang(input: CalcInput, annex: Annex): { lang: Lang; locale
 export function readingNotes(file: string, read: Pick<ReadInput, 'findings' | 'sheets' | 'hidden'>, lang: Lang, locale: 'vi' | 'en', printed?: { printedAsRead: ReadonlySet<number>; columnsPrintedAsRead?: ReadonlySet<number> }): string[] {
   const fmt = makeFmt(lang, locale);
   const calc = catalog(lang).calc;
-  const sheets = read.sheets ? [calc.note(file, visible(calc.sheetsPassedOver(read.sheets.read, read.sheets.passedOver)))] : [];
+  const sheets = read.sheets ? [calc.note(file, visible(calc.sheetsPassedOver(read.sheets.read, read.sheets.passedOver, read.sheets.webPage)))] : [];
   if (read.hidden) sheets.push(calc.note(file, visible(calc.hiddenNotRead(read.hidden))));
   return sheets.concat(read.findings
     .filter((f) => f.rule === 'unknown' || (f.rule === 'duplicate' && f.indicator) || f.msg.id === 'number.note-mark')

@@ -65,7 +65,8 @@ export interface CalcText {
   fractionCells: (file: string, p: { count: number; first: string[] }) => string;
   suggestValidate: (file: string) => string;
   /** A workbook read past its first sheets (a cover page): the sheet read and those before it, which hold no table. */
-  sheetsPassedOver: (read: string, passedOver: readonly string[]) => string;
+  /** `webPage`: the tables of a web page (read/html-table.ts), by their position. */
+  sheetsPassedOver: (read: string, passedOver: readonly string[], webPage?: boolean) => string;
   /** The sheet's hidden rows and columns that hold something, not read: "hidden rows 12, 15 not read (hidden in the workbook)". */
   hiddenNotRead: (hidden: HiddenContent) => string;
   /** The workbook's other visible sheets, not read: "sheets "Na Hang", "Lâm Bình" not read (--sheet to check one)". */

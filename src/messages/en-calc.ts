@@ -86,7 +86,10 @@ export const enCalc: CalcText = {
   hiddenNotRead: (h) =>
     `${[h.rows.length ? `hidden ${h.rows.length === 1 ? 'row' : 'rows'} ${firstEight(h.rows, (n) => ` and ${count(n, 'en')} more`)}` : '', h.cols.length ? `hidden ${h.cols.length === 1 ? 'column' : 'columns'} ${firstEight(h.cols, (n) => ` and ${count(n, 'en')} more`)}` : ''].filter(Boolean).join(' and ')} not read (hidden in the workbook)`,
   otherSheets: (names) => `${names.length === 1 ? 'sheet' : 'sheets'} ${firstEight(names.map((n) => `"${n}"`), (n) => ` and ${count(n, 'en')} more`)} not read (--sheet to check one)`,
-  sheetsPassedOver: (read, passedOver) => `read sheet "${read}": ${passedOver.map((s) => `"${s}"`).join(', ')} before it ${passedOver.length === 1 ? 'holds' : 'hold'} no table`,
+  sheetsPassedOver: (read, passedOver, webPage) =>
+    webPage
+      ? `read the web page's table ${read}: ${passedOver.length === 1 ? 'table' : 'tables'} ${passedOver.join(', ')} before it ${passedOver.length === 1 ? 'holds' : 'hold'} no poverty table`
+      : `read sheet "${read}": ${passedOver.map((s) => `"${s}"`).join(', ')} before it ${passedOver.length === 1 ? 'holds' : 'hold'} no table`,
   note: (file, message) => `povcheck: ${file}: ${message}`,
   planNotOk: (p) =>
     `the plan falls short: ${[p.unreachable.length ? `${firstEight(p.unreachable, (n) => ` and ${count(n, 'en')} more units`)} cannot reach ${p.unreachable.length === 1 ? 'its target' : 'their targets'} however many households leave poverty` : '', p.notMet ? `${count(p.notMet, 'en')} of the total's targets ${p.notMet === 1 ? 'is' : 'are'} not met` : '', p.unknown ? `${count(p.unknown, 'en')} of the total's targets cannot be told (units without a plan)` : ''].filter(Boolean).join('; ')}${p.output ? ` (details in ${p.output})` : ''}`,

@@ -73,7 +73,10 @@ export const viCalc: CalcText = {
   hiddenNotRead: (h) =>
     `${[h.rows.length ? `hàng ẩn ${firstEight(h.rows, (n) => ` và ${count(n, 'vi')} hàng khác`)}` : '', h.cols.length ? `cột ẩn ${firstEight(h.cols, (n) => ` và ${count(n, 'vi')} cột khác`)}` : ''].filter(Boolean).join(', ')} không được đọc (bị ẩn trong sổ tính)`,
   otherSheets: (names) => `${names.length === 1 ? 'trang' : 'các trang'} ${firstEight(names.map((n) => `"${n}"`), (n) => ` và ${count(n, 'vi')} trang khác`)} không được đọc (--sheet để kiểm tra một trang)`,
-  sheetsPassedOver: (read, passedOver) => `đọc trang "${read}": ${passedOver.length === 1 ? 'trang' : 'các trang'} ${passedOver.map((s) => `"${s}"`).join(', ')} trước đó không có bảng`,
+  sheetsPassedOver: (read, passedOver, webPage) =>
+    webPage
+      ? `đọc bảng thứ ${read} của trang web: bảng ${passedOver.join(', ')} trước đó không có bảng hộ nghèo`
+      : `đọc trang "${read}": ${passedOver.length === 1 ? 'trang' : 'các trang'} ${passedOver.map((s) => `"${s}"`).join(', ')} trước đó không có bảng`,
   note: (file, message) => `povcheck: ${file}: ${message}`,
   planNotOk: (p) =>
     `kế hoạch chưa đạt: ${[p.unreachable.length ? `${firstEight(p.unreachable, (n) => ` và ${count(n, 'vi')} đơn vị khác`)} không thể đạt mục tiêu dù giảm bao nhiêu hộ nghèo` : '', p.notMet ? `${count(p.notMet, 'vi')} mục tiêu của đơn vị tổng chưa đạt` : '', p.unknown ? `${count(p.unknown, 'vi')} mục tiêu của đơn vị tổng chưa xác định được (có đơn vị chưa có kế hoạch)` : ''].filter(Boolean).join('; ')}${p.output ? ` (chi tiết trong ${p.output})` : ''}`,

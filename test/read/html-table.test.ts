@@ -42,6 +42,9 @@ describe('web pages served as .xls', () => {
     const r = await cli(['validate', join(FIXTURES, 'html', 'tuyen-quang-2020-report-page.xls'), '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Read as: web page (HTML), its table 2 (table 1 before it holds no poverty table);');
+    const table = await cli(['table', join(FIXTURES, 'html', 'tuyen-quang-2020-report-page.xls'), '--lang', 'en']);
+    expect(table.code).toBe(0);
+    expect(table.stderr).toContain("read the web page's table 2: table 1 before it holds no poverty table");
     const planted = await cli(['validate', join(FIXTURES, 'html', 'poor-end-transposed-libreoffice.html'), '--lang', 'en']);
     expect(planted.code).toBe(1);
     expect(planted.stdout).toContain('→ Likely cause: I6 (Poor households at end of year, Chiêm Hóa) holds 4,963; 4,693 would make all 3 failing checks pass');
