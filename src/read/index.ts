@@ -157,10 +157,12 @@ function refuseXmlSpreadsheet(bytes: Uint8Array, name: string | undefined): void
   if (xmlSpreadsheet(new TextDecoder().decode(bytes.subarray(0, 4096))) === 'xml2003') throw new PovcheckError('FILE_KIND', { kind: 'xml2003', ext: name ? extname(name).toLowerCase() : '' });
 }
 
-/** A web page (a web system's "export to Excel", often named .xls), by its first bytes. */
+/** A web page (a web system's "export to Excel", often named .xls), by its first bytes: UTF-8, or UTF-16 with a BOM. */
 function isWebPage(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 1024);
-  return head.indexOf(0x3c) >= 0 && looksLikeHtml(new TextDecoder().decode(head));
+  const head = bytes.subarray(0, 2048);
+  const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : undefined;
+  if (!utf16 && head.indexOf(0x3c) < 0) return false;
+  return looksLikeHtml(new TextDecoder(utf16 ?? 'utf-8').decode(head));
 }
 
 /** A web page's table (read/html-table.ts), in the page's encoding; a page without a table is refused as a web page. */

@@ -26,6 +26,9 @@ describe('web pages served as .xls', () => {
     const gridView = await gridFromAnyBytes(fixture('html/tuyen-quang-2020-gridview.xls'));
     expect(gridView.source).toMatchObject({ kind: 'workbook', format: 'html', sheet: '1' });
     expect(verdict(gridView)).toEqual(seed);
+    // The same page as a .NET system writes it with Encoding.Unicode: UTF-16LE with a byte order mark.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fixture('html/tuyen-quang-2020-gridview.xls').toString('utf8'), 'utf16le')]);
+    expect(verdict(await gridFromAnyBytes(utf16))).toEqual(seed);
     const report = await gridFromAnyBytes(fixture('html/tuyen-quang-2020-report-page.xls'), { sheet: '2' });
     expect(report.source).toMatchObject({ format: 'html', sheet: '2', others: ['1'] });
     expect(verdict(report)).toEqual(seed);
