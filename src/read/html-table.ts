@@ -29,7 +29,57 @@ type HtmlTable = HtmlCell[][];
 const MAX_COLSPAN = 1_000;
 const MAX_ROWSPAN = 65_534;
 
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<![^>]*>|<\?[^>]*>/g;
+/** A tag's start: `<`, an optional `/`, its name (sticky: matched where the scanner stands). */
+const TAG_HEAD = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)/y;
+
+interface Tag {
+  start: number;
+  end: number;
+  closing: boolean;
+  name: string;
+  attrs: string;
+}
+
+/**
+ * The scanner: the next tag from `from`, in time linear in the text over the whole page (the `>` that ends a tag is
+ * looked for once for all the `<` before it; a comment's end once). A tag ends at its first `>` (attribute values
+ * holding one are not what table exports write); a `<` that starts no tag is text; a tag or comment never closed
+ * ends the page.
+ */
+class Scanner {
+  private gt = -1;
+  /** Where the page's text ends: at a tag or comment never closed, else at its end. */
+  stop: number;
+  constructor(private readonly text: string) {
+    this.stop = text.length;
+  }
+
+  next(from: number): Tag | undefined {
+    const text = this.text;
+    let p = text.indexOf('<', from);
+    while (p >= 0) {
+      if (text.startsWith('<!--', p)) {
+        const end = text.indexOf('-->', p + 4);
+        if (end < 0) {
+          this.stop = p;
+          return undefined;
+        }
+        p = text.indexOf('<', end + 3);
+        continue;
+      }
+      if (this.gt < p) this.gt = text.indexOf('>', p);
+      if (this.gt < 0) {
+        this.stop = /^<\/?[a-zA-Z]/.test(text.slice(p, p + 3)) ? p : text.length;
+        return undefined;
+      }
+      TAG_HEAD.lastIndex = p;
+      const m = TAG_HEAD.exec(text);
+      if (m) return { start: p, end: this.gt + 1, closing: m[1] === '/', name: m[2]!.toLowerCase(), attrs: text.slice(p + m[0].length, this.gt) };
+      p = text.indexOf('<', text[p + 1] === '!' || text[p + 1] === '?' ? this.gt + 1 : p + 1);
+    }
+    return undefined;
+  }
+}
 
 const NAMED: Record<string, string> = {
   nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
@@ -46,8 +96,11 @@ function decodeEntities(s: string): string {
   });
 }
 
-const span = (attrs: string, name: string, max: number): number => {
-  const m = new RegExp(`\\b${name}\\s*=\\s*["']?\\s*(\\d+)`, 'i').exec(attrs);
+const ROWSPAN = /\browspan\s*=\s*["']?\s*(\d+)/i;
+const COLSPAN = /\bcolspan\s*=\s*["']?\s*(\d+)/i;
+
+const span = (attrs: string, re: RegExp, max: number): number => {
+  const m = re.exec(attrs);
   const n = m ? Number(m[1]) : 1;
   return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 1;
 };
@@ -83,18 +136,15 @@ export function htmlTables(text: string, limits: WorkbookLimits): HtmlTable[] {
     row = undefined;
   };
   let at = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    if (cell) cell.raw += text.slice(at, m.index);
-    at = TOKEN.lastIndex;
-    const name = m[2]?.toLowerCase();
-    if (!name) continue;
-    const closing = m[1] === '/';
+  const scanner = new Scanner(text);
+  for (let tag = scanner.next(0); tag; tag = scanner.next(at)) {
+    if (cell) cell.raw += text.slice(at, tag.start);
+    at = tag.end;
+    const { name, closing } = tag;
     if (!closing && (name === 'script' || name === 'style' || name === 'textarea')) {
       const end = new RegExp(`</${name}`, 'gi');
       end.lastIndex = at;
       at = end.exec(text)?.index ?? text.length;
-      TOKEN.lastIndex = at;
       continue;
     }
     if (name === 'table') {
@@ -122,13 +172,14 @@ export function htmlTables(text: string, limits: WorkbookLimits): HtmlTable[] {
       if (closing) continue;
       if (++cells > limits.maxCells) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
       row ??= [];
-      cell = { raw: '', rowspan: span(m[3] ?? '', 'rowspan', MAX_ROWSPAN), colspan: span(m[3] ?? '', 'colspan', MAX_COLSPAN) };
+      cell = { raw: '', rowspan: span(tag.attrs, ROWSPAN, MAX_ROWSPAN), colspan: span(tag.attrs, COLSPAN, MAX_COLSPAN) };
     } else if (name === 'br' || ((name === 'p' || name === 'div') && !closing)) {
       if (cell && cell.raw.trim() !== '') cell.raw += BREAK;
     } else if (name === 'caption' || name === 'thead' || name === 'tbody' || name === 'tfoot') {
       closeRow();
     }
   }
+  if (cell) cell.raw += text.slice(at, Math.max(at, scanner.stop));
   if (depth > 0 && table) {
     // A page cut short: the table read so far.
     closeRow();

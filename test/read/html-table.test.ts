@@ -90,6 +90,16 @@ describe('the tables of a page, as a browser lays them out', () => {
     expect(() => gridFromHtml(many, { limits: { ...DEFAULT_LIMITS, maxCells: 20 } })).toThrow(expect.objectContaining({ code: 'WORKBOOK_TOO_LARGE' }));
   });
 
+  it('pages built to make a scanner go back over them (many tags never closed, many < before one >, a comment never closed) are read in one pass', () => {
+    const n = 400_000;
+    // A tag never closed ends the page, as in a browser; `<` that start no tag are text.
+    expect(htmlTables(`<table><tr><td>x${'<a'.repeat(n)}`, DEFAULT_LIMITS)).toEqual([[[{ text: 'x', rowspan: 1, colspan: 1 }]]]);
+    expect(htmlTables(`<table><tr><td>${'<'.repeat(n)}></table>`, DEFAULT_LIMITS)).toEqual([[[{ text: `${'<'.repeat(n)}>`, rowspan: 1, colspan: 1 }]]]);
+    expect(htmlTables(`<table><tr><td>5 < 7 and 9 > 8</table>`, DEFAULT_LIMITS)).toEqual([[[{ text: '5 < 7 and 9 > 8', rowspan: 1, colspan: 1 }]]]);
+    expect(htmlTables(`<table><tr><td>a</td>${'<!--'.repeat(n)}`, DEFAULT_LIMITS)).toEqual([[[{ text: 'a', rowspan: 1, colspan: 1 }]]]);
+    expect(htmlTables(`<table><tr><td>a</td>${'<td style="'.repeat(n / 4)}`, DEFAULT_LIMITS)).toEqual([[[{ text: 'a', rowspan: 1, colspan: 1 }]]]);
+  }, 60_000);
+
   it('any markup gives tables or a reason, never a throw of another kind or a hang', () => {
     const piece = fc.oneof(
       fc.constantFrom('<table>', '</table>', '<tr>', '</tr>', '<td>', '</td>', '<th colspan=3>', '<td rowspan="4">', '<br>', '<!--', '-->', '<script>', '</script>', '&amp;', '&#99999999;', '&#xD800;', '<', '>', '"', "'", ' ', '\n'),
