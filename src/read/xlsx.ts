@@ -686,9 +686,17 @@ export function withoutHidden(rows: Cell[][], hiddenRows: ReadonlySet<number>, h
   }
   const colsHeld = new Set<number>();
   if (hiddenCols.length > 0) {
+    // Which columns are hidden, once (spans × the widest row), then each cell present asked in constant time: a
+    // sheet of many rows, each with a cell far right, and a thousand hidden spans cost no more than its cells.
+    let width = 0;
+    for (const row of rows) width = Math.max(width, row.length);
+    const hidden = new Uint8Array(width);
+    for (const s of hiddenCols) hidden.fill(1, Math.max(0, s.min), Math.min(width, s.max + 1));
     for (const row of rows) {
-      for (let c = 0; c < row.length; c++) {
-        if (!hiddenCols.some((s) => c >= s.min && c <= s.max)) continue;
+      // The cells present only (a row with one cell far right is a sparse array: its holes are not visited).
+      for (const key of Object.keys(row)) {
+        const c = Number(key);
+        if (!hidden[c]) continue;
         if (filled(row[c])) colsHeld.add(c);
         delete row[c];
       }

@@ -443,3 +443,19 @@ describe('a cell whose reference is not in its row (<c r="B7"> in <row r="5">) i
     expect([at(grid, 'B4')?.raw, at(grid, 'B6')?.raw]).toEqual(['17', '3']);
   });
 });
+
+describe('hidden columns, whatever the reader', () => {
+  // A hang guard, not a timing: the former loop asked every span for every column of every row (30,000 × 1,000 × 1,000).
+  it('a sheet of many rows, each with a cell far right, under a thousand hidden spans costs what its cells cost', async () => {
+    const { withoutHidden } = await import('../../src/read/xlsx.js');
+    const rows = Array.from({ length: 30_000 }, (_, r) => {
+      const row: Grid['rows'][number] = [];
+      row[999] = { raw: 'x', ref: `ALK${r + 1}`, row: r, col: 999 };
+      return row;
+    });
+    const spans = Array.from({ length: 1_000 }, (_, k) => ({ min: k * 2, max: k * 2 }));
+    expect(withoutHidden(rows, new Set(), spans)).toBeUndefined();
+    expect(withoutHidden(rows, new Set(), [...spans, { min: 999, max: 999 }])).toEqual({ rows: [], cols: ['ALL'] });
+    expect(rows.every((r) => r[999] === undefined)).toBe(true);
+  }, 60_000);
+});
