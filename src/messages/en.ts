@@ -629,7 +629,7 @@ export function en(): Catalog {
         s.kind === 'delimited'
           ? `${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]} text${s.encoding === 'windows-1258' ? ' (the code page of a Vietnamese Windows, in which Excel saves a plain "CSV")' : ''}, ${delimiterEn(s.delimiter)}-delimited${s.sheetNotApplied !== undefined ? ` (--sheet "${s.sheetNotApplied}" does not apply: a text file holds one table, read whole)` : ''}` // (a TAB arrives as ␉: visible.ts)
           : s.kind === 'workbook'
-            ? `${s.format === 'html' ? webPageTableEn(s) : `${s.format === 'ods' || s.format === 'fods' ? `OpenDocument spreadsheet (.${s.format})` : s.format === 'xls' ? 'Excel 97–2003 workbook (.xls)' : `${s.format} workbook`}, sheet "${s.sheet}"`}${s.passedOver?.length && s.format !== 'html' ? ` (${s.passedOver.map((x) => `"${x}"`).join(', ')} before it ${s.passedOver.length === 1 ? 'holds' : 'hold'} no table)` : ''}${s.hidden ? `; ${enCalc.hiddenNotRead(s.hidden)}` : ''}${s.others && s.format !== 'html' ? `; ${enCalc.otherSheets(s.others)}` : ''}${s.legacyFont ? `; text typed in a ${s.legacyFont === 'tcvn3' ? 'TCVN3 font (.VnTime)' : 'VNI font (VNI-Times)'} read as Unicode (--encoding ${s.legacyFont})` : ''}`
+            ? `${s.format === 'html' ? webPageTableEn(s) : `${s.format === 'ods' || s.format === 'fods' ? `OpenDocument spreadsheet (.${s.format})` : s.format === 'xls' ? 'Excel 97–2003 workbook (.xls)' : s.format === 'xml2003' ? 'Excel 2003 XML Spreadsheet' : `${s.format} workbook`}, sheet "${s.sheet}"`}${s.passedOver?.length && s.format !== 'html' ? ` (${s.passedOver.map((x) => `"${x}"`).join(', ')} before it ${s.passedOver.length === 1 ? 'holds' : 'hold'} no table)` : ''}${s.hidden ? `; ${enCalc.hiddenNotRead(s.hidden)}` : ''}${s.others && s.format !== 'html' ? `; ${enCalc.otherSheets(s.others)}` : ''}${s.legacyFont ? `; text typed in a ${s.legacyFont === 'tcvn3' ? 'TCVN3 font (.VnTime)' : 'VNI font (VNI-Times)'} read as Unicode (--encoding ${s.legacyFont})` : ''}`
             : enDocument.source(s),
       layoutName: { wide: 'wide (one row per indicator)', long: 'long (one row per unit)', none: 'no poverty table' },
       // The marks in words, not a figure: an example number here was read as one of the file's own.
@@ -894,7 +894,6 @@ export function en(): Catalog {
       FILE_TOO_LARGE: (p) => `the file is larger than ${p.limitMb} MB`,
       FILE_KIND: (p) =>
         ({
-          xml2003: `an Excel 2003 "XML Spreadsheet"${p.ext ? ` (though named ${p.ext})` : ''}, which povcheck does not read: open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"`,
           html: `a web page (HTML${p.ext ? `, though named ${p.ext}` : ''}: many systems' "export to Excel" save one), not a spreadsheet: open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"`,
           xlsb: 'a binary Excel workbook (.xlsb): save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
           ods: 'a flat OpenDocument spreadsheet (.fods): in LibreOffice, File → Save As → "ODF Spreadsheet (.ods)", "Excel 2007-365 (.xlsx)" or "Text CSV" (UTF-8)',

@@ -634,7 +634,7 @@ export function vi(): Catalog {
         s.kind === 'delimited'
           ? `văn bản ${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 có BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3', vni: 'VNI' }[s.encoding]}${s.encoding === 'windows-1258' ? ' (bảng mã của Windows tiếng Việt, Excel lưu kiểu "CSV" thường bằng bảng mã này)' : ''}, phân cách bằng ${delimiterVi(s.delimiter)}${s.sheetNotApplied !== undefined ? ` (--sheet "${s.sheetNotApplied}" không áp dụng: tệp văn bản chỉ có một bảng, được đọc toàn bộ)` : ''}` // (a TAB arrives as ␉: visible.ts)
           : s.kind === 'workbook'
-            ? `${s.format === 'html' ? webPageTableVi(s) : `${s.format === 'ods' || s.format === 'fods' ? `bảng tính OpenDocument (.${s.format})` : s.format === 'xls' ? 'sổ tính Excel 97–2003 (.xls)' : `sổ tính ${s.format}`}, trang "${s.sheet}"`}${s.passedOver?.length && s.format !== 'html' ? ` (${s.passedOver.length === 1 ? 'trang' : 'các trang'} ${s.passedOver.map((x) => `"${x}"`).join(', ')} trước đó không có bảng)` : ''}${s.hidden ? `; ${viCalc.hiddenNotRead(s.hidden)}` : ''}${s.others && s.format !== 'html' ? `; ${viCalc.otherSheets(s.others)}` : ''}${s.legacyFont ? `; chữ gõ bằng ${s.legacyFont === 'tcvn3' ? 'phông TCVN3 (.VnTime)' : 'phông VNI (VNI-Times)'} đã đọc thành Unicode (--encoding ${s.legacyFont})` : ''}`
+            ? `${s.format === 'html' ? webPageTableVi(s) : `${s.format === 'ods' || s.format === 'fods' ? `bảng tính OpenDocument (.${s.format})` : s.format === 'xls' ? 'sổ tính Excel 97–2003 (.xls)' : s.format === 'xml2003' ? 'sổ tính XML Spreadsheet của Excel 2003' : `sổ tính ${s.format}`}, trang "${s.sheet}"`}${s.passedOver?.length && s.format !== 'html' ? ` (${s.passedOver.length === 1 ? 'trang' : 'các trang'} ${s.passedOver.map((x) => `"${x}"`).join(', ')} trước đó không có bảng)` : ''}${s.hidden ? `; ${viCalc.hiddenNotRead(s.hidden)}` : ''}${s.others && s.format !== 'html' ? `; ${viCalc.otherSheets(s.others)}` : ''}${s.legacyFont ? `; chữ gõ bằng ${s.legacyFont === 'tcvn3' ? 'phông TCVN3 (.VnTime)' : 'phông VNI (VNI-Times)'} đã đọc thành Unicode (--encoding ${s.legacyFont})` : ''}`
             : viDocument.source(s),
       layoutName: { wide: 'ngang (mỗi dòng một chỉ tiêu)', long: 'dọc (mỗi dòng một đơn vị)', none: 'không có bảng tỷ lệ hộ nghèo' },
       // The marks in words, not a figure: an example number here was read as one of the file's own.
@@ -877,7 +877,6 @@ export function vi(): Catalog {
       FILE_EMPTY: (p) => (p.blank ? 'tệp chỉ có khoảng trắng, không có bảng' : 'tệp rỗng'),
       FILE_KIND: (p) =>
         ({
-          xml2003: `tệp "XML Spreadsheet" của Excel 2003${p.ext ? ` (dù mang đuôi ${p.ext})` : ''}, povcheck không đọc loại này: mở bằng Excel hoặc LibreOffice rồi lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"`,
           html: `trang web (HTML${p.ext ? `, dù tên tệp là ${p.ext}` : ''}: chức năng "xuất Excel" của nhiều phần mềm lưu như vậy), không phải tệp bảng tính: mở bằng Excel hoặc LibreOffice rồi lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"`,
           xlsb: 'tệp Excel nhị phân (.xlsb): hãy lưu thành "Excel Workbook (.xlsx)" hoặc "CSV UTF-8"',
           ods: 'bảng tính OpenDocument dạng phẳng (.fods): trong LibreOffice chọn File → Save As → "ODF Spreadsheet (.ods)", "Excel 2007-365 (.xlsx)" hoặc "Text CSV" (UTF-8)',

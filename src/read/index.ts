@@ -145,16 +145,10 @@ function fileBytes(path: string, size: number): ByteSource {
   };
 }
 
-/**
- * A spreadsheet saved as one XML file, Excel 2003's "XML Spreadsheet" (a flat OpenDocument .fods is read, flatOds):
- * refused with how to convert it, by its first bytes. Read as text, such XML was taken for a plan document with
- * nothing to check.
- */
-function refuseXmlSpreadsheet(bytes: Uint8Array, name: string | undefined): void {
-  // It starts with '<' (after a BOM and white space), a byte no other UTF-8 character holds: bytes without one are
-  // not decoded to be asked (every file of a folder run is asked).
-  if (bytes.subarray(0, 1024).indexOf(0x3c) < 0) return;
-  if (xmlSpreadsheet(new TextDecoder().decode(bytes.subarray(0, 4096))) === 'xml2003') throw new PovcheckError('FILE_KIND', { kind: 'xml2003', ext: name ? extname(name).toLowerCase() : '' });
+/** Excel 2003's "XML Spreadsheet" (one XML file, often named .xls or .xml): read by read/xml-spreadsheet.ts. */
+function xmlSpreadsheet2003(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 4096);
+  return head.indexOf(0x3c) >= 0 && xmlSpreadsheet(new TextDecoder().decode(head)) === 'xml2003';
 }
 
 /** A web page (a web system's "export to Excel", often named .xls), by its first bytes: UTF-8, or UTF-16 with a BOM. */
@@ -209,6 +203,8 @@ export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { 
     ? await (await import('./xlsx.js')).gridFromWorkbook(bytes, workbookOpts)
     : flatOds(bytes)
       ? (await import('./ods.js')).gridFromFods(bytes, workbookOpts)
+      : xmlSpreadsheet2003(bytes)
+        ? (await import('./xml-spreadsheet.js')).gridFromXmlSpreadsheet(bytes, workbookOpts)
       : isOle(bytes)
         ? (await import('./xls.js')).gridFromOle(bytes, workbookOpts)
         : isWebPage(bytes)
@@ -216,7 +212,6 @@ export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { 
           : undefined;
   if (workbook) return (await import('./legacy-fonts.js')).withUnicodeText(workbook, opts.encoding);
   refuseRawBiff(bytes);
-  refuseXmlSpreadsheet(bytes, opts.name);
   refuseRtf(bytes);
   const { text, encoding } = decodeBytes(bytes, opts.encoding);
   try {
@@ -315,11 +310,10 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
     }
     return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
   }
-  if (flatOds(bytes)) return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
+  if (flatOds(bytes) || xmlSpreadsheet2003(bytes)) return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
   if (documents && isWord97(bytes, opts.name)) throw new PovcheckError('FILE_BINARY', { kind: 'doc' });
   if (isOle(bytes) || isWebPage(bytes)) return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
   refuseRawBiff(bytes);
-  refuseXmlSpreadsheet(bytes, opts.name);
   refuseRtf(bytes);
   // A large table without quotes is decoded a piece at a time as its records are read, never whole (its text
   // would be the largest thing in memory); quoted text is read whole (csv-parse), as is everything small.

@@ -27,11 +27,8 @@ export const REFUSED_KINDS = {
   '.pdf': 'pdf',
 } as const;
 
-/**
- * By its content, whatever its name: `html`, a web page (a web system's "export to Excel" saves one as .xls);
- * `xml2003`, Excel 2003's "XML Spreadsheet" (often named .xls too).
- */
-export type RefusedKind = (typeof REFUSED_KINDS)[keyof typeof REFUSED_KINDS] | 'html' | 'xml2003';
+/** By its content, whatever its name: `html`, a web page without a table (a web system's "export to Excel" saves one as .xls). */
+export type RefusedKind = (typeof REFUSED_KINDS)[keyof typeof REFUSED_KINDS] | 'html';
 
 /**
  * A web page's start (after a byte order mark and blank lines): `<!DOCTYPE html`, `<html`, or one of the elements a

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { hostileFileName, mutatedFixtureBytes, mutatedHtmlBytes, mutatedOdsBytes, mutatedWorkbookBytes, mutatedXlsBytes, randomBytes, randomGridBytes, runInProcess, runStreamed, runWorkbookInProcess } from './harness.js';
+import { hostileFileName, mutatedFixtureBytes, mutatedHtmlBytes, mutatedXml2003Bytes, mutatedOdsBytes, mutatedWorkbookBytes, mutatedXlsBytes, randomBytes, randomGridBytes, runInProcess, runStreamed, runWorkbookInProcess } from './harness.js';
 import { FIXTURES, runCli } from '../helpers.js';
 import { main } from '../../src/cli.js';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -118,6 +118,10 @@ describe('fuzz (in-process)', () => {
   it('mutated Excel 97–2003 workbooks (.xls: sector chains, directory, records, shared texts and formulas damaged)', async () => {
     await survives(mutatedXlsBytes, runWorkbookInProcess, 'xls', XLS_SHARE, 4);
   }, hangGuard(RUNS * XLS_SHARE, IN_PROCESS_MS));
+
+  it('mutated Excel 2003 XML Spreadsheets (rows, cells, merges, R1C1 formulas, styles, damaged XML)', async () => {
+    await survives(mutatedXml2003Bytes, runWorkbookInProcess, 'xml2003', HTML_SHARE, 6);
+  }, hangGuard(RUNS * HTML_SHARE, IN_PROCESS_MS));
 
   it('mutated web pages served as .xls (markup, spans, entities, numbers, pages cut short)', async () => {
     await survives(mutatedHtmlBytes, runWorkbookInProcess, 'html', HTML_SHARE, 5);

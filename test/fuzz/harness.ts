@@ -392,6 +392,45 @@ export const mutatedHtmlBytes: fc.Arbitrary<Uint8Array> = fc
     return new TextEncoder().encode(text);
   });
 
+const XML2003_FILES = readdirSync(join(FIXTURES, 'xml2003')).map((f) => readFileSync(join(FIXTURES, 'xml2003', f), 'utf8'));
+/** Well-formed pieces a hostile or odd XML Spreadsheet holds (the XML parser refuses the rest before the reader sees it). */
+const spreadsheetPieces = fc.constantFrom(
+  '<Row ss:Index="99999"><Cell><Data ss:Type="Number">1</Data></Cell></Row>',
+  '<Row><Cell ss:MergeDown="65535" ss:MergeAcross="255"><Data ss:Type="String">Tổng</Data></Cell></Row>',
+  '<Row ss:Hidden="1"><Cell ss:Index="3" ss:Formula="=R[-99]C[-9]+RC+R1C1:R[2]C"><Data ss:Type="Number">1e308</Data></Cell></Row>',
+  '<Row><Cell ss:StyleID="s22"><Data ss:Type="Number">-0</Data></Cell><Cell><Data ss:Type="DateTime">2020-13-45T99:00:00</Data></Cell><Cell><Data ss:Type="Boolean">x</Data></Cell></Row>',
+  '<Row><Cell ss:Index="0"/><Cell ss:Index="-5"/><Cell ss:Index="1e9"><Data ss:Type="String">x</Data></Cell></Row>',
+  '<Column ss:Index="2" ss:Span="99999" ss:Hidden="1"/>',
+  '<Row ss:Index="1"><Cell ss:Index="1"><Data ss:Type="String">dup</Data></Cell></Row>',
+  '<Row><Cell ss:Formula="of:=SUM([.A1:.A9]"><Data ss:Type="Number">3</Data></Cell><Cell ss:Formula="=&quot;R1C1&quot;&amp;RC"><Data ss:Type="String">s</Data></Cell></Row>',
+  '<Cell><Data ss:Type="Number">12,5</Data></Cell>',
+  '<Style ss:ID="s22" ss:Parent="s22"><NumberFormat ss:Format="Percent"/></Style>',
+  '<WorksheetOptions><Visible>SheetVeryHidden</Visible></WorksheetOptions>',
+  '<Worksheet ss:Name="Phụ lục"><Table><Row><Cell><Data ss:Type="String">Chỉ tiêu</Data></Cell></Row></Table></Worksheet>',
+);
+
+/** The XML Spreadsheets of fixtures/xml2003/ with well-formed pieces put in after an element ends, and numbers replaced. */
+export const mutatedXml2003Bytes: fc.Arbitrary<Uint8Array> = fc
+  .record({
+    base: fc.constantFrom(...XML2003_FILES),
+    inserts: fc.array(fc.record({ at: fc.nat(), piece: spreadsheetPieces }), { maxLength: 4 }),
+    numbers: fc.array(fc.record({ nth: fc.nat(400), value: fc.constantFrom('0', '-1', '1e308', '9007199254740993', '0.000000000000000000001', 'NaN', '', ' 12 ', '4963') }), { maxLength: 4 }),
+  })
+  .map(({ base, inserts, numbers }) => {
+    let text = base;
+    for (const e of numbers) {
+      let k = 0;
+      text = text.replace(/(<Data ss:Type="Number">)([^<]*)(<)/g, (all, a: string, _v: string, b: string) => (k++ === e.nth ? `${a}${e.value}${b}` : all));
+    }
+    for (const e of inserts) {
+      const gt = text.indexOf('>', e.at % text.length);
+      // After an element ends (not inside the declaration or a start tag's attributes): a piece stays well-formed there.
+      if (gt < 0 || text.startsWith('<?', text.lastIndexOf('<', gt))) continue;
+      text = text.slice(0, gt + 1) + e.piece + text.slice(gt + 1);
+    }
+    return new TextEncoder().encode(text);
+  });
+
 /** File names as they arrive from a CI job or an e-mail: controls, line breaks, ESC, workflow commands, bidi. */
 export const hostileFileName = fc
   .array(

@@ -141,15 +141,16 @@ describe('a web page named .xls (a web system\'s "export to Excel")', () => {
 });
 
 describe('a spreadsheet saved as one XML file', () => {
-  it('Excel 2003\'s is refused with how to convert it, not taken for a plan document; a flat OpenDocument one is read as a workbook', async () => {
+  it('Excel 2003\'s and a flat OpenDocument one are read as workbooks, not taken for plan documents', async () => {
     const { readInput } = await import('../../src/read/index.js');
     await expect(readInput(join(FIXTURES, 'xlsx', 'src', 'formula-error.fods'))).resolves.toMatchObject({ kind: 'grid', grid: { source: { kind: 'workbook', format: 'fods' } } });
     const dir = mkdtempSync(join(tmpdir(), 'povcheck-xmlss-'));
     const excel2003 = join(dir, 'export.xml');
     writeFileSync(excel2003, '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Sheet1"><Table><Row><Cell><Data ss:Type="String">Đơn vị</Data></Cell></Row></Table></Worksheet></Workbook>\n');
-    await expect(readInput(excel2003)).rejects.toMatchObject({ code: 'FILE_KIND', params: { kind: 'xml2003' } });
+    await expect(readInput(excel2003)).resolves.toMatchObject({ kind: 'grid', grid: { source: { kind: 'workbook', format: 'xml2003', sheet: 'Sheet1' } } });
     const r = await cli(['validate', excel2003, '--lang', 'en']);
     expect(r.code).toBe(2);
+    expect(r.stdout).toContain('no poverty-table indicator');
     // A hand-written flat file whose formulas were never computed: each formula cell is `missing`, as in a workbook.
     const flat = await cli(['validate', join(FIXTURES, 'xlsx', 'src', 'formula-error.fods'), '--lang', 'en', '--no-table']);
     expect(flat.code).toBe(1);
