@@ -122,6 +122,8 @@ interface CellDraft {
   type: string | undefined;
   data: string;
   inData: number;
+  /** Inside the cell's comment (`<Comment><ss:Data>…</ss:Data></Comment>`): its text is not the cell's. */
+  inComment: number;
 }
 
 interface State extends SheetReading {
@@ -182,11 +184,14 @@ function openElement(st: State, name: string, a: Readonly<Record<string, string>
       const at = positive(attr(a, 'Index'));
       let col = at !== undefined ? at - 1 : st.col;
       if (at === undefined) while (col < st.limits.maxCols && st.busyUntil[col]! > Math.max(st.row, 0)) col++;
-      st.cell = { row: Math.max(st.row, 0), col, across: positive(String(Number(attr(a, 'MergeAcross') ?? 0) + 1)) ?? 1, down: positive(String(Number(attr(a, 'MergeDown') ?? 0) + 1)) ?? 1, style: attr(a, 'StyleID'), formula: attr(a, 'Formula'), type: undefined, data: '', inData: 0 };
+      st.cell = { row: Math.max(st.row, 0), col, across: positive(String(Number(attr(a, 'MergeAcross') ?? 0) + 1)) ?? 1, down: positive(String(Number(attr(a, 'MergeDown') ?? 0) + 1)) ?? 1, style: attr(a, 'StyleID'), formula: attr(a, 'Formula'), type: undefined, data: '', inData: 0, inComment: 0 };
       return;
     }
+    case 'Comment':
+      if (st.cell) st.cell.inComment++;
+      return;
     case 'Data':
-      if (st.cell) {
+      if (st.cell && st.cell.inComment === 0) {
         st.cell.inData++;
         st.cell.type ??= attr(a, 'Type');
       }
@@ -196,7 +201,8 @@ function openElement(st: State, name: string, a: Readonly<Record<string, string>
 }
 
 function closeElement(st: State, name: string): void {
-  if (name === 'Data' && st.cell) st.cell.inData--;
+  if (name === 'Comment' && st.cell) st.cell.inComment--;
+  else if (name === 'Data' && st.cell && st.cell.inComment === 0) st.cell.inData--;
   else if (name === 'Cell' && st.cell) finishCell(st, st.cell);
 }
 

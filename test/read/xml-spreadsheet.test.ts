@@ -46,6 +46,11 @@ describe('Excel 2003 XML Spreadsheets', () => {
     expect(essentials(await gridFromAnyBytes(fixture(`xml2003/${name}.xml`)))).toEqual(essentials(await gridFromAnyBytes(fixture(source))));
   });
 
+  it('a cell\'s comment and rich text: the comment left out, the text\'s runs joined', () => {
+    const xml = `<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40"><Worksheet ss:Name="S"><Table><Row><Cell><ss:Data ss:Type="String" xmlns="http://www.w3.org/TR/REC-html40"><B>Tổng</B> số hộ</ss:Data><Comment ss:Author="A"><ss:Data xmlns="http://www.w3.org/TR/REC-html40"><Font>ghi chú</Font></ss:Data></Comment></Cell></Row></Table></Worksheet></Workbook>`;
+    expect(gridFromXmlSpreadsheet(new TextEncoder().encode(xml)).rows[0]![0]!.raw).toBe('Tổng số hộ');
+  });
+
   it('R1C1 references in A1 form, from the cell the formula is in; text, names and functions left alone', () => {
     expect(a1FromExcel2003('=R[-1]C+RC[-2]', 5, 3)).toBe('D5+B6');
     expect(a1FromExcel2003('=R2C3*R[1]C[1]/R2C[-1]', 0, 1)).toBe('$C$2*C2/A$2');
