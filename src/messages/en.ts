@@ -989,7 +989,7 @@ export function en(): Catalog {
       NO_INPUT: (p) =>
         p.kind === 'glob'
           ? 'no file matches this pattern'
-          : 'this directory holds no table or document povcheck looks for (.csv, .tsv, .xlsx, .xlsm, .xls, .ods, .docx, a .txt export of Excel; or .xlsb, .pdf … to be converted)',
+          : 'this directory holds no table or document povcheck looks for (.csv, .tsv, .xlsx, .xlsm, .xls, .ods, .docx, a .txt export of Excel, an Excel 2003 .xml; or .xlsb, .pdf … to be converted)',
       CONFIG_INVALID: (p) =>
         p.reason === 'json'
           ? `the configuration file is not valid JSON${p.line !== undefined ? ` at line ${p.line}, column ${p.column}` : ''} (${p.detail})`

@@ -994,7 +994,7 @@ export function vi(): Catalog {
       NO_INPUT: (p) =>
         p.kind === 'glob'
           ? 'không có tệp nào khớp mẫu này'
-          : 'thư mục này không có bảng hay văn bản nào povcheck tìm đọc (.csv, .tsv, .xlsx, .xlsm, .xls, .ods, .docx, tệp .txt xuất từ Excel; hoặc .xlsb, .pdf … cần chuyển đổi)',
+          : 'thư mục này không có bảng hay văn bản nào povcheck tìm đọc (.csv, .tsv, .xlsx, .xlsm, .xls, .ods, .docx, tệp .txt xuất từ Excel, tệp .xml của Excel 2003; hoặc .xlsb, .pdf … cần chuyển đổi)',
       CONFIG_INVALID: (p) =>
         p.reason === 'json'
           ? `tệp cấu hình không phải JSON hợp lệ${p.line !== undefined ? `: lỗi ở dòng ${p.line}, cột ${p.column}` : ''} (${p.detail})`

@@ -50,31 +50,46 @@ export function refusedKind(path: string): RefusedKind | undefined {
   return (REFUSED_KINDS as Record<string, RefusedKind>)[lower(path)];
 }
 
+/** A file's first 4 KiB (undefined when it cannot be read: the reader then says why). */
+function headOf(path: string): Buffer | undefined {
+  const head = Buffer.alloc(4096);
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A .xml in a folder is a table only when it is Excel 2003's "XML Spreadsheet" (its namespace in its first 4 KiB, as a
+ * reporting system's export names it .xml): other XML files (configurations, feeds) are left alone.
+ */
+export function looksLikeXmlSpreadsheet(path: string): boolean {
+  if (lower(path) !== '.xml') return false;
+  const head = headOf(path);
+  return head === undefined || head.toString('utf8').includes('urn:schemas-microsoft-com:office:spreadsheet');
+}
+
 /**
  * A .txt in a folder is a table only when it looks like Excel's text exports: "Unicode Text" (a UTF-16 byte
  * order mark) or "Text (Tab delimited)" (TABs on its first lines). Other .txt files are notes, left alone.
  */
 export function looksLikeTextTable(path: string): boolean {
   if (lower(path) !== '.txt') return false;
-  const head = Buffer.alloc(4096);
-  let n = 0;
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      n = readSync(fd, head, 0, head.length, 0);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return true; // unreadable: let the reader say why
-  }
-  if (n >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return true;
-  const lines = head.subarray(0, n).toString('latin1').split(/\r?\n/).slice(0, 5).filter((l) => l.trim() !== '');
+  const head = headOf(path);
+  if (head === undefined) return true; // unreadable: let the reader say why
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return true;
+  const lines = head.toString('latin1').split(/\r?\n/).slice(0, 5).filter((l) => l.trim() !== '');
   return lines.length >= 2 && lines.filter((l) => l.includes('\t')).length >= 2;
 }
 
 /** What a folder run does with a file: check it, list it as not read (with its kind), or leave it alone. */
 export function folderKind(path: string): 'read' | RefusedKind | 'ignore' {
-  if (isReadKind(path) || looksLikeTextTable(path)) return 'read';
+  if (isReadKind(path) || looksLikeTextTable(path) || looksLikeXmlSpreadsheet(path)) return 'read';
   return refusedKind(path) ?? 'ignore';
 }

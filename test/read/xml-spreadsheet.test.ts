@@ -33,6 +33,18 @@ describe('Excel 2003 XML Spreadsheets', () => {
     expect(cellAt(g, 'E2')).toMatchObject({ raw: 'Chia ra', merge: { rows: 1, cols: 7 } });
   });
 
+  it('a folder run checks an .xml that is an XML Spreadsheet and leaves other XML alone', async () => {
+    const { mkdtempSync, writeFileSync, copyFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-xml2003-'));
+    copyFileSync(join(FIXTURES, 'xml2003', 'tuyen-quang-2020-excel2003.xml'), join(dir, 'bao-cao.xml'));
+    writeFileSync(join(dir, 'cau-hinh.xml'), '<?xml version="1.0"?><config><a>1</a></config>');
+    const r = await cli(['validate', dir, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('bao-cao.xml: no errors');
+    expect(r.stdout).not.toContain('cau-hinh.xml');
+  });
+
   it('without --sheet, the hidden first sheet (a lookup list) is passed over and said so', async () => {
     const r = await cli(['validate', join(FIXTURES, 'xml2003', 'tuyen-quang-2020-excel2003.xml'), '--lang', 'en']);
     expect(r.code).toBe(0);
