@@ -153,7 +153,7 @@ function xmlSpreadsheet2003(bytes: Uint8Array): boolean {
 
 /** A web page (a web system's "export to Excel", often named .xls), by its first bytes: UTF-8, or UTF-16 with a BOM. */
 function isWebPage(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 2048);
+  const head = bytes.subarray(0, 64 * 1024);
   const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : undefined;
   if (!utf16 && head.indexOf(0x3c) < 0) return false;
   return looksLikeHtml(new TextDecoder(utf16 ?? 'utf-8').decode(head));

@@ -31,12 +31,16 @@ export const REFUSED_KINDS = {
 export type RefusedKind = (typeof REFUSED_KINDS)[keyof typeof REFUSED_KINDS] | 'html';
 
 /**
- * A web page's start (after a byte order mark and blank lines): `<!DOCTYPE html`, `<html`, or one of the elements a
- * web system's "export to Excel" starts its page with (an ASP.NET GridView rendered alone: `<meta …>`, `<div>`,
- * `<style>`, a bare `<table>`, a title in `<h1>`, `<b>`, `<center>`).
+ * A web page's start (after a byte order mark and blank lines): `<!DOCTYPE html`, `<html`, a bare `<table>`; or one of
+ * the elements a web system's "export to Excel" starts its page with (an ASP.NET GridView rendered alone: `<meta …>`,
+ * `<div>`, `<style>`, a title in `<h1>`, `<b>`, `<center>`) when a `<table` follows in the text given: a CSV whose first
+ * cell happens to be `<b>Tổng</b>` stays a CSV.
  */
-export const looksLikeHtml = (text: string): boolean =>
-  /^\uFEFF?\s*<(?:!doctype\s+html|(?:html|head|body|meta|style|title|div|table|center|font|span|p|b|h[1-6])[\s>/])/i.test(text.slice(0, 1024));
+export const looksLikeHtml = (text: string): boolean => {
+  const head = text.slice(0, 1024);
+  if (/^\uFEFF?\s*<(?:!doctype\s+html|html[\s>]|table[\s>])/i.test(head)) return true;
+  return /^\uFEFF?\s*<(?:head|body|meta|style|title|div|center|font|span|p|b|h[1-6])[\s>/]/i.test(head) && /<table[\s>]/i.test(text);
+};
 
 const lower = (path: string) => extname(path).toLowerCase();
 

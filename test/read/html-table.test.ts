@@ -77,6 +77,9 @@ describe('the tables of a page, as a browser lays them out', () => {
     expect(cells(page('<table><tr><td>a<td>b<tr><td>c'))).toEqual([['a', 'b'], ['c']]);
     const e = await gridFromAnyBytes(new TextEncoder().encode('<!DOCTYPE html><html><body><p>Không có bảng</p></body></html>'), { name: 'x.xls' }).catch((x: PovcheckError) => x);
     expect(e).toMatchObject({ code: 'FILE_KIND', params: { kind: 'html', ext: '.xls' } });
+    // A CSV whose first cell happens to be markup, with no table anywhere, stays a CSV.
+    const csv = await gridFromAnyBytes(new TextEncoder().encode('<b>Chỉ tiêu</b>;Toàn tỉnh\nSố hộ nghèo cuối năm;20.626\n'), { name: 'x.csv' });
+    expect(csv.source).toMatchObject({ kind: 'delimited' });
     expect(cells(gridFromHtml('<table><tr><td>1</table><table><tr><td>2</table>', { sheet: '2' }))).toEqual([['2']]);
   });
 
