@@ -145,12 +145,6 @@ function fileBytes(path: string, size: number): ByteSource {
   };
 }
 
-/** Excel 2003's "XML Spreadsheet" (one XML file, often named .xls or .xml): read by read/xml-spreadsheet.ts. */
-function xmlSpreadsheet2003(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 4096);
-  return head.indexOf(0x3c) >= 0 && xmlSpreadsheet(new TextDecoder().decode(head)) === 'xml2003';
-}
-
 /** A web page (a web system's "export to Excel", often named .xls), by its first bytes: UTF-8, or UTF-16 with a BOM. */
 function isWebPage(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 64 * 1024);
@@ -160,22 +154,59 @@ function isWebPage(bytes: Uint8Array): boolean {
 }
 
 /** A web page's table (read/html-table.ts), in the page's encoding; a page without a table is refused as a web page. */
-async function webPageGrid(bytes: Uint8Array, opts: ReadOptions & { name?: string }, workbookOpts: { sheet?: string; limits?: WorkbookLimits }): Promise<Grid> {
+async function webPageGrid(bytes: Uint8Array, opts: ReadOptions & { name?: string }, workbookOpts: WorkbookOptions): Promise<Grid> {
   const { text } = decodeBytes(bytes, opts.encoding);
   const { gridFromHtml, hasTable } = await import('./html-table.js');
   if (!hasTable(text)) throw new PovcheckError('FILE_KIND', { kind: 'html', ext: opts.name ? extname(opts.name).toLowerCase() : '' });
   return gridFromHtml(text, workbookOpts);
 }
 
+/** What a workbook reader is given: the sheet asked for, the limits. */
+type WorkbookOptions = { sheet?: string; limits?: WorkbookLimits };
+
+/**
+ * The kind of spreadsheet a file's first bytes say it is (whatever its name), asked once a file: a ZIP container
+ * (.xlsx, .xlsm, .ods, or a .docx), an OLE compound file (.xls, or another Office 97 file), a spreadsheet saved as one
+ * XML file (a flat .fods, Excel 2003's XML), a web page; undefined for text.
+ */
+type Container = 'zip' | 'ole' | 'fods' | 'xml2003' | 'html';
+
+function containerOf(bytes: Uint8Array): Container | undefined {
+  if (isZip(bytes)) return 'zip';
+  if (isOle(bytes)) return 'ole';
+  const head = bytes.subarray(0, 4096);
+  const xml = head.indexOf(0x3c) >= 0 ? xmlSpreadsheet(new TextDecoder().decode(head)) : undefined;
+  if (xml) return xml === 'ods' ? 'fods' : 'xml2003';
+  return isWebPage(bytes) ? 'html' : undefined;
+}
+
+/** A spreadsheet of any container read by its reader (each loaded when needed), its legacy-font text then read as Unicode. */
+async function containerGrid(container: Container, bytes: Uint8Array, opts: ReadOptions & { name?: string }): Promise<Grid> {
+  const workbookOpts: WorkbookOptions = { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.limits ? { limits: opts.limits } : {}) };
+  let grid: Grid;
+  switch (container) {
+    case 'zip':
+      grid = await (await import('./xlsx.js')).gridFromWorkbook(bytes, workbookOpts);
+      break;
+    case 'ole':
+      grid = (await import('./xls.js')).gridFromOle(bytes, workbookOpts);
+      break;
+    case 'fods':
+      grid = (await import('./ods.js')).gridFromFods(bytes, workbookOpts);
+      break;
+    case 'xml2003':
+      grid = (await import('./xml-spreadsheet.js')).gridFromXmlSpreadsheet(bytes, workbookOpts);
+      break;
+    case 'html':
+      grid = await webPageGrid(bytes, opts, workbookOpts);
+      break;
+  }
+  return (await import('./legacy-fonts.js')).withUnicodeText(grid, opts.encoding);
+}
+
 /** `{\rtf` first: an RTF document (Word's "Rich Text Format", often named .doc or .txt), refused with how to save it as .docx. */
 function refuseRtf(bytes: Uint8Array): void {
   if (bytes[0] === 0x7b && new TextDecoder().decode(bytes.subarray(0, 5)) === '{\\rtf') throw new PovcheckError('FILE_BINARY', { kind: 'rtf' });
-}
-
-/** A flat OpenDocument spreadsheet (.fods): read as a workbook (read/ods.ts), whatever its name. */
-function flatOds(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 4096);
-  return head.indexOf(0x3c) >= 0 && xmlSpreadsheet(new TextDecoder().decode(head)) === 'ods';
 }
 
 /** The kind of a spreadsheet saved as one XML file, by its declaration and namespaces: `ods` (flat OpenDocument), `xml2003` (Excel 2003 XML). */
@@ -198,19 +229,8 @@ export function gridFromBytes(bytes: Uint8Array, opts: ReadOptions = {}): Grid {
 
 /** Bytes of any input povcheck reads (workbook or delimited text) → Grid; running text (a plan document) is refused. Pure apart from loading the readers. */
 export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { name?: string } = {}): Promise<Grid> {
-  const workbookOpts = { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.limits ? { limits: opts.limits } : {}) };
-  const workbook = isZip(bytes)
-    ? await (await import('./xlsx.js')).gridFromWorkbook(bytes, workbookOpts)
-    : flatOds(bytes)
-      ? (await import('./ods.js')).gridFromFods(bytes, workbookOpts)
-      : xmlSpreadsheet2003(bytes)
-        ? (await import('./xml-spreadsheet.js')).gridFromXmlSpreadsheet(bytes, workbookOpts)
-      : isOle(bytes)
-        ? (await import('./xls.js')).gridFromOle(bytes, workbookOpts)
-        : isWebPage(bytes)
-          ? await webPageGrid(bytes, opts, workbookOpts)
-          : undefined;
-  if (workbook) return (await import('./legacy-fonts.js')).withUnicodeText(workbook, opts.encoding);
+  const container = containerOf(bytes);
+  if (container) return containerGrid(container, bytes, opts);
   refuseRawBiff(bytes);
   refuseRtf(bytes);
   const { text, encoding } = decodeBytes(bytes, opts.encoding);
@@ -280,11 +300,10 @@ function refuseRawBiff(bytes: Uint8Array): void {
   if (version) throw new PovcheckError('WORKBOOK_INVALID', { damage: 'biff-version', version, of: 'xls' });
 }
 
-/** A Word 97–2003 file: an OLE container with a "WordDocument" stream (its name is stored in UTF-16LE). */
+/** An OLE compound file that is a Word 97–2003 document: named so, or holding a "WordDocument" stream (its name stored in UTF-16LE). */
 const WORD_STREAM = Buffer.from('WordDocument', 'utf16le');
 
 function isWord97(bytes: Uint8Array, name: string | undefined): boolean {
-  if (!OLE_SIGNATURE.every((b, i) => bytes[i] === b)) return false;
   return (name !== undefined && /\.(?:doc|dot)$/i.test(name)) || Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(WORD_STREAM) >= 0;
 }
 
@@ -295,8 +314,8 @@ function isWord97(bytes: Uint8Array, name: string | undefined): boolean {
  */
 export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { name?: string; records?: boolean; documents?: false } = {}): Promise<InputContent> {
   const documents = opts.documents !== false;
-  if (isZip(bytes) && !documents) return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
-  if (isZip(bytes)) {
+  const container = containerOf(bytes);
+  if (container === 'zip' && documents) {
     const { listZip, containerKind } = await import('./zip-guard.js');
     let kind: string | undefined;
     try {
@@ -308,11 +327,9 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
       const { readDocx } = await import('./docx.js');
       return { kind: 'document', document: await readDocx(bytes, opts.documentLimits) };
     }
-    return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
   }
-  if (flatOds(bytes) || xmlSpreadsheet2003(bytes)) return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
-  if (documents && isWord97(bytes, opts.name)) throw new PovcheckError('FILE_BINARY', { kind: 'doc' });
-  if (isOle(bytes) || isWebPage(bytes)) return { kind: 'grid', grid: await gridFromAnyBytes(bytes, opts) };
+  if (container === 'ole' && documents && isWord97(bytes, opts.name)) throw new PovcheckError('FILE_BINARY', { kind: 'doc' });
+  if (container) return { kind: 'grid', grid: await containerGrid(container, bytes, opts) };
   refuseRawBiff(bytes);
   refuseRtf(bytes);
   // A large table without quotes is decoded a piece at a time as its records are read, never whole (its text

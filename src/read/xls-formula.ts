@@ -34,7 +34,8 @@ const FUNCTIONS: Record<number, [string, number?]> = {
 };
 
 const BINARY: Record<number, string> = { 0x03: '+', 0x04: '-', 0x05: '*', 0x06: '/', 0x07: '^', 0x08: '&', 0x09: '<', 0x0a: '<=', 0x0b: '=', 0x0c: '>=', 0x0d: '>', 0x0e: '<>', 0x0f: ' ', 0x10: ',', 0x11: ':' };
-const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A' };
+/** BIFF8's error codes (a cell's BOOLERR or cached result, a formula's ptgErr) as a spreadsheet shows them. */
+export const BIFF_ERRORS: Readonly<Record<number, string>> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A' };
 
 class Unreadable extends Error {}
 
@@ -135,7 +136,7 @@ function decompile(rgce: Uint8Array, base: { row: number; col: number } | undefi
         break;
       }
       case 0x1c:
-        stack.push(ERRORS[rgce[i]!] ?? '#N/A');
+        stack.push(BIFF_ERRORS[rgce[i]!] ?? '#N/A');
         i += 1;
         break;
       case 0x1d:

@@ -16,7 +16,7 @@ import { PovcheckError } from '../errors.js';
 import { a1, type Grid } from '../model/grid.js';
 import { sheetCellRef } from '../model/sheet-ref.js';
 import { readCompoundFile, type CompoundFile } from './cfb.js';
-import { decompileFormula, UNREAD_FORMULA, type FormulaContext } from './xls-formula.js';
+import { BIFF_ERRORS, decompileFormula, UNREAD_FORMULA, type FormulaContext } from './xls-formula.js';
 import { DEFAULT_LIMITS, type WorkbookLimits } from './zip-guard.js';
 import { BUILTIN_FORMATS, numberContent, pickSheet, putSheetCell, sheetGrid, type Content, type SheetReading, type WorkbookReadOptions } from './xlsx.js';
 
@@ -275,7 +275,6 @@ interface SheetState extends SheetReading {
   pending: Array<{ row: number; col: number; master: string }>;
 }
 
-const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A' };
 
 /** An RK number: a 30-bit integer or the top of a double, divided by 100 when its flag says. */
 function rkValue(rk: number): number {
@@ -380,7 +379,7 @@ function sheetRecord(st: SheetState, r: Rec): { row: number; col: number; formul
     case R.BOOLERR: {
       const c = cellAt(8);
       const v = data[6]!;
-      putCell(st, c.row, c.col, { raw: data[7] ? (ERRORS[v] ?? '#N/A') : v ? 'TRUE' : 'FALSE' });
+      putCell(st, c.row, c.col, { raw: data[7] ? (BIFF_ERRORS[v] ?? '#N/A') : v ? 'TRUE' : 'FALSE' });
       return;
     }
     case R.FORMULA:
@@ -430,7 +429,7 @@ function formulaRecord(st: SheetState, r: Rec, c: { row: number; col: number; xf
       putCell(st, c.row, c.col, withFormula({ raw: data[8] ? 'TRUE' : 'FALSE', formula: placeholder }));
       return;
     case 2:
-      putCell(st, c.row, c.col, { raw: ERRORS[data[8]!] ?? '#N/A', formula: placeholder });
+      putCell(st, c.row, c.col, { raw: BIFF_ERRORS[data[8]!] ?? '#N/A', formula: placeholder });
       return;
     default:
       putCell(st, c.row, c.col, { raw: '', formula: placeholder });
