@@ -8,7 +8,7 @@
  */
 import { PovcheckError, type OleFault } from '../errors.js';
 
-export const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
 
 const END_OF_CHAIN = 0xfffffffe;
 const FREE = 0xffffffff;
@@ -27,7 +27,7 @@ export interface CompoundFile {
   stream(name: string): Uint8Array | undefined;
 }
 
-export const isCompoundFile = (bytes: Uint8Array): boolean => bytes.length >= 512 && OLE_MAGIC.every((b, i) => bytes[i] === b);
+const isCompoundFile = (bytes: Uint8Array): boolean => bytes.length >= 512 && OLE_MAGIC.every((b, i) => bytes[i] === b);
 
 interface DirEntry {
   name: string;

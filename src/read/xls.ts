@@ -148,7 +148,7 @@ function richString(p: Pieces): string {
 }
 
 /** An XLUnicodeString (cch u16) or ShortXLUnicodeString (cch u8) inside one record at `at`; undefined past its end. */
-export function unicodeString(data: Uint8Array, at: number, short = false): { text: string; end: number } | undefined {
+function unicodeString(data: Uint8Array, at: number, short = false): { text: string; end: number } | undefined {
   if (at + (short ? 2 : 3) > data.length) return undefined;
   const cch = short ? data[at]! : data[at]! | (data[at + 1]! << 8);
   const flags = data[at + (short ? 1 : 2)]!;

@@ -43,6 +43,12 @@ function attr(a: Readonly<Record<string, string>>, local: string): string | unde
   return undefined;
 }
 
+/** How many columns or rows a merge covers: `ss:MergeAcross="2"` is 3 (the cell and two more); else 1. */
+const covered = (v: string | undefined): number => {
+  const n = Number(v ?? 0);
+  return Number.isInteger(n) && n >= 0 ? n + 1 : 1;
+};
+
 const positive = (v: string | undefined): number | undefined => {
   const n = v === undefined ? NaN : Number(v);
   return Number.isInteger(n) && n >= 1 ? n : undefined;
@@ -184,7 +190,7 @@ function openElement(st: State, name: string, a: Readonly<Record<string, string>
       const at = positive(attr(a, 'Index'));
       let col = at !== undefined ? at - 1 : st.col;
       if (at === undefined) while (col < st.limits.maxCols && st.busyUntil[col]! > Math.max(st.row, 0)) col++;
-      st.cell = { row: Math.max(st.row, 0), col, across: positive(String(Number(attr(a, 'MergeAcross') ?? 0) + 1)) ?? 1, down: positive(String(Number(attr(a, 'MergeDown') ?? 0) + 1)) ?? 1, style: attr(a, 'StyleID'), formula: attr(a, 'Formula'), type: undefined, data: '', inData: 0, inComment: 0 };
+      st.cell = { row: Math.max(st.row, 0), col, across: covered(attr(a, 'MergeAcross')), down: covered(attr(a, 'MergeDown')), style: attr(a, 'StyleID'), formula: attr(a, 'Formula'), type: undefined, data: '', inData: 0, inComment: 0 };
       return;
     }
     case 'Comment':
