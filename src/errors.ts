@@ -15,7 +15,7 @@ export interface ErrorParams {
   FILE_EMPTY: { blank: boolean };
   /** A targets file or units map (JSON, or CSV for a units map) that is binary: `kind` as FILE_BINARY's. */
   SIDE_FILE_BINARY: { what: 'targets' | 'units-map'; kind: ErrorParams['FILE_BINARY']['kind'] };
-  FILE_BINARY: { kind: 'zip' | 'ole' | 'pdf' | 'png' | 'jpeg' | 'gzip' | 'binary' | 'ods' | 'xlsb' | 'docx' | 'encrypted' | 'doc' | 'not-zip' | 'docx-damaged' | 'odt' | 'rtf' };
+  FILE_BINARY: { kind: 'zip' | 'ole' | 'pdf' | 'png' | 'jpeg' | 'gzip' | 'binary' | 'ods' | 'xlsb' | 'docx' | 'encrypted' | 'encrypted-doc' | 'doc' | 'not-zip' | 'docx-damaged' | 'odt' | 'rtf' };
   FILE_TOO_LARGE: { limitMb: number };
   /** A spreadsheet or document of a kind povcheck does not read (read/kinds.ts), with how to convert it. */
   FILE_KIND: { kind: RefusedKind; ext: string };
@@ -193,7 +193,14 @@ export type ContainerDamage =
   /** An .xls record that runs past the end of its stream, or a sheet's place outside it (`at`: the byte). */
   | { damage: 'biff-record'; at: number }
   /** An .xls sheet whose records do not start with a sheet's beginning record (BOF). */
-  | { damage: 'biff-sheet'; sheet: string };
+  | { damage: 'biff-sheet'; sheet: string }
+  /** A Word 97–2003 document (read/word97.ts) whose structure points outside its stream or cannot be read. */
+  | { damage: 'doc-structure'; structure: Word97Structure }
+  /** A Word document older than Word 97 (Word 6.0 or 95), as its FIB says. */
+  | { damage: 'doc-version'; version: string };
+
+/** The structure of a Word 97–2003 document that is damaged: its FIB, its text's pieces, properties, styles, streams. */
+export type Word97Structure = 'fib' | 'pieces' | 'text' | 'table-stream' | 'paragraphs' | 'characters' | 'styles';
 
 /** What is damaged in a compound file (cfb.ts). */
 export type OleFault = 'header' | 'sector' | 'loop' | 'directory' | 'size';

@@ -3,7 +3,7 @@ import { cellPlace, enDocument, enDocumentMessages } from './en-document.js';
 import { layoutWords } from './indicator-labels.js';
 import type { Catalog, CauseCellText, Fmt, NoCauseParams, TargetOp } from './types.js';
 import type { FormulaRange, SlipKind } from '../locate/types.js';
-import type { ConfigProblem, ContainerDamage, ErrorParams, XmlDamage } from '../errors.js';
+import type { ConfigProblem, ContainerDamage, ErrorParams, Word97Structure, XmlDamage } from '../errors.js';
 import { enCalc, name as indName, val } from './en-calc.js';
 import { enCli } from './cli-en.js';
 import { quotedRows, type JoinedPart, type MessageParams } from '../model/message-ref.js';
@@ -30,7 +30,7 @@ const unsplitEn = (d: string, what: string, figures: boolean) =>
 const restsReadEn = (joined: readonly JoinedPart[], what: 'name' | 'label') =>
   joined.map((j, i) => `${i === 0 ? 'Cell' : 'cell'} ${j.cell} ("${j.text}") is read as the rest of the ${what} in ${j.into}: "${j.name}"`).join('; ');
 
-/** How to make a .docx of a word-processor document povcheck does not read (.doc, .odt, .rtf). */
+/** How to make a .docx of a word-processor document povcheck does not read (.odt, .rtf, a Word 6.0/95 .doc). */
 const SAVE_AS_DOCX_EN = 'open it in Word or LibreOffice and save it as .docx (or convert it: libreoffice --headless --convert-to docx <file>), then check the .docx';
 
 /** Why a file could not be opened, by the system's code (the code itself for any other). */
@@ -209,6 +209,17 @@ function webPageTableEn(s: { sheet: string; passedOver?: readonly string[]; othe
   return `web page (HTML), its table ${s.sheet}${s.passedOver?.length ? ` (${s.passedOver.length === 1 ? 'table' : 'tables'} ${list(s.passedOver)} before it ${s.passedOver.length === 1 ? 'holds' : 'hold'} no poverty table)` : ''}${s.others?.length ? `; the page's ${s.others.length === 1 ? 'table' : 'tables'} ${list(s.others)} not read (--sheet N to check one)` : ''}`;
 }
 
+/** The structures of a Word 97–2003 document, as a damage names them. */
+const WORD97_STRUCTURE_EN: Record<Word97Structure, string> = {
+  fib: 'file information block (FIB)',
+  pieces: 'piece table (where its text is stored)',
+  text: 'text',
+  'table-stream': 'table stream (1Table or 0Table)',
+  paragraphs: 'paragraph properties',
+  characters: 'character properties',
+  styles: 'style sheet',
+};
+
 function containerDamage(p: ContainerDamage | XmlDamage, office: string): string {
   if ('xml' in p) {
     return p.xml === 'doctype'
@@ -266,7 +277,7 @@ function containerDamage(p: ContainerDamage | XmlDamage, office: string): string
       return `the sheet "${p.sheet}" has a cell ${p.ref} in row ${p.row.toLocaleString('en-US')} (programs differ in which of the two rows they put it in); ${NOT_SAVED_BY_A_SPREADSHEET}`;
     case 'ole':
       return {
-        header: 'its Office 97–2003 container has no valid header (the file is damaged, or not an Excel file)',
+        header: `its Office 97–2003 container has no valid header (the file is damaged, or not ${office === 'Word' ? 'a Word' : 'an Excel'} file)`,
         sector: 'its Office 97–2003 container points past the end of the file (the file is cut short or damaged)',
         loop: 'its Office 97–2003 container has a chain of sectors that loops (damaged or hostile)',
         directory: 'the directory of its Office 97–2003 container is damaged',
@@ -278,6 +289,10 @@ function containerDamage(p: ContainerDamage | XmlDamage, office: string): string
       return `a record at byte ${p.at.toLocaleString('en-US')} of its Workbook stream runs past the stream's end (the file is cut short or damaged)`;
     case 'biff-sheet':
       return `the sheet "${p.sheet}" does not start where the workbook says (the file is damaged)`;
+    case 'doc-structure':
+      return `its ${WORD97_STRUCTURE_EN[p.structure]} points outside the file or cannot be read (the file is cut short or damaged); open the original in Word and save it again`;
+    case 'doc-version':
+      return `it is a ${p.version} document or older, which povcheck does not read: open it in Word or LibreOffice Writer and save it as "Word Document (.docx)"`;
   }
 }
 
@@ -360,6 +375,7 @@ const SIDE_KIND_EN: Record<ErrorParams['FILE_BINARY']['kind'], string> = {
   rtf: 'an RTF document',
   doc: 'a Word 97–2003 document',
   encrypted: 'a password-protected Office file',
+  'encrypted-doc': 'a password-protected Word document',
   ole: 'a legacy Office file (.xls, .doc)',
   pdf: 'a PDF document',
   png: 'a PNG image',
@@ -880,8 +896,9 @@ export function en(): Catalog {
           docx: 'this is a Word document: povcheck validate checks a plan document; for this command save its table as .xlsx or CSV',
           odt: `this is an OpenDocument text document (.odt), which povcheck does not read: ${SAVE_AS_DOCX_EN}`,
           rtf: `this is an RTF document, which povcheck does not read: ${SAVE_AS_DOCX_EN}`,
-          doc: `this is a Word 97–2003 document (.doc): ${SAVE_AS_DOCX_EN}`,
+          doc: 'this is a Word 97–2003 document (.doc): povcheck validate checks a plan document; for this command save its table as .xlsx or CSV',
           encrypted: 'this workbook is password-protected (encrypted); save an unprotected copy',
+          'encrypted-doc': 'this Word document is password-protected (encrypted); open it in Word, remove the password and save it again',
           ole: 'this is a legacy Office file (.xls/.doc); save it as CSV or .xlsx',
           pdf: 'this is a PDF document: its tables cannot be read from it; check the Word file (.docx) it was made from, or open the PDF in Word and save it as .docx',
           png: 'this is a PNG image, not a table',
@@ -900,7 +917,6 @@ export function en(): Catalog {
           numbers: 'an Apple Numbers file: in Numbers, File → Export To → Excel (.xlsx) or CSV',
           et: 'a WPS Spreadsheets file (.et): save it as "Excel Workbook (.xlsx)" or CSV',
           document: `a word-processor document (${p.ext}), which povcheck does not read: ${SAVE_AS_DOCX_EN}`,
-          doc: `a Word 97–2003 document (.doc): ${SAVE_AS_DOCX_EN}`,
           pdf: 'a PDF, from which povcheck does not read tables: check the spreadsheet it was made from (.xlsx or CSV), or for a plan the Word document (.docx)',
         })[p.kind],
       ENCODING_INVALID: (p) =>
@@ -989,7 +1005,7 @@ export function en(): Catalog {
       NO_INPUT: (p) =>
         p.kind === 'glob'
           ? 'no file matches this pattern'
-          : 'this directory holds no table or document povcheck looks for (.csv, .tsv, .xlsx, .xlsm, .xls, .ods, .docx, a .txt export of Excel, an Excel 2003 .xml; or .xlsb, .pdf … to be converted)',
+          : 'this directory holds no table or document povcheck looks for (.csv, .tsv, .xlsx, .xlsm, .xls, .ods, .docx, .doc, a .txt export of Excel, an Excel 2003 .xml; or .xlsb, .pdf … to be converted)',
       CONFIG_INVALID: (p) =>
         p.reason === 'json'
           ? `the configuration file is not valid JSON${p.line !== undefined ? ` at line ${p.line}, column ${p.column}` : ''} (${p.detail})`

@@ -107,7 +107,7 @@ export const viDocument: DocumentText = {
   paragraph: (n) => `đoạn ${n}`,
   preamble: 'phần mở đầu',
   source: (s) =>
-    `${s.format === 'docx' ? 'văn bản Word (.docx)' : `văn bản thuần xuất từ Word${s.encoding ? ` (${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 có BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' }[s.encoding] ?? s.encoding})` : ''}`}, ${s.paragraphs} đoạn, ${s.tables} bảng${s.hiddenText ? `; chữ ẩn (Hidden) ở ${s.hiddenText} đoạn hoặc ô không được đọc (Word không hiển thị, không in chữ ẩn)` : ''}${s.textBoxText ? `; ${s.textBoxText} đoạn trong hộp văn bản (text box) không được đọc (số liệu nêu ở đó không được kiểm tra; bảng trong hộp văn bản thì có)` : ''}${s.notes ? `; ${s.notes} chú thích (footnote, endnote) không được đọc (số liệu và văn bản dẫn chiếu trong chú thích không được kiểm tra)` : ''}`,
+    `${s.format === 'docx' ? 'văn bản Word (.docx)' : s.format === 'doc' ? 'văn bản Word 97–2003 (.doc)' : `văn bản thuần xuất từ Word${s.encoding ? ` (${{ 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 có BOM', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' }[s.encoding] ?? s.encoding})` : ''}`}, ${s.paragraphs} đoạn, ${s.tables} bảng${s.hiddenText ? `; chữ ẩn (Hidden) ở ${s.hiddenText} đoạn hoặc ô không được đọc (Word không hiển thị, không in chữ ẩn)` : ''}${s.textBoxText ? `; ${s.textBoxText} đoạn trong hộp văn bản (text box) không được đọc (số liệu nêu ở đó không được kiểm tra; bảng trong hộp văn bản thì có)` : ''}${s.notes ? `; ${s.notes} chú thích (footnote, endnote) không được đọc (số liệu và văn bản dẫn chiếu trong chú thích không được kiểm tra)` : ''}`,
   nothing: 'văn bản không có nội dung loại này',
   tableTitle: (n) => `Bảng ${n}`,
   expectedStated: (e, a) => `tính lại được ${e}, văn bản ghi ${a}`,

@@ -3,7 +3,7 @@ import { cellPlace, viDocument, viDocumentMessages } from './vi-document.js';
 import { layoutWords } from './indicator-labels.js';
 import type { Catalog, CauseCellText, Fmt, NoCauseParams, TargetOp } from './types.js';
 import type { FormulaRange, SlipKind } from '../locate/types.js';
-import type { ConfigProblem, ContainerDamage, ErrorParams, XmlDamage } from '../errors.js';
+import type { ConfigProblem, ContainerDamage, ErrorParams, Word97Structure, XmlDamage } from '../errors.js';
 import { viCalc, val } from './vi-calc.js';
 import { viCli } from './cli-vi.js';
 import type { SpreadsheetError } from '../model/grid.js';
@@ -211,6 +211,17 @@ function webPageTableVi(s: { sheet: string; passedOver?: readonly string[]; othe
   return `trang web (HTML), bảng thứ ${s.sheet} của trang${s.passedOver?.length ? ` (bảng ${list(s.passedOver)} trước đó không có bảng hộ nghèo)` : ''}${s.others?.length ? `; bảng ${list(s.others)} của trang không được đọc (--sheet N để kiểm tra một bảng)` : ''}`;
 }
 
+/** Các cấu trúc của văn bản Word 97–2003, như khi báo hỏng. */
+const WORD97_STRUCTURE_VI: Record<Word97Structure, string> = {
+  fib: 'Khối thông tin tệp (FIB)',
+  pieces: 'Bảng vị trí văn bản (piece table)',
+  text: 'Phần văn bản',
+  'table-stream': 'Luồng bảng (1Table hoặc 0Table)',
+  paragraphs: 'Thuộc tính đoạn văn',
+  characters: 'Thuộc tính ký tự',
+  styles: 'Bảng kiểu (style sheet)',
+};
+
 function containerDamage(p: ContainerDamage | XmlDamage, office: string): string {
   if ('xml' in p) {
     return p.xml === 'doctype'
@@ -268,7 +279,7 @@ function containerDamage(p: ContainerDamage | XmlDamage, office: string): string
       return `trang tính "${p.sheet}" có ô ${p.ref} nằm trong hàng ${p.row.toLocaleString('vi-VN')} (mỗi chương trình có thể đặt ô này vào một hàng khác nhau); ${NOT_SAVED_BY_A_SPREADSHEET}`;
     case 'ole':
       return {
-        header: 'phần đầu của tệp Office 97–2003 không hợp lệ (tệp bị hỏng, hoặc không phải tệp Excel)',
+        header: `phần đầu của tệp Office 97–2003 không hợp lệ (tệp bị hỏng, hoặc không phải tệp ${office === 'Word' ? 'Word' : 'Excel'})`,
         sector: 'tệp Office 97–2003 trỏ tới vị trí quá cuối tệp (tệp bị cắt cụt hoặc bị hỏng)',
         loop: 'tệp Office 97–2003 có một chuỗi sector quay vòng (tệp hỏng hoặc cố ý gây hại)',
         directory: 'mục lục của tệp Office 97–2003 bị hỏng',
@@ -280,6 +291,10 @@ function containerDamage(p: ContainerDamage | XmlDamage, office: string): string
       return `một bản ghi ở byte ${p.at.toLocaleString('vi-VN')} của luồng Workbook vượt quá cuối luồng (tệp bị cắt cụt hoặc bị hỏng)`;
     case 'biff-sheet':
       return `trang tính "${p.sheet}" không bắt đầu ở chỗ sổ tính ghi (tệp bị hỏng)`;
+    case 'doc-structure':
+      return `${WORD97_STRUCTURE_VI[p.structure]} của văn bản trỏ ra ngoài tệp hoặc không đọc được (tệp bị cắt cụt hoặc bị hỏng); mở bản gốc bằng Word rồi lưu lại`;
+    case 'doc-version':
+      return `đây là văn bản ${p.version} hoặc cũ hơn, povcheck không đọc loại này: mở bằng Word hoặc LibreOffice Writer rồi lưu thành "Word Document (.docx)"`;
   }
 }
 
@@ -364,6 +379,7 @@ const SIDE_KIND_VI: Record<ErrorParams['FILE_BINARY']['kind'], string> = {
   rtf: 'một văn bản RTF',
   doc: 'một văn bản Word 97–2003',
   encrypted: 'một tệp Office có đặt mật khẩu',
+  'encrypted-doc': 'một văn bản Word có đặt mật khẩu',
   ole: 'một tệp Office cũ (.xls, .doc)',
   pdf: 'một tài liệu PDF',
   png: 'một ảnh PNG',
@@ -883,7 +899,6 @@ export function vi(): Catalog {
           numbers: 'tệp Apple Numbers: trong Numbers chọn File → Export To → Excel (.xlsx) hoặc CSV',
           et: 'tệp WPS Spreadsheets (.et): hãy lưu thành "Excel Workbook (.xlsx)" hoặc CSV',
           document: `tệp văn bản (${p.ext}), povcheck không đọc loại này: ${SAVE_AS_DOCX_VI}`,
-          doc: `văn bản Word 97–2003 (.doc): ${SAVE_AS_DOCX_VI}`,
           pdf: 'tệp PDF, povcheck không đọc bảng từ PDF: hãy kiểm tra bảng tính gốc (.xlsx hoặc CSV) đã dùng để tạo PDF, hoặc với kế hoạch thì văn bản Word (.docx)',
         })[p.kind],
       SIDE_FILE_BINARY: (p) =>
@@ -896,8 +911,9 @@ export function vi(): Catalog {
           docx: 'đây là văn bản Word: povcheck validate kiểm tra được văn bản kế hoạch; với lệnh này hãy lưu bảng thành .xlsx hoặc CSV',
           odt: `đây là văn bản OpenDocument (.odt), povcheck không đọc loại này: ${SAVE_AS_DOCX_VI}`,
           rtf: `đây là văn bản RTF, povcheck không đọc loại này: ${SAVE_AS_DOCX_VI}`,
-          doc: `đây là văn bản Word 97–2003 (.doc): ${SAVE_AS_DOCX_VI}`,
+          doc: 'đây là văn bản Word 97–2003 (.doc): povcheck validate kiểm tra được văn bản kế hoạch; với lệnh này hãy lưu bảng thành .xlsx hoặc CSV',
           encrypted: 'sổ tính này được đặt mật khẩu (mã hoá); hãy lưu một bản không đặt mật khẩu',
+          'encrypted-doc': 'văn bản Word này được đặt mật khẩu (mã hoá); hãy mở bằng Word, bỏ mật khẩu rồi lưu lại',
           ole: 'đây là tệp Office cũ (.xls/.doc); hãy lưu thành CSV hoặc .xlsx',
           pdf: 'đây là tài liệu PDF: không đọc được bảng từ PDF; hãy kiểm tra tệp Word (.docx) gốc, hoặc mở PDF bằng Word và lưu thành .docx',
           png: 'đây là ảnh PNG, không phải bảng số liệu',
@@ -994,7 +1010,7 @@ export function vi(): Catalog {
       NO_INPUT: (p) =>
         p.kind === 'glob'
           ? 'không có tệp nào khớp mẫu này'
-          : 'thư mục này không có bảng hay văn bản nào povcheck tìm đọc (.csv, .tsv, .xlsx, .xlsm, .xls, .ods, .docx, tệp .txt xuất từ Excel, tệp .xml của Excel 2003; hoặc .xlsb, .pdf … cần chuyển đổi)',
+          : 'thư mục này không có bảng hay văn bản nào povcheck tìm đọc (.csv, .tsv, .xlsx, .xlsm, .xls, .ods, .docx, .doc, tệp .txt xuất từ Excel, tệp .xml của Excel 2003; hoặc .xlsb, .pdf … cần chuyển đổi)',
       CONFIG_INVALID: (p) =>
         p.reason === 'json'
           ? `tệp cấu hình không phải JSON hợp lệ${p.line !== undefined ? `: lỗi ở dòng ${p.line}, cột ${p.column}` : ''} (${p.detail})`

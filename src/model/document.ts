@@ -38,7 +38,7 @@ export interface DocTable {
   readonly line?: number;
 }
 
-export type DocumentFormat = 'docx' | 'text';
+export type DocumentFormat = 'docx' | 'doc' | 'text';
 
 export interface PlanDocument {
   readonly format: DocumentFormat;

@@ -33,10 +33,10 @@
  *   tables inside it.
  */
 import { PovcheckError, type ErrorParams } from '../errors.js';
-import { documentCellRef, type DocTable, type PlanDocument } from '../model/document.js';
-import { outline, withoutInvisible, type RawParagraph } from './document-outline.js';
+import type { PlanDocument } from '../model/document.js';
+import type { RawParagraph } from './document-outline.js';
+import { planDocument, styleLevel, superscript, withLabel, type TableCellDraft, type TableDraft } from './word-document.js';
 import { DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
-import type { Cell, SourceInfo } from '../model/grid.js';
 import { containerKind, listZip, partNamed, readPart, relationshipsOf, wordMainPart, type ZipEntry } from './zip-guard.js';
 import { folderOf, targetOfType } from './opc.js';
 import { streamXml, XmlError, type XmlHandlers } from './xml-stream.js';
@@ -103,24 +103,6 @@ function asDocumentError(e: unknown): unknown {
   return e;
 }
 
-interface TableCellDraft {
-  text: string[];
-  span: number;
-  vMerge?: 'restart' | 'continue';
-}
-
-interface TableDraft {
-  /** `deleted`: a row deleted with Track Changes on (`w:trPr/w:del`): gone once the changes are accepted. */
-  rows: Array<{ before: number; cells: TableCellDraft[]; deleted?: boolean }>;
-  /** Its place in the document among all tables, nested ones included (the number Word counts it by). */
-  order: number;
-  /** In the body: not in another table's cell, not in a text box. */
-  inBody: boolean;
-  /** The open cell. */
-  cell?: TableCellDraft;
-}
-
-
 /** Subtrees whose text is not the document's running text. */
 const SKIPPED = new Set(['Fallback', 'instrText', 'delText', 'moveFrom', 'footnoteReference', 'endnoteReference']);
 
@@ -131,7 +113,7 @@ export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUM
   parseXml(parts.document, { open: (name, a) => openElement(st, name, a), close: (name) => closeElement(st, name), text: (t) => text(st, t) }, limits);
   endJoining(st);
   // In the order Word counts them: a table before the tables inside it.
-  const doc = planDocument(st.raw, st.tables.sort((a, b) => a.draft.order - b.draft.order), limits);
+  const doc = planDocument('docx', st.raw, st.tables.sort((a, b) => a.draft.order - b.draft.order), limits);
   return { ...doc, ...(st.hiddenText > 0 ? { hiddenText: st.hiddenText } : {}), ...(st.textBoxText > 0 ? { textBoxText: st.textBoxText } : {}), ...(st.notes > 0 ? { notes: st.notes } : {}) };
 }
 
@@ -198,12 +180,6 @@ function append(st: DocxState, s: string): void {
   else if (s.trim() !== '') para.hidden = true;
 }
 
-const SUPERSCRIPT: Readonly<Record<string, string>> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '(': '⁽', ')': '⁾', '+': '⁺', '-': '⁻' };
-
-/** A superscript run's digits, brackets and signs as the superscript characters Word shows; other characters as they are. */
-function superscript(s: string): string {
-  return s.replace(/[\d()+-]/g, (c) => SUPERSCRIPT[c]!);
-}
 
 /** In a paragraph's own numbering (`w:p/w:pPr/w:numPr`), not a tracked change's former properties. */
 const inParagraphNumbering = (st: DocxState) => st.stack.at(-2) === 'numPr' && st.stack.at(-3) === 'pPr' && st.stack.at(-4) === 'p';
@@ -259,10 +235,8 @@ function openTextElement(st: DocxState, name: string, attributes: Readonly<Recor
       append(st, '-');
       break;
     case 'pStyle': {
-      const v = attr(attributes, 'val') ?? '';
-      const m = /^(?:heading|berschrift|titre|tieude|tiêuđề)\s*(\d)$/iu.exec(v.replace(/\s+/g, ''));
-      if (para && m) para.level = Number(m[1]);
-      else if (para && /^title$/i.test(v)) para.level = 0;
+      const level = styleLevel(attr(attributes, 'val') ?? '');
+      if (para && level !== undefined) para.level = level;
       break;
     }
     case 'numId':
@@ -445,82 +419,10 @@ function listLabel(st: DocxState, para: ParagraphDraft): string | undefined {
   return st.numbers?.label(para.numId, para.ilvl ?? 0);
 }
 
-const withLabel = (label: string | undefined, text: string) => (label === undefined ? text : text.trim() === '' ? label : `${label} ${text}`);
-
-/** The paragraphs outlined, each table a Grid numbered in order, with the number of the section it follows. */
-function planDocument(raw: readonly RawParagraph[], tables: DocxState['tables'], limits: DocumentLimits): PlanDocument {
-  const paragraphs = outline(raw);
-  const numberAt = numberOfRaw(raw);
-  const source: SourceInfo = { kind: 'document', format: 'docx', paragraphs: paragraphs.length, tables: tables.length };
-  const grids = tables.map(({ draft }, k) => gridRows(draft, k + 1, limits));
-  const follows = directlyAfter(raw, tables, grids);
-  const out: DocTable[] = tables.map(({ after }, k) => {
-    const before = numberAt(after);
-    return { number: k + 1, grid: { rows: grids[k]!, source }, ...(before ? { after: before } : {}), ...(follows[k] ? { follows: follows[k] } : {}) };
-  });
-  return { format: 'docx', paragraphs, tables: out };
-}
-
-/**
- * For each table of the body, the number of the body's table just before it when nothing but empty paragraphs (a
- * page break) stands between them and both have as many columns: a table split in two, perhaps.
- */
-function directlyAfter(raw: readonly RawParagraph[], tables: DocxState['tables'], grids: ReadonlyArray<Cell[][]>): Array<number | undefined> {
-  let last: number | undefined;
-  return tables.map(({ draft, after }, k) => {
-    if (!draft.inBody) return undefined;
-    const before = last;
-    last = k;
-    if (before === undefined || width(grids[before]!) !== width(grids[k]!)) return undefined;
-    const between = raw.slice(tables[before]!.after, after);
-    return between.every((p) => p.text.trim() === '') ? before + 1 : undefined;
-  });
-}
-
-const width = (rows: ReadonlyArray<readonly Cell[]>) => rows.reduce((w, r) => Math.max(w, r.length), 0);
 
 function positive(v: string | undefined): number {
   const n = Number(v);
   return Number.isInteger(n) && n > 0 ? n : 0;
-}
-
-/** The number of the last non-empty paragraph among the first `count` raw paragraphs (outline's numbering). */
-function numberOfRaw(raw: readonly RawParagraph[]): (count: number) => number | undefined {
-  const numbers: number[] = [];
-  let n = 0;
-  for (const r of raw) {
-    if (withoutInvisible(r.text).replace(/[\s\u00a0]+/gu, '') !== '') n++;
-    numbers.push(n);
-  }
-  return (count) => (count > 0 && numbers[count - 1]! > 0 ? numbers[count - 1] : undefined);
-}
-
-/** A table's rows on its grid: spans keep their text in their first column, merged-down cells repeat it. */
-function gridRows(draft: TableDraft, table: number, limits: DocumentLimits): Cell[][] {
-  if (draft.rows.length > limits.maxRows) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'rows', table, limit: limits.maxRows });
-  const rows: Cell[][] = [];
-  // The cell a vertical merge continues, per grid column.
-  const masters = new Map<number, Cell>();
-  draft.rows.filter((row) => !row.deleted).forEach((row, r) => {
-    const out: Cell[] = [];
-    let col = row.before;
-    for (const c of row.cells) {
-      if (col + c.span > limits.maxCols) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'columns', table, limit: limits.maxCols });
-      const raw = withoutInvisible(c.text.join('\n'));
-      if (c.vMerge === 'continue') {
-        const master = masters.get(col);
-        if (master && master.raw.trim() !== '' && !/^[\d\s.,%-]+$/u.test(master.raw.trim())) out[col] = { ...master, row: r, col };
-      } else {
-        const cell: Cell = { raw, ref: documentCellRef(table, r, col), row: r, col, table };
-        out[col] = cell;
-        if (c.vMerge === 'restart') masters.set(col, cell);
-        else masters.delete(col);
-      }
-      col += c.span;
-    }
-    rows.push(out);
-  });
-  return rows;
 }
 
 /** word/numbering.xml's lists, to count the paragraphs numbered by them. */

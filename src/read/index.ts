@@ -6,7 +6,7 @@
  *
  * `readInput` (validate) also reads plan documents: a ZIP holding word/document.xml (or the main part its
  * _rels/.rels names: zip-guard.ts `wordMainPart`) is a Word plan (docx.ts), and decoded text that is prose rather than a table is Word's plain-text export of one
- * (text-document.ts). A Word 97 file (.doc) is refused with how to convert it.
+ * (text-document.ts). A Word 97–2003 document (.doc, an OLE compound file holding a WordDocument stream) is read by word97.ts.
  */
 // Synchronous reads: a CLI reads its inputs one after the other, and node:fs/promises alone costs a few
 // milliseconds of start-up (docs/performance.md "Start-up").
@@ -265,8 +265,9 @@ function explainedByName(e: unknown, path: string): unknown {
   const kind = refusedKind(path);
   if (kind && CONTENT_ERRORS.has(e.code)) return new PovcheckError('FILE_KIND', { kind, ext: extname(path).toLowerCase() }, { file: path });
   // A damaged container named .ods is a damaged OpenDocument spreadsheet, not "no Excel workbook"; one named .xls, a
-  // damaged Excel 97–2003 workbook.
+  // damaged Excel 97–2003 workbook; one named .doc, a damaged Word 97–2003 document.
   if (e.code === 'FILE_BINARY' && e.params.kind === 'binary' && /\.xls$/i.test(path)) return new PovcheckError('WORKBOOK_INVALID', { damage: 'ole', fault: 'header', of: 'xls' }, { file: path });
+  if (e.code === 'FILE_BINARY' && e.params.kind === 'binary' && /\.doc$/i.test(path)) return new PovcheckError('DOCUMENT_INVALID', { damage: 'ole', fault: 'header' }, { file: path });
   if (e.code === 'WORKBOOK_INVALID' && /\.f?ods$/i.test(path)) return asOdsDamage(e, path);
   if (e.code === 'FILE_BINARY' && e.params.kind === 'binary' && /\.(?:xlsx|xlsm|docx)$/i.test(path)) {
     return new PovcheckError('FILE_BINARY', { kind: 'not-zip' }, { file: path });
@@ -300,13 +301,6 @@ function refuseRawBiff(bytes: Uint8Array): void {
   if (version) throw new PovcheckError('WORKBOOK_INVALID', { damage: 'biff-version', version, of: 'xls' });
 }
 
-/** An OLE compound file that is a Word 97–2003 document: named so, or holding a "WordDocument" stream (its name stored in UTF-16LE). */
-const WORD_STREAM = Buffer.from('WordDocument', 'utf16le');
-
-function isWord97(bytes: Uint8Array, name: string | undefined): boolean {
-  return (name !== undefined && /\.(?:doc|dot)$/i.test(name)) || Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(WORD_STREAM) >= 0;
-}
-
 /**
  * Bytes of any input validate reads → a table's grid or a plan document. `documents: false` (fix, which
  * rewrites tables only): no plan document is looked for, the bytes are read as a table as `gridFromAnyBytes`
@@ -328,7 +322,11 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
       return { kind: 'document', document: await readDocx(bytes, opts.documentLimits) };
     }
   }
-  if (container === 'ole' && documents && isWord97(bytes, opts.name)) throw new PovcheckError('FILE_BINARY', { kind: 'doc' });
+  if (container === 'ole' && documents) {
+    const { wordDocumentIn } = await import('./word97.js');
+    const document = wordDocumentIn(bytes, opts.name, opts.documentLimits);
+    if (document) return { kind: 'document', document };
+  }
   if (container) return { kind: 'grid', grid: await containerGrid(container, bytes, opts) };
   refuseRawBiff(bytes);
   refuseRtf(bytes);

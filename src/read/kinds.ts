@@ -3,8 +3,8 @@
  * (a folder run checks these), what looks like a table or a document but is not read (a folder run lists each
  * as not checked, with how to convert it, and counts it as unreadable), and what is neither (README.md, notes,
  * images: left alone). A file named on the command line is read whatever its name (the content decides).
- * The plan's .docx became readable (issue 15) and moved from REFUSED to READ; a Word 97 .doc is refused with
- * how to save it as .docx.
+ * The plan's .docx became readable (issue 15) and moved from REFUSED to READ, and so did Word 97–2003's .doc
+ * (read/word97.ts).
  */
 import { extname } from 'node:path';
 import { readSync, openSync, closeSync } from 'node:fs';
@@ -12,15 +12,14 @@ import { readSync, openSync, closeSync } from 'node:fs';
 /** Workbooks povcheck reads (read/xlsx.ts; Excel 97–2003's .xls, read/xls.ts; LibreOffice's .ods and flat .fods, read/ods.ts): the rest it reads is delimited text, or a plan's .docx. */
 export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.fods'] as const;
 
-/** Read by a folder run: tables, and plan documents (Word's .docx: its tables and its text, src/document/). */
-export const READ_EXTENSIONS = ['.csv', '.tsv', ...WORKBOOK_EXTENSIONS, '.docx'] as const;
+/** Read by a folder run: tables, and plan documents (Word's .docx and .doc: their tables and their text, src/document/). */
+export const READ_EXTENSIONS = ['.csv', '.tsv', ...WORKBOOK_EXTENSIONS, '.docx', '.doc'] as const;
 
 /** Spreadsheets and documents povcheck does not read, and what each is (for the advice on converting it). */
 export const REFUSED_KINDS = {
   '.xlsb': 'xlsb',
   '.numbers': 'numbers',
   '.et': 'et',
-  '.doc': 'doc',
   '.odt': 'document',
   '.rtf': 'document',
   '.wps': 'document',

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, cli } from '../helpers.js';
+import { FIXTURES, cli, runCli } from '../helpers.js';
 import { ooxmlApi } from '../xlsx-build.js';
 // @ts-expect-error plain JavaScript module without types
 import { PLANTED } from '../../scripts/plan-fixtures.mjs';
@@ -189,16 +189,38 @@ describe('planted variants: each gives exactly its planted finding, at the right
   }
 });
 
+describe('a plan in Word 97–2003 (.doc), the built binary', () => {
+  it('is checked as its .docx is: the same findings at the same places; the read line names the format', () => {
+    const doc = runCli(['validate', join(FIXTURES, 'plans', 'doc', 'ke-hoach-giam-ngheo-2020.doc'), '--format', 'json']);
+    const docx = runCli(['validate', join(FIXTURES, 'plans', 'ke-hoach-giam-ngheo-2020.docx'), '--format', 'json']);
+    expect(doc.code).toBe(1);
+    const findings = (out: string) => (JSON.parse(out) as { files: Array<{ findings: unknown[]; source: { format: string } }> }).files[0]!;
+    expect(findings(doc.stdout).source.format).toBe('doc');
+    expect(findings(doc.stdout).findings).toEqual(findings(docx.stdout).findings);
+    const text = runCli(['validate', join(FIXTURES, 'plans', 'doc', 'money-total-off.doc'), '--lang', 'en']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('Read as: Word 97–2003 document (.doc), 98 paragraphs, 1 table;');
+    expect(text.stdout).toMatch(/¶60 · money/);
+  });
+
+  it('a folder run reads its .doc plans', () => {
+    const r = runCli(['validate', join(FIXTURES, 'plans', 'doc'), '--format', 'json']);
+    const files = (JSON.parse(r.stdout) as { files: Array<{ file: string; source?: { format: string } }> }).files;
+    expect(files).toHaveLength(6);
+    expect(files.every((f) => f.source?.format === 'doc')).toBe(true);
+  });
+});
+
 describe('what is not a plan povcheck can read', () => {
   const dir = mkdtempSync(join(tmpdir(), 'povcheck-plans-'));
 
-  it('a Word 97 file: exit 2, one line saying how to convert it', async () => {
+  it('a damaged Word 97 file: exit 2, one line naming the damage', async () => {
     const path = join(dir, 'ke-hoach.doc');
     writeFileSync(path, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1000)]));
     const r = await cli(['validate', path, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect((r.stdout + r.stderr).trim().split('\n')).toHaveLength(1);
-    expect(r.stdout).toMatch(/Word 97–2003 document \(\.doc\): open it in Word or LibreOffice and save it as \.docx/);
+    expect(r.stdout).toContain('not a readable Word document: its Office 97–2003 container has no valid header (the file is damaged, or not a Word file)');
   });
 
   it('a Writer document (.odt) or an RTF: exit 2, one line saying to save it as .docx (it said: copy the table into a spreadsheet)', async () => {

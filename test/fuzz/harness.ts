@@ -17,6 +17,8 @@ import { textReport } from '../../src/reporters/text.js';
 import { PLAIN_STYLE } from '../../src/reporters/types.js';
 import { FIXTURES, fixtures } from '../helpers.js';
 import { ooxmlApi, zipApi } from '../xlsx-build.js';
+import { compoundFile } from '../read/xls-writer.js';
+import { readCompoundFile } from '../../src/read/cfb.js';
 
 export type Outcome = 0 | 1 | 2;
 
@@ -72,6 +74,17 @@ export async function runStreamed(bytes: Uint8Array): Promise<{ code: Outcome }>
   textReport(input, { style: PLAIN_STYLE, table: true, width: 120 });
   const code: Outcome = result.status === 'unreadable' || result.status === 'unchecked' ? 2 : result.status === 'invalid' ? 1 : 0;
   return { code };
+}
+
+/** A plan document from a file named .doc, through validateFile (read, its tables and text checked) and both reports. */
+export async function runWordDocument(bytes: Uint8Array): Promise<{ code: Outcome }> {
+  const file = join(STREAM_DIR, `doc-${streamed++ % 64}.doc`);
+  writeFileSync(file, bytes);
+  const result = await validateFile(file);
+  const input = { files: [result], fallbackLang: 'en' as const, strict: false };
+  JSON.parse(jsonReport(input));
+  textReport(input, { style: PLAIN_STYLE, table: true, width: 120 });
+  return { code: result.status === 'unreadable' || result.status === 'unchecked' ? 2 : result.status === 'invalid' ? 1 : 0 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -444,3 +457,34 @@ export const hostileFileName = fc
   .filter((n) => n !== '' && n !== '.' && n !== '..');
 
 export { UNITS };
+
+const DOC_FILES = ['doc', 'doc-word'].flatMap((d) =>
+  readdirSync(join(FIXTURES, 'plans', d))
+    .filter((f) => f.endsWith('.doc'))
+    .map((f) => readCompoundFile(readFileSync(join(FIXTURES, 'plans', d, f)))),
+);
+
+/**
+ * Word 97–2003 documents (LibreOffice's and Word's) with bytes of a stream overwritten (one, two or four at a time: most
+ * in the FIB, the rest anywhere in the WordDocument or table stream, its piece table and property pages among them),
+ * rebuilt as a compound file; or the file itself cut short: pieces, pages and runs out of place, counts and sizes past
+ * their streams.
+ */
+export const mutatedDocBytes: fc.Arbitrary<Uint8Array> = fc
+  .record({
+    base: fc.constantFrom(...DOC_FILES),
+    stream: fc.constantFrom('WordDocument', 'table'),
+    edits: fc.array(fc.record({ at: fc.oneof({ arbitrary: fc.nat(1023), weight: 2 }, { arbitrary: fc.nat(), weight: 3 }), width: fc.constantFrom(1, 2, 4), value: hostileWord }), { minLength: 1, maxLength: 4 }),
+    cut: fc.oneof({ arbitrary: fc.constant(undefined), weight: 9 }, { arbitrary: fc.nat(), weight: 1 }),
+  })
+  .map(({ base, stream, edits, cut }) => {
+    const streams = Object.fromEntries(base.names.map((n) => [n, Uint8Array.from(base.stream(n)!)]));
+    const table = streams['1Table'] ? '1Table' : '0Table';
+    const out = streams[stream === 'table' ? table : 'WordDocument']!;
+    for (const e of edits) {
+      const at = e.at % out.length;
+      for (let k = 0; k < e.width && at + k < out.length; k++) out[at + k] = (e.value >>> (8 * k)) & 0xff;
+    }
+    const file = compoundFile(streams);
+    return cut !== undefined ? file.subarray(0, cut % (file.length + 1)) : file;
+  });

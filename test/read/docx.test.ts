@@ -455,10 +455,10 @@ describe('hostile documents stop with a reason, before anything big is unpacked'
 });
 
 describe('what validate is given instead of a plan', () => {
-  it('a Word 97 file, a PDF: refused, saying how to convert', async () => {
+  it('a damaged Word 97 file (read/word97.ts reads the others: test/read/word97.test.ts), a PDF: refused', async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600), Buffer.from('WordDocument', 'utf16le'), Buffer.alloc(600)]);
-    expect(await code(inputFromBytes(ole, { name: 'ke-hoach.doc' }))).toBe('FILE_BINARY:doc');
-    expect(await code(inputFromBytes(ole, { name: 'no-extension' }))).toBe('FILE_BINARY:doc');
+    expect(await code(inputFromBytes(ole, { name: 'ke-hoach.doc' }))).toBe('DOCUMENT_INVALID');
+    expect(await code(inputFromBytes(ole, { name: 'no-extension' }))).toBe('WORKBOOK_INVALID');
     expect(await code(inputFromBytes(Buffer.from('%PDF-1.7\n...'), { name: 'plan.pdf' }))).toBe('FILE_BINARY:pdf');
   });
 

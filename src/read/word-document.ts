@@ -1,0 +1,125 @@
+/**
+ * What both Word readers (docx.ts for .docx, word97.ts for Word 97–2003's .doc) build, made into a PlanDocument
+ * the same way: the body's paragraphs outlined (document-outline.ts), each table's rows placed on its grid (a cell
+ * spanning columns keeps its text in its first column, a cell merged down repeats the text of the cell it continues
+ * unless that text is a number), and a table directly after another of as many columns marked as perhaps its
+ * continuation. Pure.
+ */
+import { PovcheckError } from '../errors.js';
+import { documentCellRef, type DocTable, type PlanDocument } from '../model/document.js';
+import type { Cell, SourceInfo } from '../model/grid.js';
+import { outline, withoutInvisible, type RawParagraph } from './document-outline.js';
+import type { DocumentLimits } from './document-limits.js';
+
+const SUPERSCRIPT: Readonly<Record<string, string>> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '(': '⁽', ')': '⁾', '+': '⁺', '-': '⁻' };
+
+/** A superscript run's digits, brackets and signs as the superscript characters Word shows; other characters as they are. */
+export function superscript(s: string): string {
+  return s.replace(/[\d()+-]/g, (c) => SUPERSCRIPT[c]!);
+}
+
+/** A paragraph's text after the number Word shows before it (a list's), or the number alone for an empty one. */
+export const withLabel = (label: string | undefined, text: string) => (label === undefined ? text : text.trim() === '' ? label : `${label} ${text}`);
+
+/** A paragraph style's heading level by its name: "heading 1"…"heading 9" (and Word's translations), "Title" 0. */
+export function styleLevel(name: string): number | undefined {
+  const m = /^(?:heading|berschrift|titre|tieude|tiêuđề)\s*(\d)$/iu.exec(name.replace(/\s+/g, ''));
+  if (m) return Number(m[1]);
+  return /^title$/i.test(name) ? 0 : undefined;
+}
+
+export interface TableCellDraft {
+  text: string[];
+  span: number;
+  vMerge?: 'restart' | 'continue';
+}
+
+export interface TableDraft {
+  /** `deleted`: a row deleted with Track Changes on (`w:trPr/w:del`): gone once the changes are accepted. */
+  rows: Array<{ before: number; cells: TableCellDraft[]; deleted?: boolean }>;
+  /** Its place in the document among all tables, nested ones included (the number Word counts it by). */
+  order: number;
+  /** In the body: not in another table's cell, not in a text box. */
+  inBody: boolean;
+  /** The open cell. */
+  cell?: TableCellDraft;
+}
+
+
+
+/** A table read, with the number of body paragraphs before its end (its place in the running text). */
+export interface PlacedTable {
+  readonly draft: TableDraft;
+  readonly after: number;
+}
+
+/** The paragraphs outlined, each table a Grid numbered in order, with the number of the section it follows. */
+export function planDocument(format: 'docx' | 'doc', raw: readonly RawParagraph[], tables: readonly PlacedTable[], limits: DocumentLimits): PlanDocument {
+  const paragraphs = outline(raw);
+  const numberAt = numberOfRaw(raw);
+  const source: SourceInfo = { kind: 'document', format, paragraphs: paragraphs.length, tables: tables.length };
+  const grids = tables.map(({ draft }, k) => gridRows(draft, k + 1, limits));
+  const follows = directlyAfter(raw, tables, grids);
+  const out: DocTable[] = tables.map(({ after }, k) => {
+    const before = numberAt(after);
+    return { number: k + 1, grid: { rows: grids[k]!, source }, ...(before ? { after: before } : {}), ...(follows[k] ? { follows: follows[k] } : {}) };
+  });
+  return { format, paragraphs, tables: out };
+}
+
+/**
+ * For each table of the body, the number of the body's table just before it when nothing but empty paragraphs (a
+ * page break) stands between them and both have as many columns: a table split in two, perhaps.
+ */
+function directlyAfter(raw: readonly RawParagraph[], tables: readonly PlacedTable[], grids: ReadonlyArray<Cell[][]>): Array<number | undefined> {
+  let last: number | undefined;
+  return tables.map(({ draft, after }, k) => {
+    if (!draft.inBody) return undefined;
+    const before = last;
+    last = k;
+    if (before === undefined || width(grids[before]!) !== width(grids[k]!)) return undefined;
+    const between = raw.slice(tables[before]!.after, after);
+    return between.every((p) => p.text.trim() === '') ? before + 1 : undefined;
+  });
+}
+
+const width = (rows: ReadonlyArray<readonly Cell[]>) => rows.reduce((w, r) => Math.max(w, r.length), 0);
+
+/** The number of the last non-empty paragraph among the first `count` raw paragraphs (outline's numbering). */
+function numberOfRaw(raw: readonly RawParagraph[]): (count: number) => number | undefined {
+  const numbers: number[] = [];
+  let n = 0;
+  for (const r of raw) {
+    if (withoutInvisible(r.text).replace(/[\s\u00a0]+/gu, '') !== '') n++;
+    numbers.push(n);
+  }
+  return (count) => (count > 0 && numbers[count - 1]! > 0 ? numbers[count - 1] : undefined);
+}
+
+/** A table's rows on its grid: spans keep their text in their first column, merged-down cells repeat it. */
+function gridRows(draft: TableDraft, table: number, limits: DocumentLimits): Cell[][] {
+  if (draft.rows.length > limits.maxRows) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'rows', table, limit: limits.maxRows });
+  const rows: Cell[][] = [];
+  // The cell a vertical merge continues, per grid column.
+  const masters = new Map<number, Cell>();
+  draft.rows.filter((row) => !row.deleted).forEach((row, r) => {
+    const out: Cell[] = [];
+    let col = row.before;
+    for (const c of row.cells) {
+      if (col + c.span > limits.maxCols) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'columns', table, limit: limits.maxCols });
+      const raw = withoutInvisible(c.text.join('\n'));
+      if (c.vMerge === 'continue') {
+        const master = masters.get(col);
+        if (master && master.raw.trim() !== '' && !/^[\d\s.,%-]+$/u.test(master.raw.trim())) out[col] = { ...master, row: r, col };
+      } else {
+        const cell: Cell = { raw, ref: documentCellRef(table, r, col), row: r, col, table };
+        out[col] = cell;
+        if (c.vMerge === 'restart') masters.set(col, cell);
+        else masters.delete(col);
+      }
+      col += c.span;
+    }
+    rows.push(out);
+  });
+  return rows;
+}

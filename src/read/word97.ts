@@ -1,0 +1,418 @@
+/**
+ * bytes of a Word 97–2003 document (.doc, [MS-DOC]) → PlanDocument, as docx.ts reads a .docx: provincial and district
+ * plans are still handed over in this format. The OLE container is read by cfb.ts; from the WordDocument stream and
+ * its table stream (0Table or 1Table, as the FIB says):
+ *
+ * - the FIB (file information block): the main text's length and where the structures below are;
+ * - the piece table (the CLX): which bytes hold the text, 8-bit (Windows-1252) or UTF-16;
+ * - the paragraphs' properties (PAPX pages, `word97-properties.ts`): in a table or not, how deep, a row's end (TTP)
+ *   with the row's cell edges and merges (sprmTDefTable, sprmTVertMerge), the style (a heading's level) and the
+ *   outline level; a paragraph holding many properties keeps them in the Data stream (sprmPHugePapx), read there;
+ * - the characters' properties (CHPX pages): hidden text (not read, counted as docx.ts counts it), text deleted with
+ *   Track Changes on (left out; a deleted paragraph mark joins the paragraph to the next one), superscript (a
+ *   footnote mark typed after a figure reads `4,00²`, never 4,002), a footnote's mark (counted);
+ * - the styles (STSH): which style is a heading, by its built-in number or its name.
+ *
+ * Fields show their result, not their code (`{ PAGE }` → 3). Tables: a cell ends at \x07, a row at the \x07 whose
+ * paragraph is a row's end; each row's cells sit between the edges its sprmTDefTable gives, and the table's grid is
+ * every edge of its rows, so a cell spanning columns spans them here too (a .docx's w:gridSpan). A table inside a cell
+ * is read as its cell's text. Not read: footnotes, headers, text boxes (separate stories of the text; footnote marks
+ * are counted), Word's automatic list numbers (the LST/LFO lists), a fast save's pieces' own properties.
+ *
+ * Every offset is checked against its stream: a damaged or hostile file is refused (DOCUMENT_INVALID naming the
+ * structure), never read past its end; the main text and the tables are held to the document limits.
+ */
+import { PovcheckError, type ErrorParams, type Word97Structure } from '../errors.js';
+import type { PlanDocument } from '../model/document.js';
+import { readCompoundFile, type CompoundFile } from './cfb.js';
+import { DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
+import type { RawParagraph } from './document-outline.js';
+import { planDocument, styleLevel, superscript, withLabel, type PlacedTable, type TableCellDraft, type TableDraft } from './word-document.js';
+import { wordLists } from './word97-lists.js';
+import type { ListNumbers } from './docx-numbering.js';
+import { characterProps, charactersAt, paragraphProps, paragraphsAt, Stream, type CharacterProps, type ParagraphProps, type PropertyRuns } from './word97-properties.js';
+
+const damaged = (structure: Word97Structure) => new PovcheckError('DOCUMENT_INVALID', { damage: 'doc-structure', structure });
+
+/** The FIB's fc/lcb pairs povcheck reads ([MS-DOC] FibRgFcLcb97), by index. */
+const FC = { stshf: 1, plcfBteChpx: 12, plcfBtePapx: 13, clx: 33, plfLst: 73, plfLfo: 74 } as const;
+
+/** Word 97 and later write nFib 0x00C1 or more in the FIB's base; Word 6.0 and 95 wrote 0x0065–0x0069. */
+const WORD_97 = 0xc1;
+
+/**
+ * A Word 97–2003 document in an OLE container, or undefined when the container holds no WordDocument stream (an .xls,
+ * or another Office file: the workbook reader names it). A container too damaged to list its streams is a Word
+ * document's damage when the file is named .doc or .dot, else left to the workbook reader, which names the damage.
+ */
+export function wordDocumentIn(bytes: Uint8Array, name: string | undefined, limits: DocumentLimits = DOCUMENT_LIMITS): PlanDocument | undefined {
+  let file: CompoundFile;
+  try {
+    file = readCompoundFile(bytes);
+  } catch (e) {
+    if (name !== undefined && /\.(?:doc|dot)$/i.test(name) && e instanceof PovcheckError && e.code === 'WORKBOOK_INVALID') {
+      const { of: _of, ...damage } = e.params as ErrorParams['WORKBOOK_INVALID'];
+      throw new PovcheckError('DOCUMENT_INVALID', damage);
+    }
+    return undefined;
+  }
+  return file.names.some((n) => n.toLowerCase() === 'worddocument') ? readWord97(file, limits) : undefined;
+}
+
+interface Fib {
+  readonly ccpText: number;
+  /** The stories between the main text and the text boxes' (footnotes, headers, comments, endnotes), in CPs. */
+  readonly ccpOther: number;
+  readonly ccpTextBoxes: number;
+  readonly tableStream: '0Table' | '1Table';
+  /** The fc/lcb pair at `index`, or undefined when the FIB has fewer pairs. */
+  pair(index: number): { fc: number; lcb: number } | undefined;
+}
+
+function readFib(wd: Stream): Fib {
+  if (wd.u16(0) !== 0xa5ec) throw damaged('fib');
+  const nFib = wd.u16(2);
+  const flags = wd.u16(10);
+  if (flags & 0x0100 || flags & 0x8000) throw new PovcheckError('FILE_BINARY', { kind: 'encrypted-doc' });
+  if (nFib < WORD_97) throw new PovcheckError('DOCUMENT_INVALID', { damage: 'doc-version', version: nFib <= 0x65 ? 'Word 6.0' : 'Word 95' });
+  const csw = wd.u16(32);
+  const lw = 34 + csw * 2 + 2;
+  const cslw = wd.u16(lw - 2);
+  if (cslw < 4) throw damaged('fib');
+  const ccpText = wd.u32(lw + 12);
+  const ccp = (i: number) => (i < cslw ? wd.u32(lw + i * 4) : 0);
+  const pairsAt = lw + cslw * 4 + 2;
+  const pairs = wd.u16(pairsAt - 2);
+  return {
+    ccpText,
+    ccpOther: ccp(4) + ccp(5) + ccp(6) + ccp(7) + ccp(8),
+    ccpTextBoxes: ccp(9),
+    tableStream: flags & 0x0200 ? '1Table' : '0Table',
+    pair: (index) => (index < pairs ? { fc: wd.u32(pairsAt + index * 8), lcb: wd.u32(pairsAt + index * 8 + 4) } : undefined),
+  };
+}
+
+/** A run of the text: CPs [cp, cpEnd) stored from byte `fc` of the WordDocument stream, one byte a character or two. */
+interface Piece {
+  readonly cp: number;
+  readonly cpEnd: number;
+  readonly fc: number;
+  readonly compressed: boolean;
+  /** A fast save's property changes over the piece's text (its Prm naming a Prc of the CLX), when it has any. */
+  readonly grpprl?: Uint8Array;
+}
+
+/** The piece table (the CLX's Pcdt), past its property runs (Prc). */
+function readPieces(tableStream: Stream, fib: Fib, wd: Stream): Piece[] {
+  const table = tableStream.as('pieces');
+  const clx = fib.pair(FC.clx);
+  if (!clx || clx.lcb === 0) throw damaged('pieces');
+  let at = clx.fc;
+  const end = clx.fc + clx.lcb;
+  table.u8(end - 1);
+  const prcs: Uint8Array[] = [];
+  while (at < end) {
+    const kind = table.u8(at);
+    if (kind === 1) {
+      const size = table.i16(at + 1);
+      if (size < 0) break;
+      prcs.push(table.slice(at + 3, size));
+      at += 3 + size;
+      continue;
+    }
+    if (kind !== 2) break;
+    const size = table.u32(at + 1);
+    const n = (size - 4) / 12;
+    if (!Number.isInteger(n) || n < 1 || at + 5 + size > end) break;
+    const cps = at + 5;
+    const pcds = cps + (n + 1) * 4;
+    const pieces: Piece[] = [];
+    for (let k = 0; k < n; k++) {
+      const cp = table.u32(cps + k * 4);
+      const cpEnd = table.u32(cps + k * 4 + 4);
+      const raw = table.u32(pcds + k * 8 + 2);
+      const prm = table.u16(pcds + k * 8 + 6);
+      const grpprl = prm & 1 ? prcs[prm >> 1] : undefined;
+      const compressed = (raw & 0x40000000) !== 0;
+      const fc = compressed ? (raw & 0x3fffffff) / 2 : raw & 0x3fffffff;
+      if (cpEnd < cp || (k > 0 && cp !== pieces[k - 1]!.cpEnd)) throw damaged('pieces');
+      if (cpEnd > cp) wd.u8(fc + (cpEnd - cp) * (compressed ? 1 : 2) - 1);
+      pieces.push({ cp, cpEnd, fc: Math.floor(fc), compressed, ...(grpprl ? { grpprl } : {}) });
+    }
+    return pieces;
+  }
+  throw damaged('pieces');
+}
+
+/**
+ * Windows-1252's characters for bytes 0x80–0x9F (the rest are Latin-1's), as [MS-DOC] maps an 8-bit piece's bytes:
+ * written out, as Node's TextDecoder('windows-1252') decodes these bytes as Latin-1's control characters.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+let cp1252: string | undefined;
+const windows1252 = () => (cp1252 ??= Array.from({ length: 256 }, (_, i) => (i >= 0x80 && i < 0xa0 ? CP1252_HIGH[i - 0x80]! : String.fromCharCode(i))).join(''));
+
+/** A Word 97–2003 document's container → PlanDocument. */
+export function readWord97(file: CompoundFile, limits: DocumentLimits = DOCUMENT_LIMITS): PlanDocument {
+  const wd = new Stream(file.stream('WordDocument')!, 'text');
+  const fib = readFib(wd);
+  const tableBytes = file.stream(fib.tableStream);
+  if (!tableBytes) throw damaged('table-stream');
+  const table = new Stream(tableBytes, 'table-stream');
+  if (fib.ccpText > limits.maxTextChars) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'text', limit: limits.maxTextChars });
+  const pieces = readPieces(table, fib, wd);
+  const data = file.stream('Data');
+  const paragraphs = paragraphsAt(wd.as('paragraphs'), table.as('paragraphs'), fib.pair(FC.plcfBtePapx), data ? new Stream(data, 'paragraphs') : undefined);
+  const characters = charactersAt(wd.as('characters'), table.as('characters'), fib.pair(FC.plcfBteChpx));
+  const styles = styleLevels(table.as('styles'), fib.pair(FC.stshf));
+  const text = new Word97Text(limits, styles, wordLists(table, fib.pair(FC.plfLst), fib.pair(FC.plfLfo)));
+  readMainText(wd, pieces, fib.ccpText, paragraphs, characters, text);
+  return text.document(textBoxParagraphs(wd, pieces, fib, limits));
+}
+
+/** Each character of CPs [from, to) with the byte it is stored at (its FC), in order. */
+function eachCharacter(wd: Stream, pieces: readonly Piece[], from: number, to: number, visit: (code: number, fc: number, piece: Piece) => void): void {
+  const latin = windows1252();
+  for (const piece of pieces) {
+    const first = Math.max(piece.cp, from);
+    const last = Math.min(piece.cpEnd, to);
+    const width = piece.compressed ? 1 : 2;
+    for (let cp = first; cp < last; cp++) {
+      const fc = piece.fc + (cp - piece.cp) * width;
+      visit(piece.compressed ? latin.charCodeAt(wd.u8(fc)) : wd.u16(fc), fc, piece);
+    }
+  }
+}
+
+/** The main text's characters to `text`, with their properties (a fast-saved piece's changes over its pages'). */
+function readMainText(wd: Stream, pieces: readonly Piece[], ccpText: number, paragraphs: PropertyRuns<ParagraphProps>, characters: PropertyRuns<CharacterProps>, text: Word97Text): void {
+  const changed = new Map<Piece, { chp: Map<CharacterProps, CharacterProps>; pap: Map<ParagraphProps, ParagraphProps> }>();
+  eachCharacter(wd, pieces, 0, ccpText, (code, fc, piece) => {
+    const { grpprl } = piece;
+    if (!grpprl) return text.character(code, characters.at(fc), () => paragraphs.at(fc));
+    let own = changed.get(piece);
+    if (!own) changed.set(piece, (own = { chp: new Map(), pap: new Map() }));
+    const { chp, pap } = own;
+    const c = characters.at(fc);
+    if (!chp.has(c)) chp.set(c, characterProps(grpprl, c));
+    text.character(code, chp.get(c)!, () => {
+      const p = paragraphs.at(fc);
+      if (!pap.has(p)) pap.set(p, paragraphProps(grpprl, undefined, p));
+      return pap.get(p)!;
+    });
+  });
+  text.end();
+}
+
+/**
+ * Paragraphs of the text boxes (their story follows the main text, the footnotes, headers, comments and endnotes)
+ * that hold text: not read, counted for the report as docx.ts counts them.
+ */
+function textBoxParagraphs(wd: Stream, pieces: readonly Piece[], fib: Fib, limits: DocumentLimits): number {
+  if (fib.ccpTextBoxes > limits.maxTextChars) return 0;
+  const from = fib.ccpText + fib.ccpOther;
+  let count = 0;
+  let shown = false;
+  let inCode = 0;
+  eachCharacter(wd, pieces, from, from + fib.ccpTextBoxes, (code) => {
+    if (code === FIELD_BEGIN) inCode++;
+    else if ((code === FIELD_SEPARATOR || code === FIELD_END) && inCode > 0) inCode--;
+    else if (code === PARAGRAPH || code === CELL) {
+      if (shown) count++;
+      shown = false;
+    } else if (code > 0x20 && inCode === 0) shown = true;
+  });
+  return count;
+}
+
+/** The styles' heading levels by style index (istd), from the style sheet (STSH): built-in number, else name. */
+function styleLevels(table: Stream, stshf: { fc: number; lcb: number } | undefined): ReadonlyMap<number, number> {
+  const levels = new Map<number, number>();
+  if (!stshf || stshf.lcb < 6) return levels;
+  const end = stshf.fc + stshf.lcb;
+  const cbStshi = table.u16(stshf.fc);
+  const cstd = table.u16(stshf.fc + 2);
+  const cbBase = table.u16(stshf.fc + 4);
+  let at = stshf.fc + 2 + cbStshi;
+  for (let istd = 0; istd < cstd && at + 2 <= end; istd++) {
+    const cb = table.u16(at);
+    if (cb >= 4 && at + 2 + cb <= end) {
+      const sti = table.u16(at + 2) & 0x0fff;
+      const level = sti >= 1 && sti <= 9 ? sti : sti === 62 ? 0 : styleLevel(styleName(table, at + 2 + cbBase, at + 2 + cb));
+      if (level !== undefined) levels.set(istd, level);
+    }
+    at += 2 + cb;
+  }
+  return levels;
+}
+
+/** A style's name (its STD's Xstz after the base), '' when it does not fit. */
+function styleName(table: Stream, at: number, end: number): string {
+  if (at + 2 > end) return '';
+  const cch = table.u16(at);
+  if (at + 2 + cch * 2 > end) return '';
+  let name = '';
+  for (let i = 0; i < cch; i++) name += String.fromCharCode(table.u16(at + 2 + i * 2));
+  return name;
+}
+
+/** A row read: its cells, the properties of its end mark (edges, merges), whether it was deleted. */
+interface RowRead {
+  readonly cells: TableCellDraft[];
+  readonly props: ParagraphProps;
+  readonly deleted: boolean;
+}
+
+const FIELD_BEGIN = 0x13;
+const FIELD_SEPARATOR = 0x14;
+const FIELD_END = 0x15;
+const PARAGRAPH = 0x0d;
+const CELL = 0x07;
+const SECTION = 0x0c;
+
+/** The main text, a character at a time → paragraphs and tables, as docx.ts gathers them. */
+class Word97Text {
+  private readonly raw: RawParagraph[] = [];
+  private readonly tables: PlacedTable[] = [];
+  private para = '';
+  private hidden = false;
+  /** Open fields, each true while its code is read (its result is shown). */
+  private readonly fields: boolean[] = [];
+  private inCode = 0;
+  private rows: RowRead[] | undefined;
+  private cellTexts: string[] = [];
+  private cells: TableCellDraft[] = [];
+  private cellCount = 0;
+  private chars = 0;
+  private hiddenText = 0;
+  private notes = 0;
+
+  constructor(
+    private readonly limits: DocumentLimits,
+    private readonly styles: ReadonlyMap<number, number>,
+    private readonly lists: ListNumbers | undefined,
+  ) {}
+
+  character(code: number, chp: CharacterProps, pap: () => ParagraphProps): void {
+    if (code === FIELD_BEGIN) {
+      this.fields.push(true);
+      this.inCode++;
+    } else if (code === FIELD_SEPARATOR) {
+      if (this.fields.at(-1) === true) {
+        this.fields[this.fields.length - 1] = false;
+        this.inCode--;
+      }
+    } else if (code === FIELD_END) {
+      if (this.fields.pop() === true) this.inCode--;
+    } else if (code === PARAGRAPH || code === CELL || code === SECTION) {
+      // A deleted paragraph mark joins its paragraph to the next one, as Word shows it with the changes accepted.
+      if (code === PARAGRAPH && chp.deleted && pap().depth === 0) return;
+      this.paragraphEnd(code, pap(), chp.deleted);
+    } else if (this.inCode === 0 && !chp.deleted) {
+      this.shown(code, chp);
+    }
+  }
+
+  /** A character Word shows (or hides: counted, not read). */
+  private shown(code: number, chp: CharacterProps): void {
+    if (chp.hidden) {
+      if (code > 0x20) this.hidden = true;
+      return;
+    }
+    if (code === 0x02 && chp.special) {
+      this.notes++;
+      return;
+    }
+    if (code === 0x09 || code === 0x0b) this.para += ' ';
+    else if (code === 0x1e) this.para += '-';
+    else if (code >= 0x20) this.para += chp.superscript ? superscript(String.fromCharCode(code)) : String.fromCharCode(code);
+  }
+
+  private paragraphEnd(code: number, pap: ParagraphProps, deleted: boolean): void {
+    const label = !pap.rowEnd && !pap.innerRowEnd ? this.label(pap) : undefined;
+    const text = pap.depth === 0 ? (this.para.trim() !== '' ? withLabel(label, this.para) : this.para) : withLabel(label, this.para);
+    this.para = '';
+    if (this.hidden) this.hiddenText++;
+    this.hidden = false;
+    if (pap.depth === 0) {
+      this.endTable();
+      this.body(text, pap);
+    } else if (pap.depth > 1) {
+      // A table inside a cell: its text is the cell's.
+      if (!pap.innerRowEnd) this.cellTexts.push(text);
+    } else if (pap.rowEnd) {
+      (this.rows ??= []).push({ cells: this.cells, props: pap, deleted });
+      this.cells = [];
+      this.cellTexts = [];
+    } else if (code === CELL) {
+      this.cells.push({ text: [...this.cellTexts, text], span: 1 });
+      this.cellTexts = [];
+      if (++this.cellCount > this.limits.maxCells) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'cells', limit: this.limits.maxCells });
+    } else {
+      this.cellTexts.push(text);
+    }
+  }
+
+  /** The number Word shows before a paragraph numbered by a list, counting it. */
+  private label(pap: ParagraphProps): string | undefined {
+    return this.lists && pap.list !== undefined && pap.list > 0 ? this.lists.label(String(pap.list), pap.level ?? 0) : undefined;
+  }
+
+  private body(text: string, pap: ParagraphProps): void {
+    const level = pap.outlineLevel ?? this.styles.get(pap.style);
+    this.raw.push({ text, ...(level !== undefined ? { styleLevel: level } : {}) });
+    if (this.raw.length > this.limits.maxParagraphs) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'paragraphs', limit: this.limits.maxParagraphs });
+    if ((this.chars += text.length) > this.limits.maxTextChars) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'text', limit: this.limits.maxTextChars });
+  }
+
+  /** The open table, if any, placed on its grid and kept. Cells after its last row's end (a cut file) are kept as a row. */
+  private endTable(): void {
+    if (this.cells.length > 0) (this.rows ??= []).push({ cells: this.cells, props: NO_ROW, deleted: false });
+    this.cells = [];
+    this.cellTexts = [];
+    if (!this.rows) return;
+    const draft: TableDraft = { rows: onGrid(this.rows), order: this.tables.length, inBody: true };
+    this.tables.push({ draft, after: this.raw.length });
+    this.rows = undefined;
+  }
+
+  end(): void {
+    if (this.para !== '' || this.cells.length > 0 || this.cellTexts.length > 0) this.paragraphEnd(PARAGRAPH, this.rows ? { ...NO_ROW, depth: 1 } : NO_ROW, false);
+    this.endTable();
+  }
+
+  document(textBoxText: number): PlanDocument {
+    const doc = planDocument('doc', this.raw, this.tables, this.limits);
+    return { ...doc, ...(this.hiddenText > 0 ? { hiddenText: this.hiddenText } : {}), ...(textBoxText > 0 ? { textBoxText } : {}), ...(this.notes > 0 ? { notes: this.notes } : {}) };
+  }
+}
+
+const NO_ROW: ParagraphProps = { style: 0, depth: 0, rowEnd: false, innerRowEnd: false, vertical: new Map() };
+
+/**
+ * A table's rows on one grid: every cell edge of every row (sprmTDefTable's rgdxaCenter), sorted; a cell spans the
+ * grid columns between its edges, a row starts after the columns left of its first edge. A cell merged into the one
+ * before it (the old horizontal merge) widens that one. A row without edges, or with other than one per cell, is laid
+ * out a column a cell.
+ */
+function onGrid(rows: readonly RowRead[]): TableDraft['rows'] {
+  const laid = rows.map((r) => ({ r, edges: r.props.edges && r.props.edges.length === r.cells.length + 1 ? r.props.edges : undefined }));
+  const grid = new Map([...new Set(laid.flatMap(({ edges }) => edges ?? []))].sort((a, b) => a - b).map((x, i) => [x, i]));
+  const column = (x: number) => grid.get(x)!;
+  return laid.map(({ r, edges }) => {
+    const cells: TableCellDraft[] = [];
+    r.cells.forEach((cell, i) => {
+      const span = edges ? Math.max(1, column(edges[i + 1]!) - column(edges[i]!)) : 1;
+      const flags = r.props.cellFlags?.[i] ?? 0;
+      const vertical = r.props.vertical.get(i) ?? (flags >> 5) & 3;
+      const previous = cells.at(-1);
+      if ((flags & 3) >= 2 && previous) {
+        previous.span += span;
+        if (cell.text.some((t) => t.trim() !== '')) previous.text.push(...cell.text);
+        return;
+      }
+      cells.push({ text: cell.text, span, ...(vertical === 3 ? { vMerge: 'restart' as const } : vertical === 1 || vertical === 2 ? { vMerge: 'continue' as const } : {}) });
+    });
+    return { before: edges ? Math.max(0, column(edges[0]!)) : 0, cells, ...(r.deleted ? { deleted: true } : {}) };
+  });
+}
