@@ -140,30 +140,32 @@ class Runs<P> implements PropertyRuns<P> {
   }
 }
 
-/** The character properties' runs (PlcBteChpx and its CHPX pages). */
-export function charactersAt(wd: Stream, table: Stream, plc: { fc: number; lcb: number } | undefined): PropertyRuns<CharacterProps> {
-  const runs = new Runs(PLAIN);
-  const parsed = new Map<number, CharacterProps>();
+/**
+ * Runs of a PlcBte's FKP pages: each page's runs (crun, at its last byte) from their FCs, with the properties at the
+ * offset each run's entry (`entry` bytes wide) names, read once per offset by `read` (offset 0: `none`).
+ */
+function pageRuns<P>(wd: Stream, table: Stream, plc: { fc: number; lcb: number } | undefined, entry: number, none: P, read: (page: number, offset: number) => P): PropertyRuns<P> {
+  const runs = new Runs(none);
+  const parsed = new Map<number, P>();
   for (const page of pages(table, plc)) {
     const crun = wd.u8(page + 511);
     for (let i = 0; i < crun; i++) {
-      const start = wd.u32(page + i * 4);
-      const end = wd.u32(page + i * 4 + 4);
-      const offset = wd.u8(page + (crun + 1) * 4 + i) * 2;
-      if (offset === 0) {
-        runs.add(start, end, PLAIN);
-        continue;
-      }
-      let props = parsed.get(page + offset);
-      if (!props) {
-        const size = wd.u8(page + offset);
-        if (offset + 1 + size > 511) throw new PovcheckError('DOCUMENT_INVALID', { damage: 'doc-structure', structure: 'characters' });
-        parsed.set(page + offset, (props = characterProps(wd.slice(page + offset + 1, size))));
-      }
-      runs.add(start, end, props);
+      const offset = wd.u8(page + (crun + 1) * 4 + i * entry) * 2;
+      let props = offset === 0 ? none : parsed.get(page + offset);
+      if (props === undefined) parsed.set(page + offset, (props = read(page, offset)));
+      runs.add(wd.u32(page + i * 4), wd.u32(page + i * 4 + 4), props);
     }
   }
   return runs.sorted();
+}
+
+/** The character properties' runs (PlcBteChpx and its CHPX pages: a byte's offset a run, the CHPX its size and sprms). */
+export function charactersAt(wd: Stream, table: Stream, plc: { fc: number; lcb: number } | undefined): PropertyRuns<CharacterProps> {
+  return pageRuns(wd, table, plc, 1, PLAIN, (page, offset) => {
+    const size = wd.u8(page + offset);
+    if (offset + 1 + size > 511) throw new PovcheckError('DOCUMENT_INVALID', { damage: 'doc-structure', structure: 'characters' });
+    return characterProps(wd.slice(page + offset + 1, size));
+  });
 }
 
 /** `base` changed by a grpprl's character sprms (a CHPX's, or a fast-saved piece's). */
@@ -179,25 +181,12 @@ export function characterProps(grpprl: Uint8Array, base: CharacterProps = PLAIN)
   return { hidden, deleted, superscript, special };
 }
 
-/** The paragraph properties' runs (PlcBtePapx and its PAPX pages); `data`: the Data stream, for sprmPHugePapx. */
+/** The paragraph properties' runs (PlcBtePapx and its PAPX pages: a BxPap of 13 bytes a run); `data`: the Data stream, for sprmPHugePapx. */
 export function paragraphsAt(wd: Stream, table: Stream, plc: { fc: number; lcb: number } | undefined, data: Stream | undefined): PropertyRuns<ParagraphProps> {
-  const runs = new Runs(BODY);
-  const parsed = new Map<number, ParagraphProps>();
-  for (const page of pages(table, plc)) {
-    const crun = wd.u8(page + 511);
-    for (let i = 0; i < crun; i++) {
-      const start = wd.u32(page + i * 4);
-      const end = wd.u32(page + i * 4 + 4);
-      const offset = wd.u8(page + (crun + 1) * 4 + i * 13) * 2;
-      let props = parsed.get(page + offset);
-      if (!props) {
-        const { style, grpprl } = offset === 0 ? { style: 0, grpprl: undefined } : papx(wd, page, offset);
-        parsed.set(page + offset, (props = grpprl ? paragraphProps(grpprl, data, { ...BODY, style }) : BODY));
-      }
-      runs.add(start, end, props);
-    }
-  }
-  return runs.sorted();
+  return pageRuns(wd, table, plc, 13, BODY, (page, offset) => {
+    const { style, grpprl } = papx(wd, page, offset);
+    return paragraphProps(grpprl, data, { ...BODY, style });
+  });
 }
 
 /** A PapxInFkp's style and properties (GrpPrlAndIstd), within its page. */

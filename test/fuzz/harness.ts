@@ -65,8 +65,8 @@ let streamed = 0;
  * The same through validateFile from a temporary file (the pipeline's reading of a file: records, the first
  * rows shaped, the rest row by row). Throws on an internal fault.
  */
-export async function runStreamed(bytes: Uint8Array): Promise<{ code: Outcome }> {
-  const file = join(STREAM_DIR, `in-${streamed++ % 64}.csv`);
+export async function runStreamed(bytes: Uint8Array, extension = 'csv'): Promise<{ code: Outcome }> {
+  const file = join(STREAM_DIR, `in-${streamed++ % 64}.${extension}`);
   writeFileSync(file, bytes);
   const result = await validateFile(file);
   const input = { files: [result], fallbackLang: 'en' as const, strict: false };
@@ -77,15 +77,7 @@ export async function runStreamed(bytes: Uint8Array): Promise<{ code: Outcome }>
 }
 
 /** A plan document from a file named .doc, through validateFile (read, its tables and text checked) and both reports. */
-export async function runWordDocument(bytes: Uint8Array): Promise<{ code: Outcome }> {
-  const file = join(STREAM_DIR, `doc-${streamed++ % 64}.doc`);
-  writeFileSync(file, bytes);
-  const result = await validateFile(file);
-  const input = { files: [result], fallbackLang: 'en' as const, strict: false };
-  JSON.parse(jsonReport(input));
-  textReport(input, { style: PLAIN_STYLE, table: true, width: 120 });
-  return { code: result.status === 'unreadable' || result.status === 'unchecked' ? 2 : result.status === 'invalid' ? 1 : 0 };
-}
+export const runWordDocument = (bytes: Uint8Array) => runStreamed(bytes, 'doc');
 
 // ---------------------------------------------------------------------------------------------
 // Arbitraries
