@@ -25,8 +25,8 @@ export interface ErrorParams {
    */
   ENCODING_INVALID: { encoding: string; offset?: number; line?: number; bytes?: string };
   /** Text in a legacy Vietnamese encoding (or typed with a legacy font); `likely` when it can be told. */
-  /** `workbook`: a workbook's text typed in a legacy font (read/legacy-fonts.ts), not a file's encoding. */
-  ENCODING_LEGACY: { likely?: 'windows-1258' | 'tcvn3' | 'vni'; sample: string; workbook?: true };
+  /** `workbook`, `document`: a workbook's or a Word document's text typed in a legacy font (read/legacy-fonts.ts), not a file's encoding. */
+  ENCODING_LEGACY: { likely?: 'windows-1258' | 'tcvn3' | 'vni'; sample: string; workbook?: true; document?: true };
   /**
    * The delimited text cannot be split into records: a quoted field that opens on `line` and never closes, a line
    * longer than `limit` characters, a line of more than `limit` fields, or csv-parse's own `detail`.

@@ -924,8 +924,8 @@ export function en(): Catalog {
           ? `the text is not valid ${p.encoding} at byte ${p.offset.toLocaleString('en-US')}${p.line !== undefined ? ` (line ${p.line.toLocaleString('en-US')})` : ''}${p.bytes ? `: bytes ${p.bytes}` : ''}; the file is damaged there (a character cut short or mistyped); correct that spot or save the file again as "CSV UTF-8"`
           : `the text is not valid ${p.encoding}; it may be in a legacy code page (Windows-1258, TCVN3, VNI): save it from Excel as "CSV UTF-8" or "Unicode Text"`,
       ENCODING_LEGACY: (p) =>
-        p.workbook
-          ? `the workbook's text is typed in a legacy Vietnamese font (most likely ${p.likely === 'vni' ? 'VNI, fonts VNI-Times' : 'TCVN3/ABC, fonts .VnTime'})${p.sample ? `, e.g. "${p.sample}"` : ''}; read it with --encoding ${p.likely ?? 'tcvn3|vni'}, or convert the workbook's text to Unicode (as Unikey's converter does)`
+        p.workbook || p.document
+          ? `the ${p.document ? 'document' : 'workbook'}'s text is typed in a legacy Vietnamese font (most likely ${p.likely === 'vni' ? 'VNI, fonts VNI-Times' : 'TCVN3/ABC, fonts .VnTime'})${p.sample ? `, e.g. "${p.sample}"` : ''}; read it with --encoding ${p.likely ?? 'tcvn3|vni'}, or convert the ${p.document ? 'document' : 'workbook'}'s text to Unicode (as Unikey's converter does)`
           : `the text is in a legacy Vietnamese encoding${p.likely ? ` (most likely ${{ 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3/ABC, fonts .VnTime', vni: 'VNI, fonts VNI-Times' }[p.likely]})` : ' (Windows-1258, TCVN3 or VNI)'}${p.sample ? `, e.g. "${p.sample}"` : ''}; read it with --encoding ${p.likely ?? 'windows-1258|tcvn3|vni'} or save it as "CSV UTF-8"`,
       CSV_MALFORMED: (p) =>
         !('reason' in p)

@@ -929,8 +929,8 @@ export function vi(): Catalog {
           ? `văn bản không phải ${p.encoding} hợp lệ tại byte ${p.offset.toLocaleString('vi-VN')}${p.line !== undefined ? ` (dòng ${p.line.toLocaleString('vi-VN')})` : ''}${p.bytes ? `: các byte ${p.bytes}` : ''}; tệp bị hỏng ở chỗ đó (một ký tự bị cắt cụt hoặc gõ sai); hãy sửa chỗ đó hoặc lưu lại tệp dạng "CSV UTF-8"`
           : `văn bản không phải ${p.encoding} hợp lệ; có thể tệp dùng bảng mã cũ (Windows-1258, TCVN3, VNI): hãy lưu lại từ Excel dạng "CSV UTF-8" hoặc "Unicode Text"`,
       ENCODING_LEGACY: (p) =>
-        p.workbook
-          ? `chữ trong sổ tính được gõ bằng phông tiếng Việt cũ (có lẽ là ${p.likely === 'vni' ? 'VNI, phông VNI-Times' : 'TCVN3/ABC, phông .VnTime'})${p.sample ? `, ví dụ "${p.sample}"` : ''}; hãy đọc bằng --encoding ${p.likely ?? 'tcvn3|vni'}, hoặc chuyển chữ trong sổ tính sang Unicode (như công cụ chuyển mã của Unikey)`
+        p.workbook || p.document
+          ? `chữ trong ${p.document ? 'văn bản' : 'sổ tính'} được gõ bằng phông tiếng Việt cũ (có lẽ là ${p.likely === 'vni' ? 'VNI, phông VNI-Times' : 'TCVN3/ABC, phông .VnTime'})${p.sample ? `, ví dụ "${p.sample}"` : ''}; hãy đọc bằng --encoding ${p.likely ?? 'tcvn3|vni'}, hoặc chuyển chữ trong ${p.document ? 'văn bản' : 'sổ tính'} sang Unicode (như công cụ chuyển mã của Unikey)`
           : `văn bản dùng bảng mã cũ${p.likely ? ` (có lẽ là ${{ 'windows-1258': 'Windows-1258', tcvn3: 'TCVN3/ABC, phông .VnTime', vni: 'VNI, phông VNI-Times' }[p.likely]})` : ' (Windows-1258, TCVN3 hoặc VNI)'}${p.sample ? `, ví dụ "${p.sample}"` : ''}; hãy đọc bằng --encoding ${p.likely ?? 'windows-1258|tcvn3|vni'} hoặc lưu lại dạng "CSV UTF-8"`,
       TEXT_GARBLED: (p) =>
         p.how === 'lost' && p.codePage === 'windows-1258'

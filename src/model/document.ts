@@ -52,6 +52,8 @@ export interface PlanDocument {
   readonly textBoxText?: number;
   /** .docx: footnotes and endnotes (their marks in the running text), not read. */
   readonly notes?: number;
+  /** .docx, .doc: text typed in a legacy font, read as Unicode (`--encoding tcvn3|vni`, read/legacy-fonts.ts). */
+  readonly legacyFont?: 'tcvn3' | 'vni';
 }
 
 /** Whether a plan document's text is Vietnamese (a paragraph writes it): its language when no table of it decides. */

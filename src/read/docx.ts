@@ -37,6 +37,7 @@ import type { PlanDocument } from '../model/document.js';
 import type { RawParagraph } from './document-outline.js';
 import { planDocument, styleLevel, superscript, withLabel, type TableCellDraft, type TableDraft } from './word-document.js';
 import { DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
+import type { EncodingChoice } from './encoding-choices.js';
 import { containerKind, listZip, partNamed, readPart, relationshipsOf, wordMainPart, type ZipEntry } from './zip-guard.js';
 import { folderOf, targetOfType } from './opc.js';
 import { streamXml, XmlError, type XmlHandlers } from './xml-stream.js';
@@ -107,13 +108,13 @@ function asDocumentError(e: unknown): unknown {
 const SKIPPED = new Set(['Fallback', 'instrText', 'delText', 'moveFrom', 'footnoteReference', 'endnoteReference']);
 
 /** Word document bytes → PlanDocument. Throws PovcheckError for files it cannot or will not read. */
-export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUMENT_LIMITS): Promise<PlanDocument> {
+export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUMENT_LIMITS, encoding?: EncodingChoice): Promise<PlanDocument> {
   const parts = documentParts(bytes, limits);
   const st: DocxState = { limits, numbers: parts.numbering ? readNumbering(parts.numbering, limits) : undefined, raw: [], tables: [], stack: [], paras: [], boxes: [], joining: new Map(), skip: 0, inT: false, runHidden: false, runSuperscript: false, hiddenText: 0, textBoxText: 0, notes: 0, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
   parseXml(parts.document, { open: (name, a) => openElement(st, name, a), close: (name) => closeElement(st, name), text: (t) => text(st, t) }, limits);
   endJoining(st);
   // In the order Word counts them: a table before the tables inside it.
-  const doc = planDocument('docx', st.raw, st.tables.sort((a, b) => a.draft.order - b.draft.order), limits);
+  const doc = planDocument('docx', st.raw, st.tables.sort((a, b) => a.draft.order - b.draft.order), limits, encoding);
   return { ...doc, ...(st.hiddenText > 0 ? { hiddenText: st.hiddenText } : {}), ...(st.textBoxText > 0 ? { textBoxText: st.textBoxText } : {}), ...(st.notes > 0 ? { notes: st.notes } : {}) };
 }
 

@@ -319,12 +319,12 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
     }
     if (kind === 'docx' || (kind === undefined && opts.name !== undefined && /\.docx$/i.test(opts.name))) {
       const { readDocx } = await import('./docx.js');
-      return { kind: 'document', document: await readDocx(bytes, opts.documentLimits) };
+      return { kind: 'document', document: await readDocx(bytes, opts.documentLimits, opts.encoding) };
     }
   }
   if (container === 'ole' && documents) {
     const { wordDocumentIn } = await import('./word97.js');
-    const document = wordDocumentIn(bytes, opts.name, opts.documentLimits);
+    const document = wordDocumentIn(bytes, opts.name, opts.documentLimits, opts.encoding);
     if (document) return { kind: 'document', document };
   }
   if (container) return { kind: 'grid', grid: await containerGrid(container, bytes, opts) };

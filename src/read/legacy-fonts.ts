@@ -30,43 +30,57 @@ function textCells(grid: Grid): Cell[] {
   return out;
 }
 
-/** The grid with its legacy-font text read as Unicode (`--encoding tcvn3|vni`), or refused when it holds such text unnamed. */
-export function withUnicodeText(grid: Grid, encoding: EncodingChoice | undefined): Grid {
-  const cells = textCells(grid);
-  if (!cells.some((c) => NOT_ASCII.test(c.raw))) return grid;
-  if (encoding === 'tcvn3' || encoding === 'vni') return converted(grid, cells, encoding);
-  if (encoding !== undefined && encoding !== 'auto') return grid;
+/**
+ * How to read texts (a workbook's text cells, a document's paragraphs and cells) typed perhaps in a legacy font:
+ * undefined to keep them as they are; a reader through the font's table under `--encoding tcvn3|vni` when more of
+ * them show the font's marks than hold Unicode-only letters; refused (ENCODING_LEGACY, `what` says whose text) when
+ * they read as such a font and no encoding names it.
+ */
+export function legacyFontReading(texts: readonly string[], encoding: EncodingChoice | undefined, what: 'workbook' | 'document'): { font: 'tcvn3' | 'vni'; read(text: string): string } | undefined {
+  if (!texts.some((t) => NOT_ASCII.test(t))) return undefined;
+  if (encoding === 'tcvn3' || encoding === 'vni') return fontReader(texts, encoding);
+  if (encoding !== undefined && encoding !== 'auto') return undefined;
   let head = '';
-  for (const c of cells) {
+  for (const t of texts) {
     if (head.length >= HEAD_CHARS) break;
-    head += `${c.raw}\n`;
+    head += `${t}\n`;
   }
   const legacy = detectLegacyText(head);
-  if (legacy && legacy.likely !== 'windows-1258') throw new PovcheckError('ENCODING_LEGACY', { ...legacy, workbook: true }, { lang: 'vi' });
-  return grid;
+  if (legacy && legacy.likely !== 'windows-1258') throw new PovcheckError('ENCODING_LEGACY', { ...legacy, ...(what === 'workbook' ? { workbook: true } : { document: true }) }, { lang: 'vi' });
+  return undefined;
 }
 
-function converted(grid: Grid, cells: readonly Cell[], font: 'tcvn3' | 'vni'): Grid {
-  let unicode = 0;
-  let marked = 0;
-  for (const c of cells) {
-    if (UNICODE_ONLY.test(c.raw)) unicode++;
-    else if (FONT_MARK.test(c.raw)) marked++;
-  }
-  if (marked <= unicode) return grid;
-  const memo = new Map<string, string>();
-  const read = (text: string) => {
-    if (!NOT_ASCII.test(text) || UNICODE_ONLY.test(text)) return text;
-    let out = memo.get(text);
-    if (out === undefined) memo.set(text, (out = repairLegacyText(text, font)));
-    return out;
-  };
+/** The grid with its legacy-font text read as Unicode (`--encoding tcvn3|vni`), or refused when it holds such text unnamed. */
+export function withUnicodeText(grid: Grid, encoding: EncodingChoice | undefined): Grid {
+  const reading = legacyFontReading(textCells(grid).map((c) => c.raw), encoding, 'workbook');
+  if (!reading) return grid;
   const rows = grid.rows.map((row) => {
     const out: Cell[] = [];
     (row ?? []).forEach((c, i) => {
-      out[i] = c && c.numeric === undefined ? { ...c, raw: read(c.raw) } : c;
+      out[i] = c && c.numeric === undefined ? { ...c, raw: reading.read(c.raw) } : c;
     });
     return out;
   });
-  return { ...grid, rows, source: grid.source.kind === 'workbook' ? { ...grid.source, legacyFont: font } : grid.source };
+  return { ...grid, rows, source: grid.source.kind === 'workbook' ? { ...grid.source, legacyFont: reading.font } : grid.source };
+}
+
+/** A reader through `font`'s table, when the texts are mostly the font's (a text with a Unicode-only letter kept as typed). */
+function fontReader(texts: readonly string[], font: 'tcvn3' | 'vni'): { font: 'tcvn3' | 'vni'; read(text: string): string } | undefined {
+  let unicode = 0;
+  let marked = 0;
+  for (const t of texts) {
+    if (UNICODE_ONLY.test(t)) unicode++;
+    else if (FONT_MARK.test(t)) marked++;
+  }
+  if (marked <= unicode) return undefined;
+  const memo = new Map<string, string>();
+  return {
+    font,
+    read(text) {
+      if (!NOT_ASCII.test(text) || UNICODE_ONLY.test(text)) return text;
+      let out = memo.get(text);
+      if (out === undefined) memo.set(text, (out = repairLegacyText(text, font)));
+      return out;
+    },
+  };
 }

@@ -10,6 +10,8 @@ import { documentCellRef, type DocTable, type PlanDocument } from '../model/docu
 import type { Cell, SourceInfo } from '../model/grid.js';
 import { outline, withoutInvisible, type RawParagraph } from './document-outline.js';
 import type { DocumentLimits } from './document-limits.js';
+import type { EncodingChoice } from './encoding-choices.js';
+import { legacyFontReading } from './legacy-fonts.js';
 
 const SUPERSCRIPT: Readonly<Record<string, string>> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '(': '⁽', ')': '⁾', '+': '⁺', '-': '⁻' };
 
@@ -54,17 +56,35 @@ export interface PlacedTable {
 }
 
 /** The paragraphs outlined, each table a Grid numbered in order, with the number of the section it follows. */
-export function planDocument(format: 'docx' | 'doc', raw: readonly RawParagraph[], tables: readonly PlacedTable[], limits: DocumentLimits): PlanDocument {
+export function planDocument(format: 'docx' | 'doc', typed: readonly RawParagraph[], typedTables: readonly PlacedTable[], limits: DocumentLimits, encoding?: EncodingChoice): PlanDocument {
+  const { raw, tables, font } = inUnicode(typed, typedTables, encoding);
   const paragraphs = outline(raw);
   const numberAt = numberOfRaw(raw);
-  const source: SourceInfo = { kind: 'document', format, paragraphs: paragraphs.length, tables: tables.length };
+  const source: SourceInfo = { kind: 'document', format, paragraphs: paragraphs.length, tables: tables.length, ...(font ? { legacyFont: font } : {}) };
   const grids = tables.map(({ draft }, k) => gridRows(draft, k + 1, limits));
   const follows = directlyAfter(raw, tables, grids);
   const out: DocTable[] = tables.map(({ after }, k) => {
     const before = numberAt(after);
     return { number: k + 1, grid: { rows: grids[k]!, source }, ...(before ? { after: before } : {}), ...(follows[k] ? { follows: follows[k] } : {}) };
   });
-  return { format, paragraphs, tables: out };
+  return { format, paragraphs, tables: out, ...(font ? { legacyFont: font } : {}) };
+}
+
+/**
+ * The paragraphs and cells as Unicode: a plan typed in a legacy font (.VnTime, VNI-Times: `Tæng sè hé nghÌo`, as
+ * plans of the 2000s and early 2010s often are) read through the font's table under `--encoding tcvn3|vni`, or refused
+ * naming the font (read/legacy-fonts.ts, as a workbook's text is).
+ */
+function inUnicode(raw: readonly RawParagraph[], tables: readonly PlacedTable[], encoding: EncodingChoice | undefined): { raw: readonly RawParagraph[]; tables: readonly PlacedTable[]; font?: 'tcvn3' | 'vni' } {
+  const texts = [...raw.map((p) => p.text), ...tables.flatMap(({ draft }) => draft.rows.flatMap((r) => r.cells.flatMap((c) => c.text)))];
+  const reading = legacyFontReading(texts, encoding, 'document');
+  if (!reading) return { raw, tables };
+  const { read } = reading;
+  return {
+    raw: raw.map((p) => ({ ...p, text: read(p.text) })),
+    tables: tables.map((t) => ({ ...t, draft: { ...t.draft, rows: t.draft.rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, text: c.text.map(read) })) })) } })),
+    font: reading.font,
+  };
 }
 
 /**

@@ -26,6 +26,7 @@ import { PovcheckError, type ErrorParams, type Word97Structure } from '../errors
 import type { PlanDocument } from '../model/document.js';
 import { readCompoundFile, type CompoundFile } from './cfb.js';
 import { DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
+import type { EncodingChoice } from './encoding-choices.js';
 import type { RawParagraph } from './document-outline.js';
 import { planDocument, styleLevel, superscript, withLabel, type PlacedTable, type TableCellDraft, type TableDraft } from './word-document.js';
 import { wordLists } from './word97-lists.js';
@@ -45,7 +46,7 @@ const WORD_97 = 0xc1;
  * or another Office file: the workbook reader names it). A container too damaged to list its streams is a Word
  * document's damage when the file is named .doc or .dot, else left to the workbook reader, which names the damage.
  */
-export function wordDocumentIn(bytes: Uint8Array, name: string | undefined, limits: DocumentLimits = DOCUMENT_LIMITS): PlanDocument | undefined {
+export function wordDocumentIn(bytes: Uint8Array, name: string | undefined, limits: DocumentLimits = DOCUMENT_LIMITS, encoding?: EncodingChoice): PlanDocument | undefined {
   let file: CompoundFile;
   try {
     file = readCompoundFile(bytes);
@@ -56,7 +57,7 @@ export function wordDocumentIn(bytes: Uint8Array, name: string | undefined, limi
     }
     return undefined;
   }
-  return file.names.some((n) => n.toLowerCase() === 'worddocument') ? readWord97(file, limits) : undefined;
+  return file.names.some((n) => n.toLowerCase() === 'worddocument') ? readWord97(file, limits, encoding) : undefined;
 }
 
 interface Fib {
@@ -153,7 +154,7 @@ let cp1252: string | undefined;
 const windows1252 = () => (cp1252 ??= Array.from({ length: 256 }, (_, i) => (i >= 0x80 && i < 0xa0 ? CP1252_HIGH[i - 0x80]! : String.fromCharCode(i))).join(''));
 
 /** A Word 97–2003 document's container → PlanDocument. */
-export function readWord97(file: CompoundFile, limits: DocumentLimits = DOCUMENT_LIMITS): PlanDocument {
+export function readWord97(file: CompoundFile, limits: DocumentLimits = DOCUMENT_LIMITS, encoding?: EncodingChoice): PlanDocument {
   const wd = new Stream(file.stream('WordDocument')!, 'text');
   const fib = readFib(wd);
   const tableBytes = file.stream(fib.tableStream);
@@ -165,7 +166,7 @@ export function readWord97(file: CompoundFile, limits: DocumentLimits = DOCUMENT
   const paragraphs = paragraphsAt(wd.as('paragraphs'), table.as('paragraphs'), fib.pair(FC.plcfBtePapx), data ? new Stream(data, 'paragraphs') : undefined);
   const characters = charactersAt(wd.as('characters'), table.as('characters'), fib.pair(FC.plcfBteChpx));
   const styles = styleLevels(table.as('styles'), fib.pair(FC.stshf));
-  const text = new Word97Text(limits, styles, wordLists(table, fib.pair(FC.plfLst), fib.pair(FC.plfLfo)));
+  const text = new Word97Text(limits, styles, encoding, wordLists(table, fib.pair(FC.plfLst), fib.pair(FC.plfLfo)));
   readMainText(wd, pieces, fib.ccpText, paragraphs, characters, text);
   return text.document(textBoxParagraphs(wd, pieces, fib, limits));
 }
@@ -290,6 +291,7 @@ class Word97Text {
   constructor(
     private readonly limits: DocumentLimits,
     private readonly styles: ReadonlyMap<number, number>,
+    private readonly encoding: EncodingChoice | undefined,
     private readonly lists: ListNumbers | undefined,
   ) {}
 
@@ -325,6 +327,9 @@ class Word97Text {
     }
     if (code === 0x09 || code === 0x0b) this.para += ' ';
     else if (code === 0x1e) this.para += '-';
+    // Word's optional hyphen, as the soft hyphen it is (left out with the others, document-outline.ts): in a .VnTime
+    // text the byte 0xAD is the letter ư, which a save may have turned into this mark.
+    else if (code === 0x1f) this.para += '\u00ad';
     else if (code >= 0x20) this.para += chp.superscript ? superscript(String.fromCharCode(code)) : String.fromCharCode(code);
   }
 
@@ -382,7 +387,7 @@ class Word97Text {
   }
 
   document(textBoxText: number): PlanDocument {
-    const doc = planDocument('doc', this.raw, this.tables, this.limits);
+    const doc = planDocument('doc', this.raw, this.tables, this.limits, this.encoding);
     return { ...doc, ...(this.hiddenText > 0 ? { hiddenText: this.hiddenText } : {}), ...(textBoxText > 0 ? { textBoxText } : {}), ...(this.notes > 0 ? { notes: this.notes } : {}) };
   }
 }

@@ -63,3 +63,30 @@ describe('workbooks typed in a legacy font', () => {
     expect(read.stdout).toContain('text typed in a TCVN3 font (.VnTime) read as Unicode (--encoding tcvn3)');
   });
 });
+
+describe('a Word plan typed in .VnTime (fixtures/plans/legacy/: the seed plan as a TCVN3 font stores it, capitals in .VnTimeH)', () => {
+  /** What validate finds, and where: rule, severity, cell or paragraph, unit. */
+  const findings = (stdout: string) =>
+    (JSON.parse(stdout) as { files: Array<{ findings: Array<Record<string, unknown>> }> }).files[0]!.findings.map((f) => [f.rule, f.severity, f.cell, f.paragraph, f.unit, f.expected, f.actual].join(' '));
+
+  for (const name of ['ke-hoach-giam-ngheo-2020-vntime.docx', 'ke-hoach-giam-ngheo-2020-vntime.doc']) {
+    it(`${name}: refused naming the font; with --encoding tcvn3 the seed plan's findings, every one`, async () => {
+      const file = join(FIXTURES, 'plans', 'legacy', name);
+      const refused = await cli(['validate', file, '--lang', 'en']);
+      expect(refused.code).toBe(2);
+      expect(refused.stdout).toContain(`the document's text is typed in a legacy Vietnamese font (most likely TCVN3/ABC, fonts .VnTime), e.g. "kÕ ho¹ch"; read it with --encoding tcvn3`);
+      const read = await cli(['validate', file, '--encoding', 'tcvn3', '--format', 'json']);
+      const seed = await cli(['validate', join(FIXTURES, 'plans', 'ke-hoach-giam-ngheo-2020.docx'), '--format', 'json']);
+      expect(read.code).toBe(1);
+      expect(findings(read.stdout)).toEqual(findings(seed.stdout));
+      expect(JSON.parse(read.stdout).files[0].source).toMatchObject({ legacyFont: 'tcvn3' });
+    });
+  }
+
+  it('a Unicode plan under --encoding tcvn3 is read as it is (a folder run names the font once for all)', async () => {
+    const read = await cli(['validate', join(FIXTURES, 'plans', 'doc', 'ke-hoach-giam-ngheo-2020.doc'), '--encoding', 'tcvn3', '--format', 'json']);
+    const plain = await cli(['validate', join(FIXTURES, 'plans', 'doc', 'ke-hoach-giam-ngheo-2020.doc'), '--format', 'json']);
+    expect(findings(read.stdout)).toEqual(findings(plain.stdout));
+    expect(JSON.parse(read.stdout).files[0].source.legacyFont).toBeUndefined();
+  });
+});
