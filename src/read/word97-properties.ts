@@ -74,6 +74,8 @@ export interface ParagraphProps {
   readonly rowEnd: boolean;
   /** A row's end mark of a table inside a cell (sprmPFInnerTtp). */
   readonly innerRowEnd: boolean;
+  /** A cell's end mark of a table inside a cell (sprmPFInnerTableCell). */
+  readonly innerCell: boolean;
   /** A row's end: its cells' edges in twips (sprmTDefTable's rgdxaCenter, one more than its cells). */
   readonly edges?: readonly number[];
   /** A row's end: each cell's TCGRF (horizontal merge in bits 0–1, vertical merge in bits 5–6). */
@@ -91,7 +93,7 @@ export interface PropertyRuns<P> {
 }
 
 const PLAIN: CharacterProps = { hidden: false, deleted: false, superscript: false, special: false };
-const BODY: ParagraphProps = { style: 0, depth: 0, rowEnd: false, innerRowEnd: false, vertical: new Map() };
+const BODY: ParagraphProps = { style: 0, depth: 0, rowEnd: false, innerRowEnd: false, innerCell: false, vertical: new Map() };
 
 /** The FKP pages a PlcBte lists (its PnFkp numbers), each 512 bytes of the WordDocument stream. */
 function pages(table: Stream, plc: { fc: number; lcb: number } | undefined): number[] {
@@ -216,6 +218,9 @@ export function paragraphProps(grpprl: Uint8Array, data: Stream | undefined, bas
           break;
         case 0x244c:
           p.innerRowEnd = g[at] !== 0;
+          break;
+        case 0x244b:
+          p.innerCell = g[at] !== 0;
           break;
         case 0x6649:
           p.depth = Math.max(0, view.getInt32(0, true));

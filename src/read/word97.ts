@@ -16,7 +16,7 @@
  * Fields show their result, not their code (`{ PAGE }` → 3). Tables: a cell ends at \x07, a row at the \x07 whose
  * paragraph is a row's end; each row's cells sit between the edges its sprmTDefTable gives, and the table's grid is
  * every edge of its rows, so a cell spanning columns spans them here too (a .docx's w:gridSpan). A table inside a cell
- * is read as its cell's text. Not read: footnotes, headers, text boxes (separate stories of the text; footnote marks
+ * is a table of its own, and its text is also its cell's (as docx.ts reads it). Not read: footnotes, headers, text boxes (separate stories of the text; footnote marks
  * are counted), Word's automatic list numbers (the LST/LFO lists), a fast save's pieces' own properties.
  *
  * Every offset is checked against its stream: a damaged or hostile file is refused (DOCUMENT_INVALID naming the
@@ -280,9 +280,9 @@ class Word97Text {
   /** Open fields, each true while its code is read (its result is shown). */
   private readonly fields: boolean[] = [];
   private inCode = 0;
-  private rows: RowRead[] | undefined;
-  private cellTexts: string[] = [];
-  private cells: TableCellDraft[] = [];
+  /** The tables open, outermost first: one level of table nesting each (the paragraph's depth, sprmPItap). */
+  private readonly open: OpenTable[] = [];
+  private opened = 0;
   private cellCount = 0;
   private chars = 0;
   private hiddenText = 0;
@@ -333,29 +333,47 @@ class Word97Text {
     else if (code >= 0x20) this.para += chp.superscript ? superscript(String.fromCharCode(code)) : String.fromCharCode(code);
   }
 
+  /**
+   * A paragraph's end: in the body, a paragraph (the tables open before it closed); in a table `depth` deep (tables
+   * open or closed to that depth), a row's end, a cell's end, or a paragraph of the open cell. A row or cell of the
+   * outermost table ends at \x07 (sprmPFTtp marks the row's), one of a table inside a cell at a paragraph mark marked
+   * sprmPFInnerTableCell or sprmPFInnerTtp. A paragraph's text is its cell's in every table open around it, as docx.ts
+   * reads a table in a cell: a table of its own, and its cell's text.
+   */
   private paragraphEnd(code: number, pap: ParagraphProps, deleted: boolean): void {
-    const label = !pap.rowEnd && !pap.innerRowEnd ? this.label(pap) : undefined;
-    const text = pap.depth === 0 ? (this.para.trim() !== '' ? withLabel(label, this.para) : this.para) : withLabel(label, this.para);
+    const depth = Math.min(pap.depth, MAX_DEPTH);
+    const rowEnd = depth === 1 ? pap.rowEnd : pap.innerRowEnd;
+    const label = !rowEnd ? this.label(pap) : undefined;
+    const text = depth === 0 ? (this.para.trim() !== '' ? withLabel(label, this.para) : this.para) : withLabel(label, this.para);
     this.para = '';
     if (this.hidden) this.hiddenText++;
     this.hidden = false;
-    if (pap.depth === 0) {
-      this.endTable();
-      this.body(text, pap);
-    } else if (pap.depth > 1) {
-      // A table inside a cell: its text is the cell's.
-      if (!pap.innerRowEnd) this.cellTexts.push(text);
-    } else if (pap.rowEnd) {
-      (this.rows ??= []).push({ cells: this.cells, props: pap, deleted });
-      this.cells = [];
-      this.cellTexts = [];
-    } else if (code === CELL) {
-      this.cells.push({ text: [...this.cellTexts, text], span: 1 });
-      this.cellTexts = [];
-      if (++this.cellCount > this.limits.maxCells) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'cells', limit: this.limits.maxCells });
-    } else {
-      this.cellTexts.push(text);
+    while (this.open.length > depth) this.endTable();
+    if (depth === 0) return this.body(text, pap);
+    while (this.open.length < depth) this.open.push({ rows: [], cells: [], texts: [], order: this.opened++ });
+    const table = this.open[depth - 1]!;
+    if (rowEnd) {
+      table.rows.push({ cells: table.cells, props: pap, deleted });
+      table.cells = [];
+      table.texts = [];
+      // A row counts as a cell against the limit too: a hostile file of rows without cells stays bounded.
+      this.counted();
+      return;
     }
+    for (const t of this.open) {
+      t.texts.push(text);
+      // Each copy counts against the text limit: a cell of many paragraphs in many nested tables stays bounded.
+      if ((this.chars += text.length + 1) > this.limits.maxTextChars) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'text', limit: this.limits.maxTextChars });
+    }
+    if (depth === 1 ? code === CELL : pap.innerCell) {
+      table.cells.push({ text: table.texts, span: 1 });
+      table.texts = [];
+      this.counted();
+    }
+  }
+
+  private counted(): void {
+    if (++this.cellCount > this.limits.maxCells) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'cells', limit: this.limits.maxCells });
   }
 
   /** The number Word shows before a paragraph numbered by a list, counting it. */
@@ -370,29 +388,39 @@ class Word97Text {
     if ((this.chars += text.length) > this.limits.maxTextChars) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'text', limit: this.limits.maxTextChars });
   }
 
-  /** The open table, if any, placed on its grid and kept. Cells after its last row's end (a cut file) are kept as a row. */
+  /** The innermost open table placed on its grid and kept. Cells after its last row's end (a cut file) are kept as a row. */
   private endTable(): void {
-    if (this.cells.length > 0) (this.rows ??= []).push({ cells: this.cells, props: NO_ROW, deleted: false });
-    this.cells = [];
-    this.cellTexts = [];
-    if (!this.rows) return;
-    const draft: TableDraft = { rows: onGrid(this.rows), order: this.tables.length, inBody: true };
+    const table = this.open.pop()!;
+    if (table.cells.length > 0) table.rows.push({ cells: table.cells, props: NO_ROW, deleted: false });
+    if (table.rows.length === 0) return;
+    const draft: TableDraft = { rows: onGrid(table.rows), order: table.order, inBody: this.open.length === 0 };
     this.tables.push({ draft, after: this.raw.length });
-    this.rows = undefined;
   }
 
   end(): void {
-    if (this.para !== '' || this.cells.length > 0 || this.cellTexts.length > 0) this.paragraphEnd(PARAGRAPH, this.rows ? { ...NO_ROW, depth: 1 } : NO_ROW, false);
-    this.endTable();
+    if (this.para !== '') this.paragraphEnd(PARAGRAPH, NO_ROW, false);
+    while (this.open.length > 0) this.endTable();
   }
 
   document(textBoxText: number): PlanDocument {
-    const doc = planDocument('doc', this.raw, this.tables, this.limits, this.encoding);
+    // In the order Word counts them: a table before the tables inside it.
+    const doc = planDocument('doc', this.raw, [...this.tables].sort((a, b) => a.draft.order - b.draft.order), this.limits, this.encoding);
     return { ...doc, ...(this.hiddenText > 0 ? { hiddenText: this.hiddenText } : {}), ...(textBoxText > 0 ? { textBoxText } : {}), ...(this.notes > 0 ? { notes: this.notes } : {}) };
   }
 }
 
-const NO_ROW: ParagraphProps = { style: 0, depth: 0, rowEnd: false, innerRowEnd: false, vertical: new Map() };
+const NO_ROW: ParagraphProps = { style: 0, depth: 0, rowEnd: false, innerRowEnd: false, innerCell: false, vertical: new Map() };
+
+/** Tables nested deeper than this are read as the text of the cell at this depth (Word nests a few levels at most). */
+const MAX_DEPTH = 16;
+
+/** A table being read: its rows ended, the cells of its open row, the paragraphs of its open cell, its place in order. */
+interface OpenTable {
+  rows: RowRead[];
+  cells: TableCellDraft[];
+  texts: string[];
+  readonly order: number;
+}
 
 /**
  * A table's rows on one grid: every cell edge of every row (sprmTDefTable's rgdxaCenter), sorted; a cell spans the

@@ -43,6 +43,7 @@ describe('LibreOffice\'s "Word 97–2003" saves of the plan fixtures read as the
     'numbered-headings.doc': 'writer/numbered-headings.docx',
     'paragraphs-joined.doc': 'tracked/paragraphs-joined.docx',
     'split-annex.doc': 'writer/split-annex.docx',
+    'framed-annex.doc': 'hand-made/framed-annex.docx',
   };
   for (const name of readdirSync(join(PLANS, 'doc'))) {
     it(name, async () => {
@@ -61,6 +62,14 @@ describe('LibreOffice\'s "Word 97–2003" saves of the plan fixtures read as the
     expect(rows[0]!.map((c) => c?.raw)).toEqual(['STT', 'Chỉ tiêu', 'ĐVT', 'Toàn tỉnh', 'Chia ra', undefined, undefined, undefined, undefined, undefined, undefined, 'Ghi chú']);
     expect(rows[1]![3]).toMatchObject({ raw: 'Toàn tỉnh', ref: 'T1R1C4' });
     expect(rows[6]![4]).toMatchObject({ raw: '3.657', ref: 'T1R7C5' });
+  });
+
+  it('an annex laid out in a one-cell frame: the table inside the cell is a table of its own, and its text the cell\'s', async () => {
+    const doc = await documentOf(join(PLANS, 'doc', 'framed-annex.doc'));
+    expect(doc.tables.map((t) => t.grid.rows.length)).toEqual([1, 5]);
+    expect(doc.tables[0]!.grid.rows[0]![0]!.raw).toContain('Phụ lục: kết quả giảm nghèo năm 2020\nChỉ tiêu\nToàn tỉnh');
+    expect(doc.tables[1]!.grid.rows[4]!.map((c) => c?.raw)).toEqual(['Số hộ nghèo cuối năm', '5.172', '2.704', '2.468']);
+    expect(doc.tables[1]!.grid.rows[4]![3]!.ref).toBe('T2R5C4');
   });
 
   it('numbers from Word\'s lists read as shown: an STT column numbered I, 1, 2 …; headings numbered I., 1.', async () => {
