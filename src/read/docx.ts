@@ -35,7 +35,7 @@
 import { PovcheckError, type ErrorParams } from '../errors.js';
 import type { PlanDocument } from '../model/document.js';
 import type { RawParagraph } from './document-outline.js';
-import { planDocument, styleLevel, superscript, withLabel, type TableCellDraft, type TableDraft } from './word-document.js';
+import { CAPS_END, CAPS_START, isCapitalsFont, planDocument, styleLevel, superscript, withLabel, type TableCellDraft, type TableDraft } from './word-document.js';
 import { DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
 import type { EncodingChoice } from './encoding-choices.js';
 import { containerKind, listZip, partNamed, readPart, relationshipsOf, wordMainPart, type ZipEntry } from './zip-guard.js';
@@ -110,7 +110,7 @@ const SKIPPED = new Set(['Fallback', 'instrText', 'delText', 'moveFrom', 'footno
 /** Word document bytes → PlanDocument. Throws PovcheckError for files it cannot or will not read. */
 export async function readDocx(bytes: Uint8Array, limits: DocumentLimits = DOCUMENT_LIMITS, encoding?: EncodingChoice): Promise<PlanDocument> {
   const parts = documentParts(bytes, limits);
-  const st: DocxState = { limits, numbers: parts.numbering ? readNumbering(parts.numbering, limits) : undefined, raw: [], tables: [], stack: [], paras: [], boxes: [], joining: new Map(), skip: 0, inT: false, runHidden: false, runSuperscript: false, hiddenText: 0, textBoxText: 0, notes: 0, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
+  const st: DocxState = { limits, numbers: parts.numbering ? readNumbering(parts.numbering, limits) : undefined, raw: [], tables: [], stack: [], paras: [], boxes: [], joining: new Map(), skip: 0, inT: false, runHidden: false, runSuperscript: false, runCaps: false, hiddenText: 0, textBoxText: 0, notes: 0, tablesOpen: [], opened: 0, cells: 0, chars: 0 };
   parseXml(parts.document, { open: (name, a) => openElement(st, name, a), close: (name) => closeElement(st, name), text: (t) => text(st, t) }, limits);
   endJoining(st);
   // In the order Word counts them: a table before the tables inside it.
@@ -136,6 +136,8 @@ interface DocxState {
   runHidden: boolean;
   /** The open run is superscript (`w:vertAlign`). */
   runSuperscript: boolean;
+  /** The open run's font is a TCVN3 capitals font (.VnTimeH: word-document.ts `isCapitalsFont`). */
+  runCaps: boolean;
   /** Paragraphs (a table cell's included) that hold hidden text, not read. */
   hiddenText: number;
   /** Text boxes' own paragraphs (outside a table in the box) that hold text, not read. */
@@ -177,7 +179,7 @@ function text(st: DocxState, t: string): void {
 function append(st: DocxState, s: string): void {
   const para = st.paras.at(-1);
   if (!para) return;
-  if (!st.runHidden) para.text += st.runSuperscript ? superscript(s) : s;
+  if (!st.runHidden) para.text += st.runCaps && /\S/u.test(s) ? `${CAPS_START}${st.runSuperscript ? superscript(s) : s}${CAPS_END}` : st.runSuperscript ? superscript(s) : s;
   else if (s.trim() !== '') para.hidden = true;
 }
 
@@ -217,9 +219,13 @@ function openTextElement(st: DocxState, name: string, attributes: Readonly<Recor
     case 'r':
       st.runHidden = false;
       st.runSuperscript = false;
+      st.runCaps = false;
       break;
     case 'vanish':
       if (isRunVanish(st, attributes)) st.runHidden = true;
+      break;
+    case 'rFonts':
+      if (inRunProperties(st)) st.runCaps = isCapitalsFont(attr(attributes, 'ascii') ?? attr(attributes, 'hAnsi') ?? '');
       break;
     case 'vertAlign':
       if (inRunProperties(st)) st.runSuperscript = attr(attributes, 'val') === 'superscript';
@@ -310,6 +316,7 @@ function closeElement(st: DocxState, closed: string): void {
     case 'r':
       st.runHidden = false;
       st.runSuperscript = false;
+      st.runCaps = false;
       break;
     case 'p':
       closeParagraph(st, st.paras.pop()!);

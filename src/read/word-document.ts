@@ -77,15 +77,45 @@ export function planDocument(format: 'docx' | 'doc', typed: readonly RawParagrap
  */
 function inUnicode(raw: readonly RawParagraph[], tables: readonly PlacedTable[], encoding: EncodingChoice | undefined): { raw: readonly RawParagraph[]; tables: readonly PlacedTable[]; font?: 'tcvn3' | 'vni' } {
   const texts = [...raw.map((p) => p.text), ...tables.flatMap(({ draft }) => draft.rows.flatMap((r) => r.cells.flatMap((c) => c.text)))];
-  const reading = legacyFontReading(texts, encoding, 'document');
-  if (!reading) return { raw, tables };
-  const { read } = reading;
+  const marked = texts.some((t) => t.includes(CAPS_START));
+  const reading = legacyFontReading(marked ? texts.map(unmarked) : texts, encoding, 'document');
+  if (!reading && !marked) return { raw, tables };
+  const read = reading ? inCapitals(reading.read) : unmarked;
   return {
     raw: raw.map((p) => ({ ...p, text: read(p.text) })),
     tables: tables.map((t) => ({ ...t, draft: { ...t.draft, rows: t.draft.rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, text: c.text.map(read) })) })) } })),
-    font: reading.font,
+    ...(reading ? { font: reading.font } : {}),
   };
 }
+
+/**
+ * Text typed in a capitals font of TCVN3 (.VnTimeH, .VnArialH …: the font draws the small letters' codes as capitals,
+ * so a heading typed in it is stored in small letters) is marked by the readers between these two private-use
+ * characters; read as Unicode, it is put in capitals, as the font shows it (`I. MỤC TIÊU`, not `i. mục tiêu`, which
+ * no heading pattern knows). The marks never leave this module.
+ */
+export const CAPS_START = '\ue000';
+export const CAPS_END = '\ue001';
+const CAPS_MARKS = /[\ue000\ue001]/gu;
+const unmarked = (text: string) => (text.includes(CAPS_START) ? text.replace(CAPS_MARKS, '') : text);
+
+/** A reader that reads each stretch through `read`, and a marked stretch in capitals. */
+function inCapitals(read: (text: string) => string): (text: string) => string {
+  return (text) => {
+    if (!text.includes(CAPS_START)) return read(text);
+    let out = '';
+    let caps = false;
+    for (const part of text.split(/([\ue000\ue001])/u)) {
+      if (part === CAPS_START) caps = true;
+      else if (part === CAPS_END) caps = false;
+      else if (part !== '') out += caps ? read(part).toLocaleUpperCase('vi') : read(part);
+    }
+    return out;
+  };
+}
+
+/** A font of TCVN3 that draws capitals (.VnTimeH, .VnArialH, .VnCentury SchoolbookH …). */
+export const isCapitalsFont = (name: string): boolean => /^\.Vn.*H$/iu.test(name.trim());
 
 /**
  * For each table of the body, the number of the body's table just before it when nothing but empty paragraphs (a

@@ -61,6 +61,13 @@ export interface CharacterProps {
   readonly superscript: boolean;
   /** A special character (sprmCFSpec): \x02 is then a footnote's mark. */
   readonly special: boolean;
+  /** In a TCVN3 capitals font (.VnTimeH: sprmCRgFtc0 naming one of `CharacterReading.capitalsFonts`). */
+  readonly capitals: boolean;
+}
+
+/** What reading character properties needs of the document: which of its fonts (by index) draw capitals. */
+export interface CharacterReading {
+  readonly capitalsFonts: ReadonlySet<number>;
 }
 
 export interface ParagraphProps {
@@ -92,7 +99,7 @@ export interface PropertyRuns<P> {
   at(fc: number): P;
 }
 
-const PLAIN: CharacterProps = { hidden: false, deleted: false, superscript: false, special: false };
+const PLAIN: CharacterProps = { hidden: false, deleted: false, superscript: false, special: false, capitals: false };
 const BODY: ParagraphProps = { style: 0, depth: 0, rowEnd: false, innerRowEnd: false, innerCell: false, vertical: new Map() };
 
 /** The FKP pages a PlcBte lists (its PnFkp numbers), each 512 bytes of the WordDocument stream. */
@@ -162,25 +169,26 @@ function pageRuns<P>(wd: Stream, table: Stream, plc: { fc: number; lcb: number }
 }
 
 /** The character properties' runs (PlcBteChpx and its CHPX pages: a byte's offset a run, the CHPX its size and sprms). */
-export function charactersAt(wd: Stream, table: Stream, plc: { fc: number; lcb: number } | undefined): PropertyRuns<CharacterProps> {
+export function charactersAt(wd: Stream, table: Stream, plc: { fc: number; lcb: number } | undefined, fonts: CharacterReading): PropertyRuns<CharacterProps> {
   return pageRuns(wd, table, plc, 1, PLAIN, (page, offset) => {
     const size = wd.u8(page + offset);
     if (offset + 1 + size > 511) throw new PovcheckError('DOCUMENT_INVALID', { damage: 'doc-structure', structure: 'characters' });
-    return characterProps(wd.slice(page + offset + 1, size));
+    return characterProps(wd.slice(page + offset + 1, size), fonts);
   });
 }
 
 /** `base` changed by a grpprl's character sprms (a CHPX's, or a fast-saved piece's). */
-export function characterProps(grpprl: Uint8Array, base: CharacterProps = PLAIN): CharacterProps {
-  let { hidden, deleted, superscript, special } = base;
+export function characterProps(grpprl: Uint8Array, fonts: CharacterReading, base: CharacterProps = PLAIN): CharacterProps {
+  let { hidden, deleted, superscript, special, capitals } = base;
   const on = (v: number) => v === 1 || v === 0x81;
   eachSprm(grpprl, (sprm, at) => {
     if (sprm === 0x083c) hidden = on(grpprl[at]!);
     else if (sprm === 0x0800) deleted = on(grpprl[at]!);
     else if (sprm === 0x2a48) superscript = grpprl[at] === 1;
     else if (sprm === 0x0855) special = on(grpprl[at]!);
+    else if (sprm === 0x4a4f && at + 2 <= grpprl.length) capitals = fonts.capitalsFonts.has(grpprl[at]! | (grpprl[at + 1]! << 8));
   });
-  return { hidden, deleted, superscript, special };
+  return { hidden, deleted, superscript, special, capitals };
 }
 
 /** The paragraph properties' runs (PlcBtePapx and its PAPX pages: a BxPap of 13 bytes a run); `data`: the Data stream, for sprmPHugePapx. */

@@ -8,7 +8,7 @@
  * - the paragraphs' properties (PAPX pages, `word97-properties.ts`): in a table or not, how deep, a row's end (TTP)
  *   with the row's cell edges and merges (sprmTDefTable, sprmTVertMerge), the style (a heading's level) and the
  *   outline level; a paragraph holding many properties keeps them in the Data stream (sprmPHugePapx), read there;
- * - the characters' properties (CHPX pages): hidden text (not read, counted as docx.ts counts it), text deleted with
+ * - the characters' properties (CHPX pages): a TCVN3 capitals font (.VnTimeH, by the font table), hidden text (not read, counted as docx.ts counts it), text deleted with
  *   Track Changes on (left out; a deleted paragraph mark joins the paragraph to the next one), superscript (a
  *   footnote mark typed after a figure reads `4,00²`, never 4,002), a footnote's mark (counted);
  * - the styles (STSH): which style is a heading, by its built-in number or its name.
@@ -28,15 +28,15 @@ import { readCompoundFile, type CompoundFile } from './cfb.js';
 import { DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
 import type { EncodingChoice } from './encoding-choices.js';
 import type { RawParagraph } from './document-outline.js';
-import { planDocument, styleLevel, superscript, withLabel, type PlacedTable, type TableCellDraft, type TableDraft } from './word-document.js';
+import { CAPS_END, CAPS_START, isCapitalsFont, planDocument, styleLevel, superscript, withLabel, type PlacedTable, type TableCellDraft, type TableDraft } from './word-document.js';
 import { wordLists } from './word97-lists.js';
 import type { ListNumbers } from './docx-numbering.js';
-import { characterProps, charactersAt, paragraphProps, paragraphsAt, Stream, type CharacterProps, type ParagraphProps, type PropertyRuns } from './word97-properties.js';
+import { characterProps, charactersAt, paragraphProps, paragraphsAt, Stream, type CharacterProps, type CharacterReading, type ParagraphProps, type PropertyRuns } from './word97-properties.js';
 
 const damaged = (structure: Word97Structure) => new PovcheckError('DOCUMENT_INVALID', { damage: 'doc-structure', structure });
 
 /** The FIB's fc/lcb pairs povcheck reads ([MS-DOC] FibRgFcLcb97), by index. */
-const FC = { stshf: 1, plcfBteChpx: 12, plcfBtePapx: 13, clx: 33, plfLst: 73, plfLfo: 74 } as const;
+const FC = { stshf: 1, plcfBteChpx: 12, plcfBtePapx: 13, sttbfFfn: 15, clx: 33, plfLst: 73, plfLfo: 74 } as const;
 
 /** Word 97 and later write nFib 0x00C1 or more in the FIB's base; Word 6.0 and 95 wrote 0x0065–0x0069. */
 const WORD_97 = 0xc1;
@@ -164,10 +164,11 @@ export function readWord97(file: CompoundFile, limits: DocumentLimits = DOCUMENT
   const pieces = readPieces(table, fib, wd);
   const data = file.stream('Data');
   const paragraphs = paragraphsAt(wd.as('paragraphs'), table.as('paragraphs'), fib.pair(FC.plcfBtePapx), data ? new Stream(data, 'paragraphs') : undefined);
-  const characters = charactersAt(wd.as('characters'), table.as('characters'), fib.pair(FC.plcfBteChpx));
+  const fonts = { capitalsFonts: capitalsFonts(table.as('characters'), fib.pair(FC.sttbfFfn)) };
+  const characters = charactersAt(wd.as('characters'), table.as('characters'), fib.pair(FC.plcfBteChpx), fonts);
   const styles = styleLevels(table.as('styles'), fib.pair(FC.stshf));
   const text = new Word97Text(limits, styles, encoding, wordLists(table, fib.pair(FC.plfLst), fib.pair(FC.plfLfo)));
-  readMainText(wd, pieces, fib.ccpText, paragraphs, characters, text);
+  readMainText(wd, pieces, fib.ccpText, paragraphs, characters, fonts, text);
   return text.document(textBoxParagraphs(wd, pieces, fib, limits));
 }
 
@@ -186,7 +187,7 @@ function eachCharacter(wd: Stream, pieces: readonly Piece[], from: number, to: n
 }
 
 /** The main text's characters to `text`, with their properties (a fast-saved piece's changes over its pages'). */
-function readMainText(wd: Stream, pieces: readonly Piece[], ccpText: number, paragraphs: PropertyRuns<ParagraphProps>, characters: PropertyRuns<CharacterProps>, text: Word97Text): void {
+function readMainText(wd: Stream, pieces: readonly Piece[], ccpText: number, paragraphs: PropertyRuns<ParagraphProps>, characters: PropertyRuns<CharacterProps>, fonts: CharacterReading, text: Word97Text): void {
   const changed = new Map<Piece, { chp: Map<CharacterProps, CharacterProps>; pap: Map<ParagraphProps, ParagraphProps> }>();
   eachCharacter(wd, pieces, 0, ccpText, (code, fc, piece) => {
     const { grpprl } = piece;
@@ -195,7 +196,7 @@ function readMainText(wd: Stream, pieces: readonly Piece[], ccpText: number, par
     if (!own) changed.set(piece, (own = { chp: new Map(), pap: new Map() }));
     const { chp, pap } = own;
     const c = characters.at(fc);
-    if (!chp.has(c)) chp.set(c, characterProps(grpprl, c));
+    if (!chp.has(c)) chp.set(c, characterProps(grpprl, fonts, c));
     text.character(code, chp.get(c)!, () => {
       const p = paragraphs.at(fc);
       if (!pap.has(p)) pap.set(p, paragraphProps(grpprl, undefined, p));
@@ -224,6 +225,27 @@ function textBoxParagraphs(wd: Stream, pieces: readonly Piece[], fib: Fib, limit
     } else if (code > 0x20 && inCode === 0) shown = true;
   });
   return count;
+}
+
+/** The indexes of the document's fonts (its font table, SttbfFfn: each FFN's name after its 39 bytes of metrics) that are TCVN3 capitals fonts. */
+function capitalsFonts(table: Stream, sttbf: { fc: number; lcb: number } | undefined): Set<number> {
+  const out = new Set<number>();
+  if (!sttbf || sttbf.lcb < 4) return out;
+  const end = sttbf.fc + sttbf.lcb;
+  const count = table.u16(sttbf.fc);
+  let at = sttbf.fc + 4;
+  for (let i = 0; i < count && at < end; i++) {
+    const size = table.u8(at) + 1;
+    let name = '';
+    for (let c = at + 40; c + 2 <= at + size; c += 2) {
+      const code = table.u16(c);
+      if (code === 0) break;
+      name += String.fromCharCode(code);
+    }
+    if (isCapitalsFont(name)) out.add(i);
+    at += size;
+  }
+  return out;
 }
 
 /** The styles' heading levels by style index (istd), from the style sheet (STSH): built-in number, else name. */
@@ -277,6 +299,8 @@ class Word97Text {
   private readonly tables: PlacedTable[] = [];
   private para = '';
   private hidden = false;
+  /** The paragraph's text so far ends in a stretch marked as in a capitals font. */
+  private capitals = false;
   /** Open fields, each true while its code is read (its result is shown). */
   private readonly fields: boolean[] = [];
   private inCode = 0;
@@ -325,6 +349,11 @@ class Word97Text {
       this.notes++;
       return;
     }
+    // A stretch in a capitals font (.VnTimeH) is marked for word-document.ts, which puts it in capitals once read.
+    if (chp.capitals !== this.capitals && code > 0x20) {
+      this.para += chp.capitals ? CAPS_START : CAPS_END;
+      this.capitals = chp.capitals;
+    }
     if (code === 0x09 || code === 0x0b) this.para += ' ';
     else if (code === 0x1e) this.para += '-';
     // Word's optional hyphen, as the soft hyphen it is (left out with the others, document-outline.ts): in a .VnTime
@@ -344,6 +373,8 @@ class Word97Text {
     const depth = Math.min(pap.depth, MAX_DEPTH);
     const rowEnd = depth === 1 ? pap.rowEnd : pap.innerRowEnd;
     const label = !rowEnd ? this.label(pap) : undefined;
+    if (this.capitals) this.para += CAPS_END;
+    this.capitals = false;
     const text = depth === 0 ? (this.para.trim() !== '' ? withLabel(label, this.para) : this.para) : withLabel(label, this.para);
     this.para = '';
     if (this.hidden) this.hiddenText++;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkGrid } from '../../src/check-grid.js';
 import type { PovcheckError } from '../../src/errors.js';
 import type { Grid } from '../../src/model/grid.js';
-import { gridFromAnyBytes, gridFromBytes } from '../../src/read/index.js';
+import { gridFromAnyBytes, gridFromBytes, inputFromBytes } from '../../src/read/index.js';
 import { cli, FIXTURES } from '../helpers.js';
 import { biff, DEFAULT_XF, defaultGlobals, xlsFile } from './xls-writer.js';
 
@@ -82,6 +82,17 @@ describe('a Word plan typed in .VnTime (fixtures/plans/legacy/: the seed plan as
       expect(JSON.parse(read.stdout).files[0].source).toMatchObject({ legacyFont: 'tcvn3' });
     });
   }
+
+  it('headings typed in .VnTimeH (stored in small letters, drawn as capitals) read in capitals, so they are headings', async () => {
+    for (const name of ['ke-hoach-giam-ngheo-2020-vntime.docx', 'ke-hoach-giam-ngheo-2020-vntime.doc']) {
+      const input = await inputFromBytes(fixture(join('plans', 'legacy', name)), { name, encoding: 'tcvn3' });
+      const doc = input.kind === 'document' ? input.document : undefined;
+      expect(doc?.paragraphs[0]?.text).toBe('KẾ HOẠCH');
+      expect(doc?.paragraphs.filter((p) => p.heading).map((p) => p.text)).toEqual(expect.arrayContaining(['I. MỤC TIÊU', 'III. KINH PHÍ THỰC HIỆN', 'IV. TỔ CHỨC THỰC HIỆN']));
+      expect(doc?.paragraphs.find((p) => p.text.startsWith('- Dự án 1.'))?.section).toBe('III. KINH PHÍ THỰC HIỆN');
+      expect(JSON.stringify(doc)).not.toMatch(/[\ue000\ue001]/u);
+    }
+  });
 
   it('a Unicode plan under --encoding tcvn3 is read as it is (a folder run names the font once for all)', async () => {
     const read = await cli(['validate', join(FIXTURES, 'plans', 'doc', 'ke-hoach-giam-ngheo-2020.doc'), '--encoding', 'tcvn3', '--format', 'json']);
