@@ -30,14 +30,16 @@ export const REFUSED_KINDS = {
 export type RefusedKind = (typeof REFUSED_KINDS)[keyof typeof REFUSED_KINDS] | 'html';
 
 /**
- * A web page's start (after a byte order mark and blank lines): `<!DOCTYPE html`, `<html`, a bare `<table>`; or one of
+ * A web page's start (after a byte order mark, blank lines, an XML declaration and comments): `<!DOCTYPE html`, `<html`, a
+ * bare `<table>`; or one of
  * the elements a web system's "export to Excel" starts its page with (an ASP.NET GridView rendered alone: `<meta …>`,
  * `<div>`, `<style>`, a title in `<h1>`, `<b>`, `<center>`) when a `<table` follows in the text given: a CSV whose first
  * cell happens to be `<b>Tổng</b>` stays a CSV.
  */
 export const looksLikeHtml = (text: string): boolean => {
   const head = text.slice(0, 1024);
-  if (/^\uFEFF?\s*<(?:!doctype\s+html|html[\s>]|table[\s>])/i.test(head)) return true;
+  // XHTML (LibreOffice's and other tools' export) opens with an XML declaration, and pages with a comment or two.
+  if (/^\uFEFF?\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--[^>]{0,400}-->\s*)*<(?:!doctype\s+html|html[\s>]|table[\s>])/i.test(head)) return true;
   return /^\uFEFF?\s*<(?:head|body|meta|style|title|div|center|font|span|p|b|h[1-6])[\s>/]/i.test(head) && /<table[\s>]/i.test(text);
 };
 

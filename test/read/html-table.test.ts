@@ -34,6 +34,15 @@ describe('web pages served as .xls', () => {
     expect(verdict(report)).toEqual(seed);
   });
 
+  it('XHTML, opening with an XML declaration (LibreOffice\'s "XHTML" export, a portal\'s "Word" download): a web page, not a CSV', async () => {
+    // It was read as a semicolon-delimited table of markup, and povcheck suggested labels full of tags.
+    const page = fixture('html/tuyen-quang-2020-gridview.xls').toString('utf8');
+    const xhtml = `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" "http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd">\n<!-- exported -->\n<html xmlns="http://www.w3.org/1999/xhtml"><body>${page}</body></html>`;
+    const grid = await gridFromAnyBytes(Buffer.from(xhtml), { name: 'ke-hoach.doc' });
+    expect(grid.source).toMatchObject({ kind: 'workbook', format: 'html' });
+    expect(verdict(grid)).toEqual(verdict(gridFromBytes(fixture('tuyen-quang-2020.csv'))));
+  });
+
   it('LibreOffice\'s HTML export of a planted workbook gives the workbook\'s findings, at the same cells', async () => {
     const html = await gridFromAnyBytes(fixture('html/poor-end-transposed-libreoffice.html'));
     const xlsx = await gridFromAnyBytes(fixture('xlsx/planted/poor-end-transposed.xlsx'));
