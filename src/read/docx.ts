@@ -35,7 +35,7 @@
 import { PovcheckError, type ErrorParams } from '../errors.js';
 import type { PlanDocument } from '../model/document.js';
 import type { RawParagraph } from './document-outline.js';
-import { CAPS_END, CAPS_START, isCapitalsFont, planDocument, styleLevel, superscript, withLabel, type TableCellDraft, type TableDraft } from './word-document.js';
+import { CAPS_END, CAPS_START, isCapitalsFont, planDocument, styleLevel, superscript, symbolText, withLabel, type TableCellDraft, type TableDraft } from './word-document.js';
 import { DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
 import type { EncodingChoice } from './encoding-choices.js';
 import { containerKind, listZip, partNamed, readPart, relationshipsOf, wordMainPart, type ZipEntry } from './zip-guard.js';
@@ -240,6 +240,10 @@ function openTextElement(st: DocxState, name: string, attributes: Readonly<Recor
       break;
     case 'noBreakHyphen':
       append(st, '-');
+      break;
+    case 'sym':
+      // Insert › Symbol (`≥`, `±`, a Greek letter): the character its font and code show.
+      if (st.stack[st.stack.length - 2] === 'r') append(st, symbolText(attr(attributes, 'font') ?? '', Number.parseInt(attr(attributes, 'char') ?? '', 16) || 0));
       break;
     case 'pStyle': {
       const level = styleLevel(attr(attributes, 'val') ?? '');

@@ -114,6 +114,32 @@ function inCapitals(read: (text: string) => string): (text: string) => string {
   };
 }
 
+/** The Symbol font's characters (its codes, or those codes at U+F000 on) that a plan may hold, as Unicode. */
+const SYMBOL: Readonly<Record<number, string>> = {
+  0x22: '∀', 0x24: '∃', 0x2d: '−', 0x2e: '.', 0xa3: '≤', 0xa5: '∞', 0xac: '←', 0xad: '↑', 0xae: '→', 0xaf: '↓', 0xb0: '°',
+  0xb1: '±', 0xb2: '″', 0xb3: '≥', 0xb4: '×', 0xb7: '•', 0xb8: '÷', 0xb9: '≠', 0xba: '≡', 0xbb: '≈', 0xbc: '…', 0xd6: '√',
+  0xd7: '⋅', 0xe5: '∑', 0xa2: '′',
+};
+const GREEK_UPPER = 'ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ';
+const GREEK_LOWER = 'αβχδεφγηιϕκλμνοπθρστυϖωξψζ';
+
+/**
+ * A symbol Word inserts with Insert › Symbol (.doc: a special character with sprmCSymbol; .docx: `w:sym`), its font
+ * and code → the character it shows: the Symbol font's Greek letters and signs (`≥`, `±`, `μ`), a bullet of a
+ * Wingdings font as `•`, another font's code as that character; '' for a code that has no plain character.
+ */
+export function symbolText(font: string, code: number): string {
+  const c = code >= 0xf000 && code <= 0xf0ff ? code - 0xf000 : code;
+  if (/^symbol$/iu.test(font.trim())) {
+    if (c >= 0x41 && c <= 0x5a) return GREEK_UPPER[c - 0x41]!;
+    if (c >= 0x61 && c <= 0x7a) return GREEK_LOWER[c - 0x61]!;
+    if (c >= 0x20 && c < 0x7f && !'"$-.'.includes(String.fromCharCode(c))) return String.fromCharCode(c);
+    return SYMBOL[c] ?? '';
+  }
+  if (/^wingdings/iu.test(font.trim())) return '•';
+  return code >= 0x20 && code < 0xf000 ? String.fromCharCode(code) : c >= 0x20 && c < 0x7f ? String.fromCharCode(c) : '';
+}
+
 /** A font of TCVN3 that draws capitals (.VnTimeH, .VnArialH, .VnCentury SchoolbookH …). */
 export const isCapitalsFont = (name: string): boolean => /^\.Vn.*H$/iu.test(name.trim());
 

@@ -63,11 +63,15 @@ export interface CharacterProps {
   readonly special: boolean;
   /** In a TCVN3 capitals font (.VnTimeH: sprmCRgFtc0 naming one of `CharacterReading.capitalsFonts`). */
   readonly capitals: boolean;
+  /** A symbol (sprmCSymbol: its font's name and its code), shown where the text has a \x28. */
+  readonly symbol?: { readonly font: string; readonly code: number };
 }
 
 /** What reading character properties needs of the document: which of its fonts (by index) draw capitals. */
 export interface CharacterReading {
   readonly capitalsFonts: ReadonlySet<number>;
+  /** The font table's names, by index. */
+  readonly fontNames: readonly string[];
 }
 
 export interface ParagraphProps {
@@ -179,7 +183,7 @@ export function charactersAt(wd: Stream, table: Stream, plc: { fc: number; lcb: 
 
 /** `base` changed by a grpprl's character sprms (a CHPX's, or a fast-saved piece's). */
 export function characterProps(grpprl: Uint8Array, fonts: CharacterReading, base: CharacterProps = PLAIN): CharacterProps {
-  let { hidden, deleted, superscript, special, capitals } = base;
+  let { hidden, deleted, superscript, special, capitals, symbol } = base;
   const on = (v: number) => v === 1 || v === 0x81;
   eachSprm(grpprl, (sprm, at) => {
     if (sprm === 0x083c) hidden = on(grpprl[at]!);
@@ -187,8 +191,9 @@ export function characterProps(grpprl: Uint8Array, fonts: CharacterReading, base
     else if (sprm === 0x2a48) superscript = grpprl[at] === 1;
     else if (sprm === 0x0855) special = on(grpprl[at]!);
     else if (sprm === 0x4a4f && at + 2 <= grpprl.length) capitals = fonts.capitalsFonts.has(grpprl[at]! | (grpprl[at + 1]! << 8));
+    else if (sprm === 0x6a09 && at + 4 <= grpprl.length) symbol = { font: fonts.fontNames[grpprl[at]! | (grpprl[at + 1]! << 8)] ?? '', code: grpprl[at + 2]! | (grpprl[at + 3]! << 8) };
   });
-  return { hidden, deleted, superscript, special, capitals };
+  return { hidden, deleted, superscript, special, capitals, ...(symbol ? { symbol } : {}) };
 }
 
 /** The paragraph properties' runs (PlcBtePapx and its PAPX pages: a BxPap of 13 bytes a run); `data`: the Data stream, for sprmPHugePapx. */

@@ -28,7 +28,7 @@ import { readCompoundFile, type CompoundFile } from './cfb.js';
 import { DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.js';
 import type { EncodingChoice } from './encoding-choices.js';
 import type { RawParagraph } from './document-outline.js';
-import { CAPS_END, CAPS_START, isCapitalsFont, planDocument, styleLevel, superscript, withLabel, type PlacedTable, type TableCellDraft, type TableDraft } from './word-document.js';
+import { CAPS_END, CAPS_START, isCapitalsFont, planDocument, styleLevel, superscript, symbolText, withLabel, type PlacedTable, type TableCellDraft, type TableDraft } from './word-document.js';
 import { wordLists } from './word97-lists.js';
 import type { ListNumbers } from './docx-numbering.js';
 import { characterProps, charactersAt, paragraphProps, paragraphsAt, Stream, type CharacterProps, type CharacterReading, type ParagraphProps, type PropertyRuns } from './word97-properties.js';
@@ -71,11 +71,12 @@ interface Fib {
 }
 
 function readFib(wd: Stream): Fib {
-  if (wd.u16(0) !== 0xa5ec) throw damaged('fib');
   const nFib = wd.u16(2);
+  // Word 6.0 and 95 write their own FIB (wIdent 0xA5DC, or 0xA699 in Asian versions): named by their version.
+  if (nFib >= 0x65 && nFib < WORD_97) throw new PovcheckError('DOCUMENT_INVALID', { damage: 'doc-version', version: nFib === 0x65 ? 'Word 6.0' : 'Word 95' });
+  if (wd.u16(0) !== 0xa5ec || nFib < WORD_97) throw damaged('fib');
   const flags = wd.u16(10);
   if (flags & 0x0100 || flags & 0x8000) throw new PovcheckError('FILE_BINARY', { kind: 'encrypted-doc' });
-  if (nFib < WORD_97) throw new PovcheckError('DOCUMENT_INVALID', { damage: 'doc-version', version: nFib <= 0x65 ? 'Word 6.0' : 'Word 95' });
   const csw = wd.u16(32);
   const lw = 34 + csw * 2 + 2;
   const cslw = wd.u16(lw - 2);
@@ -164,7 +165,8 @@ export function readWord97(file: CompoundFile, limits: DocumentLimits = DOCUMENT
   const pieces = readPieces(table, fib, wd);
   const data = file.stream('Data');
   const paragraphs = paragraphsAt(wd.as('paragraphs'), table.as('paragraphs'), fib.pair(FC.plcfBtePapx), data ? new Stream(data, 'paragraphs') : undefined);
-  const fonts = { capitalsFonts: capitalsFonts(table.as('characters'), fib.pair(FC.sttbfFfn)) };
+  const names = fontNames(table.as('characters'), fib.pair(FC.sttbfFfn));
+  const fonts: CharacterReading = { fontNames: names, capitalsFonts: new Set(names.flatMap((n, i) => (isCapitalsFont(n) ? [i] : []))) };
   const characters = charactersAt(wd.as('characters'), table.as('characters'), fib.pair(FC.plcfBteChpx), fonts);
   const styles = styleLevels(table.as('styles'), fib.pair(FC.stshf));
   const text = new Word97Text(limits, styles, encoding, wordLists(table, fib.pair(FC.plfLst), fib.pair(FC.plfLfo)));
@@ -227,9 +229,9 @@ function textBoxParagraphs(wd: Stream, pieces: readonly Piece[], fib: Fib, limit
   return count;
 }
 
-/** The indexes of the document's fonts (its font table, SttbfFfn: each FFN's name after its 39 bytes of metrics) that are TCVN3 capitals fonts. */
-function capitalsFonts(table: Stream, sttbf: { fc: number; lcb: number } | undefined): Set<number> {
-  const out = new Set<number>();
+/** The font table's names by index (SttbfFfn: each FFN's name after its 39 bytes of metrics). */
+function fontNames(table: Stream, sttbf: { fc: number; lcb: number } | undefined): string[] {
+  const out: string[] = [];
   if (!sttbf || sttbf.lcb < 4) return out;
   const end = sttbf.fc + sttbf.lcb;
   const count = table.u16(sttbf.fc);
@@ -242,7 +244,7 @@ function capitalsFonts(table: Stream, sttbf: { fc: number; lcb: number } | undef
       if (code === 0) break;
       name += String.fromCharCode(code);
     }
-    if (isCapitalsFont(name)) out.add(i);
+    out.push(name);
     at += size;
   }
   return out;
@@ -347,6 +349,11 @@ class Word97Text {
     }
     if (code === 0x02 && chp.special) {
       this.notes++;
+      return;
+    }
+    // Insert › Symbol: a \x28 whose properties name the symbol (sprmCSymbol: its font and code), not a `(`.
+    if (code === 0x28 && chp.symbol) {
+      this.para += symbolText(chp.symbol.font, chp.symbol.code);
       return;
     }
     // A stretch in a capitals font (.VnTimeH) is marked for word-document.ts, which puts it in capitals once read.

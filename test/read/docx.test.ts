@@ -454,6 +454,15 @@ describe('hostile documents stop with a reason, before anything big is unpacked'
   });
 });
 
+describe('symbols (Insert › Symbol: w:sym)', () => {
+  it('read as the character their font and code show: ≥ and μ of the Symbol font, a Wingdings bullet as •', async () => {
+    const sym = (font: string, char: string) => `<w:r><w:sym w:font="${font}" w:char="${char}"/></w:r>`;
+    const body = `<w:p><w:r><w:t xml:space="preserve">giảm </w:t></w:r>${sym('Symbol', 'F0B3')}<w:r><w:t xml:space="preserve"> 4%; 15 </w:t></w:r>${sym('Symbol', 'F06D')}<w:r><w:t>g</w:t></w:r></w:p><w:p>${sym('Wingdings', 'F0A7')}<w:r><w:t xml:space="preserve"> Na Hang</w:t></w:r></w:p>`;
+    const doc = await readDocx(docx(body));
+    expect(doc.paragraphs.map((q) => q.text)).toEqual(['giảm ≥ 4%; 15 μg', '• Na Hang']);
+  });
+});
+
 describe('what validate is given instead of a plan', () => {
   it('a damaged Word 97 file (read/word97.ts reads the others: test/read/word97.test.ts), a PDF: refused', async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600), Buffer.from('WordDocument', 'utf16le'), Buffer.alloc(600)]);

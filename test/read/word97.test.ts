@@ -125,6 +125,12 @@ describe('documents Microsoft Word wrote read as LibreOffice reads them', () => 
     expect(doc.tables).toHaveLength(2);
   });
 
+  it('a symbol inserted with Insert › Symbol (sprmCSymbol) reads as the character it shows, never as the "(" it is stored as', async () => {
+    const doc = await documentOf(join(WORD, 'symbols', 'symbol_greek_mu.doc'));
+    expect(doc.paragraphs.map((p) => p.text)).toContain('111 μg.h/mL (AUC) and 15 μg/mL (Cmax).');
+    expect(doc.paragraphs.map((p) => p.text)).toContain('TEST');
+  });
+
   it("a list override's own level format (bullets) and the document's language", async () => {
     const doc = await documentOf(join(WORD, 'table_vmerge_norwegian.doc'));
     const bullets = doc.paragraphs.filter((p) => /^[•*] /u.test(p.text)).map((p) => p.text[0]);
