@@ -197,6 +197,8 @@ describe('a damaged or hostile Word 97–2003 document is refused, naming what i
     const word6 = await refusal(rebuilt(simple, (s) => void s['WordDocument']!.set([0x65, 0x00], 2)));
     expect(word6).toMatchObject({ code: 'DOCUMENT_INVALID', params: { damage: 'doc-version', version: 'Word 6.0' } });
     expect(word6.en).toContain('save it as "Word Document (.docx)"');
+    // Word 95's own FIB: its ident 0xA5DC, nFib 0x68.
+    expect(await refusal(rebuilt(simple, (s) => void s['WordDocument']!.set([0xdc, 0xa5, 0x68, 0x00], 0)))).toMatchObject({ params: { damage: 'doc-version', version: 'Word 95' } });
   });
 
   it('its text past its stream, its piece table past the table stream, no table stream', async () => {
