@@ -13,7 +13,8 @@
  *   footnote mark typed after a figure reads `4,00²`, never 4,002), a footnote's mark (counted);
  * - the styles (STSH): which style is a heading, by its built-in number or its name.
  *
- * Fields show their result, not their code (`{ PAGE }` → 3). Tables: a cell ends at \x07, a row at the \x07 whose
+ * Fields show their result, not their code (`{ PAGE }` → 3). A page break (\x0c) is a space in its paragraph, as a .docx's
+ * `w:br`; at a section's end (the section table, PlcfSed) it ends the paragraph. Tables: a cell ends at \x07, a row at the \x07 whose
  * paragraph is a row's end; each row's cells sit between the edges its sprmTDefTable gives, and the table's grid is
  * every edge of its rows, so a cell spanning columns spans them here too (a .docx's w:gridSpan). A table inside a cell
  * is a table of its own, and its text is also its cell's (as docx.ts reads it). Not read: footnotes, headers, text boxes (separate stories of the text; footnote marks
@@ -36,7 +37,7 @@ import { characterProps, charactersAt, paragraphProps, paragraphsAt, Stream, typ
 const damaged = (structure: Word97Structure) => new PovcheckError('DOCUMENT_INVALID', { damage: 'doc-structure', structure });
 
 /** The FIB's fc/lcb pairs povcheck reads ([MS-DOC] FibRgFcLcb97), by index. */
-const FC = { stshf: 1, plcfBteChpx: 12, plcfBtePapx: 13, sttbfFfn: 15, clx: 33, plfLst: 73, plfLfo: 74 } as const;
+const FC = { stshf: 1, plcfSed: 6, plcfBteChpx: 12, plcfBtePapx: 13, sttbfFfn: 15, clx: 33, plfLst: 73, plfLfo: 74 } as const;
 
 /** Word 97 and later write nFib 0x00C1 or more in the FIB's base; Word 6.0 and 95 wrote 0x0065–0x0069. */
 const WORD_97 = 0xc1;
@@ -169,13 +170,13 @@ export function readWord97(file: CompoundFile, limits: DocumentLimits = DOCUMENT
   const fonts: CharacterReading = { fontNames: names, capitalsFonts: new Set(names.flatMap((n, i) => (isCapitalsFont(n) ? [i] : []))) };
   const characters = charactersAt(wd.as('characters'), table.as('characters'), fib.pair(FC.plcfBteChpx), fonts);
   const styles = styleLevels(table.as('styles'), fib.pair(FC.stshf));
-  const text = new Word97Text(limits, styles, encoding, wordLists(table, fib.pair(FC.plfLst), fib.pair(FC.plfLfo)));
+  const text = new Word97Text(limits, styles, encoding, wordLists(table, fib.pair(FC.plfLst), fib.pair(FC.plfLfo)), sectionEnds(table.as('pieces'), fib.pair(FC.plcfSed)));
   readMainText(wd, pieces, fib.ccpText, paragraphs, characters, fonts, text);
   return text.document(textBoxParagraphs(wd, pieces, fib, limits));
 }
 
 /** Each character of CPs [from, to) with the byte it is stored at (its FC), in order. */
-function eachCharacter(wd: Stream, pieces: readonly Piece[], from: number, to: number, visit: (code: number, fc: number, piece: Piece) => void): void {
+function eachCharacter(wd: Stream, pieces: readonly Piece[], from: number, to: number, visit: (code: number, fc: number, piece: Piece, cp: number) => void): void {
   const latin = windows1252();
   for (const piece of pieces) {
     const first = Math.max(piece.cp, from);
@@ -183,7 +184,7 @@ function eachCharacter(wd: Stream, pieces: readonly Piece[], from: number, to: n
     const width = piece.compressed ? 1 : 2;
     for (let cp = first; cp < last; cp++) {
       const fc = piece.fc + (cp - piece.cp) * width;
-      visit(piece.compressed ? latin.charCodeAt(wd.u8(fc)) : wd.u16(fc), fc, piece);
+      visit(piece.compressed ? latin.charCodeAt(wd.u8(fc)) : wd.u16(fc), fc, piece, cp);
     }
   }
 }
@@ -191,15 +192,15 @@ function eachCharacter(wd: Stream, pieces: readonly Piece[], from: number, to: n
 /** The main text's characters to `text`, with their properties (a fast-saved piece's changes over its pages'). */
 function readMainText(wd: Stream, pieces: readonly Piece[], ccpText: number, paragraphs: PropertyRuns<ParagraphProps>, characters: PropertyRuns<CharacterProps>, fonts: CharacterReading, text: Word97Text): void {
   const changed = new Map<Piece, { chp: Map<CharacterProps, CharacterProps>; pap: Map<ParagraphProps, ParagraphProps> }>();
-  eachCharacter(wd, pieces, 0, ccpText, (code, fc, piece) => {
+  eachCharacter(wd, pieces, 0, ccpText, (code, fc, piece, cp) => {
     const { grpprl } = piece;
-    if (!grpprl) return text.character(code, characters.at(fc), () => paragraphs.at(fc));
+    if (!grpprl) return text.character(code, cp, characters.at(fc), () => paragraphs.at(fc));
     let own = changed.get(piece);
     if (!own) changed.set(piece, (own = { chp: new Map(), pap: new Map() }));
     const { chp, pap } = own;
     const c = characters.at(fc);
     if (!chp.has(c)) chp.set(c, characterProps(grpprl, fonts, c));
-    text.character(code, chp.get(c)!, () => {
+    text.character(code, cp, chp.get(c)!, () => {
       const p = paragraphs.at(fc);
       if (!pap.has(p)) pap.set(p, paragraphProps(grpprl, undefined, p));
       return pap.get(p)!;
@@ -227,6 +228,15 @@ function textBoxParagraphs(wd: Stream, pieces: readonly Piece[], fib: Fib, limit
     } else if (code > 0x20 && inCode === 0) shown = true;
   });
   return count;
+}
+
+/** The section table's ends (PlcfSed: n + 1 CPs, then n 12-byte SEDs): the CP after each section's last mark. */
+function sectionEnds(table: Stream, plc: { fc: number; lcb: number } | undefined): Set<number> {
+  const out = new Set<number>();
+  if (!plc || plc.lcb < 16) return out;
+  const n = Math.floor((plc.lcb - 4) / 16);
+  for (let k = 1; k <= n; k++) out.add(table.u32(plc.fc + k * 4));
+  return out;
 }
 
 /** The font table's names by index (SttbfFfn: each FFN's name after its 39 bytes of metrics). */
@@ -319,9 +329,11 @@ class Word97Text {
     private readonly styles: ReadonlyMap<number, number>,
     private readonly encoding: EncodingChoice | undefined,
     private readonly lists: ListNumbers | undefined,
+    /** The CPs just after each section's end mark (PlcfSed): a \x0c there ends a section, elsewhere it breaks a page. */
+    private readonly sectionEnds: ReadonlySet<number>,
   ) {}
 
-  character(code: number, chp: CharacterProps, pap: () => ParagraphProps): void {
+  character(code: number, cp: number, chp: CharacterProps, pap: () => ParagraphProps): void {
     if (code === FIELD_BEGIN) {
       this.fields.push(true);
       this.inCode++;
@@ -332,7 +344,7 @@ class Word97Text {
       }
     } else if (code === FIELD_END) {
       if (this.fields.pop() === true) this.inCode--;
-    } else if (code === PARAGRAPH || code === CELL || code === SECTION) {
+    } else if (code === PARAGRAPH || code === CELL || (code === SECTION && this.sectionEnds.has(cp + 1))) {
       // A deleted paragraph mark joins its paragraph to the next one, as Word shows it with the changes accepted.
       if (code === PARAGRAPH && chp.deleted && pap().depth === 0) return;
       this.paragraphEnd(code, pap(), chp.deleted);
@@ -343,6 +355,8 @@ class Word97Text {
 
   /** A character Word shows (or hides: counted, not read). */
   private shown(code: number, chp: CharacterProps): void {
+    // A page break (\x0c where no section ends) is a break in its paragraph, as a .docx's w:br: a space.
+    if (code === SECTION) code = 0x20;
     if (chp.hidden) {
       if (code > 0x20) this.hidden = true;
       return;

@@ -206,7 +206,7 @@ describe('a plan in Word 97–2003 (.doc), the built binary', () => {
   it('a folder run reads its .doc plans', () => {
     const r = runCli(['validate', join(FIXTURES, 'plans', 'doc'), '--format', 'json']);
     const files = (JSON.parse(r.stdout) as { files: Array<{ file: string; source?: { format: string } }> }).files;
-    expect(files).toHaveLength(7);
+    expect(files).toHaveLength(8);
     expect(files.every((f) => f.source?.format === 'doc')).toBe(true);
   });
 });
