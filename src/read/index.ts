@@ -21,6 +21,7 @@ import { extname } from 'node:path';
 import type { WorkbookLimits } from './zip-guard.js';
 import type { PlanDocument } from '../model/document.js';
 import type { DocumentLimits } from './document-limits.js';
+import type { CompoundFile } from './cfb.js';
 
 export interface ReadOptions {
   delimiter?: Delimiter;
@@ -181,7 +182,8 @@ function containerOf(bytes: Uint8Array): Container | undefined {
 }
 
 /** A spreadsheet of any container read by its reader (each loaded when needed), its legacy-font text then read as Unicode. */
-async function containerGrid(container: Container, bytes: Uint8Array, opts: ReadOptions & { name?: string }): Promise<Grid> {
+/** `compound`: an OLE container already read (inputFromBytes looked in it for a Word document). */
+async function containerGrid(container: Container, bytes: Uint8Array, opts: ReadOptions & { name?: string; compound?: CompoundFile }): Promise<Grid> {
   const workbookOpts: WorkbookOptions = { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.limits ? { limits: opts.limits } : {}) };
   let grid: Grid;
   switch (container) {
@@ -189,7 +191,7 @@ async function containerGrid(container: Container, bytes: Uint8Array, opts: Read
       grid = await (await import('./xlsx.js')).gridFromWorkbook(bytes, workbookOpts);
       break;
     case 'ole':
-      grid = (await import('./xls.js')).gridFromOle(bytes, workbookOpts);
+      grid = (await import('./xls.js')).gridFromOle(bytes, workbookOpts, opts.compound);
       break;
     case 'fods':
       grid = (await import('./ods.js')).gridFromFods(bytes, workbookOpts);
@@ -322,12 +324,14 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
       return { kind: 'document', document: await readDocx(bytes, opts.documentLimits, opts.encoding) };
     }
   }
+  let compound: CompoundFile | undefined;
   if (container === 'ole' && documents) {
     const { wordDocumentIn } = await import('./word97.js');
-    const document = wordDocumentIn(bytes, opts.name, opts.documentLimits, opts.encoding);
+    const { document, file } = wordDocumentIn(bytes, opts.name, opts.documentLimits, opts.encoding);
     if (document) return { kind: 'document', document };
+    compound = file;
   }
-  if (container) return { kind: 'grid', grid: await containerGrid(container, bytes, opts) };
+  if (container) return { kind: 'grid', grid: await containerGrid(container, bytes, { ...opts, ...(compound ? { compound } : {}) }) };
   refuseRawBiff(bytes);
   refuseRtf(bytes);
   // A large table without quotes is decoded a piece at a time as its records are read, never whole (its text

@@ -43,11 +43,12 @@ const FC = { stshf: 1, plcfSed: 6, plcfBteChpx: 12, plcfBtePapx: 13, sttbfFfn: 1
 const WORD_97 = 0xc1;
 
 /**
- * A Word 97–2003 document in an OLE container, or undefined when the container holds no WordDocument stream (an .xls,
- * or another Office file: the workbook reader names it). A container too damaged to list its streams is a Word
- * document's damage when the file is named .doc or .dot, else left to the workbook reader, which names the damage.
+ * An OLE container's Word 97–2003 document (`document`), or, when it holds no WordDocument stream, the container as
+ * read (`file`: an .xls, or another Office file, for the workbook reader, which need not read it again). A container
+ * too damaged to list its streams is a Word document's damage when the file is named .doc or .dot, else left to the
+ * workbook reader (`{}`), which names the damage.
  */
-export function wordDocumentIn(bytes: Uint8Array, name: string | undefined, limits: DocumentLimits = DOCUMENT_LIMITS, encoding?: EncodingChoice): PlanDocument | undefined {
+export function wordDocumentIn(bytes: Uint8Array, name: string | undefined, limits: DocumentLimits = DOCUMENT_LIMITS, encoding?: EncodingChoice): { document?: PlanDocument; file?: CompoundFile } {
   let file: CompoundFile;
   try {
     file = readCompoundFile(bytes);
@@ -56,9 +57,9 @@ export function wordDocumentIn(bytes: Uint8Array, name: string | undefined, limi
       const { of: _of, ...damage } = e.params as ErrorParams['WORKBOOK_INVALID'];
       throw new PovcheckError('DOCUMENT_INVALID', damage);
     }
-    return undefined;
+    return {};
   }
-  return file.names.some((n) => n.toLowerCase() === 'worddocument') ? readWord97(file, limits, encoding) : undefined;
+  return file.names.some((n) => n.toLowerCase() === 'worddocument') ? { document: readWord97(file, limits, encoding) } : { file };
 }
 
 interface Fib {

@@ -450,10 +450,11 @@ export function gridFromXls(bytes: Uint8Array, opts: WorkbookReadOptions = {}, c
 
 /**
  * Any OLE compound file (index.ts sends every one here): an Excel 97–2003 workbook is read; a password-protected
- * .xlsx, a Word 97 document, an Excel 5.0/95 workbook or another Office 97 file is named as such.
+ * .xlsx, a Word 97 document, an Excel 5.0/95 workbook or another Office 97 file is named as such. `read`: the
+ * container, when the caller has read it already (not read twice).
  */
-export function gridFromOle(bytes: Uint8Array, opts: WorkbookReadOptions = {}): Grid {
-  const cf = readCompoundFile(bytes);
+export function gridFromOle(bytes: Uint8Array, opts: WorkbookReadOptions = {}, read?: CompoundFile): Grid {
+  const cf = read ?? readCompoundFile(bytes);
   const has = (name: string) => cf.names.some((n) => n.toLowerCase() === name.toLowerCase());
   if (has('Workbook')) return gridFromXls(bytes, opts, cf);
   if (has('EncryptedPackage')) throw new PovcheckError('FILE_BINARY', { kind: 'encrypted' });
