@@ -7,6 +7,7 @@
  * a level at another number (LFOLVL's fStartAt). A damaged list is not read (the paragraphs then have no number),
  * never read past its stream.
  */
+import { PovcheckError } from '../errors.js';
 import { listNumbers, type ListNumbers, type NumberingDefinitions } from './docx-numbering.js';
 import type { Stream } from './word97-properties.js';
 
@@ -29,8 +30,10 @@ export function wordLists(table: Stream, plfLst: Pair, plfLfo: Pair): ListNumber
     readLists(table, plfLst.fc, defs);
     readOverrides(table, plfLfo.fc, defs);
     return listNumbers(defs);
-  } catch {
-    return undefined;
+  } catch (e) {
+    // A list past its stream (Stream's damage) is not read; anything else is a fault of povcheck's, not hidden.
+    if (e instanceof PovcheckError) return undefined;
+    throw e;
   }
 }
 
