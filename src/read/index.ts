@@ -269,7 +269,8 @@ function explainedByName(e: unknown, path: string): unknown {
   // A damaged container named .ods is a damaged OpenDocument spreadsheet, not "no Excel workbook"; one named .xls, a
   // damaged Excel 97–2003 workbook; one named .doc, a damaged Word 97–2003 document.
   if (e.code === 'FILE_BINARY' && e.params.kind === 'binary' && /\.xls$/i.test(path)) return new PovcheckError('WORKBOOK_INVALID', { damage: 'ole', fault: 'header', of: 'xls' }, { file: path });
-  if (e.code === 'FILE_BINARY' && e.params.kind === 'binary' && /\.doc$/i.test(path)) return new PovcheckError('DOCUMENT_INVALID', { damage: 'ole', fault: 'header' }, { file: path });
+  // Binary data or text that is no table named .doc is no Word document (it was "no column structure").
+  if (/\.doc$/i.test(path) && (e.code === 'NOT_A_TABLE' || (e.code === 'FILE_BINARY' && e.params.kind === 'binary'))) return new PovcheckError('DOCUMENT_INVALID', { damage: 'ole', fault: 'header' }, { file: path });
   if (e.code === 'WORKBOOK_INVALID' && /\.f?ods$/i.test(path)) return asOdsDamage(e, path);
   if (e.code === 'FILE_BINARY' && e.params.kind === 'binary' && /\.(?:xlsx|xlsm|docx)$/i.test(path)) {
     return new PovcheckError('FILE_BINARY', { kind: 'not-zip' }, { file: path });

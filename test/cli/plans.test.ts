@@ -214,6 +214,16 @@ describe('a plan in Word 97–2003 (.doc), the built binary', () => {
 describe('what is not a plan povcheck can read', () => {
   const dir = mkdtempSync(join(tmpdir(), 'povcheck-plans-'));
 
+  it('text or binary data named .doc: not a Word document, said so (it was "no column structure")', async () => {
+    for (const [name, content] of [['garbage.doc', 'garbage'], ['binary.doc', Buffer.from([0, 1, 2, 3, 0, 0xff, 0x10, 0x80])]] as const) {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      const r = await cli(['validate', path, '--lang', 'en']);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toContain('not a readable Word document: its Office 97–2003 container has no valid header (the file is damaged, or not a Word file)');
+    }
+  });
+
   it('a damaged Word 97 file: exit 2, one line naming the damage', async () => {
     const path = join(dir, 'ke-hoach.doc');
     writeFileSync(path, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1000)]));
