@@ -37,7 +37,7 @@ export interface ErrorParams {
     | { line?: number; reason: 'record-size'; limit: number }
     | { line: number; reason: 'columns'; limit: number };
   /** `labels`: with `no-labels`, the texts of the first row that has any (at most HEAD_LABELS), what povcheck saw at the top. */
-  NOT_A_TABLE: { reason: 'no-columns' } | { reason: 'document' } | { reason: 'no-labels'; labels?: string[] };
+  NOT_A_TABLE: { reason: 'no-columns' } | { reason: 'document' } | { reason: 'document-no-table'; tables: number } | { reason: 'no-labels'; labels?: string[] };
   /** Text whose Vietnamese letters were replaced by `?` or garbled when it was saved (read/garbled.ts), with a word as it stands. */
   TEXT_GARBLED: { how: 'lost' | 'mojibake'; sample: string; codePage?: 'windows-1258' };
   LOCALE_AMBIGUOUS:

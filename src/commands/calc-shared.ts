@@ -6,15 +6,16 @@
 import { Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import type { Annex } from '../model/annex.js';
-import { displayRef, type Grid, type HiddenContent } from '../model/grid.js';
+import type { Grid, HiddenContent } from '../model/grid.js';
 import type { Lang } from '../model/lang.js';
-import { catalog, makeFmt, renderMessage, visible } from '../messages/index.js';
+import { catalog, cellLabel, makeFmt, renderMessage, visible } from '../messages/index.js';
 import type { Finding } from '../model/finding.js';
-import { delimiterOption, encodingOption, inLang, langOption, localeOption, noColorOption, outputPath, readOptionsOf, type CommandContext } from './shared.js';
+import { delimiterOption, encodingOption, inLang, unitNamesOf, unitsOption, langOption, localeOption, noColorOption, outputPath, readOptionsOf, type CommandContext } from './shared.js';
 import type { Difference, TotalMode } from '../compute/table.js';
 import type { EncodingChoice } from '../read/decode.js';
 import type { Delimiter } from '../read/csv.js';
 import { fileOrStdout } from './output-format.js';
+import type { DocumentTableNote } from '../model/document.js';
 import { NOTHING_CARRIED, type Carried } from '../model/carried-slip.js';
 
 export interface InputFlags {
@@ -28,6 +29,8 @@ export interface InputFlags {
   delimiter?: string;
   encoding?: EncodingChoice;
   total: TotalMode;
+  /** --units: names for the unit columns of a plan document's table whose header row was lost. */
+  units?: string;
 }
 
 /** The input and output options `table` and `plan` both take. */
@@ -46,6 +49,7 @@ export function addInputOptions(cmd: Command, lang: Lang): Command {
     )
     .option('--transpose', 'units as rows instead of columns')
     .option('--no-transpose', 'units as columns (the seed layout) however many there are')
+    .addOption(unitsOption())
     .addOption(noColorOption())
     .addOption(new Option('-o, --output-file <path>', 'write the output to this file (written whole or not at all; never over the input; - is stdout)').argParser(path))
     // The spellings table and plan had first (--out) and validate's --output: still accepted.
@@ -60,6 +64,8 @@ export interface ReadInput {
   sheets?: { read: string; passedOver: string[]; webPage?: true };
   /** The sheet's hidden rows and columns that hold something: not read (read/xlsx.ts). */
   hidden?: HiddenContent;
+  /** A plan document read for its poverty table: which table (document/poverty-table.ts). */
+  document?: DocumentTableNote;
 }
 
 /** What `table` and `plan` both return: the table read, the language and number format written, what reading found. */
@@ -73,6 +79,8 @@ export interface CalcOutcome {
   sheets?: ReadInput['sheets'];
   /** The sheet's hidden rows and columns that hold something, not read (`ReadInput`). */
   hidden?: ReadInput['hidden'];
+  /** The table of a plan document read (`ReadInput`). */
+  document?: ReadInput['document'];
 }
 
 /** What `table` and `plan` read and write, resolved from their flags (pure). */
@@ -89,6 +97,8 @@ export interface CalcInput {
   /** --lang (the table's when absent). */
   lang?: Lang;
   total: TotalMode;
+  /** --units: a plan document's table whose header row was lost, its unit columns' names in order. */
+  unitNames?: readonly string[];
 }
 
 export function resolveInput(file: string, flags: InputFlags): CalcInput {
@@ -101,24 +111,46 @@ export function resolveInput(file: string, flags: InputFlags): CalcInput {
     ...(flags.locale ? { locale: flags.locale } : {}),
     ...(flags.lang ? { lang: flags.lang } : {}),
     total: flags.total,
+    ...(flags.units !== undefined ? { unitNames: unitNamesOf(flags.units) } : {}),
   };
 }
 
-/** File → Annex, the total left to the calculator (`totalPolicy: 'none'`). The reader and shape load only here (start-up). */
+/**
+ * File → Annex, the total left to the calculator (`totalPolicy: 'none'`): a table, a workbook's first sheet with a
+ * table, or a plan document's first poverty table (.docx, .doc, plain text). The reader and shape load only here
+ * (start-up).
+ */
 export async function readAnnex(input: CalcInput): Promise<ReadInput> {
-  const [{ readGrid }, { shape }, { firstTableSheet }] = await Promise.all([import('../read/index.js'), import('../shape/index.js'), import('../read/sheets.js')]);
+  const [{ readGrid, readInput }, { shape }, { firstTableSheet }] = await Promise.all([import('../read/index.js'), import('../shape/index.js'), import('../read/sheets.js')]);
   const locale = input.inputLocale;
-  const shaped = (grid: Grid): ReadInput => {
+  const shaped = (grid: Grid, totalNames?: readonly string[]): ReadInput => {
+    const opts = { totalPolicy: 'none' as const, ...(totalNames ? { totalNames } : {}) };
     try {
-      return shape(grid, { totalPolicy: 'none', ...(locale ? { locale } : {}) });
+      return shape(grid, { ...opts, ...(locale ? { locale } : {}) });
     } catch (e) {
       // An input whose number format cannot be told is read in the output's format when one is given.
-      if (e instanceof PovcheckError && e.code === 'LOCALE_AMBIGUOUS' && !locale && input.locale) return shape(grid, { totalPolicy: 'none', locale: input.locale });
+      if (e instanceof PovcheckError && e.code === 'LOCALE_AMBIGUOUS' && !locale && input.locale) return shape(grid, { ...opts, locale: input.locale });
       throw e;
     }
   };
   try {
-    const first = await readGrid(input.file, input.read);
+    const content = await readInput(input.file, input.read);
+    if (content.kind === 'document') {
+      const { povertyTableOf } = await import('../document/poverty-table.js');
+      const doc = content.document;
+      const found = (l?: 'vi' | 'en') => povertyTableOf(doc, { ...(l ? { locale: l } : {}), ...(input.unitNames ? { unitNames: input.unitNames } : {}) });
+      let table: ReturnType<typeof found>;
+      try {
+        table = found(locale);
+      } catch (e) {
+        // As for a table: a number format that cannot be told is the output's when one is given.
+        if (!(e instanceof PovcheckError && e.code === 'LOCALE_AMBIGUOUS' && !locale && input.locale)) throw e;
+        table = found(input.locale);
+      }
+      return { ...shaped(table.grid, table.totalName !== undefined ? [table.totalName] : undefined), document: table.note };
+    }
+    if (content.kind !== 'grid') throw new Error('readInput gave records unasked');
+    const first = content.grid;
     const workbookSheet = (g: Grid) => (g.source.kind === 'workbook' ? g.source.sheet : undefined);
     const { result, passedOver } = await firstTableSheet(first, workbookSheet, (sheet) => readGrid(input.file, { ...input.read, sheet }), (g) => ({ read: shaped(g), sheet: workbookSheet(g), hidden: g.source.kind === 'workbook' ? g.source.hidden : undefined, webPage: g.source.kind === 'workbook' && g.source.format === 'html' }));
     const read = passedOver && result.sheet !== undefined ? { ...result.read, sheets: { read: result.sheet, passedOver, ...(result.webPage ? { webPage: true as const } : {}) } } : result.read;
@@ -139,10 +171,11 @@ export function outputLang(input: CalcInput, annex: Annex): { lang: Lang; locale
  * twice, a figure read without the note mark after it. `printed` (`table`): the
  * output is a table, and `printedAsRead` the input rows of the rows not read that it prints as read.
  */
-export function readingNotes(file: string, read: Pick<ReadInput, 'findings' | 'sheets' | 'hidden'>, lang: Lang, locale: 'vi' | 'en', printed?: { printedAsRead: ReadonlySet<number>; columnsPrintedAsRead?: ReadonlySet<number> }): string[] {
+export function readingNotes(file: string, read: Pick<ReadInput, 'findings' | 'sheets' | 'hidden' | 'document'>, lang: Lang, locale: 'vi' | 'en', printed?: { printedAsRead: ReadonlySet<number>; columnsPrintedAsRead?: ReadonlySet<number> }): string[] {
   const fmt = makeFmt(lang, locale);
   const calc = catalog(lang).calc;
   const sheets = read.sheets ? [calc.note(file, visible(calc.sheetsPassedOver(read.sheets.read, read.sheets.passedOver, read.sheets.webPage)))] : [];
+  if (read.document) sheets.push(calc.note(file, visible(calc.documentTable(read.document))));
   if (read.hidden) sheets.push(calc.note(file, visible(calc.hiddenNotRead(read.hidden))));
   return sheets.concat(read.findings
     .filter((f) => f.rule === 'unknown' || (f.rule === 'duplicate' && f.indicator) || f.msg.id === 'number.note-mark')
@@ -153,7 +186,7 @@ export function readingNotes(file: string, read: Pick<ReadInput, 'findings' | 's
       const rowAsRead = printed && (f.msg.id === 'unknown.row' || f.rule === 'duplicate') && f.at !== undefined && printed.printedAsRead.has(f.at.row);
       const columnAsRead = printed && printedColumn(f, printed.columnsPrintedAsRead);
       const leftOut = !printed || NOT_LEFT_OUT.has(f.msg.id) ? '' : ` ${rowAsRead ? calc.printedAsRead : columnAsRead ? calc.columnPrintedAsRead : f.msg.id === 'number.note-mark' ? calc.markLeftOut : calc.leftOut}`;
-      return calc.note(file, `${f.at ? `${displayRef(f.at)}: ` : ''}${renderMessage(f.msg, fmt)}${leftOut}`);
+      return calc.note(file, `${f.at ? `${cellLabel(f.at, lang)}: ` : ''}${renderMessage(f.msg, fmt)}${leftOut}`);
     }));
 }
 
@@ -195,13 +228,13 @@ export async function reportDifferences(ctx: CommandContext, file: string, annex
   ctx.io.err(calc.differencesHead(file, differences.length) + '\n');
   for (const d of differences) {
     const v = annex.values.get(d.unit.id, d.indicator);
-    const p = { cell: displayRef(d.cell), unit: d.unit.name, indicator: d.indicator, stated: d.stated, statedIsNumber: v?.status === 'ok', computed: plainValue(d.computed, d.indicator, d.decimals) };
+    const p = { cell: cellLabel(d.cell, lang), unit: d.unit.name, indicator: d.indicator, stated: d.stated, statedIsNumber: v?.status === 'ok', computed: plainValue(d.computed, d.indicator, d.decimals) };
     ctx.io.err(calc.difference(p, f) + '\n');
   }
   const { locate } = catalog(lang);
-  for (const slip of carried.slips) ctx.io.err(locate.carried({ cells: slip.cells.map((c) => causeCellText(c, lang)), carried: slip.differences.map((d) => displayRef(d.cell)), command }, f) + '\n');
+  for (const slip of carried.slips) ctx.io.err(locate.carried({ cells: slip.cells.map((c) => causeCellText(c, lang)), carried: slip.differences.map((d) => cellLabel(d.cell, lang)), command }, f) + '\n');
   if (carried.untraced > 0) ctx.io.err(locate.untraced({ count: carried.untraced, command }) + '\n');
-  for (const d of carried.doubtful) ctx.io.err(locate.doubtful({ cell: displayRef(d.difference.cell), alternatives: d.alternatives.map((a) => a.map((c) => causeCellText(c, lang))), command }, f) + '\n');
+  for (const d of carried.doubtful) ctx.io.err(locate.doubtful({ cell: cellLabel(d.difference.cell, lang), alternatives: d.alternatives.map((a) => a.map((c) => causeCellText(c, lang))), command }, f) + '\n');
   ctx.io.err(calc.suggestValidate(file) + '\n');
   return true;
 }

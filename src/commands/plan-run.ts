@@ -43,7 +43,7 @@ function shortfallOf(plan: PlanResult): NonNullable<PlanOutcome['shortfall']> {
 export async function runPlan(r: PlanRun, targets: Target[], setLang: (l: Lang) => void): Promise<PlanOutcome> {
   // The calculator loads only when the command runs (start-up of every other command).
   const [{ computePlan }, { labelPeriod }] = await Promise.all([import('../compute/plan.js'), import('../compute/label-year.js')]);
-  const { annex, findings, sheets, hidden } = await readAnnex(r.input);
+  const { annex, findings, sheets, hidden, document } = await readAnnex(r.input);
   const { lang, locale } = outputLang(r.input, annex);
   setLang(lang);
   const planOf = (a: Annex) => computePlan(a, targets, { total: r.input.total, totalName: catalog(lang).calc.totalName });
@@ -52,7 +52,7 @@ export async function runPlan(r: PlanRun, targets: Target[], setLang: (l: Lang) 
   const output = await rendered(plan, r, { lang, locale, transpose: r.transpose, ...(r.title ? { title: r.title } : {}) });
   const shortfall = plan.ok ? undefined : shortfallOf(plan);
   const carried = await carriedSlips(r.input, annex, plan.differences, async (a) => planOf(a).differences);
-  return { output, lang, locale, annex, readFindings: findings, ...(sheets ? { sheets } : {}), ...(hidden ? { hidden } : {}), differences: plan.differences, carried, ok: plan.ok, ...(shortfall ? { shortfall } : {}) };
+  return { output, lang, locale, annex, readFindings: findings, ...(sheets ? { sheets } : {}), ...(hidden ? { hidden } : {}), ...(document ? { document } : {}), differences: plan.differences, carried, ok: plan.ok, ...(shortfall ? { shortfall } : {}) };
 }
 
 /**

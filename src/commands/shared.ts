@@ -154,6 +154,8 @@ export const localeOption = (help: string): Option => new Option('--locale <loca
 export const delimiterOption = (help: string): Option => new Option('--delimiter <d>', help).choices(['comma', 'semicolon', 'tab', ',', ';']);
 export const encodingOption = (help: string): Option => new Option('--encoding <enc>', help).choices([...ENCODING_CHOICES]);
 export const noColorOption = (): Option => new Option('--no-color', 'no colours (also: NO_COLOR=1)');
+/** `--units` (validate, table, plan): a plan document's table that lost its header row, its unit columns named. */
+export const unitsOption = (): Option => new Option('--units <names>', 'plan documents: names for the unit columns of a table whose header row was lost, in order, comma-separated: --units "Toàn tỉnh,Sơn Dương,…"');
 
 /**
  * An output file's argument parser: a value that is an option (`-o --format json` took `--format` for the file and
@@ -174,6 +176,14 @@ const DELIMITERS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', 
 export function readOptionsOf(flags: { delimiter?: string; encoding?: EncodingChoice }): { delimiter?: Delimiter; encoding?: EncodingChoice } {
   const delimiter = flags.delimiter === undefined ? undefined : DELIMITERS[flags.delimiter];
   return { ...(delimiter ? { delimiter } : {}), ...(flags.encoding ? { encoding: flags.encoding } : {}) };
+}
+
+/** `--units "Toàn tỉnh,Sơn Dương,…"` → the names, NFC, trimmed, empty ones dropped. */
+export function unitNamesOf(arg: string): string[] {
+  return arg
+    .split(/[,;]/u)
+    .map((n) => n.normalize('NFC').trim())
+    .filter((n) => n !== '');
 }
 
 /** `step`, its PovcheckError worded in `lang` (the output's) unless it has a language of its own. */

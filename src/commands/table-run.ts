@@ -35,14 +35,14 @@ export interface TableOutcome extends CalcOutcome {
 
 /** `setLang`: told the output's language once it is known (the language of a later error's line). */
 export async function runTable(r: TableRun, setLang: (l: Lang) => void): Promise<TableOutcome> {
-  const { annex, findings, sheets, hidden } = await readAnnex(r.input);
+  const { annex, findings, sheets, hidden, document } = await readAnnex(r.input);
   const { lang, locale } = outputLang(r.input, annex);
   setLang(lang);
   const { table, shaped, ratesAsPrinted } = await computed(annex, r, lang);
   const carried = await carriedSlips(r.input, annex, table.differences, async (a) => (await computed(a, r, lang)).table.differences);
   const { output, opts } = await rendered(table, r, { lang, locale }, carried);
   const asRead = await printedAsRead(table, opts);
-  return { output, lang, locale, annex, readFindings: findings, ...(sheets ? { sheets } : {}), ...(hidden ? { hidden } : {}), differences: table.differences, carried, ratesAsPrinted, unreadable: shaped?.unreadable ?? [], blank: !!shaped?.blank, ...asRead };
+  return { output, lang, locale, annex, readFindings: findings, ...(sheets ? { sheets } : {}), ...(hidden ? { hidden } : {}), ...(document ? { document } : {}), differences: table.differences, carried, ratesAsPrinted, unreadable: shaped?.unreadable ?? [], blank: !!shaped?.blank, ...asRead };
 }
 
 /** The rows and columns not read that the output prints: those whose label (header) cell its layout carries. */

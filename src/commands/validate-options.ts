@@ -14,7 +14,7 @@ import type { EncodingChoice } from '../read/decode.js';
 import { FORMATS, type Format } from '../reporters/index.js';
 import { checkOutputName, fileOrStdout } from './output-format.js';
 import { resolve } from 'node:path';
-import { readOptionsOf } from './shared.js';
+import { readOptionsOf, unitNamesOf } from './shared.js';
 
 export interface ValidateFlags {
   format?: Output[];
@@ -157,10 +157,3 @@ async function targetsOf(flags: ValidateFlags, config: Config | undefined): Prom
   return undefined;
 }
 
-/** `--units "Toàn tỉnh,Sơn Dương,…"` → the names, NFC, trimmed, empty ones dropped. */
-export function unitNamesOf(arg: string): string[] {
-  return arg
-    .split(/[,;]/u)
-    .map((n) => n.normalize('NFC').trim())
-    .filter((n) => n !== '');
-}

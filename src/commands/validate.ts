@@ -12,7 +12,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { PovcheckError } from '../errors.js';
 import { catalog } from '../messages/index.js';
 import { FORMATS, isFormat } from '../reporters/index.js';
-import { EXIT, outputPath, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, noColorOption, oneLine, type CommandContext } from './shared.js';
+import { EXIT, outputPath, delimiterOption, encodingOption, envLang, internalError, langOption, localeOption, noColorOption, oneLine, unitsOption, type CommandContext } from './shared.js';
 import type { Output, ValidateFlags } from './validate-options.js';
 import { fileOrStdout, formatNamedBy } from './output-format.js';
 
@@ -60,7 +60,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option('-t, --target <unit=points>', 'check that the unit\'s poverty rate fell by at least this many points; "total" is the total unit (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--series', 'the inputs are consecutive years, in the order given: check that each year starts where the one before ended (rule continuity)')
     .option('--units-map <file>', 'with --series: which old units were merged into which new one (JSON or CSV; see docs/targets-and-series.md)')
-    .option('--units <names>', 'plan documents: names for the unit columns of a table whose header row was lost, in order, comma-separated: --units "Toàn tỉnh,Sơn Dương,…"')
+    .addOption(unitsOption())
     .option('--total <name>', 'the total unit, by name, when its name does not say so (Toàn tỉnh, Tổng cộng, Cộng, Total … do); "first" takes the first unit (default: a unit whose name says so, else the first when its name says a higher level than every unit after it (Thành phố Hà Nội over its Quận …) or its figures are the others\' sums, else none: the sums are not checked)')
     .option('--table', 'print the table under the findings (text format; the default for a single file)')
     .option('--no-table', 'do not print the table')

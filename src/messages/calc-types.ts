@@ -5,6 +5,7 @@
 import type { TargetOp } from '../calc/annex-math.js';
 import type { Indicator } from '../model/indicators.js';
 import type { HiddenContent } from '../model/grid.js';
+import type { DocumentTableNote } from '../model/document.js';
 import type { Fmt } from './types.js';
 
 export interface TargetPhrase {
@@ -67,6 +68,8 @@ export interface CalcText {
   /** A workbook read past its first sheets (a cover page): the sheet read and those before it, which hold no table. */
   /** `webPage`: the tables of a web page (read/html-table.ts), by their position. */
   sheetsPassedOver: (read: string, passedOver: readonly string[], webPage?: boolean) => string;
+  /** Which table of a plan document `table` or `plan` read. */
+  documentTable: (note: DocumentTableNote) => string;
   /** The sheet's hidden rows and columns that hold something, not read: "hidden rows 12, 15 not read (hidden in the workbook)". */
   hiddenNotRead: (hidden: HiddenContent) => string;
   /** The workbook's other visible sheets, not read: "sheets "Na Hang", "Lâm Bình" not read (--sheet to check one)". */

@@ -10,6 +10,7 @@ const DELIMITER = 'ký tự phân cách CSV (mặc định: tự nhận biết)'
 const ENCODING = 'bảng mã của tệp đầu vào (mặc định: tự nhận biết, kể cả Windows-1258; TCVN3 và VNI chỉ dùng khi được nêu tên)';
 const NO_COLOR = 'không tô màu (hoặc đặt NO_COLOR=1)';
 const NO_CONFIG = 'không dùng tệp cấu hình';
+const UNITS = 'văn bản kế hoạch: tên các cột đơn vị của bảng bị mất dòng tiêu đề, theo thứ tự, cách nhau bằng dấu phẩy: --units "Toàn tỉnh,Sơn Dương,…"';
 
 /** The input and output options `table` and `plan` share (commands/calc-shared.ts). */
 const CALC_INPUT: Record<string, string> = {
@@ -22,6 +23,7 @@ const CALC_INPUT: Record<string, string> = {
     'đơn vị tổng: auto = đơn vị được ghi là tổng, nếu không có thì đơn vị đầu tiên khi nó bằng tổng các đơn vị còn lại, nếu không nữa thì thêm dòng tổng; first = đơn vị đầu tiên; none = không thêm dòng tổng',
   '--transpose': 'đơn vị theo hàng thay vì theo cột (mặc định: theo hàng khi có hơn 10 đơn vị)',
   '--no-transpose': 'đơn vị theo cột (bố cục của phụ lục mẫu), dù có bao nhiêu đơn vị',
+  '--units': UNITS,
   '--output-file': 'ghi kết quả vào tệp này (ghi trọn vẹn hoặc không ghi gì; không bao giờ ghi đè tệp đầu vào; - là stdout)',
   '--out': 'như --output-file',
   '--output': 'như --output-file',
@@ -53,7 +55,7 @@ export const viCli: CliText = {
         '--target': 'kiểm tra tỷ lệ hộ nghèo của đơn vị đã giảm ít nhất chừng ấy điểm %; "total" là đơn vị tổng (dùng được nhiều lần)',
         '--series': 'các tệp đầu vào là các năm liên tiếp, theo thứ tự đã cho: kiểm tra đầu năm sau khớp với cuối năm trước (quy tắc continuity)',
         '--units-map': 'dùng với --series: đơn vị cũ nào đã nhập vào đơn vị mới nào (JSON hoặc CSV; xem docs/targets-and-series.md)',
-        '--units': 'văn bản kế hoạch: tên các cột đơn vị của bảng bị mất dòng tiêu đề, theo thứ tự, cách nhau bằng dấu phẩy: --units "Toàn tỉnh,Sơn Dương,…"',
+        '--units': UNITS,
         '--total':
           'đơn vị tổng, theo tên, khi tên của nó không nói rõ (Toàn tỉnh, Tổng cộng, Cộng, Total … thì đã rõ); "first" lấy đơn vị đầu tiên (mặc định: đơn vị có tên là tổng; nếu không có, đơn vị đầu tiên khi tên của nó chỉ cấp hành chính cao hơn mọi đơn vị sau nó (Thành phố Hà Nội trên các Quận …) hoặc số liệu của nó bằng tổng của các đơn vị còn lại; nếu không thì không có đơn vị tổng: không kiểm tra phép cộng)',
         '--table': 'in bảng số liệu dưới các phát hiện (định dạng text; mặc định khi chỉ có một tệp)',

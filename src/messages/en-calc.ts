@@ -90,6 +90,16 @@ export const enCalc: CalcText = {
     webPage
       ? `read the web page's table ${read}: ${passedOver.length === 1 ? 'table' : 'tables'} ${passedOver.join(', ')} before it ${passedOver.length === 1 ? 'holds' : 'hold'} no poverty table`
       : `read sheet "${read}": ${passedOver.map((s) => `"${s}"`).join(', ')} before it ${passedOver.length === 1 ? 'holds' : 'hold'} no table`,
+  documentTable: (d) =>
+    [
+      `${d.tables === 1 ? `read the document's only table (Table ${d.table})` : `read the document's Table ${d.table} (of ${count(d.tables, 'en')})`}${d.joined.length ? `, with ${tableList(d.joined)} below it as its continuation over a page break` : ''}`,
+      d.headerLost
+        ? `its header row was lost: its unit columns are named ${d.headerLost.given ? 'by --units' : `by position (${firstEight(d.headerLost.names, (n) => ` and ${count(n, 'en')} more`)}; name them with --units "…" in order)`}${d.headerLost.total !== undefined ? `, ${d.headerLost.total} the total` : ''}`
+        : '',
+      d.others.length ? `the poverty ${d.others.length === 1 ? 'table' : 'tables'} after it (${tableList(d.others)}) not read` : '',
+    ]
+      .filter(Boolean)
+      .join('; '),
   note: (file, message) => `povcheck: ${file}: ${message}`,
   planNotOk: (p) =>
     `the plan falls short: ${[p.unreachable.length ? `${firstEight(p.unreachable, (n) => ` and ${count(n, 'en')} more units`)} cannot reach ${p.unreachable.length === 1 ? 'its target' : 'their targets'} however many households leave poverty` : '', p.notMet ? `${count(p.notMet, 'en')} of the total's targets ${p.notMet === 1 ? 'is' : 'are'} not met` : '', p.unknown ? `${count(p.unknown, 'en')} of the total's targets cannot be told (units without a plan)` : ''].filter(Boolean).join('; ')}${p.output ? ` (details in ${p.output})` : ''}`,
@@ -136,3 +146,6 @@ export const enCalc: CalcText = {
         ? 'Whether the plan meets every target cannot be told yet: some units have no plan (the ✖ lines above name them).'
         : 'Some targets cannot be met or are not met (the ✖ lines above).',
 };
+
+/** Tables 3, 4 (a document's, by number). */
+const tableList = (numbers: readonly number[]) => `${numbers.length === 1 ? 'Table' : 'Tables'} ${numbers.join(', ')}`;

@@ -9,7 +9,7 @@ import { enCli } from './cli-en.js';
 import { quotedRows, type JoinedPart, type MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
 import type { SpreadsheetError } from '../model/grid.js';
-import { count, firstThree, namesCut, yearsSpan, missingChecksClause, namedPaths, signed, splitCase, unsigned, alternativesOf } from './number-format.js';
+import { count, firstThree, namesCut, yearsSpan, missingChecksClause, namedPaths, signed, splitCase, unsigned, alternativesOf, refList } from './number-format.js';
 import { enRelations } from './en-relations.js';
 
 /** A count the report makes (findings, files, units), grouped as English writes it: 87,299. */
@@ -797,9 +797,9 @@ export function en(): Catalog {
       untraced: (p) =>
         `  The input likely has ${p.count} typing slips the computed values may carry (too many to trace one by one): some cells above may be right as the table states them. povcheck validate names each; correct them and make the ${p.command === 'plan' ? 'plan' : 'table'} again.`,
       carried: (p, f) => {
-        const cells = p.cells.map((c) => c.ref).join(', ');
+        const cells = refList(p.cells.map((c) => c.ref));
         return (
-          `  ${p.carried.join(', ')} may be right as the table states ${p.carried.length === 1 ? 'it' : 'them'}; the likely cause of the ${p.carried.length === 1 ? 'difference' : 'differences'}: ${runOf(p.cells, f) ?? p.cells.map((c) => item(c, f)).join('; ')}. ` +
+          `  ${refList(p.carried)} may be right as the table states ${p.carried.length === 1 ? 'it' : 'them'}; the likely cause of the ${p.carried.length === 1 ? 'difference' : 'differences'}: ${runOf(p.cells, f) ?? p.cells.map((c) => item(c, f)).join('; ')}. ` +
           `The computed ${p.carried.length === 1 ? 'value carries' : 'values carry'} ${p.cells.length === 1 ? 'that slip' : 'those slips'}: correct ${cells} in the input and make the ${p.command === 'plan' ? 'plan' : 'table'} again.`
         );
       },
@@ -946,7 +946,11 @@ export function en(): Catalog {
           ? 'no column structure: no line splits into several fields at a comma, semicolon or TAB'
           : p.reason === 'document'
             ? 'this is running text (a plan, as Word saves it as plain text), not a table: povcheck validate checks a plan document; for this command save its table as .xlsx or CSV'
-            : `no poverty-table indicator (such as "Số hộ nghèo đầu năm" or "poor_start") found in any row or column${p.labels ? `; its first row reads ${p.labels.map((l) => `"${l}"`).join(', ')}` : ''}`,
+            : p.reason === 'document-no-table'
+              ? p.tables === 0
+                ? 'this is a document without a table (povcheck validate checks its text): no poverty table to compute'
+                : `${p.tables === 1 ? "this document's only table is not a poverty table: it has no" : `none of this document's ${p.tables} tables is a poverty table: none has a`} poverty-table indicator (such as "Số hộ nghèo đầu năm" or "poor_start")`
+              : `no poverty-table indicator (such as "Số hộ nghèo đầu năm" or "poor_start") found in any row or column${p.labels ? `; its first row reads ${p.labels.map((l) => `"${l}"`).join(', ')}` : ''}`,
       LOCALE_AMBIGUOUS: (p) =>
         p.reason === 'ambiguous'
           ? `cell ${p.cell}: "${p.text}" reads as ${p.vi} in Vietnamese format and ${p.en} in English format, and no other cell tells which the file uses; pass --locale vi or --locale en`

@@ -11,6 +11,8 @@ import type { CliText } from './cli-types.js';
 import { layoutWords, slotLabel } from './indicator-labels.js';
 import type { Catalog, Fmt } from './types.js';
 import type { Lang } from '../model/lang.js';
+import { displayRef, type Cell } from '../model/grid.js';
+import { parseDocumentCellRef } from '../model/document.js';
 import type { MessageId, MessageRef, SkipId, SkipRef } from '../model/message-ref.js';
 import { formatPlain } from './number-format.js';
 import { visibleDeep } from './visible.js';
@@ -138,4 +140,21 @@ export function renderSkip(ref: SkipRef, fmt: Fmt): string {
 
 export function isLang(s: string): s is Lang {
   return s === 'vi' || s === 'en';
+}
+
+/**
+ * A cell as people find it: "I6", "Phụ lục!I6", or in a plan document's table "Table 1, row 3, column 4"
+ * (reports for machines keep the stable reference, "T1R3C4").
+ */
+export function cellLabel(cell: Pick<Cell, 'ref' | 'sheet' | 'table'>, lang: Lang): string {
+  return cell.table !== undefined ? refLabel(cell.ref, lang) : displayRef(cell);
+}
+
+/** A displayed reference as people read it: a plan document's "T1R3C4" becomes "Table 1, row 3, column 4". */
+export function refLabel(ref: string, lang: Lang): string {
+  const d = catalog(lang).document;
+  const at = parseDocumentCellRef(ref);
+  if (at) return d.cell(at.table, at.row, at.col);
+  const col = /^T(\d+)C(\d+)$/.exec(ref);
+  return col ? d.column(Number(col[1]), Number(col[2])) : ref;
 }

@@ -106,6 +106,11 @@ export function namedPaths(paths: readonly string[], more: (n: number) => string
 }
 
 /** Up to eight items joined by commas, then `more(n)` for the n others (hidden rows 12, 15, 18 …). */
+/** Cells named in a list: "I6, I8", or "Table 2, row 3, column 4; Table 2, row 4, column 4" (names with commas in them). */
+export function refList(refs: readonly string[]): string {
+  return refs.join(refs.some((r) => r.includes(',')) ? '; ' : ', ');
+}
+
 export function firstEight(items: readonly (string | number)[], more: (n: number) => string): string {
   return `${items.slice(0, 8).join(', ')}${items.length > 8 ? more(items.length - 8) : ''}`;
 }

@@ -77,6 +77,16 @@ export const viCalc: CalcText = {
     webPage
       ? `đọc bảng thứ ${read} của trang web: bảng ${passedOver.join(', ')} trước đó không có bảng hộ nghèo`
       : `đọc trang "${read}": ${passedOver.length === 1 ? 'trang' : 'các trang'} ${passedOver.map((s) => `"${s}"`).join(', ')} trước đó không có bảng`,
+  documentTable: (d) =>
+    [
+      `${d.tables === 1 ? `đọc bảng duy nhất của văn bản (Bảng ${d.table})` : `đọc Bảng ${d.table} (trong ${count(d.tables, 'vi')} bảng của văn bản)`}${d.joined.length ? `, nối với Bảng ${d.joined.join(', ')} bên dưới (phần bảng sang trang)` : ''}`,
+      d.headerLost
+        ? `dòng tiêu đề của bảng bị mất: các cột đơn vị được đặt tên ${d.headerLost.given ? 'theo --units' : `theo vị trí (${firstEight(d.headerLost.names, (n) => ` và ${count(n, 'vi')} cột khác`)}; hãy đặt tên bằng --units "…" theo đúng thứ tự)`}${d.headerLost.total !== undefined ? `, ${d.headerLost.total} là cột tổng` : ''}`
+        : '',
+      d.others.length ? `${d.others.length === 1 ? 'bảng' : 'các bảng'} số liệu hộ nghèo sau đó (Bảng ${d.others.join(', ')}) không được đọc` : '',
+    ]
+      .filter(Boolean)
+      .join('; '),
   note: (file, message) => `povcheck: ${file}: ${message}`,
   planNotOk: (p) =>
     `kế hoạch chưa đạt: ${[p.unreachable.length ? `${firstEight(p.unreachable, (n) => ` và ${count(n, 'vi')} đơn vị khác`)} không thể đạt mục tiêu dù giảm bao nhiêu hộ nghèo` : '', p.notMet ? `${count(p.notMet, 'vi')} mục tiêu của đơn vị tổng chưa đạt` : '', p.unknown ? `${count(p.unknown, 'vi')} mục tiêu của đơn vị tổng chưa xác định được (có đơn vị chưa có kế hoạch)` : ''].filter(Boolean).join('; ')}${p.output ? ` (chi tiết trong ${p.output})` : ''}`,

@@ -9,7 +9,7 @@ import { viCli } from './cli-vi.js';
 import type { SpreadsheetError } from '../model/grid.js';
 import { quotedRows, type JoinedPart, type MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
-import { count, firstThree, namesCut, yearsSpan, missingChecksClause, namedPaths, signed, splitCase, unsigned, alternativesOf } from './number-format.js';
+import { count, firstThree, namesCut, yearsSpan, missingChecksClause, namedPaths, signed, splitCase, unsigned, alternativesOf, refList } from './number-format.js';
 import { viRelations } from './vi-relations.js';
 
 /** A count the report makes (findings, files, units), grouped as Vietnamese writes it: 87.299. */
@@ -801,9 +801,9 @@ export function vi(): Catalog {
       untraced: (p) =>
         `  Số liệu đầu vào có lẽ có ${p.count} chỗ gõ nhầm mà giá trị tính được có thể mang theo (quá nhiều để lần từng chỗ): các ô khác nhau ở trên có thể đã đúng trong bảng gốc. Chạy povcheck validate để xem từng ô, sửa rồi lập lại ${p.command === 'plan' ? 'kế hoạch' : 'bảng'}.`,
       carried: (p, f) => {
-        const cells = p.cells.map((c) => c.ref).join(', ');
+        const cells = refList(p.cells.map((c) => c.ref));
         return (
-          `  ${p.carried.length === 1 ? 'Ô' : 'Các ô'} ${p.carried.join(', ')} trong bảng gốc có thể đã đúng; nguyên nhân có thể của chênh lệch: ${runOf(p.cells, f) ?? p.cells.map((c) => item(c, f)).join('; ')}; ` +
+          `  ${p.carried.length === 1 ? 'Ô' : 'Các ô'} ${refList(p.carried)} trong bảng gốc có thể đã đúng; nguyên nhân có thể của chênh lệch: ${runOf(p.cells, f) ?? p.cells.map((c) => item(c, f)).join('; ')}; ` +
           `giá trị tính được của ${p.carried.length === 1 ? 'ô này' : 'các ô này'} mang theo ${p.cells.length === 1 ? 'lỗi đó' : 'các lỗi đó'}. Sửa ${p.cells.length === 1 ? 'ô' : 'các ô'} ${cells} trong tệp gốc rồi lập lại ${p.command === 'plan' ? 'kế hoạch' : 'bảng'}.`
         );
       },
@@ -951,7 +951,11 @@ export function vi(): Catalog {
           ? 'không thấy cấu trúc cột: không dòng nào tách được thành nhiều ô bằng dấu phẩy, chấm phẩy hay TAB'
           : p.reason === 'document'
             ? 'đây là văn bản (kế hoạch do Word lưu thành văn bản thuần), không phải bảng: povcheck validate kiểm tra được văn bản kế hoạch; với lệnh này hãy lưu bảng thành .xlsx hoặc CSV'
-            : `không thấy chỉ tiêu nào của bảng giảm nghèo (ví dụ "Số hộ nghèo đầu năm" hay "poor_start") ở dòng hoặc cột nào${p.labels ? `; dòng đầu của bảng ghi ${p.labels.map((l) => `"${l}"`).join(', ')}` : ''}`,
+            : p.reason === 'document-no-table'
+              ? p.tables === 0
+                ? 'đây là văn bản không có bảng (povcheck validate kiểm tra được phần lời văn): không có bảng số liệu hộ nghèo để tính'
+                : `${p.tables === 1 ? 'bảng duy nhất của văn bản không phải bảng số liệu hộ nghèo: bảng không có' : `không bảng nào trong ${p.tables} bảng của văn bản là bảng số liệu hộ nghèo: không bảng nào có`} chỉ tiêu của bảng giảm nghèo (ví dụ "Số hộ nghèo đầu năm" hay "poor_start")`
+              : `không thấy chỉ tiêu nào của bảng giảm nghèo (ví dụ "Số hộ nghèo đầu năm" hay "poor_start") ở dòng hoặc cột nào${p.labels ? `; dòng đầu của bảng ghi ${p.labels.map((l) => `"${l}"`).join(', ')}` : ''}`,
       LOCALE_AMBIGUOUS: (p) =>
         p.reason === 'ambiguous'
           ? `ô ${p.cell}: "${p.text}" đọc kiểu Việt Nam là ${p.vi}, kiểu tiếng Anh là ${p.en}, và không ô nào khác cho biết tệp dùng kiểu nào; hãy chỉ rõ --locale vi hoặc --locale en`

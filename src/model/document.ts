@@ -128,3 +128,16 @@ export function partOf(f: { rule: string; place?: TextPlace; paragraph?: number 
   if (f.rule === 'claim' || f.place !== undefined || f.paragraph !== undefined) return 'claims';
   return 'tables';
 }
+
+/** Which table of a plan document `table` and `plan` read (document/poverty-table.ts), for the reading notes. */
+export interface DocumentTableNote {
+  /** Its number in the document (1-based), and how many tables the document has. */
+  table: number;
+  tables: number;
+  /** The tables read on below it (its continuations over a page break). */
+  joined: number[];
+  /** The poverty tables after it, not read. */
+  others: number[];
+  /** Its header row was lost (a plain-text export): its unit columns named by position, or by `--units` (`given`). */
+  headerLost?: { names: string[]; given: boolean; total?: string };
+}

@@ -342,18 +342,22 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
   if (streamed) return streamed;
   const decoded = decodeBytes(bytes, opts.encoding);
   try {
-    if (opts.delimiter === undefined && documents) {
-      const { looksLikeDocument, readTextDocument } = await import('./text-document.js');
-      if (looksLikeDocument(decoded.text)) return { kind: 'document', document: readTextDocument(decoded.text, decoded.encoding, opts.documentLimits) };
+    // Running text (a plan's plain-text export): a document, or refused where no document is read (`fix`), as split
+    // at its semicolons it makes a table of sentences.
+    const asDocument = async (): Promise<InputContent> => {
+      if (!documents) throw new PovcheckError('NOT_A_TABLE', { reason: 'document' });
+      const { readTextDocument } = await import('./text-document.js');
+      return { kind: 'document', document: readTextDocument(decoded.text, decoded.encoding, opts.documentLimits) };
+    };
+    if (opts.delimiter === undefined) {
+      const { looksLikeDocument } = await import('./text-document.js');
+      if (looksLikeDocument(decoded.text)) return await asDocument();
     }
     try {
       if (opts.records) return { kind: 'table', table: delimitedTable(decoded.text, decoded.encoding, opts.delimiter, undefined, utf8Body(bytes, decoded)) };
       return { kind: 'grid', grid: readDelimited(decoded.text, decoded.encoding, opts.delimiter).grid };
     } catch (e) {
-      if (opts.delimiter === undefined && documents && (await proseWithoutColumns(e, decoded.text))) {
-        const { readTextDocument } = await import('./text-document.js');
-        return { kind: 'document', document: readTextDocument(decoded.text, decoded.encoding, opts.documentLimits) };
-      }
+      if (opts.delimiter === undefined && (await proseWithoutColumns(e, decoded.text))) return await asDocument();
       throw e;
     }
   } catch (e) {
@@ -390,9 +394,12 @@ function utf8Body(bytes: Uint8Array, decoded: DecodedText): Uint8Array | undefin
 async function streamedInput(streamed: StreamedText | undefined, opts: ReadOptions & { documents?: false }): Promise<InputContent | undefined> {
   if (!streamed || streamed.quoted) return undefined;
   try {
-    if (opts.delimiter === undefined && opts.documents !== false) {
+    if (opts.delimiter === undefined) {
       const { looksLikeDocument, readTextDocument } = await import('./text-document.js');
-      if (looksLikeDocument(streamed.head)) return { kind: 'document', document: readTextDocument(streamed.whole(), streamed.encoding, opts.documentLimits) };
+      if (looksLikeDocument(streamed.head)) {
+        if (opts.documents === false) throw new PovcheckError('NOT_A_TABLE', { reason: 'document' });
+        return { kind: 'document', document: readTextDocument(streamed.whole(), streamed.encoding, opts.documentLimits) };
+      }
     }
     return { kind: 'table', table: delimitedTable(streamed, streamed.encoding, opts.delimiter) };
   } catch (e) {

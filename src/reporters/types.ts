@@ -6,6 +6,7 @@ import { tableSummary, type FileResult, type SeriesReport, type TableSummary } f
 import type { RuleLevels } from '../model/options.js';
 import { failOnOf, type FailOn } from '../model/fail-on.js';
 import { catalog, makeFmt, renderSkip, type SummaryCounts } from '../messages/index.js';
+export { cellLabel, refLabel } from '../messages/index.js';
 import type { UiText } from '../messages/types.js';
 import type { MessageId, MessageParams, SkipRef } from '../model/message-ref.js';
 import type { Lang } from '../model/lang.js';
@@ -14,9 +15,8 @@ import { parseSlot } from '../model/slots.js';
 import { isPartial, type Coverage } from '../model/coverage.js';
 import type { Finding, RuleId, Skip } from '../model/finding.js';
 import type { ChartTarget } from '../render/svg-chart.js';
-import { displayRef, type Cell } from '../model/grid.js';
 import type { CauseCell, SlipKind } from '../locate/types.js';
-import { parseDocumentCellRef, partOf, type DocumentPart, type TextPlace } from '../model/document.js';
+import { partOf, type DocumentPart, type TextPlace } from '../model/document.js';
 
 /**
  * A likely cause of a file's failing checks (error localisation): the cells to change, the values that make
@@ -249,23 +249,6 @@ export function totalCounts(files: readonly FileResult[]): Counts & { unreadable
     c.infos += k.infos;
   }
   return c;
-}
-
-/**
- * A cell as people find it: "I6", "Phụ lục!I6", or in a plan document's table "Table 1, row 3, column 4"
- * (reports for machines keep the stable reference, "T1R3C4").
- */
-export function cellLabel(cell: Pick<Cell, 'ref' | 'sheet' | 'table'>, lang: Lang): string {
-  return cell.table !== undefined ? refLabel(cell.ref, lang) : displayRef(cell);
-}
-
-/** A displayed reference as people read it: a plan document's "T1R3C4" becomes "Table 1, row 3, column 4". */
-export function refLabel(ref: string, lang: Lang): string {
-  const d = catalog(lang).document;
-  const at = parseDocumentCellRef(ref);
-  if (at) return d.cell(at.table, at.row, at.col);
-  const col = /^T(\d+)C(\d+)$/.exec(ref);
-  return col ? d.column(Number(col[1]), Number(col[2])) : ref;
 }
 
 /** Where a finding about a document's text is: "¶12 — I. MỤC TIÊU › 2. Một số chỉ tiêu cụ thể". */

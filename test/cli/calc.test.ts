@@ -256,13 +256,64 @@ describe('povcheck table', () => {
     expect(vi.stderr.trim()).toBe(`povcheck: ${f} E2: Sơn Dương: tổng số hộ đầu năm "49.87x" không phải là số`);
   });
 
-  it('refuses a plan\'s running text (Word\'s plain-text export) in one line, exit 2: split at its semicolons it made a table of sentences', async () => {
-    for (const f of ['fixtures/plans/published/phu-yen-2018-ke-hoach.txt', 'fixtures/plans/ke-hoach-giam-ngheo-2020.txt']) {
-      const r = await cli(['table', f, '--lang', 'en']);
-      expect(r.code, f).toBe(2);
-      expect(r.stdout).toBe('');
-      expect(r.stderr.trim()).toBe(`povcheck: ${f}: this is running text (a plan, as Word saves it as plain text), not a table: povcheck validate checks a plan document; for this command save its table as .xlsx or CSV`);
+  it('reads a plan document\'s poverty table (.docx, .doc, plain text): the table the CSV of its annex gives, and which table was read; they were refused ("save its table as .xlsx or CSV")', async () => {
+    const seed = await cli(['table', 'fixtures/tuyen-quang-2020.csv', '--format', 'csv', '--lang', 'en']);
+    for (const f of ['fixtures/plans/ke-hoach-giam-ngheo-2020.docx', 'fixtures/plans/doc/ke-hoach-giam-ngheo-2020.doc']) {
+      const r = await cli(['table', f, '--format', 'csv', '--lang', 'en']);
+      expect(r.code, f).toBe(0);
+      expect(r.stdout, f).toBe(seed.stdout);
+      expect(r.stderr, f).toBe(`povcheck: ${f}: read the document's only table (Table 1)\n`);
     }
+    // Word's plain-text export lost the header row: the unit columns named by position, the total by its figures, or by --units.
+    const txt = 'fixtures/plans/ke-hoach-giam-ngheo-2020.txt';
+    const lost = await cli(['table', txt, '--format', 'csv', '--lang', 'en']);
+    expect(lost.code).toBe(0);
+    expect(lost.stdout.replace(/^\ufeff/, '').split(/\r?\n/)[0]).toBe('No.,Indicator,Unit,C4,C5,C6,C7,C8,C9,C10,C11');
+    expect(lost.stderr).toMatch(/read the document's only table \(Table 1\); its header row was lost: its unit columns are named by position \(C4, C5, C6, C7, C8, C9, C10, C11; name them with --units "…" in order\), C4 the total\n$/);
+    const named = await cli(['table', txt, '--format', 'csv', '--lang', 'en', '--units', 'Toàn tỉnh,Sơn Dương,Yên Sơn,TP Tuyên Quang,Hàm Yên,Chiêm Hóa,Na Hang,Lâm Bình']);
+    expect(named.code).toBe(0);
+    expect(named.stdout).toBe(seed.stdout);
+  });
+
+  it('a split annex in a .doc: read whole, each difference at its place in Word, the slip it carries named there', async () => {
+    const f = 'fixtures/plans/doc/split-annex.doc';
+    const r = await cli(['table', f, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`povcheck: ${f}: read the document's Table 1 (of 2), with Table 2 below it as its continuation over a page break\n`);
+    expect(r.stderr).toContain('  Table 2, row 8, column 10 (Na Hang, poverty rate at end of year): the table has 25.56, computed 26.32\n');
+    expect(r.stderr).toContain('the likely cause of the differences: Table 2, row 3, column 10 (Poor households reduced during the year, Na Hang) holds 309, should be 390');
+    // Cells whose names hold commas are listed apart with semicolons.
+    expect(r.stderr).toMatch(/ {2}Table 2, row 3, column 4; Table 2, row 4, column 4; .* may be right as the table states them/);
+  });
+
+  it('plan reads a plan document\'s table too', async () => {
+    const r = await cli(['plan', 'fixtures/plans/ke-hoach-giam-ngheo-2020.docx', '--target', 'Toàn tỉnh=2', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('The plan meets every target.');
+    expect(r.stderr).toBe("povcheck: fixtures/plans/ke-hoach-giam-ngheo-2020.docx: read the document's only table (Table 1)\n");
+  });
+
+  it('refuses a plan document without a poverty table in one line, exit 2, saying what it holds', async () => {
+    const cases: Array<[string, string]> = [
+      ['fixtures/plans/published/phu-yen-2018-ke-hoach.txt', 'this is a document without a table (povcheck validate checks its text): no poverty table to compute'],
+      ['fixtures/plans/doc-word/word97_simple_table.doc', "this document's only table is not a poverty table: it has no poverty-table indicator (such as \"Số hộ nghèo đầu năm\" or \"poor_start\")"],
+      ['fixtures/plans/doc-word/table_vmerge_form.doc', "none of this document's 2 tables is a poverty table: none has a poverty-table indicator (such as \"Số hộ nghèo đầu năm\" or \"poor_start\")"],
+    ];
+    for (const [f, why] of cases) {
+      for (const command of ['table', 'plan']) {
+        const r = await cli([command, f, '--lang', 'en', ...(command === 'plan' ? ['--target', 'Toàn tỉnh=2'] : [])]);
+        expect(r.code, `${command} ${f}`).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr, `${command} ${f}`).toBe(`povcheck: ${f}: ${why}\n`);
+      }
+    }
+  });
+
+  it('fix refuses a plan\'s running text as such (it said "no column structure")', async () => {
+    const f = 'fixtures/plans/ke-hoach-giam-ngheo-2020.txt';
+    const r = await cli(['fix', f, '-o', join(tmp(), 'fixed.txt'), '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`povcheck: ${f}: this is running text (a plan, as Word saves it as plain text), not a table: povcheck validate checks a plan document; for this command save its table as .xlsx or CSV`);
   });
 
   it('refuses a table without the base counts, naming what is missing', async () => {
