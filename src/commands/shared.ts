@@ -5,7 +5,7 @@
  */
 import { fstatSync, statSync, writeSync } from 'node:fs';
 import { InvalidArgumentError, Option } from 'commander';
-import { catalog, renderError, visible } from '../messages/index.js';
+import { catalog, refLabel, renderError, visible } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
 import { PovcheckError } from '../errors.js';
 import type { Delimiter } from '../read/csv.js';
@@ -199,7 +199,8 @@ export async function inLang<T>(lang: Lang, step: () => Promise<T>): Promise<T> 
 export function oneLine(e: PovcheckError, lang: Lang): string {
   const reason = renderError(e, lang);
   // The file name and cell come from the command line or the input: shown through `visible`, so the line stays one line.
-  const where = visible([e.file, e.cell].filter(Boolean).join(' '));
+  // A plan document's cell as Word shows it ("Table 2, row 3, column 10").
+  const where = visible([e.file, e.cell !== undefined ? refLabel(e.cell, lang) : undefined].filter(Boolean).join(' '));
   return `povcheck: ${where ? `${where}: ` : ''}${reason}`;
 }
 

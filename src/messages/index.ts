@@ -150,7 +150,7 @@ export function cellLabel(cell: Pick<Cell, 'ref' | 'sheet' | 'table'>, lang: Lan
   return cell.table !== undefined ? refLabel(cell.ref, lang) : displayRef(cell);
 }
 
-/** A displayed reference as people read it: a plan document's "T1R3C4" becomes "Table 1, row 3, column 4". */
+/** A displayed reference as people read it: a plan document's "T1R3C4" becomes "Table 1, row 3, column 4" ("T1C4": a column). An A1 reference never reads as one. */
 export function refLabel(ref: string, lang: Lang): string {
   const d = catalog(lang).document;
   const at = parseDocumentCellRef(ref);
