@@ -124,8 +124,8 @@ export interface ErrorParams {
     /** `line`: the line the entry starts on, in a file of several lines. */
     | { reason: 'field'; index: number; field: 'unit' | 'indicator' | 'op' | 'value'; text?: string; line?: number }
     | { reason: 'arg'; text: string; file?: boolean }
-    /** plan: no --target and no --targets; `empty`: a targets file (the error's file) that lists none. */
-    | { reason: 'none'; empty?: boolean };
+    /** plan: no --target and no --targets; `empty`: a targets file (the error's file) that lists none; `document`: nor does the plan document's text. */
+    | { reason: 'none'; empty?: boolean; document?: boolean };
   /**
    * A target names a unit the table does not have. The target's place in its file or among the --target options
    * (`index`, 1-based; `line`), and the tables of the run that lack it (`tables`).

@@ -16,6 +16,7 @@ import type { EncodingChoice } from '../read/decode.js';
 import type { Delimiter } from '../read/csv.js';
 import { fileOrStdout } from './output-format.js';
 import type { DocumentTableNote } from '../model/document.js';
+import type { TextTarget } from '../document/claims.js';
 import { NOTHING_CARRIED, type Carried } from '../model/carried-slip.js';
 
 export interface InputFlags {
@@ -66,6 +67,8 @@ export interface ReadInput {
   hidden?: HiddenContent;
   /** A plan document read for its poverty table: which table (document/poverty-table.ts). */
   document?: DocumentTableNote;
+  /** The targets the plan document's text sets for that table's units (`plan` without --target), and the units it sets them for that the table does not name. */
+  textTargets?: { targets: TextTarget[]; unmatched: string[] };
 }
 
 /** What `table` and `plan` both return: the table read, the language and number format written, what reading found. */
@@ -147,7 +150,7 @@ export async function readAnnex(input: CalcInput): Promise<ReadInput> {
         if (!(e instanceof PovcheckError && e.code === 'LOCALE_AMBIGUOUS' && !locale && input.locale)) throw e;
         table = found(input.locale);
       }
-      return { ...shaped(table.grid, table.totalName !== undefined ? [table.totalName] : undefined), document: table.note };
+      return { ...shaped(table.grid, table.totalName !== undefined ? [table.totalName] : undefined), document: table.note, textTargets: table.targets };
     }
     if (content.kind !== 'grid') throw new Error('readInput gave records unasked');
     const first = content.grid;

@@ -12,6 +12,7 @@ export async function reportPlan(o: PlanOutcome, r: PlanRun, ctx: CommandContext
   const { file } = r.input;
   await emit(ctx, o.output, r.input.output, [file, ...(r.targetsFile ? [r.targetsFile] : [])], o.lang);
   for (const line of readingNotes(file, { findings: o.readFindings, ...(o.sheets ? { sheets: o.sheets } : {}), ...(o.hidden ? { hidden: o.hidden } : {}), ...(o.document ? { document: o.document } : {}) }, o.lang, o.locale)) ctx.io.err(line + '\n');
+  if (o.textTargets) ctx.io.err(catalog(o.lang).calc.note(file, catalog(o.lang).calc.textTargets(o.textTargets)) + '\n');
   await reportDifferences(ctx, file, o.annex, o.differences, o.lang, o.locale, o.carried, 'plan');
   // The text plan on the terminal says why it falls short; a plan written to a file or as data says it here too.
   const output = r.input.output;

@@ -24,6 +24,8 @@ export interface PlanOutcome extends CalcOutcome {
   carried: Carried;
   /** Every target reachable and every total target met. */
   ok: boolean;
+  /** The targets were a plan document's own, read from its text (no --target given): how many, in which paragraphs. */
+  textTargets?: { count: number; paragraphs: number[]; unmatched: string[]; unnamed: boolean };
   /** When not `ok`, why: the units no exits bring to their targets, the total's targets not met or not known. */
   shortfall?: { unreachable: string[]; notMet: number; unknown: number };
 }
@@ -43,16 +45,20 @@ function shortfallOf(plan: PlanResult): NonNullable<PlanOutcome['shortfall']> {
 export async function runPlan(r: PlanRun, targets: Target[], setLang: (l: Lang) => void): Promise<PlanOutcome> {
   // The calculator loads only when the command runs (start-up of every other command).
   const [{ computePlan }, { labelPeriod }] = await Promise.all([import('../compute/plan.js'), import('../compute/label-year.js')]);
-  const { annex, findings, sheets, hidden, document } = await readAnnex(r.input);
+  const { annex, findings, sheets, hidden, document, textTargets } = await readAnnex(r.input);
   const { lang, locale } = outputLang(r.input, annex);
   setLang(lang);
-  const planOf = (a: Annex) => computePlan(a, targets, { total: r.input.total, totalName: catalog(lang).calc.totalName });
+  const fromText = targets.length === 0 && textTargets !== undefined && textTargets.targets.length > 0 ? textTargets.targets : undefined;
+  // No target given: the command line's mistake, unless the plan document's text was asked and set none.
+  if (targets.length === 0 && !fromText) throw document ? new PovcheckError('TARGETS_INVALID', { reason: 'none', document: true }, { file: r.input.file }) : new PovcheckError('TARGETS_INVALID', { reason: 'none' });
+  const planned = fromText ? fromText.map((t) => t.target) : targets;
+  const planOf = (a: Annex) => computePlan(a, planned, { total: r.input.total, totalName: catalog(lang).calc.totalName });
   // A table counting over a period (`đầu kỳ`, `cuối kỳ`) is planned with the period's words, as `table` keeps them.
   const plan = { ...withTable(() => planOf(annex), r.input.file), ...(labelPeriod(annex) ? { period: true as const } : {}) };
   const output = await rendered(plan, r, { lang, locale, transpose: r.transpose, ...(r.title ? { title: r.title } : {}) });
   const shortfall = plan.ok ? undefined : shortfallOf(plan);
   const carried = await carriedSlips(r.input, annex, plan.differences, async (a) => planOf(a).differences);
-  return { output, lang, locale, annex, readFindings: findings, ...(sheets ? { sheets } : {}), ...(hidden ? { hidden } : {}), ...(document ? { document } : {}), differences: plan.differences, carried, ok: plan.ok, ...(shortfall ? { shortfall } : {}) };
+  return { output, lang, locale, annex, readFindings: findings, ...(sheets ? { sheets } : {}), ...(hidden ? { hidden } : {}), ...(document ? { document } : {}), ...(fromText ? { textTargets: { count: fromText.length, paragraphs: [...new Set(fromText.map((t) => t.paragraph))], unmatched: textTargets!.unmatched, unnamed: document?.headerLost !== undefined && !document.headerLost.given } } : {}), differences: plan.differences, carried, ok: plan.ok, ...(shortfall ? { shortfall } : {}) };
 }
 
 /**
@@ -66,7 +72,7 @@ export async function planTargets(r: PlanRun): Promise<Target[]> {
   if (r.targetsFile) targets.push(...(await readTargetsFile(r.targetsFile)));
   if (r.targetsFile && targets.length === 0 && r.targetArgs.length === 0) throw new PovcheckError('TARGETS_INVALID', { reason: 'none', empty: true }, { file: r.targetsFile });
   targets.push(...parseTargetArgs(r.targetArgs));
-  if (targets.length === 0) throw new PovcheckError('TARGETS_INVALID', { reason: 'none' });
+  // None given: a plan document's own, read from its text once the input is read (`runPlan`).
   return targets;
 }
 

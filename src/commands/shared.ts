@@ -235,7 +235,9 @@ export async function guard(ctx: CommandContext, file: string, body: (setLang: (
     return await body((l) => (lang = l));
   } catch (e) {
     if (e instanceof PovcheckError) {
-      ctx.io.err(oneLine(e.withFile(file), lang ?? e.lang ?? envLang(ctx.io.env)) + '\n');
+      // Targets missing from the command line are the command line's, not the table's (plan: a table without targets).
+      const located = e.code === 'TARGETS_INVALID' && e.file === undefined ? e : e.withFile(file);
+      ctx.io.err(oneLine(located, lang ?? e.lang ?? envLang(ctx.io.env)) + '\n');
       return EXIT.UNREADABLE;
     }
     ctx.io.err(oneLine(internalError(e, ctx.io, file), lang ?? envLang(ctx.io.env)) + '\n');

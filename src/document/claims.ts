@@ -15,7 +15,7 @@
  * was lost no unit can be matched by name, which is said (and `--units` names the columns). Pure.
  */
 import { Dec } from '../calc/decimal.js';
-import { poorReduced, rate, rateReduction, valueWithExits, type TargetOp } from '../calc/annex-math.js';
+import { plannable, poorReduced, rate, rateReduction, valueWithExits, type TargetOp } from '../calc/annex-math.js';
 import type { ClaimFigure } from '../model/finding-detail.js';
 import type { Finding, Skip } from '../model/finding.js';
 import type { SkipRef } from '../model/message-ref.js';
@@ -26,7 +26,7 @@ import { displayRef } from '../model/grid.js';
 import { foldKey } from '../shape/normalize.js';
 import { checkTargets } from '../rules/target.js';
 import { isOk } from '../rules/types.js';
-import { resolveTargetUnit, type Target } from '../targets/index.js';
+import { TOTAL_KEYWORD, resolveTargetUnit, type Target } from '../targets/index.js';
 import { sameSpelling } from '../shape/spelling.js';
 import { PovcheckError } from '../errors.js';
 import { NUMBER, placeOf, proseNumber, roundedPlain, sentences, type ProseNumber } from './prose.js';
@@ -391,6 +391,45 @@ export function checkClaims(paragraphs: readonly DocParagraph[], tables: readonl
     for (const ref of clause.units) checkClause(clause, ownAsTotal(ref, own, tables), tables, opts, out);
   }
   return out;
+}
+
+/** A target a plan's text sets (`textTargets`), with the paragraph that sets it. */
+export interface TextTarget {
+  target: Target;
+  paragraph: number;
+}
+
+/**
+ * The targets a plan's text sets for the units of one table, for `plan`: each figure of a clause, stated ("giảm
+ * 2,06%", "xuống còn 9,74%") or a bound ("giảm từ 4% trở lên"), of an indicator `plan` computes exits for, about a
+ * unit matched as the claims are (`checkClaims`: its name, its name without its class, the plan's own unit as the
+ * total). The total's targets name `total`; each target once. `unmatched`: the units the text sets targets for that
+ * the table does not name (a table whose header row was lost names none).
+ */
+export function textTargets(paragraphs: readonly DocParagraph[], table: ClaimTable, letterhead?: readonly string[]): { targets: TextTarget[]; unmatched: string[] } {
+  const own = ownUnitNames(paragraphs, letterhead);
+  const out: TextTarget[] = [];
+  const unmatched = new Set<string>();
+  const seen = new Set<string>();
+  for (const clause of readClauses(paragraphs)) {
+    const plans = clause.figures.filter((f) => plannable(f.indicator, f.op));
+    for (const named of clause.units) {
+      const ref = ownAsTotal(named, own, [table]);
+      const unit = findUnit(table, ref);
+      if (!unit) {
+        if (plans.length > 0) unmatched.add(unitLabel(ref));
+        continue;
+      }
+      for (const f of plans) {
+        const target: Target = { unit: ref.kind === 'total' || unit === table.annex.total ? TOTAL_KEYWORD : unit.name, indicator: f.indicator, op: f.op, value: f.plain, num: f.num, origin: { source: `¶${clause.paragraph.number}`, index: out.length + 1 } };
+        const key = `${target.unit}\u0000${target.indicator}\u0000${target.op}\u0000${target.value}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ target, paragraph: clause.paragraph.number });
+      }
+    }
+  }
+  return { targets: out, unmatched: [...unmatched] };
 }
 
 /**

@@ -23,7 +23,7 @@ import type { SkipRef } from '../model/message-ref.js';
 import { checkMoney, type Amount, type Relation } from './money.js';
 import { readBudgetTable } from './budget-tables.js';
 import { checkReferences } from './references.js';
-import { checkDocumentTables, type TableCheck } from './tables.js';
+import { checkDocumentTables, claimTableOf, letterheadTexts, type TableCheck } from './tables.js';
 
 export interface DocumentOptions extends CheckOptions {
   /** `--units`: names for the unit columns of a table whose header row was lost. */
@@ -192,9 +192,8 @@ interface TextChecks {
 
 function checkText(doc: PlanDocument, checks: readonly TableCheck[]): TextChecks {
   const poverty = checks.filter((c) => c.result);
-  const claimTables: ClaimTable[] = poverty.map((c) => ({ number: c.table.number, annex: c.result!.annex, unnamed: c.headerLost !== undefined && !c.headerLost.given }));
-  // A table before the first paragraph, not a poverty table: the letterhead laid out in a table (its issuer's name).
-  const letterhead = checks.filter((c) => !c.result && c.table.after === undefined).flatMap((c) => c.table.grid.rows.flat().map((cell) => cell.raw));
+  const claimTables: ClaimTable[] = poverty.map(claimTableOf);
+  const letterhead = letterheadTexts(checks);
   const claims = checkClaims(doc.paragraphs, claimTables, { source: 'plan text', letterhead });
   // Tables that are not poverty tables may be budget tables: their totals go with the text's money.
   const budgetTables = new Set<number>();

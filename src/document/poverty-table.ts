@@ -7,10 +7,13 @@
 import { PovcheckError } from '../errors.js';
 import type { DocumentTableNote, PlanDocument } from '../model/document.js';
 import type { Grid } from '../model/grid.js';
-import { checkDocumentTables, type TableOptions } from './tables.js';
+import { checkDocumentTables, claimTableOf, letterheadTexts, type TableOptions } from './tables.js';
+import { textTargets, type TextTarget } from './claims.js';
 
 export interface DocumentPovertyTable {
   grid: Grid;
+  /** The targets the plan's text sets for the table's units (claims.ts `textTargets`): `plan`'s, when none is given; and the units it sets them for that the table does not name. */
+  targets: { targets: TextTarget[]; unmatched: string[] };
   /** The total unit's name, when only arithmetic told it (a lost header row): for the shape stage's `totalNames`. */
   totalName?: string;
   note: DocumentTableNote;
@@ -32,6 +35,7 @@ export function povertyTableOf(doc: PlanDocument, opts: TableOptions = {}): Docu
   const headerLost = first.headerLost;
   return {
     grid: first.grid,
+    targets: textTargets(doc.paragraphs, claimTableOf(first), letterheadTexts(checks)),
     ...(headerLost?.total !== undefined && !headerLost.given ? { totalName: headerLost.total } : {}),
     note: {
       table: number,

@@ -212,3 +212,13 @@ function withHeader(table: DocTable, columns: readonly number[], names: readonly
   });
   return { ...table.grid, rows: [header, ...table.grid.rows] };
 }
+
+/** The texts of the tables before the first paragraph that are not poverty tables: a letterhead laid out in a table (its issuer's name). */
+export function letterheadTexts(checks: readonly TableCheck[]): string[] {
+  return checks.filter((c) => !c.result && c.table.after === undefined).flatMap((c) => c.table.grid.rows.flat().map((cell) => cell.raw));
+}
+
+/** A poverty table's check as the text's checks see it: `unnamed` when its lost header row was not named by `--units`. */
+export function claimTableOf(check: TableCheck): { number: number; annex: Annex; unnamed: boolean } {
+  return { number: check.table.number, annex: check.result!.annex, unnamed: check.headerLost !== undefined && !check.headerLost.given };
+}

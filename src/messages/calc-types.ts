@@ -70,6 +70,9 @@ export interface CalcText {
   sheetsPassedOver: (read: string, passedOver: readonly string[], webPage?: boolean) => string;
   /** Which table of a plan document `table` or `plan` read. */
   documentTable: (note: DocumentTableNote) => string;
+  /** `plan` without --target: the targets a plan document's text sets, how many and where. */
+  /** `unmatched`: units the text sets targets for that the table does not name; `unnamed`: the table lost its header row. */
+  textTargets: (t: { count: number; paragraphs: readonly number[]; unmatched: readonly string[]; unnamed: boolean }) => string;
   /** The sheet's hidden rows and columns that hold something, not read: "hidden rows 12, 15 not read (hidden in the workbook)". */
   hiddenNotRead: (hidden: HiddenContent) => string;
   /** The workbook's other visible sheets, not read: "sheets "Na Hang", "Lâm Bình" not read (--sheet to check one)". */

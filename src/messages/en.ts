@@ -1088,7 +1088,7 @@ export function en(): Catalog {
           case 'arg':
             return `--target "${p.text}" is not <unit>=<points>, e.g. --target "Na Hang=4"${p.file ? `; a targets file is given with --targets "${p.text}"` : ''}`;
           case 'none':
-            return p.empty ? 'the targets file lists no target: {"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":">=","value":"4"}]}' : 'no targets: give --target "<unit>=<points>" or --targets <file>';
+            return p.empty ? 'the targets file lists no target: {"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":">=","value":"4"}]}' : `no targets: ${p.document ? "the plan's text sets none povcheck reads (a reduction or an end-of-year rate of a unit of its table); " : ''}give --target "<unit>=<points>" or --targets <file>`;
         }
       },
       TARGET_UNIT: (p) =>

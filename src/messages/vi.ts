@@ -1093,7 +1093,7 @@ export function vi(): Catalog {
           case 'arg':
             return `--target "${p.text}" không đúng dạng <đơn vị>=<số điểm %>, ví dụ --target "Na Hang=4"${p.file ? `; tệp mục tiêu thì ghi --targets "${p.text}"` : ''}`;
           case 'none':
-            return p.empty ? 'tệp mục tiêu chưa có mục tiêu nào: {"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":">=","value":"4"}]}' : 'chưa có mục tiêu nào: dùng --target "<đơn vị>=<số điểm %>" hoặc --targets <tệp>';
+            return p.empty ? 'tệp mục tiêu chưa có mục tiêu nào: {"targets":[{"unit":"Na Hang","indicator":"rate_reduced","op":">=","value":"4"}]}' : `chưa có mục tiêu nào: ${p.document ? 'văn bản kế hoạch không nêu mục tiêu nào povcheck đọc được (mức giảm hay tỷ lệ cuối năm của một đơn vị trong bảng); ' : ''}dùng --target "<đơn vị>=<số điểm %>" hoặc --targets <tệp>`;
         }
       },
       TARGET_UNIT: (p) =>

@@ -682,6 +682,37 @@ describe('povcheck plan', () => {
     expect(Number(t.moreExits)).toBe(Number(t.minimumExits) - 4188);
   });
 
+  it('a plan document without --target: planned for the targets its own text sets, and says so; a table or a text without any: the usage line', async () => {
+    const doc = 'fixtures/plans/ke-hoach-giam-ngheo-2020.docx';
+    const r = await cli(['plan', doc, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    // "giảm 2,06% (từ 11,8% xuống còn 9,74%). Riêng các huyện nghèo (Lâm Bình, Na Hang) giảm từ 4% trở lên."
+    expect(r.stdout).toContain('  ✔ Toàn tỉnh (poverty rate reduction = 2.06 points): with 4,188 fewer poor households the poverty rate reduction is 2.06 points: met');
+    expect(r.stdout).toContain('  ✔ Toàn tỉnh (poverty rate at the end of the year = 9.74 %)');
+    expect(r.stdout).toContain('  ✔ Na Hang (poverty rate reduction ≥ 4 points): needs at least 390 fewer poor households (the table has 390)');
+    expect(r.stdout).toContain('  ✔ Lâm Bình (poverty rate reduction ≥ 4 points)');
+    expect(r.stdout).toContain('The plan meets every target.');
+    expect(r.stderr).toContain(`povcheck: ${doc}: the targets are the plan's own: the 4 its text sets (¶10); give --target or --targets to plan for others\n`);
+    // Given targets are planned instead, and the text's are not mentioned.
+    const given = await cli(['plan', doc, '--target', 'Na Hang=5', '--lang', 'en']);
+    expect(given.code).toBe(0);
+    expect(given.stdout).toContain('  ✔ Na Hang (poverty rate reduction ≥ 5 points)');
+    expect(given.stdout).not.toContain('Lâm Bình (');
+    expect(given.stderr).not.toContain("the plan's own");
+    // A text target the table's input does not meet: exit 1, as a given one.
+    const missed = await cli(['plan', 'fixtures/plans/planted/target-missed.docx', '--lang', 'en']);
+    expect(missed.code).toBe(1);
+    expect(missed.stdout).toContain('Chiêm Hóa (poverty rate reduction ≥ 3 points): needs at least 1,001 fewer poor households (the table has 818)');
+    // A table that lost its header row: its total's targets, and why the named units' are not used.
+    const txt = 'fixtures/plans/ke-hoach-giam-ngheo-2020.txt';
+    const lost = await cli(['plan', txt, '--lang', 'en']);
+    expect(lost.code).toBe(0);
+    expect(lost.stderr).toContain("the targets are the plan's own: the 2 its text sets (¶10), not those of Lâm Bình, Na Hang, which the table does not name (it lost its header row: name its columns with --units)");
+    const none = await cli(['plan', 'fixtures/plans/hand-made/framed-annex.docx', '--lang', 'en']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe(`povcheck: fixtures/plans/hand-made/framed-annex.docx: no targets: the plan's text sets none povcheck reads (a reduction or an end-of-year rate of a unit of its table); give --target "<unit>=<points>" or --targets <file>\n`);
+  });
+
   // Each names what is wrong (--target, the targets file), never the table (it named the table before).
   it.each([
     [['--target', 'Na Hang=4', '--target', 'Na Hng=4'], /^povcheck: --target: target 2: fixtures\/calc\/seed-base-counts\.csv has no unit "Na Hng"; its units: total, Toàn tỉnh, Sơn Dương/],

@@ -87,4 +87,18 @@ describe('a plan document read for its poverty table', () => {
     expect(en({ reason: 'document-no-table', tables: 1 })).toMatch(/^this document's only table is not a poverty table: it has no poverty-table indicator/);
     expect(en(none.params)).toBe('this is a document without a table (povcheck validate checks its text): no poverty table to compute');
   });
+
+  it("the targets the plan's text sets for the table's units (plan's, when none is given): the total's as total, each once", async () => {
+    const { readInput } = await import('../../src/read/index.js');
+    const input = await readInput(join(FIXTURES, 'plans', 'ke-hoach-giam-ngheo-2020.docx'));
+    if (input.kind !== 'document') throw new Error('not read as a document');
+    const { targets, unmatched } = povertyTableOf(input.document).targets;
+    expect(targets.map((t) => [t.target.unit, t.target.indicator, t.target.op, t.target.value, t.paragraph])).toEqual([
+      ['total', 'rate_reduced', '=', '2.06', 10],
+      ['total', 'rate_end', '=', '9.74', 10],
+      ['Lâm Bình', 'rate_reduced', '>=', '4', 10],
+      ['Na Hang', 'rate_reduced', '>=', '4', 10],
+    ]);
+    expect(unmatched).toEqual([]);
+  });
 });
