@@ -401,7 +401,8 @@ export interface TextTarget {
 
 /**
  * The targets a plan's text sets for the units of one table, for `plan`: each figure of a clause, stated ("giảm
- * 2,06%", "xuống còn 9,74%") or a bound ("giảm từ 4% trở lên"), of an indicator `plan` computes exits for, about a
+ * 2,06%", "xuống còn 9,74%": a reduction to reach at least, an end-of-year figure at most) or a bound ("giảm từ 4%
+ * trở lên"), of an indicator `plan` computes exits for, about a
  * unit matched as the claims are (`checkClaims`: its name, its name without its class, the plan's own unit as the
  * total). The total's targets name `total`; each target once. `unmatched`: the units the text sets targets for that
  * the table does not name (a table whose header row was lost names none).
@@ -421,7 +422,9 @@ export function textTargets(paragraphs: readonly DocParagraph[], table: ClaimTab
         continue;
       }
       for (const f of plans) {
-        const target: Target = { unit: ref.kind === 'total' || unit === table.annex.total ? TOTAL_KEYWORD : unit.name, indicator: f.indicator, op: f.op, value: f.plain, num: f.num, origin: { source: `¶${clause.paragraph.number}`, index: out.length + 1 } };
+        // A figure the plan states is one to reach: a reduction at least, an end-of-year figure at most (as --target's).
+        const op: TargetOp = f.op !== '=' ? f.op : f.indicator === 'rate_end' ? '<=' : '>=';
+        const target: Target = { unit: ref.kind === 'total' || unit === table.annex.total ? TOTAL_KEYWORD : unit.name, indicator: f.indicator, op, value: f.plain, num: f.num, origin: { source: `¶${clause.paragraph.number}`, index: out.length + 1 } };
         const key = `${target.unit}\u0000${target.indicator}\u0000${target.op}\u0000${target.value}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -94,8 +94,8 @@ describe('a plan document read for its poverty table', () => {
     if (input.kind !== 'document') throw new Error('not read as a document');
     const { targets, unmatched } = povertyTableOf(input.document).targets;
     expect(targets.map((t) => [t.target.unit, t.target.indicator, t.target.op, t.target.value, t.paragraph])).toEqual([
-      ['total', 'rate_reduced', '=', '2.06', 10],
-      ['total', 'rate_end', '=', '9.74', 10],
+      ['total', 'rate_reduced', '>=', '2.06', 10],
+      ['total', 'rate_end', '<=', '9.74', 10],
       ['Lâm Bình', 'rate_reduced', '>=', '4', 10],
       ['Na Hang', 'rate_reduced', '>=', '4', 10],
     ]);
