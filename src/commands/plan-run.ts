@@ -51,7 +51,8 @@ export async function runPlan(r: PlanRun, targets: Target[], setLang: (l: Lang) 
   const fromText = targets.length === 0 && textTargets !== undefined && textTargets.targets.length > 0 ? textTargets.targets : undefined;
   // No target given: the command line's mistake, unless the plan document's text was asked and set none.
   if (targets.length === 0 && !fromText) throw document ? new PovcheckError('TARGETS_INVALID', { reason: 'none', document: true }, { file: r.input.file }) : new PovcheckError('TARGETS_INVALID', { reason: 'none' });
-  const planned = fromText ? fromText.map((t) => t.target) : targets;
+  // A text target's problem names the document and its paragraph, as a targets file's names the file and entry.
+  const planned = fromText ? fromText.map((t, i) => ({ ...t.target, origin: { source: `${r.input.file} ¶${t.paragraph}`, index: i + 1 } })) : targets;
   const planOf = (a: Annex) => computePlan(a, planned, { total: r.input.total, totalName: catalog(lang).calc.totalName });
   // A table counting over a period (`đầu kỳ`, `cuối kỳ`) is planned with the period's words, as `table` keeps them.
   const plan = { ...withTable(() => planOf(annex), r.input.file), ...(labelPeriod(annex) ? { period: true as const } : {}) };

@@ -424,7 +424,7 @@ export function textTargets(paragraphs: readonly DocParagraph[], table: ClaimTab
       for (const f of plans) {
         // A figure the plan states is one to reach: a reduction at least, an end-of-year figure at most (as --target's).
         const op: TargetOp = f.op !== '=' ? f.op : f.indicator === 'rate_end' ? '<=' : '>=';
-        const target: Target = { unit: ref.kind === 'total' || unit === table.annex.total ? TOTAL_KEYWORD : unit.name, indicator: f.indicator, op, value: f.plain, num: f.num, origin: { source: `¶${clause.paragraph.number}`, index: out.length + 1 } };
+        const target: Target = { unit: ref.kind === 'total' || unit === table.annex.total ? TOTAL_KEYWORD : unit.name, indicator: f.indicator, op, value: f.plain, num: f.num };
         const key = `${target.unit}\u0000${target.indicator}\u0000${target.op}\u0000${target.value}`;
         if (seen.has(key)) continue;
         seen.add(key);
