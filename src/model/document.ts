@@ -38,7 +38,8 @@ export interface DocTable {
   readonly line?: number;
 }
 
-export type DocumentFormat = 'docx' | 'doc' | 'text';
+/** `html`: a plan as a web page (Word's "Save as Web Page", a system's "export to Word" served as .doc). */
+export type DocumentFormat = 'docx' | 'doc' | 'html' | 'text';
 
 export interface PlanDocument {
   readonly format: DocumentFormat;

@@ -57,7 +57,7 @@ export type SourceInfo =
    * `textBoxText`: the paragraphs of text boxes (outside a table in the box), not read; `notes`: the footnotes and
    * endnotes, not read.
    */
-  | { kind: 'document'; format: 'docx' | 'doc' | 'text'; encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni'; paragraphs: number; tables: number; hiddenText?: number; textBoxText?: number; notes?: number; legacyFont?: 'tcvn3' | 'vni' };
+  | { kind: 'document'; format: 'docx' | 'doc' | 'html' | 'text'; encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni'; paragraphs: number; tables: number; hiddenText?: number; textBoxText?: number; notes?: number; legacyFont?: 'tcvn3' | 'vni' };
 
 /** Rows (1-based numbers) and columns (letters) of a sheet hidden in the workbook, with something in them. */
 export interface HiddenContent {

@@ -17,13 +17,13 @@ import { a1, type Grid } from '../model/grid.js';
 import { DEFAULT_LIMITS, type WorkbookLimits } from './zip-guard.js';
 import { pickSheet, putSheetCell, sheetGrid, type SheetReading, type WorkbookReadOptions } from './xlsx.js';
 
-interface HtmlCell {
+export interface HtmlCell {
   text: string;
   rowspan: number;
   colspan: number;
 }
 
-type HtmlTable = HtmlCell[][];
+export type HtmlTable = HtmlCell[][];
 
 /** Browsers' bounds on spans (the HTML standard's). */
 const MAX_COLSPAN = 1_000;
@@ -32,7 +32,7 @@ const MAX_ROWSPAN = 65_534;
 /** A tag's start: `<`, an optional `/`, its name (sticky: matched where the scanner stands). */
 const TAG_HEAD = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)/y;
 
-interface Tag {
+export interface Tag {
   start: number;
   end: number;
   closing: boolean;
@@ -106,11 +106,13 @@ const span = (attrs: string, re: RegExp, max: number): number => {
 };
 
 /** What a `<br>` (or a paragraph's start) leaves in a cell's text until its white space is collapsed. */
-const BREAK = '\u2028';
+export const BREAK = '\u2028';
 
-/** A cell's text as a browser shows it: white space collapsed, line breaks kept, no-break spaces as spaces, NFC. */
-const shown = (raw: string) =>
-  decodeEntities(raw.replace(/[ \t\r\n\f]+/g, ' '))
+/** A cell's (or paragraph's) text as a browser shows it: white space collapsed, line breaks kept, no-break spaces as spaces, NFC. */
+export const shown = (raw: string) =>
+  // Comments (the scanner steps over them whole) and markup that is no tag (Word's `<![if !supportLists]>` around a
+  // list's number) are not shown; the text between them is.
+  decodeEntities((raw.includes('<!') || raw.includes('<?') ? raw.replace(/<!--[\s\S]*?-->/g, '').replace(/<[!?][^>]*>/g, '') : raw).replace(/[ \t\r\n\f]+/g, ' '))
     .replace(/\u00a0/g, ' ')
     .normalize('NFC')
     .split(BREAK)
@@ -118,101 +120,220 @@ const shown = (raw: string) =>
     .join('\n')
     .trim();
 
-/** The page's top-level tables, each its rows of cells (a nested table's text goes to the cell holding it). */
-export function htmlTables(text: string, limits: WorkbookLimits): HtmlTable[] {
-  const tables: HtmlTable[] = [];
-  let table: HtmlTable | undefined;
-  let row: HtmlCell[] | undefined;
-  let cell: { raw: string; rowspan: number; colspan: number } | undefined;
-  let depth = 0;
-  let cells = 0;
-  const closeCell = () => {
-    if (cell && row) row.push({ text: shown(cell.raw), rowspan: cell.rowspan, colspan: cell.colspan });
-    cell = undefined;
+/** An attribute's value in a tag's attributes (`type="I"`, `start=2`), or undefined. */
+function attribute(attrs: string, name: string): string | undefined {
+  const m = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(attrs);
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+}
+
+const ROMAN: ReadonlyArray<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+
+/** The number a browser shows before an item of a numbered list (`<ol type="I">`: "II."), as the plan's outline reads it. */
+export function listLabel(n: number, type: string): string {
+  const roman = () => {
+    let out = '';
+    for (let rest = Math.min(Math.max(n, 1), 3999), i = 0; rest > 0; ) {
+      const [value, letters] = ROMAN[i]!;
+      if (rest >= value) {
+        out += letters;
+        rest -= value;
+      } else i++;
+    }
+    return out;
   };
-  const closeRow = () => {
-    closeCell();
-    if (row && table) table.push(row);
-    row = undefined;
+  const letter = () => String.fromCharCode(0x41 + ((Math.max(n, 1) - 1) % 26));
+  const text = type === 'I' ? roman() : type === 'i' ? roman().toLowerCase() : type === 'A' ? letter() : type === 'a' ? letter().toLowerCase() : String(n);
+  return `${text}.`;
+}
+
+/** What `walkPage` tells its reader, in the page's order. */
+export interface PageVisitor {
+  /** Text outside the tables, as it stands in the page (entities, comments and white space as written). */
+  text?(raw: string): void;
+  /** A tag outside the tables (a block's start or end, a break). */
+  tag?(tag: Tag): void;
+  /** The number a browser shows before a list item outside the tables ("II. "); `text` when not given. In a cell it is the cell's text. */
+  label?(label: string): void;
+  /**
+   * A table, once it ends (or the page ends in it): its rows of cells. `order`: its place among the tables by where
+   * they start (a table inside a cell starts after the one around it but ends before it); `nested`: in another's cell.
+   */
+  table(table: HtmlTable, order: number, nested: boolean): void;
+  /** Before a table or a cell is opened: throws to refuse a page past a limit. */
+  opening(what: 'table' | 'cell'): void;
+}
+
+/** Elements whose content a browser does not show as the page's text. */
+const HIDDEN = new Set(['script', 'style', 'textarea', 'head', 'template', 'noscript']);
+
+/** A table being read: its rows so far, the open row and cell. */
+interface OpenTable {
+  table: HtmlTable;
+  order: number;
+  row?: HtmlCell[];
+  cell?: { raw: string; rowspan: number; colspan: number };
+}
+
+function closeCell(t: OpenTable): void {
+  if (t.cell && t.row) t.row.push({ text: shown(t.cell.raw), rowspan: t.cell.rowspan, colspan: t.cell.colspan });
+  t.cell = undefined;
+}
+
+function closeRow(t: OpenTable): void {
+  closeCell(t);
+  if (t.row) t.table.push(t.row);
+  t.row = undefined;
+}
+
+/**
+ * The page read once, in order: its text and tags outside tables, and each table (`<td>` and `<tr>` closed by the next
+ * one as browsers close them, `<br>` and a paragraph in a cell a line break). A table inside a cell is that cell's
+ * text, and with `nested` also a table of its own (as a Word document's is).
+ */
+export function walkPage(text: string, v: PageVisitor, nested = false): void {
+  // The tables read (the page's own first), and for each `<table>` open whether it is one of them.
+  const open: OpenTable[] = [];
+  const read: boolean[] = [];
+  let tables = 0;
+  // Text goes to every open cell: a nested table's text is its cell's too.
+  const toCells = (raw: string) => {
+    for (const t of open) if (t.cell) t.cell.raw += raw;
+  };
+  const between = (raw: string) => {
+    if (open.length > 0) toCells(raw);
+    else if (raw !== '') v.text?.(raw);
+  };
+  const end = (t: OpenTable) => {
+    closeRow(t);
+    v.table(t.table, t.order, open.length > 0);
+  };
+  // The lists open (`ol`: its numbering and the next number; `ul`: none): a browser shows each item's number before it.
+  const lists: Array<{ type: string; next: number } | undefined> = [];
+  const listTag = (tag: Tag): string | undefined => {
+    if (tag.name === 'ol' || tag.name === 'ul') {
+      if (tag.closing) lists.pop();
+      else lists.push(tag.name === 'ol' ? { type: attribute(tag.attrs, 'type') ?? '1', next: Number(attribute(tag.attrs, 'start') ?? 1) || 1 } : undefined);
+    }
+    const list = lists.at(-1);
+    return tag.name === 'li' && !tag.closing && list ? `${listLabel(list.next++, list.type)} ` : undefined;
   };
   let at = 0;
   const scanner = new Scanner(text);
   for (let tag = scanner.next(0); tag; tag = scanner.next(at)) {
-    if (cell) cell.raw += text.slice(at, tag.start);
+    between(text.slice(at, tag.start));
     at = tag.end;
     const { name, closing } = tag;
-    if (!closing && (name === 'script' || name === 'style' || name === 'textarea')) {
-      const end = new RegExp(`</${name}`, 'gi');
-      end.lastIndex = at;
-      at = end.exec(text)?.index ?? text.length;
+    const label = listTag(tag);
+    if (!closing && HIDDEN.has(name)) {
+      const close = new RegExp(`</${name}`, 'gi');
+      close.lastIndex = at;
+      at = close.exec(text)?.index ?? text.length;
       continue;
     }
+    const top = open.at(-1);
     if (name === 'table') {
       if (!closing) {
-        if (depth++ === 0) {
-          if (tables.length >= limits.maxSheets) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'sheets', limit: limits.maxSheets });
-          table = [];
-        } else if (cell) cell.raw += ' ';
-      } else if (depth > 0 && --depth === 0) {
-        closeRow();
-        if (table) tables.push(table);
-        table = undefined;
-      }
+        if (top?.cell) toCells(' ');
+        const own = !top || (nested && top.cell !== undefined);
+        if (own) {
+          v.opening('table');
+          open.push({ table: [], order: ++tables });
+        }
+        read.push(own);
+      } else if (read.length > 0 && read.pop()) end(open.pop()!);
       continue;
     }
-    if (depth !== 1) {
-      if (cell && (name === 'br' || name === 'td' || name === 'th' || name === 'tr')) cell.raw += name === 'br' ? BREAK : ' ';
+    if (!top) {
+      v.tag?.(tag);
+      if (label) (v.label ?? v.text)?.(label);
+      continue;
+    }
+    if (label) toCells(label);
+    if (read.length > open.length) {
+      // Inside a table read as its cell's text.
+      if (top.cell && (name === 'br' || name === 'td' || name === 'th' || name === 'tr')) toCells(name === 'br' ? BREAK : ' ');
       continue;
     }
     if (name === 'tr') {
-      closeRow();
-      if (!closing) row = [];
+      closeRow(top);
+      if (!closing) top.row = [];
     } else if (name === 'td' || name === 'th') {
-      closeCell();
+      closeCell(top);
       if (closing) continue;
-      if (++cells > limits.maxCells) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
-      row ??= [];
-      cell = { raw: '', rowspan: span(tag.attrs, ROWSPAN, MAX_ROWSPAN), colspan: span(tag.attrs, COLSPAN, MAX_COLSPAN) };
+      v.opening('cell');
+      top.row ??= [];
+      top.cell = { raw: '', rowspan: span(tag.attrs, ROWSPAN, MAX_ROWSPAN), colspan: span(tag.attrs, COLSPAN, MAX_COLSPAN) };
     } else if (name === 'br' || ((name === 'p' || name === 'div') && !closing)) {
-      if (cell && cell.raw.trim() !== '') cell.raw += BREAK;
+      if (top.cell && top.cell.raw.trim() !== '') toCells(BREAK);
     } else if (name === 'caption' || name === 'thead' || name === 'tbody' || name === 'tfoot') {
-      closeRow();
+      closeRow(top);
     }
   }
-  if (cell) cell.raw += text.slice(at, Math.max(at, scanner.stop));
-  if (depth > 0 && table) {
-    // A page cut short: the table read so far.
-    closeRow();
-    tables.push(table);
-  }
+  between(text.slice(at, Math.max(at, scanner.stop)));
+  // A page cut short: the tables read so far.
+  while (open.length > 0) end(open.pop()!);
+}
+
+/** The page's top-level tables with rows, each its rows of cells, within a workbook's limits (a table a sheet). */
+export function htmlTables(text: string, limits: WorkbookLimits): HtmlTable[] {
+  const tables: HtmlTable[] = [];
+  let cells = 0;
+  walkPage(text, {
+    table: (t) => tables.push(t),
+    opening: (what) => {
+      if (what === 'table' && tables.length >= limits.maxSheets) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'sheets', limit: limits.maxSheets });
+      if (what === 'cell' && ++cells > limits.maxCells) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
+    },
+  });
   return tables.filter((t) => t.length > 0);
 }
 
 /** Whether a page has a table at all (else it is refused as a web page, not a spreadsheet). */
 export const hasTable = (text: string): boolean => /<table[\s>]/i.test(text);
 
-/** A table placed as a browser places it: each cell at the first free column of its row, its spans marked. */
-function readTable(table: HtmlTable, sheet: string, limits: WorkbookLimits): SheetReading {
-  const st: SheetReading = { sheet, limits, rows: [], merges: [], count: 0, hiddenRows: new Set(), hiddenCols: [] };
-  // Per column, the first row a cell spanning down from above leaves free.
-  const busyUntil = new Int32Array(limits.maxCols);
+/**
+ * The table's cells placed as a browser places them: each at the first column of its row that no cell spanning down
+ * from above still holds, `visit`ed with its row, column and spans (cut to the table's rows and to `maxCols`); a cell
+ * past `maxCols` is visited at `maxCols` with no span. `held(r, c, span)`: a column a cell from a row above still holds
+ * in row `r` (its first column, with that cell's column span), for a reader that lists such places.
+ */
+export function placeCells(table: HtmlTable, maxCols: number, visit: (cell: HtmlCell, r: number, c: number, rowspan: number, colspan: number) => void, held?: (r: number, c: number, span: number) => void): void {
+  // Per column, the first row a cell spanning down from above leaves free, and that cell's first column.
+  const busyUntil = new Map<number, { until: number; first: number; span: number }>();
+  const busy = (r: number, c: number) => (busyUntil.get(c)?.until ?? 0) > r;
   table.forEach((cells, r) => {
     let c = 0;
+    const skipHeld = () => {
+      while (c < maxCols && busy(r, c)) {
+        const b = busyUntil.get(c)!;
+        if (held && b.first === c) held(r, c, b.span);
+        c++;
+      }
+    };
     for (const cell of cells) {
-      while (c < limits.maxCols && busyUntil[c]! > r) c++;
+      skipHeld();
       const rowspan = Math.min(cell.rowspan, table.length - r);
-      if (c >= limits.maxCols) {
-        if (cell.text !== '') putSheetCell(st, undefined, limits, r, c, { raw: cell.text });
+      if (c >= maxCols) {
+        visit(cell, r, maxCols, 1, 1);
         continue;
       }
-      const colspan = Math.min(cell.colspan, limits.maxCols - c);
-      for (let k = c; k < c + colspan; k++) busyUntil[k] = r + rowspan;
-      if (cell.text !== '') putSheetCell(st, undefined, limits, r, c, { raw: cell.text });
-      if (rowspan > 1 || colspan > 1) {
-        if (st.merges.length >= limits.maxMerges) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'merges', limit: limits.maxMerges });
-        st.merges.push(`${a1(r, c)}:${a1(r + rowspan - 1, c + colspan - 1)}`);
-      }
+      const colspan = Math.min(cell.colspan, maxCols - c);
+      if (rowspan > 1) for (let k = c; k < c + colspan; k++) busyUntil.set(k, { until: r + rowspan, first: c, span: colspan });
+      visit(cell, r, c, rowspan, colspan);
       c += colspan;
+    }
+    skipHeld();
+  });
+}
+
+/** A table placed as a browser places it (`placeCells`), its spans marked as merged ranges. */
+function readTable(table: HtmlTable, sheet: string, limits: WorkbookLimits): SheetReading {
+  const st: SheetReading = { sheet, limits, rows: [], merges: [], count: 0, hiddenRows: new Set(), hiddenCols: [] };
+  placeCells(table, limits.maxCols, (cell, r, c, rowspan, colspan) => {
+    if (cell.text !== '') putSheetCell(st, undefined, limits, r, c, { raw: cell.text });
+    if (rowspan > 1 || colspan > 1) {
+      if (st.merges.length >= limits.maxMerges) throw new PovcheckError('WORKBOOK_TOO_LARGE', { what: 'merges', limit: limits.maxMerges });
+      st.merges.push(`${a1(r, c)}:${a1(r + rowspan - 1, c + colspan - 1)}`);
     }
   });
   return st;

@@ -332,6 +332,13 @@ export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { na
     if (document) return { kind: 'document', document };
     compound = file;
   }
+  if (container === 'html' && documents) {
+    // A plan as a web page (Word's "Save as Web Page", a system's "export to Word" named .doc): a document when its
+    // text outside its tables is a plan's; else its tables, as a web page's.
+    const { htmlDocument } = await import('./html-document.js');
+    const document = htmlDocument(decodeBytes(bytes, opts.encoding).text, opts.documentLimits, opts.name !== undefined && /\.(?:docx?|dot)$/i.test(opts.name));
+    if (document) return { kind: 'document', document };
+  }
   if (container) return { kind: 'grid', grid: await containerGrid(container, bytes, { ...opts, ...(compound ? { compound } : {}) }) };
   refuseRawBiff(bytes);
   refuseRtf(bytes);

@@ -6,7 +6,7 @@
  * continuation. Pure.
  */
 import { PovcheckError } from '../errors.js';
-import { documentCellRef, type DocTable, type PlanDocument } from '../model/document.js';
+import { documentCellRef, type DocTable, type DocumentFormat, type PlanDocument } from '../model/document.js';
 import type { Cell, SourceInfo } from '../model/grid.js';
 import { outline, withoutInvisible, type RawParagraph } from './document-outline.js';
 import type { DocumentLimits } from './document-limits.js';
@@ -56,7 +56,7 @@ export interface PlacedTable {
 }
 
 /** The paragraphs outlined, each table a Grid numbered in order, with the number of the section it follows. */
-export function planDocument(format: 'docx' | 'doc', typed: readonly RawParagraph[], typedTables: readonly PlacedTable[], limits: DocumentLimits, encoding?: EncodingChoice): PlanDocument {
+export function planDocument(format: Exclude<DocumentFormat, 'text'>, typed: readonly RawParagraph[], typedTables: readonly PlacedTable[], limits: DocumentLimits, encoding?: EncodingChoice): PlanDocument {
   const { raw, tables, font } = inUnicode(typed, typedTables, encoding);
   const paragraphs = outline(raw);
   const numberAt = numberOfRaw(raw);

@@ -211,6 +211,36 @@ describe('a plan in Word 97–2003 (.doc), the built binary', () => {
   });
 });
 
+describe('a plan as a web page (Word\'s "Save as Web Page", a system\'s "export to Word" named .doc), the built binary', () => {
+  const findings = (out: string) => (JSON.parse(out) as { files: Array<{ findings: unknown[]; source: { format: string } }> }).files[0]!;
+  it('is checked as its .docx is, text and tables: the same findings at the same places (LibreOffice\'s web pages of three plans)', () => {
+    for (const [html, docx] of [
+      ['html/money-total-off.html', 'planted/money-total-off.docx'],
+      ['html/stt-numbered.html', 'writer/stt-numbered.docx'],
+      ['html/framed-annex.html', 'hand-made/framed-annex.docx'],
+    ]) {
+      const a = runCli(['validate', join(FIXTURES, 'plans', html!), '--format', 'json']);
+      const b = runCli(['validate', join(FIXTURES, 'plans', docx!), '--format', 'json']);
+      expect(findings(a.stdout).source.format, html).toBe('html');
+      expect(findings(a.stdout).findings, html).toEqual(findings(b.stdout).findings);
+      expect(a.code, html).toBe(b.code);
+    }
+  });
+
+  it('an "export to Word" served as .doc: its header spans read, the slip named at its place in the table, the read line says what it is', () => {
+    const f = join(FIXTURES, 'plans', 'html', 'bao-cao-xuat-word.doc');
+    const r = runCli(['validate', f, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Read as: document as a web page (HTML), 9 paragraphs, 1 table; long (one row per unit) layout;');
+    expect(r.stdout).toContain('→ Likely cause: Table 1, row 5, column 7 (Poor households at end of year, Xã Sinh Long) holds 234; 243 would make all 3 failing checks pass; the digits look transposed.');
+    // Read as a plan, the text's checks ran too (a reference), where as a web page's table they could not.
+    expect(r.stdout).toMatch(/Checks: 7 of 9 ran \(sum, flow, rate, rate-change, denominator, range, reference\)/);
+    const table = runCli(['table', f, '--lang', 'en']);
+    expect(table.code).toBe(0);
+    expect(table.stderr).toContain('Table 1, row 5, column 7 (Xã Sinh Long, poor households at end of year): the table has 234, computed 243');
+  });
+});
+
 describe('what is not a plan povcheck can read', () => {
   const dir = mkdtempSync(join(tmpdir(), 'povcheck-plans-'));
 

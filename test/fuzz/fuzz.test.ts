@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { hostileFileName, mutatedDocBytes, runWordDocument, mutatedFixtureBytes, mutatedHtmlBytes, mutatedXml2003Bytes, mutatedOdsBytes, mutatedWorkbookBytes, mutatedXlsBytes, randomBytes, randomGridBytes, runInProcess, runStreamed, runWorkbookInProcess } from './harness.js';
+import { hostileFileName, mutatedDocBytes, mutatedHtmlPlanBytes, runWordDocument, mutatedFixtureBytes, mutatedHtmlBytes, mutatedXml2003Bytes, mutatedOdsBytes, mutatedWorkbookBytes, mutatedXlsBytes, randomBytes, randomGridBytes, runInProcess, runStreamed, runWorkbookInProcess } from './harness.js';
 import { FIXTURES, runCli } from '../helpers.js';
 import { main } from '../../src/cli.js';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -126,6 +126,10 @@ describe('fuzz (in-process)', () => {
   it('mutated web pages served as .xls (markup, spans, entities, numbers, pages cut short)', async () => {
     await survives(mutatedHtmlBytes, runWorkbookInProcess, 'html', HTML_SHARE, 5);
   }, hangGuard(RUNS * HTML_SHARE, IN_PROCESS_MS));
+
+  it('mutated plans as web pages served as .doc (paragraphs, lists, headings, nested tables, spans, pages cut short)', async () => {
+    await survives(mutatedHtmlPlanBytes, runWordDocument, 'html plan', HTML_SHARE, 8);
+  }, hangGuard(RUNS * HTML_SHARE, FROM_FILE_MS));
 
   it('mutated Word 97–2003 documents (.doc: FIB, piece table, property pages, lists, styles damaged)', async () => {
     await survives(mutatedDocBytes, runWordDocument, 'doc', HTML_SHARE, 7);

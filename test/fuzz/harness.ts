@@ -379,13 +379,14 @@ export const mutatedXlsBytes: fc.Arbitrary<Uint8Array> = fc
 const HTML_FILES = readdirSync(join(FIXTURES, 'html')).map((f) => readFileSync(join(FIXTURES, 'html', f), 'utf8'));
 const markup = fc.oneof(
   fc.constantFrom('<table>', '</table>', '<tr>', '</tr>', '<td>', '</td>', '<th colspan=3>', '<td rowspan="99999">', '<td colspan=0>', '<br>', '<!--', '-->', '<script>', '</script>', '&amp;', '&#99999999;', '&nbsp;', '1.234', '12,5', '-', 'Tổng', '<', '>', '"'),
+  fc.constantFrom('<ol type=I start=99999999>', '<ol start=-3 type="a">', '</ol>', '<ul>', '<li>', '</li>', '<h2>', '</h6>', '<p>', '</p>', '<div>', '<![if !supportLists]>', '<![endif]>', '<head>', '<title>', '<table><tr><td><table><tr><td>'),
   fc.string({ maxLength: 8 }),
 );
 
-/** The web pages of fixtures/html/ with markup, numbers and stray characters put in, pieces cut out, or cut short. */
-export const mutatedHtmlBytes: fc.Arbitrary<Uint8Array> = fc
+/** `files` (web pages) with markup, numbers and stray characters put in, pieces cut out, or cut short. */
+const mutatedPages = (files: readonly string[]): fc.Arbitrary<Uint8Array> => fc
   .record({
-    base: fc.constantFrom(...HTML_FILES),
+    base: fc.constantFrom(...files),
     edits: fc.array(fc.record({ at: fc.nat(), cut: fc.nat(40), put: fc.array(markup, { maxLength: 4 }) }), { minLength: 1, maxLength: 5 }),
   })
   .map(({ base, edits }) => {
@@ -396,6 +397,13 @@ export const mutatedHtmlBytes: fc.Arbitrary<Uint8Array> = fc
     }
     return new TextEncoder().encode(text);
   });
+
+/** The web pages of fixtures/html/, mutated. */
+export const mutatedHtmlBytes = mutatedPages(HTML_FILES);
+
+const HTML_PLAN_FILES = readdirSync(join(FIXTURES, 'plans', 'html')).map((f) => readFileSync(join(FIXTURES, 'plans', 'html', f), 'utf8'));
+/** The plans as web pages of fixtures/plans/html/, mutated (read as plans: lists, headings, nested tables, spans). */
+export const mutatedHtmlPlanBytes = mutatedPages(HTML_PLAN_FILES);
 
 const XML2003_FILES = readdirSync(join(FIXTURES, 'xml2003')).map((f) => readFileSync(join(FIXTURES, 'xml2003', f), 'utf8'));
 /** Well-formed pieces a hostile or odd XML Spreadsheet holds (the XML parser refuses the rest before the reader sees it). */
