@@ -5,9 +5,12 @@
  * constructed to add up to Na Hang's in the seed annex (10.468 → 10.580 households, 3.094 poor, 390 out), every rate
  * computed the annex's way; one slip planted: Xã Sinh Long's end-of-year poor households typed 234 for 243 (its
  * last two digits swapped).
+ * Also writes fixtures/plans/html/money-total-off.mht: money-total-off.html (LibreOffice's web page of
+ * plans/planted/money-total-off.docx) as Word saves a "Single File Web Page": a MIME message of related parts, the
+ * page in quoted-printable (lines of 76 characters, `=` escapes), an image part after it.
  *   node scripts/html-plan-fixture.mjs
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -66,3 +69,50 @@ ${rows.join('\n')}
 </html>
 `;
 writeFileSync(join(root, 'fixtures', 'plans', 'html', 'bao-cao-xuat-word.doc'), html);
+
+/** Quoted-printable (RFC 2045) as Word writes it: bytes outside printable ASCII and `=` escaped, soft breaks at 76. */
+function quotedPrintable(bytes) {
+  const lines = [];
+  for (const line of Buffer.from(bytes).toString('latin1').split('\n')) {
+    let out = '';
+    let width = 0;
+    for (const ch of line.replace(/\r$/, '')) {
+      const c = ch.charCodeAt(0);
+      const piece = c === 0x3d || c > 0x7e || (c < 0x20 && c !== 0x09) ? `=${c.toString(16).toUpperCase().padStart(2, '0')}` : ch;
+      if (width + piece.length > 75) {
+        out += '=\r\n';
+        width = 0;
+      }
+      out += piece;
+      width += piece.length;
+    }
+    lines.push(out);
+  }
+  return lines.join('\r\n');
+}
+const page = readFileSync(join(root, 'fixtures', 'plans', 'html', 'money-total-off.html'));
+const boundary = '----=_NextPart_01DB4C2A.5E8F3A10';
+const mht = [
+  'MIME-Version: 1.0',
+  `Content-Type: multipart/related; boundary="${boundary}"`,
+  '',
+  'This document is a Single File Web Page, also known as a Web Archive file.  If you are seeing this message, your browser or editor doesn\'t support Web Archive files.  Please download a browser that supports Web Archive, such as Windows® Internet Explorer®.',
+  '',
+  `--${boundary}`,
+  'Content-Location: file:///C:/Users/sldtbxh/Documents/ke-hoach-giam-ngheo-2020.htm',
+  'Content-Transfer-Encoding: quoted-printable',
+  'Content-Type: text/html; charset="utf-8"',
+  '',
+  quotedPrintable(page),
+  '',
+  `--${boundary}`,
+  'Content-Location: file:///C:/Users/sldtbxh/Documents/ke-hoach-giam-ngheo-2020_files/image001.png',
+  'Content-Transfer-Encoding: base64',
+  'Content-Type: image/png',
+  '',
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  '',
+  `--${boundary}--`,
+  '',
+].join('\r\n');
+writeFileSync(join(root, 'fixtures', 'plans', 'html', 'money-total-off.mht'), mht, 'latin1');

@@ -146,6 +146,15 @@ function fileBytes(path: string, size: number): ByteSource {
   };
 }
 
+/** A MIME message's first header (`MIME-Version: 1.0`): perhaps a web page saved as one file (MHTML). */
+const MIME_START = /^(?:mime-version|from|subject|date|content-type|snapshot-content-location)\s*:/i;
+
+/** An MHTML file's page (read/mhtml.ts: Word's "Single File Web Page"), read as the web page it is; other bytes as they are. */
+async function pageOfMhtml(bytes: Uint8Array): Promise<Uint8Array> {
+  if (!MIME_START.test(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 64)).toString('latin1'))) return bytes;
+  return (await import('./mhtml.js')).mhtmlPage(bytes) ?? bytes;
+}
+
 /** A web page (a web system's "export to Excel", often named .xls), by its first bytes: UTF-8, or UTF-16 with a BOM. */
 function isWebPage(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 64 * 1024);
@@ -230,7 +239,8 @@ export function gridFromBytes(bytes: Uint8Array, opts: ReadOptions = {}): Grid {
 }
 
 /** Bytes of any input povcheck reads (workbook or delimited text) → Grid; running text (a plan document) is refused. Pure apart from loading the readers. */
-export async function gridFromAnyBytes(bytes: Uint8Array, opts: ReadOptions & { name?: string } = {}): Promise<Grid> {
+export async function gridFromAnyBytes(given: Uint8Array, opts: ReadOptions & { name?: string } = {}): Promise<Grid> {
+  const bytes = await pageOfMhtml(given);
   const container = containerOf(bytes);
   if (container) return containerGrid(container, bytes, opts);
   refuseRawBiff(bytes);
@@ -309,8 +319,9 @@ function refuseRawBiff(bytes: Uint8Array): void {
  * rewrites tables only): no plan document is looked for, the bytes are read as a table as `gridFromAnyBytes`
  * reads them.
  */
-export async function inputFromBytes(bytes: Uint8Array, opts: ReadOptions & { name?: string; records?: boolean; documents?: false } = {}): Promise<InputContent> {
+export async function inputFromBytes(given: Uint8Array, opts: ReadOptions & { name?: string; records?: boolean; documents?: false } = {}): Promise<InputContent> {
   const documents = opts.documents !== false;
+  const bytes = await pageOfMhtml(given);
   const container = containerOf(bytes);
   if (container === 'zip' && documents) {
     const { listZip, containerKind } = await import('./zip-guard.js');

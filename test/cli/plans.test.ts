@@ -218,6 +218,8 @@ describe('a plan as a web page (Word\'s "Save as Web Page", a system\'s "export 
       ['html/money-total-off.html', 'planted/money-total-off.docx'],
       ['html/stt-numbered.html', 'writer/stt-numbered.docx'],
       ['html/framed-annex.html', 'hand-made/framed-annex.docx'],
+      // Word's "Single File Web Page" (MHTML): the page in quoted-printable among its parts.
+      ['html/money-total-off.mht', 'planted/money-total-off.docx'],
     ]) {
       const a = runCli(['validate', join(FIXTURES, 'plans', html!), '--format', 'json']);
       const b = runCli(['validate', join(FIXTURES, 'plans', docx!), '--format', 'json']);
