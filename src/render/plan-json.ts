@@ -25,7 +25,8 @@ function outcomeJson(o: ExitsOutcome, t: Target) {
   };
 }
 
-const targetJson = (t: Target) => ({ unit: t.unit, indicator: t.indicator, op: t.op, value: t.value });
+/** `from`: where the target was given (`--target`, the targets file, the plan's text: "plan.docx ¶10"). */
+const targetJson = (t: Target) => ({ unit: t.unit, indicator: t.indicator, op: t.op, value: t.value, from: t.origin?.source ?? null });
 
 export function renderPlanJson(plan: PlanResult, meta: { file: string }): string {
   const byUnit = new Map(plan.plans.map((p) => [p.unit.id, p]));

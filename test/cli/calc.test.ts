@@ -694,6 +694,11 @@ describe('povcheck plan', () => {
     expect(r.stdout).toContain('  ✔ Lâm Bình (poverty rate reduction ≥ 4 points)');
     expect(r.stdout).toContain('The plan meets every target.');
     expect(r.stderr).toContain(`povcheck: ${doc}: the targets are the plan's own: the 4 its text sets (¶10); give --target or --targets to plan for others\n`);
+    // The JSON says where each target came from: the paragraph of the text, or the option.
+    const asJson = JSON.parse((await cli(['plan', doc, '--format', 'json'])).stdout) as { totalTargets: Array<{ from: string }>; units: Array<{ targets: Array<{ from: string }> }> };
+    expect([...asJson.totalTargets, ...asJson.units.flatMap((u) => u.targets)].map((t) => t.from)).toEqual(Array(4).fill(`${doc} ¶10`));
+    const option = JSON.parse((await cli(['plan', doc, '--target', 'Na Hang=5', '--format', 'json'])).stdout) as { units: Array<{ targets: Array<{ from: string }> }> };
+    expect(option.units.flatMap((u) => u.targets.map((t) => t.from))).toEqual(['--target']);
     // Given targets are planned instead, and the text's are not mentioned.
     const given = await cli(['plan', doc, '--target', 'Na Hang=5', '--lang', 'en']);
     expect(given.code).toBe(0);
