@@ -229,6 +229,16 @@ describe('a plan as a web page (Word\'s "Save as Web Page", a system\'s "export 
     }
   });
 
+  it('Word\'s web page in UTF-16 ("charset=unicode"), named .doc, as Vietnamese document collections keep them: read as its UTF-8 page', () => {
+    const page = readFileSync(join(FIXTURES, 'plans', 'html', 'money-total-off.html'), 'utf8');
+    const file = join(mkdtempSync(join(tmpdir(), 'povcheck-u16-')), 'ke-hoach.doc');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(page, 'utf16le')]));
+    const a = runCli(['validate', file, '--format', 'json']);
+    const b = runCli(['validate', join(FIXTURES, 'plans', 'html', 'money-total-off.html'), '--format', 'json']);
+    expect(findings(a.stdout).source.format).toBe('html');
+    expect(findings(a.stdout).findings).toEqual(findings(b.stdout).findings);
+  });
+
   it('an "export to Word" served as .doc: its header spans read, the slip named at its place in the table, the read line says what it is', () => {
     const f = join(FIXTURES, 'plans', 'html', 'bao-cao-xuat-word.doc');
     const r = runCli(['validate', f, '--lang', 'en']);
