@@ -32,6 +32,7 @@ export function povertyTableOf(doc: PlanDocument, opts: TableOptions = {}): Docu
     throw problem ?? new PovcheckError('NOT_A_TABLE', { reason: 'document-no-table', tables: doc.tables.length });
   }
   const number = first.table.number;
+  const problems = checks.filter((c) => c.problem && c.table.number < number).map((c) => c.table.number);
   const headerLost = first.headerLost;
   return {
     grid: first.grid,
@@ -42,6 +43,7 @@ export function povertyTableOf(doc: PlanDocument, opts: TableOptions = {}): Docu
       tables: doc.tables.length,
       joined: checks.filter((c) => c.continues === number).map((c) => c.table.number),
       others: read.slice(1).map((c) => c.table.number),
+      ...(problems.length > 0 ? { unreadable: problems } : {}),
       ...(headerLost ? { headerLost: { names: headerLost.names, given: headerLost.given, ...(headerLost.total !== undefined ? { total: headerLost.total } : {}) } } : {}),
     },
   };

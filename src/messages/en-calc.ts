@@ -97,6 +97,7 @@ export const enCalc: CalcText = {
         ? `its header row was lost: its unit columns are named ${d.headerLost.given ? 'by --units' : `by position (${firstEight(d.headerLost.names, (n) => ` and ${count(n, 'en')} more`)}; name them with --units "…" in order)`}${d.headerLost.total !== undefined ? `, ${d.headerLost.total} the total` : ''}`
         : '',
       d.others.length ? `the poverty ${d.others.length === 1 ? 'table' : 'tables'} after it (${tableList(d.others)}) not read` : '',
+      d.unreadable?.length ? `${tableList(d.unreadable)} before it, which ${d.unreadable.length === 1 ? 'looks' : 'look'} like a poverty table, could not be read (povcheck validate says why)` : '',
     ]
       .filter(Boolean)
       .join('; '),

@@ -84,6 +84,7 @@ export const viCalc: CalcText = {
         ? `dòng tiêu đề của bảng bị mất: các cột đơn vị được đặt tên ${d.headerLost.given ? 'theo --units' : `theo vị trí (${firstEight(d.headerLost.names, (n) => ` và ${count(n, 'vi')} cột khác`)}; hãy đặt tên bằng --units "…" theo đúng thứ tự)`}${d.headerLost.total !== undefined ? `, ${d.headerLost.total} là cột tổng` : ''}`
         : '',
       d.others.length ? `${d.others.length === 1 ? 'bảng' : 'các bảng'} số liệu hộ nghèo sau đó (Bảng ${d.others.join(', ')}) không được đọc` : '',
+      d.unreadable?.length ? `Bảng ${d.unreadable.join(', ')} ở trước trông như bảng số liệu hộ nghèo nhưng không đọc được (povcheck validate cho biết lý do)` : '',
     ]
       .filter(Boolean)
       .join('; '),

@@ -139,6 +139,8 @@ export interface DocumentTableNote {
   joined: number[];
   /** The poverty tables after it, not read. */
   others: number[];
+  /** Tables before it that look like poverty tables but could not be read (`validate` says why). */
+  unreadable?: number[];
   /** Its header row was lost (a plain-text export): its unit columns named by position, or by `--units` (`given`). */
   headerLost?: { names: string[]; given: boolean; total?: string };
 }

@@ -51,6 +51,14 @@ describe('a plan document read for its poverty table', () => {
     expect(catalog('vi').calc.documentTable(t.note)).toBe('đọc Bảng 2 (trong 3 bảng của văn bản); bảng số liệu hộ nghèo sau đó (Bảng 3) không được đọc');
   });
 
+  it('a table before it that looks like a poverty table but cannot be read (its number format mixed) is named, not passed over in silence', async () => {
+    const mixed = [['Đơn vị', 'Tỷ lệ hộ nghèo đầu năm'], ['Na Hang', '12,5'], ['Lâm Bình', '13.5']];
+    const t = povertyTableOf(await plan(tbl(mixed) + p('PHỤ LỤC') + tbl(SEED)));
+    expect(t.note).toEqual({ table: 2, tables: 2, joined: [], others: [], unreadable: [1] });
+    expect(catalog('en').calc.documentTable(t.note)).toBe("read the document's Table 2 (of 2); Table 1 before it, which looks like a poverty table, could not be read (povcheck validate says why)");
+    expect(catalog('vi').calc.documentTable(t.note)).toBe('đọc Bảng 2 (trong 2 bảng của văn bản); Bảng 1 ở trước trông như bảng số liệu hộ nghèo nhưng không đọc được (povcheck validate cho biết lý do)');
+  });
+
   it('an annex split at a page break is read whole, its second part below the first', async () => {
     const doc = await plan(tbl([...HEADER, ...COUNTS]) + PAGE_BREAK + '<w:p/>' + tbl(RATES));
     const t = povertyTableOf(doc);
