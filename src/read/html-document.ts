@@ -25,9 +25,19 @@ interface Page {
   tables: Array<{ table: HtmlTable; order: number; nested: boolean; after: number }>;
 }
 
-/** The page's paragraphs and top-level tables, in order, within a document's limits. */
-function pageOf(text: string, limits: DocumentLimits): Page {
+/** How many of a page's first paragraphs tell whether it reads as a plan (`survey`). */
+const SURVEY_PARAGRAPHS = 2_000;
+
+/**
+ * The page's paragraphs and tables, in order, within a document's limits (past them it is refused). `survey`: its
+ * first paragraphs only, its tables not kept and no limit refused, to tell cheaply whether it reads as a plan (a
+ * large web page of tables is then read as tables, not refused as a document too large).
+ */
+function pageOf(text: string, limits: DocumentLimits, survey = false): Page {
   const page: Page = { paragraphs: [], tables: [] };
+  const tooLarge = (e: PovcheckError) => {
+    if (!survey) throw e;
+  };
   let para = '';
   let level: number | undefined;
   // The number of the list item whose first paragraph is still to come (`<li><p>…`).
@@ -38,11 +48,11 @@ function pageOf(text: string, limits: DocumentLimits): Page {
   const flush = () => {
     const shownText = shown(para.split(BREAK).join(' '));
     const t = shownText !== '' && label !== undefined ? `${label}${shownText}` : shownText;
-    if (t !== '') {
+    if (t !== '' && !(survey && page.paragraphs.length >= SURVEY_PARAGRAPHS)) {
       label = undefined;
-      if (page.paragraphs.length >= limits.maxParagraphs) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'paragraphs', limit: limits.maxParagraphs });
+      if (page.paragraphs.length >= limits.maxParagraphs) tooLarge(new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'paragraphs', limit: limits.maxParagraphs }));
       chars += t.length;
-      if (chars > limits.maxTextChars) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'text', limit: limits.maxTextChars });
+      if (chars > limits.maxTextChars) tooLarge(new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'text', limit: limits.maxTextChars }));
       page.paragraphs.push({ text: t, ...(level !== undefined ? { styleLevel: level } : {}) });
     }
     para = '';
@@ -50,6 +60,13 @@ function pageOf(text: string, limits: DocumentLimits): Page {
   };
   walkPage(text, {
     text: (raw) => {
+      // A paragraph longer than a whole plan's text is refused before it is built (a page of one endless line).
+      if (para.length + raw.length > limits.maxTextChars) {
+        tooLarge(new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'text', limit: limits.maxTextChars }));
+        // (The survey goes on with the paragraph cut at the limit: the page read whole then refuses it.)
+        para += raw.slice(0, Math.max(0, limits.maxTextChars - para.length));
+        return;
+      }
       para += raw;
     },
     label: (l) => {
@@ -63,12 +80,16 @@ function pageOf(text: string, limits: DocumentLimits): Page {
         if (h && !closing) level = Number(h[1]);
       }
     },
-    table: (table, order, nested) => {
-      if (table.length > 0) page.tables.push({ table, order, nested, after: page.paragraphs.length });
-    },
+    ...(survey
+      ? {}
+      : {
+          table: (table: HtmlTable, order: number, nested: boolean) => {
+            if (table.length > 0) page.tables.push({ table, order, nested, after: page.paragraphs.length });
+          },
+        }),
     opening: (what) => {
       if (what === 'table') flush();
-      else if (++cells > limits.maxCells) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
+      else if (!survey && ++cells > limits.maxCells) throw new PovcheckError('DOCUMENT_TOO_LARGE', { what: 'cells', limit: limits.maxCells });
     },
   }, true);
   flush();
@@ -119,8 +140,9 @@ function byWordProcessor(text: string): boolean {
  * word processor and its name (`named`: .doc, .docx) does not say it is a document.
  */
 export function htmlDocument(text: string, limits: DocumentLimits = DOCUMENT_LIMITS, named = false): PlanDocument | undefined {
+  const first = pageOf(text, limits, true).paragraphs;
+  if (first.length === 0 || !(named || byWordProcessor(text) || readsAsPlan(first))) return undefined;
   const page = pageOf(text, limits);
-  if (!readsAsPlan(page.paragraphs) && !(page.paragraphs.length > 0 && (named || byWordProcessor(text)))) return undefined;
   const tables: PlacedTable[] = page.tables.map(({ table, nested, after }, k) => ({ draft: draftOf(table, k + 1, !nested, limits), after }));
   return planDocument('html', page.paragraphs, tables, limits);
 }

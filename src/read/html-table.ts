@@ -158,7 +158,7 @@ export interface PageVisitor {
    * A table, once it ends (or the page ends in it): its rows of cells. `order`: its place among the tables by where
    * they start (a table inside a cell starts after the one around it but ends before it); `nested`: in another's cell.
    */
-  table(table: HtmlTable, order: number, nested: boolean): void;
+  table?(table: HtmlTable, order: number, nested: boolean): void;
   /** Before a table or a cell is opened: throws to refuse a page past a limit. */
   opening(what: 'table' | 'cell'): void;
 }
@@ -166,12 +166,14 @@ export interface PageVisitor {
 /** Elements whose content a browser does not show as the page's text. */
 const HIDDEN = new Set(['script', 'style', 'textarea', 'head', 'template', 'noscript']);
 
-/** A table being read: its rows so far, the open row and cell. */
+/** A table being read: its rows so far, the open row and cell; `at`: how many `<table>`s were open once it opened. */
 interface OpenTable {
   table: HtmlTable;
   order: number;
+  at: number;
   row?: HtmlCell[];
-  cell?: { raw: string; rowspan: number; colspan: number };
+  /** `spaced`: the last thing added to it was a separator (the next one adds nothing: white space collapses). */
+  cell?: { raw: string; rowspan: number; colspan: number; spaced?: boolean };
 }
 
 function closeCell(t: OpenTable): void {
@@ -185,36 +187,55 @@ function closeRow(t: OpenTable): void {
   t.row = undefined;
 }
 
+/** Tables read as tables of their own inside one another (`nested`), at most; deeper ones are their cell's text. */
+const MAX_NESTED = 16;
+/** Lists open inside one another whose numbers are counted, at most (deeper ones number nothing). */
+const MAX_LISTS = 64;
+
 /**
  * The page read once, in order: its text and tags outside tables, and each table (`<td>` and `<tr>` closed by the next
  * one as browsers close them, `<br>` and a paragraph in a cell a line break). A table inside a cell is that cell's
- * text, and with `nested` also a table of its own (as a Word document's is).
+ * text, and with `nested` also a table of its own (as a Word document's is), up to `MAX_NESTED` deep. A visitor
+ * without `table` is told the text outside tables only (nothing of the tables is kept). Memory stays within the
+ * tables kept, however deep a hostile page nests its tags.
  */
 export function walkPage(text: string, v: PageVisitor, nested = false): void {
-  // The tables read (the page's own first), and for each `<table>` open whether it is one of them.
+  // The tables read (the page's own first), and how many `<table>` tags are open.
   const open: OpenTable[] = [];
-  const read: boolean[] = [];
+  let depth = 0;
   let tables = 0;
-  // Text goes to every open cell: a nested table's text is its cell's too.
-  const toCells = (raw: string) => {
-    for (const t of open) if (t.cell) t.cell.raw += raw;
+  const keep = v.table !== undefined;
+  // Text goes to every open cell: a nested table's text is its cell's too. A separator (a space between cells, a
+  // line break) after another adds nothing, so that tags nested without end add nothing either.
+  const toCells = (raw: string, separator = false) => {
+    if (!keep || raw === '') return;
+    for (const t of open) {
+      const cell = t.cell;
+      if (!cell || (separator && cell.spaced)) continue;
+      cell.raw += raw;
+      cell.spaced = separator;
+    }
   };
   const between = (raw: string) => {
-    if (open.length > 0) toCells(raw);
+    if (depth > 0) toCells(raw);
     else if (raw !== '') v.text?.(raw);
   };
   const end = (t: OpenTable) => {
     closeRow(t);
-    v.table(t.table, t.order, open.length > 0);
+    v.table?.(t.table, t.order, open.length > 0);
   };
   // The lists open (`ol`: its numbering and the next number; `ul`: none): a browser shows each item's number before it.
   const lists: Array<{ type: string; next: number } | undefined> = [];
+  let unlisted = 0;
   const listTag = (tag: Tag): string | undefined => {
     if (tag.name === 'ol' || tag.name === 'ul') {
-      if (tag.closing) lists.pop();
+      if (tag.closing) {
+        if (unlisted > 0) unlisted--;
+        else lists.pop();
+      } else if (lists.length >= MAX_LISTS) unlisted++;
       else lists.push(tag.name === 'ol' ? { type: attribute(tag.attrs, 'type') ?? '1', next: Number(attribute(tag.attrs, 'start') ?? 1) || 1 } : undefined);
     }
-    const list = lists.at(-1);
+    const list = unlisted > 0 ? undefined : lists.at(-1);
     return tag.name === 'li' && !tag.closing && list ? `${listLabel(list.next++, list.type)} ` : undefined;
   };
   let at = 0;
@@ -223,35 +244,39 @@ export function walkPage(text: string, v: PageVisitor, nested = false): void {
     between(text.slice(at, tag.start));
     at = tag.end;
     const { name, closing } = tag;
-    const label = listTag(tag);
     if (!closing && HIDDEN.has(name)) {
       const close = new RegExp(`</${name}`, 'gi');
       close.lastIndex = at;
       at = close.exec(text)?.index ?? text.length;
       continue;
     }
+    const label = listTag(tag);
     const top = open.at(-1);
     if (name === 'table') {
       if (!closing) {
-        if (top?.cell) toCells(' ');
-        const own = !top || (nested && top.cell !== undefined);
-        if (own) {
+        if (top?.cell) toCells(' ', true);
+        depth++;
+        // The page's own table, or (nested) one directly in a cell of the innermost table read.
+        if (!top || (nested && top.cell !== undefined && depth - 1 === top.at && open.length < MAX_NESTED)) {
           v.opening('table');
-          open.push({ table: [], order: ++tables });
+          open.push({ table: [], order: ++tables, at: depth });
         }
-        read.push(own);
-      } else if (read.length > 0 && read.pop()) end(open.pop()!);
+      } else if (depth > 0) {
+        if (top && top.at === depth) end(open.pop()!);
+        depth--;
+      }
       continue;
     }
-    if (!top) {
+    if (depth === 0) {
       v.tag?.(tag);
       if (label) (v.label ?? v.text)?.(label);
       continue;
     }
+    if (!top || !keep) continue;
     if (label) toCells(label);
-    if (read.length > open.length) {
+    if (depth > top.at) {
       // Inside a table read as its cell's text.
-      if (top.cell && (name === 'br' || name === 'td' || name === 'th' || name === 'tr')) toCells(name === 'br' ? BREAK : ' ');
+      if (top.cell && (name === 'br' || name === 'td' || name === 'th' || name === 'tr')) toCells(name === 'br' ? BREAK : ' ', true);
       continue;
     }
     if (name === 'tr') {
@@ -264,7 +289,7 @@ export function walkPage(text: string, v: PageVisitor, nested = false): void {
       top.row ??= [];
       top.cell = { raw: '', rowspan: span(tag.attrs, ROWSPAN, MAX_ROWSPAN), colspan: span(tag.attrs, COLSPAN, MAX_COLSPAN) };
     } else if (name === 'br' || ((name === 'p' || name === 'div') && !closing)) {
-      if (top.cell && top.cell.raw.trim() !== '') toCells(BREAK);
+      if (top.cell && top.cell.raw.trim() !== '') toCells(BREAK, true);
     } else if (name === 'caption' || name === 'thead' || name === 'tbody' || name === 'tfoot') {
       closeRow(top);
     }

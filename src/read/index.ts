@@ -425,6 +425,21 @@ async function streamedInput(streamed: StreamedText | undefined, opts: ReadOptio
   }
 }
 
+/**
+ * Whether a file opens with markup (`<`: a web page, XML) or a MIME header (a page saved as one file): never a
+ * delimited table to read a piece at a time, however large (a 6 MB "export to Excel" without a quote in it was split
+ * as text and refused as having no column structure).
+ */
+function startsAsMarkup(path: string, size: number): boolean {
+  const source = fileBytes(path, size);
+  try {
+    const first = Buffer.from(source.read(0, Math.min(size, 1024))).toString('latin1').replace(/^\u00ef\u00bb\u00bf/, '');
+    return /^\s*</.test(first) || MIME_START.test(first);
+  } finally {
+    source.close();
+  }
+}
+
 /** A file validate reads: a table or a plan document. Errors name the file, and say how to convert a kind povcheck does not read. */
 /** `stats`: the file's, when the caller has them (validateFile: each file is stat'ed once). */
 export async function readInput(path: string, opts: ReadOptions & { records?: boolean } = {}, stats?: Stats): Promise<InputContent> {
@@ -432,7 +447,7 @@ export async function readInput(path: string, opts: ReadOptions & { records?: bo
   try {
     // A large table is read from the file a piece at a time (its bytes never whole); what that path does not
     // read (quotes, other encodings, a workbook …) is read whole, as before.
-    if (opts.records && size > HEAD_BYTES) {
+    if (opts.records && size > HEAD_BYTES && !startsAsMarkup(path, size)) {
       const streamed = await streamedInput(decodeStreamed(fileBytes(path, size), opts.encoding), opts);
       if (streamed) return streamed;
     }

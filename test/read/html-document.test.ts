@@ -86,4 +86,19 @@ describe('a plan as a web page', () => {
     expect(['1', 'I', 'i', 'A', 'a'].map((t) => listLabel(4, t))).toEqual(['4.', 'IV.', 'iv.', 'D.', 'd.']);
     expect(listLabel(1994, 'I')).toBe('MCMXCIV.');
   });
+
+  it('a hostile page stays within the tables it keeps: 100,000 tables and lists nested in one another, a paragraph of 5 million characters', () => {
+    const deep = page(`<p>${PROSE}.</p>${'<table><tr><td>'.repeat(100_000)}${'Tổng '.repeat(2_000)}${'</td></tr></table>'.repeat(100_000)}${'<ol><li>'.repeat(100_000)}x`);
+    const doc = htmlDocument(deep, DOCUMENT_LIMITS, true)!;
+    // Sixteen tables of their own at most; deeper ones are their cell's text.
+    expect(doc.tables).toHaveLength(16);
+    expect(doc.tables.at(-1)!.grid.rows[0]![0]!.raw).toMatch(/^(Tổng ){1999}Tổng$/);
+    const long = page(`<p>${'Tổng số hộ nghèo '.repeat(300_000)}</p>`);
+    expect(() => htmlDocument(long, DOCUMENT_LIMITS, true)).toThrow(expect.objectContaining({ code: 'DOCUMENT_TOO_LARGE' }));
+  });
+
+  it('a large web page of tables is no document: read as tables (it is not refused as a document too large)', () => {
+    const rows = Array.from({ length: 25_000 }, (_, i) => `<tr><td>Xã ${i}</td>${'<td>1.234</td>'.repeat(9)}</tr>`).join('');
+    expect(htmlDocument(page(`<h1>Báo cáo</h1><table>${rows}</table>`))).toBeUndefined();
+  });
 });

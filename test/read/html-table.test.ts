@@ -130,4 +130,15 @@ describe('the tables of a page, as a browser lays them out', () => {
       { numRuns: 3000, seed: 20201 },
     );
   });
+
+  it('a web page larger than the streamed head and without a quote is read as a web page (it was split as text: "no column structure")', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const name = (i: number) => `Xã ${'Thượng Giáp Sinh Long Khau Tinh '.repeat(3)}${i}`;
+    const rows = Array.from({ length: 30_000 }, (_, i) => `<tr><td>${name(i)}</td><td>1.234</td><td>567</td></tr>`).join('\n');
+    const file = join(mkdtempSync(join(tmpdir(), 'povcheck-bigpage-')), 'xuat-excel.xls');
+    writeFileSync(file, `<html><body><table><tr><td>Đơn vị</td><td>Tổng số hộ đầu năm</td><td>Số hộ nghèo đầu năm</td></tr>\n${rows}</table></body></html>`);
+    const r = await cli(['validate', file, '--lang', 'en']);
+    expect(r.stdout).toContain('Read as: web page (HTML), its table 1;');
+  });
 });
