@@ -172,8 +172,11 @@ interface OpenTable {
   order: number;
   at: number;
   row?: HtmlCell[];
-  /** `spaced`: the last thing added to it was a separator (the next one adds nothing: white space collapses). */
-  cell?: { raw: string; rowspan: number; colspan: number; spaced?: boolean };
+  /**
+   * `spaced`: the last thing added to it was a separator (the next one adds nothing: white space collapses);
+   * `filled`: it has text (asked without looking at its text again, which a cell of many paragraphs made quadratic).
+   */
+  cell?: { raw: string; rowspan: number; colspan: number; spaced?: boolean; filled?: boolean };
 }
 
 function closeCell(t: OpenTable): void {
@@ -214,6 +217,7 @@ export function walkPage(text: string, v: PageVisitor, nested = false): void {
       if (!cell || (separator && cell.spaced)) continue;
       cell.raw += raw;
       cell.spaced = separator;
+      if (!separator && !cell.filled && /\S/u.test(raw)) cell.filled = true;
     }
   };
   const between = (raw: string) => {
@@ -289,7 +293,7 @@ export function walkPage(text: string, v: PageVisitor, nested = false): void {
       top.row ??= [];
       top.cell = { raw: '', rowspan: span(tag.attrs, ROWSPAN, MAX_ROWSPAN), colspan: span(tag.attrs, COLSPAN, MAX_COLSPAN) };
     } else if (name === 'br' || ((name === 'p' || name === 'div') && !closing)) {
-      if (top.cell && top.cell.raw.trim() !== '') toCells(BREAK, true);
+      if (top.cell?.filled) toCells(BREAK, true);
     } else if (name === 'caption' || name === 'thead' || name === 'tbody' || name === 'tfoot') {
       closeRow(top);
     }

@@ -141,4 +141,11 @@ describe('the tables of a page, as a browser lays them out', () => {
     const r = await cli(['validate', file, '--lang', 'en']);
     expect(r.stdout).toContain('Read as: web page (HTML), its table 1;');
   });
+
+  // Each paragraph in a cell looked at the whole cell's text again: 200,000 paragraphs in one cell took over a minute
+  // (the test's own time limit is the check: the cell's lines are all there, in about a second).
+  it('a cell of 200,000 paragraphs is read in time linear in its text, each paragraph a line', () => {
+    const tables = htmlTables(`<table><tr><td>${'<p>Tổng số hộ nghèo đầu năm 1.234</p>'.repeat(200_000)}</td></tr></table>`, DEFAULT_LIMITS);
+    expect(tables[0]![0]![0]!.text.split('\n')).toHaveLength(200_000);
+  }, 30_000);
 });
