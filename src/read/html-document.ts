@@ -1,12 +1,14 @@
 /**
  * A plan as a web page → a PlanDocument: Word's "Save as Web Page", and what many e-government systems hand over as
- * "export to Word" (HTML served or saved as .doc, which Word opens). Read only when the page's text outside its tables
- * is a plan's prose (`isProse`, as a plain-text plan is told: at least three lines of it, and a fifth of the lines);
- * a page of tables with a title line (a reporting system's "export to Excel") stays a web page's tables
- * (html-table.ts). Paragraphs are the blocks a browser shows (`p`, `div`, `li`, `h1`–`h6` as headings, `br` a break;
- * the page's `head` is not shown), each top-level table placed as a browser places it (html-table.ts `placeCells`: a
- * cell spanning rows continues down as Word's merged cell does, one spanning columns spans them) and built into the
- * document by word-document.ts as the Word readers' are. Nothing is evaluated or fetched.
+ * "export to Word" (HTML served or saved as .doc, which Word opens). Read as a plan when its name says a Word document,
+ * a word processor wrote it, or its text outside its tables is a plan's prose (`isProse`, as a plain-text plan is
+ * told: at least three lines of it, and a fifth of the lines), judged on its first paragraphs before anything else is
+ * kept; a page of tables with a title line (a reporting system's "export to Excel") stays a web page's tables
+ * (html-table.ts). Paragraphs are the blocks a browser shows (`p`, `div`, `li`, `h1`–`h6` as headings, a list item
+ * with the number a browser shows, `br` a break; the page's `head` is not shown), each table placed as a browser
+ * places it (html-table.ts `placeCells`: a cell spanning rows continues down as Word's merged cell does, one spanning
+ * columns spans them; a table in a cell is one of its own) and built into the document by word-document.ts as the
+ * Word readers' are. Nothing is evaluated or fetched.
  */
 import { PovcheckError } from '../errors.js';
 import type { PlanDocument } from '../model/document.js';
