@@ -137,7 +137,7 @@ async function documentResult(file: string, doc: PlanDocument, opts: ValidateOpt
   return {
     file,
     status: statusOf(r.findings, failOnOf(opts), r.coverage),
-    source: { kind: 'document', format: doc.format, ...(doc.encoding ? { encoding: doc.encoding } : {}), paragraphs: doc.paragraphs.length, tables: doc.tables.length, ...(doc.hiddenText ? { hiddenText: doc.hiddenText } : {}), ...(doc.textBoxText ? { textBoxText: doc.textBoxText } : {}), ...(doc.notes ? { notes: doc.notes } : {}), ...(doc.legacyFont ? { legacyFont: doc.legacyFont } : {}) },
+    source: { kind: 'document', format: doc.format, ...(doc.encoding ? { encoding: doc.encoding } : {}), paragraphs: doc.paragraphs.length, tables: doc.tables.length, ...(doc.hiddenText ? { hiddenText: doc.hiddenText } : {}), ...(doc.textBoxText ? { textBoxText: doc.textBoxText } : {}), ...(doc.notes ? { notes: doc.notes } : {}), ...(doc.legacyFont ? { legacyFont: doc.legacyFont } : {}), ...(doc.mhtml ? { mhtml: true as const } : {}) },
     ...(r.grid ? { grid: r.grid } : {}),
     // Without a table no number format was decided: the "read as" line names none (`figures`).
     ...(r.annex ? { annex: r.annex } : { table: { layout: 'none', locale: 'vi', figures: 'none', lang, units: 0 } }),

@@ -204,9 +204,9 @@ const NOT_SAVED_BY_A_SPREADSHEET = 'the file is damaged or was not saved by a sp
 
 /** What is wrong with a workbook's or document's ZIP container or one of its XML parts (errors.ts ContainerDamage, XmlDamage). */
 /** A web page's table (read/html-table.ts: tables by their position), and the page's tables passed over or not read. */
-function webPageTableEn(s: { sheet: string; passedOver?: readonly string[]; others?: readonly string[] }): string {
+function webPageTableEn(s: { sheet: string; passedOver?: readonly string[]; others?: readonly string[]; mhtml?: true }): string {
   const list = (xs: readonly string[]) => xs.join(', ');
-  return `web page (HTML), its table ${s.sheet}${s.passedOver?.length ? ` (${s.passedOver.length === 1 ? 'table' : 'tables'} ${list(s.passedOver)} before it ${s.passedOver.length === 1 ? 'holds' : 'hold'} no poverty table)` : ''}${s.others?.length ? `; the page's ${s.others.length === 1 ? 'table' : 'tables'} ${list(s.others)} not read (--sheet N to check one)` : ''}`;
+  return `web page (HTML${s.mhtml ? ', saved as one file: MHTML' : ''}), its table ${s.sheet}${s.passedOver?.length ? ` (${s.passedOver.length === 1 ? 'table' : 'tables'} ${list(s.passedOver)} before it ${s.passedOver.length === 1 ? 'holds' : 'hold'} no poverty table)` : ''}${s.others?.length ? `; the page's ${s.others.length === 1 ? 'table' : 'tables'} ${list(s.others)} not read (--sheet N to check one)` : ''}`;
 }
 
 /** The structures of a Word 97–2003 document, as a damage names them. */

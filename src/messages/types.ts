@@ -175,7 +175,7 @@ export interface DocumentText {
   /** The section of a paragraph before the first heading. */
   preamble: string;
   /** ui.source for a plan document. */
-  source: (s: { format: 'docx' | 'doc' | 'html' | 'text'; encoding?: string; paragraphs: number; tables: number; hiddenText?: number; textBoxText?: number; notes?: number; legacyFont?: 'tcvn3' | 'vni' }) => string;
+  source: (s: { format: 'docx' | 'doc' | 'html' | 'text'; encoding?: string; paragraphs: number; tables: number; hiddenText?: number; textBoxText?: number; notes?: number; legacyFont?: 'tcvn3' | 'vni'; mhtml?: true }) => string;
   /** A part with nothing to report. */
   nothing: string;
   /** Heading over a table's drawing: "Table 1". */

@@ -206,9 +206,9 @@ const NOT_SAVED_BY_A_SPREADSHEET = 'tệp bị hỏng hoặc không được lư
 
 /** Chỗ hỏng của vỏ ZIP hay một phần XML của sổ tính, văn bản (errors.ts ContainerDamage, XmlDamage). */
 /** A web page's table (read/html-table.ts: tables by their position), and the page's tables passed over or not read. */
-function webPageTableVi(s: { sheet: string; passedOver?: readonly string[]; others?: readonly string[] }): string {
+function webPageTableVi(s: { sheet: string; passedOver?: readonly string[]; others?: readonly string[]; mhtml?: true }): string {
   const list = (xs: readonly string[]) => xs.join(', ');
-  return `trang web (HTML), bảng thứ ${s.sheet} của trang${s.passedOver?.length ? ` (bảng ${list(s.passedOver)} trước đó không có bảng hộ nghèo)` : ''}${s.others?.length ? `; bảng ${list(s.others)} của trang không được đọc (--sheet N để kiểm tra một bảng)` : ''}`;
+  return `trang web (HTML${s.mhtml ? ', lưu thành một tệp: MHTML' : ''}), bảng thứ ${s.sheet} của trang${s.passedOver?.length ? ` (bảng ${list(s.passedOver)} trước đó không có bảng hộ nghèo)` : ''}${s.others?.length ? `; bảng ${list(s.others)} của trang không được đọc (--sheet N để kiểm tra một bảng)` : ''}`;
 }
 
 /** Các cấu trúc của văn bản Word 97–2003, như khi báo hỏng. */

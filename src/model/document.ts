@@ -55,6 +55,8 @@ export interface PlanDocument {
   readonly notes?: number;
   /** .docx, .doc: text typed in a legacy font, read as Unicode (`--encoding tcvn3|vni`, read/legacy-fonts.ts). */
   readonly legacyFont?: 'tcvn3' | 'vni';
+  /** A web page saved as one file (MHTML, read/mhtml.ts), its page read. */
+  readonly mhtml?: true;
 }
 
 /** Whether a plan document's text is Vietnamese (a paragraph writes it): its language when no table of it decides. */

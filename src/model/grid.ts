@@ -50,14 +50,14 @@ export type SourceInfo =
    * as a printed page does not show them (a helper computation, a check column). `others`: the workbook's other
    * visible sheets, not read (`--sheet` reads one).
    */
-  | { kind: 'workbook'; format: string; sheet: string; passedOver?: readonly string[]; hidden?: HiddenContent; others?: readonly string[]; legacyFont?: 'tcvn3' | 'vni' }
+  | { kind: 'workbook'; format: string; sheet: string; passedOver?: readonly string[]; hidden?: HiddenContent; others?: readonly string[]; legacyFont?: 'tcvn3' | 'vni'; mhtml?: true }
   /**
    * A plan document (Word .docx, or Word's plain-text export): its tables are checked, and its text. `hiddenText`:
    * the paragraphs (a table cell's included) holding hidden text, not read, as Word neither shows nor prints it;
    * `textBoxText`: the paragraphs of text boxes (outside a table in the box), not read; `notes`: the footnotes and
    * endnotes, not read.
    */
-  | { kind: 'document'; format: 'docx' | 'doc' | 'html' | 'text'; encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni'; paragraphs: number; tables: number; hiddenText?: number; textBoxText?: number; notes?: number; legacyFont?: 'tcvn3' | 'vni' };
+  | { kind: 'document'; format: 'docx' | 'doc' | 'html' | 'text'; encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni'; paragraphs: number; tables: number; hiddenText?: number; textBoxText?: number; notes?: number; legacyFont?: 'tcvn3' | 'vni'; mhtml?: true };
 
 /** Rows (1-based numbers) and columns (letters) of a sheet hidden in the workbook, with something in them. */
 export interface HiddenContent {

@@ -155,6 +155,9 @@ async function pageOfMhtml(bytes: Uint8Array): Promise<Uint8Array> {
   return (await import('./mhtml.js')).mhtmlPage(bytes) ?? bytes;
 }
 
+/** A web page's grid marked as read from a page saved as one file (MHTML), for the read line. */
+const savedAsOne = (grid: Grid, mhtml: boolean): Grid => (mhtml && grid.source.kind === 'workbook' ? { ...grid, source: { ...grid.source, mhtml: true } } : grid);
+
 /** A web page (a web system's "export to Excel", often named .xls), by its first bytes: UTF-8, or UTF-16 with a BOM. */
 function isWebPage(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 64 * 1024);
@@ -242,7 +245,7 @@ export function gridFromBytes(bytes: Uint8Array, opts: ReadOptions = {}): Grid {
 export async function gridFromAnyBytes(given: Uint8Array, opts: ReadOptions & { name?: string } = {}): Promise<Grid> {
   const bytes = await pageOfMhtml(given);
   const container = containerOf(bytes);
-  if (container) return containerGrid(container, bytes, opts);
+  if (container) return savedAsOne(await containerGrid(container, bytes, opts), bytes !== given);
   refuseRawBiff(bytes);
   refuseRtf(bytes);
   const { text, encoding } = decodeBytes(bytes, opts.encoding);
@@ -348,9 +351,9 @@ export async function inputFromBytes(given: Uint8Array, opts: ReadOptions & { na
     // text outside its tables is a plan's; else its tables, as a web page's.
     const { htmlDocument } = await import('./html-document.js');
     const document = htmlDocument(decodeBytes(bytes, opts.encoding).text, opts.documentLimits, opts.name !== undefined && /\.(?:docx?|dot)$/i.test(opts.name));
-    if (document) return { kind: 'document', document };
+    if (document) return { kind: 'document', document: bytes !== given ? { ...document, mhtml: true } : document };
   }
-  if (container) return { kind: 'grid', grid: await containerGrid(container, bytes, { ...opts, ...(compound ? { compound } : {}) }) };
+  if (container) return { kind: 'grid', grid: savedAsOne(await containerGrid(container, bytes, { ...opts, ...(compound ? { compound } : {}) }), bytes !== given) };
   refuseRawBiff(bytes);
   refuseRtf(bytes);
   // A large table without quotes is decoded a piece at a time as its records are read, never whole (its text

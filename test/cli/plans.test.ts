@@ -229,6 +229,13 @@ describe('a plan as a web page (Word\'s "Save as Web Page", a system\'s "export 
     }
   });
 
+  it('a page saved as one file (MHTML) says so in the read line and in JSON', () => {
+    const r = runCli(['validate', join(FIXTURES, 'plans', 'html', 'money-total-off.mht'), '--lang', 'en']);
+    expect(r.stdout).toContain('Read as: document as a web page (HTML, saved as one file: MHTML), 98 paragraphs, 1 table;');
+    const j = runCli(['validate', join(FIXTURES, 'plans', 'html', 'money-total-off.mht'), '--format', 'json']);
+    expect(findings(j.stdout).source).toEqual({ kind: 'document', format: 'html', paragraphs: 98, tables: 1, mhtml: true });
+  });
+
   it('Word\'s web page in UTF-16 ("charset=unicode"), named .doc, as Vietnamese document collections keep them: read as its UTF-8 page', () => {
     const page = readFileSync(join(FIXTURES, 'plans', 'html', 'money-total-off.html'), 'utf8');
     const file = join(mkdtempSync(join(tmpdir(), 'povcheck-u16-')), 'ke-hoach.doc');
