@@ -167,8 +167,8 @@ function isWebPage(bytes: Uint8Array): boolean {
 }
 
 /** A web page's table (read/html-table.ts), in the page's encoding; a page without a table is refused as a web page. */
-async function webPageGrid(bytes: Uint8Array, opts: ReadOptions & { name?: string }, workbookOpts: WorkbookOptions): Promise<Grid> {
-  const { text } = decodeBytes(bytes, opts.encoding);
+async function webPageGrid(bytes: Uint8Array, opts: ReadOptions & { name?: string; pageText?: string }, workbookOpts: WorkbookOptions): Promise<Grid> {
+  const text = opts.pageText ?? decodeBytes(bytes, opts.encoding).text;
   const { gridFromHtml, hasTable } = await import('./html-table.js');
   if (!hasTable(text)) throw new PovcheckError('FILE_KIND', { kind: 'html', ext: opts.name ? extname(opts.name).toLowerCase() : '' });
   return gridFromHtml(text, workbookOpts);
@@ -195,7 +195,8 @@ function containerOf(bytes: Uint8Array): Container | undefined {
 
 /** A spreadsheet of any container read by its reader (each loaded when needed), its legacy-font text then read as Unicode. */
 /** `compound`: an OLE container already read (inputFromBytes looked in it for a Word document). */
-async function containerGrid(container: Container, bytes: Uint8Array, opts: ReadOptions & { name?: string; compound?: CompoundFile }): Promise<Grid> {
+/** `pageText`: a web page's text, already decoded (inputFromBytes looked in it for a plan). */
+async function containerGrid(container: Container, bytes: Uint8Array, opts: ReadOptions & { name?: string; compound?: CompoundFile; pageText?: string }): Promise<Grid> {
   const workbookOpts: WorkbookOptions = { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.limits ? { limits: opts.limits } : {}) };
   let grid: Grid;
   switch (container) {
@@ -346,14 +347,16 @@ export async function inputFromBytes(given: Uint8Array, opts: ReadOptions & { na
     if (document) return { kind: 'document', document };
     compound = file;
   }
+  let pageText: string | undefined;
   if (container === 'html' && documents) {
     // A plan as a web page (Word's "Save as Web Page", a system's "export to Word" named .doc): a document when its
-    // text outside its tables is a plan's; else its tables, as a web page's.
+    // text outside its tables is a plan's; else its tables, as a web page's (its text decoded once).
     const { htmlDocument } = await import('./html-document.js');
-    const document = htmlDocument(decodeBytes(bytes, opts.encoding).text, opts.documentLimits, opts.name !== undefined && /\.(?:docx?|dot)$/i.test(opts.name));
+    pageText = decodeBytes(bytes, opts.encoding).text;
+    const document = htmlDocument(pageText, opts.documentLimits, opts.name !== undefined && /\.(?:docx?|dot)$/i.test(opts.name));
     if (document) return { kind: 'document', document: bytes !== given ? { ...document, mhtml: true } : document };
   }
-  if (container) return { kind: 'grid', grid: savedAsOne(await containerGrid(container, bytes, { ...opts, ...(compound ? { compound } : {}) }), bytes !== given) };
+  if (container) return { kind: 'grid', grid: savedAsOne(await containerGrid(container, bytes, { ...opts, ...(compound ? { compound } : {}), ...(pageText !== undefined ? { pageText } : {}) }), bytes !== given) };
   refuseRawBiff(bytes);
   refuseRtf(bytes);
   // A large table without quotes is decoded a piece at a time as its records are read, never whole (its text
