@@ -67,8 +67,8 @@ export interface ReadInput {
   hidden?: HiddenContent;
   /** A plan document read for its poverty table: which table (document/poverty-table.ts). */
   document?: DocumentTableNote;
-  /** The targets the plan document's text sets for that table's units (`plan` without --target), and the units it sets them for that the table does not name. */
-  textTargets?: { targets: TextTarget[]; unmatched: string[] };
+  /** The targets the plan document's text sets for that table's units (`plan` without --target), read when asked. */
+  textTargets?: () => { targets: TextTarget[]; unmatched: string[] };
 }
 
 /** What `table` and `plan` both return: the table read, the language and number format written, what reading found. */

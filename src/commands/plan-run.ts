@@ -45,10 +45,11 @@ function shortfallOf(plan: PlanResult): NonNullable<PlanOutcome['shortfall']> {
 export async function runPlan(r: PlanRun, targets: Target[], setLang: (l: Lang) => void): Promise<PlanOutcome> {
   // The calculator loads only when the command runs (start-up of every other command).
   const [{ computePlan }, { labelPeriod }] = await Promise.all([import('../compute/plan.js'), import('../compute/label-year.js')]);
-  const { annex, findings, sheets, hidden, document, textTargets } = await readAnnex(r.input);
+  const { annex, findings, sheets, hidden, document, textTargets: readTextTargets } = await readAnnex(r.input);
   const { lang, locale } = outputLang(r.input, annex);
   setLang(lang);
-  const fromText = targets.length === 0 && textTargets !== undefined && textTargets.targets.length > 0 ? textTargets.targets : undefined;
+  const textTargets = targets.length === 0 ? readTextTargets?.() : undefined;
+  const fromText = textTargets !== undefined && textTargets.targets.length > 0 ? textTargets.targets : undefined;
   // No target given: the command line's mistake, unless the plan document's text was asked and set none.
   if (targets.length === 0 && !fromText) throw document ? new PovcheckError('TARGETS_INVALID', { reason: 'none', document: true }, { file: r.input.file }) : new PovcheckError('TARGETS_INVALID', { reason: 'none' });
   // A text target's problem names the document and its paragraph, as a targets file's names the file and entry.

@@ -402,9 +402,8 @@ export interface TextTarget {
 /**
  * The targets a plan's text sets for the units of one table, for `plan`: each figure of a clause, stated ("giảm
  * 2,06%", "xuống còn 9,74%": a reduction to reach at least, an end-of-year figure at most) or a bound ("giảm từ 4%
- * trở lên"), of an indicator `plan` computes exits for, about a
- * unit matched as the claims are (`checkClaims`: its name, its name without its class, the plan's own unit as the
- * total). The total's targets name `total`; each target once. `unmatched`: the units the text sets targets for that
+ * trở lên"), of an indicator `plan` computes exits for, about a unit matched as the claims are (`checkClaims`: its
+ * name, its name without its class, the plan's own unit as the total). The total's targets name `total`; each target once. `unmatched`: the units the text sets targets for that
  * the table does not name (a table whose header row was lost names none).
  */
 export function textTargets(paragraphs: readonly DocParagraph[], table: ClaimTable, letterhead?: readonly string[]): { targets: TextTarget[]; unmatched: string[] } {

@@ -12,8 +12,11 @@ import { textTargets, type TextTarget } from './claims.js';
 
 export interface DocumentPovertyTable {
   grid: Grid;
-  /** The targets the plan's text sets for the table's units (claims.ts `textTargets`): `plan`'s, when none is given; and the units it sets them for that the table does not name. */
-  targets: { targets: TextTarget[]; unmatched: string[] };
+  /**
+   * The targets the plan's text sets for the table's units, and the units it sets them for that the table does not
+   * name (claims.ts `textTargets`): `plan`'s when none is given, read only then.
+   */
+  targets: () => { targets: TextTarget[]; unmatched: string[] };
   /** The total unit's name, when only arithmetic told it (a lost header row): for the shape stage's `totalNames`. */
   totalName?: string;
   note: DocumentTableNote;
@@ -36,7 +39,7 @@ export function povertyTableOf(doc: PlanDocument, opts: TableOptions = {}): Docu
   const headerLost = first.headerLost;
   return {
     grid: first.grid,
-    targets: textTargets(doc.paragraphs, claimTableOf(first), letterheadTexts(checks)),
+    targets: () => textTargets(doc.paragraphs, claimTableOf(first), letterheadTexts(checks)),
     ...(headerLost?.total !== undefined && !headerLost.given ? { totalName: headerLost.total } : {}),
     note: {
       table: number,

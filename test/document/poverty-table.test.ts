@@ -100,7 +100,7 @@ describe('a plan document read for its poverty table', () => {
     const { readInput } = await import('../../src/read/index.js');
     const input = await readInput(join(FIXTURES, 'plans', 'ke-hoach-giam-ngheo-2020.docx'));
     if (input.kind !== 'document') throw new Error('not read as a document');
-    const { targets, unmatched } = povertyTableOf(input.document).targets;
+    const { targets, unmatched } = povertyTableOf(input.document).targets();
     expect(targets.map((t) => [t.target.unit, t.target.indicator, t.target.op, t.target.value, t.paragraph])).toEqual([
       ['total', 'rate_reduced', '>=', '2.06', 10],
       ['total', 'rate_end', '<=', '9.74', 10],
