@@ -3,41 +3,22 @@
  * as a poverty table, with a split annex joined and a lost header row named, and a clear refusal when there is none.
  * Both commands refused every plan document ("save its table as .xlsx or CSV").
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { povertyTableOf } from '../../src/document/poverty-table.js';
-import { readDocx } from '../../src/read/docx.js';
-import { PovcheckError } from '../../src/errors.js';
 import { catalog } from '../../src/messages/index.js';
 import { FIXTURES } from '../helpers.js';
-import { zipApi } from '../xlsx-build.js';
+import { PAGE_BREAK, SEED_ROWS as SEED, p, tbl, wordPlan } from './word-plan.js';
 
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-const SEED = readFileSync(join(FIXTURES, 'tuyen-quang-2020.csv'), 'utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/).map((l) => l.split(';'));
 const HEADER = SEED.slice(0, 1);
 const COUNTS = SEED.slice(1, 6);
 const RATES = SEED.slice(6);
 const SIGNATURES = [['Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN'], ['- Như trên;', 'CHỦ TỊCH']];
 
-const p = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
-const PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
-const tbl = (rows: string[][]) => `<w:tbl>${rows.map((r) => `<w:tr>${r.map((c) => `<w:tc>${p(c)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`;
-
-async function plan(body: string) {
-  const xml = `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${p('KẾ HOẠCH giảm nghèo năm 2020')}${body}</w:body></w:document>`;
-  return readDocx(zipApi.writeZip([['word/document.xml', Buffer.from(xml)]]));
-}
+const plan = (body: string) => wordPlan(body, 'KẾ HOẠCH giảm nghèo năm 2020');
 const texts = (rows: ReturnType<typeof povertyTableOf>['grid']['rows']) => rows.map((r) => Array.from(r, (c) => c?.raw ?? ''));
-const refusal = (f: () => unknown): PovcheckError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PovcheckError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-};
+/** Refused with this code and these parameters. */
+const refused = (params: unknown) => expect.objectContaining({ code: 'NOT_A_TABLE', params });
 
 describe('a plan document read for its poverty table', () => {
   it('the first poverty table, past the tables that are not (a signature block), its cells keeping their places in Word', async () => {
@@ -83,17 +64,15 @@ describe('a plan document read for its poverty table', () => {
   });
 
   it('refused in one line when no table is a poverty table, saying how many tables there are', async () => {
-    const none = refusal(() => povertyTableOf({ format: 'text', paragraphs: [], tables: [] }));
-    expect([none.code, none.params]).toEqual(['NOT_A_TABLE', { reason: 'document-no-table', tables: 0 }]);
+    expect(() => povertyTableOf({ format: 'text', paragraphs: [], tables: [] })).toThrow(refused({ reason: 'document-no-table', tables: 0 }));
     const single = await plan(tbl(SIGNATURES));
-    expect(refusal(() => povertyTableOf(single)).params).toEqual({ reason: 'document-no-table', tables: 1 });
+    expect(() => povertyTableOf(single)).toThrow(refused({ reason: 'document-no-table', tables: 1 }));
     const doc = await plan(tbl(SIGNATURES) + tbl(SIGNATURES));
-    const two = refusal(() => povertyTableOf(doc));
-    expect(two.params).toEqual({ reason: 'document-no-table', tables: 2 });
+    expect(() => povertyTableOf(doc)).toThrow(refused({ reason: 'document-no-table', tables: 2 }));
     const en = catalog('en').errors.NOT_A_TABLE as (p: unknown) => string;
-    expect(en(two.params)).toBe('none of this document\'s 2 tables is a poverty table: none has a poverty-table indicator (such as "Số hộ nghèo đầu năm" or "poor_start")');
+    expect(en({ reason: 'document-no-table', tables: 2 })).toBe('none of this document\'s 2 tables is a poverty table: none has a poverty-table indicator (such as "Số hộ nghèo đầu năm" or "poor_start")');
     expect(en({ reason: 'document-no-table', tables: 1 })).toMatch(/^this document's only table is not a poverty table: it has no poverty-table indicator/);
-    expect(en(none.params)).toBe('this is a document without a table (povcheck validate checks its text): no poverty table to compute');
+    expect(en({ reason: 'document-no-table', tables: 0 })).toBe('this is a document without a table (povcheck validate checks its text): no poverty table to compute');
   });
 
   it("the targets the plan's text sets for the table's units (plan's, when none is given): the total's as total, each once", async () => {

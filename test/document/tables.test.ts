@@ -3,29 +3,16 @@
  * `follows`): the second part, with no header row or the first's typed again, is checked with the first, its
  * cells keeping their places in Word. Helper's d2b: Na Hang's start rate 29,65 in the second part gave ✔.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../src/document/index.js';
-import { readDocx } from '../../src/read/docx.js';
 import { makeFmt, renderMessage, renderSkip } from '../../src/messages/index.js';
-import { FIXTURES } from '../helpers.js';
-import { zipApi } from '../xlsx-build.js';
+import { PAGE_BREAK, SEED_ROWS, p, tbl, wordPlan } from './word-plan.js';
 
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-const SEED = readFileSync(join(FIXTURES, 'tuyen-quang-2020.csv'), 'utf8').replace(/^\ufeff/, '').trim().split('\n').map((l) => l.split(';'));
+const SEED = SEED_ROWS;
 const HEADER = SEED.slice(0, 1);
 const COUNTS = SEED.slice(1, 6);
 const RATES = SEED.slice(6).map((r) => (r[1] === '- Đầu năm' ? r.map((c) => (c === '29,56' ? '29,65' : c)) : r));
-
-const p = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
-const PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
-const tbl = (rows: string[][]) => `<w:tbl>${rows.map((r) => `<w:tr>${r.map((c) => `<w:tc>${p(c)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`;
-
-async function plan(body: string) {
-  const xml = `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${p('PHỤ LỤC')}${body}</w:body></w:document>`;
-  return readDocx(zipApi.writeZip([['word/document.xml', Buffer.from(xml)]]));
-}
+const plan = (body: string) => wordPlan(body);
 const errors = (r: ReturnType<typeof checkDocument>) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.at?.ref} ${f.unit}`);
 
 describe('an annex split into two tables at a page break', () => {
