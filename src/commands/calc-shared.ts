@@ -125,31 +125,13 @@ export function resolveInput(file: string, flags: InputFlags): CalcInput {
  */
 export async function readAnnex(input: CalcInput): Promise<ReadInput> {
   const [{ readGrid, readInput }, { shape }, { firstTableSheet }] = await Promise.all([import('../read/index.js'), import('../shape/index.js'), import('../read/sheets.js')]);
-  const locale = input.inputLocale;
-  const shaped = (grid: Grid, totalNames?: readonly string[]): ReadInput => {
-    const opts = { totalPolicy: 'none' as const, ...(totalNames ? { totalNames } : {}) };
-    try {
-      return shape(grid, { ...opts, ...(locale ? { locale } : {}) });
-    } catch (e) {
-      // An input whose number format cannot be told is read in the output's format when one is given.
-      if (e instanceof PovcheckError && e.code === 'LOCALE_AMBIGUOUS' && !locale && input.locale) return shape(grid, { ...opts, locale: input.locale });
-      throw e;
-    }
-  };
+  const shaped = (grid: Grid, totalNames?: readonly string[]): ReadInput =>
+    inInputLocale(input, (locale) => shape(grid, { totalPolicy: 'none', ...(totalNames ? { totalNames } : {}), ...(locale ? { locale } : {}) }));
   try {
     const content = await readInput(input.file, input.read);
     if (content.kind === 'document') {
       const { povertyTableOf } = await import('../document/poverty-table.js');
-      const doc = content.document;
-      const found = (l?: 'vi' | 'en') => povertyTableOf(doc, { ...(l ? { locale: l } : {}), ...(input.unitNames ? { unitNames: input.unitNames } : {}) });
-      let table: ReturnType<typeof found>;
-      try {
-        table = found(locale);
-      } catch (e) {
-        // As for a table: a number format that cannot be told is the output's when one is given.
-        if (!(e instanceof PovcheckError && e.code === 'LOCALE_AMBIGUOUS' && !locale && input.locale)) throw e;
-        table = found(input.locale);
-      }
+      const table = inInputLocale(input, (locale) => povertyTableOf(content.document, { ...(locale ? { locale } : {}), ...(input.unitNames ? { unitNames: input.unitNames } : {}) }));
       return { ...shaped(table.grid, table.totalName !== undefined ? [table.totalName] : undefined), document: table.note, textTargets: table.targets };
     }
     if (content.kind !== 'grid') throw new Error('readInput gave records unasked');
@@ -160,6 +142,16 @@ export async function readAnnex(input: CalcInput): Promise<ReadInput> {
     return result.hidden ? { ...read, hidden: result.hidden } : read;
   } catch (e) {
     throw e instanceof PovcheckError ? e.withFile(input.file) : e;
+  }
+}
+
+/** `read` in the input's number format (`--input-locale`, else detected); one that cannot be told is read in the output's (`--locale`) when one is given. */
+function inInputLocale<T>(input: CalcInput, read: (locale?: 'vi' | 'en') => T): T {
+  try {
+    return read(input.inputLocale);
+  } catch (e) {
+    if (e instanceof PovcheckError && e.code === 'LOCALE_AMBIGUOUS' && !input.inputLocale && input.locale) return read(input.locale);
+    throw e;
   }
 }
 
