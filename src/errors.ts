@@ -226,8 +226,10 @@ export class PovcheckError<C extends PovcheckErrorCode = PovcheckErrorCode> exte
   readonly cell: string | undefined;
   /** The language of the file's own text, when it was read (a Vietnamese table's line in Vietnamese without --lang). */
   readonly lang: Lang | undefined;
+  /** A plan document's table (numbered as Word numbers them) the problem is in, when it is in one and no cell says so. */
+  readonly table: number | undefined;
 
-  constructor(code: C, params: ErrorParams[C], opts: { file?: string; cell?: string; lang?: Lang } = {}) {
+  constructor(code: C, params: ErrorParams[C], opts: { file?: string; cell?: string; lang?: Lang; table?: number } = {}) {
     super(`${code}${opts.cell ? ` at ${opts.cell}` : ''}: ${JSON.stringify(params)}`);
     this.name = 'PovcheckError';
     this.code = code;
@@ -235,18 +237,27 @@ export class PovcheckError<C extends PovcheckErrorCode = PovcheckErrorCode> exte
     this.file = opts.file;
     this.cell = opts.cell;
     this.lang = opts.lang;
+    this.table = opts.table;
+  }
+
+  /** This error worded in `lang` (the output's, the table's) unless it already has a language. */
+  withLang(lang: Lang): PovcheckError<C> {
+    return this.lang ? this : this.with({ lang });
   }
 
   /** A copy that names `file` (readers deep in the pipeline don't know the path). */
-  /** This error worded in `lang` (the output's, the table's) unless it already has a language. */
-  withLang(lang: Lang): PovcheckError<C> {
-    if (this.lang) return this;
-    return new PovcheckError(this.code, this.params, { ...(this.file ? { file: this.file } : {}), ...(this.cell ? { cell: this.cell } : {}), lang });
+  withFile(file: string): PovcheckError<C> {
+    return this.file ? this : this.with({ file });
   }
 
-  withFile(file: string): PovcheckError<C> {
-    if (this.file) return this;
-    return new PovcheckError(this.code, this.params, { file, ...(this.cell ? { cell: this.cell } : {}), ...(this.lang ? { lang: this.lang } : {}) });
+  /** A copy that names the plan document's table `n` it is in, unless it names a table or a cell already. */
+  withTable(n: number): PovcheckError<C> {
+    return this.table !== undefined || this.cell !== undefined ? this : this.with({ table: n });
+  }
+
+  private with(over: { file?: string; lang?: Lang; table?: number }): PovcheckError<C> {
+    const { file, cell, lang, table } = { file: this.file, cell: this.cell, lang: this.lang, table: this.table, ...over };
+    return new PovcheckError(this.code, this.params, { ...(file !== undefined ? { file } : {}), ...(cell !== undefined ? { cell } : {}), ...(lang ? { lang } : {}), ...(table !== undefined ? { table } : {}) });
   }
 }
 

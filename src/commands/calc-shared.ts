@@ -132,7 +132,8 @@ export async function readAnnex(input: CalcInput): Promise<ReadInput> {
     if (content.kind === 'document') {
       const { povertyTableOf } = await import('../document/poverty-table.js');
       const table = inInputLocale(input, (locale) => povertyTableOf(content.document, { ...(locale ? { locale } : {}), ...(input.unitNames ? { unitNames: input.unitNames } : {}) }));
-      return { ...shaped(table.grid, table.totalName !== undefined ? [table.totalName] : undefined), document: table.note, textTargets: table.targets };
+      const read = await inDocumentTable(input.file, table.note, () => shaped(table.grid, table.totalName !== undefined ? [table.totalName] : undefined));
+      return { ...read, document: table.note, textTargets: table.targets };
     }
     if (content.kind !== 'grid') throw new Error('readInput gave records unasked');
     const first = content.grid;
@@ -142,6 +143,20 @@ export async function readAnnex(input: CalcInput): Promise<ReadInput> {
     return result.hidden ? { ...read, hidden: result.hidden } : read;
   } catch (e) {
     throw e instanceof PovcheckError ? e.withFile(input.file) : e;
+  }
+}
+
+/**
+ * `step` (the table read from `file` shaped, computed, rendered), a refusal of that table naming the plan document's
+ * table it was read from (`document`), as Word numbers it: "plan.docx, Table 2: the table lacks …". A refusal of
+ * another file (a targets file) or of the targets is left as it is.
+ */
+export async function inDocumentTable<T>(file: string, document: DocumentTableNote | undefined, step: () => T | Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    if (!document || !(e instanceof PovcheckError) || (e.file !== undefined && e.file !== file) || e.code.startsWith('TARGET')) throw e;
+    throw e.withTable(document.table);
   }
 }
 

@@ -199,8 +199,9 @@ export async function inLang<T>(lang: Lang, step: () => Promise<T>): Promise<T> 
 export function oneLine(e: PovcheckError, lang: Lang): string {
   const reason = renderError(e, lang);
   // The file name and cell come from the command line or the input: shown through `visible`, so the line stays one line.
-  // A plan document's cell as Word shows it ("Table 2, row 3, column 10").
-  const where = visible([e.file, e.cell !== undefined ? refLabel(e.cell, lang) : undefined].filter(Boolean).join(' '));
+  // A plan document's cell as Word shows it ("Table 2, row 3, column 10"), or its table ("plan.docx, Table 2").
+  const table = e.table !== undefined && e.cell === undefined ? catalog(lang).document.tableTitle(e.table) : undefined;
+  const where = visible([[e.file, table].filter(Boolean).join(', '), e.cell !== undefined ? refLabel(e.cell, lang) : undefined].filter(Boolean).join(' '));
   return `povcheck: ${where ? `${where}: ` : ''}${reason}`;
 }
 

@@ -31,8 +31,8 @@ export function povertyTableOf(doc: PlanDocument, opts: TableOptions = {}): Docu
   const read = checks.filter((c) => c.result);
   const first = read[0];
   if (!first) {
-    const problem = checks.find((c) => c.problem)?.problem;
-    throw problem ?? new PovcheckError('NOT_A_TABLE', { reason: 'document-no-table', tables: doc.tables.length });
+    const unreadable = checks.find((c) => c.problem);
+    throw unreadable ? unreadable.problem!.withTable(unreadable.table.number) : new PovcheckError('NOT_A_TABLE', { reason: 'document-no-table', tables: doc.tables.length });
   }
   const number = first.table.number;
   const problems = checks.filter((c) => c.problem && c.table.number < number).map((c) => c.table.number);

@@ -309,6 +309,26 @@ describe('povcheck table', () => {
     }
   });
 
+  it('a refusal of the table read from a plan document names that table as Word numbers it (it named the file alone)', async () => {
+    for (const f of ['fixtures/plans/hand-made/framed-annex.docx', 'fixtures/plans/html/framed-annex.html']) {
+      for (const command of ['table', 'plan']) {
+        const en = await cli([command, f, '--lang', 'en', ...(command === 'plan' ? ['--target', 'Toàn tỉnh=2'] : [])]);
+        expect(en.code, `${command} ${f}`).toBe(2);
+        expect(en.stdout).toBe('');
+        expect(en.stderr, `${command} ${f}`).toBe(`povcheck: ${f}, Table 2: the table lacks what the calculation needs: "Total households at end of year"\n`);
+      }
+      const vi = await cli(['table', f]);
+      expect(vi.stderr).toBe(`povcheck: ${f}, Bảng 2: bảng thiếu chỉ tiêu cần để tính: "Tổng số hộ cuối năm"\n`);
+    }
+    // A targets file's refusal names that file, not the document's table.
+    const targets = join(tmp(), 'targets.json');
+    writeFileSync(targets, '{ not json');
+    const bad = await cli(['plan', 'fixtures/plans/hand-made/framed-annex.docx', '--targets', targets, '--lang', 'en']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.startsWith(`povcheck: ${targets}`)).toBe(true);
+    expect(bad.stderr).not.toContain('Table 2');
+  });
+
   it('fix refuses a plan\'s running text as such (it said "no column structure")', async () => {
     const f = 'fixtures/plans/ke-hoach-giam-ngheo-2020.txt';
     const r = await cli(['fix', f, '-o', join(tmp(), 'fixed.txt'), '--lang', 'en']);

@@ -75,6 +75,12 @@ describe('a plan document read for its poverty table', () => {
     expect(en({ reason: 'document-no-table', tables: 0 })).toBe('this is a document without a table (povcheck validate checks its text): no poverty table to compute');
   });
 
+  it('a document whose only poverty-looking table cannot be read is refused with that table\'s reason, naming the table', async () => {
+    const mixed = [['Đơn vị', 'Tỷ lệ hộ nghèo đầu năm'], ['Na Hang', '12,5'], ['Lâm Bình', '13.5']];
+    const doc = await plan(tbl(SIGNATURES) + p('PHỤ LỤC') + tbl(mixed));
+    expect(() => povertyTableOf(doc)).toThrow(expect.objectContaining({ code: 'LOCALE_AMBIGUOUS', table: 2 }));
+  });
+
   it("the targets the plan's text sets for the table's units (plan's, when none is given): the total's as total, each once", async () => {
     const { readInput } = await import('../../src/read/index.js');
     const input = await readInput(join(FIXTURES, 'plans', 'ke-hoach-giam-ngheo-2020.docx'));
