@@ -6,6 +6,7 @@ import { duplicatesWithTheirSums, sumsLeftOut } from './rules/duplicate-rows.js'
 import type { Grid } from './model/grid.js';
 import { displayRef } from './model/grid.js';
 import { shape, type ShapeResult } from './shape/index.js';
+import { withZerosDropped } from './shape/zeros-dropped.js';
 import { appliesTo, runRules } from './rules/index.js';
 import { RELATION_KINDS } from './relations/index.js';
 import { KEEP_UP_TO } from './relations/checked.js';
@@ -174,7 +175,7 @@ export function checkShaped(shaped: ShapeResult & { grid?: Grid }, opts: CheckOp
   const run = runRules(shaped.annex, undefined, { keep: shaped.annex.units.length <= KEEP_UP_TO });
   // Targets are checked with the rules but are not typing slips: locate leaves `target` findings alone.
   const targets = opts.targets && opts.rules?.target !== 'off' ? checkTargets(shaped.annex, opts.targets) : undefined;
-  const merged = duplicatesWithTheirSums([...shaped.findings, ...run.findings], shaped.annex, run.ran.has('sum'), run.skipped);
+  const merged = duplicatesWithTheirSums([...withZerosDropped(shaped.findings), ...run.findings], shaped.annex, run.ran.has('sum'), run.skipped);
   // A target that was evaluated gives a finding (met or missed): then the check ran.
   const ran = new Set<string>([...run.ran, ...(targets && targets.findings.length > 0 ? ['target'] : [])]);
   const off = Object.entries(opts.rules ?? {}).filter(([, level]) => level === 'off').map(([rule]) => rule as RuleId);

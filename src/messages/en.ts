@@ -464,7 +464,9 @@ export function en(): Catalog {
     'number.range': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is a range, not one figure, so nothing that needs it is checked.`,
     'number.note': (p, f) => `${p.unit}, ${lower(f.ind(p.indicator))}: the cell holds a note, not a figure ("${p.text}"), so nothing that needs it is checked.`,
     'number.grouping': (p, f) =>
-      `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a well-formed number in ${p.locale === 'vi' ? 'Vietnamese format ("." groups three digits, "," is the decimal mark)' : 'English format ("," groups three digits, "." is the decimal mark)'}.`,
+      `${p.unit}, ${lower(f.ind(p.indicator))}: "${p.text}" is not a well-formed number in ${p.locale === 'vi' ? 'Vietnamese format ("." groups three digits, "," is the decimal mark)' : 'English format ("," groups three digits, "." is the decimal mark)'}${p.restored !== undefined ? `; probably ${p.restored}, its last zeros dropped (see the warning on such counts)` : ''}.`,
+    'number.zeros-dropped': (p) =>
+      `${p.count} counts of households lost the zeros of their last group of three digits (${p.cell} shows ${p.text}, probably typed ${p.restored}): the table was probably opened in a spreadsheet whose number settings read its thousands separator as a decimal mark, then saved again, which dropped the zeros after it. Open the original file again with number settings that match it, or correct those cells.`,
     'number.thousands-as-decimals': (p, f) =>
       `${p.count} counts of households in this workbook are stored as fractions (${p.cell} holds ${f.n(p.value)}): probably a Vietnamese table opened or imported with English number settings, which read the thousands separator "." as a decimal point (39.880 became 39.88). Import the CSV again with "." as the thousands separator (Vietnamese settings), or correct those cells.`,
     'number.locale-given': (p) =>

@@ -469,7 +469,9 @@ export function vi(): Catalog {
     'number.range': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" là một khoảng giá trị, không phải một số liệu, nên những gì cần đến ô này không được kiểm tra.`,
     'number.note': (p, f) => `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: ô ghi chú thích chứ không ghi số liệu ("${p.text}"), nên những gì cần đến ô này không được kiểm tra.`,
     'number.grouping': (p, f) =>
-      `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số viết đúng kiểu ${p.locale === 'vi' ? 'Việt Nam (dấu "." tách nhóm ba chữ số, dấu "," là dấu thập phân)' : 'tiếng Anh (dấu "," tách nhóm ba chữ số, dấu "." là dấu thập phân)'}.`,
+      `${p.unit}, ${f.ind(p.indicator).toLowerCase()}: "${p.text}" không phải là số viết đúng kiểu ${p.locale === 'vi' ? 'Việt Nam (dấu "." tách nhóm ba chữ số, dấu "," là dấu thập phân)' : 'tiếng Anh (dấu "," tách nhóm ba chữ số, dấu "." là dấu thập phân)'}${p.restored !== undefined ? `; có lẽ là ${p.restored}, bị mất các chữ số 0 ở cuối (xem cảnh báo về các số hộ này)` : ''}.`,
+    'number.zeros-dropped': (p) =>
+      `${p.count} số hộ bị mất các chữ số 0 ở nhóm ba chữ số cuối (ô ${p.cell} ghi ${p.text}, có lẽ đã nhập ${p.restored}): có lẽ bảng đã được mở bằng một bảng tính có thiết lập số đọc dấu tách hàng nghìn của bảng thành dấu thập phân, rồi được lưu lại, làm mất các chữ số 0 sau dấu đó. Hãy mở lại tệp gốc với thiết lập số đúng với tệp, hoặc sửa lại các ô đó.`,
     'number.thousands-as-decimals': (p, f) =>
       `${p.count} số hộ trong sổ tính này được lưu thành số thập phân (ô ${p.cell} ghi ${f.n(p.value)}): có lẽ bảng tiếng Việt đã được mở hoặc nhập với thiết lập số kiểu tiếng Anh, nên dấu "." tách nhóm ba chữ số bị đọc thành dấu thập phân (39.880 thành 39,88). Hãy nhập lại tệp CSV với dấu "." là dấu tách hàng nghìn (thiết lập tiếng Việt), hoặc sửa lại các ô đó.`,
     'number.locale-given': (p) =>

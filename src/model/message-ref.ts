@@ -217,7 +217,10 @@ export interface MessageParams {
   'number.bound': { unit: string; indicator: Indicator; text: string };
   /** A range where a figure goes (`từ 1-1,5`, `4,72% đến 5,11%`): no one figure to check with. */
   'number.range': { unit: string; indicator: Indicator; text: string };
-  'number.grouping': { unit: string; indicator: Indicator; text: string; locale: 'vi' | 'en' };
+  /** `restored`: a count that lost the zeros of its last group (shape/zeros-dropped.ts), as it was probably typed. */
+  'number.grouping': { unit: string; indicator: Indicator; text: string; locale: 'vi' | 'en'; restored?: string };
+  /** `count` counts lost the zeros of their last group (`cell` shows `text`, typed `restored`): a spreadsheet that read the thousands separator as a decimal mark saved them. */
+  'number.zeros-dropped': { cell: string; text: string; restored: string; count: number };
   /** `kinds`: the file writes counts and rates in formats of their own, `locale` is this kind's. */
   'number.other-locale': { unit: string; indicator: Indicator; text: string; locale: 'vi' | 'en'; witness: string; kinds?: 'count' | 'rate' };
   'number.mixed-format': { locale: 'vi' | 'en'; countCell: string; rateCell: string };
