@@ -14,7 +14,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, posix, resolve, sep } from 'node:path';
 import { PovcheckError } from './errors.js';
-import { folderKind } from './read/kinds.js';
+import { folderKind, webPageKind } from './read/kinds.js';
 
 export type Input =
   | { kind: 'file'; path: string }
@@ -139,7 +139,7 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
       const walked = walkFolder(abs);
       const kinds = walked.files.map((r) => ({ r, kind: folderKind(resolve(abs, r)) }));
       const rel = kinds.filter((k) => k.kind !== 'ignore').map((k) => k.r);
-      for (const k of kinds) if (k.kind === 'ignore' && isTextFile(k.r)) passedOver.push(under(arg, k.r));
+      for (const k of kinds) if (k.kind === 'ignore' && passedOverKind(resolve(abs, k.r))) passedOver.push(under(arg, k.r));
       for (const d of walked.unreadable) refused.push({ kind: 'refused', path: under(arg, d.rel), error: new PovcheckError('FILE_UNREADABLE', { reason: 'io', detail: d.code }, { file: under(arg, d.rel) }) });
       if (rel.length === 0 && walked.unreadable.length === 0) empty.push({ kind: 'empty', arg, source: 'directory' });
       for (const r of [...rel].sort(byPath)) {
@@ -194,5 +194,8 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
   return [...files.map((path): Input => ({ kind: 'file', path })), ...refused, ...empty, ...notes.map((path): Input => ({ kind: 'passed-over', path }))];
 }
 
-/** Whether a folder's file is a `.txt` (folderKind reads one as a table only when it looks like an export). */
-const isTextFile = (rel: string) => rel.toLowerCase().endsWith('.txt');
+/**
+ * Whether a folder's file that is not checked is named as such: a `.txt` (folderKind reads one as a table only when it
+ * looks like an export), or a web page of something else than a table or a plan (not povcheck's own report).
+ */
+const passedOverKind = (path: string) => path.toLowerCase().endsWith('.txt') || webPageKind(path) === 'other';

@@ -9,7 +9,7 @@ import { enCli } from './cli-en.js';
 import { quotedRows, type JoinedPart, type MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
 import type { SpreadsheetError } from '../model/grid.js';
-import { count, firstThree, namesCut, yearsSpan, missingChecksClause, namedPaths, signed, splitCase, unsigned, alternativesOf, refList } from './number-format.js';
+import { count, firstThree, namesCut, yearsSpan, missingChecksClause, namedPaths, isTxt, signed, splitCase, unsigned, alternativesOf, refList } from './number-format.js';
 import { enRelations } from './en-relations.js';
 
 /** A count the report makes (findings, files, units), grouped as English writes it: 87,299. */
@@ -677,7 +677,9 @@ export function en(): Catalog {
       summary: (c) =>
         `Total: ${k(c.files)} ${c.files === 1 ? 'file' : 'files'} (${k(c.ok)} without errors, ${k(c.invalid)} with errors, ${c.unchecked > 0 ? `${k(c.unchecked)} not checked, ` : ''}${k(c.unreadable)} unreadable); ${k(c.errors)} ${c.errors === 1 ? 'error' : 'errors'}, ${k(c.warnings)} ${c.warnings === 1 ? 'warning' : 'warnings'}, ${k(c.infos)} info.`,
       passedOver: (paths) =>
-        `Not checked: ${k(paths.length)} .txt ${paths.length === 1 ? 'file' : 'files'} in the folders that ${paths.length === 1 ? 'does' : 'do'} not look like an Excel text export ("Unicode Text" or "Text (Tab delimited)"): ${namedPaths(paths, (n) => `and ${k(n)} more`)}. Name a file in the command to check it (a table, or a plan's text).`,
+        paths.every(isTxt)
+          ? `Not checked: ${k(paths.length)} .txt ${paths.length === 1 ? 'file' : 'files'} in the folders that ${paths.length === 1 ? 'does' : 'do'} not look like an Excel text export ("Unicode Text" or "Text (Tab delimited)"): ${namedPaths(paths, (n) => `and ${k(n)} more`)}. Name a file in the command to check it (a table, or a plan's text).`
+          : `Not checked: ${k(paths.length)} ${paths.length === 1 ? 'file' : 'files'} in the folders that ${paths.length === 1 ? 'does' : 'do'} not look like a table or a plan (${paths.some(isTxt) ? 'a .txt that is no Excel text export, ' : ''}a web page without a table): ${namedPaths(paths, (n) => `and ${k(n)} more`)}. Name a file in the command to check it.`,
       verdictWord: { ok: 'no errors', invalid: 'errors found', unchecked: 'nothing checked', unreadable: 'unreadable' },
       markdown: {
         title: 'povcheck report',

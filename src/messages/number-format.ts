@@ -74,6 +74,9 @@ export function yearsSpan(years: readonly string[], and: string): string {
   return consecutive && years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : listed(years, and);
 }
 
+/** Whether a path a folder run passed over is a `.txt` (the rest are web pages without a table). */
+export const isTxt = (path: string): boolean => path.toLowerCase().endsWith('.txt');
+
 /** Most paths `namedPaths` writes out; the others are counted. */
 export const PASSED_OVER_NAMED = 5;
 

@@ -160,9 +160,9 @@ export const ruleDocsEn: RuleDocs = {
     weight: 'information: it never fails a run by itself (a file where no check ran at all is unchecked).',
   },
   'passed-over': {
-    summary: 'a .txt file a folder search found and did not check: not an Excel text export',
+    summary: 'a file a folder search found and did not check: a .txt that is not an Excel text export, a web page without a table',
     checks:
-      'A folder or pattern given to validate is searched for the files povcheck reads (.csv, .tsv, .xlsx, .xlsm, .docx) and for .txt files that are Excel text exports ("Unicode Text", "Text (Tab delimited)"); any other .txt file (a note, a plan\'s text, a table saved as text another way) is not checked but named, so that a verdict never covers a file it did not read. Named on the command line, the file is checked.',
+      'A folder or pattern given to validate is searched for the files povcheck reads (.csv, .tsv, .xlsx, .xlsm, .xls, .ods, .docx, .doc), for .txt files that are Excel text exports ("Unicode Text", "Text (Tab delimited)") and for web pages that hold a table or that a word processor or spreadsheet wrote (.htm, .html, .mht); any other .txt file (a note, a plan\'s text, a table saved as text another way) and any other web page (not povcheck\'s own reports) is not checked but named, so that a verdict never covers a file it did not read. Named on the command line, the file is checked.',
     why: 'A submission saved as .txt is easily taken for a checked one; a run that passed a file over says which.',
     example:
       'povcheck validate submissions/ with submissions/ghi-chu.txt, a note → "Not checked: 1 .txt file in the folders that does not look like an Excel text export (…): submissions/ghi-chu.txt. Name a file in the command to check it (a table, or a plan\'s text)."',

@@ -160,9 +160,9 @@ export const ruleDocsVi: RuleDocs = {
     weight: 'thông tin: tự nó không làm lần chạy thất bại (tệp không chạy được phép kiểm tra nào là unchecked).',
   },
   'passed-over': {
-    summary: 'tệp .txt tìm thấy trong thư mục nhưng không được kiểm tra vì không phải tệp văn bản xuất từ Excel',
+    summary: 'tệp tìm thấy trong thư mục nhưng không được kiểm tra: tệp .txt không phải tệp văn bản xuất từ Excel, trang web không có bảng',
     checks:
-      'Khi kiểm tra một thư mục (hoặc một mẫu tên tệp), povcheck tìm các tệp nó đọc được (.csv, .tsv, .xlsx, .xlsm, .docx) và các tệp .txt xuất từ Excel ("Unicode Text", "Text (Tab delimited)"); tệp .txt khác (ghi chú, văn bản kế hoạch, bảng lưu thành văn bản theo cách khác) không được kiểm tra nhưng được nêu tên, để kết luận không bao giờ bao trùm một tệp chưa đọc. Ghi tên tệp trong lệnh thì tệp được kiểm tra.',
+      'Khi kiểm tra một thư mục (hoặc một mẫu tên tệp), povcheck tìm các tệp nó đọc được (.csv, .tsv, .xlsx, .xlsm, .xls, .ods, .docx, .doc), các tệp .txt xuất từ Excel ("Unicode Text", "Text (Tab delimited)") và các trang web có bảng hoặc do trình soạn thảo, bảng tính lưu ra (.htm, .html, .mht); tệp .txt khác (ghi chú, văn bản kế hoạch, bảng lưu thành văn bản theo cách khác) và trang web khác (trừ báo cáo do povcheck viết) không được kiểm tra nhưng được nêu tên, để kết luận không bao giờ bao trùm một tệp chưa đọc. Ghi tên tệp trong lệnh thì tệp được kiểm tra.',
     why: 'Một tệp nộp lên dưới dạng .txt dễ bị tưởng là đã được kiểm tra; lần chạy bỏ qua tệp nào thì nói rõ tệp đó.',
     example:
       'povcheck validate submissions/ có submissions/ghi-chu.txt là một ghi chú → sau dòng tổng kết: "Không kiểm tra 1 tệp .txt trong thư mục (không giống bảng xuất từ Excel …): submissions/ghi-chu.txt. Ghi rõ tên tệp trong lệnh để kiểm tra (một bảng, hoặc văn bản kế hoạch)."',

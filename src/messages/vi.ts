@@ -9,7 +9,7 @@ import { viCli } from './cli-vi.js';
 import type { SpreadsheetError } from '../model/grid.js';
 import { quotedRows, type JoinedPart, type MessageParams } from '../model/message-ref.js';
 import type { NoIndicatorKind } from '../model/vocabulary.js';
-import { count, firstThree, namesCut, yearsSpan, missingChecksClause, namedPaths, signed, splitCase, unsigned, alternativesOf, refList } from './number-format.js';
+import { count, firstThree, namesCut, yearsSpan, missingChecksClause, namedPaths, isTxt, signed, splitCase, unsigned, alternativesOf, refList } from './number-format.js';
 import { viRelations } from './vi-relations.js';
 
 /** A count the report makes (findings, files, units), grouped as Vietnamese writes it: 87.299. */
@@ -681,7 +681,9 @@ export function vi(): Catalog {
       summary: (c) =>
         `Tổng cộng: ${k(c.files)} tệp (${k(c.ok)} tệp không có lỗi, ${k(c.invalid)} tệp có lỗi, ${c.unchecked > 0 ? `${k(c.unchecked)} tệp không kiểm tra được, ` : ''}${k(c.unreadable)} tệp không đọc được); ${k(c.errors)} lỗi, ${k(c.warnings)} cảnh báo, ${k(c.infos)} thông tin.`,
       passedOver: (paths) =>
-        `Không kiểm tra ${k(paths.length)} tệp .txt trong thư mục (không giống bảng xuất từ Excel dạng "Unicode Text" hay "Text (Tab delimited)"): ${namedPaths(paths, (n) => `và ${k(n)} tệp khác`)}. Ghi rõ tên tệp trong lệnh để kiểm tra (một bảng, hoặc văn bản kế hoạch).`,
+        paths.every(isTxt)
+          ? `Không kiểm tra ${k(paths.length)} tệp .txt trong thư mục (không giống bảng xuất từ Excel dạng "Unicode Text" hay "Text (Tab delimited)"): ${namedPaths(paths, (n) => `và ${k(n)} tệp khác`)}. Ghi rõ tên tệp trong lệnh để kiểm tra (một bảng, hoặc văn bản kế hoạch).`
+          : `Không kiểm tra ${k(paths.length)} tệp trong thư mục (không giống một bảng hay một kế hoạch: ${paths.some(isTxt) ? 'tệp .txt không phải bảng xuất từ Excel, ' : ''}trang web không có bảng): ${namedPaths(paths, (n) => `và ${k(n)} tệp khác`)}. Ghi rõ tên tệp trong lệnh để kiểm tra.`,
       verdictWord: { ok: 'không có lỗi', invalid: 'có lỗi', unchecked: 'không kiểm tra được', unreadable: 'không đọc được' },
       markdown: {
         title: 'Báo cáo povcheck',

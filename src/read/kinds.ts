@@ -55,9 +55,9 @@ export function refusedKind(path: string): RefusedKind | undefined {
   return (REFUSED_KINDS as Record<string, RefusedKind>)[lower(path)];
 }
 
-/** A file's first 4 KiB (undefined when it cannot be read: the reader then says why). */
-function headOf(path: string): Buffer | undefined {
-  const head = Buffer.alloc(4096);
+/** A file's first `size` bytes, 4 KiB by default (undefined when it cannot be read: the reader then says why). */
+function headOf(path: string, size = 4096): Buffer | undefined {
+  const head = Buffer.alloc(size);
   try {
     const fd = openSync(path, 'r');
     try {
@@ -93,8 +93,32 @@ export function looksLikeTextTable(path: string): boolean {
   return lines.length >= 2 && lines.filter((l) => l.includes('\t')).length >= 2;
 }
 
+/** A web page's extensions: HTML, and MHTML (a page saved as one file, Word's "Single File Web Page"). */
+const WEB_PAGE_EXTENSIONS = ['.htm', '.html', '.mht', '.mhtml'];
+
+/** How much of a web page tells what it is: Word's page opens with long style sheets before its body. */
+const WEB_PAGE_HEAD = 65_536;
+
+/**
+ * A web page in a folder: `table` (a table or a plan to check: a `<table>`, or a word processor's or spreadsheet's
+ * page, Word's and Excel's ProgId, LibreOffice's or OpenOffice's generator, in its first 64 KiB; a saved MHTML
+ * page), `own` (a report or table povcheck wrote: its generator is povcheck, left alone), `other` (a page of
+ * something else, named as not checked), or undefined (not a web page's name).
+ */
+export function webPageKind(path: string): 'table' | 'own' | 'other' | undefined {
+  const ext = lower(path);
+  if (!WEB_PAGE_EXTENSIONS.includes(ext)) return undefined;
+  const bytes = headOf(path, WEB_PAGE_HEAD);
+  if (bytes === undefined) return 'table'; // unreadable: let the reader say why
+  const head = bytes.toString('latin1');
+  if (/<meta\s+name="generator"\s+content="povcheck"/i.test(head)) return 'own';
+  if (ext === '.mht' || ext === '.mhtml') return /content-type:\s*(?:multipart\/related|text\/html)/i.test(head) ? 'table' : 'other';
+  const madeBy = /<meta\s+name=["']?(?:ProgId["']?\s+content=["']?(?:Word\.Document|Excel\.Sheet)|generator["']?\s+content=["']?(?:LibreOffice|OpenOffice|Microsoft))/i;
+  return /<table[\s>]/i.test(head) || madeBy.test(head) ? 'table' : 'other';
+}
+
 /** What a folder run does with a file: check it, list it as not read (with its kind), or leave it alone. */
 export function folderKind(path: string): 'read' | RefusedKind | 'ignore' {
-  if (isReadKind(path) || looksLikeTextTable(path) || looksLikeXmlSpreadsheet(path)) return 'read';
+  if (isReadKind(path) || looksLikeTextTable(path) || looksLikeXmlSpreadsheet(path) || webPageKind(path) === 'table') return 'read';
   return refusedKind(path) ?? 'ignore';
 }

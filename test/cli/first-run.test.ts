@@ -229,6 +229,32 @@ describe('a folder run lists what it passes over', () => {
   });
 });
 
+describe('web pages in a folder', () => {
+  it('a plan or table saved as a web page (HTML, MHTML) is checked; a page of something else is named as not checked; povcheck\'s own reports are left alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-pages-'));
+    const root = join(dir, 'nop');
+    mkdirSync(root);
+    copyFileSync(SEED, join(root, 'annex.csv'));
+    copyFileSync(join(FIXTURES, 'plans/html/framed-annex.html'), join(root, 'ke-hoach.html'));
+    copyFileSync(join(FIXTURES, 'plans/html/money-total-off.mht'), join(root, 'ke-hoach.mht'));
+    // Word's web page: its ProgId at the top, its table past a long style sheet (beyond the first 4 KiB).
+    writeFileSync(join(root, 'word.htm'), `<html><head><meta name=ProgId content=Word.Document><style>${'p{margin:0}\n'.repeat(2000)}</style></head><body><p>KẾ HOẠCH</p></body></html>`);
+    writeFileSync(join(root, 'index.html'), '<!DOCTYPE html><html><body><p>Trang chủ của phòng</p></body></html>');
+    const report = await cli(['validate', join(root, 'annex.csv'), '--format', 'html', '-o', join(root, 'report.html')]);
+    expect(report.code).toBe(0);
+    const r = await cli(['validate', 'nop', '--lang', 'en'], { cwd: dir });
+    const checked = [...r.stdout.matchAll(/^[✔✖!] (nop\/[^:]+):/gmu)].map((m) => m[1]);
+    expect(checked).toEqual(['nop/annex.csv', 'nop/ke-hoach.html', 'nop/ke-hoach.mht', 'nop/word.htm']);
+    expect(r.stdout).toContain('\n\nNot checked: 1 file in the folders that does not look like a table or a plan (a web page without a table): nop/index.html. Name a file in the command to check it.\n');
+    expect(r.stdout).not.toContain('report.html');
+    const vi = await cli(['validate', 'nop', '--format', 'json'], { cwd: dir });
+    expect((JSON.parse(vi.stdout) as { passedOver: string[] }).passedOver).toEqual(['nop/index.html']);
+    writeFileSync(join(root, 'ghi-chu.txt'), 'ghi chú\n');
+    const both = await cli(['validate', 'nop'], { cwd: dir });
+    expect(both.stdout).toContain('Không kiểm tra 2 tệp trong thư mục (không giống một bảng hay một kế hoạch: tệp .txt không phải bảng xuất từ Excel, trang web không có bảng): nop/ghi-chu.txt, nop/index.html. Ghi rõ tên tệp trong lệnh để kiểm tra.');
+  });
+});
+
 describe('a correct official table is quiet', () => {
   it('the seed: one denominator warning, at the total, saying what it means for the total; the districts\' splits are infos', async () => {
     const j = json((await cli(['validate', SEED, '--format', 'json', '--lang', 'en'])).stdout).files[0]!;
