@@ -20,15 +20,16 @@ export async function reportFix(outcome: FixOutcome, r: FixRun, { io }: CommandC
     case 'copy': {
       const { writeFileAtomic } = await import('../io/write-atomic.js');
       await writeFileAtomic(r.output, outcome.bytes, [r.file]);
-      if (!outcome.changed) {
+      if (!outcome.changed && !outcome.restored) {
         io.out(t.copied({ output: r.output }) + '\n');
         return EXIT.OK;
       }
       const { causeCellText } = await import('../reporters/causes.js');
       const fmt = makeFmt(outcome.lang);
-      const cleared = outcome.cleared ?? [];
-      io.out(t.written({ output: r.output, count: outcome.changed.length + cleared.length }) + '\n');
-      for (const c of outcome.changed) io.out(`  ${t.change({ cell: causeCellText(c) }, fmt)}\n`);
+      const [changed, cleared, restored] = [outcome.changed ?? [], outcome.cleared ?? [], outcome.restored ?? []];
+      io.out(t.written({ output: r.output, count: restored.length + changed.length + cleared.length }) + '\n');
+      for (const x of restored) io.out(`  ${t.restored({ ref: displayRef(x.cell), unit: x.unit, indicator: x.indicator, actual: x.actual, text: x.text }, fmt)}\n`);
+      for (const c of changed) io.out(`  ${t.change({ cell: causeCellText(c) }, fmt)}\n`);
       for (const c of cleared) io.out(`  ${t.cleared({ ref: displayRef(c.landed.cell), header: c.landed.header, along: c.along, text: c.landed.plain !== undefined ? fmt.n(c.landed.plain) : c.landed.text, movedTo: displayRef(c.movedTo) })}\n`);
       io.out(t.validates() + '\n');
       return EXIT.OK;

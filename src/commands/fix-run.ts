@@ -18,6 +18,7 @@ import { displayRef, filePlace, type Cell } from '../model/grid.js';
 import type { Cause, CauseCell, Localisation } from '../locate/index.js';
 import { firstCauses, type LandedCell } from '../locate/types.js';
 import type { FixText } from '../messages/types.js';
+import type { MessageParams } from '../model/message-ref.js';
 import type { FixRun } from './fix-options.js';
 
 export type RefuseReason = Parameters<FixText['refused']>[0]['reason'];
@@ -31,7 +32,20 @@ export type FixOutcome =
    * The copy to write: the input unchanged (`changed` absent, no check failed) or with `changed` corrected, and the
    * cells a run typed one cell on pushed its last value into emptied (`cleared`, the value moved back).
    */
-  | { kind: 'copy'; lang: Lang; bytes: Uint8Array; changed?: CauseCell[]; cleared?: Cleared[] };
+  | { kind: 'copy'; lang: Lang; bytes: Uint8Array; changed?: CauseCell[]; cleared?: Cleared[]; restored?: Restored[] };
+
+/**
+ * A count that lost the zeros of its last group in a save (`39.88` for 39.880: shape/zeros-dropped.ts), written back
+ * as it was typed (`text`), when the copy's checks then hold.
+ */
+export interface Restored {
+  readonly cell: Cell;
+  readonly unit: string;
+  readonly indicator: Finding['indicator'] & string;
+  /** As the file holds it, and as it is written back. */
+  readonly actual: string;
+  readonly text: string;
+}
 
 type Refused = Extract<FixOutcome, { kind: 'refused' }>;
 
@@ -58,6 +72,12 @@ export async function runFix(r: FixRun): Promise<FixOutcome> {
   const bytes = await readFileBytes(r.file);
   // The input's table lives in `checkInput` alone: let go before the copy is read (one table in memory at a time).
   const first = await checkInput(r, bytes);
+  if (first.kind === 'checked' && first.restorable.length > 0) return restoredFix(r, bytes, first);
+  return fixChecked(r, bytes, first);
+}
+
+/** The copy of a checked input: its one explanation of each error patched in, or why not. */
+async function fixChecked(r: FixRun, bytes: Uint8Array, first: FirstCheck): Promise<FixOutcome> {
   if (first.kind === 'unchecked') return first;
   const { lang, localisation, findings, chosen, cleared, edits, delimiter } = first;
   const refused = (reason: RefuseReason, cells: string[] = []): Refused => ({ kind: 'refused', lang, reason, cells, localisation, findings });
@@ -72,10 +92,23 @@ export async function runFix(r: FixRun): Promise<FixOutcome> {
   return left.length > 0 ? refused('other-errors', left) : { kind: 'copy', lang, bytes: patched.bytes, changed: chosen, ...(cleared.length > 0 ? { cleared } : {}) };
 }
 
+/**
+ * The counts that lost their zeros written back first, then the copy fixed as any input is: written only when it is
+ * then free of errors (every check that could not run on them ran and held), else refused with the input's errors.
+ */
+async function restoredFix(r: FixRun, bytes: Uint8Array, first: Extract<FirstCheck, { kind: 'checked' }>): Promise<FixOutcome> {
+  const edits = first.restorable.map((x) => ({ ...filePlace(x.cell), text: x.text }));
+  const restored = await patchedCopy(r, bytes, first.delimiter, edits, first.lang);
+  const again = await checkInput(r, restored.bytes);
+  const outcome = again.kind === 'checked' && again.restorable.length === 0 ? await fixChecked(r, restored.bytes, again) : undefined;
+  if (outcome?.kind === 'copy') return { ...outcome, restored: first.restorable };
+  return { kind: 'refused', lang: first.lang, reason: 'other-errors', cells: errorCells(first.findings), localisation: first.localisation, findings: first.findings };
+}
+
 /** What `fix` keeps of its input's check: no table (the language, the explanations, the cells to change and how). */
 type FirstCheck =
   | Extract<FixOutcome, { kind: 'unchecked' }>
-  | { kind: 'checked'; lang: Lang; localisation: Localisation; findings: Finding[]; delimiter: Delimiter; chosen: CauseCell[] | 'clean' | RefuseReason; cleared: Cleared[]; edits: CellEdit[] };
+  | { kind: 'checked'; lang: Lang; localisation: Localisation; findings: Finding[]; delimiter: Delimiter; chosen: CauseCell[] | 'clean' | RefuseReason; cleared: Cleared[]; edits: CellEdit[]; restorable: Restored[] };
 
 /**
  * The input read and checked as validate does; a workbook refused after it is checked, so that the refusal is
@@ -95,7 +128,16 @@ async function checkInput(r: FixRun, bytes: Uint8Array): Promise<FirstCheck> {
   if (source.kind !== 'delimited') throw new PovcheckError('USAGE', { detail: catalog(lang).fix.workbook({ file: r.file, ...(await byHand(result, chosen)) }) });
   const cleared = typeof chosen === 'string' ? [] : landedCells(result.localisation);
   const edits = typeof chosen === 'string' ? [] : [...(await cellEdits(result.annex, chosen)), ...cleared.map((c) => ({ ...filePlace(c.landed.cell), text: '' }))];
-  return { kind: 'checked', lang, localisation: result.localisation, findings: result.findings, delimiter: source.delimiter, chosen, cleared, edits };
+  return { kind: 'checked', lang, localisation: result.localisation, findings: result.findings, delimiter: source.delimiter, chosen, cleared, edits, restorable: restorable(result.findings) };
+}
+
+/** The counts that lost the zeros of their last group, each with the text it was probably typed as (`number.grouping`'s `restored`). */
+function restorable(findings: readonly Finding[]): Restored[] {
+  return findings.flatMap((f) => {
+    if (f.msg.id !== 'number.grouping' || !f.at || !f.indicator) return [];
+    const p = f.msg.params as MessageParams['number.grouping'];
+    return p.restored === undefined ? [] : [{ cell: f.at, unit: p.unit, indicator: f.indicator, actual: p.text.trim(), text: p.restored }];
+  });
 }
 
 /**

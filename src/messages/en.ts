@@ -842,6 +842,7 @@ export function en(): Catalog {
     },
     fix: {
       written: (p) => `Wrote ${p.output}: ${p.count} ${p.count === 1 ? 'cell' : 'cells'} corrected:`,
+      restored: (p, f) => `${cellName({ ref: p.ref, unit: p.unit, indicator: p.indicator, actual: p.actual }, f)}: ${p.actual} → ${p.text} (the zeros of its last group, dropped in a save, written back)`,
       change: (p, f) => `${cellName(p.cell, f)}: ${p.cell.actual === '' ? '(blank)' : f.n(p.cell.actual)} → ${f.n(p.cell.proposed ?? '')}${p.cell.kind ? ` (${SLIP_EN[p.cell.kind]})` : ''}`,
       cleared: (p) =>
         `${p.ref} (${p.header !== '' ? `${p.along === 'row' ? 'column' : 'row'} ${p.header}` : `a ${p.along === 'row' ? 'column' : 'row'} without a header`}): ${p.text} → (blank): ${p.movedTo}'s value, typed one cell on into it, moved back to ${p.movedTo}`,

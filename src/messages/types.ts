@@ -343,6 +343,8 @@ export interface ShiftedParams {
 export interface FixText {
   written(p: { output: string; count: number }): string;
   change(p: { cell: CauseCellText }, f: Fmt): string;
+  /** A count that lost the zeros of its last group in a save (`actual`, as the file holds it), written back as typed (`text`). */
+  restored(p: { ref: string; unit: string; indicator: Indicator; actual: string; text: string }, f: Fmt): string;
   /**
    * A cell a run typed one cell on pushed its last value into (`ref`, its column's header or row's label, '' when
    * none), holding the very value the checks give: emptied, the value moved back to `movedTo`.

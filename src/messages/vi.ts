@@ -847,6 +847,7 @@ export function vi(): Catalog {
     },
     fix: {
       written: (p) => `Đã ghi ${p.output}: sửa ${p.count} ô:`,
+      restored: (p, f) => `${cellName({ ref: p.ref, unit: p.unit, indicator: p.indicator, actual: p.actual }, f)}: ${p.actual} → ${p.text} (ghi lại các chữ số 0 ở nhóm cuối bị mất khi lưu)`,
       change: (p, f) => `${cellName(p.cell, f)}: ${p.cell.actual === '' ? '(trống)' : f.n(p.cell.actual)} → ${f.n(p.cell.proposed ?? '')}${p.cell.kind ? ` (${SLIP_VI[p.cell.kind]})` : ''}`,
       cleared: (p) =>
         `ô ${p.ref} (${p.header !== '' ? `${p.along === 'row' ? 'cột' : 'dòng'} ${p.header}` : `${p.along === 'row' ? 'cột' : 'dòng'} không có tiêu đề`}): ${p.text} → (trống): đây là giá trị của ô ${p.movedTo} bị gõ lệch sang, nay đã dời về ô ${p.movedTo}`,

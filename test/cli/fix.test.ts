@@ -36,6 +36,47 @@ describe('fix on a row whose label or unit name was split by the delimiter and j
   });
 });
 
+describe('fix on counts that lost the zeros of their last group in a save (fixtures/saved/)', () => {
+  const seedText = readFileSync(join(ROOT, 'fixtures', 'saved', 'seed-english-settings-unicode-text.txt')).toString('utf16le');
+  const restoredText = seedText.replace(/\t(\d{1,3})\.(\d{1,2})(?=\t)/g, (_, a: string, b: string) => `\t${a}.${b.padEnd(3, '0')}`);
+
+  it('writes the zeros back when the copy then checks clean, byte for byte the input elsewhere, in its encoding', async () => {
+    const out = join(tmp(), 'fixed.txt');
+    const r = await cli(['fix', 'fixtures/saved/seed-english-settings-unicode-text.txt', '-o', out, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('8 cells corrected:\n  F2 (Total households at start of year, Yên Sơn): 39.88 → 39.880 (the zeros of its last group, dropped in a save, written back)\n');
+    expect(r.stdout).toContain('The copy was checked again: no errors left.');
+    expect(restoredText).not.toBe(seedText);
+    expect(readFileSync(out).toString('utf16le')).toBe(restoredText);
+    const again = await cli(['validate', out, '--format', 'json']);
+    expect(again.code).toBe(0);
+  });
+
+  it('with a typing slip as well: both, the slip found on the restored copy', async () => {
+    const dir = tmp();
+    const input = join(dir, 'slip.txt');
+    writeFileSync(input, Buffer.from(seedText.replace('\t24.814\t', '\t24.815\t'), 'utf16le'));
+    const out = join(dir, 'fixed.txt');
+    const r = await cli(['fix', input, '-o', out, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('9 cells corrected:');
+    expect(r.stdout).toContain('D4 (Poor households at start of year, Toàn tỉnh): 24,815 → 24,814 (one digit looks mistyped)');
+    expect(readFileSync(out).toString('utf16le')).toBe(restoredText);
+  });
+
+  it('nothing written when the zeros written back leave errors it cannot pin (exit 1), naming the input\'s errors', async () => {
+    const dir = tmp();
+    const input = join(dir, 'wrong.txt');
+    // Yên Sơn's households were 39.881, not 39.880: the sums fail after the zeros, and no one cell is sure.
+    writeFileSync(input, Buffer.from(seedText.replace('\t39.88\t36.54\t', '\t39.88\t36.55\t'), 'utf16le'));
+    const out = join(dir, 'fixed.txt');
+    const r = await cli(['fix', input, '-o', out, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    expect(r.stdout).toContain('F2 number');
+  });
+});
+
 describe('fix on the planted fixtures', () => {
   it.each([
     ['poor-end-transposed.csv', 'I6', '4.963 → 4.693'],
