@@ -105,7 +105,8 @@ export interface ErrorParams {
    */
   CALC_INPUT: (
     | { reason: 'absent'; indicators: Indicator[] }
-    | { reason: 'value'; unit: string; indicator: Indicator; text: string }
+    /** `restored`: a count that lost the zeros of its last group in a save, as it was probably typed (shape/zeros-dropped.ts). */
+    | { reason: 'value'; unit: string; indicator: Indicator; text: string; restored?: string }
     | { reason: 'fraction' | 'negative'; unit: string; indicator: Indicator; text: string }
     | { reason: 'exceeds'; unit: string; part: Indicator; partText: string; whole: Indicator; wholeText: string }
     | { reason: 'zero-households'; unit: string; indicator: Indicator }

@@ -4,7 +4,8 @@
  * input). Their errors become one line through shared.ts `guard`, as fix's do.
  */
 import { Option, type Command } from 'commander';
-import { PovcheckError } from '../errors.js';
+import { PovcheckError, type ErrorParams } from '../errors.js';
+import type { MessageParams } from '../model/message-ref.js';
 import type { Annex } from '../model/annex.js';
 import type { Grid, HiddenContent } from '../model/grid.js';
 import type { Lang } from '../model/lang.js';
@@ -157,6 +158,25 @@ export async function inDocumentTable<T>(file: string, document: DocumentTableNo
   } catch (e) {
     if (!document || !(e instanceof PovcheckError) || (e.file !== undefined && e.file !== file) || e.code.startsWith('TARGET')) throw e;
     throw e.withTable(document.table);
+  }
+}
+
+/**
+ * `step` (the table computed), a refusal of a value that is a count which lost the zeros of its last group in a save
+ * (`findings`: what reading found, shape/zeros-dropped.ts) saying what was probably typed.
+ */
+export async function withReadHints<T>(findings: Finding[], step: () => T | Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    if (!(e instanceof PovcheckError) || e.code !== 'CALC_INPUT' || e.cell === undefined) throw e;
+    const p = e.params as ErrorParams['CALC_INPUT'];
+    if (p.reason !== 'value') throw e;
+    const { withZerosDropped } = await import('../shape/zeros-dropped.js');
+    const at = withZerosDropped(findings).find((f) => f.msg.id === 'number.grouping' && f.at?.ref === e.cell);
+    const restored = (at?.msg.params as MessageParams['number.grouping'] | undefined)?.restored;
+    if (restored === undefined) throw e;
+    throw new PovcheckError('CALC_INPUT', { ...p, restored }, { ...(e.file !== undefined ? { file: e.file } : {}), cell: e.cell, ...(e.lang ? { lang: e.lang } : {}), ...(e.table !== undefined ? { table: e.table } : {}) });
   }
 }
 

@@ -11,7 +11,7 @@ import type { Annex } from '../model/annex.js';
 import type { PlanResult } from '../compute/plan.js';
 import type { RenderOptions } from '../render/table-data.js';
 import type { Target } from '../targets/index.js';
-import { inDocumentTable, outputLang, readAnnex, type CalcOutcome } from './calc-shared.js';
+import { inDocumentTable, withReadHints, outputLang, readAnnex, type CalcOutcome } from './calc-shared.js';
 import type { PlanRun } from './plan-options.js';
 import { carriedSlips } from './carried-slips.js';
 import type { Carried } from '../model/carried-slip.js';
@@ -56,7 +56,7 @@ export async function runPlan(r: PlanRun, targets: Target[], setLang: (l: Lang) 
   const planned = fromText ? fromText.map((t, i) => ({ ...t.target, origin: { source: `${r.input.file} ¶${t.paragraph}`, index: i + 1 } })) : targets;
   const planOf = (a: Annex) => computePlan(a, planned, { total: r.input.total, totalName: catalog(lang).calc.totalName });
   // A table counting over a period (`đầu kỳ`, `cuối kỳ`) is planned with the period's words, as `table` keeps them.
-  const plan = { ...(await inDocumentTable(r.input.file, document, () => withTable(() => planOf(annex), r.input.file))), ...(labelPeriod(annex) ? { period: true as const } : {}) };
+  const plan = { ...(await inDocumentTable(r.input.file, document, () => withReadHints(findings, () => withTable(() => planOf(annex), r.input.file)))), ...(labelPeriod(annex) ? { period: true as const } : {}) };
   const output = await rendered(plan, r, { lang, locale, transpose: r.transpose, ...(r.title ? { title: r.title } : {}) });
   const shortfall = plan.ok ? undefined : shortfallOf(plan);
   const carried = await carriedSlips(r.input, annex, plan.differences, async (a) => planOf(a).differences);

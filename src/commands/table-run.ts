@@ -11,7 +11,7 @@ import { isAnnexShaped, isCoreIndicator, type Indicator } from '../model/indicat
 import type { ComputedTable, Difference } from '../compute/table.js';
 import type { ShapedTable } from '../compute/shaped.js';
 import type { RenderOptions } from '../render/table-data.js';
-import { inDocumentTable, outputLang, readAnnex, type CalcOutcome } from './calc-shared.js';
+import { inDocumentTable, withReadHints, outputLang, readAnnex, type CalcOutcome } from './calc-shared.js';
 import type { TableFormat, TableRun } from './table-options.js';
 import { carriedSlips } from './carried-slips.js';
 import type { Carried } from '../model/carried-slip.js';
@@ -38,7 +38,7 @@ export async function runTable(r: TableRun, setLang: (l: Lang) => void): Promise
   const { annex, findings, sheets, hidden, document } = await readAnnex(r.input);
   const { lang, locale } = outputLang(r.input, annex);
   setLang(lang);
-  const { table, shaped, ratesAsPrinted } = await inDocumentTable(r.input.file, document, () => computed(annex, r, lang));
+  const { table, shaped, ratesAsPrinted } = await inDocumentTable(r.input.file, document, () => withReadHints(findings, () => computed(annex, r, lang)));
   const carried = await carriedSlips(r.input, annex, table.differences, async (a) => (await computed(a, r, lang)).table.differences);
   const { output, opts } = await rendered(table, r, { lang, locale }, carried);
   const asRead = await printedAsRead(table, opts);

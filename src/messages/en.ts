@@ -1056,7 +1056,7 @@ export function en(): Catalog {
           case 'absent':
             return `the table lacks what the calculation needs: ${p.indicators.map((i) => (i === 'poor_reduced' ? `"${lab(i)}" (or "${lab('poor_end')}")` : `"${lab(i)}"`)).join(', ')}`;
           case 'value':
-            return p.text === '' ? `${p.unit}: no value for ${low(p.indicator)}, which the calculation needs` : `${p.unit}: ${low(p.indicator)} "${p.text}" is not a number`;
+            return p.text === '' ? `${p.unit}: no value for ${low(p.indicator)}, which the calculation needs` : `${p.unit}: ${low(p.indicator)} "${p.text}" is not a number${p.restored !== undefined ? ` (probably ${p.restored}: the zeros of its last group were dropped in a save, as in other counts of the table; povcheck fix writes them back)` : ''}`;
           case 'fraction':
             return `${p.unit}: ${low(p.indicator)} "${p.text}" is not a whole number of households`;
           case 'negative':

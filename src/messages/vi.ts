@@ -1061,7 +1061,7 @@ export function vi(): Catalog {
           case 'absent':
             return `bảng thiếu chỉ tiêu cần để tính: ${p.indicators.map((i) => (i === 'poor_reduced' ? `"${lab(i)}" (hoặc "${lab('poor_end')}")` : `"${lab(i)}"`)).join(', ')}`;
           case 'value':
-            return p.text === '' ? `${p.unit}: thiếu số liệu ${low(p.indicator)}, cần có để tính` : `${p.unit}: ${low(p.indicator)} "${p.text}" không phải là số`;
+            return p.text === '' ? `${p.unit}: thiếu số liệu ${low(p.indicator)}, cần có để tính` : `${p.unit}: ${low(p.indicator)} "${p.text}" không phải là số${p.restored !== undefined ? ` (có lẽ là ${p.restored}: các chữ số 0 ở nhóm cuối bị mất khi lưu, như ở các số hộ khác của bảng; lệnh povcheck fix ghi lại chúng)` : ''}`;
           case 'fraction':
             return `${p.unit}: ${low(p.indicator)} "${p.text}" không phải là số nguyên; số hộ phải là số nguyên`;
           case 'negative':
