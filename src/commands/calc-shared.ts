@@ -18,6 +18,7 @@ import type { Delimiter } from '../read/csv.js';
 import { fileOrStdout } from './output-format.js';
 import type { DocumentTableNote } from '../model/document.js';
 import type { TextTarget } from '../document/claims.js';
+import type { TitleRows } from '../shape/title-rows.js';
 import { NOTHING_CARRIED, type Carried } from '../model/carried-slip.js';
 
 export interface InputFlags {
@@ -70,6 +71,8 @@ export interface ReadInput {
   document?: DocumentTableNote;
   /** The targets the plan document's text sets for that table's units (`plan` without --target), read when asked. */
   textTargets?: () => { targets: TextTarget[]; unmatched: string[] };
+  /** The table's own title, the rows above its header (shape/title-rows.ts): `table`'s when --title is not given. */
+  title?: TitleRows;
 }
 
 /** What `table` and `plan` both return: the table read, the language and number format written, what reading found. */
@@ -125,9 +128,12 @@ export function resolveInput(file: string, flags: InputFlags): CalcInput {
  * (start-up).
  */
 export async function readAnnex(input: CalcInput): Promise<ReadInput> {
-  const [{ readGrid, readInput }, { shape }, { firstTableSheet }] = await Promise.all([import('../read/index.js'), import('../shape/index.js'), import('../read/sheets.js')]);
-  const shaped = (grid: Grid, totalNames?: readonly string[]): ReadInput =>
-    inInputLocale(input, (locale) => shape(grid, { totalPolicy: 'none', ...(totalNames ? { totalNames } : {}), ...(locale ? { locale } : {}) }));
+  const [{ readGrid, readInput }, { shape }, { firstTableSheet }, { titleRows }] = await Promise.all([import('../read/index.js'), import('../shape/index.js'), import('../read/sheets.js'), import('../shape/title-rows.js')]);
+  const shaped = (grid: Grid, totalNames?: readonly string[]): ReadInput => {
+    const read = inInputLocale(input, (locale) => shape(grid, { totalPolicy: 'none', ...(totalNames ? { totalNames } : {}), ...(locale ? { locale } : {}) }));
+    const title = titleRows(grid, read.annex);
+    return title ? { ...read, title } : read;
+  };
   try {
     const content = await readInput(input.file, input.read);
     if (content.kind === 'document') {

@@ -3,7 +3,7 @@
  * the reading notes, the cells left blank, the rate columns printed as read, a blank form, the stated values that
  * differ from the computed ones; the exit code (1 for a difference or a rate column printed as read, only with --strict).
  */
-import { catalog, cellLabel, makeFmt, renderMessage } from '../messages/index.js';
+import { catalog, cellLabel, makeFmt, renderMessage, visible } from '../messages/index.js';
 import { emit, readingNotes, reportDifferences } from './calc-shared.js';
 import { EXIT, type CommandContext } from './shared.js';
 import type { TableRun } from './table-options.js';
@@ -16,6 +16,7 @@ export async function reportTable(o: TableOutcome, r: TableRun, ctx: CommandCont
   const { file } = r.input;
   await emit(ctx, o.output, r.input.output, [file], o.lang);
   const calc = catalog(o.lang).calc;
+  if (o.title) ctx.io.err(calc.note(file, visible(calc.ownTitle(o.title.rows.map((r) => r + 1)))) + '\n');
   for (const line of readingNotes(file, { findings: o.readFindings, ...(o.sheets ? { sheets: o.sheets } : {}), ...(o.hidden ? { hidden: o.hidden } : {}), ...(o.document ? { document: o.document } : {}) }, o.lang, o.locale, { printedAsRead: o.rowsPrintedAsRead, columnsPrintedAsRead: o.columnsPrintedAsRead })) ctx.io.err(line + '\n');
   // Counts a workbook stores as fractions, as the reader found (`915.274` households read with English settings), say
   // one thing: one line for them all.

@@ -11,13 +11,15 @@ import { isAnnexShaped, isCoreIndicator, type Indicator } from '../model/indicat
 import type { ComputedTable, Difference } from '../compute/table.js';
 import type { ShapedTable } from '../compute/shaped.js';
 import type { RenderOptions } from '../render/table-data.js';
-import { inDocumentTable, withReadHints, outputLang, readAnnex, type CalcOutcome } from './calc-shared.js';
+import { inDocumentTable, withReadHints, outputLang, readAnnex, type CalcOutcome, type ReadInput } from './calc-shared.js';
 import type { TableFormat, TableRun } from './table-options.js';
 import { carriedSlips } from './carried-slips.js';
 import type { Carried } from '../model/carried-slip.js';
 
 export interface TableOutcome extends CalcOutcome {
   output: string | Uint8Array;
+  /** The table's own title printed above it (no --title given): its rows in the input, for the note. */
+  title?: ReadInput['title'];
   /** Stated values that differ from the computed ones. */
   differences: readonly Difference[];
   /** The input slips some of those computed values carry (carried-slips.ts): the stated values there may be right. */
@@ -35,14 +37,17 @@ export interface TableOutcome extends CalcOutcome {
 
 /** `setLang`: told the output's language once it is known (the language of a later error's line). */
 export async function runTable(r: TableRun, setLang: (l: Lang) => void): Promise<TableOutcome> {
-  const { annex, findings, sheets, hidden, document } = await readAnnex(r.input);
+  const { annex, findings, sheets, hidden, document, title } = await readAnnex(r.input);
   const { lang, locale } = outputLang(r.input, annex);
   setLang(lang);
+  // The table's own title, unless --title gives one or the output is in another language than the table's.
+  const ownTitle = r.layout.title === undefined && title && lang === annex.lang ? title : undefined;
+  if (ownTitle) r = { ...r, layout: { ...r.layout, title: ownTitle.text } };
   const { table, shaped, ratesAsPrinted } = await inDocumentTable(r.input.file, document, () => withReadHints(findings, () => computed(annex, r, lang)));
   const carried = await carriedSlips(r.input, annex, table.differences, async (a) => (await computed(a, r, lang)).table.differences);
   const { output, opts } = await rendered(table, r, { lang, locale }, carried);
   const asRead = await printedAsRead(table, opts);
-  return { output, lang, locale, annex, readFindings: findings, ...(sheets ? { sheets } : {}), ...(hidden ? { hidden } : {}), ...(document ? { document } : {}), differences: table.differences, carried, ratesAsPrinted, unreadable: shaped?.unreadable ?? [], blank: !!shaped?.blank, ...asRead };
+  return { output, lang, locale, annex, readFindings: findings, ...(sheets ? { sheets } : {}), ...(hidden ? { hidden } : {}), ...(document ? { document } : {}), ...(ownTitle ? { title: ownTitle } : {}), differences: table.differences, carried, ratesAsPrinted, unreadable: shaped?.unreadable ?? [], blank: !!shaped?.blank, ...asRead };
 }
 
 /** The rows and columns not read that the output prints: those whose label (header) cell its layout carries. */

@@ -70,6 +70,8 @@ export interface CalcText {
   sheetsPassedOver: (read: string, passedOver: readonly string[], webPage?: boolean) => string;
   /** Which table of a plan document `table` or `plan` read. */
   documentTable: (note: DocumentTableNote) => string;
+  /** `table`: the title printed above the table is the input's own, its rows (1-based) above the header. */
+  ownTitle: (rows: readonly number[]) => string;
   /** `plan` without --target: the targets a plan document's text sets, how many and where. */
   /** `unmatched`: units the text sets targets for that the table does not name; `unnamed`: the table lost its header row. */
   textTargets: (t: { count: number; paragraphs: readonly number[]; unmatched: readonly string[]; unnamed: boolean }) => string;

@@ -104,6 +104,7 @@ export const enCalc: CalcText = {
   textTargets: (t) =>
     `the targets are the plan's own: ${t.count === 1 ? 'the one' : `the ${count(t.count, 'en')}`} its text sets (${t.paragraphs.map((n) => `¶${n}`).join(', ')})${t.unmatched.length ? `, not those of ${t.unmatched.join(', ')}, which the table does not name${t.unnamed ? ' (it lost its header row: name its columns with --units)' : ''}` : ''}; give --target or --targets to plan for others`,
   note: (file, message) => `povcheck: ${file}: ${message}`,
+  ownTitle: (rows) => `the title above the table is the input's own (${rows.length === 1 ? 'row' : 'rows'} ${rows.join(', ')}); --title gives another`,
   planNotOk: (p) =>
     `the plan falls short: ${[p.unreachable.length ? `${firstEight(p.unreachable, (n) => ` and ${count(n, 'en')} more units`)} cannot reach ${p.unreachable.length === 1 ? 'its target' : 'their targets'} however many households leave poverty` : '', p.notMet ? `${count(p.notMet, 'en')} of the total's targets ${p.notMet === 1 ? 'is' : 'are'} not met` : '', p.unknown ? `${count(p.unknown, 'en')} of the total's targets cannot be told (units without a plan)` : ''].filter(Boolean).join('; ')}${p.output ? ` (details in ${p.output})` : ''}`,
   leftOut: 'It is not in the table printed.',

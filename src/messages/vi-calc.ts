@@ -91,6 +91,7 @@ export const viCalc: CalcText = {
   textTargets: (t) =>
     `mục tiêu là của chính kế hoạch: ${count(t.count, 'vi')} mục tiêu văn bản nêu (${t.paragraphs.map((n) => `¶${n}`).join(', ')})${t.unmatched.length ? `, trừ mục tiêu của ${t.unmatched.join(', ')} vì bảng không có tên các đơn vị này${t.unnamed ? ' (bảng mất dòng tiêu đề: hãy đặt tên cột bằng --units)' : ''}` : ''}; dùng --target hoặc --targets để lập kế hoạch theo mục tiêu khác`,
   note: (file, message) => `povcheck: ${file}: ${message}`,
+  ownTitle: (rows) => `tiêu đề in trên bảng là tiêu đề của tệp gốc (dòng ${rows.join(', ')}); --title để đặt tiêu đề khác`,
   planNotOk: (p) =>
     `kế hoạch chưa đạt: ${[p.unreachable.length ? `${firstEight(p.unreachable, (n) => ` và ${count(n, 'vi')} đơn vị khác`)} không thể đạt mục tiêu dù giảm bao nhiêu hộ nghèo` : '', p.notMet ? `${count(p.notMet, 'vi')} mục tiêu của đơn vị tổng chưa đạt` : '', p.unknown ? `${count(p.unknown, 'vi')} mục tiêu của đơn vị tổng chưa xác định được (có đơn vị chưa có kế hoạch)` : ''].filter(Boolean).join('; ')}${p.output ? ` (chi tiết trong ${p.output})` : ''}`,
   leftOut: 'Chỉ tiêu này không có trong bảng in ra.',

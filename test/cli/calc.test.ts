@@ -345,6 +345,26 @@ describe('povcheck table', () => {
     expect(r.stderr).toMatch(/"50\.18" is not a number\n$/);
   });
 
+  it('table prints the input\'s own title above the table (it dropped it), says so, and --title gives another', async () => {
+    const f = 'fixtures/published/yearbook-2016-quang-ngai-rates-by-year.csv';
+    const own = await cli(['table', f]);
+    expect(own.code).toBe(0);
+    expect(own.stdout.split('\n')[0]).toBe('262. Tỷ lệ hộ nghèo Porverty rate');
+    expect(own.stderr).toContain(`povcheck: ${f}: tiêu đề in trên bảng là tiêu đề của tệp gốc (dòng 1, 2); --title để đặt tiêu đề khác\n`);
+    const html = await cli(['table', f, '--format', 'html']);
+    expect(html.stdout).toContain('<h1 class="doc-title">262. Tỷ lệ hộ nghèo Porverty rate</h1>');
+    const given = await cli(['table', f, '--title', 'Phụ lục 3']);
+    expect(given.stdout.split('\n')[0]).toBe('Phụ lục 3');
+    expect(given.stderr).not.toContain('tiêu đề');
+    // In another language than the table's, the table's labels are translated and its title is not: none printed.
+    const en = await cli(['table', f, '--lang', 'en']);
+    expect(en.stdout).not.toContain('262.');
+    // The seed has none: nothing above its table, no note.
+    const seed = await cli(['table', 'fixtures/calc/seed-base-counts.csv']);
+    expect(seed.stdout.startsWith('┌') || seed.stdout.startsWith('(')).toBe(true);
+    expect(seed.stderr).not.toContain('tiêu đề');
+  });
+
   it('fix refuses a plan\'s running text as such (it said "no column structure")', async () => {
     const f = 'fixtures/plans/ke-hoach-giam-ngheo-2020.txt';
     const r = await cli(['fix', f, '-o', join(tmp(), 'fixed.txt'), '--lang', 'en']);

@@ -94,7 +94,8 @@ describe('every shape in every format', () => {
     const r = await cli(['table', BLANK, '--format', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/không có số liệu nào .*in mẫu biểu trống để điền/);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    // And the form's own title, carried above the table (its rows 1 and 2).
+    expect(r.stderr.trim().split('\n')).toEqual([`povcheck: ${BLANK}: tiêu đề in trên bảng là tiêu đề của tệp gốc (dòng 1, 2); --title để đặt tiêu đề khác`, expect.stringMatching(/không có số liệu nào/)]);
     const t = await docx(BLANK);
     const texts = t.rows.map((row) => row.cells.map((c) => c.text));
     expect(texts.flat()).toContain('13=3-7+9+11');
