@@ -58,12 +58,12 @@ function firstColumn(annex: Annex): number {
   return left === Infinity ? 0 : left;
 }
 
-/** A row's non-empty texts, a merged range's once (its cells carry the merged cell's reference). */
+/** A row's non-empty texts, a merged range's once (its cells carry the merged cell's reference); two at most, which is enough to tell. */
 function distinctTexts(row: readonly (Cell | undefined)[]): Array<{ text: string; col: number }> {
   const out: Array<{ text: string; col: number; ref: string }> = [];
   for (const c of row) {
     const text = cellText(c);
-    if (c && text !== '' && !out.some((o) => o.ref === c.ref)) out.push({ text, col: c.col, ref: c.ref });
+    if (c && text !== '' && !out.some((o) => o.ref === c.ref) && out.push({ text, col: c.col, ref: c.ref }) > 1) break;
   }
   return out;
 }
