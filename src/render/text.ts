@@ -4,6 +4,7 @@
  */
 import { renderBox, type Align } from './box.js';
 import { documentLines, layoutOf, numericColumns, type RenderOptions, type TableData } from './table-data.js';
+import { visible } from '../messages/visible.js';
 
 export function renderText(data: TableData, opts: RenderOptions): string {
   const layout = layoutOf(data, opts);
@@ -14,6 +15,7 @@ export function renderText(data: TableData, opts: RenderOptions): string {
     { align },
   );
   const lines = documentLines(layout, opts, data.year);
-  const above = [lines.title, lines.date, lines.unitLine].filter((l): l is string => !!l);
-  return [...above, box, ...(lines.source ? [lines.source] : [])].join('\n') + '\n';
+  // The title may be the input's own (shape/title-rows.ts): made visible, as the cells are (no control character reaches the terminal).
+  const above = [lines.title, lines.date, lines.unitLine].filter((l): l is string => !!l).map((l) => visible(l));
+  return [...above, box, ...(lines.source ? [visible(lines.source)] : [])].join('\n') + '\n';
 }

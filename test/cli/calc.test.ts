@@ -365,6 +365,16 @@ describe('povcheck table', () => {
     expect(seed.stderr).not.toContain('tiêu đề');
   });
 
+  it('an input\'s own title with control characters reaches the terminal made visible, as its cells do', async () => {
+    const dir = tmp();
+    const f = join(dir, 'hostile.csv');
+    writeFileSync(f, 'Ti\u001b[31mtle\u0007;;;;;\n' + readFileSync(join(ROOT, 'fixtures/calc/seed-base-counts.csv'), 'utf8').replace(/^\uFEFF/, ''));
+    const r = await cli(['table', f]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('Ti\u241b[31mtle\u2407');
+    expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0008\u001b]/);
+  });
+
   it('fix refuses a plan\'s running text as such (it said "no column structure")', async () => {
     const f = 'fixtures/plans/ke-hoach-giam-ngheo-2020.txt';
     const r = await cli(['fix', f, '-o', join(tmp(), 'fixed.txt'), '--lang', 'en']);
