@@ -790,7 +790,8 @@ export function en(): Catalog {
         hintEn(p) !== undefined
           ? `No change of one or two cells makes ${allFailing(p.failing)} pass. ${hintEn(p)}`
           : `No change of one or two cells makes ${allFailing(p.failing)} pass: several cells are probably wrong; see the findings below.`,
-      independent: (p) => `The ${p.failing} failing consistency checks fall into ${p.count} groups that share no cell; the likely cause of each group:`,
+      independent: (p) =>
+        `The ${p.failing} failing consistency checks fall into ${p.count} groups that share no cell${p.sameKind ? `, and in every group ${SLIP_EN[p.sameKind]}: probably one way of computing applied to the whole row or column, not ${p.count} slips` : ''}; the likely cause of each group:`,
       open: (p) =>
         `No cause is named for ${p.failing === 1 ? 'the failing check' : `the ${p.failing} failing checks`}: the cells ${p.failing === 1 ? 'it reads' : 'they read'} leave too wide a range of values to single one out; see the findings below.` +
         (hintEn(p) !== undefined ? ` ${hintEn(p)}` : ''),

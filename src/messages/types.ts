@@ -292,7 +292,8 @@ export interface LocateText {
    */
   none(p: NoCauseParams): string;
   /** Several independent errors, each localised on its own (the head line). */
-  independent(p: { count: number; failing: number }): string;
+  /** `sameKind`: every group's cause is this way of computing (reporters/causes.ts `sameMethod`). */
+  independent(p: { count: number; failing: number; sameKind?: SlipKind }): string;
   stopped(p: NoCauseParams): string;
   /** No cause named because the cells the failing checks read leave too wide a range of values to single one out. */
   open(p: NoCauseParams): string;

@@ -794,7 +794,8 @@ export function vi(): Catalog {
         hintVi(p) !== undefined
           ? `Không có cách sửa một hay hai ô nào làm cho ${failingNoun(p.failing)} trở nên đúng. ${hintVi(p)}`
           : `Không có cách sửa một hay hai ô nào làm cho ${failingNoun(p.failing)} trở nên đúng: có lẽ nhiều ô cùng sai; xem các lỗi bên dưới.`,
-      independent: (p) => `${p.failing} phép kiểm tra tính khớp đang sai tách thành ${p.count} nhóm không có ô nào chung; nguyên nhân có thể của từng nhóm:`,
+      independent: (p) =>
+        `${p.failing} phép kiểm tra tính khớp đang sai tách thành ${p.count} nhóm không có ô nào chung${p.sameKind ? `, và ở mọi nhóm ${SLIP_VI[p.sameKind]}: có lẽ cả dòng hoặc cả cột được tính theo cùng một cách sai, không phải ${p.count} chỗ gõ nhầm` : ''}; nguyên nhân có thể của từng nhóm:`,
       open: (p) =>
         `Không nêu được nguyên nhân cho ${failingNoun(p.failing)}: các ô liên quan để ngỏ quá nhiều giá trị có thể, không chỉ ra được một giá trị nào; xem các lỗi bên dưới.` +
         (hintVi(p) !== undefined ? ` ${hintVi(p)}` : ''),

@@ -7,7 +7,7 @@ import { catalog, type Fmt } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
 import type { CauseCellText } from '../messages/types.js';
 import type { Finding } from '../model/finding.js';
-import { firstCauses, isSlipCause, type Cause, type CauseCell, type Localisation } from '../locate/types.js';
+import { firstCauses, isSlipCause, type Cause, type CauseCell, type Localisation, type SlipKind } from '../locate/types.js';
 import { cellLabel, firstParams, type LikelyCause, type ReportFile, type Style } from './types.js';
 
 export function causeCellText(c: CauseCell, lang?: Lang): CauseCellText {
@@ -149,7 +149,7 @@ export function causeLines(loc: Localisation | undefined, findings: readonly Fin
   const t = catalog(lang).locate;
   if (loc.parts) {
     // Several independent errors: the head line, then each error's causes, indented.
-    const head = `  ${style.bold('→')} ${style.bold(t.independent({ count: loc.parts.length, failing: loc.failing }))}`;
+    const head = `  ${style.bold('→')} ${style.bold(t.independent({ count: loc.parts.length, failing: loc.failing, ...sameMethod(loc) }))}`;
     return [head, ...loc.parts.flatMap((p) => causeLines(p, findings, lang, fmt, style).map((l) => `    ${l}`))];
   }
   if (loc.status === 'none' || loc.status === 'stopped') return [`  ${style.bold('→')} ${noCauseLine(loc, findings, lang)}`];
@@ -164,6 +164,25 @@ export function causeLines(loc: Localisation | undefined, findings: readonly Fin
     out.push(`      ${causeMessage(loc, c, i + 1, lang, fmt)}`, `         ${style.dim(t.explains(explainsItems(c, findings, lang)))}`);
   });
   return out;
+}
+
+/** Ways of computing a derived cell wrongly (not typing slips): found in every group, they are one way applied to the whole row or column. */
+const METHOD_KINDS: ReadonlySet<SlipKind> = new Set(['start-denominator', 'reduction-share', 'unrounded-difference', 'summed-rates', 'share', 'rounded-coarser', 'truncated']);
+
+/** Groups that are this many or more, each explained by the same way of computing: said once in the head line. */
+const SAME_METHOD_GROUPS = 3;
+
+/**
+ * The way of computing every group's first cause shows (the end rate over the start-of-year households in each of 7
+ * districts: the row was computed so, not 7 slips), when there are enough groups and each first cause has a cell of it.
+ */
+export function sameMethod(loc: Localisation): { sameKind?: SlipKind } {
+  const firsts = firstCauses(loc);
+  if (firsts.length < SAME_METHOD_GROUPS) return {};
+  const kindsOf = (c: Cause | undefined) => new Set(c?.cells.flatMap((x) => (x.kind !== undefined && METHOD_KINDS.has(x.kind) ? [x.kind] : [])) ?? []);
+  const [first, ...rest] = firsts.map(kindsOf);
+  const shared = [...first!].find((k) => rest.every((s) => s.has(k)));
+  return shared ? { sameKind: shared } : {};
 }
 
 /** The causes as the HTML report takes them (display references, proposed values, explains, kind, confidence). */
@@ -202,7 +221,7 @@ export function likelyCauseLine(loc: Localisation | undefined, lang: Lang, fmt: 
   const t = catalog(lang).locate;
   if (loc.parts) {
     const lines = loc.parts.map((p) => likelyCauseLine(p, lang, fmt)).filter((x) => x !== undefined);
-    const head = t.independent({ count: loc.parts.length, failing: loc.failing });
+    const head = t.independent({ count: loc.parts.length, failing: loc.failing, ...sameMethod(loc) });
     return { text: [head, ...lines.map((x, i) => `(${i + 1}) ${x.text}`)].join(' '), explained: new Set(lines.flatMap((x) => [...x.explained])) };
   }
   if (loc.status === 'none' || loc.status === 'stopped') return { text: noCauseLine(loc, findings, lang), explained: new Set() };

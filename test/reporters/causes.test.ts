@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { sumsOfOneUnit } from '../../src/reporters/causes.js';
 import type { Finding } from '../../src/model/finding.js';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { catalog } from '../../src/messages/index.js';
@@ -88,5 +88,36 @@ describe('cells that must change together', () => {
     const file = join(FIXTURES, 'published', 'national-2013-2014-decisions-years-as-rows.csv');
     expect((await cli(['validate', file])).stdout).toContain('(các ô này ràng buộc nhau: đổi một ô thì các ô kia đổi theo)');
     expect((await cli(['validate', file, '--lang', 'en'])).stdout).toContain('(tied: changing one changes the others)');
+  });
+});
+
+describe('every group explained by the same way of computing', () => {
+  // The seed with its end-of-year rates computed over the start-of-year households (and the reductions from them): seven
+  // districts' groups, one way of computing, not seven slips.
+  const seed = readFileSync(join(FIXTURES, 'tuyen-quang-2020.csv'), 'utf8').replace(/^\uFEFF/, '').split('\n').filter((l) => l !== '').map((l) => l.split(';'));
+  const num = (s: string) => Number(s.replace(/\./g, ''));
+  const hundredths = (s: string) => Math.round(Number(s.replace(',', '.')) * 100);
+  const show = (h: number) => `${Math.floor(h / 100)},${String(h % 100).padStart(2, '0')}`;
+  const end = seed[1]!.slice(3, 11).map((h, i) => Math.floor((num(seed[5]![3 + i]!) * 20000) / num(h) + 1) >> 1);
+  const rows = seed.map((r) => [...r]);
+  for (let i = 0; i < 8; i++) {
+    rows[9]![3 + i] = show(end[i]!);
+    rows[8]![3 + i] = show(hundredths(seed[7]![3 + i]!) - end[i]!);
+  }
+
+  it('the head line says it once: probably the whole row computed so, not N slips (it listed N causes alone)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'povcheck-method-')), 'end-over-start.csv');
+    writeFileSync(file, rows.map((r) => r.join(';')).join('\n') + '\n');
+    const en = await cli(['validate', file, '--lang', 'en']);
+    expect(en.stdout).toContain('→ The 7 failing consistency checks fall into 7 groups that share no cell, and in every group the end rate looks computed over the start-of-year households: probably one way of computing applied to the whole row or column, not 7 slips; the likely cause of each group:');
+    const vi = await cli(['validate', file]);
+    expect(vi.stdout).toContain('và ở mọi nhóm có vẻ tỷ lệ cuối năm được tính trên tổng số hộ đầu năm: có lẽ cả dòng hoặc cả cột được tính theo cùng một cách sai, không phải 7 chỗ gõ nhầm;');
+    const md = await cli(['validate', file, '--lang', 'en', '--format', 'markdown']);
+    expect(md.stdout).toContain('in every group the end rate looks computed over the start-of-year households');
+  });
+
+  it('typing slips in several groups are slips, one by one: nothing said of a way of computing', async () => {
+    const file = join(FIXTURES, 'published', 'indicators-bac-giang-years-as-columns.csv');
+    expect((await cli(['validate', file, '--lang', 'en'])).stdout).not.toContain('in every group');
   });
 });
