@@ -124,6 +124,27 @@ function splitEn(p: { points: string; reduced: string; share: string; growth: st
   }
 }
 
+/** The slips the HTML report names (its likely causes' `kind`). */
+const HTML_SLIP_EN = {
+  transposition: 'two adjacent digits transposed',
+  mistyped: 'one digit mistyped',
+  dropped: 'a digit dropped',
+  doubled: 'a digit doubled',
+  extra: 'an extra digit',
+  separator: 'a thousands separator taken as a decimal mark (2.750 → 2,75)',
+  share: 'a rate typed as a share (0.1180 for 11.80)',
+  'rounded-coarser': 'a rate rounded to fewer decimals, zeros printed after them (15.40 for 15.38)',
+  truncated: 'digits cut off instead of rounded (35.69 for 35.6987…, 35.70)',
+  'reduction-share': 'the reduction typed as reduced households / start households (1.99 instead of 2.06)',
+  'unrounded-difference': 'the reduction rounded from the unrounded difference (2.64 for 2.65)',
+  'start-denominator': 'the end rate taken over the start-of-year households',
+  'summed-rates': 'the poor and near-poor rate typed as the sum of the two printed rates (8.60 = 6.63 + 1.97 for 8.61)',
+  sign: 'the sign',
+  copied: "the neighbouring unit's value copied (same column)",
+  'decimal-mark': 'the decimal mark in the wrong place (1.180 for 11.80)',
+  shifted: 'a row or column typed one cell off',
+} satisfies Record<SlipKind, string>;
+
 const SLIP_EN = {
   transposition: 'the digits look transposed',
   mistyped: 'one digit looks mistyped',
@@ -717,28 +738,8 @@ export function en(): Catalog {
           ranked: 'One of several explanations, ranked by how much each looks like a typing slip.',
           ambiguous: 'Several equally good explanations: the wrong cell cannot be told.',
         },
-        kind: (k) =>
-          `Slip: ${
-            ({
-              transposition: 'two adjacent digits transposed',
-              mistyped: 'one digit mistyped',
-              dropped: 'a digit dropped',
-              doubled: 'a digit doubled',
-              extra: 'an extra digit',
-              separator: 'a thousands separator taken as a decimal mark (2.750 → 2,75)',
-              share: 'a rate typed as a share (0.1180 for 11.80)',
-              'rounded-coarser': 'a rate rounded to fewer decimals, zeros printed after them (15.40 for 15.38)',
-              truncated: 'digits cut off instead of rounded (35.69 for 35.6987…, 35.70)',
-              'reduction-share': 'the reduction typed as reduced households / start households (1.99 instead of 2.06)',
-              'unrounded-difference': 'the reduction rounded from the unrounded difference (2.64 for 2.65)',
-              'start-denominator': 'the end rate taken over the start-of-year households',
-              'summed-rates': 'the poor and near-poor rate typed as the sum of the two printed rates (8.60 = 6.63 + 1.97 for 8.61)',
-              sign: 'the sign',
-              copied: "the neighbouring unit's value copied (same column)",
-              'decimal-mark': 'the decimal mark in the wrong place (1.180 for 11.80)',
-              shifted: 'a row or column typed one cell off',
-            } satisfies Record<SlipKind, string>)[k]
-          }`,
+        kind: (k) => `Slip: ${HTML_SLIP_EN[k]}`,
+        kinds: (items) => `${items.length === 1 ? 'Slip' : 'Slips'}: ${items.map((x) => `${x.ref}, ${HTML_SLIP_EN[x.kind]}`).join('; ')}`,
         annexTitle: 'The table',
         legendTitle: 'Key:',
         legendCause: 'proposed value',

@@ -214,6 +214,8 @@ export interface HtmlText {
   confidence: { unique: string; ranked: string; ambiguous: string };
   /** "Slip: two adjacent digits transposed". */
   kind: (kind: SlipKind) => string;
+  /** A cause's cells that look like slips of different kinds, each with its own. */
+  kinds: (items: ReadonlyArray<{ ref: string; kind: SlipKind }>) => string;
   annexTitle: string;
   legendTitle: string;
   legendCause: string;

@@ -123,6 +123,27 @@ function splitVi(p: { points: string; reduced: string; share: string; growth: st
   }
 }
 
+/** The slips the HTML report names (its likely causes' `kind`). */
+const HTML_SLIP_VI = {
+  transposition: 'đảo hai chữ số liền nhau',
+  mistyped: 'gõ nhầm một chữ số',
+  dropped: 'thiếu một chữ số',
+  doubled: 'lặp một chữ số',
+  extra: 'thừa một chữ số',
+  separator: 'dấu phân cách hàng nghìn bị hiểu là dấu thập phân (2.750 → 2,75)',
+  share: 'tỷ lệ ghi dạng số thập phân (0,1180 thay vì 11,80)',
+  'rounded-coarser': 'tỷ lệ làm tròn ít chữ số thập phân hơn rồi ghi thêm số 0 (15,40 thay vì 15,38)',
+  truncated: 'cắt bớt chữ số thập phân thay vì làm tròn (35,69 thay vì 35,70 của 35,6987…)',
+  'reduction-share': 'mức giảm ghi bằng số hộ giảm chia tổng số hộ đầu năm (1,99 thay vì 2,06)',
+  'unrounded-difference': 'mức giảm làm tròn từ hiệu chưa làm tròn (2,64 thay vì 2,65)',
+  'start-denominator': 'tỷ lệ cuối năm tính trên tổng số hộ đầu năm',
+  'summed-rates': 'tỷ lệ hộ nghèo và cận nghèo ghi bằng tổng hai tỷ lệ đã làm tròn (8,60 = 6,63 + 1,97 thay vì 8,61)',
+  sign: 'sai dấu',
+  copied: 'chép giá trị từ ô cùng cột ở dòng (cột) bên cạnh',
+  'decimal-mark': 'dấu thập phân đặt sai chỗ (1,180 thay vì 11,80)',
+  shifted: 'một dòng hoặc cột số liệu bị gõ lệch một ô',
+} satisfies Record<SlipKind, string>;
+
 const SLIP_VI = {
   transposition: 'có vẻ hai chữ số liền nhau bị gõ đảo chỗ',
   mistyped: 'có vẻ gõ nhầm một chữ số',
@@ -721,28 +742,8 @@ export function vi(): Catalog {
           ranked: 'Một trong nhiều cách giải thích, xếp theo mức giống lỗi gõ phím.',
           ambiguous: 'Nhiều cách giải thích ngang nhau: chưa xác định được ô nào sai.',
         },
-        kind: (k) =>
-          `Kiểu nhầm: ${
-            ({
-              transposition: 'đảo hai chữ số liền nhau',
-              mistyped: 'gõ nhầm một chữ số',
-              dropped: 'thiếu một chữ số',
-              doubled: 'lặp một chữ số',
-              extra: 'thừa một chữ số',
-              separator: 'dấu phân cách hàng nghìn bị hiểu là dấu thập phân (2.750 → 2,75)',
-              share: 'tỷ lệ ghi dạng số thập phân (0,1180 thay vì 11,80)',
-              'rounded-coarser': 'tỷ lệ làm tròn ít chữ số thập phân hơn rồi ghi thêm số 0 (15,40 thay vì 15,38)',
-              truncated: 'cắt bớt chữ số thập phân thay vì làm tròn (35,69 thay vì 35,70 của 35,6987…)',
-              'reduction-share': 'mức giảm ghi bằng số hộ giảm chia tổng số hộ đầu năm (1,99 thay vì 2,06)',
-              'unrounded-difference': 'mức giảm làm tròn từ hiệu chưa làm tròn (2,64 thay vì 2,65)',
-              'start-denominator': 'tỷ lệ cuối năm tính trên tổng số hộ đầu năm',
-              'summed-rates': 'tỷ lệ hộ nghèo và cận nghèo ghi bằng tổng hai tỷ lệ đã làm tròn (8,60 = 6,63 + 1,97 thay vì 8,61)',
-              sign: 'sai dấu',
-              copied: 'chép giá trị từ ô cùng cột ở dòng (cột) bên cạnh',
-              'decimal-mark': 'dấu thập phân đặt sai chỗ (1,180 thay vì 11,80)',
-              shifted: 'một dòng hoặc cột số liệu bị gõ lệch một ô',
-            } satisfies Record<SlipKind, string>)[k]
-          }`,
+        kind: (k) => `Kiểu nhầm: ${HTML_SLIP_VI[k]}`,
+        kinds: (items) => `Kiểu nhầm: ${items.map((x) => `${x.ref}, ${HTML_SLIP_VI[x.kind]}`).join('; ')}`,
         annexTitle: 'Bảng số liệu',
         legendTitle: 'Chú giải:',
         legendCause: 'giá trị đề xuất',

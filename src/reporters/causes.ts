@@ -192,6 +192,7 @@ export function likelyCauses(loc: Localisation | undefined): LikelyCause[] {
     // A slip is named, as the text report names it, only with the value it would have turned into the one held.
     const kinds = c.cells.map((x) => (x.proposed !== undefined ? x.kind : undefined));
     const kind = kinds.every((k) => k !== undefined && k === kinds[0]) ? kinds[0] : undefined;
+    const each = kind === undefined && kinds.some((k) => k !== undefined) ? Object.fromEntries(c.cells.flatMap((x, i) => (kinds[i] !== undefined ? [[displayRef(x.cell), kinds[i]!]] : []))) : undefined;
     const ranged = c.cells.filter((x) => x.range !== undefined);
     return {
       cells: c.cells.map((x) => displayRef(x.cell)),
@@ -199,6 +200,7 @@ export function likelyCauses(loc: Localisation | undefined): LikelyCause[] {
       ...(ranged.length > 0 ? { ranges: Object.fromEntries(ranged.map((x) => [displayRef(x.cell), { ...x.range }])) } : {}),
       explains: [...c.explains],
       ...(kind ? { kind } : {}),
+      ...(each ? { kinds: each } : {}),
       ...(c.cells.some((x) => x.formula) ? { formulas: Object.fromEntries(c.cells.filter((x) => x.formula).map((x) => [displayRef(x.cell), x.formula!])) } : {}),
       confidence: c.confidence,
       ...(c.rounding ? { rounding: true } : {}),

@@ -21,7 +21,7 @@ import { ANNEX_CSS, PAGE_CSS, htmlPage } from '../render/html-page.js';
 import { CHART_CSS, rateChartData, rateChartSvg, type ChartTarget } from '../render/svg-chart.js';
 import { DRAWN_TABLE_UNITS, cellLabel, checksLine, checksRanNote, countFindings, coverageText, langOf, localeText, notCheckedSection, passedOverLine, refLabel, runLang, showsExpected, summaryCounts, tableOf, verdictText, type LikelyCause, type ReportFile, type ReportInput } from './types.js';
 import { DOCUMENT_PARTS, partOf, type DocumentPart } from '../model/document.js';
-import { causesOf, consequencesOf, expectedPair } from './causes.js';
+import { causesOf, consequencesOf, expectedPair, sameMethod } from './causes.js';
 
 export interface HtmlOptions {
   /** Targets to draw on the chart (`{unit, indicator, op, value}`, as in the targets file). */
@@ -190,11 +190,15 @@ function causesHtml(file: ReportFile, fi: number, lang: Lang, shown: Set<string>
       .map((i) => html`<a href="#${htmlId(`f${fi}`, i)}">#${i + 1}</a>`);
     return html`<li class="cause conf-${c.confidence}">
 <p>${joinHtml(cells, '; ')}.</p>
-<p>${t.html.causeExplains(c.explains.length)}${c.kind ? ` ${t.html.kind(c.kind)}.` : ''} <em>${t.html.confidence[c.confidence]}</em></p>
+<p>${t.html.causeExplains(c.explains.length)}${c.kind ? ` ${t.html.kind(c.kind)}.` : c.kinds ? ` ${t.html.kinds(Object.entries(c.kinds).map(([ref, kind]) => ({ ref: refLabel(ref, lang), kind })))}.` : ''} <em>${t.html.confidence[c.confidence]}</em></p>
 ${explained.length ? html`<p class="small">${t.html.explainsLabel} ${joinHtml(explained, ', ')}</p>` : ''}
 </li>`;
   });
-  return html`<section class="causes"><h3>${t.html.causesTitle}</h3><ol>
+  // Several independent groups: the head line the text report has (one way of computing in every group, said once).
+  const loc = file.localisation;
+  const head = loc?.parts && !file.causes ? html`<p>${catalog(lang).locate.independent({ count: loc.parts.length, failing: loc.failing, ...sameMethod(loc) })}</p>
+` : '';
+  return html`<section class="causes"><h3>${t.html.causesTitle}</h3>${head}<ol>
 ${joinHtml(items, '\n')}
 </ol></section>`;
 }

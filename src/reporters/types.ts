@@ -36,6 +36,8 @@ export interface LikelyCause {
   explains: number[];
   /** The slip it looks like (transposition, mistyped, dropped, doubled, extra, separator, share, …). */
   kind?: SlipKind;
+  /** Its cells' slips by reference, when they are of different kinds (the reduction as a share and the end rate over the start households). */
+  kinds?: Record<string, SlipKind>;
   /** The cells holding a formula (entered, or a suspect with what it reads against its failing check), by reference. */
   formulas?: Record<string, NonNullable<CauseCell['formula']>>;
   confidence: 'unique' | 'ranked' | 'ambiguous';

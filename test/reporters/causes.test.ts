@@ -112,6 +112,13 @@ describe('every group explained by the same way of computing', () => {
     expect(en.stdout).toContain('→ The 7 failing consistency checks fall into 7 groups that share no cell, and in every group the end rate looks computed over the start-of-year households: probably one way of computing applied to the whole row or column, not 7 slips; the likely cause of each group:');
     const vi = await cli(['validate', file]);
     expect(vi.stdout).toContain('và ở mọi nhóm có vẻ tỷ lệ cuối năm được tính trên tổng số hộ đầu năm: có lẽ cả dòng hoặc cả cột được tính theo cùng một cách sai, không phải 7 chỗ gõ nhầm;');
+    // The HTML report too: the head line, and each cell's own slip where a cause's cells differ in kind (it named none).
+    const out = join(mkdtempSync(join(tmpdir(), 'povcheck-method-')), 'r.html');
+    await cli(['validate', file, '--lang', 'en', '--format', 'html', '-o', out]);
+    const page = readFileSync(out, 'utf8');
+    expect(page).toContain('<p>The 7 failing consistency checks fall into 7 groups that share no cell, and in every group the end rate looks computed over the start-of-year households');
+    expect(page).toContain('Slips: D9, the reduction typed as reduced households / start households (1.99 instead of 2.06); D10, the end rate taken over the start-of-year households.');
+    expect(page).toContain('Slip: H10, the end rate taken over the start-of-year households.');
     const md = await cli(['validate', file, '--lang', 'en', '--format', 'markdown']);
     expect(md.stdout).toContain('in every group the end rate looks computed over the start-of-year households');
   });
