@@ -123,6 +123,14 @@ describe('every group explained by the same way of computing', () => {
     expect(md.stdout).toContain('in every group the end rate looks computed over the start-of-year households');
   });
 
+  it('every reduction in points with a minus sign (a formula the wrong way round, =D10-D8): said once as well', async () => {
+    const signed = seed.map((r, i) => (i === 8 ? r.map((x, c) => (c >= 3 && c < 11 ? `-${x}` : x)) : r));
+    const file = join(mkdtempSync(join(tmpdir(), 'povcheck-method-')), 'negative.csv');
+    writeFileSync(file, signed.map((r) => r.join(';')).join('\n') + '\n');
+    const en = await cli(['validate', file, '--lang', 'en']);
+    expect(en.stdout).toContain('→ The 8 failing consistency checks fall into 8 groups that share no cell, and in every group the sign looks wrong: probably one way of computing applied to the whole row or column, not 8 slips;');
+  });
+
   it('typing slips in several groups are slips, one by one: nothing said of a way of computing', async () => {
     const file = join(FIXTURES, 'published', 'indicators-bac-giang-years-as-columns.csv');
     expect((await cli(['validate', file, '--lang', 'en'])).stdout).not.toContain('in every group');
