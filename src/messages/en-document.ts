@@ -34,7 +34,7 @@ const money = (m: MoneyText, f: Fmt) => `${f.n(m.value)} ${m.unit}`;
 const labelled = (m: MoneyText, f: Fmt) => `${m.label ? `${m.label}: ` : ''}${money(m, f)}`;
 const sumText = (parts: MoneyText[], f: Fmt) => parts.map((p) => f.n(p.value)).join(' + ');
 const where = (p: CitationPlace) => `¶${p.paragraph}${p.section ? ` (${p.section})` : ' (preamble)'}`;
-const within = (w: ClaimWithin, f: Fmt) => `${f.n(w.start)} − ${f.n(w.end)} = ${f.n(w.expected)}`;
+const within = (w: ClaimWithin, f: Fmt) => `${f.n(w.start)} − ${f.term(w.end)} = ${f.n(w.expected)}`;
 const figureText = (x: ClaimFigure, table: number, f: Fmt) =>
   `${FIGURE_NAME[x.indicator]} ${f.n(x.stated)}${x.table !== undefined ? ` (table ${val(x.indicator, x.table, f)}${x.cell ? `, ${at(x.cell, table)}` : ''})` : ' (not in the table)'}`;
 
@@ -52,7 +52,7 @@ export const enDocumentMessages = {
     `The text states ${f.n(p.stated)} as the ${FIGURE_NAME[p.indicator]} of ${unitName(p.unit)}, but table ${p.number} shows ${val(p.indicator, p.table, f)}${p.cell ? ` (${at(p.cell, p.number)})` : ''}` +
     `${p.within ? `; the same sentence also gives ${within(p.within, f)}, which ${f.n(p.stated)} breaks` : ''}.`,
   'claim.sentence': (p: MessageParams['claim.sentence'], f: Fmt) =>
-    `Within the sentence, ${f.n(p.start)} − ${f.n(p.end)} = ${f.n(p.expected)}, but it states a reduction of ${f.n(p.reduced)} for ${unitName(p.unit)}.`,
+    `Within the sentence, ${f.n(p.start)} − ${f.term(p.end)} = ${f.n(p.expected)}, but it states a reduction of ${f.n(p.reduced)} for ${unitName(p.unit)}.`,
   'claim.unknown-unit': (p: MessageParams['claim.unknown-unit']) =>
     `The text names ${p.unit}, which table ${p.table} does not have (its units: ${p.known.join(', ')}); its figures are not checked.`,
   'money.cause': (p: MessageParams['money.cause'], f: Fmt) => {

@@ -12,10 +12,10 @@ const span = (lo: string, hi: string | undefined, f: Fmt) => (lo === '' ? 'no po
 export const enRelations: Texts = {
   'flow.mismatch-of': (p, f) =>
     p.startIndicator && p.reducedIndicator
-      ? `${p.unit}: ${low(f.ind(p.indicator))} should be ${low(f.ind(p.startIndicator))} less ${low(f.ind(p.reducedIndicator))}: ${f.n(p.start)} − ${f.n(p.reduced)} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)}.`
-      : `${p.unit}: ${low(f.ind(p.indicator))} should be ${f.n(p.start)} − ${f.n(p.reduced)} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)}.`,
+      ? `${p.unit}: ${low(f.ind(p.indicator))} should be ${low(f.ind(p.startIndicator))} less ${low(f.ind(p.reducedIndicator))}: ${f.n(p.start)} − ${f.term(p.reduced)} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)}.`
+      : `${p.unit}: ${low(f.ind(p.indicator))} should be ${f.n(p.start)} − ${f.term(p.reduced)} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)}.`,
   'balance.mismatch': (p, f) => {
-    const terms = [...p.out.map((x) => ` − ${f.n(x.value)} (${low(f.ind(x.indicator))})`), ...p.in.map((x) => ` + ${f.n(x.value)} (${low(f.ind(x.indicator))})`)].join('');
+    const terms = [...p.out.map((x) => ` − ${f.term(x.value)} (${low(f.ind(x.indicator))})`), ...p.in.map((x) => ` + ${f.term(x.value)} (${low(f.ind(x.indicator))})`)].join('');
     return `${p.unit}: ${low(f.ind(p.indicator))} should be the start ${f.n(p.start)}${terms} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)} (end = start − out-flows + in-flows).`;
   },
   'breakdown.mismatch': (p, f) =>
@@ -44,9 +44,9 @@ export const enRelations: Texts = {
   'denominator.flow-rate': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} is not ${f.n(p.count)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)}; it fits ${span(p.impliedLo, p.impliedHi, f)}, so it is over another denominator (most likely the households at the start of the year). Not a typing slip, but the denominator should be stated.`,
   'combined.count': (p, f) =>
-    `${p.unit}: ${low(f.ind(p.indicator))} should be poor + near-poor = ${f.n(p.poor)} + ${f.n(p.nearPoor)} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)}.`,
+    `${p.unit}: ${low(f.ind(p.indicator))} should be poor + near-poor = ${f.n(p.poor)} + ${f.term(p.nearPoor)} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)}.`,
   'combined.rate': (p, f) =>
-    `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} should be close to the poverty rate + the near-poverty rate = ${f.n(p.poor)} + ${f.n(p.nearPoor)} = ${f.n(p.sum)} (rounding allows at most ${f.n(p.tolerance)}).`,
+    `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} should be close to the poverty rate + the near-poverty rate = ${f.n(p.poor)} + ${f.term(p.nearPoor)} = ${f.n(p.sum)} (rounding allows at most ${f.n(p.tolerance)}).`,
   'implied-households.disagree': (p, f) =>
     `${p.unit}: the table prints no households, but each pair of a count and its rate implies them: ${p.pairs.map((x) => `${x.count}/${x.rate} fits ${span(x.lo, x.hi, f)}`).join('; ')}${p.pairs.some((x) => x.count.startsWith('(')) ? ' (a count in brackets is the start of the year\'s, not printed: the end of the year\'s plus the net reduction)' : ''}. No household count fits every pair; ${p.cell ? `${p.cell} (or the count beside it) is likely wrong, as the other pairs agree.` : 'one of these cells is wrong (the likely causes rank them).'}`,
   'implied-households.flow': (p, f) =>

@@ -420,7 +420,7 @@ export function en(): Catalog {
     'sum.total-by-sums': (p, f) =>
       `No column or row is labelled as the total (Toàn tỉnh, Tổng, Tổng cộng, Cộng, Total); "${p.unit}" is taken as the total, as its figures are the sums of the other ${k(p.count)} units' in ${k(p.indicators.length)} indicators (${p.indicators.map((i) => f.ind(i)).join('; ')}).`,
     'flow.mismatch': (p, f) =>
-      `${p.unit}: poor households at the end should be ${f.n(p.start)} − ${f.n(p.reduced)} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)}.`,
+      `${p.unit}: poor households at the end should be ${f.n(p.start)} − ${f.term(p.reduced)} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)}.`,
     'rate.mismatch': (p, f) => {
       const denom = p.indicator === 'rate_end' ? 'END-of-year households' : 'start-of-year households';
       let s = `${p.unit}: the ${lower(f.ind(p.indicator))} should be ${f.n(p.poor)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (over the ${denom}, rounded half-up to 2 decimals), but the table shows ${f.n(p.actual)}.`;
@@ -431,13 +431,13 @@ export function en(): Catalog {
       const src = p.computed ? ' (rates computed from the counts, as the table prints none)' : '';
       const what = p.rate && p.from && p.to ? `the fall of the ${lower(f.ind(p.rate))} from ${p.from} to ${p.to}` : p.indicator ? lower(f.ind(p.indicator)) : 'the reduction';
       const rounded = p.difference ? `${f.n(p.difference)} → ${f.n(p.expected)} points (rounded half-up to the ${p.decimals} ${p.decimals === 1 ? 'decimal' : 'decimals'} printed)` : `${f.n(p.expected)} points`;
-      let s = `${p.unit}: ${what} should be ${f.n(p.start)} − ${f.n(p.end)} = ${rounded}${src}, but the table shows ${f.n(p.actual)}.`;
+      let s = `${p.unit}: ${what} should be ${f.n(p.start)} − ${f.term(p.end)} = ${rounded}${src}, but the table shows ${f.n(p.actual)}.`;
       if (p.unrounded) s += ` ${f.n(p.actual)} is the unrounded difference (${f.n(p.unrounded)}…) rounded; the annex convention subtracts the two printed two-decimal rates.`;
       if (p.share) s += ` ${f.n(p.actual)} is the reduced households as a share of the start-of-year households, not the fall of the rate.`;
       return s;
     },
     'rate-change.convention': (p, f) =>
-      `${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)} (the difference of the printed rates); the unrounded difference ${f.n(p.unrounded)}… would round to ${f.n(p.rounded)}. This is the annex's convention, not an error.`,
+      `${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.term(p.end)} (the difference of the printed rates); the unrounded difference ${f.n(p.unrounded)}… would round to ${f.n(p.rounded)}. This is the annex's convention, not an error.`,
     'denominator.mixed': (p, f) =>
       `${p.unit}: the start rate is over ${f.n(p.h0)} households and the end rate over ${f.n(p.h1)} (${f.n(signed(p.change))}), so the two rates have different denominators. ` +
       (splitCase(p) === 'fell-grew'
@@ -459,13 +459,13 @@ export function en(): Catalog {
     },
     'denominator.decides-target': (p, f) =>
       `${p.unit}: target ${enCalc.target(p, f)} is met (${val(p.indicator, p.actual, f)}) only because households changed from ${f.n(p.h0)} to ${f.n(p.h1)}: ` +
-      `over the start-of-year households it would be ${val(p.indicator, p.constant, f)}${p.from !== undefined && p.to !== undefined ? ` (${f.n(p.from)} % − ${f.n(p.to)} %, the end rate over the ${f.n(p.h0)} start-of-year households)` : ''}, and missed (the net fall of ${f.n(p.reduced)} poor households${p.derived ? `, ${FROM_COUNTS},` : ''} is ${f.n(p.share)} % of the start-of-year households).`,
+      `over the start-of-year households it would be ${val(p.indicator, p.constant, f)}${p.from !== undefined && p.to !== undefined ? ` (${f.n(p.from)} % − ${f.term(p.to)} %, the end rate over the ${f.n(p.h0)} start-of-year households)` : ''}, and missed (the net fall of ${f.n(p.reduced)} poor households${p.derived ? `, ${FROM_COUNTS},` : ''} is ${f.n(p.share)} % of the start-of-year households).`,
     'denominator.summary': (p, f) =>
       `${p.count} units under ${p.parent} have their start and end rates over different numbers of households, so their falls in the rate are not their net falls in poor households over the households. ` +
       `The change in the number of households alone accounts for as much as ${f.n(p.growth)} points of a fall, in ${p.unit} (the rate fell ${f.n(p.points)} points, but the ${f.n(p.reduced)} households reduced${fromCountsEn(p)} are ${f.n(p.share)} % of its start-of-year households).`,
     'rate-change.convention-summary': (p, f) =>
       `${p.count} units under ${p.parent} print as the reduction the difference of their two printed rates where the unrounded difference would round to another value; this is the annex's convention, not an error. ` +
-      `For example ${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)}, while the unrounded difference ${f.n(p.unrounded)}… would round to ${f.n(p.rounded)}.`,
+      `For example ${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.term(p.end)}, while the unrounded difference ${f.n(p.unrounded)}… would round to ${f.n(p.rounded)}.`,
     'range.negative': (p, f) => `${p.unit}: ${lower(f.ind(p.indicator))} is negative (${f.n(p.actual)}); a number of households cannot be below 0.`,
     'range.fraction': (p, f) => `${p.unit}: ${lower(f.ind(p.indicator))} is ${f.n(p.actual)}; a number of households must be a whole number.`,
     'range.exceeds': (p, f) =>

@@ -105,6 +105,8 @@ class Formatting implements Fmt {
 
   n = (p: string): string => formatPlain(p, this.locale);
 
+  term = (p: string): string => (p.trimStart().startsWith('-') ? `(${this.n(p)})` : this.n(p));
+
   ind = (i: Indicator): string => {
     const label = slotLabel(i, this.lang, (k) => (catalog(this.lang).ui.indicatorLabels as Record<string, string | undefined>)[k]);
     return this.period ? layoutWords(this.lang).ofPeriod(label) : label;

@@ -18,6 +18,8 @@ export interface Fmt {
   lang: Lang;
   /** A plain-digit number ("210299", "-0.25") in the catalogue's number format ("210.299", "-0,25"). */
   n(plain: string): string;
+  /** A number after an operator: as `n`, a negative one in brackets (`24.814 − (-4.188)`, not `24.814 − -4.188`). */
+  term(plain: string): string;
   /** The indicator's label in this language (with a period's words when `period`). */
   ind(ind: Indicator): string;
   /** The labels count their phases over a period (`cuối kỳ`, `end of period`), not over a year. */

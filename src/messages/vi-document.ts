@@ -34,7 +34,7 @@ const money = (m: MoneyText, f: Fmt) => `${f.n(m.value)} ${m.unit}`;
 const labelled = (m: MoneyText, f: Fmt) => `${m.label ? `${m.label}: ` : ''}${money(m, f)}`;
 const sumText = (parts: MoneyText[], f: Fmt) => parts.map((p) => f.n(p.value)).join(' + ');
 const where = (p: CitationPlace) => `đoạn ${p.paragraph} (${p.section || 'phần mở đầu'})`;
-const within = (w: ClaimWithin, f: Fmt) => `${f.n(w.start)} − ${f.n(w.end)} = ${f.n(w.expected)}`;
+const within = (w: ClaimWithin, f: Fmt) => `${f.n(w.start)} − ${f.term(w.end)} = ${f.n(w.expected)}`;
 const figureText = (x: ClaimFigure, table: number, f: Fmt) =>
   `${FIGURE_NAME[x.indicator]} ${f.n(x.stated)}${x.table !== undefined ? ` (bảng ghi ${val(x.indicator, x.table, f)}${x.cell ? `, ${at(x.cell, table)}` : ''})` : ' (bảng không có)'}`;
 
@@ -56,7 +56,7 @@ export const viDocumentMessages = {
     `Văn bản nêu ${FIGURE_NAME[p.indicator]} của ${unitName(p.unit)} là ${f.n(p.stated)}, nhưng bảng ${p.number} ghi ${val(p.indicator, p.table, f)}${p.cell ? ` (${at(p.cell, p.number)})` : ''}` +
     `${p.within ? `; trong cùng câu còn có ${within(p.within, f)}, mà ${f.n(p.stated)} không khớp` : ''}.`,
   'claim.sentence': (p: MessageParams['claim.sentence'], f: Fmt) =>
-    `Trong cùng câu, ${f.n(p.start)} − ${f.n(p.end)} = ${f.n(p.expected)}, nhưng câu lại nêu mức giảm của ${unitName(p.unit)} là ${f.n(p.reduced)}.`,
+    `Trong cùng câu, ${f.n(p.start)} − ${f.term(p.end)} = ${f.n(p.expected)}, nhưng câu lại nêu mức giảm của ${unitName(p.unit)} là ${f.n(p.reduced)}.`,
   'claim.unknown-unit': (p: MessageParams['claim.unknown-unit']) =>
     `Văn bản nêu tên ${p.unit}, nhưng bảng ${p.table} không có đơn vị này (các đơn vị của bảng: ${p.known.join(', ')}); số liệu của đơn vị này không được kiểm tra.`,
   'money.cause': (p: MessageParams['money.cause'], f: Fmt) => {

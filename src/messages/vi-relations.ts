@@ -36,10 +36,10 @@ const span = (lo: string, hi: string | undefined, f: Fmt) => (lo === '' ? 'một
 export const viRelations: Texts = {
   'flow.mismatch-of': (p, f) =>
     p.startIndicator && p.reducedIndicator
-      ? `${p.unit}: ${low(f.ind(p.indicator))} phải bằng ${low(f.ind(p.startIndicator))} trừ ${low(f.ind(p.reducedIndicator))}: ${f.n(p.start)} − ${f.n(p.reduced)} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)}.`
-      : `${p.unit}: ${low(f.ind(p.indicator))} phải bằng ${f.n(p.start)} − ${f.n(p.reduced)} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)}.`,
+      ? `${p.unit}: ${low(f.ind(p.indicator))} phải bằng ${low(f.ind(p.startIndicator))} trừ ${low(f.ind(p.reducedIndicator))}: ${f.n(p.start)} − ${f.term(p.reduced)} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)}.`
+      : `${p.unit}: ${low(f.ind(p.indicator))} phải bằng ${f.n(p.start)} − ${f.term(p.reduced)} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)}.`,
   'balance.mismatch': (p, f) => {
-    const terms = [...p.out.map((x) => ` − ${f.n(x.value)} (${low(f.ind(x.indicator))})`), ...p.in.map((x) => ` + ${f.n(x.value)} (${low(f.ind(x.indicator))})`)].join('');
+    const terms = [...p.out.map((x) => ` − ${f.term(x.value)} (${low(f.ind(x.indicator))})`), ...p.in.map((x) => ` + ${f.term(x.value)} (${low(f.ind(x.indicator))})`)].join('');
     return `${p.unit}: ${low(f.ind(p.indicator))} phải bằng số đầu năm ${f.n(p.start)}${terms} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)} (cân đối cuối năm = đầu năm − số giảm + số tăng).`;
   },
   'breakdown.mismatch': (p, f) =>
@@ -69,9 +69,9 @@ export const viRelations: Texts = {
   'denominator.flow-rate': (p, f) =>
     `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} không phải là ${f.n(p.count)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)}; tỷ lệ này ứng với ${span(p.impliedLo, p.impliedHi, f)}, tức là được tính trên một mẫu số khác (có lẽ là số hộ đầu năm). Không phải lỗi đánh máy, nhưng cần ghi rõ mẫu số.`,
   'combined.count': (p, f) =>
-    `${p.unit}: ${low(f.ind(p.indicator))} phải bằng số hộ nghèo + số hộ cận nghèo = ${f.n(p.poor)} + ${f.n(p.nearPoor)} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)}.`,
+    `${p.unit}: ${low(f.ind(p.indicator))} phải bằng số hộ nghèo + số hộ cận nghèo = ${f.n(p.poor)} + ${f.term(p.nearPoor)} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)}.`,
   'combined.rate': (p, f) =>
-    `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} phải gần bằng tỷ lệ hộ nghèo + tỷ lệ hộ cận nghèo = ${f.n(p.poor)} + ${f.n(p.nearPoor)} = ${f.n(p.sum)} (do làm tròn được lệch tối đa ${f.n(p.tolerance)}).`,
+    `${p.unit}: ${low(f.ind(p.indicator))} ${f.n(p.actual)} phải gần bằng tỷ lệ hộ nghèo + tỷ lệ hộ cận nghèo = ${f.n(p.poor)} + ${f.term(p.nearPoor)} = ${f.n(p.sum)} (do làm tròn được lệch tối đa ${f.n(p.tolerance)}).`,
   'implied-households.disagree': (p, f) =>
     `${p.unit}: bảng không ghi tổng số hộ, nhưng mỗi cặp số hộ và tỷ lệ cho biết tổng số hộ: ${p.pairs.map((x) => `${x.count}/${x.rate} ứng với ${span(x.lo, x.hi, f)}`).join('; ')}${p.pairs.some((x) => x.count.startsWith('(')) ? ' (số trong ngoặc là số hộ đầu năm bảng không ghi: số cuối năm cộng số giảm trong năm)' : ''}. Không có số hộ nào khớp với mọi cặp; ${p.cell ? `có lẽ ô ${p.cell} (hoặc số hộ đi cùng) bị ghi sai, vì các cặp còn lại khớp với nhau.` : 'một trong các ô này bị ghi sai (các nguyên nhân có thể xếp hạng chúng).'}`,
   'implied-households.flow': (p, f) =>

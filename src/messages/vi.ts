@@ -424,7 +424,7 @@ export function vi(): Catalog {
     'sum.total-by-sums': (p, f) =>
       `Không có cột/dòng nào ghi là tổng (Toàn tỉnh, Tổng, Tổng cộng, Cộng); coi "${p.unit}" là tổng vì số liệu của nó bằng tổng của ${k(p.count)} đơn vị còn lại ở ${k(p.indicators.length)} chỉ tiêu (${p.indicators.map((i) => f.ind(i)).join('; ')}).`,
     'flow.mismatch': (p, f) =>
-      `${p.unit}: số hộ nghèo cuối năm phải bằng ${f.n(p.start)} − ${f.n(p.reduced)} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)}.`,
+      `${p.unit}: số hộ nghèo cuối năm phải bằng ${f.n(p.start)} − ${f.term(p.reduced)} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)}.`,
     'rate.mismatch': (p, f) => {
       const denom = p.indicator === 'rate_end' ? 'tổng số hộ cuối năm' : 'tổng số hộ đầu năm';
       let s = `${p.unit}: ${f.ind(p.indicator).toLowerCase()} phải là ${f.n(p.poor)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (mẫu số là ${denom}, làm tròn 2 chữ số thập phân), nhưng bảng ghi ${f.n(p.actual)}.`;
@@ -435,13 +435,13 @@ export function vi(): Catalog {
       const src = p.computed ? ' (tỷ lệ tính từ số hộ, vì bảng không ghi)' : '';
       const what = p.rate && p.from && p.to ? `mức giảm ${lowFirst(f.ind(p.rate))} từ năm ${p.from} đến năm ${p.to}` : p.indicator ? lowFirst(f.ind(p.indicator)) : 'mức giảm tỷ lệ hộ nghèo';
       const rounded = p.difference ? `${f.n(p.difference)} → ${f.n(p.expected)} điểm phần trăm (làm tròn ${p.decimals} chữ số thập phân như bảng ghi)` : `${f.n(p.expected)} điểm phần trăm`;
-      let s = `${p.unit}: ${what} phải là ${f.n(p.start)} − ${f.n(p.end)} = ${rounded}${src}, nhưng bảng ghi ${f.n(p.actual)}.`;
+      let s = `${p.unit}: ${what} phải là ${f.n(p.start)} − ${f.term(p.end)} = ${rounded}${src}, nhưng bảng ghi ${f.n(p.actual)}.`;
       if (p.unrounded) s += ` ${f.n(p.actual)} là hiệu chưa làm tròn (${f.n(p.unrounded)}…) đem làm tròn; quy ước của biểu là lấy hiệu của hai tỷ lệ đã làm tròn 2 chữ số.`;
       if (p.share) s += ` ${f.n(p.actual)} là số hộ nghèo giảm chia cho tổng số hộ đầu năm, không phải mức giảm tỷ lệ.`;
       return s;
     },
     'rate-change.convention': (p, f) =>
-      `${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)} (hiệu của hai tỷ lệ đã làm tròn); hiệu chưa làm tròn ${f.n(p.unrounded)}… thì làm tròn thành ${f.n(p.rounded)}. Đây là quy ước của biểu, không phải lỗi.`,
+      `${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.term(p.end)} (hiệu của hai tỷ lệ đã làm tròn); hiệu chưa làm tròn ${f.n(p.unrounded)}… thì làm tròn thành ${f.n(p.rounded)}. Đây là quy ước của biểu, không phải lỗi.`,
     'denominator.mixed': (p, f) =>
       `${p.unit}: tỷ lệ đầu năm tính trên ${f.n(p.h0)} hộ, tỷ lệ cuối năm trên ${f.n(p.h1)} hộ (${f.n(signed(p.change))} hộ), nên hai tỷ lệ khác mẫu số. ` +
       (splitCase(p) === 'fell-grew'
@@ -463,13 +463,13 @@ export function vi(): Catalog {
     },
     'denominator.decides-target': (p, f) =>
       `${p.unit}: đạt mục tiêu ${viCalc.target(p, f)} (${val(p.indicator, p.actual, f)}) chỉ nhờ số hộ thay đổi từ ${f.n(p.h0)} thành ${f.n(p.h1)}: ` +
-      `tính trên số hộ đầu năm thì được ${val(p.indicator, p.constant, f)}${p.from !== undefined && p.to !== undefined ? ` (${f.n(p.from)}% − ${f.n(p.to)}%, tỷ lệ cuối năm tính trên ${f.n(p.h0)} hộ đầu năm)` : ''}, không đạt (số hộ nghèo giảm, ${f.n(p.reduced)} hộ ${netVi(p)}, chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm).`,
+      `tính trên số hộ đầu năm thì được ${val(p.indicator, p.constant, f)}${p.from !== undefined && p.to !== undefined ? ` (${f.n(p.from)}% − ${f.term(p.to)}%, tỷ lệ cuối năm tính trên ${f.n(p.h0)} hộ đầu năm)` : ''}, không đạt (số hộ nghèo giảm, ${f.n(p.reduced)} hộ ${netVi(p)}, chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm).`,
     'denominator.summary': (p, f) =>
       `${p.count} đơn vị trực thuộc ${p.parent} có tỷ lệ đầu năm và tỷ lệ cuối năm tính trên số hộ khác nhau (khác mẫu số), nên mức giảm tỷ lệ hộ nghèo của các đơn vị này không phải là số hộ nghèo giảm chia cho tổng số hộ. ` +
       `Riêng sự thay đổi số hộ đã chiếm tới ${f.n(p.growth)} điểm phần trăm của mức giảm, ở ${p.unit} (tỷ lệ giảm ${f.n(p.points)} điểm phần trăm, nhưng số hộ nghèo giảm (${f.n(p.reduced)} hộ, ${netVi(p)}) chỉ bằng ${f.n(p.share)}% tổng số hộ đầu năm).`,
     'rate-change.convention-summary': (p, f) =>
       `${p.count} đơn vị trực thuộc ${p.parent} ghi mức giảm bằng hiệu của hai tỷ lệ đã làm tròn, trong khi hiệu chưa làm tròn thì làm tròn thành số khác; đây là quy ước của biểu, không phải lỗi. ` +
-      `Ví dụ ${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.n(p.end)}, còn hiệu chưa làm tròn ${f.n(p.unrounded)}… thì làm tròn thành ${f.n(p.rounded)}.`,
+      `Ví dụ ${p.unit}: ${f.n(p.actual)} = ${f.n(p.start)} − ${f.term(p.end)}, còn hiệu chưa làm tròn ${f.n(p.unrounded)}… thì làm tròn thành ${f.n(p.rounded)}.`,
     'range.negative': (p, f) => `${p.unit}: ${f.ind(p.indicator).toLowerCase()} là số âm (${f.n(p.actual)}); số hộ không thể nhỏ hơn 0.`,
     'range.fraction': (p, f) => `${p.unit}: ${f.ind(p.indicator).toLowerCase()} là ${f.n(p.actual)}; số hộ phải là số nguyên.`,
     'range.exceeds': (p, f) =>

@@ -38,6 +38,14 @@ describe('the minus sign of a negative figure', () => {
     const negative = texts.filter((t) => /(?:^|[\s(=])-\d/.test(t));
     expect(negative.length).toBeGreaterThan(1);
     expect(texts.join('\n')).toMatch(/ − 9[.,]74 = -9[.,]622 → -9[.,]62 /);
+    // A negative figure after an operator is in brackets: `24.814 − (-4.188)`, not `24.814 − -4.188`.
+    expect(texts.filter((t) => /[−+] -\d/.test(t))).toEqual([]);
+    expect(texts.join('\n')).toMatch(/24[.,]814 − \(-4[.,]188\) = 29[.,]002/);
+  });
+
+  it('Fmt.term brackets a negative figure only', () => {
+    const f = makeFmt('vi');
+    expect([f.term('-4188'), f.term('4188'), f.term('-0.25'), f.term('0')]).toEqual(['(-4.188)', '4.188', '(-0,25)', '0']);
   });
 
   it('one helper writes a signed figure, one strips the sign', () => {
