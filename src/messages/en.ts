@@ -175,9 +175,12 @@ const fractionsEn = (cell: string) =>
 /** `--locale` was given against the file's cells: the option, not cells. */
 const localeGivenEn = ({ given, cell }: { given: string; cell: string }) =>
   `The numbers were read with --locale ${given}, against the way the file writes them (see the warning about ${cell}): rather than wrong cells, try without --locale.`;
+/** Figures of one indicator negative across units: a formula the wrong way round, not cells. */
+const negativeEn = ({ label, count, cell }: NonNullable<NoCauseParams['negative']>) =>
+  `${count} figures of ${label.charAt(0).toLowerCase() + label.slice(1)} are negative (see the warning at ${cell}): rather than wrong cells, the row probably gives the change, computed the wrong way round (end − start); correct their signs, then check again.`;
 /** The hint a none/stopped/open line ends with, if any. */
 const hintEn = (p: NoCauseParams) =>
-  p.fractionsAt !== undefined ? fractionsEn(p.fractionsAt) : p.localeGiven !== undefined ? localeGivenEn(p.localeGiven) : p.sumsOf !== undefined ? sumsOfEn(p.sumsOf) : undefined;
+  p.fractionsAt !== undefined ? fractionsEn(p.fractionsAt) : p.localeGiven !== undefined ? localeGivenEn(p.localeGiven) : p.negative !== undefined ? negativeEn(p.negative) : p.sumsOf !== undefined ? sumsOfEn(p.sumsOf) : undefined;
 const allFailing = (n: number) => (n === 1 ? 'the failing check' : n === 2 ? 'both failing checks' : `all ${n} failing checks`);
 /** "any value from 2.12 to 100.00" for bounds already written (absent: unbounded). */
 /** Why a cause's cell has a range: its checks' rounded figures, or checks that only bound it (a part at most its whole). */

@@ -274,6 +274,8 @@ export interface NoCauseParams {
   sumsOf?: string;
   fractionsAt?: string;
   localeGiven?: { given: string; cell: string };
+  /** `count` figures of one indicator (`label`) are negative, the first at `cell` (a row computed the wrong way round). */
+  negative?: { label: string; count: number; cell: string };
 }
 
 /** Error localisation: the likely causes of the failing checks (src/locate). */

@@ -176,8 +176,11 @@ const fractionsVi = (cell: string) =>
 const localeGivenVi = ({ given, cell }: { given: string; cell: string }) =>
   `Các số được đọc theo --locale ${given}, khác với cách tệp viết số (xem cảnh báo về ô ${cell}): có lẽ không phải vài ô sai; hãy chạy lại không có --locale.`;
 /** The hint a none/stopped/open line ends with, if any. */
+/** Figures of one indicator negative across units: a formula the wrong way round, not cells. */
+const negativeVi = ({ label, count, cell }: NonNullable<NoCauseParams['negative']>) =>
+  `${count} ô ${label.charAt(0).toLowerCase() + label.slice(1)} mang dấu âm (xem cảnh báo ở ô ${cell}): có lẽ không phải vài ô sai, mà cả dòng ghi mức thay đổi tính ngược chiều (cuối năm − đầu năm); hãy sửa dấu các ô đó rồi kiểm tra lại.`;
 const hintVi = (p: NoCauseParams) =>
-  p.fractionsAt !== undefined ? fractionsVi(p.fractionsAt) : p.localeGiven !== undefined ? localeGivenVi(p.localeGiven) : p.sumsOf !== undefined ? sumsOfVi(p.sumsOf) : undefined;
+  p.fractionsAt !== undefined ? fractionsVi(p.fractionsAt) : p.localeGiven !== undefined ? localeGivenVi(p.localeGiven) : p.negative !== undefined ? negativeVi(p.negative) : p.sumsOf !== undefined ? sumsOfVi(p.sumsOf) : undefined;
 const allFailing = (n: number) => (n === 1 ? 'phép kiểm tra đang sai sẽ đúng' : `cả ${n} phép kiểm tra đang sai đều đúng`);
 /** "làm cho … trở nên đúng". */
 const failingNoun = (n: number) => (n === 1 ? 'phép kiểm tra đang sai' : `cả ${n} phép kiểm tra đang sai`);

@@ -3,9 +3,10 @@
  * cause linked to the findings it explains. Pure.
  */
 import { columnLetters, displayRef, filePlace, type Cell } from '../model/grid.js';
-import { catalog, type Fmt } from '../messages/index.js';
+import { catalog, makeFmt, type Fmt } from '../messages/index.js';
 import type { Lang } from '../model/lang.js';
-import type { CauseCellText } from '../messages/types.js';
+import type { CauseCellText, NoCauseParams } from '../messages/types.js';
+import type { Indicator } from '../model/indicators.js';
 import type { Finding } from '../model/finding.js';
 import { firstCauses, isSlipCause, type Cause, type CauseCell, type Localisation, type SlipKind } from '../locate/types.js';
 import { cellLabel, firstParams, type LikelyCause, type ReportFile, type Style } from './types.js';
@@ -134,13 +135,38 @@ function noCauseLine(loc: Localisation, findings: readonly Finding[] | undefined
   const unit = findings ? sumsOfOneUnit(findings) : undefined;
   const fractions = findings ? firstParams(findings, 'number', 'number.thousands-as-decimals') : undefined;
   const locale = findings ? firstParams(findings, 'number', 'number.locale-given') : undefined;
+  const negative = findings ? negativeRow(findings, lang) : undefined;
   const p = {
     failing: loc.failing,
     ...(unit !== undefined ? { sumsOf: unit } : {}),
     ...(fractions ? { fractionsAt: fractions.cell } : {}),
     ...(locale ? { localeGiven: { given: locale.given, cell: locale.cell } } : {}),
+    ...(negative ? { negative } : {}),
   };
   return loc.status === 'none' ? t.none(p) : loc.open ? t.open(p) : t.stopped(p);
+}
+
+/** Units whose figures of one indicator are negative (`range` warnings), from which a row computed the wrong way round is told. */
+const NEGATIVE_ROW = 3;
+
+/**
+ * The indicator most units give a negative figure of (`range.negative`, `range.reduced-negative`), when NEGATIVE_ROW or more do
+ * and every failing flow is at one of them.
+ */
+function negativeRow(findings: readonly Finding[], lang: Lang): NoCauseParams['negative'] {
+  const byIndicator = new Map<Indicator, Finding[]>();
+  for (const f of findings) {
+    if (f.rule !== 'range' || (f.msg.id !== 'range.negative' && f.msg.id !== 'range.reduced-negative') || !f.indicator || !f.at) continue;
+    (byIndicator.get(f.indicator) ?? byIndicator.set(f.indicator, []).get(f.indicator)!).push(f);
+  }
+  const [indicator, most] = [...byIndicator].reduce<[Indicator | undefined, Finding[]]>((best, e) => (e[1].length > best[1].length ? e : best), [undefined, []]);
+  if (indicator === undefined || most.length < NEGATIVE_ROW) return undefined;
+  // Figures that fell the other way (poverty grew) balance their flows: the sign is the cause only where the flows fail,
+  // each at a unit whose figure is negative.
+  const negativeUnits = new Set(most.map((f) => f.unit));
+  const flows = findings.filter((f) => f.rule === 'flow' && f.severity === 'error');
+  if (flows.length === 0 || !flows.every((f) => negativeUnits.has(f.unit))) return undefined;
+  return { label: makeFmt(lang).ind(indicator), count: most.length, cell: cellLabel(most[0]!.at!, lang) };
 }
 
 /** The causes block of the text report (and of `fix` when it refuses): empty when nothing fails. */

@@ -131,6 +131,25 @@ describe('every group explained by the same way of computing', () => {
     expect(en.stdout).toContain('→ The 8 failing consistency checks fall into 8 groups that share no cell, and in every group the sign looks wrong: probably one way of computing applied to the whole row or column, not 8 slips;');
   });
 
+  it('every poor households reduced negative (=end-start), their flows failing together through the sums: the no-cause line says why', async () => {
+    const signed = seed.map((r, i) => (i === 4 ? r.map((x, c) => (c >= 3 && c < 11 ? `-${x}` : x)) : r));
+    const file = join(mkdtempSync(join(tmpdir(), 'povcheck-method-')), 'negative-counts.csv');
+    writeFileSync(file, signed.map((r) => r.join(';')).join('\n') + '\n');
+    const en = await cli(['validate', file, '--lang', 'en']);
+    expect(en.stdout).toContain('→ No change of one or two cells makes all 8 failing checks pass. 8 figures of poor households reduced during the year are negative (see the warning at D5): rather than wrong cells, the row probably gives the change, computed the wrong way round (end − start); correct their signs, then check again.');
+    // Three units whose poverty grew (their flows balance) beside a slip elsewhere: no such hint.
+    const grew = seed.map((r) => [...r]);
+    for (const c of [4, 5, 6]) {
+      const reduced = num(grew[4]![c]!);
+      grew[4]![c] = `-${grew[4]![c]}`;
+      const end = num(grew[3]![c]!) + reduced;
+      grew[5]![c] = end.toLocaleString('de-DE');
+    }
+    const other = join(mkdtempSync(join(tmpdir(), 'povcheck-method-')), 'grew.csv');
+    writeFileSync(other, grew.map((r) => r.join(';')).join('\n') + '\n');
+    expect((await cli(['validate', other, '--lang', 'en'])).stdout).not.toContain('figures of poor households reduced during the year are negative (see');
+  });
+
   it('typing slips in several groups are slips, one by one: nothing said of a way of computing', async () => {
     const file = join(FIXTURES, 'published', 'indicators-bac-giang-years-as-columns.csv');
     expect((await cli(['validate', file, '--lang', 'en'])).stdout).not.toContain('in every group');
