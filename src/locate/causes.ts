@@ -4,7 +4,7 @@
  * (confirm.ts) on the corrected table, in rank order.
  */
 import { Dec } from '../calc/decimal.js';
-import { exactRate, percentDecimalsOfShare, RATE_DECIMALS } from '../calc/annex-math.js';
+import { exactRate, percentDecimalsOfShare, printedRateMatches, RATE_DECIMALS } from '../calc/annex-math.js';
 import type { Indicator } from '../model/indicators.js';
 import type { Finding } from '../model/finding.js';
 import { RELATION_KINDS } from '../relations/index.js';
@@ -45,7 +45,7 @@ export function compareDrafts(a: Draft, b: Draft): number {
 
 const KIND_RANK = new Map<SlipKind, number>(SLIP_KINDS.map((k, i) => [k, i]));
 /** Slips that are a wrong computation of the value, not a keystroke: the typed value equals what that formula gives. */
-const COMPUTED: ReadonlySet<SlipKind> = new Set(['reduction-share', 'unrounded-difference', 'start-denominator', 'summed-rates']);
+const COMPUTED: ReadonlySet<SlipKind> = new Set(['reduction-share', 'unrounded-difference', 'start-denominator', 'summed-rates', 'mean-of-rates']);
 
 /** The file's findings by identity, made once per localisation (a table full of errors confirms thousands of causes). */
 export class FindingIndex {
@@ -133,7 +133,7 @@ export class CauseBuilder {
     // Without values for the set, the cells it fixes still have theirs, and so their slips.
     const slips = values ? this.kinds(cells, values) : this.kinds(cells, probe).map((k, i) => (set.dir[i]!.isZero() ? k : undefined));
     // A suspect formula's value is no typed digits: no digit slip is read into it.
-    const kinds = slips.map((k, i) => (cells[i]!.formula?.role === 'suspect' ? undefined : (k ?? (copied[i] ? ('copied' as const) : undefined))));
+    const kinds = slips.map((k, i) => (cells[i]!.formula?.role === 'suspect' ? undefined : (k ?? (copied[i] ? ('copied' as const) : this.meanOfParts(cells[i]!, probe[i]!) ? ('mean-of-rates' as const) : undefined))));
     const out: CauseCell[] = cells.map((c, i) => {
       const dir = set.dir[i]!;
       const fixedHere = dir.isZero();
@@ -192,6 +192,26 @@ export class CauseBuilder {
       if (leavesOut.length > 0 || adds.length > 0) return { range: { leavesOut, adds, sum: check.family === 'sum' } };
     }
     return {};
+  }
+
+  /**
+   * Whether a unit's rate, typed in place of `proposed`, is the plain average of the rates of the units listed under it
+   * (its first partition, `of which` rows left out), rounded half-up as it is printed: AVERAGE down the column, where the
+   * total's rate is its own count over its own households (16,61 for the province's 11,80).
+   */
+  private meanOfParts(c: LCell, proposed: Dec): boolean {
+    if (c.kind !== 'rate' || c.value.num.eq(proposed)) return false;
+    const units = this.sys.annex.units;
+    let sum = new Dec(0);
+    let n = 0;
+    for (let id = 0; id < units.length; id++) {
+      if (units.parentOf(id) !== c.unit.id || units.roleOf(id) === 'of-which' || units.partitionOf(id) !== 0) continue;
+      const v = this.sys.annex.values.get(id, c.indicator);
+      if (v?.status !== 'ok') return false;
+      sum = sum.plus(v.num!);
+      n++;
+    }
+    return n >= 2 && printedRateMatches(c.value.num, c.value.decimals ?? c.value.num.decimalPlaces(), sum.div(n));
   }
 
   /** The cell of the unit listed just above or below with the same value in the same slot, if any. */

@@ -37,6 +37,8 @@ export const SLIP_KINDS = [
   'mistyped',
   /** The value of the unit listed just above or below, in the same column (a row copied one line off). */
   'copied',
+  /** A total's rate typed as the plain average of its units' rates (AVERAGE over the column), not its count over its households. */
+  'mean-of-rates',
   /**
    * The values of a row (or column) typed one cell off from some cell on: each cell holds its neighbour's value
    * (locate/shift.ts). Never read from one value: a cause of the whole run of cells.

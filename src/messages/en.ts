@@ -141,6 +141,7 @@ const HTML_SLIP_EN = {
   'summed-rates': 'the poor and near-poor rate typed as the sum of the two printed rates (8.60 = 6.63 + 1.97 for 8.61)',
   sign: 'the sign',
   copied: "the neighbouring unit's value copied (same column)",
+  'mean-of-rates': "the total's rate taken as the plain average of its units' rates",
   'decimal-mark': 'the decimal mark in the wrong place (1.180 for 11.80)',
   shifted: 'a row or column typed one cell off',
 } satisfies Record<SlipKind, string>;
@@ -161,6 +162,7 @@ const SLIP_EN = {
   'summed-rates': 'the rate looks like the poor rate plus the near-poor rate as printed, not the rate of the summed count',
   sign: 'the sign looks wrong',
   copied: 'the value looks copied from the neighbouring unit\'s cell in the same column',
+  'mean-of-rates': "the total's rate looks like the plain average of its units' rates, not its poor households over its households",
   'decimal-mark': 'the decimal mark looks typed in the wrong place: the digits are right, the value is off by 10, 100 … times',
   shifted: 'the values look typed one cell off, each cell holding its neighbour\'s',
 } as const;

@@ -140,6 +140,7 @@ const HTML_SLIP_VI = {
   'summed-rates': 'tỷ lệ hộ nghèo và cận nghèo ghi bằng tổng hai tỷ lệ đã làm tròn (8,60 = 6,63 + 1,97 thay vì 8,61)',
   sign: 'sai dấu',
   copied: 'chép giá trị từ ô cùng cột ở dòng (cột) bên cạnh',
+  'mean-of-rates': 'tỷ lệ của đơn vị tổng lấy bằng trung bình cộng tỷ lệ các đơn vị',
   'decimal-mark': 'dấu thập phân đặt sai chỗ (1,180 thay vì 11,80)',
   shifted: 'một dòng hoặc cột số liệu bị gõ lệch một ô',
 } satisfies Record<SlipKind, string>;
@@ -160,6 +161,7 @@ const SLIP_VI = {
   'summed-rates': 'có vẻ tỷ lệ được lấy bằng tỷ lệ hộ nghèo cộng tỷ lệ hộ cận nghèo (hai số đã làm tròn), thay vì tính từ tổng số hộ nghèo và hộ cận nghèo',
   sign: 'có vẻ sai dấu',
   copied: 'có vẻ giá trị bị chép từ ô cùng cột ở dòng (cột) bên cạnh',
+  'mean-of-rates': 'có vẻ tỷ lệ của đơn vị tổng được tính bằng trung bình cộng tỷ lệ các đơn vị, không phải số hộ nghèo chia cho tổng số hộ của nó',
   'decimal-mark': 'có vẻ dấu thập phân bị đặt sai chỗ: các chữ số đúng, giá trị lệch 10 lần, 100 lần …',
   shifted: 'có vẻ các số liệu bị gõ lệch một ô, mỗi ô mang giá trị của ô bên cạnh',
 } as const;

@@ -399,6 +399,18 @@ describe('locate on its own', () => {
   });
 });
 
+describe('mean-of-rates', () => {
+  it("names a total's rate typed as the plain average of its units' rates (AVERAGE down the column: 16,61 for 11,80)", () => {
+    // The seed's seven districts' start rates average (9,31 + 9,26 + 1,01 + 15,08 + 16,03 + 29,56 + 36,03) / 7 = 16,611…
+    const r = withTexts({ 'rate_start:0': '16,61' });
+    const first = r.localisation.causes[0]!;
+    expect(first.cells.map((c) => [c.cell.ref, c.proposed, c.kind])).toEqual([['D8', '11.80', 'mean-of-rates']]);
+    // A district's rate is no mean of anything; nor is a total's rate that is not the average (a digit slip then).
+    expect(withTexts({ 'rate_start:1': '16,61' }).localisation.causes[0]!.cells[0]!.kind).toBeUndefined();
+    expect(withTexts({ 'rate_start:0': '11,08' }).localisation.causes[0]!.cells[0]!.kind).toBe('transposition');
+  });
+});
+
 describe('summed-rates slip', () => {
   it('names a poor and near-poor rate typed as the two printed rates added (8,60 = 6,63 + 1,97 for 8,61)', () => {
     const v: Record<string, string> = { rate: '6.63', near_poor_rate: '1.97' };
