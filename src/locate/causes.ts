@@ -45,7 +45,7 @@ export function compareDrafts(a: Draft, b: Draft): number {
 
 const KIND_RANK = new Map<SlipKind, number>(SLIP_KINDS.map((k, i) => [k, i]));
 /** Slips that are a wrong computation of the value, not a keystroke: the typed value equals what that formula gives. */
-const COMPUTED: ReadonlySet<SlipKind> = new Set(['reduction-share', 'unrounded-difference', 'start-denominator', 'summed-rates', 'mean-of-rates']);
+const COMPUTED: ReadonlySet<SlipKind> = new Set(['reduction-share', 'unrounded-difference', 'start-denominator', 'summed-rates', 'mean-of-rates', 'part-left-out']);
 
 /** The file's findings by identity, made once per localisation (a table full of errors confirms thousands of causes). */
 export class FindingIndex {
@@ -133,7 +133,7 @@ export class CauseBuilder {
     // Without values for the set, the cells it fixes still have theirs, and so their slips.
     const slips = values ? this.kinds(cells, values) : this.kinds(cells, probe).map((k, i) => (set.dir[i]!.isZero() ? k : undefined));
     // A suspect formula's value is no typed digits: no digit slip is read into it.
-    const kinds = slips.map((k, i) => (cells[i]!.formula?.role === 'suspect' ? undefined : (k ?? (copied[i] ? ('copied' as const) : this.meanOfParts(cells[i]!, probe[i]!) ? ('mean-of-rates' as const) : undefined))));
+    const kinds = slips.map((k, i) => (cells[i]!.formula?.role === 'suspect' ? undefined : (k ?? (copied[i] ? ('copied' as const) : this.ofParts(cells[i]!, probe[i]!)))));
     const out: CauseCell[] = cells.map((c, i) => {
       const dir = set.dir[i]!;
       const fixedHere = dir.isZero();
@@ -195,23 +195,31 @@ export class CauseBuilder {
   }
 
   /**
-   * Whether a unit's rate, typed in place of `proposed`, is the plain average of the rates of the units listed under it
-   * (its first partition, `of which` rows left out), rounded half-up as it is printed: AVERAGE down the column, where the
-   * total's rate is its own count over its own households (16,61 for the province's 11,80).
+   * What a unit's value, typed in place of `proposed`, is of the values of the units listed under it (its first
+   * partition, `of which` rows left out): for a rate, their plain average rounded half-up as it is printed (AVERAGE down
+   * the column, where the total's rate is its own count over its own households: 16,61 for the province's 11,80); for a
+   * count, their sum but one (a SUM range a row short: 22.064 for 24.814, Lâm Bình's 2.750 left out).
    */
-  private meanOfParts(c: LCell, proposed: Dec): boolean {
-    if (c.kind !== 'rate' || c.value.num.eq(proposed)) return false;
+  private ofParts(c: LCell, proposed: Dec): 'mean-of-rates' | 'part-left-out' | undefined {
+    if (c.value.num.eq(proposed)) return undefined;
+    const parts = this.partValues(c);
+    if (!parts || parts.length < 2) return undefined;
+    const sum = parts.reduce((a, b) => a.plus(b), new Dec(0));
+    if (c.kind === 'rate') return printedRateMatches(c.value.num, c.value.decimals ?? c.value.num.decimalPlaces(), sum.div(parts.length)) ? 'mean-of-rates' : undefined;
+    return c.kind === 'count' && proposed.eq(sum) && parts.some((p) => sum.minus(p).eq(c.value.num)) ? 'part-left-out' : undefined;
+  }
+
+  /** The values of the cell's slot of the units listed under its unit (its first partition, no `of which` row), when every one is a number. */
+  private partValues(c: LCell): Dec[] | undefined {
     const units = this.sys.annex.units;
-    let sum = new Dec(0);
-    let n = 0;
+    const out: Dec[] = [];
     for (let id = 0; id < units.length; id++) {
       if (units.parentOf(id) !== c.unit.id || units.roleOf(id) === 'of-which' || units.partitionOf(id) !== 0) continue;
       const v = this.sys.annex.values.get(id, c.indicator);
-      if (v?.status !== 'ok') return false;
-      sum = sum.plus(v.num!);
-      n++;
+      if (v?.status !== 'ok') return undefined;
+      out.push(v.num!);
     }
-    return n >= 2 && printedRateMatches(c.value.num, c.value.decimals ?? c.value.num.decimalPlaces(), sum.div(n));
+    return out;
   }
 
   /** The cell of the unit listed just above or below with the same value in the same slot, if any. */

@@ -39,6 +39,8 @@ export const SLIP_KINDS = [
   'copied',
   /** A total's rate typed as the plain average of its units' rates (AVERAGE over the column), not its count over its households. */
   'mean-of-rates',
+  /** A total's count typed as the sum of its units but one (a SUM range a row or column short). */
+  'part-left-out',
   /**
    * The values of a row (or column) typed one cell off from some cell on: each cell holds its neighbour's value
    * (locate/shift.ts). Never read from one value: a cause of the whole run of cells.

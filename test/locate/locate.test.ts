@@ -409,6 +409,14 @@ describe('mean-of-rates', () => {
     expect(withTexts({ 'rate_start:1': '16,61' }).localisation.causes[0]!.cells[0]!.kind).toBeUndefined();
     expect(withTexts({ 'rate_start:0': '11,08' }).localisation.causes[0]!.cells[0]!.kind).toBe('transposition');
   });
+
+  it("names a total's count typed as the sum of its units but one (a SUM range a row short: 22.064 for 24.814, Lâm Bình's 2.750 left out)", () => {
+    const r = withTexts({ 'poor_start:0': '22.064' });
+    expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed, c.kind])).toEqual([['D4', '24814', 'part-left-out']]);
+    // Any unit left out, not only the last; a district's count is no sum of anything.
+    expect(withTexts({ 'poor_start:0': '20.170' }).localisation.causes[0]!.cells[0]!.kind).toBe('part-left-out');
+    expect(withTexts({ 'poor_start:0': '24.815' }).localisation.causes[0]!.cells[0]!.kind).toBe('mistyped');
+  });
 });
 
 describe('summed-rates slip', () => {
