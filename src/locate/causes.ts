@@ -211,15 +211,27 @@ export class CauseBuilder {
 
   /** The values of the cell's slot of the units listed under its unit (its first partition, no `of which` row), when every one is a number. */
   private partValues(c: LCell): Dec[] | undefined {
-    const units = this.sys.annex.units;
     const out: Dec[] = [];
-    for (let id = 0; id < units.length; id++) {
-      if (units.parentOf(id) !== c.unit.id || units.roleOf(id) === 'of-which' || units.partitionOf(id) !== 0) continue;
+    for (const id of this.partsOf().get(c.unit.id) ?? []) {
       const v = this.sys.annex.values.get(id, c.indicator);
       if (v?.status !== 'ok') return undefined;
       out.push(v.num!);
     }
     return out;
+  }
+
+  /** The units listed under each unit (its first partition, no `of which` row), by parent id: made once, at its first use. */
+  private parts?: Map<number, number[]>;
+  private partsOf(): Map<number, number[]> {
+    if (this.parts) return this.parts;
+    const units = this.sys.annex.units;
+    const parts = new Map<number, number[]>();
+    for (let id = 0; id < units.length; id++) {
+      const parent = units.parentOf(id);
+      if (parent < 0 || units.roleOf(id) === 'of-which' || units.partitionOf(id) !== 0) continue;
+      (parts.get(parent) ?? parts.set(parent, []).get(parent)!).push(id);
+    }
+    return (this.parts = parts);
   }
 
   /** The cell of the unit listed just above or below with the same value in the same slot, if any. */
