@@ -45,7 +45,7 @@ export function compareDrafts(a: Draft, b: Draft): number {
 
 const KIND_RANK = new Map<SlipKind, number>(SLIP_KINDS.map((k, i) => [k, i]));
 /** Slips that are a wrong computation of the value, not a keystroke: the typed value equals what that formula gives. */
-const COMPUTED: ReadonlySet<SlipKind> = new Set(['reduction-share', 'unrounded-difference', 'start-denominator', 'summed-rates', 'mean-of-rates', 'part-left-out']);
+const COMPUTED: ReadonlySet<SlipKind> = new Set(['reduction-share', 'unrounded-difference', 'start-denominator', 'summed-rates', 'mean-of-rates', 'part-left-out', 'sum-of-rates']);
 
 /** The file's findings by identity, made once per localisation (a table full of errors confirms thousands of causes). */
 export class FindingIndex {
@@ -198,13 +198,15 @@ export class CauseBuilder {
    * What a unit's value, typed in place of `proposed`, is of the values of the units listed under it (its first
    * partition, `of which` rows left out): for a rate, their plain average rounded half-up as it is printed (AVERAGE down
    * the column, where the total's rate is its own count over its own households: 16,61 for the province's 11,80); for a
-   * count, their sum but one (a SUM range a row short: 22.064 for 24.814, Lâm Bình's 2.750 left out).
+   * count, their sum but one (a SUM range a row short: 22.064 for 24.814, Lâm Bình's 2.750 left out); for a rate, their
+   * sum (the total column's SUM copied down onto a rate row: 116,28).
    */
-  private ofParts(c: LCell, proposed: Dec): 'mean-of-rates' | 'part-left-out' | undefined {
+  private ofParts(c: LCell, proposed: Dec): 'mean-of-rates' | 'sum-of-rates' | 'part-left-out' | undefined {
     if (c.value.num.eq(proposed)) return undefined;
     const parts = this.partValues(c);
     if (!parts || parts.length < 2) return undefined;
     const sum = parts.reduce((a, b) => a.plus(b), new Dec(0));
+    if (c.kind === 'rate' && c.value.num.eq(sum)) return 'sum-of-rates';
     if (c.kind === 'rate') return printedRateMatches(c.value.num, c.value.decimals ?? c.value.num.decimalPlaces(), sum.div(parts.length)) ? 'mean-of-rates' : undefined;
     return c.kind === 'count' && proposed.eq(sum) && parts.some((p) => sum.minus(p).eq(c.value.num)) ? 'part-left-out' : undefined;
   }

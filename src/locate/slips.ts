@@ -41,6 +41,8 @@ export const SLIP_KINDS = [
   'mean-of-rates',
   /** A total's count typed as the sum of its units but one (a SUM range a row or column short). */
   'part-left-out',
+  /** A total's rate typed as the sum of its units' rates (the total column's SUM copied down onto a rate row). */
+  'sum-of-rates',
   /**
    * The values of a row (or column) typed one cell off from some cell on: each cell holds its neighbour's value
    * (locate/shift.ts). Never read from one value: a cause of the whole run of cells.

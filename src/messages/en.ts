@@ -143,6 +143,7 @@ const HTML_SLIP_EN = {
   copied: "the neighbouring unit's value copied (same column)",
   'mean-of-rates': "the total's rate taken as the plain average of its units' rates",
   'part-left-out': 'the total taken as the sum of its units but one (a SUM range a row short)',
+  'sum-of-rates': "the total's rate taken as the sum of its units' rates (a SUM copied onto a rate row)",
   'decimal-mark': 'the decimal mark in the wrong place (1.180 for 11.80)',
   shifted: 'a row or column typed one cell off',
 } satisfies Record<SlipKind, string>;
@@ -165,6 +166,7 @@ const SLIP_EN = {
   copied: 'the value looks copied from the neighbouring unit\'s cell in the same column',
   'mean-of-rates': "the total's rate looks like the plain average of its units' rates, not its poor households over its households",
   'part-left-out': 'the total looks like the sum of its units with one left out (a SUM range a row short)',
+  'sum-of-rates': "the total's rate looks like the sum of its units' rates (the total column's SUM copied onto a rate row)",
   'decimal-mark': 'the decimal mark looks typed in the wrong place: the digits are right, the value is off by 10, 100 … times',
   shifted: 'the values look typed one cell off, each cell holding its neighbour\'s',
 } as const;

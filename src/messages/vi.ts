@@ -142,6 +142,7 @@ const HTML_SLIP_VI = {
   copied: 'chép giá trị từ ô cùng cột ở dòng (cột) bên cạnh',
   'mean-of-rates': 'tỷ lệ của đơn vị tổng lấy bằng trung bình cộng tỷ lệ các đơn vị',
   'part-left-out': 'số của đơn vị tổng lấy bằng tổng các đơn vị nhưng thiếu một đơn vị (vùng SUM thiếu một dòng)',
+  'sum-of-rates': 'tỷ lệ của đơn vị tổng lấy bằng tổng tỷ lệ các đơn vị (công thức SUM chép xuống dòng tỷ lệ)',
   'decimal-mark': 'dấu thập phân đặt sai chỗ (1,180 thay vì 11,80)',
   shifted: 'một dòng hoặc cột số liệu bị gõ lệch một ô',
 } satisfies Record<SlipKind, string>;
@@ -164,6 +165,7 @@ const SLIP_VI = {
   copied: 'có vẻ giá trị bị chép từ ô cùng cột ở dòng (cột) bên cạnh',
   'mean-of-rates': 'có vẻ tỷ lệ của đơn vị tổng được tính bằng trung bình cộng tỷ lệ các đơn vị, không phải số hộ nghèo chia cho tổng số hộ của nó',
   'part-left-out': 'có vẻ số của đơn vị tổng là tổng các đơn vị nhưng thiếu một đơn vị (vùng SUM thiếu một dòng)',
+  'sum-of-rates': 'có vẻ tỷ lệ của đơn vị tổng là tổng tỷ lệ các đơn vị (công thức SUM của cột tổng chép xuống dòng tỷ lệ)',
   'decimal-mark': 'có vẻ dấu thập phân bị đặt sai chỗ: các chữ số đúng, giá trị lệch 10 lần, 100 lần …',
   shifted: 'có vẻ các số liệu bị gõ lệch một ô, mỗi ô mang giá trị của ô bên cạnh',
 } as const;

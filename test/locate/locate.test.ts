@@ -417,6 +417,11 @@ describe('mean-of-rates', () => {
     expect(withTexts({ 'poor_start:0': '20.170' }).localisation.causes[0]!.cells[0]!.kind).toBe('part-left-out');
     expect(withTexts({ 'poor_start:0': '24.815' }).localisation.causes[0]!.cells[0]!.kind).toBe('mistyped');
   });
+
+  it("names a total's rate typed as the sum of its units' rates (the total column's SUM copied onto a rate row: 116,28)", () => {
+    const r = withTexts({ 'rate_start:0': '116,28' });
+    expect(r.localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed, c.kind])).toEqual([['D8', '11.80', 'sum-of-rates']]);
+  });
 });
 
 describe('summed-rates slip', () => {
