@@ -53,7 +53,7 @@ export const ruleDocsVi: RuleDocs = {
   number: {
     summary: 'ô lẽ ra chứa số nhưng không phải là số',
     checks:
-      'Chữ lẫn vào số (4.18x, n/a), nhóm chữ số sai (21.0299), số viết theo kiểu khác với kiểu của tệp (210,299 trong tệp viết số kiểu Việt Nam), giá trị lỗi của bảng tính (#DIV/0!, #REF!, #N/A: nói rõ nghĩa của lỗi và công thức), hoặc dấu gạch ở chỗ phải có số.',
+      'Chữ lẫn vào số (4.18x, n/a), nhóm chữ số sai (21.0299), số viết theo kiểu khác với kiểu của tệp (210,299 trong tệp viết số kiểu Việt Nam), giá trị lỗi của bảng tính (#DIV/0!, #REF!, #N/A: nói rõ nghĩa của lỗi và công thức), hoặc dấu gạch ở chỗ phải có số. Số hộ bị mất các chữ số 0 ở nhóm cuối khi lưu (39.88 thay cho 39.880: bảng được mở với thiết lập số kiểu khác rồi lưu lại) được nêu giá trị có lẽ đã nhập, và một cảnh báo nói lý do (lệnh fix ghi lại các chữ số đó).',
     why: 'Bảng tính đọc ô như vậy là chữ, nên hàm SUM lặng lẽ bỏ qua nó.',
     example: 'fixtures/planted/stray-text.csv: số hộ nghèo giảm của Lâm Bình gõ thành 28x → lỗi ở ô K5; fixtures/planted/malformed-group.csv: 50.1800 → lỗi ở ô E3.',
   },
