@@ -53,7 +53,7 @@ export const ruleDocsEn: RuleDocs = {
   number: {
     summary: 'a cell that should hold a number does not',
     checks:
-      'Stray text (4.18x, n/a), a malformed group (21.0299), a number in the other format than the file\'s (210,299 in a Vietnamese-format file), a spreadsheet\'s error value (#DIV/0!, #REF!, #N/A: named with what it means and its formula), or a dash where a number belongs. Counts that lost the zeros of their last group in a save (39.88 for 39.880: a table opened with the other number settings and saved again) each say what was probably typed, and one warning says why (fix writes them back).',
+      'Stray text (4.18x, n/a), a malformed group (21.0299), a number in the other format than the file\'s (210,299 in a Vietnamese-format file), a spreadsheet\'s error value (#DIV/0!, #REF!, #N/A: named with what it means and its formula), or a dash where a number belongs. Counts that lost the zeros of their last group in a save (39,880 households written 39.88 by a spreadsheet that read the thousands separator as a decimal mark) each say what was probably typed, and one warning says why (fix writes them back).',
     why: 'Such a cell is read as text by a spreadsheet, so a SUM skips it silently.',
     example: 'fixtures/planted/stray-text.csv: Lâm Bình\'s poor households reduced typed 28x → error at K5; fixtures/planted/malformed-group.csv: 50.1800 → error at E3.',
   },
