@@ -83,14 +83,14 @@ export function shiftLocalisation(ctx: ShiftContext, failing: readonly Check[]):
 }
 
 /** The cells the failing checks read (refs). */
-function hotCells(failing: readonly Check[]): Set<string> {
+export function hotCells(failing: readonly Check[]): Set<string> {
   const hot = new Set<string>();
   for (const c of failing) for (const v of c.vars) hot.add(v);
   return hot;
 }
 
 /** The rows and columns of the table through the failing checks' cells (at most MAX_LINES), each in sheet order. */
-function linesThrough(sys: System, hot: ReadonlySet<string>): Array<{ along: 'row' | 'column'; cells: Value[] }> {
+export function linesThrough(sys: System, hot: ReadonlySet<string>): Array<{ along: 'row' | 'column'; cells: Value[] }> {
   const lines = new Map<string, { along: 'row' | 'column'; cells: Value[] }>();
   for (const ref of hot) {
     const seed = sys.cells.get(ref)?.value;
@@ -169,7 +169,7 @@ function lineOf(annex: Annex, seed: Value, along: 'row' | 'column'): Value[] | u
 }
 
 /** A cell of the run with the value a hypothesis puts in it: as plain digits, as typed, and its decimals. */
-interface Placed {
+export interface Placed {
   readonly to: Value;
   readonly plain: string;
   readonly text: string;
@@ -367,7 +367,7 @@ function withUnlabelledAt(findings: readonly Finding[], explains: readonly numbe
  * For each finding the run explains, the cells of the run its check reads (I6's flow follows from I5 alone, not from
  * the whole row): what the reports name as its cause at a cell the run does not change.
  */
-function sourcesOf(findings: readonly Finding[], explains: readonly number[], failing: readonly Check[], run: readonly Value[]): Record<number, number[]> {
+export function sourcesOf(findings: readonly Finding[], explains: readonly number[], failing: readonly Check[], run: readonly Value[]): Record<number, number[]> {
   const out: Record<number, number[]> = {};
   for (const i of explains) {
     const f = findings[i]!;
@@ -380,7 +380,7 @@ function sourcesOf(findings: readonly Finding[], explains: readonly number[], fa
 }
 
 /** The table with these cells holding these values (a blank cell made a number). */
-function patched(annex: Annex, values: readonly Placed[]): Annex {
+export function patched(annex: Annex, values: readonly Placed[]): Annex {
   const rows = new Map<number, Partial<Record<Indicator, Value>>>();
   for (const { to, plain, text, decimals } of values) {
     const row = rows.get(to.unit) ?? rows.set(to.unit, { ...annex.values.row(to.unit) }).get(to.unit)!;
@@ -396,7 +396,7 @@ function patched(annex: Annex, values: readonly Placed[]): Annex {
  * (nor any error the table did not have) and every failing one of the table is among them; else undefined. The
  * blank and unreadable cells of the run (`missing`, `number`) are explained too: they hold a value now.
  */
-function confirmed(ctx: ShiftContext, corrected: Annex, unitIds: readonly number[], run: readonly Value[]): number[] | undefined {
+export function confirmed(ctx: ShiftContext, corrected: Annex, unitIds: readonly number[], run: readonly Value[]): number[] | undefined {
   const { sys, index } = ctx;
   const units = unitIds.map((id) => sys.annex.units.at(id)!);
   // The table as it is first, and both over the rules that ran on it (`sys.checked`): the rules run are cached by the

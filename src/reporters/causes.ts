@@ -170,15 +170,17 @@ function negativeRow(findings: readonly Finding[], lang: Lang): NoCauseParams['n
 }
 
 /** The causes block of the text report (and of `fix` when it refuses): empty when nothing fails. */
-export function causeLines(loc: Localisation | undefined, findings: readonly Finding[], lang: Lang, fmt: Fmt, style: Style): string[] {
+export function causeLines(loc: Localisation | undefined, findings: readonly Finding[], lang: Lang, fmt: Fmt, style: Style, hints = true): string[] {
   if (!loc || loc.status === 'clean') return [];
   const t = catalog(lang).locate;
   if (loc.parts) {
-    // Several independent errors: the head line, then each error's causes, indented.
+    // Several independent errors: the head line, then each error's causes, indented; what the findings point to said
+    // once, by the first group no cell explains.
     const head = `  ${style.bold('→')} ${style.bold(t.independent({ count: loc.parts.length, failing: loc.failing, ...sameMethod(loc) }))}`;
-    return [head, ...loc.parts.flatMap((p) => causeLines(p, findings, lang, fmt, style).map((l) => `    ${l}`))];
+    const hinted = loc.parts.findIndex((p) => p.status === 'none' || p.status === 'stopped');
+    return [head, ...loc.parts.flatMap((p, i) => causeLines(p, findings, lang, fmt, style, i === hinted).map((l) => `    ${l}`))];
   }
-  if (loc.status === 'none' || loc.status === 'stopped') return [`  ${style.bold('→')} ${noCauseLine(loc, findings, lang)}`];
+  if (loc.status === 'none' || loc.status === 'stopped') return [`  ${style.bold('→')} ${noCauseLine(loc, hints ? findings : undefined, lang)}`];
   const first = loc.causes[0]!;
   if (first.confidence === 'unique') {
     return [`  ${style.bold('→')} ${style.bold(causeMessage(loc, first, 1, lang, fmt))}`, `      ${style.dim(t.explains(explainsItems(first, findings, lang)))}`];

@@ -5,7 +5,7 @@
  * the CI formats alike.
  */
 import { describe, expect, it } from 'vitest';
-import { sumsOfOneUnit } from '../../src/reporters/causes.js';
+import { sameMethod, sumsOfOneUnit } from '../../src/reporters/causes.js';
 import type { Finding } from '../../src/model/finding.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -123,20 +123,37 @@ describe('every group explained by the same way of computing', () => {
     expect(md.stdout).toContain('in every group the end rate looks computed over the start-of-year households');
   });
 
-  it('every reduction in points with a minus sign (a formula the wrong way round, =D10-D8): said once as well', async () => {
+  it('every reduction in points with a minus sign (a formula the wrong way round, =D10-D8): one cause, the row\'s signs (it was 8 groups)', async () => {
     const signed = seed.map((r, i) => (i === 8 ? r.map((x, c) => (c >= 3 && c < 11 ? `-${x}` : x)) : r));
     const file = join(mkdtempSync(join(tmpdir(), 'povcheck-method-')), 'negative.csv');
     writeFileSync(file, signed.map((r) => r.join(';')).join('\n') + '\n');
     const en = await cli(['validate', file, '--lang', 'en']);
-    expect(en.stdout).toContain('→ The 8 failing consistency checks fall into 8 groups that share no cell, and in every group the sign looks wrong: probably one way of computing applied to the whole row or column, not 8 slips;');
+    expect(en.stdout).toContain('→ Likely cause: 8 cells together: D9 (Poverty rate reduction (points), Toàn tỉnh) holds -2.06, should be 2.06 (the sign looks wrong); E9');
+    expect(en.stdout).toContain('explains: D9 rate-change · E9 rate-change · F9 rate-change · G9 rate-change · H9 rate-change · I9 rate-change · J9 rate-change · K9 rate-change');
   });
 
-  it('every poor households reduced negative (=end-start), their flows failing together through the sums: the no-cause line says why', async () => {
+  it('a sign the wrong way in every group that no one line explains is still said once', () => {
+    const part = (ref: string) => ({ status: 'found', failing: 1, causes: [{ cells: [{ cell: { ref, row: 0, col: 0, raw: '' }, unit: 'A', indicator: 'rate_reduced', actual: '-2.06', proposed: '2.06', kind: 'sign' }], explains: [0], confidence: 'unique', pinned: true, linked: false }], more: 0 });
+    const loc = { status: 'found', failing: 3, causes: [], more: 0, parts: [part('D9'), part('E9'), part('F9')] } as unknown as Parameters<typeof sameMethod>[0];
+    expect(sameMethod(loc)).toEqual({ sameKind: 'sign' });
+    expect(sameMethod({ ...loc, parts: loc.parts!.slice(0, 2) })).toEqual({});
+  });
+
+  it('every poor households reduced negative (=end-start), their flows failing together through the sums: one cause, the row\'s signs, which fix corrects; beside another error, the no-cause line says why, once', async () => {
     const signed = seed.map((r, i) => (i === 4 ? r.map((x, c) => (c >= 3 && c < 11 ? `-${x}` : x)) : r));
-    const file = join(mkdtempSync(join(tmpdir(), 'povcheck-method-')), 'negative-counts.csv');
+    const dir = mkdtempSync(join(tmpdir(), 'povcheck-method-'));
+    const file = join(dir, 'negative-counts.csv');
     writeFileSync(file, signed.map((r) => r.join(';')).join('\n') + '\n');
     const en = await cli(['validate', file, '--lang', 'en']);
-    expect(en.stdout).toContain('→ No change of one or two cells makes all 8 failing checks pass. 8 figures of poor households reduced during the year are negative (see the warning at D5): rather than wrong cells, the row probably gives the change, computed the wrong way round (end − start); correct their signs, then check again.');
+    expect(en.stdout).toContain('→ Likely cause: 8 cells together: D5 (Poor households reduced during the year, Toàn tỉnh) holds -4,188, should be 4,188 (the sign looks wrong);');
+    const fixed = await cli(['fix', file, '-o', join(dir, 'fixed.csv'), '--lang', 'en']);
+    expect(fixed.code).toBe(0);
+    expect(readFileSync(join(dir, 'fixed.csv'), 'utf8')).toBe(seed.map((r) => r.join(';')).join('\n') + '\n');
+    // With a slip elsewhere the line alone does not clear every failing check: no one cause; the hint, once.
+    const plus = join(dir, 'negative-and-slip.csv');
+    writeFileSync(plus, signed.map((r) => r.join(';')).join('\n').replace(';36.791;', ';36.719;') + '\n');
+    const both = (await cli(['validate', plus, '--lang', 'en'])).stdout;
+    expect(both.split('8 figures of poor households reduced during the year are negative (see the warning at D5): rather than wrong cells, the row probably gives the change, computed the wrong way round (end − start); correct their signs, then check again.')).toHaveLength(2);
     // Three units whose poverty grew (their flows balance) beside a slip elsewhere: no such hint.
     const grew = seed.map((r) => [...r]);
     for (const c of [4, 5, 6]) {
