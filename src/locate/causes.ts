@@ -45,7 +45,7 @@ export function compareDrafts(a: Draft, b: Draft): number {
 
 const KIND_RANK = new Map<SlipKind, number>(SLIP_KINDS.map((k, i) => [k, i]));
 /** Slips that are a wrong computation of the value, not a keystroke: the typed value equals what that formula gives. */
-const COMPUTED: ReadonlySet<SlipKind> = new Set(['reduction-share', 'unrounded-difference', 'start-denominator', 'summed-rates', 'mean-of-rates', 'part-left-out', 'sum-of-rates']);
+const COMPUTED: ReadonlySet<SlipKind> = new Set(['reduction-share', 'reduction-added', 'unrounded-difference', 'start-denominator', 'summed-rates', 'mean-of-rates', 'part-left-out', 'sum-of-rates']);
 
 /** The file's findings by identity, made once per localisation (a table full of errors confirms thousands of causes). */
 export class FindingIndex {

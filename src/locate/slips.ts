@@ -13,6 +13,8 @@ import type { Indicator, IndicatorKind } from '../model/indicators.js';
 
 export const SLIP_KINDS = [
   'reduction-share',
+  /** The end of the year typed as the start plus the reduction, not minus it (a formula `=D4+D5` for `=D4-D5`). */
+  'reduction-added',
   'unrounded-difference',
   'start-denominator',
   /** A poor and near-poor rate typed as the poor rate plus the near-poor rate as printed (8,60 = 6,63 + 1,97 for 8,61). */
@@ -128,6 +130,12 @@ export function slipKind(typed: { num: Dec; plain: string; decimals?: number }, 
       const end = exactRate(p1, h1);
       if (start && end && typedAs(start.minus(end))) return 'unrounded-difference';
     }
+  }
+  // The reduction added to the start instead of taken from it (`=D4+D5`): the poor households or the rate at the end.
+  const added = ctx.indicator === 'poor_end' ? ['poor_start', 'poor_reduced'] : ctx.indicator === 'rate_end' ? ['rate_start', 'rate_reduced'] : undefined;
+  if (added) {
+    const [start, reduced] = [v(added[0]!), v(added[1]!)];
+    if (start && reduced && !reduced.isZero() && typed.num.eq(start.plus(reduced))) return 'reduction-added';
   }
   if (ctx.indicator === 'rate_end') {
     const p1 = v('poor_end');

@@ -195,7 +195,7 @@ export function causeLines(loc: Localisation | undefined, findings: readonly Fin
 }
 
 /** Ways of computing a derived cell wrongly (not typing slips; a sign: `=D10-D8` for `=D8-D10`): found in every group, they are one way applied to the whole row or column. */
-const METHOD_KINDS: ReadonlySet<SlipKind> = new Set(['start-denominator', 'reduction-share', 'unrounded-difference', 'summed-rates', 'share', 'rounded-coarser', 'truncated', 'sign']);
+const METHOD_KINDS: ReadonlySet<SlipKind> = new Set(['start-denominator', 'reduction-share', 'reduction-added', 'unrounded-difference', 'summed-rates', 'share', 'rounded-coarser', 'truncated', 'sign']);
 
 /** Groups that are this many or more, each explained by the same way of computing: said once in the head line. */
 const SAME_METHOD_GROUPS = 3;

@@ -424,6 +424,17 @@ describe('mean-of-rates', () => {
   });
 });
 
+describe('reduction-added', () => {
+  it('names the end typed as the start plus the reduction (=D4+D5 for =D4-D5): poor households and the end rate', () => {
+    expect(withTexts({ [`poor_end:${col('Na Hang')}`]: '3.484' }).localisation.causes[0]!.cells.map((c) => [c.cell.ref, c.proposed, c.kind])).toEqual([['J6', '2704', 'reduction-added']]);
+    const v: Record<string, string> = { rate_start: '29.56', rate_reduced: '4.00' };
+    const ctx = { indicator: 'rate_end', kind: 'rate' as const, rateDp: 2, unitValue: (i: string) => (v[i] ? new Dec(v[i]!) : undefined) };
+    expect(slipKind({ num: new Dec('33.56'), plain: '33.56', decimals: 2 }, new Dec('25.56'), ctx)).toBe('reduction-added');
+    // Not a digit slip that happens to be near: 25,65 is two digits transposed.
+    expect(slipKind({ num: new Dec('25.65'), plain: '25.65', decimals: 2 }, new Dec('25.56'), ctx)).toBe('transposition');
+  });
+});
+
 describe('summed-rates slip', () => {
   it('names a poor and near-poor rate typed as the two printed rates added (8,60 = 6,63 + 1,97 for 8,61)', () => {
     const v: Record<string, string> = { rate: '6.63', near_poor_rate: '1.97' };
