@@ -12,8 +12,8 @@
  * when their inputs explain nothing, a second pass treats them as entered ('suspect').
  *
  * When no one or two cells explain every failing relation, or they leave a blank cell on a failing relation's row or
- * column, a row or column typed one cell off is tried as one cause (shift.ts), then a line of one indicator whose every
- * figure has the wrong sign (signs.ts); else each group of failing relations
+ * column, a row or column typed one cell off is tried as one cause (shift.ts), then a line of one indicator computed by a
+ * wrong formula (recomputed-line.ts); else each group of failing relations
  * sharing no cell is localised on its own, and a group still unexplained is peeled. Pure: annex and findings in, data out.
  */
 import { Dec } from '../calc/decimal.js';
@@ -28,7 +28,7 @@ import { MAX_SUSPECTS, search, suspects } from './search.js';
 import { CauseBuilder, compareDrafts, FAMILIES, FindingIndex, type Draft, type Tolerated } from './causes.js';
 import { tableFacts } from './table.js';
 import { blankOnFailingLine, shiftLocalisation } from './shift.js';
-import { signsLocalisation } from './signs.js';
+import { recomputedLineLocalisation } from './recomputed-line.js';
 import type { SolutionSet } from './solve.js';
 import type { Cause, Confidence, Localisation } from './types.js';
 import type { CheckedRelations } from '../relations/checked.js';
@@ -119,10 +119,11 @@ export function locate(annex: Annex, findings: readonly Finding[], opts: LocateO
     if (shifted) return shifted;
   }
   if (whole.status === 'found') return whole;
-  // A line of one indicator computed the wrong way round (end − start for a reduction): its negative figures made
-  // positive, as one cause, before the failing checks are split into groups each of which one sign would not explain.
-  const signs = signsLocalisation(lines, failing);
-  if (signs) return signs;
+  // A line of one indicator computed by a wrong formula (end − start for a reduction, the reduction added): its figures
+  // recomputed from their units' own checks, as one cause, before the failing checks are split into groups each of
+  // which one cell would not explain without breaking the total's sum.
+  const line = recomputedLineLocalisation(lines, failing);
+  if (line) return line;
   // No one or two cells explain every failing check: the table has several independent errors. Each group
   // of failing checks that share no cell with the others is localised on its own; a group still left
   // unexplained is peeled: the cell that explains most of its checks first, then the rest.

@@ -1,7 +1,7 @@
 /**
- * A line of one indicator whose every figure has the wrong sign (locate/signs.ts): a change computed the wrong way round
- * down a row. One cause of the line's cells, each of kind `sign`, where the search for one or two cells found none
- * (the total's sum keeps the negative figures) or split the line into as many groups.
+ * A line of one indicator computed by a wrong formula (locate/recomputed-line.ts): a change computed the wrong way round
+ * down a row, the reduction added. One cause of the line's cells, each with its slip, where the search for one or two
+ * cells found none (the total's sum keeps the line's figures) or split the line into as many groups.
  */
 import { describe, expect, it } from 'vitest';
 import { checkRecords, fixtures } from '../helpers.js';
@@ -32,6 +32,18 @@ describe('a line computed the wrong way round', () => {
     const r = checkRecords(longRecords(SEED, { texts: negated('poor_reduced') }));
     expect(cause(r)[0]!.cells.every(([, , , kind]) => kind === 'sign')).toBe(true);
     expect(cause(r)[0]!.cells).toHaveLength(8);
+  });
+
+  it('poor households at the end all the start plus the reduction (=D4+D5): one cause, each cell reduction-added', () => {
+    const texts = Object.fromEntries(SEED.poor_end!.map((_, i) => [`poor_end:${i}`, String(Number(SEED.poor_start![i]) + Number(SEED.poor_reduced![i]))]));
+    const r = checkRecords(wideRecords(SEED, { texts }));
+    const [c] = cause(r);
+    expect(c!.cells.map(([ref, , proposed, kind]) => `${ref} ${proposed} ${kind}`)).toEqual(['D6 20626 reduction-added', 'E6 3657 reduction-added', 'F6 2872 reduction-added', 'G6 278 reduction-added', 'H6 3954 reduction-added', 'I6 4693 reduction-added', 'J6 2704 reduction-added', 'K6 2468 reduction-added']);
+  });
+
+  it('a line of rates over their counts is left to the groups (each rate picked out of its rounding by its slip)', () => {
+    const r = checkRecords(wideRecords(SEED, { texts: { 'rate_end:1': '7,33', 'rate_end:2': '7,20', 'rate_end:4': '12,54' } }));
+    expect(r.localisation.parts?.map((p) => p.causes[0]!.cells.map((x) => `${x.cell.ref} ${x.kind}`).join(' '))).toEqual(['E10 start-denominator', 'F10 start-denominator', 'H10 start-denominator']);
   });
 
   it('one negative figure is a slip of one cell, not a line', () => {
