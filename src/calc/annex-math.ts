@@ -6,6 +6,7 @@
  *  - the reduction is the difference of the two printed (two-decimal) rates, in percentage points.
  */
 import { Dec, hundred, zero } from './decimal.js';
+import type { Annex } from '../model/annex.js';
 
 export const RATE_DECIMALS = 2;
 
@@ -87,11 +88,12 @@ export function minimumExits(h0: Dec, poorStart: Dec, h1: Dec, targetPoints: Dec
 }
 
 /**
- * Whether a printed rate agrees with the exact quotient at the precision it was printed with (at least 2
- * decimals): 11,80 and 11,7994 both agree with 24.814 / 210.299 × 100.
+ * Whether a printed rate agrees with the exact quotient at the precision it was printed with (at least `minDp`, 2
+ * decimals, or 1 in a table of one-decimal rates: `annexRateDecimals`): 11,80 and 11,7994 both agree with
+ * 24.814 / 210.299 × 100.
  */
-export function printedRateMatches(printed: Dec, printedDecimals: number, exact: Dec): boolean {
-  const dp = Math.max(printedDecimals, RATE_DECIMALS);
+export function printedRateMatches(printed: Dec, printedDecimals: number, exact: Dec, minDp = RATE_DECIMALS): boolean {
+  const dp = Math.max(printedDecimals, minDp);
   return exact.toDecimalPlaces(dp, Dec.ROUND_HALF_UP).eq(printed);
 }
 
@@ -262,4 +264,32 @@ export function exitsRange(c: UnitCounts, indicator: TargetIndicator, op: Target
   }
   if (min.gt(max)) return { ok: false, reason: 'not-exact', exits: max, value: at(max), nextValue: at(min) };
   return { ok: true, min, max };
+}
+
+/**
+ * The least decimals the annex's start and end rates are checked at: one when every one of them the table prints has
+ * at most one decimal and one has one (a statistical release's `11,8`), else two (a plan's: `16,5` among two-decimal
+ * rates is a rate printed short, the `precision` rule's). Read from the store without making values, once per table;
+ * a table of two-decimal rates is told at its first rate.
+ */
+export function annexRateDecimals(annex: Annex): number {
+  let dp = ANNEX_DECIMALS.get(annex.values);
+  if (dp === undefined) ANNEX_DECIMALS.set(annex.values, (dp = printedAnnexDecimals(annex)));
+  return dp;
+}
+
+const ANNEX_DECIMALS = new WeakMap<Annex['values'], number>();
+
+function printedAnnexDecimals(annex: Annex): number {
+  let one = false;
+  for (let id = 0; id < annex.units.length; id++) {
+    for (const which of ['rate_start', 'rate_end'] as const) {
+      const s = annex.values.readScaled(id, which);
+      const d = s ? s.decimals : annex.values.get(id, which)?.decimals;
+      if (d === undefined) continue;
+      if (d >= RATE_DECIMALS) return RATE_DECIMALS;
+      if (d === 1) one = true;
+    }
+  }
+  return one ? 1 : RATE_DECIMALS;
 }

@@ -10,8 +10,8 @@
 import { PovcheckError, type ErrorParams } from '../errors.js';
 import { labelPeriod } from './label-year.js';
 import { Dec, zero } from '../calc/decimal.js';
-import { printedRateMatches, exactRate, rateReduction, roundRate, unitRate } from '../calc/annex-math.js';
-import { INDICATORS, type CoreIndicator, type CountIndicator, type Indicator } from '../model/indicators.js';
+import { annexRateDecimals, printedRateMatches, exactRate, rateReduction, RATE_DECIMALS, unitRate } from '../calc/annex-math.js';
+import { INDICATORS, type CoreIndicator, type CountIndicator, type Indicator, indicatorKind } from '../model/indicators.js';
 import { addingChildren, notReadColumns, notReadRows, type Annex, type NotReadColumns, type NotReadRows, type Unit, type Value } from '../model/annex.js';
 import { displayRef, type Cell } from '../model/grid.js';
 import { unitKey } from '../shape/normalize.js';
@@ -194,17 +194,20 @@ export function chooseTotal(annex: Annex, mode: TotalMode, totalName: string): T
   return { parts: units };
 }
 
-/** A unit's rate rounded the annex's way (calc/annex-math.ts unitRate: 0 / 0 is 0). */
-function roundedUnitRate(poor: Dec, households: Dec): Dec | undefined {
+/** A unit's rate rounded the annex's way, half-up at `dp` decimals (calc/annex-math.ts unitRate: 0 / 0 is 0). */
+function roundedUnitRate(poor: Dec, households: Dec, dp: number): Dec | undefined {
   const exact = unitRate(poor, households);
-  return exact && roundRate(exact);
+  return exact && exact.toDecimalPlaces(dp, Dec.ROUND_HALF_UP);
 }
 
-/** The derived cells of one unit from its base counts (the reduction must be known). */
-export function derive(b: BaseCounts & { poor_reduced: Dec }): Record<Indicator, Dec | undefined> {
+/**
+ * The derived cells of one unit from its base counts (the reduction must be known); its rates at `dp` decimals (two, or
+ * one in a table that prints its rates so: calc/annex-math.ts `annexRateDecimals`).
+ */
+export function derive(b: BaseCounts & { poor_reduced: Dec }, dp = RATE_DECIMALS): Record<Indicator, Dec | undefined> {
   const poorEnd = b.poor_start.minus(b.poor_reduced);
-  const rs = roundedUnitRate(b.poor_start, b.households_start);
-  const re = roundedUnitRate(poorEnd, b.households_end);
+  const rs = roundedUnitRate(b.poor_start, b.households_start, dp);
+  const re = roundedUnitRate(poorEnd, b.households_end, dp);
   return {
     households_start: b.households_start,
     households_end: b.households_end,
@@ -229,13 +232,13 @@ export function sumBase(parts: BaseCounts[]): BaseCounts {
  * Whether a stated value agrees with the computed one: counts exactly; start and end rates at the
  * precision they were typed with (11,8 and 11,7994 agree with 11,80); the reduction exactly.
  */
-function agrees(v: Value & { num: Dec }, computed: Dec, exact: Dec | undefined): boolean {
-  if (v.indicator === 'rate_start' || v.indicator === 'rate_end') return exact ? printedRateMatches(v.num, v.decimals ?? 0, exact) : v.num.eq(computed);
+function agrees(v: Value & { num: Dec }, computed: Dec, exact: Dec | undefined, rateDp: number): boolean {
+  if (v.indicator === 'rate_start' || v.indicator === 'rate_end') return exact ? printedRateMatches(v.num, v.decimals ?? 0, exact, rateDp) : v.num.eq(computed);
   return v.num.eq(computed);
 }
 
 /** The differences between what a unit's cells state and what was computed, for the derived cells. */
-export function statedDifferences(annex: Annex, unit: Unit, computed: Partial<Record<Indicator, Dec>>, derived: readonly Indicator[], exact: Partial<Record<Indicator, Dec>>): Difference[] {
+export function statedDifferences(annex: Annex, unit: Unit, computed: Partial<Record<Indicator, Dec>>, derived: readonly Indicator[], exact: Partial<Record<Indicator, Dec>>, rateDp = RATE_DECIMALS): Difference[] {
   const out: Difference[] = [];
   for (const ind of derived) {
     const v = annex.values.get(unit.id, ind);
@@ -245,7 +248,7 @@ export function statedDifferences(annex: Annex, unit: Unit, computed: Partial<Re
       out.push({ unit, indicator: ind, cell: v.cell, stated: v.text, computed: c });
       continue;
     }
-    if (!agrees(v as Value & { num: Dec }, c, exact[ind])) out.push({ unit, indicator: ind, cell: v.cell, stated: v.plain ?? v.text, computed: c });
+    if (!agrees(v as Value & { num: Dec }, c, exact[ind], rateDp)) out.push({ unit, indicator: ind, cell: v.cell, stated: v.plain ?? v.text, computed: c, ...(rateDp !== RATE_DECIMALS && indicatorKind(ind) === 'rate' ? { decimals: rateDp } : {}) });
   }
   return out;
 }
@@ -305,6 +308,8 @@ function computeTableOf(annex: Annex, opts: { total: TotalMode; totalName: strin
   if (choice.source === 'added') units.push(choice.total!);
   const values: Array<Partial<Record<Indicator, Dec>>> = units.map(() => ({}));
   const differences: Difference[] = [];
+  // A table that prints its rates at one decimal (a statistical release's) is computed and compared at one.
+  const dp = annexRateDecimals(annex);
 
   // A unit with units under it (a district over its communes, a block over its units) is a subtotal: its counts
   // are the sums of theirs, and what it states is compared, as for the total. The total sums the top level.
@@ -321,10 +326,10 @@ function computeTableOf(annex: Annex, opts: { total: TotalMode; totalName: strin
   };
   for (const u of choice.parts) {
     const b = baseOf(u);
-    const d = derive(b);
+    const d = derive(b, dp);
     values[u.id] = defined(d);
     const derived: readonly Indicator[] = kids(u).length > 0 ? INDICATORS : [b.reducedFrom === 'poor_end' ? 'poor_reduced' : 'poor_end', 'rate_start', 'rate_end', 'rate_reduced'];
-    differences.push(...statedDifferences(annex, u, values[u.id]!, derived, exactRates(d)));
+    differences.push(...statedDifferences(annex, u, values[u.id]!, derived, exactRates(d), dp));
   }
   const topLevel = totalParts(choice.parts);
 
@@ -332,15 +337,15 @@ function computeTableOf(annex: Annex, opts: { total: TotalMode; totalName: strin
   if (total) {
     const isAdded = choice.source === 'added';
     if (topLevel.length > 0) {
-      const d = derive(sumBase(topLevel.map((u) => baseOf(u))) as BaseCounts & { poor_reduced: Dec });
+      const d = derive(sumBase(topLevel.map((u) => baseOf(u))) as BaseCounts & { poor_reduced: Dec }, dp);
       values[total.id] = defined(d);
       // In the annex the total column is itself derived: every stated cell of it is compared.
-      if (!isAdded) differences.push(...statedDifferences(annex, total, values[total.id]!, INDICATORS, exactRates(d)));
+      if (!isAdded) differences.push(...statedDifferences(annex, total, values[total.id]!, INDICATORS, exactRates(d), dp));
     } else {
       const b = readBase(annex, total, { needReduced: true, allowZeroHouseholds: true }) as BaseCounts & { poor_reduced: Dec };
-      const d = derive(b);
+      const d = derive(b, dp);
       values[total.id] = defined(d);
-      differences.push(...statedDifferences(annex, total, values[total.id]!, [b.reducedFrom === 'poor_end' ? 'poor_reduced' : 'poor_end', 'rate_start', 'rate_end', 'rate_reduced'], exactRates(d)));
+      differences.push(...statedDifferences(annex, total, values[total.id]!, [b.reducedFrom === 'poor_end' ? 'poor_reduced' : 'poor_end', 'rate_start', 'rate_end', 'rate_reduced'], exactRates(d), dp));
     }
   }
   differences.sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col);
@@ -355,6 +360,7 @@ function computeTableOf(annex: Annex, opts: { total: TotalMode; totalName: strin
     ...(annex.unitsWithoutFigures ? { unitsWithoutFigures: annex.unitsWithoutFigures } : {}),
     ...notReadOf(annex),
     value: (unitId, ind) => values[unitId]?.[ind],
+    ...(dp !== RATE_DECIMALS ? { decimals: (ind: Indicator) => (indicatorKind(ind) === 'rate' ? dp : 0) } : {}),
   };
 }
 

@@ -434,7 +434,7 @@ export function en(): Catalog {
       `${p.unit}: poor households at the end should be ${f.n(p.start)} − ${f.term(p.reduced)} = ${f.n(p.expected)}, but the table shows ${f.n(p.actual)}.`,
     'rate.mismatch': (p, f) => {
       const denom = p.indicator === 'rate_end' ? 'END-of-year households' : 'start-of-year households';
-      let s = `${p.unit}: the ${lower(f.ind(p.indicator))} should be ${f.n(p.poor)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (over the ${denom}, rounded half-up to 2 decimals), but the table shows ${f.n(p.actual)}.`;
+      let s = `${p.unit}: the ${lower(f.ind(p.indicator))} should be ${f.n(p.poor)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (over the ${denom}, rounded half-up to ${p.decimals === 1 ? '1 decimal, as the table prints its rates' : '2 decimals'}), but the table shows ${f.n(p.actual)}.`;
       if (p.startDenominator) s += ` ${f.n(p.actual)} is poor households at the end over the START-of-year households.`;
       return s;
     },

@@ -438,7 +438,7 @@ export function vi(): Catalog {
       `${p.unit}: số hộ nghèo cuối năm phải bằng ${f.n(p.start)} − ${f.term(p.reduced)} = ${f.n(p.expected)}, nhưng bảng ghi ${f.n(p.actual)}.`,
     'rate.mismatch': (p, f) => {
       const denom = p.indicator === 'rate_end' ? 'tổng số hộ cuối năm' : 'tổng số hộ đầu năm';
-      let s = `${p.unit}: ${f.ind(p.indicator).toLowerCase()} phải là ${f.n(p.poor)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (mẫu số là ${denom}, làm tròn 2 chữ số thập phân), nhưng bảng ghi ${f.n(p.actual)}.`;
+      let s = `${p.unit}: ${f.ind(p.indicator).toLowerCase()} phải là ${f.n(p.poor)} / ${f.n(p.households)} × 100 = ${f.n(p.exact)}… → ${f.n(p.expected)} (mẫu số là ${denom}, làm tròn ${p.decimals === 1 ? '1 chữ số thập phân, như bảng ghi các tỷ lệ' : '2 chữ số thập phân'}), nhưng bảng ghi ${f.n(p.actual)}.`;
       if (p.startDenominator) s += ` ${f.n(p.actual)} là số hộ nghèo cuối năm chia cho tổng số hộ ĐẦU năm.`;
       return s;
     },

@@ -29,6 +29,8 @@ export interface MessageParams {
     actual: string;
     /** Set when the printed end rate is poor_end over the START-of-year households. */
     startDenominator?: boolean;
+    /** The decimals the table's annex rates are checked at, when not two (a table of one-decimal rates). */
+    decimals?: number;
   };
   'rate-change.mismatch': {
     unit: string;

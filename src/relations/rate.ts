@@ -5,7 +5,7 @@
 import { Dec, plain } from '../calc/decimal.js';
 import { rateMatchesAt, rateMatchesScaled, type ScaledValue } from '../calc/scaled.js';
 import { ColumnRow, columnsOf, slotIndexes } from './columns.js';
-import { exactRate, printedAs, printedRateMatches, RATE_DECIMALS, roundRate } from '../calc/annex-math.js';
+import { annexRateDecimals, exactRate, printedAs, printedRateMatches, RATE_DECIMALS } from '../calc/annex-math.js';
 import { isOk, usable, type OkValue, type RuleContext } from '../rules/types.js';
 import { carriesSlot, householdsSlot, ofIndicators, okValue, slotFor, vocabularySlots, type SlotInfo } from './slots.js';
 import { flowShareParams, impliedHouseholds, shareOf } from './implied.js';
@@ -30,6 +30,8 @@ export interface RateRelation extends Relation {
   readonly either?: readonly OkValue[];
   /** The annex's rates read from the store: the integers and decimals of the count, households and rate. */
   readonly q?: { readonly count: ScaledValue; readonly households: ScaledValue; readonly rate: ScaledValue };
+  /** An annex rate's least decimals (`annexRateDecimals`), when not two: locate solves it at those. */
+  readonly annexDp?: number;
 }
 
 /**
@@ -48,6 +50,7 @@ class ColumnRate implements RateRelation {
     readonly which: 'rate_start' | 'rate_end',
     private readonly keys: readonly [Indicator, Indicator],
     readonly q: { readonly count: ScaledValue; readonly households: ScaledValue; readonly rate: ScaledValue },
+    readonly annexDp?: number,
   ) {}
 
   get at(): OkValue {
@@ -80,11 +83,12 @@ function rateRead(values: ValueStore, unit: number, keys: readonly [Indicator, I
   return rate ? { count: count!, households: households!, rate } : undefined;
 }
 
-/** Whole counts and a printed rate (the common case): the annex's rate matches, decided in integers. */
-const matchesInIntegers = (q: ColumnRate['q']): boolean => rateMatchesScaled(q.count, q.households, q.rate, RATE_DECIMALS) === true;
+/** Whole counts and a printed rate (the common case): the annex's rate matches at `dp` decimals at least, decided in integers. */
+const matchesInIntegers = (q: ColumnRate['q'], dp: number): boolean => rateMatchesScaled(q.count, q.households, q.rate, dp) === true;
+
 
 /** matchesInIntegers on a long table's columns (`row`, read for the unit; `at`: the slot indexes of the count, households and rate). */
-function matchesInColumns(row: ColumnRow, at: readonly number[]): boolean {
+function matchesInColumns(row: ColumnRow, at: readonly number[], dp: number): boolean {
   const { scaled, decimals } = row;
   const pi = at[0]!;
   const hi = at[1]!;
@@ -93,15 +97,15 @@ function matchesInColumns(row: ColumnRow, at: readonly number[]): boolean {
   const h = scaled[hi]!;
   const r = scaled[ri]!;
   if (Number.isNaN(p) || Number.isNaN(h) || Number.isNaN(r) || decimals[pi] !== 0 || decimals[hi] !== 0) return false;
-  return rateMatchesAt(p, h, r, decimals[ri]!, RATE_DECIMALS) === true;
+  return rateMatchesAt(p, h, r, decimals[ri]!, dp) === true;
 }
 
 /** The annex's start and end rates, checked over their own households. */
 const ANNEX_RATES = ['rate_start', 'rate_end'] as const;
 
-/** A printed rate matches when it equals the computed one at the precision it was printed with (≥ 2 decimals). */
-export function matchesPrinted(printed: OkValue, exact: Dec): boolean {
-  return printedRateMatches(printed.num, printed.decimals ?? 0, exact);
+/** A printed rate matches when it equals the computed one at the precision it was printed with (≥ 2 decimals, or ≥ `minDp`). */
+export function matchesPrinted(printed: OkValue, exact: Dec, minDp = RATE_DECIMALS): boolean {
+  return printedRateMatches(printed.num, printed.decimals ?? 0, exact, minDp);
 }
 
 /** Whether the table prints a rate of the vocabulary (beyond the annex's start and end rates). */
@@ -215,6 +219,7 @@ export const rateKind = defineKind<RateRelation>({
     const starts = cols && slotIndexes(cols, ['poor_start', 'households_start', 'rate_start']);
     const ends = cols && slotIndexes(cols, ['poor_end', 'households_end', 'rate_end']);
     const row = cols ? new ColumnRow(cols) : undefined;
+    const dp = annexRateDecimals(annex);
     for (let nth = 0, ids = unitIdsIn(ctx); nth < ids.length; nth++) {
       const id = ids.list ? ids.list[nth]! : nth;
       let unit: Unit | undefined;
@@ -222,7 +227,7 @@ export const rateKind = defineKind<RateRelation>({
       for (let w = 0; w < ANNEX_RATES.length; w++) {
         const which = ANNEX_RATES[w]!;
         const at = which === 'rate_start' ? starts : ends;
-        if (at && matchesInColumns(row!, at)) {
+        if (at && matchesInColumns(row!, at, dp)) {
           ctx.checked('rate');
           continue;
         }
@@ -233,13 +238,13 @@ export const rateKind = defineKind<RateRelation>({
         const q = rateRead(annex.values, id, [poorKey, hhKey, which]);
         unit ??= annex.units.at(id)!;
         if (q) {
-          if (checking && matchesInIntegers(q)) {
+          if (checking && matchesInIntegers(q, dp)) {
             ctx.checked('rate');
-          } else visit(new ColumnRate(annex.values, unit, which, [poorKey, hhKey], q));
+          } else visit(new ColumnRate(annex.values, unit, which, [poorKey, hhKey], q, dp === RATE_DECIMALS ? undefined : dp));
           continue;
         }
         const v = usable(ctx, 'rate', unit, [poorKey, hhKey, which] as const);
-        if (v) visit({ unit, at: v[which], cells: [v[poorKey], v[hhKey], v[which]], which, count: v[poorKey], households: v[hhKey] });
+        if (v) visit({ unit, at: v[which], cells: [v[poorKey], v[hhKey], v[which]], which, count: v[poorKey], households: v[hhKey], ...(dp === RATE_DECIMALS ? {} : { annexDp: dp }) });
       }
     }
     // Every other rate of the vocabulary over the households the table prints for it.
@@ -266,8 +271,9 @@ export const rateKind = defineKind<RateRelation>({
   },
   check(r, ctx) {
     if (r.which === undefined) return checkOther(r, ctx);
+    const dp = annexRateDecimals(ctx.annex);
     // Whole counts and a printed rate (the common case): exact in integers (read from the store when it can).
-    if (matchesInIntegers(r.q ?? { count: r.count, households: r.households, rate: r.at })) {
+    if (matchesInIntegers(r.q ?? { count: r.count, households: r.households, rate: r.at }, dp)) {
       ctx.checked('rate');
       return;
     }
@@ -275,13 +281,13 @@ export const rateKind = defineKind<RateRelation>({
     const exact = exactRate(r.count.num, r.households.num);
     if (!exact) return overNoHouseholds(r, ctx);
     ctx.checked('rate');
-    if (matchesPrinted(printed, exact)) return;
-    const expected = plain(roundRate(exact), RATE_DECIMALS);
+    if (matchesPrinted(printed, exact, dp)) return;
+    const expected = plain(exact.toDecimalPlaces(dp, Dec.ROUND_HALF_UP), dp);
     let startDenominator = false;
     if (r.which === 'rate_end') {
       const h0 = ctx.annex.values.get(r.unit.id, 'households_start');
       const alt = isOk(h0) ? exactRate(r.count.num, h0.num) : undefined;
-      startDenominator = !!alt && matchesPrinted(printed, alt);
+      startDenominator = !!alt && matchesPrinted(printed, alt, dp);
     }
     ctx.report({
       rule: 'rate',
@@ -302,6 +308,7 @@ export const rateKind = defineKind<RateRelation>({
           expected,
           actual: printed.plain,
           ...(startDenominator ? { startDenominator } : {}),
+          ...(dp !== RATE_DECIMALS ? { decimals: dp } : {}),
         },
       },
     });
@@ -309,7 +316,7 @@ export const rateKind = defineKind<RateRelation>({
   form(r): Form | undefined {
     // A flow's rate over households within 5 % of the table's is another denominator, not a slip: no check.
     if (r.flow && !matchesAt(r) && nearDenominator(r.count.num, r.at.num, r.at.decimals ?? 0, r.households.num)) return undefined;
-    return { type: 'rate', r: r.at.cell.ref, p: r.count.cell.ref, h: r.households.cell.ref, minDp: r.which ? RATE_DECIMALS : 0 };
+    return { type: 'rate', r: r.at.cell.ref, p: r.count.cell.ref, h: r.households.cell.ref, minDp: r.which ? (r.annexDp ?? RATE_DECIMALS) : 0 };
   },
 });
 

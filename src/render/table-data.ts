@@ -136,7 +136,7 @@ function layoutOfRead(data: TableData, opts: RenderOptions, o: { grouped?: boole
   }
   // Rows the table names without figures are printed blank in place (model/annex.ts `unitsWithoutFigures`).
   const src = { units: data.units, ...(data.total ? { total: data.total } : {}), indicators: data.indicators, unitsWithoutFigures: data.unitsWithoutFigures };
-  return annexLayout(src, catalog(opts.lang).ui, (u, ind) => formatValue(data.value(u.id, ind), ind, opts.locale), {
+  return annexLayout(src, catalog(opts.lang).ui, (u, ind) => formatValue(data.value(u.id, ind), ind, opts.locale, data.decimals?.(ind, u.id)), {
     transpose: autoTranspose(src, opts.transpose),
     grouped: !!o.grouped,
   });
