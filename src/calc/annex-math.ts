@@ -6,7 +6,7 @@
  *  - the reduction is the difference of the two printed (two-decimal) rates, in percentage points.
  */
 import { Dec, hundred, zero } from './decimal.js';
-import type { Annex } from '../model/annex.js';
+import { OverlayValues, type Annex } from '../model/annex.js';
 
 export const RATE_DECIMALS = 2;
 
@@ -273,8 +273,11 @@ export function exitsRange(c: UnitCounts, indicator: TargetIndicator, op: Target
  * a table of two-decimal rates is told at its first rate.
  */
 export function annexRateDecimals(annex: Annex): number {
-  let dp = ANNEX_DECIMALS.get(annex.values);
-  if (dp === undefined) ANNEX_DECIMALS.set(annex.values, (dp = printedAnnexDecimals(annex)));
+  // A correction locate tries (an overlay of a few rows) keeps the table's precision: decided once, on the table's own values.
+  let store = annex.values;
+  while (store instanceof OverlayValues) store = store.base;
+  let dp = ANNEX_DECIMALS.get(store);
+  if (dp === undefined) ANNEX_DECIMALS.set(store, (dp = printedAnnexDecimals({ ...annex, values: store })));
   return dp;
 }
 

@@ -342,7 +342,8 @@ export class RowValues implements ValueStore {
 /** `base` with some units' rows replaced (a corrected table: reads fall through to the original for the others). */
 export class OverlayValues implements ValueStore {
   constructor(
-    private readonly base: ValueStore,
+    /** The table's own values, under the few rows a correction changes (locate's trials): what is decided of the table as a whole is decided on them. */
+    readonly base: ValueStore,
     private readonly rows: ReadonlyMap<number, ValueRow>,
   ) {}
 
