@@ -4,6 +4,7 @@
  * (confirm.ts) on the corrected table, in rank order.
  */
 import { Dec } from '../calc/decimal.js';
+import { addingChildren } from '../model/annex.js';
 import { exactRate, percentDecimalsOfShare, printedRateMatches, RATE_DECIMALS } from '../calc/annex-math.js';
 import type { Indicator } from '../model/indicators.js';
 import type { Finding } from '../model/finding.js';
@@ -195,8 +196,8 @@ export class CauseBuilder {
   }
 
   /**
-   * What a unit's value, typed in place of `proposed`, is of the values of the units listed under it (its first
-   * partition, `of which` rows left out): for a rate, their plain average rounded half-up as it is printed (AVERAGE down
+   * What a unit's value, typed in place of `proposed`, is of the values of the units it is the sum of (`addingChildren`:
+   * its first partition, no `of which` row, no list a row of dots cuts short): for a rate, their plain average rounded half-up as it is printed (AVERAGE down
    * the column, where the total's rate is its own count over its own households: 16,61 for the province's 11,80); for a
    * count, their sum but one (a SUM range a row short: 22.064 for 24.814, Lâm Bình's 2.750 left out); for a rate, their
    * sum (the total column's SUM copied down onto a rate row: 116,28).
@@ -211,7 +212,7 @@ export class CauseBuilder {
     return c.kind === 'count' && proposed.eq(sum) && parts.some((p) => sum.minus(p).eq(c.value.num)) ? 'part-left-out' : undefined;
   }
 
-  /** The values of the cell's slot of the units listed under its unit (its first partition, no `of which` row), when every one is a number. */
+  /** The values of the cell's slot of the units its unit is the sum of, when every one is a number. */
   private partValues(c: LCell): Dec[] | undefined {
     const out: Dec[] = [];
     for (const id of this.partsOf().get(c.unit.id) ?? []) {
@@ -222,18 +223,10 @@ export class CauseBuilder {
     return out;
   }
 
-  /** The units listed under each unit (its first partition, no `of which` row), by parent id: made once, at its first use. */
+  /** The units each unit's figures are the sum of (model/annex.ts `addingChildren`), by parent id: made once, at its first use. */
   private parts?: Map<number, number[]>;
   private partsOf(): Map<number, number[]> {
-    if (this.parts) return this.parts;
-    const units = this.sys.annex.units;
-    const parts = new Map<number, number[]>();
-    for (let id = 0; id < units.length; id++) {
-      const parent = units.parentOf(id);
-      if (parent < 0 || units.roleOf(id) === 'of-which' || units.partitionOf(id) !== 0) continue;
-      (parts.get(parent) ?? parts.set(parent, []).get(parent)!).push(id);
-    }
-    return (this.parts = parts);
+    return (this.parts ??= addingChildren(this.sys.annex));
   }
 
   /** The cell of the unit listed just above or below with the same value in the same slot, if any. */

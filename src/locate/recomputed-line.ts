@@ -59,6 +59,7 @@ const recomputable = (indicator: Indicator) => indicatorKind(indicator) === 'cou
 /** Each figure with the one value its unit's own checks give it, written as the table writes figures; undefined when one has no such value. */
 function recomputed(ctx: ShiftContext, perUnit: ReturnType<typeof buildSystem>, wrong: readonly Value[]): Placed[] | undefined {
   const out: Placed[] = [];
+  // The units' own relations loaded first (a system of component scope loads a unit when its checks are asked for).
   perUnit.failing([...new Set(wrong.map((v) => v.unit))]);
   for (const v of wrong) {
     const solved = solve(perUnit, [v.cell.ref], { enumLimit: ctx.enumLimit });
